@@ -1,0 +1,93 @@
+/**
+ * The library's error classes. Each mirrors the NumPy exception a Python user
+ * would expect, so `err.name` reads the same as NumPy's traceback:
+ * `ValueError`, `IndexError`, `AxisError`, `KeyError`, `OverflowError`,
+ * `TooHardError`. JS's own `TypeError` and `RangeError` are used for a wrong
+ * kind of argument and an out-of-range option.
+ *
+ * Writes to read-only memory and any use of a closed mapping throw the one
+ * class {@link AccessError}, told apart by `code`.
+ * @module
+ */
+
+/** NumPy's `ValueError`: an argument with the right type but a bad value. */
+export class ValueError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ValueError';
+  }
+}
+
+/** NumPy's `IndexError`: an index outside an axis, or too many indices. */
+export class IndexError extends RangeError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'IndexError';
+  }
+}
+
+/** NumPy's `AxisError`: an axis number outside `[-ndim, ndim)`. */
+export class AxisError extends ValueError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AxisError';
+  }
+}
+
+/** NumPy's `KeyError`: a name that is not a field of the dtype (multi-field access). */
+export class KeyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'KeyError';
+  }
+}
+
+/** NumPy's `OverflowError`: an integer value that does not fit the dtype. */
+export class OverflowError extends RangeError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OverflowError';
+  }
+}
+
+/** NumPy's `TooHardError`: `sharesMemory` gave up within its work bound. */
+export class TooHardError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TooHardError';
+  }
+}
+
+/** Why an {@link AccessError} was thrown. */
+export type AccessErrorCode = 'ERR_READ_ONLY' | 'ERR_CLOSED';
+
+/**
+ * A write to read-only memory (`code: 'ERR_READ_ONLY'`, "assignment
+ * destination is read-only") or any access to a closed mapping
+ * (`code: 'ERR_CLOSED'`, "mapping of '…' is closed"). Thrown before any byte
+ * is touched: on a `PROT_READ` mapping a raw store would kill the process.
+ */
+export class AccessError extends Error {
+  readonly code: AccessErrorCode;
+  constructor(code: AccessErrorCode, message: string) {
+    super(message);
+    this.name = 'AccessError';
+    this.code = code;
+  }
+}
+
+/** Formats a value for an error message: strings quoted, arrays bracketed. */
+export function repr(value: unknown): string {
+  if (typeof value === 'string') return `'${value}'`;
+  if (typeof value === 'bigint') return `${value}n`;
+  if (Array.isArray(value)) return `[${value.map(repr).join(', ')}]`;
+  if (value instanceof Uint8Array) return `Uint8Array(${value.length})`;
+  if (value !== null && typeof value === 'object') {
+    try {
+      return JSON.stringify(value);
+    } catch {
+      return String(value);
+    }
+  }
+  return String(value);
+}

@@ -1,0 +1,18 @@
+// Module init only: registers the native surface that lib/native.ts loads.
+#include <napi.h>
+
+#include <unistd.h>
+
+#include "windows.h"
+
+namespace {
+
+Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  exports.Set("MappingHandle", mmarray::MappingHandle::Init(env));
+  exports.Set("pageSize", Napi::Number::New(env, static_cast<double>(sysconf(_SC_PAGESIZE))));
+  return exports;
+}
+
+}  // namespace
+
+NODE_API_MODULE(mmarray, Init)

@@ -1,0 +1,71 @@
+// One memory mapping of one file: the only owner of the mapped address range.
+//
+// No Node-API here: this class is plain C++ so it can be reasoned about (and
+// sanitized) on its own. The JS-facing side lives in windows.cc.
+#ifndef MMARRAY_MAPPING_H_
+#define MMARRAY_MAPPING_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace mmarray {
+
+enum class Mode { kRead, kReadWrite, kCreate, kCopyOnWrite };
+
+enum class Advice { kNormal, kSequential, kRandom, kWillNeed, kDontNeed };
+
+// A failed system call, shaped after Node's fs errors.
+struct SysError {
+  int code = 0;                 // errno value; 0 means "no error"
+  const char* syscall = "";     // the call that failed ("open", "mmap", ...)
+  std::string message;          // set instead of code for non-errno failures
+  bool range = false;           // the failure is a bad argument range (RangeError)
+};
+
+class Mapping {
+ public:
+  // Maps [offset, offset + length) of `path`. `length` < 0 means "to the end
+  // of the file". The file descriptor is closed before this returns.
+  static std::shared_ptr<Mapping> Open(const std::string& path, Mode mode,
+                                       int64_t offset, int64_t length,
+                                       SysError* err);
+
+  ~Mapping();
+  Mapping(const Mapping&) = delete;
+  Mapping& operator=(const Mapping&) = delete;
+
+  // The first byte the caller asked for (offset, not the page boundary below).
+  uint8_t* data() const { return base_ ? base_ + delta_ : nullptr; }
+  size_t length() const { return length_; }
+  Mode mode() const { return mode_; }
+  const std::string& path() const { return path_; }
+  bool mapped() const;
+
+  // msync(MS_SYNC) over [start, start + len) of the caller's range.
+  bool Sync(size_t start, size_t len, SysError* err);
+  // madvise over [start, start + len) of the caller's range.
+  bool Advise(Advice advice, size_t start, size_t len, SysError* err);
+  // munmap; idempotent. Waits for an in-flight Sync on another thread.
+  void Unmap();
+
+ private:
+  Mapping(std::string path, Mode mode, uint8_t* base, size_t map_len,
+          size_t delta, size_t length);
+  // Page-aligned sub-range covering [start, start + len) of the caller's range.
+  void PageRange(size_t start, size_t len, uint8_t** addr, size_t* n) const;
+
+  const std::string path_;
+  const Mode mode_;
+  uint8_t* base_;        // page-aligned address returned by mmap (nullptr once unmapped)
+  const size_t map_len_; // bytes passed to mmap
+  const size_t delta_;   // offset - page boundary below it
+  const size_t length_;  // bytes visible to the caller
+  mutable std::mutex mu_;  // guards base_ against Unmap racing an off-thread Sync
+};
+
+}  // namespace mmarray
+
+#endif  // MMARRAY_MAPPING_H_

@@ -1,0 +1,227 @@
+#include "windows.h"
+
+#include <cmath>
+#include <string>
+
+#include "errors.h"
+#include "flush_worker.h"
+
+namespace mmarray {
+namespace {
+
+// Node 20 creates external ArrayBuffers through Buffer, which refuses more
+// than 4 GiB; the JS layer asks for windows no larger than this.
+constexpr double kMaxWindow = 4294967296.0;
+
+bool ParseMode(const std::string& s, Mode* mode) {
+  if (s == "r") *mode = Mode::kRead;
+  else if (s == "r+") *mode = Mode::kReadWrite;
+  else if (s == "w+") *mode = Mode::kCreate;
+  else if (s == "c") *mode = Mode::kCopyOnWrite;
+  else return false;
+  return true;
+}
+
+bool ParseAdvice(const std::string& s, Advice* advice) {
+  if (s == "normal") *advice = Advice::kNormal;
+  else if (s == "sequential") *advice = Advice::kSequential;
+  else if (s == "random") *advice = Advice::kRandom;
+  else if (s == "willneed") *advice = Advice::kWillNeed;
+  else if (s == "dontneed") *advice = Advice::kDontNeed;
+  else return false;
+  return true;
+}
+
+// A non-negative integer below 2^53, or -1 when `allow_minus_one`.
+bool ToSize(const Napi::Value& v, bool allow_minus_one, double* out) {
+  if (!v.IsNumber()) return false;
+  double d = v.As<Napi::Number>().DoubleValue();
+  if (!std::isfinite(d) || std::floor(d) != d || d > 9007199254740991.0) return false;
+  if (d < 0 && !(allow_minus_one && d == -1)) return false;
+  *out = d;
+  return true;
+}
+
+void FinalizeWindow(napi_env /*env*/, void* /*data*/, void* hint) {
+  // Each window holds one reference to the mapping; the last one out unmaps.
+  delete static_cast<std::shared_ptr<Mapping>*>(hint);
+}
+
+void ThrowClosed(Napi::Env env, const std::string& path) {
+  Napi::Error e = Napi::Error::New(env, "mapping of '" + path + "' is closed");
+  e.Set("code", Napi::String::New(env, "ERR_MMARRAY_CLOSED"));
+  e.ThrowAsJavaScriptException();
+}
+
+}  // namespace
+
+Napi::Function MappingHandle::Init(Napi::Env env) {
+  return DefineClass(env, "MappingHandle", {
+      InstanceMethod<&MappingHandle::Window>("window"),
+      InstanceMethod<&MappingHandle::Flush>("flush"),
+      InstanceMethod<&MappingHandle::FlushAsync>("flushAsync"),
+      InstanceMethod<&MappingHandle::Advise>("advise"),
+      InstanceMethod<&MappingHandle::Close>("close"),
+      InstanceAccessor<&MappingHandle::GetLength>("length"),
+      InstanceAccessor<&MappingHandle::GetClosed>("closed"),
+  });
+}
+
+MappingHandle::MappingHandle(const Napi::CallbackInfo& info)
+    : Napi::ObjectWrap<MappingHandle>(info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 4 || !info[0].IsString() || !info[1].IsString()) {
+    Napi::TypeError::New(env, "MappingHandle(path, mode, offset, length)")
+        .ThrowAsJavaScriptException();
+    return;
+  }
+  std::string path = info[0].As<Napi::String>().Utf8Value();
+  Mode mode;
+  if (!ParseMode(info[1].As<Napi::String>().Utf8Value(), &mode)) {
+    Napi::TypeError::New(env, "mode must be one of 'r', 'r+', 'w+', 'c'")
+        .ThrowAsJavaScriptException();
+    return;
+  }
+  double offset, length;
+  if (!ToSize(info[2], false, &offset)) {
+    Napi::RangeError::New(env, "offset must be an integer in [0, 2^53)")
+        .ThrowAsJavaScriptException();
+    return;
+  }
+  if (!ToSize(info[3], true, &length)) {
+    Napi::RangeError::New(env, "length must be an integer in [0, 2^53) or -1")
+        .ThrowAsJavaScriptException();
+    return;
+  }
+  SysError err;
+  mapping_ = Mapping::Open(path, mode, static_cast<int64_t>(offset),
+                           static_cast<int64_t>(length), &err);
+  if (!mapping_) {
+    MakeError(env, err, path).ThrowAsJavaScriptException();
+    return;
+  }
+}
+
+bool MappingHandle::Range(const Napi::CallbackInfo& info, size_t first, size_t* start,
+                          size_t* len) {
+  Napi::Env env = info.Env();
+  if (closed_ || !mapping_) {
+    ThrowClosed(env, mapping_ ? mapping_->path() : std::string());
+    return false;
+  }
+  double s = 0, n = static_cast<double>(mapping_->length());
+  if (info.Length() > first && !info[first].IsUndefined()) {
+    if (!ToSize(info[first], false, &s)) {
+      Napi::RangeError::New(env, "start must be a non-negative integer").ThrowAsJavaScriptException();
+      return false;
+    }
+    n = static_cast<double>(mapping_->length()) - s;
+  }
+  if (info.Length() > first + 1 && !info[first + 1].IsUndefined()) {
+    if (!ToSize(info[first + 1], false, &n)) {
+      Napi::RangeError::New(env, "length must be a non-negative integer").ThrowAsJavaScriptException();
+      return false;
+    }
+  }
+  const double total = static_cast<double>(mapping_->length());
+  if (s > total || n < 0 || n > total - s) {
+    Napi::RangeError::New(env, "range [" + std::to_string(static_cast<int64_t>(s)) + ", " +
+                                   std::to_string(static_cast<int64_t>(s + n)) +
+                                   ") is outside the mapping of " +
+                                   std::to_string(mapping_->length()) + " bytes")
+        .ThrowAsJavaScriptException();
+    return false;
+  }
+  *start = static_cast<size_t>(s);
+  *len = static_cast<size_t>(n);
+  return true;
+}
+
+Napi::Value MappingHandle::Window(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  size_t start, len;
+  if (!Range(info, 0, &start, &len)) return env.Undefined();
+  if (static_cast<double>(len) > kMaxWindow || len == 0) {
+    Napi::RangeError::New(env, "a window holds 1 byte to 4 GiB, not " + std::to_string(len))
+        .ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  auto* hint = new std::shared_ptr<Mapping>(mapping_);
+  napi_value ab;
+  // SAFETY: [start, start + len) was checked against the mapping above, and
+  // the window's own reference (hint) keeps the pages mapped until its
+  // finalizer runs, unless close() detaches the window first.
+  napi_status status = napi_create_external_arraybuffer(
+      env, mapping_->data() + start, len, FinalizeWindow, hint, &ab);
+  if (status != napi_ok) {
+    delete hint;
+    if (env.IsExceptionPending()) return env.Undefined();
+    Napi::Error e = Napi::Error::New(
+        env, "this runtime refuses external ArrayBuffers, so '" + mapping_->path() +
+                 "' cannot be mapped without a copy (napi status " + std::to_string(status) + ")");
+    e.Set("code", Napi::String::New(env, "ERR_MMARRAY_NO_EXTERNAL_BUFFERS"));
+    e.ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  Napi::ArrayBuffer buffer(env, ab);
+  windows_.push_back(Napi::Weak(buffer));
+  return buffer;
+}
+
+Napi::Value MappingHandle::Flush(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  size_t start, len;
+  if (!Range(info, 0, &start, &len)) return env.Undefined();
+  SysError err;
+  if (!mapping_->Sync(start, len, &err)) MakeError(env, err, mapping_->path()).ThrowAsJavaScriptException();
+  return env.Undefined();
+}
+
+Napi::Value MappingHandle::FlushAsync(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  size_t start, len;
+  if (!Range(info, 0, &start, &len)) return env.Undefined();
+  return FlushWorker::Start(env, mapping_, start, len);
+}
+
+Napi::Value MappingHandle::Advise(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  Advice advice;
+  if (info.Length() < 1 || !info[0].IsString() ||
+      !ParseAdvice(info[0].As<Napi::String>().Utf8Value(), &advice)) {
+    Napi::TypeError::New(env, "advice must be one of 'normal', 'sequential', 'random', "
+                              "'willneed', 'dontneed'").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  size_t start, len;
+  if (!Range(info, 1, &start, &len)) return env.Undefined();
+  SysError err;
+  if (!mapping_->Advise(advice, start, len, &err)) MakeError(env, err, mapping_->path()).ThrowAsJavaScriptException();
+  return env.Undefined();
+}
+
+Napi::Value MappingHandle::Close(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (closed_ || !mapping_) return env.Undefined();
+  closed_ = true;
+  // Detach before unmapping: every typed array over a window becomes
+  // zero-length instead of pointing at memory that is about to go away.
+  for (auto& ref : windows_) {
+    if (ref.IsEmpty()) continue;
+    Napi::ArrayBuffer buffer = ref.Value();
+    if (!buffer.IsEmpty() && !buffer.IsDetached()) buffer.Detach();
+  }
+  windows_.clear();
+  mapping_->Unmap();
+  return env.Undefined();
+}
+
+Napi::Value MappingHandle::GetLength(const Napi::CallbackInfo& info) {
+  return Napi::Number::New(info.Env(), mapping_ ? static_cast<double>(mapping_->length()) : 0);
+}
+
+Napi::Value MappingHandle::GetClosed(const Napi::CallbackInfo& info) {
+  return Napi::Boolean::New(info.Env(), closed_ || !mapping_);
+}
+
+}  // namespace mmarray

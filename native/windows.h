@@ -1,0 +1,43 @@
+// Exposes a Mapping to JS as an object with lazily created external
+// ArrayBuffer windows over sub-ranges of the one mapping.
+#ifndef MMARRAY_WINDOWS_H_
+#define MMARRAY_WINDOWS_H_
+
+#include <napi.h>
+
+#include <memory>
+#include <vector>
+
+#include "mapping.h"
+
+namespace mmarray {
+
+class MappingHandle : public Napi::ObjectWrap<MappingHandle> {
+ public:
+  static Napi::Function Init(Napi::Env env);
+
+  // new MappingHandle(path, mode, offset, length); length -1 = rest of file.
+  explicit MappingHandle(const Napi::CallbackInfo& info);
+
+ private:
+  Napi::Value Window(const Napi::CallbackInfo& info);
+  Napi::Value Flush(const Napi::CallbackInfo& info);
+  Napi::Value FlushAsync(const Napi::CallbackInfo& info);
+  Napi::Value Advise(const Napi::CallbackInfo& info);
+  Napi::Value Close(const Napi::CallbackInfo& info);
+  Napi::Value GetLength(const Napi::CallbackInfo& info);
+  Napi::Value GetClosed(const Napi::CallbackInfo& info);
+
+  // Reads (start, len) arguments at `first` and checks them against the
+  // mapping; throws and returns false when they are bad or the mapping closed.
+  bool Range(const Napi::CallbackInfo& info, size_t first, size_t* start, size_t* len);
+
+  std::shared_ptr<Mapping> mapping_;
+  // Weak references to every window handed out, so close() can detach them.
+  std::vector<Napi::Reference<Napi::ArrayBuffer>> windows_;
+  bool closed_ = false;
+};
+
+}  // namespace mmarray
+
+#endif  // MMARRAY_WINDOWS_H_
