@@ -36,6 +36,13 @@ const char* ErrnoName(int code) {
 }
 
 Napi::Error MakeError(Napi::Env env, const SysError& err, const std::string& path) {
+  if (err.closed) {
+    // A flushAsync queued before close() and run after it.
+    Napi::Error e = Napi::Error::New(env, "mapping of '" + path + "' is closed");
+    e.Set("code", Napi::String::New(env, "ERR_MMARRAY_CLOSED"));
+    e.Set("path", Napi::String::New(env, path));
+    return e;
+  }
   if (err.code == 0) {
     std::string msg = err.message + " ('" + path + "')";
     if (err.range) {

@@ -173,7 +173,7 @@ void Mapping::PageRange(size_t start, size_t len, uint8_t** addr, size_t* n) con
 bool Mapping::Sync(size_t start, size_t len, SysError* err) {
   std::lock_guard<std::mutex> lock(mu_);
   if (base_ == nullptr) {
-    err->message = "mapping of '" + path_ + "' is closed";
+    err->closed = true;
     return false;
   }
   if (start > length_ || len > length_ - start) {
@@ -192,7 +192,7 @@ bool Mapping::Sync(size_t start, size_t len, SysError* err) {
 bool Mapping::Advise(Advice advice, size_t start, size_t len, SysError* err) {
   std::lock_guard<std::mutex> lock(mu_);
   if (base_ == nullptr) {
-    err->message = "mapping of '" + path_ + "' is closed";
+    err->closed = true;
     return false;
   }
   if (start > length_ || len > length_ - start) {

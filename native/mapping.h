@@ -23,6 +23,7 @@ struct SysError {
   const char* syscall = "";     // the call that failed ("open", "mmap", ...)
   std::string message;          // set instead of code for non-errno failures
   bool range = false;           // the failure is a bad argument range (RangeError)
+  bool closed = false;          // the mapping was already unmapped (ERR_MMARRAY_CLOSED)
 };
 
 class Mapping {

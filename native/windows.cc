@@ -47,6 +47,19 @@ void FinalizeWindow(napi_env /*env*/, void* /*data*/, void* hint) {
   delete static_cast<std::shared_ptr<Mapping>*>(hint);
 }
 
+// Argument errors carry Node's codes, like fs does for bad arguments.
+void ThrowRange(Napi::Env env, const std::string& msg) {
+  Napi::Error e = Napi::RangeError::New(env, msg);
+  e.Set("code", Napi::String::New(env, "ERR_OUT_OF_RANGE"));
+  e.ThrowAsJavaScriptException();
+}
+
+void ThrowType(Napi::Env env, const std::string& msg) {
+  Napi::Error e = Napi::TypeError::New(env, msg);
+  e.Set("code", Napi::String::New(env, "ERR_INVALID_ARG_VALUE"));
+  e.ThrowAsJavaScriptException();
+}
+
 void ThrowClosed(Napi::Env env, const std::string& path) {
   Napi::Error e = Napi::Error::New(env, "mapping of '" + path + "' is closed");
   e.Set("code", Napi::String::New(env, "ERR_MMARRAY_CLOSED"));
@@ -71,26 +84,22 @@ MappingHandle::MappingHandle(const Napi::CallbackInfo& info)
     : Napi::ObjectWrap<MappingHandle>(info) {
   Napi::Env env = info.Env();
   if (info.Length() < 4 || !info[0].IsString() || !info[1].IsString()) {
-    Napi::TypeError::New(env, "MappingHandle(path, mode, offset, length)")
-        .ThrowAsJavaScriptException();
+    ThrowType(env, "MappingHandle(path, mode, offset, length)");
     return;
   }
   std::string path = info[0].As<Napi::String>().Utf8Value();
   Mode mode;
   if (!ParseMode(info[1].As<Napi::String>().Utf8Value(), &mode)) {
-    Napi::TypeError::New(env, "mode must be one of 'r', 'r+', 'w+', 'c'")
-        .ThrowAsJavaScriptException();
+    ThrowType(env, "mode must be one of 'r', 'r+', 'w+', 'c'");
     return;
   }
   double offset, length;
   if (!ToSize(info[2], false, &offset)) {
-    Napi::RangeError::New(env, "offset must be an integer in [0, 2^53)")
-        .ThrowAsJavaScriptException();
+    ThrowRange(env, "offset must be an integer in [0, 2^53)");
     return;
   }
   if (!ToSize(info[3], true, &length)) {
-    Napi::RangeError::New(env, "length must be an integer in [0, 2^53) or -1")
-        .ThrowAsJavaScriptException();
+    ThrowRange(env, "length must be an integer in [0, 2^53) or -1");
     return;
   }
   SysError err;
@@ -112,24 +121,23 @@ bool MappingHandle::Range(const Napi::CallbackInfo& info, size_t first, size_t* 
   double s = 0, n = static_cast<double>(mapping_->length());
   if (info.Length() > first && !info[first].IsUndefined()) {
     if (!ToSize(info[first], false, &s)) {
-      Napi::RangeError::New(env, "start must be a non-negative integer").ThrowAsJavaScriptException();
+      ThrowRange(env, "start must be a non-negative integer");
       return false;
     }
     n = static_cast<double>(mapping_->length()) - s;
   }
   if (info.Length() > first + 1 && !info[first + 1].IsUndefined()) {
     if (!ToSize(info[first + 1], false, &n)) {
-      Napi::RangeError::New(env, "length must be a non-negative integer").ThrowAsJavaScriptException();
+      ThrowRange(env, "length must be a non-negative integer");
       return false;
     }
   }
   const double total = static_cast<double>(mapping_->length());
   if (s > total || n < 0 || n > total - s) {
-    Napi::RangeError::New(env, "range [" + std::to_string(static_cast<int64_t>(s)) + ", " +
-                                   std::to_string(static_cast<int64_t>(s + n)) +
-                                   ") is outside the mapping of " +
-                                   std::to_string(mapping_->length()) + " bytes")
-        .ThrowAsJavaScriptException();
+    ThrowRange(env, "range [" + std::to_string(static_cast<int64_t>(s)) + ", " +
+                        std::to_string(static_cast<int64_t>(s + n)) +
+                        ") is outside the mapping of " + std::to_string(mapping_->length()) +
+                        " bytes");
     return false;
   }
   *start = static_cast<size_t>(s);
@@ -142,8 +150,7 @@ Napi::Value MappingHandle::Window(const Napi::CallbackInfo& info) {
   size_t start, len;
   if (!Range(info, 0, &start, &len)) return env.Undefined();
   if (static_cast<double>(len) > kMaxWindow || len == 0) {
-    Napi::RangeError::New(env, "a window holds 1 byte to 4 GiB, not " + std::to_string(len))
-        .ThrowAsJavaScriptException();
+    ThrowRange(env, "a window holds 1 byte to 4 GiB, not " + std::to_string(len));
     return env.Undefined();
   }
   auto* hint = new std::shared_ptr<Mapping>(mapping_);
@@ -154,7 +161,11 @@ Napi::Value MappingHandle::Window(const Napi::CallbackInfo& info) {
   napi_status status = napi_create_external_arraybuffer(
       env, mapping_->data() + start, len, FinalizeWindow, hint, &ab);
   if (status != napi_ok) {
-    delete hint;
+    // Only when Node-API refused before taking the hint do we still own it:
+    // on any later failure node::Buffer::New has already called (or queued)
+    // FinalizeWindow, which deletes it, so deleting it here would be a
+    // double free.
+    if (status == napi_no_external_buffers_allowed) delete hint;
     if (env.IsExceptionPending()) return env.Undefined();
     Napi::Error e = Napi::Error::New(
         env, "this runtime refuses external ArrayBuffers, so '" + mapping_->path() +
@@ -164,8 +175,21 @@ Napi::Value MappingHandle::Window(const Napi::CallbackInfo& info) {
     return env.Undefined();
   }
   Napi::ArrayBuffer buffer(env, ab);
+  if (windows_.size() == windows_.capacity()) PruneWindows();
   windows_.push_back(Napi::Weak(buffer));
   return buffer;
+}
+
+void MappingHandle::PruneWindows() {
+  // Drops the weak references of windows already collected, so a long-lived
+  // mapping that hands out many short-lived windows does not grow without
+  // bound. Called only when the vector is full: amortized O(1) per window.
+  std::vector<Napi::Reference<Napi::ArrayBuffer>> live;
+  live.reserve(windows_.size());
+  for (auto& ref : windows_) {
+    if (!ref.IsEmpty() && !ref.Value().IsEmpty()) live.push_back(std::move(ref));
+  }
+  windows_.swap(live);
 }
 
 Napi::Value MappingHandle::Flush(const Napi::CallbackInfo& info) {
@@ -189,8 +213,8 @@ Napi::Value MappingHandle::Advise(const Napi::CallbackInfo& info) {
   Advice advice;
   if (info.Length() < 1 || !info[0].IsString() ||
       !ParseAdvice(info[0].As<Napi::String>().Utf8Value(), &advice)) {
-    Napi::TypeError::New(env, "advice must be one of 'normal', 'sequential', 'random', "
-                              "'willneed', 'dontneed'").ThrowAsJavaScriptException();
+    ThrowType(env, "advice must be one of 'normal', 'sequential', 'random', 'willneed', "
+                   "'dontneed'");
     return env.Undefined();
   }
   size_t start, len;

@@ -32,6 +32,9 @@ class MappingHandle : public Napi::ObjectWrap<MappingHandle> {
   // mapping; throws and returns false when they are bad or the mapping closed.
   bool Range(const Napi::CallbackInfo& info, size_t first, size_t* start, size_t* len);
 
+  // Forgets windows the GC already collected (see windows_).
+  void PruneWindows();
+
   std::shared_ptr<Mapping> mapping_;
   // Weak references to every window handed out, so close() can detach them.
   std::vector<Napi::Reference<Napi::ArrayBuffer>> windows_;

@@ -1,0 +1,192 @@
+#!/usr/bin/env node
+// Drives every entry point of one build of the native addon, including its
+// error paths and GC finalizers, and exits non-zero on the first surprise.
+//
+//   node --expose-gc scripts/native-exercise.js build-asan/Release/mmarray.node
+//
+// scripts/test-asan.sh runs it under AddressSanitizer + UBSan; it is plain JS
+// (no TypeScript, no jest) so it runs against any build without compiling.
+'use strict';
+
+const assert = require('assert');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const addonPath = process.argv[2];
+if (!addonPath) {
+  console.error('usage: node [--expose-gc] scripts/native-exercise.js <path/to/mmarray.node>');
+  process.exit(2);
+}
+const addon = require(path.resolve(addonPath));
+const { MappingHandle, pageSize } = addon;
+const map = (p, mode, offset = 0, length = -1) => new MappingHandle(p, mode, offset, length);
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mmarray-exercise-'));
+let n = 0;
+const file = (bytes) => {
+  const p = path.join(dir, `f${++n}.bin`);
+  fs.writeFileSync(p, bytes);
+  return p;
+};
+const pattern = (len) => Uint8Array.from({ length: len }, (_, i) => (i * 7 + 3) & 0xff);
+
+function throwsCode(fn, code, ctor = Error) {
+  assert.throws(fn, (e) => {
+    assert.ok(e instanceof ctor, `expected ${ctor.name}, got ${e && e.name}: ${e && e.message}`);
+    assert.strictEqual(e.code, code, `expected code ${code}, got ${e.code}: ${e.message}`);
+    return true;
+  });
+}
+
+const sleepTick = () => new Promise((resolve) => setImmediate(resolve));
+
+async function collect() {
+  if (typeof global.gc !== 'function') return;
+  for (let i = 0; i < 4; i++) {
+    global.gc();
+    await sleepTick();
+  }
+}
+
+async function main() {
+  assert.ok(Number.isInteger(pageSize) && pageSize >= 4096);
+  const bytes = pattern(3 * pageSize + 123);
+
+  // Every mode, every offset alignment.
+  for (const offset of [0, 1, pageSize - 1, pageSize + 1, pageSize * 2 + 5]) {
+    for (const mode of ['r', 'r+', 'c']) {
+      const m = map(file(bytes), mode, offset, -1);
+      assert.strictEqual(m.length, bytes.length - offset);
+      const u = new Uint8Array(m.window(0, m.length));
+      assert.deepStrictEqual(Buffer.from(u), Buffer.from(bytes.subarray(offset)));
+      if (mode !== 'r') u[u.length - 1] ^= 0xff;
+      m.close();
+      assert.strictEqual(u.length, 0);
+    }
+  }
+
+  // r+: write, flush (sync, async, ranges), advise, close, double close.
+  {
+    const p = file(bytes);
+    const m = map(p, 'r+', 1, -1);
+    const u = new Uint8Array(m.window(0, m.length));
+    u[0] = 0xaa;
+    u[u.length - 1] = 0xbb;
+    m.flush();
+    m.flush(0, 1);
+    m.flush(u.length - 1, 1);
+    m.flush(5, 0);
+    await m.flushAsync();
+    await m.flushAsync(pageSize, 10);
+    await Promise.all([m.flushAsync(), m.flushAsync(0, 1), m.flushAsync(3)]);
+    for (const kind of ['normal', 'sequential', 'random', 'willneed', 'dontneed']) {
+      m.advise(kind);
+      m.advise(kind, 1, 2);
+    }
+    throwsCode(() => m.advise('bogus'), 'ERR_INVALID_ARG_VALUE', TypeError);
+    throwsCode(() => m.window(0, m.length + 1), 'ERR_OUT_OF_RANGE', RangeError);
+    throwsCode(() => m.window(0, 0), 'ERR_OUT_OF_RANGE', RangeError);
+    throwsCode(() => m.window(-1, 1), 'ERR_OUT_OF_RANGE', RangeError);
+    throwsCode(() => m.flush(m.length, 1), 'ERR_OUT_OF_RANGE', RangeError);
+    throwsCode(() => m.flush(0.5), 'ERR_OUT_OF_RANGE', RangeError);
+    const onDisk = fs.readFileSync(p);
+    assert.strictEqual(onDisk[1], 0xaa);
+    assert.strictEqual(onDisk[onDisk.length - 1], 0xbb);
+    // A flushAsync queued right before close(): resolves or rejects as closed.
+    const racing = m.flushAsync().then(
+      () => 'resolved',
+      (e) => {
+        assert.strictEqual(e.code, 'ERR_MMARRAY_CLOSED');
+        return 'rejected';
+      },
+    );
+    m.close();
+    m.close();
+    await racing;
+    assert.strictEqual(m.closed, true);
+    assert.strictEqual(u.length, 0);
+    throwsCode(() => m.window(0, 1), 'ERR_MMARRAY_CLOSED');
+    throwsCode(() => m.flush(), 'ERR_MMARRAY_CLOSED');
+    throwsCode(() => m.flushAsync(), 'ERR_MMARRAY_CLOSED');
+    throwsCode(() => m.advise('normal'), 'ERR_MMARRAY_CLOSED');
+  }
+
+  // w+ creates exactly offset + length bytes; r+ extends like NumPy.
+  {
+    const p = path.join(dir, 'created.bin');
+    const m = map(p, 'w+', 10, 20);
+    new Uint8Array(m.window(0, 20)).fill(9);
+    m.flush();
+    m.close();
+    assert.strictEqual(fs.statSync(p).size, 30);
+    const g = map(p, 'r+', 25, 100);
+    g.close();
+    assert.strictEqual(fs.statSync(p).size, 125);
+  }
+
+  // c: copy-on-write never reaches the file; 'dontneed' refused.
+  {
+    const p = file(bytes);
+    const m = map(p, 'c');
+    const u = new Uint8Array(m.window(0, 16));
+    u[0] ^= 0xff;
+    m.flush();
+    assert.throws(() => m.advise('dontneed'), /copy-on-write/);
+    m.advise('willneed');
+    m.close();
+    assert.deepStrictEqual(fs.readFileSync(p), Buffer.from(bytes));
+  }
+
+  // Error paths.
+  throwsCode(() => map(path.join(dir, 'missing'), 'r'), 'ENOENT');
+  throwsCode(() => map(dir, 'r'), 'EISDIR');
+  throwsCode(() => map(file(new Uint8Array(0)), 'r'), 'ERR_MMARRAY_MAP');
+  throwsCode(() => map(file(bytes), 'r', bytes.length + 1, -1), 'ERR_OUT_OF_RANGE', RangeError);
+  throwsCode(() => map(file(bytes), 'c', 0, bytes.length + 1), 'ERR_OUT_OF_RANGE', RangeError);
+  for (const bad of [-1, NaN, 0.5, Infinity, 2 ** 53]) {
+    throwsCode(() => map(file(bytes), 'r', bad, 1), 'ERR_OUT_OF_RANGE', RangeError);
+  }
+  for (const bad of [-2, NaN, 1.5]) {
+    throwsCode(() => map(file(bytes), 'r', 0, bad), 'ERR_OUT_OF_RANGE', RangeError);
+  }
+  throwsCode(() => map(file(bytes), 'rw'), 'ERR_INVALID_ARG_VALUE', TypeError);
+  assert.throws(() => new MappingHandle(), TypeError);
+
+  // Many windows over one long-lived mapping: collected ones are pruned.
+  {
+    const m = map(file(bytes), 'r+');
+    for (let i = 0; i < 5000; i++) new Uint8Array(m.window(i % 100, 8))[0] = i & 0xff;
+    await collect();
+    const keep = new Uint8Array(m.window(0, 4));
+    for (let i = 0; i < 5000; i++) m.window(i % 100, 8);
+    m.close();
+    assert.strictEqual(keep.length, 0);
+  }
+
+  // GC finalizers: handles and windows dropped without close(), in both
+  // orders (windows outliving their handle, and the other way round).
+  const survivors = [];
+  for (let i = 0; i < 300; i++) {
+    const m = map(file(bytes.subarray(0, 64)), i % 2 ? 'r+' : 'c', i % 7, -1);
+    const w = m.window(0, m.length);
+    if (i % 3 === 0) survivors.push(new Uint8Array(w));
+    if (i % 5 === 0) m.close();
+  }
+  await collect();
+  for (const u of survivors) if (u.length) u[0] = u[0] + 1;
+  survivors.length = 0;
+  await collect();
+
+  // A window still alive at exit is released by the environment's cleanup.
+  globalThis.leftOpen = new Uint8Array(map(file(bytes), 'r').window(0, 8));
+
+  fs.rmSync(dir, { recursive: true, force: true });
+  console.log(`native exercise OK (${addonPath}${typeof global.gc === 'function' ? ', with gc' : ''})`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  fs.rmSync(dir, { recursive: true, force: true });
+  process.exit(1);
+});

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Builds the addon with -fsanitize=address,undefined (CMakeLists.txt option
+# MMARRAY_SANITIZE) into build-asan/ and runs scripts/native-exercise.js under
+# it. Any sanitizer report fails the run. `npm run test:asan`.
+#
+# Plain cmake, not cmake-js: the addon needs only the Node-API headers
+# (node-api-headers, installed with cmake-js) and node-addon-api, so nothing
+# is downloaded. Node itself is not instrumented, hence LD_PRELOAD of the
+# sanitizer runtimes and detect_leaks=0 (node leaks at exit by design).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+root=$PWD
+out=$root/build-asan
+
+napi_inc=$(node -p "require('node-api-headers').include_dir")
+echo "== test:asan: configure + build ($out)"
+cmake -S "$root" -B "$out" -DCMAKE_BUILD_TYPE=Debug -DMMARRAY_SANITIZE=ON \
+  -DCMAKE_JS_INC="$napi_inc" -DCMAKE_CXX_FLAGS=-DBUILDING_NODE_EXTENSION \
+  -DCMAKE_LIBRARY_OUTPUT_DIRECTORY="$out/Release" >/dev/null
+cmake --build "$out" --parallel "$(nproc 2>/dev/null || echo 2)"
+addon=$out/Release/mmarray.node
+test -f "$addon"
+
+preload=
+for lib in libasan.so libubsan.so; do
+  f=$(gcc -print-file-name="$lib")
+  if [ ! -e "$f" ]; then
+    echo "test:asan: $lib not found (gcc -print-file-name=$lib gave '$f')" >&2
+    exit 1
+  fi
+  preload="$preload${preload:+:}$f"
+done
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+echo "== test:asan: node --expose-gc scripts/native-exercise.js $addon"
+status=0
+LD_PRELOAD="$preload" \
+  ASAN_OPTIONS="detect_leaks=0:halt_on_error=1:abort_on_error=0:exitcode=86:print_stacktrace=1" \
+  UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:exitcode=87" \
+  node --expose-gc scripts/native-exercise.js "$addon" >"$log" 2>&1 || status=$?
+cat "$log"
+
+if grep -qE 'ERROR: AddressSanitizer|runtime error:|SUMMARY: (Address|UndefinedBehavior)Sanitizer' "$log"; then
+  echo "test:asan: FAILED: sanitizer report above" >&2
+  exit 1
+fi
+if [ "$status" -ne 0 ]; then
+  echo "test:asan: FAILED: exercise exited with status $status" >&2
+  exit "$status"
+fi
+echo "test:asan: OK"
