@@ -1,0 +1,115 @@
+/**
+ * NumPy's unsafe casting (`astype`) between numeric kinds, bool, complex and
+ * bytes, with the results of NumPy's C casts on x86-64:
+ * - int → narrower int wraps modulo 2^bits;
+ * - float → int truncates toward zero; NaN, ±inf and values outside the
+ *   target's range give what x86's conversion instruction gives (the
+ *   "integer indefinite" value: the most negative int64/int32, truncated to
+ *   the target's width) — C leaves this undefined, and this library pins it;
+ * - complex → real keeps the real part; anything → bool tests non-zero.
+ * @internal
+ * @module
+ */
+import type { DType } from './dtype';
+
+type Caster = (v: unknown) => unknown;
+
+const TWO_63 = 2 ** 63;
+const INT64_MIN = -(2n ** 63n);
+
+function toNumber(v: unknown): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (v !== null && typeof v === 'object' && 're' in (v as object)) return (v as { re: number }).re;
+  throw new TypeError(`cannot cast ${String(v)} to a number`);
+}
+
+function isNonZero(v: unknown): boolean {
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'number') return v !== 0;
+  if (typeof v === 'bigint') return v !== 0n;
+  if (v !== null && typeof v === 'object' && 're' in (v as object)) {
+    const c = v as { re: number; im: number };
+    return c.re !== 0 || c.im !== 0;
+  }
+  return Boolean(v);
+}
+
+/** cvttsd2si with a 64-bit destination: trunc, or INT64_MIN when it does not fit. */
+function floatToInt64(x: number): bigint {
+  if (!Number.isFinite(x) || x >= TWO_63 || x < -TWO_63) return INT64_MIN;
+  return BigInt(Math.trunc(x));
+}
+
+/** cvttsd2si with a 32-bit destination. */
+function floatToInt32(x: number): number {
+  if (!Number.isFinite(x) || x >= 2 ** 31 || x < -(2 ** 31)) return -(2 ** 31);
+  return Math.trunc(x);
+}
+
+function wrap(v: bigint, bits: number, signed: boolean): bigint {
+  return signed ? BigInt.asIntN(bits, v) : BigInt.asUintN(bits, v);
+}
+
+/** float → integer kind of `bits` width, as GCC compiles NumPy's casts on x86-64. */
+function floatToInt(x: number, bits: number, signed: boolean): bigint {
+  if (bits === 64) {
+    if (signed) return floatToInt64(x);
+    // uint64: values below 2^63 convert directly; larger ones are shifted into range first.
+    if (Number.isFinite(x) && x >= TWO_63 && x < 2 ** 64) return BigInt(Math.trunc(x));
+    return BigInt.asUintN(64, floatToInt64(x));
+  }
+  if (bits === 32 && signed) return BigInt(floatToInt32(x));
+  if (bits === 32) return BigInt.asUintN(32, floatToInt64(x));
+  // 8/16-bit targets go through a 32-bit conversion, then keep the low bits.
+  return wrap(BigInt(floatToInt32(x)), bits, signed);
+}
+
+function intOf(v: unknown): bigint | null {
+  if (typeof v === 'bigint') return v;
+  if (typeof v === 'boolean') return v ? 1n : 0n;
+  if (typeof v === 'number' && Number.isInteger(v)) return BigInt(v);
+  return null;
+}
+
+/** A function turning a value read with `src`'s codec into one `dst`'s codec stores as NumPy's cast would. */
+export function makeCaster(src: DType, dst: DType): Caster {
+  const sk = src.kind;
+  const dk = dst.kind;
+  if (src.isStructured || dst.isStructured) {
+    if (src.isStructured && dst.isStructured && sameFieldLayout(src, dst)) return (v) => v;
+    throw new TypeError(`cannot cast ${src.str} to ${dst.str}: structured casts are not supported`);
+  }
+  if (dk === 'b') return (v) => isNonZero(v);
+  if (dk === 'i' || dk === 'u') {
+    const bits = dst.itemsize * 8;
+    const signed = dk === 'i';
+    const out = (b: bigint): unknown => (bits === 64 ? b : Number(b));
+    if (sk === 'b' || sk === 'i' || sk === 'u') {
+      return (v) => out(wrap(intOf(v) as bigint, bits, signed));
+    }
+    if (sk === 'f' || sk === 'c') return (v) => out(floatToInt(toNumber(v), bits, signed));
+    throw new TypeError(`cannot cast ${src.str} to ${dst.str}`);
+  }
+  if (dk === 'f') {
+    if (sk === 'S' || sk === 'V') throw new TypeError(`cannot cast ${src.str} to ${dst.str}`);
+    return (v) => toNumber(v);
+  }
+  if (dk === 'c') {
+    if (sk === 'c') return (v) => v;
+    if (sk === 'S' || sk === 'V') throw new TypeError(`cannot cast ${src.str} to ${dst.str}`);
+    return (v) => ({ re: toNumber(v), im: 0 });
+  }
+  if (dk === 'S' || dk === 'V') {
+    if (sk === 'S' || sk === 'V') return (v) => v;
+    throw new TypeError(`cannot cast ${src.str} to ${dst.str}`);
+  }
+  throw new TypeError(`cannot cast ${src.str} to ${dst.str}`);
+}
+
+function sameFieldLayout(a: DType, b: DType): boolean {
+  const an = a.names as readonly string[];
+  const bn = b.names as readonly string[];
+  return an.length === bn.length && an.every((n, i) => n === bn[i]);
+}

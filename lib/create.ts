@@ -1,0 +1,230 @@
+/**
+ * Array constructors and the free functions of NumPy's namespace that make
+ * views: fromBuffer, zeros, empty, arange, asStrided, broadcastTo,
+ * ascontiguousarray.
+ * @module
+ */
+import { dtype as toDType, type DTypeLike } from './dtype';
+import { ValueError, repr } from './errors';
+import { byteBounds, checkShape, shapeToSize, shapeToStrides } from './layout';
+import { allocate, derive, makeArray, NdArray, pyShape } from './ndarray';
+import { MemoryStorage } from './storage';
+import { copyAs } from './data';
+
+/** Options of {@link fromBuffer}. */
+export interface FromBufferOptions {
+  /** Number of elements; -1 (default) reads to the end of the buffer. */
+  count?: number;
+  /** Byte offset of element 0 in the buffer. */
+  offset?: number;
+  /** Treat the memory as read-only: the array and all its views refuse writes and cannot be made writeable. */
+  readonly?: boolean;
+}
+
+function checkInt(v: unknown, what: string, min = 0): number {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v)) {
+    throw new TypeError(`${what} must be an integer, got ${repr(v)}`);
+  }
+  if (v < min) throw new RangeError(`${what} must be >= ${min}, got ${v}`);
+  return v;
+}
+
+/**
+ * NumPy's `frombuffer`: a 1-d view of an ArrayBuffer, SharedArrayBuffer or
+ * typed array / DataView (its own byte range), no copy.
+ */
+export function fromBuffer(buffer: ArrayBufferLike | ArrayBufferView, dtype: DTypeLike = 'u1', options: FromBufferOptions = {}): NdArray {
+  const dt = toDType(dtype);
+  let ab: ArrayBufferLike;
+  let base = 0;
+  let len: number;
+  if (ArrayBuffer.isView(buffer)) {
+    ab = buffer.buffer;
+    base = buffer.byteOffset;
+    len = buffer.byteLength;
+  } else if (buffer instanceof ArrayBuffer || (typeof SharedArrayBuffer !== 'undefined' && buffer instanceof SharedArrayBuffer)) {
+    ab = buffer;
+    len = buffer.byteLength;
+  } else {
+    throw new TypeError(`fromBuffer needs an ArrayBuffer or a typed array, got ${repr(buffer)}`);
+  }
+  const offset = checkInt(options.offset ?? 0, 'offset');
+  const count = options.count === undefined ? -1 : checkInt(options.count, 'count', -1);
+  if (offset > len) throw new ValueError(`offset must be non-negative and no greater than buffer length (${len}), got ${offset}`);
+  const avail = len - offset;
+  let n: number;
+  if (count < 0) {
+    if (dt.itemsize === 0 || avail % dt.itemsize !== 0) {
+      throw new ValueError(`buffer size must be a multiple of element size: ${avail} bytes for ${dt.str} (${dt.itemsize} bytes)`);
+    }
+    n = avail / dt.itemsize;
+  } else {
+    if (count * dt.itemsize > avail) throw new ValueError(`buffer is smaller than requested size: ${count} × ${dt.itemsize} bytes > ${avail}`);
+    n = count;
+  }
+  const storage = new MemoryStorage(ab as ArrayBuffer, base, len, !options.readonly);
+  const shape = [n, ...dt.shape];
+  const el = dt.shape.length > 0 ? dt.base : dt;
+  const strides = shapeToStrides(shape, el.itemsize, 'C');
+  return makeArray({ storage, dtype: el, shape, strides, offset, base: null, writeable: !options.readonly, ownData: false });
+}
+
+function normShape(shape: number | readonly number[]): number[] {
+  return checkShape(typeof shape === 'number' ? [shape] : shape);
+}
+
+/** A new C-contiguous array of zeros. */
+export function zeros(shape: number | readonly number[], dtype: DTypeLike = 'f8', order: 'C' | 'F' = 'C'): NdArray {
+  const dt = toDType(dtype);
+  const s = normShape(shape);
+  if (dt.shape.length > 0) return allocate(dt.base, [...s, ...dt.shape], order);
+  return allocate(dt, s, order);
+}
+
+/** A new array; like NumPy's `empty` its content is unspecified (here: zeros). */
+export function empty(shape: number | readonly number[], dtype: DTypeLike = 'f8', order: 'C' | 'F' = 'C'): NdArray {
+  return zeros(shape, dtype, order);
+}
+
+/**
+ * NumPy's `arange`: `arange(stop, dtype?)` or `arange(start, stop, step?, dtype?)`.
+ * The default dtype is int64 (`<i8`, values are BigInt) as in NumPy.
+ */
+export function arange(stop: number, dtype?: DTypeLike): NdArray;
+export function arange(start: number, stop: number, step?: number, dtype?: DTypeLike): NdArray;
+export function arange(a: number, b?: number | DTypeLike, c?: number | DTypeLike, d?: DTypeLike): NdArray {
+  let start = 0;
+  let stop: number;
+  let step = 1;
+  let spec: DTypeLike | undefined;
+  if (typeof b === 'number') {
+    start = a;
+    stop = b;
+    if (typeof c === 'number') {
+      step = c;
+      spec = d;
+    } else {
+      spec = c;
+    }
+  } else {
+    stop = a;
+    spec = b;
+  }
+  if (step === 0) throw new ValueError('arange: step cannot be zero');
+  const allInt = Number.isInteger(start) && Number.isInteger(stop) && Number.isInteger(step);
+  const dt = toDType(spec ?? (allInt ? '<i8' : '<f8'));
+  const n = Math.max(0, Math.ceil((stop - start) / step));
+  const out = allocate(dt, [n]);
+  const w = out._st.single!;
+  const codec = dt.codec;
+  const big = dt.kind === 'i' || dt.kind === 'u' ? dt.itemsize === 8 : false;
+  for (let i = 0; i < n; i++) {
+    const v = start + i * step;
+    if (dt.kind === 'i' || dt.kind === 'u') {
+      // arange fills like a C cast: integers wrap into the dtype.
+      const bits = dt.itemsize * 8;
+      const x = BigInt(Math.trunc(v));
+      const wrapped = dt.kind === 'i' ? BigInt.asIntN(bits, x) : BigInt.asUintN(bits, x);
+      codec.write(w.view, i * dt.itemsize, big ? wrapped : Number(wrapped));
+    } else {
+      codec.write(w.view, i * dt.itemsize, dt.kind === 'b' ? v !== 0 : v);
+    }
+  }
+  return out;
+}
+
+/** Options of {@link asStrided}. */
+export interface AsStridedOptions {
+  /** Default true: the result is writeable when `a` is. */
+  writeable?: boolean;
+}
+
+/**
+ * NumPy's `as_strided`, checked: a view of `a`'s memory with any shape and
+ * byte strides, starting at `a`'s element 0. Unlike NumPy, every byte the
+ * view can address must lie inside the buffer (RangeError otherwise).
+ */
+export function asStrided<T extends NdArray>(a: T, shape: readonly number[], strides?: readonly number[] | null, options: AsStridedOptions = {}): T {
+  a._st.checkOpen();
+  const s = checkShape(shape);
+  const st = strides === undefined || strides === null ? shapeToStrides(s, a.itemsize, 'C') : [...strides];
+  if (st.length !== s.length) throw new ValueError(`shape ${pyShape(s)} and strides [${st.join(', ')}] differ in length`);
+  for (const x of st) if (!Number.isSafeInteger(x)) throw new TypeError(`strides must hold integers, got ${repr(x)}`);
+  const [lo, hi] = byteBounds(a.offset, s, st, a.itemsize);
+  if (shapeToSize(s) > 0 && (lo < 0 || hi > a._st.byteLength)) {
+    throw new RangeError(
+      `as_strided view reaches bytes [${lo}, ${hi}) outside the buffer's [0, ${a._st.byteLength}) (shape ${pyShape(s)}, strides [${st.join(', ')}], offset ${a.offset})`,
+    );
+  }
+  const writeable = (options.writeable ?? true) && a._w;
+  return derive(a, Object.getPrototypeOf(a), a.dtype, s, st, a.offset, writeable);
+}
+
+/** NumPy's `broadcast_to`: a read-only view with 0 strides on the broadcast axes. */
+export function broadcastTo<T extends NdArray>(a: T, shape: number | readonly number[]): T {
+  a._st.checkOpen();
+  const s = normShape(shape);
+  const fail = (): never => {
+    throw new ValueError(
+      `operands could not be broadcast together with remapped shapes [original->remapped]: ${pyShape(a.shape)}  and requested shape ${pyShape(s)}`,
+    );
+  };
+  if (a.ndim > s.length) {
+    throw new ValueError(`input operand has more dimensions than allowed by the axis remapping (${pyShape(a.shape)} → ${pyShape(s)})`);
+  }
+  const lead = s.length - a.ndim;
+  const strides = new Array<number>(s.length).fill(0);
+  for (let i = 0; i < a.ndim; i++) {
+    const n = a.shape[i];
+    const t = s[lead + i];
+    if (n === t) strides[lead + i] = a.strides[i];
+    else if (n === 1) strides[lead + i] = 0;
+    else fail();
+  }
+  return derive(a, Object.getPrototypeOf(a), a.dtype, s, strides, a.offset, false);
+}
+
+/** NumPy's `ascontiguousarray`: `a` itself as a view when C-contiguous (0-d becomes shape [1]), else a C-ordered copy. */
+export function ascontiguousarray<T extends NdArray>(a: T): T {
+  a._st.checkOpen();
+  if (a.ndim === 0) return derive(a, Object.getPrototypeOf(a), a.dtype, [1], [a.itemsize], a.offset);
+  if (a.flags.cContiguous) return derive(a, Object.getPrototypeOf(a), a.dtype, a.shape, a.strides, a.offset);
+  return copyAs(a, a.dtype, 'C') as T;
+}
+
+/** Options of {@link ndarray}. */
+export interface NdarrayOptions {
+  /** Byte offset of element 0 in the buffer (default 0). */
+  offset?: number;
+  /** Byte strides (default: C-contiguous). */
+  strides?: readonly number[];
+  /** Treat the memory as read-only (see {@link FromBufferOptions.readonly}). */
+  readonly?: boolean;
+}
+
+/**
+ * NumPy's `ndarray(shape, dtype, buffer, offset, strides)` constructor: an
+ * array of any layout over a buffer, no copy. Every byte it can address must
+ * lie inside the buffer.
+ */
+export function ndarray(shape: number | readonly number[], dtype: DTypeLike, buffer: ArrayBufferLike | ArrayBufferView, options: NdarrayOptions = {}): NdArray {
+  const raw = fromBuffer(buffer, 'u1', { readonly: options.readonly });
+  const dt = toDType(dtype);
+  const s = normShape(shape);
+  const el = dt.shape.length > 0 ? dt.base : dt;
+  const fullShape = [...s, ...dt.shape];
+  const offset = checkInt(options.offset ?? 0, 'offset');
+  let strides: number[];
+  if (options.strides === undefined) {
+    strides = shapeToStrides(fullShape, el.itemsize, 'C');
+  } else {
+    if (options.strides.length !== s.length) throw new ValueError(`strides [${options.strides.join(', ')}] do not match shape ${pyShape(s)}`);
+    strides = [...options.strides, ...shapeToStrides(dt.shape, el.itemsize, 'C')];
+  }
+  for (const x of strides) if (!Number.isSafeInteger(x)) throw new TypeError(`strides must hold integers, got ${repr(x)}`);
+  const [lo, hi] = byteBounds(offset, fullShape, strides, el.itemsize);
+  if (shapeToSize(fullShape) > 0 && (lo < 0 || hi > raw._st.byteLength)) {
+    throw new RangeError(`strides are incompatible with shape of requested array and size of buffer: bytes [${lo}, ${hi}) of a ${raw._st.byteLength}-byte buffer`);
+  }
+  return makeArray({ storage: raw._st, dtype: el, shape: fullShape, strides, offset, base: null, writeable: !options.readonly, ownData: false });
+}

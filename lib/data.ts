@@ -1,0 +1,319 @@
+/**
+ * The operations that touch element bytes: reading nested values, assignment
+ * with broadcasting, fill, byteswap, copies and casts. Every write here runs
+ * after NdArray checked `writeable`; every value is converted into a scratch
+ * array first, so a bad value throws before the first byte is written.
+ * @internal
+ * @module
+ */
+import { makeCaster } from './cast';
+import type { DType } from './dtype';
+import { ValueError } from './errors';
+import { forEachOffset, forEachOffset2 } from './iterate';
+import { byteBounds, shapeToSize, shapeToStrides } from './layout';
+import { allocate, makeArray, type NdArray, type Order, pyShape } from './ndarray';
+import { MemoryStorage, type Storage, type Window } from './storage';
+import { countCopy } from './stats';
+
+function win(st: Storage, off: number, n: number): Window {
+  return st.single ?? st.window(off, n);
+}
+
+/** NumPy's `tolist()`. */
+export function toNested(a: NdArray): unknown {
+  const st = a._st;
+  const codec = a._codec;
+  const n = a.itemsize;
+  const read = (off: number): unknown => {
+    const w = win(st, off, n);
+    return codec.read(w.view, off - w.start);
+  };
+  const level = (axis: number, off: number): unknown => {
+    if (axis === a.ndim) return read(off);
+    const len = a.shape[axis];
+    const s = a.strides[axis];
+    const out = new Array<unknown>(len);
+    for (let i = 0; i < len; i++) out[i] = level(axis + 1, off + i * s);
+    return out;
+  };
+  return level(0, a.offset);
+}
+
+// ------------------------------------------------------------------ sources
+
+function isPlainObject(v: unknown): boolean {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && !ArrayBuffer.isView(v);
+}
+
+/** Is `v` one element of `dt` (rather than a level of nested arrays)? */
+function isElement(v: unknown, dt: DType): boolean {
+  if (!Array.isArray(v)) return true;
+  if (dt.kind === 'c') return v.length === 2 && !Array.isArray(v[0]) && !Array.isArray(v[1]) && !isPlainObject(v[0]);
+  if (dt.isStructured) {
+    const names = dt.names as readonly string[];
+    if (v.length !== names.length) return false;
+    return names.every((name, i) => {
+      const f = (dt.fields as NonNullable<DType['fields']>)[name].dtype;
+      const x = v[i];
+      if (f.shape.length > 0) return true;
+      if (f.isStructured) return Array.isArray(x) || isPlainObject(x);
+      return !Array.isArray(x);
+    });
+  }
+  return false;
+}
+
+function inferShape(v: unknown, dt: DType): number[] {
+  const shape: number[] = [];
+  let cur = v;
+  while (!isElement(cur, dt)) {
+    const arr = cur as unknown[];
+    shape.push(arr.length);
+    if (arr.length === 0) break;
+    cur = arr[0];
+  }
+  return shape;
+}
+
+/** Encodes a JS value (scalar or nested arrays) into a new C-contiguous array of `dt`. */
+export function fromValue(v: unknown, dt: DType): NdArray {
+  const shape = inferShape(v, dt);
+  const out = allocate(dt, shape);
+  const w = out._st.single as Window;
+  const codec = dt.codec;
+  const n = dt.itemsize;
+  let pos = 0;
+  const walk = (x: unknown, axis: number): void => {
+    if (axis === shape.length) {
+      if (!isElement(x, dt)) throw inhomogeneous(shape);
+      codec.write(w.view, pos, x);
+      pos += n;
+      return;
+    }
+    if (!Array.isArray(x) || isElement(x, dt) || x.length !== shape[axis]) throw inhomogeneous(shape);
+    for (const e of x) walk(e, axis + 1);
+  };
+  walk(v, 0);
+  return out;
+}
+
+function inhomogeneous(shape: number[]): ValueError {
+  return new ValueError(
+    `setting an array element with a sequence. The requested array has an inhomogeneous shape after ${shape.length} dimensions`,
+  );
+}
+
+/** Same memory and overlapping byte bounds: a source that must be copied before writing. */
+function mayOverlap(a: NdArray, b: NdArray): boolean {
+  if (a._st !== b._st) {
+    const wa = a._st.single;
+    const wb = b._st.single;
+    if (wa === null || wb === null || wa.buffer !== wb.buffer) return false;
+    const [alo, ahi] = byteBounds(a.offset + wa.bufferOffset, a.shape, a.strides, a.itemsize);
+    const [blo, bhi] = byteBounds(b.offset + wb.bufferOffset, b.shape, b.strides, b.itemsize);
+    return alo < bhi && blo < ahi;
+  }
+  const [alo, ahi] = byteBounds(a.offset, a.shape, a.strides, a.itemsize);
+  const [blo, bhi] = byteBounds(b.offset, b.shape, b.strides, b.itemsize);
+  return alo < bhi && blo < ahi;
+}
+
+/** Strides that broadcast `src` to `shape` (NumPy's rules for assignment). */
+function broadcastStrides(src: NdArray, shape: readonly number[]): number[] {
+  let sShape = [...src.shape];
+  let sStrides = [...src.strides];
+  // Assignment drops leading length-1 axes of a source with more axes than the target.
+  while (sShape.length > shape.length && sShape[0] === 1) {
+    sShape = sShape.slice(1);
+    sStrides = sStrides.slice(1);
+  }
+  const fail = (): never => {
+    throw new ValueError(`could not broadcast input array from shape ${pyShape(src.shape)} into shape ${pyShape(shape)}`);
+  };
+  if (sShape.length > shape.length) fail();
+  const out = new Array<number>(shape.length).fill(0);
+  const lead = shape.length - sShape.length;
+  for (let i = 0; i < sShape.length; i++) {
+    const n = sShape[i];
+    const t = shape[lead + i];
+    if (n === t) out[lead + i] = n === 1 ? 0 : sStrides[i];
+    else if (n === 1) out[lead + i] = 0;
+    else fail();
+  }
+  return out;
+}
+
+/** `target[...] = value` (target already checked writeable). */
+export function assign(target: NdArray, value: unknown): void {
+  const dt = target.dtype;
+  let src: NdArray;
+  if (isArray(value)) {
+    value._st.checkOpen();
+    if (!value.dtype.equals(dt)) src = copyAs(value, dt, 'K', false);
+    else if (mayOverlap(value, target)) src = copyAs(value, dt, 'K', false);
+    else src = value;
+  } else {
+    src = fromValue(value, dt);
+  }
+  const strides = broadcastStrides(src, target.shape);
+  copyBytes(src, strides, target);
+}
+
+/** Every element of `target` = one scalar. */
+export function fillScalar(target: NdArray, value: unknown): void {
+  const dt = target.dtype;
+  const one = isArray(value) ? value : fromValue(value, dt);
+  if (isArray(one) && one.size !== 1) throw new ValueError('fill() takes a scalar value');
+  const src = isArray(value) ? copyAs(value, dt, 'C', false) : one;
+  copyBytes(src, new Array<number>(target.ndim).fill(0), target);
+}
+
+function isArray(v: unknown): v is NdArray {
+  return v !== null && typeof v === 'object' && '_st' in (v as object) && '_codec' in (v as object);
+}
+
+/**
+ * Copies element bytes from `src` (walked with `srcStrides` over the target's
+ * shape) into `dst`. Records copy their fields' bytes only: padding keeps its
+ * old content, as NumPy's structured assignment does.
+ */
+function copyBytes(src: NdArray, srcStrides: readonly number[], dst: NdArray): void {
+  const segs = dst.dtype.segments;
+  const n = dst.itemsize;
+  const ss = src._st;
+  const ds = dst._st;
+  if (ds.closed) ds.checkOpen();
+  if (ss.closed) ss.checkOpen();
+  forEachOffset2(dst.shape, srcStrides, src.offset, dst.strides, dst.offset, (so, dof) => {
+    const sw = win(ss, so, n);
+    const dw = win(ds, dof, n);
+    const sb = sw.bytes;
+    const db = dw.bytes;
+    const sBase = so - sw.start;
+    const dBase = dof - dw.start;
+    for (let k = 0; k < segs.length; k++) {
+      const seg = segs[k];
+      const off = seg[0];
+      const len = seg[1];
+      for (let j = 0; j < len; j++) db[dBase + off + j] = sb[sBase + off + j];
+    }
+  });
+}
+
+/** Reverses the bytes of every scalar unit of every element (fields only). */
+export function byteswapInPlace(a: NdArray): void {
+  const units = a.dtype.swapUnits;
+  if (units.length === 0) return;
+  const st = a._st;
+  const n = a.itemsize;
+  forEachOffset(a.shape, a.strides, a.offset, (off) => {
+    const w = win(st, off, n);
+    const b = w.bytes;
+    const base = off - w.start;
+    for (let k = 0; k < units.length; k++) {
+      const u = units[k];
+      let i = base + u[0];
+      let j = i + u[1] - 1;
+      while (i < j) {
+        const t = b[i];
+        b[i] = b[j];
+        b[j] = t;
+        i++;
+        j--;
+      }
+    }
+  });
+}
+
+/** Strides of a new array laid out like `a` in NumPy's 'K' order. */
+function kStrides(a: NdArray, itemsize: number): number[] {
+  const perm = [...Array(a.ndim).keys()];
+  // Stable sort, largest |stride| first: NumPy's PyArray_CreateSortedStridePerm.
+  perm.sort((x, y) => Math.abs(a.strides[y]) - Math.abs(a.strides[x]));
+  const permShape = perm.map((p) => a.shape[p]);
+  const cs = shapeToStrides(permShape, itemsize, 'C');
+  const out = new Array<number>(a.ndim);
+  perm.forEach((p, i) => (out[p] = cs[i]));
+  return out;
+}
+
+/**
+ * A new owner holding `a`'s elements as `dt` (NumPy's `copy`/`astype` with
+ * unsafe casting), laid out in `order`. `count` records it in stats().
+ */
+export function copyAs(a: NdArray, dt: DType, order: Order, count = true): NdArray {
+  let ord = order;
+  if (ord === 'A') ord = a.flags.fContiguous && !a.flags.cContiguous ? 'F' : 'C';
+  const strides = ord === 'K' ? kStrides(a, dt.itemsize) : shapeToStrides(a.shape, dt.itemsize, ord as 'C' | 'F');
+  if (ord !== 'C' && ord !== 'F' && ord !== 'K') throw new ValueError(`order must be one of 'C', 'F', 'A', 'K' (got '${String(order)}')`);
+  const size = shapeToSize(a.shape);
+  const storage = MemoryStorage.allocate(size * dt.itemsize);
+  const out = makeArray({ storage, dtype: dt, shape: a.shape, strides, offset: 0, base: null, writeable: true, ownData: true });
+  if (count) countCopy(size * dt.itemsize);
+  if (size === 0) return out;
+  const st = a._st;
+  st.checkOpen();
+  const dw = storage.single;
+  const n = a.itemsize;
+  if (a.dtype.equals(dt) || (a.dtype.str === dt.str && !dt.isStructured)) {
+    forEachOffset2(a.shape, a.strides, a.offset, strides, 0, (so, dof) => {
+      const sw = win(st, so, n);
+      const s0 = so - sw.start;
+      dw.bytes.set(sw.bytes.subarray(s0, s0 + n), dof);
+    });
+    return out;
+  }
+  const cast = makeCaster(a.dtype, dt);
+  const rd = a._codec;
+  const wr = dt.codec;
+  forEachOffset2(a.shape, a.strides, a.offset, strides, 0, (so, dof) => {
+    const sw = win(st, so, n);
+    wr.write(dw.view, dof, cast(rd.read(sw.view, so - sw.start)));
+  });
+  return out;
+}
+
+// ------------------------------------------------------------------ display
+
+function formatValue(v: unknown): string {
+  if (typeof v === 'bigint') return v.toString();
+  if (typeof v === 'number') return Object.is(v, -0) ? '-0.' : String(v);
+  if (typeof v === 'boolean') return v ? 'True' : 'False';
+  if (v instanceof Uint8Array) return `b'${Array.from(v, (c) => (c >= 32 && c < 127 ? String.fromCharCode(c) : `\\x${c.toString(16).padStart(2, '0')}`)).join('')}'`;
+  if (Array.isArray(v)) return `[${v.map(formatValue).join(', ')}]`;
+  if (v !== null && typeof v === 'object') {
+    if ('re' in v && 'im' in v) {
+      const c = v as { re: number; im: number };
+      return `${c.re}${c.im < 0 || Object.is(c.im, -0) ? '-' : '+'}${Math.abs(c.im)}j`;
+    }
+    return `(${Object.values(v).map(formatValue).join(', ')})`;
+  }
+  return String(v);
+}
+
+/** NumPy-like text: `array([1, 2, 3], dtype=int16)`, long axes summarized with `...`. */
+export function format(a: NdArray): string {
+  if (a._st.closed) return `array(<closed mapping>, dtype=${a.dtype.name})`;
+  const edge = 3;
+  const summarize = a.size > 1000;
+  const level = (axis: number, off: number): string => {
+    if (axis === a.ndim) {
+      const w = win(a._st, off, a.itemsize);
+      return formatValue(a._codec.read(w.view, off - w.start));
+    }
+    const len = a.shape[axis];
+    const s = a.strides[axis];
+    const parts: string[] = [];
+    if (summarize && len > 2 * edge) {
+      for (let i = 0; i < edge; i++) parts.push(level(axis + 1, off + i * s));
+      parts.push('...');
+      for (let i = len - edge; i < len; i++) parts.push(level(axis + 1, off + i * s));
+    } else {
+      for (let i = 0; i < len; i++) parts.push(level(axis + 1, off + i * s));
+    }
+    return `[${parts.join(', ')}]`;
+  };
+  const body = level(0, a.offset);
+  const shape = a.size === 0 ? `, shape=${pyShape(a.shape)}` : '';
+  return `array(${body}${shape}, dtype=${a.dtype.name})`;
+}

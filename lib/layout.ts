@@ -1,0 +1,199 @@
+/**
+ * Pure stride arithmetic, NumPy's conventions: strides in bytes (negative and
+ * zero allowed), `offset` the byte address of element 0 inside its storage.
+ * Everything here is O(ndim) and allocation-light; none of it touches data.
+ * @module
+ */
+import { AxisError, ValueError } from './errors';
+
+/** Product of a shape (1 for 0-d). */
+export function shapeToSize(shape: readonly number[]): number {
+  let n = 1;
+  for (let i = 0; i < shape.length; i++) n *= shape[i];
+  return n;
+}
+
+/** Contiguous byte strides for `shape` in C (row-major) or F (column-major) order. */
+export function shapeToStrides(shape: readonly number[], itemsize: number, order: 'C' | 'F' = 'C'): number[] {
+  const ndim = shape.length;
+  const strides = new Array<number>(ndim);
+  let s = itemsize;
+  if (order === 'C') {
+    for (let i = ndim - 1; i >= 0; i--) {
+      strides[i] = s;
+      s *= Math.max(shape[i], 1);
+    }
+  } else {
+    for (let i = 0; i < ndim; i++) {
+      strides[i] = s;
+      s *= Math.max(shape[i], 1);
+    }
+  }
+  return strides;
+}
+
+/**
+ * The lowest and one-past-highest byte an array addresses: [lo, hi).
+ * An empty array addresses nothing and gives [offset, offset].
+ */
+export function byteBounds(offset: number, shape: readonly number[], strides: readonly number[], itemsize: number): [number, number] {
+  let lo = offset;
+  let hi = offset;
+  for (let i = 0; i < shape.length; i++) {
+    const n = shape[i];
+    if (n === 0) return [offset, offset];
+    const span = (n - 1) * strides[i];
+    if (span < 0) lo += span;
+    else hi += span;
+  }
+  return [lo, hi + itemsize];
+}
+
+/** NumPy's C-contiguity rule (length-1 axes ignore their stride; empty arrays are contiguous). */
+export function isCContiguous(shape: readonly number[], strides: readonly number[], itemsize: number): boolean {
+  let expected = itemsize;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    const n = shape[i];
+    if (n === 0) return true;
+    if (n !== 1) {
+      if (strides[i] !== expected) return isEmpty(shape);
+      expected *= n;
+    }
+  }
+  return true;
+}
+
+/** NumPy's F-contiguity rule. */
+export function isFContiguous(shape: readonly number[], strides: readonly number[], itemsize: number): boolean {
+  let expected = itemsize;
+  for (let i = 0; i < shape.length; i++) {
+    const n = shape[i];
+    if (n === 0) return true;
+    if (n !== 1) {
+      if (strides[i] !== expected) return isEmpty(shape);
+      expected *= n;
+    }
+  }
+  return true;
+}
+
+function isEmpty(shape: readonly number[]): boolean {
+  for (let i = 0; i < shape.length; i++) if (shape[i] === 0) return true;
+  return false;
+}
+
+/**
+ * NumPy's `aligned` flag: the data address and the strides of every axis
+ * longer than 1 are multiples of `alignment`; empty arrays are aligned.
+ */
+export function isAligned(address: number, shape: readonly number[], strides: readonly number[], alignment: number): boolean {
+  if (alignment <= 1) return true;
+  if (isEmpty(shape)) return true;
+  if (mod(address, alignment) !== 0) return false;
+  for (let i = 0; i < shape.length; i++) {
+    if (shape[i] > 1 && mod(strides[i], alignment) !== 0) return false;
+  }
+  return true;
+}
+
+function mod(a: number, m: number): number {
+  const r = a % m;
+  return r < 0 ? r + m : r;
+}
+
+/** Normalizes an axis into [0, ndim), NumPy's AxisError otherwise. */
+export function normalizeAxis(axis: number, ndim: number): number {
+  if (!Number.isInteger(axis)) throw new TypeError(`axis must be an integer, got ${String(axis)}`);
+  if (axis < -ndim || axis >= ndim) {
+    throw new AxisError(`axis ${axis} is out of bounds for array of dimension ${ndim}`);
+  }
+  return axis < 0 ? axis + ndim : axis;
+}
+
+/** Normalizes a list of axes, rejecting repeats as NumPy does. */
+export function normalizeAxes(axes: readonly number[], ndim: number): number[] {
+  const out = axes.map((a) => normalizeAxis(a, ndim));
+  if (new Set(out).size !== out.length) throw new ValueError('repeated axis');
+  return out;
+}
+
+/** Checks a shape given by a user: non-negative safe integers with a safe product. */
+export function checkShape(shape: readonly number[], what = 'shape'): number[] {
+  const out: number[] = [];
+  let size = 1;
+  for (const n of shape) {
+    if (typeof n !== 'number' || !Number.isInteger(n)) {
+      throw new TypeError(`${what} must hold integers, got ${String(n)}`);
+    }
+    if (n < 0) throw new ValueError(`negative dimensions are not allowed (${what} [${shape.join(', ')}])`);
+    size *= n;
+    if (size > Number.MAX_SAFE_INTEGER) {
+      throw new ValueError(`array is too big: ${what} [${shape.join(', ')}] has more than 2^53 elements`);
+    }
+    out.push(n);
+  }
+  return out;
+}
+
+/**
+ * NumPy's `_attempt_nocopy_reshape`: strides for `newShape` viewing the same
+ * elements in `order`, or null when only a copy can give that shape.
+ */
+export function reshapeStrides(
+  oldShape: readonly number[],
+  oldStrides: readonly number[],
+  itemsize: number,
+  newShape: readonly number[],
+  order: 'C' | 'F',
+): number[] | null {
+  // Drop length-1 axes of the source; they constrain nothing.
+  const os: number[] = [];
+  const ost: number[] = [];
+  for (let i = 0; i < oldShape.length; i++) {
+    if (oldShape[i] !== 1) {
+      os.push(oldShape[i]);
+      ost.push(oldStrides[i]);
+    }
+  }
+  const oldnd = os.length;
+  const newnd = newShape.length;
+  const newStrides = new Array<number>(newnd).fill(0);
+  if (shapeToSize(oldShape) === 0) {
+    // NumPy gives an empty array contiguous strides in the requested order.
+    return shapeToStrides(newShape, itemsize, order);
+  }
+  let oi = 0;
+  let oj = 1;
+  let ni = 0;
+  let nj = 1;
+  while (ni < newnd && oi < oldnd) {
+    let np_ = newShape[ni];
+    let op = os[oi];
+    while (np_ !== op) {
+      if (np_ < op) np_ *= newShape[nj++];
+      else op *= os[oj++];
+    }
+    // The old axes oi..oj-1 must be contiguous among themselves in `order`.
+    for (let ok = oi; ok < oj - 1; ok++) {
+      if (order === 'F') {
+        if (ost[ok + 1] !== os[ok] * ost[ok]) return null;
+      } else if (ost[ok] !== os[ok + 1] * ost[ok + 1]) {
+        return null;
+      }
+    }
+    if (order === 'F') {
+      newStrides[ni] = ost[oi];
+      for (let nk = ni + 1; nk < nj; nk++) newStrides[nk] = newStrides[nk - 1] * newShape[nk - 1];
+    } else {
+      newStrides[nj - 1] = ost[oj - 1];
+      for (let nk = nj - 1; nk > ni; nk--) newStrides[nk - 1] = newStrides[nk] * newShape[nk];
+    }
+    ni = nj++;
+    oi = oj++;
+  }
+  // Trailing length-1 axes of the result take the stride NumPy gives them.
+  let last = ni >= 1 ? newStrides[ni - 1] : itemsize;
+  if (order === 'F' && ni >= 1) last *= newShape[ni - 1];
+  for (let nk = ni; nk < newnd; nk++) newStrides[nk] = last;
+  return newStrides;
+}

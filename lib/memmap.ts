@@ -1,0 +1,190 @@
+/**
+ * `memmap`: NumPy's `np.memmap` — an NdArray over a memory-mapped file.
+ * @module
+ */
+import * as fs from 'fs';
+import { dtype as toDType, type DTypeLike } from './dtype';
+import { ValueError, repr } from './errors';
+import { checkShape, shapeToSize, shapeToStrides } from './layout';
+import { mapFile, pageSize, type Advice, type NativeMode } from './native';
+import { makeArray, NdArray } from './ndarray';
+import { MappedStorage } from './storage';
+import { countMapping } from './stats';
+
+/** Every spelling NumPy accepts, mapped to the mode the mapping uses. */
+const MODES: Readonly<Record<string, NativeMode>> = Object.freeze({
+  r: 'r',
+  readonly: 'r',
+  'r+': 'r+',
+  readwrite: 'r+',
+  'w+': 'w+',
+  write: 'w+',
+  c: 'c',
+  copyonwrite: 'c',
+});
+
+/** A memmap mode: `'r'` read-only, `'r+'` read-write, `'w+'` create or overwrite, `'c'` copy-on-write (or NumPy's long names). */
+export type MemmapMode = 'r' | 'r+' | 'w+' | 'c' | 'readonly' | 'readwrite' | 'write' | 'copyonwrite';
+
+/** Options of {@link memmap}. */
+export interface MemmapOptions {
+  /** Element type (default `'u1'`). */
+  dtype?: DTypeLike;
+  /** Default `'r+'`, as in NumPy. */
+  mode?: MemmapMode;
+  /** Byte offset in the file where the array starts; need not be page aligned. */
+  offset?: number;
+  /** Required for `'w+'`; otherwise inferred from the file size as a 1-d array. */
+  shape?: number | readonly number[];
+  /** Memory order of the data in the file (default `'C'`). */
+  order?: 'C' | 'F';
+}
+
+// Mappings dropped without close(): the native finalizers unmap them; this
+// keeps the open-mapping count honest when that happens.
+const registry = new FinalizationRegistry<number>((bytes) => countMapping(bytes, -1));
+
+/**
+ * An NdArray backed by a file mapping. Views of it (slices, fields,
+ * `view(dtype)`) are Memmaps on the same mapping; after `close()` every one
+ * of them throws `AccessError` ("mapping of '…' is closed") on access.
+ */
+export class Memmap extends NdArray {
+  /** @internal */
+  declare _st: MappedStorage;
+
+  /** The mapped file's path. */
+  get filename(): string {
+    return this._st.mapping.path;
+  }
+
+  /** The mode the file was opened with (`'r'`, `'r+'`, `'w+'` or `'c'`). */
+  get mode(): NativeMode {
+    return this._st.mapping.mode;
+  }
+
+  /** File offset of the mapping's first byte (NumPy's `memmap.offset`). */
+  get fileOffset(): number {
+    return this._st.mapping.offset;
+  }
+
+  /** True once {@link close} ran. */
+  get closed(): boolean {
+    return this._st.closed;
+  }
+
+  /** Writes changed pages of the whole mapping to the file (msync, blocking). */
+  flush(): void {
+    this._st.checkOpen();
+    this._st.handle.flush();
+  }
+
+  /** The same off the main thread; resolves when the data is on its way to disk. */
+  flushAsync(): Promise<void> {
+    try {
+      this._st.checkOpen();
+      return this._st.handle.flushAsync();
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  /** Tells the kernel how the mapping will be read (`madvise`). */
+  advise(advice: Advice): void {
+    this._st.checkOpen();
+    this._st.handle.advise(advice);
+  }
+
+  /**
+   * Unmaps the file. Every view becomes unusable (access throws); typed
+   * arrays obtained from it become zero-length. Idempotent.
+   */
+  close(): void {
+    const st = this._st;
+    if (st.closed) return;
+    st.handle.close();
+    registry.unregister(st);
+    countMapping(st.byteLength, -1);
+  }
+
+  /** `using m = memmap(...)` closes the mapping at the end of the block. */
+  [Symbol.dispose](): void {
+    this.close();
+  }
+}
+
+function normalizeMode(mode: unknown): NativeMode {
+  if (typeof mode === 'string' && Object.prototype.hasOwnProperty.call(MODES, mode)) return MODES[mode];
+  throw new ValueError(`mode must be one of ${Object.keys(MODES).map((m) => repr(m)).join(', ')} (got ${repr(mode)})`);
+}
+
+function checkOffset(v: unknown): number {
+  if (typeof v !== 'number' || Number.isNaN(v)) throw new TypeError(`offset must be a number, got ${repr(v)}`);
+  if (!Number.isSafeInteger(v)) throw new RangeError(`offset must be an integer below 2^53, got ${v}`);
+  if (v < 0) throw new RangeError(`offset must be >= 0, got ${v}`);
+  return v;
+}
+
+/**
+ * NumPy's `np.memmap(filename, dtype, mode, offset, shape, order)`: maps the
+ * file (O(1) whatever its size) and returns an array over it, no copy.
+ */
+export function memmap(path: string, options: MemmapOptions = {}): Memmap {
+  // defaults → validate → interpret → native call
+  if (typeof path !== 'string' || path === '') throw new TypeError(`path must be a non-empty string, got ${repr(path)}`);
+  const mode = normalizeMode(options.mode ?? 'r+');
+  const dt = toDType(options.dtype ?? 'u1');
+  const offset = checkOffset(options.offset ?? 0);
+  const order = options.order ?? 'C';
+  if (order !== 'C' && order !== 'F') throw new ValueError(`order must be 'C' or 'F' (got ${repr(order)})`);
+  const el = dt.shape.length > 0 ? dt.base : dt;
+  let shape: number[];
+  if (options.shape === undefined || options.shape === null) {
+    if (mode === 'w+') throw new ValueError("shape must be given if mode == 'w+'");
+    let size: number;
+    try {
+      size = fs.statSync(path).size;
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      if (err.code === 'ENOENT') err.message = `ENOENT: no such file or directory, open '${path}'`;
+      throw err;
+    }
+    if (fs.statSync(path).isDirectory()) {
+      const err = new Error(`EISDIR: is a directory, open '${path}'`) as NodeJS.ErrnoException;
+      err.code = 'EISDIR';
+      err.syscall = 'open';
+      err.path = path;
+      throw err;
+    }
+    if (offset > size) throw new RangeError(`offset ${offset} is past the end of '${path}' (${size} bytes)`);
+    const bytes = size - offset;
+    if (bytes % dt.itemsize !== 0) {
+      throw new ValueError(
+        `Size of available data is not a multiple of the data-type size: ${bytes} bytes of '${path}' after offset ${offset} for ${dt.str} (${dt.itemsize} bytes)`,
+      );
+    }
+    shape = [bytes / dt.itemsize];
+  } else {
+    shape = checkShape(typeof options.shape === 'number' ? [options.shape] : options.shape);
+  }
+  const fullShape = [...shape, ...dt.shape];
+  const nbytes = shapeToSize(fullShape) * el.itemsize;
+  if (nbytes === 0) throw new ValueError(`cannot map an empty file or an empty array ('${path}', shape [${shape.join(', ')}])`);
+  const handle = mapFile(path, mode, offset, nbytes);
+  const storage = new MappedStorage(handle, { path, mode, offset }, pageSize);
+  countMapping(nbytes, 1);
+  registry.register(storage, nbytes, storage);
+  return makeArray<Memmap>(
+    {
+      storage,
+      dtype: el,
+      shape: fullShape,
+      strides: shapeToStrides(fullShape, el.itemsize, order),
+      offset: 0,
+      base: null,
+      writeable: mode !== 'r',
+      ownData: false,
+    },
+    Memmap.prototype,
+  );
+}

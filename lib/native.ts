@@ -1,0 +1,62 @@
+/**
+ * The only module that loads the C++ addon, and its typed interface.
+ *
+ * The addon is thin: it maps a file and hands out external ArrayBuffer
+ * windows over the mapping; everything about dtypes and strides lives in TS.
+ * @internal
+ * @module
+ */
+import * as path from 'path';
+
+/** NumPy's memmap modes, as the native layer understands them. */
+export type NativeMode = 'r' | 'r+' | 'w+' | 'c';
+
+/** `madvise` hints. */
+export type Advice = 'normal' | 'sequential' | 'random' | 'willneed' | 'dontneed';
+
+/** One mapping of one file. */
+export interface MappingHandle {
+  /** Bytes visible from JS: [offset, offset + length) of the file. */
+  readonly length: number;
+  /** True after close(). */
+  readonly closed: boolean;
+  /**
+   * An external ArrayBuffer over [start, start + length) of the mapping
+   * (1 byte to 4 GiB). Detached by close().
+   */
+  window(start: number, length: number): ArrayBuffer;
+  /** msync(MS_SYNC) over [start, start + length), all of it by default. */
+  flush(start?: number, length?: number): void;
+  /** The same on libuv's thread pool. */
+  flushAsync(start?: number, length?: number): Promise<void>;
+  /** madvise over [start, start + length), all of it by default. */
+  advise(advice: Advice, start?: number, length?: number): void;
+  /** Detaches every window, then unmaps. Idempotent. */
+  close(): void;
+}
+
+interface Addon {
+  MappingHandle: new (path: string, mode: NativeMode, offset: number, length: number) => MappingHandle;
+  pageSize: number;
+}
+
+function load(): Addon {
+  // node-gyp-build finds prebuilds/<platform>-<arch>/ first, then build/Release
+  // or build/Debug, relative to the package root (one level above dist/ or lib/).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const nodeGypBuild = require('node-gyp-build') as (dir: string) => Addon;
+  return nodeGypBuild(path.resolve(__dirname, '..'));
+}
+
+const addon = load();
+
+/** The OS page size; mapping offsets are rounded down to it internally. */
+export const pageSize: number = addon.pageSize;
+
+/**
+ * Maps [offset, offset + length) of `file`; `length` -1 maps to the end.
+ * Throws fs-shaped errors (`code`, `errno`, `syscall`, `path`).
+ */
+export function mapFile(file: string, mode: NativeMode, offset: number, length: number): MappingHandle {
+  return new addon.MappingHandle(file, mode, offset, length);
+}

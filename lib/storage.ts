@@ -1,0 +1,153 @@
+/**
+ * Where an array's bytes live: one ArrayBuffer range, or a file mapping of
+ * any size exposed as overlapping windows. NdArray code addresses bytes by a
+ * safe-integer offset and asks for the window holding them; it never sees a
+ * window edge.
+ *
+ * Windows of a mapping are WINDOW_BYTES long and start every WINDOW_STEP
+ * bytes, so any range of up to WINDOW_STEP bytes lies wholly inside the
+ * window that starts at or below it: an element never straddles two.
+ * @internal
+ * @module
+ */
+import { AccessError } from './errors';
+import type { MappingHandle, NativeMode } from './native';
+
+/** Length of one window: Node 20 refuses external ArrayBuffers above 4 GiB. */
+export const WINDOW_BYTES = 2 ** 32;
+/** Distance between window starts (half a window, so windows overlap). */
+export const WINDOW_STEP = 2 ** 31;
+
+/** A contiguous byte range of the storage that JS can address directly. */
+export interface Window {
+  /** Storage offset of byte 0 of this window. */
+  readonly start: number;
+  /** Storage offset one past the last byte of this window. */
+  readonly end: number;
+  readonly buffer: ArrayBuffer;
+  /** Byte offset of `start` inside `buffer`. */
+  readonly bufferOffset: number;
+  readonly view: DataView;
+  readonly bytes: Uint8Array;
+}
+
+function makeWindow(start: number, buffer: ArrayBuffer, bufferOffset: number, length: number): Window {
+  return {
+    start,
+    end: start + length,
+    buffer,
+    bufferOffset,
+    view: new DataView(buffer, bufferOffset, length),
+    bytes: new Uint8Array(buffer, bufferOffset, length),
+  };
+}
+
+/** What a mapping storage knows about its file. */
+export interface MappingInfo {
+  readonly path: string;
+  readonly mode: NativeMode;
+  /** File offset of storage byte 0. */
+  readonly offset: number;
+}
+
+export abstract class Storage {
+  /** Bytes addressable: [0, byteLength). */
+  abstract readonly byteLength: number;
+  /** False when the memory itself is read-only (a 'r' mapping, a read-only buffer). */
+  abstract readonly writable: boolean;
+  /**
+   * The data address of storage byte 0 modulo 64, for NumPy's `aligned` flag.
+   * Page-aligned mappings and ArrayBuffers are 0 plus their byte offset.
+   */
+  abstract readonly addressBase: number;
+  /** The one window when the whole storage fits in one, else null. */
+  abstract readonly single: Window | null;
+  /** The mapping this storage exposes, or null for memory. */
+  abstract readonly mapping: MappingInfo | null;
+  /** True once the mapping was closed. */
+  abstract readonly closed: boolean;
+  /** The window holding [offset, offset + n); n ≤ WINDOW_STEP. Throws when closed. */
+  abstract window(offset: number, n: number): Window;
+
+  /** Throws the library's closed error when the storage is closed. */
+  checkOpen(): void {
+    if (this.closed) throw closedError(this.mapping);
+  }
+}
+
+export function closedError(info: MappingInfo | null): AccessError {
+  return new AccessError('ERR_CLOSED', `mapping of '${info ? info.path : '?'}' is closed`);
+}
+
+/** A range of an ArrayBuffer (or SharedArrayBuffer) held in memory. */
+export class MemoryStorage extends Storage {
+  readonly byteLength: number;
+  readonly writable: boolean;
+  readonly addressBase: number;
+  readonly single: Window;
+  readonly mapping = null;
+  readonly closed = false;
+
+  constructor(buffer: ArrayBuffer, byteOffset = 0, byteLength = buffer.byteLength - byteOffset, writable = true) {
+    super();
+    this.byteLength = byteLength;
+    this.writable = writable;
+    this.addressBase = byteOffset % 64;
+    this.single = makeWindow(0, buffer, byteOffset, byteLength);
+  }
+
+  window(): Window {
+    return this.single;
+  }
+
+  /** Fresh zeroed memory. */
+  static allocate(byteLength: number): MemoryStorage {
+    return new MemoryStorage(new ArrayBuffer(byteLength));
+  }
+}
+
+/** A file mapping, exposed as lazily created, cached windows. */
+export class MappedStorage extends Storage {
+  readonly byteLength: number;
+  readonly writable: boolean;
+  readonly addressBase: number;
+  readonly single: Window | null;
+  readonly mapping: MappingInfo;
+  private readonly windows: (Window | undefined)[] = [];
+
+  constructor(
+    readonly handle: MappingHandle,
+    info: MappingInfo,
+    pageSize: number,
+  ) {
+    super();
+    this.byteLength = handle.length;
+    this.writable = info.mode !== 'r';
+    this.mapping = info;
+    // mmap returns a page-aligned address; storage byte 0 is `offset` past a page boundary.
+    this.addressBase = (info.offset % pageSize) % 64;
+    this.single = this.byteLength <= WINDOW_BYTES ? this.load(0) : null;
+  }
+
+  get closed(): boolean {
+    return this.handle.closed;
+  }
+
+  window(offset: number, _n: number): Window {
+    if (this.handle.closed) throw closedError(this.mapping);
+    const single = this.single;
+    if (single !== null) return single;
+    // offset - k*STEP < STEP and n <= STEP, so the range ends before
+    // k*STEP + WINDOW_BYTES; it ends inside the storage, so window k holds it.
+    const k = Math.floor(offset / WINDOW_STEP);
+    return this.windows[k] ?? this.load(k);
+  }
+
+  private load(k: number): Window {
+    const start = k * WINDOW_STEP;
+    const length = Math.min(WINDOW_BYTES, this.byteLength - start);
+    const w = makeWindow(start, this.handle.window(start, length), 0, length);
+    this.windows[k] = w;
+    return w;
+  }
+}
