@@ -177,8 +177,9 @@ export function broadcastTo<T extends NdArray>(a: T, shape: number | readonly nu
   for (let i = 0; i < a.ndim; i++) {
     const n = a.shape[i];
     const t = s[lead + i];
-    if (n === t) strides[lead + i] = a.strides[i];
-    else if (n === 1) strides[lead + i] = 0;
+    // A length-1 axis gets stride 0 even when it stays length 1, as NumPy's iterator sets it.
+    if (n === 1) strides[lead + i] = 0;
+    else if (n === t) strides[lead + i] = a.strides[i];
     else fail();
   }
   return derive(a, Object.getPrototypeOf(a), a.dtype, s, strides, a.offset, false);

@@ -11,7 +11,7 @@ import type { DType } from './dtype';
 import { ValueError } from './errors';
 import { forEachOffset, forEachOffset2 } from './iterate';
 import { byteBounds, shapeToSize, shapeToStrides } from './layout';
-import { allocate, makeArray, type NdArray, type Order, pyShape } from './ndarray';
+import { allocate, makeArray, newStrides, type NdArray, type Order, pyShape } from './ndarray';
 import { MemoryStorage, type Storage, type Window } from './storage';
 import { countCopy } from './stats';
 
@@ -57,7 +57,8 @@ function isElement(v: unknown, dt: DType): boolean {
       const x = v[i];
       if (f.shape.length > 0) return true;
       if (f.isStructured) return Array.isArray(x) || isPlainObject(x);
-      return !Array.isArray(x);
+      if (f.kind === 'c') return !Array.isArray(x) || x.length === 2;
+      return !Array.isArray(x) && !isPlainObject(x);
     });
   }
   return false;
@@ -225,8 +226,11 @@ export function byteswapInPlace(a: NdArray): void {
   });
 }
 
-/** Strides of a new array laid out like `a` in NumPy's 'K' order. */
+/** Strides of a new array laid out like `a` in NumPy's 'K' order (PyArray_NewLikeArray). */
 function kStrides(a: NdArray, itemsize: number): number[] {
+  if (a.ndim <= 1 || a.flags.cContiguous) return newStrides(a.shape, itemsize, 'C');
+  if (a.flags.fContiguous) return newStrides(a.shape, itemsize, 'F');
+  if (shapeToSize(a.shape) === 0) return new Array<number>(a.ndim).fill(0);
   const perm = [...Array(a.ndim).keys()];
   // Stable sort, largest |stride| first: NumPy's PyArray_CreateSortedStridePerm.
   perm.sort((x, y) => Math.abs(a.strides[y]) - Math.abs(a.strides[x]));
@@ -244,7 +248,7 @@ function kStrides(a: NdArray, itemsize: number): number[] {
 export function copyAs(a: NdArray, dt: DType, order: Order, count = true): NdArray {
   let ord = order;
   if (ord === 'A') ord = a.flags.fContiguous && !a.flags.cContiguous ? 'F' : 'C';
-  const strides = ord === 'K' ? kStrides(a, dt.itemsize) : shapeToStrides(a.shape, dt.itemsize, ord as 'C' | 'F');
+  const strides = ord === 'K' ? kStrides(a, dt.itemsize) : newStrides(a.shape, dt.itemsize, ord as 'C' | 'F');
   if (ord !== 'C' && ord !== 'F' && ord !== 'K') throw new ValueError(`order must be one of 'C', 'F', 'A', 'K' (got '${String(order)}')`);
   const size = shapeToSize(a.shape);
   const storage = MemoryStorage.allocate(size * dt.itemsize);

@@ -131,6 +131,8 @@ export class NdArray {
   /** @internal */ _w!: boolean;
   /** @internal */ _own!: boolean;
   /** @internal */ _codec!: Codec;
+  /** @internal A scalar-like copy (NumPy returned a scalar): its views are writeable. */
+  _scalar?: boolean;
 
   /** @internal Use the constructors (`fromBuffer`, `zeros`, `memmap`, …). */
   constructor(token: typeof INTERNAL, init: ArrayInit) {
@@ -289,6 +291,9 @@ export class NdArray {
     if (ord === 'K') {
       const start = kContiguousStart(this);
       if (start !== null) return derive(this, Object.getPrototypeOf(this), this.dtype, flat, [this.itemsize], start);
+      // The copy walks memory order the way NumPy's iterator picks it.
+      const c = this.transpose(iterationOrder(this.strides)).copy('C');
+      return derive(c, Object.getPrototypeOf(this), c.dtype, flat, [this.itemsize], c.offset);
     }
     const c = this.copy(ord);
     return derive(c, Object.getPrototypeOf(this), c.dtype, flat, [this.itemsize], c.offset);
@@ -327,6 +332,10 @@ export class NdArray {
     let drop: Set<number>;
     if (axis === undefined || axis === null) {
       drop = new Set([...Array(n).keys()].filter((i) => this.shape[i] === 1));
+    } else if (n === 0) {
+      // NumPy lets a 0-d array "squeeze" axis 0 / -1: nothing to remove.
+      for (const ax of typeof axis === 'number' ? [axis] : axis) normalizeAxis(ax, 1);
+      drop = new Set();
     } else {
       drop = new Set(normalizeAxes(typeof axis === 'number' ? [axis] : axis, n));
       for (const i of drop) {
@@ -359,6 +368,17 @@ export class NdArray {
   flip(axis?: number | readonly number[] | null): this {
     this._st.checkOpen();
     const n = this.ndim;
+    if (n === 0 && (axis === undefined || axis === null)) {
+      // NumPy's flip indexes with an empty tuple here and returns a scalar:
+      // a read-only copy, whose own views (like a scalar's methods) are writeable.
+      // (A void scalar converts back to a writeable array.)
+      const c = data.copyAs(this, this.dtype, 'C', false);
+      if (this.dtype.kind !== 'V') {
+        c._w = false;
+        c._scalar = true;
+      }
+      return c as this;
+    }
     const axes = axis === undefined || axis === null ? [...Array(n).keys()] : normalizeAxes(typeof axis === 'number' ? [axis] : axis, n);
     const items: IndexItem[] = [];
     for (let i = 0; i < n; i++) items.push(axes.includes(i) ? sliceAll(-1) : sliceAll(1));
@@ -525,7 +545,7 @@ export function derive<T extends NdArray>(
   shape: readonly number[],
   strides: readonly number[],
   offset: number,
-  writeable = src._w,
+  writeable = src._w || src._scalar === true,
 ): T {
   const a = Object.create(proto) as T;
   const w = a as unknown as Record<string, unknown>;
@@ -653,6 +673,30 @@ function kContiguousStart(a: NdArray): number | null {
   return a.offset;
 }
 
+/**
+ * NumPy's nditer axis order for 'K' (outermost first): larger |stride| outside,
+ * and a 0 stride compares with nothing, so it keeps its C position.
+ */
+function iterationOrder(strides: readonly number[]): number[] {
+  const r = [...strides.keys()].reverse(); // innermost first, as the iterator stores axes
+  for (let i0 = 1; i0 < r.length; i0++) {
+    const s0 = Math.abs(strides[r[i0]]);
+    let pos = i0;
+    for (let i1 = i0 - 1; i1 >= 0; i1--) {
+      const s1 = Math.abs(strides[r[i1]]);
+      if (s0 === 0 || s1 === 0) continue;
+      if (s1 <= s0) break;
+      pos = i1;
+    }
+    if (pos !== i0) {
+      const ax = r[i0];
+      r.splice(i0, 1);
+      r.splice(pos, 0, ax);
+    }
+  }
+  return r.reverse();
+}
+
 function sliceAll(step: number): IndexItem {
   return new Slice(null, null, step);
 }
@@ -675,6 +719,12 @@ export function windowAt(a: NdArray, off: number): Window {
   return st.single ?? st.window(off, a.itemsize);
 }
 
+/** @internal Strides of newly allocated data: contiguous, or all 0 when empty (NumPy 2.x). */
+export function newStrides(shape: readonly number[], itemsize: number, order: 'C' | 'F'): number[] {
+  if (shapeToSize(shape) === 0) return new Array<number>(shape.length).fill(0);
+  return shapeToStrides(shape, itemsize, order);
+}
+
 /** @internal New zeroed C- or F-contiguous owner. */
 export function allocate(dt: DType, shape: readonly number[], order: 'C' | 'F' = 'C'): NdArray {
   const size = shapeToSize(shape);
@@ -683,7 +733,7 @@ export function allocate(dt: DType, shape: readonly number[], order: 'C' | 'F' =
     storage,
     dtype: dt,
     shape,
-    strides: shapeToStrides(shape, dt.itemsize, order),
+    strides: newStrides(shape, dt.itemsize, order),
     offset: 0,
     base: null,
     writeable: true,

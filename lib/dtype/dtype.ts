@@ -157,7 +157,8 @@ export class DType {
     this.names = init.struct?.names ?? null;
     this.fields = init.struct?.fields ?? null;
     this.isStructured = this.names !== null;
-    this.isalignedstruct = init.struct?.isalignedstruct ?? false;
+    // A subarray carries its base's aligned-struct flag, as NumPy copies the flags.
+    this.isalignedstruct = init.struct?.isalignedstruct ?? init.subarray?.base.isalignedstruct ?? false;
     this.shape = init.subarray?.shape ?? [];
     this.base = init.subarray?.base ?? this;
     this.subdtype = init.subarray ? Object.freeze([init.subarray.base, init.subarray.shape] as const) : null;

@@ -53,7 +53,7 @@ const CODES: Record<string, Scalar> = {
   i: ['i', 4, 'i'], I: ['u', 4, 'I'], l: ['i', 8, 'l'], L: ['u', 8, 'L'], q: ['i', 8, 'q'],
   Q: ['u', 8, 'Q'], p: ['i', 8, 'l'], P: ['u', 8, 'L'], n: ['i', 8, 'l'], N: ['u', 8, 'L'],
   e: ['f', 2, 'e'], f: ['f', 4, 'f'], d: ['f', 8, 'd'], F: ['c', 8, 'F'], D: ['c', 16, 'D'],
-  S: ['S', 0, 'S'], a: ['S', 0, 'S'], c: ['S', 1, 'c'], V: ['V', 0, 'V'],
+  S: ['S', 0, 'S'], c: ['S', 1, 'c'], V: ['V', 0, 'V'],
 };
 
 /** Kind + itemsize codes for numbers (`S`, `a`, `V` take any size and are handled apart). */
@@ -75,6 +75,7 @@ const NAMES: Record<string, Scalar> = {
   float16: SIZED.f2, half: SIZED.f2, float32: SIZED.f4, single: SIZED.f4,
   float64: SIZED.f8, double: SIZED.f8, float: SIZED.f8,
   complex64: SIZED.c8, csingle: SIZED.c8, complex128: SIZED.c16, cdouble: SIZED.c16, complex: SIZED.c16,
+  // 'a' alone is a name, not a type code, so '<a' is not understood (as in NumPy).
   bytes: CODES.S, bytes_: CODES.S, a: CODES.S, void: CODES.V,
 };
 
