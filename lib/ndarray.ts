@@ -30,6 +30,7 @@ import {
 } from './layout';
 import { MemoryStorage, Storage, type Window } from './storage';
 import * as data from './data';
+import * as elementwise from './elementwise';
 
 /** Memory orders: C (row-major), F (column-major), A (F if the input is F-contiguous and not C), K (keep the input's). */
 export type Order = 'C' | 'F' | 'A' | 'K';
@@ -431,6 +432,62 @@ export class NdArray {
     } else {
       for (let i = 0; i < n; i++) yield this.index(i);
     }
+  }
+
+  // ---------------------------------------------------------- element-wise
+
+  /** Calls `fn(value, i)` for every element in C index order; `i` is the flat index. */
+  forEach(fn: (value: unknown, i: number) => void): void {
+    elementwise.forEach(this, fn);
+  }
+
+  /** Folds every element into an accumulator, in C index order. */
+  reduce<T>(fn: (acc: T, value: unknown, i: number) => T, initial: T): T {
+    return elementwise.reduce(this, fn, initial);
+  }
+
+  /**
+   * In-place element-wise update: `a.apply(x => x + 1)` is NumPy's `a += 1`.
+   * Checks `flags.writeable` first; values convert as in {@link set}.
+   */
+  apply(fn: (value: unknown, i: number) => unknown): this {
+    elementwise.apply(this, fn);
+    return this;
+  }
+
+  /** A new C-contiguous array of `fn(value, i)`, with `dtype` (default: this dtype). */
+  map(fn: (value: unknown, i: number) => unknown, dtype?: DTypeLike): NdArray {
+    return elementwise.map(this, fn, dtype === undefined ? this.dtype : toDType(dtype));
+  }
+
+  /** Sum of all elements (BigInt for 64-bit integer dtypes). */
+  sum(): number | bigint {
+    return elementwise.sum(this);
+  }
+
+  /** Smallest element. */
+  min(): number | bigint {
+    return elementwise.min(this);
+  }
+
+  /** Largest element. */
+  max(): number | bigint {
+    return elementwise.max(this);
+  }
+
+  /** Arithmetic mean. */
+  mean(): number {
+    return elementwise.mean(this);
+  }
+
+  /**
+   * A zero-copy typed array over this array's elements (C-contiguous,
+   * aligned, native byte order, plain numeric dtype). Over read-only memory
+   * it is refused unless `unsafeAllowReadOnly` is set: one store through it
+   * into a `'r'` mapping kills the process.
+   */
+  typedArray(options?: elementwise.TypedArrayOptions): elementwise.AnyTypedArray {
+    return elementwise.typedArray(this, options);
   }
 
   // ---------------------------------------------------------------- writes
