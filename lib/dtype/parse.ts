@@ -13,9 +13,11 @@
  * - `{ names, formats, offsets?, itemsize?, aligned? }` dicts;
  * - `{ base, shape }` subarrays.
  *
- * `align` (or a dict's `aligned: true`) lays structs out like C: each field
- * at a multiple of its alignment, the itemsize a multiple of the largest, and
- * it propagates into nested lists and dicts, as NumPy's does.
+ * `align` lays structs out like C: each field at a multiple of its
+ * alignment, the itemsize a multiple of the largest; it propagates into nested
+ * lists and dicts, as NumPy's does. A dict's `aligned: true` does the same for
+ * that dict only: nested specs are packed unless they say `aligned: true`
+ * themselves (the conformance format's rule; NumPy would propagate it).
  *
  * Unsupported NumPy kinds (`U`, `O`, `M8`, `m8`, long double `g`/`G`,
  * StringDType `T`) raise a `TypeError` saying so; anything NumPy would not
@@ -340,6 +342,9 @@ function parseDict(d: DTypeDict, alignOption: boolean): DType {
   ) {
     throw new ValueError("'names', 'formats', 'offsets', and 'titles' dict entries must have the same length");
   }
+  // `aligned: true` lays out this dict only. Nested formats follow the `align`
+  // option alone: in the conformance format every nested struct states its own
+  // flag (NumPy would also align nested list/dict specs here).
   const align = alignOption || aligned === true;
   const seen = new Set<string>();
   let total = 0;
@@ -348,7 +353,7 @@ function parseDict(d: DTypeDict, alignOption: boolean): DType {
     if (typeof name !== 'string') throw new ValueError(`field names must be strings, got ${repr(name)}`);
     if (seen.has(name)) throw new ValueError(`name ${pyRepr(name)} already used as a name or title`);
     seen.add(name);
-    const t = parseAny(formats[i], align);
+    const t = parseAny(formats[i], alignOption);
     let offset: number;
     if (hasOffsets) {
       offset = offsets[i];
