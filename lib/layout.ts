@@ -51,26 +51,24 @@ export function byteBounds(offset: number, shape: readonly number[], strides: re
 
 /** NumPy's C-contiguity rule (length-1 axes ignore their stride; empty arrays are contiguous). */
 export function isCContiguous(shape: readonly number[], strides: readonly number[], itemsize: number): boolean {
-  let expected = itemsize;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    const n = shape[i];
-    if (n === 0) return true;
-    if (n !== 1) {
-      if (strides[i] !== expected) return isEmpty(shape);
-      expected *= n;
-    }
-  }
-  return true;
+  return isContiguous(shape, strides, itemsize, false);
 }
 
 /** NumPy's F-contiguity rule. */
 export function isFContiguous(shape: readonly number[], strides: readonly number[], itemsize: number): boolean {
+  return isContiguous(shape, strides, itemsize, true);
+}
+
+/** Walks the axes fastest-first (last axis for C, first for F), checking each stride. */
+function isContiguous(shape: readonly number[], strides: readonly number[], itemsize: number, fortran: boolean): boolean {
+  if (isEmpty(shape)) return true;
+  const ndim = shape.length;
   let expected = itemsize;
-  for (let i = 0; i < shape.length; i++) {
+  for (let k = 0; k < ndim; k++) {
+    const i = fortran ? k : ndim - 1 - k;
     const n = shape[i];
-    if (n === 0) return true;
     if (n !== 1) {
-      if (strides[i] !== expected) return isEmpty(shape);
+      if (strides[i] !== expected) return false;
       expected *= n;
     }
   }
