@@ -1,0 +1,166 @@
+/**
+ * `mmarray/testing`: assertions about memory, usable from any test runner
+ * (they throw Node's `assert.AssertionError`), a temp-file fixture, and
+ * optional jest matchers built on the same checks.
+ *
+ * ```ts
+ * import { expectSharesMemory, expectNoCopies, withTempMemmap } from 'mmarray/testing';
+ *
+ * withTempMemmap('<u4', [4, 4], (m) => {
+ *   const col = expectNoCopies(() => m.index(':, 0'));
+ *   expectSharesMemory(m, col);
+ * });
+ * ```
+ * @module
+ */
+import { AssertionError } from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { DTypeLike } from './dtype';
+import { explain } from './inspect';
+import { memmap, type Memmap } from './memmap';
+import { sharesMemory } from './memory';
+import type { NdArray } from './ndarray';
+import { stats } from './stats';
+
+function fail(message: string, stackStartFn: (...args: never[]) => unknown, actual?: unknown, expected?: unknown, operator?: string): never {
+  throw new AssertionError({ message, actual, expected, operator, stackStartFn });
+}
+
+/** Asserts that some byte is used by both arrays (NumPy's `shares_memory(a, b)` is true). */
+export function expectSharesMemory(a: NdArray, b: NdArray): void {
+  if (!sharesMemory(a, b)) fail(`expected the arrays to share memory, but they do not. ${explain(a, b)}`, expectSharesMemory, false, true, 'sharesMemory');
+}
+
+/** Asserts that no byte is used by both arrays: writes through one can never show in the other. */
+export function expectIsolated(a: NdArray, b: NdArray): void {
+  if (sharesMemory(a, b)) fail(`expected the arrays to be isolated, but they share memory. ${explain(a, b)}`, expectIsolated, true, false, 'sharesMemory');
+}
+
+/** Asserts that writes to the array are refused (`flags.writeable` is false). */
+export function expectReadOnly(a: NdArray): void {
+  if (a.flags.writeable) {
+    const m = a._st.mapping;
+    const where = m === null ? 'memory' : `a mapping of '${m.path}' in mode '${m.mode}'`;
+    fail(`expected a read-only array, but flags.writeable is true (${a.constructor.name}<${a.dtype.str}> over ${where})`, expectReadOnly, true, false, 'flags.writeable');
+  }
+}
+
+/**
+ * Runs `fn` and asserts that the library made no copy meanwhile (it counts
+ * copies in {@link stats}); returns what `fn` returned. An async `fn` is
+ * awaited: copies made by other work running concurrently in this process
+ * count too. The counters are read, never reset.
+ */
+export function expectNoCopies<T>(fn: () => Promise<T>): Promise<T>;
+export function expectNoCopies<T>(fn: () => T): T;
+export function expectNoCopies<T>(fn: () => T | Promise<T>): T | Promise<T> {
+  const before = stats();
+  const check = (): void => {
+    const after = stats();
+    const n = after.copies - before.copies;
+    if (n !== 0) {
+      fail(`expected no copies, but ${n} cop${n === 1 ? 'y' : 'ies'} (${after.copiedBytes - before.copiedBytes} bytes) ${n === 1 ? 'was' : 'were'} made`, expectNoCopies, n, 0, 'copies');
+    }
+  };
+  const r = fn();
+  if (isPromise(r)) return r.then((v) => (check(), v));
+  check();
+  return r;
+}
+
+function isPromise<T>(v: T | Promise<T>): v is Promise<T> {
+  return typeof (v as { then?: unknown } | null)?.then === 'function';
+}
+
+/**
+ * Creates a temporary file of `shape` × `dtype` zero bytes mapped in mode
+ * `'w+'`, hands the Memmap and its path to `fn`, then always closes the
+ * mapping and removes the file, whether `fn` returns, throws or rejects.
+ * Returns what `fn` returns (a Promise when `fn` is async).
+ */
+export function withTempMemmap<T>(dtype: DTypeLike, shape: number | readonly number[], fn: (m: Memmap, path: string) => Promise<T>): Promise<T>;
+export function withTempMemmap<T>(dtype: DTypeLike, shape: number | readonly number[], fn: (m: Memmap, path: string) => T): T;
+export function withTempMemmap<T>(dtype: DTypeLike, shape: number | readonly number[], fn: (m: Memmap, path: string) => T | Promise<T>): T | Promise<T> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mmarray-'));
+  const file = path.join(dir, 'data.bin');
+  let m: Memmap | undefined;
+  const cleanup = (): void => {
+    try {
+      m?.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  let r: T | Promise<T>;
+  try {
+    m = memmap(file, { dtype, shape, mode: 'w+' });
+    r = fn(m, file);
+  } catch (e) {
+    cleanup();
+    throw e;
+  }
+  if (isPromise(r)) return r.finally(cleanup);
+  cleanup();
+  return r;
+}
+
+/** Result of a jest matcher. */
+interface MatcherResult {
+  pass: boolean;
+  message: () => string;
+}
+
+/** The part of jest's `expect` that {@link registerJestMatchers} uses. */
+export interface ExpectLike {
+  // `any` as in jest's own CustomMatcher type, so jest's `expect` fits.
+  extend(matchers: Record<string, (this: any, received: any, ...args: any[]) => MatcherResult>): void;
+}
+
+/**
+ * The matchers {@link registerJestMatchers} adds. For TypeScript, merge them
+ * into jest's types once in your test setup:
+ * ```ts
+ * declare global {
+ *   namespace jest {
+ *     interface Matchers<R> extends MmarrayMatchers<R> {}
+ *   }
+ * }
+ * ```
+ */
+export interface MmarrayMatchers<R> {
+  /** Some byte is used by both arrays. */
+  toShareMemoryWith(other: NdArray): R;
+  /** Writes to the array are refused (`flags.writeable` is false). */
+  toBeReadOnly(): R;
+}
+
+function checkArray(v: unknown, what: string): NdArray {
+  // Duck-typed so arrays from another copy of the library still match.
+  if (v === null || typeof v !== 'object' || !('_st' in v) || !('strides' in v)) {
+    throw new TypeError(`${what} must be an NdArray, got ${Object.prototype.toString.call(v)}`);
+  }
+  return v as NdArray;
+}
+
+/**
+ * Adds `toShareMemoryWith(b)` and `toBeReadOnly()` to jest's `expect` (use
+ * `.not.toShareMemoryWith(b)` for isolation). Call once, e.g. in a setup file:
+ * `registerJestMatchers(expect)`.
+ */
+export function registerJestMatchers(expect: ExpectLike): void {
+  expect.extend({
+    toShareMemoryWith(received: unknown, other: NdArray): MatcherResult {
+      const a = checkArray(received, 'received');
+      const b = checkArray(other, 'expected');
+      const pass = sharesMemory(a, b);
+      return { pass, message: () => `expected the arrays ${pass ? 'not ' : ''}to share memory. ${explain(a, b)}` };
+    },
+    toBeReadOnly(received: unknown): MatcherResult {
+      const a = checkArray(received, 'received');
+      const pass = !a.flags.writeable;
+      return { pass, message: () => `expected ${a.constructor.name}<${a.dtype.str}> ${pass ? 'to be writeable' : 'to be read-only'}, but flags.writeable is ${String(a.flags.writeable)}` };
+    },
+  });
+}
