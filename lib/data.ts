@@ -14,6 +14,7 @@ import { byteBounds, shapeToSize, shapeToStrides } from './layout';
 import { allocate, makeArray, newStrides, type NdArray, type Order, pyShape } from './ndarray';
 import { MemoryStorage, type Storage, type Window } from './storage';
 import { countCopy } from './stats';
+import { copyNative, flatUnits } from './kernels';
 
 function win(st: Storage, off: number, n: number): Window {
   return st.single ?? st.window(off, n);
@@ -207,6 +208,8 @@ export function byteswapInPlace(a: NdArray): void {
   if (units.length === 0) return;
   const st = a._st;
   const n = a.itemsize;
+  // The kernel swaps element by element in C order, as the loop below does.
+  if (copyNative(st, a.offset, a.strides, st, a.offset, a.strides, a.shape, n, flatUnits(units))) return;
   forEachOffset(a.shape, a.strides, a.offset, (off) => {
     const w = win(st, off, n);
     const b = w.bytes;
@@ -224,6 +227,16 @@ export function byteswapInPlace(a: NdArray): void {
       }
     }
   });
+}
+
+const NO_UNITS: readonly number[] = [];
+
+/** A cast between two byte orders of one plain numeric type (no fields, no subarray). */
+function isByteOrderCast(from: DType, to: DType): boolean {
+  if (from.isStructured || to.isStructured || from.subdtype !== null || to.subdtype !== null) return false;
+  const k = from.kind;
+  if (k !== to.kind || from.itemsize !== to.itemsize || (k !== 'i' && k !== 'u' && k !== 'f' && k !== 'c')) return false;
+  return from.littleEndian !== to.littleEndian;
 }
 
 /** Strides of a new array laid out like `a` in NumPy's 'K' order (PyArray_NewLikeArray). */
@@ -260,12 +273,17 @@ export function copyAs(a: NdArray, dt: DType, order: Order, count = true): NdArr
   const dw = storage.single;
   const n = a.itemsize;
   if (a.dtype.equals(dt) || (a.dtype.str === dt.str && !dt.isStructured)) {
+    if (copyNative(st, a.offset, a.strides, storage, 0, strides, a.shape, n, NO_UNITS)) return out;
     forEachOffset2(a.shape, a.strides, a.offset, strides, 0, (so, dof) => {
       const sw = win(st, so, n);
       const s0 = so - sw.start;
       dw.bytes.set(sw.bytes.subarray(s0, s0 + n), dof);
     });
     return out;
+  }
+  if (isByteOrderCast(a.dtype, dt)) {
+    // Same numbers, other byte order: the cast is a copy that reverses each scalar.
+    if (copyNative(st, a.offset, a.strides, storage, 0, strides, a.shape, n, flatUnits(a.dtype.swapUnits))) return out;
   }
   const cast = makeCaster(a.dtype, dt);
   const rd = a._codec;

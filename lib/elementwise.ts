@@ -6,7 +6,8 @@
  */
 import type { DType } from './dtype';
 import { AccessError, ValueError } from './errors';
-import { forEachOffset } from './iterate';
+import { forEachOffset, forEachRow } from './iterate';
+import { pairwiseSum, reduceNative, ReduceOp } from './kernels';
 import { allocate, type NdArray } from './ndarray';
 import type { Window } from './storage';
 
@@ -19,7 +20,17 @@ function win(a: NdArray, off: number): Window {
 export function forEach(a: NdArray, fn: (value: unknown, i: number) => void): void {
   a._st.checkOpen();
   const codec = a._codec;
+  const single = a._st.single;
   let i = 0;
+  if (single !== null) {
+    // One window holds everything: no window lookup per element.
+    const dv = single.view;
+    const start = single.start;
+    forEachOffset(a.shape, a.strides, a.offset, (off) => {
+      fn(codec.read(dv, off - start), i++);
+    });
+    return;
+  }
   forEachOffset(a.shape, a.strides, a.offset, (off) => {
     const w = win(a, off);
     fn(codec.read(w.view, off - w.start), i++);
@@ -72,27 +83,125 @@ function numeric(a: NdArray, what: string): void {
   }
 }
 
-/** Sum of all elements: a number, or a BigInt for 64-bit integer dtypes. */
+/** A reader of element values as numbers at storage offsets (bools as 0/1). */
+function numberReader(a: NdArray): (off: number) => number {
+  const st = a._st;
+  const codec = a._codec;
+  const n = a.itemsize;
+  const single = st.single;
+  if (a.dtype.kind === 'b') {
+    if (single !== null) return (off) => (codec.read(single.view, off - single.start) ? 1 : 0);
+    return (off) => {
+      const w = st.window(off, n);
+      return codec.read(w.view, off - w.start) ? 1 : 0;
+    };
+  }
+  if (single !== null) return (off) => codec.read(single.view, off - single.start) as number;
+  return (off) => {
+    const w = st.window(off, n);
+    return codec.read(w.view, off - w.start) as number;
+  };
+}
+
+// Integer partial sums stay exact in a double for this many items of at most
+// 2^32 in magnitude (2^20 * 2^32 = 2^52), then move into a BigInt.
+const EXACT_CHUNK = 2 ** 20;
+
+/**
+ * The JS path of sum/min/max, computing exactly what the kernel does: float
+ * sums pairwise per innermost row, integer sums exact then rounded once,
+ * min/max by strict comparison in C order with NaN winning at once.
+ */
+function reduceJS(a: NdArray, op: ReduceOp): number {
+  const read = numberReader(a);
+  const isFloat = a.dtype.kind === 'f';
+  if (op === ReduceOp.Sum) {
+    if (isFloat) {
+      let acc = 0;
+      forEachRow(a.shape, a.strides, a.offset, (p, n, s) => {
+        acc += pairwiseSum(read, p, n, s);
+      });
+      return acc;
+    }
+    let total = 0n;
+    let part = 0;
+    let count = 0;
+    forEachRow(a.shape, a.strides, a.offset, (p, n, s) => {
+      for (let i = 0; i < n; i++) {
+        part += read(p + i * s);
+        if (++count === EXACT_CHUNK) {
+          total += BigInt(part);
+          part = 0;
+          count = 0;
+        }
+      }
+    });
+    return Number(total + BigInt(part));
+  }
+  let first = true;
+  let nan = false;
+  let m = 0;
+  const min = op === ReduceOp.Min;
+  forEachRow(a.shape, a.strides, a.offset, (p, n, s) => {
+    if (nan) return;
+    for (let i = 0; i < n; i++) {
+      const v = read(p + i * s);
+      if (v !== v) {
+        nan = true;
+        m = v;
+        return;
+      }
+      if (first) {
+        m = v;
+        first = false;
+      } else if (min ? v < m : v > m) {
+        m = v;
+      }
+    }
+  });
+  return m;
+}
+
+function is64BitInt(a: NdArray): boolean {
+  return a.dtype.itemsize === 8 && (a.dtype.kind === 'i' || a.dtype.kind === 'u');
+}
+
+/**
+ * Sum of all elements: a number, or a BigInt for 64-bit integer dtypes.
+ * Floats are summed pairwise as NumPy does (per innermost row); integers
+ * exactly, then rounded to the nearest double.
+ */
 export function sum(a: NdArray): number | bigint {
   numeric(a, 'sum');
-  if (a.dtype.itemsize === 8 && (a.dtype.kind === 'i' || a.dtype.kind === 'u')) {
+  a._st.checkOpen();
+  if (is64BitInt(a)) {
     return reduce<bigint>(a, (s, v) => s + (v as bigint), 0n);
   }
-  return reduce<number>(a, (s, v) => s + Number(v), 0);
+  return reduceNative(a, ReduceOp.Sum) ?? reduceJS(a, ReduceOp.Sum);
+}
+
+function extreme(a: NdArray, op: ReduceOp.Min | ReduceOp.Max): number | bigint {
+  const what = op === ReduceOp.Min ? 'minimum' : 'maximum';
+  numeric(a, op === ReduceOp.Min ? 'min' : 'max');
+  if (a.size === 0) throw new ValueError(`zero-size array to reduction operation ${what} which has no identity`);
+  a._st.checkOpen();
+  if (is64BitInt(a)) {
+    const min = op === ReduceOp.Min;
+    return reduce<bigint | undefined>(a, (m, v) => (m === undefined || (min ? (v as bigint) < m : (v as bigint) > m) ? (v as bigint) : m), undefined) as bigint;
+  }
+  const m = reduceNative(a, op) ?? reduceJS(a, op);
+  // A bool array's extreme is a bool, as its elements read.
+  return a.dtype.kind === 'b' ? ((m !== 0) as unknown as number) : m;
 }
 
 /** Smallest element (NaN if any element is NaN, as NumPy). */
 export function min(a: NdArray): number | bigint {
-  numeric(a, 'min');
-  if (a.size === 0) throw new ValueError('zero-size array to reduction operation minimum which has no identity');
-  return reduce<number | bigint | undefined>(a, (m, v) => (m === undefined || Number.isNaN(v as number) || (v as number) < (m as number) ? (v as number) : m), undefined) as number | bigint;
+  return extreme(a, ReduceOp.Min);
 }
 
 /** Largest element (NaN if any element is NaN, as NumPy). */
 export function max(a: NdArray): number | bigint {
-  numeric(a, 'max');
-  if (a.size === 0) throw new ValueError('zero-size array to reduction operation maximum which has no identity');
-  return reduce<number | bigint | undefined>(a, (m, v) => (m === undefined || Number.isNaN(v as number) || (v as number) > (m as number) ? (v as number) : m), undefined) as number | bigint;
+  return extreme(a, ReduceOp.Max);
 }
 
 /** Arithmetic mean as a float. */
@@ -100,6 +209,9 @@ export function mean(a: NdArray): number {
   numeric(a, 'mean');
   return Number(sum(a)) / a.size;
 }
+
+/** @internal The JS path of sum/min/max, for tests that pin the kernels to it. */
+export const reduceJSForTest = reduceJS;
 
 /** A typed array constructor per native-order dtype. */
 type TypedArrayCtor =

@@ -80,3 +80,44 @@ export function forEachOffset2(
     if (ax < 0) return;
   }
 }
+
+/**
+ * Calls `fn(offset, n, stride)` once per innermost row, in C index order: the
+ * row holds `n` elements at offset, offset + stride, …. A 0-d layout is one
+ * row of one element; an empty one has no rows.
+ */
+export function forEachRow(
+  shape: readonly number[],
+  strides: readonly number[],
+  offset: number,
+  fn: (offset: number, n: number, stride: number) => void,
+): void {
+  const ndim = shape.length;
+  if (ndim === 0) {
+    fn(offset, 1, 0);
+    return;
+  }
+  for (let i = 0; i < ndim; i++) if (shape[i] === 0) return;
+  const last = ndim - 1;
+  const n = shape[last];
+  const s = strides[last];
+  if (ndim === 1) {
+    fn(offset, n, s);
+    return;
+  }
+  const idx = new Array<number>(last).fill(0);
+  let base = offset;
+  for (;;) {
+    fn(base, n, s);
+    let ax = last - 1;
+    while (ax >= 0) {
+      idx[ax]++;
+      base += strides[ax];
+      if (idx[ax] < shape[ax]) break;
+      base -= strides[ax] * shape[ax];
+      idx[ax] = 0;
+      ax--;
+    }
+    if (ax < 0) return;
+  }
+}

@@ -38,7 +38,23 @@ export interface MappingHandle {
 interface Addon {
   MappingHandle: new (path: string, mode: NativeMode, offset: number, length: number) => MappingHandle;
   pageSize: number;
+  kernelCopy: KernelCopy;
+  kernelReduce: KernelReduce;
+  kernelAlloc: (bytes: number) => ArrayBuffer;
 }
+
+/** Strided copy with per-unit byte reversal; see native/kernels.cc and lib/kernels.ts. */
+export type KernelCopy = (
+  src: ArrayBuffer, srcOffset: number, srcStrides: readonly number[],
+  dst: ArrayBuffer, dstOffset: number, dstStrides: readonly number[],
+  shape: readonly number[], itemsize: number, units: readonly number[],
+) => void;
+
+/** Strided sum/min/max (op 0/1/2) of a plain numeric type code; see lib/kernels.ts. */
+export type KernelReduce = (
+  buffer: ArrayBuffer, byteOffset: number, strides: readonly number[], shape: readonly number[],
+  type: number, swap: boolean, op: number,
+) => number;
 
 function load(): Addon {
   // node-gyp-build finds prebuilds/<platform>-<arch>/ first, then build/Release
@@ -60,3 +76,8 @@ export const pageSize: number = addon.pageSize;
 export function mapFile(file: string, mode: NativeMode, offset: number, length: number): MappingHandle {
   return new addon.MappingHandle(file, mode, offset, length);
 }
+
+/** The addon's bulk kernels; lib/kernels.ts is their typed, checked front. */
+export const kernelCopy: KernelCopy = addon.kernelCopy;
+export const kernelReduce: KernelReduce = addon.kernelReduce;
+export const kernelAlloc: (bytes: number) => ArrayBuffer = addon.kernelAlloc;

@@ -1,0 +1,176 @@
+/**
+ * The typed, checked front of the native bulk kernels (native/kernels.cc):
+ * strided copy with per-unit byte reversal, and sum/min/max. Callers ask
+ * here whether an array qualifies; when it does not (a SharedArrayBuffer, a
+ * layout spanning two windows of a mapping over 4 GiB, a dtype with no
+ * kernel, a tiny array where the N-API call costs more than the loop) they
+ * run their JS path, which computes the same bits: {@link pairwiseSum} is the
+ * kernel's summation order, written once more in JS.
+ * @internal
+ * @module
+ */
+import type { DType } from './dtype';
+import { byteBounds, shapeToSize } from './layout';
+import { kernelAlloc, kernelCopy, kernelReduce } from './native';
+import type { NdArray } from './ndarray';
+import { WINDOW_STEP, type Storage } from './storage';
+
+/** Below this many elements the JS loop beats the N-API call. */
+export const NATIVE_MIN_ELEMENTS = 256;
+
+/** Copy outputs from this size up are allocated natively with MADV_HUGEPAGE. */
+export const HUGE_ALLOC_BYTES = 64 * 2 ** 20;
+
+/** Reduction operations, as the kernel numbers them. */
+export const enum ReduceOp {
+  Sum = 0,
+  Min = 1,
+  Max = 2,
+}
+
+// Type codes shared with native/kernels.cc (enum Type).
+const ELEMENT_CODES: Readonly<Record<string, number>> = {
+  f8: 0,
+  f4: 1,
+  i1: 2,
+  u1: 3,
+  i2: 4,
+  u2: 5,
+  i4: 6,
+  u4: 7,
+  b1: 8,
+};
+
+const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** The kernel's type code of a plain numeric dtype, or -1 when it has none. */
+export function elementCode(dt: DType): number {
+  if (dt.isStructured || dt.subdtype !== null) return -1;
+  return ELEMENT_CODES[dt.kind + dt.itemsize] ?? -1;
+}
+
+/** True when `dt`'s bytes are stored in the other byte order than this host's. */
+export function isSwapped(dt: DType): boolean {
+  return dt.itemsize > 1 && dt.littleEndian !== LITTLE_ENDIAN_HOST;
+}
+
+/** Where a layout's bytes are, for a kernel: one ArrayBuffer and element 0's byte offset in it. */
+export interface Region {
+  readonly buffer: ArrayBuffer;
+  readonly byteOffset: number;
+}
+
+/**
+ * The ArrayBuffer and offset holding every byte of the layout, or null when
+ * no single ArrayBuffer does (a SharedArrayBuffer, or a range of a large
+ * mapping wider than one window). Throws when the storage is closed.
+ */
+export function regionOf(st: Storage, offset: number, shape: readonly number[], strides: readonly number[], itemsize: number): Region | null {
+  let w = st.single;
+  if (w === null) {
+    const [lo, hi] = byteBounds(offset, shape, strides, itemsize);
+    if (hi - lo > WINDOW_STEP) return null;
+    w = st.window(lo, hi - lo);
+  } else if (st.closed) {
+    st.checkOpen();
+  }
+  const buffer = w.buffer;
+  if (!(buffer instanceof ArrayBuffer)) return null;
+  return { buffer, byteOffset: w.bufferOffset + (offset - w.start) };
+}
+
+/**
+ * sum/min/max of `a` by the kernel, or null when `a` does not qualify (the
+ * caller then runs its JS path). min/max need a non-empty array.
+ */
+export function reduceNative(a: NdArray, op: ReduceOp): number | null {
+  const code = elementCode(a.dtype);
+  if (code < 0 || shapeToSize(a.shape) < NATIVE_MIN_ELEMENTS) return null;
+  const r = regionOf(a._st, a.offset, a.shape, a.strides, a.itemsize);
+  if (r === null) return null;
+  return kernelReduce(r.buffer, r.byteOffset, a.strides, a.shape, code, isSwapped(a.dtype), op);
+}
+
+/** Flat `[offset, length, …]` of the byte ranges to reverse per item. */
+export function flatUnits(units: readonly (readonly [number, number])[]): number[] {
+  const out: number[] = [];
+  for (const [o, n] of units) if (n > 1) out.push(o, n);
+  return out;
+}
+
+/**
+ * dst[i] = src[i] over `shape` with each unit in `units` byte-reversed, by
+ * the kernel; false when either side does not qualify (nothing was written).
+ * The two layouts must not overlap unless they are the very same bytes.
+ */
+export function copyNative(
+  src: Storage,
+  srcOffset: number,
+  srcStrides: readonly number[],
+  dst: Storage,
+  dstOffset: number,
+  dstStrides: readonly number[],
+  shape: readonly number[],
+  itemsize: number,
+  units: readonly number[],
+): boolean {
+  if (itemsize === 0 || shapeToSize(shape) < NATIVE_MIN_ELEMENTS) return false;
+  const s = regionOf(src, srcOffset, shape, srcStrides, itemsize);
+  if (s === null) return false;
+  const d = regionOf(dst, dstOffset, shape, dstStrides, itemsize);
+  if (d === null) return false;
+  kernelCopy(s.buffer, s.byteOffset, srcStrides, d.buffer, d.byteOffset, dstStrides, shape, itemsize, units);
+  return true;
+}
+
+/**
+ * Zeroed memory for a new array: large sizes come from the kernel's
+ * anonymous mapping advised MADV_HUGEPAGE (fewer page faults on first
+ * write), small ones from V8.
+ */
+export function allocBuffer(byteLength: number): ArrayBuffer {
+  if (byteLength >= HUGE_ALLOC_BYTES) return kernelAlloc(byteLength);
+  return new ArrayBuffer(byteLength);
+}
+
+/**
+ * NumPy's pairwise summation (PW_BLOCKSIZE 128) of `n` values read at byte
+ * offsets p, p + s, …: the kernel's exact order of additions, so both paths
+ * give identical bits.
+ */
+export function pairwiseSum(read: (off: number) => number, p: number, n: number, s: number): number {
+  if (n < 8) {
+    let res = 0;
+    for (let i = 0; i < n; i++) res += read(p + i * s);
+    return res;
+  }
+  if (n <= 128) {
+    let r0 = read(p);
+    let r1 = read(p + s);
+    let r2 = read(p + 2 * s);
+    let r3 = read(p + 3 * s);
+    let r4 = read(p + 4 * s);
+    let r5 = read(p + 5 * s);
+    let r6 = read(p + 6 * s);
+    let r7 = read(p + 7 * s);
+    const end = n - (n % 8);
+    let i = 8;
+    for (; i < end; i += 8) {
+      const q = p + i * s;
+      r0 += read(q);
+      r1 += read(q + s);
+      r2 += read(q + 2 * s);
+      r3 += read(q + 3 * s);
+      r4 += read(q + 4 * s);
+      r5 += read(q + 5 * s);
+      r6 += read(q + 6 * s);
+      r7 += read(q + 7 * s);
+    }
+    let res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
+    for (; i < n; i++) res += read(p + i * s);
+    return res;
+  }
+  let n2 = Math.floor(n / 2);
+  n2 -= n2 % 8;
+  return pairwiseSum(read, p, n2, s) + pairwiseSum(read, p + n2 * s, n - n2, s);
+}

@@ -1,0 +1,420 @@
+#include "kernels.h"
+
+#include <sys/mman.h>
+
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <vector>
+
+namespace mmarray {
+namespace {
+
+// ------------------------------------------------------------------ layouts
+
+// A strided layout over one ArrayBuffer: element 0 at `base`, byte strides.
+struct Layout {
+  uint8_t* base = nullptr;
+  std::vector<int64_t> shape;
+  std::vector<int64_t> strides;
+};
+
+void ThrowRange(Napi::Env env, const char* msg) {
+  Napi::Error e = Napi::RangeError::New(env, msg);
+  e.Set("code", Napi::String::New(env, "ERR_OUT_OF_RANGE"));
+  e.ThrowAsJavaScriptException();
+}
+
+void ThrowType(Napi::Env env, const char* msg) {
+  Napi::Error e = Napi::TypeError::New(env, msg);
+  e.Set("code", Napi::String::New(env, "ERR_INVALID_ARG_TYPE"));
+  e.ThrowAsJavaScriptException();
+}
+
+// An integer-valued number of magnitude below 2^53.
+bool ToInt(const Napi::Value& v, int64_t* out) {
+  if (!v.IsNumber()) return false;
+  double d = v.As<Napi::Number>().DoubleValue();
+  if (!std::isfinite(d) || std::floor(d) != d || std::fabs(d) > 9007199254740991.0) return false;
+  *out = static_cast<int64_t>(d);
+  return true;
+}
+
+bool ToInts(const Napi::Value& v, std::vector<int64_t>* out) {
+  if (!v.IsArray()) return false;
+  Napi::Array a = v.As<Napi::Array>();
+  uint32_t n = a.Length();
+  if (n > 64) return false;  // NumPy's NPY_MAXDIMS
+  out->resize(n);
+  for (uint32_t i = 0; i < n; i++) {
+    if (!ToInt(a.Get(i), &(*out)[i])) return false;
+  }
+  return true;
+}
+
+// Reads (buffer, byteOffset, strides) at info[first..first+2] with `shape`
+// and checks that every byte of every element lies inside the buffer. After
+// this returns true, base + sum(i_k * stride_k) + [0, itemsize) is in bounds
+// for every index, which is what makes every pointer below safe. A detached
+// buffer has length 0 and fails here (unless the layout is empty).
+bool ReadLayout(const Napi::CallbackInfo& info, size_t first, const std::vector<int64_t>& shape,
+                int64_t itemsize, Layout* out) {
+  Napi::Env env = info.Env();
+  if (!info[first].IsArrayBuffer()) {
+    ThrowType(env, "kernel: expected an ArrayBuffer");
+    return false;
+  }
+  Napi::ArrayBuffer buf = info[first].As<Napi::ArrayBuffer>();
+  int64_t off;
+  if (!ToInt(info[first + 1], &off) || !ToInts(info[first + 2], &out->strides) ||
+      out->strides.size() != shape.size()) {
+    ThrowType(env, "kernel: bad offset or strides");
+    return false;
+  }
+  out->shape = shape;
+  int64_t lo = off, hi = off;
+  bool empty = false;
+  for (size_t k = 0; k < shape.size(); k++) {
+    if (shape[k] < 0) {
+      ThrowRange(env, "kernel: negative axis length");
+      return false;
+    }
+    if (shape[k] == 0) empty = true;
+    int64_t span = (shape[k] == 0 ? 0 : shape[k] - 1) * out->strides[k];
+    if (span < 0) lo += span;
+    else hi += span;
+  }
+  int64_t length = static_cast<int64_t>(buf.ByteLength());
+  if (!empty && (lo < 0 || hi + itemsize > length)) {
+    ThrowRange(env, "kernel: layout reaches outside its buffer (or the buffer is detached)");
+    return false;
+  }
+  out->base = static_cast<uint8_t*>(buf.Data()) + off;
+  return true;
+}
+
+int64_t SizeOf(const std::vector<int64_t>& shape) {
+  int64_t n = 1;
+  for (int64_t d : shape) n *= d;
+  return n;
+}
+
+// Calls row(offsetA, offsetB) for every innermost row of a C-order walk of
+// `shape` over two stride sets (the second may be the first).
+template <class Row>
+void WalkRows(const std::vector<int64_t>& shape, const std::vector<int64_t>& sa,
+              const std::vector<int64_t>& sb, Row row) {
+  size_t ndim = shape.size();
+  if (ndim <= 1) {
+    row(0, 0);
+    return;
+  }
+  size_t outer = ndim - 1;
+  std::vector<int64_t> idx(outer, 0);
+  int64_t a = 0, b = 0;
+  for (;;) {
+    row(a, b);
+    size_t ax = outer;
+    while (ax > 0) {
+      ax--;
+      idx[ax]++;
+      a += sa[ax];
+      b += sb[ax];
+      if (idx[ax] < shape[ax]) break;
+      a -= sa[ax] * shape[ax];
+      b -= sb[ax] * shape[ax];
+      idx[ax] = 0;
+      if (ax == 0) return;
+    }
+  }
+}
+
+// ------------------------------------------------------------------ loads
+
+template <class T, bool Swap>
+inline T Load(const uint8_t* p) {
+  T v;
+  if constexpr (!Swap || sizeof(T) == 1) {
+    std::memcpy(&v, p, sizeof(T));
+  } else if constexpr (sizeof(T) == 2) {
+    uint16_t u;
+    std::memcpy(&u, p, 2);
+    u = __builtin_bswap16(u);
+    std::memcpy(&v, &u, 2);
+  } else if constexpr (sizeof(T) == 4) {
+    uint32_t u;
+    std::memcpy(&u, p, 4);
+    u = __builtin_bswap32(u);
+    std::memcpy(&v, &u, 4);
+  } else {
+    uint64_t u;
+    std::memcpy(&u, p, 8);
+    u = __builtin_bswap64(u);
+    std::memcpy(&v, &u, 8);
+  }
+  return v;
+}
+
+// ------------------------------------------------------------------ reduce
+
+// NumPy's pairwise summation (umath loops, PW_BLOCKSIZE 128) in double.
+// lib/kernels.ts has the same function in JS; keep them in step, the
+// results must be bit-identical.
+template <class T, bool Swap>
+double Pairwise(const uint8_t* p, int64_t n, int64_t s) {
+  if (n < 8) {
+    double res = 0.0;
+    for (int64_t i = 0; i < n; i++) res += static_cast<double>(Load<T, Swap>(p + i * s));
+    return res;
+  }
+  if (n <= 128) {
+    double r[8];
+    for (int j = 0; j < 8; j++) r[j] = static_cast<double>(Load<T, Swap>(p + j * s));
+    int64_t i;
+    for (i = 8; i < n - (n % 8); i += 8) {
+      const uint8_t* q = p + i * s;
+      for (int j = 0; j < 8; j++) r[j] += static_cast<double>(Load<T, Swap>(q + j * s));
+    }
+    double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+    for (; i < n; i++) res += static_cast<double>(Load<T, Swap>(p + i * s));
+    return res;
+  }
+  int64_t n2 = n / 2;
+  n2 -= n2 % 8;
+  return Pairwise<T, Swap>(p, n2, s) + Pairwise<T, Swap>(p + n2 * s, n - n2, s);
+}
+
+enum Op { kSum = 0, kMin = 1, kMax = 2 };
+
+template <class T, bool Swap>
+double ReduceFloat(const Layout& L, int op) {
+  int64_t n = L.shape.empty() ? 1 : L.shape.back();
+  int64_t s = L.shape.empty() ? 0 : L.strides.back();
+  if (op == kSum) {
+    double acc = 0.0;
+    WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) { acc += Pairwise<T, Swap>(L.base + a, n, s); });
+    return acc;
+  }
+  // First element, then strict comparisons in C order; NaN wins at once.
+  bool first = true, nan = false;
+  double m = 0.0;
+  WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) {
+    if (nan) return;
+    const uint8_t* p = L.base + a;
+    for (int64_t i = 0; i < n; i++) {
+      double v = static_cast<double>(Load<T, Swap>(p + i * s));
+      if (v != v) {
+        nan = true;
+        m = v;
+        return;
+      }
+      if (first) {
+        m = v;
+        first = false;
+      } else if (op == kMin ? v < m : v > m) {
+        m = v;
+      }
+    }
+  });
+  return m;
+}
+
+// Integers ≤ 32 bits and bools: exact in int64 (at most 2^32 items of
+// magnitude ≤ 2^32 fit in one 4 GiB window), rounded to double once.
+template <class T, bool Swap>
+double ReduceInt(const Layout& L, int op, bool boolean) {
+  int64_t n = L.shape.empty() ? 1 : L.shape.back();
+  int64_t s = L.shape.empty() ? 0 : L.strides.back();
+  if (op == kSum) {
+    int64_t acc = 0;
+    WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) {
+      const uint8_t* p = L.base + a;
+      int64_t r = 0;
+      if (boolean) {
+        for (int64_t i = 0; i < n; i++) r += p[i * s] != 0;
+      } else {
+        for (int64_t i = 0; i < n; i++) r += static_cast<int64_t>(Load<T, Swap>(p + i * s));
+      }
+      acc += r;
+    });
+    return static_cast<double>(acc);
+  }
+  bool first = true;
+  int64_t m = 0;
+  WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) {
+    const uint8_t* p = L.base + a;
+    for (int64_t i = 0; i < n; i++) {
+      int64_t v = boolean ? (p[i * s] != 0) : static_cast<int64_t>(Load<T, Swap>(p + i * s));
+      if (first) {
+        m = v;
+        first = false;
+      } else if (op == kMin ? v < m : v > m) {
+        m = v;
+      }
+    }
+  });
+  return static_cast<double>(m);
+}
+
+// Type codes shared with lib/kernels.ts (ELEMENT_CODES).
+enum Type { kF8 = 0, kF4 = 1, kI1 = 2, kU1 = 3, kI2 = 4, kU2 = 5, kI4 = 6, kU4 = 7, kB1 = 8 };
+constexpr int64_t kItemsize[] = {8, 4, 1, 1, 2, 2, 4, 4, 1};
+
+template <bool Swap>
+double Reduce(const Layout& L, int type, int op) {
+  switch (type) {
+    case kF8: return ReduceFloat<double, Swap>(L, op);
+    case kF4: return ReduceFloat<float, Swap>(L, op);
+    case kI1: return ReduceInt<int8_t, Swap>(L, op, false);
+    case kU1: return ReduceInt<uint8_t, Swap>(L, op, false);
+    case kI2: return ReduceInt<int16_t, Swap>(L, op, false);
+    case kU2: return ReduceInt<uint16_t, Swap>(L, op, false);
+    case kI4: return ReduceInt<int32_t, Swap>(L, op, false);
+    case kU4: return ReduceInt<uint32_t, Swap>(L, op, false);
+    default: return ReduceInt<uint8_t, Swap>(L, op, true);
+  }
+}
+
+// kernelReduce(buffer, byteOffset, strides, shape, type, swap, op) -> number.
+// The caller guarantees a non-empty layout for min/max.
+Napi::Value KernelReduce(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::vector<int64_t> shape;
+  int64_t type, op;
+  if (info.Length() < 7 || !ToInts(info[3], &shape) || !ToInt(info[4], &type) || type < 0 || type > kB1 ||
+      !ToInt(info[6], &op) || op < kSum || op > kMax) {
+    ThrowType(env, "kernelReduce(buffer, byteOffset, strides, shape, type, swap, op): bad arguments");
+    return env.Undefined();
+  }
+  Layout L;
+  if (!ReadLayout(info, 0, shape, kItemsize[type], &L)) return env.Undefined();
+  if (SizeOf(shape) == 0 && op != kSum) {
+    ThrowRange(env, "kernelReduce: min/max of an empty layout");
+    return env.Undefined();
+  }
+  if (SizeOf(shape) == 0) return Napi::Number::New(env, 0.0);
+  bool swap = info[5].ToBoolean().Value();
+  double r = swap ? Reduce<true>(L, static_cast<int>(type), static_cast<int>(op))
+                  : Reduce<false>(L, static_cast<int>(type), static_cast<int>(op));
+  return Napi::Number::New(env, r);
+}
+
+// ------------------------------------------------------------------ copy
+
+inline void ReverseBytes(uint8_t* p, int64_t n) {
+  for (int64_t i = 0, j = n - 1; i < j; i++, j--) {
+    uint8_t t = p[i];
+    p[i] = p[j];
+    p[j] = t;
+  }
+}
+
+template <class T, bool Swap>
+void CopyRowT(const uint8_t* s, int64_t ss, uint8_t* d, int64_t ds, int64_t n) {
+  for (int64_t i = 0; i < n; i++) {
+    T v = Load<T, Swap>(s + i * ss);
+    std::memcpy(d + i * ds, &v, sizeof(T));
+  }
+}
+
+// One row of n items: copy, then reverse every [offset, length) unit.
+void CopyRow(const uint8_t* s, int64_t ss, uint8_t* d, int64_t ds, int64_t n, int64_t itemsize,
+             const std::vector<int64_t>& units) {
+  bool whole = units.size() == 2 && units[0] == 0 && units[1] == itemsize;
+  if (units.empty() || whole) {
+    bool swap = whole;
+    if (!swap && ss == itemsize && ds == itemsize) {
+      // memmove: the in-place byteswap path passes the same bytes twice.
+      std::memmove(d, s, static_cast<size_t>(n * itemsize));
+      return;
+    }
+    switch (itemsize) {
+      case 1: return CopyRowT<uint8_t, false>(s, ss, d, ds, n);
+      case 2: return swap ? CopyRowT<uint16_t, true>(s, ss, d, ds, n) : CopyRowT<uint16_t, false>(s, ss, d, ds, n);
+      case 4: return swap ? CopyRowT<uint32_t, true>(s, ss, d, ds, n) : CopyRowT<uint32_t, false>(s, ss, d, ds, n);
+      case 8: return swap ? CopyRowT<uint64_t, true>(s, ss, d, ds, n) : CopyRowT<uint64_t, false>(s, ss, d, ds, n);
+      default: break;
+    }
+  }
+  for (int64_t i = 0; i < n; i++) {
+    uint8_t* q = d + i * ds;
+    std::memmove(q, s + i * ss, static_cast<size_t>(itemsize));
+    for (size_t u = 0; u + 1 < units.size(); u += 2) ReverseBytes(q + units[u], units[u + 1]);
+  }
+}
+
+// kernelCopy(src, srcOffset, srcStrides, dst, dstOffset, dstStrides, shape,
+// itemsize, units): dst[i] = src[i] with the bytes of each unit
+// [units[2k], units[2k] + units[2k+1]) of every item reversed. Source and
+// destination must not overlap, except by being exactly the same bytes.
+Napi::Value KernelCopy(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::vector<int64_t> shape, units;
+  int64_t itemsize;
+  if (info.Length() < 9 || !ToInts(info[6], &shape) || !ToInt(info[7], &itemsize) || itemsize <= 0 ||
+      !ToInts(info[8], &units) || units.size() % 2 != 0) {
+    ThrowType(env, "kernelCopy(src, srcOffset, srcStrides, dst, dstOffset, dstStrides, shape, itemsize, units): bad arguments");
+    return env.Undefined();
+  }
+  for (size_t u = 0; u + 1 < units.size(); u += 2) {
+    if (units[u] < 0 || units[u + 1] < 0 || units[u] + units[u + 1] > itemsize) {
+      ThrowRange(env, "kernelCopy: a swap unit lies outside the item");
+      return env.Undefined();
+    }
+  }
+  Layout S, D;
+  if (!ReadLayout(info, 0, shape, itemsize, &S) || !ReadLayout(info, 3, shape, itemsize, &D)) return env.Undefined();
+  if (SizeOf(shape) == 0) return env.Undefined();
+  int64_t n = shape.empty() ? 1 : shape.back();
+  int64_t ss = shape.empty() ? 0 : S.strides.back();
+  int64_t ds = shape.empty() ? 0 : D.strides.back();
+  WalkRows(shape, S.strides, D.strides,
+           [&](int64_t a, int64_t b) { CopyRow(S.base + a, ss, D.base + b, ds, n, itemsize, units); });
+  return env.Undefined();
+}
+
+// ------------------------------------------------------------------ alloc
+
+void FreeAnon(napi_env /*env*/, void* data, void* hint) {
+  munmap(data, reinterpret_cast<size_t>(hint));
+}
+
+// kernelAlloc(bytes) -> ArrayBuffer of zeroed anonymous memory, advised
+// MADV_HUGEPAGE: large copy outputs fault in 2 MiB at a time.
+Napi::Value KernelAlloc(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  int64_t bytes;
+  if (info.Length() < 1 || !ToInt(info[0], &bytes) || bytes <= 0) {
+    ThrowType(env, "kernelAlloc(bytes): bytes must be a positive integer");
+    return env.Undefined();
+  }
+  size_t len = static_cast<size_t>(bytes);
+  void* p = mmap(nullptr, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (p == MAP_FAILED) {
+    Napi::Error::New(env, "kernelAlloc: out of memory").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+#ifdef MADV_HUGEPAGE
+  madvise(p, len, MADV_HUGEPAGE);  // a hint; failure only costs speed
+#endif
+  // SAFETY: the buffer owns the mapping; the finalizer unmaps it once V8
+  // drops the last reference, and nothing else frees it.
+  napi_value ab;
+  napi_status st = napi_create_external_arraybuffer(env, p, len, FreeAnon, reinterpret_cast<void*>(len), &ab);
+  if (st != napi_ok) {
+    munmap(p, len);
+    Napi::Error::New(env, "kernelAlloc: external ArrayBuffers are not supported here").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  return Napi::Value(env, ab);
+}
+
+}  // namespace
+
+void InitKernels(Napi::Env env, Napi::Object exports) {
+  exports.Set("kernelCopy", Napi::Function::New<KernelCopy>(env, "kernelCopy"));
+  exports.Set("kernelReduce", Napi::Function::New<KernelReduce>(env, "kernelReduce"));
+  exports.Set("kernelAlloc", Napi::Function::New<KernelAlloc>(env, "kernelAlloc"));
+}
+
+}  // namespace mmarray
