@@ -395,11 +395,14 @@ export class NdArray {
 
   /** One element's value (see the README's value mapping). Negative indices count from the end. */
   get(...indices: number[]): unknown {
-    const st = this._st;
-    if (st.closed) st.checkOpen();
+    // Hot path: no N-API call. A closed mapping's windows are detached, so a
+    // zero-length buffer is where the closed check happens; a read through a
+    // detached DataView would throw a TypeError before touching memory anyway.
     const shape = this.shape;
+    const strides = this.strides;
     const n = shape.length;
     if (indices.length !== n) {
+      this._st.checkOpen();
       throw new IndexError(`get() needs ${n} ind${n === 1 ? 'ex' : 'ices'} for a ${n}-d array, got ${indices.length}`);
     }
     let off = this.offset;
@@ -408,11 +411,14 @@ export class NdArray {
       const len = shape[k];
       if (i < 0) i += len;
       if (!(i >= 0 && i < len) || !Number.isInteger(i)) {
+        this._st.checkOpen();
         throw new IndexError(`index ${indices[k]} is out of bounds for axis ${k} with size ${len}`);
       }
-      off += i * this.strides[k];
+      off += i * strides[k];
     }
+    const st = this._st;
     const w = st.single ?? st.window(off, this.dtype.itemsize);
+    if (w.buffer.byteLength === 0) st.checkOpen();
     return this._codec.read(w.view, off - w.start);
   }
 
