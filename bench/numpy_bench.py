@@ -1,0 +1,115 @@
+"""NumPy side of the mmarray benchmark suite (bench/run.js).
+
+python3 numpy_bench.py WORKLOAD '{"json": "params"}' prints {key: [ms per
+round or per op, ...]} as JSON. Each workload mirrors the JS one in
+bench/workloads.js: same files, same sizes, warm-up first, then `rounds`.
+"""
+import json
+import sys
+import time
+
+import numpy as np
+
+RECORD = np.dtype([("id", "<u4"), ("ts", "<u4"), ("value", "<f8")])
+
+
+def measure(fn, rounds, per=1, setup=None, warmup=1):
+    for _ in range(warmup):
+        if setup:
+            setup()
+        fn()
+    out = []
+    for _ in range(rounds):
+        if setup:
+            setup()
+        t0 = time.perf_counter_ns()
+        fn()
+        out.append((time.perf_counter_ns() - t0) / 1e6 / per)
+    return out
+
+
+def w1(p):
+    big = np.zeros(p["n"], "<i2")
+    small = np.zeros(1024, "<i2")
+    rec = np.memmap(p["records"], RECORD, "r", shape=(p["n"],))
+    two = np.zeros((1000, 1000), "<i2")
+    k = p["ops"]
+
+    def loop(f):
+        def run():
+            for _ in range(k):
+                f()
+        return run
+
+    return {
+        "view_big": measure(loop(lambda: big.view("<i4")), p["rounds"], k),
+        "view_small": measure(loop(lambda: small.view("<i4")), p["rounds"], k),
+        "index": measure(loop(lambda: big[1:-1:2]), p["rounds"], k),
+        "field": measure(loop(lambda: rec["value"]), p["rounds"], k),
+        "T": measure(loop(lambda: two.T), p["rounds"], k),
+    }
+
+
+def w2(p):
+    rec = np.memmap(p["records"], RECORD, "r")
+    f8 = np.memmap(p["f8"], "<f8", "r")
+    v = rec["value"]
+    res = {
+        "field_sum": measure(lambda: v.sum(), p["rounds"]),
+        "f8_sum": measure(lambda: f8.sum(), p["rounds"]),
+    }
+    res["check_field"] = float(v.sum())
+    res["check_f8"] = float(f8.sum())
+    return res
+
+
+def w3(p):
+    rec = np.memmap(p["records"], RECORD, "r", shape=(p["n"],))
+    return {"gather": measure(lambda: np.ascontiguousarray(rec["value"]), p["rounds"])}
+
+
+def w4(p):
+    idx = np.fromfile(p["indices"], "<u4").astype(np.intp)
+    rec = np.memmap(p["records"], RECORD, "r+")
+    v = rec["value"]
+
+    def update():
+        v[idx] += 1
+
+    return {
+        "update": measure(update, p["rounds"]),
+        "flush": measure(rec.flush, p["rounds"], setup=update),
+    }
+
+
+def w5(p):
+    n = p["n"]
+    a = ((np.arange(n) % 4096) / 8 - 200).astype(">f8")
+    return {
+        "astype": measure(lambda: a.astype("<f8"), p["rounds"]),
+        "inplace": measure(lambda: a.byteswap(inplace=True), p["rounds"]),
+    }
+
+
+def w6(p):
+    k = p["ops"]
+
+    def opener(path):
+        def run():
+            for _ in range(k):
+                m = np.memmap(path, "<f8", "r")
+                m[0]
+                del m
+        return run
+
+    return {
+        "big": measure(opener(p["big"]), p["rounds"], k),
+        "small": measure(opener(p["small"]), p["rounds"], k),
+    }
+
+
+WORKLOADS = {"W1": w1, "W2": w2, "W3": w3, "W4": w4, "W5": w5, "W6": w6}
+
+if __name__ == "__main__":
+    name, params = sys.argv[1], json.loads(sys.argv[2])
+    print(json.dumps(WORKLOADS[name](params)))

@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+'use strict';
+// mmarray benchmark suite: `npm run bench [-- --quick] [--json FILE] [--only W1,W2]`.
+// Each workload runs the library, a raw-JS baseline and NumPy in one run and
+// prints median (min–max) per side, the ratios and whether the target holds.
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+function usage(msg) {
+  if (msg) console.error(msg);
+  console.error('usage: node bench/run.js [--quick] [--json FILE] [--only W1,W2,...]');
+  process.exit(2);
+}
+
+function parseArgs(argv) {
+  const o = { quick: false, json: null, only: null };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--quick') o.quick = true;
+    else if (a === '--json') o.json = argv[++i] ?? usage('--json needs a file');
+    else if (a === '--only') o.only = (argv[++i] ?? usage('--only needs a list')).split(',');
+    else if (a === '-h' || a === '--help') usage();
+    else usage(`unknown argument ${a}`);
+  }
+  return o;
+}
+
+if (!fs.existsSync(path.join(__dirname, '..', 'dist', 'index.js'))) {
+  console.error('dist/ is missing: run `npx tsc -p tsconfig.build.json` (npm install does it via prepare)');
+  process.exit(1);
+}
+
+const h = require('./harness');
+const workloads = require('./workloads');
+const { printTable, summary } = require('./report');
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const dir = new h.DataDir();
+  const cleanup = () => dir.remove();
+  process.on('SIGINT', () => {
+    cleanup();
+    process.exit(130);
+  });
+  const GiB = 2 ** 30;
+  const sizes = opts.quick ? { records: GiB / 4, f8: GiB / 4 } : { records: 2 * GiB, f8: 2 * GiB };
+  const ctx = {
+    quick: opts.quick,
+    rounds: opts.quick ? 3 : 5,
+    n10m: 10_000_000,
+    sizes,
+    dir,
+    files: { records: dir.path('records.bin'), f8: dir.path('f8.bin') },
+  };
+  const machine = {
+    nproc: os.cpus().length,
+    cpu: cpuModel(),
+    node: process.version,
+    numpy: h.numpyVersion(),
+    quick: opts.quick,
+  };
+  console.log(`mmarray bench — ${machine.nproc} cpus, ${machine.cpu}, node ${machine.node}, numpy ${machine.numpy ?? 'absent'}${opts.quick ? ' (--quick)' : ''}`);
+  const rows = [];
+  try {
+    const t0 = h.now();
+    h.writeFile(ctx.files.records, sizes.records, h.fillRecords);
+    h.writeFile(ctx.files.f8, sizes.f8, h.fillF8);
+    console.log(`data files written in ${(h.ms(t0, h.now()) / 1e3).toFixed(1)} s under ${dir.dir}`);
+    for (const [id, run] of Object.entries(workloads)) {
+      if (!/^W\d$/.test(id) || (opts.only && !opts.only.includes(id))) continue;
+      const t = h.now();
+      const out = await run(ctx);
+      rows.push(...out);
+      console.log(`${id} done in ${(h.ms(t, h.now()) / 1e3).toFixed(1)} s`);
+    }
+  } finally {
+    cleanup();
+  }
+  printTable(rows);
+  const s = summary(rows);
+  if (opts.json) {
+    fs.writeFileSync(opts.json, JSON.stringify({ machine, rows: rows.map(stripSamples), summary: s }, null, 2));
+    console.log(`wrote ${opts.json}`);
+  }
+}
+
+function stripSamples(r) {
+  const clean = (st) => (st ? { median: st.median, min: st.min, max: st.max } : null);
+  return { ...r, lib: clean(r.lib), base: clean(r.base), np: clean(r.np), ratio: r.ratio, met: r.met };
+}
+
+function cpuModel() {
+  try {
+    const m = /model name\s*:\s*(.*)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'));
+    if (m) return m[1].trim();
+  } catch {
+    // not Linux
+  }
+  return os.cpus()[0]?.model ?? 'unknown';
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,364 @@
+'use strict';
+// The workloads W1–W8. Each returns rows: { id, name, unit, lib, base, np,
+// target, note }, where lib/base/np are stats of milliseconds (per op where
+// `unit` says so) and target says which reference the library is held to:
+//   { ref: 'np' | 'base', time: r }  -> lib time <= r × reference time
+//   { ref: 'np' | 'base', speed: r } -> lib speed >= r × reference speed
+const fs = require('fs');
+const path = require('path');
+const { Worker } = require('worker_threads');
+
+const mm = require('../dist');
+const h = require('./harness');
+
+const RECORD = { names: ['id', 'ts', 'value'], formats: ['<u4', '<u4', '<f8'] };
+const GB = 1e9;
+
+function gbps(bytes, st) {
+  return st ? `${(bytes / GB / (st.median / 1e3)).toFixed(2)} GB/s` : 'n/a';
+}
+
+// ------------------------------------------------------------------ W1
+
+function w1(ctx) {
+  const n = ctx.n10m;
+  const k = ctx.quick ? 50_000 : 200_000;
+  const big = mm.zeros([n], '<i2');
+  const small = mm.zeros([1024], '<i2');
+  const rec = mm.memmap(ctx.files.records, { dtype: RECORD, mode: 'r', shape: [n] });
+  const two = mm.zeros([1000, 1000], '<i2');
+  const bigBuf = big.buffer;
+  const smallBuf = small.buffer;
+  const recBuf = rec.buffer;
+  const loop = (f) => () => {
+    let x;
+    for (let i = 0; i < k; i++) x = f();
+    return x;
+  };
+  const m = (f) => h.measure(loop(f), { rounds: ctx.rounds, per: k, warmup: 2 });
+  const np = h.runNumpy('W1', { n, ops: k, rounds: ctx.rounds, records: ctx.files.records });
+  const target = { ref: 'np', time: 0.5 };
+  const rows = [
+    { id: 'W1', name: "view('<i4') of 10M i2", lib: m(() => big.view('<i4')), base: m(() => new Int32Array(bigBuf, 0, n / 2)), np: np?.view_big, target },
+    { id: 'W1', name: "view('<i4') of 1K i2", lib: m(() => small.view('<i4')), base: m(() => new Int32Array(smallBuf, 0, 512)), np: np?.view_small, target },
+    { id: 'W1', name: "index('1:-1:2') of 10M i2", lib: m(() => big.index('1:-1:2')), base: m(() => new Int16Array(bigBuf, 2, n - 2)), np: np?.index, target },
+    { id: 'W1', name: "field('value') of 10M rec", lib: m(() => rec.field('value')), base: m(() => new DataView(recBuf, 8)), np: np?.field, target },
+    {
+      id: 'W1',
+      name: 'T of 1000x1000 i2',
+      lib: m(() => two.T),
+      base: m(() => ({ shape: [1000, 1000].reverse(), strides: [2000, 2].reverse(), buffer: bigBuf })),
+      np: np?.T,
+      target,
+    },
+  ];
+  rec.close();
+  for (const r of rows) r.unit = 'per op';
+  return rows;
+}
+
+// ------------------------------------------------------------------ W2
+
+function w2(ctx) {
+  const rec = mm.memmap(ctx.files.records, { dtype: RECORD, mode: 'r' });
+  const f8 = mm.memmap(ctx.files.f8, { dtype: '<f8', mode: 'r' });
+  const field = rec.field('value');
+  const n = field.shape[0];
+  const t = new Float64Array(rec.buffer);
+  const c = f8.typedArray({ unsafeAllowReadOnly: true });
+  const rounds = ctx.quick ? 3 : 3;
+  const getLoop = h.measure(() => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += field.get(i);
+    return s;
+  }, { rounds });
+  const fieldSum = h.measure(() => field.sum(), { rounds });
+  const rawField = h.measure(() => {
+    let s = 0;
+    for (let i = 1, m = 2 * n; i < m; i += 2) s += t[i];
+    return s;
+  }, { rounds });
+  const f8Sum = h.measure(() => f8.sum(), { rounds });
+  const rawF8 = h.measure(() => {
+    let s = 0;
+    for (let i = 0, m = c.length; i < m; i++) s += c[i];
+    return s;
+  }, { rounds });
+  const np = h.runNumpy('W2', { records: ctx.files.records, f8: ctx.files.f8, rounds });
+  const rb = ctx.sizes.records;
+  const fb = ctx.sizes.f8;
+  const same = (a, b) => (b === undefined ? '' : a === b ? ', = NumPy bit for bit' : `, differs from NumPy (${a} vs ${b})`);
+  rec.close();
+  f8.close();
+  return [
+    {
+      id: 'W2',
+      name: `field sum, get(i) loop (${(rb / 2 ** 30).toFixed(2)} GiB)`,
+      lib: getLoop,
+      base: rawField,
+      np: np?.field_sum,
+      target: { ref: 'np', speed: 0.6 },
+      note: `lib ${gbps(rb, getLoop)}, np ${gbps(rb, np?.field_sum)}`,
+    },
+    {
+      id: 'W2',
+      name: "field sum, field('value').sum()",
+      lib: fieldSum,
+      base: rawField,
+      np: np?.field_sum,
+      target: { ref: 'np', speed: 0.85 },
+      note: `lib ${gbps(rb, fieldSum)}, base ${gbps(rb, rawField)}, np ${gbps(rb, np?.field_sum)}${same(fieldSum.result, np?.check_field)}`,
+    },
+    {
+      id: 'W2',
+      name: `contiguous <f8 sum (${(fb / 2 ** 30).toFixed(2)} GiB)`,
+      lib: f8Sum,
+      base: rawF8,
+      np: np?.f8_sum,
+      target: { ref: 'np', speed: 0.9 },
+      note: `lib ${gbps(fb, f8Sum)}, base ${gbps(fb, rawF8)}, np ${gbps(fb, np?.f8_sum)}${same(f8Sum.result, np?.check_f8)}`,
+    },
+  ];
+}
+
+// ------------------------------------------------------------------ W3
+
+function w3(ctx) {
+  const n = ctx.n10m;
+  const rec = mm.memmap(ctx.files.records, { dtype: RECORD, mode: 'r', shape: [n] });
+  const field = rec.field('value');
+  const t = new Float64Array(rec.buffer, 0, 2 * n);
+  const lib = h.measure(() => mm.ascontiguousarray(field), { rounds: ctx.rounds });
+  const base = h.measure(() => {
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = t[2 * i + 1];
+    return out;
+  }, { rounds: ctx.rounds });
+  const np = h.runNumpy('W3', { records: ctx.files.records, n, rounds: ctx.rounds });
+  rec.close();
+  return [{ id: 'W3', name: 'ascontiguousarray(field) 10M rec', lib, base, np: np?.gather, target: { ref: 'np', time: 1.1 } }];
+}
+
+// ------------------------------------------------------------------ W4
+
+function w4(ctx) {
+  const n = ctx.n10m;
+  const file = ctx.dir.path('w4.bin');
+  h.writeFile(file, n * 16, h.fillRecords);
+  const count = ctx.quick ? 200_000 : 1_000_000;
+  const idx = h.randomIndices(count, n);
+  const idxFile = ctx.dir.path('w4-indices.bin');
+  fs.writeFileSync(idxFile, new Uint8Array(idx.buffer));
+  const m = mm.memmap(file, { dtype: RECORD, mode: 'r+' });
+  const field = m.field('value');
+  const t = m.view('<f8').typedArray();
+  const raw = new Float64Array(m.buffer);
+  const viaTyped = () => {
+    for (let k = 0; k < count; k++) t[2 * idx[k] + 1] += 1;
+  };
+  const lib = h.measure(viaTyped, { rounds: ctx.rounds });
+  const base = h.measure(() => {
+    for (let k = 0; k < count; k++) raw[2 * idx[k] + 1] += 1;
+  }, { rounds: ctx.rounds });
+  const elementCount = Math.min(count, 200_000);
+  const viaSet = h.measure(() => {
+    for (let k = 0; k < elementCount; k++) {
+      const i = idx[k];
+      field.set([i], field.get(i) + 1);
+    }
+  }, { rounds: ctx.quick ? 1 : 2 });
+  const flush = h.measure(() => m.flush(), { rounds: ctx.rounds, setup: viaTyped });
+  m.close();
+  const fd = fs.openSync(file, 'r+');
+  const one = Buffer.alloc(8);
+  const pread = h.measure(() => {
+    for (let k = 0; k < elementCount; k++) {
+      const pos = idx[k] * 16 + 8;
+      fs.readSync(fd, one, 0, 8, pos);
+      one.writeDoubleLE(one.readDoubleLE(0) + 1, 0);
+      fs.writeSync(fd, one, 0, 8, pos);
+    }
+  }, { rounds: ctx.quick ? 1 : 2 });
+  fs.closeSync(fd);
+  const np = h.runNumpy('W4', { records: file, indices: idxFile, rounds: ctx.rounds });
+  fs.rmSync(file);
+  const scale = elementCount / count;
+  return [
+    {
+      id: 'W4',
+      name: `+=1 at ${count / 1e6}M random rec, typedArray() of r+ map`,
+      lib,
+      base,
+      np: np?.update,
+      target: { ref: 'np', time: 1.0 },
+      note: 'np: v[idx] += 1 (fancy index)',
+    },
+    {
+      id: 'W4',
+      name: `+=1 via field get(i)/set([i], v) (${elementCount / 1e3}K)`,
+      lib: viaSet,
+      base: pread,
+      np: np ? scaled(np.update, scale) : null,
+      note: 'base = pread/pwrite per element; np scaled to the same count',
+    },
+    { id: 'W4', name: 'flush() after the update', lib: flush, base: null, np: np?.flush, target: { ref: 'np', time: 1.1 } },
+  ];
+}
+
+function scaled(st, f) {
+  return h.stats(st.samples.map((x) => x * f));
+}
+
+// ------------------------------------------------------------------ W5
+
+function w5(ctx) {
+  const n = ctx.n10m;
+  const ab = new ArrayBuffer(n * 8);
+  const dv = new DataView(ab);
+  for (let i = 0; i < n; i++) dv.setFloat64(i * 8, (i % 4096) / 8 - 200, false);
+  const a = mm.fromBuffer(ab, '>f8');
+  const lib = h.measure(() => a.astype('<f8'), { rounds: ctx.rounds });
+  const base = h.measure(() => {
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = dv.getFloat64(i * 8, false);
+    return out;
+  }, { rounds: ctx.rounds });
+  const inplace = h.measure(() => a.byteswap(true), { rounds: ctx.rounds });
+  const u64 = new BigUint64Array(ab);
+  const u32 = new Uint32Array(ab);
+  const baseInplace = h.measure(() => {
+    for (let i = 0; i < n; i++) {
+      const lo = u32[2 * i];
+      const hi = u32[2 * i + 1];
+      u32[2 * i] = ((hi & 0xff) << 24) | ((hi & 0xff00) << 8) | ((hi >>> 8) & 0xff00) | (hi >>> 24);
+      u32[2 * i + 1] = ((lo & 0xff) << 24) | ((lo & 0xff00) << 8) | ((lo >>> 8) & 0xff00) | (lo >>> 24);
+    }
+  }, { rounds: ctx.rounds });
+  void u64;
+  const np = h.runNumpy('W5', { n, rounds: ctx.rounds });
+  return [
+    { id: 'W5', name: "astype('<f8') of 10M >f8", lib, base, np: np?.astype, target: { ref: 'np', time: 1.1 } },
+    { id: 'W5', name: 'byteswap(true) of 10M >f8', lib: inplace, base: baseInplace, np: np?.inplace, target: { ref: 'np', time: 1.1 } },
+  ];
+}
+
+// ------------------------------------------------------------------ W6
+
+function w6(ctx) {
+  const k = ctx.quick ? 300 : 2000;
+  const big = ctx.dir.path('w6-sparse-8g.bin');
+  const small = ctx.dir.path('w6-4k.bin');
+  h.sparseFile(big, 8 * 2 ** 30);
+  h.writeFile(small, 4096, h.fillF8);
+  const open = (p) => () => {
+    let x;
+    for (let i = 0; i < k; i++) {
+      const m = mm.memmap(p, { dtype: '<f8', mode: 'r' });
+      x = m.get(0);
+      m.close();
+    }
+    return x;
+  };
+  const raw = (p) => () => {
+    const b = Buffer.alloc(8);
+    for (let i = 0; i < k; i++) {
+      const fd = fs.openSync(p, 'r');
+      fs.readSync(fd, b, 0, 8, 0);
+      b.readDoubleLE(0);
+      fs.closeSync(fd);
+    }
+  };
+  const opts = { rounds: ctx.rounds, per: k, warmup: 1 };
+  const np = h.runNumpy('W6', { big, small, ops: k, rounds: ctx.rounds });
+  const rows = [
+    { id: 'W6', name: 'memmap 8 GiB sparse + get(0)', unit: 'per op', lib: h.measure(open(big), opts), base: h.measure(raw(big), opts), np: np?.big, target: { ref: 'np', time: 0.25 }, note: 'base = open/pread/close' },
+    { id: 'W6', name: 'memmap 4 KiB + get(0)', unit: 'per op', lib: h.measure(open(small), opts), base: h.measure(raw(small), opts), np: np?.small, target: { ref: 'np', time: 0.25 } },
+  ];
+  fs.rmSync(big);
+  fs.rmSync(small);
+  return rows;
+}
+
+// ------------------------------------------------------------------ W7
+
+function w7(ctx) {
+  const n = ctx.n10m;
+  const rec = mm.memmap(ctx.files.records, { dtype: { names: ['a', 'value'], formats: ['<f8', '<f8'] }, mode: 'r', shape: [n] });
+  const field = rec.field('value');
+  const t = new Float64Array(rec.buffer, 0, 2 * n);
+  const lib = h.measure(() => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += field.get(i);
+    return s;
+  }, { rounds: ctx.rounds, warmup: 2 });
+  const base = h.measure(() => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += t[2 * i + 1];
+    return s;
+  }, { rounds: ctx.rounds, warmup: 2 });
+  rec.close();
+  return [{ id: 'W7', name: '10M get(i) of stride-2 <f8 field', lib, base, np: null, target: { ref: 'base', time: 1.5 }, note: 'np n/a (a Python loop is not the comparison)' }];
+}
+
+// ------------------------------------------------------------------ W8
+
+function startWorker(init) {
+  const w = new Worker(path.join(__dirname, 'w8_worker.js'), { workerData: init });
+  return new Promise((resolve, reject) => {
+    w.once('message', () => resolve(w));
+    w.once('error', reject);
+  });
+}
+
+function runAll(workers) {
+  return Promise.all(
+    workers.map(
+      (w) =>
+        new Promise((resolve) => {
+          w.once('message', resolve);
+          w.postMessage('run');
+        }),
+    ),
+  );
+}
+
+async function timeWorkers(workers, rounds) {
+  await runAll(workers);
+  const out = [];
+  let result;
+  for (let r = 0; r < rounds; r++) {
+    const t0 = h.now();
+    const parts = await runAll(workers);
+    out.push(h.ms(t0, h.now()));
+    result = parts.reduce((a, b) => a + b, 0);
+  }
+  const st = h.stats(out);
+  st.result = result;
+  return st;
+}
+
+async function w8(ctx) {
+  const file = ctx.files.records;
+  const n = ctx.sizes.records / 16;
+  const half = Math.floor(n / 2);
+  const one = [await startWorker({ file, first: 0, count: n })];
+  const single = await timeWorkers(one, ctx.rounds);
+  await Promise.all(one.map((w) => w.terminate()));
+  const two = [await startWorker({ file, first: 0, count: half }), await startWorker({ file, first: half, count: n - half })];
+  const dual = await timeWorkers(two, ctx.rounds);
+  await Promise.all(two.map((w) => w.terminate()));
+  const rb = ctx.sizes.records;
+  return [
+    {
+      id: 'W8',
+      name: "field sum, 2 workers (base: 1 worker)",
+      lib: dual,
+      base: single,
+      np: null,
+      target: { ref: 'base', speed: 1.7 },
+      note: `1 worker ${gbps(rb, single)}, 2 workers ${gbps(rb, dual)}`,
+    },
+  ];
+}
+
+module.exports = { W1: w1, W2: w2, W3: w3, W4: w4, W5: w5, W6: w6, W7: w7, W8: w8, RECORD };
