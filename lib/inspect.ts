@@ -14,6 +14,8 @@ import { byteBounds } from './layout';
 import { internalOverlap, type Overlap } from './overlap';
 import type { NativeMode } from './native';
 
+export type { NativeMode, Overlap };
+
 /**
  * Work bound for the exact overlap questions asked here. Debugging output must
  * come back at once; past this bound the answer is reported as `'too-hard'`.

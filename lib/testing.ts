@@ -106,9 +106,11 @@ export function withTempMemmap<T>(dtype: DTypeLike, shape: number | readonly num
   return r;
 }
 
-/** Result of a jest matcher. */
-interface MatcherResult {
+/** What a jest matcher returns. */
+export interface MatcherResult {
+  /** The check held. */
   pass: boolean;
+  /** The failure message (for `.not`, the message when the check held). */
   message: () => string;
 }
 

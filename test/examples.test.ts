@@ -4,6 +4,7 @@
 // (examples/numpy/NN-name.py), NumPy's own output must be the same text.
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as ts from 'typescript';
 import { describeWithNumpy } from './helpers/numpy';
@@ -79,4 +80,30 @@ test('the examples type-check under the project tsconfig', () => {
 test('the README lists every example', () => {
   const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
   for (const f of examples) expect(readme).toContain(`examples/${f}`);
+});
+
+test("the README's quick start runs and prints what its comment says", () => {
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  const block = /## Quick start\n\n```ts\n([\s\S]*?)```/.exec(readme);
+  expect(block).not.toBeNull();
+  const code = block![1].replace("from 'mmarray'", `from ${JSON.stringify(path.join(root, 'lib'))}`);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mmarray-readme-'));
+  try {
+    const buf = Buffer.alloc(3 * 16);
+    for (let i = 0; i < 3; i++) {
+      buf.writeUInt32LE(i + 1, i * 16);
+      buf.writeUInt32LE(1700000000 + 60 * i, i * 16 + 4);
+      buf.writeDoubleLE(0.5 + i, i * 16 + 8);
+    }
+    fs.writeFileSync(path.join(work, 'readings.bin'), buf);
+    fs.writeFileSync(path.join(work, 'quick-start.ts'), code);
+    const r = spawnSync(process.execPath, ['-r', register, 'quick-start.ts'], { cwd: work, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const printed = /console\.log\(.*\); \/\/ (.*)\n/.exec(code)![1];
+    expect(r.stdout.trim()).toBe(printed);
+    const after = fs.readFileSync(path.join(work, 'readings.bin'));
+    expect([0, 1, 2].map((i) => after.readDoubleLE(i * 16 + 8))).toEqual([3, 3, 5]);
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
 });
