@@ -23,4 +23,4 @@ export {
   ValueError,
 } from './errors';
 export type { AccessErrorCode } from './errors';
-export { describe, explain, type ArrayDescription, type MappingDescription, type StrideWarning } from './inspect';
+export { describe, explain, type ArrayDescription, type MappingDescription, type StrideWarning, type NativeMode, type Overlap } from './inspect';
