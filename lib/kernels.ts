@@ -11,15 +11,12 @@
  */
 import type { DType } from './dtype';
 import { byteBounds, shapeToSize } from './layout';
-import { kernelAlloc, kernelCopy, kernelReduce } from './native';
+import { kernelCopy, kernelReduce } from './native';
 import type { NdArray } from './ndarray';
 import { WINDOW_STEP, type Storage } from './storage';
 
 /** Below this many elements the JS loop beats the N-API call. */
 export const NATIVE_MIN_ELEMENTS = 256;
-
-/** Copy outputs from this size up are allocated natively with MADV_HUGEPAGE. */
-export const HUGE_ALLOC_BYTES = 64 * 2 ** 20;
 
 /** Reduction operations, as the kernel numbers them. */
 export const enum ReduceOp {
@@ -121,16 +118,6 @@ export function copyNative(
   if (d === null) return false;
   kernelCopy(s.buffer, s.byteOffset, srcStrides, d.buffer, d.byteOffset, dstStrides, shape, itemsize, units);
   return true;
-}
-
-/**
- * Zeroed memory for a new array: large sizes come from the kernel's
- * anonymous mapping advised MADV_HUGEPAGE (fewer page faults on first
- * write), small ones from V8.
- */
-export function allocBuffer(byteLength: number): ArrayBuffer {
-  if (byteLength >= HUGE_ALLOC_BYTES) return kernelAlloc(byteLength);
-  return new ArrayBuffer(byteLength);
 }
 
 /**

@@ -40,7 +40,6 @@ interface Addon {
   pageSize: number;
   kernelCopy: KernelCopy;
   kernelReduce: KernelReduce;
-  kernelAlloc: (bytes: number) => ArrayBuffer;
 }
 
 /** Strided copy with per-unit byte reversal; see native/kernels.cc and lib/kernels.ts. */
@@ -80,4 +79,3 @@ export function mapFile(file: string, mode: NativeMode, offset: number, length: 
 /** The addon's bulk kernels; lib/kernels.ts is their typed, checked front. */
 export const kernelCopy: KernelCopy = addon.kernelCopy;
 export const kernelReduce: KernelReduce = addon.kernelReduce;
-export const kernelAlloc: (bytes: number) => ArrayBuffer = addon.kernelAlloc;

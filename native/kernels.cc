@@ -1,7 +1,5 @@
 #include "kernels.h"
 
-#include <sys/mman.h>
-
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -373,48 +371,11 @@ Napi::Value KernelCopy(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
-// ------------------------------------------------------------------ alloc
-
-void FreeAnon(napi_env /*env*/, void* data, void* hint) {
-  munmap(data, reinterpret_cast<size_t>(hint));
-}
-
-// kernelAlloc(bytes) -> ArrayBuffer of zeroed anonymous memory, advised
-// MADV_HUGEPAGE: large copy outputs fault in 2 MiB at a time.
-Napi::Value KernelAlloc(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  int64_t bytes;
-  if (info.Length() < 1 || !ToInt(info[0], &bytes) || bytes <= 0) {
-    ThrowType(env, "kernelAlloc(bytes): bytes must be a positive integer");
-    return env.Undefined();
-  }
-  size_t len = static_cast<size_t>(bytes);
-  void* p = mmap(nullptr, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (p == MAP_FAILED) {
-    Napi::Error::New(env, "kernelAlloc: out of memory").ThrowAsJavaScriptException();
-    return env.Undefined();
-  }
-#ifdef MADV_HUGEPAGE
-  madvise(p, len, MADV_HUGEPAGE);  // a hint; failure only costs speed
-#endif
-  // SAFETY: the buffer owns the mapping; the finalizer unmaps it once V8
-  // drops the last reference, and nothing else frees it.
-  napi_value ab;
-  napi_status st = napi_create_external_arraybuffer(env, p, len, FreeAnon, reinterpret_cast<void*>(len), &ab);
-  if (st != napi_ok) {
-    munmap(p, len);
-    Napi::Error::New(env, "kernelAlloc: external ArrayBuffers are not supported here").ThrowAsJavaScriptException();
-    return env.Undefined();
-  }
-  return Napi::Value(env, ab);
-}
-
 }  // namespace
 
 void InitKernels(Napi::Env env, Napi::Object exports) {
   exports.Set("kernelCopy", Napi::Function::New<KernelCopy>(env, "kernelCopy"));
   exports.Set("kernelReduce", Napi::Function::New<KernelReduce>(env, "kernelReduce"));
-  exports.Set("kernelAlloc", Napi::Function::New<KernelAlloc>(env, "kernelAlloc"));
 }
 
 }  // namespace mmarray

@@ -11,7 +11,7 @@
 
 namespace mmarray {
 
-// Adds kernelCopy, kernelReduce and kernelAlloc to `exports`.
+// Adds kernelCopy and kernelReduce to `exports`.
 void InitKernels(Napi::Env env, Napi::Object exports);
 
 }  // namespace mmarray
