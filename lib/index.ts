@@ -23,4 +23,8 @@ export {
   ValueError,
 } from './errors';
 export type { AccessErrorCode } from './errors';
+export { memmap, Memmap } from './memmap';
+export type { MemmapOptions, MemmapMode } from './memmap';
+export { openNpy, createNpy, saveNpy, readNpyHeader } from './npy/npy';
+export type { OpenNpyOptions, CreateNpyOptions } from './npy/npy';
 export { describe, explain, type ArrayDescription, type MappingDescription, type StrideWarning, type NativeMode, type Overlap } from './inspect';

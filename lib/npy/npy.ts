@@ -103,31 +103,58 @@ export function saveNpy(path: string, array: NdArray): void {
   const header = formatHeader({ descr: descrOf(array.dtype), fortranOrder, shape: array.shape });
   const fd = fs.openSync(path, 'w');
   try {
-    fs.writeSync(fd, header);
+    writeAll(fd, header, 0, header.length);
     if (array.size === 0) return;
-    const src = fortranOrder ? array.transpose() : array;
-    const rows = src.ndim === 0 ? [src] : null;
-    const write = (a: NdArray): void => {
-      // Contiguous runs are written straight from their window; the rest through a C copy.
-      const c = a.flags.cContiguous ? a : copyAs(a, a.dtype, 'C', false);
-      const w = c._st.single ?? c._st.window(c.offset, c.nbytes);
-      const start = c.offset - w.start;
-      fs.writeSync(fd, w.bytes, start, c.nbytes);
-    };
-    if (rows) write(rows[0]);
-    else if (src.nbytes <= 1 << 30 || src.ndim === 1) writeChunked(src, write);
-    else for (let i = 0; i < src.shape[0]; i++) write(src.index(i));
+    writeArray(fd, fortranOrder ? array.transpose() : array);
   } finally {
     fs.closeSync(fd);
   }
 }
 
-/** Writes a 1-d (or small) array in slices of at most 256 MiB. */
-function writeChunked(a: NdArray, write: (a: NdArray) => void): void {
-  if (a.ndim === 0 || a.nbytes <= 256 << 20) {
-    write(a);
+/**
+ * Bytes per write() and per C copy of a strided block. Below WINDOW_STEP, so
+ * a piece always lies in one window of a mapping, and far below the 2 GiB a
+ * single write() may transfer.
+ */
+const WRITE_CHUNK = 256 << 20;
+
+/**
+ * Writes `a`'s elements in C order: contiguous data straight from its
+ * windows, strided data through C copies of at most WRITE_CHUNK bytes (whole
+ * leading-axis blocks, or one row at a time when a row is larger).
+ */
+function writeArray(fd: number, a: NdArray): void {
+  if (a.flags.cContiguous) {
+    writeStorage(fd, a, a.offset, a.nbytes);
     return;
   }
-  const per = Math.max(1, Math.floor((256 << 20) / (a.nbytes / a.shape[0])));
-  for (let i = 0; i < a.shape[0]; i += per) write(a.index(`${i}:${Math.min(i + per, a.shape[0])}`));
+  if (a.nbytes <= WRITE_CHUNK) {
+    const c = copyAs(a, a.dtype, 'C', false);
+    writeStorage(fd, c, c.offset, c.nbytes);
+    return;
+  }
+  const n = a.shape[0];
+  const rowBytes = a.nbytes / n;
+  const per = Math.max(1, Math.floor(WRITE_CHUNK / rowBytes));
+  for (let i = 0; i < n; i += per) {
+    writeArray(fd, per === 1 && a.ndim > 1 ? a.index(i) : a.index(`${i}:${Math.min(i + per, n)}`));
+  }
+}
+
+/** Writes bytes [offset, offset + n) of `a`'s storage, one window piece at a time. */
+function writeStorage(fd: number, a: NdArray, offset: number, n: number): void {
+  const st = a._st;
+  for (let pos = offset, end = offset + n; pos < end; ) {
+    const len = Math.min(WRITE_CHUNK, end - pos);
+    const w = st.single ?? st.window(pos, len);
+    writeAll(fd, w.bytes, pos - w.start, len);
+    pos += len;
+  }
+}
+
+/** write() may transfer less than asked (Linux: at most 0x7ffff000 bytes); loop until done. */
+function writeAll(fd: number, bytes: Uint8Array, offset: number, length: number): void {
+  for (let done = 0; done < length; ) {
+    done += fs.writeSync(fd, bytes, offset + done, length - done);
+  }
 }
