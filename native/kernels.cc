@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <type_traits>
 #include <vector>
 
 namespace mmarray {
@@ -158,8 +159,40 @@ inline T Load(const uint8_t* p) {
 // NumPy's pairwise summation (umath loops, PW_BLOCKSIZE 128) in double.
 // lib/kernels.ts has the same function in JS; keep them in step, the
 // results must be bit-identical.
+// Contiguous native-order doubles: the same additions in the same order, on
+// a plain pointer so the eight accumulators become two AVX2 vectors (lane j
+// is still r[j]; vector adds are IEEE adds, so the bits do not change).
+__attribute__((target_clones("avx2", "default")))
+double PairwiseContiguous(const double* a, int64_t n) {
+  if (n < 8) {
+    double res = 0.0;
+    for (int64_t i = 0; i < n; i++) res += a[i];
+    return res;
+  }
+  if (n <= 128) {
+    double r[8];
+    for (int j = 0; j < 8; j++) r[j] = a[j];
+    int64_t i;
+    for (i = 8; i < n - (n % 8); i += 8) {
+      for (int j = 0; j < 8; j++) r[j] += a[i + j];
+    }
+    double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+    for (; i < n; i++) res += a[i];
+    return res;
+  }
+  int64_t n2 = n / 2;
+  n2 -= n2 % 8;
+  return PairwiseContiguous(a, n2) + PairwiseContiguous(a + n2, n - n2);
+}
+
 template <class T, bool Swap>
 double Pairwise(const uint8_t* p, int64_t n, int64_t s) {
+  if constexpr (std::is_same_v<T, double> && !Swap) {
+    // SAFETY: alignment is checked here; ReadLayout checked the bounds.
+    if (s == 8 && reinterpret_cast<uintptr_t>(p) % alignof(double) == 0) {
+      return PairwiseContiguous(reinterpret_cast<const double*>(p), n);
+    }
+  }
   if (n < 8) {
     double res = 0.0;
     for (int64_t i = 0; i < n; i++) res += static_cast<double>(Load<T, Swap>(p + i * s));
