@@ -66,6 +66,25 @@ function floatToInt(x: number, bits: number, signed: boolean): bigint {
   return wrap(BigInt(floatToInt32(x)), bits, signed);
 }
 
+const f64 = new Float64Array(1);
+const f64Bits = new BigUint64Array(f64.buffer);
+
+/**
+ * The float32 nearest to `b`, rounded once. Number(b) then Math.fround rounds
+ * twice and can miss by one float32 ulp (2^60 + 2^36 + 1 gives 2^60, not
+ * 2^60 + 2^37); rounding to odd in float64 first makes the second rounding
+ * exact, since float64 keeps more than 2 extra bits.
+ */
+function bigintToFloat32(b: bigint): number {
+  const d = Number(b);
+  const back = BigInt(d);
+  if (back === b) return Math.fround(d);
+  f64[0] = d;
+  // Inexact, so |b| >= 2^53 and d is not 0: an even last bit moves one ulp toward b.
+  if ((f64Bits[0] & 1n) === 0n) f64Bits[0] += (b < 0n ? back > b : back < b) ? 1n : -1n;
+  return Math.fround(f64[0]);
+}
+
 function intOf(v: unknown): bigint | null {
   if (typeof v === 'bigint') return v;
   if (typeof v === 'boolean') return v ? 1n : 0n;
@@ -92,13 +111,17 @@ export function makeCaster(src: DType, dst: DType): Caster {
     if (sk === 'f' || sk === 'c') return (v) => out(floatToInt(toNumber(v), bits, signed));
     throw new TypeError(`cannot cast ${src.str} to ${dst.str}`);
   }
+  // 64-bit ints into float32 parts must round once, as C's int64 -> float does.
+  const wideToSingle = (sk === 'i' || sk === 'u') && src.itemsize === 8 && (dst.kind === 'f' ? dst.itemsize === 4 : dst.itemsize === 8);
   if (dk === 'f') {
     if (sk === 'S' || sk === 'V') throw new TypeError(`cannot cast ${src.str} to ${dst.str}`);
+    if (wideToSingle) return (v) => bigintToFloat32(v as bigint);
     return (v) => toNumber(v);
   }
   if (dk === 'c') {
     if (sk === 'c') return (v) => v;
     if (sk === 'S' || sk === 'V') throw new TypeError(`cannot cast ${src.str} to ${dst.str}`);
+    if (wideToSingle) return (v) => ({ re: bigintToFloat32(v as bigint), im: 0 });
     return (v) => ({ re: toNumber(v), im: 0 });
   }
   if (dk === 'S' || dk === 'V') {

@@ -10,6 +10,7 @@ import { byteBounds, checkShape, shapeToSize, shapeToStrides } from './layout';
 import { allocate, derive, makeArray, NdArray, pyShape } from './ndarray';
 import { MemoryStorage } from './storage';
 import { copyAs } from './data';
+import { float16Bits, float16Value } from './dtype/float16';
 
 /** Options of {@link fromBuffer}. */
 export interface FromBufferOptions {
@@ -117,17 +118,32 @@ export function arange(a: number, b?: number | DTypeLike, c?: number | DTypeLike
   const out = allocate(dt, [n]);
   const w = out._st.single!;
   const codec = dt.codec;
-  const big = dt.kind === 'i' || dt.kind === 'u' ? dt.itemsize === 8 : false;
-  for (let i = 0; i < n; i++) {
-    const v = start + i * step;
-    if (dt.kind === 'i' || dt.kind === 'u') {
-      // arange fills like a C cast: integers wrap into the dtype.
-      const bits = dt.itemsize * 8;
-      const x = BigInt(Math.trunc(v));
-      const wrapped = dt.kind === 'i' ? BigInt.asIntN(bits, x) : BigInt.asUintN(bits, x);
-      codec.write(w.view, i * dt.itemsize, big ? wrapped : Number(wrapped));
-    } else {
-      codec.write(w.view, i * dt.itemsize, dt.kind === 'b' ? v !== 0 : v);
+  // NumPy stores start and start + step, then fills element i with
+  // first + i * (second - first) in the dtype's own arithmetic (PyArray_Fill),
+  // so float results carry that delta's rounding, and integer ones its truncation.
+  if (dt.kind === 'i' || dt.kind === 'u') {
+    const bits = dt.itemsize * 8;
+    const wrap = (x: bigint): bigint => (dt.kind === 'i' ? BigInt.asIntN(bits, x) : BigInt.asUintN(bits, x));
+    // A C cast of a double: integers wrap into the dtype.
+    const first = wrap(BigInt(Math.trunc(start)));
+    const delta = wrap(BigInt(Math.trunc(start + step))) - first;
+    const big = dt.itemsize === 8;
+    for (let i = 0; i < n; i++) {
+      const v = wrap(first + BigInt(i) * delta);
+      codec.write(w.view, i * dt.itemsize, big ? v : Number(v));
+    }
+  } else if (dt.kind === 'b') {
+    for (let i = 0; i < n; i++) codec.write(w.view, i * dt.itemsize, start + i * step !== 0);
+  } else {
+    // float16 and float32 (and complex64) compute in single precision, as their C fill loops do.
+    const single = dt.itemsize === 2 || dt.itemsize === 4 || (dt.kind === 'c' && dt.itemsize === 8);
+    const r = single ? Math.fround : (x: number): number => x;
+    const first = dt.itemsize === 2 ? r(float16Value(float16Bits(start))) : r(start);
+    const second = dt.itemsize === 2 ? r(float16Value(float16Bits(start + step))) : r(start + step);
+    const delta = r(second - first);
+    for (let i = 0; i < n; i++) {
+      const v = i === 0 ? first : i === 1 ? second : r(first + r(r(i) * delta));
+      codec.write(w.view, i * dt.itemsize, v);
     }
   }
   return out;

@@ -138,7 +138,8 @@ export function applyIndex(layout: Layout, items: readonly IndexItem[]): Layout 
       // An empty slice is NumPy's 0:0:1: the pointer stays, the stride is the axis's.
       if (len > 0) offset += start * strides[axis];
       outShape.push(len);
-      outStrides.push(len > 0 ? strides[axis] * step : strides[axis]);
+      // `+ 0` turns the -0 of a reversed 0-stride axis into 0: strides print and compare as NumPy's.
+      outStrides.push(len > 0 ? strides[axis] * step + 0 : strides[axis]);
       axis++;
     } else if (typeof it === 'number') {
       if (!Number.isInteger(it)) throw new IndexError(`only integers, slices, '...' and newaxis are valid indices, got ${it}`);

@@ -1,0 +1,335 @@
+// Constructors and view-making free functions (lib/create.ts): fromBuffer,
+// ndarray, zeros/empty, arange, asStrided, broadcastTo, ascontiguousarray.
+import { arange, ascontiguousarray, asStrided, broadcastTo, empty, fromBuffer, ndarray, zeros } from '../lib/create';
+import { ValueError } from '../lib/errors';
+import { sharesMemory } from '../lib/memory';
+import { describeWithNumpy, runNumpy } from './helpers/numpy';
+
+describe('fromBuffer', () => {
+  test('views the whole buffer as 1-d, without copying', () => {
+    const buf = new ArrayBuffer(8);
+    const a = fromBuffer(buf, '<u2');
+    expect([a.shape, a.strides, a.offset]).toEqual([[4], [2], 0]);
+    new Uint16Array(buf)[3] = 7;
+    expect(a.get(3)).toBe(7);
+  });
+
+  test('the default dtype is uint8', () => {
+    expect(fromBuffer(new ArrayBuffer(3)).dtype.str).toBe('|u1');
+  });
+
+  test("a typed array or DataView contributes only its own byte range", () => {
+    const whole = new Uint8Array([0, 1, 2, 3, 4, 5, 6, 7]);
+    const part = whole.subarray(2, 6);
+    const a = fromBuffer(part, 'u1');
+    expect(a.toArray()).toEqual([2, 3, 4, 5]);
+    expect(fromBuffer(new DataView(whole.buffer, 4, 4), 'u1').toArray()).toEqual([4, 5, 6, 7]);
+    // Offsets are relative to the view's range.
+    expect(fromBuffer(part, 'u1', { offset: 1, count: 2 }).toArray()).toEqual([3, 4]);
+  });
+
+  test('offset and count pick a sub-range', () => {
+    const a = fromBuffer(new Uint8Array([9, 1, 0, 2, 0, 3, 0]), '<u2', { offset: 1, count: 2 });
+    expect([a.offset, a.toArray()]).toEqual([1, [1, 2]]);
+  });
+
+  test('a SharedArrayBuffer works like an ArrayBuffer', () => {
+    const sab = new SharedArrayBuffer(8);
+    const a = fromBuffer(sab, '<i4');
+    a.set([1, -1]);
+    expect(Array.from(new Int32Array(sab))).toEqual([1, -1]);
+  });
+
+  test('a subarray dtype appends its axes', () => {
+    const a = fromBuffer(new ArrayBuffer(24), { base: '<f4', shape: [3] });
+    expect([a.shape, a.strides, a.dtype.str]).toEqual([[2, 3], [12, 4], '<f4']);
+  });
+
+  test('a remainder that does not fill an item is refused without count', () => {
+    expect(() => fromBuffer(new ArrayBuffer(7), '<u2')).toThrow(
+      new ValueError('buffer size must be a multiple of element size: 7 bytes for <u2 (2 bytes)'),
+    );
+    expect(fromBuffer(new ArrayBuffer(7), '<u2', { count: 3 }).size).toBe(3);
+  });
+
+  test('too large a count or offset is refused', () => {
+    expect(() => fromBuffer(new ArrayBuffer(8), '<u4', { count: 3 })).toThrow('buffer is smaller than requested size');
+    expect(() => fromBuffer(new ArrayBuffer(8), 'u1', { offset: 9 })).toThrow('offset must be non-negative and no greater than buffer length (8), got 9');
+  });
+
+  test('bad option types are TypeErrors and negative offsets RangeErrors', () => {
+    expect(() => fromBuffer(new ArrayBuffer(8), 'u1', { offset: 1.5 })).toThrow(TypeError);
+    expect(() => fromBuffer(new ArrayBuffer(8), 'u1', { offset: -1 })).toThrow(RangeError);
+    expect(() => fromBuffer([1, 2] as never)).toThrow(TypeError);
+  });
+
+  test('readonly makes an array that refuses writes', () => {
+    const a = fromBuffer(new ArrayBuffer(4), 'u1', { readonly: true });
+    expect(a.flags.writeable).toBe(false);
+  });
+
+  test('an empty buffer gives an empty array', () => {
+    expect(fromBuffer(new ArrayBuffer(0), '<f8').shape).toEqual([0]);
+  });
+});
+
+describe('ndarray (NumPy ndarray(shape, dtype, buffer, offset, strides))', () => {
+  test('lays any strided layout over a buffer', () => {
+    const bytes = Uint8Array.from({ length: 24 }, (_, i) => i);
+    const a = ndarray([2, 3], 'u1', bytes, { offset: 1, strides: [12, 2] });
+    expect(a.toArray()).toEqual([
+      [1, 3, 5],
+      [13, 15, 17],
+    ]);
+    expect(a.flags.ownData).toBe(false);
+  });
+
+  test('negative strides are fine while every byte stays in the buffer', () => {
+    const a = ndarray([4], 'u1', Uint8Array.from([0, 1, 2, 3]), { offset: 3, strides: [-1] });
+    expect(a.toArray()).toEqual([3, 2, 1, 0]);
+  });
+
+  test('a layout reaching outside the buffer is a RangeError', () => {
+    expect(() => ndarray([3], '<u4', new ArrayBuffer(8))).toThrow(RangeError);
+    expect(() => ndarray([2], 'u1', new ArrayBuffer(8), { offset: 1, strides: [-2] })).toThrow(
+      'strides are incompatible with shape of requested array and size of buffer: bytes [-1, 2) of a 8-byte buffer',
+    );
+  });
+
+  test('strides must match the shape', () => {
+    expect(() => ndarray([2, 2], 'u1', new ArrayBuffer(8), { strides: [1] })).toThrow('do not match shape (2, 2)');
+  });
+
+  test('a subarray dtype appends its contiguous axes after the given strides', () => {
+    const a = ndarray([2], { base: '<i2', shape: [2] }, new ArrayBuffer(16), { strides: [8] });
+    expect([a.shape, a.strides]).toEqual([[2, 2], [8, 2]]);
+  });
+});
+
+describe('zeros and empty', () => {
+  test('zeros are C-contiguous zeros, float64 by default', () => {
+    const a = zeros([2, 3]);
+    expect([a.dtype.str, a.strides, a.toArray()]).toEqual(['<f8', [24, 8], [[0, 0, 0], [0, 0, 0]]]);
+  });
+
+  test('a number is a 1-d shape; [] is 0-d', () => {
+    expect(zeros(4, 'u1').shape).toEqual([4]);
+    expect(zeros([], '<i4').toArray()).toBe(0);
+  });
+
+  test('F order lays out column-major', () => {
+    expect(zeros([2, 3], '<i2', 'F').strides).toEqual([2, 4]);
+  });
+
+  test('an empty shape gives all-zero strides, as NumPy 2', () => {
+    expect(zeros([3, 0], '<f4').strides).toEqual([0, 0]);
+  });
+
+  test('records read as objects of zeros, bytes as empty', () => {
+    expect(zeros(1, [['a', '<i4'], ['s', 'S2']]).get(0)).toEqual({ a: 0, s: new Uint8Array(0) });
+  });
+
+  test('empty is zero-filled here (NumPy leaves it unspecified)', () => {
+    expect(empty([2], '<i8').toArray()).toEqual([0n, 0n]);
+  });
+
+  test('negative or fractional dimensions are refused', () => {
+    expect(() => zeros([2, -1])).toThrow('negative dimensions are not allowed');
+    expect(() => zeros(1.5)).toThrow(TypeError);
+  });
+});
+
+describe('arange', () => {
+  test('arange(stop) counts from 0 as int64 (BigInt) by default', () => {
+    const a = arange(3);
+    expect([a.dtype.str, a.toArray()]).toEqual(['<i8', [0n, 1n, 2n]]);
+  });
+
+  test('arange(stop, dtype) and arange(start, stop, step, dtype)', () => {
+    expect(arange(4, '<i2').toArray()).toEqual([0, 1, 2, 3]);
+    expect(arange(10, 0, -3, '<i4').toArray()).toEqual([10, 7, 4, 1]);
+    expect(arange(2, 5, 1, '<u1').toArray()).toEqual([2, 3, 4]);
+  });
+
+  test('a fractional argument makes float64', () => {
+    const a = arange(0, 1, 0.25);
+    expect([a.dtype.str, a.toArray()]).toEqual(['<f8', [0, 0.25, 0.5, 0.75]]);
+  });
+
+  test('an empty range gives an empty array', () => {
+    expect(arange(5, 2).shape).toEqual([0]);
+  });
+
+  test('values wrap into a narrow integer dtype like a C cast', () => {
+    expect(arange(254, 258, 1, 'u1').toArray()).toEqual([254, 255, 0, 1]);
+  });
+
+  test('step 0 is refused', () => {
+    expect(() => arange(0, 5, 0)).toThrow('step cannot be zero');
+  });
+});
+
+describe('asStrided', () => {
+  test('a sliding window over a 1-d array', () => {
+    const a = arange(6, '<i4');
+    const w = asStrided(a, [4, 3], [4, 4]);
+    expect(w.toArray()).toEqual([
+      [0, 1, 2],
+      [1, 2, 3],
+      [2, 3, 4],
+      [3, 4, 5],
+    ]);
+    expect(w.base).toBe(a);
+  });
+
+  test('starts at element 0 of the source, whatever its offset', () => {
+    const a = arange(6, 'u1').index('2:');
+    expect(asStrided(a, [2], [2]).toArray()).toEqual([2, 4]);
+  });
+
+  test('default strides are C-contiguous', () => {
+    expect(asStrided(arange(6, '<i2'), [2, 3]).strides).toEqual([6, 2]);
+  });
+
+  test('writeable: false makes a read-only view; the default follows the source', () => {
+    const a = arange(4, 'u1');
+    expect(asStrided(a, [2], [1], { writeable: false }).flags.writeable).toBe(false);
+    expect(asStrided(a, [2], [1]).flags.writeable).toBe(true);
+  });
+
+  test('unlike NumPy, a view past the buffer is refused', () => {
+    expect(() => asStrided(arange(4, 'u1'), [3], [2])).toThrow(RangeError);
+    expect(() => asStrided(arange(4, 'u1'), [3], [2])).toThrow("as_strided view reaches bytes [0, 5) outside the buffer's [0, 4)");
+    expect(() => asStrided(arange(4, 'u1').index('1:'), [3], [-1])).toThrow(RangeError);
+  });
+
+  test('an empty shape can have any strides', () => {
+    expect(asStrided(arange(4, 'u1'), [0, 5], [1000, -1000]).size).toBe(0);
+  });
+
+  test('shape and strides must have the same length and hold integers', () => {
+    expect(() => asStrided(arange(4, 'u1'), [2], [1, 1])).toThrow(ValueError);
+    expect(() => asStrided(arange(4, 'u1'), [2], [0.5])).toThrow(TypeError);
+  });
+});
+
+describe('broadcastTo', () => {
+  test('repeats along new and length-1 axes with stride 0, read-only', () => {
+    const b = broadcastTo(arange(3, '<i2'), [2, 3]);
+    expect([b.shape, b.strides, b.flags.writeable]).toEqual([[2, 3], [0, 2], false]);
+    expect(b.toArray()).toEqual([
+      [0, 1, 2],
+      [0, 1, 2],
+    ]);
+  });
+
+  test('a length-1 axis gets stride 0 even when it stays length 1', () => {
+    expect(broadcastTo(arange(3, '<i2').reshape([3, 1]), [3, 1]).strides).toEqual([2, 0]);
+  });
+
+  test('shapes that do not broadcast are refused in NumPy words', () => {
+    expect(() => broadcastTo(arange(3, 'u1'), [4])).toThrow('operands could not be broadcast together with remapped shapes');
+    expect(() => broadcastTo(arange(3, 'u1').reshape([1, 3]), [3])).toThrow('input operand has more dimensions than allowed');
+  });
+
+  test('shares memory with the source', () => {
+    const a = arange(3, 'u1');
+    expect(sharesMemory(broadcastTo(a, [5, 3]), a)).toBe(true);
+  });
+});
+
+describe('ascontiguousarray', () => {
+  test('a C-contiguous array comes back as a view', () => {
+    const a = arange(6, '<i2');
+    const c = ascontiguousarray(a);
+    expect(c).not.toBe(a);
+    expect(sharesMemory(c, a)).toBe(true);
+  });
+
+  test('any other layout comes back as a C-ordered copy', () => {
+    const a = arange(6, '<i2').reshape([2, 3]).T;
+    const c = ascontiguousarray(a);
+    expect([c.strides, c.toArray(), sharesMemory(c, a)]).toEqual([[4, 2], a.toArray(), false]);
+  });
+
+  test('a 0-d array becomes shape [1], as NumPy does', () => {
+    const z = arange(3, '<i2').index('1');
+    expect(ascontiguousarray(z).shape).toEqual([1]);
+    expect(ascontiguousarray(z).get(0)).toBe(1);
+  });
+});
+
+describeWithNumpy('constructors against NumPy', () => {
+  test("arange fills like NumPy: first + i * (second - first) in the dtype's arithmetic", () => {
+    const args: [number, number, number][] = [
+      [0, 10, 3],
+      [10, 0, -3],
+      [-5, 5, 2],
+      [0, 1, 0.1],
+      [1, 2, 0.3],
+      [0.1, 5, 0.7],
+      [0, 2, 0.5],
+      [0.5, -2.25, -0.75],
+      [-3.3, 4, 1.1],
+      [254, 258, 1],
+      [5, 0, -1],
+      [3, 3, 1],
+      [1e6, 1e6 + 50, 0.37],
+    ];
+    const types = ['<f2', '<f4', '<f8', '<c8', '<c16', '|i1', '|u1', '<i2', '<u2', '<i4', '<i8', '<u8'];
+    const want = runNumpy<{ t: string; args: number[]; values: unknown }[]>(String.raw`
+import warnings
+warnings.simplefilter('ignore')
+def enc(v):
+    if isinstance(v, complex): return [enc(v.real), enc(v.imag)]
+    if isinstance(v, int): return str(v) if abs(v) > 2**53 - 1 else v
+    return v
+out = []
+for t in ${JSON.stringify(types)}:
+    for a, b, c in ${JSON.stringify(args)}:
+        if t == '<f2' and abs(a) > 65504: continue  # infinities
+        try: r = np.arange(a, b, c, dtype=t)
+        except (OverflowError, ValueError): continue
+        out.append(dict(t=t, args=[a, b, c], values=[enc(x) for x in r.tolist()]))
+print(json.dumps(out))
+`);
+    expect(want.length).toBeGreaterThan(140);
+    for (const k of want) {
+      const [a, b, c] = k.args;
+      const got = (arange(a, b, c, k.t).toArray() as unknown[]).map((v) =>
+        typeof v === 'bigint' ? (v >= -(2n ** 53n - 1n) && v <= 2n ** 53n - 1n ? Number(v) : v.toString()) : v !== null && typeof v === 'object' ? [(v as { re: number }).re, (v as { im: number }).im] : v,
+      );
+      expect({ t: k.t, args: k.args, values: got }).toEqual(k);
+    }
+  });
+
+  test('broadcast_to shapes and strides', () => {
+    const cases: [number[], number[]][] = [
+      [[3], [2, 3]],
+      [[1], [4]],
+      [[3, 1], [2, 3, 4]],
+      [[1, 1], [1, 5]],
+      [[], [2, 2]],
+    ];
+    const want = runNumpy<[number[], number[]][]>(String.raw`
+out = []
+for s, t in ${JSON.stringify(cases)}:
+    b = np.broadcast_to(np.zeros(s, '<i4'), t)
+    out.append([list(b.shape), list(b.strides)])
+print(json.dumps(out))
+`);
+    expect(cases.map(([s, t]) => {
+      const b = broadcastTo(zeros(s, '<i4'), t);
+      return [b.shape, b.strides];
+    })).toEqual(want);
+  });
+
+  test('as_strided sliding windows read the same values', () => {
+    const want = runNumpy<number[][][]>(String.raw`
+from numpy.lib.stride_tricks import as_strided
+a = np.arange(12, dtype='<i2').reshape(3, 4)
+print(json.dumps(as_strided(a, (2, 2, 2, 2), (8, 2, 8, 2)).tolist()))
+`);
+    expect(asStrided(arange(12, '<i2').reshape([3, 4]), [2, 2, 2, 2], [8, 2, 8, 2]).toArray()).toEqual(want);
+  });
+});
