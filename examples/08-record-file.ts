@@ -10,8 +10,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { dtype, sharesMemory } from '../lib';
-import { memmap } from '../lib/memmap'; // until lib/index.ts exports it: then from '../lib'
+import { dtype, memmap, sharesMemory } from '../lib';
 import { print, tolist } from './print';
 
 // A file written elsewhere: three little-endian 16-byte records.

@@ -10,8 +10,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { sharesMemory } from '../lib';
-import { memmap } from '../lib/memmap'; // until lib/index.ts exports it: then from '../lib'
+import { memmap, sharesMemory } from '../lib';
 import { print, tolist } from './print';
 
 const entry = [['seq', '<u4'], ['level', '<u4'], ['code', '<u4']] as const;

@@ -13,7 +13,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
-import { memmap } from '../lib/memmap'; // until lib/index.ts exports it: then from '../lib'
+import { memmap } from '../lib';
 import { print } from './print';
 
 interface Slice {
