@@ -4,6 +4,7 @@
  * ascontiguousarray.
  * @module
  */
+import { types } from 'util';
 import { dtype as toDType, type DTypeLike } from './dtype';
 import { ValueError, repr } from './errors';
 import { byteBounds, checkShape, shapeToSize, shapeToStrides } from './layout';
@@ -32,9 +33,10 @@ function checkInt(v: unknown, what: string, min = 0): number {
 
 /**
  * NumPy's `frombuffer`: a 1-d view of an ArrayBuffer, SharedArrayBuffer or
- * typed array / DataView (its own byte range), no copy.
+ * typed array / DataView (its own byte range), no copy. The dtype defaults
+ * to float64, as NumPy's does.
  */
-export function fromBuffer(buffer: ArrayBufferLike | ArrayBufferView, dtype: DTypeLike = 'u1', options: FromBufferOptions = {}): NdArray {
+export function fromBuffer(buffer: ArrayBufferLike | ArrayBufferView, dtype: DTypeLike = 'f8', options: FromBufferOptions = {}): NdArray {
   const dt = toDType(dtype);
   let ab: ArrayBufferLike;
   let base = 0;
@@ -43,7 +45,8 @@ export function fromBuffer(buffer: ArrayBufferLike | ArrayBufferView, dtype: DTy
     ab = buffer.buffer;
     base = buffer.byteOffset;
     len = buffer.byteLength;
-  } else if (buffer instanceof ArrayBuffer || (typeof SharedArrayBuffer !== 'undefined' && buffer instanceof SharedArrayBuffer)) {
+  } else if (types.isAnyArrayBuffer(buffer)) {
+    // (isAnyArrayBuffer, not instanceof: buffers from another realm, e.g. a vm context or jest, count too)
     ab = buffer;
     len = buffer.byteLength;
   } else {
@@ -93,6 +96,7 @@ export function empty(shape: number | readonly number[], dtype: DTypeLike = 'f8'
  */
 export function arange(stop: number, dtype?: DTypeLike): NdArray;
 export function arange(start: number, stop: number, step?: number, dtype?: DTypeLike): NdArray;
+export function arange(start: number, stop: number, dtype: DTypeLike): NdArray;
 export function arange(a: number, b?: number | DTypeLike, c?: number | DTypeLike, d?: DTypeLike): NdArray {
   let start = 0;
   let stop: number;

@@ -14,8 +14,13 @@ describe('fromBuffer', () => {
     expect(a.get(3)).toBe(7);
   });
 
-  test('the default dtype is uint8', () => {
-    expect(fromBuffer(new ArrayBuffer(3)).dtype.str).toBe('|u1');
+  test('the default dtype is float64, as NumPy\'s frombuffer', () => {
+    expect(fromBuffer(new ArrayBuffer(16)).dtype.str).toBe('<f8');
+  });
+
+  test('a plain ArrayBuffer from another realm is accepted', () => {
+    const foreign = require('vm').runInNewContext('new ArrayBuffer(4)') as ArrayBuffer;
+    expect(fromBuffer(foreign, 'u1').shape).toEqual([4]);
   });
 
   test("a typed array or DataView contributes only its own byte range", () => {
