@@ -3,7 +3,8 @@
  * @packageDocumentation
  */
 export { dtype, DType } from './dtype';
-export type { DTypeLike, DTypeKind, Field, Codec } from './dtype';
+export { fromDescr } from './dtype';
+export type { DTypeLike, DTypeKind, Field, Codec, ByteOrder, ByteOrderSpec, Descr, DescrEntry, DescrFormat, DescrList, DTypeDict, SubarraySpec, DTypeOptions } from './dtype';
 export { NdArray, Flags } from './ndarray';
 export type { Order, IndexSpec, ArrayClass } from './ndarray';
 export { slice, Slice, newaxis, ellipsis } from './indexing';
@@ -27,4 +28,8 @@ export { memmap, Memmap } from './memmap';
 export type { MemmapOptions, MemmapMode } from './memmap';
 export { openNpy, createNpy, saveNpy, readNpyHeader } from './npy/npy';
 export type { OpenNpyOptions, CreateNpyOptions } from './npy/npy';
+export { MAX_HEADER_SIZE, parseHeader, headerLength, formatHeader } from './npy/header';
+export type { NpyHeader, HeaderOptions, Descr as NpyDescr, DescrField as NpyDescrField } from './npy/header';
+export type { AnyTypedArray, TypedArrayOptions } from './elementwise';
+export type { Advice } from './native';
 export { describe, explain, type ArrayDescription, type MappingDescription, type StrideWarning, type NativeMode, type Overlap } from './inspect';
