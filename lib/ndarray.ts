@@ -216,7 +216,7 @@ export class NdArray {
    */
   index(...items: (IndexItem | string)[]): this {
     this._st.checkOpen();
-    const parsed = items.length === 1 && typeof items[0] === 'string' ? parseIndex(items[0]) : (items as IndexItem[]);
+    const parsed = items.length === 1 && typeof items[0] === 'string' ? parseIndexCached(items[0]) : (items as IndexItem[]);
     for (const it of parsed) if (typeof it === 'string') throw new TypeError('mix index strings and values in one form only');
     const l = applyIndex({ shape: this.shape as number[], strides: this.strides as number[], offset: this.offset }, parsed);
     return derive(this, Object.getPrototypeOf(this), this.dtype, l.shape, l.strides, l.offset);
@@ -399,27 +399,37 @@ export class NdArray {
     // zero-length buffer is where the closed check happens; a read through a
     // detached DataView would throw a TypeError before touching memory anyway.
     const shape = this.shape;
-    const strides = this.strides;
     const n = shape.length;
-    if (indices.length !== n) {
-      this._st.checkOpen();
-      throw new IndexError(`get() needs ${n} ind${n === 1 ? 'ex' : 'ices'} for a ${n}-d array, got ${indices.length}`);
-    }
     let off = this.offset;
-    for (let k = 0; k < n; k++) {
-      let i = indices[k];
-      const len = shape[k];
+    if (n === 1 && indices.length === 1) {
+      let i = indices[0];
+      const len = shape[0];
       if (i < 0) i += len;
-      if (!(i >= 0 && i < len) || !Number.isInteger(i)) {
+      if (!(i >= 0 && i < len) || !Number.isInteger(i)) throw this.outOfBounds(indices[0], 0);
+      off += i * this.strides[0];
+    } else {
+      if (indices.length !== n) {
         this._st.checkOpen();
-        throw new IndexError(`index ${indices[k]} is out of bounds for axis ${k} with size ${len}`);
+        throw new IndexError(`get() needs ${n} ind${n === 1 ? 'ex' : 'ices'} for a ${n}-d array, got ${indices.length}`);
       }
-      off += i * strides[k];
+      const strides = this.strides;
+      for (let k = 0; k < n; k++) {
+        let i = indices[k];
+        const len = shape[k];
+        if (i < 0) i += len;
+        if (!(i >= 0 && i < len) || !Number.isInteger(i)) throw this.outOfBounds(indices[k], k);
+        off += i * strides[k];
+      }
     }
     const st = this._st;
     const w = st.single ?? st.window(off, this.dtype.itemsize);
     if (w.buffer.byteLength === 0) st.checkOpen();
     return this._codec.read(w.view, off - w.start);
+  }
+
+  private outOfBounds(index: number, axis: number): Error {
+    this._st.checkOpen();
+    return new IndexError(`index ${index} is out of bounds for axis ${axis} with size ${this.shape[axis]}`);
   }
 
   /** NumPy's `tolist()`: nested JS arrays of values; a 0-d array gives its value. */
@@ -567,6 +577,19 @@ export class NdArray {
   }
 }
 
+/** Parsed index strings, reused: parsing costs more than the view itself. */
+const indexCache = new Map<string, readonly IndexItem[]>();
+
+function parseIndexCached(spec: string): readonly IndexItem[] {
+  let items = indexCache.get(spec);
+  if (items === undefined) {
+    items = Object.freeze(parseIndex(spec));
+    if (indexCache.size >= 512) indexCache.clear();
+    indexCache.set(spec, items);
+  }
+  return items;
+}
+
 /** @internal */
 export const INTERNAL: unique symbol = Symbol('mmarray.internal');
 
@@ -586,8 +609,8 @@ function setup(a: NdArray, init: ArrayInit): void {
   const w = a as unknown as Record<string, unknown>;
   w._st = init.storage;
   w.dtype = init.dtype;
-  w.shape = Object.freeze([...init.shape]);
-  w.strides = Object.freeze([...init.strides]);
+  w.shape = [...init.shape];
+  w.strides = [...init.strides];
   w.offset = init.offset;
   w.base = init.base;
   w._w = init.writeable;
@@ -614,8 +637,9 @@ export function derive<T extends NdArray>(
   const w = a as unknown as Record<string, unknown>;
   w._st = src._st;
   w.dtype = dt;
-  w.shape = Object.freeze([...shape]);
-  w.strides = Object.freeze([...strides]);
+  // Layout arrays are shared, never mutated: every op builds new ones.
+  w.shape = shape;
+  w.strides = strides;
   w.offset = offset;
   w.base = src.base ?? src;
   w._w = writeable;

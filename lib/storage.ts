@@ -129,12 +129,22 @@ export class MappedStorage extends Storage {
     this.single = this.byteLength <= WINDOW_BYTES ? this.load(0) : null;
   }
 
+  // Mirrors handle.closed without an N-API call on every view and access.
+  private isClosed = false;
+
   get closed(): boolean {
-    return this.handle.closed;
+    return this.isClosed;
+  }
+
+  /** Detaches every window and unmaps (the addon's close); idempotent. */
+  close(): void {
+    if (this.isClosed) return;
+    this.isClosed = true;
+    this.handle.close();
   }
 
   window(offset: number, _n: number): Window {
-    if (this.handle.closed) throw closedError(this.mapping);
+    if (this.isClosed) throw closedError(this.mapping);
     const single = this.single;
     if (single !== null) return single;
     // offset - k*STEP < STEP and n <= STEP, so the range ends before
