@@ -9,7 +9,7 @@ import { AccessError, ValueError } from './errors';
 import { forEachOffset, forEachRow } from './iterate';
 import { pairwiseSum, reduceNative, ReduceOp } from './kernels';
 import { allocate, type NdArray } from './ndarray';
-import type { Window } from './storage';
+import { WINDOW_STEP, type Window } from './storage';
 
 function win(a: NdArray, off: number): Window {
   const st = a._st;
@@ -263,16 +263,22 @@ export function typedArray(a: NdArray, options: TypedArrayOptions = {}): AnyType
   const ctor = ctorFor(a.dtype);
   if (ctor === null) throw new TypeError(`no typed array holds ${a.dtype.str} in this machine's byte order; use astype() first`);
   if (!a.flags.cContiguous) throw new ValueError('typedArray() needs a C-contiguous array; use ascontiguousarray() (a copy) first');
-  if (!a._st.writable && !options.unsafeAllowReadOnly) {
+  if (!a._w && !options.unsafeAllowReadOnly) {
+    // A typed array cannot be made read-only: handing one out would let a
+    // store bypass the flag, and over a 'r' mapping kill the process.
     throw new AccessError(
       'ERR_READ_ONLY',
-      "typedArray() over read-only memory would let one store crash the process; pass { unsafeAllowReadOnly: true } to accept that",
+      a._st.writable
+        ? 'typedArray() of a read-only array would let stores bypass flags.writeable; pass { unsafeAllowReadOnly: true } to accept that'
+        : "typedArray() over read-only memory would let one store crash the process; pass { unsafeAllowReadOnly: true } to accept that",
     );
   }
   const size = a.size;
+  if (size === 0) return new ctor(0);
   const n = a.itemsize;
-  const w = win(a, a.offset);
-  if (size > 0 && a.offset + size * n > w.end) throw new RangeError('typedArray(): the view spans more than one 4 GiB window of the mapping; take it in slices');
+  const bytes = size * n;
+  if (bytes > WINDOW_STEP) throw new RangeError(`typedArray(): ${bytes} bytes is more than one window (${WINDOW_STEP} bytes) can hold; take the view in slices`);
+  const w = a._st.window(a.offset, bytes);
   const byteOffset = w.bufferOffset + (a.offset - w.start);
   if (byteOffset % n !== 0) throw new ValueError(`typedArray(): data is not aligned to ${n} bytes`);
   return new ctor(w.buffer as ArrayBuffer, byteOffset, size);

@@ -8,7 +8,7 @@ import { ValueError, repr } from './errors';
 import { checkShape, shapeToSize, shapeToStrides } from './layout';
 import { mapFile, pageSize, type Advice, type NativeMode } from './native';
 import { makeArray, NdArray } from './ndarray';
-import { MappedStorage } from './storage';
+import { closedError, MappedStorage } from './storage';
 import { countMapping } from './stats';
 
 /** Every spelling NumPy accepts, mapped to the mode the mapping uses. */
@@ -83,7 +83,12 @@ export class Memmap extends NdArray {
   flushAsync(): Promise<void> {
     try {
       this._st.checkOpen();
-      return this._st.handle.flushAsync();
+      // A close() while the msync is queued makes the addon reject with its
+      // own code: report it as the one closed error every other access throws.
+      return this._st.handle.flushAsync().catch((e: unknown) => {
+        if ((e as { code?: unknown } | null)?.code === 'ERR_MMARRAY_CLOSED') throw closedError(this._st.mapping);
+        throw e;
+      });
     } catch (e) {
       return Promise.reject(e);
     }
@@ -102,7 +107,7 @@ export class Memmap extends NdArray {
   close(): void {
     const st = this._st;
     if (st.closed) return;
-    st.handle.close();
+    st.close();
     registry.unregister(st);
     countMapping(st.byteLength, -1);
   }
@@ -141,21 +146,23 @@ export function memmap(path: string, options: MemmapOptions = {}): Memmap {
   let shape: number[];
   if (options.shape === undefined || options.shape === null) {
     if (mode === 'w+') throw new ValueError("shape must be given if mode == 'w+'");
-    let size: number;
+    // One stat answers both "is it a directory?" and "how big is it?".
+    let st: fs.Stats;
     try {
-      size = fs.statSync(path).size;
+      st = fs.statSync(path);
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       if (err.code === 'ENOENT') err.message = `ENOENT: no such file or directory, open '${path}'`;
       throw err;
     }
-    if (fs.statSync(path).isDirectory()) {
+    if (st.isDirectory()) {
       const err = new Error(`EISDIR: is a directory, open '${path}'`) as NodeJS.ErrnoException;
       err.code = 'EISDIR';
       err.syscall = 'open';
       err.path = path;
       throw err;
     }
+    const size = st.size;
     if (offset > size) throw new RangeError(`offset ${offset} is past the end of '${path}' (${size} bytes)`);
     const bytes = size - offset;
     if (bytes % dt.itemsize !== 0) {

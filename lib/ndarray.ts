@@ -172,7 +172,7 @@ export class NdArray {
    */
   get buffer(): ArrayBuffer {
     this._st.checkOpen();
-    const w = this._st.single;
+    const w = this._st.whole();
     if (w === null) throw new RangeError('a mapping larger than 4 GiB has no single ArrayBuffer; use typedArray() on a view');
     return w.buffer;
   }

@@ -4,19 +4,29 @@
  * safe-integer offset and asks for the window holding them; it never sees a
  * window edge.
  *
- * Windows of a mapping are WINDOW_BYTES long and start every WINDOW_STEP
- * bytes, so any range of up to WINDOW_STEP bytes lies wholly inside the
- * window that starts at or below it: an element never straddles two.
+ * A mapping's windows come in two tiers of the same design: windows of
+ * `bytes` starting every `step = bytes / 2`, so any range of up to `step`
+ * bytes lies wholly inside the window that starts at or below it (an element
+ * never straddles two). Element access uses the small tier (32 MiB windows):
+ * V8 accounts every external ArrayBuffer as external memory, and from 64 MiB
+ * up creating one costs 50 µs to several ms (measured on Node 20), which would
+ * make the first read of a large file cost far more than opening it. Ranges
+ * of more than 16 MiB (typedArray(), bulk kernels, file writes) use the big
+ * tier: 4 GiB windows, Node 20's limit, every 2 GiB.
  * @internal
  * @module
  */
 import { AccessError } from './errors';
 import type { MappingHandle, NativeMode } from './native';
 
-/** Length of one window: Node 20 refuses external ArrayBuffers above 4 GiB. */
+/** Length of one big window: Node 20 refuses external ArrayBuffers above 4 GiB. */
 export const WINDOW_BYTES = 2 ** 32;
-/** Distance between window starts (half a window, so windows overlap). */
+/** Distance between big window starts (half a window, so windows overlap): the longest range one window is sure to hold. */
 export const WINDOW_STEP = 2 ** 31;
+/** Length of one small (element access) window. */
+export const SMALL_WINDOW_BYTES = 2 ** 25;
+/** Distance between small window starts. */
+export const SMALL_WINDOW_STEP = 2 ** 24;
 
 /** A contiguous byte range of the storage that JS can address directly. */
 export interface Window {
@@ -69,6 +79,13 @@ export abstract class Storage {
   /** The window holding [offset, offset + n); n ≤ WINDOW_STEP. Throws when closed. */
   abstract window(offset: number, n: number): Window;
 
+  /** One window over the whole storage, or null when it is larger than 4 GiB. */
+  whole(): Window | null {
+    if (this.single !== null) return this.single;
+    if (this.byteLength > WINDOW_BYTES) return null;
+    return this.window(0, Math.min(this.byteLength, WINDOW_STEP));
+  }
+
   /** Throws the library's closed error when the storage is closed. */
   checkOpen(): void {
     if (this.closed) throw closedError(this.mapping);
@@ -113,7 +130,10 @@ export class MappedStorage extends Storage {
   readonly addressBase: number;
   readonly single: Window | null;
   readonly mapping: MappingInfo;
-  private readonly windows: (Window | undefined)[] = [];
+  private readonly small: (Window | undefined)[] = [];
+  private readonly big: (Window | undefined)[] = [];
+  // Mirrors handle.closed without an N-API call on every view and access.
+  private isClosed = false;
 
   constructor(
     readonly handle: MappingHandle,
@@ -126,11 +146,8 @@ export class MappedStorage extends Storage {
     this.mapping = info;
     // mmap returns a page-aligned address; storage byte 0 is `offset` past a page boundary.
     this.addressBase = (info.offset % pageSize) % 64;
-    this.single = this.byteLength <= WINDOW_BYTES ? this.load(0) : null;
+    this.single = this.byteLength <= SMALL_WINDOW_BYTES ? this.load(this.small, 0, SMALL_WINDOW_STEP, SMALL_WINDOW_BYTES) : null;
   }
-
-  // Mirrors handle.closed without an N-API call on every view and access.
-  private isClosed = false;
 
   get closed(): boolean {
     return this.isClosed;
@@ -143,21 +160,26 @@ export class MappedStorage extends Storage {
     this.handle.close();
   }
 
-  window(offset: number, _n: number): Window {
+  window(offset: number, n: number): Window {
     if (this.isClosed) throw closedError(this.mapping);
     const single = this.single;
     if (single !== null) return single;
-    // offset - k*STEP < STEP and n <= STEP, so the range ends before
-    // k*STEP + WINDOW_BYTES; it ends inside the storage, so window k holds it.
+    // offset - k*step < step and n <= step, so the range ends before
+    // k*step + bytes; it ends inside the storage, so window k holds it.
+    if (n <= SMALL_WINDOW_STEP) {
+      const k = Math.floor(offset / SMALL_WINDOW_STEP);
+      return this.small[k] ?? this.load(this.small, k, SMALL_WINDOW_STEP, SMALL_WINDOW_BYTES);
+    }
+    if (n > WINDOW_STEP) throw new RangeError(`a range of ${n} bytes is wider than one window (${WINDOW_STEP} bytes); take it in pieces`);
     const k = Math.floor(offset / WINDOW_STEP);
-    return this.windows[k] ?? this.load(k);
+    return this.big[k] ?? this.load(this.big, k, WINDOW_STEP, WINDOW_BYTES);
   }
 
-  private load(k: number): Window {
-    const start = k * WINDOW_STEP;
-    const length = Math.min(WINDOW_BYTES, this.byteLength - start);
+  private load(cache: (Window | undefined)[], k: number, step: number, bytes: number): Window {
+    const start = k * step;
+    const length = Math.min(bytes, this.byteLength - start);
     const w = makeWindow(start, this.handle.window(start, length), 0, length);
-    this.windows[k] = w;
+    cache[k] = w;
     return w;
   }
 }
