@@ -25,8 +25,9 @@ export function toNested(a: NdArray): unknown {
   const st = a._st;
   const codec = a._codec;
   const n = a.itemsize;
+  const at = st.cursor(n);
   const read = (off: number): unknown => {
-    const w = win(st, off, n);
+    const w = at(off);
     return codec.read(w.view, off - w.start);
   };
   const level = (axis: number, off: number): unknown => {
@@ -186,9 +187,11 @@ function copyBytes(src: NdArray, srcStrides: readonly number[], dst: NdArray): v
   const ds = dst._st;
   if (ds.closed) ds.checkOpen();
   if (ss.closed) ss.checkOpen();
+  const sAt = ss.cursor(n);
+  const dAt = ds.cursor(n);
   forEachOffset2(dst.shape, srcStrides, src.offset, dst.strides, dst.offset, (so, dof) => {
-    const sw = win(ss, so, n);
-    const dw = win(ds, dof, n);
+    const sw = sAt(so);
+    const dw = dAt(dof);
     const sb = sw.bytes;
     const db = dw.bytes;
     const sBase = so - sw.start;
@@ -210,8 +213,9 @@ export function byteswapInPlace(a: NdArray): void {
   const n = a.itemsize;
   // The kernel swaps element by element in C order, as the loop below does.
   if (copyNative(st, a.offset, a.strides, st, a.offset, a.strides, a.shape, n, flatUnits(units))) return;
+  const at = st.cursor(n);
   forEachOffset(a.shape, a.strides, a.offset, (off) => {
-    const w = win(st, off, n);
+    const w = at(off);
     const b = w.bytes;
     const base = off - w.start;
     for (let k = 0; k < units.length; k++) {
@@ -272,10 +276,11 @@ export function copyAs(a: NdArray, dt: DType, order: Order, count = true): NdArr
   st.checkOpen();
   const dw = storage.single;
   const n = a.itemsize;
+  const at = st.cursor(n);
   if (a.dtype.equals(dt) || (a.dtype.str === dt.str && !dt.isStructured)) {
     if (copyNative(st, a.offset, a.strides, storage, 0, strides, a.shape, n, NO_UNITS)) return out;
     forEachOffset2(a.shape, a.strides, a.offset, strides, 0, (so, dof) => {
-      const sw = win(st, so, n);
+      const sw = at(so);
       const s0 = so - sw.start;
       dw.bytes.set(sw.bytes.subarray(s0, s0 + n), dof);
     });
@@ -289,7 +294,7 @@ export function copyAs(a: NdArray, dt: DType, order: Order, count = true): NdArr
   const rd = a._codec;
   const wr = dt.codec;
   forEachOffset2(a.shape, a.strides, a.offset, strides, 0, (so, dof) => {
-    const sw = win(st, so, n);
+    const sw = at(so);
     wr.write(dw.view, dof, cast(rd.read(sw.view, so - sw.start)));
   });
   return out;

@@ -11,10 +11,6 @@ import { pairwiseSum, reduceNative, ReduceOp } from './kernels';
 import { allocate, type NdArray } from './ndarray';
 import { WINDOW_STEP, type Window } from './storage';
 
-function win(a: NdArray, off: number): Window {
-  const st = a._st;
-  return st.single ?? st.window(off, a.itemsize);
-}
 
 /** Calls `fn(value, i)` for every element in C index order (`i` counts from 0). */
 export function forEach(a: NdArray, fn: (value: unknown, i: number) => void): void {
@@ -31,8 +27,9 @@ export function forEach(a: NdArray, fn: (value: unknown, i: number) => void): vo
     });
     return;
   }
+  const at = a._st.cursor(a.itemsize);
   forEachOffset(a.shape, a.strides, a.offset, (off) => {
-    const w = win(a, off);
+    const w = at(off);
     fn(codec.read(w.view, off - w.start), i++);
   });
 }
@@ -52,8 +49,9 @@ export function apply(a: NdArray, fn: (value: unknown, i: number) => unknown): v
   if (!a.flags.writeable) throw new AccessError('ERR_READ_ONLY', 'assignment destination is read-only');
   const codec = a._codec;
   let i = 0;
+  const at = a._st.cursor(a.itemsize);
   forEachOffset(a.shape, a.strides, a.offset, (off) => {
-    const w = win(a, off);
+    const w = at(off);
     const o = off - w.start;
     codec.write(w.view, o, fn(codec.read(w.view, o), i++));
   });
@@ -68,8 +66,9 @@ export function map(a: NdArray, fn: (value: unknown, i: number) => unknown, dtyp
   const wr = dtype.codec;
   const n = dtype.itemsize;
   let i = 0;
+  const at = a._st.cursor(a.itemsize);
   forEachOffset(a.shape, a.strides, a.offset, (off) => {
-    const w = win(a, off);
+    const w = at(off);
     wr.write(dv, i * n, fn(codec.read(w.view, off - w.start), i));
     i++;
   });

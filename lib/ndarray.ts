@@ -132,6 +132,8 @@ export class NdArray {
   /** @internal */ _w!: boolean;
   /** @internal */ _own!: boolean;
   /** @internal */ _codec!: Codec;
+  /** @internal The window of the last element access. */
+  _win!: Window | null;
   /** @internal A scalar-like copy (NumPy returned a scalar): its views are writeable. */
   _scalar?: boolean;
 
@@ -395,36 +397,54 @@ export class NdArray {
 
   /** One element's value (see the README's value mapping). Negative indices count from the end. */
   get(...indices: number[]): unknown {
-    // Hot path: no N-API call. A closed mapping's windows are detached, so a
-    // zero-length buffer is where the closed check happens; a read through a
-    // detached DataView would throw a TypeError before touching memory anyway.
+    // Hot path, kept small so it inlines into the caller's loop: no N-API
+    // call (a closed mapping's windows are detached, so a zero-length buffer
+    // is where the closed check happens), slow paths in other methods.
     const shape = this.shape;
-    const n = shape.length;
-    let off = this.offset;
-    if (n === 1 && indices.length === 1) {
+    let off: number;
+    if (indices.length === 1 && shape.length === 1) {
       let i = indices[0];
       const len = shape[0];
       if (i < 0) i += len;
       if (!(i >= 0 && i < len) || !Number.isInteger(i)) throw this.outOfBounds(indices[0], 0);
-      off += i * this.strides[0];
+      off = this.offset + i * this.strides[0];
     } else {
-      if (indices.length !== n) {
-        this._st.checkOpen();
-        throw new IndexError(`get() needs ${n} ind${n === 1 ? 'ex' : 'ices'} for a ${n}-d array, got ${indices.length}`);
-      }
-      const strides = this.strides;
-      for (let k = 0; k < n; k++) {
-        let i = indices[k];
-        const len = shape[k];
-        if (i < 0) i += len;
-        if (!(i >= 0 && i < len) || !Number.isInteger(i)) throw this.outOfBounds(indices[k], k);
-        off += i * strides[k];
-      }
+      off = this.offsetOf(indices);
     }
-    const st = this._st;
-    const w = st.single ?? st.window(off, this.dtype.itemsize);
-    if (w.buffer.byteLength === 0) st.checkOpen();
+    const w = this._st.single ?? this.windowAt(off);
+    if (w.buffer.byteLength === 0) this._st.checkOpen();
     return this._codec.read(w.view, off - w.start);
+  }
+
+  /** Byte offset of the element at `indices` (all axes), range-checked. */
+  private offsetOf(indices: readonly number[]): number {
+    const shape = this.shape;
+    const n = shape.length;
+    if (indices.length !== n) {
+      this._st.checkOpen();
+      throw new IndexError(`get() needs ${n} ind${n === 1 ? 'ex' : 'ices'} for a ${n}-d array, got ${indices.length}`);
+    }
+    const strides = this.strides;
+    let off = this.offset;
+    for (let k = 0; k < n; k++) {
+      let i = indices[k];
+      const len = shape[k];
+      if (i < 0) i += len;
+      if (!(i >= 0 && i < len) || !Number.isInteger(i)) throw this.outOfBounds(indices[k], k);
+      off += i * strides[k];
+    }
+    return off;
+  }
+
+  /** The window holding the element at `off`, reusing this view's last one (walks stay in one window for 16 MiB). */
+  private windowAt(off: number): Window {
+    let w = this._win;
+    const size = this.dtype.itemsize;
+    if (w === null || off < w.start || off + size > w.end) {
+      w = this._st.window(off, size);
+      this._win = w;
+    }
+    return w;
   }
 
   private outOfBounds(index: number, axis: number): Error {
@@ -616,6 +636,7 @@ function setup(a: NdArray, init: ArrayInit): void {
   w._w = init.writeable;
   w._own = init.ownData;
   w._codec = init.dtype.codec;
+  w._win = init.storage.single;
   const fin = (a as unknown as { arrayFinalize?: (from: NdArray | null) => void }).arrayFinalize;
   if (typeof fin === 'function') fin.call(a, null);
 }
@@ -645,6 +666,7 @@ export function derive<T extends NdArray>(
   w._w = writeable;
   w._own = false;
   w._codec = dt.codec;
+  w._win = src._st.single;
   const fin = (a as unknown as { arrayFinalize?: (from: NdArray | null) => void }).arrayFinalize;
   if (typeof fin === 'function') fin.call(a, src);
   return a;

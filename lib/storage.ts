@@ -79,6 +79,21 @@ export abstract class Storage {
   /** The window holding [offset, offset + n); n ≤ WINDOW_STEP. Throws when closed. */
   abstract window(offset: number, n: number): Window;
 
+  /**
+   * A function giving the window that holds [offset, offset + n), remembering
+   * the last one: walks in address order then look a window up only when they
+   * cross into the next one.
+   */
+  cursor(n: number): (offset: number) => Window {
+    const single = this.single;
+    if (single !== null) return () => single;
+    let cur: Window | null = null;
+    return (offset) => {
+      if (cur === null || offset < cur.start || offset + n > cur.end) cur = this.window(offset, n);
+      return cur;
+    };
+  }
+
   /** One window over the whole storage, or null when it is larger than 4 GiB. */
   whole(): Window | null {
     if (this.single !== null) return this.single;
