@@ -177,6 +177,9 @@ export function memmap(path: string, options: MemmapOptions = {}): Memmap {
   const fullShape = [...shape, ...dt.shape];
   const nbytes = shapeToSize(fullShape) * el.itemsize;
   if (nbytes === 0) throw new ValueError(`cannot map an empty file or an empty array ('${path}', shape [${shape.join(', ')}])`);
+  if (nbytes + offset > Number.MAX_SAFE_INTEGER) {
+    throw new ValueError(`array is too big: shape [${shape.join(', ')}] of ${dt.str} at offset ${offset} needs ${nbytes} bytes, more than 2^53 ('${path}')`);
+  }
   const handle = mapFile(path, mode, offset, nbytes);
   const storage = new MappedStorage(handle, { path, mode, offset }, pageSize);
   countMapping(nbytes, 1);

@@ -134,7 +134,13 @@ std::shared_ptr<Mapping> Mapping::Open(const std::string& path, Mode mode,
   void* base = mmap(nullptr, map_len, prot, flags, fd.get(),
                     static_cast<off_t>(offset - static_cast<int64_t>(delta)));
   if (base == MAP_FAILED) {
-    Fail(err, errno, "mmap");
+    const int saved = errno;
+    // A failed map must leave the file as it found it: undo the growth above
+    // ('w+' truncated the file at open, so its old content is gone either way).
+    if (grows && end > size && ftruncate(fd.get(), static_cast<off_t>(size)) != 0) {
+      // Nothing better to do: report the mmap failure, which is the cause.
+    }
+    Fail(err, saved, "mmap");
     return nullptr;
   }
   return std::shared_ptr<Mapping>(new Mapping(path, mode, static_cast<uint8_t*>(base),

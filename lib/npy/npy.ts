@@ -8,7 +8,7 @@ import { dtype as toDType, fromDescr, type DType, type DTypeLike } from '../dtyp
 import { ValueError } from '../errors';
 import { checkShape, shapeToSize } from '../layout';
 import { memmap, type Memmap } from '../memmap';
-import { allocate, type NdArray } from '../ndarray';
+import { allocate, pyShape, type NdArray } from '../ndarray';
 import { copyAs } from '../data';
 import { formatHeader, headerLength, parseHeader, type Descr, type NpyHeader, type HeaderOptions } from './header';
 
@@ -60,7 +60,7 @@ export function openNpy(path: string, options: OpenNpyOptions = {}): Memmap | Nd
   const need = h.dataOffset + count * dt.itemsize;
   if (need > size) {
     throw new ValueError(
-      `'${path}' is too short for its header: shape (${h.shape.join(', ')}) of ${dt.str} needs ${need} bytes, the file has ${size}`,
+      `'${path}' is too short for its header: shape ${pyShape(h.shape)} of ${dt.str} needs ${need} bytes, the file has ${size}`,
     );
   }
   if (count === 0 || dt.itemsize === 0) {
