@@ -225,7 +225,18 @@ type TypedArrayCtor =
   | BigInt64ArrayConstructor
   | BigUint64ArrayConstructor;
 
-export type AnyTypedArray = InstanceType<TypedArrayCtor>;
+/** Any of the typed arrays `typedArray()` returns, by dtype: Int8Array … Float64Array, BigInt64Array, BigUint64Array. */
+export type AnyTypedArray =
+  | Int8Array
+  | Uint8Array
+  | Int16Array
+  | Uint16Array
+  | Int32Array
+  | Uint32Array
+  | Float32Array
+  | Float64Array
+  | BigInt64Array
+  | BigUint64Array;
 
 function ctorFor(dt: DType): TypedArrayCtor | null {
   if (!dt.isnative || dt.isStructured) return null;
