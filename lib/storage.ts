@@ -17,7 +17,10 @@
  * @module
  */
 import { AccessError } from './errors';
-import type { MappingHandle, NativeMode } from './native';
+import { adviseHugepages, type MappingHandle, type NativeMode } from './native';
+
+/** Allocations from this size on ask for transparent huge pages. */
+const HUGEPAGE_MIN_BYTES = 4 << 20;
 
 /** Length of one big window: Node 20 refuses external ArrayBuffers above 4 GiB. */
 export const WINDOW_BYTES = 2 ** 32;
@@ -134,7 +137,11 @@ export class MemoryStorage extends Storage {
 
   /** Fresh zeroed memory. */
   static allocate(byteLength: number): MemoryStorage {
-    return new MemoryStorage(new ArrayBuffer(byteLength));
+    const buffer = new ArrayBuffer(byteLength);
+    // Fresh pages fault in one by one on first write; ask for 2 MiB pages
+    // where a copy is big enough for that to dominate (see native/hugepages.cc).
+    if (byteLength >= HUGEPAGE_MIN_BYTES) adviseHugepages(buffer);
+    return new MemoryStorage(buffer);
   }
 }
 
