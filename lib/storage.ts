@@ -55,6 +55,15 @@ function makeWindow(start: number, buffer: ArrayBuffer, bufferOffset: number, le
   };
 }
 
+// V8 tracks a field's representation per hidden class: a window's offsets
+// start as small integers (Smi) and become doubles past 2^30. Changing a
+// representation deprecates the hidden class, and code that keeps meeting
+// not-yet-migrated objects of the deprecated class can fail to optimize over
+// and over ("Maps became deprecated during optimization": view creation ran
+// 10x slower once a large mapping had been touched). Making the first window
+// ever built hold doubles fixes the representation before any real one exists.
+makeWindow(0.5, new ArrayBuffer(8), 0.5, 1);
+
 /** What a mapping storage knows about its file. */
 export interface MappingInfo {
   readonly path: string;
