@@ -45,24 +45,28 @@ export interface Window {
 }
 
 function makeWindow(start: number, buffer: ArrayBuffer, bufferOffset: number, length: number): Window {
-  return {
-    start,
-    end: start + length,
-    buffer,
-    bufferOffset,
-    view: new DataView(buffer, bufferOffset, length),
-    bytes: new Uint8Array(buffer, bufferOffset, length),
-  };
+  return windowObject(start, start + length, buffer, bufferOffset, new DataView(buffer, bufferOffset, length), new Uint8Array(buffer, bufferOffset, length));
 }
 
-// V8 tracks a field's representation per hidden class: a window's offsets
-// start as small integers (Smi) and become doubles past 2^30. Changing a
-// representation deprecates the hidden class, and code that keeps meeting
-// not-yet-migrated objects of the deprecated class can fail to optimize over
-// and over ("Maps became deprecated during optimization": view creation ran
-// 10x slower once a large mapping had been touched). Making the first window
-// ever built hold doubles fixes the representation before any real one exists.
-makeWindow(0.5, new ArrayBuffer(8), 0.5, 1);
+/** The one place Window objects are built, so they all share one hidden class. */
+function windowObject(start: number, end: number, buffer: ArrayBuffer, bufferOffset: number, view: DataView, bytes: Uint8Array): Window {
+  return { start, end, buffer, bufferOffset, view, bytes };
+}
+
+// V8 tracks each field's representation (small integer, double, object) and
+// type (the hidden class of the objects stored) per hidden class. The first
+// values stored pin them; a later, more general value (a double offset past
+// 2^30, a Uint8Array over an external buffer) deprecates the hidden class, and
+// hot code that keeps meeting objects of the deprecated class can fail to
+// optimize over and over ("Maps became deprecated during optimization": view
+// creation ran 10x slower once a large mapping had been touched). Storing the
+// most general values first, once, at load time settles them before any real
+// object exists.
+{
+  const odd = {} as never;
+  windowObject(0.5, 0.5, odd, 0.5, odd, odd);
+  makeWindow(0.5, new ArrayBuffer(8), 0.5, 1);
+}
 
 /** What a mapping storage knows about its file. */
 export interface MappingInfo {
