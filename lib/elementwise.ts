@@ -258,8 +258,9 @@ function ctorFor(dt: DType): TypedArrayCtor | null {
 /** Options of NdArray.typedArray(). */
 export interface TypedArrayOptions {
   /**
-   * Required to get a typed array over read-only memory: a single store
-   * through it into a `'r'` mapping kills the process (SIGSEGV).
+   * Required to get a typed array of a read-only array: a typed array cannot
+   * refuse stores, and a single store through it into a `'r'` mapping kills
+   * the process (SIGSEGV).
    */
   unsafeAllowReadOnly?: boolean;
 }

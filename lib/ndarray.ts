@@ -518,9 +518,10 @@ export class NdArray {
 
   /**
    * A zero-copy typed array over this array's elements (C-contiguous,
-   * aligned, native byte order, plain numeric dtype). Over read-only memory
-   * it is refused unless `unsafeAllowReadOnly` is set: one store through it
-   * into a `'r'` mapping kills the process.
+   * aligned, native byte order, plain numeric dtype). A read-only array
+   * (read-only memory, or `flags.writeable` cleared) is refused unless
+   * `unsafeAllowReadOnly` is set: a typed array cannot refuse stores, and one
+   * store through it into a `'r'` mapping kills the process.
    */
   typedArray(options?: elementwise.TypedArrayOptions): elementwise.AnyTypedArray {
     return elementwise.typedArray(this, options);

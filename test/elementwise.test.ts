@@ -159,6 +159,16 @@ describe('typedArray', () => {
     expect(() => zeros(2, '<c8').typedArray()).toThrow(TypeError);
     expect(() => fromBuffer(new ArrayBuffer(9), '<i4', { offset: 1, count: 2 }).typedArray()).toThrow('not aligned to 4 bytes');
   });
+
+  test('a read-only array is refused (a typed array cannot refuse stores) unless the caller opts in', () => {
+    const flagged = zeros(4, '<i4');
+    flagged.flags.writeable = false;
+    expect(() => flagged.typedArray()).toThrow('bypass flags.writeable');
+    const memory = fromBuffer(new ArrayBuffer(16), '<i4', { readonly: true });
+    expect(() => memory.typedArray()).toThrow('crash the process');
+    expect(flagged.typedArray({ unsafeAllowReadOnly: true })).toHaveLength(4);
+    expect(zeros(0, '<f8').typedArray()).toHaveLength(0);
+  });
 });
 
 describeWithNumpy('reductions against NumPy', () => {
