@@ -15,86 +15,17 @@ import {
   saveNpy,
   ValueError,
   zeros,
-  type DType,
   type DTypeLike,
 } from '../../lib';
 import { ARRAY_ALIGN, formatHeader, MAGIC_PREFIX } from '../../lib/npy/header';
 import { describeWithNumpy, runNumpy } from '../helpers/numpy';
 import { useTempDir } from '../helpers/tmp';
+import { encode as encodeValues, PY_ENCODE } from '../helpers/values';
 
 const tmp = useTempDir('mmarray-npy-');
 
-// ----------------------------------------------------------- value encoding
-// One canonical JSON form for values on both sides: ints as decimal strings
-// (64-bit ones do not fit a double), floats as numbers or 'nan' / 'inf' /
-// '-inf' / '-0', complex as {re, im}, bytes as hex, records as lists.
-
-const PY_ENCODE = `
-import math
-def encf(v):
-    v = float(v)
-    if math.isnan(v): return 'nan'
-    if math.isinf(v): return 'inf' if v > 0 else '-inf'
-    if v == 0 and math.copysign(1, v) < 0: return '-0'
-    return v
-def enc(x, dt):
-    if dt.names is not None:
-        return [enc(x[i], dt.fields[n][0]) for i, n in enumerate(dt.names)]
-    if dt.subdtype is not None:
-        return encarr(x, dt.subdtype[0], len(dt.subdtype[1]))
-    k = dt.kind
-    if k == 'b': return bool(x)
-    if k in 'iu': return str(int(x))
-    if k == 'f': return encf(x)
-    if k == 'c': return {'re': encf(x.real), 'im': encf(x.imag)}
-    if k in 'SV': return bytes(x).hex()
-    raise TypeError(dt)
-def encarr(x, dt, ndim):
-    if ndim == 0: return enc(x, dt)
-    return [encarr(e, dt, ndim - 1) for e in x]
-def encode(a):
-    return encarr(a.tolist(), a.dtype, a.ndim)
-`;
-
-function encF(v: number): number | string {
-  if (Number.isNaN(v)) return 'nan';
-  if (v === Infinity) return 'inf';
-  if (v === -Infinity) return '-inf';
-  if (Object.is(v, -0)) return '-0';
-  return v;
-}
-
-function enc(v: unknown, dt: DType): unknown {
-  if (dt.isStructured) {
-    const rec = v as Record<string, unknown>;
-    return dt.names!.map((n) => enc(rec[n], dt.fields![n].dtype));
-  }
-  if (dt.shape.length > 0) return encArr(v, dt.base, dt.shape.length);
-  switch (dt.kind) {
-    case 'b':
-      return v as boolean;
-    case 'i':
-    case 'u':
-      return String(v);
-    case 'f':
-      return encF(v as number);
-    case 'c': {
-      const c = v as { re: number; im: number };
-      return { re: encF(c.re), im: encF(c.im) };
-    }
-    default:
-      return Buffer.from(v as Uint8Array).toString('hex');
-  }
-}
-
-function encArr(v: unknown, dt: DType, ndim: number): unknown {
-  if (ndim === 0) return enc(v, dt);
-  return (v as unknown[]).map((e) => encArr(e, dt, ndim - 1));
-}
-
-function encode(a: NdArray): unknown {
-  return encArr(a.toArray(), a.dtype, a.ndim);
-}
+// Values are compared in one canonical form: see helpers/values.ts.
+const encode = (a: NdArray): unknown => encodeValues(a);
 
 /** What np.load makes of a file: shape, dtype.str, fortran flag and encoded values. */
 function npLoad(path: string): { shape: number[]; str: string; descr: unknown; fortran: boolean; values: unknown } {
