@@ -12,34 +12,9 @@ export function forEachOffset(
   offset: number,
   fn: (offset: number) => void,
 ): void {
-  const ndim = shape.length;
-  if (ndim === 0) {
-    fn(offset);
-    return;
-  }
-  for (let i = 0; i < ndim; i++) if (shape[i] === 0) return;
-  const last = ndim - 1;
-  const n = shape[last];
-  const s = strides[last];
-  if (ndim === 1) {
-    for (let i = 0, o = offset; i < n; i++, o += s) fn(o);
-    return;
-  }
-  const idx = new Array<number>(last).fill(0);
-  let base = offset;
-  for (;;) {
-    for (let i = 0, o = base; i < n; i++, o += s) fn(o);
-    let ax = last - 1;
-    while (ax >= 0) {
-      idx[ax]++;
-      base += strides[ax];
-      if (idx[ax] < shape[ax]) break;
-      base -= strides[ax] * shape[ax];
-      idx[ax] = 0;
-      ax--;
-    }
-    if (ax < 0) return;
-  }
+  forEachRow(shape, strides, offset, (start, n, stride) => {
+    for (let i = 0, o = start; i < n; i++, o += stride) fn(o);
+  });
 }
 
 /** Walks two layouts of the same shape in lockstep: `fn(offsetA, offsetB)`. */
