@@ -14,10 +14,12 @@ function usage(msg) {
 }
 
 function parseArgs(argv) {
-  const o = { quick: false, json: null, only: null };
+  const o = { quick: false, json: null, only: null, runOne: null, ctx: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') o.quick = true;
+    else if (a === '--run-one') o.runOne = argv[++i];
+    else if (a === '--ctx') o.ctx = JSON.parse(argv[++i]);
     else if (a === '--json') o.json = argv[++i] ?? usage('--json needs a file');
     else if (a === '--only') o.only = (argv[++i] ?? usage('--only needs a list')).split(',');
     else if (a === '-h' || a === '--help') usage();
@@ -31,12 +33,44 @@ if (!fs.existsSync(path.join(__dirname, '..', 'dist', 'index.js'))) {
   process.exit(1);
 }
 
+const { spawnSync } = require('child_process');
 const h = require('./harness');
 const workloads = require('./workloads');
 const { printTable, summary } = require('./report');
 
+const ROWS_MARKER = 'MMARRAY-BENCH-ROWS ';
+
+/**
+ * Each workload runs in a fresh node process, as NumPy's side does in its own
+ * python: what one workload leaves behind (gigabytes of external buffers, the
+ * optimizer's state) must not colour the next one's figures.
+ */
+function runIsolated(id, ctx) {
+  const child = { ...ctx, dir: undefined, dirPath: ctx.dir.dir };
+  const r = spawnSync(process.execPath, [__filename, '--run-one', id, '--ctx', JSON.stringify(child)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const line = (r.stdout || '').split('\n').find((l) => l.startsWith(ROWS_MARKER));
+  if (r.status !== 0 || line === undefined) throw new Error(`workload ${id} failed (status ${r.status}, signal ${r.signal})\n${r.stdout}`);
+  return JSON.parse(line.slice(ROWS_MARKER.length));
+}
+
+/** The child side of runIsolated: one workload, rows as JSON on stdout. */
+async function runOne(id, ctx) {
+  ctx.dir = { dir: ctx.dirPath, path: (name) => path.join(ctx.dirPath, name) };
+  const rows = await workloads[id](ctx);
+  const plain = (k, v) => (k === 'result' ? undefined : typeof v === 'bigint' ? Number(v) : v);
+  process.stdout.write(`${ROWS_MARKER}${JSON.stringify(rows, plain)}\n`);
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
+  if (opts.runOne !== null) {
+    await runOne(opts.runOne, opts.ctx);
+    return;
+  }
   const dir = new h.DataDir();
   const cleanup = () => dir.remove();
   process.on('SIGINT', () => {
@@ -70,8 +104,8 @@ async function main() {
     for (const [id, run] of Object.entries(workloads)) {
       if (!/^W\d$/.test(id) || (opts.only && !opts.only.includes(id))) continue;
       const t = h.now();
-      const out = await run(ctx);
-      rows.push(...out);
+      void run;
+      rows.push(...runIsolated(id, ctx));
       console.log(`${id} done in ${(h.ms(t, h.now()) / 1e3).toFixed(1)} s`);
     }
   } finally {
