@@ -80,17 +80,8 @@ export function adjustSlice(s: Slice, n: number): [number, number, number] {
   if (step === 0) throw new IndexError('slice step cannot be zero');
   const lower = step < 0 ? -1 : 0;
   const upper = step < 0 ? n - 1 : n;
-  const clamp = (v: number | null, dflt: number): number => {
-    if (v === null) return dflt;
-    if (!Number.isInteger(v)) throw new TypeError(`slice indices must be integers, got ${repr(v)}`);
-    if (v < 0) {
-      v += n;
-      return v < lower ? lower : v;
-    }
-    return v > upper ? upper : v;
-  };
-  const start = clamp(s.start, step < 0 ? upper : lower);
-  const stop = clamp(s.stop, step < 0 ? lower : upper);
+  const start = clampBound(s.start, step < 0 ? upper : lower, n, lower, upper);
+  const stop = clampBound(s.stop, step < 0 ? lower : upper, n, lower, upper);
   let len = 0;
   if (step > 0) {
     if (start < stop) len = Math.floor((stop - start - 1) / step) + 1;
@@ -98,6 +89,17 @@ export function adjustSlice(s: Slice, n: number): [number, number, number] {
     len = Math.floor((start - stop - 1) / -step) + 1;
   }
   return [start, step, len];
+}
+
+/** One slice bound, defaulted and clamped into [lower, upper] as Python does. */
+function clampBound(v: number | null, dflt: number, n: number, lower: number, upper: number): number {
+  if (v === null) return dflt;
+  if (!Number.isInteger(v)) throw new TypeError(`slice indices must be integers, got ${repr(v)}`);
+  if (v < 0) {
+    v += n;
+    return v < lower ? lower : v;
+  }
+  return v > upper ? upper : v;
 }
 
 /**
@@ -110,7 +112,8 @@ export function applyIndex(layout: Layout, items: readonly IndexItem[]): Layout 
   const ndim = shape.length;
   let consumed = 0;
   let ellipses = 0;
-  for (const it of items) {
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k];
     if (it === ellipsis) ellipses++;
     else if (it !== newaxis && it !== null) consumed++;
   }
@@ -121,25 +124,23 @@ export function applyIndex(layout: Layout, items: readonly IndexItem[]): Layout 
   const outShape: number[] = [];
   const outStrides: number[] = [];
   let axis = 0;
-  const full = (): void => {
-    outShape.push(shape[axis]);
-    outStrides.push(strides[axis]);
-    axis++;
-  };
-  for (const it of items) {
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k];
     if (it === newaxis || it === null) {
       outShape.push(1);
       outStrides.push(0);
     } else if (it === ellipsis) {
-      const fill = ndim - consumed;
-      for (let k = 0; k < fill; k++) full();
+      for (const end = axis + ndim - consumed; axis < end; axis++) {
+        outShape.push(shape[axis]);
+        outStrides.push(strides[axis]);
+      }
     } else if (it instanceof Slice) {
       const [start, step, len] = adjustSlice(it, shape[axis]);
       // An empty slice is NumPy's 0:0:1: the pointer stays, the stride is the axis's.
       if (len > 0) offset += start * strides[axis];
       outShape.push(len);
-      // `+ 0` turns the -0 of a reversed 0-stride axis into 0: strides print and compare as NumPy's.
-      outStrides.push(len > 0 ? strides[axis] * step + 0 : strides[axis]);
+      // (A reversed 0 stride stays 0, not -0.)
+      outStrides.push(len > 0 && strides[axis] !== 0 ? strides[axis] * step : strides[axis]);
       axis++;
     } else if (typeof it === 'number') {
       if (!Number.isInteger(it)) throw new IndexError(`only integers, slices, '...' and newaxis are valid indices, got ${it}`);
@@ -151,6 +152,9 @@ export function applyIndex(layout: Layout, items: readonly IndexItem[]): Layout 
       throw new IndexError(`only integers, slices, '...' and newaxis are valid indices, got ${repr(it)}`);
     }
   }
-  while (axis < ndim) full();
+  for (; axis < ndim; axis++) {
+    outShape.push(shape[axis]);
+    outStrides.push(strides[axis]);
+  }
   return { shape: outShape, strides: outStrides, offset };
 }

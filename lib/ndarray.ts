@@ -218,8 +218,13 @@ export class NdArray {
    */
   index(...items: (IndexItem | string)[]): this {
     this._st.checkOpen();
-    const parsed = items.length === 1 && typeof items[0] === 'string' ? parseIndexCached(items[0]) : (items as IndexItem[]);
-    for (const it of parsed) if (typeof it === 'string') throw new TypeError('mix index strings and values in one form only');
+    let parsed: readonly IndexItem[];
+    if (items.length === 1 && typeof items[0] === 'string') {
+      parsed = parseIndexCached(items[0]);
+    } else {
+      for (const it of items) if (typeof it === 'string') throw new TypeError('mix index strings and values in one form only');
+      parsed = items as IndexItem[];
+    }
     const l = applyIndex({ shape: this.shape as number[], strides: this.strides as number[], offset: this.offset }, parsed);
     return derive(this, Object.getPrototypeOf(this), this.dtype, l.shape, l.strides, l.offset);
   }
@@ -306,15 +311,22 @@ export class NdArray {
   transpose(axes?: readonly number[] | null): this {
     this._st.checkOpen();
     const n = this.ndim;
-    let perm: number[];
+    const shape = new Array<number>(n);
+    const strides = new Array<number>(n);
     if (axes === undefined || axes === null) {
-      perm = [];
-      for (let i = n - 1; i >= 0; i--) perm.push(i);
+      for (let i = 0; i < n; i++) {
+        shape[i] = this.shape[n - 1 - i];
+        strides[i] = this.strides[n - 1 - i];
+      }
     } else {
       if (axes.length !== n) throw new ValueError("axes don't match array");
-      perm = normalizeAxes(axes, n);
+      const perm = normalizeAxes(axes, n);
+      for (let i = 0; i < n; i++) {
+        shape[i] = this.shape[perm[i]];
+        strides[i] = this.strides[perm[i]];
+      }
     }
-    return derive(this, Object.getPrototypeOf(this), this.dtype, perm.map((p) => this.shape[p]), perm.map((p) => this.strides[p]), this.offset);
+    return derive(this, Object.getPrototypeOf(this), this.dtype, shape, strides, this.offset);
   }
 
   /** Exchanges two axes (a view). */

@@ -94,6 +94,7 @@ const UNSUPPORTED: readonly [RegExp, string][] = [
 ];
 
 const cache = new Map<string, DType>();
+const alignedCache = new Map<string, DType>();
 const CACHE_LIMIT = 1024;
 
 /**
@@ -106,12 +107,14 @@ export function dtype(spec: DTypeLike, options?: DTypeOptions): DType {
   if (spec instanceof DType) return spec;
   const align = options?.align === true;
   if (typeof spec === 'string') {
-    const key = (align ? '1' : '0') + spec;
-    let dt = cache.get(key);
+    // Keyed by the spec itself (no string built per call): view('<i4') in a
+    // hot loop costs one map lookup.
+    const c = align ? alignedCache : cache;
+    let dt = c.get(spec);
     if (dt === undefined) {
       dt = parseString(spec, align);
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(key, dt);
+      if (c.size >= CACHE_LIMIT) c.clear();
+      c.set(spec, dt);
     }
     return dt;
   }
