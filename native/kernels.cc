@@ -348,6 +348,24 @@ void CopyRowT(const uint8_t* s, int64_t ss, uint8_t* d, int64_t ds, int64_t n) {
   }
 }
 
+// Contiguous rows of whole-item swaps: plain loops over memcpy'd words that
+// the compiler turns into byte-shuffle vectors (s may equal d: each item is
+// read before it is written).
+#define MMARRAY_SWAP_CONTIGUOUS(NAME, T, BSWAP)                                   \
+  __attribute__((target_clones("avx2", "default")))                               \
+  void NAME(const uint8_t* s, uint8_t* d, int64_t n) {                           \
+    for (int64_t i = 0; i < n; i++) {                                             \
+      T v;                                                                        \
+      std::memcpy(&v, s + i * static_cast<int64_t>(sizeof(T)), sizeof(T));       \
+      v = BSWAP(v);                                                               \
+      std::memcpy(d + i * static_cast<int64_t>(sizeof(T)), &v, sizeof(T));        \
+    }                                                                             \
+  }
+MMARRAY_SWAP_CONTIGUOUS(SwapContiguous16, uint16_t, __builtin_bswap16)
+MMARRAY_SWAP_CONTIGUOUS(SwapContiguous32, uint32_t, __builtin_bswap32)
+MMARRAY_SWAP_CONTIGUOUS(SwapContiguous64, uint64_t, __builtin_bswap64)
+#undef MMARRAY_SWAP_CONTIGUOUS
+
 // One row of n items: copy, then reverse every [offset, length) unit.
 void CopyRow(const uint8_t* s, int64_t ss, uint8_t* d, int64_t ds, int64_t n, int64_t itemsize,
              const std::vector<int64_t>& units) {
@@ -358,6 +376,14 @@ void CopyRow(const uint8_t* s, int64_t ss, uint8_t* d, int64_t ds, int64_t n, in
       // memmove: the in-place byteswap path passes the same bytes twice.
       std::memmove(d, s, static_cast<size_t>(n * itemsize));
       return;
+    }
+    if (swap && ss == itemsize && ds == itemsize) {
+      switch (itemsize) {
+        case 2: return SwapContiguous16(s, d, n);
+        case 4: return SwapContiguous32(s, d, n);
+        case 8: return SwapContiguous64(s, d, n);
+        default: break;
+      }
     }
     switch (itemsize) {
       case 1: return CopyRowT<uint8_t, false>(s, ss, d, ds, n);
