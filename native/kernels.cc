@@ -204,6 +204,9 @@ double Pairwise(const uint8_t* p, int64_t n, int64_t s) {
     int64_t i;
     for (i = 8; i < n - (n % 8); i += 8) {
       const uint8_t* q = p + i * s;
+      // As NumPy's loop does: strided reads defeat the hardware prefetcher,
+      // so ask 64 items ahead (a prefetch never faults, even past the end).
+      __builtin_prefetch(q + 64 * s, 0, 3);
       for (int j = 0; j < 8; j++) r[j] += static_cast<double>(Load<T, Swap>(q + j * s));
     }
     double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
