@@ -187,6 +187,9 @@ function copyBytes(src: NdArray, srcStrides: readonly number[], dst: NdArray): v
   const ds = dst._st;
   if (ds.closed) ds.checkOpen();
   if (ss.closed) ss.checkOpen();
+  // Whole items (no padding to spare): the kernel copies them in bulk.
+  const whole = segs.length === 1 && segs[0][0] === 0 && segs[0][1] === n;
+  if (whole && copyNative(ss, src.offset, srcStrides, ds, dst.offset, dst.strides, dst.shape, n, NO_UNITS)) return;
   const sAt = ss.cursor(n);
   const dAt = ds.cursor(n);
   forEachOffset2(dst.shape, srcStrides, src.offset, dst.strides, dst.offset, (so, dof) => {
