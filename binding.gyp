@@ -6,7 +6,6 @@
         "native/addon.cc",
         "native/errors.cc",
         "native/flush_worker.cc",
-        "native/hugepages.cc",
         "native/kernels.cc",
         "native/mapping.cc",
         "native/windows.cc"

@@ -40,7 +40,6 @@ interface Addon {
   pageSize: number;
   kernelCopy: KernelCopy;
   kernelReduce: KernelReduce;
-  adviseHugepages: (buffer: ArrayBuffer) => boolean;
 }
 
 /** Strided copy with per-unit byte reversal; see native/kernels.cc and lib/kernels.ts. */
@@ -80,5 +79,4 @@ export function mapFile(file: string, mode: NativeMode, offset: number, length: 
 /** The addon's bulk kernels; lib/kernels.ts is their typed, checked front. */
 export const kernelCopy: KernelCopy = addon.kernelCopy;
 export const kernelReduce: KernelReduce = addon.kernelReduce;
-/** MADV_HUGEPAGE under a fresh ArrayBuffer's 2 MiB-aligned interior (advice only; false when declined). */
-export const adviseHugepages: (buffer: ArrayBuffer) => boolean = addon.adviseHugepages;
+

@@ -3,7 +3,6 @@
 
 #include <unistd.h>
 
-#include "hugepages.h"
 #include "kernels.h"
 #include "windows.h"
 
@@ -12,7 +11,6 @@ namespace {
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("MappingHandle", mmarray::MappingHandle::Init(env));
   mmarray::InitKernels(env, exports);
-  mmarray::InitHugepages(env, exports);
   exports.Set("pageSize", Napi::Number::New(env, static_cast<double>(sysconf(_SC_PAGESIZE))));
   return exports;
 }
