@@ -50,22 +50,26 @@ const registry = new FinalizationRegistry<number>((bytes) => countMapping(bytes,
  * of them throws `AccessError` ("mapping of '…' is closed") on access.
  */
 export class Memmap extends NdArray {
-  /** @internal */
-  declare _st: MappedStorage;
 
-  /** The mapped file's path. */
-  get filename(): string {
-    return this._st.mapping.path;
+  /** The mapping behind this array, or null for a Memmap without a file (a copy). */
+  private get mapped(): MappedStorage | null {
+    const st = this._st as unknown;
+    return st instanceof MappedStorage ? st : null;
   }
 
-  /** The mode the file was opened with (`'r'`, `'r+'`, `'w+'` or `'c'`). */
-  get mode(): NativeMode {
-    return this._st.mapping.mode;
+  /** The mapped file's path (null for a copy, which has no file). */
+  get filename(): string | null {
+    return this.mapped?.mapping.path ?? null;
   }
 
-  /** File offset of the mapping's first byte (NumPy's `memmap.offset`). */
-  get fileOffset(): number {
-    return this._st.mapping.offset;
+  /** The mode the file was opened with (`'r'`, `'r+'`, `'w+'` or `'c'`; null for a copy). */
+  get mode(): NativeMode | null {
+    return this.mapped?.mapping.mode ?? null;
+  }
+
+  /** File offset of the mapping's first byte (NumPy's `memmap.offset`; null for a copy). */
+  get fileOffset(): number | null {
+    return this.mapped?.mapping.offset ?? null;
   }
 
   /** True once {@link close} ran. */
@@ -73,20 +77,24 @@ export class Memmap extends NdArray {
     return this._st.closed;
   }
 
-  /** Writes changed pages of the whole mapping to the file (msync, blocking). */
+  /** Writes changed pages of the whole mapping to the file (msync, blocking). Nothing to do for a copy. */
   flush(): void {
-    this._st.checkOpen();
-    this._st.handle.flush();
+    const st = this.mapped;
+    if (st === null) return;
+    st.checkOpen();
+    st.handle.flush();
   }
 
   /** The same off the main thread; resolves when the data is on its way to disk. */
   flushAsync(): Promise<void> {
+    const st = this.mapped;
+    if (st === null) return Promise.resolve();
     try {
-      this._st.checkOpen();
+      st.checkOpen();
       // A close() while the msync is queued makes the addon reject with its
       // own code: report it as the one closed error every other access throws.
-      return this._st.handle.flushAsync().catch((e: unknown) => {
-        if ((e as { code?: unknown } | null)?.code === 'ERR_MMARRAY_CLOSED') throw closedError(this._st.mapping);
+      return st.handle.flushAsync().catch((e: unknown) => {
+        if ((e as { code?: unknown } | null)?.code === 'ERR_MMARRAY_CLOSED') throw closedError(st.mapping);
         throw e;
       });
     } catch (e) {
@@ -94,19 +102,22 @@ export class Memmap extends NdArray {
     }
   }
 
-  /** Tells the kernel how the mapping will be read (`madvise`). */
+  /** Tells the kernel how the mapping will be read (`madvise`). Nothing to do for a copy. */
   advise(advice: Advice): void {
-    this._st.checkOpen();
-    this._st.handle.advise(advice);
+    const st = this.mapped;
+    if (st === null) return;
+    st.checkOpen();
+    st.handle.advise(advice);
   }
 
   /**
    * Unmaps the file. Every view becomes unusable (access throws); typed
-   * arrays obtained from it become zero-length. Idempotent.
+   * arrays obtained from it become zero-length. Idempotent; nothing to do
+   * for a copy.
    */
   close(): void {
-    const st = this._st;
-    if (st.closed) return;
+    const st = this.mapped;
+    if (st === null || st.closed) return;
     st.close();
     registry.unregister(st);
     countMapping(st.byteLength, -1);

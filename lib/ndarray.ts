@@ -576,9 +576,9 @@ export class NdArray {
       data.byteswapInPlace(this);
       return this;
     }
-    const c = this.copy('A');
+    const c = data.copyAs(this, this.dtype, 'A');
     data.byteswapInPlace(c);
-    return c;
+    return asClassOf(this, c);
   }
 
   // ---------------------------------------------------------------- copies
@@ -586,13 +586,13 @@ export class NdArray {
   /** A new owner of a copy of the data, laid out in `order` (C, F, A or K). */
   copy(order: Order = 'C'): this {
     this._st.checkOpen();
-    return data.copyAs(this, this.dtype, order) as this;
+    return asClassOf(this, data.copyAs(this, this.dtype, order));
   }
 
   /** A copy cast to `dtype` with NumPy's unsafe casting; keeps the memory order (K) by default. */
-  astype(dtype: DTypeLike, order: Order = 'K'): NdArray {
+  astype(dtype: DTypeLike, order: Order = 'K'): this {
     this._st.checkOpen();
-    return data.copyAs(this, toDType(dtype), order);
+    return asClassOf(this, data.copyAs(this, toDType(dtype), order));
   }
 
   // ---------------------------------------------------------------- display
@@ -638,7 +638,20 @@ export interface ArrayInit {
   ownData: boolean;
 }
 
-function setup(a: NdArray, init: ArrayInit): void {
+/**
+ * A new owner `c` presented in `like`'s class, as NumPy keeps a subclass
+ * through copies (a copy of a Memmap is a Memmap without a file, whose
+ * flush() does nothing). The subclass's `arrayFinalize(from)` sees `like`.
+ */
+function asClassOf<T extends NdArray>(like: T, c: NdArray): T {
+  const proto = Object.getPrototypeOf(like) as object;
+  if (proto === NdArray.prototype) return c as T;
+  const a = Object.create(proto) as T;
+  setup(a, { storage: c._st, dtype: c.dtype, shape: c.shape, strides: c.strides, offset: c.offset, base: null, writeable: c._w, ownData: c._own }, like);
+  return a;
+}
+
+function setup(a: NdArray, init: ArrayInit, from: NdArray | null = null): void {
   const w = a as unknown as Record<string, unknown>;
   w._st = init.storage;
   w.dtype = init.dtype;
@@ -651,7 +664,7 @@ function setup(a: NdArray, init: ArrayInit): void {
   w._codec = init.dtype.codec;
   w._win = init.storage.single;
   const fin = (a as unknown as { arrayFinalize?: (from: NdArray | null) => void }).arrayFinalize;
-  if (typeof fin === 'function') fin.call(a, null);
+  if (typeof fin === 'function') fin.call(a, from);
 }
 
 /**

@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as v8 from 'v8';
 import * as vm from 'vm';
-import { AccessError, Memmap, memmap, NdArray, stats, ValueError } from '../lib';
+import { AccessError, Memmap, memmap, NdArray, stats, ValueError, zeros } from '../lib';
 import { useTempDir } from './helpers/tmp';
 
 const tmp = useTempDir('mmarray-memmap-');
@@ -623,5 +623,45 @@ describe('a record file [id <u4, ts <u4, value <f8]', () => {
         expect(value).toBe(i);
       }
     }
+  });
+});
+
+describe('copies of a memmap (NumPy keeps the subclass through copies)', () => {
+  test('copy() is a Memmap without a file: own memory, flush() and close() do nothing, the file never changes', async () => {
+    const p = f64File([1, 2, 3]);
+    const m = memmap(p, { dtype: '<f8', mode: 'r+' });
+    const c = m.copy();
+    expect(c).toBeInstanceOf(Memmap);
+    expect([c.filename, c.mode, c.fileOffset]).toEqual([null, null, null]);
+    expect(c.flags.ownData).toBe(true);
+    c.set('0', 99);
+    c.flush();
+    await c.flushAsync();
+    c.advise('sequential');
+    c.close();
+    expect(c.toArray()).toEqual([99, 2, 3]);
+    expect(m.toArray()).toEqual([1, 2, 3]);
+    m.close();
+    expect(new Float64Array(Uint8Array.from(readFile(p)).buffer)).toEqual(Float64Array.from([1, 2, 3]));
+  });
+
+  test('astype() and a copying reshape keep the class too; closing the original leaves them usable', () => {
+    const p = f64File([1, 2, 3, 4, 5, 6]);
+    const m = memmap(p, { dtype: '<f8', mode: 'r', shape: [2, 3] });
+    const cast = m.astype('<i4');
+    const flat = m.T.reshape([6]);
+    m.close();
+    expect(cast).toBeInstanceOf(Memmap);
+    expect(cast.toArray()).toEqual([[1, 2, 3], [4, 5, 6]]);
+    expect(flat).toBeInstanceOf(Memmap);
+    expect(flat.toArray()).toEqual([1, 4, 2, 5, 3, 6]);
+  });
+
+  test('view(Memmap) of an in-memory array has no file, and NdArray has no public constructor', () => {
+    const v = zeros(3, '<f8').view(Memmap);
+    expect(v).toBeInstanceOf(Memmap);
+    expect(v.filename).toBeNull();
+    expect(() => v.flush()).not.toThrow();
+    expect(() => new (NdArray as unknown as new () => NdArray)()).toThrow(TypeError);
   });
 });

@@ -301,6 +301,24 @@ describe('view(dtype)', () => {
     expect(seen).toEqual([a, w]);
   });
 
+  test('copies keep the subclass, as in NumPy, and arrayFinalize sees the original', () => {
+    const seen: (NdArray | null)[] = [];
+    class Watched extends NdArray {
+      arrayFinalize(from: NdArray | null): void {
+        seen.push(from);
+      }
+    }
+    const w = grid().view(Watched);
+    seen.length = 0;
+    const c = w.copy();
+    const cast = w.astype('<f4');
+    const swapped = w.byteswap();
+    expect([c, cast, swapped].every((x) => x instanceof Watched)).toBe(true);
+    expect(seen).toEqual([w, w, w]);
+    expect(c.flags.ownData).toBe(true);
+    expect(c.base).toBeNull();
+  });
+
   test('view(cls) rejects a class that is not an NdArray', () => {
     expect(() => grid().view(Map as never)).toThrow(TypeError);
   });
