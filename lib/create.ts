@@ -205,12 +205,16 @@ export function broadcastTo<T extends NdArray>(a: T, shape: number | readonly nu
   return derive(a, Object.getPrototypeOf(a), a.dtype, s, strides, a.offset, false);
 }
 
-/** NumPy's `ascontiguousarray`: `a` itself as a view when C-contiguous (0-d becomes shape [1]), else a C-ordered copy. */
-export function ascontiguousarray<T extends NdArray>(a: T): T {
+/**
+ * NumPy's `ascontiguousarray`: a plain NdArray (subclasses are not kept, as
+ * in NumPy) viewing `a`'s memory when `a` is C-contiguous (a 0-d array
+ * becomes shape [1]), else a C-ordered copy.
+ */
+export function ascontiguousarray(a: NdArray): NdArray {
   a._st.checkOpen();
-  if (a.ndim === 0) return derive(a, Object.getPrototypeOf(a), a.dtype, [1], [a.itemsize], a.offset);
-  if (a.flags.cContiguous) return derive(a, Object.getPrototypeOf(a), a.dtype, a.shape, a.strides, a.offset);
-  return copyAs(a, a.dtype, 'C') as T;
+  if (a.ndim === 0) return derive(a, NdArray.prototype, a.dtype, [1], [a.itemsize], a.offset);
+  if (a.flags.cContiguous) return derive(a, NdArray.prototype, a.dtype, a.shape, a.strides, a.offset);
+  return copyAs(a, a.dtype, 'C');
 }
 
 /** Options of {@link ndarray}. */
