@@ -387,12 +387,12 @@ export class NdArray {
       // NumPy's flip indexes with an empty tuple here and returns a scalar:
       // a read-only copy, whose own views (like a scalar's methods) are writeable.
       // (A void scalar converts back to a writeable array.)
-      const c = data.copyAs(this, this.dtype, 'C');
+      const c = asClassOf(this, data.copyAs(this, this.dtype, 'C'));
       if (this.dtype.kind !== 'V') {
         c._w = false;
         c._scalar = true;
       }
-      return c as this;
+      return c;
     }
     const axes = axis === undefined || axis === null ? [...Array(n).keys()] : normalizeAxes(typeof axis === 'number' ? [axis] : axis, n);
     const items: IndexItem[] = [];
