@@ -121,7 +121,10 @@ export abstract class Storage {
 }
 
 export function closedError(info: MappingInfo | null): AccessError {
-  return new AccessError('ERR_CLOSED', `mapping of '${info ? info.path : '?'}' is closed`);
+  if (info === null) {
+    return new AccessError('ERR_CLOSED', 'the ArrayBuffer behind this array was detached (transferred to a worker or closed)');
+  }
+  return new AccessError('ERR_CLOSED', `mapping of '${info.path}' is closed`);
 }
 
 /** A range of an ArrayBuffer (or SharedArrayBuffer) held in memory. */
@@ -131,7 +134,15 @@ export class MemoryStorage extends Storage {
   readonly addressBase: number;
   readonly single: Window;
   readonly mapping = null;
-  readonly closed = false;
+
+  /**
+   * True when the ArrayBuffer was detached under the array (transferred with
+   * postMessage, or an external buffer freed): stores into it would be
+   * dropped silently, so every access checks this and throws instead.
+   */
+  get closed(): boolean {
+    return this.single.buffer.byteLength === 0 && this.byteLength !== 0;
+  }
 
   constructor(buffer: ArrayBuffer, byteOffset = 0, byteLength = buffer.byteLength - byteOffset, writable = true) {
     super();

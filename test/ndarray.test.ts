@@ -210,6 +210,18 @@ describe('read-only memory: every write path refuses and leaves the bytes alone'
   });
 });
 
+describe('a detached buffer', () => {
+  test('every access throws AccessError ERR_CLOSED instead of reading nothing or dropping a store', () => {
+    const ab = new ArrayBuffer(16);
+    const a = fromBuffer(ab, '<i4');
+    const view = a.index('1:');
+    structuredClone(ab, { transfer: [ab] });
+    for (const act of [() => a.get(0), () => view.set(1), () => a.fill(2), () => a.toArray(), () => a.sum(), () => a.copy(), () => view.index('1:')]) {
+      expect(act).toThrow(expect.objectContaining({ name: 'AccessError', code: 'ERR_CLOSED', message: expect.stringContaining('detached') }));
+    }
+  });
+});
+
 describe('base: the owner of the memory', () => {
   test('an owner has no base', () => {
     expect(zeros(3).base).toBeNull();
