@@ -56,6 +56,11 @@ export type KernelReduce = (
 ) => number;
 
 function load(): Addon {
+  // MMARRAY_ADDON_PATH loads one specific build instead (the sanitizer run,
+  // scripts/test-asan.sh, points it at build-asan/).
+  const override = process.env.MMARRAY_ADDON_PATH;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  if (override) return require(path.resolve(override)) as Addon;
   // node-gyp-build finds prebuilds/<platform>-<arch>/ first, then build/Release
   // or build/Debug, relative to the package root (one level above dist/ or lib/).
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -50,4 +50,25 @@ if [ "$status" -ne 0 ]; then
   echo "test:asan: FAILED: exercise exited with status $status" >&2
   exit "$status"
 fi
+# The jest suites that drive the addon, through the sanitized build
+# (MMARRAY_ADDON_PATH). handle_segv=0: the crash test's child must die by the
+# real SIGSEGV. The /proc/self/maps count test is left out: ASan's own
+# allocator maps memory as it goes.
+echo "== test:asan: jest (native, kernels, memmap, elementwise, data) on $addon"
+status=0
+MMARRAY_ADDON_PATH="$addon" LD_PRELOAD="$preload" \
+  ASAN_OPTIONS="detect_leaks=0:halt_on_error=1:abort_on_error=0:exitcode=86:print_stacktrace=1:handle_segv=0" \
+  UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:exitcode=87" \
+  node node_modules/jest/bin/jest.js test/native.test.ts test/kernels.test.ts test/memmap.test.ts \
+    test/elementwise.test.ts test/data.test.ts \
+    -t '^(?!.*mappings dropped without close\(\) are unmapped by the GC).*$' >"$log" 2>&1 || status=$?
+cat "$log"
+if grep -qE 'ERROR: AddressSanitizer|runtime error:|SUMMARY: (Address|UndefinedBehavior)Sanitizer' "$log"; then
+  echo "test:asan: FAILED: sanitizer report above" >&2
+  exit 1
+fi
+if [ "$status" -ne 0 ]; then
+  echo "test:asan: FAILED: jest exited with status $status" >&2
+  exit "$status"
+fi
 echo "test:asan: OK"
