@@ -177,7 +177,10 @@ export function asStrided<T extends NdArray>(a: T, shape: readonly number[], str
     );
   }
   const writeable = (options.writeable ?? true) && a._w;
-  return derive(a, Object.getPrototypeOf(a), a.dtype, s, st, a.offset, writeable);
+  const out = derive<T>(a, Object.getPrototypeOf(a), a.dtype, s, st, a.offset, writeable);
+  // As in NumPy, `writeable: false` is for good: the flag cannot be set back.
+  if (options.writeable === false) out._locked = true;
+  return out;
 }
 
 /** NumPy's `broadcast_to`: a read-only view with 0 strides on the broadcast axes. */

@@ -85,7 +85,7 @@ export class Flags {
       a._w = false;
       return;
     }
-    if (!a._st.writable) {
+    if (!a._st.writable || a._locked) {
       throw new ValueError('cannot set WRITEABLE flag to True of this array');
     }
     const root = a.base;
@@ -132,6 +132,8 @@ export class NdArray {
   /** @internal */ _w!: boolean;
   /** @internal */ _own!: boolean;
   /** @internal */ _codec!: Codec;
+  /** @internal Made read-only for good (asStrided's writeable: false): no view of it can be made writeable. */
+  _locked!: boolean;
   /** @internal The window of the last element access. */
   _win!: Window | null;
   /** @internal A scalar-like copy (NumPy returned a scalar): its views are writeable. */
@@ -663,6 +665,7 @@ function setup(a: NdArray, init: ArrayInit, from: NdArray | null = null): void {
   w._own = init.ownData;
   w._codec = init.dtype.codec;
   w._win = init.storage.single;
+  w._locked = false;
   const fin = (a as unknown as { arrayFinalize?: (from: NdArray | null) => void }).arrayFinalize;
   if (typeof fin === 'function') fin.call(a, from);
 }
@@ -693,6 +696,7 @@ export function derive<T extends NdArray>(
   w._own = false;
   w._codec = dt.codec;
   w._win = src._st.single;
+  w._locked = src._locked;
   const fin = (a as unknown as { arrayFinalize?: (from: NdArray | null) => void }).arrayFinalize;
   if (typeof fin === 'function') fin.call(a, src);
   return a;

@@ -202,6 +202,19 @@ describe('asStrided', () => {
     expect(asStrided(a, [2], [1]).flags.writeable).toBe(true);
   });
 
+  test('writeable: false is for good, as in NumPy: neither the view nor its views can be made writeable', () => {
+    const ro = asStrided(arange(4, 'u1'), [2], [1], { writeable: false });
+    const set = (x: { flags: { writeable: boolean } }) => () => {
+      x.flags.writeable = true;
+    };
+    expect(set(ro)).toThrow('cannot set WRITEABLE flag to True of this array');
+    expect(set(ro.index('1:'))).toThrow('cannot set WRITEABLE flag to True of this array');
+    // broadcastTo's read-only flag, by contrast, can be lifted (NumPy 2.4 allows it too).
+    const b = broadcastTo(arange(4, 'u1'), [2, 4]);
+    b.flags.writeable = true;
+    expect(b.flags.writeable).toBe(true);
+  });
+
   test('unlike NumPy, a view past the buffer is refused', () => {
     expect(() => asStrided(arange(4, 'u1'), [3], [2])).toThrow(RangeError);
     expect(() => asStrided(arange(4, 'u1'), [3], [2])).toThrow("as_strided view reaches bytes [0, 5) outside the buffer's [0, 4)");
