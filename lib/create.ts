@@ -162,9 +162,10 @@ export interface AsStridedOptions {
 /**
  * NumPy's `as_strided`, checked: a view of `a`'s memory with any shape and
  * byte strides, starting at `a`'s element 0. Unlike NumPy, every byte the
- * view can address must lie inside the buffer (RangeError otherwise).
+ * view can address must lie inside the buffer (RangeError otherwise). The
+ * result is a plain NdArray, as NumPy's (`subok=False`).
  */
-export function asStrided<T extends NdArray>(a: T, shape: readonly number[], strides?: readonly number[] | null, options: AsStridedOptions = {}): T {
+export function asStrided(a: NdArray, shape: readonly number[], strides?: readonly number[] | null, options: AsStridedOptions = {}): NdArray {
   a._st.checkOpen();
   const s = checkShape(shape);
   const st = strides === undefined || strides === null ? shapeToStrides(s, a.itemsize, 'C') : [...strides];
@@ -177,14 +178,14 @@ export function asStrided<T extends NdArray>(a: T, shape: readonly number[], str
     );
   }
   const writeable = (options.writeable ?? true) && a._w;
-  const out = derive<T>(a, Object.getPrototypeOf(a), a.dtype, s, st, a.offset, writeable);
+  const out = derive<NdArray>(a, NdArray.prototype, a.dtype, s, st, a.offset, writeable);
   // As in NumPy, `writeable: false` is for good: the flag cannot be set back.
   if (options.writeable === false) out._locked = true;
   return out;
 }
 
-/** NumPy's `broadcast_to`: a read-only view with 0 strides on the broadcast axes. */
-export function broadcastTo<T extends NdArray>(a: T, shape: number | readonly number[]): T {
+/** NumPy's `broadcast_to`: a read-only plain NdArray view with 0 strides on the broadcast axes. */
+export function broadcastTo(a: NdArray, shape: number | readonly number[]): NdArray {
   a._st.checkOpen();
   const s = normShape(shape);
   const fail = (): never => {
@@ -205,7 +206,7 @@ export function broadcastTo<T extends NdArray>(a: T, shape: number | readonly nu
     else if (n === t) strides[lead + i] = a.strides[i];
     else fail();
   }
-  return derive(a, Object.getPrototypeOf(a), a.dtype, s, strides, a.offset, false);
+  return derive(a, NdArray.prototype, a.dtype, s, strides, a.offset, false);
 }
 
 /**
