@@ -305,31 +305,54 @@ export function copyAs(a: NdArray, dt: DType, order: Order, count = true): NdArr
 
 // ------------------------------------------------------------------ display
 
-function formatValue(v: unknown): string {
-  if (typeof v === 'bigint') return v.toString();
-  if (typeof v === 'number') return Object.is(v, -0) ? '-0.' : String(v);
-  if (typeof v === 'boolean') return v ? 'True' : 'False';
-  if (v instanceof Uint8Array) return `b'${Array.from(v, (c) => (c >= 32 && c < 127 ? String.fromCharCode(c) : `\\x${c.toString(16).padStart(2, '0')}`)).join('')}'`;
-  if (Array.isArray(v)) return `[${v.map(formatValue).join(', ')}]`;
-  if (v !== null && typeof v === 'object') {
-    if ('re' in v && 'im' in v) {
-      const c = v as { re: number; im: number };
-      return `${c.re}${c.im < 0 || Object.is(c.im, -0) ? '-' : '+'}${Math.abs(c.im)}j`;
-    }
-    return `(${Object.values(v).map(formatValue).join(', ')})`;
+/** A float as NumPy prints it in an array: `1.`, `-0.`, `0.5`, `nan`, `inf`. */
+function formatFloat(x: number): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
+  if (Object.is(x, -0)) return '-0.';
+  const t = String(x);
+  return Number.isInteger(x) && !t.includes('e') ? `${t}.` : t;
+}
+
+/** One element's text, NumPy-like, guided by its dtype. */
+function formatValue(v: unknown, dt: DType): string {
+  if (dt.shape.length > 0 || Array.isArray(v)) {
+    const el = dt.shape.length > 0 ? dt.base : dt;
+    return `[${(v as unknown[]).map((x) => formatValue(x, el)).join(', ')}]`;
   }
-  return String(v);
+  if (dt.isStructured) {
+    const rec = v as Record<string, unknown>;
+    return `(${(dt.names as readonly string[]).map((n) => formatValue(rec[n], dt.fields![n].dtype)).join(', ')})`;
+  }
+  switch (dt.kind) {
+    case 'b':
+      return v ? 'True' : 'False';
+    case 'f':
+      return formatFloat(v as number);
+    case 'c': {
+      const c = v as { re: number; im: number };
+      return `${formatFloat(c.re)}${c.im < 0 || Object.is(c.im, -0) ? '-' : '+'}${formatFloat(Math.abs(c.im))}j`;
+    }
+    case 'S':
+    case 'V': {
+      const b = v as Uint8Array;
+      return `b'${Array.from(b, (ch) => (ch >= 32 && ch < 127 ? String.fromCharCode(ch) : `\\x${ch.toString(16).padStart(2, '0')}`)).join('')}'`;
+    }
+    default:
+      return String(v);
+  }
 }
 
 /** NumPy-like text: `array([1, 2, 3], dtype=int16)`, long axes summarized with `...`. */
 export function format(a: NdArray): string {
-  if (a._st.closed) return `array(<closed mapping>, dtype=${a.dtype.name})`;
+  const dtypeText = a.dtype.isStructured ? a.dtype.toString() : a.dtype.name;
+  if (a._st.closed) return `array(<closed mapping>, dtype=${dtypeText})`;
   const edge = 3;
   const summarize = a.size > 1000;
   const level = (axis: number, off: number): string => {
     if (axis === a.ndim) {
       const w = win(a._st, off, a.itemsize);
-      return formatValue(a._codec.read(w.view, off - w.start));
+      return formatValue(a._codec.read(w.view, off - w.start), a.dtype);
     }
     const len = a.shape[axis];
     const s = a.strides[axis];
@@ -345,5 +368,5 @@ export function format(a: NdArray): string {
   };
   const body = level(0, a.offset);
   const shape = a.size === 0 ? `, shape=${pyShape(a.shape)}` : '';
-  return `array(${body}${shape}, dtype=${a.dtype.name})`;
+  return `array(${body}${shape}, dtype=${dtypeText})`;
 }

@@ -540,7 +540,9 @@ describe('text output', () => {
   test('toString() is NumPy-like array(...) text with the dtype name', () => {
     expect(String(grid())).toBe('array([[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11]], dtype=int16)');
     expect(String(arange(3, 'u1').view('b1'))).toBe('array([False, True, True], dtype=bool)');
-    expect(String(fromBuffer(new Float32Array([1, 2, 3, -4]), '<c8'))).toBe('array([1+2j, 3-4j], dtype=complex64)');
+    expect(String(fromBuffer(new Float32Array([1, 2, 3, -4]), '<c8'))).toBe('array([1.+2.j, 3.-4.j], dtype=complex64)');
+    expect(String(fromBuffer(new Float64Array([0, 1.5, -0, NaN, Infinity]), '<f8'))).toBe('array([0., 1.5, -0., nan, inf], dtype=float64)');
+    expect(String(zeros(1, [['a', '<i4'], ['s', 'S2']]))).toBe("array([(0, b'')], dtype=[('a', '<i4'), ('s', 'S2')])");
   });
 
   test('an empty array shows its shape, as NumPy does', () => {
