@@ -168,6 +168,17 @@ describe('12 GiB sparse file as u1', () => {
       expect(v.get(i)).toBe(bytes.readBigUInt64LE(8));
     }
   });
+  test('typedArray(): any view up to 2 GiB, wherever it lies; a wider one is refused with the reason', () => {
+    const edge = 5 * GiB - 1000;
+    const t = m.index(`${edge}:${edge + 2 * GiB}`).typedArray();
+    expect(t.length).toBe(2 * GiB);
+    t[0] = 7;
+    t[t.length - 1] = 9;
+    expect([m.get(edge), m.get(edge + 2 * GiB - 1)]).toEqual([7, 9]);
+    expect(readAt(path, edge + 2 * GiB - 1, 1)[0]).toBe(9);
+    expect(() => m.index(`0:${3 * GiB}`).typedArray()).toThrow(/more than one window .* can hold; take the view in slices/);
+  });
+
   test('saveNpy of a row over 2 GiB that crosses window edges writes every byte', () => {
     // One write() moves at most ~2 GiB and a 2 GiB piece need not lie in one
     // window: saveNpy used to pass the whole row to one writeSync (ERR_OUT_OF_RANGE,
