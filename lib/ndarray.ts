@@ -541,6 +541,18 @@ export class NdArray {
     return elementwise.typedArray(this, options);
   }
 
+  /**
+   * The zero-copy fast path for any strided view (a record field, a column, a
+   * reversed or stepped slice) whose strides are multiples of the itemsize:
+   * a typed array over the bytes it spans, with the element offset and
+   * strides to index it — element (i, j) is
+   * `array[offset + i * strides[0] + j * strides[1]]`. Same conditions and
+   * read-only rule as {@link typedArray}.
+   */
+  stridedTypedArray(options?: elementwise.TypedArrayOptions): elementwise.StridedTypedArray {
+    return elementwise.stridedTypedArray(this, options);
+  }
+
   // ---------------------------------------------------------------- writes
 
   /**

@@ -171,6 +171,39 @@ describe('typedArray', () => {
   });
 });
 
+describe('stridedTypedArray', () => {
+  test('a record field: the typed array spans the field, elements step over the records', () => {
+    const rec = arange(64, 'u1').view([['id', '<u4'], ['ts', '<u4'], ['value', '<f8']]);
+    const field = rec.field('value');
+    const { array, offset, strides, shape } = field.stridedTypedArray();
+    expect(array).toBeInstanceOf(Float64Array);
+    expect([offset, strides, shape]).toEqual([0, [2], [4]]);
+    expect(Array.from({ length: 4 }, (_, i) => array[offset + i * strides[0]])).toEqual(field.toArray());
+    array[offset + 3 * strides[0]] = 1.5;
+    expect(field.get(3)).toBe(1.5);
+  });
+
+  test('reversed, stepped and 2-d views index the same elements as get()', () => {
+    const g = arange(24, '<i4').reshape([4, 6]);
+    for (const v of [g.index('::-3'), g.index(':, 1'), g.index('1:, ::-2'), g.T]) {
+      const { array, offset, strides, shape } = v.stridedTypedArray();
+      const at = (i: number, j = 0): number => array[offset + i * strides[0] + j * (strides[1] ?? 0)] as number;
+      if (shape.length === 1) expect(Array.from({ length: shape[0] }, (_, i) => at(i))).toEqual(v.toArray());
+      else expect(Array.from({ length: shape[0] }, (_, i) => Array.from({ length: shape[1] }, (_, j) => at(i, j)))).toEqual(v.toArray());
+    }
+  });
+
+  test('refused when a stride is not a multiple of the itemsize, and for read-only arrays unless opted in', () => {
+    const packed = zeros(3, [['a', '<u1'], ['b', '<i4']]);
+    expect(() => packed.field('b').stridedTypedArray()).toThrow('stride 5 is not a multiple of the itemsize 4');
+    const ro = zeros(4, '<f8');
+    ro.flags.writeable = false;
+    expect(() => ro.stridedTypedArray()).toThrow('bypass flags.writeable');
+    expect(ro.stridedTypedArray({ unsafeAllowReadOnly: true }).array).toHaveLength(4);
+    expect(zeros(0, '<f8').stridedTypedArray().array).toHaveLength(0);
+  });
+});
+
 describeWithNumpy('reductions against NumPy', () => {
   test('float sums match np.sum bit for bit (pairwise), on contiguous and strided views', () => {
     const want = runNumpy<{ hex: string; sums: number[]; means: number[] }>(String.raw`
