@@ -112,35 +112,44 @@ export function applyIndex(layout: Layout, items: readonly IndexItem[]): Layout 
   const ndim = shape.length;
   let consumed = 0;
   let ellipses = 0;
+  let added = 0;
+  let dropped = 0;
   for (let k = 0; k < items.length; k++) {
     const it = items[k];
     if (it === ellipsis) ellipses++;
-    else if (it !== newaxis && it !== null) consumed++;
+    else if (it === newaxis || it === null) added++;
+    else {
+      consumed++;
+      if (typeof it === 'number') dropped++;
+    }
   }
   if (ellipses > 1) throw new IndexError("an index can only have a single ellipsis ('...')");
   if (consumed > ndim) {
     throw new IndexError(`too many indices for array: array is ${ndim}-dimensional, but ${consumed} were indexed`);
   }
-  const outShape: number[] = [];
-  const outStrides: number[] = [];
+  // Sized up front: the result has ndim - integers + newaxes axes.
+  const outNdim = ndim - dropped + added;
+  const outShape = new Array<number>(outNdim);
+  const outStrides = new Array<number>(outNdim);
+  let out = 0;
   let axis = 0;
   for (let k = 0; k < items.length; k++) {
     const it = items[k];
     if (it === newaxis || it === null) {
-      outShape.push(1);
-      outStrides.push(0);
+      outShape[out] = 1;
+      outStrides[out++] = 0;
     } else if (it === ellipsis) {
       for (const end = axis + ndim - consumed; axis < end; axis++) {
-        outShape.push(shape[axis]);
-        outStrides.push(strides[axis]);
+        outShape[out] = shape[axis];
+        outStrides[out++] = strides[axis];
       }
     } else if (it instanceof Slice) {
       const [start, step, len] = adjustSlice(it, shape[axis]);
       // An empty slice is NumPy's 0:0:1: the pointer stays, the stride is the axis's.
       if (len > 0) offset += start * strides[axis];
-      outShape.push(len);
+      outShape[out] = len;
       // (A reversed 0 stride stays 0, not -0.)
-      outStrides.push(len > 0 && strides[axis] !== 0 ? strides[axis] * step : strides[axis]);
+      outStrides[out++] = len > 0 && strides[axis] !== 0 ? strides[axis] * step : strides[axis];
       axis++;
     } else if (typeof it === 'number') {
       if (!Number.isInteger(it)) throw new IndexError(`only integers, slices, '...' and newaxis are valid indices, got ${it}`);
@@ -153,8 +162,8 @@ export function applyIndex(layout: Layout, items: readonly IndexItem[]): Layout 
     }
   }
   for (; axis < ndim; axis++) {
-    outShape.push(shape[axis]);
-    outStrides.push(strides[axis]);
+    outShape[out] = shape[axis];
+    outStrides[out++] = strides[axis];
   }
   return { shape: outShape, strides: outStrides, offset };
 }
