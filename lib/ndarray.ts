@@ -730,8 +730,10 @@ function expandSubarray<T extends NdArray>(src: NdArray, proto: object, dt: DTyp
 }
 
 /** NumPy 2.x `view(dtype)` layout rules. */
-function viewLayout(a: NdArray, dt: DType): { dtype: DType; shape: number[]; strides: number[] } {
+function viewLayout(a: NdArray, dt: DType): { dtype: DType; shape: readonly number[]; strides: readonly number[] } {
   const old = a.itemsize;
+  // Same itemsize, no subarray: the layout is unchanged and can be shared.
+  if (dt.itemsize === old && dt.shape.length === 0) return { dtype: dt, shape: a.shape, strides: a.strides };
   let shape = [...a.shape];
   let strides = [...a.strides];
   if (dt.itemsize !== old) {

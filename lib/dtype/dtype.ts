@@ -137,6 +137,7 @@ export class DType {
   #segments: readonly (readonly [number, number])[] | undefined;
   #swapUnits: readonly (readonly [number, number])[] | undefined;
   #codec: Codec | undefined;
+  #orders: Map<string, DType> | undefined = undefined;
   readonly #order: Order;
   readonly #sub: Init['subarray'];
 
@@ -228,7 +229,14 @@ export class DType {
    */
   newbyteorder(order: ByteOrderSpec = 'S'): DType {
     const o = normalizeOrderSpec(order);
-    return applyOrder(this, o);
+    // DTypes are immutable: the swapped dtype is built once per order and kept.
+    const cache = (this.#orders ??= new Map<string, DType>());
+    let dt = cache.get(o);
+    if (dt === undefined) {
+      dt = applyOrder(this, o);
+      cache.set(o, dt);
+    }
+    return dt;
   }
 
   /**
