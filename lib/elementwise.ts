@@ -10,7 +10,7 @@ import { forEachOffset, forEachRow } from './iterate';
 import { pairwiseSum, reduceNative, ReduceOp } from './kernels';
 import { byteBounds } from './layout';
 import { allocate, type NdArray } from './ndarray';
-import { WINDOW_STEP, type Window } from './storage';
+import { WINDOW_STEP } from './storage';
 
 
 /** Calls `fn(value, i)` for every element in C index order (`i` counts from 0). */

@@ -6,19 +6,9 @@
  */
 import { inspect } from 'util';
 import { dtype as toDType, DType, type DTypeLike, type Codec } from './dtype';
-import { AccessError, AxisError, IndexError, KeyError, ValueError, repr } from './errors';
+import { AccessError, IndexError, KeyError, ValueError, repr } from './errors';
+import { applyIndex, parseIndex, Slice, type IndexItem } from './indexing';
 import {
-  applyIndex,
-  ellipsis,
-  newaxis,
-  parseIndex,
-  Slice,
-  type IndexItem,
-} from './indexing';
-import { forEachOffset } from './iterate';
-import {
-  byteBounds,
-  checkShape,
   isAligned,
   isCContiguous,
   isFContiguous,
@@ -274,7 +264,7 @@ export class NdArray {
     if (req.length === this.ndim && req.every((n, i) => n === this.shape[i])) {
       return derive(this, Object.getPrototypeOf(this), this.dtype, this.shape, this.strides, this.offset);
     }
-    const dims = fixUnknownDimension(req, this.size, this.shape);
+    const dims = fixUnknownDimension(req, this.size);
     const contiguous = ord === 'C' ? this.flags.cContiguous : this.flags.fContiguous;
     if (contiguous) {
       return derive(this, Object.getPrototypeOf(this), this.dtype, dims, shapeToStrides(dims, this.itemsize, ord), this.offset);
@@ -774,7 +764,7 @@ function viewLayout(a: NdArray, dt: DType): { dtype: DType; shape: readonly numb
   return { dtype: dt, shape, strides };
 }
 
-function fixUnknownDimension(req: number[], size: number, oldShape: readonly number[]): number[] {
+function fixUnknownDimension(req: number[], size: number): number[] {
   let unknown = -1;
   let known = 1;
   for (let i = 0; i < req.length; i++) {
@@ -797,7 +787,6 @@ function fixUnknownDimension(req: number[], size: number, oldShape: readonly num
   } else if (known !== size) {
     fail();
   }
-  void oldShape;
   return dims;
 }
 
@@ -854,24 +843,6 @@ function sliceAll(step: number): IndexItem {
   return new Slice(null, null, step);
 }
 
-export { ellipsis, newaxis };
-
-/** @internal Throws the read-only error. */
-export function readOnlyError(): AccessError {
-  return new AccessError('ERR_READ_ONLY', WRITE_REFUSED);
-}
-
-/** @internal Byte bounds of an array within its storage. */
-export function boundsOf(a: NdArray): [number, number] {
-  return byteBounds(a.offset, a.shape, a.strides, a.itemsize);
-}
-
-/** @internal The window holding the element at `off`. */
-export function windowAt(a: NdArray, off: number): Window {
-  const st = a._st;
-  return st.single ?? st.window(off, a.itemsize);
-}
-
 /** @internal Strides of newly allocated data: contiguous, or all 0 when empty (NumPy 2.x). */
 export function newStrides(shape: readonly number[], itemsize: number, order: 'C' | 'F'): number[] {
   if (shapeToSize(shape) === 0) return new Array<number>(shape.length).fill(0);
@@ -894,4 +865,3 @@ export function allocate(dt: DType, shape: readonly number[], order: 'C' | 'F' =
   });
 }
 
-export { checkShape, AxisError };
