@@ -34,41 +34,36 @@ done
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-echo "== test:asan: node --expose-gc scripts/native-exercise.js $addon"
-status=0
-LD_PRELOAD="$preload" \
-  ASAN_OPTIONS="detect_leaks=0:halt_on_error=1:abort_on_error=0:exitcode=86:print_stacktrace=1" \
-  UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:exitcode=87" \
-  node --expose-gc scripts/native-exercise.js "$addon" >"$log" 2>&1 || status=$?
-cat "$log"
+asan_base="detect_leaks=0:halt_on_error=1:abort_on_error=0:exitcode=86:print_stacktrace=1"
+export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:exitcode=87"
 
-if grep -qE 'ERROR: AddressSanitizer|runtime error:|SUMMARY: (Address|UndefinedBehavior)Sanitizer' "$log"; then
-  echo "test:asan: FAILED: sanitizer report above" >&2
-  exit 1
-fi
-if [ "$status" -ne 0 ]; then
-  echo "test:asan: FAILED: exercise exited with status $status" >&2
-  exit "$status"
-fi
+# run_checked NAME ASAN_EXTRA CMD...: runs CMD with the sanitizer runtimes
+# preloaded; fails on a sanitizer report in its output or a non-zero status.
+run_checked() {
+  local name=$1 extra=$2 status=0
+  shift 2
+  echo "== test:asan: $name"
+  LD_PRELOAD="$preload" ASAN_OPTIONS="$asan_base$extra" "$@" >"$log" 2>&1 || status=$?
+  cat "$log"
+  if grep -qE 'ERROR: AddressSanitizer|runtime error:|SUMMARY: (Address|UndefinedBehavior)Sanitizer' "$log"; then
+    echo "test:asan: FAILED: sanitizer report above" >&2
+    exit 1
+  fi
+  if [ "$status" -ne 0 ]; then
+    echo "test:asan: FAILED: $name exited with status $status" >&2
+    exit "$status"
+  fi
+}
+
+run_checked "node --expose-gc scripts/native-exercise.js $addon" "" \
+  node --expose-gc scripts/native-exercise.js "$addon"
+
 # The jest suites that drive the addon, through the sanitized build
 # (MMARRAY_ADDON_PATH). handle_segv=0: the crash test's child must die by the
 # real SIGSEGV. The /proc/self/maps count test is left out: ASan's own
 # allocator maps memory as it goes.
-echo "== test:asan: jest (native, kernels, memmap, elementwise, data) on $addon"
-status=0
-MMARRAY_ADDON_PATH="$addon" LD_PRELOAD="$preload" \
-  ASAN_OPTIONS="detect_leaks=0:halt_on_error=1:abort_on_error=0:exitcode=86:print_stacktrace=1:handle_segv=0" \
-  UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:exitcode=87" \
+MMARRAY_ADDON_PATH="$addon" run_checked "jest (native, kernels, memmap, elementwise, data) on $addon" ":handle_segv=0" \
   node node_modules/jest/bin/jest.js test/native.test.ts test/kernels.test.ts test/memmap.test.ts \
     test/elementwise.test.ts test/data.test.ts \
-    -t '^(?!.*mappings dropped without close\(\) are unmapped by the GC).*$' >"$log" 2>&1 || status=$?
-cat "$log"
-if grep -qE 'ERROR: AddressSanitizer|runtime error:|SUMMARY: (Address|UndefinedBehavior)Sanitizer' "$log"; then
-  echo "test:asan: FAILED: sanitizer report above" >&2
-  exit 1
-fi
-if [ "$status" -ne 0 ]; then
-  echo "test:asan: FAILED: jest exited with status $status" >&2
-  exit "$status"
-fi
+    -t '^(?!.*mappings dropped without close\(\) are unmapped by the GC).*$'
 echo "test:asan: OK"
