@@ -12,13 +12,9 @@ import { ValueError } from './errors';
 import { forEachOffset, forEachOffset2 } from './iterate';
 import { byteBounds, shapeToSize, shapeToStrides } from './layout';
 import { allocate, makeArray, newStrides, type NdArray, type Order, pyShape } from './ndarray';
-import { MemoryStorage, type Storage, type Window } from './storage';
+import { MemoryStorage, type Window } from './storage';
 import { countCopy } from './stats';
 import { copyNative, flatUnits } from './kernels';
-
-function win(st: Storage, off: number, n: number): Window {
-  return st.single ?? st.window(off, n);
-}
 
 /** NumPy's `tolist()`. */
 export function toNested(a: NdArray): unknown {
@@ -349,9 +345,10 @@ export function format(a: NdArray): string {
   if (a._st.closed) return `array(<closed mapping>, dtype=${dtypeText})`;
   const edge = 3;
   const summarize = a.size > 1000;
+  const at = a._st.cursor(a.itemsize);
   const level = (axis: number, off: number): string => {
     if (axis === a.ndim) {
-      const w = win(a._st, off, a.itemsize);
+      const w = at(off);
       return formatValue(a._codec.read(w.view, off - w.start), a.dtype);
     }
     const len = a.shape[axis];
