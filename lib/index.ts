@@ -33,3 +33,5 @@ export type { NpyHeader, HeaderOptions, Descr as NpyDescr, DescrField as NpyDesc
 export type { AnyTypedArray, TypedArrayOptions, StridedTypedArray } from './elementwise';
 export type { Advice } from './native';
 export { describe, explain, type ArrayDescription, type MappingDescription, type StrideWarning, type NativeMode, type Overlap } from './inspect';
+export { recordStream, recordWriter, PartialRecordError } from './stream';
+export type { RecordStreamOptions, RecordWriter } from './stream';
