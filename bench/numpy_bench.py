@@ -116,7 +116,20 @@ def w6(p):
     }
 
 
-WORKLOADS = {"W1": w1, "W2": w2, "W3": w3, "W4": w4, "W5": w5, "W6": w6}
+def w19(p):
+    batch = np.zeros(p["per"], RECORD)
+    batch["id"] = np.arange(p["per"])
+    path = p["file"]
+
+    def run():
+        with open(path, "wb") as f:
+            for _ in range(p["batches"]):
+                batch.tofile(f)
+
+    return {"tofile": measure(run, p["rounds"], warmup=2)}
+
+
+WORKLOADS = {"W1": w1, "W2": w2, "W3": w3, "W4": w4, "W5": w5, "W6": w6, "W19": w19}
 
 if __name__ == "__main__":
     name, params = sys.argv[1], json.loads(sys.argv[2])
