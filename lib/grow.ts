@@ -36,6 +36,24 @@ import { MappedStorage, SMALL_WINDOW_STEP } from './storage';
 /** Smallest capacity `append` grows to, in bytes. */
 export const MIN_CAPACITY = 64 * 1024;
 
+/**
+ * What a file format with a header (.npy) does around an append: `check`
+ * the new row count before anything is written (throw to refuse), and
+ * `commit` it after the rows are written; `flush` syncs the new rows to disk
+ * and must run before the header that claims them is written.
+ */
+export interface AppendHook {
+  check(rows: number): void;
+  commit(rows: number, flush: () => void): void;
+}
+
+const appendHooks = new WeakMap<MappedStorage, AppendHook>();
+
+/** Installs `hook` for appends to `st`'s memmap. */
+export function setAppendHook(st: MappedStorage, hook: AppendHook): void {
+  appendHooks.set(st, hook);
+}
+
 /** Storages whose file `append`/`resize` extended past the logical length: close() trims them. */
 const grown = new WeakSet<MappedStorage>();
 
@@ -104,6 +122,7 @@ function growTo(w: Writable, capacity: number, hooks: Remapped, extend: boolean)
 /** `Memmap.resize`: see memmap.ts. */
 export function resize(m: NdArray, shape: number | readonly number[], hooks: Remapped): void {
   const w = growable(m, 'resize');
+  if (appendHooks.has(w.st)) throw new ValueError(`resize() would leave the header of '${w.path}' behind; a .npy memmap grows with append()`);
   const s = checkShape(typeof shape === 'number' ? [shape] : shape);
   const bytes = shapeToSize(s) * m.itemsize;
   const logical = m.nbytes;
@@ -146,6 +165,8 @@ export function append(m: NdArray, values: unknown, hooks: Remapped): void {
   }
   if (k === 0) return;
   const n = m.shape[0];
+  const hook = appendHooks.get(w.st);
+  hook?.check(n + k);
   const logical = n * w.rowBytes;
   const need = (n + k) * w.rowBytes;
   if (!Number.isSafeInteger(need + w.offset)) throw new ValueError(`append() would make '${w.path}' larger than 2^53 bytes`);
@@ -169,6 +190,11 @@ export function append(m: NdArray, values: unknown, hooks: Remapped): void {
     assign(target, values instanceof NdArray && values.ndim === w.rowShape.length ? values.reshape([1, ...values.shape]) : values);
   }
   setShape(m, [n + k, ...w.rowShape]);
+  hook?.commit(n + k, () => {
+    w.st.handle.flush(logical, k * w.rowBytes);
+    const h = fds.get(w.st);
+    if (h !== undefined) fs.fdatasyncSync(h.fd);
+  });
 }
 
 /** Writes the `n` bytes of C-contiguous `src` at [at, at + n) of the array's file range. */
