@@ -54,8 +54,11 @@ export function setAppendHook(st: MappedStorage, hook: AppendHook): void {
   appendHooks.set(st, hook);
 }
 
-/** Storages whose file `append`/`resize` extended past the logical length: close() trims them. */
-const grown = new WeakSet<MappedStorage>();
+/**
+ * Storages whose file `append` extended past the logical length, with that
+ * length in bytes: close() trims the file to it (whichever view closes).
+ */
+const grown = new WeakMap<MappedStorage, number>();
 
 /** The hooks memmap.ts gives for its mapping accounting. */
 export interface Remapped {
@@ -107,6 +110,8 @@ function setShape(m: NdArray, shape: readonly number[]): void {
   w.shape = [...shape];
   w.strides = shapeToStrides(shape, m.itemsize, 'C');
   w._win = m._st.single;
+  const st = m._st as MappedStorage;
+  if (grown.has(st)) grown.set(st, m.nbytes);
 }
 
 /** Maps a longer range in place of `w.st`'s current one (the file is extended by the native open). */
@@ -115,7 +120,7 @@ function growTo(w: Writable, capacity: number, hooks: Remapped, extend: boolean)
   const mode: NativeMode = w.mode === 'w+' ? 'r+' : w.mode; // never O_TRUNC a file we are using
   const handle: MappingHandle = mapFile(w.path, mode, w.offset, capacity);
   w.st.grow(handle);
-  if (extend) grown.add(w.st);
+  if (extend && !grown.has(w.st)) grown.set(w.st, old);
   hooks.grew(w.st, old);
 }
 
@@ -244,9 +249,10 @@ export function closeFd(st: MappedStorage): void {
  */
 export function trimPoint(m: NdArray): number | null {
   const st = m._st;
-  if (!(st instanceof MappedStorage) || !grown.has(st) || st.closed) return null;
-  const end = st.mapping.offset + m.nbytes;
-  return st.byteLength > m.nbytes ? end : null;
+  if (!(st instanceof MappedStorage) || st.closed) return null;
+  const logical = grown.get(st);
+  if (logical === undefined || st.byteLength <= logical) return null;
+  return st.mapping.offset + logical;
 }
 
 /** `Memmap.refresh`: see memmap.ts. Returns the number of rows added. */

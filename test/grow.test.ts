@@ -55,6 +55,16 @@ describe('append', () => {
     expect(fileU4(p)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
+  test('closing through a view trims to the whole array, not to the view', () => {
+    const p = u4File([1, 2]);
+    const m = memmap(p, { dtype: '<u4' });
+    m.append([3, 4, 5]);
+    const v = m.index('0:1');
+    v.close();
+    expect(m.closed).toBe(true);
+    expect(fileU4(p)).toEqual([1, 2, 3, 4, 5]);
+  });
+
   test('records from a new w+ file, converted from objects, tuples and a record array', () => {
     const p = tmp.path('log.bin');
     const { m, start } = newLog(p, REC);
