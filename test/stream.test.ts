@@ -132,13 +132,30 @@ describe('recordStream: errors', () => {
     await expect(collect(recordStream(r, '<u4'))).rejects.toThrow(/byte chunks .*got a string: remove the stream's encoding/);
   });
 
-  test('bad arguments are refused before reading', async () => {
+  test('bad arguments throw at once, before reading', async () => {
     const r = Readable.from([new Uint8Array(4)]);
-    await expect(recordStream(r, '<u4', { batch: 0 }).next()).rejects.toThrow(RangeError);
-    await expect(recordStream(r, '<u4', { batch: 1.5 }).next()).rejects.toThrow('batch must be a positive integer, got 1.5');
-    await expect(recordStream({} as never, '<u4').next()).rejects.toThrow(TypeError);
-    await expect(recordStream(r, 'V0').next()).rejects.toThrow(/itemsize >= 1/);
-    expect(r.readableLength + (r.readableEnded ? 1 : 0)).toBe(0);
+    expect(() => recordStream(r, '<u4', { batch: 0 })).toThrow(RangeError);
+    expect(() => recordStream(r, '<u4', { batch: 1.5 })).toThrow('batch must be a positive integer, got 1.5');
+    expect(() => recordStream({} as never, '<u4')).toThrow(TypeError);
+    expect(() => recordStream(r, 'V0')).toThrow(/itemsize >= 1/);
+    // The stream is untouched: its one chunk is still there to read.
+    expect((await collect(recordStream(r, '<u4'))).rows).toEqual([0]);
+  });
+
+  test('a bad chunk ends the iteration and destroys the stream', async () => {
+    const r = Readable.from([new Uint8Array(8), 'text', new Uint8Array(8)], { objectMode: true });
+    const it = recordStream(r, '<u4');
+    expect((await it.next()).value.shape).toEqual([2]);
+    await expect(it.next()).rejects.toThrow(TypeError);
+    expect(r.destroyed).toBe(true);
+    expect(await it.next()).toEqual({ done: true, value: undefined });
+  });
+
+  test('next() called again before the last one settled waits its turn, in order', async () => {
+    const data = records(6);
+    const it = recordStream(Readable.from([data.slice(0, 40), data.slice(40)]), DT);
+    const all = await Promise.all([it.next(), it.next(), it.next(), it.next(), it.next(), it.next()]);
+    expect(all.map((r) => (r.done ? 'done' : (r.value.toArray() as { id: number }[]).map((x) => x.id).join(',')))).toEqual(['0,1', '2', '3,4,5', 'done', 'done', 'done']);
   });
 
   test("the stream's own error passes through", async () => {
@@ -167,7 +184,7 @@ describe('recordStream: backpressure', () => {
     await new Promise((r) => setTimeout(r, 50));
     // Pulled 3, the stream's buffer holds ~highWaterMark (4 chunks) more; far from all 1000.
     expect(produced).toBeLessThan(12);
-    await it.return(undefined);
+    await it.return!();
     expect(source.destroyed).toBe(true);
   });
 });
