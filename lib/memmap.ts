@@ -150,7 +150,9 @@ export class Memmap extends NdArray {
    * single record in `[ ]`). Converts every value before it writes one. The
    * file grows geometrically (doubling) ahead of the data and is trimmed
    * back by close(); views taken before stay valid, as for a growing
-   * {@link resize}.
+   * {@link resize}. On a memmap from `openNpy(path, { mode: 'r+' })` or
+   * `createNpy` the header's shape follows each append (rows synced first;
+   * see `appendNpy`).
    */
   append(values: NdArray | readonly unknown[]): void {
     grow.append(this, values, remapped);
