@@ -232,6 +232,21 @@ describe('refresh and follow (two processes)', () => {
     r.close();
   });
 
+  test('follow() ends when its signal aborts or the memmap closes, with nothing new', async () => {
+    const p = u4File([1]);
+    const r = memmap(p, { dtype: '<u4', mode: 'r' });
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 20);
+    const got: unknown[] = [];
+    for await (const rows of r.follow({ interval: 1000, signal: ac.signal })) got.push(rows);
+    setTimeout(() => r.close(), 20);
+    for await (const rows of r.follow({ interval: 5 })) got.push(rows);
+    expect(got).toEqual([]);
+    const q = memmap(p, { dtype: '<u4', mode: 'r' });
+    await expect(q.follow({ interval: -1 }).next()).rejects.toThrow('interval must be a number of milliseconds >= 0, got -1');
+    q.close();
+  });
+
   test('refresh counts only whole records and refuses a file that shrank', () => {
     const p = u4File([1, 2]);
     const r = memmap(p, { dtype: '<u4', mode: 'r' });
