@@ -55,6 +55,16 @@ describe('append', () => {
     expect(fileU4(p)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
+  test('appending the array to itself doubles it (the source is read before the file grows under it)', () => {
+    const p = u4File([1, 2, 3]);
+    const m = memmap(p, { dtype: '<u4' });
+    m.append(m);
+    m.append(m.index('::-2')); // strided: converted through a copy
+    expect(m.toArray()).toEqual([1, 2, 3, 1, 2, 3, 3, 1, 2]);
+    m.close();
+    expect(fileU4(p)).toEqual([1, 2, 3, 1, 2, 3, 3, 1, 2]);
+  });
+
   test('closing through a view trims to the whole array, not to the view', () => {
     const p = u4File([1, 2]);
     const m = memmap(p, { dtype: '<u4' });
