@@ -38,6 +38,7 @@ function w19(ctx) {
   if (fs.statSync(file).size !== batches * per * 16) throw new Error('W19: wrong file size');
   setup();
   const np = h.runNumpy('W19', { file, batches, per, rounds });
+  setup();
   const rows = [
     {
       id: 'W19',
