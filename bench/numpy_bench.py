@@ -116,7 +116,57 @@ def w6(p):
     }
 
 
-WORKLOADS = {"W1": w1, "W2": w2, "W3": w3, "W4": w4, "W5": w5, "W6": w6}
+def w19(p):
+    batch = np.zeros(p["per"], RECORD)
+    batch["id"] = np.arange(p["per"])
+    path = p["file"]
+
+    def run():
+        with open(path, "wb") as f:
+            for _ in range(p["batches"]):
+                batch.tofile(f)
+
+    return {"tofile": measure(run, p["rounds"], warmup=2)}
+
+
+def w19s(p):
+    data = open(p["file"], "rb").read()
+    with open(p["sizes"]) as f:
+        sizes = json.load(f)
+    chunks = []
+    pos = 0
+    for n in sizes:
+        chunks.append(data[pos:pos + n])
+        pos += n
+    size = RECORD.itemsize
+
+    def run():
+        carry = b""
+        count = 0
+        for chunk in chunks:
+            off = 0
+            if carry:
+                take = min(size - len(carry), len(chunk))
+                carry += chunk[:take]
+                off = take
+                if len(carry) < size:
+                    continue
+                np.frombuffer(carry, RECORD)
+                count += 1
+                carry = b""
+            whole = (len(chunk) - off) // size
+            if whole:
+                np.frombuffer(chunk, RECORD, count=whole, offset=off)
+                count += whole
+            tail = off + whole * size
+            if tail < len(chunk):
+                carry = chunk[tail:]
+        assert count == len(data) // size
+
+    return {"frombuffer": measure(run, p["rounds"], warmup=2)}
+
+
+WORKLOADS = {"W1": w1, "W2": w2, "W3": w3, "W4": w4, "W5": w5, "W6": w6, "W19": w19, "W19S": w19s}
 
 if __name__ == "__main__":
     name, params = sys.argv[1], json.loads(sys.argv[2])

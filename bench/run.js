@@ -102,7 +102,7 @@ async function main() {
     h.writeFile(ctx.files.f8, sizes.f8, h.fillF8);
     console.log(`data files written in ${(h.ms(t0, h.now()) / 1e3).toFixed(1)} s under ${dir.dir}`);
     for (const [id, run] of Object.entries(workloads)) {
-      if (!/^W\d$/.test(id) || (opts.only && !opts.only.includes(id))) continue;
+      if (!/^W\d+$/.test(id) || (opts.only && !opts.only.includes(id))) continue;
       const t = h.now();
       void run;
       rows.push(...runIsolated(id, ctx));

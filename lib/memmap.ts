@@ -10,6 +10,7 @@ import { mapFile, pageSize, type Advice, type NativeMode } from './native';
 import { makeArray, NdArray } from './ndarray';
 import { closedError, MappedStorage } from './storage';
 import { countMapping } from './stats';
+import * as grow from './grow';
 
 /** Every spelling NumPy accepts, mapped to the mode the mapping uses. */
 const MODES: Readonly<Record<string, NativeMode>> = Object.freeze({
@@ -118,9 +119,79 @@ export class Memmap extends NdArray {
   close(): void {
     const st = this.mapped;
     if (st === null || st.closed) return;
+    const trim = grow.trimPoint(this);
     st.close();
+    grow.closeFd(st);
+    // append() grew the file ahead of the data; cut it back once nothing maps it.
+    if (trim !== null) fs.truncateSync(st.mapping.path, trim);
     registry.unregister(st);
     countMapping(st.byteLength, -1);
+  }
+
+  /**
+   * Changes the array's shape and the file with it: the bytes stay where
+   * they are (C order, as NumPy's `ndarray.resize`), new elements read as
+   * zeros, a smaller shape truncates the file. Only for the memmap itself
+   * (not a view), `'r+'`/`'w+'`, C order, and an array that ends at the end
+   * of its file.
+   *
+   * Views: after growing, views taken before stay valid and see the same
+   * bytes (the old mapping stays open until close()). After shrinking, they
+   * throw `AccessError` `ERR_CLOSED`: their mapping is closed before the file
+   * is cut, so nothing ever touches memory past the end of the file.
+   */
+  resize(shape: number | readonly number[]): void {
+    grow.resize(this, shape, remapped);
+  }
+
+  /**
+   * Appends rows along the first axis: `values` is an NdArray of shape
+   * `[k, ...shape.slice(1)]` (or one row), or a JS array of k rows (wrap a
+   * single record in `[ ]`). Converts every value before it writes one. The
+   * file grows geometrically (doubling) ahead of the data and is trimmed
+   * back by close(); views taken before stay valid, as for a growing
+   * {@link resize}. On a memmap from `openNpy(path, { mode: 'r+' })` or
+   * `createNpy` the header's shape follows each append (rows synced first;
+   * see `appendNpy`).
+   */
+  append(values: NdArray | readonly unknown[]): void {
+    grow.append(this, values, remapped);
+  }
+
+  /**
+   * Re-reads the file's size and extends the first axis to the whole rows
+   * now in it (a file another process appends to); returns how many rows
+   * were added. Views taken before stay valid.
+   */
+  refresh(): number {
+    return grow.refresh(this, remapped);
+  }
+
+  /**
+   * The rows another process appends, as they arrive: polls the file's size
+   * every `interval` ms (default 100) and yields a view of each run of new
+   * whole rows. Ends when `signal` aborts or the memmap is closed.
+   */
+  async *follow(options: { interval?: number; signal?: AbortSignal } = {}): AsyncGenerator<this, void, undefined> {
+    const interval = options.interval ?? 100;
+    if (typeof interval !== 'number' || !(interval >= 0)) throw new RangeError(`interval must be a number of milliseconds >= 0, got ${repr(interval)}`);
+    const signal = options.signal;
+    while (!this.closed && !signal?.aborted) {
+      const from = this.shape[0];
+      if (this.refresh() > 0) {
+        yield this.index(`${from}:${this.shape[0]}`);
+        continue;
+      }
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(done, interval);
+        function done(): void {
+          clearTimeout(t);
+          signal?.removeEventListener('abort', done);
+          resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+      });
+    }
   }
 
   /** `using m = memmap(...)` closes the mapping at the end of the block. */
@@ -128,6 +199,25 @@ export class Memmap extends NdArray {
     this.close();
   }
 }
+
+// Mapping accounting when grow.ts replaces a memmap's mapping: the count
+// follows the array's current mapping (older ones, kept open for views taken
+// before a growth, are unmapped by close()).
+const remapped: grow.Remapped = {
+  grew(st, oldBytes) {
+    countMapping(oldBytes, -1);
+    countMapping(st.byteLength, 1);
+    registry.unregister(st);
+    registry.register(st, st.byteLength, st);
+  },
+  replaced(oldSt, newSt) {
+    registry.unregister(oldSt);
+    countMapping(oldSt.byteLength, -1);
+    if (newSt === null) return;
+    countMapping(newSt.byteLength, 1);
+    registry.register(newSt, newSt.byteLength, newSt);
+  },
+};
 
 function normalizeMode(mode: unknown): NativeMode {
   if (typeof mode === 'string' && Object.prototype.hasOwnProperty.call(MODES, mode)) return MODES[mode];

@@ -175,6 +175,8 @@ export class MappedStorage extends Storage {
   readonly mapping: MappingInfo;
   private readonly small: (Window | undefined)[] = [];
   private readonly big: (Window | undefined)[] = [];
+  // Shorter mappings replaced by grow(), kept open for the windows they handed out.
+  private readonly retired: MappingHandle[] = [];
   // Mirrors handle.closed without an N-API call on every view and access.
   private isClosed = false;
 
@@ -201,6 +203,27 @@ export class MappedStorage extends Storage {
     if (this.isClosed) return;
     this.isClosed = true;
     this.handle.close();
+    for (const h of this.retired) h.close();
+    this.retired.length = 0;
+  }
+
+  /**
+   * Switches to `handle`, a longer mapping of the same file range (the file
+   * grew). The old mapping stays open until close(): windows already handed
+   * out (views' cached windows, typed arrays) keep pointing at mapped pages
+   * holding the same bytes. The file must not shrink below any of them
+   * before close() (see lib/grow.ts).
+   */
+  grow(handle: MappingHandle): void {
+    if (this.isClosed) throw closedError(this.mapping);
+    if (handle.length < this.byteLength) throw new RangeError(`grow() needs a mapping of at least ${this.byteLength} bytes, got ${handle.length}`);
+    const self = this as unknown as { handle: MappingHandle; byteLength: number; single: Window | null };
+    this.retired.push(this.handle);
+    self.handle = handle;
+    self.byteLength = handle.length;
+    this.small.length = 0;
+    this.big.length = 0;
+    self.single = this.byteLength <= SMALL_WINDOW_BYTES ? this.load(this.small, 0, SMALL_WINDOW_STEP, SMALL_WINDOW_BYTES) : null;
   }
 
   window(offset: number, n: number): Window {

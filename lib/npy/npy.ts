@@ -10,6 +10,7 @@ import { checkShape, shapeToSize } from '../layout';
 import { memmap, type Memmap } from '../memmap';
 import { allocate, pyShape, type NdArray } from '../ndarray';
 import { copyAs } from '../data';
+import { trackNpyMemmap } from './append';
 import { formatHeader, headerLength, parseHeader, type Descr, type NpyHeader, type HeaderOptions } from './header';
 
 /** Options of {@link openNpy}. */
@@ -68,7 +69,9 @@ export function openNpy(path: string, options: OpenNpyOptions = {}): Memmap | Nd
     if (mode === 'r') a.flags.writeable = false;
     return a;
   }
-  return memmap(path, { dtype: dt, mode, offset: h.dataOffset, shape: h.shape, order: h.fortranOrder ? 'F' : 'C' });
+  const m = memmap(path, { dtype: dt, mode, offset: h.dataOffset, shape: h.shape, order: h.fortranOrder ? 'F' : 'C' });
+  if (mode === 'r+') trackNpyMemmap(m, path, h);
+  return m;
 }
 
 /** NumPy's `dtype_to_descr`: the descr list for records, the dtype string otherwise. */
@@ -93,7 +96,9 @@ export function createNpy(path: string, dtype: DTypeLike, shape: number | readon
   const header = formatHeader({ descr: descrOf(dt), fortranOrder, shape: s });
   if (shapeToSize(s) * dt.itemsize === 0) throw new ValueError(`createNpy: cannot map an empty array (shape [${s.join(', ')}])`);
   fs.writeFileSync(path, header);
-  return memmap(path, { dtype: dt, mode: 'r+', offset: header.length, shape: s, order: fortranOrder ? 'F' : 'C' });
+  const m = memmap(path, { dtype: dt, mode: 'r+', offset: header.length, shape: s, order: fortranOrder ? 'F' : 'C' });
+  trackNpyMemmap(m, path, parseHeader(header, path));
+  return m;
 }
 
 /** Writes any array (strided views included) to a `.npy` file, C order unless the array is only F-contiguous. */

@@ -1,0 +1,286 @@
+/**
+ * Growing mapped files: `Memmap.resize`, `Memmap.append`, `Memmap.refresh`.
+ *
+ * The array keeps its logical length in its shape; the file and the mapping
+ * hold a capacity of at least that many bytes. `append` grows the capacity
+ * geometrically (doubling, from 64 KiB), so n appends cost O(log n) remaps
+ * and the rest is a copy into mapped memory; `close()` trims the file back to
+ * the logical length. Until then the file holds zeros past the last record
+ * (a reader following it sees them: follow a file written with exact sizes,
+ * e.g. by `fs.appendFileSync` or `recordWriter`).
+ *
+ * Lifetimes, the part that must never go wrong:
+ * - Growing maps the longer range anew and keeps the old mapping open until
+ *   close() (MappedStorage.grow): views taken before, their cached windows
+ *   and typed arrays obtained from them all stay valid and see the same
+ *   bytes, since both mappings share the file's pages.
+ * - Shrinking closes the array's mapping (all of it, old ones included)
+ *   before it truncates the file, then maps the shorter range: views taken
+ *   before throw `ERR_CLOSED` and their typed arrays become zero-length. No
+ *   mapped page is ever left past the end of the file (touching one would
+ *   raise SIGBUS).
+ * - The file's bytes past the array are ours only when the array ends at the
+ *   end of the file; growing anything else would overwrite what follows, so
+ *   it is refused.
+ * @internal
+ * @module
+ */
+import * as fs from 'fs';
+import { AccessError, ValueError, repr } from './errors';
+import { checkShape, shapeToSize, shapeToStrides } from './layout';
+import { mapFile, pageSize, type MappingHandle, type NativeMode } from './native';
+import { derive, NdArray } from './ndarray';
+import { assign } from './data';
+import { MappedStorage, SMALL_WINDOW_STEP } from './storage';
+
+/** Smallest capacity `append` grows to, in bytes. */
+export const MIN_CAPACITY = 64 * 1024;
+
+/**
+ * What a file format with a header (.npy) does around an append: `check`
+ * the new row count before anything is written (throw to refuse), and
+ * `commit` it after the rows are written; `flush` syncs the new rows to disk
+ * and must run before the header that claims them is written.
+ */
+export interface AppendHook {
+  check(rows: number): void;
+  commit(rows: number, flush: () => void): void;
+}
+
+const appendHooks = new WeakMap<MappedStorage, AppendHook>();
+
+/** Installs `hook` for appends to `st`'s memmap. */
+export function setAppendHook(st: MappedStorage, hook: AppendHook): void {
+  appendHooks.set(st, hook);
+}
+
+/**
+ * Storages whose file `append` extended past the logical length, with that
+ * length in bytes: close() trims the file to it (whichever view closes).
+ */
+const grown = new WeakMap<MappedStorage, number>();
+
+/** The hooks memmap.ts gives for its mapping accounting. */
+export interface Remapped {
+  /** A new, longer mapping replaced `st`'s (grow): both now count as mapped. */
+  grew(st: MappedStorage, oldBytes: number): void;
+  /** `oldSt` was closed and `newSt` opened in its place (shrink). */
+  replaced(oldSt: MappedStorage, newSt: MappedStorage | null): void;
+}
+
+interface Writable {
+  st: MappedStorage;
+  path: string;
+  mode: NativeMode;
+  offset: number;
+  rowShape: number[];
+  rowBytes: number;
+}
+
+/** Checks `m` can change its length in place, and what it is made of. */
+function growable(m: NdArray, what: string): Writable {
+  const st = m._st;
+  if (!(st instanceof MappedStorage)) throw new ValueError(`${what}() needs a memmap over a file; this array is an in-memory copy`);
+  st.checkOpen();
+  const info = st.mapping;
+  if (m.base !== null) throw new ValueError(`${what}() changes the memmap itself; this is a view of it (of '${info.path}')`);
+  if (info.mode === 'r') throw new AccessError('ERR_READ_ONLY', `cannot ${what} a read-only ('r') memmap of '${info.path}'`);
+  if (info.mode === 'c') throw new ValueError(`cannot ${what} a copy-on-write ('c') memmap of '${info.path}': its writes are private to its mapping`);
+  if (m.ndim === 0) throw new ValueError(`cannot ${what} a 0-d memmap of '${info.path}'`);
+  if (m.offset !== 0 || !m.flags.cContiguous) {
+    throw new ValueError(`${what}() grows the first axis of a C-ordered memmap; '${info.path}' is mapped in another order`);
+  }
+  return { st, path: info.path, mode: info.mode, offset: info.offset, rowShape: m.shape.slice(1), rowBytes: shapeToSize(m.shape.slice(1)) * m.itemsize };
+}
+
+/** Refuses to grow a range that does not end at the end of its file: the bytes after it are someone else's. */
+function checkEndsFile(w: Writable, logical: number): void {
+  if (grown.has(w.st)) return;
+  const size = fs.statSync(w.path).size;
+  const end = w.offset + logical;
+  if (size !== end) {
+    throw new ValueError(
+      `'${w.path}' has ${size - end} more bytes after the array (file ${size} bytes, array ends at ${end}); only an array that ends at the end of its file can grow`,
+    );
+  }
+}
+
+function setShape(m: NdArray, shape: readonly number[]): void {
+  const w = m as unknown as Record<string, unknown>;
+  w.shape = [...shape];
+  w.strides = shapeToStrides(shape, m.itemsize, 'C');
+  w._win = m._st.single;
+  const st = m._st as MappedStorage;
+  if (grown.has(st)) grown.set(st, m.nbytes);
+}
+
+/** Maps a longer range in place of `w.st`'s current one (the file is extended by the native open). */
+function growTo(w: Writable, capacity: number, hooks: Remapped, extend: boolean): void {
+  const old = w.st.byteLength;
+  const mode: NativeMode = w.mode === 'w+' ? 'r+' : w.mode; // never O_TRUNC a file we are using
+  const handle: MappingHandle = mapFile(w.path, mode, w.offset, capacity);
+  w.st.grow(handle);
+  if (extend && !grown.has(w.st)) grown.set(w.st, old);
+  hooks.grew(w.st, old);
+}
+
+/** `Memmap.resize`: see memmap.ts. */
+export function resize(m: NdArray, shape: number | readonly number[], hooks: Remapped): void {
+  const w = growable(m, 'resize');
+  if (appendHooks.has(w.st)) throw new ValueError(`resize() would leave the header of '${w.path}' behind; a .npy memmap grows with append()`);
+  const s = checkShape(typeof shape === 'number' ? [shape] : shape);
+  const bytes = shapeToSize(s) * m.itemsize;
+  const logical = m.nbytes;
+  if (bytes === 0) throw new ValueError(`cannot resize '${w.path}' to an empty array (shape [${s.join(', ')}]): an empty file cannot be mapped`);
+  checkEndsFile(w, logical);
+  if (bytes > w.st.byteLength) {
+    growTo(w, bytes, hooks, false);
+  } else if (bytes < logical) {
+    // Close first, so that no mapping reaches past the new end of file.
+    w.st.close();
+    closeFd(w.st);
+    fs.truncateSync(w.path, w.offset + bytes);
+    const storage = new MappedStorage(mapFile(w.path, 'r+', w.offset, bytes), { path: w.path, mode: w.mode, offset: w.offset }, pageSize);
+    hooks.replaced(w.st, storage);
+    (m as unknown as { _st: MappedStorage })._st = storage;
+  }
+  // New elements read as zeros, as NumPy's resize fills them: the file was
+  // extended with zeros (ftruncate), and nothing but append writes past the
+  // logical length, moving the length along.
+  setShape(m, s);
+}
+
+/** `Memmap.append`: see memmap.ts. */
+export function append(m: NdArray, values: unknown, hooks: Remapped): void {
+  const w = growable(m, 'append');
+  let k: number;
+  if (values instanceof NdArray) {
+    const rank = w.rowShape.length;
+    const tail = values.ndim === rank + 1 ? values.shape.slice(1) : values.shape;
+    if (tail.length === rank && tail.every((d, i) => d === w.rowShape[i])) k = values.ndim === rank + 1 ? values.shape[0] : 1;
+    else {
+      throw new ValueError(
+        `append() takes rows of shape [${w.rowShape.join(', ')}]: an array of shape [k, ${w.rowShape.join(', ')}] or one row, got shape [${values.shape.join(', ')}]`,
+      );
+    }
+  } else if (Array.isArray(values)) {
+    k = values.length;
+  } else {
+    throw new TypeError(`append() takes an NdArray or an array of rows (wrap a single row in [ ]), got ${repr(values)}`);
+  }
+  if (k === 0) return;
+  const n = m.shape[0];
+  const hook = appendHooks.get(w.st);
+  hook?.check(n + k);
+  const logical = n * w.rowBytes;
+  const need = (n + k) * w.rowBytes;
+  if (!Number.isSafeInteger(need + w.offset)) throw new ValueError(`append() would make '${w.path}' larger than 2^53 bytes`);
+  if (need > w.st.byteLength) {
+    checkEndsFile(w, logical);
+    // Whole rows, so that even a file left untrimmed (a crash) maps as rows.
+    const cap = Math.max(need, 2 * w.st.byteLength, MIN_CAPACITY);
+    growTo(w, Math.ceil(cap / w.rowBytes) * w.rowBytes, hooks, true);
+  }
+  if (values instanceof NdArray && values.dtype.equals(m.dtype) && values.flags.cContiguous) {
+    // The common case (a batch of the file's own records): written with
+    // pwrite, which the mapping sees (one page cache). A store through the
+    // mapping would take a write fault per fresh page, which costs more than
+    // the copy itself. The source cannot overlap the target, which lies past
+    // the logical end.
+    writeBytes(values, w, logical, k * w.rowBytes);
+  } else {
+    const target = derive(m, NdArray.prototype, m.dtype, [k, ...w.rowShape], shapeToStrides([k, ...w.rowShape], m.itemsize, 'C'), logical);
+    // assign converts every value before it stores one: a bad value leaves the
+    // array as it was (the capacity may have grown; close() trims it).
+    assign(target, values instanceof NdArray && values.ndim === w.rowShape.length ? values.reshape([1, ...values.shape]) : values);
+  }
+  setShape(m, [n + k, ...w.rowShape]);
+  hook?.commit(n + k, () => {
+    w.st.handle.flush(logical, k * w.rowBytes);
+    const h = fds.get(w.st);
+    if (h !== undefined) fs.fdatasyncSync(h.fd);
+  });
+}
+
+/** Writes the `n` bytes of C-contiguous `src` at [at, at + n) of the array's file range. */
+function writeBytes(src: NdArray, w: Writable, at: number, n: number): void {
+  const ss = src._st;
+  ss.checkOpen();
+  const fd = fdOf(w);
+  for (let done = 0; done < n; ) {
+    const len = Math.min(n - done, SMALL_WINDOW_STEP);
+    const sw = ss.window(src.offset + done, len);
+    const from = src.offset + done - sw.start;
+    done += fs.writeSync(fd, sw.bytes, from, len, w.offset + at + done);
+  }
+}
+
+// One descriptor per growing storage for writeBytes, closed with the mapping
+// (closeFd, from Memmap.close and a shrink) or when the storage is collected.
+const fds = new WeakMap<MappedStorage, { fd: number }>();
+const fdRegistry = new FinalizationRegistry<{ fd: number }>((h) => {
+  if (h.fd >= 0) fs.closeSync(h.fd);
+});
+
+function fdOf(w: Writable): number {
+  let h = fds.get(w.st);
+  if (h === undefined) {
+    h = { fd: fs.openSync(w.path, 'r+') };
+    fds.set(w.st, h);
+    fdRegistry.register(w.st, h, h);
+  }
+  return h.fd;
+}
+
+/** Closes the descriptor appends opened for `st`, if any. */
+export function closeFd(st: MappedStorage): void {
+  const h = fds.get(st);
+  if (h === undefined) return;
+  fds.delete(st);
+  fdRegistry.unregister(h);
+  const fd = h.fd;
+  h.fd = -1;
+  fs.closeSync(fd);
+}
+
+/**
+ * Where close() must cut the file: offset + logical bytes when append grew it
+ * past that, else null. Call before closing.
+ */
+export function trimPoint(m: NdArray): number | null {
+  const st = m._st;
+  if (!(st instanceof MappedStorage) || st.closed) return null;
+  const logical = grown.get(st);
+  if (logical === undefined || st.byteLength <= logical) return null;
+  return st.mapping.offset + logical;
+}
+
+/** `Memmap.refresh`: see memmap.ts. Returns the number of rows added. */
+export function refresh(m: NdArray, hooks: Remapped): number {
+  const st = m._st;
+  if (!(st instanceof MappedStorage)) throw new ValueError('refresh() needs a memmap over a file; this array is an in-memory copy');
+  st.checkOpen();
+  const info = st.mapping;
+  if (m.base !== null) throw new ValueError(`refresh() extends the memmap itself; this is a view of it (of '${info.path}')`);
+  if (info.mode === 'c') throw new ValueError(`cannot refresh a copy-on-write ('c') memmap of '${info.path}': its private writes would not follow`);
+  if (grown.has(st)) throw new ValueError(`refresh() follows a file another process writes; this memmap of '${info.path}' grows it itself (append)`);
+  if (m.ndim === 0 || m.offset !== 0 || !m.flags.cContiguous) throw new ValueError(`refresh() extends the first axis of a C-ordered memmap; '${info.path}' is not one`);
+  const rowShape = m.shape.slice(1);
+  const rowBytes = shapeToSize(rowShape) * m.itemsize;
+  const size = fs.statSync(info.path).size;
+  const n = m.shape[0];
+  if (size < info.offset + n * rowBytes) {
+    throw new ValueError(`'${info.path}' shrank to ${size} bytes under its memmap of ${info.offset + n * rowBytes}: it was truncated or replaced`);
+  }
+  if (rowBytes === 0) return 0;
+  const rows = Math.floor((size - info.offset) / rowBytes);
+  if (rows === n) return 0;
+  const bytes = rows * rowBytes;
+  if (bytes > st.byteLength) {
+    const old = st.byteLength;
+    st.grow(mapFile(info.path, info.mode === 'w+' ? 'r+' : info.mode, info.offset, bytes));
+    hooks.grew(st, old);
+  }
+  setShape(m, [rows, ...rowShape]);
+  return rows - n;
+}

@@ -1,0 +1,266 @@
+/**
+ * Record streams: fixed-size records off any byte stream (a socket, a file
+ * stream, an HTTP body) as NdArray batches, and the writing side.
+ *
+ * The problem: a stream delivers bytes in chunks that know nothing of record
+ * boundaries. A chunk starts with the tail of a record begun in the previous
+ * chunk (0 to itemsize - 1 bytes), then holds whole records, then the head of
+ * a record that the next chunk completes. {@link recordStream} views the
+ * whole records where they lie (`fromBuffer` over the chunk: no copy) and
+ * copies only the bytes of a record that straddles a chunk edge into a carry
+ * buffer of one itemsize; those copies are counted in `stats()`.
+ *
+ * Backpressure comes from pull-based async iteration: the next chunk is read
+ * only when the consumer asks for the next batch, so a slow consumer stops
+ * the stream (and the socket's TCP window) instead of buffering it.
+ * @module
+ */
+import { once } from 'events';
+import type { Readable, Writable } from 'stream';
+import { fromBuffer } from './create';
+import { dtype as toDType, type DType, type DTypeLike } from './dtype';
+import { ValueError, repr } from './errors';
+import type { NdArray } from './ndarray';
+import { copyAs } from './data';
+import { countCopy } from './stats';
+import { WINDOW_STEP } from './storage';
+
+/** Options of {@link recordStream}. */
+export interface RecordStreamOptions {
+  /**
+   * Most records per yielded array (default: no limit, one array per chunk).
+   * A chunk holding more is yielded as several views of it; arrays are never
+   * merged across chunks, since that would copy.
+   */
+  batch?: number;
+}
+
+/**
+ * The stream ended inside a record: `bytes` bytes of a record of `itemsize`
+ * bytes were left over. `code` is `'ERR_PARTIAL_RECORD'`.
+ */
+export class PartialRecordError extends ValueError {
+  readonly code = 'ERR_PARTIAL_RECORD';
+  constructor(
+    readonly bytes: number,
+    readonly itemsize: number,
+    readonly records: number,
+  ) {
+    super(
+      `stream ended inside a record: ${bytes} byte${bytes === 1 ? '' : 's'} left over after ${records} whole record${records === 1 ? '' : 's'} of ${itemsize} bytes (${itemsize - bytes} more needed)`,
+    );
+    this.name = 'PartialRecordError';
+  }
+}
+
+/**
+ * Parses fixed-size records of `dtype` off `readable`: an async iterator of
+ * 1-d NdArray batches (a subarray dtype adds its axes, as in `fromBuffer`).
+ *
+ * A batch of whole records views the chunk's memory (zero-copy, writeable);
+ * a record that straddles two chunks is copied into a batch of its own (one
+ * record; its bytes are counted in `stats().copiedBytes`). Keep a batch as
+ * long as you like: it holds its chunk alive, and stream chunks are never
+ * reused by Node's sockets and file streams (a custom source that reuses its
+ * buffers must be copied from).
+ *
+ * Bad arguments throw at once, before anything is read. Iterating rejects
+ * with {@link PartialRecordError} when the stream ends inside a record, with
+ * `TypeError` for a chunk that is not bytes (a string: the stream has an
+ * encoding set), and with the stream's own errors. Breaking out of the loop
+ * (or an error) closes the source: a Readable is destroyed, as `for await`
+ * over it does.
+ */
+export function recordStream(readable: Readable | AsyncIterable<unknown>, dtype: DTypeLike, options: RecordStreamOptions = {}): AsyncIterableIterator<NdArray> {
+  // defaults → validate → interpret; nothing is read before the first next()
+  if (readable === null || typeof readable !== 'object' || typeof (readable as AsyncIterable<unknown>)[Symbol.asyncIterator] !== 'function') {
+    throw new TypeError(`recordStream needs a Readable stream or an async iterable of byte chunks, got ${repr(readable)}`);
+  }
+  const dt = toDType(dtype);
+  if (dt.itemsize === 0) throw new ValueError(`records of ${dt.str} have no bytes; a record stream needs itemsize >= 1`);
+  const batch = options.batch ?? Infinity;
+  if (batch !== Infinity && (typeof batch !== 'number' || !Number.isSafeInteger(batch) || batch < 1)) {
+    throw new RangeError(`batch must be a positive integer, got ${repr(batch)}`);
+  }
+  return new RecordIterator(readable as AsyncIterable<unknown>, dt, batch);
+}
+
+const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
+
+/**
+ * The iterator behind recordStream. A hand-written iterator rather than an
+ * async generator: a chunk usually gives several batches, and handing out
+ * the queued ones as already-resolved results costs a fraction of a
+ * generator's resumption per yield (the parse then keeps up with a
+ * hand-written carry loop over the same stream).
+ */
+class RecordIterator implements AsyncIterableIterator<NdArray> {
+  private readonly src: AsyncIterator<unknown>;
+  private readonly size: number;
+  private readonly carry: Uint8Array;
+  private held = 0; // bytes of the straddling record in `carry`
+  private records = 0;
+  private readonly queue: NdArray[] = [];
+  private qi = 0;
+  private busy: Promise<IteratorResult<NdArray, undefined>> | null = null;
+  private finished = false;
+
+  constructor(
+    source: AsyncIterable<unknown>,
+    private readonly dt: DType,
+    private readonly batch: number,
+  ) {
+    this.src = source[Symbol.asyncIterator]();
+    this.size = dt.itemsize;
+    this.carry = new Uint8Array(this.size);
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<NdArray, undefined>> {
+    if (this.qi < this.queue.length) {
+      const value = this.queue[this.qi];
+      this.queue[this.qi++] = undefined as never; // let the consumer free it
+      return Promise.resolve({ done: false, value });
+    }
+    if (this.finished) return Promise.resolve(DONE);
+    // Calls made before the previous one settled wait their turn, as an async generator's do.
+    if (this.busy !== null) return this.busy.then(() => this.next());
+    const p = this.pull().finally(() => {
+      this.busy = null;
+    });
+    this.busy = p;
+    return p;
+  }
+
+  /** Ends the iteration early: the source is closed (a Readable is destroyed), as `break` in `for await` does. */
+  async return(): Promise<IteratorResult<NdArray, undefined>> {
+    this.stop();
+    if (typeof this.src.return === 'function') await this.src.return();
+    return DONE;
+  }
+
+  private stop(): void {
+    this.finished = true;
+    this.queue.length = 0;
+    this.qi = 0;
+  }
+
+  /** Reads chunks until one gives a batch, or the stream ends. */
+  private async pull(): Promise<IteratorResult<NdArray, undefined>> {
+    try {
+      for (;;) {
+        const r = await this.src.next();
+        if (r.done) {
+          this.stop();
+          if (this.held > 0) throw new PartialRecordError(this.held, this.size, this.records);
+          return DONE;
+        }
+        this.queue.length = 0;
+        this.qi = 0;
+        this.split(r.value);
+        if (this.queue.length > 0) return this.next();
+      }
+    } catch (e) {
+      // A bad chunk or a partial record ends the iteration and closes the source.
+      if (!this.finished) {
+        this.stop();
+        if (typeof this.src.return === 'function') await this.src.return().catch(() => undefined);
+      }
+      throw e;
+    }
+  }
+
+  /** Queues the batches of one chunk: the record it completes (copied), then views of its whole records. */
+  private split(raw: unknown): void {
+    if (!(raw instanceof Uint8Array)) {
+      throw new TypeError(
+        `recordStream needs byte chunks (Buffer or Uint8Array), got ${typeof raw === 'string' ? "a string: remove the stream's encoding" : repr(raw)}`,
+      );
+    }
+    const chunk = raw;
+    const size = this.size;
+    const carry = this.carry;
+    let pos = 0;
+    if (this.held > 0) {
+      const take = Math.min(size - this.held, chunk.length);
+      carry.set(chunk.subarray(0, take), this.held);
+      this.held += take;
+      pos = take;
+      if (this.held < size) return;
+      // The completed record leaves in a buffer of its own: `carry` is reused.
+      countCopy(size);
+      this.held = 0;
+      this.records += 1;
+      this.queue.push(fromBuffer(carry.slice(), this.dt));
+    }
+    const whole = Math.floor((chunk.length - pos) / size);
+    for (let done = 0; done < whole; ) {
+      const n = Math.min(this.batch, whole - done);
+      const start = pos + done * size;
+      this.records += n;
+      done += n;
+      this.queue.push(fromBuffer(chunk.subarray(start, start + n * size), this.dt));
+    }
+    const tail = pos + whole * size;
+    if (tail < chunk.length) {
+      carry.set(chunk.subarray(tail), 0);
+      this.held = chunk.length - tail;
+    }
+  }
+}
+
+/** The writing side of a record stream: see {@link recordWriter}. */
+export interface RecordWriter {
+  /**
+   * Writes the array's elements in C order (its raw bytes, no conversion).
+   * Resolves when the stream can take more (its buffer is below the high
+   * water mark); do not change the array's memory before it resolves, as a
+   * contiguous array is queued without a copy.
+   */
+  write(array: NdArray): Promise<void>;
+  /** Ends the stream; resolves once everything is flushed ('finish'). */
+  end(): Promise<void>;
+}
+
+/**
+ * Writes NdArrays to `writable` as raw records (the bytes
+ * {@link recordStream} parses back), waiting for 'drain' when the stream's
+ * buffer is full. A C-contiguous array is written straight from its memory;
+ * other layouts are copied to C order first.
+ */
+export function recordWriter(writable: Writable): RecordWriter {
+  if (writable === null || typeof writable !== 'object' || typeof (writable as Writable).write !== 'function') {
+    throw new TypeError(`recordWriter needs a Writable stream, got ${repr(writable)}`);
+  }
+  return {
+    async write(array: NdArray): Promise<void> {
+      let ok = true;
+      for (const piece of bytesOf(array)) ok = writable.write(piece);
+      // once() rejects if the stream errors while we wait.
+      if (!ok) await once(writable, 'drain');
+    },
+    async end(): Promise<void> {
+      const finished = once(writable, 'finish');
+      writable.end();
+      await finished;
+    },
+  };
+}
+
+/** The array's bytes in C order, as views of its memory when it is C-contiguous (pieces of at most one window). */
+function* bytesOf(a: NdArray): Generator<Uint8Array> {
+  a._st.checkOpen();
+  if (a.size === 0) return;
+  const c = a.flags.cContiguous ? a : copyAs(a, a.dtype, 'C');
+  const st = c._st;
+  for (let pos = c.offset, end = c.offset + c.nbytes; pos < end; ) {
+    const len = Math.min(WINDOW_STEP, end - pos);
+    const w = st.single ?? st.window(pos, len);
+    const from = pos - w.start;
+    yield Buffer.from(w.buffer, w.bufferOffset + from, len);
+    pos += len;
+  }
+}
