@@ -253,3 +253,59 @@ describe('the control: raw stores into a read-only mapping do kill the process',
     expect(fs.readFileSync(f).equals(before)).toBe(true);
   });
 });
+
+/**
+ * Worker teardown (issue 12, item 4): a worker torn down with native work in
+ * flight used to abort the whole process ("FATAL ERROR:
+ * Error::ThrowAsJavaScriptException napi_throw"): the flush completion ran
+ * when JS no longer could. Each child starts many workers and tears them down
+ * at a different moment each time; it must print "ok" and exit 0.
+ */
+describe('worker teardown never aborts the process', () => {
+  const WORKERS = 60;
+  const SCENARIOS: readonly (readonly [string, string, string])[] = [
+    // [label, the worker's source, how the parent ends it]
+    ['terminate() while the worker loads the library', 'require(DIST);', 'terminate'],
+    [
+      'terminate() with flushAsync() calls in flight',
+      `const m = require(DIST).memmap(FILE, { mode: 'r+' });
+       m.fill(1);
+       for (let i = 0; i < 20; i++) m.flushAsync();
+       require('worker_threads').parentPort.postMessage('flushing');`,
+      'terminate-after-message',
+    ],
+    [
+      'process.exit() in the worker with flushAsync() calls pending',
+      `const m = require(DIST).memmap(FILE, { mode: 'r+' });
+       for (let i = 0; i < 20; i++) m.flushAsync();
+       process.exit(0);`,
+      'exit',
+    ],
+  ];
+
+  test.each(SCENARIOS)('%s', (_label, workerSrc, how) => {
+    const f = recordFile(4096);
+    const r = runChild(`
+      const { Worker } = require('worker_threads');
+      const src = 'const DIST = ' + JSON.stringify(${JSON.stringify(path.join(DIST, 'index.js'))}) +
+        ', FILE = ' + JSON.stringify(process.env.FILE) + ';\\n' + ${JSON.stringify(workerSrc)};
+      (async () => {
+        for (let i = 0; i < ${WORKERS}; i++) {
+          const w = new Worker(src, { eval: true });
+          const exited = new Promise((resolve) => w.on('exit', resolve));
+          w.on('error', () => undefined);
+          if (${JSON.stringify(how)} === 'terminate') {
+            await new Promise((resolve) => setTimeout(resolve, i % 15));
+            await w.terminate();
+          } else if (${JSON.stringify(how)} === 'terminate-after-message') {
+            await new Promise((resolve) => w.once('message', resolve));
+            await w.terminate();
+          }
+          await exited;
+        }
+        report('ok');
+      })();
+    `, { FILE: f });
+    expect(reportOf(r)).toBe('ok');
+  });
+});
