@@ -8,6 +8,7 @@
         "native/errors.cc",
         "native/flush_worker.cc",
         "native/kernels.cc",
+        "native/live_mappings.cc",
         "native/mapping.cc",
         "native/windows.cc"
       ],

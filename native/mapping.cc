@@ -47,9 +47,20 @@ int OpenFlags(Mode mode) {
     case Mode::kReadWrite:
       return O_RDWR | O_CLOEXEC;
     case Mode::kCreate:
-      return O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC;
+      // No O_TRUNC: 'w+' empties the file only once nothing else can fail
+      // (see Mapping::Open).
+      return O_RDWR | O_CREAT | O_CLOEXEC;
   }
   return O_RDONLY | O_CLOEXEC;
+}
+
+// What a non-regular file is, for the error that refuses it.
+const char* FileKind(mode_t m) {
+  if (S_ISFIFO(m)) return "a FIFO";
+  if (S_ISSOCK(m)) return "a socket";
+  if (S_ISCHR(m)) return "a character device";
+  if (S_ISBLK(m)) return "a block device";
+  return "not a regular file";
 }
 
 int Madvice(Advice advice) {
@@ -63,32 +74,61 @@ int Madvice(Advice advice) {
   return MADV_NORMAL;
 }
 
+// Refuses a file that is not a regular file: EISDIR for a directory, ENODEV
+// (what mmap would say) naming the kind for the rest.
+std::shared_ptr<Mapping> NotRegular(const struct stat& st, SysError* err) {
+  if (S_ISDIR(st.st_mode)) {
+    Fail(err, EISDIR, "open");
+    return nullptr;
+  }
+  Fail(err, ENODEV, "open");
+  err->detail = std::string("not a regular file (") + FileKind(st.st_mode) +
+                "): only regular files can be memory-mapped";
+  return nullptr;
+}
+
 }  // namespace
 
 std::shared_ptr<Mapping> Mapping::Open(const std::string& path, Mode mode,
                                        int64_t offset, int64_t length,
                                        SysError* err) {
+  if (path.find('\0') != std::string::npos) {
+    // open() would stop at the NUL and act on another file ('x.bin\0.tmp'
+    // truncating 'x.bin'); Node's fs refuses such paths the same way.
+    err->invalid = true;
+    err->message = "The argument 'path' must be a string without null bytes";
+    return nullptr;
+  }
   if (offset < 0) {
     err->range = true;
     err->message = "offset must be >= 0";
     return nullptr;
   }
-  Fd fd(open(path.c_str(), OpenFlags(mode), 0666));
+  // O_NONBLOCK: opening a FIFO for reading blocks until a writer shows up
+  // (forever, for most), and some character devices block too. Nothing is
+  // read through this descriptor; the file type is checked right below,
+  // before anything else uses it.
+  struct stat st;
+  Fd fd(open(path.c_str(), OpenFlags(mode) | O_NONBLOCK, 0666));
   if (fd.get() < 0) {
-    Fail(err, errno, "open");
+    const int saved = errno;
+    // A socket cannot be opened at all (ENXIO): say what it is instead.
+    if (saved == ENXIO && stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+      return NotRegular(st, err);
+    }
+    Fail(err, saved, "open");
     return nullptr;
   }
-  struct stat st;
   if (fstat(fd.get(), &st) != 0) {
     Fail(err, errno, "fstat");
     return nullptr;
   }
-  if (S_ISDIR(st.st_mode)) {
-    Fail(err, EISDIR, "open");
-    return nullptr;
-  }
-  if (!S_ISREG(st.st_mode)) {
-    Fail(err, ENODEV, "mmap");
+  if (!S_ISREG(st.st_mode)) return NotRegular(st, err);
+  // A regular file ignores O_NONBLOCK; clear it anyway, so the descriptor is
+  // exactly what a blocking open would have given.
+  const int fl = fcntl(fd.get(), F_GETFL);
+  if (fl < 0 || fcntl(fd.get(), F_SETFL, fl & ~O_NONBLOCK) != 0) {
+    Fail(err, errno, "fcntl");
     return nullptr;
   }
   const int64_t size = st.st_size;
@@ -112,18 +152,11 @@ std::shared_ptr<Mapping> Mapping::Open(const std::string& path, Mode mode,
     return nullptr;
   }
   const int64_t end = offset + length;
-  if (end > size) {
-    if (!grows) {
-      err->range = true;
-      err->message = "range [" + std::to_string(offset) + ", " + std::to_string(end) +
-                     ") is past the end of the file (" + std::to_string(size) + " bytes)";
-      return nullptr;
-    }
-    // Like NumPy's memmap: 'r+' and 'w+' extend the file to hold the range.
-    if (ftruncate(fd.get(), static_cast<off_t>(end)) != 0) {
-      Fail(err, errno, "ftruncate");
-      return nullptr;
-    }
+  if (end > size && !grows) {
+    err->range = true;
+    err->message = "range [" + std::to_string(offset) + ", " + std::to_string(end) +
+                   ") is past the end of the file (" + std::to_string(size) + " bytes)";
+    return nullptr;
   }
 
   const size_t page = PageSize();
@@ -131,28 +164,78 @@ std::shared_ptr<Mapping> Mapping::Open(const std::string& path, Mode mode,
   const size_t map_len = static_cast<size_t>(length) + delta;
   const int prot = mode == Mode::kRead ? PROT_READ : PROT_READ | PROT_WRITE;
   const int flags = mode == Mode::kCopyOnWrite ? MAP_PRIVATE : MAP_SHARED;
+  const FileId id{st.st_dev, st.st_ino};
+
+  // From the check below to the registration, no other thread of this process
+  // can map this file: a 'w+' of another thread waits, then sees this mapping.
+  LiveMappingsLock live;
+  if (mode == Mode::kCreate && live.CountOf(id) > 0) {
+    // Truncating the file would pull the pages from under those mappings:
+    // their next access dies by SIGBUS (issue 12, item 2).
+    const size_t n = live.CountOf(id);
+    err->custom = "ERR_MMARRAY_MAPPED";
+    err->message = "mode 'w+' would truncate a file this process still maps (" +
+                   std::to_string(n) + (n == 1 ? " live mapping" : " live mappings") +
+                   "; close() them first)";
+    return nullptr;
+  }
+  if (live.Total() >= LiveMappingLimit()) {
+    err->custom = "ERR_MMARRAY_MAP_LIMIT";
+    err->message = "too many live mappings (" + std::to_string(live.Total()) +
+                   "), close to vm.max_map_count: close() the arrays no longer needed, or let "
+                   "the event loop turn so the garbage collector can unmap dropped ones";
+    return nullptr;
+  }
+  // Map first: a MAP_SHARED mapping may extend past the end of the file (no
+  // page of it is touched before the file is grown below), so a failed mmap
+  // leaves the file untouched and needs no rollback.
   void* base = mmap(nullptr, map_len, prot, flags, fd.get(),
                     static_cast<off_t>(offset - static_cast<int64_t>(delta)));
   if (base == MAP_FAILED) {
-    const int saved = errno;
-    // A failed map must leave the file as it found it: undo the growth above
-    // ('w+' truncated the file at open, so its old content is gone either way).
-    if (grows && end > size && ftruncate(fd.get(), static_cast<off_t>(size)) != 0) {
-      // Nothing better to do: report the mmap failure, which is the cause.
-    }
-    Fail(err, saved, "mmap");
+    Fail(err, errno, "mmap");
     return nullptr;
   }
-  return std::shared_ptr<Mapping>(new Mapping(path, mode, static_cast<uint8_t*>(base),
-                                              map_len, delta, static_cast<size_t>(length)));
+  // Owns the new range until the Mapping takes it: any failure below unmaps.
+  auto mapping = std::shared_ptr<Mapping>(new Mapping(path, mode, id, static_cast<uint8_t*>(base),
+                                                      map_len, delta, static_cast<size_t>(length)));
+  if (grows) {
+    // Grow only: another process may have grown the file since the fstat
+    // above, and ftruncate to a smaller `end` would cut its data.
+    struct stat now;
+    if (fstat(fd.get(), &now) != 0) {
+      Fail(err, errno, "fstat");
+      mapping->UnmapUnregistered();
+      return nullptr;
+    }
+    if (now.st_size < end && ftruncate(fd.get(), static_cast<off_t>(end)) != 0) {
+      Fail(err, errno, "ftruncate");
+      mapping->UnmapUnregistered();
+      return nullptr;
+    }
+    if (mode == Mode::kCreate && now.st_size > 0) {
+      // 'w+' reads back zeros, like NumPy's (which opens with 'w+b'). The file
+      // already holds `end` bytes, so growing it back after emptying it
+      // cannot run out of room in the size limits; only now is old content lost.
+      if (ftruncate(fd.get(), 0) != 0 || ftruncate(fd.get(), static_cast<off_t>(end)) != 0) {
+        Fail(err, errno, "ftruncate");
+        mapping->UnmapUnregistered();
+        return nullptr;
+      }
+    }
+  }
+  live.Add(id);
+  return mapping;
 }
 
-Mapping::Mapping(std::string path, Mode mode, uint8_t* base, size_t map_len,
+Mapping::Mapping(std::string path, Mode mode, FileId id, uint8_t* base, size_t map_len,
                  size_t delta, size_t length)
-    : path_(std::move(path)), mode_(mode), base_(base), map_len_(map_len),
+    : path_(std::move(path)), mode_(mode), id_(id), base_(base), map_len_(map_len),
       delta_(delta), length_(length) {}
 
-Mapping::~Mapping() { Unmap(); }
+Mapping::~Mapping() {
+  std::lock_guard<std::mutex> lock(mu_);
+  UnmapLocked(true);
+}
 
 bool Mapping::mapped() const {
   std::lock_guard<std::mutex> lock(mu_);
@@ -161,11 +244,23 @@ bool Mapping::mapped() const {
 
 void Mapping::Unmap() {
   std::lock_guard<std::mutex> lock(mu_);
+  UnmapLocked(true);
+}
+
+void Mapping::UnmapUnregistered() {
+  std::lock_guard<std::mutex> lock(mu_);
+  UnmapLocked(false);
+}
+
+void Mapping::UnmapLocked(bool registered) {
   if (base_ == nullptr) return;
   // SAFETY: base_/map_len_ are exactly what mmap returned and took; base_ is
-  // cleared under the lock, so no second munmap and no Sync after this.
+  // cleared under the lock, so no second munmap and no Sync after this. The
+  // JS side detached every window over it first (MappingHandle::Close), or
+  // none is left (the last window's finalizer dropped the last reference).
   munmap(base_, map_len_);
   base_ = nullptr;
+  if (registered) RemoveLiveMapping(id_);
 }
 
 void Mapping::PageRange(size_t start, size_t len, uint8_t** addr, size_t* n) const {
