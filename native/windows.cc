@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "env_state.h"
 #include "errors.h"
 #include "flush_worker.h"
 
@@ -12,6 +13,14 @@ namespace {
 // Node 20 creates external ArrayBuffers through Buffer, which refuses more
 // than 4 GiB; the JS layer asks for windows no larger than this.
 constexpr double kMaxWindow = 4294967296.0;
+
+// What each live mapping reports to V8 as external memory. The scarce
+// resource is not bytes (the pages belong to the page cache) but entries
+// against vm.max_map_count, and a dropped mapping is only unmapped once the GC
+// collects its handle: a fixed cost per mapping makes V8 collect after about
+// a thousand dropped ones (its external-memory trigger is 64 MiB) instead of
+// never, whatever the mapped sizes.
+constexpr int64_t kExternalCost = 64 * 1024;
 
 bool ParseMode(const std::string& s, Mode* mode) {
   if (s == "r") *mode = Mode::kRead;
@@ -109,6 +118,20 @@ MappingHandle::MappingHandle(const Napi::CallbackInfo& info)
     MakeError(env, err, path).ThrowAsJavaScriptException();
     return;
   }
+  external_ = kExternalCost;
+  Napi::MemoryManagement::AdjustExternalMemory(env, external_);
+}
+
+MappingHandle::~MappingHandle() {
+  // The finalizer of a handle dropped without close(). At env teardown V8 no
+  // longer needs the accounting (and the env may not take calls): skip it.
+  if (!EnvClosing(Env())) ReleaseExternal(Env());
+}
+
+void MappingHandle::ReleaseExternal(Napi::Env env) {
+  if (external_ == 0) return;
+  Napi::MemoryManagement::AdjustExternalMemory(env, -external_);
+  external_ = 0;
 }
 
 bool MappingHandle::Range(const Napi::CallbackInfo& info, size_t first, size_t* start,
@@ -237,6 +260,7 @@ Napi::Value MappingHandle::Close(const Napi::CallbackInfo& info) {
   }
   windows_.clear();
   mapping_->Unmap();
+  ReleaseExternal(env);
   return env.Undefined();
 }
 
