@@ -22,6 +22,10 @@ FlushWorker::FlushWorker(Napi::Env env, std::shared_ptr<Mapping> mapping, size_t
       deferred_(Napi::Promise::Deferred::New(env)) {}
 
 void FlushWorker::Execute() {
+  // SAFETY: runs on a libuv pool thread and touches no Node-API. mapping_
+  // (a shared_ptr) keeps the Mapping object alive; Sync takes its mutex and
+  // checks base_, so a close() on the JS thread either waits for this msync
+  // or makes it report "closed": msync never sees an unmapped address.
   if (!mapping_->Sync(start_, len_, &err_)) SetError("flush failed");
 }
 

@@ -189,6 +189,11 @@ std::shared_ptr<Mapping> Mapping::Open(const std::string& path, Mode mode,
   // Map first: a MAP_SHARED mapping may extend past the end of the file (no
   // page of it is touched before the file is grown below), so a failed mmap
   // leaves the file untouched and needs no rollback.
+  // SAFETY: map_len = length + delta >= 1 (length >= 1, checked above), the
+  // file offset (offset - delta) is page-aligned, and offset + length was
+  // checked not to overflow. The kernel picks the address (nullptr hint), so
+  // no existing mapping is replaced. A shared range past EOF is valid to map;
+  // no page of it is touched before the file is grown to `end` below.
   void* base = mmap(nullptr, map_len, prot, flags, fd.get(),
                     static_cast<off_t>(offset - static_cast<int64_t>(delta)));
   if (base == MAP_FAILED) {
@@ -264,6 +269,10 @@ void Mapping::UnmapLocked(bool registered) {
 }
 
 void Mapping::PageRange(size_t start, size_t len, uint8_t** addr, size_t* n) const {
+  // SAFETY: callers hold mu_ with base_ non-null and checked start <= length_
+  // and len <= length_ - start, so abs + len <= delta_ + length_ = map_len_
+  // (no overflow: map_len_ itself fits). aligned <= abs, so [*addr, *addr + *n)
+  // lies inside [base_, base_ + map_len_), the range mmap returned.
   const size_t page = PageSize();
   const size_t abs = delta_ + start;
   const size_t aligned = abs - abs % page;
@@ -286,6 +295,8 @@ bool Mapping::Sync(size_t start, size_t len, SysError* err) {
   uint8_t* addr;
   size_t n;
   PageRange(start, len, &addr, &n);
+  // SAFETY: [addr, addr + n) is inside the live mapping (PageRange), and mu_
+  // keeps Unmap from running until msync returns.
   if (msync(addr, n, MS_SYNC) != 0) return Fail(err, errno, "msync");
   return true;
 }
@@ -310,6 +321,8 @@ bool Mapping::Advise(Advice advice, size_t start, size_t len, SysError* err) {
   uint8_t* addr;
   size_t n;
   PageRange(start, len, &addr, &n);
+  // SAFETY: as for msync in Sync; and MADV_DONTNEED, the one advice that
+  // drops data, was refused above for private ('c') mappings.
   if (madvise(addr, n, Madvice(advice)) != 0) return Fail(err, errno, "madvise");
   return true;
 }

@@ -53,6 +53,10 @@ bool ToSize(const Napi::Value& v, bool allow_minus_one, double* out) {
 
 void FinalizeWindow(napi_env /*env*/, void* /*data*/, void* hint) {
   // Each window holds one reference to the mapping; the last one out unmaps.
+  // No Node-API call here, so this is safe at env teardown too.
+  // SAFETY: hint is the heap shared_ptr Window allocated for this one buffer;
+  // Node-API calls the finalizer once per buffer it took the hint for (Window
+  // deletes it itself only when creation was refused before that).
   delete static_cast<std::shared_ptr<Mapping>*>(hint);
 }
 
@@ -253,6 +257,10 @@ Napi::Value MappingHandle::Close(const Napi::CallbackInfo& info) {
   closed_ = true;
   // Detach before unmapping: every typed array over a window becomes
   // zero-length instead of pointing at memory that is about to go away.
+  // SAFETY: windows_ holds a weak reference to every buffer Window handed out
+  // (PruneWindows drops only collected ones), so after this loop no live JS
+  // object points into the mapping. flushAsync workers hold the Mapping, never
+  // a buffer, and a Sync after Unmap finds it closed.
   for (auto& ref : windows_) {
     if (ref.IsEmpty()) continue;
     Napi::ArrayBuffer buffer = ref.Value();
