@@ -54,6 +54,49 @@ int OpenFlags(Mode mode) {
   return O_RDONLY | O_CLOEXEC;
 }
 
+// Opens `path` for `mode`, non-blocking. For 'w+' it tries O_EXCL first, so
+// it knows whether this call created the file (`*created`).
+int OpenFile(const std::string& path, Mode mode, bool* created) {
+  const int flags = OpenFlags(mode) | O_NONBLOCK;
+  *created = false;
+  if (mode != Mode::kCreate) return open(path.c_str(), flags, 0666);
+  const int fd = open(path.c_str(), flags | O_EXCL, 0666);
+  if (fd >= 0) {
+    *created = true;
+    return fd;
+  }
+  if (errno != EEXIST) return -1;
+  // It exists (or is a symlink, which O_EXCL never follows): open what is there.
+  return open(path.c_str(), flags, 0666);
+}
+
+// Removes the file a failed 'w+' created, so the call leaves the directory as
+// it found it; only if the path still names that file (same dev and inode).
+class CreatedFile {
+ public:
+  CreatedFile(const std::string& path, bool created) : path_(path), armed_(created) {}
+  ~CreatedFile() {
+    struct stat st;
+    if (armed_ && known_ && lstat(path_.c_str(), &st) == 0 && st.st_dev == id_.dev &&
+        st.st_ino == id_.ino) {
+      unlink(path_.c_str());
+    }
+  }
+  CreatedFile(const CreatedFile&) = delete;
+  CreatedFile& operator=(const CreatedFile&) = delete;
+  void Identify(const struct stat& st) {
+    id_ = FileId{st.st_dev, st.st_ino};
+    known_ = true;
+  }
+  void Keep() { armed_ = false; }
+
+ private:
+  const std::string& path_;
+  bool armed_;
+  bool known_ = false;
+  FileId id_{};
+};
+
 // What a non-regular file is, for the error that refuses it.
 const char* FileKind(mode_t m) {
   if (S_ISFIFO(m)) return "a FIFO";
@@ -109,7 +152,9 @@ std::shared_ptr<Mapping> Mapping::Open(const std::string& path, Mode mode,
   // read through this descriptor; the file type is checked right below,
   // before anything else uses it.
   struct stat st;
-  Fd fd(open(path.c_str(), OpenFlags(mode) | O_NONBLOCK, 0666));
+  bool created = false;
+  Fd fd(OpenFile(path, mode, &created));
+  CreatedFile created_file(path, created);
   if (fd.get() < 0) {
     const int saved = errno;
     // A socket cannot be opened at all (ENXIO): say what it is instead.
@@ -123,6 +168,7 @@ std::shared_ptr<Mapping> Mapping::Open(const std::string& path, Mode mode,
     Fail(err, errno, "fstat");
     return nullptr;
   }
+  created_file.Identify(st);
   if (!S_ISREG(st.st_mode)) return NotRegular(st, err);
   // A regular file ignores O_NONBLOCK; clear it anyway, so the descriptor is
   // exactly what a blocking open would have given.
@@ -229,6 +275,7 @@ std::shared_ptr<Mapping> Mapping::Open(const std::string& path, Mode mode,
     }
   }
   live.Add(id);
+  created_file.Keep();
   return mapping;
 }
 
