@@ -145,6 +145,12 @@ function checkOffset(v: unknown): number {
 /**
  * NumPy's `np.memmap(filename, dtype, mode, offset, shape, order)`: maps the
  * file (O(1) whatever its size) and returns an array over it, no copy.
+ *
+ * A call that fails leaves the file as it was. `'w+'` on a file this process
+ * still maps throws `code: 'ERR_MMARRAY_MAPPED'` (truncating it would kill
+ * that mapping); near `vm.max_map_count` it throws `'ERR_MMARRAY_MAP_LIMIT'`.
+ * A path with a NUL byte is a TypeError (`ERR_INVALID_ARG_VALUE`); a FIFO,
+ * socket or device is refused with `ENODEV`.
  */
 export function memmap(path: string, options: MemmapOptions = {}): Memmap {
   return mapArray(path, options, false);

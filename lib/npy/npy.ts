@@ -98,7 +98,9 @@ export interface CreateNpyOptions {
 
 /**
  * Writes a `.npy` header for `dtype` and `shape` (data aligned to 64 bytes)
- * and returns a `'r+'` memmap over the new, zero-filled data.
+ * and returns a `'r+'` memmap over the new, zero-filled data. Refuses a file
+ * this process still maps (`code: 'ERR_MMARRAY_MAPPED'`); a failed call leaves
+ * an existing file as it was.
  */
 export function createNpy(path: string, dtype: DTypeLike, shape: number | readonly number[], options: CreateNpyOptions = {}): Memmap {
   checkPath(path);
