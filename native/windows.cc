@@ -129,6 +129,12 @@ MappingHandle::MappingHandle(const Napi::CallbackInfo& info)
 MappingHandle::~MappingHandle() {
   // The finalizer of a handle dropped without close(). At env teardown V8 no
   // longer needs the accounting (and the env may not take calls): skip it.
+  // Built for NAPI_VERSION 8, this and FinalizeWindow run on a later turn of
+  // the event loop (Node queues them with SetImmediate), never from the GC
+  // itself: only NAPI_VERSION_EXPERIMENTAL modules get GC-time ("pure")
+  // finalizers, and Node defers external ArrayBuffer finalizers even then.
+  // So a synchronous loop cannot get dropped mappings back; the live-mapping
+  // limit in Mapping::Open turns that into an error instead of an abort.
   if (!EnvClosing(Env())) ReleaseExternal(Env());
 }
 
