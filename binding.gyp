@@ -4,14 +4,16 @@
       "target_name": "mmarray",
       "sources": [
         "native/addon.cc",
+        "native/env_state.cc",
         "native/errors.cc",
         "native/flush_worker.cc",
         "native/kernels.cc",
+        "native/live_mappings.cc",
         "native/mapping.cc",
         "native/windows.cc"
       ],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],
-      "defines": ["NAPI_VERSION=8", "NAPI_DISABLE_CPP_EXCEPTIONS", "NODE_ADDON_API_DISABLE_DEPRECATED"],
+      "defines": ["NAPI_VERSION=8", "NAPI_DISABLE_CPP_EXCEPTIONS", "NODE_ADDON_API_DISABLE_DEPRECATED", "NODE_API_SWALLOW_UNTHROWABLE_EXCEPTIONS"],
       "cflags_cc": ["-std=c++17", "-Wall", "-Wextra", "-O3"],
       "cflags_cc!": ["-std=gnu++17", "-std=gnu++1y"],
       "xcode_settings": {

@@ -8,6 +8,7 @@ import { ValueError, repr } from './errors';
 import { checkShape, shapeToSize, shapeToStrides } from './layout';
 import { mapFile, pageSize, type Advice, type NativeMode } from './native';
 import { makeArray, NdArray } from './ndarray';
+import { checkPath, requireRegularFile } from './paths';
 import { closedError, MappedStorage } from './storage';
 import { countMapping } from './stats';
 import * as grow from './grow';
@@ -234,10 +235,30 @@ function checkOffset(v: unknown): number {
 /**
  * NumPy's `np.memmap(filename, dtype, mode, offset, shape, order)`: maps the
  * file (O(1) whatever its size) and returns an array over it, no copy.
+ *
+ * A call that fails leaves the file as it was. `'w+'` on a file this process
+ * still maps throws `code: 'ERR_MMARRAY_MAPPED'` (truncating it would kill
+ * that mapping); near `vm.max_map_count` it throws `'ERR_MMARRAY_MAP_LIMIT'`.
+ * A path with a NUL byte is a TypeError (`ERR_INVALID_ARG_VALUE`); a FIFO,
+ * socket or device is refused with `ENODEV`.
  */
 export function memmap(path: string, options: MemmapOptions = {}): Memmap {
+  return mapArray(path, options, false);
+}
+
+/**
+ * `'w+'` for createNpy: the native layer validates, maps, then empties the
+ * file (refusing one this process still maps), so a failure loses nothing.
+ * The array reports mode `'r+'`, as NumPy's `open_memmap` does.
+ * @internal
+ */
+export function memmapNew(path: string, options: Omit<MemmapOptions, 'mode'>): Memmap {
+  return mapArray(path, { ...options, mode: 'w+' }, true);
+}
+
+function mapArray(path: string, options: MemmapOptions, reportReadWrite: boolean): Memmap {
   // defaults → validate → interpret → native call
-  if (typeof path !== 'string' || path === '') throw new TypeError(`path must be a non-empty string, got ${repr(path)}`);
+  checkPath(path);
   const mode = normalizeMode(options.mode ?? 'r+');
   const dt = toDType(options.dtype ?? 'u1');
   const offset = checkOffset(options.offset ?? 0);
@@ -247,7 +268,7 @@ export function memmap(path: string, options: MemmapOptions = {}): Memmap {
   let shape: number[];
   if (options.shape === undefined || options.shape === null) {
     if (mode === 'w+') throw new ValueError("shape must be given if mode == 'w+'");
-    // One stat answers both "is it a directory?" and "how big is it?".
+    // One stat answers both "is it a regular file?" and "how big is it?".
     let st: fs.Stats;
     try {
       st = fs.statSync(path);
@@ -256,13 +277,7 @@ export function memmap(path: string, options: MemmapOptions = {}): Memmap {
       if (err.code === 'ENOENT') err.message = `ENOENT: no such file or directory, open '${path}'`;
       throw err;
     }
-    if (st.isDirectory()) {
-      const err = new Error(`EISDIR: is a directory, open '${path}'`) as NodeJS.ErrnoException;
-      err.code = 'EISDIR';
-      err.syscall = 'open';
-      err.path = path;
-      throw err;
-    }
+    requireRegularFile(st, path);
     const size = st.size;
     if (offset > size) throw new RangeError(`offset ${offset} is past the end of '${path}' (${size} bytes)`);
     const bytes = size - offset;
@@ -282,7 +297,7 @@ export function memmap(path: string, options: MemmapOptions = {}): Memmap {
     throw new ValueError(`array is too big: shape [${shape.join(', ')}] of ${dt.str} at offset ${offset} needs ${nbytes} bytes, more than 2^53 ('${path}')`);
   }
   const handle = mapFile(path, mode, offset, nbytes);
-  const storage = new MappedStorage(handle, { path, mode, offset }, pageSize);
+  const storage = new MappedStorage(handle, { path, mode: reportReadWrite ? 'r+' : mode, offset }, pageSize);
   countMapping(nbytes, 1);
   registry.register(storage, nbytes, storage);
   return makeArray<Memmap>(

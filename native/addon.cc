@@ -3,12 +3,14 @@
 
 #include <unistd.h>
 
+#include "env_state.h"
 #include "kernels.h"
 #include "windows.h"
 
 namespace {
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  mmarray::InitEnvState(env);
   exports.Set("MappingHandle", mmarray::MappingHandle::Init(env));
   mmarray::InitKernels(env, exports);
   exports.Set("pageSize", Napi::Number::New(env, static_cast<double>(sysconf(_SC_PAGESIZE))));

@@ -43,6 +43,14 @@ Napi::Error MakeError(Napi::Env env, const SysError& err, const std::string& pat
     e.Set("path", Napi::String::New(env, path));
     return e;
   }
+  if (err.invalid) {
+    // Node's wording for the same refusal; the NUL shown escaped, as Node does.
+    std::string shown;
+    for (char c : path) shown += c == '\0' ? std::string("\\x00") : std::string(1, c);
+    Napi::Error e = Napi::TypeError::New(env, err.message + ". Received '" + shown + "'");
+    e.Set("code", Napi::String::New(env, "ERR_INVALID_ARG_VALUE"));
+    return e;
+  }
   if (err.code == 0) {
     std::string msg = err.message + " ('" + path + "')";
     if (err.range) {
@@ -52,11 +60,11 @@ Napi::Error MakeError(Napi::Env env, const SysError& err, const std::string& pat
       return e;
     }
     Napi::Error e = Napi::Error::New(env, msg);
-    e.Set("code", Napi::String::New(env, "ERR_MMARRAY_MAP"));
+    e.Set("code", Napi::String::New(env, err.custom ? err.custom : "ERR_MMARRAY_MAP"));
     e.Set("path", Napi::String::New(env, path));
     return e;
   }
-  std::string text = std::strerror(err.code);
+  std::string text = err.detail.empty() ? std::strerror(err.code) : err.detail;
   if (!text.empty()) text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
   const char* name = ErrnoName(err.code);
   std::string msg = std::string(name) + ": " + text + ", " + err.syscall + " '" + path + "'";

@@ -11,6 +11,8 @@
 #include <mutex>
 #include <string>
 
+#include "live_mappings.h"
+
 namespace mmarray {
 
 enum class Mode { kRead, kReadWrite, kCreate, kCopyOnWrite };
@@ -23,13 +25,22 @@ struct SysError {
   const char* syscall = "";     // the call that failed ("open", "mmap", ...)
   std::string message;          // set instead of code for non-errno failures
   bool range = false;           // the failure is a bad argument range (RangeError)
+  bool invalid = false;         // the failure is a bad argument value (TypeError, ERR_INVALID_ARG_VALUE)
   bool closed = false;          // the mapping was already unmapped (ERR_MMARRAY_CLOSED)
+  const char* custom = nullptr; // with message: the error code (default ERR_MMARRAY_MAP)
+  std::string detail;           // with code: says more than strerror(code) does
 };
 
 class Mapping {
  public:
   // Maps [offset, offset + length) of `path`. `length` < 0 means "to the end
   // of the file". The file descriptor is closed before this returns.
+  //
+  // Nothing that can fail runs after the file was changed: the file type and
+  // every range are checked first, the mapping is made next (a shared mapping
+  // may extend past the end of the file), and only then is the file grown
+  // ('r+', 'w+') or emptied ('w+'). So a failed call leaves the file as it
+  // was, with no rollback that could cut pages someone else just mapped.
   static std::shared_ptr<Mapping> Open(const std::string& path, Mode mode,
                                        int64_t offset, int64_t length,
                                        SysError* err);
@@ -39,6 +50,10 @@ class Mapping {
   Mapping& operator=(const Mapping&) = delete;
 
   // The first byte the caller asked for (offset, not the page boundary below).
+  // SAFETY: valid for [data(), data() + length()) while mapped(); the only
+  // user, MappingHandle::Window, is on the JS thread, which is also the only
+  // thread that unmaps (Close, finalizers), and Close detaches every buffer
+  // over it before unmapping.
   uint8_t* data() const { return base_ ? base_ + delta_ : nullptr; }
   size_t length() const { return length_; }
   Mode mode() const { return mode_; }
@@ -53,13 +68,19 @@ class Mapping {
   void Unmap();
 
  private:
-  Mapping(std::string path, Mode mode, uint8_t* base, size_t map_len,
+  Mapping(std::string path, Mode mode, FileId id, uint8_t* base, size_t map_len,
           size_t delta, size_t length);
+  // Unmap for a mapping Open gave up on before registering it (and with the
+  // registry lock held, which RemoveLiveMapping would take again).
+  void UnmapUnregistered();
+  // munmap under mu_; `registered`: also leave the live-mappings registry.
+  void UnmapLocked(bool registered);
   // Page-aligned sub-range covering [start, start + len) of the caller's range.
   void PageRange(size_t start, size_t len, uint8_t** addr, size_t* n) const;
 
   const std::string path_;
   const Mode mode_;
+  const FileId id_;      // the file's entry in the live-mappings registry
   uint8_t* base_;        // page-aligned address returned by mmap (nullptr once unmapped)
   const size_t map_len_; // bytes passed to mmap
   const size_t delta_;   // offset - page boundary below it

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "env_state.h"
 #include "errors.h"
 #include "flush_worker.h"
 
@@ -12,6 +13,14 @@ namespace {
 // Node 20 creates external ArrayBuffers through Buffer, which refuses more
 // than 4 GiB; the JS layer asks for windows no larger than this.
 constexpr double kMaxWindow = 4294967296.0;
+
+// What each live mapping reports to V8 as external memory. The scarce
+// resource is not bytes (the pages belong to the page cache) but entries
+// against vm.max_map_count, and a dropped mapping is only unmapped once the GC
+// collects its handle: a fixed cost per mapping makes V8 collect after about
+// a thousand dropped ones (its external-memory trigger is 64 MiB) instead of
+// never, whatever the mapped sizes.
+constexpr int64_t kExternalCost = 64 * 1024;
 
 bool ParseMode(const std::string& s, Mode* mode) {
   if (s == "r") *mode = Mode::kRead;
@@ -44,6 +53,10 @@ bool ToSize(const Napi::Value& v, bool allow_minus_one, double* out) {
 
 void FinalizeWindow(napi_env /*env*/, void* /*data*/, void* hint) {
   // Each window holds one reference to the mapping; the last one out unmaps.
+  // No Node-API call here, so this is safe at env teardown too.
+  // SAFETY: hint is the heap shared_ptr Window allocated for this one buffer;
+  // Node-API calls the finalizer once per buffer it took the hint for (Window
+  // deletes it itself only when creation was refused before that).
   delete static_cast<std::shared_ptr<Mapping>*>(hint);
 }
 
@@ -109,6 +122,26 @@ MappingHandle::MappingHandle(const Napi::CallbackInfo& info)
     MakeError(env, err, path).ThrowAsJavaScriptException();
     return;
   }
+  external_ = kExternalCost;
+  Napi::MemoryManagement::AdjustExternalMemory(env, external_);
+}
+
+MappingHandle::~MappingHandle() {
+  // The finalizer of a handle dropped without close(). At env teardown V8 no
+  // longer needs the accounting (and the env may not take calls): skip it.
+  // Built for NAPI_VERSION 8, this and FinalizeWindow run on a later turn of
+  // the event loop (Node queues them with SetImmediate), never from the GC
+  // itself: only NAPI_VERSION_EXPERIMENTAL modules get GC-time ("pure")
+  // finalizers, and Node defers external ArrayBuffer finalizers even then.
+  // So a synchronous loop cannot get dropped mappings back; the live-mapping
+  // limit in Mapping::Open turns that into an error instead of an abort.
+  if (!EnvClosing(Env())) ReleaseExternal(Env());
+}
+
+void MappingHandle::ReleaseExternal(Napi::Env env) {
+  if (external_ == 0) return;
+  Napi::MemoryManagement::AdjustExternalMemory(env, -external_);
+  external_ = 0;
 }
 
 bool MappingHandle::Range(const Napi::CallbackInfo& info, size_t first, size_t* start,
@@ -230,6 +263,10 @@ Napi::Value MappingHandle::Close(const Napi::CallbackInfo& info) {
   closed_ = true;
   // Detach before unmapping: every typed array over a window becomes
   // zero-length instead of pointing at memory that is about to go away.
+  // SAFETY: windows_ holds a weak reference to every buffer Window handed out
+  // (PruneWindows drops only collected ones), so after this loop no live JS
+  // object points into the mapping. flushAsync workers hold the Mapping, never
+  // a buffer, and a Sync after Unmap finds it closed.
   for (auto& ref : windows_) {
     if (ref.IsEmpty()) continue;
     Napi::ArrayBuffer buffer = ref.Value();
@@ -237,6 +274,7 @@ Napi::Value MappingHandle::Close(const Napi::CallbackInfo& info) {
   }
   windows_.clear();
   mapping_->Unmap();
+  ReleaseExternal(env);
   return env.Undefined();
 }
 

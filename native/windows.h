@@ -18,6 +18,7 @@ class MappingHandle : public Napi::ObjectWrap<MappingHandle> {
 
   // new MappingHandle(path, mode, offset, length); length -1 = rest of file.
   explicit MappingHandle(const Napi::CallbackInfo& info);
+  ~MappingHandle() override;
 
  private:
   Napi::Value Window(const Napi::CallbackInfo& info);
@@ -34,11 +35,14 @@ class MappingHandle : public Napi::ObjectWrap<MappingHandle> {
 
   // Forgets windows the GC already collected (see windows_).
   void PruneWindows();
+  // Takes back what the constructor reported to V8 as external memory.
+  void ReleaseExternal(Napi::Env env);
 
   std::shared_ptr<Mapping> mapping_;
   // Weak references to every window handed out, so close() can detach them.
   std::vector<Napi::Reference<Napi::ArrayBuffer>> windows_;
   bool closed_ = false;
+  int64_t external_ = 0;  // bytes reported to V8 for this mapping, until close or finalize
 };
 
 }  // namespace mmarray

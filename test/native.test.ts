@@ -499,6 +499,51 @@ describe('errors are fs-shaped, with code and path', () => {
   });
 });
 
+describe('the native layer defends itself (issue 12)', () => {
+  it('a NUL in the path is a TypeError (ERR_INVALID_ARG_VALUE) before open(): the file before the NUL is untouched', () => {
+    const p = tmp.file(pattern(64));
+    for (const mode of ['r', 'r+', 'w+', 'c'] as const) {
+      const e = expectThrows(() => mapFile(`${p}\0.tmp`, mode, 0, 8), 'TypeError', 'ERR_INVALID_ARG_VALUE');
+      expect(e.message).toBe(`The argument 'path' must be a string without null bytes. Received '${p}\\x00.tmp'`);
+    }
+    expect(fs.readFileSync(p).equals(Buffer.from(pattern(64)))).toBe(true);
+  });
+
+  it('a FIFO is refused at once with ENODEV naming it, in every mode (no open() that waits for a writer)', () => {
+    const fifo = tmp.path('fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    for (const mode of ['r', 'r+', 'w+', 'c'] as const) {
+      const e = caught(() => mapFile(fifo, mode, 0, mode === 'w+' ? 8 : -1));
+      expect(e).toMatchObject({ code: 'ENODEV', errno: -19, syscall: 'open', path: fifo });
+      expect(e.message).toBe(`ENODEV: not a regular file (a FIFO): only regular files can be memory-mapped, open '${fifo}'`);
+    }
+  });
+
+  it("'w+' on a file this process maps is refused (ERR_MMARRAY_MAPPED); after close() it goes ahead", () => {
+    const p = tmp.file(pattern(8192));
+    const a = mapFile(p, 'r', 0, -1);
+    const b = mapFile(p, 'c', 4096, 10);
+    const e = caught(() => mapFile(p, 'w+', 0, 16));
+    expect(e).toMatchObject({ code: 'ERR_MMARRAY_MAPPED', path: p });
+    expect(e.message).toContain('(2 live mappings; close() them first)');
+    expect(fs.statSync(p).size).toBe(8192);
+    expect(Array.from(bytesOf(a, 8000, 4))).toEqual(Array.from(pattern(8192).subarray(8000, 8004)));
+    a.close();
+    expect(caught(() => mapFile(p, 'w+', 0, 16)).message).toContain('(1 live mapping;');
+    b.close();
+    const c = mapFile(p, 'w+', 0, 16);
+    expect(fs.statSync(p).size).toBe(16);
+    expect(bytesOf(c).every((x) => x === 0)).toBe(true);
+    c.close();
+  });
+
+  it("a failed 'w+' (too big to map) keeps the old content and size", () => {
+    const p = tmp.file(pattern(100));
+    expect(caught(() => mapFile(p, 'w+', 0, 2 ** 50))).toMatchObject({ code: 'ENOMEM', syscall: 'mmap', path: p });
+    expect(fs.readFileSync(p).equals(Buffer.from(pattern(100)))).toBe(true);
+  });
+});
+
 describe('resources', () => {
   it('1,000 map/close cycles leave no extra open file descriptors or mappings', () => {
     const p = tmp.file(pattern(3 * pageSize));

@@ -7,10 +7,11 @@ import * as fs from 'fs';
 import { dtype as toDType, fromDescr, type DType, type DTypeLike } from '../dtype';
 import { ValueError } from '../errors';
 import { checkShape, shapeToSize } from '../layout';
-import { memmap, type Memmap } from '../memmap';
+import { memmap, memmapNew, type Memmap } from '../memmap';
 import { allocate, pyShape, type NdArray } from '../ndarray';
 import { copyAs } from '../data';
 import { trackNpyMemmap } from './append';
+import { checkPath, requireRegularFile } from '../paths';
 import { formatHeader, headerLength, parseHeader, type Descr, type NpyHeader, type HeaderOptions } from './header';
 
 /** Options of {@link openNpy}. */
@@ -21,9 +22,21 @@ export interface OpenNpyOptions extends HeaderOptions {
 
 /** Reads just the header of a `.npy` file. */
 export function readNpyHeader(path: string, options: HeaderOptions = {}): NpyHeader {
-  const fd = fs.openSync(path, 'r');
+  checkPath(path);
+  // O_NONBLOCK: opening a FIFO blocks until a writer comes; the type check
+  // below refuses it (and every other non-regular file) before any read.
+  let fd: number;
   try {
-    const size = fs.fstatSync(fd).size;
+    fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  } catch (e) {
+    // A socket cannot be opened at all (ENXIO): say what it is instead.
+    if ((e as NodeJS.ErrnoException).code === 'ENXIO') requireRegularFile(fs.statSync(path), path);
+    throw e;
+  }
+  try {
+    const st = fs.fstatSync(fd);
+    requireRegularFile(st, path);
+    const size = st.size;
     const prefix = Buffer.alloc(Math.min(12, size));
     fs.readSync(fd, prefix, 0, prefix.length, 0);
     if (prefix.length < 12) {
@@ -45,6 +58,7 @@ export function readNpyHeader(path: string, options: HeaderOptions = {}): NpyHea
  * A file whose array is empty gives an empty in-memory array.
  */
 export function openNpy(path: string, options: OpenNpyOptions = {}): Memmap | NdArray {
+  checkPath(path);
   const mode = options.mode ?? 'r';
   if (mode !== 'r' && mode !== 'r+' && mode !== 'c') {
     throw new ValueError(`mode must be 'r', 'r+' or 'c' for openNpy (got '${String(mode)}')`);
@@ -87,22 +101,40 @@ export interface CreateNpyOptions {
 
 /**
  * Writes a `.npy` header for `dtype` and `shape` (data aligned to 64 bytes)
- * and returns a `'r+'` memmap over the new, zero-filled data.
+ * and returns a `'r+'` memmap over the new, zero-filled data. Refuses a file
+ * this process still maps (`code: 'ERR_MMARRAY_MAPPED'`); a failed call leaves
+ * an existing file as it was.
  */
 export function createNpy(path: string, dtype: DTypeLike, shape: number | readonly number[], options: CreateNpyOptions = {}): Memmap {
+  checkPath(path);
   const dt = toDType(dtype);
   const s = checkShape(typeof shape === 'number' ? [shape] : shape);
   const fortranOrder = options.fortranOrder ?? false;
   const header = formatHeader({ descr: descrOf(dt), fortranOrder, shape: s });
   if (shapeToSize(s) * dt.itemsize === 0) throw new ValueError(`createNpy: cannot map an empty array (shape [${s.join(', ')}])`);
-  fs.writeFileSync(path, header);
-  const m = memmap(path, { dtype: dt, mode: 'r+', offset: header.length, shape: s, order: fortranOrder ? 'F' : 'C' });
+  // The data region is mapped 'w+' first: the native layer validates, maps,
+  // and only then empties the file, refusing one this process still maps
+  // (truncating it would kill those mappings by SIGBUS). The header goes into
+  // the emptied file afterwards.
+  const m = memmapNew(path, { dtype: dt, offset: header.length, shape: s, order: fortranOrder ? 'F' : 'C' });
+  try {
+    const fd = fs.openSync(path, 'r+');
+    try {
+      writeAll(fd, header, 0, header.length);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (e) {
+    m.close();
+    throw e;
+  }
   trackNpyMemmap(m, path, parseHeader(header, path));
   return m;
 }
 
 /** Writes any array (strided views included) to a `.npy` file, C order unless the array is only F-contiguous. */
 export function saveNpy(path: string, array: NdArray): void {
+  checkPath(path);
   array._st.checkOpen();
   const fortranOrder = array.flags.fContiguous && !array.flags.cContiguous && array.ndim > 1;
   const header = formatHeader({ descr: descrOf(array.dtype), fortranOrder, shape: array.shape });

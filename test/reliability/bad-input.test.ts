@@ -12,7 +12,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { asStrided, broadcastTo, dtype, AccessError, AxisError, IndexError, KeyError, OverflowError, ValueError } from '../../lib';
 import { memmap } from '../../lib/memmap';
-import { openNpy } from '../../lib/npy/npy';
+import { createNpy, openNpy, readNpyHeader, saveNpy } from '../../lib/npy/npy';
 import { useTempDir } from '../helpers/tmp';
 
 const DIST = path.resolve(__dirname, '../../dist');
@@ -66,6 +66,16 @@ const REC = dtype([
   ['b', '<f4'],
 ]);
 
+/** Runs `f` while the row's file is mapped in `mode`; closes the mapping after. */
+function withMapping(p: string, mode: 'r' | 'r+' | 'c', f: () => unknown): unknown {
+  const m = memmap(p, { mode });
+  try {
+    return f();
+  } finally {
+    m.close();
+  }
+}
+
 /** An 'r+' mapping of the row's file: in-memory rows still prove the file is untouched. */
 const rw = (p: string, dt: Parameters<typeof dtype>[0] = 'u1') => memmap(p, { mode: 'r+', dtype: dt });
 
@@ -83,7 +93,7 @@ const ROWS: Row[] = [
   { name: 'no write permission, r+ with a larger shape (no growth)', setup: file(64, 0o444), asNobody: "memmap(p, { mode: 'r+', shape: 4096 })", error: Error, code: 'EACCES', message: 'permission denied' },
   { name: 'no write permission, w+ (no truncation)', setup: file(64, 0o444), asNobody: "memmap(p, { mode: 'w+', shape: 8 })", error: Error, code: 'EACCES', message: 'permission denied' },
   {
-    name: "r+ whose mmap fails after the file was grown (the file must shrink back)",
+    name: 'r+ whose mmap fails: the file is mapped before it is grown, so it never grew',
     setup: file(),
     inSmallAddressSpace: { kib: 4_000_000, src: "memmap(p, { mode: 'r+', shape: 2 ** 36 })" },
     error: Error,
@@ -95,7 +105,23 @@ const ROWS: Row[] = [
   { name: 'empty file with a shape, r', setup: file(0), act: (p) => memmap(p, { mode: 'r', shape: 1 }), error: RangeError, message: 'past the end of the file' },
   { name: 'shape 0, r+', setup: file(), act: (p) => memmap(p, { mode: 'r+', shape: 0 }), error: ValueError, message: 'empty array' },
   { name: 'shape larger than the file, r', setup: file(), act: (p) => memmap(p, { mode: 'r', shape: 65 }), error: RangeError, message: 'range [0, 65) is past the end' },
-  { name: 'shape whose file would exceed the filesystem limit, r+', setup: file(), act: (p) => memmap(p, { mode: 'r+', shape: 2 ** 52 }), error: Error, code: 'EFBIG', message: 'file too large' },
+  { name: 'shape too big to map, r+ (mapped before the file grows)', setup: file(), act: (p) => memmap(p, { mode: 'r+', shape: 2 ** 52 }), error: Error, code: 'ENOMEM', message: 'cannot allocate memory, mmap' },
+  // ---- 'w+' and createNpy empty a file only once nothing can fail (issue 12, items 2 and 9)
+  { name: "'w+' with a shape too big to map keeps the old content", setup: file(), act: (p) => memmap(p, { mode: 'w+', shape: 2 ** 50 }), error: Error, code: 'ENOMEM', message: 'cannot allocate memory, mmap' },
+  { name: "'w+' with a shape too big to map keeps the old content, at an offset", setup: file(), act: (p) => memmap(p, { mode: 'w+', offset: 100, dtype: '<f8', shape: 2 ** 47 }), error: Error, code: 'ENOMEM', message: 'mmap' },
+  { name: "'w+' too big to map on a missing file: no file left behind", setup: { kind: 'missing' }, act: (p) => memmap(p, { mode: 'w+', shape: 2 ** 50 }), error: Error, code: 'ENOMEM', message: 'mmap' },
+  { name: 'createNpy too big to map on a missing file: no file left behind', setup: { kind: 'missing' }, act: (p) => createNpy(p, '<f8', [2 ** 47]), error: Error, code: 'ENOMEM', message: 'mmap' },
+  { name: 'createNpy too big to map keeps the old file', setup: file(), act: (p) => createNpy(p, '<f8', [2 ** 47]), error: Error, code: 'ENOMEM', message: 'mmap' },
+  { name: "'w+' on a file this process maps ('r') is refused", setup: file(), act: (p) => withMapping(p, 'r', () => memmap(p, { mode: 'w+', shape: 8 })), error: Error, code: 'ERR_MMARRAY_MAPPED', message: "mode 'w+' would truncate a file this process still maps (1 live mapping" },
+  { name: "'w+' on a file this process maps ('c', a view) is refused", setup: file(), act: (p) => withMapping(p, 'c', () => memmap(p, { mode: 'write', shape: 64 })), error: Error, code: 'ERR_MMARRAY_MAPPED', message: 'close() them first' },
+  { name: 'createNpy over a file this process maps is refused', setup: file(), act: (p) => withMapping(p, 'r+', () => createNpy(p, '<f4', [4])), error: Error, code: 'ERR_MMARRAY_MAPPED', message: 'still maps' },
+  // ---- paths with a NUL byte never reach open() (issue 12, item 10)
+  { name: "NUL in the path, 'w+' (would truncate the part before the NUL)", setup: file(), act: (p) => memmap(`${p}\0.tmp`, { mode: 'w+', shape: 4 }), error: TypeError, code: 'ERR_INVALID_ARG_VALUE', message: "must be a string without null bytes. Received '" },
+  { name: "NUL in the path, 'r'", setup: file(), act: (p) => memmap(`${p}\0`, { mode: 'r' }), error: TypeError, code: 'ERR_INVALID_ARG_VALUE', message: 'null bytes' },
+  { name: 'NUL in the path, createNpy', setup: file(), act: (p) => createNpy(`${p}\0.tmp`, '<f8', [2]), error: TypeError, code: 'ERR_INVALID_ARG_VALUE', message: 'null bytes' },
+  { name: 'NUL in the path, saveNpy', setup: file(), act: (p) => saveNpy(`${p}\0.tmp`, rw(p).copy()), error: TypeError, code: 'ERR_INVALID_ARG_VALUE', message: 'null bytes' },
+  { name: 'NUL in the path, openNpy', setup: file(), act: (p) => openNpy(`${p}\0.tmp`), error: TypeError, code: 'ERR_INVALID_ARG_VALUE', message: 'null bytes' },
+  { name: 'NUL in the path, readNpyHeader', setup: file(), act: (p) => readNpyHeader(`${p}\0.tmp`), error: TypeError, code: 'ERR_INVALID_ARG_VALUE', message: 'null bytes' },
   // ---- offset
   { name: 'offset beyond the end', setup: file(), act: (p) => memmap(p, { mode: 'r', offset: 65 }), error: RangeError, message: 'offset 65 is past the end' },
   { name: 'offset beyond the end with a shape, r', setup: file(), act: (p) => memmap(p, { mode: 'r', offset: 65, shape: 1 }), error: RangeError, message: 'past the end of the file' },

@@ -253,3 +253,211 @@ describe('the control: raw stores into a read-only mapping do kill the process',
     expect(fs.readFileSync(f).equals(before)).toBe(true);
   });
 });
+
+/**
+ * Worker teardown (issue 12, item 4): a worker torn down with native work in
+ * flight used to abort the whole process ("FATAL ERROR:
+ * Error::ThrowAsJavaScriptException napi_throw"): the flush completion ran
+ * when JS no longer could. Each child starts many workers and tears them down
+ * at a different moment each time; it must print "ok" and exit 0.
+ */
+describe('worker teardown never aborts the process', () => {
+  const WORKERS = 60;
+  const SCENARIOS: readonly (readonly [string, string, string])[] = [
+    // [label, the worker's source, how the parent ends it]
+    ['terminate() while the worker loads the library', 'require(DIST);', 'terminate'],
+    [
+      'terminate() with flushAsync() calls in flight',
+      `const m = require(DIST).memmap(FILE, { mode: 'r+' });
+       m.fill(1);
+       for (let i = 0; i < 20; i++) m.flushAsync();
+       require('worker_threads').parentPort.postMessage('flushing');`,
+      'terminate-after-message',
+    ],
+    [
+      'process.exit() in the worker with flushAsync() calls pending',
+      `const m = require(DIST).memmap(FILE, { mode: 'r+' });
+       for (let i = 0; i < 20; i++) m.flushAsync();
+       process.exit(0);`,
+      'exit',
+    ],
+  ];
+
+  test.each(SCENARIOS)('%s', (_label, workerSrc, how) => {
+    const f = recordFile(4096);
+    const r = runChild(`
+      const { Worker } = require('worker_threads');
+      const src = 'const DIST = ' + JSON.stringify(${JSON.stringify(path.join(DIST, 'index.js'))}) +
+        ', FILE = ' + JSON.stringify(process.env.FILE) + ';\\n' + ${JSON.stringify(workerSrc)};
+      (async () => {
+        for (let i = 0; i < ${WORKERS}; i++) {
+          const w = new Worker(src, { eval: true });
+          const exited = new Promise((resolve) => w.on('exit', resolve));
+          w.on('error', () => undefined);
+          if (${JSON.stringify(how)} === 'terminate') {
+            await new Promise((resolve) => setTimeout(resolve, i % 15));
+            await w.terminate();
+          } else if (${JSON.stringify(how)} === 'terminate-after-message') {
+            await new Promise((resolve) => w.once('message', resolve));
+            await w.terminate();
+          }
+          await exited;
+        }
+        report('ok');
+      })();
+    `, { FILE: f });
+    expect(reportOf(r)).toBe('ok');
+  });
+});
+
+/**
+ * Truncation under a live mapping (issue 12, item 2): 'w+' and createNpy on a
+ * file this process maps (from any thread) used to truncate it, and the next
+ * read of the old mapping died by SIGBUS. They are refused now; the child
+ * reads every byte of the old mapping afterwards and must live.
+ */
+describe('a file this process maps is never truncated under it', () => {
+  test("'w+' and createNpy are refused (ERR_MMARRAY_MAPPED); the old mapping reads on", () => {
+    const f = recordFile(4096);
+    const before = fs.readFileSync(f);
+    const r = runChild(`
+      const { createNpy } = require(${JSON.stringify(path.join(DIST, 'npy', 'npy.js'))});
+      const f = process.env.FILE;
+      const old = memmap(f, { mode: 'r' });
+      const out = {};
+      for (const [name, fn] of [
+        ['w+ same size', () => memmap(f, { mode: 'w+', shape: 65536 })],
+        ['w+ smaller', () => memmap(f, { mode: 'w+', shape: 1 })],
+        ['w+ at an offset', () => memmap(f, { mode: 'w+', offset: 4096, shape: 16 })],
+        ['createNpy', () => createNpy(f, '<f8', [4])],
+      ]) {
+        try { fn(); out[name] = 'mapped'; } catch (e) { out[name] = e.code + ': ' + e.message; }
+      }
+      let sum = 0;
+      for (let i = 0; i < old.size; i += 97) sum += old.get(i);
+      out.sum = sum;
+      old.close();
+      // Once closed, 'w+' goes ahead.
+      const fresh = memmap(f, { mode: 'w+', shape: 8 });
+      out.after = [fresh.shape[0], fresh.get(0)];
+      fresh.close();
+      report(out);
+    `, { FILE: f });
+    const out = reportOf<Record<string, unknown>>(r);
+    let sum = 0;
+    for (let i = 0; i < before.length; i += 97) sum += before[i];
+    expect(out.sum).toBe(sum);
+    for (const name of ['w+ same size', 'w+ smaller', 'w+ at an offset', 'createNpy']) {
+      expect(`${name}: ${String(out[name])}`).toBe(
+        `${name}: ERR_MMARRAY_MAPPED: mode 'w+' would truncate a file this process still maps (1 live mapping; close() them first) ('${f}')`,
+      );
+    }
+    expect(out.after).toEqual([8, 0]);
+  });
+
+  test("a mapping held by a worker thread blocks 'w+' in the main thread too", () => {
+    const f = recordFile(256);
+    const r = runChild(`
+      const { Worker } = require('worker_threads');
+      const w = new Worker(
+        'const { memmap } = require(' + JSON.stringify(${JSON.stringify(path.join(DIST, 'memmap.js'))}) + ');' +
+        'const m = memmap(' + JSON.stringify(process.env.FILE) + ', { mode: "r" });' +
+        'const { parentPort } = require("worker_threads");' +
+        'parentPort.postMessage("mapped");' +
+        'parentPort.on("message", () => { let s = 0; for (let i = 0; i < m.size; i++) s += m.get(i); parentPort.postMessage(s); });',
+        { eval: true });
+      w.once('message', () => {
+        let refused;
+        try { memmap(process.env.FILE, { mode: 'w+', shape: 4 }); refused = 'mapped'; } catch (e) { refused = e.code; }
+        w.once('message', (sum) => { report({ refused, sum }); w.terminate(); });
+        w.postMessage('read');
+      });
+    `, { FILE: f });
+    const bytes = fs.readFileSync(f);
+    expect(reportOf(r)).toEqual({ refused: 'ERR_MMARRAY_MAPPED', sum: bytes.reduce((a, b) => a + b, 0) });
+  });
+});
+
+/**
+ * Failed maps leave the file as it was (issue 12, items 3 and 9): the mapping
+ * is made before the file is grown or emptied, so when mmap fails (here: a
+ * capped address space) nothing was written — not even a grow-then-shrink,
+ * which would have changed the file's mtime and could cut pages another
+ * process had just mapped.
+ */
+describe('a failed mmap never touched the file', () => {
+  test.each([
+    ["'r+' with a larger shape", "memmap(process.env.FILE, { mode: 'r+', shape: 2 ** 36 })"],
+    ["'w+'", "memmap(process.env.FILE, { mode: 'w+', shape: 2 ** 36 })"],
+  ])('%s: same size, bytes and mtime', (_label, expr) => {
+    const f = recordFile(64);
+    const old = new Date(Date.now() - 3600_000);
+    fs.utimesSync(f, old, old);
+    const before = fs.statSync(f);
+    const bytes = fs.readFileSync(f);
+    const r = spawnSync('bash', ['-c', 'ulimit -v 4000000; exec "$0" -e "$CHILD_SRC"', process.execPath], {
+      encoding: 'utf8',
+      timeout: 30000,
+      env: { ...process.env, FILE: f, CHILD_SRC: `${PRELUDE} try { ${expr}; report('mapped'); } catch (e) { report(e.code); }` },
+    });
+    expect(reportOf(r)).toBe('ENOMEM');
+    const after = fs.statSync(f);
+    expect({ size: after.size, mtime: after.mtimeMs }).toEqual({ size: before.size, mtime: before.mtimeMs });
+    expect(fs.readFileSync(f).equals(bytes)).toBe(true);
+  });
+});
+
+/**
+ * FIFOs, sockets and devices (issue 12, item 13): opening a FIFO blocks until
+ * a writer comes, so memmap(fifo) and openNpy(fifo) hung forever. Each call
+ * must fail at once with an error naming the file and what it is; the child
+ * would otherwise be killed by the timeout.
+ */
+describe('non-regular files are refused at once, never waited on', () => {
+  const linux = process.platform === 'linux';
+  (linux ? test : test.skip)('FIFO, character device, socket: memmap (every mode), openNpy, readNpyHeader', () => {
+    const fifo = tmp.path('pipe');
+    const sock = tmp.path('sock');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const r = spawnSync('bash', ['-c', 'exec "$0" -e "$CHILD_SRC"', process.execPath], {
+      encoding: 'utf8',
+      timeout: 20000,
+      env: {
+        ...process.env,
+        FIFO: fifo,
+        SOCK: sock,
+        CHILD_SRC: `${PRELUDE}
+          const npy = require(${JSON.stringify(path.join(DIST, 'npy', 'npy.js'))});
+          const server = require('net').createServer().listen(process.env.SOCK, () => {
+            const out = {};
+            for (const [kind, p] of [['fifo', process.env.FIFO], ['chr', '/dev/zero'], ['sock', process.env.SOCK]]) {
+              for (const [name, fn] of [
+                ['r', () => memmap(p, { mode: 'r' })],
+                ['r shape', () => memmap(p, { mode: 'r', shape: 4 })],
+                ['r+ shape', () => memmap(p, { mode: 'r+', shape: 4 })],
+                ['c shape', () => memmap(p, { mode: 'c', shape: 4 })],
+                ['w+', () => memmap(p, { mode: 'w+', shape: 4 })],
+                ['openNpy', () => npy.openNpy(p)],
+                ['readNpyHeader', () => npy.readNpyHeader(p)],
+              ]) {
+                try { fn(); out[kind + ' ' + name] = 'opened'; } catch (e) { out[kind + ' ' + name] = e.code + ' | ' + e.message; }
+              }
+            }
+            server.close();
+            report(out);
+          });`,
+      },
+    });
+    const out = reportOf<Record<string, string>>(r);
+    const what: Record<string, [string, string]> = {
+      fifo: [fifo, 'a FIFO'],
+      chr: ['/dev/zero', 'a character device'],
+      sock: [sock, 'a socket'],
+    };
+    expect(Object.keys(out)).toHaveLength(21);
+    for (const [key, msg] of Object.entries(out)) {
+      const [p, kind] = what[key.split(' ')[0]];
+      expect(`${key}: ${msg}`).toBe(`${key}: ENODEV | ENODEV: not a regular file (${kind}): only regular files can be memory-mapped, open '${p}'`);
+    }
+  });
+});

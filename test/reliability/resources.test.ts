@@ -95,7 +95,7 @@ const CHILD = (file: string, other: string): string => `
       ['missing file', () => memmap(FILE + '.missing', { mode: 'r' })],
       ['directory', () => memmap(require('path').dirname(FILE), { mode: 'r', shape: 1 })],
       ['empty file', () => memmap(OTHER, { mode: 'r' })],
-      ['file too large', () => memmap(FILE, { mode: 'r+', shape: 2 ** 52 })],
+      ['too large to map', () => memmap(FILE, { mode: 'r+', shape: 2 ** 52 })],
     ];
     for (let i = 0; i < n; i++) {
       for (const [name, f] of bad) {
@@ -184,7 +184,7 @@ describeLinux('no leaks over thousands of mappings', () => {
       'missing file': 'Error ENOENT',
       directory: 'Error EISDIR',
       'empty file': 'ValueError',
-      'file too large': 'Error EFBIG',
+      'too large to map': 'Error ENOMEM',
     });
     for (const x of [report.afterFailing, report.afterFailing2]) {
       expect(x.fds).toBe(report.start.fds);
@@ -209,5 +209,74 @@ describeLinux('no leaks over thousands of mappings', () => {
     // 20,000 more mappings: a leak of 600 bytes each would add 12 MiB (fds and maps are checked exactly above).
     expect(afterRound2.rss - afterDrop.rss).toBeLessThan(12 * 1024 * 1024);
     expect(afterRound2.heap - report.start.heap).toBeLessThan(4 * 1024 * 1024);
+  });
+});
+
+/**
+ * The map-count limit (issue 12, item 6): ~70k memmap() calls without close()
+ * in a synchronous loop used to abort the process at vm.max_map_count (the
+ * finalizers that unmap dropped mappings only run when the event loop turns,
+ * so V8's own next mmap failed). memmap() now refuses a new mapping with
+ * ERR_MMARRAY_MAP_LIMIT a quarter short of the limit: the child lives, and
+ * once the loop turns the GC unmaps the dropped ones and memmap() works again.
+ */
+describeLinux('near vm.max_map_count memmap() fails cleanly instead of aborting', () => {
+  const maxMapCount = linux ? Number(fs.readFileSync('/proc/sys/vm/max_map_count', 'utf8')) : 0;
+  const LOOP = maxMapCount + 5000;
+
+  test(`${LOOP} memmap() without close() in a synchronous loop: ERR_MMARRAY_MAP_LIMIT, then recovery`, () => {
+    const file = tmp.file(new Uint8Array(64).fill(7), 'many.bin');
+    const r = spawnSync(process.execPath, ['--expose-gc', '-e', `
+      const fs = require('fs');
+      const { memmap } = require(${JSON.stringify(path.join(DIST, 'memmap.js'))});
+      const FILE = ${JSON.stringify(file)};
+      const maps = () => fs.readFileSync('/proc/self/maps', 'utf8').split('\\n').filter((l) => l.endsWith(FILE)).length;
+      let opened = 0, error = null;
+      try {
+        for (; opened < ${LOOP}; opened++) memmap(FILE, { mode: 'r' }).get(0);
+      } catch (e) { error = { name: e.name, code: e.code, message: e.message }; }
+      const mapsAtLimit = maps();
+      (async () => {
+        for (let i = 0; i < 6; i++) { gc(); await new Promise((r) => setImmediate(r)); }
+        const again = memmap(FILE, { mode: 'r' }).get(0);
+        process.stdout.write(JSON.stringify({ opened, error, mapsAtLimit, mapsAfterGc: maps(), again }));
+      })();
+    `], { encoding: 'utf8', timeout: 120_000 });
+    expect({ status: r.status, signal: r.signal, stderr: r.stderr }).toEqual({ status: 0, signal: null, stderr: '' });
+    const out = JSON.parse(r.stdout) as { opened: number; error: { name: string; code: string; message: string } | null; mapsAtLimit: number; mapsAfterGc: number; again: number };
+    const limit = maxMapCount - Math.max(4096, Math.floor(maxMapCount / 4));
+    expect(out.opened).toBe(limit);
+    expect(out.mapsAtLimit).toBe(limit);
+    expect(out.error).toEqual({
+      name: 'Error',
+      code: 'ERR_MMARRAY_MAP_LIMIT',
+      message: expect.stringMatching(/^too many live mappings \(\d+\), close to vm\.max_map_count: close\(\) the arrays no longer needed/),
+    });
+    expect(out.error?.message).toContain(file);
+    expect(out.mapsAfterGc).toBeLessThan(100);
+    expect(out.again).toBe(7);
+  });
+
+  test('the same number of dropped mappings in a loop that yields now and then: never near the limit', () => {
+    const file = tmp.file(new Uint8Array(64).fill(7), 'yielding.bin');
+    const r = spawnSync(process.execPath, ['-e', `
+      const fs = require('fs');
+      const { memmap } = require(${JSON.stringify(path.join(DIST, 'memmap.js'))});
+      const FILE = ${JSON.stringify(file)};
+      const maps = () => fs.readFileSync('/proc/self/maps', 'utf8').split('\\n').filter((l) => l.endsWith(FILE)).length;
+      (async () => {
+        let peak = 0;
+        for (let i = 0; i < ${LOOP}; i++) {
+          memmap(FILE, { mode: 'r' }).get(0);
+          if (i % 1000 === 999) { peak = Math.max(peak, maps()); await new Promise((r) => setImmediate(r)); }
+        }
+        process.stdout.write(JSON.stringify({ peak }));
+      })();
+    `], { encoding: 'utf8', timeout: 120_000 });
+    expect({ status: r.status, signal: r.signal, stderr: r.stderr }).toEqual({ status: 0, signal: null, stderr: '' });
+    const { peak } = JSON.parse(r.stdout) as { peak: number };
+    // eslint-disable-next-line no-console
+    console.log(`resources: ${LOOP} dropped mappings, a turn of the event loop every 1000: at most ${peak} live at once`);
+    expect(peak).toBeLessThan(maxMapCount / 4);
   });
 });

@@ -1,0 +1,22 @@
+// Per-environment state of the addon (Node-API instance data). The main
+// thread and every worker load the addon into their own env; each gets one
+// EnvState, and an env cleanup hook marks it closing when the env is torn
+// down, so native callbacks that still run then (finalizers, async work
+// completions) touch no JS.
+#ifndef MMARRAY_ENV_STATE_H_
+#define MMARRAY_ENV_STATE_H_
+
+#include <napi.h>
+
+namespace mmarray {
+
+// Called once per env, from module init.
+void InitEnvState(Napi::Env env);
+
+// True once the env's cleanup hooks run (worker.terminate(), process.exit(),
+// the end of the main thread), or when the state is missing.
+bool EnvClosing(Napi::Env env);
+
+}  // namespace mmarray
+
+#endif  // MMARRAY_ENV_STATE_H_

@@ -1,0 +1,67 @@
+#include "live_mappings.h"
+
+#include <algorithm>
+#include <fstream>
+#include <limits>
+#include <map>
+
+namespace mmarray {
+namespace {
+
+std::mutex& Mutex() {
+  static std::mutex* mu = new std::mutex();  // never destroyed: workers may outlive static teardown
+  return *mu;
+}
+
+struct Registry {
+  std::map<FileId, size_t> count;  // file -> live mappings of it
+  size_t total = 0;
+};
+
+Registry& TheRegistry() {
+  static Registry* r = new Registry();
+  return *r;
+}
+
+}  // namespace
+
+LiveMappingsLock::LiveMappingsLock() : lock_(Mutex()) {}
+
+size_t LiveMappingsLock::CountOf(const FileId& id) const {
+  const auto& count = TheRegistry().count;
+  auto it = count.find(id);
+  return it == count.end() ? 0 : it->second;
+}
+
+size_t LiveMappingsLock::Total() const { return TheRegistry().total; }
+
+void LiveMappingsLock::Add(const FileId& id) {
+  Registry& r = TheRegistry();
+  r.count[id] += 1;
+  r.total += 1;
+}
+
+void RemoveLiveMapping(const FileId& id) {
+  std::lock_guard<std::mutex> lock(Mutex());
+  Registry& r = TheRegistry();
+  auto it = r.count.find(id);
+  if (it == r.count.end()) return;
+  if (--it->second == 0) r.count.erase(it);
+  r.total -= 1;
+}
+
+size_t LiveMappingLimit() {
+  static const size_t limit = [] {
+    // Linux: every mapping is one entry against vm.max_map_count (65530 by
+    // default); at the limit mmap fails with ENOMEM, for V8 too, which then
+    // aborts. Leave a quarter of it (at least 4096) to the runtime.
+    std::ifstream in("/proc/sys/vm/max_map_count");
+    long long max = 0;
+    if (!(in >> max) || max <= 0) return std::numeric_limits<size_t>::max();
+    const long long reserve = std::max<long long>(4096, max / 4);
+    return static_cast<size_t>(std::max<long long>(max - reserve, 1));
+  }();
+  return limit;
+}
+
+}  // namespace mmarray
