@@ -3,7 +3,9 @@
  * writable memmap over its data, or save any array.
  * @module
  */
+import { randomBytes } from 'crypto';
 import * as fs from 'fs';
+import * as nodePath from 'path';
 import { dtype as toDType, fromDescr, type DType, type DTypeLike } from '../dtype';
 import { ValueError } from '../errors';
 import { checkShape, shapeToSize } from '../layout';
@@ -96,16 +98,73 @@ export function createNpy(path: string, dtype: DTypeLike, shape: number | readon
   return memmap(path, { dtype: dt, mode: 'r+', offset: header.length, shape: s, order: fortranOrder ? 'F' : 'C' });
 }
 
-/** Writes any array (strided views included) to a `.npy` file, C order unless the array is only F-contiguous. */
+/**
+ * Writes any array (strided views included) to a `.npy` file, C order unless
+ * the array is only F-contiguous.
+ *
+ * The file is replaced atomically: the data goes to a temporary file in the
+ * same folder, is fsync'ed and then renamed over `path`. So `path` is never
+ * truncated while `array` (or any other live mapping) may still read from it
+ * — saving a memmap over its own file is safe — and a failure leaves the old
+ * file as it was (the temporary file is removed). A symbolic link at `path`
+ * is followed: its target is replaced.
+ */
 export function saveNpy(path: string, array: NdArray): void {
   array._st.checkOpen();
   const fortranOrder = array.flags.fContiguous && !array.flags.cContiguous && array.ndim > 1;
   const header = formatHeader({ descr: descrOf(array.dtype), fortranOrder, shape: array.shape });
-  const fd = fs.openSync(path, 'w');
-  try {
+  writeFileAtomic(path, (fd) => {
     writeAll(fd, header, 0, header.length);
-    if (array.size === 0) return;
-    writeArray(fd, fortranOrder ? array.transpose() : array);
+    if (array.size !== 0) writeArray(fd, fortranOrder ? array.transpose() : array);
+  });
+}
+
+/**
+ * Runs `write` on a new temporary file beside `target`, fsyncs it and renames
+ * it over `target` (keeping the old file's permission bits). The rename is the
+ * one step that changes `target`; until it, any failure removes the
+ * temporary file and leaves `target` untouched.
+ */
+function writeFileAtomic(target: string, write: (fd: number) => void): void {
+  let dest = target;
+  let mode = 0o666 & ~process.umask();
+  try {
+    dest = fs.realpathSync(target);
+    mode = fs.statSync(dest).mode & 0o7777;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  const tmp = nodePath.join(nodePath.dirname(dest), `.${nodePath.basename(dest)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  // 'wx': O_EXCL, so the temporary name never clobbers (or follows a link to) anything.
+  const fd = fs.openSync(tmp, 'wx', mode);
+  let done = false;
+  try {
+    try {
+      write(fd);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, dest);
+    done = true;
+  } finally {
+    if (!done) fs.rmSync(tmp, { force: true });
+  }
+  syncDirectory(nodePath.dirname(dest));
+}
+
+/** Makes a rename durable (the folder entry itself); best effort where folders cannot be opened. */
+function syncDirectory(dir: string): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(dir, 'r');
+  } catch {
+    return;
+  }
+  try {
+    fs.fsyncSync(fd);
+  } catch {
+    // Some filesystems refuse fsync on a folder; the data file itself is synced.
   } finally {
     fs.closeSync(fd);
   }

@@ -253,3 +253,43 @@ describe('the control: raw stores into a read-only mapping do kill the process',
     expect(fs.readFileSync(f).equals(before)).toBe(true);
   });
 });
+
+describe('saveNpy over the file the array maps (issue 12 item 1): replaced atomically, the mapping lives', () => {
+  test.each(['r', 'r+', 'c'])("mode '%s': the old mapping still reads, the file holds the array, no temp file is left", (mode) => {
+    const dir = tmp.path('save-self');
+    fs.mkdirSync(dir);
+    const r = runChild(`
+      const p = require('path').join(process.env.DIR, 'a.npy');
+      const c = L.createNpy(p, '<f8', [70000]);
+      c.apply((_x, i) => i);
+      c.flush();
+      c.close();
+      const m = L.openNpy(p, { mode: ${JSON.stringify(mode)} });
+      L.saveNpy(p, m.index('::-1'));
+      // The old mapping keeps its pages (the old inode): every element still reads.
+      const before = [m.get(0), m.get(69999), m.sum()];
+      const back = L.openNpy(p);
+      report({ before, back: [back.get(0), back.get(69999), back.shape], files: require('fs').readdirSync(process.env.DIR) });
+    `, { DIR: dir });
+    expect(reportOf(r)).toEqual({ before: [0, 69999, (69999 * 70000) / 2], back: [69999, 0, [70000]], files: ['a.npy'] });
+  });
+
+  test('a failing save (the target is a folder) leaves no temporary file behind', () => {
+    const dir = tmp.path('save-fail');
+    fs.mkdirSync(path.join(dir, 'target.npy'), { recursive: true });
+    const r = runChild(`
+      const p = require('path').join(process.env.DIR, 'target.npy');
+      let out;
+      try { L.saveNpy(p, L.zeros([3])); out = 'saved'; } catch (e) { out = e.code; }
+      report({ out, files: require('fs').readdirSync(process.env.DIR) });
+    `, { DIR: dir });
+    expect(reportOf(r)).toEqual({ out: 'EISDIR', files: ['target.npy'] });
+  });
+
+  test('the saved file keeps the permission bits of the file it replaces', () => {
+    const p = tmp.file(new Uint8Array(8), 'perm.npy');
+    fs.chmodSync(p, 0o640);
+    const r = runChild(`L.saveNpy(process.env.FILE, L.zeros([3])); report(require('fs').statSync(process.env.FILE).mode & 0o777);`, { FILE: p });
+    expect(reportOf(r)).toBe(0o640);
+  });
+});
