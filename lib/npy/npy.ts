@@ -7,11 +7,12 @@ import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as nodePath from 'path';
 import { dtype as toDType, fromDescr, type DType, type DTypeLike } from '../dtype';
-import { ValueError } from '../errors';
+import { ValueError, repr } from '../errors';
 import { checkShape, shapeToSize } from '../layout';
 import { memmap, type Memmap } from '../memmap';
 import { allocate, pyShape, type NdArray } from '../ndarray';
 import { copyAs } from '../data';
+import type { MappingInfo } from '../storage';
 import { formatHeader, headerLength, parseHeader, type Descr, type NpyHeader, type HeaderOptions } from './header';
 
 /** Options of {@link openNpy}. */
@@ -87,15 +88,38 @@ export interface CreateNpyOptions {
 /**
  * Writes a `.npy` header for `dtype` and `shape` (data aligned to 64 bytes)
  * and returns a `'r+'` memmap over the new, zero-filled data.
+ *
+ * Everything is validated before the file is touched, and the new file is
+ * built aside (a temporary file in the same folder, grown and mapped there)
+ * and renamed over `path` only once nothing can fail: a bad argument, a file
+ * too large for the filesystem or a failed mapping leaves an existing file
+ * at `path` as it was.
  */
 export function createNpy(path: string, dtype: DTypeLike, shape: number | readonly number[], options: CreateNpyOptions = {}): Memmap {
+  if (typeof path !== 'string' || path === '') throw new TypeError(`path must be a non-empty string, got ${repr(path)}`);
   const dt = toDType(dtype);
   const s = checkShape(typeof shape === 'number' ? [shape] : shape);
   const fortranOrder = options.fortranOrder ?? false;
+  if (typeof fortranOrder !== 'boolean') throw new TypeError(`fortranOrder must be a boolean, got ${repr(fortranOrder)}`);
   const header = formatHeader({ descr: descrOf(dt), fortranOrder, shape: s });
-  if (shapeToSize(s) * dt.itemsize === 0) throw new ValueError(`createNpy: cannot map an empty array (shape [${s.join(', ')}])`);
-  fs.writeFileSync(path, header);
-  return memmap(path, { dtype: dt, mode: 'r+', offset: header.length, shape: s, order: fortranOrder ? 'F' : 'C' });
+  const nbytes = shapeToSize(s) * dt.itemsize;
+  if (nbytes === 0) throw new ValueError(`createNpy: cannot map an empty array (shape [${s.join(', ')}])`);
+  if (header.length + nbytes > Number.MAX_SAFE_INTEGER) {
+    throw new ValueError(`array is too big: shape ${pyShape(s)} of ${dt.str} needs ${nbytes} bytes after a ${header.length}-byte header, more than 2^53 ('${path}')`);
+  }
+  return replaceFile(
+    path,
+    (fd, tmp) => {
+      writeAll(fd, header, 0, header.length);
+      fs.ftruncateSync(fd, header.length + nbytes);
+      const m = memmap(tmp, { dtype: dt, mode: 'r+', offset: header.length, shape: s, order: fortranOrder ? 'F' : 'C' });
+      // The mapping was made under the temporary name; once renamed it lives at `path`.
+      const st = m._st as unknown as { mapping: MappingInfo };
+      st.mapping = Object.freeze({ ...st.mapping, path });
+      return m;
+    },
+    (m) => m.close(),
+  );
 }
 
 /**
@@ -113,19 +137,19 @@ export function saveNpy(path: string, array: NdArray): void {
   array._st.checkOpen();
   const fortranOrder = array.flags.fContiguous && !array.flags.cContiguous && array.ndim > 1;
   const header = formatHeader({ descr: descrOf(array.dtype), fortranOrder, shape: array.shape });
-  writeFileAtomic(path, (fd) => {
+  replaceFile(path, (fd) => {
     writeAll(fd, header, 0, header.length);
     if (array.size !== 0) writeArray(fd, fortranOrder ? array.transpose() : array);
   });
 }
 
 /**
- * Runs `write` on a new temporary file beside `target`, fsyncs it and renames
+ * Runs `build` on a new temporary file beside `target`, fsyncs it and renames
  * it over `target` (keeping the old file's permission bits). The rename is the
- * one step that changes `target`; until it, any failure removes the
- * temporary file and leaves `target` untouched.
+ * one step that changes `target`; until it, any failure undoes `build`'s
+ * result, removes the temporary file and leaves `target` untouched.
  */
-function writeFileAtomic(target: string, write: (fd: number) => void): void {
+function replaceFile<T>(target: string, build: (fd: number, tmp: string) => T, undo: (result: T) => void = () => undefined): T {
   let dest = target;
   let mode = 0o666 & ~process.umask();
   try {
@@ -137,10 +161,13 @@ function writeFileAtomic(target: string, write: (fd: number) => void): void {
   const tmp = nodePath.join(nodePath.dirname(dest), `.${nodePath.basename(dest)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   // 'wx': O_EXCL, so the temporary name never clobbers (or follows a link to) anything.
   const fd = fs.openSync(tmp, 'wx', mode);
+  let built = false;
+  let result: T | undefined;
   let done = false;
   try {
     try {
-      write(fd);
+      result = build(fd, tmp);
+      built = true;
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
@@ -148,9 +175,13 @@ function writeFileAtomic(target: string, write: (fd: number) => void): void {
     fs.renameSync(tmp, dest);
     done = true;
   } finally {
-    if (!done) fs.rmSync(tmp, { force: true });
+    if (!done) {
+      if (built) undo(result as T);
+      fs.rmSync(tmp, { force: true });
+    }
   }
   syncDirectory(nodePath.dirname(dest));
+  return result as T;
 }
 
 /** Makes a rename durable (the folder entry itself); best effort where folders cannot be opened. */

@@ -84,6 +84,24 @@ function npyBytes(version: [number, number], text: string, data: Uint8Array, ali
 // ------------------------------------------------------------------ createNpy
 
 describe('createNpy', () => {
+  test('replaces an existing file only once the new one is mapped; its filename is the path given; no temp file is left', () => {
+    const dir = tmp.path('create-aside');
+    fs.mkdirSync(dir);
+    const p = `${dir}/a.npy`;
+    fs.writeFileSync(p, 'old bytes');
+    // Too large for the filesystem: fails while growing the file aside.
+    expect(() => createNpy(p, 'u1', [2 ** 50])).toThrow(/file too large/);
+    expect(fs.readFileSync(p, 'latin1')).toBe('old bytes');
+    expect(fs.readdirSync(dir)).toEqual(['a.npy']);
+    const m = createNpy(p, '<i4', [5]);
+    expect(m.filename).toBe(p);
+    m.set([1, 2, 3, 4, 5]);
+    m.flush();
+    expect((openNpy(p) as Memmap).toArray()).toEqual([1, 2, 3, 4, 5]);
+    expect(fs.readdirSync(dir)).toEqual(['a.npy']);
+    m.close();
+  });
+
   test('writes a valid header, data at a multiple of 64, zeros, and returns an r+ memmap', () => {
     const p = tmp.path('created.npy');
     const m = createNpy(p, '<f8', [3, 4]);

@@ -12,7 +12,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { asStrided, broadcastTo, dtype, AccessError, AxisError, IndexError, KeyError, OverflowError, ValueError } from '../../lib';
 import { memmap } from '../../lib/memmap';
-import { openNpy } from '../../lib/npy/npy';
+import { createNpy, openNpy } from '../../lib/npy/npy';
 import { useTempDir } from '../helpers/tmp';
 
 const DIST = path.resolve(__dirname, '../../dist');
@@ -209,6 +209,15 @@ const ROWS: Row[] = [
   { name: '.npy object dtype', setup: npyFile("{'descr': '|O', 'fortran_order': False, 'shape': (2,), }"), act: (p) => openNpy(p, { mode: 'r+' }), error: ValueError, message: 'cannot be memory-mapped' },
   { name: '.npy record with an object field', setup: npyFile("{'descr': [('a', '<i8'), ('b', '|O')], 'fortran_order': False, 'shape': (1,), }"), act: (p) => openNpy(p, { mode: 'r+' }), error: ValueError, message: 'object' },
   { name: '.npy unknown mode', setup: npyFile(goodHeader), act: (p) => openNpy(p, { mode: 'w+' as 'r' }), error: ValueError, message: "mode must be 'r', 'r+' or 'c'" },
+  // ---- createNpy over an existing file: validated (and built aside) before the file is touched
+  { name: 'createNpy with a byte count past 2^53', setup: file(), act: (p) => createNpy(p, '<f8', [2 ** 52]), error: ValueError, message: 'array is too big' },
+  { name: 'createNpy with an element count past 2^53', setup: file(), act: (p) => createNpy(p, 'u1', [2 ** 30, 2 ** 30, 2 ** 30]), error: ValueError, message: 'array is too big' },
+  { name: 'createNpy with a bad dtype', setup: file(), act: (p) => createNpy(p, 'q9', [4]), error: TypeError, message: "data type 'q9' not understood" },
+  { name: 'createNpy with a negative shape', setup: file(), act: (p) => createNpy(p, '<f8', [-1]), error: ValueError, message: 'negative dimensions' },
+  { name: 'createNpy with a fractional shape', setup: file(), act: (p) => createNpy(p, '<f8', [1.5]), error: TypeError, message: 'shape must hold integers, got 1.5' },
+  { name: 'createNpy with an empty shape', setup: file(), act: (p) => createNpy(p, '<f8', [0, 3]), error: ValueError, message: 'cannot map an empty array' },
+  { name: 'createNpy with a non-boolean fortranOrder', setup: file(), act: (p) => createNpy(p, '<f8', [3], { fortranOrder: 'yes' as unknown as boolean }), error: TypeError, message: "fortranOrder must be a boolean, got 'yes'" },
+  { name: 'createNpy of a file too large for the filesystem', setup: file(), act: (p) => createNpy(p, 'u1', [2 ** 50]), error: Error, code: 'EFBIG', message: 'file too large' },
 ];
 
 // ------------------------------------------------------------------ harness
