@@ -8,7 +8,7 @@ import { types } from 'util';
 import { dtype as toDType, type DTypeLike } from './dtype';
 import { ValueError, repr } from './errors';
 import { byteBounds, checkShape, shapeToSize, shapeToStrides } from './layout';
-import { allocate, derive, makeArray, NdArray, pyShape } from './ndarray';
+import { allocate, derive, lockReadOnly, makeArray, NdArray, pyShape } from './ndarray';
 import { MemoryStorage } from './storage';
 import { copyAs } from './data';
 import { float16Bits, float16Value } from './dtype/float16';
@@ -180,7 +180,7 @@ export function asStrided(a: NdArray, shape: readonly number[], strides?: readon
   const writeable = (options.writeable ?? true) && a._w;
   const out = derive<NdArray>(a, NdArray.prototype, a.dtype, s, st, a.offset, writeable);
   // As in NumPy, `writeable: false` is for good: the flag cannot be set back.
-  if (options.writeable === false) out._locked = true;
+  if (options.writeable === false) lockReadOnly(out);
   return out;
 }
 

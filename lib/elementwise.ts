@@ -9,7 +9,7 @@ import { AccessError, ValueError } from './errors';
 import { forEachOffset, forEachRow } from './iterate';
 import { pairwiseSum, reduceNative, ReduceOp } from './kernels';
 import { byteBounds } from './layout';
-import { allocate, type NdArray } from './ndarray';
+import { allocate, isWriteable, type NdArray } from './ndarray';
 import { WINDOW_STEP } from './storage';
 
 
@@ -47,7 +47,7 @@ export function reduce<T>(a: NdArray, fn: (acc: T, value: unknown, i: number) =>
 /** Replaces every element with `fn(value, i)`, in place (checks writeable first). */
 export function apply(a: NdArray, fn: (value: unknown, i: number) => unknown): void {
   a._st.checkOpen();
-  if (!a.flags.writeable) throw new AccessError('ERR_READ_ONLY', 'assignment destination is read-only');
+  if (!isWriteable(a)) throw new AccessError('ERR_READ_ONLY', 'assignment destination is read-only');
   const codec = a._codec;
   let i = 0;
   const at = a._st.cursor(a.itemsize);
@@ -313,7 +313,7 @@ function checkTyped(a: NdArray, what: string, options: TypedArrayOptions): Typed
   a._st.checkOpen();
   const ctor = ctorFor(a.dtype);
   if (ctor === null) throw new TypeError(`no typed array holds ${a.dtype.str} in this machine's byte order; use astype() first`);
-  if (!a._w && !options.unsafeAllowReadOnly) {
+  if (!isWriteable(a) && !options.unsafeAllowReadOnly) {
     // A typed array cannot be made read-only: handing one out would let a
     // store bypass the flag, and over a 'r' mapping kill the process.
     throw new AccessError(

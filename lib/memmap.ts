@@ -3,12 +3,12 @@
  * @module
  */
 import * as fs from 'fs';
-import { dtype as toDType, type DTypeLike } from './dtype';
+import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { ValueError, repr } from './errors';
 import { checkShape, shapeToSize, shapeToStrides } from './layout';
 import { mapFile, pageSize, type Advice, type NativeMode } from './native';
-import { makeArray, NdArray } from './ndarray';
-import { closedError, MappedStorage } from './storage';
+import { makeArray, NdArray, registerArrayClass, type INTERNAL } from './ndarray';
+import { closedError, MappedStorage, type Storage } from './storage';
 import { countMapping } from './stats';
 
 /** Every spelling NumPy accepts, mapped to the mode the mapping uses. */
@@ -50,6 +50,21 @@ const registry = new FinalizationRegistry<number>((bytes) => countMapping(bytes,
  * of them throws `AccessError` ("mapping of '…' is closed") on access.
  */
 export class Memmap extends NdArray {
+  /** @internal Views are built by the library; the parameters are NdArray's, listed so no arguments array is spread. */
+  constructor(
+    token: typeof INTERNAL,
+    st: Storage,
+    dt: DType,
+    shape: readonly number[],
+    strides: readonly number[],
+    offset: number,
+    base: NdArray | null,
+    writeable: boolean,
+    own: boolean,
+    locked: boolean,
+  ) {
+    super(token, st, dt, shape, strides, offset, base, writeable, own, locked);
+  }
 
   /** The mapping behind this array, or null for a Memmap without a file (a copy). */
   private get mapped(): MappedStorage | null {
@@ -128,6 +143,7 @@ export class Memmap extends NdArray {
     this.close();
   }
 }
+registerArrayClass(Memmap);
 
 function normalizeMode(mode: unknown): NativeMode {
   if (typeof mode === 'string' && Object.prototype.hasOwnProperty.call(MODES, mode)) return MODES[mode];

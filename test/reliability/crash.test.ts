@@ -293,3 +293,34 @@ describe('saveNpy over the file the array maps (issue 12 item 1): replaced atomi
     expect(reportOf(r)).toBe(0o640);
   });
 });
+
+describe("no outside change makes a 'r' mapping writeable (issue 12 item 7)", () => {
+  test('a subclass lying in flags, assignments to internals and shadowing properties: every write is refused, the file is unchanged', () => {
+    const f = recordFile();
+    const before = fs.readFileSync(f);
+    const r = runChild(`
+      class T extends L.NdArray { get flags() { return { writeable: true, cContiguous: true, fContiguous: true }; } }
+      const m = memmap(process.env.FILE, { mode: 'r', dtype: 'u1' });
+      const out = {};
+      const tryIt = (name, fn) => { try { fn(); out[name] = 'stored'; } catch (e) { out[name] = e.name + ':' + (e.code || '') + ':' + e.message; } };
+      const t = m.view(T);
+      tryIt('subclass apply', () => t.apply(() => 2));
+      tryIt('subclass set', () => t.set(2));
+      tryIt('subclass typedArray', () => t.typedArray());
+      m._w = true; // sloppy mode: ignored (a getter without setter)
+      tryIt('after m._w = true', () => m.set(0));
+      tryIt('defineProperty _w', () => { Object.defineProperty(m, '_w', { value: true }); m.fill(0); });
+      tryIt('defineProperty offset', () => { const v = m.index('1:'); Object.defineProperty(v, 'offset', { value: 1e9 }); v.set(1); });
+      m.strides[0] = 2 ** 40; // sloppy mode: ignored (a frozen array)
+      out.strides = m.strides;
+      report(out);
+    `, { FILE: f });
+    const out = reportOf<Record<string, string | number[]>>(r);
+    for (const k of ['subclass apply', 'subclass set', 'after m._w = true', 'defineProperty _w', 'defineProperty offset']) {
+      expect(`${k}: ${out[k]}`).toBe(`${k}: AccessError:ERR_READ_ONLY:assignment destination is read-only`);
+    }
+    expect(out['subclass typedArray']).toMatch(/^AccessError:ERR_READ_ONLY:typedArray\(\) over read-only memory/);
+    expect(out.strides).toEqual([1]);
+    expect(fs.readFileSync(f).equals(before)).toBe(true);
+  });
+});
