@@ -7,7 +7,7 @@
 import { types } from 'util';
 import { dtype as toDType, type DTypeLike } from './dtype';
 import { ValueError, repr } from './errors';
-import { byteBounds, checkShape, shapeToSize, shapeToStrides } from './layout';
+import { byteBounds, checkNdim, checkShape, shapeToSize, shapeToStrides } from './layout';
 import { allocate, derive, lockReadOnly, makeArray, NdArray, pyShape } from './ndarray';
 import { MemoryStorage } from './storage';
 import { copyAs } from './data';
@@ -66,6 +66,7 @@ export function fromBuffer(buffer: ArrayBufferLike | ArrayBufferView, dtype: DTy
     if (count * dt.itemsize > avail) throw new ValueError(`buffer is smaller than requested size: ${count} × ${dt.itemsize} bytes > ${avail}`);
     n = count;
   }
+  checkNdim(1 + dt.shape.length);
   const storage = new MemoryStorage(ab as ArrayBuffer, base, len, !options.readonly);
   const shape = [n, ...dt.shape];
   const el = dt.shape.length > 0 ? dt.base : dt;
@@ -81,7 +82,8 @@ function normShape(shape: number | readonly number[]): number[] {
 export function zeros(shape: number | readonly number[], dtype: DTypeLike = 'f8', order: 'C' | 'F' = 'C'): NdArray {
   const dt = toDType(dtype);
   const s = normShape(shape);
-  if (dt.shape.length > 0) return allocate(dt.base, [...s, ...dt.shape], order);
+  checkNdim(s.length + dt.shape.length);
+  if (dt.shape.length > 0) return allocate(dt.base, checkShape([...s, ...dt.shape]), order);
   return allocate(dt, s, order);
 }
 
@@ -240,15 +242,23 @@ export function ndarray(shape: number | readonly number[], dtype: DTypeLike, buf
   const raw = fromBuffer(buffer, 'u1', { readonly: options.readonly });
   const dt = toDType(dtype);
   const s = normShape(shape);
+  checkNdim(s.length + dt.shape.length);
   const el = dt.shape.length > 0 ? dt.base : dt;
-  const fullShape = [...s, ...dt.shape];
+  const fullShape = checkShape([...s, ...dt.shape]);
   const offset = checkInt(options.offset ?? 0, 'offset');
   let strides: number[];
   if (options.strides === undefined) {
     strides = shapeToStrides(fullShape, el.itemsize, 'C');
   } else {
-    if (options.strides.length !== s.length) throw new ValueError(`strides [${options.strides.join(', ')}] do not match shape ${pyShape(s)}`);
-    strides = [...options.strides, ...shapeToStrides(dt.shape, el.itemsize, 'C')];
+    // Copied first (at most one more than needed): the check must see the very values used,
+    // whatever the object's length says or its iterator yields.
+    const given: unknown[] = [];
+    for (const x of options.strides as Iterable<unknown>) {
+      given.push(x);
+      if (given.length > s.length) break;
+    }
+    if (given.length !== s.length) throw new ValueError(`strides [${given.join(', ')}] do not match shape ${pyShape(s)}`);
+    strides = [...(given as number[]), ...shapeToStrides(dt.shape, el.itemsize, 'C')];
   }
   for (const x of strides) if (!Number.isSafeInteger(x)) throw new TypeError(`strides must hold integers, got ${repr(x)}`);
   const [lo, hi] = byteBounds(offset, fullShape, strides, el.itemsize);

@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { ValueError, repr } from './errors';
-import { checkShape, shapeToSize, shapeToStrides } from './layout';
+import { checkNdim, checkShape, shapeToSize, shapeToStrides } from './layout';
 import { mapFile, pageSize, type Advice, type NativeMode } from './native';
 import { makeArray, NdArray, registerArrayClass, type INTERNAL } from './ndarray';
 import { closedError, MappedStorage, type Storage } from './storage';
@@ -201,7 +201,8 @@ export function memmap(path: string, options: MemmapOptions = {}): Memmap {
   } else {
     shape = checkShape(typeof options.shape === 'number' ? [options.shape] : options.shape);
   }
-  const fullShape = [...shape, ...dt.shape];
+  checkNdim(shape.length + dt.shape.length);
+  const fullShape = checkShape([...shape, ...dt.shape]);
   const nbytes = shapeToSize(fullShape) * el.itemsize;
   if (nbytes === 0) throw new ValueError(`cannot map an empty file or an empty array ('${path}', shape [${shape.join(', ')}])`);
   if (nbytes + offset > Number.MAX_SAFE_INTEGER) {

@@ -9,6 +9,7 @@ import { dtype as toDType, DType, type DTypeLike, type Codec } from './dtype';
 import { AccessError, IndexError, KeyError, ValueError, repr } from './errors';
 import { applyIndex, parseIndex, Slice, type IndexItem } from './indexing';
 import {
+  checkNdim,
   isAligned,
   isCContiguous,
   isFContiguous,
@@ -488,6 +489,7 @@ export class NdArray {
     this.#st.checkOpen();
     const axes = typeof axis === 'number' ? [axis] : [...axis];
     const outNdim = this.ndim + axes.length;
+    checkNdim(outNdim);
     const pos = new Set(normalizeAxes(axes, outNdim));
     const shape: number[] = [];
     for (let i = 0, k = 0; i < outNdim; i++) shape.push(pos.has(i) ? 1 : this.#shape[k++]);
@@ -876,6 +878,7 @@ export function makeArray<T extends NdArray = NdArray>(init: ArrayInit, proto: o
 /** Appends a subarray dtype's axes (C-contiguous within the item) to a layout. */
 function expandSubarray<T extends NdArray>(src: NdArray, proto: object, dt: DType, shape: readonly number[], strides: readonly number[], offset: number): T {
   if (dt.shape.length === 0) return derive(src, proto, dt, shape, strides, offset);
+  checkNdim(shape.length + dt.shape.length);
   const base = dt.base;
   const subStrides = shapeToStrides(dt.shape, base.itemsize, 'C');
   return derive(src, proto, base, [...shape, ...dt.shape], [...strides, ...subStrides], offset);
@@ -918,6 +921,7 @@ function viewLayout(a: NdArray, dt: DType): { dtype: DType; shape: readonly numb
     strides[axis] = dt.itemsize;
   }
   if (dt.shape.length > 0) {
+    checkNdim(shape.length + dt.shape.length);
     const sub = shapeToStrides(dt.shape, dt.base.itemsize, 'C');
     shape = [...shape, ...dt.shape];
     strides = [...strides, ...sub];
@@ -927,6 +931,7 @@ function viewLayout(a: NdArray, dt: DType): { dtype: DType; shape: readonly numb
 }
 
 function fixUnknownDimension(req: number[], size: number): number[] {
+  checkNdim(req.length);
   let unknown = -1;
   let known = 1;
   for (let i = 0; i < req.length; i++) {

@@ -339,6 +339,8 @@ export function makeStruct(
  */
 export function makeSubarray(base: DType, shape: readonly number[]): DType {
   if (shape.length === 0) return base;
+  // NumPy's NPY_MAXDIMS: an array with the subarray's axes could not exist.
+  if (shape.length > 64) throw new ValueError(`invalid shape in fixed-type tuple: ${shape.length} dimensions, more than 64`);
   let count = 1;
   for (const d of shape) {
     if (!Number.isSafeInteger(d)) throw new ValueError(`invalid shape in fixed-type tuple: ${JSON.stringify(shape)}`);
