@@ -273,6 +273,8 @@ export function copyAs(a: NdArray, dt: DType, order: Order, count = true): NdArr
   if (size === 0) return out;
   const st = a._st;
   st.checkOpen();
+  // Items of 0 bytes (V0): nothing to store, whatever the element count (NumPy: O(1) too).
+  if (dt.itemsize === 0) return out;
   const dw = storage.single;
   const n = a.itemsize;
   const at = st.cursor(n);

@@ -59,8 +59,19 @@ export function openNpy(path: string, options: OpenNpyOptions = {}): Memmap | Nd
     throw new ValueError(`invalid .npy header in '${path}': ${(e as Error).message}`);
   }
   const size = fs.statSync(path).size;
-  const count = shapeToSize(h.shape);
-  const need = h.dataOffset + count * dt.itemsize;
+  // The shape with the dtype's subarray axes, checked as memmap() checks it
+  // (the header parser checked the shape alone).
+  const el = dt.shape.length > 0 ? dt.base : dt;
+  let count: number;
+  try {
+    count = shapeToSize(checkShape([...h.shape, ...dt.shape]));
+  } catch (e) {
+    throw new ValueError(`invalid .npy header in '${path}': ${(e as Error).message}`);
+  }
+  const need = h.dataOffset + count * el.itemsize;
+  if (!Number.isSafeInteger(need)) {
+    throw new ValueError(`invalid .npy header in '${path}': shape ${pyShape(h.shape)} of ${dt.str} needs more than 2^53 bytes`);
+  }
   if (need > size) {
     throw new ValueError(
       `'${path}' is too short for its header: shape ${pyShape(h.shape)} of ${dt.str} needs ${need} bytes, the file has ${size}`,
