@@ -52,6 +52,13 @@ export function fromBuffer(buffer: ArrayBufferLike | ArrayBufferView, dtype: DTy
   } else {
     throw new TypeError(`fromBuffer needs an ArrayBuffer or a typed array, got ${repr(buffer)}`);
   }
+  // A resizable ArrayBuffer can shrink under the array: reads would return
+  // nothing and stores vanish silently. Refusing it here costs nothing;
+  // checking the span on every access would tax every read. (A growable
+  // SharedArrayBuffer only grows, so every byte the array addresses stays.)
+  if ((ab as { resizable?: boolean }).resizable === true) {
+    throw new TypeError('fromBuffer cannot view a resizable ArrayBuffer (it could shrink under the array); copy it into a fixed-length ArrayBuffer (buffer.slice(0) makes one)');
+  }
   const offset = checkInt(options.offset ?? 0, 'offset');
   const count = options.count === undefined ? -1 : checkInt(options.count, 'count', -1);
   if (offset > len) throw new ValueError(`offset must be non-negative and no greater than buffer length (${len}), got ${offset}`);

@@ -397,3 +397,25 @@ describe('ndarray() strides are checked as used (issue 12 item 22)', () => {
     expect(() => ndarray([4], 'u1', new ArrayBuffer(4), { strides: [NaN] })).toThrow('strides must hold integers, got NaN');
   });
 });
+
+describe('resizable ArrayBuffers are refused (issue 12 item 11)', () => {
+  const MSG = 'fromBuffer cannot view a resizable ArrayBuffer (it could shrink under the array); copy it into a fixed-length ArrayBuffer (buffer.slice(0) makes one)';
+  const rab = (): ArrayBuffer => new (ArrayBuffer as unknown as new (n: number, o: object) => ArrayBuffer)(32, { maxByteLength: 64 });
+  test.each([
+    ['fromBuffer(rab)', () => fromBuffer(rab(), 'u1')],
+    ['fromBuffer(typed array over a rab)', () => fromBuffer(new Uint8Array(rab()), 'u1')],
+    ['fromBuffer(DataView over a rab)', () => fromBuffer(new DataView(rab(), 4, 8), 'u1')],
+    ['ndarray(shape, dtype, rab)', () => ndarray([4], '<i4', rab())],
+  ])('%s', (_name, f) => {
+    expect(f).toThrow(TypeError);
+    expect(f).toThrow(MSG);
+  });
+  test('a growable SharedArrayBuffer (it can only grow) is accepted and stays correct after growing', () => {
+    const sab = new (SharedArrayBuffer as unknown as new (n: number, o: object) => SharedArrayBuffer & { grow(n: number): void })(8, { maxByteLength: 64 });
+    const a = fromBuffer(sab, 'u1');
+    a.fill(7);
+    sab.grow(64);
+    expect(a.shape).toEqual([8]);
+    expect(a.copy().toArray()).toEqual(Array(8).fill(7));
+  });
+});
