@@ -177,12 +177,14 @@ function isArray(v: unknown): v is NdArray {
  * old content, as NumPy's structured assignment does.
  */
 function copyBytes(src: NdArray, srcStrides: readonly number[], dst: NdArray): void {
-  const segs = dst.dtype.segments;
-  const n = dst.itemsize;
   const ss = src._st;
   const ds = dst._st;
   if (ds.closed) ds.checkOpen();
   if (ss.closed) ss.checkOpen();
+  // Nothing to copy: build no per-item table (a record's can be large).
+  if (shapeToSize(dst.shape) === 0 || dst.itemsize === 0) return;
+  const segs = dst.dtype.segments;
+  const n = dst.itemsize;
   // Whole items (no padding to spare): the kernel copies them in bulk.
   const whole = segs.length === 1 && segs[0][0] === 0 && segs[0][1] === n;
   if (whole && copyNative(ss, src.offset, srcStrides, ds, dst.offset, dst.strides, dst.shape, n, NO_UNITS)) return;
@@ -206,10 +208,20 @@ function copyBytes(src: NdArray, srcStrides: readonly number[], dst: NdArray): v
 
 /** Reverses the bytes of every scalar unit of every element (fields only). */
 export function byteswapInPlace(a: NdArray): void {
-  const units = a.dtype.swapUnits;
-  if (units.length === 0) return;
+  // Tables are built for the work there is: none for an empty array, runs
+  // (one entry per subarray) before any per-unit list.
+  if (shapeToSize(a.shape) === 0) return;
+  const runs = a.dtype.swapRuns;
+  let total = 0;
+  for (const r of runs) total += r[2];
+  if (total === 0) return;
   const st = a._st;
   const n = a.itemsize;
+  if (total > MAX_UNIT_TABLE) {
+    byteswapRuns(a, runs);
+    return;
+  }
+  const units = a.dtype.swapUnits;
   // The kernel swaps element by element in C order, as the loop below does.
   if (copyNative(st, a.offset, a.strides, st, a.offset, a.strides, a.shape, n, flatUnits(units))) return;
   const at = st.cursor(n);
@@ -227,6 +239,28 @@ export function byteswapInPlace(a: NdArray): void {
         b[j] = t;
         i++;
         j--;
+      }
+    }
+  });
+}
+
+/** Most swap units listed one by one (for the kernel); past it, items are swapped from their runs in JS. */
+const MAX_UNIT_TABLE = 1 << 16;
+
+/** byteswapInPlace for items of very many units, from the run-length table. */
+function byteswapRuns(a: NdArray, runs: readonly (readonly [number, number, number, number])[]): void {
+  const at = a._st.cursor(a.itemsize);
+  forEachOffset(a.shape, a.strides, a.offset, (off) => {
+    const w = at(off);
+    const b = w.bytes;
+    const base = off - w.start;
+    for (const [o, size, count, step] of runs) {
+      for (let c = 0, u = base + o; c < count; c++, u += step) {
+        for (let i = u, j = u + size - 1; i < j; i++, j--) {
+          const t = b[i];
+          b[i] = b[j];
+          b[j] = t;
+        }
       }
     }
   });

@@ -136,6 +136,7 @@ export class DType {
   #descr: Descr | undefined;
   #segments: readonly (readonly [number, number])[] | undefined;
   #swapUnits: readonly (readonly [number, number])[] | undefined;
+  #swapRuns: readonly (readonly [number, number, number, number])[] | undefined;
   #codec: Codec | undefined;
   #orders: Map<string, DType> | undefined = undefined;
   readonly #order: Order;
@@ -215,6 +216,22 @@ export class DType {
       this.#swapUnits = Object.freeze(units);
     }
     return this.#swapUnits;
+  }
+
+  /**
+   * The same units as {@link swapUnits}, run-length encoded: `[offset, size,
+   * count, step]` stands for `count` units of `size` bytes every `step` bytes.
+   * A subarray of scalars is one run whatever its length, so a dtype of
+   * 2^27 int16 costs one entry, not 2^27.
+   * @internal
+   */
+  get swapRuns(): readonly (readonly [number, number, number, number])[] {
+    if (this.#swapRuns === undefined) {
+      const runs: (readonly [number, number, number, number])[] = [];
+      collectSwapRuns(this, 0, runs);
+      this.#swapRuns = Object.freeze(runs);
+    }
+    return this.#swapRuns;
   }
 
   /** The read/write codec for one item, built on first use and cached. */
@@ -426,10 +443,37 @@ function collectRanges(dt: DType, at: number, out: [number, number][]): void {
   if (dt.names) {
     for (const n of dt.names) collectRanges(dt.fields![n].dtype, at + dt.fields![n].offset, out);
   } else if (dt.subdtype && dt.base.isStructured) {
+    const bs = dt.base.segments;
+    // Records without gaps: the whole subarray is one range (not one per record).
+    if (bs.length === 1 && bs[0][0] === 0 && bs[0][1] === dt.base.itemsize) {
+      out.push([at, dt.itemsize]);
+      return;
+    }
+    if (bs.length === 0) return;
     const count = dt.itemsize / (dt.base.itemsize || 1);
     for (let i = 0; dt.base.itemsize > 0 && i < count; i++) collectRanges(dt.base, at + i * dt.base.itemsize, out);
   } else if (dt.itemsize > 0) {
     out.push([at, dt.itemsize]);
+  }
+}
+
+function collectSwapRuns(dt: DType, at: number, out: (readonly [number, number, number, number])[]): void {
+  if (dt.names) {
+    for (const n of dt.names) collectSwapRuns(dt.fields![n].dtype, at + dt.fields![n].offset, out);
+  } else if (dt.subdtype) {
+    const step = dt.base.itemsize;
+    if (step === 0) return;
+    const count = dt.itemsize / step;
+    const inner = dt.base.swapRuns;
+    if (inner.length === 1 && inner[0][2] === 1) {
+      out.push([at + inner[0][0], inner[0][1], count, step]);
+      return;
+    }
+    for (let i = 0; inner.length > 0 && i < count; i++) for (const r of inner) out.push([at + i * step + r[0], r[1], r[2], r[3]]);
+  } else if (dt.kind === 'c') {
+    out.push([at, dt.itemsize / 2, 2, dt.itemsize / 2]);
+  } else if ((dt.kind === 'i' || dt.kind === 'u' || dt.kind === 'f') && dt.itemsize > 1) {
+    out.push([at, dt.itemsize, 1, dt.itemsize]);
   }
 }
 

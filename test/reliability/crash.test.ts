@@ -324,3 +324,28 @@ describe("no outside change makes a 'r' mapping writeable (issue 12 item 7)", ()
     expect(fs.readFileSync(f).equals(before)).toBe(true);
   });
 });
+
+describe('per-item tables are built for the work there is (issue 12 item 5)', () => {
+  test('empty arrays of huge subarray dtypes, and one item of 2^24 int16, in a 256 MiB heap', () => {
+    const r = runChild(`
+      const out = {};
+      const a = L.zeros([0], [['x', '<i2', [2 ** 27]]]);
+      a.byteswap(true);
+      out.swapEmpty = a.byteswap().shape;
+      const b = L.zeros([0], [['x', [['a', 'u1']], [2 ** 28]]]);
+      b.set([]);
+      b.set(b.copy());
+      out.setEmpty = b.shape;
+      const c = L.zeros([1], [['x', '<i2', [2 ** 24]]]);
+      c.field('x').index('0, 5').set(0x0102);
+      c.byteswap(true);
+      out.swapped = c.field('x').index('0, 5').get();
+      out.neighbour = c.field('x').index('0, 6').get();
+      const d = L.zeros([2], [['x', [['a', 'u1'], ['b', '<u2']], [2 ** 22]]]);
+      d.index('0').set(d.index('1'));
+      out.recordSubarray = d.field('x').shape;
+      report(out);
+    `, { NODE_OPTIONS: '--max-old-space-size=256' });
+    expect(reportOf(r)).toEqual({ swapEmpty: [0], setEmpty: [0], swapped: 0x0201, neighbour: 0, recordSubarray: [2, 2 ** 22] });
+  });
+});
