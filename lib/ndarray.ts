@@ -725,6 +725,30 @@ export class NdArray {
 
   // ---------------------------------------------------------------- display
 
+  /**
+   * JSON form, @stdlib's ndarray shape: `{ type: 'ndarray', dtype, order:
+   * 'row-major', shape, strides, data }` with `data` the values in C order
+   * (`strides` in elements over it; 64-bit integers as decimal strings) and
+   * `dtype` the dtype's own JSON form. Arrays of more than 2^20 elements or
+   * 16 MiB are refused (RangeError) rather than built into gigabytes of text.
+   */
+  toJSON(): { type: 'ndarray'; dtype: unknown; order: 'row-major'; shape: number[]; strides: number[]; data: unknown[] } {
+    this.#st.checkOpen();
+    const size = shapeToSize(this.#shape);
+    const bytes = size * this.#dtype.itemsize;
+    if (size > MAX_JSON_ELEMENTS || bytes > MAX_JSON_BYTES) {
+      throw new RangeError(
+        `toJSON(): an array of ${size} elements (${bytes} bytes) is too large to serialize (at most ${MAX_JSON_ELEMENTS} elements and ${MAX_JSON_BYTES} bytes); use toArray() on a slice, or saveNpy()`,
+      );
+    }
+    const data: unknown[] = [];
+    elementwise.forEach(this, (v) => {
+      data.push(jsonValue(v));
+    });
+    const shape = [...this.#shape];
+    return { type: 'ndarray', dtype: this.#dtype.toJSON(), order: 'row-major', shape, strides: shapeToStrides(shape, 1, 'C'), data };
+  }
+
   /** NumPy-like `array([...], dtype=...)` text. */
   toString(): string {
     return data.format(this);
@@ -736,6 +760,23 @@ export class NdArray {
     const layout = [f.cContiguous ? 'C' : '', f.fContiguous ? 'F' : ''].join('') || 'strided';
     return `${this.constructor.name}<${this.#dtype.str}> shape [${this.#shape.join(', ')}] strides [${this.#strides.join(', ')}] offset ${this.#offset} ${layout}${f.writeable ? '' : ' read-only'}\n${data.format(this)}`;
   }
+}
+
+/** Largest array toJSON() serializes: elements, and bytes of data. */
+const MAX_JSON_ELEMENTS = 2 ** 20;
+const MAX_JSON_BYTES = 2 ** 24;
+
+/** An element value as JSON can hold it: BigInt as a decimal string, bytes as an array of numbers. */
+function jsonValue(v: unknown): unknown {
+  if (typeof v === 'bigint') return v.toString();
+  if (v instanceof Uint8Array) return Array.from(v);
+  if (Array.isArray(v)) return v.map(jsonValue);
+  if (v !== null && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = jsonValue(x);
+    return out;
+  }
+  return v;
 }
 
 /** Parsed index strings, reused: parsing costs more than the view itself. */

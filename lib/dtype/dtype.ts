@@ -172,6 +172,17 @@ export class DType {
   }
 
   /**
+   * JSON form: the spec that rebuilds this dtype with {@link fromDescr} —
+   * `'<f8'` for a scalar, `[base, shape]` for a subarray, the `descr` list
+   * for a record — instead of a walk over its internals.
+   */
+  toJSON(): Descr | DescrFormat {
+    if (this.isStructured) return this.descr;
+    if (this.#sub) return [this.#sub.base.toJSON(), [...this.#sub.shape]] as unknown as DescrFormat;
+    return this.str;
+  }
+
+  /**
    * NumPy's `dtype.descr`: `[['', '<i4']]` for a scalar, `[['', '|V24']]` for a
    * subarray, the field list with `['', '|Vn']` gaps for a record.
    * @throws ValueError for records with overlapping or out-of-order fields (as NumPy).
