@@ -127,7 +127,11 @@ export function arange(a: number, b?: number | DTypeLike, c?: number | DTypeLike
   if (step === 0) throw new ValueError('arange: step cannot be zero');
   const allInt = Number.isInteger(start) && Number.isInteger(stop) && Number.isInteger(step);
   const dt = toDType(spec ?? (allInt ? '<i8' : '<f8'));
-  const n = Math.max(0, Math.ceil((stop - start) / step));
+  const len = Math.ceil((stop - start) / step);
+  // NumPy's errors: a NaN length, and one too large to allocate.
+  if (Number.isNaN(len)) throw new ValueError(`arange: cannot compute length (start ${start}, stop ${stop}, step ${step})`);
+  if (len > Number.MAX_SAFE_INTEGER) throw new ValueError(`Maximum allowed size exceeded (arange of ${len} elements)`);
+  const n = Math.max(0, len);
   const out = allocate(dt, [n]);
   const w = out._st.single!;
   const codec = dt.codec;

@@ -613,6 +613,10 @@ export class NdArray {
   /**
    * In-place element-wise update: `a.apply(x => x + 1)` is NumPy's `a += 1`.
    * Checks `flags.writeable` first; values convert as in {@link set}.
+   * It stores as it goes: when `fn` throws, or returns a value that does not
+   * convert, at element k, elements before k keep their new values (an
+   * all-or-nothing apply would need a scratch copy as large as the array,
+   * too much over a big mapping). For all-or-nothing, use `a.set(a.map(fn))`.
    */
   apply(fn: (value: unknown, i: number) => unknown): this {
     elementwise.apply(this, fn);
@@ -786,8 +790,11 @@ function parseIndexCached(spec: string): readonly IndexItem[] {
   let items = indexCache.get(spec);
   if (items === undefined) {
     items = Object.freeze(parseIndex(spec));
-    if (indexCache.size >= 512) indexCache.clear();
-    indexCache.set(spec, items);
+    // Bounded in entries and in key length (a long spec is parsed each time).
+    if (spec.length <= 256) {
+      if (indexCache.size >= 512) indexCache.clear();
+      indexCache.set(spec, items);
+    }
   }
   return items;
 }

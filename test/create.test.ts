@@ -419,3 +419,15 @@ describe('resizable ArrayBuffers are refused (issue 12 item 11)', () => {
     expect(a.copy().toArray()).toEqual(Array(8).fill(7));
   });
 });
+
+describe('arange of a length that cannot be computed (issue 12 item 22)', () => {
+  test.each([
+    ['arange(NaN)', () => arange(NaN), 'arange: cannot compute length (start 0, stop NaN, step 1)'],
+    ['arange(0, 1, NaN)', () => arange(0, 1, NaN), 'arange: cannot compute length'],
+    ['arange(Infinity)', () => arange(Infinity), 'Maximum allowed size exceeded (arange of Infinity elements)'],
+    ['arange(0, 1e300)', () => arange(0, 1e300), 'Maximum allowed size exceeded'],
+  ])('%s', (_name, f, msg) => {
+    expect(f).toThrow(ValueError);
+    expect(f).toThrow(msg);
+  });
+});

@@ -346,6 +346,9 @@ export function makeStruct(
   alignment: number,
   isalignedstruct: boolean,
 ): DType {
+  // Every way of building a record ends here: NumPy keeps itemsizes in C ints
+  // (past that its list forms even wrap to negative sizes).
+  if (!(itemsize <= 0x7fffffff)) throw new ValueError(`a structured dtype of ${itemsize} bytes won't fit into a C int (at most 2147483647 bytes, as in NumPy)`);
   const byName: Record<string, Field> = Object.create(null);
   names.forEach((n, i) => {
     byName[n] = Object.freeze({ dtype: fields[i].dtype, offset: fields[i].offset });

@@ -349,3 +349,25 @@ describe('per-item tables are built for the work there is (issue 12 item 5)', ()
     expect(reportOf(r)).toEqual({ swapEmpty: [0], setEmpty: [0], swapped: 0x0201, neighbour: 0, recordSubarray: [2, 2 ** 22] });
   });
 });
+
+describe('closing the mapping inside a callback (issue 12 item 22)', () => {
+  test.each([
+    ['forEach', 't.forEach(() => m.close())'],
+    ['reduce', 't.reduce((acc) => { m.close(); return acc; }, 0)'],
+    ['map', 't.map((x) => { m.close(); return x; })'],
+    ['apply', 't.apply((x) => { m.close(); return x; })'],
+  ])('%s: the next access throws ERR_CLOSED, the child lives', (_label, expr) => {
+    const r = runChild(`
+      const out = {};
+      for (const [name, big] of [['small', false], ['large (windowed)', true]]) {
+        const m = memmap(process.env[big ? 'BIG' : 'FILE'], { mode: 'r+', dtype: 'u1' });
+        const t = m.index(big ? '::4096' : '::16');
+        try { ${expr}; out[name] = 'returned'; } catch (e) { out[name] = e.name + ':' + (e.code || '') + ':' + e.message; }
+      }
+      report(out);
+    `, { FILE: recordFile(), BIG: tmp.sparse(40 << 20, 'big.bin') });
+    const out = reportOf<Record<string, string>>(r);
+    expect(out.small).toMatch(/^AccessError:ERR_CLOSED:mapping of '.*records\.bin' is closed$/);
+    expect(out['large (windowed)']).toMatch(/^AccessError:ERR_CLOSED:mapping of '.*big\.bin' is closed$/);
+  });
+});
