@@ -6,13 +6,15 @@
  * @internal
  * @module
  */
+import * as fs from 'fs';
+import { types } from 'util';
 import { makeCaster } from './cast';
 import type { DType } from './dtype';
 import { ValueError } from './errors';
 import { forEachOffset, forEachOffset2 } from './iterate';
 import { byteBounds, shapeToSize, shapeToStrides } from './layout';
 import { allocate, makeArray, newStrides, type NdArray, type Order, pyShape } from './ndarray';
-import { MemoryStorage, type Window } from './storage';
+import { MemoryStorage, type MappingInfo, type Window } from './storage';
 import { countCopy } from './stats';
 import { copyNative, flatUnits } from './kernels';
 
@@ -107,6 +109,13 @@ function mayOverlap(a: NdArray, b: NdArray): boolean {
   if (a._st !== b._st) {
     const wa = a._st.single;
     const wb = b._st.single;
+    // Distinct SharedArrayBuffer objects may be one block of memory
+    // (structuredClone, postMessage) and JS cannot tell: assume they overlap.
+    if (wa !== null && wb !== null && wa.buffer !== wb.buffer && types.isSharedArrayBuffer(wa.buffer) && types.isSharedArrayBuffer(wb.buffer)) return true;
+    // Two mappings of one file share its pages.
+    const ma = a._st.mapping;
+    const mb = b._st.mapping;
+    if (ma !== null && mb !== null) return sameFileRange(a, ma, b, mb);
     if (wa === null || wb === null || wa.buffer !== wb.buffer) return false;
     const [alo, ahi] = byteBounds(a.offset + wa.bufferOffset, a.shape, a.strides, a.itemsize);
     const [blo, bhi] = byteBounds(b.offset + wb.bufferOffset, b.shape, b.strides, b.itemsize);
@@ -114,6 +123,24 @@ function mayOverlap(a: NdArray, b: NdArray): boolean {
   }
   const [alo, ahi] = byteBounds(a.offset, a.shape, a.strides, a.itemsize);
   const [blo, bhi] = byteBounds(b.offset, b.shape, b.strides, b.itemsize);
+  return alo < bhi && blo < ahi;
+}
+
+/**
+ * Whether two arrays over mappings may address the same bytes of one file:
+ * the same file (device and inode; a file that cannot be stat'ed counts as
+ * the same) and overlapping file byte ranges.
+ */
+function sameFileRange(a: NdArray, ma: MappingInfo, b: NdArray, mb: MappingInfo): boolean {
+  try {
+    const sa = fs.statSync(ma.path);
+    const sb = fs.statSync(mb.path);
+    if (sa.dev !== sb.dev || sa.ino !== sb.ino) return false;
+  } catch {
+    // Renamed or removed since it was mapped: cannot tell, so assume the worst.
+  }
+  const [alo, ahi] = byteBounds(a.offset + ma.offset, a.shape, a.strides, a.itemsize);
+  const [blo, bhi] = byteBounds(b.offset + mb.offset, b.shape, b.strides, b.itemsize);
   return alo < bhi && blo < ahi;
 }
 
