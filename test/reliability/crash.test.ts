@@ -344,9 +344,13 @@ describe('per-item tables are built for the work there is (issue 12 item 5)', ()
       const d = L.zeros([2], [['x', [['a', 'u1'], ['b', '<u2']], [2 ** 22]]]);
       d.index('0').set(d.index('1'));
       out.recordSubarray = d.field('x').shape;
+      // A scalar broadcast into a subarray of 2^26 items: no 2^26-entry array of converted values.
+      const e = L.zeros([1], [['x', '<i2', [2 ** 26]]]);
+      e.fill(3);
+      out.filled = e.field('x').index('0, -1').get();
       report(out);
     `, { NODE_OPTIONS: '--max-old-space-size=256' });
-    expect(reportOf(r)).toEqual({ swapEmpty: [0], setEmpty: [0], swapped: 0x0201, neighbour: 0, recordSubarray: [2, 2 ** 22] });
+    expect(reportOf(r)).toEqual({ swapEmpty: [0], setEmpty: [0], swapped: 0x0201, neighbour: 0, recordSubarray: [2, 2 ** 22], filled: 3 });
   });
 });
 
