@@ -41,18 +41,18 @@ export class Flags {
 
   /** Elements are laid out in row-major order with no gaps (NumPy's rules, length-1 axes ignored). */
   get cContiguous(): boolean {
-    return isCContiguous(this.a.shape, this.a.strides, this.a.itemsize);
+    return isCContiguous(shapeOf(this.a), stridesOf(this.a), this.a.dtype.itemsize);
   }
 
   /** Elements are laid out in column-major order with no gaps. */
   get fContiguous(): boolean {
-    return isFContiguous(this.a.shape, this.a.strides, this.a.itemsize);
+    return isFContiguous(shapeOf(this.a), stridesOf(this.a), this.a.dtype.itemsize);
   }
 
   /** Data address and strides are multiples of the dtype's alignment. */
   get aligned(): boolean {
     const a = this.a;
-    return isAligned(a._st.addressBase + a.offset, a.shape, a.strides, a.dtype.alignment);
+    return isAligned(a._st.addressBase + a.offset, shapeOf(a), stridesOf(a), a.dtype.alignment);
   }
 
   /** The array owns its memory (a copy), rather than viewing someone else's. */
@@ -107,6 +107,9 @@ let setWriteable: (a: NdArray, value: boolean) => void;
 let lockWriteable: (a: NdArray) => void;
 let markScalar: (a: NdArray) => void;
 let writeableOf: (a: NdArray) => boolean;
+// The layout arrays without the public getters' freeze check (never handed out).
+let shapeOf: (a: NdArray) => readonly number[];
+let stridesOf: (a: NdArray) => readonly number[];
 
 /** @internal The WRITEABLE flag and the memory's own writability, from private state (no getter a subclass could override). */
 export function isWriteable(a: NdArray): boolean {
@@ -211,6 +214,8 @@ export class NdArray {
       a.#scalar = true;
     };
     writeableOf = (a) => a.#w && a.#st.writable;
+    shapeOf = (a) => a.#shape;
+    stridesOf = (a) => a.#strides;
   }
 
   /** @internal */
@@ -847,6 +852,7 @@ function construct(
   locked: boolean,
 ): NdArray {
   if (proto === NdArray.prototype) return new NdArray(INTERNAL, st, dt, shape, strides, offset, base, writeable, own, locked);
+  if (proto === firstOwnProto) return new firstOwnClass!(INTERNAL, st, dt, shape, strides, offset, base, writeable, own, locked);
   const cls = ownClasses.get(proto);
   if (cls !== undefined) return new cls(INTERNAL, st, dt, shape, strides, offset, base, writeable, own, locked);
   let target = newTargets.get(proto);
@@ -897,12 +903,20 @@ export function derive<T extends NdArray>(
   return a;
 }
 
+/** The first registered subclass (Memmap), checked before the map: one comparison on the path of every Memmap view. */
+let firstOwnClass: typeof NdArray | null = null;
+let firstOwnProto: object | null = null;
+
 /** The library's own subclasses (constructor = NdArray's): views of them are built with `new`, the fast path. */
 const ownClasses = new Map<object, typeof NdArray>();
 
 /** @internal Registers a library subclass of NdArray that adds no constructor (Memmap). */
 export function registerArrayClass(cls: typeof NdArray): void {
   ownClasses.set(cls.prototype, cls);
+  if (firstOwnClass === null) {
+    firstOwnClass = cls;
+    firstOwnProto = cls.prototype;
+  }
 }
 
 /** A new owner over `storage` (used by constructors, copies and memmap). */
@@ -934,11 +948,11 @@ function expandSubarray<T extends NdArray>(src: NdArray, proto: object, dt: DTyp
 
 /** NumPy 2.x `view(dtype)` layout rules. */
 function viewLayout(a: NdArray, dt: DType): { dtype: DType; shape: readonly number[]; strides: readonly number[] } {
-  const old = a.itemsize;
+  const old = a.dtype.itemsize;
   // Same itemsize, no subarray: the layout is unchanged and can be shared.
-  if (dt.itemsize === old && dt.shape.length === 0) return { dtype: dt, shape: a.shape, strides: a.strides };
-  let shape = [...a.shape];
-  let strides = [...a.strides];
+  if (dt.itemsize === old && dt.shape.length === 0) return { dtype: dt, shape: shapeOf(a), strides: stridesOf(a) };
+  let shape = [...shapeOf(a)];
+  let strides = [...stridesOf(a)];
   if (dt.itemsize !== old) {
     if (a.ndim === 0) {
       throw new ValueError('Changing the dtype of a 0d array is only supported if the itemsize is unchanged');

@@ -12,7 +12,7 @@ import { checkShape, shapeToSize } from '../layout';
 import { memmap, type Memmap } from '../memmap';
 import { allocate, pyShape, type NdArray } from '../ndarray';
 import { copyAs } from '../data';
-import type { MappingInfo } from '../storage';
+import type { MappedStorage } from '../storage';
 import { formatHeader, headerLength, parseHeader, type Descr, type NpyHeader, type HeaderOptions } from './header';
 
 /** Options of {@link openNpy}. */
@@ -125,8 +125,7 @@ export function createNpy(path: string, dtype: DTypeLike, shape: number | readon
       fs.ftruncateSync(fd, header.length + nbytes);
       const m = memmap(tmp, { dtype: dt, mode: 'r+', offset: header.length, shape: s, order: fortranOrder ? 'F' : 'C' });
       // The mapping was made under the temporary name; once renamed it lives at `path`.
-      const st = m._st as unknown as { mapping: MappingInfo };
-      st.mapping = Object.freeze({ ...st.mapping, path });
+      (m._st as MappedStorage).renamed(path);
       return m;
     },
     (m) => m.close(),

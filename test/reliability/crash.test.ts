@@ -311,6 +311,8 @@ describe("no outside change makes a 'r' mapping writeable (issue 12 item 7)", ()
       tryIt('after m._w = true', () => m.set(0));
       tryIt('defineProperty _w', () => { Object.defineProperty(m, '_w', { value: true }); m.fill(0); });
       tryIt('defineProperty offset', () => { const v = m.index('1:'); Object.defineProperty(v, 'offset', { value: 1e9 }); v.set(1); });
+      tryIt('storage forged writable', () => { m._st.writable = true; m.flags.writeable = true; });
+      tryIt('storage forged writable (defineProperty)', () => { Object.defineProperty(m._st, 'writable', { value: true }); });
       m.strides[0] = 2 ** 40; // sloppy mode: ignored (a frozen array)
       out.strides = m.strides;
       report(out);
@@ -321,6 +323,8 @@ describe("no outside change makes a 'r' mapping writeable (issue 12 item 7)", ()
     }
     expect(out['subclass typedArray']).toMatch(/^AccessError:ERR_READ_ONLY:typedArray\(\) over read-only memory/);
     expect(out.strides).toEqual([1]);
+    expect(out['storage forged writable']).toBe('ValueError::cannot set WRITEABLE flag to True of this array');
+    expect(out['storage forged writable (defineProperty)']).toMatch(/^TypeError::Cannot redefine property: writable$/);
     expect(fs.readFileSync(f).equals(before)).toBe(true);
   });
 });
