@@ -210,10 +210,10 @@ function copyBytes(src: NdArray, srcStrides: readonly number[], dst: NdArray): v
   if (ss.closed) ss.checkOpen();
   // Nothing to copy: build no per-item table (a record's can be large).
   if (shapeToSize(dst.shape) === 0 || dst.itemsize === 0) return;
-  const segs = dst.dtype.segments;
+  const segs = dst.dtype.segmentRuns;
   const n = dst.itemsize;
   // Whole items (no padding to spare): the kernel copies them in bulk.
-  const whole = segs.length === 1 && segs[0][0] === 0 && segs[0][1] === n;
+  const whole = segs.length === 1 && segs[0][0] === 0 && segs[0][1] === n && segs[0][2] === 1;
   if (whole && copyNative(ss, src.offset, srcStrides, ds, dst.offset, dst.strides, dst.shape, n, NO_UNITS)) return;
   const sAt = ss.cursor(n);
   const dAt = ds.cursor(n);
@@ -226,9 +226,12 @@ function copyBytes(src: NdArray, srcStrides: readonly number[], dst: NdArray): v
     const dBase = dof - dw.start;
     for (let k = 0; k < segs.length; k++) {
       const seg = segs[k];
-      const off = seg[0];
       const len = seg[1];
-      for (let j = 0; j < len; j++) db[dBase + off + j] = sb[sBase + off + j];
+      const count = seg[2];
+      const step = seg[3];
+      for (let c = 0, off = seg[0]; c < count; c++, off += step) {
+        for (let j = 0; j < len; j++) db[dBase + off + j] = sb[sBase + off + j];
+      }
     }
   });
 }

@@ -137,6 +137,7 @@ export class DType {
   #segments: readonly (readonly [number, number])[] | undefined;
   #swapUnits: readonly (readonly [number, number])[] | undefined;
   #swapRuns: readonly (readonly [number, number, number, number])[] | undefined;
+  #segmentRuns: readonly (readonly [number, number, number, number])[] | undefined;
   #codec: Codec | undefined;
   #orders: Map<string, DType> | undefined = undefined;
   readonly #order: Order;
@@ -227,6 +228,18 @@ export class DType {
       this.#swapUnits = Object.freeze(units);
     }
     return this.#swapUnits;
+  }
+
+  /**
+   * The bytes of {@link segments}, run-length encoded: `[offset, length,
+   * count, step]` stands for `count` ranges of `length` bytes every `step`
+   * bytes. A subarray of records is one run (or one per field), not one range
+   * per record, so the table stays proportional to the dtype, not to its size.
+   * @internal
+   */
+  get segmentRuns(): readonly (readonly [number, number, number, number])[] {
+    if (this.#segmentRuns === undefined) this.#segmentRuns = Object.freeze(segmentRunsOf(this));
+    return this.#segmentRuns;
   }
 
   /**
@@ -469,6 +482,41 @@ function collectRanges(dt: DType, at: number, out: [number, number][]): void {
   } else if (dt.itemsize > 0) {
     out.push([at, dt.itemsize]);
   }
+}
+
+type Run = readonly [number, number, number, number];
+
+function segmentRunsOf(dt: DType): Run[] {
+  if (dt.names) {
+    const runs: Run[] = [];
+    for (const n of dt.names) {
+      const f = dt.fields![n];
+      for (const r of f.dtype.segmentRuns) runs.push([f.offset + r[0], r[1], r[2], r[3]]);
+    }
+    if (!runs.every((r) => r[2] === 1)) return runs;
+    // Plain ranges: sorted and merged, as segments are.
+    runs.sort((a, b) => a[0] - b[0]);
+    const merged: [number, number, number, number][] = [];
+    for (const [start, len] of runs) {
+      const last = merged[merged.length - 1];
+      if (last && start <= last[0] + last[1]) last[1] = Math.max(last[1], start + len - last[0]);
+      else merged.push([start, len, 1, len]);
+    }
+    return merged;
+  }
+  if (dt.subdtype && dt.base.isStructured) {
+    const step = dt.base.itemsize;
+    if (step === 0) return [];
+    const count = dt.itemsize / step;
+    const inner = dt.base.segmentRuns;
+    if (inner.length === 0) return [];
+    if (inner.length === 1 && inner[0][0] === 0 && inner[0][1] === step && inner[0][2] === 1) return [[0, dt.itemsize, 1, dt.itemsize]];
+    if (inner.length === 1 && inner[0][2] === 1) return [[inner[0][0], inner[0][1], count, step]];
+    const runs: Run[] = [];
+    for (let i = 0; i < count; i++) for (const r of inner) runs.push([i * step + r[0], r[1], r[2], r[3]]);
+    return runs;
+  }
+  return dt.itemsize > 0 ? [[0, dt.itemsize, 1, dt.itemsize]] : [];
 }
 
 function collectSwapRuns(dt: DType, at: number, out: (readonly [number, number, number, number])[]): void {

@@ -352,9 +352,16 @@ describe('per-item tables are built for the work there is (issue 12 item 5)', ()
       const e = L.zeros([1], [['x', '<i2', [2 ** 26]]]);
       e.fill(3);
       out.filled = e.field('x').index('0, -1').get();
+      // Padded records in a subarray of 2^25: fields copied, padding kept, no per-record range table.
+      const padded = [['x', { names: ['a'], formats: ['u1'], itemsize: 2 }, [2 ** 25]]];
+      const f = L.zeros([1], padded);
+      const g = L.zeros([1], padded);
+      g.view('u1').fill(7);
+      f.set(g);
+      out.padded = [f.view('u1').get(0), f.view('u1').get(1), f.view('u1').get(2 ** 26 - 2)];
       report(out);
     `, { NODE_OPTIONS: '--max-old-space-size=256' });
-    expect(reportOf(r)).toEqual({ swapEmpty: [0], setEmpty: [0], swapped: 0x0201, neighbour: 0, recordSubarray: [2, 2 ** 22], filled: 3 });
+    expect(reportOf(r)).toEqual({ swapEmpty: [0], setEmpty: [0], swapped: 0x0201, neighbour: 0, recordSubarray: [2, 2 ** 22], filled: 3, padded: [7, 0, 7] });
   });
 });
 
