@@ -61,6 +61,8 @@ export function fromBuffer(buffer: ArrayBufferLike | ArrayBufferView, dtype: DTy
   }
   const offset = checkInt(options.offset ?? 0, 'offset');
   const count = options.count === undefined ? -1 : checkInt(options.count, 'count', -1);
+  // NumPy's frombuffer: a count of 0-byte items would say nothing about the buffer.
+  if (dt.itemsize === 0) throw new ValueError(`itemsize cannot be zero in type (${dt.str})`);
   if (offset > len) throw new ValueError(`offset must be non-negative and no greater than buffer length (${len}), got ${offset}`);
   const avail = len - offset;
   let n: number;

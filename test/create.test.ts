@@ -431,3 +431,14 @@ describe('arange of a length that cannot be computed (issue 12 item 22)', () => 
     expect(f).toThrow(msg);
   });
 });
+
+describe('0-byte items (issue 12 item 14, sibling)', () => {
+  test('fromBuffer refuses a 0-byte dtype as NumPy does, whatever the count', () => {
+    expect(() => fromBuffer(new ArrayBuffer(2), 'V0', { count: 2 ** 50 })).toThrow('itemsize cannot be zero in type (|V0)');
+  });
+  test('copies of arrays of 0-byte items are O(1), however many elements', () => {
+    const a = zeros([2 ** 40, 2 ** 12], 'V0');
+    expect(a.copy().shape).toEqual([2 ** 40, 2 ** 12]);
+    expect(a.astype('V0').size).toBe(2 ** 52);
+  });
+});
