@@ -170,7 +170,14 @@ function replaceFile<T>(target: string, build: (fd: number, tmp: string) => T, u
   }
   const tmp = nodePath.join(nodePath.dirname(dest), `.${nodePath.basename(dest)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   // 'wx': O_EXCL, so the temporary name never clobbers (or follows a link to) anything.
-  const fd = fs.openSync(tmp, 'wx', mode);
+  let fd: number;
+  try {
+    fd = fs.openSync(tmp, 'wx', mode);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (typeof err.message === 'string') err.message += ` (the temporary file that would replace '${target}')`;
+    throw err;
+  }
   let built = false;
   let result: T | undefined;
   let done = false;

@@ -286,6 +286,15 @@ describe('saveNpy over the file the array maps (issue 12 item 1): replaced atomi
     expect(reportOf(r)).toEqual({ out: 'EISDIR', files: ['target.npy'] });
   });
 
+  test('a missing folder: the error names the target too', () => {
+    const r = runChild(`
+      let out;
+      try { L.saveNpy(process.env.P, L.zeros([3])); out = 'saved'; } catch (e) { out = e.code + ':' + e.message; }
+      report(out);
+    `, { P: path.join(tmp.path('missing-dir'), 'x.npy') });
+    expect(reportOf<string>(r)).toMatch(/^ENOENT:.*\(the temporary file that would replace '.*missing-dir\/x\.npy'\)$/);
+  });
+
   test('the saved file keeps the permission bits of the file it replaces', () => {
     const p = tmp.file(new Uint8Array(8), 'perm.npy');
     fs.chmodSync(p, 0o640);
