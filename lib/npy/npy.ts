@@ -162,12 +162,16 @@ export function saveNpy(path: string, array: NdArray): void {
 function replaceFile<T>(target: string, build: (fd: number, tmp: string) => T, undo: (result: T) => void = () => undefined): T {
   let dest = target;
   let mode = 0o666 & ~process.umask();
+  let exists = true;
   try {
     dest = fs.realpathSync(target);
     mode = fs.statSync(dest).mode & 0o7777;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    exists = false;
   }
+  // A rename would replace a file we may not write: refuse as open(path, 'w') would.
+  if (exists) fs.accessSync(dest, fs.constants.W_OK);
   const tmp = nodePath.join(nodePath.dirname(dest), `.${nodePath.basename(dest)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   // 'wx': O_EXCL, so the temporary name never clobbers (or follows a link to) anything.
   let fd: number;

@@ -82,6 +82,8 @@ const ROWS: Row[] = [
   { name: 'no write permission, r+', setup: file(64, 0o444), asNobody: "memmap(p, { mode: 'r+' })", error: Error, code: 'EACCES', message: 'permission denied' },
   { name: 'no write permission, r+ with a larger shape (no growth)', setup: file(64, 0o444), asNobody: "memmap(p, { mode: 'r+', shape: 4096 })", error: Error, code: 'EACCES', message: 'permission denied' },
   { name: 'no write permission, w+ (no truncation)', setup: file(64, 0o444), asNobody: "memmap(p, { mode: 'w+', shape: 8 })", error: Error, code: 'EACCES', message: 'permission denied' },
+  { name: 'no write permission, createNpy (no replacement)', setup: file(64, 0o444), asNobody: `require(${JSON.stringify(path.join(DIST, 'npy/npy.js'))}).createNpy(p, 'u1', [8])`, error: Error, code: 'EACCES', message: 'permission denied' },
+  { name: 'no write permission, saveNpy (no replacement)', setup: file(64, 0o444), asNobody: `require(${JSON.stringify(path.join(DIST, 'npy/npy.js'))}).saveNpy(p, memmap(p, { mode: 'r' }))`, error: Error, code: 'EACCES', message: 'permission denied' },
   {
     name: "r+ whose mmap fails after the file was grown (the file must shrink back)",
     setup: file(),
