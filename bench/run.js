@@ -61,8 +61,16 @@ function runIsolated(id, ctx) {
 async function runOne(id, ctx) {
   ctx.dir = { dir: ctx.dirPath, path: (name) => path.join(ctx.dirPath, name) };
   const rows = await workloads[id](ctx);
-  const plain = (k, v) => (k === 'result' ? undefined : typeof v === 'bigint' ? Number(v) : v);
-  process.stdout.write(`${ROWS_MARKER}${JSON.stringify(rows, plain)}\n`);
+  const plain = (k, v) => (typeof v === 'bigint' ? Number(v) : v);
+  // `result` (the last value measured, often a large array) is dropped before
+  // stringifying: a replacer runs after toJSON, and arrays refuse huge JSON.
+  const strip = (v) =>
+    Array.isArray(v)
+      ? v.map(strip)
+      : v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype
+        ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'result').map(([k, x]) => [k, strip(x)]))
+        : v;
+  process.stdout.write(`${ROWS_MARKER}${JSON.stringify(strip(rows), plain)}\n`);
 }
 
 async function main() {

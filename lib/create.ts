@@ -7,8 +7,8 @@
 import { types } from 'util';
 import { dtype as toDType, type DTypeLike } from './dtype';
 import { ValueError, repr } from './errors';
-import { byteBounds, checkShape, shapeToSize, shapeToStrides } from './layout';
-import { allocate, derive, makeArray, NdArray, pyShape } from './ndarray';
+import { byteBounds, checkNdim, checkShape, shapeToSize, shapeToStrides } from './layout';
+import { allocate, derive, lockReadOnly, makeArray, NdArray, pyShape } from './ndarray';
 import { MemoryStorage } from './storage';
 import { copyAs } from './data';
 import { float16Bits, float16Value } from './dtype/float16';
@@ -52,8 +52,17 @@ export function fromBuffer(buffer: ArrayBufferLike | ArrayBufferView, dtype: DTy
   } else {
     throw new TypeError(`fromBuffer needs an ArrayBuffer or a typed array, got ${repr(buffer)}`);
   }
+  // A resizable ArrayBuffer can shrink under the array: reads would return
+  // nothing and stores vanish silently. Refusing it here costs nothing;
+  // checking the span on every access would tax every read. (A growable
+  // SharedArrayBuffer only grows, so every byte the array addresses stays.)
+  if ((ab as { resizable?: boolean }).resizable === true) {
+    throw new TypeError('fromBuffer cannot view a resizable ArrayBuffer (it could shrink under the array); copy it into a fixed-length ArrayBuffer (buffer.slice(0) makes one)');
+  }
   const offset = checkInt(options.offset ?? 0, 'offset');
   const count = options.count === undefined ? -1 : checkInt(options.count, 'count', -1);
+  // NumPy's frombuffer: a count of 0-byte items would say nothing about the buffer.
+  if (dt.itemsize === 0) throw new ValueError(`itemsize cannot be zero in type (${dt.str})`);
   if (offset > len) throw new ValueError(`offset must be non-negative and no greater than buffer length (${len}), got ${offset}`);
   const avail = len - offset;
   let n: number;
@@ -66,6 +75,7 @@ export function fromBuffer(buffer: ArrayBufferLike | ArrayBufferView, dtype: DTy
     if (count * dt.itemsize > avail) throw new ValueError(`buffer is smaller than requested size: ${count} × ${dt.itemsize} bytes > ${avail}`);
     n = count;
   }
+  checkNdim(1 + dt.shape.length);
   const storage = new MemoryStorage(ab as ArrayBuffer, base, len, !options.readonly);
   const shape = [n, ...dt.shape];
   const el = dt.shape.length > 0 ? dt.base : dt;
@@ -81,7 +91,8 @@ function normShape(shape: number | readonly number[]): number[] {
 export function zeros(shape: number | readonly number[], dtype: DTypeLike = 'f8', order: 'C' | 'F' = 'C'): NdArray {
   const dt = toDType(dtype);
   const s = normShape(shape);
-  if (dt.shape.length > 0) return allocate(dt.base, [...s, ...dt.shape], order);
+  checkNdim(s.length + dt.shape.length);
+  if (dt.shape.length > 0) return allocate(dt.base, checkShape([...s, ...dt.shape]), order);
   return allocate(dt, s, order);
 }
 
@@ -118,7 +129,11 @@ export function arange(a: number, b?: number | DTypeLike, c?: number | DTypeLike
   if (step === 0) throw new ValueError('arange: step cannot be zero');
   const allInt = Number.isInteger(start) && Number.isInteger(stop) && Number.isInteger(step);
   const dt = toDType(spec ?? (allInt ? '<i8' : '<f8'));
-  const n = Math.max(0, Math.ceil((stop - start) / step));
+  const len = Math.ceil((stop - start) / step);
+  // NumPy's errors: a NaN length, and one too large to allocate.
+  if (Number.isNaN(len)) throw new ValueError(`arange: cannot compute length (start ${start}, stop ${stop}, step ${step})`);
+  if (len > Number.MAX_SAFE_INTEGER) throw new ValueError(`Maximum allowed size exceeded (arange of ${len} elements)`);
+  const n = Math.max(0, len);
   const out = allocate(dt, [n]);
   const w = out._st.single!;
   const codec = dt.codec;
@@ -180,7 +195,7 @@ export function asStrided(a: NdArray, shape: readonly number[], strides?: readon
   const writeable = (options.writeable ?? true) && a._w;
   const out = derive<NdArray>(a, NdArray.prototype, a.dtype, s, st, a.offset, writeable);
   // As in NumPy, `writeable: false` is for good: the flag cannot be set back.
-  if (options.writeable === false) out._locked = true;
+  if (options.writeable === false) lockReadOnly(out);
   return out;
 }
 
@@ -240,15 +255,23 @@ export function ndarray(shape: number | readonly number[], dtype: DTypeLike, buf
   const raw = fromBuffer(buffer, 'u1', { readonly: options.readonly });
   const dt = toDType(dtype);
   const s = normShape(shape);
+  checkNdim(s.length + dt.shape.length);
   const el = dt.shape.length > 0 ? dt.base : dt;
-  const fullShape = [...s, ...dt.shape];
+  const fullShape = checkShape([...s, ...dt.shape]);
   const offset = checkInt(options.offset ?? 0, 'offset');
   let strides: number[];
   if (options.strides === undefined) {
     strides = shapeToStrides(fullShape, el.itemsize, 'C');
   } else {
-    if (options.strides.length !== s.length) throw new ValueError(`strides [${options.strides.join(', ')}] do not match shape ${pyShape(s)}`);
-    strides = [...options.strides, ...shapeToStrides(dt.shape, el.itemsize, 'C')];
+    // Copied first (at most one more than needed): the check must see the very values used,
+    // whatever the object's length says or its iterator yields.
+    const given: unknown[] = [];
+    for (const x of options.strides as Iterable<unknown>) {
+      given.push(x);
+      if (given.length > s.length) break;
+    }
+    if (given.length !== s.length) throw new ValueError(`strides [${given.join(', ')}] do not match shape ${pyShape(s)}`);
+    strides = [...(given as number[]), ...shapeToStrides(dt.shape, el.itemsize, 'C')];
   }
   for (const x of strides) if (!Number.isSafeInteger(x)) throw new TypeError(`strides must hold integers, got ${repr(x)}`);
   const [lo, hi] = byteBounds(offset, fullShape, strides, el.itemsize);

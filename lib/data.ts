@@ -6,13 +6,15 @@
  * @internal
  * @module
  */
+import * as fs from 'fs';
+import { types } from 'util';
 import { makeCaster } from './cast';
 import type { DType } from './dtype';
 import { ValueError } from './errors';
 import { forEachOffset, forEachOffset2 } from './iterate';
 import { byteBounds, shapeToSize, shapeToStrides } from './layout';
 import { allocate, makeArray, newStrides, type NdArray, type Order, pyShape } from './ndarray';
-import { MemoryStorage, type Window } from './storage';
+import { MemoryStorage, type MappingInfo, type Window } from './storage';
 import { countCopy } from './stats';
 import { copyNative, flatUnits } from './kernels';
 
@@ -107,6 +109,13 @@ function mayOverlap(a: NdArray, b: NdArray): boolean {
   if (a._st !== b._st) {
     const wa = a._st.single;
     const wb = b._st.single;
+    // Distinct SharedArrayBuffer objects may be one block of memory
+    // (structuredClone, postMessage) and JS cannot tell: assume they overlap.
+    if (wa !== null && wb !== null && wa.buffer !== wb.buffer && types.isSharedArrayBuffer(wa.buffer) && types.isSharedArrayBuffer(wb.buffer)) return true;
+    // Two mappings of one file share its pages.
+    const ma = a._st.mapping;
+    const mb = b._st.mapping;
+    if (ma !== null && mb !== null) return sameFileRange(a, ma, b, mb);
     if (wa === null || wb === null || wa.buffer !== wb.buffer) return false;
     const [alo, ahi] = byteBounds(a.offset + wa.bufferOffset, a.shape, a.strides, a.itemsize);
     const [blo, bhi] = byteBounds(b.offset + wb.bufferOffset, b.shape, b.strides, b.itemsize);
@@ -114,6 +123,24 @@ function mayOverlap(a: NdArray, b: NdArray): boolean {
   }
   const [alo, ahi] = byteBounds(a.offset, a.shape, a.strides, a.itemsize);
   const [blo, bhi] = byteBounds(b.offset, b.shape, b.strides, b.itemsize);
+  return alo < bhi && blo < ahi;
+}
+
+/**
+ * Whether two arrays over mappings may address the same bytes of one file:
+ * the same file (device and inode; a file that cannot be stat'ed counts as
+ * the same) and overlapping file byte ranges.
+ */
+function sameFileRange(a: NdArray, ma: MappingInfo, b: NdArray, mb: MappingInfo): boolean {
+  try {
+    const sa = fs.statSync(ma.path);
+    const sb = fs.statSync(mb.path);
+    if (sa.dev !== sb.dev || sa.ino !== sb.ino) return false;
+  } catch {
+    // Renamed or removed since it was mapped: cannot tell, so assume the worst.
+  }
+  const [alo, ahi] = byteBounds(a.offset + ma.offset, a.shape, a.strides, a.itemsize);
+  const [blo, bhi] = byteBounds(b.offset + mb.offset, b.shape, b.strides, b.itemsize);
   return alo < bhi && blo < ahi;
 }
 
@@ -177,14 +204,16 @@ function isArray(v: unknown): v is NdArray {
  * old content, as NumPy's structured assignment does.
  */
 function copyBytes(src: NdArray, srcStrides: readonly number[], dst: NdArray): void {
-  const segs = dst.dtype.segments;
-  const n = dst.itemsize;
   const ss = src._st;
   const ds = dst._st;
   if (ds.closed) ds.checkOpen();
   if (ss.closed) ss.checkOpen();
+  // Nothing to copy: build no per-item table (a record's can be large).
+  if (shapeToSize(dst.shape) === 0 || dst.itemsize === 0) return;
+  const segs = dst.dtype.segmentRuns;
+  const n = dst.itemsize;
   // Whole items (no padding to spare): the kernel copies them in bulk.
-  const whole = segs.length === 1 && segs[0][0] === 0 && segs[0][1] === n;
+  const whole = segs.length === 1 && segs[0][0] === 0 && segs[0][1] === n && segs[0][2] === 1;
   if (whole && copyNative(ss, src.offset, srcStrides, ds, dst.offset, dst.strides, dst.shape, n, NO_UNITS)) return;
   const sAt = ss.cursor(n);
   const dAt = ds.cursor(n);
@@ -197,19 +226,32 @@ function copyBytes(src: NdArray, srcStrides: readonly number[], dst: NdArray): v
     const dBase = dof - dw.start;
     for (let k = 0; k < segs.length; k++) {
       const seg = segs[k];
-      const off = seg[0];
       const len = seg[1];
-      for (let j = 0; j < len; j++) db[dBase + off + j] = sb[sBase + off + j];
+      const count = seg[2];
+      const step = seg[3];
+      for (let c = 0, off = seg[0]; c < count; c++, off += step) {
+        for (let j = 0; j < len; j++) db[dBase + off + j] = sb[sBase + off + j];
+      }
     }
   });
 }
 
 /** Reverses the bytes of every scalar unit of every element (fields only). */
 export function byteswapInPlace(a: NdArray): void {
-  const units = a.dtype.swapUnits;
-  if (units.length === 0) return;
+  // Tables are built for the work there is: none for an empty array, runs
+  // (one entry per subarray) before any per-unit list.
+  if (shapeToSize(a.shape) === 0) return;
+  const runs = a.dtype.swapRuns;
+  let total = 0;
+  for (const r of runs) total += r[2];
+  if (total === 0) return;
   const st = a._st;
   const n = a.itemsize;
+  if (total > MAX_UNIT_TABLE) {
+    byteswapRuns(a, runs);
+    return;
+  }
+  const units = a.dtype.swapUnits;
   // The kernel swaps element by element in C order, as the loop below does.
   if (copyNative(st, a.offset, a.strides, st, a.offset, a.strides, a.shape, n, flatUnits(units))) return;
   const at = st.cursor(n);
@@ -227,6 +269,28 @@ export function byteswapInPlace(a: NdArray): void {
         b[j] = t;
         i++;
         j--;
+      }
+    }
+  });
+}
+
+/** Most swap units listed one by one (for the kernel); past it, items are swapped from their runs in JS. */
+const MAX_UNIT_TABLE = 1 << 16;
+
+/** byteswapInPlace for items of very many units, from the run-length table. */
+function byteswapRuns(a: NdArray, runs: readonly (readonly [number, number, number, number])[]): void {
+  const at = a._st.cursor(a.itemsize);
+  forEachOffset(a.shape, a.strides, a.offset, (off) => {
+    const w = at(off);
+    const b = w.bytes;
+    const base = off - w.start;
+    for (const [o, size, count, step] of runs) {
+      for (let c = 0, u = base + o; c < count; c++, u += step) {
+        for (let i = u, j = u + size - 1; i < j; i++, j--) {
+          const t = b[i];
+          b[i] = b[j];
+          b[j] = t;
+        }
       }
     }
   });
@@ -273,6 +337,8 @@ export function copyAs(a: NdArray, dt: DType, order: Order, count = true): NdArr
   if (size === 0) return out;
   const st = a._st;
   st.checkOpen();
+  // Items of 0 bytes (V0): nothing to store, whatever the element count (NumPy: O(1) too).
+  if (dt.itemsize === 0) return out;
   const dw = storage.single;
   const n = a.itemsize;
   const at = st.cursor(n);

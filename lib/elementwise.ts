@@ -9,9 +9,24 @@ import { AccessError, ValueError } from './errors';
 import { forEachOffset, forEachRow } from './iterate';
 import { pairwiseSum, reduceNative, ReduceOp } from './kernels';
 import { byteBounds } from './layout';
-import { allocate, type NdArray } from './ndarray';
+import { allocate, isWriteable, type NdArray } from './ndarray';
 import { WINDOW_STEP } from './storage';
 
+
+/**
+ * Runs `walk`, a loop that calls user code between element accesses. A
+ * callback may close the mapping (or detach the buffer): the next access then
+ * meets a detached window, whose TypeError is reported as the library's
+ * ERR_CLOSED. Costs nothing per element.
+ */
+function guardClose(a: NdArray, walk: () => void): void {
+  try {
+    walk();
+  } catch (e) {
+    if ((e as Error | null)?.name === 'TypeError' && a._st.closed) a._st.checkOpen();
+    throw e;
+  }
+}
 
 /** Calls `fn(value, i)` for every element in C index order (`i` counts from 0). */
 export function forEach(a: NdArray, fn: (value: unknown, i: number) => void): void {
@@ -23,16 +38,20 @@ export function forEach(a: NdArray, fn: (value: unknown, i: number) => void): vo
     // One window holds everything: no window lookup per element.
     const dv = single.view;
     const start = single.start;
-    forEachOffset(a.shape, a.strides, a.offset, (off) => {
-      fn(codec.read(dv, off - start), i++);
-    });
+    guardClose(a, () =>
+      forEachOffset(a.shape, a.strides, a.offset, (off) => {
+        fn(codec.read(dv, off - start), i++);
+      }),
+    );
     return;
   }
   const at = a._st.cursor(a.itemsize);
-  forEachOffset(a.shape, a.strides, a.offset, (off) => {
-    const w = at(off);
-    fn(codec.read(w.view, off - w.start), i++);
-  });
+  guardClose(a, () =>
+    forEachOffset(a.shape, a.strides, a.offset, (off) => {
+      const w = at(off);
+      fn(codec.read(w.view, off - w.start), i++);
+    }),
+  );
 }
 
 /** Folds every element into an accumulator, in C index order. */
@@ -47,15 +66,17 @@ export function reduce<T>(a: NdArray, fn: (acc: T, value: unknown, i: number) =>
 /** Replaces every element with `fn(value, i)`, in place (checks writeable first). */
 export function apply(a: NdArray, fn: (value: unknown, i: number) => unknown): void {
   a._st.checkOpen();
-  if (!a.flags.writeable) throw new AccessError('ERR_READ_ONLY', 'assignment destination is read-only');
+  if (!isWriteable(a)) throw new AccessError('ERR_READ_ONLY', 'assignment destination is read-only');
   const codec = a._codec;
   let i = 0;
   const at = a._st.cursor(a.itemsize);
-  forEachOffset(a.shape, a.strides, a.offset, (off) => {
-    const w = at(off);
-    const o = off - w.start;
-    codec.write(w.view, o, fn(codec.read(w.view, o), i++));
-  });
+  guardClose(a, () =>
+    forEachOffset(a.shape, a.strides, a.offset, (off) => {
+      const w = at(off);
+      const o = off - w.start;
+      codec.write(w.view, o, fn(codec.read(w.view, o), i++));
+    }),
+  );
 }
 
 /** A new C-contiguous array of `fn(value, i)` with `dtype` (default: `a`'s). */
@@ -68,11 +89,13 @@ export function map(a: NdArray, fn: (value: unknown, i: number) => unknown, dtyp
   const n = dtype.itemsize;
   let i = 0;
   const at = a._st.cursor(a.itemsize);
-  forEachOffset(a.shape, a.strides, a.offset, (off) => {
-    const w = at(off);
-    wr.write(dv, i * n, fn(codec.read(w.view, off - w.start), i));
-    i++;
-  });
+  guardClose(a, () =>
+    forEachOffset(a.shape, a.strides, a.offset, (off) => {
+      const w = at(off);
+      wr.write(dv, i * n, fn(codec.read(w.view, off - w.start), i));
+      i++;
+    }),
+  );
   return out;
 }
 
@@ -313,7 +336,7 @@ function checkTyped(a: NdArray, what: string, options: TypedArrayOptions): Typed
   a._st.checkOpen();
   const ctor = ctorFor(a.dtype);
   if (ctor === null) throw new TypeError(`no typed array holds ${a.dtype.str} in this machine's byte order; use astype() first`);
-  if (!a._w && !options.unsafeAllowReadOnly) {
+  if (!isWriteable(a) && !options.unsafeAllowReadOnly) {
     // A typed array cannot be made read-only: handing one out would let a
     // store bypass the flag, and over a 'r' mapping kill the process.
     throw new AccessError(

@@ -129,6 +129,7 @@ export function applyIndex(layout: Layout, items: readonly IndexItem[]): Layout 
   }
   // Sized up front: the result has ndim - integers + newaxes axes.
   const outNdim = ndim - dropped + added;
+  if (outNdim > 64) throw new IndexError(`number of dimensions must be within [0, 64], indexing result would have ${outNdim}`);
   const outShape = new Array<number>(outNdim);
   const outStrides = new Array<number>(outNdim);
   let out = 0;

@@ -118,19 +118,31 @@ export function normalizeAxes(axes: readonly number[], ndim: number): number[] {
 /** Checks a shape given by a user: non-negative safe integers with a safe product. */
 export function checkShape(shape: readonly number[], what = 'shape'): number[] {
   const out: number[] = [];
+  if (Array.isArray(shape)) checkNdim(shape.length);
   let size = 1;
   for (const n of shape) {
     if (typeof n !== 'number' || !Number.isInteger(n)) {
       throw new TypeError(`${what} must hold integers, got ${String(n)}`);
     }
     if (n < 0) throw new ValueError(`negative dimensions are not allowed (${what} [${shape.join(', ')}])`);
-    size *= n;
+    // As NumPy: a 0 axis does not excuse the others (zeros((0, 2**62)) is too big).
+    if (n !== 0) size *= n;
     if (size > Number.MAX_SAFE_INTEGER) {
       throw new ValueError(`array is too big: ${what} [${shape.join(', ')}] has more than 2^53 elements`);
     }
     out.push(n);
+    // An iterable that is not an array: stop as soon as it is too long (it may not end).
+    if (out.length > MAXDIMS) checkNdim(out.length);
   }
   return out;
+}
+
+/** NumPy's `NPY_MAXDIMS`: the most axes an array (or a dtype's subarray) may have. */
+export const MAXDIMS = 64;
+
+/** Refuses more than {@link MAXDIMS} axes with NumPy's error. */
+export function checkNdim(ndim: number): void {
+  if (ndim > MAXDIMS) throw new ValueError(`maximum supported dimension for an ndarray is currently ${MAXDIMS}, found ${ndim}`);
 }
 
 /**

@@ -3,13 +3,13 @@
  * @module
  */
 import * as fs from 'fs';
-import { dtype as toDType, type DTypeLike } from './dtype';
+import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { ValueError, repr } from './errors';
-import { checkShape, shapeToSize, shapeToStrides } from './layout';
+import { checkNdim, checkShape, shapeToSize, shapeToStrides } from './layout';
 import { mapFile, pageSize, type Advice, type NativeMode } from './native';
-import { makeArray, NdArray } from './ndarray';
+import { makeArray, NdArray, registerArrayClass, type INTERNAL } from './ndarray';
 import { checkPath, requireRegularFile } from './paths';
-import { closedError, MappedStorage } from './storage';
+import { closedError, MappedStorage, type Storage } from './storage';
 import { countMapping } from './stats';
 import * as grow from './grow';
 
@@ -52,6 +52,21 @@ const registry = new FinalizationRegistry<number>((bytes) => countMapping(bytes,
  * of them throws `AccessError` ("mapping of '…' is closed") on access.
  */
 export class Memmap extends NdArray {
+  /** @internal Views are built by the library; the parameters are NdArray's, listed so no arguments array is spread. */
+  constructor(
+    token: typeof INTERNAL,
+    st: Storage,
+    dt: DType,
+    shape: readonly number[],
+    strides: readonly number[],
+    offset: number,
+    base: NdArray | null,
+    writeable: boolean,
+    own: boolean,
+    locked: boolean,
+  ) {
+    super(token, st, dt, shape, strides, offset, base, writeable, own, locked);
+  }
 
   /** The mapping behind this array, or null for a Memmap without a file (a copy). */
   private get mapped(): MappedStorage | null {
@@ -200,6 +215,7 @@ export class Memmap extends NdArray {
     this.close();
   }
 }
+registerArrayClass(Memmap);
 
 // Mapping accounting when grow.ts replaces a memmap's mapping: the count
 // follows the array's current mapping (older ones, kept open for views taken
@@ -290,7 +306,8 @@ function mapArray(path: string, options: MemmapOptions, reportReadWrite: boolean
   } else {
     shape = checkShape(typeof options.shape === 'number' ? [options.shape] : options.shape);
   }
-  const fullShape = [...shape, ...dt.shape];
+  checkNdim(shape.length + dt.shape.length);
+  const fullShape = checkShape([...shape, ...dt.shape]);
   const nbytes = shapeToSize(fullShape) * el.itemsize;
   if (nbytes === 0) throw new ValueError(`cannot map an empty file or an empty array ('${path}', shape [${shape.join(', ')}])`);
   if (nbytes + offset > Number.MAX_SAFE_INTEGER) {

@@ -9,6 +9,7 @@ import { dtype as toDType, DType, type DTypeLike, type Codec } from './dtype';
 import { AccessError, IndexError, KeyError, ValueError, repr } from './errors';
 import { applyIndex, parseIndex, Slice, type IndexItem } from './indexing';
 import {
+  checkNdim,
   isAligned,
   isCContiguous,
   isFContiguous,
@@ -40,18 +41,18 @@ export class Flags {
 
   /** Elements are laid out in row-major order with no gaps (NumPy's rules, length-1 axes ignored). */
   get cContiguous(): boolean {
-    return isCContiguous(this.a.shape, this.a.strides, this.a.itemsize);
+    return isCContiguous(shapeOf(this.a), stridesOf(this.a), this.a.dtype.itemsize);
   }
 
   /** Elements are laid out in column-major order with no gaps. */
   get fContiguous(): boolean {
-    return isFContiguous(this.a.shape, this.a.strides, this.a.itemsize);
+    return isFContiguous(shapeOf(this.a), stridesOf(this.a), this.a.dtype.itemsize);
   }
 
   /** Data address and strides are multiples of the dtype's alignment. */
   get aligned(): boolean {
     const a = this.a;
-    return isAligned(a._st.addressBase + a.offset, a.shape, a.strides, a.dtype.alignment);
+    return isAligned(a._st.addressBase + a.offset, shapeOf(a), stridesOf(a), a.dtype.alignment);
   }
 
   /** The array owns its memory (a copy), rather than viewing someone else's. */
@@ -72,7 +73,7 @@ export class Flags {
   set writeable(value: boolean) {
     const a = this.a;
     if (!value) {
-      a._w = false;
+      setWriteable(a, false);
       return;
     }
     if (!a._st.writable || a._locked) {
@@ -82,7 +83,7 @@ export class Flags {
     if (root !== null && root._own && !root._w) {
       throw new ValueError('cannot set WRITEABLE flag to True of this array');
     }
-    a._w = true;
+    setWriteable(a, true);
   }
 
   toJSON(): Record<string, boolean> {
@@ -100,6 +101,53 @@ export class Flags {
   }
 }
 
+// Writers of NdArray's private state, set in its static block: the only
+// code outside the class body that can change it.
+let setWriteable: (a: NdArray, value: boolean) => void;
+let lockWriteable: (a: NdArray) => void;
+let markScalar: (a: NdArray) => void;
+let writeableOf: (a: NdArray) => boolean;
+// The layout arrays without the public getters' freeze check (never handed out).
+let shapeOf: (a: NdArray) => readonly number[];
+let stridesOf: (a: NdArray) => readonly number[];
+
+/** @internal The WRITEABLE flag and the memory's own writability, from private state (no getter a subclass could override). */
+export function isWriteable(a: NdArray): boolean {
+  return writeableOf(a);
+}
+
+/** @internal Makes `a` read-only for good (asStrided's `writeable: false`). */
+export function lockReadOnly(a: NdArray): void {
+  lockWriteable(a);
+}
+
+/**
+ * What the library's own code reads from an array through NdArray's getters
+ * (sibling modules see the layout through them): a subclass redefining one
+ * could steer writes outside an array's bounds, so `view(Subclass)` refuses it.
+ */
+const PROTECTED = new Set(['_st', 'dtype', 'shape', 'strides', 'offset', 'base', '_w', '_own', '_codec', '_locked', '_scalar', 'ndim', 'size', 'itemsize', 'nbytes']);
+/** Subclass prototypes already checked. */
+const checkedProtos = new WeakSet<object>();
+
+function checkSubclass(proto: object): void {
+  if (checkedProtos.has(proto)) return;
+  for (let p: object | null = proto; p !== null && p !== NdArray.prototype; p = Object.getPrototypeOf(p) as object | null) {
+    for (const name of Object.getOwnPropertyNames(p)) {
+      if (PROTECTED.has(name)) {
+        const cls = (p as { constructor?: { name?: string } }).constructor?.name ?? 'the class';
+        throw new TypeError(`view(type): ${cls} redefines '${name}', which the library reads to keep accesses in bounds; use another name`);
+      }
+    }
+  }
+  checkedProtos.add(proto);
+}
+
+/** Layout arrays are handed out frozen: an in-place edit would move an array outside its bounds checks. */
+function frozen(a: readonly number[]): readonly number[] {
+  return Object.isFrozen(a) ? a : Object.freeze(a);
+}
+
 /**
  * An n-dimensional strided view of bytes in memory or in a mapped file.
  *
@@ -108,51 +156,131 @@ export class Flags {
  * returns views (same bytes) or, where NumPy copies, a new owner.
  */
 export class NdArray {
-  /** @internal */ _st!: Storage;
-  /** The element type. */
-  readonly dtype!: DType;
-  /** Length of each axis. */
-  readonly shape!: readonly number[];
-  /** Bytes to step along each axis (may be negative or 0). */
-  readonly strides!: readonly number[];
-  /** Byte offset of element 0 inside the storage (the buffer or the mapping). */
-  readonly offset!: number;
-  /** The array whose memory this one views, or null for an owner. */
-  readonly base!: NdArray | null;
-  /** @internal */ _w!: boolean;
-  /** @internal */ _own!: boolean;
-  /** @internal */ _codec!: Codec;
-  /** @internal Made read-only for good (asStrided's writeable: false): no view of it can be made writeable. */
-  _locked!: boolean;
-  /** @internal The window of the last element access. */
-  _win!: Window | null;
-  /** @internal A scalar-like copy (NumPy returned a scalar): its views are writeable. */
-  _scalar?: boolean;
+  // The state is private (#fields): no assignment from outside can change
+  // where or whether an array writes (`a._w = true`, `a.offset = …`, a
+  // subclass getter), and JSON.stringify and for-in never see it. The names
+  // below are read-only, non-enumerable prototype getters over it.
+  #st: Storage;
+  #dtype: DType;
+  #shape: readonly number[];
+  #strides: readonly number[];
+  #offset: number;
+  #base: NdArray | null;
+  #w: boolean;
+  #own: boolean;
+  #codec: Codec;
+  #locked: boolean;
+  #win: Window | null;
+  #scalar: boolean;
 
   /** @internal Use the constructors (`fromBuffer`, `zeros`, `memmap`, …). */
-  constructor(token: typeof INTERNAL, init: ArrayInit) {
+  constructor(
+    token: typeof INTERNAL,
+    st: Storage,
+    dt: DType,
+    shape: readonly number[],
+    strides: readonly number[],
+    offset: number,
+    base: NdArray | null,
+    writeable: boolean,
+    own: boolean,
+    locked: boolean,
+  ) {
     if (token !== INTERNAL) throw new TypeError('use fromBuffer(), zeros(), empty(), arange() or memmap() to create arrays');
-    setup(this, init);
+    this.#st = st;
+    this.#dtype = dt;
+    this.#shape = shape;
+    this.#strides = strides;
+    this.#offset = offset;
+    this.#base = base;
+    this.#w = writeable;
+    this.#own = own;
+    this.#codec = dt.codec;
+    this.#locked = locked;
+    this.#win = st.single;
+    this.#scalar = false;
+  }
+
+  static {
+    setWriteable = (a, value) => {
+      a.#w = value;
+    };
+    lockWriteable = (a) => {
+      a.#w = false;
+      a.#locked = true;
+    };
+    markScalar = (a) => {
+      a.#w = false;
+      a.#scalar = true;
+    };
+    writeableOf = (a) => a.#w && a.#st.writable;
+    shapeOf = (a) => a.#shape;
+    stridesOf = (a) => a.#strides;
+  }
+
+  /** @internal */
+  get _st(): Storage {
+    return this.#st;
+  }
+  /** The element type. */
+  get dtype(): DType {
+    return this.#dtype;
+  }
+  /** Length of each axis (a frozen array). */
+  get shape(): readonly number[] {
+    return frozen(this.#shape);
+  }
+  /** Bytes to step along each axis (may be negative or 0; a frozen array). */
+  get strides(): readonly number[] {
+    return frozen(this.#strides);
+  }
+  /** Byte offset of element 0 inside the storage (the buffer or the mapping). */
+  get offset(): number {
+    return this.#offset;
+  }
+  /** The array whose memory this one views, or null for an owner. */
+  get base(): NdArray | null {
+    return this.#base;
+  }
+  /** @internal */
+  get _w(): boolean {
+    return this.#w;
+  }
+  /** @internal */
+  get _own(): boolean {
+    return this.#own;
+  }
+  /** @internal */
+  get _codec(): Codec {
+    return this.#codec;
+  }
+  /** @internal Made read-only for good (asStrided's writeable: false): no view of it can be made writeable. */
+  get _locked(): boolean {
+    return this.#locked;
+  }
+  /** @internal A scalar-like copy (NumPy returned a scalar): its views are writeable. */
+  get _scalar(): boolean {
+    return this.#scalar;
   }
 
   /** Number of axes. */
   get ndim(): number {
-    return this.shape.length;
+    return this.#shape.length;
   }
 
   /** Number of elements. */
   get size(): number {
-    return shapeToSize(this.shape);
+    return shapeToSize(this.#shape);
   }
 
   /** Bytes per element. */
   get itemsize(): number {
-    return this.dtype.itemsize;
+    return this.#dtype.itemsize;
   }
 
   /** Bytes the elements would take if contiguous (`size * itemsize`). */
   get nbytes(): number {
-    return this.size * this.dtype.itemsize;
+    return this.size * this.#dtype.itemsize;
   }
 
   /** NumPy's flags (`cContiguous`, `fContiguous`, `writeable`, `aligned`, `ownData`). */
@@ -165,8 +293,8 @@ export class NdArray {
    * `byteOffset` of it). Mappings over 4 GiB have no single buffer: RangeError.
    */
   get buffer(): ArrayBuffer {
-    this._st.checkOpen();
-    const w = this._st.whole();
+    this.#st.checkOpen();
+    const w = this.#st.whole();
     if (w === null) throw new RangeError('a mapping larger than 4 GiB has no single ArrayBuffer; use typedArray() on a view');
     return w.buffer;
   }
@@ -187,7 +315,7 @@ export class NdArray {
   view(dtype: DTypeLike): this;
   view<T extends NdArray>(dtype: DTypeLike | null | undefined, cls: ArrayClass<T>): T;
   view(a?: DTypeLike | ArrayClass<NdArray> | null, cls?: ArrayClass<NdArray>): NdArray {
-    this._st.checkOpen();
+    this.#st.checkOpen();
     let spec: DTypeLike | null | undefined = a as DTypeLike | null | undefined;
     if (typeof a === 'function' && !(a instanceof DType)) {
       cls = a as ArrayClass<NdArray>;
@@ -197,10 +325,11 @@ export class NdArray {
     if (cls && !(cls.prototype instanceof NdArray) && (cls as unknown) !== NdArray) {
       throw new TypeError('view(type): type must be NdArray or a subclass of it');
     }
-    if (spec === undefined || spec === null) return derive(this, proto, this.dtype, this.shape, this.strides, this.offset);
+    if (cls) checkSubclass(proto);
+    if (spec === undefined || spec === null) return derive(this, proto, this.#dtype, this.#shape, this.#strides, this.#offset);
     const dt = toDType(spec);
     const layout = viewLayout(this, dt);
-    return derive(this, proto, layout.dtype, layout.shape, layout.strides, this.offset);
+    return derive(this, proto, layout.dtype, layout.shape, layout.strides, this.#offset);
   }
 
   /**
@@ -209,7 +338,7 @@ export class NdArray {
    * integer on every axis gives a 0-d view.
    */
   index(...items: (IndexItem | string)[]): this {
-    this._st.checkOpen();
+    this.#st.checkOpen();
     let parsed: readonly IndexItem[];
     if (items.length === 1 && typeof items[0] === 'string') {
       parsed = parseIndexCached(items[0]);
@@ -217,28 +346,28 @@ export class NdArray {
       for (const it of items) if (typeof it === 'string') throw new TypeError('mix index strings and values in one form only');
       parsed = items as IndexItem[];
     }
-    const l = applyIndex({ shape: this.shape as number[], strides: this.strides as number[], offset: this.offset }, parsed);
-    return derive(this, Object.getPrototypeOf(this), this.dtype, l.shape, l.strides, l.offset);
+    const l = applyIndex({ shape: this.#shape as number[], strides: this.#strides as number[], offset: this.#offset }, parsed);
+    return derive(this, Object.getPrototypeOf(this), this.#dtype, l.shape, l.strides, l.offset);
   }
 
   /** A view of one field of a structured dtype (a subarray field adds its axes). */
   field(name: string): this {
-    this._st.checkOpen();
-    const fields = this.dtype.fields;
+    this.#st.checkOpen();
+    const fields = this.#dtype.fields;
     if (fields === null || !Object.prototype.hasOwnProperty.call(fields, name)) {
-      const names = this.dtype.names;
+      const names = this.#dtype.names;
       throw new ValueError(
-        names ? `no field of name ${repr(name)}; fields are ${names.map((n) => repr(n)).join(', ')}` : `no field of name ${repr(name)}: dtype ${this.dtype.str} has no fields`,
+        names ? `no field of name ${repr(name)}; fields are ${names.map((n) => repr(n)).join(', ')}` : `no field of name ${repr(name)}: dtype ${this.#dtype.str} has no fields`,
       );
     }
     const f = fields[name];
-    return expandSubarray(this, Object.getPrototypeOf(this), f.dtype, this.shape, this.strides, this.offset + f.offset);
+    return expandSubarray(this, Object.getPrototypeOf(this), f.dtype, this.#shape, this.#strides, this.#offset + f.offset);
   }
 
   /** A multi-field view keeping the original offsets and itemsize (NumPy ≥ 1.16). */
   fields(names: readonly string[]): this {
-    this._st.checkOpen();
-    const dt = this.dtype;
+    this.#st.checkOpen();
+    const dt = this.#dtype;
     if (dt.fields === null) throw new KeyError(`dtype ${dt.str} has no fields`);
     const seen = new Set<string>();
     for (const n of names) {
@@ -252,47 +381,47 @@ export class NdArray {
       offsets: names.map((n) => dt.fields![n].offset),
       itemsize: dt.itemsize,
     });
-    return derive(this, Object.getPrototypeOf(this), sub, this.shape, this.strides, this.offset);
+    return derive(this, Object.getPrototypeOf(this), sub, this.#shape, this.#strides, this.#offset);
   }
 
   /** NumPy's `reshape`: a view when the strides allow it, otherwise a copy. One axis may be -1. */
   reshape(shape: number | readonly number[], order: 'C' | 'F' | 'A' = 'C'): this {
-    this._st.checkOpen();
+    this.#st.checkOpen();
     const req = typeof shape === 'number' ? [shape] : [...shape];
     const ord: 'C' | 'F' = order === 'A' ? (this.flags.fContiguous && !this.flags.cContiguous ? 'F' : 'C') : order;
     if (order !== 'C' && order !== 'F' && order !== 'A') throw new ValueError(`order must be one of 'C', 'F', 'A' (got ${repr(order)})`);
-    if (req.length === this.ndim && req.every((n, i) => n === this.shape[i])) {
-      return derive(this, Object.getPrototypeOf(this), this.dtype, this.shape, this.strides, this.offset);
+    if (req.length === this.ndim && req.every((n, i) => n === this.#shape[i])) {
+      return derive(this, Object.getPrototypeOf(this), this.#dtype, this.#shape, this.#strides, this.#offset);
     }
     const dims = fixUnknownDimension(req, this.size);
     const contiguous = ord === 'C' ? this.flags.cContiguous : this.flags.fContiguous;
     if (contiguous) {
-      return derive(this, Object.getPrototypeOf(this), this.dtype, dims, shapeToStrides(dims, this.itemsize, ord), this.offset);
+      return derive(this, Object.getPrototypeOf(this), this.#dtype, dims, shapeToStrides(dims, this.itemsize, ord), this.#offset);
     }
-    const strides = reshapeStrides(this.shape, this.strides, this.itemsize, dims, ord);
-    if (strides !== null) return derive(this, Object.getPrototypeOf(this), this.dtype, dims, strides, this.offset);
+    const strides = reshapeStrides(this.#shape, this.#strides, this.itemsize, dims, ord);
+    if (strides !== null) return derive(this, Object.getPrototypeOf(this), this.#dtype, dims, strides, this.#offset);
     const c = this.copy(ord);
     return derive(c, Object.getPrototypeOf(this), c.dtype, dims, shapeToStrides(dims, c.itemsize, ord), c.offset);
   }
 
   /** NumPy's `ravel`: a view only when already contiguous in `order`, else a copy. */
   ravel(order: Order = 'C'): this {
-    this._st.checkOpen();
+    this.#st.checkOpen();
     const size = this.size;
     const flat = [size];
     let ord = order;
     if (ord === 'A') ord = this.flags.fContiguous && !this.flags.cContiguous ? 'F' : 'C';
     if (ord === 'C' && this.flags.cContiguous) {
-      return derive(this, Object.getPrototypeOf(this), this.dtype, flat, [this.itemsize], this.offset);
+      return derive(this, Object.getPrototypeOf(this), this.#dtype, flat, [this.itemsize], this.#offset);
     }
     if (ord === 'F' && this.flags.fContiguous) {
-      return derive(this, Object.getPrototypeOf(this), this.dtype, flat, [this.itemsize], this.offset);
+      return derive(this, Object.getPrototypeOf(this), this.#dtype, flat, [this.itemsize], this.#offset);
     }
     if (ord === 'K') {
       const start = kContiguousStart(this);
-      if (start !== null) return derive(this, Object.getPrototypeOf(this), this.dtype, flat, [this.itemsize], start);
+      if (start !== null) return derive(this, Object.getPrototypeOf(this), this.#dtype, flat, [this.itemsize], start);
       // The copy walks memory order the way NumPy's iterator picks it.
-      const c = this.transpose(iterationOrder(this.strides)).copy('C');
+      const c = this.transpose(iterationOrder(this.#strides)).copy('C');
       return derive(c, Object.getPrototypeOf(this), c.dtype, flat, [this.itemsize], c.offset);
     }
     const c = this.copy(ord);
@@ -301,24 +430,24 @@ export class NdArray {
 
   /** Reverses or permutes the axes (a view). */
   transpose(axes?: readonly number[] | null): this {
-    this._st.checkOpen();
+    this.#st.checkOpen();
     const n = this.ndim;
     const shape = new Array<number>(n);
     const strides = new Array<number>(n);
     if (axes === undefined || axes === null) {
       for (let i = 0; i < n; i++) {
-        shape[i] = this.shape[n - 1 - i];
-        strides[i] = this.strides[n - 1 - i];
+        shape[i] = this.#shape[n - 1 - i];
+        strides[i] = this.#strides[n - 1 - i];
       }
     } else {
       if (axes.length !== n) throw new ValueError("axes don't match array");
       const perm = normalizeAxes(axes, n);
       for (let i = 0; i < n; i++) {
-        shape[i] = this.shape[perm[i]];
-        strides[i] = this.strides[perm[i]];
+        shape[i] = this.#shape[perm[i]];
+        strides[i] = this.#strides[perm[i]];
       }
     }
-    return derive(this, Object.getPrototypeOf(this), this.dtype, shape, strides, this.offset);
+    return derive(this, Object.getPrototypeOf(this), this.#dtype, shape, strides, this.#offset);
   }
 
   /** Exchanges two axes (a view). */
@@ -334,11 +463,11 @@ export class NdArray {
 
   /** Removes length-1 axes: all of them, or the given ones (which must have length 1). */
   squeeze(axis?: number | readonly number[] | null): this {
-    this._st.checkOpen();
+    this.#st.checkOpen();
     const n = this.ndim;
     let drop: Set<number>;
     if (axis === undefined || axis === null) {
-      drop = new Set([...Array(n).keys()].filter((i) => this.shape[i] === 1));
+      drop = new Set([...Array(n).keys()].filter((i) => this.#shape[i] === 1));
     } else if (n === 0) {
       // NumPy lets a 0-d array "squeeze" axis 0 / -1: nothing to remove.
       for (const ax of typeof axis === 'number' ? [axis] : axis) normalizeAxis(ax, 1);
@@ -346,43 +475,43 @@ export class NdArray {
     } else {
       drop = new Set(normalizeAxes(typeof axis === 'number' ? [axis] : axis, n));
       for (const i of drop) {
-        if (this.shape[i] !== 1) throw new ValueError('cannot select an axis to squeeze out which has size not equal to one');
+        if (this.#shape[i] !== 1) throw new ValueError('cannot select an axis to squeeze out which has size not equal to one');
       }
     }
     const shape: number[] = [];
     const strides: number[] = [];
     for (let i = 0; i < n; i++) {
       if (!drop.has(i)) {
-        shape.push(this.shape[i]);
-        strides.push(this.strides[i]);
+        shape.push(this.#shape[i]);
+        strides.push(this.#strides[i]);
       }
     }
-    return derive(this, Object.getPrototypeOf(this), this.dtype, shape, strides, this.offset);
+    return derive(this, Object.getPrototypeOf(this), this.#dtype, shape, strides, this.#offset);
   }
 
   /** Inserts length-1 axes at the given positions of the result (NumPy's `expand_dims`, a reshape). */
   expandDims(axis: number | readonly number[]): this {
-    this._st.checkOpen();
+    this.#st.checkOpen();
     const axes = typeof axis === 'number' ? [axis] : [...axis];
     const outNdim = this.ndim + axes.length;
+    checkNdim(outNdim);
     const pos = new Set(normalizeAxes(axes, outNdim));
     const shape: number[] = [];
-    for (let i = 0, k = 0; i < outNdim; i++) shape.push(pos.has(i) ? 1 : this.shape[k++]);
+    for (let i = 0, k = 0; i < outNdim; i++) shape.push(pos.has(i) ? 1 : this.#shape[k++]);
     return this.reshape(shape);
   }
 
   /** Reverses the order of elements along the given axes, or all axes (a view). */
   flip(axis?: number | readonly number[] | null): this {
-    this._st.checkOpen();
+    this.#st.checkOpen();
     const n = this.ndim;
     if (n === 0 && (axis === undefined || axis === null)) {
       // NumPy's flip indexes with an empty tuple here and returns a scalar:
       // a read-only copy, whose own views (like a scalar's methods) are writeable.
       // (A void scalar converts back to a writeable array.)
-      const c = asClassOf(this, data.copyAs(this, this.dtype, 'C'));
-      if (this.dtype.kind !== 'V') {
-        c._w = false;
-        c._scalar = true;
+      const c = asClassOf(this, data.copyAs(this, this.#dtype, 'C'));
+      if (this.#dtype.kind !== 'V') {
+        markScalar(c);
       }
       return c;
     }
@@ -394,7 +523,7 @@ export class NdArray {
 
   /** `view(dtype.newbyteorder(order))`: the same bytes read in the other byte order. */
   newbyteorder(order: 'S' | '<' | '>' | '=' | '|' = 'S'): this {
-    return this.view(this.dtype.newbyteorder(order));
+    return this.view(this.#dtype.newbyteorder(order));
   }
 
   // ---------------------------------------------------------------- reads
@@ -404,32 +533,32 @@ export class NdArray {
     // Hot path, kept small so it inlines into the caller's loop: no N-API
     // call (a closed mapping's windows are detached, so a zero-length buffer
     // is where the closed check happens), slow paths in other methods.
-    const shape = this.shape;
+    const shape = this.#shape;
     let off: number;
     if (indices.length === 1 && shape.length === 1) {
       let i = indices[0];
       const len = shape[0];
       if (i < 0) i += len;
       if (!(i >= 0 && i < len) || !Number.isInteger(i)) throw this.outOfBounds(indices[0], 0);
-      off = this.offset + i * this.strides[0];
+      off = this.#offset + i * this.#strides[0];
     } else {
       off = this.offsetOf(indices);
     }
-    const w = this._st.single ?? this.windowAt(off);
-    if (w.buffer.byteLength === 0) this._st.checkOpen();
-    return this._codec.read(w.view, off - w.start);
+    const w = this.#st.single ?? this.windowAt(off);
+    if (w.buffer.byteLength === 0) this.#st.checkOpen();
+    return this.#codec.read(w.view, off - w.start);
   }
 
   /** Byte offset of the element at `indices` (all axes), range-checked. */
   private offsetOf(indices: readonly number[]): number {
-    const shape = this.shape;
+    const shape = this.#shape;
     const n = shape.length;
     if (indices.length !== n) {
-      this._st.checkOpen();
+      this.#st.checkOpen();
       throw new IndexError(`get() needs ${n} ind${n === 1 ? 'ex' : 'ices'} for a ${n}-d array, got ${indices.length}`);
     }
-    const strides = this.strides;
-    let off = this.offset;
+    const strides = this.#strides;
+    let off = this.#offset;
     for (let k = 0; k < n; k++) {
       let i = indices[k];
       const len = shape[k];
@@ -442,31 +571,31 @@ export class NdArray {
 
   /** The window holding the element at `off`, reusing this view's last one (walks stay in one window for 16 MiB). */
   private windowAt(off: number): Window {
-    let w = this._win;
-    const size = this.dtype.itemsize;
+    let w = this.#win;
+    const size = this.#dtype.itemsize;
     if (w === null || off < w.start || off + size > w.end) {
-      w = this._st.window(off, size);
-      this._win = w;
+      w = this.#st.window(off, size);
+      this.#win = w;
     }
     return w;
   }
 
   private outOfBounds(index: number, axis: number): Error {
-    this._st.checkOpen();
-    return new IndexError(`index ${index} is out of bounds for axis ${axis} with size ${this.shape[axis]}`);
+    this.#st.checkOpen();
+    return new IndexError(`index ${index} is out of bounds for axis ${axis} with size ${this.#shape[axis]}`);
   }
 
   /** NumPy's `tolist()`: nested JS arrays of values; a 0-d array gives its value. */
   toArray(): unknown {
-    this._st.checkOpen();
+    this.#st.checkOpen();
     return data.toNested(this);
   }
 
   /** Iterates over the first axis: values of a 1-d array, sub-array views otherwise. */
   *[Symbol.iterator](): IterableIterator<unknown> {
-    this._st.checkOpen();
+    this.#st.checkOpen();
     if (this.ndim === 0) throw new TypeError('iteration over a 0-d array');
-    const n = this.shape[0];
+    const n = this.#shape[0];
     if (this.ndim === 1) {
       for (let i = 0; i < n; i++) yield this.get(i);
     } else {
@@ -489,6 +618,10 @@ export class NdArray {
   /**
    * In-place element-wise update: `a.apply(x => x + 1)` is NumPy's `a += 1`.
    * Checks `flags.writeable` first; values convert as in {@link set}.
+   * It stores as it goes: when `fn` throws, or returns a value that does not
+   * convert, at element k, elements before k keep their new values (an
+   * all-or-nothing apply would need a scratch copy as large as the array,
+   * too much over a big mapping). For all-or-nothing, use `a.set(a.map(fn))`.
    */
   apply(fn: (value: unknown, i: number) => unknown): this {
     elementwise.apply(this, fn);
@@ -497,7 +630,7 @@ export class NdArray {
 
   /** A new C-contiguous array of `fn(value, i)`, with `dtype` (default: this dtype). */
   map(fn: (value: unknown, i: number) => unknown, dtype?: DTypeLike): NdArray {
-    return elementwise.map(this, fn, dtype === undefined ? this.dtype : toDType(dtype));
+    return elementwise.map(this, fn, dtype === undefined ? this.#dtype : toDType(dtype));
   }
 
   /** Sum of all elements (BigInt for 64-bit integer dtypes). */
@@ -554,8 +687,8 @@ export class NdArray {
   set(value: unknown): void;
   set(index: IndexSpec, value: unknown): void;
   set(a: unknown, b?: unknown): void {
-    this._st.checkOpen();
-    if (!this._w) throw new AccessError('ERR_READ_ONLY', WRITE_REFUSED);
+    this.#st.checkOpen();
+    if (!(this.#w && this.#st.writable)) throw new AccessError('ERR_READ_ONLY', WRITE_REFUSED);
     if (arguments.length >= 2) {
       const spec = a as IndexSpec;
       const target = typeof spec === 'string' ? this.index(spec) : this.index(...(spec as IndexItem[]));
@@ -567,20 +700,20 @@ export class NdArray {
 
   /** Sets every element to one scalar value. */
   fill(value: unknown): void {
-    this._st.checkOpen();
-    if (!this._w) throw new AccessError('ERR_READ_ONLY', WRITE_REFUSED);
+    this.#st.checkOpen();
+    if (!(this.#w && this.#st.writable)) throw new AccessError('ERR_READ_ONLY', WRITE_REFUSED);
     data.fillScalar(this, value);
   }
 
   /** Swaps the bytes of every element: in place (returns this) or into a copy. */
   byteswap(inplace = false): this {
-    this._st.checkOpen();
+    this.#st.checkOpen();
     if (inplace) {
-      if (!this._w) throw new AccessError('ERR_READ_ONLY', WRITE_REFUSED);
+      if (!(this.#w && this.#st.writable)) throw new AccessError('ERR_READ_ONLY', WRITE_REFUSED);
       data.byteswapInPlace(this);
       return this;
     }
-    const c = data.copyAs(this, this.dtype, 'A');
+    const c = data.copyAs(this, this.#dtype, 'A');
     data.byteswapInPlace(c);
     return asClassOf(this, c);
   }
@@ -589,17 +722,41 @@ export class NdArray {
 
   /** A new owner of a copy of the data, laid out in `order` (C, F, A or K). */
   copy(order: Order = 'C'): this {
-    this._st.checkOpen();
-    return asClassOf(this, data.copyAs(this, this.dtype, order));
+    this.#st.checkOpen();
+    return asClassOf(this, data.copyAs(this, this.#dtype, order));
   }
 
   /** A copy cast to `dtype` with NumPy's unsafe casting; keeps the memory order (K) by default. */
   astype(dtype: DTypeLike, order: Order = 'K'): this {
-    this._st.checkOpen();
+    this.#st.checkOpen();
     return asClassOf(this, data.copyAs(this, toDType(dtype), order));
   }
 
   // ---------------------------------------------------------------- display
+
+  /**
+   * JSON form, @stdlib's ndarray shape: `{ type: 'ndarray', dtype, order:
+   * 'row-major', shape, strides, data }` with `data` the values in C order
+   * (`strides` in elements over it; 64-bit integers as decimal strings) and
+   * `dtype` the dtype's own JSON form. Arrays of more than 2^20 elements or
+   * 16 MiB are refused (RangeError) rather than built into gigabytes of text.
+   */
+  toJSON(): { type: 'ndarray'; dtype: unknown; order: 'row-major'; shape: number[]; strides: number[]; data: unknown[] } {
+    this.#st.checkOpen();
+    const size = shapeToSize(this.#shape);
+    const bytes = size * this.#dtype.itemsize;
+    if (size > MAX_JSON_ELEMENTS || bytes > MAX_JSON_BYTES) {
+      throw new RangeError(
+        `toJSON(): an array of ${size} elements (${bytes} bytes) is too large to serialize (at most ${MAX_JSON_ELEMENTS} elements and ${MAX_JSON_BYTES} bytes); use toArray() on a slice, or saveNpy()`,
+      );
+    }
+    const data: unknown[] = [];
+    elementwise.forEach(this, (v) => {
+      data.push(jsonValue(v));
+    });
+    const shape = [...this.#shape];
+    return { type: 'ndarray', dtype: this.#dtype.toJSON(), order: 'row-major', shape, strides: shapeToStrides(shape, 1, 'C'), data };
+  }
 
   /** NumPy-like `array([...], dtype=...)` text. */
   toString(): string {
@@ -607,11 +764,28 @@ export class NdArray {
   }
 
   [inspect.custom](): string {
-    if (this._st.closed) return `NdArray<${this.dtype.str}> (closed mapping)`;
+    if (this.#st.closed) return `NdArray<${this.#dtype.str}> (closed mapping)`;
     const f = this.flags;
     const layout = [f.cContiguous ? 'C' : '', f.fContiguous ? 'F' : ''].join('') || 'strided';
-    return `${this.constructor.name}<${this.dtype.str}> shape [${this.shape.join(', ')}] strides [${this.strides.join(', ')}] offset ${this.offset} ${layout}${f.writeable ? '' : ' read-only'}\n${data.format(this)}`;
+    return `${this.constructor.name}<${this.#dtype.str}> shape [${this.#shape.join(', ')}] strides [${this.#strides.join(', ')}] offset ${this.#offset} ${layout}${f.writeable ? '' : ' read-only'}\n${data.format(this)}`;
   }
+}
+
+/** Largest array toJSON() serializes: elements, and bytes of data. */
+const MAX_JSON_ELEMENTS = 2 ** 20;
+const MAX_JSON_BYTES = 2 ** 24;
+
+/** An element value as JSON can hold it: BigInt as a decimal string, bytes as an array of numbers. */
+function jsonValue(v: unknown): unknown {
+  if (typeof v === 'bigint') return v.toString();
+  if (v instanceof Uint8Array) return Array.from(v);
+  if (Array.isArray(v)) return v.map(jsonValue);
+  if (v !== null && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = jsonValue(x);
+    return out;
+  }
+  return v;
 }
 
 /** Parsed index strings, reused: parsing costs more than the view itself. */
@@ -621,8 +795,11 @@ function parseIndexCached(spec: string): readonly IndexItem[] {
   let items = indexCache.get(spec);
   if (items === undefined) {
     items = Object.freeze(parseIndex(spec));
-    if (indexCache.size >= 512) indexCache.clear();
-    indexCache.set(spec, items);
+    // Bounded in entries and in key length (a long spec is parsed each time).
+    if (spec.length <= 256) {
+      if (indexCache.size >= 512) indexCache.clear();
+      indexCache.set(spec, items);
+    }
   }
   return items;
 }
@@ -650,24 +827,48 @@ export interface ArrayInit {
 function asClassOf<T extends NdArray>(like: T, c: NdArray): T {
   const proto = Object.getPrototypeOf(like) as object;
   if (proto === NdArray.prototype) return c as T;
-  const a = Object.create(proto) as T;
-  setup(a, { storage: c._st, dtype: c.dtype, shape: c.shape, strides: c.strides, offset: c.offset, base: null, writeable: c._w, ownData: c._own }, like);
+  const a = construct(proto, c._st, c.dtype, c.shape, c.strides, c.offset, null, c._w, c._own, false) as T;
+  finalize(a, like);
   return a;
 }
 
-function setup(a: NdArray, init: ArrayInit, from: NdArray | null = null): void {
-  const w = a as unknown as Record<string, unknown>;
-  w._st = init.storage;
-  w.dtype = init.dtype;
-  w.shape = [...init.shape];
-  w.strides = [...init.strides];
-  w.offset = init.offset;
-  w.base = init.base;
-  w._w = init.writeable;
-  w._own = init.ownData;
-  w._codec = init.dtype.codec;
-  w._win = init.storage.single;
-  w._locked = false;
+/**
+ * `new NdArray(...)` with `proto` as the prototype. NdArray and the library's
+ * own subclasses (no constructor of their own) are built with `new`, the fast
+ * path; a user's subclass through `Reflect.construct` with a stand-in
+ * `new.target`, so its private fields are NdArray's and its own constructor
+ * does not run (as NumPy's views never call `__init__`).
+ */
+function construct(
+  proto: object,
+  st: Storage,
+  dt: DType,
+  shape: readonly number[],
+  strides: readonly number[],
+  offset: number,
+  base: NdArray | null,
+  writeable: boolean,
+  own: boolean,
+  locked: boolean,
+): NdArray {
+  if (proto === NdArray.prototype) return new NdArray(INTERNAL, st, dt, shape, strides, offset, base, writeable, own, locked);
+  if (proto === firstOwnProto) return new firstOwnClass!(INTERNAL, st, dt, shape, strides, offset, base, writeable, own, locked);
+  const cls = ownClasses.get(proto);
+  if (cls !== undefined) return new cls(INTERNAL, st, dt, shape, strides, offset, base, writeable, own, locked);
+  let target = newTargets.get(proto);
+  if (target === undefined) {
+    target = function view(): void {} as unknown as new () => object;
+    target.prototype = proto;
+    newTargets.set(proto, target);
+  }
+  return Reflect.construct(NdArray, [INTERNAL, st, dt, shape, strides, offset, base, writeable, own, locked], target) as NdArray;
+}
+
+/** Stand-in `new.target`s of user subclasses, by prototype. */
+const newTargets = new WeakMap<object, new () => object>();
+
+/** Calls the subclass's `arrayFinalize(from)` hook, if it has one. */
+function finalize(a: NdArray, from: NdArray | null): void {
   const fin = (a as unknown as { arrayFinalize?: (from: NdArray | null) => void }).arrayFinalize;
   if (typeof fin === 'function') fin.call(a, from);
 }
@@ -683,37 +884,63 @@ export function derive<T extends NdArray>(
   shape: readonly number[],
   strides: readonly number[],
   offset: number,
-  writeable = src._w || src._scalar === true,
+  writeable = src._w || src._scalar,
 ): T {
-  const a = Object.create(proto) as T;
-  const w = a as unknown as Record<string, unknown>;
-  w._st = src._st;
-  w.dtype = dt;
   // Layout arrays are shared, never mutated: every op builds new ones.
-  w.shape = shape;
-  w.strides = strides;
-  w.offset = offset;
-  w.base = src.base ?? src;
-  w._w = writeable;
-  w._own = false;
-  w._codec = dt.codec;
-  w._win = src._st.single;
-  w._locked = src._locked;
-  const fin = (a as unknown as { arrayFinalize?: (from: NdArray | null) => void }).arrayFinalize;
-  if (typeof fin === 'function') fin.call(a, src);
+  const a = construct(
+    proto,
+    src._st,
+    dt,
+    shape,
+    strides,
+    offset,
+    src.base ?? src,
+    writeable,
+    false,
+    src._locked,
+  ) as T;
+  if (proto !== NdArray.prototype) finalize(a, src);
   return a;
+}
+
+/** The first registered subclass (Memmap), checked before the map: one comparison on the path of every Memmap view. */
+let firstOwnClass: typeof NdArray | null = null;
+let firstOwnProto: object | null = null;
+
+/** The library's own subclasses (constructor = NdArray's): views of them are built with `new`, the fast path. */
+const ownClasses = new Map<object, typeof NdArray>();
+
+/** @internal Registers a library subclass of NdArray that adds no constructor (Memmap). */
+export function registerArrayClass(cls: typeof NdArray): void {
+  ownClasses.set(cls.prototype, cls);
+  if (firstOwnClass === null) {
+    firstOwnClass = cls;
+    firstOwnProto = cls.prototype;
+  }
 }
 
 /** A new owner over `storage` (used by constructors, copies and memmap). */
 export function makeArray<T extends NdArray = NdArray>(init: ArrayInit, proto: object = NdArray.prototype): T {
-  const a = Object.create(proto) as T;
-  setup(a, init);
+  const a = construct(
+    proto,
+    init.storage,
+    init.dtype,
+    [...init.shape],
+    [...init.strides],
+    init.offset,
+    init.base,
+    init.writeable,
+    init.ownData,
+    false,
+  ) as T;
+  finalize(a, null);
   return a;
 }
 
 /** Appends a subarray dtype's axes (C-contiguous within the item) to a layout. */
 function expandSubarray<T extends NdArray>(src: NdArray, proto: object, dt: DType, shape: readonly number[], strides: readonly number[], offset: number): T {
   if (dt.shape.length === 0) return derive(src, proto, dt, shape, strides, offset);
+  checkNdim(shape.length + dt.shape.length);
   const base = dt.base;
   const subStrides = shapeToStrides(dt.shape, base.itemsize, 'C');
   return derive(src, proto, base, [...shape, ...dt.shape], [...strides, ...subStrides], offset);
@@ -721,11 +948,11 @@ function expandSubarray<T extends NdArray>(src: NdArray, proto: object, dt: DTyp
 
 /** NumPy 2.x `view(dtype)` layout rules. */
 function viewLayout(a: NdArray, dt: DType): { dtype: DType; shape: readonly number[]; strides: readonly number[] } {
-  const old = a.itemsize;
+  const old = a.dtype.itemsize;
   // Same itemsize, no subarray: the layout is unchanged and can be shared.
-  if (dt.itemsize === old && dt.shape.length === 0) return { dtype: dt, shape: a.shape, strides: a.strides };
-  let shape = [...a.shape];
-  let strides = [...a.strides];
+  if (dt.itemsize === old && dt.shape.length === 0) return { dtype: dt, shape: shapeOf(a), strides: stridesOf(a) };
+  let shape = [...shapeOf(a)];
+  let strides = [...stridesOf(a)];
   if (dt.itemsize !== old) {
     if (a.ndim === 0) {
       throw new ValueError('Changing the dtype of a 0d array is only supported if the itemsize is unchanged');
@@ -756,6 +983,7 @@ function viewLayout(a: NdArray, dt: DType): { dtype: DType; shape: readonly numb
     strides[axis] = dt.itemsize;
   }
   if (dt.shape.length > 0) {
+    checkNdim(shape.length + dt.shape.length);
     const sub = shapeToStrides(dt.shape, dt.base.itemsize, 'C');
     shape = [...shape, ...dt.shape];
     strides = [...strides, ...sub];
@@ -765,6 +993,7 @@ function viewLayout(a: NdArray, dt: DType): { dtype: DType; shape: readonly numb
 }
 
 function fixUnknownDimension(req: number[], size: number): number[] {
+  checkNdim(req.length);
   let unknown = -1;
   let known = 1;
   for (let i = 0; i < req.length; i++) {
@@ -864,4 +1093,3 @@ export function allocate(dt: DType, shape: readonly number[], order: 'C' | 'F' =
     ownData: true,
   });
 }
-

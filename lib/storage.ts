@@ -150,6 +150,8 @@ export class MemoryStorage extends Storage {
     this.writable = writable;
     this.addressBase = byteOffset % 64;
     this.single = makeWindow(0, buffer, byteOffset, byteLength);
+    // What write and bounds checks read (writable, byteLength) cannot be reassigned.
+    Object.freeze(this);
   }
 
   window(): Window {
@@ -168,43 +170,71 @@ export class MemoryStorage extends Storage {
 
 /** A file mapping, exposed as lazily created, cached windows. */
 export class MappedStorage extends Storage {
-  readonly byteLength: number;
   readonly writable: boolean;
   readonly addressBase: number;
-  readonly single: Window | null;
-  readonly mapping: MappingInfo;
-  private readonly small: (Window | undefined)[] = [];
-  private readonly big: (Window | undefined)[] = [];
+  // Private, and the instance frozen: what the write and bounds checks read
+  // (writable, byteLength, the window caches, the closed flag) cannot be
+  // reassigned from outside. handle/byteLength/single change only in grow().
+  #handle: MappingHandle;
+  #byteLength: number;
+  #single: Window | null;
+  #info: MappingInfo;
+  readonly #small: (Window | undefined)[] = [];
+  readonly #big: (Window | undefined)[] = [];
   // Shorter mappings replaced by grow(), kept open for the windows they handed out.
-  private readonly retired: MappingHandle[] = [];
+  readonly #retired: MappingHandle[] = [];
   // Mirrors handle.closed without an N-API call on every view and access.
-  private isClosed = false;
+  #closed = false;
 
   constructor(
-    readonly handle: MappingHandle,
+    handle: MappingHandle,
     info: MappingInfo,
     pageSize: number,
   ) {
     super();
-    this.byteLength = handle.length;
+    this.#handle = handle;
+    this.#byteLength = handle.length;
     this.writable = info.mode !== 'r';
-    this.mapping = info;
+    this.#info = Object.freeze({ ...info });
     // mmap returns a page-aligned address; storage byte 0 is `offset` past a page boundary.
     this.addressBase = (info.offset % pageSize) % 64;
-    this.single = this.byteLength <= SMALL_WINDOW_BYTES ? this.load(this.small, 0, SMALL_WINDOW_STEP, SMALL_WINDOW_BYTES) : null;
+    this.#single = this.#byteLength <= SMALL_WINDOW_BYTES ? this.load(this.#small, 0, SMALL_WINDOW_STEP, SMALL_WINDOW_BYTES) : null;
+    Object.freeze(this);
+  }
+
+  /** The addon's mapping handle (the current one after grow()). */
+  get handle(): MappingHandle {
+    return this.#handle;
+  }
+
+  get byteLength(): number {
+    return this.#byteLength;
+  }
+
+  get single(): Window | null {
+    return this.#single;
+  }
+
+  get mapping(): MappingInfo {
+    return this.#info;
+  }
+
+  /** @internal The file was renamed (createNpy maps a file built aside, then renames it into place). */
+  renamed(path: string): void {
+    this.#info = Object.freeze({ ...this.#info, path });
   }
 
   get closed(): boolean {
-    return this.isClosed;
+    return this.#closed;
   }
 
   /** Detaches every window and unmaps (the addon's close); idempotent. */
   close(): void {
-    if (this.isClosed) return;
-    this.isClosed = true;
-    this.handle.close();
-    for (const h of this.retired) h.close();
-    this.retired.length = 0;
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#handle.close();
+    for (const h of this.#retired) h.close();
+    this.#retired.length = 0;
   }
 
   /**
@@ -215,30 +245,29 @@ export class MappedStorage extends Storage {
    * before close() (see lib/grow.ts).
    */
   grow(handle: MappingHandle): void {
-    if (this.isClosed) throw closedError(this.mapping);
-    if (handle.length < this.byteLength) throw new RangeError(`grow() needs a mapping of at least ${this.byteLength} bytes, got ${handle.length}`);
-    const self = this as unknown as { handle: MappingHandle; byteLength: number; single: Window | null };
-    this.retired.push(this.handle);
-    self.handle = handle;
-    self.byteLength = handle.length;
-    this.small.length = 0;
-    this.big.length = 0;
-    self.single = this.byteLength <= SMALL_WINDOW_BYTES ? this.load(this.small, 0, SMALL_WINDOW_STEP, SMALL_WINDOW_BYTES) : null;
+    if (this.#closed) throw closedError(this.mapping);
+    if (handle.length < this.#byteLength) throw new RangeError(`grow() needs a mapping of at least ${this.#byteLength} bytes, got ${handle.length}`);
+    this.#retired.push(this.#handle);
+    this.#handle = handle;
+    this.#byteLength = handle.length;
+    this.#small.length = 0;
+    this.#big.length = 0;
+    this.#single = this.#byteLength <= SMALL_WINDOW_BYTES ? this.load(this.#small, 0, SMALL_WINDOW_STEP, SMALL_WINDOW_BYTES) : null;
   }
 
   window(offset: number, n: number): Window {
-    if (this.isClosed) throw closedError(this.mapping);
+    if (this.#closed) throw closedError(this.mapping);
     const single = this.single;
     if (single !== null) return single;
     // offset - k*step < step and n <= step, so the range ends before
     // k*step + bytes; it ends inside the storage, so window k holds it.
     if (n <= SMALL_WINDOW_STEP) {
       const k = Math.floor(offset / SMALL_WINDOW_STEP);
-      return this.small[k] ?? this.load(this.small, k, SMALL_WINDOW_STEP, SMALL_WINDOW_BYTES);
+      return this.#small[k] ?? this.load(this.#small, k, SMALL_WINDOW_STEP, SMALL_WINDOW_BYTES);
     }
     if (n > WINDOW_STEP) throw new RangeError(`a range of ${n} bytes is wider than one window (${WINDOW_STEP} bytes); take it in pieces`);
     const k = Math.floor(offset / WINDOW_STEP);
-    return this.big[k] ?? this.load(this.big, k, WINDOW_STEP, WINDOW_BYTES);
+    return this.#big[k] ?? this.load(this.#big, k, WINDOW_STEP, WINDOW_BYTES);
   }
 
   private load(cache: (Window | undefined)[], k: number, step: number, bytes: number): Window {

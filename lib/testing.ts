@@ -20,6 +20,7 @@ import * as path from 'path';
 import type { DTypeLike } from './dtype';
 import { explain } from './inspect';
 import { memmap, type Memmap } from './memmap';
+import { TooHardError } from './errors';
 import { sharesMemory } from './memory';
 import type { NdArray } from './ndarray';
 import { stats } from './stats';
@@ -28,14 +29,49 @@ function fail(message: string, stackStartFn: (...args: never[]) => unknown, actu
   throw new AssertionError({ message, actual, expected, operator, stackStartFn });
 }
 
+/** Options of {@link expectSharesMemory} and {@link expectIsolated}. */
+export interface OverlapCheckOptions {
+  /**
+   * Bound on the exact search's work (NumPy's `max_work`), default
+   * {@link DEFAULT_MAX_WORK}. Some layouts make the exact answer a hard
+   * Diophantine problem (NumPy's own hard case runs for seconds unbounded);
+   * past the bound the assertion fails saying it could not tell.
+   */
+  maxWork?: number;
+}
+
+/** The default work bound of the overlap assertions: well under a second. */
+export const DEFAULT_MAX_WORK = 1_000_000;
+
+/** sharesMemory under a work bound: true, false, or 'too-hard'. */
+function sharesBounded(a: NdArray, b: NdArray, maxWork: number): boolean | 'too-hard' {
+  if (!(Number.isSafeInteger(maxWork) && maxWork >= 0)) throw new RangeError(`maxWork must be a non-negative integer, got ${String(maxWork)}`);
+  try {
+    return sharesMemory(a, b, maxWork);
+  } catch (e) {
+    if (e instanceof TooHardError) return 'too-hard';
+    throw e;
+  }
+}
+
+function tooHard(maxWork: number): string {
+  return `cannot tell whether the arrays share memory: the exact answer needs more than maxWork = ${maxWork} steps (mayShareMemory, the bounds check, says they may); pass a larger maxWork to search longer`;
+}
+
 /** Asserts that some byte is used by both arrays (NumPy's `shares_memory(a, b)` is true). */
-export function expectSharesMemory(a: NdArray, b: NdArray): void {
-  if (!sharesMemory(a, b)) fail(`expected the arrays to share memory, but they do not. ${explain(a, b)}`, expectSharesMemory, false, true, 'sharesMemory');
+export function expectSharesMemory(a: NdArray, b: NdArray, options: OverlapCheckOptions = {}): void {
+  const maxWork = options.maxWork ?? DEFAULT_MAX_WORK;
+  const r = sharesBounded(a, b, maxWork);
+  if (r === 'too-hard') fail(`expected the arrays to share memory, but ${tooHard(maxWork)}`, expectSharesMemory, 'too hard', true, 'sharesMemory');
+  if (!r) fail(`expected the arrays to share memory, but they do not. ${explain(a, b)}`, expectSharesMemory, false, true, 'sharesMemory');
 }
 
 /** Asserts that no byte is used by both arrays: writes through one can never show in the other. */
-export function expectIsolated(a: NdArray, b: NdArray): void {
-  if (sharesMemory(a, b)) fail(`expected the arrays to be isolated, but they share memory. ${explain(a, b)}`, expectIsolated, true, false, 'sharesMemory');
+export function expectIsolated(a: NdArray, b: NdArray, options: OverlapCheckOptions = {}): void {
+  const maxWork = options.maxWork ?? DEFAULT_MAX_WORK;
+  const r = sharesBounded(a, b, maxWork);
+  if (r === 'too-hard') fail(`expected the arrays to be isolated, but ${tooHard(maxWork)}`, expectIsolated, 'too hard', false, 'sharesMemory');
+  if (r) fail(`expected the arrays to be isolated, but they share memory. ${explain(a, b)}`, expectIsolated, true, false, 'sharesMemory');
 }
 
 /** Asserts that writes to the array are refused (`flags.writeable` is false). */
@@ -156,7 +192,10 @@ export function registerJestMatchers(expect: ExpectLike): void {
     toShareMemoryWith(received: unknown, other: NdArray): MatcherResult {
       const a = checkArray(received, 'received');
       const b = checkArray(other, 'expected');
-      const pass = sharesMemory(a, b);
+      const r = sharesBounded(a, b, DEFAULT_MAX_WORK);
+      // Too hard to tell: fail both ways (.not too), saying why.
+      if (r === 'too-hard') return { pass: this.isNot === true, message: () => `expected the arrays ${this.isNot === true ? 'not ' : ''}to share memory, but ${tooHard(DEFAULT_MAX_WORK)}` };
+      const pass = r;
       return { pass, message: () => `expected the arrays ${pass ? 'not ' : ''}to share memory. ${explain(a, b)}` };
     },
     toBeReadOnly(received: unknown): MatcherResult {

@@ -2,6 +2,7 @@
 // ndarray, zeros/empty, arange, asStrided, broadcastTo, ascontiguousarray.
 import { arange, ascontiguousarray, asStrided, broadcastTo, empty, fromBuffer, ndarray, zeros } from '../lib/create';
 import { ValueError } from '../lib/errors';
+import { dtype } from '../lib/dtype';
 import { sharesMemory } from '../lib/memory';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 
@@ -349,5 +350,95 @@ a = np.arange(12, dtype='<i2').reshape(3, 4)
 print(json.dumps(as_strided(a, (2, 2, 2, 2), (8, 2, 8, 2)).tolist()))
 `);
     expect(asStrided(arange(12, '<i2').reshape([3, 4]), [2, 2, 2, 2], [8, 2, 8, 2]).toArray()).toEqual(want);
+  });
+});
+
+describe('at most 64 dimensions, with NumPy\'s error, wherever a shape enters (issue 12 item 16)', () => {
+  const TOO_MANY = /^maximum supported dimension for an ndarray is currently 64, found (65|66|70|300000)$/;
+  const ones = (n: number): number[] => Array(n).fill(1);
+  test.each([
+    ['zeros', () => zeros(ones(65))],
+    ['zeros of 300000 axes (refused before any O(ndim²) work)', () => zeros(ones(300000))],
+    ['zeros with a subarray dtype adding axes', () => zeros(ones(60), `(${'1,'.repeat(10)})u1`)],
+    ['reshape', () => zeros([1]).reshape(ones(65))],
+    ['expandDims', () => zeros(ones(64)).expandDims(0)],
+    ['asStrided', () => asStrided(zeros([1]), ones(65), Array(65).fill(0))],
+    ['broadcastTo', () => broadcastTo(zeros([1]), ones(65))],
+    ['ndarray()', () => ndarray(ones(65), 'u1', new ArrayBuffer(1))],
+    ['fromBuffer with a 65-dimensional subarray', () => fromBuffer(new ArrayBuffer(1), `(${'1,'.repeat(64)})u1`)],
+    ['field() adding subarray axes', () => zeros(ones(60), [['a', `(${'1,'.repeat(10)})u1`]]).field('a')],
+    ['view() to a subarray dtype', () => zeros(ones(60), 'u1').view(`(${'1,'.repeat(10)})u1`)],
+  ])('%s', (_name, f) => {
+    expect(f).toThrow(ValueError);
+    expect(f).toThrow(TOO_MANY);
+  });
+  test('a dtype subarray of 65 axes', () => {
+    expect(() => dtype(`(${'1,'.repeat(65)})u1`)).toThrow('invalid shape in fixed-type tuple: 65 dimensions, more than 64');
+  });
+  test('indexing past 64 axes: IndexError', () => {
+    expect(() => zeros([1]).index(...(Array(70).fill(null) as null[]))).toThrow('number of dimensions must be within [0, 64], indexing result would have 71');
+  });
+  test('64 axes still work', () => {
+    const a = zeros(ones(64), 'u1');
+    expect(a.flip().ndim).toBe(64);
+    expect(a.reshape([1]).expandDims(ones(63).map((_, i) => i)).ndim).toBe(64);
+  });
+  test('an empty axis does not excuse the others: zeros([0, 2**62]) is too big, as in NumPy', () => {
+    expect(() => zeros([0, 2 ** 62])).toThrow('array is too big: shape [0, 4611686018427388000] has more than 2^53 elements');
+  });
+});
+
+describe('ndarray() strides are checked as used (issue 12 item 22)', () => {
+  test('an object whose length matches but whose iterator yields nothing is refused', () => {
+    const liar = { length: 1, *[Symbol.iterator]() {} } as unknown as number[];
+    expect(() => ndarray([4], 'u1', new ArrayBuffer(4), { strides: liar })).toThrow('strides [] do not match shape (4,)');
+  });
+  test('NaN strides are refused', () => {
+    expect(() => ndarray([4], 'u1', new ArrayBuffer(4), { strides: [NaN] })).toThrow('strides must hold integers, got NaN');
+  });
+});
+
+describe('resizable ArrayBuffers are refused (issue 12 item 11)', () => {
+  const MSG = 'fromBuffer cannot view a resizable ArrayBuffer (it could shrink under the array); copy it into a fixed-length ArrayBuffer (buffer.slice(0) makes one)';
+  const rab = (): ArrayBuffer => new (ArrayBuffer as unknown as new (n: number, o: object) => ArrayBuffer)(32, { maxByteLength: 64 });
+  test.each([
+    ['fromBuffer(rab)', () => fromBuffer(rab(), 'u1')],
+    ['fromBuffer(typed array over a rab)', () => fromBuffer(new Uint8Array(rab()), 'u1')],
+    ['fromBuffer(DataView over a rab)', () => fromBuffer(new DataView(rab(), 4, 8), 'u1')],
+    ['ndarray(shape, dtype, rab)', () => ndarray([4], '<i4', rab())],
+  ])('%s', (_name, f) => {
+    expect(f).toThrow(TypeError);
+    expect(f).toThrow(MSG);
+  });
+  test('a growable SharedArrayBuffer (it can only grow) is accepted and stays correct after growing', () => {
+    const sab = new (SharedArrayBuffer as unknown as new (n: number, o: object) => SharedArrayBuffer & { grow(n: number): void })(8, { maxByteLength: 64 });
+    const a = fromBuffer(sab, 'u1');
+    a.fill(7);
+    sab.grow(64);
+    expect(a.shape).toEqual([8]);
+    expect(a.copy().toArray()).toEqual(Array(8).fill(7));
+  });
+});
+
+describe('arange of a length that cannot be computed (issue 12 item 22)', () => {
+  test.each([
+    ['arange(NaN)', () => arange(NaN), 'arange: cannot compute length (start 0, stop NaN, step 1)'],
+    ['arange(0, 1, NaN)', () => arange(0, 1, NaN), 'arange: cannot compute length'],
+    ['arange(Infinity)', () => arange(Infinity), 'Maximum allowed size exceeded (arange of Infinity elements)'],
+    ['arange(0, 1e300)', () => arange(0, 1e300), 'Maximum allowed size exceeded'],
+  ])('%s', (_name, f, msg) => {
+    expect(f).toThrow(ValueError);
+    expect(f).toThrow(msg);
+  });
+});
+
+describe('0-byte items (issue 12 item 14, sibling)', () => {
+  test('fromBuffer refuses a 0-byte dtype as NumPy does, whatever the count', () => {
+    expect(() => fromBuffer(new ArrayBuffer(2), 'V0', { count: 2 ** 50 })).toThrow('itemsize cannot be zero in type (|V0)');
+  });
+  test('copies of arrays of 0-byte items are O(1), however many elements', () => {
+    const a = zeros([2 ** 40, 2 ** 12], 'V0');
+    expect(a.copy().shape).toEqual([2 ** 40, 2 ** 12]);
+    expect(a.astype('V0').size).toBe(2 ** 52);
   });
 });

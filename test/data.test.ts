@@ -9,6 +9,8 @@ import { OverflowError, ValueError } from '../lib/errors';
 import { sharesMemory } from '../lib/memory';
 import type { NdArray, Order } from '../lib/ndarray';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
+import { useTempDir } from './helpers/tmp';
+import { memmap } from '../lib/memmap';
 
 /** A (3, 4) int16 array holding 0..11. */
 function grid(): NdArray {
@@ -602,5 +604,31 @@ print(json.dumps([enc(a['id'].astype('<f8').tolist()), enc(a['ts'].astype('<i2')
 `);
     const a = ndarray([5], [['id', '<u4'], ['ts', '>u4'], ['value', '<f8']], Uint8Array.from({ length: 80 }, (_, i) => i));
     expect(enc([a.field('id').astype('<f8').toArray(), a.field('ts').astype('<i2').toArray(), a.field('value').astype('<f4').toArray()])).toEqual(want);
+  });
+});
+
+describe('assignment between views of one memory reached through different objects (issue 12 item 12)', () => {
+  const tmp = useTempDir('mmarray-data-alias-');
+  test('two SharedArrayBuffer objects over one block (structuredClone): a shifted copy does not smear', () => {
+    const sab = new SharedArrayBuffer(8);
+    const a = fromBuffer(sab, 'u1');
+    a.set([1, 2, 3, 4, 5, 6, 7, 8]);
+    const b = fromBuffer(structuredClone(sab), 'u1');
+    // The documented limit: sharesMemory compares buffer objects and cannot tell.
+    expect(sharesMemory(a, b)).toBe(false);
+    a.index('1:').set(b.index(':-1'));
+    expect(a.toArray()).toEqual([1, 1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  test('two mappings of one file: a shifted copy does not smear', () => {
+    const p = tmp.file(Uint8Array.from([1, 2, 3, 4, 5, 6, 7, 8]), 'alias.bin');
+    const a = memmap(p, { mode: 'r+' });
+    const b = memmap(p, { mode: 'r+' });
+    a.index('1:').set(b.index(':-1'));
+    expect(a.toArray()).toEqual([1, 1, 2, 3, 4, 5, 6, 7]);
+    b.index(':-2').set(a.index('2:'));
+    expect(b.toArray()).toEqual([2, 3, 4, 5, 6, 7, 6, 7]);
+    a.close();
+    b.close();
   });
 });

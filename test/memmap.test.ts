@@ -665,3 +665,46 @@ describe('copies of a memmap (NumPy keeps the subclass through copies)', () => {
     expect(() => new (NdArray as unknown as new () => NdArray)()).toThrow(TypeError);
   });
 });
+
+describe('JSON (issue 12 item 18)', () => {
+  test('a 10-element view of a 32 MiB mapping serializes as @stdlib does, without walking the mapping', () => {
+    const p = tmp.sparse(32 << 20, 'json.bin');
+    const m = memmap(p, { dtype: '<i8', mode: 'r+' });
+    m.index(':3').set([1n, -2n, 2n ** 60n]);
+    const v = m.index('2:12').reshape([2, 5]);
+    expect(Object.keys(v)).toEqual([]);
+    expect(JSON.parse(JSON.stringify(v))).toEqual({
+      type: 'ndarray',
+      dtype: '<i8',
+      order: 'row-major',
+      shape: [2, 5],
+      strides: [5, 1],
+      data: [String(2n ** 60n), '0', '0', '0', '0', '0', '0', '0', '0', '0'],
+    });
+    m.close();
+  });
+
+  test('a huge array is refused with a RangeError instead of building gigabytes of text', () => {
+    const p = tmp.sparse(32 << 20, 'json-huge.bin');
+    const m = memmap(p, { mode: 'r' });
+    expect(() => JSON.stringify(m)).toThrow(RangeError);
+    expect(() => JSON.stringify(m)).toThrow(
+      'toJSON(): an array of 33554432 elements (33554432 bytes) is too large to serialize (at most 1048576 elements and 16777216 bytes); use toArray() on a slice, or saveNpy()',
+    );
+    m.close();
+  });
+
+  test('records, subarrays and dtypes', () => {
+    const a = zeros([2], [['a', '<i4'], ['b', '<f8', [2]]]);
+    a.set([[1, [0.5, 1.5]], [2, [2.5, 3.5]]]);
+    expect(JSON.parse(JSON.stringify(a))).toEqual({
+      type: 'ndarray',
+      dtype: [['a', '<i4'], ['b', '<f8', [2]]],
+      order: 'row-major',
+      shape: [2],
+      strides: [1],
+      data: [{ a: 1, b: [0.5, 1.5] }, { a: 2, b: [2.5, 3.5] }],
+    });
+    expect(JSON.stringify(a.dtype.fields!.b.dtype)).toBe('[">f8",[2]]'.replace('>', '<'));
+  });
+});

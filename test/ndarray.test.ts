@@ -20,15 +20,38 @@ describe('array properties', () => {
     expect([a.ndim, a.size, a.itemsize, a.nbytes]).toEqual([3, 24, 4, 96]);
   });
 
-  test('shape and strides are read-only by type; a JS write to them still cannot reach outside the buffer', () => {
-    // They are plain arrays typed `readonly number[]` (freezing them doubled
-    // the cost of every view). Bending one from JS breaks that view's
-    // meaning, never memory safety: element access is bounds-checked.
+  test('shape, strides, offset and the internal state cannot be changed from outside (issue 12 item 7)', () => {
+    // shape and strides are handed out frozen (lazily, on first read, so
+    // view creation does not pay for it); the rest are getters over private fields.
     const a = grid();
     const bent = a.index(':, :');
-    (bent.shape as number[])[0] = 1e6;
+    expect(() => {
+      (bent.shape as number[])[0] = 1e6;
+    }).toThrow(/read only property '0'/);
+    expect(() => {
+      (bent.strides as number[])[1] = 2 ** 40;
+    }).toThrow(/read only property '1'/);
+    expect(() => {
+      (bent as unknown as { offset: number }).offset = 1e6;
+    }).toThrow(/Cannot set property offset of .* which has only a getter/);
+    expect(() => {
+      (bent as unknown as { _w: boolean })._w = true;
+    }).toThrow(/which has only a getter/);
+    expect(bent.shape).toEqual([3, 4]);
+    expect(bent.strides).toEqual(a.strides);
+    expect(a.strides).toEqual([8, 2]);
     expect(() => bent.get(999999, 0)).toThrow(RangeError);
-    expect(a.shape).toEqual([3, 4]);
+    // Nothing internal is enumerable: JSON and for-in see none of it.
+    expect(Object.keys(bent)).toEqual([]);
+  });
+
+  test('a subclass that redefines what the library reads to stay in bounds is refused by view(type)', () => {
+    class Lying extends NdArray {
+      override get offset(): number {
+        return 2 ** 40;
+      }
+    }
+    expect(() => grid().view(Lying)).toThrow("view(type): Lying redefines 'offset', which the library reads to keep accesses in bounds; use another name");
   });
 
   test('buffer is the ArrayBuffer the array views', () => {

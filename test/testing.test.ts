@@ -9,7 +9,7 @@ import {
   withTempMemmap,
   type MmarrayMatchers,
 } from '../lib/testing';
-import { broadcastTo, zeros } from '../lib/create';
+import { arange, broadcastTo, zeros } from '../lib/create';
 import { stats } from '../lib/stats';
 import type { NdArray } from '../lib/ndarray';
 
@@ -46,6 +46,30 @@ describe('expectSharesMemory / expectIsolated', () => {
     expect(e.operator).toBe('sharesMemory');
     const f = thrown(() => expectIsolated(a, a.index('1:')));
     expect(f.message).toMatch(/^expected the arrays to be isolated, but they share memory\. Shared memory: .*b is a view of a/);
+  });
+});
+
+describe('the overlap assertions are bounded (issue 12 item 15)', () => {
+  const a = arange(1000, '<i4');
+  const x = a.index('::7');
+  const y = a.index('3::11');
+  const TOO_HARD = 'cannot tell whether the arrays share memory: the exact answer needs more than maxWork = 0 steps (mayShareMemory, the bounds check, says they may); pass a larger maxWork to search longer';
+
+  test('past maxWork, both fail saying they could not tell', () => {
+    const e = thrown(() => expectSharesMemory(x, y, { maxWork: 0 }));
+    expect(e.message).toBe(`expected the arrays to share memory, but ${TOO_HARD}`);
+    expect(e.actual).toBe('too hard');
+    const f = thrown(() => expectIsolated(x, y, { maxWork: 0 }));
+    expect(f.message).toBe(`expected the arrays to be isolated, but ${TOO_HARD}`);
+  });
+
+  test('within the default bound the exact answer decides', () => {
+    expectSharesMemory(x, y); // 3 + 11k = 7j has solutions
+    expectIsolated(a.index('::2'), a.index('1::2'));
+  });
+
+  test('a bad maxWork is a RangeError', () => {
+    expect(() => expectIsolated(x, y, { maxWork: -1 })).toThrow('maxWork must be a non-negative integer, got -1');
   });
 });
 

@@ -384,6 +384,17 @@ function recordCodec(dt: DType): Codec {
 
 // ---------------------------------------------------------------- subarrays
 
+/** A converted subarray value smaller than the subarray: its leaves, broadcast when stored. */
+class Broadcast {
+  constructor(
+    readonly leaves: readonly unknown[],
+    /** Leading subarray axes the value does not have. */
+    readonly lead: number,
+    /** Leaf strides of the value's axes (0 where it broadcasts). */
+    readonly vstrides: readonly number[],
+  ) {}
+}
+
 function subarrayCodec(base: Codec, baseDType: DType, shape: readonly number[]): Codec {
   const ndim = shape.length;
   const step = baseDType.itemsize;
@@ -402,7 +413,7 @@ function subarrayCodec(base: Codec, baseDType: DType, shape: readonly number[]):
   const broadcasts = (vshape: number[]): boolean =>
     vshape.length <= ndim && vshape.every((n, i) => n === 1 || n === shape[ndim - vshape.length + i]);
 
-  const convert = (v: unknown): unknown[] => {
+  const convert = (v: unknown): unknown[] | Broadcast => {
     // The value's own shape: array levels, at most as deep as the subarray.
     const vshape: number[] = [];
     for (let cur = v; Array.isArray(cur) && vshape.length < ndim; cur = cur[0]) {
@@ -429,23 +440,31 @@ function subarrayCodec(base: Codec, baseDType: DType, shape: readonly number[]):
     };
     gather(v, 0);
     if (leaves.length === count) return leaves;
-    // Broadcast: walk the target in C order, mapping each index into the value.
-    const lead = ndim - vshape.length;
+    // Broadcast, expanded only when stored: a scalar for a subarray of 2^27
+    // items keeps one leaf here, not a 2^27-entry array.
     const vstrides = vshape.map((n, i) => (n === 1 ? 0 : vshape.slice(i + 1).reduce((a, b) => a * b, 1)));
-    const out = new Array<unknown>(count);
-    const idx = new Array<number>(ndim).fill(0);
-    for (let k = 0; k < count; k++) {
-      let src = 0;
-      for (let i = 0; i < vshape.length; i++) src += idx[lead + i] * vstrides[i];
-      out[k] = leaves[src];
-      for (let d = ndim - 1; d >= 0 && ++idx[d] === shape[d]; d--) idx[d] = 0;
-    }
-    return out;
+    return new Broadcast(leaves, ndim - vshape.length, vstrides);
   };
 
   const store = (dv: DataView, o: number, conv: unknown): void => {
-    const values = conv as unknown[];
-    for (let i = 0; i < count; i++) base.store(dv, o + i * step, values[i]);
+    if (!(conv instanceof Broadcast)) {
+      const values = conv as unknown[];
+      for (let i = 0; i < count; i++) base.store(dv, o + i * step, values[i]);
+      return;
+    }
+    const { leaves, lead, vstrides } = conv;
+    if (leaves.length === 1) {
+      for (let i = 0; i < count; i++) base.store(dv, o + i * step, leaves[0]);
+      return;
+    }
+    // Walk the target in C order, mapping each index into the value.
+    const idx = new Array<number>(ndim).fill(0);
+    for (let k = 0; k < count; k++) {
+      let src = 0;
+      for (let i = 0; i < vstrides.length; i++) src += idx[lead + i] * vstrides[i];
+      base.store(dv, o + k * step, leaves[src]);
+      for (let d = ndim - 1; d >= 0 && ++idx[d] === shape[d]; d--) idx[d] = 0;
+    }
   };
 
   return codec((dv, o) => readDim(dv, o, 0), convert, store);

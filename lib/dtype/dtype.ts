@@ -136,6 +136,8 @@ export class DType {
   #descr: Descr | undefined;
   #segments: readonly (readonly [number, number])[] | undefined;
   #swapUnits: readonly (readonly [number, number])[] | undefined;
+  #swapRuns: readonly (readonly [number, number, number, number])[] | undefined;
+  #segmentRuns: readonly (readonly [number, number, number, number])[] | undefined;
   #codec: Codec | undefined;
   #orders: Map<string, DType> | undefined = undefined;
   readonly #order: Order;
@@ -168,6 +170,17 @@ export class DType {
       ? Object.values(fields).every((f) => f.dtype.isnative)
       : this.byteorder === '=' || this.byteorder === '|';
     Object.freeze(this);
+  }
+
+  /**
+   * JSON form: the spec that rebuilds this dtype with {@link fromDescr} —
+   * `'<f8'` for a scalar, `[base, shape]` for a subarray, the `descr` list
+   * for a record — instead of a walk over its internals.
+   */
+  toJSON(): Descr | DescrFormat {
+    if (this.isStructured) return this.descr;
+    if (this.#sub) return [this.#sub.base.toJSON(), [...this.#sub.shape]] as unknown as DescrFormat;
+    return this.str;
   }
 
   /**
@@ -215,6 +228,34 @@ export class DType {
       this.#swapUnits = Object.freeze(units);
     }
     return this.#swapUnits;
+  }
+
+  /**
+   * The bytes of {@link segments}, run-length encoded: `[offset, length,
+   * count, step]` stands for `count` ranges of `length` bytes every `step`
+   * bytes. A subarray of records is one run (or one per field), not one range
+   * per record, so the table stays proportional to the dtype, not to its size.
+   * @internal
+   */
+  get segmentRuns(): readonly (readonly [number, number, number, number])[] {
+    if (this.#segmentRuns === undefined) this.#segmentRuns = Object.freeze(segmentRunsOf(this));
+    return this.#segmentRuns;
+  }
+
+  /**
+   * The same units as {@link swapUnits}, run-length encoded: `[offset, size,
+   * count, step]` stands for `count` units of `size` bytes every `step` bytes.
+   * A subarray of scalars is one run whatever its length, so a dtype of
+   * 2^27 int16 costs one entry, not 2^27.
+   * @internal
+   */
+  get swapRuns(): readonly (readonly [number, number, number, number])[] {
+    if (this.#swapRuns === undefined) {
+      const runs: (readonly [number, number, number, number])[] = [];
+      collectSwapRuns(this, 0, runs);
+      this.#swapRuns = Object.freeze(runs);
+    }
+    return this.#swapRuns;
   }
 
   /** The read/write codec for one item, built on first use and cached. */
@@ -318,6 +359,9 @@ export function makeStruct(
   alignment: number,
   isalignedstruct: boolean,
 ): DType {
+  // Every way of building a record ends here: NumPy keeps itemsizes in C ints
+  // (past that its list forms even wrap to negative sizes).
+  if (!(itemsize <= 0x7fffffff)) throw new ValueError(`a structured dtype of ${itemsize} bytes won't fit into a C int (at most 2147483647 bytes, as in NumPy)`);
   const byName: Record<string, Field> = Object.create(null);
   names.forEach((n, i) => {
     byName[n] = Object.freeze({ dtype: fields[i].dtype, offset: fields[i].offset });
@@ -339,6 +383,8 @@ export function makeStruct(
  */
 export function makeSubarray(base: DType, shape: readonly number[]): DType {
   if (shape.length === 0) return base;
+  // NumPy's NPY_MAXDIMS: an array with the subarray's axes could not exist.
+  if (shape.length > 64) throw new ValueError(`invalid shape in fixed-type tuple: ${shape.length} dimensions, more than 64`);
   let count = 1;
   for (const d of shape) {
     if (!Number.isSafeInteger(d)) throw new ValueError(`invalid shape in fixed-type tuple: ${JSON.stringify(shape)}`);
@@ -424,10 +470,72 @@ function collectRanges(dt: DType, at: number, out: [number, number][]): void {
   if (dt.names) {
     for (const n of dt.names) collectRanges(dt.fields![n].dtype, at + dt.fields![n].offset, out);
   } else if (dt.subdtype && dt.base.isStructured) {
+    const bs = dt.base.segments;
+    // Records without gaps: the whole subarray is one range (not one per record).
+    if (bs.length === 1 && bs[0][0] === 0 && bs[0][1] === dt.base.itemsize) {
+      out.push([at, dt.itemsize]);
+      return;
+    }
+    if (bs.length === 0) return;
     const count = dt.itemsize / (dt.base.itemsize || 1);
     for (let i = 0; dt.base.itemsize > 0 && i < count; i++) collectRanges(dt.base, at + i * dt.base.itemsize, out);
   } else if (dt.itemsize > 0) {
     out.push([at, dt.itemsize]);
+  }
+}
+
+type Run = readonly [number, number, number, number];
+
+function segmentRunsOf(dt: DType): Run[] {
+  if (dt.names) {
+    const runs: Run[] = [];
+    for (const n of dt.names) {
+      const f = dt.fields![n];
+      for (const r of f.dtype.segmentRuns) runs.push([f.offset + r[0], r[1], r[2], r[3]]);
+    }
+    if (!runs.every((r) => r[2] === 1)) return runs;
+    // Plain ranges: sorted and merged, as segments are.
+    runs.sort((a, b) => a[0] - b[0]);
+    const merged: [number, number, number, number][] = [];
+    for (const [start, len] of runs) {
+      const last = merged[merged.length - 1];
+      if (last && start <= last[0] + last[1]) last[1] = Math.max(last[1], start + len - last[0]);
+      else merged.push([start, len, 1, len]);
+    }
+    return merged;
+  }
+  if (dt.subdtype && dt.base.isStructured) {
+    const step = dt.base.itemsize;
+    if (step === 0) return [];
+    const count = dt.itemsize / step;
+    const inner = dt.base.segmentRuns;
+    if (inner.length === 0) return [];
+    if (inner.length === 1 && inner[0][0] === 0 && inner[0][1] === step && inner[0][2] === 1) return [[0, dt.itemsize, 1, dt.itemsize]];
+    if (inner.length === 1 && inner[0][2] === 1) return [[inner[0][0], inner[0][1], count, step]];
+    const runs: Run[] = [];
+    for (let i = 0; i < count; i++) for (const r of inner) runs.push([i * step + r[0], r[1], r[2], r[3]]);
+    return runs;
+  }
+  return dt.itemsize > 0 ? [[0, dt.itemsize, 1, dt.itemsize]] : [];
+}
+
+function collectSwapRuns(dt: DType, at: number, out: (readonly [number, number, number, number])[]): void {
+  if (dt.names) {
+    for (const n of dt.names) collectSwapRuns(dt.fields![n].dtype, at + dt.fields![n].offset, out);
+  } else if (dt.subdtype) {
+    const step = dt.base.itemsize;
+    if (step === 0) return;
+    const count = dt.itemsize / step;
+    const inner = dt.base.swapRuns;
+    if (inner.length === 1 && inner[0][2] === 1) {
+      out.push([at + inner[0][0], inner[0][1], count, step]);
+      return;
+    }
+    for (let i = 0; inner.length > 0 && i < count; i++) for (const r of inner) out.push([at + i * step + r[0], r[1], r[2], r[3]]);
+  } else if (dt.kind === 'c') {
+    out.push([at, dt.itemsize / 2, 2, dt.itemsize / 2]);
+  } else if ((dt.kind === 'i' || dt.kind === 'u' || dt.kind === 'f') && dt.itemsize > 1) {
+    out.push([at, dt.itemsize, 1, dt.itemsize]);
   }
 }
 

@@ -96,6 +96,8 @@ const UNSUPPORTED: readonly [RegExp, string][] = [
 const cache = new Map<string, DType>();
 const alignedCache = new Map<string, DType>();
 const CACHE_LIMIT = 1024;
+/** Longer specs are parsed each time, not kept: the cache holds at most CACHE_LIMIT × this many characters. */
+const CACHE_KEY_LIMIT = 256;
 
 /**
  * Builds a {@link DType} from any spec NumPy's `np.dtype(spec, align=align)`
@@ -113,8 +115,10 @@ export function dtype(spec: DTypeLike, options?: DTypeOptions): DType {
     let dt = c.get(spec);
     if (dt === undefined) {
       dt = parseString(spec, align);
-      if (c.size >= CACHE_LIMIT) c.clear();
-      c.set(spec, dt);
+      if (spec.length <= CACHE_KEY_LIMIT) {
+        if (c.size >= CACHE_LIMIT) c.clear();
+        c.set(spec, dt);
+      }
     }
     return dt;
   }
@@ -284,6 +288,9 @@ function shapeOf(shape: unknown): number[] {
 
 const roundUp = (n: number, a: number): number => Math.ceil(n / a) * a;
 
+/** NumPy keeps itemsizes and field offsets in C ints. */
+const C_INT_MAX = 0x7fffffff;
+
 /** Places fields one after another (C layout when `align`), as NumPy's list forms do. */
 function layoutSequential(names: readonly string[], types: readonly DType[], align: boolean): DType {
   let at = 0;
@@ -302,6 +309,7 @@ function layoutSequential(names: readonly string[], types: readonly DType[], ali
 
 function parseFieldList(list: readonly unknown[], align: boolean): DType {
   const names: string[] = [];
+  const seen = new Set<string>();
   const types = list.map((entry, i) => {
     if (!Array.isArray(entry) || entry.length < 2 || entry.length > 3) {
       throw new TypeError(`Field elements must be 2- or 3-tuples ([name, format] or [name, format, shape]), got ${repr(entry)}`);
@@ -311,7 +319,8 @@ function parseFieldList(list: readonly unknown[], align: boolean): DType {
       throw new TypeError(`First element of field tuple is neither a tuple nor str: ${repr(name)}`);
     }
     const n = name === '' ? `f${i}` : name;
-    if (names.includes(n)) throw new ValueError(`field ${pyRepr(n)} occurs more than once`);
+    if (seen.has(n)) throw new ValueError(`field ${pyRepr(n)} occurs more than once`);
+    seen.add(n);
     names.push(n);
     const t = parseAny(format, align);
     return entry.length === 3 ? makeSubarray(t, shapeOf(shape)) : t;
@@ -360,7 +369,8 @@ function parseDict(d: DTypeDict, alignOption: boolean): DType {
     let offset: number;
     if (hasOffsets) {
       offset = offsets[i];
-      if (!Number.isSafeInteger(offset)) throw new TypeError(`field offset must be an integer, got ${repr(offset)}`);
+      if (typeof offset !== 'number' || !Number.isInteger(offset)) throw new TypeError(`field offset must be an integer, got ${repr(offset)}`);
+      if (offset > C_INT_MAX) throw new ValueError(`field offset ${offset} won't fit into a C int (at most ${C_INT_MAX}, as in NumPy)`);
       if (offset < 0) throw new ValueError(`offset ${offset} cannot be negative`);
       if (align && offset % t.alignment !== 0) {
         throw new ValueError(
@@ -378,7 +388,8 @@ function parseDict(d: DTypeDict, alignOption: boolean): DType {
   });
   total = roundUp(total, maxAlign);
   if (itemsize !== undefined) {
-    if (!Number.isSafeInteger(itemsize) || itemsize < 0) throw new TypeError(`itemsize must be a non-negative integer, got ${repr(itemsize)}`);
+    if (typeof itemsize !== 'number' || !Number.isInteger(itemsize) || itemsize < 0) throw new TypeError(`itemsize must be a non-negative integer, got ${repr(itemsize)}`);
+    if (itemsize > C_INT_MAX) throw new ValueError(`itemsize ${itemsize} won't fit into a C int (at most ${C_INT_MAX}, as in NumPy)`);
     if (itemsize < total) {
       throw new ValueError(`NumPy dtype descriptor requires ${total} bytes, cannot override to smaller itemsize of ${itemsize}`);
     }

@@ -54,6 +54,7 @@
  */
 
 import { ValueError } from '../errors';
+import { checkShape } from '../layout';
 import { PyLiteralError, PyValue, parsePyLiteral, pyRepr, pyStrRepr } from './pylit';
 
 /** The first six bytes of every `.npy` file: `\x93NUMPY`. */
@@ -473,7 +474,14 @@ function readIntTuple(v: PyValue, what: string, source: string | undefined): num
 }
 
 function readShape(v: PyValue, source: string | undefined): number[] {
-  return readIntTuple(v, 'shape', source);
+  const shape = readIntTuple(v, 'shape', source);
+  // The checks memmap() applies to a shape: at most 64 axes, at most 2^53 elements.
+  try {
+    return checkShape(shape);
+  } catch (e) {
+    if (!(e instanceof ValueError)) throw e;
+    throw invalid(source, e.message);
+  }
 }
 
 const OBJECT_TYPESTR = /^[<>|=!]?O/;

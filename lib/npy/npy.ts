@@ -3,15 +3,18 @@
  * writable memmap over its data, or save any array.
  * @module
  */
+import { randomBytes } from 'crypto';
 import * as fs from 'fs';
+import * as nodePath from 'path';
 import { dtype as toDType, fromDescr, type DType, type DTypeLike } from '../dtype';
-import { ValueError } from '../errors';
+import { ValueError, repr } from '../errors';
 import { checkShape, shapeToSize } from '../layout';
-import { memmap, memmapNew, type Memmap } from '../memmap';
+import { memmap, type Memmap } from '../memmap';
 import { allocate, pyShape, type NdArray } from '../ndarray';
 import { copyAs } from '../data';
 import { trackNpyMemmap } from './append';
 import { checkPath, requireRegularFile } from '../paths';
+import type { MappedStorage } from '../storage';
 import { formatHeader, headerLength, parseHeader, type Descr, type NpyHeader, type HeaderOptions } from './header';
 
 /** Options of {@link openNpy}. */
@@ -71,8 +74,19 @@ export function openNpy(path: string, options: OpenNpyOptions = {}): Memmap | Nd
     throw new ValueError(`invalid .npy header in '${path}': ${(e as Error).message}`);
   }
   const size = fs.statSync(path).size;
-  const count = shapeToSize(h.shape);
-  const need = h.dataOffset + count * dt.itemsize;
+  // The shape with the dtype's subarray axes, checked as memmap() checks it
+  // (the header parser checked the shape alone).
+  const el = dt.shape.length > 0 ? dt.base : dt;
+  let count: number;
+  try {
+    count = shapeToSize(checkShape([...h.shape, ...dt.shape]));
+  } catch (e) {
+    throw new ValueError(`invalid .npy header in '${path}': ${(e as Error).message}`);
+  }
+  const need = h.dataOffset + count * el.itemsize;
+  if (!Number.isSafeInteger(need)) {
+    throw new ValueError(`invalid .npy header in '${path}': shape ${pyShape(h.shape)} of ${dt.str} needs more than 2^53 bytes`);
+  }
   if (need > size) {
     throw new ValueError(
       `'${path}' is too short for its header: shape ${pyShape(h.shape)} of ${dt.str} needs ${need} bytes, the file has ${size}`,
@@ -101,48 +115,129 @@ export interface CreateNpyOptions {
 
 /**
  * Writes a `.npy` header for `dtype` and `shape` (data aligned to 64 bytes)
- * and returns a `'r+'` memmap over the new, zero-filled data. Refuses a file
- * this process still maps (`code: 'ERR_MMARRAY_MAPPED'`); a failed call leaves
- * an existing file as it was.
+ * and returns a `'r+'` memmap over the new, zero-filled data.
+ *
+ * Everything is validated before the file is touched, and the new file is
+ * built aside (a temporary file in the same folder, grown and mapped there)
+ * and renamed over `path` only once nothing can fail: a bad argument, a file
+ * too large for the filesystem or a failed mapping leaves an existing file
+ * at `path` as it was.
  */
 export function createNpy(path: string, dtype: DTypeLike, shape: number | readonly number[], options: CreateNpyOptions = {}): Memmap {
+  if (typeof path !== 'string' || path === '') throw new TypeError(`path must be a non-empty string, got ${repr(path)}`);
   checkPath(path);
   const dt = toDType(dtype);
   const s = checkShape(typeof shape === 'number' ? [shape] : shape);
   const fortranOrder = options.fortranOrder ?? false;
+  if (typeof fortranOrder !== 'boolean') throw new TypeError(`fortranOrder must be a boolean, got ${repr(fortranOrder)}`);
   const header = formatHeader({ descr: descrOf(dt), fortranOrder, shape: s });
-  if (shapeToSize(s) * dt.itemsize === 0) throw new ValueError(`createNpy: cannot map an empty array (shape [${s.join(', ')}])`);
-  // The data region is mapped 'w+' first: the native layer validates, maps,
-  // and only then empties the file, refusing one this process still maps
-  // (truncating it would kill those mappings by SIGBUS). The header goes into
-  // the emptied file afterwards.
-  const m = memmapNew(path, { dtype: dt, offset: header.length, shape: s, order: fortranOrder ? 'F' : 'C' });
-  try {
-    const fd = fs.openSync(path, 'r+');
-    try {
-      writeAll(fd, header, 0, header.length);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch (e) {
-    m.close();
-    throw e;
+  const nbytes = shapeToSize(s) * dt.itemsize;
+  if (nbytes === 0) throw new ValueError(`createNpy: cannot map an empty array (shape [${s.join(', ')}])`);
+  if (header.length + nbytes > Number.MAX_SAFE_INTEGER) {
+    throw new ValueError(`array is too big: shape ${pyShape(s)} of ${dt.str} needs ${nbytes} bytes after a ${header.length}-byte header, more than 2^53 ('${path}')`);
   }
+  const m = replaceFile(
+    path,
+    (fd, tmp) => {
+      writeAll(fd, header, 0, header.length);
+      fs.ftruncateSync(fd, header.length + nbytes);
+      const m = memmap(tmp, { dtype: dt, mode: 'r+', offset: header.length, shape: s, order: fortranOrder ? 'F' : 'C' });
+      // The mapping was made under the temporary name; once renamed it lives at `path`.
+      (m._st as MappedStorage).renamed(path);
+      return m;
+    },
+    (mm) => mm.close(),
+  );
   trackNpyMemmap(m, path, parseHeader(header, path));
   return m;
 }
 
-/** Writes any array (strided views included) to a `.npy` file, C order unless the array is only F-contiguous. */
+/**
+ * Writes any array (strided views included) to a `.npy` file, C order unless
+ * the array is only F-contiguous.
+ *
+ * The file is replaced atomically: the data goes to a temporary file in the
+ * same folder, is fsync'ed and then renamed over `path`. So `path` is never
+ * truncated while `array` (or any other live mapping) may still read from it
+ * — saving a memmap over its own file is safe — and a failure leaves the old
+ * file as it was (the temporary file is removed). A symbolic link at `path`
+ * is followed: its target is replaced.
+ */
 export function saveNpy(path: string, array: NdArray): void {
   checkPath(path);
   array._st.checkOpen();
   const fortranOrder = array.flags.fContiguous && !array.flags.cContiguous && array.ndim > 1;
   const header = formatHeader({ descr: descrOf(array.dtype), fortranOrder, shape: array.shape });
-  const fd = fs.openSync(path, 'w');
-  try {
+  replaceFile(path, (fd) => {
     writeAll(fd, header, 0, header.length);
-    if (array.size === 0) return;
-    writeArray(fd, fortranOrder ? array.transpose() : array);
+    if (array.size !== 0) writeArray(fd, fortranOrder ? array.transpose() : array);
+  });
+}
+
+/**
+ * Runs `build` on a new temporary file beside `target`, fsyncs it and renames
+ * it over `target` (keeping the old file's permission bits). The rename is the
+ * one step that changes `target`; until it, any failure undoes `build`'s
+ * result, removes the temporary file and leaves `target` untouched.
+ */
+function replaceFile<T>(target: string, build: (fd: number, tmp: string) => T, undo: (result: T) => void = () => undefined): T {
+  let dest = target;
+  let mode = 0o666 & ~process.umask();
+  let exists = true;
+  try {
+    dest = fs.realpathSync(target);
+    mode = fs.statSync(dest).mode & 0o7777;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    exists = false;
+  }
+  // A rename would replace a file we may not write: refuse as open(path, 'w') would.
+  if (exists) fs.accessSync(dest, fs.constants.W_OK);
+  const tmp = nodePath.join(nodePath.dirname(dest), `.${nodePath.basename(dest)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  // 'wx': O_EXCL, so the temporary name never clobbers (or follows a link to) anything.
+  let fd: number;
+  try {
+    fd = fs.openSync(tmp, 'wx', mode);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (typeof err.message === 'string') err.message += ` (the temporary file that would replace '${target}')`;
+    throw err;
+  }
+  let built = false;
+  let result: T | undefined;
+  let done = false;
+  try {
+    try {
+      result = build(fd, tmp);
+      built = true;
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, dest);
+    done = true;
+  } finally {
+    if (!done) {
+      if (built) undo(result as T);
+      fs.rmSync(tmp, { force: true });
+    }
+  }
+  syncDirectory(nodePath.dirname(dest));
+  return result as T;
+}
+
+/** Makes a rename durable (the folder entry itself); best effort where folders cannot be opened. */
+function syncDirectory(dir: string): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(dir, 'r');
+  } catch {
+    return;
+  }
+  try {
+    fs.fsyncSync(fd);
+  } catch {
+    // Some filesystems refuse fsync on a folder; the data file itself is synced.
   } finally {
     fs.closeSync(fd);
   }

@@ -108,3 +108,24 @@ describe('DType', () => {
     expect(r.fields!.pos.dtype.fields!.y.offset).toBe(4);
   });
 });
+
+describe('record sizes NumPy refuses, and linear-time specs (issue 12 items 17, 22)', () => {
+  test.each([
+    ['list form of 2^31 bytes', () => dtype([['a', 'V2147483647'], ['b', 'V1']]), "a structured dtype of 2147483648 bytes won't fit into a C int (at most 2147483647 bytes, as in NumPy)"],
+    ['dict offset 2^31', () => dtype({ names: ['a'], formats: ['u1'], offsets: [2 ** 31] }), "field offset 2147483648 won't fit into a C int (at most 2147483647, as in NumPy)"],
+    ['dict offset past 2^53', () => dtype({ names: ['a'], formats: ['u1'], offsets: [2 ** 60] }), "won't fit into a C int"],
+    ['dict itemsize 2^31', () => dtype({ names: ['a'], formats: ['u1'], itemsize: 2 ** 31 }), "itemsize 2147483648 won't fit into a C int"],
+    ['a 40 KB subarray shape string', () => dtype(`(${'1,'.repeat(20000)})u1`), 'invalid shape in fixed-type tuple: 20000 dimensions, more than 64'],
+  ])('%s', (_name, f, msg) => {
+    expect(f).toThrow(msg);
+  });
+  test('2^31 - 1 bytes is still accepted', () => {
+    expect(dtype({ names: ['a'], formats: ['u1'], itemsize: 2 ** 31 - 1 }).itemsize).toBe(2 ** 31 - 1);
+  });
+  test('a list spec of 100k fields: names checked with a set (the old O(n²) scan took minutes at this size)', () => {
+    const spec = Array.from({ length: 100_000 }, (_, i) => [`f${i}`, 'u1'] as [string, string]);
+    expect(dtype(spec).names!.length).toBe(100_000);
+    spec.push(['f5', 'u1']);
+    expect(() => dtype(spec)).toThrow("field 'f5' occurs more than once");
+  });
+});

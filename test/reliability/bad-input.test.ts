@@ -92,6 +92,8 @@ const ROWS: Row[] = [
   { name: 'no write permission, r+', setup: file(64, 0o444), asNobody: "memmap(p, { mode: 'r+' })", error: Error, code: 'EACCES', message: 'permission denied' },
   { name: 'no write permission, r+ with a larger shape (no growth)', setup: file(64, 0o444), asNobody: "memmap(p, { mode: 'r+', shape: 4096 })", error: Error, code: 'EACCES', message: 'permission denied' },
   { name: 'no write permission, w+ (no truncation)', setup: file(64, 0o444), asNobody: "memmap(p, { mode: 'w+', shape: 8 })", error: Error, code: 'EACCES', message: 'permission denied' },
+  { name: 'no write permission, createNpy (no replacement)', setup: file(64, 0o444), asNobody: `require(${JSON.stringify(path.join(DIST, 'npy/npy.js'))}).createNpy(p, 'u1', [8])`, error: Error, code: 'EACCES', message: 'permission denied' },
+  { name: 'no write permission, saveNpy (no replacement)', setup: file(64, 0o444), asNobody: `require(${JSON.stringify(path.join(DIST, 'npy/npy.js'))}).saveNpy(p, memmap(p, { mode: 'r' }))`, error: Error, code: 'EACCES', message: 'permission denied' },
   {
     name: 'r+ whose mmap fails: the file is mapped before it is grown, so it never grew',
     setup: file(),
@@ -114,7 +116,6 @@ const ROWS: Row[] = [
   { name: 'createNpy too big to map keeps the old file', setup: file(), act: (p) => createNpy(p, '<f8', [2 ** 47]), error: Error, code: 'ENOMEM', message: 'mmap' },
   { name: "'w+' on a file this process maps ('r') is refused", setup: file(), act: (p) => withMapping(p, 'r', () => memmap(p, { mode: 'w+', shape: 8 })), error: Error, code: 'ERR_MMARRAY_MAPPED', message: "mode 'w+' would truncate a file this process still maps (1 live mapping" },
   { name: "'w+' on a file this process maps ('c', a view) is refused", setup: file(), act: (p) => withMapping(p, 'c', () => memmap(p, { mode: 'write', shape: 64 })), error: Error, code: 'ERR_MMARRAY_MAPPED', message: 'close() them first' },
-  { name: 'createNpy over a file this process maps is refused', setup: file(), act: (p) => withMapping(p, 'r+', () => createNpy(p, '<f4', [4])), error: Error, code: 'ERR_MMARRAY_MAPPED', message: 'still maps' },
   // ---- paths with a NUL byte never reach open() (issue 12, item 10)
   { name: "NUL in the path, 'w+' (would truncate the part before the NUL)", setup: file(), act: (p) => memmap(`${p}\0.tmp`, { mode: 'w+', shape: 4 }), error: TypeError, code: 'ERR_INVALID_ARG_VALUE', message: "must be a string without null bytes. Received '" },
   { name: "NUL in the path, 'r'", setup: file(), act: (p) => memmap(`${p}\0`, { mode: 'r' }), error: TypeError, code: 'ERR_INVALID_ARG_VALUE', message: 'null bytes' },
@@ -235,6 +236,21 @@ const ROWS: Row[] = [
   { name: '.npy object dtype', setup: npyFile("{'descr': '|O', 'fortran_order': False, 'shape': (2,), }"), act: (p) => openNpy(p, { mode: 'r+' }), error: ValueError, message: 'cannot be memory-mapped' },
   { name: '.npy record with an object field', setup: npyFile("{'descr': [('a', '<i8'), ('b', '|O')], 'fortran_order': False, 'shape': (1,), }"), act: (p) => openNpy(p, { mode: 'r+' }), error: ValueError, message: 'object' },
   { name: '.npy unknown mode', setup: npyFile(goodHeader), act: (p) => openNpy(p, { mode: 'w+' as 'r' }), error: ValueError, message: "mode must be 'r', 'r+' or 'c'" },
+  { name: '.npy V0 with a shape of 2^120 elements', setup: npyFile("{'descr': '|V0', 'fortran_order': False, 'shape': (1099511627776, 1099511627776, 1099511627776), }"), act: (p) => openNpy(p), error: ValueError, message: 'array is too big: shape [1099511627776, 1099511627776, 1099511627776] has more than 2^53 elements' },
+  { name: '.npy header with 65 dimensions', setup: npyFile(`{'descr': '<f8', 'fortran_order': False, 'shape': (${'1, '.repeat(65)}), }`), act: (p) => openNpy(p), error: ValueError, message: 'maximum supported dimension for an ndarray is currently 64, found 65' },
+  { name: '.npy field with a 65-dimensional subarray', setup: npyFile(`{'descr': [('a', '<i4', (${'1, '.repeat(65)}))], 'fortran_order': False, 'shape': (1,), }`), act: (p) => openNpy(p), error: ValueError, message: 'invalid shape in fixed-type tuple: 65 dimensions, more than 64' },
+  { name: 'memmap with 65 dimensions', setup: file(), act: (p) => memmap(p, { mode: 'r+', shape: Array(65).fill(1) }), error: ValueError, message: 'maximum supported dimension for an ndarray is currently 64, found 65' },
+  { name: 'memmap whose dtype subarray axes pass 64 dimensions', setup: file(), act: (p) => memmap(p, { mode: 'r+', shape: Array(60).fill(1), dtype: `(${'1,'.repeat(10)})u1` }), error: ValueError, message: 'maximum supported dimension for an ndarray is currently 64, found 70' },
+  { name: 'createNpy with 65 dimensions', setup: file(), act: (p) => createNpy(p, 'u1', Array(65).fill(1)), error: ValueError, message: 'maximum supported dimension for an ndarray is currently 64, found 65' },
+  // ---- createNpy over an existing file: validated (and built aside) before the file is touched
+  { name: 'createNpy with a byte count past 2^53', setup: file(), act: (p) => createNpy(p, '<f8', [2 ** 52]), error: ValueError, message: 'array is too big' },
+  { name: 'createNpy with an element count past 2^53', setup: file(), act: (p) => createNpy(p, 'u1', [2 ** 30, 2 ** 30, 2 ** 30]), error: ValueError, message: 'array is too big' },
+  { name: 'createNpy with a bad dtype', setup: file(), act: (p) => createNpy(p, 'q9', [4]), error: TypeError, message: "data type 'q9' not understood" },
+  { name: 'createNpy with a negative shape', setup: file(), act: (p) => createNpy(p, '<f8', [-1]), error: ValueError, message: 'negative dimensions' },
+  { name: 'createNpy with a fractional shape', setup: file(), act: (p) => createNpy(p, '<f8', [1.5]), error: TypeError, message: 'shape must hold integers, got 1.5' },
+  { name: 'createNpy with an empty shape', setup: file(), act: (p) => createNpy(p, '<f8', [0, 3]), error: ValueError, message: 'cannot map an empty array' },
+  { name: 'createNpy with a non-boolean fortranOrder', setup: file(), act: (p) => createNpy(p, '<f8', [3], { fortranOrder: 'yes' as unknown as boolean }), error: TypeError, message: "fortranOrder must be a boolean, got 'yes'" },
+  { name: 'createNpy of a file too large for the filesystem', setup: file(), act: (p) => createNpy(p, 'u1', [2 ** 50]), error: Error, code: 'EFBIG', message: 'file too large' },
 ];
 
 // ------------------------------------------------------------------ harness

@@ -313,11 +313,12 @@ describe('worker teardown never aborts the process', () => {
 /**
  * Truncation under a live mapping (issue 12, item 2): 'w+' and createNpy on a
  * file this process maps (from any thread) used to truncate it, and the next
- * read of the old mapping died by SIGBUS. They are refused now; the child
- * reads every byte of the old mapping afterwards and must live.
+ * read of the old mapping died by SIGBUS. 'w+' is refused now; createNpy builds
+ * its file aside and renames it over the old one, whose inode the old mapping
+ * keeps. The child reads every byte of the old mapping afterwards and must live.
  */
 describe('a file this process maps is never truncated under it', () => {
-  test("'w+' and createNpy are refused (ERR_MMARRAY_MAPPED); the old mapping reads on", () => {
+  test("'w+' is refused (ERR_MMARRAY_MAPPED), createNpy replaces the file aside; the old mapping reads on", () => {
     const f = recordFile(4096);
     const before = fs.readFileSync(f);
     const r = runChild(`
@@ -329,7 +330,7 @@ describe('a file this process maps is never truncated under it', () => {
         ['w+ same size', () => memmap(f, { mode: 'w+', shape: 65536 })],
         ['w+ smaller', () => memmap(f, { mode: 'w+', shape: 1 })],
         ['w+ at an offset', () => memmap(f, { mode: 'w+', offset: 4096, shape: 16 })],
-        ['createNpy', () => createNpy(f, '<f8', [4])],
+        ['createNpy', () => createNpy(f, '<f8', [4]).close()],
       ]) {
         try { fn(); out[name] = 'mapped'; } catch (e) { out[name] = e.code + ': ' + e.message; }
       }
@@ -347,7 +348,8 @@ describe('a file this process maps is never truncated under it', () => {
     let sum = 0;
     for (let i = 0; i < before.length; i += 97) sum += before[i];
     expect(out.sum).toBe(sum);
-    for (const name of ['w+ same size', 'w+ smaller', 'w+ at an offset', 'createNpy']) {
+    expect(out.createNpy).toBe('mapped');
+    for (const name of ['w+ same size', 'w+ smaller', 'w+ at an offset']) {
       expect(`${name}: ${String(out[name])}`).toBe(
         `${name}: ERR_MMARRAY_MAPPED: mode 'w+' would truncate a file this process still maps (1 live mapping; close() them first) ('${f}')`,
       );
@@ -459,5 +461,147 @@ describe('non-regular files are refused at once, never waited on', () => {
       const [p, kind] = what[key.split(' ')[0]];
       expect(`${key}: ${msg}`).toBe(`${key}: ENODEV | ENODEV: not a regular file (${kind}): only regular files can be memory-mapped, open '${p}'`);
     }
+  });
+});
+
+describe('saveNpy over the file the array maps (issue 12 item 1): replaced atomically, the mapping lives', () => {
+  test.each(['r', 'r+', 'c'])("mode '%s': the old mapping still reads, the file holds the array, no temp file is left", (mode) => {
+    const dir = tmp.path('save-self');
+    fs.mkdirSync(dir);
+    const r = runChild(`
+      const p = require('path').join(process.env.DIR, 'a.npy');
+      const c = L.createNpy(p, '<f8', [70000]);
+      c.apply((_x, i) => i);
+      c.flush();
+      c.close();
+      const m = L.openNpy(p, { mode: ${JSON.stringify(mode)} });
+      L.saveNpy(p, m.index('::-1'));
+      // The old mapping keeps its pages (the old inode): every element still reads.
+      const before = [m.get(0), m.get(69999), m.sum()];
+      const back = L.openNpy(p);
+      report({ before, back: [back.get(0), back.get(69999), back.shape], files: require('fs').readdirSync(process.env.DIR) });
+    `, { DIR: dir });
+    expect(reportOf(r)).toEqual({ before: [0, 69999, (69999 * 70000) / 2], back: [69999, 0, [70000]], files: ['a.npy'] });
+  });
+
+  test('a failing save (the target is a folder) leaves no temporary file behind', () => {
+    const dir = tmp.path('save-fail');
+    fs.mkdirSync(path.join(dir, 'target.npy'), { recursive: true });
+    const r = runChild(`
+      const p = require('path').join(process.env.DIR, 'target.npy');
+      let out;
+      try { L.saveNpy(p, L.zeros([3])); out = 'saved'; } catch (e) { out = e.code; }
+      report({ out, files: require('fs').readdirSync(process.env.DIR) });
+    `, { DIR: dir });
+    expect(reportOf(r)).toEqual({ out: 'EISDIR', files: ['target.npy'] });
+  });
+
+  test('a missing folder: the error names the target too', () => {
+    const r = runChild(`
+      let out;
+      try { L.saveNpy(process.env.P, L.zeros([3])); out = 'saved'; } catch (e) { out = e.code + ':' + e.message; }
+      report(out);
+    `, { P: path.join(tmp.path('missing-dir'), 'x.npy') });
+    expect(reportOf<string>(r)).toMatch(/^ENOENT:.*\(the temporary file that would replace '.*missing-dir\/x\.npy'\)$/);
+  });
+
+  test('the saved file keeps the permission bits of the file it replaces', () => {
+    const p = tmp.file(new Uint8Array(8), 'perm.npy');
+    fs.chmodSync(p, 0o640);
+    const r = runChild(`L.saveNpy(process.env.FILE, L.zeros([3])); report(require('fs').statSync(process.env.FILE).mode & 0o777);`, { FILE: p });
+    expect(reportOf(r)).toBe(0o640);
+  });
+});
+
+describe("no outside change makes a 'r' mapping writeable (issue 12 item 7)", () => {
+  test('a subclass lying in flags, assignments to internals and shadowing properties: every write is refused, the file is unchanged', () => {
+    const f = recordFile();
+    const before = fs.readFileSync(f);
+    const r = runChild(`
+      class T extends L.NdArray { get flags() { return { writeable: true, cContiguous: true, fContiguous: true }; } }
+      const m = memmap(process.env.FILE, { mode: 'r', dtype: 'u1' });
+      const out = {};
+      const tryIt = (name, fn) => { try { fn(); out[name] = 'stored'; } catch (e) { out[name] = e.name + ':' + (e.code || '') + ':' + e.message; } };
+      const t = m.view(T);
+      tryIt('subclass apply', () => t.apply(() => 2));
+      tryIt('subclass set', () => t.set(2));
+      tryIt('subclass typedArray', () => t.typedArray());
+      m._w = true; // sloppy mode: ignored (a getter without setter)
+      tryIt('after m._w = true', () => m.set(0));
+      tryIt('defineProperty _w', () => { Object.defineProperty(m, '_w', { value: true }); m.fill(0); });
+      tryIt('defineProperty offset', () => { const v = m.index('1:'); Object.defineProperty(v, 'offset', { value: 1e9 }); v.set(1); });
+      tryIt('storage forged writable', () => { m._st.writable = true; m.flags.writeable = true; });
+      tryIt('storage forged writable (defineProperty)', () => { Object.defineProperty(m._st, 'writable', { value: true }); });
+      m.strides[0] = 2 ** 40; // sloppy mode: ignored (a frozen array)
+      out.strides = m.strides;
+      report(out);
+    `, { FILE: f });
+    const out = reportOf<Record<string, string | number[]>>(r);
+    for (const k of ['subclass apply', 'subclass set', 'after m._w = true', 'defineProperty _w', 'defineProperty offset']) {
+      expect(`${k}: ${out[k]}`).toBe(`${k}: AccessError:ERR_READ_ONLY:assignment destination is read-only`);
+    }
+    expect(out['subclass typedArray']).toMatch(/^AccessError:ERR_READ_ONLY:typedArray\(\) over read-only memory/);
+    expect(out.strides).toEqual([1]);
+    expect(out['storage forged writable']).toBe('ValueError::cannot set WRITEABLE flag to True of this array');
+    expect(out['storage forged writable (defineProperty)']).toMatch(/^TypeError::Cannot redefine property: writable$/);
+    expect(fs.readFileSync(f).equals(before)).toBe(true);
+  });
+});
+
+describe('per-item tables are built for the work there is (issue 12 item 5)', () => {
+  test('empty arrays of huge subarray dtypes, and one item of 2^24 int16, in a 256 MiB heap', () => {
+    const r = runChild(`
+      const out = {};
+      const a = L.zeros([0], [['x', '<i2', [2 ** 27]]]);
+      a.byteswap(true);
+      out.swapEmpty = a.byteswap().shape;
+      const b = L.zeros([0], [['x', [['a', 'u1']], [2 ** 28]]]);
+      b.set([]);
+      b.set(b.copy());
+      out.setEmpty = b.shape;
+      const c = L.zeros([1], [['x', '<i2', [2 ** 24]]]);
+      c.field('x').index('0, 5').set(0x0102);
+      c.byteswap(true);
+      out.swapped = c.field('x').index('0, 5').get();
+      out.neighbour = c.field('x').index('0, 6').get();
+      const d = L.zeros([2], [['x', [['a', 'u1'], ['b', '<u2']], [2 ** 22]]]);
+      d.index('0').set(d.index('1'));
+      out.recordSubarray = d.field('x').shape;
+      // A scalar broadcast into a subarray of 2^26 items: no 2^26-entry array of converted values.
+      const e = L.zeros([1], [['x', '<i2', [2 ** 26]]]);
+      e.fill(3);
+      out.filled = e.field('x').index('0, -1').get();
+      // Padded records in a subarray of 2^25: fields copied, padding kept, no per-record range table.
+      const padded = [['x', { names: ['a'], formats: ['u1'], itemsize: 2 }, [2 ** 25]]];
+      const f = L.zeros([1], padded);
+      const g = L.zeros([1], padded);
+      g.view('u1').fill(7);
+      f.set(g);
+      out.padded = [f.view('u1').get(0), f.view('u1').get(1), f.view('u1').get(2 ** 26 - 2)];
+      report(out);
+    `, { NODE_OPTIONS: '--max-old-space-size=256' });
+    expect(reportOf(r)).toEqual({ swapEmpty: [0], setEmpty: [0], swapped: 0x0201, neighbour: 0, recordSubarray: [2, 2 ** 22], filled: 3, padded: [7, 0, 7] });
+  });
+});
+
+describe('closing the mapping inside a callback (issue 12 item 22)', () => {
+  test.each([
+    ['forEach', 't.forEach(() => m.close())'],
+    ['reduce', 't.reduce((acc) => { m.close(); return acc; }, 0)'],
+    ['map', 't.map((x) => { m.close(); return x; })'],
+    ['apply', 't.apply((x) => { m.close(); return x; })'],
+  ])('%s: the next access throws ERR_CLOSED, the child lives', (_label, expr) => {
+    const r = runChild(`
+      const out = {};
+      for (const [name, big] of [['small', false], ['large (windowed)', true]]) {
+        const m = memmap(process.env[big ? 'BIG' : 'FILE'], { mode: 'r+', dtype: 'u1' });
+        const t = m.index(big ? '::4096' : '::16');
+        try { ${expr}; out[name] = 'returned'; } catch (e) { out[name] = e.name + ':' + (e.code || '') + ':' + e.message; }
+      }
+      report(out);
+    `, { FILE: recordFile(), BIG: tmp.sparse(40 << 20, 'big.bin') });
+    const out = reportOf<Record<string, string>>(r);
+    expect(out.small).toMatch(/^AccessError:ERR_CLOSED:mapping of '.*records\.bin' is closed$/);
+    expect(out['large (windowed)']).toMatch(/^AccessError:ERR_CLOSED:mapping of '.*big\.bin' is closed$/);
   });
 });
