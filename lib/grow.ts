@@ -29,9 +29,9 @@ import * as fs from 'fs';
 import { AccessError, ValueError, repr } from './errors';
 import { checkShape, shapeToSize, shapeToStrides } from './layout';
 import { mapFile, pageSize, type MappingHandle, type NativeMode } from './native';
-import { derive, NdArray } from './ndarray';
+import { derive, NdArray, setLayout } from './ndarray';
 import { assign } from './data';
-import { MappedStorage, SMALL_WINDOW_STEP } from './storage';
+import { MappedStorage, SMALL_WINDOW_STEP, type Storage } from './storage';
 
 /** Smallest capacity `append` grows to, in bytes. */
 export const MIN_CAPACITY = 64 * 1024;
@@ -105,11 +105,8 @@ function checkEndsFile(w: Writable, logical: number): void {
   }
 }
 
-function setShape(m: NdArray, shape: readonly number[]): void {
-  const w = m as unknown as Record<string, unknown>;
-  w.shape = [...shape];
-  w.strides = shapeToStrides(shape, m.itemsize, 'C');
-  w._win = m._st.single;
+function setShape(m: NdArray, shape: readonly number[], storage: Storage = m._st): void {
+  setLayout(m, storage, [...shape], shapeToStrides(shape, m.itemsize, 'C'));
   const st = m._st as MappedStorage;
   if (grown.has(st)) grown.set(st, m.nbytes);
 }
@@ -142,7 +139,8 @@ export function resize(m: NdArray, shape: number | readonly number[], hooks: Rem
     fs.truncateSync(w.path, w.offset + bytes);
     const storage = new MappedStorage(mapFile(w.path, 'r+', w.offset, bytes), { path: w.path, mode: w.mode, offset: w.offset }, pageSize);
     hooks.replaced(w.st, storage);
-    (m as unknown as { _st: MappedStorage })._st = storage;
+    setShape(m, s, storage);
+    return;
   }
   // New elements read as zeros, as NumPy's resize fills them: the file was
   // extended with zeros (ftruncate), and nothing but append writes past the

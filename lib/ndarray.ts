@@ -106,6 +106,7 @@ export class Flags {
 let setWriteable: (a: NdArray, value: boolean) => void;
 let lockWriteable: (a: NdArray) => void;
 let markScalar: (a: NdArray) => void;
+let relayout: (a: NdArray, st: Storage, shape: readonly number[], strides: readonly number[]) => void;
 let writeableOf: (a: NdArray) => boolean;
 // The layout arrays without the public getters' freeze check (never handed out).
 let shapeOf: (a: NdArray) => readonly number[];
@@ -114,6 +115,14 @@ let stridesOf: (a: NdArray) => readonly number[];
 /** @internal The WRITEABLE flag and the memory's own writability, from private state (no getter a subclass could override). */
 export function isWriteable(a: NdArray): boolean {
   return writeableOf(a);
+}
+
+/**
+ * @internal Gives `a` a new storage and C layout in place: only lib/grow.ts
+ * calls it, when a memmap's file grows or shrinks under the same object.
+ */
+export function setLayout(a: NdArray, st: Storage, shape: readonly number[], strides: readonly number[]): void {
+  relayout(a, st, shape, strides);
 }
 
 /** @internal Makes `a` read-only for good (asStrided's `writeable: false`). */
@@ -208,6 +217,12 @@ export class NdArray {
     lockWriteable = (a) => {
       a.#w = false;
       a.#locked = true;
+    };
+    relayout = (a, st, shape, strides) => {
+      a.#st = st;
+      a.#shape = shape;
+      a.#strides = strides;
+      a.#win = st.single;
     };
     markScalar = (a) => {
       a.#w = false;

@@ -216,6 +216,14 @@ function replaceFile<T>(target: string, build: (fd: number, tmp: string) => T, u
     }
     fs.renameSync(tmp, dest);
     done = true;
+  } catch (e) {
+    // fd-based calls (write, ftruncate, fsync) name no file: say which one.
+    const err = e as NodeJS.ErrnoException;
+    if (typeof err.code === 'string' && err.path === undefined && typeof err.message === 'string') {
+      err.message += ` (writing '${target}')`;
+      err.path = target;
+    }
+    throw err;
   } finally {
     if (!done) {
       if (built) undo(result as T);
