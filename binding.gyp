@@ -14,6 +14,12 @@
       "defines": ["NAPI_VERSION=8", "NAPI_DISABLE_CPP_EXCEPTIONS", "NODE_ADDON_API_DISABLE_DEPRECATED"],
       "cflags_cc": ["-std=c++17", "-Wall", "-Wextra", "-O3"],
       "cflags_cc!": ["-std=gnu++17", "-std=gnu++1y"],
+      "conditions": [
+        ["OS=='linux'", {
+          "sources": ["native/glibc_compat.cc"],
+          "ldflags": ["-static-libstdc++", "-Wl,--exclude-libs,ALL", "-Wl,--wrap=fstat64"]
+        }]
+      ],
       "xcode_settings": {
         "CLANG_CXX_LANGUAGE_STANDARD": "c++17",
         "MACOSX_DEPLOYMENT_TARGET": "10.15",

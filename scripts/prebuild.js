@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+// `npm run prebuild [-- --arch arm64]`: builds the Node-API prebuild that
+// `npm pack` ships, prebuilds/<platform>-<arch>/mmarray.node (prebuildify
+// --napi --strip; one binary serves every Node version with Node-API 8), and
+// on Linux checks it with scripts/check-glibc.js (loads on glibc >= 2.28, no
+// system libstdc++ needed).
+//
+// The build runs in a temp copy of the sources, so the working tree's build/
+// (what tests and node-gyp-build load first) is left alone. Node's headers
+// come from npm_config_nodedir, else from the running node's own prefix
+// (<prefix>/include/node): node-gyp never downloads them.
+//
+// --arch arm64 on an x64 Linux host cross-compiles with Debian's
+// g++-aarch64-linux-gnu (apt-get install g++-aarch64-linux-gnu).
+'use strict';
+
+const { execFileSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..');
+const SOURCES = ['binding.gyp', 'package.json', 'native'];
+
+function parseArgs(argv) {
+  const opts = { arch: os.arch() };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--arch') opts.arch = argv[++i];
+    else throw new Error(`prebuild: unknown argument ${argv[i]} (usage: prebuild.js [--arch x64|arm64])`);
+  }
+  return opts;
+}
+
+function nodeHeaders() {
+  if (process.env.npm_config_nodedir) return process.env.npm_config_nodedir;
+  const prefix = path.resolve(process.execPath, '..', '..');
+  if (fs.existsSync(path.join(prefix, 'include', 'node', 'node_api.h'))) return prefix;
+  throw new Error(
+    `prebuild: no Node headers under ${prefix}/include/node; set npm_config_nodedir ` +
+      'to a Node install that has them (node-gyp would otherwise download them)',
+  );
+}
+
+function crossEnv(arch) {
+  if (arch === os.arch()) return {};
+  if (os.platform() === 'linux' && os.arch() === 'x64' && arch === 'arm64') {
+    const t = 'aarch64-linux-gnu';
+    return { CC: `${t}-gcc`, CXX: `${t}-g++`, LINK: `${t}-g++`, AR: `${t}-ar`, STRIP: `${t}-strip`, OBJDUMP: `${t}-objdump` };
+  }
+  throw new Error(`prebuild: no cross toolchain known for ${os.platform()}-${os.arch()} -> ${arch}`);
+}
+
+function main() {
+  const { arch } = parseArgs(process.argv.slice(2));
+  const nodedir = nodeHeaders();
+  const cross = crossEnv(arch);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mmarray-prebuild-'));
+  try {
+    for (const f of SOURCES) fs.cpSync(path.join(root, f), path.join(work, f), { recursive: true });
+    fs.symlinkSync(path.join(root, 'node_modules'), path.join(work, 'node_modules'), 'dir');
+    const env = { ...process.env, ...cross, npm_config_nodedir: nodedir };
+    // prebuildify's defaults would target the newest Node it knows (and fetch
+    // its headers); the running Node's version with --napi gives the same
+    // Node-API binary from the local headers.
+    const args = [
+      require.resolve('prebuildify/bin.js'), '--napi', '--strip',
+      '--target', process.versions.node, '--arch', arch, '--out', root, work,
+    ];
+    if (cross.STRIP) args.push('--strip-bin', cross.STRIP);
+    console.log(`prebuild: ${os.platform()}-${arch}, Node headers from ${nodedir}`);
+    execFileSync(process.execPath, args, { env, stdio: 'inherit', cwd: work });
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  const out = path.join(root, 'prebuilds', `${os.platform()}-${arch}`);
+  console.log(`prebuild: ${fs.readdirSync(out).map((f) => path.join(out, f)).join(', ')}`);
+  if (os.platform() === 'linux') {
+    const env = { ...process.env };
+    if (cross.OBJDUMP) env.OBJDUMP = cross.OBJDUMP;
+    execFileSync(process.execPath, [path.join(__dirname, 'check-glibc.js'), ...fs.readdirSync(out).map((f) => path.join(out, f))], { env, stdio: 'inherit' });
+  }
+}
+
+try {
+  main();
+} catch (e) {
+  console.error(e.message);
+  process.exit(1);
+}
