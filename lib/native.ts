@@ -3,7 +3,6 @@
  *
  * The addon is thin: it maps a file and hands out external ArrayBuffer
  * windows over the mapping; everything about dtypes and strides lives in TS.
- * @internal
  * @module
  */
 import * as path from 'path';

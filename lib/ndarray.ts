@@ -673,7 +673,7 @@ function setup(a: NdArray, init: ArrayInit, from: NdArray | null = null): void {
 }
 
 /**
- * A view of `src`'s memory. `base` collapses to the owner as in NumPy: the
+ * @internal A view of `src`'s memory. `base` collapses to the owner as in NumPy: the
  * first array in the chain that owns its data or has no array base.
  */
 export function derive<T extends NdArray>(
@@ -704,7 +704,7 @@ export function derive<T extends NdArray>(
   return a;
 }
 
-/** A new owner over `storage` (used by constructors, copies and memmap). */
+/** @internal A new owner over `storage` (used by constructors, copies and memmap). */
 export function makeArray<T extends NdArray = NdArray>(init: ArrayInit, proto: object = NdArray.prototype): T {
   const a = Object.create(proto) as T;
   setup(a, init);

@@ -67,17 +67,17 @@ function main() {
       '--target', process.versions.node, '--arch', arch, '--out', root, work,
     ];
     if (cross.STRIP) args.push('--strip-bin', cross.STRIP);
-    console.log(`prebuild: ${os.platform()}-${arch}, Node headers from ${nodedir}`);
-    execFileSync(process.execPath, args, { env, stdio: 'inherit', cwd: work });
+    console.error(`prebuild: ${os.platform()}-${arch}, Node headers from ${nodedir}`);
+    execFileSync(process.execPath, args, { env, stdio: ['ignore', 2, 2], cwd: work });
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
   const out = path.join(root, 'prebuilds', `${os.platform()}-${arch}`);
-  console.log(`prebuild: ${fs.readdirSync(out).map((f) => path.join(out, f)).join(', ')}`);
+  console.error(`prebuild: ${fs.readdirSync(out).map((f) => path.join(out, f)).join(', ')}`);
   if (os.platform() === 'linux') {
     const env = { ...process.env };
     if (cross.OBJDUMP) env.OBJDUMP = cross.OBJDUMP;
-    execFileSync(process.execPath, [path.join(__dirname, 'check-glibc.js'), ...fs.readdirSync(out).map((f) => path.join(out, f))], { env, stdio: 'inherit' });
+    execFileSync(process.execPath, [path.join(__dirname, 'check-glibc.js'), ...fs.readdirSync(out).map((f) => path.join(out, f))], { env, stdio: ['ignore', 2, 2] });
   }
 }
 
