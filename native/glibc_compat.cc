@@ -11,6 +11,9 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+// musl (Alpine) keeps no symbol versions; nothing here applies to it.
+#if defined(__GLIBC__)
+
 // The kernel's `struct stat` is glibc's `struct stat64` on the 64-bit ports
 // this file serves (x86_64: 144 bytes, aarch64: 128 bytes, both the kernel's
 // layout); the wrapper below relies on it.
@@ -69,3 +72,5 @@ MMARRAY_HIDDEN void __throw_invalid_argument(const char* s) { Die("std::invalid_
 MMARRAY_HIDDEN void __throw_system_error(int e) { Die("std::system_error", std::strerror(e)); }
 #undef MMARRAY_HIDDEN
 }  // namespace std
+
+#endif  // __GLIBC__

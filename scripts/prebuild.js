@@ -67,6 +67,10 @@ function main() {
       '--target', process.versions.node, '--arch', arch, '--out', root, work,
     ];
     if (cross.STRIP) args.push('--strip-bin', cross.STRIP);
+    // Linux prebuilds are named for their C library (mmarray.glibc.node,
+    // mmarray.musl.node): node-gyp-build then never offers a glibc binary to
+    // musl, where it could not load, and the loader's error says what to do.
+    if (os.platform() === 'linux') args.push('--tag-libc');
     console.error(`prebuild: ${os.platform()}-${arch}, Node headers from ${nodedir}`);
     execFileSync(process.execPath, args, { env, stdio: ['ignore', 2, 2], cwd: work });
   } finally {

@@ -18,7 +18,10 @@ import { useTempDir } from './helpers/tmp';
 const tmp = useTempDir('mmarray-package-');
 const ROOT = path.resolve(__dirname, '..');
 const PLATFORM = `${process.platform}-${process.arch}`;
-const PREBUILD = `prebuilds/${PLATFORM}/mmarray.node`;
+// Linux prebuilds carry their C library in the name (scripts/prebuild.js).
+const glibc = (process.report.getReport() as { header: { glibcVersionRuntime?: string } }).header.glibcVersionRuntime;
+const LIBC = process.platform !== 'linux' ? '' : glibc ? '.glibc' : '.musl';
+const PREBUILD = `prebuilds/${PLATFORM}/mmarray${LIBC}.node`;
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
 
 interface PackResult {
