@@ -15,6 +15,9 @@
       "cflags_cc": ["-std=c++17", "-Wall", "-Wextra", "-O3"],
       "cflags_cc!": ["-std=gnu++17", "-std=gnu++1y"],
       "conditions": [
+        ["target_arch!='x64' and target_arch!='ia32'", {
+          "defines": ["target_clones(...)=unused"]
+        }],
         ["OS=='linux'", {
           "sources": ["native/glibc_compat.cc"],
           "ldflags": ["-static-libstdc++", "-Wl,--exclude-libs,ALL", "-Wl,--wrap=fstat64"]

@@ -11,7 +11,9 @@
 // (<prefix>/include/node): node-gyp never downloads them.
 //
 // --arch arm64 on an x64 Linux host cross-compiles with Debian's
-// g++-aarch64-linux-gnu (apt-get install g++-aarch64-linux-gnu).
+// g++-aarch64-linux-gnu (apt-get install g++-aarch64-linux-gnu);
+// scripts/check-arm64.sh loads the result with an arm64 Node under qemu.
+// --release builds every prebuild this host can make (see main()).
 'use strict';
 
 const { execFileSync } = require('child_process');
@@ -23,12 +25,23 @@ const root = path.resolve(__dirname, '..');
 const SOURCES = ['binding.gyp', 'package.json', 'native'];
 
 function parseArgs(argv) {
-  const opts = { arch: os.arch() };
+  const opts = { arches: [], release: false };
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--arch') opts.arch = argv[++i];
-    else throw new Error(`prebuild: unknown argument ${argv[i]} (usage: prebuild.js [--arch x64|arm64])`);
+    if (argv[i] === '--arch') opts.arches.push(argv[++i]);
+    else if (argv[i] === '--release') opts.release = true;
+    else throw new Error(`prebuild: unknown argument ${argv[i]} (usage: prebuild.js [--arch x64|arm64]... [--release])`);
   }
+  if (opts.arches.length === 0) opts.arches.push(os.arch());
   return opts;
+}
+
+function hasCommand(cmd) {
+  try {
+    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function nodeHeaders() {
@@ -51,7 +64,18 @@ function crossEnv(arch) {
 }
 
 function main() {
-  const { arch } = parseArgs(process.argv.slice(2));
+  const { arches, release } = parseArgs(process.argv.slice(2));
+  // --release (npm pack's prepack): every prebuild this host can make. On
+  // linux-x64 that includes linux-arm64 when the cross compiler is installed;
+  // without it the package ships no linux-arm64 prebuild, said loudly.
+  if (release && os.platform() === 'linux' && os.arch() === 'x64' && !arches.includes('arm64')) {
+    if (hasCommand('aarch64-linux-gnu-g++')) arches.push('arm64');
+    else console.error('prebuild: WARNING: no aarch64-linux-gnu-g++, so no linux-arm64 prebuild (apt-get install g++-aarch64-linux-gnu)');
+  }
+  for (const arch of arches) buildOne(arch);
+}
+
+function buildOne(arch) {
   const nodedir = nodeHeaders();
   const cross = crossEnv(arch);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mmarray-prebuild-'));
