@@ -270,6 +270,16 @@ describe('package hygiene (npm pack --dry-run --json)', () => {
     expect(internals).toBeGreaterThan(5); // the check saw lib's @internal marks (NdArray._st, …)
   });
 
+  test('the README links only inside the repository', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const targets = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+    expect(targets.length).toBeGreaterThan(5);
+    const outside = targets.filter((t) => /^[a-z][a-z0-9+.-]*:/i.test(t) || t.startsWith('//') || t.startsWith('..') ||
+      (!t.startsWith('#') && !fs.existsSync(path.join(ROOT, t.split('#')[0]))));
+    expect(outside).toEqual([]);
+    expect(readme).not.toMatch(/\bhttps?:\/\//);
+  });
+
   test('typesVersions maps mmarray/testing for node10 resolution', () => {
     expect(pkg.typesVersions).toEqual({ '*': { testing: ['./dist/testing.d.ts'] } });
     expect(files).toContain('dist/testing.d.ts');
