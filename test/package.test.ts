@@ -67,6 +67,7 @@ function bareBin(): string {
 }
 
 let packed: PackResult;
+let tarball: string;
 let consumer: string;
 let installed: string;
 let bareEnv: NodeJS.ProcessEnv;
@@ -80,6 +81,7 @@ beforeAll(() => {
   const dest = tmp.path('pack');
   fs.mkdirSync(dest);
   packed = npmPack('--pack-destination', dest);
+  tarball = path.join(dest, packed.filename);
   consumer = tmp.path('consumer');
   fs.mkdirSync(consumer);
   fs.writeFileSync(path.join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
@@ -88,7 +90,7 @@ beforeAll(() => {
   delete env.MMARRAY_ADDON_PATH;
   for (const k of Object.keys(env)) if (/^npm_/i.test(k)) delete env[k];
   bareEnv = env;
-  const r = spawnSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', path.join(dest, packed.filename)], {
+  const r = spawnSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', tarball], {
     cwd: consumer,
     env: bareEnv,
     encoding: 'utf8',
@@ -168,6 +170,22 @@ fs.unlinkSync(file);
     );
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);
+  });
+
+  test('with install scripts on, the install script finds the prebuild and builds nothing', () => {
+    const app = tmp.path('with-scripts');
+    fs.mkdirSync(app);
+    fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', private: true }));
+    const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--foreground-scripts', tarball], {
+      cwd: app,
+      env: bareEnv,
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('node-gyp-build'); // the install script ran…
+    expect(fs.existsSync(path.join(app, 'node_modules', 'mmarray', 'build'))).toBe(false); // …and compiled nothing
+    const use = spawnSync('node', ['-e', "console.log(typeof require('mmarray').memmap)"], { cwd: app, env: bareEnv, encoding: 'utf8' });
+    expect(use.stdout.trim()).toBe('function');
   });
 
   test('without the prebuild (and no build), require throws the explanatory error', () => {
