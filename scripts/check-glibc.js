@@ -5,10 +5,12 @@
 //   node scripts/check-glibc.js [file.node ...]   (default: every
 //       prebuilds/linux-*/*.node, else build/Release/mmarray.node)
 //
-// It reads the dynamic symbol table with `objdump -T` (binutils; any
-// architecture) and fails when a symbol needs a GLIBC_ version above 2.28 or
-// any GLIBCXX_/CXXABI_ version (libstdc++ is linked statically, see
-// binding.gyp and native/glibc_compat.cc). The offending symbols are listed.
+// It reads the dynamic symbol table with `objdump -T` and the version
+// references with `objdump -p` (binutils; any architecture) and fails when a
+// symbol needs a GLIBC_ version above 2.28, when a version without a number
+// is needed (GLIBC_ABI_DT_RELR), or when any GLIBCXX_/CXXABI_ version is
+// (libstdc++ is linked statically, see binding.gyp and
+// native/glibc_compat.cc). The offending symbols are listed.
 'use strict';
 
 const { execFileSync } = require('child_process');
@@ -34,6 +36,13 @@ function inspect(objdumpText) {
   let highest = null;
   const problems = [];
   for (const line of objdumpText.split('\n')) {
+    // `objdump -p` "Version References": versions needed even without a
+    // symbol, such as GLIBC_ABI_DT_RELR (packed relocations, glibc 2.36).
+    const need = /^\s+0x[0-9a-f]+ 0x[0-9a-f]+ \d+ ((?:GLIBC|GLIBCXX|CXXABI)_\S+)\s*$/.exec(line);
+    if (need && !/^GLIBC_[0-9.]+$/.test(need[1])) {
+      if (!problems.includes(`(version reference) (${need[1]})`)) problems.push(`(version reference) (${need[1]})`);
+      continue;
+    }
     const m = /\((GLIBC|GLIBCXX|CXXABI)_([0-9.]+)\)\s+(\S+)\s*$/.exec(line);
     if (!m) continue;
     const [, lib, ver, sym] = m;
@@ -71,7 +80,9 @@ function main(argv) {
       failed = true;
       continue;
     }
-    const { highest, problems } = inspect(execFileSync(process.env.OBJDUMP || 'objdump', ['-T', file], { encoding: 'utf8' }));
+    const objdump = process.env.OBJDUMP || 'objdump';
+    const listing = ['-T', '-p'].map((flag) => execFileSync(objdump, [flag, file], { encoding: 'utf8' })).join('\n');
+    const { highest, problems } = inspect(listing);
     if (problems.length) {
       failed = true;
       console.error(`check-glibc: FAIL ${file}: needs more than glibc ${GLIBC_MAX.join('.')} without libstdc++:`);

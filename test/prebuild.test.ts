@@ -33,6 +33,12 @@ describe('check-glibc inspect()', () => {
     expect(inspect(line('GLIBC_2.100', 'c')).problems).toEqual(['c (GLIBC_2.100)']);
   });
 
+  test('a version reference without a symbol (GLIBC_ABI_DT_RELR) is a problem; numbered ones are judged by their symbols', () => {
+    const refs = ['Version References:', '  required from libc.so.6:', '    0x0a7aa3d2 0x00 03 GLIBC_ABI_DT_RELR', '    0x09691a75 0x00 02 GLIBC_2.2.5'];
+    const r = inspect([...refs, line('GLIBC_2.2.5', 'close')].join('\n'));
+    expect(r).toEqual({ highest: 'GLIBC_2.2.5', problems: ['(version reference) (GLIBC_ABI_DT_RELR)'] });
+  });
+
   test('any libstdc++ or C++ ABI version is a problem (libstdc++ must be static)', () => {
     const r = inspect([line('GLIBCXX_3.4', '_Znwm'), line('CXXABI_1.3.9', '_ZdlPvm'), line('GCC_3.0', '_Unwind_Resume')].join('\n'));
     expect(r.problems).toEqual(['_Znwm (GLIBCXX_3.4)', '_ZdlPvm (CXXABI_1.3.9)']);
