@@ -1,7 +1,8 @@
 // The published package, as a user gets it: `npm pack`, then an install into
 // a temp project with --ignore-scripts and a PATH that holds only node, npm
 // and basic shell tools (no compiler, make or python), then real use from
-// CommonJS, ESM and TypeScript. Plus the package's hygiene over
+// CommonJS, ESM and TypeScript; the source-build fallback (`npm rebuild
+// mmarray` without the prebuild, no npm nodedir). Plus the package's hygiene over
 // `npm pack --dry-run --json`: what ships and what must not.
 //
 // The prebuild for this platform is built first when it is missing or older
@@ -182,7 +183,7 @@ fs.unlinkSync(file);
       encoding: 'utf8',
     });
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('node-gyp-build'); // the install script ran…
+    expect(r.stdout).toContain('node scripts/install.js'); // the install script ran…
     expect(fs.existsSync(path.join(app, 'node_modules', 'mmarray', 'build'))).toBe(false); // …and compiled nothing
     const use = spawnSync('node', ['-e', "console.log(typeof require('mmarray').memmap)"], { cwd: app, env: bareEnv, encoding: 'utf8' });
     expect(use.stdout.trim()).toBe('function');
@@ -207,6 +208,33 @@ fs.unlinkSync(file);
   });
 });
 
+describe('building from source where no prebuild matches', () => {
+  test('without the prebuild, `npm rebuild mmarray` builds from source with the local Node headers, no nodedir set', () => {
+    // The fallback a platform without a prebuild takes, with the toolchain on
+    // PATH but no npm configuration at all (so no nodedir): node-gyp must not
+    // download headers (it would print `gyp http GET`; offline it fails).
+    const app = tmp.path('from-source');
+    fs.cpSync(consumer, app, { recursive: true });
+    fs.rmSync(path.join(app, 'node_modules', 'mmarray', 'prebuilds'), { recursive: true });
+    const empty = [tmp.file('', 'user.npmrc'), tmp.file('', 'global.npmrc')];
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    delete env.MMARRAY_ADDON_PATH;
+    for (const k of Object.keys(env)) if (/^npm_/i.test(k)) delete env[k];
+    const r = spawnSync('npm', ['rebuild', 'mmarray', '--foreground-scripts', '--userconfig', empty[0], '--globalconfig', empty[1]], {
+      cwd: app,
+      env,
+      encoding: 'utf8',
+    });
+    const log = r.stdout + r.stderr;
+    expect(log).not.toMatch(/gyp http GET/);
+    expect(r.status).toBe(0);
+    expect(log).toContain(`-Dnode_root_dir=${path.resolve(process.execPath, '..', '..')}`);
+    expect(fs.existsSync(path.join(app, 'node_modules', 'mmarray', 'build', 'Release', 'mmarray.node'))).toBe(true);
+    const use = spawnSync('node', ['-e', "console.log(typeof require('mmarray').memmap)"], { cwd: app, env, encoding: 'utf8' });
+    expect(use.stdout.trim()).toBe('function');
+  }, 300000);
+});
+
 describe('package hygiene (npm pack --dry-run --json)', () => {
   let files: string[];
   beforeAll(() => {
@@ -226,7 +254,8 @@ describe('package hygiene (npm pack --dry-run --json)', () => {
 
   test('ships no source maps, sources, tests or development tooling', () => {
     const unwanted = files.filter((f) =>
-      /\.map$/.test(f) || /^(lib|test|bench|scripts|examples|build|build-cmake|build-asan|docs|\.ci|node_modules)\//.test(f) ||
+      /\.map$/.test(f) || /^(lib|test|bench|examples|build|build-cmake|build-asan|docs|\.ci|node_modules)\//.test(f) ||
+      f.startsWith('scripts/') && f !== 'scripts/install.js' ||
       f.startsWith('dist/conformance/') || /\.ts$/.test(f) && !f.endsWith('.d.ts'));
     expect(unwanted).toEqual([]);
     const mapped = files.filter((f) => f.endsWith('.js') && /sourceMappingURL/.test(fs.readFileSync(path.join(installed, f), 'utf8')));
