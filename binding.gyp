@@ -20,7 +20,8 @@
         }],
         ["OS=='linux'", {
           "sources": ["native/glibc_compat.cc"],
-          "ldflags": ["-static-libstdc++", "-Wl,--exclude-libs,ALL", "-Wl,--wrap=fstat64"]
+          "ldflags": ["-static-libstdc++", "-Wl,--exclude-libs,ALL",
+                      "-Wl,--wrap=fstat64", "-Wl,--wrap=stat64", "-Wl,--wrap=lstat64", "-Wl,--wrap=pthread_once"]
         }]
       ],
       "xcode_settings": {

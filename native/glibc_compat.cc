@@ -1,12 +1,23 @@
 // Lets one Linux build of the addon load on every glibc >= 2.28 (Node 20's
 // own floor) although this machine compiles against a newer glibc. Linked
-// into Linux builds only (binding.gyp), together with -static-libstdc++
-// -static-libgcc, so the binary needs no GLIBCXX_/CXXABI_ version either.
-// `npm run check:glibc` (scripts/check-glibc.js) fails the build when a newer
-// symbol version creeps in; that is the place to learn what to add here.
-#include <cstdio>
+// into Linux builds only (binding.gyp), together with -static-libstdc++, so
+// the binary needs no GLIBCXX_/CXXABI_ version either.
+//
+// The static C++ runtime and our own code reach a few glibc functions whose
+// default symbol version is newer than 2.28. Each is handled here, at link
+// level, without touching the code that calls it:
+//   fstat64, stat64, lstat64  GLIBC_2.33  -Wl,--wrap: the system call itself
+//   pthread_once              GLIBC_2.34  -Wl,--wrap: the same function under
+//                                         its original version (.symver)
+//   __libc_single_threaded    GLIBC_2.32  a private definition
+//   arc4random                GLIBC_2.36  a private definition (getrandom)
+// `npm run check:glibc` (scripts/check-glibc.js) fails the build when another
+// one appears; add it here the same way.
+#include <cerrno>
+#include <cstdint>
 #include <cstdlib>
-#include <cstring>
+#include <fcntl.h>
+#include <pthread.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -16,61 +27,70 @@
 
 // The kernel's `struct stat` is glibc's `struct stat64` on the 64-bit ports
 // this file serves (x86_64: 144 bytes, aarch64: 128 bytes, both the kernel's
-// layout); the wrapper below relies on it.
+// layout); the stat wrappers below rely on it. The base version is the one
+// every symbol of the port had when it first shipped.
 #if defined(__x86_64__)
 static_assert(sizeof(struct stat64) == 144, "x86_64 struct stat64 is the kernel's struct stat");
+#define MMARRAY_GLIBC_BASE "GLIBC_2.2.5"
 #elif defined(__aarch64__)
 static_assert(sizeof(struct stat64) == 128, "aarch64 struct stat64 is the kernel's struct stat");
+#define MMARRAY_GLIBC_BASE "GLIBC_2.17"
 #else
 #error "glibc_compat.cc: only x86_64 and aarch64 Linux are checked; add the port's layout check"
 #endif
 
+#define MMARRAY_HIDDEN __attribute__((visibility("hidden")))
+
 extern "C" {
 
-// glibc 2.33 made fstat a real exported function (fstat64@GLIBC_2.33); older
-// glibc only had __fxstat64, which its headers called inline. Linking with
-// -Wl,--wrap=fstat64 routes our calls here instead, and this does what every
-// glibc version does underneath: the fstat system call.
-__attribute__((visibility("hidden"))) int __wrap_fstat64(int fd, struct stat64* buf) {
-  // SAFETY: `buf` is the caller's struct stat64, which has the kernel's
-  // struct stat layout (checked above); the kernel writes only within it.
+// glibc 2.33 made the stat family real exported functions; before, its
+// headers called __fxstat64 and friends inline. Every glibc version ends in
+// the same system calls, which these make directly (errno set by syscall()).
+// SAFETY: `buf` is the caller's struct stat64, which has the kernel's struct
+// stat layout (checked above), and `path` its NUL-terminated string; the
+// kernel writes only within `buf`.
+MMARRAY_HIDDEN int __wrap_fstat64(int fd, struct stat64* buf) {
   return static_cast<int>(syscall(SYS_fstat, fd, buf));
+}
+MMARRAY_HIDDEN int __wrap_stat64(const char* path, struct stat64* buf) {
+  return static_cast<int>(syscall(SYS_newfstatat, AT_FDCWD, path, buf, 0));
+}
+MMARRAY_HIDDEN int __wrap_lstat64(const char* path, struct stat64* buf) {
+  return static_cast<int>(syscall(SYS_newfstatat, AT_FDCWD, path, buf, AT_SYMLINK_NOFOLLOW));
+}
+
+// glibc 2.34 moved pthread_once from libpthread into libc under a new
+// version; the old version is still exported (libc, or libpthread before
+// 2.34, which Node itself links). libstdc++'s locale and once code calls it.
+int mmarray_pthread_once_base(pthread_once_t* once, void (*init)(void));
+__asm__(".symver mmarray_pthread_once_base, pthread_once@" MMARRAY_GLIBC_BASE);
+MMARRAY_HIDDEN int __wrap_pthread_once(pthread_once_t* once, void (*init)(void)) {
+  return mmarray_pthread_once_base(once, init);
 }
 
 // GCC >= 11's libstdc++ (headers and the static archive) reads
-// __libc_single_threaded (GLIBC_2.32) to skip atomic reference counting in a
-// single-threaded process. Our own hidden definition satisfies those
-// references inside this binary; it always says "maybe multi-threaded" (0),
-// so atomics are always used, which is the safe answer.
-__attribute__((visibility("hidden"))) char __libc_single_threaded = 0;
+// __libc_single_threaded to skip atomic reference counting in a
+// single-threaded process. This private definition satisfies those
+// references inside the binary and always says "maybe multi-threaded" (0),
+// so atomics are always used: the safe answer.
+MMARRAY_HIDDEN char __libc_single_threaded = 0;
+
+// std::random_device in the static libstdc++ (linked in with its string
+// code, never used by the addon) calls arc4random. This private one takes
+// the kernel's random bytes as glibc 2.36's does; getrandom cannot fail on
+// a 4-byte request except by interruption, and arc4random has no way to
+// report an error, so anything else ends the process.
+MMARRAY_HIDDEN uint32_t arc4random(void) {
+  uint32_t value;
+  for (;;) {
+    // SAFETY: getrandom writes at most sizeof(value) bytes into `value`.
+    long got = syscall(SYS_getrandom, &value, sizeof(value), 0);
+    if (got == static_cast<long>(sizeof(value))) return value;
+    if (got < 0 && errno == EINTR) continue;
+    std::abort();
+  }
+}
 
 }  // extern "C"
-
-// libstdc++'s std::__throw_* helpers live in one archive member
-// (functexcept.o) that drags in its string, locale and std::random_device
-// code, and with it arc4random (GLIBC_2.36), getentropy, _dl_find_object and
-// the GLIBC_2.34 pthread symbols. The addon is built with -fno-exceptions, so
-// any of these throws could only end in std::terminate; ending the process
-// here, with the reason, is the same outcome without the baggage. The set is
-// what the inline library code we use calls; a new one shows up as a
-// duplicate-symbol link error or in `npm run check:glibc`.
-namespace std {
-namespace {
-[[noreturn]] void Die(const char* what, const char* detail) {
-  std::fprintf(stderr, "mmarray: fatal: %s%s%s\n", what, detail ? ": " : "", detail ? detail : "");
-  std::abort();
-}
-}  // namespace
-#define MMARRAY_HIDDEN __attribute__((visibility("hidden")))
-MMARRAY_HIDDEN void __throw_bad_alloc() { Die("std::bad_alloc", nullptr); }
-MMARRAY_HIDDEN void __throw_bad_array_new_length() { Die("std::bad_array_new_length", nullptr); }
-MMARRAY_HIDDEN void __throw_length_error(const char* s) { Die("std::length_error", s); }
-MMARRAY_HIDDEN void __throw_logic_error(const char* s) { Die("std::logic_error", s); }
-MMARRAY_HIDDEN void __throw_out_of_range(const char* s) { Die("std::out_of_range", s); }
-MMARRAY_HIDDEN void __throw_out_of_range_fmt(const char* s, ...) { Die("std::out_of_range", s); }
-MMARRAY_HIDDEN void __throw_invalid_argument(const char* s) { Die("std::invalid_argument", s); }
-MMARRAY_HIDDEN void __throw_system_error(int e) { Die("std::system_error", std::strerror(e)); }
-#undef MMARRAY_HIDDEN
-}  // namespace std
 
 #endif  // __GLIBC__
