@@ -49,9 +49,14 @@ function describePlaces(root: string, override?: string): string[] {
   const prebuilds = path.join(root, 'prebuilds');
   const shipped = fs.existsSync(prebuilds) ? fs.readdirSync(prebuilds).sort() : [];
   const mine = `${process.platform}-${process.arch}`;
+  // A folder for this platform can still hold nothing that matches (a musl
+  // binary on glibc, say): name its files.
+  const files = shipped.includes(mine) ? fs.readdirSync(path.join(prebuilds, mine)).sort() : [];
   lines.push(
     `  ${path.join(prebuilds, mine)}${path.sep}: ` +
-      (shipped.includes(mine) ? 'present' : `not found (prebuilds in this package: ${shipped.join(', ') || 'none'})`),
+      (shipped.includes(mine)
+        ? `present (${files.join(', ') || 'empty'})`
+        : `not found (prebuilds in this package: ${shipped.join(', ') || 'none'})`),
   );
   return lines;
 }

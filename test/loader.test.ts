@@ -65,6 +65,15 @@ test('prebuilds only for other platforms: lists what the package ships', () => {
   expect(err.message).toContain('not found (prebuilds in this package: beos-ppc, os9-m68k)');
 });
 
+const onGlibc = libcName().startsWith('glibc');
+(onGlibc ? test : test.skip)("a prebuild folder for this platform holding only another libc's binary: names its files", () => {
+  const root = packageRoot({ [`prebuilds/${PLATFORM}/mmarray.musl.node`]: 'x' });
+  const err = loadError(root);
+  expectExplains(err);
+  expect(err.message).toMatch(/^mmarray: no native addon was found for /);
+  expect(err.message).toContain(`${path.join(root, 'prebuilds', PLATFORM)}${path.sep}: present (mmarray.musl.node)`);
+});
+
 test('a build that is present but does not load (not a shared object): the dlopen error is the cause', () => {
   const root = packageRoot({ 'build/Release/mmarray.node': Buffer.from('not an ELF or Mach-O file') });
   const err = loadError(root);
