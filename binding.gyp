@@ -16,6 +16,16 @@
       "defines": ["NAPI_VERSION=8", "NAPI_DISABLE_CPP_EXCEPTIONS", "NODE_ADDON_API_DISABLE_DEPRECATED", "NODE_API_SWALLOW_UNTHROWABLE_EXCEPTIONS"],
       "cflags_cc": ["-std=c++17", "-Wall", "-Wextra", "-O3"],
       "cflags_cc!": ["-std=gnu++17", "-std=gnu++1y"],
+      "conditions": [
+        ["target_arch!='x64' and target_arch!='ia32'", {
+          "defines": ["target_clones(...)=unused"]
+        }],
+        ["OS=='linux'", {
+          "sources": ["native/glibc_compat.cc"],
+          "ldflags": ["-static-libstdc++", "-Wl,--exclude-libs,ALL",
+                      "-Wl,--wrap=fstat64", "-Wl,--wrap=stat64", "-Wl,--wrap=lstat64", "-Wl,--wrap=pthread_once"]
+        }]
+      ],
       "xcode_settings": {
         "CLANG_CXX_LANGUAGE_STANDARD": "c++17",
         "MACOSX_DEPLOYMENT_TARGET": "10.15",

@@ -7,7 +7,6 @@
  *   "integer indefinite" value: the most negative int64/int32, truncated to
  *   the target's width) — C leaves this undefined, and this library pins it;
  * - complex → real keeps the real part; anything → bool tests non-zero.
- * @internal
  * @module
  */
 import type { DType } from './dtype';

@@ -3,7 +3,6 @@
  * with broadcasting, fill, byteswap, copies and casts. Every write here runs
  * after NdArray checked `writeable`; every value is converted into a scratch
  * array first, so a bad value throws before the first byte is written.
- * @internal
  * @module
  */
 import * as fs from 'fs';

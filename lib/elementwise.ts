@@ -1,7 +1,6 @@
 /**
  * Fast element-wise iteration over any strided view: forEach, reduce, apply
  * (in place), map (new array), the reductions, and zero-copy typed arrays.
- * @internal
  * @module
  */
 import type { DType } from './dtype';

@@ -22,7 +22,6 @@
  * - The file's bytes past the array are ours only when the array ends at the
  *   end of the file; growing anything else would overwrite what follows, so
  *   it is refused.
- * @internal
  * @module
  */
 import * as fs from 'fs';

@@ -1,7 +1,6 @@
 /**
  * Strided walks in C (row-major) index order over byte offsets. The callbacks
  * get absolute storage offsets; the innermost axis runs as a plain loop.
- * @internal
  * @module
  */
 

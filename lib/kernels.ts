@@ -6,7 +6,6 @@
  * kernel, a tiny array where the N-API call costs more than the loop) they
  * run their JS path, which computes the same bits: {@link pairwiseSum} is the
  * kernel's summation order, written once more in JS.
- * @internal
  * @module
  */
 import type { DType } from './dtype';

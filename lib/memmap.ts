@@ -259,20 +259,10 @@ function checkOffset(v: unknown): number {
  * socket or device is refused with `ENODEV`.
  */
 export function memmap(path: string, options: MemmapOptions = {}): Memmap {
-  return mapArray(path, options, false);
+  return mapArray(path, options);
 }
 
-/**
- * `'w+'` for createNpy: the native layer validates, maps, then empties the
- * file (refusing one this process still maps), so a failure loses nothing.
- * The array reports mode `'r+'`, as NumPy's `open_memmap` does.
- * @internal
- */
-export function memmapNew(path: string, options: Omit<MemmapOptions, 'mode'>): Memmap {
-  return mapArray(path, { ...options, mode: 'w+' }, true);
-}
-
-function mapArray(path: string, options: MemmapOptions, reportReadWrite: boolean): Memmap {
+function mapArray(path: string, options: MemmapOptions): Memmap {
   // defaults → validate → interpret → native call
   checkPath(path);
   const mode = normalizeMode(options.mode ?? 'r+');
@@ -314,7 +304,7 @@ function mapArray(path: string, options: MemmapOptions, reportReadWrite: boolean
     throw new ValueError(`array is too big: shape [${shape.join(', ')}] of ${dt.str} at offset ${offset} needs ${nbytes} bytes, more than 2^53 ('${path}')`);
   }
   const handle = mapFile(path, mode, offset, nbytes);
-  const storage = new MappedStorage(handle, { path, mode: reportReadWrite ? 'r+' : mode, offset }, pageSize);
+  const storage = new MappedStorage(handle, { path, mode, offset }, pageSize);
   countMapping(nbytes, 1);
   registry.register(storage, nbytes, storage);
   return makeArray<Memmap>(

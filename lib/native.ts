@@ -3,10 +3,11 @@
  *
  * The addon is thin: it maps a file and hands out external ArrayBuffer
  * windows over the mapping; everything about dtypes and strides lives in TS.
- * @internal
  * @module
  */
 import * as path from 'path';
+
+import { loadAddon } from './loader';
 
 /** NumPy's memmap modes, as the native layer understands them. */
 export type NativeMode = 'r' | 'r+' | 'w+' | 'c';
@@ -57,15 +58,11 @@ export type KernelReduce = (
 
 function load(): Addon {
   // MMARRAY_ADDON_PATH loads one specific build instead (the sanitizer run,
-  // scripts/test-asan.sh, points it at build-asan/).
-  const override = process.env.MMARRAY_ADDON_PATH;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  if (override) return require(path.resolve(override)) as Addon;
-  // node-gyp-build finds prebuilds/<platform>-<arch>/ first, then build/Release
-  // or build/Debug, relative to the package root (one level above dist/ or lib/).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const nodeGypBuild = require('node-gyp-build') as (dir: string) => Addon;
-  return nodeGypBuild(path.resolve(__dirname, '..'));
+  // scripts/test-asan.sh, points it at build-asan/). Otherwise lib/loader.ts
+  // searches build/Release, build/Debug, then prebuilds/<platform>-<arch>/,
+  // relative to the package root (one level above dist/ or lib/), and throws
+  // one error that says what to do when nothing loads.
+  return loadAddon<Addon>(path.resolve(__dirname, '..'), process.env.MMARRAY_ADDON_PATH || undefined);
 }
 
 const addon = load();

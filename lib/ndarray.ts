@@ -889,7 +889,7 @@ function finalize(a: NdArray, from: NdArray | null): void {
 }
 
 /**
- * A view of `src`'s memory. `base` collapses to the owner as in NumPy: the
+ * @internal A view of `src`'s memory. `base` collapses to the owner as in NumPy: the
  * first array in the chain that owns its data or has no array base.
  */
 export function derive<T extends NdArray>(
@@ -934,7 +934,7 @@ export function registerArrayClass(cls: typeof NdArray): void {
   }
 }
 
-/** A new owner over `storage` (used by constructors, copies and memmap). */
+/** @internal A new owner over `storage` (used by constructors, copies and memmap). */
 export function makeArray<T extends NdArray = NdArray>(init: ArrayInit, proto: object = NdArray.prototype): T {
   const a = construct(
     proto,

@@ -11,7 +11,6 @@
  *   until a writer comes (forever, for most), and nothing but a regular file
  *   can be mapped. Refused with an fs-shaped `ENODEV` error naming the file
  *   and what it is, the same one the native layer throws.
- * @internal
  * @module
  */
 import type * as fs from 'fs';

@@ -13,7 +13,6 @@
  * make the first read of a large file cost far more than opening it. Ranges
  * of more than 16 MiB (typedArray(), bulk kernels, file writes) use the big
  * tier: 4 GiB windows, Node 20's limit, every 2 GiB.
- * @internal
  * @module
  */
 import { AccessError } from './errors';

@@ -89,19 +89,17 @@ test("the README's quick start runs and prints what its comment says", () => {
   const code = block![1].replace("from 'mmarray'", `from ${JSON.stringify(path.join(root, 'lib'))}`);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mmarray-readme-'));
   try {
-    const buf = Buffer.alloc(3 * 16);
-    for (let i = 0; i < 3; i++) {
-      buf.writeUInt32LE(i + 1, i * 16);
-      buf.writeUInt32LE(1700000000 + 60 * i, i * 16 + 4);
-      buf.writeDoubleLE(0.5 + i, i * 16 + 8);
-    }
-    fs.writeFileSync(path.join(work, 'readings.bin'), buf);
+    // An empty folder: the block creates its own file ('w+'), so it runs as pasted.
     fs.writeFileSync(path.join(work, 'quick-start.ts'), code);
     const r = spawnSync(process.execPath, ['-r', register, 'quick-start.ts'], { cwd: work, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     const printed = /console\.log\(.*\); \/\/ (.*)\n/.exec(code)![1];
     expect(r.stdout.trim()).toBe(printed);
     const after = fs.readFileSync(path.join(work, 'readings.bin'));
+    expect(after.length).toBe(3 * 16);
+    expect([0, 1, 2].map((i) => [after.readUInt32LE(i * 16), after.readUInt32LE(i * 16 + 4)])).toEqual([
+      [1, 1700000000], [2, 1700000060], [3, 1700000120],
+    ]);
     expect([0, 1, 2].map((i) => after.readDoubleLE(i * 16 + 8))).toEqual([3, 3, 5]);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });

@@ -1,7 +1,6 @@
 /**
  * `npm run conformance -- DIR`: replays every NumPy case file in DIR and
  * exits non-zero when any case fails.
- * @internal
  * @module
  */
 import * as path from 'path';

@@ -1,7 +1,6 @@
 /**
  * Replays NumPy-produced conformance cases (see FORMAT.md beside them)
  * through the public API and reports every difference.
- * @internal
  * @module
  */
 import * as fs from 'fs';

@@ -1,0 +1,96 @@
+// Lets one Linux build of the addon load on every glibc >= 2.28 (Node 20's
+// own floor) although this machine compiles against a newer glibc. Linked
+// into Linux builds only (binding.gyp), together with -static-libstdc++, so
+// the binary needs no GLIBCXX_/CXXABI_ version either.
+//
+// The static C++ runtime and our own code reach a few glibc functions whose
+// default symbol version is newer than 2.28. Each is handled here, at link
+// level, without touching the code that calls it:
+//   fstat64, stat64, lstat64  GLIBC_2.33  -Wl,--wrap: the system call itself
+//   pthread_once              GLIBC_2.34  -Wl,--wrap: the same function under
+//                                         its original version (.symver)
+//   __libc_single_threaded    GLIBC_2.32  a private definition
+//   arc4random                GLIBC_2.36  a private definition (getrandom)
+// `npm run check:glibc` (scripts/check-glibc.js) fails the build when another
+// one appears; add it here the same way.
+#include <cerrno>
+#include <cstdint>
+#include <cstdlib>
+#include <fcntl.h>
+#include <pthread.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+// musl (Alpine) keeps no symbol versions; nothing here applies to it.
+#if defined(__GLIBC__)
+
+// The kernel's `struct stat` is glibc's `struct stat64` on the 64-bit ports
+// this file serves (x86_64: 144 bytes, aarch64: 128 bytes, both the kernel's
+// layout); the stat wrappers below rely on it. The base version is the one
+// every symbol of the port had when it first shipped.
+#if defined(__x86_64__)
+static_assert(sizeof(struct stat64) == 144, "x86_64 struct stat64 is the kernel's struct stat");
+#define MMARRAY_GLIBC_BASE "GLIBC_2.2.5"
+#elif defined(__aarch64__)
+static_assert(sizeof(struct stat64) == 128, "aarch64 struct stat64 is the kernel's struct stat");
+#define MMARRAY_GLIBC_BASE "GLIBC_2.17"
+#else
+#error "glibc_compat.cc: only x86_64 and aarch64 Linux are checked; add the port's layout check"
+#endif
+
+#define MMARRAY_HIDDEN __attribute__((visibility("hidden")))
+
+extern "C" {
+
+// glibc 2.33 made the stat family real exported functions; before, its
+// headers called __fxstat64 and friends inline. Every glibc version ends in
+// the same system calls, which these make directly (errno set by syscall()).
+// SAFETY: `buf` is the caller's struct stat64, which has the kernel's struct
+// stat layout (checked above), and `path` its NUL-terminated string; the
+// kernel writes only within `buf`.
+MMARRAY_HIDDEN int __wrap_fstat64(int fd, struct stat64* buf) {
+  return static_cast<int>(syscall(SYS_fstat, fd, buf));
+}
+MMARRAY_HIDDEN int __wrap_stat64(const char* path, struct stat64* buf) {
+  return static_cast<int>(syscall(SYS_newfstatat, AT_FDCWD, path, buf, 0));
+}
+MMARRAY_HIDDEN int __wrap_lstat64(const char* path, struct stat64* buf) {
+  return static_cast<int>(syscall(SYS_newfstatat, AT_FDCWD, path, buf, AT_SYMLINK_NOFOLLOW));
+}
+
+// glibc 2.34 moved pthread_once from libpthread into libc under a new
+// version; the old version is still exported (libc, or libpthread before
+// 2.34, which Node itself links). libstdc++'s locale and once code calls it.
+int mmarray_pthread_once_base(pthread_once_t* once, void (*init)(void));
+__asm__(".symver mmarray_pthread_once_base, pthread_once@" MMARRAY_GLIBC_BASE);
+MMARRAY_HIDDEN int __wrap_pthread_once(pthread_once_t* once, void (*init)(void)) {
+  return mmarray_pthread_once_base(once, init);
+}
+
+// GCC >= 11's libstdc++ (headers and the static archive) reads
+// __libc_single_threaded to skip atomic reference counting in a
+// single-threaded process. This private definition satisfies those
+// references inside the binary and always says "maybe multi-threaded" (0),
+// so atomics are always used: the safe answer.
+MMARRAY_HIDDEN char __libc_single_threaded = 0;
+
+// std::random_device in the static libstdc++ (linked in with its string
+// code, never used by the addon) calls arc4random. This private one takes
+// the kernel's random bytes as glibc 2.36's does; getrandom cannot fail on
+// a 4-byte request except by interruption, and arc4random has no way to
+// report an error, so anything else ends the process.
+MMARRAY_HIDDEN uint32_t arc4random(void) {
+  uint32_t value;
+  for (;;) {
+    // SAFETY: getrandom writes at most sizeof(value) bytes into `value`.
+    long got = syscall(SYS_getrandom, &value, sizeof(value), 0);
+    if (got == static_cast<long>(sizeof(value))) return value;
+    if (got < 0 && errno == EINTR) continue;
+    std::abort();
+  }
+}
+
+}  // extern "C"
+
+#endif  // __GLIBC__
