@@ -42,16 +42,22 @@ interface Addon {
   kernelReduce: KernelReduce;
 }
 
+/**
+ * Bytes a kernel reads or writes: an ArrayBuffer, or a whole mapping (offsets
+ * then count from the mapping's first byte and may pass 4 GiB).
+ */
+export type KernelMemory = ArrayBuffer | MappingHandle;
+
 /** Strided copy with per-unit byte reversal; see native/kernels.cc and lib/kernels.ts. */
 export type KernelCopy = (
-  src: ArrayBuffer, srcOffset: number, srcStrides: readonly number[],
-  dst: ArrayBuffer, dstOffset: number, dstStrides: readonly number[],
+  src: KernelMemory, srcOffset: number, srcStrides: readonly number[],
+  dst: KernelMemory, dstOffset: number, dstStrides: readonly number[],
   shape: readonly number[], itemsize: number, units: readonly number[],
 ) => void;
 
 /** Strided sum/min/max (op 0/1/2) of a plain numeric type code; see lib/kernels.ts. */
 export type KernelReduce = (
-  buffer: ArrayBuffer, byteOffset: number, strides: readonly number[], shape: readonly number[],
+  memory: KernelMemory, byteOffset: number, strides: readonly number[], shape: readonly number[],
   type: number, swap: boolean, op: number,
 ) => number;
 

@@ -9,6 +9,7 @@ import { dtype as toDType, DType, type DTypeLike, type Codec } from './dtype';
 import { AccessError, IndexError, KeyError, ValueError, repr } from './errors';
 import { applyIndex, parseIndex, Slice, type IndexItem } from './indexing';
 import {
+  checkShape,
   isAligned,
   isCContiguous,
   isFContiguous,
@@ -744,6 +745,8 @@ function viewLayout(a: NdArray, dt: DType): { dtype: DType; shape: readonly numb
         throw new ValueError(`When changing to a smaller dtype, its size must be a divisor of the size of original dtype (${old} bytes → ${dt.str})`);
       }
       shape[axis] *= old / dt.itemsize;
+      // A broadcast view can hold 2^53 elements; a smaller dtype multiplies that (NumPy refuses too).
+      checkShape(shape);
     } else {
       const bytes = shape[axis] * old;
       if (bytes % dt.itemsize !== 0) {
@@ -757,7 +760,7 @@ function viewLayout(a: NdArray, dt: DType): { dtype: DType; shape: readonly numb
   }
   if (dt.shape.length > 0) {
     const sub = shapeToStrides(dt.shape, dt.base.itemsize, 'C');
-    shape = [...shape, ...dt.shape];
+    shape = checkShape([...shape, ...dt.shape]);
     strides = [...strides, ...sub];
     return { dtype: dt.base, shape, strides };
   }

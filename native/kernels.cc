@@ -3,16 +3,32 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <memory>
+#include <string>
 #include <type_traits>
 #include <vector>
+
+#include "mapping.h"
+#include "windows.h"
 
 namespace mmarray {
 namespace {
 
 // ------------------------------------------------------------------ layouts
 
-// A strided layout over one ArrayBuffer: element 0 at `base`, byte strides.
+// Bytes a kernel may touch: [base, base + length) of one ArrayBuffer or of a
+// whole mapping. `mapping` holds a mapping's pages for the length of the call.
+struct Memory {
+  uint8_t* base = nullptr;
+  uint64_t length = 0;
+  bool writable = true;
+  std::shared_ptr<Mapping> mapping;
+};
+
+// A strided layout checked against its memory: element 0 at `base`, byte
+// strides. `base` is null for an empty layout (no element to address).
 struct Layout {
+  Memory memory;
   uint8_t* base = nullptr;
   std::vector<int64_t> shape;
   std::vector<int64_t> strides;
@@ -27,6 +43,12 @@ void ThrowRange(Napi::Env env, const char* msg) {
 void ThrowType(Napi::Env env, const char* msg) {
   Napi::Error e = Napi::TypeError::New(env, msg);
   e.Set("code", Napi::String::New(env, "ERR_INVALID_ARG_TYPE"));
+  e.ThrowAsJavaScriptException();
+}
+
+void ThrowCode(Napi::Env env, const char* code, const std::string& msg) {
+  Napi::Error e = Napi::Error::New(env, msg);
+  e.Set("code", Napi::String::New(env, code));
   e.ThrowAsJavaScriptException();
 }
 
@@ -51,25 +73,64 @@ bool ToInts(const Napi::Value& v, std::vector<int64_t>* out) {
   return true;
 }
 
-// Reads (buffer, byteOffset, strides) at info[first..first+2] with `shape`
-// and checks that every byte of every element lies inside the buffer. After
-// this returns true, base + sum(i_k * stride_k) + [0, itemsize) is in bounds
-// for every index, which is what makes every pointer below safe. A detached
-// buffer has length 0 and fails here (unless the layout is empty).
-bool ReadLayout(const Napi::CallbackInfo& info, size_t first, const std::vector<int64_t>& shape,
-                int64_t itemsize, Layout* out) {
-  Napi::Env env = info.Env();
-  if (!info[first].IsArrayBuffer()) {
-    ThrowType(env, "kernel: expected an ArrayBuffer");
+// An ArrayBuffer (a detached one has length 0) or an open MappingHandle.
+bool ReadMemory(Napi::Env env, const Napi::Value& v, bool write, Memory* out) {
+  if (v.IsArrayBuffer()) {
+    Napi::ArrayBuffer buf = v.As<Napi::ArrayBuffer>();
+    out->base = static_cast<uint8_t*>(buf.Data());
+    out->length = buf.ByteLength();
+    if (out->base == nullptr) out->length = 0;
+    return true;
+  }
+  MappingHandle* handle = MappingHandle::FromValue(env, v);
+  if (env.IsExceptionPending()) return false;
+  if (handle == nullptr) {
+    ThrowType(env, "kernel: expected an ArrayBuffer or a mapping handle");
     return false;
   }
-  Napi::ArrayBuffer buf = info[first].As<Napi::ArrayBuffer>();
+  out->mapping = handle->OpenMapping();
+  if (!out->mapping || out->mapping->data() == nullptr) {
+    ThrowCode(env, "ERR_MMARRAY_CLOSED", "kernel: the mapping is closed");
+    return false;
+  }
+  if (write && out->mapping->mode() == Mode::kRead) {
+    ThrowCode(env, "ERR_MMARRAY_READ_ONLY", "kernel: the mapping of '" + out->mapping->path() + "' is read-only");
+    return false;
+  }
+  out->base = out->mapping->data();
+  out->length = out->mapping->length();
+  return true;
+}
+
+// The number of elements of `shape`, or false when it exceeds int64 (no
+// layout that large can be walked; NumPy refuses such arrays too).
+bool SizeOf(const std::vector<int64_t>& shape, int64_t* size) {
+  int64_t n = 1;
+  for (int64_t d : shape) {
+    if (d < 0 || __builtin_mul_overflow(n, d, &n)) return false;
+  }
+  *size = n;
+  return true;
+}
+
+// Reads (memory, byteOffset, strides) at info[first..first+2] with `shape`
+// and checks, in overflow-checked arithmetic, that every byte of every
+// element lies inside the memory. After this returns true with a non-empty
+// layout, base + sum(i_k * stride_k) + [0, itemsize) is in bounds for every
+// index 0 <= i_k < shape_k, and every partial sum of those terms fits in an
+// int64 (each lies between the lowest and highest offset checked here):
+// that is what makes every pointer the loops below form safe. A detached
+// buffer has length 0 and fails here (unless the layout is empty).
+bool ReadLayout(const Napi::CallbackInfo& info, size_t first, const std::vector<int64_t>& shape,
+                int64_t itemsize, bool write, Layout* out) {
+  Napi::Env env = info.Env();
   int64_t off;
-  if (!ToInt(info[first + 1], &off) || !ToInts(info[first + 2], &out->strides) ||
+  if (!ToInt(info[first + 1], &off) || off < 0 || !ToInts(info[first + 2], &out->strides) ||
       out->strides.size() != shape.size()) {
     ThrowType(env, "kernel: bad offset or strides");
     return false;
   }
+  if (!ReadMemory(env, info[first], write, &out->memory)) return false;
   out->shape = shape;
   int64_t lo = off, hi = off;
   bool empty = false;
@@ -79,23 +140,25 @@ bool ReadLayout(const Napi::CallbackInfo& info, size_t first, const std::vector<
       return false;
     }
     if (shape[k] == 0) empty = true;
-    int64_t span = (shape[k] == 0 ? 0 : shape[k] - 1) * out->strides[k];
-    if (span < 0) lo += span;
-    else hi += span;
   }
-  int64_t length = static_cast<int64_t>(buf.ByteLength());
-  if (!empty && (lo < 0 || hi + itemsize > length)) {
+  if (empty) return true;
+  for (size_t k = 0; k < shape.size(); k++) {
+    int64_t span;
+    bool overflow = __builtin_mul_overflow(shape[k] - 1, out->strides[k], &span) ||
+                    (span < 0 ? __builtin_add_overflow(lo, span, &lo) : __builtin_add_overflow(hi, span, &hi));
+    if (overflow) {
+      ThrowRange(env, "kernel: layout spans more bytes than an int64 holds");
+      return false;
+    }
+  }
+  int64_t end;
+  if (lo < 0 || __builtin_add_overflow(hi, itemsize, &end) || static_cast<uint64_t>(end) > out->memory.length) {
     ThrowRange(env, "kernel: layout reaches outside its buffer (or the buffer is detached)");
     return false;
   }
-  out->base = static_cast<uint8_t*>(buf.Data()) + off;
+  // SAFETY: 0 <= lo <= off < end <= length, so base + off is inside the memory.
+  out->base = out->memory.base + off;
   return true;
-}
-
-int64_t SizeOf(const std::vector<int64_t>& shape) {
-  int64_t n = 1;
-  for (int64_t d : shape) n *= d;
-  return n;
 }
 
 // Calls row(offsetA, offsetB) for every innermost row of a C-order walk of
@@ -229,7 +292,9 @@ double ReduceFloat(const Layout& L, int op) {
     WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) { acc += Pairwise<T, Swap>(L.base + a, n, s); });
     return acc;
   }
-  // First element, then strict comparisons in C order; NaN wins at once.
+  // First element, then strict comparisons in C order; NaN wins at once. A
+  // broadcast row's copies change neither the extreme nor the NaN.
+  if (s == 0) n = 1;
   bool first = true, nan = false;
   double m = 0.0;
   WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) {
@@ -253,28 +318,45 @@ double ReduceFloat(const Layout& L, int op) {
   return m;
 }
 
-// Integers ≤ 32 bits and bools: exact in int64 (at most 2^32 items of
-// magnitude ≤ 2^32 fit in one 4 GiB window), rounded to double once.
+// Integers of at most 32 bits and bools: summed exactly, rounded to double
+// once. A row of a broadcast view can hold far more than 2^32 items (stride
+// 0), so the running total is 128 bits wide: 2^63 items of magnitude 2^32
+// stay below 2^95. Each block of at most 2^30 items is summed in an int64
+// first (|block| < 2^62, no signed overflow) so the inner loop vectorizes.
+constexpr int64_t kSumBlock = int64_t{1} << 30;
+
 template <class T, bool Swap>
 double ReduceInt(const Layout& L, int op, bool boolean) {
   int64_t n = L.shape.empty() ? 1 : L.shape.back();
   int64_t s = L.shape.empty() ? 0 : L.strides.back();
   if (op == kSum) {
-    int64_t acc = 0;
+    __int128 acc = 0;
     WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) {
+      // SAFETY: a is a row start inside the layout ReadLayout checked.
       const uint8_t* p = L.base + a;
-      int64_t r = 0;
-      if (boolean) {
-        for (int64_t i = 0; i < n; i++) r += p[i * s] != 0;
-      } else {
-        for (int64_t i = 0; i < n; i++) r += static_cast<int64_t>(Load<T, Swap>(p + i * s));
+      if (s == 0) {
+        // A broadcast row: n copies of one value, exactly n * value.
+        int64_t v = boolean ? (p[0] != 0) : static_cast<int64_t>(Load<T, Swap>(p));
+        acc += static_cast<__int128>(n) * v;
+        return;
       }
-      acc += r;
+      for (int64_t i0 = 0; i0 < n; i0 += kSumBlock) {
+        int64_t i1 = n - i0 < kSumBlock ? n : i0 + kSumBlock;
+        int64_t r = 0;
+        if (boolean) {
+          for (int64_t i = i0; i < i1; i++) r += p[i * s] != 0;
+        } else {
+          for (int64_t i = i0; i < i1; i++) r += static_cast<int64_t>(Load<T, Swap>(p + i * s));
+        }
+        acc += r;
+      }
     });
+    // __int128 -> double rounds to nearest, as Number(bigint) does in the JS path.
     return static_cast<double>(acc);
   }
   bool first = true;
   int64_t m = 0;
+  if (s == 0) n = 1;  // a broadcast row's copies change no extreme
   WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) {
     const uint8_t* p = L.base + a;
     for (int64_t i = 0; i < n; i++) {
@@ -309,8 +391,9 @@ double Reduce(const Layout& L, int type, int op) {
   }
 }
 
-// kernelReduce(buffer, byteOffset, strides, shape, type, swap, op) -> number.
-// The caller guarantees a non-empty layout for min/max.
+// kernelReduce(memory, byteOffset, strides, shape, type, swap, op) -> number.
+// `memory` is an ArrayBuffer or a MappingHandle (then byteOffset counts from
+// the start of the mapping, which may be larger than any ArrayBuffer).
 Napi::Value KernelReduce(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   std::vector<int64_t> shape;
@@ -321,12 +404,17 @@ Napi::Value KernelReduce(const Napi::CallbackInfo& info) {
     return env.Undefined();
   }
   Layout L;
-  if (!ReadLayout(info, 0, shape, kItemsize[type], &L)) return env.Undefined();
-  if (SizeOf(shape) == 0 && op != kSum) {
+  if (!ReadLayout(info, 0, shape, kItemsize[type], false, &L)) return env.Undefined();
+  int64_t size;
+  if (!SizeOf(shape, &size)) {
+    ThrowRange(env, "kernelReduce: the layout has more than 2^63 elements");
+    return env.Undefined();
+  }
+  if (size == 0 && op != kSum) {
     ThrowRange(env, "kernelReduce: min/max of an empty layout");
     return env.Undefined();
   }
-  if (SizeOf(shape) == 0) return Napi::Number::New(env, 0.0);
+  if (size == 0) return Napi::Number::New(env, 0.0);
   bool swap = info[5].ToBoolean().Value();
   double r = swap ? Reduce<true>(L, static_cast<int>(type), static_cast<int>(op))
                   : Reduce<false>(L, static_cast<int>(type), static_cast<int>(op));
@@ -413,7 +501,8 @@ void CopyRow(const uint8_t* s, int64_t ss, uint8_t* d, int64_t ds, int64_t n, in
 }
 
 // kernelCopy(src, srcOffset, srcStrides, dst, dstOffset, dstStrides, shape,
-// itemsize, units): dst[i] = src[i] with the bytes of each unit
+// itemsize, units), src and dst each an ArrayBuffer or a MappingHandle (a
+// read-only mapping is refused as dst): dst[i] = src[i] with the bytes of each unit
 // [units[2k], units[2k] + units[2k+1]) of every item reversed. Source and
 // destination must not overlap, except by being exactly the same bytes.
 Napi::Value KernelCopy(const Napi::CallbackInfo& info) {
@@ -426,14 +515,21 @@ Napi::Value KernelCopy(const Napi::CallbackInfo& info) {
     return env.Undefined();
   }
   for (size_t u = 0; u + 1 < units.size(); u += 2) {
-    if (units[u] < 0 || units[u + 1] < 0 || units[u] + units[u + 1] > itemsize) {
+    if (units[u] < 0 || units[u + 1] < 0 || units[u + 1] > itemsize - units[u]) {
       ThrowRange(env, "kernelCopy: a swap unit lies outside the item");
       return env.Undefined();
     }
   }
   Layout S, D;
-  if (!ReadLayout(info, 0, shape, itemsize, &S) || !ReadLayout(info, 3, shape, itemsize, &D)) return env.Undefined();
-  if (SizeOf(shape) == 0) return env.Undefined();
+  if (!ReadLayout(info, 0, shape, itemsize, false, &S) || !ReadLayout(info, 3, shape, itemsize, true, &D)) {
+    return env.Undefined();
+  }
+  int64_t size;
+  if (!SizeOf(shape, &size)) {
+    ThrowRange(env, "kernelCopy: the layout has more than 2^63 elements");
+    return env.Undefined();
+  }
+  if (size == 0) return env.Undefined();
   int64_t n = shape.empty() ? 1 : shape.back();
   int64_t ss = shape.empty() ? 0 : S.strides.back();
   int64_t ds = shape.empty() ? 0 : D.strides.back();

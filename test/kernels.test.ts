@@ -2,9 +2,11 @@
 // paths they replace: every result must be bit-identical. An array over a
 // SharedArrayBuffer never qualifies for a kernel, so it runs the JS path on
 // the same bytes.
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as path from 'path';
 
-import { dtype, fromBuffer, memmap, type NdArray } from '../lib';
+import { broadcastTo, dtype, fromBuffer, memmap, type NdArray } from '../lib';
 import { reduceJSForTest } from '../lib/elementwise';
 import { NATIVE_MIN_ELEMENTS, ReduceOp, reduceNative } from '../lib/kernels';
 import { kernelCopy, kernelReduce } from '../lib/native';
@@ -196,5 +198,97 @@ describe('kernelCopy', () => {
     const ab = new ArrayBuffer(64);
     expect(() => kernelCopy(ab, 0, [8], ab, 0, [8], [8], 8, [4, 8])).toThrow(expect.objectContaining({ name: 'RangeError', code: 'ERR_OUT_OF_RANGE' }));
     expect(() => kernelCopy(ab, 0, [8], ab, 8, [8], [8], 8, [])).toThrow(expect.objectContaining({ name: 'RangeError', code: 'ERR_OUT_OF_RANGE' }));
+  });
+});
+
+// The kernels defend themselves: every layout is checked natively with
+// overflow-checked arithmetic, whatever the JS side checked (issue 12, items
+// 19-21).
+describe('native bounds and exact integer sums', () => {
+  const RANGE = expect.objectContaining({ name: 'RangeError', code: 'ERR_OUT_OF_RANGE' });
+
+  /**
+   * Runs `body` in a fresh node with `addon` loaded (the sanitized build when
+   * MMARRAY_ADDON_PATH names one): an unchecked layout would kill that child,
+   * not the test runner. Returns how it ended and what it printed.
+   */
+  function inChild(body: string): { status: number | null; signal: string | null; out: string; err: string } {
+    const root = path.resolve(__dirname, '..');
+    const src = `
+      const p = process.env.MMARRAY_ADDON_PATH;
+      const addon = p ? require(require('path').resolve(p)) : require(${JSON.stringify(require.resolve('node-gyp-build'))})(${JSON.stringify(root)});
+      ${body}`;
+    const r = spawnSync('bash', ['-c', 'ulimit -c 0; exec "$0" -e "$CHILD_SRC"', process.execPath], {
+      encoding: 'utf8',
+      timeout: 60000,
+      env: { ...process.env, CHILD_SRC: src },
+    });
+    return { status: r.status, signal: r.signal, out: r.stdout, err: r.stderr };
+  }
+
+  it('a span whose (shape - 1) * stride overflows throws RangeError, in a child that survives', () => {
+    const r = inChild(`
+      const out = [];
+      const tryIt = (f) => { try { f(); out.push('returned'); } catch (e) { out.push(e.name + ':' + e.code); } };
+      tryIt(() => addon.kernelReduce(new ArrayBuffer(64), 0, [2 ** 31], [2 ** 33 + 1], 0, false, 0));
+      tryIt(() => addon.kernelReduce(new ArrayBuffer(64), 0, [2 ** 52, -(2 ** 52)], [2 ** 12, 2 ** 12], 0, false, 1));
+      tryIt(() => addon.kernelCopy(new ArrayBuffer(64), 0, [2 ** 40], new ArrayBuffer(64), 0, [8], [2 ** 30], 8, []));
+      tryIt(() => addon.kernelCopy(new ArrayBuffer(64), 0, [8], new ArrayBuffer(64), 2 ** 53 - 8, [8], [1], 8, []));
+      process.stdout.write(JSON.stringify(out));
+    `);
+    expect({ status: r.status, signal: r.signal, err: r.err }).toEqual({ status: 0, signal: null, err: '' });
+    expect(JSON.parse(r.out)).toEqual(['RangeError:ERR_OUT_OF_RANGE', 'RangeError:ERR_OUT_OF_RANGE', 'RangeError:ERR_OUT_OF_RANGE', 'RangeError:ERR_OUT_OF_RANGE']);
+  });
+
+  it('refuses overflowing spans, negative offsets and element counts past 2^63', () => {
+    const ab = new ArrayBuffer(64);
+    expect(() => kernelReduce(ab, 0, [2 ** 31], [2 ** 33 + 1], 0, false, 0)).toThrow(RANGE);
+    expect(() => kernelReduce(ab, 0, [2 ** 52, 2 ** 52], [2 ** 12, 2 ** 12], 0, false, 0)).toThrow(RANGE);
+    expect(() => kernelReduce(ab, 0, [0, 0, 0, 0], [2 ** 40, 2 ** 40, 2 ** 40, 2 ** 40], 0, false, 0)).toThrow(RANGE);
+    expect(() => kernelCopy(ab, 0, [0, 0], ab, 0, [0, 0], [2 ** 40, 2 ** 40], 1, [])).toThrow(RANGE);
+    expect(() => kernelReduce(ab, -8, [8], [1], 0, false, 0)).toThrow(expect.objectContaining({ name: 'TypeError' }));
+    expect(() => kernelCopy(ab, 0, [8], ab, 0, [8], [1], 8, [2 ** 53 - 1, 2])).toThrow(RANGE);
+  });
+
+  it('refuses memory that is neither an ArrayBuffer nor a mapping handle', () => {
+    const TYPE = expect.objectContaining({ name: 'TypeError' });
+    expect(() => kernelReduce({} as never, 0, [8], [1], 0, false, 0)).toThrow(TYPE);
+    expect(() => kernelReduce(new Uint8Array(64) as never, 0, [8], [1], 0, false, 0)).toThrow(TYPE);
+    expect(() => kernelReduce(new SharedArrayBuffer(64) as never, 0, [8], [1], 0, false, 0)).toThrow(TYPE);
+  });
+
+  it('sums 2^32 broadcast items of 0xffffffff exactly (NumPy: 18446744069414584320)', () => {
+    const a = broadcastTo(fromBuffer(new Uint32Array([0xffffffff]), '<u4'), [2 ** 32]);
+    expect(reduceNative(a, ReduceOp.Sum)).not.toBeNull();
+    expect(a.sum()).toBe(Number(2n ** 32n * 0xffffffffn));
+    expect(a.sum()).toBe(18446744069414584320);
+    const b = broadcastTo(fromBuffer(new Int32Array([-(2 ** 31), 7]), '<i4'), [2 ** 31 + 3, 2]).T;
+    expect(b.sum()).toBe(Number(BigInt(2 ** 31 + 3) * (7n - 2n ** 31n)));
+    expect(b.min()).toBe(-(2 ** 31));
+    expect(b.max()).toBe(7);
+  });
+
+  it('broadcast integer sums agree with the JS path, which is exact too', () => {
+    const small = fromBuffer(new Int32Array([-(2 ** 31), 2 ** 31 - 1, -5]), '<i4');
+    const shared = fromBuffer(new Int32Array(new SharedArrayBuffer(12)).fill(0), '<i4');
+    shared.set(small);
+    const x = broadcastTo(small, [4096, 3]);
+    const y = broadcastTo(shared, [4096, 3]);
+    expect(reduceNative(x, ReduceOp.Sum)).not.toBeNull();
+    expect(x.sum()).toBe(y.sum());
+    expect(x.T.sum()).toBe(y.T.sum());
+    expect(x.T.min()).toBe(y.T.min());
+    expect(x.T.max()).toBe(y.T.max());
+  });
+
+  it('a re-viewed broadcast array past 2^53 elements is refused, as NumPy refuses it', () => {
+    const rec = fromBuffer(new Uint8Array(2 ** 20), 'V1048576');
+    const b = broadcastTo(rec.reshape([1, 1]), [2 ** 35, 1]);
+    expect(() => b.view('u1')).toThrow(/array is too big/);
+    const c = broadcastTo(fromBuffer(new Uint8Array(16), '<c16').reshape([1, 1]), [2 ** 49, 1]);
+    expect(() => c.view('u1')).toThrow(/array is too big/);
+    const ok = broadcastTo(fromBuffer(new Uint8Array(16).fill(3), '<c16').reshape([1, 1]), [2 ** 20, 1]).view('u1');
+    expect(ok.shape).toEqual([2 ** 20, 16]);
+    expect(ok.sum()).toBe(3 * 16 * 2 ** 20);
   });
 });
