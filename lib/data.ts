@@ -14,7 +14,7 @@ import { byteBounds, shapeToSize, shapeToStrides } from './layout';
 import { allocate, makeArray, newStrides, type NdArray, type Order, pyShape } from './ndarray';
 import { MemoryStorage, type Window } from './storage';
 import { countCopy } from './stats';
-import { copyNative, flatUnits } from './kernels';
+import { castNative, copyNative, flatUnits } from './kernels';
 
 /** NumPy's `tolist()`. */
 export function toNested(a: NdArray): unknown {
@@ -289,6 +289,7 @@ export function copyAs(a: NdArray, dt: DType, order: Order, count = true): NdArr
     // Same numbers, other byte order: the cast is a copy that reverses each scalar.
     if (copyNative(st, a.offset, a.strides, storage, 0, strides, a.shape, n, flatUnits(a.dtype.swapUnits))) return out;
   }
+  if (castNative(st, a.offset, a.strides, a.dtype, storage, 0, strides, dt, a.shape)) return out;
   const cast = makeCaster(a.dtype, dt);
   const rd = a._codec;
   const wr = dt.codec;

@@ -15,7 +15,7 @@ import { types } from 'util';
 
 import type { DType } from './dtype';
 import { shapeToSize } from './layout';
-import { kernelCopy, kernelReduce, type KernelMemory } from './native';
+import { kernelCast, kernelCopy, kernelReduce, type KernelMemory } from './native';
 import type { NdArray } from './ndarray';
 import { MappedStorage, type Storage } from './storage';
 
@@ -42,12 +42,28 @@ const ELEMENT_CODES: Readonly<Record<string, number>> = {
   b1: 8,
 };
 
+// Cast type codes shared with native/kernels.cc (enum Type, then enum CastType).
+const CAST_CODES: Readonly<Record<string, number>> = {
+  ...ELEMENT_CODES,
+  i8: 9,
+  u8: 10,
+  f2: 11,
+  c8: 12,
+  c16: 13,
+};
+
 const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** The kernel's type code of a plain numeric dtype, or -1 when it has none. */
 export function elementCode(dt: DType): number {
   if (dt.isStructured || dt.subdtype !== null) return -1;
   return ELEMENT_CODES[dt.kind + dt.itemsize] ?? -1;
+}
+
+/** The cast kernel's type code of a plain numeric dtype, or -1 when it has none. */
+export function castCode(dt: DType): number {
+  if (dt.isStructured || dt.subdtype !== null) return -1;
+  return CAST_CODES[dt.kind + dt.itemsize] ?? -1;
 }
 
 /** True when `dt`'s bytes are stored in the other byte order than this host's. */
@@ -131,6 +147,34 @@ export function copyNative(
   const d = regionOf(dst, dstOffset);
   if (d === null) return false;
   kernelCopy(s.memory, s.byteOffset, srcStrides, d.memory, d.byteOffset, dstStrides, shape, itemsize, units);
+  return true;
+}
+
+/**
+ * dst[i] = src[i] cast from `from` to `to` (NumPy's unsafe casting, the
+ * results of lib/cast.ts) over `shape`, by the kernel; false when either
+ * side or dtype does not qualify (nothing was written). The layouts must
+ * not overlap.
+ */
+export function castNative(
+  src: Storage,
+  srcOffset: number,
+  srcStrides: readonly number[],
+  from: DType,
+  dst: Storage,
+  dstOffset: number,
+  dstStrides: readonly number[],
+  to: DType,
+  shape: readonly number[],
+): boolean {
+  const sc = castCode(from);
+  const dc = castCode(to);
+  if (sc < 0 || dc < 0 || shapeToSize(shape) < NATIVE_MIN_ELEMENTS) return false;
+  const s = regionOf(src, srcOffset);
+  if (s === null) return false;
+  const d = regionOf(dst, dstOffset);
+  if (d === null) return false;
+  kernelCast(s.memory, s.byteOffset, srcStrides, sc, isSwapped(from), d.memory, d.byteOffset, dstStrides, dc, isSwapped(to), shape);
   return true;
 }
 

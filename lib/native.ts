@@ -40,6 +40,7 @@ interface Addon {
   pageSize: number;
   kernelCopy: KernelCopy;
   kernelReduce: KernelReduce;
+  kernelCast: KernelCast;
 }
 
 /**
@@ -60,6 +61,13 @@ export type KernelReduce = (
   memory: KernelMemory, byteOffset: number, strides: readonly number[], shape: readonly number[],
   type: number, swap: boolean, op: number,
 ) => number;
+
+/** Strided unsafe cast between plain numeric type codes (lib/kernels.ts CAST_CODES). */
+export type KernelCast = (
+  src: KernelMemory, srcOffset: number, srcStrides: readonly number[], srcType: number, srcSwap: boolean,
+  dst: KernelMemory, dstOffset: number, dstStrides: readonly number[], dstType: number, dstSwap: boolean,
+  shape: readonly number[],
+) => void;
 
 function load(): Addon {
   // MMARRAY_ADDON_PATH loads one specific build instead (the sanitizer run,
@@ -90,4 +98,5 @@ export function mapFile(file: string, mode: NativeMode, offset: number, length: 
 /** The addon's bulk kernels; lib/kernels.ts is their typed, checked front. */
 export const kernelCopy: KernelCopy = addon.kernelCopy;
 export const kernelReduce: KernelReduce = addon.kernelReduce;
+export const kernelCast: KernelCast = addon.kernelCast;
 

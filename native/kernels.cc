@@ -538,11 +538,309 @@ Napi::Value KernelCopy(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
+// ------------------------------------------------------------------ cast
+
+// NumPy's unsafe casts between plain numeric types, with exactly the results
+// of the JS path (lib/cast.ts and the codecs): int -> int wraps; float -> int
+// truncates, and NaN, inf and out-of-range values give x86's "integer
+// indefinite" (the most negative int64/int32, cut to the target's width);
+// complex -> real keeps the real part; anything -> bool tests non-zero;
+// int64 -> float32 rounds once; double -> float16 rounds once, half to even
+// (lib/dtype/float16.ts). NaN payloads may differ from the JS path, which
+// reads every float into a JS number; a NaN stays a NaN either way.
+//
+// Buffered as NumPy does: a chunk of source items is gathered (byte-swapped
+// when needed) into a native-order array, converted array to array (plain
+// loops the compiler vectorizes), then scattered into the destination.
+
+struct Half {
+  uint16_t bits;
+};
+struct Bool {
+  uint8_t v;
+};
+template <class F>
+struct Cplx {
+  F re, im;
+};
+
+// Type codes shared with lib/kernels.ts (CAST_CODES); 0-8 as enum Type.
+enum CastType { kCI8 = 9, kCU8 = 10, kCF2 = 11, kCC8 = 12, kCC16 = 13 };
+constexpr int64_t kCastItemsize[] = {8, 4, 1, 1, 2, 2, 4, 4, 1, 8, 8, 2, 8, 16};
+
+double HalfToDouble(uint16_t h) {
+  int exp = (h >> 10) & 0x1f;
+  int m = h & 0x3ff;
+  double sign = (h & 0x8000) ? -1.0 : 1.0;
+  if (exp == 0) return sign * std::ldexp(static_cast<double>(m), -24);
+  if (exp == 31) return m == 0 ? sign * INFINITY : NAN;
+  return sign * std::ldexp(static_cast<double>(1024 + m), exp - 25);
+}
+
+double RoundHalfEven(double q) {
+  double f = std::floor(q);
+  double d = q - f;  // exact: q has few significant bits
+  return d > 0.5 || (d == 0.5 && std::fmod(f, 2.0) == 1.0) ? f + 1 : f;
+}
+
+// float16Bits of lib/dtype/float16.ts, step for step.
+uint16_t DoubleToHalf(double x) {
+  uint64_t bits;
+  std::memcpy(&bits, &x, 8);
+  uint32_t hi = static_cast<uint32_t>(bits >> 32);
+  uint16_t sign = (hi >> 16) & 0x8000;
+  if (x != x) {
+    uint16_t payload = static_cast<uint16_t>(((hi & 0xfffff) >> 10) | 0x7c00);
+    return sign | (payload == 0x7c00 ? 0x7c01 : payload);
+  }
+  double a = std::fabs(x);
+  if (a >= 65520.0) return sign | 0x7c00;
+  if (a < 0x1p-14) return sign | static_cast<uint16_t>(RoundHalfEven(a * 0x1p24));
+  int e = static_cast<int>((hi >> 20) & 0x7ff) - 1023;
+  int m = static_cast<int>(RoundHalfEven((std::ldexp(a, -e) - 1) * 1024));
+  int exp = e + 15;
+  if (m == 1024) {
+    m = 0;
+    exp += 1;
+  }
+  return static_cast<uint16_t>(sign | (exp << 10) | m);
+}
+
+// cvttsd2si, 64- and 32-bit destinations (the comparisons are false for NaN).
+inline int64_t FloatToI64(double x) {
+  return x >= -0x1p63 && x < 0x1p63 ? static_cast<int64_t>(x) : INT64_MIN;
+}
+inline int32_t FloatToI32(double x) {
+  return x >= -0x1p31 && x < 0x1p31 ? static_cast<int32_t>(x) : INT32_MIN;
+}
+
+template <class D>
+inline D FloatToInt(double x) {
+  if constexpr (std::is_same_v<D, int64_t>) {
+    return FloatToI64(x);
+  } else if constexpr (std::is_same_v<D, uint64_t>) {
+    return x >= 0x1p63 && x < 0x1p64 ? static_cast<uint64_t>(x) : static_cast<uint64_t>(FloatToI64(x));
+  } else if constexpr (std::is_same_v<D, int32_t>) {
+    return FloatToI32(x);
+  } else if constexpr (std::is_same_v<D, uint32_t>) {
+    return static_cast<uint32_t>(static_cast<uint64_t>(FloatToI64(x)));
+  } else {
+    // 8/16-bit targets: a 32-bit conversion, then the low bits (modular).
+    return static_cast<D>(static_cast<std::make_unsigned_t<D>>(static_cast<uint32_t>(FloatToI32(x))));
+  }
+}
+
+template <class T>
+constexpr bool kIsInt = std::is_integral_v<T>;
+template <class T>
+constexpr bool kIsFloat = std::is_floating_point_v<T>;
+template <class T>
+constexpr bool kIsCplx = std::is_same_v<T, Cplx<float>> || std::is_same_v<T, Cplx<double>>;
+
+// The real value of a non-integer source as a double (exact for every source).
+template <class S>
+inline double RealOf(S v) {
+  if constexpr (std::is_same_v<S, Half>) return HalfToDouble(v.bits);
+  else if constexpr (kIsCplx<S>) return static_cast<double>(v.re);
+  else if constexpr (std::is_same_v<S, Bool>) return v.v ? 1.0 : 0.0;
+  else return static_cast<double>(v);
+}
+
+// A real source as float32: int64/uint64 round once, as C's conversion does;
+// everything else is exact in a double first (the JS path's Math.fround).
+// (For an integer of at most 32 bits the direct conversion rounds the same
+// exact value once, so it equals going through the double.)
+template <class S>
+inline float SingleOf(S v) {
+  if constexpr (kIsInt<S>) return static_cast<float>(v);
+  else return static_cast<float>(RealOf(v));
+}
+
+template <class S>
+inline double DoubleOf(S v) {
+  if constexpr (std::is_same_v<S, int64_t> || std::is_same_v<S, uint64_t>) return static_cast<double>(v);
+  else return RealOf(v);
+}
+
+template <class S, class D>
+inline D Convert(S v) {
+  if constexpr (std::is_same_v<D, Bool>) {
+    if constexpr (kIsInt<S>) return Bool{static_cast<uint8_t>(v != 0)};
+    else if constexpr (std::is_same_v<S, Bool>) return Bool{static_cast<uint8_t>(v.v != 0)};
+    else if constexpr (kIsCplx<S>) return Bool{static_cast<uint8_t>(v.re != 0 || v.im != 0)};
+    else return Bool{static_cast<uint8_t>(RealOf(v) != 0)};
+  } else if constexpr (kIsInt<D>) {
+    using U = std::make_unsigned_t<D>;
+    if constexpr (kIsInt<S>) return static_cast<D>(static_cast<U>(v));  // modular
+    else if constexpr (std::is_same_v<S, Bool>) return static_cast<D>(v.v != 0);
+    else return FloatToInt<D>(RealOf(v));
+  } else if constexpr (std::is_same_v<D, float>) {
+    return SingleOf(v);
+  } else if constexpr (std::is_same_v<D, double>) {
+    return DoubleOf(v);
+  } else if constexpr (std::is_same_v<D, Half>) {
+    return Half{DoubleToHalf(DoubleOf(v))};
+  } else if constexpr (std::is_same_v<D, Cplx<float>>) {
+    if constexpr (kIsCplx<S>) return Cplx<float>{static_cast<float>(v.re), static_cast<float>(v.im)};
+    else return Cplx<float>{SingleOf(v), 0.0f};
+  } else {
+    if constexpr (kIsCplx<S>) return Cplx<double>{static_cast<double>(v.re), static_cast<double>(v.im)};
+    else return Cplx<double>{DoubleOf(v), 0.0};
+  }
+}
+
+// Loads/stores of one item in either byte order (complex: each part swapped).
+template <class T, bool Swap>
+inline T LoadItem(const uint8_t* p) {
+  if constexpr (kIsCplx<T>) {
+    using F = decltype(T::re);
+    return T{Load<F, Swap>(p), Load<F, Swap>(p + sizeof(F))};
+  } else if constexpr (std::is_same_v<T, Half>) {
+    return Half{Load<uint16_t, Swap>(p)};
+  } else if constexpr (std::is_same_v<T, Bool>) {
+    return Bool{*p};
+  } else {
+    return Load<T, Swap>(p);
+  }
+}
+
+template <class T, bool Swap>
+inline void StoreItem(uint8_t* p, T v) {
+  if constexpr (kIsCplx<T>) {
+    using F = decltype(T::re);
+    StoreItem<F, Swap>(p, v.re);
+    StoreItem<F, Swap>(p + sizeof(F), v.im);
+  } else if constexpr (std::is_same_v<T, Half>) {
+    StoreItem<uint16_t, Swap>(p, v.bits);
+  } else if constexpr (std::is_same_v<T, Bool>) {
+    *p = v.v;
+  } else if constexpr (Swap && sizeof(T) > 1) {
+    // Load<T, true> of the native bytes is the swapped value's bytes.
+    uint8_t raw[sizeof(T)];
+    std::memcpy(raw, &v, sizeof(T));
+    T w = Load<T, true>(raw);
+    std::memcpy(p, &w, sizeof(T));
+  } else {
+    std::memcpy(p, &v, sizeof(T));
+  }
+}
+
+constexpr int64_t kCastChunk = 512;
+
+// Both sides contiguous in native order: one plain loop over the items,
+// which the compiler vectorizes for the common pairs.
+template <class S, class D>
+void CastContiguous(const uint8_t* __restrict s, uint8_t* __restrict d, int64_t n) {
+  for (int64_t i = 0; i < n; i++) {
+    S v;
+    std::memcpy(&v, s + i * static_cast<int64_t>(sizeof(S)), sizeof(S));
+    D w = Convert<S, D>(v);
+    std::memcpy(d + i * static_cast<int64_t>(sizeof(D)), &w, sizeof(D));
+  }
+}
+
+template <class S, class D, bool SwapS, bool SwapD>
+void CastRow(const uint8_t* s, int64_t ss, uint8_t* d, int64_t ds, int64_t n) {
+  if constexpr (!SwapS && !SwapD) {
+    if (ss == static_cast<int64_t>(sizeof(S)) && ds == static_cast<int64_t>(sizeof(D))) return CastContiguous<S, D>(s, d, n);
+  }
+  S in[kCastChunk];
+  D out[kCastChunk];
+  for (int64_t i0 = 0; i0 < n; i0 += kCastChunk) {
+    int64_t k = n - i0 < kCastChunk ? n - i0 : kCastChunk;
+    // SAFETY: items i0 .. i0 + k - 1 of this row lie in the checked layouts.
+    const uint8_t* p = s + i0 * ss;
+    uint8_t* q = d + i0 * ds;
+    for (int64_t i = 0; i < k; i++) in[i] = LoadItem<S, SwapS>(p + i * ss);
+    for (int64_t i = 0; i < k; i++) out[i] = Convert<S, D>(in[i]);
+    for (int64_t i = 0; i < k; i++) StoreItem<D, SwapD>(q + i * ds, out[i]);
+  }
+}
+
+using CastRowFn = void (*)(const uint8_t*, int64_t, uint8_t*, int64_t, int64_t);
+
+template <class S, class D>
+CastRowFn PickSwaps(bool swap_s, bool swap_d) {
+  if (swap_s) return swap_d ? CastRow<S, D, true, true> : CastRow<S, D, true, false>;
+  return swap_d ? CastRow<S, D, false, true> : CastRow<S, D, false, false>;
+}
+
+template <class S>
+CastRowFn PickDst(int dst, bool swap_s, bool swap_d) {
+  switch (dst) {
+    case kF8: return PickSwaps<S, double>(swap_s, swap_d);
+    case kF4: return PickSwaps<S, float>(swap_s, swap_d);
+    case kI1: return PickSwaps<S, int8_t>(swap_s, swap_d);
+    case kU1: return PickSwaps<S, uint8_t>(swap_s, swap_d);
+    case kI2: return PickSwaps<S, int16_t>(swap_s, swap_d);
+    case kU2: return PickSwaps<S, uint16_t>(swap_s, swap_d);
+    case kI4: return PickSwaps<S, int32_t>(swap_s, swap_d);
+    case kU4: return PickSwaps<S, uint32_t>(swap_s, swap_d);
+    case kB1: return PickSwaps<S, Bool>(swap_s, swap_d);
+    case kCI8: return PickSwaps<S, int64_t>(swap_s, swap_d);
+    case kCU8: return PickSwaps<S, uint64_t>(swap_s, swap_d);
+    case kCF2: return PickSwaps<S, Half>(swap_s, swap_d);
+    case kCC8: return PickSwaps<S, Cplx<float>>(swap_s, swap_d);
+    default: return PickSwaps<S, Cplx<double>>(swap_s, swap_d);
+  }
+}
+
+CastRowFn PickCast(int src, int dst, bool swap_s, bool swap_d) {
+  switch (src) {
+    case kF8: return PickDst<double>(dst, swap_s, swap_d);
+    case kF4: return PickDst<float>(dst, swap_s, swap_d);
+    case kI1: return PickDst<int8_t>(dst, swap_s, swap_d);
+    case kU1: return PickDst<uint8_t>(dst, swap_s, swap_d);
+    case kI2: return PickDst<int16_t>(dst, swap_s, swap_d);
+    case kU2: return PickDst<uint16_t>(dst, swap_s, swap_d);
+    case kI4: return PickDst<int32_t>(dst, swap_s, swap_d);
+    case kU4: return PickDst<uint32_t>(dst, swap_s, swap_d);
+    case kB1: return PickDst<Bool>(dst, swap_s, swap_d);
+    case kCI8: return PickDst<int64_t>(dst, swap_s, swap_d);
+    case kCU8: return PickDst<uint64_t>(dst, swap_s, swap_d);
+    case kCF2: return PickDst<Half>(dst, swap_s, swap_d);
+    case kCC8: return PickDst<Cplx<float>>(dst, swap_s, swap_d);
+    default: return PickDst<Cplx<double>>(dst, swap_s, swap_d);
+  }
+}
+
+// kernelCast(src, srcOffset, srcStrides, srcType, srcSwap, dst, dstOffset,
+// dstStrides, dstType, dstSwap, shape): dst[i] = cast(src[i]) in C order.
+// The two layouts must not overlap.
+Napi::Value KernelCast(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::vector<int64_t> shape;
+  int64_t st, dt;
+  if (info.Length() < 11 || !ToInts(info[10], &shape) || !ToInt(info[3], &st) || st < 0 || st > kCC16 ||
+      !ToInt(info[8], &dt) || dt < 0 || dt > kCC16) {
+    ThrowType(env, "kernelCast(src, srcOffset, srcStrides, srcType, srcSwap, dst, dstOffset, dstStrides, dstType, dstSwap, shape): bad arguments");
+    return env.Undefined();
+  }
+  Layout S, D;
+  // ReadLayout reads (memory, offset, strides) at info[first..first+2].
+  if (!ReadLayout(info, 0, shape, kCastItemsize[st], false, &S) || !ReadLayout(info, 5, shape, kCastItemsize[dt], true, &D)) {
+    return env.Undefined();
+  }
+  int64_t size;
+  if (!SizeOf(shape, &size)) {
+    ThrowRange(env, "kernelCast: the layout has more than 2^63 elements");
+    return env.Undefined();
+  }
+  if (size == 0) return env.Undefined();
+  CastRowFn row = PickCast(static_cast<int>(st), static_cast<int>(dt), info[4].ToBoolean().Value(), info[9].ToBoolean().Value());
+  int64_t n = shape.empty() ? 1 : shape.back();
+  int64_t ss = shape.empty() ? 0 : S.strides.back();
+  int64_t ds = shape.empty() ? 0 : D.strides.back();
+  WalkRows(shape, S.strides, D.strides, [&](int64_t a, int64_t b) { row(S.base + a, ss, D.base + b, ds, n); });
+  return env.Undefined();
+}
+
 }  // namespace
 
 void InitKernels(Napi::Env env, Napi::Object exports) {
   exports.Set("kernelCopy", Napi::Function::New<KernelCopy>(env, "kernelCopy"));
   exports.Set("kernelReduce", Napi::Function::New<KernelReduce>(env, "kernelReduce"));
+  exports.Set("kernelCast", Napi::Function::New<KernelCast>(env, "kernelCast"));
 }
 
 }  // namespace mmarray

@@ -8,7 +8,7 @@ import * as path from 'path';
 
 import { broadcastTo, dtype, fromBuffer, memmap, type NdArray } from '../lib';
 import { reduceJSForTest } from '../lib/elementwise';
-import { NATIVE_MIN_ELEMENTS, ReduceOp, reduceNative } from '../lib/kernels';
+import { castCode, NATIVE_MIN_ELEMENTS, ReduceOp, reduceNative, setNativeKernels } from '../lib/kernels';
 import { kernelCopy, kernelReduce } from '../lib/native';
 import { useTempDir } from './helpers/tmp';
 
@@ -290,5 +290,87 @@ describe('native bounds and exact integer sums', () => {
     const ok = broadcastTo(fromBuffer(new Uint8Array(16).fill(3), '<c16').reshape([1, 1]), [2 ** 20, 1]).view('u1');
     expect(ok.shape).toEqual([2 ** 20, 16]);
     expect(ok.sum()).toBe(3 * 16 * 2 ** 20);
+  });
+});
+
+describe('kernelCast', () => {
+  const TYPES = ['?', 'i1', 'u1', 'i2', 'u2', 'i4', 'u4', 'i8', 'u8', 'f2', 'f4', 'f8', 'c8', 'c16'];
+  const N = 700;
+  const SPECIALS = [
+    0, -0, 0.5, -0.5, 1.5, -1.5, 2.5, 127.5, -128.9, 255.99, 256, -129, 32767.9, 65504, 65519.99, 65520, 2 ** 31 - 0.5, 2 ** 31, -(2 ** 31),
+    -(2 ** 31) - 1, 2 ** 32, 2 ** 53 + 2, 2 ** 63, -(2 ** 63), 2 ** 64, -(2 ** 64), 1e300, -1e300, Infinity, -Infinity, NaN, 2 ** -14,
+    2 ** -24, 2 ** -25, 3 * 2 ** -26, 2049 + 2 ** -13, 1 / 3, 3.4e38, 3.5e38, 1e-40,
+  ];
+
+  /** N items of `dt` from random bytes, the floats' first items set to the specials; at byte `shift` of its buffer. */
+  function source(dt: string, shift: number, seed: number): NdArray {
+    const n = dtype(dt).itemsize;
+    const ab = new ArrayBuffer(N * n + shift);
+    new Uint8Array(ab).set(randomBytes(N * n + shift, seed));
+    const a = fromBuffer(ab, dt, { count: N, offset: shift });
+    const kind = dtype(dt).kind;
+    if (kind === 'f') SPECIALS.forEach((v, i) => a.set([i], v));
+    if (kind === 'c') SPECIALS.forEach((v, i) => a.set([i], { re: v, im: -SPECIALS[SPECIALS.length - 1 - i] }));
+    if (kind === 'f' || kind === 'c') {
+      // Random float bits are mostly huge or tiny: add values in the integer targets' ranges too.
+      for (let i = SPECIALS.length; i < N; i += 2) a.set([i], kind === 'c' ? { re: (i - 350) * 97.31, im: i / 7 } : (i - 350) * 97.31);
+    }
+    return a;
+  }
+
+  /** Element-wise equality, floats by Object.is (NaN payloads aside: the JS path reads floats into numbers). */
+  function same(x: NdArray, y: NdArray): boolean {
+    if (Buffer.from(x.copy().buffer).equals(Buffer.from(y.copy().buffer))) return true;
+    for (let i = 0; i < x.size; i++) {
+      const u = x.get(i) as unknown;
+      const v = y.get(i) as unknown;
+      if (typeof u === 'object' && u !== null) {
+        const a = u as { re: number; im: number };
+        const b = v as { re: number; im: number };
+        if (!Object.is(a.re, b.re) || !Object.is(a.im, b.im)) return false;
+      } else if (!Object.is(u, v)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  it('has a code for every plain numeric dtype and none for records, bytes or subarrays', () => {
+    for (const t of TYPES) expect(castCode(dtype(t))).toBeGreaterThanOrEqual(0);
+    expect(castCode(dtype('S4'))).toBe(-1);
+    expect(castCode(dtype([['x', '<i4']]))).toBe(-1);
+    expect(castCode(dtype([['x', '<i4', [3]]]).fields!.x.dtype)).toBe(-1);
+  });
+
+  it.each(TYPES)('casts from %s to every numeric dtype, both byte orders, aligned or not, equal the JS path', (from) => {
+    for (const to of TYPES) {
+      for (const [order, shift, view] of [['<', 0, '...'], ['>', 1, '::-2'], ['<', 3, '1::2']] as const) {
+        const src = (dtype(from).itemsize > 1 ? order : '|') + from;
+        const dst = (dtype(to).itemsize > 1 ? (order === '<' ? '>' : '<') : '|') + to;
+        const a = source(src, shift, from.length * 31 + to.length + shift).index(view);
+        expect(a.size).toBeGreaterThanOrEqual(NATIVE_MIN_ELEMENTS);
+        const native = a.astype(dst);
+        const js = (() => {
+          setNativeKernels(false);
+          try {
+            return a.astype(dst);
+          } finally {
+            setNativeKernels(true);
+          }
+        })();
+        expect([src, dst, view, same(native, js)]).toEqual([src, dst, view, true]);
+      }
+    }
+  });
+
+  it('set() from another dtype and a broadcast source use the cast', () => {
+    const img = fromBuffer(randomBytes(64 * 48 * 3, 21), 'u1').reshape([64, 48, 3]);
+    const out = fromBuffer(new ArrayBuffer(64 * 48 * 3 * 4), '<f4').reshape([64, 48, 3]);
+    out.set(img);
+    for (let i = 0; i < 64 * 48 * 3; i += 37) expect(out.reshape([-1]).get(i)).toBe(img.reshape([-1]).get(i));
+    const row = fromBuffer(new Float64Array([1.9, -2.9, 3e10]), '<f8');
+    const t = fromBuffer(new ArrayBuffer(300 * 3 * 4), '>i4').reshape([300, 3]);
+    t.set(row);
+    expect(t.index('299').toArray()).toEqual([1, -2, -(2 ** 31)]);
   });
 });
