@@ -40,13 +40,13 @@ const ELEMENT_CODES: Readonly<Record<string, number>> = {
   i4: 6,
   u4: 7,
   b1: 8,
+  i8: 9,
+  u8: 10,
 };
 
 // Cast type codes shared with native/kernels.cc (enum Type, then enum CastType).
 const CAST_CODES: Readonly<Record<string, number>> = {
   ...ELEMENT_CODES,
-  i8: 9,
-  u8: 10,
   f2: 11,
   c8: 12,
   c16: 13,
@@ -108,9 +108,10 @@ export function regionOf(st: Storage, offset: number): Region | null {
 
 /**
  * sum/min/max of `a` by the kernel, or null when `a` does not qualify (the
- * caller then runs its JS path). min/max need a non-empty array.
+ * caller then runs its JS path). min/max need a non-empty array. A BigInt
+ * for 64-bit integers (exact), else a number.
  */
-export function reduceNative(a: NdArray, op: ReduceOp): number | null {
+export function reduceNative(a: NdArray, op: ReduceOp): number | bigint | null {
   const code = elementCode(a.dtype);
   if (code < 0 || shapeToSize(a.shape) < NATIVE_MIN_ELEMENTS) return null;
   const r = regionOf(a._st, a.offset);

@@ -56,11 +56,11 @@ export type KernelCopy = (
   shape: readonly number[], itemsize: number, units: readonly number[],
 ) => void;
 
-/** Strided sum/min/max (op 0/1/2) of a plain numeric type code; see lib/kernels.ts. */
+/** Strided sum/min/max (op 0/1/2) of a plain numeric type code; see lib/kernels.ts. A BigInt for 64-bit integers. */
 export type KernelReduce = (
   memory: KernelMemory, byteOffset: number, strides: readonly number[], shape: readonly number[],
   type: number, swap: boolean, op: number,
-) => number;
+) => number | bigint;
 
 /** Strided unsafe cast between plain numeric type codes (lib/kernels.ts CAST_CODES). */
 export type KernelCast = (

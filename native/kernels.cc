@@ -373,8 +373,54 @@ double ReduceInt(const Layout& L, int op, bool boolean) {
 }
 
 // Type codes shared with lib/kernels.ts (ELEMENT_CODES).
-enum Type { kF8 = 0, kF4 = 1, kI1 = 2, kU1 = 3, kI2 = 4, kU2 = 5, kI4 = 6, kU4 = 7, kB1 = 8 };
-constexpr int64_t kItemsize[] = {8, 4, 1, 1, 2, 2, 4, 4, 1};
+enum Type { kF8 = 0, kF4 = 1, kI1 = 2, kU1 = 3, kI2 = 4, kU2 = 5, kI4 = 6, kU4 = 7, kB1 = 8, kI8 = 9, kU8 = 10 };
+constexpr int64_t kItemsize[] = {8, 4, 1, 1, 2, 2, 4, 4, 1, 8, 8};
+
+// A BigInt of a 128-bit integer (two little-endian words and a sign).
+Napi::Value BigIntOf(Napi::Env env, bool negative, unsigned __int128 magnitude) {
+  uint64_t words[2] = {static_cast<uint64_t>(magnitude), static_cast<uint64_t>(magnitude >> 64)};
+  return Napi::BigInt::New(env, negative ? 1 : 0, 2, words);
+}
+
+// 64-bit integers: exact, as BigInts. Sums run in 128 bits (2^63 items of
+// magnitude 2^64 stay below 2^127), converted to one BigInt at the end.
+template <class T, bool Swap>
+Napi::Value Reduce64(Napi::Env env, const Layout& L, int op) {
+  using Acc = std::conditional_t<std::is_signed_v<T>, __int128, unsigned __int128>;
+  int64_t n = L.shape.empty() ? 1 : L.shape.back();
+  int64_t s = L.shape.empty() ? 0 : L.strides.back();
+  if (op == kSum) {
+    Acc acc = 0;
+    WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) {
+      // SAFETY: a is a row start inside the layout ReadLayout checked.
+      const uint8_t* p = L.base + a;
+      if (s == 0) {
+        acc += static_cast<Acc>(n) * static_cast<Acc>(Load<T, Swap>(p));
+        return;
+      }
+      Acc r = 0;
+      for (int64_t i = 0; i < n; i++) r += static_cast<Acc>(Load<T, Swap>(p + i * s));
+      acc += r;
+    });
+    bool negative = acc < 0;
+    unsigned __int128 magnitude = negative ? -static_cast<unsigned __int128>(acc) : static_cast<unsigned __int128>(acc);
+    return BigIntOf(env, negative, magnitude);
+  }
+  if (s == 0) n = 1;
+  T m = Load<T, Swap>(L.base);
+  WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) {
+    const uint8_t* p = L.base + a;
+    T r = m;
+    for (int64_t i = 0; i < n; i++) {
+      T v = Load<T, Swap>(p + i * s);
+      r = op == kMin ? (v < r ? v : r) : (v > r ? v : r);
+    }
+    m = r;
+  });
+  bool negative = m < 0;
+  unsigned __int128 magnitude = negative ? -static_cast<unsigned __int128>(m) : static_cast<unsigned __int128>(m);
+  return BigIntOf(env, negative, magnitude);
+}
 
 template <bool Swap>
 double Reduce(const Layout& L, int type, int op) {
@@ -391,14 +437,15 @@ double Reduce(const Layout& L, int type, int op) {
   }
 }
 
-// kernelReduce(memory, byteOffset, strides, shape, type, swap, op) -> number.
+// kernelReduce(memory, byteOffset, strides, shape, type, swap, op) -> number
+// (a BigInt for the 64-bit integer types).
 // `memory` is an ArrayBuffer or a MappingHandle (then byteOffset counts from
 // the start of the mapping, which may be larger than any ArrayBuffer).
 Napi::Value KernelReduce(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   std::vector<int64_t> shape;
   int64_t type, op;
-  if (info.Length() < 7 || !ToInts(info[3], &shape) || !ToInt(info[4], &type) || type < 0 || type > kB1 ||
+  if (info.Length() < 7 || !ToInts(info[3], &shape) || !ToInt(info[4], &type) || type < 0 || type > kU8 ||
       !ToInt(info[6], &op) || op < kSum || op > kMax) {
     ThrowType(env, "kernelReduce(buffer, byteOffset, strides, shape, type, swap, op): bad arguments");
     return env.Undefined();
@@ -416,6 +463,8 @@ Napi::Value KernelReduce(const Napi::CallbackInfo& info) {
   }
   if (size == 0) return Napi::Number::New(env, 0.0);
   bool swap = info[5].ToBoolean().Value();
+  if (type == kI8) return swap ? Reduce64<int64_t, true>(env, L, static_cast<int>(op)) : Reduce64<int64_t, false>(env, L, static_cast<int>(op));
+  if (type == kU8) return swap ? Reduce64<uint64_t, true>(env, L, static_cast<int>(op)) : Reduce64<uint64_t, false>(env, L, static_cast<int>(op));
   double r = swap ? Reduce<true>(L, static_cast<int>(type), static_cast<int>(op))
                   : Reduce<false>(L, static_cast<int>(type), static_cast<int>(op));
   return Napi::Number::New(env, r);

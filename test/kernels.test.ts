@@ -107,6 +107,26 @@ describe('kernelReduce', () => {
     expect(s.sum()).toBe(exact);
   });
 
+  it.each(['<i8', '>i8', '<u8', '>u8'])('64-bit integer reductions of %s are exact BigInts equal to the JS path', (dt) => {
+    const [a] = pair(randomBytes(N * 8, 23), dt);
+    for (const v of [...VIEWS, '::-7']) {
+      const x = a.index(v);
+      expect(reduceNative(x, ReduceOp.Sum)).not.toBeNull();
+      for (const op of ['sum', 'min', 'max'] as const) {
+        const native = x[op]();
+        setNativeKernels(false);
+        const js = x[op]();
+        setNativeKernels(true);
+        expect(typeof native).toBe('bigint');
+        expect([v, op, native]).toEqual([v, op, js]);
+      }
+    }
+    // Past 2^64 and 2^127 / 2^53 items: a broadcast row sums as n * value.
+    const big = broadcastTo(a.index('0:1'), [2 ** 40]);
+    expect(big.sum()).toBe(BigInt(2 ** 40) * (a.get(0) as bigint));
+    expect(big.max()).toBe(a.get(0));
+  });
+
   it('bool min/max stay booleans', () => {
     const a = fromBuffer(new Uint8Array(1000).fill(1), '?');
     expect(a.min()).toBe(true);
