@@ -148,6 +148,11 @@ export function assign(target: NdArray, value: unknown): void {
   let src: NdArray;
   if (isArray(value)) {
     value._st.checkOpen();
+    if (!value.dtype.equals(dt) && !mayOverlap(value, target)) {
+      // Cast straight into the target (nothing can fail midway: the kernel checks everything first).
+      const strides = broadcastStrides(value, target.shape);
+      if (castNative(value._st, value.offset, strides, value.dtype, target._st, target.offset, target.strides, dt, target.shape)) return;
+    }
     if (!value.dtype.equals(dt)) src = copyAs(value, dt, 'K', false);
     else if (mayOverlap(value, target)) src = copyAs(value, dt, 'K', false);
     else src = value;

@@ -191,6 +191,39 @@ void WalkRows(const std::vector<int64_t>& shape, const std::vector<int64_t>& sa,
   }
 }
 
+// Merges neighbouring axes that both layouts walk as one (stride[k] ==
+// shape[k+1] * stride[k+1] on each side), as NumPy's iterator coalesces, so
+// the innermost row is as long as it can be: a 2160x3840x3 image copies as
+// one row, not 8M rows of 3. Only for element-wise kernels (copy, cast):
+// reductions keep their rows, which fix the order of the float additions.
+void Coalesce(std::vector<int64_t>* shape, std::vector<int64_t>* sa, std::vector<int64_t>* sb) {
+  size_t n = shape->size();
+  if (n < 2) return;
+  std::vector<int64_t> sh{(*shape)[0]}, a{(*sa)[0]}, b{(*sb)[0]};
+  for (size_t k = 1; k < n; k++) {
+    int64_t len = (*shape)[k];
+    if (sh.back() == 1) {
+      sh.back() = len;
+      a.back() = (*sa)[k];
+      b.back() = (*sb)[k];
+    } else if (len == 1) {
+      continue;
+    } else if (int64_t ma, mb; !__builtin_mul_overflow(len, (*sa)[k], &ma) && !__builtin_mul_overflow(len, (*sb)[k], &mb) &&
+               a.back() == ma && b.back() == mb) {
+      sh.back() *= len;
+      a.back() = (*sa)[k];
+      b.back() = (*sb)[k];
+    } else {
+      sh.push_back(len);
+      a.push_back((*sa)[k]);
+      b.push_back((*sb)[k]);
+    }
+  }
+  shape->swap(sh);
+  sa->swap(a);
+  sb->swap(b);
+}
+
 // ------------------------------------------------------------------ loads
 
 template <class T, bool Swap>
@@ -579,6 +612,7 @@ Napi::Value KernelCopy(const Napi::CallbackInfo& info) {
     return env.Undefined();
   }
   if (size == 0) return env.Undefined();
+  Coalesce(&shape, &S.strides, &D.strides);
   int64_t n = shape.empty() ? 1 : shape.back();
   int64_t ss = shape.empty() ? 0 : S.strides.back();
   int64_t ds = shape.empty() ? 0 : D.strides.back();
@@ -876,6 +910,7 @@ Napi::Value KernelCast(const Napi::CallbackInfo& info) {
     return env.Undefined();
   }
   if (size == 0) return env.Undefined();
+  Coalesce(&shape, &S.strides, &D.strides);
   CastRowFn row = PickCast(static_cast<int>(st), static_cast<int>(dt), info[4].ToBoolean().Value(), info[9].ToBoolean().Value());
   int64_t n = shape.empty() ? 1 : shape.back();
   int64_t ss = shape.empty() ? 0 : S.strides.back();
