@@ -166,7 +166,43 @@ def w19s(p):
     return {"frombuffer": measure(run, p["rounds"], warmup=2)}
 
 
-WORKLOADS = {"W1": w1, "W2": w2, "W3": w3, "W4": w4, "W5": w5, "W6": w6, "W19": w19, "W19S": w19s}
+def w9(p):
+    r = p["rounds"]
+    rec = np.memmap(p["file"], RECORD, "r")
+    f8 = np.memmap(p["file"], "<f8", "r")
+    v = rec["value"]
+    res = {
+        "field_sum": measure(lambda: v.sum(), r),
+        "f8_sum": measure(lambda: f8.sum(), r),
+        "f8_sum_cold": measure(lambda: np.memmap(p["file"], "<f8", "r").sum(), r),
+        "field_sum_cold": measure(lambda: np.memmap(p["file"], RECORD, "r")["value"].sum(), r),
+        "f8_min": measure(lambda: f8.min(), r),
+        "f8_max": measure(lambda: f8.max(), r),
+    }
+    res["check_field"] = float(v.sum())
+    res["check_f8"] = float(f8.sum())
+    ts = np.memmap(p["file"], [("ts", "<u8"), ("value", "<f8")], "r", shape=(40_000_000,))["ts"]
+    res["u8_sum"] = measure(lambda: ts.sum(), r)
+    res["u8_max"] = measure(lambda: ts.max(), r)
+    img = (np.arange(2160 * 3840 * 3) * 31 % 256).astype("u1").reshape(2160, 3840, 3)
+    f = np.memmap(p["file"], "<f8", "r", shape=(10_000_000,))
+    fbe = f.astype(">f8")
+    c16 = np.memmap(p["file"], "<c16", "r", shape=(5_000_000,))
+    out = np.zeros((2160, 3840, 3), "<f4")
+
+    def set_u1_f4():
+        out[...] = img
+
+    res["cast_u1_f4"] = measure(lambda: img.astype("<f4"), 5)
+    res["cast_f8_i4"] = measure(lambda: f.astype("<i4"), 5)
+    res["cast_f8_f2"] = measure(lambda: f.astype("<f2"), 5)
+    res["cast_c16_c8"] = measure(lambda: c16.astype("<c8"), 5)
+    res["cast_bf8_f4"] = measure(lambda: fbe.astype("<f4"), 5)
+    res["set_u1_f4"] = measure(set_u1_f4, 5)
+    return res
+
+
+WORKLOADS = {"W1": w1, "W2": w2, "W3": w3, "W4": w4, "W5": w5, "W6": w6, "W9": w9, "W19": w19, "W19S": w19s}
 
 if __name__ == "__main__":
     name, params = sys.argv[1], json.loads(sys.argv[2])

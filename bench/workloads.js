@@ -382,4 +382,87 @@ async function w8(ctx) {
   ];
 }
 
-module.exports = { W1: w1, W2: w2, W3: w3, W4: w4, W5: w5, W6: w6, W7: w7, W8: w8, RECORD, ...require('./w19_grow') };
+
+// ------------------------------------------------------------------ W9
+
+/**
+ * Bulk work past one JS window and casts: W2's sums on a 6 GiB file (warm:
+ * mapped and read once; cold: a fresh mapping every round, page cache warm),
+ * min/max, 64-bit integer sums, casts, and sum/copy per element of a view of
+ * just under vs just over 2 GiB (the old window limit).
+ */
+function w9(ctx) {
+  const file = ctx.dir.path('six.bin');
+  const size = 6 * 2 ** 30; // --quick too: the point is a file past every JS limit
+  h.writeFile(file, size, h.fillF8);
+  const rounds = 3;
+  const rec = mm.memmap(file, { dtype: RECORD, mode: 'r' });
+  const f8 = mm.memmap(file, { dtype: '<f8', mode: 'r' });
+  const field = rec.field('value');
+  const np = h.runNumpy('W9', { file, rounds, quick: ctx.quick });
+  const gib = (size / 2 ** 30).toFixed(2);
+  const same = (a, b) => (b === undefined ? '' : Object.is(a, b) ? ', = NumPy bit for bit' : `, differs from NumPy (${a} vs ${b})`);
+  const rows = [];
+  const add = (name, lib, npStat, target, note = '') => rows.push({ id: 'W9', name, lib, np: npStat, target, note });
+
+  const fieldSum = h.measure(() => field.sum(), { rounds });
+  add(`field('value').sum() of a ${gib} GiB record file, warm`, fieldSum, np?.field_sum, { ref: 'np', time: 1.1 }, `${gbps(size, fieldSum)}${same(fieldSum.result, np?.check_field)}`);
+  const f8Sum = h.measure(() => f8.sum(), { rounds });
+  add(`sum() of a ${gib} GiB <f8 file, warm`, f8Sum, np?.f8_sum, { ref: 'np', time: 1.1 }, `${gbps(size, f8Sum)}${same(f8Sum.result, np?.check_f8)}`);
+  const cold = (fn) => h.measure(() => {
+    const m = mm.memmap(file, { dtype: '<f8', mode: 'r' });
+    try {
+      return fn(m);
+    } finally {
+      m.close();
+    }
+  }, { rounds });
+  add(`sum() of the ${gib} GiB <f8 file, fresh mapping each round`, cold((m) => m.sum()), np?.f8_sum_cold, { ref: 'np', time: 1.2 });
+  add(`field sum, fresh mapping each round`, cold((m) => m.view(RECORD).field('value').sum()), np?.field_sum_cold, { ref: 'np', time: 1.2 });
+  add(`min() of the ${gib} GiB <f8 file`, h.measure(() => f8.min(), { rounds }), np?.f8_min, { ref: 'np', time: 1.2 });
+  add(`max() of the ${gib} GiB <f8 file`, h.measure(() => f8.max(), { rounds }), np?.f8_max, { ref: 'np', time: 1.2 });
+
+  // 64-bit integers: 40M records of [ts <u8, value <f8]; the ts field.
+  const n40 = 40_000_000;
+  const ts = mm.memmap(file, { dtype: [['ts', '<u8'], ['value', '<f8']], mode: 'r', shape: [n40] }).field('ts');
+  add('sum() of 40M <u8 record fields (BigInt)', h.measure(() => ts.sum(), { rounds }), np?.u8_sum, { ref: 'np', time: 1.2 });
+  add('max() of 40M <u8 record fields (BigInt)', h.measure(() => ts.max(), { rounds }), np?.u8_max, { ref: 'np', time: 1.2 });
+
+  // Casts into new arrays (NumPy's astype allocates too).
+  const img = mm.fromBuffer(new Uint8Array(2160 * 3840 * 3).map((_, i) => (i * 31) & 0xff), 'u1').reshape([2160, 3840, 3]);
+  const n10 = ctx.n10m;
+  const f = mm.memmap(file, { dtype: '<f8', mode: 'r', shape: [n10] });
+  const fbe = f.astype('>f8');
+  const c16 = mm.memmap(file, { dtype: '<c16', mode: 'r', shape: [n10 / 2] });
+  add("astype('<f4') of a 4K RGB u1 frame", h.measure(() => img.astype('<f4'), { rounds: 5 }), np?.cast_u1_f4, { ref: 'np', time: 1.2 });
+  add("astype('<i4') of 10M <f8", h.measure(() => f.astype('<i4'), { rounds: 5 }), np?.cast_f8_i4, { ref: 'np', time: 1.2 });
+  add("astype('<f2') of 10M <f8", h.measure(() => f.astype('<f2'), { rounds: 5 }), np?.cast_f8_f2, { ref: 'np', time: 1.2 });
+  add("astype('<c8') of 5M <c16", h.measure(() => c16.astype('<c8'), { rounds: 5 }), np?.cast_c16_c8, { ref: 'np', time: 1.2 });
+  add("astype('<f4') of 10M >f8 (byte-swapping cast)", h.measure(() => fbe.astype('<f4'), { rounds: 5 }), np?.cast_bf8_f4, { ref: 'np', time: 1.2 });
+  const out = mm.zeros([2160, 3840, 3], '<f4');
+  add('set() of a u1 frame into a <f4 array', h.measure(() => out.set(img), { rounds: 5 }), np?.set_u1_f4, { ref: 'np', time: 1.2 });
+
+  // Per element just under vs just over 2 GiB: base = under, lib = over.
+  const under = f8.index(`0:${2 ** 28 - 1024}`);
+  const over = f8.index(`0:${2 ** 28 + 1024}`);
+  const per = (fn, v) => h.measure(() => fn(v), { rounds, per: v.size });
+  for (const [what, fn] of [['sum()', (v) => v.sum()], ['max()', (v) => v.max()], ['copy()', (v) => v.copy()]]) {
+    rows.push({
+      id: 'W9',
+      name: `${what} per element, view of 2^28+1024 vs 2^28-1024 <f8`,
+      unit: 'per element',
+      lib: per(fn, over),
+      base: per(fn, under),
+      target: { ref: 'base', time: 1.2 },
+      note: 'baseline = the same op just under 2 GiB',
+    });
+  }
+  rec.close();
+  f8.close();
+  f.close();
+  c16.close();
+  fs.rmSync(file, { force: true });
+  return rows;
+}
+
+module.exports = { W1: w1, W2: w2, W3: w3, W4: w4, W5: w5, W6: w6, W7: w7, W8: w8, W9: w9, RECORD, ...require('./w19_grow') };

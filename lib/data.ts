@@ -15,7 +15,7 @@ import { byteBounds, shapeToSize, shapeToStrides } from './layout';
 import { allocate, makeArray, newStrides, type NdArray, type Order, pyShape } from './ndarray';
 import { MemoryStorage, type MappingInfo, type Window } from './storage';
 import { countCopy } from './stats';
-import { copyNative, flatUnits } from './kernels';
+import { castNative, copyNative, flatUnits } from './kernels';
 
 /** NumPy's `tolist()`. */
 export function toNested(a: NdArray): unknown {
@@ -174,6 +174,11 @@ export function assign(target: NdArray, value: unknown): void {
   let src: NdArray;
   if (isArray(value)) {
     value._st.checkOpen();
+    if (!value.dtype.equals(dt) && !mayOverlap(value, target)) {
+      // Cast straight into the target (nothing can fail midway: the kernel checks everything first).
+      const strides = broadcastStrides(value, target.shape);
+      if (castNative(value._st, value.offset, strides, value.dtype, target._st, target.offset, target.strides, dt, target.shape)) return;
+    }
     if (!value.dtype.equals(dt)) src = copyAs(value, dt, 'K', false);
     else if (mayOverlap(value, target)) src = copyAs(value, dt, 'K', false);
     else src = value;
@@ -354,6 +359,7 @@ export function copyAs(a: NdArray, dt: DType, order: Order, count = true): NdArr
     // Same numbers, other byte order: the cast is a copy that reverses each scalar.
     if (copyNative(st, a.offset, a.strides, storage, 0, strides, a.shape, n, flatUnits(a.dtype.swapUnits))) return out;
   }
+  if (castNative(st, a.offset, a.strides, a.dtype, storage, 0, strides, dt, a.shape)) return out;
   const cast = makeCaster(a.dtype, dt);
   const rd = a._codec;
   const wr = dt.codec;

@@ -197,7 +197,7 @@ export function sum(a: NdArray): number | bigint {
   numeric(a, 'sum');
   a._st.checkOpen();
   if (is64BitInt(a)) {
-    return reduce<bigint>(a, (s, v) => s + (v as bigint), 0n);
+    return reduceNative(a, ReduceOp.Sum) ?? reduce<bigint>(a, (s, v) => s + (v as bigint), 0n);
   }
   return reduceNative(a, ReduceOp.Sum) ?? reduceJS(a, ReduceOp.Sum);
 }
@@ -208,6 +208,8 @@ function extreme(a: NdArray, op: ReduceOp.Min | ReduceOp.Max): number | bigint {
   if (a.size === 0) throw new ValueError(`zero-size array to reduction operation ${what} which has no identity`);
   a._st.checkOpen();
   if (is64BitInt(a)) {
+    const native = reduceNative(a, op);
+    if (native !== null) return native;
     const min = op === ReduceOp.Min;
     return reduce<bigint | undefined>(a, (m, v) => (m === undefined || (min ? (v as bigint) < m : (v as bigint) > m) ? (v as bigint) : m), undefined) as bigint;
   }

@@ -1,18 +1,22 @@
 /**
  * The typed, checked front of the native bulk kernels (native/kernels.cc):
- * strided copy with per-unit byte reversal, and sum/min/max. Callers ask
- * here whether an array qualifies; when it does not (a SharedArrayBuffer, a
- * layout spanning two windows of a mapping over 4 GiB, a dtype with no
- * kernel, a tiny array where the N-API call costs more than the loop) they
- * run their JS path, which computes the same bits: {@link pairwiseSum} is the
- * kernel's summation order, written once more in JS.
+ * strided copy with per-unit byte reversal, and sum/min/max. A kernel takes
+ * an ArrayBuffer or a whole mapping (any size: it is not limited to one JS
+ * window) and checks the layout against it natively. Callers ask here
+ * whether an array qualifies; when it does not (a SharedArrayBuffer, a dtype
+ * with no kernel, a tiny array where the N-API call costs more than the
+ * loop) they run their JS path, which computes the same bits:
+ * {@link pairwiseSum} is the kernel's summation order, written once more in
+ * JS.
  * @module
  */
+import { types } from 'util';
+
 import type { DType } from './dtype';
-import { byteBounds, shapeToSize } from './layout';
-import { kernelCopy, kernelReduce } from './native';
+import { shapeToSize } from './layout';
+import { kernelCast, kernelCopy, kernelReduce, type KernelMemory } from './native';
 import type { NdArray } from './ndarray';
-import { WINDOW_STEP, type Storage } from './storage';
+import { MappedStorage, type Storage } from './storage';
 
 /** Below this many elements the JS loop beats the N-API call. */
 export const NATIVE_MIN_ELEMENTS = 256;
@@ -35,6 +39,16 @@ const ELEMENT_CODES: Readonly<Record<string, number>> = {
   i4: 6,
   u4: 7,
   b1: 8,
+  i8: 9,
+  u8: 10,
+};
+
+// Cast type codes shared with native/kernels.cc (enum Type, then enum CastType).
+const CAST_CODES: Readonly<Record<string, number>> = {
+  ...ELEMENT_CODES,
+  f2: 11,
+  c8: 12,
+  c16: 13,
 };
 
 const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -45,46 +59,63 @@ export function elementCode(dt: DType): number {
   return ELEMENT_CODES[dt.kind + dt.itemsize] ?? -1;
 }
 
+/** The cast kernel's type code of a plain numeric dtype, or -1 when it has none. */
+export function castCode(dt: DType): number {
+  if (dt.isStructured || dt.subdtype !== null) return -1;
+  return CAST_CODES[dt.kind + dt.itemsize] ?? -1;
+}
+
 /** True when `dt`'s bytes are stored in the other byte order than this host's. */
 export function isSwapped(dt: DType): boolean {
   return dt.itemsize > 1 && dt.littleEndian !== LITTLE_ENDIAN_HOST;
 }
 
-/** Where a layout's bytes are, for a kernel: one ArrayBuffer and element 0's byte offset in it. */
+/** Where a layout's bytes are, for a kernel: the memory and element 0's byte offset in it. */
 export interface Region {
-  readonly buffer: ArrayBuffer;
+  readonly memory: KernelMemory;
   readonly byteOffset: number;
 }
 
+let nativeEnabled = true;
+
 /**
- * The ArrayBuffer and offset holding every byte of the layout, or null when
- * no single ArrayBuffer does (a SharedArrayBuffer, or a range of a large
- * mapping wider than one window). Throws when the storage is closed.
+ * @internal Turns the kernels off (every caller then runs its JS path) or
+ * back on: tests pin the kernels to the JS reference this way.
  */
-export function regionOf(st: Storage, offset: number, shape: readonly number[], strides: readonly number[], itemsize: number): Region | null {
-  let w = st.single;
-  if (w === null) {
-    const [lo, hi] = byteBounds(offset, shape, strides, itemsize);
-    if (hi - lo > WINDOW_STEP) return null;
-    w = st.window(lo, hi - lo);
-  } else if (st.closed) {
-    st.checkOpen();
-  }
+export function setNativeKernels(on: boolean): void {
+  nativeEnabled = on;
+}
+
+/**
+ * The memory holding every byte of the layout and element 0's offset in it,
+ * or null when the kernels cannot reach it (a SharedArrayBuffer) or are
+ * turned off. A mapping larger than one window is handed over whole: the
+ * kernel checks the layout against the mapping's length itself. Throws
+ * when the storage is closed.
+ */
+export function regionOf(st: Storage, offset: number): Region | null {
+  if (st.closed) st.checkOpen();
+  if (!nativeEnabled) return null;
+  const w = st.single;
+  if (w === null) return st instanceof MappedStorage ? { memory: st.handle, byteOffset: offset } : null;
   const buffer = w.buffer;
-  if (!(buffer instanceof ArrayBuffer)) return null;
-  return { buffer, byteOffset: w.bufferOffset + (offset - w.start) };
+  // Not instanceof: an ArrayBuffer made in another realm (a vm context, a
+  // test sandbox) qualifies too.
+  if (!types.isArrayBuffer(buffer)) return null;
+  return { memory: buffer, byteOffset: w.bufferOffset + (offset - w.start) };
 }
 
 /**
  * sum/min/max of `a` by the kernel, or null when `a` does not qualify (the
- * caller then runs its JS path). min/max need a non-empty array.
+ * caller then runs its JS path). min/max need a non-empty array. A BigInt
+ * for 64-bit integers (exact), else a number.
  */
-export function reduceNative(a: NdArray, op: ReduceOp): number | null {
+export function reduceNative(a: NdArray, op: ReduceOp): number | bigint | null {
   const code = elementCode(a.dtype);
   if (code < 0 || shapeToSize(a.shape) < NATIVE_MIN_ELEMENTS) return null;
-  const r = regionOf(a._st, a.offset, a.shape, a.strides, a.itemsize);
+  const r = regionOf(a._st, a.offset);
   if (r === null) return null;
-  return kernelReduce(r.buffer, r.byteOffset, a.strides, a.shape, code, isSwapped(a.dtype), op);
+  return kernelReduce(r.memory, r.byteOffset, a.strides, a.shape, code, isSwapped(a.dtype), op);
 }
 
 /** Flat `[offset, length, …]` of the byte ranges to reverse per item. */
@@ -111,11 +142,39 @@ export function copyNative(
   units: readonly number[],
 ): boolean {
   if (itemsize === 0 || shapeToSize(shape) < NATIVE_MIN_ELEMENTS) return false;
-  const s = regionOf(src, srcOffset, shape, srcStrides, itemsize);
+  const s = regionOf(src, srcOffset);
   if (s === null) return false;
-  const d = regionOf(dst, dstOffset, shape, dstStrides, itemsize);
+  const d = regionOf(dst, dstOffset);
   if (d === null) return false;
-  kernelCopy(s.buffer, s.byteOffset, srcStrides, d.buffer, d.byteOffset, dstStrides, shape, itemsize, units);
+  kernelCopy(s.memory, s.byteOffset, srcStrides, d.memory, d.byteOffset, dstStrides, shape, itemsize, units);
+  return true;
+}
+
+/**
+ * dst[i] = src[i] cast from `from` to `to` (NumPy's unsafe casting, the
+ * results of lib/cast.ts) over `shape`, by the kernel; false when either
+ * side or dtype does not qualify (nothing was written). The layouts must
+ * not overlap.
+ */
+export function castNative(
+  src: Storage,
+  srcOffset: number,
+  srcStrides: readonly number[],
+  from: DType,
+  dst: Storage,
+  dstOffset: number,
+  dstStrides: readonly number[],
+  to: DType,
+  shape: readonly number[],
+): boolean {
+  const sc = castCode(from);
+  const dc = castCode(to);
+  if (sc < 0 || dc < 0 || shapeToSize(shape) < NATIVE_MIN_ELEMENTS) return false;
+  const s = regionOf(src, srcOffset);
+  if (s === null) return false;
+  const d = regionOf(dst, dstOffset);
+  if (d === null) return false;
+  kernelCast(s.memory, s.byteOffset, srcStrides, sc, isSwapped(from), d.memory, d.byteOffset, dstStrides, dc, isSwapped(to), shape);
   return true;
 }
 

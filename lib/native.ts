@@ -41,20 +41,34 @@ interface Addon {
   pageSize: number;
   kernelCopy: KernelCopy;
   kernelReduce: KernelReduce;
+  kernelCast: KernelCast;
 }
+
+/**
+ * Bytes a kernel reads or writes: an ArrayBuffer, or a whole mapping (offsets
+ * then count from the mapping's first byte and may pass 4 GiB).
+ */
+export type KernelMemory = ArrayBuffer | MappingHandle;
 
 /** Strided copy with per-unit byte reversal; see native/kernels.cc and lib/kernels.ts. */
 export type KernelCopy = (
-  src: ArrayBuffer, srcOffset: number, srcStrides: readonly number[],
-  dst: ArrayBuffer, dstOffset: number, dstStrides: readonly number[],
+  src: KernelMemory, srcOffset: number, srcStrides: readonly number[],
+  dst: KernelMemory, dstOffset: number, dstStrides: readonly number[],
   shape: readonly number[], itemsize: number, units: readonly number[],
 ) => void;
 
-/** Strided sum/min/max (op 0/1/2) of a plain numeric type code; see lib/kernels.ts. */
+/** Strided sum/min/max (op 0/1/2) of a plain numeric type code; see lib/kernels.ts. A BigInt for 64-bit integers. */
 export type KernelReduce = (
-  buffer: ArrayBuffer, byteOffset: number, strides: readonly number[], shape: readonly number[],
+  memory: KernelMemory, byteOffset: number, strides: readonly number[], shape: readonly number[],
   type: number, swap: boolean, op: number,
-) => number;
+) => number | bigint;
+
+/** Strided unsafe cast between plain numeric type codes (lib/kernels.ts CAST_CODES). */
+export type KernelCast = (
+  src: KernelMemory, srcOffset: number, srcStrides: readonly number[], srcType: number, srcSwap: boolean,
+  dst: KernelMemory, dstOffset: number, dstStrides: readonly number[], dstType: number, dstSwap: boolean,
+  shape: readonly number[],
+) => void;
 
 function load(): Addon {
   // MMARRAY_ADDON_PATH loads one specific build instead (the sanitizer run,
@@ -81,4 +95,5 @@ export function mapFile(file: string, mode: NativeMode, offset: number, length: 
 /** The addon's bulk kernels; lib/kernels.ts is their typed, checked front. */
 export const kernelCopy: KernelCopy = addon.kernelCopy;
 export const kernelReduce: KernelReduce = addon.kernelReduce;
+export const kernelCast: KernelCast = addon.kernelCast;
 

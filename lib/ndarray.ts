@@ -10,6 +10,7 @@ import { AccessError, IndexError, KeyError, ValueError, repr } from './errors';
 import { applyIndex, parseIndex, Slice, type IndexItem } from './indexing';
 import {
   checkNdim,
+  checkShape,
   isAligned,
   isCContiguous,
   isFContiguous,
@@ -986,6 +987,8 @@ function viewLayout(a: NdArray, dt: DType): { dtype: DType; shape: readonly numb
         throw new ValueError(`When changing to a smaller dtype, its size must be a divisor of the size of original dtype (${old} bytes → ${dt.str})`);
       }
       shape[axis] *= old / dt.itemsize;
+      // A broadcast view can hold 2^53 elements; a smaller dtype multiplies that (NumPy refuses too).
+      checkShape(shape);
     } else {
       const bytes = shape[axis] * old;
       if (bytes % dt.itemsize !== 0) {
@@ -998,9 +1001,8 @@ function viewLayout(a: NdArray, dt: DType): { dtype: DType; shape: readonly numb
     strides[axis] = dt.itemsize;
   }
   if (dt.shape.length > 0) {
-    checkNdim(shape.length + dt.shape.length);
     const sub = shapeToStrides(dt.shape, dt.base.itemsize, 'C');
-    shape = [...shape, ...dt.shape];
+    shape = checkShape([...shape, ...dt.shape]);
     strides = [...strides, ...sub];
     return { dtype: dt.base, shape, strides };
   }

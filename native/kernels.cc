@@ -3,16 +3,32 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <memory>
+#include <string>
 #include <type_traits>
 #include <vector>
+
+#include "mapping.h"
+#include "windows.h"
 
 namespace mmarray {
 namespace {
 
 // ------------------------------------------------------------------ layouts
 
-// A strided layout over one ArrayBuffer: element 0 at `base`, byte strides.
+// Bytes a kernel may touch: [base, base + length) of one ArrayBuffer or of a
+// whole mapping. `mapping` holds a mapping's pages for the length of the call.
+struct Memory {
+  uint8_t* base = nullptr;
+  uint64_t length = 0;
+  bool writable = true;
+  std::shared_ptr<Mapping> mapping;
+};
+
+// A strided layout checked against its memory: element 0 at `base`, byte
+// strides. `base` is null for an empty layout (no element to address).
 struct Layout {
+  Memory memory;
   uint8_t* base = nullptr;
   std::vector<int64_t> shape;
   std::vector<int64_t> strides;
@@ -27,6 +43,12 @@ void ThrowRange(Napi::Env env, const char* msg) {
 void ThrowType(Napi::Env env, const char* msg) {
   Napi::Error e = Napi::TypeError::New(env, msg);
   e.Set("code", Napi::String::New(env, "ERR_INVALID_ARG_TYPE"));
+  e.ThrowAsJavaScriptException();
+}
+
+void ThrowCode(Napi::Env env, const char* code, const std::string& msg) {
+  Napi::Error e = Napi::Error::New(env, msg);
+  e.Set("code", Napi::String::New(env, code));
   e.ThrowAsJavaScriptException();
 }
 
@@ -51,25 +73,64 @@ bool ToInts(const Napi::Value& v, std::vector<int64_t>* out) {
   return true;
 }
 
-// Reads (buffer, byteOffset, strides) at info[first..first+2] with `shape`
-// and checks that every byte of every element lies inside the buffer. After
-// this returns true, base + sum(i_k * stride_k) + [0, itemsize) is in bounds
-// for every index, which is what makes every pointer below safe. A detached
-// buffer has length 0 and fails here (unless the layout is empty).
-bool ReadLayout(const Napi::CallbackInfo& info, size_t first, const std::vector<int64_t>& shape,
-                int64_t itemsize, Layout* out) {
-  Napi::Env env = info.Env();
-  if (!info[first].IsArrayBuffer()) {
-    ThrowType(env, "kernel: expected an ArrayBuffer");
+// An ArrayBuffer (a detached one has length 0) or an open MappingHandle.
+bool ReadMemory(Napi::Env env, const Napi::Value& v, bool write, Memory* out) {
+  if (v.IsArrayBuffer()) {
+    Napi::ArrayBuffer buf = v.As<Napi::ArrayBuffer>();
+    out->base = static_cast<uint8_t*>(buf.Data());
+    out->length = buf.ByteLength();
+    if (out->base == nullptr) out->length = 0;
+    return true;
+  }
+  MappingHandle* handle = MappingHandle::FromValue(env, v);
+  if (env.IsExceptionPending()) return false;
+  if (handle == nullptr) {
+    ThrowType(env, "kernel: expected an ArrayBuffer or a mapping handle");
     return false;
   }
-  Napi::ArrayBuffer buf = info[first].As<Napi::ArrayBuffer>();
+  out->mapping = handle->OpenMapping();
+  if (!out->mapping || out->mapping->data() == nullptr) {
+    ThrowCode(env, "ERR_MMARRAY_CLOSED", "kernel: the mapping is closed");
+    return false;
+  }
+  if (write && out->mapping->mode() == Mode::kRead) {
+    ThrowCode(env, "ERR_MMARRAY_READ_ONLY", "kernel: the mapping of '" + out->mapping->path() + "' is read-only");
+    return false;
+  }
+  out->base = out->mapping->data();
+  out->length = out->mapping->length();
+  return true;
+}
+
+// The number of elements of `shape`, or false when it exceeds int64 (no
+// layout that large can be walked; NumPy refuses such arrays too).
+bool SizeOf(const std::vector<int64_t>& shape, int64_t* size) {
+  int64_t n = 1;
+  for (int64_t d : shape) {
+    if (d < 0 || __builtin_mul_overflow(n, d, &n)) return false;
+  }
+  *size = n;
+  return true;
+}
+
+// Reads (memory, byteOffset, strides) at info[first..first+2] with `shape`
+// and checks, in overflow-checked arithmetic, that every byte of every
+// element lies inside the memory. After this returns true with a non-empty
+// layout, base + sum(i_k * stride_k) + [0, itemsize) is in bounds for every
+// index 0 <= i_k < shape_k, and every partial sum of those terms fits in an
+// int64 (each lies between the lowest and highest offset checked here):
+// that is what makes every pointer the loops below form safe. A detached
+// buffer has length 0 and fails here (unless the layout is empty).
+bool ReadLayout(const Napi::CallbackInfo& info, size_t first, const std::vector<int64_t>& shape,
+                int64_t itemsize, bool write, Layout* out) {
+  Napi::Env env = info.Env();
   int64_t off;
-  if (!ToInt(info[first + 1], &off) || !ToInts(info[first + 2], &out->strides) ||
+  if (!ToInt(info[first + 1], &off) || off < 0 || !ToInts(info[first + 2], &out->strides) ||
       out->strides.size() != shape.size()) {
     ThrowType(env, "kernel: bad offset or strides");
     return false;
   }
+  if (!ReadMemory(env, info[first], write, &out->memory)) return false;
   out->shape = shape;
   int64_t lo = off, hi = off;
   bool empty = false;
@@ -79,23 +140,25 @@ bool ReadLayout(const Napi::CallbackInfo& info, size_t first, const std::vector<
       return false;
     }
     if (shape[k] == 0) empty = true;
-    int64_t span = (shape[k] == 0 ? 0 : shape[k] - 1) * out->strides[k];
-    if (span < 0) lo += span;
-    else hi += span;
   }
-  int64_t length = static_cast<int64_t>(buf.ByteLength());
-  if (!empty && (lo < 0 || hi + itemsize > length)) {
+  if (empty) return true;
+  for (size_t k = 0; k < shape.size(); k++) {
+    int64_t span;
+    bool overflow = __builtin_mul_overflow(shape[k] - 1, out->strides[k], &span) ||
+                    (span < 0 ? __builtin_add_overflow(lo, span, &lo) : __builtin_add_overflow(hi, span, &hi));
+    if (overflow) {
+      ThrowRange(env, "kernel: layout spans more bytes than an int64 holds");
+      return false;
+    }
+  }
+  int64_t end;
+  if (lo < 0 || __builtin_add_overflow(hi, itemsize, &end) || static_cast<uint64_t>(end) > out->memory.length) {
     ThrowRange(env, "kernel: layout reaches outside its buffer (or the buffer is detached)");
     return false;
   }
-  out->base = static_cast<uint8_t*>(buf.Data()) + off;
+  // SAFETY: 0 <= lo <= off < end <= length, so base + off is inside the memory.
+  out->base = out->memory.base + off;
   return true;
-}
-
-int64_t SizeOf(const std::vector<int64_t>& shape) {
-  int64_t n = 1;
-  for (int64_t d : shape) n *= d;
-  return n;
 }
 
 // Calls row(offsetA, offsetB) for every innermost row of a C-order walk of
@@ -126,6 +189,39 @@ void WalkRows(const std::vector<int64_t>& shape, const std::vector<int64_t>& sa,
       if (ax == 0) return;
     }
   }
+}
+
+// Merges neighbouring axes that both layouts walk as one (stride[k] ==
+// shape[k+1] * stride[k+1] on each side), as NumPy's iterator coalesces, so
+// the innermost row is as long as it can be: a 2160x3840x3 image copies as
+// one row, not 8M rows of 3. Only for element-wise kernels (copy, cast):
+// reductions keep their rows, which fix the order of the float additions.
+void Coalesce(std::vector<int64_t>* shape, std::vector<int64_t>* sa, std::vector<int64_t>* sb) {
+  size_t n = shape->size();
+  if (n < 2) return;
+  std::vector<int64_t> sh{(*shape)[0]}, a{(*sa)[0]}, b{(*sb)[0]};
+  for (size_t k = 1; k < n; k++) {
+    int64_t len = (*shape)[k];
+    if (sh.back() == 1) {
+      sh.back() = len;
+      a.back() = (*sa)[k];
+      b.back() = (*sb)[k];
+    } else if (len == 1) {
+      continue;
+    } else if (int64_t ma, mb; !__builtin_mul_overflow(len, (*sa)[k], &ma) && !__builtin_mul_overflow(len, (*sb)[k], &mb) &&
+               a.back() == ma && b.back() == mb) {
+      sh.back() *= len;
+      a.back() = (*sa)[k];
+      b.back() = (*sb)[k];
+    } else {
+      sh.push_back(len);
+      a.push_back((*sa)[k]);
+      b.push_back((*sb)[k]);
+    }
+  }
+  shape->swap(sh);
+  sa->swap(a);
+  sb->swap(b);
 }
 
 // ------------------------------------------------------------------ loads
@@ -220,6 +316,47 @@ double Pairwise(const uint8_t* p, int64_t n, int64_t s) {
 
 enum Op { kSum = 0, kMin = 1, kMax = 2 };
 
+// The extreme of a contiguous native-order double row (n >= 8) in eight
+// independent lanes, so the loop runs as vector compare-and-blend. Returns
+// false when the row holds a NaN or its extreme is a zero: which NaN and
+// which signed zero come first depend on the order, so the caller's
+// sequential loop decides those. Any other value is the same whichever equal
+// copy is picked.
+#define MMARRAY_EXTREME_CONTIGUOUS(NAME, CMP)                                     \
+  __attribute__((target_clones("avx2", "default")))                               \
+  bool NAME(const double* a, int64_t n, double* out) {                           \
+    double r[8], u[8];                                                            \
+    for (int j = 0; j < 8; j++) {                                                 \
+      r[j] = a[j];                                                                \
+      u[j] = 0.0;                                                                 \
+    }                                                                             \
+    int64_t i = 8;                                                                \
+    for (; i + 8 <= n; i += 8) {                                                  \
+      for (int j = 0; j < 8; j++) {                                               \
+        double v = a[i + j];                                                      \
+        r[j] = v CMP r[j] ? v : r[j];                                             \
+        u[j] = v != v ? v : u[j];                                                 \
+      }                                                                           \
+    }                                                                             \
+    for (; i < n; i++) {                                                          \
+      double v = a[i];                                                            \
+      r[0] = v CMP r[0] ? v : r[0];                                               \
+      u[0] = v != v ? v : u[0];                                                   \
+    }                                                                             \
+    double m = r[0];                                                              \
+    bool nan = false;                                                             \
+    for (int j = 0; j < 8; j++) {                                                 \
+      nan = nan || u[j] != u[j] || r[j] != r[j];                                  \
+      if (r[j] CMP m) m = r[j];                                                   \
+    }                                                                             \
+    if (nan || m == 0.0) return false;                                            \
+    *out = m;                                                                     \
+    return true;                                                                  \
+  }
+MMARRAY_EXTREME_CONTIGUOUS(MinContiguous, <)
+MMARRAY_EXTREME_CONTIGUOUS(MaxContiguous, >)
+#undef MMARRAY_EXTREME_CONTIGUOUS
+
 template <class T, bool Swap>
 double ReduceFloat(const Layout& L, int op) {
   int64_t n = L.shape.empty() ? 1 : L.shape.back();
@@ -229,12 +366,30 @@ double ReduceFloat(const Layout& L, int op) {
     WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) { acc += Pairwise<T, Swap>(L.base + a, n, s); });
     return acc;
   }
-  // First element, then strict comparisons in C order; NaN wins at once.
+  // First element, then strict comparisons in C order; NaN wins at once. A
+  // broadcast row's copies change neither the extreme nor the NaN.
+  if (s == 0) n = 1;
   bool first = true, nan = false;
   double m = 0.0;
   WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) {
     if (nan) return;
     const uint8_t* p = L.base + a;
+    if constexpr (std::is_same_v<T, double> && !Swap) {
+      // SAFETY: alignment is checked here; ReadLayout checked the bounds.
+      double r;
+      if (s == 8 && n >= 8 && reinterpret_cast<uintptr_t>(p) % alignof(double) == 0 &&
+          (op == kMin ? MinContiguous : MaxContiguous)(reinterpret_cast<const double*>(p), n, &r)) {
+        // r is the row's extreme and no NaN or zero is involved, so folding
+        // it in is what the loop below would do element by element.
+        if (first) {
+          m = r;
+          first = false;
+        } else if (op == kMin ? r < m : r > m) {
+          m = r;
+        }
+        return;
+      }
+    }
     for (int64_t i = 0; i < n; i++) {
       double v = static_cast<double>(Load<T, Swap>(p + i * s));
       if (v != v) {
@@ -253,28 +408,45 @@ double ReduceFloat(const Layout& L, int op) {
   return m;
 }
 
-// Integers ≤ 32 bits and bools: exact in int64 (at most 2^32 items of
-// magnitude ≤ 2^32 fit in one 4 GiB window), rounded to double once.
+// Integers of at most 32 bits and bools: summed exactly, rounded to double
+// once. A row of a broadcast view can hold far more than 2^32 items (stride
+// 0), so the running total is 128 bits wide: 2^63 items of magnitude 2^32
+// stay below 2^95. Each block of at most 2^30 items is summed in an int64
+// first (|block| < 2^62, no signed overflow) so the inner loop vectorizes.
+constexpr int64_t kSumBlock = int64_t{1} << 30;
+
 template <class T, bool Swap>
 double ReduceInt(const Layout& L, int op, bool boolean) {
   int64_t n = L.shape.empty() ? 1 : L.shape.back();
   int64_t s = L.shape.empty() ? 0 : L.strides.back();
   if (op == kSum) {
-    int64_t acc = 0;
+    __int128 acc = 0;
     WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) {
+      // SAFETY: a is a row start inside the layout ReadLayout checked.
       const uint8_t* p = L.base + a;
-      int64_t r = 0;
-      if (boolean) {
-        for (int64_t i = 0; i < n; i++) r += p[i * s] != 0;
-      } else {
-        for (int64_t i = 0; i < n; i++) r += static_cast<int64_t>(Load<T, Swap>(p + i * s));
+      if (s == 0) {
+        // A broadcast row: n copies of one value, exactly n * value.
+        int64_t v = boolean ? (p[0] != 0) : static_cast<int64_t>(Load<T, Swap>(p));
+        acc += static_cast<__int128>(n) * v;
+        return;
       }
-      acc += r;
+      for (int64_t i0 = 0; i0 < n; i0 += kSumBlock) {
+        int64_t i1 = n - i0 < kSumBlock ? n : i0 + kSumBlock;
+        int64_t r = 0;
+        if (boolean) {
+          for (int64_t i = i0; i < i1; i++) r += p[i * s] != 0;
+        } else {
+          for (int64_t i = i0; i < i1; i++) r += static_cast<int64_t>(Load<T, Swap>(p + i * s));
+        }
+        acc += r;
+      }
     });
+    // __int128 -> double rounds to nearest, as Number(bigint) does in the JS path.
     return static_cast<double>(acc);
   }
   bool first = true;
   int64_t m = 0;
+  if (s == 0) n = 1;  // a broadcast row's copies change no extreme
   WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) {
     const uint8_t* p = L.base + a;
     for (int64_t i = 0; i < n; i++) {
@@ -291,8 +463,54 @@ double ReduceInt(const Layout& L, int op, bool boolean) {
 }
 
 // Type codes shared with lib/kernels.ts (ELEMENT_CODES).
-enum Type { kF8 = 0, kF4 = 1, kI1 = 2, kU1 = 3, kI2 = 4, kU2 = 5, kI4 = 6, kU4 = 7, kB1 = 8 };
-constexpr int64_t kItemsize[] = {8, 4, 1, 1, 2, 2, 4, 4, 1};
+enum Type { kF8 = 0, kF4 = 1, kI1 = 2, kU1 = 3, kI2 = 4, kU2 = 5, kI4 = 6, kU4 = 7, kB1 = 8, kI8 = 9, kU8 = 10 };
+constexpr int64_t kItemsize[] = {8, 4, 1, 1, 2, 2, 4, 4, 1, 8, 8};
+
+// A BigInt of a 128-bit integer (two little-endian words and a sign).
+Napi::Value BigIntOf(Napi::Env env, bool negative, unsigned __int128 magnitude) {
+  uint64_t words[2] = {static_cast<uint64_t>(magnitude), static_cast<uint64_t>(magnitude >> 64)};
+  return Napi::BigInt::New(env, negative ? 1 : 0, 2, words);
+}
+
+// 64-bit integers: exact, as BigInts. Sums run in 128 bits (2^63 items of
+// magnitude 2^64 stay below 2^127), converted to one BigInt at the end.
+template <class T, bool Swap>
+Napi::Value Reduce64(Napi::Env env, const Layout& L, int op) {
+  using Acc = std::conditional_t<std::is_signed_v<T>, __int128, unsigned __int128>;
+  int64_t n = L.shape.empty() ? 1 : L.shape.back();
+  int64_t s = L.shape.empty() ? 0 : L.strides.back();
+  if (op == kSum) {
+    Acc acc = 0;
+    WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) {
+      // SAFETY: a is a row start inside the layout ReadLayout checked.
+      const uint8_t* p = L.base + a;
+      if (s == 0) {
+        acc += static_cast<Acc>(n) * static_cast<Acc>(Load<T, Swap>(p));
+        return;
+      }
+      Acc r = 0;
+      for (int64_t i = 0; i < n; i++) r += static_cast<Acc>(Load<T, Swap>(p + i * s));
+      acc += r;
+    });
+    bool negative = acc < 0;
+    unsigned __int128 magnitude = negative ? -static_cast<unsigned __int128>(acc) : static_cast<unsigned __int128>(acc);
+    return BigIntOf(env, negative, magnitude);
+  }
+  if (s == 0) n = 1;
+  T m = Load<T, Swap>(L.base);
+  WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) {
+    const uint8_t* p = L.base + a;
+    T r = m;
+    for (int64_t i = 0; i < n; i++) {
+      T v = Load<T, Swap>(p + i * s);
+      r = op == kMin ? (v < r ? v : r) : (v > r ? v : r);
+    }
+    m = r;
+  });
+  bool negative = m < 0;
+  unsigned __int128 magnitude = negative ? -static_cast<unsigned __int128>(m) : static_cast<unsigned __int128>(m);
+  return BigIntOf(env, negative, magnitude);
+}
 
 template <bool Swap>
 double Reduce(const Layout& L, int type, int op) {
@@ -309,25 +527,34 @@ double Reduce(const Layout& L, int type, int op) {
   }
 }
 
-// kernelReduce(buffer, byteOffset, strides, shape, type, swap, op) -> number.
-// The caller guarantees a non-empty layout for min/max.
+// kernelReduce(memory, byteOffset, strides, shape, type, swap, op) -> number
+// (a BigInt for the 64-bit integer types).
+// `memory` is an ArrayBuffer or a MappingHandle (then byteOffset counts from
+// the start of the mapping, which may be larger than any ArrayBuffer).
 Napi::Value KernelReduce(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   std::vector<int64_t> shape;
   int64_t type, op;
-  if (info.Length() < 7 || !ToInts(info[3], &shape) || !ToInt(info[4], &type) || type < 0 || type > kB1 ||
+  if (info.Length() < 7 || !ToInts(info[3], &shape) || !ToInt(info[4], &type) || type < 0 || type > kU8 ||
       !ToInt(info[6], &op) || op < kSum || op > kMax) {
     ThrowType(env, "kernelReduce(buffer, byteOffset, strides, shape, type, swap, op): bad arguments");
     return env.Undefined();
   }
   Layout L;
-  if (!ReadLayout(info, 0, shape, kItemsize[type], &L)) return env.Undefined();
-  if (SizeOf(shape) == 0 && op != kSum) {
+  if (!ReadLayout(info, 0, shape, kItemsize[type], false, &L)) return env.Undefined();
+  int64_t size;
+  if (!SizeOf(shape, &size)) {
+    ThrowRange(env, "kernelReduce: the layout has more than 2^63 elements");
+    return env.Undefined();
+  }
+  if (size == 0 && op != kSum) {
     ThrowRange(env, "kernelReduce: min/max of an empty layout");
     return env.Undefined();
   }
-  if (SizeOf(shape) == 0) return Napi::Number::New(env, 0.0);
+  if (size == 0) return Napi::Number::New(env, 0.0);
   bool swap = info[5].ToBoolean().Value();
+  if (type == kI8) return swap ? Reduce64<int64_t, true>(env, L, static_cast<int>(op)) : Reduce64<int64_t, false>(env, L, static_cast<int>(op));
+  if (type == kU8) return swap ? Reduce64<uint64_t, true>(env, L, static_cast<int>(op)) : Reduce64<uint64_t, false>(env, L, static_cast<int>(op));
   double r = swap ? Reduce<true>(L, static_cast<int>(type), static_cast<int>(op))
                   : Reduce<false>(L, static_cast<int>(type), static_cast<int>(op));
   return Napi::Number::New(env, r);
@@ -413,7 +640,8 @@ void CopyRow(const uint8_t* s, int64_t ss, uint8_t* d, int64_t ds, int64_t n, in
 }
 
 // kernelCopy(src, srcOffset, srcStrides, dst, dstOffset, dstStrides, shape,
-// itemsize, units): dst[i] = src[i] with the bytes of each unit
+// itemsize, units), src and dst each an ArrayBuffer or a MappingHandle (a
+// read-only mapping is refused as dst): dst[i] = src[i] with the bytes of each unit
 // [units[2k], units[2k] + units[2k+1]) of every item reversed. Source and
 // destination must not overlap, except by being exactly the same bytes.
 Napi::Value KernelCopy(const Napi::CallbackInfo& info) {
@@ -426,14 +654,22 @@ Napi::Value KernelCopy(const Napi::CallbackInfo& info) {
     return env.Undefined();
   }
   for (size_t u = 0; u + 1 < units.size(); u += 2) {
-    if (units[u] < 0 || units[u + 1] < 0 || units[u] + units[u + 1] > itemsize) {
+    if (units[u] < 0 || units[u + 1] < 0 || units[u + 1] > itemsize - units[u]) {
       ThrowRange(env, "kernelCopy: a swap unit lies outside the item");
       return env.Undefined();
     }
   }
   Layout S, D;
-  if (!ReadLayout(info, 0, shape, itemsize, &S) || !ReadLayout(info, 3, shape, itemsize, &D)) return env.Undefined();
-  if (SizeOf(shape) == 0) return env.Undefined();
+  if (!ReadLayout(info, 0, shape, itemsize, false, &S) || !ReadLayout(info, 3, shape, itemsize, true, &D)) {
+    return env.Undefined();
+  }
+  int64_t size;
+  if (!SizeOf(shape, &size)) {
+    ThrowRange(env, "kernelCopy: the layout has more than 2^63 elements");
+    return env.Undefined();
+  }
+  if (size == 0) return env.Undefined();
+  Coalesce(&shape, &S.strides, &D.strides);
   int64_t n = shape.empty() ? 1 : shape.back();
   int64_t ss = shape.empty() ? 0 : S.strides.back();
   int64_t ds = shape.empty() ? 0 : D.strides.back();
@@ -442,11 +678,310 @@ Napi::Value KernelCopy(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
+// ------------------------------------------------------------------ cast
+
+// NumPy's unsafe casts between plain numeric types, with exactly the results
+// of the JS path (lib/cast.ts and the codecs): int -> int wraps; float -> int
+// truncates, and NaN, inf and out-of-range values give x86's "integer
+// indefinite" (the most negative int64/int32, cut to the target's width);
+// complex -> real keeps the real part; anything -> bool tests non-zero;
+// int64 -> float32 rounds once; double -> float16 rounds once, half to even
+// (lib/dtype/float16.ts). NaN payloads may differ from the JS path, which
+// reads every float into a JS number; a NaN stays a NaN either way.
+//
+// Buffered as NumPy does: a chunk of source items is gathered (byte-swapped
+// when needed) into a native-order array, converted array to array (plain
+// loops the compiler vectorizes), then scattered into the destination.
+
+struct Half {
+  uint16_t bits;
+};
+struct Bool {
+  uint8_t v;
+};
+template <class F>
+struct Cplx {
+  F re, im;
+};
+
+// Type codes shared with lib/kernels.ts (CAST_CODES); 0-8 as enum Type.
+enum CastType { kCI8 = 9, kCU8 = 10, kCF2 = 11, kCC8 = 12, kCC16 = 13 };
+constexpr int64_t kCastItemsize[] = {8, 4, 1, 1, 2, 2, 4, 4, 1, 8, 8, 2, 8, 16};
+
+double HalfToDouble(uint16_t h) {
+  int exp = (h >> 10) & 0x1f;
+  int m = h & 0x3ff;
+  double sign = (h & 0x8000) ? -1.0 : 1.0;
+  if (exp == 0) return sign * std::ldexp(static_cast<double>(m), -24);
+  if (exp == 31) return m == 0 ? sign * INFINITY : NAN;
+  return sign * std::ldexp(static_cast<double>(1024 + m), exp - 25);
+}
+
+double RoundHalfEven(double q) {
+  double f = std::floor(q);
+  double d = q - f;  // exact: q has few significant bits
+  return d > 0.5 || (d == 0.5 && std::fmod(f, 2.0) == 1.0) ? f + 1 : f;
+}
+
+// float16Bits of lib/dtype/float16.ts, step for step.
+uint16_t DoubleToHalf(double x) {
+  uint64_t bits;
+  std::memcpy(&bits, &x, 8);
+  uint32_t hi = static_cast<uint32_t>(bits >> 32);
+  uint16_t sign = (hi >> 16) & 0x8000;
+  if (x != x) {
+    uint16_t payload = static_cast<uint16_t>(((hi & 0xfffff) >> 10) | 0x7c00);
+    return sign | (payload == 0x7c00 ? 0x7c01 : payload);
+  }
+  double a = std::fabs(x);
+  if (a >= 65520.0) return sign | 0x7c00;
+  if (a < 0x1p-14) return sign | static_cast<uint16_t>(RoundHalfEven(a * 0x1p24));
+  int e = static_cast<int>((hi >> 20) & 0x7ff) - 1023;
+  int m = static_cast<int>(RoundHalfEven((std::ldexp(a, -e) - 1) * 1024));
+  int exp = e + 15;
+  if (m == 1024) {
+    m = 0;
+    exp += 1;
+  }
+  return static_cast<uint16_t>(sign | (exp << 10) | m);
+}
+
+// cvttsd2si, 64- and 32-bit destinations (the comparisons are false for NaN).
+inline int64_t FloatToI64(double x) {
+  return x >= -0x1p63 && x < 0x1p63 ? static_cast<int64_t>(x) : INT64_MIN;
+}
+inline int32_t FloatToI32(double x) {
+  return x >= -0x1p31 && x < 0x1p31 ? static_cast<int32_t>(x) : INT32_MIN;
+}
+
+template <class D>
+inline D FloatToInt(double x) {
+  if constexpr (std::is_same_v<D, int64_t>) {
+    return FloatToI64(x);
+  } else if constexpr (std::is_same_v<D, uint64_t>) {
+    return x >= 0x1p63 && x < 0x1p64 ? static_cast<uint64_t>(x) : static_cast<uint64_t>(FloatToI64(x));
+  } else if constexpr (std::is_same_v<D, int32_t>) {
+    return FloatToI32(x);
+  } else if constexpr (std::is_same_v<D, uint32_t>) {
+    return static_cast<uint32_t>(static_cast<uint64_t>(FloatToI64(x)));
+  } else {
+    // 8/16-bit targets: a 32-bit conversion, then the low bits (modular).
+    return static_cast<D>(static_cast<std::make_unsigned_t<D>>(static_cast<uint32_t>(FloatToI32(x))));
+  }
+}
+
+template <class T>
+constexpr bool kIsInt = std::is_integral_v<T>;
+template <class T>
+constexpr bool kIsFloat = std::is_floating_point_v<T>;
+template <class T>
+constexpr bool kIsCplx = std::is_same_v<T, Cplx<float>> || std::is_same_v<T, Cplx<double>>;
+
+// The real value of a non-integer source as a double (exact for every source).
+template <class S>
+inline double RealOf(S v) {
+  if constexpr (std::is_same_v<S, Half>) return HalfToDouble(v.bits);
+  else if constexpr (kIsCplx<S>) return static_cast<double>(v.re);
+  else if constexpr (std::is_same_v<S, Bool>) return v.v ? 1.0 : 0.0;
+  else return static_cast<double>(v);
+}
+
+// A real source as float32: int64/uint64 round once, as C's conversion does;
+// everything else is exact in a double first (the JS path's Math.fround).
+// (For an integer of at most 32 bits the direct conversion rounds the same
+// exact value once, so it equals going through the double.)
+template <class S>
+inline float SingleOf(S v) {
+  if constexpr (kIsInt<S>) return static_cast<float>(v);
+  else return static_cast<float>(RealOf(v));
+}
+
+template <class S>
+inline double DoubleOf(S v) {
+  if constexpr (std::is_same_v<S, int64_t> || std::is_same_v<S, uint64_t>) return static_cast<double>(v);
+  else return RealOf(v);
+}
+
+template <class S, class D>
+inline D Convert(S v) {
+  if constexpr (std::is_same_v<D, Bool>) {
+    if constexpr (kIsInt<S>) return Bool{static_cast<uint8_t>(v != 0)};
+    else if constexpr (std::is_same_v<S, Bool>) return Bool{static_cast<uint8_t>(v.v != 0)};
+    else if constexpr (kIsCplx<S>) return Bool{static_cast<uint8_t>(v.re != 0 || v.im != 0)};
+    else return Bool{static_cast<uint8_t>(RealOf(v) != 0)};
+  } else if constexpr (kIsInt<D>) {
+    using U = std::make_unsigned_t<D>;
+    if constexpr (kIsInt<S>) return static_cast<D>(static_cast<U>(v));  // modular
+    else if constexpr (std::is_same_v<S, Bool>) return static_cast<D>(v.v != 0);
+    else return FloatToInt<D>(RealOf(v));
+  } else if constexpr (std::is_same_v<D, float>) {
+    return SingleOf(v);
+  } else if constexpr (std::is_same_v<D, double>) {
+    return DoubleOf(v);
+  } else if constexpr (std::is_same_v<D, Half>) {
+    return Half{DoubleToHalf(DoubleOf(v))};
+  } else if constexpr (std::is_same_v<D, Cplx<float>>) {
+    if constexpr (kIsCplx<S>) return Cplx<float>{static_cast<float>(v.re), static_cast<float>(v.im)};
+    else return Cplx<float>{SingleOf(v), 0.0f};
+  } else {
+    if constexpr (kIsCplx<S>) return Cplx<double>{static_cast<double>(v.re), static_cast<double>(v.im)};
+    else return Cplx<double>{DoubleOf(v), 0.0};
+  }
+}
+
+// Loads/stores of one item in either byte order (complex: each part swapped).
+template <class T, bool Swap>
+inline T LoadItem(const uint8_t* p) {
+  if constexpr (kIsCplx<T>) {
+    using F = decltype(T::re);
+    return T{Load<F, Swap>(p), Load<F, Swap>(p + sizeof(F))};
+  } else if constexpr (std::is_same_v<T, Half>) {
+    return Half{Load<uint16_t, Swap>(p)};
+  } else if constexpr (std::is_same_v<T, Bool>) {
+    return Bool{*p};
+  } else {
+    return Load<T, Swap>(p);
+  }
+}
+
+template <class T, bool Swap>
+inline void StoreItem(uint8_t* p, T v) {
+  if constexpr (kIsCplx<T>) {
+    using F = decltype(T::re);
+    StoreItem<F, Swap>(p, v.re);
+    StoreItem<F, Swap>(p + sizeof(F), v.im);
+  } else if constexpr (std::is_same_v<T, Half>) {
+    StoreItem<uint16_t, Swap>(p, v.bits);
+  } else if constexpr (std::is_same_v<T, Bool>) {
+    *p = v.v;
+  } else if constexpr (Swap && sizeof(T) > 1) {
+    // Load<T, true> of the native bytes is the swapped value's bytes.
+    uint8_t raw[sizeof(T)];
+    std::memcpy(raw, &v, sizeof(T));
+    T w = Load<T, true>(raw);
+    std::memcpy(p, &w, sizeof(T));
+  } else {
+    std::memcpy(p, &v, sizeof(T));
+  }
+}
+
+constexpr int64_t kCastChunk = 512;
+
+// Both sides contiguous in native order: one plain loop over the items,
+// which the compiler vectorizes for the common pairs.
+template <class S, class D>
+void CastContiguous(const uint8_t* __restrict s, uint8_t* __restrict d, int64_t n) {
+  for (int64_t i = 0; i < n; i++) {
+    S v;
+    std::memcpy(&v, s + i * static_cast<int64_t>(sizeof(S)), sizeof(S));
+    D w = Convert<S, D>(v);
+    std::memcpy(d + i * static_cast<int64_t>(sizeof(D)), &w, sizeof(D));
+  }
+}
+
+template <class S, class D, bool SwapS, bool SwapD>
+void CastRow(const uint8_t* s, int64_t ss, uint8_t* d, int64_t ds, int64_t n) {
+  if constexpr (!SwapS && !SwapD) {
+    if (ss == static_cast<int64_t>(sizeof(S)) && ds == static_cast<int64_t>(sizeof(D))) return CastContiguous<S, D>(s, d, n);
+  }
+  S in[kCastChunk];
+  D out[kCastChunk];
+  for (int64_t i0 = 0; i0 < n; i0 += kCastChunk) {
+    int64_t k = n - i0 < kCastChunk ? n - i0 : kCastChunk;
+    // SAFETY: items i0 .. i0 + k - 1 of this row lie in the checked layouts.
+    const uint8_t* p = s + i0 * ss;
+    uint8_t* q = d + i0 * ds;
+    for (int64_t i = 0; i < k; i++) in[i] = LoadItem<S, SwapS>(p + i * ss);
+    for (int64_t i = 0; i < k; i++) out[i] = Convert<S, D>(in[i]);
+    for (int64_t i = 0; i < k; i++) StoreItem<D, SwapD>(q + i * ds, out[i]);
+  }
+}
+
+using CastRowFn = void (*)(const uint8_t*, int64_t, uint8_t*, int64_t, int64_t);
+
+template <class S, class D>
+CastRowFn PickSwaps(bool swap_s, bool swap_d) {
+  if (swap_s) return swap_d ? CastRow<S, D, true, true> : CastRow<S, D, true, false>;
+  return swap_d ? CastRow<S, D, false, true> : CastRow<S, D, false, false>;
+}
+
+template <class S>
+CastRowFn PickDst(int dst, bool swap_s, bool swap_d) {
+  switch (dst) {
+    case kF8: return PickSwaps<S, double>(swap_s, swap_d);
+    case kF4: return PickSwaps<S, float>(swap_s, swap_d);
+    case kI1: return PickSwaps<S, int8_t>(swap_s, swap_d);
+    case kU1: return PickSwaps<S, uint8_t>(swap_s, swap_d);
+    case kI2: return PickSwaps<S, int16_t>(swap_s, swap_d);
+    case kU2: return PickSwaps<S, uint16_t>(swap_s, swap_d);
+    case kI4: return PickSwaps<S, int32_t>(swap_s, swap_d);
+    case kU4: return PickSwaps<S, uint32_t>(swap_s, swap_d);
+    case kB1: return PickSwaps<S, Bool>(swap_s, swap_d);
+    case kCI8: return PickSwaps<S, int64_t>(swap_s, swap_d);
+    case kCU8: return PickSwaps<S, uint64_t>(swap_s, swap_d);
+    case kCF2: return PickSwaps<S, Half>(swap_s, swap_d);
+    case kCC8: return PickSwaps<S, Cplx<float>>(swap_s, swap_d);
+    default: return PickSwaps<S, Cplx<double>>(swap_s, swap_d);
+  }
+}
+
+CastRowFn PickCast(int src, int dst, bool swap_s, bool swap_d) {
+  switch (src) {
+    case kF8: return PickDst<double>(dst, swap_s, swap_d);
+    case kF4: return PickDst<float>(dst, swap_s, swap_d);
+    case kI1: return PickDst<int8_t>(dst, swap_s, swap_d);
+    case kU1: return PickDst<uint8_t>(dst, swap_s, swap_d);
+    case kI2: return PickDst<int16_t>(dst, swap_s, swap_d);
+    case kU2: return PickDst<uint16_t>(dst, swap_s, swap_d);
+    case kI4: return PickDst<int32_t>(dst, swap_s, swap_d);
+    case kU4: return PickDst<uint32_t>(dst, swap_s, swap_d);
+    case kB1: return PickDst<Bool>(dst, swap_s, swap_d);
+    case kCI8: return PickDst<int64_t>(dst, swap_s, swap_d);
+    case kCU8: return PickDst<uint64_t>(dst, swap_s, swap_d);
+    case kCF2: return PickDst<Half>(dst, swap_s, swap_d);
+    case kCC8: return PickDst<Cplx<float>>(dst, swap_s, swap_d);
+    default: return PickDst<Cplx<double>>(dst, swap_s, swap_d);
+  }
+}
+
+// kernelCast(src, srcOffset, srcStrides, srcType, srcSwap, dst, dstOffset,
+// dstStrides, dstType, dstSwap, shape): dst[i] = cast(src[i]) in C order.
+// The two layouts must not overlap.
+Napi::Value KernelCast(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::vector<int64_t> shape;
+  int64_t st, dt;
+  if (info.Length() < 11 || !ToInts(info[10], &shape) || !ToInt(info[3], &st) || st < 0 || st > kCC16 ||
+      !ToInt(info[8], &dt) || dt < 0 || dt > kCC16) {
+    ThrowType(env, "kernelCast(src, srcOffset, srcStrides, srcType, srcSwap, dst, dstOffset, dstStrides, dstType, dstSwap, shape): bad arguments");
+    return env.Undefined();
+  }
+  Layout S, D;
+  // ReadLayout reads (memory, offset, strides) at info[first..first+2].
+  if (!ReadLayout(info, 0, shape, kCastItemsize[st], false, &S) || !ReadLayout(info, 5, shape, kCastItemsize[dt], true, &D)) {
+    return env.Undefined();
+  }
+  int64_t size;
+  if (!SizeOf(shape, &size)) {
+    ThrowRange(env, "kernelCast: the layout has more than 2^63 elements");
+    return env.Undefined();
+  }
+  if (size == 0) return env.Undefined();
+  Coalesce(&shape, &S.strides, &D.strides);
+  CastRowFn row = PickCast(static_cast<int>(st), static_cast<int>(dt), info[4].ToBoolean().Value(), info[9].ToBoolean().Value());
+  int64_t n = shape.empty() ? 1 : shape.back();
+  int64_t ss = shape.empty() ? 0 : S.strides.back();
+  int64_t ds = shape.empty() ? 0 : D.strides.back();
+  WalkRows(shape, S.strides, D.strides, [&](int64_t a, int64_t b) { row(S.base + a, ss, D.base + b, ds, n); });
+  return env.Undefined();
+}
+
 }  // namespace
 
 void InitKernels(Napi::Env env, Napi::Object exports) {
   exports.Set("kernelCopy", Napi::Function::New<KernelCopy>(env, "kernelCopy"));
   exports.Set("kernelReduce", Napi::Function::New<KernelReduce>(env, "kernelReduce"));
+  exports.Set("kernelCast", Napi::Function::New<KernelCast>(env, "kernelCast"));
 }
 
 }  // namespace mmarray

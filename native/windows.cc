@@ -51,6 +51,10 @@ bool ToSize(const Napi::Value& v, bool allow_minus_one, double* out) {
   return true;
 }
 
+// Marks MappingHandle objects, so FromValue can tell them from any other
+// wrapped object before unwrapping.
+constexpr napi_type_tag kMappingHandleTag = {0x6d6d61727261795fULL, 0x68616e646c653031ULL};
+
 void FinalizeWindow(napi_env /*env*/, void* /*data*/, void* hint) {
   // Each window holds one reference to the mapping; the last one out unmaps.
   // No Node-API call here, so this is safe at env teardown too.
@@ -96,6 +100,7 @@ Napi::Function MappingHandle::Init(Napi::Env env) {
 MappingHandle::MappingHandle(const Napi::CallbackInfo& info)
     : Napi::ObjectWrap<MappingHandle>(info) {
   Napi::Env env = info.Env();
+  napi_type_tag_object(env, info.This(), &kMappingHandleTag);
   if (info.Length() < 4 || !info[0].IsString() || !info[1].IsString()) {
     ThrowType(env, "MappingHandle(path, mode, offset, length)");
     return;
@@ -142,6 +147,16 @@ void MappingHandle::ReleaseExternal(Napi::Env env) {
   if (external_ == 0) return;
   Napi::MemoryManagement::AdjustExternalMemory(env, -external_);
   external_ = 0;
+}
+
+MappingHandle* MappingHandle::FromValue(Napi::Env env, Napi::Value v) {
+  if (!v.IsObject()) return nullptr;
+  bool tagged = false;
+  if (napi_check_object_type_tag(env, v, &kMappingHandleTag, &tagged) != napi_ok || !tagged) return nullptr;
+  // SAFETY: only the MappingHandle constructor sets this tag, on the object
+  // it wraps, so the wrapped pointer is a live MappingHandle (the object `v`
+  // is on the caller's stack, so it is not collected during the call).
+  return Napi::ObjectWrap<MappingHandle>::Unwrap(v.As<Napi::Object>());
 }
 
 bool MappingHandle::Range(const Napi::CallbackInfo& info, size_t first, size_t* start,

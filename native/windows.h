@@ -20,6 +20,14 @@ class MappingHandle : public Napi::ObjectWrap<MappingHandle> {
   explicit MappingHandle(const Napi::CallbackInfo& info);
   ~MappingHandle() override;
 
+  // For the bulk kernels (kernels.cc): the MappingHandle that `v` is, or
+  // nullptr when it is anything else (checked by a type tag, so no other
+  // object is ever unwrapped as one).
+  static MappingHandle* FromValue(Napi::Env env, Napi::Value v);
+  // The mapping while it is open, else nullptr. Shared, so a kernel holding
+  // it keeps the pages mapped for the length of its call.
+  std::shared_ptr<Mapping> OpenMapping() const { return closed_ ? nullptr : mapping_; }
+
  private:
   Napi::Value Window(const Napi::CallbackInfo& info);
   Napi::Value Flush(const Napi::CallbackInfo& info);
