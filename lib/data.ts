@@ -276,7 +276,7 @@ export function copyAs(a: NdArray, dt: DType, order: Order, count = true): NdArr
   const dw = storage.single;
   const n = a.itemsize;
   const at = st.cursor(n);
-  if (a.dtype.equals(dt) || (a.dtype.str === dt.str && !dt.isStructured)) {
+  if (a.dtype.equals(dt) || (a.dtype.str === dt.str && !dt.isStructured && !a.dtype.isStructured)) {
     if (copyNative(st, a.offset, a.strides, storage, 0, strides, a.shape, n, NO_UNITS)) return out;
     forEachOffset2(a.shape, a.strides, a.offset, strides, 0, (so, dof) => {
       const sw = at(so);

@@ -596,7 +596,15 @@ export class NdArray {
   /** A copy cast to `dtype` with NumPy's unsafe casting; keeps the memory order (K) by default. */
   astype(dtype: DTypeLike, order: Order = 'K'): this {
     this._st.checkOpen();
-    return asClassOf(this, data.copyAs(this, toDType(dtype), order));
+    const dt = toDType(dtype);
+    const c = data.copyAs(this, dt, order);
+    if (dt.shape.length === 0) return asClassOf(this, c);
+    // A subarray dtype adds its axes to the result, as NumPy's astype does.
+    const sub = shapeToStrides(dt.shape, dt.base.itemsize, 'C');
+    const shape = [...c.shape, ...dt.shape];
+    const strides = shapeToSize(shape) === 0 ? shape.map(() => 0) : [...c.strides, ...sub];
+    const owner = makeArray({ storage: c._st, dtype: dt.base, shape, strides, offset: 0, base: null, writeable: true, ownData: true });
+    return asClassOf(this, owner);
   }
 
   // ---------------------------------------------------------------- display
