@@ -58,7 +58,8 @@ export interface DTypeDict {
 /** A subarray spec, NumPy's `(base, shape)` tuple: `{ base: '<f4', shape: [2, 3] }`. */
 export interface SubarraySpec {
   readonly base: DTypeLike;
-  readonly shape: number | readonly number[];
+  /** The subarray's shape: a number, an array or a typed array of integers. */
+  readonly shape: number | readonly number[] | ArrayLike<number>;
 }
 
 /** Anything {@link dtype} understands. */

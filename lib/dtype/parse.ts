@@ -130,6 +130,8 @@ function notUnderstood(spec: unknown): TypeError {
 function parseAny(spec: unknown, align: boolean): DType {
   if (spec instanceof DType) return spec;
   if (typeof spec === 'string') return dtype(spec, { align });
+  // NumPy's (base, shape) tuple, as dtype.descr writes a nested subarray.
+  if (isSubarrayPair(spec)) return makeSubarray(parseAny(spec[0], align), shapeOf(spec[1]));
   if (Array.isArray(spec)) return parseFieldList(spec, align);
   if (spec !== null && typeof spec === 'object') {
     if ('names' in spec || 'formats' in spec) return parseDict(spec as DTypeDict, align);
@@ -276,9 +278,25 @@ function repeatShape(repeats: string): number[] | undefined {
 
 // ---------------------------------------------------------------- lists and dicts
 
+/**
+ * `[base, shape]` rather than a field list: a field list's items are
+ * `[name, format]` arrays, never a number or a list of numbers.
+ */
+function isSubarrayPair(spec: unknown): spec is [unknown, unknown] {
+  if (!Array.isArray(spec) || spec.length !== 2) return false;
+  const s = spec[1];
+  return typeof s === 'number' || (Array.isArray(s) && s.every((d) => typeof d === 'number')) || isIntTypedArray(s);
+}
+
+function isIntTypedArray(v: unknown): v is ArrayLike<number | bigint> {
+  return ArrayBuffer.isView(v) && !(v instanceof DataView) && !(v instanceof Float32Array) && !(v instanceof Float64Array);
+}
+
 function shapeOf(shape: unknown): number[] {
   if (typeof shape === 'number') return [shape];
   if (Array.isArray(shape) && shape.every((d) => typeof d === 'number')) return [...shape];
+  // A typed-array shape, as memmap() takes one.
+  if (isIntTypedArray(shape)) return Array.from(shape, (d) => Number(d));
   throw new ValueError(`invalid shape in fixed-type tuple: ${repr(shape)}`);
 }
 
@@ -403,10 +421,9 @@ function parseDict(d: DTypeDict, alignOption: boolean): DType {
 export function fromDescr(descr: unknown): DType {
   if (typeof descr === 'string') return dtype(descr);
   if (!Array.isArray(descr)) throw new TypeError(`not a dtype descr: ${repr(descr)}`);
-  // [format, shape] for a nested subarray, which _array_descr emits as a tuple.
-  if (descr.length === 2 && !Array.isArray(descr[0]) && typeof descr[0] === 'string') {
-    return makeSubarray(fromDescr(descr[0]), shapeOf(descr[1]));
-  }
+  // [format, shape] for a nested subarray, which _array_descr emits as a tuple;
+  // the base may itself be a record's descr or another subarray.
+  if (isSubarrayPair(descr)) return makeSubarray(fromDescr(descr[0]), shapeOf(descr[1]));
   const names: string[] = [];
   const formats: DType[] = [];
   const offsets: number[] = [];
