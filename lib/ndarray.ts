@@ -375,11 +375,17 @@ export class NdArray {
   flip(axis?: number | readonly number[] | null): this {
     this._st.checkOpen();
     const n = this.ndim;
+    if (n === 0 && (axis === undefined || axis === null) && this.dtype.isStructured) {
+      // A record's scalar (np.void) views the array's memory: so does this.
+      return derive(this, Object.getPrototypeOf(this), this.dtype, this.shape, this.strides, this.offset);
+    }
     if (n === 0 && (axis === undefined || axis === null)) {
       // NumPy's flip indexes with an empty tuple here and returns a scalar:
       // a read-only copy, whose own views (like a scalar's methods) are writeable.
-      // (A void scalar converts back to a writeable array.)
-      const c = asClassOf(this, data.copyAs(this, this.dtype, 'C'));
+      // (A void scalar converts back to a writeable array.) A numeric scalar
+      // is native-endian, so a '>f8' element comes back as '<f8' (on x86).
+      const dt = this.dtype.kind !== 'V' && !this.dtype.isnative ? this.dtype.newbyteorder('=') : this.dtype;
+      const c = asClassOf(this, data.copyAs(this, dt, 'C'));
       if (this.dtype.kind !== 'V') {
         c._w = false;
         c._scalar = true;
