@@ -3,12 +3,13 @@
  * @module
  */
 import * as fs from 'fs';
-import { dtype as toDType, type DTypeLike } from './dtype';
+import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { ValueError, repr } from './errors';
 import { checkShape, shapeToSize, shapeToStrides } from './layout';
 import { mapFile, pageSize, type Advice, type NativeMode } from './native';
 import { makeArray, NdArray } from './ndarray';
 import { closedError, MappedStorage } from './storage';
+import { EmptyMappedStorage, prepareEmptyFile } from './empty-mapping';
 import { countMapping } from './stats';
 
 /** Every spelling NumPy accepts, mapped to the mode the mapping uses. */
@@ -59,17 +60,17 @@ export class Memmap extends NdArray {
 
   /** The mapped file's path (null for a copy, which has no file). */
   get filename(): string | null {
-    return this.mapped?.mapping.path ?? null;
+    return this._st.mapping?.path ?? null;
   }
 
   /** The mode the file was opened with (`'r'`, `'r+'`, `'w+'` or `'c'`; null for a copy). */
   get mode(): NativeMode | null {
-    return this.mapped?.mapping.mode ?? null;
+    return this._st.mapping?.mode ?? null;
   }
 
   /** File offset of the mapping's first byte (NumPy's `memmap.offset`; null for a copy). */
   get fileOffset(): number | null {
-    return this.mapped?.mapping.offset ?? null;
+    return this._st.mapping?.offset ?? null;
   }
 
   /** True once {@link close} ran. */
@@ -80,7 +81,10 @@ export class Memmap extends NdArray {
   /** Writes changed pages of the whole mapping to the file (msync, blocking). Nothing to do for a copy. */
   flush(): void {
     const st = this.mapped;
-    if (st === null) return;
+    if (st === null) {
+      this._st.checkOpen(); // an empty memmap has nothing to write, but is closed like one
+      return;
+    }
     st.checkOpen();
     st.handle.flush();
   }
@@ -88,7 +92,14 @@ export class Memmap extends NdArray {
   /** The same off the main thread; resolves when the data is on its way to disk. */
   flushAsync(): Promise<void> {
     const st = this.mapped;
-    if (st === null) return Promise.resolve();
+    if (st === null) {
+      try {
+        this._st.checkOpen();
+      } catch (e) {
+        return Promise.reject(e);
+      }
+      return Promise.resolve();
+    }
     try {
       st.checkOpen();
       // A close() while the msync is queued makes the addon reject with its
@@ -117,6 +128,7 @@ export class Memmap extends NdArray {
    */
   close(): void {
     const st = this.mapped;
+    if (this._st instanceof EmptyMappedStorage) this._st.close();
     if (st === null || st.closed) return;
     st.close();
     registry.unregister(st);
@@ -187,7 +199,7 @@ export function memmap(path: string, options: MemmapOptions = {}): Memmap {
   }
   const fullShape = [...shape, ...dt.shape];
   const nbytes = shapeToSize(fullShape) * el.itemsize;
-  if (nbytes === 0) throw new ValueError(`cannot map an empty file or an empty array ('${path}', shape [${shape.join(', ')}])`);
+  if (nbytes === 0) return emptyMemmap(path, mode, offset, el, fullShape, order);
   if (nbytes + offset > Number.MAX_SAFE_INTEGER) {
     throw new ValueError(`array is too big: shape [${shape.join(', ')}] of ${dt.str} at offset ${offset} needs ${nbytes} bytes, more than 2^53 ('${path}')`);
   }
@@ -201,6 +213,25 @@ export function memmap(path: string, options: MemmapOptions = {}): Memmap {
       dtype: el,
       shape: fullShape,
       strides: shapeToStrides(fullShape, el.itemsize, order),
+      offset: 0,
+      base: null,
+      writeable: mode !== 'r',
+      ownData: false,
+    },
+    Memmap.prototype,
+  );
+}
+
+/** An empty array's memmap (NumPy >= 2.2, gh-27723): the file as NumPy leaves it, no mapping. */
+function emptyMemmap(path: string, mode: NativeMode, offset: number, dt: DType, shape: readonly number[], order: 'C' | 'F'): Memmap {
+  prepareEmptyFile(path, mode, offset);
+  return makeArray<Memmap>(
+    {
+      storage: new EmptyMappedStorage({ path, mode, offset }),
+      dtype: dt,
+      shape,
+      // Contiguous strides, as np.ndarray over a buffer gives an empty array.
+      strides: shapeToStrides(shape, dt.itemsize, order),
       offset: 0,
       base: null,
       writeable: mode !== 'r',

@@ -8,7 +8,7 @@ import { dtype as toDType, fromDescr, type DType, type DTypeLike } from '../dtyp
 import { ValueError } from '../errors';
 import { checkShape, shapeToSize } from '../layout';
 import { memmap, type Memmap } from '../memmap';
-import { allocate, pyShape, type NdArray } from '../ndarray';
+import { pyShape, type NdArray } from '../ndarray';
 import { copyAs } from '../data';
 import { formatHeader, headerLength, parseHeader, type Descr, type NpyHeader, type HeaderOptions } from './header';
 
@@ -41,9 +41,9 @@ export function readNpyHeader(path: string, options: HeaderOptions = {}): NpyHea
 /**
  * Opens a `.npy` file (versions 1.0, 2.0, 3.0) as a memmap over its data
  * region: the dtype, shape and order come from the header, nothing is copied.
- * A file whose array is empty gives an empty in-memory array.
+ * An empty array is a Memmap as well (NumPy >= 2.2), with nothing mapped.
  */
-export function openNpy(path: string, options: OpenNpyOptions = {}): Memmap | NdArray {
+export function openNpy(path: string, options: OpenNpyOptions = {}): Memmap {
   const mode = options.mode ?? 'r';
   if (mode !== 'r' && mode !== 'r+' && mode !== 'c') {
     throw new ValueError(`mode must be 'r', 'r+' or 'c' for openNpy (got '${String(mode)}')`);
@@ -63,11 +63,7 @@ export function openNpy(path: string, options: OpenNpyOptions = {}): Memmap | Nd
       `'${path}' is too short for its header: shape ${pyShape(h.shape)} of ${dt.str} needs ${need} bytes, the file has ${size}`,
     );
   }
-  if (count === 0 || dt.itemsize === 0) {
-    const a = allocate(dt, h.shape, h.fortranOrder ? 'F' : 'C');
-    if (mode === 'r') a.flags.writeable = false;
-    return a;
-  }
+  // An empty array is a Memmap too (NumPy >= 2.2's open_memmap), with flush() and close().
   return memmap(path, { dtype: dt, mode, offset: h.dataOffset, shape: h.shape, order: h.fortranOrder ? 'F' : 'C' });
 }
 
@@ -91,7 +87,6 @@ export function createNpy(path: string, dtype: DTypeLike, shape: number | readon
   const s = checkShape(typeof shape === 'number' ? [shape] : shape);
   const fortranOrder = options.fortranOrder ?? false;
   const header = formatHeader({ descr: descrOf(dt), fortranOrder, shape: s });
-  if (shapeToSize(s) * dt.itemsize === 0) throw new ValueError(`createNpy: cannot map an empty array (shape [${s.join(', ')}])`);
   fs.writeFileSync(path, header);
   return memmap(path, { dtype: dt, mode: 'r+', offset: header.length, shape: s, order: fortranOrder ? 'F' : 'C' });
 }

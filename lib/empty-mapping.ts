@@ -1,0 +1,70 @@
+/**
+ * Memmaps of empty arrays, as NumPy >= 2.2 makes them (gh-27723): there are no
+ * bytes to map, but the file is opened, created or extended exactly as NumPy
+ * does, and the array still reports its file, mode and offset and can be
+ * flushed and closed. NumPy maps one byte (or the whole file) to get a
+ * buffer; nothing here needs one, so no mapping is made.
+ *
+ * NumPy's file rules for an empty array of `offset` bytes in:
+ * - `'w+'`: the file is created or truncated, then extended to
+ *   `max(offset, 1)` bytes;
+ * - `'r+'`: the file must exist; it is extended to `max(offset, 1)` bytes when
+ *   shorter;
+ * - `'r'`, `'c'`: the file must exist and not be empty ("cannot mmap an empty
+ *   file"), and `offset` must not pass its end.
+ * @internal
+ * @module
+ */
+import * as fs from 'fs';
+import { ValueError } from './errors';
+import type { NativeMode } from './native';
+import { MemoryStorage, Storage, closedError, type MappingInfo, type Window } from './storage';
+
+/** The storage of an empty memmap: zero bytes, a file to report, a closed flag. */
+export class EmptyMappedStorage extends Storage {
+  readonly byteLength = 0;
+  readonly writable: boolean;
+  readonly addressBase: number;
+  readonly single: Window;
+  readonly mapping: MappingInfo;
+  private isClosed = false;
+
+  constructor(info: MappingInfo) {
+    super();
+    this.writable = info.mode !== 'r';
+    this.mapping = info;
+    this.addressBase = 0;
+    this.single = new MemoryStorage(new ArrayBuffer(0)).single;
+  }
+
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
+  /** Idempotent; afterwards every access throws the closed-mapping error. */
+  close(): void {
+    this.isClosed = true;
+  }
+
+  window(): Window {
+    if (this.isClosed) throw closedError(this.mapping);
+    return this.single;
+  }
+}
+
+/** Opens, creates or extends `path` for an empty array at `offset`, by NumPy's rules (see the module comment). */
+export function prepareEmptyFile(path: string, mode: NativeMode, offset: number): void {
+  if (mode === 'r' || mode === 'c') {
+    const size = fs.statSync(path).size;
+    if (size === 0) throw new ValueError(`cannot mmap an empty file ('${path}')`);
+    if (offset > size) throw new ValueError(`mmap offset is greater than file size: offset ${offset}, '${path}' has ${size} bytes`);
+    return;
+  }
+  const fd = fs.openSync(path, mode === 'w+' ? 'w+' : 'r+');
+  try {
+    const want = Math.max(offset, 1);
+    if (fs.fstatSync(fd).size < want) fs.ftruncateSync(fd, want);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
