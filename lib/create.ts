@@ -253,7 +253,9 @@ export function ndarray(shape: number | readonly number[], dtype: DTypeLike, buf
   for (const x of strides) if (!Number.isSafeInteger(x)) throw new TypeError(`strides must hold integers, got ${repr(x)}`);
   const [lo, hi] = byteBounds(offset, fullShape, strides, el.itemsize);
   if (shapeToSize(fullShape) > 0 && (lo < 0 || hi > raw._st.byteLength)) {
-    throw new RangeError(`strides are incompatible with shape of requested array and size of buffer: bytes [${lo}, ${hi}) of a ${raw._st.byteLength}-byte buffer`);
+    // A view that cannot be: ValueError, as the README's error table says (NumPy's text).
+    const what = options.strides === undefined ? 'buffer is too small for requested array' : 'strides are incompatible with shape of requested array and size of buffer';
+    throw new ValueError(`${what}: bytes [${lo}, ${hi}) of a ${raw._st.byteLength}-byte buffer (shape ${pyShape(fullShape)}, strides [${strides.join(', ')}], offset ${offset})`);
   }
   return makeArray({ storage: raw._st, dtype: el, shape: fullShape, strides, offset, base: null, writeable: !options.readonly, ownData: false });
 }

@@ -6,6 +6,7 @@
  */
 import { inspect } from 'util';
 import { dtype as toDType, DType, type DTypeLike, type Codec } from './dtype';
+import { makeStruct } from './dtype/dtype';
 import { AccessError, IndexError, KeyError, ValueError, repr } from './errors';
 import { applyIndex, parseIndex, Slice, type IndexItem } from './indexing';
 import {
@@ -135,6 +136,16 @@ export class NdArray {
     setup(this, init);
   }
 
+  /**
+   * NumPy's `__array_finalize__`: called on every new array of a subclass
+   * (views, copies) with the array it came from (null for a fresh one).
+   * The base method does nothing, so an override may call
+   * `super.arrayFinalize(from)`.
+   */
+  arrayFinalize(_from: NdArray | null): void {
+    // Nothing to set up on a plain NdArray.
+  }
+
   /** Number of axes. */
   get ndim(): number {
     return this.shape.length;
@@ -239,6 +250,10 @@ export class NdArray {
   fields(names: readonly string[]): this {
     this._st.checkOpen();
     const dt = this.dtype;
+    if (!Array.isArray(names)) throw new TypeError(`fields() takes an array of field names, got ${repr(names)}`);
+    for (const n of names) {
+      if (typeof n !== 'string') throw new TypeError(`field names must be strings, got ${repr(n)} in ${repr(names)}`);
+    }
     if (dt.fields === null) throw new KeyError(`dtype ${dt.str} has no fields`);
     const seen = new Set<string>();
     for (const n of names) {
@@ -246,12 +261,15 @@ export class NdArray {
       if (seen.has(n)) throw new ValueError(`duplicate field of name ${repr(n)}`);
       seen.add(n);
     }
-    const sub = toDType({
-      names: [...names],
-      formats: names.map((n) => dt.fields![n].dtype),
-      offsets: names.map((n) => dt.fields![n].offset),
-      itemsize: dt.itemsize,
-    });
+    // NumPy copies the parent's flags (isalignedstruct) into the view's dtype,
+    // whose alignment is 1 (a new void descr).
+    const sub = makeStruct(
+      names,
+      names.map((n) => dt.fields![n]),
+      dt.itemsize,
+      1,
+      dt.isalignedstruct,
+    );
     return derive(this, Object.getPrototypeOf(this), sub, this.shape, this.strides, this.offset);
   }
 
@@ -292,11 +310,9 @@ export class NdArray {
       const start = kContiguousStart(this);
       if (start !== null) return derive(this, Object.getPrototypeOf(this), this.dtype, flat, [this.itemsize], start);
       // The copy walks memory order the way NumPy's iterator picks it.
-      const c = this.transpose(iterationOrder(this.strides)).copy('C');
-      return derive(c, Object.getPrototypeOf(this), c.dtype, flat, [this.itemsize], c.offset);
+      return flatOwner(this, data.copyAs(this.transpose(iterationOrder(this.strides)), this.dtype, 'C'));
     }
-    const c = this.copy(ord);
-    return derive(c, Object.getPrototypeOf(this), c.dtype, flat, [this.itemsize], c.offset);
+    return flatOwner(this, data.copyAs(this, this.dtype, ord));
   }
 
   /** Reverses or permutes the axes (a view). */
@@ -628,6 +644,9 @@ export class NdArray {
   }
 }
 
+// The no-op base method: skipped, so plain arrays pay no call per view.
+const baseFinalize = NdArray.prototype.arrayFinalize;
+
 /** Parsed index strings, reused: parsing costs more than the view itself. */
 const indexCache = new Map<string, readonly IndexItem[]>();
 
@@ -669,6 +688,12 @@ function asClassOf<T extends NdArray>(like: T, c: NdArray): T {
   return a;
 }
 
+/** ravel's copy: the new owner itself, 1-d (NumPy's flags.owndata true, base None), in `like`'s class. */
+function flatOwner<T extends NdArray>(like: T, c: NdArray): T {
+  const flat = makeArray({ storage: c._st, dtype: c.dtype, shape: [c.size], strides: [c.itemsize], offset: 0, base: null, writeable: true, ownData: true });
+  return asClassOf(like, flat);
+}
+
 function setup(a: NdArray, init: ArrayInit, from: NdArray | null = null): void {
   const w = a as unknown as Record<string, unknown>;
   w._st = init.storage;
@@ -682,8 +707,8 @@ function setup(a: NdArray, init: ArrayInit, from: NdArray | null = null): void {
   w._codec = init.dtype.codec;
   w._win = init.storage.single;
   w._locked = false;
-  const fin = (a as unknown as { arrayFinalize?: (from: NdArray | null) => void }).arrayFinalize;
-  if (typeof fin === 'function') fin.call(a, from);
+  const fin = a.arrayFinalize;
+  if (fin !== baseFinalize && typeof fin === 'function') fin.call(a, from);
 }
 
 /**
@@ -713,8 +738,8 @@ export function derive<T extends NdArray>(
   w._codec = dt.codec;
   w._win = src._st.single;
   w._locked = src._locked;
-  const fin = (a as unknown as { arrayFinalize?: (from: NdArray | null) => void }).arrayFinalize;
-  if (typeof fin === 'function') fin.call(a, src);
+  const fin = a.arrayFinalize;
+  if (fin !== baseFinalize && typeof fin === 'function') fin.call(a, src);
   return a;
 }
 

@@ -303,7 +303,7 @@ describe('view(dtype)', () => {
   test('arrayFinalize is called with the array a view came from', () => {
     const seen: (NdArray | null)[] = [];
     class Watched extends NdArray {
-      arrayFinalize(from: NdArray | null): void {
+      override arrayFinalize(from: NdArray | null): void {
         seen.push(from);
       }
     }
@@ -316,7 +316,7 @@ describe('view(dtype)', () => {
   test('copies keep the subclass, as in NumPy, and arrayFinalize sees the original', () => {
     const seen: (NdArray | null)[] = [];
     class Watched extends NdArray {
-      arrayFinalize(from: NdArray | null): void {
+      override arrayFinalize(from: NdArray | null): void {
         seen.push(from);
       }
     }
