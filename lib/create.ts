@@ -74,6 +74,10 @@ export function fromBuffer(buffer: ArrayBufferLike | ArrayBufferView, dtype: DTy
 }
 
 function normShape(shape: number | readonly number[]): number[] {
+  if (typeof shape !== 'number' && !Array.isArray(shape) && !(ArrayBuffer.isView(shape) && !(shape instanceof DataView))) {
+    // zeros({ shape: [2, 3] }) is a common slip: say what was expected.
+    throw new TypeError(`shape must be an integer or an array of integers, got ${repr(shape)}`);
+  }
   return checkShape(typeof shape === 'number' ? [shape] : shape);
 }
 

@@ -3,7 +3,7 @@
  * @module
  */
 import * as fs from 'fs';
-import { dtype as toDType, type DType, type DTypeLike } from './dtype';
+import { dtype as toDType, isDType, type DType, type DTypeLike } from './dtype';
 import { ValueError, repr } from './errors';
 import { checkShape, shapeToSize, shapeToStrides } from './layout';
 import { mapFile, pageSize, type Advice, type NativeMode } from './native';
@@ -141,6 +141,34 @@ export class Memmap extends NdArray {
   }
 }
 
+const OPTION_KEYS = ['dtype', 'mode', 'offset', 'shape', 'order'];
+
+/**
+ * The options of memmap(path, options) or memmap(path, dtype, options). A
+ * dtype spec (a string, a DType, a field list, a dict with names/formats or a
+ * subarray with base) is never mistaken for options: silently mapping bytes
+ * as uint8 is what the positional habit would otherwise get.
+ */
+function memmapOptions(second: unknown, third: unknown): MemmapOptions {
+  const isDTypeSpec =
+    typeof second === 'string' ||
+    isDType(second) ||
+    Array.isArray(second) ||
+    (second !== null && typeof second === 'object' && ('names' in second || 'formats' in second || 'base' in second));
+  const options = (isDTypeSpec ? (third ?? {}) : second) as MemmapOptions;
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`memmap options must be an object { ${OPTION_KEYS.join(', ')} }, got ${repr(options)}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!OPTION_KEYS.includes(key) || (isDTypeSpec && key === 'dtype')) {
+      throw new TypeError(
+        `unknown memmap option ${repr(key)}: expected ${isDTypeSpec ? 'mode, offset, shape, order after a dtype' : OPTION_KEYS.join(', ')}`,
+      );
+    }
+  }
+  return isDTypeSpec ? { ...options, dtype: second as DTypeLike } : options;
+}
+
 function normalizeMode(mode: unknown): NativeMode {
   if (typeof mode === 'string' && Object.prototype.hasOwnProperty.call(MODES, mode)) return MODES[mode];
   throw new ValueError(`mode must be one of ${Object.keys(MODES).map((m) => repr(m)).join(', ')} (got ${repr(mode)})`);
@@ -157,9 +185,13 @@ function checkOffset(v: unknown): number {
  * NumPy's `np.memmap(filename, dtype, mode, offset, shape, order)`: maps the
  * file (O(1) whatever its size) and returns an array over it, no copy.
  */
-export function memmap(path: string, options: MemmapOptions = {}): Memmap {
+export function memmap(path: string, options?: MemmapOptions): Memmap;
+/** NumPy's positional habit, `np.memmap(path, dtype)`: the dtype as the second argument. */
+export function memmap(path: string, dtype: DTypeLike, options?: Omit<MemmapOptions, 'dtype'>): Memmap;
+export function memmap(path: string, second: MemmapOptions | DTypeLike = {}, third?: Omit<MemmapOptions, 'dtype'>): Memmap {
   // defaults → validate → interpret → native call
   if (typeof path !== 'string' || path === '') throw new TypeError(`path must be a non-empty string, got ${repr(path)}`);
+  const options = memmapOptions(second, third);
   const mode = normalizeMode(options.mode ?? 'r+');
   const dt = toDType(options.dtype ?? 'u1');
   const offset = checkOffset(options.offset ?? 0);

@@ -32,7 +32,21 @@ export type IndexSpec = string | readonly IndexItem[];
 /** A constructor of an NdArray subclass, for `view(Subclass)`. */
 export type ArrayClass<T extends NdArray> = abstract new (...args: never[]) => T;
 
-const WRITE_REFUSED = 'assignment destination is read-only';
+/**
+ * NumPy's "assignment destination is read-only", naming the file and its mode
+ * when the memory is a mapping, and why the write is refused.
+ * @internal
+ */
+export function readOnlyError(a: NdArray): AccessError {
+  const m = a._st.mapping;
+  let why = '';
+  if (m !== null) {
+    why = a._st.writable
+      ? ` (flags.writeable is false on this view of '${m.path}', mapped with mode '${m.mode}')`
+      : ` ('${m.path}' is mapped read-only, mode '${m.mode}')`;
+  }
+  return new AccessError('ERR_READ_ONLY', `assignment destination is read-only${why}`);
+}
 
 /** NumPy's array flags, computed from the layout on each read. */
 export class Flags {
@@ -574,13 +588,15 @@ export class NdArray {
    * value does not convert.
    */
   set(value: unknown): void;
-  set(index: IndexSpec, value: unknown): void;
+  set(index: IndexSpec | IndexItem, value: unknown): void;
   set(a: unknown, b?: unknown): void {
     this._st.checkOpen();
-    if (!this._w) throw new AccessError('ERR_READ_ONLY', WRITE_REFUSED);
+    if (!this._w) throw readOnlyError(this);
     if (arguments.length >= 2) {
-      const spec = a as IndexSpec;
-      const target = typeof spec === 'string' ? this.index(spec) : this.index(...(spec as IndexItem[]));
+      const spec = a as IndexSpec | IndexItem;
+      // One index item (a.set(0, 5), NumPy's a[0] = 5) works as the string or list forms do.
+      const target =
+        typeof spec === 'string' ? this.index(spec) : Array.isArray(spec) ? this.index(...(spec as IndexItem[])) : this.index(spec as IndexItem);
       data.assign(target, b);
     } else {
       data.assign(this, a);
@@ -590,7 +606,7 @@ export class NdArray {
   /** Sets every element to one scalar value. */
   fill(value: unknown): void {
     this._st.checkOpen();
-    if (!this._w) throw new AccessError('ERR_READ_ONLY', WRITE_REFUSED);
+    if (!this._w) throw readOnlyError(this);
     data.fillScalar(this, value);
   }
 
@@ -598,7 +614,7 @@ export class NdArray {
   byteswap(inplace = false): this {
     this._st.checkOpen();
     if (inplace) {
-      if (!this._w) throw new AccessError('ERR_READ_ONLY', WRITE_REFUSED);
+      if (!this._w) throw readOnlyError(this);
       data.byteswapInPlace(this);
       return this;
     }

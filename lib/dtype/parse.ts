@@ -124,7 +124,63 @@ export function dtype(spec: DTypeLike, options?: DTypeOptions): DType {
 registerParser((spec) => dtype(spec));
 
 function notUnderstood(spec: unknown): TypeError {
-  return new TypeError(`data type ${typeof spec === 'string' ? pyRepr(spec) : repr(spec)} not understood`);
+  const close = typeof spec === 'string' ? closeMatches(spec) : [];
+  const hint = close.length > 0 ? `; did you mean ${close.map(pyRepr).join(', ')}?` : '';
+  return new TypeError(`data type ${typeof spec === 'string' ? pyRepr(spec) : repr(spec)} not understood${hint}`);
+}
+
+/** Bits → bytes for the habits of other libraries: 'f32' → 'f4' and 'float32', 'int64' → 'i8'. */
+const BIT_WIDTHS: Record<string, number> = { 8: 1, 16: 2, 32: 4, 64: 8, 128: 16 };
+
+/**
+ * Up to three spellings close to an unknown one: the same kind with the
+ * size in bytes instead of bits, then names and codes one or two edits away.
+ */
+function closeMatches(spec: string): string[] {
+  const out: string[] = [];
+  const add = (s: string): void => {
+    if (!out.includes(s) && out.length < 3) out.push(s);
+  };
+  const order = '<>=|'.includes(spec[0] ?? '') ? spec[0] : '';
+  const body = order ? spec.slice(1) : spec;
+  const bits = /^([biufc])(\d+)$/.exec(body);
+  if (bits !== null && BIT_WIDTHS[bits[2]] !== undefined) {
+    const code = bits[1] + BIT_WIDTHS[bits[2]];
+    if (Object.prototype.hasOwnProperty.call(SIZED, code)) {
+      add(order + code);
+      const name = Object.keys(NAMES).find((n) => /\d$/.test(n) && NAMES[n] === SIZED[code]);
+      if (name !== undefined && order === '') add(name);
+    }
+  }
+  const named = /^(int|uint|float|complex)(\d+)$/.exec(body);
+  if (named !== null && !Object.prototype.hasOwnProperty.call(NAMES, body)) {
+    const kind = { int: 'i', uint: 'u', float: 'f', complex: 'c' }[named[1] as 'int'];
+    for (const [n, sc] of Object.entries(NAMES)) if (/\d$/.test(n) && sc[0] === kind) add(n);
+  }
+  const candidates = [...Object.keys(NAMES), ...Object.keys(SIZED)];
+  const lower = body.toLowerCase();
+  for (const maxDistance of [1, 2]) {
+    for (const c of candidates) {
+      const sized = Object.prototype.hasOwnProperty.call(SIZED, c);
+      // Names take no byte-order prefix (NumPy does not understand '>int16').
+      if (c.length > 1 && (sized || order === '') && editDistance(lower, c) <= maxDistance) add((sized ? order : '') + c);
+    }
+  }
+  return out;
+}
+
+/** Levenshtein distance (short strings only). */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
 }
 
 function parseAny(spec: unknown, align: boolean): DType {

@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import { dtype as toDType, fromDescr, type DType, type DTypeLike } from '../dtype';
-import { ValueError } from '../errors';
+import { ValueError, repr } from '../errors';
 import { checkShape, shapeToSize } from '../layout';
 import { memmap, type Memmap } from '../memmap';
 import { pyShape, type NdArray } from '../ndarray';
@@ -44,6 +44,14 @@ export function readNpyHeader(path: string, options: HeaderOptions = {}): NpyHea
  * An empty array is a Memmap as well (NumPy >= 2.2), with nothing mapped.
  */
 export function openNpy(path: string, options: OpenNpyOptions = {}): Memmap {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`openNpy options must be an object { mode, maxHeaderSize }, got ${repr(options)}: the dtype and shape come from the file's header`);
+  }
+  for (const key of Object.keys(options)) {
+    if (key !== 'mode' && key !== 'maxHeaderSize') {
+      throw new TypeError(`unknown openNpy option ${repr(key)}: expected mode, maxHeaderSize (the dtype and shape come from the file's header)`);
+    }
+  }
   const mode = options.mode ?? 'r';
   if (mode !== 'r' && mode !== 'r+' && mode !== 'c') {
     throw new ValueError(`mode must be 'r', 'r+' or 'c' for openNpy (got '${String(mode)}')`);
