@@ -14,6 +14,7 @@ import { byteBounds, shapeToSize, shapeToStrides } from './layout';
 import { allocate, makeArray, newStrides, type NdArray, type Order, pyShape } from './ndarray';
 import { MemoryStorage, type Window } from './storage';
 import { countCopy } from './stats';
+import { arrayRepr } from './repr';
 import { copyNative, flatUnits } from './kernels';
 
 /** NumPy's `tolist()`. */
@@ -331,69 +332,7 @@ export function copyAs(a: NdArray, dt: DType, order: Order, count = true): NdArr
 
 // ------------------------------------------------------------------ display
 
-/** A float as NumPy prints it in an array: `1.`, `-0.`, `0.5`, `nan`, `inf`. */
-function formatFloat(x: number): string {
-  if (Number.isNaN(x)) return 'nan';
-  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
-  if (Object.is(x, -0)) return '-0.';
-  const t = String(x);
-  return Number.isInteger(x) && !t.includes('e') ? `${t}.` : t;
-}
-
-/** One element's text, NumPy-like, guided by its dtype. */
-function formatValue(v: unknown, dt: DType): string {
-  if (dt.shape.length > 0 || Array.isArray(v)) {
-    const el = dt.shape.length > 0 ? dt.base : dt;
-    return `[${(v as unknown[]).map((x) => formatValue(x, el)).join(', ')}]`;
-  }
-  if (dt.isStructured) {
-    const rec = v as Record<string, unknown>;
-    return `(${(dt.names as readonly string[]).map((n) => formatValue(rec[n], dt.fields![n].dtype)).join(', ')})`;
-  }
-  switch (dt.kind) {
-    case 'b':
-      return v ? 'True' : 'False';
-    case 'f':
-      return formatFloat(v as number);
-    case 'c': {
-      const c = v as { re: number; im: number };
-      return `${formatFloat(c.re)}${c.im < 0 || Object.is(c.im, -0) ? '-' : '+'}${formatFloat(Math.abs(c.im))}j`;
-    }
-    case 'S':
-    case 'V': {
-      const b = v as Uint8Array;
-      return `b'${Array.from(b, (ch) => (ch >= 32 && ch < 127 ? String.fromCharCode(ch) : `\\x${ch.toString(16).padStart(2, '0')}`)).join('')}'`;
-    }
-    default:
-      return String(v);
-  }
-}
-
-/** NumPy-like text: `array([1, 2, 3], dtype=int16)`, long axes summarized with `...`. */
+/** NumPy's `repr(a)` text (see repr.ts): rows wrapped and padded as NumPy prints them. */
 export function format(a: NdArray): string {
-  const dtypeText = a.dtype.isStructured ? a.dtype.toString() : a.dtype.name;
-  if (a._st.closed) return `array(<closed mapping>, dtype=${dtypeText})`;
-  const edge = 3;
-  const summarize = a.size > 1000;
-  const at = a._st.cursor(a.itemsize);
-  const level = (axis: number, off: number): string => {
-    if (axis === a.ndim) {
-      const w = at(off);
-      return formatValue(a._codec.read(w.view, off - w.start), a.dtype);
-    }
-    const len = a.shape[axis];
-    const s = a.strides[axis];
-    const parts: string[] = [];
-    if (summarize && len > 2 * edge) {
-      for (let i = 0; i < edge; i++) parts.push(level(axis + 1, off + i * s));
-      parts.push('...');
-      for (let i = len - edge; i < len; i++) parts.push(level(axis + 1, off + i * s));
-    } else {
-      for (let i = 0; i < len; i++) parts.push(level(axis + 1, off + i * s));
-    }
-    return `[${parts.join(', ')}]`;
-  };
-  const body = level(0, a.offset);
-  const shape = a.size === 0 ? `, shape=${pyShape(a.shape)}` : '';
-  return `array(${body}${shape}, dtype=${dtypeText})`;
+  return arrayRepr(a);
 }

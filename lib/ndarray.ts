@@ -653,7 +653,7 @@ export class NdArray {
   }
 
   [inspect.custom](): string {
-    if (this._st.closed) return `NdArray<${this.dtype.str}> (closed mapping)`;
+    if (this._st.closed) return `${this.constructor.name}<${this.dtype.str}> (closed mapping)`;
     const f = this.flags;
     const layout = [f.cContiguous ? 'C' : '', f.fContiguous ? 'F' : ''].join('') || 'strided';
     return `${this.constructor.name}<${this.dtype.str}> shape [${this.shape.join(', ')}] strides [${this.strides.join(', ')}] offset ${this.offset} ${layout}${f.writeable ? '' : ' read-only'}\n${data.format(this)}`;
