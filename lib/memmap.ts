@@ -10,6 +10,7 @@ import { mapFile, pageSize, type Advice, type NativeMode } from './native';
 import { makeArray, NdArray } from './ndarray';
 import { closedError, MappedStorage } from './storage';
 import { EmptyMappedStorage, prepareEmptyFile } from './empty-mapping';
+import type { ValueOf } from './value-types';
 import { countMapping } from './stats';
 
 /** Every spelling NumPy accepts, mapped to the mode the mapping uses. */
@@ -28,9 +29,9 @@ const MODES: Readonly<Record<string, NativeMode>> = Object.freeze({
 export type MemmapMode = 'r' | 'r+' | 'w+' | 'c' | 'readonly' | 'readwrite' | 'write' | 'copyonwrite';
 
 /** Options of {@link memmap}. */
-export interface MemmapOptions {
+export interface MemmapOptions<D extends DTypeLike = DTypeLike> {
   /** Element type (default `'u1'`). */
-  dtype?: DTypeLike;
+  dtype?: D;
   /** Default `'r+'`, as in NumPy. */
   mode?: MemmapMode;
   /** Byte offset in the file where the array starts; need not be page aligned. */
@@ -50,7 +51,7 @@ const registry = new FinalizationRegistry<number>((bytes) => countMapping(bytes,
  * `view(dtype)`) are Memmaps on the same mapping; after `close()` every one
  * of them throws `AccessError` ("mapping of '…' is closed") on access.
  */
-export class Memmap extends NdArray {
+export class Memmap<T = unknown> extends NdArray<T> {
 
   /** The mapping behind this array, or null for a Memmap without a file (a copy). */
   private get mapped(): MappedStorage | null {
@@ -185,9 +186,9 @@ function checkOffset(v: unknown): number {
  * NumPy's `np.memmap(filename, dtype, mode, offset, shape, order)`: maps the
  * file (O(1) whatever its size) and returns an array over it, no copy.
  */
-export function memmap(path: string, options?: MemmapOptions): Memmap;
+export function memmap<const D extends DTypeLike = 'u1'>(path: string, options?: MemmapOptions<D>): Memmap<ValueOf<D>>;
 /** NumPy's positional habit, `np.memmap(path, dtype)`: the dtype as the second argument. */
-export function memmap(path: string, dtype: DTypeLike, options?: Omit<MemmapOptions, 'dtype'>): Memmap;
+export function memmap<const D extends DTypeLike>(path: string, dtype: D, options?: Omit<MemmapOptions, 'dtype'>): Memmap<ValueOf<D>>;
 export function memmap(path: string, second: MemmapOptions | DTypeLike = {}, third?: Omit<MemmapOptions, 'dtype'>): Memmap {
   // defaults → validate → interpret → native call
   if (typeof path !== 'string' || path === '') throw new TypeError(`path must be a non-empty string, got ${repr(path)}`);

@@ -22,12 +22,22 @@ import {
 import { MemoryStorage, Storage, type Window } from './storage';
 import * as data from './data';
 import * as elementwise from './elementwise';
+import type { SumOf, ValueOf } from './value-types';
 
 /** Memory orders: C (row-major), F (column-major), A (F if the input is F-contiguous and not C), K (keep the input's). */
 export type Order = 'C' | 'F' | 'A' | 'K';
 
 /** An index: a NumPy index string, or index items. */
 export type IndexSpec = string | readonly IndexItem[];
+
+/**
+ * `A` (an NdArray or a subclass of it) with elements of type `U`: what
+ * dtype-changing views and casts return. The subclass's own members stay.
+ */
+export type Retyped<A, U> = Omit<A, keyof NdArray<unknown>> & NdArray<U>;
+
+/** The element type of field `K` of records of type `T` (a subarray field's elements are not told apart). */
+export type FieldValue<T, K extends string> = T extends { [P in K]: infer V } ? (V extends unknown[] ? unknown : V) : unknown;
 
 /** A constructor of an NdArray subclass, for `view(Subclass)`. */
 export type ArrayClass<T extends NdArray> = abstract new (...args: never[]) => T;
@@ -122,7 +132,7 @@ export class Flags {
  * {@link arange}, {@link memmap} or {@link openNpy}; every other operation
  * returns views (same bytes) or, where NumPy copies, a new owner.
  */
-export class NdArray {
+export class NdArray<T = unknown> {
   /** @internal */ _st!: Storage;
   /** The element type. */
   readonly dtype!: DType;
@@ -208,9 +218,9 @@ export class NdArray {
    * different itemsize rescales the last axis, which must be contiguous.
    */
   view(): this;
-  view<T extends NdArray>(cls: ArrayClass<T>): T;
-  view(dtype: DTypeLike): this;
-  view<T extends NdArray>(dtype: DTypeLike | null | undefined, cls: ArrayClass<T>): T;
+  view<C extends NdArray>(cls: ArrayClass<C>): C;
+  view<const D extends DTypeLike>(dtype: D): Retyped<this, ValueOf<D>>;
+  view<C extends NdArray>(dtype: DTypeLike | null | undefined, cls: ArrayClass<C>): C;
   view(a?: DTypeLike | ArrayClass<NdArray> | null, cls?: ArrayClass<NdArray>): NdArray {
     this._st.checkOpen();
     let spec: DTypeLike | null | undefined = a as DTypeLike | null | undefined;
@@ -247,7 +257,7 @@ export class NdArray {
   }
 
   /** A view of one field of a structured dtype (a subarray field adds its axes). */
-  field(name: string): this {
+  field<K extends string>(name: K): Retyped<this, FieldValue<T, K>> {
     this._st.checkOpen();
     const fields = this.dtype.fields;
     if (fields === null || !Object.prototype.hasOwnProperty.call(fields, name)) {
@@ -257,11 +267,11 @@ export class NdArray {
       );
     }
     const f = fields[name];
-    return expandSubarray(this, Object.getPrototypeOf(this), f.dtype, this.shape, this.strides, this.offset + f.offset);
+    return expandSubarray<NdArray>(this, Object.getPrototypeOf(this), f.dtype, this.shape, this.strides, this.offset + f.offset) as unknown as Retyped<this, FieldValue<T, K>>;
   }
 
   /** A multi-field view keeping the original offsets and itemsize (NumPy ≥ 1.16). */
-  fields(names: readonly string[]): this {
+  fields(names: readonly string[]): Retyped<this, unknown> {
     this._st.checkOpen();
     const dt = this.dtype;
     if (!Array.isArray(names)) throw new TypeError(`fields() takes an array of field names, got ${repr(names)}`);
@@ -284,7 +294,7 @@ export class NdArray {
       1,
       dt.isalignedstruct,
     );
-    return derive(this, Object.getPrototypeOf(this), sub, this.shape, this.strides, this.offset);
+    return derive<NdArray>(this, Object.getPrototypeOf(this), sub, this.shape, this.strides, this.offset) as unknown as Retyped<this, unknown>;
   }
 
   /** NumPy's `reshape`: a view when the strides allow it, otherwise a copy. One axis may be -1. */
@@ -430,13 +440,14 @@ export class NdArray {
 
   /** `view(dtype.newbyteorder(order))`: the same bytes read in the other byte order. */
   newbyteorder(order: 'S' | '<' | '>' | '=' | '|' = 'S'): this {
-    return this.view(this.dtype.newbyteorder(order));
+    // The same values in the other order: the element type stays.
+    return this.view(this.dtype.newbyteorder(order)) as unknown as this;
   }
 
   // ---------------------------------------------------------------- reads
 
   /** One element's value (see the README's value mapping). Negative indices count from the end. */
-  get(...indices: number[]): unknown {
+  get(...indices: number[]): T {
     // Hot path, kept small so it inlines into the caller's loop: no N-API
     // call (a closed mapping's windows are detached, so a zero-length buffer
     // is where the closed check happens), slow paths in other methods.
@@ -453,7 +464,7 @@ export class NdArray {
     }
     const w = this._st.single ?? this.windowAt(off);
     if (w.buffer.byteLength === 0) this._st.checkOpen();
-    return this._codec.read(w.view, off - w.start);
+    return this._codec.read(w.view, off - w.start) as T;
   }
 
   /** Byte offset of the element at `indices` (all axes), range-checked. */
@@ -513,42 +524,42 @@ export class NdArray {
   // ---------------------------------------------------------- element-wise
 
   /** Calls `fn(value, i)` for every element in C index order; `i` is the flat index. */
-  forEach(fn: (value: unknown, i: number) => void): void {
-    elementwise.forEach(this, fn);
+  forEach(fn: (value: T, i: number) => void): void {
+    elementwise.forEach(this, fn as (value: unknown, i: number) => void);
   }
 
   /** Folds every element into an accumulator, in C index order. */
-  reduce<T>(fn: (acc: T, value: unknown, i: number) => T, initial: T): T {
-    return elementwise.reduce(this, fn, initial);
+  reduce<A>(fn: (acc: A, value: T, i: number) => A, initial: A): A {
+    return elementwise.reduce(this, fn as (acc: A, value: unknown, i: number) => A, initial);
   }
 
   /**
    * In-place element-wise update: `a.apply(x => x + 1)` is NumPy's `a += 1`.
    * Checks `flags.writeable` first; values convert as in {@link set}.
    */
-  apply(fn: (value: unknown, i: number) => unknown): this {
-    elementwise.apply(this, fn);
+  apply(fn: (value: T, i: number) => unknown): this {
+    elementwise.apply(this, fn as (value: unknown, i: number) => unknown);
     return this;
   }
 
   /** A new C-contiguous array of `fn(value, i)`, with `dtype` (default: this dtype). */
-  map(fn: (value: unknown, i: number) => unknown, dtype?: DTypeLike): NdArray {
-    return elementwise.map(this, fn, dtype === undefined ? this.dtype : toDType(dtype));
+  map(fn: (value: T, i: number) => unknown, dtype?: DTypeLike): NdArray {
+    return elementwise.map(this, fn as (value: unknown, i: number) => unknown, dtype === undefined ? this.dtype : toDType(dtype));
   }
 
   /** Sum of all elements (BigInt for 64-bit integer dtypes). */
-  sum(): number | bigint {
-    return elementwise.sum(this);
+  sum(): SumOf<T> {
+    return elementwise.sum(this) as SumOf<T>;
   }
 
   /** Smallest element. */
-  min(): number | bigint {
-    return elementwise.min(this);
+  min(): SumOf<T> {
+    return elementwise.min(this) as SumOf<T>;
   }
 
   /** Largest element. */
-  max(): number | bigint {
-    return elementwise.max(this);
+  max(): SumOf<T> {
+    return elementwise.max(this) as SumOf<T>;
   }
 
   /** Arithmetic mean. */
@@ -632,17 +643,17 @@ export class NdArray {
   }
 
   /** A copy cast to `dtype` with NumPy's unsafe casting; keeps the memory order (K) by default. */
-  astype(dtype: DTypeLike, order: Order = 'K'): this {
+  astype<const D extends DTypeLike>(dtype: D, order: Order = 'K'): Retyped<this, ValueOf<D>> {
     this._st.checkOpen();
     const dt = toDType(dtype);
     const c = data.copyAs(this, dt, order);
-    if (dt.shape.length === 0) return asClassOf(this, c);
+    if (dt.shape.length === 0) return asClassOf<NdArray>(this, c) as unknown as Retyped<this, ValueOf<D>>;
     // A subarray dtype adds its axes to the result, as NumPy's astype does.
     const sub = shapeToStrides(dt.shape, dt.base.itemsize, 'C');
     const shape = [...c.shape, ...dt.shape];
     const strides = shapeToSize(shape) === 0 ? shape.map(() => 0) : [...c.strides, ...sub];
     const owner = makeArray({ storage: c._st, dtype: dt.base, shape, strides, offset: 0, base: null, writeable: true, ownData: true });
-    return asClassOf(this, owner);
+    return asClassOf<NdArray>(this, owner) as unknown as Retyped<this, ValueOf<D>>;
   }
 
   // ---------------------------------------------------------------- display

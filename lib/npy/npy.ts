@@ -8,6 +8,7 @@ import { dtype as toDType, fromDescr, type DType, type DTypeLike } from '../dtyp
 import { ValueError, repr } from '../errors';
 import { checkShape, shapeToSize } from '../layout';
 import { memmap, type Memmap } from '../memmap';
+import type { ValueOf } from '../value-types';
 import { pyShape, type NdArray } from '../ndarray';
 import { copyAs } from '../data';
 import { formatHeader, headerLength, parseHeader, type Descr, type NpyHeader, type HeaderOptions } from './header';
@@ -90,13 +91,13 @@ export interface CreateNpyOptions {
  * Writes a `.npy` header for `dtype` and `shape` (data aligned to 64 bytes)
  * and returns a `'r+'` memmap over the new, zero-filled data.
  */
-export function createNpy(path: string, dtype: DTypeLike, shape: number | readonly number[], options: CreateNpyOptions = {}): Memmap {
+export function createNpy<const D extends DTypeLike>(path: string, dtype: D, shape: number | readonly number[], options: CreateNpyOptions = {}): Memmap<ValueOf<D>> {
   const dt = toDType(dtype);
   const s = checkShape(typeof shape === 'number' ? [shape] : shape);
   const fortranOrder = options.fortranOrder ?? false;
   const header = formatHeader({ descr: descrOf(dt), fortranOrder, shape: s });
   fs.writeFileSync(path, header);
-  return memmap(path, { dtype: dt, mode: 'r+', offset: header.length, shape: s, order: fortranOrder ? 'F' : 'C' });
+  return memmap(path, { dtype: dt, mode: 'r+', offset: header.length, shape: s, order: fortranOrder ? 'F' : 'C' }) as Memmap<ValueOf<D>>;
 }
 
 /** Writes any array (strided views included) to a `.npy` file, C order unless the array is only F-contiguous. */
