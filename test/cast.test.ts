@@ -2,7 +2,7 @@
 // goes field by field by position, names ignored, with its broadcasting rules
 // for subarray fields. Every answer is NumPy's own.
 import { fromBuffer, zeros } from '../lib/create';
-import type { DTypeLike } from '../lib/dtype';
+import { fromDescr, type DTypeLike } from '../lib/dtype';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { encode, PY_ENCODE } from './helpers/values';
 
@@ -161,5 +161,58 @@ print(json.dumps(dict(shape=r.shape, strides=r.strides, values=r.tolist())))
       dtype: '<f4',
       own: true,
     });
+  });
+});
+
+describeWithNumpy('random structured casts against NumPy', () => {
+  test('300 random record pairs (nested records, subarray fields of other shapes, one-field records): values or TypeError', () => {
+    const cases = runNumpy<{ src: unknown; dst: unknown; hex: string; values?: unknown; error?: boolean }[]>(String.raw`
+import random, warnings
+warnings.simplefilter('ignore')
+from numpy.lib.format import dtype_to_descr
+${PY_ENCODE}
+${PY_SPEC}
+rng = random.Random(7)
+NUM = ['|b1', '|i1', '<u2', '>i4', '<f4', '>f8', '<c8', '<i8', '>u8', '<f2']
+def shape(): return tuple(rng.randint(1, 3) for _ in range(rng.randint(1, 2)))
+def fmt(depth, k=None):
+    if depth < 2 and rng.random() < 0.25: return struct(depth + 1, k)
+    return rng.choice(NUM)
+def struct(depth, k=None):
+    n = k if k is not None else rng.randint(1, 3)
+    return np.dtype([('f%d_%d' % (depth, i), fmt(depth)) + ((shape(),) if rng.random() < 0.3 else ()) for i in range(n)])
+out = []
+while len(out) < 300:
+    k = rng.randint(1, 3)
+    s, d = struct(0, k), struct(0, k)
+    a = np.zeros(3, s)
+    fill(a, 1)
+    r = dict(src=dtype_to_descr(s), dst=dtype_to_descr(d), hex=a.tobytes().hex())
+    try:
+        r['values'] = encode(a.astype(d))
+    except TypeError:
+        r['error'] = True
+    out.append(r)
+print(json.dumps(out))
+`);
+    expect(cases).toHaveLength(300);
+    const bad: string[] = [];
+    let errors = 0;
+    for (const c of cases) {
+      const a = fromBuffer(new Uint8Array(Buffer.from(c.hex, 'hex')), fromDescr(c.src));
+      const dst = fromDescr(c.dst);
+      let got: unknown;
+      try {
+        got = { values: encode(a.astype(dst)) };
+      } catch (e) {
+        if (!(e instanceof TypeError)) throw e;
+        got = { error: true };
+        errors++;
+      }
+      const want = c.error ? { error: true } : { values: c.values };
+      if (JSON.stringify(got) !== JSON.stringify(want)) bad.push(`${String(a.dtype)} -> ${String(dst)}`);
+    }
+    expect(bad).toEqual([]);
+    expect(errors).toBeGreaterThan(0);
   });
 });
