@@ -232,10 +232,29 @@ function shortest(x: number, itemsize: number): { digits: string; exp: number } 
         break;
       }
     }
+    text = tieToEven(ax, text, back);
   }
   const [mant, e] = text.split('e');
   const digits = mant.replace('.', '').replace(/0+$/, '') || '0';
   return { digits, exp: Number(e) };
+}
+
+/**
+ * toExponential rounds a tie up; Dragon4 (NumPy) rounds it to the even
+ * digit. A tie: the exact value continues with a 5 and nothing after it.
+ */
+function tieToEven(ax: number, text: string, back: ((y: number) => number) | null): string {
+  const [mant, e] = text.split('e');
+  const digits = mant.replace('.', '');
+  const last = Number(digits[digits.length - 1]);
+  if (last % 2 === 0) return text;
+  const exact = ax.toExponential(100).split('e')[0].replace('.', '');
+  // Only when the exponent agrees (no carry into a new digit) is the comparison digit by digit.
+  if (exact.split('e')[0].length < digits.length + 1 || ax.toExponential(100).split('e')[1] !== e) return text;
+  if (exact[digits.length] !== '5' || !/^0*$/.test(exact.slice(digits.length + 1))) return text;
+  const down = digits.slice(0, -1) + String(last - 1);
+  const candidate = `${down[0]}${down.length > 1 ? `.${down.slice(1)}` : ''}e${e}`;
+  return back === null || back(Number(candidate)) === ax ? candidate : text;
 }
 
 /** Positional text, unique digits capped at PRECISION fractional digits, trimmed to `1.` style. */
@@ -275,6 +294,9 @@ function scientific(x: number, itemsize: number, sign: '-' | '+'): { int: string
   return { int, frac, exp: expText };
 }
 
+/** np.finfo(dtype).precision by float size: decimal digits the type holds. */
+const FINFO_PRECISION: Record<number, number> = { 2: 3, 4: 6, 8: 15 };
+
 function floatFormat(values: number[], itemsize: number, sign: '-' | '+'): (x: number) => string {
   const finite = values.filter((v) => Number.isFinite(v));
   const absNonZero = finite.filter((v) => v !== 0).map(Math.abs);
@@ -282,7 +304,9 @@ function floatFormat(values: number[], itemsize: number, sign: '-' | '+'): (x: n
   if (absNonZero.length > 0) {
     const max = Math.max(...absNonZero);
     const min = Math.min(...absNonZero);
-    expFormat = max >= 1e8 || min < 0.0001 || max / min > 1000;
+    // NumPy >= 2.3 lowers the cutoff for narrow floats: 1e3 for float16, 1e6 for float32.
+    const cutoff = 10 ** Math.min(8, FINFO_PRECISION[itemsize]);
+    expFormat = max >= cutoff || min < 0.0001 || max / min > 1000;
   }
   let padLeft = 0;
   let padRight = 0;
@@ -314,9 +338,15 @@ function floatFormat(values: number[], itemsize: number, sign: '-' | '+'): (x: n
     if (expFormat) {
       const p = scientific(x, itemsize, sign);
       const exp = p.exp[0] + p.exp.slice(1).padStart(expSize, '0');
-      // NumPy's min_digits: more real digits of the value (not zeros) up to the common precision.
-      const frac = p.frac.length < precision ? Math.abs(x).toExponential(precision).split('e')[0].split('.')[1] : p.frac;
-      return `${p.int.padStart(padLeft)}.${frac}e${exp}`;
+      if (p.frac.length < precision) {
+        // NumPy's min_digits: the value's own digits (not zeros) up to the common precision.
+        const [m, e] = tieToEven(Math.abs(x), Math.abs(x).toExponential(precision), null).split('e');
+        const [i, f] = m.split('.');
+        const n = Number(e);
+        const ex = `${n < 0 ? '-' : '+'}${String(Math.abs(n)).padStart(expSize, '0')}`;
+        return `${`${p.int.slice(0, -1)}${i}`.padStart(padLeft)}.${f}e${ex}`;
+      }
+      return `${p.int.padStart(padLeft)}.${p.frac}e${exp}`;
     }
     const [int, frac] = positional(x, itemsize, sign).split('.');
     return `${int.padStart(padLeft)}.${frac.padEnd(padRight)}`;

@@ -83,3 +83,40 @@ test('a closed Memmap prints as a Memmap', () => {
   expect(inspect(m)).toBe('Memmap<|u1> (closed mapping)');
   expect(String(m)).toBe("array(<closed mapping>, dtype=uint8)");
 });
+
+describeWithNumpy('repr of random arrays against NumPy', () => {
+  test('400 random float16/32/64, complex and int arrays (magnitudes 1e-7 to 1e10, nan, -inf, ties)', () => {
+    const cases = runNumpy<Case[]>(String.raw`
+import random
+from numpy.lib.format import dtype_to_descr
+rng = random.Random(5)
+out = []
+for t in range(400):
+    dt = rng.choice(['<f8', '<f4', '<f2', '<c16', '<c8', '<i2', '<u8', '>f8'])
+    n = rng.choice([1, 2, 5, 12, 30])
+    scale = 10 ** rng.uniform(-7, 10)
+    kind = rng.random()
+    if kind < 0.3: xs = [round(rng.uniform(-100, 100), rng.randint(0, 4)) for _ in range(n)]
+    elif kind < 0.5: xs = [rng.randint(-1000, 1000) for _ in range(n)]
+    else: xs = [rng.uniform(-1, 1) * scale for _ in range(n)]
+    if rng.random() < 0.1: xs[0] = float('nan')
+    if rng.random() < 0.1: xs[-1] = float('-inf')
+    with np.errstate(all='ignore'):
+        if dt[1] in 'iu':
+            a = np.array([0 if x != x or abs(x) == float('inf') else int(x) % 30000 for x in xs]).astype(dt)
+        else:
+            a = np.array(xs).astype(dt)
+            if dt[1] == 'c': a = a + 1j * np.array(xs[::-1]).astype(dt)
+    if rng.random() < 0.3 and n % 2 == 0: a = a.reshape(2, -1)
+    out.append(dict(descr=dtype_to_descr(a.dtype), shape=list(a.shape), hex=a.tobytes().hex(), repr=repr(a)))
+print(json.dumps(out))
+`);
+    expect(cases).toHaveLength(400);
+    const bad: string[] = [];
+    for (const c of cases) {
+      const got = String(fromBuffer(new Uint8Array(Buffer.from(c.hex, 'hex')), fromDescr(c.descr)).reshape(c.shape));
+      if (got !== c.repr) bad.push(`NumPy:\n${c.repr}\nmmarray:\n${got}`);
+    }
+    expect(bad.slice(0, 5)).toEqual([]);
+  });
+});
