@@ -304,7 +304,7 @@ function floatFormat(values: number[], itemsize: number, sign: '-' | '+'): (x: n
   if (absNonZero.length > 0) {
     const max = Math.max(...absNonZero);
     const min = Math.min(...absNonZero);
-    // NumPy >= 2.3 lowers the cutoff for narrow floats: 1e3 for float16, 1e6 for float32.
+    // NumPy (2.4 here) lowers the cutoff for narrow floats: 1e3 for float16, 1e6 for float32.
     const cutoff = 10 ** Math.min(8, FINFO_PRECISION[itemsize]);
     expFormat = max >= cutoff || min < 0.0001 || max / min > 1000;
   }
