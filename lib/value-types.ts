@@ -16,22 +16,24 @@ export interface Complex {
 }
 
 /** Spellings whose elements read as `number` (ints up to 32 bits and floats). */
-type NumberSpec =
+export type NumberSpec =
   | 'i1' | 'i2' | 'i4' | 'u1' | 'u2' | 'u4' | 'f2' | 'f4' | 'f8'
   | 'b' | 'B' | 'h' | 'H' | 'i' | 'I' | 'e' | 'f' | 'd'
   | 'int8' | 'int16' | 'int32' | 'uint8' | 'uint16' | 'uint32' | 'byte' | 'ubyte' | 'short' | 'ushort'
   | 'intc' | 'uintc' | 'float16' | 'float32' | 'float64' | 'half' | 'single' | 'double' | 'float';
 
 /** Spellings whose elements read as `bigint` (64-bit ints). */
-type BigIntSpec =
+export type BigIntSpec =
   | 'i8' | 'u8' | 'l' | 'L' | 'q' | 'Q' | 'p' | 'P' | 'n' | 'N'
   | 'int64' | 'uint64' | 'long' | 'ulong' | 'int_' | 'intp' | 'uintp' | 'int' | 'uint' | 'longlong' | 'ulonglong';
 
-type BoolSpec = 'b1' | '?' | 'bool' | 'bool_';
-type ComplexSpec = 'c8' | 'c16' | 'F' | 'D' | 'complex64' | 'complex128' | 'csingle' | 'cdouble' | 'complex';
+/** Spellings whose elements read as `boolean`. */
+export type BoolSpec = 'b1' | '?' | 'bool' | 'bool_';
+/** Spellings whose elements read as {@link Complex}. */
+export type ComplexSpec = 'c8' | 'c16' | 'F' | 'D' | 'complex64' | 'complex128' | 'csingle' | 'cdouble' | 'complex';
 
 /** The element type of one scalar spec without its byte-order prefix. */
-type ScalarValue<S extends string> = S extends NumberSpec
+export type ScalarValue<S extends string> = S extends NumberSpec
   ? number
   : S extends BigIntSpec
     ? bigint
@@ -44,7 +46,7 @@ type ScalarValue<S extends string> = S extends NumberSpec
           : unknown;
 
 /** `[name, format]` / `[name, format, shape]` entries → `{ name: value }` (subarray fields: nested arrays). */
-type RecordValue<L extends readonly unknown[]> = {
+export type RecordValue<L extends readonly unknown[]> = {
   -readonly [E in L[number] as E extends readonly [infer N extends string, ...unknown[]] ? N : never]: E extends readonly [string, infer F]
     ? ValueOf<F>
     : E extends readonly [string, unknown, unknown]
