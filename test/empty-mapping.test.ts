@@ -1,0 +1,98 @@
+// Memmaps of empty arrays (lib/empty-mapping.ts): NumPy >= 2.2 maps them
+// (gh-27723) in every mode, with an offset too, and leaves the file at a size
+// this test asks NumPy for.
+import * as fs from 'fs';
+import { AccessError, ValueError } from '../lib/errors';
+import { memmap, Memmap, type MemmapMode } from '../lib/memmap';
+import { createNpy, openNpy } from '../lib/npy/npy';
+import { describeWithNumpy, runNumpy } from './helpers/numpy';
+import { useTempDir } from './helpers/tmp';
+
+const tmp = useTempDir('mmarray-empty-');
+
+/** [mode, initial file size or null for no file, shape, offset, order]. */
+const CASES: [MemmapMode, number | null, number[] | null, number, 'C' | 'F'][] = [
+  ['w+', null, [0], 0, 'C'],
+  ['w+', 100, [0, 3], 10, 'C'],
+  ['w+', null, [2, 0], 5000, 'F'],
+  ['r+', 0, [0], 0, 'C'],
+  ['r+', 0, null, 0, 'C'],
+  ['r+', 3, [0, 4], 4096 + 7, 'C'],
+  ['r+', 50, [0], 20, 'C'],
+  ['r', 8, [0, 3], 0, 'C'],
+  ['r', 8, [0, 3], 8, 'C'],
+  ['r', 8, [0, 3], 9, 'C'],
+  ['r', 0, null, 0, 'C'],
+  ['c', 8, [3, 0], 2, 'F'],
+  ['c', 0, [0], 0, 'C'],
+  ['r+', null, [0], 0, 'C'],
+];
+
+interface Answer {
+  error?: string;
+  shape?: number[];
+  strides?: number[];
+  offset?: number;
+  writeable?: boolean;
+  /** File size afterwards, or null when there is no file. */
+  size: number | null;
+}
+
+describeWithNumpy('memmap of an empty array against NumPy', () => {
+  test.each(CASES)("mode '%s', file of %p bytes, shape %p, offset %p, order %s", (mode, initial, shape, offset, order) => {
+    const theirs = tmp.path('numpy.bin');
+    const ours = tmp.path('ours.bin');
+    if (initial !== null) {
+      fs.writeFileSync(theirs, new Uint8Array(initial));
+      fs.writeFileSync(ours, new Uint8Array(initial));
+    }
+    const want = runNumpy<Answer>(`
+import os
+p, mode, shape, offset, order = json.loads(sys.stdin.read())
+r = {}
+try:
+    m = np.memmap(p, dtype='<f4', mode=mode, shape=None if shape is None else tuple(shape), offset=offset, order=order)
+    r = dict(shape=list(m.shape), strides=list(m.strides), offset=m.offset, writeable=bool(m.flags.writeable))
+except Exception as e:
+    r = dict(error=type(e).__name__)
+r['size'] = os.path.getsize(p) if os.path.exists(p) else None
+print(json.dumps(r))
+`, JSON.stringify([theirs, mode, shape, offset, order]));
+    let got: Answer;
+    try {
+      const m = memmap(ours, { dtype: '<f4', mode, shape: shape ?? undefined, offset, order });
+      got = { shape: [...m.shape], strides: [...m.strides], offset: m.fileOffset!, writeable: m.flags.writeable, size: 0 };
+      expect(m.filename).toBe(ours);
+      expect(m.mode).toBe(mode);
+      m.flush();
+      m.close();
+      expect(() => m.flush()).toThrow(AccessError);
+    } catch (e) {
+      const err = e as Error & { code?: string };
+      got = { error: err.code === 'ENOENT' ? 'FileNotFoundError' : err instanceof ValueError ? 'ValueError' : err.name, size: 0 };
+    }
+    got.size = fs.existsSync(ours) ? fs.statSync(ours).size : null;
+    expect(got).toEqual(want);
+  });
+
+  test("openNpy of an empty array is a Memmap with flush(), as NumPy's open_memmap gives; createNpy makes one", () => {
+    const p = tmp.path('empty.npy');
+    const c = createNpy(p, '<f8', [0, 2]);
+    c.close();
+    const want = runNumpy<{ size: number; shape: number[] }>(`
+from numpy.lib.format import open_memmap
+p = sys.stdin.read()
+m = open_memmap(p, mode='r')
+print(json.dumps(dict(size=len(open(p, 'rb').read()), shape=list(m.shape))))
+`, p);
+    for (const mode of ['r', 'r+', 'c'] as const) {
+      const m = openNpy(p, { mode });
+      expect(m).toBeInstanceOf(Memmap);
+      expect(m.shape).toEqual(want.shape);
+      expect(m.flags.writeable).toBe(mode !== 'r');
+      m.flush();
+      m.close();
+    }
+    expect(fs.statSync(p).size).toBe(want.size);
+  });
+});
