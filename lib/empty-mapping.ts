@@ -31,9 +31,15 @@ export class EmptyMappedStorage extends Storage {
   // checks read (writable, the closed flag) cannot be reassigned from outside.
   #info: MappingInfo;
   #closed = false;
+  /**
+   * The file's bytes past `offset` (none, or NumPy's one filler byte) were
+   * made by the open, not left by anyone: an append may write over them.
+   */
+  readonly ownsTail: boolean;
 
-  constructor(info: MappingInfo) {
+  constructor(info: MappingInfo, ownsTail = false) {
     super();
+    this.ownsTail = ownsTail;
     this.writable = info.mode !== 'r';
     this.#info = Object.freeze({ ...info });
     this.addressBase = 0;
@@ -71,16 +77,26 @@ export class EmptyMappedStorage extends Storage {
  * layer, mapping the `max(offset, 1)` bytes NumPy leaves and unmapping them at
  * once: it refuses what a mapping refuses (FIFOs and other non-regular files,
  * `'w+'` on a file this process still maps, which truncating would kill) and
- * removes a file a failed `'w+'` created.
+ * removes a file a failed `'w+'` created. Returns true when the bytes past
+ * `offset` are the open's own (see {@link EmptyMappedStorage.ownsTail}).
  */
-export function prepareEmptyFile(path: string, mode: NativeMode, offset: number): void {
+export function prepareEmptyFile(path: string, mode: NativeMode, offset: number): boolean {
   if (mode === 'r' || mode === 'c') {
     const st = fs.statSync(path);
     requireRegularFile(st, path);
     const size = st.size;
     if (size === 0) throw new ValueError(`cannot mmap an empty file ('${path}')`);
     if (offset > size) throw new ValueError(`mmap offset is greater than file size: offset ${offset}, '${path}' has ${size} bytes`);
-    return;
+    return false;
+  }
+  let before = 0;
+  if (mode === 'r+') {
+    try {
+      before = fs.statSync(path).size;
+    } catch {
+      // The native open reports a missing file with the right error.
+    }
   }
   mapFile(path, mode, 0, Math.max(offset, 1)).close();
+  return mode === 'w+' || before <= offset;
 }

@@ -151,6 +151,7 @@ export class Memmap<T = unknown> extends NdArray<T> {
     const trim = grow.trimPoint(this);
     st.close();
     grow.closeFd(st);
+    grow.closeEmptyBefore(st);
     // append() grew the file ahead of the data; cut it back once nothing maps it.
     if (trim !== null) fs.truncateSync(st.mapping.path, trim);
     registry.unregister(st);
@@ -241,8 +242,10 @@ const remapped: grow.Remapped = {
     registry.register(st, st.byteLength, st);
   },
   replaced(oldSt, newSt) {
-    registry.unregister(oldSt);
-    countMapping(oldSt.byteLength, -1);
+    if (oldSt !== null) {
+      registry.unregister(oldSt);
+      countMapping(oldSt.byteLength, -1);
+    }
     if (newSt === null) return;
     countMapping(newSt.byteLength, 1);
     registry.register(newSt, newSt.byteLength, newSt);
@@ -379,10 +382,10 @@ function mapArray(path: string, options: MemmapOptions, reportReadWrite: boolean
 
 /** An empty array's memmap (NumPy >= 2.2, gh-27723): the file as NumPy leaves it, no mapping. */
 function emptyMemmap(path: string, mode: NativeMode, shownMode: NativeMode, offset: number, dt: DType, shape: readonly number[], order: 'C' | 'F'): Memmap {
-  prepareEmptyFile(path, mode, offset);
+  const ownsTail = prepareEmptyFile(path, mode, offset);
   return makeArray<Memmap>(
     {
-      storage: new EmptyMappedStorage({ path, mode: shownMode, offset }),
+      storage: new EmptyMappedStorage({ path, mode: shownMode, offset }, ownsTail),
       dtype: dt,
       shape,
       // Contiguous strides, as np.ndarray over a buffer gives an empty array.

@@ -150,6 +150,11 @@ export function setLayout(a: NdArray, st: Storage, shape: readonly number[], str
   relayout(a, st, shape, strides);
 }
 
+/** @internal The layout's shape, as the library reads it. */
+export function shapeOfArray(a: NdArray): readonly number[] {
+  return shapeOf(a);
+}
+
 /** @internal Makes `a` read-only for good (asStrided's `writeable: false`). */
 export function lockReadOnly(a: NdArray): void {
   lockWriteable(a);
