@@ -96,3 +96,44 @@ print(json.dumps(dict(size=len(open(p, 'rb').read()), shape=list(m.shape))))
     expect(fs.statSync(p).size).toBe(want.size);
   });
 });
+
+describe('the file checks of any mapping', () => {
+  test("'w+' of an empty array on a file this process maps is refused (ERR_MMARRAY_MAPPED) and the file kept", () => {
+    const p = tmp.file(new Uint8Array([1, 2, 3, 4]));
+    const live = memmap(p, { dtype: 'u1', mode: 'r+' });
+    let caught: unknown;
+    try {
+      memmap(p, { dtype: 'u1', mode: 'w+', shape: [0] });
+    } catch (e) {
+      caught = e;
+    }
+    expect((caught as { code?: string }).code).toBe('ERR_MMARRAY_MAPPED');
+    expect(Array.from(fs.readFileSync(p))).toEqual([1, 2, 3, 4]);
+    expect(live.toArray()).toEqual([1, 2, 3, 4]);
+    live.close();
+  });
+
+  test('an empty array over a directory is refused as any mapping is (EISDIR), in every mode', () => {
+    for (const mode of ['r', 'r+', 'c'] as const) {
+      expect(() => memmap(tmp.dir, { dtype: 'u1', mode, shape: [0] })).toThrow(expect.objectContaining({ code: 'EISDIR' }));
+    }
+  });
+});
+
+describe('createNpy of an empty array over an existing file', () => {
+  test('replaces it aside with a valid .npy of the empty array (the old bytes are gone only once it is built)', () => {
+    const p = tmp.file(new Uint8Array(100).fill(7));
+    const c = createNpy(p, '<f8', [0, 3]);
+    expect(c).toBeInstanceOf(Memmap);
+    expect(c.filename).toBe(p);
+    expect(c.shape).toEqual([0, 3]);
+    c.close();
+    const back = openNpy(p);
+    expect(back.shape).toEqual([0, 3]);
+    expect(back.dtype.str).toBe('<f8');
+    back.close();
+    // Only the header: the 100 old bytes did not survive, nor did a temporary file.
+    expect(fs.statSync(p).size % 64).toBe(0);
+    expect(fs.readdirSync(tmp.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
