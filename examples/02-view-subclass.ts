@@ -1,6 +1,6 @@
 /**
  * view(Type) returns the same bytes as a subclass. The library calls the
- * subclass's optional arrayFinalize(from) on every new array and view, as
+ * subclass's arrayFinalize(from) override on every new array and view, as
  * NumPy calls __array_finalize__, so extra state (here a mask) travels with
  * views.
  *
@@ -15,7 +15,7 @@ class Masked extends NdArray {
   declare mask: NdArray | null;
 
   /** `from` is the array this one was made from (null for a new owner). */
-  arrayFinalize(from: NdArray | null): void {
+  override arrayFinalize(from: NdArray | null): void {
     this.mask = from instanceof Masked ? from.mask : null;
   }
 

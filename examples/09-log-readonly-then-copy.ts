@@ -25,7 +25,8 @@ print(log.size, log.flags.writeable);
 try {
   log.field('level').set('0', 9);
 } catch (e) {
-  print(`refused: ${(e as Error).message}`);
+  // NumPy's words; the rest of the message names the file and its mode.
+  print(`refused: ${(e as Error).message.split(' (')[0]}`);
 }
 
 const work = log.copy(); // an owner in memory

@@ -9,6 +9,7 @@
  * - complex → real keeps the real part; anything → bool tests non-zero.
  * @module
  */
+import { inspect } from 'util';
 import type { DType } from './dtype';
 
 type Caster = (v: unknown) => unknown;
@@ -93,12 +94,23 @@ function intOf(v: unknown): bigint | null {
 
 /** A function turning a value read with `src`'s codec into one `dst`'s codec stores as NumPy's cast would. */
 export function makeCaster(src: DType, dst: DType): Caster {
+  if (src.isStructured || dst.isStructured || src.subdtype !== null || dst.subdtype !== null) {
+    try {
+      return voidCaster(src, dst);
+    } catch (e) {
+      // NumPy names the outermost dtypes, whichever nested field failed.
+      if (e instanceof TypeError) {
+        throw new TypeError(`Cannot cast array data from ${inspect(src)} to ${inspect(dst)} according to the rule 'unsafe'`);
+      }
+      throw e;
+    }
+  }
+  return scalarCaster(src, dst);
+}
+
+function scalarCaster(src: DType, dst: DType): Caster {
   const sk = src.kind;
   const dk = dst.kind;
-  if (src.isStructured || dst.isStructured) {
-    if (src.isStructured && dst.isStructured && sameFieldLayout(src, dst)) return (v) => v;
-    throw new TypeError(`cannot cast ${src.str} to ${dst.str}: structured casts are not supported`);
-  }
   if (dk === 'b') return (v) => isNonZero(v);
   if (dk === 'i' || dk === 'u') {
     const bits = dst.itemsize * 8;
@@ -130,8 +142,107 @@ export function makeCaster(src: DType, dst: DType): Caster {
   throw new TypeError(`cannot cast ${src.str} to ${dst.str}`);
 }
 
-function sameFieldLayout(a: DType, b: DType): boolean {
-  const an = a.names as readonly string[];
-  const bn = b.names as readonly string[];
-  return an.length === bn.length && an.every((n, i) => n === bn[i]);
+// ------------------------------------------------------------------ records and subarrays
+
+/**
+ * NumPy's (>= 1.14) casts that involve fields or subarrays, in the order of
+ * its `void_to_void_get_loop` / `get_fields_transfer_function`:
+ * - record → record: field by field **by position**, names ignored; the
+ *   field counts must match;
+ * - record → anything else: only a record with exactly one field, whose
+ *   value is cast;
+ * - anything else → record: the value is cast into every field;
+ * - subarrays: see {@link subarrayCaster}.
+ * Records come out as arrays in field order (the record codec takes them),
+ * so no field name, `__proto__` included, becomes an object key here.
+ * Throws TypeError when NumPy refuses the cast.
+ */
+function voidCaster(src: DType, dst: DType): Caster {
+  if (src.isStructured || dst.isStructured) {
+    if (!src.isStructured) {
+      const casts = dst.names!.map((n) => voidCaster(src, dst.fields![n].dtype));
+      return (v) => casts.map((c) => c(v));
+    }
+    const sn = src.names!;
+    if (!dst.isStructured) {
+      if (sn.length !== 1) throw new TypeError('a record casts to a non-record only when it has exactly one field');
+      const name = sn[0];
+      const c = voidCaster(src.fields![name].dtype, dst);
+      return (v) => c((v as Record<string, unknown>)[name]);
+    }
+    const dn = dst.names!;
+    if (sn.length !== dn.length) throw new TypeError('records cast field by field: the field counts differ');
+    const casts = sn.map((n, i) => voidCaster(src.fields![n].dtype, dst.fields![dn[i]].dtype));
+    return (v) => {
+      const r = v as Record<string, unknown>;
+      return casts.map((c, i) => c(r[sn[i]]));
+    };
+  }
+  if (src.subdtype !== null || dst.subdtype !== null) return subarrayCaster(src, dst);
+  return scalarCaster(src, dst);
+}
+
+/**
+ * NumPy's subarray transfer (`get_subarray_broadcast_transfer_function`):
+ * the source's axes line up with the destination's last axes; a source
+ * axis of length 1 (or a missing one) repeats, a destination index past the
+ * source's length gets zero bytes, and source axes the destination lacks
+ * are read at index 0. So (2,) → (3,) pads with a zero, (2, 3) → (3,) takes
+ * the first row and a subarray → scalar takes the first element.
+ */
+function subarrayCaster(src: DType, dst: DType): Caster {
+  const sShape = src.shape;
+  const dShape = dst.shape;
+  const base = voidCaster(src.base, dst.base);
+  const dSize = dShape.reduce((a, b) => a * b, 1);
+  const nd = dShape.length;
+  // Flat source index for each flat destination index, or -1 for a zero.
+  const from = new Array<number>(dSize);
+  for (let k = 0; k < dSize; k++) {
+    let rest = k;
+    let idx = 0;
+    let factor = 1;
+    for (let i = nd - 1; i >= 0; i--) {
+      let coord = rest % dShape[i];
+      rest = Math.floor(rest / dShape[i]);
+      const len = i >= nd - sShape.length ? sShape[i - (nd - sShape.length)] : 1;
+      if (len === 1) coord = 0;
+      else if (coord < len) {
+        idx += factor * coord;
+        factor *= len;
+      } else {
+        idx = -1;
+        break;
+      }
+    }
+    from[k] = idx;
+  }
+  const zeroBytes = new DataView(new ArrayBuffer(Math.max(dst.base.itemsize, 1)));
+  const zero = dst.base.codec.read(zeroBytes, 0);
+  const flatten = (v: unknown): unknown[] => {
+    if (sShape.length === 0) return [v];
+    const out: unknown[] = [];
+    const walk = (x: unknown, d: number): void => {
+      if (d === sShape.length) out.push(x);
+      else for (const e of x as unknown[]) walk(e, d + 1);
+    };
+    walk(v, 0);
+    return out;
+  };
+  const nest = (flat: unknown[]): unknown => {
+    if (nd === 0) return flat[0];
+    let at = 0;
+    const build = (d: number): unknown[] => {
+      const out = new Array<unknown>(dShape[d]);
+      for (let i = 0; i < dShape[d]; i++) out[i] = d === nd - 1 ? flat[at++] : build(d + 1);
+      return out;
+    };
+    return build(0);
+  };
+  return (v) => {
+    const leaves = flatten(v);
+    const out = new Array<unknown>(dSize);
+    for (let k = 0; k < dSize; k++) out[k] = from[k] < 0 ? zero : base(leaves[from[k]]);
+    return nest(out);
+  };
 }

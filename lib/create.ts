@@ -7,6 +7,7 @@
 import { types } from 'util';
 import { dtype as toDType, type DTypeLike } from './dtype';
 import { ValueError, repr } from './errors';
+import type { ValueOf } from './value-types';
 import { byteBounds, checkNdim, checkShape, shapeToSize, shapeToStrides } from './layout';
 import { allocate, derive, lockReadOnly, makeArray, NdArray, pyShape } from './ndarray';
 import { MemoryStorage } from './storage';
@@ -36,7 +37,7 @@ function checkInt(v: unknown, what: string, min = 0): number {
  * typed array / DataView (its own byte range), no copy. The dtype defaults
  * to float64, as NumPy's does.
  */
-export function fromBuffer(buffer: ArrayBufferLike | ArrayBufferView, dtype: DTypeLike = 'f8', options: FromBufferOptions = {}): NdArray {
+export function fromBuffer<const D extends DTypeLike = 'f8'>(buffer: ArrayBufferLike | ArrayBufferView, dtype: D = 'f8' as D, options: FromBufferOptions = {}): NdArray<ValueOf<D>> {
   const dt = toDType(dtype);
   let ab: ArrayBufferLike;
   let base = 0;
@@ -84,20 +85,24 @@ export function fromBuffer(buffer: ArrayBufferLike | ArrayBufferView, dtype: DTy
 }
 
 function normShape(shape: number | readonly number[]): number[] {
+  if (typeof shape !== 'number' && !Array.isArray(shape) && !(ArrayBuffer.isView(shape) && !(shape instanceof DataView))) {
+    // zeros({ shape: [2, 3] }) is a common slip: say what was expected.
+    throw new TypeError(`shape must be an integer or an array of integers, got ${repr(shape)}`);
+  }
   return checkShape(typeof shape === 'number' ? [shape] : shape);
 }
 
 /** A new C-contiguous array of zeros. */
-export function zeros(shape: number | readonly number[], dtype: DTypeLike = 'f8', order: 'C' | 'F' = 'C'): NdArray {
+export function zeros<const D extends DTypeLike = 'f8'>(shape: number | readonly number[], dtype: D = 'f8' as D, order: 'C' | 'F' = 'C'): NdArray<ValueOf<D>> {
   const dt = toDType(dtype);
   const s = normShape(shape);
   checkNdim(s.length + dt.shape.length);
-  if (dt.shape.length > 0) return allocate(dt.base, checkShape([...s, ...dt.shape]), order);
-  return allocate(dt, s, order);
+  if (dt.shape.length > 0) return allocate(dt.base, checkShape([...s, ...dt.shape]), order) as NdArray<ValueOf<D>>;
+  return allocate(dt, s, order) as NdArray<ValueOf<D>>;
 }
 
 /** A new array; like NumPy's `empty` its content is unspecified (here: zeros). */
-export function empty(shape: number | readonly number[], dtype: DTypeLike = 'f8', order: 'C' | 'F' = 'C'): NdArray {
+export function empty<const D extends DTypeLike = 'f8'>(shape: number | readonly number[], dtype: D = 'f8' as D, order: 'C' | 'F' = 'C'): NdArray<ValueOf<D>> {
   return zeros(shape, dtype, order);
 }
 
@@ -105,9 +110,9 @@ export function empty(shape: number | readonly number[], dtype: DTypeLike = 'f8'
  * NumPy's `arange`: `arange(stop, dtype?)` or `arange(start, stop, step?, dtype?)`.
  * The default dtype is int64 (`<i8`, values are BigInt) as in NumPy.
  */
-export function arange(stop: number, dtype?: DTypeLike): NdArray;
-export function arange(start: number, stop: number, step?: number, dtype?: DTypeLike): NdArray;
-export function arange(start: number, stop: number, dtype: DTypeLike): NdArray;
+export function arange<const D extends DTypeLike = 'i8'>(stop: number, dtype?: D): NdArray<ValueOf<D>>;
+export function arange<const D extends DTypeLike = 'i8'>(start: number, stop: number, step?: number, dtype?: D): NdArray<ValueOf<D>>;
+export function arange<const D extends DTypeLike>(start: number, stop: number, dtype: D): NdArray<ValueOf<D>>;
 export function arange(a: number, b?: number | DTypeLike, c?: number | DTypeLike, d?: DTypeLike): NdArray {
   let start = 0;
   let stop: number;
@@ -251,7 +256,7 @@ export interface NdarrayOptions {
  * array of any layout over a buffer, no copy. Every byte it can address must
  * lie inside the buffer.
  */
-export function ndarray(shape: number | readonly number[], dtype: DTypeLike, buffer: ArrayBufferLike | ArrayBufferView, options: NdarrayOptions = {}): NdArray {
+export function ndarray<const D extends DTypeLike>(shape: number | readonly number[], dtype: D, buffer: ArrayBufferLike | ArrayBufferView, options: NdarrayOptions = {}): NdArray<ValueOf<D>> {
   const raw = fromBuffer(buffer, 'u1', { readonly: options.readonly });
   const dt = toDType(dtype);
   const s = normShape(shape);
@@ -276,7 +281,9 @@ export function ndarray(shape: number | readonly number[], dtype: DTypeLike, buf
   for (const x of strides) if (!Number.isSafeInteger(x)) throw new TypeError(`strides must hold integers, got ${repr(x)}`);
   const [lo, hi] = byteBounds(offset, fullShape, strides, el.itemsize);
   if (shapeToSize(fullShape) > 0 && (lo < 0 || hi > raw._st.byteLength)) {
-    throw new RangeError(`strides are incompatible with shape of requested array and size of buffer: bytes [${lo}, ${hi}) of a ${raw._st.byteLength}-byte buffer`);
+    // A view that cannot be: ValueError, as the README's error table says (NumPy's text).
+    const what = options.strides === undefined ? 'buffer is too small for requested array' : 'strides are incompatible with shape of requested array and size of buffer';
+    throw new ValueError(`${what}: bytes [${lo}, ${hi}) of a ${raw._st.byteLength}-byte buffer (shape ${pyShape(fullShape)}, strides [${strides.join(', ')}], offset ${offset})`);
   }
   return makeArray({ storage: raw._st, dtype: el, shape: fullShape, strides, offset, base: null, writeable: !options.readonly, ownData: false });
 }

@@ -15,6 +15,7 @@ import { byteBounds, shapeToSize, shapeToStrides } from './layout';
 import { allocate, makeArray, newStrides, type NdArray, type Order, pyShape } from './ndarray';
 import { MemoryStorage, type MappingInfo, type Window } from './storage';
 import { countCopy } from './stats';
+import { arrayRepr } from './repr';
 import { castNative, copyNative, flatUnits } from './kernels';
 
 /** NumPy's `tolist()`. */
@@ -51,6 +52,10 @@ function isElement(v: unknown, dt: DType): boolean {
   if (dt.isStructured) {
     const names = dt.names as readonly string[];
     if (v.length !== names.length) return false;
+    // A list whose items are whole records is an array level, as NumPy's
+    // lists are: [{a: [1, 2]}] is one record in a list, not the tuple form of
+    // a record whose field `a` is {a: [1, 2]} (which could not fit it anyway).
+    if (v.every((x) => isPlainObject(x) && fits(x, dt))) return false;
     return names.every((name, i) => {
       const f = (dt.fields as NonNullable<DType['fields']>)[name].dtype;
       const x = v[i];
@@ -61,6 +66,32 @@ function isElement(v: unknown, dt: DType): boolean {
     });
   }
   return false;
+}
+
+/**
+ * Could `v` be stored as one element of `dt`? Checked in depth for records
+ * (every field present, each value fitting its field); subarray fields take
+ * anything that broadcasts, so they are not looked into.
+ */
+function fits(v: unknown, dt: DType): boolean {
+  if (dt.shape.length > 0) return true;
+  if (dt.isStructured) {
+    const names = dt.names as readonly string[];
+    const fields = dt.fields as NonNullable<DType['fields']>;
+    if (Array.isArray(v)) return v.length === names.length && names.every((n, i) => fits(v[i], fields[n].dtype));
+    if (isPlainObject(v)) {
+      const rec = v as Record<string, unknown>;
+      const keys = Object.keys(rec);
+      return keys.length === names.length && names.every((n) => Object.prototype.hasOwnProperty.call(rec, n) && fits(rec[n], fields[n].dtype));
+    }
+    return typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean';
+  }
+  if (dt.kind === 'c') {
+    if (Array.isArray(v)) return v.length === 2 && typeof v[0] === 'number' && typeof v[1] === 'number';
+    if (isPlainObject(v)) return typeof (v as { re?: unknown }).re === 'number' && typeof (v as { im?: unknown }).im === 'number';
+    return true;
+  }
+  return !Array.isArray(v) && !isPlainObject(v);
 }
 
 function inferShape(v: unknown, dt: DType): number[] {
@@ -346,7 +377,7 @@ export function copyAs(a: NdArray, dt: DType, order: Order, count = true): NdArr
   const dw = storage.single;
   const n = a.itemsize;
   const at = st.cursor(n);
-  if (a.dtype.equals(dt) || (a.dtype.str === dt.str && !dt.isStructured)) {
+  if (a.dtype.equals(dt) || (a.dtype.str === dt.str && !dt.isStructured && !a.dtype.isStructured)) {
     if (copyNative(st, a.offset, a.strides, storage, 0, strides, a.shape, n, NO_UNITS)) return out;
     forEachOffset2(a.shape, a.strides, a.offset, strides, 0, (so, dof) => {
       const sw = at(so);
@@ -372,69 +403,7 @@ export function copyAs(a: NdArray, dt: DType, order: Order, count = true): NdArr
 
 // ------------------------------------------------------------------ display
 
-/** A float as NumPy prints it in an array: `1.`, `-0.`, `0.5`, `nan`, `inf`. */
-function formatFloat(x: number): string {
-  if (Number.isNaN(x)) return 'nan';
-  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
-  if (Object.is(x, -0)) return '-0.';
-  const t = String(x);
-  return Number.isInteger(x) && !t.includes('e') ? `${t}.` : t;
-}
-
-/** One element's text, NumPy-like, guided by its dtype. */
-function formatValue(v: unknown, dt: DType): string {
-  if (dt.shape.length > 0 || Array.isArray(v)) {
-    const el = dt.shape.length > 0 ? dt.base : dt;
-    return `[${(v as unknown[]).map((x) => formatValue(x, el)).join(', ')}]`;
-  }
-  if (dt.isStructured) {
-    const rec = v as Record<string, unknown>;
-    return `(${(dt.names as readonly string[]).map((n) => formatValue(rec[n], dt.fields![n].dtype)).join(', ')})`;
-  }
-  switch (dt.kind) {
-    case 'b':
-      return v ? 'True' : 'False';
-    case 'f':
-      return formatFloat(v as number);
-    case 'c': {
-      const c = v as { re: number; im: number };
-      return `${formatFloat(c.re)}${c.im < 0 || Object.is(c.im, -0) ? '-' : '+'}${formatFloat(Math.abs(c.im))}j`;
-    }
-    case 'S':
-    case 'V': {
-      const b = v as Uint8Array;
-      return `b'${Array.from(b, (ch) => (ch >= 32 && ch < 127 ? String.fromCharCode(ch) : `\\x${ch.toString(16).padStart(2, '0')}`)).join('')}'`;
-    }
-    default:
-      return String(v);
-  }
-}
-
-/** NumPy-like text: `array([1, 2, 3], dtype=int16)`, long axes summarized with `...`. */
+/** NumPy's `repr(a)` text (see repr.ts): rows wrapped and padded as NumPy prints them. */
 export function format(a: NdArray): string {
-  const dtypeText = a.dtype.isStructured ? a.dtype.toString() : a.dtype.name;
-  if (a._st.closed) return `array(<closed mapping>, dtype=${dtypeText})`;
-  const edge = 3;
-  const summarize = a.size > 1000;
-  const at = a._st.cursor(a.itemsize);
-  const level = (axis: number, off: number): string => {
-    if (axis === a.ndim) {
-      const w = at(off);
-      return formatValue(a._codec.read(w.view, off - w.start), a.dtype);
-    }
-    const len = a.shape[axis];
-    const s = a.strides[axis];
-    const parts: string[] = [];
-    if (summarize && len > 2 * edge) {
-      for (let i = 0; i < edge; i++) parts.push(level(axis + 1, off + i * s));
-      parts.push('...');
-      for (let i = len - edge; i < len; i++) parts.push(level(axis + 1, off + i * s));
-    } else {
-      for (let i = 0; i < len; i++) parts.push(level(axis + 1, off + i * s));
-    }
-    return `[${parts.join(', ')}]`;
-  };
-  const body = level(0, a.offset);
-  const shape = a.size === 0 ? `, shape=${pyShape(a.shape)}` : '';
-  return `array(${body}${shape}, dtype=${dtypeText})`;
+  return arrayRepr(a);
 }

@@ -8,7 +8,7 @@ import { AccessError, ValueError } from './errors';
 import { forEachOffset, forEachRow } from './iterate';
 import { pairwiseSum, reduceNative, ReduceOp } from './kernels';
 import { byteBounds } from './layout';
-import { allocate, isWriteable, type NdArray } from './ndarray';
+import { allocate, isWriteable, readOnlyError, type NdArray } from './ndarray';
 import { WINDOW_STEP } from './storage';
 
 
@@ -65,7 +65,7 @@ export function reduce<T>(a: NdArray, fn: (acc: T, value: unknown, i: number) =>
 /** Replaces every element with `fn(value, i)`, in place (checks writeable first). */
 export function apply(a: NdArray, fn: (value: unknown, i: number) => unknown): void {
   a._st.checkOpen();
-  if (!isWriteable(a)) throw new AccessError('ERR_READ_ONLY', 'assignment destination is read-only');
+  if (!isWriteable(a)) throw readOnlyError(a);
   const codec = a._codec;
   let i = 0;
   const at = a._st.cursor(a.itemsize);

@@ -7,11 +7,18 @@
  *
  * Writes to read-only memory and any use of a closed mapping throw the one
  * class {@link AccessError}, told apart by `code`.
+ *
+ * Every class carries a stable `code` to branch on (messages may be
+ * reworded): `ERR_VALUE`, `ERR_INDEX`, `ERR_AXIS`, `ERR_KEY`, `ERR_OVERFLOW`,
+ * `ERR_TOO_HARD`, and `ERR_READ_ONLY` / `ERR_CLOSED` for AccessError
+ * (`ERR_PARTIAL_RECORD` for the stream's PartialRecordError, a ValueError).
  * @module
  */
 
 /** NumPy's `ValueError`: an argument with the right type but a bad value. */
 export class ValueError extends Error {
+  /** `'ERR_VALUE'` (`'ERR_AXIS'` for the AxisError subclass, `'ERR_PARTIAL_RECORD'` for PartialRecordError). */
+  readonly code: 'ERR_VALUE' | 'ERR_AXIS' | 'ERR_PARTIAL_RECORD' = 'ERR_VALUE';
   constructor(message: string) {
     super(message);
     this.name = 'ValueError';
@@ -20,6 +27,8 @@ export class ValueError extends Error {
 
 /** NumPy's `IndexError`: an index outside an axis, or too many indices. */
 export class IndexError extends RangeError {
+  /** Always `'ERR_INDEX'`. */
+  readonly code = 'ERR_INDEX';
   constructor(message: string) {
     super(message);
     this.name = 'IndexError';
@@ -28,6 +37,8 @@ export class IndexError extends RangeError {
 
 /** NumPy's `AxisError`: an axis number outside `[-ndim, ndim)`. */
 export class AxisError extends ValueError {
+  /** Always `'ERR_AXIS'`. */
+  override readonly code = 'ERR_AXIS';
   constructor(message: string) {
     super(message);
     this.name = 'AxisError';
@@ -36,6 +47,8 @@ export class AxisError extends ValueError {
 
 /** NumPy's `KeyError`: a name that is not a field of the dtype (multi-field access). */
 export class KeyError extends Error {
+  /** Always `'ERR_KEY'`. */
+  readonly code = 'ERR_KEY';
   constructor(message: string) {
     super(message);
     this.name = 'KeyError';
@@ -44,6 +57,8 @@ export class KeyError extends Error {
 
 /** NumPy's `OverflowError`: an integer value that does not fit the dtype. */
 export class OverflowError extends RangeError {
+  /** Always `'ERR_OVERFLOW'`. */
+  readonly code = 'ERR_OVERFLOW';
   constructor(message: string) {
     super(message);
     this.name = 'OverflowError';
@@ -52,6 +67,8 @@ export class OverflowError extends RangeError {
 
 /** NumPy's `TooHardError`: `sharesMemory` gave up within its work bound. */
 export class TooHardError extends Error {
+  /** Always `'ERR_TOO_HARD'`. */
+  readonly code = 'ERR_TOO_HARD';
   constructor(message: string) {
     super(message);
     this.name = 'TooHardError';

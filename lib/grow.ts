@@ -28,9 +28,10 @@ import * as fs from 'fs';
 import { AccessError, ValueError, repr } from './errors';
 import { checkShape, shapeToSize, shapeToStrides } from './layout';
 import { mapFile, pageSize, type MappingHandle, type NativeMode } from './native';
-import { derive, NdArray, setLayout } from './ndarray';
+import { derive, NdArray, setLayout, shapeOfArray } from './ndarray';
 import { assign } from './data';
 import { MappedStorage, SMALL_WINDOW_STEP, type Storage } from './storage';
+import { EmptyMappedStorage } from './empty-mapping';
 
 /** Smallest capacity `append` grows to, in bytes. */
 export const MIN_CAPACITY = 64 * 1024;
@@ -46,10 +47,10 @@ export interface AppendHook {
   commit(rows: number, flush: () => void): void;
 }
 
-const appendHooks = new WeakMap<MappedStorage, AppendHook>();
+const appendHooks = new WeakMap<Storage, AppendHook>();
 
-/** Installs `hook` for appends to `st`'s memmap. */
-export function setAppendHook(st: MappedStorage, hook: AppendHook): void {
+/** Installs `hook` for appends to `st`'s memmap (an empty memmap's storage passes it on when first mapped). */
+export function setAppendHook(st: MappedStorage | EmptyMappedStorage, hook: AppendHook): void {
   appendHooks.set(st, hook);
 }
 
@@ -63,8 +64,8 @@ const grown = new WeakMap<MappedStorage, number>();
 export interface Remapped {
   /** A new, longer mapping replaced `st`'s (grow): both now count as mapped. */
   grew(st: MappedStorage, oldBytes: number): void;
-  /** `oldSt` was closed and `newSt` opened in its place (shrink). */
-  replaced(oldSt: MappedStorage, newSt: MappedStorage | null): void;
+  /** `oldSt` was closed and `newSt` opened in its place (shrink); a null `oldSt`: an empty memmap got its first mapping. */
+  replaced(oldSt: MappedStorage | null, newSt: MappedStorage | null): void;
 }
 
 interface Writable {
@@ -74,6 +75,51 @@ interface Writable {
   offset: number;
   rowShape: number[];
   rowBytes: number;
+}
+
+/** The empty storage each first mapping of an empty memmap replaced: close() closes it too (views taken while empty). */
+const emptyBefore = new WeakMap<MappedStorage, EmptyMappedStorage>();
+
+/** Closes the empty storage `st` replaced, if any (Memmap.close). */
+export function closeEmptyBefore(st: MappedStorage): void {
+  emptyBefore.get(st)?.close();
+}
+
+/**
+ * Gives an empty memmap (nothing mapped: lib/empty-mapping.ts) its first
+ * mapping, of `bytes` bytes at its offset ('r+' and 'w+' extend the file), in
+ * place of the empty storage, after the checks a growing memmap gets.
+ * `grows`: append's capacity, trimmed back to the logical length by close().
+ */
+function mapEmpty(m: NdArray, what: string, bytes: number, hooks: Remapped, grows: boolean): void {
+  const st = m._st as EmptyMappedStorage;
+  st.checkOpen();
+  const info = st.mapping;
+  if (m.base !== null) throw new ValueError(`${what}() changes the memmap itself; this is a view of it (of '${info.path}')`);
+  if (grows && info.mode === 'r') throw new AccessError('ERR_READ_ONLY', `cannot ${what} a read-only ('r') memmap of '${info.path}'`);
+  if (info.mode === 'c') throw new ValueError(`cannot ${what} a copy-on-write ('c') memmap of '${info.path}': its writes are private to its mapping`);
+  if (m.ndim === 0) throw new ValueError(`cannot ${what} a 0-d memmap of '${info.path}'`);
+  if (m.offset !== 0 || !m.flags.cContiguous) {
+    throw new ValueError(`${what}() grows the first axis of a C-ordered memmap; '${info.path}' is mapped in another order`);
+  }
+  if (grows) {
+    // As checkEndsFile: the file must end where the array does (or at the
+    // filler byte NumPy's open left there).
+    const size = fs.statSync(info.path).size;
+    if (size !== info.offset && !(st.ownsTail && size === Math.max(info.offset, 1))) {
+      throw new ValueError(
+        `'${info.path}' has ${size - info.offset} more bytes after the array (file ${size} bytes, array ends at ${info.offset}); only an array that ends at the end of its file can grow`,
+      );
+    }
+  }
+  const handle = mapFile(info.path, info.mode === 'w+' ? 'r+' : info.mode, info.offset, bytes);
+  const storage = new MappedStorage(handle, info, pageSize);
+  hooks.replaced(null, storage);
+  const hook = appendHooks.get(st);
+  if (hook !== undefined) appendHooks.set(storage, hook);
+  emptyBefore.set(storage, st);
+  if (grows) grown.set(storage, 0);
+  setShape(m, shapeOfArray(m), storage);
 }
 
 /** Checks `m` can change its length in place, and what it is made of. */
@@ -122,6 +168,13 @@ function growTo(w: Writable, capacity: number, hooks: Remapped, extend: boolean)
 
 /** `Memmap.resize`: see memmap.ts. */
 export function resize(m: NdArray, shape: number | readonly number[], hooks: Remapped): void {
+  if (m._st instanceof EmptyMappedStorage) {
+    if (appendHooks.has(m._st)) throw new ValueError(`resize() would leave the header of '${m._st.mapping.path}' behind; a .npy memmap grows with append()`);
+    const s = checkShape(typeof shape === 'number' ? [shape] : shape);
+    const bytes = shapeToSize(s) * m.itemsize;
+    if (bytes === 0) throw new ValueError(`cannot resize '${m._st.mapping.path}' to an empty array (shape [${s.join(', ')}]): an empty file cannot be mapped`);
+    mapEmpty(m, 'resize', bytes, hooks, true);
+  }
   const w = growable(m, 'resize');
   if (appendHooks.has(w.st)) throw new ValueError(`resize() would leave the header of '${w.path}' behind; a .npy memmap grows with append()`);
   const s = checkShape(typeof shape === 'number' ? [shape] : shape);
@@ -149,6 +202,11 @@ export function resize(m: NdArray, shape: number | readonly number[], hooks: Rem
 
 /** `Memmap.append`: see memmap.ts. */
 export function append(m: NdArray, values: unknown, hooks: Remapped): void {
+  if (m._st instanceof EmptyMappedStorage) {
+    const rowBytes = shapeToSize(m.shape.slice(1)) * m.itemsize;
+    if (rowBytes === 0) throw new ValueError(`append() needs rows of at least one byte; '${m._st.mapping.path}' holds rows of shape [${m.shape.slice(1).join(', ')}] of ${m.dtype.str}`);
+    mapEmpty(m, 'append', Math.ceil(MIN_CAPACITY / rowBytes) * rowBytes, hooks, true);
+  }
   const w = growable(m, 'append');
   let k: number;
   if (values instanceof NdArray) {
@@ -254,6 +312,18 @@ export function trimPoint(m: NdArray): number | null {
 
 /** `Memmap.refresh`: see memmap.ts. Returns the number of rows added. */
 export function refresh(m: NdArray, hooks: Remapped): number {
+  if (m._st instanceof EmptyMappedStorage && m.ndim > 0) {
+    // Nothing mapped yet: map the whole rows the file holds now, if any.
+    const info = m._st.mapping;
+    m._st.checkOpen();
+    const rowBytes = shapeToSize(m.shape.slice(1)) * m.itemsize;
+    const size = fs.statSync(info.path).size;
+    const rows = rowBytes === 0 || size <= info.offset ? 0 : Math.floor((size - info.offset) / rowBytes);
+    if (rows === 0) return 0;
+    mapEmpty(m, 'refresh', rows * rowBytes, hooks, false);
+    setShape(m, [rows, ...m.shape.slice(1)]);
+    return rows;
+  }
   const st = m._st;
   if (!(st instanceof MappedStorage)) throw new ValueError('refresh() needs a memmap over a file; this array is an in-memory copy');
   st.checkOpen();

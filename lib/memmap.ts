@@ -3,13 +3,15 @@
  * @module
  */
 import * as fs from 'fs';
-import { dtype as toDType, type DType, type DTypeLike } from './dtype';
+import { dtype as toDType, isDType, type DType, type DTypeLike } from './dtype';
 import { ValueError, repr } from './errors';
 import { checkNdim, checkShape, shapeToSize, shapeToStrides } from './layout';
 import { mapFile, pageSize, type Advice, type NativeMode } from './native';
 import { makeArray, NdArray, registerArrayClass, type INTERNAL } from './ndarray';
 import { checkPath, requireRegularFile } from './paths';
 import { closedError, MappedStorage, type Storage } from './storage';
+import { EmptyMappedStorage, prepareEmptyFile } from './empty-mapping';
+import type { ValueOf } from './value-types';
 import { countMapping } from './stats';
 import * as grow from './grow';
 
@@ -29,9 +31,9 @@ const MODES: Readonly<Record<string, NativeMode>> = Object.freeze({
 export type MemmapMode = 'r' | 'r+' | 'w+' | 'c' | 'readonly' | 'readwrite' | 'write' | 'copyonwrite';
 
 /** Options of {@link memmap}. */
-export interface MemmapOptions {
+export interface MemmapOptions<D extends DTypeLike = DTypeLike> {
   /** Element type (default `'u1'`). */
-  dtype?: DTypeLike;
+  dtype?: D;
   /** Default `'r+'`, as in NumPy. */
   mode?: MemmapMode;
   /** Byte offset in the file where the array starts; need not be page aligned. */
@@ -51,7 +53,7 @@ const registry = new FinalizationRegistry<number>((bytes) => countMapping(bytes,
  * `view(dtype)`) are Memmaps on the same mapping; after `close()` every one
  * of them throws `AccessError` ("mapping of '…' is closed") on access.
  */
-export class Memmap extends NdArray {
+export class Memmap<T = unknown> extends NdArray<T> {
   /** @internal Views are built by the library; the parameters are NdArray's, listed so no arguments array is spread. */
   constructor(
     token: typeof INTERNAL,
@@ -76,17 +78,17 @@ export class Memmap extends NdArray {
 
   /** The mapped file's path (null for a copy, which has no file). */
   get filename(): string | null {
-    return this.mapped?.mapping.path ?? null;
+    return this._st.mapping?.path ?? null;
   }
 
   /** The mode the file was opened with (`'r'`, `'r+'`, `'w+'` or `'c'`; null for a copy). */
   get mode(): NativeMode | null {
-    return this.mapped?.mapping.mode ?? null;
+    return this._st.mapping?.mode ?? null;
   }
 
   /** File offset of the mapping's first byte (NumPy's `memmap.offset`; null for a copy). */
   get fileOffset(): number | null {
-    return this.mapped?.mapping.offset ?? null;
+    return this._st.mapping?.offset ?? null;
   }
 
   /** True once {@link close} ran. */
@@ -97,7 +99,10 @@ export class Memmap extends NdArray {
   /** Writes changed pages of the whole mapping to the file (msync, blocking). Nothing to do for a copy. */
   flush(): void {
     const st = this.mapped;
-    if (st === null) return;
+    if (st === null) {
+      this._st.checkOpen(); // an empty memmap has nothing to write, but is closed like one
+      return;
+    }
     st.checkOpen();
     st.handle.flush();
   }
@@ -105,7 +110,14 @@ export class Memmap extends NdArray {
   /** The same off the main thread; resolves when the data is on its way to disk. */
   flushAsync(): Promise<void> {
     const st = this.mapped;
-    if (st === null) return Promise.resolve();
+    if (st === null) {
+      try {
+        this._st.checkOpen();
+      } catch (e) {
+        return Promise.reject(e);
+      }
+      return Promise.resolve();
+    }
     try {
       st.checkOpen();
       // A close() while the msync is queued makes the addon reject with its
@@ -134,10 +146,12 @@ export class Memmap extends NdArray {
    */
   close(): void {
     const st = this.mapped;
+    if (this._st instanceof EmptyMappedStorage) this._st.close();
     if (st === null || st.closed) return;
     const trim = grow.trimPoint(this);
     st.close();
     grow.closeFd(st);
+    grow.closeEmptyBefore(st);
     // append() grew the file ahead of the data; cut it back once nothing maps it.
     if (trim !== null) fs.truncateSync(st.mapping.path, trim);
     registry.unregister(st);
@@ -228,13 +242,43 @@ const remapped: grow.Remapped = {
     registry.register(st, st.byteLength, st);
   },
   replaced(oldSt, newSt) {
-    registry.unregister(oldSt);
-    countMapping(oldSt.byteLength, -1);
+    if (oldSt !== null) {
+      registry.unregister(oldSt);
+      countMapping(oldSt.byteLength, -1);
+    }
     if (newSt === null) return;
     countMapping(newSt.byteLength, 1);
     registry.register(newSt, newSt.byteLength, newSt);
   },
 };
+
+const OPTION_KEYS = ['dtype', 'mode', 'offset', 'shape', 'order'];
+
+/**
+ * The options of memmap(path, options) or memmap(path, dtype, options). A
+ * dtype spec (a string, a DType, a field list, a dict with names/formats or a
+ * subarray with base) is never mistaken for options: silently mapping bytes
+ * as uint8 is what the positional habit would otherwise get.
+ */
+function memmapOptions(second: unknown, third: unknown): MemmapOptions {
+  const isDTypeSpec =
+    typeof second === 'string' ||
+    isDType(second) ||
+    Array.isArray(second) ||
+    (second !== null && typeof second === 'object' && ('names' in second || 'formats' in second || 'base' in second));
+  const options = (isDTypeSpec ? (third ?? {}) : second) as MemmapOptions;
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`memmap options must be an object { ${OPTION_KEYS.join(', ')} }, got ${repr(options)}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!OPTION_KEYS.includes(key) || (isDTypeSpec && key === 'dtype')) {
+      throw new TypeError(
+        `unknown memmap option ${repr(key)}: expected ${isDTypeSpec ? 'mode, offset, shape, order after a dtype' : OPTION_KEYS.join(', ')}`,
+      );
+    }
+  }
+  return isDTypeSpec ? { ...options, dtype: second as DTypeLike } : options;
+}
 
 function normalizeMode(mode: unknown): NativeMode {
   if (typeof mode === 'string' && Object.prototype.hasOwnProperty.call(MODES, mode)) return MODES[mode];
@@ -258,8 +302,11 @@ function checkOffset(v: unknown): number {
  * A path with a NUL byte is a TypeError (`ERR_INVALID_ARG_VALUE`); a FIFO,
  * socket or device is refused with `ENODEV`.
  */
-export function memmap(path: string, options: MemmapOptions = {}): Memmap {
-  return mapArray(path, options);
+export function memmap<const D extends DTypeLike = 'u1'>(path: string, options?: MemmapOptions<D>): Memmap<ValueOf<D>>;
+/** NumPy's positional habit, `np.memmap(path, dtype)`: the dtype as the second argument. */
+export function memmap<const D extends DTypeLike>(path: string, dtype: D, options?: Omit<MemmapOptions, 'dtype'>): Memmap<ValueOf<D>>;
+export function memmap(path: string, second: MemmapOptions | DTypeLike = {}, third?: Omit<MemmapOptions, 'dtype'>): Memmap {
+  return mapArray(path, memmapOptions(second, third));
 }
 
 function mapArray(path: string, options: MemmapOptions): Memmap {
@@ -299,7 +346,7 @@ function mapArray(path: string, options: MemmapOptions): Memmap {
   checkNdim(shape.length + dt.shape.length);
   const fullShape = checkShape([...shape, ...dt.shape]);
   const nbytes = shapeToSize(fullShape) * el.itemsize;
-  if (nbytes === 0) throw new ValueError(`cannot map an empty file or an empty array ('${path}', shape [${shape.join(', ')}])`);
+  if (nbytes === 0) return emptyMemmap(path, mode, offset, el, fullShape, order);
   if (nbytes + offset > Number.MAX_SAFE_INTEGER) {
     throw new ValueError(`array is too big: shape [${shape.join(', ')}] of ${dt.str} at offset ${offset} needs ${nbytes} bytes, more than 2^53 ('${path}')`);
   }
@@ -313,6 +360,25 @@ function mapArray(path: string, options: MemmapOptions): Memmap {
       dtype: el,
       shape: fullShape,
       strides: shapeToStrides(fullShape, el.itemsize, order),
+      offset: 0,
+      base: null,
+      writeable: mode !== 'r',
+      ownData: false,
+    },
+    Memmap.prototype,
+  );
+}
+
+/** An empty array's memmap (NumPy >= 2.2, gh-27723): the file as NumPy leaves it, no mapping. */
+function emptyMemmap(path: string, mode: NativeMode, offset: number, dt: DType, shape: readonly number[], order: 'C' | 'F'): Memmap {
+  const ownsTail = prepareEmptyFile(path, mode, offset);
+  return makeArray<Memmap>(
+    {
+      storage: new EmptyMappedStorage({ path, mode, offset }, ownsTail),
+      dtype: dt,
+      shape,
+      // Contiguous strides, as np.ndarray over a buffer gives an empty array.
+      strides: shapeToStrides(shape, dt.itemsize, order),
       offset: 0,
       base: null,
       writeable: mode !== 'r',

@@ -6,6 +6,7 @@
  */
 import { inspect } from 'util';
 import { dtype as toDType, DType, type DTypeLike, type Codec } from './dtype';
+import { makeStruct } from './dtype/dtype';
 import { AccessError, IndexError, KeyError, ValueError, repr } from './errors';
 import { applyIndex, parseIndex, Slice, type IndexItem } from './indexing';
 import {
@@ -23,6 +24,7 @@ import {
 import { MemoryStorage, Storage, type Window } from './storage';
 import * as data from './data';
 import * as elementwise from './elementwise';
+import type { SumOf, ValueOf } from './value-types';
 
 /** Memory orders: C (row-major), F (column-major), A (F if the input is F-contiguous and not C), K (keep the input's). */
 export type Order = 'C' | 'F' | 'A' | 'K';
@@ -30,10 +32,33 @@ export type Order = 'C' | 'F' | 'A' | 'K';
 /** An index: a NumPy index string, or index items. */
 export type IndexSpec = string | readonly IndexItem[];
 
+/**
+ * `A` (an NdArray or a subclass of it) with elements of type `U`: what
+ * dtype-changing views and casts return. The subclass's own members stay.
+ */
+export type Retyped<A, U> = Omit<A, keyof NdArray<unknown>> & NdArray<U>;
+
+/** The element type of field `K` of records of type `T` (a subarray field's elements are not told apart). */
+export type FieldValue<T, K extends string> = T extends { [P in K]: infer V } ? (V extends unknown[] ? unknown : V) : unknown;
+
 /** A constructor of an NdArray subclass, for `view(Subclass)`. */
 export type ArrayClass<T extends NdArray> = abstract new (...args: never[]) => T;
 
-const WRITE_REFUSED = 'assignment destination is read-only';
+/**
+ * NumPy's "assignment destination is read-only", naming the file and its mode
+ * when the memory is a mapping, and why the write is refused.
+ * @internal
+ */
+export function readOnlyError(a: NdArray): AccessError {
+  const m = a._st.mapping;
+  let why = '';
+  if (m !== null) {
+    why = a._st.writable
+      ? ` (flags.writeable is false on this view of '${m.path}', mapped with mode '${m.mode}')`
+      : ` ('${m.path}' is mapped read-only, mode '${m.mode}')`;
+  }
+  return new AccessError('ERR_READ_ONLY', `assignment destination is read-only${why}`);
+}
 
 /** NumPy's array flags, computed from the layout on each read. */
 export class Flags {
@@ -126,6 +151,11 @@ export function setLayout(a: NdArray, st: Storage, shape: readonly number[], str
   relayout(a, st, shape, strides);
 }
 
+/** @internal The layout's shape, as the library reads it. */
+export function shapeOfArray(a: NdArray): readonly number[] {
+  return shapeOf(a);
+}
+
 /** @internal Makes `a` read-only for good (asStrided's `writeable: false`). */
 export function lockReadOnly(a: NdArray): void {
   lockWriteable(a);
@@ -165,7 +195,7 @@ function frozen(a: readonly number[]): readonly number[] {
  * {@link arange}, {@link memmap} or {@link openNpy}; every other operation
  * returns views (same bytes) or, where NumPy copies, a new owner.
  */
-export class NdArray {
+export class NdArray<T = unknown> {
   // The state is private (#fields): no assignment from outside can change
   // where or whether an array writes (`a._w = true`, `a.offset = …`, a
   // subclass getter), and JSON.stringify and for-in never see it. The names
@@ -279,6 +309,16 @@ export class NdArray {
     return this.#scalar;
   }
 
+  /**
+   * NumPy's `__array_finalize__`: called on every new array of a subclass
+   * (views, copies) with the array it came from (null for a fresh one).
+   * The base method does nothing, so an override may call
+   * `super.arrayFinalize(from)`.
+   */
+  arrayFinalize(_from: NdArray | null): void {
+    // Nothing to set up on a plain NdArray.
+  }
+
   /** Number of axes. */
   get ndim(): number {
     return this.#shape.length;
@@ -327,9 +367,9 @@ export class NdArray {
    * different itemsize rescales the last axis, which must be contiguous.
    */
   view(): this;
-  view<T extends NdArray>(cls: ArrayClass<T>): T;
-  view(dtype: DTypeLike): this;
-  view<T extends NdArray>(dtype: DTypeLike | null | undefined, cls: ArrayClass<T>): T;
+  view<C extends NdArray>(cls: ArrayClass<C>): C;
+  view<const D extends DTypeLike>(dtype: D): Retyped<this, ValueOf<D>>;
+  view<C extends NdArray>(dtype: DTypeLike | null | undefined, cls: ArrayClass<C>): C;
   view(a?: DTypeLike | ArrayClass<NdArray> | null, cls?: ArrayClass<NdArray>): NdArray {
     this.#st.checkOpen();
     let spec: DTypeLike | null | undefined = a as DTypeLike | null | undefined;
@@ -367,7 +407,7 @@ export class NdArray {
   }
 
   /** A view of one field of a structured dtype (a subarray field adds its axes). */
-  field(name: string): this {
+  field<K extends string>(name: K): Retyped<this, FieldValue<T, K>> {
     this.#st.checkOpen();
     const fields = this.#dtype.fields;
     if (fields === null || !Object.prototype.hasOwnProperty.call(fields, name)) {
@@ -377,13 +417,20 @@ export class NdArray {
       );
     }
     const f = fields[name];
-    return expandSubarray(this, Object.getPrototypeOf(this), f.dtype, this.#shape, this.#strides, this.#offset + f.offset);
+    return expandSubarray<NdArray>(this, Object.getPrototypeOf(this), f.dtype, this.#shape, this.#strides, this.#offset + f.offset) as unknown as Retyped<
+      this,
+      FieldValue<T, K>
+    >;
   }
 
   /** A multi-field view keeping the original offsets and itemsize (NumPy ≥ 1.16). */
-  fields(names: readonly string[]): this {
+  fields(names: readonly string[]): Retyped<this, unknown> {
     this.#st.checkOpen();
     const dt = this.#dtype;
+    if (!Array.isArray(names)) throw new TypeError(`fields() takes an array of field names, got ${repr(names)}`);
+    for (const n of names) {
+      if (typeof n !== 'string') throw new TypeError(`field names must be strings, got ${repr(n)} in ${repr(names)}`);
+    }
     if (dt.fields === null) throw new KeyError(`dtype ${dt.str} has no fields`);
     const seen = new Set<string>();
     for (const n of names) {
@@ -391,13 +438,16 @@ export class NdArray {
       if (seen.has(n)) throw new ValueError(`duplicate field of name ${repr(n)}`);
       seen.add(n);
     }
-    const sub = toDType({
-      names: [...names],
-      formats: names.map((n) => dt.fields![n].dtype),
-      offsets: names.map((n) => dt.fields![n].offset),
-      itemsize: dt.itemsize,
-    });
-    return derive(this, Object.getPrototypeOf(this), sub, this.#shape, this.#strides, this.#offset);
+    // NumPy copies the parent's flags (isalignedstruct) into the view's dtype,
+    // whose alignment is 1 (a new void descr).
+    const sub = makeStruct(
+      names,
+      names.map((n) => dt.fields![n]),
+      dt.itemsize,
+      1,
+      dt.isalignedstruct,
+    );
+    return derive<NdArray>(this, Object.getPrototypeOf(this), sub, this.#shape, this.#strides, this.#offset) as unknown as Retyped<this, unknown>;
   }
 
   /** NumPy's `reshape`: a view when the strides allow it, otherwise a copy. One axis may be -1. */
@@ -437,11 +487,9 @@ export class NdArray {
       const start = kContiguousStart(this);
       if (start !== null) return derive(this, Object.getPrototypeOf(this), this.#dtype, flat, [this.itemsize], start);
       // The copy walks memory order the way NumPy's iterator picks it.
-      const c = this.transpose(iterationOrder(this.#strides)).copy('C');
-      return derive(c, Object.getPrototypeOf(this), c.dtype, flat, [this.itemsize], c.offset);
+      return flatOwner(this, data.copyAs(this.transpose(iterationOrder(this.#strides)), this.#dtype, 'C'));
     }
-    const c = this.copy(ord);
-    return derive(c, Object.getPrototypeOf(this), c.dtype, flat, [this.itemsize], c.offset);
+    return flatOwner(this, data.copyAs(this, this.dtype, ord));
   }
 
   /** Reverses or permutes the axes (a view). */
@@ -521,11 +569,17 @@ export class NdArray {
   flip(axis?: number | readonly number[] | null): this {
     this.#st.checkOpen();
     const n = this.ndim;
+    if (n === 0 && (axis === undefined || axis === null) && this.#dtype.isStructured) {
+      // A record's scalar (np.void) views the array's memory: so does this.
+      return derive(this, Object.getPrototypeOf(this), this.#dtype, this.#shape, this.#strides, this.#offset);
+    }
     if (n === 0 && (axis === undefined || axis === null)) {
       // NumPy's flip indexes with an empty tuple here and returns a scalar:
       // a read-only copy, whose own views (like a scalar's methods) are writeable.
-      // (A void scalar converts back to a writeable array.)
-      const c = asClassOf(this, data.copyAs(this, this.#dtype, 'C'));
+      // (A void scalar converts back to a writeable array.) A numeric scalar
+      // is native-endian, so a '>f8' element comes back as '<f8' (on x86).
+      const dt = this.#dtype.kind !== 'V' && !this.#dtype.isnative ? this.#dtype.newbyteorder('=') : this.#dtype;
+      const c = asClassOf(this, data.copyAs(this, dt, 'C'));
       if (this.#dtype.kind !== 'V') {
         markScalar(c);
       }
@@ -539,13 +593,14 @@ export class NdArray {
 
   /** `view(dtype.newbyteorder(order))`: the same bytes read in the other byte order. */
   newbyteorder(order: 'S' | '<' | '>' | '=' | '|' = 'S'): this {
-    return this.view(this.#dtype.newbyteorder(order));
+    // The same values in the other order: the element type stays.
+    return this.view(this.#dtype.newbyteorder(order)) as unknown as this;
   }
 
   // ---------------------------------------------------------------- reads
 
   /** One element's value (see the README's value mapping). Negative indices count from the end. */
-  get(...indices: number[]): unknown {
+  get(...indices: number[]): T {
     // Hot path, kept small so it inlines into the caller's loop: no N-API
     // call (a closed mapping's windows are detached, so a zero-length buffer
     // is where the closed check happens), slow paths in other methods.
@@ -562,7 +617,7 @@ export class NdArray {
     }
     const w = this.#st.single ?? this.windowAt(off);
     if (w.buffer.byteLength === 0) this.#st.checkOpen();
-    return this.#codec.read(w.view, off - w.start);
+    return this.#codec.read(w.view, off - w.start) as T;
   }
 
   /** Byte offset of the element at `indices` (all axes), range-checked. */
@@ -622,13 +677,13 @@ export class NdArray {
   // ---------------------------------------------------------- element-wise
 
   /** Calls `fn(value, i)` for every element in C index order; `i` is the flat index. */
-  forEach(fn: (value: unknown, i: number) => void): void {
-    elementwise.forEach(this, fn);
+  forEach(fn: (value: T, i: number) => void): void {
+    elementwise.forEach(this, fn as (value: unknown, i: number) => void);
   }
 
   /** Folds every element into an accumulator, in C index order. */
-  reduce<T>(fn: (acc: T, value: unknown, i: number) => T, initial: T): T {
-    return elementwise.reduce(this, fn, initial);
+  reduce<A>(fn: (acc: A, value: T, i: number) => A, initial: A): A {
+    return elementwise.reduce(this, fn as (acc: A, value: unknown, i: number) => A, initial);
   }
 
   /**
@@ -639,29 +694,29 @@ export class NdArray {
    * all-or-nothing apply would need a scratch copy as large as the array,
    * too much over a big mapping). For all-or-nothing, use `a.set(a.map(fn))`.
    */
-  apply(fn: (value: unknown, i: number) => unknown): this {
-    elementwise.apply(this, fn);
+  apply(fn: (value: T, i: number) => unknown): this {
+    elementwise.apply(this, fn as (value: unknown, i: number) => unknown);
     return this;
   }
 
   /** A new C-contiguous array of `fn(value, i)`, with `dtype` (default: this dtype). */
-  map(fn: (value: unknown, i: number) => unknown, dtype?: DTypeLike): NdArray {
-    return elementwise.map(this, fn, dtype === undefined ? this.#dtype : toDType(dtype));
+  map(fn: (value: T, i: number) => unknown, dtype?: DTypeLike): NdArray {
+    return elementwise.map(this, fn as (value: unknown, i: number) => unknown, dtype === undefined ? this.#dtype : toDType(dtype));
   }
 
   /** Sum of all elements (BigInt for 64-bit integer dtypes). */
-  sum(): number | bigint {
-    return elementwise.sum(this);
+  sum(): SumOf<T> {
+    return elementwise.sum(this) as SumOf<T>;
   }
 
   /** Smallest element. */
-  min(): number | bigint {
-    return elementwise.min(this);
+  min(): SumOf<T> {
+    return elementwise.min(this) as SumOf<T>;
   }
 
   /** Largest element. */
-  max(): number | bigint {
-    return elementwise.max(this);
+  max(): SumOf<T> {
+    return elementwise.max(this) as SumOf<T>;
   }
 
   /** Arithmetic mean. */
@@ -701,13 +756,15 @@ export class NdArray {
    * value does not convert.
    */
   set(value: unknown): void;
-  set(index: IndexSpec, value: unknown): void;
+  set(index: IndexSpec | IndexItem, value: unknown): void;
   set(a: unknown, b?: unknown): void {
     this.#st.checkOpen();
-    if (!(this.#w && this.#st.writable)) throw new AccessError('ERR_READ_ONLY', WRITE_REFUSED);
+    if (!(this.#w && this.#st.writable)) throw readOnlyError(this);
     if (arguments.length >= 2) {
-      const spec = a as IndexSpec;
-      const target = typeof spec === 'string' ? this.index(spec) : this.index(...(spec as IndexItem[]));
+      const spec = a as IndexSpec | IndexItem;
+      // One index item (a.set(0, 5), NumPy's a[0] = 5) works as the string or list forms do.
+      const target =
+        typeof spec === 'string' ? this.index(spec) : Array.isArray(spec) ? this.index(...(spec as IndexItem[])) : this.index(spec as IndexItem);
       data.assign(target, b);
     } else {
       data.assign(this, a);
@@ -717,7 +774,7 @@ export class NdArray {
   /** Sets every element to one scalar value. */
   fill(value: unknown): void {
     this.#st.checkOpen();
-    if (!(this.#w && this.#st.writable)) throw new AccessError('ERR_READ_ONLY', WRITE_REFUSED);
+    if (!(this.#w && this.#st.writable)) throw readOnlyError(this);
     data.fillScalar(this, value);
   }
 
@@ -725,7 +782,7 @@ export class NdArray {
   byteswap(inplace = false): this {
     this.#st.checkOpen();
     if (inplace) {
-      if (!(this.#w && this.#st.writable)) throw new AccessError('ERR_READ_ONLY', WRITE_REFUSED);
+      if (!(this.#w && this.#st.writable)) throw readOnlyError(this);
       data.byteswapInPlace(this);
       return this;
     }
@@ -743,9 +800,17 @@ export class NdArray {
   }
 
   /** A copy cast to `dtype` with NumPy's unsafe casting; keeps the memory order (K) by default. */
-  astype(dtype: DTypeLike, order: Order = 'K'): this {
+  astype<const D extends DTypeLike>(dtype: D, order: Order = 'K'): Retyped<this, ValueOf<D>> {
     this.#st.checkOpen();
-    return asClassOf(this, data.copyAs(this, toDType(dtype), order));
+    const dt = toDType(dtype);
+    const c = data.copyAs(this, dt, order);
+    if (dt.shape.length === 0) return asClassOf<NdArray>(this, c) as unknown as Retyped<this, ValueOf<D>>;
+    // A subarray dtype adds its axes to the result, as NumPy's astype does.
+    const sub = shapeToStrides(dt.shape, dt.base.itemsize, 'C');
+    const shape = [...c.shape, ...dt.shape];
+    const strides = shapeToSize(shape) === 0 ? shape.map(() => 0) : [...c.strides, ...sub];
+    const owner = makeArray({ storage: c._st, dtype: dt.base, shape, strides, offset: 0, base: null, writeable: true, ownData: true });
+    return asClassOf<NdArray>(this, owner) as unknown as Retyped<this, ValueOf<D>>;
   }
 
   // ---------------------------------------------------------------- display
@@ -780,7 +845,7 @@ export class NdArray {
   }
 
   [inspect.custom](): string {
-    if (this.#st.closed) return `NdArray<${this.#dtype.str}> (closed mapping)`;
+    if (this.#st.closed) return `${this.constructor.name}<${this.#dtype.str}> (closed mapping)`;
     const f = this.flags;
     const layout = [f.cContiguous ? 'C' : '', f.fContiguous ? 'F' : ''].join('') || 'strided';
     return `${this.constructor.name}<${this.#dtype.str}> shape [${this.#shape.join(', ')}] strides [${this.#strides.join(', ')}] offset ${this.#offset} ${layout}${f.writeable ? '' : ' read-only'}\n${data.format(this)}`;
@@ -803,6 +868,9 @@ function jsonValue(v: unknown): unknown {
   }
   return v;
 }
+
+// The no-op base method: skipped, so plain arrays pay no call per view.
+const baseFinalize = NdArray.prototype.arrayFinalize;
 
 /** Parsed index strings, reused: parsing costs more than the view itself. */
 const indexCache = new Map<string, readonly IndexItem[]>();
@@ -848,6 +916,12 @@ function asClassOf<T extends NdArray>(like: T, c: NdArray): T {
   return a;
 }
 
+/** ravel's copy: the new owner itself, 1-d (NumPy's flags.owndata true, base None), in `like`'s class. */
+function flatOwner<T extends NdArray>(like: T, c: NdArray): T {
+  const flat = makeArray({ storage: c._st, dtype: c.dtype, shape: [c.size], strides: [c.itemsize], offset: 0, base: null, writeable: true, ownData: true });
+  return asClassOf(like, flat);
+}
+
 /**
  * `new NdArray(...)` with `proto` as the prototype. NdArray and the library's
  * own subclasses (no constructor of their own) are built with `new`, the fast
@@ -883,10 +957,10 @@ function construct(
 /** Stand-in `new.target`s of user subclasses, by prototype. */
 const newTargets = new WeakMap<object, new () => object>();
 
-/** Calls the subclass's `arrayFinalize(from)` hook, if it has one. */
+/** Calls the subclass's `arrayFinalize(from)` hook; the base no-op is skipped, so plain arrays and Memmaps pay no call. */
 function finalize(a: NdArray, from: NdArray | null): void {
-  const fin = (a as unknown as { arrayFinalize?: (from: NdArray | null) => void }).arrayFinalize;
-  if (typeof fin === 'function') fin.call(a, from);
+  const fin = a.arrayFinalize;
+  if (fin !== baseFinalize && typeof fin === 'function') fin.call(a, from);
 }
 
 /**

@@ -40,7 +40,7 @@ export interface RecordStreamOptions {
  * bytes were left over. `code` is `'ERR_PARTIAL_RECORD'`.
  */
 export class PartialRecordError extends ValueError {
-  readonly code = 'ERR_PARTIAL_RECORD';
+  override readonly code = 'ERR_PARTIAL_RECORD';
   constructor(
     readonly bytes: number,
     readonly itemsize: number,

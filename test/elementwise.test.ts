@@ -60,7 +60,7 @@ describe('apply (in place)', () => {
     const a = arange(3, '<i2');
     a.apply((x) => (x as number) + 0.9);
     expect(a.toArray()).toEqual([0, 1, 2]);
-    expect(() => a.apply(() => 40000)).toThrow('Python integer 40000 out of bounds for int16');
+    expect(() => a.apply(() => 40000)).toThrow('integer 40000 out of bounds for int16');
   });
 
   test('returns the array itself, for chaining', () => {

@@ -293,3 +293,37 @@ print(json.dumps({'n': len(a), 'ok': bool((a['id'] == np.arange(${n})).all() and
     expect(closed).toEqual({ n, ok: true });
   });
 });
+
+describe('growing an empty memmap (nothing mapped until the first rows)', () => {
+  test("append to an empty 'r+' memmap maps the file; a view taken while empty closes with it", () => {
+    const p = tmp.path('empty.bin');
+    fs.writeFileSync(p, new Uint8Array(0));
+    const m = memmap(p, { dtype: '<u4', mode: 'r+', shape: [0] });
+    const before = m.index('0:');
+    m.append([7, 8, 9]);
+    expect(m.toArray()).toEqual([7, 8, 9]);
+    expect(stats().openMappings).toBeGreaterThan(0);
+    m.close();
+    // NumPy's one filler byte is replaced by the rows, and the capacity trimmed.
+    expect(fileU4(p)).toEqual([7, 8, 9]);
+    expectClosed(() => before.toArray());
+  });
+
+  test('an empty memmap whose file goes on past it refuses to grow (those bytes are not its own)', () => {
+    const p = u4File([1, 2, 3]);
+    const m = memmap(p, { dtype: '<u4', mode: 'r+', shape: [0], offset: 4 });
+    expect(() => m.append([5])).toThrow(/8 more bytes after the array/);
+    m.close();
+    expect(fileU4(p)).toEqual([1, 2, 3]);
+  });
+
+  test("an empty 'r' memmap refuses append with ERR_READ_ONLY; refresh() maps the rows the file gained", () => {
+    const p = u4File([1]);
+    const m = memmap(p, { dtype: '<u4', mode: 'r', shape: [0], offset: 4 });
+    expect(() => m.append([5])).toThrow(AccessError);
+    fs.appendFileSync(p, new Uint8Array(Uint32Array.from([2, 3]).buffer));
+    expect(m.refresh()).toBe(2);
+    expect(m.toArray()).toEqual([2, 3]);
+    m.close();
+  });
+});

@@ -36,6 +36,9 @@ function expectAccessError(fn: () => unknown, code: 'ERR_CLOSED' | 'ERR_READ_ONL
   return err;
 }
 
+/** The refusal of a write into a 'r' mapping names the file and its mode. */
+const READ_ONLY_R = /^assignment destination is read-only \('.*' is mapped read-only, mode 'r'\)$/;
+
 describe('modes', () => {
   test('r: reads the file, not writeable, and refuses writes before touching memory', () => {
     const p = tmp.file(bytes(16));
@@ -44,12 +47,12 @@ describe('modes', () => {
     expect(m.shape).toEqual([16]);
     expect(m.toArray()).toEqual([...bytes(16)]);
     expect(m.flags.writeable).toBe(false);
-    expectAccessError(() => m.set('3', 0), 'ERR_READ_ONLY', 'assignment destination is read-only');
-    expectAccessError(() => m.set(0), 'ERR_READ_ONLY', 'assignment destination is read-only');
-    expectAccessError(() => m.set('2:4', 9), 'ERR_READ_ONLY', 'assignment destination is read-only');
-    expectAccessError(() => m.fill(7), 'ERR_READ_ONLY', 'assignment destination is read-only');
-    expectAccessError(() => m.apply(() => 1), 'ERR_READ_ONLY', 'assignment destination is read-only');
-    expectAccessError(() => m.byteswap(true), 'ERR_READ_ONLY', 'assignment destination is read-only');
+    expectAccessError(() => m.set('3', 0), 'ERR_READ_ONLY', READ_ONLY_R);
+    expectAccessError(() => m.set(0), 'ERR_READ_ONLY', READ_ONLY_R);
+    expectAccessError(() => m.set('2:4', 9), 'ERR_READ_ONLY', READ_ONLY_R);
+    expectAccessError(() => m.fill(7), 'ERR_READ_ONLY', READ_ONLY_R);
+    expectAccessError(() => m.apply(() => 1), 'ERR_READ_ONLY', READ_ONLY_R);
+    expectAccessError(() => m.byteswap(true), 'ERR_READ_ONLY', READ_ONLY_R);
     expect(() => {
       m.flags.writeable = true;
     }).toThrow(ValueError);
@@ -73,8 +76,8 @@ describe('modes', () => {
     ];
     for (const v of views) {
       expect(v.flags.writeable).toBe(false);
-      expectAccessError(() => v.fill(0), 'ERR_READ_ONLY', 'assignment destination is read-only');
-      expectAccessError(() => v.set(0), 'ERR_READ_ONLY', 'assignment destination is read-only');
+      expectAccessError(() => v.fill(0), 'ERR_READ_ONLY', READ_ONLY_R);
+      expectAccessError(() => v.set(0), 'ERR_READ_ONLY', READ_ONLY_R);
     }
     m.close();
     expect(readFile(p)).toEqual(Buffer.from(bytes(48)));
@@ -267,11 +270,11 @@ describe('shape', () => {
     m.close();
   });
 
-  test('an empty file or an empty shape is refused', () => {
+  test('an empty file is refused read-only (NumPy: cannot mmap an empty file); an empty shape maps (test/empty-mapping.test.ts)', () => {
     const empty = tmp.file(new Uint8Array(0));
     expect(() => memmap(empty, { mode: 'r' })).toThrow(ValueError);
     const p = tmp.file(bytes(8));
-    expect(() => memmap(p, { mode: 'r', shape: [0, 3] })).toThrow(ValueError);
+    expect(memmap(p, { mode: 'r', shape: [0, 3] }).shape).toEqual([0, 3]);
   });
 
   test('a shape past the end of a read-only file is a RangeError, and the file keeps its size', () => {

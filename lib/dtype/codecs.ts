@@ -184,7 +184,7 @@ function truncate(v: number): number {
 
 function outOfBounds(v: number | bigint, dt: DType): OverflowError {
   const text = typeof v === 'bigint' ? v.toString() : BigInt(v).toString();
-  return new OverflowError(`Python integer ${text} out of bounds for ${dt.name}`);
+  return new OverflowError(`integer ${text} out of bounds for ${dt.name} (${dt.str})`);
 }
 
 function converter(dt: DType): Convert {

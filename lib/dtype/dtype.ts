@@ -58,7 +58,8 @@ export interface DTypeDict {
 /** A subarray spec, NumPy's `(base, shape)` tuple: `{ base: '<f4', shape: [2, 3] }`. */
 export interface SubarraySpec {
   readonly base: DTypeLike;
-  readonly shape: number | readonly number[];
+  /** The subarray's shape: a number, an array or a typed array of integers. */
+  readonly shape: number | readonly number[] | ArrayLike<number>;
 }
 
 /** Anything {@link dtype} understands. */
@@ -84,6 +85,8 @@ interface Init {
   readonly itemsize: number;
   readonly alignment: number;
   readonly order: Order;
+  /** The order was asked for by name (newbyteorder('<')): `.byteorder` reports it, not `'='`. */
+  readonly explicit?: boolean;
   readonly struct?: StructLayout;
   readonly subarray?: { readonly base: DType; readonly shape: readonly number[] };
 }
@@ -108,7 +111,11 @@ export class DType {
   readonly itemsize: number;
   /** NumPy's `.alignment`: required address multiple for aligned access. */
   readonly alignment: number;
-  /** NumPy's `.byteorder` (`'='` when the order is this host's). */
+  /**
+   * NumPy's `.byteorder`: `'='` when the order is this host's, except where
+   * `newbyteorder('<')` / `('>')` / `('S')` asked for it by name, which NumPy
+   * keeps (`dtype('<f8').newbyteorder('<').byteorder` is `'<'`).
+   */
   readonly byteorder: ByteOrder;
   /** NumPy's `.str`, e.g. `'<i2'`, `'|S10'`, `'|V16'` (never `'='`). */
   readonly str: string;
@@ -152,7 +159,7 @@ export class DType {
     this.alignment = init.alignment;
     this.#order = init.order;
     this.#sub = init.subarray;
-    this.byteorder = init.order === NATIVE_ORDER ? '=' : init.order;
+    this.byteorder = init.order === NATIVE_ORDER && init.explicit !== true ? '=' : init.order;
     this.littleEndian = init.order !== '>';
     const flexible = init.kind === 'S' || init.kind === 'V';
     this.str = `${init.order}${init.kind}${init.itemsize}`;
@@ -168,7 +175,7 @@ export class DType {
     const fields = this.fields;
     this.isnative = fields
       ? Object.values(fields).every((f) => f.dtype.isnative)
-      : this.byteorder === '=' || this.byteorder === '|';
+      : init.order === NATIVE_ORDER || init.order === '|';
     Object.freeze(this);
   }
 
@@ -336,7 +343,7 @@ export function registerParser(parse: (spec: DTypeLike) => DType): void {
  * `'='` becomes the host order; 1-byte numbers, bool, S and V get `'|'`.
  * `char` defaults to NumPy's canonical one for the kind and size.
  */
-export function makeScalar(kind: DTypeKind, itemsize: number, order: ByteOrder = '=', char?: string): DType {
+export function makeScalar(kind: DTypeKind, itemsize: number, order: ByteOrder = '=', char?: string, explicit = false): DType {
   const noOrder = kind === 'b' || kind === 'S' || kind === 'V' || itemsize === 1;
   const alignment = kind === 'b' || kind === 'S' || kind === 'V' ? 1 : kind === 'c' ? itemsize / 2 : itemsize;
   return new DType(SEAL, {
@@ -345,6 +352,7 @@ export function makeScalar(kind: DTypeKind, itemsize: number, order: ByteOrder =
     itemsize,
     alignment,
     order: noOrder ? '|' : order === '=' ? NATIVE_ORDER : order === '|' ? NATIVE_ORDER : order,
+    explicit: explicit && order !== '=' && order !== '|',
   });
 }
 
@@ -418,17 +426,19 @@ function defaultChar(kind: DTypeKind, size: number): string {
 
 // ---------------------------------------------------------------- byte order
 
-function normalizeOrderSpec(order: string): 'S' | '<' | '>' | '|' {
-  const words: Record<string, 'S' | '<' | '>' | '|'> = {
+function normalizeOrderSpec(order: string): 'S' | '<' | '>' | '=' | '|' {
+  const words: Record<string, 'S' | '<' | '>' | '=' | '|'> = {
     s: 'S', swap: 'S', '<': '<', l: '<', little: '<', '>': '>', b: '>', big: '>',
-    '=': NATIVE_ORDER, n: NATIVE_ORDER, native: NATIVE_ORDER, '|': '|', i: '|', ignore: '|',
+    '=': '=', n: '=', native: '=', '|': '|', i: '|', ignore: '|',
   };
   const o = typeof order === 'string' ? words[order.length === 1 ? order.toLowerCase() : order] : undefined;
   if (o === undefined) throw new ValueError(`byteorder not recognized (got ${pyRepr(String(order))})`);
   return o;
 }
 
-function applyOrder(dt: DType, o: 'S' | '<' | '>' | '|'): DType {
+// NumPy's PyArray_DescrNewByteorder: '<' and '>' are stored as asked, a swap
+// gives the explicit opposite order, '=' the native one, '|' keeps the dtype.
+function applyOrder(dt: DType, o: 'S' | '<' | '>' | '=' | '|'): DType {
   if (dt.names) {
     const fields = dt.names.map((n) => {
       const f = dt.fields![n];
@@ -439,8 +449,9 @@ function applyOrder(dt: DType, o: 'S' | '<' | '>' | '|'): DType {
   if (dt.subdtype) return makeSubarray(applyOrder(dt.base, o), dt.shape);
   const cur = DType.orderOf(dt);
   if (cur === '|' || o === '|') return dt;
+  if (o === '=') return cur === NATIVE_ORDER && dt.byteorder === '=' ? dt : makeScalar(dt.kind, dt.itemsize, '=', dt.char);
   const next = o === 'S' ? (cur === '<' ? '>' : '<') : o;
-  return next === cur ? dt : makeScalar(dt.kind, dt.itemsize, next, dt.char);
+  return next === cur && dt.byteorder === next ? dt : makeScalar(dt.kind, dt.itemsize, next, dt.char, true);
 }
 
 // ---------------------------------------------------------------- equality

@@ -128,12 +128,70 @@ export function dtype(spec: DTypeLike, options?: DTypeOptions): DType {
 registerParser((spec) => dtype(spec));
 
 function notUnderstood(spec: unknown): TypeError {
-  return new TypeError(`data type ${typeof spec === 'string' ? pyRepr(spec) : repr(spec)} not understood`);
+  const close = typeof spec === 'string' ? closeMatches(spec) : [];
+  const hint = close.length > 0 ? `; did you mean ${close.map(pyRepr).join(', ')}?` : '';
+  return new TypeError(`data type ${typeof spec === 'string' ? pyRepr(spec) : repr(spec)} not understood${hint}`);
+}
+
+/** Bits → bytes for the habits of other libraries: 'f32' → 'f4' and 'float32', 'int64' → 'i8'. */
+const BIT_WIDTHS: Record<string, number> = { 8: 1, 16: 2, 32: 4, 64: 8, 128: 16 };
+
+/**
+ * Up to three spellings close to an unknown one: the same kind with the
+ * size in bytes instead of bits, then names and codes one or two edits away.
+ */
+function closeMatches(spec: string): string[] {
+  const out: string[] = [];
+  const add = (s: string): void => {
+    if (!out.includes(s) && out.length < 3) out.push(s);
+  };
+  const order = '<>=|'.includes(spec[0] ?? '') ? spec[0] : '';
+  const body = order ? spec.slice(1) : spec;
+  const bits = /^([biufc])(\d+)$/.exec(body);
+  if (bits !== null && BIT_WIDTHS[bits[2]] !== undefined) {
+    const code = bits[1] + BIT_WIDTHS[bits[2]];
+    if (Object.prototype.hasOwnProperty.call(SIZED, code)) {
+      add(order + code);
+      const name = Object.keys(NAMES).find((n) => /\d$/.test(n) && NAMES[n] === SIZED[code]);
+      if (name !== undefined && order === '') add(name);
+    }
+  }
+  const named = /^(int|uint|float|complex)(\d+)$/.exec(body);
+  if (named !== null && !Object.prototype.hasOwnProperty.call(NAMES, body)) {
+    const kind = { int: 'i', uint: 'u', float: 'f', complex: 'c' }[named[1] as 'int'];
+    for (const [n, sc] of Object.entries(NAMES)) if (/\d$/.test(n) && sc[0] === kind) add(n);
+  }
+  const candidates = [...Object.keys(NAMES), ...Object.keys(SIZED)];
+  const lower = body.toLowerCase();
+  for (const maxDistance of [1, 2]) {
+    for (const c of candidates) {
+      const sized = Object.prototype.hasOwnProperty.call(SIZED, c);
+      // Names take no byte-order prefix (NumPy does not understand '>int16').
+      if (c.length > 1 && (sized || order === '') && editDistance(lower, c) <= maxDistance) add((sized ? order : '') + c);
+    }
+  }
+  return out;
+}
+
+/** Levenshtein distance (short strings only). */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
 }
 
 function parseAny(spec: unknown, align: boolean): DType {
   if (spec instanceof DType) return spec;
   if (typeof spec === 'string') return dtype(spec, { align });
+  // NumPy's (base, shape) tuple, as dtype.descr writes a nested subarray.
+  if (isSubarrayPair(spec)) return makeSubarray(parseAny(spec[0], align), shapeOf(spec[1]));
   if (Array.isArray(spec)) return parseFieldList(spec, align);
   if (spec !== null && typeof spec === 'object') {
     if ('names' in spec || 'formats' in spec) return parseDict(spec as DTypeDict, align);
@@ -280,9 +338,25 @@ function repeatShape(repeats: string): number[] | undefined {
 
 // ---------------------------------------------------------------- lists and dicts
 
+/**
+ * `[base, shape]` rather than a field list: a field list's items are
+ * `[name, format]` arrays, never a number or a list of numbers.
+ */
+function isSubarrayPair(spec: unknown): spec is [unknown, unknown] {
+  if (!Array.isArray(spec) || spec.length !== 2) return false;
+  const s = spec[1];
+  return typeof s === 'number' || (Array.isArray(s) && s.every((d) => typeof d === 'number')) || isIntTypedArray(s);
+}
+
+function isIntTypedArray(v: unknown): v is ArrayLike<number | bigint> {
+  return ArrayBuffer.isView(v) && !(v instanceof DataView) && !(v instanceof Float32Array) && !(v instanceof Float64Array);
+}
+
 function shapeOf(shape: unknown): number[] {
   if (typeof shape === 'number') return [shape];
   if (Array.isArray(shape) && shape.every((d) => typeof d === 'number')) return [...shape];
+  // A typed-array shape, as memmap() takes one.
+  if (isIntTypedArray(shape)) return Array.from(shape, (d) => Number(d));
   throw new ValueError(`invalid shape in fixed-type tuple: ${repr(shape)}`);
 }
 
@@ -414,10 +488,9 @@ function parseDict(d: DTypeDict, alignOption: boolean): DType {
 export function fromDescr(descr: unknown): DType {
   if (typeof descr === 'string') return dtype(descr);
   if (!Array.isArray(descr)) throw new TypeError(`not a dtype descr: ${repr(descr)}`);
-  // [format, shape] for a nested subarray, which _array_descr emits as a tuple.
-  if (descr.length === 2 && !Array.isArray(descr[0]) && typeof descr[0] === 'string') {
-    return makeSubarray(fromDescr(descr[0]), shapeOf(descr[1]));
-  }
+  // [format, shape] for a nested subarray, which _array_descr emits as a tuple;
+  // the base may itself be a record's descr or another subarray.
+  if (isSubarrayPair(descr)) return makeSubarray(fromDescr(descr[0]), shapeOf(descr[1]));
   const names: string[] = [];
   const formats: DType[] = [];
   const offsets: number[] = [];

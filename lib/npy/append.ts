@@ -24,6 +24,7 @@ import { allocate, NdArray, pyShape } from '../ndarray';
 import { copyAs } from '../data';
 import { MappedStorage, SMALL_WINDOW_STEP } from '../storage';
 import * as grow from '../grow';
+import { EmptyMappedStorage } from '../empty-mapping';
 import { formatHeader, MAGIC_LEN, type NpyHeader } from './header';
 import { readNpyHeader } from './npy';
 
@@ -197,7 +198,7 @@ function rewrite(path: string, h: NpyHeader, g: Growable, rows: NdArray, shape: 
  */
 export function trackNpyMemmap(m: NdArray, path: string, h: NpyHeader): void {
   const st = m._st;
-  if (!(st instanceof MappedStorage) || h.shape.length === 0 || (h.fortranOrder && h.shape.length > 1)) return;
+  if (!(st instanceof MappedStorage || st instanceof EmptyMappedStorage) || h.shape.length === 0 || (h.fortranOrder && h.shape.length > 1)) return;
   const at = prefixLength(h.version[0]);
   grow.setAppendHook(st, {
     check(rows) {

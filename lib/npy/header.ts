@@ -99,9 +99,21 @@ const VERSIONS: readonly VersionInfo[] = [
  * title. Fields named `''` with a `|V` type are padding and are kept, so
  * that offsets can be recomputed from the list.
  */
-export type Descr = string | DescrField[];
+export type Descr = string | DescrField[] | DescrSubarray;
 /** One field of a structured {@link Descr}: name, type and, for a subarray field, its shape. */
 export type DescrField = [string, Descr] | [string, Descr, number[]];
+/**
+ * Python's `(descr, shape)` tuple: a subarray inside a field's type, as
+ * NumPy writes a subarray whose base is itself a subarray
+ * (`('c', ('<f8', (5,)), (2,))`). Told from a field list by its second item,
+ * a list of numbers.
+ */
+export type DescrSubarray = [Descr, number[]];
+
+/** True for a {@link DescrSubarray} (a field list's items are never lists of numbers). */
+export function isDescrSubarray(d: unknown): d is DescrSubarray {
+  return Array.isArray(d) && d.length === 2 && Array.isArray(d[1]) && d[1].every((n: unknown) => typeof n === 'number');
+}
 
 /** A parsed `.npy` header. */
 export interface NpyHeader {
@@ -293,6 +305,10 @@ function descrRepr(descr: Descr, depth: number): string {
   }
   if (!Array.isArray(descr)) throw new TypeError(`descr must be a string or an array of fields, got ${String(descr)}`);
   if (depth > 64) throw new RangeError('descr nests deeper than 64 levels');
+  if (isDescrSubarray(descr)) {
+    checkShapeArg(descr[1], 'shape of a subarray descr');
+    return `(${descrRepr(descr[0], depth + 1)}, ${tupleRepr(descr[1])})`;
+  }
   const fields = descr.map((field, i) => {
     if (!Array.isArray(field) || (field.length !== 2 && field.length !== 3) || typeof field[0] !== 'string') {
       throw new TypeError(`descr field ${i} must be [name, descr] or [name, descr, shape], got ${JSON.stringify(field)}`);
@@ -501,10 +517,22 @@ function readDescr(descr: PyValue, source: string | undefined): Descr {
   const bad = (detail: string): ValueError =>
     invalid(source, `descr is not a valid dtype descriptor (${detail}): ${quote()}`);
 
-  const walk = (v: PyValue): Descr => {
+  let depth = 0;
+  const walk = (v: PyValue, inField = false): Descr => {
     if (v.kind === 'str') {
       checkNotObject(v.value, quote, source);
       return v.value;
+    }
+    if (inField && v.kind === 'tuple' && v.items.length === 2) {
+      // (descr, shape) as a field's type: a subarray whose base is a subarray
+      // or a record (NumPy's descr_to_dtype takes it). At the top level it
+      // would be an array dtype NumPy cannot load, so it stays refused.
+      const [baseValue, shapeValue] = v.items as [PyValue, PyValue];
+      const tuple: PyValue = shapeValue.kind === 'int' ? { kind: 'tuple', items: [shapeValue] } : shapeValue;
+      if (++depth > 64) throw bad('it nests deeper than 64 levels');
+      const base = walk(baseValue, true);
+      depth--;
+      return [base, readIntTuple(tuple, 'shape of a subarray type', source)];
     }
     if (v.kind !== 'list') throw bad(`expected a str or a list of fields, got ${quoteValue(v)}`);
     return v.items.map((field): DescrField => {
@@ -515,7 +543,7 @@ function readDescr(descr: PyValue, source: string | undefined): Descr {
       const [nameValue, typeValue, shapeValue] = field.items as [PyValue, PyValue, PyValue | undefined];
       const name = fieldName(nameValue);
       if (name === undefined) throw bad(`a field name must be a str or a (title, name) pair, got ${quoteValue(nameValue)}`);
-      const type = walk(typeValue);
+      const type = walk(typeValue, true);
       if (shapeValue === undefined) return [name, type];
       // dtype((t, 3)) means shape (3,); NumPy's repr always writes the tuple.
       const tuple: PyValue = shapeValue.kind === 'int' ? { kind: 'tuple', items: [shapeValue] } : shapeValue;

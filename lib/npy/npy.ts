@@ -10,11 +10,13 @@ import { dtype as toDType, fromDescr, type DType, type DTypeLike } from '../dtyp
 import { ValueError, repr } from '../errors';
 import { checkShape, shapeToSize } from '../layout';
 import { memmap, type Memmap } from '../memmap';
-import { allocate, pyShape, type NdArray } from '../ndarray';
+import type { ValueOf } from '../value-types';
+import { pyShape, type NdArray } from '../ndarray';
 import { copyAs } from '../data';
 import { trackNpyMemmap } from './append';
 import { checkPath, requireRegularFile } from '../paths';
 import type { MappedStorage } from '../storage';
+import type { EmptyMappedStorage } from '../empty-mapping';
 import { formatHeader, headerLength, parseHeader, type Descr, type NpyHeader, type HeaderOptions } from './header';
 
 /** Options of {@link openNpy}. */
@@ -58,10 +60,18 @@ export function readNpyHeader(path: string, options: HeaderOptions = {}): NpyHea
 /**
  * Opens a `.npy` file (versions 1.0, 2.0, 3.0) as a memmap over its data
  * region: the dtype, shape and order come from the header, nothing is copied.
- * A file whose array is empty gives an empty in-memory array.
+ * An empty array is a Memmap as well (NumPy >= 2.2), with nothing mapped.
  */
-export function openNpy(path: string, options: OpenNpyOptions = {}): Memmap | NdArray {
+export function openNpy(path: string, options: OpenNpyOptions = {}): Memmap {
   checkPath(path);
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`openNpy options must be an object { mode, maxHeaderSize }, got ${repr(options)}: the dtype and shape come from the file's header`);
+  }
+  for (const key of Object.keys(options)) {
+    if (key !== 'mode' && key !== 'maxHeaderSize') {
+      throw new TypeError(`unknown openNpy option ${repr(key)}: expected mode, maxHeaderSize (the dtype and shape come from the file's header)`);
+    }
+  }
   const mode = options.mode ?? 'r';
   if (mode !== 'r' && mode !== 'r+' && mode !== 'c') {
     throw new ValueError(`mode must be 'r', 'r+' or 'c' for openNpy (got '${String(mode)}')`);
@@ -92,11 +102,7 @@ export function openNpy(path: string, options: OpenNpyOptions = {}): Memmap | Nd
       `'${path}' is too short for its header: shape ${pyShape(h.shape)} of ${dt.str} needs ${need} bytes, the file has ${size}`,
     );
   }
-  if (count === 0 || dt.itemsize === 0) {
-    const a = allocate(dt, h.shape, h.fortranOrder ? 'F' : 'C');
-    if (mode === 'r') a.flags.writeable = false;
-    return a;
-  }
+  // An empty array is a Memmap too (NumPy >= 2.2's open_memmap), with flush() and close().
   const m = memmap(path, { dtype: dt, mode, offset: h.dataOffset, shape: h.shape, order: h.fortranOrder ? 'F' : 'C' });
   if (mode === 'r+') trackNpyMemmap(m, path, h);
   return m;
@@ -123,7 +129,7 @@ export interface CreateNpyOptions {
  * too large for the filesystem or a failed mapping leaves an existing file
  * at `path` as it was.
  */
-export function createNpy(path: string, dtype: DTypeLike, shape: number | readonly number[], options: CreateNpyOptions = {}): Memmap {
+export function createNpy<const D extends DTypeLike>(path: string, dtype: D, shape: number | readonly number[], options: CreateNpyOptions = {}): Memmap<ValueOf<D>> {
   if (typeof path !== 'string' || path === '') throw new TypeError(`path must be a non-empty string, got ${repr(path)}`);
   checkPath(path);
   const dt = toDType(dtype);
@@ -132,7 +138,6 @@ export function createNpy(path: string, dtype: DTypeLike, shape: number | readon
   if (typeof fortranOrder !== 'boolean') throw new TypeError(`fortranOrder must be a boolean, got ${repr(fortranOrder)}`);
   const header = formatHeader({ descr: descrOf(dt), fortranOrder, shape: s });
   const nbytes = shapeToSize(s) * dt.itemsize;
-  if (nbytes === 0) throw new ValueError(`createNpy: cannot map an empty array (shape [${s.join(', ')}])`);
   if (header.length + nbytes > Number.MAX_SAFE_INTEGER) {
     throw new ValueError(`array is too big: shape ${pyShape(s)} of ${dt.str} needs ${nbytes} bytes after a ${header.length}-byte header, more than 2^53 ('${path}')`);
   }
@@ -141,15 +146,16 @@ export function createNpy(path: string, dtype: DTypeLike, shape: number | readon
     (fd, tmp) => {
       writeAll(fd, header, 0, header.length);
       fs.ftruncateSync(fd, header.length + nbytes);
+      // An empty array is a Memmap too (NumPy >= 2.2's open_memmap), over no mapping.
       const m = memmap(tmp, { dtype: dt, mode: 'r+', offset: header.length, shape: s, order: fortranOrder ? 'F' : 'C' });
       // The mapping was made under the temporary name; once renamed it lives at `path`.
-      (m._st as MappedStorage).renamed(path);
+      (m._st as MappedStorage | EmptyMappedStorage).renamed(path);
       return m;
     },
     (mm) => mm.close(),
   );
   trackNpyMemmap(m, path, parseHeader(header, path));
-  return m;
+  return m as Memmap<ValueOf<D>>;
 }
 
 /**

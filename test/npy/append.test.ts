@@ -179,3 +179,24 @@ for name in ${JSON.stringify([p, control])}:
     });
   }
 });
+
+describe('appending to an empty .npy memmap', () => {
+  test('createNpy and openNpy r+ of an empty array: the header follows the first append', () => {
+    const p = tmp.path('empty.npy');
+    const m = createNpy(p, '<i4', [0, 2]);
+    m.append([[1, 2]]);
+    m.close();
+    expect(readNpyHeader(p).shape).toEqual([1, 2]);
+    const e = tmp.path('empty2.npy');
+    createNpy(e, '<f8', [0]).close();
+    const r = openNpy(e, { mode: 'r+' });
+    r.append([0.5, 1.5]);
+    r.close();
+    expect(readNpyHeader(e).shape).toEqual([2]);
+    for (const [f, want] of [[e, [0.5, 1.5]], [p, [[1, 2]]]] as const) {
+      const a = openNpy(f);
+      expect(a.toArray()).toEqual(want);
+      a.close();
+    }
+  });
+});

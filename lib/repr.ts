@@ -1,0 +1,354 @@
+/**
+ * NumPy's `repr(array)` (numpy/_core/arrayprint.py, default print options:
+ * linewidth 75, precision 8 with floatmode 'maxprec', threshold 1000,
+ * edgeitems 3), for `toString()` and `util.inspect`:
+ * - one format per array, built from every element shown: integers
+ *   right-aligned to the widest, floats aligned on the decimal point (or all
+ *   in scientific notation when the magnitudes call for it), `' True'`
+ *   padded to `'False'`, records field by field, subarrays as nested lists;
+ * - rows wrapped at the line width, nested axes on their own lines with the
+ *   hanging indent, blank lines between blocks of 3-d and up;
+ * - more than 1000 elements summarized with `...` (and `shape=` added);
+ * - `dtype=` omitted where NumPy implies it (native float64, int64,
+ *   complex128, bool), quoted for bytes, void and non-native types.
+ * @internal
+ * @module
+ */
+import type { DType } from './dtype';
+import { float16Bits, float16Value } from './dtype/float16';
+import type { NdArray } from './ndarray';
+
+const LINE_WIDTH = 75;
+const PRECISION = 8;
+const THRESHOLD = 1000;
+const EDGE_ITEMS = 3;
+
+type Format = (v: unknown) => string;
+
+/** NumPy's `repr(a)`: `array([[ 0,  1], [ 2,  3]], dtype=int16)` with NumPy's wrapping and padding. */
+export function arrayRepr(a: NdArray): string {
+  const dt = a.dtype;
+  const prefix = 'array(';
+  if (a._st.closed) return `${prefix}<closed mapping>, dtype=${dtypeShortRepr(dt)})`;
+  const size = a.size;
+  const summarize = size > THRESHOLD;
+  const tree = gather(a, summarize);
+  const shown: unknown[] = [];
+  flatten(tree, a.ndim, shown);
+  const fmt = formatter(shown, dt, a.ndim === 0);
+  // (The suffix ')' takes one column of the line width, as array2string's `suffix`.)
+  const lst = size === 0 ? '[]' : formatArray(tree, a.ndim, fmt, LINE_WIDTH - 1, ' '.repeat(prefix.length + 1));
+  const extras: string[] = [];
+  if ((size === 0 && !(a.ndim === 1)) || size > THRESHOLD) extras.push(`shape=${tupleText(a.shape)}`);
+  if (!dtypeIsImplied(dt) || size === 0) extras.push(`dtype=${dtypeShortRepr(dt)}`);
+  if (extras.length === 0) return `${prefix}${lst})`;
+  const arrStr = `${prefix}${lst},`;
+  const extraStr = `${extras.join(', ')})`;
+  const lastLineLen = arrStr.length - (arrStr.lastIndexOf('\n') + 1);
+  const spacer = lastLineLen + extraStr.length + 1 > LINE_WIDTH ? `\n${' '.repeat(prefix.length)}` : ' ';
+  return arrStr + spacer + extraStr;
+}
+
+/** NumPy's `dtype_short_repr`. */
+export function dtypeShortRepr(dt: DType): string {
+  if (dt.isStructured) return String(dt);
+  if (dt.kind === 'S' || dt.kind === 'V' || !dt.isnative) return `'${String(dt)}'`;
+  return dt.name;
+}
+
+function dtypeIsImplied(dt: DType): boolean {
+  if (dt.isStructured || !dt.isnative) return false;
+  return dt.kind === 'b' || (dt.kind === 'i' && dt.itemsize === 8) || (dt.kind === 'f' && dt.itemsize === 8) || (dt.kind === 'c' && dt.itemsize === 16);
+}
+
+function tupleText(shape: readonly number[]): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
+}
+
+// ------------------------------------------------------------------ elements shown
+
+/** A level of shown elements: values at the last axis, sub-levels above; `SKIP` marks NumPy's `...`. */
+const SKIP = Symbol('...');
+type Level = unknown[];
+
+function gather(a: NdArray, summarize: boolean): unknown {
+  const at = a._st.cursor(a.itemsize);
+  const codec = a._codec;
+  const level = (axis: number, off: number): unknown => {
+    if (axis === a.ndim) {
+      const w = at(off);
+      return codec.read(w.view, off - w.start);
+    }
+    const len = a.shape[axis];
+    const s = a.strides[axis];
+    const out: Level = [];
+    if (summarize && len > 2 * EDGE_ITEMS) {
+      for (let i = 0; i < EDGE_ITEMS; i++) out.push(level(axis + 1, off + i * s));
+      out.push(SKIP);
+      for (let i = len - EDGE_ITEMS; i < len; i++) out.push(level(axis + 1, off + i * s));
+    } else {
+      for (let i = 0; i < len; i++) out.push(level(axis + 1, off + i * s));
+    }
+    return out;
+  };
+  return a.size === 0 ? [] : level(0, a.offset);
+}
+
+function flatten(tree: unknown, depth: number, out: unknown[]): void {
+  if (depth === 0) {
+    out.push(tree);
+    return;
+  }
+  for (const x of tree as Level) if (x !== SKIP) flatten(x, depth - 1, out);
+}
+
+// ------------------------------------------------------------------ layout (_formatArray)
+
+function formatArray(tree: unknown, ndim: number, fmt: Format, lineWidth: number, nextLinePrefix: string): string {
+  const recurse = (node: unknown, axis: number, hanging: string, width: number): string => {
+    const left = ndim - axis;
+    if (left === 0) return fmt(node);
+    const items = node as Level;
+    const nextHanging = `${hanging} `;
+    const nextWidth = width - 1;
+    let s = '';
+    if (left === 1) {
+      const elemWidth = width - 1;
+      let line = hanging;
+      items.forEach((item, i) => {
+        const word = item === SKIP ? '...' : recurse(item, axis + 1, nextHanging, nextWidth);
+        // (NumPy's summary marker goes through the plain _extendLine; words here are one line.)
+        const needsWrap = line.length + word.length > elemWidth && line.length > hanging.length;
+        if (needsWrap) {
+          s += `${line.trimEnd()}\n`;
+          line = hanging;
+        }
+        line += word;
+        if (i < items.length - 1) line += ', ';
+      });
+      s += line;
+    } else {
+      const lineSep = `,${'\n'.repeat(left - 1)}`;
+      items.forEach((item, i) => {
+        const nested = item === SKIP ? '...' : recurse(item, axis + 1, nextHanging, nextWidth);
+        s += hanging + nested + (i < items.length - 1 ? lineSep : '');
+      });
+    }
+    return `[${s.slice(hanging.length)}]`;
+  };
+  return recurse(tree, 0, nextLinePrefix, lineWidth);
+}
+
+// ------------------------------------------------------------------ element formats
+
+function formatter(values: unknown[], dt: DType, zeroD: boolean): Format {
+  if (dt.shape.length > 0) {
+    const leaves: unknown[] = [];
+    const walk = (v: unknown, d: number): void => {
+      if (d === dt.shape.length) leaves.push(v);
+      else for (const x of v as unknown[]) walk(x, d + 1);
+    };
+    for (const v of values) walk(v, 0);
+    const base = formatter(leaves, dt.base, false);
+    const nested = (v: unknown, d: number): string =>
+      d === dt.shape.length ? base(v) : `[${(v as unknown[]).map((x) => nested(x, d + 1)).join(', ')}]`;
+    return (v) => nested(v, 0);
+  }
+  if (dt.isStructured) {
+    const names = dt.names as readonly string[];
+    const fields = names.map((n) => formatter(values.map((v) => (v as Record<string, unknown>)[n]), dt.fields![n].dtype, false));
+    return (v) => {
+      const r = v as Record<string, unknown>;
+      const parts = names.map((n, i) => fields[i](r[n]));
+      return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(', ')})`;
+    };
+  }
+  switch (dt.kind) {
+    case 'b': {
+      const t = zeroD ? 'True' : ' True';
+      return (v) => (v ? t : 'False');
+    }
+    case 'i':
+    case 'u': {
+      const width = Math.max(0, ...values.map((v) => String(v).length));
+      return (v) => String(v).padStart(width);
+    }
+    case 'f':
+      return floatFormat(values as number[], dt.itemsize, '-') as Format;
+    case 'c': {
+      const cs = values as { re: number; im: number }[];
+      const re = floatFormat(cs.map((c) => c.re), dt.itemsize / 2, '-');
+      const im = floatFormat(cs.map((c) => c.im), dt.itemsize / 2, '+');
+      return (v) => {
+        const c = v as { re: number; im: number };
+        const i = im(c.im);
+        const sp = i.trimEnd().length;
+        return `${re(c.re)}${i.slice(0, sp)}j${i.slice(sp)}`;
+      };
+    }
+    default:
+      return (v) => bytesRepr(v as Uint8Array);
+  }
+}
+
+/** Python's `repr(bytes)`. */
+function bytesRepr(b: Uint8Array): string {
+  let hasSingle = false;
+  let hasDouble = false;
+  for (const c of b) {
+    if (c === 0x27) hasSingle = true;
+    if (c === 0x22) hasDouble = true;
+  }
+  const q = hasSingle && !hasDouble ? '"' : "'";
+  let out = '';
+  for (const c of b) {
+    if (c === 0x5c) out += '\\\\';
+    else if (c === q.charCodeAt(0)) out += `\\${q}`;
+    else if (c === 0x09) out += '\\t';
+    else if (c === 0x0a) out += '\\n';
+    else if (c === 0x0d) out += '\\r';
+    else if (c < 0x20 || c >= 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
+    else out += String.fromCharCode(c);
+  }
+  return `b${q}${out}${q}`;
+}
+
+// ------------------------------------------------------------------ floats (FloatingFormat)
+
+/** Shortest round-trip digits of `x` in its own precision: mantissa digits and decimal exponent. */
+function shortest(x: number, itemsize: number): { digits: string; exp: number } {
+  const ax = Math.abs(x);
+  let text: string;
+  if (itemsize === 8 || ax === 0) {
+    text = ax.toExponential();
+  } else {
+    const back = itemsize === 4 ? (y: number): number => Math.fround(y) : (y: number): number => float16Value(float16Bits(y));
+    const maxDigits = itemsize === 4 ? 9 : 5;
+    text = ax.toExponential(maxDigits - 1);
+    for (let p = 1; p < maxDigits; p++) {
+      const t = ax.toExponential(p - 1);
+      if (back(Number(t)) === ax) {
+        text = t;
+        break;
+      }
+    }
+    text = tieToEven(ax, text, back);
+  }
+  const [mant, e] = text.split('e');
+  const digits = mant.replace('.', '').replace(/0+$/, '') || '0';
+  return { digits, exp: Number(e) };
+}
+
+/**
+ * toExponential rounds a tie up; Dragon4 (NumPy) rounds it to the even
+ * digit. A tie: the exact value continues with a 5 and nothing after it.
+ */
+function tieToEven(ax: number, text: string, back: ((y: number) => number) | null): string {
+  const [mant, e] = text.split('e');
+  const digits = mant.replace('.', '');
+  const last = Number(digits[digits.length - 1]);
+  if (last % 2 === 0) return text;
+  const exact = ax.toExponential(100).split('e')[0].replace('.', '');
+  // Only when the exponent agrees (no carry into a new digit) is the comparison digit by digit.
+  if (exact.split('e')[0].length < digits.length + 1 || ax.toExponential(100).split('e')[1] !== e) return text;
+  if (exact[digits.length] !== '5' || !/^0*$/.test(exact.slice(digits.length + 1))) return text;
+  const down = digits.slice(0, -1) + String(last - 1);
+  const candidate = `${down[0]}${down.length > 1 ? `.${down.slice(1)}` : ''}e${e}`;
+  return back === null || back(Number(candidate)) === ax ? candidate : text;
+}
+
+/** Positional text, unique digits capped at PRECISION fractional digits, trimmed to `1.` style. */
+function positional(x: number, itemsize: number, sign: '-' | '+'): string {
+  const neg = x < 0 || Object.is(x, -0);
+  const { digits, exp } = shortest(x, itemsize);
+  let int: string;
+  let frac: string;
+  if (exp >= 0) {
+    int = digits.slice(0, exp + 1).padEnd(exp + 1, '0');
+    frac = digits.slice(exp + 1);
+  } else {
+    int = '0';
+    frac = '0'.repeat(-exp - 1) + digits;
+  }
+  if (frac.length > PRECISION) {
+    const fixed = Math.abs(x).toFixed(PRECISION);
+    [int, frac] = fixed.split('.');
+    frac = frac.replace(/0+$/, '');
+  }
+  if (digits === '0') frac = '';
+  return `${neg ? '-' : sign === '+' ? '+' : ''}${int}.${frac}`;
+}
+
+/** Scientific text `1.5e+10`, unique digits capped at PRECISION, mantissa not yet padded. */
+function scientific(x: number, itemsize: number, sign: '-' | '+'): { int: string; frac: string; exp: string } {
+  const neg = x < 0 || Object.is(x, -0);
+  let { digits, exp } = shortest(x, itemsize);
+  if (digits.length - 1 > PRECISION) {
+    const [m, e] = Math.abs(x).toExponential(PRECISION).split('e');
+    digits = m.replace('.', '').replace(/0+$/, '') || '0';
+    exp = Number(e);
+  }
+  const int = `${neg ? '-' : sign === '+' ? '+' : ''}${digits[0]}`;
+  const frac = digits.slice(1);
+  const expText = `${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  return { int, frac, exp: expText };
+}
+
+/** np.finfo(dtype).precision by float size: decimal digits the type holds. */
+const FINFO_PRECISION: Record<number, number> = { 2: 3, 4: 6, 8: 15 };
+
+function floatFormat(values: number[], itemsize: number, sign: '-' | '+'): (x: number) => string {
+  const finite = values.filter((v) => Number.isFinite(v));
+  const absNonZero = finite.filter((v) => v !== 0).map(Math.abs);
+  let expFormat = false;
+  if (absNonZero.length > 0) {
+    const max = Math.max(...absNonZero);
+    const min = Math.min(...absNonZero);
+    // NumPy (2.4 here) lowers the cutoff for narrow floats: 1e3 for float16, 1e6 for float32.
+    const cutoff = 10 ** Math.min(8, FINFO_PRECISION[itemsize]);
+    expFormat = max >= cutoff || min < 0.0001 || max / min > 1000;
+  }
+  let padLeft = 0;
+  let padRight = 0;
+  let precision = 0;
+  let expSize = 0;
+  if (finite.length > 0) {
+    if (expFormat) {
+      const parts = finite.map((v) => scientific(v, itemsize, sign));
+      expSize = Math.max(...parts.map((p) => p.exp.length)) - 1;
+      precision = Math.max(...parts.map((p) => p.frac.length));
+      padLeft = Math.max(...parts.map((p) => p.int.length));
+      padRight = expSize + 2 + precision;
+    } else {
+      const strs = finite.map((v) => positional(v, itemsize, sign).split('.'));
+      padLeft = Math.max(...strs.map((s) => s[0].length));
+      padRight = Math.max(...strs.map((s) => s[1].length));
+    }
+  }
+  if (finite.length !== values.length) {
+    const negInf = sign !== '-' || values.some((v) => v === -Infinity);
+    const offset = padRight + 1;
+    padLeft = Math.max(padLeft, 3 - offset, 3 + (negInf ? 1 : 0) - offset);
+  }
+  return (x) => {
+    if (!Number.isFinite(x)) {
+      const ret = Number.isNaN(x) ? `${sign === '+' ? '+' : ''}nan` : `${x < 0 ? '-' : sign === '+' ? '+' : ''}inf`;
+      return ret.padStart(padLeft + padRight + 1);
+    }
+    if (expFormat) {
+      const p = scientific(x, itemsize, sign);
+      const exp = p.exp[0] + p.exp.slice(1).padStart(expSize, '0');
+      if (p.frac.length < precision) {
+        // NumPy's min_digits: the value's own digits (not zeros) up to the common precision.
+        const [m, e] = tieToEven(Math.abs(x), Math.abs(x).toExponential(precision), null).split('e');
+        const [i, f] = m.split('.');
+        const n = Number(e);
+        const ex = `${n < 0 ? '-' : '+'}${String(Math.abs(n)).padStart(expSize, '0')}`;
+        return `${`${p.int.slice(0, -1)}${i}`.padStart(padLeft)}.${f}e${ex}`;
+      }
+      return `${p.int.padStart(padLeft)}.${p.frac}e${exp}`;
+    }
+    const [int, frac] = positional(x, itemsize, sign).split('.');
+    return `${int.padStart(padLeft)}.${frac.padEnd(padRight)}`;
+  };
+}

@@ -1,0 +1,218 @@
+// Casts and assignments between structured dtypes (lib/cast.ts): NumPy >= 1.14
+// goes field by field by position, names ignored, with its broadcasting rules
+// for subarray fields. Every answer is NumPy's own.
+import { fromBuffer, zeros } from '../lib/create';
+import { fromDescr, type DTypeLike } from '../lib/dtype';
+import { describeWithNumpy, runNumpy } from './helpers/numpy';
+import { encode, PY_ENCODE } from './helpers/values';
+
+/** Python source defining `dt(spec)`: this library's list specs as NumPy tuples. */
+const PY_SPEC = String.raw`
+def spec(s):
+    if isinstance(s, str): return s
+    if isinstance(s, dict):
+        if 'base' in s: return (spec(s['base']), tuple(s['shape']))
+        return dict(s, formats=[spec(f) for f in s['formats']])
+    return [tuple([e[0], spec(e[1])] + ([tuple(e[2])] if len(e) == 3 else [])) for e in s]
+def fill(a, k):
+    if a.dtype.names:
+        for n in a.dtype.names: k = fill(a[n], k)
+        return k
+    if a.dtype.kind in 'SV': return k
+    a[...] = (np.arange(a.size).reshape(a.shape) % 50) + k
+    return k + 7
+`;
+
+interface Answer {
+  hex: string;
+  error?: string;
+  values?: unknown;
+}
+
+/** NumPy's `src.astype(dst)` for a source of 3 records filled with small distinct numbers. */
+function numpyCasts(pairs: readonly (readonly [DTypeLike, DTypeLike])[]): Answer[] {
+  return runNumpy<Answer[]>(`
+import warnings
+warnings.simplefilter('ignore')
+${PY_ENCODE}
+${PY_SPEC}
+out = []
+for s, d in json.loads(sys.stdin.read()):
+    a = np.zeros(3, spec(s))
+    fill(a, 1)
+    r = dict(hex=a.tobytes().hex())
+    try:
+        r['values'] = encode(a.astype(spec(d)))
+    except TypeError as e:
+        r['error'] = str(e)
+    out.append(r)
+print(json.dumps(out))
+`, JSON.stringify(pairs));
+}
+
+const PAIRS: readonly (readonly [DTypeLike, DTypeLike])[] = [
+  // The issue's example: names swapped, byte orders kept by position.
+  [[['a', '<i8'], ['b', '>i8']], [['b', '>i8'], ['a', '<i8']]],
+  [[['foo', '<i4'], ['bar', '<f4']], [['x', '<f8'], ['y', '<i2']]],
+  [[['a', '<i2'], ['b', '<u1']], [['b', '<c16'], ['a', '|b1']]],
+  // Subarray fields: shapes line up at the end, extra items are zero, missing axes read index 0.
+  [[['a', '<i8', [2]]], [['x', '<f4', [3]]]],
+  [[['a', '<i8', [2]]], [['x', '<f4', [2, 1]]]],
+  [[['a', '<i8', [2]]], [['x', '<f4', [1, 2]]]],
+  [[['a', '<i8', [2]]], [['x', '<f4']]],
+  [[['a', '<i8', [2, 3]]], [['x', '<f4', [6]]]],
+  [[['a', '<i8', [2, 3]]], [['x', '<f4', [3, 2]]]],
+  [[['a', '<i8', [2, 3]]], [['x', '<f4', [3]]]],
+  [[['a', '<i8']], [['x', '<f4', [3]]]],
+  // Nested records, and records inside subarrays.
+  [[['a', [['p', '<i2'], ['q', '<f4']]]], [['x', [['r', '<f8'], ['s', '|i1']]]]],
+  [[['x', [['a', '<i2'], ['b', '<i2']], [2]]], [['y', [['c', '<f4'], ['d', '|i1']], [2]]]],
+  [[['id', [['id', '<f2']]], ['v', '<i4']], [['v', [['w', '<f8']]], ['id', '<i4']]],
+  // A record with one field casts to a plain dtype, a plain dtype into every field.
+  [[['a', '<i4']], '<f8'],
+  [[['a', '<c16']], '<f8'],
+  [[['a', [['b', '<u2']]]], '<i8'],
+  ['<f8', [['a', '<i8'], ['b', '<f4', [2]], ['c', [['p', '<i2'], ['q', '<c8', [2]]]]]],
+  ['<i2', [['a', '<f4', [2, 2]]]],
+  // What NumPy refuses.
+  [[['a', '<i8'], ['b', '>i8']], [['b', '>i8']]],
+  [[['a', '<i4']], [['a', '<i4'], ['b', '<i4'], ['c', '<i4']]],
+  [[['a', '<i8'], ['b', '>i8']], '<i8'],
+  [[['a', [['p', '<i2'], ['q', '<f4']]]], [['x', '<f8']]],
+  [[['a', '<i4'], ['b', '<i4']], '|V8'],
+  [[['a', '<i4'], ['b', '<i4']], [['x', [['p', '<i4'], ['q', '<i4']], [2]]]],
+];
+
+describeWithNumpy('structured casts against NumPy', () => {
+  test(`astype between structured dtypes goes by position (${PAIRS.length} pairs, NumPy's values and errors)`, () => {
+    const answers = numpyCasts(PAIRS);
+    expect(answers).toHaveLength(PAIRS.length);
+    let refused = 0;
+    PAIRS.forEach(([src, dst], i) => {
+      const want = answers[i];
+      const a = fromBuffer(new Uint8Array(Buffer.from(want.hex, 'hex')), src);
+      const label = JSON.stringify([src, dst]);
+      if (want.error !== undefined) {
+        refused++;
+        let err: unknown;
+        try {
+          a.astype(dst);
+        } catch (e) {
+          err = e;
+        }
+        expect({ label, err: err instanceof TypeError ? err.message : err }).toEqual({ label, err: want.error });
+      } else {
+        expect({ label, values: encode(a.astype(dst)) }).toEqual({ label, values: want.values });
+      }
+    });
+    expect(refused).toBe(6);
+  });
+
+  test("assigning a multi-field view to its reverse swaps the values (a[['foo','bar']] = a[['bar','foo']])", () => {
+    const want = runNumpy<{ hex: string; after: string }>(`
+a = np.zeros(4, {'names': ['foo', 'bar', 'baz'], 'formats': ['<i4', '<i4', '<f8'], 'offsets': [0, 4, 16], 'itemsize': 32})
+raw = a.view('u1')
+raw[...] = np.arange(raw.size) % 251
+a['foo'] = [1, 2, 3, 4]; a['bar'] = [10, 20, 30, 40]; a['baz'] = 0.5
+before = a.tobytes().hex()
+a[['foo', 'bar']] = a[['bar', 'foo']]
+print(json.dumps(dict(hex=before, after=a.tobytes().hex())))
+`);
+    const bytes = new Uint8Array(Buffer.from(want.hex, 'hex'));
+    const a = fromBuffer(bytes, { names: ['foo', 'bar', 'baz'], formats: ['<i4', '<i4', '<f8'], offsets: [0, 4, 16], itemsize: 32 });
+    a.fields(['foo', 'bar']).set(a.fields(['bar', 'foo']));
+    // Padding bytes keep their content; only the two fields change.
+    expect(Buffer.from(bytes).toString('hex')).toBe(want.after);
+    expect(a.field('foo').toArray()).toEqual([10, 20, 30, 40]);
+  });
+
+  test('assignment from a record array with other names and byte orders converts by position', () => {
+    const want = runNumpy<string>(`
+a = np.zeros(2, [('x', '<i2'), ('y', '>f8')])
+b = np.array([(1.5, 7), (-2.5, 9)], [('p', '<f4'), ('q', '<i8')])
+a[...] = b
+print(json.dumps(a.tobytes().hex()))
+`);
+    const a = zeros(2, [['x', '<i2'], ['y', '>f8']]);
+    const b = zeros(2, [['p', '<f4'], ['q', '<i8']]);
+    b.set([{ p: 1.5, q: 7n }, { p: -2.5, q: 9n }]);
+    a.set(b);
+    expect(Buffer.from(new Uint8Array(a.buffer, 0, a.nbytes)).toString('hex')).toBe(want);
+  });
+});
+
+test('a field-count mismatch in assignment is a TypeError and writes nothing', () => {
+  const a = zeros(2, [['a', '<i4'], ['b', '<i4']]);
+  a.set([[1, 2], [3, 4]]);
+  const b = zeros(2, [['x', '<i4']]);
+  expect(() => a.set(b)).toThrow(TypeError);
+  expect(a.toArray()).toEqual([{ a: 1, b: 2 }, { a: 3, b: 4 }]);
+});
+
+describeWithNumpy('astype to a subarray dtype against NumPy', () => {
+  test("astype(('<f4', (2,))) appends the subarray's axes and broadcasts each value", () => {
+    const want = runNumpy<{ shape: number[]; strides: number[]; values: number[][] }>(`
+r = np.arange(3.).astype(('<f4', (2,)))
+print(json.dumps(dict(shape=r.shape, strides=r.strides, values=r.tolist())))
+`);
+    const r = fromBuffer(new Float64Array([0, 1, 2]), '<f8').astype({ base: '<f4', shape: [2] });
+    expect({ shape: r.shape, strides: r.strides, values: r.toArray(), dtype: r.dtype.str, own: r.flags.ownData }).toEqual({
+      ...want,
+      dtype: '<f4',
+      own: true,
+    });
+  });
+});
+
+describeWithNumpy('random structured casts against NumPy', () => {
+  test('300 random record pairs (nested records, subarray fields of other shapes, one-field records): values or TypeError', () => {
+    const cases = runNumpy<{ src: unknown; dst: unknown; hex: string; values?: unknown; error?: boolean }[]>(String.raw`
+import random, warnings
+warnings.simplefilter('ignore')
+from numpy.lib.format import dtype_to_descr
+${PY_ENCODE}
+${PY_SPEC}
+rng = random.Random(7)
+NUM = ['|b1', '|i1', '<u2', '>i4', '<f4', '>f8', '<c8', '<i8', '>u8', '<f2']
+def shape(): return tuple(rng.randint(1, 3) for _ in range(rng.randint(1, 2)))
+def fmt(depth, k=None):
+    if depth < 2 and rng.random() < 0.25: return struct(depth + 1, k)
+    return rng.choice(NUM)
+def struct(depth, k=None):
+    n = k if k is not None else rng.randint(1, 3)
+    return np.dtype([('f%d_%d' % (depth, i), fmt(depth)) + ((shape(),) if rng.random() < 0.3 else ()) for i in range(n)])
+out = []
+while len(out) < 300:
+    k = rng.randint(1, 3)
+    s, d = struct(0, k), struct(0, k)
+    a = np.zeros(3, s)
+    fill(a, 1)
+    r = dict(src=dtype_to_descr(s), dst=dtype_to_descr(d), hex=a.tobytes().hex())
+    try:
+        r['values'] = encode(a.astype(d))
+    except TypeError:
+        r['error'] = True
+    out.append(r)
+print(json.dumps(out))
+`);
+    expect(cases).toHaveLength(300);
+    const bad: string[] = [];
+    let errors = 0;
+    for (const c of cases) {
+      const a = fromBuffer(new Uint8Array(Buffer.from(c.hex, 'hex')), fromDescr(c.src));
+      const dst = fromDescr(c.dst);
+      let got: unknown;
+      try {
+        got = { values: encode(a.astype(dst)) };
+      } catch (e) {
+        if (!(e instanceof TypeError)) throw e;
+        got = { error: true };
+        errors++;
+      }
+      const want = c.error ? { error: true } : { values: c.values };
+      if (JSON.stringify(got) !== JSON.stringify(want)) bad.push(`${String(a.dtype)} -> ${String(dst)}`);
+    }
+    expect(bad).toEqual([]);
+    expect(errors).toBeGreaterThan(0);
+  });
+});
