@@ -16,7 +16,7 @@
  * @module
  */
 import { once } from 'events';
-import type { Readable, Writable } from 'stream';
+import { Readable, type Writable } from 'stream';
 import { fromBuffer } from './create';
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { ValueError, repr } from './errors';
@@ -60,7 +60,8 @@ export class PartialRecordError extends ValueError {
  * A batch of whole records views the chunk's memory (zero-copy, writeable);
  * a record that straddles two chunks is copied into a batch of its own (one
  * record; its bytes are counted in `stats().copiedBytes`). Keep a batch as
- * long as you like: it holds its chunk alive, and stream chunks are never
+ * long as you like: it holds its chunk alive (a straddling record, a small
+ * pooled Buffer, as `Buffer.concat` makes), and stream chunks are never
  * reused by Node's sockets and file streams (a custom source that reuses its
  * buffers must be copied from).
  *
@@ -90,8 +91,9 @@ const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value:
 /**
  * The iterator behind recordStream. A hand-written iterator rather than an
  * async generator: the parse must keep up with the carry loop users write
- * by hand (`for await` over the Readable), so a chunk costs one `then` on the
- * source's own `next()` promise and nothing else: the chunk handler is bound
+ * by hand (`for await` over the Readable). A chunk already buffered in a
+ * stock Readable is taken with its read() (see next()); otherwise a chunk
+ * costs one `then` on the source's own `next()` promise: the handler is bound
  * once (no closure per chunk), it returns its first batch as a plain value
  * (no promise adoption, which costs extra microtask turns), and the other
  * batches of the chunk wait in a reused queue and are handed out as
@@ -100,6 +102,9 @@ const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value:
  */
 class RecordIterator implements AsyncIterableIterator<NdArray> {
   private readonly src: AsyncIterator<unknown>;
+  // A stock Readable, read directly with read() while its iterator is started and idle (see next()).
+  private readonly direct: Readable | null;
+  private started = false;
   private readonly size: number;
   // The straddling record, assembled in the buffer it will be handed out in
   // (one allocation and one copy per straddle; Buffer.allocUnsafe takes small
@@ -123,6 +128,7 @@ class RecordIterator implements AsyncIterableIterator<NdArray> {
     private readonly batch: number,
   ) {
     this.src = source[Symbol.asyncIterator]();
+    this.direct = source instanceof Readable && source[Symbol.asyncIterator] === Readable.prototype[Symbol.asyncIterator] ? source : null;
     this.size = dt.itemsize;
   }
 
@@ -135,6 +141,29 @@ class RecordIterator implements AsyncIterableIterator<NdArray> {
     if (this.finished) return Promise.resolve(DONE);
     // Calls made before the previous one settled wait their turn, as an async generator's do.
     if (this.busy !== null) return this.busy.then(this.afterBusy, this.afterBusy);
+    // Fast path for a stock Readable: its async iterator (an async generator)
+    // only calls read() and, when that gives nothing, waits for 'readable',
+    // the end or an error. Data already buffered is taken here with the same
+    // read() and no resumption of that generator; when read() gives nothing
+    // (or the stream is destroyed) the iterator itself waits and reports the
+    // end and errors, as `for await` over the stream would. It is started
+    // first, so that return() runs its cleanup (destroying the stream).
+    const r = this.direct;
+    if (r !== null && this.started) {
+      try {
+        while (!r.destroyed) {
+          const chunk: unknown = r.read();
+          if (chunk === null) break;
+          this.queue.length = 0;
+          this.qi = 0;
+          this.split(chunk);
+          if (this.queue.length > 0) return Promise.resolve(this.take());
+        }
+      } catch (e) {
+        return this.fail(e);
+      }
+    }
+    this.started = true;
     return (this.busy = this.read());
   }
 

@@ -186,6 +186,55 @@ describe('recordStream: errors', () => {
     expect((got[1].toArray() as unknown[])[0]).toEqual(expected(data)[1]);
   });
 
+  test('breaking out after batches read straight from the buffer destroys the stream', async () => {
+    const data = records(8);
+    const r = Readable.from([data.slice(0, 20), data.slice(20, 40), data.slice(40, 90), data.slice(90)]);
+    let seen = 0;
+    for await (const b of recordStream(r, DT)) {
+      seen += b.shape[0];
+      if (seen >= 3) break;
+    }
+    expect(seen).toBe(3);
+    expect(r.destroyed).toBe(true);
+  });
+
+  test("a stream error after buffered chunks were parsed passes through once they are used up", async () => {
+    const r = new Readable({ read() {} });
+    const data = records(4);
+    r.push(data.slice(0, 24));
+    r.push(data.slice(24, 48));
+    const it = recordStream(r, DT);
+    const ids: number[] = [];
+    const first = await it.next();
+    ids.push(...(first.value.toArray() as { id: number }[]).map((x) => x.id));
+    setImmediate(() => r.destroy(new Error('connection reset')));
+    await expect(
+      (async () => {
+        for (;;) {
+          const x = await it.next();
+          if (x.done) break;
+          ids.push(...(x.value.toArray() as { id: number }[]).map((y) => y.id));
+        }
+      })(),
+    ).rejects.toThrow('connection reset');
+    expect(ids).toEqual([0, 1, 2]);
+    expect(await it.next()).toEqual({ done: true, value: undefined });
+  });
+
+  test("a Readable with its own async iterator is read through that iterator", async () => {
+    const data = records(2);
+    class Framed extends Readable {
+      override async *[Symbol.asyncIterator](): AsyncGenerator<Uint8Array> {
+        yield data.slice(0, 16);
+        yield data.slice(16);
+      }
+    }
+    const r = new Framed({ read() {} });
+    r.push(Uint8Array.of(1, 2, 3)); // buffered bytes the stream's own iterator never hands out
+    const { rows } = await collect(recordStream(r, DT));
+    expect(rows).toEqual(expected(data));
+  });
+
   test("the stream's own error passes through", async () => {
     const r = new Readable({ read() {} });
     r.push(records(1));
