@@ -16,7 +16,7 @@
  * @module
  */
 import { once } from 'events';
-import type { Readable, Writable } from 'stream';
+import { Readable, type Writable } from 'stream';
 import { fromBuffer } from './create';
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { ValueError, repr } from './errors';
@@ -60,7 +60,8 @@ export class PartialRecordError extends ValueError {
  * A batch of whole records views the chunk's memory (zero-copy, writeable);
  * a record that straddles two chunks is copied into a batch of its own (one
  * record; its bytes are counted in `stats().copiedBytes`). Keep a batch as
- * long as you like: it holds its chunk alive, and stream chunks are never
+ * long as you like: it holds its chunk alive (a straddling record, a small
+ * pooled Buffer, as `Buffer.concat` makes), and stream chunks are never
  * reused by Node's sockets and file streams (a custom source that reuses its
  * buffers must be copied from).
  *
@@ -89,21 +90,37 @@ const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value:
 
 /**
  * The iterator behind recordStream. A hand-written iterator rather than an
- * async generator: a chunk usually gives several batches, and handing out
- * the queued ones as already-resolved results costs a fraction of a
- * generator's resumption per yield (the parse then keeps up with a
- * hand-written carry loop over the same stream).
+ * async generator: the parse must keep up with the carry loop users write
+ * by hand (`for await` over the Readable). A chunk already buffered in a
+ * stock Readable is taken with its read() (see next()); otherwise a chunk
+ * costs one `then` on the source's own `next()` promise: the handler is bound
+ * once (no closure per chunk), it returns its first batch as a plain value
+ * (no promise adoption, which costs extra microtask turns), and the other
+ * batches of the chunk wait in a reused queue and are handed out as
+ * already-resolved results (an async generator would suspend and resume
+ * for each of them).
  */
 class RecordIterator implements AsyncIterableIterator<NdArray> {
   private readonly src: AsyncIterator<unknown>;
+  // A stock Readable, read directly with read() while its iterator is started and idle (see next()).
+  private readonly direct: Readable | null;
+  private started = false;
   private readonly size: number;
-  private readonly carry: Uint8Array;
+  // The straddling record, assembled in the buffer it will be handed out in
+  // (one allocation and one copy per straddle; Buffer.allocUnsafe takes small
+  // ones from Node's pool, as Buffer.concat in a hand-written loop does).
+  private carry: Uint8Array | null = null;
   private held = 0; // bytes of the straddling record in `carry`
   private records = 0;
   private readonly queue: NdArray[] = [];
   private qi = 0;
   private busy: Promise<IteratorResult<NdArray, undefined>> | null = null;
   private finished = false;
+  // Bound once: passed to then() for every chunk.
+  private readonly onChunk = (r: IteratorResult<unknown>): IteratorResult<NdArray, undefined> | Promise<IteratorResult<NdArray, undefined>> =>
+    this.chunk(r);
+  private readonly onError = (e: unknown): Promise<never> => this.fail(e);
+  private readonly afterBusy = (): Promise<IteratorResult<NdArray, undefined>> => this.next();
 
   constructor(
     source: AsyncIterable<unknown>,
@@ -111,8 +128,8 @@ class RecordIterator implements AsyncIterableIterator<NdArray> {
     private readonly batch: number,
   ) {
     this.src = source[Symbol.asyncIterator]();
+    this.direct = source instanceof Readable && source[Symbol.asyncIterator] === Readable.prototype[Symbol.asyncIterator] ? source : null;
     this.size = dt.itemsize;
-    this.carry = new Uint8Array(this.size);
   }
 
   [Symbol.asyncIterator](): this {
@@ -120,19 +137,34 @@ class RecordIterator implements AsyncIterableIterator<NdArray> {
   }
 
   next(): Promise<IteratorResult<NdArray, undefined>> {
-    if (this.qi < this.queue.length) {
-      const value = this.queue[this.qi];
-      this.queue[this.qi++] = undefined as never; // let the consumer free it
-      return Promise.resolve({ done: false, value });
-    }
+    if (this.qi < this.queue.length) return Promise.resolve(this.take());
     if (this.finished) return Promise.resolve(DONE);
     // Calls made before the previous one settled wait their turn, as an async generator's do.
-    if (this.busy !== null) return this.busy.then(() => this.next());
-    const p = this.pull().finally(() => {
-      this.busy = null;
-    });
-    this.busy = p;
-    return p;
+    if (this.busy !== null) return this.busy.then(this.afterBusy, this.afterBusy);
+    // Fast path for a stock Readable: its async iterator (an async generator)
+    // only calls read() and, when that gives nothing, waits for 'readable',
+    // the end or an error. Data already buffered is taken here with the same
+    // read() and no resumption of that generator; when read() gives nothing
+    // (or the stream is destroyed) the iterator itself waits and reports the
+    // end and errors, as `for await` over the stream would. It is started
+    // first, so that return() runs its cleanup (destroying the stream).
+    const r = this.direct;
+    if (r !== null && this.started) {
+      try {
+        while (!r.destroyed) {
+          const chunk: unknown = r.read();
+          if (chunk === null) break;
+          this.queue.length = 0;
+          this.qi = 0;
+          this.split(chunk);
+          if (this.queue.length > 0) return Promise.resolve(this.take());
+        }
+      } catch (e) {
+        return this.fail(e);
+      }
+    }
+    this.started = true;
+    return (this.busy = this.read());
   }
 
   /** Ends the iteration early: the source is closed (a Readable is destroyed), as `break` in `for await` does. */
@@ -148,29 +180,47 @@ class RecordIterator implements AsyncIterableIterator<NdArray> {
     this.qi = 0;
   }
 
-  /** Reads chunks until one gives a batch, or the stream ends. */
-  private async pull(): Promise<IteratorResult<NdArray, undefined>> {
+  /** The next queued batch, its slot cleared so that the consumer alone holds it. */
+  private take(): IteratorResult<NdArray, undefined> {
+    const value = this.queue[this.qi];
+    this.queue[this.qi++] = undefined as never;
+    return { done: false, value };
+  }
+
+  /** Reads the next chunk; `busy` until its first batch (or the end) is known. */
+  private read(): Promise<IteratorResult<NdArray, undefined>> {
+    return this.src.next().then(this.onChunk, this.onError);
+  }
+
+  /** One chunk from the source: its first batch, or a read of the next chunk when it held none. */
+  private chunk(r: IteratorResult<unknown>): IteratorResult<NdArray, undefined> | Promise<IteratorResult<NdArray, undefined>> {
     try {
-      for (;;) {
-        const r = await this.src.next();
-        if (r.done) {
-          this.stop();
-          if (this.held > 0) throw new PartialRecordError(this.held, this.size, this.records);
-          return DONE;
-        }
-        this.queue.length = 0;
-        this.qi = 0;
-        this.split(r.value);
-        if (this.queue.length > 0) return this.next();
-      }
-    } catch (e) {
-      // A bad chunk or a partial record ends the iteration and closes the source.
-      if (!this.finished) {
+      if (r.done) {
         this.stop();
-        if (typeof this.src.return === 'function') await this.src.return().catch(() => undefined);
+        this.busy = null;
+        if (this.held > 0) throw new PartialRecordError(this.held, this.size, this.records);
+        return DONE;
       }
-      throw e;
+      this.queue.length = 0;
+      this.qi = 0;
+      this.split(r.value);
+    } catch (e) {
+      return this.fail(e);
     }
+    // A chunk inside one record gives nothing: read on (rare; `busy` stays set).
+    if (this.queue.length === 0) return this.read();
+    this.busy = null;
+    return this.take();
+  }
+
+  /** A bad chunk, a partial record or a stream error ends the iteration and closes the source. */
+  private async fail(e: unknown): Promise<never> {
+    this.busy = null;
+    if (!this.finished) {
+      this.stop();
+      if (typeof this.src.return === 'function') await this.src.return().catch(() => undefined);
+    }
+    throw e;
   }
 
   /** Queues the batches of one chunk: the record it completes (copied), then views of its whole records. */
@@ -182,19 +232,20 @@ class RecordIterator implements AsyncIterableIterator<NdArray> {
     }
     const chunk = raw;
     const size = this.size;
-    const carry = this.carry;
     let pos = 0;
-    if (this.held > 0) {
+    const carry = this.carry;
+    if (carry !== null) {
       const take = Math.min(size - this.held, chunk.length);
       carry.set(chunk.subarray(0, take), this.held);
       this.held += take;
       pos = take;
       if (this.held < size) return;
-      // The completed record leaves in a buffer of its own: `carry` is reused.
+      // The completed record leaves in its own buffer; the next straddle gets a new one.
       countCopy(size);
+      this.carry = null;
       this.held = 0;
       this.records += 1;
-      this.queue.push(fromBuffer(carry.slice(), this.dt));
+      this.queue.push(fromBuffer(carry, this.dt));
     }
     const whole = Math.floor((chunk.length - pos) / size);
     for (let done = 0; done < whole; ) {
@@ -206,7 +257,9 @@ class RecordIterator implements AsyncIterableIterator<NdArray> {
     }
     const tail = pos + whole * size;
     if (tail < chunk.length) {
-      carry.set(chunk.subarray(tail), 0);
+      const next = Buffer.allocUnsafe(size); // every byte is written before it is handed out
+      next.set(chunk.subarray(tail), 0);
+      this.carry = next;
       this.held = chunk.length - tail;
     }
   }

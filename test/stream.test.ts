@@ -158,6 +158,83 @@ describe('recordStream: errors', () => {
     expect(all.map((r) => (r.done ? 'done' : (r.value.toArray() as { id: number }[]).map((x) => x.id).join(',')))).toEqual(['0,1', '2', '3,4,5', 'done', 'done', 'done']);
   });
 
+  test('concurrent next() calls across chunks inside one record, then a partial record: in order, then the error, then done', async () => {
+    const data = records(2);
+    // Chunks of 3 bytes: most give nothing, so a pending next() reads on while later calls wait.
+    const chunks: Uint8Array[] = [];
+    for (let p = 0; p < data.length; p += 3) chunks.push(data.slice(p, p + 3));
+    chunks.push(Uint8Array.of(7));
+    const it = recordStream(Readable.from(chunks), DT);
+    const all = await Promise.allSettled([it.next(), it.next(), it.next(), it.next()]);
+    expect(all.map((r) => (r.status === 'rejected' ? (r.reason as Error).name : r.value.done ? 'done' : (r.value.value.toArray() as { id: number }[])[0].id))).toEqual([
+      0,
+      1,
+      'PartialRecordError',
+      'done',
+    ]);
+  });
+
+  test('a straddling record gets memory of its own: later chunks and straddles do not change it', async () => {
+    const data = records(4);
+    const chunks = [data.slice(0, 10), data.slice(10, 26), data.slice(26, 64)];
+    const it = recordStream(Readable.from(chunks), DT);
+    const got: NdArray[] = [];
+    for await (const b of it) got.push(b);
+    expect(got.map((b) => b.shape[0])).toEqual([1, 1, 2]);
+    for (const c of chunks) c.fill(0xff); // the chunks' memory changes under the views, not under the copies
+    expect((got[0].toArray() as unknown[])[0]).toEqual(expected(data)[0]);
+    expect((got[1].toArray() as unknown[])[0]).toEqual(expected(data)[1]);
+  });
+
+  test('breaking out after batches read straight from the buffer destroys the stream', async () => {
+    const data = records(8);
+    const r = Readable.from([data.slice(0, 20), data.slice(20, 40), data.slice(40, 90), data.slice(90)]);
+    let seen = 0;
+    for await (const b of recordStream(r, DT)) {
+      seen += b.shape[0];
+      if (seen >= 3) break;
+    }
+    expect(seen).toBe(3);
+    expect(r.destroyed).toBe(true);
+  });
+
+  test("a stream error after buffered chunks were parsed passes through once they are used up", async () => {
+    const r = new Readable({ read() {} });
+    const data = records(4);
+    r.push(data.slice(0, 24));
+    r.push(data.slice(24, 48));
+    const it = recordStream(r, DT);
+    const ids: number[] = [];
+    const first = await it.next();
+    ids.push(...(first.value.toArray() as { id: number }[]).map((x) => x.id));
+    setImmediate(() => r.destroy(new Error('connection reset')));
+    await expect(
+      (async () => {
+        for (;;) {
+          const x = await it.next();
+          if (x.done) break;
+          ids.push(...(x.value.toArray() as { id: number }[]).map((y) => y.id));
+        }
+      })(),
+    ).rejects.toThrow('connection reset');
+    expect(ids).toEqual([0, 1, 2]);
+    expect(await it.next()).toEqual({ done: true, value: undefined });
+  });
+
+  test("a Readable with its own async iterator is read through that iterator", async () => {
+    const data = records(2);
+    class Framed extends Readable {
+      override async *[Symbol.asyncIterator](): AsyncGenerator<Uint8Array> {
+        yield data.slice(0, 16);
+        yield data.slice(16);
+      }
+    }
+    const r = new Framed({ read() {} });
+    r.push(Uint8Array.of(1, 2, 3)); // buffered bytes the stream's own iterator never hands out
+    const { rows } = await collect(recordStream(r, DT));
+    expect(rows).toEqual(expected(data));
+  });
+
   test("the stream's own error passes through", async () => {
     const r = new Readable({ read() {} });
     r.push(records(1));
