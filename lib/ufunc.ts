@@ -335,6 +335,8 @@ interface IterOp {
   /** A typed array over all of it when it lies in one window, with the storage offset of its element 0. */
   whole: TA | null;
   wholeBase: number;
+  /** For a buffered input in native order: a typed array of its own dtype over all of it (fast conversion). */
+  own: TA | null;
   /** Scratch for buffered blocks. */
   scratch: TA | null;
   /** Per-element conversion for buffered access (reads for inputs, writes for the output). */
@@ -348,7 +350,7 @@ interface IterOp {
 const BLOCK = 8192;
 
 function makeOp(arr: NdArray | null, t: DType, constant: TA | null, isOut: boolean): IterOp {
-  const op: IterOp = { arr, t, constant, strides: [], direct: false, whole: null, wholeBase: 0, scratch: null, get: null, set: null, conv: null, cursor: null };
+  const op: IterOp = { arr, t, constant, strides: [], direct: false, whole: null, wholeBase: 0, own: null, scratch: null, get: null, set: null, conv: null, cursor: null };
   if (arr === null) return op;
   const d = arr.dtype;
   op.direct = sameStorage(d, t);
@@ -398,6 +400,37 @@ function loadBlock(op: IterOp, off: number, s: number, m: number): void {
   }
 }
 
+/** True when a typed array of `d`'s own loop type reads its memory as is (native order, not float16). */
+function ownStorage(d: DType): boolean {
+  return d.isnative && isNumeric(d) && !(d.kind === 'f' && d.itemsize === 2);
+}
+
+/**
+ * Converts `m` elements of a typed array of the source's own type into the
+ * scratch of the loop type (safe casts only, or truth for a bool loop): the
+ * buffered path's fast case (int32 * float64 and the like).
+ */
+function convertBlock(src: TA, si: number, ss: number, srcLanes: number, dst: TA, dstLanes: number, m: number, toBool: boolean): void {
+  const s = src as unknown as any[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const d = dst as unknown as any[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const srcBig = src instanceof BigInt64Array || src instanceof BigUint64Array;
+  const dstBig = dst instanceof BigInt64Array || dst instanceof BigUint64Array;
+  if (toBool) {
+    for (let k = 0; k < m; k++, si += ss) d[k] = s[si] != 0 || (srcLanes === 2 && s[si + 1] !== 0) ? 1 : 0; // eslint-disable-line eqeqeq
+  } else if (dstLanes === 2) {
+    for (let k = 0; k < m; k++, si += ss) {
+      d[2 * k] = srcBig ? Number(s[si]) : s[si];
+      d[2 * k + 1] = srcLanes === 2 ? s[si + 1] : 0;
+    }
+  } else if (srcBig === dstBig) {
+    for (let k = 0; k < m; k++, si += ss) d[k] = s[si];
+  } else if (srcBig) {
+    for (let k = 0; k < m; k++, si += ss) d[k] = Number(s[si]);
+  } else {
+    for (let k = 0; k < m; k++, si += ss) d[k] = BigInt(s[si]);
+  }
+}
+
 /** Writes `m` loop values from `src` (step `ss` in its elements) to `op`'s memory, where `mask` (if any) is set. */
 function storeBlock(op: IterOp, off: number, s: number, m: number, src: TA, si: number, ss: number, mask: Uint8Array | null, mi: number, ms: number): void {
   const set = op.set as Set[];
@@ -417,6 +450,14 @@ function storeBlock(op: IterOp, off: number, s: number, m: number, src: TA, si: 
 }
 
 // ------------------------------------------------------------------ iteration
+
+/**
+ * An index as an int32 when it is one: a quotient is a double to V8 even when
+ * integral, and a double index would make every inner-loop access convert it.
+ */
+function small(v: number): number {
+  return v <= 0x7fffffff && v >= -0x80000000 ? v | 0 : v;
+}
 
 /** Drops length-1 axes and merges axes every operand walks as one (after ordering them slowest first). */
 function coalesce(shape: number[], ops: IterOp[]): number[] {
@@ -457,11 +498,13 @@ function iterate(shape: readonly number[], ins: IterOp[], out: IterOp, mask: Ite
     if (op.arr === null) continue;
     const a = op.arr;
     const ctor = loopArray(op.t);
-    if (op.direct) {
+    const own = op.direct ? ctor : op !== out && ownStorage(a.dtype) ? loopArray(a.dtype) : null;
+    if (own !== null) {
       const [lo, hi] = byteBounds(a.offset, a.shape, a.strides, a.itemsize);
-      const ta = typedRange(a, ctor, lo, hi - lo);
+      const ta = typedRange(a, own, lo, hi - lo);
       if (ta !== null) {
-        op.whole = ta;
+        if (op.direct) op.whole = ta;
+        else op.own = ta;
         op.wholeBase = lo;
       }
     }
@@ -511,14 +554,21 @@ function iterate(shape: readonly number[], ins: IterOp[], out: IterOp, mask: Ite
         }
         if (ta !== null && !(k === outK && mask !== null)) {
           views[k] = ta;
-          vi[k] = at;
-          vs[k] = (s / isz) * l;
+          vi[k] = small(at);
+          vs[k] = small((s / isz) * l);
           if (k === outK) outDirect = true;
         } else {
           views[k] = op.scratch as TA;
           vi[k] = 0;
           vs[k] = s === 0 && k !== outK ? 0 : l;
-          if (k !== outK) loadBlock(op, off, s, s === 0 ? 1 : m);
+          if (k === outK) continue;
+          const count = s === 0 ? 1 : m;
+          if (op.own !== null && s % isz === 0) {
+            const srcLanes = lanes(op.arr.dtype);
+            convertBlock(op.own, small(((off - op.wholeBase) / isz) * srcLanes), small((s / isz) * srcLanes), srcLanes, op.scratch as TA, l, count, op.t.kind === 'b');
+          } else {
+            loadBlock(op, off, s, count);
+          }
         }
       }
       if (nin === 1) (loop as Loop1)(m, views[0], vi[0], vs[0], views[1], vi[1], vs[1]);
