@@ -38,7 +38,7 @@
  * @module
  */
 import { broadcastShapes, broadcastStridesTo, kOrder, kOrderStrides, tupleNoSpace } from './broadcast';
-import { dtype as toDType, type DType } from './dtype';
+import type { DType } from './dtype';
 import { float16Bits, float16Value } from './dtype/float16';
 import { AccessError, OverflowError, ValueError } from './errors';
 import { mayShareMemory } from './memory';
@@ -46,6 +46,9 @@ import { makeArray, NdArray } from './ndarray';
 import { canCast, isNumeric, resultType, weakKind, type Complex, type PyScalar } from './promote';
 import { MemoryStorage, WINDOW_STEP, type Window } from './storage';
 import { byteBounds, shapeToSize } from './layout';
+import { ALL, COMPLEX, FLOATS, INTS, loopArray, T, type Ctor } from './ufuncs/types';
+
+export { ALL, COMPLEX, FLOATS, INTS, loopArray, T };
 
 /** NumPy's `UFuncTypeError` (a `TypeError`): no loop for the input types, or `out` cannot take the result. */
 export class UFuncTypeError extends TypeError {
@@ -87,24 +90,6 @@ export type Loop2 = (n: number, a: TA, ai: number, as: number, b: TA, bi: number
 export type Loop3 = (n: number, a: TA, ai: number, as: number, b: TA, bi: number, bs: number, c: TA, ci: number, cs: number, o: TA, oi: number, os: number) => void;
 export type AnyLoop = Loop1 | Loop2 | Loop3;
 
-type Ctor = { new (n: number): TA; new (b: ArrayBufferLike, off: number, n: number): TA; readonly BYTES_PER_ELEMENT: number };
-
-/** The typed array an inner loop uses for values of loop type `t`. */
-export function loopArray(t: DType): Ctor {
-  switch (t.kind + t.itemsize) {
-    case 'b1': case 'u1': return Uint8Array as unknown as Ctor;
-    case 'i1': return Int8Array as unknown as Ctor;
-    case 'i2': return Int16Array as unknown as Ctor;
-    case 'u2': return Uint16Array as unknown as Ctor;
-    case 'i4': return Int32Array as unknown as Ctor;
-    case 'u4': return Uint32Array as unknown as Ctor;
-    case 'i8': return BigInt64Array as unknown as Ctor;
-    case 'u8': return BigUint64Array as unknown as Ctor;
-    case 'f2': case 'f4': case 'c8': return Float32Array as unknown as Ctor;
-    case 'f8': case 'c16': return Float64Array as unknown as Ctor;
-  }
-  throw new TypeError(`no loop type for ${t.str}`);
-}
 
 /** Values per element in the loop's typed array: 2 for complex. */
 function lanes(t: DType): number {
@@ -115,18 +100,6 @@ function lanes(t: DType): number {
 function sameStorage(d: DType, t: DType): boolean {
   return d.isnative && d.kind === t.kind && d.itemsize === t.itemsize && !(d.kind === 'f' && d.itemsize === 2);
 }
-
-export const T = {
-  b: toDType('?'), i1: toDType('i1'), u1: toDType('u1'), i2: toDType('i2'), u2: toDType('u2'), i4: toDType('i4'),
-  u4: toDType('u4'), i8: toDType('i8'), u8: toDType('u8'), f2: toDType('f2'), f4: toDType('f4'), f8: toDType('f8'),
-  c8: toDType('c8'), c16: toDType('c16'),
-} as const;
-
-/** Loop type lists in NumPy's order (`ufunc.types`). */
-export const INTS = [T.i1, T.u1, T.i2, T.u2, T.i4, T.u4, T.i8, T.u8];
-export const FLOATS = [T.f2, T.f4, T.f8];
-export const COMPLEX = [T.c8, T.c16];
-export const ALL = [T.b, ...INTS, ...FLOATS, ...COMPLEX];
 
 // ------------------------------------------------------------------ ufunc specs
 

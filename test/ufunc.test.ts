@@ -355,3 +355,17 @@ describe('a mapping past 4 GiB', () => {
     expect(r.flags.ownData).toBe(true);
   });
 });
+
+describe('NdArray shorthands', () => {
+  test('methods call the ufuncs with this as the first input', () => {
+    const a = fromValues([1, 2, 3], 'i2');
+    expect(a.add(1).toArray()).toEqual([2, 3, 4]);
+    expect(a.multiply(a).toArray()).toEqual([1, 4, 9]);
+    expect(a.less(2).toArray()).toEqual([true, false, false]);
+    expect(a.negative().abs().toArray()).toEqual([1, 2, 3]);
+    expect(a.clip(2, null).toArray()).toEqual([2, 2, 3]);
+    expect(a.divide(2, { out: zeros([3], 'f4') }).toArray()).toEqual([0.5, 1, 1.5]);
+    a.add(10, { out: a });
+    expect(a.toArray()).toEqual([11, 12, 13]);
+  });
+});
