@@ -310,6 +310,12 @@ interface IterOp {
   wholeBase: number;
   /** For a buffered input in native order: a typed array of its own dtype over all of it (fast conversion). */
   own: TA | null;
+  /**
+   * The loop can read `own` as is: both are plain JS numbers (no BigInt, no
+   * complex, no bool, no float16 bits), and the safe cast to the loop type
+   * keeps every value (int32 → float64, uint8 → int16, float32 → float64).
+   */
+  passThrough: boolean;
   /** Scratch for buffered blocks. */
   scratch: TA | null;
   /** Per-element conversion for buffered access (reads for inputs, writes for the output). */
@@ -323,10 +329,12 @@ interface IterOp {
 const BLOCK = 8192;
 
 function makeOp(arr: NdArray | null, t: DType, constant: TA | null, isOut: boolean): IterOp {
-  const op: IterOp = { arr, t, constant, strides: [], direct: false, whole: null, wholeBase: 0, own: null, scratch: null, get: null, set: null, conv: null, cursor: null };
+  const op: IterOp = { arr, t, constant, strides: [], direct: false, whole: null, wholeBase: 0, own: null, passThrough: false, scratch: null, get: null, set: null, conv: null, cursor: null };
   if (arr === null) return op;
   const d = arr.dtype;
   op.direct = sameStorage(d, t);
+  const plain = (x: DType): boolean => (x.kind === 'i' || x.kind === 'u' || x.kind === 'f') && x.itemsize <= 8 && !((x.kind === 'i' || x.kind === 'u') && x.itemsize === 8);
+  op.passThrough = !isOut && !op.direct && plain(d) && plain(t) && !(d.kind === 'f' && d.itemsize === 2);
   op.cursor = arr._st.cursor(d.itemsize);
   if (isOut) op.set = lanes(d) === 2 ? [setter(d, 0), setter(d, 1)] : [setter(d, 0)];
   else {
@@ -536,7 +544,11 @@ function iterate(shape: readonly number[], ins: IterOp[], out: IterOp, mask: Ite
           vs[k] = s === 0 && k !== outK ? 0 : l;
           if (k === outK) continue;
           const count = s === 0 ? 1 : m;
-          if (op.own !== null && s % isz === 0) {
+          if (op.own !== null && op.passThrough && s % isz === 0) {
+            views[k] = op.own;
+            vi[k] = small((off - op.wholeBase) / isz);
+            vs[k] = small(s / isz);
+          } else if (op.own !== null && s % isz === 0) {
             const srcLanes = lanes(op.arr.dtype);
             convertBlock(op.own, small(((off - op.wholeBase) / isz) * srcLanes), small((s / isz) * srcLanes), srcLanes, op.scratch as TA, l, count, op.t.kind === 'b');
           } else {
