@@ -480,7 +480,8 @@ function iterate(shape: readonly number[], ins: IterOp[], out: IterOp, mask: Ite
     const a = op.arr;
     const ctor = loopArray(op.t);
     const own = op.direct ? ctor : op !== out && ownStorage(a.dtype) ? loopArray(a.dtype) : null;
-    if (own !== null) {
+    // Element indices into one typed array need every stride in whole items (a packed record field may not have them).
+    if (own !== null && a.strides.every((st, i) => st % a.itemsize === 0 || a.shape[i] <= 1)) {
       const [lo, hi] = byteBounds(a.offset, a.shape, a.strides, a.itemsize);
       const ta = typedRange(a, own, lo, hi - lo);
       if (ta !== null) {

@@ -369,3 +369,20 @@ describe('NdArray shorthands', () => {
     expect(a.toArray()).toEqual([11, 12, 13]);
   });
 });
+
+describe('strides that are not whole items', () => {
+  test('an outer stride of 12 bytes over float64 (inner 8) is read and written correctly', () => {
+    const base = zeros([5], '<f8');
+    base.set([1, 2, 3, 4, 5]);
+    const bytes = new Uint8Array(base.buffer);
+    const v = ndarray([3, 2], '<f8', bytes, { strides: [12, 8], offset: 0 });
+    const want = (v.toArray() as number[][]).map((row) => row.map((x) => x * 10));
+    expect(multiply(v, 10).toArray()).toEqual(want);
+    const rec = zeros([3, 2], { names: ['a', 'b'], formats: ['<i4', '<f8'], offsets: [0, 4], itemsize: 12 });
+    const b = rec.field('b');
+    b.set([[1, 2], [3, 4], [5, 6]]);
+    const wantB = (b.T.toArray() as number[][]).map((row) => row.map((x) => x * 10));
+    multiply(b.T, 10, { out: b.T });
+    expect(b.T.toArray()).toEqual(wantB);
+  });
+});
