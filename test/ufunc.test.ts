@@ -386,3 +386,61 @@ describe('strides that are not whole items', () => {
     expect(b.T.toArray()).toEqual(wantB);
   });
 });
+
+describeWithNumpy('type resolution against NumPy', () => {
+  const NAMES = ['?', 'i1', 'u1', 'i2', 'u2', 'i4', 'u4', 'i8', 'u8', 'f2', 'f4', 'f8', 'c8', 'c16'];
+  const BINARY = [...EXACT_BINARY, 'power', 'logical_or'];
+  const UNARY = [...EXACT_UNARY, 'exp', 'log'];
+
+  test('the result dtype (or the refusal) of every ufunc for every pair of dtypes', () => {
+    const want = runNumpy<Record<string, string[][]>>(`
+import warnings
+warnings.simplefilter('ignore')
+n = ${JSON.stringify(NAMES)}
+def res(f, *a):
+    try:
+        return np.asarray(f(*[np.ones(1, x) for x in a])).dtype.str
+    except Exception as e:
+        return type(e).__name__
+out = {}
+for op in ${JSON.stringify(BINARY)}:
+    out[op] = [[res(getattr(np, op), a, b) for b in n] for a in n]
+for op in ${JSON.stringify(UNARY)}:
+    out[op] = [[res(getattr(np, op), a)] for a in n]
+print(json.dumps(out))
+`);
+    const one = (dt: string): NdArray => {
+      const a = zeros([1], dt);
+      a.fill(1);
+      return a;
+    };
+    const outcome = (f: () => NdArray): string => {
+      try {
+        return f().dtype.str;
+      } catch (e) {
+        // NumPy's class names: our UFuncTypeError stands for its TypeError subclasses.
+        const name = (e as Error).name;
+        return name === 'UFuncTypeError' || name === 'DTypePromotionError' ? 'TypeError' : name;
+      }
+    };
+    const fns = api as unknown as Record<string, (...x: unknown[]) => NdArray>;
+    const diffs: string[] = [];
+    for (const op of BINARY) {
+      NAMES.forEach((a, i) =>
+        NAMES.forEach((b, j) => {
+          const got = outcome(() => fns[camel(op)](one(a), one(b)));
+          const w = want[op][i][j] === 'UFuncTypeError' ? 'TypeError' : want[op][i][j];
+          if (got !== w) diffs.push(`${op}(${a}, ${b}): ${got} vs NumPy ${w}`);
+        }),
+      );
+    }
+    for (const op of UNARY) {
+      NAMES.forEach((a, i) => {
+        const got = outcome(() => fns[camel(op)](one(a)));
+        const w = want[op][i][0] === 'UFuncTypeError' ? 'TypeError' : want[op][i][0];
+        if (got !== w) diffs.push(`${op}(${a}): ${got} vs NumPy ${w}`);
+      });
+    }
+    expect(diffs.slice(0, 30)).toEqual([]);
+  });
+});
