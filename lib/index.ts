@@ -37,7 +37,7 @@ export { describe, explain, type ArrayDescription, type MappingDescription, type
 export { recordStream, recordWriter, PartialRecordError } from './stream';
 export type { RecordStreamOptions, RecordWriter } from './stream';
 export { resultType, promoteTypes, canCast, DTypePromotionError } from './promote';
-export type { PyScalar, Complex, Casting } from './promote';
+export type { PyScalar, Complex, Casting, PromoteOperand } from './promote';
 export { UFuncTypeError } from './ufunc';
 export type { UfuncInput, UfuncOptions } from './ufunc';
 export * from './ufuncs';
