@@ -12,7 +12,6 @@
  *   shorter;
  * - `'r'`, `'c'`: the file must exist and not be empty ("cannot mmap an empty
  *   file"), and `offset` must not pass its end.
- * @internal
  * @module
  */
 import * as fs from 'fs';

@@ -37,3 +37,8 @@ export type { Advice } from './native';
 export { describe, explain, type ArrayDescription, type MappingDescription, type StrideWarning, type NativeMode, type Overlap } from './inspect';
 export { recordStream, recordWriter, PartialRecordError } from './stream';
 export type { RecordStreamOptions, RecordWriter } from './stream';
+export { resultType, promoteTypes, canCast, DTypePromotionError } from './promote';
+export type { PyScalar, Casting, PromoteOperand } from './promote';
+export { UFuncTypeError } from './ufunc';
+export type { UfuncInput, UfuncOptions } from './ufunc';
+export * from './ufuncs';

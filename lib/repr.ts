@@ -11,7 +11,6 @@
  * - more than 1000 elements summarized with `...` (and `shape=` added);
  * - `dtype=` omitted where NumPy implies it (native float64, int64,
  *   complex128, bool), quoted for bytes, void and non-native types.
- * @internal
  * @module
  */
 import type { DType } from './dtype';
