@@ -36,3 +36,5 @@ export type { Advice } from './native';
 export { describe, explain, type ArrayDescription, type MappingDescription, type StrideWarning, type NativeMode, type Overlap } from './inspect';
 export { recordStream, recordWriter, PartialRecordError } from './stream';
 export type { RecordStreamOptions, RecordWriter } from './stream';
+export { sum, prod, mean, min, max, argmin, argmax, any, all, countNonzero } from './reduce-axis';
+export type { Axis, ReduceOptions, ArgReduceOptions } from './reduce-axis';

@@ -21,6 +21,7 @@ import {
 import { MemoryStorage, Storage, type Window } from './storage';
 import * as data from './data';
 import * as elementwise from './elementwise';
+import * as reduceAxis from './reduce-axis';
 
 /** Memory orders: C (row-major), F (column-major), A (F if the input is F-contiguous and not C), K (keep the input's). */
 export type Order = 'C' | 'F' | 'A' | 'K';
@@ -500,25 +501,70 @@ export class NdArray {
     return elementwise.map(this, fn, dtype === undefined ? this.dtype : toDType(dtype));
   }
 
-  /** Sum of all elements (BigInt for 64-bit integer dtypes). */
-  sum(): number | bigint {
-    return elementwise.sum(this);
+  /**
+   * Sum of all elements (BigInt for 64-bit integer dtypes). With arguments,
+   * NumPy's `sum(axis, { keepdims, dtype, out })` as an array (0-d for
+   * `axis` null): see {@link reduceAxis.sum}.
+   */
+  sum(): number | bigint;
+  sum(axis: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): NdArray;
+  sum(axis?: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): number | bigint | NdArray {
+    if (arguments.length === 0) return elementwise.sum(this);
+    return reduceAxis.sum(this, axis, options);
   }
 
-  /** Smallest element. */
-  min(): number | bigint {
-    return elementwise.min(this);
+  /** Smallest element; with arguments NumPy's `min(axis, { keepdims, out })` as an array. */
+  min(): number | bigint;
+  min(axis: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): NdArray;
+  min(axis?: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): number | bigint | NdArray {
+    if (arguments.length === 0) return elementwise.min(this);
+    return reduceAxis.min(this, axis, options);
   }
 
-  /** Largest element. */
-  max(): number | bigint {
-    return elementwise.max(this);
+  /** Largest element; with arguments NumPy's `max(axis, { keepdims, out })` as an array. */
+  max(): number | bigint;
+  max(axis: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): NdArray;
+  max(axis?: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): number | bigint | NdArray {
+    if (arguments.length === 0) return elementwise.max(this);
+    return reduceAxis.max(this, axis, options);
   }
 
-  /** Arithmetic mean. */
-  mean(): number {
-    return elementwise.mean(this);
+  /** Arithmetic mean; with arguments NumPy's `mean(axis, { keepdims, dtype, out })` as an array. */
+  mean(): number;
+  mean(axis: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): NdArray;
+  mean(axis?: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): number | NdArray {
+    if (arguments.length === 0) return elementwise.mean(this);
+    return reduceAxis.mean(this, axis, options);
   }
+
+  // ------------------------------------------- compute: reductions, indexing, sorting (issue 18)
+
+  /** NumPy's `prod(axis, { keepdims, dtype, out })` (see {@link reduceAxis.prod}). */
+  prod(axis: reduceAxis.Axis = null, options?: reduceAxis.ReduceOptions): NdArray {
+    return reduceAxis.prod(this, axis, options);
+  }
+
+  /** NumPy's `any(axis, { keepdims, out })`: a bool array (0-d for `axis` null). */
+  any(axis: reduceAxis.Axis = null, options?: reduceAxis.ReduceOptions): NdArray {
+    return reduceAxis.any(this, axis, options);
+  }
+
+  /** NumPy's `all(axis, { keepdims, out })`. */
+  all(axis: reduceAxis.Axis = null, options?: reduceAxis.ReduceOptions): NdArray {
+    return reduceAxis.all(this, axis, options);
+  }
+
+  /** NumPy's `argmin(axis, { keepdims })`: int64 indices (into the flattened array for `axis` null). */
+  argmin(axis: number | null = null, options?: reduceAxis.ArgReduceOptions): NdArray {
+    return reduceAxis.argmin(this, axis, options);
+  }
+
+  /** NumPy's `argmax(axis, { keepdims })`. */
+  argmax(axis: number | null = null, options?: reduceAxis.ArgReduceOptions): NdArray {
+    return reduceAxis.argmax(this, axis, options);
+  }
+
+  // ------------------------------------------- end of compute block
 
   /**
    * A zero-copy typed array over this array's elements (C-contiguous,
