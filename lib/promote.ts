@@ -1,0 +1,201 @@
+/**
+ * NumPy 2 type promotion for the numeric dtypes (bool, int8…int64,
+ * uint8…uint64, float16/32/64, complex64/128): `promoteTypes`, `resultType`
+ * with NEP 50 weak Python scalars, and `canCast`.
+ *
+ * The table (numpy/_core/src/multiarray/dtypemeta.c, `default_builtin_common_dtype`):
+ * - bool promotes to anything; two ints (or two uints, floats, complexes) of one
+ *   kind give the larger;
+ * - a uint of n bytes with an int of m bytes: int(m) when m > n, else int(2n),
+ *   and float64 for uint64 (no int holds it);
+ * - an int of n bytes with a float or complex: the smallest float that holds
+ *   every value of the int (1 byte: float16, 2: float32, 4 and 8: float64),
+ *   widened to the other operand (complex: the complex of that float).
+ *
+ * NEP 50: a JS scalar is a Python scalar and is *weak*: `number` is a Python
+ * `int` when its value is an integer (and not -0), else a `float`; `bigint` is
+ * an `int`; `{ re, im }` is a `complex`; `boolean` is a `bool`. A weak scalar
+ * takes the array dtype when its kind is not higher (int8 + 1 is int8), else
+ * the default dtype of its kind combined with the array's precision (float32 +
+ * 1j is complex64, int8 + 1.5 is float64). Only weak scalars: int64, float64,
+ * complex128. Whether the scalar's value fits is checked where it is converted
+ * (see `ufunc.ts`), as NumPy raises `OverflowError` there.
+ * @module
+ */
+import { DType, dtype as toDType } from './dtype';
+
+/** NumPy's `DTypePromotionError` (a `TypeError`): the dtypes have no common dtype (records with numbers). */
+export class DTypePromotionError extends TypeError {
+  /** Stable machine-readable code. */
+  readonly code = 'ERR_DTYPE_PROMOTION';
+  constructor(message: string) {
+    super(message);
+    this.name = 'DTypePromotionError';
+  }
+}
+
+/** A complex Python scalar, as the library reads and writes complex values. */
+export interface Complex {
+  re: number;
+  im: number;
+}
+
+/** A JS value standing for a Python scalar (weak under NEP 50). */
+export type PyScalar = number | bigint | boolean | Complex;
+
+/** The kinds of weak scalars, lowest first. */
+export type WeakKind = 'b' | 'i' | 'f' | 'c';
+
+/** One input of {@link resultType}: a dtype, an array (anything with a dtype) or a Python scalar. */
+export type PromoteOperand = DType | { readonly dtype: DType } | PyScalar;
+
+const NUMERIC = new Set(['b', 'i', 'u', 'f', 'c']);
+
+/** Native-order dtypes by NumPy's short name, built once. */
+const T: Record<string, DType> = {};
+for (const s of ['?', 'i1', 'u1', 'i2', 'u2', 'i4', 'u4', 'i8', 'u8', 'f2', 'f4', 'f8', 'c8', 'c16']) T[s] = toDType(s);
+
+/** The native-order numeric dtype of `kind` and `itemsize`. */
+export function numericType(kind: 'b' | 'i' | 'u' | 'f' | 'c', itemsize: number): DType {
+  const t = kind === 'b' ? T['?'] : T[`${kind}${itemsize}`];
+  if (t === undefined) throw new TypeError(`no ${kind}${itemsize} dtype`);
+  return t;
+}
+
+/** True for bool, int, uint, float and complex dtypes (no records, bytes, subarrays). */
+export function isNumeric(dt: DType): boolean {
+  return NUMERIC.has(dt.kind) && dt.shape.length === 0 && !dt.isStructured;
+}
+
+/** The float itemsize that holds every value of an int of `n` bytes. */
+function floatFor(intBytes: number): number {
+  return intBytes === 1 ? 2 : intBytes === 2 ? 4 : 8;
+}
+
+function native(dt: DType): DType {
+  return numericType(dt.kind as 'b', dt.itemsize);
+}
+
+function refuse(a: DType, b: DType): never {
+  throw new DTypePromotionError(`The DType <class 'numpy.dtypes.${className(a)}'> could not be promoted by <class 'numpy.dtypes.${className(b)}'>. This means that no common DType exists for the given inputs.`);
+}
+
+function className(dt: DType): string {
+  if (dt.isStructured || dt.kind === 'V') return 'VoidDType';
+  if (dt.kind === 'S') return 'BytesDType';
+  const n = dt.name.replace(/^uint/, 'UInt');
+  return `${n[0].toUpperCase()}${n.slice(1)}DType`;
+}
+
+/**
+ * NumPy's `np.promote_types(a, b)` for numeric dtypes; the result is in
+ * native byte order. Throws {@link DTypePromotionError} for non-numeric ones.
+ */
+export function promoteTypes(a: DType, b: DType): DType {
+  if (!isNumeric(a) || !isNumeric(b)) {
+    if (a.kind === b.kind && a.kind === 'S') return a.itemsize >= b.itemsize ? a : b;
+    refuse(a, b);
+  }
+  const ka = a.kind;
+  const kb = b.kind;
+  if (ka === 'b') return native(b);
+  if (kb === 'b') return native(a);
+  if (ka === kb) return native(a.itemsize >= b.itemsize ? a : b);
+  const intA = ka === 'i' || ka === 'u';
+  const intB = kb === 'i' || kb === 'u';
+  if (intA && intB) {
+    const [u, i] = ka === 'u' ? [a, b] : [b, a];
+    if (i.itemsize > u.itemsize) return native(i);
+    if (u.itemsize === 8) return T.f8;
+    return numericType('i', u.itemsize * 2);
+  }
+  if (intA || intB) {
+    const [n, x] = intA ? [a, b] : [b, a];
+    const need = floatFor(n.itemsize);
+    if (x.kind === 'f') return numericType('f', Math.max(need, x.itemsize));
+    return numericType('c', Math.max(need * 2, x.itemsize));
+  }
+  // float with complex
+  const [f, c] = ka === 'f' ? [a, b] : [b, a];
+  return numericType('c', Math.max(f.itemsize * 2, c.itemsize));
+}
+
+/** The weak kind of a Python scalar, or null when `x` is not one. */
+export function weakKind(x: unknown): WeakKind | null {
+  switch (typeof x) {
+    case 'boolean':
+      return 'b';
+    case 'bigint':
+      return 'i';
+    case 'number':
+      return Number.isInteger(x) && !Object.is(x, -0) ? 'i' : 'f';
+    case 'object':
+      if (x !== null && typeof (x as Complex).re === 'number' && typeof (x as Complex).im === 'number' && !('dtype' in x)) return 'c';
+      return null;
+    default:
+      return null;
+  }
+}
+
+const KIND_RANK: Record<string, number> = { b: 0, u: 1, i: 1, f: 2, c: 3 };
+
+/** The dtype a weak scalar of `kind` takes beside the (strong) dtype `dt` (NEP 50). */
+export function weakWith(dt: DType, kind: WeakKind): DType {
+  const rank = KIND_RANK[kind];
+  const have = KIND_RANK[dt.kind];
+  if (rank <= have) return native(dt);
+  if (kind === 'i') return T.i8;
+  if (kind === 'f') return T.f8;
+  // complex: keeps the float precision of a float dtype
+  return dt.kind === 'f' ? numericType('c', Math.max(8, dt.itemsize * 2)) : T.c16;
+}
+
+/** The default dtype of a lone weak scalar kind. */
+function weakDefault(kind: WeakKind): DType {
+  return kind === 'b' ? T['?'] : kind === 'i' ? T.i8 : kind === 'f' ? T.f8 : T.c16;
+}
+
+/**
+ * NumPy 2's `np.result_type(...)`: the promotion of every array and dtype,
+ * with Python scalars weak (NEP 50). Booleans count as strong `bool`, which
+ * is the same thing as bool is the lowest kind.
+ */
+export function resultType(...operands: PromoteOperand[]): DType {
+  let strong: DType | null = null;
+  let weak: WeakKind | null = null;
+  for (const x of operands) {
+    const k = typeof x === 'boolean' ? null : weakKind(x);
+    if (k !== null) {
+      if (weak === null || KIND_RANK[k] > KIND_RANK[weak]) weak = k;
+      continue;
+    }
+    const dt = typeof x === 'boolean' ? T['?'] : x instanceof DType ? x : (x as { dtype: DType }).dtype;
+    if (!(dt instanceof DType)) throw new TypeError(`resultType() takes dtypes, arrays and scalars, got ${String(x)}`);
+    strong = strong === null ? (isNumeric(dt) ? native(dt) : dt) : promoteTypes(strong, dt);
+  }
+  if (strong === null) {
+    if (weak === null) throw new TypeError('at least one array or dtype is required');
+    return weakDefault(weak);
+  }
+  if (weak === null) return strong;
+  if (!isNumeric(strong)) refuse(strong, weakDefault(weak));
+  return weakWith(strong, weak);
+}
+
+/** NumPy's casting rules, weakest first. */
+export type Casting = 'no' | 'equiv' | 'safe' | 'same_kind' | 'unsafe';
+
+const CAST_KIND_ORDER: Record<string, number> = { b: 0, u: 1, i: 2, f: 3, c: 4 };
+
+/** NumPy's `np.can_cast(from, to, casting)` for numeric dtypes. */
+export function canCast(from: DType, to: DType, casting: Casting = 'safe'): boolean {
+  if (casting === 'unsafe') return true;
+  if (!isNumeric(from) || !isNumeric(to)) return from.str === to.str || (casting !== 'no' && from.equals(to));
+  const sameType = from.kind === to.kind && from.itemsize === to.itemsize;
+  if (casting === 'no') return sameType && (from.byteorder === to.byteorder || from.itemsize === 1 || from.kind === 'b');
+  if (sameType) return true;
+  if (casting === 'equiv') return false;
+  const safe = promoteTypes(from, to).str === native(to).str;
+  if (safe || casting === 'safe') return safe;
+  return CAST_KIND_ORDER[from.kind] <= CAST_KIND_ORDER[to.kind];
+}

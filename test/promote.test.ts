@@ -1,0 +1,85 @@
+// NumPy 2 promotion: the whole numeric table, weak scalars and casting rules,
+// cross-checked against numpy when python3 + numpy are installed.
+import { execFileSync } from 'child_process';
+import { dtype } from '../lib';
+import { canCast, promoteTypes, resultType, DTypePromotionError, type Casting } from '../lib/promote';
+
+const NAMES = ['?', 'i1', 'u1', 'i2', 'u2', 'i4', 'u4', 'i8', 'u8', 'f2', 'f4', 'f8', 'c8', 'c16'];
+
+function numpy(script: string): unknown | null {
+  try {
+    return JSON.parse(execFileSync('python3', ['-c', `import json, numpy as np\n${script}`], { encoding: 'utf8' }));
+  } catch {
+    return null;
+  }
+}
+
+const SCALARS: [string, unknown][] = [
+  ['True', true], ['1', 1], ['-1', -1], ['1.5', 1.5], ['float("inf")', Infinity], ['-0.0', -0], ['1j', { re: 0, im: 1 }],
+  [String(2n ** 70n), 2n ** 70n],
+];
+
+describe('promoteTypes', () => {
+  test('the whole numeric table equals np.promote_types', () => {
+    const want = numpy(`n=${JSON.stringify(NAMES)}\nprint(json.dumps([[np.promote_types(a,b).str for b in n] for a in n]))`) as string[][] | null;
+    if (want === null) return console.log('SKIP numpy cross-check: python3 with numpy not found');
+    const got = NAMES.map((a) => NAMES.map((b) => promoteTypes(dtype(a), dtype(b)).str));
+    expect(got).toEqual(want);
+  });
+
+  test('spot values without numpy', () => {
+    expect(promoteTypes(dtype('u8'), dtype('i8')).str).toBe('<f8');
+    expect(promoteTypes(dtype('u1'), dtype('i1')).str).toBe('<i2');
+    expect(promoteTypes(dtype('i2'), dtype('f2')).str).toBe('<f4');
+    expect(promoteTypes(dtype('f2'), dtype('c8')).str).toBe('<c8');
+    expect(promoteTypes(dtype('>f4'), dtype('?')).str).toBe('<f4');
+  });
+
+  test('records and numbers have no common dtype', () => {
+    expect(() => promoteTypes(dtype([['a', 'i4']]), dtype('f8'))).toThrow(DTypePromotionError);
+  });
+});
+
+describe('resultType with weak Python scalars (NEP 50)', () => {
+  test('every dtype with every kind of scalar equals np.result_type', () => {
+    const want = numpy(
+      `n=${JSON.stringify(NAMES)}\ns=[${SCALARS.filter(([, v]) => typeof v !== 'bigint').map(([p]) => p).join(', ')}]\n` +
+        `print(json.dumps([[np.result_type(np.dtype(a), x).str for x in s] for a in n]))`,
+    ) as string[][] | null;
+    if (want === null) return console.log('SKIP numpy cross-check: python3 with numpy not found');
+    const scalars = SCALARS.filter(([, v]) => typeof v !== 'bigint').map(([, v]) => v);
+    const got = NAMES.map((a) => scalars.map((x) => resultType(dtype(a), x as number).str));
+    expect(got).toEqual(want);
+  });
+
+  test('only scalars: the default dtypes', () => {
+    expect(resultType(1).str).toBe('<i8');
+    expect(resultType(1, 1.5).str).toBe('<f8');
+    expect(resultType(true).str).toBe('|b1');
+    expect(resultType(true, 1).str).toBe('<i8');
+    expect(resultType(1, { re: 1, im: 0 }).str).toBe('<c16');
+    expect(resultType(2n ** 70n).str).toBe('<i8');
+  });
+
+  test('an array operand counts by its dtype and is strong', () => {
+    expect(resultType({ dtype: dtype('i1') }, { dtype: dtype('u1') }, 1.5).str).toBe('<f8');
+    expect(resultType({ dtype: dtype('f4') }, { re: 0, im: 1 }).str).toBe('<c8');
+  });
+});
+
+describe('canCast', () => {
+  test('every pair under safe and same_kind equals np.can_cast', () => {
+    const modes: Casting[] = ['no', 'equiv', 'safe', 'same_kind', 'unsafe'];
+    const want = numpy(
+      `n=${JSON.stringify(NAMES)}\nprint(json.dumps([[[bool(np.can_cast(a,b,m)) for m in ${JSON.stringify(modes)}] for b in n] for a in n]))`,
+    ) as boolean[][][] | null;
+    if (want === null) return console.log('SKIP numpy cross-check: python3 with numpy not found');
+    const got = NAMES.map((a) => NAMES.map((b) => modes.map((m) => canCast(dtype(a), dtype(b), m))));
+    expect(got).toEqual(want);
+  });
+
+  test('byte order matters only for "no"', () => {
+    expect(canCast(dtype('>f8'), dtype('<f8'), 'no')).toBe(false);
+    expect(canCast(dtype('>f8'), dtype('<f8'), 'equiv')).toBe(true);
+  });
+});
