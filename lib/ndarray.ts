@@ -22,12 +22,14 @@ import { MemoryStorage, Storage, type Window } from './storage';
 import * as data from './data';
 import * as elementwise from './elementwise';
 import * as reduceAxis from './reduce-axis';
+import * as fancy from './fancy';
+import type { FancyItem } from './fancy';
 
 /** Memory orders: C (row-major), F (column-major), A (F if the input is F-contiguous and not C), K (keep the input's). */
 export type Order = 'C' | 'F' | 'A' | 'K';
 
 /** An index: a NumPy index string, or index items. */
-export type IndexSpec = string | readonly IndexItem[];
+export type IndexSpec = string | readonly (IndexItem | FancyItem)[];
 
 /** A constructor of an NdArray subclass, for `view(Subclass)`. */
 export type ArrayClass<T extends NdArray> = abstract new (...args: never[]) => T;
@@ -207,10 +209,14 @@ export class NdArray {
   /**
    * Basic indexing: `a.index('1:5:2, ::-1, ..., None, 3')` or
    * `a.index(1, slice(1, 5, 2), newaxis, ellipsis)`. Always a view; an
-   * integer on every axis gives a 0-d view.
+   * integer on every axis gives a 0-d view. With an integer or boolean
+   * index array among the items it is NumPy's advanced indexing, which
+   * copies (see {@link fancy.getitem}).
    */
-  index(...items: (IndexItem | string)[]): this {
+  index(...items: (IndexItem | string | FancyItem)[]): this {
     this._st.checkOpen();
+    // Index arrays (integer or boolean) make it NumPy's advanced indexing: a copy.
+    if (fancy.isFancy(items)) return fancy.getitem(this, items as FancyItem[]) as this;
     let parsed: readonly IndexItem[];
     if (items.length === 1 && typeof items[0] === 'string') {
       parsed = parseIndexCached(items[0]);
@@ -564,6 +570,26 @@ export class NdArray {
     return reduceAxis.argmax(this, axis, options);
   }
 
+  /** NumPy's `take(indices, { axis, mode })`: a copy (see {@link fancy.take}). */
+  take(indices: NdArray | number | readonly number[], options?: fancy.TakeOptions): NdArray {
+    return fancy.take(this, indices, options);
+  }
+
+  /** NumPy's `put(indices, values, { mode })`: writes `a.flat[indices]`, values repeated cyclically. */
+  put(indices: NdArray | number | readonly number[], values: unknown, options?: fancy.PutOptions): void {
+    fancy.put(this, indices, values, options);
+  }
+
+  /** NumPy's `compress(condition, { axis })`: the slices where the condition holds (a copy). */
+  compress(condition: NdArray | readonly (boolean | number)[], options?: fancy.CompressOptions): NdArray {
+    return fancy.compress(condition, this, options);
+  }
+
+  /** NumPy's `nonzero()`: one int64 index array per axis. */
+  nonzero(): NdArray[] {
+    return fancy.nonzero(this);
+  }
+
   // ------------------------------------------- end of compute block
 
   /**
@@ -604,6 +630,10 @@ export class NdArray {
     if (!this._w) throw new AccessError('ERR_READ_ONLY', WRITE_REFUSED);
     if (arguments.length >= 2) {
       const spec = a as IndexSpec;
+      if (typeof spec !== 'string' && fancy.isFancy(spec)) {
+        fancy.setitem(this, spec as FancyItem[], b);
+        return;
+      }
       const target = typeof spec === 'string' ? this.index(spec) : this.index(...(spec as IndexItem[]));
       data.assign(target, b);
     } else {

@@ -7,7 +7,9 @@
  */
 import type { NdArray } from '../index';
 import * as R from '../reduce-axis';
-import { arrayOperand, splitKwargs, type ComputeContext, type ComputeOp, type ComputeOps, type Json } from './compute-operands';
+import * as F from '../fancy';
+import { parseIndex } from '../indexing';
+import { arrayOperand, operand, splitKwargs, type ComputeContext, type ComputeOp, type ComputeOps, type Json } from './compute-operands';
 
 type Kw = { [k: string]: Json };
 
@@ -33,6 +35,27 @@ function argReduction(f: (a: NdArray, axis: number | null | undefined, o: R.ArgR
   };
 }
 
+/** A `getitem`/`setitem`/`add_at` key: index strings parsed one item each, operands as arrays or ints. */
+function key(a: NdArray, items: Json[], ctx: ComputeContext): F.FancyItem[] {
+  return items.map((it) => {
+    if (typeof it === 'string') {
+      const parsed = parseIndex(it);
+      if (parsed.length !== 1) throw new Error(`runner: index item '${it}' is not one item`);
+      return parsed[0];
+    }
+    return operand(a, it, ctx) as F.FancyItem;
+  });
+}
+
+function isOperandValue(v: Json): boolean {
+  return v === 'self' || (v !== null && typeof v === 'object' && !Array.isArray(v) && ('self' in v || ('dtype' in v && 'shape' in v)));
+}
+
+/** A `setitem`/`put` value: an array operand, or a `set`-style value decoded against `a.dtype`. */
+function writeValue(a: NdArray, v: Json, ctx: ComputeContext): unknown {
+  return isOperandValue(v) ? arrayOperand(a, v, ctx) : ctx.decode(v, a.dtype);
+}
+
 /** Ops by their case-file name. */
 export const INDEX_OPS: ComputeOps = {
   sum: reduction(R.sum),
@@ -44,6 +67,31 @@ export const INDEX_OPS: ComputeOps = {
   all: reduction(R.all),
   argmin: argReduction(R.argmin),
   argmax: argReduction(R.argmax),
+  getitem: (a, args, ctx) => a.index(...key(a, args[0] as Json[], ctx)),
+  setitem: (a, args, ctx) => {
+    const k = key(a, args[0] as Json[], ctx);
+    a.set(k, writeValue(a, args[1], ctx));
+    return a;
+  },
+  put: (a, args, ctx) => {
+    const [[ind, v], kw] = splitKwargs(args, 2);
+    F.put(a, operand(a, ind, ctx) as NdArray, writeValue(a, v, ctx), { mode: kw.mode as F.ClipMode | undefined });
+    return a;
+  },
+  add_at: (a, args, ctx) => {
+    F.addAt(a, key(a, args[0] as Json[], ctx), operand(a, args[1], ctx) as never);
+    return a;
+  },
+  take: (a, args, ctx) => {
+    const [[ind], kw] = splitKwargs(args, 1);
+    return F.take(a, operand(a, ind, ctx) as NdArray, { axis: kw.axis as number | null | undefined, mode: kw.mode as F.ClipMode | undefined });
+  },
+  compress: (a, args, ctx) => {
+    const [[c], kw] = splitKwargs(args, 1);
+    return F.compress(arrayOperand(a, c, ctx), a, { axis: kw.axis as number | null | undefined });
+  },
+  argwhere: (a) => F.argwhere(a),
+  flatnonzero: (a) => F.flatnonzero(a),
   count_nonzero: (a, args) => {
     const [, kw] = splitKwargs(args, 0);
     return R.countNonzero(a, kw.axis as R.Axis | undefined, { keepdims: kw.keepdims as boolean | undefined });
