@@ -222,15 +222,14 @@ export function compareNumber(a: number, b: number): number {
 }
 
 function compareComplex(a: Complex, b: Complex): number {
-  // NumPy: [R + Rj, R + nanj, nan + Rj, nan + nanj], each group in lexicographic order.
-  const an = a.re !== a.re;
-  const bn = b.re !== b.re;
-  if (an !== bn) return an ? 1 : -1;
-  if (!an) {
-    const c = compareNumber(a.re, b.re);
-    if (c !== 0) return c;
-  }
-  return compareNumber(a.im, b.im);
+  // NumPy: [R + Rj, R + nanj, nan + Rj, nan + nanj], each group ordered by its non-NaN parts.
+  const ga = (a.re !== a.re ? 2 : 0) + (a.im !== a.im ? 1 : 0);
+  const gb = (b.re !== b.re ? 2 : 0) + (b.im !== b.im ? 1 : 0);
+  if (ga !== gb) return ga - gb;
+  if (ga === 0) return compareNumber(a.re, b.re) || compareNumber(a.im, b.im);
+  if (ga === 1) return compareNumber(a.re, b.re);
+  if (ga === 2) return compareNumber(a.im, b.im);
+  return 0;
 }
 
 function compareBytes(a: Uint8Array, b: Uint8Array): number {

@@ -40,3 +40,5 @@ export { sum, prod, mean, min, max, argmin, argmax, any, all, countNonzero } fro
 export type { Axis, ReduceOptions, ArgReduceOptions } from './reduce-axis';
 export { take, put, compress, nonzero, argwhere, flatnonzero, addAt } from './fancy';
 export type { FancyItem, ClipMode, TakeOptions, PutOptions, CompressOptions } from './fancy';
+export { sort, sortInPlace, argsort, searchsorted, unique, bincount } from './sort';
+export type { SortOptions, SearchsortedOptions, UniqueResult, BincountOptions } from './sort';

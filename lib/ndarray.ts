@@ -24,6 +24,7 @@ import * as elementwise from './elementwise';
 import * as reduceAxis from './reduce-axis';
 import * as fancy from './fancy';
 import type { FancyItem } from './fancy';
+import * as sort from './sort';
 
 /** Memory orders: C (row-major), F (column-major), A (F if the input is F-contiguous and not C), K (keep the input's). */
 export type Order = 'C' | 'F' | 'A' | 'K';
@@ -588,6 +589,22 @@ export class NdArray {
   /** NumPy's `nonzero()`: one int64 index array per axis. */
   nonzero(): NdArray[] {
     return fancy.nonzero(this);
+  }
+
+  /** NumPy's `a.sort(axis, kind='stable', order)`: sorts in place (see {@link sort.sortInPlace}); returns this. */
+  sort(options?: sort.SortOptions): this {
+    sort.sortInPlace(this, options);
+    return this;
+  }
+
+  /** NumPy's `argsort(axis, kind='stable', order)`: int64 indices that sort the array. */
+  argsort(options?: sort.SortOptions): NdArray {
+    return sort.argsort(this, options);
+  }
+
+  /** NumPy's `searchsorted(v, side)` over this sorted 1-d array: int64 insertion points. */
+  searchsorted(v: NdArray | number | bigint | boolean, options?: sort.SearchsortedOptions): NdArray {
+    return sort.searchsorted(this, v, options);
   }
 
   // ------------------------------------------- end of compute block

@@ -8,6 +8,7 @@
 import type { NdArray } from '../index';
 import * as R from '../reduce-axis';
 import * as F from '../fancy';
+import * as S from '../sort';
 import { parseIndex } from '../indexing';
 import { arrayOperand, operand, splitKwargs, type ComputeContext, type ComputeOp, type ComputeOps, type Json } from './compute-operands';
 
@@ -56,6 +57,11 @@ function writeValue(a: NdArray, v: Json, ctx: ComputeContext): unknown {
   return isOperandValue(v) ? arrayOperand(a, v, ctx) : ctx.decode(v, a.dtype);
 }
 
+function sortOptions(args: Json[]): S.SortOptions {
+  const [, kw] = splitKwargs(args, 0);
+  return { axis: kw.axis as number | null | undefined, order: kw.order as string[] | undefined };
+}
+
 /** Ops by their case-file name. */
 export const INDEX_OPS: ComputeOps = {
   sum: reduction(R.sum),
@@ -89,6 +95,23 @@ export const INDEX_OPS: ComputeOps = {
   compress: (a, args, ctx) => {
     const [[c], kw] = splitKwargs(args, 1);
     return F.compress(arrayOperand(a, c, ctx), a, { axis: kw.axis as number | null | undefined });
+  },
+  sort: (a, args) => S.sort(a, sortOptions(args)),
+  sort_inplace: (a, args) => {
+    S.sortInPlace(a, sortOptions(args));
+    return a;
+  },
+  argsort: (a, args) => S.argsort(a, sortOptions(args)),
+  searchsorted: (a, args, ctx) => {
+    const [[v], kw] = splitKwargs(args, 1);
+    return S.searchsorted(a, operand(a, v, ctx) as NdArray, { side: kw.side as 'left' | 'right' | undefined });
+  },
+  unique: (a) => S.unique(a).values,
+  unique_counts: (a) => S.unique(a).counts,
+  unique_inverse: (a) => S.unique(a).inverse,
+  bincount: (a, args, ctx) => {
+    const [, kw] = splitKwargs(args, 0);
+    return S.bincount(a, { weights: kw.weights === undefined ? undefined : arrayOperand(a, kw.weights, ctx), minlength: kw.minlength as number | undefined });
   },
   argwhere: (a) => F.argwhere(a),
   flatnonzero: (a) => F.flatnonzero(a),

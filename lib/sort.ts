@@ -1,0 +1,377 @@
+/**
+ * Sorting and grouping with NumPy's semantics: `sort` (a copy, or in place),
+ * `argsort`, `searchsorted`, `unique` (with counts and the inverse) and
+ * `bincount`.
+ *
+ * Every sort is stable (NumPy's `kind='stable'`), in NumPy's order: NaN
+ * last; complex numbers by real part, then imaginary part, NaNs last; records
+ * field by field (`order` names the fields compared first, the others break
+ * ties in their dtype order); bytes lexicographically. Float arrays sort by
+ * an LSD radix pass over order-preserving integer keys (+0 and −0 share a
+ * key and keep their input order, every NaN gets the largest key), which is
+ * stable and linear; other dtypes use a comparison merge sort.
+ * @module
+ */
+import { dtype as toDType, type DType } from './dtype';
+import { makeCaster } from './cast';
+import { AccessError, ValueError, repr } from './errors';
+import { Slice } from './indexing';
+import { normalizeAxis } from './layout';
+import { NdArray } from './ndarray';
+import { copyAs } from './data';
+import { allocateOrdered, comparatorOf, type Complex, FLOAT64, fromValues, INTP, isNaNValue, readValues, toIndex, writeValues } from './compute-values';
+import { typedLayout } from './typed-reader';
+
+/** Options of {@link sort} and {@link argsort}. */
+export interface SortOptions {
+  /** The axis to sort along (default -1); null sorts the flattened array. */
+  axis?: number | null;
+  /** Record fields to compare first (structured dtypes only). */
+  order?: readonly string[];
+}
+
+function checkOrder(dt: DType, order: readonly string[] | undefined): void {
+  if (order === undefined) return;
+  if (dt.names === null) throw new ValueError('Cannot specify order when the array has no fields.');
+  const seen = new Set<string>();
+  for (const n of order) {
+    if (!dt.names.includes(n)) throw new ValueError(`no field of name ${repr(n)}`);
+    if (seen.has(n)) throw new ValueError(`duplicate field name ${repr(n)} in order`);
+    seen.add(n);
+  }
+}
+
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+const LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const HI = LITTLE ? 1 : 0;
+const LO = LITTLE ? 0 : 1;
+
+/**
+ * Stable argsort of numbers in NumPy's order (NaN last, ±0 equal): LSD radix
+ * over 64-bit order-preserving keys in four 16-bit passes.
+ */
+export function radixArgsort(vals: ArrayLike<number>): Uint32Array {
+  const n = vals.length;
+  const hi = new Uint32Array(n);
+  const lo = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    let x = vals[i];
+    if (x !== x) {
+      hi[i] = 0xffffffff;
+      lo[i] = 0xffffffff;
+      continue;
+    }
+    if (x === 0) x = 0;
+    f64[0] = x;
+    const h = u32[HI];
+    const l = u32[LO];
+    if (h & 0x80000000) {
+      hi[i] = ~h >>> 0;
+      lo[i] = ~l >>> 0;
+    } else {
+      hi[i] = (h | 0x80000000) >>> 0;
+      lo[i] = l;
+    }
+  }
+  let idx = new Uint32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  let tmp = new Uint32Array(n);
+  const count = new Uint32Array(65536);
+  for (let pass = 0; pass < 4; pass++) {
+    const word = pass < 2 ? lo : hi;
+    const shift = (pass & 1) * 16;
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[(word[i] >>> shift) & 0xffff]++;
+    // Skip a pass whose digit is the same everywhere.
+    let skip = false;
+    for (let d = 0; d < 65536; d++) {
+      if (count[d] === n) skip = true;
+      if (count[d] !== 0) break;
+    }
+    if (skip) continue;
+    let sum = 0;
+    for (let d = 0; d < 65536; d++) {
+      const c = count[d];
+      count[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const j = idx[i];
+      tmp[count[(word[j] >>> shift) & 0xffff]++] = j;
+    }
+    const t = idx;
+    idx = tmp;
+    tmp = t;
+  }
+  return idx;
+}
+
+/** Stable argsort of the values of one lane. */
+function argsortValues(vals: unknown[], dt: DType, order?: readonly string[]): ArrayLike<number> {
+  if ((dt.kind === 'f' || ((dt.kind === 'i' || dt.kind === 'u') && dt.itemsize < 8) || dt.kind === 'b') && !dt.isStructured && dt.subdtype === null) {
+    return radixArgsort(dt.kind === 'b' ? vals.map(Number) : (vals as number[]));
+  }
+  const cmp = comparatorOf(dt, order);
+  const idx = Array.from(vals.keys());
+  // Array.prototype.sort is stable (ES2019).
+  idx.sort((i, j) => cmp(vals[i], vals[j]) || i - j);
+  return idx;
+}
+
+/** Calls fn(lane) for each 1-d lane of `a` along `axis`, in C order of the other axes. */
+function forEachLane(a: NdArray, axis: number, fn: (lane: NdArray, k: number) => void): void {
+  const perm = [...Array(a.ndim).keys()].filter((i) => i !== axis);
+  const outer = perm.map((i) => a.shape[i]);
+  const total = outer.reduce((p, q) => p * q, 1);
+  const idx = new Array<number>(outer.length).fill(0);
+  for (let k = 0; k < total; k++) {
+    const items: (number | null)[] = [];
+    let t = 0;
+    for (let i = 0; i < a.ndim; i++) items.push(i === axis ? null : idx[t++]);
+    fn(a.index(...items.map((x) => (x === null ? laneSlice : x))), k);
+    for (let d = outer.length - 1; d >= 0; d--) {
+      if (++idx[d] < outer[d]) break;
+      idx[d] = 0;
+    }
+  }
+}
+
+const laneSlice = new Slice();
+
+/** Sorts `a` in place along `axis` (the lanes' values rewritten in sorted order). */
+function sortLanes(a: NdArray, axis: number, order?: readonly string[]): void {
+  if (a.size === 0) return;
+  const fast = a.ndim === 1 && a.dtype.kind === 'f' ? typedLayout(a) : null;
+  if (fast !== null && fast.strides[0] === 1) {
+    const arr = fast.array as Float64Array | Float32Array;
+    const view = arr.subarray(fast.start, fast.start + a.size);
+    const copy = view.slice();
+    const idx = radixArgsort(copy);
+    for (let i = 0; i < idx.length; i++) view[i] = copy[idx[i]];
+    return;
+  }
+  forEachLane(a, axis, (lane) => {
+    const vals = readValues(lane);
+    const idx = argsortValues(vals, a.dtype, order);
+    writeValues(lane, Array.from(idx, (i) => vals[i]));
+  });
+}
+
+/**
+ * NumPy's `sort(a, axis, kind='stable', order)`: a sorted copy laid out like
+ * the input (`axis` null: the flattened array). A 0-d array is an AxisError.
+ */
+export function sort(a: NdArray, options: SortOptions = {}): NdArray {
+  a._st.checkOpen();
+  checkOrder(a.dtype, options.order);
+  const axis = options.axis === undefined ? -1 : options.axis;
+  if (axis === null) {
+    const flat = copyAs(a.reshape(-1), a.dtype, 'C');
+    sortLanes(flat, 0, options.order);
+    return flat;
+  }
+  const ax = normalizeAxis(axis, a.ndim);
+  const c = copyAs(a, a.dtype, 'K');
+  sortLanes(c, ax, options.order);
+  return c;
+}
+
+/** NumPy's `a.sort(axis, kind='stable', order)`: sorts `a` in place (`axis` null is a TypeError, as in NumPy). */
+export function sortInPlace(a: NdArray, options: SortOptions = {}): void {
+  a._st.checkOpen();
+  if (!a._w) throw new AccessError('ERR_READ_ONLY', 'assignment destination is read-only');
+  if (options.axis === null) throw new TypeError("'NoneType' object cannot be interpreted as an integer");
+  checkOrder(a.dtype, options.order);
+  const ax = normalizeAxis(options.axis ?? -1, a.ndim);
+  sortLanes(a, ax, options.order);
+}
+
+/** NumPy's `argsort(a, axis, kind='stable', order)`: int64 indices (C-contiguous); a 0-d array gives `[0]`. */
+export function argsort(a: NdArray, options: SortOptions = {}): NdArray {
+  a._st.checkOpen();
+  checkOrder(a.dtype, options.order);
+  const axis = options.axis === undefined ? -1 : options.axis;
+  if (a.ndim === 0) {
+    if (axis !== null) normalizeAxis(axis, 1);
+    return fromValues(INTP, [1], [0n]);
+  }
+  if (axis === null) return argsort(a.reshape(-1), { order: options.order });
+  const ax = normalizeAxis(axis, a.ndim);
+  const r = allocateOrdered(INTP, a.shape, [...a.shape.keys()]);
+  if (a.size === 0) return r;
+  const fast = a.ndim === 1 && a.dtype.kind === 'f' ? typedLayout(a) : null;
+  const rt = typedLayout(r);
+  if (fast !== null && rt !== null) {
+    const src = fast.array as Float64Array;
+    const vals = new Float64Array(a.size);
+    for (let i = 0, p = fast.start; i < vals.length; i++, p += fast.strides[0]) vals[i] = src[p];
+    const idx = radixArgsort(vals);
+    const out = rt.array as BigInt64Array;
+    for (let i = 0; i < idx.length; i++) out[i] = BigInt(idx[i]);
+    return r;
+  }
+  forEachLane(a, ax, (lane, k) => {
+    const idx = argsortValues(readValues(lane), a.dtype, options.order);
+    const target = r.transpose([...[...Array(a.ndim).keys()].filter((i) => i !== ax), ax]).reshape([-1, a.shape[ax]]).index(k);
+    writeValues(target, Array.from(idx, (i) => BigInt(i)));
+  });
+  return r;
+}
+
+/** Options of {@link searchsorted}. */
+export interface SearchsortedOptions {
+  /** 'left' (default): the first position where v fits; 'right': the last. */
+  side?: 'left' | 'right';
+}
+
+/** A comparison of a value of `a` with a searched value, in the promoted kind of both. */
+function crossComparator(adt: DType, vdt: DType | null, sample: unknown): (x: unknown, y: unknown) => number {
+  const complex = adt.kind === 'c' || vdt?.kind === 'c' || (sample !== null && typeof sample === 'object' && 're' in (sample as object));
+  const toC = (v: unknown): Complex => (v !== null && typeof v === 'object' && 're' in (v as object) ? (v as Complex) : { re: Number(v), im: 0 });
+  if (complex) {
+    const c = comparatorOf(COMPLEX128);
+    return (x, y) => c(toC(x), toC(y));
+  }
+  if (adt.isStructured || adt.kind === 'S' || adt.kind === 'V') return comparatorOf(adt);
+  const big = (adt.kind === 'i' || adt.kind === 'u') && adt.itemsize === 8 && (vdt === null ? typeof sample === 'bigint' : (vdt.kind === 'i' || vdt.kind === 'u') && vdt.itemsize === 8);
+  if (big) return (x, y) => (BigInt(x as bigint) < BigInt(y as bigint) ? -1 : BigInt(x as bigint) > BigInt(y as bigint) ? 1 : 0);
+  const num = comparatorOf(FLOAT64);
+  return (x, y) => num(Number(x), Number(y));
+}
+
+const COMPLEX128 = toDType('<c16');
+
+/**
+ * NumPy's `searchsorted(a, v, side)` over a sorted 1-d `a`: int64 insertion
+ * points, shaped like `v` (0-d for a scalar `v`).
+ */
+export function searchsorted(a: NdArray, v: NdArray | number | bigint | boolean | Complex, options: SearchsortedOptions = {}): NdArray {
+  a._st.checkOpen();
+  const side = options.side ?? 'left';
+  if (side !== 'left' && side !== 'right') throw new ValueError(`side must be 'left' or 'right' (got ${repr(side)})`);
+  if (a.ndim !== 1) throw new ValueError(a.ndim === 0 ? 'object of too small depth for desired array' : 'object too deep for desired array');
+  const av = readValues(a);
+  const isArr = v instanceof NdArray;
+  const vs = isArr ? readValues(v) : [v];
+  const cmp = crossComparator(a.dtype, isArr ? v.dtype : null, vs[0] ?? null);
+  const out = vs.map((x) => {
+    let lo = 0;
+    let hi = av.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = cmp(av[mid], x);
+      if (c < 0 || (side === 'right' && c === 0)) lo = mid + 1;
+      else hi = mid;
+    }
+    return BigInt(lo);
+  });
+  return fromValues(INTP, isArr ? v.shape : [], out);
+}
+
+/** What {@link unique} returns: the sorted distinct values, and on request their counts and the inverse. */
+export interface UniqueResult {
+  values: NdArray;
+  counts: NdArray;
+  inverse: NdArray;
+}
+
+/**
+ * NumPy's `unique(a, return_counts=True, return_inverse=True)` over the
+ * flattened array: sorted distinct values (all NaNs count as one, the first
+ * in sorted order), how often each occurs (int64), and for each input element
+ * the index of its value (int64, shaped like `a`).
+ */
+export function unique(a: NdArray): UniqueResult {
+  a._st.checkOpen();
+  const vals = readValues(a);
+  const dt = a.dtype;
+  const idx = argsortValues(vals, dt);
+  const cmp = comparatorOf(dt);
+  const uniq: unknown[] = [];
+  const counts: bigint[] = [];
+  const inverse = new Array<bigint>(vals.length);
+  let sawNaN = false;
+  for (let k = 0; k < idx.length; k++) {
+    const x = vals[idx[k]];
+    const nan = isNaNValue(x);
+    const fresh = uniq.length === 0 || (nan ? !sawNaN : cmp(x, uniq[uniq.length - 1]) !== 0);
+    if (fresh) {
+      uniq.push(x);
+      counts.push(0n);
+      if (nan) sawNaN = true;
+    }
+    counts[counts.length - 1]++;
+    inverse[idx[k]] = BigInt(uniq.length - 1);
+  }
+  return {
+    values: fromValues(dt, [uniq.length], uniq),
+    counts: fromValues(INTP, [counts.length], counts),
+    inverse: fromValues(INTP, a.shape, inverse),
+  };
+}
+
+/** Options of {@link bincount}. */
+export interface BincountOptions {
+  /** A weight per element (summed per bin as float64 instead of counting). */
+  weights?: NdArray;
+  /** The least number of bins. */
+  minlength?: number;
+}
+
+/**
+ * NumPy's `bincount(x, weights, minlength)`: for a 1-d array of non-negative
+ * integers (or bools), the number of occurrences of each value (int64), or
+ * the sum of the weights of each value (float64).
+ */
+export function bincount(x: NdArray, options: BincountOptions = {}): NdArray {
+  x._st.checkOpen();
+  const k = x.dtype.kind;
+  if (k !== 'i' && k !== 'u' && k !== 'b') throw new TypeError(`Cannot cast array data from dtype('${x.dtype.str}') to dtype('int64') according to the rule 'safe'`);
+  if (x.ndim !== 1) throw new ValueError(x.ndim === 0 ? 'object of too small depth for desired array' : 'object too deep for desired array');
+  const minlength = options.minlength ?? 0;
+  if (!Number.isInteger(minlength) || minlength < 0) throw new ValueError(`'minlength' must not be negative (got ${minlength})`);
+  const w = options.weights;
+  if (w !== undefined) {
+    if (w.dtype.kind === 'c' || w.dtype.kind === 'S' || w.dtype.kind === 'V' || w.dtype.isStructured) {
+      throw new TypeError(`Cannot cast array data from dtype('${w.dtype.str}') to dtype('float64') according to the rule 'safe'`);
+    }
+    if (w.ndim !== 1 || w.shape[0] !== x.shape[0]) throw new ValueError("The weights and list don't have the same length.");
+  }
+  const t = typedLayout(x);
+  let idx: ArrayLike<number>;
+  if (t !== null && !(t.array instanceof BigInt64Array) && !(t.array instanceof BigUint64Array)) {
+    const n = x.shape[0];
+    const a = new Float64Array(n);
+    const src = t.array as Int32Array;
+    for (let i = 0, p = t.start; i < n; i++, p += t.strides[0]) a[i] = src[p];
+    idx = a;
+  } else {
+    idx = readValues(x).map((v) => (typeof v === 'boolean' ? Number(v) : toIndex(v)));
+  }
+  let max = -1;
+  for (let i = 0; i < idx.length; i++) {
+    const v = idx[i];
+    if (v < 0) throw new ValueError("'list' argument must have no negative elements");
+    if (v > max) max = v;
+  }
+  const len = Math.max(max + 1, minlength);
+  if (w === undefined) {
+    const c = new Float64Array(len);
+    for (let i = 0; i < idx.length; i++) c[idx[i]]++;
+    return fromValues(INTP, [len], Array.from(c, (v) => BigInt(v)));
+  }
+  const wt = typedLayout(w);
+  let wv: ArrayLike<number>;
+  if (wt !== null && wt.array instanceof Float64Array && wt.strides[0] === 1) wv = wt.array.subarray(wt.start, wt.start + w.size);
+  else {
+    const c = makeCaster(w.dtype, FLOAT64);
+    wv = readValues(w).map((v) => c(v) as number);
+  }
+  const r = allocateOrdered(FLOAT64, [len], [0]);
+  const sums = new Float64Array(len);
+  for (let i = 0; i < idx.length; i++) sums[idx[i]] += wv[i];
+  writeValues(r, Array.from(sums));
+  return r;
+}
+
