@@ -42,3 +42,5 @@ export { take, put, compress, nonzero, argwhere, flatnonzero, addAt } from './fa
 export type { FancyItem, ClipMode, TakeOptions, PutOptions, CompressOptions } from './fancy';
 export { sort, sortInPlace, argsort, searchsorted, unique, bincount } from './sort';
 export type { SortOptions, SearchsortedOptions, UniqueResult, BincountOptions } from './sort';
+export { concatenate, stack } from './join';
+export type { JoinOptions } from './join';

@@ -9,6 +9,7 @@ import type { NdArray } from '../index';
 import * as R from '../reduce-axis';
 import * as F from '../fancy';
 import * as S from '../sort';
+import * as J from '../join';
 import { parseIndex } from '../indexing';
 import { arrayOperand, operand, splitKwargs, type ComputeContext, type ComputeOp, type ComputeOps, type Json } from './compute-operands';
 
@@ -112,6 +113,14 @@ export const INDEX_OPS: ComputeOps = {
   bincount: (a, args, ctx) => {
     const [, kw] = splitKwargs(args, 0);
     return S.bincount(a, { weights: kw.weights === undefined ? undefined : arrayOperand(a, kw.weights, ctx), minlength: kw.minlength as number | undefined });
+  },
+  concatenate: (a, args, ctx) => {
+    const [[xs], kw] = splitKwargs(args, 1);
+    return J.concatenate((xs as Json[]).map((x) => arrayOperand(a, x, ctx)), { axis: kw.axis as number | null | undefined });
+  },
+  stack: (a, args, ctx) => {
+    const [[xs], kw] = splitKwargs(args, 1);
+    return J.stack((xs as Json[]).map((x) => arrayOperand(a, x, ctx)), { axis: kw.axis as number | undefined });
   },
   argwhere: (a) => F.argwhere(a),
   flatnonzero: (a) => F.flatnonzero(a),
