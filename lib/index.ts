@@ -44,3 +44,8 @@ export { sort, sortInPlace, argsort, searchsorted, unique, bincount } from './so
 export type { SortOptions, SearchsortedOptions, UniqueResult, BincountOptions } from './sort';
 export { concatenate, stack } from './join';
 export type { JoinOptions } from './join';
+export { resultType, promoteTypes, canCast, DTypePromotionError } from './promote';
+export type { PyScalar, Complex, Casting } from './promote';
+export { UFuncTypeError } from './ufunc';
+export type { UfuncInput, UfuncOptions } from './ufunc';
+export * from './ufuncs';

@@ -1,0 +1,674 @@
+/**
+ * The element-wise ufunc machinery: NumPy's type resolution, broadcasting,
+ * `out` and `where`, and a buffered strided iterator that feeds typed-array
+ * inner loops.
+ *
+ * ## A call, in phases
+ * 1. **Operands.** Arrays are strong; JS scalars are NEP 50 weak Python
+ *    scalars (see `promote.ts`). `out` must be writeable (checked first).
+ * 2. **Type resolution.** The common dtype of the inputs (`resultType`), then
+ *    the first of the ufunc's loop types (NumPy's order) that it casts to
+ *    safely — NumPy's default resolver. Ufuncs may override this (true
+ *    division of ints is float64; bool subtract raises). No loop: a
+ *    {@link UFuncTypeError}, NumPy's text.
+ * 3. **Scalars** convert to the loop type: a Python int outside the loop's
+ *    integer range is an OverflowError, except for comparisons, whose result
+ *    is then decided by the sign of the excess alone (NumPy 2).
+ * 4. **Checks:** `out` casting is `same_kind`, `where` must be bool; every
+ *    operand (inputs, out, where) broadcasts together and `out` must have the
+ *    broadcast shape. Nothing is written before all checks pass.
+ * 5. **Layout.** A new result is laid out in nditer's 'K' order of the inputs
+ *    (`broadcast.ts`). An input that overlaps `out` other than element for
+ *    element is copied first, so the result is as if inputs were read before
+ *    any write (NumPy's rule).
+ * 6. **Loop.** Axes are ordered fastest-last and coalesced; each innermost row
+ *    is cut into blocks. Per block, an operand is addressed *directly* (a
+ *    typed array over its window: native byte order, aligned, the loop's own
+ *    type) or *buffered* (converted into a scratch typed array: other dtypes,
+ *    byte-swapped or unaligned data, float16, a mapping's window edge), the
+ *    inner loop runs over typed arrays, and a buffered output is converted
+ *    back (under the `where` mask).
+ *
+ * Inner loops see each operand as (typed array, index, stride) in elements of
+ * the typed array: complex operands are interleaved (re, im) pairs, index and
+ * stride count parts. Loop value types: bool → Uint8Array of 0/1; int8…uint32
+ * → their typed array (stores wrap as C does); int64/uint64 → BigInt arrays;
+ * float16 → Float32Array (NumPy computes half in float); float32/64 and
+ * complex → Float32Array/Float64Array.
+ * @module
+ */
+import { broadcastShapes, broadcastStridesTo, kOrder, kOrderStrides, tupleNoSpace } from './broadcast';
+import { dtype as toDType, type DType } from './dtype';
+import { float16Bits, float16Value } from './dtype/float16';
+import { AccessError, OverflowError, ValueError } from './errors';
+import { mayShareMemory } from './memory';
+import { makeArray, NdArray } from './ndarray';
+import { canCast, isNumeric, resultType, weakKind, type Complex, type PyScalar } from './promote';
+import { MemoryStorage, WINDOW_STEP, type Window } from './storage';
+import { byteBounds, shapeToSize } from './layout';
+
+/** NumPy's `UFuncTypeError` (a `TypeError`): no loop for the input types, or `out` cannot take the result. */
+export class UFuncTypeError extends TypeError {
+  /** Stable machine-readable code. */
+  readonly code = 'ERR_UFUNC_TYPE';
+  constructor(message: string) {
+    super(message);
+    this.name = 'UFuncTypeError';
+  }
+}
+
+/** An input of a ufunc: an array or a JS scalar (a weak Python scalar, see `promote.ts`). */
+export type UfuncInput = NdArray | PyScalar;
+
+/** Keyword arguments of every ufunc. */
+export interface UfuncOptions {
+  /**
+   * Where to write the result (NumPy's `out=`): must be writeable, have the
+   * broadcast shape, and take the result dtype under `same_kind` casting.
+   * The result is as if the inputs were read before anything was written.
+   */
+  out?: NdArray | null;
+  /** A bool mask broadcast to the result: elements where it is false keep `out`'s values (use with `out`). */
+  where?: NdArray | boolean | null;
+}
+
+// ------------------------------------------------------------------ loop types
+
+/** Any typed array an inner loop reads or writes. */
+export type TA = Uint8Array | Int8Array | Uint16Array | Int16Array | Uint32Array | Int32Array | Float32Array | Float64Array | BigInt64Array | BigUint64Array;
+/** Number-valued typed arrays (every loop type but int64/uint64). */
+export type NTA = Exclude<TA, BigInt64Array | BigUint64Array>;
+/** BigInt-valued typed arrays (int64/uint64 loops). */
+export type BTA = BigInt64Array | BigUint64Array;
+
+/** An inner loop of n elements over typed arrays; indices and strides count typed-array elements. */
+export type Loop1 = (n: number, a: TA, ai: number, as: number, o: TA, oi: number, os: number) => void;
+export type Loop2 = (n: number, a: TA, ai: number, as: number, b: TA, bi: number, bs: number, o: TA, oi: number, os: number) => void;
+export type Loop3 = (n: number, a: TA, ai: number, as: number, b: TA, bi: number, bs: number, c: TA, ci: number, cs: number, o: TA, oi: number, os: number) => void;
+export type AnyLoop = Loop1 | Loop2 | Loop3;
+
+type Ctor = { new (n: number): TA; new (b: ArrayBufferLike, off: number, n: number): TA; readonly BYTES_PER_ELEMENT: number };
+
+/** The typed array an inner loop uses for values of loop type `t`. */
+export function loopArray(t: DType): Ctor {
+  switch (t.kind + t.itemsize) {
+    case 'b1': case 'u1': return Uint8Array as unknown as Ctor;
+    case 'i1': return Int8Array as unknown as Ctor;
+    case 'i2': return Int16Array as unknown as Ctor;
+    case 'u2': return Uint16Array as unknown as Ctor;
+    case 'i4': return Int32Array as unknown as Ctor;
+    case 'u4': return Uint32Array as unknown as Ctor;
+    case 'i8': return BigInt64Array as unknown as Ctor;
+    case 'u8': return BigUint64Array as unknown as Ctor;
+    case 'f2': case 'f4': case 'c8': return Float32Array as unknown as Ctor;
+    case 'f8': case 'c16': return Float64Array as unknown as Ctor;
+  }
+  throw new TypeError(`no loop type for ${t.str}`);
+}
+
+/** Values per element in the loop's typed array: 2 for complex. */
+function lanes(t: DType): number {
+  return t.kind === 'c' ? 2 : 1;
+}
+
+/** True when loop type `t`'s typed array can view memory of dtype `d` in place. */
+function sameStorage(d: DType, t: DType): boolean {
+  return d.isnative && d.kind === t.kind && d.itemsize === t.itemsize && !(d.kind === 'f' && d.itemsize === 2);
+}
+
+export const T = {
+  b: toDType('?'), i1: toDType('i1'), u1: toDType('u1'), i2: toDType('i2'), u2: toDType('u2'), i4: toDType('i4'),
+  u4: toDType('u4'), i8: toDType('i8'), u8: toDType('u8'), f2: toDType('f2'), f4: toDType('f4'), f8: toDType('f8'),
+  c8: toDType('c8'), c16: toDType('c16'),
+} as const;
+
+/** Loop type lists in NumPy's order (`ufunc.types`). */
+export const INTS = [T.i1, T.u1, T.i2, T.u2, T.i4, T.u4, T.i8, T.u8];
+export const FLOATS = [T.f2, T.f4, T.f8];
+export const COMPLEX = [T.c8, T.c16];
+export const ALL = [T.b, ...INTS, ...FLOATS, ...COMPLEX];
+
+// ------------------------------------------------------------------ ufunc specs
+
+/** What resolution chose: each input's loop type and the output dtype. */
+export interface Resolved {
+  inTypes: DType[];
+  outType: DType;
+}
+
+/** One ufunc, as data: its name, loop types and inner loops. */
+export interface UfuncSpec {
+  /** NumPy's name, used in messages. */
+  readonly name: string;
+  readonly nin: 1 | 2 | 3;
+  /** Loop input types in NumPy's order; the first the common dtype casts to safely is used. */
+  readonly types: readonly DType[];
+  /** The output dtype of loop type `t` (default `t`). */
+  readonly outType?: (t: DType) => DType;
+  /** The inner loop for the resolved types. */
+  readonly loop: (r: Resolved) => AnyLoop;
+  /**
+   * Special resolution run before the default one (may throw NumPy's special
+   * errors); returns the loop types, or undefined for the default.
+   */
+  readonly resolve?: (common: DType, inputs: readonly UfuncInput[]) => Resolved | undefined;
+  /** Comparisons: a Python int outside the loop's int range decides the result by sign, never raises. */
+  readonly comparison?: boolean;
+  /** How scalars convert to the loop type: 'checked' (OverflowError, the default) or 'wrap' (np.where's unsafe cast). */
+  readonly scalarCast?: 'checked' | 'wrap';
+  /** True when the inputs are found by `resultType` of all but the first (np.where's condition). */
+  readonly conditionFirst?: boolean;
+}
+
+function noLoop(name: string): UFuncTypeError {
+  return new UFuncTypeError(`ufunc '${name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''`);
+}
+
+function dtypeOf(x: UfuncInput): DType | null {
+  return x instanceof NdArray ? x.dtype : null;
+}
+
+/** NumPy's default type resolution for `spec` over `inputs`. */
+export function resolveTypes(spec: UfuncSpec, inputs: readonly UfuncInput[]): Resolved {
+  const typed = spec.conditionFirst ? inputs.slice(1) : inputs;
+  for (const x of inputs) {
+    const dt = dtypeOf(x);
+    if (dt !== null && !isNumeric(dt)) throw noLoop(spec.name);
+  }
+  const common = resultType(...(typed as PyScalar[]));
+  const special = spec.resolve?.(common, inputs);
+  if (special !== undefined) return special;
+  for (const t of spec.types) {
+    if (canCast(common, t, 'safe')) {
+      const n = spec.conditionFirst ? spec.nin - 1 : spec.nin;
+      const inTypes = new Array<DType>(n).fill(t);
+      return { inTypes: spec.conditionFirst ? [T.b, ...inTypes] : inTypes, outType: spec.outType?.(t) ?? t };
+    }
+  }
+  throw noLoop(spec.name);
+}
+
+// ------------------------------------------------------------------ scalars
+
+const U64_MAX = 2n ** 64n - 1n;
+const I64_MIN = -(2n ** 63n);
+
+function intRange(t: DType): [bigint, bigint] {
+  const bits = BigInt(t.itemsize * 8);
+  return t.kind === 'u' ? [0n, 2n ** bits - 1n] : [-(2n ** (bits - 1n)), 2n ** (bits - 1n) - 1n];
+}
+
+/** A scalar's value as a bigint when it is a Python int (or bool), else null. */
+function pyInt(x: PyScalar): bigint | null {
+  if (typeof x === 'bigint') return x;
+  if (typeof x === 'boolean') return x ? 1n : 0n;
+  if (typeof x === 'number' && weakKind(x) === 'i') return BigInt(x);
+  return null;
+}
+
+/** Signals a comparison whose scalar is outside the loop's range: +1 above, -1 below. */
+class OutOfRange {
+  constructor(readonly sign: 1 | -1) {}
+}
+
+/** A scalar as a one-element loop array of type `t` (NumPy's conversion of a Python scalar). */
+function scalarArray(x: PyScalar, t: DType, mode: 'checked' | 'wrap' | 'compare'): TA | OutOfRange {
+  const out = new (loopArray(t))(lanes(t));
+  const big = pyInt(x);
+  if (t.kind === 'b') {
+    (out as Uint8Array)[0] = big !== null ? (big !== 0n ? 1 : 0) : x ? 1 : 0;
+    return out;
+  }
+  if (t.kind === 'i' || t.kind === 'u') {
+    if (big === null) throw new TypeError(`cannot convert ${String(x)} to ${t.name}`);
+    const [lo, hi] = intRange(t);
+    let v = big;
+    if (big < lo || big > hi) {
+      if (mode === 'compare') return new OutOfRange(big > hi ? 1 : -1);
+      if (mode === 'wrap') v = t.kind === 'u' ? BigInt.asUintN(t.itemsize * 8, big) : BigInt.asIntN(t.itemsize * 8, big);
+      else if (big > U64_MAX || big < I64_MIN) throw new OverflowError('Python int too large to convert to C long');
+      else throw new OverflowError(`Python integer ${big} out of bounds for ${t.name}`);
+    }
+    if (t.itemsize === 8) (out as BTA)[0] = v;
+    else (out as NTA)[0] = Number(v);
+    return out;
+  }
+  let re: number;
+  let im = 0;
+  if (big !== null) {
+    if (big >= 2n ** 1024n || big <= -(2n ** 1024n)) throw new OverflowError('int too large to convert to float');
+    re = Number(big);
+  } else if (typeof x === 'number') {
+    re = x;
+  } else {
+    re = (x as Complex).re;
+    im = (x as Complex).im;
+  }
+  if (t.kind === 'f' && t.itemsize === 2) re = float16Value(float16Bits(re));
+  (out as NTA)[0] = re;
+  if (t.kind === 'c') (out as NTA)[1] = im;
+  return out;
+}
+
+// ------------------------------------------------------------------ element conversion
+
+type Get = (dv: DataView, o: number) => number | bigint;
+type Set = (dv: DataView, o: number, v: number | bigint) => void;
+
+// A NaN with the sign bit set (signbit sees it through typed arrays; float16Value gives the positive NaN).
+const NEG_NAN = new Float64Array(new BigUint64Array([0xfff8000000000000n]).buffer)[0];
+function half(bits: number): number {
+  return (bits & 0xfc00) === 0xfc00 && (bits & 0x3ff) !== 0 ? NEG_NAN : float16Value(bits);
+}
+
+/** Reads one real value of dtype `d` (complex: `part` 0 or 1). */
+function getter(d: DType, part: number): Get {
+  const le = d.littleEndian;
+  const p = part * (d.itemsize / 2);
+  switch (d.kind + d.itemsize) {
+    case 'b1': return (dv, o) => (dv.getUint8(o) !== 0 ? 1 : 0);
+    case 'i1': return (dv, o) => dv.getInt8(o);
+    case 'u1': return (dv, o) => dv.getUint8(o);
+    case 'i2': return (dv, o) => dv.getInt16(o, le);
+    case 'u2': return (dv, o) => dv.getUint16(o, le);
+    case 'i4': return (dv, o) => dv.getInt32(o, le);
+    case 'u4': return (dv, o) => dv.getUint32(o, le);
+    case 'i8': return (dv, o) => dv.getBigInt64(o, le);
+    case 'u8': return (dv, o) => dv.getBigUint64(o, le);
+    case 'f2': return (dv, o) => half(dv.getUint16(o, le));
+    case 'f4': return (dv, o) => dv.getFloat32(o, le);
+    case 'f8': return (dv, o) => dv.getFloat64(o, le);
+    case 'c8': return (dv, o) => dv.getFloat32(o + p, le);
+    case 'c16': return (dv, o) => dv.getFloat64(o + p, le);
+  }
+  throw new TypeError(`cannot compute with ${d.str}`);
+}
+
+/** Writes one real value into dtype `d` (complex: `part`), casting as C does (ints wrap). */
+function setter(d: DType, part: number): Set {
+  const le = d.littleEndian;
+  const p = part * (d.itemsize / 2);
+  const n32 = (v: number | bigint): number => (typeof v === 'bigint' ? Number(BigInt.asIntN(32, v)) : v);
+  const big = (v: number | bigint): bigint => (typeof v === 'bigint' ? v : BigInt(v));
+  const num = (v: number | bigint): number => (typeof v === 'bigint' ? Number(v) : v);
+  switch (d.kind + d.itemsize) {
+    case 'b1': return (dv, o, v) => dv.setUint8(o, v ? 1 : 0);
+    case 'i1': return (dv, o, v) => dv.setInt8(o, n32(v));
+    case 'u1': return (dv, o, v) => dv.setUint8(o, n32(v));
+    case 'i2': return (dv, o, v) => dv.setInt16(o, n32(v), le);
+    case 'u2': return (dv, o, v) => dv.setUint16(o, n32(v), le);
+    case 'i4': return (dv, o, v) => dv.setInt32(o, n32(v), le);
+    case 'u4': return (dv, o, v) => dv.setUint32(o, n32(v), le);
+    case 'i8': return (dv, o, v) => dv.setBigInt64(o, big(v), le);
+    case 'u8': return (dv, o, v) => dv.setBigUint64(o, big(v), le);
+    case 'f2': return (dv, o, v) => dv.setUint16(o, float16Bits(num(v)), le);
+    case 'f4': return (dv, o, v) => dv.setFloat32(o, num(v), le);
+    case 'f8': return (dv, o, v) => dv.setFloat64(o, num(v), le);
+    case 'c8': return (dv, o, v) => dv.setFloat32(o + p, num(v), le);
+    case 'c16': return (dv, o, v) => dv.setFloat64(o + p, num(v), le);
+  }
+  throw new TypeError(`cannot store into ${d.str}`);
+}
+
+/** Converts a value read from memory to loop type `t`'s typed-array value. */
+function toLoopValue(t: DType): (v: number | bigint) => number | bigint {
+  // NaN is true, as in C.
+  if (t.kind === 'b') return (v) => (v !== 0 && v !== 0n ? 1 : 0);
+  if ((t.kind === 'i' || t.kind === 'u') && t.itemsize === 8) return (v) => (typeof v === 'bigint' ? v : BigInt(v));
+  return (v) => (typeof v === 'bigint' ? Number(v) : v);
+}
+
+// ------------------------------------------------------------------ operands of the iterator
+
+/** One operand as the iterator walks it. */
+interface IterOp {
+  /** The array (null for a scalar constant). */
+  arr: NdArray | null;
+  /** Loop type of this operand. */
+  t: DType;
+  /** For a scalar: its one-element loop array. */
+  constant: TA | null;
+  /** Byte strides over the iteration shape (permuted, coalesced). */
+  strides: number[];
+  /** Can the loop's typed array view this array's memory in place? */
+  direct: boolean;
+  /** A typed array over all of it when it lies in one window, with the storage offset of its element 0. */
+  whole: TA | null;
+  wholeBase: number;
+  /** Scratch for buffered blocks. */
+  scratch: TA | null;
+  /** Per-element conversion for buffered access (reads for inputs, writes for the output). */
+  get: Get[] | null;
+  set: Set[] | null;
+  conv: ((v: number | bigint) => number | bigint) | null;
+  /** Walks the storage's windows in address order. */
+  cursor: ((off: number) => Window) | null;
+}
+
+const BLOCK = 8192;
+
+function makeOp(arr: NdArray | null, t: DType, constant: TA | null, isOut: boolean): IterOp {
+  const op: IterOp = { arr, t, constant, strides: [], direct: false, whole: null, wholeBase: 0, scratch: null, get: null, set: null, conv: null, cursor: null };
+  if (arr === null) return op;
+  const d = arr.dtype;
+  op.direct = sameStorage(d, t);
+  op.cursor = arr._st.cursor(d.itemsize);
+  if (isOut) op.set = lanes(d) === 2 ? [setter(d, 0), setter(d, 1)] : [setter(d, 0)];
+  else {
+    op.get = lanes(d) === 2 ? [getter(d, 0), getter(d, 1)] : [getter(d, 0)];
+    op.conv = toLoopValue(t);
+  }
+  return op;
+}
+
+/** A typed array of `ctor` over storage bytes [lo, lo + bytes) when they sit in one window, aligned; else null. */
+function typedRange(arr: NdArray, ctor: Ctor, lo: number, bytes: number): TA | null {
+  if (bytes > WINDOW_STEP) return null;
+  const w = arr._st.window(lo, Math.max(bytes, 1));
+  const byteOffset = w.bufferOffset + (lo - w.start);
+  const size = ctor.BYTES_PER_ELEMENT;
+  if (byteOffset % size !== 0) return null;
+  return new ctor(w.buffer, byteOffset, bytes / size);
+}
+
+/** Reads `m` elements of `op` from storage offset `off`, step `s` bytes, into its scratch (converted to the loop type). */
+function loadBlock(op: IterOp, off: number, s: number, m: number): void {
+  const dst = op.scratch as TA;
+  const get = op.get as Get[];
+  const conv = op.conv as (v: number | bigint) => number | bigint;
+  const cur = op.cursor as (o: number) => Window;
+  const l = lanes(op.t);
+  const src = (op.arr as NdArray).dtype;
+  const srcLanes = lanes(src);
+  const d = dst as unknown as (number | bigint)[];
+  for (let k = 0, o = off; k < m; k++, o += s) {
+    const w = cur(o);
+    const dv = w.view;
+    const at = o - w.start;
+    const re = get[0](dv, at);
+    if (l === 2) {
+      d[k * 2] = conv(re);
+      d[k * 2 + 1] = srcLanes === 2 ? conv(get[1](dv, at)) : 0;
+    } else if (srcLanes === 2) {
+      // complex to bool (np.where's condition): true when either part is non-zero
+      d[k] = conv(re) || conv(get[1](dv, at));
+    } else {
+      d[k] = conv(re);
+    }
+  }
+}
+
+/** Writes `m` loop values from `src` (step `ss` in its elements) to `op`'s memory, where `mask` (if any) is set. */
+function storeBlock(op: IterOp, off: number, s: number, m: number, src: TA, si: number, ss: number, mask: Uint8Array | null, mi: number, ms: number): void {
+  const set = op.set as Set[];
+  const cur = op.cursor as (o: number) => Window;
+  const v = src as unknown as (number | bigint)[];
+  const srcComplex = lanes(op.t) === 2;
+  const set0 = set[0];
+  const set1 = set.length === 2 ? set[1] : null;
+  for (let k = 0, o = off; k < m; k++, o += s, si += ss, mi += ms) {
+    if (mask !== null && mask[mi] === 0) continue;
+    const w = cur(o);
+    const at = o - w.start;
+    set0(w.view, at, v[si]);
+    // A real result into a complex out (same_kind allows it) gets a zero imaginary part.
+    if (set1 !== null) set1(w.view, at, srcComplex ? v[si + 1] : 0);
+  }
+}
+
+// ------------------------------------------------------------------ iteration
+
+/** Drops length-1 axes and merges axes every operand walks as one (after ordering them slowest first). */
+function coalesce(shape: number[], ops: IterOp[]): number[] {
+  const keep: number[] = [];
+  for (let i = 0; i < shape.length; i++) if (shape[i] !== 1) keep.push(i);
+  let sh = keep.map((i) => shape[i]);
+  for (const op of ops) op.strides = keep.map((i) => op.strides[i]);
+  for (let i = sh.length - 1; i > 0; i--) {
+    const inner = i;
+    const outer = i - 1;
+    if (ops.every((op) => op.strides[outer] === op.strides[inner] * sh[inner])) {
+      sh[outer] *= sh[inner];
+      for (const op of ops) {
+        op.strides[outer] = op.strides[inner];
+        op.strides.splice(inner, 1);
+      }
+      sh = [...sh.slice(0, inner), ...sh.slice(inner + 1)];
+    }
+  }
+  return sh;
+}
+
+/**
+ * Runs `loop` over inputs `ins` writing `out` (under `mask`), every array
+ * operand already broadcast to `shape` (its strides in `op.strides`).
+ */
+function iterate(shape: readonly number[], ins: IterOp[], out: IterOp, mask: IterOp | null, loop: AnyLoop, nin: number): void {
+  const all = mask === null ? [...ins, out] : [...ins, out, mask];
+  const arrays = all.filter((o) => o.arr !== null);
+  // Iterate in 'K' order of every operand, slowest axis first.
+  const order = kOrder(shape.length, arrays.map((o) => o.strides)).reverse();
+  for (const op of all) op.strides = order.map((i) => op.strides[i]);
+  const sh = coalesce(order.map((i) => shape[i]), all);
+  const nd = sh.length;
+  const inner = nd === 0 ? 1 : sh[nd - 1];
+  const blk = Math.min(inner, BLOCK);
+  for (const op of all) {
+    if (op.arr === null) continue;
+    const a = op.arr;
+    const ctor = loopArray(op.t);
+    if (op.direct) {
+      const [lo, hi] = byteBounds(a.offset, a.shape, a.strides, a.itemsize);
+      const ta = typedRange(a, ctor, lo, hi - lo);
+      if (ta !== null) {
+        op.whole = ta;
+        op.wholeBase = lo;
+      }
+    }
+    op.scratch = new ctor(blk * lanes(op.t));
+  }
+  const outScratch = out.scratch as TA;
+  const oLanes = lanes(out.t);
+  const offs = all.map((o) => (o.arr === null ? 0 : o.arr.offset));
+  const idx = new Array<number>(Math.max(nd - 1, 0)).fill(0);
+  const views: TA[] = new Array<TA>(all.length);
+  const vi = new Array<number>(all.length).fill(0);
+  const vs = new Array<number>(all.length).fill(0);
+  const nOps = all.length;
+  const outK = nin;
+  const maskK = nin + 1;
+  for (;;) {
+    // One innermost row, in blocks.
+    for (let start = 0; start < inner; start += BLOCK) {
+      const m = Math.min(BLOCK, inner - start);
+      let outDirect = false;
+      for (let k = 0; k < nOps; k++) {
+        const op = all[k];
+        if (op.arr === null) {
+          views[k] = op.constant as TA;
+          vi[k] = 0;
+          vs[k] = 0;
+          continue;
+        }
+        const s = nd === 0 ? 0 : op.strides[nd - 1];
+        const off = offs[k] + start * s;
+        const l = lanes(op.t);
+        const isz = op.arr.itemsize;
+        let ta: TA | null = null;
+        let at = 0;
+        if (op.direct && s % isz === 0) {
+          if (op.whole !== null) {
+            ta = op.whole;
+            at = ((off - op.wholeBase) / isz) * l;
+          } else {
+            const lo = s < 0 ? off + (m - 1) * s : off;
+            const r = typedRange(op.arr, loopArray(op.t), lo, (m - 1) * Math.abs(s) + isz);
+            if (r !== null) {
+              ta = r;
+              at = ((off - lo) / isz) * l;
+            }
+          }
+        }
+        if (ta !== null && !(k === outK && mask !== null)) {
+          views[k] = ta;
+          vi[k] = at;
+          vs[k] = (s / isz) * l;
+          if (k === outK) outDirect = true;
+        } else {
+          views[k] = op.scratch as TA;
+          vi[k] = 0;
+          vs[k] = s === 0 && k !== outK ? 0 : l;
+          if (k !== outK) loadBlock(op, off, s, s === 0 ? 1 : m);
+        }
+      }
+      if (nin === 1) (loop as Loop1)(m, views[0], vi[0], vs[0], views[1], vi[1], vs[1]);
+      else if (nin === 2) (loop as Loop2)(m, views[0], vi[0], vs[0], views[1], vi[1], vs[1], views[2], vi[2], vs[2]);
+      else (loop as Loop3)(m, views[0], vi[0], vs[0], views[1], vi[1], vs[1], views[2], vi[2], vs[2], views[3], vi[3], vs[3]);
+      if (!outDirect) {
+        const s = nd === 0 ? 0 : out.strides[nd - 1];
+        const mk = mask === null ? null : (views[maskK] as Uint8Array);
+        storeBlock(out, offs[outK] + start * s, s, m, outScratch, 0, oLanes, mk, mask === null ? 0 : vi[maskK], mask === null ? 0 : vs[maskK]);
+      }
+    }
+    // Next row.
+    let ax = nd - 2;
+    while (ax >= 0) {
+      idx[ax]++;
+      for (let k = 0; k < nOps; k++) offs[k] += all[k].strides[ax];
+      if (idx[ax] < sh[ax]) break;
+      for (let k = 0; k < nOps; k++) offs[k] -= all[k].strides[ax] * sh[ax];
+      idx[ax] = 0;
+      ax--;
+    }
+    if (ax < 0) return;
+  }
+}
+
+// ------------------------------------------------------------------ calls
+
+function fmtDType(d: DType): string {
+  return `dtype('${d.isnative || d.byteorder === '|' ? d.name : d.str}')`;
+}
+
+/** A new owner of `shape` and `dt`, laid out in nditer's 'K' order of `like` (strides already broadcast). */
+export function allocateLike(dt: DType, shape: readonly number[], like: readonly (readonly number[])[]): NdArray {
+  const n = shapeToSize(shape);
+  const strides = kOrderStrides(shape, dt.itemsize, kOrder(shape.length, like));
+  return makeArray({ storage: MemoryStorage.allocate(n * dt.itemsize), dtype: dt, shape, strides, offset: 0, base: null, writeable: true, ownData: true });
+}
+
+/** True when `a` and `out` address exactly the same elements in the same order (in-place is then safe). */
+function sameElements(a: NdArray, aStrides: readonly number[], out: NdArray): boolean {
+  return a._st === out._st && a.offset === out.offset && a.itemsize === out.itemsize && aStrides.every((s, i) => s === out.strides[i] || out.shape[i] <= 1);
+}
+
+/** Applies ufunc `spec` to `inputs` (NumPy's `ufunc(*inputs, out=, where=)`). */
+export function callUfunc(spec: UfuncSpec, inputs: readonly UfuncInput[], options: UfuncOptions = {}): NdArray {
+  if (inputs.length !== spec.nin) throw new TypeError(`${spec.name}() takes ${spec.nin} input${spec.nin === 1 ? '' : 's'}, got ${inputs.length}`);
+  const out = options.out ?? null;
+  let where = options.where ?? null;
+  for (const x of inputs) {
+    if (x instanceof NdArray) x._st.checkOpen();
+    else if (weakKind(x) === null && typeof x !== 'boolean') throw new TypeError(`${spec.name}(): an input must be an NdArray, a number, a bigint, a boolean or a { re, im } complex, got ${String(x)}`);
+  }
+  if (out !== null) {
+    if (!(out instanceof NdArray)) throw new TypeError(`${spec.name}(): out must be an NdArray`);
+    out._st.checkOpen();
+    if (!out._w) throw new AccessError('ERR_READ_ONLY', 'output array is read-only');
+  }
+  const r = resolveTypes(spec, inputs);
+  // Scalars to the loop types.
+  const consts: (TA | null)[] = [];
+  let decided: boolean | null = null;
+  inputs.forEach((x, k) => {
+    if (x instanceof NdArray) {
+      consts.push(null);
+      return;
+    }
+    const c = scalarArray(x, r.inTypes[k], spec.comparison ? 'compare' : (spec.scalarCast ?? 'checked'));
+    if (c instanceof OutOfRange) {
+      // x < big is true for every x when big lies above the range; mirrored when the scalar comes first.
+      const [lhs, rhs] = k === 0 ? [c.sign, 0] : [0, c.sign];
+      decided = comparisonOf(spec.name, lhs, rhs);
+      consts.push(new (loopArray(r.inTypes[k]))(1));
+    } else {
+      consts.push(c);
+    }
+  });
+  // Checks.
+  if (out !== null && !canCast(r.outType, out.dtype, 'same_kind')) {
+    throw new UFuncTypeError(`Cannot cast ufunc '${spec.name}' output from ${fmtDType(r.outType)} to ${fmtDType(out.dtype)} with casting rule 'same_kind'`);
+  }
+  if (where instanceof NdArray) {
+    where._st.checkOpen();
+    if (where.dtype.kind !== 'b') throw new UFuncTypeError(`Cannot cast array data from ${fmtDType(where.dtype)} to dtype('bool') according to the rule 'safe'`);
+  } else if (where !== null && typeof where !== 'boolean') {
+    throw new TypeError(`${spec.name}(): where must be an NdArray or a boolean`);
+  }
+  const shapes: number[][] = inputs.map((x) => (x instanceof NdArray ? [...x.shape] : []));
+  if (out !== null) shapes.push([...out.shape]);
+  if (where instanceof NdArray) shapes.push([...where.shape]);
+  const shape = broadcastShapes(shapes);
+  if (out !== null && (out.shape.length !== shape.length || out.shape.some((n, i) => n !== shape[i]))) {
+    throw new ValueError(`non-broadcastable output operand with shape ${tupleNoSpace(out.shape)} doesn't match the broadcast shape ${tupleNoSpace(shape)}`);
+  }
+  const inStrides = inputs.map((x) => (x instanceof NdArray ? broadcastStridesTo(x.shape, x.strides, shape) : new Array<number>(shape.length).fill(0)));
+  const result = out ?? allocateLike(r.outType, shape, inStrides);
+  if (where === true) where = null;
+  if (where === false || shapeToSize(shape) === 0) return result;
+  if (decided !== null) {
+    fillBool(result, decided, where, shape);
+    return result;
+  }
+  // Inputs (and a mask) overlapping the output other than element for element are read from copies.
+  const ins = inputs.map((x, k) => {
+    if (!(x instanceof NdArray)) return makeOp(null, r.inTypes[k], consts[k], false);
+    let a = x;
+    let st = inStrides[k];
+    if (out !== null && mayShareMemory(a, out) && !sameElements(a, st, out)) {
+      a = a.copy();
+      st = broadcastStridesTo(a.shape, a.strides, shape);
+    }
+    const op = makeOp(a, r.inTypes[k], null, false);
+    op.strides = st;
+    return op;
+  });
+  const o = makeOp(result, r.outType, null, true);
+  o.strides = [...result.strides];
+  let m: IterOp | null = null;
+  if (where instanceof NdArray) {
+    const w = out !== null && mayShareMemory(where, out) ? where.copy() : where;
+    m = makeOp(w, T.b, null, false);
+    m.strides = broadcastStridesTo(w.shape, w.strides, shape);
+  }
+  iterate(shape, ins, o, m, spec.loop(r), spec.nin);
+  return result;
+}
+
+/** The truth of comparison `name` between two numbers. */
+function comparisonOf(name: string, a: number, b: number): boolean {
+  switch (name) {
+    case 'less': return a < b;
+    case 'less_equal': return a <= b;
+    case 'greater': return a > b;
+    case 'greater_equal': return a >= b;
+    case 'equal': return a === b;
+    case 'not_equal': return a !== b;
+  }
+  throw new Error(`not a comparison: ${name}`);
+}
+
+function fillBool(result: NdArray, value: boolean, where: NdArray | null, shape: readonly number[]): void {
+  const c = new Uint8Array([value ? 1 : 0]);
+  const o = makeOp(result, T.b, null, true);
+  o.strides = [...result.strides];
+  const copy: Loop1 = (n, a, ai, as, r, oi, os) => {
+    for (let k = 0; k < n; k++, ai += as, oi += os) r[oi] = a[ai];
+  };
+  let m: IterOp | null = null;
+  if (where !== null) {
+    m = makeOp(where, T.b, null, false);
+    m.strides = broadcastStridesTo(where.shape, where.strides, shape);
+  }
+  iterate(shape, [makeOp(null, T.b, c, false)], o, m, copy, 1);
+}

@@ -1,0 +1,44 @@
+/**
+ * `where(condition, x, y)`: NumPy's three-argument `np.where`, elements of
+ * `x` where the condition is true (non-zero; NaN counts as true) and of `y`
+ * elsewhere, all broadcast together. The result dtype is `resultType(x, y)`
+ * and Python scalars are cast to it unsafely, as NumPy does
+ * (`where(c, int8Array, 1000)` stores -24).
+ * @module
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import type { NdArray } from '../ndarray';
+import { callUfunc, ALL, type AnyLoop, type UfuncInput, type UfuncSpec } from '../ufunc';
+import { family } from './family';
+
+type X = any;
+type L3 = (n: number, c: X, ci: number, cs: number, a: X, ai: number, as: number, b: X, bi: number, bs: number, o: X, oi: number, os: number) => void;
+
+const PICK: L3 = (n, c, ci, cs, a, ai, as, b, bi, bs, o, oi, os) => {
+  for (let k = 0; k < n; k++, ci += cs, ai += as, bi += bs, oi += os) o[oi] = c[ci] !== 0 ? a[ai] : b[bi];
+};
+const PICK_C: L3 = (n, c, ci, cs, a, ai, as, b, bi, bs, o, oi, os) => {
+  for (let k = 0; k < n; k++, ci += cs, ai += as, bi += bs, oi += os) {
+    if (c[ci] !== 0) {
+      o[oi] = a[ai];
+      o[oi + 1] = a[ai + 1];
+    } else {
+      o[oi] = b[bi];
+      o[oi + 1] = b[bi + 1];
+    }
+  }
+};
+
+export const WHERE_SPEC: UfuncSpec = {
+  name: 'where',
+  nin: 3,
+  types: ALL,
+  conditionFirst: true,
+  scalarCast: 'wrap',
+  loop: (r) => (family(r.inTypes[1]) === 'c' ? PICK_C : PICK) as AnyLoop,
+};
+
+/** NumPy's `np.where(condition, x, y)`: a new array (see the module comment). */
+export function where(condition: UfuncInput, x: UfuncInput, y: UfuncInput): NdArray {
+  return callUfunc(WHERE_SPEC, [condition, x, y]);
+}
