@@ -22,7 +22,7 @@
  */
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { makeCaster } from './cast';
-import { AccessError, AxisError, ValueError } from './errors';
+import { ValueError } from './errors';
 import { normalizeAxis, shapeToSize } from './layout';
 import type { NdArray } from './ndarray';
 import { pyShape } from './ndarray';
