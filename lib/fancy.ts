@@ -40,7 +40,7 @@ import {
   toIndex,
   writeValues,
 } from './compute-values';
-import { typedLayout } from './typed-reader';
+import { indicesOf, typedLayout } from './typed-reader';
 
 /** One item of an advanced index: a basic item, an index array, or a JS list of ints / bools. */
 export type FancyItem = IndexItem | NdArray | readonly (number | bigint | boolean)[];
@@ -74,7 +74,7 @@ export function select(a: NdArray, items: readonly FancyItem[]): Selection {
   a._st.checkOpen();
   const basic: IndexItem[] = [];
   // Per advanced entry: its index values (numbers), shape, and which basic item stands for it.
-  const adv: { values: number[]; shape: readonly number[]; item: number; mask?: { size: number; dim: number } }[] = [];
+  const adv: { values: number[] | Float64Array; shape: readonly number[]; item: number; mask?: { size: number; dim: number } }[] = [];
   const hasArray = isFancy(items);
   for (const raw of items) {
     if (raw instanceof NdArray || Array.isArray(raw)) {
@@ -95,7 +95,7 @@ export function select(a: NdArray, items: readonly FancyItem[]): Selection {
       }
       if (k !== 'i' && k !== 'u') throw new IndexError('arrays used as indices must be of integer (or boolean) type');
       basic.push(new Slice());
-      adv.push({ values: readValues(arr).map(toIndex), shape: arr.shape, item: basic.length - 1 });
+      adv.push({ values: indicesOf(arr) ?? readValues(arr).map(toIndex), shape: arr.shape, item: basic.length - 1 });
     } else if (typeof raw === 'number' && hasArray) {
       basic.push(new Slice());
       adv.push({ values: [raw], shape: [], item: basic.length - 1 });
@@ -334,24 +334,23 @@ function fastAddAt(a: NdArray, key: readonly FancyItem[], values: NdArray | PySc
   if (idx.ndim !== 1 || (idx.dtype.kind !== 'i' && idx.dtype.kind !== 'u')) return false;
   if (a.dtype.kind !== 'f' || typeof values !== 'number') return false;
   const t = typedLayout(a);
-  const ti = typedLayout(idx);
-  if (t === null || ti === null) return false;
+  const ia = indicesOf(idx);
+  if (t === null || ia === null) return false;
   const arr = t.array as Float64Array;
-  const ia = ti.array;
   const n = a.shape[0];
-  const m = idx.shape[0];
+  const m = ia.length;
   const s = t.strides[0];
-  const is = ti.strides[0];
   // Check every index first: an error must leave `a` untouched.
-  for (let i = 0, p = ti.start; i < m; i++, p += is) {
-    const x = Number(ia[p]);
+  for (let i = 0; i < m; i++) {
+    const x = ia[i];
     if (x < -n || x >= n) throw new IndexError(`index ${x} is out of bounds for axis 0 with size ${n}`);
   }
   const v = loop.itemsize === 4 ? Math.fround(values) : values;
-  for (let i = 0, p = ti.start; i < m; i++, p += is) {
-    let x = Number(ia[p]);
+  const base = t.start;
+  for (let i = 0; i < m; i++) {
+    let x = ia[i];
     if (x < 0) x += n;
-    arr[t.start + x * s] += v;
+    arr[base + x * s] += v;
   }
   return true;
 }
@@ -364,7 +363,7 @@ function checkMode(mode: string): ClipMode {
   return mode;
 }
 
-function indexValues(ind: NdArray | number | readonly number[], what: string): { values: number[]; shape: number[] } {
+function indexValues(ind: NdArray | number | readonly number[], what: string): { values: number[] | Float64Array; shape: number[] } {
   if (typeof ind === 'number') {
     if (!Number.isInteger(ind)) throw new TypeError(`${what}: indices must be integers, got ${ind}`);
     return { values: [ind], shape: [] };
@@ -374,7 +373,8 @@ function indexValues(ind: NdArray | number | readonly number[], what: string): {
   if (!(k === 'i' || k === 'b' || k === 'u')) {
     throw new TypeError(`Cannot cast array data from dtype('${arr.dtype.str}') to dtype('int64') according to the rule 'same_kind'`);
   }
-  return { values: readValues(arr).map((v) => (typeof v === 'boolean' ? Number(v) : toIndex(v))), shape: [...arr.shape] };
+  const fast = k === 'b' ? null : indicesOf(arr);
+  return { values: fast ?? readValues(arr).map((v) => (typeof v === 'boolean' ? Number(v) : toIndex(v))), shape: [...arr.shape] };
 }
 
 function fixIndex(x: number, n: number, mode: ClipMode, axis: number): number {
@@ -420,7 +420,7 @@ export function take(a: NdArray, indices: NdArray | number | readonly number[], 
   return gather(src, offsets, shape, [...shape.keys()]);
 }
 
-function takeFast(src: NdArray, values: readonly number[], shape: number[]): NdArray | null {
+function takeFast(src: NdArray, values: ArrayLike<number>, shape: number[]): NdArray | null {
   if (src.ndim !== 1) return null;
   const t = typedLayout(src);
   if (t === null) return null;
@@ -459,7 +459,7 @@ export function put(a: NdArray, indices: NdArray | number | readonly number[], v
   }
   if (idx.length === 0 || vals.length === 0) return;
   if (n === 0) throw new IndexError('cannot replace elements of an empty array');
-  const fixed = idx.map((x) => fixIndex(x, n, mode, 0));
+  const fixed = Array.from(idx, (x) => fixIndex(x, n, mode, 0));
   const all = offsetsOf(a);
   storeAt(
     a,
@@ -485,13 +485,35 @@ export function compress(condition: NdArray | readonly (boolean | number)[], a: 
   const axis = options.axis ?? null;
   const src = axis === null ? a.reshape(-1) : a;
   const ax = axis === null ? 0 : normalizeAxis(axis, a.ndim);
+  const fast = compressFast(c, src, ax);
+  if (fast !== null) return fast;
   const flags = readValues(c).map(isNonZero);
   if (flags.length > src.shape[ax]) {
     throw new IndexError(`index ${flags.length - 1} is out of bounds for axis ${ax} with size ${src.shape[ax]}`);
   }
   const picked: number[] = [];
-  flags.forEach((f, i) => f && picked.push(i));
+  for (let i = 0; i < flags.length; i++) if (flags[i]) picked.push(i);
   return take(src, fromValue(picked, INTP), { axis: ax });
+}
+
+/** The typed-array loop of compress for a 1-d source and a bool condition as long as it. */
+function compressFast(c: NdArray, src: NdArray, ax: number): NdArray | null {
+  if (src.ndim !== 1 || ax !== 0 || c.dtype.kind !== 'b' || c.shape[0] !== src.shape[0]) return null;
+  const tc = typedLayout(c);
+  const ts = typedLayout(src);
+  if (tc === null || ts === null || ts.array instanceof BigInt64Array || ts.array instanceof BigUint64Array) return null;
+  const cond = tc.array as Uint8Array;
+  const data = ts.array as Float64Array;
+  const n = src.shape[0];
+  const cs = tc.strides[0];
+  let count = 0;
+  for (let i = 0, p = tc.start; i < n; i++, p += cs) if (cond[p] !== 0) count++;
+  const r = allocateOrdered(src.dtype, [count], [0]);
+  if (count === 0) return r;
+  const out = typedLayout(r)!.array as Float64Array;
+  const ss = ts.strides[0];
+  for (let i = 0, p = tc.start, q = ts.start, j = 0; i < n; i++, p += cs, q += ss) if (cond[p] !== 0) out[j++] = data[q];
+  return r;
 }
 
 /** Coordinates of the non-zero elements of `a`, one list per axis (C order). */

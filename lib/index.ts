@@ -41,7 +41,7 @@ export type { Axis, ReduceOptions, ArgReduceOptions } from './reduce-axis';
 export { take, put, compress, nonzero, argwhere, flatnonzero, addAt } from './fancy';
 export type { FancyItem, ClipMode, TakeOptions, PutOptions, CompressOptions } from './fancy';
 export { sort, sortInPlace, argsort, searchsorted, unique, bincount } from './sort';
-export type { SortOptions, SearchsortedOptions, UniqueResult, BincountOptions } from './sort';
+export type { SortOptions, SearchsortedOptions, UniqueResult, UniqueOptions, BincountOptions } from './sort';
 export { concatenate, stack } from './join';
 export type { JoinOptions } from './join';
 export { resultType, promoteTypes, canCast, DTypePromotionError } from './promote';

@@ -43,7 +43,7 @@ import {
   readValues,
   writeValues,
 } from './compute-values';
-import { typedLayout } from './typed-reader';
+import { typedLayout, type TypedLayout } from './typed-reader';
 
 /** An `axis` argument: null (every axis), one axis, or several. */
 export type Axis = null | number | readonly number[];
@@ -348,6 +348,35 @@ function extreme(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, max: b
   const p = plan(a, axes, opts.keepdims ?? false, src.strides);
   if (p.count === 0 && (p.outSize > 0 || a.size === 0)) throw new ValueError(`zero-size array to reduction operation ${name} which has no identity`);
   if (opts.out !== undefined) checkOut(opts.out, p.outShape);
+  const t = plainTyped(a);
+  if (t !== null) {
+    // Typed loops: start from ∓inf (no lane is empty here); NaN sticks once met.
+    const ta = t.array as Float64Array;
+    const tp = plan(a, axes, opts.keepdims ?? false, t.strides);
+    const f = new Float64Array(tp.outSize).fill(max ? -Infinity : Infinity);
+    walk(tp.dims, t.start, (s0, n, s, o, os) => {
+      if (os === 0) {
+        let m = f[o];
+        for (let i = 0, q = s0; i < n; i++, q += s) {
+          const v = ta[q];
+          if (max ? v > m : v < m) m = v;
+          else if (v !== v) {
+            m = v;
+            break;
+          }
+        }
+        if (m === m || f[o] === f[o]) f[o] = m;
+      } else {
+        for (let i = 0, q = s0, j = o; i < n; i++, q += s, j += os) {
+          const v = ta[q];
+          const m = f[j];
+          if (max ? v > m : v < m) f[j] = v;
+          else if (v !== v && m === m) f[j] = v;
+        }
+      }
+    });
+    return emit(Array.from(f), loop, tp, opts.out);
+  }
   const cmp = comparatorOf(loop);
   const get = src.get;
   const acc = new Array<unknown>(p.outSize);
@@ -425,8 +454,23 @@ function truth(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, mode: 'a
   const src = sourceOf(a, null);
   const p = plan(a, axes, opts.keepdims ?? false, src.strides);
   if (opts.out !== undefined) checkOut(opts.out, p.outShape);
-  const get = src.get;
   const counts = new Float64Array(p.outSize);
+  const t = plainTyped(a);
+  if (t !== null) {
+    const ta = t.array as Float64Array;
+    const tp = plan(a, axes, opts.keepdims ?? false, t.strides);
+    walk(tp.dims, t.start, (s0, n, s, o, os) => {
+      if (os === 0) {
+        let c = 0;
+        for (let i = 0, q = s0; i < n; i++, q += s) if (ta[q] !== 0) c++;
+        counts[o] += c;
+      } else {
+        for (let i = 0, q = s0, j = o; i < n; i++, q += s, j += os) if (ta[q] !== 0) counts[j]++;
+      }
+    });
+    return truthResult(counts, mode, tp, opts.out);
+  }
+  const get = src.get;
   const plain = a.dtype.kind !== 'c' && a.dtype.kind !== 'b' && typeof (a.size > 0 ? get(src.start) : 0) === 'number';
   walk(p.dims, src.start, (s0, n, s, o, os) => {
     if (plain) {
@@ -435,9 +479,20 @@ function truth(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, mode: 'a
       for (let i = 0; i < n; i++) if (isNonZero(get(s0 + i * s))) counts[o + i * os]++;
     }
   });
-  if (mode === 'count') return emit(Array.from(counts, (c) => BigInt(c)), INTP, p, opts.out);
+  return truthResult(counts, mode, p, opts.out);
+}
+
+function truthResult(counts: Float64Array, mode: 'any' | 'all' | 'count', p: Plan, out: NdArray | undefined): NdArray {
+  if (mode === 'count') return emit(Array.from(counts, (c) => BigInt(c)), INTP, p, out);
   const values = Array.from(counts, (c) => (mode === 'any' ? c > 0 : c === p.count));
-  return emit(values, BOOL, p, opts.out);
+  return emit(values, BOOL, p, out);
+}
+
+/** A typed array over `a` when its elements read as plain numbers (bool as 0/1; no 64-bit ints, no float16). */
+function plainTyped(a: NdArray): TypedLayout | null {
+  const k = a.dtype.kind;
+  if (!(k === 'b' || k === 'f' || ((k === 'i' || k === 'u') && a.itemsize < 8))) return null;
+  return typedLayout(a);
 }
 
 /** NumPy's `any(a, axis, { keepdims, out })`. */

@@ -20,7 +20,7 @@ import { normalizeAxis } from './layout';
 import { NdArray } from './ndarray';
 import { copyAs } from './data';
 import { allocateOrdered, comparatorOf, type Complex, FLOAT64, fromValues, INTP, isNaNValue, readValues, toIndex, writeValues } from './compute-values';
-import { typedLayout } from './typed-reader';
+import { indicesOf, int64From, typedLayout } from './typed-reader';
 
 /** Options of {@link sort} and {@link argsort}. */
 export interface SortOptions {
@@ -201,15 +201,11 @@ export function argsort(a: NdArray, options: SortOptions = {}): NdArray {
   const r = allocateOrdered(INTP, a.shape, [...a.shape.keys()]);
   if (a.size === 0) return r;
   const fast = a.ndim === 1 && a.dtype.kind === 'f' ? typedLayout(a) : null;
-  const rt = typedLayout(r);
-  if (fast !== null && rt !== null) {
+  if (fast !== null) {
     const src = fast.array as Float64Array;
     const vals = new Float64Array(a.size);
     for (let i = 0, p = fast.start; i < vals.length; i++, p += fast.strides[0]) vals[i] = src[p];
-    const idx = radixArgsort(vals);
-    const out = rt.array as BigInt64Array;
-    for (let i = 0; i < idx.length; i++) out[i] = BigInt(idx[i]);
-    return r;
+    return int64From(a.shape, radixArgsort(vals));
   }
   forEachLane(a, ax, (lane, k) => {
     const idx = argsortValues(readValues(lane), a.dtype, options.order);
@@ -272,43 +268,75 @@ export function searchsorted(a: NdArray, v: NdArray | number | bigint | boolean 
 /** What {@link unique} returns: the sorted distinct values, and on request their counts and the inverse. */
 export interface UniqueResult {
   values: NdArray;
-  counts: NdArray;
-  inverse: NdArray;
+  /** How often each value occurs (int64), with `returnCounts`. */
+  counts: NdArray | null;
+  /** For each input element the index of its value (int64, shaped like the input), with `returnInverse`. */
+  inverse: NdArray | null;
+}
+
+/** Options of {@link unique}. */
+export interface UniqueOptions {
+  returnCounts?: boolean;
+  returnInverse?: boolean;
+}
+
+/** Plain numbers of `a` in C order (bool as 0/1), or null for other dtypes. */
+function numbersOf(a: NdArray): ArrayLike<number> | null {
+  const k = a.dtype.kind;
+  if (!(k === 'b' || k === 'f' || ((k === 'i' || k === 'u') && a.itemsize < 8))) return null;
+  const t = a.ndim === 1 ? typedLayout(a) : null;
+  if (t !== null) {
+    const src = t.array as Float64Array;
+    const out = new Float64Array(a.size);
+    for (let i = 0, p = t.start; i < out.length; i++, p += t.strides[0]) out[i] = src[p];
+    return out;
+  }
+  const vals = readValues(a);
+  return k === 'b' ? vals.map(Number) : (vals as number[]);
 }
 
 /**
- * NumPy's `unique(a, return_counts=True, return_inverse=True)` over the
- * flattened array: sorted distinct values (all NaNs count as one, the first
- * in sorted order), how often each occurs (int64), and for each input element
- * the index of its value (int64, shaped like `a`).
+ * NumPy's `unique(a, return_counts, return_inverse)` over the flattened
+ * array: sorted distinct values (all NaNs count as one, the first in sorted
+ * order), and on request how often each occurs (int64) and for each input
+ * element the index of its value (int64, shaped like `a`).
  */
-export function unique(a: NdArray): UniqueResult {
+export function unique(a: NdArray, options: UniqueOptions = {}): UniqueResult {
   a._st.checkOpen();
-  const vals = readValues(a);
   const dt = a.dtype;
-  const idx = argsortValues(vals, dt);
+  const nums = numbersOf(a);
+  const vals: ArrayLike<unknown> = nums ?? readValues(a);
+  const idx = nums !== null ? radixArgsort(nums) : argsortValues(vals as unknown[], dt);
   const cmp = comparatorOf(dt);
-  const uniq: unknown[] = [];
-  const counts: bigint[] = [];
-  const inverse = new Array<bigint>(vals.length);
+  const firsts: number[] = [];
+  const inverse = options.returnInverse ? new Float64Array(vals.length) : null;
   let sawNaN = false;
+  let last: unknown;
   for (let k = 0; k < idx.length; k++) {
     const x = vals[idx[k]];
     const nan = isNaNValue(x);
-    const fresh = uniq.length === 0 || (nan ? !sawNaN : cmp(x, uniq[uniq.length - 1]) !== 0);
+    let fresh: boolean;
+    if (firsts.length === 0) fresh = true;
+    else if (nan) fresh = !sawNaN;
+    else if (nums !== null) fresh = x !== last;
+    else fresh = cmp(x, last) !== 0;
     if (fresh) {
-      uniq.push(x);
-      counts.push(0n);
+      firsts.push(k);
+      last = x;
       if (nan) sawNaN = true;
     }
-    counts[counts.length - 1]++;
-    inverse[idx[k]] = BigInt(uniq.length - 1);
+    if (inverse !== null) inverse[idx[k]] = firsts.length - 1;
   }
-  return {
-    values: fromValues(dt, [uniq.length], uniq),
-    counts: fromValues(INTP, [counts.length], counts),
-    inverse: fromValues(INTP, a.shape, inverse),
-  };
+  const uniq = firsts.map((k) => vals[idx[k]]);
+  let values: NdArray;
+  if (nums !== null && dt.kind === 'b') values = fromValues(dt, [uniq.length], uniq.map(Boolean));
+  else values = fromValues(dt, [uniq.length], uniq);
+  let counts: NdArray | null = null;
+  if (options.returnCounts) {
+    const c = firsts.map((k, i) => (i + 1 < firsts.length ? firsts[i + 1] : idx.length) - k);
+    counts = int64From([c.length], c);
+  }
+  return { values, counts, inverse: inverse === null ? null : int64From(a.shape, inverse) };
 }
 
 /** Options of {@link bincount}. */
@@ -338,17 +366,7 @@ export function bincount(x: NdArray, options: BincountOptions = {}): NdArray {
     }
     if (w.ndim !== 1 || w.shape[0] !== x.shape[0]) throw new ValueError("The weights and list don't have the same length.");
   }
-  const t = typedLayout(x);
-  let idx: ArrayLike<number>;
-  if (t !== null && !(t.array instanceof BigInt64Array) && !(t.array instanceof BigUint64Array)) {
-    const n = x.shape[0];
-    const a = new Float64Array(n);
-    const src = t.array as Int32Array;
-    for (let i = 0, p = t.start; i < n; i++, p += t.strides[0]) a[i] = src[p];
-    idx = a;
-  } else {
-    idx = readValues(x).map((v) => (typeof v === 'boolean' ? Number(v) : toIndex(v)));
-  }
+  const idx: ArrayLike<number> = indicesOf(x) ?? readValues(x).map((v) => (typeof v === 'boolean' ? Number(v) : toIndex(v)));
   let max = -1;
   for (let i = 0; i < idx.length; i++) {
     const v = idx[i];
@@ -359,7 +377,7 @@ export function bincount(x: NdArray, options: BincountOptions = {}): NdArray {
   if (w === undefined) {
     const c = new Float64Array(len);
     for (let i = 0; i < idx.length; i++) c[idx[i]]++;
-    return fromValues(INTP, [len], Array.from(c, (v) => BigInt(v)));
+    return int64From([len], c);
   }
   const wt = typedLayout(w);
   let wv: ArrayLike<number>;

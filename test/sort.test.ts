@@ -58,7 +58,7 @@ print(json.dumps([[list(r.shape), encode(r)] for r in rs]))`,
     ]);
     const f = fromBuffer(new Float64Array([3, NaN, 1, 3, NaN, -0, 0, 1]));
     const sorted = S.sort(f);
-    const u = S.unique(f.reshape([2, 4]));
+    const u = S.unique(f.reshape([2, 4]), { returnCounts: true, returnInverse: true });
     const x = fromBuffer(new Uint8Array([1, 3, 1, 0, 7]), '|u1');
     const w = fromBuffer(new Float32Array([0.5, 1, 2, -1, 0.25]), '<f4');
     const ours = [
@@ -68,8 +68,8 @@ print(json.dumps([[list(r.shape), encode(r)] for r in rs]))`,
       S.searchsorted(sorted, fromBuffer(new Float64Array([NaN, 0, 1, 4])), { side: 'left' }),
       S.searchsorted(sorted, 1, { side: 'right' }),
       u.values,
-      u.counts,
-      u.inverse,
+      u.counts!,
+      u.inverse!,
       S.bincount(x),
       S.bincount(x, { weights: w, minlength: 10 }),
     ].map((r) => [[...r.shape], r.dtype.str, encode(r)]);

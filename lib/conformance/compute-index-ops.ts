@@ -108,8 +108,8 @@ export const INDEX_OPS: ComputeOps = {
     return S.searchsorted(a, operand(a, v, ctx) as NdArray, { side: kw.side as 'left' | 'right' | undefined });
   },
   unique: (a) => S.unique(a).values,
-  unique_counts: (a) => S.unique(a).counts,
-  unique_inverse: (a) => S.unique(a).inverse,
+  unique_counts: (a) => S.unique(a, { returnCounts: true }).counts!,
+  unique_inverse: (a) => S.unique(a, { returnInverse: true }).inverse!,
   bincount: (a, args, ctx) => {
     const [, kw] = splitKwargs(args, 0);
     return S.bincount(a, { weights: kw.weights === undefined ? undefined : arrayOperand(a, kw.weights, ctx), minlength: kw.minlength as number | undefined });
