@@ -74,12 +74,17 @@ export function radixArgsort(vals: ArrayLike<number>): Uint32Array {
       lo[i] = l;
     }
   }
+  // Keys travel with their indices: every pass reads sequentially and scatters.
   let idx = new Uint32Array(n);
   for (let i = 0; i < n; i++) idx[i] = i;
-  let tmp = new Uint32Array(n);
+  let tIdx = new Uint32Array(n);
+  let tHi = new Uint32Array(n);
+  let tLo = new Uint32Array(n);
+  let cHi = hi;
+  let cLo = lo;
   const count = new Uint32Array(65536);
   for (let pass = 0; pass < 4; pass++) {
-    const word = pass < 2 ? lo : hi;
+    const word = pass < 2 ? cLo : cHi;
     const shift = (pass & 1) * 16;
     count.fill(0);
     for (let i = 0; i < n; i++) count[(word[i] >>> shift) & 0xffff]++;
@@ -96,13 +101,24 @@ export function radixArgsort(vals: ArrayLike<number>): Uint32Array {
       count[d] = sum;
       sum += c;
     }
+    const last = pass === 3;
     for (let i = 0; i < n; i++) {
-      const j = idx[i];
-      tmp[count[(word[j] >>> shift) & 0xffff]++] = j;
+      const dst = count[(word[i] >>> shift) & 0xffff]++;
+      tIdx[dst] = idx[i];
+      if (!last) {
+        tHi[dst] = cHi[i];
+        tLo[dst] = cLo[i];
+      }
     }
-    const t = idx;
-    idx = tmp;
-    tmp = t;
+    let t = idx;
+    idx = tIdx;
+    tIdx = t;
+    t = cHi;
+    cHi = tHi;
+    tHi = t;
+    t = cLo;
+    cLo = tLo;
+    tLo = t;
   }
   return idx;
 }
@@ -366,7 +382,7 @@ export function bincount(x: NdArray, options: BincountOptions = {}): NdArray {
     }
     if (w.ndim !== 1 || w.shape[0] !== x.shape[0]) throw new ValueError("The weights and list don't have the same length.");
   }
-  const idx: ArrayLike<number> = indicesOf(x) ?? readValues(x).map((v) => (typeof v === 'boolean' ? Number(v) : toIndex(v)));
+  const idx: Float64Array = indicesOf(x) ?? Float64Array.from(readValues(x), (v) => (typeof v === 'boolean' ? Number(v) : toIndex(v)));
   let max = -1;
   for (let i = 0; i < idx.length; i++) {
     const v = idx[i];
@@ -380,11 +396,11 @@ export function bincount(x: NdArray, options: BincountOptions = {}): NdArray {
     return int64From([len], c);
   }
   const wt = typedLayout(w);
-  let wv: ArrayLike<number>;
+  let wv: Float64Array;
   if (wt !== null && wt.array instanceof Float64Array && wt.strides[0] === 1) wv = wt.array.subarray(wt.start, wt.start + w.size);
   else {
     const c = makeCaster(w.dtype, FLOAT64);
-    wv = readValues(w).map((v) => c(v) as number);
+    wv = Float64Array.from(readValues(w), (v) => c(v) as number);
   }
   const r = allocateOrdered(FLOAT64, [len], [0]);
   const sums = new Float64Array(len);
