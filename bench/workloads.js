@@ -382,4 +382,4 @@ async function w8(ctx) {
   ];
 }
 
-module.exports = { W1: w1, W2: w2, W3: w3, W4: w4, W5: w5, W6: w6, W7: w7, W8: w8, RECORD, ...require('./w19_grow'), ...require('./w20_compute_index') };
+module.exports = { W1: w1, W2: w2, W3: w3, W4: w4, W5: w5, W6: w6, W7: w7, W8: w8, RECORD, ...require('./w18_ufunc'), ...require('./w19_grow'), ...require('./w20_compute_index') };

@@ -25,6 +25,8 @@ import * as reduceAxis from './reduce-axis';
 import * as fancy from './fancy';
 import type { FancyItem } from './fancy';
 import * as sort from './sort';
+import * as ufuncs from './ufuncs';
+import type { UfuncInput, UfuncOptions } from './ufunc';
 
 /** Memory orders: C (row-major), F (column-major), A (F if the input is F-contiguous and not C), K (keep the input's). */
 export type Order = 'C' | 'F' | 'A' | 'K';
@@ -690,6 +692,88 @@ export class NdArray {
   astype(dtype: DTypeLike, order: Order = 'K'): this {
     this._st.checkOpen();
     return asClassOf(this, data.copyAs(this, toDType(dtype), order));
+  }
+
+  // ---------------------------------------------------------------- ufunc shorthands
+
+  /** `add(this, other, options)`: see {@link ufuncs.add}; `a.add(1, { out: a })` is `a += 1`. */
+  add(other: UfuncInput, options?: UfuncOptions): NdArray {
+    return ufuncs.add(this, other, options);
+  }
+
+  /** `subtract(this, other, options)`. */
+  subtract(other: UfuncInput, options?: UfuncOptions): NdArray {
+    return ufuncs.subtract(this, other, options);
+  }
+
+  /** `multiply(this, other, options)`. */
+  multiply(other: UfuncInput, options?: UfuncOptions): NdArray {
+    return ufuncs.multiply(this, other, options);
+  }
+
+  /** `divide(this, other, options)` (true division). */
+  divide(other: UfuncInput, options?: UfuncOptions): NdArray {
+    return ufuncs.divide(this, other, options);
+  }
+
+  /** `floorDivide(this, other, options)` (`//`). */
+  floorDivide(other: UfuncInput, options?: UfuncOptions): NdArray {
+    return ufuncs.floorDivide(this, other, options);
+  }
+
+  /** `remainder(this, other, options)` (`%`). */
+  remainder(other: UfuncInput, options?: UfuncOptions): NdArray {
+    return ufuncs.remainder(this, other, options);
+  }
+
+  /** `power(this, other, options)` (`**`). */
+  power(other: UfuncInput, options?: UfuncOptions): NdArray {
+    return ufuncs.power(this, other, options);
+  }
+
+  /** `less(this, other, options)` (`<`): a bool array. */
+  less(other: UfuncInput, options?: UfuncOptions): NdArray {
+    return ufuncs.less(this, other, options);
+  }
+
+  /** `lessEqual(this, other, options)` (`<=`). */
+  lessEqual(other: UfuncInput, options?: UfuncOptions): NdArray {
+    return ufuncs.lessEqual(this, other, options);
+  }
+
+  /** `greater(this, other, options)` (`>`). */
+  greater(other: UfuncInput, options?: UfuncOptions): NdArray {
+    return ufuncs.greater(this, other, options);
+  }
+
+  /** `greaterEqual(this, other, options)` (`>=`). */
+  greaterEqual(other: UfuncInput, options?: UfuncOptions): NdArray {
+    return ufuncs.greaterEqual(this, other, options);
+  }
+
+  /** `equal(this, other, options)` (`==`, element-wise). */
+  equal(other: UfuncInput, options?: UfuncOptions): NdArray {
+    return ufuncs.equal(this, other, options);
+  }
+
+  /** `notEqual(this, other, options)` (`!=`, element-wise). */
+  notEqual(other: UfuncInput, options?: UfuncOptions): NdArray {
+    return ufuncs.notEqual(this, other, options);
+  }
+
+  /** `negative(this, options)` (unary `-`). */
+  negative(options?: UfuncOptions): NdArray {
+    return ufuncs.negative(this, options);
+  }
+
+  /** `absolute(this, options)` (`abs()`). */
+  abs(options?: UfuncOptions): NdArray {
+    return ufuncs.absolute(this, options);
+  }
+
+  /** NumPy's `a.clip(lo, hi)`: `null` for no bound. */
+  clip(lo: UfuncInput | null, hi: UfuncInput | null, options?: UfuncOptions): NdArray {
+    return ufuncs.clip(this, lo, hi, options);
   }
 
   // ---------------------------------------------------------------- display

@@ -38,7 +38,7 @@
  * @module
  */
 import { broadcastShapes, broadcastStridesTo, kOrder, kOrderStrides, tupleNoSpace } from './broadcast';
-import { dtype as toDType, type DType } from './dtype';
+import type { DType } from './dtype';
 import { float16Bits, float16Value } from './dtype/float16';
 import { AccessError, OverflowError, ValueError } from './errors';
 import { mayShareMemory } from './memory';
@@ -46,6 +46,9 @@ import { makeArray, NdArray } from './ndarray';
 import { canCast, isNumeric, resultType, weakKind, type Complex, type PyScalar } from './promote';
 import { MemoryStorage, WINDOW_STEP, type Window } from './storage';
 import { byteBounds, shapeToSize } from './layout';
+import { ALL, COMPLEX, FLOATS, INTS, loopArray, T, type Ctor } from './ufuncs/types';
+
+export { ALL, COMPLEX, FLOATS, INTS, loopArray, T };
 
 /** NumPy's `UFuncTypeError` (a `TypeError`): no loop for the input types, or `out` cannot take the result. */
 export class UFuncTypeError extends TypeError {
@@ -87,24 +90,6 @@ export type Loop2 = (n: number, a: TA, ai: number, as: number, b: TA, bi: number
 export type Loop3 = (n: number, a: TA, ai: number, as: number, b: TA, bi: number, bs: number, c: TA, ci: number, cs: number, o: TA, oi: number, os: number) => void;
 export type AnyLoop = Loop1 | Loop2 | Loop3;
 
-type Ctor = { new (n: number): TA; new (b: ArrayBufferLike, off: number, n: number): TA; readonly BYTES_PER_ELEMENT: number };
-
-/** The typed array an inner loop uses for values of loop type `t`. */
-export function loopArray(t: DType): Ctor {
-  switch (t.kind + t.itemsize) {
-    case 'b1': case 'u1': return Uint8Array as unknown as Ctor;
-    case 'i1': return Int8Array as unknown as Ctor;
-    case 'i2': return Int16Array as unknown as Ctor;
-    case 'u2': return Uint16Array as unknown as Ctor;
-    case 'i4': return Int32Array as unknown as Ctor;
-    case 'u4': return Uint32Array as unknown as Ctor;
-    case 'i8': return BigInt64Array as unknown as Ctor;
-    case 'u8': return BigUint64Array as unknown as Ctor;
-    case 'f2': case 'f4': case 'c8': return Float32Array as unknown as Ctor;
-    case 'f8': case 'c16': return Float64Array as unknown as Ctor;
-  }
-  throw new TypeError(`no loop type for ${t.str}`);
-}
 
 /** Values per element in the loop's typed array: 2 for complex. */
 function lanes(t: DType): number {
@@ -115,18 +100,6 @@ function lanes(t: DType): number {
 function sameStorage(d: DType, t: DType): boolean {
   return d.isnative && d.kind === t.kind && d.itemsize === t.itemsize && !(d.kind === 'f' && d.itemsize === 2);
 }
-
-export const T = {
-  b: toDType('?'), i1: toDType('i1'), u1: toDType('u1'), i2: toDType('i2'), u2: toDType('u2'), i4: toDType('i4'),
-  u4: toDType('u4'), i8: toDType('i8'), u8: toDType('u8'), f2: toDType('f2'), f4: toDType('f4'), f8: toDType('f8'),
-  c8: toDType('c8'), c16: toDType('c16'),
-} as const;
-
-/** Loop type lists in NumPy's order (`ufunc.types`). */
-export const INTS = [T.i1, T.u1, T.i2, T.u2, T.i4, T.u4, T.i8, T.u8];
-export const FLOATS = [T.f2, T.f4, T.f8];
-export const COMPLEX = [T.c8, T.c16];
-export const ALL = [T.b, ...INTS, ...FLOATS, ...COMPLEX];
 
 // ------------------------------------------------------------------ ufunc specs
 
@@ -335,6 +308,14 @@ interface IterOp {
   /** A typed array over all of it when it lies in one window, with the storage offset of its element 0. */
   whole: TA | null;
   wholeBase: number;
+  /** For a buffered input in native order: a typed array of its own dtype over all of it (fast conversion). */
+  own: TA | null;
+  /**
+   * The loop can read `own` as is: both are plain JS numbers (no BigInt, no
+   * complex, no bool, no float16 bits), and the safe cast to the loop type
+   * keeps every value (int32 → float64, uint8 → int16, float32 → float64).
+   */
+  passThrough: boolean;
   /** Scratch for buffered blocks. */
   scratch: TA | null;
   /** Per-element conversion for buffered access (reads for inputs, writes for the output). */
@@ -348,10 +329,12 @@ interface IterOp {
 const BLOCK = 8192;
 
 function makeOp(arr: NdArray | null, t: DType, constant: TA | null, isOut: boolean): IterOp {
-  const op: IterOp = { arr, t, constant, strides: [], direct: false, whole: null, wholeBase: 0, scratch: null, get: null, set: null, conv: null, cursor: null };
+  const op: IterOp = { arr, t, constant, strides: [], direct: false, whole: null, wholeBase: 0, own: null, passThrough: false, scratch: null, get: null, set: null, conv: null, cursor: null };
   if (arr === null) return op;
   const d = arr.dtype;
   op.direct = sameStorage(d, t);
+  const plain = (x: DType): boolean => (x.kind === 'i' || x.kind === 'u' || x.kind === 'f') && x.itemsize <= 8 && !((x.kind === 'i' || x.kind === 'u') && x.itemsize === 8);
+  op.passThrough = !isOut && !op.direct && plain(d) && plain(t) && !(d.kind === 'f' && d.itemsize === 2);
   op.cursor = arr._st.cursor(d.itemsize);
   if (isOut) op.set = lanes(d) === 2 ? [setter(d, 0), setter(d, 1)] : [setter(d, 0)];
   else {
@@ -398,6 +381,37 @@ function loadBlock(op: IterOp, off: number, s: number, m: number): void {
   }
 }
 
+/** True when a typed array of `d`'s own loop type reads its memory as is (native order, not float16). */
+function ownStorage(d: DType): boolean {
+  return d.isnative && isNumeric(d) && !(d.kind === 'f' && d.itemsize === 2);
+}
+
+/**
+ * Converts `m` elements of a typed array of the source's own type into the
+ * scratch of the loop type (safe casts only, or truth for a bool loop): the
+ * buffered path's fast case (int32 * float64 and the like).
+ */
+function convertBlock(src: TA, si: number, ss: number, srcLanes: number, dst: TA, dstLanes: number, m: number, toBool: boolean): void {
+  const s = src as unknown as any[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const d = dst as unknown as any[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const srcBig = src instanceof BigInt64Array || src instanceof BigUint64Array;
+  const dstBig = dst instanceof BigInt64Array || dst instanceof BigUint64Array;
+  if (toBool) {
+    for (let k = 0; k < m; k++, si += ss) d[k] = s[si] != 0 || (srcLanes === 2 && s[si + 1] !== 0) ? 1 : 0; // eslint-disable-line eqeqeq
+  } else if (dstLanes === 2) {
+    for (let k = 0; k < m; k++, si += ss) {
+      d[2 * k] = srcBig ? Number(s[si]) : s[si];
+      d[2 * k + 1] = srcLanes === 2 ? s[si + 1] : 0;
+    }
+  } else if (srcBig === dstBig) {
+    for (let k = 0; k < m; k++, si += ss) d[k] = s[si];
+  } else if (srcBig) {
+    for (let k = 0; k < m; k++, si += ss) d[k] = Number(s[si]);
+  } else {
+    for (let k = 0; k < m; k++, si += ss) d[k] = BigInt(s[si]);
+  }
+}
+
 /** Writes `m` loop values from `src` (step `ss` in its elements) to `op`'s memory, where `mask` (if any) is set. */
 function storeBlock(op: IterOp, off: number, s: number, m: number, src: TA, si: number, ss: number, mask: Uint8Array | null, mi: number, ms: number): void {
   const set = op.set as Set[];
@@ -417,6 +431,14 @@ function storeBlock(op: IterOp, off: number, s: number, m: number, src: TA, si: 
 }
 
 // ------------------------------------------------------------------ iteration
+
+/**
+ * An index as an int32 when it is one: a quotient is a double to V8 even when
+ * integral, and a double index would make every inner-loop access convert it.
+ */
+function small(v: number): number {
+  return v <= 0x7fffffff && v >= -0x80000000 ? v | 0 : v;
+}
 
 /** Drops length-1 axes and merges axes every operand walks as one (after ordering them slowest first). */
 function coalesce(shape: number[], ops: IterOp[]): number[] {
@@ -457,11 +479,14 @@ function iterate(shape: readonly number[], ins: IterOp[], out: IterOp, mask: Ite
     if (op.arr === null) continue;
     const a = op.arr;
     const ctor = loopArray(op.t);
-    if (op.direct) {
+    const own = op.direct ? ctor : op !== out && ownStorage(a.dtype) ? loopArray(a.dtype) : null;
+    // Element indices into one typed array need every stride in whole items (a packed record field may not have them).
+    if (own !== null && a.strides.every((st, i) => st % a.itemsize === 0 || a.shape[i] <= 1)) {
       const [lo, hi] = byteBounds(a.offset, a.shape, a.strides, a.itemsize);
-      const ta = typedRange(a, ctor, lo, hi - lo);
+      const ta = typedRange(a, own, lo, hi - lo);
       if (ta !== null) {
-        op.whole = ta;
+        if (op.direct) op.whole = ta;
+        else op.own = ta;
         op.wholeBase = lo;
       }
     }
@@ -511,14 +536,25 @@ function iterate(shape: readonly number[], ins: IterOp[], out: IterOp, mask: Ite
         }
         if (ta !== null && !(k === outK && mask !== null)) {
           views[k] = ta;
-          vi[k] = at;
-          vs[k] = (s / isz) * l;
+          vi[k] = small(at);
+          vs[k] = small((s / isz) * l);
           if (k === outK) outDirect = true;
         } else {
           views[k] = op.scratch as TA;
           vi[k] = 0;
           vs[k] = s === 0 && k !== outK ? 0 : l;
-          if (k !== outK) loadBlock(op, off, s, s === 0 ? 1 : m);
+          if (k === outK) continue;
+          const count = s === 0 ? 1 : m;
+          if (op.own !== null && op.passThrough && s % isz === 0) {
+            views[k] = op.own;
+            vi[k] = small((off - op.wholeBase) / isz);
+            vs[k] = small(s / isz);
+          } else if (op.own !== null && s % isz === 0) {
+            const srcLanes = lanes(op.arr.dtype);
+            convertBlock(op.own, small(((off - op.wholeBase) / isz) * srcLanes), small((s / isz) * srcLanes), srcLanes, op.scratch as TA, l, count, op.t.kind === 'b');
+          } else {
+            loadBlock(op, off, s, count);
+          }
         }
       }
       if (nin === 1) (loop as Loop1)(m, views[0], vi[0], vs[0], views[1], vi[1], vs[1]);

@@ -10,7 +10,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { ValueError } from '../errors';
 import type { NdArray } from '../ndarray';
-import { callUfunc, ALL, COMPLEX, FLOATS, INTS, T, UFuncTypeError, type AnyLoop, type Resolved, type UfuncInput, type UfuncOptions, type UfuncSpec } from '../ufunc';
+import { callUfunc, UFuncTypeError, type AnyLoop, type Resolved, type UfuncInput, type UfuncOptions, type UfuncSpec } from '../ufunc';
+import { ALL, COMPLEX, FLOATS, INTS, T } from './types';
 import { family, rounder } from './family';
 import { cexp } from './math';
 

@@ -7,7 +7,8 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import type { NdArray } from '../ndarray';
-import { callUfunc, INTS, T, type AnyLoop, type UfuncInput, type UfuncOptions, type UfuncSpec } from '../ufunc';
+import { callUfunc, type AnyLoop, type UfuncInput, type UfuncOptions, type UfuncSpec } from '../ufunc';
+import { INTS, T } from './types';
 import { family } from './family';
 
 type X = any;

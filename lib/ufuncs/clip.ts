@@ -8,7 +8,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { NdArray } from '../ndarray';
 import { weakKind } from '../promote';
-import { callUfunc, ALL, type AnyLoop, type UfuncInput, type UfuncOptions, type UfuncSpec } from '../ufunc';
+import { callUfunc, type AnyLoop, type UfuncInput, type UfuncOptions, type UfuncSpec } from '../ufunc';
+import { ALL } from './types';
 import { MAXIMUM, MINIMUM } from './arith';
 import { family } from './family';
 

@@ -9,7 +9,8 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import type { NdArray } from '../ndarray';
-import { callUfunc, ALL, T, type AnyLoop, type Resolved, type UfuncInput, type UfuncOptions, type UfuncSpec } from '../ufunc';
+import { callUfunc, type AnyLoop, type Resolved, type UfuncInput, type UfuncOptions, type UfuncSpec } from '../ufunc';
+import { ALL, T } from './types';
 import { family } from './family';
 
 type X = any;

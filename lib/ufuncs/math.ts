@@ -8,7 +8,8 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import type { NdArray } from '../ndarray';
-import { callUfunc, ALL, COMPLEX, FLOATS, T, type AnyLoop, type UfuncInput, type UfuncOptions, type UfuncSpec } from '../ufunc';
+import { callUfunc, type AnyLoop, type UfuncInput, type UfuncOptions, type UfuncSpec } from '../ufunc';
+import { ALL, COMPLEX, FLOATS, T } from './types';
 import { family } from './family';
 
 type X = any;

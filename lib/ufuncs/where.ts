@@ -8,7 +8,8 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import type { NdArray } from '../ndarray';
-import { callUfunc, ALL, type AnyLoop, type UfuncInput, type UfuncSpec } from '../ufunc';
+import { callUfunc, type AnyLoop, type UfuncInput, type UfuncSpec } from '../ufunc';
+import { ALL } from './types';
 import { family } from './family';
 
 type X = any;
