@@ -23,7 +23,7 @@ import { makeCaster } from './cast';
 import { broadcastTo } from './create';
 import { fromValue } from './data';
 import { AccessError, IndexError, ValueError, repr } from './errors';
-import { ellipsis, newaxis, Slice, type IndexItem } from './indexing';
+import { ellipsis, newaxis, parseIndex, Slice, type IndexItem } from './indexing';
 import { forEachOffset2 } from './iterate';
 import { normalizeAxis, shapeToSize } from './layout';
 import { NdArray, pyShape, derive } from './ndarray';
@@ -42,8 +42,8 @@ import {
 } from './compute-values';
 import { indicesOf, typedLayout } from './typed-reader';
 
-/** One item of an advanced index: a basic item, an index array, or a JS list of ints / bools. */
-export type FancyItem = IndexItem | NdArray | readonly (number | bigint | boolean)[];
+/** One item of an advanced index: a basic item (or an index string of them), an index array, or a JS list of ints / bools. */
+export type FancyItem = IndexItem | string | NdArray | readonly (number | bigint | boolean)[];
 
 const WRITE_REFUSED = 'assignment destination is read-only';
 
@@ -76,7 +76,9 @@ export function select(a: NdArray, items: readonly FancyItem[]): Selection {
   // Per advanced entry: its index values (numbers), shape, and which basic item stands for it.
   const adv: { values: number[] | Float64Array; shape: readonly number[]; item: number; mask?: { size: number; dim: number } }[] = [];
   const hasArray = isFancy(items);
-  for (const raw of items) {
+  // Index strings among the items ('1:3', '..., ::2') stand for their parsed items.
+  const flat = items.flatMap((it) => (typeof it === 'string' ? parseIndex(it) : [it]));
+  for (const raw of flat) {
     if (raw instanceof NdArray || Array.isArray(raw)) {
       const arr = asIndexArray(raw as NdArray);
       const k = arr.dtype.kind;
