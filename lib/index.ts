@@ -45,7 +45,7 @@ export type { SortOptions, SearchsortedOptions, UniqueResult, UniqueOptions, Bin
 export { concatenate, stack } from './join';
 export type { JoinOptions } from './join';
 export { resultType, promoteTypes, canCast, DTypePromotionError } from './promote';
-export type { PyScalar, Complex, Casting } from './promote';
+export type { PyScalar, Complex, Casting, PromoteOperand } from './promote';
 export { UFuncTypeError } from './ufunc';
 export type { UfuncInput, UfuncOptions } from './ufunc';
 export * from './ufuncs';

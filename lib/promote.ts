@@ -49,22 +49,24 @@ export type WeakKind = 'b' | 'i' | 'f' | 'c';
 /** One input of {@link resultType}: a dtype, an array (anything with a dtype) or a Python scalar. */
 export type PromoteOperand = DType | { readonly dtype: DType } | PyScalar;
 
-const NUMERIC = new Set(['b', 'i', 'u', 'f', 'c']);
-
 /** Native-order dtypes by NumPy's short name, built once. */
 const T: Record<string, DType> = {};
 for (const s of ['?', 'i1', 'u1', 'i2', 'u2', 'i4', 'u4', 'i8', 'u8', 'f2', 'f4', 'f8', 'c8', 'c16']) T[s] = toDType(s);
 
+/** The same by kind, then itemsize (no string building on the per-call path). */
+const BY_KIND: Record<string, (DType | undefined)[]> = { b: [], i: [], u: [], f: [], c: [] };
+for (const t of Object.values(T)) BY_KIND[t.kind][t.itemsize] = t;
+
 /** The native-order numeric dtype of `kind` and `itemsize`. */
 export function numericType(kind: 'b' | 'i' | 'u' | 'f' | 'c', itemsize: number): DType {
-  const t = kind === 'b' ? T['?'] : T[`${kind}${itemsize}`];
+  const t = BY_KIND[kind]?.[itemsize];
   if (t === undefined) throw new TypeError(`no ${kind}${itemsize} dtype`);
   return t;
 }
 
 /** True for bool, int, uint, float and complex dtypes (no records, bytes, subarrays). */
 export function isNumeric(dt: DType): boolean {
-  return NUMERIC.has(dt.kind) && dt.shape.length === 0 && !dt.isStructured;
+  return dt.kind !== 'V' && dt.kind !== 'S' && dt.shape.length === 0 && !dt.isStructured;
 }
 
 /** The float itemsize that holds every value of an int of `n` bytes. */

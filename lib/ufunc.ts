@@ -354,6 +354,12 @@ function typedRange(arr: NdArray, ctor: Ctor, lo: number, bytes: number): TA | n
   return new ctor(w.buffer, byteOffset, bytes / size);
 }
 
+/** The operand's scratch block, allocated on first use (direct operands never need one). */
+function scratchOf(op: IterOp, blk: number): TA {
+  if (op.scratch === null) op.scratch = new (loopArray(op.t))(blk * lanes(op.t));
+  return op.scratch;
+}
+
 /** Reads `m` elements of `op` from storage offset `off`, step `s` bytes, into its scratch (converted to the loop type). */
 function loadBlock(op: IterOp, off: number, s: number, m: number): void {
   const dst = op.scratch as TA;
@@ -490,9 +496,7 @@ function iterate(shape: readonly number[], ins: IterOp[], out: IterOp, mask: Ite
         op.wholeBase = lo;
       }
     }
-    op.scratch = new ctor(blk * lanes(op.t));
   }
-  const outScratch = out.scratch as TA;
   const oLanes = lanes(out.t);
   const offs = all.map((o) => (o.arr === null ? 0 : o.arr.offset));
   const idx = new Array<number>(Math.max(nd - 1, 0)).fill(0);
@@ -540,7 +544,7 @@ function iterate(shape: readonly number[], ins: IterOp[], out: IterOp, mask: Ite
           vs[k] = small((s / isz) * l);
           if (k === outK) outDirect = true;
         } else {
-          views[k] = op.scratch as TA;
+          views[k] = scratchOf(op, blk);
           vi[k] = 0;
           vs[k] = s === 0 && k !== outK ? 0 : l;
           if (k === outK) continue;
@@ -563,7 +567,7 @@ function iterate(shape: readonly number[], ins: IterOp[], out: IterOp, mask: Ite
       if (!outDirect) {
         const s = nd === 0 ? 0 : out.strides[nd - 1];
         const mk = mask === null ? null : (views[maskK] as Uint8Array);
-        storeBlock(out, offs[outK] + start * s, s, m, outScratch, 0, oLanes, mk, mask === null ? 0 : vi[maskK], mask === null ? 0 : vs[maskK]);
+        storeBlock(out, offs[outK] + start * s, s, m, scratchOf(out, blk), 0, oLanes, mk, mask === null ? 0 : vi[maskK], mask === null ? 0 : vs[maskK]);
       }
     }
     // Next row.

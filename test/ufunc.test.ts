@@ -348,6 +348,24 @@ describe('a mapping past 4 GiB', () => {
     expect(api.logicalOr(equal(region, 3), equal(region, 6)).toArray()).toEqual(new Array(2000).fill(true));
   });
 
+  test('an operand spanning more than one 4 GiB window is walked window by window', () => {
+    const path = tmp.sparse(5 * 2 ** 30, 'five.bin');
+    const w = memmap(path, { dtype: 'u1', mode: 'r+' });
+    try {
+      const step = 2 ** 16;
+      const marks = [0, 12345, 40000, 81919];
+      for (const i of marks) w.set(String(i * step), (i % 200) + 1);
+      const v = w.index(`::${step}`); // 81920 elements over 5 GiB
+      const r = add(v, 1, { out: zeros([v.size], 'u2') });
+      for (const i of marks) expect(r.get(i)).toBe((i % 200) + 2);
+      expect(r.get(1)).toBe(1);
+      const back = w.index(`${step * 81919}::-${step}`);
+      expect(greater(back, 0).get(0)).toBe(true);
+    } finally {
+      w.close();
+    }
+  });
+
   test('a comparison over the last 64 KiB window edge builds a new in-memory result', () => {
     const tail = m.index(`${2 ** 32 - 2 ** 15}:`);
     const r = greater(tail, 0);
