@@ -214,7 +214,7 @@ export class NdArray {
    * `a.index(1, slice(1, 5, 2), newaxis, ellipsis)`. Always a view; an
    * integer on every axis gives a 0-d view. With an integer or boolean
    * index array among the items it is NumPy's advanced indexing, which
-   * copies (see {@link fancy.getitem}).
+   * copies.
    */
   index(...items: (IndexItem | string | FancyItem)[]): this {
     this._st.checkOpen();

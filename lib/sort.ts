@@ -19,7 +19,8 @@ import { Slice } from './indexing';
 import { normalizeAxis } from './layout';
 import { NdArray } from './ndarray';
 import { copyAs } from './data';
-import { allocateOrdered, comparatorOf, type Complex, FLOAT64, fromValues, INTP, isNaNValue, readValues, toIndex, writeValues } from './compute-values';
+import type { Complex } from './promote';
+import { allocateOrdered, comparatorOf, FLOAT64, fromValues, INTP, isNaNValue, readValues, toIndex, writeValues } from './compute-values';
 import { indicesOf, int64From, typedLayout } from './typed-reader';
 
 /** Options of {@link sort} and {@link argsort}. */
