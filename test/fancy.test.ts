@@ -1,7 +1,10 @@
 // Advanced indexing against NumPy: where the index dimensions land, copies on
 // read, scatter and accumulation on write, take/put/compress/nonzero.
 import { arange, fromBuffer, memmap, NdArray, slice, newaxis, ellipsis, AccessError, IndexError, ValueError } from '../lib';
+import * as fs from 'fs';
 import * as F from '../lib/fancy';
+import * as R from '../lib/reduce-axis';
+import * as S from '../lib/sort';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { encode, PY_ENCODE } from './helpers/values';
 import { useTempDir } from './helpers/tmp';
@@ -104,5 +107,29 @@ test("addAt accumulates repeated indices through an 'r+' mapping of records", ()
     const r = memmap(p, { dtype: rec, mode: 'r' });
     expect(r.field('value').toArray()).toEqual([0, 3, 0, 0, 1]);
     r.close();
+  }
+});
+
+test('take, addAt, argmax, axis max and sort over a sparse 5 GiB mapping, window by window', () => {
+  const p = tmp.path('big.bin');
+  const size = 5 * 2 ** 30;
+  const fd = fs.openSync(p, 'w');
+  fs.ftruncateSync(fd, size);
+  fs.closeSync(fd);
+  const m = memmap(p, { dtype: '<f8', mode: 'r+' });
+  try {
+    const n = m.shape[0];
+    const ends = i8([1, n - 1, 2 ** 28, n - 2 ** 20]);
+    F.addAt(m, ends, 2.5);
+    F.addAt(m, i8([n - 1]), 1);
+    expect(F.take(m, ends).toArray()).toEqual([2.5, 3.5, 2.5, 2.5]);
+    const strided = m.index(`::${2 ** 24}`); // 40 elements spread over the file
+    expect(R.argmax(strided).toArray()).toBe(16n); // index 2^28 / 2^24
+    expect(R.max(strided.reshape([4, 10]), 1).toArray()).toEqual([0, 2.5, 0, 0]);
+    const sorted = S.sort(m.index(`${n - 8}:`));
+    expect(sorted.toArray()).toEqual([0, 0, 0, 0, 0, 0, 0, 3.5]);
+  } finally {
+    m.close();
+    fs.rmSync(p, { force: true });
   }
 });
