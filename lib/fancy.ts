@@ -338,23 +338,31 @@ function fastAddAt(a: NdArray, key: readonly FancyItem[], values: NdArray | PySc
   const t = typedLayout(a);
   const ia = indicesOf(idx);
   if (t === null || ia === null) return false;
-  const arr = t.array as Float64Array;
   const n = a.shape[0];
-  const m = ia.length;
-  const s = t.strides[0];
-  // Check every index first: an error must leave `a` untouched.
-  for (let i = 0; i < m; i++) {
-    const x = ia[i];
-    if (x < -n || x >= n) throw new IndexError(`index ${x} is out of bounds for axis 0 with size ${n}`);
-  }
-  const v = loop.itemsize === 4 ? Math.fround(values) : values;
-  const base = t.start;
-  for (let i = 0; i < m; i++) {
-    let x = ia[i];
-    if (x < 0) x += n;
-    arr[base + x * s] += v;
-  }
+  const bad = firstOutOfRange(ia, n);
+  // Checked first: an error must leave `a` untouched.
+  if (bad >= 0) throw new IndexError(`index ${ia[bad]} is out of bounds for axis 0 with size ${n}`);
+  addScalarAt(t.array as Float64Array, t.start, t.strides[0], ia, n, loop.itemsize === 4 ? Math.fround(values) : values);
   return true;
+}
+
+// addAt's loops, each in a function of its own so V8 optimizes it at once.
+
+/** The position of the first index outside [-n, n), or -1. */
+function firstOutOfRange(ia: Float64Array, n: number): number {
+  for (let i = 0; i < ia.length; i++) {
+    const x = ia[i];
+    if (x < -n || x >= n) return i;
+  }
+  return -1;
+}
+
+/** arr[start + idx * stride] += v for each index (negative ones count from the end). */
+function addScalarAt(arr: Float64Array, start: number, stride: number, ia: Float64Array, n: number, v: number): void {
+  for (let i = 0; i < ia.length; i++) {
+    const x = ia[i];
+    arr[start + (x < 0 ? x + n : x) * stride] += v;
+  }
 }
 
 /** How `take` and `put` treat indices out of range. */
