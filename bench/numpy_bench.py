@@ -202,7 +202,37 @@ def w9(p):
     return res
 
 
-WORKLOADS = {"W1": w1, "W2": w2, "W3": w3, "W4": w4, "W5": w5, "W6": w6, "W9": w9, "W19": w19, "W19S": w19s}
+def w20(p):
+    n, f, rounds = p["n"], p["files"], p["rounds"]
+    a = np.fromfile(f["f8"], "<f8")
+    frames = np.fromfile(f["frames"], "u1").reshape(10, 1000, 1000)
+    mask = np.fromfile(f["mask"], "?")
+    sym = np.fromfile(f["sym"], "<i4")
+    pick = np.fromfile(f["pick"], "<i8")
+    rec = np.memmap(p["records"], RECORD, "r+", shape=(n,))
+    few = min(rounds, 3)
+
+    def add_at():
+        v = rec["value"]
+        v[pick] += 1.0
+
+    out = {
+        "max_axis": measure(lambda: frames.max(axis=1), rounds),
+        "count": measure(lambda: np.count_nonzero(mask), rounds),
+        "take": measure(lambda: np.take(a, pick), rounds),
+        "compress": measure(lambda: np.compress(mask, a), rounds),
+        "add_at": measure(add_at, rounds),
+        "sort": measure(lambda: np.sort(a, kind="stable"), few),
+        "argsort": measure(lambda: np.argsort(a, kind="stable"), few),
+        "unique": measure(lambda: np.unique(a), few),
+        "bincount": measure(lambda: np.bincount(sym, weights=a), rounds),
+        "concatenate": measure(lambda: np.concatenate([a[: n // 2], a[n // 2 :]]), rounds),
+    }
+    del rec
+    return out
+
+
+WORKLOADS = {"W1": w1, "W2": w2, "W3": w3, "W4": w4, "W5": w5, "W6": w6, "W9": w9, "W19": w19, "W19S": w19s, "W20": w20}
 
 if __name__ == "__main__":
     name, params = sys.argv[1], json.loads(sys.argv[2])

@@ -25,6 +25,10 @@ import { MemoryStorage, Storage, type Window } from './storage';
 import * as data from './data';
 import * as elementwise from './elementwise';
 import type { SumOf, ValueOf } from './value-types';
+import * as reduceAxis from './reduce-axis';
+import * as fancy from './fancy';
+import type { FancyItem } from './fancy';
+import * as sort from './sort';
 import * as ufuncs from './ufuncs';
 import type { UfuncInput, UfuncOptions } from './ufunc';
 
@@ -32,7 +36,7 @@ import type { UfuncInput, UfuncOptions } from './ufunc';
 export type Order = 'C' | 'F' | 'A' | 'K';
 
 /** An index: a NumPy index string, or index items. */
-export type IndexSpec = string | readonly IndexItem[];
+export type IndexSpec = string | readonly (IndexItem | FancyItem)[];
 
 /**
  * `A` (an NdArray or a subclass of it) with elements of type `U`: what
@@ -393,10 +397,14 @@ export class NdArray<T = unknown> {
   /**
    * Basic indexing: `a.index('1:5:2, ::-1, ..., None, 3')` or
    * `a.index(1, slice(1, 5, 2), newaxis, ellipsis)`. Always a view; an
-   * integer on every axis gives a 0-d view.
+   * integer on every axis gives a 0-d view. With an integer or boolean
+   * index array among the items it is NumPy's advanced indexing, which
+   * copies.
    */
-  index(...items: (IndexItem | string)[]): this {
+  index(...items: (IndexItem | string | FancyItem)[]): this {
     this.#st.checkOpen();
+    // Index arrays (integer or boolean) make it NumPy's advanced indexing: a copy.
+    if (fancy.isFancy(items)) return fancy.getitem(this, items as FancyItem[]) as this;
     let parsed: readonly IndexItem[];
     if (items.length === 1 && typeof items[0] === 'string') {
       parsed = parseIndexCached(items[0]);
@@ -706,25 +714,106 @@ export class NdArray<T = unknown> {
     return elementwise.map(this, fn as (value: unknown, i: number) => unknown, dtype === undefined ? this.#dtype : toDType(dtype));
   }
 
-  /** Sum of all elements (BigInt for 64-bit integer dtypes). */
-  sum(): SumOf<T> {
-    return elementwise.sum(this) as SumOf<T>;
+  /**
+   * Sum of all elements (BigInt for 64-bit integer dtypes). With arguments,
+   * NumPy's `sum(axis, { keepdims, dtype, out })` as an array (0-d for
+   * `axis` null): see {@link reduceAxis.sum}.
+   */
+  sum(): SumOf<T>;
+  sum(axis: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): NdArray;
+  sum(axis?: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): SumOf<T> | NdArray {
+    if (arguments.length === 0) return elementwise.sum(this) as SumOf<T>;
+    return reduceAxis.sum(this, axis, options);
   }
 
-  /** Smallest element. */
-  min(): SumOf<T> {
-    return elementwise.min(this) as SumOf<T>;
+  /** Smallest element; with arguments NumPy's `min(axis, { keepdims, out })` as an array. */
+  min(): SumOf<T>;
+  min(axis: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): NdArray;
+  min(axis?: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): SumOf<T> | NdArray {
+    if (arguments.length === 0) return elementwise.min(this) as SumOf<T>;
+    return reduceAxis.min(this, axis, options);
   }
 
-  /** Largest element. */
-  max(): SumOf<T> {
-    return elementwise.max(this) as SumOf<T>;
+  /** Largest element; with arguments NumPy's `max(axis, { keepdims, out })` as an array. */
+  max(): SumOf<T>;
+  max(axis: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): NdArray;
+  max(axis?: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): SumOf<T> | NdArray {
+    if (arguments.length === 0) return elementwise.max(this) as SumOf<T>;
+    return reduceAxis.max(this, axis, options);
   }
 
-  /** Arithmetic mean. */
-  mean(): number {
-    return elementwise.mean(this);
+  /** Arithmetic mean; with arguments NumPy's `mean(axis, { keepdims, dtype, out })` as an array. */
+  mean(): number;
+  mean(axis: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): NdArray;
+  mean(axis?: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): number | NdArray {
+    if (arguments.length === 0) return elementwise.mean(this);
+    return reduceAxis.mean(this, axis, options);
   }
+
+  // ------------------------------------------- compute: reductions, indexing, sorting (issue 18)
+
+  /** NumPy's `prod(axis, { keepdims, dtype, out })` (see {@link reduceAxis.prod}). */
+  prod(axis: reduceAxis.Axis = null, options?: reduceAxis.ReduceOptions): NdArray {
+    return reduceAxis.prod(this, axis, options);
+  }
+
+  /** NumPy's `any(axis, { keepdims, out })`: a bool array (0-d for `axis` null). */
+  any(axis: reduceAxis.Axis = null, options?: reduceAxis.ReduceOptions): NdArray {
+    return reduceAxis.any(this, axis, options);
+  }
+
+  /** NumPy's `all(axis, { keepdims, out })`. */
+  all(axis: reduceAxis.Axis = null, options?: reduceAxis.ReduceOptions): NdArray {
+    return reduceAxis.all(this, axis, options);
+  }
+
+  /** NumPy's `argmin(axis, { keepdims })`: int64 indices (into the flattened array for `axis` null). */
+  argmin(axis: number | null = null, options?: reduceAxis.ArgReduceOptions): NdArray {
+    return reduceAxis.argmin(this, axis, options);
+  }
+
+  /** NumPy's `argmax(axis, { keepdims })`. */
+  argmax(axis: number | null = null, options?: reduceAxis.ArgReduceOptions): NdArray {
+    return reduceAxis.argmax(this, axis, options);
+  }
+
+  /** NumPy's `take(indices, { axis, mode })`: a copy (see {@link fancy.take}). */
+  take(indices: NdArray | number | readonly number[], options?: fancy.TakeOptions): NdArray {
+    return fancy.take(this, indices, options);
+  }
+
+  /** NumPy's `put(indices, values, { mode })`: writes `a.flat[indices]`, values repeated cyclically. */
+  put(indices: NdArray | number | readonly number[], values: unknown, options?: fancy.PutOptions): void {
+    fancy.put(this, indices, values, options);
+  }
+
+  /** NumPy's `compress(condition, { axis })`: the slices where the condition holds (a copy). */
+  compress(condition: NdArray | readonly (boolean | number)[], options?: fancy.CompressOptions): NdArray {
+    return fancy.compress(condition, this, options);
+  }
+
+  /** NumPy's `nonzero()`: one int64 index array per axis. */
+  nonzero(): NdArray[] {
+    return fancy.nonzero(this);
+  }
+
+  /** NumPy's `a.sort(axis, kind='stable', order)`: sorts in place (see {@link sort.sortInPlace}); returns this. */
+  sort(options?: sort.SortOptions): this {
+    sort.sortInPlace(this, options);
+    return this;
+  }
+
+  /** NumPy's `argsort(axis, kind='stable', order)`: int64 indices that sort the array. */
+  argsort(options?: sort.SortOptions): NdArray {
+    return sort.argsort(this, options);
+  }
+
+  /** NumPy's `searchsorted(v, side)` over this sorted 1-d array: int64 insertion points. */
+  searchsorted(v: NdArray | number | bigint | boolean, options?: sort.SearchsortedOptions): NdArray {
+    return sort.searchsorted(this, v, options);
+  }
+
+  // ------------------------------------------- end of compute block
 
   /**
    * A zero-copy typed array over this array's elements (C-contiguous,
@@ -764,9 +853,14 @@ export class NdArray<T = unknown> {
     if (!(this.#w && this.#st.writable)) throw readOnlyError(this);
     if (arguments.length >= 2) {
       const spec = a as IndexSpec | IndexItem;
-      // One index item (a.set(0, 5), NumPy's a[0] = 5) works as the string or list forms do.
-      const target =
-        typeof spec === 'string' ? this.index(spec) : Array.isArray(spec) ? this.index(...(spec as IndexItem[])) : this.index(spec as IndexItem);
+      // One index item (a.set(0, 5), NumPy's a[0] = 5) works as the string or list forms do;
+      // index arrays among the items make it NumPy's advanced assignment (a scatter).
+      const items = typeof spec === 'string' ? null : Array.isArray(spec) ? (spec as readonly FancyItem[]) : [spec as FancyItem];
+      if (items !== null && fancy.isFancy(items)) {
+        fancy.setitem(this, items as FancyItem[], b);
+        return;
+      }
+      const target = typeof spec === 'string' ? this.index(spec) : this.index(...(items as IndexItem[]));
       data.assign(target, b);
     } else {
       data.assign(this, a);

@@ -1,0 +1,151 @@
+'use strict';
+// W20: the index, sort and reduction ops of issue 18 on 10M-element arrays,
+// each beside a hand-written typed-array loop (base) and NumPy (np) doing the
+// same job on the same data, in one run:
+// - frames.max(axis=1) of 10 frames of 1000x1000 uint8;
+// - countNonzero of a 10M bool mask;
+// - take of 1M random indices and compress by a 10M mask, from 10M float64;
+// - addAt (np.add.at; base: a typed loop, np: records['value'][idx] += 1.0)
+//   at 1M random records of a 10M-record 'r+' mapping;
+// - sort and argsort of 10M float64; unique of 10M float64 (4096 values);
+// - bincount of 10M int32 symbols with float64 weights;
+// - concatenate of two 5M float64 halves.
+const fs = require('fs');
+
+const mm = require('../dist');
+const h = require('./harness');
+
+const RECORD = { names: ['id', 'ts', 'value'], formats: ['<u4', '<u4', '<f8'] };
+
+function w20(ctx) {
+  const n = ctx.n10m;
+  const rounds = ctx.rounds;
+  const m = (fn) => h.measure(fn, { rounds });
+  const rows = [];
+  const row = (name, lib, base, np, note) => rows.push({ id: 'W20', name, lib, base, np, target: { ref: 'np', time: 1.0 }, note });
+
+  // Deterministic data, written once to files NumPy reads too.
+  const f8 = new Float64Array(n);
+  const idx = h.randomIndices(n, 4096, 777);
+  for (let i = 0; i < n; i++) f8[i] = idx[i] / 8 - 200 + (i % 7) * 1e-3;
+  const frames = new Uint8Array(n);
+  for (let i = 0; i < n; i++) frames[i] = idx[i] & 0xff;
+  const mask = new Uint8Array(n);
+  for (let i = 0; i < n; i++) mask[i] = idx[i] & 1;
+  const sym = new Int32Array(n);
+  for (let i = 0; i < n; i++) sym[i] = idx[i] % 1000;
+  const pick = h.randomIndices(1_000_000, n, 4242);
+  const pick64 = BigInt64Array.from(pick, (x) => BigInt(x));
+  const files = {};
+  for (const [k, v] of Object.entries({ f8, frames, mask, sym, pick: pick64 })) {
+    files[k] = ctx.dir.path(`w20-${k}.bin`);
+    fs.writeFileSync(files[k], new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
+  }
+  const A = mm.fromBuffer(f8);
+  const F = mm.fromBuffer(frames, '|u1').reshape([10, 1000, 1000]);
+  const M = mm.fromBuffer(mask, '|b1');
+  const S = mm.fromBuffer(sym, '<i4');
+  const P = mm.fromBuffer(pick64, '<i8');
+
+  // axis max
+  const libMax = m(() => F.max(1));
+  const baseMax = m(() => {
+    const out = new Uint8Array(10 * 1000);
+    for (let f = 0; f < 10; f++) {
+      const o = f * 1000;
+      out.set(frames.subarray(f * 1e6, f * 1e6 + 1000), o);
+      for (let r = 1; r < 1000; r++) {
+        const p = f * 1e6 + r * 1000;
+        for (let c = 0; c < 1000; c++) {
+          const v = frames[p + c];
+          if (v > out[o + c]) out[o + c] = v;
+        }
+      }
+    }
+    return out;
+  });
+  // mask count
+  const libCount = m(() => mm.countNonzero(M));
+  const baseCount = m(() => {
+    let c = 0;
+    for (let i = 0; i < n; i++) if (mask[i] !== 0) c++;
+    return c;
+  });
+  // take / compress
+  const libTake = m(() => mm.take(A, P));
+  const baseTake = m(() => {
+    const out = new Float64Array(pick.length);
+    for (let i = 0; i < pick.length; i++) out[i] = f8[pick[i]];
+    return out;
+  });
+  const libCompress = m(() => mm.compress(M, A));
+  const baseCompress = m(() => {
+    let c = 0;
+    for (let i = 0; i < n; i++) if (mask[i] !== 0) c++;
+    const out = new Float64Array(c);
+    for (let i = 0, j = 0; i < n; i++) if (mask[i] !== 0) out[j++] = f8[i];
+    return out;
+  });
+  // sort / argsort / unique
+  const libSort = h.measure(() => mm.sort(A), { rounds: Math.min(rounds, 3) });
+  const baseSort = h.measure(() => Float64Array.from(f8).sort(), { rounds: Math.min(rounds, 3) });
+  const libArgsort = h.measure(() => mm.argsort(A), { rounds: Math.min(rounds, 3) });
+  const baseArgsort = h.measure(() => {
+    const ix = new Uint32Array(n);
+    for (let i = 0; i < n; i++) ix[i] = i;
+    return ix.sort((a, b) => f8[a] - f8[b] || a - b);
+  }, { rounds: 1, warmup: 0 });
+  const libUnique = h.measure(() => mm.unique(A), { rounds: Math.min(rounds, 3) });
+  const baseUnique = h.measure(() => {
+    const s = Float64Array.from(f8).sort();
+    let k = 0;
+    for (let i = 0; i < n; i++) if (i === 0 || s[i] !== s[k - 1]) s[k++] = s[i];
+    return s.subarray(0, k);
+  }, { rounds: Math.min(rounds, 3) });
+  // bincount
+  const libBin = m(() => mm.bincount(S, { weights: A }));
+  const baseBin = m(() => {
+    const out = new Float64Array(1000);
+    for (let i = 0; i < n; i++) out[sym[i]] += f8[i];
+    return out;
+  });
+  // concatenate
+  const half1 = A.index(`:${n / 2}`);
+  const half2 = A.index(`${n / 2}:`);
+  const libCat = m(() => mm.concatenate([half1, half2]));
+  const baseCat = m(() => {
+    const out = new Float64Array(n);
+    out.set(f8.subarray(0, n / 2), 0);
+    out.set(f8.subarray(n / 2), n / 2);
+    return out;
+  });
+  // addAt through an 'r+' mapping of records
+  const recFile = ctx.dir.path('w20-records.bin');
+  h.writeFile(recFile, n * 16, h.fillRecords);
+  const rec = mm.memmap(recFile, { dtype: RECORD, mode: 'r+' });
+  const value = rec.field('value');
+  const raw = new Float64Array(rec.buffer);
+  const libAddAt = m(() => mm.addAt(value, P, 1));
+  const baseAddAt = m(() => {
+    for (let k = 0; k < pick.length; k++) raw[2 * pick[k] + 1] += 1;
+  });
+  rec.close();
+
+  const np = h.runNumpy('W20', { n, files, records: recFile, rounds });
+  for (const f of Object.values(files)) fs.rmSync(f, { force: true });
+  fs.rmSync(recFile, { force: true });
+
+  row('frames.max(axis=1), 10x1000x1000 u1', libMax, baseMax, np?.max_axis);
+  row('countNonzero(mask), 10M bool', libCount, baseCount, np?.count);
+  row('take(a, 1M random idx), 10M f8', libTake, baseTake, np?.take);
+  row('compress(mask, a), 10M f8', libCompress, baseCompress, np?.compress);
+  row("addAt(value, 1M idx, 1) on 'r+' map of 10M rec", libAddAt, baseAddAt, np?.add_at, 'np: records[\'value\'][idx] += 1.0 (np.add.at itself is slower)');
+  row('sort(a), 10M f8', libSort, baseSort, np?.sort, 'base: Float64Array.prototype.sort; np: kind=stable');
+  row('argsort(a), 10M f8', libArgsort, baseArgsort, np?.argsort, 'base: Uint32Array sort with a comparator (1 round); np: kind=stable');
+  row('unique(a), 10M f8 (4096 values)', libUnique, baseUnique, np?.unique, 'lib: values, counts and inverse; np: values only');
+  row('bincount(sym, weights=a), 10M', libBin, baseBin, np?.bincount);
+  row('concatenate two 5M f8 halves', libCat, baseCat, np?.concatenate);
+  return rows;
+}
+
+module.exports = { W20: w20 };

@@ -1,0 +1,301 @@
+/**
+ * Element values for the index, sort and reduction ops (reduce-axis.ts,
+ * fancy.ts, sort.ts, join.ts): reading an array's elements in C order as the
+ * values its codec decodes (number, bigint for 64-bit ints, boolean,
+ * `{re, im}`, records, bytes), NumPy's arithmetic per loop dtype, NumPy's
+ * sort order (NaN last; complex by real then imaginary part; records field by
+ * field), and the layout NumPy gives new arrays (its iterator's 'K' order).
+ * @internal
+ * @module
+ */
+import { dtype as toDType, type DType } from './dtype';
+import { float16Bits, float16Value } from './dtype/float16';
+import { forEachOffset } from './iterate';
+import { shapeToSize } from './layout';
+import { allocate, NdArray } from './ndarray';
+
+/** A complex value as codecs read it. */
+export interface Complex {
+  re: number;
+  im: number;
+}
+
+/** Every element of `a` in C index order, as its codec decodes them. */
+export function readValues(a: NdArray): unknown[] {
+  a._st.checkOpen();
+  const out = new Array<unknown>(shapeToSize(a.shape));
+  const codec = a._codec;
+  const at = a._st.cursor(a.itemsize);
+  let i = 0;
+  forEachOffset(a.shape, a.strides, a.offset, (off) => {
+    const w = at(off);
+    out[i++] = codec.read(w.view, off - w.start);
+  });
+  return out;
+}
+
+/** Storage offsets of every element of `a` in C index order. */
+export function offsetsOf(a: NdArray): number[] {
+  const out = new Array<number>(shapeToSize(a.shape));
+  let i = 0;
+  forEachOffset(a.shape, a.strides, a.offset, (off) => {
+    out[i++] = off;
+  });
+  return out;
+}
+
+/** Writes `values` (C index order, already in `a.dtype`'s stored form) into `a`. */
+export function writeValues(a: NdArray, values: readonly unknown[]): void {
+  const codec = a._codec;
+  const at = a._st.cursor(a.itemsize);
+  let i = 0;
+  forEachOffset(a.shape, a.strides, a.offset, (off) => {
+    const w = at(off);
+    codec.store(w.view, off - w.start, codec.convert(values[i++]) as never);
+  });
+}
+
+/** The dtype with this host's byte order (NumPy's results of computations are native). */
+export function nativeOf(dt: DType): DType {
+  return dt.isnative ? dt : dt.newbyteorder('=');
+}
+
+/**
+ * NumPy's 'K' iteration order of one operand (outermost axis first): larger
+ * |stride| outside; length-1 axes and 0 strides decide nothing.
+ */
+export function kOrder(shape: readonly number[], strides: readonly number[]): number[] {
+  const st = strides.map((s, i) => (shape[i] === 1 ? 0 : Math.abs(s)));
+  const r = [...st.keys()].reverse(); // fastest first
+  for (let i0 = 1; i0 < r.length; i0++) {
+    const s0 = st[r[i0]];
+    let pos = i0;
+    for (let i1 = i0 - 1; i1 >= 0; i1--) {
+      const s1 = st[r[i1]];
+      if (s0 === 0 || s1 === 0) continue;
+      if (s1 <= s0) break;
+      pos = i1;
+    }
+    if (pos !== i0) {
+      const ax = r[i0];
+      r.splice(i0, 1);
+      r.splice(pos, 0, ax);
+    }
+  }
+  return r.reverse();
+}
+
+/** A new zeroed array of `shape` whose axes are packed in `order` (outermost first). */
+export function allocateOrdered(dt: DType, shape: readonly number[], order: readonly number[]): NdArray {
+  const out = allocate(dt, shape);
+  if (shapeToSize(shape) === 0 || shape.length < 2) return out;
+  const strides = new Array<number>(shape.length).fill(0);
+  let s = dt.itemsize;
+  for (let k = order.length - 1; k >= 0; k--) {
+    strides[order[k]] = s;
+    s *= shape[order[k]];
+  }
+  (out as unknown as { strides: number[] }).strides = strides;
+  return out;
+}
+
+/** A new C-contiguous array of `dt` holding `values` (stored form of `dt`). */
+export function fromValues(dt: DType, shape: readonly number[], values: readonly unknown[]): NdArray {
+  const out = allocate(dt, shape);
+  writeValues(out, values);
+  return out;
+}
+
+export const INTP: DType = toDType('<i8');
+export const BOOL: DType = toDType('|b1');
+export const FLOAT64: DType = toDType('<f8');
+
+/** NumPy's truth value of one element. */
+export function isNonZero(v: unknown): boolean {
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'number') return v !== 0;
+  if (typeof v === 'bigint') return v !== 0n;
+  if (v instanceof Uint8Array) return v.some((b) => b !== 0);
+  if (v !== null && typeof v === 'object') {
+    if ('re' in v) return (v as Complex).re !== 0 || (v as Complex).im !== 0;
+    return Object.values(v as object).some(isNonZero);
+  }
+  return Boolean(v);
+}
+
+/** Rounding of a float result into the loop dtype (float16 computes in float32 and rounds once at the store). */
+export function floatRound(dt: DType): (x: number) => number {
+  if (dt.itemsize === 8 || (dt.kind === 'c' && dt.itemsize === 16)) return (x) => x;
+  if (dt.itemsize === 2) return (x) => float16Value(float16Bits(x));
+  return Math.fround;
+}
+
+/** NumPy's arithmetic in one loop dtype over stored-form values. */
+export interface Arith {
+  zero: unknown;
+  one: unknown;
+  add(a: unknown, b: unknown): unknown;
+  mul(a: unknown, b: unknown): unknown;
+}
+
+function wrapInt(bits: number, signed: boolean): (x: number) => number {
+  if (bits === 32) return signed ? (x) => x | 0 : (x) => x >>> 0;
+  const m = 2 ** bits;
+  const half = m / 2;
+  return signed ? (x) => ((((x + half) % m) + m) % m) - half : (x) => ((x % m) + m) % m;
+}
+
+/** The arithmetic of `dt` (bool: or / and; ints wrap; floats round per step; complex by parts). */
+export function arithOf(dt: DType): Arith {
+  const k = dt.kind;
+  if (k === 'b') return { zero: false, one: true, add: (a, b) => (a as boolean) || (b as boolean), mul: (a, b) => (a as boolean) && (b as boolean) };
+  if ((k === 'i' || k === 'u') && dt.itemsize === 8) {
+    const w = k === 'i' ? (x: bigint): bigint => BigInt.asIntN(64, x) : (x: bigint): bigint => BigInt.asUintN(64, x);
+    return { zero: 0n, one: 1n, add: (a, b) => w((a as bigint) + (b as bigint)), mul: (a, b) => w((a as bigint) * (b as bigint)) };
+  }
+  if (k === 'i' || k === 'u') {
+    const bits = dt.itemsize * 8;
+    const w = wrapInt(bits, k === 'i');
+    const mul =
+      bits === 32
+        ? k === 'i'
+          ? (a: unknown, b: unknown): number => Math.imul(a as number, b as number)
+          : (a: unknown, b: unknown): number => Math.imul(a as number, b as number) >>> 0
+        : (a: unknown, b: unknown): number => w((a as number) * (b as number));
+    return { zero: 0, one: 1, add: (a, b) => w((a as number) + (b as number)), mul };
+  }
+  if (k === 'f') {
+    const r = dt.itemsize === 8 ? (x: number): number => x : Math.fround;
+    return { zero: 0, one: 1, add: (a, b) => r((a as number) + (b as number)), mul: (a, b) => r((a as number) * (b as number)) };
+  }
+  if (k === 'c') {
+    const r = dt.itemsize === 16 ? (x: number): number => x : Math.fround;
+    return {
+      zero: { re: 0, im: 0 },
+      one: { re: 1, im: 0 },
+      add: (a, b) => ({ re: r((a as Complex).re + (b as Complex).re), im: r((a as Complex).im + (b as Complex).im) }),
+      mul: (a, b) => {
+        const x = a as Complex;
+        const y = b as Complex;
+        return { re: r(r(x.re * y.re) - r(x.im * y.im)), im: r(r(x.re * y.im) + r(x.im * y.re)) };
+      },
+    };
+  }
+  throw new TypeError(`no arithmetic for dtype ${dt.str}`);
+}
+
+/**
+ * NumPy's pairwise summation order (blocks of 8 accumulators, halves split
+ * at multiples of 8 above 128 elements) of `n` values `get(i)` under `add`.
+ */
+export function pairwise(get: (i: number) => unknown, lo: number, n: number, add: (a: unknown, b: unknown) => unknown, zero: unknown): unknown {
+  if (n < 8) {
+    let res = zero;
+    for (let i = 0; i < n; i++) res = add(res, get(lo + i));
+    return res;
+  }
+  if (n <= 128) {
+    const r = new Array<unknown>(8);
+    for (let j = 0; j < 8; j++) r[j] = get(lo + j);
+    const end = n - (n % 8);
+    let i = 8;
+    for (; i < end; i += 8) for (let j = 0; j < 8; j++) r[j] = add(r[j], get(lo + i + j));
+    let res = add(add(add(r[0], r[1]), add(r[2], r[3])), add(add(r[4], r[5]), add(r[6], r[7])));
+    for (; i < n; i++) res = add(res, get(lo + i));
+    return res;
+  }
+  let n2 = Math.floor(n / 2);
+  n2 -= n2 % 8;
+  return add(pairwise(get, lo, n2, add, zero), pairwise(get, lo + n2, n - n2, add, zero));
+}
+
+// ------------------------------------------------------------- ordering
+
+/** NaN-last order of numbers (NumPy's sort order; ±0 tie). */
+export function compareNumber(a: number, b: number): number {
+  if (a < b) return -1;
+  if (a > b) return 1;
+  if (a === b) return 0;
+  const an = a !== a;
+  const bn = b !== b;
+  return an === bn ? 0 : an ? 1 : -1;
+}
+
+function compareComplex(a: Complex, b: Complex): number {
+  // NumPy: [R + Rj, R + nanj, nan + Rj, nan + nanj], each group ordered by its non-NaN parts.
+  const ga = (a.re !== a.re ? 2 : 0) + (a.im !== a.im ? 1 : 0);
+  const gb = (b.re !== b.re ? 2 : 0) + (b.im !== b.im ? 1 : 0);
+  if (ga !== gb) return ga - gb;
+  if (ga === 0) return compareNumber(a.re, b.re) || compareNumber(a.im, b.im);
+  if (ga === 1) return compareNumber(a.re, b.re);
+  if (ga === 2) return compareNumber(a.im, b.im);
+  return 0;
+}
+
+function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
+}
+
+/** NumPy's ordering of stored-form values of `dt`; `order` lists record fields compared first. */
+export function comparatorOf(dt: DType, order?: readonly string[]): (a: unknown, b: unknown) => number {
+  if (dt.isStructured) {
+    const names = dt.names as readonly string[];
+    const first = order ?? [];
+    const seq = [...first, ...names.filter((n) => !first.includes(n))];
+    const cmps = seq.map((n) => [n, comparatorOf(dt.fields![n].dtype)] as const);
+    return (a, b) => {
+      const x = a as Record<string, unknown>;
+      const y = b as Record<string, unknown>;
+      for (const [n, c] of cmps) {
+        const r = c(x[n], y[n]);
+        if (r !== 0) return r;
+      }
+      return 0;
+    };
+  }
+  if (dt.subdtype !== null) {
+    const el = comparatorOf(dt.base);
+    const flat = (v: unknown): unknown[] => (Array.isArray(v) ? v.flatMap(flat) : [v]);
+    return (a, b) => {
+      const x = flat(a);
+      const y = flat(b);
+      for (let i = 0; i < x.length; i++) {
+        const r = el(x[i], y[i]);
+        if (r !== 0) return r;
+      }
+      return 0;
+    };
+  }
+  switch (dt.kind) {
+    case 'b':
+      return (a, b) => Number(a) - Number(b);
+    case 'i':
+    case 'u':
+      return dt.itemsize === 8 ? (a, b) => ((a as bigint) < (b as bigint) ? -1 : (a as bigint) > (b as bigint) ? 1 : 0) : (a, b) => (a as number) - (b as number);
+    case 'f':
+      return (a, b) => compareNumber(a as number, b as number);
+    case 'c':
+      return (a, b) => compareComplex(a as Complex, b as Complex);
+    default:
+      return (a, b) => compareBytes(a as Uint8Array, b as Uint8Array);
+  }
+}
+
+/** True when a value holds a NaN (complex: either part). */
+export function isNaNValue(v: unknown): boolean {
+  if (typeof v === 'number') return v !== v;
+  if (v !== null && typeof v === 'object' && 're' in v) return (v as Complex).re !== (v as Complex).re || (v as Complex).im !== (v as Complex).im;
+  return false;
+}
+
+/** An index value (number, bigint or bool from an index array) as a JS number. */
+export function toIndex(v: unknown): number {
+  return typeof v === 'bigint' ? Number(v) : (v as number);
+}
+
+/** True for an NdArray (an array operand rather than a scalar or list). */
+export function isNdArray(v: unknown): v is NdArray {
+  return v instanceof NdArray;
+}

@@ -1,0 +1,573 @@
+/**
+ * NumPy's advanced ("fancy") indexing: integer-array and boolean-mask index
+ * items mixed with basic ones, read (a copy), written (a scatter, the last
+ * repeated index wins) or accumulated (`addAt`, NumPy's unbuffered
+ * `np.add.at`), and the functions built on the same gather: `take`, `put`,
+ * `compress`, `nonzero`, `argwhere`, `flatnonzero`.
+ *
+ * NumPy's rules, as implemented here:
+ * - a boolean array of k dimensions stands for the k integer arrays of its
+ *   `nonzero()`, and must match the k axes it indexes; a 0-d boolean adds an
+ *   axis of length 1 (true) or 0 (false);
+ * - once any array is present, plain integers are advanced items too (0-d);
+ * - the index arrays broadcast together; their broadcast shape replaces the
+ *   indexed axes where the first advanced item stands when all advanced
+ *   items are adjacent, and goes first otherwise (`b[1, :, idx]` has shape
+ *   `(len(idx), …)`);
+ * - the result of a read is a new array laid out with the index dimensions
+ *   outermost (C order) and the other dimensions in the source's memory order.
+ * @module
+ */
+import type { DType } from './dtype';
+import { makeCaster } from './cast';
+import { broadcastTo } from './create';
+import { fromValue } from './data';
+import { AccessError, IndexError, ValueError, repr } from './errors';
+import { ellipsis, newaxis, parseIndex, Slice, type IndexItem } from './indexing';
+import { forEachOffset2 } from './iterate';
+import { normalizeAxis, shapeToSize } from './layout';
+import { NdArray, pyShape, derive } from './ndarray';
+import { resultType, type PyScalar } from './promote';
+import {
+  allocateOrdered,
+  arithOf,
+  BOOL,
+  INTP,
+  isNonZero,
+  kOrder,
+  offsetsOf,
+  readValues,
+  toIndex,
+  writeValues,
+} from './compute-values';
+import { indicesOf, typedLayout } from './typed-reader';
+
+/** One item of an advanced index: a basic item (or an index string of them), an index array, or a JS list of ints / bools. */
+export type FancyItem = IndexItem | string | NdArray | readonly (number | bigint | boolean)[];
+
+const WRITE_REFUSED = 'assignment destination is read-only';
+
+/** True when `items` holds an array item (so the index is advanced, not basic). */
+export function isFancy(items: readonly unknown[]): boolean {
+  for (const it of items) if (it instanceof NdArray || Array.isArray(it)) return true;
+  return false;
+}
+
+function asIndexArray(it: NdArray | readonly (number | bigint | boolean)[]): NdArray {
+  if (it instanceof NdArray) return it;
+  const allBool = it.length > 0 && it.every((x) => typeof x === 'boolean');
+  return fromValue(it as unknown[], allBool ? BOOL : INTP);
+}
+
+/** The selection an advanced index makes: one storage offset per selected element, and the result's shape. */
+interface Selection {
+  /** Shape of the result (`a[key]`). */
+  shape: number[];
+  /** Storage byte offset of each selected element, in C order of `shape`. */
+  offsets: number[];
+  /** Axis order (outermost first) NumPy gives a new result array. */
+  order: number[];
+}
+
+/** Analyses `a[items]` (at least one array item) and lists the offsets it selects. */
+export function select(a: NdArray, items: readonly FancyItem[]): Selection {
+  a._st.checkOpen();
+  const basic: IndexItem[] = [];
+  // Per advanced entry: its index values (numbers), shape, and which basic item stands for it.
+  const adv: { values: number[] | Float64Array; shape: readonly number[]; item: number; mask?: { size: number; dim: number } }[] = [];
+  const hasArray = isFancy(items);
+  // Index strings among the items ('1:3', '..., ::2') stand for their parsed items.
+  const flat = items.flatMap((it) => (typeof it === 'string' ? parseIndex(it) : [it]));
+  for (const raw of flat) {
+    if (raw instanceof NdArray || Array.isArray(raw)) {
+      const arr = asIndexArray(raw as NdArray);
+      const k = arr.dtype.kind;
+      if (k === 'b') {
+        if (arr.ndim === 0) {
+          basic.push(newaxis);
+          adv.push({ values: arr.toArray() ? [0] : [], shape: [arr.toArray() ? 1 : 0], item: basic.length - 1 });
+          continue;
+        }
+        const coords = nonzeroValues(arr);
+        for (let d = 0; d < arr.ndim; d++) {
+          basic.push(new Slice());
+          adv.push({ values: coords[d], shape: [coords[d].length], item: basic.length - 1, mask: { size: arr.shape[d], dim: d } });
+        }
+        continue;
+      }
+      if (k !== 'i' && k !== 'u') throw new IndexError('arrays used as indices must be of integer (or boolean) type');
+      basic.push(new Slice());
+      adv.push({ values: indicesOf(arr) ?? readValues(arr).map(toIndex), shape: arr.shape, item: basic.length - 1 });
+    } else if (typeof raw === 'number' && hasArray) {
+      basic.push(new Slice());
+      adv.push({ values: [raw], shape: [], item: basic.length - 1 });
+    } else {
+      basic.push(raw as IndexItem);
+    }
+  }
+  const view = a.index(...basic);
+  // Which axis of the view each basic item became.
+  const axisOf = new Array<number>(basic.length).fill(-1);
+  let consumed = 0;
+  for (const it of basic) if (it !== newaxis && it !== null && it !== ellipsis) consumed++;
+  let out = 0;
+  for (let k = 0; k < basic.length; k++) {
+    const it = basic[k];
+    if (it === ellipsis) out += a.ndim - consumed;
+    else if (typeof it === 'number') continue;
+    else axisOf[k] = out++;
+  }
+  const advAxes = adv.map((e) => axisOf[e.item]);
+  for (let k = 0; k < adv.length; k++) {
+    const m = adv[k].mask;
+    const n = view.shape[advAxes[k]];
+    if (m !== undefined && m.size !== n) {
+      throw new IndexError(`boolean index did not match indexed array along axis ${advAxes[k] - m.dim}; size of axis is ${n} but size of corresponding boolean axis is ${m.size}`);
+    }
+  }
+  // Broadcast the index arrays.
+  const nb = Math.max(0, ...adv.map((e) => e.shape.length));
+  const bshape = new Array<number>(nb).fill(1);
+  for (const e of adv) {
+    const lead = nb - e.shape.length;
+    e.shape.forEach((n, i) => {
+      const t = bshape[lead + i];
+      if (t === 1) bshape[lead + i] = n;
+      else if (n !== t && n !== 1) {
+        throw new IndexError(`shape mismatch: indexing arrays could not be broadcast together with shapes ${adv.map((x) => pyShape(x.shape)).join(' ')}`);
+      }
+    });
+  }
+  // Normalise and check every index against its axis.
+  for (let k = 0; k < adv.length; k++) {
+    const n = view.shape[advAxes[k]];
+    const v = adv[k].values;
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      if (x < -n || x >= n) throw new IndexError(`index ${x} is out of bounds for axis ${advAxes[k]} with size ${n}`);
+      if (x < 0) v[i] = x + n;
+    }
+  }
+  const sorted = [...advAxes].sort((x, y) => x - y);
+  const adjacent = sorted.every((x, i) => i === 0 || x === sorted[i - 1] + 1) && advAxes.every((x, i) => x === sorted[i]);
+  const restAxes = [...view.shape.keys()].filter((ax) => !advAxes.includes(ax));
+  const first = adjacent && sorted.length > 0 ? restAxes.filter((ax) => ax < sorted[0]).length : 0;
+  const pre = restAxes.slice(0, first);
+  const post = restAxes.slice(first);
+  const shape = [...pre.map((ax) => view.shape[ax]), ...bshape, ...post.map((ax) => view.shape[ax])];
+  // Offsets of the index positions (C order of bshape).
+  const nIdx = shapeToSize(bshape);
+  const advOff = new Array<number>(nIdx).fill(0);
+  for (let k = 0; k < adv.length; k++) {
+    const e = adv[k];
+    const stride = view.strides[advAxes[k]];
+    const lead = nb - e.shape.length;
+    // Element strides of this index array broadcast to bshape.
+    const es = new Array<number>(nb).fill(0);
+    let s = 1;
+    for (let i = e.shape.length - 1; i >= 0; i--) {
+      es[lead + i] = e.shape[i] === 1 ? 0 : s;
+      s *= e.shape[i];
+    }
+    forEachIndex(bshape, es, (j, src) => {
+      advOff[j] += e.values[src] * stride;
+    });
+  }
+  const sub = (axes: number[]): NdArray => derive(view, NdArray.prototype, view.dtype, axes.map((ax) => view.shape[ax]), axes.map((ax) => view.strides[ax]), 0);
+  const preOff = offsetsOf(sub(pre));
+  const postOff = offsetsOf(sub(post));
+  const offsets = new Array<number>(preOff.length * nIdx * postOff.length);
+  let f = 0;
+  for (const p of preOff) {
+    for (let j = 0; j < nIdx; j++) {
+      const base = view.offset + p + advOff[j];
+      for (const q of postOff) offsets[f++] = base + q;
+    }
+  }
+  // Layout: index dims outermost, the rest in the source's memory order.
+  const restPos = [...pre.map((_, i) => i), ...post.map((_, i) => pre.length + nb + i)];
+  const restOrder = kOrder(restAxes.map((ax) => view.shape[ax]), restAxes.map((ax) => view.strides[ax])).map((i) => restPos[i]);
+  const order = [...bshape.map((_, i) => pre.length + i), ...restOrder];
+  return { shape, offsets, order };
+}
+
+/** Calls fn(j, src) over a shape in C order: j the flat position, src the dot product with `strides`. */
+function forEachIndex(shape: readonly number[], strides: readonly number[], fn: (j: number, src: number) => void): void {
+  const n = shapeToSize(shape);
+  if (n === 0) return;
+  const nd = shape.length;
+  const idx = new Array<number>(nd).fill(0);
+  let src = 0;
+  for (let j = 0; j < n; j++) {
+    fn(j, src);
+    for (let ax = nd - 1; ax >= 0; ax--) {
+      idx[ax]++;
+      src += strides[ax];
+      if (idx[ax] < shape[ax]) break;
+      src -= strides[ax] * shape[ax];
+      idx[ax] = 0;
+    }
+  }
+}
+
+/** Copies the items at `offsets` of `a` into a new array of `shape` laid out in `order`. */
+function gather(a: NdArray, offsets: readonly number[], shape: readonly number[], order: readonly number[]): NdArray {
+  const r = allocateOrdered(a.dtype, shape, order);
+  if (offsets.length === 0) return r;
+  const n = a.itemsize;
+  const dst = r._st.single!;
+  const at = a._st.cursor(n);
+  let i = 0;
+  forEachOffset2(r.shape, r.strides, 0, r.strides, 0, (d) => {
+    const w = at(offsets[i++]);
+    const s = offsets[i - 1] - w.start;
+    dst.bytes.set(w.bytes.subarray(s, s + n), d);
+  });
+  return r;
+}
+
+/** `a[items]` with at least one array item: a new array (NumPy's advanced indexing). */
+export function getitem(a: NdArray, items: readonly FancyItem[]): NdArray {
+  const s = select(a, items);
+  return gather(a, s.offsets, s.shape, s.order);
+}
+
+/** Values (stored form of `dt`) of `value` broadcast to `shape`, in C order; checks every conversion first. */
+function valuesFor(value: unknown, dt: DType, shape: readonly number[]): unknown[] {
+  let src: NdArray;
+  if (value instanceof NdArray) {
+    src = value;
+  } else {
+    src = fromValue(value, dt);
+  }
+  let sshape = [...src.shape];
+  let v = src;
+  while (sshape.length > shape.length && sshape[0] === 1) {
+    sshape = sshape.slice(1);
+    v = v.index(0);
+  }
+  let b: NdArray;
+  try {
+    b = broadcastTo(v, shape);
+  } catch {
+    throw new ValueError(`shape mismatch: value array of shape ${pyShape(src.shape)} could not be broadcast to indexing result of shape ${pyShape(shape)}`);
+  }
+  const vals = readValues(b);
+  if (src.dtype.equals(dt)) return vals;
+  const c = makeCaster(src.dtype, dt);
+  return vals.map(c);
+}
+
+function requireWritable(a: NdArray): void {
+  a._st.checkOpen();
+  if (!a._w) throw new AccessError('ERR_READ_ONLY', WRITE_REFUSED);
+}
+
+/** `a[items] = value` with at least one array item: a scatter; the last of repeated indices wins. */
+export function setitem(a: NdArray, items: readonly FancyItem[], value: unknown): void {
+  requireWritable(a);
+  const s = select(a, items);
+  const vals = valuesFor(value, a.dtype, s.shape);
+  storeAt(a, s.offsets, vals);
+}
+
+function storeAt(a: NdArray, offsets: readonly number[], vals: readonly unknown[]): void {
+  const codec = a._codec;
+  const conv = vals.map((v) => codec.convert(v));
+  const at = a._st.cursor(a.itemsize);
+  for (let i = 0; i < offsets.length; i++) {
+    const w = at(offsets[i]);
+    codec.store(w.view, offsets[i] - w.start, conv[i] as never);
+  }
+}
+
+/**
+ * NumPy's `np.add.at(a, items, values)`: `a[items] += values` applied once
+ * per index, so repeated indices accumulate. The addition runs in the
+ * promoted dtype of `a` and `values` (Python-style scalars weak) and the sum
+ * is cast back unsafely (`int8 127 + 1.5` gives -128), as NumPy does.
+ */
+export function addAt(a: NdArray, items: NdArray | number | readonly FancyItem[], values: NdArray | PyScalar): void {
+  requireWritable(a);
+  const key: readonly FancyItem[] = Array.isArray(items) ? items : [items as FancyItem];
+  const loop = resultType(a.dtype, values as never);
+  if (fastAddAt(a, key, values, loop)) return;
+  const s = isFancy(key) ? select(a, key) : basicSelection(a, key as IndexItem[]);
+  let vals: unknown[];
+  if (values instanceof NdArray) {
+    vals = valuesFor(values, loop, s.shape);
+  } else {
+    // A Python int beside an int dtype wraps into it here (NumPy's add.at casts the scalar unsafely).
+    vals = new Array<unknown>(s.offsets.length).fill(scalarIn(values, loop));
+    if (s.offsets.length === 0) fromValue(values, loop);
+  }
+  const add = arithOf(loop).add;
+  const toLoop = makeCaster(a.dtype, loop);
+  const back = makeCaster(loop, a.dtype);
+  const codec = a._codec;
+  const at = a._st.cursor(a.itemsize);
+  for (let i = 0; i < s.offsets.length; i++) {
+    const off = s.offsets[i];
+    const w = at(off);
+    const cur = toLoop(codec.read(w.view, off - w.start));
+    codec.write(w.view, off - w.start, back(add(cur, vals[i])));
+  }
+}
+
+function scalarIn(v: PyScalar, dt: DType): unknown {
+  if ((dt.kind === 'i' || dt.kind === 'u') && (typeof v === 'number' || typeof v === 'bigint') && Number.isInteger(Number(v))) {
+    const b = BigInt(v);
+    const w = dt.kind === 'i' ? BigInt.asIntN(dt.itemsize * 8, b) : BigInt.asUintN(dt.itemsize * 8, b);
+    return dt.itemsize === 8 ? w : Number(w);
+  }
+  const probe = fromValue(v, dt);
+  return probe.toArray();
+}
+
+function basicSelection(a: NdArray, items: readonly IndexItem[]): Selection {
+  const v = a.index(...items);
+  return { shape: [...v.shape], offsets: offsetsOf(v), order: [...v.shape.keys()] };
+}
+
+/** The typed-array loop of `a[idx] += v` for a 1-d `a`, a 1-d integer index and a scalar or matching 1-d `v`. */
+function fastAddAt(a: NdArray, key: readonly FancyItem[], values: NdArray | PyScalar, loop: DType): boolean {
+  if (a.ndim !== 1 || key.length !== 1 || !(key[0] instanceof NdArray) || !loop.equals(a.dtype)) return false;
+  const idx = key[0];
+  if (idx.ndim !== 1 || (idx.dtype.kind !== 'i' && idx.dtype.kind !== 'u')) return false;
+  if (a.dtype.kind !== 'f' || typeof values !== 'number') return false;
+  const t = typedLayout(a);
+  const ia = indicesOf(idx);
+  if (t === null || ia === null) return false;
+  const n = a.shape[0];
+  const bad = firstOutOfRange(ia, n);
+  // Checked first: an error must leave `a` untouched.
+  if (bad >= 0) throw new IndexError(`index ${ia[bad]} is out of bounds for axis 0 with size ${n}`);
+  addScalarAt(t.array as Float64Array, t.start, t.strides[0], ia, n, loop.itemsize === 4 ? Math.fround(values) : values);
+  return true;
+}
+
+// addAt's loops, each in a function of its own so V8 optimizes it at once.
+
+/** The position of the first index outside [-n, n), or -1. */
+function firstOutOfRange(ia: Float64Array, n: number): number {
+  for (let i = 0; i < ia.length; i++) {
+    const x = ia[i];
+    if (x < -n || x >= n) return i;
+  }
+  return -1;
+}
+
+/** arr[start + idx * stride] += v for each index (negative ones count from the end). */
+function addScalarAt(arr: Float64Array, start: number, stride: number, ia: Float64Array, n: number, v: number): void {
+  for (let i = 0; i < ia.length; i++) {
+    const x = ia[i];
+    arr[start + (x < 0 ? x + n : x) * stride] += v;
+  }
+}
+
+/** How `take` and `put` treat indices out of range. */
+export type ClipMode = 'raise' | 'wrap' | 'clip';
+
+function checkMode(mode: string): ClipMode {
+  if (mode !== 'raise' && mode !== 'wrap' && mode !== 'clip') throw new ValueError(`clipmode must be one of 'clip', 'raise', or 'wrap' (got ${repr(mode)})`);
+  return mode;
+}
+
+function indexValues(ind: NdArray | number | readonly number[], what: string): { values: number[] | Float64Array; shape: number[] } {
+  if (typeof ind === 'number') {
+    if (!Number.isInteger(ind)) throw new TypeError(`${what}: indices must be integers, got ${ind}`);
+    return { values: [ind], shape: [] };
+  }
+  const arr = asIndexArray(ind as NdArray);
+  const k = arr.dtype.kind;
+  if (!(k === 'i' || k === 'b' || k === 'u')) {
+    throw new TypeError(`Cannot cast array data from dtype('${arr.dtype.str}') to dtype('int64') according to the rule 'same_kind'`);
+  }
+  const fast = k === 'b' ? null : indicesOf(arr);
+  return { values: fast ?? readValues(arr).map((v) => (typeof v === 'boolean' ? Number(v) : toIndex(v))), shape: [...arr.shape] };
+}
+
+function fixIndex(x: number, n: number, mode: ClipMode, axis: number): number {
+  if (mode === 'wrap') return n === 0 ? x : ((x % n) + n) % n;
+  if (mode === 'clip') return x < 0 ? 0 : x >= n ? n - 1 : x;
+  if (x < -n || x >= n) throw new IndexError(`index ${x} is out of bounds for axis ${axis} with size ${n}`);
+  return x < 0 ? x + n : x;
+}
+
+/** Options of {@link take}. */
+export interface TakeOptions {
+  /** The axis to take along; null (default) takes from the flattened array. */
+  axis?: number | null;
+  /** Out-of-range indices: 'raise' (default), 'wrap' or 'clip'. */
+  mode?: ClipMode;
+}
+
+/**
+ * NumPy's `take(a, indices, axis, mode)`: a new C-contiguous array of shape
+ * `a.shape[:axis] + indices.shape + a.shape[axis+1:]`.
+ */
+export function take(a: NdArray, indices: NdArray | number | readonly number[], options: TakeOptions = {}): NdArray {
+  a._st.checkOpen();
+  const mode = checkMode(options.mode ?? 'raise');
+  const axis = options.axis ?? null;
+  const src = axis === null ? (a.ndim === 1 ? a : a.reshape(-1)) : a;
+  const ax = axis === null ? 0 : normalizeAxis(axis, a.ndim);
+  const { values, shape: ishape } = indexValues(indices, 'take');
+  const n = src.shape[ax];
+  if (n === 0 && values.length > 0 && mode !== 'raise') throw new IndexError('cannot do a non-empty take from an empty axes.');
+  for (let i = 0; i < values.length; i++) values[i] = fixIndex(values[i], n, mode, ax);
+  const outer = src.shape.slice(0, ax);
+  const inner = src.shape.slice(ax + 1);
+  const shape = [...outer, ...ishape, ...inner];
+  const fast = takeFast(src, values, shape);
+  if (fast !== null) return fast;
+  const view = (dims: number[], strides: number[]): NdArray => derive(src, NdArray.prototype, src.dtype, dims, strides, 0);
+  const outerOff = offsetsOf(view(outer, src.strides.slice(0, ax)));
+  const innerOff = offsetsOf(view(inner, src.strides.slice(ax + 1)));
+  const s = src.strides[ax];
+  const offsets: number[] = [];
+  for (const o of outerOff) for (const x of values) for (const q of innerOff) offsets.push(src.offset + o + x * s + q);
+  return gather(src, offsets, shape, [...shape.keys()]);
+}
+
+function takeFast(src: NdArray, values: ArrayLike<number>, shape: number[]): NdArray | null {
+  if (src.ndim !== 1) return null;
+  const t = typedLayout(src);
+  if (t === null) return null;
+  const r = allocateOrdered(src.dtype, shape, [...shape.keys()]);
+  const rt = typedLayout(r);
+  if (rt === null) return null;
+  const d = rt.array as Float64Array;
+  const s = t.array as Float64Array;
+  const st = t.strides[0];
+  for (let i = 0; i < values.length; i++) d[i] = s[t.start + values[i] * st];
+  return r;
+}
+
+/** Options of {@link put}. */
+export interface PutOptions {
+  mode?: ClipMode;
+}
+
+/**
+ * NumPy's `put(a, indices, values, mode)`: `a.flat[indices] = values`, the
+ * values repeated cyclically; indices are into `a` in C order whatever its
+ * layout. Checks everything before writing.
+ */
+export function put(a: NdArray, indices: NdArray | number | readonly number[], values: unknown, options: PutOptions = {}): void {
+  requireWritable(a);
+  const mode = checkMode(options.mode ?? 'raise');
+  const { values: idx } = indexValues(indices, 'put');
+  const n = a.size;
+  let vals: unknown[];
+  if (values instanceof NdArray) {
+    const c = values.dtype.equals(a.dtype) ? null : makeCaster(values.dtype, a.dtype);
+    vals = readValues(values);
+    if (c !== null) vals = vals.map(c);
+  } else {
+    vals = readValues(fromValue(values, a.dtype));
+  }
+  if (idx.length === 0 || vals.length === 0) return;
+  if (n === 0) throw new IndexError('cannot replace elements of an empty array');
+  const fixed = Array.from(idx, (x) => fixIndex(x, n, mode, 0));
+  const all = offsetsOf(a);
+  storeAt(
+    a,
+    fixed.map((x) => all[x]),
+    fixed.map((_, i) => vals[i % vals.length]),
+  );
+}
+
+/** Options of {@link compress}. */
+export interface CompressOptions {
+  /** The axis to select along; null (default) selects from the flattened array. */
+  axis?: number | null;
+}
+
+/**
+ * NumPy's `compress(condition, a, axis)`: the slices along `axis` where the
+ * 1-d condition is true; a condition shorter than the axis selects from its
+ * start, a longer one is an IndexError.
+ */
+export function compress(condition: NdArray | readonly (boolean | number)[], a: NdArray, options: CompressOptions = {}): NdArray {
+  const c = asIndexArray(condition as NdArray);
+  if (c.ndim !== 1) throw new ValueError('condition must be a 1-d array');
+  const axis = options.axis ?? null;
+  const src = axis === null ? a.reshape(-1) : a;
+  const ax = axis === null ? 0 : normalizeAxis(axis, a.ndim);
+  const fast = compressFast(c, src, ax);
+  if (fast !== null) return fast;
+  const flags = readValues(c).map(isNonZero);
+  if (flags.length > src.shape[ax]) {
+    throw new IndexError(`index ${flags.length - 1} is out of bounds for axis ${ax} with size ${src.shape[ax]}`);
+  }
+  const picked: number[] = [];
+  for (let i = 0; i < flags.length; i++) if (flags[i]) picked.push(i);
+  return take(src, fromValue(picked, INTP), { axis: ax });
+}
+
+/** The typed-array loop of compress for a 1-d source and a bool condition as long as it. */
+function compressFast(c: NdArray, src: NdArray, ax: number): NdArray | null {
+  if (src.ndim !== 1 || ax !== 0 || c.dtype.kind !== 'b' || c.shape[0] !== src.shape[0]) return null;
+  const tc = typedLayout(c);
+  const ts = typedLayout(src);
+  if (tc === null || ts === null || ts.array instanceof BigInt64Array || ts.array instanceof BigUint64Array) return null;
+  const cond = tc.array as Uint8Array;
+  const data = ts.array as Float64Array;
+  const n = src.shape[0];
+  const cs = tc.strides[0];
+  let count = 0;
+  for (let i = 0, p = tc.start; i < n; i++, p += cs) if (cond[p] !== 0) count++;
+  const r = allocateOrdered(src.dtype, [count], [0]);
+  if (count === 0) return r;
+  const out = typedLayout(r)!.array as Float64Array;
+  const ss = ts.strides[0];
+  for (let i = 0, p = tc.start, q = ts.start, j = 0; i < n; i++, p += cs, q += ss) if (cond[p] !== 0) out[j++] = data[q];
+  return r;
+}
+
+/** Coordinates of the non-zero elements of `a`, one list per axis (C order). */
+function nonzeroValues(a: NdArray): number[][] {
+  const vals = readValues(a);
+  const nd = a.ndim;
+  const coords: number[][] = Array.from({ length: nd }, () => []);
+  const idx = new Array<number>(nd).fill(0);
+  for (let i = 0; i < vals.length; i++) {
+    if (isNonZero(vals[i])) for (let d = 0; d < nd; d++) coords[d].push(idx[d]);
+    for (let d = nd - 1; d >= 0; d--) {
+      if (++idx[d] < a.shape[d]) break;
+      idx[d] = 0;
+    }
+  }
+  return coords;
+}
+
+/** NumPy's `nonzero(a)`: one int64 array of indices per axis. A 0-d array is an error (as NumPy 2). */
+export function nonzero(a: NdArray): NdArray[] {
+  if (a.ndim === 0) throw new ValueError('Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.');
+  return nonzeroValues(a).map((c) => fromValue(c.map(BigInt), INTP));
+}
+
+/** NumPy's `argwhere(a)`: an `(n, a.ndim)` int64 array of the coordinates of the non-zero elements (F-ordered, as NumPy's). */
+export function argwhere(a: NdArray): NdArray {
+  if (a.ndim === 0) {
+    const t = isNonZero(a.toArray());
+    return allocateOrdered(INTP, [t ? 1 : 0, 0], [1, 0]);
+  }
+  const coords = nonzeroValues(a);
+  const n = coords[0].length;
+  const r = allocateOrdered(INTP, [n, a.ndim], [1, 0]);
+  const vals: bigint[] = [];
+  for (let i = 0; i < n; i++) for (let d = 0; d < a.ndim; d++) vals.push(BigInt(coords[d][i]));
+  writeValues(r, vals);
+  return r;
+}
+
+/** NumPy's `flatnonzero(a)`: int64 indices of the non-zero elements of the flattened array. */
+export function flatnonzero(a: NdArray): NdArray {
+  const vals = readValues(a);
+  const out: bigint[] = [];
+  for (let i = 0; i < vals.length; i++) if (isNonZero(vals[i])) out.push(BigInt(i));
+  return fromValue(out, INTP);
+}
+

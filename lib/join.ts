@@ -1,0 +1,130 @@
+/**
+ * Joining arrays: NumPy's `concatenate` and `stack`. The result's dtype is
+ * the promotion of the inputs' (NumPy 2 rules, records only with equal
+ * records), and its layout follows NumPy's `PyArray_CreateMultiSortedStridePerm`:
+ * the axes ordered by the inputs' strides where they agree, C order where
+ * they do not, packed from the fastest axis.
+ * @module
+ */
+import type { DType } from './dtype';
+import { ValueError } from './errors';
+import { normalizeAxis } from './layout';
+import type { NdArray } from './ndarray';
+import { pyShape } from './ndarray';
+import { resultType } from './promote';
+import { allocateOrdered } from './compute-values';
+import { Slice } from './indexing';
+
+/** Options of {@link concatenate} and {@link stack}. */
+export interface JoinOptions {
+  /** The axis to join along (default 0); for concatenate, null flattens the inputs first. */
+  axis?: number | null;
+}
+
+function joinedDType(arrays: readonly NdArray[]): DType {
+  const first = arrays[0].dtype;
+  // Equal records (or bytes) join as they are; numbers promote, into this host's byte order.
+  const numeric = 'biufc'.includes(first.kind) && !first.isStructured && first.subdtype === null;
+  if (!numeric && arrays.every((a) => a.dtype.equals(first))) return first;
+  return resultType(...arrays);
+}
+
+/** NumPy's axis order for a new array shared by several inputs, slowest first. */
+function multiSortedPerm(arrays: readonly NdArray[], ndim: number): number[] {
+  const perm = [...Array(ndim).keys()];
+  for (let i0 = 1; i0 < ndim; i0++) {
+    let ipos = i0;
+    const ax0 = perm[i0];
+    for (let i1 = i0 - 1; i1 >= 0; i1--) {
+      let ambiguous = true;
+      let swap = false;
+      const ax1 = perm[i1];
+      for (const a of arrays) {
+        if (a.shape[ax0] !== 1 && a.shape[ax1] !== 1) {
+          if (Math.abs(a.strides[ax0]) <= Math.abs(a.strides[ax1])) swap = false;
+          else if (ambiguous) swap = true;
+          ambiguous = false;
+        }
+      }
+      if (!ambiguous) {
+        if (swap) ipos = i1;
+        else break;
+      }
+    }
+    if (ipos !== i0) {
+      perm.splice(i0, 1);
+      perm.splice(ipos, 0, ax0);
+    }
+  }
+  return perm;
+}
+
+function checkOpen(arrays: readonly NdArray[]): void {
+  for (const a of arrays) a._st.checkOpen();
+}
+
+/**
+ * NumPy's `concatenate(arrays, axis)`: a new array holding the inputs one
+ * after another along `axis` (default 0; null: the flattened inputs).
+ */
+export function concatenate(arrays: readonly NdArray[], options: JoinOptions = {}): NdArray {
+  if (arrays.length === 0) throw new ValueError('need at least one array to concatenate');
+  checkOpen(arrays);
+  const axis = options.axis === undefined ? 0 : options.axis;
+  const dt = joinedDType(arrays);
+  if (axis === null) {
+    const flat = arrays.map((a) => a.reshape(-1));
+    return join(flat, 0, dt);
+  }
+  const nd = arrays[0].ndim;
+  if (nd === 0) throw new ValueError('zero-dimensional arrays cannot be concatenated');
+  const ax = normalizeAxis(axis, nd);
+  arrays.forEach((a, i) => {
+    if (a.ndim !== nd) {
+      throw new ValueError(
+        `all the input arrays must have same number of dimensions, but the array at index 0 has ${nd} dimension(s) and the array at index ${i} has ${a.ndim} dimension(s)`,
+      );
+    }
+    for (let d = 0; d < nd; d++) {
+      if (d !== ax && a.shape[d] !== arrays[0].shape[d]) {
+        throw new ValueError(
+          `all the input array dimensions except for the concatenation axis must match exactly, but along dimension ${d}, the array at index 0 has size ${arrays[0].shape[d]} and the array at index ${i} has size ${a.shape[d]}`,
+        );
+      }
+    }
+  });
+  return join(arrays, ax, dt);
+}
+
+function join(arrays: readonly NdArray[], ax: number, dt: DType): NdArray {
+  const shape = [...arrays[0].shape];
+  shape[ax] = arrays.reduce((s, a) => s + a.shape[ax], 0);
+  const out = allocateOrdered(dt, shape, multiSortedPerm(arrays, shape.length));
+  let at = 0;
+  for (const a of arrays) {
+    const n = a.shape[ax];
+    if (n > 0 && a.size > 0) {
+      const items = shape.map((_, d) => (d === ax ? new Slice(at, at + n) : new Slice()));
+      out.set(items, a);
+    }
+    at += n;
+  }
+  return out;
+}
+
+/** NumPy's `stack(arrays, axis)`: inputs of one shape joined along a new axis (default 0). */
+export function stack(arrays: readonly NdArray[], options: JoinOptions = {}): NdArray {
+  if (arrays.length === 0) throw new ValueError('need at least one array to stack');
+  checkOpen(arrays);
+  const shape = arrays[0].shape;
+  for (const a of arrays) {
+    if (a.ndim !== shape.length || a.shape.some((n, i) => n !== shape[i])) throw new ValueError(`all input arrays must have the same shape (${pyShape(shape)} and ${pyShape(a.shape)})`);
+  }
+  const ax = normalizeAxis(options.axis ?? 0, shape.length + 1);
+  const dt = joinedDType(arrays);
+  return join(
+    arrays.map((a) => a.expandDims(ax)),
+    ax,
+    dt,
+  );
+}

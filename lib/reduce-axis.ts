@@ -1,0 +1,572 @@
+/**
+ * Axis reductions with NumPy's semantics: `sum prod mean min max argmin
+ * argmax any all countNonzero` over `axis` (null = every axis, an int, or a
+ * list of ints), with `keepdims`, `dtype` and `out` where NumPy takes them.
+ *
+ * Order of operations is NumPy's: the input is walked in its iterator's 'K'
+ * order (outermost axis first, axes coalesced where the memory allows), each
+ * output element starts from the ufunc's identity (0 for sum, 1 for prod; the
+ * first element for min/max), and when the innermost walked axis is a
+ * reduced one a float sum adds the pairwise sum of that row (blocks of 8, see
+ * {@link pairwise}); otherwise elements are added one by one, as NumPy's
+ * inner loop `out[j] += a[i, j]` does. When the values are cast on the way
+ * (`dtype=`, a byte-swapped input), rows are summed in chunks of 8192, the
+ * size of NumPy's buffer.
+ *
+ * Result dtypes follow NumPy 2: sums and products of bool and of ints
+ * narrower than 64 bits accumulate in int64 (uint64 for unsigned); `mean` of
+ * ints and bools is float64, of float16 is summed in float32 and rounded back
+ * once; results are in this host's byte order. A `dtype=` with an explicit
+ * byte order other than the host's is a TypeError, as in NumPy.
+ * @module
+ */
+import { dtype as toDType, type DType, type DTypeLike } from './dtype';
+import { makeCaster } from './cast';
+import { ValueError } from './errors';
+import { normalizeAxis, shapeToSize } from './layout';
+import type { NdArray } from './ndarray';
+import { pyShape } from './ndarray';
+import {
+  allocateOrdered,
+  arithOf,
+  BOOL,
+  comparatorOf,
+  type Complex,
+  FLOAT64,
+  floatRound,
+  INTP,
+  isNaNValue,
+  isNonZero,
+  kOrder,
+  nativeOf,
+  pairwise,
+  readValues,
+  writeValues,
+} from './compute-values';
+import { typedLayout, type TypedLayout } from './typed-reader';
+
+/** An `axis` argument: null (every axis), one axis, or several. */
+export type Axis = null | number | readonly number[];
+
+/** Options of the reductions (NumPy's keyword arguments). */
+export interface ReduceOptions {
+  /** Keep the reduced axes as length-1 axes. */
+  keepdims?: boolean;
+  /** The dtype to accumulate in (and of the result); sum, prod and mean only. */
+  dtype?: DTypeLike;
+  /** An array to write the result into (its shape must be the result's); it is returned. */
+  out?: NdArray;
+}
+
+/** Options of argmin, argmax and countNonzero. */
+export interface ArgReduceOptions {
+  keepdims?: boolean;
+}
+
+const BUFSIZE = 8192;
+
+/** NumPy's normalisation of `axis`: every axis, one, or a duplicate-free list. */
+export function resolveAxes(axis: Axis | undefined, ndim: number, strict0d = false): number[] {
+  if (axis === undefined || axis === null) return [...Array(ndim).keys()];
+  const list = typeof axis === 'number' ? [axis] : axis;
+  if (!Array.isArray(list)) throw new TypeError(`axis must be null, an integer or a list of integers, got ${String(axis)}`);
+  // A ufunc reduction of a 0-d array takes axis 0 (or -1) and reduces nothing, as NumPy's does.
+  const out = list.map((x: number) => normalizeAxis(x, ndim === 0 && !strict0d ? 1 : ndim));
+  if (new Set(out).size !== out.length) throw new ValueError("duplicate value in 'axis'");
+  return ndim === 0 ? [] : out;
+}
+
+function loopDType(spec: DTypeLike): DType {
+  const dt = toDType(spec);
+  if (!dt.isnative) {
+    throw new TypeError(
+      `The \`dtype\` and \`signature\` arguments to ufuncs only select the general DType and not details such as the byte order (got ${dt.str})`,
+    );
+  }
+  return dt;
+}
+
+/** NumPy 2's accumulation dtype of sum/prod: bool and small ints widen to 64 bits. */
+export function sumDType(dt: DType): DType {
+  if (dt.kind === 'b' || (dt.kind === 'i' && dt.itemsize < 8)) return INTP;
+  if (dt.kind === 'u' && dt.itemsize < 8) return toDType('<u8');
+  if (dt.kind === 'i' || dt.kind === 'u' || dt.kind === 'f' || dt.kind === 'c') return nativeOf(dt);
+  throw new TypeError(`the reduction has no loop for dtype ${dt.str}`);
+}
+
+/** The walk plan: the result's shape, and per input axis its length, input stride and output flat stride. */
+interface Plan {
+  outShape: number[];
+  outSize: number;
+  /** Input axes in walking order, outermost first, coalesced: [n, inStride, outStride]. */
+  dims: [number, number, number][];
+  /** Count of input elements per output element. */
+  count: number;
+  /** Axis order of the result (outermost first) for a new array. */
+  resultOrder: number[];
+}
+
+function plan(a: NdArray, axes: readonly number[], keepdims: boolean, inStrides: readonly number[]): Plan {
+  const nd = a.ndim;
+  const red = new Array<boolean>(nd).fill(false);
+  for (const ax of axes) red[ax] = true;
+  const outShape: number[] = [];
+  const keptAxes: number[] = [];
+  for (let i = 0; i < nd; i++) {
+    if (!red[i]) {
+      outShape.push(a.shape[i]);
+      keptAxes.push(i);
+    } else if (keepdims) outShape.push(1);
+  }
+  // Output flat (C) strides of each input axis: 0 on reduced axes.
+  const outStride = new Array<number>(nd).fill(0);
+  let s = 1;
+  for (let k = keptAxes.length - 1; k >= 0; k--) {
+    outStride[keptAxes[k]] = s;
+    s *= a.shape[keptAxes[k]];
+  }
+  let count = 1;
+  for (const ax of axes) count *= a.shape[ax];
+  const order = kOrder(a.shape, a.strides);
+  const dims: [number, number, number][] = [];
+  for (const ax of order) {
+    const n = a.shape[ax];
+    if (n === 1) continue;
+    const last = dims[dims.length - 1];
+    // Coalesce with the axis outside it when both operands step evenly across them.
+    if (last !== undefined && last[1] === inStrides[ax] * n && last[2] === outStride[ax] * n) {
+      dims[dims.length - 1] = [last[0] * n, inStrides[ax], outStride[ax]];
+    } else {
+      dims.push([n, inStrides[ax], outStride[ax]]);
+    }
+  }
+  // Result axes in the input's K order (reduced ones dropped, or kept as length 1 in place).
+  const pos = new Map<number, number>();
+  let j = 0;
+  for (let i = 0; i < nd; i++) if (!red[i] || keepdims) pos.set(i, j++);
+  const resultOrder = order.filter((ax) => pos.has(ax)).map((ax) => pos.get(ax)!);
+  return { outShape, outSize: shapeToSize(outShape), dims, count, resultOrder };
+}
+
+/** Calls `row(p, n, s, o, os)` for each innermost run of the plan, outermost axes first. */
+function walk(dims: readonly [number, number, number][], start: number, row: (p: number, n: number, s: number, o: number, os: number) => void): void {
+  const nd = dims.length;
+  if (nd === 0) {
+    row(start, 1, 0, 0, 0);
+    return;
+  }
+  for (const d of dims) if (d[0] === 0) return;
+  const [n, s, os] = dims[nd - 1];
+  const idx = new Array<number>(nd).fill(0);
+  let p = start;
+  let o = 0;
+  for (;;) {
+    row(p, n, s, o, os);
+    let ax = nd - 2;
+    while (ax >= 0) {
+      idx[ax]++;
+      p += dims[ax][1];
+      o += dims[ax][2];
+      if (idx[ax] < dims[ax][0]) break;
+      p -= dims[ax][1] * dims[ax][0];
+      o -= dims[ax][2] * dims[ax][0];
+      idx[ax] = 0;
+      ax--;
+    }
+    if (ax < 0) return;
+  }
+}
+
+/** A reader of `a`'s elements as values of `loop` (cast on the way), with the start and strides it walks in. */
+interface Source {
+  get: (p: number) => unknown;
+  start: number;
+  strides: readonly number[];
+  /** The values are converted (NumPy buffers them). */
+  cast: boolean;
+}
+
+function sourceOf(a: NdArray, loop: DType | null): Source {
+  const same = loop === null || a.dtype.equals(loop);
+  const kind = a.dtype.kind;
+  const fast = kind === 'f' || kind === 'i' || kind === 'u' ? typedLayout(a) : null;
+  if (fast !== null) {
+    const ta = fast.array as unknown as ArrayLike<unknown>;
+    if (same) return { get: (p) => ta[p], start: fast.start, strides: fast.strides, cast: false };
+    if (loop!.kind === 'f' && kind !== 'f' && a.itemsize < 8) return { get: (p) => ta[p], start: fast.start, strides: fast.strides, cast: true };
+    const c = makeCaster(a.dtype, loop!);
+    return { get: (p) => c(ta[p]), start: fast.start, strides: fast.strides, cast: true };
+  }
+  a._st.checkOpen();
+  const codec = a._codec;
+  const at = a._st.cursor(a.itemsize);
+  const read = (p: number): unknown => {
+    const w = at(p);
+    return codec.read(w.view, p - w.start);
+  };
+  if (same) return { get: read, start: a.offset, strides: a.strides, cast: !a.dtype.isnative };
+  const c = makeCaster(a.dtype, loop!);
+  return { get: (p) => c(read(p)), start: a.offset, strides: a.strides, cast: true };
+}
+
+function checkOut(out: NdArray, shape: readonly number[]): void {
+  out._st.checkOpen();
+  if (!out._w) throw new ValueError('output array is read-only');
+  if (out.ndim !== shape.length || out.shape.some((n, i) => n !== shape[i])) {
+    throw new ValueError(`output array of shape ${pyShape(out.shape)} does not match the result's shape ${pyShape(shape)}`);
+  }
+}
+
+/** Stores `values` (stored form of `dt`) as the result: into `out` (cast unsafely) or a new array. */
+function emit(values: unknown[], dt: DType, p: Plan, out: NdArray | undefined): NdArray {
+  if (out !== undefined) {
+    const c = out.dtype.equals(dt) ? null : makeCaster(dt, out.dtype);
+    writeValues(out, c === null ? values : values.map(c));
+    return out;
+  }
+  const r = allocateOrdered(dt, p.outShape, p.resultOrder);
+  writeValues(r, values);
+  return r;
+}
+
+// ------------------------------------------------------------ sum / prod
+
+function fold(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, loop: DType, mul: boolean, strict0d = false): { values: unknown[]; plan: Plan } {
+  const axes = resolveAxes(axis, a.ndim, strict0d);
+  const src = sourceOf(a, loop);
+  const p = plan(a, axes, opts.keepdims ?? false, src.strides);
+  if (opts.out !== undefined) checkOut(opts.out, p.outShape);
+  const ar = arithOf(loop);
+  const op = mul ? ar.mul : ar.add;
+  const acc = new Array<unknown>(p.outSize).fill(mul ? ar.one : ar.zero);
+  const get = src.get;
+  const pw = !mul && (loop.kind === 'f' || loop.kind === 'c');
+  if (loop.kind === 'f' && loop.itemsize === 8 && !mul) {
+    const f = new Float64Array(p.outSize);
+    walk(p.dims, src.start, (s0, n, s, o, os) => {
+      if (os === 0) {
+        const g = (i: number): unknown => get(s0 + i * s);
+        const chunk = src.cast ? BUFSIZE : n;
+        for (let lo = 0; lo < n; lo += chunk) f[o] += pairwise(g, lo, Math.min(chunk, n - lo), ar.add, 0) as number;
+      } else {
+        for (let i = 0; i < n; i++) f[o + i * os] += get(s0 + i * s) as number;
+      }
+    });
+    for (let i = 0; i < f.length; i++) acc[i] = f[i];
+    return { values: acc, plan: p };
+  }
+  walk(p.dims, src.start, (s0, n, s, o, os) => {
+    if (os === 0) {
+      if (pw) {
+        const g = (i: number): unknown => get(s0 + i * s);
+        const chunk = src.cast ? BUFSIZE : n;
+        for (let lo = 0; lo < n; lo += chunk) acc[o] = op(acc[o], pairwise(g, lo, Math.min(chunk, n - lo), op, ar.zero));
+      } else {
+        let v = acc[o];
+        for (let i = 0; i < n; i++) v = op(v, get(s0 + i * s));
+        acc[o] = v;
+      }
+    } else {
+      for (let i = 0; i < n; i++) acc[o + i * os] = op(acc[o + i * os], get(s0 + i * s));
+    }
+  });
+  return { values: acc, plan: p };
+}
+
+function resultLoop(a: NdArray, opts: ReduceOptions): DType {
+  if (opts.dtype !== undefined && opts.dtype !== null) return loopDType(opts.dtype);
+  if (opts.out !== undefined) return nativeOf(opts.out.dtype);
+  return sumDType(a.dtype);
+}
+
+/** NumPy's `sum(a, axis, { keepdims, dtype, out })`: a new array (0-d for a full reduction) or `out`. */
+export function sum(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
+  const loop = resultLoop(a, opts);
+  const r = fold(a, axis, opts, loop, false);
+  return emit(r.values, loop, r.plan, opts.out);
+}
+
+/** NumPy's `prod(a, axis, { keepdims, dtype, out })`. */
+export function prod(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
+  const loop = resultLoop(a, opts);
+  const r = fold(a, axis, opts, loop, true);
+  return emit(r.values, loop, r.plan, opts.out);
+}
+
+/**
+ * NumPy's `mean(a, axis, { keepdims, dtype, out })`: the sum (ints and bools
+ * in float64, float16 in float32) divided by the count in the result's dtype
+ * (an int result truncates the float64 quotient). Empty: NaN.
+ */
+export function mean(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
+  const k = a.dtype.kind;
+  let loop: DType;
+  let half = false;
+  if (opts.dtype !== undefined && opts.dtype !== null) loop = loopDType(opts.dtype);
+  else if (k === 'b' || k === 'i' || k === 'u') loop = FLOAT64;
+  else if (k === 'f' && a.itemsize === 2) {
+    loop = toDType('<f4');
+    half = true;
+  } else loop = resultLoop(a, opts);
+  if (!(loop.kind === 'b' || loop.kind === 'i' || loop.kind === 'u' || loop.kind === 'f' || loop.kind === 'c')) {
+    throw new TypeError(`the reduction has no loop for dtype ${loop.str}`);
+  }
+  const r = fold(a, axis, opts, loop, false, true);
+  const n = r.plan.count;
+  // The sum lands in the result's dtype first (out's, or the loop's), then is divided there.
+  const ret = opts.out !== undefined ? nativeOf(opts.out.dtype) : loop;
+  const toRet = ret.equals(loop) ? (v: unknown): unknown => v : makeCaster(loop, ret);
+  let div: (v: unknown) => unknown;
+  if (ret.kind === 'f') {
+    const rd = floatRound(ret.itemsize === 2 ? toDType('<f4') : ret);
+    div = (v) => rd((v as number) / n);
+  } else if (ret.kind === 'c') {
+    const rd = floatRound(ret);
+    // NumPy's Smith division by n + 0j: rat = 0, scl = 1/n, and inf * 0 stays NaN.
+    const scl = rd(1 / n);
+    div = (v) => {
+      const c = v as Complex;
+      return { re: rd(rd(c.re + rd(c.im * 0)) * scl), im: rd(rd(c.im - rd(c.re * 0)) * scl) };
+    };
+  } else {
+    const c = makeCaster(FLOAT64, ret);
+    div = (v) => c(Number(typeof v === 'boolean' ? Number(v) : v) / n);
+  }
+  const values = r.values.map((v) => div(toRet(v)));
+  if (half && opts.out === undefined) return emit(values, nativeOf(a.dtype), r.plan, undefined);
+  return emit(values, ret, r.plan, opts.out);
+}
+
+// ------------------------------------------------------------- min / max
+
+function extreme(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, max: boolean): NdArray {
+  const name = max ? 'maximum' : 'minimum';
+  if (opts.dtype !== undefined) throw new TypeError(`${max ? 'max' : 'min'}() takes no dtype`);
+  const axes = resolveAxes(axis, a.ndim);
+  const loop = nativeOf(a.dtype);
+  const src = sourceOf(a, null);
+  const p = plan(a, axes, opts.keepdims ?? false, src.strides);
+  if (p.count === 0 && (p.outSize > 0 || a.size === 0)) throw new ValueError(`zero-size array to reduction operation ${name} which has no identity`);
+  if (opts.out !== undefined) checkOut(opts.out, p.outShape);
+  const t = plainTyped(a);
+  if (t !== null) {
+    // Typed loops: start from ∓inf (no lane is empty here); NaN sticks once met.
+    const ta = t.array as Float64Array;
+    const tp = plan(a, axes, opts.keepdims ?? false, t.strides);
+    const f = new Float64Array(tp.outSize).fill(max ? -Infinity : Infinity);
+    walk(tp.dims, t.start, (s0, n, s, o, os) => {
+      if (os === 0) {
+        let m = f[o];
+        for (let i = 0, q = s0; i < n; i++, q += s) {
+          const v = ta[q];
+          if (max ? v > m : v < m) m = v;
+          else if (v !== v) {
+            m = v;
+            break;
+          }
+        }
+        if (m === m || f[o] === f[o]) f[o] = m;
+      } else {
+        for (let i = 0, q = s0, j = o; i < n; i++, q += s, j += os) {
+          const v = ta[q];
+          const m = f[j];
+          if (max ? v > m : v < m) f[j] = v;
+          else if (v !== v && m === m) f[j] = v;
+        }
+      }
+    });
+    return emit(Array.from(f), loop, tp, opts.out);
+  }
+  const cmp = comparatorOf(loop);
+  const get = src.get;
+  const acc = new Array<unknown>(p.outSize);
+  const seen = new Uint8Array(p.outSize);
+  const typedNumbers = a.size > 0 && typeof get(src.start) === 'number' && loop.kind !== 'b' && loop.kind !== 'c';
+  if (typedNumbers) {
+    // Plain numbers: NaN wins at once, otherwise strict comparison keeps the first extreme.
+    const f = new Float64Array(p.outSize);
+    walk(p.dims, src.start, (s0, n, s, o, os) => {
+      if (os === 0) {
+        let m = seen[o] ? f[o] : (get(s0) as number);
+        seen[o] = 1;
+        if (m === m) {
+          for (let i = 0; i < n; i++) {
+            const v = get(s0 + i * s) as number;
+            if (max ? v > m : v < m) m = v;
+            else if (v !== v) {
+              m = v;
+              break;
+            }
+          }
+        }
+        f[o] = m;
+      } else {
+        for (let i = 0; i < n; i++) {
+          const j = o + i * os;
+          const v = get(s0 + i * s) as number;
+          if (!seen[j]) {
+            f[j] = v;
+            seen[j] = 1;
+          } else {
+            const m = f[j];
+            if (m === m && (v !== v || (max ? v > m : v < m))) f[j] = v;
+          }
+        }
+      }
+    });
+    for (let i = 0; i < f.length; i++) acc[i] = f[i];
+  } else {
+    const better = (v: unknown, m: unknown): boolean => {
+      if (isNaNValue(m)) return false;
+      if (isNaNValue(v)) return true;
+      const c = cmp(v, m);
+      return max ? c > 0 : c < 0;
+    };
+    walk(p.dims, src.start, (s0, n, s, o, os) => {
+      for (let i = 0; i < n; i++) {
+        const j = o + i * os;
+        const v = get(s0 + i * s);
+        if (!seen[j]) {
+          acc[j] = v;
+          seen[j] = 1;
+        } else if (better(v, acc[j])) acc[j] = v;
+      }
+    });
+  }
+  return emit(acc, loop, p, opts.out);
+}
+
+/** NumPy's `min(a, axis, { keepdims, out })`; NaN propagates; an empty reduction is a ValueError. */
+export function min(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
+  return extreme(a, axis, opts, false);
+}
+
+/** NumPy's `max(a, axis, { keepdims, out })`. */
+export function max(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
+  return extreme(a, axis, opts, true);
+}
+
+// -------------------------------------------------------- any / all / count
+
+function truth(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, mode: 'any' | 'all' | 'count'): NdArray {
+  if (opts.dtype !== undefined) throw new TypeError(`${mode}() takes no dtype`);
+  const axes = resolveAxes(axis, a.ndim);
+  const src = sourceOf(a, null);
+  const p = plan(a, axes, opts.keepdims ?? false, src.strides);
+  if (opts.out !== undefined) checkOut(opts.out, p.outShape);
+  const counts = new Float64Array(p.outSize);
+  const t = plainTyped(a);
+  if (t !== null) {
+    const ta = t.array as Float64Array;
+    const tp = plan(a, axes, opts.keepdims ?? false, t.strides);
+    walk(tp.dims, t.start, (s0, n, s, o, os) => {
+      if (os === 0) {
+        let c = 0;
+        for (let i = 0, q = s0; i < n; i++, q += s) if (ta[q] !== 0) c++;
+        counts[o] += c;
+      } else {
+        for (let i = 0, q = s0, j = o; i < n; i++, q += s, j += os) if (ta[q] !== 0) counts[j]++;
+      }
+    });
+    return truthResult(counts, mode, tp, opts.out);
+  }
+  const get = src.get;
+  const plain = a.dtype.kind !== 'c' && a.dtype.kind !== 'b' && typeof (a.size > 0 ? get(src.start) : 0) === 'number';
+  walk(p.dims, src.start, (s0, n, s, o, os) => {
+    if (plain) {
+      for (let i = 0; i < n; i++) if ((get(s0 + i * s) as number) !== 0) counts[o + i * os]++;
+    } else {
+      for (let i = 0; i < n; i++) if (isNonZero(get(s0 + i * s))) counts[o + i * os]++;
+    }
+  });
+  return truthResult(counts, mode, p, opts.out);
+}
+
+function truthResult(counts: Float64Array, mode: 'any' | 'all' | 'count', p: Plan, out: NdArray | undefined): NdArray {
+  if (mode === 'count') return emit(Array.from(counts, (c) => BigInt(c)), INTP, p, out);
+  const values = Array.from(counts, (c) => (mode === 'any' ? c > 0 : c === p.count));
+  return emit(values, BOOL, p, out);
+}
+
+/** A typed array over `a` when its elements read as plain numbers (bool as 0/1; no 64-bit ints, no float16). */
+function plainTyped(a: NdArray): TypedLayout | null {
+  const k = a.dtype.kind;
+  if (!(k === 'b' || k === 'f' || ((k === 'i' || k === 'u') && a.itemsize < 8))) return null;
+  return typedLayout(a);
+}
+
+/** NumPy's `any(a, axis, { keepdims, out })`. */
+export function any(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
+  return truth(a, axis, opts, 'any');
+}
+
+/** NumPy's `all(a, axis, { keepdims, out })`. */
+export function all(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
+  return truth(a, axis, opts, 'all');
+}
+
+/** NumPy's `count_nonzero(a, axis, { keepdims })`: int64 counts. */
+export function countNonzero(a: NdArray, axis?: Axis, opts: ArgReduceOptions = {}): NdArray {
+  return truth(a, axis, { keepdims: opts.keepdims }, 'count');
+}
+
+// --------------------------------------------------------- argmin / argmax
+
+function argExtreme(a: NdArray, axis: number | null | undefined, opts: ArgReduceOptions, max: boolean): NdArray {
+  const name = max ? 'argmax' : 'argmin';
+  if (axis !== undefined && axis !== null && typeof axis !== 'number') throw new TypeError("'tuple' object cannot be interpreted as an integer");
+  const keep = opts.keepdims ?? false;
+  if (axis === undefined || axis === null) {
+    if (a.size === 0) throw new ValueError(`attempt to get ${name} of an empty sequence`);
+    const idx = bestIndex(readValues(a), 0, a.size, 1, comparatorOf(nativeOf(a.dtype)), max);
+    const shape = keep ? new Array<number>(a.ndim).fill(1) : [];
+    const r = allocateOrdered(INTP, shape, [...shape.keys()]);
+    writeValues(r, [BigInt(idx)]);
+    return r;
+  }
+  const ax = normalizeAxis(axis, Math.max(a.ndim, 1));
+  if (a.ndim === 0) {
+    return allocateOrdered(INTP, [], []);
+  }
+  const n = a.shape[ax];
+  if (n === 0) throw new ValueError(`attempt to get ${name} of an empty sequence`);
+  // Move the axis last and read rows of it in C order of the other axes.
+  const perm = [...Array(a.ndim).keys()].filter((i) => i !== ax).concat([ax]);
+  const moved = a.transpose(perm);
+  const vals = readValues(moved);
+  const cmp = comparatorOf(nativeOf(a.dtype));
+  const m = vals.length / n;
+  const out: bigint[] = new Array<bigint>(m);
+  for (let r = 0; r < m; r++) out[r] = BigInt(bestIndex(vals, r * n, n, 1, cmp, max));
+  const shape = keep ? a.shape.map((s, i) => (i === ax ? 1 : s)) : a.shape.filter((_, i) => i !== ax);
+  const r = allocateOrdered(INTP, shape, [...shape.keys()]);
+  writeValues(r, out);
+  return r;
+}
+
+function bestIndex(vals: readonly unknown[], lo: number, n: number, step: number, cmp: (x: unknown, y: unknown) => number, max: boolean): number {
+  let best = 0;
+  let m = vals[lo];
+  if (isNaNValue(m)) return 0;
+  for (let i = 1; i < n; i++) {
+    const v = vals[lo + i * step];
+    if (isNaNValue(v)) return i;
+    const c = cmp(v, m);
+    if (max ? c > 0 : c < 0) {
+      best = i;
+      m = v;
+    }
+  }
+  return best;
+}
+
+/** NumPy's `argmin(a, axis, { keepdims })`: int64 indices of the first minimum (or first NaN). */
+export function argmin(a: NdArray, axis?: number | null, opts: ArgReduceOptions = {}): NdArray {
+  return argExtreme(a, axis, opts, false);
+}
+
+/** NumPy's `argmax(a, axis, { keepdims })`. */
+export function argmax(a: NdArray, axis?: number | null, opts: ArgReduceOptions = {}): NdArray {
+  return argExtreme(a, axis, opts, true);
+}
+

@@ -1,0 +1,427 @@
+/**
+ * Sorting and grouping with NumPy's semantics: `sort` (a copy, or in place),
+ * `argsort`, `searchsorted`, `unique` (with counts and the inverse) and
+ * `bincount`.
+ *
+ * Every sort is stable (NumPy's `kind='stable'`), in NumPy's order: NaN
+ * last; complex numbers by real part, then imaginary part, NaNs last; records
+ * field by field (`order` names the fields compared first, the others break
+ * ties in their dtype order); bytes lexicographically. Float arrays sort by
+ * an LSD radix pass over order-preserving integer keys (+0 and −0 share a
+ * key and keep their input order, every NaN gets the largest key), which is
+ * stable and linear; other dtypes use a comparison merge sort.
+ * @module
+ */
+import { dtype as toDType, type DType } from './dtype';
+import { makeCaster } from './cast';
+import { AccessError, ValueError, repr } from './errors';
+import { Slice } from './indexing';
+import { normalizeAxis } from './layout';
+import { NdArray } from './ndarray';
+import { copyAs } from './data';
+import type { Complex } from './value-types';
+import { allocateOrdered, comparatorOf, FLOAT64, fromValues, INTP, isNaNValue, readValues, toIndex, writeValues } from './compute-values';
+import { indicesOf, int64From, typedLayout } from './typed-reader';
+
+/** Options of {@link sort} and {@link argsort}. */
+export interface SortOptions {
+  /** The axis to sort along (default -1); null sorts the flattened array. */
+  axis?: number | null;
+  /** Record fields to compare first (structured dtypes only). */
+  order?: readonly string[];
+}
+
+function checkOrder(dt: DType, order: readonly string[] | undefined): void {
+  if (order === undefined) return;
+  if (dt.names === null) throw new ValueError('Cannot specify order when the array has no fields.');
+  const seen = new Set<string>();
+  for (const n of order) {
+    if (!dt.names.includes(n)) throw new ValueError(`no field of name ${repr(n)}`);
+    if (seen.has(n)) throw new ValueError(`duplicate field name ${repr(n)} in order`);
+    seen.add(n);
+  }
+}
+
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+const LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const HI = LITTLE ? 1 : 0;
+const LO = LITTLE ? 0 : 1;
+
+/**
+ * Stable argsort of numbers in NumPy's order (NaN last, ±0 equal): LSD radix
+ * over 64-bit order-preserving keys in four 16-bit passes.
+ */
+export function radixArgsort(vals: ArrayLike<number>): Uint32Array {
+  const n = vals.length;
+  const hi = new Uint32Array(n);
+  const lo = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    let x = vals[i];
+    if (x !== x) {
+      hi[i] = 0xffffffff;
+      lo[i] = 0xffffffff;
+      continue;
+    }
+    if (x === 0) x = 0;
+    f64[0] = x;
+    const h = u32[HI];
+    const l = u32[LO];
+    if (h & 0x80000000) {
+      hi[i] = ~h >>> 0;
+      lo[i] = ~l >>> 0;
+    } else {
+      hi[i] = (h | 0x80000000) >>> 0;
+      lo[i] = l;
+    }
+  }
+  // Keys travel with their indices: every pass reads sequentially and scatters.
+  let idx = new Uint32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  let tIdx = new Uint32Array(n);
+  let tHi = new Uint32Array(n);
+  let tLo = new Uint32Array(n);
+  let cHi = hi;
+  let cLo = lo;
+  const count = new Uint32Array(65536);
+  for (let pass = 0; pass < 4; pass++) {
+    const word = pass < 2 ? cLo : cHi;
+    const shift = (pass & 1) * 16;
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[(word[i] >>> shift) & 0xffff]++;
+    // Skip a pass whose digit is the same everywhere.
+    let skip = false;
+    for (let d = 0; d < 65536; d++) {
+      if (count[d] === n) skip = true;
+      if (count[d] !== 0) break;
+    }
+    if (skip) continue;
+    let sum = 0;
+    for (let d = 0; d < 65536; d++) {
+      const c = count[d];
+      count[d] = sum;
+      sum += c;
+    }
+    const last = pass === 3;
+    for (let i = 0; i < n; i++) {
+      const dst = count[(word[i] >>> shift) & 0xffff]++;
+      tIdx[dst] = idx[i];
+      if (!last) {
+        tHi[dst] = cHi[i];
+        tLo[dst] = cLo[i];
+      }
+    }
+    let t = idx;
+    idx = tIdx;
+    tIdx = t;
+    t = cHi;
+    cHi = tHi;
+    tHi = t;
+    t = cLo;
+    cLo = tLo;
+    tLo = t;
+  }
+  return idx;
+}
+
+/** Stable argsort of the values of one lane. */
+function argsortValues(vals: unknown[], dt: DType, order?: readonly string[]): ArrayLike<number> {
+  if ((dt.kind === 'f' || ((dt.kind === 'i' || dt.kind === 'u') && dt.itemsize < 8) || dt.kind === 'b') && !dt.isStructured && dt.subdtype === null) {
+    return radixArgsort(dt.kind === 'b' ? vals.map(Number) : (vals as number[]));
+  }
+  const cmp = comparatorOf(dt, order);
+  const idx = Array.from(vals.keys());
+  // Array.prototype.sort is stable (ES2019).
+  idx.sort((i, j) => cmp(vals[i], vals[j]) || i - j);
+  return idx;
+}
+
+/** Calls fn(lane) for each 1-d lane of `a` along `axis`, in C order of the other axes. */
+function forEachLane(a: NdArray, axis: number, fn: (lane: NdArray, k: number) => void): void {
+  const perm = [...Array(a.ndim).keys()].filter((i) => i !== axis);
+  const outer = perm.map((i) => a.shape[i]);
+  const total = outer.reduce((p, q) => p * q, 1);
+  const idx = new Array<number>(outer.length).fill(0);
+  for (let k = 0; k < total; k++) {
+    const items: (number | null)[] = [];
+    let t = 0;
+    for (let i = 0; i < a.ndim; i++) items.push(i === axis ? null : idx[t++]);
+    fn(a.index(...items.map((x) => (x === null ? laneSlice : x))), k);
+    for (let d = outer.length - 1; d >= 0; d--) {
+      if (++idx[d] < outer[d]) break;
+      idx[d] = 0;
+    }
+  }
+}
+
+const laneSlice = new Slice();
+
+/** Sorts `a` in place along `axis` (the lanes' values rewritten in sorted order). */
+function sortLanes(a: NdArray, axis: number, order?: readonly string[]): void {
+  if (a.size === 0) return;
+  const fast = a.ndim === 1 && a.dtype.kind === 'f' ? typedLayout(a) : null;
+  if (fast !== null && fast.strides[0] === 1) {
+    const arr = fast.array as Float64Array | Float32Array;
+    const view = arr.subarray(fast.start, fast.start + a.size);
+    const copy = view.slice();
+    const idx = radixArgsort(copy);
+    for (let i = 0; i < idx.length; i++) view[i] = copy[idx[i]];
+    return;
+  }
+  forEachLane(a, axis, (lane) => {
+    const vals = readValues(lane);
+    const idx = argsortValues(vals, a.dtype, order);
+    writeValues(lane, Array.from(idx, (i) => vals[i]));
+  });
+}
+
+/**
+ * NumPy's `sort(a, axis, kind='stable', order)`: a sorted copy laid out like
+ * the input (`axis` null: the flattened array). A 0-d array is an AxisError.
+ */
+export function sort(a: NdArray, options: SortOptions = {}): NdArray {
+  a._st.checkOpen();
+  checkOrder(a.dtype, options.order);
+  const axis = options.axis === undefined ? -1 : options.axis;
+  if (axis === null) {
+    const flat = copyAs(a.reshape(-1), a.dtype, 'C');
+    sortLanes(flat, 0, options.order);
+    return flat;
+  }
+  const ax = normalizeAxis(axis, a.ndim);
+  const c = copyAs(a, a.dtype, 'K');
+  sortLanes(c, ax, options.order);
+  return c;
+}
+
+/** NumPy's `a.sort(axis, kind='stable', order)`: sorts `a` in place (`axis` null is a TypeError, as in NumPy). */
+export function sortInPlace(a: NdArray, options: SortOptions = {}): void {
+  a._st.checkOpen();
+  if (!a._w) throw new AccessError('ERR_READ_ONLY', 'assignment destination is read-only');
+  if (options.axis === null) throw new TypeError("'NoneType' object cannot be interpreted as an integer");
+  checkOrder(a.dtype, options.order);
+  const ax = normalizeAxis(options.axis ?? -1, a.ndim);
+  sortLanes(a, ax, options.order);
+}
+
+/** NumPy's `argsort(a, axis, kind='stable', order)`: int64 indices (C-contiguous); a 0-d array gives `[0]`. */
+export function argsort(a: NdArray, options: SortOptions = {}): NdArray {
+  a._st.checkOpen();
+  checkOrder(a.dtype, options.order);
+  const axis = options.axis === undefined ? -1 : options.axis;
+  if (a.ndim === 0) {
+    if (axis !== null) normalizeAxis(axis, 1);
+    return fromValues(INTP, [1], [0n]);
+  }
+  if (axis === null) return argsort(a.reshape(-1), { order: options.order });
+  const ax = normalizeAxis(axis, a.ndim);
+  const r = allocateOrdered(INTP, a.shape, [...a.shape.keys()]);
+  if (a.size === 0) return r;
+  const fast = a.ndim === 1 && a.dtype.kind === 'f' ? typedLayout(a) : null;
+  if (fast !== null) {
+    const src = fast.array as Float64Array;
+    const vals = new Float64Array(a.size);
+    for (let i = 0, p = fast.start; i < vals.length; i++, p += fast.strides[0]) vals[i] = src[p];
+    return int64From(a.shape, radixArgsort(vals));
+  }
+  forEachLane(a, ax, (lane, k) => {
+    const idx = argsortValues(readValues(lane), a.dtype, options.order);
+    const target = r.transpose([...[...Array(a.ndim).keys()].filter((i) => i !== ax), ax]).reshape([-1, a.shape[ax]]).index(k);
+    writeValues(target, Array.from(idx, (i) => BigInt(i)));
+  });
+  return r;
+}
+
+/** Options of {@link searchsorted}. */
+export interface SearchsortedOptions {
+  /** 'left' (default): the first position where v fits; 'right': the last. */
+  side?: 'left' | 'right';
+}
+
+/** A comparison of a value of `a` with a searched value, in the promoted kind of both. */
+function crossComparator(adt: DType, vdt: DType | null, sample: unknown): (x: unknown, y: unknown) => number {
+  const complex = adt.kind === 'c' || vdt?.kind === 'c' || (sample !== null && typeof sample === 'object' && 're' in (sample as object));
+  const toC = (v: unknown): Complex => (v !== null && typeof v === 'object' && 're' in (v as object) ? (v as Complex) : { re: Number(v), im: 0 });
+  if (complex) {
+    const c = comparatorOf(COMPLEX128);
+    return (x, y) => c(toC(x), toC(y));
+  }
+  if (adt.isStructured || adt.kind === 'S' || adt.kind === 'V') return comparatorOf(adt);
+  const big = (adt.kind === 'i' || adt.kind === 'u') && adt.itemsize === 8 && (vdt === null ? typeof sample === 'bigint' : (vdt.kind === 'i' || vdt.kind === 'u') && vdt.itemsize === 8);
+  if (big) return (x, y) => (BigInt(x as bigint) < BigInt(y as bigint) ? -1 : BigInt(x as bigint) > BigInt(y as bigint) ? 1 : 0);
+  const num = comparatorOf(FLOAT64);
+  return (x, y) => num(Number(x), Number(y));
+}
+
+const COMPLEX128 = toDType('<c16');
+
+/**
+ * NumPy's `searchsorted(a, v, side)` over a sorted 1-d `a`: int64 insertion
+ * points, shaped like `v` (0-d for a scalar `v`).
+ */
+export function searchsorted(a: NdArray, v: NdArray | number | bigint | boolean | Complex, options: SearchsortedOptions = {}): NdArray {
+  a._st.checkOpen();
+  const side = options.side ?? 'left';
+  if (side !== 'left' && side !== 'right') throw new ValueError(`side must be 'left' or 'right' (got ${repr(side)})`);
+  if (a.ndim !== 1) throw new ValueError(a.ndim === 0 ? 'object of too small depth for desired array' : 'object too deep for desired array');
+  const av = readValues(a);
+  const isArr = v instanceof NdArray;
+  const vs = isArr ? readValues(v) : [v];
+  const cmp = crossComparator(a.dtype, isArr ? v.dtype : null, vs[0] ?? null);
+  const out = vs.map((x) => {
+    let lo = 0;
+    let hi = av.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = cmp(av[mid], x);
+      if (c < 0 || (side === 'right' && c === 0)) lo = mid + 1;
+      else hi = mid;
+    }
+    return BigInt(lo);
+  });
+  return fromValues(INTP, isArr ? v.shape : [], out);
+}
+
+/** What {@link unique} returns: the sorted distinct values, and on request their counts and the inverse. */
+export interface UniqueResult {
+  values: NdArray;
+  /** How often each value occurs (int64), with `returnCounts`. */
+  counts: NdArray | null;
+  /** For each input element the index of its value (int64, shaped like the input), with `returnInverse`. */
+  inverse: NdArray | null;
+}
+
+/** Options of {@link unique}. */
+export interface UniqueOptions {
+  returnCounts?: boolean;
+  returnInverse?: boolean;
+}
+
+/** Plain numbers of `a` in C order (bool as 0/1), or null for other dtypes. */
+function numbersOf(a: NdArray): ArrayLike<number> | null {
+  const k = a.dtype.kind;
+  if (!(k === 'b' || k === 'f' || ((k === 'i' || k === 'u') && a.itemsize < 8))) return null;
+  const t = a.ndim === 1 ? typedLayout(a) : null;
+  if (t !== null) {
+    const src = t.array as Float64Array;
+    const out = new Float64Array(a.size);
+    for (let i = 0, p = t.start; i < out.length; i++, p += t.strides[0]) out[i] = src[p];
+    return out;
+  }
+  const vals = readValues(a);
+  return k === 'b' ? vals.map(Number) : (vals as number[]);
+}
+
+/**
+ * NumPy's `unique(a, return_counts, return_inverse)` over the flattened
+ * array: sorted distinct values (all NaNs count as one, the first in sorted
+ * order), and on request how often each occurs (int64) and for each input
+ * element the index of its value (int64, shaped like `a`).
+ */
+export function unique(a: NdArray, options: UniqueOptions = {}): UniqueResult {
+  a._st.checkOpen();
+  const dt = a.dtype;
+  const nums = numbersOf(a);
+  const vals: ArrayLike<unknown> = nums ?? readValues(a);
+  const idx = nums !== null ? radixArgsort(nums) : argsortValues(vals as unknown[], dt);
+  const cmp = comparatorOf(dt);
+  const firsts: number[] = [];
+  const inverse = options.returnInverse ? new Float64Array(vals.length) : null;
+  let sawNaN = false;
+  let last: unknown;
+  for (let k = 0; k < idx.length; k++) {
+    const x = vals[idx[k]];
+    const nan = isNaNValue(x);
+    let fresh: boolean;
+    if (firsts.length === 0) fresh = true;
+    else if (nan) fresh = !sawNaN;
+    else if (nums !== null) fresh = x !== last;
+    else fresh = cmp(x, last) !== 0;
+    if (fresh) {
+      firsts.push(k);
+      last = x;
+      if (nan) sawNaN = true;
+    }
+    if (inverse !== null) inverse[idx[k]] = firsts.length - 1;
+  }
+  const uniq = firsts.map((k) => vals[idx[k]]);
+  let values: NdArray;
+  if (nums !== null && dt.kind === 'b') values = fromValues(dt, [uniq.length], uniq.map(Boolean));
+  else values = fromValues(dt, [uniq.length], uniq);
+  let counts: NdArray | null = null;
+  if (options.returnCounts) {
+    const c = firsts.map((k, i) => (i + 1 < firsts.length ? firsts[i + 1] : idx.length) - k);
+    counts = int64From([c.length], c);
+  }
+  return { values, counts, inverse: inverse === null ? null : int64From(a.shape, inverse) };
+}
+
+/** Options of {@link bincount}. */
+export interface BincountOptions {
+  /** A weight per element (summed per bin as float64 instead of counting). */
+  weights?: NdArray;
+  /** The least number of bins. */
+  minlength?: number;
+}
+
+/**
+ * NumPy's `bincount(x, weights, minlength)`: for a 1-d array of non-negative
+ * integers (or bools), the number of occurrences of each value (int64), or
+ * the sum of the weights of each value (float64).
+ */
+export function bincount(x: NdArray, options: BincountOptions = {}): NdArray {
+  x._st.checkOpen();
+  const k = x.dtype.kind;
+  if (k !== 'i' && k !== 'u' && k !== 'b') throw new TypeError(`Cannot cast array data from dtype('${x.dtype.str}') to dtype('int64') according to the rule 'safe'`);
+  if (x.ndim !== 1) throw new ValueError(x.ndim === 0 ? 'object of too small depth for desired array' : 'object too deep for desired array');
+  const minlength = options.minlength ?? 0;
+  if (!Number.isInteger(minlength) || minlength < 0) throw new ValueError(`'minlength' must not be negative (got ${minlength})`);
+  const w = options.weights;
+  if (w !== undefined) {
+    if (w.dtype.kind === 'c' || w.dtype.kind === 'S' || w.dtype.kind === 'V' || w.dtype.isStructured) {
+      throw new TypeError(`Cannot cast array data from dtype('${w.dtype.str}') to dtype('float64') according to the rule 'safe'`);
+    }
+    if (w.ndim !== 1 || w.shape[0] !== x.shape[0]) throw new ValueError("The weights and list don't have the same length.");
+  }
+  const idx: Float64Array = indicesOf(x) ?? Float64Array.from(readValues(x), (v) => (typeof v === 'boolean' ? Number(v) : toIndex(v)));
+  const max = maxIndex(idx);
+  if (max < -1) throw new ValueError("'list' argument must have no negative elements");
+  const len = Math.max(max + 1, minlength);
+  if (w === undefined) return int64From([len], countBins(idx, len));
+  const wt = typedLayout(w);
+  let wv: Float64Array;
+  if (wt !== null && wt.array instanceof Float64Array && wt.strides[0] === 1) wv = wt.array.subarray(wt.start, wt.start + w.size);
+  else {
+    const c = makeCaster(w.dtype, FLOAT64);
+    wv = Float64Array.from(readValues(w), (v) => c(v) as number);
+  }
+  const r = allocateOrdered(FLOAT64, [len], [0]);
+  writeValues(r, Array.from(sumBins(idx, wv, len)));
+  return r;
+}
+
+// bincount's loops, each in a function of its own so V8 optimizes it at once.
+
+/** The largest index, or -2 when one is negative. */
+function maxIndex(idx: Float64Array): number {
+  let max = -1;
+  for (let i = 0; i < idx.length; i++) {
+    const v = idx[i];
+    if (v < 0) return -2;
+    if (v > max) max = v;
+  }
+  return max;
+}
+
+function countBins(idx: Float64Array, len: number): Float64Array {
+  const c = new Float64Array(len);
+  for (let i = 0; i < idx.length; i++) c[idx[i]]++;
+  return c;
+}
+
+function sumBins(idx: Float64Array, w: Float64Array, len: number): Float64Array {
+  const c = new Float64Array(len);
+  for (let i = 0; i < idx.length; i++) c[idx[i]] += w[i];
+  return c;
+}
+

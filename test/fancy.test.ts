@@ -1,0 +1,135 @@
+// Advanced indexing against NumPy: where the index dimensions land, copies on
+// read, scatter and accumulation on write, take/put/compress/nonzero.
+import { arange, fromBuffer, memmap, NdArray, slice, newaxis, ellipsis, AccessError, IndexError, ValueError } from '../lib';
+import * as fs from 'fs';
+import * as F from '../lib/fancy';
+import * as R from '../lib/reduce-axis';
+import * as S from '../lib/sort';
+import { describeWithNumpy, runNumpy } from './helpers/numpy';
+import { encode, PY_ENCODE } from './helpers/values';
+import { useTempDir } from './helpers/tmp';
+
+const tmp = useTempDir('mmarray-fancy-');
+
+const i8 = (xs: number[]): NdArray => fromBuffer(new BigInt64Array(xs.map(BigInt)), '<i8');
+
+describeWithNumpy('advanced indexing matches NumPy', () => {
+  test('shapes, values and copy semantics of mixed keys', () => {
+    const a = arange(24, '<i4').reshape([2, 3, 4]);
+    const idx = i8([1, 0]);
+    const mask = fromBuffer(new Uint8Array([1, 0, 1]), '|b1');
+    const ours = [
+      a.index(idx),
+      a.index(slice(), idx, slice(1, 3)),
+      a.index(idx, slice(), i8([3, 1])),
+      a.index(1, slice(), idx),
+      a.index(ellipsis, idx),
+      a.index(idx, newaxis, i8([2, 1])),
+      a.index(':', mask),
+      a.index(slice(), mask, i8([0, 3])),
+      a.T.index(i8([3, 0])),
+    ].map((r) => [[...r.shape], encode(r)]);
+    const py = runNumpy<unknown>(`${PY_ENCODE}
+a = np.arange(24, dtype='<i4').reshape(2, 3, 4)
+idx = np.array([1, 0]); mask = np.array([True, False, True])
+rs = [a[idx], a[:, idx, 1:3], a[idx, :, [3, 1]], a[1, :, idx], a[..., idx], a[idx, None, [2, 1]], a[:, mask], a[:, mask, [0, 3]], a.T[[3, 0]]]
+print(json.dumps([[list(r.shape), encode(r)] for r in rs]))`);
+    expect(ours).toEqual(py);
+    const r = a.index(idx);
+    expect(r.flags.ownData || r.base?.flags.ownData).toBe(true);
+    r.set([0, 0, 0], 99);
+    expect(a.get(1, 0, 0)).toBe(12);
+  });
+
+  test('setitem, addAt, take, put, compress, argwhere against NumPy', () => {
+    const base = (): NdArray => arange(12, '<i2').reshape([3, 4]);
+    const a1 = base();
+    a1.set([i8([1, 1, 2])], fromBuffer(new Int16Array([5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]), '<i2').reshape([3, 4]));
+    const a2 = base();
+    F.addAt(a2, [i8([0, 0, 2]), i8([1, 1, 3])], 10);
+    const a3 = base();
+    F.addAt(a3, [i8([0, 0])], 1.75);
+    const a4 = base();
+    F.put(a4.T, i8([0, 5, 13]), [-1, -2], { mode: 'wrap' });
+    const a5 = base();
+    const ours = [
+      a1,
+      a2,
+      a3,
+      a4,
+      F.take(a5, i8([12, -13]), { mode: 'wrap' }),
+      F.take(a5, i8([3, 0, 3]), { axis: 1, mode: 'clip' }),
+      F.compress([true, false, true], a5, { axis: 0 }),
+      F.argwhere(a5.index('::-1')),
+      F.flatnonzero(a5),
+    ].map((r) => [[...r.shape], [...r.strides], encode(r)]);
+    const py = runNumpy<unknown>(`${PY_ENCODE}
+base = lambda: np.arange(12, dtype='<i2').reshape(3, 4)
+a1 = base(); a1[[1, 1, 2]] = np.arange(5, 17, dtype='<i2').reshape(3, 4)
+a2 = base(); np.add.at(a2, ([0, 0, 2], [1, 1, 3]), 10)
+a3 = base(); np.add.at(a3, [0, 0], 1.75)
+a4 = base(); np.put(a4.T, [0, 5, 13], [-1, -2], mode='wrap')
+a5 = base()
+rs = [a1, a2, a3, a4, np.take(a5, [12, -13], mode='wrap'), np.take(a5, [3, 0, 3], axis=1, mode='clip'),
+      np.compress([True, False, True], a5, axis=0), np.argwhere(a5[::-1]), np.flatnonzero(a5)]
+print(json.dumps([[list(r.shape), list(r.strides), encode(r)] for r in rs]))`);
+    expect(ours).toEqual(py);
+  });
+});
+
+describe('advanced indexing errors leave the array untouched', () => {
+  test('out-of-bounds, mask length, broadcast mismatch, float index, read-only', () => {
+    const a = arange(12, '<i2').reshape([3, 4]);
+    expect(() => a.index(i8([3]))).toThrow(IndexError);
+    expect(() => a.index(fromBuffer(new Uint8Array([1, 0]), '|b1'))).toThrow(/boolean index did not match/);
+    expect(() => a.index(i8([0, 1]), i8([0, 1, 2]))).toThrow(/could not be broadcast/);
+    expect(() => a.index(fromBuffer(new Float64Array([1])))).toThrow(/integer \(or boolean\)/);
+    expect(() => a.set([i8([0, 5])], 1)).toThrow(IndexError);
+    expect(() => F.addAt(a, [i8([0, 1])], fromBuffer(new Int16Array([1, 2, 3]), '<i2'))).toThrow(ValueError);
+    expect(a.toArray()).toEqual(arange(12, '<i2').reshape([3, 4]).toArray());
+    const ro = arange(4, '<f8');
+    ro.flags.writeable = false;
+    expect(() => F.addAt(ro, i8([0]), 1)).toThrow(AccessError);
+    expect(() => F.put(ro, 0, 1)).toThrow(AccessError);
+  });
+});
+
+test("addAt accumulates repeated indices through an 'r+' mapping of records", () => {
+  const p = tmp.path('addat.bin');
+  {
+    const rec = { names: ['id', 'value'], formats: ['<i8', '<f8'] };
+    const w = memmap(p, { dtype: rec, mode: 'w+', shape: [5] });
+    w.close();
+    const m = memmap(p, { dtype: rec, mode: 'r+' });
+    F.addAt(m.field('value'), i8([1, 1, 4, 1]), 1);
+    m.flush();
+    m.close();
+    const r = memmap(p, { dtype: rec, mode: 'r' });
+    expect(r.field('value').toArray()).toEqual([0, 3, 0, 0, 1]);
+    r.close();
+  }
+});
+
+test('take, addAt, argmax, axis max and sort over a sparse 5 GiB mapping, window by window', () => {
+  const p = tmp.path('big.bin');
+  const size = 5 * 2 ** 30;
+  const fd = fs.openSync(p, 'w');
+  fs.ftruncateSync(fd, size);
+  fs.closeSync(fd);
+  const m = memmap(p, { dtype: '<f8', mode: 'r+' });
+  try {
+    const n = m.shape[0];
+    const ends = i8([1, n - 1, 2 ** 28, n - 2 ** 20]);
+    F.addAt(m, ends, 2.5);
+    F.addAt(m, i8([n - 1]), 1);
+    expect(F.take(m, ends).toArray()).toEqual([2.5, 3.5, 2.5, 2.5]);
+    const strided = m.index(`::${2 ** 24}`); // 40 elements spread over the file
+    expect(R.argmax(strided).toArray()).toBe(16n); // index 2^28 / 2^24
+    expect(R.max(strided.reshape([4, 10]), 1).toArray()).toEqual([0, 2.5, 0, 0]);
+    const sorted = S.sort(m.index(`${n - 8}:`));
+    expect(sorted.toArray()).toEqual([0, 0, 0, 0, 0, 0, 0, 3.5]);
+  } finally {
+    m.close();
+    fs.rmSync(p, { force: true });
+  }
+});

@@ -1,0 +1,136 @@
+// Axis reductions against NumPy: values bit for bit (float sums in NumPy's
+// pairwise / outer-axis order), result dtypes, shapes and errors.
+import { arange, fromBuffer, NdArray, zeros, AxisError, ValueError } from '../lib';
+import * as R from '../lib/reduce-axis';
+import { describeWithNumpy, runNumpy } from './helpers/numpy';
+import { encode, PY_ENCODE } from './helpers/values';
+
+/** A pseudo-random float64 array whose sums round differently in every order. */
+function randomF8(n: number, seed: number): Float64Array {
+  const out = new Float64Array(n);
+  let x = seed >>> 0;
+  for (let i = 0; i < n; i++) {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    out[i] = (x / 2 ** 32 - 0.5) * 10 ** ((x % 7) - 3);
+  }
+  return out;
+}
+
+function hexOf(t: ArrayBufferView): string {
+  return Buffer.from(t.buffer, t.byteOffset, t.byteLength).toString('hex');
+}
+
+describeWithNumpy('reductions match NumPy bit for bit', () => {
+  const layouts: [number[], string, unknown][] = [
+    [[3, 300], '', 1],
+    [[300, 3], '', 0],
+    [[5, 7, 130], '', [1, 2]],
+    [[5, 7, 130], '', null],
+    [[5, 7, 130], '', 0],
+    [[40, 41], 'T', 0],
+    [[40, 41], 'T', 1],
+    [[9, 1000], '::-1, ::3', 1],
+    [[2, 3, 4000], '', -1],
+  ];
+  test.each(layouts)('f8 sum and mean of %j (%s) over axis %j', (shape, index, axis) => {
+    const n = shape.reduce((p, q) => p * q, 1);
+    const data = randomF8(n, n);
+    let a: NdArray = fromBuffer(data).reshape(shape);
+    if (index === 'T') a = a.T;
+    else if (index) a = a.index(index);
+    const ax = axis as R.Axis;
+    const ours = [R.sum(a, ax), R.mean(a, ax), R.prod(a, ax), R.max(a, ax), R.min(a, ax)].map((r) => encode(r));
+    const py = runNumpy<unknown[]>(
+      `${PY_ENCODE}
+d = json.loads(sys.stdin.read())
+a = np.frombuffer(bytes.fromhex(d['hex']), '<f8').reshape(d['shape'])
+if d['index'] == 'T': a = a.T
+elif d['index']: a = eval('a[' + d['index'] + ']')
+ax = tuple(d['axis']) if isinstance(d['axis'], list) else d['axis']
+print(json.dumps([encode(np.asarray(f(a, axis=ax))) for f in (np.sum, np.mean, np.prod, np.max, np.min)]))`,
+      JSON.stringify({ hex: hexOf(data), shape, index, axis }),
+    );
+    expect(ours).toEqual(py);
+  });
+
+  test('f4 and f2 sums, int widening, bool counts, dtype= and keepdims', () => {
+    const data = randomF8(600, 7);
+    const a8 = fromBuffer(data).reshape([20, 30]);
+    const a4 = a8.astype('<f4');
+    const a2 = a8.astype('<f2');
+    const i2 = fromBuffer(new Int16Array(Array.from(data, (x) => Math.round(x * 1000))), '<i2').reshape([20, 30]);
+    const ours = [
+      R.sum(a4, 1),
+      R.sum(a4, 0),
+      R.mean(a2, 1),
+      R.sum(a2, null),
+      R.sum(i2, 0),
+      R.sum(i2.astype('>i2'), 1, { dtype: '<i1' }),
+      R.prod(i2, 1, { keepdims: true }),
+      R.mean(i2, [0, 1], { keepdims: true }),
+      R.countNonzero(i2, 0),
+      R.any(i2, 1),
+      R.all(i2, 0),
+      R.argmax(a8, 0),
+      R.argmin(a8.T, 1, { keepdims: true }),
+    ].map((r) => [r.dtype.str, [...r.shape], encode(r)]);
+    const py = runNumpy<unknown[]>(
+      `${PY_ENCODE}
+d = np.frombuffer(bytes.fromhex(sys.stdin.read()), '<f8')
+a8 = d.reshape(20, 30); a4 = a8.astype('<f4'); a2 = a8.astype('<f2')
+i2 = np.round(d * 1000).astype('<i2').reshape(20, 30)
+rs = [a4.sum(1), a4.sum(0), a2.mean(1), np.asarray(a2.sum()), i2.sum(0), i2.astype('>i2').sum(1, dtype='i1'),
+      i2.prod(1, keepdims=True), i2.mean((0, 1), keepdims=True), np.count_nonzero(i2, 0), i2.any(1), i2.all(0),
+      a8.argmax(0), a8.T.argmin(1, keepdims=True)]
+print(json.dumps([[r.dtype.str, list(r.shape), encode(r)] for r in rs]))`,
+      hexOf(data),
+    );
+    expect(ours).toEqual(py);
+  });
+});
+
+describe('reduction edge cases', () => {
+  test('min/max of an empty reduction have no identity; sum gives 0, mean NaN', () => {
+    const e = zeros([0, 3]);
+    expect(() => R.min(e, 0)).toThrow(ValueError);
+    expect(() => R.max(e)).toThrow('zero-size array to reduction operation maximum which has no identity');
+    expect(R.max(e, 1).shape).toEqual([0]);
+    expect(R.sum(e, 0).toArray()).toEqual([0, 0, 0]);
+    expect(R.mean(e).toArray()).toBeNaN();
+    expect(() => R.argmin(e, 0)).toThrow('attempt to get argmin of an empty sequence');
+  });
+
+  test('NaN wins min/max and argmin/argmax at its first position', () => {
+    const a = fromBuffer(new Float64Array([1, NaN, -5, NaN, 7]));
+    expect(R.min(a).toArray()).toBeNaN();
+    expect(R.argmax(a).toArray()).toBe(1n);
+  });
+
+  test('axis errors: out of range, repeated, a list for argmin, byte order in dtype=', () => {
+    const a = arange(6).reshape([2, 3]);
+    expect(() => R.sum(a, 2)).toThrow(AxisError);
+    expect(() => R.any(a, [0, 0])).toThrow("duplicate value in 'axis'");
+    expect(() => R.argmin(a, [0, 1] as unknown as number)).toThrow(TypeError);
+    expect(() => R.sum(a, 0, { dtype: '>f8' })).toThrow(TypeError);
+  });
+
+  test('out: shape must match, must be writeable; the result lands in it, cast', () => {
+    const a = fromBuffer(new Int16Array([1, 2, 3, 4, 5, 6]), '<i2').reshape([2, 3]);
+    const out = zeros([3], '<f4');
+    expect(R.mean(a, 0, { out })).toBe(out);
+    expect(out.toArray()).toEqual([2.5, 3.5, 4.5]);
+    expect(() => R.sum(a, 0, { out: zeros([2]) })).toThrow(ValueError);
+    const ro = zeros([3]);
+    ro.flags.writeable = false;
+    expect(() => R.sum(a, 0, { out: ro })).toThrow('output array is read-only');
+  });
+
+  test('method shorthands: no arguments keep the scalar results, arguments give arrays', () => {
+    const a = fromBuffer(new Float64Array([1, 2, 3, 4])).reshape([2, 2]);
+    expect(a.sum()).toBe(10);
+    expect(a.sum(0).toArray()).toEqual([4, 6]);
+    expect(a.max(1, { keepdims: true }).toArray()).toEqual([[2], [4]]);
+    expect(a.prod().toArray()).toBe(24);
+    expect(a.argmax(1).toArray()).toEqual([1n, 1n]);
+  });
+});

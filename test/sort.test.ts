@@ -1,0 +1,107 @@
+// Sorting and grouping against NumPy: stable order with NaN last and ±0
+// ties, records by fields, searchsorted sides, unique with counts and
+// inverse, bincount with weights.
+import { fromBuffer, zeros, NdArray, AccessError, ValueError } from '../lib';
+import * as S from '../lib/sort';
+import { describeWithNumpy, runNumpy } from './helpers/numpy';
+import { encode, PY_ENCODE } from './helpers/values';
+
+function randomF8(n: number, seed: number): Float64Array {
+  const out = new Float64Array(n);
+  let x = seed >>> 0;
+  for (let i = 0; i < n; i++) {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    const r = x % 50;
+    out[i] = r === 0 ? NaN : r === 1 ? -0 : r === 2 ? 0 : r < 10 ? (x % 7) - 3 : (x / 2 ** 32 - 0.5) * 1e6;
+  }
+  return out;
+}
+
+const hex = (t: ArrayBufferView): string => Buffer.from(t.buffer, t.byteOffset, t.byteLength).toString('hex');
+
+describeWithNumpy('sorting matches NumPy', () => {
+  test('stable argsort and sort of floats with NaN, ±0 and ties; ints along an axis', () => {
+    const data = randomF8(3000, 11);
+    const a = fromBuffer(data);
+    const m = a.reshape([30, 100]);
+    const ints = m.astype('<i4');
+    const ours = [
+      S.argsort(a),
+      S.sort(a),
+      S.argsort(m, { axis: 0 }),
+      S.sort(m.T, { axis: 1 }),
+      S.sort(ints, { axis: null }),
+      S.argsort(ints.astype('>i8'), { axis: 1 }),
+      S.sort(m.astype('<f4').index('::-1'), { axis: 0 }),
+    ].map((r) => [[...r.shape], encode(r)]);
+    const py = runNumpy<unknown>(
+      `${PY_ENCODE}
+a = np.frombuffer(bytes.fromhex(sys.stdin.read()), '<f8')
+m = a.reshape(30, 100); ints = m.astype('<i4')
+rs = [np.argsort(a, kind='stable'), np.sort(a, kind='stable'), np.argsort(m, axis=0, kind='stable'), np.sort(m.T, axis=1, kind='stable'),
+      np.sort(ints, axis=None), np.argsort(ints.astype('>i8'), axis=1, kind='stable'), np.sort(m.astype('<f4')[::-1], axis=0, kind='stable')]
+print(json.dumps([[list(r.shape), encode(r)] for r in rs]))`,
+      hex(data),
+    );
+    expect(ours).toEqual(py);
+  });
+
+  test('records by order, unique with counts and inverse, searchsorted, bincount', () => {
+    const rec = zeros([6], { names: ['sym', 'ts', 'px'], formats: ['<i2', '<u4', '<f8'] });
+    rec.set([
+      { sym: 2, ts: 5, px: 1.5 },
+      { sym: 1, ts: 9, px: NaN },
+      { sym: 2, ts: 1, px: -1 },
+      { sym: 1, ts: 9, px: 0.5 },
+      { sym: 3, ts: 0, px: 2 },
+      { sym: 1, ts: 2, px: 7 },
+    ]);
+    const f = fromBuffer(new Float64Array([3, NaN, 1, 3, NaN, -0, 0, 1]));
+    const sorted = S.sort(f);
+    const u = S.unique(f.reshape([2, 4]), { returnCounts: true, returnInverse: true });
+    const x = fromBuffer(new Uint8Array([1, 3, 1, 0, 7]), '|u1');
+    const w = fromBuffer(new Float32Array([0.5, 1, 2, -1, 0.25]), '<f4');
+    const ours = [
+      S.argsort(rec, { order: ['sym'] }),
+      S.argsort(rec, { order: ['sym', 'ts'] }),
+      S.argsort(rec),
+      S.searchsorted(sorted, fromBuffer(new Float64Array([NaN, 0, 1, 4])), { side: 'left' }),
+      S.searchsorted(sorted, 1, { side: 'right' }),
+      u.values,
+      u.counts!,
+      u.inverse!,
+      S.bincount(x),
+      S.bincount(x, { weights: w, minlength: 10 }),
+    ].map((r) => [[...r.shape], r.dtype.str, encode(r)]);
+    const py = runNumpy<unknown>(`${PY_ENCODE}
+rec = np.array([(2, 5, 1.5), (1, 9, np.nan), (2, 1, -1), (1, 9, 0.5), (3, 0, 2), (1, 2, 7)], dtype=[('sym', '<i2'), ('ts', '<u4'), ('px', '<f8')])
+f = np.array([3, np.nan, 1, 3, np.nan, -0.0, 0, 1]); s = np.sort(f)
+v, inv, c = np.unique(f.reshape(2, 4), return_counts=True, return_inverse=True)
+x = np.array([1, 3, 1, 0, 7], dtype='u1'); w = np.array([0.5, 1, 2, -1, 0.25], dtype='<f4')
+rs = [np.argsort(rec, order=['sym'], kind='stable'), np.argsort(rec, order=['sym', 'ts'], kind='stable'), np.argsort(rec, kind='stable'),
+      np.searchsorted(s, [np.nan, 0, 1, 4]), np.asarray(np.searchsorted(s, 1, side='right')), v, c, inv,
+      np.bincount(x), np.bincount(x, weights=w, minlength=10)]
+print(json.dumps([[list(r.shape), r.dtype.str, encode(r)] for r in rs]))`);
+    expect(ours).toEqual(py);
+  });
+});
+
+describe('sorting errors', () => {
+  test('read-only in-place sort, order on plain arrays, bad side, bincount input', () => {
+    const a = fromBuffer(new Float64Array([3, 1, 2]));
+    a.flags.writeable = false;
+    expect(() => S.sortInPlace(a)).toThrow(AccessError);
+    expect(() => S.sort(a, { order: ['x'] })).toThrow('Cannot specify order when the array has no fields.');
+    expect(() => S.searchsorted(a, 1, { side: 'middle' as 'left' })).toThrow(ValueError);
+    expect(() => S.bincount(a)).toThrow(TypeError);
+    expect(() => S.bincount(fromBuffer(new Int16Array([1, -1]), '<i2'))).toThrow(ValueError);
+    expect(() => S.sort(zeros([]))).toThrow(/axis/);
+    expect((S.argsort(zeros([])) as NdArray).toArray()).toEqual([0n]);
+  });
+
+  test('in-place sort of a strided view sorts only its elements', () => {
+    const a = fromBuffer(new Float64Array([5, 0, 4, 0, 3, 0]));
+    S.sortInPlace(a.index('::2'));
+    expect(a.toArray()).toEqual([3, 0, 4, 0, 5, 0]);
+  });
+});
