@@ -12,7 +12,7 @@ import { dtype as toDType, type DType } from './dtype';
 import { float16Bits, float16Value } from './dtype/float16';
 import { forEachOffset } from './iterate';
 import { shapeToSize } from './layout';
-import { allocate, NdArray } from './ndarray';
+import { allocate, makeArray, NdArray } from './ndarray';
 
 /** A complex value as codecs read it. */
 export interface Complex {
@@ -95,8 +95,7 @@ export function allocateOrdered(dt: DType, shape: readonly number[], order: read
     strides[order[k]] = s;
     s *= shape[order[k]];
   }
-  (out as unknown as { strides: number[] }).strides = strides;
-  return out;
+  return makeArray({ storage: out._st, dtype: dt, shape: [...shape], strides, offset: 0, base: null, writeable: true, ownData: true });
 }
 
 /** A new C-contiguous array of `dt` holding `values` (stored form of `dt`). */
