@@ -226,6 +226,10 @@ describe('refresh and follow (two processes)', () => {
     expect(r.refresh()).toBe(0);
     const ac = new AbortController();
     const child = fork(writer, [p, '200', '7'], { stdio: 'inherit' });
+    // Should the writer die early, stop following soon after: a failed
+    // comparison below says what was missing, where waiting would hang.
+    const exited = new Promise((res) => child.on('exit', res));
+    void exited.then(() => setTimeout(() => ac.abort(), 5000).unref());
     const seen: number[] = [0];
     const first = r.index('0:1');
     for await (const rows of r.follow({ interval: 5, signal: ac.signal })) {
@@ -235,7 +239,7 @@ describe('refresh and follow (two processes)', () => {
       }
       if (seen.length === 201) ac.abort();
     }
-    await new Promise((res) => child.on('exit', res));
+    await exited;
     expect(seen).toEqual(Array.from({ length: 201 }, (_, i) => i));
     expect(r.shape).toEqual([201]);
     expect(first.toArray()).toEqual([{ id: 0, v: 0 }]);
