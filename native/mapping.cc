@@ -160,6 +160,7 @@ bool Mapping::mapped() const {
 }
 
 void Mapping::Unmap() {
+  std::unique_lock<std::shared_mutex> pins(pin_mu_);  // no async kernel block in flight
   std::lock_guard<std::mutex> lock(mu_);
   if (base_ == nullptr) return;
   // SAFETY: base_/map_len_ are exactly what mmap returned and took; base_ is

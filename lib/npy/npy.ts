@@ -71,8 +71,8 @@ export function openNpy(path: string, options: OpenNpyOptions = {}): Memmap | Nd
   return memmap(path, { dtype: dt, mode, offset: h.dataOffset, shape: h.shape, order: h.fortranOrder ? 'F' : 'C' });
 }
 
-/** NumPy's `dtype_to_descr`: the descr list for records, the dtype string otherwise. */
-function descrOf(dt: DType): Descr {
+/** @internal NumPy's `dtype_to_descr`: the descr list for records, the dtype string otherwise (also lib/async.ts). */
+export function descrOf(dt: DType): Descr {
   return dt.isStructured ? (dt.descr as unknown as Descr) : dt.str;
 }
 
