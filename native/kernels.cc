@@ -318,6 +318,47 @@ double Pairwise(const uint8_t* p, int64_t n, int64_t s) {
 
 enum Op { kSum = 0, kMin = 1, kMax = 2 };
 
+// The extreme of a contiguous native-order double row (n >= 8) in eight
+// independent lanes, so the loop runs as vector compare-and-blend. Returns
+// false when the row holds a NaN or its extreme is a zero: which NaN and
+// which signed zero come first depend on the order, so the caller's
+// sequential loop decides those. Any other value is the same whichever equal
+// copy is picked.
+#define MMARRAY_EXTREME_CONTIGUOUS(NAME, CMP)                                     \
+  __attribute__((target_clones("avx2", "default")))                               \
+  bool NAME(const double* a, int64_t n, double* out) {                           \
+    double r[8], u[8];                                                            \
+    for (int j = 0; j < 8; j++) {                                                 \
+      r[j] = a[j];                                                                \
+      u[j] = 0.0;                                                                 \
+    }                                                                             \
+    int64_t i = 8;                                                                \
+    for (; i + 8 <= n; i += 8) {                                                  \
+      for (int j = 0; j < 8; j++) {                                               \
+        double v = a[i + j];                                                      \
+        r[j] = v CMP r[j] ? v : r[j];                                             \
+        u[j] = v != v ? v : u[j];                                                 \
+      }                                                                           \
+    }                                                                             \
+    for (; i < n; i++) {                                                          \
+      double v = a[i];                                                            \
+      r[0] = v CMP r[0] ? v : r[0];                                               \
+      u[0] = v != v ? v : u[0];                                                   \
+    }                                                                             \
+    double m = r[0];                                                              \
+    bool nan = false;                                                             \
+    for (int j = 0; j < 8; j++) {                                                 \
+      nan = nan || u[j] != u[j] || r[j] != r[j];                                  \
+      if (r[j] CMP m) m = r[j];                                                   \
+    }                                                                             \
+    if (nan || m == 0.0) return false;                                            \
+    *out = m;                                                                     \
+    return true;                                                                  \
+  }
+MMARRAY_EXTREME_CONTIGUOUS(MinContiguous, <)
+MMARRAY_EXTREME_CONTIGUOUS(MaxContiguous, >)
+#undef MMARRAY_EXTREME_CONTIGUOUS
+
 template <class T, bool Swap>
 double ReduceFloat(const Layout& L, int op) {
   int64_t n = L.shape.empty() ? 1 : L.shape.back();
@@ -335,6 +376,22 @@ double ReduceFloat(const Layout& L, int op) {
   WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) {
     if (nan) return;
     const uint8_t* p = L.base + a;
+    if constexpr (std::is_same_v<T, double> && !Swap) {
+      // SAFETY: alignment is checked here; ReadLayout checked the bounds.
+      double r;
+      if (s == 8 && n >= 8 && reinterpret_cast<uintptr_t>(p) % alignof(double) == 0 &&
+          (op == kMin ? MinContiguous : MaxContiguous)(reinterpret_cast<const double*>(p), n, &r)) {
+        // r is the row's extreme and no NaN or zero is involved, so folding
+        // it in is what the loop below would do element by element.
+        if (first) {
+          m = r;
+          first = false;
+        } else if (op == kMin ? r < m : r > m) {
+          m = r;
+        }
+        return;
+      }
+    }
     for (int64_t i = 0; i < n; i++) {
       double v = static_cast<double>(Load<T, Swap>(p + i * s));
       if (v != v) {

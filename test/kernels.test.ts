@@ -99,6 +99,23 @@ describe('kernelReduce', () => {
     expect(Object.is(a.index('1:').min(), 0)).toBe(true);
   });
 
+  it('contiguous <f8 min/max (the vector lanes) keep the NaN and first-signed-zero rules', () => {
+    for (const n of [8, 9, 1000, 4099]) {
+      const pos = Array.from({ length: n }, (_, i) => 1 + ((i * 7919) % 97));
+      const a = fromBuffer(new Float64Array(pos), '<f8');
+      const js = (op: ReduceOp): number => reduceJSForTest(a, op);
+      expect([n, a.min(), a.max()]).toEqual([n, js(ReduceOp.Min), js(ReduceOp.Max)]);
+      // A zero extreme: +0 in lane 1 first, -0 later in lane 0; C order says +0.
+      a.set([n - 1], -0);
+      a.set([1], 0);
+      expect(Object.is(a.min(), 0)).toBe(true);
+      expect(Object.is(js(ReduceOp.Min), 0)).toBe(true);
+      a.set([n >> 1], NaN);
+      expect(a.min()).toBeNaN();
+      expect(a.max()).toBeNaN();
+    }
+  });
+
   it('integer sums are exact beyond 2^53, then rounded once', () => {
     const n = 3 * 2 ** 20;
     const [a, s] = pair(new Uint8Array(new Uint32Array(n).fill(0xffffffff).buffer), '<u4');
