@@ -55,8 +55,9 @@ export interface AsyncOptions {
   onProgress?: (doneBytes: number, totalBytes: number) => void;
   /**
    * Pool threads to split the work over (1 to 64). The units are cut on
-   * fixed block boundaries, so results do not depend on it. Default: the
-   * pool's size for arrays of at least {@link PARALLEL_MIN_BYTES}, else 1.
+   * fixed block boundaries, so results do not depend on it. Default: for
+   * arrays of at least {@link PARALLEL_MIN_BYTES}, the cores less one (so the
+   * event loop keeps a core) capped at the pool's size; else 1.
    * The pool has `UV_THREADPOOL_SIZE` threads (4 unless set before Node
    * starts) shared with fs, dns.lookup, zlib and crypto: more threads here
    * than the pool holds only queue.
@@ -90,7 +91,9 @@ function threadsFor(a: NdArray, options: AsyncOptions): number {
     if (!Number.isInteger(t) || t < 1 || t > 64) throw new RangeError(`threads must be an integer from 1 to 64, got ${String(t)}`);
     return t;
   }
-  return a.nbytes >= PARALLEL_MIN_BYTES ? Math.min(poolSize(), os.availableParallelism()) : 1;
+  // One core stays with the event loop: on 2 cores, two kernel threads
+  // time-slice the JS thread and its timers stall by a scheduler quantum.
+  return a.nbytes >= PARALLEL_MIN_BYTES ? Math.max(1, Math.min(poolSize(), os.availableParallelism() - 1)) : 1;
 }
 
 function checkOptions(options: AsyncOptions): void {
