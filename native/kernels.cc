@@ -1107,6 +1107,18 @@ class FloatReducePlan : public PlanBase {
       if (first > 0) return;  // a broadcast row: only its first item counts, as in ReduceFloat
       n = 1;
     }
+    if constexpr (std::is_same_v<T, double> && !Swap) {
+      // ReduceFloat's vector lanes, on the same terms: no NaN and a nonzero
+      // extreme, so which equal copy is picked does not matter.
+      // SAFETY: alignment is checked here; ReadLayout checked the bounds.
+      double r;
+      if (ss_ == 8 && n >= 8 && reinterpret_cast<uintptr_t>(p) % alignof(double) == 0 &&
+          (op_ == kMin ? MinContiguous : MaxContiguous)(reinterpret_cast<const double*>(p), n, &r)) {
+        out->d = r;
+        out->any = true;
+        return;
+      }
+    }
     for (int64_t i = 0; i < n; i++) {
       double v = static_cast<double>(Load<T, Swap>(p + i * ss_));
       if (v != v) {

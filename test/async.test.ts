@@ -108,6 +108,17 @@ describe('async reductions equal their sync twins', () => {
     const b = mm.broadcastTo(mm.arange(0, 5, 1, 'f4'), [300_000, 5]);
     expect(await b.sumAsync({ threads: 2 })).toBe(b.sum());
     expect(await b.maxAsync()).toBe(4);
+    // A zero extreme: which signed zero comes first decides the bits.
+    for (const first of [0, -0]) {
+      const zs = mm.zeros([400_000], '<f8');
+      zs.fill(1);
+      zs.index('1000:').index('::7').fill(-first);
+      zs.set([500], first);
+      zs.set([200_000], first);
+      for (const v of [zs, zs.index('::-1')]) {
+        expect(Object.is(await v.minAsync({ threads: 3 }), v.min())).toBe(true);
+      }
+    }
     const z = mm.zeros([], 'i8');
     expect(await z.sumAsync()).toBe(0n);
   });
