@@ -4,6 +4,7 @@
       "target_name": "mmarray",
       "sources": [
         "native/addon.cc",
+        "native/async_kernels.cc",
         "native/env_state.cc",
         "native/errors.cc",
         "native/flush_worker.cc",

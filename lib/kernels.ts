@@ -78,6 +78,31 @@ export interface Region {
 
 let nativeEnabled = true;
 
+/** @internal A kernel call recorded instead of run, for lib/async.ts: the arguments of its sync twin. */
+export interface KernelCall {
+  readonly kind: 'copy' | 'cast' | 'reduce';
+  readonly args: unknown[];
+}
+
+let captured: KernelCall[] | null = null;
+
+/**
+ * @internal Runs `fn` (a sync method: it validates, allocates and decides
+ * as always) with every kernel call recorded instead of run, and mapped
+ * memory handed over as the whole mapping (which close() cannot pull away
+ * while an async kernel pins it). A reduction returns 0 as a placeholder.
+ */
+export function captureKernels<T>(fn: () => T): { value: T; calls: KernelCall[] } {
+  const outer = captured;
+  const calls: KernelCall[] = [];
+  captured = calls;
+  try {
+    return { value: fn(), calls };
+  } finally {
+    captured = outer;
+  }
+}
+
 /**
  * @internal Turns the kernels off (every caller then runs its JS path) or
  * back on: tests pin the kernels to the JS reference this way.
@@ -96,6 +121,7 @@ export function setNativeKernels(on: boolean): void {
 export function regionOf(st: Storage, offset: number): Region | null {
   if (st.closed) st.checkOpen();
   if (!nativeEnabled) return null;
+  if (captured !== null && st instanceof MappedStorage) return { memory: st.handle, byteOffset: offset };
   const w = st.single;
   if (w === null) return st instanceof MappedStorage ? { memory: st.handle, byteOffset: offset } : null;
   const buffer = w.buffer;
@@ -115,6 +141,10 @@ export function reduceNative(a: NdArray, op: ReduceOp): number | bigint | null {
   if (code < 0 || shapeToSize(a.shape) < NATIVE_MIN_ELEMENTS) return null;
   const r = regionOf(a._st, a.offset);
   if (r === null) return null;
+  if (captured !== null) {
+    captured.push({ kind: 'reduce', args: [r.memory, r.byteOffset, a.strides, a.shape, code, isSwapped(a.dtype), op] });
+    return 0;
+  }
   return kernelReduce(r.memory, r.byteOffset, a.strides, a.shape, code, isSwapped(a.dtype), op);
 }
 
@@ -146,6 +176,10 @@ export function copyNative(
   if (s === null) return false;
   const d = regionOf(dst, dstOffset);
   if (d === null) return false;
+  if (captured !== null) {
+    captured.push({ kind: 'copy', args: [s.memory, s.byteOffset, srcStrides, d.memory, d.byteOffset, dstStrides, shape, itemsize, units] });
+    return true;
+  }
   kernelCopy(s.memory, s.byteOffset, srcStrides, d.memory, d.byteOffset, dstStrides, shape, itemsize, units);
   return true;
 }
@@ -174,6 +208,10 @@ export function castNative(
   if (s === null) return false;
   const d = regionOf(dst, dstOffset);
   if (d === null) return false;
+  if (captured !== null) {
+    captured.push({ kind: 'cast', args: [s.memory, s.byteOffset, srcStrides, sc, isSwapped(from), d.memory, d.byteOffset, dstStrides, dc, isSwapped(to), shape] });
+    return true;
+  }
   kernelCast(s.memory, s.byteOffset, srcStrides, sc, isSwapped(from), d.memory, d.byteOffset, dstStrides, dc, isSwapped(to), shape);
   return true;
 }

@@ -42,7 +42,15 @@ interface Addon {
   kernelCopy: KernelCopy;
   kernelReduce: KernelReduce;
   kernelCast: KernelCast;
+  kernelReduceAsync: (...args: unknown[]) => [Promise<unknown>, AsyncJob];
+  kernelCopyAsync: (...args: unknown[]) => [Promise<unknown>, AsyncJob];
+  kernelCastAsync: (...args: unknown[]) => [Promise<unknown>, AsyncJob];
+  kernelAbort: (job: AsyncJob) => void;
+  kernelProgress: (job: AsyncJob) => [number, number];
 }
+
+/** An async kernel call in flight (native/async_kernels.cc); opaque. */
+export type AsyncJob = { readonly __asyncJob: never };
 
 /**
  * Bytes a kernel reads or writes: an ArrayBuffer, or a whole mapping (offsets
@@ -97,3 +105,14 @@ export const kernelCopy: KernelCopy = addon.kernelCopy;
 export const kernelReduce: KernelReduce = addon.kernelReduce;
 export const kernelCast: KernelCast = addon.kernelCast;
 
+/**
+ * The async kernels (native/async_kernels.cc; lib/async.ts is their front):
+ * each takes its sync twin's arguments plus a thread count and returns
+ * [promise, job]; kernelAbort stops a job at its next block, kernelProgress
+ * reads [doneBytes, totalBytes].
+ */
+export const kernelReduceAsync = addon.kernelReduceAsync;
+export const kernelCopyAsync = addon.kernelCopyAsync;
+export const kernelCastAsync = addon.kernelCastAsync;
+export const kernelAbort = addon.kernelAbort;
+export const kernelProgress = addon.kernelProgress;

@@ -31,6 +31,7 @@ import type { FancyItem } from './fancy';
 import * as sort from './sort';
 import * as ufuncs from './ufuncs';
 import type { UfuncInput, UfuncOptions } from './ufunc';
+import * as asyncOps from './async';
 
 /** Memory orders: C (row-major), F (column-major), A (F if the input is F-contiguous and not C), K (keep the input's). */
 export type Order = 'C' | 'F' | 'A' | 'K';
@@ -989,6 +990,63 @@ export class NdArray<T = unknown> {
   /** NumPy's `a.clip(lo, hi)`: `null` for no bound. */
   clip(lo: UfuncInput | null, hi: UfuncInput | null, options?: UfuncOptions): NdArray {
     return ufuncs.clip(this, lo, hi, options);
+  }
+
+  // ---------------------------------------------------------------- async (lib/async.ts)
+
+  /** {@link sum} on libuv's thread pool: same result, bit for bit; see {@link AsyncOptions}. */
+  sumAsync(options?: asyncOps.AsyncOptions): Promise<number | bigint> {
+    return asyncOps.sumAsync(this, options);
+  }
+
+  /** {@link min} on the thread pool. */
+  minAsync(options?: asyncOps.AsyncOptions): Promise<number | bigint> {
+    return asyncOps.minAsync(this, options);
+  }
+
+  /** {@link max} on the thread pool. */
+  maxAsync(options?: asyncOps.AsyncOptions): Promise<number | bigint> {
+    return asyncOps.maxAsync(this, options);
+  }
+
+  /** {@link mean} on the thread pool. */
+  meanAsync(options?: asyncOps.AsyncOptions): Promise<number> {
+    return asyncOps.meanAsync(this, options);
+  }
+
+  /** {@link copy} on the thread pool. */
+  copyAsync(order?: Order, options?: asyncOps.AsyncOptions): Promise<this> {
+    return asyncOps.copyAsync(this, order, options);
+  }
+
+  /** {@link astype} on the thread pool. */
+  astypeAsync(dtype: DTypeLike, order?: Order, options?: asyncOps.AsyncOptions): Promise<this> {
+    return asyncOps.astypeAsync(this, dtype, order, options);
+  }
+
+  /** {@link fill} on the thread pool (an abort leaves the array partly filled). */
+  fillAsync(value: unknown, options?: asyncOps.AsyncOptions): Promise<void> {
+    return asyncOps.fillAsync(this, value, options);
+  }
+
+  /** Whole-array {@link set} on the thread pool (an abort leaves the array partly written). */
+  setAsync(value: unknown, options?: asyncOps.AsyncOptions): Promise<void> {
+    return asyncOps.setAsync(this, value, options);
+  }
+
+  /** {@link byteswap} on the thread pool. */
+  byteswapAsync(inplace?: boolean, options?: asyncOps.AsyncOptions): Promise<this> {
+    return asyncOps.byteswapAsync(this, inplace, options);
+  }
+
+  /** {@link forEach}, yielding to the event loop between slices. */
+  forEachAsync(fn: (value: unknown, i: number) => void, options?: { signal?: AbortSignal }): Promise<void> {
+    return asyncOps.forEachAsync(this, fn, options);
+  }
+
+  /** A C-order fold, yielding to the event loop between slices. */
+  reduceAsync<T>(fn: (acc: T, value: unknown, i: number) => T, initial: T, options?: { signal?: AbortSignal }): Promise<T> {
+    return asyncOps.reduceAsync(this, fn, initial, options);
   }
 
   // ---------------------------------------------------------------- display

@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include "async_kernels.h"
 #include "env_state.h"
 #include "kernels.h"
 #include "windows.h"
@@ -13,6 +14,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   mmarray::InitEnvState(env);
   exports.Set("MappingHandle", mmarray::MappingHandle::Init(env));
   mmarray::InitKernels(env, exports);
+  mmarray::InitAsyncKernels(env, exports);
   exports.Set("pageSize", Napi::Number::New(env, static_cast<double>(sysconf(_SC_PAGESIZE))));
   return exports;
 }

@@ -1,5 +1,6 @@
 #include "kernels.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -8,6 +9,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "kernel_plan.h"
 #include "mapping.h"
 #include "windows.h"
 
@@ -982,6 +984,426 @@ void InitKernels(Napi::Env env, Napi::Object exports) {
   exports.Set("kernelCopy", Napi::Function::New<KernelCopy>(env, "kernelCopy"));
   exports.Set("kernelReduce", Napi::Function::New<KernelReduce>(env, "kernelReduce"));
   exports.Set("kernelCast", Napi::Function::New<KernelCast>(env, "kernelCast"));
+}
+
+}  // namespace mmarray
+
+// ------------------------------------------------------------------ async plans
+//
+// The sync kernels above cut into units for async_kernels.cc (see
+// kernel_plan.h): each unit runs the same row functions (Pairwise, Load,
+// CopyRow, the cast rows) on a piece of one row, and Fold replays the sync
+// kernel's order of combination, so the results are the same bits.
+
+namespace mmarray {
+
+void KernelPlan::RowStart(int64_t r, int64_t* a, int64_t* b) const {
+  int64_t oa = 0, ob = 0;
+  for (size_t k = shape_.size(); k-- > 0;) {
+    int64_t i = r % shape_[k];
+    r /= shape_[k];
+    // SAFETY: i < shape_[k]; ReadLayout checked every such sum fits an int64.
+    oa += i * sa_[k];
+    ob += i * sb_[k];
+  }
+  *a = oa;
+  *b = ob;
+}
+
+namespace {
+
+// Bytes of one unit, at most: small enough that an abort or a close() waits
+// well under a millisecond for the block in flight, large enough that the
+// per-block bookkeeping does not show.
+constexpr int64_t kUnitBytes = int64_t{1} << 20;
+
+class PlanBase : public KernelPlan {
+ protected:
+  // Rows of `shape` (the last axis is the row) over strides sa/sb; a row is
+  // cut by `pairwise` into the leaves of the pairwise tree with at most
+  // `leaf` items (leaf >= 128: Pairwise splits only rows longer than 128),
+  // else into equal pieces of `leaf` items.
+  void Setup(const std::vector<int64_t>& shape, const std::vector<int64_t>& sa, const std::vector<int64_t>& sb,
+             int64_t leaf, bool pairwise, int64_t element_bytes) {
+    element_bytes_ = element_bytes;
+    int64_t size;
+    if (!SizeOf(shape, &size) || size == 0) return;  // no units
+    n_ = shape.empty() ? 1 : shape.back();
+    ss_ = shape.empty() ? 0 : sa.back();
+    ds_ = shape.empty() ? 0 : sb.back();
+    if (shape.size() > 1) {
+      shape_.assign(shape.begin(), shape.end() - 1);
+      sa_.assign(sa.begin(), sa.end() - 1);
+      sb_.assign(sb.begin(), sb.end() - 1);
+    }
+    leaf_ = leaf;
+    if (pairwise) {
+      Cut(0, n_);
+    } else {
+      for (int64_t i = 0; i < n_; i += leaf) leaves_.emplace_back(i, n_ - i < leaf ? n_ - i : leaf);
+    }
+    // size / n_ rows; size fits an int64 and leaves_ <= n_, so this does too.
+    units_ = size / n_ * static_cast<int64_t>(leaves_.size());
+  }
+
+  void Cut(int64_t first, int64_t n) {
+    if (n <= leaf_) {
+      leaves_.emplace_back(first, n);
+      return;
+    }
+    int64_t n2 = n / 2;
+    n2 -= n2 % 8;
+    Cut(first, n2);
+    Cut(first + n2, n - n2);
+  }
+
+  // The pairwise combination of one row's leaf sums, in Pairwise's order.
+  double Combine(const Partial* p, int64_t n, int64_t* k) const {
+    if (n <= leaf_) return p[(*k)++].d;
+    int64_t n2 = n / 2;
+    n2 -= n2 % 8;
+    double x = Combine(p, n2, k);
+    double y = Combine(p, n - n2, k);
+    return x + y;
+  }
+
+  // Unit u: the row's byte offsets, the leaf's first item and item count.
+  void Unit(int64_t u, int64_t* a, int64_t* b, int64_t* first, int64_t* count) const {
+    int64_t per = units_per_row();
+    RowStart(u / per, a, b);
+    *first = leaves_[u % per].first;
+    *count = leaves_[u % per].second;
+  }
+
+  // Once each: a block pins each mapping once (a shared lock taken twice by
+  // one thread could deadlock behind a waiting close()).
+  void AddMapping(const Memory& m) {
+    if (m.mapping && (mappings_.empty() || mappings_[0] != m.mapping)) mappings_.push_back(m.mapping);
+  }
+
+  int64_t n_ = 1, ss_ = 0, ds_ = 0, leaf_ = 1;
+};
+
+// ReduceFloat, unit by unit.
+template <class T, bool Swap>
+class FloatReducePlan : public PlanBase {
+ public:
+  FloatReducePlan(const Layout& L, int op) : L_(L), op_(op) {
+    Setup(L.shape, L.strides, L.strides, std::max<int64_t>(128, kUnitBytes / static_cast<int64_t>(sizeof(T))), true, sizeof(T));
+    AddMapping(L.memory);
+  }
+
+  void Run(int64_t u, Partial* out) override {
+    int64_t a, b, first, n;
+    Unit(u, &a, &b, &first, &n);
+    // SAFETY: items first .. first + n - 1 of a row ReadLayout checked.
+    const uint8_t* p = L_.base + a + first * ss_;
+    if (op_ == kSum) {
+      out->d = Pairwise<T, Swap>(p, n, ss_);
+      out->any = true;
+      return;
+    }
+    if (ss_ == 0) {
+      if (first > 0) return;  // a broadcast row: only its first item counts, as in ReduceFloat
+      n = 1;
+    }
+    if constexpr (std::is_same_v<T, double> && !Swap) {
+      // ReduceFloat's vector lanes, on the same terms: no NaN and a nonzero
+      // extreme, so which equal copy is picked does not matter.
+      // SAFETY: alignment is checked here; ReadLayout checked the bounds.
+      double r;
+      if (ss_ == 8 && n >= 8 && reinterpret_cast<uintptr_t>(p) % alignof(double) == 0 &&
+          (op_ == kMin ? MinContiguous : MaxContiguous)(reinterpret_cast<const double*>(p), n, &r)) {
+        out->d = r;
+        out->any = true;
+        return;
+      }
+    }
+    for (int64_t i = 0; i < n; i++) {
+      double v = static_cast<double>(Load<T, Swap>(p + i * ss_));
+      if (v != v) {
+        out->nan = true;
+        out->any = true;
+        out->d = v;
+        return;
+      }
+      if (!out->any) {
+        out->d = v;
+        out->any = true;
+      } else if (op_ == kMin ? v < out->d : v > out->d) {
+        out->d = v;
+      }
+    }
+  }
+
+  void Fold(const Partial* p, int64_t /*first*/, int64_t count) override {
+    if (op_ == kSum) {
+      int64_t per = units_per_row();
+      for (int64_t r = 0; r < count; r += per) {
+        int64_t k = 0;
+        acc_ += Combine(p + r, n_, &k);
+      }
+      return;
+    }
+    for (int64_t i = 0; i < count && !nan_; i++) {
+      if (!p[i].any) continue;
+      if (p[i].nan) {
+        nan_ = true;
+        m_ = p[i].d;
+      } else if (first_) {
+        m_ = p[i].d;
+        first_ = false;
+      } else if (op_ == kMin ? p[i].d < m_ : p[i].d > m_) {
+        m_ = p[i].d;
+      }
+    }
+  }
+
+  Napi::Value Result(Napi::Env env) override { return Napi::Number::New(env, op_ == kSum ? acc_ : m_); }
+
+ private:
+  Layout L_;
+  int op_;
+  double acc_ = 0.0, m_ = 0.0;
+  bool first_ = true, nan_ = false;
+};
+
+// ReduceInt (and Reduce64 when Wide), unit by unit: exact sums and extremes,
+// which any grouping gives alike.
+template <class T, bool Swap, bool Wide>
+class IntReducePlan : public PlanBase {
+ public:
+  IntReducePlan(const Layout& L, int op, bool boolean) : L_(L), op_(op), boolean_(boolean) {
+    Setup(L.shape, L.strides, L.strides, kUnitBytes / static_cast<int64_t>(sizeof(T)), false, sizeof(T));
+    AddMapping(L.memory);
+  }
+
+  void Run(int64_t u, Partial* out) override {
+    int64_t a, b, first, n;
+    Unit(u, &a, &b, &first, &n);
+    // SAFETY: items first .. first + n - 1 of a row ReadLayout checked.
+    const uint8_t* p = L_.base + a + first * ss_;
+    if (op_ == kSum) {
+      out->any = true;
+      if (ss_ == 0) {
+        out->i = static_cast<__int128>(n) * Value(p);
+        return;
+      }
+      if constexpr (Wide) {
+        using Acc = std::conditional_t<std::is_signed_v<T>, __int128, unsigned __int128>;
+        Acc r = 0;
+        for (int64_t i = 0; i < n; i++) r += static_cast<Acc>(Load<T, Swap>(p + i * ss_));
+        out->i = static_cast<__int128>(r);
+      } else {
+        // n <= kUnitBytes items of at most 32 bits: no int64 overflow.
+        int64_t r = 0;
+        if (boolean_) {
+          for (int64_t i = 0; i < n; i++) r += p[i * ss_] != 0;
+        } else {
+          for (int64_t i = 0; i < n; i++) r += static_cast<int64_t>(Load<T, Swap>(p + i * ss_));
+        }
+        out->i = r;
+      }
+      return;
+    }
+    if (ss_ == 0) {
+      if (first > 0) return;
+      n = 1;
+    }
+    for (int64_t i = 0; i < n; i++) {
+      __int128 v = Value(p + i * ss_);
+      if (!out->any) {
+        out->i = v;
+        out->any = true;
+      } else if (op_ == kMin ? v < out->i : v > out->i) {
+        out->i = v;
+      }
+    }
+  }
+
+  void Fold(const Partial* p, int64_t /*first*/, int64_t count) override {
+    for (int64_t i = 0; i < count; i++) {
+      if (!p[i].any) continue;
+      if (op_ == kSum) {
+        // Unsigned: wraps exactly as the sync kernel's unsigned accumulator does.
+        sum_ += static_cast<unsigned __int128>(p[i].i);
+      } else if (first_) {
+        m_ = p[i].i;
+        first_ = false;
+      } else if (op_ == kMin ? p[i].i < m_ : p[i].i > m_) {
+        m_ = p[i].i;
+      }
+    }
+  }
+
+  Napi::Value Result(Napi::Env env) override {
+    if constexpr (Wide) {
+      if (op_ == kSum) {
+        if constexpr (std::is_signed_v<T>) {
+          __int128 acc = static_cast<__int128>(sum_);
+          bool negative = acc < 0;
+          return BigIntOf(env, negative, negative ? -static_cast<unsigned __int128>(acc) : sum_);
+        } else {
+          return BigIntOf(env, false, sum_);
+        }
+      }
+      bool negative = m_ < 0;
+      unsigned __int128 magnitude = negative ? -static_cast<unsigned __int128>(m_) : static_cast<unsigned __int128>(m_);
+      return BigIntOf(env, negative, magnitude);
+    } else {
+      return Napi::Number::New(env, op_ == kSum ? static_cast<double>(static_cast<__int128>(sum_)) : static_cast<double>(m_));
+    }
+  }
+
+ private:
+  __int128 Value(const uint8_t* p) const {
+    if (boolean_) return *p != 0;
+    return static_cast<__int128>(Load<T, Swap>(p));
+  }
+
+  Layout L_;
+  int op_;
+  bool boolean_;
+  unsigned __int128 sum_ = 0;
+  __int128 m_ = 0;
+  bool first_ = true;
+};
+
+template <bool Swap>
+std::unique_ptr<KernelPlan> MakeReducePlan(const Layout& L, int type, int op) {
+  switch (type) {
+    case kF8: return std::make_unique<FloatReducePlan<double, Swap>>(L, op);
+    case kF4: return std::make_unique<FloatReducePlan<float, Swap>>(L, op);
+    case kI1: return std::make_unique<IntReducePlan<int8_t, Swap, false>>(L, op, false);
+    case kU1: return std::make_unique<IntReducePlan<uint8_t, Swap, false>>(L, op, false);
+    case kI2: return std::make_unique<IntReducePlan<int16_t, Swap, false>>(L, op, false);
+    case kU2: return std::make_unique<IntReducePlan<uint16_t, Swap, false>>(L, op, false);
+    case kI4: return std::make_unique<IntReducePlan<int32_t, Swap, false>>(L, op, false);
+    case kU4: return std::make_unique<IntReducePlan<uint32_t, Swap, false>>(L, op, false);
+    case kI8: return std::make_unique<IntReducePlan<int64_t, Swap, true>>(L, op, false);
+    case kU8: return std::make_unique<IntReducePlan<uint64_t, Swap, true>>(L, op, false);
+    default: return std::make_unique<IntReducePlan<uint8_t, Swap, false>>(L, op, true);
+  }
+}
+
+class CopyPlan : public PlanBase {
+ public:
+  CopyPlan(Layout S, Layout D, std::vector<int64_t> shape, int64_t itemsize, std::vector<int64_t> units)
+      : S_(std::move(S)), D_(std::move(D)), itemsize_(itemsize), units_list_(std::move(units)) {
+    Coalesce(&shape, &S_.strides, &D_.strides);
+    Setup(shape, S_.strides, D_.strides, std::max<int64_t>(1, kUnitBytes / itemsize), false, itemsize);
+    AddMapping(S_.memory);
+    AddMapping(D_.memory);
+  }
+
+  void Run(int64_t u, Partial* /*out*/) override {
+    int64_t a, b, first, n;
+    Unit(u, &a, &b, &first, &n);
+    // SAFETY: items first .. first + n - 1 of rows both ReadLayouts checked.
+    CopyRow(S_.base + a + first * ss_, ss_, D_.base + b + first * ds_, ds_, n, itemsize_, units_list_);
+  }
+
+ private:
+  Layout S_, D_;
+  int64_t itemsize_;
+  std::vector<int64_t> units_list_;
+};
+
+class CastPlan : public PlanBase {
+ public:
+  CastPlan(Layout S, Layout D, std::vector<int64_t> shape, CastRowFn row, int64_t itemsize)
+      : S_(std::move(S)), D_(std::move(D)), row_(row) {
+    Coalesce(&shape, &S_.strides, &D_.strides);
+    Setup(shape, S_.strides, D_.strides, std::max<int64_t>(1, kUnitBytes / itemsize), false, itemsize);
+    AddMapping(S_.memory);
+    AddMapping(D_.memory);
+  }
+
+  void Run(int64_t u, Partial* /*out*/) override {
+    int64_t a, b, first, n;
+    Unit(u, &a, &b, &first, &n);
+    // SAFETY: items first .. first + n - 1 of rows both ReadLayouts checked.
+    row_(S_.base + a + first * ss_, ss_, D_.base + b + first * ds_, ds_, n);
+  }
+
+ private:
+  Layout S_, D_;
+  CastRowFn row_;
+};
+
+}  // namespace
+
+std::unique_ptr<KernelPlan> PlanReduce(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::vector<int64_t> shape;
+  int64_t type, op;
+  if (info.Length() < 7 || !ToInts(info[3], &shape) || !ToInt(info[4], &type) || type < 0 || type > kU8 ||
+      !ToInt(info[6], &op) || op < kSum || op > kMax) {
+    ThrowType(env, "kernelReduceAsync(buffer, byteOffset, strides, shape, type, swap, op): bad arguments");
+    return nullptr;
+  }
+  Layout L;
+  if (!ReadLayout(info, 0, shape, kItemsize[type], false, &L)) return nullptr;
+  int64_t size;
+  if (!SizeOf(shape, &size)) {
+    ThrowRange(env, "kernelReduce: the layout has more than 2^63 elements");
+    return nullptr;
+  }
+  if (size == 0 && op != kSum) {
+    ThrowRange(env, "kernelReduce: min/max of an empty layout");
+    return nullptr;
+  }
+  bool swap = info[5].ToBoolean().Value();
+  return swap ? MakeReducePlan<true>(L, static_cast<int>(type), static_cast<int>(op))
+              : MakeReducePlan<false>(L, static_cast<int>(type), static_cast<int>(op));
+}
+
+std::unique_ptr<KernelPlan> PlanCopy(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::vector<int64_t> shape, units;
+  int64_t itemsize;
+  if (info.Length() < 9 || !ToInts(info[6], &shape) || !ToInt(info[7], &itemsize) || itemsize <= 0 ||
+      !ToInts(info[8], &units) || units.size() % 2 != 0) {
+    ThrowType(env, "kernelCopyAsync(src, srcOffset, srcStrides, dst, dstOffset, dstStrides, shape, itemsize, units): bad arguments");
+    return nullptr;
+  }
+  for (size_t u = 0; u + 1 < units.size(); u += 2) {
+    if (units[u] < 0 || units[u + 1] < 0 || units[u + 1] > itemsize - units[u]) {
+      ThrowRange(env, "kernelCopy: a swap unit lies outside the item");
+      return nullptr;
+    }
+  }
+  Layout S, D;
+  if (!ReadLayout(info, 0, shape, itemsize, false, &S) || !ReadLayout(info, 3, shape, itemsize, true, &D)) return nullptr;
+  int64_t size;
+  if (!SizeOf(shape, &size)) {
+    ThrowRange(env, "kernelCopy: the layout has more than 2^63 elements");
+    return nullptr;
+  }
+  return std::make_unique<CopyPlan>(std::move(S), std::move(D), std::move(shape), itemsize, std::move(units));
+}
+
+std::unique_ptr<KernelPlan> PlanCast(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::vector<int64_t> shape;
+  int64_t st, dt;
+  if (info.Length() < 11 || !ToInts(info[10], &shape) || !ToInt(info[3], &st) || st < 0 || st > kCC16 ||
+      !ToInt(info[8], &dt) || dt < 0 || dt > kCC16) {
+    ThrowType(env, "kernelCastAsync(src, srcOffset, srcStrides, srcType, srcSwap, dst, dstOffset, dstStrides, dstType, dstSwap, shape): bad arguments");
+    return nullptr;
+  }
+  Layout S, D;
+  if (!ReadLayout(info, 0, shape, kCastItemsize[st], false, &S) || !ReadLayout(info, 5, shape, kCastItemsize[dt], true, &D)) {
+    return nullptr;
+  }
+  int64_t size;
+  if (!SizeOf(shape, &size)) {
+    ThrowRange(env, "kernelCast: the layout has more than 2^63 elements");
+    return nullptr;
+  }
+  CastRowFn row = PickCast(static_cast<int>(st), static_cast<int>(dt), info[4].ToBoolean().Value(), info[9].ToBoolean().Value());
+  int64_t itemsize = std::max(kCastItemsize[st], kCastItemsize[dt]);
+  return std::make_unique<CastPlan>(std::move(S), std::move(D), std::move(shape), row, itemsize);
 }
 
 }  // namespace mmarray

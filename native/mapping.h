@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
 #include <string>
 
 #include "live_mappings.h"
@@ -64,8 +65,14 @@ class Mapping {
   bool Sync(size_t start, size_t len, SysError* err);
   // madvise over [start, start + len) of the caller's range.
   bool Advise(Advice advice, size_t start, size_t len, SysError* err);
-  // munmap; idempotent. Waits for an in-flight Sync on another thread.
+  // munmap; idempotent. Waits for an in-flight Sync on another thread, and
+  // for every outstanding Pin.
   void Unmap();
+
+  // An async kernel's hold on the pages for one block of its work: while the
+  // lock lives, Unmap waits; once Unmap has run, data() is nullptr under a
+  // pin taken afterwards (async_kernels.cc stops and rejects ERR_CLOSED).
+  std::shared_lock<std::shared_mutex> Pin() const { return std::shared_lock<std::shared_mutex>(pin_mu_); }
 
  private:
   Mapping(std::string path, Mode mode, FileId id, uint8_t* base, size_t map_len,
@@ -86,6 +93,7 @@ class Mapping {
   const size_t delta_;   // offset - page boundary below it
   const size_t length_;  // bytes visible to the caller
   mutable std::mutex mu_;  // guards base_ against Unmap racing an off-thread Sync
+  mutable std::shared_mutex pin_mu_;  // shared by async kernel blocks, exclusive in Unmap
 };
 
 }  // namespace mmarray

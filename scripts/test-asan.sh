@@ -66,4 +66,8 @@ MMARRAY_ADDON_PATH="$addon" run_checked "jest (native, kernels, memmap, elementw
   node node_modules/jest/bin/jest.js test/native.test.ts test/kernels.test.ts test/memmap.test.ts \
     test/elementwise.test.ts test/data.test.ts \
     -t '^(?!.*mappings dropped without close\(\) are unmapped by the GC).*$'
+# The async kernels' lifetime cases (close() mid-flight in a forked child
+# 2000 times, transfers, worker teardown), aborts and errors, sanitized.
+MMARRAY_ADDON_PATH="$addon" run_checked "jest (async lifetimes, aborts, errors) on $addon" ":handle_segv=0" \
+  node node_modules/jest/bin/jest.js test/async.test.ts -t 'lifetimes|abort|errors|broadcast'
 echo "test:asan: OK"

@@ -108,8 +108,8 @@ export function openNpy(path: string, options: OpenNpyOptions = {}): Memmap {
   return m;
 }
 
-/** NumPy's `dtype_to_descr`: the descr list for records, the dtype string otherwise. */
-function descrOf(dt: DType): Descr {
+/** @internal NumPy's `dtype_to_descr`: the descr list for records, the dtype string otherwise (also lib/async.ts). */
+export function descrOf(dt: DType): Descr {
   return dt.isStructured ? (dt.descr as unknown as Descr) : dt.str;
 }
 
@@ -186,7 +186,15 @@ export function saveNpy(path: string, array: NdArray): void {
  * one step that changes `target`; until it, any failure undoes `build`'s
  * result, removes the temporary file and leaves `target` untouched.
  */
-function replaceFile<T>(target: string, build: (fd: number, tmp: string) => T, undo: (result: T) => void = () => undefined): T {
+/**
+ * Where a replacement of `target` goes: the real file behind it (a symbolic
+ * link is followed), a fresh temporary name in the same folder, and the
+ * permission bits to give the new file (the old file's, else 0666 & ~umask).
+ * Refuses a target the caller could not write, as open(path, 'w') would.
+ * @internal Shared by saveNpy/createNpy and saveNpyAsync (lib/async.ts).
+ */
+export function replacementOf(target: string): { dest: string; tmp: string; mode: number } {
+  checkPath(target);
   let dest = target;
   let mode = 0o666 & ~process.umask();
   let exists = true;
@@ -200,6 +208,11 @@ function replaceFile<T>(target: string, build: (fd: number, tmp: string) => T, u
   // A rename would replace a file we may not write: refuse as open(path, 'w') would.
   if (exists) fs.accessSync(dest, fs.constants.W_OK);
   const tmp = nodePath.join(nodePath.dirname(dest), `.${nodePath.basename(dest)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  return { dest, tmp, mode };
+}
+
+function replaceFile<T>(target: string, build: (fd: number, tmp: string) => T, undo: (result: T) => void = () => undefined): T {
+  const { dest, tmp, mode } = replacementOf(target);
   // 'wx': O_EXCL, so the temporary name never clobbers (or follows a link to) anything.
   let fd: number;
   try {
@@ -241,7 +254,8 @@ function replaceFile<T>(target: string, build: (fd: number, tmp: string) => T, u
 }
 
 /** Makes a rename durable (the folder entry itself); best effort where folders cannot be opened. */
-function syncDirectory(dir: string): void {
+/** @internal fsync a folder after a rename into it, where the filesystem allows. */
+export function syncDirectory(dir: string): void {
   let fd: number;
   try {
     fd = fs.openSync(dir, 'r');

@@ -1,0 +1,203 @@
+#!/usr/bin/env node
+'use strict';
+// Issue 15 figures, one run (`node bench/async.js [--gib N]`, dist/ built):
+// - the event loop's longest gap (1 ms timer) during each async call on a
+//   2 GiB <f8 file, beside the sync call's;
+// - sumAsync / copyAsync / astypeAsync throughput beside the sync call and
+//   NumPy, warm, and sum on a cold file (page cache dropped with
+//   posix_fadvise DONTNEED) with threads 1 and 2 beside NumPy cold;
+// - a node:http server's small-read p99 while another client asks for a
+//   whole-file sum, sync vs async.
+// The file is made here and removed at the end.
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const http = require('http');
+const { spawnSync } = require('child_process');
+const mm = require('../dist');
+
+const argGiB = process.argv.indexOf('--gib');
+const GIB = argGiB > 0 ? Number(process.argv[argGiB + 1]) : 2;
+const BYTES = GIB * 2 ** 30;
+const N = BYTES / 8;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mmarray-bench-async-'));
+const file = path.join(dir, 'big.npy');
+
+function makeFile() {
+  const m = mm.createNpy(file, '<f8', [N]);
+  // Distinct values (not a sparse file of zero pages): i * 0.5 in 64 MiB steps.
+  const step = 8 << 20;
+  for (let i = 0; i < N; i += step) m.index(`${i}:${Math.min(i + step, N)}`).set(mm.arange(i, Math.min(i + step, N), 1, 'f8'));
+  m.flush();
+  m.close();
+}
+
+function dropCache() {
+  const r = spawnSync('python3', ['-c', `import os\nfd=os.open(${JSON.stringify(file)}, os.O_RDONLY)\nos.posix_fadvise(fd,0,0,os.POSIX_FADV_DONTNEED)`]);
+  if (r.status !== 0) throw new Error(`posix_fadvise failed: ${r.stderr}`);
+}
+
+/** Runs fn (sync or async) while a 1 ms interval measures the longest gap between ticks. */
+async function withGap(fn) {
+  let last = performance.now();
+  let max = 0;
+  const t = setInterval(() => {
+    const now = performance.now();
+    max = Math.max(max, now - last);
+    last = now;
+  }, 1);
+  await new Promise((r) => setTimeout(r, 20));
+  last = performance.now();
+  max = 0;
+  const t0 = performance.now();
+  const v = await fn();
+  const ms = performance.now() - t0;
+  await new Promise((r) => setTimeout(r, 5));
+  max = Math.max(max, performance.now() - last);
+  clearInterval(t);
+  return { ms, gap: max, v };
+}
+
+function numpy(script) {
+  const r = spawnSync('python3', ['-c', `import numpy as np, time, os, json\n${script}`], { encoding: 'utf8' });
+  if (r.status !== 0) return null;
+  return JSON.parse(r.stdout);
+}
+
+const fmt = (x) => x.toFixed(1).padStart(8);
+let gbps;
+
+async function main() {
+  console.log(`bench/async: ${GIB} GiB <f8 file, ${os.cpus().length} cores, UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? '4 (default)'}`);
+  makeFile();
+  const a = mm.openNpy(file, { mode: 'r+' });
+  a.sum(); // warm
+
+  console.log('\n1. event loop: longest gap between 1 ms ticks during each call (warm cache)');
+  console.log('call                           sync ms   sync gap  async ms  async gap  gap ratio');
+  const half = a.index(`:${N / 2}`);
+  const cases = [
+    ['sum', () => a.sum(), () => a.sumAsync()],
+    ['min', () => a.min(), () => a.minAsync()],
+    ['mean', () => a.mean(), () => a.meanAsync()],
+    ['copy (1 GiB)', () => half.copy(), () => half.copyAsync()],
+    ["astype('<f4')", () => a.astype('<f4'), () => a.astypeAsync('<f4')],
+    ['byteswap(true) x2', () => { a.byteswap(true); a.byteswap(true); }, async () => { await a.byteswapAsync(true); await a.byteswapAsync(true); }],
+    ['saveNpy 1 GiB strided', () => mm.saveNpy(path.join(dir, 's.npy'), a.index('::2')), () => mm.saveNpyAsync(path.join(dir, 's.npy'), a.index('::2'))],
+  ];
+  const results = {};
+  for (const [name, sync, async] of cases) {
+    const s = await withGap(sync);
+    const x = await withGap(async);
+    results[name] = { s, x };
+    console.log(`${name.padEnd(28)} ${fmt(s.ms)}  ${fmt(s.gap)}  ${fmt(x.ms)}  ${fmt(x.gap)}   ${(x.gap / s.gap).toFixed(3)}  ${x.gap <= 5 ? 'target <= 5 ms: met' : 'target <= 5 ms: MISSED'}`);
+  }
+  fs.rmSync(path.join(dir, 's.npy'), { force: true });
+
+  console.log('\n2. throughput (GB/s of the source, median of 3), beside sync and NumPy in this run');
+  const med = async (fn) => {
+    const t = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      await fn();
+      t.push(performance.now() - t0);
+    }
+    t.sort((x, y) => x - y);
+    return t[1];
+  };
+  const np = numpy(`
+a = np.load(${JSON.stringify(file)}, mmap_mode='r')
+h = a[:a.size//2]
+def med(f):
+  t=[]
+  for i in range(3):
+    t0=time.perf_counter(); f(); t.append((time.perf_counter()-t0)*1e3)
+  return sorted(t)[1]
+a.sum()
+out = {'sum': med(lambda: a.sum()), 'copy': med(lambda: h.copy()), 'astype': med(lambda: a.astype('<f4'))}
+print(json.dumps(out))`);
+  gbps = (bytes, ms) => (bytes / 1e9 / (ms / 1e3)).toFixed(2);
+  const rows = [
+    ['sum', BYTES, () => a.sum(), () => a.sumAsync({ threads: 1 }), () => a.sumAsync({ threads: 2 }), np?.sum],
+    ['copy (1 GiB)', BYTES / 2, () => half.copy(), () => half.copyAsync('C', { threads: 1 }), () => half.copyAsync('C', { threads: 2 }), np?.copy],
+    ["astype('<f4')", BYTES, () => a.astype('<f4'), () => a.astypeAsync('<f4', 'K', { threads: 1 }), () => a.astypeAsync('<f4', 'K', { threads: 2 }), np?.astype],
+  ];
+  console.log('op               sync     async t1   async t2   NumPy     t2/sync  t2/NumPy');
+  for (const [name, bytes, s, a1, a2, npMs] of rows) {
+    const ts = await med(s);
+    const t1 = await med(a1);
+    const t2 = await med(a2);
+    console.log(`${name.padEnd(15)} ${gbps(bytes, ts).padStart(6)}   ${gbps(bytes, t1).padStart(6)}     ${gbps(bytes, t2).padStart(6)}     ${npMs ? gbps(bytes, npMs).padStart(6) : '   n/a'}    ${(ts / t2).toFixed(2)}x   ${npMs ? (npMs / t2).toFixed(2) + 'x' : 'n/a'}`);
+  }
+  console.log('\n3. node:http server: small-read latency while another client asks for a whole-file sum');
+  for (const mode of ['sync', 'async']) {
+    const server = http.createServer(async (req, res) => {
+      if (req.url === '/sum') {
+        const v = mode === 'sync' ? a.sum() : await a.sumAsync();
+        res.end(String(v));
+      } else {
+        const i = Number(req.url.slice(1));
+        res.end(String(a.get(i)));
+      }
+    });
+    await new Promise((r) => server.listen(0, '127.0.0.1', r));
+    const port = server.address().port;
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+    const get = (p) => new Promise((resolve, reject) => {
+      http.get({ host: '127.0.0.1', port, path: p, agent }, (res) => {
+        res.resume();
+        res.on('end', resolve);
+      }).on('error', reject);
+    });
+    let stop = false;
+    const sums = (async () => {
+      while (!stop) await get('/sum');
+    })();
+    const lat = [];
+    const t0 = performance.now();
+    while (performance.now() - t0 < 4000) {
+      const s = performance.now();
+      await get(`/${Math.floor(Math.random() * N)}`);
+      lat.push(performance.now() - s);
+    }
+    stop = true;
+    await sums;
+    agent.destroy();
+    server.close();
+    lat.sort((x, y) => x - y);
+    const p = (q) => lat[Math.min(lat.length - 1, Math.floor(q * lat.length))].toFixed(2);
+    results[`http_${mode}`] = p(0.99);
+    console.log(`   ${mode.padEnd(5)} sum: ${lat.length} small reads in 4 s, p50 ${p(0.5)} ms, p99 ${p(0.99)} ms, max ${lat[lat.length - 1].toFixed(1)} ms`);
+  }
+  console.log(`   p99 ratio sync/async: ${(Number(results.http_sync) / Number(results.http_async)).toFixed(1)}x`);
+  a.close();
+
+  // Cold: no mapping of the file may be open (DONTNEED keeps mapped pages).
+  console.log('\n4. cold file (page cache dropped before each run, no mapping open): sum');
+  const cold = async (fn) => {
+    dropCache();
+    const b = mm.openNpy(file);
+    const t0 = performance.now();
+    await fn(b);
+    const ms = performance.now() - t0;
+    b.close();
+    return ms;
+  };
+  const cs = await cold((b) => b.sum());
+  const c1 = await cold((b) => b.sumAsync({ threads: 1 }));
+  const c2 = await cold((b) => b.sumAsync({ threads: 2 }));
+  const c4 = await cold((b) => b.sumAsync({ threads: 4 }));
+  const npCold = numpy(`
+fd=os.open(${JSON.stringify(file)}, os.O_RDONLY)
+os.posix_fadvise(fd,0,0,os.POSIX_FADV_DONTNEED)
+a = np.load(${JSON.stringify(file)}, mmap_mode='r')
+t0=time.perf_counter(); a.sum(); print(json.dumps((time.perf_counter()-t0)*1e3))`);
+  console.log(`   sync ${gbps(BYTES, cs)} GB/s, async t1 ${gbps(BYTES, c1)}, t2 ${gbps(BYTES, c2)}, t4 ${gbps(BYTES, c4)}, NumPy ${npCold ? gbps(BYTES, npCold) : 'n/a'}; t2 vs NumPy ${npCold ? (npCold / c2).toFixed(2) + 'x' : 'n/a'} ${npCold && c2 < npCold ? '(target faster than NumPy: met)' : '(target faster than NumPy: MISSED)'}`);
+}
+
+main()
+  .catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  })
+  .finally(() => fs.rmSync(dir, { recursive: true, force: true }));

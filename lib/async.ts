@@ -1,0 +1,365 @@
+/**
+ * Bulk work off the event loop: the sync bulk methods (sum, min, max, mean,
+ * copy, astype, fill, set, byteswap, saveNpy) as promises whose kernels run
+ * on libuv's thread pool (native/async_kernels.cc).
+ *
+ * How: the sync method runs as always — it validates, throws its usual
+ * errors, allocates the result and decides the kernel calls — with the kernel
+ * calls recorded instead of run ({@link captureKernels}). The recorded calls
+ * then run in order on the pool, the same row functions over the same units,
+ * so a result is the same bits as the sync twin's (a float sum recombines
+ * NumPy's pairwise tree in the sync order, whatever `threads` is). An error
+ * the sync method would throw is a rejection, and nothing has been written
+ * by then. What has no kernel (a dtype without one, a SharedArrayBuffer, an
+ * array under 256 elements, a record with padding) runs on the JS thread
+ * inside the call, as the sync method does; the promise still settles
+ * asynchronously.
+ *
+ * Lifetimes. A mapping is pinned block by block (1 MiB): `close()` during the
+ * work waits for the block in flight (well under a millisecond), unmaps, and
+ * the promise rejects with `ERR_CLOSED`. A plain ArrayBuffer behind an array
+ * is referenced until the promise settles and is marked untransferable
+ * (Node's `markAsUntransferable`, for good: Node offers no way back), so a
+ * transfer attempt cannot free it under the kernel.
+ *
+ * Abort. `signal` aborts at the next block (a few ms at most): the promise
+ * rejects with an `AbortError` (`code: 'ABORT_ERR'`). What a write had
+ * reached by then stays: `fill`/`set`/`byteswap(true)` leave the target
+ * partly written (a prefix of blocks, in no fixed order across threads);
+ * copy/astype allocate their result, which is dropped; saveNpyAsync removes
+ * its temporary file and leaves the target file as it was.
+ * @module
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as nodePath from 'path';
+import { markAsUntransferable } from 'worker_threads';
+
+import type { DTypeLike } from './dtype';
+import { AccessError } from './errors';
+import { captureKernels, type KernelCall } from './kernels';
+import { kernelAbort, kernelCastAsync, kernelCopyAsync, kernelProgress, kernelReduceAsync, type AsyncJob } from './native';
+import type { NdArray, Order } from './ndarray';
+import { formatHeader } from './npy/header';
+import { closedError } from './storage';
+
+/** Options of every async bulk call. */
+export interface AsyncOptions {
+  /** Aborts the work at its next 1 MiB block; the promise rejects with an `AbortError`. */
+  signal?: AbortSignal;
+  /**
+   * Called on the JS thread, at most every {@link PROGRESS_INTERVAL_MS} and
+   * once at the end, with non-decreasing `doneBytes` (bytes read by a
+   * reduction, written by a copy or cast) out of `totalBytes`.
+   */
+  onProgress?: (doneBytes: number, totalBytes: number) => void;
+  /**
+   * Pool threads to split the work over (1 to 64). The units are cut on
+   * fixed block boundaries, so results do not depend on it. Default: for
+   * arrays of at least {@link PARALLEL_MIN_BYTES}, the cores less one (so the
+   * event loop keeps a core) capped at the pool's size; else 1.
+   * The pool has `UV_THREADPOOL_SIZE` threads (4 unless set before Node
+   * starts) shared with fs, dns.lookup, zlib and crypto: more threads here
+   * than the pool holds only queue.
+   */
+  threads?: number;
+}
+
+/** How often onProgress is called at most. */
+export const PROGRESS_INTERVAL_MS = 50;
+
+/** Arrays smaller than this run on one pool thread by default. */
+export const PARALLEL_MIN_BYTES = 32 << 20;
+
+/** The rejection of an aborted call, shaped as Node's own (`fs.readFile` with a signal). */
+export class AbortError extends Error {
+  readonly code = 'ABORT_ERR';
+  constructor(message = 'The operation was aborted', options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'AbortError';
+  }
+}
+
+function poolSize(): number {
+  const n = Number(process.env.UV_THREADPOOL_SIZE);
+  return Number.isInteger(n) && n > 0 ? Math.min(n, 1024) : 4;
+}
+
+function threadsFor(a: NdArray, options: AsyncOptions): number {
+  const t = options.threads;
+  if (t !== undefined) {
+    if (!Number.isInteger(t) || t < 1 || t > 64) throw new RangeError(`threads must be an integer from 1 to 64, got ${String(t)}`);
+    return t;
+  }
+  // One core stays with the event loop: on 2 cores, two kernel threads
+  // time-slice the JS thread and its timers stall by a scheduler quantum.
+  return a.nbytes >= PARALLEL_MIN_BYTES ? Math.max(1, Math.min(poolSize(), os.availableParallelism() - 1)) : 1;
+}
+
+function checkOptions(options: AsyncOptions): void {
+  if (options === null || typeof options !== 'object') throw new TypeError(`options must be an object, got ${String(options)}`);
+  const { signal, onProgress } = options;
+  if (signal !== undefined && !(signal instanceof AbortSignal)) throw new TypeError('options.signal must be an AbortSignal');
+  if (onProgress !== undefined && typeof onProgress !== 'function') throw new TypeError('options.onProgress must be a function');
+}
+
+function abortError(signal: AbortSignal): AbortError {
+  return new AbortError(undefined, { cause: signal.reason });
+}
+
+/** Keeps every plain ArrayBuffer a call touches from being transferred away under the kernel. */
+function holdBuffers(calls: readonly KernelCall[]): void {
+  for (const c of calls) {
+    for (const v of c.args) if (v instanceof ArrayBuffer) markAsUntransferable(v);
+  }
+}
+
+function start(call: KernelCall, threads: number): [Promise<unknown>, AsyncJob] {
+  switch (call.kind) {
+    case 'reduce': return kernelReduceAsync(...call.args, threads);
+    case 'copy': return kernelCopyAsync(...call.args, threads);
+    default: return kernelCastAsync(...call.args, threads);
+  }
+}
+
+/**
+ * Runs recorded kernel calls one after the other on the pool; resolves with
+ * the last call's result (a reduction's value). The calls' arguments (and so
+ * their buffers) stay referenced until then.
+ */
+async function runCalls(calls: readonly KernelCall[], threads: number, options: AsyncOptions, mapping: NdArray): Promise<unknown> {
+  const { signal, onProgress } = options;
+  holdBuffers(calls);
+  let before = 0;
+  let result: unknown;
+  for (const call of calls) {
+    if (signal?.aborted) throw abortError(signal);
+    const [promise, job] = start(call, threads);
+    const onAbort = (): void => kernelAbort(job);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    let last = -1;
+    const report = (): void => {
+      const [done, total] = kernelProgress(job);
+      if (before + done !== last) {
+        last = before + done;
+        onProgress!(before + done, before + total);
+      }
+    };
+    const timer = onProgress ? setInterval(report, PROGRESS_INTERVAL_MS) : null;
+    try {
+      result = await promise;
+    } catch (e) {
+      const code = (e as { code?: unknown }).code;
+      if (code === 'ABORT_ERR' && signal) throw abortError(signal);
+      if (code === 'ERR_MMARRAY_CLOSED') throw closedErrorOf(mapping);
+      throw e;
+    } finally {
+      if (timer !== null) clearInterval(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+    if (onProgress) report();
+    before += kernelProgress(job)[1];
+  }
+  return result;
+}
+
+function closedErrorOf(a: NdArray): AccessError {
+  try {
+    a._st.checkOpen();
+  } catch (closed) {
+    if (closed instanceof AccessError) return closed;
+  }
+  return closedError(null);
+}
+
+/**
+ * Runs `sync` (a sync method) with its kernel calls recorded, then runs them
+ * on the pool. Resolves with `finish(value of sync, result of the last
+ * call)`, or with the value of sync when it recorded no call (it ran on the
+ * JS thread).
+ */
+async function run<T>(a: NdArray, options: AsyncOptions, sync: () => T, finish: (value: T, result: unknown) => T = (v) => v): Promise<T> {
+  checkOptions(options);
+  if (options.signal?.aborted) throw abortError(options.signal);
+  const threads = threadsFor(a, options);
+  const { value, calls } = captureKernels(sync);
+  if (calls.length === 0) {
+    if (options.onProgress) options.onProgress(0, 0);
+    return value;
+  }
+  const result = await runCalls(calls, threads, options, a);
+  return finish(value, result);
+}
+
+/** {@link NdArray.sum} on the thread pool. */
+export function sumAsync(a: NdArray, options: AsyncOptions = {}): Promise<number | bigint> {
+  return run(a, options, () => a.sum(), (_v, r) => r as number | bigint);
+}
+
+function extreme(a: NdArray, options: AsyncOptions, sync: () => number | bigint): Promise<number | bigint> {
+  // A bool array's extreme is a bool, as its elements read (as the sync method).
+  return run(a, options, sync, (_v, r) => (a.dtype.kind === 'b' ? ((r !== 0) as unknown as number) : (r as number | bigint)));
+}
+
+/** {@link NdArray.min} on the thread pool. */
+export function minAsync(a: NdArray, options: AsyncOptions = {}): Promise<number | bigint> {
+  return extreme(a, options, () => a.min());
+}
+
+/** {@link NdArray.max} on the thread pool. */
+export function maxAsync(a: NdArray, options: AsyncOptions = {}): Promise<number | bigint> {
+  return extreme(a, options, () => a.max());
+}
+
+/** {@link NdArray.mean} on the thread pool. */
+export function meanAsync(a: NdArray, options: AsyncOptions = {}): Promise<number> {
+  return run(a, options, () => a.mean(), (_v, r) => Number(r as number | bigint) / a.size);
+}
+
+/** {@link NdArray.copy} on the thread pool. */
+export function copyAsync<T extends NdArray>(a: T, order: Order = 'C', options: AsyncOptions = {}): Promise<T> {
+  return run(a, options, () => a.copy(order) as T);
+}
+
+/** {@link NdArray.astype} on the thread pool. */
+export function astypeAsync<T extends NdArray>(a: T, dtype: DTypeLike, order: Order = 'K', options: AsyncOptions = {}): Promise<T> {
+  return run(a, options, () => a.astype(dtype, order) as T);
+}
+
+/** {@link NdArray.fill} on the thread pool. */
+export function fillAsync(a: NdArray, value: unknown, options: AsyncOptions = {}): Promise<void> {
+  return run(a, options, () => a.fill(value));
+}
+
+/** {@link NdArray.set} (whole-array assignment) on the thread pool. */
+export function setAsync(a: NdArray, value: unknown, options: AsyncOptions = {}): Promise<void> {
+  // A record dtype with padding may copy through a temporary whose fill
+  // would then be read on the JS thread: keep that case whole on the JS thread.
+  const segs = a.dtype.segments;
+  if (!(segs.length === 1 && segs[0][0] === 0 && segs[0][1] === a.itemsize)) {
+    return (async () => {
+      checkOptions(options);
+      if (options.signal?.aborted) throw abortError(options.signal);
+      a.set(value);
+    })();
+  }
+  return run(a, options, () => a.set(value));
+}
+
+/** {@link NdArray.byteswap} on the thread pool. */
+export function byteswapAsync<T extends NdArray>(a: T, inplace = false, options: AsyncOptions = {}): Promise<T> {
+  return run(a, options, () => a.byteswap(inplace) as T);
+}
+
+// ------------------------------------------------------------------ saveNpy
+
+/** Bytes per copied and written piece of saveNpyAsync. */
+const SAVE_CHUNK = 64 << 20;
+
+/**
+ * `a` cut in C order into views of at most `maxElements` elements: whole
+ * leading-axis blocks, or one index of the leading axis at a time (recursing)
+ * when one is larger.
+ */
+export function* pieces(a: NdArray, maxElements: number): Generator<NdArray> {
+  if (a.size <= maxElements || a.ndim === 0) {
+    yield a;
+    return;
+  }
+  const n = a.shape[0];
+  const row = a.size / n;
+  if (row <= maxElements || a.ndim === 1) {
+    const per = Math.max(1, Math.floor(maxElements / row));
+    for (let i = 0; i < n; i += per) yield a.index(`${i}:${Math.min(i + per, n)}`);
+    return;
+  }
+  for (let i = 0; i < n; i++) yield* pieces(a.index(i), maxElements);
+}
+
+/**
+ * {@link saveNpy} off the event loop, and safe for its own input: the data
+ * goes to a temporary file in the target's folder (copied piece by piece on
+ * the pool, written with fs.promises), which is fsync'ed and then renamed
+ * over `path`. `saveNpyAsync(p, openNpy(p))` therefore works, and a failure
+ * or an abort leaves the old file whole (and no temporary behind).
+ */
+export async function saveNpyAsync(path: string, a: NdArray, options: AsyncOptions = {}): Promise<void> {
+  checkOptions(options);
+  a._st.checkOpen();
+  if (options.signal?.aborted) throw abortError(options.signal);
+  // Loaded here: npy.ts reaches memmap.ts, which extends NdArray (ndarray.ts loads this module).
+  const { descrOf, replacementOf, syncDirectory } = await import('./npy/npy');
+  // The same target rules as saveNpy: NUL-free path, a link followed, the
+  // old file's permission bits, refused when the caller could not write it.
+  const { dest, tmp, mode } = replacementOf(path);
+  const fortranOrder = a.flags.fContiguous && !a.flags.cContiguous && a.ndim > 1;
+  const header = formatHeader({ descr: descrOf(a.dtype), fortranOrder, shape: a.shape });
+  const src = fortranOrder ? a.transpose() : a;
+  const total = a.nbytes;
+  let done = 0;
+  const fh = await fs.promises.open(tmp, 'wx', mode);
+  let ok = false;
+  try {
+    await fh.write(header, 0, header.length, 0);
+    let pos = header.length;
+    if (a.size > 0 && a.itemsize > 0) {
+      const per = Math.max(1, Math.floor(SAVE_CHUNK / a.itemsize));
+      for (const piece of pieces(src, per)) {
+        const c = await copyAsync(piece, 'C', { signal: options.signal, threads: options.threads });
+        const bytes = new Uint8Array(c.buffer, c.offset, c.nbytes);
+        for (let off = 0; off < bytes.length; ) {
+          const { bytesWritten } = await fh.write(bytes, off, bytes.length - off, pos);
+          off += bytesWritten;
+          pos += bytesWritten;
+        }
+        done += c.nbytes;
+        options.onProgress?.(done, total);
+      }
+    }
+    await fh.sync();
+    ok = true;
+  } finally {
+    await fh.close();
+    if (!ok) await fs.promises.rm(tmp, { force: true });
+  }
+  try {
+    await fs.promises.rename(tmp, dest);
+  } catch (e) {
+    await fs.promises.rm(tmp, { force: true });
+    throw e;
+  }
+  syncDirectory(nodePath.dirname(dest));
+}
+
+// ------------------------------------------------------------------ iteration
+
+/** Elements per macrotask of forEachAsync / reduceAsync. */
+export const ITERATION_SLICE = 1 << 16;
+
+/**
+ * {@link NdArray.forEach} that yields to the event loop after every
+ * {@link ITERATION_SLICE} elements (a `setImmediate` turn), so a JS callback
+ * over hundreds of millions of elements does not freeze a server. `i` is the
+ * C-order index, as in forEach. Aborts between slices.
+ */
+export async function forEachAsync(a: NdArray, fn: (value: unknown, i: number) => void, options: { signal?: AbortSignal } = {}): Promise<void> {
+  checkOptions(options);
+  a._st.checkOpen();
+  let base = 0;
+  for (const piece of pieces(a, ITERATION_SLICE)) {
+    if (options.signal?.aborted) throw abortError(options.signal);
+    const b = base;
+    piece.forEach((v, i) => fn(v, b + i));
+    base += piece.size;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** A fold over the elements in C order with {@link forEachAsync}'s yielding. */
+export async function reduceAsync<T>(a: NdArray, fn: (acc: T, value: unknown, i: number) => T, initial: T, options: { signal?: AbortSignal } = {}): Promise<T> {
+  let acc = initial;
+  await forEachAsync(a, (v, i) => {
+    acc = fn(acc, v, i);
+  }, options);
+  return acc;
+}

@@ -1,0 +1,266 @@
+#include "async_kernels.h"
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
+#include <utility>
+#include <vector>
+
+#include "kernel_plan.h"
+
+namespace mmarray {
+namespace {
+
+// Partials a wave holds at most (a few MB), unless one row has more leaves.
+constexpr int64_t kWavePartials = 65536;
+// Bytes one claim covers: the abort/close latency and the progress step.
+constexpr int64_t kTaskBytes = int64_t{1} << 20;
+
+enum Status { kRunning = 0, kDone = 1, kAborted = 2, kClosed = 3 };
+
+// One async kernel call, shared by its coordinator and helper workers (each
+// holds a shared_ptr, so a helper the pool starts late still finds it).
+//
+// The units run in waves: the coordinator publishes a wave, every thread
+// claims tasks (runs of consecutive units) from it under `mu`, and when the
+// wave is complete the coordinator folds its partials in unit order. Which
+// thread ran a unit never matters; the fold order is fixed.
+struct Job {
+  std::unique_ptr<KernelPlan> plan;
+  std::atomic<bool> abort{false};
+  std::atomic<bool> closed{false};
+  std::atomic<bool> env_gone{false};
+  std::atomic<int64_t> done_bytes{0};
+  int64_t total_bytes = 0;
+  int64_t task_units = 1;
+  int64_t wave_units = 1;
+  std::vector<Partial> partials;
+
+  std::mutex mu;
+  std::condition_variable cv;
+  int64_t wave_begin = 0, wave_end = 0, next = 0, completed = 0;
+  bool finished = false;
+
+  // Claims and runs tasks of the current wave until none is left.
+  void RunTasks() {
+    for (;;) {
+      int64_t b, e, w0;
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        if (next >= wave_end) return;
+        b = next;
+        e = std::min(next + task_units, wave_end);
+        next = e;
+        w0 = wave_begin;
+      }
+      if (!abort.load(std::memory_order_relaxed) && !closed.load(std::memory_order_relaxed)) {
+        // Hold every mapping for this block: close() waits for it, and a
+        // close() that ran before sees us stop here.
+        std::vector<std::shared_lock<std::shared_mutex>> pins;
+        bool open = true;
+        for (const auto& m : plan->mappings()) {
+          pins.push_back(m->Pin());
+          if (m->data() == nullptr) open = false;
+        }
+        if (!open) {
+          closed = true;
+        } else {
+          int64_t elements = 0;
+          for (int64_t u = b; u < e; u++) {
+            Partial* p = &partials[u - w0];
+            *p = Partial{};
+            plan->Run(u, p);
+            elements += plan->unit_elements(u);
+          }
+          done_bytes.fetch_add(elements * plan->element_bytes(), std::memory_order_relaxed);
+        }
+      }
+      std::lock_guard<std::mutex> lock(mu);
+      completed += e - b;
+      if (completed == wave_end - wave_begin) cv.notify_all();
+    }
+  }
+
+  // The coordinator: every wave, then the end for the helpers.
+  void Coordinate() {
+    int64_t units = plan->units();
+    for (int64_t w = 0; w < units; w += wave_units) {
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        wave_begin = w;
+        wave_end = std::min(w + wave_units, units);
+        next = w;
+        completed = 0;
+      }
+      cv.notify_all();
+      RunTasks();
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        cv.wait(lock, [&] { return completed == wave_end - wave_begin; });
+      }
+      if (abort || closed) break;
+      plan->Fold(partials.data(), w, std::min(wave_units, units - w));
+    }
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      finished = true;
+    }
+    cv.notify_all();
+  }
+
+  // A helper: runs the tasks of each wave it finds until the job is over.
+  void Help() {
+    for (;;) {
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        cv.wait(lock, [&] { return finished || next < wave_end; });
+        if (finished) return;
+      }
+      RunTasks();
+    }
+  }
+};
+
+// Worker teardown: stop the work at the next block and touch no JS after.
+void OnEnvCleanup(void* arg) {
+  auto* job = static_cast<Job*>(arg);
+  job->env_gone = true;
+  job->abort = true;
+}
+
+class HelperWorker : public Napi::AsyncWorker {
+ public:
+  HelperWorker(Napi::Env env, std::shared_ptr<Job> job)
+      : Napi::AsyncWorker(env, "mmarray.kernelHelper"), job_(std::move(job)) {}
+  void Execute() override { job_->Help(); }
+  void OnOK() override {}
+  void OnError(const Napi::Error& /*e*/) override {}
+
+ private:
+  std::shared_ptr<Job> job_;
+};
+
+class KernelWorker : public Napi::AsyncWorker {
+ public:
+  KernelWorker(Napi::Env env, std::shared_ptr<Job> job, napi_deferred deferred)
+      : Napi::AsyncWorker(env, "mmarray.kernelAsync"), job_(std::move(job)), deferred_(deferred) {
+    napi_add_env_cleanup_hook(env, OnEnvCleanup, job_.get());
+  }
+  void Execute() override { job_->Coordinate(); }
+  void OnOK() override { Settle(); }
+  void OnError(const Napi::Error& /*e*/) override { Settle(); }
+
+ private:
+  // Raw N-API with every status checked and nothing thrown: this may run
+  // while a worker thread's environment is going away.
+  void Settle() {
+    napi_env env = Env();
+    napi_remove_env_cleanup_hook(env, OnEnvCleanup, job_.get());
+    if (job_->env_gone) return;
+    napi_value value = nullptr;
+    bool ok;
+    if (job_->closed || job_->abort) {
+      const char* code = job_->closed ? "ERR_MMARRAY_CLOSED" : "ABORT_ERR";
+      const char* text = job_->closed ? "the mapping was closed while an async kernel used it" : "The operation was aborted";
+      napi_value c, m;
+      ok = napi_create_string_utf8(env, code, NAPI_AUTO_LENGTH, &c) == napi_ok &&
+           napi_create_string_utf8(env, text, NAPI_AUTO_LENGTH, &m) == napi_ok &&
+           napi_create_error(env, c, m, &value) == napi_ok;
+      if (ok) napi_reject_deferred(env, deferred_, value);
+      return;
+    }
+    Napi::Value r = job_->plan->Result(Env());
+    if (Env().IsExceptionPending()) {
+      napi_value e;
+      if (napi_get_and_clear_last_exception(env, &e) == napi_ok) napi_reject_deferred(env, deferred_, e);
+      return;
+    }
+    napi_resolve_deferred(env, deferred_, r);
+  }
+
+  std::shared_ptr<Job> job_;
+  napi_deferred deferred_;
+};
+
+void DeleteJob(Napi::Env /*env*/, std::shared_ptr<Job>* job) { delete job; }
+
+// Starts `plan` over `threads` pool threads; returns [promise, job].
+Napi::Value Start(Napi::Env env, std::unique_ptr<KernelPlan> plan, const Napi::Value& threads_arg) {
+  if (!plan) return env.Undefined();  // the plan threw
+  int64_t threads = 1;
+  if (threads_arg.IsNumber()) {
+    double t = threads_arg.As<Napi::Number>().DoubleValue();
+    if (t >= 1 && t <= 1024) threads = static_cast<int64_t>(t);
+  }
+  auto job = std::make_shared<Job>();
+  job->plan = std::move(plan);
+  KernelPlan* p = job->plan.get();
+  int64_t per = p->units_per_row();
+  int64_t unit_bytes = std::max<int64_t>(1, p->units() > 0 ? p->unit_elements(0) * p->element_bytes() : 1);
+  job->task_units = std::max<int64_t>(1, kTaskBytes / unit_bytes);
+  job->wave_units = per * std::max<int64_t>(1, kWavePartials / per);
+  job->partials.resize(static_cast<size_t>(std::min(job->wave_units, std::max<int64_t>(p->units(), 1))));
+  // Total elements = units / per rows of the row's elements.
+  int64_t row_elements = 0;
+  for (int64_t k = 0; k < per && p->units() > 0; k++) row_elements += p->unit_elements(k);
+  job->total_bytes = p->units() / per * row_elements * p->element_bytes();
+  if (threads > 1 && p->units() <= job->task_units) threads = 1;  // one task: nothing to share
+
+  napi_deferred deferred;
+  napi_value promise;
+  if (napi_create_promise(env, &deferred, &promise) != napi_ok) return env.Undefined();
+  (new KernelWorker(env, job, deferred))->Queue();  // deletes itself when done
+  for (int64_t t = 1; t < threads; t++) (new HelperWorker(env, job))->Queue();
+
+  Napi::Array out = Napi::Array::New(env, 2);
+  out.Set(0u, Napi::Value(env, promise));
+  out.Set(1u, Napi::External<std::shared_ptr<Job>>::New(env, new std::shared_ptr<Job>(job), DeleteJob));
+  return out;
+}
+
+std::shared_ptr<Job> JobOf(const Napi::CallbackInfo& info) {
+  if (info.Length() < 1 || !info[0].IsExternal()) {
+    Napi::TypeError::New(info.Env(), "expected an async kernel job").ThrowAsJavaScriptException();
+    return nullptr;
+  }
+  return *info[0].As<Napi::External<std::shared_ptr<Job>>>().Data();
+}
+
+// kernelReduceAsync(...kernelReduce's arguments, threads) -> [promise, job]
+Napi::Value KernelReduceAsync(const Napi::CallbackInfo& info) { return Start(info.Env(), PlanReduce(info), info[7]); }
+// kernelCopyAsync(...kernelCopy's arguments, threads) -> [promise, job]
+Napi::Value KernelCopyAsync(const Napi::CallbackInfo& info) { return Start(info.Env(), PlanCopy(info), info[9]); }
+// kernelCastAsync(...kernelCast's arguments, threads) -> [promise, job]
+Napi::Value KernelCastAsync(const Napi::CallbackInfo& info) { return Start(info.Env(), PlanCast(info), info[11]); }
+
+// kernelAbort(job): the work stops at the next block; the promise rejects.
+Napi::Value KernelAbort(const Napi::CallbackInfo& info) {
+  std::shared_ptr<Job> job = JobOf(info);
+  if (job) job->abort = true;
+  return info.Env().Undefined();
+}
+
+// kernelProgress(job) -> [doneBytes, totalBytes]
+Napi::Value KernelProgress(const Napi::CallbackInfo& info) {
+  std::shared_ptr<Job> job = JobOf(info);
+  if (!job) return info.Env().Undefined();
+  Napi::Array out = Napi::Array::New(info.Env(), 2);
+  out.Set(0u, Napi::Number::New(info.Env(), static_cast<double>(job->done_bytes.load())));
+  out.Set(1u, Napi::Number::New(info.Env(), static_cast<double>(job->total_bytes)));
+  return out;
+}
+
+}  // namespace
+
+void InitAsyncKernels(Napi::Env env, Napi::Object exports) {
+  exports.Set("kernelReduceAsync", Napi::Function::New<KernelReduceAsync>(env, "kernelReduceAsync"));
+  exports.Set("kernelCopyAsync", Napi::Function::New<KernelCopyAsync>(env, "kernelCopyAsync"));
+  exports.Set("kernelCastAsync", Napi::Function::New<KernelCastAsync>(env, "kernelCastAsync"));
+  exports.Set("kernelAbort", Napi::Function::New<KernelAbort>(env, "kernelAbort"));
+  exports.Set("kernelProgress", Napi::Function::New<KernelProgress>(env, "kernelProgress"));
+}
+
+}  // namespace mmarray

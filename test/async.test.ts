@@ -1,0 +1,371 @@
+// lib/async.ts: the async bulk calls give their sync twins' results bit for
+// bit (every numeric dtype, both byte orders, random strided views, any
+// thread count), reject with the sync errors before writing, abort, report
+// monotone progress, and survive close() / transfers / worker teardown
+// during the work (the crash-prone cases in forked children).
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as mm from '../lib';
+import type { NdArray } from '../lib';
+import { useTempDir } from './helpers/tmp';
+
+const DIST = path.resolve(__dirname, '../dist');
+const tmp = useTempDir('mmarray-async-');
+
+/** A small deterministic PRNG (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const NUMERIC = ['f8', 'f4', 'i1', 'u1', 'i2', 'u2', 'i4', 'u4', 'b1', 'i8', 'u8'];
+
+/** An array of `shape` with random contents: random bytes for integers, random finite values (a few -0) for floats. */
+function randomArray(dt: string, shape: number[], seed: number): NdArray {
+  const r = rng(seed);
+  const a = mm.zeros(shape, dt);
+  const bytes = new Uint8Array(a.buffer, a.offset, a.nbytes);
+  const d = mm.dtype(dt);
+  if (d.kind === 'f') {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (let i = 0; i < a.size; i++) {
+      const v = r() < 0.01 ? -0 : (r() - 0.5) * 10 ** Math.floor(r() * 12 - 4);
+      if (d.itemsize === 8) view.setFloat64(i * 8, v, d.littleEndian);
+      else view.setFloat32(i * 4, v, d.littleEndian);
+    }
+  } else if (d.kind === 'b') {
+    for (let i = 0; i < bytes.length; i++) bytes[i] = r() < 0.5 ? 0 : 1;
+  } else {
+    for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(r() * 256);
+  }
+  return a;
+}
+
+/** Random strided views of `a` (steps, reversals, a transpose). */
+function views(a: NdArray, seed: number): NdArray[] {
+  const r = rng(seed);
+  const out: NdArray[] = [a];
+  for (let k = 0; k < 3; k++) {
+    const items = a.shape.map((n) => {
+      const step = 1 + Math.floor(r() * 3);
+      return r() < 0.3 ? `::-${step}` : `${Math.floor(r() * Math.min(3, n))}::${step}`;
+    });
+    out.push(a.index(items.join(', ')));
+  }
+  out.push(a.transpose());
+  return out;
+}
+
+function bytesOf(a: NdArray): Uint8Array {
+  const c = a.flags.cContiguous ? a : a.copy('C');
+  return new Uint8Array(c.buffer, c.offset, c.nbytes).slice();
+}
+
+function same(x: unknown, y: unknown): boolean {
+  return typeof x === 'number' && typeof y === 'number' ? Object.is(x, y) : x === y;
+}
+
+describe('async reductions equal their sync twins', () => {
+  // Rows long enough to be cut into several pairwise leaves (1 MiB each), and
+  // many short rows (several fold waves).
+  const shapes = [[2, 300_000], [70_000, 3], [40, 50, 7]];
+  for (const t of NUMERIC) {
+    for (const order of t === 'b1' || t.endsWith('1') ? ['|'] : ['<', '>']) {
+      const dt = order === '|' ? t : order + t;
+      test(`${dt}: sum, min, max, mean over random strided views, threads 1 and 3`, async () => {
+        let seed = 1;
+        for (const shape of shapes) {
+          for (const v of views(randomArray(dt, shape, seed++), seed)) {
+            for (const threads of [1, 3]) {
+              const got = [await v.sumAsync({ threads }), await v.minAsync({ threads }), await v.maxAsync({ threads }), await v.meanAsync({ threads })];
+              const want = [v.sum(), v.min(), v.max(), v.mean()];
+              for (let i = 0; i < 4; i++) {
+                if (!same(got[i], want[i])) throw new Error(`${dt} ${JSON.stringify(v.shape)} ${JSON.stringify(v.strides)} threads=${threads} op ${i}: ${String(got[i])} != ${String(want[i])}`);
+              }
+            }
+          }
+        }
+      });
+    }
+  }
+
+  test('NaN wins min/max at its first place, as in the sync kernel', async () => {
+    const a = randomArray('<f8', [400_000], 7);
+    a.set([200_001], NaN);
+    expect(await a.minAsync({ threads: 4 })).toBeNaN();
+    expect(await a.maxAsync()).toBeNaN();
+    expect(Object.is(await a.sumAsync(), a.sum())).toBe(true);
+  });
+
+  test('a broadcast (stride 0) view and a 0-d array', async () => {
+    const b = mm.broadcastTo(mm.arange(0, 5, 1, 'f4'), [300_000, 5]);
+    expect(await b.sumAsync({ threads: 2 })).toBe(b.sum());
+    expect(await b.maxAsync()).toBe(4);
+    // A zero extreme: which signed zero comes first decides the bits.
+    for (const first of [0, -0]) {
+      const zs = mm.zeros([400_000], '<f8');
+      zs.fill(1);
+      zs.index('1000:').index('::7').fill(-first);
+      zs.set([500], first);
+      zs.set([200_000], first);
+      for (const v of [zs, zs.index('::-1')]) {
+        expect(Object.is(await v.minAsync({ threads: 3 }), v.min())).toBe(true);
+      }
+    }
+    const z = mm.zeros([], 'i8');
+    expect(await z.sumAsync()).toBe(0n);
+  });
+});
+
+describe('async copies equal their sync twins', () => {
+  const casts: [string, string][] = [['<f8', '>f4'], ['>i2', '<f8'], ['<f4', 'f2'], ['>f8', '<i8'], ['u1', '>c16'], ['<c8', '<f8'], ['<i4', 'b1']];
+  for (const [from, to] of casts) {
+    test(`astypeAsync ${from} -> ${to} over random views`, async () => {
+      const a = randomArray(from.replace(/c(8|16)/, (_m, n) => `f${Number(n) / 2}`).replace('c', 'f'), [120, 2000], 3);
+      const src = from.includes('c') ? a.view(from) : a;
+      for (const v of views(src, 11)) {
+        for (const order of ['K', 'C', 'F'] as const) {
+          const want = v.astype(to, order);
+          const got = await v.astypeAsync(to, order, { threads: 2 });
+          expect(got.shape).toEqual(want.shape);
+          expect(got.strides).toEqual(want.strides);
+          expect(Buffer.from(bytesOf(got)).equals(Buffer.from(bytesOf(want)))).toBe(true);
+        }
+      }
+    });
+  }
+
+  test('copyAsync and byteswapAsync (copy and in place) over random views of every dtype', async () => {
+    for (const dt of ['<f8', '>i2', '<u4', 'b1', '>c16', '<f2']) {
+      const base = randomArray(dt.replace('c16', 'f8').replace('f2', 'u2'), [64, 5000], 5).view(dt);
+      for (const v of views(base, 13)) {
+        for (const order of ['C', 'F', 'A', 'K'] as const) {
+          const want = v.copy(order);
+          const got = await v.copyAsync(order, { threads: 3 });
+          expect(got.strides).toEqual(want.strides);
+          expect(Buffer.from(bytesOf(got)).equals(Buffer.from(bytesOf(want)))).toBe(true);
+        }
+        expect(Buffer.from(bytesOf(await v.byteswapAsync())).equals(Buffer.from(bytesOf(v.byteswap())))).toBe(true);
+      }
+      const x = base.copy();
+      const y = base.copy();
+      x.index('::2').byteswap(true);
+      await y.index('::2').byteswapAsync(true, { threads: 2 });
+      expect(Buffer.from(bytesOf(y)).equals(Buffer.from(bytesOf(x)))).toBe(true);
+    }
+  });
+
+  test('fillAsync and setAsync (same dtype, another dtype, overlapping) write what fill/set write', async () => {
+    const a = randomArray('<f8', [300, 1000], 21);
+    const pairs: [(t: NdArray) => void, (t: NdArray) => Promise<void>][] = [
+      [(t) => t.index('::2, ::-3').fill(-2.5), (t) => t.index('::2, ::-3').fillAsync(-2.5, { threads: 2 })],
+      [(t) => t.index('::-1').set(a.index('::1')), (t) => t.index('::-1').setAsync(a.index('::1'))],
+      [(t) => t.set(a.astype('>i2')), (t) => t.setAsync(a.astype('>i2'), { threads: 3 })],
+      [(t) => t.index('1:').set(t.index(':-1')), (t) => t.index('1:').setAsync(t.index(':-1'))],
+    ];
+    for (const [sync, async] of pairs) {
+      const x = a.copy();
+      const y = a.copy();
+      sync(x);
+      await async(y);
+      expect(Buffer.from(bytesOf(y)).equals(Buffer.from(bytesOf(x)))).toBe(true);
+    }
+  });
+});
+
+describe('async errors are the sync errors, as rejections, before any write', () => {
+  test('read-only mapping, closed mapping, bad dtype, record sum, bad options', async () => {
+    const p = tmp.file(new Uint8Array(8 * 4096).fill(7));
+    const r = mm.memmap(p, { dtype: 'u1', mode: 'r' });
+    await expect(r.fillAsync(1)).rejects.toMatchObject({ code: 'ERR_READ_ONLY' });
+    await expect(r.setAsync(r.index('::-1'))).rejects.toMatchObject({ code: 'ERR_READ_ONLY' });
+    await expect(r.byteswapAsync(true)).rejects.toMatchObject({ code: 'ERR_READ_ONLY' });
+    expect(fs.readFileSync(p).every((b) => b === 7)).toBe(true);
+    await expect(r.astypeAsync('nope')).rejects.toThrow(TypeError);
+    const rec = mm.zeros([300], [['a', '<i4'], ['b', '<f8']]);
+    await expect(rec.sumAsync()).rejects.toThrow(/sum/);
+    expect(() => rec.sum()).toThrow(/sum/);
+    await expect(r.sumAsync({ threads: 0 })).rejects.toThrow(RangeError);
+    await expect(r.sumAsync({ signal: {} as AbortSignal })).rejects.toThrow(TypeError);
+    r.close();
+    await expect(r.sumAsync()).rejects.toMatchObject({ code: 'ERR_CLOSED' });
+    await expect(r.copyAsync()).rejects.toMatchObject({ code: 'ERR_CLOSED' });
+  });
+});
+
+describe('abort and progress', () => {
+  test('an aborted signal rejects with an AbortError before anything is written', async () => {
+    const a = mm.zeros([1 << 16], 'f8');
+    const c = new AbortController();
+    c.abort(new Error('stop'));
+    const e = await a.fillAsync(1, { signal: c.signal }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(mm.AbortError);
+    expect((e as mm.AbortError).code).toBe('ABORT_ERR');
+    expect(a.sum()).toBe(0);
+  });
+
+  test('aborting mid-flight stops a cast into a 32 MiB target part way (the documented half-written state)', async () => {
+    const src = mm.zeros([16 << 20], 'f8');
+    src.fill(1);
+    const target = mm.zeros([16 << 20], 'f2');
+    const c = new AbortController();
+    let calls = 0;
+    const p = target.setAsync(src, {
+      signal: c.signal,
+      threads: 2,
+      onProgress: () => {
+        if (++calls === 1) c.abort();
+      },
+    });
+    await expect(p).rejects.toBeInstanceOf(mm.AbortError);
+    const written = target.astype('f4').sum() as number;
+    expect(written).toBeGreaterThan(0);
+    expect(written).toBeLessThan(target.size);
+  });
+
+  test('onProgress: non-decreasing, ends at totalBytes = nbytes, on the JS thread', async () => {
+    const a = mm.arange(0, 24 << 20, 1, '<f4');
+    const seen: [number, number][] = [];
+    const v = await a.sumAsync({ onProgress: (d, t) => seen.push([d, t]), threads: 1 });
+    expect(v).toBe(a.sum());
+    expect(seen.length).toBeGreaterThan(0);
+    for (let i = 1; i < seen.length; i++) expect(seen[i][0]).toBeGreaterThanOrEqual(seen[i - 1][0]);
+    expect(seen[seen.length - 1]).toEqual([a.nbytes, a.nbytes]);
+  });
+});
+
+describe('lifetimes', () => {
+  test('close() during a sum: the call settles (value or ERR_CLOSED), never reads unmapped pages', async () => {
+    const p = tmp.sparse(64 << 20);
+    let closed = 0;
+    for (let i = 0; i < 20; i++) {
+      const m = mm.memmap(p, { dtype: 'f8', mode: 'r' });
+      const pr = m.sumAsync({ threads: 2 });
+      m.close();
+      const r = await pr.then((v) => v, (e: { code?: string }) => e.code);
+      if (r === 'ERR_CLOSED') closed++;
+      else expect(r).toBe(0);
+    }
+    expect(closed).toBeGreaterThan(0);
+  });
+
+  test('a forked child closing mid-flight 2000 times lives, and both outcomes occur', () => {
+    const child = `
+      const L = require(${JSON.stringify(path.join(DIST, 'index.js'))});
+      const p = ${JSON.stringify(tmp.sparse(8 << 20))};
+      (async () => {
+        const out = { value: 0, closed: 0 };
+        for (let i = 0; i < 2000; i++) {
+          const m = L.memmap(p, { dtype: 'f8', mode: 'r+' });
+          const work = i % 2 ? m.sumAsync({ threads: 2 }) : m.fillAsync(0, { threads: 2 });
+          await new Promise((r) => (i % 3 ? setImmediate(r) : r()));
+          m.close();
+          await work.then(() => out.value++, (e) => { if (e.code !== 'ERR_CLOSED') throw e; out.closed++; });
+        }
+        process.stdout.write(JSON.stringify(out));
+      })().catch((e) => { console.error(e); process.exit(3); });
+    `;
+    const r = spawnSync(process.execPath, ['-e', child], { encoding: 'utf8', timeout: 120_000 });
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { value: number; closed: number };
+    expect(out.value + out.closed).toBe(2000);
+    expect(out.closed).toBeGreaterThan(0);
+  });
+
+  test('a transfer attempt during the work copies instead: the buffer stays attached and the kernel finishes', async () => {
+    const a = mm.zeros([8 << 20], 'f8');
+    const buf = a.buffer;
+    const p = a.fillAsync(3, { threads: 2 });
+    const clone = structuredClone(buf, { transfer: [buf] });
+    expect(buf.byteLength).toBe(a.nbytes);
+    expect(clone.byteLength).toBe(a.nbytes);
+    await p;
+    expect(a.sum()).toBe(3 * a.size);
+  });
+
+  test('a worker thread terminated with async work in flight does not take the process down', () => {
+    const child = `
+      const { Worker } = require('worker_threads');
+      const src = 'const L = require(' + ${JSON.stringify(JSON.stringify(path.join(DIST, 'index.js')))} + ');' +
+        'const a = L.zeros([16 << 20], "f8"); a.fillAsync(1, { threads: 2 }); a.sumAsync(); require("worker_threads").parentPort.postMessage(1);';
+      (async () => {
+        for (let i = 0; i < 20; i++) {
+          const w = new Worker(src, { eval: true });
+          await new Promise((r) => w.once('message', r));
+          await w.terminate();
+        }
+        process.stdout.write('ok');
+      })();
+    `;
+    const r = spawnSync(process.execPath, ['-e', child], { encoding: 'utf8', timeout: 120_000 });
+    expect(r.signal).toBeNull();
+    expect(r.stdout).toBe('ok');
+  });
+});
+
+describe('saveNpyAsync', () => {
+  test('writes the bytes saveNpy writes, for strided views and F order', async () => {
+    const a = randomArray('>f4', [300, 700], 9);
+    for (const v of [a, a.index('::-2, 1::3'), a.transpose()]) {
+      const p1 = tmp.path('a.npy');
+      const p2 = tmp.path('b.npy');
+      mm.saveNpy(p1, v);
+      await mm.saveNpyAsync(p2, v, { threads: 2 });
+      expect(fs.readFileSync(p2).equals(fs.readFileSync(p1))).toBe(true);
+    }
+  });
+
+  test('can overwrite its own input, and an abort leaves the old file and no temporary', async () => {
+    const p = tmp.path('self.npy');
+    mm.saveNpy(p, mm.arange(0, 100_000, 1, '<i8'));
+    const before = fs.readFileSync(p);
+    const m = mm.openNpy(p);
+    await mm.saveNpyAsync(p, m.index('::-1'));
+    (m as mm.Memmap).close();
+    const back = mm.openNpy(p);
+    expect(back.get(0)).toBe(99_999n);
+    (back as mm.Memmap).close();
+    const c = new AbortController();
+    c.abort();
+    const q = tmp.path('keep.npy');
+    fs.writeFileSync(q, before);
+    await expect(mm.saveNpyAsync(q, mm.zeros([10], 'f8'), { signal: c.signal })).rejects.toBeInstanceOf(mm.AbortError);
+    expect(fs.readFileSync(q).equals(before)).toBe(true);
+    expect(fs.readdirSync(path.dirname(q)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('forEachAsync / reduceAsync', () => {
+  test('visit what forEach visits, in order, and let other macrotasks run', async () => {
+    const a = mm.arange(0, 300_000, 1, 'i4').reshape([600, 500]).index('::-1, ::2');
+    const want: unknown[] = [];
+    a.forEach((v, i) => want.push([v, i]));
+    const got: unknown[] = [];
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    await a.forEachAsync((v, i) => got.push([v, i]));
+    clearInterval(timer);
+    expect(got).toEqual(want);
+    expect(ticks).toBeGreaterThan(0);
+    expect(await a.reduceAsync((s: number, v) => s + (v as number), 0)).toBe(a.sum());
+  });
+
+  test('stop at an abort', async () => {
+    const a = mm.zeros([1 << 20], 'u1');
+    const c = new AbortController();
+    let n = 0;
+    const p = a.forEachAsync(() => {
+      if (++n === 10) c.abort();
+    }, { signal: c.signal });
+    await expect(p).rejects.toBeInstanceOf(mm.AbortError);
+    expect(n).toBeLessThan(a.size);
+  });
+});
