@@ -341,6 +341,22 @@ describe('saveNpyAsync', () => {
     expect(fs.readFileSync(q).equals(before)).toBe(true);
     expect(fs.readdirSync(path.dirname(q)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
+
+  test('takes its target as saveNpy does: NUL paths refused, a link followed, permission bits kept', async () => {
+    const a = mm.arange(0, 10, 1, '<i4');
+    await expect(mm.saveNpyAsync(tmp.path('bad.npy') + '\0.tmp', a)).rejects.toMatchObject({ code: 'ERR_INVALID_ARG_VALUE' });
+    const real = tmp.path('real.npy');
+    mm.saveNpy(real, mm.zeros([1], '<i4'));
+    fs.chmodSync(real, 0o640);
+    const link = tmp.path('link.npy');
+    fs.symlinkSync(real, link);
+    await mm.saveNpyAsync(link, a);
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(fs.statSync(real).mode & 0o777).toBe(0o640);
+    const sync = tmp.path('sync.npy');
+    mm.saveNpy(sync, a);
+    expect(fs.readFileSync(real).equals(fs.readFileSync(sync))).toBe(true);
+  });
 });
 
 describe('forEachAsync / reduceAsync', () => {
