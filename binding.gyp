@@ -24,7 +24,11 @@
         ["OS=='linux'", {
           "sources": ["native/glibc_compat.cc"],
           "ldflags": ["-static-libstdc++", "-Wl,--exclude-libs,ALL",
-                      "-Wl,--wrap=fstat64", "-Wl,--wrap=stat64", "-Wl,--wrap=lstat64", "-Wl,--wrap=pthread_once"]
+                      "-Wl,--wrap=fstat64", "-Wl,--wrap=stat64", "-Wl,--wrap=lstat64", "-Wl,--wrap=pthread_once",
+                      "-Wl,--wrap=pthread_key_create", "-Wl,--wrap=pthread_key_delete",
+                      "-Wl,--wrap=pthread_getspecific", "-Wl,--wrap=pthread_setspecific",
+                      "-Wl,--wrap=pthread_rwlock_rdlock", "-Wl,--wrap=pthread_rwlock_wrlock",
+                      "-Wl,--wrap=pthread_rwlock_unlock"]
         }]
       ],
       "xcode_settings": {

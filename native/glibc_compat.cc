@@ -7,7 +7,9 @@
 // default symbol version is newer than 2.28. Each is handled here, at link
 // level, without touching the code that calls it:
 //   fstat64, stat64, lstat64  GLIBC_2.33  -Wl,--wrap: the system call itself
-//   pthread_once              GLIBC_2.34  -Wl,--wrap: the same function under
+//   pthread_once, pthread_key_create/delete, pthread_get/setspecific,
+//   pthread_rwlock_rdlock/wrlock/unlock
+//                             GLIBC_2.34  -Wl,--wrap: the same function under
 //                                         its original version (.symver)
 //   __libc_single_threaded    GLIBC_2.32  a private definition
 //   arc4random                GLIBC_2.36  a private definition (getrandom)
@@ -66,6 +68,45 @@ int mmarray_pthread_once_base(pthread_once_t* once, void (*init)(void));
 __asm__(".symver mmarray_pthread_once_base, pthread_once@" MMARRAY_GLIBC_BASE);
 MMARRAY_HIDDEN int __wrap_pthread_once(pthread_once_t* once, void (*init)(void)) {
   return mmarray_pthread_once_base(once, init);
+}
+
+// The same move, for the thread-specific keys and reader-writer locks that
+// std::shared_mutex (the async kernels' per-mapping lock) and the static
+// libstdc++ reach. Each forwards to the function's original version.
+int mmarray_pthread_key_create_base(pthread_key_t* key, void (*destructor)(void*));
+__asm__(".symver mmarray_pthread_key_create_base, pthread_key_create@" MMARRAY_GLIBC_BASE);
+MMARRAY_HIDDEN int __wrap_pthread_key_create(pthread_key_t* key, void (*destructor)(void*)) {
+  return mmarray_pthread_key_create_base(key, destructor);
+}
+int mmarray_pthread_key_delete_base(pthread_key_t key);
+__asm__(".symver mmarray_pthread_key_delete_base, pthread_key_delete@" MMARRAY_GLIBC_BASE);
+MMARRAY_HIDDEN int __wrap_pthread_key_delete(pthread_key_t key) {
+  return mmarray_pthread_key_delete_base(key);
+}
+void* mmarray_pthread_getspecific_base(pthread_key_t key);
+__asm__(".symver mmarray_pthread_getspecific_base, pthread_getspecific@" MMARRAY_GLIBC_BASE);
+MMARRAY_HIDDEN void* __wrap_pthread_getspecific(pthread_key_t key) {
+  return mmarray_pthread_getspecific_base(key);
+}
+int mmarray_pthread_setspecific_base(pthread_key_t key, const void* value);
+__asm__(".symver mmarray_pthread_setspecific_base, pthread_setspecific@" MMARRAY_GLIBC_BASE);
+MMARRAY_HIDDEN int __wrap_pthread_setspecific(pthread_key_t key, const void* value) {
+  return mmarray_pthread_setspecific_base(key, value);
+}
+int mmarray_pthread_rwlock_rdlock_base(pthread_rwlock_t* lock);
+__asm__(".symver mmarray_pthread_rwlock_rdlock_base, pthread_rwlock_rdlock@" MMARRAY_GLIBC_BASE);
+MMARRAY_HIDDEN int __wrap_pthread_rwlock_rdlock(pthread_rwlock_t* lock) {
+  return mmarray_pthread_rwlock_rdlock_base(lock);
+}
+int mmarray_pthread_rwlock_wrlock_base(pthread_rwlock_t* lock);
+__asm__(".symver mmarray_pthread_rwlock_wrlock_base, pthread_rwlock_wrlock@" MMARRAY_GLIBC_BASE);
+MMARRAY_HIDDEN int __wrap_pthread_rwlock_wrlock(pthread_rwlock_t* lock) {
+  return mmarray_pthread_rwlock_wrlock_base(lock);
+}
+int mmarray_pthread_rwlock_unlock_base(pthread_rwlock_t* lock);
+__asm__(".symver mmarray_pthread_rwlock_unlock_base, pthread_rwlock_unlock@" MMARRAY_GLIBC_BASE);
+MMARRAY_HIDDEN int __wrap_pthread_rwlock_unlock(pthread_rwlock_t* lock) {
+  return mmarray_pthread_rwlock_unlock_base(lock);
 }
 
 // GCC >= 11's libstdc++ (headers and the static archive) reads
