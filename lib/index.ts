@@ -29,7 +29,7 @@ export { memmap, Memmap } from './memmap';
 export type { MemmapOptions, MemmapMode } from './memmap';
 export { openNpy, createNpy, saveNpy, readNpyHeader } from './npy/npy';
 export { appendNpy } from './npy/append';
-export { saveNpyAsync, sumAsync, minAsync, maxAsync, meanAsync, copyAsync, astypeAsync, fillAsync, setAsync, byteswapAsync, forEachAsync, reduceAsync, AbortError } from './async';
+export { saveNpyAsync, sumAsync, minAsync, maxAsync, meanAsync, copyAsync, astypeAsync, fillAsync, setAsync, byteswapAsync, forEachAsync, reduceAsync, AbortError, ITERATION_SLICE, PARALLEL_MIN_BYTES, PROGRESS_INTERVAL_MS } from './async';
 export type { AsyncOptions } from './async';
 export type { OpenNpyOptions, CreateNpyOptions } from './npy/npy';
 export { MAX_HEADER_SIZE, ARRAY_ALIGN, GROWTH_AXIS_MAX_DIGITS, MAGIC_PREFIX, parseHeader, headerLength, formatHeader } from './npy/header';
