@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import { memmap, readNpyHeader, saveNpy, type Memmap } from '../lib';
 import { WINDOW_BYTES, WINDOW_STEP } from '../lib/storage';
+import { readAt, writeAt } from './helpers/bytes';
 import { useTempDir } from './helpers/tmp';
 
 const tmp = useTempDir('mmarray-bigfile-');
@@ -23,26 +24,6 @@ const REC_BYTES = 24;
 /** Every byte offset that is a multiple of 2^31 strictly inside the file (2^32·k included). */
 const EDGES: number[] = [];
 for (let b = WINDOW_STEP; b < FILE_BYTES; b += WINDOW_STEP) EDGES.push(b);
-
-function readAt(path: string, position: number, length: number): Buffer {
-  const fd = fs.openSync(path, 'r');
-  try {
-    const buf = Buffer.alloc(length);
-    expect(fs.readSync(fd, buf, 0, length, position)).toBe(length);
-    return buf;
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-function writeAt(path: string, position: number, bytes: Uint8Array): void {
-  const fd = fs.openSync(path, 'r+');
-  try {
-    fs.writeSync(fd, bytes, 0, bytes.length, position);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
 
 /** A byte value that differs for neighbouring offsets and between edges. */
 const byteFor = (off: number): number => ((off % 251) + Math.floor(off / WINDOW_STEP) * 17 + 1) & 0xff;

@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import { asStrided, dtype, fromBuffer, memmap, type Memmap, type NdArray } from '../lib';
 import { reduceNative, ReduceOp, setNativeKernels } from '../lib/kernels';
 import { WINDOW_BYTES, WINDOW_STEP } from '../lib/storage';
+import { randomBytes, readAt, writeAt } from './helpers/bytes';
 import { useTempDir } from './helpers/tmp';
 
 const tmp = useTempDir('mmarray-kernels-big-');
@@ -17,41 +18,6 @@ const FILE_BYTES = 5 * GiB;
 /** Bytes of data written on each side of each edge; the rest of the file is a hole (zeros). */
 const HALO = 2 ** 19;
 const EDGES = [WINDOW_STEP, WINDOW_BYTES];
-
-/** Deterministic bytes (xorshift32). */
-function randomBytes(n: number, seed: number): Uint8Array {
-  const out = new Uint8Array(n);
-  let x = seed >>> 0 || 1;
-  for (let i = 0; i < n; i++) {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    out[i] = x & 0xff;
-  }
-  return out;
-}
-
-function readAt(path: string, position: number, length: number): Buffer {
-  const fd = fs.openSync(path, 'r');
-  try {
-    const buf = Buffer.alloc(length);
-    expect(fs.readSync(fd, buf, 0, length, position)).toBe(length);
-    return buf;
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-function writeAt(path: string, position: number, bytes: Uint8Array): void {
-  const fd = fs.openSync(path, 'r+');
-  try {
-    fs.writeSync(fd, bytes, 0, bytes.length, position);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
 
 /** Runs `f` with the kernels off (the JS reference path). */
 function jsPath<T>(f: () => T): T {

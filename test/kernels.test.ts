@@ -10,24 +10,10 @@ import { broadcastTo, dtype, fromBuffer, memmap, type NdArray } from '../lib';
 import { reduceJSForTest } from '../lib/elementwise';
 import { castCode, NATIVE_MIN_ELEMENTS, ReduceOp, reduceNative, setNativeKernels } from '../lib/kernels';
 import { kernelCopy, kernelReduce } from '../lib/native';
+import { randomBytes } from './helpers/bytes';
 import { useTempDir } from './helpers/tmp';
 
 const tmp = useTempDir('mmarray-kernels-');
-
-/** Deterministic bytes (xorshift32), so failures reproduce. */
-function randomBytes(n: number, seed = 1): Uint8Array {
-  const out = new Uint8Array(n);
-  let x = seed >>> 0 || 1;
-  for (let i = 0; i < n; i++) {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    out[i] = x & 0xff;
-  }
-  return out;
-}
 
 /** The same bytes twice: over an ArrayBuffer (kernel) and a SharedArrayBuffer (JS path). */
 function pair(bytes: Uint8Array, dt: string): [NdArray, NdArray] {

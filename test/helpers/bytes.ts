@@ -1,0 +1,42 @@
+/**
+ * Byte helpers shared by the tests: deterministic random bytes, and reads and
+ * writes at a file position that bypass the library (to check what it did).
+ */
+import * as fs from 'fs';
+
+/** Deterministic bytes (xorshift32), so failures reproduce. */
+export function randomBytes(n: number, seed = 1): Uint8Array {
+  const out = new Uint8Array(n);
+  let x = seed >>> 0 || 1;
+  for (let i = 0; i < n; i++) {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    out[i] = x & 0xff;
+  }
+  return out;
+}
+
+/** `length` bytes of `path` at `position`, read with fs (all of them, or the test fails). */
+export function readAt(path: string, position: number, length: number): Buffer {
+  const fd = fs.openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(length);
+    expect(fs.readSync(fd, buf, 0, length, position)).toBe(length);
+    return buf;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Writes `bytes` into `path` at `position` with fs. */
+export function writeAt(path: string, position: number, bytes: Uint8Array): void {
+  const fd = fs.openSync(path, 'r+');
+  try {
+    fs.writeSync(fd, bytes, 0, bytes.length, position);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
