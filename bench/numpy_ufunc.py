@@ -5,21 +5,12 @@ import sys
 import time
 
 import numpy as np
+from numpy_bench import measure as bench_measure
 
 
-def measure(fn, rounds, setup=None, warmup=2):
-    for _ in range(warmup):
-        if setup:
-            setup()
-        fn()
-    out = []
-    for _ in range(rounds):
-        if setup:
-            setup()
-        t0 = time.perf_counter_ns()
-        fn()
-        out.append((time.perf_counter_ns() - t0) / 1e6)
-    return out
+def measure(fn, rounds, setup=None):
+    """numpy_bench's timing loop, with two warm-up calls."""
+    return bench_measure(fn, rounds, setup=setup, warmup=2)
 
 
 def main(p):
