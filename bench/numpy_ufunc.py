@@ -2,7 +2,6 @@
 data, `python3 numpy_ufunc.py '{"n": N, "rounds": R}'` prints {key: [ms, ...]}."""
 import json
 import sys
-import time
 
 import numpy as np
 from numpy_bench import measure as bench_measure

@@ -8,22 +8,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as mm from '../lib';
 import type { NdArray } from '../lib';
+import { rng } from './helpers/bytes';
 import { useTempDir } from './helpers/tmp';
 
 const DIST = path.resolve(__dirname, '../dist');
 const tmp = useTempDir('mmarray-async-');
-
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NUMERIC = ['f8', 'f4', 'i1', 'u1', 'i2', 'u2', 'i4', 'u4', 'b1', 'i8', 'u8'];
 

@@ -27,21 +27,10 @@ import {
 import * as api from '../lib';
 import { AccessError, ValueError } from '../lib/errors';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
+import { rng } from './helpers/bytes';
 import { useTempDir } from './helpers/tmp';
 
 const tmp = useTempDir('mmarray-ufunc-');
-
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function fromValues(values: number[], dt: string, shape: number[] = [values.length]): NdArray {
   const a = zeros(shape, dt);

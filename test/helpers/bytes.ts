@@ -1,8 +1,21 @@
 /**
- * Byte helpers shared by the tests: deterministic random bytes, and reads and
- * writes at a file position that bypass the library (to check what it did).
+ * Helpers shared by the tests: deterministic random numbers and bytes, and
+ * reads and writes at a file position that bypass the library (to check
+ * what it did).
  */
 import * as fs from 'fs';
+
+/** A small deterministic PRNG (mulberry32): numbers in [0, 1). */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 /** Deterministic bytes (xorshift32), so failures reproduce. */
 export function randomBytes(n: number, seed = 1): Uint8Array {
