@@ -6,7 +6,7 @@
 #include "async_kernels.h"
 #include "env_state.h"
 #include "kernels.h"
-#include "windows.h"
+#include "mapping_handle.h"
 
 namespace {
 

@@ -11,7 +11,7 @@
 
 #include "kernel_plan.h"
 #include "mapping.h"
-#include "windows.h"
+#include "mapping_handle.h"
 
 namespace mmarray {
 namespace {

@@ -1,7 +1,7 @@
 // One memory mapping of one file: the only owner of the mapped address range.
 //
 // No Node-API here: this class is plain C++ so it can be reasoned about (and
-// sanitized) on its own. The JS-facing side lives in windows.cc.
+// sanitized) on its own. The JS-facing side lives in mapping_handle.cc.
 #ifndef MMARRAY_MAPPING_H_
 #define MMARRAY_MAPPING_H_
 

@@ -1,4 +1,4 @@
-#include "windows.h"
+#include "mapping_handle.h"
 
 #include <cmath>
 #include <string>

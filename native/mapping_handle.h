@@ -1,7 +1,7 @@
 // Exposes a Mapping to JS as an object with lazily created external
 // ArrayBuffer windows over sub-ranges of the one mapping.
-#ifndef MMARRAY_WINDOWS_H_
-#define MMARRAY_WINDOWS_H_
+#ifndef MMARRAY_MAPPING_HANDLE_H_
+#define MMARRAY_MAPPING_HANDLE_H_
 
 #include <napi.h>
 
@@ -55,4 +55,4 @@ class MappingHandle : public Napi::ObjectWrap<MappingHandle> {
 
 }  // namespace mmarray
 
-#endif  // MMARRAY_WINDOWS_H_
+#endif  // MMARRAY_MAPPING_HANDLE_H_
