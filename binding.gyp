@@ -6,12 +6,12 @@
         "native/addon.cc",
         "native/async_kernels.cc",
         "native/env_state.cc",
-        "native/errors.cc",
         "native/flush_worker.cc",
         "native/kernels.cc",
         "native/live_mappings.cc",
         "native/mapping.cc",
-        "native/mapping_handle.cc"
+        "native/mapping_handle.cc",
+        "native/napi_util.cc"
       ],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],
       "defines": ["NAPI_VERSION=8", "NAPI_DISABLE_CPP_EXCEPTIONS", "NODE_ADDON_API_DISABLE_DEPRECATED", "NODE_API_SWALLOW_UNTHROWABLE_EXCEPTIONS"],

@@ -151,7 +151,7 @@ async function runCalls(calls: readonly KernelCall[], threads: number, options: 
     } catch (e) {
       const code = (e as { code?: unknown }).code;
       if (code === 'ABORT_ERR' && signal) throw abortError(signal);
-      if (code === 'ERR_MMARRAY_CLOSED') throw closedErrorOf(mapping);
+      if (code === 'ERR_CLOSED') throw closedErrorOf(mapping);
       throw e;
     } finally {
       if (timer !== null) clearInterval(timer);

@@ -123,7 +123,7 @@ export class Memmap<T = unknown> extends NdArray<T> {
       // A close() while the msync is queued makes the addon reject with its
       // own code: report it as the one closed error every other access throws.
       return st.handle.flushAsync().catch((e: unknown) => {
-        if ((e as { code?: unknown } | null)?.code === 'ERR_MMARRAY_CLOSED') throw closedError(st.mapping);
+        if ((e as { code?: unknown } | null)?.code === 'ERR_CLOSED') throw closedError(st.mapping);
         throw e;
       });
     } catch (e) {

@@ -7,6 +7,7 @@
  */
 import * as path from 'path';
 
+import { AccessError } from './errors';
 import { loadAddon } from './loader';
 
 /** NumPy's memmap modes, as the native layer understands them. */
@@ -47,6 +48,16 @@ interface Addon {
   kernelCastAsync: (...args: unknown[]) => [Promise<unknown>, AsyncJob];
   kernelAbort: (job: AsyncJob) => void;
   kernelProgress: (job: AsyncJob) => [number, number];
+  setErrorClasses: (classes: ErrorClasses) => void;
+}
+
+/**
+ * The library's error classes the addon throws itself, so a closed mapping or
+ * a read-only write comes out of C++ as an {@link AccessError} with its
+ * `code` (native/napi_util.h), with nothing in JS to re-wrap it.
+ */
+interface ErrorClasses {
+  AccessError: new (code: AccessError['code'], message: string) => AccessError;
 }
 
 /** An async kernel call in flight (native/async_kernels.cc); opaque. */
@@ -84,7 +95,12 @@ function load(): Addon {
   // searches build/Release, build/Debug, then prebuilds/<platform>-<arch>/,
   // relative to the package root (one level above dist/ or lib/), and throws
   // one error that says what to do when nothing loads.
-  return loadAddon<Addon>(path.resolve(__dirname, '..'), process.env.MMARRAY_ADDON_PATH || undefined);
+  const addon = loadAddon<Addon>(path.resolve(__dirname, '..'), process.env.MMARRAY_ADDON_PATH || undefined);
+  // Before any other call: the classes are per env (each worker hands over
+  // its own), and the last call wins, so a module registry loaded afresh (a
+  // test runner's) gets its own class back.
+  addon.setErrorClasses({ AccessError });
+  return addon;
 }
 
 const addon = load();

@@ -6,10 +6,12 @@
 #include <memory>
 #include <mutex>
 #include <shared_mutex>
+#include <string>
 #include <utility>
 #include <vector>
 
 #include "kernel_plan.h"
+#include "napi_util.h"
 
 namespace mmarray {
 namespace {
@@ -160,16 +162,11 @@ class KernelWorker : public Napi::AsyncWorker {
     napi_env env = Env();
     napi_remove_env_cleanup_hook(env, OnEnvCleanup, job_.get());
     if (job_->env_gone) return;
-    napi_value value = nullptr;
-    bool ok;
     if (job_->closed || job_->abort) {
-      const char* code = job_->closed ? "ERR_MMARRAY_CLOSED" : "ABORT_ERR";
-      const char* text = job_->closed ? "the mapping was closed while an async kernel used it" : "The operation was aborted";
-      napi_value c, m;
-      ok = napi_create_string_utf8(env, code, NAPI_AUTO_LENGTH, &c) == napi_ok &&
-           napi_create_string_utf8(env, text, NAPI_AUTO_LENGTH, &m) == napi_ok &&
-           napi_create_error(env, c, m, &value) == napi_ok;
-      if (ok) napi_reject_deferred(env, deferred_, value);
+      napi_value value = job_->closed
+                             ? NewErrorValue(env, ErrorCode::kClosed, "mapping of '" + ClosedPath() + "' is closed")
+                             : NewErrorValue(env, ErrorCode::kAborted, "The operation was aborted");
+      if (value != nullptr) napi_reject_deferred(env, deferred_, value);
       return;
     }
     Napi::Value r = job_->plan->Result(Env());
@@ -179,6 +176,15 @@ class KernelWorker : public Napi::AsyncWorker {
       return;
     }
     napi_resolve_deferred(env, deferred_, r);
+  }
+
+  // The path of a mapping the job uses that close() unmapped (JS thread:
+  // nothing unmaps concurrently).
+  std::string ClosedPath() const {
+    for (const auto& m : job_->plan->mappings()) {
+      if (!m->mapped()) return m->path();
+    }
+    return job_->plan->mappings().empty() ? std::string() : job_->plan->mappings()[0]->path();
   }
 
   std::shared_ptr<Job> job_;
@@ -223,7 +229,7 @@ Napi::Value Start(Napi::Env env, std::unique_ptr<KernelPlan> plan, const Napi::V
 
 std::shared_ptr<Job> JobOf(const Napi::CallbackInfo& info) {
   if (info.Length() < 1 || !info[0].IsExternal()) {
-    Napi::TypeError::New(info.Env(), "expected an async kernel job").ThrowAsJavaScriptException();
+    ThrowType(info.Env(), "expected an async kernel job");
     return nullptr;
   }
   return *info[0].As<Napi::External<std::shared_ptr<Job>>>().Data();

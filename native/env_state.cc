@@ -5,6 +5,9 @@ namespace {
 
 struct EnvState {
   bool closing = false;
+  // Strong: the class lives as long as the env. Deleted with the state by
+  // the env's instance-data finalizer (Node-API allows that there).
+  Napi::FunctionReference access_error;
 };
 
 void MarkClosing(void* arg) {
@@ -26,6 +29,19 @@ void InitEnvState(Napi::Env env) {
 bool EnvClosing(Napi::Env env) {
   const EnvState* state = env.GetInstanceData<EnvState>();
   return state == nullptr || state->closing;
+}
+
+void SetAccessErrorClass(Napi::Env env, Napi::Function cls) {
+  EnvState* state = env.GetInstanceData<EnvState>();
+  if (state != nullptr) state->access_error = Napi::Persistent(cls);
+}
+
+napi_value AccessErrorClass(napi_env env) {
+  const EnvState* state = Napi::Env(env).GetInstanceData<EnvState>();
+  if (state == nullptr || state->closing || state->access_error.IsEmpty()) return nullptr;
+  napi_value cls;
+  if (napi_get_reference_value(env, state->access_error, &cls) != napi_ok) return nullptr;
+  return cls;
 }
 
 }  // namespace mmarray

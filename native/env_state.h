@@ -2,7 +2,8 @@
 // thread and every worker load the addon into their own env; each gets one
 // EnvState, and an env cleanup hook marks it closing when the env is torn
 // down, so native callbacks that still run then (finalizers, async work
-// completions) touch no JS.
+// completions) touch no JS. It also holds the JS error classes that env's
+// lib/native.ts handed over (a class belongs to one env's heap).
 #ifndef MMARRAY_ENV_STATE_H_
 #define MMARRAY_ENV_STATE_H_
 
@@ -16,6 +17,11 @@ void InitEnvState(Napi::Env env);
 // True once the env's cleanup hooks run (worker.terminate(), process.exit(),
 // the end of the main thread), or when the state is missing.
 bool EnvClosing(Napi::Env env);
+
+// The AccessError class of lib/errors.ts, from setErrorClasses (addon.cc);
+// a later call replaces it. nullptr before any call, or once closing.
+void SetAccessErrorClass(Napi::Env env, Napi::Function cls);
+napi_value AccessErrorClass(napi_env env);
 
 }  // namespace mmarray
 

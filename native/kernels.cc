@@ -12,6 +12,7 @@
 #include "kernel_plan.h"
 #include "mapping.h"
 #include "mapping_handle.h"
+#include "napi_util.h"
 
 namespace mmarray {
 namespace {
@@ -36,45 +37,6 @@ struct Layout {
   std::vector<int64_t> strides;
 };
 
-void ThrowRange(Napi::Env env, const char* msg) {
-  Napi::Error e = Napi::RangeError::New(env, msg);
-  e.Set("code", Napi::String::New(env, "ERR_OUT_OF_RANGE"));
-  e.ThrowAsJavaScriptException();
-}
-
-void ThrowType(Napi::Env env, const char* msg) {
-  Napi::Error e = Napi::TypeError::New(env, msg);
-  e.Set("code", Napi::String::New(env, "ERR_INVALID_ARG_TYPE"));
-  e.ThrowAsJavaScriptException();
-}
-
-void ThrowCode(Napi::Env env, const char* code, const std::string& msg) {
-  Napi::Error e = Napi::Error::New(env, msg);
-  e.Set("code", Napi::String::New(env, code));
-  e.ThrowAsJavaScriptException();
-}
-
-// An integer-valued number of magnitude below 2^53.
-bool ToInt(const Napi::Value& v, int64_t* out) {
-  if (!v.IsNumber()) return false;
-  double d = v.As<Napi::Number>().DoubleValue();
-  if (!std::isfinite(d) || std::floor(d) != d || std::fabs(d) > 9007199254740991.0) return false;
-  *out = static_cast<int64_t>(d);
-  return true;
-}
-
-bool ToInts(const Napi::Value& v, std::vector<int64_t>* out) {
-  if (!v.IsArray()) return false;
-  Napi::Array a = v.As<Napi::Array>();
-  uint32_t n = a.Length();
-  if (n > 64) return false;  // NumPy's NPY_MAXDIMS
-  out->resize(n);
-  for (uint32_t i = 0; i < n; i++) {
-    if (!ToInt(a.Get(i), &(*out)[i])) return false;
-  }
-  return true;
-}
-
 // An ArrayBuffer (a detached one has length 0) or an open MappingHandle.
 bool ReadMemory(Napi::Env env, const Napi::Value& v, bool write, Memory* out) {
   if (v.IsArrayBuffer()) {
@@ -92,11 +54,11 @@ bool ReadMemory(Napi::Env env, const Napi::Value& v, bool write, Memory* out) {
   }
   out->mapping = handle->OpenMapping();
   if (!out->mapping || out->mapping->data() == nullptr) {
-    ThrowCode(env, "ERR_MMARRAY_CLOSED", "kernel: the mapping is closed");
+    ThrowClosed(env, handle->Path());
     return false;
   }
   if (write && out->mapping->mode() == Mode::kRead) {
-    ThrowCode(env, "ERR_MMARRAY_READ_ONLY", "kernel: the mapping of '" + out->mapping->path() + "' is read-only");
+    ThrowReadOnly(env, out->mapping->path());
     return false;
   }
   out->base = out->mapping->data();

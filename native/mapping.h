@@ -12,9 +12,14 @@
 #include <shared_mutex>
 #include <string>
 
+#include "error_code.h"
 #include "live_mappings.h"
 
 namespace mmarray {
+
+// The OS page size: the mapping granularity, read once. Offsets are rounded
+// down to it inside Mapping; JS gets it as the addon's `pageSize`.
+size_t PageSize();
 
 enum class Mode { kRead, kReadWrite, kCreate, kCopyOnWrite };
 
@@ -25,10 +30,7 @@ struct SysError {
   int code = 0;                 // errno value; 0 means "no error"
   const char* syscall = "";     // the call that failed ("open", "mmap", ...)
   std::string message;          // set instead of code for non-errno failures
-  bool range = false;           // the failure is a bad argument range (RangeError)
-  bool invalid = false;         // the failure is a bad argument value (TypeError, ERR_INVALID_ARG_VALUE)
-  bool closed = false;          // the mapping was already unmapped (ERR_MMARRAY_CLOSED)
-  const char* custom = nullptr; // with message: the error code (default ERR_MMARRAY_MAP)
+  ErrorCode kind = ErrorCode::kMap;  // with message (or kClosed): which error it is
   std::string detail;           // with code: says more than strerror(code) does
 };
 
@@ -82,6 +84,9 @@ class Mapping {
   void UnmapUnregistered();
   // munmap under mu_; `registered`: also leave the live-mappings registry.
   void UnmapLocked(bool registered);
+  // With mu_ held: false, with err set, when unmapped or when [start,
+  // start + len) is not inside the caller's range (`what` names the call).
+  bool OpenRange(size_t start, size_t len, const char* what, SysError* err) const;
   // Page-aligned sub-range covering [start, start + len) of the caller's range.
   void PageRange(size_t start, size_t len, uint8_t** addr, size_t* n) const;
 

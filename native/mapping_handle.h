@@ -6,6 +6,7 @@
 #include <napi.h>
 
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "mapping.h"
@@ -27,6 +28,9 @@ class MappingHandle : public Napi::ObjectWrap<MappingHandle> {
   // The mapping while it is open, else nullptr. Shared, so a kernel holding
   // it keeps the pages mapped for the length of its call.
   std::shared_ptr<Mapping> OpenMapping() const { return closed_ ? nullptr : mapping_; }
+  // The mapped file's path, also once closed (for the closed error); empty
+  // when the constructor failed.
+  std::string Path() const { return mapping_ ? mapping_->path() : std::string(); }
 
  private:
   Napi::Value Window(const Napi::CallbackInfo& info);
