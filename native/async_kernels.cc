@@ -70,6 +70,11 @@ struct Job {
         if (!open) {
           closed = true;
         } else {
+          // SAFETY: every mapping the plan reads or writes is pinned and was
+          // still mapped under the pin, so Unmap waits until this block is
+          // done; the plan's ArrayBuffers are held by lib/async.ts until the
+          // promise settles (and untransferable); ReadLayout checked every
+          // address a unit forms.
           int64_t elements = 0;
           for (int64_t u = b; u < e; u++) {
             Partial* p = &partials[u - w0];
@@ -128,6 +133,8 @@ struct Job {
 
 // Worker teardown: stop the work at the next block and touch no JS after.
 void OnEnvCleanup(void* arg) {
+  // SAFETY: arg is the Job of a KernelWorker that registered this hook; the
+  // worker holds the Job and removes the hook (Settle) before it lets go.
   auto* job = static_cast<Job*>(arg);
   job->env_gone = true;
   job->abort = true;
@@ -191,6 +198,12 @@ class KernelWorker : public Napi::AsyncWorker {
   napi_deferred deferred_;
 };
 
+// Tags the External that carries a job, so JobOf unwraps only ours (any
+// other addon's External is refused).
+constexpr napi_type_tag kJobTag = {0x6d6d61727261795fULL, 0x6a6f622d61737931ULL};
+
+// SAFETY: `job` is the heap shared_ptr Start wrapped; the External's
+// finalizer runs once.
 void DeleteJob(Napi::Env /*env*/, std::shared_ptr<Job>* job) { delete job; }
 
 // Starts `plan` over `threads` pool threads; returns [promise, job].
@@ -215,6 +228,8 @@ Napi::Value Start(Napi::Env env, std::unique_ptr<KernelPlan> plan, const Napi::V
   job->total_bytes = p->units() / per * row_elements * p->element_bytes();
   if (threads > 1 && p->units() <= job->task_units) threads = 1;  // one task: nothing to share
 
+  auto handle = Napi::External<std::shared_ptr<Job>>::New(env, new std::shared_ptr<Job>(job), DeleteJob);
+  if (env.IsExceptionPending() || napi_type_tag_object(env, handle, &kJobTag) != napi_ok) return env.Undefined();
   napi_deferred deferred;
   napi_value promise;
   if (napi_create_promise(env, &deferred, &promise) != napi_ok) return env.Undefined();
@@ -223,15 +238,20 @@ Napi::Value Start(Napi::Env env, std::unique_ptr<KernelPlan> plan, const Napi::V
 
   Napi::Array out = Napi::Array::New(env, 2);
   out.Set(0u, Napi::Value(env, promise));
-  out.Set(1u, Napi::External<std::shared_ptr<Job>>::New(env, new std::shared_ptr<Job>(job), DeleteJob));
+  out.Set(1u, handle);
   return out;
 }
 
 std::shared_ptr<Job> JobOf(const Napi::CallbackInfo& info) {
-  if (info.Length() < 1 || !info[0].IsExternal()) {
+  bool tagged = false;
+  if (info.Length() < 1 || !info[0].IsExternal() ||
+      napi_check_object_type_tag(info.Env(), info[0], &kJobTag, &tagged) != napi_ok || !tagged) {
     ThrowType(info.Env(), "expected an async kernel job");
     return nullptr;
   }
+  // SAFETY: only Start tags an External with kJobTag, and its data is a live
+  // heap shared_ptr<Job> until the External's finalizer (DeleteJob) runs,
+  // which cannot happen while `info` holds the External.
   return *info[0].As<Napi::External<std::shared_ptr<Job>>>().Data();
 }
 

@@ -26,6 +26,9 @@ void InitEnvState(Napi::Env env) {
   napi_add_env_cleanup_hook(env, MarkClosing, state);
 }
 
+// SAFETY (every GetInstanceData<EnvState> here): instance data is per addon
+// and per env, and only InitEnvState sets this addon's, to an EnvState that
+// lives until the env's teardown deletes it.
 bool EnvClosing(Napi::Env env) {
   const EnvState* state = env.GetInstanceData<EnvState>();
   return state == nullptr || state->closing;

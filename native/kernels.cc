@@ -41,6 +41,12 @@ struct Layout {
 bool ReadMemory(Napi::Env env, const Napi::Value& v, bool write, Memory* out) {
   if (v.IsArrayBuffer()) {
     Napi::ArrayBuffer buf = v.As<Napi::ArrayBuffer>();
+    // SAFETY: [Data(), Data() + ByteLength()) is the buffer's backing store.
+    // A sync kernel runs no JS, so nothing can detach or collect the buffer
+    // (an argument of this call) before it returns. For an async plan,
+    // lib/async.ts holds the buffer until the promise settles and marks it
+    // untransferable; a mapping's window is never passed (its handle is, and
+    // pins it: see below).
     out->base = static_cast<uint8_t*>(buf.Data());
     out->length = buf.ByteLength();
     if (out->base == nullptr) out->length = 0;
@@ -61,6 +67,10 @@ bool ReadMemory(Napi::Env env, const Napi::Value& v, bool write, Memory* out) {
     ThrowReadOnly(env, out->mapping->path());
     return false;
   }
+  // SAFETY: `mapping` (shared) keeps the Mapping object; its pages stay for a
+  // sync kernel because only the JS thread unmaps (close()), which this call
+  // occupies; an async plan pins them block by block (async_kernels.cc
+  // RunTasks) and stops once data() is null.
   out->base = out->mapping->data();
   out->length = out->mapping->length();
   return true;
@@ -137,6 +147,11 @@ void WalkRows(const std::vector<int64_t>& shape, const std::vector<int64_t>& sa,
   }
   size_t outer = ndim - 1;
   std::vector<int64_t> idx(outer, 0);
+  // No overflow: a row offset is one ReadLayout checked (|a| < 2^53), at
+  // most one stride off it while an axis steps past its last index (taken
+  // back at once), and ToInt keeps every stride below 2^53 in magnitude,
+  // also on a length-1 axis, whose stride ReadLayout does not otherwise
+  // bound; stride * shape is (shape - 1) * stride, checked, plus one stride.
   int64_t a = 0, b = 0;
   for (;;) {
     row(a, b);
@@ -222,6 +237,8 @@ inline T Load(const uint8_t* p) {
 // Contiguous native-order doubles: the same additions in the same order, on
 // a plain pointer so the eight accumulators become two AVX2 vectors (lane j
 // is still r[j]; vector adds are IEEE adds, so the bits do not change).
+// SAFETY: the callers pass a row of n doubles that ReadLayout checked, with
+// `a` aligned (checked where it is cast from bytes).
 __attribute__((target_clones("avx2", "default")))
 double PairwiseContiguous(const double* a, int64_t n) {
   if (n < 8) {
@@ -265,7 +282,9 @@ double Pairwise(const uint8_t* p, int64_t n, int64_t s) {
     for (i = 8; i < n - (n % 8); i += 8) {
       const uint8_t* q = p + i * s;
       // As NumPy's loop does: strided reads defeat the hardware prefetcher,
-      // so ask 64 items ahead (a prefetch never faults, even past the end).
+      // so ask 64 items ahead.
+      // SAFETY: a prefetch never faults and its address is never read, so
+      // one past the row is harmless; 64 * s fits (|s| < 2^53).
       __builtin_prefetch(q + 64 * s, 0, 3);
       for (int j = 0; j < 8; j++) r[j] += static_cast<double>(Load<T, Swap>(q + j * s));
     }
@@ -286,6 +305,7 @@ enum Op { kSum = 0, kMin = 1, kMax = 2 };
 // which signed zero come first depend on the order, so the caller's
 // sequential loop decides those. Any other value is the same whichever equal
 // copy is picked.
+// SAFETY: as for PairwiseContiguous: n aligned doubles ReadLayout checked.
 #define MMARRAY_EXTREME_CONTIGUOUS(NAME, CMP)                                     \
   __attribute__((target_clones("avx2", "default")))                               \
   bool NAME(const double* a, int64_t n, double* out) {                           \
@@ -327,6 +347,7 @@ double ReduceFloat(const Layout& L, int op) {
   int64_t s = L.shape.empty() ? 0 : L.strides.back();
   if (op == kSum) {
     double acc = 0.0;
+    // SAFETY: a is a row start inside the layout ReadLayout checked.
     WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) { acc += Pairwise<T, Swap>(L.base + a, n, s); });
     return acc;
   }
@@ -337,6 +358,8 @@ double ReduceFloat(const Layout& L, int op) {
   double m = 0.0;
   WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) {
     if (nan) return;
+    // SAFETY: a is a row start inside the layout ReadLayout checked, and
+    // p + i * s for i < n are that row's items.
     const uint8_t* p = L.base + a;
     if constexpr (std::is_same_v<T, double> && !Swap) {
       // SAFETY: alignment is checked here; ReadLayout checked the bounds.
@@ -412,6 +435,7 @@ double ReduceInt(const Layout& L, int op, bool boolean) {
   int64_t m = 0;
   if (s == 0) n = 1;  // a broadcast row's copies change no extreme
   WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) {
+    // SAFETY: a row start inside the layout ReadLayout checked (n items).
     const uint8_t* p = L.base + a;
     for (int64_t i = 0; i < n; i++) {
       int64_t v = boolean ? (p[i * s] != 0) : static_cast<int64_t>(Load<T, Swap>(p + i * s));
@@ -461,6 +485,8 @@ Napi::Value Reduce64(Napi::Env env, const Layout& L, int op) {
     return BigIntOf(env, negative, magnitude);
   }
   if (s == 0) n = 1;
+  // SAFETY: the layout is not empty (the caller returned for size 0), so
+  // L.base is element 0, and each a a row start ReadLayout checked.
   T m = Load<T, Swap>(L.base);
   WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) {
     const uint8_t* p = L.base + a;
@@ -526,6 +552,9 @@ Napi::Value KernelReduce(const Napi::CallbackInfo& info) {
 
 // ------------------------------------------------------------------ copy
 
+// SAFETY (ReverseBytes, CopyRowT, the Swap*Contiguous, CopyRow): every
+// pointer is a row start inside a layout ReadLayout checked, n its items;
+// each unit [units[2k], +units[2k+1]) was checked to lie inside the item.
 inline void ReverseBytes(uint8_t* p, int64_t n) {
   for (int64_t i = 0, j = n - 1; i < j; i++, j--) {
     uint8_t t = p[i];
@@ -539,6 +568,7 @@ void CopyRowT(const uint8_t* s, int64_t ss, uint8_t* d, int64_t ds, int64_t n) {
   int64_t i = 0;
   // Strided reads: prefetch 64 items ahead every 8 (see Pairwise).
   for (; i + 8 <= n; i += 8) {
+    // SAFETY: a prefetch never faults and its address is never read.
     __builtin_prefetch(s + (i + 64) * ss, 0, 3);
     for (int64_t j = i; j < i + 8; j++) {
       T v = Load<T, Swap>(s + j * ss);
@@ -833,6 +863,11 @@ constexpr int64_t kCastChunk = 512;
 
 // Both sides contiguous in native order: one plain loop over the items,
 // which the compiler vectorizes for the common pairs.
+// SAFETY: both rows lie in layouts ReadLayout checked. __restrict holds
+// because kernelCast's contract is non-overlapping layouts (lib/kernels.ts
+// castNative; its callers copy through a temporary when views overlap); the
+// bounds do not depend on it, so a broken promise gives wrong values, never
+// an access outside the memory.
 template <class S, class D>
 void CastContiguous(const uint8_t* __restrict s, uint8_t* __restrict d, int64_t n) {
   for (int64_t i = 0; i < n; i++) {

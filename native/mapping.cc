@@ -86,6 +86,8 @@ class CreatedFile {
   void Keep() { armed_ = false; }
 
  private:
+  // SAFETY: a reference to Open's `path` argument, which outlives this
+  // object (a local of Open, destroyed before Open returns).
   const std::string& path_;
   bool armed_;
   bool known_ = false;
@@ -247,6 +249,8 @@ std::shared_ptr<Mapping> Mapping::Open(const std::string& path, Mode mode,
     return nullptr;
   }
   // Owns the new range until the Mapping takes it: any failure below unmaps.
+  // SAFETY: `base` is the start of exactly map_len bytes just mapped, and
+  // delta + length = map_len, so data() covers [base + delta, base + map_len).
   auto mapping = std::shared_ptr<Mapping>(new Mapping(path, mode, id, static_cast<uint8_t*>(base),
                                                       map_len, delta, static_cast<size_t>(length)));
   if (grows) {

@@ -53,10 +53,11 @@ class Mapping {
   Mapping& operator=(const Mapping&) = delete;
 
   // The first byte the caller asked for (offset, not the page boundary below).
-  // SAFETY: valid for [data(), data() + length()) while mapped(); the only
-  // user, MappingHandle::Window, is on the JS thread, which is also the only
-  // thread that unmaps (Close, finalizers), and Close detaches every buffer
-  // over it before unmapping.
+  // SAFETY: valid for [data(), data() + length()) while mapped(). Its users:
+  // MappingHandle::Window and the sync kernels run on the JS thread, which is
+  // also the only thread that unmaps (Close, finalizers), and Close detaches
+  // every window before unmapping; an async kernel reads it (and uses the
+  // pages) only under Pin(), which Unmap waits for, and stops on nullptr.
   uint8_t* data() const { return base_ ? base_ + delta_ : nullptr; }
   size_t length() const { return length_; }
   Mode mode() const { return mode_; }

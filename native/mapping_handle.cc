@@ -136,30 +136,34 @@ bool MappingHandle::Range(const Napi::CallbackInfo& info, size_t first, size_t* 
     ThrowClosed(env, Path());
     return false;
   }
-  double s = 0, n = static_cast<double>(mapping_->length());
+  // Integers below 2^53 from JS, compared in uint64 so nothing can overflow:
+  // start <= total first, then len against what is left.
+  const uint64_t total = mapping_->length();
+  double d;
+  uint64_t s = 0, n = 0;
+  bool has_len = info.Length() > first + 1 && !info[first + 1].IsUndefined();
   if (info.Length() > first && !info[first].IsUndefined()) {
-    if (!ToSize(info[first], false, &s)) {
+    if (!ToSize(info[first], false, &d)) {
       ThrowRange(env, "start must be a non-negative integer");
       return false;
     }
-    n = static_cast<double>(mapping_->length()) - s;
+    s = static_cast<uint64_t>(d);
   }
-  if (info.Length() > first + 1 && !info[first + 1].IsUndefined()) {
-    if (!ToSize(info[first + 1], false, &n)) {
+  if (has_len) {
+    if (!ToSize(info[first + 1], false, &d)) {
       ThrowRange(env, "length must be a non-negative integer");
       return false;
     }
+    n = static_cast<uint64_t>(d);
   }
-  const double total = static_cast<double>(mapping_->length());
-  if (s > total || n < 0 || n > total - s) {
-    ThrowRange(env, "range [" + std::to_string(static_cast<int64_t>(s)) + ", " +
-                        std::to_string(static_cast<int64_t>(s + n)) +
-                        ") is outside the mapping of " + std::to_string(mapping_->length()) +
-                        " bytes");
+  if (s > total || (has_len && n > total - s)) {
+    // s + n < 2^54: no overflow in the message either.
+    ThrowRange(env, "range [" + std::to_string(s) + ", " + std::to_string(has_len ? s + n : total) +
+                        ") is outside the mapping of " + std::to_string(total) + " bytes");
     return false;
   }
   *start = static_cast<size_t>(s);
-  *len = static_cast<size_t>(n);
+  *len = static_cast<size_t>(has_len ? n : total - s);
   return true;
 }
 

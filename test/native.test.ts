@@ -6,7 +6,8 @@ import * as path from 'path';
 
 import { AccessError } from '../lib/errors';
 import {
-  kernelCopy, kernelReduce, kernelReduceAsync, mapFile, pageSize, type Advice, type MappingHandle, type NativeMode,
+  kernelCopy, kernelProgress, kernelReduce, kernelReduceAsync, mapFile, pageSize,
+  type Advice, type AsyncJob, type MappingHandle, type NativeMode,
 } from '../lib/native';
 import { useTempDir } from './helpers/tmp';
 
@@ -706,5 +707,40 @@ describe("the addon throws the library's own error classes (setErrorClasses at l
       throwing: ['AccessError', 'ERR_CLOSED'],
       refused: ['TypeError', 'ERR_INVALID_ARG_TYPE'],
     });
+  });
+});
+
+describe('ranges and layouts from JS near 2^53 are refused or walked without overflow', () => {
+  const MAX = Number.MAX_SAFE_INTEGER; // 2^53 - 1, the largest integer the addon takes
+
+  it('flush(), advise() and window() ranges whose end passes 2^53 are RangeErrors naming the range', () => {
+    const m = mapFile(tmp.file(pattern(100)), 'r+', 0, -1);
+    try {
+      const e = expectThrows(() => m.flush(1, MAX), 'RangeError', 'ERR_OUT_OF_RANGE');
+      expect(e.message).toBe(`range [1, ${BigInt(MAX) + 1n}) is outside the mapping of 100 bytes`);
+      expectThrows(() => m.advise('normal', MAX, MAX), 'RangeError', 'ERR_OUT_OF_RANGE');
+      expectThrows(() => m.window(99, MAX), 'RangeError', 'ERR_OUT_OF_RANGE');
+      expectThrows(() => m.flush(MAX + 1), 'RangeError', 'ERR_OUT_OF_RANGE');
+      expect(() => m.flush(100, 0)).not.toThrow(); // the empty range at the very end is fine
+    } finally {
+      m.close();
+    }
+  });
+
+  it('a length-1 axis may carry any stride up to 2^53 (NumPy ignores it): the kernel sums the right bytes', () => {
+    const ab = new ArrayBuffer(16);
+    new Uint8Array(ab).set(pattern(16));
+    const want = pattern(16).reduce((a, b) => a + b, 0);
+    for (const stride of [MAX, -MAX]) {
+      expect(kernelReduce(ab, 0, [stride, 1], [1, 16], 3, false, 0)).toBe(want);
+      expect(kernelReduce(ab, 0, [1, stride], [16, 1], 3, false, 0)).toBe(want);
+    }
+    expectThrows(() => kernelReduce(ab, 0, [MAX + 1, 1], [1, 16], 3, false, 0), 'TypeError', 'ERR_INVALID_ARG_TYPE');
+  });
+
+  it('an async kernel job is only what the addon made: anything else is a TypeError', () => {
+    for (const bad of [{}, null, 7]) {
+      expectThrows(() => kernelProgress(bad as unknown as AsyncJob), 'TypeError', 'ERR_INVALID_ARG_TYPE');
+    }
   });
 });
