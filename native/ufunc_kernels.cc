@@ -149,6 +149,11 @@ struct Square {
   template <class T>
   static T Apply(T a) { return Multiply::Apply(a, a); }
 };
+// sqrt without errno (nothing reads it; with it GCC keeps a scalar call per
+// negative input and will not vectorize the loop). NaN for x < 0 either way.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC optimize("no-math-errno")
+#endif
 struct Sqrt {  // floats only
   template <class T>
   static T Apply(T a) { return std::sqrt(a); }
@@ -161,47 +166,52 @@ struct Sqrt {  // floats only
 // output at all or are the very same elements (it copies any other
 // overlapping input first), so the in-place forms (o = F(o, b) and the like)
 // cover every aliasing that can occur; each reads o[i] before writing it.
+// Each is also built for AVX2, picked at load time where the CPU has it
+// (as kernels.cc's contiguous loops): twice the lanes of the baseline SSE2.
+#define MMARRAY_LOOP_CLONES __attribute__((target_clones("avx2", "default")))
 
 template <class F, class T, class R>
-void VV(int64_t n, const T* __restrict a, const T* __restrict b, R* __restrict o) {
+MMARRAY_LOOP_CLONES void VV(int64_t n, const T* __restrict a, const T* __restrict b, R* __restrict o) {
   for (int64_t i = 0; i < n; i++) o[i] = F::Apply(a[i], b[i]);
 }
 template <class F, class T, class R>
-void VS(int64_t n, const T* __restrict a, T y, R* __restrict o) {
+MMARRAY_LOOP_CLONES void VS(int64_t n, const T* __restrict a, T y, R* __restrict o) {
   for (int64_t i = 0; i < n; i++) o[i] = F::Apply(a[i], y);
 }
 template <class F, class T, class R>
-void SV(int64_t n, T x, const T* __restrict b, R* __restrict o) {
+MMARRAY_LOOP_CLONES void SV(int64_t n, T x, const T* __restrict b, R* __restrict o) {
   for (int64_t i = 0; i < n; i++) o[i] = F::Apply(x, b[i]);
 }
 template <class F, class T>
-void OV(int64_t n, T* __restrict o, const T* __restrict b) {
+MMARRAY_LOOP_CLONES void OV(int64_t n, T* __restrict o, const T* __restrict b) {
   for (int64_t i = 0; i < n; i++) o[i] = F::Apply(o[i], b[i]);
 }
 template <class F, class T>
-void VO(int64_t n, const T* __restrict a, T* __restrict o) {
+MMARRAY_LOOP_CLONES void VO(int64_t n, const T* __restrict a, T* __restrict o) {
   for (int64_t i = 0; i < n; i++) o[i] = F::Apply(a[i], o[i]);
 }
 template <class F, class T>
-void OS(int64_t n, T* __restrict o, T y) {
+MMARRAY_LOOP_CLONES void OS(int64_t n, T* __restrict o, T y) {
   for (int64_t i = 0; i < n; i++) o[i] = F::Apply(o[i], y);
 }
 template <class F, class T>
-void SO(int64_t n, T x, T* __restrict o) {
+MMARRAY_LOOP_CLONES void SO(int64_t n, T x, T* __restrict o) {
   for (int64_t i = 0; i < n; i++) o[i] = F::Apply(x, o[i]);
 }
 template <class F, class T>
-void OO(int64_t n, T* __restrict o) {
+MMARRAY_LOOP_CLONES void OO(int64_t n, T* __restrict o) {
   for (int64_t i = 0; i < n; i++) o[i] = F::Apply(o[i], o[i]);
 }
 template <class F, class T, class R>
-void U(int64_t n, const T* __restrict a, R* __restrict o) {
+MMARRAY_LOOP_CLONES void U(int64_t n, const T* __restrict a, R* __restrict o) {
   for (int64_t i = 0; i < n; i++) o[i] = F::Apply(a[i]);
 }
 template <class F, class T>
-void UO(int64_t n, T* __restrict o) {
+MMARRAY_LOOP_CLONES void UO(int64_t n, T* __restrict o) {
   for (int64_t i = 0; i < n; i++) o[i] = F::Apply(o[i]);
 }
+
+#undef MMARRAY_LOOP_CLONES
 
 // One chunk of n elements; strides count elements (0: a broadcast value).
 // Every pointer is aligned for its type and each element it addresses lies
