@@ -43,10 +43,22 @@ const NATIVE_OPS: Readonly<Record<string, number>> = {
   absolute: 13,
   square: 14,
   sqrt: 15,
+  floor_divide: 16,
+  remainder: 17,
+  bitwise_and: 18,
+  bitwise_or: 19,
+  bitwise_xor: 20,
+  invert: 21,
+  isnan: 22,
+  isinf: 23,
+  isfinite: 24,
+  clip: 25,
 };
 
 /** Operations whose native loops exist for float loop types only. */
 const FLOAT_ONLY = new Set(['divide', 'sqrt']);
+/** Operations whose native loops exist for integer loop types only (bools stay in JS). */
+const INT_ONLY = new Set(['bitwise_and', 'bitwise_or', 'bitwise_xor', 'invert']);
 
 /**
  * Below this many elements the JS loop wins: the N-API call and its
@@ -76,6 +88,7 @@ export function nativeUfuncOp(spec: UfuncSpec, r: Resolved): number {
   if (r.inTypes.some((x) => x.str !== t.str)) return -1;
   if (computeCode(t) < 0) return -1;
   if (FLOAT_ONLY.has(spec.name) && t.kind !== 'f') return -1;
+  if (INT_ONLY.has(spec.name) && t.kind !== 'i' && t.kind !== 'u') return -1;
   return op;
 }
 

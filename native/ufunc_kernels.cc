@@ -21,6 +21,8 @@ enum Op {
   kAdd = 0, kSubtract, kMultiply, kDivide,
   kLess, kLessEqual, kGreater, kGreaterEqual, kEqual, kNotEqual,
   kMinimum, kMaximum, kNegative, kAbsolute, kSquare, kSqrt,
+  kFloorDivide, kRemainder, kBitwiseAnd, kBitwiseOr, kBitwiseXor, kInvert,
+  kIsnan, kIsinf, kIsfinite, kClip,
   kOpCount
 };
 
@@ -159,6 +161,131 @@ struct Sqrt {  // floats only
   static T Apply(T a) { return std::sqrt(a); }
 };
 
+// Integer // and % as the JS loops: by 0 gives 0, the quotient floors, and
+// INT_MIN // -1 wraps to INT_MIN (x / -1 is computed as -x: C's INT64_MIN / -1
+// traps). Floats follow npy_divmod (arith.ts divmod), step for step.
+template <class T>
+inline void DivmodFloat(T a, T b, T* floordiv, T* mod) {
+  T m = std::fmod(a, b);
+  T div = (a - m) / b;
+  if (m != 0) {
+    if ((b < 0) != (m < 0)) {
+      m = m + b;
+      div = div - 1;
+    }
+  } else {
+    m = b < 0 ? T(-0.0) : T(0.0);
+  }
+  T fd;
+  if (div != 0) {
+    fd = std::floor(div);
+    if (div - fd > T(0.5)) fd = fd + 1;
+  } else {
+    T q = a / b;
+    fd = std::signbit(q) && q == q ? T(-0.0) : T(0.0);
+  }
+  *floordiv = fd;
+  *mod = m;
+}
+struct FloorDivide {
+  template <class T>
+  static T Apply(T a, T b) {
+    if constexpr (std::is_floating_point_v<T>) {
+      if (b == 0) return a / b;
+      T fd, m;
+      DivmodFloat(a, b, &fd, &m);
+      return fd;
+    } else {
+      if (b == 0) return 0;
+      if constexpr (std::is_signed_v<T>) {
+        if (b == -1) return Negative::Apply(a);
+      }
+      T q = static_cast<T>(a / b);
+      T r = static_cast<T>(a % b);
+      if constexpr (std::is_signed_v<T>) {
+        if (r != 0 && ((r < 0) != (b < 0))) q = static_cast<T>(q - 1);
+      }
+      return q;
+    }
+  }
+};
+struct Remainder {
+  template <class T>
+  static T Apply(T a, T b) {
+    if constexpr (std::is_floating_point_v<T>) {
+      if (b == 0) return std::fmod(a, b);
+      T fd, m;
+      DivmodFloat(a, b, &fd, &m);
+      return m;
+    } else {
+      if (b == 0) return 0;
+      if constexpr (std::is_signed_v<T>) {
+        if (b == -1) return 0;
+      }
+      T r = static_cast<T>(a % b);
+      if constexpr (std::is_signed_v<T>) {
+        if (r != 0 && ((r < 0) != (b < 0))) r = static_cast<T>(r + b);
+      }
+      return r;
+    }
+  }
+};
+struct BitwiseAnd {  // integers only (PickLoop)
+  template <class T>
+  static T Apply(T a, T b) {
+    if constexpr (std::is_integral_v<T>) return static_cast<T>(a & b);
+    else return a;  // never picked (PickLoop)
+  }
+};
+struct BitwiseOr {
+  template <class T>
+  static T Apply(T a, T b) {
+    if constexpr (std::is_integral_v<T>) return static_cast<T>(a | b);
+    else return a;  // never picked (PickLoop)
+  }
+};
+struct BitwiseXor {
+  template <class T>
+  static T Apply(T a, T b) {
+    if constexpr (std::is_integral_v<T>) return static_cast<T>(a ^ b);
+    else return a;  // never picked (PickLoop)
+  }
+};
+struct Invert {
+  template <class T>
+  static T Apply(T a) {
+    if constexpr (std::is_integral_v<T>) return static_cast<T>(~a);
+    else return a;  // never picked (PickLoop)
+  }
+};
+struct Isnan {
+  template <class T>
+  static uint8_t Apply(T a) { return a != a; }
+};
+struct Isinf {
+  template <class T>
+  static uint8_t Apply(T a) {
+    if constexpr (std::is_floating_point_v<T>) return std::isinf(a);
+    else return 0;
+  }
+};
+struct Isfinite {
+  template <class T>
+  static uint8_t Apply(T a) {
+    if constexpr (std::is_floating_point_v<T>) return std::isfinite(a);
+    else return 1;
+  }
+};
+// _NPY_MIN(_NPY_MAX(x, lo), hi): a NaN x wins, a NaN bound loses (clip.ts).
+struct Clip {
+  template <class T>
+  static T Apply(T x, T lo, T hi) {
+    if (x == x) x = x > lo ? x : lo;
+    if (x == x) x = x < hi ? x : hi;
+    return x;
+  }
+};
+
 // ------------------------------------------------------------------ inner loops
 //
 // Contiguous rows as plain loops over __restrict pointers, which the
@@ -213,15 +340,17 @@ MMARRAY_LOOP_CLONES void UO(int64_t n, T* __restrict o) {
 
 #undef MMARRAY_LOOP_CLONES
 
-// One chunk of n elements; strides count elements (0: a broadcast value).
-// Every pointer is aligned for its type and each element it addresses lies
-// in checked memory or in a chunk buffer (the caller's guarantee).
-using ChunkFn = void (*)(int64_t n, const void* a, int64_t sa, const void* b, int64_t sb, void* o, int64_t so);
+// One chunk of n elements: inputs in[k] with strides ins[k], output o with
+// stride so; strides count elements (0: a broadcast value). Every pointer
+// is aligned for its type and each element it addresses lies in checked
+// memory or in a chunk buffer (the caller's guarantee).
+using ChunkFn = void (*)(int64_t n, const void* const* in, const int64_t* ins, void* o, int64_t so);
 
 template <class F, class T, class R>
-void BinaryChunk(int64_t n, const void* av, int64_t sa, const void* bv, int64_t sb, void* ov, int64_t so) {
-  const T* a = static_cast<const T*>(av);
-  const T* b = static_cast<const T*>(bv);
+void BinaryChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov, int64_t so) {
+  const T* a = static_cast<const T*>(in[0]);
+  const T* b = static_cast<const T*>(in[1]);
+  int64_t sa = ins[0], sb = ins[1];
   R* o = static_cast<R*>(ov);
   bool ca = sa == 1 || sa == 0, cb = sb == 1 || sb == 0;
   if (so == 1 && ca && cb && !(sa == 0 && sb == 0)) {
@@ -247,8 +376,9 @@ void BinaryChunk(int64_t n, const void* av, int64_t sa, const void* bv, int64_t 
 }
 
 template <class F, class T, class R>
-void UnaryChunk(int64_t n, const void* av, int64_t sa, const void*, int64_t, void* ov, int64_t so) {
-  const T* a = static_cast<const T*>(av);
+void UnaryChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov, int64_t so) {
+  const T* a = static_cast<const T*>(in[0]);
+  int64_t sa = ins[0];
   R* o = static_cast<R*>(ov);
   if (so == 1 && sa == 1) {
     if constexpr (std::is_same_v<T, R>) {
@@ -258,6 +388,22 @@ void UnaryChunk(int64_t n, const void* av, int64_t sa, const void*, int64_t, voi
     return U<F, T, R>(n, a, o);
   }
   for (int64_t i = 0; i < n; i++) o[i * so] = F::Apply(a[i * sa]);
+}
+
+// Three inputs (clip): one strided loop, each element read before it is written.
+template <class F, class T, class R>
+void TernaryChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov, int64_t so) {
+  const T* a = static_cast<const T*>(in[0]);
+  const T* b = static_cast<const T*>(in[1]);
+  const T* c = static_cast<const T*>(in[2]);
+  R* o = static_cast<R*>(ov);
+  if (so == 1 && ins[0] == 1 && ins[1] == 0 && ins[2] == 0) {
+    // clip(x, lo, hi) with scalar bounds, the common case.
+    const T lo = *b, hi = *c;
+    for (int64_t i = 0; i < n; i++) o[i] = F::Apply(a[i], lo, hi);
+    return;
+  }
+  for (int64_t i = 0; i < n; i++) o[i * so] = F::Apply(a[i * ins[0]], b[i * ins[1]], c[i * ins[2]]);
 }
 
 // ------------------------------------------------------------------ dispatch
@@ -288,6 +434,10 @@ template <class F, class T, class R>
 struct Un {
   static constexpr ChunkFn fn = UnaryChunk<F, T, R>;
 };
+template <class F, class T, class R>
+struct Tern {
+  static constexpr ChunkFn fn = TernaryChunk<F, T, R>;
+};
 
 bool IsFloat(int type) { return type == kF8 || type == kF4; }
 bool IsInt(int type) { return (type >= kI1 && type <= kU4) || type == kI8 || type == kU8; }
@@ -314,12 +464,31 @@ ChunkFn PickLoop(int op, int type) {
     case kAbsolute: return num ? ForType<Absolute, Un, false>(type) : nullptr;
     case kSquare: return num ? ForType<Square, Un, false>(type) : nullptr;
     case kSqrt: return flt ? ForType<Sqrt, Un, false>(type) : nullptr;
+    case kFloorDivide: return num ? ForType<FloorDivide, Bin, false>(type) : nullptr;
+    case kRemainder: return num ? ForType<Remainder, Bin, false>(type) : nullptr;
+    case kBitwiseAnd: return IsInt(type) ? ForType<BitwiseAnd, Bin, false>(type) : nullptr;
+    case kBitwiseOr: return IsInt(type) ? ForType<BitwiseOr, Bin, false>(type) : nullptr;
+    case kBitwiseXor: return IsInt(type) ? ForType<BitwiseXor, Bin, false>(type) : nullptr;
+    case kInvert: return IsInt(type) ? ForType<Invert, Un, false>(type) : nullptr;
+    case kIsnan: return num ? ForType<Isnan, Un, true>(type) : nullptr;
+    case kIsinf: return num ? ForType<Isinf, Un, true>(type) : nullptr;
+    case kIsfinite: return num ? ForType<Isfinite, Un, true>(type) : nullptr;
+    case kClip: return num ? ForType<Clip, Tern, false>(type) : nullptr;
   }
   return nullptr;
 }
 
-int Nin(int op) { return op >= kNegative ? 1 : 2; }
-bool IsComparison(int op) { return op >= kLess && op <= kNotEqual; }
+int Nin(int op) {
+  switch (op) {
+    case kNegative: case kAbsolute: case kSquare: case kSqrt: case kInvert: case kIsnan: case kIsinf: case kIsfinite:
+      return 1;
+    case kClip:
+      return 3;
+    default:
+      return 2;
+  }
+}
+bool BoolResult(int op) { return (op >= kLess && op <= kNotEqual) || op == kIsnan || op == kIsinf || op == kIsfinite; }
 
 // ------------------------------------------------------------------ operands
 
@@ -411,8 +580,8 @@ class UfuncRun {
   // Elements i0 .. i0 + m - 1 of the row whose element 0 is at byte offset
   // off[k] of operand k (inner: the row's axis index).
   void Chunk(const std::vector<int64_t>& off, int64_t i0, int64_t m, int64_t inner) {
-    const void* in[2] = {nullptr, nullptr};
-    int64_t ins[2] = {0, 0};
+    const void* in[3] = {nullptr, nullptr, nullptr};
+    int64_t ins[3] = {0, 0, 0};
     const int64_t csize = kItemsize[compute_];
     for (int k = 0; k < nin_; k++) {
       const Operand& op = ops_[k];
@@ -439,11 +608,11 @@ class UfuncRun {
     // SAFETY: as for the inputs, the output's elements of this chunk are in bounds.
     uint8_t* q = o.base + off[nin_] + i0 * os;
     if (out_direct_type_ && os % rsize == 0 && reinterpret_cast<uintptr_t>(q) % rsize == 0) {
-      fn_(m, in[0], ins[0], in[1], ins[1], q, os / rsize);
+      fn_(m, in, ins, q, os / rsize);
       return;
     }
     uint8_t* res = reinterpret_cast<uint8_t*>(res_buf_.data());
-    fn_(m, in[0], ins[0], in[1], ins[1], res, 1);
+    fn_(m, in, ins, res, 1);
     if (!masked_) {
       out_cast_(res, rsize, q, os, m);
       return;
@@ -467,8 +636,8 @@ class UfuncRun {
   bool masked_;
   int compute_, result_;
   ChunkFn fn_;
-  std::vector<uint64_t> in_buf_[2];
-  RowCastFn in_cast_[2] = {nullptr, nullptr};
+  std::vector<uint64_t> in_buf_[3];
+  RowCastFn in_cast_[3] = {nullptr, nullptr, nullptr};
   std::vector<uint64_t> res_buf_;
   std::vector<uint64_t> out_buf_;
   std::vector<uint8_t> mask_buf_;
@@ -521,7 +690,7 @@ Napi::Value KernelUfunc(const Napi::CallbackInfo& info) {
   for (int64_t d : shape) {
     if (d == 0) return env.Undefined();
   }
-  int result = IsComparison(static_cast<int>(op)) ? kB1 : static_cast<int>(compute);
+  int result = BoolResult(static_cast<int>(op)) ? kB1 : static_cast<int>(compute);
   UfuncRun run(ops, nin, masked, static_cast<int>(compute), result, fn);
   // C-order walk of the outer axes; each innermost row runs in chunks.
   size_t nd = shape.size();

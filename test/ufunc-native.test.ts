@@ -16,8 +16,11 @@ const tmp = useTempDir('mmarray-ufunc-native-');
 type Fn = (...x: unknown[]) => NdArray;
 const fnOf = (name: string): Fn => (api as unknown as Record<string, Fn>)[name];
 
-const BINARY = ['add', 'subtract', 'multiply', 'divide', 'less', 'lessEqual', 'greater', 'greaterEqual', 'equal', 'notEqual', 'minimum', 'maximum'];
-const UNARY = ['negative', 'absolute', 'square', 'sqrt'];
+const BINARY = [
+  'add', 'subtract', 'multiply', 'divide', 'less', 'lessEqual', 'greater', 'greaterEqual', 'equal', 'notEqual', 'minimum', 'maximum',
+  'floorDivide', 'remainder', 'bitwiseAnd', 'bitwiseOr', 'bitwiseXor',
+];
+const UNARY = ['negative', 'absolute', 'square', 'sqrt', 'invert', 'isnan', 'isinf', 'isfinite'];
 const DTYPES = ['|b1', '|i1', '|u1', '<i2', '>i2', '<u2', '>u2', '<i4', '>i4', '<u4', '>u4', '<i8', '>i8', '<u8', '>u8', '<f2', '>f2', '<f4', '>f4', '<f8', '>f8'];
 
 /** How to build a view: a random base (maybe one byte off alignment) and steps. */
@@ -98,22 +101,25 @@ describe('native ufunc loops match the JS loops bit for bit', () => {
     const r = rng(1818);
     let nativeRuns = 0;
     const failures: string[] = [];
-    for (let t = 0; t < 400; t++) {
-      const unary = r() < 0.3;
-      const name = unary ? UNARY[Math.floor(r() * UNARY.length)] : BINARY[Math.floor(r() * BINARY.length)];
+    for (let t = 0; t < 600; t++) {
+      const kind = r();
+      const unary = kind < 0.3;
+      const ternary = kind > 0.9;
+      const name = ternary ? 'clip' : unary ? UNARY[Math.floor(r() * UNARY.length)] : BINARY[Math.floor(r() * BINARY.length)];
       const rows = 1 + Math.floor(r() * 20);
       const cols = Math.ceil((UFUNC_NATIVE_MIN_ELEMENTS + Math.floor(r() * 600)) / rows);
       const shape = r() < 0.3 ? [rows * cols] : [rows, cols];
       const a = randomLayout(r, shape, DTYPES[Math.floor(r() * DTYPES.length)]);
       const bShape = r() < 0.2 ? [] : r() < 0.2 ? shape.slice(1) : shape;
       const b = unary ? null : randomLayout(r, bShape, DTYPES[Math.floor(r() * DTYPES.length)]);
-      const scalar = !unary && r() < 0.15 ? [3, -2, 0.5, 1000, 2n][Math.floor(r() * 5)] : null;
+      const scalar = !unary && r() < 0.15 ? [3, -2, -1, 0.5, 1000, 2n][Math.floor(r() * 6)] : null;
+      const c = ternary ? randomLayout(r, r() < 0.5 ? [] : bShape, DTYPES[Math.floor(r() * DTYPES.length)]) : null;
       const mode = r(); // < 0.25: out=, < 0.4: out= and where=, < 0.5: in place on a
       const fn = fnOf(name);
       const run = (): NdArray => {
         const x = build(a);
         const y = scalar !== null ? scalar : b === null ? null : build(b);
-        const args: unknown[] = y === null ? [x] : [x, y];
+        const args: unknown[] = y === null ? [x] : c === null ? [x, y] : [x, y, build(c)];
         if (mode < 0.4) {
           const plain = fn(...args);
           const outL = randomLayout(r2(t), shape, [plain.dtype.str, plain.dtype.newbyteorder().str][t % 2]);
@@ -132,7 +138,7 @@ describe('native ufunc loops match the JS loops bit for bit', () => {
       const want = jsReference(run);
       const got = callCounted(run);
       if (got.calls > 0) nativeRuns++;
-      const label = `#${t} ${name}(${a.dtype}${b ? `, ${b.dtype}` : ''}${scalar !== null ? `, ${String(scalar)}` : ''}) shape ${JSON.stringify(shape)} mode ${mode.toFixed(2)}`;
+      const label = `#${t} ${name}(${a.dtype}${b ? `, ${b.dtype}` : ''}${c ? `, ${c.dtype}` : ''}${scalar !== null ? `, ${String(scalar)}` : ''}) shape ${JSON.stringify(shape)} mode ${mode.toFixed(2)}`;
       try {
         expect(values(got.value)).toEqual(values(want));
       } catch {
