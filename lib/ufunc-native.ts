@@ -53,6 +53,29 @@ const NATIVE_OPS: Readonly<Record<string, number>> = {
   isinf: 23,
   isfinite: 24,
   clip: 25,
+  logical_and: 26,
+  logical_or: 27,
+  logical_xor: 28,
+  logical_not: 29,
+};
+
+/**
+ * Bool loops (the JS loops' `b` family: any non-zero byte is true) as the
+ * logical operation each one is.
+ */
+const BOOL_OPS: Readonly<Record<string, number>> = {
+  add: 27,
+  multiply: 26,
+  minimum: 26,
+  maximum: 27,
+  bitwise_and: 26,
+  bitwise_or: 27,
+  bitwise_xor: 28,
+  invert: 29,
+  logical_and: 26,
+  logical_or: 27,
+  logical_xor: 28,
+  logical_not: 29,
 };
 
 /** Operations whose native loops exist for float loop types only. */
@@ -75,17 +98,18 @@ const F4_OUT = new Set([1, 12]); // float32, complex64
 /** The kernel's compute type code for loop type `t` (float16 computes in float32), or -1 when it has no loop. */
 function computeCode(t: DType): number {
   if (t.kind === 'f' && t.itemsize === 2) return F4_CODE;
-  if (t.kind !== 'f' && t.kind !== 'i' && t.kind !== 'u') return -1;
+  if (t.kind !== 'f' && t.kind !== 'i' && t.kind !== 'u' && t.kind !== 'b') return -1;
   return castCode(t);
 }
 
 /** The native operation code for `spec` at the resolved types, or -1 when the JS loop must run. */
 export function nativeUfuncOp(spec: UfuncSpec, r: Resolved): number {
-  const op = NATIVE_OPS[spec.name];
-  if (op === undefined) return -1;
   const t = r.inTypes[0];
   // Mixed-sign comparisons (int64 against uint64) have their own JS loops.
   if (r.inTypes.some((x) => x.str !== t.str)) return -1;
+  if (t.kind === 'b') return BOOL_OPS[spec.name] ?? -1;
+  const op = NATIVE_OPS[spec.name];
+  if (op === undefined) return -1;
   if (computeCode(t) < 0) return -1;
   if (FLOAT_ONLY.has(spec.name) && t.kind !== 'f') return -1;
   if (INT_ONLY.has(spec.name) && t.kind !== 'i' && t.kind !== 'u') return -1;

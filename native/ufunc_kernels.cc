@@ -23,6 +23,7 @@ enum Op {
   kMinimum, kMaximum, kNegative, kAbsolute, kSquare, kSqrt,
   kFloorDivide, kRemainder, kBitwiseAnd, kBitwiseOr, kBitwiseXor, kInvert,
   kIsnan, kIsinf, kIsfinite, kClip,
+  kLogicalAnd, kLogicalOr, kLogicalXor, kLogicalNot,
   kOpCount
 };
 
@@ -276,6 +277,23 @@ struct Isfinite {
     else return 1;
   }
 };
+// Truth is `!= 0` (NaN is true; a bool byte of any non-zero value is true).
+struct LogicalAnd {
+  template <class T>
+  static uint8_t Apply(T a, T b) { return (a != 0) & (b != 0); }
+};
+struct LogicalOr {
+  template <class T>
+  static uint8_t Apply(T a, T b) { return (a != 0) | (b != 0); }
+};
+struct LogicalXor {
+  template <class T>
+  static uint8_t Apply(T a, T b) { return (a != 0) ^ (b != 0); }
+};
+struct LogicalNot {
+  template <class T>
+  static uint8_t Apply(T a) { return a == 0; }
+};
 // _NPY_MIN(_NPY_MAX(x, lo), hi): a NaN x wins, a NaN bound loses (clip.ts).
 struct Clip {
   template <class T>
@@ -422,6 +440,7 @@ ChunkFn ForType(int type) {
     case kU4: return Kind<F, uint32_t, std::conditional_t<Bool, uint8_t, uint32_t>>::fn;
     case kI8: return Kind<F, int64_t, std::conditional_t<Bool, uint8_t, int64_t>>::fn;
     case kU8: return Kind<F, uint64_t, std::conditional_t<Bool, uint8_t, uint64_t>>::fn;
+    case kB1: return Kind<F, uint8_t, uint8_t>::fn;  // raw bool bytes (logical ops only)
   }
   return nullptr;
 }
@@ -474,6 +493,11 @@ ChunkFn PickLoop(int op, int type) {
     case kIsinf: return num ? ForType<Isinf, Un, true>(type) : nullptr;
     case kIsfinite: return num ? ForType<Isfinite, Un, true>(type) : nullptr;
     case kClip: return num ? ForType<Clip, Tern, false>(type) : nullptr;
+    // Bool loops too: JS maps bool add/multiply/minimum/maximum/bitwise ops to these.
+    case kLogicalAnd: return num || type == kB1 ? ForType<LogicalAnd, Bin, true>(type) : nullptr;
+    case kLogicalOr: return num || type == kB1 ? ForType<LogicalOr, Bin, true>(type) : nullptr;
+    case kLogicalXor: return num || type == kB1 ? ForType<LogicalXor, Bin, true>(type) : nullptr;
+    case kLogicalNot: return num || type == kB1 ? ForType<LogicalNot, Un, true>(type) : nullptr;
   }
   return nullptr;
 }
@@ -481,6 +505,7 @@ ChunkFn PickLoop(int op, int type) {
 int Nin(int op) {
   switch (op) {
     case kNegative: case kAbsolute: case kSquare: case kSqrt: case kInvert: case kIsnan: case kIsinf: case kIsfinite:
+    case kLogicalNot:
       return 1;
     case kClip:
       return 3;
@@ -488,7 +513,9 @@ int Nin(int op) {
       return 2;
   }
 }
-bool BoolResult(int op) { return (op >= kLess && op <= kNotEqual) || op == kIsnan || op == kIsinf || op == kIsfinite; }
+bool BoolResult(int op) {
+  return (op >= kLess && op <= kNotEqual) || op == kIsnan || op == kIsinf || op == kIsfinite || (op >= kLogicalAnd && op <= kLogicalNot);
+}
 
 // ------------------------------------------------------------------ operands
 

@@ -18,9 +18,9 @@ const fnOf = (name: string): Fn => (api as unknown as Record<string, Fn>)[name];
 
 const BINARY = [
   'add', 'subtract', 'multiply', 'divide', 'less', 'lessEqual', 'greater', 'greaterEqual', 'equal', 'notEqual', 'minimum', 'maximum',
-  'floorDivide', 'remainder', 'bitwiseAnd', 'bitwiseOr', 'bitwiseXor',
+  'floorDivide', 'remainder', 'bitwiseAnd', 'bitwiseOr', 'bitwiseXor', 'logicalAnd', 'logicalOr', 'logicalXor',
 ];
-const UNARY = ['negative', 'absolute', 'square', 'sqrt', 'invert', 'isnan', 'isinf', 'isfinite'];
+const UNARY = ['negative', 'absolute', 'square', 'sqrt', 'invert', 'isnan', 'isinf', 'isfinite', 'logicalNot'];
 const DTYPES = ['|b1', '|i1', '|u1', '<i2', '>i2', '<u2', '>u2', '<i4', '>i4', '<u4', '>u4', '<i8', '>i8', '<u8', '>u8', '<f2', '>f2', '<f4', '>f4', '<f8', '>f8'];
 
 /** How to build a view: a random base (maybe one byte off alignment) and steps. */
@@ -146,8 +146,24 @@ describe('native ufunc loops match the JS loops bit for bit', () => {
       }
     }
     expect(failures).toEqual([]);
-    // Most draws have a native loop (bool and mixed-sign int64/uint64 loops stay in JS).
+    // Most draws have a native loop (complex, exp/log/power and mixed-sign int64/uint64 loops stay in JS).
     expect(nativeRuns).toBeGreaterThan(200);
+  });
+
+  test('bool loops read any non-zero byte as true', () => {
+    const raw = new Uint8Array(1000).map((_, i) => [0, 1, 2, 255][(i * 7) % 4]);
+    const raw2 = new Uint8Array(1000).map((_, i) => [0, 1, 2, 255][(i * 5 + 1) % 4]);
+    for (const name of ['add', 'multiply', 'minimum', 'maximum', 'bitwiseAnd', 'bitwiseOr', 'bitwiseXor', 'logicalAnd', 'logicalOr', 'logicalXor', 'invert', 'logicalNot']) {
+      const run = (): NdArray => {
+        const a = ndarray([1000], '?', raw.slice());
+        const b = ndarray([1000], '?', raw2.slice());
+        return name === 'invert' || name === 'logicalNot' ? fnOf(name)(a) : fnOf(name)(a, b);
+      };
+      const want = jsReference(run);
+      const got = callCounted(run);
+      expect([name, got.calls]).toEqual([name, 1]);
+      expect(values(got.value)).toEqual(values(want));
+    }
   });
 
   test('an int64 result stored into float32 stays in JS (it rounds twice there)', () => {
