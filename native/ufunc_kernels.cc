@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <type_traits>
 #include <vector>
 
@@ -581,19 +582,12 @@ class UfuncRun {
   UfuncRun(std::vector<Operand>& ops, int nin, bool masked, int compute, int result, ChunkFn fn)
       : ops_(ops), nin_(nin), masked_(masked), compute_(compute), result_(result), fn_(fn) {
     for (int k = 0; k < nin; k++) {
-      // A chunk buffer per input in the compute type (8-byte aligned).
-      in_buf_[k].resize(kChunk);
       in_cast_[k] = ops[k].type == compute && !ops[k].swap ? nullptr : CastRowFor(ops[k].type, compute, ops[k].swap, false);
     }
-    res_buf_.resize(kChunk);
     const Operand& o = ops[nin];
     out_direct_type_ = !masked && o.type == result && !o.swap;
     out_cast_ = CastRowFor(result, o.type, false, o.swap);
-    if (masked) {
-      out_buf_.resize(kChunk * 2);  // items of up to 16 bytes
-      mask_buf_.resize(kChunk);
-      mask_cast_ = CastRowFor(kB1, kB1, false, false);
-    }
+    if (masked) mask_cast_ = CastRowFor(kB1, kB1, false, false);
   }
 
   void Row(const std::vector<int64_t>& off, int64_t n, int64_t inner) {
@@ -624,8 +618,9 @@ class UfuncRun {
         int64_t count = s == 0 ? 1 : m;
         RowCastFn cast = in_cast_[k] != nullptr ? in_cast_[k] : CastRowFor(op.type, compute_, false, false);
         // SAFETY: the buffer holds kChunk >= count items of up to 8 bytes.
-        cast(p, s, reinterpret_cast<uint8_t*>(in_buf_[k].data()), csize, count);
-        in[k] = in_buf_[k].data();
+        uint64_t* buf = Buffer(&in_buf_[k], kChunk);
+        cast(p, s, reinterpret_cast<uint8_t*>(buf), csize, count);
+        in[k] = buf;
         ins[k] = s == 0 ? 0 : 1;
       }
     }
@@ -638,7 +633,7 @@ class UfuncRun {
       fn_(m, in, ins, q, os / rsize);
       return;
     }
-    uint8_t* res = reinterpret_cast<uint8_t*>(res_buf_.data());
+    uint8_t* res = reinterpret_cast<uint8_t*>(Buffer(&res_buf_, kChunk));
     fn_(m, in, ins, res, 1);
     if (!masked_) {
       out_cast_(res, rsize, q, os, m);
@@ -648,14 +643,22 @@ class UfuncRun {
     int64_t ws = inner < 0 ? 0 : w.strides[inner];
     // SAFETY: the mask's elements of this chunk are in bounds (ReadOperand).
     const uint8_t* wp = w.base + off[nin_ + 1] + i0 * ws;
-    mask_cast_(wp, ws, mask_buf_.data(), 1, ws == 0 ? 1 : m);
-    if (ws == 0 && mask_buf_[0] == 0) return;
+    uint8_t* mask = reinterpret_cast<uint8_t*>(Buffer(&mask_buf_, kChunk / 8));
+    mask_cast_(wp, ws, mask, 1, ws == 0 ? 1 : m);
+    if (ws == 0 && mask[0] == 0) return;
     const int64_t osize = kItemsize[o.type];
-    uint8_t* staged = reinterpret_cast<uint8_t*>(out_buf_.data());
+    uint8_t* staged = reinterpret_cast<uint8_t*>(Buffer(&out_buf_, kChunk * 2));  // items of up to 16 bytes
     out_cast_(res, rsize, staged, osize, m);
     for (int64_t i = 0; i < m; i++) {
-      if (mask_buf_[ws == 0 ? 0 : i] != 0) std::memcpy(q + i * os, staged + i * osize, osize);
+      if (mask[ws == 0 ? 0 : i] != 0) std::memcpy(q + i * os, staged + i * osize, osize);
     }
+  }
+
+  // A chunk buffer of `words` 8-byte words (8-byte aligned), allocated on
+  // first use and left uninitialised: only operands that need one pay for it.
+  static uint64_t* Buffer(std::unique_ptr<uint64_t[]>* b, int64_t words) {
+    if (!*b) b->reset(new uint64_t[words]);
+    return b->get();
   }
 
   std::vector<Operand>& ops_;
@@ -663,11 +666,11 @@ class UfuncRun {
   bool masked_;
   int compute_, result_;
   ChunkFn fn_;
-  std::vector<uint64_t> in_buf_[3];
+  std::unique_ptr<uint64_t[]> in_buf_[3];
   RowCastFn in_cast_[3] = {nullptr, nullptr, nullptr};
-  std::vector<uint64_t> res_buf_;
-  std::vector<uint64_t> out_buf_;
-  std::vector<uint8_t> mask_buf_;
+  std::unique_ptr<uint64_t[]> res_buf_;
+  std::unique_ptr<uint64_t[]> out_buf_;
+  std::unique_ptr<uint64_t[]> mask_buf_;
   bool out_direct_type_ = false;
   RowCastFn out_cast_ = nullptr;
   RowCastFn mask_cast_ = nullptr;
