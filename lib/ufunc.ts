@@ -21,7 +21,8 @@
  *    (`broadcast.ts`). An input that overlaps `out` other than element for
  *    element is copied first, so the result is as if inputs were read before
  *    any write (NumPy's rule).
- * 6. **Loop.** Axes are ordered fastest-last and coalesced; each innermost row
+ * 6. **Loop.** Axes are ordered fastest-last and coalesced. The native loop
+ *    (`ufunc-native.ts`) takes that plan when it has the operation; else each innermost row
  *    is cut into blocks. Per block, an operand is addressed *directly* (a
  *    typed array over its window: native byte order, aligned, the loop's own
  *    type) or *buffered* (converted into a scratch typed array: other dtypes,
