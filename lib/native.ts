@@ -43,6 +43,7 @@ interface Addon {
   kernelCopy: KernelCopy;
   kernelReduce: KernelReduce;
   kernelCast: KernelCast;
+  kernelUfunc: KernelUfunc;
   kernelReduceAsync: (...args: unknown[]) => [Promise<unknown>, AsyncJob];
   kernelCopyAsync: (...args: unknown[]) => [Promise<unknown>, AsyncJob];
   kernelCastAsync: (...args: unknown[]) => [Promise<unknown>, AsyncJob];
@@ -89,6 +90,12 @@ export type KernelCast = (
   shape: readonly number[],
 ) => void;
 
+/** One operand of kernelUfunc: where its element 0 is, byte strides, type code (CAST_CODES), byte order. */
+export type UfuncOperand = [memory: KernelMemory, byteOffset: number, strides: readonly number[], type: number, swap: boolean];
+
+/** An element-wise ufunc loop (native/ufunc_kernels.cc; lib/ufunc-native.ts is its front). */
+export type KernelUfunc = (op: number, computeType: number, shape: readonly number[], operands: readonly UfuncOperand[]) => void;
+
 function load(): Addon {
   // MMARRAY_ADDON_PATH loads one specific build instead (the sanitizer run,
   // scripts/test-asan.sh, points it at build-asan/). Otherwise lib/loader.ts
@@ -120,6 +127,7 @@ export function mapFile(file: string, mode: NativeMode, offset: number, length: 
 export const kernelCopy: KernelCopy = addon.kernelCopy;
 export const kernelReduce: KernelReduce = addon.kernelReduce;
 export const kernelCast: KernelCast = addon.kernelCast;
+export const kernelUfunc: KernelUfunc = addon.kernelUfunc;
 
 /**
  * The async kernels (native/async_kernels.cc; lib/async.ts is their front):

@@ -8,6 +8,7 @@
 #include "mapping.h"
 #include "mapping_handle.h"
 #include "napi_util.h"
+#include "ufunc_kernels.h"
 
 namespace {
 
@@ -34,6 +35,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("MappingHandle", mmarray::MappingHandle::Init(env));
   mmarray::InitKernels(env, exports);
   mmarray::InitAsyncKernels(env, exports);
+  mmarray::InitUfuncKernels(env, exports);
   exports.Set("setErrorClasses", Napi::Function::New<SetErrorClasses>(env, "setErrorClasses"));
   exports.Set("pageSize", Napi::Number::New(env, static_cast<double>(mmarray::PageSize())));
   return exports;

@@ -977,6 +977,19 @@ Napi::Value KernelCast(const Napi::CallbackInfo& info) {
 
 }  // namespace
 
+bool ReadKernelMemory(Napi::Env env, const Napi::Value& v, bool write, KernelMemory* out) {
+  Memory m;
+  if (!ReadMemory(env, v, write, &m)) return false;
+  out->base = m.base;
+  out->length = m.length;
+  out->mapping = std::move(m.mapping);
+  return true;
+}
+
+RowCastFn CastRowFor(int src, int dst, bool swap_src, bool swap_dst) {
+  return PickCast(src, dst, swap_src, swap_dst);
+}
+
 void InitKernels(Napi::Env env, Napi::Object exports) {
   exports.Set("kernelCopy", Napi::Function::New<KernelCopy>(env, "kernelCopy"));
   exports.Set("kernelReduce", Napi::Function::New<KernelReduce>(env, "kernelReduce"));

@@ -189,6 +189,46 @@ async function main() {
   survivors.length = 0;
   await collect();
 
+  // kernelUfunc: every operation over each compute type it has, in place,
+  // broadcast, buffered (byte-swapped, unaligned, float16), masked, over a
+  // mapping, and its error paths.
+  {
+    const N = 5000;
+    const buf = (bytes) => new Uint8Array(bytes).map((_, i) => (i * 37 + 11) & 0xff).buffer;
+    const UNARY = new Set([12, 13, 14, 15, 21, 22, 23, 24, 29]);
+    const INT_ONLY = new Set([18, 19, 20, 21]);
+    const BOOL_RESULT = new Set([4, 5, 6, 7, 8, 9, 22, 23, 24, 26, 27, 28, 29]);
+    const SIZE = [8, 4, 1, 1, 2, 2, 4, 4, 1, 8, 8, 2, 8, 16];
+    for (let op = 0; op <= 29; op++) {
+      for (const t of [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) {
+        const isInt = t >= 2 && t !== 8;
+        if ((op === 3 || op === 15) && isInt) continue;
+        if ((op === 3 || op === 15) && t === 8) continue;
+        if (INT_ONLY.has(op) && !isInt) continue;
+        if (t === 8 && op < 26) continue;
+        const nin = UNARY.has(op) ? 1 : op === 25 ? 3 : 2;
+        const rt = BOOL_RESULT.has(op) ? 8 : t;
+        const ins = Array.from({ length: nin }, (_, k) => [buf(N * 8 + 1), k === 1 ? 1 : 0, [k === 2 ? 0 : SIZE[t]], t, k === 1]);
+        const out = [buf(N * 16), 0, [SIZE[rt]], rt, false];
+        addon.kernelUfunc(op, t, [N], [...ins, out]);
+        // In place (the output is the first input) and masked.
+        if (rt === t) addon.kernelUfunc(op, t, [N], [[out[0], 0, [SIZE[t]], t, false], ...ins.slice(1), out]);
+        addon.kernelUfunc(op, t, [N], [...ins, [out[0], 3, [SIZE[11] * 2], 11, true], [buf(N), 0, [1], 8, false]]);
+      }
+    }
+    const m = map(file(new Uint8Array(3 * pageSize)), 'r+');
+    addon.kernelUfunc(0, 0, [100, 3], [[m, 0, [24, 8], 0, false], [m, 1, [0, 8], 1, true], [m, 2400, [24, 8], 0, false]]);
+    throwsCode(() => addon.kernelUfunc(0, 0, [10000], [[m, 0, [8], 0, false], [m, 0, [8], 0, false], [m, 0, [8], 0, false]]), 'ERR_OUT_OF_RANGE', RangeError);
+    throwsCode(() => addon.kernelUfunc(0, 0, [2], [[m, 0, [8], 0, false], [m, 0, [8], 0, false]]), 'ERR_INVALID_ARG_TYPE', TypeError);
+    throwsCode(() => addon.kernelUfunc(3, 2, [2], []), 'ERR_INVALID_ARG_TYPE', TypeError);
+    throwsCode(() => addon.kernelUfunc(99, 0, [2], []), 'ERR_INVALID_ARG_TYPE', TypeError);
+    const ro = map(file(new Uint8Array(pageSize)), 'r');
+    throwsCode(() => addon.kernelUfunc(0, 0, [2], [[ro, 0, [8], 0, false], [ro, 0, [8], 0, false], [ro, 0, [8], 0, false]]), 'ERR_MMARRAY_READ_ONLY');
+    m.close();
+    ro.close();
+    throwsCode(() => addon.kernelUfunc(0, 0, [2], [[m, 0, [8], 0, false], [m, 0, [8], 0, false], [m, 0, [8], 0, false]]), 'ERR_MMARRAY_CLOSED');
+  }
+
   // A window still alive at exit is released by the environment's cleanup.
   globalThis.leftOpen = new Uint8Array(map(file(bytes), 'r').window(0, 8));
 
