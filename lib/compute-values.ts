@@ -12,7 +12,7 @@ import { dtype as toDType, type DType } from './dtype';
 import { float16Bits, float16Value } from './dtype/float16';
 import { forEachOffset } from './iterate';
 import { shapeToSize } from './layout';
-import { allocate, makeArray, NdArray } from './ndarray';
+import { allocate, makeArray, NdArray } from './internal';
 
 /** A complex value as codecs read it. */
 export interface Complex {

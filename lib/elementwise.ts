@@ -8,7 +8,8 @@ import { AccessError, ValueError } from './errors';
 import { forEachOffset, forEachRow } from './iterate';
 import { pairwiseSum, reduceNative, ReduceOp } from './kernels';
 import { byteBounds } from './layout';
-import { allocate, isWriteable, readOnlyError, type NdArray } from './ndarray';
+import { allocate, isWriteable, readOnlyError } from './internal';
+import type { NdArray } from './ndarray';
 import { WINDOW_STEP } from './storage';
 
 

@@ -28,7 +28,7 @@ import * as fs from 'fs';
 import { AccessError, ValueError, repr } from './errors';
 import { checkShape, shapeToSize, shapeToStrides } from './layout';
 import { mapFile, pageSize, type MappingHandle, type NativeMode } from './native';
-import { derive, NdArray, setLayout, shapeOfArray } from './ndarray';
+import { derive, NdArray, setLayout, shapeOf } from './internal';
 import { assign } from './data';
 import { MappedStorage, SMALL_WINDOW_STEP, type Storage } from './storage';
 import { EmptyMappedStorage } from './empty-mapping';
@@ -119,7 +119,7 @@ function mapEmpty(m: NdArray, what: string, bytes: number, hooks: Remapped, grow
   if (hook !== undefined) appendHooks.set(storage, hook);
   emptyBefore.set(storage, st);
   if (grows) grown.set(storage, 0);
-  setShape(m, shapeOfArray(m), storage);
+  setShape(m, shapeOf(m), storage);
 }
 
 /** Checks `m` can change its length in place, and what it is made of. */

@@ -15,6 +15,7 @@
  */
 import type { DType } from './dtype';
 import { float16Bits, float16Value } from './dtype/float16';
+import { pyShape } from './format';
 import type { NdArray } from './ndarray';
 
 const LINE_WIDTH = 75;
@@ -38,7 +39,7 @@ export function arrayRepr(a: NdArray): string {
   // (The suffix ')' takes one column of the line width, as array2string's `suffix`.)
   const lst = size === 0 ? '[]' : formatArray(tree, a.ndim, fmt, LINE_WIDTH - 1, ' '.repeat(prefix.length + 1));
   const extras: string[] = [];
-  if ((size === 0 && !(a.ndim === 1)) || size > THRESHOLD) extras.push(`shape=${tupleText(a.shape)}`);
+  if ((size === 0 && !(a.ndim === 1)) || size > THRESHOLD) extras.push(`shape=${pyShape(a.shape)}`);
   if (!dtypeIsImplied(dt) || size === 0) extras.push(`dtype=${dtypeShortRepr(dt)}`);
   if (extras.length === 0) return `${prefix}${lst})`;
   const arrStr = `${prefix}${lst},`;
@@ -60,9 +61,6 @@ function dtypeIsImplied(dt: DType): boolean {
   return dt.kind === 'b' || (dt.kind === 'i' && dt.itemsize === 8) || (dt.kind === 'f' && dt.itemsize === 8) || (dt.kind === 'c' && dt.itemsize === 16);
 }
 
-function tupleText(shape: readonly number[]): string {
-  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
-}
 
 // ------------------------------------------------------------------ elements shown
 

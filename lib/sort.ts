@@ -17,7 +17,7 @@ import { makeCaster } from './cast';
 import { AccessError, ValueError, repr } from './errors';
 import { Slice } from './indexing';
 import { normalizeAxis } from './layout';
-import { NdArray } from './ndarray';
+import { NdArray } from './internal';
 import { copyAs } from './data';
 import type { Complex } from './value-types';
 import { allocateOrdered, comparatorOf, FLOAT64, fromValues, INTP, isNaNValue, readValues, toIndex, writeValues } from './compute-values';

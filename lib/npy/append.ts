@@ -20,13 +20,14 @@ import * as nodePath from 'path';
 import { fromDescr, type DType } from '../dtype';
 import { ValueError, repr } from '../errors';
 import { shapeToSize } from '../layout';
-import { allocate, NdArray, pyShape } from '../ndarray';
+import { pyShape } from '../format';
+import { allocate, NdArray } from '../internal';
 import { copyAs } from '../data';
 import { MappedStorage, SMALL_WINDOW_STEP } from '../storage';
 import * as grow from '../grow';
 import { EmptyMappedStorage } from '../empty-mapping';
 import { formatHeader, MAGIC_LEN, type NpyHeader } from './header';
-import { readNpyHeader } from './npy';
+import { readNpyHeader } from './read-header';
 
 /** Bytes before the header text: magic, version, 2- or 4-byte length. */
 function prefixLength(major: number): number {

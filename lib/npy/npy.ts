@@ -11,50 +11,22 @@ import { ValueError, repr } from '../errors';
 import { checkShape, shapeToSize } from '../layout';
 import { memmap, type Memmap } from '../memmap';
 import type { ValueOf } from '../value-types';
-import { pyShape, type NdArray } from '../ndarray';
+import { pyShape } from '../format';
+import type { NdArray } from '../ndarray';
 import { copyAs } from '../data';
 import { trackNpyMemmap } from './append';
-import { checkPath, requireRegularFile } from '../paths';
+import { checkPath } from '../paths';
 import type { MappedStorage } from '../storage';
 import type { EmptyMappedStorage } from '../empty-mapping';
-import { formatHeader, headerLength, parseHeader, type Descr, type NpyHeader, type HeaderOptions } from './header';
+import { formatHeader, parseHeader, type Descr, type NpyHeader, type HeaderOptions } from './header';
+import { readNpyHeader } from './read-header';
+
+export { readNpyHeader };
 
 /** Options of {@link openNpy}. */
 export interface OpenNpyOptions extends HeaderOptions {
   /** `'r'` (default), `'r+'` or `'c'`. */
   mode?: 'r' | 'r+' | 'c';
-}
-
-/** Reads just the header of a `.npy` file. */
-export function readNpyHeader(path: string, options: HeaderOptions = {}): NpyHeader {
-  checkPath(path);
-  // O_NONBLOCK: opening a FIFO blocks until a writer comes; the type check
-  // below refuses it (and every other non-regular file) before any read.
-  let fd: number;
-  try {
-    fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-  } catch (e) {
-    // A socket cannot be opened at all (ENXIO): say what it is instead.
-    if ((e as NodeJS.ErrnoException).code === 'ENXIO') requireRegularFile(fs.statSync(path), path);
-    throw e;
-  }
-  try {
-    const st = fs.fstatSync(fd);
-    requireRegularFile(st, path);
-    const size = st.size;
-    const prefix = Buffer.alloc(Math.min(12, size));
-    fs.readSync(fd, prefix, 0, prefix.length, 0);
-    if (prefix.length < 12) {
-      // Let the header parser name the problem (bad magic or truncation).
-      return parseHeader(prefix, path, options);
-    }
-    const need = headerLength(prefix, path, options);
-    const bytes = Buffer.alloc(Math.min(need, size));
-    fs.readSync(fd, bytes, 0, bytes.length, 0);
-    return parseHeader(bytes, path, options);
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 /**
