@@ -11,7 +11,7 @@ import { ValueError, repr } from './errors';
 import type { ValueOf } from './value-types';
 import { byteBounds, checkNdim, checkShape, normalizeShape, shapeToSize, shapeToStrides } from './layout';
 import { pyShape } from './format';
-import { allocate, makeArray } from './internal';
+import { allocate, makeArray, storageOf } from './internal';
 // Loaded for its effect, not only its type: the class must be defined (its
 // static block opens internal.ts's door) before any constructor here runs.
 import './ndarray';
@@ -139,7 +139,7 @@ export function arange(a: number, b?: number | DTypeLike, c?: number | DTypeLike
   if (len > Number.MAX_SAFE_INTEGER) throw new ValueError(`Maximum allowed size exceeded (arange of ${len} elements)`);
   const n = Math.max(0, len);
   const out = allocate(dt, [n]);
-  const w = out._st.single!;
+  const w = storageOf(out).single!;
   const codec = dt.codec;
   // NumPy stores start and start + step, then fills element i with
   // first + i * (second - first) in the dtype's own arithmetic (PyArray_Fill),
@@ -211,10 +211,10 @@ export function ndarray<const D extends DTypeLike>(shape: number | readonly numb
   }
   for (const x of strides) if (!Number.isSafeInteger(x)) throw new TypeError(`strides must hold integers, got ${repr(x)}`);
   const [lo, hi] = byteBounds(offset, fullShape, strides, el.itemsize);
-  if (shapeToSize(fullShape) > 0 && (lo < 0 || hi > raw._st.byteLength)) {
+  if (shapeToSize(fullShape) > 0 && (lo < 0 || hi > storageOf(raw).byteLength)) {
     // A view that cannot be: ValueError, as the README's error table says (NumPy's text).
     const what = options.strides === undefined ? 'buffer is too small for requested array' : 'strides are incompatible with shape of requested array and size of buffer';
-    throw new ValueError(`${what}: bytes [${lo}, ${hi}) of a ${raw._st.byteLength}-byte buffer (shape ${pyShape(fullShape)}, strides [${strides.join(', ')}], offset ${offset})`);
+    throw new ValueError(`${what}: bytes [${lo}, ${hi}) of a ${storageOf(raw).byteLength}-byte buffer (shape ${pyShape(fullShape)}, strides [${strides.join(', ')}], offset ${offset})`);
   }
-  return makeArray({ storage: raw._st, dtype: el, shape: fullShape, strides, offset, base: null, writeable: !options.readonly, ownData: false });
+  return makeArray({ storage: storageOf(raw), dtype: el, shape: fullShape, strides, offset, base: null, writeable: !options.readonly, ownData: false });
 }

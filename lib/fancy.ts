@@ -21,7 +21,7 @@
 import type { DType } from './dtype';
 import { makeCaster } from './cast';
 import { broadcastTo } from './views';
-import { fromValue } from './data';
+import { fromValue } from './assign';
 import { AccessError, IndexError, ValueError, repr } from './errors';
 import { ellipsis, newaxis, parseIndex, Slice, type IndexItem } from './indexing';
 import { forEachOffset2 } from './iterate';

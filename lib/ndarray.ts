@@ -7,18 +7,17 @@
 import { inspect } from 'util';
 import { dtype as toDType, DType, type DTypeLike, type Codec } from './dtype';
 import { makeStruct } from './dtype/dtype';
-import { AccessError, IndexError, KeyError, ValueError, repr } from './errors';
+import { IndexError, KeyError, ValueError, repr } from './errors';
 import { applyIndex, parseIndexCached, Slice, type IndexItem } from './indexing';
 import {
   asClassOf,
   derive,
   INTERNAL,
-  isWriteable,
+  isLocked,
   makeArray,
   markScalar,
-  provideArrayAccess,
-  isLocked,
   ownsData,
+  provideArrayAccess,
   readOnlyError,
   setWriteFlag,
   shapeOf,
@@ -42,8 +41,12 @@ import {
   viewLayout,
 } from './layout';
 import type { Storage, Window } from './storage';
-import * as data from './data';
+import { assign, fillScalar } from './assign';
+import { byteswapInPlace, copyAs } from './copy';
+import { arrayRepr } from './repr';
 import * as elementwise from './elementwise';
+import * as reduceAll from './reduce';
+import * as typed from './typed';
 import type { SumOf, ValueOf } from './value-types';
 import * as reduceAxis from './reduce-axis';
 import * as fancy from './fancy';
@@ -480,9 +483,9 @@ export class NdArray<T = unknown> {
       const start = kContiguousStart(this.#shape, this.#strides, this.#dtype.itemsize, this.#offset);
       if (start !== null) return derive(this, Object.getPrototypeOf(this), this.#dtype, flat, [this.itemsize], start);
       // The copy walks memory order the way NumPy's iterator picks it.
-      return flatOwner(this, data.copyAs(this.transpose(iterationOrder(this.#strides)), this.#dtype, 'C'));
+      return flatOwner(this, copyAs(this.transpose(iterationOrder(this.#strides)), this.#dtype, 'C'));
     }
-    return flatOwner(this, data.copyAs(this, this.dtype, ord));
+    return flatOwner(this, copyAs(this, this.dtype, ord));
   }
 
   /** Reverses or permutes the axes (a view). */
@@ -572,7 +575,7 @@ export class NdArray<T = unknown> {
       // (A void scalar converts back to a writeable array.) A numeric scalar
       // is native-endian, so a '>f8' element comes back as '<f8' (on x86).
       const dt = this.#dtype.kind !== 'V' && !this.#dtype.isnative ? this.#dtype.newbyteorder('=') : this.#dtype;
-      const c = asClassOf(this, data.copyAs(this, dt, 'C'));
+      const c = asClassOf(this, copyAs(this, dt, 'C'));
       if (this.#dtype.kind !== 'V') {
         markScalar(c);
       }
@@ -652,7 +655,7 @@ export class NdArray<T = unknown> {
   /** NumPy's `tolist()`: nested JS arrays of values; a 0-d array gives its value. */
   toArray(): unknown {
     this.#st.checkOpen();
-    return data.toNested(this);
+    return elementwise.toNested(this);
   }
 
   /** Iterates over the first axis: values of a 1-d array, sub-array views otherwise. */
@@ -705,7 +708,7 @@ export class NdArray<T = unknown> {
   sum(): SumOf<T>;
   sum(axis: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): NdArray;
   sum(axis?: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): SumOf<T> | NdArray {
-    if (arguments.length === 0) return elementwise.sum(this) as SumOf<T>;
+    if (arguments.length === 0) return reduceAll.sum(this) as SumOf<T>;
     return reduceAxis.sum(this, axis, options);
   }
 
@@ -713,7 +716,7 @@ export class NdArray<T = unknown> {
   min(): SumOf<T>;
   min(axis: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): NdArray;
   min(axis?: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): SumOf<T> | NdArray {
-    if (arguments.length === 0) return elementwise.min(this) as SumOf<T>;
+    if (arguments.length === 0) return reduceAll.min(this) as SumOf<T>;
     return reduceAxis.min(this, axis, options);
   }
 
@@ -721,7 +724,7 @@ export class NdArray<T = unknown> {
   max(): SumOf<T>;
   max(axis: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): NdArray;
   max(axis?: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): SumOf<T> | NdArray {
-    if (arguments.length === 0) return elementwise.max(this) as SumOf<T>;
+    if (arguments.length === 0) return reduceAll.max(this) as SumOf<T>;
     return reduceAxis.max(this, axis, options);
   }
 
@@ -729,7 +732,7 @@ export class NdArray<T = unknown> {
   mean(): number;
   mean(axis: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): NdArray;
   mean(axis?: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): number | NdArray {
-    if (arguments.length === 0) return elementwise.mean(this);
+    if (arguments.length === 0) return reduceAll.mean(this);
     return reduceAxis.mean(this, axis, options);
   }
 
@@ -805,8 +808,8 @@ export class NdArray<T = unknown> {
    * `unsafeAllowReadOnly` is set: a typed array cannot refuse stores, and one
    * store through it into a `'r'` mapping kills the process.
    */
-  typedArray(options?: elementwise.TypedArrayOptions): elementwise.AnyTypedArray {
-    return elementwise.typedArray(this, options);
+  typedArray(options?: typed.TypedArrayOptions): typed.AnyTypedArray {
+    return typed.typedArray(this, options);
   }
 
   /**
@@ -817,8 +820,8 @@ export class NdArray<T = unknown> {
    * `array[offset + i * strides[0] + j * strides[1]]`. Same conditions and
    * read-only rule as {@link typedArray}.
    */
-  stridedTypedArray(options?: elementwise.TypedArrayOptions): elementwise.StridedTypedArray {
-    return elementwise.stridedTypedArray(this, options);
+  stridedTypedArray(options?: typed.TypedArrayOptions): typed.StridedTypedArray {
+    return typed.stridedTypedArray(this, options);
   }
 
   // ---------------------------------------------------------------- writes
@@ -844,9 +847,9 @@ export class NdArray<T = unknown> {
         return;
       }
       const target = typeof spec === 'string' ? this.index(spec) : this.index(...(items as IndexItem[]));
-      data.assign(target, b);
+      assign(target, b);
     } else {
-      data.assign(this, a);
+      assign(this, a);
     }
   }
 
@@ -854,7 +857,7 @@ export class NdArray<T = unknown> {
   fill(value: unknown): void {
     this.#st.checkOpen();
     if (!(this.#w && this.#st.writable)) throw readOnlyError(this);
-    data.fillScalar(this, value);
+    fillScalar(this, value);
   }
 
   /** Swaps the bytes of every element: in place (returns this) or into a copy. */
@@ -862,11 +865,11 @@ export class NdArray<T = unknown> {
     this.#st.checkOpen();
     if (inplace) {
       if (!(this.#w && this.#st.writable)) throw readOnlyError(this);
-      data.byteswapInPlace(this);
+      byteswapInPlace(this);
       return this;
     }
-    const c = data.copyAs(this, this.#dtype, 'A');
-    data.byteswapInPlace(c);
+    const c = copyAs(this, this.#dtype, 'A');
+    byteswapInPlace(c);
     return asClassOf(this, c);
   }
 
@@ -875,14 +878,14 @@ export class NdArray<T = unknown> {
   /** A new owner of a copy of the data, laid out in `order` (C, F, A or K). */
   copy(order: Order = 'C'): this {
     this.#st.checkOpen();
-    return asClassOf(this, data.copyAs(this, this.#dtype, order));
+    return asClassOf(this, copyAs(this, this.#dtype, order));
   }
 
   /** A copy cast to `dtype` with NumPy's unsafe casting; keeps the memory order (K) by default. */
   astype<const D extends DTypeLike>(dtype: D, order: Order = 'K'): Retyped<this, ValueOf<D>> {
     this.#st.checkOpen();
     const dt = toDType(dtype);
-    const c = data.copyAs(this, dt, order);
+    const c = copyAs(this, dt, order);
     if (dt.shape.length === 0) return asClassOf<NdArray>(this, c) as unknown as Retyped<this, ValueOf<D>>;
     // A subarray dtype adds its axes to the result, as NumPy's astype does.
     const sub = shapeToStrides(dt.shape, dt.base.itemsize, 'C');
@@ -1059,14 +1062,14 @@ export class NdArray<T = unknown> {
 
   /** NumPy-like `array([...], dtype=...)` text. */
   toString(): string {
-    return data.format(this);
+    return arrayRepr(this);
   }
 
   [inspect.custom](): string {
     if (this.#st.closed) return `${this.constructor.name}<${this.#dtype.str}> (closed mapping)`;
     const f = this.flags;
     const layout = [f.cContiguous ? 'C' : '', f.fContiguous ? 'F' : ''].join('') || 'strided';
-    return `${this.constructor.name}<${this.#dtype.str}> shape [${this.#shape.join(', ')}] strides [${this.#strides.join(', ')}] offset ${this.#offset} ${layout}${f.writeable ? '' : ' read-only'}\n${data.format(this)}`;
+    return `${this.constructor.name}<${this.#dtype.str}> shape [${this.#shape.join(', ')}] strides [${this.#strides.join(', ')}] offset ${this.#offset} ${layout}${f.writeable ? '' : ' read-only'}\n${arrayRepr(this)}`;
   }
 }
 

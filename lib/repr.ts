@@ -17,6 +17,7 @@ import type { DType } from './dtype';
 import { float16Bits, float16Value } from './dtype/float16';
 import { pyShape } from './format';
 import type { NdArray } from './ndarray';
+import { codecOf, storageOf } from './internal';
 
 const LINE_WIDTH = 75;
 const PRECISION = 8;
@@ -29,7 +30,7 @@ type Format = (v: unknown) => string;
 export function arrayRepr(a: NdArray): string {
   const dt = a.dtype;
   const prefix = 'array(';
-  if (a._st.closed) return `${prefix}<closed mapping>, dtype=${dtypeShortRepr(dt)})`;
+  if (storageOf(a).closed) return `${prefix}<closed mapping>, dtype=${dtypeShortRepr(dt)})`;
   const size = a.size;
   const summarize = size > THRESHOLD;
   const tree = gather(a, summarize);
@@ -69,8 +70,8 @@ const SKIP = Symbol('...');
 type Level = unknown[];
 
 function gather(a: NdArray, summarize: boolean): unknown {
-  const at = a._st.cursor(a.itemsize);
-  const codec = a._codec;
+  const at = storageOf(a).cursor(a.itemsize);
+  const codec = codecOf(a);
   const level = (axis: number, off: number): unknown => {
     if (axis === a.ndim) {
       const w = at(off);

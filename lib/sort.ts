@@ -18,7 +18,7 @@ import { AccessError, ValueError, repr } from './errors';
 import { Slice } from './indexing';
 import { normalizeAxis } from './layout';
 import { NdArray } from './internal';
-import { copyAs } from './data';
+import { copyAs } from './copy';
 import type { Complex } from './value-types';
 import { allocateOrdered, comparatorOf, FLOAT64, fromValues, INTP, isNaNValue, readValues, toIndex, writeValues } from './compute-values';
 import { indicesOf, int64From, typedLayout } from './typed-reader';

@@ -16,7 +16,7 @@
  * @module
  */
 import { AccessError } from './errors';
-import type { MappingHandle, NativeMode } from './native';
+import type { Advice, MappingHandle, NativeMode } from './native';
 
 /** Length of one big window: Node 20 refuses external ArrayBuffers above 4 GiB. */
 export const WINDOW_BYTES = 2 ** 32;
@@ -225,6 +225,35 @@ export class MappedStorage extends Storage {
 
   get closed(): boolean {
     return this.#closed;
+  }
+
+  /** Writes changed pages of [start, start + length) (all of the mapping by default) to the file: msync, blocking. */
+  flush(start?: number, length?: number): void {
+    this.checkOpen();
+    this.#handle.flush(start, length);
+  }
+
+  /**
+   * {@link flush} on libuv's thread pool. A close() while the msync is queued
+   * makes the addon reject with its own code: reported as the one closed
+   * error every other access throws.
+   */
+  flushAsync(start?: number, length?: number): Promise<void> {
+    try {
+      this.checkOpen();
+      return this.#handle.flushAsync(start, length).catch((e: unknown) => {
+        if ((e as { code?: unknown } | null)?.code === 'ERR_MMARRAY_CLOSED') throw closedError(this.#info);
+        throw e;
+      });
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  /** Tells the kernel how the mapping will be read (`madvise`), all of it by default. */
+  advise(advice: Advice, start?: number, length?: number): void {
+    this.checkOpen();
+    this.#handle.advise(advice, start, length);
   }
 
   /** Detaches every window and unmaps (the addon's close); idempotent. */

@@ -6,7 +6,7 @@
  * reaches arrays only through internal.ts (no import of ndarray.ts).
  * @module
  */
-import { copyAs } from './data';
+import { copyAs } from './copy';
 import { ValueError, repr } from './errors';
 import { pyShape } from './format';
 import { derive, lockReadOnly, NdArray, requireOpen, storageOf, writeFlagOf } from './internal';

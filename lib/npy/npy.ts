@@ -13,13 +13,14 @@ import { memmap, type Memmap } from '../memmap';
 import type { ValueOf } from '../value-types';
 import { pyShape } from '../format';
 import type { NdArray } from '../ndarray';
-import { copyAs } from '../data';
+import { copyAs } from '../copy';
 import { trackNpyMemmap } from './append';
 import { checkPath } from '../paths';
 import type { MappedStorage } from '../storage';
 import type { EmptyMappedStorage } from '../empty-mapping';
-import { formatHeader, parseHeader, type Descr, type NpyHeader, type HeaderOptions } from './header';
+import { formatHeader, parseHeader, type Descr, type HeaderOptions } from './header';
 import { readNpyHeader } from './read-header';
+import { requireOpen, storageOf } from '../internal';
 
 export { readNpyHeader };
 
@@ -82,7 +83,7 @@ export function openNpy(path: string, options: OpenNpyOptions = {}): Memmap {
 
 /** @internal NumPy's `dtype_to_descr`: the descr list for records, the dtype string otherwise (also lib/async.ts). */
 export function descrOf(dt: DType): Descr {
-  return dt.isStructured ? (dt.descr as unknown as Descr) : dt.str;
+  return dt.isStructured ? dt.descr : dt.str;
 }
 
 /** Options of {@link createNpy}. */
@@ -121,7 +122,7 @@ export function createNpy<const D extends DTypeLike>(path: string, dtype: D, sha
       // An empty array is a Memmap too (NumPy >= 2.2's open_memmap), over no mapping.
       const m = memmap(tmp, { dtype: dt, mode: 'r+', offset: header.length, shape: s, order: fortranOrder ? 'F' : 'C' });
       // The mapping was made under the temporary name; once renamed it lives at `path`.
-      (m._st as MappedStorage | EmptyMappedStorage).renamed(path);
+      (storageOf(m) as MappedStorage | EmptyMappedStorage).renamed(path);
       return m;
     },
     (mm) => mm.close(),
@@ -143,7 +144,7 @@ export function createNpy<const D extends DTypeLike>(path: string, dtype: D, sha
  */
 export function saveNpy(path: string, array: NdArray): void {
   checkPath(path);
-  array._st.checkOpen();
+  requireOpen(array);
   const fortranOrder = array.flags.fContiguous && !array.flags.cContiguous && array.ndim > 1;
   const header = formatHeader({ descr: descrOf(array.dtype), fortranOrder, shape: array.shape });
   replaceFile(path, (fd) => {
@@ -275,7 +276,7 @@ function writeArray(fd: number, a: NdArray): void {
 
 /** Writes bytes [offset, offset + n) of `a`'s storage, one window piece at a time. */
 function writeStorage(fd: number, a: NdArray, offset: number, n: number): void {
-  const st = a._st;
+  const st = storageOf(a);
   for (let pos = offset, end = offset + n; pos < end; ) {
     const len = Math.min(WRITE_CHUNK, end - pos);
     const w = st.single ?? st.window(pos, len);
