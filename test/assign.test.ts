@@ -1,15 +1,15 @@
 // lib/assign.ts: set() with broadcasting, fill(), an overlapping source
 // (copied first), value conversion on write and records. NumPy answers
 // wherever its result is defined.
-import { arange, fromBuffer, ndarray, zeros } from '../lib/create';
-import { dtype, type DTypeLike } from '../lib/dtype';
+import { arange, fromBuffer, zeros } from '../lib/create';
+import { dtype } from '../lib/dtype';
 import { OverflowError, ValueError } from '../lib/errors';
 import { sharesMemory } from '../lib/memory';
-import type { NdArray, Order } from '../lib/ndarray';
+import type { NdArray } from '../lib/ndarray';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { useTempDir } from './helpers/tmp';
 import { memmap } from '../lib/memmap';
-import { enc, fromHex, grid, hex, PY_ENC } from './helpers/element-bytes';
+import { grid, hex } from './helpers/element-bytes';
 
 describe('set: assignment with broadcasting', () => {
   test('a scalar fills the whole target', () => {

@@ -2,13 +2,10 @@
 // casts. NumPy answers wherever its result is defined; where C leaves a cast
 // undefined, the library's documented x86 choice is pinned instead.
 import { arange, fromBuffer, ndarray, zeros } from '../lib/create';
-import { dtype, type DTypeLike } from '../lib/dtype';
-import { OverflowError, ValueError } from '../lib/errors';
+import type { DTypeLike } from '../lib/dtype';
 import { sharesMemory } from '../lib/memory';
 import type { NdArray, Order } from '../lib/ndarray';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
-import { useTempDir } from './helpers/tmp';
-import { memmap } from '../lib/memmap';
 import { enc, fromHex, grid, hex, PY_ENC } from './helpers/element-bytes';
 
 describe('byteswap', () => {
