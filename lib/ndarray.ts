@@ -2,6 +2,16 @@
  * NdArray: a strided view of bytes. Storage + dtype + shape + byte strides +
  * byte offset of element 0 + base + flags, with NumPy's semantics for every
  * view operation. Views are O(1): they never touch the data.
+ *
+ * This file holds the class and nothing else: its private state, the view
+ * methods (their layout maths is in layout.ts and indexing.ts), element
+ * access (the hot path), and one-line delegations to the operation modules
+ * (reduce.ts, assign.ts, copy.ts, typed.ts, fancy.ts, sort.ts, ufuncs/, …).
+ * It is over 600 lines because NumPy's ndarray has that many methods, each
+ * with its TSDoc: a class body cannot be split across files without patching
+ * its prototype from elsewhere, which would hide where a method lives. Its
+ * private state is opened to the rest of the library once, in the static
+ * block, through internal.ts.
  * @module
  */
 import { inspect } from 'util';
