@@ -2,7 +2,7 @@
 'use strict';
 // Fails (exit 1) when the runtime imports between lib/ modules form a cycle.
 //
-// Only imports that survive compilation count: `import type …`, `export type …`
+// Only imports that survive compilation count (dynamic `import('x')` too): `import type …`, `export type …`
 // and `import { type A, type B }` (every name type-only) are erased by tsc and
 // cannot make a module wait for another at load time. The graph is read from
 // the import/export statements of lib/**/*.ts with a regex (the sources are
@@ -28,6 +28,9 @@ function listTs(dir) {
 
 // `import … from 'x'`, `export … from 'x'`, `import 'x'` (side effect), over several lines.
 const STATEMENT = /^\s*(import|export)\s+([^;'"]*?)\s*from\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]/gms;
+// `import('x')` inside a function: not a load-time edge, but a cycle hidden
+// behind it is still a cycle (madge counts it too), so it counts.
+const DYNAMIC = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 /** True when the statement's clause is erased by tsc (type-only). */
 function typeOnly(clause) {
@@ -54,6 +57,10 @@ function graph(files) {
       const spec = m[3] ?? m[4];
       if (m[3] !== undefined && typeOnly(m[2])) continue;
       const to = resolve(f, spec);
+      if (to !== null) deps.add(to);
+    }
+    for (const m of src.matchAll(DYNAMIC)) {
+      const to = resolve(f, m[1]);
       if (to !== null) deps.add(to);
     }
     g.set(f, [...deps]);

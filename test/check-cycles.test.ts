@@ -57,6 +57,15 @@ test('re-exports, side-effect imports, directory index modules and multi-line im
   expect(r.out).toContain('sub/d.ts -> a.ts');
 });
 
+test('a dynamic import() closes a cycle too (a lazy load hides it, it does not remove it)', () => {
+  const r = check({
+    'a.ts': "import { b } from './b';\nexport const a = (): unknown => b;\n",
+    'b.ts': "export async function b(): Promise<unknown> {\n  return (await import('./a')).a;\n}\n",
+  });
+  expect(r.status).toBe(1);
+  expect(r.out).toContain('b.ts -> a.ts');
+});
+
 test('a longer acyclic graph passes', () => {
   const r = check({
     'a.ts': "import { b } from './b';\nimport { c } from './c';\nexport const a = b + c;\n",

@@ -3,7 +3,6 @@
  * writable memmap over its data, or save any array.
  * @module
  */
-import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as nodePath from 'path';
 import { dtype as toDType, fromDescr, type DType, type DTypeLike } from '../dtype';
@@ -18,7 +17,8 @@ import { trackNpyMemmap } from './append';
 import { checkPath } from '../paths';
 import type { MappedStorage } from '../storage';
 import type { EmptyMappedStorage } from '../empty-mapping';
-import { formatHeader, parseHeader, type Descr, type HeaderOptions } from './header';
+import { descrOf, formatHeader, parseHeader, type HeaderOptions } from './header';
+import { replacementOf, syncDirectory } from './replace';
 import { readNpyHeader } from './read-header';
 import { requireOpen, storageOf } from '../internal';
 
@@ -79,11 +79,6 @@ export function openNpy(path: string, options: OpenNpyOptions = {}): Memmap {
   const m = memmap(path, { dtype: dt, mode, offset: h.dataOffset, shape: h.shape, order: h.fortranOrder ? 'F' : 'C' });
   if (mode === 'r+') trackNpyMemmap(m, path, h);
   return m;
-}
-
-/** @internal NumPy's `dtype_to_descr`: the descr list for records, the dtype string otherwise (also lib/async.ts). */
-export function descrOf(dt: DType): Descr {
-  return dt.isStructured ? dt.descr : dt.str;
 }
 
 /** Options of {@link createNpy}. */
@@ -159,31 +154,6 @@ export function saveNpy(path: string, array: NdArray): void {
  * one step that changes `target`; until it, any failure undoes `build`'s
  * result, removes the temporary file and leaves `target` untouched.
  */
-/**
- * Where a replacement of `target` goes: the real file behind it (a symbolic
- * link is followed), a fresh temporary name in the same folder, and the
- * permission bits to give the new file (the old file's, else 0666 & ~umask).
- * Refuses a target the caller could not write, as open(path, 'w') would.
- * @internal Shared by saveNpy/createNpy and saveNpyAsync (lib/async.ts).
- */
-export function replacementOf(target: string): { dest: string; tmp: string; mode: number } {
-  checkPath(target);
-  let dest = target;
-  let mode = 0o666 & ~process.umask();
-  let exists = true;
-  try {
-    dest = fs.realpathSync(target);
-    mode = fs.statSync(dest).mode & 0o7777;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    exists = false;
-  }
-  // A rename would replace a file we may not write: refuse as open(path, 'w') would.
-  if (exists) fs.accessSync(dest, fs.constants.W_OK);
-  const tmp = nodePath.join(nodePath.dirname(dest), `.${nodePath.basename(dest)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  return { dest, tmp, mode };
-}
-
 function replaceFile<T>(target: string, build: (fd: number, tmp: string) => T, undo: (result: T) => void = () => undefined): T {
   const { dest, tmp, mode } = replacementOf(target);
   // 'wx': O_EXCL, so the temporary name never clobbers (or follows a link to) anything.
@@ -224,24 +194,6 @@ function replaceFile<T>(target: string, build: (fd: number, tmp: string) => T, u
   }
   syncDirectory(nodePath.dirname(dest));
   return result as T;
-}
-
-/** Makes a rename durable (the folder entry itself); best effort where folders cannot be opened. */
-/** @internal fsync a folder after a rename into it, where the filesystem allows. */
-export function syncDirectory(dir: string): void {
-  let fd: number;
-  try {
-    fd = fs.openSync(dir, 'r');
-  } catch {
-    return;
-  }
-  try {
-    fs.fsyncSync(fd);
-  } catch {
-    // Some filesystems refuse fsync on a folder; the data file itself is synced.
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 /**
