@@ -40,7 +40,8 @@ import { AccessError } from './errors';
 import { captureKernels, type KernelCall } from './kernels';
 import { kernelAbort, kernelCastAsync, kernelCopyAsync, kernelProgress, kernelReduceAsync, type AsyncJob } from './native';
 import type { NdArray, Order } from './ndarray';
-import { formatHeader } from './npy/header';
+import { descrOf, formatHeader } from './npy/header';
+import { replacementOf, syncDirectory } from './npy/replace';
 import { closedError } from './storage';
 
 /** Options of every async bulk call. */
@@ -287,8 +288,6 @@ export async function saveNpyAsync(path: string, a: NdArray, options: AsyncOptio
   checkOptions(options);
   a._st.checkOpen();
   if (options.signal?.aborted) throw abortError(options.signal);
-  // Loaded here: npy.ts reaches memmap.ts, which extends NdArray (ndarray.ts loads this module).
-  const { descrOf, replacementOf, syncDirectory } = await import('./npy/npy');
   // The same target rules as saveNpy: NUL-free path, a link followed, the
   // old file's permission bits, refused when the caller could not write it.
   const { dest, tmp, mode } = replacementOf(path);

@@ -20,13 +20,14 @@
  */
 import type { DType } from './dtype';
 import { makeCaster } from './cast';
-import { broadcastTo } from './create';
-import { fromValue } from './data';
+import { broadcastTo } from './views';
+import { fromValue } from './assign';
 import { AccessError, IndexError, ValueError, repr } from './errors';
 import { ellipsis, newaxis, parseIndex, Slice, type IndexItem } from './indexing';
 import { forEachOffset2 } from './iterate';
 import { normalizeAxis, shapeToSize } from './layout';
-import { NdArray, pyShape, derive } from './ndarray';
+import { pyShape } from './format';
+import { NdArray, derive } from './internal';
 import { resultType, type PyScalar } from './promote';
 import {
   allocateOrdered,

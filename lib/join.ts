@@ -10,7 +10,7 @@ import type { DType } from './dtype';
 import { ValueError } from './errors';
 import { normalizeAxis } from './layout';
 import type { NdArray } from './ndarray';
-import { pyShape } from './ndarray';
+import { pyShape } from './format';
 import { resultType } from './promote';
 import { allocateOrdered } from './compute-values';
 import { Slice } from './indexing';

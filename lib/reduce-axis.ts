@@ -25,7 +25,7 @@ import { makeCaster } from './cast';
 import { ValueError } from './errors';
 import { normalizeAxis, shapeToSize } from './layout';
 import type { NdArray } from './ndarray';
-import { pyShape } from './ndarray';
+import { pyShape } from './format';
 import {
   allocateOrdered,
   arithOf,

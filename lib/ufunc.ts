@@ -43,7 +43,7 @@ import type { DType } from './dtype';
 import { float16Bits, float16Value } from './dtype/float16';
 import { AccessError, OverflowError, ValueError } from './errors';
 import { mayShareMemory } from './memory';
-import { makeArray, NdArray } from './ndarray';
+import { makeArray, NdArray } from './internal';
 import { canCast, isNumeric, resultType, weakKind, type PyScalar } from './promote';
 import type { Complex } from './value-types';
 import { MemoryStorage, WINDOW_STEP, type Window } from './storage';
