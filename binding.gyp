@@ -11,6 +11,7 @@
         "native/kernels.cc",
         "native/live_mappings.cc",
         "native/mapping.cc",
+        "native/pool_buffer.cc",
         "native/windows.cc"
       ],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],

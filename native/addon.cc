@@ -6,6 +6,7 @@
 #include "async_kernels.h"
 #include "env_state.h"
 #include "kernels.h"
+#include "pool_buffer.h"
 #include "windows.h"
 
 namespace {
@@ -15,6 +16,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("MappingHandle", mmarray::MappingHandle::Init(env));
   mmarray::InitKernels(env, exports);
   mmarray::InitAsyncKernels(env, exports);
+  mmarray::InitPoolBuffer(env, exports);
   exports.Set("pageSize", Napi::Number::New(env, static_cast<double>(sysconf(_SC_PAGESIZE))));
   return exports;
 }
