@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "env_state.h"
 #include "kernel_plan.h"
 
 namespace mmarray {
@@ -32,7 +33,6 @@ struct Job {
   std::unique_ptr<KernelPlan> plan;
   std::atomic<bool> abort{false};
   std::atomic<bool> closed{false};
-  std::atomic<bool> env_gone{false};
   std::atomic<int64_t> done_bytes{0};
   int64_t total_bytes = 0;
   int64_t task_units = 1;
@@ -124,11 +124,12 @@ struct Job {
   }
 };
 
-// Worker teardown: stop the work at the next block and touch no JS after.
-void OnEnvCleanup(void* arg) {
-  auto* job = static_cast<Job*>(arg);
-  job->env_gone = true;
-  job->abort = true;
+// Worker teardown (an env closing hook, env_state.h): stop the work at the
+// next block; Settle then sees EnvClosing and touches no JS.
+void StopJob(void* arg) {
+  // SAFETY: arg is the job of a KernelWorker not yet settled (Settle removes
+  // the hook first), and that worker holds the job.
+  static_cast<Job*>(arg)->abort = true;
 }
 
 class HelperWorker : public Napi::AsyncWorker {
@@ -147,7 +148,7 @@ class KernelWorker : public Napi::AsyncWorker {
  public:
   KernelWorker(Napi::Env env, std::shared_ptr<Job> job, napi_deferred deferred)
       : Napi::AsyncWorker(env, "mmarray.kernelAsync"), job_(std::move(job)), deferred_(deferred) {
-    napi_add_env_cleanup_hook(env, OnEnvCleanup, job_.get());
+    AddClosingHook(env, StopJob, job_.get());
   }
   void Execute() override { job_->Coordinate(); }
   void OnOK() override { Settle(); }
@@ -158,8 +159,8 @@ class KernelWorker : public Napi::AsyncWorker {
   // while a worker thread's environment is going away.
   void Settle() {
     napi_env env = Env();
-    napi_remove_env_cleanup_hook(env, OnEnvCleanup, job_.get());
-    if (job_->env_gone) return;
+    RemoveClosingHook(Env(), StopJob, job_.get());
+    if (EnvClosing(Env())) return;
     napi_value value = nullptr;
     bool ok;
     if (job_->closed || job_->abort) {
