@@ -15,8 +15,6 @@
 namespace mmarray {
 namespace {
 
-// Partials a wave holds at most (a few MB), unless one row has more leaves.
-constexpr int64_t kWavePartials = 65536;
 // Bytes one claim covers: the abort/close latency and the progress step.
 constexpr int64_t kTaskBytes = int64_t{1} << 20;
 
@@ -69,12 +67,8 @@ struct Job {
           closed = true;
         } else {
           int64_t elements = 0;
-          for (int64_t u = b; u < e; u++) {
-            Partial* p = &partials[u - w0];
-            *p = Partial{};
-            plan->Run(u, p);
-            elements += plan->unit_elements(u);
-          }
+          for (int64_t u = b; u < e; u++) elements += plan->unit_elements(u);
+          plan->RunUnits(b, e - b, &partials[b - w0]);
           done_bytes.fetch_add(elements * plan->element_bytes(), std::memory_order_relaxed);
         }
       }
@@ -202,7 +196,7 @@ Napi::Value Start(Napi::Env env, std::unique_ptr<KernelPlan> plan, const Napi::V
   int64_t per = p->units_per_row();
   int64_t unit_bytes = std::max<int64_t>(1, p->units() > 0 ? p->unit_elements(0) * p->element_bytes() : 1);
   job->task_units = std::max<int64_t>(1, kTaskBytes / unit_bytes);
-  job->wave_units = per * std::max<int64_t>(1, kWavePartials / per);
+  job->wave_units = WaveUnits(*p);
   job->partials.resize(static_cast<size_t>(std::min(job->wave_units, std::max<int64_t>(p->units(), 1))));
   // Total elements = units / per rows of the row's elements.
   int64_t row_elements = 0;
