@@ -108,13 +108,19 @@ async function main() {
     ['saveNpy 1 GiB strided', () => mm.saveNpy(path.join(dir, 's.npy'), a.index('::2')), () => mm.saveNpyAsync(path.join(dir, 's.npy'), a.index('::2'))],
   ];
   const results = {};
-  for (const [name, sync, async] of cases) {
-    const s = await withGap(sync);
+  // Every async call first, then every sync one: a sync result (a plain
+  // ArrayBuffer of up to 1 GiB) is freed by the GC on the JS thread whenever
+  // it runs next, and must not be billed to an async call.
+  for (const [name, , async] of cases) {
     const x = await withGap(async);
     // The same window with nothing running: the gap the machine alone causes.
     const idle = await withGap(() => new Promise((r) => setTimeout(r, x.ms)));
     const cpu = await jsCpuOf(async);
-    results[name] = { s, x };
+    results[name] = { x, idle, cpu };
+  }
+  for (const [name, sync] of cases) results[name].s = await withGap(sync);
+  for (const [name] of cases) {
+    const { s, x, idle, cpu } = results[name];
     const met = x.gap <= 5 ? 'target <= 5 ms: met' : cpu !== null && cpu <= 5 ? 'target <= 5 ms: missed, JS-thread work <= 5 ms' : 'target <= 5 ms: MISSED';
     console.log(`${name.padEnd(28)} ${fmt(s.ms)}  ${fmt(s.gap)}  ${fmt(x.ms)}  ${fmt(x.gap)}  ${fmt(idle.gap)}  ${cpu === null ? '     n/a' : fmt(cpu)}         ${(x.gap / s.gap).toFixed(3)}  ${met}`);
   }
