@@ -50,6 +50,7 @@ interface Addon {
   kernelAbort: (job: AsyncJob) => void;
   kernelProgress: (job: AsyncJob) => [number, number];
   setErrorClasses: (classes: ErrorClasses) => void;
+  poolBuffer: (byteLength: number) => ArrayBuffer | null;
 }
 
 /**
@@ -140,3 +141,10 @@ export const kernelCopyAsync = addon.kernelCopyAsync;
 export const kernelCastAsync = addon.kernelCastAsync;
 export const kernelAbort = addon.kernelAbort;
 export const kernelProgress = addon.kernelProgress;
+
+/**
+ * A zeroed ArrayBuffer over anonymous memory that the pool thread writing it
+ * faults in and the thread pool unmaps once V8 drops it (native/pool_buffer.cc),
+ * or null (0 bytes, over 4 GiB, or no memory): then allocate in JS.
+ */
+export const poolBuffer = addon.poolBuffer;

@@ -9,6 +9,7 @@
 #include "mapping_handle.h"
 #include "napi_util.h"
 #include "ufunc_kernels.h"
+#include "pool_buffer.h"
 
 namespace {
 
@@ -35,6 +36,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("MappingHandle", mmarray::MappingHandle::Init(env));
   mmarray::InitKernels(env, exports);
   mmarray::InitAsyncKernels(env, exports);
+  mmarray::InitPoolBuffer(env, exports);
   mmarray::InitUfuncKernels(env, exports);
   exports.Set("setErrorClasses", Napi::Function::New<SetErrorClasses>(env, "setErrorClasses"));
   exports.Set("pageSize", Napi::Number::New(env, static_cast<double>(mmarray::PageSize())));

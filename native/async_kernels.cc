@@ -10,14 +10,13 @@
 #include <utility>
 #include <vector>
 
+#include "env_state.h"
 #include "kernel_plan.h"
 #include "napi_util.h"
 
 namespace mmarray {
 namespace {
 
-// Partials a wave holds at most (a few MB), unless one row has more leaves.
-constexpr int64_t kWavePartials = 65536;
 // Bytes one claim covers: the abort/close latency and the progress step.
 constexpr int64_t kTaskBytes = int64_t{1} << 20;
 
@@ -34,7 +33,6 @@ struct Job {
   std::unique_ptr<KernelPlan> plan;
   std::atomic<bool> abort{false};
   std::atomic<bool> closed{false};
-  std::atomic<bool> env_gone{false};
   std::atomic<int64_t> done_bytes{0};
   int64_t total_bytes = 0;
   int64_t task_units = 1;
@@ -76,12 +74,8 @@ struct Job {
           // promise settles (and untransferable); ReadLayout checked every
           // address a unit forms.
           int64_t elements = 0;
-          for (int64_t u = b; u < e; u++) {
-            Partial* p = &partials[u - w0];
-            *p = Partial{};
-            plan->Run(u, p);
-            elements += plan->unit_elements(u);
-          }
+          for (int64_t u = b; u < e; u++) elements += plan->unit_elements(u);
+          plan->RunUnits(b, e - b, &partials[b - w0]);
           done_bytes.fetch_add(elements * plan->element_bytes(), std::memory_order_relaxed);
         }
       }
@@ -131,13 +125,12 @@ struct Job {
   }
 };
 
-// Worker teardown: stop the work at the next block and touch no JS after.
-void OnEnvCleanup(void* arg) {
-  // SAFETY: arg is the Job of a KernelWorker that registered this hook; the
-  // worker holds the Job and removes the hook (Settle) before it lets go.
-  auto* job = static_cast<Job*>(arg);
-  job->env_gone = true;
-  job->abort = true;
+// Worker teardown (an env closing hook, env_state.h): stop the work at the
+// next block; Settle then sees EnvClosing and touches no JS.
+void StopJob(void* arg) {
+  // SAFETY: arg is the job of a KernelWorker not yet settled (Settle removes
+  // the hook first), and that worker holds the job.
+  static_cast<Job*>(arg)->abort = true;
 }
 
 class HelperWorker : public Napi::AsyncWorker {
@@ -156,7 +149,7 @@ class KernelWorker : public Napi::AsyncWorker {
  public:
   KernelWorker(Napi::Env env, std::shared_ptr<Job> job, napi_deferred deferred)
       : Napi::AsyncWorker(env, "mmarray.kernelAsync"), job_(std::move(job)), deferred_(deferred) {
-    napi_add_env_cleanup_hook(env, OnEnvCleanup, job_.get());
+    AddClosingHook(env, StopJob, job_.get());
   }
   void Execute() override { job_->Coordinate(); }
   void OnOK() override { Settle(); }
@@ -167,8 +160,8 @@ class KernelWorker : public Napi::AsyncWorker {
   // while a worker thread's environment is going away.
   void Settle() {
     napi_env env = Env();
-    napi_remove_env_cleanup_hook(env, OnEnvCleanup, job_.get());
-    if (job_->env_gone) return;
+    RemoveClosingHook(Env(), StopJob, job_.get());
+    if (EnvClosing(Env())) return;
     if (job_->closed || job_->abort) {
       napi_value value = job_->closed
                              ? NewErrorValue(env, ErrorCode::kClosed, "mapping of '" + ClosedPath() + "' is closed")
@@ -220,7 +213,7 @@ Napi::Value Start(Napi::Env env, std::unique_ptr<KernelPlan> plan, const Napi::V
   int64_t per = p->units_per_row();
   int64_t unit_bytes = std::max<int64_t>(1, p->units() > 0 ? p->unit_elements(0) * p->element_bytes() : 1);
   job->task_units = std::max<int64_t>(1, kTaskBytes / unit_bytes);
-  job->wave_units = per * std::max<int64_t>(1, kWavePartials / per);
+  job->wave_units = WaveUnits(*p);
   job->partials.resize(static_cast<size_t>(std::min(job->wave_units, std::max<int64_t>(p->units(), 1))));
   // Total elements = units / per rows of the row's elements.
   int64_t row_elements = 0;

@@ -135,41 +135,6 @@ bool ReadLayout(const Napi::CallbackInfo& info, size_t first, const std::vector<
   return true;
 }
 
-// Calls row(offsetA, offsetB) for every innermost row of a C-order walk of
-// `shape` over two stride sets (the second may be the first).
-template <class Row>
-void WalkRows(const std::vector<int64_t>& shape, const std::vector<int64_t>& sa,
-              const std::vector<int64_t>& sb, Row row) {
-  size_t ndim = shape.size();
-  if (ndim <= 1) {
-    row(0, 0);
-    return;
-  }
-  size_t outer = ndim - 1;
-  std::vector<int64_t> idx(outer, 0);
-  // No overflow: a row offset is one ReadLayout checked (|a| < 2^53), at
-  // most one stride off it while an axis steps past its last index (taken
-  // back at once), and ToInt keeps every stride below 2^53 in magnitude,
-  // also on a length-1 axis, whose stride ReadLayout does not otherwise
-  // bound; stride * shape is (shape - 1) * stride, checked, plus one stride.
-  int64_t a = 0, b = 0;
-  for (;;) {
-    row(a, b);
-    size_t ax = outer;
-    while (ax > 0) {
-      ax--;
-      idx[ax]++;
-      a += sa[ax];
-      b += sb[ax];
-      if (idx[ax] < shape[ax]) break;
-      a -= sa[ax] * shape[ax];
-      b -= sb[ax] * shape[ax];
-      idx[ax] = 0;
-      if (ax == 0) return;
-    }
-  }
-}
-
 // Merges neighbouring axes that both layouts walk as one (stride[k] ==
 // shape[k+1] * stride[k+1] on each side), as NumPy's iterator coalesces, so
 // the innermost row is as long as it can be: a 2160x3840x3 image copies as
@@ -341,115 +306,6 @@ MMARRAY_EXTREME_CONTIGUOUS(MinContiguous, <)
 MMARRAY_EXTREME_CONTIGUOUS(MaxContiguous, >)
 #undef MMARRAY_EXTREME_CONTIGUOUS
 
-template <class T, bool Swap>
-double ReduceFloat(const Layout& L, int op) {
-  int64_t n = L.shape.empty() ? 1 : L.shape.back();
-  int64_t s = L.shape.empty() ? 0 : L.strides.back();
-  if (op == kSum) {
-    double acc = 0.0;
-    // SAFETY: a is a row start inside the layout ReadLayout checked.
-    WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) { acc += Pairwise<T, Swap>(L.base + a, n, s); });
-    return acc;
-  }
-  // First element, then strict comparisons in C order; NaN wins at once. A
-  // broadcast row's copies change neither the extreme nor the NaN.
-  if (s == 0) n = 1;
-  bool first = true, nan = false;
-  double m = 0.0;
-  WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) {
-    if (nan) return;
-    // SAFETY: a is a row start inside the layout ReadLayout checked, and
-    // p + i * s for i < n are that row's items.
-    const uint8_t* p = L.base + a;
-    if constexpr (std::is_same_v<T, double> && !Swap) {
-      // SAFETY: alignment is checked here; ReadLayout checked the bounds.
-      double r;
-      if (s == 8 && n >= 8 && reinterpret_cast<uintptr_t>(p) % alignof(double) == 0 &&
-          (op == kMin ? MinContiguous : MaxContiguous)(reinterpret_cast<const double*>(p), n, &r)) {
-        // r is the row's extreme and no NaN or zero is involved, so folding
-        // it in is what the loop below would do element by element.
-        if (first) {
-          m = r;
-          first = false;
-        } else if (op == kMin ? r < m : r > m) {
-          m = r;
-        }
-        return;
-      }
-    }
-    for (int64_t i = 0; i < n; i++) {
-      double v = static_cast<double>(Load<T, Swap>(p + i * s));
-      if (v != v) {
-        nan = true;
-        m = v;
-        return;
-      }
-      if (first) {
-        m = v;
-        first = false;
-      } else if (op == kMin ? v < m : v > m) {
-        m = v;
-      }
-    }
-  });
-  return m;
-}
-
-// Integers of at most 32 bits and bools: summed exactly, rounded to double
-// once. A row of a broadcast view can hold far more than 2^32 items (stride
-// 0), so the running total is 128 bits wide: 2^63 items of magnitude 2^32
-// stay below 2^95. Each block of at most 2^30 items is summed in an int64
-// first (|block| < 2^62, no signed overflow) so the inner loop vectorizes.
-constexpr int64_t kSumBlock = int64_t{1} << 30;
-
-template <class T, bool Swap>
-double ReduceInt(const Layout& L, int op, bool boolean) {
-  int64_t n = L.shape.empty() ? 1 : L.shape.back();
-  int64_t s = L.shape.empty() ? 0 : L.strides.back();
-  if (op == kSum) {
-    __int128 acc = 0;
-    WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) {
-      // SAFETY: a is a row start inside the layout ReadLayout checked.
-      const uint8_t* p = L.base + a;
-      if (s == 0) {
-        // A broadcast row: n copies of one value, exactly n * value.
-        int64_t v = boolean ? (p[0] != 0) : static_cast<int64_t>(Load<T, Swap>(p));
-        acc += static_cast<__int128>(n) * v;
-        return;
-      }
-      for (int64_t i0 = 0; i0 < n; i0 += kSumBlock) {
-        int64_t i1 = n - i0 < kSumBlock ? n : i0 + kSumBlock;
-        int64_t r = 0;
-        if (boolean) {
-          for (int64_t i = i0; i < i1; i++) r += p[i * s] != 0;
-        } else {
-          for (int64_t i = i0; i < i1; i++) r += static_cast<int64_t>(Load<T, Swap>(p + i * s));
-        }
-        acc += r;
-      }
-    });
-    // __int128 -> double rounds to nearest, as Number(bigint) does in the JS path.
-    return static_cast<double>(acc);
-  }
-  bool first = true;
-  int64_t m = 0;
-  if (s == 0) n = 1;  // a broadcast row's copies change no extreme
-  WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) {
-    // SAFETY: a row start inside the layout ReadLayout checked (n items).
-    const uint8_t* p = L.base + a;
-    for (int64_t i = 0; i < n; i++) {
-      int64_t v = boolean ? (p[i * s] != 0) : static_cast<int64_t>(Load<T, Swap>(p + i * s));
-      if (first) {
-        m = v;
-        first = false;
-      } else if (op == kMin ? v < m : v > m) {
-        m = v;
-      }
-    }
-  });
-  return static_cast<double>(m);
-}
-
 // Type codes shared with lib/kernels.ts (ELEMENT_CODES).
 enum Type { kF8 = 0, kF4 = 1, kI1 = 2, kU1 = 3, kI2 = 4, kU2 = 5, kI4 = 6, kU4 = 7, kB1 = 8, kI8 = 9, kU8 = 10 };
 constexpr int64_t kItemsize[] = {8, 4, 1, 1, 2, 2, 4, 4, 1, 8, 8};
@@ -458,96 +314,6 @@ constexpr int64_t kItemsize[] = {8, 4, 1, 1, 2, 2, 4, 4, 1, 8, 8};
 Napi::Value BigIntOf(Napi::Env env, bool negative, unsigned __int128 magnitude) {
   uint64_t words[2] = {static_cast<uint64_t>(magnitude), static_cast<uint64_t>(magnitude >> 64)};
   return Napi::BigInt::New(env, negative ? 1 : 0, 2, words);
-}
-
-// 64-bit integers: exact, as BigInts. Sums run in 128 bits (2^63 items of
-// magnitude 2^64 stay below 2^127), converted to one BigInt at the end.
-template <class T, bool Swap>
-Napi::Value Reduce64(Napi::Env env, const Layout& L, int op) {
-  using Acc = std::conditional_t<std::is_signed_v<T>, __int128, unsigned __int128>;
-  int64_t n = L.shape.empty() ? 1 : L.shape.back();
-  int64_t s = L.shape.empty() ? 0 : L.strides.back();
-  if (op == kSum) {
-    Acc acc = 0;
-    WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) {
-      // SAFETY: a is a row start inside the layout ReadLayout checked.
-      const uint8_t* p = L.base + a;
-      if (s == 0) {
-        acc += static_cast<Acc>(n) * static_cast<Acc>(Load<T, Swap>(p));
-        return;
-      }
-      Acc r = 0;
-      for (int64_t i = 0; i < n; i++) r += static_cast<Acc>(Load<T, Swap>(p + i * s));
-      acc += r;
-    });
-    bool negative = acc < 0;
-    unsigned __int128 magnitude = negative ? -static_cast<unsigned __int128>(acc) : static_cast<unsigned __int128>(acc);
-    return BigIntOf(env, negative, magnitude);
-  }
-  if (s == 0) n = 1;
-  // SAFETY: the layout is not empty (the caller returned for size 0), so
-  // L.base is element 0, and each a a row start ReadLayout checked.
-  T m = Load<T, Swap>(L.base);
-  WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) {
-    const uint8_t* p = L.base + a;
-    T r = m;
-    for (int64_t i = 0; i < n; i++) {
-      T v = Load<T, Swap>(p + i * s);
-      r = op == kMin ? (v < r ? v : r) : (v > r ? v : r);
-    }
-    m = r;
-  });
-  bool negative = m < 0;
-  unsigned __int128 magnitude = negative ? -static_cast<unsigned __int128>(m) : static_cast<unsigned __int128>(m);
-  return BigIntOf(env, negative, magnitude);
-}
-
-template <bool Swap>
-double Reduce(const Layout& L, int type, int op) {
-  switch (type) {
-    case kF8: return ReduceFloat<double, Swap>(L, op);
-    case kF4: return ReduceFloat<float, Swap>(L, op);
-    case kI1: return ReduceInt<int8_t, Swap>(L, op, false);
-    case kU1: return ReduceInt<uint8_t, Swap>(L, op, false);
-    case kI2: return ReduceInt<int16_t, Swap>(L, op, false);
-    case kU2: return ReduceInt<uint16_t, Swap>(L, op, false);
-    case kI4: return ReduceInt<int32_t, Swap>(L, op, false);
-    case kU4: return ReduceInt<uint32_t, Swap>(L, op, false);
-    default: return ReduceInt<uint8_t, Swap>(L, op, true);
-  }
-}
-
-// kernelReduce(memory, byteOffset, strides, shape, type, swap, op) -> number
-// (a BigInt for the 64-bit integer types).
-// `memory` is an ArrayBuffer or a MappingHandle (then byteOffset counts from
-// the start of the mapping, which may be larger than any ArrayBuffer).
-Napi::Value KernelReduce(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  std::vector<int64_t> shape;
-  int64_t type, op;
-  if (info.Length() < 7 || !ToInts(info[3], &shape) || !ToInt(info[4], &type) || type < 0 || type > kU8 ||
-      !ToInt(info[6], &op) || op < kSum || op > kMax) {
-    ThrowType(env, "kernelReduce(buffer, byteOffset, strides, shape, type, swap, op): bad arguments");
-    return env.Undefined();
-  }
-  Layout L;
-  if (!ReadLayout(info, 0, shape, kItemsize[type], false, &L)) return env.Undefined();
-  int64_t size;
-  if (!SizeOf(shape, &size)) {
-    ThrowRange(env, "kernelReduce: the layout has more than 2^63 elements");
-    return env.Undefined();
-  }
-  if (size == 0 && op != kSum) {
-    ThrowRange(env, "kernelReduce: min/max of an empty layout");
-    return env.Undefined();
-  }
-  if (size == 0) return Napi::Number::New(env, 0.0);
-  bool swap = info[5].ToBoolean().Value();
-  if (type == kI8) return swap ? Reduce64<int64_t, true>(env, L, static_cast<int>(op)) : Reduce64<int64_t, false>(env, L, static_cast<int>(op));
-  if (type == kU8) return swap ? Reduce64<uint64_t, true>(env, L, static_cast<int>(op)) : Reduce64<uint64_t, false>(env, L, static_cast<int>(op));
-  double r = swap ? Reduce<true>(L, static_cast<int>(type), static_cast<int>(op))
-                  : Reduce<false>(L, static_cast<int>(type), static_cast<int>(op));
-  return Napi::Number::New(env, r);
 }
 
 // ------------------------------------------------------------------ copy
@@ -631,45 +397,6 @@ void CopyRow(const uint8_t* s, int64_t ss, uint8_t* d, int64_t ds, int64_t n, in
     std::memmove(q, s + i * ss, static_cast<size_t>(itemsize));
     for (size_t u = 0; u + 1 < units.size(); u += 2) ReverseBytes(q + units[u], units[u + 1]);
   }
-}
-
-// kernelCopy(src, srcOffset, srcStrides, dst, dstOffset, dstStrides, shape,
-// itemsize, units), src and dst each an ArrayBuffer or a MappingHandle (a
-// read-only mapping is refused as dst): dst[i] = src[i] with the bytes of each unit
-// [units[2k], units[2k] + units[2k+1]) of every item reversed. Source and
-// destination must not overlap, except by being exactly the same bytes.
-Napi::Value KernelCopy(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  std::vector<int64_t> shape, units;
-  int64_t itemsize;
-  if (info.Length() < 9 || !ToInts(info[6], &shape) || !ToInt(info[7], &itemsize) || itemsize <= 0 ||
-      !ToInts(info[8], &units) || units.size() % 2 != 0) {
-    ThrowType(env, "kernelCopy(src, srcOffset, srcStrides, dst, dstOffset, dstStrides, shape, itemsize, units): bad arguments");
-    return env.Undefined();
-  }
-  for (size_t u = 0; u + 1 < units.size(); u += 2) {
-    if (units[u] < 0 || units[u + 1] < 0 || units[u + 1] > itemsize - units[u]) {
-      ThrowRange(env, "kernelCopy: a swap unit lies outside the item");
-      return env.Undefined();
-    }
-  }
-  Layout S, D;
-  if (!ReadLayout(info, 0, shape, itemsize, false, &S) || !ReadLayout(info, 3, shape, itemsize, true, &D)) {
-    return env.Undefined();
-  }
-  int64_t size;
-  if (!SizeOf(shape, &size)) {
-    ThrowRange(env, "kernelCopy: the layout has more than 2^63 elements");
-    return env.Undefined();
-  }
-  if (size == 0) return env.Undefined();
-  Coalesce(&shape, &S.strides, &D.strides);
-  int64_t n = shape.empty() ? 1 : shape.back();
-  int64_t ss = shape.empty() ? 0 : S.strides.back();
-  int64_t ds = shape.empty() ? 0 : D.strides.back();
-  WalkRows(shape, S.strides, D.strides,
-           [&](int64_t a, int64_t b) { CopyRow(S.base + a, ss, D.base + b, ds, n, itemsize, units); });
-  return env.Undefined();
 }
 
 // ------------------------------------------------------------------ cast
@@ -943,38 +670,6 @@ CastRowFn PickCast(int src, int dst, bool swap_s, bool swap_d) {
   }
 }
 
-// kernelCast(src, srcOffset, srcStrides, srcType, srcSwap, dst, dstOffset,
-// dstStrides, dstType, dstSwap, shape): dst[i] = cast(src[i]) in C order.
-// The two layouts must not overlap.
-Napi::Value KernelCast(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  std::vector<int64_t> shape;
-  int64_t st, dt;
-  if (info.Length() < 11 || !ToInts(info[10], &shape) || !ToInt(info[3], &st) || st < 0 || st > kCC16 ||
-      !ToInt(info[8], &dt) || dt < 0 || dt > kCC16) {
-    ThrowType(env, "kernelCast(src, srcOffset, srcStrides, srcType, srcSwap, dst, dstOffset, dstStrides, dstType, dstSwap, shape): bad arguments");
-    return env.Undefined();
-  }
-  Layout S, D;
-  // ReadLayout reads (memory, offset, strides) at info[first..first+2].
-  if (!ReadLayout(info, 0, shape, kCastItemsize[st], false, &S) || !ReadLayout(info, 5, shape, kCastItemsize[dt], true, &D)) {
-    return env.Undefined();
-  }
-  int64_t size;
-  if (!SizeOf(shape, &size)) {
-    ThrowRange(env, "kernelCast: the layout has more than 2^63 elements");
-    return env.Undefined();
-  }
-  if (size == 0) return env.Undefined();
-  Coalesce(&shape, &S.strides, &D.strides);
-  CastRowFn row = PickCast(static_cast<int>(st), static_cast<int>(dt), info[4].ToBoolean().Value(), info[9].ToBoolean().Value());
-  int64_t n = shape.empty() ? 1 : shape.back();
-  int64_t ss = shape.empty() ? 0 : S.strides.back();
-  int64_t ds = shape.empty() ? 0 : D.strides.back();
-  WalkRows(shape, S.strides, D.strides, [&](int64_t a, int64_t b) { row(S.base + a, ss, D.base + b, ds, n); });
-  return env.Undefined();
-}
-
 }  // namespace
 
 bool ReadKernelMemory(Napi::Env env, const Napi::Value& v, bool write, KernelMemory* out) {
@@ -990,34 +685,45 @@ RowCastFn CastRowFor(int src, int dst, bool swap_src, bool swap_dst) {
   return PickCast(src, dst, swap_src, swap_dst);
 }
 
-void InitKernels(Napi::Env env, Napi::Object exports) {
-  exports.Set("kernelCopy", Napi::Function::New<KernelCopy>(env, "kernelCopy"));
-  exports.Set("kernelReduce", Napi::Function::New<KernelReduce>(env, "kernelReduce"));
-  exports.Set("kernelCast", Napi::Function::New<KernelCast>(env, "kernelCast"));
-}
-
-}  // namespace mmarray
-
-// ------------------------------------------------------------------ async plans
+// ------------------------------------------------------------------ plans
 //
-// The sync kernels above cut into units for async_kernels.cc (see
-// kernel_plan.h): each unit runs the same row functions (Pairwise, Load,
-// CopyRow, the cast rows) on a piece of one row, and Fold replays the sync
-// kernel's order of combination, so the results are the same bits.
+// Every bulk kernel as a KernelPlan (kernel_plan.h): each unit runs the row
+// functions above (Pairwise, Load, CopyRow, the cast rows) on a piece of one
+// row, and Fold combines the pieces in NumPy's order. The sync entry points
+// (kernelReduce/Copy/Cast, at the end) and async_kernels.cc both run these.
 
-namespace mmarray {
-
-void KernelPlan::RowStart(int64_t r, int64_t* a, int64_t* b) const {
-  int64_t oa = 0, ob = 0;
-  for (size_t k = shape_.size(); k-- > 0;) {
-    int64_t i = r % shape_[k];
+void KernelPlan::RunUnits(int64_t first, int64_t count, Partial* out) {
+  if (count <= 0) return;
+  int64_t per = units_per_row();
+  int64_t leaf = first % per;
+  // The multi-index of row first / per over the outer axes, and its offsets.
+  size_t outer = shape_.size();
+  std::vector<int64_t> idx(outer, 0);
+  int64_t a = 0, b = 0;
+  for (int64_t r = first / per, k = static_cast<int64_t>(outer); k-- > 0;) {
+    idx[k] = r % shape_[k];
     r /= shape_[k];
-    // SAFETY: i < shape_[k]; ReadLayout checked every such sum fits an int64.
-    oa += i * sa_[k];
-    ob += i * sb_[k];
+    // SAFETY: idx[k] < shape_[k]; ReadLayout checked every such sum fits an int64.
+    a += idx[k] * sa_[k];
+    b += idx[k] * sb_[k];
   }
-  *a = oa;
-  *b = ob;
+  Partial scratch;
+  for (int64_t i = 0; i < count; i++) {
+    Partial* p = out != nullptr ? out + i : &scratch;
+    *p = Partial{};
+    RunUnit(a, b, leaf, p);
+    if (++leaf < per) continue;
+    // The next row, as a C-order loop steps (no row follows the last unit).
+    leaf = 0;
+    for (size_t ax = outer; ax-- > 0;) {
+      a += sa_[ax];
+      b += sb_[ax];
+      if (++idx[ax] < shape_[ax]) break;
+      a -= sa_[ax] * shape_[ax];
+      b -= sb_[ax] * shape_[ax];
+      idx[ax] = 0;
+    }
+  }
 }
 
 namespace {
@@ -1077,13 +783,6 @@ class PlanBase : public KernelPlan {
     return x + y;
   }
 
-  // Unit u: the row's byte offsets, the leaf's first item and item count.
-  void Unit(int64_t u, int64_t* a, int64_t* b, int64_t* first, int64_t* count) const {
-    int64_t per = units_per_row();
-    RowStart(u / per, a, b);
-    *first = leaves_[u % per].first;
-    *count = leaves_[u % per].second;
-  }
 
   // Once each: a block pins each mapping once (a shared lock taken twice by
   // one thread could deadlock behind a waiting close()).
@@ -1103,9 +802,8 @@ class FloatReducePlan : public PlanBase {
     AddMapping(L.memory);
   }
 
-  void Run(int64_t u, Partial* out) override {
-    int64_t a, b, first, n;
-    Unit(u, &a, &b, &first, &n);
+  void RunUnit(int64_t a, int64_t /*b*/, int64_t leaf, Partial* out) override {
+    auto [first, n] = leaves_[leaf];
     // SAFETY: items first .. first + n - 1 of a row ReadLayout checked.
     const uint8_t* p = L_.base + a + first * ss_;
     if (op_ == kSum) {
@@ -1188,9 +886,8 @@ class IntReducePlan : public PlanBase {
     AddMapping(L.memory);
   }
 
-  void Run(int64_t u, Partial* out) override {
-    int64_t a, b, first, n;
-    Unit(u, &a, &b, &first, &n);
+  void RunUnit(int64_t a, int64_t /*b*/, int64_t leaf, Partial* out) override {
+    auto [first, n] = leaves_[leaf];
     // SAFETY: items first .. first + n - 1 of a row ReadLayout checked.
     const uint8_t* p = L_.base + a + first * ss_;
     if (op_ == kSum) {
@@ -1306,9 +1003,8 @@ class CopyPlan : public PlanBase {
     AddMapping(D_.memory);
   }
 
-  void Run(int64_t u, Partial* /*out*/) override {
-    int64_t a, b, first, n;
-    Unit(u, &a, &b, &first, &n);
+  void RunUnit(int64_t a, int64_t b, int64_t leaf, Partial* /*out*/) override {
+    auto [first, n] = leaves_[leaf];
     // SAFETY: items first .. first + n - 1 of rows both ReadLayouts checked.
     CopyRow(S_.base + a + first * ss_, ss_, D_.base + b + first * ds_, ds_, n, itemsize_, units_list_);
   }
@@ -1329,9 +1025,8 @@ class CastPlan : public PlanBase {
     AddMapping(D_.memory);
   }
 
-  void Run(int64_t u, Partial* /*out*/) override {
-    int64_t a, b, first, n;
-    Unit(u, &a, &b, &first, &n);
+  void RunUnit(int64_t a, int64_t b, int64_t leaf, Partial* /*out*/) override {
+    auto [first, n] = leaves_[leaf];
     // SAFETY: items first .. first + n - 1 of rows both ReadLayouts checked.
     row_(S_.base + a + first * ss_, ss_, D_.base + b + first * ds_, ds_, n);
   }
@@ -1349,7 +1044,7 @@ std::unique_ptr<KernelPlan> PlanReduce(const Napi::CallbackInfo& info) {
   int64_t type, op;
   if (info.Length() < 7 || !ToInts(info[3], &shape) || !ToInt(info[4], &type) || type < 0 || type > kU8 ||
       !ToInt(info[6], &op) || op < kSum || op > kMax) {
-    ThrowType(env, "kernelReduceAsync(buffer, byteOffset, strides, shape, type, swap, op): bad arguments");
+    ThrowType(env, "kernelReduce(buffer, byteOffset, strides, shape, type, swap, op): bad arguments");
     return nullptr;
   }
   Layout L;
@@ -1374,7 +1069,7 @@ std::unique_ptr<KernelPlan> PlanCopy(const Napi::CallbackInfo& info) {
   int64_t itemsize;
   if (info.Length() < 9 || !ToInts(info[6], &shape) || !ToInt(info[7], &itemsize) || itemsize <= 0 ||
       !ToInts(info[8], &units) || units.size() % 2 != 0) {
-    ThrowType(env, "kernelCopyAsync(src, srcOffset, srcStrides, dst, dstOffset, dstStrides, shape, itemsize, units): bad arguments");
+    ThrowType(env, "kernelCopy(src, srcOffset, srcStrides, dst, dstOffset, dstStrides, shape, itemsize, units): bad arguments");
     return nullptr;
   }
   for (size_t u = 0; u + 1 < units.size(); u += 2) {
@@ -1399,7 +1094,7 @@ std::unique_ptr<KernelPlan> PlanCast(const Napi::CallbackInfo& info) {
   int64_t st, dt;
   if (info.Length() < 11 || !ToInts(info[10], &shape) || !ToInt(info[3], &st) || st < 0 || st > kCC16 ||
       !ToInt(info[8], &dt) || dt < 0 || dt > kCC16) {
-    ThrowType(env, "kernelCastAsync(src, srcOffset, srcStrides, srcType, srcSwap, dst, dstOffset, dstStrides, dstType, dstSwap, shape): bad arguments");
+    ThrowType(env, "kernelCast(src, srcOffset, srcStrides, srcType, srcSwap, dst, dstOffset, dstStrides, dstType, dstSwap, shape): bad arguments");
     return nullptr;
   }
   Layout S, D;
@@ -1414,6 +1109,52 @@ std::unique_ptr<KernelPlan> PlanCast(const Napi::CallbackInfo& info) {
   CastRowFn row = PickCast(static_cast<int>(st), static_cast<int>(dt), info[4].ToBoolean().Value(), info[9].ToBoolean().Value());
   int64_t itemsize = std::max(kCastItemsize[st], kCastItemsize[dt]);
   return std::make_unique<CastPlan>(std::move(S), std::move(D), std::move(shape), row, itemsize);
+}
+
+namespace {
+
+// A plan run to the end on this thread: every unit in order, folded wave by
+// wave (the async path runs the same units on the pool, in any order).
+Napi::Value RunSync(Napi::Env env, std::unique_ptr<KernelPlan> plan) {
+  if (!plan) return env.Undefined();  // the plan threw
+  int64_t units = plan->units(), wave = WaveUnits(*plan);
+  std::vector<Partial> partials(static_cast<size_t>(std::min(wave, units)));
+  for (int64_t w = 0; w < units; w += wave) {
+    int64_t count = std::min(wave, units - w);
+    plan->RunUnits(w, count, partials.data());
+    plan->Fold(partials.data(), w, count);
+  }
+  return plan->Result(env);
+}
+
+// kernelReduce(memory, byteOffset, strides, shape, type, swap, op) -> number
+// (a BigInt for the 64-bit integer types; 0 for an empty sum).
+// `memory` is an ArrayBuffer or a MappingHandle (then byteOffset counts from
+// the start of the mapping, which may be larger than any ArrayBuffer).
+Napi::Value KernelReduce(const Napi::CallbackInfo& info) {
+  std::unique_ptr<KernelPlan> plan = PlanReduce(info);
+  if (plan && plan->units() == 0) return Napi::Number::New(info.Env(), 0.0);
+  return RunSync(info.Env(), std::move(plan));
+}
+
+// kernelCopy(src, srcOffset, srcStrides, dst, dstOffset, dstStrides, shape,
+// itemsize, units), src and dst each an ArrayBuffer or a MappingHandle (a
+// read-only mapping is refused as dst): dst[i] = src[i] with the bytes of each unit
+// [units[2k], units[2k] + units[2k+1]) of every item reversed. Source and
+// destination must not overlap, except by being exactly the same bytes.
+Napi::Value KernelCopy(const Napi::CallbackInfo& info) { return RunSync(info.Env(), PlanCopy(info)); }
+
+// kernelCast(src, srcOffset, srcStrides, srcType, srcSwap, dst, dstOffset,
+// dstStrides, dstType, dstSwap, shape): dst[i] = cast(src[i]) in C order.
+// The two layouts must not overlap.
+Napi::Value KernelCast(const Napi::CallbackInfo& info) { return RunSync(info.Env(), PlanCast(info)); }
+
+}  // namespace
+
+void InitKernels(Napi::Env env, Napi::Object exports) {
+  exports.Set("kernelCopy", Napi::Function::New<KernelCopy>(env, "kernelCopy"));
+  exports.Set("kernelReduce", Napi::Function::New<KernelReduce>(env, "kernelReduce"));
+  exports.Set("kernelCast", Napi::Function::New<KernelCast>(env, "kernelCast"));
 }
 
 }  // namespace mmarray
