@@ -8,6 +8,7 @@
         "native/env_state.cc",
         "native/errors.cc",
         "native/flush_worker.cc",
+        "native/index_kernels.cc",
         "native/kernels.cc",
         "native/live_mappings.cc",
         "native/mapping.cc",

@@ -47,6 +47,7 @@ interface Addon {
   kernelCastAsync: (...args: unknown[]) => [Promise<unknown>, AsyncJob];
   kernelAbort: (job: AsyncJob) => void;
   kernelProgress: (job: AsyncJob) => [number, number];
+  indexKernels: IndexKernels;
 }
 
 /** An async kernel call in flight (native/async_kernels.cc); opaque. */
@@ -77,6 +78,31 @@ export type KernelCast = (
   dst: KernelMemory, dstOffset: number, dstStrides: readonly number[], dstType: number, dstSwap: boolean,
   shape: readonly number[],
 ) => void;
+
+/** The compute ops' loops (native/index_kernels.cc); lib/index-kernels.ts is their typed, checked front. */
+export interface IndexKernels {
+  axisReduce(
+    memory: KernelMemory, byteOffset: number, shape: readonly number[], strides: readonly number[], outStrides: readonly number[],
+    type: number, swap: boolean, op: number, out: Float64Array | BigInt64Array, chunk: number,
+  ): void;
+  argReduce(
+    memory: KernelMemory, byteOffset: number, shape: readonly number[], strides: readonly number[],
+    type: number, swap: boolean, max: boolean, flat: boolean, out: Float64Array,
+  ): void;
+  addAt(
+    memory: KernelMemory, byteOffset: number, n: number, stride: number, type: number, swap: boolean,
+    idx: KernelMemory, idxOffset: number, idxCount: number, idxStride: number, idxType: number, idxSwap: boolean, value: number,
+  ): number;
+  take(
+    memory: KernelMemory, byteOffset: number, n: number, stride: number, itemsize: number,
+    idx: KernelMemory, idxOffset: number, idxCount: number, idxStride: number, idxType: number, idxSwap: boolean,
+    mode: number, dst: KernelMemory, dstOffset: number,
+  ): number;
+  compress(
+    cond: KernelMemory, condOffset: number, condCount: number, condStride: number, condType: number, condSwap: boolean,
+    memory: KernelMemory, byteOffset: number, stride: number, itemsize: number, dst: KernelMemory, dstOffset: number, count: number,
+  ): number;
+}
 
 function load(): Addon {
   // MMARRAY_ADDON_PATH loads one specific build instead (the sanitizer run,
@@ -116,3 +142,6 @@ export const kernelCopyAsync = addon.kernelCopyAsync;
 export const kernelCastAsync = addon.kernelCastAsync;
 export const kernelAbort = addon.kernelAbort;
 export const kernelProgress = addon.kernelProgress;
+
+/** The compute ops' loops (native/index_kernels.cc). */
+export const indexKernels: IndexKernels = addon.indexKernels;

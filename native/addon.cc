@@ -5,6 +5,7 @@
 
 #include "async_kernels.h"
 #include "env_state.h"
+#include "index_kernels.h"
 #include "kernels.h"
 #include "windows.h"
 
@@ -15,6 +16,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("MappingHandle", mmarray::MappingHandle::Init(env));
   mmarray::InitKernels(env, exports);
   mmarray::InitAsyncKernels(env, exports);
+  mmarray::InitIndexKernels(env, exports);
   exports.Set("pageSize", Napi::Number::New(env, static_cast<double>(sysconf(_SC_PAGESIZE))));
   return exports;
 }
