@@ -203,3 +203,16 @@ describe('take and compress', () => {
     }
   });
 });
+
+describe('concatenate and stack', () => {
+  it.each(DTYPES)('random views of %s, joined along every axis, in either byte order', (dt) => {
+    for (let seed = 1; seed <= 3; seed++) {
+      const v = randomView(dt, seed * 13);
+      const d = dtype(dt);
+      const other = d.itemsize > 1 ? v.astype(d.newbyteorder('S')) : v.copy();
+      for (let ax = 0; ax < v.ndim; ax++) same(() => mm.concatenate([v, other, v], { axis: ax }));
+      same(() => mm.concatenate([other, v], { axis: null }));
+      same(() => mm.stack([v, other], { axis: v.ndim }));
+    }
+  });
+});
