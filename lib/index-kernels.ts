@@ -1,11 +1,11 @@
 /**
  * The typed front of the compute ops' native loops (native/index_kernels.cc):
  * axis reductions into a per-output accumulator, argmin/argmax per row,
- * `addAt`'s scatter-add, and the gathers of `take` and `compress`. Each
- * function returns null/false when its operands do not qualify (a dtype with
- * no kernel, a SharedArrayBuffer, kernels turned off by
- * `setNativeKernels(false)`, a tiny array); the caller then runs its JS path,
- * which gives the same bits. Memory is a whole mapping when the array's
+ * `addAt`'s scatter-add, the gathers of `take` and `compress`, a stable
+ * radix argsort, and bincount's two passes. Each function returns null/false when its operands
+ * do not qualify (a dtype with no kernel, a SharedArrayBuffer, kernels
+ * turned off by `setNativeKernels(false)`, a tiny array); the caller then
+ * runs its JS path, which gives the same bits. Memory is a whole mapping when the array's
  * bytes do not fit one JS window, so every loop reaches past 4 GiB.
  * @internal
  * @module
@@ -135,4 +135,42 @@ export function compressNative(c: NdArray, src: NdArray, dst: NdArray, count: nu
   if (rc === null || rs === null || rd === null) return false;
   K.compress(rc.memory, rc.byteOffset, c.shape[0], c.strides[0], code, isSwapped(c.dtype), rs.memory, rs.byteOffset, src.strides[0], src.itemsize, rd.memory, rd.byteOffset, count);
   return true;
+}
+
+/**
+ * The stable argsort (NumPy's order: NaN last, ±0 equal) of a 1-d `a` of a
+ * plain numeric dtype, or null when it does not qualify.
+ */
+export function argsortNative(a: NdArray): Uint32Array | null {
+  const code = elementCode(a.dtype);
+  if (a.ndim !== 1 || code < 0 || a.size < NATIVE_MIN_ELEMENTS || a.size > 0xffffffff) return null;
+  const r = regionOf(a._st, a.offset);
+  if (r === null) return null;
+  const out = new Uint32Array(a.size);
+  K.argsort(r.memory, r.byteOffset, a.size, a.strides[0], code, isSwapped(a.dtype), out);
+  return out;
+}
+
+/**
+ * bincount of a 1-d integer `x` (weights `w`, 1-d of a plain numeric dtype,
+ * or none) into a new Float64Array of max(max(x) + 1, minlength) bins, as
+ * lib/sort.ts's JS loops do; 'negative' when an index is negative; null when
+ * the operands do not qualify.
+ */
+export function bincountNative(x: NdArray, w: NdArray | undefined, minlength: number): Float64Array | 'negative' | null {
+  const ia = indexArgs(x);
+  if (ia === null || x.size < NATIVE_MIN_ELEMENTS) return null;
+  const [im, io, ic, is, it, isw] = ia;
+  let wr = null;
+  if (w !== undefined) {
+    if (elementCode(w.dtype) < 0 || w.ndim !== 1) return null;
+    wr = regionOf(w._st, w.offset);
+    if (wr === null) return null;
+  }
+  const max = K.binMax(im as never, io, ic, is, it, isw);
+  if (max === -2) return 'negative';
+  const out = new Float64Array(Math.max(max + 1, minlength));
+  if (w === undefined) K.binAdd(im as never, io, ic, is, it, isw, null, 0, 0, 0, false, out);
+  else K.binAdd(im as never, io, ic, is, it, isw, wr!.memory, wr!.byteOffset, w.strides[0], elementCode(w.dtype), isSwapped(w.dtype), out);
+  return out;
 }

@@ -102,6 +102,12 @@ export interface IndexKernels {
     cond: KernelMemory, condOffset: number, condCount: number, condStride: number, condType: number, condSwap: boolean,
     memory: KernelMemory, byteOffset: number, stride: number, itemsize: number, dst: KernelMemory, dstOffset: number, count: number,
   ): number;
+  argsort(memory: KernelMemory, byteOffset: number, n: number, stride: number, type: number, swap: boolean, out: Uint32Array): void;
+  binMax(memory: KernelMemory, byteOffset: number, n: number, stride: number, type: number, swap: boolean): number;
+  binAdd(
+    memory: KernelMemory, byteOffset: number, n: number, stride: number, type: number, swap: boolean,
+    w: KernelMemory | null, wOffset: number, wStride: number, wType: number, wSwap: boolean, out: Float64Array,
+  ): void;
 }
 
 function load(): Addon {

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <algorithm>
 #include <cstring>
 #include <limits>
 #include <memory>
@@ -240,13 +241,13 @@ auto WithType(int64_t type, F&& f) {
   }
 }
 
-// An index element as an int64; a uint64 above INT64_MAX becomes INT64_MAX,
-// which is out of range for every axis.
+// An index element as an int64; a uint64 above INT64_MAX becomes v / 2,
+// still at least 2^62: out of range for every axis any memory holds.
 template <class T, bool Swap>
 inline int64_t IndexAt(const uint8_t* p) {
   auto v = Load<T, Swap>(p);
   if constexpr (std::is_same_v<T, uint64_t>) {
-    return v > static_cast<uint64_t>(INT64_MAX) ? INT64_MAX : static_cast<int64_t>(v);
+    return static_cast<int64_t>(v > static_cast<uint64_t>(INT64_MAX) ? v >> 1 : v);
   } else {
     return static_cast<int64_t>(v);
   }
@@ -697,32 +698,51 @@ std::vector<int64_t> Resolved(const Indices& I, int64_t n) {
   return out;
 }
 
+// One step of addAt: *p += value in T (JS's arithmetic of the same store).
+template <class T, bool Swap>
+inline void AddOne(uint8_t* p, double value) {
+  T cur = Load<T, Swap>(p);
+  T next;
+  if constexpr (std::is_same_v<T, double>) {
+    next = cur + value;
+  } else if constexpr (std::is_same_v<T, float>) {
+    next = static_cast<float>(static_cast<double>(cur) + value);  // JS: Float32Array element += v
+  } else {
+    using U = std::make_unsigned_t<T>;
+    next = static_cast<T>(static_cast<U>(static_cast<U>(cur) + static_cast<U>(static_cast<int64_t>(value))));
+  }
+  Store<T, Swap>(p, next);
+}
+
+// The scatter loop over locals only (no captured references: a byte store
+// could alias them and force reloads between the random accesses).
+// SAFETY: every index was checked to lie in [-n, n) before this runs, and
+// `base` + x * s for 0 <= x < n is an element of the checked target.
+template <class T, bool Swap, class I, bool ISwap>
+void AddAtIndices(uint8_t* base, int64_t s, int64_t n, const uint8_t* ip, int64_t is, int64_t count, double value) {
+  for (int64_t k = 0; k < count; k++) {
+    int64_t x = IndexAt<I, ISwap>(ip + k * is);
+    x = x < 0 ? x + n : x;
+    AddOne<T, Swap>(base + x * s, value);
+  }
+}
+
 template <class T, bool Swap>
 void AddAtLoop(const Region& A, const Indices& I, int64_t n, double value, bool copy) {
+  uint8_t* base = A.base;
   int64_t s = A.strides[0];
-  auto add = [&](int64_t x) {
-    // SAFETY: 0 <= x < n, an element of the checked region.
-    uint8_t* p = A.base + x * s;
-    T cur = Load<T, Swap>(p);
-    T next;
-    if constexpr (std::is_same_v<T, double>) {
-      next = cur + value;
-    } else if constexpr (std::is_same_v<T, float>) {
-      next = static_cast<float>(static_cast<double>(cur) + value);  // JS: Float32Array element += v
-    } else {
-      using U = std::make_unsigned_t<T>;
-      next = static_cast<T>(static_cast<U>(static_cast<U>(cur) + static_cast<U>(static_cast<int64_t>(value))));
-    }
-    Store<T, Swap>(p, next);
-  };
   if (copy) {
-    for (int64_t x : Resolved(I, n)) add(x);
-  } else {
-    ForEachIndex(I, [&](int64_t, int64_t x) {
-      add(x < 0 ? x + n : x);
-      return true;
-    });
+    // SAFETY: as in AddAtIndices; the indices were resolved before any write.
+    for (int64_t x : Resolved(I, n)) AddOne<T, Swap>(base + x * s, value);
+    return;
   }
+  WithType(I.type, [&](auto tag) {
+    using IT = typename decltype(tag)::type;
+    if constexpr (std::is_integral_v<IT>) {
+      if (I.swap) AddAtIndices<T, Swap, IT, true>(base, s, n, I.region.base, I.region.strides[0], I.region.size, value);
+      else AddAtIndices<T, Swap, IT, false>(base, s, n, I.region.base, I.region.strides[0], I.region.size, value);
+    }
+  });
 }
 
 // True when the index bytes may lie in the bytes the target's loop writes.
@@ -768,6 +788,22 @@ void CopyItem(uint8_t* d, const uint8_t* s, int64_t size) {
   else std::memcpy(d, s, static_cast<size_t>(size));
 }
 
+// The gather loop over locals only (see AddAtIndices). Mode 0 (raise) runs
+// after every index was checked; 1 wraps, 2 clips.
+// SAFETY: the resolved x is in [0, n) and k < count, items of the checked
+// source and destination.
+template <int64_t Size, class I, bool ISwap>
+void TakeIndices(const uint8_t* a, int64_t stride, int64_t n, const uint8_t* ip, int64_t is, int64_t count, uint8_t* d,
+                 int64_t itemsize, int64_t mode) {
+  for (int64_t k = 0; k < count; k++) {
+    int64_t x = IndexAt<I, ISwap>(ip + k * is);
+    if (mode == 1) x = ((x % n) + n) % n;
+    else if (mode == 2) x = x < 0 ? 0 : x >= n ? n - 1 : x;
+    else if (x < 0) x += n;
+    CopyItem<Size>(d + k * itemsize, a + x * stride, itemsize);
+  }
+}
+
 // take(memory, byteOffset, n, stride, itemsize, idxMemory, idxOffset, idxCount, idxStride, idxType, idxSwap, mode, dst, dstOffset)
 // dst item k = a[idx[k]] (bytes), dst contiguous; mode 0 raise (returns the
 // position of the first bad index and writes nothing), 1 wrap, 2 clip.
@@ -797,27 +833,28 @@ Napi::Value Take(const Napi::CallbackInfo& info) {
     int64_t bad = FirstBad(I, n);
     if (bad >= 0) return Napi::Number::New(env, static_cast<double>(bad));
   }
+  std::vector<int64_t> xs;
+  if (SameMemory(A, I.region) || SameMemory(D, I.region) || SameMemory(A, D)) {
+    // Overlapping operands: read every index before the first write.
+    xs = Resolved(I, 0);
+  }
   auto run = [&](auto sizeTag) {
     constexpr int64_t Size = decltype(sizeTag)::value;
-    auto one = [&](int64_t k, int64_t x) {
-      if (mode == 1) x = ((x % n) + n) % n;
-      else if (mode == 2) x = x < 0 ? 0 : x >= n ? n - 1 : x;
-      else if (x < 0) x += n;
-      // SAFETY: 0 <= x < n and 0 <= k < count: items of the checked regions.
-      CopyItem<Size>(D.base + k * itemsize, A.base + x * stride, itemsize);
-      return true;
-    };
-    if (SameMemory(A, I.region) || SameMemory(D, I.region) || SameMemory(A, D)) {
-      // Overlapping operands: resolve every index before the first write.
-      std::vector<int64_t> xs(static_cast<size_t>(count));
-      ForEachIndex(I, [&](int64_t k, int64_t x) {
-        xs[k] = x;
-        return true;
-      });
-      for (int64_t k = 0; k < count; k++) one(k, xs[k]);
-    } else {
-      ForEachIndex(I, one);
-    }
+    WithType(I.type, [&](auto tag) {
+      using IT = typename decltype(tag)::type;
+      if constexpr (std::is_integral_v<IT>) {
+        const uint8_t* ip = I.region.base;
+        int64_t is = I.region.strides[0];
+        if (!xs.empty()) {
+          // As int64 values: the same loop over the copy.
+          TakeIndices<Size, int64_t, false>(A.base, stride, n, reinterpret_cast<const uint8_t*>(xs.data()), 8, count, D.base, itemsize, mode);
+        } else if (I.swap) {
+          TakeIndices<Size, IT, true>(A.base, stride, n, ip, is, count, D.base, itemsize, mode);
+        } else {
+          TakeIndices<Size, IT, false>(A.base, stride, n, ip, is, count, D.base, itemsize, mode);
+        }
+      }
+    });
   };
   switch (itemsize) {
     case 1: run(std::integral_constant<int64_t, 1>{}); break;
@@ -828,6 +865,26 @@ Napi::Value Take(const Napi::CallbackInfo& info) {
     default: run(std::integral_constant<int64_t, 0>{}); break;
   }
   return Napi::Number::New(env, -1);
+}
+
+// The compress loop over locals only (see AddAtIndices); returns the count
+// of items written.
+// SAFETY: i < cn items of the checked condition and source, j < count
+// items of the checked destination.
+template <class T, bool Swap>
+int64_t CompressItems(const uint8_t* c, int64_t cs, int64_t cn, const uint8_t* a, int64_t stride, int64_t itemsize,
+                      uint8_t* d, int64_t count) {
+  int64_t j = 0;
+  if (itemsize == 8) {
+    for (int64_t i = 0; i < cn && j < count; i++) {
+      if (Load<T, Swap>(c + i * cs) != 0) std::memcpy(d + 8 * j++, a + i * stride, 8);
+    }
+  } else {
+    for (int64_t i = 0; i < cn && j < count; i++) {
+      if (Load<T, Swap>(c + i * cs) != 0) std::memcpy(d + itemsize * j++, a + i * stride, static_cast<size_t>(itemsize));
+    }
+  }
+  return j;
 }
 
 // compress(condMemory, condOffset, condCount, condStride, condType, condSwap, memory, byteOffset, stride, itemsize, dst, dstOffset, count)
@@ -852,24 +909,199 @@ Napi::Value Compress(const Napi::CallbackInfo& info) {
     return env.Undefined();
   }
   bool swap = info[5].ToBoolean().Value();
-  int64_t j = 0;
-  WithType(ctype, [&](auto tag) {
+  int64_t j = WithType(ctype, [&](auto tag) {
     using T = typename decltype(tag)::type;
-    auto run = [&](auto swapTag) {
-      constexpr bool S = decltype(swapTag)::value;
-      for (int64_t i = 0; i < cn && j < count; i++) {
-        // SAFETY: i < cn items of C and A, j < count items of D, all checked.
-        if (Load<T, S>(C.base + i * cs) != 0) {
-          if (itemsize == 8) std::memcpy(D.base + j * 8, A.base + i * stride, 8);
-          else std::memcpy(D.base + j * itemsize, A.base + i * stride, static_cast<size_t>(itemsize));
-          j++;
-        }
-      }
-    };
-    if (swap) run(std::true_type{});
-    else run(std::false_type{});
+    return swap ? CompressItems<T, true>(C.base, cs, cn, A.base, stride, itemsize, D.base, count)
+                : CompressItems<T, false>(C.base, cs, cn, A.base, stride, itemsize, D.base, count);
   });
   return Napi::Number::New(env, static_cast<double>(j));
+}
+
+// ------------------------------------------------------------ argsort
+
+// An order-preserving unsigned key of one item in NumPy's sort order: every
+// NaN gets the largest key, +0 and -0 share one, so a stable sort by key is
+// NumPy's stable sort (lib/sort.ts radixArgsort builds the same order).
+template <class T, bool Swap>
+inline uint64_t SortKey(const uint8_t* p) {
+  auto v = Load<T, Swap>(p);
+  if constexpr (std::is_floating_point_v<decltype(v)>) {
+    if (v != v) return ~uint64_t{0};
+    double d = v == 0 ? 0.0 : static_cast<double>(v);
+    uint64_t b;
+    std::memcpy(&b, &d, 8);
+    return (b >> 63) ? ~b : (b | (uint64_t{1} << 63));
+  } else if constexpr (std::is_signed_v<decltype(v)>) {
+    return static_cast<uint64_t>(static_cast<int64_t>(v)) ^ (uint64_t{1} << 63);
+  } else {
+    return static_cast<uint64_t>(v);
+  }
+}
+
+// Stable LSD radix sort of (key, index) pairs in 11-bit digits (2048
+// buckets: few enough scatter streams for the caches and the TLB); a digit
+// that is the same for every key is skipped. The keys travel in 64-bit
+// words, the indices beside them.
+void RadixArgsort(std::vector<uint64_t>& key, std::vector<uint32_t>& idx) {
+  constexpr int kBits = 11;
+  constexpr uint64_t kMask = (uint64_t{1} << kBits) - 1;
+  size_t n = key.size();
+  std::vector<uint64_t> tk(n);
+  std::vector<uint32_t> ti(n);
+  std::vector<size_t> count(size_t{1} << kBits);
+  for (int shift = 0; shift < 64; shift += kBits) {
+    std::fill(count.begin(), count.end(), 0);
+    const uint64_t* k = key.data();
+    for (size_t i = 0; i < n; i++) count[(k[i] >> shift) & kMask]++;
+    if (count[(k[0] >> shift) & kMask] == n) continue;
+    size_t sum = 0;
+    for (auto& c : count) {
+      size_t t = c;
+      c = sum;
+      sum += t;
+    }
+    const uint32_t* x = idx.data();
+    uint64_t* dk = tk.data();
+    uint32_t* dx = ti.data();
+    size_t* cnt = count.data();
+    for (size_t i = 0; i < n; i++) {
+      size_t d = cnt[(k[i] >> shift) & kMask]++;
+      dk[d] = k[i];
+      dx[d] = x[i];
+    }
+    key.swap(tk);
+    idx.swap(ti);
+  }
+}
+
+// argsort(memory, byteOffset, n, stride, type, swap, out)
+// The stable argsort of n items (n < 2^32) in NumPy's order into `out`, a
+// Uint32Array of length >= n.
+Napi::Value Argsort(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const char* what = "argsort";
+  int64_t n, stride, type;
+  if (info.Length() < 7 || !ToInt(info[2], &n) || n < 0 || n > int64_t{0xffffffff} || !ToInt(info[3], &stride) ||
+      !ToInt(info[4], &type) || type < kF8 || type > kU8 || !info[6].IsTypedArray() ||
+      info[6].As<Napi::TypedArray>().TypedArrayType() != napi_uint32_array) {
+    ThrowArgs(env, what);
+    return env.Undefined();
+  }
+  Napi::Uint32Array out = info[6].As<Napi::Uint32Array>();
+  if (static_cast<int64_t>(out.ElementLength()) < n) {
+    ThrowRange(env, what, "the output is too short");
+    return env.Undefined();
+  }
+  Region R;
+  if (!ReadRegion(info, 0, 1, {n}, {stride}, kItemsize[type], false, what, &R)) return env.Undefined();
+  if (n == 0) return env.Undefined();
+  std::vector<uint64_t> key(static_cast<size_t>(n));
+  std::vector<uint32_t> idx(static_cast<size_t>(n));
+  bool swap = info[5].ToBoolean().Value();
+  WithType(type, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    // SAFETY: i < n items of the checked region.
+    if (swap) {
+      for (int64_t i = 0; i < n; i++) key[i] = SortKey<T, true>(R.base + i * stride);
+    } else {
+      for (int64_t i = 0; i < n; i++) key[i] = SortKey<T, false>(R.base + i * stride);
+    }
+  });
+  for (int64_t i = 0; i < n; i++) idx[i] = static_cast<uint32_t>(i);
+  RadixArgsort(key, idx);
+  // SAFETY: out holds at least n elements (checked above).
+  std::memcpy(out.Data(), idx.data(), static_cast<size_t>(n) * sizeof(uint32_t));
+  return env.Undefined();
+}
+
+// ------------------------------------------------------------ bincount
+
+// binMax(memory, byteOffset, n, stride, type, swap) -> the largest of n
+// integers (-1 when n is 0), or -2 when one is negative.
+Napi::Value BinMax(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const char* what = "binMax";
+  Indices I;
+  if (info.Length() < 6 || !ReadIndices(info, 0, what, &I)) {
+    if (!env.IsExceptionPending()) ThrowArgs(env, what);
+    return env.Undefined();
+  }
+  int64_t max = -1;
+  ForEachIndex(I, [&](int64_t, int64_t x) {
+    if (x < 0) {
+      max = -2;
+      return false;
+    }
+    if (x > max) max = x;
+    return true;
+  });
+  return Napi::Number::New(env, static_cast<double>(max));
+}
+
+// SAFETY: i < n items of the checked index and weight regions; x is checked
+// against the output's length before each write.
+template <class I, bool ISwap, class W, bool WSwap>
+bool BinAddItems(const uint8_t* xp, int64_t xs, int64_t n, const uint8_t* wp, int64_t ws, double* out, int64_t len) {
+  for (int64_t i = 0; i < n; i++) {
+    int64_t x = IndexAt<I, ISwap>(xp + i * xs);
+    if (x < 0 || x >= len) return false;
+    if constexpr (std::is_same_v<W, void>) out[x] += 1.0;
+    else out[x] += static_cast<double>(Load<W, WSwap>(wp + i * ws));
+  }
+  return true;
+}
+
+// binAdd(memory, byteOffset, n, stride, type, swap, wMemory|null, wOffset, wStride, wType, wSwap, out)
+// out[x[i]] += w[i] (1 without weights) in order, in double (a Float64Array
+// out); an index outside out (the bytes changed since binMax) is a RangeError.
+Napi::Value BinAdd(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const char* what = "binAdd";
+  Indices I;
+  double* out = nullptr;
+  int64_t len = 0;
+  int64_t wstride = 0, wtype = 0;
+  if (info.Length() < 12 || !ReadOut<double>(info[11], napi_float64_array, &out, &len)) {
+    ThrowArgs(env, what);
+    return env.Undefined();
+  }
+  if (!ReadIndices(info, 0, what, &I)) return env.Undefined();
+  bool weighted = !info[6].IsNull();
+  Region W;
+  if (weighted) {
+    if (!ToInt(info[8], &wstride) || !ToInt(info[9], &wtype) || wtype < kF8 || wtype > kU8) {
+      ThrowArgs(env, what);
+      return env.Undefined();
+    }
+    if (!ReadRegion(info, 6, 7, {I.region.size}, {wstride}, kItemsize[wtype], false, what, &W)) return env.Undefined();
+  }
+  if (I.region.size == 0) return env.Undefined();
+  bool wswap = info[10].ToBoolean().Value();
+  bool ok = WithType(I.type, [&](auto itag) {
+    using IT = typename decltype(itag)::type;
+    if constexpr (!std::is_integral_v<IT>) {
+      return false;
+    } else {
+      const uint8_t* xp = I.region.base;
+      int64_t xs = I.region.strides[0];
+      int64_t n = I.region.size;
+      if (!weighted) {
+        return I.swap ? BinAddItems<IT, true, void, false>(xp, xs, n, nullptr, 0, out, len)
+                      : BinAddItems<IT, false, void, false>(xp, xs, n, nullptr, 0, out, len);
+      }
+      return WithType(wtype, [&](auto wtag) {
+        using WT = typename decltype(wtag)::type;
+        if (I.swap) {
+          return wswap ? BinAddItems<IT, true, WT, true>(xp, xs, n, W.base, wstride, out, len)
+                       : BinAddItems<IT, true, WT, false>(xp, xs, n, W.base, wstride, out, len);
+        }
+        return wswap ? BinAddItems<IT, false, WT, true>(xp, xs, n, W.base, wstride, out, len)
+                     : BinAddItems<IT, false, WT, false>(xp, xs, n, W.base, wstride, out, len);
+      });
+    }
+  });
+  if (!ok) ThrowRange(env, what, "an index changed while binning");
+  return env.Undefined();
 }
 
 }  // namespace
@@ -881,6 +1113,9 @@ void InitIndexKernels(Napi::Env env, Napi::Object exports) {
   k.Set("addAt", Napi::Function::New(env, AddAt, "addAt"));
   k.Set("take", Napi::Function::New(env, Take, "take"));
   k.Set("compress", Napi::Function::New(env, Compress, "compress"));
+  k.Set("argsort", Napi::Function::New(env, Argsort, "argsort"));
+  k.Set("binMax", Napi::Function::New(env, BinMax, "binMax"));
+  k.Set("binAdd", Napi::Function::New(env, BinAdd, "binAdd"));
   exports.Set("indexKernels", k);
 }
 

@@ -216,3 +216,44 @@ describe('concatenate and stack', () => {
     }
   });
 });
+
+describe('sort, argsort and unique', () => {
+  it.each(DTYPES)('random 1-d views of %s: the radix kernel gives the JS order (stable, NaN last, ±0 in input order)', (dt) => {
+    for (let seed = 1; seed <= 3; seed++) {
+      // Few distinct values, so ties (and ±0, NaN runs) are common.
+      const v = randomView(dt, seed * 17).reshape([-1]);
+      const w = mm.take(v, mm.fromBuffer(Int32Array.from({ length: v.size }, (_, i) => (i * 7919) % 37), '<i4'), { mode: 'wrap' });
+      for (const x of [v, w]) {
+        same(() => mm.argsort(x));
+        same(() => mm.sort(x));
+        same(() => {
+          const c = x.copy();
+          mm.sortInPlace(c.index('::-1'));
+          return c;
+        });
+        same(() => {
+          const u = mm.unique(x, { returnCounts: true, returnInverse: true });
+          return [u.values, u.counts!, u.inverse!];
+        });
+      }
+    }
+  });
+});
+
+describe('bincount', () => {
+  it.each(['i1', 'u1', '>i2', '<u4', '>i8', '<u8'])('%s indices, with and without weights of several dtypes', (dt) => {
+    const r = rng(dt.length + 11);
+    const vals = Array.from({ length: 3000 }, () => Math.floor(r() * 100));
+    const x = arrayOf(vals, dt);
+    same(() => mm.bincount(x));
+    same(() => mm.bincount(x.index('::-2'), { minlength: 300 }));
+    for (const wdt of ['<f8', '>f4', '<i4', '?']) {
+      const w = fromBuffer(bytesFor(wdt, 6000, 3), wdt).index('::-2');
+      same(() => mm.bincount(x, { weights: w }));
+    }
+    if (dtype(dt).kind === 'i') {
+      const neg = arrayOf([...vals.slice(0, 500), -1], dt);
+      same(() => mm.bincount(neg));
+    }
+  });
+});
