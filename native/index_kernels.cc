@@ -551,6 +551,43 @@ Napi::Value AxisReduce(const Napi::CallbackInfo& info) {
 
 // ------------------------------------------------------------ argmin / argmax
 
+// The first position of the extreme of a contiguous native-order float row
+// (n >= 1): the extreme found in 8 independent lanes (vector compares), then
+// the first item equal to it (±0 are equal, as the sequential loop's strict
+// comparison treats them); a NaN anywhere: the first NaN.
+#define MMARRAY_ARG_CONTIGUOUS(NAME, T, CMP)                                      \
+  __attribute__((target_clones("avx2", "default")))                               \
+  int64_t NAME(const T* a, int64_t n) {                                          \
+    T r[8];                                                                       \
+    bool nan = false;                                                             \
+    for (int j = 0; j < 8; j++) r[j] = a[0];                                      \
+    int64_t i = 0;                                                                \
+    for (; i + 8 <= n; i += 8) {                                                  \
+      for (int j = 0; j < 8; j++) {                                               \
+        T v = a[i + j];                                                           \
+        r[j] = v CMP r[j] ? v : r[j];                                             \
+        nan |= v != v;                                                            \
+      }                                                                           \
+    }                                                                             \
+    for (; i < n; i++) {                                                          \
+      T v = a[i];                                                                 \
+      r[0] = v CMP r[0] ? v : r[0];                                               \
+      nan |= v != v;                                                              \
+    }                                                                             \
+    if (nan) {                                                                    \
+      for (int64_t k = 0; k < n; k++) if (a[k] != a[k]) return k;                 \
+    }                                                                             \
+    T m = r[0];                                                                   \
+    for (int j = 1; j < 8; j++) m = r[j] CMP m ? r[j] : m;                        \
+    for (int64_t k = 0; k < n; k++) if (a[k] == m) return k;                      \
+    return 0;                                                                     \
+  }
+MMARRAY_ARG_CONTIGUOUS(ArgMaxF8, double, >)
+MMARRAY_ARG_CONTIGUOUS(ArgMinF8, double, <)
+MMARRAY_ARG_CONTIGUOUS(ArgMaxF4, float, >)
+MMARRAY_ARG_CONTIGUOUS(ArgMinF4, float, <)
+#undef MMARRAY_ARG_CONTIGUOUS
+
 // The position of the first extreme of each row (the first NaN, if any, for
 // floats), as lib/reduce-axis.ts's bestIndex; with `flat`, one position over
 // all rows in C order.
@@ -570,6 +607,17 @@ void ArgRows(const Region& R, bool flat, double* out) {
     // below the output length the caller checked.
     const uint8_t* p = R.base + a;
     int64_t base = flat ? row * n : 0;
+    if constexpr (kFloat && !Swap) {
+      // SAFETY: alignment is checked here; ReadRegion checked the bounds.
+      if (!flat && s == static_cast<int64_t>(sizeof(V)) && reinterpret_cast<uintptr_t>(p) % alignof(V) == 0) {
+        const V* q = reinterpret_cast<const V*>(p);
+        int64_t k;
+        if constexpr (std::is_same_v<V, double>) k = Max ? ArgMaxF8(q, n) : ArgMinF8(q, n);
+        else k = Max ? ArgMaxF4(q, n) : ArgMinF4(q, n);
+        out[row++] = static_cast<double>(k);
+        return;
+      }
+    }
     int64_t i = 0;
     if (!flat || row == 0) {
       m = Load<T, Swap>(p);

@@ -257,3 +257,21 @@ describe('bincount', () => {
     }
   });
 });
+
+describe('argmin/argmax of contiguous float rows (the vector loop)', () => {
+  it.each(['<f8', '<f4'])('%s rows with ties, signed zeros and NaNs give the first extreme, as the JS loop', (dt) => {
+    const rows = 40;
+    const cols = 37;
+    const a = mm.zeros([rows, cols], dt);
+    const r = rng(77);
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) {
+        const u = r();
+        a.set([i, j], i % 5 === 0 ? (u < 0.5 ? -0 : 0) : i % 5 === 1 && u < 0.05 ? NaN : Math.floor(u * 6) - 3);
+      }
+    }
+    same(() => mm.argmax(a, 1));
+    same(() => mm.argmin(a, 1));
+    same(() => mm.argmax(a, -1, { keepdims: true }));
+  });
+});
