@@ -18,6 +18,12 @@
  * ints and bools is float64, of float16 is summed in float32 and rounded back
  * once; results are in this host's byte order. A `dtype=` with an explicit
  * byte order other than the host's is a TypeError, as in NumPy.
+ *
+ * The walks of plain numeric dtypes (float sums in float64, integer sums in
+ * 64 bits, min/max, counts, argmin/argmax) run in native/index_kernels.cc
+ * when the array qualifies ({@link axisReduceNative}), over the same plan in
+ * the same order; the JS loops here are their reference, and
+ * test/index-kernels.test.ts holds the two to the same bits.
  * @module
  */
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
@@ -434,16 +440,16 @@ function extreme(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, max: b
   if (opts.dtype !== undefined) throw new TypeError(`${max ? 'max' : 'min'}() takes no dtype`);
   const axes = resolveAxes(axis, a.ndim);
   const loop = nativeOf(a.dtype);
-  const src = sourceOf(a, null);
-  const p = plan(a, axes, opts.keepdims ?? false, src.strides);
-  if (p.count === 0 && (p.outSize > 0 || a.size === 0)) throw new ValueError(`zero-size array to reduction operation ${name} which has no identity`);
-  if (opts.out !== undefined) checkOut(opts.out, p.outShape);
+  const np = plan(a, axes, opts.keepdims ?? false, a.strides);
+  if (np.count === 0 && (np.outSize > 0 || a.size === 0)) throw new ValueError(`zero-size array to reduction operation ${name} which has no identity`);
+  if (opts.out !== undefined) checkOut(opts.out, np.outShape);
   if (!(a.itemsize === 8 && (a.dtype.kind === 'i' || a.dtype.kind === 'u'))) {
     // The kernel's loop is the typed loop below (doubles hold every value of these dtypes).
-    const np = plan(a, axes, opts.keepdims ?? false, a.strides);
     const f = new Float64Array(np.outSize).fill(max ? -Infinity : Infinity);
     if (axisReduceNative(a, np.dims, max ? AxisOp.Max : AxisOp.Min, f, 1)) return emitNumbers(f, loop, np, opts.out);
   }
+  const src = sourceOf(a, null);
+  const p = plan(a, axes, opts.keepdims ?? false, src.strides);
   const t = plainTyped(a);
   if (t !== null) {
     // Typed loops: start from ∓inf (no lane is empty here); NaN sticks once met.

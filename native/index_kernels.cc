@@ -282,8 +282,38 @@ void WalkRows(const std::vector<int64_t>& shape, const std::vector<int64_t>& sa,
 // NumPy's pairwise summation (PW_BLOCKSIZE 128) in double: the order of
 // lib/compute-values.ts `pairwise` and of kernels.cc's sum, addition for
 // addition.
+// The same additions on contiguous aligned native doubles, on a plain
+// pointer so the eight accumulators become vector lanes (lane j is still
+// r[j]; vector adds are IEEE adds, so the bits do not change).
+__attribute__((target_clones("avx2", "default")))
+double PairwiseF8(const double* a, int64_t n) {
+  if (n < 8) {
+    double res = 0.0;
+    for (int64_t i = 0; i < n; i++) res += a[i];
+    return res;
+  }
+  if (n <= 128) {
+    double r[8];
+    for (int j = 0; j < 8; j++) r[j] = a[j];
+    int64_t i;
+    for (i = 8; i < n - (n % 8); i += 8) {
+      for (int j = 0; j < 8; j++) r[j] += a[i + j];
+    }
+    double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+    for (; i < n; i++) res += a[i];
+    return res;
+  }
+  int64_t n2 = n / 2;
+  n2 -= n2 % 8;
+  return PairwiseF8(a, n2) + PairwiseF8(a + n2, n - n2);
+}
+
 template <class T, bool Swap>
 double Pairwise(const uint8_t* p, int64_t n, int64_t s) {
+  if constexpr (std::is_same_v<T, double> && !Swap) {
+    // SAFETY: alignment is checked here; ReadRegion checked the bounds.
+    if (s == 8 && reinterpret_cast<uintptr_t>(p) % alignof(double) == 0) return PairwiseF8(reinterpret_cast<const double*>(p), n);
+  }
   if (n < 8) {
     double res = 0.0;
     for (int64_t i = 0; i < n; i++) res += static_cast<double>(Load<T, Swap>(p + i * s));
@@ -307,6 +337,24 @@ double Pairwise(const uint8_t* p, int64_t n, int64_t s) {
 }
 
 enum AxisOp { kSum = 0, kMin = 1, kMax = 2, kCount = 3, kIntSum = 4 };
+
+// out[i] = the extreme of out[i] and a[i] for a contiguous row, as the
+// sequential branches below decide it (NaN sticks, strict comparison), but
+// branch-free so it runs as vector compare-and-blend.
+#define MMARRAY_EXTREME_INTO(NAME, T, CMP)                                        \
+  __attribute__((target_clones("avx2", "default")))                               \
+  void NAME(double* __restrict q, const T* __restrict a, int64_t n) {            \
+    for (int64_t i = 0; i < n; i++) {                                             \
+      double v = static_cast<double>(a[i]);                                       \
+      double m = q[i];                                                            \
+      q[i] = (v CMP m || (v != v && m == m)) ? v : m;                             \
+    }                                                                             \
+  }
+MMARRAY_EXTREME_INTO(MaxIntoF8, double, >)
+MMARRAY_EXTREME_INTO(MinIntoF8, double, <)
+MMARRAY_EXTREME_INTO(MaxIntoF4, float, >)
+MMARRAY_EXTREME_INTO(MinIntoF4, float, <)
+#undef MMARRAY_EXTREME_INTO
 
 // Float extremes: NaN sticks once met (the first NaN's bits), otherwise a
 // strict comparison keeps the first of equal values; `out` starts at ∓inf.
@@ -338,6 +386,13 @@ void ExtremeFloat(const Region& R, const std::vector<int64_t>& so, double* out) 
         }
       }
       out[o] = m;
+    } else if (!Swap && os == 1 && s == static_cast<int64_t>(sizeof(T)) && reinterpret_cast<uintptr_t>(p) % alignof(T) == 0) {
+      // SAFETY: alignment is checked here; the row's items and outputs are
+      // in bounds (above), and out (a Float64Array) never shares the input's bytes
+      // (the caller allocates it).
+      const T* a = reinterpret_cast<const T*>(p);
+      if constexpr (std::is_same_v<T, double>) Max ? MaxIntoF8(out + o, a, n) : MinIntoF8(out + o, a, n);
+      else Max ? MaxIntoF4(out + o, a, n) : MinIntoF4(out + o, a, n);
     } else {
       for (int64_t i = 0; i < n; i++) {
         double v = static_cast<double>(Load<T, Swap>(p + i * s));
