@@ -7,6 +7,7 @@
         "native/async_kernels.cc",
         "native/env_state.cc",
         "native/flush_worker.cc",
+        "native/index_kernels.cc",
         "native/kernels.cc",
         "native/live_mappings.cc",
         "native/mapping.cc",

@@ -51,6 +51,7 @@ interface Addon {
   kernelProgress: (job: AsyncJob) => [number, number];
   setErrorClasses: (classes: ErrorClasses) => void;
   poolBuffer: (byteLength: number) => ArrayBuffer | null;
+  indexKernels: IndexKernels;
 }
 
 /**
@@ -96,6 +97,37 @@ export type UfuncOperand = [memory: KernelMemory, byteOffset: number, strides: r
 
 /** An element-wise ufunc loop (native/ufunc_kernels.cc; lib/ufunc-native.ts is its front). */
 export type KernelUfunc = (op: number, computeType: number, shape: readonly number[], operands: readonly UfuncOperand[]) => void;
+
+/** The compute ops' loops (native/index_kernels.cc); lib/index-kernels.ts is their typed, checked front. */
+export interface IndexKernels {
+  axisReduce(
+    memory: KernelMemory, byteOffset: number, shape: readonly number[], strides: readonly number[], outStrides: readonly number[],
+    type: number, swap: boolean, op: number, out: Float64Array | BigInt64Array, chunk: number,
+  ): void;
+  argReduce(
+    memory: KernelMemory, byteOffset: number, shape: readonly number[], strides: readonly number[],
+    type: number, swap: boolean, max: boolean, flat: boolean, out: Float64Array,
+  ): void;
+  addAt(
+    memory: KernelMemory, byteOffset: number, n: number, stride: number, type: number, swap: boolean,
+    idx: KernelMemory, idxOffset: number, idxCount: number, idxStride: number, idxType: number, idxSwap: boolean, value: number,
+  ): number;
+  take(
+    memory: KernelMemory, byteOffset: number, n: number, stride: number, itemsize: number,
+    idx: KernelMemory, idxOffset: number, idxCount: number, idxStride: number, idxType: number, idxSwap: boolean,
+    mode: number, dst: KernelMemory, dstOffset: number,
+  ): number;
+  compress(
+    cond: KernelMemory, condOffset: number, condCount: number, condStride: number, condType: number, condSwap: boolean,
+    memory: KernelMemory, byteOffset: number, stride: number, itemsize: number, dst: KernelMemory, dstOffset: number, count: number,
+  ): number;
+  argsort(memory: KernelMemory, byteOffset: number, n: number, stride: number, type: number, swap: boolean, out: Uint32Array): void;
+  binMax(memory: KernelMemory, byteOffset: number, n: number, stride: number, type: number, swap: boolean): number;
+  binAdd(
+    memory: KernelMemory, byteOffset: number, n: number, stride: number, type: number, swap: boolean,
+    w: KernelMemory | null, wOffset: number, wStride: number, wType: number, wSwap: boolean, out: Float64Array,
+  ): void;
+}
 
 function load(): Addon {
   // MMARRAY_ADDON_PATH loads one specific build instead (the sanitizer run,
@@ -148,3 +180,6 @@ export const kernelProgress = addon.kernelProgress;
  * or null (0 bytes, over 4 GiB, or no memory): then allocate in JS.
  */
 export const poolBuffer = addon.poolBuffer;
+
+/** The compute ops' loops (native/index_kernels.cc). */
+export const indexKernels: IndexKernels = addon.indexKernels;

@@ -4,6 +4,7 @@
 
 #include "async_kernels.h"
 #include "env_state.h"
+#include "index_kernels.h"
 #include "kernels.h"
 #include "mapping.h"
 #include "mapping_handle.h"
@@ -36,6 +37,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("MappingHandle", mmarray::MappingHandle::Init(env));
   mmarray::InitKernels(env, exports);
   mmarray::InitAsyncKernels(env, exports);
+  mmarray::InitIndexKernels(env, exports);
   mmarray::InitPoolBuffer(env, exports);
   mmarray::InitUfuncKernels(env, exports);
   exports.Set("setErrorClasses", Napi::Function::New<SetErrorClasses>(env, "setErrorClasses"));

@@ -223,10 +223,46 @@ async function main() {
     throwsCode(() => addon.kernelUfunc(3, 2, [2], []), 'ERR_INVALID_ARG_TYPE', TypeError);
     throwsCode(() => addon.kernelUfunc(99, 0, [2], []), 'ERR_INVALID_ARG_TYPE', TypeError);
     const ro = map(file(new Uint8Array(pageSize)), 'r');
-    throwsCode(() => addon.kernelUfunc(0, 0, [2], [[ro, 0, [8], 0, false], [ro, 0, [8], 0, false], [ro, 0, [8], 0, false]]), 'ERR_MMARRAY_READ_ONLY');
+    throwsCode(() => addon.kernelUfunc(0, 0, [2], [[ro, 0, [8], 0, false], [ro, 0, [8], 0, false], [ro, 0, [8], 0, false]]), 'ERR_READ_ONLY');
     m.close();
     ro.close();
-    throwsCode(() => addon.kernelUfunc(0, 0, [2], [[m, 0, [8], 0, false], [m, 0, [8], 0, false], [m, 0, [8], 0, false]]), 'ERR_MMARRAY_CLOSED');
+    throwsCode(() => addon.kernelUfunc(0, 0, [2], [[m, 0, [8], 0, false], [m, 0, [8], 0, false], [m, 0, [8], 0, false]]), 'ERR_CLOSED');
+  }
+
+  // The compute kernels (native/index_kernels.cc): every entry point over an
+  // ArrayBuffer and a mapping, unaligned and byte-swapped reads, and the
+  // bounds refusals (nothing may be touched outside the memory).
+  {
+    const K = addon.indexKernels;
+    const buf = new Float64Array(1000).map((_, i) => (i * 37) % 101).buffer;
+    const out = new Float64Array(10).fill(-Infinity);
+    K.axisReduce(buf, 8, [10, 99], [792, 8], [1, 0], 0, false, 2, out, 1);
+    assert.strictEqual(out[0], Math.max(...new Float64Array(buf, 8, 99)));
+    for (const op of [0, 1, 3]) K.axisReduce(buf, 3, [7, 100], [800, 8], [1, 0], 0, true, op, new Float64Array(7), 8);
+    K.axisReduce(buf, 1, [999], [8], [0], 9, false, 4, new BigInt64Array(1), 1);
+    throwsCode(() => K.axisReduce(buf, 8, [1000], [8], [0], 0, false, 0, new Float64Array(1), 1), 'ERR_OUT_OF_RANGE', RangeError);
+    throwsCode(() => K.axisReduce(buf, 0, [10, 100], [800, 8], [1, 0], 0, false, 0, new Float64Array(9), 1), 'ERR_OUT_OF_RANGE', RangeError);
+    const arg = new Float64Array(10);
+    K.argReduce(buf, 0, [10, 100], [800, 8], 0, false, true, false, arg);
+    K.argReduce(buf, 5, [99], [8], 6, true, false, true, arg);
+    const idx = BigInt64Array.from({ length: 300 }, (_, i) => BigInt((i * 7) % 1000) - 500n);
+    const dst = new Float64Array(300);
+    assert.strictEqual(K.take(buf, 0, 1000, 8, 8, idx.buffer, 0, 300, 8, 9, false, 0, dst.buffer, 0), -1);
+    assert.strictEqual(K.take(buf, 0, 400, 8, 8, idx.buffer, 0, 300, 8, 9, false, 0, dst.buffer, 0), 0);
+    K.take(buf, 0, 7, 8, 8, idx.buffer, 0, 300, 8, 9, false, 1, dst.buffer, 0);
+    throwsCode(() => K.take(buf, 0, 1000, 8, 8, idx.buffer, 0, 300, 8, 9, false, 0, dst.buffer, 8), 'ERR_OUT_OF_RANGE', RangeError);
+    const m = map(file(new Uint8Array(8000)), 'r+');
+    assert.strictEqual(K.addAt(m, 0, 1000, 8, 0, false, idx.buffer, 0, 300, 8, 9, false, 1.5), -1);
+    assert.strictEqual(K.addAt(m, 0, 400, 8, 0, false, idx.buffer, 0, 300, 8, 9, false, 1.5), 0);
+    const nz = new Float64Array(buf).filter((v) => v !== 0).length;
+    assert.strictEqual(K.compress(buf, 0, 1000, 8, 0, false, m, 0, 8, 8, new ArrayBuffer(8000), 0, 1000), nz);
+    const perm = new Uint32Array(1000);
+    K.argsort(m, 0, 1000, 8, 0, true, perm);
+    assert.strictEqual(K.binMax(idx.buffer, 0, 300, 8, 9, false), -2);
+    K.binAdd(idx.buffer, 576, 1, 8, 9, false, buf, 0, 8, 0, false, new Float64Array(600));
+    throwsCode(() => K.binAdd(idx.buffer, 2400, 1, 8, 9, false, null, 0, 0, 0, false, new Float64Array(600)), 'ERR_OUT_OF_RANGE', RangeError);
+    m.close();
+    throwsCode(() => K.argsort(m, 0, 1000, 8, 0, true, perm), 'ERR_CLOSED');
   }
 
   // A window still alive at exit is released by the environment's cleanup.
