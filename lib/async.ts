@@ -43,7 +43,7 @@ import type { NdArray, Order } from './ndarray';
 import { descrOf, formatHeader } from './npy/header';
 import { replacementOf } from './npy/replace';
 import { closedError, MemoryStorage } from './storage';
-import { makeArray } from './internal';
+import { makeArray, requireOpen } from './internal';
 import { newStrides } from './layout';
 
 /** Options of every async bulk call. */
@@ -192,7 +192,7 @@ async function runCalls(calls: readonly KernelCall[], threads: number, options: 
 
 function closedErrorOf(a: NdArray): AccessError {
   try {
-    a._st.checkOpen();
+    requireOpen(a);
   } catch (closed) {
     if (closed instanceof AccessError) return closed;
   }
@@ -312,7 +312,7 @@ export function* pieces(a: NdArray, maxElements: number): Generator<NdArray> {
  */
 export async function saveNpyAsync(path: string, a: NdArray, options: AsyncOptions = {}): Promise<void> {
   checkOptions(options);
-  a._st.checkOpen();
+  requireOpen(a);
   if (options.signal?.aborted) throw abortError(options.signal);
   // The same target rules as saveNpy: NUL-free path, a link followed, the
   // old file's permission bits, refused when the caller could not write it.
@@ -399,7 +399,7 @@ export const ITERATION_SLICE = 1 << 16;
  */
 export async function forEachAsync(a: NdArray, fn: (value: unknown, i: number) => void, options: { signal?: AbortSignal } = {}): Promise<void> {
   checkOptions(options);
-  a._st.checkOpen();
+  requireOpen(a);
   let base = 0;
   for (const piece of pieces(a, ITERATION_SLICE)) {
     if (options.signal?.aborted) throw abortError(options.signal);

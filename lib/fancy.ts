@@ -27,7 +27,7 @@ import { ellipsis, newaxis, parseIndex, Slice, type IndexItem } from './indexing
 import { forEachOffset2 } from './iterate';
 import { normalizeAxis, shapeToSize } from './layout';
 import { pyShape } from './format';
-import { NdArray, derive } from './internal';
+import { NdArray, codecOf, derive, requireOpen, storageOf } from './internal';
 import { resultType, type PyScalar } from './promote';
 import {
   allocateOrdered,
@@ -73,7 +73,7 @@ interface Selection {
 
 /** Analyses `a[items]` (at least one array item) and lists the offsets it selects. */
 export function select(a: NdArray, items: readonly FancyItem[]): Selection {
-  a._st.checkOpen();
+  requireOpen(a);
   const basic: IndexItem[] = [];
   // Per advanced entry: its index values (numbers), shape, and which basic item stands for it.
   const adv: { values: number[] | Float64Array; shape: readonly number[]; item: number; mask?: { size: number; dim: number } }[] = [];
@@ -217,8 +217,8 @@ function gather(a: NdArray, offsets: readonly number[], shape: readonly number[]
   const r = allocateOrdered(a.dtype, shape, order);
   if (offsets.length === 0) return r;
   const n = a.itemsize;
-  const dst = r._st.single!;
-  const at = a._st.cursor(n);
+  const dst = storageOf(r).single!;
+  const at = storageOf(a).cursor(n);
   let i = 0;
   forEachOffset2(r.shape, r.strides, 0, r.strides, 0, (d) => {
     const w = at(offsets[i++]);
@@ -261,7 +261,7 @@ function valuesFor(value: unknown, dt: DType, shape: readonly number[]): unknown
 }
 
 function requireWritable(a: NdArray): void {
-  a._st.checkOpen();
+  requireOpen(a);
   if (!a._w) throw new AccessError('ERR_READ_ONLY', WRITE_REFUSED);
 }
 
@@ -274,9 +274,9 @@ export function setitem(a: NdArray, items: readonly FancyItem[], value: unknown)
 }
 
 function storeAt(a: NdArray, offsets: readonly number[], vals: readonly unknown[]): void {
-  const codec = a._codec;
+  const codec = codecOf(a);
   const conv = vals.map((v) => codec.convert(v));
-  const at = a._st.cursor(a.itemsize);
+  const at = storageOf(a).cursor(a.itemsize);
   for (let i = 0; i < offsets.length; i++) {
     const w = at(offsets[i]);
     codec.store(w.view, offsets[i] - w.start, conv[i] as never);
@@ -307,8 +307,8 @@ export function addAt(a: NdArray, items: NdArray | number | readonly FancyItem[]
   const add = arithOf(loop).add;
   const toLoop = makeCaster(a.dtype, loop);
   const back = makeCaster(loop, a.dtype);
-  const codec = a._codec;
-  const at = a._st.cursor(a.itemsize);
+  const codec = codecOf(a);
+  const at = storageOf(a).cursor(a.itemsize);
   for (let i = 0; i < s.offsets.length; i++) {
     const off = s.offsets[i];
     const w = at(off);
@@ -424,7 +424,7 @@ export interface TakeOptions {
  * `a.shape[:axis] + indices.shape + a.shape[axis+1:]`.
  */
 export function take(a: NdArray, indices: NdArray | number | readonly number[], options: TakeOptions = {}): NdArray {
-  a._st.checkOpen();
+  requireOpen(a);
   const mode = checkMode(options.mode ?? 'raise');
   const axis = options.axis ?? null;
   const src = axis === null ? (a.ndim === 1 ? a : a.reshape(-1)) : a;

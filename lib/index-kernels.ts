@@ -10,6 +10,7 @@
  * @internal
  * @module
  */
+import { storageOf } from './internal';
 import { elementCode, isSwapped, NATIVE_MIN_ELEMENTS, regionOf } from './kernels';
 import { shapeToSize } from './layout';
 import { indexKernels as K } from './native';
@@ -36,7 +37,7 @@ export type WalkDim = readonly [number, number, number];
 export function axisReduceNative(a: NdArray, dims: readonly WalkDim[], op: AxisOp, out: Float64Array | BigInt64Array, chunk: number): boolean {
   const code = elementCode(a.dtype);
   if (code < 0 || shapeToSize(a.shape) < NATIVE_MIN_ELEMENTS) return false;
-  const r = regionOf(a._st, a.offset);
+  const r = regionOf(storageOf(a), a.offset);
   if (r === null) return false;
   K.axisReduce(
     r.memory,
@@ -61,7 +62,7 @@ export function axisReduceNative(a: NdArray, dims: readonly WalkDim[], op: AxisO
 export function argReduceNative(a: NdArray, max: boolean, flat: boolean): Float64Array | null {
   const code = elementCode(a.dtype);
   if (code < 0 || a.ndim === 0 || shapeToSize(a.shape) < NATIVE_MIN_ELEMENTS) return null;
-  const r = regionOf(a._st, a.offset);
+  const r = regionOf(storageOf(a), a.offset);
   if (r === null) return null;
   const out = new Float64Array(flat ? 1 : shapeToSize(a.shape) / a.shape[a.ndim - 1]);
   K.argReduce(r.memory, r.byteOffset, a.shape, a.strides, code, isSwapped(a.dtype), max, flat, out);
@@ -71,7 +72,7 @@ export function argReduceNative(a: NdArray, max: boolean, flat: boolean): Float6
 function indexArgs(idx: NdArray): [unknown, number, number, number, number, boolean] | null {
   const code = elementCode(idx.dtype);
   if (idx.ndim !== 1 || code < 0 || !(idx.dtype.kind === 'i' || idx.dtype.kind === 'u')) return null;
-  const r = regionOf(idx._st, idx.offset);
+  const r = regionOf(storageOf(idx), idx.offset);
   if (r === null) return null;
   return [r.memory, r.byteOffset, idx.shape[0], idx.strides[0], code, isSwapped(idx.dtype)];
 }
@@ -88,7 +89,7 @@ export function addAtNative(a: NdArray, idx: NdArray, value: number): number | n
   if (a.ndim !== 1 || code < 0 || code === 8 || code > 7 || idx.size < NATIVE_MIN_ELEMENTS) return null;
   const ia = indexArgs(idx);
   if (ia === null) return null;
-  const r = regionOf(a._st, a.offset);
+  const r = regionOf(storageOf(a), a.offset);
   if (r === null) return null;
   const [im, io, ic, is, it, isw] = ia;
   return K.addAt(r.memory, r.byteOffset, a.shape[0], a.strides[0], code, isSwapped(a.dtype), im as never, io, ic, is, it, isw, value);
@@ -107,8 +108,8 @@ export function takeNative(src: NdArray, idx: NdArray, mode: 'raise' | 'wrap' | 
   if (src.ndim !== 1 || idx.size < NATIVE_MIN_ELEMENTS || src.itemsize === 0) return null;
   const ia = indexArgs(idx);
   if (ia === null) return null;
-  const s = regionOf(src._st, src.offset);
-  const d = regionOf(dst._st, dst.offset);
+  const s = regionOf(storageOf(src), src.offset);
+  const d = regionOf(storageOf(dst), dst.offset);
   if (s === null || d === null) return null;
   const [im, io, ic, is, it, isw] = ia;
   return K.take(s.memory, s.byteOffset, src.shape[0], src.strides[0], src.itemsize, im as never, io, ic, is, it, isw, TAKE_MODES[mode], d.memory, d.byteOffset);
@@ -129,9 +130,9 @@ export function countNative(c: NdArray): number | null {
 export function compressNative(c: NdArray, src: NdArray, dst: NdArray, count: number): boolean {
   const code = elementCode(c.dtype);
   if (c.ndim !== 1 || src.ndim !== 1 || code < 0 || c.shape[0] > src.shape[0] || src.itemsize === 0) return false;
-  const rc = regionOf(c._st, c.offset);
-  const rs = regionOf(src._st, src.offset);
-  const rd = count === 0 ? { memory: new ArrayBuffer(0), byteOffset: 0 } : regionOf(dst._st, dst.offset);
+  const rc = regionOf(storageOf(c), c.offset);
+  const rs = regionOf(storageOf(src), src.offset);
+  const rd = count === 0 ? { memory: new ArrayBuffer(0), byteOffset: 0 } : regionOf(storageOf(dst), dst.offset);
   if (rc === null || rs === null || rd === null) return false;
   K.compress(rc.memory, rc.byteOffset, c.shape[0], c.strides[0], code, isSwapped(c.dtype), rs.memory, rs.byteOffset, src.strides[0], src.itemsize, rd.memory, rd.byteOffset, count);
   return true;
@@ -144,7 +145,7 @@ export function compressNative(c: NdArray, src: NdArray, dst: NdArray, count: nu
 export function argsortNative(a: NdArray): Uint32Array | null {
   const code = elementCode(a.dtype);
   if (a.ndim !== 1 || code < 0 || a.size < NATIVE_MIN_ELEMENTS || a.size > 0xffffffff) return null;
-  const r = regionOf(a._st, a.offset);
+  const r = regionOf(storageOf(a), a.offset);
   if (r === null) return null;
   const out = new Uint32Array(a.size);
   K.argsort(r.memory, r.byteOffset, a.size, a.strides[0], code, isSwapped(a.dtype), out);
@@ -164,7 +165,7 @@ export function bincountNative(x: NdArray, w: NdArray | undefined, minlength: nu
   let wr = null;
   if (w !== undefined) {
     if (elementCode(w.dtype) < 0 || w.ndim !== 1) return null;
-    wr = regionOf(w._st, w.offset);
+    wr = regionOf(storageOf(w), w.offset);
     if (wr === null) return null;
   }
   const max = K.binMax(im as never, io, ic, is, it, isw);

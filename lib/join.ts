@@ -15,6 +15,7 @@ import { resultType } from './promote';
 import { allocateOrdered } from './compute-values';
 import { Slice } from './indexing';
 import { copyNative, elementCode, isSwapped } from './kernels';
+import { requireOpen, storageOf } from './internal';
 
 /** Options of {@link concatenate} and {@link stack}. */
 export interface JoinOptions {
@@ -61,7 +62,7 @@ function multiSortedPerm(arrays: readonly NdArray[], ndim: number): number[] {
 }
 
 function checkOpen(arrays: readonly NdArray[]): void {
-  for (const a of arrays) a._st.checkOpen();
+  for (const a of arrays) requireOpen(a);
 }
 
 /**
@@ -125,7 +126,7 @@ function copyBytes(a: NdArray, out: NdArray, at: number): boolean {
   if (a.dtype.equals(dt)) units = [];
   else if (elementCode(a.dtype) >= 0 && elementCode(a.dtype) === elementCode(dt) && isSwapped(a.dtype) !== isSwapped(dt)) units = [0, dt.itemsize];
   else return false;
-  return copyNative(a._st, a.offset, a.strides, out._st, out.offset + at, out.strides, a.shape, dt.itemsize, units);
+  return copyNative(storageOf(a), a.offset, a.strides, storageOf(out), out.offset + at, out.strides, a.shape, dt.itemsize, units);
 }
 
 /** NumPy's `stack(arrays, axis)`: inputs of one shape joined along a new axis (default 0). */

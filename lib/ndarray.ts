@@ -156,7 +156,7 @@ export class Flags {
  * (sibling modules see the layout through them): a subclass redefining one
  * could steer writes outside an array's bounds, so `view(Subclass)` refuses it.
  */
-const PROTECTED = new Set(['_st', 'dtype', 'shape', 'strides', 'offset', 'base', '_w', '_own', '_codec', '_locked', '_scalar', 'ndim', 'size', 'itemsize', 'nbytes']);
+const PROTECTED = new Set(['dtype', 'shape', 'strides', 'offset', 'base', '_w', '_own', '_locked', '_scalar', 'ndim', 'size', 'itemsize', 'nbytes']);
 /** Subclass prototypes already checked. */
 const checkedProtos = new WeakSet<object>();
 
@@ -266,10 +266,6 @@ export class NdArray<T = unknown> {
     });
   }
 
-  /** @internal */
-  get _st(): Storage {
-    return this.#st;
-  }
   /** The element type. */
   get dtype(): DType {
     return this.#dtype;
@@ -297,10 +293,6 @@ export class NdArray<T = unknown> {
   /** @internal */
   get _own(): boolean {
     return this.#own;
-  }
-  /** @internal */
-  get _codec(): Codec {
-    return this.#codec;
   }
   /** @internal Made read-only for good (asStrided's writeable: false): no view of it can be made writeable. */
   get _locked(): boolean {

@@ -29,6 +29,7 @@
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { makeCaster } from './cast';
 import { ValueError } from './errors';
+import { codecOf, requireOpen, storageOf } from './internal';
 import { normalizeAxis, shapeToSize } from './layout';
 import type { NdArray } from './ndarray';
 import { pyShape } from './format';
@@ -204,9 +205,9 @@ function sourceOf(a: NdArray, loop: DType | null): Source {
     const c = makeCaster(a.dtype, loop!);
     return { get: (p) => c(ta[p]), start: fast.start, strides: fast.strides, cast: true };
   }
-  a._st.checkOpen();
-  const codec = a._codec;
-  const at = a._st.cursor(a.itemsize);
+  requireOpen(a);
+  const codec = codecOf(a);
+  const at = storageOf(a).cursor(a.itemsize);
   const read = (p: number): unknown => {
     const w = at(p);
     return codec.read(w.view, p - w.start);
@@ -217,7 +218,7 @@ function sourceOf(a: NdArray, loop: DType | null): Source {
 }
 
 function checkOut(out: NdArray, shape: readonly number[]): void {
-  out._st.checkOpen();
+  requireOpen(out);
   if (!out._w) throw new ValueError('output array is read-only');
   if (out.ndim !== shape.length || out.shape.some((n, i) => n !== shape[i])) {
     throw new ValueError(`output array of shape ${pyShape(out.shape)} does not match the result's shape ${pyShape(shape)}`);

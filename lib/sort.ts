@@ -17,7 +17,7 @@ import { makeCaster } from './cast';
 import { AccessError, ValueError, repr } from './errors';
 import { Slice } from './indexing';
 import { normalizeAxis } from './layout';
-import { NdArray } from './internal';
+import { NdArray, requireOpen } from './internal';
 import { copyAs } from './copy';
 import { makeArray } from './internal';
 import { MemoryStorage } from './storage';
@@ -194,7 +194,7 @@ function sortNative(a: NdArray): boolean {
  * the input (`axis` null: the flattened array). A 0-d array is an AxisError.
  */
 export function sort(a: NdArray, options: SortOptions = {}): NdArray {
-  a._st.checkOpen();
+  requireOpen(a);
   checkOrder(a.dtype, options.order);
   const axis = options.axis === undefined ? -1 : options.axis;
   if (axis === null) {
@@ -210,7 +210,7 @@ export function sort(a: NdArray, options: SortOptions = {}): NdArray {
 
 /** NumPy's `a.sort(axis, kind='stable', order)`: sorts `a` in place (`axis` null is a TypeError, as in NumPy). */
 export function sortInPlace(a: NdArray, options: SortOptions = {}): void {
-  a._st.checkOpen();
+  requireOpen(a);
   if (!a._w) throw new AccessError('ERR_READ_ONLY', 'assignment destination is read-only');
   if (options.axis === null) throw new TypeError("'NoneType' object cannot be interpreted as an integer");
   checkOrder(a.dtype, options.order);
@@ -220,7 +220,7 @@ export function sortInPlace(a: NdArray, options: SortOptions = {}): void {
 
 /** NumPy's `argsort(a, axis, kind='stable', order)`: int64 indices (C-contiguous); a 0-d array gives `[0]`. */
 export function argsort(a: NdArray, options: SortOptions = {}): NdArray {
-  a._st.checkOpen();
+  requireOpen(a);
   checkOrder(a.dtype, options.order);
   const axis = options.axis === undefined ? -1 : options.axis;
   if (a.ndim === 0) {
@@ -276,7 +276,7 @@ const COMPLEX128 = toDType('<c16');
  * points, shaped like `v` (0-d for a scalar `v`).
  */
 export function searchsorted(a: NdArray, v: NdArray | number | bigint | boolean | Complex, options: SearchsortedOptions = {}): NdArray {
-  a._st.checkOpen();
+  requireOpen(a);
   const side = options.side ?? 'left';
   if (side !== 'left' && side !== 'right') throw new ValueError(`side must be 'left' or 'right' (got ${repr(side)})`);
   if (a.ndim !== 1) throw new ValueError(a.ndim === 0 ? 'object of too small depth for desired array' : 'object too deep for desired array');
@@ -335,7 +335,7 @@ function numbersOf(a: NdArray): ArrayLike<number> | null {
  * element the index of its value (int64, shaped like `a`).
  */
 export function unique(a: NdArray, options: UniqueOptions = {}): UniqueResult {
-  a._st.checkOpen();
+  requireOpen(a);
   const dt = a.dtype;
   const nums = numbersOf(a);
   const vals: ArrayLike<unknown> = nums ?? readValues(a);
@@ -387,7 +387,7 @@ export interface BincountOptions {
  * the sum of the weights of each value (float64).
  */
 export function bincount(x: NdArray, options: BincountOptions = {}): NdArray {
-  x._st.checkOpen();
+  requireOpen(x);
   const k = x.dtype.kind;
   if (k !== 'i' && k !== 'u' && k !== 'b') throw new TypeError(`Cannot cast array data from dtype('${x.dtype.str}') to dtype('int64') according to the rule 'safe'`);
   if (x.ndim !== 1) throw new ValueError(x.ndim === 0 ? 'object of too small depth for desired array' : 'object too deep for desired array');

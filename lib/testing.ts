@@ -19,6 +19,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { DTypeLike } from './dtype';
 import { explain } from './inspect';
+import { isArray, storageOf } from './internal';
 import { memmap, type Memmap } from './memmap';
 import { TooHardError } from './errors';
 import { sharesMemory } from './memory';
@@ -77,7 +78,7 @@ export function expectIsolated(a: NdArray, b: NdArray, options: OverlapCheckOpti
 /** Asserts that writes to the array are refused (`flags.writeable` is false). */
 export function expectReadOnly(a: NdArray): void {
   if (a.flags.writeable) {
-    const m = a._st.mapping;
+    const m = storageOf(a).mapping;
     const where = m === null ? 'memory' : `a mapping of '${m.path}' in mode '${m.mode}'`;
     fail(`expected a read-only array, but flags.writeable is true (${a.constructor.name}<${a.dtype.str}> over ${where})`, expectReadOnly, true, false, 'flags.writeable');
   }
@@ -175,8 +176,8 @@ export interface MmarrayMatchers<R> {
 }
 
 function checkArray(v: unknown, what: string): NdArray {
-  // Duck-typed so arrays from another copy of the library still match.
-  if (v === null || typeof v !== 'object' || !('_st' in v) || !('strides' in v)) {
+  // The brand check of the private fields: the matchers read the array's storage through internal.ts.
+  if (!isArray(v)) {
     throw new TypeError(`${what} must be an NdArray, got ${Object.prototype.toString.call(v)}`);
   }
   return v as NdArray;

@@ -20,6 +20,7 @@
  */
 import type { DType } from './dtype';
 import { castCode, isSwapped, regionOf } from './kernels';
+import { storageOf } from './internal';
 import { shapeToSize } from './layout';
 import { kernelUfunc, type UfuncOperand } from './native';
 import type { NdArray } from './ndarray';
@@ -145,7 +146,7 @@ export function runUfuncNative(op: number, t: DType, shape: readonly number[], o
     const code = castCode(o.arr.dtype);
     if (code < 0) return false;
     if (k === nin && (compute === I8_CODE || compute === U8_CODE) && F4_OUT.has(code)) return false;
-    const r = regionOf(o.arr._st, o.arr.offset);
+    const r = regionOf(storageOf(o.arr), o.arr.offset);
     if (r === null) return false;
     list.push([r.memory, r.byteOffset, o.strides, code, isSwapped(o.arr.dtype)]);
   }

@@ -43,7 +43,7 @@ import type { DType } from './dtype';
 import { float16Bits, float16Value } from './dtype/float16';
 import { AccessError, OverflowError, ValueError } from './errors';
 import { mayShareMemory } from './memory';
-import { makeArray, NdArray } from './internal';
+import { makeArray, NdArray, requireOpen, storageOf } from './internal';
 import { canCast, isNumeric, resultType, weakKind, type PyScalar } from './promote';
 import type { Complex } from './value-types';
 import { MemoryStorage, WINDOW_STEP, type Window } from './storage';
@@ -338,7 +338,7 @@ function makeOp(arr: NdArray | null, t: DType, constant: TA | null, isOut: boole
   op.direct = sameStorage(d, t);
   const plain = (x: DType): boolean => (x.kind === 'i' || x.kind === 'u' || x.kind === 'f') && x.itemsize <= 8 && !((x.kind === 'i' || x.kind === 'u') && x.itemsize === 8);
   op.passThrough = !isOut && !op.direct && plain(d) && plain(t) && !(d.kind === 'f' && d.itemsize === 2);
-  op.cursor = arr._st.cursor(d.itemsize);
+  op.cursor = storageOf(arr).cursor(d.itemsize);
   if (isOut) op.set = lanes(d) === 2 ? [setter(d, 0), setter(d, 1)] : [setter(d, 0)];
   else {
     op.get = lanes(d) === 2 ? [getter(d, 0), getter(d, 1)] : [getter(d, 0)];
@@ -350,7 +350,7 @@ function makeOp(arr: NdArray | null, t: DType, constant: TA | null, isOut: boole
 /** A typed array of `ctor` over storage bytes [lo, lo + bytes) when they sit in one window, aligned; else null. */
 function typedRange(arr: NdArray, ctor: Ctor, lo: number, bytes: number): TA | null {
   if (bytes > WINDOW_STEP) return null;
-  const w = arr._st.window(lo, Math.max(bytes, 1));
+  const w = storageOf(arr).window(lo, Math.max(bytes, 1));
   const byteOffset = w.bufferOffset + (lo - w.start);
   const size = ctor.BYTES_PER_ELEMENT;
   if (byteOffset % size !== 0) return null;
@@ -604,7 +604,7 @@ export function allocateLike(dt: DType, shape: readonly number[], like: readonly
 
 /** True when `a` and `out` address exactly the same elements in the same order (in-place is then safe). */
 function sameElements(a: NdArray, aStrides: readonly number[], out: NdArray): boolean {
-  return a._st === out._st && a.offset === out.offset && a.itemsize === out.itemsize && aStrides.every((s, i) => s === out.strides[i] || out.shape[i] <= 1);
+  return storageOf(a) === storageOf(out) && a.offset === out.offset && a.itemsize === out.itemsize && aStrides.every((s, i) => s === out.strides[i] || out.shape[i] <= 1);
 }
 
 /** Applies ufunc `spec` to `inputs` (NumPy's `ufunc(*inputs, out=, where=)`). */
@@ -613,12 +613,12 @@ export function callUfunc(spec: UfuncSpec, inputs: readonly UfuncInput[], option
   const out = options.out ?? null;
   let where = options.where ?? null;
   for (const x of inputs) {
-    if (x instanceof NdArray) x._st.checkOpen();
+    if (x instanceof NdArray) requireOpen(x);
     else if (weakKind(x) === null && typeof x !== 'boolean') throw new TypeError(`${spec.name}(): an input must be an NdArray, a number, a bigint, a boolean or a { re, im } complex, got ${String(x)}`);
   }
   if (out !== null) {
     if (!(out instanceof NdArray)) throw new TypeError(`${spec.name}(): out must be an NdArray`);
-    out._st.checkOpen();
+    requireOpen(out);
     if (!out._w) throw new AccessError('ERR_READ_ONLY', 'output array is read-only');
   }
   const r = resolveTypes(spec, inputs);
@@ -645,7 +645,7 @@ export function callUfunc(spec: UfuncSpec, inputs: readonly UfuncInput[], option
     throw new UFuncTypeError(`Cannot cast ufunc '${spec.name}' output from ${fmtDType(r.outType)} to ${fmtDType(out.dtype)} with casting rule 'same_kind'`);
   }
   if (where instanceof NdArray) {
-    where._st.checkOpen();
+    requireOpen(where);
     if (where.dtype.kind !== 'b') throw new UFuncTypeError(`Cannot cast array data from ${fmtDType(where.dtype)} to dtype('bool') according to the rule 'safe'`);
   } else if (where !== null && typeof where !== 'boolean') {
     throw new TypeError(`${spec.name}(): where must be an NdArray or a boolean`);

@@ -531,12 +531,13 @@ describe("no outside change makes a 'r' mapping writeable (issue 12 item 7)", ()
       tryIt('after m._w = true', () => m.set(0));
       tryIt('defineProperty _w', () => { Object.defineProperty(m, '_w', { value: true }); m.fill(0); });
       tryIt('defineProperty offset', () => { const v = m.index('1:'); Object.defineProperty(v, 'offset', { value: 1e9 }); v.set(1); });
-      tryIt('storage forged writable', () => { m._st.writable = true; m.flags.writeable = true; });
-      tryIt('storage forged writable (defineProperty)', () => { Object.defineProperty(m._st, 'writable', { value: true }); });
+      const { storageOf } = require(process.env.INTERNAL);
+      tryIt('storage forged writable', () => { storageOf(m).writable = true; m.flags.writeable = true; });
+      tryIt('storage forged writable (defineProperty)', () => { Object.defineProperty(storageOf(m), 'writable', { value: true }); });
       m.strides[0] = 2 ** 40; // sloppy mode: ignored (a frozen array)
       out.strides = m.strides;
       report(out);
-    `, { FILE: f });
+    `, { FILE: f, INTERNAL: path.join(DIST, 'internal.js') });
     const out = reportOf<Record<string, string | number[]>>(r);
     for (const k of ['subclass apply', 'subclass set', 'after m._w = true', 'defineProperty _w', 'defineProperty offset']) {
       // The refusal names the file and its mode (parity's readOnlyError), whichever door was tried.

@@ -31,6 +31,7 @@ import {
   type IndexItem,
 } from '../../lib';
 import { memmap, type Memmap } from '../../lib/memmap';
+import { storageOf } from '../../lib/internal';
 import { internalOverlap } from '../../lib/overlap';
 import { useTempDir } from '../helpers/tmp';
 
@@ -262,8 +263,8 @@ function checkAgainstModel(a: NdArray, m: Model, root: NdArray, dv: DataView, wh
   };
   if (!same(a.shape, m.shape)) fail('shape differs from the model');
   if (a.itemsize !== DT[m.dt].size) fail('itemsize differs from the model');
-  const isView = a._st === root._st;
-  const len = root._st.byteLength;
+  const isView = storageOf(a) === storageOf(root);
+  const len = storageOf(root).byteLength;
   const idxs = cIndices(m.shape);
   for (let f = 0; f < idxs.length; f++) {
     const j = idxs[f];
@@ -556,10 +557,10 @@ interface Memory {
  * model moves to the copy: C-contiguous from its offset, in the copy's memory.
  */
 function rebase(a: NdArray, m: Model): { mem: Memory; m: Model } {
-  const w = a._st.single!;
+  const w = storageOf(a).single!;
   const item = DT[m.dt].size;
   return {
-    mem: { root: a, dv: new DataView(w.buffer, w.bufferOffset, a._st.byteLength), byteLength: a._st.byteLength },
+    mem: { root: a, dv: new DataView(w.buffer, w.bufferOffset, storageOf(a).byteLength), byteLength: storageOf(a).byteLength },
     m: { shape: m.shape, dt: m.dt, addrs: m.addrs.map((_x, f) => a.offset + f * item) },
   };
 }
@@ -581,7 +582,7 @@ function runChain(start: NdArray, mem0: Memory, m0: Model, ops: Op[]): void {
     m = r.m;
     // Values first (a copy holds the same values), then the layout.
     checkAgainstModel(a, m, mem.root, mem.dv, trail.join(' → '));
-    if (a._st !== mem.root._st) {
+    if (storageOf(a) !== storageOf(mem.root)) {
       if (op.kind !== 'reshape') throw new Error(`${trail.join(' → ')}: only reshape may copy, ${op.kind} did`);
       trail.push('(copied)');
       ({ mem, m } = rebase(a, m));
