@@ -7,52 +7,21 @@
  * @internal
  * @module
  */
-import type { DType } from './dtype';
 import { types } from 'util';
 import { WINDOW_STEP } from './storage';
 import { byteBounds, shapeToSize } from './layout';
 import type { NdArray } from './ndarray';
 import { allocateOrdered, INTP } from './compute-values';
 import { requireOpen, storageOf } from './internal';
-
-type Typed = Float64Array | Float32Array | Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | BigInt64Array | BigUint64Array;
+import { ctorFor, type AnyTypedArray } from './typed';
 
 /** A typed array and the element index of `a`'s element 0 in it, with element strides. */
 export interface TypedLayout {
-  array: Typed;
+  array: AnyTypedArray;
   /** Element index of the array's element 0. */
   start: number;
   /** Strides in elements. */
   strides: number[];
-}
-
-function ctorOf(dt: DType): (new (b: ArrayBuffer, o: number, n: number) => Typed) | null {
-  if (!dt.isnative || dt.isStructured || dt.subdtype !== null) return null;
-  switch (dt.kind + dt.itemsize) {
-    case 'f8':
-      return Float64Array;
-    case 'f4':
-      return Float32Array;
-    case 'i1':
-      return Int8Array;
-    case 'u1':
-      return Uint8Array;
-    case 'b1':
-      return Uint8Array;
-    case 'i2':
-      return Int16Array;
-    case 'u2':
-      return Uint16Array;
-    case 'i4':
-      return Int32Array;
-    case 'u4':
-      return Uint32Array;
-    case 'i8':
-      return BigInt64Array;
-    case 'u8':
-      return BigUint64Array;
-  }
-  return null;
 }
 
 /**
@@ -61,7 +30,7 @@ function ctorOf(dt: DType): (new (b: ArrayBuffer, o: number, n: number) => Typed
  * come as Uint8Array of 0/1.
  */
 export function typedLayout(a: NdArray): TypedLayout | null {
-  const ctor = ctorOf(a.dtype);
+  const ctor = ctorFor(a.dtype);
   if (ctor === null) return null;
   const n = a.itemsize;
   for (const s of a.strides) if (s % n !== 0) return null;

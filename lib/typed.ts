@@ -38,7 +38,12 @@ export type AnyTypedArray =
   | BigInt64Array
   | BigUint64Array;
 
-function ctorFor(dt: DType): TypedArrayCtor | null {
+/**
+ * @internal The typed array that holds `dt`'s items in this host's byte order
+ * (Uint8Array for bool), or null: the one table for typedArray() and the
+ * compute ops' typed tier (typed-reader.ts).
+ */
+export function ctorFor(dt: DType): TypedArrayCtor | null {
   if (!dt.isnative || dt.isStructured) return null;
   switch (dt.kind + dt.itemsize) {
     case 'i1': return Int8Array;
