@@ -16,8 +16,10 @@ import { pyShape } from './format';
 import { allocate, isArray, requireOpen, storageOf } from './internal';
 import { forEachOffset2 } from './iterate';
 import { castNative, copyNative, NO_UNITS } from './kernels';
-import { byteBounds, shapeToSize } from './layout';
+import { shapeToSize } from './layout';
+import { mayShareMemory } from './memory';
 import type { NdArray } from './ndarray';
+import { boundsOverlap } from './overlap';
 import type { MappingInfo, Window } from './storage';
 
 function isPlainObject(v: unknown): boolean {
@@ -113,7 +115,12 @@ function inhomogeneous(shape: number[]): ValueError {
   );
 }
 
-/** Same memory and overlapping byte bounds: a source that must be copied before writing. */
+/**
+ * Same memory and overlapping byte bounds: a source that must be copied
+ * before writing. Beyond {@link mayShareMemory} (one buffer), two cases JS
+ * cannot see through count as overlapping too: distinct SharedArrayBuffer
+ * objects, and two mappings of one file.
+ */
 function mayOverlap(a: NdArray, b: NdArray): boolean {
   if (storageOf(a) !== storageOf(b)) {
     const wa = storageOf(a).single;
@@ -125,14 +132,8 @@ function mayOverlap(a: NdArray, b: NdArray): boolean {
     const ma = storageOf(a).mapping;
     const mb = storageOf(b).mapping;
     if (ma !== null && mb !== null) return sameFileRange(a, ma, b, mb);
-    if (wa === null || wb === null || wa.buffer !== wb.buffer) return false;
-    const [alo, ahi] = byteBounds(a.offset + wa.bufferOffset, a.shape, a.strides, a.itemsize);
-    const [blo, bhi] = byteBounds(b.offset + wb.bufferOffset, b.shape, b.strides, b.itemsize);
-    return alo < bhi && blo < ahi;
   }
-  const [alo, ahi] = byteBounds(a.offset, a.shape, a.strides, a.itemsize);
-  const [blo, bhi] = byteBounds(b.offset, b.shape, b.strides, b.itemsize);
-  return alo < bhi && blo < ahi;
+  return mayShareMemory(a, b);
 }
 
 /**
@@ -148,9 +149,10 @@ function sameFileRange(a: NdArray, ma: MappingInfo, b: NdArray, mb: MappingInfo)
   } catch {
     // Renamed or removed since it was mapped: cannot tell, so assume the worst.
   }
-  const [alo, ahi] = byteBounds(a.offset + ma.offset, a.shape, a.strides, a.itemsize);
-  const [blo, bhi] = byteBounds(b.offset + mb.offset, b.shape, b.strides, b.itemsize);
-  return alo < bhi && blo < ahi;
+  return boundsOverlap(
+    { offset: a.offset + ma.offset, shape: a.shape, strides: a.strides, itemsize: a.itemsize },
+    { offset: b.offset + mb.offset, shape: b.shape, strides: b.strides, itemsize: b.itemsize },
+  );
 }
 
 /** Strides that broadcast `src` to `shape` (NumPy's rules for assignment). */
