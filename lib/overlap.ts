@@ -47,6 +47,7 @@
  * @module
  */
 import { repr, TooHardError } from './errors';
+import { byteBounds as layoutBounds } from './layout';
 
 /**
  * An array's footprint in one buffer: byte offset of element 0 (absolute
@@ -223,6 +224,7 @@ function boundsOf(e: Extent, name: string): [number, number] {
     throw new RangeError(`${name}.itemsize must be a non-negative safe integer, got ${repr(e.itemsize)}`);
   }
   let empty = e.itemsize === 0;
+  let exact = true;
   for (let i = 0; i < nd; i++) {
     const n = e.shape[i];
     if (!Number.isSafeInteger(n) || n < 0) {
@@ -232,22 +234,18 @@ function boundsOf(e: Extent, name: string): [number, number] {
       throw new RangeError(`${name}.strides must hold safe integers, got ${repr(e.strides)}`);
     }
     if (n === 0) empty = true;
+    // An axis's reach past a safe integer is not exact (rounding is monotone: it stays past).
+    else if (!Number.isSafeInteger(e.strides[i] * (n - 1))) exact = false;
   }
   if (empty) return [e.offset, e.offset];
 
-  // Each step is checked: once a partial result leaves the safe range the
-  // double arithmetic is no longer exact, and a later step of the other sign
-  // (a negative offset, say) could bring it back in range silently wrong.
-  let low = e.offset;
-  let high = e.offset + e.itemsize;
-  let exact = Number.isSafeInteger(high);
-  for (let i = 0; i < nd && exact; i++) {
-    const reach = e.strides[i] * (e.shape[i] - 1);
-    if (reach > 0) high += reach;
-    else low += reach;
-    exact = Number.isSafeInteger(reach) && Number.isSafeInteger(low) && Number.isSafeInteger(high);
-  }
-  if (!exact || !Number.isSafeInteger(high - low)) {
+  // The arithmetic is layout.ts's (the one home of byte bounds). It is exact
+  // when every reach and both ends are safe integers: the low end only ever
+  // moves down and the high end only up, so once a partial sum leaves the
+  // safe range the final one is outside it too — it cannot come back in
+  // range silently wrong.
+  const [low, high] = layoutBounds(e.offset, e.shape, e.strides, e.itemsize);
+  if (!exact || !Number.isSafeInteger(low) || !Number.isSafeInteger(high) || !Number.isSafeInteger(high - low)) {
     throw new RangeError(
       `${name} spans more than 2^53 bytes (offset ${e.offset}, shape ${repr(e.shape)}, strides ${repr(e.strides)})`,
     );
