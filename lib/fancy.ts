@@ -27,7 +27,7 @@ import { ellipsis, newaxis, parseIndex, Slice, type IndexItem } from './indexing
 import { forEachOffset2 } from './iterate';
 import { normalizeAxis, shapeToSize } from './layout';
 import { pyShape } from './format';
-import { NdArray, codecOf, derive, requireOpen, storageOf } from './internal';
+import { NdArray, codecOf, derive, requireOpen, storageOf, writeFlagOf } from './internal';
 import { resultType, type PyScalar } from './promote';
 import {
   allocateOrdered,
@@ -262,7 +262,7 @@ function valuesFor(value: unknown, dt: DType, shape: readonly number[]): unknown
 
 function requireWritable(a: NdArray): void {
   requireOpen(a);
-  if (!a._w) throw new AccessError('ERR_READ_ONLY', WRITE_REFUSED);
+  if (!writeFlagOf(a)) throw new AccessError('ERR_READ_ONLY', WRITE_REFUSED);
 }
 
 /** `a[items] = value` with at least one array item: a scatter; the last of repeated indices wins. */

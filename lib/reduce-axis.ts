@@ -29,7 +29,7 @@
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { makeCaster } from './cast';
 import { ValueError } from './errors';
-import { codecOf, requireOpen, storageOf } from './internal';
+import { codecOf, requireOpen, storageOf, writeFlagOf } from './internal';
 import { normalizeAxis, shapeToSize } from './layout';
 import type { NdArray } from './ndarray';
 import { pyShape } from './format';
@@ -219,7 +219,7 @@ function sourceOf(a: NdArray, loop: DType | null): Source {
 
 function checkOut(out: NdArray, shape: readonly number[]): void {
   requireOpen(out);
-  if (!out._w) throw new ValueError('output array is read-only');
+  if (!writeFlagOf(out)) throw new ValueError('output array is read-only');
   if (out.ndim !== shape.length || out.shape.some((n, i) => n !== shape[i])) {
     throw new ValueError(`output array of shape ${pyShape(out.shape)} does not match the result's shape ${pyShape(shape)}`);
   }

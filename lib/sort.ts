@@ -17,7 +17,7 @@ import { makeCaster } from './cast';
 import { AccessError, ValueError, repr } from './errors';
 import { Slice } from './indexing';
 import { normalizeAxis } from './layout';
-import { NdArray, requireOpen } from './internal';
+import { NdArray, requireOpen, writeFlagOf } from './internal';
 import { copyAs } from './copy';
 import { makeArray } from './internal';
 import { MemoryStorage } from './storage';
@@ -211,7 +211,7 @@ export function sort(a: NdArray, options: SortOptions = {}): NdArray {
 /** NumPy's `a.sort(axis, kind='stable', order)`: sorts `a` in place (`axis` null is a TypeError, as in NumPy). */
 export function sortInPlace(a: NdArray, options: SortOptions = {}): void {
   requireOpen(a);
-  if (!a._w) throw new AccessError('ERR_READ_ONLY', 'assignment destination is read-only');
+  if (!writeFlagOf(a)) throw new AccessError('ERR_READ_ONLY', 'assignment destination is read-only');
   if (options.axis === null) throw new TypeError("'NoneType' object cannot be interpreted as an integer");
   checkOrder(a.dtype, options.order);
   const ax = normalizeAxis(options.axis ?? -1, a.ndim);

@@ -43,7 +43,7 @@ import type { DType } from './dtype';
 import { float16Bits, float16Value } from './dtype/float16';
 import { AccessError, OverflowError, ValueError } from './errors';
 import { mayShareMemory } from './memory';
-import { makeArray, NdArray, requireOpen, storageOf } from './internal';
+import { makeArray, NdArray, requireOpen, storageOf, writeFlagOf } from './internal';
 import { canCast, isNumeric, resultType, weakKind, type PyScalar } from './promote';
 import type { Complex } from './value-types';
 import { MemoryStorage, WINDOW_STEP, type Window } from './storage';
@@ -619,7 +619,7 @@ export function callUfunc(spec: UfuncSpec, inputs: readonly UfuncInput[], option
   if (out !== null) {
     if (!(out instanceof NdArray)) throw new TypeError(`${spec.name}(): out must be an NdArray`);
     requireOpen(out);
-    if (!out._w) throw new AccessError('ERR_READ_ONLY', 'output array is read-only');
+    if (!writeFlagOf(out)) throw new AccessError('ERR_READ_ONLY', 'output array is read-only');
   }
   const r = resolveTypes(spec, inputs);
   // Scalars to the loop types.
