@@ -12,7 +12,8 @@ import { dtype as toDType, type DType } from './dtype';
 import { float16Bits, float16Value } from './dtype/float16';
 import { forEachOffset } from './iterate';
 import { iterationOrder, shapeToSize } from './layout';
-import { allocate, codecOf, makeArray, NdArray, requireOpen, storageOf } from './internal';
+import { allocate, codecOf, makeArray, requireOpen, storageOf, NdArray as ArrayClass } from './internal';
+import type { NdArray } from './ndarray';
 
 /** A complex value as codecs read it. */
 export interface Complex {
@@ -279,5 +280,5 @@ export function toIndex(v: unknown): number {
 
 /** True for an NdArray (an array operand rather than a scalar or list). */
 export function isNdArray(v: unknown): v is NdArray {
-  return v instanceof NdArray;
+  return v instanceof ArrayClass;
 }

@@ -27,7 +27,8 @@ import { ellipsis, newaxis, parseIndex, Slice, type IndexItem } from './indexing
 import { forEachOffset2 } from './iterate';
 import { normalizeAxis, shapeToSize } from './layout';
 import { pyShape } from './format';
-import { NdArray, codecOf, derive, requireOpen, storageOf, writeFlagOf } from './internal';
+import { codecOf, derive, requireOpen, storageOf, writeFlagOf, NdArray as ArrayClass } from './internal';
+import type { NdArray } from './ndarray';
 import { resultType, type PyScalar } from './promote';
 import {
   allocateOrdered,
@@ -51,12 +52,12 @@ const WRITE_REFUSED = 'assignment destination is read-only';
 
 /** True when `items` holds an array item (so the index is advanced, not basic). */
 export function isFancy(items: readonly unknown[]): boolean {
-  for (const it of items) if (it instanceof NdArray || Array.isArray(it)) return true;
+  for (const it of items) if (it instanceof ArrayClass || Array.isArray(it)) return true;
   return false;
 }
 
 function asIndexArray(it: NdArray | readonly (number | bigint | boolean)[]): NdArray {
-  if (it instanceof NdArray) return it;
+  if (it instanceof ArrayClass) return it;
   const allBool = it.length > 0 && it.every((x) => typeof x === 'boolean');
   return fromValue(it as unknown[], allBool ? BOOL : INTP);
 }
@@ -81,7 +82,7 @@ export function select(a: NdArray, items: readonly FancyItem[]): Selection {
   // Index strings among the items ('1:3', '..., ::2') stand for their parsed items.
   const flat = items.flatMap((it) => (typeof it === 'string' ? parseIndex(it) : [it]));
   for (const raw of flat) {
-    if (raw instanceof NdArray || Array.isArray(raw)) {
+    if (raw instanceof ArrayClass || Array.isArray(raw)) {
       const arr = asIndexArray(raw as NdArray);
       const k = arr.dtype.kind;
       if (k === 'b') {
@@ -175,7 +176,7 @@ export function select(a: NdArray, items: readonly FancyItem[]): Selection {
       advOff[j] += e.values[src] * stride;
     });
   }
-  const sub = (axes: number[]): NdArray => derive(view, NdArray.prototype, view.dtype, axes.map((ax) => view.shape[ax]), axes.map((ax) => view.strides[ax]), 0);
+  const sub = (axes: number[]): NdArray => derive(view, ArrayClass.prototype, view.dtype, axes.map((ax) => view.shape[ax]), axes.map((ax) => view.strides[ax]), 0);
   const preOff = offsetsOf(sub(pre));
   const postOff = offsetsOf(sub(post));
   const offsets = new Array<number>(preOff.length * nIdx * postOff.length);
@@ -237,7 +238,7 @@ export function getitem(a: NdArray, items: readonly FancyItem[]): NdArray {
 /** Values (stored form of `dt`) of `value` broadcast to `shape`, in C order; checks every conversion first. */
 function valuesFor(value: unknown, dt: DType, shape: readonly number[]): unknown[] {
   let src: NdArray;
-  if (value instanceof NdArray) {
+  if (value instanceof ArrayClass) {
     src = value;
   } else {
     src = fromValue(value, dt);
@@ -297,7 +298,7 @@ export function addAt(a: NdArray, items: NdArray | number | readonly FancyItem[]
   if (fastAddAt(a, key, values, loop)) return;
   const s = isFancy(key) ? select(a, key) : basicSelection(a, key as IndexItem[]);
   let vals: unknown[];
-  if (values instanceof NdArray) {
+  if (values instanceof ArrayClass) {
     vals = valuesFor(values, loop, s.shape);
   } else {
     // A Python int beside an int dtype wraps into it here (NumPy's add.at casts the scalar unsafely).
@@ -334,7 +335,7 @@ function basicSelection(a: NdArray, items: readonly IndexItem[]): Selection {
 
 /** The kernel's `a[idx] += v` for a 1-d `a` of a float or small int dtype, a 1-d integer index and a scalar. */
 function nativeAddAt(a: NdArray, key: readonly FancyItem[], values: NdArray | PyScalar, loop: DType): boolean {
-  if (a.ndim !== 1 || key.length !== 1 || !(key[0] instanceof NdArray) || typeof values !== 'number' || !loop.equals(a.dtype)) return false;
+  if (a.ndim !== 1 || key.length !== 1 || !(key[0] instanceof ArrayClass) || typeof values !== 'number' || !loop.equals(a.dtype)) return false;
   const k = loop.kind;
   if (!(k === 'f' || ((k === 'i' || k === 'u') && loop.itemsize <= 4))) return false;
   const v = k === 'f' ? (loop.itemsize === 4 ? Math.fround(values) : values) : (scalarIn(values, loop) as number);
@@ -348,7 +349,7 @@ function nativeAddAt(a: NdArray, key: readonly FancyItem[], values: NdArray | Py
 
 /** The typed-array loop of `a[idx] += v` for a 1-d `a`, a 1-d integer index and a scalar or matching 1-d `v`. */
 function fastAddAt(a: NdArray, key: readonly FancyItem[], values: NdArray | PyScalar, loop: DType): boolean {
-  if (a.ndim !== 1 || key.length !== 1 || !(key[0] instanceof NdArray) || !loop.equals(a.dtype)) return false;
+  if (a.ndim !== 1 || key.length !== 1 || !(key[0] instanceof ArrayClass) || !loop.equals(a.dtype)) return false;
   const idx = key[0];
   if (idx.ndim !== 1 || (idx.dtype.kind !== 'i' && idx.dtype.kind !== 'u')) return false;
   if (a.dtype.kind !== 'f' || typeof values !== 'number') return false;
@@ -429,7 +430,7 @@ export function take(a: NdArray, indices: NdArray | number | readonly number[], 
   const axis = options.axis ?? null;
   const src = axis === null ? (a.ndim === 1 ? a : a.reshape(-1)) : a;
   const ax = axis === null ? 0 : normalizeAxis(axis, a.ndim);
-  if (src.ndim === 1 && src.shape[0] > 0 && indices instanceof NdArray && indices.ndim === 1) {
+  if (src.ndim === 1 && src.shape[0] > 0 && indices instanceof ArrayClass && indices.ndim === 1) {
     const r = allocateOrdered(src.dtype, [indices.shape[0]], [0]);
     const bad = takeNative(src, indices, mode, r);
     if (bad === -1) return r;
@@ -444,7 +445,7 @@ export function take(a: NdArray, indices: NdArray | number | readonly number[], 
   const shape = [...outer, ...ishape, ...inner];
   const fast = takeFast(src, values, shape);
   if (fast !== null) return fast;
-  const view = (dims: number[], strides: number[]): NdArray => derive(src, NdArray.prototype, src.dtype, dims, strides, 0);
+  const view = (dims: number[], strides: number[]): NdArray => derive(src, ArrayClass.prototype, src.dtype, dims, strides, 0);
   const outerOff = offsetsOf(view(outer, src.strides.slice(0, ax)));
   const innerOff = offsetsOf(view(inner, src.strides.slice(ax + 1)));
   const s = src.strides[ax];
@@ -483,7 +484,7 @@ export function put(a: NdArray, indices: NdArray | number | readonly number[], v
   const { values: idx } = indexValues(indices, 'put');
   const n = a.size;
   let vals: unknown[];
-  if (values instanceof NdArray) {
+  if (values instanceof ArrayClass) {
     const c = values.dtype.equals(a.dtype) ? null : makeCaster(values.dtype, a.dtype);
     vals = readValues(values);
     if (c !== null) vals = vals.map(c);

@@ -28,7 +28,8 @@ import * as fs from 'fs';
 import { AccessError, ValueError, repr } from './errors';
 import { checkShape, shapeToSize, shapeToStrides } from './layout';
 import { mapFile, pageSize, type MappingHandle, type NativeMode } from './native';
-import { derive, NdArray, requireOpen, setLayout, shapeOf, storageOf } from './internal';
+import { derive, requireOpen, setLayout, shapeOf, storageOf, NdArray as ArrayClass } from './internal';
+import type { NdArray } from './ndarray';
 import { assign } from './assign';
 import { MappedStorage, SMALL_WINDOW_STEP, type Storage } from './storage';
 import { EmptyMappedStorage } from './empty-mapping';
@@ -211,7 +212,7 @@ export function append(m: NdArray, values: unknown, hooks: Remapped): void {
   }
   const w = growable(m, 'append');
   let k: number;
-  if (values instanceof NdArray) {
+  if (values instanceof ArrayClass) {
     const rank = w.rowShape.length;
     const tail = values.ndim === rank + 1 ? values.shape.slice(1) : values.shape;
     if (tail.length === rank && tail.every((d, i) => d === w.rowShape[i])) k = values.ndim === rank + 1 ? values.shape[0] : 1;
@@ -238,7 +239,7 @@ export function append(m: NdArray, values: unknown, hooks: Remapped): void {
     const cap = Math.max(need, 2 * w.st.byteLength, MIN_CAPACITY);
     growTo(w, Math.ceil(cap / w.rowBytes) * w.rowBytes, hooks, true);
   }
-  if (values instanceof NdArray && values.dtype.equals(m.dtype) && values.flags.cContiguous) {
+  if (values instanceof ArrayClass && values.dtype.equals(m.dtype) && values.flags.cContiguous) {
     // The common case (a batch of the file's own records): written with
     // pwrite, which the mapping sees (one page cache). A store through the
     // mapping would take a write fault per fresh page, which costs more than
@@ -246,10 +247,10 @@ export function append(m: NdArray, values: unknown, hooks: Remapped): void {
     // the logical end.
     writeBytes(values, w, logical, k * w.rowBytes);
   } else {
-    const target = derive(m, NdArray.prototype, m.dtype, [k, ...w.rowShape], shapeToStrides([k, ...w.rowShape], m.itemsize, 'C'), logical);
+    const target = derive(m, ArrayClass.prototype, m.dtype, [k, ...w.rowShape], shapeToStrides([k, ...w.rowShape], m.itemsize, 'C'), logical);
     // assign converts every value before it stores one: a bad value leaves the
     // array as it was (the capacity may have grown; close() trims it).
-    assign(target, values instanceof NdArray && values.ndim === w.rowShape.length ? values.reshape([1, ...values.shape]) : values);
+    assign(target, values instanceof ArrayClass && values.ndim === w.rowShape.length ? values.reshape([1, ...values.shape]) : values);
   }
   setShape(m, [n + k, ...w.rowShape]);
   hook?.commit(n + k, () => {

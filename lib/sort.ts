@@ -17,7 +17,8 @@ import { makeCaster } from './cast';
 import { AccessError, ValueError, repr } from './errors';
 import { Slice } from './indexing';
 import { normalizeAxis } from './layout';
-import { NdArray, requireOpen, writeFlagOf } from './internal';
+import { requireOpen, writeFlagOf, NdArray as ArrayClass } from './internal';
+import type { NdArray } from './ndarray';
 import { copyAs } from './copy';
 import { makeArray } from './internal';
 import { MemoryStorage } from './storage';
@@ -281,7 +282,7 @@ export function searchsorted(a: NdArray, v: NdArray | number | bigint | boolean 
   if (side !== 'left' && side !== 'right') throw new ValueError(`side must be 'left' or 'right' (got ${repr(side)})`);
   if (a.ndim !== 1) throw new ValueError(a.ndim === 0 ? 'object of too small depth for desired array' : 'object too deep for desired array');
   const av = readValues(a);
-  const isArr = v instanceof NdArray;
+  const isArr = v instanceof ArrayClass;
   const vs = isArr ? readValues(v) : [v];
   const cmp = crossComparator(a.dtype, isArr ? v.dtype : null, vs[0] ?? null);
   const out = vs.map((x) => {

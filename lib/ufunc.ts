@@ -43,7 +43,8 @@ import type { DType } from './dtype';
 import { float16Bits, float16Value } from './dtype/float16';
 import { AccessError, OverflowError, ValueError } from './errors';
 import { mayShareMemory } from './memory';
-import { makeArray, NdArray, requireOpen, storageOf, writeFlagOf } from './internal';
+import { makeArray, requireOpen, storageOf, writeFlagOf, NdArray as ArrayClass } from './internal';
+import type { NdArray } from './ndarray';
 import { canCast, isNumeric, resultType, weakKind, type PyScalar } from './promote';
 import type { Complex } from './value-types';
 import { MemoryStorage, WINDOW_STEP, type Window } from './storage';
@@ -141,7 +142,7 @@ function noLoop(name: string): UFuncTypeError {
 }
 
 function dtypeOf(x: UfuncInput): DType | null {
-  return x instanceof NdArray ? x.dtype : null;
+  return x instanceof ArrayClass ? x.dtype : null;
 }
 
 /** NumPy's default type resolution for `spec` over `inputs`. */
@@ -613,11 +614,11 @@ export function callUfunc(spec: UfuncSpec, inputs: readonly UfuncInput[], option
   const out = options.out ?? null;
   let where = options.where ?? null;
   for (const x of inputs) {
-    if (x instanceof NdArray) requireOpen(x);
+    if (x instanceof ArrayClass) requireOpen(x);
     else if (weakKind(x) === null && typeof x !== 'boolean') throw new TypeError(`${spec.name}(): an input must be an NdArray, a number, a bigint, a boolean or a { re, im } complex, got ${String(x)}`);
   }
   if (out !== null) {
-    if (!(out instanceof NdArray)) throw new TypeError(`${spec.name}(): out must be an NdArray`);
+    if (!(out instanceof ArrayClass)) throw new TypeError(`${spec.name}(): out must be an NdArray`);
     requireOpen(out);
     if (!writeFlagOf(out)) throw new AccessError('ERR_READ_ONLY', 'output array is read-only');
   }
@@ -626,7 +627,7 @@ export function callUfunc(spec: UfuncSpec, inputs: readonly UfuncInput[], option
   const consts: (TA | null)[] = [];
   let decided: boolean | null = null;
   inputs.forEach((x, k) => {
-    if (x instanceof NdArray) {
+    if (x instanceof ArrayClass) {
       consts.push(null);
       return;
     }
@@ -644,20 +645,20 @@ export function callUfunc(spec: UfuncSpec, inputs: readonly UfuncInput[], option
   if (out !== null && !canCast(r.outType, out.dtype, 'same_kind')) {
     throw new UFuncTypeError(`Cannot cast ufunc '${spec.name}' output from ${fmtDType(r.outType)} to ${fmtDType(out.dtype)} with casting rule 'same_kind'`);
   }
-  if (where instanceof NdArray) {
+  if (where instanceof ArrayClass) {
     requireOpen(where);
     if (where.dtype.kind !== 'b') throw new UFuncTypeError(`Cannot cast array data from ${fmtDType(where.dtype)} to dtype('bool') according to the rule 'safe'`);
   } else if (where !== null && typeof where !== 'boolean') {
     throw new TypeError(`${spec.name}(): where must be an NdArray or a boolean`);
   }
-  const shapes: number[][] = inputs.map((x) => (x instanceof NdArray ? [...x.shape] : []));
+  const shapes: number[][] = inputs.map((x) => (x instanceof ArrayClass ? [...x.shape] : []));
   if (out !== null) shapes.push([...out.shape]);
-  if (where instanceof NdArray) shapes.push([...where.shape]);
+  if (where instanceof ArrayClass) shapes.push([...where.shape]);
   const shape = broadcastShapes(shapes);
   if (out !== null && (out.shape.length !== shape.length || out.shape.some((n, i) => n !== shape[i]))) {
     throw new ValueError(`non-broadcastable output operand with shape ${tupleNoSpace(out.shape)} doesn't match the broadcast shape ${tupleNoSpace(shape)}`);
   }
-  const inStrides = inputs.map((x) => (x instanceof NdArray ? broadcastStridesTo(x.shape, x.strides, shape) : new Array<number>(shape.length).fill(0)));
+  const inStrides = inputs.map((x) => (x instanceof ArrayClass ? broadcastStridesTo(x.shape, x.strides, shape) : new Array<number>(shape.length).fill(0)));
   const result = out ?? allocateLike(r.outType, shape, inStrides);
   if (where === true) where = null;
   if (where === false || shapeToSize(shape) === 0) return result;
@@ -667,7 +668,7 @@ export function callUfunc(spec: UfuncSpec, inputs: readonly UfuncInput[], option
   }
   // Inputs (and a mask) overlapping the output other than element for element are read from copies.
   const ins = inputs.map((x, k) => {
-    if (!(x instanceof NdArray)) return makeOp(null, r.inTypes[k], consts[k], false);
+    if (!(x instanceof ArrayClass)) return makeOp(null, r.inTypes[k], consts[k], false);
     let a = x;
     let st = inStrides[k];
     if (out !== null && mayShareMemory(a, out) && !sameElements(a, st, out)) {
@@ -681,7 +682,7 @@ export function callUfunc(spec: UfuncSpec, inputs: readonly UfuncInput[], option
   const o = makeOp(result, r.outType, null, true);
   o.strides = [...result.strides];
   let m: IterOp | null = null;
-  if (where instanceof NdArray) {
+  if (where instanceof ArrayClass) {
     const w = out !== null && mayShareMemory(where, out) ? where.copy() : where;
     m = makeOp(w, T.b, null, false);
     m.strides = broadcastStridesTo(w.shape, w.strides, shape);

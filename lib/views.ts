@@ -9,7 +9,8 @@
 import { copyAs } from './copy';
 import { ValueError, repr } from './errors';
 import { pyShape } from './format';
-import { derive, lockReadOnly, NdArray, requireOpen, storageOf, writeFlagOf } from './internal';
+import { derive, lockReadOnly, requireOpen, storageOf, writeFlagOf, NdArray as ArrayClass } from './internal';
+import type { NdArray } from './ndarray';
 import { byteBounds, checkShape, normalizeShape, shapeToSize, shapeToStrides } from './layout';
 
 /** Options of {@link asStrided}. */
@@ -37,7 +38,7 @@ export function asStrided(a: NdArray, shape: readonly number[], strides?: readon
     );
   }
   const writeable = (options.writeable ?? true) && writeFlagOf(a);
-  const out = derive<NdArray>(a, NdArray.prototype, a.dtype, s, st, a.offset, writeable);
+  const out = derive<NdArray>(a, ArrayClass.prototype, a.dtype, s, st, a.offset, writeable);
   // As in NumPy, `writeable: false` is for good: the flag cannot be set back.
   if (options.writeable === false) lockReadOnly(out);
   return out;
@@ -65,7 +66,7 @@ export function broadcastTo(a: NdArray, shape: number | readonly number[]): NdAr
     else if (n === t) strides[lead + i] = a.strides[i];
     else fail();
   }
-  return derive(a, NdArray.prototype, a.dtype, s, strides, a.offset, false);
+  return derive(a, ArrayClass.prototype, a.dtype, s, strides, a.offset, false);
 }
 
 /**
@@ -75,8 +76,8 @@ export function broadcastTo(a: NdArray, shape: number | readonly number[]): NdAr
  */
 export function ascontiguousarray(a: NdArray): NdArray {
   requireOpen(a);
-  if (a.ndim === 0) return derive(a, NdArray.prototype, a.dtype, [1], [a.itemsize], a.offset);
-  if (a.flags.cContiguous) return derive(a, NdArray.prototype, a.dtype, a.shape, a.strides, a.offset);
+  if (a.ndim === 0) return derive(a, ArrayClass.prototype, a.dtype, [1], [a.itemsize], a.offset);
+  if (a.flags.cContiguous) return derive(a, ArrayClass.prototype, a.dtype, a.shape, a.strides, a.offset);
   return copyAs(a, a.dtype, 'C');
 }
 

@@ -21,7 +21,8 @@ import { fromDescr, type DType } from '../dtype';
 import { ValueError, repr } from '../errors';
 import { shapeToSize } from '../layout';
 import { pyShape } from '../format';
-import { allocate, NdArray, requireOpen, storageOf } from '../internal';
+import { allocate, requireOpen, storageOf, NdArray as ArrayClass } from '../internal';
+import type { NdArray } from '../ndarray';
 import { copyAs } from '../copy';
 import { MappedStorage, SMALL_WINDOW_STEP } from '../storage';
 import * as grow from '../grow';
@@ -81,7 +82,7 @@ function growableNpy(path: string, h: NpyHeader): Growable {
 /** `values` as a C-contiguous array of rows of `g` (converting when needed), and its row count. */
 function asRows(path: string, g: Growable, values: unknown): NdArray {
   const full = [...g.rowShape];
-  if (values instanceof NdArray) {
+  if (values instanceof ArrayClass) {
     requireOpen(values);
     const el = values.dtype.shape.length > 0 ? values.dtype.base : values.dtype;
     let a = values;

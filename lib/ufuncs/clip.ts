@@ -6,7 +6,8 @@
  * @module
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { NdArray } from '../internal';
+import { NdArray as ArrayClass } from '../internal';
+import type { NdArray } from '../ndarray';
 import { weakKind } from '../promote';
 import { callUfunc, type AnyLoop, type UfuncInput, type UfuncOptions, type UfuncSpec } from '../ufunc';
 import { ALL } from './types';
@@ -96,7 +97,7 @@ function beyond(v: UfuncInput | null, x: NdArray, side: 'lo' | 'hi'): boolean {
  * for no bound. Takes `out` and `where` as ufuncs do.
  */
 export function clip(x: UfuncInput, lo: UfuncInput | null, hi: UfuncInput | null, options?: UfuncOptions): NdArray {
-  if (x instanceof NdArray && (x.dtype.kind === 'i' || x.dtype.kind === 'u')) {
+  if (x instanceof ArrayClass && (x.dtype.kind === 'i' || x.dtype.kind === 'u')) {
     if (beyond(lo, x, 'lo')) lo = null;
     if (beyond(hi, x, 'hi')) hi = null;
   }
