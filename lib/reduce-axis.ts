@@ -24,6 +24,10 @@
  * when the array qualifies ({@link axisReduceNative}), over the same plan in
  * the same order; the JS loops here are their reference, and
  * test/index-kernels.test.ts holds the two to the same bits.
+ *
+ * Over 600 lines because the ten reductions share one walk (axis choice,
+ * keepdims, out, NumPy's summation order); only their per-row steps differ,
+ * and the native loops are in `index-kernels.ts`.
  * @module
  */
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';

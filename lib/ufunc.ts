@@ -36,6 +36,10 @@
  * → their typed array (stores wrap as C does); int64/uint64 → BigInt arrays;
  * float16 → Float32Array (NumPy computes half in float); float32/64 and
  * complex → Float32Array/Float64Array.
+ *
+ * Over 600 lines because the six phases above are one pipeline that every
+ * ufunc shares; the per-operation loops live in `ufuncs/`, the native loop
+ * in `ufunc-native.ts`.
  * @module
  */
 import { broadcastShapes, broadcastStridesTo, kOrder, kOrderStrides, tupleNoSpace } from './broadcast';

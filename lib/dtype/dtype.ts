@@ -9,6 +9,10 @@
  *
  * Instances come from {@link dtype} (parse.ts) or the `makeX` factories
  * below; the constructor is closed to everyone else so the invariants hold.
+ *
+ * Over 600 lines because the class, its derived views and the factories
+ * keep one set of invariants; parsing specs is in parse.ts, value codecs
+ * in codecs.ts.
  * @module
  */
 import { endianness } from 'os';
