@@ -359,6 +359,162 @@ MMARRAY_EXTREME_CONTIGUOUS(MinContiguous, <)
 MMARRAY_EXTREME_CONTIGUOUS(MaxContiguous, >)
 #undef MMARRAY_EXTREME_CONTIGUOUS
 
+// ------------------------------------------------------------------ extremes
+
+// The value of one item as the extreme kernels compare it (a bool as 0/1).
+template <class T, bool Swap, bool Boolean>
+inline T ExtremeLoad(const uint8_t* p) {
+  if constexpr (Boolean) return static_cast<T>(*p != 0);
+  else return Load<T, Swap>(p);
+}
+
+// A row's extreme: the first item equal to it, or the row's first NaN (then
+// `nan`): what strict comparisons in order, NaN winning at once, give.
+template <class T>
+struct Extreme {
+  T m;
+  bool nan;
+};
+
+// Items per NaN check: a NaN is reported within one block of where it is.
+constexpr int64_t kExtremeBlock = 4096;
+
+// 32 bytes of T: one AVX2 register (two SSE2 registers in the default
+// clone). GCC's vector extensions, because the auto-vectorizer will not turn
+// a float compare-and-select with memcpy'd loads into vector code.
+template <class T>
+struct Vec32 {
+  typedef T type __attribute__((vector_size(32)));
+};
+
+// K items (K = 32 / sizeof(T)) from q, q + s, ... as one vector: a plain
+// vector load (then a byte shuffle when swapped) when contiguous.
+template <class T, bool Swap, bool Boolean, bool Contiguous>
+__attribute__((always_inline)) inline void VecLoad(const uint8_t* q, int64_t s, typename Vec32<T>::type* out) {
+  using V = typename Vec32<T>::type;
+  constexpr int K = 32 / sizeof(T);
+  V v;
+  if constexpr (Contiguous) {
+    // SAFETY: the caller passes K items in bounds, contiguous.
+    std::memcpy(&v, q, sizeof v);
+    if constexpr (Boolean) {
+      v = static_cast<V>(v != 0) & 1;
+    } else if constexpr (Swap && sizeof(T) > 1) {
+      typedef uint8_t B __attribute__((vector_size(32)));
+      B reverse;
+      for (int b = 0; b < 32; b++) reverse[b] = static_cast<uint8_t>(b / sizeof(T) * sizeof(T) + sizeof(T) - 1 - b % sizeof(T));
+      v = reinterpret_cast<V>(__builtin_shuffle(reinterpret_cast<B>(v), reverse));
+    }
+  } else {
+    for (int k = 0; k < K; k++) v[k] = ExtremeLoad<T, Swap, Boolean>(q + k * s);
+  }
+  *out = v;
+}
+
+// The extreme of the row p, p + s, ... (n >= 1 items) with the sequential
+// rule's result, in vector lanes whatever the type and stride (a stride of
+// sizeof(T) when Contiguous, so the loads are plain vector loads). Each lane
+// keeps the extreme of its own items; the lanes' extreme has the same value
+// as the sequential one, and the sequential one is the first item equal to
+// it, which differs from another equal item only for floats: a signed zero
+// (the row is scanned again for its first zero) or a NaN (a mask collects
+// v != v and is checked once a block; that block is scanned again for its
+// first NaN).
+template <class T, bool Swap, bool Boolean, bool IsMin, bool Contiguous>
+__attribute__((target_clones("avx2", "default")))
+Extreme<T> RowExtreme(const uint8_t* p, int64_t n, int64_t s) {
+  using V = typename Vec32<T>::type;
+  using M = decltype(V{} < V{});
+  constexpr bool kFloat = std::is_floating_point_v<T>;
+  constexpr int64_t K = 32 / static_cast<int64_t>(sizeof(T));
+  const int64_t stride = Contiguous ? static_cast<int64_t>(sizeof(T)) : s;
+  // SAFETY (all loads): items 0 .. n - 1 at p + i * stride lie in a layout
+  // ReadLayout checked (the caller passes one row, or part of one).
+  T first = ExtremeLoad<T, Swap, Boolean>(p);
+  if constexpr (kFloat) {
+    if (first != first) return {first, true};
+  }
+  V r0 = V{} + first, r1 = r0;
+  M u = M{};
+  int64_t i = 0;
+  int64_t whole = n - n % (2 * K);
+  while (i < whole) {
+    int64_t start = i;
+    int64_t end = whole - i > kExtremeBlock ? i + kExtremeBlock : whole;
+    for (; i < end; i += 2 * K) {
+      V a, b;
+      VecLoad<T, Swap, Boolean, Contiguous>(p + i * stride, stride, &a);
+      VecLoad<T, Swap, Boolean, Contiguous>(p + (i + K) * stride, stride, &b);
+      r0 = (IsMin ? a < r0 : a > r0) ? a : r0;
+      r1 = (IsMin ? b < r1 : b > r1) ? b : r1;
+      if constexpr (kFloat) u |= (a != a) | (b != b);
+    }
+    if constexpr (kFloat) {
+      bool nan = false;
+      for (int64_t k = 0; k < K; k++) nan = nan || u[k] != 0;
+      if (nan) {
+        for (int64_t k = start;; k++) {
+          T v = ExtremeLoad<T, Swap, Boolean>(p + k * stride);
+          if (v != v) return {v, true};
+        }
+      }
+    }
+  }
+  T m = first;
+  for (; i < n; i++) {
+    T v = ExtremeLoad<T, Swap, Boolean>(p + i * stride);
+    if constexpr (kFloat) {
+      if (v != v) return {v, true};
+    }
+    m = (IsMin ? v < m : v > m) ? v : m;
+  }
+  for (int64_t k = 0; k < K; k++) {
+    m = (IsMin ? r0[k] < m : r0[k] > m) ? r0[k] : m;
+    m = (IsMin ? r1[k] < m : r1[k] > m) ? r1[k] : m;
+  }
+  if constexpr (kFloat) {
+    if (m == 0) {
+      // +0 and -0 are equal: the sequential rule keeps the first zero.
+      for (int64_t k = 0;; k++) {
+        T v = ExtremeLoad<T, Swap, Boolean>(p + k * stride);
+        if (v == 0) return {v, false};
+      }
+    }
+  }
+  return {m, false};
+}
+
+// RowExtreme with the run-time choices (min or max, contiguous or not) made.
+template <class T, bool Swap, bool Boolean = false>
+Extreme<T> RowExtremeOf(const uint8_t* p, int64_t n, int64_t s, int op) {
+  bool contiguous = s == static_cast<int64_t>(sizeof(T));
+  if (op == kMin) {
+    return contiguous ? RowExtreme<T, Swap, Boolean, true, true>(p, n, s) : RowExtreme<T, Swap, Boolean, true, false>(p, n, s);
+  }
+  return contiguous ? RowExtreme<T, Swap, Boolean, false, true>(p, n, s) : RowExtreme<T, Swap, Boolean, false, false>(p, n, s);
+}
+
+// The extreme of a whole layout: the rows' extremes folded in C order by the
+// same rule (a row's first NaN ends the walk), so the result is the
+// sequential one. A broadcast row's copies change neither the extreme nor
+// the NaN.
+template <class T, bool Swap, bool Boolean = false>
+Extreme<T> LayoutExtreme(const Layout& L, int op) {
+  int64_t n = L.shape.empty() ? 1 : L.shape.back();
+  int64_t s = L.shape.empty() ? 0 : L.strides.back();
+  if (s == 0) n = 1;
+  bool first = true;
+  Extreme<T> e{T{}, false};
+  WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) {
+    if (e.nan) return;
+    // SAFETY: a is a row start inside the layout ReadLayout checked.
+    Extreme<T> r = RowExtremeOf<T, Swap, Boolean>(L.base + a, n, s, op);
+    if (r.nan || first || (op == kMin ? r.m < e.m : r.m > e.m)) e = r;
+    first = false;
+  });
+  return e;
+}
+
 template <class T, bool Swap>
 double ReduceFloat(const Layout& L, int op) {
   int64_t n = L.shape.empty() ? 1 : L.shape.back();
@@ -368,46 +524,7 @@ double ReduceFloat(const Layout& L, int op) {
     WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) { acc += Pairwise<T, Swap>(L.base + a, n, s); });
     return acc;
   }
-  // First element, then strict comparisons in C order; NaN wins at once. A
-  // broadcast row's copies change neither the extreme nor the NaN.
-  if (s == 0) n = 1;
-  bool first = true, nan = false;
-  double m = 0.0;
-  WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) {
-    if (nan) return;
-    const uint8_t* p = L.base + a;
-    if constexpr (std::is_same_v<T, double> && !Swap) {
-      // SAFETY: alignment is checked here; ReadLayout checked the bounds.
-      double r;
-      if (s == 8 && n >= 8 && reinterpret_cast<uintptr_t>(p) % alignof(double) == 0 &&
-          (op == kMin ? MinContiguous : MaxContiguous)(reinterpret_cast<const double*>(p), n, &r)) {
-        // r is the row's extreme and no NaN or zero is involved, so folding
-        // it in is what the loop below would do element by element.
-        if (first) {
-          m = r;
-          first = false;
-        } else if (op == kMin ? r < m : r > m) {
-          m = r;
-        }
-        return;
-      }
-    }
-    for (int64_t i = 0; i < n; i++) {
-      double v = static_cast<double>(Load<T, Swap>(p + i * s));
-      if (v != v) {
-        nan = true;
-        m = v;
-        return;
-      }
-      if (first) {
-        m = v;
-        first = false;
-      } else if (op == kMin ? v < m : v > m) {
-        m = v;
-      }
-    }
-  });
-  return m;
+  return static_cast<double>(LayoutExtreme<T, Swap>(L, op).m);
 }
 
 // Integers of at most 32 bits and bools: summed exactly, rounded to double
@@ -446,22 +563,8 @@ double ReduceInt(const Layout& L, int op, bool boolean) {
     // __int128 -> double rounds to nearest, as Number(bigint) does in the JS path.
     return static_cast<double>(acc);
   }
-  bool first = true;
-  int64_t m = 0;
-  if (s == 0) n = 1;  // a broadcast row's copies change no extreme
-  WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) {
-    const uint8_t* p = L.base + a;
-    for (int64_t i = 0; i < n; i++) {
-      int64_t v = boolean ? (p[i * s] != 0) : static_cast<int64_t>(Load<T, Swap>(p + i * s));
-      if (first) {
-        m = v;
-        first = false;
-      } else if (op == kMin ? v < m : v > m) {
-        m = v;
-      }
-    }
-  });
-  return static_cast<double>(m);
+  if (boolean) return static_cast<double>(LayoutExtreme<uint8_t, false, true>(L, op).m);
+  return static_cast<double>(LayoutExtreme<T, Swap>(L, op).m);
 }
 
 // Type codes shared with lib/kernels.ts (ELEMENT_CODES).
@@ -498,17 +601,7 @@ Napi::Value Reduce64(Napi::Env env, const Layout& L, int op) {
     unsigned __int128 magnitude = negative ? -static_cast<unsigned __int128>(acc) : static_cast<unsigned __int128>(acc);
     return BigIntOf(env, negative, magnitude);
   }
-  if (s == 0) n = 1;
-  T m = Load<T, Swap>(L.base);
-  WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) {
-    const uint8_t* p = L.base + a;
-    T r = m;
-    for (int64_t i = 0; i < n; i++) {
-      T v = Load<T, Swap>(p + i * s);
-      r = op == kMin ? (v < r ? v : r) : (v > r ? v : r);
-    }
-    m = r;
-  });
+  T m = LayoutExtreme<T, Swap>(L, op).m;
   bool negative = m < 0;
   unsigned __int128 magnitude = negative ? -static_cast<unsigned __int128>(m) : static_cast<unsigned __int128>(m);
   return BigIntOf(env, negative, magnitude);
