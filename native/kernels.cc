@@ -515,11 +515,68 @@ Extreme<T> LayoutExtreme(const Layout& L, int op) {
   return e;
 }
 
+// NumPy buffers a layout its loops cannot read directly (an unaligned one,
+// e.g. a <f8 at offset 12 of a 28-byte record) in chunks of its buffer size
+// (np.getbufsize(), 8192 items) gathered in iteration order, across rows,
+// sums each chunk pairwise and adds the chunk sums in order. lib/buffered-sum.ts
+// is the JS mirror; test/buffered-sum.test.ts checks both against NumPy.
+constexpr int64_t kNumpyBufferItems = 8192;
+
+// NumPy's aligned flag: the first item and every stride of an axis longer
+// than one are multiples of the type's alignment.
+template <class T>
+bool NumpyAligned(const Layout& L) {
+  if (reinterpret_cast<uintptr_t>(L.base) % alignof(T) != 0) return false;
+  for (size_t k = 0; k < L.shape.size(); k++) {
+    if (L.shape[k] > 1 && L.strides[k] % static_cast<int64_t>(alignof(T)) != 0) return false;
+  }
+  return true;
+}
+
+template <bool Swap>
+double BufferedSum(const Layout& L) {
+  int64_t n = L.shape.empty() ? 1 : L.shape.back();
+  int64_t s = L.shape.empty() ? 0 : L.strides.back();
+  std::vector<double> buf(kNumpyBufferItems);
+  int64_t fill = 0;
+  double acc = 0.0;
+  WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) {
+    // SAFETY: a is a row start inside the layout ReadLayout checked; items
+    // 0 .. n - 1 of the row are in bounds; fill < buf.size() at every store.
+    const uint8_t* p = L.base + a;
+    for (int64_t i = 0; i < n;) {
+      if (fill == 0 && n - i >= kNumpyBufferItems) {
+        // A whole chunk inside the row: the same pairwise sum, read in place.
+        acc += Pairwise<double, Swap>(p + i * s, kNumpyBufferItems, s);
+        i += kNumpyBufferItems;
+        continue;
+      }
+      int64_t k = std::min(n - i, kNumpyBufferItems - fill);
+      double* d = buf.data() + fill;
+      const uint8_t* q = p + i * s;
+      for (int64_t j = 0; j < k; j++) d[j] = Load<double, Swap>(q + j * s);
+      fill += k;
+      i += k;
+      if (fill == kNumpyBufferItems) {
+        acc += PairwiseContiguous(buf.data(), fill);
+        fill = 0;
+      }
+    }
+  });
+  if (fill > 0) acc += PairwiseContiguous(buf.data(), fill);
+  return acc;
+}
+
 template <class T, bool Swap>
 double ReduceFloat(const Layout& L, int op) {
   int64_t n = L.shape.empty() ? 1 : L.shape.back();
   int64_t s = L.shape.empty() ? 0 : L.strides.back();
   if (op == kSum) {
+    // float32 sums run in double, unlike NumPy's, so only <f8 follows
+    // NumPy's buffered order.
+    if constexpr (std::is_same_v<T, double>) {
+      if (!NumpyAligned<T>(L)) return BufferedSum<Swap>(L);
+    }
     double acc = 0.0;
     WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) { acc += Pairwise<T, Swap>(L.base + a, n, s); });
     return acc;

@@ -1,0 +1,59 @@
+/**
+ * NumPy's summation order for a float64 layout its loops cannot read in
+ * place. NumPy sums an aligned layout pairwise per innermost row (what
+ * {@link pairwiseSum} mirrors). A layout that is not aligned (a `<f8` at
+ * offset 12 of a 28-byte packed record) goes through the iterator's buffer
+ * instead: items are gathered in iteration order, across rows, into chunks
+ * of the buffer size (`np.getbufsize()`, 8192 items), each chunk is summed
+ * pairwise, and the chunk sums are added in order. The result differs from
+ * a whole-row pairwise sum in the last bits once a row passes 8192 items.
+ *
+ * This module is the JS mirror of `BufferedSum` in native/kernels.cc (the
+ * kernel takes this order on its own for an unaligned `<f8` layout); both
+ * are checked against NumPy in test/buffered-sum.test.ts. Walks are in C
+ * order: for a reversed or transposed unaligned view NumPy iterates in
+ * memory order instead, so those can still differ from NumPy in the last
+ * bits.
+ * @module
+ */
+import { forEachRow } from './iterate';
+import { pairwiseSum } from './kernels';
+
+/** NumPy's default buffer size in items (`np.getbufsize()`). */
+export const NUMPY_BUFFER_ITEMS = 8192;
+
+/**
+ * NumPy's aligned flag: the first item's address and the stride of every
+ * axis longer than one are multiples of `alignment` (the type's alignment,
+ * 8 for a float64). `address` only matters modulo `alignment`.
+ */
+export function isNumpyAligned(address: number, shape: readonly number[], strides: readonly number[], alignment: number): boolean {
+  if (address % alignment !== 0) return false;
+  for (let k = 0; k < shape.length; k++) {
+    if (shape[k] > 1 && strides[k] % alignment !== 0) return false;
+  }
+  return true;
+}
+
+/**
+ * The sum of the values `read(off)` at every offset of the layout, in
+ * NumPy's buffered order: chunks of {@link NUMPY_BUFFER_ITEMS} items in C
+ * order, each summed pairwise, the chunk sums added in order.
+ */
+export function bufferedPairwiseSum(read: (off: number) => number, shape: readonly number[], strides: readonly number[], offset: number): number {
+  const buf = new Float64Array(NUMPY_BUFFER_ITEMS);
+  const readBuf = (i: number): number => buf[i];
+  let fill = 0;
+  let acc = 0;
+  forEachRow(shape, strides, offset, (p, n, s) => {
+    for (let i = 0; i < n; i++) {
+      buf[fill++] = read(p + i * s);
+      if (fill === NUMPY_BUFFER_ITEMS) {
+        acc += pairwiseSum(readBuf, 0, fill, 1);
+        fill = 0;
+      }
+    }
+  });
+  if (fill > 0) acc += pairwiseSum(readBuf, 0, fill, 1);
+  return acc;
+}
