@@ -63,7 +63,7 @@ run_checked "node --expose-gc scripts/native-exercise.js $addon" "" \
 # real SIGSEGV. The /proc/self/maps count test is left out: ASan's own
 # allocator maps memory as it goes.
 MMARRAY_ADDON_PATH="$addon" run_checked "jest (native, kernels, memmap, elementwise, data) on $addon" ":handle_segv=0" \
-  node node_modules/jest/bin/jest.js test/native.test.ts test/kernels.test.ts test/memmap.test.ts \
+  node node_modules/jest/bin/jest.js test/native.test.ts test/kernels.test.ts test/kernels-extremes.test.ts test/buffered-sum.test.ts test/memmap.test.ts \
     test/elementwise.test.ts test/data.test.ts \
     -t '^(?!.*mappings dropped without close\(\) are unmapped by the GC).*$'
 # The async kernels' lifetime cases (close() mid-flight in a forked child
