@@ -225,7 +225,8 @@ def w20(p):
     mask = np.fromfile(f["mask"], "?")
     sym = np.fromfile(f["sym"], "<i4")
     pick = np.fromfile(f["pick"], "<i8")
-    rec = np.memmap(p["records"], RECORD, "r+", shape=(n,))
+    rec = np.memmap(f["records"], RECORD, "r+", shape=(n,))
+    a2 = a.reshape(1000, n // 1000)
     few = min(rounds, 3)
 
     def add_at():
@@ -243,12 +244,37 @@ def w20(p):
         "unique": measure(lambda: np.unique(a), few),
         "bincount": measure(lambda: np.bincount(sym, weights=a), rounds),
         "concatenate": measure(lambda: np.concatenate([a[: n // 2], a[n // 2 :]]), rounds),
+        "sum_axis": measure(lambda: a2.sum(axis=1), rounds),
+        "argmax_axis": measure(lambda: a2.argmax(axis=1), rounds),
     }
     del rec
     return out
 
 
-WORKLOADS = {"W1": w1, "W2": w2, "W3": w3, "W4": w4, "W5": w5, "W6": w6, "W9": w9, "W19": w19, "W19S": w19s, "W20": w20}
+def w20big(p):
+    """W20 over a float64 memmap larger than 4 GiB, read in place."""
+    f, rounds = p["files"], p["rounds"]
+    a = np.memmap(p["file"], "<f8", "r+", shape=(p["n"],))
+    r = a.reshape(-1, p["cols"])
+    idx = np.fromfile(f["idx"], "<i8")
+    idx100k = np.fromfile(f["idx100k"], "<i8")
+
+    def add_at():
+        a[idx100k] += 1.0
+
+    out = {
+        "sum_axis": measure(lambda: r.sum(axis=1), rounds),
+        "max_axis0": measure(lambda: r.max(axis=0), rounds),
+        "argmax_axis": measure(lambda: r.argmax(axis=1), rounds),
+        "count": measure(lambda: np.count_nonzero(a), rounds),
+        "take": measure(lambda: np.take(a, idx), rounds),
+        "add_at": measure(add_at, rounds),
+    }
+    del a, r
+    return out
+
+
+WORKLOADS = {"W1": w1, "W2": w2, "W3": w3, "W4": w4, "W5": w5, "W6": w6, "W9": w9, "W19": w19, "W19S": w19s, "W20": w20, "W20BIG": w20big}
 
 if __name__ == "__main__":
     name, params = sys.argv[1], json.loads(sys.argv[2])

@@ -1,5 +1,6 @@
 """NumPy side of bench/w18_ufunc.js: the same element-wise ops on the same
-data, `python3 numpy_ufunc.py '{"n": N, "rounds": R}'` prints {key: [ms, ...]}."""
+data, `python3 numpy_ufunc.py '{"n": N, "rounds": R, "big": PATH,
+"big_offset": OFF}'` prints {key: [ms, ...]}."""
 import json
 import sys
 
@@ -22,14 +23,34 @@ def main(p):
 
     px = (i % 1000) * 0.25 + 1
     qty = ((i % 201) - 100).astype("<i4")
+    b = (i % 777) * 0.5 - 100
     out = np.empty(n, "<f8")
-    return {
-        "div_out": measure(lambda: np.divide(x, 255, out=x), rounds, reset_x),
+    r = {
+        "add": measure(lambda: px + b, rounds),
+        "sub": measure(lambda: px - b, rounds),
         "mul": measure(lambda: px * qty, rounds),
         "mul_out": measure(lambda: np.multiply(px, qty, out=out), rounds),
-        "sqrt": measure(lambda: np.sqrt(px), rounds),
+        "div_out": measure(lambda: np.divide(x, 255, out=x), rounds, reset_x),
+        "less": measure(lambda: qty < 0, rounds),
         "cmp_sum": measure(lambda: (qty < 0).sum(), rounds),
+        "eq": measure(lambda: px == b, rounds),
+        "minimum": measure(lambda: np.minimum(px, b), rounds),
+        "abs": measure(lambda: np.abs(qty), rounds),
+        "neg": measure(lambda: -px, rounds),
+        "square": measure(lambda: np.square(px), rounds),
+        "sqrt": measure(lambda: np.sqrt(px), rounds),
     }
+    if p.get("big"):
+        big = np.memmap(p["big"], "u1", "r+")
+        lo = p["big_offset"]
+        u = big[lo:lo + 8 * n].view("<f8")
+        w = big[lo + 8 * n:lo + 16 * n].view("<f8")
+        r["big_add"] = measure(lambda: u + w, rounds)
+        r["big_mul_inplace"] = measure(lambda: np.multiply(u, 1.0000001, out=u), rounds)
+        r["big_less"] = measure(lambda: u < 100, rounds)
+        r["big_sqrt"] = measure(lambda: np.sqrt(w), rounds)
+        del u, w, big
+    return r
 
 
 if __name__ == "__main__":

@@ -9,7 +9,12 @@
 //   at 1M random records of a 10M-record 'r+' mapping;
 // - sort and argsort of 10M float64; unique of 10M float64 (4096 values);
 // - bincount of 10M int32 symbols with float64 weights;
-// - concatenate of two 5M float64 halves.
+// - concatenate of two 5M float64 halves;
+// - sum and argmax along axis 1 of 10M float64 as 1000 x 10000;
+// and over a float64 mapping of 4.5 GiB (0.5 GiB with --quick), read in
+// place: sum and argmax along rows of 4096, max along axis 0, countNonzero,
+// take of 1M random indices, and addAt at 20K random indices ('r+'); the
+// hand loops walk the mapping through typedArray() windows of 1 GiB.
 const fs = require('fs');
 
 const mm = require('../dist');
@@ -110,6 +115,12 @@ function w20(ctx) {
     return out;
   });
   // concatenate
+  // sum / argmax along rows
+  const A2 = A.reshape([1000, n / 1000]);
+  const libSumAx = m(() => A2.sum(1));
+  const baseSumAx = m(() => rowSums(f8, n / 1000));
+  const libArgmax = m(() => A2.argmax(1));
+  const baseArgmax = m(() => rowArgmax(f8, n / 1000));
   const half1 = A.index(`:${n / 2}`);
   const half2 = A.index(`${n / 2}:`);
   const libCat = m(() => mm.concatenate([half1, half2]));
@@ -123,6 +134,7 @@ function w20(ctx) {
   const recFile = ctx.dir.path('w20-records.bin');
   h.writeFile(recFile, n * 16, h.fillRecords);
   const rec = mm.memmap(recFile, { dtype: RECORD, mode: 'r+' });
+  files.records = recFile;
   const value = rec.field('value');
   const raw = new Float64Array(rec.buffer);
   const libAddAt = m(() => mm.addAt(value, P, 1));
@@ -131,9 +143,8 @@ function w20(ctx) {
   });
   rec.close();
 
-  const np = h.runNumpy('W20', { n, files, records: recFile, rounds });
+  const np = h.runNumpy('W20', { n, files, rounds });
   for (const f of Object.values(files)) fs.rmSync(f, { force: true });
-  fs.rmSync(recFile, { force: true });
 
   row('frames.max(axis=1), 10x1000x1000 u1', libMax, baseMax, np?.max_axis);
   row('countNonzero(mask), 10M bool', libCount, baseCount, np?.count);
@@ -145,6 +156,135 @@ function w20(ctx) {
   row('unique(a), 10M f8 (4096 values)', libUnique, baseUnique, np?.unique, 'lib: values, counts and inverse; np: values only');
   row('bincount(sym, weights=a), 10M', libBin, baseBin, np?.bincount);
   row('concatenate two 5M f8 halves', libCat, baseCat, np?.concatenate);
+  row('sum(axis=1), 1000x10000 f8', libSumAx, baseSumAx, np?.sum_axis, 'base: a sequential loop per row (not pairwise)');
+  row('argmax(axis=1), 1000x10000 f8', libArgmax, baseArgmax, np?.argmax_axis);
+  rows.push(...big(ctx, pick));
+  return rows;
+}
+
+function rowSums(f, cols) {
+  const rowsN = f.length / cols;
+  const out = new Float64Array(rowsN);
+  for (let r = 0; r < rowsN; r++) {
+    let s = 0;
+    for (let c = 0, p = r * cols; c < cols; c++, p++) s += f[p];
+    out[r] = s;
+  }
+  return out;
+}
+
+function rowArgmax(f, cols) {
+  const rowsN = f.length / cols;
+  const out = new Float64Array(rowsN);
+  for (let r = 0; r < rowsN; r++) {
+    const p = r * cols;
+    let best = 0;
+    let mx = f[p];
+    for (let c = 1; c < cols; c++) {
+      if (f[p + c] > mx) {
+        mx = f[p + c];
+        best = c;
+      }
+    }
+    out[r] = best;
+  }
+  return out;
+}
+
+const COLS = 4096;
+const CHUNK = 2 ** 27; // elements per hand-loop window: 1 GiB of f8, a multiple of COLS
+
+/** fn(typedArray, firstElement) over 1 GiB windows of a 1-d f8 array. */
+function windows(a, fn) {
+  const n = a.shape[0];
+  for (let lo = 0; lo < n; lo += CHUNK) fn(a.index(`${lo}:${Math.min(n, lo + CHUNK)}`).typedArray({ unsafeAllowReadOnly: true }), lo);
+}
+
+/** The same ops over a float64 mapping larger than 4 GiB, read in place. */
+function big(ctx, pick1m) {
+  const bytes = ctx.quick ? 2 ** 29 : 4.5 * 2 ** 30;
+  const N = bytes / 8;
+  const size = `${(bytes / 2 ** 30).toFixed(1)} GiB`;
+  const file = ctx.dir.path('w20-big.bin');
+  h.writeFile(file, bytes, h.fillF8);
+  const rounds = Math.min(ctx.rounds, 3);
+  const m = (fn) => h.measure(fn, { rounds });
+  const rows = [];
+  const row = (name, lib, base, np, note) => rows.push({ id: 'W20', name: `${name}, ${size} map`, lib, base, np, target: { ref: 'np', time: 1.0 }, note });
+  const a = mm.memmap(file, { dtype: '<f8', mode: 'r+' });
+  const R = a.reshape([N / COLS, COLS]);
+  const idx = mm.fromBuffer(BigInt64Array.from(h.randomIndices(1_000_000, N, 99), (x) => BigInt(x)), '<i8');
+  const idx100k = mm.fromBuffer(BigInt64Array.from(h.randomIndices(20_000, N, 98), (x) => BigInt(x)), '<i8');
+  void pick1m;
+  const files = { idx: ctx.dir.path('w20-big-idx.bin'), idx100k: ctx.dir.path('w20-big-idx100k.bin') };
+  fs.writeFileSync(files.idx, Buffer.from(idx.buffer));
+  fs.writeFileSync(files.idx100k, Buffer.from(idx100k.buffer));
+  const idxN = Float64Array.from(h.randomIndices(1_000_000, N, 99));
+  const idx100kN = Float64Array.from(h.randomIndices(20_000, N, 98));
+
+  const libSum = m(() => R.sum(1));
+  const baseSum = m(() => {
+    const out = new Float64Array(N / COLS);
+    windows(a, (t, lo) => out.set(rowSums(t, COLS), lo / COLS));
+    return out;
+  });
+  const libMax0 = m(() => R.max(0));
+  const baseMax0 = m(() => {
+    const out = new Float64Array(COLS).fill(-Infinity);
+    windows(a, (t) => {
+      for (let p = 0; p < t.length; p += COLS) {
+        for (let c = 0; c < COLS; c++) {
+          const v = t[p + c];
+          if (v > out[c]) out[c] = v;
+        }
+      }
+    });
+    return out;
+  });
+  const libArg = m(() => R.argmax(1));
+  const baseArg = m(() => {
+    const out = new Float64Array(N / COLS);
+    windows(a, (t, lo) => out.set(rowArgmax(t, COLS), lo / COLS));
+    return out;
+  });
+  const libCount = m(() => mm.countNonzero(a));
+  const baseCount = m(() => {
+    let c = 0;
+    windows(a, (t) => {
+      for (let i = 0; i < t.length; i++) if (t[i] !== 0) c++;
+    });
+    return c;
+  });
+  const libTake = m(() => mm.take(a, idx));
+  const baseTake = m(() => {
+    const out = new Float64Array(idxN.length);
+    const ws = [];
+    windows(a, (t) => ws.push(t));
+    for (let i = 0; i < idxN.length; i++) {
+      const x = idxN[i];
+      out[i] = ws[Math.floor(x / CHUNK)][x % CHUNK];
+    }
+    return out;
+  });
+  const libAdd = m(() => mm.addAt(a, idx100k, 1));
+  const baseAdd = m(() => {
+    const ws = [];
+    windows(a, (t) => ws.push(t));
+    for (let i = 0; i < idx100kN.length; i++) {
+      const x = idx100kN[i];
+      ws[Math.floor(x / CHUNK)][x % CHUNK] += 1;
+    }
+  });
+  a.close();
+  const np = h.runNumpy('W20BIG', { file, n: N, cols: COLS, files, rounds });
+  fs.rmSync(file, { force: true });
+  for (const f of Object.values(files)) fs.rmSync(f, { force: true });
+  row('sum(axis=1) of rows of 4096', libSum, baseSum, np?.sum_axis, 'base: a sequential loop per row (not pairwise)');
+  row('max(axis=0) of rows of 4096', libMax0, baseMax0, np?.max_axis0);
+  row('argmax(axis=1) of rows of 4096', libArg, baseArg, np?.argmax_axis);
+  row('countNonzero', libCount, baseCount, np?.count);
+  row('take(a, 1M random idx)', libTake, baseTake, np?.take);
+  row("addAt(a, 20K random idx, 1) 'r+'", libAdd, baseAdd, np?.add_at, "np: a[idx] += 1.0 on an 'r+' memmap");
   return rows;
 }
 

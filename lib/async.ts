@@ -38,10 +38,13 @@ import { markAsUntransferable } from 'worker_threads';
 import type { DTypeLike } from './dtype';
 import { AccessError } from './errors';
 import { captureKernels, type KernelCall } from './kernels';
-import { kernelAbort, kernelCastAsync, kernelCopyAsync, kernelProgress, kernelReduceAsync, type AsyncJob } from './native';
+import { kernelAbort, kernelCastAsync, kernelCopyAsync, kernelProgress, kernelReduceAsync, poolBuffer, type AsyncJob } from './native';
 import type { NdArray, Order } from './ndarray';
-import { formatHeader } from './npy/header';
-import { closedError } from './storage';
+import { descrOf, formatHeader } from './npy/header';
+import { replacementOf } from './npy/replace';
+import { closedError, MemoryStorage } from './storage';
+import { makeArray } from './internal';
+import { newStrides } from './layout';
 
 /** Options of every async bulk call. */
 export interface AsyncOptions {
@@ -70,6 +73,30 @@ export const PROGRESS_INTERVAL_MS = 50;
 
 /** Arrays smaller than this run on one pool thread by default. */
 export const PARALLEL_MIN_BYTES = 32 << 20;
+
+/**
+ * Results at least this large (copy, astype, byteswap) live in pool memory
+ * (native/pool_buffer.cc): a plain ArrayBuffer that size is unmapped by the
+ * GC on the JS thread, which stalls the event loop for tens of ms per GiB.
+ */
+const POOL_BUFFER_MIN_BYTES = 4 << 20;
+
+/**
+ * Runs `fn` with the fresh arrays it allocates over pool memory, whose pages
+ * the pool thread faults in and the pool unmaps: neither touches the event loop.
+ */
+function withPoolAllocation<T>(fn: () => T): T {
+  const plain = MemoryStorage.allocate;
+  MemoryStorage.allocate = (byteLength: number): MemoryStorage => {
+    const buffer = byteLength >= POOL_BUFFER_MIN_BYTES ? poolBuffer(byteLength) : null;
+    return buffer === null ? plain.call(MemoryStorage, byteLength) : new MemoryStorage(buffer);
+  };
+  try {
+    return fn();
+  } finally {
+    MemoryStorage.allocate = plain;
+  }
+}
 
 /** The rejection of an aborted call, shaped as Node's own (`fs.readFile` with a signal). */
 export class AbortError extends Error {
@@ -151,7 +178,7 @@ async function runCalls(calls: readonly KernelCall[], threads: number, options: 
     } catch (e) {
       const code = (e as { code?: unknown }).code;
       if (code === 'ABORT_ERR' && signal) throw abortError(signal);
-      if (code === 'ERR_MMARRAY_CLOSED') throw closedErrorOf(mapping);
+      if (code === 'ERR_CLOSED') throw closedErrorOf(mapping);
       throw e;
     } finally {
       if (timer !== null) clearInterval(timer);
@@ -182,7 +209,7 @@ async function run<T>(a: NdArray, options: AsyncOptions, sync: () => T, finish: 
   checkOptions(options);
   if (options.signal?.aborted) throw abortError(options.signal);
   const threads = threadsFor(a, options);
-  const { value, calls } = captureKernels(sync);
+  const { value, calls } = withPoolAllocation(() => captureKernels(sync));
   if (calls.length === 0) {
     if (options.onProgress) options.onProgress(0, 0);
     return value;
@@ -287,8 +314,6 @@ export async function saveNpyAsync(path: string, a: NdArray, options: AsyncOptio
   checkOptions(options);
   a._st.checkOpen();
   if (options.signal?.aborted) throw abortError(options.signal);
-  // Loaded here: npy.ts reaches memmap.ts, which extends NdArray (ndarray.ts loads this module).
-  const { descrOf, replacementOf, syncDirectory } = await import('./npy/npy');
   // The same target rules as saveNpy: NUL-free path, a link followed, the
   // old file's permission bits, refused when the caller could not write it.
   const { dest, tmp, mode } = replacementOf(path);
@@ -304,15 +329,28 @@ export async function saveNpyAsync(path: string, a: NdArray, options: AsyncOptio
     let pos = header.length;
     if (a.size > 0 && a.itemsize > 0) {
       const per = Math.max(1, Math.floor(SAVE_CHUNK / a.itemsize));
+      // One staging buffer for every piece, in pool memory: a fresh 64 MiB
+      // buffer per piece made V8 run a full GC on the JS thread each time
+      // (each one crosses its external-memory limit) and free the last one there.
+      const segs = a.dtype.segments;
+      const whole = segs.length === 1 && segs[0][0] === 0 && segs[0][1] === a.itemsize;
+      const stagingBytes = Math.min(per, a.size) * a.itemsize;
+      const staging = whole ? poolBuffer(stagingBytes) ?? new ArrayBuffer(stagingBytes) : null;
       for (const piece of pieces(src, per)) {
-        const c = await copyAsync(piece, 'C', { signal: options.signal, threads: options.threads });
-        const bytes = new Uint8Array(c.buffer, c.offset, c.nbytes);
+        let bytes: Uint8Array;
+        if (staging !== null) {
+          await setAsync(stagingArray(piece, staging), piece, { signal: options.signal, threads: options.threads });
+          bytes = new Uint8Array(staging, 0, piece.nbytes);
+        } else {
+          const c = await copyAsync(piece, 'C', { signal: options.signal, threads: options.threads });
+          bytes = new Uint8Array(c.buffer, c.offset, c.nbytes);
+        }
         for (let off = 0; off < bytes.length; ) {
           const { bytesWritten } = await fh.write(bytes, off, bytes.length - off, pos);
           off += bytesWritten;
           pos += bytesWritten;
         }
-        done += c.nbytes;
+        done += bytes.length;
         options.onProgress?.(done, total);
       }
     }
@@ -328,7 +366,24 @@ export async function saveNpyAsync(path: string, a: NdArray, options: AsyncOptio
     await fs.promises.rm(tmp, { force: true });
     throw e;
   }
-  syncDirectory(nodePath.dirname(dest));
+  await syncDirectoryAsync(nodePath.dirname(dest));
+}
+
+/** npy/replace.ts's syncDirectory with fs.promises: a folder fsync can take milliseconds. */
+async function syncDirectoryAsync(dir: string): Promise<void> {
+  let fh: fs.promises.FileHandle;
+  try {
+    fh = await fs.promises.open(dir, 'r');
+  } catch {
+    return;
+  }
+  try {
+    await fh.sync();
+  } catch {
+    // Some filesystems refuse fsync on a folder; the data file itself is synced.
+  } finally {
+    await fh.close();
+  }
 }
 
 // ------------------------------------------------------------------ iteration
@@ -362,4 +417,13 @@ export async function reduceAsync<T>(a: NdArray, fn: (acc: T, value: unknown, i:
     acc = fn(acc, v, i);
   }, options);
   return acc;
+}
+
+/** `piece`'s shape and dtype, C-contiguous over the first bytes of `staging`. */
+function stagingArray(piece: NdArray, staging: ArrayBuffer): NdArray {
+  const dtype = piece.dtype;
+  return makeArray({
+    storage: new MemoryStorage(staging), dtype, shape: piece.shape, strides: newStrides(piece.shape, dtype.itemsize, 'C'),
+    offset: 0, base: null, writeable: true, ownData: true,
+  });
 }

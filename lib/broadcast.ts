@@ -14,11 +14,9 @@
  * @module
  */
 import { ValueError } from './errors';
+import { tupleNoSpace } from './format';
 
-/** Python's `(2,3)` as NumPy prints shapes in broadcast errors: no spaces. */
-export function tupleNoSpace(shape: readonly number[]): string {
-  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(',')})`;
-}
+export { tupleNoSpace } from './format';
 
 /**
  * The broadcast shape of `shapes`, or a ValueError in NumPy's wording

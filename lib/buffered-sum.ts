@@ -17,7 +17,6 @@
  * @module
  */
 import { forEachRow } from './iterate';
-import { pairwiseSum } from './kernels';
 
 /** NumPy's default buffer size in items (`np.getbufsize()`). */
 export const NUMPY_BUFFER_ITEMS = 8192;
@@ -42,18 +41,59 @@ export function isNumpyAligned(address: number, shape: readonly number[], stride
  */
 export function bufferedPairwiseSum(read: (off: number) => number, shape: readonly number[], strides: readonly number[], offset: number): number {
   const buf = new Float64Array(NUMPY_BUFFER_ITEMS);
-  const readBuf = (i: number): number => buf[i];
   let fill = 0;
   let acc = 0;
   forEachRow(shape, strides, offset, (p, n, s) => {
     for (let i = 0; i < n; i++) {
       buf[fill++] = read(p + i * s);
       if (fill === NUMPY_BUFFER_ITEMS) {
-        acc += pairwiseSum(readBuf, 0, fill, 1);
+        acc += pairwiseChunk(buf, 0, fill);
         fill = 0;
       }
     }
   });
-  if (fill > 0) acc += pairwiseSum(readBuf, 0, fill, 1);
+  if (fill > 0) acc += pairwiseChunk(buf, 0, fill);
   return acc;
+}
+
+/**
+ * NumPy's pairwise sum (PW_BLOCKSIZE 128) of `buf[p .. p + n)`: the order of
+ * lib/reduce.ts's `pairwiseSum` on a buffer (kept here, not imported, since
+ * reduce.ts imports this module; test/buffered-sum.test.ts checks the two agree).
+ */
+function pairwiseChunk(buf: Float64Array, p: number, n: number): number {
+  if (n < 8) {
+    let res = 0;
+    for (let i = 0; i < n; i++) res += buf[p + i];
+    return res;
+  }
+  if (n <= 128) {
+    let r0 = buf[p];
+    let r1 = buf[p + 1];
+    let r2 = buf[p + 2];
+    let r3 = buf[p + 3];
+    let r4 = buf[p + 4];
+    let r5 = buf[p + 5];
+    let r6 = buf[p + 6];
+    let r7 = buf[p + 7];
+    const end = n - (n % 8);
+    let i = 8;
+    for (; i < end; i += 8) {
+      const q = p + i;
+      r0 += buf[q];
+      r1 += buf[q + 1];
+      r2 += buf[q + 2];
+      r3 += buf[q + 3];
+      r4 += buf[q + 4];
+      r5 += buf[q + 5];
+      r6 += buf[q + 6];
+      r7 += buf[q + 7];
+    }
+    let res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
+    for (; i < n; i++) res += buf[p + i];
+    return res;
+  }
+  let n2 = Math.floor(n / 2);
+  n2 -= n2 % 8;
+  return pairwiseChunk(buf, p, n2) + pairwiseChunk(buf, p + n2, n - n2);
 }

@@ -11,8 +11,8 @@
 import { dtype as toDType, type DType } from './dtype';
 import { float16Bits, float16Value } from './dtype/float16';
 import { forEachOffset } from './iterate';
-import { shapeToSize } from './layout';
-import { allocate, makeArray, NdArray } from './ndarray';
+import { iterationOrder, shapeToSize } from './layout';
+import { allocate, codecOf, makeArray, NdArray, requireOpen, storageOf } from './internal';
 
 /** A complex value as codecs read it. */
 export interface Complex {
@@ -22,10 +22,10 @@ export interface Complex {
 
 /** Every element of `a` in C index order, as its codec decodes them. */
 export function readValues(a: NdArray): unknown[] {
-  a._st.checkOpen();
+  requireOpen(a);
   const out = new Array<unknown>(shapeToSize(a.shape));
-  const codec = a._codec;
-  const at = a._st.cursor(a.itemsize);
+  const codec = codecOf(a);
+  const at = storageOf(a).cursor(a.itemsize);
   let i = 0;
   forEachOffset(a.shape, a.strides, a.offset, (off) => {
     const w = at(off);
@@ -46,8 +46,8 @@ export function offsetsOf(a: NdArray): number[] {
 
 /** Writes `values` (C index order, already in `a.dtype`'s stored form) into `a`. */
 export function writeValues(a: NdArray, values: readonly unknown[]): void {
-  const codec = a._codec;
-  const at = a._st.cursor(a.itemsize);
+  const codec = codecOf(a);
+  const at = storageOf(a).cursor(a.itemsize);
   let i = 0;
   forEachOffset(a.shape, a.strides, a.offset, (off) => {
     const w = at(off);
@@ -65,24 +65,7 @@ export function nativeOf(dt: DType): DType {
  * |stride| outside; length-1 axes and 0 strides decide nothing.
  */
 export function kOrder(shape: readonly number[], strides: readonly number[]): number[] {
-  const st = strides.map((s, i) => (shape[i] === 1 ? 0 : Math.abs(s)));
-  const r = [...st.keys()].reverse(); // fastest first
-  for (let i0 = 1; i0 < r.length; i0++) {
-    const s0 = st[r[i0]];
-    let pos = i0;
-    for (let i1 = i0 - 1; i1 >= 0; i1--) {
-      const s1 = st[r[i1]];
-      if (s0 === 0 || s1 === 0) continue;
-      if (s1 <= s0) break;
-      pos = i1;
-    }
-    if (pos !== i0) {
-      const ax = r[i0];
-      r.splice(i0, 1);
-      r.splice(pos, 0, ax);
-    }
-  }
-  return r.reverse();
+  return iterationOrder(strides.map((s, i) => (shape[i] === 1 ? 0 : s)));
 }
 
 /** A new zeroed array of `shape` whose axes are packed in `order` (outermost first). */
@@ -95,7 +78,7 @@ export function allocateOrdered(dt: DType, shape: readonly number[], order: read
     strides[order[k]] = s;
     s *= shape[order[k]];
   }
-  return makeArray({ storage: out._st, dtype: dt, shape: [...shape], strides, offset: 0, base: null, writeable: true, ownData: true });
+  return makeArray({ storage: storageOf(out), dtype: dt, shape: [...shape], strides, offset: 0, base: null, writeable: true, ownData: true });
 }
 
 /** A new C-contiguous array of `dt` holding `values` (stored form of `dt`). */

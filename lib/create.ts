@@ -1,18 +1,25 @@
 /**
- * Array constructors and the free functions of NumPy's namespace that make
- * views: fromBuffer, zeros, empty, arange, asStrided, broadcastTo,
- * ascontiguousarray.
+ * Array constructors: fromBuffer, ndarray, zeros, empty, arange (with
+ * ndarray.ts, the only module that makes arrays from scratch). The views of
+ * an existing array (asStrided, broadcastTo, ascontiguousarray) live in
+ * views.ts and are re-exported here.
  * @module
  */
 import { types } from 'util';
 import { dtype as toDType, type DTypeLike } from './dtype';
 import { ValueError, repr } from './errors';
 import type { ValueOf } from './value-types';
-import { byteBounds, checkNdim, checkShape, shapeToSize, shapeToStrides } from './layout';
-import { allocate, derive, lockReadOnly, makeArray, NdArray, pyShape } from './ndarray';
+import { byteBounds, checkNdim, checkShape, normalizeShape, shapeToSize, shapeToStrides } from './layout';
+import { pyShape } from './format';
+import { allocate, makeArray, storageOf } from './internal';
+// Loaded for its effect, not only its type: the class must be defined (its
+// static block opens internal.ts's door) before any constructor here runs.
+import './ndarray';
+import type { NdArray } from './ndarray';
 import { MemoryStorage } from './storage';
-import { copyAs } from './data';
 import { float16Bits, float16Value } from './dtype/float16';
+
+export { asStrided, broadcastTo, ascontiguousarray, type AsStridedOptions } from './views';
 
 /** Options of {@link fromBuffer}. */
 export interface FromBufferOptions {
@@ -84,18 +91,10 @@ export function fromBuffer<const D extends DTypeLike = 'f8'>(buffer: ArrayBuffer
   return makeArray({ storage, dtype: el, shape, strides, offset, base: null, writeable: !options.readonly, ownData: false });
 }
 
-function normShape(shape: number | readonly number[]): number[] {
-  if (typeof shape !== 'number' && !Array.isArray(shape) && !(ArrayBuffer.isView(shape) && !(shape instanceof DataView))) {
-    // zeros({ shape: [2, 3] }) is a common slip: say what was expected.
-    throw new TypeError(`shape must be an integer or an array of integers, got ${repr(shape)}`);
-  }
-  return checkShape(typeof shape === 'number' ? [shape] : shape);
-}
-
 /** A new C-contiguous array of zeros. */
 export function zeros<const D extends DTypeLike = 'f8'>(shape: number | readonly number[], dtype: D = 'f8' as D, order: 'C' | 'F' = 'C'): NdArray<ValueOf<D>> {
   const dt = toDType(dtype);
-  const s = normShape(shape);
+  const s = normalizeShape(shape);
   checkNdim(s.length + dt.shape.length);
   if (dt.shape.length > 0) return allocate(dt.base, checkShape([...s, ...dt.shape]), order) as NdArray<ValueOf<D>>;
   return allocate(dt, s, order) as NdArray<ValueOf<D>>;
@@ -140,7 +139,7 @@ export function arange(a: number, b?: number | DTypeLike, c?: number | DTypeLike
   if (len > Number.MAX_SAFE_INTEGER) throw new ValueError(`Maximum allowed size exceeded (arange of ${len} elements)`);
   const n = Math.max(0, len);
   const out = allocate(dt, [n]);
-  const w = out._st.single!;
+  const w = storageOf(out).single!;
   const codec = dt.codec;
   // NumPy stores start and start + step, then fills element i with
   // first + i * (second - first) in the dtype's own arithmetic (PyArray_Fill),
@@ -173,74 +172,6 @@ export function arange(a: number, b?: number | DTypeLike, c?: number | DTypeLike
   return out;
 }
 
-/** Options of {@link asStrided}. */
-export interface AsStridedOptions {
-  /** Default true: the result is writeable when `a` is. */
-  writeable?: boolean;
-}
-
-/**
- * NumPy's `as_strided`, checked: a view of `a`'s memory with any shape and
- * byte strides, starting at `a`'s element 0. Unlike NumPy, every byte the
- * view can address must lie inside the buffer (RangeError otherwise). The
- * result is a plain NdArray, as NumPy's (`subok=False`).
- */
-export function asStrided(a: NdArray, shape: readonly number[], strides?: readonly number[] | null, options: AsStridedOptions = {}): NdArray {
-  a._st.checkOpen();
-  const s = checkShape(shape);
-  const st = strides === undefined || strides === null ? shapeToStrides(s, a.itemsize, 'C') : [...strides];
-  if (st.length !== s.length) throw new ValueError(`shape ${pyShape(s)} and strides [${st.join(', ')}] differ in length`);
-  for (const x of st) if (!Number.isSafeInteger(x)) throw new TypeError(`strides must hold integers, got ${repr(x)}`);
-  const [lo, hi] = byteBounds(a.offset, s, st, a.itemsize);
-  if (shapeToSize(s) > 0 && (lo < 0 || hi > a._st.byteLength)) {
-    throw new RangeError(
-      `as_strided view reaches bytes [${lo}, ${hi}) outside the buffer's [0, ${a._st.byteLength}) (shape ${pyShape(s)}, strides [${st.join(', ')}], offset ${a.offset})`,
-    );
-  }
-  const writeable = (options.writeable ?? true) && a._w;
-  const out = derive<NdArray>(a, NdArray.prototype, a.dtype, s, st, a.offset, writeable);
-  // As in NumPy, `writeable: false` is for good: the flag cannot be set back.
-  if (options.writeable === false) lockReadOnly(out);
-  return out;
-}
-
-/** NumPy's `broadcast_to`: a read-only plain NdArray view with 0 strides on the broadcast axes. */
-export function broadcastTo(a: NdArray, shape: number | readonly number[]): NdArray {
-  a._st.checkOpen();
-  const s = normShape(shape);
-  const fail = (): never => {
-    throw new ValueError(
-      `operands could not be broadcast together with remapped shapes [original->remapped]: ${pyShape(a.shape)}  and requested shape ${pyShape(s)}`,
-    );
-  };
-  if (a.ndim > s.length) {
-    throw new ValueError(`input operand has more dimensions than allowed by the axis remapping (${pyShape(a.shape)} → ${pyShape(s)})`);
-  }
-  const lead = s.length - a.ndim;
-  const strides = new Array<number>(s.length).fill(0);
-  for (let i = 0; i < a.ndim; i++) {
-    const n = a.shape[i];
-    const t = s[lead + i];
-    // A length-1 axis gets stride 0 even when it stays length 1, as NumPy's iterator sets it.
-    if (n === 1) strides[lead + i] = 0;
-    else if (n === t) strides[lead + i] = a.strides[i];
-    else fail();
-  }
-  return derive(a, NdArray.prototype, a.dtype, s, strides, a.offset, false);
-}
-
-/**
- * NumPy's `ascontiguousarray`: a plain NdArray (subclasses are not kept, as
- * in NumPy) viewing `a`'s memory when `a` is C-contiguous (a 0-d array
- * becomes shape [1]), else a C-ordered copy.
- */
-export function ascontiguousarray(a: NdArray): NdArray {
-  a._st.checkOpen();
-  if (a.ndim === 0) return derive(a, NdArray.prototype, a.dtype, [1], [a.itemsize], a.offset);
-  if (a.flags.cContiguous) return derive(a, NdArray.prototype, a.dtype, a.shape, a.strides, a.offset);
-  return copyAs(a, a.dtype, 'C');
-}
-
 /** Options of {@link ndarray}. */
 export interface NdarrayOptions {
   /** Byte offset of element 0 in the buffer (default 0). */
@@ -259,7 +190,7 @@ export interface NdarrayOptions {
 export function ndarray<const D extends DTypeLike>(shape: number | readonly number[], dtype: D, buffer: ArrayBufferLike | ArrayBufferView, options: NdarrayOptions = {}): NdArray<ValueOf<D>> {
   const raw = fromBuffer(buffer, 'u1', { readonly: options.readonly });
   const dt = toDType(dtype);
-  const s = normShape(shape);
+  const s = normalizeShape(shape);
   checkNdim(s.length + dt.shape.length);
   const el = dt.shape.length > 0 ? dt.base : dt;
   const fullShape = checkShape([...s, ...dt.shape]);
@@ -280,10 +211,10 @@ export function ndarray<const D extends DTypeLike>(shape: number | readonly numb
   }
   for (const x of strides) if (!Number.isSafeInteger(x)) throw new TypeError(`strides must hold integers, got ${repr(x)}`);
   const [lo, hi] = byteBounds(offset, fullShape, strides, el.itemsize);
-  if (shapeToSize(fullShape) > 0 && (lo < 0 || hi > raw._st.byteLength)) {
+  if (shapeToSize(fullShape) > 0 && (lo < 0 || hi > storageOf(raw).byteLength)) {
     // A view that cannot be: ValueError, as the README's error table says (NumPy's text).
     const what = options.strides === undefined ? 'buffer is too small for requested array' : 'strides are incompatible with shape of requested array and size of buffer';
-    throw new ValueError(`${what}: bytes [${lo}, ${hi}) of a ${raw._st.byteLength}-byte buffer (shape ${pyShape(fullShape)}, strides [${strides.join(', ')}], offset ${offset})`);
+    throw new ValueError(`${what}: bytes [${lo}, ${hi}) of a ${storageOf(raw).byteLength}-byte buffer (shape ${pyShape(fullShape)}, strides [${strides.join(', ')}], offset ${offset})`);
   }
-  return makeArray({ storage: raw._st, dtype: el, shape: fullShape, strides, offset, base: null, writeable: !options.readonly, ownData: false });
+  return makeArray({ storage: storageOf(raw), dtype: el, shape: fullShape, strides, offset, base: null, writeable: !options.readonly, ownData: false });
 }

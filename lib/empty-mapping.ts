@@ -18,18 +18,13 @@ import * as fs from 'fs';
 import { ValueError } from './errors';
 import { mapFile, type NativeMode } from './native';
 import { requireRegularFile } from './paths';
-import { MemoryStorage, Storage, closedError, type MappingInfo, type Window } from './storage';
+import { FileStorage, MemoryStorage, closedError, type MappingInfo, type Window } from './storage';
 
 /** The storage of an empty memmap: zero bytes, a file to report, a closed flag. */
-export class EmptyMappedStorage extends Storage {
+export class EmptyMappedStorage extends FileStorage {
   readonly byteLength = 0;
-  readonly writable: boolean;
   readonly addressBase: number;
   readonly single: Window;
-  // Private, and the instance frozen, as MappedStorage's: what the write
-  // checks read (writable, the closed flag) cannot be reassigned from outside.
-  #info: MappingInfo;
-  #closed = false;
   /**
    * The file's bytes past `offset` (none, or NumPy's one filler byte) were
    * made by the open, not left by anyone: an append may write over them.
@@ -37,35 +32,20 @@ export class EmptyMappedStorage extends Storage {
   readonly ownsTail: boolean;
 
   constructor(info: MappingInfo, ownsTail = false) {
-    super();
+    super(info);
     this.ownsTail = ownsTail;
-    this.writable = info.mode !== 'r';
-    this.#info = Object.freeze({ ...info });
     this.addressBase = 0;
     this.single = new MemoryStorage(new ArrayBuffer(0)).single;
     Object.freeze(this);
   }
 
-  get mapping(): MappingInfo {
-    return this.#info;
-  }
-
-  /** @internal The file was renamed (createNpy builds a file aside, then renames it into place). */
-  renamed(path: string): void {
-    this.#info = Object.freeze({ ...this.#info, path });
-  }
-
-  get closed(): boolean {
-    return this.#closed;
-  }
-
   /** Idempotent; afterwards every access throws the closed-mapping error. */
   close(): void {
-    this.#closed = true;
+    this.markClosed();
   }
 
   window(): Window {
-    if (this.#closed) throw closedError(this.#info);
+    if (this.closed) throw closedError(this.mapping);
     return this.single;
   }
 }

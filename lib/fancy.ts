@@ -20,13 +20,14 @@
  */
 import type { DType } from './dtype';
 import { makeCaster } from './cast';
-import { broadcastTo } from './create';
-import { fromValue } from './data';
+import { broadcastTo } from './views';
+import { fromValue } from './assign';
 import { AccessError, IndexError, ValueError, repr } from './errors';
 import { ellipsis, newaxis, parseIndex, Slice, type IndexItem } from './indexing';
 import { forEachOffset2 } from './iterate';
 import { normalizeAxis, shapeToSize } from './layout';
-import { NdArray, pyShape, derive } from './ndarray';
+import { pyShape } from './format';
+import { NdArray, derive } from './internal';
 import { resultType, type PyScalar } from './promote';
 import {
   allocateOrdered,
@@ -41,6 +42,7 @@ import {
   writeValues,
 } from './compute-values';
 import { indicesOf, typedLayout } from './typed-reader';
+import { addAtNative, compressNative, countNative, takeNative } from './index-kernels';
 
 /** One item of an advanced index: a basic item (or an index string of them), an index array, or a JS list of ints / bools. */
 export type FancyItem = IndexItem | string | NdArray | readonly (number | bigint | boolean)[];
@@ -291,6 +293,7 @@ export function addAt(a: NdArray, items: NdArray | number | readonly FancyItem[]
   requireWritable(a);
   const key: readonly FancyItem[] = Array.isArray(items) ? items : [items as FancyItem];
   const loop = resultType(a.dtype, values as never);
+  if (nativeAddAt(a, key, values, loop)) return;
   if (fastAddAt(a, key, values, loop)) return;
   const s = isFancy(key) ? select(a, key) : basicSelection(a, key as IndexItem[]);
   let vals: unknown[];
@@ -327,6 +330,20 @@ function scalarIn(v: PyScalar, dt: DType): unknown {
 function basicSelection(a: NdArray, items: readonly IndexItem[]): Selection {
   const v = a.index(...items);
   return { shape: [...v.shape], offsets: offsetsOf(v), order: [...v.shape.keys()] };
+}
+
+/** The kernel's `a[idx] += v` for a 1-d `a` of a float or small int dtype, a 1-d integer index and a scalar. */
+function nativeAddAt(a: NdArray, key: readonly FancyItem[], values: NdArray | PyScalar, loop: DType): boolean {
+  if (a.ndim !== 1 || key.length !== 1 || !(key[0] instanceof NdArray) || typeof values !== 'number' || !loop.equals(a.dtype)) return false;
+  const k = loop.kind;
+  if (!(k === 'f' || ((k === 'i' || k === 'u') && loop.itemsize <= 4))) return false;
+  const v = k === 'f' ? (loop.itemsize === 4 ? Math.fround(values) : values) : (scalarIn(values, loop) as number);
+  if (typeof v !== 'number') return false;
+  const idx = key[0];
+  const bad = addAtNative(a, idx, v);
+  if (bad === null) return false;
+  if (bad >= 0) throw new IndexError(`index ${String(idx.index(bad).toArray())} is out of bounds for axis 0 with size ${a.shape[0]}`);
+  return true;
 }
 
 /** The typed-array loop of `a[idx] += v` for a 1-d `a`, a 1-d integer index and a scalar or matching 1-d `v`. */
@@ -412,6 +429,12 @@ export function take(a: NdArray, indices: NdArray | number | readonly number[], 
   const axis = options.axis ?? null;
   const src = axis === null ? (a.ndim === 1 ? a : a.reshape(-1)) : a;
   const ax = axis === null ? 0 : normalizeAxis(axis, a.ndim);
+  if (src.ndim === 1 && src.shape[0] > 0 && indices instanceof NdArray && indices.ndim === 1) {
+    const r = allocateOrdered(src.dtype, [indices.shape[0]], [0]);
+    const bad = takeNative(src, indices, mode, r);
+    if (bad === -1) return r;
+    if (bad !== null) throw new IndexError(`index ${String(indices.index(bad).toArray())} is out of bounds for axis ${ax} with size ${src.shape[0]}`);
+  }
   const { values, shape: ishape } = indexValues(indices, 'take');
   const n = src.shape[ax];
   if (n === 0 && values.length > 0 && mode !== 'raise') throw new IndexError('cannot do a non-empty take from an empty axes.');
@@ -495,6 +518,13 @@ export function compress(condition: NdArray | readonly (boolean | number)[], a: 
   const axis = options.axis ?? null;
   const src = axis === null ? a.reshape(-1) : a;
   const ax = axis === null ? 0 : normalizeAxis(axis, a.ndim);
+  if (src.ndim === 1 && c.shape[0] <= src.shape[0]) {
+    const count = countNative(c);
+    if (count !== null) {
+      const r = allocateOrdered(src.dtype, [count], [0]);
+      if (compressNative(c, src, r, count)) return r;
+    }
+  }
   const fast = compressFast(c, src, ax);
   if (fast !== null) return fast;
   const flags = readValues(c).map(isNonZero);

@@ -28,8 +28,8 @@ import * as fs from 'fs';
 import { AccessError, ValueError, repr } from './errors';
 import { checkShape, shapeToSize, shapeToStrides } from './layout';
 import { mapFile, pageSize, type MappingHandle, type NativeMode } from './native';
-import { derive, NdArray, setLayout, shapeOfArray } from './ndarray';
-import { assign } from './data';
+import { derive, NdArray, requireOpen, setLayout, shapeOf, storageOf } from './internal';
+import { assign } from './assign';
 import { MappedStorage, SMALL_WINDOW_STEP, type Storage } from './storage';
 import { EmptyMappedStorage } from './empty-mapping';
 
@@ -92,7 +92,7 @@ export function closeEmptyBefore(st: MappedStorage): void {
  * `grows`: append's capacity, trimmed back to the logical length by close().
  */
 function mapEmpty(m: NdArray, what: string, bytes: number, hooks: Remapped, grows: boolean): void {
-  const st = m._st as EmptyMappedStorage;
+  const st = storageOf(m) as EmptyMappedStorage;
   st.checkOpen();
   const info = st.mapping;
   if (m.base !== null) throw new ValueError(`${what}() changes the memmap itself; this is a view of it (of '${info.path}')`);
@@ -119,12 +119,12 @@ function mapEmpty(m: NdArray, what: string, bytes: number, hooks: Remapped, grow
   if (hook !== undefined) appendHooks.set(storage, hook);
   emptyBefore.set(storage, st);
   if (grows) grown.set(storage, 0);
-  setShape(m, shapeOfArray(m), storage);
+  setShape(m, shapeOf(m), storage);
 }
 
 /** Checks `m` can change its length in place, and what it is made of. */
 function growable(m: NdArray, what: string): Writable {
-  const st = m._st;
+  const st = storageOf(m);
   if (!(st instanceof MappedStorage)) throw new ValueError(`${what}() needs a memmap over a file; this array is an in-memory copy`);
   st.checkOpen();
   const info = st.mapping;
@@ -150,9 +150,9 @@ function checkEndsFile(w: Writable, logical: number): void {
   }
 }
 
-function setShape(m: NdArray, shape: readonly number[], storage: Storage = m._st): void {
+function setShape(m: NdArray, shape: readonly number[], storage: Storage = storageOf(m)): void {
   setLayout(m, storage, [...shape], shapeToStrides(shape, m.itemsize, 'C'));
-  const st = m._st as MappedStorage;
+  const st = storageOf(m) as MappedStorage;
   if (grown.has(st)) grown.set(st, m.nbytes);
 }
 
@@ -168,11 +168,12 @@ function growTo(w: Writable, capacity: number, hooks: Remapped, extend: boolean)
 
 /** `Memmap.resize`: see memmap.ts. */
 export function resize(m: NdArray, shape: number | readonly number[], hooks: Remapped): void {
-  if (m._st instanceof EmptyMappedStorage) {
-    if (appendHooks.has(m._st)) throw new ValueError(`resize() would leave the header of '${m._st.mapping.path}' behind; a .npy memmap grows with append()`);
+  const empty = storageOf(m);
+  if (empty instanceof EmptyMappedStorage) {
+    if (appendHooks.has(empty)) throw new ValueError(`resize() would leave the header of '${empty.mapping.path}' behind; a .npy memmap grows with append()`);
     const s = checkShape(typeof shape === 'number' ? [shape] : shape);
     const bytes = shapeToSize(s) * m.itemsize;
-    if (bytes === 0) throw new ValueError(`cannot resize '${m._st.mapping.path}' to an empty array (shape [${s.join(', ')}]): an empty file cannot be mapped`);
+    if (bytes === 0) throw new ValueError(`cannot resize '${empty.mapping.path}' to an empty array (shape [${s.join(', ')}]): an empty file cannot be mapped`);
     mapEmpty(m, 'resize', bytes, hooks, true);
   }
   const w = growable(m, 'resize');
@@ -202,9 +203,10 @@ export function resize(m: NdArray, shape: number | readonly number[], hooks: Rem
 
 /** `Memmap.append`: see memmap.ts. */
 export function append(m: NdArray, values: unknown, hooks: Remapped): void {
-  if (m._st instanceof EmptyMappedStorage) {
+  const empty = storageOf(m);
+  if (empty instanceof EmptyMappedStorage) {
     const rowBytes = shapeToSize(m.shape.slice(1)) * m.itemsize;
-    if (rowBytes === 0) throw new ValueError(`append() needs rows of at least one byte; '${m._st.mapping.path}' holds rows of shape [${m.shape.slice(1).join(', ')}] of ${m.dtype.str}`);
+    if (rowBytes === 0) throw new ValueError(`append() needs rows of at least one byte; '${empty.mapping.path}' holds rows of shape [${m.shape.slice(1).join(', ')}] of ${m.dtype.str}`);
     mapEmpty(m, 'append', Math.ceil(MIN_CAPACITY / rowBytes) * rowBytes, hooks, true);
   }
   const w = growable(m, 'append');
@@ -251,7 +253,7 @@ export function append(m: NdArray, values: unknown, hooks: Remapped): void {
   }
   setShape(m, [n + k, ...w.rowShape]);
   hook?.commit(n + k, () => {
-    w.st.handle.flush(logical, k * w.rowBytes);
+    w.st.flush(logical, k * w.rowBytes);
     const h = fds.get(w.st);
     if (h !== undefined) fs.fdatasyncSync(h.fd);
   });
@@ -259,7 +261,7 @@ export function append(m: NdArray, values: unknown, hooks: Remapped): void {
 
 /** Writes the `n` bytes of C-contiguous `src` at [at, at + n) of the array's file range. */
 function writeBytes(src: NdArray, w: Writable, at: number, n: number): void {
-  const ss = src._st;
+  const ss = storageOf(src);
   ss.checkOpen();
   const fd = fdOf(w);
   for (let done = 0; done < n; ) {
@@ -303,7 +305,7 @@ export function closeFd(st: MappedStorage): void {
  * past that, else null. Call before closing.
  */
 export function trimPoint(m: NdArray): number | null {
-  const st = m._st;
+  const st = storageOf(m);
   if (!(st instanceof MappedStorage) || st.closed) return null;
   const logical = grown.get(st);
   if (logical === undefined || st.byteLength <= logical) return null;
@@ -312,10 +314,11 @@ export function trimPoint(m: NdArray): number | null {
 
 /** `Memmap.refresh`: see memmap.ts. Returns the number of rows added. */
 export function refresh(m: NdArray, hooks: Remapped): number {
-  if (m._st instanceof EmptyMappedStorage && m.ndim > 0) {
+  const empty = storageOf(m);
+  if (empty instanceof EmptyMappedStorage && m.ndim > 0) {
     // Nothing mapped yet: map the whole rows the file holds now, if any.
-    const info = m._st.mapping;
-    m._st.checkOpen();
+    const info = empty.mapping;
+    requireOpen(m);
     const rowBytes = shapeToSize(m.shape.slice(1)) * m.itemsize;
     const size = fs.statSync(info.path).size;
     const rows = rowBytes === 0 || size <= info.offset ? 0 : Math.floor((size - info.offset) / rowBytes);
@@ -324,7 +327,7 @@ export function refresh(m: NdArray, hooks: Remapped): number {
     setShape(m, [rows, ...m.shape.slice(1)]);
     return rows;
   }
-  const st = m._st;
+  const st = storageOf(m);
   if (!(st instanceof MappedStorage)) throw new ValueError('refresh() needs a memmap over a file; this array is an in-memory copy');
   st.checkOpen();
   const info = st.mapping;

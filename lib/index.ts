@@ -34,7 +34,7 @@ export type { AsyncOptions } from './async';
 export type { OpenNpyOptions, CreateNpyOptions } from './npy/npy';
 export { MAX_HEADER_SIZE, ARRAY_ALIGN, GROWTH_AXIS_MAX_DIGITS, MAGIC_PREFIX, parseHeader, headerLength, formatHeader } from './npy/header';
 export type { NpyHeader, HeaderOptions, Descr as NpyDescr, DescrField as NpyDescrField, DescrSubarray as NpyDescrSubarray } from './npy/header';
-export type { AnyTypedArray, TypedArrayOptions, StridedTypedArray } from './elementwise';
+export type { AnyTypedArray, TypedArrayOptions, StridedTypedArray } from './typed';
 export type { Advice } from './native';
 export { describe, explain, type ArrayDescription, type MappingDescription, type StrideWarning, type NativeMode, type Overlap } from './inspect';
 export { recordStream, recordWriter, PartialRecordError } from './stream';

@@ -13,6 +13,7 @@ import { mayShareMemory, sharesMemory } from './memory';
 import { byteBounds } from './layout';
 import { internalOverlap, type Overlap } from './overlap';
 import type { NativeMode } from './native';
+import { storageOf } from './internal';
 
 export type { NativeMode, Overlap };
 
@@ -115,7 +116,7 @@ export interface ArrayDescription {
  * ```
  */
 export function describe(a: NdArray): ArrayDescription {
-  const st = a._st;
+  const st = storageOf(a);
   const flags = a.flags;
   let chain = 0;
   let root: NdArray = a;
@@ -204,10 +205,10 @@ const MODE_WORDS: Readonly<Record<NativeMode, string>> = {
 
 /** Where an array's bytes live, in words. */
 function whereIs(a: NdArray): string {
-  const m = a._st.mapping;
-  if (m !== null) return `a mapping of '${m.path}' (mode '${m.mode}', file offset ${m.offset})${a._st.closed ? ', closed' : ''}`;
-  const w = a._st.single!;
-  return `a ${w.buffer.byteLength}-byte ${w.buffer.constructor.name}${w.bufferOffset !== 0 || a._st.byteLength !== w.buffer.byteLength ? ` (bytes ${w.bufferOffset}..${w.bufferOffset + a._st.byteLength})` : ''}`;
+  const m = storageOf(a).mapping;
+  if (m !== null) return `a mapping of '${m.path}' (mode '${m.mode}', file offset ${m.offset})${storageOf(a).closed ? ', closed' : ''}`;
+  const w = storageOf(a).single!;
+  return `a ${w.buffer.byteLength}-byte ${w.buffer.constructor.name}${w.bufferOffset !== 0 || storageOf(a).byteLength !== w.buffer.byteLength ? ` (bytes ${w.bufferOffset}..${w.bufferOffset + storageOf(a).byteLength})` : ''}`;
 }
 
 /** The byte range `a` addresses, `shift` bytes further (its storage's place in a shared buffer). */
@@ -230,17 +231,17 @@ function range(a: NdArray, shift: number): string {
  * ```
  */
 export function explain(a: NdArray, b: NdArray): string {
-  if (a._st.closed || b._st.closed) {
-    const which = a._st.closed && b._st.closed ? 'both arrays' : a._st.closed ? 'the first array' : 'the second array';
+  if (storageOf(a).closed || storageOf(b).closed) {
+    const which = storageOf(a).closed && storageOf(b).closed ? 'both arrays' : storageOf(a).closed ? 'the first array' : 'the second array';
     return `Cannot compare: ${which} belong${which === 'both arrays' ? '' : 's'} to a closed mapping (a: ${whereIs(a)}; b: ${whereIs(b)}).`;
   }
-  const sameStorage = a._st === b._st;
-  const wa = a._st.single;
-  const wb = b._st.single;
+  const sameStorage = storageOf(a) === storageOf(b);
+  const wa = storageOf(a).single;
+  const wb = storageOf(b).single;
   const sameBuffer = sameStorage || (wa !== null && wb !== null && wa.buffer === wb.buffer);
   if (!sameBuffer) {
-    const ma = a._st.mapping;
-    const mb = b._st.mapping;
+    const ma = storageOf(a).mapping;
+    const mb = storageOf(b).mapping;
     let text = `No shared memory: a lives in ${whereIs(a)}, b in ${whereIs(b)}. Writes through one never show in the other.`;
     if (ma !== null && mb !== null && ma.path === mb.path) {
       text =
@@ -250,7 +251,7 @@ export function explain(a: NdArray, b: NdArray): string {
     }
     return text;
   }
-  const where = sameStorage ? `the same ${a._st.mapping !== null ? 'mapping' : 'memory'} (${whereIs(a)})` : `the same ArrayBuffer (a: ${whereIs(a)}; b: ${whereIs(b)})`;
+  const where = sameStorage ? `the same ${storageOf(a).mapping !== null ? 'mapping' : 'memory'} (${whereIs(a)})` : `the same ArrayBuffer (a: ${whereIs(a)}; b: ${whereIs(b)})`;
   const rel = relation(a, b);
   const may = mayShareMemory(a, b);
   const ranges = sameStorage ? `a addresses ${range(a, 0)}, b ${range(b, 0)}` : `a addresses ${range(a, wa!.bufferOffset)} of the buffer, b ${range(b, wb!.bufferOffset)}`;

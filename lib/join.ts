@@ -10,10 +10,11 @@ import type { DType } from './dtype';
 import { ValueError } from './errors';
 import { normalizeAxis } from './layout';
 import type { NdArray } from './ndarray';
-import { pyShape } from './ndarray';
+import { pyShape } from './format';
 import { resultType } from './promote';
 import { allocateOrdered } from './compute-values';
 import { Slice } from './indexing';
+import { copyNative, elementCode, isSwapped } from './kernels';
 
 /** Options of {@link concatenate} and {@link stack}. */
 export interface JoinOptions {
@@ -103,13 +104,28 @@ function join(arrays: readonly NdArray[], ax: number, dt: DType): NdArray {
   let at = 0;
   for (const a of arrays) {
     const n = a.shape[ax];
-    if (n > 0 && a.size > 0) {
+    if (n > 0 && a.size > 0 && !copyBytes(a, out, at * out.strides[ax])) {
       const items = shape.map((_, d) => (d === ax ? new Slice(at, at + n) : new Slice()));
       out.set(items, a);
     }
     at += n;
   }
   return out;
+}
+
+/**
+ * Copies `a` into `out` at byte offset `at` past out's element 0 (same
+ * strides) as bytes, by the kernel, when `a`'s items are out's (the same
+ * dtype, or a plain number in the other byte order); false when they are
+ * not, or the kernel does not take the layouts (nothing was written).
+ */
+function copyBytes(a: NdArray, out: NdArray, at: number): boolean {
+  const dt = out.dtype;
+  let units: number[];
+  if (a.dtype.equals(dt)) units = [];
+  else if (elementCode(a.dtype) >= 0 && elementCode(a.dtype) === elementCode(dt) && isSwapped(a.dtype) !== isSwapped(dt)) units = [0, dt.itemsize];
+  else return false;
+  return copyNative(a._st, a.offset, a.strides, out._st, out.offset + at, out.strides, a.shape, dt.itemsize, units);
 }
 
 /** NumPy's `stack(arrays, axis)`: inputs of one shape joined along a new axis (default 0). */

@@ -5,9 +5,8 @@
  * window) and checks the layout against it natively. Callers ask here
  * whether an array qualifies; when it does not (a SharedArrayBuffer, a dtype
  * with no kernel, a tiny array where the N-API call costs more than the
- * loop) they run their JS path, which computes the same bits:
- * {@link pairwiseSum} is the kernel's summation order, written once more in
- * JS.
+ * loop) they run their JS path, which computes the same bits (the JS
+ * mirror of the reduce kernel is reduce.ts).
  * @module
  */
 import { types } from 'util';
@@ -17,6 +16,7 @@ import { shapeToSize } from './layout';
 import { kernelCast, kernelCopy, kernelReduce, type KernelMemory } from './native';
 import type { NdArray } from './ndarray';
 import { MappedStorage, type Storage } from './storage';
+import { storageOf } from './internal';
 
 /** Below this many elements the JS loop beats the N-API call. */
 export const NATIVE_MIN_ELEMENTS = 256;
@@ -139,7 +139,7 @@ export function regionOf(st: Storage, offset: number): Region | null {
 export function reduceNative(a: NdArray, op: ReduceOp): number | bigint | null {
   const code = elementCode(a.dtype);
   if (code < 0 || shapeToSize(a.shape) < NATIVE_MIN_ELEMENTS) return null;
-  const r = regionOf(a._st, a.offset);
+  const r = regionOf(storageOf(a), a.offset);
   if (r === null) return null;
   if (captured !== null) {
     captured.push({ kind: 'reduce', args: [r.memory, r.byteOffset, a.strides, a.shape, code, isSwapped(a.dtype), op] });
@@ -147,6 +147,9 @@ export function reduceNative(a: NdArray, op: ReduceOp): number | bigint | null {
   }
   return kernelReduce(r.memory, r.byteOffset, a.strides, a.shape, code, isSwapped(a.dtype), op);
 }
+
+/** No byte range to reverse: a plain copy. */
+export const NO_UNITS: readonly number[] = [];
 
 /** Flat `[offset, length, …]` of the byte ranges to reverse per item. */
 export function flatUnits(units: readonly (readonly [number, number])[]): number[] {
@@ -214,46 +217,4 @@ export function castNative(
   }
   kernelCast(s.memory, s.byteOffset, srcStrides, sc, isSwapped(from), d.memory, d.byteOffset, dstStrides, dc, isSwapped(to), shape);
   return true;
-}
-
-/**
- * NumPy's pairwise summation (PW_BLOCKSIZE 128) of `n` values read at byte
- * offsets p, p + s, …: the kernel's exact order of additions, so both paths
- * give identical bits.
- */
-export function pairwiseSum(read: (off: number) => number, p: number, n: number, s: number): number {
-  if (n < 8) {
-    let res = 0;
-    for (let i = 0; i < n; i++) res += read(p + i * s);
-    return res;
-  }
-  if (n <= 128) {
-    let r0 = read(p);
-    let r1 = read(p + s);
-    let r2 = read(p + 2 * s);
-    let r3 = read(p + 3 * s);
-    let r4 = read(p + 4 * s);
-    let r5 = read(p + 5 * s);
-    let r6 = read(p + 6 * s);
-    let r7 = read(p + 7 * s);
-    const end = n - (n % 8);
-    let i = 8;
-    for (; i < end; i += 8) {
-      const q = p + i * s;
-      r0 += read(q);
-      r1 += read(q + s);
-      r2 += read(q + 2 * s);
-      r3 += read(q + 3 * s);
-      r4 += read(q + 4 * s);
-      r5 += read(q + 5 * s);
-      r6 += read(q + 6 * s);
-      r7 += read(q + 7 * s);
-    }
-    let res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
-    for (; i < n; i++) res += read(p + i * s);
-    return res;
-  }
-  let n2 = Math.floor(n / 2);
-  n2 -= n2 % 8;
-  return pairwiseSum(read, p, n2, s) + pairwiseSum(read, p + n2 * s, n - n2, s);
 }

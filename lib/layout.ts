@@ -4,7 +4,9 @@
  * Everything here is O(ndim) and allocation-light; none of it touches data.
  * @module
  */
-import { AxisError, ValueError } from './errors';
+import type { DType } from './dtype';
+import { AxisError, ValueError, repr } from './errors';
+import { pyShape } from './format';
 
 /** Product of a shape (1 for 0-d). */
 export function shapeToSize(shape: readonly number[]): number {
@@ -206,4 +208,149 @@ export function reshapeStrides(
   if (order === 'F' && ni >= 1) last *= newShape[ni - 1];
   for (let nk = ni; nk < newnd; nk++) newStrides[nk] = last;
   return newStrides;
+}
+
+/** Strides of newly allocated data: contiguous, or all 0 when empty (NumPy 2.x). */
+export function newStrides(shape: readonly number[], itemsize: number, order: 'C' | 'F'): number[] {
+  if (shapeToSize(shape) === 0) return new Array<number>(shape.length).fill(0);
+  return shapeToStrides(shape, itemsize, order);
+}
+
+/**
+ * NumPy 2.x `view(dtype)` layout rules: the layout of an array of
+ * `shape`/`strides` with items of `itemsize` bytes seen as `dt`. A different
+ * itemsize rescales the last axis (which must be contiguous); a subarray
+ * dtype appends its axes and gives its base as the view's dtype.
+ */
+export function viewLayout(
+  shape: readonly number[],
+  strides: readonly number[],
+  itemsize: number,
+  dt: DType,
+): { dtype: DType; shape: readonly number[]; strides: readonly number[] } {
+  const old = itemsize;
+  // Same itemsize, no subarray: the layout is unchanged and can be shared.
+  if (dt.itemsize === old && dt.shape.length === 0) return { dtype: dt, shape, strides };
+  let sh = [...shape];
+  let st = [...strides];
+  if (dt.itemsize !== old) {
+    if (sh.length === 0) {
+      throw new ValueError('Changing the dtype of a 0d array is only supported if the itemsize is unchanged');
+    }
+    if (dt.shape.length > 0) {
+      throw new ValueError('Changing the dtype to a subarray type is only supported if the total itemsize is unchanged');
+    }
+    const axis = sh.length - 1;
+    if (sh[axis] !== 1 && shapeToSize(sh) !== 0 && st[axis] !== old) {
+      throw new ValueError(
+        `To change to a dtype of a different size, the last axis must be contiguous (cannot view a non-contiguous last axis as ${dt.str})`,
+      );
+    }
+    if (dt.itemsize < old) {
+      if (dt.itemsize === 0 || old % dt.itemsize !== 0) {
+        throw new ValueError(`When changing to a smaller dtype, its size must be a divisor of the size of original dtype (${old} bytes → ${dt.str})`);
+      }
+      sh[axis] *= old / dt.itemsize;
+      // A broadcast view can hold 2^53 elements; a smaller dtype multiplies that (NumPy refuses too).
+      checkShape(sh);
+    } else {
+      const bytes = sh[axis] * old;
+      if (bytes % dt.itemsize !== 0) {
+        throw new ValueError(
+          `When changing to a larger dtype, its size must be a divisor of the total size in bytes of the last axis of the array (${bytes} bytes → ${dt.str})`,
+        );
+      }
+      sh[axis] = bytes / dt.itemsize;
+    }
+    st[axis] = dt.itemsize;
+  }
+  if (dt.shape.length > 0) {
+    const sub = shapeToStrides(dt.shape, dt.base.itemsize, 'C');
+    sh = checkShape([...sh, ...dt.shape]);
+    st = [...st, ...sub];
+    return { dtype: dt.base, shape: sh, strides: st };
+  }
+  return { dtype: dt, shape: sh, strides: st };
+}
+
+/** reshape's requested shape with its one `-1` axis resolved for `size` elements, or NumPy's error. */
+export function fixUnknownDimension(req: readonly number[], size: number): number[] {
+  checkNdim(req.length);
+  let unknown = -1;
+  let known = 1;
+  for (let i = 0; i < req.length; i++) {
+    const n = req[i];
+    if (!Number.isInteger(n)) throw new TypeError(`shape must hold integers, got ${repr(n)}`);
+    if (n < 0) {
+      if (unknown !== -1) throw new ValueError('can only specify one unknown dimension');
+      unknown = i;
+    } else {
+      known *= n;
+    }
+  }
+  const fail = (): never => {
+    throw new ValueError(`cannot reshape array of size ${size} into shape ${pyShape(req)}`);
+  };
+  const dims = [...req];
+  if (unknown >= 0) {
+    if (known === 0 || size % known !== 0) fail();
+    dims[unknown] = size / known;
+  } else if (known !== size) {
+    fail();
+  }
+  return dims;
+}
+
+/**
+ * For ravel('K'): when the layout is contiguous in some axis order with
+ * positive strides (length-1 axes ignored), the offset of its lowest byte
+ * (`offset` itself, as the strides are positive), else null.
+ */
+export function kContiguousStart(shape: readonly number[], strides: readonly number[], itemsize: number, offset: number): number | null {
+  const axes: number[] = [];
+  for (let i = 0; i < shape.length; i++) {
+    if (shape[i] === 0) return offset;
+    if (shape[i] !== 1) axes.push(i);
+  }
+  axes.sort((x, y) => Math.abs(strides[y]) - Math.abs(strides[x]));
+  let expected = itemsize;
+  for (let k = axes.length - 1; k >= 0; k--) {
+    const i = axes[k];
+    if (strides[i] !== expected) return null;
+    expected *= shape[i];
+  }
+  return offset;
+}
+
+/**
+ * NumPy's nditer axis order for 'K' (outermost first): larger |stride| outside,
+ * and a 0 stride compares with nothing, so it keeps its C position.
+ */
+export function iterationOrder(strides: readonly number[]): number[] {
+  const r = [...strides.keys()].reverse(); // innermost first, as the iterator stores axes
+  for (let i0 = 1; i0 < r.length; i0++) {
+    const s0 = Math.abs(strides[r[i0]]);
+    let pos = i0;
+    for (let i1 = i0 - 1; i1 >= 0; i1--) {
+      const s1 = Math.abs(strides[r[i1]]);
+      if (s0 === 0 || s1 === 0) continue;
+      if (s1 <= s0) break;
+      pos = i1;
+    }
+    if (pos !== i0) {
+      const ax = r[i0];
+      r.splice(i0, 1);
+      r.splice(pos, 0, ax);
+    }
+  }
+  return r.reverse();
+}
+
+/** A shape argument (an integer or an array of integers) as a checked shape, with a clear error for anything else. */
+export function normalizeShape(shape: number | readonly number[]): number[] {
+  if (typeof shape !== 'number' && !Array.isArray(shape) && !(ArrayBuffer.isView(shape) && !(shape instanceof DataView))) {
+    // zeros({ shape: [2, 3] }) is a common slip: say what was expected.
+    throw new TypeError(`shape must be an integer or an array of integers, got ${repr(shape)}`);
+  }
+  return checkShape(typeof shape === 'number' ? [shape] : shape);
 }

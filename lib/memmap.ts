@@ -7,9 +7,10 @@ import { dtype as toDType, isDType, type DType, type DTypeLike } from './dtype';
 import { ValueError, repr } from './errors';
 import { checkNdim, checkShape, shapeToSize, shapeToStrides } from './layout';
 import { mapFile, pageSize, type Advice, type NativeMode } from './native';
-import { makeArray, NdArray, registerArrayClass, type INTERNAL } from './ndarray';
+import { type INTERNAL, makeArray, requireOpen, storageOf } from './internal';
+import { NdArray, registerArrayClass } from './ndarray';
 import { checkPath, requireRegularFile } from './paths';
-import { closedError, MappedStorage, type Storage } from './storage';
+import { MappedStorage, type Storage } from './storage';
 import { EmptyMappedStorage, prepareEmptyFile } from './empty-mapping';
 import type { ValueOf } from './value-types';
 import { countMapping } from './stats';
@@ -72,39 +73,38 @@ export class Memmap<T = unknown> extends NdArray<T> {
 
   /** The mapping behind this array, or null for a Memmap without a file (a copy). */
   private get mapped(): MappedStorage | null {
-    const st = this._st as unknown;
+    const st = storageOf(this) as unknown;
     return st instanceof MappedStorage ? st : null;
   }
 
   /** The mapped file's path (null for a copy, which has no file). */
   get filename(): string | null {
-    return this._st.mapping?.path ?? null;
+    return storageOf(this).mapping?.path ?? null;
   }
 
   /** The mode the file was opened with (`'r'`, `'r+'`, `'w+'` or `'c'`; null for a copy). */
   get mode(): NativeMode | null {
-    return this._st.mapping?.mode ?? null;
+    return storageOf(this).mapping?.mode ?? null;
   }
 
   /** File offset of the mapping's first byte (NumPy's `memmap.offset`; null for a copy). */
   get fileOffset(): number | null {
-    return this._st.mapping?.offset ?? null;
+    return storageOf(this).mapping?.offset ?? null;
   }
 
   /** True once {@link close} ran. */
   get closed(): boolean {
-    return this._st.closed;
+    return storageOf(this).closed;
   }
 
   /** Writes changed pages of the whole mapping to the file (msync, blocking). Nothing to do for a copy. */
   flush(): void {
     const st = this.mapped;
     if (st === null) {
-      this._st.checkOpen(); // an empty memmap has nothing to write, but is closed like one
+      requireOpen(this); // an empty memmap has nothing to write, but is closed like one
       return;
     }
-    st.checkOpen();
-    st.handle.flush();
+    st.flush();
   }
 
   /** The same off the main thread; resolves when the data is on its way to disk. */
@@ -112,31 +112,20 @@ export class Memmap<T = unknown> extends NdArray<T> {
     const st = this.mapped;
     if (st === null) {
       try {
-        this._st.checkOpen();
+        requireOpen(this);
       } catch (e) {
         return Promise.reject(e);
       }
       return Promise.resolve();
     }
-    try {
-      st.checkOpen();
-      // A close() while the msync is queued makes the addon reject with its
-      // own code: report it as the one closed error every other access throws.
-      return st.handle.flushAsync().catch((e: unknown) => {
-        if ((e as { code?: unknown } | null)?.code === 'ERR_MMARRAY_CLOSED') throw closedError(st.mapping);
-        throw e;
-      });
-    } catch (e) {
-      return Promise.reject(e);
-    }
+    return st.flushAsync();
   }
 
   /** Tells the kernel how the mapping will be read (`madvise`). Nothing to do for a copy. */
   advise(advice: Advice): void {
     const st = this.mapped;
     if (st === null) return;
-    st.checkOpen();
-    st.handle.advise(advice);
+    st.advise(advice);
   }
 
   /**
@@ -146,7 +135,8 @@ export class Memmap<T = unknown> extends NdArray<T> {
    */
   close(): void {
     const st = this.mapped;
-    if (this._st instanceof EmptyMappedStorage) this._st.close();
+    const empty = storageOf(this);
+    if (empty instanceof EmptyMappedStorage) empty.close();
     if (st === null || st.closed) return;
     const trim = grow.trimPoint(this);
     st.close();

@@ -7,19 +7,20 @@
 import { TooHardError } from './errors';
 import type { NdArray } from './ndarray';
 import { boundsOverlap, solveOverlap, type Extent } from './overlap';
+import { requireOpen, storageOf } from './internal';
 
 /**
  * Both arrays' extents in one address space, or null when they live in
  * different memory (different buffers, or different mappings).
  */
 function extents(a: NdArray, b: NdArray): [Extent, Extent] | null {
-  a._st.checkOpen();
-  b._st.checkOpen();
+  requireOpen(a);
+  requireOpen(b);
   let da = 0;
   let db = 0;
-  if (a._st !== b._st) {
-    const wa = a._st.single;
-    const wb = b._st.single;
+  if (storageOf(a) !== storageOf(b)) {
+    const wa = storageOf(a).single;
+    const wb = storageOf(b).single;
     if (wa === null || wb === null || wa.buffer !== wb.buffer) return null;
     da = wa.bufferOffset;
     db = wb.bufferOffset;

@@ -7,6 +7,7 @@
  */
 import * as path from 'path';
 
+import { AccessError } from './errors';
 import { loadAddon } from './loader';
 
 /** NumPy's memmap modes, as the native layer understands them. */
@@ -42,11 +43,24 @@ interface Addon {
   kernelCopy: KernelCopy;
   kernelReduce: KernelReduce;
   kernelCast: KernelCast;
+  kernelUfunc: KernelUfunc;
   kernelReduceAsync: (...args: unknown[]) => [Promise<unknown>, AsyncJob];
   kernelCopyAsync: (...args: unknown[]) => [Promise<unknown>, AsyncJob];
   kernelCastAsync: (...args: unknown[]) => [Promise<unknown>, AsyncJob];
   kernelAbort: (job: AsyncJob) => void;
   kernelProgress: (job: AsyncJob) => [number, number];
+  setErrorClasses: (classes: ErrorClasses) => void;
+  poolBuffer: (byteLength: number) => ArrayBuffer | null;
+  indexKernels: IndexKernels;
+}
+
+/**
+ * The library's error classes the addon throws itself, so a closed mapping or
+ * a read-only write comes out of C++ as an {@link AccessError} with its
+ * `code` (native/napi_util.h), with nothing in JS to re-wrap it.
+ */
+interface ErrorClasses {
+  AccessError: new (code: AccessError['code'], message: string) => AccessError;
 }
 
 /** An async kernel call in flight (native/async_kernels.cc); opaque. */
@@ -78,13 +92,55 @@ export type KernelCast = (
   shape: readonly number[],
 ) => void;
 
+/** One operand of kernelUfunc: where its element 0 is, byte strides, type code (CAST_CODES), byte order. */
+export type UfuncOperand = [memory: KernelMemory, byteOffset: number, strides: readonly number[], type: number, swap: boolean];
+
+/** An element-wise ufunc loop (native/ufunc_kernels.cc; lib/ufunc-native.ts is its front). */
+export type KernelUfunc = (op: number, computeType: number, shape: readonly number[], operands: readonly UfuncOperand[]) => void;
+
+/** The compute ops' loops (native/index_kernels.cc); lib/index-kernels.ts is their typed, checked front. */
+export interface IndexKernels {
+  axisReduce(
+    memory: KernelMemory, byteOffset: number, shape: readonly number[], strides: readonly number[], outStrides: readonly number[],
+    type: number, swap: boolean, op: number, out: Float64Array | BigInt64Array, chunk: number,
+  ): void;
+  argReduce(
+    memory: KernelMemory, byteOffset: number, shape: readonly number[], strides: readonly number[],
+    type: number, swap: boolean, max: boolean, flat: boolean, out: Float64Array,
+  ): void;
+  addAt(
+    memory: KernelMemory, byteOffset: number, n: number, stride: number, type: number, swap: boolean,
+    idx: KernelMemory, idxOffset: number, idxCount: number, idxStride: number, idxType: number, idxSwap: boolean, value: number,
+  ): number;
+  take(
+    memory: KernelMemory, byteOffset: number, n: number, stride: number, itemsize: number,
+    idx: KernelMemory, idxOffset: number, idxCount: number, idxStride: number, idxType: number, idxSwap: boolean,
+    mode: number, dst: KernelMemory, dstOffset: number,
+  ): number;
+  compress(
+    cond: KernelMemory, condOffset: number, condCount: number, condStride: number, condType: number, condSwap: boolean,
+    memory: KernelMemory, byteOffset: number, stride: number, itemsize: number, dst: KernelMemory, dstOffset: number, count: number,
+  ): number;
+  argsort(memory: KernelMemory, byteOffset: number, n: number, stride: number, type: number, swap: boolean, out: Uint32Array): void;
+  binMax(memory: KernelMemory, byteOffset: number, n: number, stride: number, type: number, swap: boolean): number;
+  binAdd(
+    memory: KernelMemory, byteOffset: number, n: number, stride: number, type: number, swap: boolean,
+    w: KernelMemory | null, wOffset: number, wStride: number, wType: number, wSwap: boolean, out: Float64Array,
+  ): void;
+}
+
 function load(): Addon {
   // MMARRAY_ADDON_PATH loads one specific build instead (the sanitizer run,
   // scripts/test-asan.sh, points it at build-asan/). Otherwise lib/loader.ts
   // searches build/Release, build/Debug, then prebuilds/<platform>-<arch>/,
   // relative to the package root (one level above dist/ or lib/), and throws
   // one error that says what to do when nothing loads.
-  return loadAddon<Addon>(path.resolve(__dirname, '..'), process.env.MMARRAY_ADDON_PATH || undefined);
+  const addon = loadAddon<Addon>(path.resolve(__dirname, '..'), process.env.MMARRAY_ADDON_PATH || undefined);
+  // Before any other call: the classes are per env (each worker hands over
+  // its own), and the last call wins, so a module registry loaded afresh (a
+  // test runner's) gets its own class back.
+  addon.setErrorClasses({ AccessError });
+  return addon;
 }
 
 const addon = load();
@@ -104,6 +160,7 @@ export function mapFile(file: string, mode: NativeMode, offset: number, length: 
 export const kernelCopy: KernelCopy = addon.kernelCopy;
 export const kernelReduce: KernelReduce = addon.kernelReduce;
 export const kernelCast: KernelCast = addon.kernelCast;
+export const kernelUfunc: KernelUfunc = addon.kernelUfunc;
 
 /**
  * The async kernels (native/async_kernels.cc; lib/async.ts is their front):
@@ -116,3 +173,13 @@ export const kernelCopyAsync = addon.kernelCopyAsync;
 export const kernelCastAsync = addon.kernelCastAsync;
 export const kernelAbort = addon.kernelAbort;
 export const kernelProgress = addon.kernelProgress;
+
+/**
+ * A zeroed ArrayBuffer over anonymous memory that the pool thread writing it
+ * faults in and the thread pool unmaps once V8 drops it (native/pool_buffer.cc),
+ * or null (0 bytes, over 4 GiB, or no memory): then allocate in JS.
+ */
+export const poolBuffer = addon.poolBuffer;
+
+/** The compute ops' loops (native/index_kernels.cc). */
+export const indexKernels: IndexKernels = addon.indexKernels;

@@ -2,28 +2,61 @@
  * NdArray: a strided view of bytes. Storage + dtype + shape + byte strides +
  * byte offset of element 0 + base + flags, with NumPy's semantics for every
  * view operation. Views are O(1): they never touch the data.
+ *
+ * This file holds the class and nothing else: its private state, the view
+ * methods (their layout maths is in layout.ts and indexing.ts), element
+ * access (the hot path), and one-line delegations to the operation modules
+ * (reduce.ts, assign.ts, copy.ts, typed.ts, fancy.ts, sort.ts, ufuncs/, …).
+ * It is over 600 lines because NumPy's ndarray has that many methods, each
+ * with its TSDoc: a class body cannot be split across files without patching
+ * its prototype from elsewhere, which would hide where a method lives. Its
+ * private state is opened to the rest of the library once, in the static
+ * block, through internal.ts.
  * @module
  */
 import { inspect } from 'util';
 import { dtype as toDType, DType, type DTypeLike, type Codec } from './dtype';
 import { makeStruct } from './dtype/dtype';
-import { AccessError, IndexError, KeyError, ValueError, repr } from './errors';
-import { applyIndex, parseIndex, Slice, type IndexItem } from './indexing';
+import { IndexError, KeyError, ValueError, repr } from './errors';
+import { applyIndex, parseIndexCached, Slice, type IndexItem } from './indexing';
+import {
+  asClassOf,
+  derive,
+  INTERNAL,
+  isLocked,
+  makeArray,
+  markScalar,
+  ownsData,
+  provideArrayAccess,
+  readOnlyError,
+  setWriteFlag,
+  shapeOf,
+  storageOf,
+  stridesOf,
+  writeFlagOf,
+} from './internal';
 import {
   checkNdim,
-  checkShape,
+  fixUnknownDimension,
   isAligned,
   isCContiguous,
   isFContiguous,
+  iterationOrder,
+  kContiguousStart,
   normalizeAxes,
   normalizeAxis,
   reshapeStrides,
   shapeToSize,
   shapeToStrides,
+  viewLayout,
 } from './layout';
-import { MemoryStorage, Storage, type Window } from './storage';
-import * as data from './data';
+import type { Storage, Window } from './storage';
+import { assign, fillScalar } from './assign';
+import { byteswapInPlace, copyAs } from './copy';
+import { arrayRepr } from './repr';
 import * as elementwise from './elementwise';
+import * as reduceAll from './reduce';
+import * as typed from './typed';
 import type { SumOf, ValueOf } from './value-types';
 import * as reduceAxis from './reduce-axis';
 import * as fancy from './fancy';
@@ -51,22 +84,6 @@ export type FieldValue<T, K extends string> = T extends { [P in K]: infer V } ? 
 /** A constructor of an NdArray subclass, for `view(Subclass)`. */
 export type ArrayClass<T extends NdArray> = abstract new (...args: never[]) => T;
 
-/**
- * NumPy's "assignment destination is read-only", naming the file and its mode
- * when the memory is a mapping, and why the write is refused.
- * @internal
- */
-export function readOnlyError(a: NdArray): AccessError {
-  const m = a._st.mapping;
-  let why = '';
-  if (m !== null) {
-    why = a._st.writable
-      ? ` (flags.writeable is false on this view of '${m.path}', mapped with mode '${m.mode}')`
-      : ` ('${m.path}' is mapped read-only, mode '${m.mode}')`;
-  }
-  return new AccessError('ERR_READ_ONLY', `assignment destination is read-only${why}`);
-}
-
 /** NumPy's array flags, computed from the layout on each read. */
 export class Flags {
   /** @internal */
@@ -85,12 +102,12 @@ export class Flags {
   /** Data address and strides are multiples of the dtype's alignment. */
   get aligned(): boolean {
     const a = this.a;
-    return isAligned(a._st.addressBase + a.offset, shapeOf(a), stridesOf(a), a.dtype.alignment);
+    return isAligned(storageOf(a).addressBase + a.offset, shapeOf(a), stridesOf(a), a.dtype.alignment);
   }
 
   /** The array owns its memory (a copy), rather than viewing someone else's. */
   get ownData(): boolean {
-    return this.a._own;
+    return ownsData(this.a);
   }
 
   /**
@@ -100,23 +117,23 @@ export class Flags {
    * not writeable.
    */
   get writeable(): boolean {
-    return this.a._w;
+    return writeFlagOf(this.a);
   }
 
   set writeable(value: boolean) {
     const a = this.a;
     if (!value) {
-      setWriteable(a, false);
+      setWriteFlag(a, false);
       return;
     }
-    if (!a._st.writable || a._locked) {
+    if (!storageOf(a).writable || isLocked(a)) {
       throw new ValueError('cannot set WRITEABLE flag to True of this array');
     }
     const root = a.base;
-    if (root !== null && root._own && !root._w) {
+    if (root !== null && ownsData(root) && !writeFlagOf(root)) {
       throw new ValueError('cannot set WRITEABLE flag to True of this array');
     }
-    setWriteable(a, true);
+    setWriteFlag(a, true);
   }
 
   toJSON(): Record<string, boolean> {
@@ -132,40 +149,6 @@ export class Flags {
   [inspect.custom](): string {
     return `Flags ${JSON.stringify(this.toJSON())}`;
   }
-}
-
-// Writers of NdArray's private state, set in its static block: the only
-// code outside the class body that can change it.
-let setWriteable: (a: NdArray, value: boolean) => void;
-let lockWriteable: (a: NdArray) => void;
-let markScalar: (a: NdArray) => void;
-let relayout: (a: NdArray, st: Storage, shape: readonly number[], strides: readonly number[]) => void;
-let writeableOf: (a: NdArray) => boolean;
-// The layout arrays without the public getters' freeze check (never handed out).
-let shapeOf: (a: NdArray) => readonly number[];
-let stridesOf: (a: NdArray) => readonly number[];
-
-/** @internal The WRITEABLE flag and the memory's own writability, from private state (no getter a subclass could override). */
-export function isWriteable(a: NdArray): boolean {
-  return writeableOf(a);
-}
-
-/**
- * @internal Gives `a` a new storage and C layout in place: only lib/grow.ts
- * calls it, when a memmap's file grows or shrinks under the same object.
- */
-export function setLayout(a: NdArray, st: Storage, shape: readonly number[], strides: readonly number[]): void {
-  relayout(a, st, shape, strides);
-}
-
-/** @internal The layout's shape, as the library reads it. */
-export function shapeOfArray(a: NdArray): readonly number[] {
-  return shapeOf(a);
-}
-
-/** @internal Makes `a` read-only for good (asStrided's `writeable: false`). */
-export function lockReadOnly(a: NdArray): void {
-  lockWriteable(a);
 }
 
 /**
@@ -249,26 +232,38 @@ export class NdArray<T = unknown> {
   }
 
   static {
-    setWriteable = (a, value) => {
-      a.#w = value;
-    };
-    lockWriteable = (a) => {
-      a.#w = false;
-      a.#locked = true;
-    };
-    relayout = (a, st, shape, strides) => {
-      a.#st = st;
-      a.#shape = shape;
-      a.#strides = strides;
-      a.#win = st.single;
-    };
-    markScalar = (a) => {
-      a.#w = false;
-      a.#scalar = true;
-    };
-    writeableOf = (a) => a.#w && a.#st.writable;
-    shapeOf = (a) => a.#shape;
-    stridesOf = (a) => a.#strides;
+    // The one hand-over of the private state: see internal.ts's header.
+    provideArrayAccess({
+      construct,
+      finalize,
+      isArray: (v): v is NdArray => typeof v === 'object' && v !== null && #st in v,
+      prototype: NdArray.prototype,
+      storage: (a) => a.#st,
+      codec: (a) => a.#codec,
+      writeFlag: (a) => a.#w,
+      ownsData: (a) => a.#own,
+      locked: (a) => a.#locked,
+      scalar: (a) => a.#scalar,
+      shape: (a) => a.#shape,
+      strides: (a) => a.#strides,
+      setWriteFlag: (a, value) => {
+        a.#w = value;
+      },
+      lock: (a) => {
+        a.#w = false;
+        a.#locked = true;
+      },
+      markScalar: (a) => {
+        a.#w = false;
+        a.#scalar = true;
+      },
+      relayout: (a, st, shape, strides) => {
+        a.#st = st;
+        a.#shape = shape;
+        a.#strides = strides;
+        a.#win = st.single;
+      },
+    });
   }
 
   /** @internal */
@@ -391,7 +386,7 @@ export class NdArray<T = unknown> {
     if (cls) checkSubclass(proto);
     if (spec === undefined || spec === null) return derive(this, proto, this.#dtype, this.#shape, this.#strides, this.#offset);
     const dt = toDType(spec);
-    const layout = viewLayout(this, dt);
+    const layout = viewLayout(this.#shape, this.#strides, this.#dtype.itemsize, dt);
     return derive(this, proto, layout.dtype, layout.shape, layout.strides, this.#offset);
   }
 
@@ -495,12 +490,12 @@ export class NdArray<T = unknown> {
       return derive(this, Object.getPrototypeOf(this), this.#dtype, flat, [this.itemsize], this.#offset);
     }
     if (ord === 'K') {
-      const start = kContiguousStart(this);
+      const start = kContiguousStart(this.#shape, this.#strides, this.#dtype.itemsize, this.#offset);
       if (start !== null) return derive(this, Object.getPrototypeOf(this), this.#dtype, flat, [this.itemsize], start);
       // The copy walks memory order the way NumPy's iterator picks it.
-      return flatOwner(this, data.copyAs(this.transpose(iterationOrder(this.#strides)), this.#dtype, 'C'));
+      return flatOwner(this, copyAs(this.transpose(iterationOrder(this.#strides)), this.#dtype, 'C'));
     }
-    return flatOwner(this, data.copyAs(this, this.dtype, ord));
+    return flatOwner(this, copyAs(this, this.dtype, ord));
   }
 
   /** Reverses or permutes the axes (a view). */
@@ -590,7 +585,7 @@ export class NdArray<T = unknown> {
       // (A void scalar converts back to a writeable array.) A numeric scalar
       // is native-endian, so a '>f8' element comes back as '<f8' (on x86).
       const dt = this.#dtype.kind !== 'V' && !this.#dtype.isnative ? this.#dtype.newbyteorder('=') : this.#dtype;
-      const c = asClassOf(this, data.copyAs(this, dt, 'C'));
+      const c = asClassOf(this, copyAs(this, dt, 'C'));
       if (this.#dtype.kind !== 'V') {
         markScalar(c);
       }
@@ -670,7 +665,7 @@ export class NdArray<T = unknown> {
   /** NumPy's `tolist()`: nested JS arrays of values; a 0-d array gives its value. */
   toArray(): unknown {
     this.#st.checkOpen();
-    return data.toNested(this);
+    return elementwise.toNested(this);
   }
 
   /** Iterates over the first axis: values of a 1-d array, sub-array views otherwise. */
@@ -723,7 +718,7 @@ export class NdArray<T = unknown> {
   sum(): SumOf<T>;
   sum(axis: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): NdArray;
   sum(axis?: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): SumOf<T> | NdArray {
-    if (arguments.length === 0) return elementwise.sum(this) as SumOf<T>;
+    if (arguments.length === 0) return reduceAll.sum(this) as SumOf<T>;
     return reduceAxis.sum(this, axis, options);
   }
 
@@ -731,7 +726,7 @@ export class NdArray<T = unknown> {
   min(): SumOf<T>;
   min(axis: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): NdArray;
   min(axis?: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): SumOf<T> | NdArray {
-    if (arguments.length === 0) return elementwise.min(this) as SumOf<T>;
+    if (arguments.length === 0) return reduceAll.min(this) as SumOf<T>;
     return reduceAxis.min(this, axis, options);
   }
 
@@ -739,7 +734,7 @@ export class NdArray<T = unknown> {
   max(): SumOf<T>;
   max(axis: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): NdArray;
   max(axis?: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): SumOf<T> | NdArray {
-    if (arguments.length === 0) return elementwise.max(this) as SumOf<T>;
+    if (arguments.length === 0) return reduceAll.max(this) as SumOf<T>;
     return reduceAxis.max(this, axis, options);
   }
 
@@ -747,7 +742,7 @@ export class NdArray<T = unknown> {
   mean(): number;
   mean(axis: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): NdArray;
   mean(axis?: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): number | NdArray {
-    if (arguments.length === 0) return elementwise.mean(this);
+    if (arguments.length === 0) return reduceAll.mean(this);
     return reduceAxis.mean(this, axis, options);
   }
 
@@ -823,8 +818,8 @@ export class NdArray<T = unknown> {
    * `unsafeAllowReadOnly` is set: a typed array cannot refuse stores, and one
    * store through it into a `'r'` mapping kills the process.
    */
-  typedArray(options?: elementwise.TypedArrayOptions): elementwise.AnyTypedArray {
-    return elementwise.typedArray(this, options);
+  typedArray(options?: typed.TypedArrayOptions): typed.AnyTypedArray {
+    return typed.typedArray(this, options);
   }
 
   /**
@@ -835,8 +830,8 @@ export class NdArray<T = unknown> {
    * `array[offset + i * strides[0] + j * strides[1]]`. Same conditions and
    * read-only rule as {@link typedArray}.
    */
-  stridedTypedArray(options?: elementwise.TypedArrayOptions): elementwise.StridedTypedArray {
-    return elementwise.stridedTypedArray(this, options);
+  stridedTypedArray(options?: typed.TypedArrayOptions): typed.StridedTypedArray {
+    return typed.stridedTypedArray(this, options);
   }
 
   // ---------------------------------------------------------------- writes
@@ -862,9 +857,9 @@ export class NdArray<T = unknown> {
         return;
       }
       const target = typeof spec === 'string' ? this.index(spec) : this.index(...(items as IndexItem[]));
-      data.assign(target, b);
+      assign(target, b);
     } else {
-      data.assign(this, a);
+      assign(this, a);
     }
   }
 
@@ -872,7 +867,7 @@ export class NdArray<T = unknown> {
   fill(value: unknown): void {
     this.#st.checkOpen();
     if (!(this.#w && this.#st.writable)) throw readOnlyError(this);
-    data.fillScalar(this, value);
+    fillScalar(this, value);
   }
 
   /** Swaps the bytes of every element: in place (returns this) or into a copy. */
@@ -880,11 +875,11 @@ export class NdArray<T = unknown> {
     this.#st.checkOpen();
     if (inplace) {
       if (!(this.#w && this.#st.writable)) throw readOnlyError(this);
-      data.byteswapInPlace(this);
+      byteswapInPlace(this);
       return this;
     }
-    const c = data.copyAs(this, this.#dtype, 'A');
-    data.byteswapInPlace(c);
+    const c = copyAs(this, this.#dtype, 'A');
+    byteswapInPlace(c);
     return asClassOf(this, c);
   }
 
@@ -893,20 +888,20 @@ export class NdArray<T = unknown> {
   /** A new owner of a copy of the data, laid out in `order` (C, F, A or K). */
   copy(order: Order = 'C'): this {
     this.#st.checkOpen();
-    return asClassOf(this, data.copyAs(this, this.#dtype, order));
+    return asClassOf(this, copyAs(this, this.#dtype, order));
   }
 
   /** A copy cast to `dtype` with NumPy's unsafe casting; keeps the memory order (K) by default. */
   astype<const D extends DTypeLike>(dtype: D, order: Order = 'K'): Retyped<this, ValueOf<D>> {
     this.#st.checkOpen();
     const dt = toDType(dtype);
-    const c = data.copyAs(this, dt, order);
+    const c = copyAs(this, dt, order);
     if (dt.shape.length === 0) return asClassOf<NdArray>(this, c) as unknown as Retyped<this, ValueOf<D>>;
     // A subarray dtype adds its axes to the result, as NumPy's astype does.
     const sub = shapeToStrides(dt.shape, dt.base.itemsize, 'C');
     const shape = [...c.shape, ...dt.shape];
     const strides = shapeToSize(shape) === 0 ? shape.map(() => 0) : [...c.strides, ...sub];
-    const owner = makeArray({ storage: c._st, dtype: dt.base, shape, strides, offset: 0, base: null, writeable: true, ownData: true });
+    const owner = makeArray({ storage: storageOf(c), dtype: dt.base, shape, strides, offset: 0, base: null, writeable: true, ownData: true });
     return asClassOf<NdArray>(this, owner) as unknown as Retyped<this, ValueOf<D>>;
   }
 
@@ -1077,14 +1072,14 @@ export class NdArray<T = unknown> {
 
   /** NumPy-like `array([...], dtype=...)` text. */
   toString(): string {
-    return data.format(this);
+    return arrayRepr(this);
   }
 
   [inspect.custom](): string {
     if (this.#st.closed) return `${this.constructor.name}<${this.#dtype.str}> (closed mapping)`;
     const f = this.flags;
     const layout = [f.cContiguous ? 'C' : '', f.fContiguous ? 'F' : ''].join('') || 'strided';
-    return `${this.constructor.name}<${this.#dtype.str}> shape [${this.#shape.join(', ')}] strides [${this.#strides.join(', ')}] offset ${this.#offset} ${layout}${f.writeable ? '' : ' read-only'}\n${data.format(this)}`;
+    return `${this.constructor.name}<${this.#dtype.str}> shape [${this.#shape.join(', ')}] strides [${this.#strides.join(', ')}] offset ${this.#offset} ${layout}${f.writeable ? '' : ' read-only'}\n${arrayRepr(this)}`;
   }
 }
 
@@ -1108,53 +1103,9 @@ function jsonValue(v: unknown): unknown {
 // The no-op base method: skipped, so plain arrays pay no call per view.
 const baseFinalize = NdArray.prototype.arrayFinalize;
 
-/** Parsed index strings, reused: parsing costs more than the view itself. */
-const indexCache = new Map<string, readonly IndexItem[]>();
-
-function parseIndexCached(spec: string): readonly IndexItem[] {
-  let items = indexCache.get(spec);
-  if (items === undefined) {
-    items = Object.freeze(parseIndex(spec));
-    // Bounded in entries and in key length (a long spec is parsed each time).
-    if (spec.length <= 256) {
-      if (indexCache.size >= 512) indexCache.clear();
-      indexCache.set(spec, items);
-    }
-  }
-  return items;
-}
-
-/** @internal */
-export const INTERNAL: unique symbol = Symbol('mmarray.internal');
-
-/** @internal Everything an array is made of. */
-export interface ArrayInit {
-  storage: Storage;
-  dtype: DType;
-  shape: readonly number[];
-  strides: readonly number[];
-  offset: number;
-  base: NdArray | null;
-  writeable: boolean;
-  ownData: boolean;
-}
-
-/**
- * A new owner `c` presented in `like`'s class, as NumPy keeps a subclass
- * through copies (a copy of a Memmap is a Memmap without a file, whose
- * flush() does nothing). The subclass's `arrayFinalize(from)` sees `like`.
- */
-function asClassOf<T extends NdArray>(like: T, c: NdArray): T {
-  const proto = Object.getPrototypeOf(like) as object;
-  if (proto === NdArray.prototype) return c as T;
-  const a = construct(proto, c._st, c.dtype, c.shape, c.strides, c.offset, null, c._w, c._own, false) as T;
-  finalize(a, like);
-  return a;
-}
-
 /** ravel's copy: the new owner itself, 1-d (NumPy's flags.owndata true, base None), in `like`'s class. */
 function flatOwner<T extends NdArray>(like: T, c: NdArray): T {
-  const flat = makeArray({ storage: c._st, dtype: c.dtype, shape: [c.size], strides: [c.itemsize], offset: 0, base: null, writeable: true, ownData: true });
+  const flat = makeArray({ storage: storageOf(c), dtype: c.dtype, shape: [c.size], strides: [c.itemsize], offset: 0, base: null, writeable: true, ownData: true });
   return asClassOf(like, flat);
 }
 
@@ -1199,36 +1150,6 @@ function finalize(a: NdArray, from: NdArray | null): void {
   if (fin !== baseFinalize && typeof fin === 'function') fin.call(a, from);
 }
 
-/**
- * @internal A view of `src`'s memory. `base` collapses to the owner as in NumPy: the
- * first array in the chain that owns its data or has no array base.
- */
-export function derive<T extends NdArray>(
-  src: NdArray,
-  proto: object,
-  dt: DType,
-  shape: readonly number[],
-  strides: readonly number[],
-  offset: number,
-  writeable = src._w || src._scalar,
-): T {
-  // Layout arrays are shared, never mutated: every op builds new ones.
-  const a = construct(
-    proto,
-    src._st,
-    dt,
-    shape,
-    strides,
-    offset,
-    src.base ?? src,
-    writeable,
-    false,
-    src._locked,
-  ) as T;
-  if (proto !== NdArray.prototype) finalize(a, src);
-  return a;
-}
-
 /** The first registered subclass (Memmap), checked before the map: one comparison on the path of every Memmap view. */
 let firstOwnClass: typeof NdArray | null = null;
 let firstOwnProto: object | null = null;
@@ -1245,24 +1166,6 @@ export function registerArrayClass(cls: typeof NdArray): void {
   }
 }
 
-/** @internal A new owner over `storage` (used by constructors, copies and memmap). */
-export function makeArray<T extends NdArray = NdArray>(init: ArrayInit, proto: object = NdArray.prototype): T {
-  const a = construct(
-    proto,
-    init.storage,
-    init.dtype,
-    [...init.shape],
-    [...init.strides],
-    init.offset,
-    init.base,
-    init.writeable,
-    init.ownData,
-    false,
-  ) as T;
-  finalize(a, null);
-  return a;
-}
-
 /** Appends a subarray dtype's axes (C-contiguous within the item) to a layout. */
 function expandSubarray<T extends NdArray>(src: NdArray, proto: object, dt: DType, shape: readonly number[], strides: readonly number[], offset: number): T {
   if (dt.shape.length === 0) return derive(src, proto, dt, shape, strides, offset);
@@ -1272,151 +1175,6 @@ function expandSubarray<T extends NdArray>(src: NdArray, proto: object, dt: DTyp
   return derive(src, proto, base, [...shape, ...dt.shape], [...strides, ...subStrides], offset);
 }
 
-/** NumPy 2.x `view(dtype)` layout rules. */
-function viewLayout(a: NdArray, dt: DType): { dtype: DType; shape: readonly number[]; strides: readonly number[] } {
-  const old = a.dtype.itemsize;
-  // Same itemsize, no subarray: the layout is unchanged and can be shared.
-  if (dt.itemsize === old && dt.shape.length === 0) return { dtype: dt, shape: shapeOf(a), strides: stridesOf(a) };
-  let shape = [...shapeOf(a)];
-  let strides = [...stridesOf(a)];
-  if (dt.itemsize !== old) {
-    if (a.ndim === 0) {
-      throw new ValueError('Changing the dtype of a 0d array is only supported if the itemsize is unchanged');
-    }
-    if (dt.shape.length > 0) {
-      throw new ValueError('Changing the dtype to a subarray type is only supported if the total itemsize is unchanged');
-    }
-    const axis = a.ndim - 1;
-    if (shape[axis] !== 1 && a.size !== 0 && strides[axis] !== old) {
-      throw new ValueError(
-        `To change to a dtype of a different size, the last axis must be contiguous (cannot view a non-contiguous last axis as ${dt.str})`,
-      );
-    }
-    if (dt.itemsize < old) {
-      if (dt.itemsize === 0 || old % dt.itemsize !== 0) {
-        throw new ValueError(`When changing to a smaller dtype, its size must be a divisor of the size of original dtype (${old} bytes → ${dt.str})`);
-      }
-      shape[axis] *= old / dt.itemsize;
-      // A broadcast view can hold 2^53 elements; a smaller dtype multiplies that (NumPy refuses too).
-      checkShape(shape);
-    } else {
-      const bytes = shape[axis] * old;
-      if (bytes % dt.itemsize !== 0) {
-        throw new ValueError(
-          `When changing to a larger dtype, its size must be a divisor of the total size in bytes of the last axis of the array (${bytes} bytes → ${dt.str})`,
-        );
-      }
-      shape[axis] = bytes / dt.itemsize;
-    }
-    strides[axis] = dt.itemsize;
-  }
-  if (dt.shape.length > 0) {
-    const sub = shapeToStrides(dt.shape, dt.base.itemsize, 'C');
-    shape = checkShape([...shape, ...dt.shape]);
-    strides = [...strides, ...sub];
-    return { dtype: dt.base, shape, strides };
-  }
-  return { dtype: dt, shape, strides };
-}
-
-function fixUnknownDimension(req: number[], size: number): number[] {
-  checkNdim(req.length);
-  let unknown = -1;
-  let known = 1;
-  for (let i = 0; i < req.length; i++) {
-    const n = req[i];
-    if (!Number.isInteger(n)) throw new TypeError(`shape must hold integers, got ${repr(n)}`);
-    if (n < 0) {
-      if (unknown !== -1) throw new ValueError('can only specify one unknown dimension');
-      unknown = i;
-    } else {
-      known *= n;
-    }
-  }
-  const fail = (): never => {
-    throw new ValueError(`cannot reshape array of size ${size} into shape ${pyShape(req)}`);
-  };
-  const dims = [...req];
-  if (unknown >= 0) {
-    if (known === 0 || size % known !== 0) fail();
-    dims[unknown] = size / known;
-  } else if (known !== size) {
-    fail();
-  }
-  return dims;
-}
-
-/** Python's tuple repr of a shape: (3,) or (2, 3). */
-export function pyShape(shape: readonly number[]): string {
-  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
-}
-
-/**
- * For ravel('K'): when the array is contiguous in some axis order with
- * positive strides (length-1 axes ignored), the offset of its lowest byte.
- */
-function kContiguousStart(a: NdArray): number | null {
-  const axes: number[] = [];
-  for (let i = 0; i < a.ndim; i++) {
-    if (a.shape[i] === 0) return a.offset;
-    if (a.shape[i] !== 1) axes.push(i);
-  }
-  axes.sort((x, y) => Math.abs(a.strides[y]) - Math.abs(a.strides[x]));
-  let expected = a.itemsize;
-  for (let k = axes.length - 1; k >= 0; k--) {
-    const i = axes[k];
-    if (a.strides[i] !== expected) return null;
-    expected *= a.shape[i];
-  }
-  return a.offset;
-}
-
-/**
- * NumPy's nditer axis order for 'K' (outermost first): larger |stride| outside,
- * and a 0 stride compares with nothing, so it keeps its C position.
- */
-function iterationOrder(strides: readonly number[]): number[] {
-  const r = [...strides.keys()].reverse(); // innermost first, as the iterator stores axes
-  for (let i0 = 1; i0 < r.length; i0++) {
-    const s0 = Math.abs(strides[r[i0]]);
-    let pos = i0;
-    for (let i1 = i0 - 1; i1 >= 0; i1--) {
-      const s1 = Math.abs(strides[r[i1]]);
-      if (s0 === 0 || s1 === 0) continue;
-      if (s1 <= s0) break;
-      pos = i1;
-    }
-    if (pos !== i0) {
-      const ax = r[i0];
-      r.splice(i0, 1);
-      r.splice(pos, 0, ax);
-    }
-  }
-  return r.reverse();
-}
-
 function sliceAll(step: number): IndexItem {
   return new Slice(null, null, step);
-}
-
-/** @internal Strides of newly allocated data: contiguous, or all 0 when empty (NumPy 2.x). */
-export function newStrides(shape: readonly number[], itemsize: number, order: 'C' | 'F'): number[] {
-  if (shapeToSize(shape) === 0) return new Array<number>(shape.length).fill(0);
-  return shapeToStrides(shape, itemsize, order);
-}
-
-/** @internal New zeroed C- or F-contiguous owner. */
-export function allocate(dt: DType, shape: readonly number[], order: 'C' | 'F' = 'C'): NdArray {
-  const size = shapeToSize(shape);
-  const storage = MemoryStorage.allocate(size * dt.itemsize);
-  return makeArray({
-    storage,
-    dtype: dt,
-    shape,
-    strides: newStrides(shape, dt.itemsize, order),
-    offset: 0,
-    base: null,
-    writeable: true,
-    ownData: true,
-  });
 }

@@ -18,6 +18,12 @@
  * ints and bools is float64, of float16 is summed in float32 and rounded back
  * once; results are in this host's byte order. A `dtype=` with an explicit
  * byte order other than the host's is a TypeError, as in NumPy.
+ *
+ * The walks of plain numeric dtypes (float sums in float64, integer sums in
+ * 64 bits, min/max, counts, argmin/argmax) run in native/index_kernels.cc
+ * when the array qualifies ({@link axisReduceNative}), over the same plan in
+ * the same order; the JS loops here are their reference, and
+ * test/index-kernels.test.ts holds the two to the same bits.
  * @module
  */
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
@@ -25,7 +31,7 @@ import { makeCaster } from './cast';
 import { ValueError } from './errors';
 import { normalizeAxis, shapeToSize } from './layout';
 import type { NdArray } from './ndarray';
-import { pyShape } from './ndarray';
+import { pyShape } from './format';
 import {
   allocateOrdered,
   arithOf,
@@ -43,7 +49,8 @@ import {
   readValues,
   writeValues,
 } from './compute-values';
-import { typedLayout, type TypedLayout } from './typed-reader';
+import { int64From, typedLayout, type TypedLayout } from './typed-reader';
+import { argReduceNative, AxisOp, axisReduceNative } from './index-kernels';
 
 /** An `axis` argument: null (every axis), one axis, or several. */
 export type Axis = null | number | readonly number[];
@@ -229,13 +236,101 @@ function emit(values: unknown[], dt: DType, p: Plan, out: NdArray | undefined): 
   return r;
 }
 
+/**
+ * Stores numbers (C order of the result) into a new array of `dt` laid out
+ * as the plan says, through its typed array: bool as 0/1, int64 from an
+ * exact BigInt64Array or from non-negative integers below 2^53. The result
+ * of {@link emit} without a codec call per element.
+ */
+function emitNumbers(vals: Float64Array | BigInt64Array, dt: DType, p: Plan, out: NdArray | undefined): NdArray {
+  if (out !== undefined) {
+    const list: unknown[] =
+      vals instanceof BigInt64Array
+        ? Array.from(vals, (v) => (dt.kind === 'u' ? BigInt.asUintN(64, v) : v))
+        : dt.kind === 'b'
+          ? Array.from(vals, (v) => v !== 0)
+          : dt.kind === 'i' || dt.kind === 'u'
+            ? Array.from(vals, (v) => (dt.itemsize === 8 ? BigInt(v) : v))
+            : Array.from(vals);
+    return emit(list, dt, p, out);
+  }
+  const r = allocateOrdered(dt, p.outShape, p.resultOrder);
+  const t = typedLayout(r);
+  if (t === null) return r;
+  const arr = t.array;
+  const nd = r.ndim;
+  const shape = r.shape;
+  const st = t.strides;
+  const idx = new Array<number>(nd).fill(0);
+  const wide = arr instanceof BigInt64Array || arr instanceof BigUint64Array;
+  const w32 = wide ? new Int32Array(arr.buffer, arr.byteOffset, arr.length * 2) : null;
+  const s32 = vals instanceof BigInt64Array ? new Int32Array(vals.buffer, vals.byteOffset, vals.length * 2) : null;
+  const lo = LITTLE_ENDIAN ? 0 : 1;
+  const bool = dt.kind === 'b';
+  const num = arr as Float64Array;
+  const f = vals as Float64Array;
+  for (let i = 0, q = t.start; i < vals.length; i++) {
+    if (w32 !== null) {
+      if (s32 !== null) {
+        w32[2 * q] = s32[2 * i];
+        w32[2 * q + 1] = s32[2 * i + 1];
+      } else {
+        w32[2 * q + lo] = f[i] >>> 0;
+        w32[2 * q + 1 - lo] = Math.floor(f[i] / 4294967296);
+      }
+    } else num[q] = bool ? (f[i] !== 0 ? 1 : 0) : f[i];
+    for (let ax = nd - 1; ax >= 0; ax--) {
+      idx[ax]++;
+      q += st[ax];
+      if (idx[ax] < shape[ax]) break;
+      q -= st[ax] * shape[ax];
+      idx[ax] = 0;
+    }
+  }
+  return r;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 // ------------------------------------------------------------ sum / prod
 
-function fold(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, loop: DType, mul: boolean, strict0d = false): { values: unknown[]; plan: Plan } {
+interface Folded {
+  values: unknown[];
+  plan: Plan;
+  /** The same values as numbers (float64 loop) or int64 bits (64-bit int loop) when the kernel ran. */
+  typed?: Float64Array | BigInt64Array;
+}
+
+/** The kernel's share of {@link fold}: a float64 sum, or an integer sum in a 64-bit loop. */
+function foldNative(a: NdArray, axes: readonly number[], keepdims: boolean, loop: DType, chunk: number): { typed: Float64Array | BigInt64Array; plan: Plan } | null {
+  const k = a.dtype.kind;
+  const p = plan(a, axes, keepdims, a.strides);
+  if (loop.kind === 'f' && loop.itemsize === 8) {
+    const f = new Float64Array(p.outSize);
+    return axisReduceNative(a, p.dims, AxisOp.Sum, f, chunk) ? { typed: f, plan: p } : null;
+  }
+  if ((loop.kind === 'i' || loop.kind === 'u') && loop.itemsize === 8 && (k === 'i' || k === 'u' || k === 'b')) {
+    const f = new BigInt64Array(p.outSize);
+    return axisReduceNative(a, p.dims, AxisOp.IntSum, f, 1) ? { typed: f, plan: p } : null;
+  }
+  return null;
+}
+
+/** The values of a {@link Folded} kernel result in `loop`'s stored form. */
+function typedValues(typed: Float64Array | BigInt64Array, loop: DType): unknown[] {
+  if (typed instanceof Float64Array) return Array.from(typed);
+  return Array.from(typed, (v) => (loop.kind === 'u' ? BigInt.asUintN(64, v) : v));
+}
+
+function fold(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, loop: DType, mul: boolean, strict0d = false): Folded {
   const axes = resolveAxes(axis, a.ndim, strict0d);
   const src = sourceOf(a, loop);
   const p = plan(a, axes, opts.keepdims ?? false, src.strides);
   if (opts.out !== undefined) checkOut(opts.out, p.outShape);
+  if (!mul) {
+    const nat = foldNative(a, axes, opts.keepdims ?? false, loop, src.cast ? BUFSIZE : Number.MAX_SAFE_INTEGER);
+    if (nat !== null) return { values: [], plan: nat.plan, typed: nat.typed };
+  }
   const ar = arithOf(loop);
   const op = mul ? ar.mul : ar.add;
   const acc = new Array<unknown>(p.outSize).fill(mul ? ar.one : ar.zero);
@@ -283,6 +378,7 @@ function resultLoop(a: NdArray, opts: ReduceOptions): DType {
 export function sum(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
   const loop = resultLoop(a, opts);
   const r = fold(a, axis, opts, loop, false);
+  if (r.typed !== undefined) return emitNumbers(r.typed, loop, r.plan, opts.out);
   return emit(r.values, loop, r.plan, opts.out);
 }
 
@@ -332,7 +428,7 @@ export function mean(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray
     const c = makeCaster(FLOAT64, ret);
     div = (v) => c(Number(typeof v === 'boolean' ? Number(v) : v) / n);
   }
-  const values = r.values.map((v) => div(toRet(v)));
+  const values = (r.typed !== undefined ? typedValues(r.typed, loop) : r.values).map((v) => div(toRet(v)));
   if (half && opts.out === undefined) return emit(values, nativeOf(a.dtype), r.plan, undefined);
   return emit(values, ret, r.plan, opts.out);
 }
@@ -344,10 +440,16 @@ function extreme(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, max: b
   if (opts.dtype !== undefined) throw new TypeError(`${max ? 'max' : 'min'}() takes no dtype`);
   const axes = resolveAxes(axis, a.ndim);
   const loop = nativeOf(a.dtype);
+  const np = plan(a, axes, opts.keepdims ?? false, a.strides);
+  if (np.count === 0 && (np.outSize > 0 || a.size === 0)) throw new ValueError(`zero-size array to reduction operation ${name} which has no identity`);
+  if (opts.out !== undefined) checkOut(opts.out, np.outShape);
+  if (!(a.itemsize === 8 && (a.dtype.kind === 'i' || a.dtype.kind === 'u'))) {
+    // The kernel's loop is the typed loop below (doubles hold every value of these dtypes).
+    const f = new Float64Array(np.outSize).fill(max ? -Infinity : Infinity);
+    if (axisReduceNative(a, np.dims, max ? AxisOp.Max : AxisOp.Min, f, 1)) return emitNumbers(f, loop, np, opts.out);
+  }
   const src = sourceOf(a, null);
   const p = plan(a, axes, opts.keepdims ?? false, src.strides);
-  if (p.count === 0 && (p.outSize > 0 || a.size === 0)) throw new ValueError(`zero-size array to reduction operation ${name} which has no identity`);
-  if (opts.out !== undefined) checkOut(opts.out, p.outShape);
   const t = plainTyped(a);
   if (t !== null) {
     // Typed loops: start from ∓inf (no lane is empty here); NaN sticks once met.
@@ -455,6 +557,8 @@ function truth(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, mode: 'a
   const p = plan(a, axes, opts.keepdims ?? false, src.strides);
   if (opts.out !== undefined) checkOut(opts.out, p.outShape);
   const counts = new Float64Array(p.outSize);
+  const np = plan(a, axes, opts.keepdims ?? false, a.strides);
+  if (axisReduceNative(a, np.dims, AxisOp.Count, counts, 1)) return truthResult(counts, mode, np, opts.out);
   const t = plainTyped(a);
   if (t !== null) {
     const ta = t.array as Float64Array;
@@ -483,9 +587,9 @@ function truth(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, mode: 'a
 }
 
 function truthResult(counts: Float64Array, mode: 'any' | 'all' | 'count', p: Plan, out: NdArray | undefined): NdArray {
-  if (mode === 'count') return emit(Array.from(counts, (c) => BigInt(c)), INTP, p, out);
-  const values = Array.from(counts, (c) => (mode === 'any' ? c > 0 : c === p.count));
-  return emit(values, BOOL, p, out);
+  if (mode === 'count') return emitNumbers(counts, INTP, p, out);
+  const flags = counts.map((c) => (mode === 'any' ? (c > 0 ? 1 : 0) : c === p.count ? 1 : 0));
+  return emitNumbers(flags, BOOL, p, out);
 }
 
 /** A typed array over `a` when its elements read as plain numbers (bool as 0/1; no 64-bit ints, no float16). */
@@ -518,6 +622,8 @@ function argExtreme(a: NdArray, axis: number | null | undefined, opts: ArgReduce
   const keep = opts.keepdims ?? false;
   if (axis === undefined || axis === null) {
     if (a.size === 0) throw new ValueError(`attempt to get ${name} of an empty sequence`);
+    const nat = argReduceNative(a, max, true);
+    if (nat !== null) return int64From(keep ? new Array<number>(a.ndim).fill(1) : [], nat);
     const idx = bestIndex(readValues(a), 0, a.size, 1, comparatorOf(nativeOf(a.dtype)), max);
     const shape = keep ? new Array<number>(a.ndim).fill(1) : [];
     const r = allocateOrdered(INTP, shape, [...shape.keys()]);
@@ -533,6 +639,9 @@ function argExtreme(a: NdArray, axis: number | null | undefined, opts: ArgReduce
   // Move the axis last and read rows of it in C order of the other axes.
   const perm = [...Array(a.ndim).keys()].filter((i) => i !== ax).concat([ax]);
   const moved = a.transpose(perm);
+  const shape0 = keep ? a.shape.map((s, i) => (i === ax ? 1 : s)) : a.shape.filter((_, i) => i !== ax);
+  const nat = argReduceNative(moved, max, false);
+  if (nat !== null) return int64From(shape0, nat);
   const vals = readValues(moved);
   const cmp = comparatorOf(nativeOf(a.dtype));
   const m = vals.length / n;

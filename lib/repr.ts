@@ -15,7 +15,9 @@
  */
 import type { DType } from './dtype';
 import { float16Bits, float16Value } from './dtype/float16';
+import { pyShape } from './format';
 import type { NdArray } from './ndarray';
+import { codecOf, storageOf } from './internal';
 
 const LINE_WIDTH = 75;
 const PRECISION = 8;
@@ -28,7 +30,7 @@ type Format = (v: unknown) => string;
 export function arrayRepr(a: NdArray): string {
   const dt = a.dtype;
   const prefix = 'array(';
-  if (a._st.closed) return `${prefix}<closed mapping>, dtype=${dtypeShortRepr(dt)})`;
+  if (storageOf(a).closed) return `${prefix}<closed mapping>, dtype=${dtypeShortRepr(dt)})`;
   const size = a.size;
   const summarize = size > THRESHOLD;
   const tree = gather(a, summarize);
@@ -38,7 +40,7 @@ export function arrayRepr(a: NdArray): string {
   // (The suffix ')' takes one column of the line width, as array2string's `suffix`.)
   const lst = size === 0 ? '[]' : formatArray(tree, a.ndim, fmt, LINE_WIDTH - 1, ' '.repeat(prefix.length + 1));
   const extras: string[] = [];
-  if ((size === 0 && !(a.ndim === 1)) || size > THRESHOLD) extras.push(`shape=${tupleText(a.shape)}`);
+  if ((size === 0 && !(a.ndim === 1)) || size > THRESHOLD) extras.push(`shape=${pyShape(a.shape)}`);
   if (!dtypeIsImplied(dt) || size === 0) extras.push(`dtype=${dtypeShortRepr(dt)}`);
   if (extras.length === 0) return `${prefix}${lst})`;
   const arrStr = `${prefix}${lst},`;
@@ -60,9 +62,6 @@ function dtypeIsImplied(dt: DType): boolean {
   return dt.kind === 'b' || (dt.kind === 'i' && dt.itemsize === 8) || (dt.kind === 'f' && dt.itemsize === 8) || (dt.kind === 'c' && dt.itemsize === 16);
 }
 
-function tupleText(shape: readonly number[]): string {
-  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
-}
 
 // ------------------------------------------------------------------ elements shown
 
@@ -71,8 +70,8 @@ const SKIP = Symbol('...');
 type Level = unknown[];
 
 function gather(a: NdArray, summarize: boolean): unknown {
-  const at = a._st.cursor(a.itemsize);
-  const codec = a._codec;
+  const at = storageOf(a).cursor(a.itemsize);
+  const codec = codecOf(a);
   const level = (axis: number, off: number): unknown => {
     if (axis === a.ndim) {
       const w = at(off);

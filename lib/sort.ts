@@ -17,11 +17,14 @@ import { makeCaster } from './cast';
 import { AccessError, ValueError, repr } from './errors';
 import { Slice } from './indexing';
 import { normalizeAxis } from './layout';
-import { NdArray } from './ndarray';
-import { copyAs } from './data';
+import { NdArray } from './internal';
+import { copyAs } from './copy';
+import { makeArray } from './internal';
+import { MemoryStorage } from './storage';
 import type { Complex } from './value-types';
 import { allocateOrdered, comparatorOf, FLOAT64, fromValues, INTP, isNaNValue, readValues, toIndex, writeValues } from './compute-values';
 import { indicesOf, int64From, typedLayout } from './typed-reader';
+import { argsortNative, bincountNative, takeNative } from './index-kernels';
 
 /** Options of {@link sort} and {@link argsort}. */
 export interface SortOptions {
@@ -159,6 +162,7 @@ const laneSlice = new Slice();
 /** Sorts `a` in place along `axis` (the lanes' values rewritten in sorted order). */
 function sortLanes(a: NdArray, axis: number, order?: readonly string[]): void {
   if (a.size === 0) return;
+  if (a.ndim === 1 && sortNative(a)) return;
   const fast = a.ndim === 1 && a.dtype.kind === 'f' ? typedLayout(a) : null;
   if (fast !== null && fast.strides[0] === 1) {
     const arr = fast.array as Float64Array | Float32Array;
@@ -173,6 +177,16 @@ function sortLanes(a: NdArray, axis: number, order?: readonly string[]): void {
     const idx = argsortValues(vals, a.dtype, order);
     writeValues(lane, Array.from(idx, (i) => vals[i]));
   });
+}
+
+/** Sorts a 1-d `a` in place by the argsort and take kernels; false (nothing done) when it does not qualify. */
+function sortNative(a: NdArray): boolean {
+  const perm = argsortNative(a);
+  if (perm === null) return false;
+  const sorted = allocateOrdered(a.dtype, [a.size], [0]);
+  if (takeNative(a, arrayOver(perm, '<u4'), 'raise', sorted) !== -1) return false;
+  a.set(sorted);
+  return true;
 }
 
 /**
@@ -217,6 +231,8 @@ export function argsort(a: NdArray, options: SortOptions = {}): NdArray {
   const ax = normalizeAxis(axis, a.ndim);
   const r = allocateOrdered(INTP, a.shape, [...a.shape.keys()]);
   if (a.size === 0) return r;
+  const perm = a.ndim === 1 ? argsortNative(a) : null;
+  if (perm !== null) return int64From(a.shape, perm);
   const fast = a.ndim === 1 && a.dtype.kind === 'f' ? typedLayout(a) : null;
   if (fast !== null) {
     const src = fast.array as Float64Array;
@@ -323,7 +339,8 @@ export function unique(a: NdArray, options: UniqueOptions = {}): UniqueResult {
   const dt = a.dtype;
   const nums = numbersOf(a);
   const vals: ArrayLike<unknown> = nums ?? readValues(a);
-  const idx = nums !== null ? radixArgsort(nums) : argsortValues(vals as unknown[], dt);
+  // (Not for bool: the loop below compares the raw bytes, the kernel their truth.)
+  const idx = (a.ndim === 1 && dt.kind !== 'b' ? argsortNative(a) : null) ?? (nums !== null ? radixArgsort(nums) : argsortValues(vals as unknown[], dt));
   const cmp = comparatorOf(dt);
   const firsts: number[] = [];
   const inverse = options.returnInverse ? new Float64Array(vals.length) : null;
@@ -383,6 +400,9 @@ export function bincount(x: NdArray, options: BincountOptions = {}): NdArray {
     }
     if (w.ndim !== 1 || w.shape[0] !== x.shape[0]) throw new ValueError("The weights and list don't have the same length.");
   }
+  const nat = bincountNative(x, w, minlength);
+  if (nat === 'negative') throw new ValueError("'list' argument must have no negative elements");
+  if (nat !== null) return w === undefined ? int64From([nat.length], nat) : arrayOver(nat, '<f8');
   const idx: Float64Array = indicesOf(x) ?? Float64Array.from(readValues(x), (v) => (typeof v === 'boolean' ? Number(v) : toIndex(v)));
   const max = maxIndex(idx);
   if (max < -1) throw new ValueError("'list' argument must have no negative elements");
@@ -425,3 +445,11 @@ function sumBins(idx: Float64Array, w: Float64Array, len: number): Float64Array 
   return c;
 }
 
+/** A 1-d array over a kernel's typed result (no copy); `spec` is its little-endian dtype, as the kernels write it. */
+function arrayOver(data: Uint32Array | Float64Array, spec: '<u4' | '<f8'): NdArray {
+  const dt = toDType(spec);
+  return makeArray({
+    storage: new MemoryStorage(data.buffer as ArrayBuffer, data.byteOffset, data.byteLength), dtype: dt,
+    shape: [data.length], strides: [dt.itemsize], offset: 0, base: null, writeable: true, ownData: true,
+  });
+}

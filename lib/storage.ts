@@ -16,7 +16,7 @@
  * @module
  */
 import { AccessError } from './errors';
-import type { MappingHandle, NativeMode } from './native';
+import type { Advice, MappingHandle, NativeMode } from './native';
 
 /** Length of one big window: Node 20 refuses external ArrayBuffers above 4 GiB. */
 export const WINDOW_BYTES = 2 ** 32;
@@ -167,9 +167,47 @@ export class MemoryStorage extends Storage {
   }
 }
 
-/** A file mapping, exposed as lazily created, cached windows. */
-export class MappedStorage extends Storage {
+/**
+ * A storage backed by a file: what it reports about the file (path, mode,
+ * offset) and its closed flag, shared by {@link MappedStorage} and the empty
+ * memmap's storage (empty-mapping.ts). Both freeze their instances: what the
+ * write checks read (writable, the closed flag) cannot be reassigned from
+ * outside.
+ */
+export abstract class FileStorage extends Storage {
   readonly writable: boolean;
+  #info: MappingInfo;
+  #closed = false;
+
+  constructor(info: MappingInfo) {
+    super();
+    this.writable = info.mode !== 'r';
+    this.#info = Object.freeze({ ...info });
+  }
+
+  get mapping(): MappingInfo {
+    return this.#info;
+  }
+
+  /** @internal The file was renamed (createNpy builds a file aside, then renames it into place). */
+  renamed(path: string): void {
+    this.#info = Object.freeze({ ...this.#info, path });
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** Sets the closed flag; false when it was set already (every close() is idempotent). */
+  protected markClosed(): boolean {
+    if (this.#closed) return false;
+    this.#closed = true;
+    return true;
+  }
+}
+
+/** A file mapping, exposed as lazily created, cached windows. */
+export class MappedStorage extends FileStorage {
   readonly addressBase: number;
   // Private, and the instance frozen: what the write and bounds checks read
   // (writable, byteLength, the window caches, the closed flag) cannot be
@@ -177,24 +215,19 @@ export class MappedStorage extends Storage {
   #handle: MappingHandle;
   #byteLength: number;
   #single: Window | null;
-  #info: MappingInfo;
   readonly #small: (Window | undefined)[] = [];
   readonly #big: (Window | undefined)[] = [];
   // Shorter mappings replaced by grow(), kept open for the windows they handed out.
   readonly #retired: MappingHandle[] = [];
-  // Mirrors handle.closed without an N-API call on every view and access.
-  #closed = false;
 
   constructor(
     handle: MappingHandle,
     info: MappingInfo,
     pageSize: number,
   ) {
-    super();
+    super(info);
     this.#handle = handle;
     this.#byteLength = handle.length;
-    this.writable = info.mode !== 'r';
-    this.#info = Object.freeze({ ...info });
     // mmap returns a page-aligned address; storage byte 0 is `offset` past a page boundary.
     this.addressBase = (info.offset % pageSize) % 64;
     this.#single = this.#byteLength <= SMALL_WINDOW_BYTES ? this.load(this.#small, 0, SMALL_WINDOW_STEP, SMALL_WINDOW_BYTES) : null;
@@ -214,23 +247,41 @@ export class MappedStorage extends Storage {
     return this.#single;
   }
 
-  get mapping(): MappingInfo {
-    return this.#info;
+  /** Writes changed pages of [start, start + length) (all of the mapping by default) to the file: msync, blocking. */
+  flush(start?: number, length?: number): void {
+    this.checkOpen();
+    this.#handle.flush(start, length);
   }
 
-  /** @internal The file was renamed (createNpy maps a file built aside, then renames it into place). */
-  renamed(path: string): void {
-    this.#info = Object.freeze({ ...this.#info, path });
+  /**
+   * {@link flush} on libuv's thread pool. A close() while the msync is queued
+   * makes the addon reject with its own code: reported as the one closed
+   * error every other access throws.
+   */
+  flushAsync(start?: number, length?: number): Promise<void> {
+    try {
+      this.checkOpen();
+      // A close() while the msync is queued makes the addon reject with the
+      // temp-file path createNpy mapped; report the one closed error naming this file.
+      return this.#handle.flushAsync(start, length).catch((e: unknown) => {
+        if ((e as { code?: unknown } | null)?.code === 'ERR_CLOSED') throw closedError(this.mapping);
+        throw e;
+      });
+    } catch (e) {
+      return Promise.reject(e);
+    }
   }
 
-  get closed(): boolean {
-    return this.#closed;
+  /** Tells the kernel how the mapping will be read (`madvise`), all of it by default. */
+  advise(advice: Advice, start?: number, length?: number): void {
+    this.checkOpen();
+    this.#handle.advise(advice, start, length);
   }
 
   /** Detaches every window and unmaps (the addon's close); idempotent. */
   close(): void {
-    if (this.#closed) return;
-    this.#closed = true;
+    // The flag mirrors handle.closed without an N-API call on every view and access.
+    if (!this.markClosed()) return;
     this.#handle.close();
     for (const h of this.#retired) h.close();
     this.#retired.length = 0;
@@ -244,7 +295,7 @@ export class MappedStorage extends Storage {
    * before close() (see lib/grow.ts).
    */
   grow(handle: MappingHandle): void {
-    if (this.#closed) throw closedError(this.mapping);
+    if (this.closed) throw closedError(this.mapping);
     if (handle.length < this.#byteLength) throw new RangeError(`grow() needs a mapping of at least ${this.#byteLength} bytes, got ${handle.length}`);
     this.#retired.push(this.#handle);
     this.#handle = handle;
@@ -255,7 +306,7 @@ export class MappedStorage extends Storage {
   }
 
   window(offset: number, n: number): Window {
-    if (this.#closed) throw closedError(this.mapping);
+    if (this.closed) throw closedError(this.mapping);
     const single = this.single;
     if (single !== null) return single;
     // offset - k*step < step and n <= step, so the range ends before

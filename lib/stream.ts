@@ -21,9 +21,10 @@ import { fromBuffer } from './create';
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { ValueError, repr } from './errors';
 import type { NdArray } from './ndarray';
-import { copyAs } from './data';
+import { copyAs } from './copy';
 import { countCopy } from './stats';
 import { WINDOW_STEP } from './storage';
+import { requireOpen, storageOf } from './internal';
 
 /** Options of {@link recordStream}. */
 export interface RecordStreamOptions {
@@ -305,10 +306,10 @@ export function recordWriter(writable: Writable): RecordWriter {
 
 /** The array's bytes in C order, as views of its memory when it is C-contiguous (pieces of at most one window). */
 function* bytesOf(a: NdArray): Generator<Uint8Array> {
-  a._st.checkOpen();
+  requireOpen(a);
   if (a.size === 0) return;
   const c = a.flags.cContiguous ? a : copyAs(a, a.dtype, 'C');
-  const st = c._st;
+  const st = storageOf(c);
   for (let pos = c.offset, end = c.offset + c.nbytes; pos < end; ) {
     const len = Math.min(WINDOW_STEP, end - pos);
     const w = st.single ?? st.window(pos, len);

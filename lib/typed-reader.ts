@@ -13,6 +13,7 @@ import { WINDOW_STEP } from './storage';
 import { byteBounds, shapeToSize } from './layout';
 import type { NdArray } from './ndarray';
 import { allocateOrdered, INTP } from './compute-values';
+import { requireOpen, storageOf } from './internal';
 
 type Typed = Float64Array | Float32Array | Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | BigInt64Array | BigUint64Array;
 
@@ -64,12 +65,12 @@ export function typedLayout(a: NdArray): TypedLayout | null {
   if (ctor === null) return null;
   const n = a.itemsize;
   for (const s of a.strides) if (s % n !== 0) return null;
-  a._st.checkOpen();
+  requireOpen(a);
   if (shapeToSize(a.shape) === 0) return null;
   const [lo, hi] = byteBounds(a.offset, a.shape, a.strides, n);
   // One JS window must hold every byte (a SharedArrayBuffer takes the caller's other path).
   if (hi - lo > WINDOW_STEP) return null;
-  const w = a._st.single ?? a._st.window(lo, hi - lo);
+  const w = storageOf(a).single ?? storageOf(a).window(lo, hi - lo);
   if (!types.isArrayBuffer(w.buffer)) return null;
   const byteOffset = w.bufferOffset + (lo - w.start);
   if (byteOffset % n !== 0) return null;
@@ -112,7 +113,7 @@ export function int64From(shape: readonly number[], values: ArrayLike<number>): 
   const r = allocateOrdered(INTP, shape, [...shape.keys()]);
   const n = values.length;
   if (n === 0) return r;
-  const w = r._st.single!;
+  const w = storageOf(r).single!;
   const words = new Uint32Array(w.buffer as ArrayBuffer, w.bufferOffset, n * 2);
   const little = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
   const lo = little ? 0 : 1;

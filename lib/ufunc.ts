@@ -21,7 +21,8 @@
  *    (`broadcast.ts`). An input that overlaps `out` other than element for
  *    element is copied first, so the result is as if inputs were read before
  *    any write (NumPy's rule).
- * 6. **Loop.** Axes are ordered fastest-last and coalesced; each innermost row
+ * 6. **Loop.** Axes are ordered fastest-last and coalesced. The native loop
+ *    (`ufunc-native.ts`) takes that plan when it has the operation; else each innermost row
  *    is cut into blocks. Per block, an operand is addressed *directly* (a
  *    typed array over its window: native byte order, aligned, the loop's own
  *    type) or *buffered* (converted into a scratch typed array: other dtypes,
@@ -42,12 +43,13 @@ import type { DType } from './dtype';
 import { float16Bits, float16Value } from './dtype/float16';
 import { AccessError, OverflowError, ValueError } from './errors';
 import { mayShareMemory } from './memory';
-import { makeArray, NdArray } from './ndarray';
+import { makeArray, NdArray } from './internal';
 import { canCast, isNumeric, resultType, weakKind, type PyScalar } from './promote';
 import type { Complex } from './value-types';
 import { MemoryStorage, WINDOW_STEP, type Window } from './storage';
 import { byteBounds, shapeToSize } from './layout';
 import { ALL, COMPLEX, FLOATS, INTS, loopArray, T, type Ctor } from './ufuncs/types';
+import { nativeUfuncOp, runUfuncNative } from './ufunc-native';
 
 export { ALL, COMPLEX, FLOATS, INTS, loopArray, T };
 
@@ -472,13 +474,15 @@ function coalesce(shape: number[], ops: IterOp[]): number[] {
  * Runs `loop` over inputs `ins` writing `out` (under `mask`), every array
  * operand already broadcast to `shape` (its strides in `op.strides`).
  */
-function iterate(shape: readonly number[], ins: IterOp[], out: IterOp, mask: IterOp | null, loop: AnyLoop, nin: number): void {
+function iterate(shape: readonly number[], ins: IterOp[], out: IterOp, mask: IterOp | null, loop: AnyLoop, nin: number, native = -1): void {
   const all = mask === null ? [...ins, out] : [...ins, out, mask];
   const arrays = all.filter((o) => o.arr !== null);
   // Iterate in 'K' order of every operand, slowest axis first.
   const order = kOrder(shape.length, arrays.map((o) => o.strides)).reverse();
   for (const op of all) op.strides = order.map((i) => op.strides[i]);
   const sh = coalesce(order.map((i) => shape[i]), all);
+  // The native loop over the same plan when there is one (see ufunc-native.ts).
+  if (native >= 0 && runUfuncNative(native, ins[0].t, sh, all, nin)) return;
   const nd = sh.length;
   const inner = nd === 0 ? 1 : sh[nd - 1];
   const blk = Math.min(inner, BLOCK);
@@ -682,7 +686,7 @@ export function callUfunc(spec: UfuncSpec, inputs: readonly UfuncInput[], option
     m = makeOp(w, T.b, null, false);
     m.strides = broadcastStridesTo(w.shape, w.strides, shape);
   }
-  iterate(shape, ins, o, m, spec.loop(r), spec.nin);
+  iterate(shape, ins, o, m, spec.loop(r), spec.nin, nativeUfuncOp(spec, r));
   return result;
 }
 

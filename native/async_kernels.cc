@@ -6,16 +6,17 @@
 #include <memory>
 #include <mutex>
 #include <shared_mutex>
+#include <string>
 #include <utility>
 #include <vector>
 
+#include "env_state.h"
 #include "kernel_plan.h"
+#include "napi_util.h"
 
 namespace mmarray {
 namespace {
 
-// Partials a wave holds at most (a few MB), unless one row has more leaves.
-constexpr int64_t kWavePartials = 65536;
 // Bytes one claim covers: the abort/close latency and the progress step.
 constexpr int64_t kTaskBytes = int64_t{1} << 20;
 
@@ -32,7 +33,6 @@ struct Job {
   std::unique_ptr<KernelPlan> plan;
   std::atomic<bool> abort{false};
   std::atomic<bool> closed{false};
-  std::atomic<bool> env_gone{false};
   std::atomic<int64_t> done_bytes{0};
   int64_t total_bytes = 0;
   int64_t task_units = 1;
@@ -68,13 +68,14 @@ struct Job {
         if (!open) {
           closed = true;
         } else {
+          // SAFETY: every mapping the plan reads or writes is pinned and was
+          // still mapped under the pin, so Unmap waits until this block is
+          // done; the plan's ArrayBuffers are held by lib/async.ts until the
+          // promise settles (and untransferable); ReadLayout checked every
+          // address a unit forms.
           int64_t elements = 0;
-          for (int64_t u = b; u < e; u++) {
-            Partial* p = &partials[u - w0];
-            *p = Partial{};
-            plan->Run(u, p);
-            elements += plan->unit_elements(u);
-          }
+          for (int64_t u = b; u < e; u++) elements += plan->unit_elements(u);
+          plan->RunUnits(b, e - b, &partials[b - w0]);
           done_bytes.fetch_add(elements * plan->element_bytes(), std::memory_order_relaxed);
         }
       }
@@ -124,11 +125,12 @@ struct Job {
   }
 };
 
-// Worker teardown: stop the work at the next block and touch no JS after.
-void OnEnvCleanup(void* arg) {
-  auto* job = static_cast<Job*>(arg);
-  job->env_gone = true;
-  job->abort = true;
+// Worker teardown (an env closing hook, env_state.h): stop the work at the
+// next block; Settle then sees EnvClosing and touches no JS.
+void StopJob(void* arg) {
+  // SAFETY: arg is the job of a KernelWorker not yet settled (Settle removes
+  // the hook first), and that worker holds the job.
+  static_cast<Job*>(arg)->abort = true;
 }
 
 class HelperWorker : public Napi::AsyncWorker {
@@ -147,7 +149,7 @@ class KernelWorker : public Napi::AsyncWorker {
  public:
   KernelWorker(Napi::Env env, std::shared_ptr<Job> job, napi_deferred deferred)
       : Napi::AsyncWorker(env, "mmarray.kernelAsync"), job_(std::move(job)), deferred_(deferred) {
-    napi_add_env_cleanup_hook(env, OnEnvCleanup, job_.get());
+    AddClosingHook(env, StopJob, job_.get());
   }
   void Execute() override { job_->Coordinate(); }
   void OnOK() override { Settle(); }
@@ -158,18 +160,13 @@ class KernelWorker : public Napi::AsyncWorker {
   // while a worker thread's environment is going away.
   void Settle() {
     napi_env env = Env();
-    napi_remove_env_cleanup_hook(env, OnEnvCleanup, job_.get());
-    if (job_->env_gone) return;
-    napi_value value = nullptr;
-    bool ok;
+    RemoveClosingHook(Env(), StopJob, job_.get());
+    if (EnvClosing(Env())) return;
     if (job_->closed || job_->abort) {
-      const char* code = job_->closed ? "ERR_MMARRAY_CLOSED" : "ABORT_ERR";
-      const char* text = job_->closed ? "the mapping was closed while an async kernel used it" : "The operation was aborted";
-      napi_value c, m;
-      ok = napi_create_string_utf8(env, code, NAPI_AUTO_LENGTH, &c) == napi_ok &&
-           napi_create_string_utf8(env, text, NAPI_AUTO_LENGTH, &m) == napi_ok &&
-           napi_create_error(env, c, m, &value) == napi_ok;
-      if (ok) napi_reject_deferred(env, deferred_, value);
+      napi_value value = job_->closed
+                             ? NewErrorValue(env, ErrorCode::kClosed, "mapping of '" + ClosedPath() + "' is closed")
+                             : NewErrorValue(env, ErrorCode::kAborted, "The operation was aborted");
+      if (value != nullptr) napi_reject_deferred(env, deferred_, value);
       return;
     }
     Napi::Value r = job_->plan->Result(Env());
@@ -181,10 +178,25 @@ class KernelWorker : public Napi::AsyncWorker {
     napi_resolve_deferred(env, deferred_, r);
   }
 
+  // The path of a mapping the job uses that close() unmapped (JS thread:
+  // nothing unmaps concurrently).
+  std::string ClosedPath() const {
+    for (const auto& m : job_->plan->mappings()) {
+      if (!m->mapped()) return m->path();
+    }
+    return job_->plan->mappings().empty() ? std::string() : job_->plan->mappings()[0]->path();
+  }
+
   std::shared_ptr<Job> job_;
   napi_deferred deferred_;
 };
 
+// Tags the External that carries a job, so JobOf unwraps only ours (any
+// other addon's External is refused).
+constexpr napi_type_tag kJobTag = {0x6d6d61727261795fULL, 0x6a6f622d61737931ULL};
+
+// SAFETY: `job` is the heap shared_ptr Start wrapped; the External's
+// finalizer runs once.
 void DeleteJob(Napi::Env /*env*/, std::shared_ptr<Job>* job) { delete job; }
 
 // Starts `plan` over `threads` pool threads; returns [promise, job].
@@ -201,7 +213,7 @@ Napi::Value Start(Napi::Env env, std::unique_ptr<KernelPlan> plan, const Napi::V
   int64_t per = p->units_per_row();
   int64_t unit_bytes = std::max<int64_t>(1, p->units() > 0 ? p->unit_elements(0) * p->element_bytes() : 1);
   job->task_units = std::max<int64_t>(1, kTaskBytes / unit_bytes);
-  job->wave_units = per * std::max<int64_t>(1, kWavePartials / per);
+  job->wave_units = WaveUnits(*p);
   job->partials.resize(static_cast<size_t>(std::min(job->wave_units, std::max<int64_t>(p->units(), 1))));
   // Total elements = units / per rows of the row's elements.
   int64_t row_elements = 0;
@@ -209,6 +221,8 @@ Napi::Value Start(Napi::Env env, std::unique_ptr<KernelPlan> plan, const Napi::V
   job->total_bytes = p->units() / per * row_elements * p->element_bytes();
   if (threads > 1 && p->units() <= job->task_units) threads = 1;  // one task: nothing to share
 
+  auto handle = Napi::External<std::shared_ptr<Job>>::New(env, new std::shared_ptr<Job>(job), DeleteJob);
+  if (env.IsExceptionPending() || napi_type_tag_object(env, handle, &kJobTag) != napi_ok) return env.Undefined();
   napi_deferred deferred;
   napi_value promise;
   if (napi_create_promise(env, &deferred, &promise) != napi_ok) return env.Undefined();
@@ -217,15 +231,20 @@ Napi::Value Start(Napi::Env env, std::unique_ptr<KernelPlan> plan, const Napi::V
 
   Napi::Array out = Napi::Array::New(env, 2);
   out.Set(0u, Napi::Value(env, promise));
-  out.Set(1u, Napi::External<std::shared_ptr<Job>>::New(env, new std::shared_ptr<Job>(job), DeleteJob));
+  out.Set(1u, handle);
   return out;
 }
 
 std::shared_ptr<Job> JobOf(const Napi::CallbackInfo& info) {
-  if (info.Length() < 1 || !info[0].IsExternal()) {
-    Napi::TypeError::New(info.Env(), "expected an async kernel job").ThrowAsJavaScriptException();
+  bool tagged = false;
+  if (info.Length() < 1 || !info[0].IsExternal() ||
+      napi_check_object_type_tag(info.Env(), info[0], &kJobTag, &tagged) != napi_ok || !tagged) {
+    ThrowType(info.Env(), "expected an async kernel job");
     return nullptr;
   }
+  // SAFETY: only Start tags an External with kJobTag, and its data is a live
+  // heap shared_ptr<Job> until the External's finalizer (DeleteJob) runs,
+  // which cannot happen while `info` holds the External.
   return *info[0].As<Napi::External<std::shared_ptr<Job>>>().Data();
 }
 

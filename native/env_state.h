@@ -2,7 +2,10 @@
 // thread and every worker load the addon into their own env; each gets one
 // EnvState, and an env cleanup hook marks it closing when the env is torn
 // down, so native callbacks that still run then (finalizers, async work
-// completions) touch no JS.
+// completions) touch no JS. It also holds the JS error classes that env's
+// lib/native.ts handed over (a class belongs to one env's heap).
+// Work in flight that must stop then (the async kernels) registers a
+// closing hook here: one home for per-env lifetime.
 #ifndef MMARRAY_ENV_STATE_H_
 #define MMARRAY_ENV_STATE_H_
 
@@ -16,6 +19,17 @@ void InitEnvState(Napi::Env env);
 // True once the env's cleanup hooks run (worker.terminate(), process.exit(),
 // the end of the main thread), or when the state is missing.
 bool EnvClosing(Napi::Env env);
+
+// The AccessError class of lib/errors.ts, from setErrorClasses (addon.cc);
+// a later call replaces it. nullptr before any call, or once closing.
+void SetAccessErrorClass(Napi::Env env, Napi::Function cls);
+napi_value AccessErrorClass(napi_env env);
+
+// stop(arg) runs once, on the env's thread, when the env starts closing,
+// unless RemoveClosingHook(env, stop, arg) ran first. Both calls from the
+// env's JS thread. Added after the env started closing, it runs at once.
+void AddClosingHook(Napi::Env env, void (*stop)(void*), void* arg);
+void RemoveClosingHook(Napi::Env env, void (*stop)(void*), void* arg);
 
 }  // namespace mmarray
 

@@ -3,7 +3,7 @@
 #include <utility>
 
 #include "env_state.h"
-#include "errors.h"
+#include "napi_util.h"
 
 namespace mmarray {
 

@@ -70,6 +70,8 @@ MMARRAY_HIDDEN int __wrap_pthread_once(pthread_once_t* once, void (*init)(void))
   return mmarray_pthread_once_base(once, init);
 }
 
+// SAFETY (pthread_once above, every forwarder below): the pointers pass unchanged to the same
+// function's original version, whose signature and ABI they share.
 // The same move, for the thread-specific keys and reader-writer locks that
 // std::shared_mutex (the async kernels' per-mapping lock) and the static
 // libstdc++ reach. Each forwards to the function's original version.

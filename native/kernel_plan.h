@@ -1,14 +1,15 @@
-// A bulk kernel (kernels.cc) cut into units for the async path
-// (async_kernels.cc): the same row functions, the same results.
+// A bulk kernel (kernels.cc) cut into units: the one walker of both the sync
+// kernels (kernelReduce/Copy/Cast run every unit in order on the JS thread)
+// and the async ones (async_kernels.cc runs them on the thread pool).
 //
 // The layout's innermost rows are cut into leaves: for a reduction, the
 // leaves of NumPy's pairwise tree (so a float sum recombines them in the very
-// order the sync kernel adds them); for copy and cast, equal pieces. Unit u is
-// leaf u % leaves of row u / leaves, in C order. Any thread may run any unit
-// (Run writes only its own partial and its own destination bytes); Fold then
-// consumes the partials in unit order on one thread. Where the units are cut
-// depends only on the layout, never on the thread count, so neither does a
-// result.
+// order one Pairwise over the row adds them); for copy and cast, equal pieces.
+// Unit u is leaf u % leaves of row u / leaves, in C order. Any thread may run
+// any unit (RunUnits writes only its own partials and its own destination
+// bytes); Fold then consumes the partials in unit order on one thread. Where
+// the units are cut depends only on the layout, never on the thread count or
+// on sync vs async, so neither does a result.
 #ifndef MMARRAY_KERNEL_PLAN_H_
 #define MMARRAY_KERNEL_PLAN_H_
 
@@ -45,14 +46,18 @@ class KernelPlan {
   // The mappings the units read or write (pinned around each block).
   const std::vector<std::shared_ptr<Mapping>>& mappings() const { return mappings_; }
 
-  virtual void Run(int64_t u, Partial* out) = 0;
+  // Runs units [first, first + count), unit first + i writing out[i] (a
+  // reduction's partial; copy and cast write none, and out may be null).
+  // Walks the rows as the C-order loop of a sync kernel does.
+  void RunUnits(int64_t first, int64_t count, Partial* out);
   // Partials of units [first, first + count), count a multiple of units_per_row().
   virtual void Fold(const Partial* /*p*/, int64_t /*first*/, int64_t /*count*/) {}
   virtual Napi::Value Result(Napi::Env env) { return env.Undefined(); }
 
  protected:
-  // Byte offsets of the starts of innermost row r in the two layouts.
-  void RowStart(int64_t r, int64_t* a, int64_t* b) const;
+  // Leaf `leaf` of the row starting at byte offsets a and b of the two layouts.
+  virtual void RunUnit(int64_t a, int64_t b, int64_t leaf, Partial* out) = 0;
+
 
   int64_t units_ = 0;
   int64_t element_bytes_ = 1;
@@ -61,12 +66,19 @@ class KernelPlan {
   std::vector<std::shared_ptr<Mapping>> mappings_;
 };
 
-// Each reads the arguments of its sync twin (kernelReduce, kernelCopy,
-// kernelCast) at info[0..] and checks them the same way; on bad arguments it
-// throws the same error and returns nullptr.
+// Each reads the arguments of kernelReduce, kernelCopy or kernelCast at
+// info[0..] and checks them; on bad arguments it throws and returns nullptr.
 std::unique_ptr<KernelPlan> PlanReduce(const Napi::CallbackInfo& info);
 std::unique_ptr<KernelPlan> PlanCopy(const Napi::CallbackInfo& info);
 std::unique_ptr<KernelPlan> PlanCast(const Napi::CallbackInfo& info);
+
+// Partials one fold wave holds at most (a few MB), unless one row has more
+// leaves; a wave is a whole number of rows.
+constexpr int64_t kWavePartials = 65536;
+inline int64_t WaveUnits(const KernelPlan& p) {
+  int64_t per = p.units_per_row();
+  return per * (kWavePartials / per > 1 ? kWavePartials / per : 1);
+}
 
 }  // namespace mmarray
 

@@ -11,7 +11,8 @@
 
 #include "kernel_plan.h"
 #include "mapping.h"
-#include "windows.h"
+#include "mapping_handle.h"
+#include "napi_util.h"
 
 namespace mmarray {
 namespace {
@@ -36,49 +37,16 @@ struct Layout {
   std::vector<int64_t> strides;
 };
 
-void ThrowRange(Napi::Env env, const char* msg) {
-  Napi::Error e = Napi::RangeError::New(env, msg);
-  e.Set("code", Napi::String::New(env, "ERR_OUT_OF_RANGE"));
-  e.ThrowAsJavaScriptException();
-}
-
-void ThrowType(Napi::Env env, const char* msg) {
-  Napi::Error e = Napi::TypeError::New(env, msg);
-  e.Set("code", Napi::String::New(env, "ERR_INVALID_ARG_TYPE"));
-  e.ThrowAsJavaScriptException();
-}
-
-void ThrowCode(Napi::Env env, const char* code, const std::string& msg) {
-  Napi::Error e = Napi::Error::New(env, msg);
-  e.Set("code", Napi::String::New(env, code));
-  e.ThrowAsJavaScriptException();
-}
-
-// An integer-valued number of magnitude below 2^53.
-bool ToInt(const Napi::Value& v, int64_t* out) {
-  if (!v.IsNumber()) return false;
-  double d = v.As<Napi::Number>().DoubleValue();
-  if (!std::isfinite(d) || std::floor(d) != d || std::fabs(d) > 9007199254740991.0) return false;
-  *out = static_cast<int64_t>(d);
-  return true;
-}
-
-bool ToInts(const Napi::Value& v, std::vector<int64_t>* out) {
-  if (!v.IsArray()) return false;
-  Napi::Array a = v.As<Napi::Array>();
-  uint32_t n = a.Length();
-  if (n > 64) return false;  // NumPy's NPY_MAXDIMS
-  out->resize(n);
-  for (uint32_t i = 0; i < n; i++) {
-    if (!ToInt(a.Get(i), &(*out)[i])) return false;
-  }
-  return true;
-}
-
 // An ArrayBuffer (a detached one has length 0) or an open MappingHandle.
 bool ReadMemory(Napi::Env env, const Napi::Value& v, bool write, Memory* out) {
   if (v.IsArrayBuffer()) {
     Napi::ArrayBuffer buf = v.As<Napi::ArrayBuffer>();
+    // SAFETY: [Data(), Data() + ByteLength()) is the buffer's backing store.
+    // A sync kernel runs no JS, so nothing can detach or collect the buffer
+    // (an argument of this call) before it returns. For an async plan,
+    // lib/async.ts holds the buffer until the promise settles and marks it
+    // untransferable; a mapping's window is never passed (its handle is, and
+    // pins it: see below).
     out->base = static_cast<uint8_t*>(buf.Data());
     out->length = buf.ByteLength();
     if (out->base == nullptr) out->length = 0;
@@ -92,13 +60,17 @@ bool ReadMemory(Napi::Env env, const Napi::Value& v, bool write, Memory* out) {
   }
   out->mapping = handle->OpenMapping();
   if (!out->mapping || out->mapping->data() == nullptr) {
-    ThrowCode(env, "ERR_MMARRAY_CLOSED", "kernel: the mapping is closed");
+    ThrowClosed(env, handle->Path());
     return false;
   }
   if (write && out->mapping->mode() == Mode::kRead) {
-    ThrowCode(env, "ERR_MMARRAY_READ_ONLY", "kernel: the mapping of '" + out->mapping->path() + "' is read-only");
+    ThrowReadOnly(env, out->mapping->path());
     return false;
   }
+  // SAFETY: `mapping` (shared) keeps the Mapping object; its pages stay for a
+  // sync kernel because only the JS thread unmaps (close()), which this call
+  // occupies; an async plan pins them block by block (async_kernels.cc
+  // RunTasks) and stops once data() is null.
   out->base = out->mapping->data();
   out->length = out->mapping->length();
   return true;
@@ -161,36 +133,6 @@ bool ReadLayout(const Napi::CallbackInfo& info, size_t first, const std::vector<
   // SAFETY: 0 <= lo <= off < end <= length, so base + off is inside the memory.
   out->base = out->memory.base + off;
   return true;
-}
-
-// Calls row(offsetA, offsetB) for every innermost row of a C-order walk of
-// `shape` over two stride sets (the second may be the first).
-template <class Row>
-void WalkRows(const std::vector<int64_t>& shape, const std::vector<int64_t>& sa,
-              const std::vector<int64_t>& sb, Row row) {
-  size_t ndim = shape.size();
-  if (ndim <= 1) {
-    row(0, 0);
-    return;
-  }
-  size_t outer = ndim - 1;
-  std::vector<int64_t> idx(outer, 0);
-  int64_t a = 0, b = 0;
-  for (;;) {
-    row(a, b);
-    size_t ax = outer;
-    while (ax > 0) {
-      ax--;
-      idx[ax]++;
-      a += sa[ax];
-      b += sb[ax];
-      if (idx[ax] < shape[ax]) break;
-      a -= sa[ax] * shape[ax];
-      b -= sb[ax] * shape[ax];
-      idx[ax] = 0;
-      if (ax == 0) return;
-    }
-  }
 }
 
 // Merges neighbouring axes that both layouts walk as one (stride[k] ==
@@ -260,6 +202,8 @@ inline T Load(const uint8_t* p) {
 // Contiguous native-order doubles: the same additions in the same order, on
 // a plain pointer so the eight accumulators become two AVX2 vectors (lane j
 // is still r[j]; vector adds are IEEE adds, so the bits do not change).
+// SAFETY: the callers pass a row of n doubles that ReadLayout checked, with
+// `a` aligned (checked where it is cast from bytes).
 __attribute__((target_clones("avx2", "default")))
 double PairwiseContiguous(const double* a, int64_t n) {
   if (n < 8) {
@@ -303,7 +247,9 @@ double Pairwise(const uint8_t* p, int64_t n, int64_t s) {
     for (i = 8; i < n - (n % 8); i += 8) {
       const uint8_t* q = p + i * s;
       // As NumPy's loop does: strided reads defeat the hardware prefetcher,
-      // so ask 64 items ahead (a prefetch never faults, even past the end).
+      // so ask 64 items ahead.
+      // SAFETY: a prefetch never faults and its address is never read, so
+      // one past the row is harmless; 64 * s fits (|s| < 2^53).
       __builtin_prefetch(q + 64 * s, 0, 3);
       for (int j = 0; j < 8; j++) r[j] += static_cast<double>(Load<T, Swap>(q + j * s));
     }
@@ -317,47 +263,6 @@ double Pairwise(const uint8_t* p, int64_t n, int64_t s) {
 }
 
 enum Op { kSum = 0, kMin = 1, kMax = 2 };
-
-// The extreme of a contiguous native-order double row (n >= 8) in eight
-// independent lanes, so the loop runs as vector compare-and-blend. Returns
-// false when the row holds a NaN or its extreme is a zero: which NaN and
-// which signed zero come first depend on the order, so the caller's
-// sequential loop decides those. Any other value is the same whichever equal
-// copy is picked.
-#define MMARRAY_EXTREME_CONTIGUOUS(NAME, CMP)                                     \
-  __attribute__((target_clones("avx2", "default")))                               \
-  bool NAME(const double* a, int64_t n, double* out) {                           \
-    double r[8], u[8];                                                            \
-    for (int j = 0; j < 8; j++) {                                                 \
-      r[j] = a[j];                                                                \
-      u[j] = 0.0;                                                                 \
-    }                                                                             \
-    int64_t i = 8;                                                                \
-    for (; i + 8 <= n; i += 8) {                                                  \
-      for (int j = 0; j < 8; j++) {                                               \
-        double v = a[i + j];                                                      \
-        r[j] = v CMP r[j] ? v : r[j];                                             \
-        u[j] = v != v ? v : u[j];                                                 \
-      }                                                                           \
-    }                                                                             \
-    for (; i < n; i++) {                                                          \
-      double v = a[i];                                                            \
-      r[0] = v CMP r[0] ? v : r[0];                                               \
-      u[0] = v != v ? v : u[0];                                                   \
-    }                                                                             \
-    double m = r[0];                                                              \
-    bool nan = false;                                                             \
-    for (int j = 0; j < 8; j++) {                                                 \
-      nan = nan || u[j] != u[j] || r[j] != r[j];                                  \
-      if (r[j] CMP m) m = r[j];                                                   \
-    }                                                                             \
-    if (nan || m == 0.0) return false;                                            \
-    *out = m;                                                                     \
-    return true;                                                                  \
-  }
-MMARRAY_EXTREME_CONTIGUOUS(MinContiguous, <)
-MMARRAY_EXTREME_CONTIGUOUS(MaxContiguous, >)
-#undef MMARRAY_EXTREME_CONTIGUOUS
 
 // ------------------------------------------------------------------ extremes
 
@@ -494,136 +399,6 @@ Extreme<T> RowExtremeOf(const uint8_t* p, int64_t n, int64_t s, int op) {
   return contiguous ? RowExtreme<T, Swap, Boolean, false, true>(p, n, s) : RowExtreme<T, Swap, Boolean, false, false>(p, n, s);
 }
 
-// The extreme of a whole layout: the rows' extremes folded in C order by the
-// same rule (a row's first NaN ends the walk), so the result is the
-// sequential one. A broadcast row's copies change neither the extreme nor
-// the NaN.
-template <class T, bool Swap, bool Boolean = false>
-Extreme<T> LayoutExtreme(const Layout& L, int op) {
-  int64_t n = L.shape.empty() ? 1 : L.shape.back();
-  int64_t s = L.shape.empty() ? 0 : L.strides.back();
-  if (s == 0) n = 1;
-  bool first = true;
-  Extreme<T> e{T{}, false};
-  WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) {
-    if (e.nan) return;
-    // SAFETY: a is a row start inside the layout ReadLayout checked.
-    Extreme<T> r = RowExtremeOf<T, Swap, Boolean>(L.base + a, n, s, op);
-    if (r.nan || first || (op == kMin ? r.m < e.m : r.m > e.m)) e = r;
-    first = false;
-  });
-  return e;
-}
-
-// NumPy buffers a layout its loops cannot read directly (an unaligned one,
-// e.g. a <f8 at offset 12 of a 28-byte record) in chunks of its buffer size
-// (np.getbufsize(), 8192 items) gathered in iteration order, across rows,
-// sums each chunk pairwise and adds the chunk sums in order. lib/buffered-sum.ts
-// is the JS mirror; test/buffered-sum.test.ts checks both against NumPy.
-constexpr int64_t kNumpyBufferItems = 8192;
-
-// NumPy's aligned flag: the first item and every stride of an axis longer
-// than one are multiples of the type's alignment.
-template <class T>
-bool NumpyAligned(const Layout& L) {
-  if (reinterpret_cast<uintptr_t>(L.base) % alignof(T) != 0) return false;
-  for (size_t k = 0; k < L.shape.size(); k++) {
-    if (L.shape[k] > 1 && L.strides[k] % static_cast<int64_t>(alignof(T)) != 0) return false;
-  }
-  return true;
-}
-
-template <bool Swap>
-double BufferedSum(const Layout& L) {
-  int64_t n = L.shape.empty() ? 1 : L.shape.back();
-  int64_t s = L.shape.empty() ? 0 : L.strides.back();
-  std::vector<double> buf(kNumpyBufferItems);
-  int64_t fill = 0;
-  double acc = 0.0;
-  WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) {
-    // SAFETY: a is a row start inside the layout ReadLayout checked; items
-    // 0 .. n - 1 of the row are in bounds; fill < buf.size() at every store.
-    const uint8_t* p = L.base + a;
-    for (int64_t i = 0; i < n;) {
-      if (fill == 0 && n - i >= kNumpyBufferItems) {
-        // A whole chunk inside the row: the same pairwise sum, read in place.
-        acc += Pairwise<double, Swap>(p + i * s, kNumpyBufferItems, s);
-        i += kNumpyBufferItems;
-        continue;
-      }
-      int64_t k = std::min(n - i, kNumpyBufferItems - fill);
-      double* d = buf.data() + fill;
-      const uint8_t* q = p + i * s;
-      for (int64_t j = 0; j < k; j++) d[j] = Load<double, Swap>(q + j * s);
-      fill += k;
-      i += k;
-      if (fill == kNumpyBufferItems) {
-        acc += PairwiseContiguous(buf.data(), fill);
-        fill = 0;
-      }
-    }
-  });
-  if (fill > 0) acc += PairwiseContiguous(buf.data(), fill);
-  return acc;
-}
-
-template <class T, bool Swap>
-double ReduceFloat(const Layout& L, int op) {
-  int64_t n = L.shape.empty() ? 1 : L.shape.back();
-  int64_t s = L.shape.empty() ? 0 : L.strides.back();
-  if (op == kSum) {
-    // float32 sums run in double, unlike NumPy's, so only <f8 follows
-    // NumPy's buffered order.
-    if constexpr (std::is_same_v<T, double>) {
-      if (!NumpyAligned<T>(L)) return BufferedSum<Swap>(L);
-    }
-    double acc = 0.0;
-    WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) { acc += Pairwise<T, Swap>(L.base + a, n, s); });
-    return acc;
-  }
-  return static_cast<double>(LayoutExtreme<T, Swap>(L, op).m);
-}
-
-// Integers of at most 32 bits and bools: summed exactly, rounded to double
-// once. A row of a broadcast view can hold far more than 2^32 items (stride
-// 0), so the running total is 128 bits wide: 2^63 items of magnitude 2^32
-// stay below 2^95. Each block of at most 2^30 items is summed in an int64
-// first (|block| < 2^62, no signed overflow) so the inner loop vectorizes.
-constexpr int64_t kSumBlock = int64_t{1} << 30;
-
-template <class T, bool Swap>
-double ReduceInt(const Layout& L, int op, bool boolean) {
-  int64_t n = L.shape.empty() ? 1 : L.shape.back();
-  int64_t s = L.shape.empty() ? 0 : L.strides.back();
-  if (op == kSum) {
-    __int128 acc = 0;
-    WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) {
-      // SAFETY: a is a row start inside the layout ReadLayout checked.
-      const uint8_t* p = L.base + a;
-      if (s == 0) {
-        // A broadcast row: n copies of one value, exactly n * value.
-        int64_t v = boolean ? (p[0] != 0) : static_cast<int64_t>(Load<T, Swap>(p));
-        acc += static_cast<__int128>(n) * v;
-        return;
-      }
-      for (int64_t i0 = 0; i0 < n; i0 += kSumBlock) {
-        int64_t i1 = n - i0 < kSumBlock ? n : i0 + kSumBlock;
-        int64_t r = 0;
-        if (boolean) {
-          for (int64_t i = i0; i < i1; i++) r += p[i * s] != 0;
-        } else {
-          for (int64_t i = i0; i < i1; i++) r += static_cast<int64_t>(Load<T, Swap>(p + i * s));
-        }
-        acc += r;
-      }
-    });
-    // __int128 -> double rounds to nearest, as Number(bigint) does in the JS path.
-    return static_cast<double>(acc);
-  }
-  if (boolean) return static_cast<double>(LayoutExtreme<uint8_t, false, true>(L, op).m);
-  return static_cast<double>(LayoutExtreme<T, Swap>(L, op).m);
-}
-
 // Type codes shared with lib/kernels.ts (ELEMENT_CODES).
 enum Type { kF8 = 0, kF4 = 1, kI1 = 2, kU1 = 3, kI2 = 4, kU2 = 5, kI4 = 6, kU4 = 7, kB1 = 8, kI8 = 9, kU8 = 10 };
 constexpr int64_t kItemsize[] = {8, 4, 1, 1, 2, 2, 4, 4, 1, 8, 8};
@@ -634,86 +409,11 @@ Napi::Value BigIntOf(Napi::Env env, bool negative, unsigned __int128 magnitude) 
   return Napi::BigInt::New(env, negative ? 1 : 0, 2, words);
 }
 
-// 64-bit integers: exact, as BigInts. Sums run in 128 bits (2^63 items of
-// magnitude 2^64 stay below 2^127), converted to one BigInt at the end.
-template <class T, bool Swap>
-Napi::Value Reduce64(Napi::Env env, const Layout& L, int op) {
-  using Acc = std::conditional_t<std::is_signed_v<T>, __int128, unsigned __int128>;
-  int64_t n = L.shape.empty() ? 1 : L.shape.back();
-  int64_t s = L.shape.empty() ? 0 : L.strides.back();
-  if (op == kSum) {
-    Acc acc = 0;
-    WalkRows(L.shape, L.strides, L.strides, [&](int64_t a, int64_t) {
-      // SAFETY: a is a row start inside the layout ReadLayout checked.
-      const uint8_t* p = L.base + a;
-      if (s == 0) {
-        acc += static_cast<Acc>(n) * static_cast<Acc>(Load<T, Swap>(p));
-        return;
-      }
-      Acc r = 0;
-      for (int64_t i = 0; i < n; i++) r += static_cast<Acc>(Load<T, Swap>(p + i * s));
-      acc += r;
-    });
-    bool negative = acc < 0;
-    unsigned __int128 magnitude = negative ? -static_cast<unsigned __int128>(acc) : static_cast<unsigned __int128>(acc);
-    return BigIntOf(env, negative, magnitude);
-  }
-  T m = LayoutExtreme<T, Swap>(L, op).m;
-  bool negative = m < 0;
-  unsigned __int128 magnitude = negative ? -static_cast<unsigned __int128>(m) : static_cast<unsigned __int128>(m);
-  return BigIntOf(env, negative, magnitude);
-}
-
-template <bool Swap>
-double Reduce(const Layout& L, int type, int op) {
-  switch (type) {
-    case kF8: return ReduceFloat<double, Swap>(L, op);
-    case kF4: return ReduceFloat<float, Swap>(L, op);
-    case kI1: return ReduceInt<int8_t, Swap>(L, op, false);
-    case kU1: return ReduceInt<uint8_t, Swap>(L, op, false);
-    case kI2: return ReduceInt<int16_t, Swap>(L, op, false);
-    case kU2: return ReduceInt<uint16_t, Swap>(L, op, false);
-    case kI4: return ReduceInt<int32_t, Swap>(L, op, false);
-    case kU4: return ReduceInt<uint32_t, Swap>(L, op, false);
-    default: return ReduceInt<uint8_t, Swap>(L, op, true);
-  }
-}
-
-// kernelReduce(memory, byteOffset, strides, shape, type, swap, op) -> number
-// (a BigInt for the 64-bit integer types).
-// `memory` is an ArrayBuffer or a MappingHandle (then byteOffset counts from
-// the start of the mapping, which may be larger than any ArrayBuffer).
-Napi::Value KernelReduce(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  std::vector<int64_t> shape;
-  int64_t type, op;
-  if (info.Length() < 7 || !ToInts(info[3], &shape) || !ToInt(info[4], &type) || type < 0 || type > kU8 ||
-      !ToInt(info[6], &op) || op < kSum || op > kMax) {
-    ThrowType(env, "kernelReduce(buffer, byteOffset, strides, shape, type, swap, op): bad arguments");
-    return env.Undefined();
-  }
-  Layout L;
-  if (!ReadLayout(info, 0, shape, kItemsize[type], false, &L)) return env.Undefined();
-  int64_t size;
-  if (!SizeOf(shape, &size)) {
-    ThrowRange(env, "kernelReduce: the layout has more than 2^63 elements");
-    return env.Undefined();
-  }
-  if (size == 0 && op != kSum) {
-    ThrowRange(env, "kernelReduce: min/max of an empty layout");
-    return env.Undefined();
-  }
-  if (size == 0) return Napi::Number::New(env, 0.0);
-  bool swap = info[5].ToBoolean().Value();
-  if (type == kI8) return swap ? Reduce64<int64_t, true>(env, L, static_cast<int>(op)) : Reduce64<int64_t, false>(env, L, static_cast<int>(op));
-  if (type == kU8) return swap ? Reduce64<uint64_t, true>(env, L, static_cast<int>(op)) : Reduce64<uint64_t, false>(env, L, static_cast<int>(op));
-  double r = swap ? Reduce<true>(L, static_cast<int>(type), static_cast<int>(op))
-                  : Reduce<false>(L, static_cast<int>(type), static_cast<int>(op));
-  return Napi::Number::New(env, r);
-}
-
 // ------------------------------------------------------------------ copy
 
+// SAFETY (ReverseBytes, CopyRowT, the Swap*Contiguous, CopyRow): every
+// pointer is a row start inside a layout ReadLayout checked, n its items;
+// each unit [units[2k], +units[2k+1]) was checked to lie inside the item.
 inline void ReverseBytes(uint8_t* p, int64_t n) {
   for (int64_t i = 0, j = n - 1; i < j; i++, j--) {
     uint8_t t = p[i];
@@ -727,6 +427,7 @@ void CopyRowT(const uint8_t* s, int64_t ss, uint8_t* d, int64_t ds, int64_t n) {
   int64_t i = 0;
   // Strided reads: prefetch 64 items ahead every 8 (see Pairwise).
   for (; i + 8 <= n; i += 8) {
+    // SAFETY: a prefetch never faults and its address is never read.
     __builtin_prefetch(s + (i + 64) * ss, 0, 3);
     for (int64_t j = i; j < i + 8; j++) {
       T v = Load<T, Swap>(s + j * ss);
@@ -789,45 +490,6 @@ void CopyRow(const uint8_t* s, int64_t ss, uint8_t* d, int64_t ds, int64_t n, in
     std::memmove(q, s + i * ss, static_cast<size_t>(itemsize));
     for (size_t u = 0; u + 1 < units.size(); u += 2) ReverseBytes(q + units[u], units[u + 1]);
   }
-}
-
-// kernelCopy(src, srcOffset, srcStrides, dst, dstOffset, dstStrides, shape,
-// itemsize, units), src and dst each an ArrayBuffer or a MappingHandle (a
-// read-only mapping is refused as dst): dst[i] = src[i] with the bytes of each unit
-// [units[2k], units[2k] + units[2k+1]) of every item reversed. Source and
-// destination must not overlap, except by being exactly the same bytes.
-Napi::Value KernelCopy(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  std::vector<int64_t> shape, units;
-  int64_t itemsize;
-  if (info.Length() < 9 || !ToInts(info[6], &shape) || !ToInt(info[7], &itemsize) || itemsize <= 0 ||
-      !ToInts(info[8], &units) || units.size() % 2 != 0) {
-    ThrowType(env, "kernelCopy(src, srcOffset, srcStrides, dst, dstOffset, dstStrides, shape, itemsize, units): bad arguments");
-    return env.Undefined();
-  }
-  for (size_t u = 0; u + 1 < units.size(); u += 2) {
-    if (units[u] < 0 || units[u + 1] < 0 || units[u + 1] > itemsize - units[u]) {
-      ThrowRange(env, "kernelCopy: a swap unit lies outside the item");
-      return env.Undefined();
-    }
-  }
-  Layout S, D;
-  if (!ReadLayout(info, 0, shape, itemsize, false, &S) || !ReadLayout(info, 3, shape, itemsize, true, &D)) {
-    return env.Undefined();
-  }
-  int64_t size;
-  if (!SizeOf(shape, &size)) {
-    ThrowRange(env, "kernelCopy: the layout has more than 2^63 elements");
-    return env.Undefined();
-  }
-  if (size == 0) return env.Undefined();
-  Coalesce(&shape, &S.strides, &D.strides);
-  int64_t n = shape.empty() ? 1 : shape.back();
-  int64_t ss = shape.empty() ? 0 : S.strides.back();
-  int64_t ds = shape.empty() ? 0 : D.strides.back();
-  WalkRows(shape, S.strides, D.strides,
-           [&](int64_t a, int64_t b) { CopyRow(S.base + a, ss, D.base + b, ds, n, itemsize, units); });
-  return env.Undefined();
 }
 
 // ------------------------------------------------------------------ cast
@@ -1021,6 +683,11 @@ constexpr int64_t kCastChunk = 512;
 
 // Both sides contiguous in native order: one plain loop over the items,
 // which the compiler vectorizes for the common pairs.
+// SAFETY: both rows lie in layouts ReadLayout checked. __restrict holds
+// because kernelCast's contract is non-overlapping layouts (lib/kernels.ts
+// castNative; its callers copy through a temporary when views overlap); the
+// bounds do not depend on it, so a broken promise gives wrong values, never
+// an access outside the memory.
 template <class S, class D>
 void CastContiguous(const uint8_t* __restrict s, uint8_t* __restrict d, int64_t n) {
   for (int64_t i = 0; i < n; i++) {
@@ -1096,68 +763,60 @@ CastRowFn PickCast(int src, int dst, bool swap_s, bool swap_d) {
   }
 }
 
-// kernelCast(src, srcOffset, srcStrides, srcType, srcSwap, dst, dstOffset,
-// dstStrides, dstType, dstSwap, shape): dst[i] = cast(src[i]) in C order.
-// The two layouts must not overlap.
-Napi::Value KernelCast(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  std::vector<int64_t> shape;
-  int64_t st, dt;
-  if (info.Length() < 11 || !ToInts(info[10], &shape) || !ToInt(info[3], &st) || st < 0 || st > kCC16 ||
-      !ToInt(info[8], &dt) || dt < 0 || dt > kCC16) {
-    ThrowType(env, "kernelCast(src, srcOffset, srcStrides, srcType, srcSwap, dst, dstOffset, dstStrides, dstType, dstSwap, shape): bad arguments");
-    return env.Undefined();
-  }
-  Layout S, D;
-  // ReadLayout reads (memory, offset, strides) at info[first..first+2].
-  if (!ReadLayout(info, 0, shape, kCastItemsize[st], false, &S) || !ReadLayout(info, 5, shape, kCastItemsize[dt], true, &D)) {
-    return env.Undefined();
-  }
-  int64_t size;
-  if (!SizeOf(shape, &size)) {
-    ThrowRange(env, "kernelCast: the layout has more than 2^63 elements");
-    return env.Undefined();
-  }
-  if (size == 0) return env.Undefined();
-  Coalesce(&shape, &S.strides, &D.strides);
-  CastRowFn row = PickCast(static_cast<int>(st), static_cast<int>(dt), info[4].ToBoolean().Value(), info[9].ToBoolean().Value());
-  int64_t n = shape.empty() ? 1 : shape.back();
-  int64_t ss = shape.empty() ? 0 : S.strides.back();
-  int64_t ds = shape.empty() ? 0 : D.strides.back();
-  WalkRows(shape, S.strides, D.strides, [&](int64_t a, int64_t b) { row(S.base + a, ss, D.base + b, ds, n); });
-  return env.Undefined();
-}
-
 }  // namespace
 
-void InitKernels(Napi::Env env, Napi::Object exports) {
-  exports.Set("kernelCopy", Napi::Function::New<KernelCopy>(env, "kernelCopy"));
-  exports.Set("kernelReduce", Napi::Function::New<KernelReduce>(env, "kernelReduce"));
-  exports.Set("kernelCast", Napi::Function::New<KernelCast>(env, "kernelCast"));
+bool ReadKernelMemory(Napi::Env env, const Napi::Value& v, bool write, KernelMemory* out) {
+  Memory m;
+  if (!ReadMemory(env, v, write, &m)) return false;
+  out->base = m.base;
+  out->length = m.length;
+  out->mapping = std::move(m.mapping);
+  return true;
 }
 
-}  // namespace mmarray
+RowCastFn CastRowFor(int src, int dst, bool swap_src, bool swap_dst) {
+  return PickCast(src, dst, swap_src, swap_dst);
+}
 
-// ------------------------------------------------------------------ async plans
+// ------------------------------------------------------------------ plans
 //
-// The sync kernels above cut into units for async_kernels.cc (see
-// kernel_plan.h): each unit runs the same row functions (Pairwise, Load,
-// CopyRow, the cast rows) on a piece of one row, and Fold replays the sync
-// kernel's order of combination, so the results are the same bits.
+// Every bulk kernel as a KernelPlan (kernel_plan.h): each unit runs the row
+// functions above (Pairwise, Load, CopyRow, the cast rows) on a piece of one
+// row, and Fold combines the pieces in NumPy's order. The sync entry points
+// (kernelReduce/Copy/Cast, at the end) and async_kernels.cc both run these.
 
-namespace mmarray {
-
-void KernelPlan::RowStart(int64_t r, int64_t* a, int64_t* b) const {
-  int64_t oa = 0, ob = 0;
-  for (size_t k = shape_.size(); k-- > 0;) {
-    int64_t i = r % shape_[k];
+void KernelPlan::RunUnits(int64_t first, int64_t count, Partial* out) {
+  if (count <= 0) return;
+  int64_t per = units_per_row();
+  int64_t leaf = first % per;
+  // The multi-index of row first / per over the outer axes, and its offsets.
+  size_t outer = shape_.size();
+  std::vector<int64_t> idx(outer, 0);
+  int64_t a = 0, b = 0;
+  for (int64_t r = first / per, k = static_cast<int64_t>(outer); k-- > 0;) {
+    idx[k] = r % shape_[k];
     r /= shape_[k];
-    // SAFETY: i < shape_[k]; ReadLayout checked every such sum fits an int64.
-    oa += i * sa_[k];
-    ob += i * sb_[k];
+    // SAFETY: idx[k] < shape_[k]; ReadLayout checked every such sum fits an int64.
+    a += idx[k] * sa_[k];
+    b += idx[k] * sb_[k];
   }
-  *a = oa;
-  *b = ob;
+  Partial scratch;
+  for (int64_t i = 0; i < count; i++) {
+    Partial* p = out != nullptr ? out + i : &scratch;
+    *p = Partial{};
+    RunUnit(a, b, leaf, p);
+    if (++leaf < per) continue;
+    // The next row, as a C-order loop steps (no row follows the last unit).
+    leaf = 0;
+    for (size_t ax = outer; ax-- > 0;) {
+      a += sa_[ax];
+      b += sb_[ax];
+      if (++idx[ax] < shape_[ax]) break;
+      a -= sa_[ax] * shape_[ax];
+      b -= sb_[ax] * shape_[ax];
+      idx[ax] = 0;
+    }
+  }
 }
 
 namespace {
@@ -1217,13 +876,6 @@ class PlanBase : public KernelPlan {
     return x + y;
   }
 
-  // Unit u: the row's byte offsets, the leaf's first item and item count.
-  void Unit(int64_t u, int64_t* a, int64_t* b, int64_t* first, int64_t* count) const {
-    int64_t per = units_per_row();
-    RowStart(u / per, a, b);
-    *first = leaves_[u % per].first;
-    *count = leaves_[u % per].second;
-  }
 
   // Once each: a block pins each mapping once (a shared lock taken twice by
   // one thread could deadlock behind a waiting close()).
@@ -1243,9 +895,8 @@ class FloatReducePlan : public PlanBase {
     AddMapping(L.memory);
   }
 
-  void Run(int64_t u, Partial* out) override {
-    int64_t a, b, first, n;
-    Unit(u, &a, &b, &first, &n);
+  void RunUnit(int64_t a, int64_t /*b*/, int64_t leaf, Partial* out) override {
+    auto [first, n] = leaves_[leaf];
     // SAFETY: items first .. first + n - 1 of a row ReadLayout checked.
     const uint8_t* p = L_.base + a + first * ss_;
     if (op_ == kSum) {
@@ -1257,33 +908,13 @@ class FloatReducePlan : public PlanBase {
       if (first > 0) return;  // a broadcast row: only its first item counts, as in ReduceFloat
       n = 1;
     }
-    if constexpr (std::is_same_v<T, double> && !Swap) {
-      // ReduceFloat's vector lanes, on the same terms: no NaN and a nonzero
-      // extreme, so which equal copy is picked does not matter.
-      // SAFETY: alignment is checked here; ReadLayout checked the bounds.
-      double r;
-      if (ss_ == 8 && n >= 8 && reinterpret_cast<uintptr_t>(p) % alignof(double) == 0 &&
-          (op_ == kMin ? MinContiguous : MaxContiguous)(reinterpret_cast<const double*>(p), n, &r)) {
-        out->d = r;
-        out->any = true;
-        return;
-      }
-    }
-    for (int64_t i = 0; i < n; i++) {
-      double v = static_cast<double>(Load<T, Swap>(p + i * ss_));
-      if (v != v) {
-        out->nan = true;
-        out->any = true;
-        out->d = v;
-        return;
-      }
-      if (!out->any) {
-        out->d = v;
-        out->any = true;
-      } else if (op_ == kMin ? v < out->d : v > out->d) {
-        out->d = v;
-      }
-    }
+    // The unit's first item equal to its extreme, or its first NaN, in
+    // vector lanes: Fold's strict comparisons in unit order then give the
+    // sequential rule's bits.
+    Extreme<T> e = RowExtremeOf<T, Swap>(p, n, ss_, op_);
+    out->d = static_cast<double>(e.m);
+    out->nan = e.nan;
+    out->any = true;
   }
 
   void Fold(const Partial* p, int64_t /*first*/, int64_t count) override {
@@ -1328,9 +959,8 @@ class IntReducePlan : public PlanBase {
     AddMapping(L.memory);
   }
 
-  void Run(int64_t u, Partial* out) override {
-    int64_t a, b, first, n;
-    Unit(u, &a, &b, &first, &n);
+  void RunUnit(int64_t a, int64_t /*b*/, int64_t leaf, Partial* out) override {
+    auto [first, n] = leaves_[leaf];
     // SAFETY: items first .. first + n - 1 of a row ReadLayout checked.
     const uint8_t* p = L_.base + a + first * ss_;
     if (op_ == kSum) {
@@ -1360,15 +990,10 @@ class IntReducePlan : public PlanBase {
       if (first > 0) return;
       n = 1;
     }
-    for (int64_t i = 0; i < n; i++) {
-      __int128 v = Value(p + i * ss_);
-      if (!out->any) {
-        out->i = v;
-        out->any = true;
-      } else if (op_ == kMin ? v < out->i : v > out->i) {
-        out->i = v;
-      }
-    }
+    // The unit's extreme in vector lanes (a bool as 0/1).
+    out->i = boolean_ ? static_cast<__int128>(RowExtremeOf<uint8_t, false, true>(p, n, ss_, op_).m)
+                      : static_cast<__int128>(RowExtremeOf<T, Swap>(p, n, ss_, op_).m);
+    out->any = true;
   }
 
   void Fold(const Partial* p, int64_t /*first*/, int64_t count) override {
@@ -1446,9 +1071,8 @@ class CopyPlan : public PlanBase {
     AddMapping(D_.memory);
   }
 
-  void Run(int64_t u, Partial* /*out*/) override {
-    int64_t a, b, first, n;
-    Unit(u, &a, &b, &first, &n);
+  void RunUnit(int64_t a, int64_t b, int64_t leaf, Partial* /*out*/) override {
+    auto [first, n] = leaves_[leaf];
     // SAFETY: items first .. first + n - 1 of rows both ReadLayouts checked.
     CopyRow(S_.base + a + first * ss_, ss_, D_.base + b + first * ds_, ds_, n, itemsize_, units_list_);
   }
@@ -1469,9 +1093,8 @@ class CastPlan : public PlanBase {
     AddMapping(D_.memory);
   }
 
-  void Run(int64_t u, Partial* /*out*/) override {
-    int64_t a, b, first, n;
-    Unit(u, &a, &b, &first, &n);
+  void RunUnit(int64_t a, int64_t b, int64_t leaf, Partial* /*out*/) override {
+    auto [first, n] = leaves_[leaf];
     // SAFETY: items first .. first + n - 1 of rows both ReadLayouts checked.
     row_(S_.base + a + first * ss_, ss_, D_.base + b + first * ds_, ds_, n);
   }
@@ -1489,7 +1112,7 @@ std::unique_ptr<KernelPlan> PlanReduce(const Napi::CallbackInfo& info) {
   int64_t type, op;
   if (info.Length() < 7 || !ToInts(info[3], &shape) || !ToInt(info[4], &type) || type < 0 || type > kU8 ||
       !ToInt(info[6], &op) || op < kSum || op > kMax) {
-    ThrowType(env, "kernelReduceAsync(buffer, byteOffset, strides, shape, type, swap, op): bad arguments");
+    ThrowType(env, "kernelReduce(buffer, byteOffset, strides, shape, type, swap, op): bad arguments");
     return nullptr;
   }
   Layout L;
@@ -1514,7 +1137,7 @@ std::unique_ptr<KernelPlan> PlanCopy(const Napi::CallbackInfo& info) {
   int64_t itemsize;
   if (info.Length() < 9 || !ToInts(info[6], &shape) || !ToInt(info[7], &itemsize) || itemsize <= 0 ||
       !ToInts(info[8], &units) || units.size() % 2 != 0) {
-    ThrowType(env, "kernelCopyAsync(src, srcOffset, srcStrides, dst, dstOffset, dstStrides, shape, itemsize, units): bad arguments");
+    ThrowType(env, "kernelCopy(src, srcOffset, srcStrides, dst, dstOffset, dstStrides, shape, itemsize, units): bad arguments");
     return nullptr;
   }
   for (size_t u = 0; u + 1 < units.size(); u += 2) {
@@ -1539,7 +1162,7 @@ std::unique_ptr<KernelPlan> PlanCast(const Napi::CallbackInfo& info) {
   int64_t st, dt;
   if (info.Length() < 11 || !ToInts(info[10], &shape) || !ToInt(info[3], &st) || st < 0 || st > kCC16 ||
       !ToInt(info[8], &dt) || dt < 0 || dt > kCC16) {
-    ThrowType(env, "kernelCastAsync(src, srcOffset, srcStrides, srcType, srcSwap, dst, dstOffset, dstStrides, dstType, dstSwap, shape): bad arguments");
+    ThrowType(env, "kernelCast(src, srcOffset, srcStrides, srcType, srcSwap, dst, dstOffset, dstStrides, dstType, dstSwap, shape): bad arguments");
     return nullptr;
   }
   Layout S, D;
@@ -1554,6 +1177,52 @@ std::unique_ptr<KernelPlan> PlanCast(const Napi::CallbackInfo& info) {
   CastRowFn row = PickCast(static_cast<int>(st), static_cast<int>(dt), info[4].ToBoolean().Value(), info[9].ToBoolean().Value());
   int64_t itemsize = std::max(kCastItemsize[st], kCastItemsize[dt]);
   return std::make_unique<CastPlan>(std::move(S), std::move(D), std::move(shape), row, itemsize);
+}
+
+namespace {
+
+// A plan run to the end on this thread: every unit in order, folded wave by
+// wave (the async path runs the same units on the pool, in any order).
+Napi::Value RunSync(Napi::Env env, std::unique_ptr<KernelPlan> plan) {
+  if (!plan) return env.Undefined();  // the plan threw
+  int64_t units = plan->units(), wave = WaveUnits(*plan);
+  std::vector<Partial> partials(static_cast<size_t>(std::min(wave, units)));
+  for (int64_t w = 0; w < units; w += wave) {
+    int64_t count = std::min(wave, units - w);
+    plan->RunUnits(w, count, partials.data());
+    plan->Fold(partials.data(), w, count);
+  }
+  return plan->Result(env);
+}
+
+// kernelReduce(memory, byteOffset, strides, shape, type, swap, op) -> number
+// (a BigInt for the 64-bit integer types; 0 for an empty sum).
+// `memory` is an ArrayBuffer or a MappingHandle (then byteOffset counts from
+// the start of the mapping, which may be larger than any ArrayBuffer).
+Napi::Value KernelReduce(const Napi::CallbackInfo& info) {
+  std::unique_ptr<KernelPlan> plan = PlanReduce(info);
+  if (plan && plan->units() == 0) return Napi::Number::New(info.Env(), 0.0);
+  return RunSync(info.Env(), std::move(plan));
+}
+
+// kernelCopy(src, srcOffset, srcStrides, dst, dstOffset, dstStrides, shape,
+// itemsize, units), src and dst each an ArrayBuffer or a MappingHandle (a
+// read-only mapping is refused as dst): dst[i] = src[i] with the bytes of each unit
+// [units[2k], units[2k] + units[2k+1]) of every item reversed. Source and
+// destination must not overlap, except by being exactly the same bytes.
+Napi::Value KernelCopy(const Napi::CallbackInfo& info) { return RunSync(info.Env(), PlanCopy(info)); }
+
+// kernelCast(src, srcOffset, srcStrides, srcType, srcSwap, dst, dstOffset,
+// dstStrides, dstType, dstSwap, shape): dst[i] = cast(src[i]) in C order.
+// The two layouts must not overlap.
+Napi::Value KernelCast(const Napi::CallbackInfo& info) { return RunSync(info.Env(), PlanCast(info)); }
+
+}  // namespace
+
+void InitKernels(Napi::Env env, Napi::Object exports) {
+  exports.Set("kernelCopy", Napi::Function::New<KernelCopy>(env, "kernelCopy"));
+  exports.Set("kernelReduce", Napi::Function::New<KernelReduce>(env, "kernelReduce"));
+  exports.Set("kernelCast", Napi::Function::New<KernelCast>(env, "kernelCast"));
 }
 
 }  // namespace mmarray

@@ -12,11 +12,6 @@
 namespace mmarray {
 namespace {
 
-size_t PageSize() {
-  static const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
-  return page;
-}
-
 bool Fail(SysError* err, int code, const char* syscall) {
   err->code = code;
   err->syscall = syscall;
@@ -91,6 +86,8 @@ class CreatedFile {
   void Keep() { armed_ = false; }
 
  private:
+  // SAFETY: a reference to Open's `path` argument, which outlives this
+  // object (a local of Open, destroyed before Open returns).
   const std::string& path_;
   bool armed_;
   bool known_ = false;
@@ -132,18 +129,23 @@ std::shared_ptr<Mapping> NotRegular(const struct stat& st, SysError* err) {
 
 }  // namespace
 
+size_t PageSize() {
+  static const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+  return page;
+}
+
 std::shared_ptr<Mapping> Mapping::Open(const std::string& path, Mode mode,
                                        int64_t offset, int64_t length,
                                        SysError* err) {
   if (path.find('\0') != std::string::npos) {
     // open() would stop at the NUL and act on another file ('x.bin\0.tmp'
     // truncating 'x.bin'); Node's fs refuses such paths the same way.
-    err->invalid = true;
+    err->kind = ErrorCode::kInvalidArgValue;
     err->message = "The argument 'path' must be a string without null bytes";
     return nullptr;
   }
   if (offset < 0) {
-    err->range = true;
+    err->kind = ErrorCode::kOutOfRange;
     err->message = "offset must be >= 0";
     return nullptr;
   }
@@ -181,7 +183,7 @@ std::shared_ptr<Mapping> Mapping::Open(const std::string& path, Mode mode,
   const bool grows = mode == Mode::kReadWrite || mode == Mode::kCreate;
   if (length < 0) {
     if (offset > size) {
-      err->range = true;
+      err->kind = ErrorCode::kOutOfRange;
       err->message = "offset " + std::to_string(offset) +
                      " is past the end of the file (" + std::to_string(size) + " bytes)";
       return nullptr;
@@ -193,13 +195,13 @@ std::shared_ptr<Mapping> Mapping::Open(const std::string& path, Mode mode,
     return nullptr;
   }
   if (length > std::numeric_limits<int64_t>::max() - offset) {
-    err->range = true;
+    err->kind = ErrorCode::kOutOfRange;
     err->message = "offset + length overflows";
     return nullptr;
   }
   const int64_t end = offset + length;
   if (end > size && !grows) {
-    err->range = true;
+    err->kind = ErrorCode::kOutOfRange;
     err->message = "range [" + std::to_string(offset) + ", " + std::to_string(end) +
                    ") is past the end of the file (" + std::to_string(size) + " bytes)";
     return nullptr;
@@ -219,14 +221,14 @@ std::shared_ptr<Mapping> Mapping::Open(const std::string& path, Mode mode,
     // Truncating the file would pull the pages from under those mappings:
     // their next access dies by SIGBUS (issue 12, item 2).
     const size_t n = live.CountOf(id);
-    err->custom = "ERR_MMARRAY_MAPPED";
+    err->kind = ErrorCode::kMapped;
     err->message = "mode 'w+' would truncate a file this process still maps (" +
                    std::to_string(n) + (n == 1 ? " live mapping" : " live mappings") +
                    "; close() them first)";
     return nullptr;
   }
   if (live.Total() >= LiveMappingLimit()) {
-    err->custom = "ERR_MMARRAY_MAP_LIMIT";
+    err->kind = ErrorCode::kMapLimit;
     err->message = "too many live mappings (" + std::to_string(live.Total()) +
                    "), close to vm.max_map_count: close() the arrays no longer needed, or let "
                    "the event loop turn so the garbage collector can unmap dropped ones";
@@ -247,6 +249,8 @@ std::shared_ptr<Mapping> Mapping::Open(const std::string& path, Mode mode,
     return nullptr;
   }
   // Owns the new range until the Mapping takes it: any failure below unmaps.
+  // SAFETY: `base` is the start of exactly map_len bytes just mapped, and
+  // delta + length = map_len, so data() covers [base + delta, base + map_len).
   auto mapping = std::shared_ptr<Mapping>(new Mapping(path, mode, id, static_cast<uint8_t*>(base),
                                                       map_len, delta, static_cast<size_t>(length)));
   if (grows) {
@@ -328,17 +332,23 @@ void Mapping::PageRange(size_t start, size_t len, uint8_t** addr, size_t* n) con
   *n = abs + len - aligned;
 }
 
+bool Mapping::OpenRange(size_t start, size_t len, const char* what, SysError* err) const {
+  if (base_ == nullptr) {
+    err->kind = ErrorCode::kClosed;
+    return false;
+  }
+  // Written so nothing can overflow: start <= length_ first, then the rest.
+  if (start > length_ || len > length_ - start) {
+    err->kind = ErrorCode::kOutOfRange;
+    err->message = std::string(what) + " range is outside the mapping";
+    return false;
+  }
+  return true;
+}
+
 bool Mapping::Sync(size_t start, size_t len, SysError* err) {
   std::lock_guard<std::mutex> lock(mu_);
-  if (base_ == nullptr) {
-    err->closed = true;
-    return false;
-  }
-  if (start > length_ || len > length_ - start) {
-    err->range = true;
-    err->message = "flush range is outside the mapping";
-    return false;
-  }
+  if (!OpenRange(start, len, "flush", err)) return false;
   if (len == 0) return true;
   uint8_t* addr;
   size_t n;
@@ -351,15 +361,7 @@ bool Mapping::Sync(size_t start, size_t len, SysError* err) {
 
 bool Mapping::Advise(Advice advice, size_t start, size_t len, SysError* err) {
   std::lock_guard<std::mutex> lock(mu_);
-  if (base_ == nullptr) {
-    err->closed = true;
-    return false;
-  }
-  if (start > length_ || len > length_ - start) {
-    err->range = true;
-    err->message = "advise range is outside the mapping";
-    return false;
-  }
+  if (!OpenRange(start, len, "advise", err)) return false;
   if (advice == Advice::kDontNeed && mode_ == Mode::kCopyOnWrite) {
     // On a private mapping MADV_DONTNEED throws away the caller's writes.
     err->message = "'dontneed' would discard the writes of a copy-on-write ('c') mapping";

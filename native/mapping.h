@@ -1,7 +1,7 @@
 // One memory mapping of one file: the only owner of the mapped address range.
 //
 // No Node-API here: this class is plain C++ so it can be reasoned about (and
-// sanitized) on its own. The JS-facing side lives in windows.cc.
+// sanitized) on its own. The JS-facing side lives in mapping_handle.cc.
 #ifndef MMARRAY_MAPPING_H_
 #define MMARRAY_MAPPING_H_
 
@@ -12,9 +12,14 @@
 #include <shared_mutex>
 #include <string>
 
+#include "error_code.h"
 #include "live_mappings.h"
 
 namespace mmarray {
+
+// The OS page size: the mapping granularity, read once. Offsets are rounded
+// down to it inside Mapping; JS gets it as the addon's `pageSize`.
+size_t PageSize();
 
 enum class Mode { kRead, kReadWrite, kCreate, kCopyOnWrite };
 
@@ -25,10 +30,7 @@ struct SysError {
   int code = 0;                 // errno value; 0 means "no error"
   const char* syscall = "";     // the call that failed ("open", "mmap", ...)
   std::string message;          // set instead of code for non-errno failures
-  bool range = false;           // the failure is a bad argument range (RangeError)
-  bool invalid = false;         // the failure is a bad argument value (TypeError, ERR_INVALID_ARG_VALUE)
-  bool closed = false;          // the mapping was already unmapped (ERR_MMARRAY_CLOSED)
-  const char* custom = nullptr; // with message: the error code (default ERR_MMARRAY_MAP)
+  ErrorCode kind = ErrorCode::kMap;  // with message (or kClosed): which error it is
   std::string detail;           // with code: says more than strerror(code) does
 };
 
@@ -51,10 +53,11 @@ class Mapping {
   Mapping& operator=(const Mapping&) = delete;
 
   // The first byte the caller asked for (offset, not the page boundary below).
-  // SAFETY: valid for [data(), data() + length()) while mapped(); the only
-  // user, MappingHandle::Window, is on the JS thread, which is also the only
-  // thread that unmaps (Close, finalizers), and Close detaches every buffer
-  // over it before unmapping.
+  // SAFETY: valid for [data(), data() + length()) while mapped(). Its users:
+  // MappingHandle::Window and the sync kernels run on the JS thread, which is
+  // also the only thread that unmaps (Close, finalizers), and Close detaches
+  // every window before unmapping; an async kernel reads it (and uses the
+  // pages) only under Pin(), which Unmap waits for, and stops on nullptr.
   uint8_t* data() const { return base_ ? base_ + delta_ : nullptr; }
   size_t length() const { return length_; }
   Mode mode() const { return mode_; }
@@ -82,6 +85,9 @@ class Mapping {
   void UnmapUnregistered();
   // munmap under mu_; `registered`: also leave the live-mappings registry.
   void UnmapLocked(bool registered);
+  // With mu_ held: false, with err set, when unmapped or when [start,
+  // start + len) is not inside the caller's range (`what` names the call).
+  bool OpenRange(size_t start, size_t len, const char* what, SysError* err) const;
   // Page-aligned sub-range covering [start, start + len) of the caller's range.
   void PageRange(size_t start, size_t len, uint8_t** addr, size_t* n) const;
 

@@ -20,6 +20,16 @@ if (!addonPath) {
 }
 const addon = require(path.resolve(addonPath));
 const { MappingHandle, pageSize } = addon;
+// The handshake lib/native.ts makes at load: the addon throws this class for
+// a closed mapping or a read-only write (native/napi_util.h).
+class AccessError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.name = 'AccessError';
+    this.code = code;
+  }
+}
+addon.setErrorClasses({ AccessError });
 const map = (p, mode, offset = 0, length = -1) => new MappingHandle(p, mode, offset, length);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mmarray-exercise-'));
@@ -97,7 +107,8 @@ async function main() {
     const racing = m.flushAsync().then(
       () => 'resolved',
       (e) => {
-        assert.strictEqual(e.code, 'ERR_MMARRAY_CLOSED');
+        assert.ok(e instanceof AccessError);
+        assert.strictEqual(e.code, 'ERR_CLOSED');
         return 'rejected';
       },
     );
@@ -106,10 +117,10 @@ async function main() {
     await racing;
     assert.strictEqual(m.closed, true);
     assert.strictEqual(u.length, 0);
-    throwsCode(() => m.window(0, 1), 'ERR_MMARRAY_CLOSED');
-    throwsCode(() => m.flush(), 'ERR_MMARRAY_CLOSED');
-    throwsCode(() => m.flushAsync(), 'ERR_MMARRAY_CLOSED');
-    throwsCode(() => m.advise('normal'), 'ERR_MMARRAY_CLOSED');
+    throwsCode(() => m.window(0, 1), 'ERR_CLOSED', AccessError);
+    throwsCode(() => m.flush(), 'ERR_CLOSED', AccessError);
+    throwsCode(() => m.flushAsync(), 'ERR_CLOSED', AccessError);
+    throwsCode(() => m.advise('normal'), 'ERR_CLOSED', AccessError);
   }
 
   // w+ creates exactly offset + length bytes; r+ extends like NumPy.
@@ -177,6 +188,82 @@ async function main() {
   for (const u of survivors) if (u.length) u[0] = u[0] + 1;
   survivors.length = 0;
   await collect();
+
+  // kernelUfunc: every operation over each compute type it has, in place,
+  // broadcast, buffered (byte-swapped, unaligned, float16), masked, over a
+  // mapping, and its error paths.
+  {
+    const N = 5000;
+    const buf = (bytes) => new Uint8Array(bytes).map((_, i) => (i * 37 + 11) & 0xff).buffer;
+    const UNARY = new Set([12, 13, 14, 15, 21, 22, 23, 24, 29]);
+    const INT_ONLY = new Set([18, 19, 20, 21]);
+    const BOOL_RESULT = new Set([4, 5, 6, 7, 8, 9, 22, 23, 24, 26, 27, 28, 29]);
+    const SIZE = [8, 4, 1, 1, 2, 2, 4, 4, 1, 8, 8, 2, 8, 16];
+    for (let op = 0; op <= 29; op++) {
+      for (const t of [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) {
+        const isInt = t >= 2 && t !== 8;
+        if ((op === 3 || op === 15) && isInt) continue;
+        if ((op === 3 || op === 15) && t === 8) continue;
+        if (INT_ONLY.has(op) && !isInt) continue;
+        if (t === 8 && op < 26) continue;
+        const nin = UNARY.has(op) ? 1 : op === 25 ? 3 : 2;
+        const rt = BOOL_RESULT.has(op) ? 8 : t;
+        const ins = Array.from({ length: nin }, (_, k) => [buf(N * 8 + 1), k === 1 ? 1 : 0, [k === 2 ? 0 : SIZE[t]], t, k === 1]);
+        const out = [buf(N * 16), 0, [SIZE[rt]], rt, false];
+        addon.kernelUfunc(op, t, [N], [...ins, out]);
+        // In place (the output is the first input) and masked.
+        if (rt === t) addon.kernelUfunc(op, t, [N], [[out[0], 0, [SIZE[t]], t, false], ...ins.slice(1), out]);
+        addon.kernelUfunc(op, t, [N], [...ins, [out[0], 3, [SIZE[11] * 2], 11, true], [buf(N), 0, [1], 8, false]]);
+      }
+    }
+    const m = map(file(new Uint8Array(3 * pageSize)), 'r+');
+    addon.kernelUfunc(0, 0, [100, 3], [[m, 0, [24, 8], 0, false], [m, 1, [0, 8], 1, true], [m, 2400, [24, 8], 0, false]]);
+    throwsCode(() => addon.kernelUfunc(0, 0, [10000], [[m, 0, [8], 0, false], [m, 0, [8], 0, false], [m, 0, [8], 0, false]]), 'ERR_OUT_OF_RANGE', RangeError);
+    throwsCode(() => addon.kernelUfunc(0, 0, [2], [[m, 0, [8], 0, false], [m, 0, [8], 0, false]]), 'ERR_INVALID_ARG_TYPE', TypeError);
+    throwsCode(() => addon.kernelUfunc(3, 2, [2], []), 'ERR_INVALID_ARG_TYPE', TypeError);
+    throwsCode(() => addon.kernelUfunc(99, 0, [2], []), 'ERR_INVALID_ARG_TYPE', TypeError);
+    const ro = map(file(new Uint8Array(pageSize)), 'r');
+    throwsCode(() => addon.kernelUfunc(0, 0, [2], [[ro, 0, [8], 0, false], [ro, 0, [8], 0, false], [ro, 0, [8], 0, false]]), 'ERR_READ_ONLY');
+    m.close();
+    ro.close();
+    throwsCode(() => addon.kernelUfunc(0, 0, [2], [[m, 0, [8], 0, false], [m, 0, [8], 0, false], [m, 0, [8], 0, false]]), 'ERR_CLOSED');
+  }
+
+  // The compute kernels (native/index_kernels.cc): every entry point over an
+  // ArrayBuffer and a mapping, unaligned and byte-swapped reads, and the
+  // bounds refusals (nothing may be touched outside the memory).
+  {
+    const K = addon.indexKernels;
+    const buf = new Float64Array(1000).map((_, i) => (i * 37) % 101).buffer;
+    const out = new Float64Array(10).fill(-Infinity);
+    K.axisReduce(buf, 8, [10, 99], [792, 8], [1, 0], 0, false, 2, out, 1);
+    assert.strictEqual(out[0], Math.max(...new Float64Array(buf, 8, 99)));
+    for (const op of [0, 1, 3]) K.axisReduce(buf, 3, [7, 100], [800, 8], [1, 0], 0, true, op, new Float64Array(7), 8);
+    K.axisReduce(buf, 1, [999], [8], [0], 9, false, 4, new BigInt64Array(1), 1);
+    throwsCode(() => K.axisReduce(buf, 8, [1000], [8], [0], 0, false, 0, new Float64Array(1), 1), 'ERR_OUT_OF_RANGE', RangeError);
+    throwsCode(() => K.axisReduce(buf, 0, [10, 100], [800, 8], [1, 0], 0, false, 0, new Float64Array(9), 1), 'ERR_OUT_OF_RANGE', RangeError);
+    const arg = new Float64Array(10);
+    K.argReduce(buf, 0, [10, 100], [800, 8], 0, false, true, false, arg);
+    K.argReduce(buf, 5, [99], [8], 6, true, false, true, arg);
+    const idx = BigInt64Array.from({ length: 300 }, (_, i) => BigInt((i * 7) % 1000) - 500n);
+    const dst = new Float64Array(300);
+    assert.strictEqual(K.take(buf, 0, 1000, 8, 8, idx.buffer, 0, 300, 8, 9, false, 0, dst.buffer, 0), -1);
+    assert.strictEqual(K.take(buf, 0, 400, 8, 8, idx.buffer, 0, 300, 8, 9, false, 0, dst.buffer, 0), 0);
+    K.take(buf, 0, 7, 8, 8, idx.buffer, 0, 300, 8, 9, false, 1, dst.buffer, 0);
+    throwsCode(() => K.take(buf, 0, 1000, 8, 8, idx.buffer, 0, 300, 8, 9, false, 0, dst.buffer, 8), 'ERR_OUT_OF_RANGE', RangeError);
+    const m = map(file(new Uint8Array(8000)), 'r+');
+    assert.strictEqual(K.addAt(m, 0, 1000, 8, 0, false, idx.buffer, 0, 300, 8, 9, false, 1.5), -1);
+    assert.strictEqual(K.addAt(m, 0, 400, 8, 0, false, idx.buffer, 0, 300, 8, 9, false, 1.5), 0);
+    const nz = new Float64Array(buf).filter((v) => v !== 0).length;
+    assert.strictEqual(K.compress(buf, 0, 1000, 8, 0, false, m, 0, 8, 8, new ArrayBuffer(8000), 0, 1000), nz);
+    const perm = new Uint32Array(1000);
+    K.argsort(m, 0, 1000, 8, 0, true, perm);
+    assert.strictEqual(K.binMax(idx.buffer, 0, 300, 8, 9, false), -2);
+    K.binAdd(idx.buffer, 576, 1, 8, 9, false, buf, 0, 8, 0, false, new Float64Array(600));
+    throwsCode(() => K.binAdd(idx.buffer, 2400, 1, 8, 9, false, null, 0, 0, 0, false, new Float64Array(600)), 'ERR_OUT_OF_RANGE', RangeError);
+    m.close();
+    throwsCode(() => K.argsort(m, 0, 1000, 8, 0, true, perm), 'ERR_CLOSED');
+  }
 
   // A window still alive at exit is released by the environment's cleanup.
   globalThis.leftOpen = new Uint8Array(map(file(bytes), 'r').window(0, 8));

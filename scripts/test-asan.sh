@@ -14,6 +14,11 @@ root=$PWD
 out=$root/build-asan
 
 napi_inc=$(node -p "require('node-api-headers').include_dir")
+# libuv's header (native/pool_buffer.cc) ships with Node's own headers: next to
+# the binary (include/node), else node-gyp's cache of them.
+uv_inc=$(node -p "require('path').resolve(process.execPath, '../../include/node')")
+[ -f "$uv_inc/uv.h" ] || uv_inc=$(ls -d "$HOME"/.cache/node-gyp/"$(node -p 'process.versions.node')"/include/node 2>/dev/null || true)
+[ -n "$uv_inc" ] && napi_inc="$napi_inc;$uv_inc"
 echo "== test:asan: configure + build ($out)"
 cmake -S "$root" -B "$out" -DCMAKE_BUILD_TYPE=Debug -DMMARRAY_SANITIZE=ON \
   -DCMAKE_JS_INC="$napi_inc" -DCMAKE_CXX_FLAGS=-DBUILDING_NODE_EXTENSION \
@@ -62,12 +67,13 @@ run_checked "node --expose-gc scripts/native-exercise.js $addon" "" \
 # (MMARRAY_ADDON_PATH). handle_segv=0: the crash test's child must die by the
 # real SIGSEGV. The /proc/self/maps count test is left out: ASan's own
 # allocator maps memory as it goes.
-MMARRAY_ADDON_PATH="$addon" run_checked "jest (native, kernels, memmap, elementwise, data) on $addon" ":handle_segv=0" \
+MMARRAY_ADDON_PATH="$addon" run_checked "jest (native, kernels, memmap, elementwise, assign, copy, ufunc-native) on $addon" ":handle_segv=0" \
   node node_modules/jest/bin/jest.js test/native.test.ts test/kernels.test.ts test/kernels-extremes.test.ts test/buffered-sum.test.ts test/memmap.test.ts \
-    test/elementwise.test.ts test/data.test.ts \
+    test/elementwise.test.ts test/assign.test.ts test/copy.test.ts test/ufunc-native.test.ts \
     -t '^(?!.*mappings dropped without close\(\) are unmapped by the GC).*$'
 # The async kernels' lifetime cases (close() mid-flight in a forked child
-# 2000 times, transfers, worker teardown), aborts and errors, sanitized.
+# 2000 times, transfers, worker teardown), aborts and errors, and pool
+# memory freed on the pool, sanitized.
 MMARRAY_ADDON_PATH="$addon" run_checked "jest (async lifetimes, aborts, errors) on $addon" ":handle_segv=0" \
-  node node_modules/jest/bin/jest.js test/async.test.ts -t 'lifetimes|abort|errors|broadcast'
+  node node_modules/jest/bin/jest.js test/async.test.ts test/pool-buffer.test.ts -t 'lifetimes|abort|errors|broadcast|pool'
 echo "test:asan: OK"

@@ -312,6 +312,21 @@ describe('saveNpyAsync', () => {
     }
   });
 
+  test('several 64 MiB pieces through one staging buffer, and a padded record dtype, write what saveNpy writes', async () => {
+    const big = mm.arange(0, 9 << 20, 1, '<f8');
+    const rec = mm.zeros([1000], { names: ['a', 'b'], formats: ['<i2', '<f8'], offsets: [0, 8], itemsize: 24 });
+    rec.field('a').set(mm.arange(0, 1000, 1, '<i2'));
+    for (const v of [big.index('::-1'), rec.index('::3')]) {
+      const p1 = tmp.path('a.npy');
+      const p2 = tmp.path('b.npy');
+      mm.saveNpy(p1, v);
+      await mm.saveNpyAsync(p2, v);
+      expect(fs.readFileSync(p2).equals(fs.readFileSync(p1))).toBe(true);
+      fs.rmSync(p1);
+      fs.rmSync(p2);
+    }
+  });
+
   test('can overwrite its own input, and an abort leaves the old file and no temporary', async () => {
     const p = tmp.path('self.npy');
     mm.saveNpy(p, mm.arange(0, 100_000, 1, '<i8'));

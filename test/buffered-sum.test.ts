@@ -6,7 +6,7 @@
 // strided fields keep the whole-row pairwise order, which NumPy uses for them.
 import { fromBuffer } from '../lib';
 import { bufferedPairwiseSum, isNumpyAligned, NUMPY_BUFFER_ITEMS } from '../lib/buffered-sum';
-import { pairwiseSum } from '../lib/kernels';
+import { pairwiseSum } from '../lib/reduce';
 import { rng } from './helpers/bytes';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { useTempDir } from './helpers/tmp';
@@ -88,7 +88,7 @@ describe('isNumpyAligned', () => {
 });
 
 describe('bufferedPairwiseSum', () => {
-  it('equals the whole-row pairwise sum up to one buffer, and chunk sums added in order past it', () => {
+  it('equals the whole-row pairwise sum (lib/reduce.ts pairwiseSum) up to one buffer, and chunk sums added in order past it', () => {
     const r = rng(3);
     const v = Float64Array.from({ length: 3 * NUMPY_BUFFER_ITEMS + 5 }, () => (r() - 0.5) * 10 ** Math.floor(r() * 10));
     const read = (i: number): number => v[i];
@@ -144,3 +144,4 @@ print(json.dumps(out))`,
     expect(all.some((c, k) => !ours[k].aligned && ours[k].rowwise !== ours[k].mirror)).toBe(true);
   });
 });
+

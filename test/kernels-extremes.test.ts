@@ -4,7 +4,7 @@
 // both byte orders, contiguous, strided, reversed, aligned and unaligned
 // record fields, and NaNs on either side of the kernel's block edges.
 import { broadcastTo, fromBuffer, type NdArray } from '../lib';
-import { reduceJSForTest } from '../lib/elementwise';
+import { reduceJSForTest } from '../lib/reduce';
 import { ReduceOp, reduceNative } from '../lib/kernels';
 import { randomBytes, rng } from './helpers/bytes';
 

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 import { broadcastTo, dtype, fromBuffer, memmap, type NdArray } from '../lib';
-import { reduceJSForTest } from '../lib/elementwise';
+import { reduceJSForTest } from '../lib/reduce';
 import { castCode, NATIVE_MIN_ELEMENTS, ReduceOp, reduceNative, setNativeKernels } from '../lib/kernels';
 import { kernelCopy, kernelReduce } from '../lib/native';
 import { randomBytes } from './helpers/bytes';

@@ -4,7 +4,11 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { mapFile, pageSize, type Advice, type MappingHandle, type NativeMode } from '../lib/native';
+import { AccessError } from '../lib/errors';
+import {
+  kernelCopy, kernelProgress, kernelReduce, kernelReduceAsync, mapFile, pageSize,
+  type Advice, type AsyncJob, type MappingHandle, type NativeMode,
+} from '../lib/native';
 import { useTempDir } from './helpers/tmp';
 
 const tmp = useTempDir('mmarray-native-');
@@ -316,14 +320,14 @@ describe('close()', () => {
     expect(() => d.getUint8(0)).toThrow(TypeError); // V8 itself throws this one, in the test realm
   });
 
-  it('then window(), flush() and advise() throw ERR_MMARRAY_CLOSED', () => {
+  it("then window(), flush() and advise() throw the library's AccessError, code ERR_CLOSED, naming the file", () => {
     const p = tmp.file(pattern(100));
     const m = mapFile(p, 'r+', 0, -1);
     m.close();
     for (const call of [() => m.window(0, 1), () => m.flush(), () => m.flush(0, 1), () => m.advise('normal')]) {
       const e = caught(call);
-      expect(e.code).toBe('ERR_MMARRAY_CLOSED');
-      expect(e.message).toContain(p);
+      expect(e).toBeInstanceOf(AccessError);
+      expect(e).toMatchObject({ name: 'AccessError', code: 'ERR_CLOSED', message: `mapping of '${p}' is closed`, path: p });
     }
   });
 
@@ -334,10 +338,12 @@ describe('close()', () => {
     expect(m.closed).toBe(true);
   });
 
-  it('then flushAsync() fails with ERR_MMARRAY_CLOSED (thrown or rejected)', async () => {
+  it('then flushAsync() fails with AccessError ERR_CLOSED (thrown or rejected)', async () => {
     const m = mapFile(tmp.file(pattern(10)), 'r+', 0, -1);
     m.close();
-    expect((await failure(() => m.flushAsync())).code).toBe('ERR_MMARRAY_CLOSED');
+    const e = await failure(() => m.flushAsync());
+    expect(e).toBeInstanceOf(AccessError);
+    expect(e.code).toBe('ERR_CLOSED');
   });
 
   it('right after flushAsync() waits for it or fails it as closed, never crashes', async () => {
@@ -345,10 +351,10 @@ describe('close()', () => {
     bytesOf(m).fill(3);
     const pending = m.flushAsync().then(
       () => 'flushed',
-      (e: NodeJS.ErrnoException) => e.code,
+      (e: NodeJS.ErrnoException) => (e instanceof AccessError ? e.code : `not an AccessError: ${String(e)}`),
     );
     m.close();
-    expect(['flushed', 'ERR_MMARRAY_CLOSED']).toContain(await pending);
+    expect(['flushed', 'ERR_CLOSED']).toContain(await pending);
   });
 });
 
@@ -632,5 +638,109 @@ describe('protection is real', () => {
     expect(child.signal).toBeNull();
     expect(child.result).toEqual({ value: pattern(pageSize)[0]! ^ 0xff });
     expect(fs.readFileSync(file)[0]).toBe(pattern(pageSize)[0]);
+  });
+});
+
+describe("the addon throws the library's own error classes (setErrorClasses at load, issue 17)", () => {
+  it('a kernel over a closed mapping throws AccessError ERR_CLOSED, sync and async alike', () => {
+    const p = tmp.file(pattern(64));
+    const m = mapFile(p, 'r', 0, -1);
+    m.close();
+    for (const call of [() => kernelReduce(m, 0, [1], [64], 3, false, 0), () => kernelReduceAsync(m, 0, [1], [64], 3, false, 0, 1)]) {
+      const e = caught(call);
+      expect(e).toBeInstanceOf(AccessError);
+      expect(e).toMatchObject({ code: 'ERR_CLOSED', message: `mapping of '${p}' is closed` });
+    }
+  });
+
+  it("a kernel writing into an 'r' mapping throws AccessError ERR_READ_ONLY before touching it", () => {
+    const p = tmp.file(pattern(64));
+    const m = mapFile(p, 'r', 0, -1);
+    try {
+      const e = caught(() => kernelCopy(new ArrayBuffer(64), 0, [1], m, 0, [1], [64], 1, []));
+      expect(e).toBeInstanceOf(AccessError);
+      expect(e).toMatchObject({ code: 'ERR_READ_ONLY', path: p });
+      expect(e.message).toContain(p);
+      expect(Buffer.from(bytesOf(m)).equals(Buffer.from(pattern(64)))).toBe(true);
+    } finally {
+      m.close();
+    }
+  });
+
+  it('argument errors keep their builtin class and one code per kind: wrong kind ERR_INVALID_ARG_TYPE, refused value ERR_INVALID_ARG_VALUE', () => {
+    const p = tmp.file(pattern(8));
+    expectThrows(() => mapFile(p, 'rw' as NativeMode, 0, -1), 'TypeError', 'ERR_INVALID_ARG_VALUE');
+    const m = mapFile(p, 'r', 0, -1);
+    try {
+      expectThrows(() => m.advise('bogus' as Advice), 'TypeError', 'ERR_INVALID_ARG_VALUE');
+      expectThrows(() => kernelReduce(m, 0, 'x' as unknown as number[], [8], 3, false, 0), 'TypeError', 'ERR_INVALID_ARG_TYPE');
+    } finally {
+      m.close();
+    }
+  });
+
+  it('without the handshake the error is still named AccessError with its code; setErrorClasses installs any class and refuses a non-class', () => {
+    const file = tmp.file(pattern(16));
+    const child = runChild(
+      `const out = {};
+       const closedError = () => {
+         const m = new addon.MappingHandle(${JSON.stringify(file)}, 'r', 0, -1);
+         m.close();
+         try { m.window(0, 1); } catch (e) { return e; }
+       };
+       let e = closedError();
+       out.bare = [e instanceof Error, e.name, e.code, e.message];
+       class Mine extends Error { constructor(code, message) { super(message); this.name = 'Mine'; this.code = code; } }
+       addon.setErrorClasses({ AccessError: Mine });
+       e = closedError();
+       out.installed = [e instanceof Mine, e.name, e.code];
+       addon.setErrorClasses({ AccessError: function () { throw new Error('boom'); } });
+       e = closedError();
+       out.throwing = [e.name, e.code];
+       try { addon.setErrorClasses({}); } catch (t) { out.refused = [t.name, t.code]; }
+       report(out);`,
+    );
+    expect(child.status).toBe(0);
+    expect(child.result).toEqual({
+      bare: [true, 'AccessError', 'ERR_CLOSED', `mapping of '${file}' is closed`],
+      installed: [true, 'Mine', 'ERR_CLOSED'],
+      throwing: ['AccessError', 'ERR_CLOSED'],
+      refused: ['TypeError', 'ERR_INVALID_ARG_TYPE'],
+    });
+  });
+});
+
+describe('ranges and layouts from JS near 2^53 are refused or walked without overflow', () => {
+  const MAX = Number.MAX_SAFE_INTEGER; // 2^53 - 1, the largest integer the addon takes
+
+  it('flush(), advise() and window() ranges whose end passes 2^53 are RangeErrors naming the range', () => {
+    const m = mapFile(tmp.file(pattern(100)), 'r+', 0, -1);
+    try {
+      const e = expectThrows(() => m.flush(1, MAX), 'RangeError', 'ERR_OUT_OF_RANGE');
+      expect(e.message).toBe(`range [1, ${BigInt(MAX) + 1n}) is outside the mapping of 100 bytes`);
+      expectThrows(() => m.advise('normal', MAX, MAX), 'RangeError', 'ERR_OUT_OF_RANGE');
+      expectThrows(() => m.window(99, MAX), 'RangeError', 'ERR_OUT_OF_RANGE');
+      expectThrows(() => m.flush(MAX + 1), 'RangeError', 'ERR_OUT_OF_RANGE');
+      expect(() => m.flush(100, 0)).not.toThrow(); // the empty range at the very end is fine
+    } finally {
+      m.close();
+    }
+  });
+
+  it('a length-1 axis may carry any stride up to 2^53 (NumPy ignores it): the kernel sums the right bytes', () => {
+    const ab = new ArrayBuffer(16);
+    new Uint8Array(ab).set(pattern(16));
+    const want = pattern(16).reduce((a, b) => a + b, 0);
+    for (const stride of [MAX, -MAX]) {
+      expect(kernelReduce(ab, 0, [stride, 1], [1, 16], 3, false, 0)).toBe(want);
+      expect(kernelReduce(ab, 0, [1, stride], [16, 1], 3, false, 0)).toBe(want);
+    }
+    expectThrows(() => kernelReduce(ab, 0, [MAX + 1, 1], [1, 16], 3, false, 0), 'TypeError', 'ERR_INVALID_ARG_TYPE');
+  });
+
+  it('an async kernel job is only what the addon made: anything else is a TypeError', () => {
+    for (const bad of [{}, null, 7]) {
+      expectThrows(() => kernelProgress(bad as unknown as AsyncJob), 'TypeError', 'ERR_INVALID_ARG_TYPE');
+    }
   });
 });

@@ -20,13 +20,14 @@ import * as nodePath from 'path';
 import { fromDescr, type DType } from '../dtype';
 import { ValueError, repr } from '../errors';
 import { shapeToSize } from '../layout';
-import { allocate, NdArray, pyShape } from '../ndarray';
-import { copyAs } from '../data';
+import { pyShape } from '../format';
+import { allocate, NdArray, requireOpen, storageOf } from '../internal';
+import { copyAs } from '../copy';
 import { MappedStorage, SMALL_WINDOW_STEP } from '../storage';
 import * as grow from '../grow';
 import { EmptyMappedStorage } from '../empty-mapping';
 import { formatHeader, MAGIC_LEN, type NpyHeader } from './header';
-import { readNpyHeader } from './npy';
+import { readNpyHeader } from './read-header';
 
 /** Bytes before the header text: magic, version, 2- or 4-byte length. */
 function prefixLength(major: number): number {
@@ -81,7 +82,7 @@ function growableNpy(path: string, h: NpyHeader): Growable {
 function asRows(path: string, g: Growable, values: unknown): NdArray {
   const full = [...g.rowShape];
   if (values instanceof NdArray) {
-    values._st.checkOpen();
+    requireOpen(values);
     const el = values.dtype.shape.length > 0 ? values.dtype.base : values.dtype;
     let a = values;
     const tail = a.ndim === full.length + 1 ? a.shape.slice(1) : a.shape;
@@ -107,7 +108,7 @@ function writeAt(fd: number, bytes: Uint8Array, position: number): void {
 
 /** Writes `a`'s bytes (C-contiguous) at `position`, a window piece at a time. */
 function writeArrayAt(fd: number, a: NdArray, position: number): void {
-  const st = a._st;
+  const st = storageOf(a);
   for (let done = 0, n = a.nbytes; done < n; ) {
     const len = Math.min(n - done, SMALL_WINDOW_STEP);
     const w = st.window(a.offset + done, len);
@@ -197,7 +198,7 @@ function rewrite(path: string, h: NpyHeader, g: Growable, rows: NdArray, shape: 
  * header in step (called by openNpy).
  */
 export function trackNpyMemmap(m: NdArray, path: string, h: NpyHeader): void {
-  const st = m._st;
+  const st = storageOf(m);
   if (!(st instanceof MappedStorage || st instanceof EmptyMappedStorage) || h.shape.length === 0 || (h.fortranOrder && h.shape.length > 1)) return;
   const at = prefixLength(h.version[0]);
   grow.setAppendHook(st, {

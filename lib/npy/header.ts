@@ -56,6 +56,8 @@
 import { ValueError } from '../errors';
 import { checkShape } from '../layout';
 import { PyLiteralError, PyValue, parsePyLiteral, pyRepr, pyStrRepr } from './pylit';
+import type { DescrEntry, DescrFormat } from '../dtype/dtype';
+import type { DType } from '../dtype';
 
 /** The first six bytes of every `.npy` file: `\x93NUMPY`. */
 export const MAGIC_PREFIX: Uint8Array = Uint8Array.of(0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59);
@@ -99,9 +101,9 @@ const VERSIONS: readonly VersionInfo[] = [
  * title. Fields named `''` with a `|V` type are padding and are kept, so
  * that offsets can be recomputed from the list.
  */
-export type Descr = string | DescrField[] | DescrSubarray;
-/** One field of a structured {@link Descr}: name, type and, for a subarray field, its shape. */
-export type DescrField = [string, Descr] | [string, Descr, number[]];
+export type Descr = DescrFormat;
+/** One field of a structured {@link Descr}: name, type and, for a subarray field, its shape (the dtype module's {@link DescrEntry}). */
+export type DescrField = DescrEntry;
 /**
  * Python's `(descr, shape)` tuple: a subarray inside a field's type, as
  * NumPy writes a subarray whose base is itself a subarray
@@ -558,4 +560,9 @@ function fieldName(v: PyValue): string | undefined {
   if (v.kind === 'str') return v.value;
   if (v.kind === 'tuple' && v.items.length === 2 && v.items[1]!.kind === 'str') return v.items[1]!.value;
   return undefined;
+}
+
+/** NumPy's `dtype_to_descr`: the descr list for records, the dtype string otherwise (npy.ts, async.ts). */
+export function descrOf(dt: DType): Descr {
+  return dt.isStructured ? dt.descr : dt.str;
 }

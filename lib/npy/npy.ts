@@ -3,7 +3,6 @@
  * writable memmap over its data, or save any array.
  * @module
  */
-import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as nodePath from 'path';
 import { dtype as toDType, fromDescr, type DType, type DTypeLike } from '../dtype';
@@ -11,50 +10,24 @@ import { ValueError, repr } from '../errors';
 import { checkShape, shapeToSize } from '../layout';
 import { memmap, type Memmap } from '../memmap';
 import type { ValueOf } from '../value-types';
-import { pyShape, type NdArray } from '../ndarray';
-import { copyAs } from '../data';
+import { pyShape } from '../format';
+import type { NdArray } from '../ndarray';
+import { copyAs } from '../copy';
 import { trackNpyMemmap } from './append';
-import { checkPath, requireRegularFile } from '../paths';
+import { checkPath } from '../paths';
 import type { MappedStorage } from '../storage';
 import type { EmptyMappedStorage } from '../empty-mapping';
-import { formatHeader, headerLength, parseHeader, type Descr, type NpyHeader, type HeaderOptions } from './header';
+import { descrOf, formatHeader, parseHeader, type HeaderOptions } from './header';
+import { replacementOf, syncDirectory } from './replace';
+import { readNpyHeader } from './read-header';
+import { requireOpen, storageOf } from '../internal';
+
+export { readNpyHeader };
 
 /** Options of {@link openNpy}. */
 export interface OpenNpyOptions extends HeaderOptions {
   /** `'r'` (default), `'r+'` or `'c'`. */
   mode?: 'r' | 'r+' | 'c';
-}
-
-/** Reads just the header of a `.npy` file. */
-export function readNpyHeader(path: string, options: HeaderOptions = {}): NpyHeader {
-  checkPath(path);
-  // O_NONBLOCK: opening a FIFO blocks until a writer comes; the type check
-  // below refuses it (and every other non-regular file) before any read.
-  let fd: number;
-  try {
-    fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-  } catch (e) {
-    // A socket cannot be opened at all (ENXIO): say what it is instead.
-    if ((e as NodeJS.ErrnoException).code === 'ENXIO') requireRegularFile(fs.statSync(path), path);
-    throw e;
-  }
-  try {
-    const st = fs.fstatSync(fd);
-    requireRegularFile(st, path);
-    const size = st.size;
-    const prefix = Buffer.alloc(Math.min(12, size));
-    fs.readSync(fd, prefix, 0, prefix.length, 0);
-    if (prefix.length < 12) {
-      // Let the header parser name the problem (bad magic or truncation).
-      return parseHeader(prefix, path, options);
-    }
-    const need = headerLength(prefix, path, options);
-    const bytes = Buffer.alloc(Math.min(need, size));
-    fs.readSync(fd, bytes, 0, bytes.length, 0);
-    return parseHeader(bytes, path, options);
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 /**
@@ -108,11 +81,6 @@ export function openNpy(path: string, options: OpenNpyOptions = {}): Memmap {
   return m;
 }
 
-/** @internal NumPy's `dtype_to_descr`: the descr list for records, the dtype string otherwise (also lib/async.ts). */
-export function descrOf(dt: DType): Descr {
-  return dt.isStructured ? (dt.descr as unknown as Descr) : dt.str;
-}
-
 /** Options of {@link createNpy}. */
 export interface CreateNpyOptions {
   /** Lay the data out column-major (`fortran_order: True`). */
@@ -149,7 +117,7 @@ export function createNpy<const D extends DTypeLike>(path: string, dtype: D, sha
       // An empty array is a Memmap too (NumPy >= 2.2's open_memmap), over no mapping.
       const m = memmap(tmp, { dtype: dt, mode: 'r+', offset: header.length, shape: s, order: fortranOrder ? 'F' : 'C' });
       // The mapping was made under the temporary name; once renamed it lives at `path`.
-      (m._st as MappedStorage | EmptyMappedStorage).renamed(path);
+      (storageOf(m) as MappedStorage | EmptyMappedStorage).renamed(path);
       return m;
     },
     (mm) => mm.close(),
@@ -171,7 +139,7 @@ export function createNpy<const D extends DTypeLike>(path: string, dtype: D, sha
  */
 export function saveNpy(path: string, array: NdArray): void {
   checkPath(path);
-  array._st.checkOpen();
+  requireOpen(array);
   const fortranOrder = array.flags.fContiguous && !array.flags.cContiguous && array.ndim > 1;
   const header = formatHeader({ descr: descrOf(array.dtype), fortranOrder, shape: array.shape });
   replaceFile(path, (fd) => {
@@ -186,31 +154,6 @@ export function saveNpy(path: string, array: NdArray): void {
  * one step that changes `target`; until it, any failure undoes `build`'s
  * result, removes the temporary file and leaves `target` untouched.
  */
-/**
- * Where a replacement of `target` goes: the real file behind it (a symbolic
- * link is followed), a fresh temporary name in the same folder, and the
- * permission bits to give the new file (the old file's, else 0666 & ~umask).
- * Refuses a target the caller could not write, as open(path, 'w') would.
- * @internal Shared by saveNpy/createNpy and saveNpyAsync (lib/async.ts).
- */
-export function replacementOf(target: string): { dest: string; tmp: string; mode: number } {
-  checkPath(target);
-  let dest = target;
-  let mode = 0o666 & ~process.umask();
-  let exists = true;
-  try {
-    dest = fs.realpathSync(target);
-    mode = fs.statSync(dest).mode & 0o7777;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    exists = false;
-  }
-  // A rename would replace a file we may not write: refuse as open(path, 'w') would.
-  if (exists) fs.accessSync(dest, fs.constants.W_OK);
-  const tmp = nodePath.join(nodePath.dirname(dest), `.${nodePath.basename(dest)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  return { dest, tmp, mode };
-}
-
 function replaceFile<T>(target: string, build: (fd: number, tmp: string) => T, undo: (result: T) => void = () => undefined): T {
   const { dest, tmp, mode } = replacementOf(target);
   // 'wx': O_EXCL, so the temporary name never clobbers (or follows a link to) anything.
@@ -253,24 +196,6 @@ function replaceFile<T>(target: string, build: (fd: number, tmp: string) => T, u
   return result as T;
 }
 
-/** Makes a rename durable (the folder entry itself); best effort where folders cannot be opened. */
-/** @internal fsync a folder after a rename into it, where the filesystem allows. */
-export function syncDirectory(dir: string): void {
-  let fd: number;
-  try {
-    fd = fs.openSync(dir, 'r');
-  } catch {
-    return;
-  }
-  try {
-    fs.fsyncSync(fd);
-  } catch {
-    // Some filesystems refuse fsync on a folder; the data file itself is synced.
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 /**
  * Bytes per write() and per C copy of a strided block. Below WINDOW_STEP, so
  * a piece always lies in one window of a mapping, and far below the 2 GiB a
@@ -303,7 +228,7 @@ function writeArray(fd: number, a: NdArray): void {
 
 /** Writes bytes [offset, offset + n) of `a`'s storage, one window piece at a time. */
 function writeStorage(fd: number, a: NdArray, offset: number, n: number): void {
-  const st = a._st;
+  const st = storageOf(a);
   for (let pos = offset, end = offset + n; pos < end; ) {
     const len = Math.min(WRITE_CHUNK, end - pos);
     const w = st.single ?? st.window(pos, len);

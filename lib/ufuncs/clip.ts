@@ -6,7 +6,7 @@
  * @module
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { NdArray } from '../ndarray';
+import { NdArray } from '../internal';
 import { weakKind } from '../promote';
 import { callUfunc, type AnyLoop, type UfuncInput, type UfuncOptions, type UfuncSpec } from '../ufunc';
 import { ALL } from './types';

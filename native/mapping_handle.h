@@ -1,11 +1,12 @@
 // Exposes a Mapping to JS as an object with lazily created external
 // ArrayBuffer windows over sub-ranges of the one mapping.
-#ifndef MMARRAY_WINDOWS_H_
-#define MMARRAY_WINDOWS_H_
+#ifndef MMARRAY_MAPPING_HANDLE_H_
+#define MMARRAY_MAPPING_HANDLE_H_
 
 #include <napi.h>
 
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "mapping.h"
@@ -27,6 +28,9 @@ class MappingHandle : public Napi::ObjectWrap<MappingHandle> {
   // The mapping while it is open, else nullptr. Shared, so a kernel holding
   // it keeps the pages mapped for the length of its call.
   std::shared_ptr<Mapping> OpenMapping() const { return closed_ ? nullptr : mapping_; }
+  // The mapped file's path, also once closed (for the closed error); empty
+  // when the constructor failed.
+  std::string Path() const { return mapping_ ? mapping_->path() : std::string(); }
 
  private:
   Napi::Value Window(const Napi::CallbackInfo& info);
@@ -55,4 +59,4 @@ class MappingHandle : public Napi::ObjectWrap<MappingHandle> {
 
 }  // namespace mmarray
 
-#endif  // MMARRAY_WINDOWS_H_
+#endif  // MMARRAY_MAPPING_HANDLE_H_

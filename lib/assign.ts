@@ -1,45 +1,24 @@
 /**
- * The operations that touch element bytes: reading nested values, assignment
- * with broadcasting, fill, byteswap, copies and casts. Every write here runs
- * after NdArray checked `writeable`; every value is converted into a scratch
- * array first, so a bad value throws before the first byte is written.
+ * Writing values into an array: `set` (assignment with NumPy's broadcasting)
+ * and `fill`, and turning nested JS values into a scratch array. Every write
+ * here runs after NdArray checked `writeable`; every value is converted into
+ * a scratch array first, so a bad value throws before the first byte is
+ * written; a source that may overlap the target (same buffer, or the same
+ * file mapped twice) is copied first.
  * @module
  */
 import * as fs from 'fs';
 import { types } from 'util';
-import { makeCaster } from './cast';
+import { copyAs } from './copy';
 import type { DType } from './dtype';
 import { ValueError } from './errors';
-import { forEachOffset, forEachOffset2 } from './iterate';
-import { byteBounds, shapeToSize, shapeToStrides } from './layout';
-import { allocate, makeArray, newStrides, type NdArray, type Order, pyShape } from './ndarray';
-import { MemoryStorage, type MappingInfo, type Window } from './storage';
-import { countCopy } from './stats';
-import { arrayRepr } from './repr';
-import { castNative, copyNative, flatUnits } from './kernels';
-
-/** NumPy's `tolist()`. */
-export function toNested(a: NdArray): unknown {
-  const st = a._st;
-  const codec = a._codec;
-  const n = a.itemsize;
-  const at = st.cursor(n);
-  const read = (off: number): unknown => {
-    const w = at(off);
-    return codec.read(w.view, off - w.start);
-  };
-  const level = (axis: number, off: number): unknown => {
-    if (axis === a.ndim) return read(off);
-    const len = a.shape[axis];
-    const s = a.strides[axis];
-    const out = new Array<unknown>(len);
-    for (let i = 0; i < len; i++) out[i] = level(axis + 1, off + i * s);
-    return out;
-  };
-  return level(0, a.offset);
-}
-
-// ------------------------------------------------------------------ sources
+import { pyShape } from './format';
+import { allocate, isArray, requireOpen, storageOf } from './internal';
+import { forEachOffset2 } from './iterate';
+import { castNative, copyNative, NO_UNITS } from './kernels';
+import { byteBounds, shapeToSize } from './layout';
+import type { NdArray } from './ndarray';
+import type { MappingInfo, Window } from './storage';
 
 function isPlainObject(v: unknown): boolean {
   return v !== null && typeof v === 'object' && !Array.isArray(v) && !ArrayBuffer.isView(v);
@@ -110,7 +89,7 @@ function inferShape(v: unknown, dt: DType): number[] {
 export function fromValue(v: unknown, dt: DType): NdArray {
   const shape = inferShape(v, dt);
   const out = allocate(dt, shape);
-  const w = out._st.single as Window;
+  const w = storageOf(out).single as Window;
   const codec = dt.codec;
   const n = dt.itemsize;
   let pos = 0;
@@ -136,15 +115,15 @@ function inhomogeneous(shape: number[]): ValueError {
 
 /** Same memory and overlapping byte bounds: a source that must be copied before writing. */
 function mayOverlap(a: NdArray, b: NdArray): boolean {
-  if (a._st !== b._st) {
-    const wa = a._st.single;
-    const wb = b._st.single;
+  if (storageOf(a) !== storageOf(b)) {
+    const wa = storageOf(a).single;
+    const wb = storageOf(b).single;
     // Distinct SharedArrayBuffer objects may be one block of memory
     // (structuredClone, postMessage) and JS cannot tell: assume they overlap.
     if (wa !== null && wb !== null && wa.buffer !== wb.buffer && types.isSharedArrayBuffer(wa.buffer) && types.isSharedArrayBuffer(wb.buffer)) return true;
     // Two mappings of one file share its pages.
-    const ma = a._st.mapping;
-    const mb = b._st.mapping;
+    const ma = storageOf(a).mapping;
+    const mb = storageOf(b).mapping;
     if (ma !== null && mb !== null) return sameFileRange(a, ma, b, mb);
     if (wa === null || wb === null || wa.buffer !== wb.buffer) return false;
     const [alo, ahi] = byteBounds(a.offset + wa.bufferOffset, a.shape, a.strides, a.itemsize);
@@ -204,11 +183,11 @@ export function assign(target: NdArray, value: unknown): void {
   const dt = target.dtype;
   let src: NdArray;
   if (isArray(value)) {
-    value._st.checkOpen();
+    requireOpen(value);
     if (!value.dtype.equals(dt) && !mayOverlap(value, target)) {
       // Cast straight into the target (nothing can fail midway: the kernel checks everything first).
       const strides = broadcastStrides(value, target.shape);
-      if (castNative(value._st, value.offset, strides, value.dtype, target._st, target.offset, target.strides, dt, target.shape)) return;
+      if (castNative(storageOf(value), value.offset, strides, value.dtype, storageOf(target), target.offset, target.strides, dt, target.shape)) return;
     }
     if (!value.dtype.equals(dt)) src = copyAs(value, dt, 'K', false);
     else if (mayOverlap(value, target)) src = copyAs(value, dt, 'K', false);
@@ -229,18 +208,14 @@ export function fillScalar(target: NdArray, value: unknown): void {
   copyBytes(src, new Array<number>(target.ndim).fill(0), target);
 }
 
-function isArray(v: unknown): v is NdArray {
-  return v !== null && typeof v === 'object' && '_st' in (v as object) && '_codec' in (v as object);
-}
-
 /**
  * Copies element bytes from `src` (walked with `srcStrides` over the target's
  * shape) into `dst`. Records copy their fields' bytes only: padding keeps its
  * old content, as NumPy's structured assignment does.
  */
 function copyBytes(src: NdArray, srcStrides: readonly number[], dst: NdArray): void {
-  const ss = src._st;
-  const ds = dst._st;
+  const ss = storageOf(src);
+  const ds = storageOf(dst);
   if (ds.closed) ds.checkOpen();
   if (ss.closed) ss.checkOpen();
   // Nothing to copy: build no per-item table (a record's can be large).
@@ -269,141 +244,4 @@ function copyBytes(src: NdArray, srcStrides: readonly number[], dst: NdArray): v
       }
     }
   });
-}
-
-/** Reverses the bytes of every scalar unit of every element (fields only). */
-export function byteswapInPlace(a: NdArray): void {
-  // Tables are built for the work there is: none for an empty array, runs
-  // (one entry per subarray) before any per-unit list.
-  if (shapeToSize(a.shape) === 0) return;
-  const runs = a.dtype.swapRuns;
-  let total = 0;
-  for (const r of runs) total += r[2];
-  if (total === 0) return;
-  const st = a._st;
-  const n = a.itemsize;
-  if (total > MAX_UNIT_TABLE) {
-    byteswapRuns(a, runs);
-    return;
-  }
-  const units = a.dtype.swapUnits;
-  // The kernel swaps element by element in C order, as the loop below does.
-  if (copyNative(st, a.offset, a.strides, st, a.offset, a.strides, a.shape, n, flatUnits(units))) return;
-  const at = st.cursor(n);
-  forEachOffset(a.shape, a.strides, a.offset, (off) => {
-    const w = at(off);
-    const b = w.bytes;
-    const base = off - w.start;
-    for (let k = 0; k < units.length; k++) {
-      const u = units[k];
-      let i = base + u[0];
-      let j = i + u[1] - 1;
-      while (i < j) {
-        const t = b[i];
-        b[i] = b[j];
-        b[j] = t;
-        i++;
-        j--;
-      }
-    }
-  });
-}
-
-/** Most swap units listed one by one (for the kernel); past it, items are swapped from their runs in JS. */
-const MAX_UNIT_TABLE = 1 << 16;
-
-/** byteswapInPlace for items of very many units, from the run-length table. */
-function byteswapRuns(a: NdArray, runs: readonly (readonly [number, number, number, number])[]): void {
-  const at = a._st.cursor(a.itemsize);
-  forEachOffset(a.shape, a.strides, a.offset, (off) => {
-    const w = at(off);
-    const b = w.bytes;
-    const base = off - w.start;
-    for (const [o, size, count, step] of runs) {
-      for (let c = 0, u = base + o; c < count; c++, u += step) {
-        for (let i = u, j = u + size - 1; i < j; i++, j--) {
-          const t = b[i];
-          b[i] = b[j];
-          b[j] = t;
-        }
-      }
-    }
-  });
-}
-
-const NO_UNITS: readonly number[] = [];
-
-/** A cast between two byte orders of one plain numeric type (no fields, no subarray). */
-function isByteOrderCast(from: DType, to: DType): boolean {
-  if (from.isStructured || to.isStructured || from.subdtype !== null || to.subdtype !== null) return false;
-  const k = from.kind;
-  if (k !== to.kind || from.itemsize !== to.itemsize || (k !== 'i' && k !== 'u' && k !== 'f' && k !== 'c')) return false;
-  return from.littleEndian !== to.littleEndian;
-}
-
-/** Strides of a new array laid out like `a` in NumPy's 'K' order (PyArray_NewLikeArray). */
-function kStrides(a: NdArray, itemsize: number): number[] {
-  if (a.ndim <= 1 || a.flags.cContiguous) return newStrides(a.shape, itemsize, 'C');
-  if (a.flags.fContiguous) return newStrides(a.shape, itemsize, 'F');
-  if (shapeToSize(a.shape) === 0) return new Array<number>(a.ndim).fill(0);
-  const perm = [...Array(a.ndim).keys()];
-  // Stable sort, largest |stride| first: NumPy's PyArray_CreateSortedStridePerm.
-  perm.sort((x, y) => Math.abs(a.strides[y]) - Math.abs(a.strides[x]));
-  const permShape = perm.map((p) => a.shape[p]);
-  const cs = shapeToStrides(permShape, itemsize, 'C');
-  const out = new Array<number>(a.ndim);
-  perm.forEach((p, i) => (out[p] = cs[i]));
-  return out;
-}
-
-/**
- * A new owner holding `a`'s elements as `dt` (NumPy's `copy`/`astype` with
- * unsafe casting), laid out in `order`. `count` records it in stats().
- */
-export function copyAs(a: NdArray, dt: DType, order: Order, count = true): NdArray {
-  let ord = order;
-  if (ord === 'A') ord = a.flags.fContiguous && !a.flags.cContiguous ? 'F' : 'C';
-  const strides = ord === 'K' ? kStrides(a, dt.itemsize) : newStrides(a.shape, dt.itemsize, ord as 'C' | 'F');
-  if (ord !== 'C' && ord !== 'F' && ord !== 'K') throw new ValueError(`order must be one of 'C', 'F', 'A', 'K' (got '${String(order)}')`);
-  const size = shapeToSize(a.shape);
-  const storage = MemoryStorage.allocate(size * dt.itemsize);
-  const out = makeArray({ storage, dtype: dt, shape: a.shape, strides, offset: 0, base: null, writeable: true, ownData: true });
-  if (count) countCopy(size * dt.itemsize);
-  if (size === 0) return out;
-  const st = a._st;
-  st.checkOpen();
-  // Items of 0 bytes (V0): nothing to store, whatever the element count (NumPy: O(1) too).
-  if (dt.itemsize === 0) return out;
-  const dw = storage.single;
-  const n = a.itemsize;
-  const at = st.cursor(n);
-  if (a.dtype.equals(dt) || (a.dtype.str === dt.str && !dt.isStructured && !a.dtype.isStructured)) {
-    if (copyNative(st, a.offset, a.strides, storage, 0, strides, a.shape, n, NO_UNITS)) return out;
-    forEachOffset2(a.shape, a.strides, a.offset, strides, 0, (so, dof) => {
-      const sw = at(so);
-      const s0 = so - sw.start;
-      dw.bytes.set(sw.bytes.subarray(s0, s0 + n), dof);
-    });
-    return out;
-  }
-  if (isByteOrderCast(a.dtype, dt)) {
-    // Same numbers, other byte order: the cast is a copy that reverses each scalar.
-    if (copyNative(st, a.offset, a.strides, storage, 0, strides, a.shape, n, flatUnits(a.dtype.swapUnits))) return out;
-  }
-  if (castNative(st, a.offset, a.strides, a.dtype, storage, 0, strides, dt, a.shape)) return out;
-  const cast = makeCaster(a.dtype, dt);
-  const rd = a._codec;
-  const wr = dt.codec;
-  forEachOffset2(a.shape, a.strides, a.offset, strides, 0, (so, dof) => {
-    const sw = at(so);
-    wr.write(dw.view, dof, cast(rd.read(sw.view, so - sw.start)));
-  });
-  return out;
-}
-
-// ------------------------------------------------------------------ display
-
-/** NumPy's `repr(a)` text (see repr.ts): rows wrapped and padded as NumPy prints them. */
-export function format(a: NdArray): string {
-  return arrayRepr(a);
 }

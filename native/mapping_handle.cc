@@ -1,11 +1,10 @@
-#include "windows.h"
+#include "mapping_handle.h"
 
-#include <cmath>
 #include <string>
 
 #include "env_state.h"
-#include "errors.h"
 #include "flush_worker.h"
+#include "napi_util.h"
 
 namespace mmarray {
 namespace {
@@ -41,16 +40,6 @@ bool ParseAdvice(const std::string& s, Advice* advice) {
   return true;
 }
 
-// A non-negative integer below 2^53, or -1 when `allow_minus_one`.
-bool ToSize(const Napi::Value& v, bool allow_minus_one, double* out) {
-  if (!v.IsNumber()) return false;
-  double d = v.As<Napi::Number>().DoubleValue();
-  if (!std::isfinite(d) || std::floor(d) != d || d > 9007199254740991.0) return false;
-  if (d < 0 && !(allow_minus_one && d == -1)) return false;
-  *out = d;
-  return true;
-}
-
 // Marks MappingHandle objects, so FromValue can tell them from any other
 // wrapped object before unwrapping.
 constexpr napi_type_tag kMappingHandleTag = {0x6d6d61727261795fULL, 0x68616e646c653031ULL};
@@ -62,25 +51,6 @@ void FinalizeWindow(napi_env /*env*/, void* /*data*/, void* hint) {
   // Node-API calls the finalizer once per buffer it took the hint for (Window
   // deletes it itself only when creation was refused before that).
   delete static_cast<std::shared_ptr<Mapping>*>(hint);
-}
-
-// Argument errors carry Node's codes, like fs does for bad arguments.
-void ThrowRange(Napi::Env env, const std::string& msg) {
-  Napi::Error e = Napi::RangeError::New(env, msg);
-  e.Set("code", Napi::String::New(env, "ERR_OUT_OF_RANGE"));
-  e.ThrowAsJavaScriptException();
-}
-
-void ThrowType(Napi::Env env, const std::string& msg) {
-  Napi::Error e = Napi::TypeError::New(env, msg);
-  e.Set("code", Napi::String::New(env, "ERR_INVALID_ARG_VALUE"));
-  e.ThrowAsJavaScriptException();
-}
-
-void ThrowClosed(Napi::Env env, const std::string& path) {
-  Napi::Error e = Napi::Error::New(env, "mapping of '" + path + "' is closed");
-  e.Set("code", Napi::String::New(env, "ERR_MMARRAY_CLOSED"));
-  e.ThrowAsJavaScriptException();
 }
 
 }  // namespace
@@ -108,7 +78,7 @@ MappingHandle::MappingHandle(const Napi::CallbackInfo& info)
   std::string path = info[0].As<Napi::String>().Utf8Value();
   Mode mode;
   if (!ParseMode(info[1].As<Napi::String>().Utf8Value(), &mode)) {
-    ThrowType(env, "mode must be one of 'r', 'r+', 'w+', 'c'");
+    ThrowValue(env, "mode must be one of 'r', 'r+', 'w+', 'c'");
     return;
   }
   double offset, length;
@@ -163,33 +133,37 @@ bool MappingHandle::Range(const Napi::CallbackInfo& info, size_t first, size_t* 
                           size_t* len) {
   Napi::Env env = info.Env();
   if (closed_ || !mapping_) {
-    ThrowClosed(env, mapping_ ? mapping_->path() : std::string());
+    ThrowClosed(env, Path());
     return false;
   }
-  double s = 0, n = static_cast<double>(mapping_->length());
+  // Integers below 2^53 from JS, compared in uint64 so nothing can overflow:
+  // start <= total first, then len against what is left.
+  const uint64_t total = mapping_->length();
+  double d;
+  uint64_t s = 0, n = 0;
+  bool has_len = info.Length() > first + 1 && !info[first + 1].IsUndefined();
   if (info.Length() > first && !info[first].IsUndefined()) {
-    if (!ToSize(info[first], false, &s)) {
+    if (!ToSize(info[first], false, &d)) {
       ThrowRange(env, "start must be a non-negative integer");
       return false;
     }
-    n = static_cast<double>(mapping_->length()) - s;
+    s = static_cast<uint64_t>(d);
   }
-  if (info.Length() > first + 1 && !info[first + 1].IsUndefined()) {
-    if (!ToSize(info[first + 1], false, &n)) {
+  if (has_len) {
+    if (!ToSize(info[first + 1], false, &d)) {
       ThrowRange(env, "length must be a non-negative integer");
       return false;
     }
+    n = static_cast<uint64_t>(d);
   }
-  const double total = static_cast<double>(mapping_->length());
-  if (s > total || n < 0 || n > total - s) {
-    ThrowRange(env, "range [" + std::to_string(static_cast<int64_t>(s)) + ", " +
-                        std::to_string(static_cast<int64_t>(s + n)) +
-                        ") is outside the mapping of " + std::to_string(mapping_->length()) +
-                        " bytes");
+  if (s > total || (has_len && n > total - s)) {
+    // s + n < 2^54: no overflow in the message either.
+    ThrowRange(env, "range [" + std::to_string(s) + ", " + std::to_string(has_len ? s + n : total) +
+                        ") is outside the mapping of " + std::to_string(total) + " bytes");
     return false;
   }
   *start = static_cast<size_t>(s);
-  *len = static_cast<size_t>(n);
+  *len = static_cast<size_t>(has_len ? n : total - s);
   return true;
 }
 
@@ -215,11 +189,9 @@ Napi::Value MappingHandle::Window(const Napi::CallbackInfo& info) {
     // double free.
     if (status == napi_no_external_buffers_allowed) delete hint;
     if (env.IsExceptionPending()) return env.Undefined();
-    Napi::Error e = Napi::Error::New(
-        env, "this runtime refuses external ArrayBuffers, so '" + mapping_->path() +
-                 "' cannot be mapped without a copy (napi status " + std::to_string(status) + ")");
-    e.Set("code", Napi::String::New(env, "ERR_MMARRAY_NO_EXTERNAL_BUFFERS"));
-    e.ThrowAsJavaScriptException();
+    Throw(env, ErrorCode::kNoExternalBuffers,
+          "this runtime refuses external ArrayBuffers, so '" + mapping_->path() +
+              "' cannot be mapped without a copy (napi status " + std::to_string(status) + ")");
     return env.Undefined();
   }
   Napi::ArrayBuffer buffer(env, ab);
@@ -261,7 +233,7 @@ Napi::Value MappingHandle::Advise(const Napi::CallbackInfo& info) {
   Advice advice;
   if (info.Length() < 1 || !info[0].IsString() ||
       !ParseAdvice(info[0].As<Napi::String>().Utf8Value(), &advice)) {
-    ThrowType(env, "advice must be one of 'normal', 'sequential', 'random', 'willneed', "
+    ThrowValue(env, "advice must be one of 'normal', 'sequential', 'random', 'willneed', "
                    "'dontneed'");
     return env.Undefined();
   }

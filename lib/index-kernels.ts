@@ -1,0 +1,176 @@
+/**
+ * The typed front of the compute ops' native loops (native/index_kernels.cc):
+ * axis reductions into a per-output accumulator, argmin/argmax per row,
+ * `addAt`'s scatter-add, the gathers of `take` and `compress`, a stable
+ * radix argsort, and bincount's two passes. Each function returns null/false when its operands
+ * do not qualify (a dtype with no kernel, a SharedArrayBuffer, kernels
+ * turned off by `setNativeKernels(false)`, a tiny array); the caller then
+ * runs its JS path, which gives the same bits. Memory is a whole mapping when the array's
+ * bytes do not fit one JS window, so every loop reaches past 4 GiB.
+ * @internal
+ * @module
+ */
+import { elementCode, isSwapped, NATIVE_MIN_ELEMENTS, regionOf } from './kernels';
+import { shapeToSize } from './layout';
+import { indexKernels as K } from './native';
+import type { NdArray } from './ndarray';
+
+/** Axis-reduction operations, as the kernel numbers them. */
+export const enum AxisOp {
+  Sum = 0,
+  Min = 1,
+  Max = 2,
+  Count = 3,
+  IntSum = 4,
+}
+
+/** One walked axis: [length, input byte stride, output element stride]. */
+export type WalkDim = readonly [number, number, number];
+
+/**
+ * Adds every element of `a` (walked over `dims`, outermost first, from
+ * `a.offset`) into `out` by `op`; false (nothing done) when `a` does not
+ * qualify. `chunk` is the pairwise block of a float sum (rows longer than
+ * it are summed chunk by chunk, as NumPy's buffered loop does).
+ */
+export function axisReduceNative(a: NdArray, dims: readonly WalkDim[], op: AxisOp, out: Float64Array | BigInt64Array, chunk: number): boolean {
+  const code = elementCode(a.dtype);
+  if (code < 0 || shapeToSize(a.shape) < NATIVE_MIN_ELEMENTS) return false;
+  const r = regionOf(a._st, a.offset);
+  if (r === null) return false;
+  K.axisReduce(
+    r.memory,
+    r.byteOffset,
+    dims.map((d) => d[0]),
+    dims.map((d) => d[1]),
+    dims.map((d) => d[2]),
+    code,
+    isSwapped(a.dtype),
+    op,
+    out,
+    chunk,
+  );
+  return true;
+}
+
+/**
+ * The position of the first extreme of each row of `a` along its last axis
+ * (rows in C order), or with `flat` of the whole array in C order, as a
+ * Float64Array; null when `a` does not qualify.
+ */
+export function argReduceNative(a: NdArray, max: boolean, flat: boolean): Float64Array | null {
+  const code = elementCode(a.dtype);
+  if (code < 0 || a.ndim === 0 || shapeToSize(a.shape) < NATIVE_MIN_ELEMENTS) return null;
+  const r = regionOf(a._st, a.offset);
+  if (r === null) return null;
+  const out = new Float64Array(flat ? 1 : shapeToSize(a.shape) / a.shape[a.ndim - 1]);
+  K.argReduce(r.memory, r.byteOffset, a.shape, a.strides, code, isSwapped(a.dtype), max, flat, out);
+  return out;
+}
+
+function indexArgs(idx: NdArray): [unknown, number, number, number, number, boolean] | null {
+  const code = elementCode(idx.dtype);
+  if (idx.ndim !== 1 || code < 0 || !(idx.dtype.kind === 'i' || idx.dtype.kind === 'u')) return null;
+  const r = regionOf(idx._st, idx.offset);
+  if (r === null) return null;
+  return [r.memory, r.byteOffset, idx.shape[0], idx.strides[0], code, isSwapped(idx.dtype)];
+}
+
+/**
+ * `a[idx[k]] += value` for each k, in order, for a 1-d `a` of float64,
+ * float32 or an integer type of at most 32 bits (`value` already in the
+ * loop's terms: float32 rounded, integers wrapped) and a 1-d integer `idx`.
+ * Returns -1 when done, the position of the first index out of range (and
+ * nothing written), or null when the operands do not qualify.
+ */
+export function addAtNative(a: NdArray, idx: NdArray, value: number): number | null {
+  const code = elementCode(a.dtype);
+  if (a.ndim !== 1 || code < 0 || code === 8 || code > 7 || idx.size < NATIVE_MIN_ELEMENTS) return null;
+  const ia = indexArgs(idx);
+  if (ia === null) return null;
+  const r = regionOf(a._st, a.offset);
+  if (r === null) return null;
+  const [im, io, ic, is, it, isw] = ia;
+  return K.addAt(r.memory, r.byteOffset, a.shape[0], a.strides[0], code, isSwapped(a.dtype), im as never, io, ic, is, it, isw, value);
+}
+
+/** Modes of take, as the kernel numbers them. */
+const TAKE_MODES = { raise: 0, wrap: 1, clip: 2 } as const;
+
+/**
+ * The items `src[idx[k]]` (bytes) into `dst`, a new C-contiguous array of
+ * `idx.size` items of `src`'s dtype; -1 when done, the position of the first
+ * index out of range under 'raise' (nothing written), or null when the
+ * operands do not qualify.
+ */
+export function takeNative(src: NdArray, idx: NdArray, mode: 'raise' | 'wrap' | 'clip', dst: NdArray): number | null {
+  if (src.ndim !== 1 || idx.size < NATIVE_MIN_ELEMENTS || src.itemsize === 0) return null;
+  const ia = indexArgs(idx);
+  if (ia === null) return null;
+  const s = regionOf(src._st, src.offset);
+  const d = regionOf(dst._st, dst.offset);
+  if (s === null || d === null) return null;
+  const [im, io, ic, is, it, isw] = ia;
+  return K.take(s.memory, s.byteOffset, src.shape[0], src.strides[0], src.itemsize, im as never, io, ic, is, it, isw, TAKE_MODES[mode], d.memory, d.byteOffset);
+}
+
+/** The count of non-zero elements of a 1-d `c`, or null when it does not qualify. */
+export function countNative(c: NdArray): number | null {
+  const acc = new Float64Array(1);
+  if (c.ndim !== 1) return null;
+  return axisReduceNative(c, [[c.shape[0], c.strides[0], 0]], AxisOp.Count, acc, 1) ? acc[0] : null;
+}
+
+/**
+ * Copies src item i for each i < c.size whose condition is non-zero into
+ * `dst` (C-contiguous, `count` items of src's dtype); false when the
+ * operands do not qualify.
+ */
+export function compressNative(c: NdArray, src: NdArray, dst: NdArray, count: number): boolean {
+  const code = elementCode(c.dtype);
+  if (c.ndim !== 1 || src.ndim !== 1 || code < 0 || c.shape[0] > src.shape[0] || src.itemsize === 0) return false;
+  const rc = regionOf(c._st, c.offset);
+  const rs = regionOf(src._st, src.offset);
+  const rd = count === 0 ? { memory: new ArrayBuffer(0), byteOffset: 0 } : regionOf(dst._st, dst.offset);
+  if (rc === null || rs === null || rd === null) return false;
+  K.compress(rc.memory, rc.byteOffset, c.shape[0], c.strides[0], code, isSwapped(c.dtype), rs.memory, rs.byteOffset, src.strides[0], src.itemsize, rd.memory, rd.byteOffset, count);
+  return true;
+}
+
+/**
+ * The stable argsort (NumPy's order: NaN last, ±0 equal) of a 1-d `a` of a
+ * plain numeric dtype, or null when it does not qualify.
+ */
+export function argsortNative(a: NdArray): Uint32Array | null {
+  const code = elementCode(a.dtype);
+  if (a.ndim !== 1 || code < 0 || a.size < NATIVE_MIN_ELEMENTS || a.size > 0xffffffff) return null;
+  const r = regionOf(a._st, a.offset);
+  if (r === null) return null;
+  const out = new Uint32Array(a.size);
+  K.argsort(r.memory, r.byteOffset, a.size, a.strides[0], code, isSwapped(a.dtype), out);
+  return out;
+}
+
+/**
+ * bincount of a 1-d integer `x` (weights `w`, 1-d of a plain numeric dtype,
+ * or none) into a new Float64Array of max(max(x) + 1, minlength) bins, as
+ * lib/sort.ts's JS loops do; 'negative' when an index is negative; null when
+ * the operands do not qualify.
+ */
+export function bincountNative(x: NdArray, w: NdArray | undefined, minlength: number): Float64Array | 'negative' | null {
+  const ia = indexArgs(x);
+  if (ia === null || x.size < NATIVE_MIN_ELEMENTS) return null;
+  const [im, io, ic, is, it, isw] = ia;
+  let wr = null;
+  if (w !== undefined) {
+    if (elementCode(w.dtype) < 0 || w.ndim !== 1) return null;
+    wr = regionOf(w._st, w.offset);
+    if (wr === null) return null;
+  }
+  const max = K.binMax(im as never, io, ic, is, it, isw);
+  if (max === -2) return 'negative';
+  const out = new Float64Array(Math.max(max + 1, minlength));
+  if (w === undefined) K.binAdd(im as never, io, ic, is, it, isw, null, 0, 0, 0, false, out);
+  else K.binAdd(im as never, io, ic, is, it, isw, wr!.memory, wr!.byteOffset, w.strides[0], elementCode(w.dtype), isSwapped(w.dtype), out);
+  return out;
+}

@@ -1,0 +1,54 @@
+/**
+ * Replacing a file safely, as saveNpy/createNpy (npy.ts) and saveNpyAsync
+ * (async.ts) do: build the new file under a fresh temporary name beside the
+ * real target (a symbolic link is followed), keep the old file's permission
+ * bits, rename it into place, then make the rename durable. Apart from npy.ts
+ * so that async.ts reaches it without loading memmap.ts (and so ndarray.ts).
+ * @module
+ */
+import { randomBytes } from 'crypto';
+import * as fs from 'fs';
+import * as nodePath from 'path';
+import { checkPath } from '../paths';
+
+/**
+ * Where a replacement of `target` goes: the real file behind it (a symbolic
+ * link is followed), a fresh temporary name in the same folder, and the
+ * permission bits to give the new file (the old file's, else 0666 & ~umask).
+ * Refuses a target the caller could not write, as open(path, 'w') would.
+ * Shared by saveNpy/createNpy (npy.ts) and saveNpyAsync (async.ts).
+ */
+export function replacementOf(target: string): { dest: string; tmp: string; mode: number } {
+  checkPath(target);
+  let dest = target;
+  let mode = 0o666 & ~process.umask();
+  let exists = true;
+  try {
+    dest = fs.realpathSync(target);
+    mode = fs.statSync(dest).mode & 0o7777;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    exists = false;
+  }
+  // A rename would replace a file we may not write: refuse as open(path, 'w') would.
+  if (exists) fs.accessSync(dest, fs.constants.W_OK);
+  const tmp = nodePath.join(nodePath.dirname(dest), `.${nodePath.basename(dest)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  return { dest, tmp, mode };
+}
+
+/** Makes a rename durable (fsync of the folder entry itself); best effort where folders cannot be opened. */
+export function syncDirectory(dir: string): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(dir, 'r');
+  } catch {
+    return;
+  }
+  try {
+    fs.fsyncSync(fd);
+  } catch {
+    // Some filesystems refuse fsync on a folder; the data file itself is synced.
+  } finally {
+    fs.closeSync(fd);
+  }
+}

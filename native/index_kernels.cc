@@ -1,0 +1,1170 @@
+#include "index_kernels.h"
+
+#include <cmath>
+#include <cstdint>
+#include <algorithm>
+#include <cstring>
+#include <limits>
+#include <memory>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "kernels.h"
+#include "mapping.h"
+#include "napi_util.h"
+
+namespace mmarray {
+namespace {
+
+// ------------------------------------------------------------ arguments
+// kernels.cc's memory reader and napi_util.h's readers and throw helpers,
+// each message prefixed with the entry point's name.
+
+using Memory = KernelMemory;
+
+// A strided region checked against its memory: element 0 at `base`.
+struct Region {
+  Memory memory;
+  uint8_t* base = nullptr;
+  std::vector<int64_t> shape;
+  std::vector<int64_t> strides;
+  int64_t size = 0;
+};
+
+void ThrowArgs(Napi::Env env, const char* what) { ThrowType(env, std::string(what) + ": bad arguments"); }
+
+void ThrowRange(Napi::Env env, const char* what, const char* msg) {
+  mmarray::ThrowRange(env, std::string(what) + ": " + msg);
+}
+
+// An ArrayBuffer or an open mapping (writable when `write`); closed and
+// read-only mappings throw AccessError (napi_util.h).
+bool ReadMemory(Napi::Env env, const Napi::Value& v, bool write, const char* /*what*/, Memory* out) {
+  return ReadKernelMemory(env, v, write, out);
+}
+
+// Reads the memory at info[mem] and the byte offset at info[off], and checks
+// in overflow-checked arithmetic that every byte of every element of
+// (shape, strides, itemsize) lies inside the memory. After it returns true
+// with a non-empty region, base + sum(i_k * stride_k) + [0, itemsize) is in
+// bounds for every index 0 <= i_k < shape_k and every partial sum of those
+// terms fits in an int64: that is what makes each pointer formed below safe.
+bool ReadRegion(const Napi::CallbackInfo& info, size_t mem, size_t off, std::vector<int64_t> shape,
+                std::vector<int64_t> strides, int64_t itemsize, bool write, const char* what, Region* out) {
+  Napi::Env env = info.Env();
+  int64_t o;
+  if (!ToInt(info[off], &o) || o < 0 || shape.size() != strides.size()) {
+    ThrowArgs(env, what);
+    return false;
+  }
+  if (!ReadMemory(env, info[mem], write, what, &out->memory)) return false;
+  int64_t size = 1;
+  for (int64_t d : shape) {
+    if (d < 0 || __builtin_mul_overflow(size, d, &size)) {
+      ThrowRange(env, what, "bad shape");
+      return false;
+    }
+  }
+  out->shape = std::move(shape);
+  out->strides = std::move(strides);
+  out->size = size;
+  if (size == 0) return true;
+  int64_t lo = o, hi = o;
+  for (size_t k = 0; k < out->shape.size(); k++) {
+    int64_t span;
+    bool overflow = __builtin_mul_overflow(out->shape[k] - 1, out->strides[k], &span) ||
+                    (span < 0 ? __builtin_add_overflow(lo, span, &lo) : __builtin_add_overflow(hi, span, &hi));
+    if (overflow) {
+      ThrowRange(env, what, "layout spans more bytes than an int64 holds");
+      return false;
+    }
+  }
+  int64_t end;
+  if (lo < 0 || __builtin_add_overflow(hi, itemsize, &end) || static_cast<uint64_t>(end) > out->memory.length) {
+    ThrowRange(env, what, "layout reaches outside its buffer (or the buffer is detached)");
+    return false;
+  }
+  // SAFETY: 0 <= lo <= o < end <= length, so base + o is inside the memory.
+  out->base = out->memory.base + o;
+  return true;
+}
+
+// A Float64Array or BigInt64Array argument: its elements and their count.
+template <class E>
+bool ReadOut(const Napi::Value& v, napi_typedarray_type type, E** data, int64_t* length) {
+  if (!v.IsTypedArray()) return false;
+  Napi::TypedArray t = v.As<Napi::TypedArray>();
+  if (t.TypedArrayType() != type) return false;
+  Napi::ArrayBuffer buf = t.ArrayBuffer();
+  if (buf.Data() == nullptr) {
+    *length = 0;
+    *data = nullptr;
+    return true;
+  }
+  // SAFETY: a typed array's byteOffset + length * element size lies within
+  // its buffer (V8 guarantees it), and its byteOffset is a multiple of the
+  // element size, so the pointer is aligned for E.
+  *data = reinterpret_cast<E*>(static_cast<uint8_t*>(buf.Data()) + t.ByteOffset());
+  *length = static_cast<int64_t>(t.ElementLength());
+  return true;
+}
+
+// ------------------------------------------------------------ elements
+
+// Type codes shared with lib/kernels.ts (ELEMENT_CODES).
+enum Type { kF8 = 0, kF4 = 1, kI1 = 2, kU1 = 3, kI2 = 4, kU2 = 5, kI4 = 6, kU4 = 7, kB1 = 8, kI8 = 9, kU8 = 10 };
+constexpr int64_t kItemsize[] = {8, 4, 1, 1, 2, 2, 4, 4, 1, 8, 8};
+
+// bool elements: any non-zero byte is true (as the codec reads them).
+struct Bool {};
+
+template <class T>
+struct Tag {
+  using type = T;
+};
+
+// The value type a loop computes in: bool as uint8_t 0/1.
+template <class T>
+using Value = std::conditional_t<std::is_same_v<T, Bool>, uint8_t, T>;
+
+template <class T, bool Swap>
+inline Value<T> Load(const uint8_t* p) {
+  if constexpr (std::is_same_v<T, Bool>) {
+    return *p != 0;
+  } else {
+    T v;
+    if constexpr (!Swap || sizeof(T) == 1) {
+      std::memcpy(&v, p, sizeof(T));
+    } else if constexpr (sizeof(T) == 2) {
+      uint16_t u;
+      std::memcpy(&u, p, 2);
+      u = __builtin_bswap16(u);
+      std::memcpy(&v, &u, 2);
+    } else if constexpr (sizeof(T) == 4) {
+      uint32_t u;
+      std::memcpy(&u, p, 4);
+      u = __builtin_bswap32(u);
+      std::memcpy(&v, &u, 4);
+    } else {
+      uint64_t u;
+      std::memcpy(&u, p, 8);
+      u = __builtin_bswap64(u);
+      std::memcpy(&v, &u, 8);
+    }
+    return v;
+  }
+}
+
+template <class T, bool Swap>
+inline void Store(uint8_t* p, T v) {
+  if constexpr (Swap && sizeof(T) > 1) {
+    uint8_t raw[sizeof(T)];
+    std::memcpy(raw, &v, sizeof(T));
+    T w = Load<T, true>(raw);  // the swapped value's bytes
+    std::memcpy(p, &w, sizeof(T));
+  } else {
+    std::memcpy(p, &v, sizeof(T));
+  }
+}
+
+// Calls f(Tag<T>{}) for element type code `type` (checked by the caller).
+template <class F>
+auto WithType(int64_t type, F&& f) {
+  switch (type) {
+    case kF8: return f(Tag<double>{});
+    case kF4: return f(Tag<float>{});
+    case kI1: return f(Tag<int8_t>{});
+    case kU1: return f(Tag<uint8_t>{});
+    case kI2: return f(Tag<int16_t>{});
+    case kU2: return f(Tag<uint16_t>{});
+    case kI4: return f(Tag<int32_t>{});
+    case kU4: return f(Tag<uint32_t>{});
+    case kI8: return f(Tag<int64_t>{});
+    case kU8: return f(Tag<uint64_t>{});
+    default: return f(Tag<Bool>{});
+  }
+}
+
+// An index element as an int64; a uint64 above INT64_MAX becomes v / 2,
+// still at least 2^62: out of range for every axis any memory holds.
+template <class T, bool Swap>
+inline int64_t IndexAt(const uint8_t* p) {
+  auto v = Load<T, Swap>(p);
+  if constexpr (std::is_same_v<T, uint64_t>) {
+    return static_cast<int64_t>(v > static_cast<uint64_t>(INT64_MAX) ? v >> 1 : v);
+  } else {
+    return static_cast<int64_t>(v);
+  }
+}
+
+// Calls row(byteOffset, outIndex) for each innermost row of a C-order walk
+// of `shape` (outer axes only) with byte strides `sa` and output strides `so`.
+template <class Row>
+void WalkRows(const std::vector<int64_t>& shape, const std::vector<int64_t>& sa, const std::vector<int64_t>& so, Row row) {
+  size_t outer = shape.empty() ? 0 : shape.size() - 1;
+  std::vector<int64_t> idx(outer, 0);
+  int64_t a = 0, o = 0;
+  for (;;) {
+    row(a, o);
+    size_t ax = outer;
+    for (;;) {
+      if (ax == 0) return;
+      ax--;
+      idx[ax]++;
+      a += sa[ax];
+      o += so[ax];
+      if (idx[ax] < shape[ax]) break;
+      a -= sa[ax] * shape[ax];
+      o -= so[ax] * shape[ax];
+      idx[ax] = 0;
+    }
+  }
+}
+
+// ------------------------------------------------------------ axis reduce
+
+// NumPy's pairwise summation (PW_BLOCKSIZE 128) in double: the order of
+// lib/compute-values.ts `pairwise` and of kernels.cc's sum, addition for
+// addition.
+// The same additions on contiguous aligned native doubles, on a plain
+// pointer so the eight accumulators become vector lanes (lane j is still
+// r[j]; vector adds are IEEE adds, so the bits do not change).
+__attribute__((target_clones("avx2", "default")))
+double PairwiseF8(const double* a, int64_t n) {
+  if (n < 8) {
+    double res = 0.0;
+    for (int64_t i = 0; i < n; i++) res += a[i];
+    return res;
+  }
+  if (n <= 128) {
+    double r[8];
+    for (int j = 0; j < 8; j++) r[j] = a[j];
+    int64_t i;
+    for (i = 8; i < n - (n % 8); i += 8) {
+      for (int j = 0; j < 8; j++) r[j] += a[i + j];
+    }
+    double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+    for (; i < n; i++) res += a[i];
+    return res;
+  }
+  int64_t n2 = n / 2;
+  n2 -= n2 % 8;
+  return PairwiseF8(a, n2) + PairwiseF8(a + n2, n - n2);
+}
+
+template <class T, bool Swap>
+double Pairwise(const uint8_t* p, int64_t n, int64_t s) {
+  if constexpr (std::is_same_v<T, double> && !Swap) {
+    // SAFETY: alignment is checked here; ReadRegion checked the bounds.
+    if (s == 8 && reinterpret_cast<uintptr_t>(p) % alignof(double) == 0) return PairwiseF8(reinterpret_cast<const double*>(p), n);
+  }
+  if (n < 8) {
+    double res = 0.0;
+    for (int64_t i = 0; i < n; i++) res += static_cast<double>(Load<T, Swap>(p + i * s));
+    return res;
+  }
+  if (n <= 128) {
+    double r[8];
+    for (int j = 0; j < 8; j++) r[j] = static_cast<double>(Load<T, Swap>(p + j * s));
+    int64_t i;
+    for (i = 8; i < n - (n % 8); i += 8) {
+      const uint8_t* q = p + i * s;
+      for (int j = 0; j < 8; j++) r[j] += static_cast<double>(Load<T, Swap>(q + j * s));
+    }
+    double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+    for (; i < n; i++) res += static_cast<double>(Load<T, Swap>(p + i * s));
+    return res;
+  }
+  int64_t n2 = n / 2;
+  n2 -= n2 % 8;
+  return Pairwise<T, Swap>(p, n2, s) + Pairwise<T, Swap>(p + n2 * s, n - n2, s);
+}
+
+enum AxisOp { kSum = 0, kMin = 1, kMax = 2, kCount = 3, kIntSum = 4 };
+
+// out[i] = the extreme of out[i] and a[i] for a contiguous row, as the
+// sequential branches below decide it (NaN sticks, strict comparison), but
+// branch-free so it runs as vector compare-and-blend.
+#define MMARRAY_EXTREME_INTO(NAME, T, CMP)                                        \
+  __attribute__((target_clones("avx2", "default")))                               \
+  void NAME(double* __restrict q, const T* __restrict a, int64_t n) {            \
+    for (int64_t i = 0; i < n; i++) {                                             \
+      double v = static_cast<double>(a[i]);                                       \
+      double m = q[i];                                                            \
+      q[i] = (v CMP m || (v != v && m == m)) ? v : m;                             \
+    }                                                                             \
+  }
+MMARRAY_EXTREME_INTO(MaxIntoF8, double, >)
+MMARRAY_EXTREME_INTO(MinIntoF8, double, <)
+MMARRAY_EXTREME_INTO(MaxIntoF4, float, >)
+MMARRAY_EXTREME_INTO(MinIntoF4, float, <)
+#undef MMARRAY_EXTREME_INTO
+
+// Float extremes: NaN sticks once met (the first NaN's bits), otherwise a
+// strict comparison keeps the first of equal values; `out` starts at ∓inf.
+template <class T, bool Swap, bool Max>
+void ExtremeFloat(const Region& R, const std::vector<int64_t>& so, double* out) {
+  int64_t n = R.shape.empty() ? 1 : R.shape.back();
+  int64_t s = R.shape.empty() ? 0 : R.strides.back();
+  int64_t os = so.empty() ? 0 : so.back();
+  WalkRows(R.shape, R.strides, so, [&](int64_t a, int64_t o) {
+    // SAFETY: row a's items lie in the region ReadRegion checked; o + i * os
+    // is below the output length the caller checked.
+    const uint8_t* p = R.base + a;
+    if (os == 0) {
+      double m = out[o];
+      if (m != m) return;
+      bool nan = false;
+      for (int64_t i = 0; i < n; i++) {
+        double v = static_cast<double>(Load<T, Swap>(p + i * s));
+        m = (Max ? v > m : v < m) ? v : m;
+        nan |= v != v;
+      }
+      if (nan) {
+        for (int64_t i = 0; i < n; i++) {
+          double v = static_cast<double>(Load<T, Swap>(p + i * s));
+          if (v != v) {
+            m = v;
+            break;
+          }
+        }
+      }
+      out[o] = m;
+    } else if (!Swap && os == 1 && s == static_cast<int64_t>(sizeof(T)) && reinterpret_cast<uintptr_t>(p) % alignof(T) == 0) {
+      // SAFETY: alignment is checked here; the row's items and outputs are
+      // in bounds (above), and out (a Float64Array) never shares the input's bytes
+      // (the caller allocates it).
+      const T* a = reinterpret_cast<const T*>(p);
+      if constexpr (std::is_same_v<T, double>) Max ? MaxIntoF8(out + o, a, n) : MinIntoF8(out + o, a, n);
+      else Max ? MaxIntoF4(out + o, a, n) : MinIntoF4(out + o, a, n);
+    } else {
+      for (int64_t i = 0; i < n; i++) {
+        double v = static_cast<double>(Load<T, Swap>(p + i * s));
+        double m = out[o + i * os];
+        if (Max ? v > m : v < m) out[o + i * os] = v;
+        else if (v != v && m == m) out[o + i * os] = v;
+      }
+    }
+  });
+}
+
+// Integer and bool extremes: in T, in a scratch accumulator per output
+// element (so a row of bytes compares as bytes), folded into `out` at the end.
+template <class T, bool Swap, bool Max>
+void ExtremeInt(const Region& R, const std::vector<int64_t>& so, double* out, int64_t outLength) {
+  using V = Value<T>;
+  int64_t n = R.shape.empty() ? 1 : R.shape.back();
+  int64_t s = R.shape.empty() ? 0 : R.strides.back();
+  int64_t os = so.empty() ? 0 : so.back();
+  const V init = Max ? std::numeric_limits<V>::lowest() : std::numeric_limits<V>::max();
+  std::vector<V> acc(static_cast<size_t>(outLength), init);
+  V* ac = acc.data();
+  WalkRows(R.shape, R.strides, so, [&](int64_t a, int64_t o) {
+    // SAFETY: as in ExtremeFloat; acc has the output's length.
+    const uint8_t* p = R.base + a;
+    if (os == 0) {
+      V m = ac[o];
+      for (int64_t i = 0; i < n; i++) {
+        V v = Load<T, Swap>(p + i * s);
+        m = Max ? (v > m ? v : m) : (v < m ? v : m);
+      }
+      ac[o] = m;
+    } else if (os == 1 && s == static_cast<int64_t>(sizeof(V)) && !Swap) {
+      V* q = ac + o;
+      for (int64_t i = 0; i < n; i++) {
+        V v;
+        std::memcpy(&v, p + i * static_cast<int64_t>(sizeof(V)), sizeof(V));
+        q[i] = Max ? (v > q[i] ? v : q[i]) : (v < q[i] ? v : q[i]);
+      }
+    } else {
+      for (int64_t i = 0; i < n; i++) {
+        V v = Load<T, Swap>(p + i * s);
+        V m = ac[o + i * os];
+        ac[o + i * os] = Max ? (v > m ? v : m) : (v < m ? v : m);
+      }
+    }
+  });
+  // Every output element saw at least one item (the caller refuses empty
+  // reductions), so acc holds a real item wherever the walk wrote.
+  for (int64_t j = 0; j < outLength; j++) {
+    double v = static_cast<double>(ac[j]);
+    if (Max ? v > out[j] : v < out[j]) out[j] = v;
+  }
+}
+
+template <class T, bool Swap>
+void SumFloat(const Region& R, const std::vector<int64_t>& so, double* out, int64_t chunk) {
+  int64_t n = R.shape.empty() ? 1 : R.shape.back();
+  int64_t s = R.shape.empty() ? 0 : R.strides.back();
+  int64_t os = so.empty() ? 0 : so.back();
+  WalkRows(R.shape, R.strides, so, [&](int64_t a, int64_t o) {
+    // SAFETY: as in ExtremeFloat.
+    const uint8_t* p = R.base + a;
+    if (os == 0) {
+      // A cast input is summed in chunks (NumPy's buffer), each pairwise.
+      for (int64_t lo = 0; lo < n; lo += chunk) {
+        out[o] += Pairwise<T, Swap>(p + lo * s, n - lo < chunk ? n - lo : chunk, s);
+      }
+    } else {
+      for (int64_t i = 0; i < n; i++) out[o + i * os] += static_cast<double>(Load<T, Swap>(p + i * s));
+    }
+  });
+}
+
+// Non-zero bytes of a contiguous run: 32 byte counters that cannot wrap in
+// 255 steps, emptied into the total after each block, so the loop is one
+// vector compare and subtract per 32 bytes.
+__attribute__((target_clones("avx2", "default")))
+int64_t CountBytes(const uint8_t* p, int64_t n) {
+  int64_t c = 0;
+  int64_t i = 0;
+  constexpr int64_t kLanes = 32, kSteps = 255;
+  for (; i + kLanes * kSteps <= n; i += kLanes * kSteps) {
+    uint8_t acc[kLanes] = {};
+    for (int64_t k = 0; k < kSteps; k++) {
+      const uint8_t* q = p + i + k * kLanes;
+      for (int64_t j = 0; j < kLanes; j++) acc[j] += q[j] != 0;
+    }
+    uint32_t b = 0;
+    for (int64_t j = 0; j < kLanes; j++) b += acc[j];
+    c += b;
+  }
+  for (; i < n; i++) c += p[i] != 0;
+  return c;
+}
+
+template <class T, bool Swap>
+void CountNonzero(const Region& R, const std::vector<int64_t>& so, double* out) {
+  int64_t n = R.shape.empty() ? 1 : R.shape.back();
+  int64_t s = R.shape.empty() ? 0 : R.strides.back();
+  int64_t os = so.empty() ? 0 : so.back();
+  WalkRows(R.shape, R.strides, so, [&](int64_t a, int64_t o) {
+    // SAFETY: as in ExtremeFloat.
+    const uint8_t* p = R.base + a;
+    if (os == 0) {
+      int64_t c = 0;
+      if (s == 1 && sizeof(Value<T>) == 1) {
+        c = CountBytes(p, n);
+      } else {
+        for (int64_t i = 0; i < n; i++) c += Load<T, Swap>(p + i * s) != 0;
+      }
+      out[o] += static_cast<double>(c);
+    } else {
+      for (int64_t i = 0; i < n; i++) out[o + i * os] += Load<T, Swap>(p + i * s) != 0 ? 1.0 : 0.0;
+    }
+  });
+}
+
+// Integer sums in a 64-bit loop dtype: wrapping, so the bits do not depend
+// on the order; int64 and uint64 share them.
+template <class T, bool Swap>
+void SumInt(const Region& R, const std::vector<int64_t>& so, int64_t* out) {
+  int64_t n = R.shape.empty() ? 1 : R.shape.back();
+  int64_t s = R.shape.empty() ? 0 : R.strides.back();
+  int64_t os = so.empty() ? 0 : so.back();
+  auto wide = [](Value<T> v) -> uint64_t {
+    if constexpr (std::is_signed_v<Value<T>>) return static_cast<uint64_t>(static_cast<int64_t>(v));
+    else return static_cast<uint64_t>(v);
+  };
+  WalkRows(R.shape, R.strides, so, [&](int64_t a, int64_t o) {
+    // SAFETY: as in ExtremeFloat.
+    const uint8_t* p = R.base + a;
+    if (os == 0) {
+      uint64_t r = static_cast<uint64_t>(out[o]);
+      for (int64_t i = 0; i < n; i++) r += wide(Load<T, Swap>(p + i * s));
+      out[o] = static_cast<int64_t>(r);
+    } else {
+      for (int64_t i = 0; i < n; i++) {
+        out[o + i * os] = static_cast<int64_t>(static_cast<uint64_t>(out[o + i * os]) + wide(Load<T, Swap>(p + i * s)));
+      }
+    }
+  });
+}
+
+// axisReduce(memory, byteOffset, shape, strides, outStrides, type, swap, op, out, chunk)
+// Walks (shape, byte strides) in C order, adding item i into output element
+// sum(i_k * outStrides_k) of `out` (a Float64Array; a BigInt64Array for the
+// integer sum), which holds the starting values: op 0 float sum (rows whose
+// output stride is 0 pairwise, in chunks of `chunk`), 1 min and 2 max (start
+// at ±inf; NaN sticks), 3 count of non-zero items, 4 wrapping int64 sum.
+Napi::Value AxisReduce(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const char* what = "axisReduce";
+  std::vector<int64_t> shape, strides, so;
+  int64_t type, op, chunk;
+  if (info.Length() < 10 || !ToInts(info[2], &shape) || !ToInts(info[3], &strides) || !ToInts(info[4], &so) ||
+      so.size() != shape.size() || !ToInt(info[5], &type) || type < kF8 || type > kU8 || !ToInt(info[7], &op) ||
+      op < kSum || op > kIntSum || !ToInt(info[9], &chunk) || chunk <= 0) {
+    ThrowArgs(env, what);
+    return env.Undefined();
+  }
+  double* outD = nullptr;
+  int64_t* outI = nullptr;
+  int64_t outLength = 0;
+  bool okOut = op == kIntSum ? ReadOut<int64_t>(info[8], napi_bigint64_array, &outI, &outLength)
+                             : ReadOut<double>(info[8], napi_float64_array, &outD, &outLength);
+  if (!okOut) {
+    ThrowArgs(env, what);
+    return env.Undefined();
+  }
+  Region R;
+  if (!ReadRegion(info, 0, 1, shape, strides, kItemsize[type], false, what, &R)) return env.Undefined();
+  if (R.size == 0) return env.Undefined();
+  // The highest output index the walk forms must lie in `out`.
+  int64_t top = 0;
+  for (size_t k = 0; k < shape.size(); k++) {
+    int64_t span;
+    if (so[k] < 0 || __builtin_mul_overflow(shape[k] - 1, so[k], &span) || __builtin_add_overflow(top, span, &top)) {
+      ThrowRange(env, what, "bad output strides");
+      return env.Undefined();
+    }
+  }
+  if (top >= outLength) {
+    ThrowRange(env, what, "the output is too short");
+    return env.Undefined();
+  }
+  bool swap = info[6].ToBoolean().Value();
+  WithType(type, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    auto run = [&](auto swapTag) {
+      constexpr bool S = decltype(swapTag)::value;
+      switch (op) {
+        case kSum: return SumFloat<T, S>(R, so, outD, chunk);
+        case kCount: return CountNonzero<T, S>(R, so, outD);
+        case kIntSum:
+          if constexpr (std::is_floating_point_v<T>) return;
+          else return SumInt<T, S>(R, so, outI);
+        default:
+          if constexpr (std::is_floating_point_v<T>) {
+            return op == kMax ? ExtremeFloat<T, S, true>(R, so, outD) : ExtremeFloat<T, S, false>(R, so, outD);
+          } else {
+            return op == kMax ? ExtremeInt<T, S, true>(R, so, outD, top + 1) : ExtremeInt<T, S, false>(R, so, outD, top + 1);
+          }
+      }
+    };
+    if (swap) run(std::true_type{});
+    else run(std::false_type{});
+  });
+  return env.Undefined();
+}
+
+// ------------------------------------------------------------ argmin / argmax
+
+// The first position of the extreme of a contiguous native-order float row
+// (n >= 1): the extreme found in 8 independent lanes (vector compares), then
+// the first item equal to it (±0 are equal, as the sequential loop's strict
+// comparison treats them); a NaN anywhere: the first NaN.
+#define MMARRAY_ARG_CONTIGUOUS(NAME, T, CMP)                                      \
+  __attribute__((target_clones("avx2", "default")))                               \
+  int64_t NAME(const T* a, int64_t n) {                                          \
+    T r[8];                                                                       \
+    bool nan = false;                                                             \
+    for (int j = 0; j < 8; j++) r[j] = a[0];                                      \
+    int64_t i = 0;                                                                \
+    for (; i + 8 <= n; i += 8) {                                                  \
+      for (int j = 0; j < 8; j++) {                                               \
+        T v = a[i + j];                                                           \
+        r[j] = v CMP r[j] ? v : r[j];                                             \
+        nan |= v != v;                                                            \
+      }                                                                           \
+    }                                                                             \
+    for (; i < n; i++) {                                                          \
+      T v = a[i];                                                                 \
+      r[0] = v CMP r[0] ? v : r[0];                                               \
+      nan |= v != v;                                                              \
+    }                                                                             \
+    if (nan) {                                                                    \
+      for (int64_t k = 0; k < n; k++) if (a[k] != a[k]) return k;                 \
+    }                                                                             \
+    T m = r[0];                                                                   \
+    for (int j = 1; j < 8; j++) m = r[j] CMP m ? r[j] : m;                        \
+    for (int64_t k = 0; k < n; k++) if (a[k] == m) return k;                      \
+    return 0;                                                                     \
+  }
+MMARRAY_ARG_CONTIGUOUS(ArgMaxF8, double, >)
+MMARRAY_ARG_CONTIGUOUS(ArgMinF8, double, <)
+MMARRAY_ARG_CONTIGUOUS(ArgMaxF4, float, >)
+MMARRAY_ARG_CONTIGUOUS(ArgMinF4, float, <)
+#undef MMARRAY_ARG_CONTIGUOUS
+
+// The position of the first extreme of each row (the first NaN, if any, for
+// floats), as lib/reduce-axis.ts's bestIndex; with `flat`, one position over
+// all rows in C order.
+template <class T, bool Swap, bool Max>
+void ArgRows(const Region& R, bool flat, double* out) {
+  using V = Value<T>;
+  constexpr bool kFloat = std::is_floating_point_v<V>;
+  int64_t n = R.shape.back();
+  int64_t s = R.strides.back();
+  std::vector<int64_t> zero(R.shape.size(), 0);
+  int64_t row = 0;
+  bool done = false;
+  V m{};
+  int64_t best = 0;
+  WalkRows(R.shape, R.strides, zero, [&](int64_t a, int64_t) {
+    // SAFETY: row a's items lie in the region ReadRegion checked; row is
+    // below the output length the caller checked.
+    const uint8_t* p = R.base + a;
+    int64_t base = flat ? row * n : 0;
+    if constexpr (kFloat && !Swap) {
+      // SAFETY: alignment is checked here; ReadRegion checked the bounds.
+      if (!flat && s == static_cast<int64_t>(sizeof(V)) && reinterpret_cast<uintptr_t>(p) % alignof(V) == 0) {
+        const V* q = reinterpret_cast<const V*>(p);
+        int64_t k;
+        if constexpr (std::is_same_v<V, double>) k = Max ? ArgMaxF8(q, n) : ArgMinF8(q, n);
+        else k = Max ? ArgMaxF4(q, n) : ArgMinF4(q, n);
+        out[row++] = static_cast<double>(k);
+        return;
+      }
+    }
+    int64_t i = 0;
+    if (!flat || row == 0) {
+      m = Load<T, Swap>(p);
+      best = 0;
+      done = false;
+      if constexpr (kFloat) done = m != m;
+      i = 1;
+    }
+    for (; i < n && !done; i++) {
+      V v = Load<T, Swap>(p + i * s);
+      if constexpr (kFloat) {
+        if (v != v) {
+          best = base + i;
+          done = true;
+          break;
+        }
+      }
+      if (Max ? v > m : v < m) {
+        best = base + i;
+        m = v;
+      }
+    }
+    if (!flat) out[row] = static_cast<double>(best);
+    row++;
+  });
+  if (flat) out[0] = static_cast<double>(best);
+}
+
+// argReduce(memory, byteOffset, shape, strides, type, swap, max, flat, out)
+// Rows are the last axis (length >= 1); out[r] (a Float64Array) receives the
+// best position in row r, rows in C order; with `flat`, out[0] the best
+// flat position of the whole layout.
+Napi::Value ArgReduce(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const char* what = "argReduce";
+  std::vector<int64_t> shape, strides;
+  int64_t type;
+  double* out = nullptr;
+  int64_t outLength = 0;
+  if (info.Length() < 9 || !ToInts(info[2], &shape) || !ToInts(info[3], &strides) || shape.empty() ||
+      !ToInt(info[4], &type) || type < kF8 || type > kU8 || !ReadOut<double>(info[8], napi_float64_array, &out, &outLength)) {
+    ThrowArgs(env, what);
+    return env.Undefined();
+  }
+  Region R;
+  if (!ReadRegion(info, 0, 1, shape, strides, kItemsize[type], false, what, &R)) return env.Undefined();
+  bool flat = info[7].ToBoolean().Value();
+  if (R.size == 0) {
+    ThrowRange(env, what, "empty rows");
+    return env.Undefined();
+  }
+  if (outLength < (flat ? 1 : R.size / R.shape.back())) {
+    ThrowRange(env, what, "the output is too short");
+    return env.Undefined();
+  }
+  bool swap = info[5].ToBoolean().Value();
+  bool max = info[6].ToBoolean().Value();
+  WithType(type, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    if (swap) max ? ArgRows<T, true, true>(R, flat, out) : ArgRows<T, true, false>(R, flat, out);
+    else max ? ArgRows<T, false, true>(R, flat, out) : ArgRows<T, false, false>(R, flat, out);
+  });
+  return env.Undefined();
+}
+
+// ------------------------------------------------------------ indices
+
+// A 1-d index array: `count` integers of type code `type` at `stride`.
+struct Indices {
+  Region region;
+  int64_t type = 0;
+  bool swap = false;
+};
+
+bool ReadIndices(const Napi::CallbackInfo& info, size_t first, const char* what, Indices* out) {
+  int64_t count, stride;
+  if (!ToInt(info[first + 2], &count) || count < 0 || !ToInt(info[first + 3], &stride) || !ToInt(info[first + 4], &out->type) ||
+      out->type < kI1 || out->type > kU8 || out->type == kB1 || out->type == kF4) {
+    ThrowArgs(info.Env(), what);
+    return false;
+  }
+  out->swap = info[first + 5].ToBoolean().Value();
+  return ReadRegion(info, first, first + 1, {count}, {stride}, kItemsize[out->type], false, what, &out->region);
+}
+
+// Calls f(k, index) for each index in order, until f returns false.
+template <class F>
+void ForEachIndex(const Indices& I, F&& f) {
+  const uint8_t* p = I.region.base;
+  int64_t s = I.region.strides[0];
+  int64_t n = I.region.size;
+  WithType(I.type, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    if constexpr (std::is_integral_v<T>) {
+      // SAFETY: k < n items of the checked region.
+      if (I.swap) {
+        for (int64_t k = 0; k < n; k++) if (!f(k, IndexAt<T, true>(p + k * s))) return;
+      } else {
+        for (int64_t k = 0; k < n; k++) if (!f(k, IndexAt<T, false>(p + k * s))) return;
+      }
+    }
+  });
+}
+
+// The position of the first index outside [-n, n), or -1.
+int64_t FirstBad(const Indices& I, int64_t n) {
+  int64_t bad = -1;
+  ForEachIndex(I, [&](int64_t k, int64_t x) {
+    if (x < -n || x >= n) {
+      bad = k;
+      return false;
+    }
+    return true;
+  });
+  return bad;
+}
+
+// The indices resolved into [0, n) (already checked), copied out when the
+// index bytes could be written by the caller's loop (the same memory).
+std::vector<int64_t> Resolved(const Indices& I, int64_t n) {
+  std::vector<int64_t> out(static_cast<size_t>(I.region.size));
+  ForEachIndex(I, [&](int64_t k, int64_t x) {
+    out[k] = x < 0 ? x + n : x;
+    return true;
+  });
+  return out;
+}
+
+// One step of addAt: *p += value in T (JS's arithmetic of the same store).
+template <class T, bool Swap>
+inline void AddOne(uint8_t* p, double value) {
+  T cur = Load<T, Swap>(p);
+  T next;
+  if constexpr (std::is_same_v<T, double>) {
+    next = cur + value;
+  } else if constexpr (std::is_same_v<T, float>) {
+    next = static_cast<float>(static_cast<double>(cur) + value);  // JS: Float32Array element += v
+  } else {
+    using U = std::make_unsigned_t<T>;
+    next = static_cast<T>(static_cast<U>(static_cast<U>(cur) + static_cast<U>(static_cast<int64_t>(value))));
+  }
+  Store<T, Swap>(p, next);
+}
+
+// The scatter loop over locals only (no captured references: a byte store
+// could alias them and force reloads between the random accesses).
+// SAFETY: every index was checked to lie in [-n, n) before this runs, and
+// `base` + x * s for 0 <= x < n is an element of the checked target.
+template <class T, bool Swap, class I, bool ISwap>
+void AddAtIndices(uint8_t* base, int64_t s, int64_t n, const uint8_t* ip, int64_t is, int64_t count, double value) {
+  for (int64_t k = 0; k < count; k++) {
+    int64_t x = IndexAt<I, ISwap>(ip + k * is);
+    x = x < 0 ? x + n : x;
+    AddOne<T, Swap>(base + x * s, value);
+  }
+}
+
+template <class T, bool Swap>
+void AddAtLoop(const Region& A, const Indices& I, int64_t n, double value, bool copy) {
+  uint8_t* base = A.base;
+  int64_t s = A.strides[0];
+  if (copy) {
+    // SAFETY: as in AddAtIndices; the indices were resolved before any write.
+    for (int64_t x : Resolved(I, n)) AddOne<T, Swap>(base + x * s, value);
+    return;
+  }
+  WithType(I.type, [&](auto tag) {
+    using IT = typename decltype(tag)::type;
+    if constexpr (std::is_integral_v<IT>) {
+      if (I.swap) AddAtIndices<T, Swap, IT, true>(base, s, n, I.region.base, I.region.strides[0], I.region.size, value);
+      else AddAtIndices<T, Swap, IT, false>(base, s, n, I.region.base, I.region.strides[0], I.region.size, value);
+    }
+  });
+}
+
+// True when the index bytes may lie in the bytes the target's loop writes.
+bool SameMemory(const Region& a, const Region& b) { return a.memory.base == b.memory.base; }
+
+// addAt(memory, byteOffset, n, stride, type, swap, idxMemory, idxOffset, idxCount, idxStride, idxType, idxSwap, value)
+// a[idx[k]] += value for each k in order (NumPy's unbuffered np.add.at on a
+// 1-d target of f8, f4 or an integer type of at most 32 bits; an integer
+// value is already wrapped into the target's type). Returns -1, or the
+// position of the first index outside [-n, n), and then writes nothing.
+Napi::Value AddAt(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const char* what = "addAt";
+  int64_t n, stride, type;
+  if (info.Length() < 13 || !ToInt(info[2], &n) || n < 0 || !ToInt(info[3], &stride) || !ToInt(info[4], &type) ||
+      type < kF8 || type > kU4 || type == kB1 || !info[12].IsNumber()) {
+    ThrowArgs(env, what);
+    return env.Undefined();
+  }
+  Region A;
+  Indices I;
+  if (!ReadRegion(info, 0, 1, {n}, {stride}, kItemsize[type], true, what, &A) || !ReadIndices(info, 6, what, &I)) {
+    return env.Undefined();
+  }
+  int64_t bad = FirstBad(I, n);
+  if (bad >= 0) return Napi::Number::New(env, static_cast<double>(bad));
+  double value = info[12].As<Napi::Number>().DoubleValue();
+  bool copy = SameMemory(A, I.region);
+  bool swap = info[5].ToBoolean().Value();
+  WithType(type, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    if constexpr (!std::is_same_v<T, Bool> && !std::is_same_v<T, int64_t> && !std::is_same_v<T, uint64_t>) {
+      if (swap) AddAtLoop<T, true>(A, I, n, value, copy);
+      else AddAtLoop<T, false>(A, I, n, value, copy);
+    }
+  });
+  return Napi::Number::New(env, -1);
+}
+
+template <int64_t Size>
+void CopyItem(uint8_t* d, const uint8_t* s, int64_t size) {
+  if constexpr (Size > 0) std::memcpy(d, s, Size);
+  else std::memcpy(d, s, static_cast<size_t>(size));
+}
+
+// The gather loop over locals only (see AddAtIndices). Mode 0 (raise) runs
+// after every index was checked; 1 wraps, 2 clips.
+// SAFETY: the resolved x is in [0, n) and k < count, items of the checked
+// source and destination.
+template <int64_t Size, class I, bool ISwap>
+void TakeIndices(const uint8_t* a, int64_t stride, int64_t n, const uint8_t* ip, int64_t is, int64_t count, uint8_t* d,
+                 int64_t itemsize, int64_t mode) {
+  for (int64_t k = 0; k < count; k++) {
+    int64_t x = IndexAt<I, ISwap>(ip + k * is);
+    if (mode == 1) x = ((x % n) + n) % n;
+    else if (mode == 2) x = x < 0 ? 0 : x >= n ? n - 1 : x;
+    else if (x < 0) x += n;
+    CopyItem<Size>(d + k * itemsize, a + x * stride, itemsize);
+  }
+}
+
+// take(memory, byteOffset, n, stride, itemsize, idxMemory, idxOffset, idxCount, idxStride, idxType, idxSwap, mode, dst, dstOffset)
+// dst item k = a[idx[k]] (bytes), dst contiguous; mode 0 raise (returns the
+// position of the first bad index and writes nothing), 1 wrap, 2 clip.
+// Returns -1 when done.
+Napi::Value Take(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const char* what = "take";
+  int64_t n, stride, itemsize, mode;
+  if (info.Length() < 14 || !ToInt(info[2], &n) || n < 0 || !ToInt(info[3], &stride) || !ToInt(info[4], &itemsize) ||
+      itemsize <= 0 || !ToInt(info[11], &mode) || mode < 0 || mode > 2) {
+    ThrowArgs(env, what);
+    return env.Undefined();
+  }
+  Region A, D;
+  Indices I;
+  if (!ReadRegion(info, 0, 1, {n}, {stride}, itemsize, false, what, &A) || !ReadIndices(info, 5, what, &I)) {
+    return env.Undefined();
+  }
+  int64_t count = I.region.size;
+  if (!ReadRegion(info, 12, 13, {count}, {itemsize}, itemsize, true, what, &D)) return env.Undefined();
+  if (count == 0) return Napi::Number::New(env, -1);
+  if (n == 0) {
+    ThrowRange(env, what, "indices into an empty axis");
+    return env.Undefined();
+  }
+  if (mode == 0) {
+    int64_t bad = FirstBad(I, n);
+    if (bad >= 0) return Napi::Number::New(env, static_cast<double>(bad));
+  }
+  std::vector<int64_t> xs;
+  if (SameMemory(A, I.region) || SameMemory(D, I.region) || SameMemory(A, D)) {
+    // Overlapping operands: read every index before the first write.
+    xs = Resolved(I, 0);
+  }
+  auto run = [&](auto sizeTag) {
+    constexpr int64_t Size = decltype(sizeTag)::value;
+    WithType(I.type, [&](auto tag) {
+      using IT = typename decltype(tag)::type;
+      if constexpr (std::is_integral_v<IT>) {
+        const uint8_t* ip = I.region.base;
+        int64_t is = I.region.strides[0];
+        if (!xs.empty()) {
+          // As int64 values: the same loop over the copy.
+          TakeIndices<Size, int64_t, false>(A.base, stride, n, reinterpret_cast<const uint8_t*>(xs.data()), 8, count, D.base, itemsize, mode);
+        } else if (I.swap) {
+          TakeIndices<Size, IT, true>(A.base, stride, n, ip, is, count, D.base, itemsize, mode);
+        } else {
+          TakeIndices<Size, IT, false>(A.base, stride, n, ip, is, count, D.base, itemsize, mode);
+        }
+      }
+    });
+  };
+  switch (itemsize) {
+    case 1: run(std::integral_constant<int64_t, 1>{}); break;
+    case 2: run(std::integral_constant<int64_t, 2>{}); break;
+    case 4: run(std::integral_constant<int64_t, 4>{}); break;
+    case 8: run(std::integral_constant<int64_t, 8>{}); break;
+    case 16: run(std::integral_constant<int64_t, 16>{}); break;
+    default: run(std::integral_constant<int64_t, 0>{}); break;
+  }
+  return Napi::Number::New(env, -1);
+}
+
+// The compress loop over locals only (see AddAtIndices); returns the count
+// of items written.
+// SAFETY: i < cn items of the checked condition and source, j < count
+// items of the checked destination.
+template <class T, bool Swap>
+int64_t CompressItems(const uint8_t* c, int64_t cs, int64_t cn, const uint8_t* a, int64_t stride, int64_t itemsize,
+                      uint8_t* d, int64_t count) {
+  int64_t j = 0;
+  if (itemsize == 8) {
+    for (int64_t i = 0; i < cn && j < count; i++) {
+      if (Load<T, Swap>(c + i * cs) != 0) std::memcpy(d + 8 * j++, a + i * stride, 8);
+    }
+  } else {
+    for (int64_t i = 0; i < cn && j < count; i++) {
+      if (Load<T, Swap>(c + i * cs) != 0) std::memcpy(d + itemsize * j++, a + i * stride, static_cast<size_t>(itemsize));
+    }
+  }
+  return j;
+}
+
+// compress(condMemory, condOffset, condCount, condStride, condType, condSwap, memory, byteOffset, stride, itemsize, dst, dstOffset, count)
+// Copies item i of `a` (bytes) for each i < condCount whose condition is
+// non-zero, in order, to dst (contiguous, room for `count` items: the
+// caller's count of non-zero conditions; never more are written).
+// Returns the number of items written.
+Napi::Value Compress(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const char* what = "compress";
+  int64_t cn, cs, ctype, stride, itemsize, count;
+  if (info.Length() < 13 || !ToInt(info[2], &cn) || cn < 0 || !ToInt(info[3], &cs) || !ToInt(info[4], &ctype) ||
+      ctype < kF8 || ctype > kU8 || !ToInt(info[8], &stride) || !ToInt(info[9], &itemsize) || itemsize <= 0 ||
+      !ToInt(info[12], &count) || count < 0) {
+    ThrowArgs(env, what);
+    return env.Undefined();
+  }
+  Region C, A, D;
+  if (!ReadRegion(info, 0, 1, {cn}, {cs}, kItemsize[ctype], false, what, &C) ||
+      !ReadRegion(info, 6, 7, {cn}, {stride}, itemsize, false, what, &A) ||
+      !ReadRegion(info, 10, 11, {count}, {itemsize}, itemsize, true, what, &D)) {
+    return env.Undefined();
+  }
+  bool swap = info[5].ToBoolean().Value();
+  int64_t j = WithType(ctype, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    return swap ? CompressItems<T, true>(C.base, cs, cn, A.base, stride, itemsize, D.base, count)
+                : CompressItems<T, false>(C.base, cs, cn, A.base, stride, itemsize, D.base, count);
+  });
+  return Napi::Number::New(env, static_cast<double>(j));
+}
+
+// ------------------------------------------------------------ argsort
+
+// An order-preserving unsigned key of one item in NumPy's sort order: every
+// NaN gets the largest key, +0 and -0 share one, so a stable sort by key is
+// NumPy's stable sort (lib/sort.ts radixArgsort builds the same order).
+template <class T, bool Swap>
+inline uint64_t SortKey(const uint8_t* p) {
+  auto v = Load<T, Swap>(p);
+  if constexpr (std::is_floating_point_v<decltype(v)>) {
+    if (v != v) return ~uint64_t{0};
+    double d = v == 0 ? 0.0 : static_cast<double>(v);
+    uint64_t b;
+    std::memcpy(&b, &d, 8);
+    return (b >> 63) ? ~b : (b | (uint64_t{1} << 63));
+  } else if constexpr (std::is_signed_v<decltype(v)>) {
+    return static_cast<uint64_t>(static_cast<int64_t>(v)) ^ (uint64_t{1} << 63);
+  } else {
+    return static_cast<uint64_t>(v);
+  }
+}
+
+// Stable LSD radix sort of (key, index) pairs in 11-bit digits (2048
+// buckets: few enough scatter streams for the caches and the TLB); a digit
+// that is the same for every key is skipped. The keys travel in 64-bit
+// words, the indices beside them.
+void RadixArgsort(std::vector<uint64_t>& key, std::vector<uint32_t>& idx) {
+  constexpr int kBits = 11;
+  constexpr uint64_t kMask = (uint64_t{1} << kBits) - 1;
+  size_t n = key.size();
+  std::vector<uint64_t> tk(n);
+  std::vector<uint32_t> ti(n);
+  std::vector<size_t> count(size_t{1} << kBits);
+  for (int shift = 0; shift < 64; shift += kBits) {
+    std::fill(count.begin(), count.end(), 0);
+    const uint64_t* k = key.data();
+    for (size_t i = 0; i < n; i++) count[(k[i] >> shift) & kMask]++;
+    if (count[(k[0] >> shift) & kMask] == n) continue;
+    size_t sum = 0;
+    for (auto& c : count) {
+      size_t t = c;
+      c = sum;
+      sum += t;
+    }
+    const uint32_t* x = idx.data();
+    uint64_t* dk = tk.data();
+    uint32_t* dx = ti.data();
+    size_t* cnt = count.data();
+    for (size_t i = 0; i < n; i++) {
+      size_t d = cnt[(k[i] >> shift) & kMask]++;
+      dk[d] = k[i];
+      dx[d] = x[i];
+    }
+    key.swap(tk);
+    idx.swap(ti);
+  }
+}
+
+// argsort(memory, byteOffset, n, stride, type, swap, out)
+// The stable argsort of n items (n < 2^32) in NumPy's order into `out`, a
+// Uint32Array of length >= n.
+Napi::Value Argsort(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const char* what = "argsort";
+  int64_t n, stride, type;
+  if (info.Length() < 7 || !ToInt(info[2], &n) || n < 0 || n > int64_t{0xffffffff} || !ToInt(info[3], &stride) ||
+      !ToInt(info[4], &type) || type < kF8 || type > kU8 || !info[6].IsTypedArray() ||
+      info[6].As<Napi::TypedArray>().TypedArrayType() != napi_uint32_array) {
+    ThrowArgs(env, what);
+    return env.Undefined();
+  }
+  Napi::Uint32Array out = info[6].As<Napi::Uint32Array>();
+  if (static_cast<int64_t>(out.ElementLength()) < n) {
+    ThrowRange(env, what, "the output is too short");
+    return env.Undefined();
+  }
+  Region R;
+  if (!ReadRegion(info, 0, 1, {n}, {stride}, kItemsize[type], false, what, &R)) return env.Undefined();
+  if (n == 0) return env.Undefined();
+  std::vector<uint64_t> key(static_cast<size_t>(n));
+  std::vector<uint32_t> idx(static_cast<size_t>(n));
+  bool swap = info[5].ToBoolean().Value();
+  WithType(type, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    // SAFETY: i < n items of the checked region.
+    if (swap) {
+      for (int64_t i = 0; i < n; i++) key[i] = SortKey<T, true>(R.base + i * stride);
+    } else {
+      for (int64_t i = 0; i < n; i++) key[i] = SortKey<T, false>(R.base + i * stride);
+    }
+  });
+  for (int64_t i = 0; i < n; i++) idx[i] = static_cast<uint32_t>(i);
+  RadixArgsort(key, idx);
+  // SAFETY: out holds at least n elements (checked above).
+  std::memcpy(out.Data(), idx.data(), static_cast<size_t>(n) * sizeof(uint32_t));
+  return env.Undefined();
+}
+
+// ------------------------------------------------------------ bincount
+
+// binMax(memory, byteOffset, n, stride, type, swap) -> the largest of n
+// integers (-1 when n is 0), or -2 when one is negative.
+Napi::Value BinMax(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const char* what = "binMax";
+  Indices I;
+  if (info.Length() < 6 || !ReadIndices(info, 0, what, &I)) {
+    if (!env.IsExceptionPending()) ThrowArgs(env, what);
+    return env.Undefined();
+  }
+  int64_t max = -1;
+  ForEachIndex(I, [&](int64_t, int64_t x) {
+    if (x < 0) {
+      max = -2;
+      return false;
+    }
+    if (x > max) max = x;
+    return true;
+  });
+  return Napi::Number::New(env, static_cast<double>(max));
+}
+
+// SAFETY: i < n items of the checked index and weight regions; x is checked
+// against the output's length before each write.
+template <class I, bool ISwap, class W, bool WSwap>
+bool BinAddItems(const uint8_t* xp, int64_t xs, int64_t n, const uint8_t* wp, int64_t ws, double* out, int64_t len) {
+  for (int64_t i = 0; i < n; i++) {
+    int64_t x = IndexAt<I, ISwap>(xp + i * xs);
+    if (x < 0 || x >= len) return false;
+    if constexpr (std::is_same_v<W, void>) out[x] += 1.0;
+    else out[x] += static_cast<double>(Load<W, WSwap>(wp + i * ws));
+  }
+  return true;
+}
+
+// binAdd(memory, byteOffset, n, stride, type, swap, wMemory|null, wOffset, wStride, wType, wSwap, out)
+// out[x[i]] += w[i] (1 without weights) in order, in double (a Float64Array
+// out); an index outside out (the bytes changed since binMax) is a RangeError.
+Napi::Value BinAdd(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const char* what = "binAdd";
+  Indices I;
+  double* out = nullptr;
+  int64_t len = 0;
+  int64_t wstride = 0, wtype = 0;
+  if (info.Length() < 12 || !ReadOut<double>(info[11], napi_float64_array, &out, &len)) {
+    ThrowArgs(env, what);
+    return env.Undefined();
+  }
+  if (!ReadIndices(info, 0, what, &I)) return env.Undefined();
+  bool weighted = !info[6].IsNull();
+  Region W;
+  if (weighted) {
+    if (!ToInt(info[8], &wstride) || !ToInt(info[9], &wtype) || wtype < kF8 || wtype > kU8) {
+      ThrowArgs(env, what);
+      return env.Undefined();
+    }
+    if (!ReadRegion(info, 6, 7, {I.region.size}, {wstride}, kItemsize[wtype], false, what, &W)) return env.Undefined();
+  }
+  if (I.region.size == 0) return env.Undefined();
+  bool wswap = info[10].ToBoolean().Value();
+  bool ok = WithType(I.type, [&](auto itag) {
+    using IT = typename decltype(itag)::type;
+    if constexpr (!std::is_integral_v<IT>) {
+      return false;
+    } else {
+      const uint8_t* xp = I.region.base;
+      int64_t xs = I.region.strides[0];
+      int64_t n = I.region.size;
+      if (!weighted) {
+        return I.swap ? BinAddItems<IT, true, void, false>(xp, xs, n, nullptr, 0, out, len)
+                      : BinAddItems<IT, false, void, false>(xp, xs, n, nullptr, 0, out, len);
+      }
+      return WithType(wtype, [&](auto wtag) {
+        using WT = typename decltype(wtag)::type;
+        if (I.swap) {
+          return wswap ? BinAddItems<IT, true, WT, true>(xp, xs, n, W.base, wstride, out, len)
+                       : BinAddItems<IT, true, WT, false>(xp, xs, n, W.base, wstride, out, len);
+        }
+        return wswap ? BinAddItems<IT, false, WT, true>(xp, xs, n, W.base, wstride, out, len)
+                     : BinAddItems<IT, false, WT, false>(xp, xs, n, W.base, wstride, out, len);
+      });
+    }
+  });
+  if (!ok) ThrowRange(env, what, "an index changed while binning");
+  return env.Undefined();
+}
+
+}  // namespace
+
+void InitIndexKernels(Napi::Env env, Napi::Object exports) {
+  Napi::Object k = Napi::Object::New(env);
+  k.Set("axisReduce", Napi::Function::New(env, AxisReduce, "axisReduce"));
+  k.Set("argReduce", Napi::Function::New(env, ArgReduce, "argReduce"));
+  k.Set("addAt", Napi::Function::New(env, AddAt, "addAt"));
+  k.Set("take", Napi::Function::New(env, Take, "take"));
+  k.Set("compress", Napi::Function::New(env, Compress, "compress"));
+  k.Set("argsort", Napi::Function::New(env, Argsort, "argsort"));
+  k.Set("binMax", Napi::Function::New(env, BinMax, "binMax"));
+  k.Set("binAdd", Napi::Function::New(env, BinAdd, "binAdd"));
+  exports.Set("indexKernels", k);
+}
+
+}  // namespace mmarray

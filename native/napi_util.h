@@ -1,0 +1,80 @@
+// The addon's one set of argument readers and throw helpers, and its one
+// table of error codes (napi_util.cc, kErrors), as better-sqlite3 keeps one
+// set of macros for every native object.
+//
+// Every error the addon throws carries a stable `code`:
+// - a failed system call is shaped like Node's fs errors: message
+//   "ENOENT: no such file or directory, open '/x'", plus code (the errno
+//   name), errno (negative, as libuv reports it), syscall and path
+//   (MakeError);
+// - anything else is one ErrorCode (error_code.h): a bad argument throws
+//   Node's own codes (ERR_OUT_OF_RANGE, ERR_INVALID_ARG_TYPE,
+//   ERR_INVALID_ARG_VALUE), as fs does; a closed mapping or a write to a
+//   read-only one throws the library's AccessError (lib/errors.ts) with its
+//   code, an instance of the very class lib/native.ts handed to the addon at
+//   load (setErrorClasses), so no JS re-wraps it.
+#ifndef MMARRAY_NAPI_UTIL_H_
+#define MMARRAY_NAPI_UTIL_H_
+
+#include <napi.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "error_code.h"
+#include "mapping.h"
+
+namespace mmarray {
+
+// ------------------------------------------------------------ argument readers
+
+// An integer-valued number of magnitude below 2^53 (so exact as a double).
+bool ToInt(const Napi::Value& v, int64_t* out);
+
+// An array of at most 64 (NumPy's NPY_MAXDIMS) such integers.
+bool ToInts(const Napi::Value& v, std::vector<int64_t>* out);
+
+// A non-negative integer below 2^53, or -1 when `allow_minus_one`.
+bool ToSize(const Napi::Value& v, bool allow_minus_one, double* out);
+
+// ------------------------------------------------------------------- errors
+
+// The error `code` stands for, with `message`: an instance of the class its
+// row of the table names (AccessError: the one setErrorClasses installed, or
+// a plain Error named AccessError before that). Raw Node-API that throws
+// nothing: nullptr when the env cannot make it (going away, say).
+napi_value NewErrorValue(napi_env env, ErrorCode code, const std::string& message);
+
+// The same as a Napi::Error (an empty one when NewErrorValue failed).
+Napi::Error NewError(Napi::Env env, ErrorCode code, const std::string& message);
+
+void Throw(Napi::Env env, ErrorCode code, const std::string& message);
+// RangeError, ERR_OUT_OF_RANGE.
+void ThrowRange(Napi::Env env, const std::string& message);
+// TypeError, ERR_INVALID_ARG_TYPE: an argument of the wrong kind.
+void ThrowType(Napi::Env env, const std::string& message);
+// TypeError, ERR_INVALID_ARG_VALUE: the right kind with a refused value.
+void ThrowValue(Napi::Env env, const std::string& message);
+// The error of the table row whose code string is `code` ("ERR_OUT_OF_RANGE",
+// "ERR_CLOSED", ...; the old "ERR_MMARRAY_CLOSED" and "ERR_MMARRAY_READ_ONLY"
+// are read as ERR_CLOSED and ERR_READ_ONLY); a plain Error for any other.
+void ThrowCode(Napi::Env env, const char* code, const std::string& message);
+
+// AccessError ERR_CLOSED, "mapping of '<path>' is closed" (the words of
+// lib/storage.ts closedError), with `path`.
+Napi::Error ClosedError(Napi::Env env, const std::string& path);
+void ThrowClosed(Napi::Env env, const std::string& path);
+// AccessError ERR_READ_ONLY for a write into the mapping of `path`.
+void ThrowReadOnly(Napi::Env env, const std::string& path);
+
+// The errno name ("ENOENT"), or "UNKNOWN".
+const char* ErrnoName(int code);
+
+// A SysError as a JS error: fs-shaped for an errno, else its ErrorCode with
+// the path quoted in the message and set as `path`.
+Napi::Error MakeError(Napi::Env env, const SysError& err, const std::string& path);
+
+}  // namespace mmarray
+
+#endif  // MMARRAY_NAPI_UTIL_H_

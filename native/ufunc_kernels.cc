@@ -1,0 +1,726 @@
+#include "ufunc_kernels.h"
+
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <type_traits>
+#include <vector>
+
+#include "kernels.h"
+#include "napi_util.h"
+
+namespace mmarray {
+namespace {
+
+// Type codes of lib/kernels.ts CAST_CODES (the same as kernels.cc).
+enum Type { kF8 = 0, kF4 = 1, kI1 = 2, kU1 = 3, kI2 = 4, kU2 = 5, kI4 = 6, kU4 = 7, kB1 = 8, kI8 = 9, kU8 = 10, kF2 = 11, kC8 = 12, kC16 = 13 };
+constexpr int kTypeCount = 14;
+constexpr int64_t kItemsize[] = {8, 4, 1, 1, 2, 2, 4, 4, 1, 8, 8, 2, 8, 16};
+
+// Operation codes shared with lib/ufunc-native.ts (NATIVE_OPS).
+enum Op {
+  kAdd = 0, kSubtract, kMultiply, kDivide,
+  kLess, kLessEqual, kGreater, kGreaterEqual, kEqual, kNotEqual,
+  kMinimum, kMaximum, kNegative, kAbsolute, kSquare, kSqrt,
+  kFloorDivide, kRemainder, kBitwiseAnd, kBitwiseOr, kBitwiseXor, kInvert,
+  kIsnan, kIsinf, kIsfinite, kClip,
+  kLogicalAnd, kLogicalOr, kLogicalXor, kLogicalNot,
+  kOpCount
+};
+
+// Elements per chunk of the buffered path: 4096 items of at most 8 bytes
+// keep every operand's buffer within 32 KiB (L1/L2 resident).
+constexpr int64_t kChunk = 4096;
+
+// ------------------------------------------------------------------ element ops
+//
+// The JS loops' arithmetic (lib/ufuncs/arith.ts, compare.ts, math.ts):
+// integers wrap (computed unsigned, in at least 32 bits, so no signed
+// overflow and no int promotion surprises); floats compute in their own
+// type, which for + - * / and sqrt rounds exactly as JS computing in double
+// and storing to a Float32Array does (double holds more than 2p + 2 bits).
+
+template <class T>
+using Wide = std::conditional_t<(sizeof(T) <= 4), uint32_t, uint64_t>;
+
+template <class T>
+inline T Wrap(Wide<T> v) {
+  return static_cast<T>(v);  // modular (two's complement)
+}
+
+struct Add {
+  template <class T>
+  static T Apply(T a, T b) {
+    if constexpr (std::is_integral_v<T>) return Wrap<T>(static_cast<Wide<T>>(a) + static_cast<Wide<T>>(b));
+    else return a + b;
+  }
+};
+struct Subtract {
+  template <class T>
+  static T Apply(T a, T b) {
+    if constexpr (std::is_integral_v<T>) return Wrap<T>(static_cast<Wide<T>>(a) - static_cast<Wide<T>>(b));
+    else return a - b;
+  }
+};
+struct Multiply {
+  template <class T>
+  static T Apply(T a, T b) {
+    if constexpr (std::is_integral_v<T>) return Wrap<T>(static_cast<Wide<T>>(a) * static_cast<Wide<T>>(b));
+    else return a * b;
+  }
+};
+struct Divide {  // floats only (true division of ints resolves to float64)
+  template <class T>
+  static T Apply(T a, T b) { return a / b; }
+};
+// NaN propagates from either side: `x <= y || x !== x ? x : y`.
+struct Minimum {
+  template <class T>
+  static T Apply(T a, T b) { return a <= b || a != a ? a : b; }
+};
+struct Maximum {
+  template <class T>
+  static T Apply(T a, T b) { return a >= b || a != a ? a : b; }
+};
+struct Less {
+  template <class T>
+  static uint8_t Apply(T a, T b) { return a < b; }
+};
+struct LessEqual {
+  template <class T>
+  static uint8_t Apply(T a, T b) { return a <= b; }
+};
+struct Greater {
+  template <class T>
+  static uint8_t Apply(T a, T b) { return a > b; }
+};
+struct GreaterEqual {
+  template <class T>
+  static uint8_t Apply(T a, T b) { return a >= b; }
+};
+struct Equal {
+  template <class T>
+  static uint8_t Apply(T a, T b) { return a == b; }
+};
+struct NotEqual {
+  template <class T>
+  static uint8_t Apply(T a, T b) { return a != b; }
+};
+struct Negative {
+  template <class T>
+  static T Apply(T a) {
+    if constexpr (std::is_integral_v<T>) return Wrap<T>(Wide<T>{0} - static_cast<Wide<T>>(a));
+    else return -a;
+  }
+};
+// abs(INT_MIN) wraps back to INT_MIN, as NumPy's (and the JS store's) does.
+struct Absolute {
+  template <class T>
+  static T Apply(T a) {
+    if constexpr (std::is_floating_point_v<T>) return std::fabs(a);
+    else if constexpr (std::is_signed_v<T>) return a < 0 ? Negative::Apply(a) : a;
+    else return a;
+  }
+};
+struct Square {
+  template <class T>
+  static T Apply(T a) { return Multiply::Apply(a, a); }
+};
+// sqrt without errno (nothing reads it; with it GCC keeps a scalar call per
+// negative input and will not vectorize the loop). NaN for x < 0 either way.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC optimize("no-math-errno")
+#endif
+struct Sqrt {  // floats only
+  template <class T>
+  static T Apply(T a) { return std::sqrt(a); }
+};
+
+// Integer // and % as the JS loops: by 0 gives 0, the quotient floors, and
+// INT_MIN // -1 wraps to INT_MIN (x / -1 is computed as -x: C's INT64_MIN / -1
+// traps). Floats follow npy_divmod (arith.ts divmod), step for step.
+template <class T>
+inline void DivmodFloat(T a, T b, T* floordiv, T* mod) {
+  T m = std::fmod(a, b);
+  T div = (a - m) / b;
+  if (m != 0) {
+    if ((b < 0) != (m < 0)) {
+      m = m + b;
+      div = div - 1;
+    }
+  } else {
+    m = b < 0 ? T(-0.0) : T(0.0);
+  }
+  T fd;
+  if (div != 0) {
+    fd = std::floor(div);
+    if (div - fd > T(0.5)) fd = fd + 1;
+  } else {
+    T q = a / b;
+    fd = std::signbit(q) && q == q ? T(-0.0) : T(0.0);
+  }
+  *floordiv = fd;
+  *mod = m;
+}
+struct FloorDivide {
+  template <class T>
+  static T Apply(T a, T b) {
+    if constexpr (std::is_floating_point_v<T>) {
+      if (b == 0) return a / b;
+      T fd, m;
+      DivmodFloat(a, b, &fd, &m);
+      return fd;
+    } else {
+      if (b == 0) return 0;
+      if constexpr (std::is_signed_v<T>) {
+        if (b == -1) return Negative::Apply(a);
+      }
+      T q = static_cast<T>(a / b);
+      T r = static_cast<T>(a % b);
+      if constexpr (std::is_signed_v<T>) {
+        if (r != 0 && ((r < 0) != (b < 0))) q = static_cast<T>(q - 1);
+      }
+      return q;
+    }
+  }
+};
+struct Remainder {
+  template <class T>
+  static T Apply(T a, T b) {
+    if constexpr (std::is_floating_point_v<T>) {
+      if (b == 0) return std::fmod(a, b);
+      T fd, m;
+      DivmodFloat(a, b, &fd, &m);
+      return m;
+    } else {
+      if (b == 0) return 0;
+      if constexpr (std::is_signed_v<T>) {
+        if (b == -1) return 0;
+      }
+      T r = static_cast<T>(a % b);
+      if constexpr (std::is_signed_v<T>) {
+        if (r != 0 && ((r < 0) != (b < 0))) r = static_cast<T>(r + b);
+      }
+      return r;
+    }
+  }
+};
+struct BitwiseAnd {  // integers only (PickLoop)
+  template <class T>
+  static T Apply(T a, T b) {
+    if constexpr (std::is_integral_v<T>) return static_cast<T>(a & b);
+    else return a;  // never picked (PickLoop)
+  }
+};
+struct BitwiseOr {
+  template <class T>
+  static T Apply(T a, T b) {
+    if constexpr (std::is_integral_v<T>) return static_cast<T>(a | b);
+    else return a;  // never picked (PickLoop)
+  }
+};
+struct BitwiseXor {
+  template <class T>
+  static T Apply(T a, T b) {
+    if constexpr (std::is_integral_v<T>) return static_cast<T>(a ^ b);
+    else return a;  // never picked (PickLoop)
+  }
+};
+struct Invert {
+  template <class T>
+  static T Apply(T a) {
+    if constexpr (std::is_integral_v<T>) return static_cast<T>(~a);
+    else return a;  // never picked (PickLoop)
+  }
+};
+struct Isnan {
+  template <class T>
+  static uint8_t Apply(T a) { return a != a; }
+};
+struct Isinf {
+  template <class T>
+  static uint8_t Apply(T a) {
+    if constexpr (std::is_floating_point_v<T>) return std::isinf(a);
+    else return 0;
+  }
+};
+struct Isfinite {
+  template <class T>
+  static uint8_t Apply(T a) {
+    if constexpr (std::is_floating_point_v<T>) return std::isfinite(a);
+    else return 1;
+  }
+};
+// Truth is `!= 0` (NaN is true; a bool byte of any non-zero value is true).
+struct LogicalAnd {
+  template <class T>
+  static uint8_t Apply(T a, T b) { return (a != 0) & (b != 0); }
+};
+struct LogicalOr {
+  template <class T>
+  static uint8_t Apply(T a, T b) { return (a != 0) | (b != 0); }
+};
+struct LogicalXor {
+  template <class T>
+  static uint8_t Apply(T a, T b) { return (a != 0) ^ (b != 0); }
+};
+struct LogicalNot {
+  template <class T>
+  static uint8_t Apply(T a) { return a == 0; }
+};
+// _NPY_MIN(_NPY_MAX(x, lo), hi): a NaN x wins, a NaN bound loses (clip.ts).
+struct Clip {
+  template <class T>
+  static T Apply(T x, T lo, T hi) {
+    if (x == x) x = x > lo ? x : lo;
+    if (x == x) x = x < hi ? x : hi;
+    return x;
+  }
+};
+
+// ------------------------------------------------------------------ inner loops
+//
+// Contiguous rows as plain loops over __restrict pointers, which the
+// compiler vectorizes. JS hands over inputs that either do not overlap the
+// output at all or are the very same elements (it copies any other
+// overlapping input first), so the in-place forms (o = F(o, b) and the like)
+// cover every aliasing that can occur; each reads o[i] before writing it.
+// Each is also built for AVX2, picked at load time where the CPU has it
+// (as kernels.cc's contiguous loops): twice the lanes of the baseline SSE2.
+#define MMARRAY_LOOP_CLONES __attribute__((target_clones("avx2", "default")))
+
+template <class F, class T, class R>
+MMARRAY_LOOP_CLONES void VV(int64_t n, const T* __restrict a, const T* __restrict b, R* __restrict o) {
+  for (int64_t i = 0; i < n; i++) o[i] = F::Apply(a[i], b[i]);
+}
+template <class F, class T, class R>
+MMARRAY_LOOP_CLONES void VS(int64_t n, const T* __restrict a, T y, R* __restrict o) {
+  for (int64_t i = 0; i < n; i++) o[i] = F::Apply(a[i], y);
+}
+template <class F, class T, class R>
+MMARRAY_LOOP_CLONES void SV(int64_t n, T x, const T* __restrict b, R* __restrict o) {
+  for (int64_t i = 0; i < n; i++) o[i] = F::Apply(x, b[i]);
+}
+template <class F, class T>
+MMARRAY_LOOP_CLONES void OV(int64_t n, T* __restrict o, const T* __restrict b) {
+  for (int64_t i = 0; i < n; i++) o[i] = F::Apply(o[i], b[i]);
+}
+template <class F, class T>
+MMARRAY_LOOP_CLONES void VO(int64_t n, const T* __restrict a, T* __restrict o) {
+  for (int64_t i = 0; i < n; i++) o[i] = F::Apply(a[i], o[i]);
+}
+template <class F, class T>
+MMARRAY_LOOP_CLONES void OS(int64_t n, T* __restrict o, T y) {
+  for (int64_t i = 0; i < n; i++) o[i] = F::Apply(o[i], y);
+}
+template <class F, class T>
+MMARRAY_LOOP_CLONES void SO(int64_t n, T x, T* __restrict o) {
+  for (int64_t i = 0; i < n; i++) o[i] = F::Apply(x, o[i]);
+}
+template <class F, class T>
+MMARRAY_LOOP_CLONES void OO(int64_t n, T* __restrict o) {
+  for (int64_t i = 0; i < n; i++) o[i] = F::Apply(o[i], o[i]);
+}
+template <class F, class T, class R>
+MMARRAY_LOOP_CLONES void U(int64_t n, const T* __restrict a, R* __restrict o) {
+  for (int64_t i = 0; i < n; i++) o[i] = F::Apply(a[i]);
+}
+template <class F, class T>
+MMARRAY_LOOP_CLONES void UO(int64_t n, T* __restrict o) {
+  for (int64_t i = 0; i < n; i++) o[i] = F::Apply(o[i]);
+}
+
+#undef MMARRAY_LOOP_CLONES
+
+// One chunk of n elements: inputs in[k] with strides ins[k], output o with
+// stride so; strides count elements (0: a broadcast value). Every pointer
+// is aligned for its type and each element it addresses lies in checked
+// memory or in a chunk buffer (the caller's guarantee).
+using ChunkFn = void (*)(int64_t n, const void* const* in, const int64_t* ins, void* o, int64_t so);
+
+template <class F, class T, class R>
+void BinaryChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov, int64_t so) {
+  const T* a = static_cast<const T*>(in[0]);
+  const T* b = static_cast<const T*>(in[1]);
+  int64_t sa = ins[0], sb = ins[1];
+  R* o = static_cast<R*>(ov);
+  bool ca = sa == 1 || sa == 0, cb = sb == 1 || sb == 0;
+  if (so == 1 && ca && cb && !(sa == 0 && sb == 0)) {
+    bool ao = sa == 1 && static_cast<const void*>(a) == ov;
+    bool bo = sb == 1 && static_cast<const void*>(b) == ov;
+    if constexpr (std::is_same_v<T, R>) {
+      // SAFETY: o is a or b exactly (same elements, same order): the
+      // in-place forms read each element before writing it.
+      if (ao && bo) return OO<F, T>(n, o);
+      if (ao) return sb == 0 ? OS<F, T>(n, o, *b) : OV<F, T>(n, o, b);
+      if (bo) return sa == 0 ? SO<F, T>(n, *a, o) : VO<F, T>(n, a, o);
+    }
+    if (!ao && !bo) {
+      // SAFETY: JS copied every input overlapping the output other than
+      // element for element, so a, b and o do not overlap here.
+      if (sa == 1 && sb == 1) return VV<F, T, R>(n, a, b, o);
+      if (sa == 1) return VS<F, T, R>(n, a, *b, o);
+      return SV<F, T, R>(n, *a, b, o);
+    }
+  }
+  // Strided (or an in-place mix of types): each element read before it is written.
+  for (int64_t i = 0; i < n; i++) o[i * so] = F::Apply(a[i * sa], b[i * sb]);
+}
+
+template <class F, class T, class R>
+void UnaryChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov, int64_t so) {
+  const T* a = static_cast<const T*>(in[0]);
+  int64_t sa = ins[0];
+  R* o = static_cast<R*>(ov);
+  if (so == 1 && sa == 1) {
+    if constexpr (std::is_same_v<T, R>) {
+      // SAFETY: as in BinaryChunk, o is a exactly or does not overlap it.
+      if (static_cast<const void*>(a) == ov) return UO<F, T>(n, o);
+    }
+    return U<F, T, R>(n, a, o);
+  }
+  for (int64_t i = 0; i < n; i++) o[i * so] = F::Apply(a[i * sa]);
+}
+
+// Three inputs (clip): one strided loop, each element read before it is written.
+template <class F, class T, class R>
+void TernaryChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov, int64_t so) {
+  const T* a = static_cast<const T*>(in[0]);
+  const T* b = static_cast<const T*>(in[1]);
+  const T* c = static_cast<const T*>(in[2]);
+  R* o = static_cast<R*>(ov);
+  if (so == 1 && ins[0] == 1 && ins[1] == 0 && ins[2] == 0) {
+    // clip(x, lo, hi) with scalar bounds, the common case.
+    const T lo = *b, hi = *c;
+    for (int64_t i = 0; i < n; i++) o[i] = F::Apply(a[i], lo, hi);
+    return;
+  }
+  for (int64_t i = 0; i < n; i++) o[i * so] = F::Apply(a[i * ins[0]], b[i * ins[1]], c[i * ins[2]]);
+}
+
+// ------------------------------------------------------------------ dispatch
+
+template <class F, template <class, class, class> class Kind, bool Bool>
+ChunkFn ForType(int type) {
+  // Bool: the result is a bool byte (comparisons); else the compute type.
+  switch (type) {
+    case kF8: return Kind<F, double, std::conditional_t<Bool, uint8_t, double>>::fn;
+    case kF4: return Kind<F, float, std::conditional_t<Bool, uint8_t, float>>::fn;
+    case kI1: return Kind<F, int8_t, std::conditional_t<Bool, uint8_t, int8_t>>::fn;
+    case kU1: return Kind<F, uint8_t, uint8_t>::fn;
+    case kI2: return Kind<F, int16_t, std::conditional_t<Bool, uint8_t, int16_t>>::fn;
+    case kU2: return Kind<F, uint16_t, std::conditional_t<Bool, uint8_t, uint16_t>>::fn;
+    case kI4: return Kind<F, int32_t, std::conditional_t<Bool, uint8_t, int32_t>>::fn;
+    case kU4: return Kind<F, uint32_t, std::conditional_t<Bool, uint8_t, uint32_t>>::fn;
+    case kI8: return Kind<F, int64_t, std::conditional_t<Bool, uint8_t, int64_t>>::fn;
+    case kU8: return Kind<F, uint64_t, std::conditional_t<Bool, uint8_t, uint64_t>>::fn;
+    case kB1: return Kind<F, uint8_t, uint8_t>::fn;  // raw bool bytes (logical ops only)
+  }
+  return nullptr;
+}
+
+template <class F, class T, class R>
+struct Bin {
+  static constexpr ChunkFn fn = BinaryChunk<F, T, R>;
+};
+template <class F, class T, class R>
+struct Un {
+  static constexpr ChunkFn fn = UnaryChunk<F, T, R>;
+};
+template <class F, class T, class R>
+struct Tern {
+  static constexpr ChunkFn fn = TernaryChunk<F, T, R>;
+};
+
+bool IsFloat(int type) { return type == kF8 || type == kF4; }
+bool IsInt(int type) { return (type >= kI1 && type <= kU4) || type == kI8 || type == kU8; }
+
+// The loop of `op` over compute type `type`, or nullptr when there is none
+// (lib/ufunc-native.ts asks only for these).
+ChunkFn PickLoop(int op, int type) {
+  bool num = IsFloat(type) || IsInt(type);
+  bool flt = IsFloat(type);
+  switch (op) {
+    case kAdd: return num ? ForType<Add, Bin, false>(type) : nullptr;
+    case kSubtract: return num ? ForType<Subtract, Bin, false>(type) : nullptr;
+    case kMultiply: return num ? ForType<Multiply, Bin, false>(type) : nullptr;
+    case kDivide: return flt ? ForType<Divide, Bin, false>(type) : nullptr;
+    case kLess: return num ? ForType<Less, Bin, true>(type) : nullptr;
+    case kLessEqual: return num ? ForType<LessEqual, Bin, true>(type) : nullptr;
+    case kGreater: return num ? ForType<Greater, Bin, true>(type) : nullptr;
+    case kGreaterEqual: return num ? ForType<GreaterEqual, Bin, true>(type) : nullptr;
+    case kEqual: return num ? ForType<Equal, Bin, true>(type) : nullptr;
+    case kNotEqual: return num ? ForType<NotEqual, Bin, true>(type) : nullptr;
+    case kMinimum: return num ? ForType<Minimum, Bin, false>(type) : nullptr;
+    case kMaximum: return num ? ForType<Maximum, Bin, false>(type) : nullptr;
+    case kNegative: return num ? ForType<Negative, Un, false>(type) : nullptr;
+    case kAbsolute: return num ? ForType<Absolute, Un, false>(type) : nullptr;
+    case kSquare: return num ? ForType<Square, Un, false>(type) : nullptr;
+    case kSqrt: return flt ? ForType<Sqrt, Un, false>(type) : nullptr;
+    case kFloorDivide: return num ? ForType<FloorDivide, Bin, false>(type) : nullptr;
+    case kRemainder: return num ? ForType<Remainder, Bin, false>(type) : nullptr;
+    case kBitwiseAnd: return IsInt(type) ? ForType<BitwiseAnd, Bin, false>(type) : nullptr;
+    case kBitwiseOr: return IsInt(type) ? ForType<BitwiseOr, Bin, false>(type) : nullptr;
+    case kBitwiseXor: return IsInt(type) ? ForType<BitwiseXor, Bin, false>(type) : nullptr;
+    case kInvert: return IsInt(type) ? ForType<Invert, Un, false>(type) : nullptr;
+    case kIsnan: return num ? ForType<Isnan, Un, true>(type) : nullptr;
+    case kIsinf: return num ? ForType<Isinf, Un, true>(type) : nullptr;
+    case kIsfinite: return num ? ForType<Isfinite, Un, true>(type) : nullptr;
+    case kClip: return num ? ForType<Clip, Tern, false>(type) : nullptr;
+    // Bool loops too: JS maps bool add/multiply/minimum/maximum/bitwise ops to these.
+    case kLogicalAnd: return num || type == kB1 ? ForType<LogicalAnd, Bin, true>(type) : nullptr;
+    case kLogicalOr: return num || type == kB1 ? ForType<LogicalOr, Bin, true>(type) : nullptr;
+    case kLogicalXor: return num || type == kB1 ? ForType<LogicalXor, Bin, true>(type) : nullptr;
+    case kLogicalNot: return num || type == kB1 ? ForType<LogicalNot, Un, true>(type) : nullptr;
+  }
+  return nullptr;
+}
+
+int Nin(int op) {
+  switch (op) {
+    case kNegative: case kAbsolute: case kSquare: case kSqrt: case kInvert: case kIsnan: case kIsinf: case kIsfinite:
+    case kLogicalNot:
+      return 1;
+    case kClip:
+      return 3;
+    default:
+      return 2;
+  }
+}
+bool BoolResult(int op) {
+  return (op >= kLess && op <= kNotEqual) || op == kIsnan || op == kIsinf || op == kIsfinite || (op >= kLogicalAnd && op <= kLogicalNot);
+}
+
+// ------------------------------------------------------------------ operands
+
+// One operand checked against its memory: element 0 at `base` (null when the
+// iteration is empty), byte strides over the iteration shape.
+struct Operand {
+  KernelMemory memory;
+  uint8_t* base = nullptr;
+  std::vector<int64_t> strides;
+  int type = 0;
+  bool swap = false;
+};
+
+// Reads [memory, byteOffset, strides, type, swap] and checks, in
+// overflow-checked arithmetic, that every byte of every element over `shape`
+// lies inside the memory (as kernels.cc's ReadLayout): afterwards base +
+// sum(i_k * stride_k) + [0, itemsize) is in bounds for every index, and
+// every partial sum of those terms fits an int64.
+bool ReadOperand(Napi::Env env, const Napi::Value& v, const std::vector<int64_t>& shape, bool write, Operand* out) {
+  int64_t off, type;
+  if (!v.IsArray() || v.As<Napi::Array>().Length() != 5) {
+    ThrowType(env, "kernelUfunc: an operand must be [memory, byteOffset, strides, type, swap]");
+    return false;
+  }
+  Napi::Array a = v.As<Napi::Array>();
+  if (!ToInt(a.Get(1u), &off) || off < 0 || !ToInts(a.Get(2u), &out->strides) || out->strides.size() != shape.size() ||
+      !ToInt(a.Get(3u), &type) || type < 0 || type >= kTypeCount) {
+    ThrowType(env, "kernelUfunc: bad operand offset, strides or type");
+    return false;
+  }
+  out->type = static_cast<int>(type);
+  out->swap = a.Get(4u).ToBoolean().Value();
+  if (!ReadKernelMemory(env, a.Get(0u), write, &out->memory)) return false;
+  for (int64_t d : shape) {
+    if (d == 0) return true;
+  }
+  int64_t lo = off, hi = off;
+  for (size_t k = 0; k < shape.size(); k++) {
+    int64_t span;
+    bool overflow = __builtin_mul_overflow(shape[k] - 1, out->strides[k], &span) ||
+                    (span < 0 ? __builtin_add_overflow(lo, span, &lo) : __builtin_add_overflow(hi, span, &hi));
+    if (overflow) {
+      ThrowRange(env, "kernelUfunc: layout spans more bytes than an int64 holds");
+      return false;
+    }
+  }
+  int64_t end;
+  if (lo < 0 || __builtin_add_overflow(hi, kItemsize[type], &end) || static_cast<uint64_t>(end) > out->memory.length) {
+    ThrowRange(env, "kernelUfunc: layout reaches outside its buffer (or the buffer is detached)");
+    return false;
+  }
+  // SAFETY: 0 <= lo <= off < end <= length, so base + off is inside the memory.
+  out->base = out->memory.base + off;
+  return true;
+}
+
+// ------------------------------------------------------------------ the walk
+
+// Runs one ufunc over every element: inputs ops[0..nin), the output
+// ops[nin], an optional bool mask ops[nin + 1].
+class UfuncRun {
+ public:
+  UfuncRun(std::vector<Operand>& ops, int nin, bool masked, int compute, int result, ChunkFn fn)
+      : ops_(ops), nin_(nin), masked_(masked), compute_(compute), result_(result), fn_(fn) {
+    for (int k = 0; k < nin; k++) {
+      in_cast_[k] = ops[k].type == compute && !ops[k].swap ? nullptr : CastRowFor(ops[k].type, compute, ops[k].swap, false);
+    }
+    const Operand& o = ops[nin];
+    out_direct_type_ = !masked && o.type == result && !o.swap;
+    out_cast_ = CastRowFor(result, o.type, false, o.swap);
+    if (masked) mask_cast_ = CastRowFor(kB1, kB1, false, false);
+  }
+
+  void Row(const std::vector<int64_t>& off, int64_t n, int64_t inner) {
+    for (int64_t i0 = 0; i0 < n; i0 += kChunk) {
+      int64_t m = n - i0 < kChunk ? n - i0 : kChunk;
+      Chunk(off, i0, m, inner);
+    }
+  }
+
+ private:
+  // Elements i0 .. i0 + m - 1 of the row whose element 0 is at byte offset
+  // off[k] of operand k (inner: the row's axis index).
+  void Chunk(const std::vector<int64_t>& off, int64_t i0, int64_t m, int64_t inner) {
+    const void* in[3] = {nullptr, nullptr, nullptr};
+    int64_t ins[3] = {0, 0, 0};
+    const int64_t csize = kItemsize[compute_];
+    for (int k = 0; k < nin_; k++) {
+      const Operand& op = ops_[k];
+      int64_t s = inner < 0 ? 0 : op.strides[inner];
+      // SAFETY: elements i0 .. i0 + m - 1 of this row lie in the operand's
+      // checked layout (ReadOperand), so p and p + (m - 1) * s are in bounds.
+      const uint8_t* p = op.base + off[k] + i0 * s;
+      if (in_cast_[k] == nullptr && s % csize == 0 && reinterpret_cast<uintptr_t>(p) % csize == 0) {
+        // SAFETY: the compute type in native order, aligned (checked just above).
+        in[k] = p;
+        ins[k] = s / csize;
+      } else {
+        int64_t count = s == 0 ? 1 : m;
+        RowCastFn cast = in_cast_[k] != nullptr ? in_cast_[k] : CastRowFor(op.type, compute_, false, false);
+        // SAFETY: the buffer holds kChunk >= count items of up to 8 bytes.
+        uint64_t* buf = Buffer(&in_buf_[k], kChunk);
+        cast(p, s, reinterpret_cast<uint8_t*>(buf), csize, count);
+        in[k] = buf;
+        ins[k] = s == 0 ? 0 : 1;
+      }
+    }
+    const Operand& o = ops_[nin_];
+    int64_t os = inner < 0 ? 0 : o.strides[inner];
+    const int64_t rsize = kItemsize[result_];
+    // SAFETY: as for the inputs, the output's elements of this chunk are in bounds.
+    uint8_t* q = o.base + off[nin_] + i0 * os;
+    if (out_direct_type_ && os % rsize == 0 && reinterpret_cast<uintptr_t>(q) % rsize == 0) {
+      fn_(m, in, ins, q, os / rsize);
+      return;
+    }
+    uint8_t* res = reinterpret_cast<uint8_t*>(Buffer(&res_buf_, kChunk));
+    fn_(m, in, ins, res, 1);
+    if (!masked_) {
+      out_cast_(res, rsize, q, os, m);
+      return;
+    }
+    const Operand& w = ops_[nin_ + 1];
+    int64_t ws = inner < 0 ? 0 : w.strides[inner];
+    // SAFETY: the mask's elements of this chunk are in bounds (ReadOperand).
+    const uint8_t* wp = w.base + off[nin_ + 1] + i0 * ws;
+    uint8_t* mask = reinterpret_cast<uint8_t*>(Buffer(&mask_buf_, kChunk / 8));
+    mask_cast_(wp, ws, mask, 1, ws == 0 ? 1 : m);
+    if (ws == 0 && mask[0] == 0) return;
+    const int64_t osize = kItemsize[o.type];
+    uint8_t* staged = reinterpret_cast<uint8_t*>(Buffer(&out_buf_, kChunk * 2));  // items of up to 16 bytes
+    out_cast_(res, rsize, staged, osize, m);
+    for (int64_t i = 0; i < m; i++) {
+      if (mask[ws == 0 ? 0 : i] != 0) std::memcpy(q + i * os, staged + i * osize, osize);
+    }
+  }
+
+  // A chunk buffer of `words` 8-byte words (8-byte aligned), allocated on
+  // first use and left uninitialised: only operands that need one pay for it.
+  static uint64_t* Buffer(std::unique_ptr<uint64_t[]>* b, int64_t words) {
+    if (!*b) b->reset(new uint64_t[words]);
+    return b->get();
+  }
+
+  std::vector<Operand>& ops_;
+  int nin_;
+  bool masked_;
+  int compute_, result_;
+  ChunkFn fn_;
+  std::unique_ptr<uint64_t[]> in_buf_[3];
+  RowCastFn in_cast_[3] = {nullptr, nullptr, nullptr};
+  std::unique_ptr<uint64_t[]> res_buf_;
+  std::unique_ptr<uint64_t[]> out_buf_;
+  std::unique_ptr<uint64_t[]> mask_buf_;
+  bool out_direct_type_ = false;
+  RowCastFn out_cast_ = nullptr;
+  RowCastFn mask_cast_ = nullptr;
+};
+
+// kernelUfunc(op, computeType, shape, operands): operands are nin inputs,
+// the output and optionally a bool mask, each [memory, byteOffset, strides,
+// type, swap], strides over `shape` (slowest axis first, as JS ordered and
+// coalesced them). Inputs overlapping the output must be the very same
+// elements or not overlap at all (JS copies any other first).
+Napi::Value KernelUfunc(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  int64_t op, compute;
+  std::vector<int64_t> shape;
+  if (info.Length() < 4 || !ToInt(info[0], &op) || op < 0 || op >= kOpCount || !ToInt(info[1], &compute) || compute < 0 ||
+      compute >= kTypeCount || !ToInts(info[2], &shape) || !info[3].IsArray()) {
+    ThrowType(env, "kernelUfunc(op, computeType, shape, operands): bad arguments");
+    return env.Undefined();
+  }
+  ChunkFn fn = PickLoop(static_cast<int>(op), static_cast<int>(compute));
+  if (fn == nullptr) {
+    ThrowType(env, "kernelUfunc: no native loop for this operation and type");
+    return env.Undefined();
+  }
+  int nin = Nin(static_cast<int>(op));
+  Napi::Array list = info[3].As<Napi::Array>();
+  uint32_t count = list.Length();
+  if (count != static_cast<uint32_t>(nin + 1) && count != static_cast<uint32_t>(nin + 2)) {
+    ThrowType(env, "kernelUfunc: expected the inputs, the output and an optional mask");
+    return env.Undefined();
+  }
+  for (int64_t d : shape) {
+    if (d < 0) {
+      ThrowRange(env, "kernelUfunc: negative axis length");
+      return env.Undefined();
+    }
+  }
+  std::vector<Operand> ops(count);
+  for (uint32_t k = 0; k < count; k++) {
+    if (!ReadOperand(env, list.Get(k), shape, k == static_cast<uint32_t>(nin), &ops[k])) return env.Undefined();
+  }
+  bool masked = count == static_cast<uint32_t>(nin + 2);
+  if (masked && ops[count - 1].type != kB1) {
+    ThrowType(env, "kernelUfunc: the mask must be bool");
+    return env.Undefined();
+  }
+  for (int64_t d : shape) {
+    if (d == 0) return env.Undefined();
+  }
+  int result = BoolResult(static_cast<int>(op)) ? kB1 : static_cast<int>(compute);
+  UfuncRun run(ops, nin, masked, static_cast<int>(compute), result, fn);
+  // C-order walk of the outer axes; each innermost row runs in chunks.
+  size_t nd = shape.size();
+  int64_t n = nd == 0 ? 1 : shape[nd - 1];
+  int64_t inner = nd == 0 ? -1 : static_cast<int64_t>(nd - 1);
+  std::vector<int64_t> off(count, 0);
+  std::vector<int64_t> idx(nd > 1 ? nd - 1 : 0, 0);
+  for (;;) {
+    run.Row(off, n, inner);
+    size_t ax = idx.size();
+    for (;;) {
+      if (ax == 0) return env.Undefined();
+      ax--;
+      idx[ax]++;
+      for (uint32_t k = 0; k < count; k++) off[k] += ops[k].strides[ax];
+      if (idx[ax] < shape[ax]) break;
+      for (uint32_t k = 0; k < count; k++) off[k] -= ops[k].strides[ax] * shape[ax];
+      idx[ax] = 0;
+    }
+  }
+}
+
+}  // namespace
+
+void InitUfuncKernels(Napi::Env env, Napi::Object exports) {
+  exports.Set("kernelUfunc", Napi::Function::New<KernelUfunc>(env, "kernelUfunc"));
+}
+
+}  // namespace mmarray

@@ -1,0 +1,277 @@
+// The compute ops' native loops (native/index_kernels.cc via
+// lib/index-kernels.ts) against the JS reference paths they replace (kernels
+// turned off): random strided views of every plain dtype, both byte orders,
+// unaligned starts, negative and zero strides. Results must be identical:
+// values (signed zeros and NaN included), dtype, shape and strides.
+import { asStrided, dtype, fromBuffer, type NdArray } from '../lib';
+import * as mm from '../lib';
+import { argReduceNative, addAtNative } from '../lib/index-kernels';
+import { NATIVE_MIN_ELEMENTS, setNativeKernels } from '../lib/kernels';
+import { randomBytes, rng } from './helpers/bytes';
+
+afterAll(() => setNativeKernels(true));
+
+/** Runs `f` with the kernels off (the JS reference path). */
+function jsPath<T>(f: () => T): T {
+  setNativeKernels(false);
+  try {
+    return f();
+  } finally {
+    setNativeKernels(true);
+  }
+}
+
+const DTYPES = ['<f8', '>f8', '<f4', '>f4', 'i1', 'u1', '<i2', '>i2', '<u2', '>u2', '<i4', '>i4', '<u4', '>u4', '<i8', '>i8', '<u8', '>u8', '?'];
+
+/** Bytes for `dt`: random, except floats get mostly finite values with a few NaNs, infinities and signed zeros. */
+function bytesFor(dt: string, n: number, seed: number): Uint8Array {
+  const d = dtype(dt);
+  const raw = randomBytes(n * d.itemsize, seed);
+  if (d.kind === 'b') return raw.map((b) => (b % 3 === 0 ? 0 : b % 5 === 0 ? 2 : 1));
+  if (d.kind !== 'f') return raw;
+  const a = fromBuffer(new ArrayBuffer(n * d.itemsize), dt);
+  const r = rng(seed);
+  const special = [NaN, Infinity, -Infinity, 0, -0];
+  for (let i = 0; i < n; i++) {
+    const u = r();
+    a.set([i], u < 0.01 ? special[Math.floor(r() * 5)] : Math.round((r() - 0.5) * 2000) / (u < 0.5 ? 8 : 3));
+  }
+  return new Uint8Array(a.buffer);
+}
+
+/** A random strided view of 256..~4000 elements of `dt` over fresh bytes, possibly unaligned. */
+function randomView(dt: string, seed: number): NdArray {
+  const r = rng(seed);
+  const d = dtype(dt);
+  const n = d.itemsize;
+  const nd = 1 + Math.floor(r() * 3);
+  let shape: number[];
+  do {
+    shape = Array.from({ length: nd }, () => 1 + Math.floor(r() * (nd === 1 ? 3000 : nd === 2 ? 60 : 16)));
+  } while (shape.reduce((x, y) => x * y, 1) < NATIVE_MIN_ELEMENTS);
+  // Strides: a C layout with gaps, axes permuted, some reversed, maybe one broadcast (0).
+  const perm = [...shape.keys()].sort(() => r() - 0.5);
+  const strides = new Array<number>(nd);
+  let s = n * (1 + Math.floor(r() * 2));
+  for (const ax of perm.reverse()) {
+    strides[ax] = s;
+    s *= shape[ax] + Math.floor(r() * 2);
+  }
+  for (let k = 0; k < nd; k++) {
+    if (r() < 0.3) strides[k] = -strides[k];
+    if (nd > 1 && r() < 0.1) strides[k] = 0;
+  }
+  let lo = 0;
+  let hi = 0;
+  shape.forEach((m, k) => {
+    if (strides[k] < 0) lo += (m - 1) * strides[k];
+    else hi += (m - 1) * strides[k];
+  });
+  const items = Math.ceil((hi - lo) / n) + 1;
+  const mis = r() < 0.5 ? 1 + Math.floor(r() * (n - 1 || 1)) : 0;
+  const buf = new ArrayBuffer(items * n + mis + n);
+  new Uint8Array(buf, mis, items * n).set(bytesFor(dt, items, seed));
+  const base = fromBuffer(new Uint8Array(buf, mis, items * n), dt);
+  return asStrided(base.index(`${-lo / n}:`), shape, strides);
+}
+
+/** Everything a result shows: dtype, shape, strides and values (Object.is per element). */
+function summary(x: NdArray | NdArray[]): unknown {
+  if (Array.isArray(x)) return x.map(summary);
+  return { dtype: x.dtype.str, shape: x.shape, strides: x.strides, values: x.toArray() };
+}
+
+/** A new 1-d array of `dt` holding `vals`. */
+function arrayOf(vals: readonly number[], dt: string): NdArray {
+  const a = mm.zeros([vals.length], dt);
+  const big = dtype(dt).itemsize === 8 && dtype(dt).kind !== 'f';
+  vals.forEach((v, i) => a.set([i], big ? BigInt(v) : v));
+  return a;
+}
+
+function same(f: () => NdArray | NdArray[]): void {
+  const ref = jsPath(() => {
+    try {
+      return summary(f());
+    } catch (e) {
+      return { error: (e as Error).message };
+    }
+  });
+  let got: unknown;
+  try {
+    got = summary(f());
+  } catch (e) {
+    got = { error: (e as Error).message };
+  }
+  expect(got).toEqual(ref);
+}
+
+describe('axis reductions: kernel against the JS reference', () => {
+  it.each(DTYPES)('random views of %s', (dt) => {
+    for (let seed = 1; seed <= 12; seed++) {
+      const v = randomView(dt, seed * 31 + dt.length);
+      expect(argReduceNative(v, true, true)).not.toBeNull();
+      const axes: (number | null)[] = [null, ...v.shape.keys(), -1];
+      for (const ax of axes) {
+        same(() => mm.sum(v, ax));
+        same(() => mm.sum(v, ax, { dtype: 'f8', keepdims: true }));
+        same(() => mm.min(v, ax));
+        same(() => mm.max(v, ax, { keepdims: true }));
+        same(() => mm.countNonzero(v, ax));
+        same(() => mm.any(v, ax));
+        same(() => mm.all(v, ax));
+        same(() => mm.mean(v, ax));
+        same(() => mm.argmax(v, ax));
+        same(() => mm.argmin(v, ax, { keepdims: true }));
+      }
+      if (v.ndim > 1) {
+        same(() => mm.sum(v, [0, v.ndim - 1]));
+        same(() => mm.max(v, [v.ndim - 1, 0]));
+      }
+    }
+  });
+
+  it('a row longer than the 8192-item buffer sums in chunks when cast (float32 to float64)', () => {
+    const a = fromBuffer(bytesFor('<f4', 20011, 5), '<f4').index('::-1');
+    same(() => mm.sum(a, 0, { dtype: 'f8' }));
+    same(() => mm.sum(fromBuffer(bytesFor('<f8', 20011, 6), '<f8').reshape([1, 20011]), 1));
+  });
+
+  it('into out, the kernel result is cast as the JS one', () => {
+    const v = randomView('<i4', 99).reshape([-1]);
+    for (const odt of ['<f8', '>i8', '<f4', '?']) {
+      same(() => mm.sum(v, 0, { out: mm.zeros([], odt) }));
+      same(() => mm.max(v, 0, { out: mm.zeros([], odt) }));
+    }
+  });
+});
+
+describe('addAt', () => {
+  it.each(['<f8', '>f8', '<f4', '>f4', 'i1', 'u1', '<i2', '>u2', '<i4', '>u4'])('random indices into a strided %s view', (dt) => {
+    for (let seed = 1; seed <= 4; seed++) {
+      const r = rng(seed);
+      const make = (): NdArray => randomView(dt, seed * 7).reshape([-1]);
+      const n = make().shape[0];
+      const idx = mm.fromBuffer(BigInt64Array.from({ length: 2000 }, () => BigInt(Math.floor((r() * 2 - 1) * n))), '<i8');
+      const value = dt.includes('f') ? 1.25 : 3;
+      const ref = jsPath(() => {
+        const a = make();
+        mm.addAt(a, idx, value);
+        return a.toArray();
+      });
+      const a = make();
+      expect(addAtNative(a.copy(), idx, dt.includes('f4') ? Math.fround(value) : value)).toBe(-1);
+      mm.addAt(a, idx, value);
+      expect(a.toArray()).toEqual(ref);
+    }
+  });
+
+  it('an index out of range writes nothing and names the index, as NumPy', () => {
+    const a = mm.zeros([1000], '<f8');
+    const idx = mm.fromBuffer(BigInt64Array.from({ length: 600 }, (_, i) => BigInt(i === 599 ? 1000 : i)), '<i8');
+    expect(() => mm.addAt(a, idx, 1)).toThrow('index 1000 is out of bounds for axis 0 with size 1000');
+    expect(mm.countNonzero(a).toArray()).toBe(0n);
+    const neg = mm.fromBuffer(Int32Array.from({ length: 600 }, (_, i) => (i === 300 ? -1001 : -1 - i)), '<i4');
+    expect(() => mm.addAt(a, neg, 1)).toThrow('index -1001 is out of bounds for axis 0 with size 1000');
+    expect(mm.countNonzero(a).toArray()).toBe(0n);
+  });
+});
+
+describe('take and compress', () => {
+  it.each(DTYPES)('take from a strided %s view, every mode', (dt) => {
+    const v = randomView(dt, 17).reshape([-1]);
+    const n = v.shape[0];
+    const r = rng(3);
+    for (const idt of ['<i8', '>i4', 'u1', '<u8']) {
+      const vals = Array.from({ length: 700 }, () => Math.floor(r() * n * (idt.includes('u') ? 1 : 2) - (idt.includes('u') ? 0 : n)) % (idt === 'u1' ? 256 : Infinity));
+      const idx = arrayOf(vals, idt);
+      same(() => mm.take(v, idx));
+      same(() => mm.take(v, idx, { mode: 'wrap' }));
+      same(() => mm.take(v, idx, { mode: 'clip' }));
+    }
+    const bad = arrayOf([...Array(400).keys(), n + 5], '<i8');
+    same(() => mm.take(v, bad));
+  });
+
+  it.each(DTYPES)('compress a strided %s view by conditions of several dtypes', (dt) => {
+    const v = randomView(dt, 23).reshape([-1]);
+    const n = v.shape[0];
+    for (const cdt of ['?', '<f8', '>i2']) {
+      const c = randomView(cdt, 5 + n).reshape([-1]);
+      const m = Math.min(n, c.shape[0]);
+      same(() => mm.compress(c.index(`:${m}`), v));
+    }
+  });
+});
+
+describe('concatenate and stack', () => {
+  it.each(DTYPES)('random views of %s, joined along every axis, in either byte order', (dt) => {
+    for (let seed = 1; seed <= 3; seed++) {
+      const v = randomView(dt, seed * 13);
+      const d = dtype(dt);
+      const other = d.itemsize > 1 ? v.astype(d.newbyteorder('S')) : v.copy();
+      for (let ax = 0; ax < v.ndim; ax++) same(() => mm.concatenate([v, other, v], { axis: ax }));
+      same(() => mm.concatenate([other, v], { axis: null }));
+      same(() => mm.stack([v, other], { axis: v.ndim }));
+    }
+  });
+});
+
+describe('sort, argsort and unique', () => {
+  it.each(DTYPES)('random 1-d views of %s: the radix kernel gives the JS order (stable, NaN last, ±0 in input order)', (dt) => {
+    for (let seed = 1; seed <= 3; seed++) {
+      // Few distinct values, so ties (and ±0, NaN runs) are common.
+      const v = randomView(dt, seed * 17).reshape([-1]);
+      const w = mm.take(v, mm.fromBuffer(Int32Array.from({ length: v.size }, (_, i) => (i * 7919) % 37), '<i4'), { mode: 'wrap' });
+      for (const x of [v, w]) {
+        same(() => mm.argsort(x));
+        same(() => mm.sort(x));
+        same(() => {
+          const c = x.copy();
+          mm.sortInPlace(c.index('::-1'));
+          return c;
+        });
+        same(() => {
+          const u = mm.unique(x, { returnCounts: true, returnInverse: true });
+          return [u.values, u.counts!, u.inverse!];
+        });
+      }
+    }
+  });
+});
+
+describe('bincount', () => {
+  it.each(['i1', 'u1', '>i2', '<u4', '>i8', '<u8'])('%s indices, with and without weights of several dtypes', (dt) => {
+    const r = rng(dt.length + 11);
+    const vals = Array.from({ length: 3000 }, () => Math.floor(r() * 100));
+    const x = arrayOf(vals, dt);
+    same(() => mm.bincount(x));
+    same(() => mm.bincount(x.index('::-2'), { minlength: 300 }));
+    for (const wdt of ['<f8', '>f4', '<i4', '?']) {
+      const w = fromBuffer(bytesFor(wdt, 6000, 3), wdt).index('::-2');
+      same(() => mm.bincount(x, { weights: w }));
+    }
+    if (dtype(dt).kind === 'i') {
+      const neg = arrayOf([...vals.slice(0, 500), -1], dt);
+      same(() => mm.bincount(neg));
+    }
+  });
+});
+
+describe('argmin/argmax of contiguous float rows (the vector loop)', () => {
+  it.each(['<f8', '<f4'])('%s rows with ties, signed zeros and NaNs give the first extreme, as the JS loop', (dt) => {
+    const rows = 40;
+    const cols = 37;
+    const a = mm.zeros([rows, cols], dt);
+    const r = rng(77);
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) {
+        const u = r();
+        a.set([i, j], i % 5 === 0 ? (u < 0.5 ? -0 : 0) : i % 5 === 1 && u < 0.05 ? NaN : Math.floor(u * 6) - 3);
+      }
+    }
+    same(() => mm.argmax(a, 1));
+    same(() => mm.argmin(a, 1));
+    same(() => mm.argmax(a, -1, { keepdims: true }));
+  });
+});

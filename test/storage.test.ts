@@ -1,0 +1,119 @@
+// Where an array's bytes live (lib/storage.ts): one ArrayBuffer range or a
+// file mapping behind one interface — windows, the cursor, whole(), the
+// "closed" check and its one error, and MappedStorage's flush/advise.
+import * as fs from 'fs';
+import { AccessError } from '../lib/errors';
+import { storageOf } from '../lib/internal';
+import { memmap } from '../lib/memmap';
+import { MappedStorage, MemoryStorage, closedError } from '../lib/storage';
+import { useTempDir } from './helpers/tmp';
+
+const tmp = useTempDir('mmarray-storage-');
+
+describe('MemoryStorage', () => {
+  test('a range of a buffer: byte 0 of the storage is byteOffset of the buffer', () => {
+    const buf = new ArrayBuffer(16);
+    new Uint8Array(buf).set([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
+    const st = new MemoryStorage(buf, 4, 8);
+    expect(st.byteLength).toBe(8);
+    const w = st.window();
+    expect([w.start, w.end, w.bufferOffset]).toEqual([0, 8, 4]);
+    expect(w.bytes[0]).toBe(4);
+    expect(st.single).toBe(w);
+    expect(st.mapping).toBeNull();
+  });
+
+  test('allocate() gives zeroed, writable memory of the requested length', () => {
+    const st = MemoryStorage.allocate(10);
+    expect(st.byteLength).toBe(10);
+    expect(st.writable).toBe(true);
+    expect([...st.window().bytes]).toEqual(new Array(10).fill(0));
+  });
+
+  test('a read-only range says so', () => {
+    expect(new MemoryStorage(new ArrayBuffer(4), 0, 4, false).writable).toBe(false);
+  });
+
+  test('cursor() and whole() of memory are the one window', () => {
+    const st = MemoryStorage.allocate(32);
+    expect(st.cursor(8)(24)).toBe(st.single);
+    expect(st.whole()).toBe(st.single);
+  });
+
+  test('checkOpen() passes while the buffer is attached', () => {
+    expect(() => MemoryStorage.allocate(4).checkOpen()).not.toThrow();
+  });
+});
+
+describe('closedError: the one closed error', () => {
+  test('names the file of a mapping', () => {
+    const e = closedError({ path: '/data/x.bin', mode: 'r', offset: 0 });
+    expect(e).toBeInstanceOf(AccessError);
+    expect(e.code).toBe('ERR_CLOSED');
+    expect(e.message).toBe("mapping of '/data/x.bin' is closed");
+  });
+
+  test('says the buffer was detached when there is no file', () => {
+    const e = closedError(null);
+    expect(e.code).toBe('ERR_CLOSED');
+    expect(e.message).toMatch(/ArrayBuffer behind this array was detached/);
+  });
+});
+
+describe('MappedStorage', () => {
+  function mapped(bytes: Uint8Array, mode: 'r' | 'r+' = 'r+'): { path: string; st: MappedStorage; close: () => void } {
+    const path = tmp.file(bytes, 'mapped.bin');
+    const m = memmap(path, { dtype: 'u1', mode });
+    const st = storageOf(m);
+    if (!(st instanceof MappedStorage)) throw new Error('expected a MappedStorage');
+    return { path, st, close: () => m.close() };
+  }
+
+  test('describes its file and mode; a small mapping is one window', () => {
+    const { path, st, close } = mapped(new Uint8Array(100), 'r');
+    expect(st.mapping).toEqual({ path, mode: 'r', offset: 0 });
+    expect(st.writable).toBe(false);
+    expect(st.byteLength).toBe(100);
+    expect(st.single).not.toBeNull();
+    close();
+  });
+
+  test('flush() writes a changed range to the file', () => {
+    const { path, st, close } = mapped(new Uint8Array(64));
+    st.window(0, 64).bytes[10] = 42;
+    st.flush(0, 64);
+    expect(fs.readFileSync(path)[10]).toBe(42);
+    close();
+  });
+
+  test('flushAsync() resolves once the pages are written', async () => {
+    const { path, st, close } = mapped(new Uint8Array(64));
+    st.window(0, 64).bytes[3] = 7;
+    await st.flushAsync();
+    expect(fs.readFileSync(path)[3]).toBe(7);
+    close();
+  });
+
+  test('advise() accepts the madvise hints', () => {
+    const { st, close } = mapped(new Uint8Array(4096));
+    for (const a of ['normal', 'sequential', 'random', 'willneed'] as const) expect(() => st.advise(a)).not.toThrow();
+    close();
+  });
+
+  test('after close(): closed is true and flush, flushAsync, advise and window all give the closed error', async () => {
+    const { path, st, close } = mapped(new Uint8Array(64));
+    close();
+    expect(st.closed).toBe(true);
+    const msg = `mapping of '${path}' is closed`;
+    expect(() => st.flush()).toThrow(msg);
+    expect(() => st.advise('normal')).toThrow(msg);
+    expect(() => st.window(0, 8)).toThrow(msg);
+    await expect(st.flushAsync()).rejects.toMatchObject({ code: 'ERR_CLOSED', message: msg });
+  });
+
+  test('close() is idempotent', () => {
+    const { st, close } = mapped(new Uint8Array(8));
+    close();
+    expect(() => st.close()).not.toThrow();
+  });
+});
