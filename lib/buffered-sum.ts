@@ -8,8 +8,9 @@
  * pairwise, and the chunk sums are added in order. The result differs from
  * a whole-row pairwise sum in the last bits once a row passes 8192 items.
  *
- * This module is the JS mirror of `BufferedSum` in native/kernels.cc (the
- * kernel takes this order on its own for an unaligned `<f8` layout); both
+ * This module is the JS mirror of `BufferedSumPlan` in native/kernels.cc
+ * (the kernel takes this order on its own for an unaligned `<f8` layout, and
+ * lib/reduce.ts's JS path calls {@link bufferedPairwiseSum} for one); both
  * are checked against NumPy in test/buffered-sum.test.ts. Walks are in C
  * order: for a reversed or transposed unaligned view NumPy iterates in
  * memory order instead, so those can still differ from NumPy in the last

@@ -1044,10 +1044,121 @@ class IntReducePlan : public PlanBase {
   bool first_ = true;
 };
 
+// NumPy buffers a layout its loops cannot read in place (an unaligned one,
+// e.g. a <f8 at offset 12 of a 28-byte record) in chunks of its buffer size
+// (np.getbufsize(), 8192 items) gathered in iteration order, across rows,
+// sums each chunk pairwise and adds the chunk sums in order. lib/buffered-sum.ts
+// is the JS mirror; test/buffered-sum.test.ts checks both against NumPy.
+// (float32 sums run in double, unlike NumPy's, so only <f8 takes this order.)
+constexpr int64_t kNumpyBufferItems = 8192;
+
+// NumPy's aligned flag: the first item and every stride of an axis longer
+// than one are multiples of the type's alignment.
+template <class T>
+bool NumpyAligned(const Layout& L) {
+  if (reinterpret_cast<uintptr_t>(L.base) % alignof(T) != 0) return false;
+  for (size_t k = 0; k < L.shape.size(); k++) {
+    if (L.shape[k] > 1 && L.strides[k] % static_cast<int64_t>(alignof(T)) != 0) return false;
+  }
+  return true;
+}
+
+// A sum of an unaligned <f8 layout in NumPy's buffered order: unit c is
+// chunk c (items c * 8192 .. of the layout in C order, across its rows),
+// summed pairwise; Fold adds the chunk sums in order. The chunks are laid
+// out as rows of up to kChunksPerRow units over one virtual outer axis whose
+// "stride" is the row's first item index, so RunUnits hands RunUnit that
+// index as `a`; units past the last chunk (the last row's padding) see no
+// element and Fold skips them.
+template <bool Swap>
+class BufferedSumPlan : public KernelPlan {
+ public:
+  explicit BufferedSumPlan(const Layout& L) : L_(L) {
+    element_bytes_ = sizeof(double);
+    if (!SizeOf(L.shape, &size_) || size_ == 0) return;  // no units
+    int64_t chunks = (size_ - 1) / kNumpyBufferItems + 1;
+    int64_t per = std::min(chunks, kChunksPerRow);
+    for (int64_t c = 0; c < per; c++) leaves_.emplace_back(c * kNumpyBufferItems, kNumpyBufferItems);
+    if (chunks <= per) leaves_.back().second = size_ - (per - 1) * kNumpyBufferItems;
+    int64_t rows = (chunks - 1) / per + 1;
+    units_ = rows * per;
+    if (rows > 1) {
+      shape_ = {rows};
+      sa_ = {per * kNumpyBufferItems};  // row r's first chunk starts at item r * per * 8192 < size_
+      sb_ = {0};
+    }
+    if (L.memory.mapping) mappings_.push_back(L.memory.mapping);
+  }
+
+  void RunUnit(int64_t a, int64_t /*b*/, int64_t leaf, Partial* out) override {
+    int64_t start = a + leaves_[leaf].first;
+    if (start >= size_) return;  // padding
+    int64_t count = std::min(kNumpyBufferItems, size_ - start);
+    size_t nd = L_.shape.size();
+    int64_t n = nd == 0 ? 1 : L_.shape.back();
+    int64_t s = nd == 0 ? 0 : L_.strides.back();
+    // The multi-index of item `start`, and the byte offset of its row.
+    std::vector<int64_t> idx(nd, 0);
+    int64_t row = 0;
+    for (int64_t r = start, k = static_cast<int64_t>(nd); k-- > 0;) {
+      idx[k] = r % L_.shape[k];
+      r /= L_.shape[k];
+      // SAFETY: idx[k] < shape[k]; ReadLayout checked every such sum fits an int64.
+      if (k + 1 < static_cast<int64_t>(nd)) row += idx[k] * L_.strides[k];
+    }
+    int64_t i = nd == 0 ? 0 : idx[nd - 1];
+    if (n - i >= count) {
+      // The whole chunk inside one row: the same pairwise sum, read in place.
+      // SAFETY: items i .. i + count - 1 of a row ReadLayout checked.
+      out->d = Pairwise<double, Swap>(L_.base + row + i * s, count, s);
+      out->any = true;
+      return;
+    }
+    // The chunk spans rows (so nd >= 2): gathered as NumPy's buffer is.
+    std::vector<double> buf(static_cast<size_t>(count));
+    for (int64_t fill = 0; fill < count;) {
+      int64_t k = std::min(n - i, count - fill);
+      // SAFETY: items i .. i + k - 1 of a row ReadLayout checked; fill + k <= count.
+      const uint8_t* p = L_.base + row;
+      for (int64_t j = 0; j < k; j++) buf[fill + j] = Load<double, Swap>(p + (i + j) * s);
+      fill += k;
+      if (fill == count) break;
+      // The next row, as a C-order loop steps (one follows: fill < count).
+      i = 0;
+      for (size_t ax = nd - 1; ax-- > 0;) {
+        row += L_.strides[ax];
+        if (++idx[ax] < L_.shape[ax]) break;
+        row -= L_.strides[ax] * L_.shape[ax];
+        idx[ax] = 0;
+      }
+    }
+    out->d = PairwiseContiguous(buf.data(), count);
+    out->any = true;
+  }
+
+  void Fold(const Partial* p, int64_t /*first*/, int64_t count) override {
+    for (int64_t i = 0; i < count; i++) {
+      if (p[i].any) acc_ += p[i].d;
+    }
+  }
+
+  Napi::Value Result(Napi::Env env) override { return Napi::Number::New(env, acc_); }
+
+ private:
+  // Chunks per row of units: a fold wave's worth.
+  static constexpr int64_t kChunksPerRow = kWavePartials;
+
+  Layout L_;
+  int64_t size_ = 0;
+  double acc_ = 0.0;
+};
+
 template <bool Swap>
 std::unique_ptr<KernelPlan> MakeReducePlan(const Layout& L, int type, int op) {
   switch (type) {
-    case kF8: return std::make_unique<FloatReducePlan<double, Swap>>(L, op);
+    case kF8:
+      if (op == kSum && !NumpyAligned<double>(L)) return std::make_unique<BufferedSumPlan<Swap>>(L);
+      return std::make_unique<FloatReducePlan<double, Swap>>(L, op);
     case kF4: return std::make_unique<FloatReducePlan<float, Swap>>(L, op);
     case kI1: return std::make_unique<IntReducePlan<int8_t, Swap, false>>(L, op, false);
     case kU1: return std::make_unique<IntReducePlan<uint8_t, Swap, false>>(L, op, false);

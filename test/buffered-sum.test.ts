@@ -1,12 +1,13 @@
 // Float64 sums of layouts NumPy cannot read in place (unaligned: a <f8 at
 // offset 12 of a 28-byte record) follow NumPy's buffered order: chunks of
 // np.getbufsize() items, each summed pairwise, added in order. The kernel
-// (BufferedSum in native/kernels.cc) and the JS mirror (lib/buffered-sum.ts)
+// (BufferedSumPlan in native/kernels.cc, sync and async) and the JS mirror (lib/buffered-sum.ts)
 // are checked bit for bit against NumPy itself at the chunk edges; aligned
 // strided fields keep the whole-row pairwise order, which NumPy uses for them.
-import { fromBuffer } from '../lib';
+import { broadcastTo, fromBuffer } from '../lib';
 import { bufferedPairwiseSum, isNumpyAligned, NUMPY_BUFFER_ITEMS } from '../lib/buffered-sum';
-import { pairwiseSum } from '../lib/reduce';
+import { ReduceOp } from '../lib/kernels';
+import { pairwiseSum, reduceJSForTest } from '../lib/reduce';
 import { rng } from './helpers/bytes';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { useTempDir } from './helpers/tmp';
@@ -103,7 +104,7 @@ describe('bufferedPairwiseSum', () => {
 describeWithNumpy('float64 sums equal NumPy on unaligned and aligned strided layouts', () => {
   it('kernel and JS mirror give NumPy\'s bits at the buffer-size edges, 1-d and 2-d', () => {
     const all = cases();
-    const ours: { native: string; mirror: string; rowwise: string; aligned: boolean }[] = [];
+    const ours: { native: string; js: string; mirror: string; rowwise: string; aligned: boolean }[] = [];
     const spec: { path: string; dt: string; off: number; shape: number[]; strides: number[] }[] = [];
     all.forEach((c, k) => {
       const { buf } = bytesOf(c, k + 1);
@@ -116,6 +117,7 @@ describeWithNumpy('float64 sums equal NumPy on unaligned and aligned strided lay
       for (let i = 0; i < (c.shape.length === 1 ? 1 : c.shape[0]); i++) rowwise += pairwiseSum(read, start + i * (strides.length === 2 ? strides[0] : 0), c.shape[c.shape.length - 1], c.itemsize);
       ours.push({
         native: bits(x.sum() as number),
+        js: bits(reduceJSForTest(x, ReduceOp.Sum)),
         mirror: bits(bufferedPairwiseSum(read, c.shape, strides, start)),
         rowwise: bits(rowwise),
         aligned: isNumpyAligned(start, c.shape, strides, 8),
@@ -139,9 +141,43 @@ print(json.dumps(out))`,
       expect([c.label, 'kernel', ours[k].native]).toEqual([c.label, 'kernel', np[k].sum]);
       // The JS paths: the buffered mirror for unaligned layouts, the row-wise pairwise sum for aligned ones.
       expect([c.label, 'JS', ours[k].aligned ? ours[k].rowwise : ours[k].mirror]).toEqual([c.label, 'JS', np[k].sum]);
+      // lib/reduce.ts's JS path (used below the kernel's size threshold or without the addon) picks between them.
+      expect([c.label, 'JS path', ours[k].js]).toEqual([c.label, 'JS path', np[k].sum]);
     });
     // The cases past one buffer really tell the orders apart.
     expect(all.some((c, k) => !ours[k].aligned && ours[k].rowwise !== ours[k].mirror)).toBe(true);
   });
 });
 
+describe('the buffered kernel, sync and async', () => {
+  it('gives the same bits from sum() and sumAsync() on the cases above, whatever the thread count', async () => {
+    const all = cases();
+    for (let k = 0; k < all.length; k++) {
+      const c = all[k];
+      const x = viewOf(c, bytesOf(c, k + 1).buf);
+      const sync = bits(x.sum() as number);
+      expect([c.label, bits((await x.sumAsync()) as number)]).toEqual([c.label, sync]);
+      expect([c.label, bits((await x.sumAsync({ threads: 3 })) as number)]).toEqual([c.label, sync]);
+    }
+  });
+
+  it('adds the chunk sums in order past one fold wave of chunks (65,536), the last chunk partial', async () => {
+    // One unaligned <f8 broadcast to 65,539 chunks and 5 items: the kernel
+    // lays out its 8192-item chunks as rows of 65,536 units, the last row
+    // padded. The order is NumPy's: each chunk pairwise, the sums added in order.
+    const buf = new ArrayBuffer(28);
+    new DataView(buf).setFloat64(12, 0.1, true);
+    const one = fromBuffer(new Uint8Array(buf), [['pad', 'V12'], ['value', '<f8'], ['tail', 'V8']]).field('value');
+    const chunks = 65536 + 3;
+    const x = broadcastTo(one, [chunks * NUMPY_BUFFER_ITEMS + 5]);
+    const read = (): number => 0.1;
+    const full = pairwiseSum(read, 0, NUMPY_BUFFER_ITEMS, 0);
+    let want = 0;
+    for (let i = 0; i < chunks; i++) want += full;
+    want += pairwiseSum(read, 0, 5, 0);
+    expect(bits(x.sum() as number)).toBe(bits(want));
+    expect(bits((await x.sumAsync({ threads: 2 })) as number)).toBe(bits(want));
+    // The order shows: one pairwise sum over the row gives other bits.
+    expect(bits(pairwiseSum(read, 0, x.size, 0))).not.toBe(bits(want));
+  });
+});
