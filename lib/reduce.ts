@@ -4,13 +4,15 @@
  * mirror of that kernel below, which computes the same bits — read the two
  * side by side:
  * - float sums pairwise per innermost row, NumPy's order (PW_BLOCKSIZE 128:
- *   {@link pairwiseSum});
+ *   {@link pairwiseSum}); an unaligned float64 layout in NumPy's buffered
+ *   order instead (lib/buffered-sum.ts);
  * - integer sums exact (partial sums in doubles below 2^52, then a BigInt),
  *   rounded once at the end; 64-bit integers as a BigInt;
  * - min/max by strict comparison in C order, NaN winning at once.
  * The call goes ndarray.ts → reduce.ts → kernels.ts → native and never back up.
  * @module
  */
+import { bufferedPairwiseSum, isNumpyAligned } from './buffered-sum';
 import { ValueError } from './errors';
 import { reduce } from './elementwise';
 import { forEachRow } from './iterate';
@@ -59,6 +61,10 @@ function reduceJS(a: NdArray, op: ReduceOp): number {
   const isFloat = a.dtype.kind === 'f';
   if (op === ReduceOp.Sum) {
     if (isFloat) {
+      // NumPy buffers an unaligned float64 layout (a <f8 in a packed record).
+      if (a.itemsize === 8 && !isNumpyAligned(storageOf(a).addressBase + a.offset, a.shape, a.strides, 8)) {
+        return bufferedPairwiseSum(read, a.shape, a.strides, a.offset);
+      }
       let acc = 0;
       forEachRow(a.shape, a.strides, a.offset, (p, n, s) => {
         acc += pairwiseSum(read, p, n, s);

@@ -264,47 +264,140 @@ double Pairwise(const uint8_t* p, int64_t n, int64_t s) {
 
 enum Op { kSum = 0, kMin = 1, kMax = 2 };
 
-// The extreme of a contiguous native-order double row (n >= 8) in eight
-// independent lanes, so the loop runs as vector compare-and-blend. Returns
-// false when the row holds a NaN or its extreme is a zero: which NaN and
-// which signed zero come first depend on the order, so the caller's
-// sequential loop decides those. Any other value is the same whichever equal
-// copy is picked.
-// SAFETY: as for PairwiseContiguous: n aligned doubles ReadLayout checked.
-#define MMARRAY_EXTREME_CONTIGUOUS(NAME, CMP)                                     \
-  __attribute__((target_clones("avx2", "default")))                               \
-  bool NAME(const double* a, int64_t n, double* out) {                           \
-    double r[8], u[8];                                                            \
-    for (int j = 0; j < 8; j++) {                                                 \
-      r[j] = a[j];                                                                \
-      u[j] = 0.0;                                                                 \
-    }                                                                             \
-    int64_t i = 8;                                                                \
-    for (; i + 8 <= n; i += 8) {                                                  \
-      for (int j = 0; j < 8; j++) {                                               \
-        double v = a[i + j];                                                      \
-        r[j] = v CMP r[j] ? v : r[j];                                             \
-        u[j] = v != v ? v : u[j];                                                 \
-      }                                                                           \
-    }                                                                             \
-    for (; i < n; i++) {                                                          \
-      double v = a[i];                                                            \
-      r[0] = v CMP r[0] ? v : r[0];                                               \
-      u[0] = v != v ? v : u[0];                                                   \
-    }                                                                             \
-    double m = r[0];                                                              \
-    bool nan = false;                                                             \
-    for (int j = 0; j < 8; j++) {                                                 \
-      nan = nan || u[j] != u[j] || r[j] != r[j];                                  \
-      if (r[j] CMP m) m = r[j];                                                   \
-    }                                                                             \
-    if (nan || m == 0.0) return false;                                            \
-    *out = m;                                                                     \
-    return true;                                                                  \
+// ------------------------------------------------------------------ extremes
+
+// The value of one item as the extreme kernels compare it (a bool as 0/1).
+template <class T, bool Swap, bool Boolean>
+inline T ExtremeLoad(const uint8_t* p) {
+  if constexpr (Boolean) return static_cast<T>(*p != 0);
+  else return Load<T, Swap>(p);
+}
+
+// A row's extreme: the first item equal to it, or the row's first NaN (then
+// `nan`): what strict comparisons in order, NaN winning at once, give.
+template <class T>
+struct Extreme {
+  T m;
+  bool nan;
+};
+
+// Items per NaN check: a NaN is reported within one block of where it is.
+constexpr int64_t kExtremeBlock = 4096;
+
+// 32 bytes of T: one AVX2 register (two SSE2 registers in the default
+// clone). GCC's vector extensions, because the auto-vectorizer will not turn
+// a float compare-and-select with memcpy'd loads into vector code.
+template <class T>
+struct Vec32 {
+  typedef T type __attribute__((vector_size(32)));
+};
+
+// K items (K = 32 / sizeof(T)) from q, q + s, ... as one vector: a plain
+// vector load (then a byte shuffle when swapped) when contiguous.
+template <class T, bool Swap, bool Boolean, bool Contiguous>
+__attribute__((always_inline)) inline void VecLoad(const uint8_t* q, int64_t s, typename Vec32<T>::type* out) {
+  using V = typename Vec32<T>::type;
+  constexpr int K = 32 / sizeof(T);
+  V v;
+  if constexpr (Contiguous) {
+    // SAFETY: the caller passes K items in bounds, contiguous.
+    std::memcpy(&v, q, sizeof v);
+    if constexpr (Boolean) {
+      v = static_cast<V>(v != 0) & 1;
+    } else if constexpr (Swap && sizeof(T) > 1) {
+      typedef uint8_t B __attribute__((vector_size(32)));
+      B reverse;
+      for (int b = 0; b < 32; b++) reverse[b] = static_cast<uint8_t>(b / sizeof(T) * sizeof(T) + sizeof(T) - 1 - b % sizeof(T));
+      v = reinterpret_cast<V>(__builtin_shuffle(reinterpret_cast<B>(v), reverse));
+    }
+  } else {
+    for (int k = 0; k < K; k++) v[k] = ExtremeLoad<T, Swap, Boolean>(q + k * s);
   }
-MMARRAY_EXTREME_CONTIGUOUS(MinContiguous, <)
-MMARRAY_EXTREME_CONTIGUOUS(MaxContiguous, >)
-#undef MMARRAY_EXTREME_CONTIGUOUS
+  *out = v;
+}
+
+// The extreme of the row p, p + s, ... (n >= 1 items) with the sequential
+// rule's result, in vector lanes whatever the type and stride (a stride of
+// sizeof(T) when Contiguous, so the loads are plain vector loads). Each lane
+// keeps the extreme of its own items; the lanes' extreme has the same value
+// as the sequential one, and the sequential one is the first item equal to
+// it, which differs from another equal item only for floats: a signed zero
+// (the row is scanned again for its first zero) or a NaN (a mask collects
+// v != v and is checked once a block; that block is scanned again for its
+// first NaN).
+template <class T, bool Swap, bool Boolean, bool IsMin, bool Contiguous>
+__attribute__((target_clones("avx2", "default")))
+Extreme<T> RowExtreme(const uint8_t* p, int64_t n, int64_t s) {
+  using V = typename Vec32<T>::type;
+  using M = decltype(V{} < V{});
+  constexpr bool kFloat = std::is_floating_point_v<T>;
+  constexpr int64_t K = 32 / static_cast<int64_t>(sizeof(T));
+  const int64_t stride = Contiguous ? static_cast<int64_t>(sizeof(T)) : s;
+  // SAFETY (all loads): items 0 .. n - 1 at p + i * stride lie in a layout
+  // ReadLayout checked (the caller passes one row, or part of one).
+  T first = ExtremeLoad<T, Swap, Boolean>(p);
+  if constexpr (kFloat) {
+    if (first != first) return {first, true};
+  }
+  V r0 = V{} + first, r1 = r0;
+  M u = M{};
+  int64_t i = 0;
+  int64_t whole = n - n % (2 * K);
+  while (i < whole) {
+    int64_t start = i;
+    int64_t end = whole - i > kExtremeBlock ? i + kExtremeBlock : whole;
+    for (; i < end; i += 2 * K) {
+      V a, b;
+      VecLoad<T, Swap, Boolean, Contiguous>(p + i * stride, stride, &a);
+      VecLoad<T, Swap, Boolean, Contiguous>(p + (i + K) * stride, stride, &b);
+      r0 = (IsMin ? a < r0 : a > r0) ? a : r0;
+      r1 = (IsMin ? b < r1 : b > r1) ? b : r1;
+      if constexpr (kFloat) u |= (a != a) | (b != b);
+    }
+    if constexpr (kFloat) {
+      bool nan = false;
+      for (int64_t k = 0; k < K; k++) nan = nan || u[k] != 0;
+      if (nan) {
+        for (int64_t k = start;; k++) {
+          T v = ExtremeLoad<T, Swap, Boolean>(p + k * stride);
+          if (v != v) return {v, true};
+        }
+      }
+    }
+  }
+  T m = first;
+  for (; i < n; i++) {
+    T v = ExtremeLoad<T, Swap, Boolean>(p + i * stride);
+    if constexpr (kFloat) {
+      if (v != v) return {v, true};
+    }
+    m = (IsMin ? v < m : v > m) ? v : m;
+  }
+  for (int64_t k = 0; k < K; k++) {
+    m = (IsMin ? r0[k] < m : r0[k] > m) ? r0[k] : m;
+    m = (IsMin ? r1[k] < m : r1[k] > m) ? r1[k] : m;
+  }
+  if constexpr (kFloat) {
+    if (m == 0) {
+      // +0 and -0 are equal: the sequential rule keeps the first zero.
+      for (int64_t k = 0;; k++) {
+        T v = ExtremeLoad<T, Swap, Boolean>(p + k * stride);
+        if (v == 0) return {v, false};
+      }
+    }
+  }
+  return {m, false};
+}
+
+// RowExtreme with the run-time choices (min or max, contiguous or not) made.
+template <class T, bool Swap, bool Boolean = false>
+Extreme<T> RowExtremeOf(const uint8_t* p, int64_t n, int64_t s, int op) {
+  bool contiguous = s == static_cast<int64_t>(sizeof(T));
+  if (op == kMin) {
+    return contiguous ? RowExtreme<T, Swap, Boolean, true, true>(p, n, s) : RowExtreme<T, Swap, Boolean, true, false>(p, n, s);
+  }
+  return contiguous ? RowExtreme<T, Swap, Boolean, false, true>(p, n, s) : RowExtreme<T, Swap, Boolean, false, false>(p, n, s);
+}
 
 // Type codes shared with lib/kernels.ts (ELEMENT_CODES).
 enum Type { kF8 = 0, kF4 = 1, kI1 = 2, kU1 = 3, kI2 = 4, kU2 = 5, kI4 = 6, kU4 = 7, kB1 = 8, kI8 = 9, kU8 = 10 };
@@ -815,33 +908,13 @@ class FloatReducePlan : public PlanBase {
       if (first > 0) return;  // a broadcast row: only its first item counts, as in ReduceFloat
       n = 1;
     }
-    if constexpr (std::is_same_v<T, double> && !Swap) {
-      // ReduceFloat's vector lanes, on the same terms: no NaN and a nonzero
-      // extreme, so which equal copy is picked does not matter.
-      // SAFETY: alignment is checked here; ReadLayout checked the bounds.
-      double r;
-      if (ss_ == 8 && n >= 8 && reinterpret_cast<uintptr_t>(p) % alignof(double) == 0 &&
-          (op_ == kMin ? MinContiguous : MaxContiguous)(reinterpret_cast<const double*>(p), n, &r)) {
-        out->d = r;
-        out->any = true;
-        return;
-      }
-    }
-    for (int64_t i = 0; i < n; i++) {
-      double v = static_cast<double>(Load<T, Swap>(p + i * ss_));
-      if (v != v) {
-        out->nan = true;
-        out->any = true;
-        out->d = v;
-        return;
-      }
-      if (!out->any) {
-        out->d = v;
-        out->any = true;
-      } else if (op_ == kMin ? v < out->d : v > out->d) {
-        out->d = v;
-      }
-    }
+    // The unit's first item equal to its extreme, or its first NaN, in
+    // vector lanes: Fold's strict comparisons in unit order then give the
+    // sequential rule's bits.
+    Extreme<T> e = RowExtremeOf<T, Swap>(p, n, ss_, op_);
+    out->d = static_cast<double>(e.m);
+    out->nan = e.nan;
+    out->any = true;
   }
 
   void Fold(const Partial* p, int64_t /*first*/, int64_t count) override {
@@ -917,15 +990,10 @@ class IntReducePlan : public PlanBase {
       if (first > 0) return;
       n = 1;
     }
-    for (int64_t i = 0; i < n; i++) {
-      __int128 v = Value(p + i * ss_);
-      if (!out->any) {
-        out->i = v;
-        out->any = true;
-      } else if (op_ == kMin ? v < out->i : v > out->i) {
-        out->i = v;
-      }
-    }
+    // The unit's extreme in vector lanes (a bool as 0/1).
+    out->i = boolean_ ? static_cast<__int128>(RowExtremeOf<uint8_t, false, true>(p, n, ss_, op_).m)
+                      : static_cast<__int128>(RowExtremeOf<T, Swap>(p, n, ss_, op_).m);
+    out->any = true;
   }
 
   void Fold(const Partial* p, int64_t /*first*/, int64_t count) override {
@@ -976,10 +1044,121 @@ class IntReducePlan : public PlanBase {
   bool first_ = true;
 };
 
+// NumPy buffers a layout its loops cannot read in place (an unaligned one,
+// e.g. a <f8 at offset 12 of a 28-byte record) in chunks of its buffer size
+// (np.getbufsize(), 8192 items) gathered in iteration order, across rows,
+// sums each chunk pairwise and adds the chunk sums in order. lib/buffered-sum.ts
+// is the JS mirror; test/buffered-sum.test.ts checks both against NumPy.
+// (float32 sums run in double, unlike NumPy's, so only <f8 takes this order.)
+constexpr int64_t kNumpyBufferItems = 8192;
+
+// NumPy's aligned flag: the first item and every stride of an axis longer
+// than one are multiples of the type's alignment.
+template <class T>
+bool NumpyAligned(const Layout& L) {
+  if (reinterpret_cast<uintptr_t>(L.base) % alignof(T) != 0) return false;
+  for (size_t k = 0; k < L.shape.size(); k++) {
+    if (L.shape[k] > 1 && L.strides[k] % static_cast<int64_t>(alignof(T)) != 0) return false;
+  }
+  return true;
+}
+
+// A sum of an unaligned <f8 layout in NumPy's buffered order: unit c is
+// chunk c (items c * 8192 .. of the layout in C order, across its rows),
+// summed pairwise; Fold adds the chunk sums in order. The chunks are laid
+// out as rows of up to kChunksPerRow units over one virtual outer axis whose
+// "stride" is the row's first item index, so RunUnits hands RunUnit that
+// index as `a`; units past the last chunk (the last row's padding) see no
+// element and Fold skips them.
+template <bool Swap>
+class BufferedSumPlan : public KernelPlan {
+ public:
+  explicit BufferedSumPlan(const Layout& L) : L_(L) {
+    element_bytes_ = sizeof(double);
+    if (!SizeOf(L.shape, &size_) || size_ == 0) return;  // no units
+    int64_t chunks = (size_ - 1) / kNumpyBufferItems + 1;
+    int64_t per = std::min(chunks, kChunksPerRow);
+    for (int64_t c = 0; c < per; c++) leaves_.emplace_back(c * kNumpyBufferItems, kNumpyBufferItems);
+    if (chunks <= per) leaves_.back().second = size_ - (per - 1) * kNumpyBufferItems;
+    int64_t rows = (chunks - 1) / per + 1;
+    units_ = rows * per;
+    if (rows > 1) {
+      shape_ = {rows};
+      sa_ = {per * kNumpyBufferItems};  // row r's first chunk starts at item r * per * 8192 < size_
+      sb_ = {0};
+    }
+    if (L.memory.mapping) mappings_.push_back(L.memory.mapping);
+  }
+
+  void RunUnit(int64_t a, int64_t /*b*/, int64_t leaf, Partial* out) override {
+    int64_t start = a + leaves_[leaf].first;
+    if (start >= size_) return;  // padding
+    int64_t count = std::min(kNumpyBufferItems, size_ - start);
+    size_t nd = L_.shape.size();
+    int64_t n = nd == 0 ? 1 : L_.shape.back();
+    int64_t s = nd == 0 ? 0 : L_.strides.back();
+    // The multi-index of item `start`, and the byte offset of its row.
+    std::vector<int64_t> idx(nd, 0);
+    int64_t row = 0;
+    for (int64_t r = start, k = static_cast<int64_t>(nd); k-- > 0;) {
+      idx[k] = r % L_.shape[k];
+      r /= L_.shape[k];
+      // SAFETY: idx[k] < shape[k]; ReadLayout checked every such sum fits an int64.
+      if (k + 1 < static_cast<int64_t>(nd)) row += idx[k] * L_.strides[k];
+    }
+    int64_t i = nd == 0 ? 0 : idx[nd - 1];
+    if (n - i >= count) {
+      // The whole chunk inside one row: the same pairwise sum, read in place.
+      // SAFETY: items i .. i + count - 1 of a row ReadLayout checked.
+      out->d = Pairwise<double, Swap>(L_.base + row + i * s, count, s);
+      out->any = true;
+      return;
+    }
+    // The chunk spans rows (so nd >= 2): gathered as NumPy's buffer is.
+    std::vector<double> buf(static_cast<size_t>(count));
+    for (int64_t fill = 0; fill < count;) {
+      int64_t k = std::min(n - i, count - fill);
+      // SAFETY: items i .. i + k - 1 of a row ReadLayout checked; fill + k <= count.
+      const uint8_t* p = L_.base + row;
+      for (int64_t j = 0; j < k; j++) buf[fill + j] = Load<double, Swap>(p + (i + j) * s);
+      fill += k;
+      if (fill == count) break;
+      // The next row, as a C-order loop steps (one follows: fill < count).
+      i = 0;
+      for (size_t ax = nd - 1; ax-- > 0;) {
+        row += L_.strides[ax];
+        if (++idx[ax] < L_.shape[ax]) break;
+        row -= L_.strides[ax] * L_.shape[ax];
+        idx[ax] = 0;
+      }
+    }
+    out->d = PairwiseContiguous(buf.data(), count);
+    out->any = true;
+  }
+
+  void Fold(const Partial* p, int64_t /*first*/, int64_t count) override {
+    for (int64_t i = 0; i < count; i++) {
+      if (p[i].any) acc_ += p[i].d;
+    }
+  }
+
+  Napi::Value Result(Napi::Env env) override { return Napi::Number::New(env, acc_); }
+
+ private:
+  // Chunks per row of units: a fold wave's worth.
+  static constexpr int64_t kChunksPerRow = kWavePartials;
+
+  Layout L_;
+  int64_t size_ = 0;
+  double acc_ = 0.0;
+};
+
 template <bool Swap>
 std::unique_ptr<KernelPlan> MakeReducePlan(const Layout& L, int type, int op) {
   switch (type) {
-    case kF8: return std::make_unique<FloatReducePlan<double, Swap>>(L, op);
+    case kF8:
+      if (op == kSum && !NumpyAligned<double>(L)) return std::make_unique<BufferedSumPlan<Swap>>(L);
+      return std::make_unique<FloatReducePlan<double, Swap>>(L, op);
     case kF4: return std::make_unique<FloatReducePlan<float, Swap>>(L, op);
     case kI1: return std::make_unique<IntReducePlan<int8_t, Swap, false>>(L, op, false);
     case kU1: return std::make_unique<IntReducePlan<uint8_t, Swap, false>>(L, op, false);

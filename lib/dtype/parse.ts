@@ -40,6 +40,7 @@ import {
   type Field,
   type SubarraySpec,
 } from './dtype';
+import { sameSpec, snapshotSpec, specKey } from './spec-key';
 
 /** Options of {@link dtype}. */
 export interface DTypeOptions {
@@ -96,6 +97,20 @@ const UNSUPPORTED: readonly [RegExp, string][] = [
 const cache = new Map<string, DType>();
 const alignedCache = new Map<string, DType>();
 const CACHE_LIMIT = 1024;
+/**
+ * A parsed non-string spec, the private copy it was parsed from, and the
+ * last spec object that found it by key (held, one per entry, so that a
+ * kept spec object is noticed on its second call).
+ */
+interface SpecEntry {
+  readonly snapshot: unknown;
+  readonly dt: DType;
+  last: object;
+}
+const specCache = new Map<string, SpecEntry>();
+const alignedSpecCache = new Map<string, SpecEntry>();
+const specObjects = new WeakMap<object, SpecEntry>();
+const alignedSpecObjects = new WeakMap<object, SpecEntry>();
 /** Longer specs are parsed each time, not kept: the cache holds at most CACHE_LIMIT × this many characters. */
 const CACHE_KEY_LIMIT = 256;
 
@@ -122,7 +137,32 @@ export function dtype(spec: DTypeLike, options?: DTypeOptions): DType {
     }
     return dt;
   }
-  return parseAny(spec, align);
+  // A list, dict or subarray spec: cached by its content (see spec-key.ts).
+  // The same object again: compared with the copy it was parsed from.
+  const byObject = align ? alignedSpecObjects : specObjects;
+  const seen = byObject.get(spec);
+  if (seen !== undefined && sameSpec(spec, seen.snapshot)) return seen.dt;
+  const c = align ? alignedSpecCache : specCache;
+  const key = specKey(spec);
+  if (key === null) return parseAny(spec, align);
+  let entry = c.get(key);
+  if (entry === undefined) {
+    const snapshot = snapshotSpec(spec);
+    const snapshotKey = specKey(snapshot);
+    const dt = parseAny(snapshot, align);
+    if (snapshotKey === null) return dt;
+    entry = { snapshot, dt, last: spec };
+    if (c.size >= CACHE_LIMIT) c.clear();
+    c.set(snapshotKey, entry);
+    byObject.set(spec, entry);
+  } else if (entry.last === spec) {
+    // Seen twice in a row: a spec the caller keeps, worth the WeakMap entry
+    // (a fresh literal per call would only churn the WeakMap).
+    byObject.set(spec, entry);
+  } else {
+    entry.last = spec;
+  }
+  return entry.dt;
 }
 
 registerParser((spec) => dtype(spec));
