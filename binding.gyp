@@ -13,6 +13,7 @@
         "native/mapping.cc",
         "native/mapping_handle.cc",
         "native/napi_util.cc",
+        "native/pairwise.cc",
         "native/ufunc_kernels.cc",
         "native/pool_buffer.cc"
       ],

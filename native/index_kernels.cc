@@ -13,6 +13,7 @@
 #include "kernels.h"
 #include "mapping.h"
 #include "napi_util.h"
+#include "pairwise.h"
 
 namespace mmarray {
 namespace {
@@ -224,61 +225,15 @@ void WalkRows(const std::vector<int64_t>& shape, const std::vector<int64_t>& sa,
 
 // ------------------------------------------------------------ axis reduce
 
-// NumPy's pairwise summation (PW_BLOCKSIZE 128) in double: the order of
-// lib/compute-values.ts `pairwise` and of kernels.cc's sum, addition for
-// addition.
-// The same additions on contiguous aligned native doubles, on a plain
-// pointer so the eight accumulators become vector lanes (lane j is still
-// r[j]; vector adds are IEEE adds, so the bits do not change).
-__attribute__((target_clones("avx2", "default")))
-double PairwiseF8(const double* a, int64_t n) {
-  if (n < 8) {
-    double res = 0.0;
-    for (int64_t i = 0; i < n; i++) res += a[i];
-    return res;
-  }
-  if (n <= 128) {
-    double r[8];
-    for (int j = 0; j < 8; j++) r[j] = a[j];
-    int64_t i;
-    for (i = 8; i < n - (n % 8); i += 8) {
-      for (int j = 0; j < 8; j++) r[j] += a[i + j];
-    }
-    double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-    for (; i < n; i++) res += a[i];
-    return res;
-  }
-  int64_t n2 = n / 2;
-  n2 -= n2 % 8;
-  return PairwiseF8(a, n2) + PairwiseF8(a + n2, n - n2);
-}
-
+// NumPy's pairwise order over one row (pairwise.h, shared with kernels.cc's
+// sum), contiguous aligned native doubles in vector lanes.
 template <class T, bool Swap>
 double Pairwise(const uint8_t* p, int64_t n, int64_t s) {
   if constexpr (std::is_same_v<T, double> && !Swap) {
     // SAFETY: alignment is checked here; ReadRegion checked the bounds.
-    if (s == 8 && reinterpret_cast<uintptr_t>(p) % alignof(double) == 0) return PairwiseF8(reinterpret_cast<const double*>(p), n);
+    if (s == 8 && reinterpret_cast<uintptr_t>(p) % alignof(double) == 0) return PairwiseContiguous(reinterpret_cast<const double*>(p), n);
   }
-  if (n < 8) {
-    double res = 0.0;
-    for (int64_t i = 0; i < n; i++) res += static_cast<double>(Load<T, Swap>(p + i * s));
-    return res;
-  }
-  if (n <= 128) {
-    double r[8];
-    for (int j = 0; j < 8; j++) r[j] = static_cast<double>(Load<T, Swap>(p + j * s));
-    int64_t i;
-    for (i = 8; i < n - (n % 8); i += 8) {
-      const uint8_t* q = p + i * s;
-      for (int j = 0; j < 8; j++) r[j] += static_cast<double>(Load<T, Swap>(q + j * s));
-    }
-    double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-    for (; i < n; i++) res += static_cast<double>(Load<T, Swap>(p + i * s));
-    return res;
-  }
-  int64_t n2 = n / 2;
-  n2 -= n2 % 8;
-  return Pairwise<T, Swap>(p, n2, s) + Pairwise<T, Swap>(p + n2 * s, n - n2, s);
+  return PairwiseStrided(p, n, s, [](const uint8_t* q) { return static_cast<double>(Load<T, Swap>(q)); });
 }
 
 enum AxisOp { kSum = 0, kMin = 1, kMax = 2, kCount = 3, kIntSum = 4 };

@@ -13,6 +13,7 @@
 #include "mapping.h"
 #include "mapping_handle.h"
 #include "napi_util.h"
+#include "pairwise.h"
 
 namespace mmarray {
 namespace {
@@ -196,37 +197,8 @@ inline T Load(const uint8_t* p) {
 
 // ------------------------------------------------------------------ reduce
 
-// NumPy's pairwise summation (umath loops, PW_BLOCKSIZE 128) in double.
-// lib/kernels.ts has the same function in JS; keep them in step, the
-// results must be bit-identical.
-// Contiguous native-order doubles: the same additions in the same order, on
-// a plain pointer so the eight accumulators become two AVX2 vectors (lane j
-// is still r[j]; vector adds are IEEE adds, so the bits do not change).
-// SAFETY: the callers pass a row of n doubles that ReadLayout checked, with
-// `a` aligned (checked where it is cast from bytes).
-__attribute__((target_clones("avx2", "default")))
-double PairwiseContiguous(const double* a, int64_t n) {
-  if (n < 8) {
-    double res = 0.0;
-    for (int64_t i = 0; i < n; i++) res += a[i];
-    return res;
-  }
-  if (n <= 128) {
-    double r[8];
-    for (int j = 0; j < 8; j++) r[j] = a[j];
-    int64_t i;
-    for (i = 8; i < n - (n % 8); i += 8) {
-      for (int j = 0; j < 8; j++) r[j] += a[i + j];
-    }
-    double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-    for (; i < n; i++) res += a[i];
-    return res;
-  }
-  int64_t n2 = n / 2;
-  n2 -= n2 % 8;
-  return PairwiseContiguous(a, n2) + PairwiseContiguous(a + n2, n - n2);
-}
-
+// NumPy's pairwise order over one row (pairwise.h), contiguous aligned
+// native doubles in vector lanes.
 template <class T, bool Swap>
 double Pairwise(const uint8_t* p, int64_t n, int64_t s) {
   if constexpr (std::is_same_v<T, double> && !Swap) {
@@ -235,31 +207,7 @@ double Pairwise(const uint8_t* p, int64_t n, int64_t s) {
       return PairwiseContiguous(reinterpret_cast<const double*>(p), n);
     }
   }
-  if (n < 8) {
-    double res = 0.0;
-    for (int64_t i = 0; i < n; i++) res += static_cast<double>(Load<T, Swap>(p + i * s));
-    return res;
-  }
-  if (n <= 128) {
-    double r[8];
-    for (int j = 0; j < 8; j++) r[j] = static_cast<double>(Load<T, Swap>(p + j * s));
-    int64_t i;
-    for (i = 8; i < n - (n % 8); i += 8) {
-      const uint8_t* q = p + i * s;
-      // As NumPy's loop does: strided reads defeat the hardware prefetcher,
-      // so ask 64 items ahead.
-      // SAFETY: a prefetch never faults and its address is never read, so
-      // one past the row is harmless; 64 * s fits (|s| < 2^53).
-      __builtin_prefetch(q + 64 * s, 0, 3);
-      for (int j = 0; j < 8; j++) r[j] += static_cast<double>(Load<T, Swap>(q + j * s));
-    }
-    double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-    for (; i < n; i++) res += static_cast<double>(Load<T, Swap>(p + i * s));
-    return res;
-  }
-  int64_t n2 = n / 2;
-  n2 -= n2 % 8;
-  return Pairwise<T, Swap>(p, n2, s) + Pairwise<T, Swap>(p + n2 * s, n - n2, s);
+  return PairwiseStrided(p, n, s, [](const uint8_t* q) { return static_cast<double>(Load<T, Swap>(q)); });
 }
 
 enum Op { kSum = 0, kMin = 1, kMax = 2 };
