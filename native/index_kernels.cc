@@ -10,6 +10,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "byte_order.h"
 #include "kernels.h"
 #include "mapping.h"
 #include "napi_util.h"
@@ -134,26 +135,7 @@ inline Value<T> Load(const uint8_t* p) {
   if constexpr (std::is_same_v<T, Bool>) {
     return *p != 0;
   } else {
-    T v;
-    if constexpr (!Swap || sizeof(T) == 1) {
-      std::memcpy(&v, p, sizeof(T));
-    } else if constexpr (sizeof(T) == 2) {
-      uint16_t u;
-      std::memcpy(&u, p, 2);
-      u = __builtin_bswap16(u);
-      std::memcpy(&v, &u, 2);
-    } else if constexpr (sizeof(T) == 4) {
-      uint32_t u;
-      std::memcpy(&u, p, 4);
-      u = __builtin_bswap32(u);
-      std::memcpy(&v, &u, 4);
-    } else {
-      uint64_t u;
-      std::memcpy(&u, p, 8);
-      u = __builtin_bswap64(u);
-      std::memcpy(&v, &u, 8);
-    }
-    return v;
+    return LoadBytes<T, Swap>(p);  // byte_order.h
   }
 }
 

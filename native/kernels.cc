@@ -12,6 +12,7 @@
 #include "kernel_plan.h"
 #include "mapping.h"
 #include "mapping_handle.h"
+#include "byte_order.h"
 #include "napi_util.h"
 #include "pairwise.h"
 
@@ -171,28 +172,10 @@ void Coalesce(std::vector<int64_t>* shape, std::vector<int64_t>* sa, std::vector
 
 // ------------------------------------------------------------------ loads
 
+// An item in either byte order (byte_order.h).
 template <class T, bool Swap>
 inline T Load(const uint8_t* p) {
-  T v;
-  if constexpr (!Swap || sizeof(T) == 1) {
-    std::memcpy(&v, p, sizeof(T));
-  } else if constexpr (sizeof(T) == 2) {
-    uint16_t u;
-    std::memcpy(&u, p, 2);
-    u = __builtin_bswap16(u);
-    std::memcpy(&v, &u, 2);
-  } else if constexpr (sizeof(T) == 4) {
-    uint32_t u;
-    std::memcpy(&u, p, 4);
-    u = __builtin_bswap32(u);
-    std::memcpy(&v, &u, 4);
-  } else {
-    uint64_t u;
-    std::memcpy(&u, p, 8);
-    u = __builtin_bswap64(u);
-    std::memcpy(&v, &u, 8);
-  }
-  return v;
+  return LoadBytes<T, Swap>(p);
 }
 
 // ------------------------------------------------------------------ reduce
