@@ -9,6 +9,7 @@ import { setNativeKernels } from '../lib/kernels';
 import { WINDOW_BYTES, WINDOW_STEP } from '../lib/storage';
 import { randomBytes, readAt, rng, writeAt } from './helpers/bytes';
 import { useTempDir } from './helpers/tmp';
+import { jsPath } from './helpers/kernels';
 
 const tmp = useTempDir('mmarray-index-kernels-big-');
 
@@ -19,14 +20,6 @@ const EDGES = [WINDOW_STEP, WINDOW_BYTES];
 /** Bytes of each view around an edge (the JS reference path is slow). */
 const VIEW = 2 ** 14;
 
-function jsPath<T>(f: () => T): T {
-  setNativeKernels(false);
-  try {
-    return f();
-  } finally {
-    setNativeKernels(true);
-  }
-}
 
 function summary(x: NdArray): unknown {
   return { dtype: x.dtype.str, shape: x.shape, strides: x.strides, values: x.toArray() };

@@ -8,18 +8,10 @@ import * as mm from '../lib';
 import { argReduceNative, addAtNative } from '../lib/index-kernels';
 import { NATIVE_MIN_ELEMENTS, setNativeKernels } from '../lib/kernels';
 import { randomBytes, rng } from './helpers/bytes';
+import { jsPath } from './helpers/kernels';
 
 afterAll(() => setNativeKernels(true));
 
-/** Runs `f` with the kernels off (the JS reference path). */
-function jsPath<T>(f: () => T): T {
-  setNativeKernels(false);
-  try {
-    return f();
-  } finally {
-    setNativeKernels(true);
-  }
-}
 
 const DTYPES = ['<f8', '>f8', '<f4', '>f4', 'i1', 'u1', '<i2', '>i2', '<u2', '>u2', '<i4', '>i4', '<u4', '>u4', '<i8', '>i8', '<u8', '>u8', '?'];
 

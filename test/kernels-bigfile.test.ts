@@ -10,6 +10,7 @@ import { reduceNative, ReduceOp, setNativeKernels } from '../lib/kernels';
 import { WINDOW_BYTES, WINDOW_STEP } from '../lib/storage';
 import { randomBytes, readAt, writeAt } from './helpers/bytes';
 import { useTempDir } from './helpers/tmp';
+import { jsPath } from './helpers/kernels';
 
 const tmp = useTempDir('mmarray-kernels-big-');
 
@@ -19,15 +20,6 @@ const FILE_BYTES = 5 * GiB;
 const HALO = 2 ** 19;
 const EDGES = [WINDOW_STEP, WINDOW_BYTES];
 
-/** Runs `f` with the kernels off (the JS reference path). */
-function jsPath<T>(f: () => T): T {
-  setNativeKernels(false);
-  try {
-    return f();
-  } finally {
-    setNativeKernels(true);
-  }
-}
 
 const bytesOf = (a: NdArray): Buffer => Buffer.from(a.buffer as ArrayBuffer);
 
