@@ -1,0 +1,128 @@
+/**
+ * Layouts shared between views made the same way. A program makes views of
+ * one array again and again (`a.index('1:-1:2')` in a loop, `m.T` per
+ * call); each used to build its own shape and strides arrays, which cost
+ * more than the view object itself, in allocation and in the young
+ * generation's copying while the views are alive.
+ *
+ * Why sharing is safe: an array's layout arrays are never changed in place.
+ * Every operation builds new ones, `derive` shares its inputs as they are
+ * (a field view already shares its parent's), and the public `shape` and
+ * `strides` getters hand them out frozen. So a result computed from the
+ * same input arrays (compared by identity) and the same operation is the
+ * same value and can be the same object.
+ *
+ * Each memo keeps one last input and its result: a hit costs a few identity
+ * compares, a miss costs what the operation cost before plus the stores. The
+ * index memo keeps one such entry per index string, in a bounded map (the
+ * parse of the string was already cached there: parsing costs more than the
+ * view). Offsets are not memoised: an index's offset change (`delta`) is
+ * added to the source's own offset, so views of the same layout at other
+ * offsets (the rows of a matrix, fields of records) share one entry.
+ * @module
+ */
+import { dtype as toDType, DType, type DTypeLike } from './dtype';
+import { applyIndex, parseIndex, type IndexItem } from './indexing';
+import { viewLayout } from './layout';
+
+/** The layout of a view relative to its source: shape, strides and the byte offset added to the source's. */
+export interface RelativeLayout {
+  readonly shape: readonly number[];
+  readonly strides: readonly number[];
+  readonly delta: number;
+}
+
+/** One index string: its parsed items and the last layout it was applied to. */
+class IndexMemo implements RelativeLayout {
+  inShape: readonly number[] | null = null;
+  inStrides: readonly number[] | null = null;
+  shape: readonly number[] = [];
+  strides: readonly number[] = [];
+  delta = 0;
+
+  constructor(readonly items: readonly IndexItem[]) {}
+}
+
+const indexMemos = new Map<string, IndexMemo>();
+/** Bounds of the index map: entries, and key length (a longer string is parsed each time). */
+const INDEX_ENTRIES = 512;
+const INDEX_KEY_LENGTH = 256;
+
+/**
+ * The layout of basic index string `spec` applied to (`shape`, `strides`):
+ * NumPy's `a[spec]` (see {@link applyIndex}), shared with the last view made
+ * by the same string from the same layout arrays.
+ * @throws IndexError for a bad string or an index out of bounds (nothing is memoised then).
+ */
+export function indexLayout(spec: string, shape: readonly number[], strides: readonly number[]): RelativeLayout {
+  let m = indexMemos.get(spec);
+  if (m === undefined) {
+    m = new IndexMemo(Object.freeze(parseIndex(spec)));
+    if (spec.length <= INDEX_KEY_LENGTH) {
+      if (indexMemos.size >= INDEX_ENTRIES) indexMemos.clear();
+      indexMemos.set(spec, m);
+    }
+  }
+  if (m.inShape === shape && m.inStrides === strides) return m;
+  const l = applyIndex({ shape: shape as number[], strides: strides as number[], offset: 0 }, m.items);
+  m.inShape = shape;
+  m.inStrides = strides;
+  m.shape = l.shape;
+  m.strides = l.strides;
+  m.delta = l.offset;
+  return m;
+}
+
+/** The last `view(dtype)` layout change: its input arrays, itemsize and dtype spec (a string or a DType), and its result. */
+let viewIn: { shape: readonly number[]; strides: readonly number[]; itemsize: number; spec: string | DType } | null = null;
+let viewOut: ReturnType<typeof viewLayout> | null = null;
+
+/**
+ * The dtype `spec` names and {@link viewLayout} (NumPy's `view(dtype)`
+ * rules) of (`shape`, `strides`, `itemsize`) seen as it, shared with the
+ * last call made with the same layout arrays, itemsize and spec. Only a
+ * string or a DType is remembered (both stand for one immutable DType);
+ * a list or record spec could be changed between calls, so it is parsed.
+ * @throws TypeError for a bad spec, ValueError as viewLayout (nothing is memoised then).
+ */
+export function sharedViewLayout(shape: readonly number[], strides: readonly number[], itemsize: number, spec: DTypeLike): ReturnType<typeof viewLayout> {
+  const v = viewIn;
+  if (v !== null && v.spec === spec && v.shape === shape && v.strides === strides && v.itemsize === itemsize) return viewOut!;
+  const out = viewLayout(shape, strides, itemsize, toDType(spec));
+  if (typeof spec === 'string' || spec instanceof DType) {
+    viewIn = { shape, strides, itemsize, spec };
+    viewOut = out;
+  }
+  return out;
+}
+
+/** The last reversal: one per kind of input (shape, strides), so `T` of one array hits for both. */
+let revShapeIn: readonly number[] | null = null;
+let revShapeOut: readonly number[] = [];
+let revStridesIn: readonly number[] | null = null;
+let revStridesOut: readonly number[] = [];
+
+function reversed(a: readonly number[]): number[] {
+  const n = a.length;
+  const r = new Array<number>(n);
+  for (let i = 0; i < n; i++) r[i] = a[n - 1 - i];
+  return r;
+}
+
+/** `shape` with its axes reversed (the default transpose), shared with the last call on the same array. */
+export function reversedShape(shape: readonly number[]): readonly number[] {
+  if (shape !== revShapeIn) {
+    revShapeOut = reversed(shape);
+    revShapeIn = shape;
+  }
+  return revShapeOut;
+}
+
+/** `strides` with its axes reversed, shared with the last call on the same array. */
+export function reversedStrides(strides: readonly number[]): readonly number[] {
+  if (strides !== revStridesIn) {
+    revStridesOut = reversed(strides);
+    revStridesIn = strides;
+  }
+  return revStridesOut;
+}
