@@ -18,10 +18,12 @@
  * parse of the string was already cached there: parsing costs more than the
  * view). Offsets are not memoised: an index's offset change (`delta`) is
  * added to the source's own offset, so views of the same layout at other
- * offsets (the rows of a matrix, fields of records) share one entry.
+ * offsets (the rows of a matrix, fields of records) share one entry. The
+ * last field looked up by name is kept too: a record dtype's fields are a
+ * null-prototype (dictionary) object, whose lookup cost as much as the view.
  * @module
  */
-import { dtype as toDType, DType, type DTypeLike } from './dtype';
+import { dtype as toDType, DType, type DTypeLike, type Field } from './dtype';
 import { applyIndex, parseIndex, type IndexItem } from './indexing';
 import { viewLayout } from './layout';
 
@@ -125,4 +127,21 @@ export function reversedStrides(strides: readonly number[]): readonly number[] {
     revStridesIn = strides;
   }
   return revStridesOut;
+}
+
+/** The last field found by name, and its dtype (DTypes are immutable: the same DType and name give the same field). */
+let fieldDt: DType | null = null;
+let fieldName = '';
+let fieldOut: Field | undefined;
+
+/** Field `name` of `dt` (its dtype and byte offset), or undefined when `dt` has no such field. */
+export function fieldOf(dt: DType, name: string): Field | undefined {
+  if (dt === fieldDt && name === fieldName) return fieldOut;
+  const fields = dt.fields;
+  if (fields === null || !Object.prototype.hasOwnProperty.call(fields, name)) return undefined;
+  const f = fields[name];
+  fieldDt = dt;
+  fieldName = name;
+  fieldOut = f;
+  return f;
 }

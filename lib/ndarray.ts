@@ -19,7 +19,7 @@ import { dtype as toDType, DType, type DTypeLike, type Codec } from './dtype';
 import { makeStruct } from './dtype/dtype';
 import { IndexError, KeyError, ValueError, repr } from './errors';
 import { applyIndex, Slice, type IndexItem } from './indexing';
-import { indexLayout, reversedShape, reversedStrides, sharedViewLayout } from './layout-memo';
+import { fieldOf, indexLayout, reversedShape, reversedStrides, sharedViewLayout } from './layout-memo';
 import {
   asClassOf,
   derive,
@@ -407,14 +407,13 @@ export class NdArray<T = unknown> {
   /** A view of one field of a structured dtype (a subarray field adds its axes). */
   field<K extends string>(name: K): Retyped<this, FieldValue<T, K>> {
     this.#st.checkOpen();
-    const fields = this.#dtype.fields;
-    if (fields === null || !Object.prototype.hasOwnProperty.call(fields, name)) {
+    const f = fieldOf(this.#dtype, name);
+    if (f === undefined) {
       const names = this.#dtype.names;
       throw new ValueError(
         names ? `no field of name ${repr(name)}; fields are ${names.map((n) => repr(n)).join(', ')}` : `no field of name ${repr(name)}: dtype ${this.#dtype.str} has no fields`,
       );
     }
-    const f = fields[name];
     return expandSubarray<NdArray>(this, Object.getPrototypeOf(this), f.dtype, this.#shape, this.#strides, this.#offset + f.offset) as unknown as Retyped<
       this,
       FieldValue<T, K>

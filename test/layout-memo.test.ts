@@ -8,7 +8,7 @@ import { dtype } from '../lib/dtype';
 import { applyIndex, parseIndex } from '../lib/indexing';
 import { shapeOf, stridesOf } from '../lib/internal';
 import { viewLayout } from '../lib/layout';
-import { indexLayout, reversedShape, reversedStrides, sharedViewLayout } from '../lib/layout-memo';
+import { fieldOf, indexLayout, reversedShape, reversedStrides, sharedViewLayout } from '../lib/layout-memo';
 import { memmap } from '../lib/memmap';
 import { useTempDir } from './helpers/tmp';
 
@@ -172,5 +172,27 @@ describe('what sharing must not change', () => {
     expect(a.view('<u4').flags.writeable).toBe(true);
     a.index('1:-1:2').set(0, 7);
     expect(a.toArray()).toEqual([0, 7, 0, 0, 0, 0]);
+  });
+});
+
+describe('fieldOf', () => {
+  test('finds fields of the dtype asked, hit or miss, and undefined for a missing name', () => {
+    const a = dtype([['x', '<i4'], ['y', '<f8']]);
+    const b = dtype([['x', '<f8'], ['z', '<u1']]);
+    for (let k = 0; k < 2; k++) {
+      expect(fieldOf(a, 'y')).toEqual({ dtype: dtype('<f8'), offset: 4 });
+      expect(fieldOf(b, 'x')?.dtype.str).toBe('<f8');
+      expect(fieldOf(a, 'x')?.dtype.str).toBe('<i4');
+      expect(fieldOf(b, 'y')).toBeUndefined();
+      expect(fieldOf(a, 'toString')).toBeUndefined();
+      expect(fieldOf(dtype('<i4'), 'x')).toBeUndefined();
+    }
+  });
+
+  test('a missing field after a hit on another dtype is still refused by field()', () => {
+    const r = zeros([2], [['x', '<i4']]);
+    const s = zeros([2], [['y', '<i4']]);
+    r.field('x');
+    expect(() => s.field('x' as 'y')).toThrow("no field of name 'x'; fields are 'y'");
   });
 });
