@@ -75,8 +75,11 @@ export function indexLayout(spec: string, shape: readonly number[], strides: rea
   return m;
 }
 
-/** The last `view(dtype)` layout change: its input arrays, itemsize and dtype spec (a string or a DType), and its result. */
-let viewIn: { shape: readonly number[]; strides: readonly number[]; itemsize: number; spec: string | DType } | null = null;
+/** The last `view(dtype)` layout change: its input arrays, itemsize and dtype spec (a string or a DType), and its result (plain variables: a miss allocates nothing more). */
+let viewShape: readonly number[] | null = null;
+let viewStrides: readonly number[] | null = null;
+let viewItemsize = 0;
+let viewSpec: string | DType | null = null;
 let viewOut: ReturnType<typeof viewLayout> | null = null;
 
 /**
@@ -88,45 +91,48 @@ let viewOut: ReturnType<typeof viewLayout> | null = null;
  * @throws TypeError for a bad spec, ValueError as viewLayout (nothing is memoised then).
  */
 export function sharedViewLayout(shape: readonly number[], strides: readonly number[], itemsize: number, spec: DTypeLike): ReturnType<typeof viewLayout> {
-  const v = viewIn;
-  if (v !== null && v.spec === spec && v.shape === shape && v.strides === strides && v.itemsize === itemsize) return viewOut!;
+  if (spec === viewSpec && shape === viewShape && strides === viewStrides && itemsize === viewItemsize) return viewOut!;
   const out = viewLayout(shape, strides, itemsize, toDType(spec));
   if (typeof spec === 'string' || spec instanceof DType) {
-    viewIn = { shape, strides, itemsize, spec };
+    viewShape = shape;
+    viewStrides = strides;
+    viewItemsize = itemsize;
+    viewSpec = spec;
     viewOut = out;
   }
   return out;
 }
 
-/** The last reversal: one per kind of input (shape, strides), so `T` of one array hits for both. */
-let revShapeIn: readonly number[] | null = null;
-let revShapeOut: readonly number[] = [];
-let revStridesIn: readonly number[] | null = null;
-let revStridesOut: readonly number[] = [];
+/** The last default transpose (axes reversed): its input arrays and its result, one object reused. */
+class Reversal {
+  inShape: readonly number[] | null = null;
+  inStrides: readonly number[] | null = null;
+  shape: readonly number[] = [];
+  strides: readonly number[] = [];
+}
+const reversal = new Reversal();
 
-function reversed(a: readonly number[]): number[] {
-  const n = a.length;
-  const r = new Array<number>(n);
-  for (let i = 0; i < n; i++) r[i] = a[n - 1 - i];
+/**
+ * `shape` and `strides` with their axes reversed (the default transpose,
+ * `T`), shared with the last call made with the same arrays. Read the
+ * result at once: the next call reuses the object.
+ */
+export function reversedLayout(shape: readonly number[], strides: readonly number[]): { readonly shape: readonly number[]; readonly strides: readonly number[] } {
+  const r = reversal;
+  if (shape !== r.inShape || strides !== r.inStrides) {
+    const n = shape.length;
+    const sh = new Array<number>(n);
+    const st = new Array<number>(n);
+    for (let i = 0; i < n; i++) {
+      sh[i] = shape[n - 1 - i];
+      st[i] = strides[n - 1 - i];
+    }
+    r.inShape = shape;
+    r.inStrides = strides;
+    r.shape = sh;
+    r.strides = st;
+  }
   return r;
-}
-
-/** `shape` with its axes reversed (the default transpose), shared with the last call on the same array. */
-export function reversedShape(shape: readonly number[]): readonly number[] {
-  if (shape !== revShapeIn) {
-    revShapeOut = reversed(shape);
-    revShapeIn = shape;
-  }
-  return revShapeOut;
-}
-
-/** `strides` with its axes reversed, shared with the last call on the same array. */
-export function reversedStrides(strides: readonly number[]): readonly number[] {
-  if (strides !== revStridesIn) {
-    revStridesOut = reversed(strides);
-    revStridesIn = strides;
-  }
-  return revStridesOut;
 }
 
 /** The last field found by name, and its dtype (DTypes are immutable: the same DType and name give the same field). */

@@ -19,7 +19,7 @@ import { dtype as toDType, DType, type DTypeLike, type Codec } from './dtype';
 import { makeStruct } from './dtype/dtype';
 import { IndexError, KeyError, ValueError, repr } from './errors';
 import { applyIndex, Slice, type IndexItem } from './indexing';
-import { fieldOf, indexLayout, reversedShape, reversedStrides, sharedViewLayout } from './layout-memo';
+import { fieldOf, indexLayout, reversedLayout, sharedViewLayout } from './layout-memo';
 import {
   asClassOf,
   derive,
@@ -494,7 +494,8 @@ export class NdArray<T = unknown> {
     this.#st.checkOpen();
     // The default (reversed axes, `T`): layout arrays shared with the last transpose of the same layout.
     if (axes === undefined || axes === null) {
-      return derive(this, Object.getPrototypeOf(this), this.#dtype, reversedShape(this.#shape), reversedStrides(this.#strides), this.#offset);
+      const r = reversedLayout(this.#shape, this.#strides);
+      return derive(this, Object.getPrototypeOf(this), this.#dtype, r.shape, r.strides, this.#offset);
     }
     const n = this.ndim;
     if (axes.length !== n) throw new ValueError("axes don't match array");

@@ -8,7 +8,7 @@ import { dtype } from '../lib/dtype';
 import { applyIndex, parseIndex } from '../lib/indexing';
 import { shapeOf, stridesOf } from '../lib/internal';
 import { viewLayout } from '../lib/layout';
-import { fieldOf, indexLayout, reversedShape, reversedStrides, sharedViewLayout } from '../lib/layout-memo';
+import { fieldOf, indexLayout, reversedLayout, sharedViewLayout } from '../lib/layout-memo';
 import { memmap } from '../lib/memmap';
 import { useTempDir } from './helpers/tmp';
 
@@ -121,8 +121,11 @@ describe('reversed layouts (T)', () => {
       expect(b.T.strides).toEqual([8, 48]);
     }
     const s = [1, 2, 3];
-    expect(reversedShape(s)).toBe(reversedShape(s));
-    expect(reversedStrides(s)).toEqual([3, 2, 1]);
+    const t = [24, 8, 2];
+    const first = reversedLayout(s, t).shape;
+    expect(reversedLayout(s, t).shape).toBe(first);
+    expect(reversedLayout(s, [24, 8, 2]).shape).not.toBe(first);
+    expect(reversedLayout(s, t).strides).toEqual([2, 8, 24]);
   });
 });
 
