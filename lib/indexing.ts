@@ -168,20 +168,3 @@ export function applyIndex(layout: Layout, items: readonly IndexItem[]): Layout 
   }
   return { shape: outShape, strides: outStrides, offset };
 }
-
-/** Parsed index strings, reused: parsing costs more than the view itself. */
-const indexCache = new Map<string, readonly IndexItem[]>();
-
-/** {@link parseIndex} through a bounded cache (the items are frozen: callers share them). */
-export function parseIndexCached(spec: string): readonly IndexItem[] {
-  let items = indexCache.get(spec);
-  if (items === undefined) {
-    items = Object.freeze(parseIndex(spec));
-    // Bounded in entries and in key length (a long spec is parsed each time).
-    if (spec.length <= 256) {
-      if (indexCache.size >= 512) indexCache.clear();
-      indexCache.set(spec, items);
-    }
-  }
-  return items;
-}

@@ -18,7 +18,8 @@ import { inspect } from 'util';
 import { dtype as toDType, DType, type DTypeLike, type Codec } from './dtype';
 import { makeStruct } from './dtype/dtype';
 import { IndexError, KeyError, ValueError, repr } from './errors';
-import { applyIndex, parseIndexCached, Slice, type IndexItem } from './indexing';
+import { applyIndex, Slice, type IndexItem } from './indexing';
+import { fieldOf, indexLayout, reversedLayout, sharedViewLayout } from './layout-memo';
 import {
   asClassOf,
   derive,
@@ -48,7 +49,6 @@ import {
   reshapeStrides,
   shapeToSize,
   shapeToStrides,
-  viewLayout,
 } from './layout';
 import type { Storage, Window } from './storage';
 import { assign, fillScalar } from './assign';
@@ -173,6 +173,11 @@ function checkSubclass(proto: object): void {
   checkedProtos.add(proto);
 }
 
+/** Bits of NdArray's `#bits`: owns its memory (OWNDATA), read-only for good, a scalar-like copy. */
+const OWN = 1;
+const LOCKED = 2;
+const SCALAR = 4;
+
 /** Layout arrays are handed out frozen: an in-place edit would move an array outside its bounds checks. */
 function frozen(a: readonly number[]): readonly number[] {
   return Object.isFrozen(a) ? a : Object.freeze(a);
@@ -197,11 +202,10 @@ export class NdArray<T = unknown> {
   #offset: number;
   #base: NdArray | null;
   #w: boolean;
-  #own: boolean;
   #codec: Codec;
-  #locked: boolean;
   #win: Window | null;
-  #scalar: boolean;
+  /** OWN | LOCKED | SCALAR: one small integer, not three fields (a view is allocated often; each field is 8 bytes of it). */
+  #bits: number;
 
   /** @internal Use the constructors (`fromBuffer`, `zeros`, `memmap`, …). */
   constructor(
@@ -224,11 +228,9 @@ export class NdArray<T = unknown> {
     this.#offset = offset;
     this.#base = base;
     this.#w = writeable;
-    this.#own = own;
     this.#codec = dt.codec;
-    this.#locked = locked;
     this.#win = st.single;
-    this.#scalar = false;
+    this.#bits = (own ? OWN : 0) | (locked ? LOCKED : 0);
   }
 
   static {
@@ -241,9 +243,9 @@ export class NdArray<T = unknown> {
       storage: (a) => a.#st,
       codec: (a) => a.#codec,
       writeFlag: (a) => a.#w,
-      ownsData: (a) => a.#own,
-      locked: (a) => a.#locked,
-      scalar: (a) => a.#scalar,
+      ownsData: (a) => (a.#bits & OWN) !== 0,
+      locked: (a) => (a.#bits & LOCKED) !== 0,
+      scalar: (a) => (a.#bits & SCALAR) !== 0,
       shape: (a) => a.#shape,
       strides: (a) => a.#strides,
       setWriteFlag: (a, value) => {
@@ -251,11 +253,11 @@ export class NdArray<T = unknown> {
       },
       lock: (a) => {
         a.#w = false;
-        a.#locked = true;
+        a.#bits |= LOCKED;
       },
       markScalar: (a) => {
         a.#w = false;
-        a.#scalar = true;
+        a.#bits |= SCALAR;
       },
       relayout: (a, st, shape, strides) => {
         a.#st = st;
@@ -292,15 +294,15 @@ export class NdArray<T = unknown> {
   }
   /** @internal */
   get _own(): boolean {
-    return this.#own;
+    return (this.#bits & OWN) !== 0;
   }
   /** @internal Made read-only for good (asStrided's writeable: false): no view of it can be made writeable. */
   get _locked(): boolean {
-    return this.#locked;
+    return (this.#bits & LOCKED) !== 0;
   }
   /** @internal A scalar-like copy (NumPy returned a scalar): its views are writeable. */
   get _scalar(): boolean {
-    return this.#scalar;
+    return (this.#bits & SCALAR) !== 0;
   }
 
   /**
@@ -377,8 +379,7 @@ export class NdArray<T = unknown> {
     }
     if (cls) checkSubclass(proto);
     if (spec === undefined || spec === null) return derive(this, proto, this.#dtype, this.#shape, this.#strides, this.#offset);
-    const dt = toDType(spec);
-    const layout = viewLayout(this.#shape, this.#strides, this.#dtype.itemsize, dt);
+    const layout = sharedViewLayout(this.#shape, this.#strides, this.#dtype.itemsize, spec);
     return derive(this, proto, layout.dtype, layout.shape, layout.strides, this.#offset);
   }
 
@@ -391,30 +392,28 @@ export class NdArray<T = unknown> {
    */
   index(...items: (IndexItem | string | FancyItem)[]): this {
     this.#st.checkOpen();
+    // One index string (the common form): its layout is memoised per string, shared with the last view it made.
+    if (items.length === 1 && typeof items[0] === 'string') {
+      const m = indexLayout(items[0], this.#shape, this.#strides);
+      return derive(this, Object.getPrototypeOf(this), this.#dtype, m.shape, m.strides, this.#offset + m.delta);
+    }
     // Index arrays (integer or boolean) make it NumPy's advanced indexing: a copy.
     if (fancy.isFancy(items)) return fancy.getitem(this, items as FancyItem[]) as this;
-    let parsed: readonly IndexItem[];
-    if (items.length === 1 && typeof items[0] === 'string') {
-      parsed = parseIndexCached(items[0]);
-    } else {
-      for (const it of items) if (typeof it === 'string') throw new TypeError('mix index strings and values in one form only');
-      parsed = items as IndexItem[];
-    }
-    const l = applyIndex({ shape: this.#shape as number[], strides: this.#strides as number[], offset: this.#offset }, parsed);
+    for (const it of items) if (typeof it === 'string') throw new TypeError('mix index strings and values in one form only');
+    const l = applyIndex({ shape: this.#shape as number[], strides: this.#strides as number[], offset: this.#offset }, items as IndexItem[]);
     return derive(this, Object.getPrototypeOf(this), this.#dtype, l.shape, l.strides, l.offset);
   }
 
   /** A view of one field of a structured dtype (a subarray field adds its axes). */
   field<K extends string>(name: K): Retyped<this, FieldValue<T, K>> {
     this.#st.checkOpen();
-    const fields = this.#dtype.fields;
-    if (fields === null || !Object.prototype.hasOwnProperty.call(fields, name)) {
+    const f = fieldOf(this.#dtype, name);
+    if (f === undefined) {
       const names = this.#dtype.names;
       throw new ValueError(
         names ? `no field of name ${repr(name)}; fields are ${names.map((n) => repr(n)).join(', ')}` : `no field of name ${repr(name)}: dtype ${this.#dtype.str} has no fields`,
       );
     }
-    const f = fields[name];
     return expandSubarray<NdArray>(this, Object.getPrototypeOf(this), f.dtype, this.#shape, this.#strides, this.#offset + f.offset) as unknown as Retyped<
       this,
       FieldValue<T, K>
@@ -493,21 +492,19 @@ export class NdArray<T = unknown> {
   /** Reverses or permutes the axes (a view). */
   transpose(axes?: readonly number[] | null): this {
     this.#st.checkOpen();
+    // The default (reversed axes, `T`): layout arrays shared with the last transpose of the same layout.
+    if (axes === undefined || axes === null) {
+      const r = reversedLayout(this.#shape, this.#strides);
+      return derive(this, Object.getPrototypeOf(this), this.#dtype, r.shape, r.strides, this.#offset);
+    }
     const n = this.ndim;
+    if (axes.length !== n) throw new ValueError("axes don't match array");
+    const perm = normalizeAxes(axes, n);
     const shape = new Array<number>(n);
     const strides = new Array<number>(n);
-    if (axes === undefined || axes === null) {
-      for (let i = 0; i < n; i++) {
-        shape[i] = this.#shape[n - 1 - i];
-        strides[i] = this.#strides[n - 1 - i];
-      }
-    } else {
-      if (axes.length !== n) throw new ValueError("axes don't match array");
-      const perm = normalizeAxes(axes, n);
-      for (let i = 0; i < n; i++) {
-        shape[i] = this.#shape[perm[i]];
-        strides[i] = this.#strides[perm[i]];
-      }
+    for (let i = 0; i < n; i++) {
+      shape[i] = this.#shape[perm[i]];
+      strides[i] = this.#strides[perm[i]];
     }
     return derive(this, Object.getPrototypeOf(this), this.#dtype, shape, strides, this.#offset);
   }
