@@ -5,7 +5,11 @@
 //   2 GiB <f8 file, beside the sync call's and beside an idle loop's gap
 //   over as long a window (what the machine's other load costs), and the
 //   JS thread's own CPU time during the call (Linux schedstat, no timer
-//   running): that part is this library's, whatever else runs;
+//   running): that part is this library's, whatever else runs; and of that
+//   window, V8's garbage collections on the JS thread (perf_hooks 'gc'
+//   entries: the longest pause and the count) — a result of 64 MiB or more
+//   is external memory V8 counts, and its growth past V8's limit starts a
+//   full (mark-compact) GC, so that column says how much of the gap is V8's;
 // - sumAsync / copyAsync / astypeAsync throughput beside the sync call and
 //   NumPy, warm, and sum on a cold file (page cache dropped with
 //   posix_fadvise DONTNEED) with threads 1 and 2 beside NumPy cold, and
@@ -18,6 +22,7 @@ const os = require('os');
 const path = require('path');
 const http = require('http');
 const { spawnSync } = require('child_process');
+const { PerformanceObserver, constants: { NODE_PERFORMANCE_GC_MAJOR } } = require('perf_hooks');
 const mm = require('../dist');
 
 const argGiB = process.argv.indexOf('--gib');
@@ -41,6 +46,17 @@ function dropCache() {
   if (r.status !== 0) throw new Error(`posix_fadvise failed: ${r.stderr}`);
 }
 
+/** Every GC V8 reports ('gc' entries: startTime, duration in ms, detail.kind). */
+const gcs = [];
+new PerformanceObserver((list) => gcs.push(...list.getEntries())).observe({ entryTypes: ['gc'] });
+
+/** The GCs that started in [t0, t1]: their count, the longest, and how many were mark-compacts. */
+async function gcIn(t0, t1) {
+  await new Promise((r) => setTimeout(r, 10)); // entries arrive on a later turn
+  const own = gcs.filter((e) => e.startTime >= t0 && e.startTime <= t1);
+  return { n: own.length, max: Math.max(0, ...own.map((e) => e.duration)), full: own.filter((e) => e.detail?.kind === NODE_PERFORMANCE_GC_MAJOR).length };
+}
+
 /** Runs fn (sync or async) while a 1 ms interval measures the longest gap between ticks. */
 async function withGap(fn) {
   let last = performance.now();
@@ -59,7 +75,7 @@ async function withGap(fn) {
   await new Promise((r) => setTimeout(r, 5));
   max = Math.max(max, performance.now() - last);
   clearInterval(t);
-  return { ms, gap: max, v };
+  return { ms, gap: max, v, gc: await gcIn(t0, t0 + ms) };
 }
 
 /** Milliseconds of CPU the JS thread has run (Linux), or null. */
@@ -96,7 +112,7 @@ async function main() {
   a.sum(); // warm
 
   console.log('\n1. event loop: longest gap between 1 ms ticks during each call (warm cache)');
-  console.log('call                           sync ms   sync gap  async ms  async gap  idle gap  async JS-CPU ms  gap ratio');
+  console.log('call                           sync ms   sync gap  async ms  async gap  idle gap  async JS-CPU ms  async GC: longest ms (n, full)  gap ratio');
   const half = a.index(`:${N / 2}`);
   const cases = [
     ['sum', () => a.sum(), () => a.sumAsync()],
@@ -122,7 +138,8 @@ async function main() {
   for (const [name] of cases) {
     const { s, x, idle, cpu } = results[name];
     const met = x.gap <= 5 ? 'target <= 5 ms: met' : cpu !== null && cpu <= 5 ? 'target <= 5 ms: missed, JS-thread work <= 5 ms' : 'target <= 5 ms: MISSED';
-    console.log(`${name.padEnd(28)} ${fmt(s.ms)}  ${fmt(s.gap)}  ${fmt(x.ms)}  ${fmt(x.gap)}  ${fmt(idle.gap)}  ${cpu === null ? '     n/a' : fmt(cpu)}         ${(x.gap / s.gap).toFixed(3)}  ${met}`);
+    const gc = `${fmt(x.gc.max)} (${x.gc.n}, ${x.gc.full})`.padEnd(24);
+    console.log(`${name.padEnd(28)} ${fmt(s.ms)}  ${fmt(s.gap)}  ${fmt(x.ms)}  ${fmt(x.gap)}  ${fmt(idle.gap)}  ${cpu === null ? '     n/a' : fmt(cpu)}         ${gc}       ${(x.gap / s.gap).toFixed(3)}  ${met}`);
   }
   fs.rmSync(path.join(dir, 's.npy'), { force: true });
 
