@@ -1,15 +1,20 @@
 #!/usr/bin/env node
 'use strict';
-// Issue 15 figures, one run (`node bench/async.js [--gib N]`, dist/ built):
+// Issue 15 figures, one run (`node bench/async.js [--gib N] [--cold-only]`, dist/ built):
 // - the event loop's longest gap (1 ms timer) during each async call on a
 //   2 GiB <f8 file, beside the sync call's and beside an idle loop's gap
 //   over as long a window (what the machine's other load costs), and the
 //   JS thread's own CPU time during the call (Linux schedstat, no timer
-//   running): that part is this library's, whatever else runs;
+//   running): that part is this library's, whatever else runs; and of that
+//   window, V8's garbage collections on the JS thread (perf_hooks 'gc'
+//   entries: the longest pause and the count) — a result of 64 MiB or more
+//   is external memory V8 counts, and its growth past V8's limit starts a
+//   full (mark-compact) GC, so that column says how much of the gap is V8's;
 // - sumAsync / copyAsync / astypeAsync throughput beside the sync call and
-//   NumPy, warm, and sum on a cold file (page cache dropped with
-//   posix_fadvise DONTNEED) with threads 1 and 2 beside NumPy cold, and
-//   copy/astype cold with threads 2 beside the sync call and NumPy cold;
+//   NumPy, warm; and on a truly cold file (its pages evicted with
+//   posix_fadvise DONTNEED before every run, for NumPy too) sum with threads
+//   1, 2 and 4, copy with 1 and 2, astype with 2, beside the sync call and
+//   NumPy cold, medians of 3 interleaved rounds (`--cold-only`: just these);
 // - a node:http server's small-read p99 while another client asks for a
 //   whole-file sum, sync vs async.
 // The file is made here and removed at the end.
@@ -18,6 +23,7 @@ const os = require('os');
 const path = require('path');
 const http = require('http');
 const { spawnSync } = require('child_process');
+const { PerformanceObserver, constants: { NODE_PERFORMANCE_GC_MAJOR } } = require('perf_hooks');
 const mm = require('../dist');
 
 const argGiB = process.argv.indexOf('--gib');
@@ -41,6 +47,17 @@ function dropCache() {
   if (r.status !== 0) throw new Error(`posix_fadvise failed: ${r.stderr}`);
 }
 
+/** Every GC V8 reports ('gc' entries: startTime, duration in ms, detail.kind). */
+const gcs = [];
+new PerformanceObserver((list) => gcs.push(...list.getEntries())).observe({ entryTypes: ['gc'] });
+
+/** The GCs that started in [t0, t1]: their count, the longest, and how many were mark-compacts. */
+async function gcIn(t0, t1) {
+  await new Promise((r) => setTimeout(r, 10)); // entries arrive on a later turn
+  const own = gcs.filter((e) => e.startTime >= t0 && e.startTime <= t1);
+  return { n: own.length, max: Math.max(0, ...own.map((e) => e.duration)), full: own.filter((e) => e.detail?.kind === NODE_PERFORMANCE_GC_MAJOR).length };
+}
+
 /** Runs fn (sync or async) while a 1 ms interval measures the longest gap between ticks. */
 async function withGap(fn) {
   let last = performance.now();
@@ -59,7 +76,7 @@ async function withGap(fn) {
   await new Promise((r) => setTimeout(r, 5));
   max = Math.max(max, performance.now() - last);
   clearInterval(t);
-  return { ms, gap: max, v };
+  return { ms, gap: max, v, gc: await gcIn(t0, t0 + ms) };
 }
 
 /** Milliseconds of CPU the JS thread has run (Linux), or null. */
@@ -87,16 +104,18 @@ function numpy(script) {
 }
 
 const fmt = (x) => x.toFixed(1).padStart(8);
+const loadAverage = () => os.loadavg().map((x) => x.toFixed(1)).join(' ');
 let gbps;
 
 async function main() {
-  console.log(`bench/async: ${GIB} GiB <f8 file, ${os.cpus().length} cores, UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? '4 (default)'}`);
+  console.log(`bench/async: ${GIB} GiB <f8 file, ${os.cpus().length} cores, UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? '4 (default)'}, load average ${loadAverage()}`);
   makeFile();
+  if (process.argv.includes('--cold-only')) return coldRuns();
   const a = mm.openNpy(file, { mode: 'r+' });
   a.sum(); // warm
 
   console.log('\n1. event loop: longest gap between 1 ms ticks during each call (warm cache)');
-  console.log('call                           sync ms   sync gap  async ms  async gap  idle gap  async JS-CPU ms  gap ratio');
+  console.log('call                           sync ms   sync gap  async ms  async gap  idle gap  async JS-CPU ms  async GC: longest ms (n, full)  gap ratio');
   const half = a.index(`:${N / 2}`);
   const cases = [
     ['sum', () => a.sum(), () => a.sumAsync()],
@@ -122,7 +141,8 @@ async function main() {
   for (const [name] of cases) {
     const { s, x, idle, cpu } = results[name];
     const met = x.gap <= 5 ? 'target <= 5 ms: met' : cpu !== null && cpu <= 5 ? 'target <= 5 ms: missed, JS-thread work <= 5 ms' : 'target <= 5 ms: MISSED';
-    console.log(`${name.padEnd(28)} ${fmt(s.ms)}  ${fmt(s.gap)}  ${fmt(x.ms)}  ${fmt(x.gap)}  ${fmt(idle.gap)}  ${cpu === null ? '     n/a' : fmt(cpu)}         ${(x.gap / s.gap).toFixed(3)}  ${met}`);
+    const gc = `${fmt(x.gc.max)} (${x.gc.n}, ${x.gc.full})`.padEnd(24);
+    console.log(`${name.padEnd(28)} ${fmt(s.ms)}  ${fmt(s.gap)}  ${fmt(x.ms)}  ${fmt(x.gap)}  ${fmt(idle.gap)}  ${cpu === null ? '     n/a' : fmt(cpu)}         ${gc}       ${(x.gap / s.gap).toFixed(3)}  ${met}`);
   }
   fs.rmSync(path.join(dir, 's.npy'), { force: true });
 
@@ -204,8 +224,18 @@ print(json.dumps(out))`);
   console.log(`   p99 ratio sync/async: ${(Number(results.http_sync) / Number(results.http_async)).toFixed(1)}x`);
   a.close();
 
-  // Cold: no mapping of the file may be open (DONTNEED keeps mapped pages).
-  console.log('\n4. cold file (page cache dropped before each run, no mapping open): sum');
+  await coldRuns();
+}
+
+/**
+ * Sections 4 and 5: a truly cold file (its pages evicted with
+ * posix_fadvise(DONTNEED) before every run, no mapping open: DONTNEED keeps
+ * mapped pages), mmarray and NumPy alike, ROUNDS rounds interleaved (every
+ * variant once per round, NumPy's in the same round), medians.
+ */
+async function coldRuns() {
+  const ROUNDS = 3;
+  gbps = (bytes, ms) => (bytes / 1e9 / (ms / 1e3)).toFixed(2);
   const cold = async (fn) => {
     dropCache();
     const b = mm.openNpy(file);
@@ -215,19 +245,7 @@ print(json.dumps(out))`);
     b.close();
     return ms;
   };
-  const cs = await cold((b) => b.sum());
-  const c1 = await cold((b) => b.sumAsync({ threads: 1 }));
-  const c2 = await cold((b) => b.sumAsync({ threads: 2 }));
-  const c4 = await cold((b) => b.sumAsync({ threads: 4 }));
-  const npCold = numpy(`
-fd=os.open(${JSON.stringify(file)}, os.O_RDONLY)
-os.posix_fadvise(fd,0,0,os.POSIX_FADV_DONTNEED)
-a = np.load(${JSON.stringify(file)}, mmap_mode='r')
-t0=time.perf_counter(); a.sum(); print(json.dumps((time.perf_counter()-t0)*1e3))`);
-  console.log(`   sync ${gbps(BYTES, cs)} GB/s, async t1 ${gbps(BYTES, c1)}, t2 ${gbps(BYTES, c2)}, t4 ${gbps(BYTES, c4)}, NumPy ${npCold ? gbps(BYTES, npCold) : 'n/a'}; t2 vs NumPy ${npCold ? (npCold / c2).toFixed(2) + 'x' : 'n/a'} ${npCold && c2 < npCold ? '(target faster than NumPy: met)' : '(target faster than NumPy: MISSED)'}`);
-
-  console.log('\n5. cold file: copy (half the file) and astype(\'<f4\') (all of it), sync vs async threads 2 vs NumPy cold');
-  const npColdOps = numpy(`
+  const npRound = () => numpy(`
 def cold(f):
   fd=os.open(${JSON.stringify(file)}, os.O_RDONLY)
   os.posix_fadvise(fd,0,0,os.POSIX_FADV_DONTNEED)
@@ -236,16 +254,41 @@ def cold(f):
   t0=time.perf_counter(); f(a); ms=(time.perf_counter()-t0)*1e3
   del a
   return ms
-print(json.dumps({'copy': cold(lambda a: a[:a.size//2].copy()), 'astype': cold(lambda a: a.astype('<f4'))}))`);
-  for (const [name, bytes, s, x, key] of [
-    ['copy (half)', BYTES / 2, (b) => b.index(`:${N / 2}`).copy(), (b) => b.index(`:${N / 2}`).copyAsync('C', { threads: 2 }), 'copy'],
-    ["astype('<f4')", BYTES, (b) => b.astype('<f4'), (b) => b.astypeAsync('<f4', 'K', { threads: 2 }), 'astype'],
-  ]) {
-    const ts = await cold(s);
-    const t2 = await cold(x);
-    const np = npColdOps?.[key];
-    console.log(`   ${name.padEnd(14)} sync ${gbps(bytes, ts)} GB/s, async t2 ${gbps(bytes, t2)}, NumPy ${np ? gbps(bytes, np) : 'n/a'}; t2 vs sync ${(ts / t2).toFixed(2)}x, vs NumPy ${np ? (np / t2).toFixed(2) + 'x' : 'n/a'} ${np && t2 < np ? '(target faster than NumPy: met)' : '(target faster than NumPy: MISSED)'}`);
+print(json.dumps({'sum': cold(lambda a: a.sum()), 'copy': cold(lambda a: a[:a.size//2].copy()), 'astype': cold(lambda a: a.astype('<f4'))}))`);
+  const half = (b) => b.index(`:${N / 2}`);
+  const variants = {
+    'sum sync': (b) => b.sum(),
+    'sum t1': (b) => b.sumAsync({ threads: 1 }),
+    'sum t2': (b) => b.sumAsync({ threads: 2 }),
+    'sum t4': (b) => b.sumAsync({ threads: 4 }),
+    'copy sync': (b) => half(b).copy(),
+    'copy t1': (b) => half(b).copyAsync('C', { threads: 1 }),
+    'copy t2': (b) => half(b).copyAsync('C', { threads: 2 }),
+    'astype sync': (b) => b.astype('<f4'),
+    'astype t2': (b) => b.astypeAsync('<f4', 'K', { threads: 2 }),
+  };
+  const times = {};
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [name, fn] of Object.entries(variants)) (times[name] ??= []).push(await cold(fn));
+    const np = npRound();
+    for (const k of ['sum', 'copy', 'astype']) if (np) (times[`${k} NumPy`] ??= []).push(np[k]);
   }
+  const med = (name) => {
+    const t = times[name];
+    if (!t) return null;
+    const sorted = [...t].sort((x, y) => x - y);
+    return sorted[Math.floor(sorted.length / 2)];
+  };
+  const rate = (bytes, name) => (med(name) === null ? 'n/a' : gbps(bytes, med(name)));
+  const vsNp = (op, name) => {
+    const np = med(`${op} NumPy`);
+    return np === null ? 'n/a' : `${(np / med(name)).toFixed(2)}x`;
+  };
+  console.log(`\n4. cold file (pages evicted before each run, no mapping open; median of ${ROUNDS} interleaved rounds, GB/s): sum`);
+  console.log(`   sync ${rate(BYTES, 'sum sync')}, async t1 ${rate(BYTES, 'sum t1')}, t2 ${rate(BYTES, 'sum t2')}, t4 ${rate(BYTES, 'sum t4')}, NumPy ${rate(BYTES, 'sum NumPy')}; vs NumPy: sync ${vsNp('sum', 'sum sync')}, t1 ${vsNp('sum', 'sum t1')}, t2 ${vsNp('sum', 'sum t2')} ${med('sum NumPy') !== null && med('sum t2') < med('sum NumPy') ? '(target faster than NumPy: met)' : '(target faster than NumPy: MISSED)'}`);
+  console.log(`\n5. cold file: copy (half the file) and astype('<f4') (all of it), same rounds`);
+  console.log(`   copy (half)    sync ${rate(BYTES / 2, 'copy sync')}, async t1 ${rate(BYTES / 2, 'copy t1')}, t2 ${rate(BYTES / 2, 'copy t2')}, NumPy ${rate(BYTES / 2, 'copy NumPy')}; vs NumPy: sync ${vsNp('copy', 'copy sync')}, t1 ${vsNp('copy', 'copy t1')}, t2 ${vsNp('copy', 'copy t2')}`);
+  console.log(`   astype('<f4')  sync ${rate(BYTES, 'astype sync')}, async t2 ${rate(BYTES, 'astype t2')}, NumPy ${rate(BYTES, 'astype NumPy')}; vs NumPy: sync ${vsNp('astype', 'astype sync')}, t2 ${vsNp('astype', 'astype t2')}`);
 }
 
 main()

@@ -38,7 +38,7 @@ import { markAsUntransferable } from 'worker_threads';
 import type { DTypeLike } from './dtype';
 import { AccessError } from './errors';
 import { captureKernels, type KernelCall } from './kernels';
-import { kernelAbort, kernelCastAsync, kernelCopyAsync, kernelProgress, kernelReduceAsync, poolBuffer, type AsyncJob } from './native';
+import { kernelAbort, kernelCastAsync, kernelCopyAsync, kernelProgress, kernelReduceAsync, poolBuffer, type AsyncJob, type AsyncSettle } from './native';
 import type { NdArray, Order } from './ndarray';
 import { descrOf, formatHeader } from './npy/header';
 import { replacementOf } from './npy/replace';
@@ -141,11 +141,21 @@ function holdBuffers(calls: readonly KernelCall[]): void {
   }
 }
 
-function start(call: KernelCall, threads: number): [Promise<unknown>, AsyncJob] {
+interface Settled {
+  value: unknown;
+  done: number;
+  total: number;
+}
+
+function start(call: KernelCall, threads: number): [Promise<Settled>, AsyncJob] {
+  let settle!: AsyncSettle;
+  const promise = new Promise<Settled>((resolve, reject) => {
+    settle = (error, value, done, total) => (error === undefined ? resolve({ value, done, total }) : reject(error));
+  });
   switch (call.kind) {
-    case 'reduce': return kernelReduceAsync(...call.args, threads);
-    case 'copy': return kernelCopyAsync(...call.args, threads);
-    default: return kernelCastAsync(...call.args, threads);
+    case 'reduce': return [promise, kernelReduceAsync(...call.args, threads, settle)];
+    case 'copy': return [promise, kernelCopyAsync(...call.args, threads, settle)];
+    default: return [promise, kernelCastAsync(...call.args, threads, settle)];
   }
 }
 
@@ -159,22 +169,27 @@ async function runCalls(calls: readonly KernelCall[], threads: number, options: 
   holdBuffers(calls);
   let before = 0;
   let result: unknown;
+  let last = -1;
+  const report = (done: number, total: number): void => {
+    if (before + done !== last) {
+      last = before + done;
+      onProgress!(before + done, before + total);
+    }
+  };
   for (const call of calls) {
     if (signal?.aborted) throw abortError(signal);
     const [promise, job] = start(call, threads);
     const onAbort = (): void => kernelAbort(job);
     signal?.addEventListener('abort', onAbort, { once: true });
-    let last = -1;
-    const report = (): void => {
-      const [done, total] = kernelProgress(job);
-      if (before + done !== last) {
-        last = before + done;
-        onProgress!(before + done, before + total);
-      }
-    };
-    const timer = onProgress ? setInterval(report, PROGRESS_INTERVAL_MS) : null;
+    const timer = onProgress
+      ? setInterval(() => {
+        const p = kernelProgress(job);
+        if (p !== null) report(p[0], p[1]);
+      }, PROGRESS_INTERVAL_MS)
+      : null;
+    let settled: Settled;
     try {
-      result = await promise;
+      settled = await promise;
     } catch (e) {
       const code = (e as { code?: unknown }).code;
       if (code === 'ABORT_ERR' && signal) throw abortError(signal);
@@ -184,8 +199,9 @@ async function runCalls(calls: readonly KernelCall[], threads: number, options: 
       if (timer !== null) clearInterval(timer);
       signal?.removeEventListener('abort', onAbort);
     }
-    if (onProgress) report();
-    before += kernelProgress(job)[1];
+    if (onProgress) report(settled.done, settled.total);
+    before += settled.total;
+    result = settled.value;
   }
   return result;
 }

@@ -44,11 +44,11 @@ interface Addon {
   kernelReduce: KernelReduce;
   kernelCast: KernelCast;
   kernelUfunc: KernelUfunc;
-  kernelReduceAsync: (...args: unknown[]) => [Promise<unknown>, AsyncJob];
-  kernelCopyAsync: (...args: unknown[]) => [Promise<unknown>, AsyncJob];
-  kernelCastAsync: (...args: unknown[]) => [Promise<unknown>, AsyncJob];
+  kernelReduceAsync: (...args: unknown[]) => AsyncJob;
+  kernelCopyAsync: (...args: unknown[]) => AsyncJob;
+  kernelCastAsync: (...args: unknown[]) => AsyncJob;
   kernelAbort: (job: AsyncJob) => void;
-  kernelProgress: (job: AsyncJob) => [number, number];
+  kernelProgress: (job: AsyncJob) => [number, number] | null;
   setErrorClasses: (classes: ErrorClasses) => void;
   poolBuffer: (byteLength: number) => ArrayBuffer | null;
   indexKernels: IndexKernels;
@@ -63,8 +63,14 @@ interface ErrorClasses {
   AccessError: new (code: AccessError['code'], message: string) => AccessError;
 }
 
-/** An async kernel call in flight (native/async_kernels.cc); opaque. */
-export type AsyncJob = { readonly __asyncJob: never };
+/** The id of an async kernel call in flight (native/async_kernels.cc); valid until it settles. */
+export type AsyncJob = number & { readonly __asyncJob: never };
+
+/**
+ * How an async kernel call ends, on the JS thread: with an error (closed,
+ * aborted, or the kernel's own) or its value, and the bytes done of the total.
+ */
+export type AsyncSettle = (error: unknown, value: unknown, doneBytes: number, totalBytes: number) => void;
 
 /**
  * Bytes a kernel reads or writes: an ArrayBuffer, or a whole mapping (offsets
@@ -164,9 +170,10 @@ export const kernelUfunc: KernelUfunc = addon.kernelUfunc;
 
 /**
  * The async kernels (native/async_kernels.cc; lib/async.ts is their front):
- * each takes its sync twin's arguments plus a thread count and returns
- * [promise, job]; kernelAbort stops a job at its next block, kernelProgress
- * reads [doneBytes, totalBytes].
+ * each takes its sync twin's arguments plus a thread count and an
+ * {@link AsyncSettle} callback, and returns the job's id; kernelAbort stops a
+ * job at its next block (a settled job is left alone), kernelProgress reads
+ * [doneBytes, totalBytes] (null once settled).
  */
 export const kernelReduceAsync = addon.kernelReduceAsync;
 export const kernelCopyAsync = addon.kernelCopyAsync;

@@ -145,10 +145,15 @@ class HelperWorker : public Napi::AsyncWorker {
   std::shared_ptr<Job> job_;
 };
 
+// Settles a job through `settle(error, value, doneBytes, totalBytes)`, a JS
+// function lib/async.ts made around its promise. A function reference, not a
+// napi_deferred: a deferred can only be freed by resolving it, which an env
+// being torn down refuses, while the reference is freed with the worker in
+// any case (RAII; the leak LeakSanitizer found on worker teardown).
 class KernelWorker : public Napi::AsyncWorker {
  public:
-  KernelWorker(Napi::Env env, std::shared_ptr<Job> job, napi_deferred deferred)
-      : Napi::AsyncWorker(env, "mmarray.kernelAsync"), job_(std::move(job)), deferred_(deferred) {
+  KernelWorker(Napi::Env env, std::shared_ptr<Job> job, uint32_t id, Napi::Function settle)
+      : Napi::AsyncWorker(env, "mmarray.kernelAsync"), job_(std::move(job)), id_(id), settle_(Napi::Persistent(settle)) {
     AddClosingHook(env, StopJob, job_.get());
   }
   void Execute() override { job_->Coordinate(); }
@@ -161,21 +166,33 @@ class KernelWorker : public Napi::AsyncWorker {
   void Settle() {
     napi_env env = Env();
     RemoveClosingHook(Env(), StopJob, job_.get());
+    Release(Env(), id_);
     if (EnvClosing(Env())) return;
+    napi_value args[4];
+    napi_get_undefined(env, &args[0]);
+    napi_get_undefined(env, &args[1]);
+    if (napi_create_double(env, static_cast<double>(job_->done_bytes.load()), &args[2]) != napi_ok ||
+        napi_create_double(env, static_cast<double>(job_->total_bytes), &args[3]) != napi_ok) {
+      return;
+    }
     if (job_->closed || job_->abort) {
-      napi_value value = job_->closed
-                             ? NewErrorValue(env, ErrorCode::kClosed, "mapping of '" + ClosedPath() + "' is closed")
+      args[0] = job_->closed ? NewErrorValue(env, ErrorCode::kClosed, "mapping of '" + ClosedPath() + "' is closed")
                              : NewErrorValue(env, ErrorCode::kAborted, "The operation was aborted");
-      if (value != nullptr) napi_reject_deferred(env, deferred_, value);
-      return;
+      if (args[0] == nullptr) return;
+    } else {
+      Napi::Value r = job_->plan->Result(Env());
+      if (Env().IsExceptionPending()) {
+        if (napi_get_and_clear_last_exception(env, &args[0]) != napi_ok) return;
+      } else {
+        args[1] = r;
+      }
     }
-    Napi::Value r = job_->plan->Result(Env());
-    if (Env().IsExceptionPending()) {
-      napi_value e;
-      if (napi_get_and_clear_last_exception(env, &e) == napi_ok) napi_reject_deferred(env, deferred_, e);
-      return;
-    }
-    napi_resolve_deferred(env, deferred_, r);
+    napi_value fn = settle_.Value();
+    napi_value recv;
+    if (fn == nullptr || napi_get_undefined(env, &recv) != napi_ok) return;
+    // An exception out of settle (it has none of its own) stays pending for
+    // node-addon-api's completion wrapper to report as uncaught.
+    napi_call_function(env, recv, fn, 4, args, nullptr);
   }
 
   // The path of a mapping the job uses that close() unmapped (JS thread:
@@ -188,20 +205,18 @@ class KernelWorker : public Napi::AsyncWorker {
   }
 
   std::shared_ptr<Job> job_;
-  napi_deferred deferred_;
+  uint32_t id_;
+  Napi::FunctionReference settle_;
 };
 
-// Tags the External that carries a job, so JobOf unwraps only ours (any
-// other addon's External is refused).
-constexpr napi_type_tag kJobTag = {0x6d6d61727261795fULL, 0x6a6f622d61737931ULL};
-
-// SAFETY: `job` is the heap shared_ptr Start wrapped; the External's
-// finalizer runs once.
-void DeleteJob(Napi::Env /*env*/, std::shared_ptr<Job>* job) { delete job; }
-
-// Starts `plan` over `threads` pool threads; returns [promise, job].
-Napi::Value Start(Napi::Env env, std::unique_ptr<KernelPlan> plan, const Napi::Value& threads_arg) {
+// Starts `plan` over `threads` pool threads, to settle through `settle`;
+// returns the job's id (kernelAbort, kernelProgress).
+Napi::Value Start(Napi::Env env, std::unique_ptr<KernelPlan> plan, const Napi::Value& threads_arg, const Napi::Value& settle) {
   if (!plan) return env.Undefined();  // the plan threw
+  if (!settle.IsFunction()) {
+    ThrowType(env, "expected a settle function after the thread count");
+    return env.Undefined();
+  }
   int64_t threads = 1;
   if (threads_arg.IsNumber()) {
     double t = threads_arg.As<Napi::Number>().DoubleValue();
@@ -221,51 +236,51 @@ Napi::Value Start(Napi::Env env, std::unique_ptr<KernelPlan> plan, const Napi::V
   job->total_bytes = p->units() / per * row_elements * p->element_bytes();
   if (threads > 1 && p->units() <= job->task_units) threads = 1;  // one task: nothing to share
 
-  auto handle = Napi::External<std::shared_ptr<Job>>::New(env, new std::shared_ptr<Job>(job), DeleteJob);
-  if (env.IsExceptionPending() || napi_type_tag_object(env, handle, &kJobTag) != napi_ok) return env.Undefined();
-  napi_deferred deferred;
-  napi_value promise;
-  if (napi_create_promise(env, &deferred, &promise) != napi_ok) return env.Undefined();
-  (new KernelWorker(env, job, deferred))->Queue();  // deletes itself when done
+  uint32_t id = Hold(env, job);
+  if (id == 0) {
+    ThrowType(env, "the addon's per-environment state is missing");
+    return env.Undefined();
+  }
+  (new KernelWorker(env, job, id, settle.As<Napi::Function>()))->Queue();  // deletes itself when done
   for (int64_t t = 1; t < threads; t++) (new HelperWorker(env, job))->Queue();
-
-  Napi::Array out = Napi::Array::New(env, 2);
-  out.Set(0u, Napi::Value(env, promise));
-  out.Set(1u, handle);
-  return out;
+  return Napi::Number::New(env, id);
 }
 
+// The job a JS id names while it is in flight; nullptr for a settled one
+// (any later id is as well formed); nullptr and a TypeError pending for what
+// is no id at all.
 std::shared_ptr<Job> JobOf(const Napi::CallbackInfo& info) {
-  bool tagged = false;
-  if (info.Length() < 1 || !info[0].IsExternal() ||
-      napi_check_object_type_tag(info.Env(), info[0], &kJobTag, &tagged) != napi_ok || !tagged) {
-    ThrowType(info.Env(), "expected an async kernel job");
+  Napi::Env env = info.Env();
+  double id = info.Length() > 0 && info[0].IsNumber() ? info[0].As<Napi::Number>().DoubleValue() : 0;
+  if (!(id >= 1 && id <= 4294967295.0 && id == static_cast<double>(static_cast<uint32_t>(id)))) {
+    ThrowType(env, "expected the id of an async kernel job");
     return nullptr;
   }
-  // SAFETY: only Start tags an External with kJobTag, and its data is a live
-  // heap shared_ptr<Job> until the External's finalizer (DeleteJob) runs,
-  // which cannot happen while `info` holds the External.
-  return *info[0].As<Napi::External<std::shared_ptr<Job>>>().Data();
+  // SAFETY: only Start holds items in the env's table, each a shared_ptr<Job>;
+  // sharing the ownership keeps the job alive while it is used here.
+  return std::static_pointer_cast<Job>(Held(env, static_cast<uint32_t>(id)));
 }
 
-// kernelReduceAsync(...kernelReduce's arguments, threads) -> [promise, job]
-Napi::Value KernelReduceAsync(const Napi::CallbackInfo& info) { return Start(info.Env(), PlanReduce(info), info[7]); }
-// kernelCopyAsync(...kernelCopy's arguments, threads) -> [promise, job]
-Napi::Value KernelCopyAsync(const Napi::CallbackInfo& info) { return Start(info.Env(), PlanCopy(info), info[9]); }
-// kernelCastAsync(...kernelCast's arguments, threads) -> [promise, job]
-Napi::Value KernelCastAsync(const Napi::CallbackInfo& info) { return Start(info.Env(), PlanCast(info), info[11]); }
+// kernelReduceAsync(...kernelReduce's arguments, threads, settle) -> job id
+Napi::Value KernelReduceAsync(const Napi::CallbackInfo& info) { return Start(info.Env(), PlanReduce(info), info[7], info[8]); }
+// kernelCopyAsync(...kernelCopy's arguments, threads, settle) -> job id
+Napi::Value KernelCopyAsync(const Napi::CallbackInfo& info) { return Start(info.Env(), PlanCopy(info), info[9], info[10]); }
+// kernelCastAsync(...kernelCast's arguments, threads, settle) -> job id
+Napi::Value KernelCastAsync(const Napi::CallbackInfo& info) { return Start(info.Env(), PlanCast(info), info[11], info[12]); }
 
-// kernelAbort(job): the work stops at the next block; the promise rejects.
+// kernelAbort(job): the work stops at the next block; settle gets ABORT_ERR.
+// A job that has settled is left as it is.
 Napi::Value KernelAbort(const Napi::CallbackInfo& info) {
   std::shared_ptr<Job> job = JobOf(info);
   if (job) job->abort = true;
   return info.Env().Undefined();
 }
 
-// kernelProgress(job) -> [doneBytes, totalBytes]
+// kernelProgress(job) -> [doneBytes, totalBytes], or null once it settled
+// (settle has the final figures).
 Napi::Value KernelProgress(const Napi::CallbackInfo& info) {
   std::shared_ptr<Job> job = JobOf(info);
-  if (!job) return info.Env().Undefined();
+  if (!job) return info.Env().IsExceptionPending() ? info.Env().Undefined() : info.Env().Null();
   Napi::Array out = Napi::Array::New(info.Env(), 2);
   out.Set(0u, Napi::Number::New(info.Env(), static_cast<double>(job->done_bytes.load())));
   out.Set(1u, Napi::Number::New(info.Env(), static_cast<double>(job->total_bytes)));

@@ -1,6 +1,7 @@
 #include "env_state.h"
 
 #include <algorithm>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -16,6 +17,9 @@ struct EnvState {
   Napi::FunctionReference access_error;
   // Only the env's JS thread touches these (cleanup hooks run there too).
   std::vector<Hook> hooks;
+  // Hold/Release; ids are never reused within an env (2^32 before a wrap).
+  std::unordered_map<uint32_t, std::shared_ptr<void>> held;
+  uint32_t last_id = 0;
 };
 
 void MarkClosing(void* arg) {
@@ -73,6 +77,26 @@ void RemoveClosingHook(Napi::Env env, void (*stop)(void*), void* arg) {
   if (state == nullptr) return;
   auto& h = state->hooks;
   h.erase(std::remove(h.begin(), h.end(), Hook(stop, arg)), h.end());
+}
+
+uint32_t Hold(Napi::Env env, std::shared_ptr<void> item) {
+  EnvState* state = env.GetInstanceData<EnvState>();
+  if (state == nullptr) return 0;
+  if (++state->last_id == 0) ++state->last_id;  // 0 means "none"
+  state->held[state->last_id] = std::move(item);
+  return state->last_id;
+}
+
+std::shared_ptr<void> Held(Napi::Env env, uint32_t id) {
+  EnvState* state = env.GetInstanceData<EnvState>();
+  if (state == nullptr) return nullptr;
+  auto it = state->held.find(id);
+  return it == state->held.end() ? nullptr : it->second;
+}
+
+void Release(Napi::Env env, uint32_t id) {
+  EnvState* state = env.GetInstanceData<EnvState>();
+  if (state != nullptr) state->held.erase(id);
 }
 
 }  // namespace mmarray

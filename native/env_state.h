@@ -11,6 +11,9 @@
 
 #include <napi.h>
 
+#include <cstdint>
+#include <memory>
+
 namespace mmarray {
 
 // Called once per env, from module init.
@@ -30,6 +33,15 @@ napi_value AccessErrorClass(napi_env env);
 // env's JS thread. Added after the env started closing, it runs at once.
 void AddClosingHook(Napi::Env env, void (*stop)(void*), void* arg);
 void RemoveClosingHook(Napi::Env env, void (*stop)(void*), void* arg);
+
+// Work in flight that JS names by a number (the async kernels' jobs): the env
+// holds `item` from Hold until Release, and drops whatever is left when it is
+// torn down (RAII: nothing to free by hand when a worker thread goes away).
+// Hold returns the item's id (1, 2, ...), or 0 when the state is missing; Held
+// returns nullptr for an id not held. All from the env's JS thread.
+uint32_t Hold(Napi::Env env, std::shared_ptr<void> item);
+std::shared_ptr<void> Held(Napi::Env env, uint32_t id);
+void Release(Napi::Env env, uint32_t id);
 
 }  // namespace mmarray
 

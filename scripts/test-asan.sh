@@ -77,4 +77,8 @@ MMARRAY_ADDON_PATH="$addon" run_checked "jest (native, kernels, extremes, buffer
 # memory freed on the pool, sanitized.
 MMARRAY_ADDON_PATH="$addon" run_checked "jest (async lifetimes, aborts, errors) on $addon" ":handle_segv=0" \
   node node_modules/jest/bin/jest.js test/async.test.ts test/pool-buffer.test.ts -t 'lifetimes|abort|errors|broadcast|pool'
+# Worker teardown with async kernels in flight, with LeakSanitizer on: node
+# itself frees what a worker's env held, so any leak reported is the addon's.
+MMARRAY_ADDON_PATH="$addon" run_checked "async jobs at worker teardown, leaks checked" ":detect_leaks=1:handle_segv=0" \
+  node scripts/async-teardown-leaks.js
 echo "test:asan: OK"

@@ -6,7 +6,7 @@ import * as path from 'path';
 
 import { AccessError } from '../lib/errors';
 import {
-  kernelCopy, kernelProgress, kernelReduce, kernelReduceAsync, mapFile, pageSize,
+  kernelAbort, kernelCopy, kernelProgress, kernelReduce, kernelReduceAsync, mapFile, pageSize,
   type Advice, type AsyncJob, type MappingHandle, type NativeMode,
 } from '../lib/native';
 import { useTempDir } from './helpers/tmp';
@@ -738,9 +738,20 @@ describe('ranges and layouts from JS near 2^53 are refused or walked without ove
     expectThrows(() => kernelReduce(ab, 0, [MAX + 1, 1], [1, 16], 3, false, 0), 'TypeError', 'ERR_INVALID_ARG_TYPE');
   });
 
-  it('an async kernel job is only what the addon made: anything else is a TypeError', () => {
-    for (const bad of [{}, null, 7]) {
+  it('an async kernel job is a positive integer id: anything else is a TypeError; a settled one reads null and ignores abort', async () => {
+    for (const bad of [{}, null, 0, -1, 2.5, 2 ** 32]) {
       expectThrows(() => kernelProgress(bad as unknown as AsyncJob), 'TypeError', 'ERR_INVALID_ARG_TYPE');
+      expectThrows(() => kernelAbort(bad as unknown as AsyncJob), 'TypeError', 'ERR_INVALID_ARG_TYPE');
     }
+    const ab = new ArrayBuffer(64);
+    new Uint8Array(ab).set(pattern(64));
+    let job = 0 as AsyncJob;
+    const settled = await new Promise<unknown[]>((resolve) => {
+      job = kernelReduceAsync(ab, 0, [1], [64], 3, false, 0, 1, (...args: unknown[]) => resolve(args));
+      expect(Number.isInteger(job) && job > 0).toBe(true);
+    });
+    expect(settled).toEqual([undefined, pattern(64).reduce((a, b) => a + b, 0), 64, 64]);
+    expect(kernelProgress(job)).toBeNull();
+    expect(() => kernelAbort(job)).not.toThrow();
   });
 });
