@@ -43,7 +43,7 @@ import {
   writeValues,
 } from './compute-values';
 import { indicesOf, typedLayout } from './typed-reader';
-import { addAtNative, compressNative, countNative, takeNative } from './index-kernels';
+import { addAtNative, compressNative, countNative, nonzeroNative, takeNative } from './index-kernels';
 
 /** One item of an advanced index: a basic item (or an index string of them), an index array, or a JS list of ints / bools. */
 export type FancyItem = IndexItem | string | NdArray | readonly (number | bigint | boolean)[];
@@ -576,7 +576,7 @@ function nonzeroValues(a: NdArray): number[][] {
 /** NumPy's `nonzero(a)`: one int64 array of indices per axis. A 0-d array is an error (as NumPy 2). */
 export function nonzero(a: NdArray): NdArray[] {
   if (a.ndim === 0) throw new ValueError('Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.');
-  return nonzeroValues(a).map((c) => fromValue(c.map(BigInt), INTP));
+  return nonzeroNative(a, false) ?? nonzeroValues(a).map((c) => fromValue(c.map(BigInt), INTP));
 }
 
 /** NumPy's `argwhere(a)`: an `(n, a.ndim)` int64 array of the coordinates of the non-zero elements (F-ordered, as NumPy's). */
@@ -596,6 +596,10 @@ export function argwhere(a: NdArray): NdArray {
 
 /** NumPy's `flatnonzero(a)`: int64 indices of the non-zero elements of the flattened array. */
 export function flatnonzero(a: NdArray): NdArray {
+  if (a.ndim > 0) {
+    const native = nonzeroNative(a, true);
+    if (native !== null) return native[0];
+  }
   const vals = readValues(a);
   const out: bigint[] = [];
   for (let i = 0; i < vals.length; i++) if (isNonZero(vals[i])) out.push(BigInt(i));

@@ -127,6 +127,15 @@ export interface IndexKernels {
     memory: KernelMemory, byteOffset: number, n: number, stride: number, type: number, swap: boolean,
     w: KernelMemory | null, wOffset: number, wStride: number, wType: number, wSwap: boolean, out: Float64Array,
   ): void;
+  nonzero(
+    memory: KernelMemory, byteOffset: number, shape: readonly number[], strides: readonly number[], type: number, swap: boolean,
+    outs: readonly KernelMemory[], outOffsets: readonly number[], count: number, flat: boolean,
+  ): number;
+  searchsorted(
+    a: KernelMemory, aOffset: number, n: number, aStride: number, aType: number, aSwap: boolean,
+    v: KernelMemory, vOffset: number, m: number, vStride: number, vType: number, vSwap: boolean,
+    right: boolean, dst: KernelMemory, dstOffset: number,
+  ): void;
 }
 
 function load(): Addon {

@@ -1089,6 +1089,199 @@ Napi::Value BinAdd(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
+// ------------------------------------------------------------ nonzero
+
+// The int64 outputs of nonzero: `count` native-order items at each memory's
+// offset, checked in overflow-checked arithmetic against its length. After it
+// returns true, out[k] + [0, 8 * count) is in bounds for every k.
+bool ReadInt64Outs(Napi::Env env, const Napi::Value& mems, const Napi::Value& offs, int64_t count, const char* what,
+                   std::vector<Memory>* keep, std::vector<uint8_t*>* out) {
+  std::vector<int64_t> offsets;
+  if (!mems.IsArray() || !ToInts(offs, &offsets) || offsets.size() != mems.As<Napi::Array>().Length()) {
+    ThrowArgs(env, what);
+    return false;
+  }
+  Napi::Array arr = mems.As<Napi::Array>();
+  int64_t bytes;
+  if (__builtin_mul_overflow(count, int64_t{8}, &bytes)) {
+    ThrowRange(env, what, "the output is too long");
+    return false;
+  }
+  for (uint32_t k = 0; k < arr.Length(); k++) {
+    Memory m;
+    if (!ReadMemory(env, arr.Get(k), true, what, &m)) return false;
+    int64_t end;
+    if (offsets[k] < 0 || __builtin_add_overflow(offsets[k], bytes, &end) || static_cast<uint64_t>(end) > m.length) {
+      ThrowRange(env, what, "an output reaches outside its buffer (or the buffer is detached)");
+      return false;
+    }
+    // SAFETY: 0 <= offsets[k] and offsets[k] + 8 * count <= length.
+    out->push_back(m.base + offsets[k]);
+    keep->push_back(std::move(m));
+  }
+  return true;
+}
+
+inline void StoreInt64(uint8_t* p, int64_t v) { std::memcpy(p, &v, 8); }
+
+// The coordinates (or, flat, the C-order positions) of the non-zero items of
+// R, in C order, at most `count` of them; returns how many were written.
+template <class T, bool Swap>
+int64_t NonzeroItems(const Region& R, const std::vector<uint8_t*>& outs, int64_t count, bool flat) {
+  size_t nd = R.shape.size();
+  int64_t n = nd == 0 ? 1 : R.shape.back();
+  int64_t s = nd == 0 ? 0 : R.strides.back();
+  std::vector<int64_t> idx(nd == 0 ? 0 : nd - 1, 0);
+  std::vector<int64_t> zero(idx.size() + 1, 0);
+  int64_t j = 0, row = 0;
+  WalkRows(R.shape, R.strides, zero, [&](int64_t a, int64_t) {
+    // SAFETY: as in ExtremeFloat; every store is at an item j < count of
+    // an output checked by ReadInt64Outs.
+    const uint8_t* p = R.base + a;
+    if (flat) {
+      uint8_t* d = outs[0];
+      for (int64_t i = 0; i < n && j < count; i++) {
+        if (Load<T, Swap>(p + i * s) != 0) StoreInt64(d + 8 * j++, row + i);
+      }
+    } else {
+      uint8_t* last = outs[nd - 1];
+      for (int64_t i = 0; i < n && j < count; i++) {
+        if (Load<T, Swap>(p + i * s) != 0) {
+          for (size_t k = 0; k + 1 < nd; k++) StoreInt64(outs[k] + 8 * j, idx[k]);
+          StoreInt64(last + 8 * j++, i);
+        }
+      }
+    }
+    row += n;
+    // The odometer of the outer axes, in step with WalkRows' own.
+    for (size_t k = idx.size(); k-- > 0;) {
+      if (++idx[k] < R.shape[k]) break;
+      idx[k] = 0;
+    }
+  });
+  return j;
+}
+
+// nonzero(memory, byteOffset, shape, strides, type, swap, outMemories, outOffsets, count, flat) -> written
+// Writes the coordinates of the non-zero items of a strided n-d region (one
+// int64 output per axis; with `flat` one output of C-order positions), in C
+// order, at most `count` of them (the caller's count).
+Napi::Value Nonzero(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const char* what = "nonzero";
+  std::vector<int64_t> shape, strides;
+  int64_t type, count;
+  if (info.Length() < 10 || !ToInts(info[2], &shape) || shape.empty() || !ToInts(info[3], &strides) ||
+      !ToInt(info[4], &type) || type < kF8 || type > kU8 || !ToInt(info[8], &count) || count < 0) {
+    ThrowArgs(env, what);
+    return env.Undefined();
+  }
+  bool flat = info[9].ToBoolean().Value();
+  Region R;
+  if (!ReadRegion(info, 0, 1, shape, strides, kItemsize[type], false, what, &R)) return env.Undefined();
+  std::vector<Memory> keep;
+  std::vector<uint8_t*> outs;
+  if (!ReadInt64Outs(env, info[6], info[7], count, what, &keep, &outs)) return env.Undefined();
+  if (outs.size() != (flat ? 1 : R.shape.size())) {
+    ThrowArgs(env, what);
+    return env.Undefined();
+  }
+  if (R.size == 0 || count == 0) return Napi::Number::New(env, 0);
+  bool swap = info[5].ToBoolean().Value();
+  int64_t j = WithType(type, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    return swap ? NonzeroItems<T, true>(R, outs, count, flat) : NonzeroItems<T, false>(R, outs, count, flat);
+  });
+  return Napi::Number::New(env, static_cast<double>(j));
+}
+
+// ------------------------------------------------------------ searchsorted
+
+// A key of one item that orders as lib/sort.ts's searchsorted compares:
+// 64-bit integers exactly (SortKey), every other type as its double in
+// NumPy's order (NaN last, ±0 equal). Keys of two types compare as their
+// values do when both are 64-bit integers of the same type or neither is.
+template <class T, bool Swap>
+inline uint64_t SearchKey(const uint8_t* p) {
+  if constexpr (std::is_same_v<T, int64_t> || std::is_same_v<T, uint64_t>) {
+    return SortKey<T, Swap>(p);
+  } else {
+    double d = static_cast<double>(Load<T, Swap>(p));
+    uint8_t raw[8];
+    std::memcpy(raw, &d, 8);
+    return SortKey<double, false>(raw);
+  }
+}
+
+template <class T, bool Swap>
+void SearchItems(const uint8_t* a, int64_t n, int64_t stride, const std::vector<uint64_t>& keys, bool right, uint8_t* d) {
+  // NumPy's hint (npysort/binsearch.cpp), kept so that even an unsorted `a`
+  // gives NumPy's answers: after a smaller key the search starts at the last
+  // answer; otherwise it searches from 0 up to the last answer.
+  int64_t lo = 0, hi = n;
+  uint64_t last = keys.empty() ? 0 : keys[0];
+  for (size_t j = 0; j < keys.size(); j++) {
+    uint64_t k = keys[j];
+    if (last < k) {
+      hi = n;
+    } else {
+      lo = 0;
+      hi = hi < n ? hi + 1 : n;
+    }
+    last = k;
+    while (lo < hi) {
+      int64_t mid = lo + ((hi - lo) >> 1);
+      // SAFETY: 0 <= mid < n items of the checked region.
+      uint64_t x = SearchKey<T, Swap>(a + mid * stride);
+      if (right ? x <= k : x < k) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    // SAFETY: j < m items of the checked output.
+    StoreInt64(d + 8 * static_cast<int64_t>(j), lo);
+  }
+}
+
+// searchsorted(aMemory, aOffset, n, aStride, aType, aSwap, vMemory, vOffset, m, vStride, vType, vSwap, right, dst, dstOffset)
+// The insertion point of each of the m items of v in the sorted n items of a
+// (left: the first, right: the last) as native int64 into dst. The caller
+// pairs types whose keys compare (SearchKey).
+Napi::Value Searchsorted(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const char* what = "searchsorted";
+  int64_t n, as, at, m, vs, vt;
+  if (info.Length() < 15 || !ToInt(info[2], &n) || n < 0 || !ToInt(info[3], &as) || !ToInt(info[4], &at) || at < kF8 ||
+      at > kU8 || !ToInt(info[8], &m) || m < 0 || !ToInt(info[9], &vs) || !ToInt(info[10], &vt) || vt < kF8 || vt > kU8) {
+    ThrowArgs(env, what);
+    return env.Undefined();
+  }
+  Region A, V, D;
+  if (!ReadRegion(info, 0, 1, {n}, {as}, kItemsize[at], false, what, &A) ||
+      !ReadRegion(info, 6, 7, {m}, {vs}, kItemsize[vt], false, what, &V) ||
+      !ReadRegion(info, 13, 14, {m}, {8}, 8, true, what, &D)) {
+    return env.Undefined();
+  }
+  if (m == 0) return env.Undefined();
+  bool aSwap = info[5].ToBoolean().Value(), vSwap = info[11].ToBoolean().Value(), right = info[12].ToBoolean().Value();
+  std::vector<uint64_t> keys(static_cast<size_t>(m));
+  WithType(vt, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    // SAFETY: j < m items of the checked region.
+    for (int64_t j = 0; j < m; j++) keys[j] = vSwap ? SearchKey<T, true>(V.base + j * vs) : SearchKey<T, false>(V.base + j * vs);
+  });
+  WithType(at, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    if (aSwap) {
+      SearchItems<T, true>(A.base, n, as, keys, right, D.base);
+    } else {
+      SearchItems<T, false>(A.base, n, as, keys, right, D.base);
+    }
+  });
+  return env.Undefined();
+}
+
 }  // namespace
 
 void InitIndexKernels(Napi::Env env, Napi::Object exports) {
@@ -1101,6 +1294,8 @@ void InitIndexKernels(Napi::Env env, Napi::Object exports) {
   k.Set("argsort", Napi::Function::New(env, Argsort, "argsort"));
   k.Set("binMax", Napi::Function::New(env, BinMax, "binMax"));
   k.Set("binAdd", Napi::Function::New(env, BinAdd, "binAdd"));
+  k.Set("nonzero", Napi::Function::New(env, Nonzero, "nonzero"));
+  k.Set("searchsorted", Napi::Function::New(env, Searchsorted, "searchsorted"));
   exports.Set("indexKernels", k);
 }
 

@@ -5,7 +5,7 @@
 // values (signed zeros and NaN included), dtype, shape and strides.
 import { asStrided, dtype, fromBuffer, type NdArray } from '../lib';
 import * as mm from '../lib';
-import { argReduceNative, addAtNative } from '../lib/index-kernels';
+import { argReduceNative, addAtNative, nonzeroNative, searchsortedNative } from '../lib/index-kernels';
 import { NATIVE_MIN_ELEMENTS, setNativeKernels } from '../lib/kernels';
 import { randomBytes, rng } from './helpers/bytes';
 import { jsPath } from './helpers/kernels';
@@ -227,6 +227,49 @@ describe('sort, argsort and unique', () => {
           const u = mm.unique(x, { returnCounts: true, returnInverse: true });
           return [u.values, u.counts!, u.inverse!];
         });
+      }
+    }
+  });
+});
+
+describe('nonzero, flatnonzero and argwhere', () => {
+  it.each(DTYPES)('random n-d views of %s: the kernel gives the JS coordinates in C order', (dt) => {
+    for (let seed = 1; seed <= 3; seed++) {
+      const v = randomView(dt, seed * 29);
+      expect(nonzeroNative(v, false)).not.toBeNull();
+      same(() => mm.nonzero(v));
+      same(() => mm.flatnonzero(v));
+      same(() => mm.argwhere(v));
+    }
+  });
+
+  it('all zeros and all non-zero (NaN and -0 included) at the kernel sizes', () => {
+    const z = mm.zeros([3, 200], '<f8');
+    same(() => mm.nonzero(z));
+    z.set([1, 5], -0);
+    z.set([2, 7], NaN);
+    same(() => mm.nonzero(z));
+    const t = mm.zeros([300], '?');
+    t.fill(true);
+    same(() => mm.flatnonzero(t));
+  });
+});
+
+describe('searchsorted', () => {
+  it.each(DTYPES)('sorted and unsorted 1-d %s, keys of several dtypes and shapes, both sides', (dt) => {
+    const a = randomView(dt, 31).reshape([-1]);
+    const sorted = mm.sort(a);
+    const d = dtype(dt);
+    const keys = [randomView(dt, 37).reshape([-1]), randomView(dt, 41)];
+    if (d.itemsize > 1) keys.push(keys[0].astype(d.newbyteorder('S')));
+    keys.push(randomView('<f8', 43).reshape([-1]), randomView('>i4', 47));
+    // Ascending keys exercise the hint that starts at the last answer.
+    keys.push(mm.sort(keys[0]));
+    expect(searchsortedNative(sorted, keys[0], false)).not.toBeNull();
+    for (const x of [sorted, a, sorted.index('::2')]) {
+      for (const k of keys) {
+        same(() => mm.searchsorted(x, k));
+        same(() => mm.searchsorted(x, k, { side: 'right' }));
       }
     }
   });
