@@ -43,7 +43,7 @@ import {
   writeValues,
 } from './compute-values';
 import { indicesOf, typedLayout } from './typed-reader';
-import { addAtNative, compressNative, countNative, nonzeroNative, takeNative } from './index-kernels';
+import { addAtNative, compressNative, countNative, nonzeroNative, putNative, takeNative } from './index-kernels';
 
 /** One item of an advanced index: a basic item (or an index string of them), an index array, or a JS list of ints / bools. */
 export type FancyItem = IndexItem | string | NdArray | readonly (number | bigint | boolean)[];
@@ -481,6 +481,7 @@ export interface PutOptions {
 export function put(a: NdArray, indices: NdArray | number | readonly number[], values: unknown, options: PutOptions = {}): void {
   requireWritable(a);
   const mode = checkMode(options.mode ?? 'raise');
+  if (putFast(a, indices, values, mode)) return;
   const { values: idx } = indexValues(indices, 'put');
   const n = a.size;
   let vals: unknown[];
@@ -500,6 +501,23 @@ export function put(a: NdArray, indices: NdArray | number | readonly number[], v
     fixed.map((x) => all[x]),
     fixed.map((_, i) => vals[i % vals.length]),
   );
+}
+
+/**
+ * put through the native scatter: an integer index array into a 1-d or
+ * C-contiguous `a`; false (nothing written) when the operands do not
+ * qualify. Values are converted to `a`'s dtype first, as the JS path does.
+ */
+function putFast(a: NdArray, indices: NdArray | number | readonly number[], values: unknown, mode: ClipMode): boolean {
+  if (!(indices instanceof ArrayClass) || !(indices.dtype.kind === 'i' || indices.dtype.kind === 'u')) return false;
+  const flat = a.ndim === 1 ? a : a.flags.cContiguous ? a.reshape(-1) : null;
+  if (flat === null || a.size === 0) return false;
+  const idx = indices.ndim === 1 ? indices : indices.reshape(-1);
+  const v = values instanceof ArrayClass ? (values.dtype.equals(a.dtype) ? values : values.astype(a.dtype)) : fromValue(values, a.dtype);
+  const bad = putNative(flat, idx, v.ndim === 1 ? v : v.reshape(-1), mode);
+  if (bad === null) return false;
+  if (bad >= 0) throw new IndexError(`index ${Number(idx.index(bad).toArray())} is out of bounds for axis 0 with size ${a.size}`);
+  return true;
 }
 
 /** Options of {@link compress}. */

@@ -119,6 +119,23 @@ export function takeNative(src: NdArray, idx: NdArray, mode: 'raise' | 'wrap' | 
   return K.take(s.memory, s.byteOffset, src.shape[0], src.strides[0], src.itemsize, im as never, io, ic, is, it, isw, TAKE_MODES[mode], d.memory, d.byteOffset);
 }
 
+/**
+ * `a[idx[k]] = values[k % values.size]` (bytes) for each k in order, for a
+ * 1-d `a`, a 1-d integer `idx` and 1-d `values` already of `a`'s dtype; -1
+ * when done, the position of the first index out of range under 'raise'
+ * (nothing written), or null when the operands do not qualify.
+ */
+export function putNative(a: NdArray, idx: NdArray, values: NdArray, mode: 'raise' | 'wrap' | 'clip'): number | null {
+  if (a.ndim !== 1 || values.ndim !== 1 || idx.size < NATIVE_MIN_ELEMENTS || a.itemsize === 0 || values.itemsize !== a.itemsize) return null;
+  const ia = indexArgs(idx);
+  if (ia === null) return null;
+  const d = regionOf(storageOf(a), a.offset);
+  const v = regionOf(storageOf(values), values.offset);
+  if (d === null || v === null) return null;
+  const [im, io, ic, is, it, isw] = ia;
+  return K.put(d.memory, d.byteOffset, a.shape[0], a.strides[0], a.itemsize, im as never, io, ic, is, it, isw, TAKE_MODES[mode], v.memory, v.byteOffset, values.size, values.strides[0]);
+}
+
 /** The count of non-zero elements of a 1-d `c`, or null when it does not qualify. */
 export function countNative(c: NdArray): number | null {
   const acc = new Float64Array(1);

@@ -117,6 +117,11 @@ export interface IndexKernels {
     idx: KernelMemory, idxOffset: number, idxCount: number, idxStride: number, idxType: number, idxSwap: boolean,
     mode: number, dst: KernelMemory, dstOffset: number,
   ): number;
+  put(
+    memory: KernelMemory, byteOffset: number, n: number, stride: number, itemsize: number,
+    idx: KernelMemory, idxOffset: number, idxCount: number, idxStride: number, idxType: number, idxSwap: boolean,
+    mode: number, values: KernelMemory, valuesOffset: number, valuesCount: number, valuesStride: number,
+  ): number;
   compress(
     cond: KernelMemory, condOffset: number, condCount: number, condStride: number, condType: number, condSwap: boolean,
     memory: KernelMemory, byteOffset: number, stride: number, itemsize: number, dst: KernelMemory, dstOffset: number, count: number,

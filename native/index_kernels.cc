@@ -852,6 +852,96 @@ Napi::Value Take(const Napi::CallbackInfo& info) {
   return Napi::Number::New(env, -1);
 }
 
+// ------------------------------------------------------------ put
+
+// The scatter loop over locals only (see AddAtIndices): a[idx[k]] = v[k % m].
+// Mode 0 (raise) runs after every index was checked; 1 wraps, 2 clips.
+// SAFETY: the resolved x is in [0, n), k % m < m: items of the checked
+// target and values.
+template <int64_t Size, class I, bool ISwap>
+void PutIndices(uint8_t* a, int64_t stride, int64_t n, const uint8_t* ip, int64_t is, int64_t count, const uint8_t* v,
+                int64_t vs, int64_t m, int64_t itemsize, int64_t mode) {
+  for (int64_t k = 0, j = 0; k < count; k++) {
+    int64_t x = IndexAt<I, ISwap>(ip + k * is);
+    if (mode == 1) x = ((x % n) + n) % n;
+    else if (mode == 2) x = x < 0 ? 0 : x >= n ? n - 1 : x;
+    else if (x < 0) x += n;
+    CopyItem<Size>(a + x * stride, v + j * vs, itemsize);
+    if (++j == m) j = 0;
+  }
+}
+
+// put(memory, byteOffset, n, stride, itemsize, idxMemory, idxOffset, idxCount, idxStride, idxType, idxSwap, mode,
+//     values, valuesOffset, m, valuesStride)
+// a[idx[k]] = values[k % m] (bytes, already in a's dtype) for each k in
+// order, NumPy's put on a 1-d target; mode 0 raise (returns the position of
+// the first bad index and writes nothing), 1 wrap, 2 clip. Returns -1 when
+// done. Indices or values in the target's memory are read before the first
+// write, as NumPy's put reads its converted copies.
+Napi::Value Put(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const char* what = "put";
+  int64_t n, stride, itemsize, mode, m, vs;
+  if (info.Length() < 16 || !ToInt(info[2], &n) || n < 0 || !ToInt(info[3], &stride) || !ToInt(info[4], &itemsize) ||
+      itemsize <= 0 || !ToInt(info[11], &mode) || mode < 0 || mode > 2 || !ToInt(info[14], &m) || m < 0 ||
+      !ToInt(info[15], &vs)) {
+    ThrowArgs(env, what);
+    return env.Undefined();
+  }
+  Region A, V;
+  Indices I;
+  if (!ReadRegion(info, 0, 1, {n}, {stride}, itemsize, true, what, &A) || !ReadIndices(info, 5, what, &I) ||
+      !ReadRegion(info, 12, 13, {m}, {vs}, itemsize, false, what, &V)) {
+    return env.Undefined();
+  }
+  int64_t count = I.region.size;
+  if (count == 0 || m == 0) return Napi::Number::New(env, -1);
+  if (n == 0) {
+    ThrowRange(env, what, "cannot replace elements of an empty array");
+    return env.Undefined();
+  }
+  if (mode == 0) {
+    int64_t bad = FirstBad(I, n);
+    if (bad >= 0) return Napi::Number::New(env, static_cast<double>(bad));
+  }
+  std::vector<int64_t> xs;
+  if (SameMemory(A, I.region)) xs = Resolved(I, 0);
+  const uint8_t* vp = V.base;
+  std::vector<uint8_t> vcopy;
+  if (SameMemory(A, V)) {
+    // m items of itemsize bytes: no overflow, the region check bounded them.
+    vcopy.resize(static_cast<size_t>(m * itemsize));
+    // SAFETY: j < m items of the checked values region.
+    for (int64_t j = 0; j < m; j++) std::memcpy(vcopy.data() + j * itemsize, V.base + j * vs, static_cast<size_t>(itemsize));
+    vp = vcopy.data();
+    vs = itemsize;
+  }
+  auto run = [&](auto sizeTag) {
+    constexpr int64_t Size = decltype(sizeTag)::value;
+    WithType(I.type, [&](auto tag) {
+      using IT = typename decltype(tag)::type;
+      if constexpr (std::is_integral_v<IT>) {
+        if (!xs.empty()) {
+          PutIndices<Size, int64_t, false>(A.base, stride, n, reinterpret_cast<const uint8_t*>(xs.data()), 8, count, vp, vs, m, itemsize, mode);
+        } else if (I.swap) {
+          PutIndices<Size, IT, true>(A.base, stride, n, I.region.base, I.region.strides[0], count, vp, vs, m, itemsize, mode);
+        } else {
+          PutIndices<Size, IT, false>(A.base, stride, n, I.region.base, I.region.strides[0], count, vp, vs, m, itemsize, mode);
+        }
+      }
+    });
+  };
+  switch (itemsize) {
+    case 1: run(std::integral_constant<int64_t, 1>{}); break;
+    case 2: run(std::integral_constant<int64_t, 2>{}); break;
+    case 4: run(std::integral_constant<int64_t, 4>{}); break;
+    case 8: run(std::integral_constant<int64_t, 8>{}); break;
+    case 16: run(std::integral_constant<int64_t, 16>{}); break;
+    default: run(std::integral_constant<int64_t, 0>{}); break;
+  }
+  return Napi::Number::New(env, -1);
+}
+
 // The compress loop over locals only (see AddAtIndices); returns the count
 // of items written.
 // SAFETY: i < cn items of the checked condition and source, j < count
@@ -1291,6 +1381,7 @@ void InitIndexKernels(Napi::Env env, Napi::Object exports) {
   k.Set("addAt", Napi::Function::New(env, AddAt, "addAt"));
   k.Set("take", Napi::Function::New(env, Take, "take"));
   k.Set("compress", Napi::Function::New(env, Compress, "compress"));
+  k.Set("put", Napi::Function::New(env, Put, "put"));
   k.Set("argsort", Napi::Function::New(env, Argsort, "argsort"));
   k.Set("binMax", Napi::Function::New(env, BinMax, "binMax"));
   k.Set("binAdd", Napi::Function::New(env, BinAdd, "binAdd"));
