@@ -767,6 +767,20 @@ Napi::Value AddAt(const Napi::CallbackInfo& info) {
   return Napi::Number::New(env, -1);
 }
 
+// How many indices ahead a gather or scatter prefetches its item: enough
+// random misses in flight to cover memory latency.
+constexpr int64_t kAhead = 16;
+
+// Prefetches item x of (a, stride, n) when x is in [0, n) (a wrapped or
+// clipped index is not worth resolving twice; it just goes unprefetched).
+inline void Prefetch(const uint8_t* a, int64_t stride, int64_t n, int64_t x, bool write) {
+  // SAFETY: 0 <= x < n, so a + x * stride is an item of the checked region.
+  if (x >= 0 && x < n) {
+    if (write) __builtin_prefetch(a + x * stride, 1);
+    else __builtin_prefetch(a + x * stride, 0);
+  }
+}
+
 template <int64_t Size>
 void CopyItem(uint8_t* d, const uint8_t* s, int64_t size) {
   if constexpr (Size > 0) std::memcpy(d, s, Size);
@@ -781,6 +795,7 @@ template <int64_t Size, class I, bool ISwap>
 void TakeIndices(const uint8_t* a, int64_t stride, int64_t n, const uint8_t* ip, int64_t is, int64_t count, uint8_t* d,
                  int64_t itemsize, int64_t mode) {
   for (int64_t k = 0; k < count; k++) {
+    if (k + kAhead < count) Prefetch(a, stride, n, IndexAt<I, ISwap>(ip + (k + kAhead) * is), false);
     int64_t x = IndexAt<I, ISwap>(ip + k * is);
     if (mode == 1) x = ((x % n) + n) % n;
     else if (mode == 2) x = x < 0 ? 0 : x >= n ? n - 1 : x;
@@ -862,6 +877,7 @@ template <int64_t Size, class I, bool ISwap>
 void PutIndices(uint8_t* a, int64_t stride, int64_t n, const uint8_t* ip, int64_t is, int64_t count, const uint8_t* v,
                 int64_t vs, int64_t m, int64_t itemsize, int64_t mode) {
   for (int64_t k = 0, j = 0; k < count; k++) {
+    if (k + kAhead < count) Prefetch(a, stride, n, IndexAt<I, ISwap>(ip + (k + kAhead) * is), true);
     int64_t x = IndexAt<I, ISwap>(ip + k * is);
     if (mode == 1) x = ((x % n) + n) % n;
     else if (mode == 2) x = x < 0 ? 0 : x >= n ? n - 1 : x;
@@ -1216,31 +1232,43 @@ inline void StoreInt64(uint8_t* p, int64_t v) { std::memcpy(p, &v, 8); }
 
 // The coordinates (or, flat, the C-order positions) of the non-zero items of
 // R, in C order, at most `count` of them; returns how many were written.
+// Each row's positions are gathered branch-free (store, then advance by the
+// test) into a small block, so a mask with no pattern costs no mispredicted
+// branches; the block is then copied out with the row's outer coordinates.
 template <class T, bool Swap>
 int64_t NonzeroItems(const Region& R, const std::vector<uint8_t*>& outs, int64_t count, bool flat) {
+  constexpr int64_t kBlock = 4096;
   size_t nd = R.shape.size();
   int64_t n = nd == 0 ? 1 : R.shape.back();
   int64_t s = nd == 0 ? 0 : R.strides.back();
   std::vector<int64_t> idx(nd == 0 ? 0 : nd - 1, 0);
   std::vector<int64_t> zero(idx.size() + 1, 0);
+  std::vector<int64_t> block(kBlock + 1);
+  int64_t* b = block.data();
   int64_t j = 0, row = 0;
   WalkRows(R.shape, R.strides, zero, [&](int64_t a, int64_t) {
     // SAFETY: as in ExtremeFloat; every store is at an item j < count of
-    // an output checked by ReadInt64Outs.
+    // an output checked by ReadInt64Outs; b[k] with k <= kBlock is inside
+    // the block of kBlock + 1.
     const uint8_t* p = R.base + a;
-    if (flat) {
-      uint8_t* d = outs[0];
-      for (int64_t i = 0; i < n && j < count; i++) {
-        if (Load<T, Swap>(p + i * s) != 0) StoreInt64(d + 8 * j++, row + i);
+    for (int64_t lo = 0; lo < n && j < count; lo += kBlock) {
+      int64_t hi = std::min(n, lo + kBlock);
+      int64_t k = 0;
+      for (int64_t i = lo; i < hi; i++) {
+        b[k] = i;
+        k += Load<T, Swap>(p + i * s) != 0;
       }
-    } else {
-      uint8_t* last = outs[nd - 1];
-      for (int64_t i = 0; i < n && j < count; i++) {
-        if (Load<T, Swap>(p + i * s) != 0) {
-          for (size_t k = 0; k + 1 < nd; k++) StoreInt64(outs[k] + 8 * j, idx[k]);
-          StoreInt64(last + 8 * j++, i);
+      k = std::min(k, count - j);
+      if (flat) {
+        for (int64_t q = 0; q < k; q++) StoreInt64(outs[0] + 8 * (j + q), row + b[q]);
+      } else {
+        for (size_t d = 0; d + 1 < nd; d++) {
+          for (int64_t q = 0; q < k; q++) StoreInt64(outs[d] + 8 * (j + q), idx[d]);
         }
+        uint8_t* last = outs[nd - 1];
+        for (int64_t q = 0; q < k; q++) StoreInt64(last + 8 * (j + q), b[q]);
       }
+      j += k;
     }
     row += n;
     // The odometer of the outer axes, in step with WalkRows' own.
@@ -1286,33 +1314,64 @@ Napi::Value Nonzero(const Napi::CallbackInfo& info) {
 }
 
 // ------------------------------------------------------------ searchsorted
+// lib/sort.ts compares 64-bit integers exactly and every other type as a
+// double, in NumPy's order (NaN last, ±0 equal); the caller pairs a and v so
+// that both sides compare the same way (both 64-bit integers of one type, or
+// neither). V is that comparison type.
 
-// A key of one item that orders as lib/sort.ts's searchsorted compares:
-// 64-bit integers exactly (SortKey), every other type as its double in
-// NumPy's order (NaN last, ±0 equal). Keys of two types compare as their
-// values do when both are 64-bit integers of the same type or neither is.
-template <class T, bool Swap>
-inline uint64_t SearchKey(const uint8_t* p) {
-  if constexpr (std::is_same_v<T, int64_t> || std::is_same_v<T, uint64_t>) {
-    return SortKey<T, Swap>(p);
+template <class V>
+inline bool Lt(V x, V k) {
+  if constexpr (std::is_floating_point_v<V>) {
+    return x < k || (k != k && x == x);
   } else {
-    double d = static_cast<double>(Load<T, Swap>(p));
-    uint8_t raw[8];
-    std::memcpy(raw, &d, 8);
-    return SortKey<double, false>(raw);
+    return x < k;
   }
 }
 
-template <class T, bool Swap>
-void SearchItems(const uint8_t* a, int64_t n, int64_t stride, const std::vector<uint64_t>& keys, bool right, uint8_t* d) {
-  // NumPy's hint (npysort/binsearch.cpp), kept so that even an unsorted `a`
-  // gives NumPy's answers: after a smaller key the search starts at the last
-  // answer; otherwise it searches from 0 up to the last answer.
+template <class V>
+inline bool Le(V x, V k) {
+  if constexpr (std::is_floating_point_v<V>) {
+    return x <= k || k != k;
+  } else {
+    return x <= k;
+  }
+}
+
+// True when a T is compared as a C: 64-bit integers as themselves, every
+// other type as a double.
+template <class T, class C>
+constexpr bool kPaired = std::is_same_v<T, int64_t> || std::is_same_v<T, uint64_t> ? std::is_same_v<T, C> : std::is_same_v<C, double>;
+
+template <class T, bool Swap, class V>
+inline V ValueAt(const uint8_t* p) {
+  return static_cast<V>(Load<T, Swap>(p));
+}
+
+// True when the n items of a are in NumPy's sort order.
+template <class T, bool Swap, class V>
+bool IsSorted(const uint8_t* a, int64_t n, int64_t stride) {
+  if (n == 0) return true;
+  // SAFETY: i < n items of the checked region.
+  V prev = ValueAt<T, Swap, V>(a);
+  for (int64_t i = 1; i < n; i++) {
+    V x = ValueAt<T, Swap, V>(a + i * stride);
+    if (Lt(x, prev)) return false;
+    prev = x;
+  }
+  return true;
+}
+
+// NumPy's search (npysort/binsearch.cpp), probe for probe: while the keys
+// ascend a search starts at the last answer, after a smaller key it runs
+// from 0 up to the last answer. Over an unsorted `a` (where NumPy's answers
+// depend on the probes) only this loop gives NumPy's answers.
+template <class T, bool Swap, class V, bool Right>
+void SearchHinted(const uint8_t* a, int64_t n, int64_t stride, const std::vector<V>& keys, uint8_t* d) {
   int64_t lo = 0, hi = n;
-  uint64_t last = keys.empty() ? 0 : keys[0];
+  V last = keys[0];
   for (size_t j = 0; j < keys.size(); j++) {
-    uint64_t k = keys[j];
-    if (last < k) {
+    V k = keys[j];
+    if (Lt(last, k)) {
       hi = n;
     } else {
       lo = 0;
@@ -1321,9 +1380,9 @@ void SearchItems(const uint8_t* a, int64_t n, int64_t stride, const std::vector<
     last = k;
     while (lo < hi) {
       int64_t mid = lo + ((hi - lo) >> 1);
-      // SAFETY: 0 <= mid < n items of the checked region.
-      uint64_t x = SearchKey<T, Swap>(a + mid * stride);
-      if (right ? x <= k : x < k) {
+      // SAFETY: 0 <= lo <= mid < hi <= n: an item of the checked region.
+      V x = ValueAt<T, Swap, V>(a + mid * stride);
+      if (Right ? Le(x, k) : Lt(x, k)) {
         lo = mid + 1;
       } else {
         hi = mid;
@@ -1334,16 +1393,62 @@ void SearchItems(const uint8_t* a, int64_t n, int64_t stride, const std::vector<
   }
 }
 
+// Over a sorted `a` every search gives the same answer, so this one is free
+// to be fast for keys in no order: each search runs over the whole range
+// (its first probes hit the same few items, which stay cached), the bounds
+// move by selects (no branch for a random key to mispredict), and both
+// possible next probes are prefetched, so two cache misses are in flight.
+template <class T, bool Swap, class V, bool Right>
+void SearchSorted(const uint8_t* a, int64_t n, int64_t stride, const std::vector<V>& keys, uint8_t* d) {
+  for (size_t j = 0; j < keys.size(); j++) {
+    V k = keys[j];
+    int64_t base = 0, len = n;
+    while (len > 1) {
+      int64_t half = len >> 1;
+      // SAFETY: base + len <= n throughout, so base + half / 2 and
+      // base + half + (len - half) / 2 are below n: items of the checked region.
+      __builtin_prefetch(a + (base + (half >> 1)) * stride);
+      __builtin_prefetch(a + (base + half + ((len - half) >> 1)) * stride);
+      V x = ValueAt<T, Swap, V>(a + (base + half) * stride);
+      base = (Right ? Le(x, k) : Lt(x, k)) ? base + half : base;
+      len -= half;
+    }
+    int64_t at = base;
+    if (n > 0) {
+      // SAFETY: base < n.
+      V x = ValueAt<T, Swap, V>(a + base * stride);
+      at += (Right ? Le(x, k) : Lt(x, k)) ? 1 : 0;
+    }
+    // SAFETY: j < m items of the checked output.
+    StoreInt64(d + 8 * static_cast<int64_t>(j), at);
+  }
+}
+
+template <class T, bool Swap, class V, bool Right>
+void SearchItems(const uint8_t* a, int64_t n, int64_t stride, const std::vector<V>& keys, uint8_t* d) {
+  // The sortedness check costs one pass over `a`: worth it only when the
+  // searches cost more (about log2(n) misses each). Ascending keys walk
+  // nearly the same path each time: there a branch predicts well and
+  // NumPy's loop is the faster one.
+  int64_t m = static_cast<int64_t>(keys.size());
+  if (m >= n / 64 && !std::is_sorted(keys.begin(), keys.end(), Lt<V>) && IsSorted<T, Swap, V>(a, n, stride)) {
+    SearchSorted<T, Swap, V, Right>(a, n, stride, keys, d);
+  } else {
+    SearchHinted<T, Swap, V, Right>(a, n, stride, keys, d);
+  }
+}
+
 // searchsorted(aMemory, aOffset, n, aStride, aType, aSwap, vMemory, vOffset, m, vStride, vType, vSwap, right, dst, dstOffset)
-// The insertion point of each of the m items of v in the sorted n items of a
-// (left: the first, right: the last) as native int64 into dst. The caller
-// pairs types whose keys compare (SearchKey).
+// The insertion point of each of the m items of v in the n items of a (left:
+// the first, right: the last) as native int64 into dst, NumPy's answers even
+// for an unsorted a. 64-bit integer types must be paired with themselves.
 Napi::Value Searchsorted(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   const char* what = "searchsorted";
   int64_t n, as, at, m, vs, vt;
   if (info.Length() < 15 || !ToInt(info[2], &n) || n < 0 || !ToInt(info[3], &as) || !ToInt(info[4], &at) || at < kF8 ||
-      at > kU8 || !ToInt(info[8], &m) || m < 0 || !ToInt(info[9], &vs) || !ToInt(info[10], &vt) || vt < kF8 || vt > kU8) {
+      at > kU8 || !ToInt(info[8], &m) || m < 0 || !ToInt(info[9], &vs) || !ToInt(info[10], &vt) || vt < kF8 || vt > kU8 ||
+      ((at == kI8 || at == kU8 || vt == kI8 || vt == kU8) && at != vt)) {
     ThrowArgs(env, what);
     return env.Undefined();
   }
@@ -1355,20 +1460,32 @@ Napi::Value Searchsorted(const Napi::CallbackInfo& info) {
   }
   if (m == 0) return env.Undefined();
   bool aSwap = info[5].ToBoolean().Value(), vSwap = info[11].ToBoolean().Value(), right = info[12].ToBoolean().Value();
-  std::vector<uint64_t> keys(static_cast<size_t>(m));
-  WithType(vt, [&](auto tag) {
-    using T = typename decltype(tag)::type;
-    // SAFETY: j < m items of the checked region.
-    for (int64_t j = 0; j < m; j++) keys[j] = vSwap ? SearchKey<T, true>(V.base + j * vs) : SearchKey<T, false>(V.base + j * vs);
-  });
-  WithType(at, [&](auto tag) {
-    using T = typename decltype(tag)::type;
-    if (aSwap) {
-      SearchItems<T, true>(A.base, n, as, keys, right, D.base);
-    } else {
-      SearchItems<T, false>(A.base, n, as, keys, right, D.base);
-    }
-  });
+  auto run = [&](auto cmpTag) {
+    using C = typename decltype(cmpTag)::type;
+    std::vector<C> keys(static_cast<size_t>(m));
+    WithType(vt, [&](auto tag) {
+      using T = typename decltype(tag)::type;
+      if constexpr (kPaired<T, C>) {
+        // SAFETY: j < m items of the checked region.
+        for (int64_t j = 0; j < m; j++) keys[j] = vSwap ? ValueAt<T, true, C>(V.base + j * vs) : ValueAt<T, false, C>(V.base + j * vs);
+      }
+    });
+    WithType(at, [&](auto tag) {
+      using T = typename decltype(tag)::type;
+      if constexpr (kPaired<T, C>) {
+        if (aSwap) {
+          if (right) SearchItems<T, true, C, true>(A.base, n, as, keys, D.base);
+          else SearchItems<T, true, C, false>(A.base, n, as, keys, D.base);
+        } else {
+          if (right) SearchItems<T, false, C, true>(A.base, n, as, keys, D.base);
+          else SearchItems<T, false, C, false>(A.base, n, as, keys, D.base);
+        }
+      }
+    });
+  };
+  if (at == kI8) run(Tag<int64_t>{});
+  else if (at == kU8) run(Tag<uint64_t>{});
+  else run(Tag<double>{});
   return env.Undefined();
 }
 
