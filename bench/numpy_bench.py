@@ -251,6 +251,25 @@ def w20(p):
     return out
 
 
+def w20s(p):
+    n, f, rounds = p["n"], p["files"], p["rounds"]
+    a = np.fromfile(f["f8"], "<f8")
+    mask = np.fromfile(f["mask"], "?")
+    frames = np.fromfile(f["frames"], "u1").reshape(10, 1000, 1000)
+    pick = np.fromfile(f["pick"], "<i8")
+    vals = np.fromfile(f["vals"], "<f8")
+    s = np.fromfile(f["sorted"], "<f8")
+    keys = np.fromfile(f["keys"], "<f8")
+    ascending = np.fromfile(f["ascending"], "<f8")
+    return {
+        "put": measure(lambda: np.put(a, pick, vals), rounds),
+        "nonzero": measure(lambda: np.nonzero(mask), rounds),
+        "nonzero3": measure(lambda: np.nonzero(frames), rounds),
+        "search": measure(lambda: np.searchsorted(s, keys), rounds),
+        "search_asc": measure(lambda: np.searchsorted(s, ascending, side="right"), rounds),
+    }
+
+
 def w20big(p):
     """W20 over a float64 memmap larger than 4 GiB, read in place."""
     f, rounds = p["files"], p["rounds"]
@@ -274,7 +293,7 @@ def w20big(p):
     return out
 
 
-WORKLOADS = {"W1": w1, "W2": w2, "W3": w3, "W4": w4, "W5": w5, "W6": w6, "W9": w9, "W19": w19, "W19S": w19s, "W20": w20, "W20BIG": w20big}
+WORKLOADS = {"W1": w1, "W2": w2, "W3": w3, "W4": w4, "W5": w5, "W6": w6, "W9": w9, "W19": w19, "W19S": w19s, "W20": w20, "W20S": w20s, "W20BIG": w20big}
 
 if __name__ == "__main__":
     name, params = sys.argv[1], json.loads(sys.argv[2])

@@ -158,6 +158,7 @@ function w20(ctx) {
   row('concatenate two 5M f8 halves', libCat, baseCat, np?.concatenate);
   row('sum(axis=1), 1000x10000 f8', libSumAx, baseSumAx, np?.sum_axis, 'base: a sequential loop per row (not pairwise)');
   row('argmax(axis=1), 1000x10000 f8', libArgmax, baseArgmax, np?.argmax_axis);
+  rows.push(...w20s(ctx));
   rows.push(...big(ctx, pick));
   return rows;
 }
@@ -288,4 +289,111 @@ function big(ctx, pick1m) {
   return rows;
 }
 
-module.exports = { W20: w20 };
+// W20S: the scatter and search ops of issue 18 on 10M-element arrays, each
+// beside a hand-written typed-array loop (base) and NumPy (np), one run:
+// - put of 1M values at 1M random indices into 10M float64 (in place);
+// - nonzero of a 10M bool mask (half set) and of 10 frames of 1000x1000 u1;
+// - searchsorted of 1M random keys (left) and of 1M ascending keys (right)
+//   in 10M sorted float64.
+// W20 runs it too; `--run-one W20S` runs it alone, without W20's 4.5 GiB mapping.
+function w20s(ctx) {
+  const n = ctx.n10m;
+  const rounds = ctx.rounds;
+  const m = (fn) => h.measure(fn, { rounds });
+  const rows = [];
+  const row = (name, lib, base, np, note) => rows.push({ id: 'W20S', name, lib, base, np, target: { ref: 'np', time: 1.0 }, note });
+
+  const idx = h.randomIndices(n, 4096, 777);
+  const f8 = new Float64Array(n);
+  for (let i = 0; i < n; i++) f8[i] = idx[i] / 8 - 200 + (i % 7) * 1e-3;
+  const mask = new Uint8Array(n);
+  for (let i = 0; i < n; i++) mask[i] = idx[i] & 1;
+  const frames = new Uint8Array(n);
+  for (let i = 0; i < n; i++) frames[i] = idx[i] & 0xff ? 0 : 1;
+  const pick = h.randomIndices(1_000_000, n, 4242);
+  const pick64 = BigInt64Array.from(pick, (x) => BigInt(x));
+  const vals = Float64Array.from(pick, (x) => x / 3);
+  const sorted = Float64Array.from(f8).sort();
+  const keys = Float64Array.from(pick, (x) => f8[x] + 0.0005);
+  const ascending = Float64Array.from(keys).sort();
+  const files = {};
+  for (const [k, v] of Object.entries({ f8, mask, frames, pick: pick64, vals, sorted, keys, ascending })) {
+    files[k] = ctx.dir.path(`w20s-${k}.bin`);
+    fs.writeFileSync(files[k], new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
+  }
+  const target = Float64Array.from(f8);
+  const A = mm.fromBuffer(target);
+  const P = mm.fromBuffer(pick64, '<i8');
+  const V = mm.fromBuffer(vals);
+  const M = mm.fromBuffer(mask, '|b1');
+  const F = mm.fromBuffer(frames, '|u1').reshape([10, 1000, 1000]);
+  const S = mm.fromBuffer(sorted);
+  const K = mm.fromBuffer(keys);
+  const KA = mm.fromBuffer(ascending);
+
+  const libPut = m(() => mm.put(A, P, V));
+  const basePut = m(() => {
+    for (let k = 0; k < pick.length; k++) target[pick[k]] = vals[k];
+  });
+  const libNz = m(() => mm.nonzero(M));
+  const baseNz = m(() => nonzeroLoop(mask));
+  const libNz3 = m(() => mm.nonzero(F));
+  const baseNz3 = m(() => {
+    let c = 0;
+    for (let i = 0; i < n; i++) if (frames[i] !== 0) c++;
+    const out = [new Float64Array(c), new Float64Array(c), new Float64Array(c)];
+    for (let f = 0, j = 0, p = 0; f < 10; f++) {
+      for (let r = 0; r < 1000; r++) {
+        for (let col = 0; col < 1000; col++, p++) {
+          if (frames[p] !== 0) {
+            out[0][j] = f;
+            out[1][j] = r;
+            out[2][j++] = col;
+          }
+        }
+      }
+    }
+    return out;
+  });
+  const libSearch = m(() => mm.searchsorted(S, K));
+  const baseSearch = m(() => searchLoop(sorted, keys, false));
+  const libSearchAsc = m(() => mm.searchsorted(S, KA, { side: 'right' }));
+  const baseSearchAsc = m(() => searchLoop(sorted, ascending, true));
+
+  const np = h.runNumpy('W20S', { n, files, rounds });
+  for (const f of Object.values(files)) fs.rmSync(f, { force: true });
+
+  row('put(a, 1M random idx, 1M values), 10M f8', libPut, basePut, np?.put, 'in place');
+  row('nonzero(mask), 10M bool (half set)', libNz, baseNz, np?.nonzero, 'base: positions as float64');
+  row('nonzero(frames), 10x1000x1000 u1 (1/256 set)', libNz3, baseNz3, np?.nonzero3, 'base: coordinates as float64');
+  row('searchsorted(s, 1M random keys), 10M f8', libSearch, baseSearch, np?.search);
+  row("searchsorted(s, 1M ascending keys, 'right'), 10M f8", libSearchAsc, baseSearchAsc, np?.search_asc);
+  return rows;
+}
+
+function nonzeroLoop(mask) {
+  let c = 0;
+  for (let i = 0; i < mask.length; i++) if (mask[i] !== 0) c++;
+  const out = new Float64Array(c);
+  for (let i = 0, j = 0; i < mask.length; i++) if (mask[i] !== 0) out[j++] = i;
+  return out;
+}
+
+/** A plain binary search per key (no NaN in these data). */
+function searchLoop(a, keys, right) {
+  const out = new Float64Array(keys.length);
+  for (let k = 0; k < keys.length; k++) {
+    const x = keys[k];
+    let lo = 0;
+    let hi = a.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (right ? a[mid] <= x : a[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    out[k] = lo;
+  }
+  return out;
+}
+
+module.exports = { W20: w20, W20S: w20s };

@@ -43,7 +43,7 @@ import {
   writeValues,
 } from './compute-values';
 import { indicesOf, typedLayout } from './typed-reader';
-import { addAtNative, compressNative, countNative, takeNative } from './index-kernels';
+import { addAtNative, compressNative, countNative, nonzeroNative, putNative, takeNative } from './index-kernels';
 
 /** One item of an advanced index: a basic item (or an index string of them), an index array, or a JS list of ints / bools. */
 export type FancyItem = IndexItem | string | NdArray | readonly (number | bigint | boolean)[];
@@ -481,6 +481,7 @@ export interface PutOptions {
 export function put(a: NdArray, indices: NdArray | number | readonly number[], values: unknown, options: PutOptions = {}): void {
   requireWritable(a);
   const mode = checkMode(options.mode ?? 'raise');
+  if (putFast(a, indices, values, mode)) return;
   const { values: idx } = indexValues(indices, 'put');
   const n = a.size;
   let vals: unknown[];
@@ -500,6 +501,23 @@ export function put(a: NdArray, indices: NdArray | number | readonly number[], v
     fixed.map((x) => all[x]),
     fixed.map((_, i) => vals[i % vals.length]),
   );
+}
+
+/**
+ * put through the native scatter: an integer index array into a 1-d or
+ * C-contiguous `a`; false (nothing written) when the operands do not
+ * qualify. Values are converted to `a`'s dtype first, as the JS path does.
+ */
+function putFast(a: NdArray, indices: NdArray | number | readonly number[], values: unknown, mode: ClipMode): boolean {
+  if (!(indices instanceof ArrayClass) || !(indices.dtype.kind === 'i' || indices.dtype.kind === 'u')) return false;
+  const flat = a.ndim === 1 ? a : a.flags.cContiguous ? a.reshape(-1) : null;
+  if (flat === null || a.size === 0) return false;
+  const idx = indices.ndim === 1 ? indices : indices.reshape(-1);
+  const v = values instanceof ArrayClass ? (values.dtype.equals(a.dtype) ? values : values.astype(a.dtype)) : fromValue(values, a.dtype);
+  const bad = putNative(flat, idx, v.ndim === 1 ? v : v.reshape(-1), mode);
+  if (bad === null) return false;
+  if (bad >= 0) throw new IndexError(`index ${Number(idx.index(bad).toArray())} is out of bounds for axis 0 with size ${a.size}`);
+  return true;
 }
 
 /** Options of {@link compress}. */
@@ -576,7 +594,7 @@ function nonzeroValues(a: NdArray): number[][] {
 /** NumPy's `nonzero(a)`: one int64 array of indices per axis. A 0-d array is an error (as NumPy 2). */
 export function nonzero(a: NdArray): NdArray[] {
   if (a.ndim === 0) throw new ValueError('Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.');
-  return nonzeroValues(a).map((c) => fromValue(c.map(BigInt), INTP));
+  return nonzeroNative(a, false) ?? nonzeroValues(a).map((c) => fromValue(c.map(BigInt), INTP));
 }
 
 /** NumPy's `argwhere(a)`: an `(n, a.ndim)` int64 array of the coordinates of the non-zero elements (F-ordered, as NumPy's). */
@@ -596,6 +614,10 @@ export function argwhere(a: NdArray): NdArray {
 
 /** NumPy's `flatnonzero(a)`: int64 indices of the non-zero elements of the flattened array. */
 export function flatnonzero(a: NdArray): NdArray {
+  if (a.ndim > 0) {
+    const native = nonzeroNative(a, true);
+    if (native !== null) return native[0];
+  }
   const vals = readValues(a);
   const out: bigint[] = [];
   for (let i = 0; i < vals.length; i++) if (isNonZero(vals[i])) out.push(BigInt(i));

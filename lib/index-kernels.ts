@@ -2,7 +2,8 @@
  * The typed front of the compute ops' native loops (native/index_kernels.cc):
  * axis reductions into a per-output accumulator, argmin/argmax per row,
  * `addAt`'s scatter-add, the gathers of `take` and `compress`, a stable
- * radix argsort, and bincount's two passes. Each function returns null/false when its operands
+ * radix argsort, bincount's two passes, nonzero's positions and
+ * searchsorted's binary searches. Each function returns null/false when its operands
  * do not qualify (a dtype with no kernel, a SharedArrayBuffer, kernels
  * turned off by `setNativeKernels(false)`, a tiny array); the caller then
  * runs its JS path, which gives the same bits. Memory is a whole mapping when the array's
@@ -14,7 +15,10 @@ import { storageOf } from './internal';
 import { elementCode, isSwapped, NATIVE_MIN_ELEMENTS, regionOf } from './kernels';
 import { shapeToSize } from './layout';
 import { indexKernels as K } from './native';
+import { allocate } from './internal';
+import { INTP } from './compute-values';
 import type { NdArray } from './ndarray';
+import type { DType } from './dtype';
 
 /** Axis-reduction operations, as the kernel numbers them. */
 export const enum AxisOp {
@@ -115,6 +119,23 @@ export function takeNative(src: NdArray, idx: NdArray, mode: 'raise' | 'wrap' | 
   return K.take(s.memory, s.byteOffset, src.shape[0], src.strides[0], src.itemsize, im as never, io, ic, is, it, isw, TAKE_MODES[mode], d.memory, d.byteOffset);
 }
 
+/**
+ * `a[idx[k]] = values[k % values.size]` (bytes) for each k in order, for a
+ * 1-d `a`, a 1-d integer `idx` and 1-d `values` already of `a`'s dtype; -1
+ * when done, the position of the first index out of range under 'raise'
+ * (nothing written), or null when the operands do not qualify.
+ */
+export function putNative(a: NdArray, idx: NdArray, values: NdArray, mode: 'raise' | 'wrap' | 'clip'): number | null {
+  if (a.ndim !== 1 || values.ndim !== 1 || idx.size < NATIVE_MIN_ELEMENTS || a.itemsize === 0 || values.itemsize !== a.itemsize) return null;
+  const ia = indexArgs(idx);
+  if (ia === null) return null;
+  const d = regionOf(storageOf(a), a.offset);
+  const v = regionOf(storageOf(values), values.offset);
+  if (d === null || v === null) return null;
+  const [im, io, ic, is, it, isw] = ia;
+  return K.put(d.memory, d.byteOffset, a.shape[0], a.strides[0], a.itemsize, im as never, io, ic, is, it, isw, TAKE_MODES[mode], v.memory, v.byteOffset, values.size, values.strides[0]);
+}
+
 /** The count of non-zero elements of a 1-d `c`, or null when it does not qualify. */
 export function countNative(c: NdArray): number | null {
   const acc = new Float64Array(1);
@@ -173,5 +194,66 @@ export function bincountNative(x: NdArray, w: NdArray | undefined, minlength: nu
   const out = new Float64Array(Math.max(max + 1, minlength));
   if (w === undefined) K.binAdd(im as never, io, ic, is, it, isw, null, 0, 0, 0, false, out);
   else K.binAdd(im as never, io, ic, is, it, isw, wr!.memory, wr!.byteOffset, w.strides[0], elementCode(w.dtype), isSwapped(w.dtype), out);
+  return out;
+}
+
+/** True when `dt` holds native-order int64, as the kernels write it. */
+function nativeInt64(dt: DType): boolean {
+  return elementCode(dt) === elementCode(INTP) && !isSwapped(dt);
+}
+
+/**
+ * NumPy's `nonzero(a)` of an n-d `a` (n >= 1) of a plain numeric or bool
+ * dtype: one new int64 array per axis, or with `flat` one array of C-order
+ * positions (`flatnonzero`); null when `a` does not qualify.
+ */
+export function nonzeroNative(a: NdArray, flat: boolean): NdArray[] | null {
+  const code = elementCode(a.dtype);
+  if (code < 0 || a.ndim === 0 || a.size < NATIVE_MIN_ELEMENTS || !nativeInt64(INTP)) return null;
+  const acc = new Float64Array(1);
+  const dims: WalkDim[] = a.shape.map((n, k) => [n, a.strides[k], 0]);
+  if (!axisReduceNative(a, dims, AxisOp.Count, acc, 1)) return null;
+  const count = acc[0];
+  const outs = Array.from({ length: flat ? 1 : a.ndim }, () => allocate(INTP, [count]));
+  if (count === 0) return outs;
+  const regions = outs.map((o) => regionOf(storageOf(o), o.offset));
+  const r = regionOf(storageOf(a), a.offset);
+  if (r === null || regions.some((x) => x === null)) return null;
+  K.nonzero(r.memory, r.byteOffset, a.shape, a.strides, code, isSwapped(a.dtype), regions.map((x) => x!.memory), regions.map((x) => x!.byteOffset), count, flat);
+  return outs;
+}
+
+/**
+ * The kernel's element codes of `a` and `v` when searchsorted's loop
+ * compares them exactly as lib/sort.ts does: both 64-bit integers of one
+ * type (compared exactly), or neither a 64-bit integer (compared as
+ * doubles); null otherwise.
+ */
+function searchCodes(a: DType, v: DType): [number, number] | null {
+  const ac = elementCode(a);
+  const vc = elementCode(v);
+  if (ac < 0 || vc < 0) return null;
+  const wide = (c: number, dt: DType): boolean => c >= 0 && (dt.kind === 'i' || dt.kind === 'u') && dt.itemsize === 8;
+  if (wide(ac, a) || wide(vc, v)) return ac === vc ? [ac, vc] : null;
+  return [ac, vc];
+}
+
+/**
+ * NumPy's `searchsorted(a, v, side)` of a 1-d `a` and 1-d `v` into a new
+ * int64 array like `v`; null when the operands do not qualify.
+ */
+export function searchsortedNative(a: NdArray, v: NdArray, right: boolean): NdArray | null {
+  const codes = searchCodes(a.dtype, v.dtype);
+  if (codes === null || a.ndim !== 1 || v.ndim !== 1 || a.size + v.size < NATIVE_MIN_ELEMENTS || !nativeInt64(INTP)) return null;
+  const out = allocate(INTP, [v.size]);
+  const ra = regionOf(storageOf(a), a.offset);
+  const rv = regionOf(storageOf(v), v.offset);
+  const d = v.size === 0 ? { memory: new ArrayBuffer(0), byteOffset: 0 } : regionOf(storageOf(out), out.offset);
+  if (ra === null || rv === null || d === null) return null;
+  K.searchsorted(
+    ra.memory, ra.byteOffset, a.size, a.strides[0], codes[0], isSwapped(a.dtype),
+    rv.memory, rv.byteOffset, v.size, v.strides[0], codes[1], isSwapped(v.dtype),
+    right, d.memory, d.byteOffset,
+  );
   return out;
 }

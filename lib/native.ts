@@ -123,6 +123,11 @@ export interface IndexKernels {
     idx: KernelMemory, idxOffset: number, idxCount: number, idxStride: number, idxType: number, idxSwap: boolean,
     mode: number, dst: KernelMemory, dstOffset: number,
   ): number;
+  put(
+    memory: KernelMemory, byteOffset: number, n: number, stride: number, itemsize: number,
+    idx: KernelMemory, idxOffset: number, idxCount: number, idxStride: number, idxType: number, idxSwap: boolean,
+    mode: number, values: KernelMemory, valuesOffset: number, valuesCount: number, valuesStride: number,
+  ): number;
   compress(
     cond: KernelMemory, condOffset: number, condCount: number, condStride: number, condType: number, condSwap: boolean,
     memory: KernelMemory, byteOffset: number, stride: number, itemsize: number, dst: KernelMemory, dstOffset: number, count: number,
@@ -132,6 +137,15 @@ export interface IndexKernels {
   binAdd(
     memory: KernelMemory, byteOffset: number, n: number, stride: number, type: number, swap: boolean,
     w: KernelMemory | null, wOffset: number, wStride: number, wType: number, wSwap: boolean, out: Float64Array,
+  ): void;
+  nonzero(
+    memory: KernelMemory, byteOffset: number, shape: readonly number[], strides: readonly number[], type: number, swap: boolean,
+    outs: readonly KernelMemory[], outOffsets: readonly number[], count: number, flat: boolean,
+  ): number;
+  searchsorted(
+    a: KernelMemory, aOffset: number, n: number, aStride: number, aType: number, aSwap: boolean,
+    v: KernelMemory, vOffset: number, m: number, vStride: number, vType: number, vSwap: boolean,
+    right: boolean, dst: KernelMemory, dstOffset: number,
   ): void;
 }
 

@@ -25,7 +25,7 @@ import { MemoryStorage } from './storage';
 import type { Complex } from './value-types';
 import { allocateOrdered, comparatorOf, FLOAT64, fromValues, INTP, isNaNValue, readValues, toIndex, writeValues } from './compute-values';
 import { indicesOf, int64From, typedLayout } from './typed-reader';
-import { argsortNative, bincountNative, takeNative } from './index-kernels';
+import { argsortNative, bincountNative, searchsortedNative, takeNative } from './index-kernels';
 
 /** Options of {@link sort} and {@link argsort}. */
 export interface SortOptions {
@@ -281,13 +281,28 @@ export function searchsorted(a: NdArray, v: NdArray | number | bigint | boolean 
   const side = options.side ?? 'left';
   if (side !== 'left' && side !== 'right') throw new ValueError(`side must be 'left' or 'right' (got ${repr(side)})`);
   if (a.ndim !== 1) throw new ValueError(a.ndim === 0 ? 'object of too small depth for desired array' : 'object too deep for desired array');
-  const av = readValues(a);
   const isArr = v instanceof ArrayClass;
+  if (isArr && v.ndim > 0) {
+    const native = searchsortedNative(a, v.ndim === 1 ? v : v.reshape(-1), side === 'right');
+    if (native !== null) return v.ndim === 1 ? native : native.reshape(v.shape);
+  }
+  const av = readValues(a);
   const vs = isArr ? readValues(v) : [v];
   const cmp = crossComparator(a.dtype, isArr ? v.dtype : null, vs[0] ?? null);
+  // NumPy's hint (npysort/binsearch.cpp): while the keys ascend, a search
+  // starts at the last answer; after a smaller key, from 0 up to the last
+  // answer. It gives NumPy's answers even for an `a` that is not sorted.
+  let lo = 0;
+  let hi = av.length;
+  let last = vs[0];
   const out = vs.map((x) => {
-    let lo = 0;
-    let hi = av.length;
+    if (cmp(last, x) < 0) {
+      hi = av.length;
+    } else {
+      lo = 0;
+      hi = hi < av.length ? hi + 1 : av.length;
+    }
+    last = x;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       const c = cmp(av[mid], x);

@@ -767,6 +767,20 @@ Napi::Value AddAt(const Napi::CallbackInfo& info) {
   return Napi::Number::New(env, -1);
 }
 
+// How many indices ahead a gather or scatter prefetches its item: enough
+// random misses in flight to cover memory latency.
+constexpr int64_t kAhead = 16;
+
+// Prefetches item x of (a, stride, n) when x is in [0, n) (a wrapped or
+// clipped index is not worth resolving twice; it just goes unprefetched).
+inline void Prefetch(const uint8_t* a, int64_t stride, int64_t n, int64_t x, bool write) {
+  // SAFETY: 0 <= x < n, so a + x * stride is an item of the checked region.
+  if (x >= 0 && x < n) {
+    if (write) __builtin_prefetch(a + x * stride, 1);
+    else __builtin_prefetch(a + x * stride, 0);
+  }
+}
+
 template <int64_t Size>
 void CopyItem(uint8_t* d, const uint8_t* s, int64_t size) {
   if constexpr (Size > 0) std::memcpy(d, s, Size);
@@ -781,6 +795,7 @@ template <int64_t Size, class I, bool ISwap>
 void TakeIndices(const uint8_t* a, int64_t stride, int64_t n, const uint8_t* ip, int64_t is, int64_t count, uint8_t* d,
                  int64_t itemsize, int64_t mode) {
   for (int64_t k = 0; k < count; k++) {
+    if (k + kAhead < count) Prefetch(a, stride, n, IndexAt<I, ISwap>(ip + (k + kAhead) * is), false);
     int64_t x = IndexAt<I, ISwap>(ip + k * is);
     if (mode == 1) x = ((x % n) + n) % n;
     else if (mode == 2) x = x < 0 ? 0 : x >= n ? n - 1 : x;
@@ -837,6 +852,97 @@ Napi::Value Take(const Napi::CallbackInfo& info) {
           TakeIndices<Size, IT, true>(A.base, stride, n, ip, is, count, D.base, itemsize, mode);
         } else {
           TakeIndices<Size, IT, false>(A.base, stride, n, ip, is, count, D.base, itemsize, mode);
+        }
+      }
+    });
+  };
+  switch (itemsize) {
+    case 1: run(std::integral_constant<int64_t, 1>{}); break;
+    case 2: run(std::integral_constant<int64_t, 2>{}); break;
+    case 4: run(std::integral_constant<int64_t, 4>{}); break;
+    case 8: run(std::integral_constant<int64_t, 8>{}); break;
+    case 16: run(std::integral_constant<int64_t, 16>{}); break;
+    default: run(std::integral_constant<int64_t, 0>{}); break;
+  }
+  return Napi::Number::New(env, -1);
+}
+
+// ------------------------------------------------------------ put
+
+// The scatter loop over locals only (see AddAtIndices): a[idx[k]] = v[k % m].
+// Mode 0 (raise) runs after every index was checked; 1 wraps, 2 clips.
+// SAFETY: the resolved x is in [0, n), k % m < m: items of the checked
+// target and values.
+template <int64_t Size, class I, bool ISwap>
+void PutIndices(uint8_t* a, int64_t stride, int64_t n, const uint8_t* ip, int64_t is, int64_t count, const uint8_t* v,
+                int64_t vs, int64_t m, int64_t itemsize, int64_t mode) {
+  for (int64_t k = 0, j = 0; k < count; k++) {
+    if (k + kAhead < count) Prefetch(a, stride, n, IndexAt<I, ISwap>(ip + (k + kAhead) * is), true);
+    int64_t x = IndexAt<I, ISwap>(ip + k * is);
+    if (mode == 1) x = ((x % n) + n) % n;
+    else if (mode == 2) x = x < 0 ? 0 : x >= n ? n - 1 : x;
+    else if (x < 0) x += n;
+    CopyItem<Size>(a + x * stride, v + j * vs, itemsize);
+    if (++j == m) j = 0;
+  }
+}
+
+// put(memory, byteOffset, n, stride, itemsize, idxMemory, idxOffset, idxCount, idxStride, idxType, idxSwap, mode,
+//     values, valuesOffset, m, valuesStride)
+// a[idx[k]] = values[k % m] (bytes, already in a's dtype) for each k in
+// order, NumPy's put on a 1-d target; mode 0 raise (returns the position of
+// the first bad index and writes nothing), 1 wrap, 2 clip. Returns -1 when
+// done. Indices or values in the target's memory are read before the first
+// write, as NumPy's put reads its converted copies.
+Napi::Value Put(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const char* what = "put";
+  int64_t n, stride, itemsize, mode, m, vs;
+  if (info.Length() < 16 || !ToInt(info[2], &n) || n < 0 || !ToInt(info[3], &stride) || !ToInt(info[4], &itemsize) ||
+      itemsize <= 0 || !ToInt(info[11], &mode) || mode < 0 || mode > 2 || !ToInt(info[14], &m) || m < 0 ||
+      !ToInt(info[15], &vs)) {
+    ThrowArgs(env, what);
+    return env.Undefined();
+  }
+  Region A, V;
+  Indices I;
+  if (!ReadRegion(info, 0, 1, {n}, {stride}, itemsize, true, what, &A) || !ReadIndices(info, 5, what, &I) ||
+      !ReadRegion(info, 12, 13, {m}, {vs}, itemsize, false, what, &V)) {
+    return env.Undefined();
+  }
+  int64_t count = I.region.size;
+  if (count == 0 || m == 0) return Napi::Number::New(env, -1);
+  if (n == 0) {
+    ThrowRange(env, what, "cannot replace elements of an empty array");
+    return env.Undefined();
+  }
+  if (mode == 0) {
+    int64_t bad = FirstBad(I, n);
+    if (bad >= 0) return Napi::Number::New(env, static_cast<double>(bad));
+  }
+  std::vector<int64_t> xs;
+  if (SameMemory(A, I.region)) xs = Resolved(I, 0);
+  const uint8_t* vp = V.base;
+  std::vector<uint8_t> vcopy;
+  if (SameMemory(A, V)) {
+    // m items of itemsize bytes: no overflow, the region check bounded them.
+    vcopy.resize(static_cast<size_t>(m * itemsize));
+    // SAFETY: j < m items of the checked values region.
+    for (int64_t j = 0; j < m; j++) std::memcpy(vcopy.data() + j * itemsize, V.base + j * vs, static_cast<size_t>(itemsize));
+    vp = vcopy.data();
+    vs = itemsize;
+  }
+  auto run = [&](auto sizeTag) {
+    constexpr int64_t Size = decltype(sizeTag)::value;
+    WithType(I.type, [&](auto tag) {
+      using IT = typename decltype(tag)::type;
+      if constexpr (std::is_integral_v<IT>) {
+        if (!xs.empty()) {
+          PutIndices<Size, int64_t, false>(A.base, stride, n, reinterpret_cast<const uint8_t*>(xs.data()), 8, count, vp, vs, m, itemsize, mode);
+        } else if (I.swap) {
+          PutIndices<Size, IT, true>(A.base, stride, n, I.region.base, I.region.strides[0], count, vp, vs, m, itemsize, mode);
+        } else {
+          PutIndices<Size, IT, false>(A.base, stride, n, I.region.base, I.region.strides[0], count, vp, vs, m, itemsize, mode);
         }
       }
     });
@@ -1089,6 +1195,300 @@ Napi::Value BinAdd(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
+// ------------------------------------------------------------ nonzero
+
+// The int64 outputs of nonzero: `count` native-order items at each memory's
+// offset, checked in overflow-checked arithmetic against its length. After it
+// returns true, out[k] + [0, 8 * count) is in bounds for every k.
+bool ReadInt64Outs(Napi::Env env, const Napi::Value& mems, const Napi::Value& offs, int64_t count, const char* what,
+                   std::vector<Memory>* keep, std::vector<uint8_t*>* out) {
+  std::vector<int64_t> offsets;
+  if (!mems.IsArray() || !ToInts(offs, &offsets) || offsets.size() != mems.As<Napi::Array>().Length()) {
+    ThrowArgs(env, what);
+    return false;
+  }
+  Napi::Array arr = mems.As<Napi::Array>();
+  int64_t bytes;
+  if (__builtin_mul_overflow(count, int64_t{8}, &bytes)) {
+    ThrowRange(env, what, "the output is too long");
+    return false;
+  }
+  for (uint32_t k = 0; k < arr.Length(); k++) {
+    Memory m;
+    if (!ReadMemory(env, arr.Get(k), true, what, &m)) return false;
+    int64_t end;
+    if (offsets[k] < 0 || __builtin_add_overflow(offsets[k], bytes, &end) || static_cast<uint64_t>(end) > m.length) {
+      ThrowRange(env, what, "an output reaches outside its buffer (or the buffer is detached)");
+      return false;
+    }
+    // SAFETY: 0 <= offsets[k] and offsets[k] + 8 * count <= length.
+    out->push_back(m.base + offsets[k]);
+    keep->push_back(std::move(m));
+  }
+  return true;
+}
+
+inline void StoreInt64(uint8_t* p, int64_t v) { std::memcpy(p, &v, 8); }
+
+// The coordinates (or, flat, the C-order positions) of the non-zero items of
+// R, in C order, at most `count` of them; returns how many were written.
+// Each row's positions are gathered branch-free (store, then advance by the
+// test) into a small block, so a mask with no pattern costs no mispredicted
+// branches; the block is then copied out with the row's outer coordinates.
+template <class T, bool Swap>
+int64_t NonzeroItems(const Region& R, const std::vector<uint8_t*>& outs, int64_t count, bool flat) {
+  constexpr int64_t kBlock = 4096;
+  size_t nd = R.shape.size();
+  int64_t n = nd == 0 ? 1 : R.shape.back();
+  int64_t s = nd == 0 ? 0 : R.strides.back();
+  std::vector<int64_t> idx(nd == 0 ? 0 : nd - 1, 0);
+  std::vector<int64_t> zero(idx.size() + 1, 0);
+  std::vector<int64_t> block(kBlock + 1);
+  int64_t* b = block.data();
+  int64_t j = 0, row = 0;
+  WalkRows(R.shape, R.strides, zero, [&](int64_t a, int64_t) {
+    // SAFETY: as in ExtremeFloat; every store is at an item j < count of
+    // an output checked by ReadInt64Outs; b[k] with k <= kBlock is inside
+    // the block of kBlock + 1.
+    const uint8_t* p = R.base + a;
+    for (int64_t lo = 0; lo < n && j < count; lo += kBlock) {
+      int64_t hi = std::min(n, lo + kBlock);
+      int64_t k = 0;
+      for (int64_t i = lo; i < hi; i++) {
+        b[k] = i;
+        k += Load<T, Swap>(p + i * s) != 0;
+      }
+      k = std::min(k, count - j);
+      if (flat) {
+        for (int64_t q = 0; q < k; q++) StoreInt64(outs[0] + 8 * (j + q), row + b[q]);
+      } else {
+        for (size_t d = 0; d + 1 < nd; d++) {
+          for (int64_t q = 0; q < k; q++) StoreInt64(outs[d] + 8 * (j + q), idx[d]);
+        }
+        uint8_t* last = outs[nd - 1];
+        for (int64_t q = 0; q < k; q++) StoreInt64(last + 8 * (j + q), b[q]);
+      }
+      j += k;
+    }
+    row += n;
+    // The odometer of the outer axes, in step with WalkRows' own.
+    for (size_t k = idx.size(); k-- > 0;) {
+      if (++idx[k] < R.shape[k]) break;
+      idx[k] = 0;
+    }
+  });
+  return j;
+}
+
+// nonzero(memory, byteOffset, shape, strides, type, swap, outMemories, outOffsets, count, flat) -> written
+// Writes the coordinates of the non-zero items of a strided n-d region (one
+// int64 output per axis; with `flat` one output of C-order positions), in C
+// order, at most `count` of them (the caller's count).
+Napi::Value Nonzero(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const char* what = "nonzero";
+  std::vector<int64_t> shape, strides;
+  int64_t type, count;
+  if (info.Length() < 10 || !ToInts(info[2], &shape) || shape.empty() || !ToInts(info[3], &strides) ||
+      !ToInt(info[4], &type) || type < kF8 || type > kU8 || !ToInt(info[8], &count) || count < 0) {
+    ThrowArgs(env, what);
+    return env.Undefined();
+  }
+  bool flat = info[9].ToBoolean().Value();
+  Region R;
+  if (!ReadRegion(info, 0, 1, shape, strides, kItemsize[type], false, what, &R)) return env.Undefined();
+  std::vector<Memory> keep;
+  std::vector<uint8_t*> outs;
+  if (!ReadInt64Outs(env, info[6], info[7], count, what, &keep, &outs)) return env.Undefined();
+  if (outs.size() != (flat ? 1 : R.shape.size())) {
+    ThrowArgs(env, what);
+    return env.Undefined();
+  }
+  if (R.size == 0 || count == 0) return Napi::Number::New(env, 0);
+  bool swap = info[5].ToBoolean().Value();
+  int64_t j = WithType(type, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    return swap ? NonzeroItems<T, true>(R, outs, count, flat) : NonzeroItems<T, false>(R, outs, count, flat);
+  });
+  return Napi::Number::New(env, static_cast<double>(j));
+}
+
+// ------------------------------------------------------------ searchsorted
+// lib/sort.ts compares 64-bit integers exactly and every other type as a
+// double, in NumPy's order (NaN last, ±0 equal); the caller pairs a and v so
+// that both sides compare the same way (both 64-bit integers of one type, or
+// neither). V is that comparison type.
+
+template <class V>
+inline bool Lt(V x, V k) {
+  if constexpr (std::is_floating_point_v<V>) {
+    return x < k || (k != k && x == x);
+  } else {
+    return x < k;
+  }
+}
+
+template <class V>
+inline bool Le(V x, V k) {
+  if constexpr (std::is_floating_point_v<V>) {
+    return x <= k || k != k;
+  } else {
+    return x <= k;
+  }
+}
+
+// True when a T is compared as a C: 64-bit integers as themselves, every
+// other type as a double.
+template <class T, class C>
+constexpr bool kPaired = std::is_same_v<T, int64_t> || std::is_same_v<T, uint64_t> ? std::is_same_v<T, C> : std::is_same_v<C, double>;
+
+template <class T, bool Swap, class V>
+inline V ValueAt(const uint8_t* p) {
+  return static_cast<V>(Load<T, Swap>(p));
+}
+
+// True when the n items of a are in NumPy's sort order.
+template <class T, bool Swap, class V>
+bool IsSorted(const uint8_t* a, int64_t n, int64_t stride) {
+  if (n == 0) return true;
+  // SAFETY: i < n items of the checked region.
+  V prev = ValueAt<T, Swap, V>(a);
+  for (int64_t i = 1; i < n; i++) {
+    V x = ValueAt<T, Swap, V>(a + i * stride);
+    if (Lt(x, prev)) return false;
+    prev = x;
+  }
+  return true;
+}
+
+// NumPy's search (npysort/binsearch.cpp), probe for probe: while the keys
+// ascend a search starts at the last answer, after a smaller key it runs
+// from 0 up to the last answer. Over an unsorted `a` (where NumPy's answers
+// depend on the probes) only this loop gives NumPy's answers.
+template <class T, bool Swap, class V, bool Right>
+void SearchHinted(const uint8_t* a, int64_t n, int64_t stride, const std::vector<V>& keys, uint8_t* d) {
+  int64_t lo = 0, hi = n;
+  V last = keys[0];
+  for (size_t j = 0; j < keys.size(); j++) {
+    V k = keys[j];
+    if (Lt(last, k)) {
+      hi = n;
+    } else {
+      lo = 0;
+      hi = hi < n ? hi + 1 : n;
+    }
+    last = k;
+    while (lo < hi) {
+      int64_t mid = lo + ((hi - lo) >> 1);
+      // SAFETY: 0 <= lo <= mid < hi <= n: an item of the checked region.
+      V x = ValueAt<T, Swap, V>(a + mid * stride);
+      if (Right ? Le(x, k) : Lt(x, k)) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    // SAFETY: j < m items of the checked output.
+    StoreInt64(d + 8 * static_cast<int64_t>(j), lo);
+  }
+}
+
+// Over a sorted `a` every search gives the same answer, so this one is free
+// to be fast for keys in no order: each search runs over the whole range
+// (its first probes hit the same few items, which stay cached), the bounds
+// move by selects (no branch for a random key to mispredict), and both
+// possible next probes are prefetched, so two cache misses are in flight.
+template <class T, bool Swap, class V, bool Right>
+void SearchSorted(const uint8_t* a, int64_t n, int64_t stride, const std::vector<V>& keys, uint8_t* d) {
+  for (size_t j = 0; j < keys.size(); j++) {
+    V k = keys[j];
+    int64_t base = 0, len = n;
+    while (len > 1) {
+      int64_t half = len >> 1;
+      // SAFETY: base + len <= n throughout, so base + half / 2 and
+      // base + half + (len - half) / 2 are below n: items of the checked region.
+      __builtin_prefetch(a + (base + (half >> 1)) * stride);
+      __builtin_prefetch(a + (base + half + ((len - half) >> 1)) * stride);
+      V x = ValueAt<T, Swap, V>(a + (base + half) * stride);
+      base = (Right ? Le(x, k) : Lt(x, k)) ? base + half : base;
+      len -= half;
+    }
+    int64_t at = base;
+    if (n > 0) {
+      // SAFETY: base < n.
+      V x = ValueAt<T, Swap, V>(a + base * stride);
+      at += (Right ? Le(x, k) : Lt(x, k)) ? 1 : 0;
+    }
+    // SAFETY: j < m items of the checked output.
+    StoreInt64(d + 8 * static_cast<int64_t>(j), at);
+  }
+}
+
+template <class T, bool Swap, class V, bool Right>
+void SearchItems(const uint8_t* a, int64_t n, int64_t stride, const std::vector<V>& keys, uint8_t* d) {
+  // The sortedness check costs one pass over `a`: worth it only when the
+  // searches cost more (about log2(n) misses each). Ascending keys walk
+  // nearly the same path each time: there a branch predicts well and
+  // NumPy's loop is the faster one.
+  int64_t m = static_cast<int64_t>(keys.size());
+  if (m >= n / 64 && !std::is_sorted(keys.begin(), keys.end(), Lt<V>) && IsSorted<T, Swap, V>(a, n, stride)) {
+    SearchSorted<T, Swap, V, Right>(a, n, stride, keys, d);
+  } else {
+    SearchHinted<T, Swap, V, Right>(a, n, stride, keys, d);
+  }
+}
+
+// searchsorted(aMemory, aOffset, n, aStride, aType, aSwap, vMemory, vOffset, m, vStride, vType, vSwap, right, dst, dstOffset)
+// The insertion point of each of the m items of v in the n items of a (left:
+// the first, right: the last) as native int64 into dst, NumPy's answers even
+// for an unsorted a. 64-bit integer types must be paired with themselves.
+Napi::Value Searchsorted(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const char* what = "searchsorted";
+  int64_t n, as, at, m, vs, vt;
+  if (info.Length() < 15 || !ToInt(info[2], &n) || n < 0 || !ToInt(info[3], &as) || !ToInt(info[4], &at) || at < kF8 ||
+      at > kU8 || !ToInt(info[8], &m) || m < 0 || !ToInt(info[9], &vs) || !ToInt(info[10], &vt) || vt < kF8 || vt > kU8 ||
+      ((at == kI8 || at == kU8 || vt == kI8 || vt == kU8) && at != vt)) {
+    ThrowArgs(env, what);
+    return env.Undefined();
+  }
+  Region A, V, D;
+  if (!ReadRegion(info, 0, 1, {n}, {as}, kItemsize[at], false, what, &A) ||
+      !ReadRegion(info, 6, 7, {m}, {vs}, kItemsize[vt], false, what, &V) ||
+      !ReadRegion(info, 13, 14, {m}, {8}, 8, true, what, &D)) {
+    return env.Undefined();
+  }
+  if (m == 0) return env.Undefined();
+  bool aSwap = info[5].ToBoolean().Value(), vSwap = info[11].ToBoolean().Value(), right = info[12].ToBoolean().Value();
+  auto run = [&](auto cmpTag) {
+    using C = typename decltype(cmpTag)::type;
+    std::vector<C> keys(static_cast<size_t>(m));
+    WithType(vt, [&](auto tag) {
+      using T = typename decltype(tag)::type;
+      if constexpr (kPaired<T, C>) {
+        // SAFETY: j < m items of the checked region.
+        for (int64_t j = 0; j < m; j++) keys[j] = vSwap ? ValueAt<T, true, C>(V.base + j * vs) : ValueAt<T, false, C>(V.base + j * vs);
+      }
+    });
+    WithType(at, [&](auto tag) {
+      using T = typename decltype(tag)::type;
+      if constexpr (kPaired<T, C>) {
+        if (aSwap) {
+          if (right) SearchItems<T, true, C, true>(A.base, n, as, keys, D.base);
+          else SearchItems<T, true, C, false>(A.base, n, as, keys, D.base);
+        } else {
+          if (right) SearchItems<T, false, C, true>(A.base, n, as, keys, D.base);
+          else SearchItems<T, false, C, false>(A.base, n, as, keys, D.base);
+        }
+      }
+    });
+  };
+  if (at == kI8) run(Tag<int64_t>{});
+  else if (at == kU8) run(Tag<uint64_t>{});
+  else run(Tag<double>{});
+  return env.Undefined();
+}
+
 }  // namespace
 
 void InitIndexKernels(Napi::Env env, Napi::Object exports) {
@@ -1098,9 +1498,12 @@ void InitIndexKernels(Napi::Env env, Napi::Object exports) {
   k.Set("addAt", Napi::Function::New(env, AddAt, "addAt"));
   k.Set("take", Napi::Function::New(env, Take, "take"));
   k.Set("compress", Napi::Function::New(env, Compress, "compress"));
+  k.Set("put", Napi::Function::New(env, Put, "put"));
   k.Set("argsort", Napi::Function::New(env, Argsort, "argsort"));
   k.Set("binMax", Napi::Function::New(env, BinMax, "binMax"));
   k.Set("binAdd", Napi::Function::New(env, BinAdd, "binAdd"));
+  k.Set("nonzero", Napi::Function::New(env, Nonzero, "nonzero"));
+  k.Set("searchsorted", Napi::Function::New(env, Searchsorted, "searchsorted"));
   exports.Set("indexKernels", k);
 }
 

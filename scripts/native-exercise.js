@@ -261,6 +261,24 @@ async function main() {
     assert.strictEqual(K.binMax(idx.buffer, 0, 300, 8, 9, false), -2);
     K.binAdd(idx.buffer, 576, 1, 8, 9, false, buf, 0, 8, 0, false, new Float64Array(600));
     throwsCode(() => K.binAdd(idx.buffer, 2400, 1, 8, 9, false, null, 0, 0, 0, false, new Float64Array(600)), 'ERR_OUT_OF_RANGE', RangeError);
+    // nonzero, searchsorted and put: 2-d and flat, sorted and unsorted, a
+    // scatter whose values and indices lie in the target's own memory.
+    const nzOut = [new ArrayBuffer(8 * nz), new ArrayBuffer(8 * nz)];
+    assert.strictEqual(K.nonzero(buf, 0, [10, 100], [800, 8], 0, false, nzOut, [0, 0], nz, false), nz);
+    assert.strictEqual(K.nonzero(m, 3, [99], [8], 0, true, [nzOut[0]], [0], 99, true) <= 99, true);
+    throwsCode(() => K.nonzero(buf, 0, [1000], [8], 0, false, [nzOut[0]], [8], nz, true), 'ERR_OUT_OF_RANGE', RangeError);
+    const sorted = new Float64Array(1000).map((_, i) => i - 500).buffer;
+    const found = new BigInt64Array(1000);
+    K.searchsorted(sorted, 0, 1000, 8, 0, false, buf, 0, 1000, 8, 0, false, false, found.buffer, 0);
+    K.searchsorted(buf, 0, 1000, 8, 0, false, sorted, 7992, 1000, -8, 0, false, true, found.buffer, 0);
+    K.searchsorted(m, 1, 999, 8, 0, true, buf, 0, 300, 8, 0, false, true, found.buffer, 0);
+    throwsCode(() => K.searchsorted(sorted, 0, 1000, 8, 0, false, idx.buffer, 0, 300, 8, 9, false, false, found.buffer, 0), 'ERR_INVALID_ARG_TYPE', TypeError);
+    throwsCode(() => K.searchsorted(sorted, 0, 1000, 8, 0, false, buf, 0, 1000, 8, 0, false, false, found.buffer, 8), 'ERR_OUT_OF_RANGE', RangeError);
+    const target = new Float64Array(2000).buffer;
+    assert.strictEqual(K.put(target, 0, 1000, 8, 8, idx.buffer, 0, 300, 8, 9, false, 0, buf, 0, 1000, 8), -1);
+    assert.strictEqual(K.put(target, 8000, 1000, 8, 8, target, 0, 300, 8, 9, false, 1, target, 800, 900, 8), -1);
+    assert.strictEqual(K.put(m, 0, 400, 8, 8, idx.buffer, 0, 300, 8, 9, false, 0, buf, 0, 1, 0), 0);
+    throwsCode(() => K.put(target, 8, 2000, 8, 8, idx.buffer, 0, 300, 8, 9, false, 2, buf, 0, 1, 0), 'ERR_OUT_OF_RANGE', RangeError);
     m.close();
     throwsCode(() => K.argsort(m, 0, 1000, 8, 0, true, perm), 'ERR_CLOSED');
   }

@@ -5,7 +5,7 @@
 // values (signed zeros and NaN included), dtype, shape and strides.
 import { asStrided, dtype, fromBuffer, type NdArray } from '../lib';
 import * as mm from '../lib';
-import { argReduceNative, addAtNative } from '../lib/index-kernels';
+import { argReduceNative, addAtNative, nonzeroNative, putNative, searchsortedNative } from '../lib/index-kernels';
 import { NATIVE_MIN_ELEMENTS, setNativeKernels } from '../lib/kernels';
 import { randomBytes, rng } from './helpers/bytes';
 import { jsPath } from './helpers/kernels';
@@ -196,6 +196,61 @@ describe('take and compress', () => {
   });
 });
 
+describe('put', () => {
+  it.each(DTYPES)('into a strided %s view and a C-contiguous 2-d copy, every mode, values cast and repeated', (dt) => {
+    const v = randomView(dt, 53).reshape([-1]);
+    const n = v.shape[0];
+    const r = rng(9);
+    const vals = randomView(dt, 59).reshape([-1]).index(':7');
+    expect(putNative(v.copy(), arrayOf([...Array(300).keys()], '<i8'), vals, 'raise')).toBe(-1);
+    const other = randomView(dt === '<f8' ? '>i4' : '<f8', 61).reshape([-1]);
+    for (const idt of ['<i8', '>i4', 'u2']) {
+      const raw = Array.from({ length: 600 }, () => Math.floor(r() * n * (idt.includes('u') ? 1 : 2) - (idt.includes('u') ? 0 : n)));
+      const idx = arrayOf(idt === 'u2' ? raw.map((x) => x % 65536) : raw, idt);
+      for (const mode of ['raise', 'wrap', 'clip'] as const) {
+        same(() => {
+          const c = v.copy().index('::-1');
+          mm.put(c, idx, vals, { mode });
+          return c;
+        });
+        same(() => {
+          const c = v.copy();
+          mm.put(c, idx, other, { mode });
+          return c;
+        });
+        same(() => {
+          const c = n % 2 === 0 ? v.copy().reshape([2, -1]) : v.copy();
+          mm.put(c, idx.reshape([idx.size / 2, 2]), 3, { mode });
+          return c;
+        });
+      }
+    }
+  });
+
+  it('values and indices in the target\'s own memory are read before the first write', () => {
+    const base = mm.arange(1000, '<i8');
+    same(() => {
+      const c = base.copy();
+      mm.put(c, c.index('::-2'), c.index('::-1'));
+      return c;
+    });
+    same(() => {
+      const c = base.copy();
+      mm.put(c.index(':500'), c.index('200:800'), c.index('::-2'), { mode: 'wrap' });
+      return c;
+    });
+  });
+
+  it('an index out of range writes nothing and names the index, as NumPy', () => {
+    const idx = arrayOf([...Array(400).keys(), 1000, -2000], '<i8');
+    for (const path of [jsPath, <T>(f: () => T): T => f()]) {
+      const c = mm.zeros([1000], '<f4');
+      expect(() => path(() => mm.put(c, idx, 1))).toThrow(new mm.IndexError('index 1000 is out of bounds for axis 0 with size 1000'));
+      expect((c.toArray() as number[]).every((x) => x === 0)).toBe(true);
+    }
+  });
+});
+
 describe('concatenate and stack', () => {
   it.each(DTYPES)('random views of %s, joined along every axis, in either byte order', (dt) => {
     for (let seed = 1; seed <= 3; seed++) {
@@ -227,6 +282,49 @@ describe('sort, argsort and unique', () => {
           const u = mm.unique(x, { returnCounts: true, returnInverse: true });
           return [u.values, u.counts!, u.inverse!];
         });
+      }
+    }
+  });
+});
+
+describe('nonzero, flatnonzero and argwhere', () => {
+  it.each(DTYPES)('random n-d views of %s: the kernel gives the JS coordinates in C order', (dt) => {
+    for (let seed = 1; seed <= 3; seed++) {
+      const v = randomView(dt, seed * 29);
+      expect(nonzeroNative(v, false)).not.toBeNull();
+      same(() => mm.nonzero(v));
+      same(() => mm.flatnonzero(v));
+      same(() => mm.argwhere(v));
+    }
+  });
+
+  it('all zeros and all non-zero (NaN and -0 included) at the kernel sizes', () => {
+    const z = mm.zeros([3, 200], '<f8');
+    same(() => mm.nonzero(z));
+    z.set([1, 5], -0);
+    z.set([2, 7], NaN);
+    same(() => mm.nonzero(z));
+    const t = mm.zeros([300], '?');
+    t.fill(true);
+    same(() => mm.flatnonzero(t));
+  });
+});
+
+describe('searchsorted', () => {
+  it.each(DTYPES)('sorted and unsorted 1-d %s, keys of several dtypes and shapes, both sides', (dt) => {
+    const a = randomView(dt, 31).reshape([-1]);
+    const sorted = mm.sort(a);
+    const d = dtype(dt);
+    const keys = [randomView(dt, 37).reshape([-1]), randomView(dt, 41)];
+    if (d.itemsize > 1) keys.push(keys[0].astype(d.newbyteorder('S')));
+    keys.push(randomView('<f8', 43).reshape([-1]), randomView('>i4', 47));
+    // Ascending keys exercise the hint that starts at the last answer.
+    keys.push(mm.sort(keys[0]));
+    expect(searchsortedNative(sorted, keys[0], false)).not.toBeNull();
+    for (const x of [sorted, a, sorted.index('::2')]) {
+      for (const k of keys) {
+        same(() => mm.searchsorted(x, k));
+        same(() => mm.searchsorted(x, k, { side: 'right' }));
       }
     }
   });

@@ -5,6 +5,7 @@ import { fromBuffer, zeros, NdArray, AccessError, ValueError } from '../lib';
 import * as S from '../lib/sort';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { encode, PY_ENCODE } from './helpers/values';
+import { jsPath } from './helpers/kernels';
 
 function randomF8(n: number, seed: number): Float64Array {
   const out = new Float64Array(n);
@@ -82,6 +83,37 @@ rs = [np.argsort(rec, order=['sym'], kind='stable'), np.argsort(rec, order=['sym
       np.searchsorted(s, [np.nan, 0, 1, 4]), np.asarray(np.searchsorted(s, 1, side='right')), v, c, inv,
       np.bincount(x), np.bincount(x, weights=w, minlength=10)]
 print(json.dumps([[list(r.shape), r.dtype.str, encode(r)] for r in rs]))`);
+    expect(ours).toEqual(py);
+  });
+});
+
+describeWithNumpy('searchsorted gives NumPy\'s answers', () => {
+  // NumPy starts each search at the last answer while the keys ascend, so an
+  // unsorted `a` still has one defined answer; both paths must give it.
+  test.each([
+    ['the kernel', false],
+    ['the JS reference', true],
+  ])('unsorted a and keys in any order, both sides, through %s', (_, js) => {
+    const n = 300;
+    const a = new Float64Array(n);
+    const v = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      a[i] = ((i * 7919) % 101) - 50;
+      v[i] = ((i * 104729) % 131) - 65;
+    }
+    a[17] = NaN;
+    v[5] = NaN;
+    const run = (): unknown[] =>
+      (['left', 'right'] as const).flatMap((side) => [
+        S.searchsorted(fromBuffer(a), fromBuffer(v), { side }),
+        S.searchsorted(fromBuffer(a), fromBuffer(v).astype('<i4'), { side }),
+      ]).map((r) => encode(r));
+    const ours = js ? jsPath(run) : run();
+    const py = runNumpy<unknown>(`${PY_ENCODE}
+n = 300; i = np.arange(n)
+a = ((i * 7919) % 101 - 50).astype('f8'); v = ((i * 104729) % 131 - 65).astype('f8'); a[17] = np.nan; v[5] = np.nan
+rs = [np.searchsorted(a, k, side=s) for s in ('left', 'right') for k in (v, v.astype('<i4'))]
+print(json.dumps([encode(r) for r in rs]))`);
     expect(ours).toEqual(py);
   });
 });
