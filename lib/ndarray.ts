@@ -614,8 +614,21 @@ export class NdArray<T = unknown> {
       off = this.offsetOf(indices);
     }
     const w = this.#st.single ?? this.windowAt(off);
-    if (w.buffer.byteLength === 0) this.#st.checkOpen();
-    return this.#codec.read(w.view, off - w.start) as T;
+    // A closed mapping's windows are detached: reading one throws a
+    // TypeError, reported as the closed error. (A try costs nothing until it
+    // catches; checking the buffer's byteLength on every call cost a third
+    // of get().)
+    try {
+      return this.#codec.read(w.view, off - w.start) as T;
+    } catch (e) {
+      throw this.accessFailed(e);
+    }
+  }
+
+  /** The error to throw for `e`, raised by an element access: the closed error when the memory went away under it. */
+  private accessFailed(e: unknown): unknown {
+    this.#st.checkOpen();
+    return e;
   }
 
   /** Byte offset of the element at `indices` (all axes), range-checked. */
@@ -840,6 +853,23 @@ export class NdArray<T = unknown> {
     this.#st.checkOpen();
     if (!(this.#w && this.#st.writable)) throw readOnlyError(this);
     if (arguments.length >= 2) {
+      if (typeof a === 'number' && this.#shape.length === 1 && isNumericScalar(b) && NUMERIC_KINDS.includes(this.#dtype.kind)) {
+        // NumPy's a[i] = v for one element: converted and stored in place,
+        // without building a view (the general path below costs microseconds).
+        // Other indices take the general path, which gives their errors.
+        const len = this.#shape[0];
+        const i = a < 0 ? a + len : a;
+        if (i >= 0 && i < len && Number.isInteger(i)) {
+          const off = this.#offset + i * this.#strides[0];
+          const w = this.#st.single ?? this.windowAt(off);
+          try {
+            this.#codec.write(w.view, off - w.start, b);
+          } catch (e) {
+            throw this.accessFailed(e);
+          }
+          return;
+        }
+      }
       const spec = a as IndexSpec | IndexItem;
       // One index item (a.set(0, 5), NumPy's a[0] = 5) works as the string or list forms do;
       // index arrays among the items make it NumPy's advanced assignment (a scatter).
@@ -1169,4 +1199,12 @@ function expandSubarray<T extends NdArray>(src: NdArray, proto: object, dt: DTyp
 
 function sliceAll(step: number): IndexItem {
   return new Slice(null, null, step);
+}
+
+/** Dtype kinds whose one element a scalar value sets directly (set(i, v) on a 1-d array). */
+const NUMERIC_KINDS = 'biufc';
+
+/** A value that converts to one element of a numeric dtype (not a sequence or an array). */
+function isNumericScalar(v: unknown): v is number | bigint | boolean {
+  return typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean';
 }
