@@ -183,6 +183,69 @@ describe('a callback that closes the mapping', () => {
   });
 });
 
+describe('get(i) and set(i, v) of one element', () => {
+  test('set(i, v) on a 1-d numeric view stores into exactly that element, negative i from the end', () => {
+    const bytes = randomBytes(28 * 8, 9);
+    const v = fromBuffer(bytes, { names: ['x', 'n', 'value'], formats: ['<f8', '<i4', '<f8'], offsets: [0, 8, 12], itemsize: 28 }).field('value');
+    const before = Buffer.from(bytes);
+    v.set(2, 1.25);
+    v.set(-1, -7);
+    expect([v.get(2), v.get(7)]).toEqual([1.25, -7]);
+    const want = Buffer.from(before);
+    want.writeDoubleLE(1.25, 2 * 28 + 12);
+    want.writeDoubleLE(-7, 7 * 28 + 12);
+    expect(Buffer.from(bytes).equals(want)).toBe(true);
+  });
+
+  test('set(i, v) converts as set() does: BigInt for 64-bit ints, booleans, complex from a number', () => {
+    const i8 = zeros([3], '<i8');
+    i8.set(1, 5n);
+    i8.set(2, 7);
+    expect(i8.toArray()).toEqual([0n, 5n, 7n]);
+    const b = zeros([2], '?');
+    b.set(1, 3);
+    expect(b.toArray()).toEqual([false, true]);
+    const c = zeros([2], '<c16');
+    c.set(0, 2.5);
+    expect(c.get(0)).toEqual({ re: 2.5, im: 0 });
+    expect(() => zeros([2], 'u1').set(0, 256)).toThrow('out of bounds for uint8');
+    expect(() => zeros([2], '<i8').set(0, 2 ** 60)).toThrow(TypeError);
+  });
+
+  test('set(i, v) with an index out of range, not an integer, or a non-scalar value takes the general path and its errors', () => {
+    const a = zeros([3], '<f8');
+    expect(() => a.set(3, 1)).toThrow('out of bounds');
+    expect(() => a.set(-4, 1)).toThrow('out of bounds');
+    a.set(1, [4]);
+    expect(a.get(1)).toBe(4);
+    const g = zeros([2, 2], '<f8');
+    g.set(1, 5);
+    expect(g.toArray()).toEqual([
+      [0, 0],
+      [5, 5],
+    ]);
+  });
+
+  test('get and set on a closed mapping, and on a transferred buffer, throw ERR_CLOSED', () => {
+    const m = memmap(tmp.file(randomBytes(64, 4)), { dtype: '<f8', mode: 'r+' });
+    expect(typeof m.get(1)).toBe('number');
+    m.close();
+    expect(() => m.get(1)).toThrow(expect.objectContaining({ code: 'ERR_CLOSED' }));
+    expect(() => m.set(1, 2)).toThrow(expect.objectContaining({ code: 'ERR_CLOSED' }));
+    const buf = new ArrayBuffer(16);
+    const a = fromBuffer(buf, '<f8');
+    a.set(0, 1);
+    structuredClone(buf, { transfer: [buf] });
+    expect(() => a.get(0)).toThrow(expect.objectContaining({ code: 'ERR_CLOSED' }));
+    expect(() => a.set(0, 1)).toThrow(expect.objectContaining({ code: 'ERR_CLOSED' }));
+  });
+
+  test('set(i, v) refuses read-only memory and read-only views', () => {
+    const ro = fromBuffer(new Uint8Array(16), '<f8', { readonly: true });
+    expect(() => ro.set(0, 1)).toThrow(expect.objectContaining({ code: 'ERR_READ_ONLY' }));
+  });
+});
+
 describe('views of a sparse 5 GiB file across window edges', () => {
   const GiB = 2 ** 30;
   const FILE_BYTES = 5 * GiB;
