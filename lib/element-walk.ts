@@ -69,7 +69,14 @@ export function forEachBlock(
   for (let k = 0; k < n0; k += m) fn([Math.min(m, n0 - k), ...rest], strides, offset + k * s0);
 }
 
-/** One block's memory, as the typed tier (element units) or the view tier (byte units) reads it. */
+/**
+ * One block's memory, as the typed tier (element units) or the view tier
+ * (byte units) reads it. Both count from the block's first byte, so every
+ * position and stride inside a block is below 2^31 (a block spans at most
+ * WINDOW_STEP bytes): the row loops take them as int32 (`| 0`, exact here).
+ * Offsets from the window's start could reach 4 GiB, and loops over doubles
+ * ran 3-4x slower than the same loops over int32.
+ */
 interface Block {
   /** Typed array over the block's bytes, or null for the view tier. */
   ta: AnyTypedArray | null;
@@ -103,7 +110,8 @@ function forEachBlockMemory(
       const ta = new ctor(w.buffer, at, (hi - lo) / itemsize);
       fn({ ta, dv: w.view, start: (bOffset - lo) / itemsize, strides: bStrides.map((s) => s / itemsize) }, bShape);
     } else {
-      fn({ ta: null, dv: w.view, start: bOffset - w.start, strides: bStrides as number[] }, bShape);
+      const dv = new DataView(w.buffer, at, hi - lo);
+      fn({ ta: null, dv, start: bOffset - lo, strides: bStrides as number[] }, bShape);
     }
   });
 }
@@ -144,13 +152,13 @@ export function walkForEach(src: WalkSource, fn: (value: unknown, i: number) => 
     const ta = b.ta;
     if (ta !== null) {
       forEachRow(shape, b.strides, b.start, (p, n, s) => {
-        forEachTyped(ta, p, n, s, fn, i);
+        forEachTyped(ta, p | 0, n, s | 0, fn, i);
         i += n;
       });
     } else {
       const dv = b.dv;
       forEachRow(shape, b.strides, b.start, (o, n, s) => {
-        forEachView(dv, read, o, n, s, fn, i);
+        forEachView(dv, read, o | 0, n, s | 0, fn, i);
         i += n;
       });
     }
@@ -191,13 +199,13 @@ export function walkReduce<T>(src: WalkSource, fn: (acc: T, value: unknown, i: n
     const ta = b.ta;
     if (ta !== null) {
       forEachRow(shape, b.strides, b.start, (p, n, s) => {
-        acc = reduceTyped(ta, p, n, s, fn, acc, i);
+        acc = reduceTyped(ta, p | 0, n, s | 0, fn, acc, i);
         i += n;
       });
     } else {
       const dv = b.dv;
       forEachRow(shape, b.strides, b.start, (o, n, s) => {
-        acc = reduceView(dv, read, o, n, s, fn, acc, i);
+        acc = reduceView(dv, read, o | 0, n, s | 0, fn, acc, i);
         i += n;
       });
     }
@@ -239,13 +247,13 @@ export function walkApply(src: WalkSource, fn: (value: unknown, i: number) => un
     const ta = b.ta;
     if (ta !== null) {
       forEachRow(shape, b.strides, b.start, (p, n, s) => {
-        applyTyped(ta, p, n, s, fn, convert, i);
+        applyTyped(ta, p | 0, n, s | 0, fn, convert, i);
         i += n;
       });
     } else {
       const dv = b.dv;
       forEachRow(shape, b.strides, b.start, (o, n, s) => {
-        applyView(dv, codec, o, n, s, fn, i);
+        applyView(dv, codec, o | 0, n, s | 0, fn, i);
         i += n;
       });
     }
@@ -300,13 +308,13 @@ export function walkMap(src: WalkSource, fn: (value: unknown, i: number) => unkn
     const ta = b.ta;
     if (ta !== null) {
       forEachRow(shape, b.strides, b.start, (p, n, s) => {
-        mapTyped(ta, p, n, s, fn, out, i);
+        mapTyped(ta, p | 0, n, s | 0, fn, out, i);
         i += n;
       });
     } else {
       const dv = b.dv;
       forEachRow(shape, b.strides, b.start, (o, n, s) => {
-        mapView(dv, read, o, n, s, fn, out, i);
+        mapView(dv, read, o | 0, n, s | 0, fn, out, i);
         i += n;
       });
     }
