@@ -850,26 +850,11 @@ export class NdArray<T = unknown> {
   set(value: unknown): void;
   set(index: IndexSpec | IndexItem, value: unknown): void;
   set(a: unknown, b?: unknown): void {
+    // NumPy's a[i] = v for one element of a writeable 1-d numeric array: stored in place, without building a view.
+    if (arguments.length >= 2 && typeof a === 'number' && this.#w && this.#st.writable && this.setElement(a, b)) return;
     this.#st.checkOpen();
     if (!(this.#w && this.#st.writable)) throw readOnlyError(this);
     if (arguments.length >= 2) {
-      if (typeof a === 'number' && this.#shape.length === 1 && isNumericScalar(b) && NUMERIC_KINDS.includes(this.#dtype.kind)) {
-        // NumPy's a[i] = v for one element: converted and stored in place,
-        // without building a view (the general path below costs microseconds).
-        // Other indices take the general path, which gives their errors.
-        const len = this.#shape[0];
-        const i = a < 0 ? a + len : a;
-        if (i >= 0 && i < len && Number.isInteger(i)) {
-          const off = this.#offset + i * this.#strides[0];
-          const w = this.#st.single ?? this.windowAt(off);
-          try {
-            this.#codec.write(w.view, off - w.start, b);
-          } catch (e) {
-            throw this.accessFailed(e);
-          }
-          return;
-        }
-      }
       const spec = a as IndexSpec | IndexItem;
       // One index item (a.set(0, 5), NumPy's a[0] = 5) works as the string or list forms do;
       // index arrays among the items make it NumPy's advanced assignment (a scatter).
@@ -883,6 +868,31 @@ export class NdArray<T = unknown> {
     } else {
       assign(this, a);
     }
+  }
+
+  /**
+   * set(i, v)'s fast path: stores `value`, a scalar, at index `index` of a
+   * 1-d numeric array, and says whether it did. Anything else (another
+   * index, a sequence, a record) is left to the general path, which gives
+   * its errors. Like get(), no closed check up front: a closed mapping's
+   * window is detached, and the store's TypeError is reported as closed.
+   */
+  private setElement(index: number, value: unknown): boolean {
+    const shape = this.#shape;
+    if (shape.length !== 1 || !isNumericScalar(value)) return false;
+    const k = this.#dtype.kind;
+    if (!(k === 'f' || k === 'i' || k === 'u' || k === 'b' || k === 'c')) return false;
+    const len = shape[0];
+    const i = index < 0 ? index + len : index;
+    if (!(i >= 0 && i < len) || !Number.isInteger(i)) return false;
+    const off = this.#offset + i * this.#strides[0];
+    const w = this.#st.single ?? this.windowAt(off);
+    try {
+      this.#codec.write(w.view, off - w.start, value);
+    } catch (e) {
+      throw this.accessFailed(e);
+    }
+    return true;
   }
 
   /** Sets every element to one scalar value. */
@@ -1200,9 +1210,6 @@ function expandSubarray<T extends NdArray>(src: NdArray, proto: object, dt: DTyp
 function sliceAll(step: number): IndexItem {
   return new Slice(null, null, step);
 }
-
-/** Dtype kinds whose one element a scalar value sets directly (set(i, v) on a 1-d array). */
-const NUMERIC_KINDS = 'biufc';
 
 /** A value that converts to one element of a numeric dtype (not a sequence or an array). */
 function isNumericScalar(v: unknown): v is number | bigint | boolean {
