@@ -600,8 +600,8 @@ export class NdArray<T = unknown> {
   /** One element's value (see the README's value mapping). Negative indices count from the end. */
   get(...indices: number[]): T {
     // Hot path, kept small so it inlines into the caller's loop: no N-API
-    // call (a closed mapping's windows are detached, so a zero-length buffer
-    // is where the closed check happens), slow paths in other methods.
+    // call and no closed check up front (see the read below), slow paths in
+    // other methods.
     const shape = this.#shape;
     let off: number;
     if (indices.length === 1 && shape.length === 1) {
