@@ -3,7 +3,7 @@
 
 function fmtMs(ms) {
   if (ms === undefined || ms === null) return 'n/a';
-  if (ms < 1e-3) return `${(ms * 1e6).toFixed(0)} ns`;
+  if (ms < 1e-3) return `${(ms * 1e6).toFixed(ms < 1e-5 ? 2 : 0)} ns`;
   if (ms < 1) return `${(ms * 1e3).toFixed(ms < 0.01 ? 2 : 1)} µs`;
   if (ms < 1000) return `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
   return `${(ms / 1e3).toFixed(2)} s`;

@@ -6,93 +6,86 @@
  * @module
  */
 import type { DType } from './dtype';
-import { forEachOffset } from './iterate';
-import { allocate, codecOf, isWriteable, readOnlyError, requireOpen, storageOf } from './internal';
+import { Detached, walkApply, walkForEach, walkMap, walkReduce, type MapSink, type WalkSource } from './element-walk';
+import { allocate, codecOf, isWriteable, readOnlyError, requireOpen, shapeOf, storageOf, stridesOf } from './internal';
+import { ctorFor } from './typed';
 import type { NdArray } from './ndarray';
 
 /**
  * Runs `walk`, a loop that calls user code between element accesses. A
  * callback may close the mapping (or detach the buffer): the next access then
- * meets a detached window, whose TypeError is reported as the library's
- * ERR_CLOSED. Costs nothing per element.
+ * meets a detached window (a DataView's TypeError, or a typed array's
+ * `undefined`, reported by the walk as {@link Detached}), reported as the
+ * library's ERR_CLOSED. Costs nothing per element.
  */
-function guardClose(a: NdArray, walk: () => void): void {
+function guardClose<T>(a: NdArray, walk: () => T): T {
   try {
-    walk();
+    return walk();
   } catch (e) {
-    if ((e as Error | null)?.name === 'TypeError' && storageOf(a).closed) requireOpen(a);
+    if ((e instanceof Detached || (e as Error | null)?.name === 'TypeError') && storageOf(a).closed) requireOpen(a);
     throw e;
   }
+}
+
+/** What the walks need to know of `a`: its layout, memory and codec, resolved once. */
+function sourceOf(a: NdArray): WalkSource {
+  const dt = a.dtype;
+  return {
+    st: storageOf(a),
+    shape: shapeOf(a),
+    strides: stridesOf(a),
+    offset: a.offset,
+    itemsize: dt.itemsize,
+    codec: codecOf(a),
+    ctor: typedCtorOf(dt),
+  };
+}
+
+/** The typed array of `dt`'s items when element reads may use one (bool reads as boolean, so not bool). */
+function typedCtorOf(dt: DType): ReturnType<typeof ctorFor> {
+  return dt.kind === 'b' ? null : ctorFor(dt);
 }
 
 /** Calls `fn(value, i)` for every element in C index order (`i` counts from 0). */
 export function forEach(a: NdArray, fn: (value: unknown, i: number) => void): void {
   requireOpen(a);
-  const codec = codecOf(a);
-  const single = storageOf(a).single;
-  let i = 0;
-  if (single !== null) {
-    // One window holds everything: no window lookup per element.
-    const dv = single.view;
-    const start = single.start;
-    guardClose(a, () =>
-      forEachOffset(a.shape, a.strides, a.offset, (off) => {
-        fn(codec.read(dv, off - start), i++);
-      }),
-    );
-    return;
-  }
-  const at = storageOf(a).cursor(a.itemsize);
-  guardClose(a, () =>
-    forEachOffset(a.shape, a.strides, a.offset, (off) => {
-      const w = at(off);
-      fn(codec.read(w.view, off - w.start), i++);
-    }),
-  );
+  const src = sourceOf(a);
+  guardClose(a, () => walkForEach(src, fn));
 }
 
 /** Folds every element into an accumulator, in C index order. */
 export function reduce<T>(a: NdArray, fn: (acc: T, value: unknown, i: number) => T, initial: T): T {
-  let acc = initial;
-  forEach(a, (v, i) => {
-    acc = fn(acc, v, i);
-  });
-  return acc;
+  requireOpen(a);
+  const src = sourceOf(a);
+  return guardClose(a, () => walkReduce(src, fn, initial));
 }
 
 /** Replaces every element with `fn(value, i)`, in place (checks writeable first). */
 export function apply(a: NdArray, fn: (value: unknown, i: number) => unknown): void {
   requireOpen(a);
   if (!isWriteable(a)) throw readOnlyError(a);
-  const codec = codecOf(a);
-  let i = 0;
-  const at = storageOf(a).cursor(a.itemsize);
-  guardClose(a, () =>
-    forEachOffset(a.shape, a.strides, a.offset, (off) => {
-      const w = at(off);
-      const o = off - w.start;
-      codec.write(w.view, o, fn(codec.read(w.view, o), i++));
-    }),
-  );
+  const src = sourceOf(a);
+  guardClose(a, () => walkApply(src, fn));
+  // A typed array drops stores into a detached buffer silently: a callback
+  // that closed the mapping at the last element is reported here.
+  requireOpen(a);
 }
 
 /** A new C-contiguous array of `fn(value, i)` with `dtype` (default: `a`'s). */
 export function map(a: NdArray, fn: (value: unknown, i: number) => unknown, dtype: DType): NdArray {
   requireOpen(a);
   const out = allocate(dtype, a.shape);
-  const dv = storageOf(out).single!.view;
-  const codec = codecOf(a);
-  const wr = dtype.codec;
-  const n = dtype.itemsize;
-  let i = 0;
-  const at = storageOf(a).cursor(a.itemsize);
-  guardClose(a, () =>
-    forEachOffset(a.shape, a.strides, a.offset, (off) => {
-      const w = at(off);
-      wr.write(dv, i * n, fn(codec.read(w.view, off - w.start), i));
-      i++;
-    }),
-  );
+  const w = storageOf(out).single!;
+  const ctor = typedCtorOf(dtype);
+  const size = a.size;
+  const sink: MapSink = {
+    ta: ctor !== null && size > 0 ? new ctor(w.buffer, w.bufferOffset, size) : null,
+    dv: w.view,
+    codec: dtype.codec,
+    itemsize: dtype.itemsize,
+  };
+  const src = sourceOf(a);
+  guardClose(a, () => walkMap(src, fn, sink));
   return out;
 }
 

@@ -597,8 +597,8 @@ export class NdArray<T = unknown> {
   /** One element's value (see the README's value mapping). Negative indices count from the end. */
   get(...indices: number[]): T {
     // Hot path, kept small so it inlines into the caller's loop: no N-API
-    // call (a closed mapping's windows are detached, so a zero-length buffer
-    // is where the closed check happens), slow paths in other methods.
+    // call and no closed check up front (see the read below), slow paths in
+    // other methods.
     const shape = this.#shape;
     let off: number;
     if (indices.length === 1 && shape.length === 1) {
@@ -611,8 +611,21 @@ export class NdArray<T = unknown> {
       off = this.offsetOf(indices);
     }
     const w = this.#st.single ?? this.windowAt(off);
-    if (w.buffer.byteLength === 0) this.#st.checkOpen();
-    return this.#codec.read(w.view, off - w.start) as T;
+    // A closed mapping's windows are detached: reading one throws a
+    // TypeError, reported as the closed error. (A try costs nothing until it
+    // catches; checking the buffer's byteLength on every call cost a third
+    // of get().)
+    try {
+      return this.#codec.read(w.view, off - w.start) as T;
+    } catch (e) {
+      throw this.accessFailed(e);
+    }
+  }
+
+  /** The error to throw for `e`, raised by an element access: the closed error when the memory went away under it. */
+  private accessFailed(e: unknown): unknown {
+    this.#st.checkOpen();
+    return e;
   }
 
   /** Byte offset of the element at `indices` (all axes), range-checked. */
@@ -834,6 +847,8 @@ export class NdArray<T = unknown> {
   set(value: unknown): void;
   set(index: IndexSpec | IndexItem, value: unknown): void;
   set(a: unknown, b?: unknown): void {
+    // NumPy's a[i] = v for one element of a writeable 1-d numeric array: stored in place, without building a view.
+    if (arguments.length >= 2 && typeof a === 'number' && this.#w && this.#st.writable && this.setElement(a, b)) return;
     this.#st.checkOpen();
     if (!(this.#w && this.#st.writable)) throw readOnlyError(this);
     if (arguments.length >= 2) {
@@ -850,6 +865,31 @@ export class NdArray<T = unknown> {
     } else {
       assign(this, a);
     }
+  }
+
+  /**
+   * set(i, v)'s fast path: stores `value`, a scalar, at index `index` of a
+   * 1-d numeric array, and says whether it did. Anything else (another
+   * index, a sequence, a record) is left to the general path, which gives
+   * its errors. Like get(), no closed check up front: a closed mapping's
+   * window is detached, and the store's TypeError is reported as closed.
+   */
+  private setElement(index: number, value: unknown): boolean {
+    const shape = this.#shape;
+    if (shape.length !== 1 || !isNumericScalar(value)) return false;
+    const k = this.#dtype.kind;
+    if (!(k === 'f' || k === 'i' || k === 'u' || k === 'b' || k === 'c')) return false;
+    const len = shape[0];
+    const i = index < 0 ? index + len : index;
+    if (!(i >= 0 && i < len) || !Number.isInteger(i)) return false;
+    const off = this.#offset + i * this.#strides[0];
+    const w = this.#st.single ?? this.windowAt(off);
+    try {
+      this.#codec.write(w.view, off - w.start, value);
+    } catch (e) {
+      throw this.accessFailed(e);
+    }
+    return true;
   }
 
   /** Sets every element to one scalar value. */
@@ -1166,4 +1206,9 @@ function expandSubarray<T extends NdArray>(src: NdArray, proto: object, dt: DTyp
 
 function sliceAll(step: number): IndexItem {
   return new Slice(null, null, step);
+}
+
+/** A value that converts to one element of a numeric dtype (not a sequence or an array). */
+function isNumericScalar(v: unknown): v is number | bigint | boolean {
+  return typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean';
 }

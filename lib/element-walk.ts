@@ -1,0 +1,322 @@
+/**
+ * The per-element walks behind forEach, reduce, apply and map: a view is cut
+ * into blocks that each lie inside one JS window, and every block runs one
+ * plain loop per innermost row, written once per operation and per way of
+ * reading:
+ *
+ * - typed: plain numeric dtypes in this host's byte order (not bool) whose
+ *   offset and strides are multiples of the itemsize read `ta[p]` from a
+ *   typed array over the block, with element strides;
+ * - view: everything else (unaligned fields of packed records, the other
+ *   byte order, bool, float16, complex, records) reads through the codec and
+ *   the window's DataView.
+ *
+ * No window lookup, no closure per element and no codec call on the typed
+ * tier: what is left per element is the user's callback. Each loop is its own
+ * function so that V8 keeps one call site (and one set of type feedback) per
+ * operation and tier; a generic loop taking a "read" function would see every
+ * dtype of the program at one site.
+ *
+ * A callback may close the mapping (or detach the buffer) under the walk: a
+ * DataView then throws, a typed array reads `undefined`. The typed loops stop
+ * at such a read and report it; the callers turn both into ERR_CLOSED.
+ * @internal
+ * @module
+ */
+import type { Codec } from './dtype';
+import { forEachRow } from './iterate';
+import { byteBounds } from './layout';
+import { WINDOW_STEP, type Storage } from './storage';
+import type { AnyTypedArray } from './typed';
+
+/** A typed array constructor from typed.ts's table. */
+type TypedCtor = new (buffer: ArrayBufferLike, byteOffset: number, length: number) => AnyTypedArray;
+
+/** A layout: shape, byte strides, byte offset. */
+type Visit = (shape: readonly number[], strides: readonly number[], offset: number) => void;
+
+/**
+ * Calls `fn` for consecutive pieces of the layout, in C index order, each
+ * spanning at most `maxSpan` bytes (so each fits one window): the layout
+ * itself when it does, else runs of its first axis, recursing into single
+ * sub-arrays too wide themselves (down to single elements).
+ */
+export function forEachBlock(
+  shape: readonly number[],
+  strides: readonly number[],
+  offset: number,
+  itemsize: number,
+  maxSpan: number,
+  fn: Visit,
+): void {
+  const [lo, hi] = byteBounds(offset, shape, strides, itemsize);
+  if (hi - lo <= maxSpan || shape.length === 0) {
+    fn(shape, strides, offset);
+    return;
+  }
+  const rest = shape.slice(1);
+  const restStrides = strides.slice(1);
+  const [rlo, rhi] = byteBounds(0, rest, restStrides, itemsize);
+  const sub = rhi - rlo;
+  const n0 = shape[0];
+  const s0 = strides[0];
+  if (sub > maxSpan) {
+    for (let k = 0; k < n0; k++) forEachBlock(rest, restStrides, offset + k * s0, itemsize, maxSpan, fn);
+    return;
+  }
+  // m sub-arrays s0 apart span sub + (m - 1)·|s0| bytes (s0 ≠ 0: the whole would fit otherwise).
+  const m = Math.floor((maxSpan - sub) / Math.abs(s0)) + 1;
+  for (let k = 0; k < n0; k += m) fn([Math.min(m, n0 - k), ...rest], strides, offset + k * s0);
+}
+
+/**
+ * One block's memory, as the typed tier (element units) or the view tier
+ * (byte units) reads it. Both count from the block's first byte, so every
+ * position and stride inside a block is below 2^31 (a block spans at most
+ * WINDOW_STEP bytes): the row loops take them as int32 (`| 0`, exact here).
+ * Offsets from the window's start could reach 4 GiB, and loops over doubles
+ * ran 3-4x slower than the same loops over int32.
+ */
+interface Block {
+  /** Typed array over the block's bytes, or null for the view tier. */
+  ta: AnyTypedArray | null;
+  dv: DataView;
+  /** Offset of the block's element 0: an element index into `ta`, else a byte offset into `dv`. */
+  start: number;
+  /** Strides in the same unit as `start`. */
+  strides: number[];
+}
+
+/**
+ * Walks the view in blocks, giving each its memory. `ctor` is the typed
+ * array of the dtype when it may take the typed tier (native order, not
+ * bool), else null.
+ */
+function forEachBlockMemory(
+  st: Storage,
+  shape: readonly number[],
+  strides: readonly number[],
+  offset: number,
+  itemsize: number,
+  ctor: TypedCtor | null,
+  fn: (b: Block, shape: readonly number[]) => void,
+): void {
+  forEachBlock(shape, strides, offset, itemsize, WINDOW_STEP, (bShape, bStrides, bOffset) => {
+    const [lo, hi] = byteBounds(bOffset, bShape, bStrides, itemsize);
+    if (hi === lo) return;
+    const w = st.single ?? st.window(lo, hi - lo);
+    const at = w.bufferOffset + (lo - w.start);
+    if (ctor !== null && at % itemsize === 0 && bStrides.every((s) => s % itemsize === 0)) {
+      const ta = new ctor(w.buffer, at, (hi - lo) / itemsize);
+      fn({ ta, dv: w.view, start: (bOffset - lo) / itemsize, strides: bStrides.map((s) => s / itemsize) }, bShape);
+    } else {
+      const dv = new DataView(w.buffer, at, hi - lo);
+      fn({ ta: null, dv, start: bOffset - lo, strides: bStrides as number[] }, bShape);
+    }
+  });
+}
+
+/** The arguments every walk takes: where the view is and how its items read. */
+export interface WalkSource {
+  st: Storage;
+  shape: readonly number[];
+  strides: readonly number[];
+  offset: number;
+  itemsize: number;
+  codec: Codec;
+  ctor: TypedCtor | null;
+}
+
+/** Thrown inside a walk when a typed array read `undefined`: its buffer was detached (the mapping closed). */
+export class Detached extends Error {}
+
+// ---------------------------------------------------------------- forEach
+
+function forEachTyped(ta: AnyTypedArray, p: number, n: number, s: number, fn: (v: unknown, i: number) => void, i: number): void {
+  for (let k = 0; k < n; k++, p += s) {
+    const v = ta[p];
+    if (v === undefined) throw new Detached();
+    fn(v, i + k);
+  }
+}
+
+function forEachView(dv: DataView, read: Codec['read'], o: number, n: number, s: number, fn: (v: unknown, i: number) => void, i: number): void {
+  for (let k = 0; k < n; k++, o += s) fn(read(dv, o), i + k);
+}
+
+/** Calls `fn(value, i)` for every element in C index order. */
+export function walkForEach(src: WalkSource, fn: (value: unknown, i: number) => void): void {
+  const read = src.codec.read;
+  let i = 0;
+  forEachBlockMemory(src.st, src.shape, src.strides, src.offset, src.itemsize, src.ctor, (b, shape) => {
+    const ta = b.ta;
+    if (ta !== null) {
+      forEachRow(shape, b.strides, b.start, (p, n, s) => {
+        forEachTyped(ta, p | 0, n, s | 0, fn, i);
+        i += n;
+      });
+    } else {
+      const dv = b.dv;
+      forEachRow(shape, b.strides, b.start, (o, n, s) => {
+        forEachView(dv, read, o | 0, n, s | 0, fn, i);
+        i += n;
+      });
+    }
+  });
+}
+
+// ---------------------------------------------------------------- reduce
+
+function reduceTyped<T>(ta: AnyTypedArray, p: number, n: number, s: number, fn: (acc: T, v: unknown, i: number) => T, acc: T, i: number): T {
+  for (let k = 0; k < n; k++, p += s) {
+    const v = ta[p];
+    if (v === undefined) throw new Detached();
+    acc = fn(acc, v, i + k);
+  }
+  return acc;
+}
+
+function reduceView<T>(
+  dv: DataView,
+  read: Codec['read'],
+  o: number,
+  n: number,
+  s: number,
+  fn: (acc: T, v: unknown, i: number) => T,
+  acc: T,
+  i: number,
+): T {
+  for (let k = 0; k < n; k++, o += s) acc = fn(acc, read(dv, o), i + k);
+  return acc;
+}
+
+/** Folds every element into an accumulator, in C index order. */
+export function walkReduce<T>(src: WalkSource, fn: (acc: T, value: unknown, i: number) => T, initial: T): T {
+  const read = src.codec.read;
+  let acc = initial;
+  let i = 0;
+  forEachBlockMemory(src.st, src.shape, src.strides, src.offset, src.itemsize, src.ctor, (b, shape) => {
+    const ta = b.ta;
+    if (ta !== null) {
+      forEachRow(shape, b.strides, b.start, (p, n, s) => {
+        acc = reduceTyped(ta, p | 0, n, s | 0, fn, acc, i);
+        i += n;
+      });
+    } else {
+      const dv = b.dv;
+      forEachRow(shape, b.strides, b.start, (o, n, s) => {
+        acc = reduceView(dv, read, o | 0, n, s | 0, fn, acc, i);
+        i += n;
+      });
+    }
+  });
+  return acc;
+}
+
+// ---------------------------------------------------------------- apply
+
+function applyTyped(
+  ta: AnyTypedArray,
+  p: number,
+  n: number,
+  s: number,
+  fn: (v: unknown, i: number) => unknown,
+  convert: Codec['convert'],
+  i: number,
+): void {
+  for (let k = 0; k < n; k++, p += s) {
+    const v = ta[p];
+    if (v === undefined) throw new Detached();
+    // A converted value stores into the typed array exactly as the codec's store would put it.
+    ta[p] = convert(fn(v, i + k)) as never;
+  }
+}
+
+function applyView(dv: DataView, codec: Codec, o: number, n: number, s: number, fn: (v: unknown, i: number) => unknown, i: number): void {
+  const read = codec.read;
+  const write = codec.write;
+  for (let k = 0; k < n; k++, o += s) write(dv, o, fn(read(dv, o), i + k));
+}
+
+/** Replaces every element with `fn(value, i)` in C index order, storing as it goes (the caller checks writeable). */
+export function walkApply(src: WalkSource, fn: (value: unknown, i: number) => unknown): void {
+  const codec = src.codec;
+  const convert = codec.convert;
+  let i = 0;
+  forEachBlockMemory(src.st, src.shape, src.strides, src.offset, src.itemsize, src.ctor, (b, shape) => {
+    const ta = b.ta;
+    if (ta !== null) {
+      forEachRow(shape, b.strides, b.start, (p, n, s) => {
+        applyTyped(ta, p | 0, n, s | 0, fn, convert, i);
+        i += n;
+      });
+    } else {
+      const dv = b.dv;
+      forEachRow(shape, b.strides, b.start, (o, n, s) => {
+        applyView(dv, codec, o | 0, n, s | 0, fn, i);
+        i += n;
+      });
+    }
+  });
+}
+
+// ---------------------------------------------------------------- map
+
+/** Where map's results go: a typed array (element `i`) or a codec at byte `i · itemsize`. */
+export interface MapSink {
+  ta: AnyTypedArray | null;
+  dv: DataView;
+  codec: Codec;
+  itemsize: number;
+}
+
+function mapTyped(ta: AnyTypedArray, p: number, n: number, s: number, fn: (v: unknown, i: number) => unknown, out: MapSink, i: number): void {
+  const ota = out.ta;
+  const convert = out.codec.convert;
+  const write = out.codec.write;
+  const odv = out.dv;
+  const on = out.itemsize;
+  for (let k = 0; k < n; k++, p += s) {
+    const v = ta[p];
+    if (v === undefined) throw new Detached();
+    const j = i + k;
+    const r = fn(v, j);
+    if (ota !== null) ota[j] = convert(r) as never;
+    else write(odv, j * on, r);
+  }
+}
+
+function mapView(dv: DataView, read: Codec['read'], o: number, n: number, s: number, fn: (v: unknown, i: number) => unknown, out: MapSink, i: number): void {
+  const ota = out.ta;
+  const convert = out.codec.convert;
+  const write = out.codec.write;
+  const odv = out.dv;
+  const on = out.itemsize;
+  for (let k = 0; k < n; k++, o += s) {
+    const j = i + k;
+    const r = fn(read(dv, o), j);
+    if (ota !== null) ota[j] = convert(r) as never;
+    else write(odv, j * on, r);
+  }
+}
+
+/** Stores `fn(value, i)` of every element, in C index order, as element `i` of `out`. */
+export function walkMap(src: WalkSource, fn: (value: unknown, i: number) => unknown, out: MapSink): void {
+  const read = src.codec.read;
+  let i = 0;
+  forEachBlockMemory(src.st, src.shape, src.strides, src.offset, src.itemsize, src.ctor, (b, shape) => {
+    const ta = b.ta;
+    if (ta !== null) {
+      forEachRow(shape, b.strides, b.start, (p, n, s) => {
+        mapTyped(ta, p | 0, n, s | 0, fn, out, i);
+        i += n;
+      });
+    } else {
+      const dv = b.dv;
+      forEachRow(shape, b.strides, b.start, (o, n, s) => {
+        mapView(dv, read, o | 0, n, s | 0, fn, out, i);
+        i += n;
+      });
+    }
+  });
+}
