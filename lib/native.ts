@@ -51,7 +51,7 @@ interface Addon {
   kernelProgress: (job: AsyncJob) => [number, number];
   setErrorClasses: (classes: ErrorClasses) => void;
   poolBuffer: (byteLength: number, uninitialized?: boolean) => ArrayBuffer | null;
-  poolStats: () => { idleBytes: number; idleLimit: number; inUseBytes: number; totalLimit: number };
+  poolStats: () => { idleBytes: number; idleLimit: number; inUseBytes: number; totalLimit: number; freshMaps: number };
   indexKernels: IndexKernels;
 }
 

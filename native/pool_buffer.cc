@@ -35,9 +35,10 @@ struct Ticket {
   bool reclaimed;    // the region went back through `weak`: Finalize only frees this
 };
 
-// Per env: the buffers it handed out and not yet finalized (JS thread only).
+// Per env (JS thread only): the buffers it handed out, not yet finalized.
 struct PoolEnv {
-  std::vector<Ticket*> live;
+  std::vector<Ticket*> live;  // not yet reclaimed either: what Reclaim scans
+  size_t tickets = 0;         // every Ticket not yet freed (they point here)
   // Reclaiming through the weak reference needs the buffer object's death to
   // mean its memory's: true while nothing can move the memory to another
   // ArrayBuffer. Node marks these buffers untransferable (postMessage and
@@ -56,7 +57,7 @@ void Forget(Ticket* t) {
   auto it = std::find(pe->live.begin(), pe->live.end(), t);
   if (it != pe->live.end()) pe->live.erase(it);
   delete t;
-  if (pe->closing && pe->live.empty()) delete pe;
+  if (--pe->tickets == 0 && pe->closing) delete pe;
 }
 
 // Hands a region no JS can reach back to the pool, or has it unmapped on the
@@ -100,18 +101,21 @@ void Finalize(napi_env env, void* /*data*/, void* hint) {
 // run them). A weak reference is emptied in the GC pause that collects the
 // buffer, so an empty one means no JS object reaches the buffer; with no
 // transfer possible (weak_reuse), none reaches its memory either.
+// Reclaimed tickets leave `live` here (their finalizers may be many turns
+// away), so the scan stays as short as the buffers alive.
 void Reclaim(napi_env env, PoolEnv* pe) {
   if (!pe->weak_reuse) return;
-  for (Ticket* t : pe->live) {
-    if (t->reclaimed) continue;
+  auto still = std::remove_if(pe->live.begin(), pe->live.end(), [env](Ticket* t) {
     napi_value v = nullptr;
-    if (napi_get_reference_value(env, t->weak, &v) != napi_ok || v != nullptr) continue;
+    if (napi_get_reference_value(env, t->weak, &v) != napi_ok || v != nullptr) return false;
     napi_delete_reference(env, t->weak);
     t->weak = nullptr;
     t->reclaimed = true;
     napi_adjust_external_memory(env, -static_cast<int64_t>(t->region.length), nullptr);
     if (!ReleaseRegion(t->region)) UnmapRegion(t->region);
-  }
+    return true;
+  });
+  pe->live.erase(still, pe->live.end());
 }
 
 // poolBuffer(byteLength, uninitialized = false) -> ArrayBuffer, or null when
@@ -134,6 +138,7 @@ Napi::Value PoolBuffer(const Napi::CallbackInfo& info) {
   // and no JS object reaches it yet. A fresh region is zero pages already.
   if (recycled && !uninitialized) std::memset(region.addr, 0, length);
   auto* t = new Ticket{region, nullptr, pe, false};
+  pe->tickets++;
   napi_value out;
   napi_status status = napi_create_external_arraybuffer(env, region.addr, length, Finalize, t, &out);
   if (status != napi_ok) {
@@ -141,20 +146,24 @@ Napi::Value PoolBuffer(const Napi::CallbackInfo& info) {
     // failure Node has called (or queued) Finalize already.
     if (status == napi_no_external_buffers_allowed) {
       RetireRegion(region);
+      pe->tickets--;
       delete t;
     }
     if (env.IsExceptionPending()) env.GetAndClearPendingException();
     return env.Null();
   }
-  pe->live.push_back(t);
-  if (napi_create_reference(env, out, 0, &t->weak) != napi_ok) t->weak = nullptr;
+  if (napi_create_reference(env, out, 0, &t->weak) == napi_ok) {
+    pe->live.push_back(t);
+  } else {
+    t->weak = nullptr;  // never reclaimed early: the finalizer returns it
+  }
   // The region counts toward V8's external memory, so the GC runs (and
   // returns regions to the pool) as often as for its own ArrayBuffers.
   napi_adjust_external_memory(env, static_cast<int64_t>(region.length), nullptr);
   return Napi::Value(env, out);
 }
 
-// poolStats() -> { idleBytes, idleLimit, inUseBytes, totalLimit } (tests, diagnostics).
+// poolStats() -> { idleBytes, idleLimit, inUseBytes, totalLimit, freshMaps } (tests, diagnostics).
 Napi::Value PoolStats(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   Napi::Object o = Napi::Object::New(env);
@@ -162,13 +171,14 @@ Napi::Value PoolStats(const Napi::CallbackInfo& info) {
   o.Set("idleLimit", Napi::Number::New(env, static_cast<double>(IdleRegionLimit())));
   o.Set("inUseBytes", Napi::Number::New(env, static_cast<double>(InUseRegionBytes())));
   o.Set("totalLimit", Napi::Number::New(env, static_cast<double>(TotalRegionLimit())));
+  o.Set("freshMaps", Napi::Number::New(env, static_cast<double>(FreshRegionMaps())));
   return o;
 }
 
 void OnEnvClosing(void* arg) {
   auto* pe = static_cast<PoolEnv*>(arg);
   pe->closing = true;
-  if (pe->live.empty()) delete pe;
+  if (pe->tickets == 0) delete pe;
   if (live_envs.fetch_sub(1) == 1) {
     StopTrimmer();
     DrainRegions();

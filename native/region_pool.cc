@@ -33,6 +33,7 @@ size_t idle_bytes = 0;
 size_t idle_limit = 0;
 size_t in_use_bytes = 0;  // handed out by AcquireRegion, not yet taken back
 size_t total_limit = 0;
+uint64_t fresh_maps = 0;  // mappings made so far (tests tell reuse from it)
 bool trimmer_started = false;
 bool trimmer_stop = false;
 uv_thread_t trimmer;
@@ -130,6 +131,7 @@ Region AcquireRegion(size_t bytes, bool* recycled) {
     return {nullptr, 0};
   }
   in_use_bytes += length;
+  fresh_maps++;
   uv_mutex_unlock(&mu);
   Region r = MapAligned(length);
   if (r.addr == nullptr) {
@@ -222,6 +224,13 @@ size_t InUseRegionBytes() {
 size_t TotalRegionLimit() {
   Lock();
   size_t n = total_limit;
+  uv_mutex_unlock(&mu);
+  return n;
+}
+
+uint64_t FreshRegionMaps() {
+  Lock();
+  uint64_t n = fresh_maps;
   uv_mutex_unlock(&mu);
   return n;
 }

@@ -17,6 +17,7 @@
 #define MMARRAY_REGION_POOL_H_
 
 #include <cstddef>
+#include <cstdint>
 
 namespace mmarray {
 
@@ -62,6 +63,8 @@ size_t IdleRegionBytes();
 size_t IdleRegionLimit();
 size_t InUseRegionBytes();
 size_t TotalRegionLimit();
+// How many fresh mappings AcquireRegion has made (tests: reuse makes none).
+uint64_t FreshRegionMaps();
 
 }  // namespace mmarray
 

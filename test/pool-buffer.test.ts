@@ -85,15 +85,15 @@ describe('region pool', () => {
       const M = 8 << 20;
       let a = N.poolBuffer(M, true);
       new Uint8Array(a).fill(0xab);
-      const inUse = N.poolStats().inUseBytes;
+      const maps = N.poolStats().freshMaps;
       a = null; global.gc();
       let z = N.poolBuffer(M);
       const zeroed = new Uint8Array(z).every((x) => x === 0);
-      const reused = N.poolStats().inUseBytes === inUse;
+      const reused = N.poolStats().freshMaps === maps;
       new Uint8Array(z).fill(0xcd);
       z = null; global.gc();
       const u = new Uint8Array(N.poolBuffer(M, true));
-      process.stdout.write(JSON.stringify({ zeroed, reused, stale: u[0] === 0xcd && u[M - 1] === 0xcd, reusedAgain: N.poolStats().inUseBytes === inUse }));
+      process.stdout.write(JSON.stringify({ zeroed, reused, stale: u[0] === 0xcd && u[M - 1] === 0xcd, reusedAgain: N.poolStats().freshMaps === maps }));
     `);
     expect(out).toEqual({ zeroed: true, reused: true, stale: true, reusedAgain: true });
   });
