@@ -17,9 +17,10 @@ import type { DType } from './dtype';
 import type { Allocator } from './storage';
 
 /**
- * Results at least this large come from the pool. Below it V8's own
- * allocator is as fast (measured: bench/w21_alloc.js), and rounding small
- * buffers up to 2 MiB would waste memory.
+ * Results at least this large come from the pool (regions are whole 2 MiB
+ * huge pages, so a 1 MiB result wastes at most half of one); smaller ones
+ * take few page faults and stay with V8. Not tuned by measurement yet:
+ * bench/w21_alloc.js measures 40-160 MB results.
  */
 export const FRESH_POOL_MIN_BYTES = 1 << 20;
 

@@ -184,7 +184,7 @@ export const kernelProgress = addon.kernelProgress;
  */
 export const poolBuffer = addon.poolBuffer;
 
-/** What the region pool holds idle now, and its bound (tests, diagnostics). */
+/** The region pool's bytes idle and handed out, their bounds, and how many fresh mappings it made (tests, diagnostics). */
 export const poolStats = addon.poolStats;
 
 /** The compute ops' loops (native/index_kernels.cc). */
