@@ -15,7 +15,8 @@
         "native/napi_util.cc",
         "native/pairwise.cc",
         "native/ufunc_kernels.cc",
-        "native/pool_buffer.cc"
+        "native/pool_buffer.cc",
+        "native/region_pool.cc"
       ],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],
       "defines": ["NAPI_VERSION=8", "NAPI_DISABLE_CPP_EXCEPTIONS", "NODE_ADDON_API_DISABLE_DEPRECATED", "NODE_API_SWALLOW_UNTHROWABLE_EXCEPTIONS"],

@@ -42,7 +42,7 @@ import { kernelAbort, kernelCastAsync, kernelCopyAsync, kernelProgress, kernelRe
 import type { NdArray, Order } from './ndarray';
 import { descrOf, formatHeader } from './npy/header';
 import { replacementOf } from './npy/replace';
-import { closedError, MemoryStorage } from './storage';
+import { closedError, MemoryStorage, withAllocator } from './storage';
 import { makeArray, requireOpen } from './internal';
 import { newStrides } from './layout';
 
@@ -86,16 +86,7 @@ const POOL_BUFFER_MIN_BYTES = 4 << 20;
  * the pool thread faults in and the pool unmaps: neither touches the event loop.
  */
 function withPoolAllocation<T>(fn: () => T): T {
-  const plain = MemoryStorage.allocate;
-  MemoryStorage.allocate = (byteLength: number): MemoryStorage => {
-    const buffer = byteLength >= POOL_BUFFER_MIN_BYTES ? poolBuffer(byteLength) : null;
-    return buffer === null ? plain.call(MemoryStorage, byteLength) : new MemoryStorage(buffer);
-  };
-  try {
-    return fn();
-  } finally {
-    MemoryStorage.allocate = plain;
-  }
+  return withAllocator((byteLength, uninitialized) => (byteLength >= POOL_BUFFER_MIN_BYTES ? poolBuffer(byteLength, uninitialized) : null), fn);
 }
 
 /** The rejection of an aborted call, shaped as Node's own (`fs.readFile` with a signal). */

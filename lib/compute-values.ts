@@ -69,9 +69,12 @@ export function kOrder(shape: readonly number[], strides: readonly number[]): nu
   return iterationOrder(strides.map((s, i) => (shape[i] === 1 ? 0 : s)));
 }
 
-/** A new zeroed array of `shape` whose axes are packed in `order` (outermost first). */
-export function allocateOrdered(dt: DType, shape: readonly number[], order: readonly number[]): NdArray {
-  const out = allocate(dt, shape);
+/**
+ * A new array of `shape` whose axes are packed in `order` (outermost first):
+ * zeroed, or with `uninitialized` of any content (the caller stores every item).
+ */
+export function allocateOrdered(dt: DType, shape: readonly number[], order: readonly number[], uninitialized = false): NdArray {
+  const out = allocate(dt, shape, 'C', uninitialized);
   if (shapeToSize(shape) === 0 || shape.length < 2) return out;
   const strides = new Array<number>(shape.length).fill(0);
   let s = dt.itemsize;

@@ -14,6 +14,7 @@ import { newStrides, shapeToSize, shapeToStrides } from './layout';
 import type { NdArray, Order } from './ndarray';
 import { MemoryStorage } from './storage';
 import { countCopy } from './stats';
+import { storesWholeItems } from './fresh-memory';
 
 /** Reverses the bytes of every scalar unit of every element (fields only). */
 export function byteswapInPlace(a: NdArray): void {
@@ -108,7 +109,8 @@ export function copyAs(a: NdArray, dt: DType, order: Order, count = true): NdArr
   const strides = ord === 'K' ? kStrides(a, dt.itemsize) : newStrides(a.shape, dt.itemsize, ord as 'C' | 'F');
   if (ord !== 'C' && ord !== 'F' && ord !== 'K') throw new ValueError(`order must be one of 'C', 'F', 'A', 'K' (got '${String(order)}')`);
   const size = shapeToSize(a.shape);
-  const storage = MemoryStorage.allocate(size * dt.itemsize);
+  // Every item is stored below (or the copy throws and is dropped).
+  const storage = MemoryStorage.allocate(size * dt.itemsize, storesWholeItems(dt));
   const out = makeArray({ storage, dtype: dt, shape: a.shape, strides, offset: 0, base: null, writeable: true, ownData: true });
   if (count) countCopy(size * dt.itemsize);
   if (size === 0) return out;

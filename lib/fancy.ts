@@ -44,6 +44,7 @@ import {
 } from './compute-values';
 import { indicesOf, typedLayout } from './typed-reader';
 import { addAtNative, compressNative, countNative, nonzeroNative, putNative, takeNative } from './index-kernels';
+import { storesWholeItems } from './fresh-memory';
 
 /** One item of an advanced index: a basic item (or an index string of them), an index array, or a JS list of ints / bools. */
 export type FancyItem = IndexItem | string | NdArray | readonly (number | bigint | boolean)[];
@@ -431,7 +432,8 @@ export function take(a: NdArray, indices: NdArray | number | readonly number[], 
   const src = axis === null ? (a.ndim === 1 ? a : a.reshape(-1)) : a;
   const ax = axis === null ? 0 : normalizeAxis(axis, a.ndim);
   if (src.ndim === 1 && src.shape[0] > 0 && indices instanceof ArrayClass && indices.ndim === 1) {
-    const r = allocateOrdered(src.dtype, [indices.shape[0]], [0]);
+    // Filled whole when the kernel takes it (-1), else dropped.
+    const r = allocateOrdered(src.dtype, [indices.shape[0]], [0], storesWholeItems(src.dtype));
     const bad = takeNative(src, indices, mode, r);
     if (bad === -1) return r;
     if (bad !== null) throw new IndexError(`index ${String(indices.index(bad).toArray())} is out of bounds for axis ${ax} with size ${src.shape[0]}`);
@@ -540,7 +542,8 @@ export function compress(condition: NdArray | readonly (boolean | number)[], a: 
   if (src.ndim === 1 && c.shape[0] <= src.shape[0]) {
     const count = countNative(c);
     if (count !== null) {
-      const r = allocateOrdered(src.dtype, [count], [0]);
+      // Filled whole when the kernel takes it, else dropped.
+      const r = allocateOrdered(src.dtype, [count], [0], storesWholeItems(src.dtype));
       if (compressNative(c, src, r, count)) return r;
     }
   }

@@ -29,7 +29,8 @@ import type { Codec, DType } from './dtype';
 import { AccessError } from './errors';
 import { newStrides, shapeToSize } from './layout';
 import type { NdArray as ArrayClass } from './ndarray';
-import { MemoryStorage, type Storage } from './storage';
+import { freshMemory } from './fresh-memory';
+import { MemoryStorage, setAllocator, type Storage } from './storage';
 
 /** An array, in the library's signatures (the class lives in ndarray.ts). */
 export type NdArray<T = unknown> = ArrayClass<T>;
@@ -215,9 +216,14 @@ export function makeArray<T extends NdArray = NdArray>(init: ArrayInit, proto: o
   return a;
 }
 
-/** A new zeroed C- or F-contiguous owner. */
-export function allocate(dt: DType, shape: readonly number[], order: 'C' | 'F' = 'C'): NdArray {
-  const storage = MemoryStorage.allocate(shapeToSize(shape) * dt.itemsize);
+setAllocator(freshMemory);
+
+/**
+ * A new C- or F-contiguous owner: zeroed, or with `uninitialized` of any
+ * content (only for callers that overwrite every byte before returning it).
+ */
+export function allocate(dt: DType, shape: readonly number[], order: 'C' | 'F' = 'C', uninitialized = false): NdArray {
+  const storage = MemoryStorage.allocate(shapeToSize(shape) * dt.itemsize, uninitialized);
   return makeArray({ storage, dtype: dt, shape, strides: newStrides(shape, dt.itemsize, order), offset: 0, base: null, writeable: true, ownData: true });
 }
 

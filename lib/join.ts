@@ -16,6 +16,7 @@ import { allocateOrdered } from './compute-values';
 import { Slice } from './indexing';
 import { copyNative, elementCode, isSwapped } from './kernels';
 import { requireOpen, storageOf } from './internal';
+import { storesWholeItems } from './fresh-memory';
 
 /** Options of {@link concatenate} and {@link stack}. */
 export interface JoinOptions {
@@ -101,7 +102,8 @@ export function concatenate(arrays: readonly NdArray[], options: JoinOptions = {
 function join(arrays: readonly NdArray[], ax: number, dt: DType): NdArray {
   const shape = [...arrays[0].shape];
   shape[ax] = arrays.reduce((s, a) => s + a.shape[ax], 0);
-  const out = allocateOrdered(dt, shape, multiSortedPerm(arrays, shape.length));
+  // The arrays tile `out` along `ax`: every item is stored.
+  const out = allocateOrdered(dt, shape, multiSortedPerm(arrays, shape.length), storesWholeItems(dt));
   let at = 0;
   for (const a of arrays) {
     const n = a.shape[ax];

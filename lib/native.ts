@@ -50,7 +50,8 @@ interface Addon {
   kernelAbort: (job: AsyncJob) => void;
   kernelProgress: (job: AsyncJob) => [number, number] | null;
   setErrorClasses: (classes: ErrorClasses) => void;
-  poolBuffer: (byteLength: number) => ArrayBuffer | null;
+  poolBuffer: (byteLength: number, uninitialized?: boolean) => ArrayBuffer | null;
+  poolStats: () => { idleBytes: number; idleLimit: number; inUseBytes: number; totalLimit: number; freshMaps: number };
   indexKernels: IndexKernels;
 }
 
@@ -196,11 +197,16 @@ export const kernelAbort = addon.kernelAbort;
 export const kernelProgress = addon.kernelProgress;
 
 /**
- * A zeroed ArrayBuffer over anonymous memory that the pool thread writing it
- * faults in and the thread pool unmaps once V8 drops it (native/pool_buffer.cc),
- * or null (0 bytes, over 4 GiB, or no memory): then allocate in JS.
+ * An ArrayBuffer over 2 MiB-aligned huge-page anonymous memory, recycled once
+ * V8 drops it (native/pool_buffer.cc, native/region_pool.cc), or null (0
+ * bytes, over 4 GiB, or no memory): then allocate in JS. Zeroed unless
+ * `uninitialized` is true (then it may hold a dropped buffer's bytes: only
+ * for callers that overwrite every byte before JS reads one).
  */
 export const poolBuffer = addon.poolBuffer;
+
+/** The region pool's bytes idle and handed out, their bounds, and how many fresh mappings it made (tests, diagnostics). */
+export const poolStats = addon.poolStats;
 
 /** The compute ops' loops (native/index_kernels.cc). */
 export const indexKernels: IndexKernels = addon.indexKernels;

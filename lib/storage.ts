@@ -157,13 +157,42 @@ export class MemoryStorage extends Storage {
     return this.single;
   }
 
-  /** Fresh zeroed memory. */
-  static allocate(byteLength: number): MemoryStorage {
-    // (Asking for transparent huge pages here, as NumPy does, made the median
-    // 80 MB copy 4x faster but every tenth one 6x slower on the VMs measured:
-    // V8 frees buffers only at GC, so the kernel keeps compacting memory for
-    // new huge pages. Predictable latency won; see the performance notes.)
-    return new MemoryStorage(new ArrayBuffer(byteLength));
+  /**
+   * Fresh memory of `byteLength` bytes: zeroed, or with `uninitialized` true
+   * of any content, for callers that overwrite every byte before anything
+   * reads one. From the current {@link Allocator}, else `new ArrayBuffer`.
+   */
+  static allocate(byteLength: number, uninitialized = false): MemoryStorage {
+    const buffer = allocator === null ? null : allocator(byteLength, uninitialized);
+    return new MemoryStorage(buffer ?? new ArrayBuffer(byteLength));
+  }
+}
+
+/**
+ * The allocation hook: where {@link MemoryStorage.allocate} gets fresh
+ * memory. Returns an ArrayBuffer of exactly `byteLength` bytes (zeroed
+ * unless `uninitialized`), or null to leave it to `new ArrayBuffer`.
+ * internal.ts installs the large-result pool (fresh-memory.ts); async.ts
+ * swaps in its own for the span of one call ({@link withAllocator}).
+ */
+export type Allocator = (byteLength: number, uninitialized: boolean) => ArrayBuffer | null;
+
+let allocator: Allocator | null = null;
+
+/** Makes `a` the allocator of fresh memory; returns the one it replaces. */
+export function setAllocator(a: Allocator | null): Allocator | null {
+  const previous = allocator;
+  allocator = a;
+  return previous;
+}
+
+/** Runs `fn` with `a` as the allocator, then restores the previous one (also on a throw). */
+export function withAllocator<T>(a: Allocator, fn: () => T): T {
+  const previous = setAllocator(a);
+  try {
+    return fn();
+  } finally {
+    setAllocator(previous);
   }
 }
 

@@ -600,11 +600,14 @@ function fmtDType(d: DType): string {
   return `dtype('${d.isnative || d.byteorder === '|' ? d.name : d.str}')`;
 }
 
-/** A new owner of `shape` and `dt`, laid out in nditer's 'K' order of `like` (strides already broadcast). */
-export function allocateLike(dt: DType, shape: readonly number[], like: readonly (readonly number[])[]): NdArray {
+/**
+ * A new owner of `shape` and `dt`, laid out in nditer's 'K' order of `like`
+ * (strides already broadcast); zeroed unless `uninitialized` (the caller stores every item).
+ */
+export function allocateLike(dt: DType, shape: readonly number[], like: readonly (readonly number[])[], uninitialized = false): NdArray {
   const n = shapeToSize(shape);
   const strides = kOrderStrides(shape, dt.itemsize, kOrder(shape.length, like));
-  return makeArray({ storage: MemoryStorage.allocate(n * dt.itemsize), dtype: dt, shape, strides, offset: 0, base: null, writeable: true, ownData: true });
+  return makeArray({ storage: MemoryStorage.allocate(n * dt.itemsize, uninitialized), dtype: dt, shape, strides, offset: 0, base: null, writeable: true, ownData: true });
 }
 
 /** True when `a` and `out` address exactly the same elements in the same order (in-place is then safe). */
@@ -663,7 +666,8 @@ export function callUfunc(spec: UfuncSpec, inputs: readonly UfuncInput[], option
     throw new ValueError(`non-broadcastable output operand with shape ${tupleNoSpace(out.shape)} doesn't match the broadcast shape ${tupleNoSpace(shape)}`);
   }
   const inStrides = inputs.map((x) => (x instanceof ArrayClass ? broadcastStridesTo(x.shape, x.strides, shape) : new Array<number>(shape.length).fill(0)));
-  const result = out ?? allocateLike(r.outType, shape, inStrides);
+  // Without a mask every item is stored (by the loop or fillBool); a masked result starts zeroed.
+  const result = out ?? allocateLike(r.outType, shape, inStrides, where === null || where === true);
   if (where === true) where = null;
   if (where === false || shapeToSize(shape) === 0) return result;
   if (decided !== null) {

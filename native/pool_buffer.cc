@@ -3,10 +3,15 @@
 #include <sys/mman.h>
 #include <uv.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
+#include <vector>
 
 #include "env_state.h"
+#include "region_pool.h"
 
 namespace mmarray {
 namespace {
@@ -15,69 +20,183 @@ namespace {
 // at most 2^32 items); JS allocates those itself.
 constexpr double kMaxBytes = 4294967296.0;
 
-struct Region {
-  void* addr;
-  size_t length;
-};
-
-void Unmap(const Region& r) {
-  // SAFETY: addr/length are exactly what mmap returned in PoolBuffer, and the
-  // buffer over them is gone (V8 calls the finalizer after its last use).
-  munmap(r.addr, r.length);
-}
-
 struct UnmapRequest {
   uv_work_t req;
   Region region;
 };
 
-// The finalizer: Node runs it on the JS thread on a later turn (it defers
-// external ArrayBuffer finalizers with SetImmediate), so the unmap goes to
-// the pool; at env teardown, or if the pool cannot take it, it runs here.
-void Finalize(napi_env env, void* data, void* hint) {
-  Region region{data, reinterpret_cast<size_t>(hint)};
+struct PoolEnv;
+
+// One buffer handed out: its region, and a weak reference to the ArrayBuffer.
+struct Ticket {
+  Region region;
+  napi_ref weak;     // empty once V8 collected the buffer; nullptr once reclaimed
+  PoolEnv* owner;
+  bool reclaimed;    // the region went back through `weak`: Finalize only frees this
+};
+
+// Per env (JS thread only): the buffers it handed out, not yet finalized.
+struct PoolEnv {
+  std::vector<Ticket*> live;  // not yet reclaimed either: what Reclaim scans
+  size_t tickets = 0;         // every Ticket not yet freed (they point here)
+  // Reclaiming through the weak reference needs the buffer object's death to
+  // mean its memory's: true while nothing can move the memory to another
+  // ArrayBuffer. Node marks these buffers untransferable (postMessage and
+  // structuredClone copy them), and Node 20 has no
+  // ArrayBuffer.prototype.transfer; where it exists (Node >= 21) this is
+  // false and only the finalizer returns regions.
+  bool weak_reuse = false;
+  bool closing = false;
+};
+
+// Envs with the addon loaded; the last to close unmaps the idle regions.
+std::atomic<int> live_envs{0};
+
+void Forget(Ticket* t) {
+  PoolEnv* pe = t->owner;
+  auto it = std::find(pe->live.begin(), pe->live.end(), t);
+  if (it != pe->live.end()) pe->live.erase(it);
+  delete t;
+  if (--pe->tickets == 0 && pe->closing) delete pe;
+}
+
+// Hands a region no JS can reach back to the pool, or has it unmapped on the
+// thread pool (the pool is full), or here when there is no loop.
+void GiveBack(napi_env env, Region region) {
+  if (ReleaseRegion(region)) return;
   uv_loop_t* loop = nullptr;
-  if (!EnvClosing(Napi::Env(env)) && napi_get_uv_event_loop(env, &loop) == napi_ok && loop != nullptr) {
+  if (napi_get_uv_event_loop(env, &loop) == napi_ok && loop != nullptr) {
     auto* r = new UnmapRequest{{}, region};
     int rc = uv_queue_work(
-        loop, &r->req, [](uv_work_t* req) { Unmap(reinterpret_cast<UnmapRequest*>(req)->region); },
+        loop, &r->req, [](uv_work_t* req) { UnmapRegion(reinterpret_cast<UnmapRequest*>(req)->region); },
         [](uv_work_t* req, int /*status*/) { delete reinterpret_cast<UnmapRequest*>(req); });
     if (rc == 0) return;
     delete r;
   }
-  Unmap(region);
+  UnmapRegion(region);
 }
 
-// poolBuffer(byteLength) -> ArrayBuffer of zeros, or null when byteLength is
-// 0 or above 4 GiB or the memory cannot be had (the caller allocates in JS).
+// The finalizer: Node runs it on the JS thread on a later turn (it defers
+// external ArrayBuffer finalizers with SetImmediate), once the buffer's
+// backing store is gone. A loop that never yields never sees it: Reclaim
+// covers that. At env teardown Node calls it for buffers JS may still hold,
+// so then the region is unmapped and never reused.
+void Finalize(napi_env env, void* /*data*/, void* hint) {
+  auto* t = static_cast<Ticket*>(hint);
+  if (!t->reclaimed) {
+    napi_adjust_external_memory(env, -static_cast<int64_t>(t->region.length), nullptr);
+    if (t->owner->closing || EnvClosing(Napi::Env(env))) {
+      RetireRegion(t->region);
+    } else {
+      GiveBack(env, t->region);
+    }
+    // At teardown Node frees the env's references itself.
+    if (t->weak != nullptr && !t->owner->closing) napi_delete_reference(env, t->weak);
+  }
+  Forget(t);
+}
+
+// Returns to the pool the regions of buffers V8 has collected whose
+// finalizers have not run yet (a synchronous loop of copies never yields to
+// run them). A weak reference is emptied in the GC pause that collects the
+// buffer, so an empty one means no JS object reaches the buffer; with no
+// transfer possible (weak_reuse), none reaches its memory either.
+// Reclaimed tickets leave `live` here (their finalizers may be many turns
+// away), so the scan stays as short as the buffers alive.
+void Reclaim(napi_env env, PoolEnv* pe) {
+  if (!pe->weak_reuse) return;
+  auto still = std::remove_if(pe->live.begin(), pe->live.end(), [env](Ticket* t) {
+    napi_value v = nullptr;
+    if (napi_get_reference_value(env, t->weak, &v) != napi_ok || v != nullptr) return false;
+    napi_delete_reference(env, t->weak);
+    t->weak = nullptr;
+    t->reclaimed = true;
+    napi_adjust_external_memory(env, -static_cast<int64_t>(t->region.length), nullptr);
+    if (!ReleaseRegion(t->region)) UnmapRegion(t->region);
+    return true;
+  });
+  pe->live.erase(still, pe->live.end());
+}
+
+// poolBuffer(byteLength, uninitialized = false) -> ArrayBuffer, or null when
+// byteLength is 0 or above 4 GiB or the pool cannot give the memory (the
+// caller allocates in JS). Zeroed unless `uninitialized` is true: then a
+// recycled region keeps its old bytes, for callers that overwrite every
+// byte before JS can read one.
 Napi::Value PoolBuffer(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
+  auto* pe = static_cast<PoolEnv*>(info.Data());
   double n = info.Length() > 0 && info[0].IsNumber() ? info[0].As<Napi::Number>().DoubleValue() : -1;
-  if (!(n >= 1 && n <= kMaxBytes) || std::floor(n) != n) return env.Null();
+  if (!(n >= 1 && n <= kMaxBytes) || std::floor(n) != n || pe->closing) return env.Null();
+  bool uninitialized = info.Length() > 1 && info[1].IsBoolean() && info[1].As<Napi::Boolean>().Value();
   size_t length = static_cast<size_t>(n);
-  void* addr = mmap(nullptr, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (addr == MAP_FAILED) return env.Null();
-#ifdef MADV_HUGEPAGE
-  // The pool thread takes the faults, so huge pages cost the event loop
-  // nothing and spare the writer 511 of every 512 faults (NumPy asks too).
-  if (length >= (size_t{4} << 20)) madvise(addr, length, MADV_HUGEPAGE);
-#endif
+  Reclaim(env, pe);
+  bool recycled = false;
+  Region region = AcquireRegion(length, &recycled);
+  if (region.addr == nullptr) return env.Null();
+  // SAFETY: region spans at least `length` writable bytes (AcquireRegion),
+  // and no JS object reaches it yet. A fresh region is zero pages already.
+  if (recycled && !uninitialized) std::memset(region.addr, 0, length);
+  auto* t = new Ticket{region, nullptr, pe, false};
+  pe->tickets++;
   napi_value out;
-  napi_status status = napi_create_external_arraybuffer(env, addr, length, Finalize, reinterpret_cast<void*>(length), &out);
+  napi_status status = napi_create_external_arraybuffer(env, region.addr, length, Finalize, t, &out);
   if (status != napi_ok) {
-    // Only a refusal before Node took the memory leaves it ours to unmap: on
-    // a later failure Node has called (or queued) Finalize already.
-    if (status == napi_no_external_buffers_allowed) munmap(addr, length);
+    // Only a refusal before Node took the memory leaves it ours: on a later
+    // failure Node has called (or queued) Finalize already.
+    if (status == napi_no_external_buffers_allowed) {
+      RetireRegion(region);
+      pe->tickets--;
+      delete t;
+    }
     if (env.IsExceptionPending()) env.GetAndClearPendingException();
     return env.Null();
   }
+  if (napi_create_reference(env, out, 0, &t->weak) == napi_ok) {
+    pe->live.push_back(t);
+  } else {
+    t->weak = nullptr;  // never reclaimed early: the finalizer returns it
+  }
+  // The region counts toward V8's external memory, so the GC runs (and
+  // returns regions to the pool) as often as for its own ArrayBuffers.
+  napi_adjust_external_memory(env, static_cast<int64_t>(region.length), nullptr);
   return Napi::Value(env, out);
+}
+
+// poolStats() -> { idleBytes, idleLimit, inUseBytes, totalLimit, freshMaps } (tests, diagnostics).
+Napi::Value PoolStats(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  Napi::Object o = Napi::Object::New(env);
+  o.Set("idleBytes", Napi::Number::New(env, static_cast<double>(IdleRegionBytes())));
+  o.Set("idleLimit", Napi::Number::New(env, static_cast<double>(IdleRegionLimit())));
+  o.Set("inUseBytes", Napi::Number::New(env, static_cast<double>(InUseRegionBytes())));
+  o.Set("totalLimit", Napi::Number::New(env, static_cast<double>(TotalRegionLimit())));
+  o.Set("freshMaps", Napi::Number::New(env, static_cast<double>(FreshRegionMaps())));
+  return o;
+}
+
+void OnEnvClosing(void* arg) {
+  auto* pe = static_cast<PoolEnv*>(arg);
+  pe->closing = true;
+  if (pe->tickets == 0) delete pe;
+  if (live_envs.fetch_sub(1) == 1) {
+    StopTrimmer();
+    DrainRegions();
+  }
 }
 
 }  // namespace
 
 void InitPoolBuffer(Napi::Env env, Napi::Object exports) {
-  exports.Set("poolBuffer", Napi::Function::New<PoolBuffer>(env, "poolBuffer"));
+  auto* pe = new PoolEnv();
+  Napi::Value ab = env.Global().Get("ArrayBuffer");
+  Napi::Value transfer = ab.IsFunction() ? ab.As<Napi::Object>().Get("prototype").As<Napi::Object>().Get("transfer") : env.Undefined();
+  if (env.IsExceptionPending()) env.GetAndClearPendingException();
+  pe->weak_reuse = !transfer.IsFunction();
+  live_envs.fetch_add(1);
+  AddClosingHook(env, OnEnvClosing, pe);
+  exports.Set("poolBuffer", Napi::Function::New<PoolBuffer>(env, "poolBuffer", pe));
+  exports.Set("poolStats", Napi::Function::New<PoolStats>(env, "poolStats"));
 }
 
 }  // namespace mmarray

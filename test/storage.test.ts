@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import { AccessError } from '../lib/errors';
 import { storageOf } from '../lib/internal';
 import { memmap } from '../lib/memmap';
-import { MappedStorage, MemoryStorage, closedError } from '../lib/storage';
+import { MappedStorage, MemoryStorage, closedError, setAllocator, withAllocator, type Allocator } from '../lib/storage';
 import { useTempDir } from './helpers/tmp';
 
 const tmp = useTempDir('mmarray-storage-');
@@ -115,5 +115,36 @@ describe('MappedStorage', () => {
     const { st, close } = mapped(new Uint8Array(8));
     close();
     expect(() => st.close()).not.toThrow();
+  });
+});
+
+describe('the allocation hook', () => {
+  test('MemoryStorage.allocate asks the current allocator (size and zeroing), and takes new ArrayBuffer when it gives null', () => {
+    const calls: [number, boolean][] = [];
+    const own = new ArrayBuffer(24);
+    const hook: Allocator = (n, uninitialized) => {
+      calls.push([n, uninitialized]);
+      return n === 24 ? own : null;
+    };
+    const [mine, plain] = withAllocator(hook, () => [MemoryStorage.allocate(24, true), MemoryStorage.allocate(16)]);
+    expect(calls).toEqual([[24, true], [16, false]]);
+    expect(mine.single.buffer).toBe(own);
+    expect(plain.single.buffer).not.toBe(own);
+    expect(plain.byteLength).toBe(16);
+  });
+
+  test('withAllocator restores the previous allocator, also when the call throws', () => {
+    const seen: number[] = [];
+    const outer: Allocator = (n) => (seen.push(n), null);
+    const previous = setAllocator(outer);
+    try {
+      expect(() => withAllocator(() => null, () => {
+        throw new RangeError('boom');
+      })).toThrow('boom');
+      MemoryStorage.allocate(8);
+      expect(seen).toEqual([8]);
+    } finally {
+      expect(setAllocator(previous)).toBe(outer);
+    }
   });
 });
