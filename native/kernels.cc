@@ -695,6 +695,11 @@ void CastRow(const uint8_t* s, int64_t ss, uint8_t* d, int64_t ds, int64_t n) {
   if (ss == static_cast<int64_t>(sizeof(S)) && ds == static_cast<int64_t>(sizeof(D))) {
     if constexpr (!SwapS && !SwapD) {
       return CastContiguousRow<S, D>(s, d, n);
+    } else if constexpr (std::is_same_v<S, D> && sizeof(S) > 1) {
+      // Only the byte order changes (or swaps twice): one swap (copy) pass,
+      // the bits kept as they are.
+      if constexpr (SwapS != SwapD) return SwapItems<S>(s, d, n);
+      else return CastContiguousRow<S, D>(s, d, n);
     } else {
       // Byte order fused chunk by chunk, as NumPy's buffered casts do: a
       // chunk of the source swapped into an L1-sized native buffer, cast
