@@ -644,7 +644,8 @@ constexpr int64_t kCastChunk = 512;
 
 // Both sides contiguous in native order: one plain loop over the items,
 // which the compiler vectorizes for the common pairs (built for AVX2 and
-// baseline; DoubleToHalf and FloatToInt are branch-free for this).
+// baseline; DoubleToHalf is branch-free for this, FloatToInt compiles to
+// compares and selects).
 // SAFETY: both rows lie in layouts ReadLayout checked. __restrict holds
 // because kernelCast's contract is non-overlapping layouts (lib/kernels.ts
 // castNative; its callers copy through a temporary when views overlap); the
