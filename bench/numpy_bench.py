@@ -215,6 +215,10 @@ def w9(p):
     res["cast_c16_c8"] = measure(lambda: c16.astype("<c8"), 5)
     res["cast_bf8_f4"] = measure(lambda: fbe.astype("<f4"), 5)
     res["set_u1_f4"] = measure(set_u1_f4, 5)
+    # The same casts into existing arrays: the cast loops alone.
+    for key, src, dt in [("f8_i4", f, "<i4"), ("f8_f2", f, "<f2"), ("c16_c8", c16, "<c8"), ("bf8_f4", fbe, "<f4")]:
+        dst = np.zeros(src.shape, dt)
+        res["into_" + key] = measure(lambda: np.copyto(dst, src, casting="unsafe"), 5)
     return res
 
 

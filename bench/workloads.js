@@ -584,6 +584,11 @@ function w9(ctx) {
   add("astype('<f4') of 10M >f8 (byte-swapping cast)", h.measure(() => fbe.astype('<f4'), { rounds: 5 }), np?.cast_bf8_f4, { ref: 'np', time: 1.2 });
   const out = mm.zeros([2160, 3840, 3], '<f4');
   add('set() of a u1 frame into a <f4 array', h.measure(() => out.set(img), { rounds: 5 }), np?.set_u1_f4, { ref: 'np', time: 1.2 });
+  // The same casts into existing arrays: the cast loops alone, no new memory.
+  for (const [key, src, dt, what] of [['f8_i4', f, '<i4', '10M <f8 to <i4'], ['f8_f2', f, '<f2', '10M <f8 to <f2'], ['c16_c8', c16, '<c8', '5M <c16 to <c8'], ['bf8_f4', fbe, '<f4', '10M >f8 to <f4']]) {
+    const dst = mm.zeros(src.shape, dt);
+    add(`set() of ${what} into an existing array`, h.measure(() => dst.set(src), { rounds: 5 }), np?.[`into_${key}`], { ref: 'np', time: 1.2 });
+  }
 
   // Per element just under vs just over 2 GiB: base = under, lib = over.
   const under = f8.index(`0:${2 ** 28 - 1024}`);

@@ -453,42 +453,72 @@ struct Cplx {
 enum CastType { kCI8 = 9, kCU8 = 10, kCF2 = 11, kCC8 = 12, kCC16 = 13 };
 constexpr int64_t kCastItemsize[] = {8, 4, 1, 1, 2, 2, 4, 4, 1, 8, 8, 2, 8, 16};
 
-double HalfToDouble(uint16_t h) {
-  int exp = (h >> 10) & 0x1f;
-  int m = h & 0x3ff;
-  double sign = (h & 0x8000) ? -1.0 : 1.0;
-  if (exp == 0) return sign * std::ldexp(static_cast<double>(m), -24);
-  if (exp == 31) return m == 0 ? sign * INFINITY : NAN;
-  return sign * std::ldexp(static_cast<double>(1024 + m), exp - 25);
+// float16 bits -> double, exact (a NaN becomes the default NaN, as before).
+// Built from bits with no ldexp, so a cast loop over it stays vector code.
+inline double HalfToDouble(uint16_t h) {
+  uint64_t exp = (h >> 10) & 0x1f;
+  uint64_t m = h & 0x3ff;
+  uint64_t sign = static_cast<uint64_t>(h & 0x8000) << 48;
+  // Subnormal (and zero): m * 2^-24, exact in a double.
+  double sub = static_cast<double>(static_cast<int32_t>(m)) * 0x1p-24;
+  uint64_t sub_bits;
+  std::memcpy(&sub_bits, &sub, 8);
+  // Normal: rebias the exponent (15 -> 1023) and widen the fraction.
+  uint64_t bits = (exp == 0 ? sub_bits : ((exp + 1008) << 52) | (m << 42)) | sign;
+  if (exp == 31) bits = m == 0 ? 0x7ff0000000000000 | sign : 0x7ff8000000000000;
+  double r;
+  std::memcpy(&r, &bits, 8);
+  return r;
 }
 
-double RoundHalfEven(double q) {
-  double f = std::floor(q);
-  double d = q - f;  // exact: q has few significant bits
-  return d > 0.5 || (d == 0.5 && std::fmod(f, 2.0) == 1.0) ? f + 1 : f;
-}
-
-// float16Bits of lib/dtype/float16.ts, step for step.
-uint16_t DoubleToHalf(double x) {
+// double -> float16 bits with exactly float16Bits' results (lib/dtype/float16.ts,
+// NumPy's npy_doublebits_to_halfbits): round half to even, subnormal halves,
+// >= 65520 to inf, a NaN keeps its top 10 fraction bits (0x7c01 if those are
+// zero). Branch-free selects over a few double and integer operations, so a
+// cast loop over it vectorizes:
+// - subnormal halves (|x| < 2^-14): |x| * 2^24 < 1024 is exact, and adding
+//   2^52 rounds it to an integer, half to even, which lands in the low bits;
+// - normal halves: c = 2^(e + 42) for |x|'s exponent e makes (|x| + c) - c
+//   |x| rounded, half to even, to 11 significant bits (a carry into the next
+//   binade is right too); its exponent and top 10 fraction bits, rebiased,
+//   are the half's bits (65504 <= |x| < 65520 stays 0x7bff, 65520 carries to
+//   0x7c00).
+// The round-to-nearest mode is the only one Node runs in.
+inline uint16_t DoubleToHalf(double x) {
   uint64_t bits;
   std::memcpy(&bits, &x, 8);
-  uint32_t hi = static_cast<uint32_t>(bits >> 32);
-  uint16_t sign = (hi >> 16) & 0x8000;
-  if (x != x) {
-    uint16_t payload = static_cast<uint16_t>(((hi & 0xfffff) >> 10) | 0x7c00);
-    return sign | (payload == 0x7c00 ? 0x7c01 : payload);
-  }
-  double a = std::fabs(x);
-  if (a >= 65520.0) return sign | 0x7c00;
-  if (a < 0x1p-14) return sign | static_cast<uint16_t>(RoundHalfEven(a * 0x1p24));
-  int e = static_cast<int>((hi >> 20) & 0x7ff) - 1023;
-  int m = static_cast<int>(RoundHalfEven((std::ldexp(a, -e) - 1) * 1024));
-  int exp = e + 15;
-  if (m == 1024) {
-    m = 0;
-    exp += 1;
-  }
-  return static_cast<uint16_t>(sign | (exp << 10) | m);
+  uint64_t sign = (bits >> 48) & 0x8000;
+  uint64_t abits = bits & 0x7fffffffffffffff;
+  double a;
+  std::memcpy(&a, &abits, 8);
+  // Masks from the bits (ordered as the magnitudes are: abits < 2^63):
+  // below 2^-14, at least 65520 (inf too), NaN. Integer selects only, so
+  // the loop has no control flow; inf and NaN give garbage in c and r
+  // (no trap), selected away.
+  int64_t mag = static_cast<int64_t>(abits);
+  uint64_t is_sub = -static_cast<uint64_t>(mag < 0x3f10000000000000);
+  uint64_t is_big = -static_cast<uint64_t>(mag >= 0x40effe0000000000);
+  uint64_t is_nan = -static_cast<uint64_t>(mag > 0x7ff0000000000000);
+  uint64_t small_bits = (abits & is_sub) | (uint64_t{0x3f10000000000000} & ~is_sub);  // min(|x|, 2^-14)
+  double small;
+  std::memcpy(&small, &small_bits, 8);
+  double t = small * 0x1p24 + 0x1p52;
+  uint64_t t_bits;
+  std::memcpy(&t_bits, &t, 8);
+  uint64_t h_sub = t_bits & 0x7ff;  // 0 .. 1024
+  uint64_t c_bits = (abits & 0x7ff0000000000000) + (uint64_t{42} << 52);
+  double c;
+  std::memcpy(&c, &c_bits, 8);
+  double r = (a + c) - c;
+  uint64_t r_bits;
+  std::memcpy(&r_bits, &r, 8);
+  uint64_t h_norm = ((r_bits >> 42) - (uint64_t{1008} << 10)) & 0xffff;
+  uint64_t frac = (abits >> 42) & 0x3ff;
+  uint64_t h_nan = 0x7c00 | frac | static_cast<uint64_t>(frac == 0);
+  uint64_t h = (h_sub & is_sub) | (h_norm & ~is_sub);
+  h = (0x7c00 & is_big) | (h & ~is_big);
+  h = (h_nan & is_nan) | (h & ~is_nan);
+  return static_cast<uint16_t>(sign | h);
 }
 
 // cvttsd2si, 64- and 32-bit destinations (the comparisons are false for NaN).
@@ -613,13 +643,16 @@ inline void StoreItem(uint8_t* p, T v) {
 constexpr int64_t kCastChunk = 512;
 
 // Both sides contiguous in native order: one plain loop over the items,
-// which the compiler vectorizes for the common pairs.
+// which the compiler vectorizes for the common pairs (built for AVX2 and
+// baseline; DoubleToHalf is branch-free for this, FloatToInt compiles to
+// compares and selects).
 // SAFETY: both rows lie in layouts ReadLayout checked. __restrict holds
 // because kernelCast's contract is non-overlapping layouts (lib/kernels.ts
 // castNative; its callers copy through a temporary when views overlap); the
 // bounds do not depend on it, so a broken promise gives wrong values, never
 // an access outside the memory.
 template <class S, class D>
+__attribute__((target_clones("avx2", "default")))
 void CastContiguous(const uint8_t* __restrict s, uint8_t* __restrict d, int64_t n) {
   for (int64_t i = 0; i < n; i++) {
     S v;
@@ -629,10 +662,66 @@ void CastContiguous(const uint8_t* __restrict s, uint8_t* __restrict d, int64_t 
   }
 }
 
+// CastContiguous, complex -> complex as a real row of 2n parts (each part
+// converts alike), which vectorizes as the real pair does.
+template <class S, class D>
+void CastContiguousRow(const uint8_t* __restrict s, uint8_t* __restrict d, int64_t n) {
+  if constexpr (kIsCplx<S> && kIsCplx<D>) {
+    return CastContiguous<decltype(S::re), decltype(D::re)>(s, d, 2 * n);
+  } else {
+    return CastContiguous<S, D>(s, d, n);
+  }
+}
+
+// Reverses the bytes of each of n items of T (each part of a complex) from
+// s into d, which may be s: the vector swap loops of the copy kernel.
+// SAFETY: s and d hold n items of T (the callers' chunks).
+template <class T>
+void SwapItems(const uint8_t* s, uint8_t* d, int64_t n) {
+  if constexpr (kIsCplx<T>) {
+    return SwapItems<decltype(T::re)>(s, d, 2 * n);
+  } else if constexpr (sizeof(T) == 2) {
+    return SwapContiguous16(s, d, n);
+  } else if constexpr (sizeof(T) == 4) {
+    return SwapContiguous32(s, d, n);
+  } else if constexpr (sizeof(T) == 8) {
+    return SwapContiguous64(s, d, n);
+  } else if (s != d) {
+    std::memcpy(d, s, static_cast<size_t>(n));  // one byte: nothing to swap
+  }
+}
+
 template <class S, class D, bool SwapS, bool SwapD>
 void CastRow(const uint8_t* s, int64_t ss, uint8_t* d, int64_t ds, int64_t n) {
-  if constexpr (!SwapS && !SwapD) {
-    if (ss == static_cast<int64_t>(sizeof(S)) && ds == static_cast<int64_t>(sizeof(D))) return CastContiguous<S, D>(s, d, n);
+  if (ss == static_cast<int64_t>(sizeof(S)) && ds == static_cast<int64_t>(sizeof(D))) {
+    if constexpr (!SwapS && !SwapD) {
+      return CastContiguousRow<S, D>(s, d, n);
+    } else if constexpr (std::is_same_v<S, D> && sizeof(S) > 1) {
+      // Only the byte order changes (or swaps twice): one swap (copy) pass,
+      // the bits kept as they are.
+      if constexpr (SwapS != SwapD) return SwapItems<S>(s, d, n);
+      else return CastContiguousRow<S, D>(s, d, n);
+    } else {
+      // Byte order fused chunk by chunk, as NumPy's buffered casts do: a
+      // chunk of the source swapped into an L1-sized native buffer, cast
+      // from it, and the destination chunk swapped in place, each a vector
+      // loop.
+      alignas(32) uint8_t buf[kCastChunk * sizeof(S)];
+      for (int64_t i0 = 0; i0 < n; i0 += kCastChunk) {
+        int64_t k = n - i0 < kCastChunk ? n - i0 : kCastChunk;
+        // SAFETY: items i0 .. i0 + k - 1 of both contiguous rows lie in the
+        // checked layouts; buf holds kCastChunk >= k items of S.
+        const uint8_t* p = s + i0 * static_cast<int64_t>(sizeof(S));
+        uint8_t* q = d + i0 * static_cast<int64_t>(sizeof(D));
+        if constexpr (SwapS) {
+          SwapItems<S>(p, buf, k);
+          p = buf;
+        }
+        CastContiguousRow<S, D>(p, q, k);
+        if constexpr (SwapD) SwapItems<D>(q, q, k);
+      }
+      return;
+    }
   }
   S in[kCastChunk];
   D out[kCastChunk];

@@ -367,9 +367,11 @@ describe('kernelCast', () => {
 
   it.each(TYPES)('casts from %s to every numeric dtype, both byte orders, aligned or not, equal the JS path', (from) => {
     for (const to of TYPES) {
-      for (const [order, shift, view] of [['<', 0, '...'], ['>', 1, '::-2'], ['<', 3, '1::2']] as const) {
+      // Contiguous in both orders (the vector loops, the fused swaps), strided, unaligned.
+      const layouts = [['<', '>', 0, '...'], ['<', '<', 0, '...'], ['>', '>', 0, '...'], ['>', '<', 1, '::-2'], ['<', '>', 3, '1::2']] as const;
+      for (const [order, dstOrder, shift, view] of layouts) {
         const src = (dtype(from).itemsize > 1 ? order : '|') + from;
-        const dst = (dtype(to).itemsize > 1 ? (order === '<' ? '>' : '<') : '|') + to;
+        const dst = (dtype(to).itemsize > 1 ? dstOrder : '|') + to;
         const a = source(src, shift, from.length * 31 + to.length + shift).index(view);
         expect(a.size).toBeGreaterThanOrEqual(NATIVE_MIN_ELEMENTS);
         const native = a.astype(dst);
@@ -381,7 +383,7 @@ describe('kernelCast', () => {
             setNativeKernels(true);
           }
         })();
-        expect([src, dst, view, same(native, js)]).toEqual([src, dst, view, true]);
+        expect([src, dst, view, shift, same(native, js)]).toEqual([src, dst, view, shift, true]);
       }
     }
   });
