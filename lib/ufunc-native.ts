@@ -19,6 +19,7 @@
  * @module
  */
 import type { DType } from './dtype';
+import { ValueError } from './errors';
 import { castCode, isSwapped, regionOf } from './kernels';
 import { storageOf } from './internal';
 import { shapeToSize } from './layout';
@@ -58,6 +59,9 @@ const NATIVE_OPS: Readonly<Record<string, number>> = {
   logical_or: 27,
   logical_xor: 28,
   logical_not: 29,
+  left_shift: 30,
+  right_shift: 31,
+  power: 32,
 };
 
 /**
@@ -81,8 +85,16 @@ const BOOL_OPS: Readonly<Record<string, number>> = {
 
 /** Operations whose native loops exist for float loop types only. */
 const FLOAT_ONLY = new Set(['divide', 'sqrt']);
-/** Operations whose native loops exist for integer loop types only (bools stay in JS). */
-const INT_ONLY = new Set(['bitwise_and', 'bitwise_or', 'bitwise_xor', 'invert']);
+/**
+ * Operations whose native loops exist for integer loop types only (bools
+ * stay in JS). Float power stays in JS: NumPy's values come from its own
+ * SIMD loops on AVX-512 machines, which neither libm's pow nor V8's
+ * Math.pow matches bit for bit, so there is no one right native answer.
+ */
+const INT_ONLY = new Set(['bitwise_and', 'bitwise_or', 'bitwise_xor', 'invert', 'left_shift', 'right_shift', 'power']);
+
+/** NumPy's error for an integer raised to a negative integer power (arith.ts's loops raise it too). */
+export const NEGATIVE_POWER = 'Integers to negative integer powers are not allowed.';
 
 /**
  * Below this many elements the JS loop runs. Measured (add of float64 and
@@ -150,6 +162,6 @@ export function runUfuncNative(op: number, t: DType, shape: readonly number[], o
     if (r === null) return false;
     list.push([r.memory, r.byteOffset, o.strides, code, isSwapped(o.arr.dtype)]);
   }
-  kernelUfunc(op, compute, shape, list);
+  if (kernelUfunc(op, compute, shape, list) === 1) throw new ValueError(NEGATIVE_POWER);
   return true;
 }

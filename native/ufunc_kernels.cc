@@ -36,6 +36,7 @@ enum Op {
   kFloorDivide, kRemainder, kBitwiseAnd, kBitwiseOr, kBitwiseXor, kInvert,
   kIsnan, kIsinf, kIsfinite, kClip,
   kLogicalAnd, kLogicalOr, kLogicalXor, kLogicalNot,
+  kLeftShift, kRightShift, kPower,
   kOpCount
 };
 
@@ -256,6 +257,66 @@ struct Isfinite {
   static uint8_t Apply(T a) {
     if constexpr (std::is_floating_point_v<T>) return std::isfinite(a);
     else return 1;
+  }
+};
+// Shifts as bitwise.ts (NumPy's npy_lshift/npy_rshift): a count outside
+// [0, bits) gives 0, or -1 for a right shift of a negative value. The
+// count's unsigned image is >= bits exactly when it is negative or too big.
+struct LeftShift {  // integers only (PickLoop)
+  template <class T>
+  static T Apply(T a, T b) {
+    if constexpr (std::is_integral_v<T>) {
+      constexpr unsigned kBits = sizeof(T) * 8;
+      if (static_cast<std::make_unsigned_t<T>>(b) >= kBits) return 0;
+      return Wrap<T>(static_cast<Wide<T>>(a) << b);
+    } else {
+      return a;  // never picked (PickLoop)
+    }
+  }
+};
+struct RightShift {
+  template <class T>
+  static T Apply(T a, T b) {
+    if constexpr (std::is_integral_v<T>) {
+      constexpr unsigned kBits = sizeof(T) * 8;
+      if (static_cast<std::make_unsigned_t<T>>(b) >= kBits) {
+        if constexpr (std::is_signed_v<T>) return a < 0 ? T(-1) : T(0);
+        else return 0;
+      }
+      return static_cast<T>(a >> b);  // arithmetic for signed T (GCC, Clang; C++20 defines it)
+    } else {
+      return a;  // never picked (PickLoop)
+    }
+  }
+};
+// Set by Power on a negative exponent of a signed type; KernelUfunc clears
+// it before a run and reports it after, and JS raises NumPy's ValueError.
+// Per thread: worker threads run their own calls.
+thread_local bool t_negative_power = false;
+// Integer power as arith.ts POW_I / powBig: square and multiply modulo
+// 2^32 (2^64 for 64-bit types), which keeps the loop type's low bits.
+struct Power {  // integers only (PickLoop): float pow stays in JS
+  template <class T>
+  static T Apply(T a, T b) {
+    if constexpr (std::is_integral_v<T>) {
+      if constexpr (std::is_signed_v<T>) {
+        if (b < 0) {
+          t_negative_power = true;
+          return 0;
+        }
+      }
+      using W = Wide<T>;
+      W base = static_cast<W>(a), r = 1;
+      auto e = static_cast<std::make_unsigned_t<T>>(b);
+      while (e > 0) {
+        if (e & 1) r = static_cast<W>(r * base);
+        base = static_cast<W>(base * base);
+        e = static_cast<decltype(e)>(e >> 1);
+      }
+      return Wrap<T>(r);
+    } else {
+      return a;  // never picked (PickLoop)
+    }
   }
 };
 // Truth is `!= 0` (NaN is true; a bool byte of any non-zero value is true).
@@ -479,6 +540,9 @@ ChunkFn PickLoop(int op, int type) {
     case kLogicalOr: return num || type == kB1 ? ForType<LogicalOr, Bin, true>(type) : nullptr;
     case kLogicalXor: return num || type == kB1 ? ForType<LogicalXor, Bin, true>(type) : nullptr;
     case kLogicalNot: return num || type == kB1 ? ForType<LogicalNot, Un, true>(type) : nullptr;
+    case kLeftShift: return IsInt(type) ? ForType<LeftShift, Bin, false>(type) : nullptr;
+    case kRightShift: return IsInt(type) ? ForType<RightShift, Bin, false>(type) : nullptr;
+    case kPower: return IsInt(type) ? ForType<Power, Bin, false>(type) : nullptr;
   }
   return nullptr;
 }
@@ -660,7 +724,10 @@ class UfuncRun {
 // the output and optionally a bool mask, each [memory, byteOffset, strides,
 // type, swap], strides over `shape` (slowest axis first, as JS ordered and
 // coalesced them). Inputs overlapping the output must be the very same
-// elements or not overlap at all (JS copies any other first).
+// elements or not overlap at all (JS copies any other first). Returns 0, or
+// 1 when integer power met a negative exponent (every element was still
+// visited; JS then raises, and the output's contents are unspecified, as
+// NumPy's are after that error).
 Napi::Value KernelUfunc(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   int64_t op, compute;
@@ -698,10 +765,11 @@ Napi::Value KernelUfunc(const Napi::CallbackInfo& info) {
     return env.Undefined();
   }
   for (int64_t d : shape) {
-    if (d == 0) return env.Undefined();
+    if (d == 0) return Napi::Number::New(env, 0);
   }
   int result = BoolResult(static_cast<int>(op)) ? kB1 : static_cast<int>(compute);
   UfuncRun run(ops, nin, masked, static_cast<int>(compute), result, fn);
+  t_negative_power = false;
   // C-order walk of the outer axes; each innermost row runs in chunks.
   size_t nd = shape.size();
   int64_t n = nd == 0 ? 1 : shape[nd - 1];
@@ -712,7 +780,7 @@ Napi::Value KernelUfunc(const Napi::CallbackInfo& info) {
     run.Row(off, n, inner);
     size_t ax = idx.size();
     for (;;) {
-      if (ax == 0) return env.Undefined();
+      if (ax == 0) return Napi::Number::New(env, t_negative_power ? 1 : 0);
       ax--;
       idx[ax]++;
       for (uint32_t k = 0; k < count; k++) off[k] += ops[k].strides[ax];
