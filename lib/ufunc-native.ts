@@ -62,6 +62,7 @@ const NATIVE_OPS: Readonly<Record<string, number>> = {
   left_shift: 30,
   right_shift: 31,
   power: 32,
+  where: 33,
 };
 
 /**
@@ -119,6 +120,7 @@ function computeCode(t: DType): number {
 
 /** The native operation code for `spec` at the resolved types, or -1 when the JS loop must run. */
 export function nativeUfuncOp(spec: UfuncSpec, r: Resolved): number {
+  if (spec.name === 'where') return nativeWhereOp(r);
   const t = r.inTypes[0];
   // Mixed-sign comparisons (int64 against uint64) have their own JS loops.
   if (r.inTypes.some((x) => x.str !== t.str)) return -1;
@@ -131,6 +133,18 @@ export function nativeUfuncOp(spec: UfuncSpec, r: Resolved): number {
   return op;
 }
 
+/**
+ * where(c, x, y): the kernel casts the condition to the loop type of x and
+ * y, so it runs for numeric loop types only (a bool x and y may hold any
+ * non-zero byte, which the JS loop reads as is) and for a bool condition
+ * array only (runUfuncNative checks: 0.5 or NaN would not stay true).
+ */
+function nativeWhereOp(r: Resolved): number {
+  const t = r.inTypes[1];
+  if (r.inTypes[2].str !== t.str || t.kind === 'b' || computeCode(t) < 0) return -1;
+  return NATIVE_OPS.where;
+}
+
 /** One operand as `ufunc.ts` iterates it: an array, or a scalar as a one-element loop array. */
 export interface NativeOperand {
   readonly arr: NdArray | null;
@@ -140,7 +154,8 @@ export interface NativeOperand {
 }
 
 /**
- * Runs native operation `op` with loop type `t` over `shape`: `operands`
+ * Runs native operation `op` with loop type `t` (the last input's: where's
+ * condition comes first) over `shape`: `operands`
  * are the inputs, the output and the optional bool mask. Returns false
  * (nothing written) when the kernel cannot take it.
  */
@@ -151,12 +166,15 @@ export function runUfuncNative(op: number, t: DType, shape: readonly number[], o
   for (let k = 0; k < operands.length; k++) {
     const o = operands[k];
     if (o.arr === null) {
+      // A scalar condition of where is a one-byte bool constant, not of the loop type: the JS loop takes it.
+      if (op === NATIVE_OPS.where && k === 0) return false;
       const c = o.constant as TA;
       list.push([c.buffer as ArrayBuffer, c.byteOffset, o.strides.map(() => 0), compute, false]);
       continue;
     }
     const code = castCode(o.arr.dtype);
     if (code < 0) return false;
+    if (op === NATIVE_OPS.where && k === 0 && o.arr.dtype.kind !== 'b') return false;
     if (k === nin && (compute === I8_CODE || compute === U8_CODE) && F4_OUT.has(code)) return false;
     const r = regionOf(storageOf(o.arr), o.arr.offset);
     if (r === null) return false;

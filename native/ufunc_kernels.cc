@@ -36,7 +36,7 @@ enum Op {
   kFloorDivide, kRemainder, kBitwiseAnd, kBitwiseOr, kBitwiseXor, kInvert,
   kIsnan, kIsinf, kIsfinite, kClip,
   kLogicalAnd, kLogicalOr, kLogicalXor, kLogicalNot,
-  kLeftShift, kRightShift, kPower,
+  kLeftShift, kRightShift, kPower, kWhere,
   kOpCount
 };
 
@@ -346,6 +346,13 @@ struct Clip {
   }
 };
 
+// where(c, x, y) with the condition cast to the compute type (JS sends only
+// a bool condition, which casts to 0 or non-zero, never to NaN).
+struct Where {
+  template <class T>
+  static T Apply(T c, T x, T y) { return c != 0 ? x : y; }
+};
+
 // ------------------------------------------------------------------ inner loops
 //
 // Contiguous rows as plain loops over __restrict pointers, which the
@@ -463,6 +470,12 @@ void TernaryChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov
     for (int64_t i = 0; i < n; i++) o[i] = F::Apply(a[i], lo, hi);
     return;
   }
+  if (so == 1 && ins[0] == 1 && ins[1] == 1 && ins[2] == 1) {
+    // All contiguous (where over whole arrays). No __restrict: clip may run
+    // in place (o == a exactly), and each a[i] is read before o[i] is written.
+    for (int64_t i = 0; i < n; i++) o[i] = F::Apply(a[i], b[i], c[i]);
+    return;
+  }
   for (int64_t i = 0; i < n; i++) o[i * so] = F::Apply(a[i * ins[0]], b[i * ins[1]], c[i * ins[2]]);
 }
 
@@ -543,6 +556,7 @@ ChunkFn PickLoop(int op, int type) {
     case kLeftShift: return IsInt(type) ? ForType<LeftShift, Bin, false>(type) : nullptr;
     case kRightShift: return IsInt(type) ? ForType<RightShift, Bin, false>(type) : nullptr;
     case kPower: return IsInt(type) ? ForType<Power, Bin, false>(type) : nullptr;
+    case kWhere: return num ? ForType<Where, Tern, false>(type) : nullptr;
   }
   return nullptr;
 }
@@ -552,7 +566,7 @@ int Nin(int op) {
     case kNegative: case kAbsolute: case kSquare: case kSqrt: case kInvert: case kIsnan: case kIsinf: case kIsfinite:
     case kLogicalNot:
       return 1;
-    case kClip:
+    case kClip: case kWhere:
       return 3;
     default:
       return 2;

@@ -218,6 +218,42 @@ describe('native ufunc loops match the JS loops bit for bit', () => {
     expect(callCounted(() => api.power(zeros([1000], '<f8'), 2)).calls).toBe(0);
   });
 
+  test('where(c, x, y): random views, broadcast conditions, scalars, every dtype and byte order', () => {
+    const r = rng(4040);
+    let nativeRuns = 0;
+    const failures: string[] = [];
+    for (let t = 0; t < 200; t++) {
+      const rows = 1 + Math.floor(r() * 8);
+      const cols = Math.ceil((UFUNC_NATIVE_MIN_ELEMENTS + Math.floor(r() * 400)) / rows);
+      const shape = r() < 0.3 ? [rows * cols] : [rows, cols];
+      // A bool condition (any non-zero byte true) most of the time; else a float or int one (JS loop).
+      const cDtype = r() < 0.8 ? '|b1' : ['<f8', '>i4', '|u1'][Math.floor(r() * 3)];
+      const c = randomLayout(r, r() < 0.2 ? shape.slice(1) : shape, cDtype);
+      if (cDtype === '|b1') for (let i = 0; i < c.bytes.length; i++) c.bytes[i] = [0, 1, 2, 255][Math.floor(r() * 4)];
+      const a = randomLayout(r, shape, DTYPES[Math.floor(r() * DTYPES.length)]);
+      const b = randomLayout(r, r() < 0.2 ? [] : shape, DTYPES[Math.floor(r() * DTYPES.length)]);
+      const scalar = r() < 0.15 ? [3, -2, 0.5, 1000][Math.floor(r() * 4)] : null;
+      const run = (): NdArray => api.where(build(c), build(a), scalar !== null ? scalar : build(b));
+      const want = jsReference(run);
+      const got = callCounted(run);
+      if (got.calls > 0) nativeRuns++;
+      try {
+        expect(values(got.value)).toEqual(values(want));
+      } catch {
+        failures.push(`#${t} where(${cDtype}, ${a.dtype}, ${scalar ?? b.dtype}) shape ${JSON.stringify(shape)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(nativeRuns).toBeGreaterThan(100);
+  });
+
+  test('where with a non-bool condition array, or bool x and y, stays in JS', () => {
+    const x = zeros([1000], '<f8');
+    expect(callCounted(() => api.where(zeros([1000], '?'), x, 1)).calls).toBe(1);
+    expect(callCounted(() => api.where(zeros([1000], '<f8'), x, 1)).calls).toBe(0);
+    expect(callCounted(() => api.where(zeros([1000], '?'), zeros([1000], '?'), true)).calls).toBe(0);
+  });
+
   test('bool loops read any non-zero byte as true', () => {
     const raw = new Uint8Array(1000).map((_, i) => [0, 1, 2, 255][(i * 7) % 4]);
     const raw2 = new Uint8Array(1000).map((_, i) => [0, 1, 2, 255][(i * 5 + 1) % 4]);
