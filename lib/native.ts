@@ -105,6 +105,11 @@ export interface IndexKernels {
     memory: KernelMemory, byteOffset: number, shape: readonly number[], strides: readonly number[], outStrides: readonly number[],
     type: number, swap: boolean, op: number, out: Float64Array | BigInt64Array, chunk: number,
   ): void;
+  /** prod(axis): items multiplied into `out` (float64, or wrapping int64 for integer and bool items) in walk order. */
+  axisProd(
+    memory: KernelMemory, byteOffset: number, shape: readonly number[], strides: readonly number[], outStrides: readonly number[],
+    type: number, swap: boolean, out: Float64Array | BigInt64Array,
+  ): void;
   argReduce(
     memory: KernelMemory, byteOffset: number, shape: readonly number[], strides: readonly number[],
     type: number, swap: boolean, max: boolean, flat: boolean, out: Float64Array,
