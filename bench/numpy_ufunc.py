@@ -39,7 +39,20 @@ def main(p):
         "neg": measure(lambda: -px, rounds),
         "square": measure(lambda: np.square(px), rounds),
         "sqrt": measure(lambda: np.sqrt(px), rounds),
+        "exp": measure(lambda: np.exp(b), rounds),
+        "log": measure(lambda: np.log(px), rounds),
+        "pow_f8": measure(lambda: np.power(px, 2.5), rounds),
+        "pow_i4": measure(lambda: np.power(qty, 3), rounds),
+        "lshift": measure(lambda: np.left_shift(qty, 3), rounds),
     }
+    neg = qty < 0
+    r["where"] = measure(lambda: np.where(neg, px, b), rounds)
+    z = (((np.arange(2 * n) % 1000) - 500) * 0.01).view("<c16")
+    r["cmul"] = measure(lambda: np.multiply(z, z), rounds)
+    del z
+    g = (1 + (i % 13) * 1e-4).reshape(n // 1000, 1000)
+    r["prod_axis"] = measure(lambda: g.prod(axis=1), rounds)
+    del g
     if p.get("big"):
         big = np.memmap(p["big"], "u1", "r+")
         lo = p["big_offset"]

@@ -192,6 +192,90 @@ function w18(ctx) {
     row('sqrt(px), 10M <f8, new array', lib, base, 'sqrt');
   }
 
+  // exp, log, float power, complex multiply and prod(axis) still run the JS
+  // loops (lib/ufunc-native.ts says why for exp/log/power); shifts, integer
+  // power and where run natively.
+  {
+    const lib = m(() => mm.exp(b));
+    const base = m(newF8((i) => Math.exp(bt[i])));
+    check('exp', lib.result.get(4321) === base.result[4321]);
+    row('exp(b), 10M <f8, new array', lib, base, 'exp');
+  }
+  {
+    const lib = m(() => mm.log(px));
+    const base = m(newF8((i) => Math.log(pt[i])));
+    check('log', lib.result.get(4321) === base.result[4321]);
+    row('log(px), 10M <f8, new array', lib, base, 'log');
+  }
+  {
+    const lib = m(() => mm.power(px, 2.5));
+    const base = m(newF8((i) => Math.pow(pt[i], 2.5)));
+    row('power(px, 2.5), 10M <f8, new array', lib, base, 'pow_f8');
+  }
+  {
+    const lib = m(() => mm.power(qty, 3));
+    const base = m(() => {
+      const o = new Int32Array(n);
+      for (let i = 0; i < n; i++) o[i] = Math.imul(Math.imul(qt[i], qt[i]), qt[i]);
+      return o;
+    });
+    check('power int', lib.result.get(4321) === base.result[4321]);
+    row('power(qty, 3), 10M <i4, new array', lib, base, 'pow_i4');
+  }
+  {
+    const lib = m(() => mm.leftShift(qty, 3));
+    const base = m(() => {
+      const o = new Int32Array(n);
+      for (let i = 0; i < n; i++) o[i] = qt[i] << 3;
+      return o;
+    });
+    check('leftShift', lib.result.get(4321) === base.result[4321]);
+    row('leftShift(qty, 3), 10M <i4, new array', lib, base, 'lshift');
+  }
+  {
+    const neg = mm.less(qty, 0);
+    const nt = neg.typedArray();
+    const lib = m(() => mm.where(neg, px, b));
+    const base = m(newF8((i) => (nt[i] !== 0 ? pt[i] : bt[i])));
+    check('where', lib.result.get(4321) === base.result[4321]);
+    row('where(qty < 0, px, b), 10M <f8, new array', lib, base, 'where');
+  }
+  {
+    // (no typed array holds complex: the raw loop reads the interleaved parts)
+    const zt = new Float64Array(2 * n);
+    for (let i = 0; i < 2 * n; i++) zt[i] = ((i % 1000) - 500) * 0.01;
+    const z = mm.ndarray([n], '<c16', new Uint8Array(zt.buffer));
+    const lib = m(() => mm.multiply(z, z));
+    const base = m(() => {
+      const o = new Float64Array(2 * n);
+      for (let i = 0; i < 2 * n; i += 2) {
+        const re = zt[i];
+        const im = zt[i + 1];
+        o[i] = re * re - im * im;
+        o[i + 1] = re * im + im * re;
+      }
+      return o;
+    });
+    row('multiply(z, z), 10M <c16, new array', lib, base, 'cmul');
+  }
+  {
+    const g = mm.zeros([n], '<f8');
+    const gt = g.typedArray();
+    for (let i = 0; i < n; i++) gt[i] = 1 + (i % 13) * 1e-4;
+    const rowsOf = g.reshape([n / 1000, 1000]);
+    const lib = m(() => rowsOf.prod(1));
+    const base = m(() => {
+      const o = new Float64Array(n / 1000);
+      for (let r = 0, k = 0; r < n / 1000; r++) {
+        let p = 1;
+        for (let c = 0; c < 1000; c++, k++) p *= gt[k];
+        o[r] = p;
+      }
+      return o;
+    });
+    row('prod(axis=1) of 10M <f8 as 10,000 x 1,000', lib, base, 'prod_axis');
+  }
+
   // ---------------------------------------------------------------- > 4 GiB mapping
   const big = mm.memmap(bigPath, { dtype: 'u1', mode: 'r+' });
   const region = mm.memmap(bigPath, { dtype: '<f8', mode: 'r+', offset: bigOffset, shape: [2 * n] });

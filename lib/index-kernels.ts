@@ -59,6 +59,22 @@ export function axisReduceNative(a: NdArray, dims: readonly WalkDim[], op: AxisO
 }
 
 /**
+ * Multiplies each item of `a` into `out` along the walk `dims` (as
+ * {@link axisReduceNative}): float64 products into a Float64Array, wrapping
+ * 64-bit ones into a BigInt64Array (integer and bool items only). False
+ * when `a` does not qualify.
+ */
+export function axisProdNative(a: NdArray, dims: readonly WalkDim[], out: Float64Array | BigInt64Array): boolean {
+  const code = elementCode(a.dtype);
+  if (code < 0 || shapeToSize(a.shape) < NATIVE_MIN_ELEMENTS) return false;
+  if (out instanceof BigInt64Array && a.dtype.kind === 'f') return false;
+  const r = regionOf(storageOf(a), a.offset);
+  if (r === null) return false;
+  K.axisProd(r.memory, r.byteOffset, dims.map((d) => d[0]), dims.map((d) => d[1]), dims.map((d) => d[2]), code, isSwapped(a.dtype), out);
+  return true;
+}
+
+/**
  * The position of the first extreme of each row of `a` along its last axis
  * (rows in C order), or with `flat` of the whole array in C order, as a
  * Float64Array; null when `a` does not qualify.

@@ -103,13 +103,19 @@ export type KernelCast = (
 export type UfuncOperand = [memory: KernelMemory, byteOffset: number, strides: readonly number[], type: number, swap: boolean];
 
 /** An element-wise ufunc loop (native/ufunc_kernels.cc; lib/ufunc-native.ts is its front). */
-export type KernelUfunc = (op: number, computeType: number, shape: readonly number[], operands: readonly UfuncOperand[]) => void;
+/** Returns 0, or 1 when integer power met a negative exponent (the caller raises NumPy's ValueError). */
+export type KernelUfunc = (op: number, computeType: number, shape: readonly number[], operands: readonly UfuncOperand[]) => number;
 
 /** The compute ops' loops (native/index_kernels.cc); lib/index-kernels.ts is their typed, checked front. */
 export interface IndexKernels {
   axisReduce(
     memory: KernelMemory, byteOffset: number, shape: readonly number[], strides: readonly number[], outStrides: readonly number[],
     type: number, swap: boolean, op: number, out: Float64Array | BigInt64Array, chunk: number,
+  ): void;
+  /** prod(axis): items multiplied into `out` (float64, or wrapping int64 for integer and bool items) in walk order. */
+  axisProd(
+    memory: KernelMemory, byteOffset: number, shape: readonly number[], strides: readonly number[], outStrides: readonly number[],
+    type: number, swap: boolean, out: Float64Array | BigInt64Array,
   ): void;
   argReduce(
     memory: KernelMemory, byteOffset: number, shape: readonly number[], strides: readonly number[],

@@ -55,7 +55,7 @@ import {
   writeValues,
 } from './compute-values';
 import { int64From, typedLayout, type TypedLayout } from './typed-reader';
-import { argReduceNative, AxisOp, axisReduceNative } from './index-kernels';
+import { argReduceNative, AxisOp, axisProdNative, axisReduceNative } from './index-kernels';
 
 /** An `axis` argument: null (every axis), one axis, or several. */
 export type Axis = null | number | readonly number[];
@@ -306,10 +306,17 @@ interface Folded {
   typed?: Float64Array | BigInt64Array;
 }
 
-/** The kernel's share of {@link fold}: a float64 sum, or an integer sum in a 64-bit loop. */
-function foldNative(a: NdArray, axes: readonly number[], keepdims: boolean, loop: DType, chunk: number): { typed: Float64Array | BigInt64Array; plan: Plan } | null {
+/** The kernel's share of {@link fold}: a float64 sum or product, or an integer one in a 64-bit loop. */
+function foldNative(a: NdArray, axes: readonly number[], keepdims: boolean, loop: DType, chunk: number, mul = false): { typed: Float64Array | BigInt64Array; plan: Plan } | null {
   const k = a.dtype.kind;
   const p = plan(a, axes, keepdims, a.strides);
+  if (mul) {
+    // Products in walk order, as the JS loop below multiplies.
+    let f: Float64Array | BigInt64Array | null = null;
+    if (loop.kind === 'f' && loop.itemsize === 8 && k !== 'c') f = new Float64Array(p.outSize).fill(1);
+    else if ((loop.kind === 'i' || loop.kind === 'u') && loop.itemsize === 8 && (k === 'i' || k === 'u' || k === 'b')) f = new BigInt64Array(p.outSize).fill(1n);
+    return f !== null && axisProdNative(a, p.dims, f) ? { typed: f, plan: p } : null;
+  }
   if (loop.kind === 'f' && loop.itemsize === 8) {
     const f = new Float64Array(p.outSize);
     return axisReduceNative(a, p.dims, AxisOp.Sum, f, chunk) ? { typed: f, plan: p } : null;
@@ -332,10 +339,8 @@ function fold(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, loop: DTy
   const src = sourceOf(a, loop);
   const p = plan(a, axes, opts.keepdims ?? false, src.strides);
   if (opts.out !== undefined) checkOut(opts.out, p.outShape);
-  if (!mul) {
-    const nat = foldNative(a, axes, opts.keepdims ?? false, loop, src.cast ? BUFSIZE : Number.MAX_SAFE_INTEGER);
-    if (nat !== null) return { values: [], plan: nat.plan, typed: nat.typed };
-  }
+  const nat = foldNative(a, axes, opts.keepdims ?? false, loop, src.cast ? BUFSIZE : Number.MAX_SAFE_INTEGER, mul);
+  if (nat !== null) return { values: [], plan: nat.plan, typed: nat.typed };
   const ar = arithOf(loop);
   const op = mul ? ar.mul : ar.add;
   const acc = new Array<unknown>(p.outSize).fill(mul ? ar.one : ar.zero);
@@ -391,6 +396,7 @@ export function sum(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray 
 export function prod(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
   const loop = resultLoop(a, opts);
   const r = fold(a, axis, opts, loop, true);
+  if (r.typed !== undefined) return emitNumbers(r.typed, loop, r.plan, opts.out);
   return emit(r.values, loop, r.plan, opts.out);
 }
 

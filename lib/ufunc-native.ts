@@ -19,6 +19,7 @@
  * @module
  */
 import type { DType } from './dtype';
+import { ValueError } from './errors';
 import { castCode, isSwapped, regionOf } from './kernels';
 import { storageOf } from './internal';
 import { shapeToSize } from './layout';
@@ -58,6 +59,10 @@ const NATIVE_OPS: Readonly<Record<string, number>> = {
   logical_or: 27,
   logical_xor: 28,
   logical_not: 29,
+  left_shift: 30,
+  right_shift: 31,
+  power: 32,
+  where: 33,
 };
 
 /**
@@ -81,8 +86,16 @@ const BOOL_OPS: Readonly<Record<string, number>> = {
 
 /** Operations whose native loops exist for float loop types only. */
 const FLOAT_ONLY = new Set(['divide', 'sqrt']);
-/** Operations whose native loops exist for integer loop types only (bools stay in JS). */
-const INT_ONLY = new Set(['bitwise_and', 'bitwise_or', 'bitwise_xor', 'invert']);
+/**
+ * Operations whose native loops exist for integer loop types only (bools
+ * stay in JS). Float power stays in JS: NumPy's values come from its own
+ * SIMD loops on AVX-512 machines, which neither libm's pow nor V8's
+ * Math.pow matches bit for bit, so there is no one right native answer.
+ */
+const INT_ONLY = new Set(['bitwise_and', 'bitwise_or', 'bitwise_xor', 'invert', 'left_shift', 'right_shift', 'power']);
+
+/** NumPy's error for an integer raised to a negative integer power (arith.ts's loops raise it too). */
+export const NEGATIVE_POWER = 'Integers to negative integer powers are not allowed.';
 
 /**
  * Below this many elements the JS loop runs. Measured (add of float64 and
@@ -107,6 +120,7 @@ function computeCode(t: DType): number {
 
 /** The native operation code for `spec` at the resolved types, or -1 when the JS loop must run. */
 export function nativeUfuncOp(spec: UfuncSpec, r: Resolved): number {
+  if (spec.name === 'where') return nativeWhereOp(r);
   const t = r.inTypes[0];
   // Mixed-sign comparisons (int64 against uint64) have their own JS loops.
   if (r.inTypes.some((x) => x.str !== t.str)) return -1;
@@ -119,6 +133,18 @@ export function nativeUfuncOp(spec: UfuncSpec, r: Resolved): number {
   return op;
 }
 
+/**
+ * where(c, x, y): the kernel casts the condition to the loop type of x and
+ * y, so it runs for numeric loop types only (a bool x and y may hold any
+ * non-zero byte, which the JS loop reads as is) and for a bool condition
+ * array only (runUfuncNative checks: 0.5 or NaN would not stay true).
+ */
+function nativeWhereOp(r: Resolved): number {
+  const t = r.inTypes[1];
+  if (r.inTypes[2].str !== t.str || t.kind === 'b' || computeCode(t) < 0) return -1;
+  return NATIVE_OPS.where;
+}
+
 /** One operand as `ufunc.ts` iterates it: an array, or a scalar as a one-element loop array. */
 export interface NativeOperand {
   readonly arr: NdArray | null;
@@ -128,7 +154,8 @@ export interface NativeOperand {
 }
 
 /**
- * Runs native operation `op` with loop type `t` over `shape`: `operands`
+ * Runs native operation `op` with loop type `t` (the last input's: where's
+ * condition comes first) over `shape`: `operands`
  * are the inputs, the output and the optional bool mask. Returns false
  * (nothing written) when the kernel cannot take it.
  */
@@ -139,17 +166,20 @@ export function runUfuncNative(op: number, t: DType, shape: readonly number[], o
   for (let k = 0; k < operands.length; k++) {
     const o = operands[k];
     if (o.arr === null) {
+      // A scalar condition of where is a one-byte bool constant, not of the loop type: the JS loop takes it.
+      if (op === NATIVE_OPS.where && k === 0) return false;
       const c = o.constant as TA;
       list.push([c.buffer as ArrayBuffer, c.byteOffset, o.strides.map(() => 0), compute, false]);
       continue;
     }
     const code = castCode(o.arr.dtype);
     if (code < 0) return false;
+    if (op === NATIVE_OPS.where && k === 0 && o.arr.dtype.kind !== 'b') return false;
     if (k === nin && (compute === I8_CODE || compute === U8_CODE) && F4_OUT.has(code)) return false;
     const r = regionOf(storageOf(o.arr), o.arr.offset);
     if (r === null) return false;
     list.push([r.memory, r.byteOffset, o.strides, code, isSwapped(o.arr.dtype)]);
   }
-  kernelUfunc(op, compute, shape, list);
+  if (kernelUfunc(op, compute, shape, list) === 1) throw new ValueError(NEGATIVE_POWER);
   return true;
 }

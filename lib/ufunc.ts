@@ -487,7 +487,7 @@ function iterate(shape: readonly number[], ins: IterOp[], out: IterOp, mask: Ite
   for (const op of all) op.strides = order.map((i) => op.strides[i]);
   const sh = coalesce(order.map((i) => shape[i]), all);
   // The native loop over the same plan when there is one (see ufunc-native.ts).
-  if (native >= 0 && runUfuncNative(native, ins[0].t, sh, all, nin)) return;
+  if (native >= 0 && runUfuncNative(native, ins[nin - 1].t, sh, all, nin)) return;
   const nd = sh.length;
   const inner = nd === 0 ? 1 : sh[nd - 1];
   const blk = Math.min(inner, BLOCK);

@@ -1489,6 +1489,115 @@ Napi::Value Searchsorted(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
+// ------------------------------------------------------------ axis products
+//
+// prod(axis) as lib/reduce-axis.ts's JS fold does it: each item multiplied
+// into its output element in walk order (sequentially along a row, as
+// NumPy's multiply.reduce), in float64 or in wrapping 64-bit integers. Its
+// own entry point (not an AxisReduce op) so the two change independently.
+
+template <class T, bool Swap>
+void ProdFloat(const Region& R, const std::vector<int64_t>& so, double* out) {
+  int64_t n = R.shape.empty() ? 1 : R.shape.back();
+  int64_t s = R.shape.empty() ? 0 : R.strides.back();
+  int64_t os = so.empty() ? 0 : so.back();
+  WalkRows(R.shape, R.strides, so, [&](int64_t a, int64_t o) {
+    // SAFETY: as in ExtremeFloat.
+    const uint8_t* p = R.base + a;
+    if (os == 0) {
+      double r = out[o];
+      for (int64_t i = 0; i < n; i++) r *= static_cast<double>(Load<T, Swap>(p + i * s));
+      out[o] = r;
+    } else {
+      for (int64_t i = 0; i < n; i++) out[o + i * os] *= static_cast<double>(Load<T, Swap>(p + i * s));
+    }
+  });
+}
+
+// Integer products modulo 2^64: int64 and uint64 share the bits.
+template <class T, bool Swap>
+void ProdInt(const Region& R, const std::vector<int64_t>& so, int64_t* out) {
+  int64_t n = R.shape.empty() ? 1 : R.shape.back();
+  int64_t s = R.shape.empty() ? 0 : R.strides.back();
+  int64_t os = so.empty() ? 0 : so.back();
+  auto wide = [](Value<T> v) -> uint64_t {
+    if constexpr (std::is_signed_v<Value<T>>) return static_cast<uint64_t>(static_cast<int64_t>(v));
+    else return static_cast<uint64_t>(v);
+  };
+  WalkRows(R.shape, R.strides, so, [&](int64_t a, int64_t o) {
+    // SAFETY: as in ExtremeFloat.
+    const uint8_t* p = R.base + a;
+    if (os == 0) {
+      uint64_t r = static_cast<uint64_t>(out[o]);
+      for (int64_t i = 0; i < n; i++) r *= wide(Load<T, Swap>(p + i * s));
+      out[o] = static_cast<int64_t>(r);
+    } else {
+      for (int64_t i = 0; i < n; i++) {
+        out[o + i * os] = static_cast<int64_t>(static_cast<uint64_t>(out[o + i * os]) * wide(Load<T, Swap>(p + i * s)));
+      }
+    }
+  });
+}
+
+// axisProd(memory, byteOffset, shape, strides, outStrides, type, swap, out)
+// Walks (shape, byte strides) in C order, multiplying item i into output
+// element sum(i_k * outStrides_k) of `out`, which holds the starting values:
+// a Float64Array (float64 products; any element type) or a BigInt64Array
+// (wrapping 64-bit products; integer and bool element types).
+Napi::Value AxisProd(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const char* what = "axisProd";
+  std::vector<int64_t> shape, strides, so;
+  int64_t type;
+  if (info.Length() < 8 || !ToInts(info[2], &shape) || !ToInts(info[3], &strides) || !ToInts(info[4], &so) ||
+      so.size() != shape.size() || !ToInt(info[5], &type) || type < kF8 || type > kU8) {
+    ThrowArgs(env, what);
+    return env.Undefined();
+  }
+  double* outD = nullptr;
+  int64_t* outI = nullptr;
+  int64_t outLength = 0;
+  bool integer = info[7].IsTypedArray() && info[7].As<Napi::TypedArray>().TypedArrayType() == napi_bigint64_array;
+  bool okOut = integer ? ReadOut<int64_t>(info[7], napi_bigint64_array, &outI, &outLength)
+                       : ReadOut<double>(info[7], napi_float64_array, &outD, &outLength);
+  if (!okOut || (integer && (type == kF8 || type == kF4))) {
+    ThrowArgs(env, what);
+    return env.Undefined();
+  }
+  Region R;
+  if (!ReadRegion(info, 0, 1, shape, strides, kItemsize[type], false, what, &R)) return env.Undefined();
+  if (R.size == 0) return env.Undefined();
+  // The highest output index the walk forms must lie in `out`.
+  int64_t top = 0;
+  for (size_t k = 0; k < shape.size(); k++) {
+    int64_t span;
+    if (so[k] < 0 || __builtin_mul_overflow(shape[k] - 1, so[k], &span) || __builtin_add_overflow(top, span, &top)) {
+      ThrowRange(env, what, "bad output strides");
+      return env.Undefined();
+    }
+  }
+  if (top >= outLength) {
+    ThrowRange(env, what, "the output is too short");
+    return env.Undefined();
+  }
+  bool swap = info[6].ToBoolean().Value();
+  WithType(type, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    auto run = [&](auto swapTag) {
+      constexpr bool S = decltype(swapTag)::value;
+      if constexpr (std::is_floating_point_v<T>) {
+        return ProdFloat<T, S>(R, so, outD);
+      } else {
+        if (integer) return ProdInt<T, S>(R, so, outI);
+        return ProdFloat<T, S>(R, so, outD);
+      }
+    };
+    if (swap) run(std::true_type{});
+    else run(std::false_type{});
+  });
+  return env.Undefined();
+}
+
 }  // namespace
 
 void InitIndexKernels(Napi::Env env, Napi::Object exports) {
@@ -1504,6 +1613,7 @@ void InitIndexKernels(Napi::Env env, Napi::Object exports) {
   k.Set("binAdd", Napi::Function::New(env, BinAdd, "binAdd"));
   k.Set("nonzero", Napi::Function::New(env, Nonzero, "nonzero"));
   k.Set("searchsorted", Napi::Function::New(env, Searchsorted, "searchsorted"));
+  k.Set("axisProd", Napi::Function::New(env, AxisProd, "axisProd"));
   exports.Set("indexKernels", k);
 }
 

@@ -1,3 +1,13 @@
+// sqrt without errno (nothing reads it; with it GCC keeps a scalar call per
+// negative input and will not vectorize the loop). NaN for x < 0 either way.
+// It heads the file, before every include, because GCC does not inline a
+// function that computes in floating point into one compiled with other
+// math flags: placed lower, it left every float op (Add::Apply<float> ...)
+// an out-of-line call per element, unvectorized (float32 x /= 255 ran at
+// about 4 ns an element, 20x the int32 loops).
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC optimize("no-math-errno")
+#endif
 #include "ufunc_kernels.h"
 
 #include <cmath>
@@ -26,6 +36,7 @@ enum Op {
   kFloorDivide, kRemainder, kBitwiseAnd, kBitwiseOr, kBitwiseXor, kInvert,
   kIsnan, kIsinf, kIsfinite, kClip,
   kLogicalAnd, kLogicalOr, kLogicalXor, kLogicalNot,
+  kLeftShift, kRightShift, kPower, kWhere,
   kOpCount
 };
 
@@ -127,11 +138,7 @@ struct Square {
   template <class T>
   static T Apply(T a) { return Multiply::Apply(a, a); }
 };
-// sqrt without errno (nothing reads it; with it GCC keeps a scalar call per
-// negative input and will not vectorize the loop). NaN for x < 0 either way.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC optimize("no-math-errno")
-#endif
+// sqrt without errno: see the pragma at the top of the file.
 struct Sqrt {  // floats only
   template <class T>
   static T Apply(T a) { return std::sqrt(a); }
@@ -252,6 +259,66 @@ struct Isfinite {
     else return 1;
   }
 };
+// Shifts as bitwise.ts (NumPy's npy_lshift/npy_rshift): a count outside
+// [0, bits) gives 0, or -1 for a right shift of a negative value. The
+// count's unsigned image is >= bits exactly when it is negative or too big.
+struct LeftShift {  // integers only (PickLoop)
+  template <class T>
+  static T Apply(T a, T b) {
+    if constexpr (std::is_integral_v<T>) {
+      constexpr unsigned kBits = sizeof(T) * 8;
+      if (static_cast<std::make_unsigned_t<T>>(b) >= kBits) return 0;
+      return Wrap<T>(static_cast<Wide<T>>(a) << b);
+    } else {
+      return a;  // never picked (PickLoop)
+    }
+  }
+};
+struct RightShift {
+  template <class T>
+  static T Apply(T a, T b) {
+    if constexpr (std::is_integral_v<T>) {
+      constexpr unsigned kBits = sizeof(T) * 8;
+      if (static_cast<std::make_unsigned_t<T>>(b) >= kBits) {
+        if constexpr (std::is_signed_v<T>) return a < 0 ? T(-1) : T(0);
+        else return 0;
+      }
+      return static_cast<T>(a >> b);  // arithmetic for signed T (GCC, Clang; C++20 defines it)
+    } else {
+      return a;  // never picked (PickLoop)
+    }
+  }
+};
+// Set by Power on a negative exponent of a signed type; KernelUfunc clears
+// it before a run and reports it after, and JS raises NumPy's ValueError.
+// Per thread: worker threads run their own calls.
+thread_local bool t_negative_power = false;
+// Integer power as arith.ts POW_I / powBig: square and multiply modulo
+// 2^32 (2^64 for 64-bit types), which keeps the loop type's low bits.
+struct Power {  // integers only (PickLoop): float pow stays in JS
+  template <class T>
+  static T Apply(T a, T b) {
+    if constexpr (std::is_integral_v<T>) {
+      if constexpr (std::is_signed_v<T>) {
+        if (b < 0) {
+          t_negative_power = true;
+          return 0;
+        }
+      }
+      using W = Wide<T>;
+      W base = static_cast<W>(a), r = 1;
+      auto e = static_cast<std::make_unsigned_t<T>>(b);
+      while (e > 0) {
+        if (e & 1) r = static_cast<W>(r * base);
+        base = static_cast<W>(base * base);
+        e = static_cast<decltype(e)>(e >> 1);
+      }
+      return Wrap<T>(r);
+    } else {
+      return a;  // never picked (PickLoop)
+    }
+  }
+};
 // Truth is `!= 0` (NaN is true; a bool byte of any non-zero value is true).
 struct LogicalAnd {
   template <class T>
@@ -277,6 +344,13 @@ struct Clip {
     if (x == x) x = x < hi ? x : hi;
     return x;
   }
+};
+
+// where(c, x, y) with the condition cast to the compute type (JS sends only
+// a bool condition, which casts to 0 or non-zero, never to NaN).
+struct Where {
+  template <class T>
+  static T Apply(T c, T x, T y) { return c != 0 ? x : y; }
 };
 
 // ------------------------------------------------------------------ inner loops
@@ -396,6 +470,12 @@ void TernaryChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov
     for (int64_t i = 0; i < n; i++) o[i] = F::Apply(a[i], lo, hi);
     return;
   }
+  if (so == 1 && ins[0] == 1 && ins[1] == 1 && ins[2] == 1) {
+    // All contiguous (where over whole arrays). No __restrict: clip may run
+    // in place (o == a exactly), and each a[i] is read before o[i] is written.
+    for (int64_t i = 0; i < n; i++) o[i] = F::Apply(a[i], b[i], c[i]);
+    return;
+  }
   for (int64_t i = 0; i < n; i++) o[i * so] = F::Apply(a[i * ins[0]], b[i * ins[1]], c[i * ins[2]]);
 }
 
@@ -473,6 +553,10 @@ ChunkFn PickLoop(int op, int type) {
     case kLogicalOr: return num || type == kB1 ? ForType<LogicalOr, Bin, true>(type) : nullptr;
     case kLogicalXor: return num || type == kB1 ? ForType<LogicalXor, Bin, true>(type) : nullptr;
     case kLogicalNot: return num || type == kB1 ? ForType<LogicalNot, Un, true>(type) : nullptr;
+    case kLeftShift: return IsInt(type) ? ForType<LeftShift, Bin, false>(type) : nullptr;
+    case kRightShift: return IsInt(type) ? ForType<RightShift, Bin, false>(type) : nullptr;
+    case kPower: return IsInt(type) ? ForType<Power, Bin, false>(type) : nullptr;
+    case kWhere: return num ? ForType<Where, Tern, false>(type) : nullptr;
   }
   return nullptr;
 }
@@ -482,7 +566,7 @@ int Nin(int op) {
     case kNegative: case kAbsolute: case kSquare: case kSqrt: case kInvert: case kIsnan: case kIsinf: case kIsfinite:
     case kLogicalNot:
       return 1;
-    case kClip:
+    case kClip: case kWhere:
       return 3;
     default:
       return 2;
@@ -654,7 +738,10 @@ class UfuncRun {
 // the output and optionally a bool mask, each [memory, byteOffset, strides,
 // type, swap], strides over `shape` (slowest axis first, as JS ordered and
 // coalesced them). Inputs overlapping the output must be the very same
-// elements or not overlap at all (JS copies any other first).
+// elements or not overlap at all (JS copies any other first). Returns 0, or
+// 1 when integer power met a negative exponent (every element was still
+// visited; JS then raises, and the output's contents are unspecified, as
+// NumPy's are after that error).
 Napi::Value KernelUfunc(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   int64_t op, compute;
@@ -692,10 +779,11 @@ Napi::Value KernelUfunc(const Napi::CallbackInfo& info) {
     return env.Undefined();
   }
   for (int64_t d : shape) {
-    if (d == 0) return env.Undefined();
+    if (d == 0) return Napi::Number::New(env, 0);
   }
   int result = BoolResult(static_cast<int>(op)) ? kB1 : static_cast<int>(compute);
   UfuncRun run(ops, nin, masked, static_cast<int>(compute), result, fn);
+  t_negative_power = false;
   // C-order walk of the outer axes; each innermost row runs in chunks.
   size_t nd = shape.size();
   int64_t n = nd == 0 ? 1 : shape[nd - 1];
@@ -706,7 +794,7 @@ Napi::Value KernelUfunc(const Napi::CallbackInfo& info) {
     run.Row(off, n, inner);
     size_t ax = idx.size();
     for (;;) {
-      if (ax == 0) return env.Undefined();
+      if (ax == 0) return Napi::Number::New(env, t_negative_power ? 1 : 0);
       ax--;
       idx[ax]++;
       for (uint32_t k = 0; k < count; k++) off[k] += ops[k].strides[ax];

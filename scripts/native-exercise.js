@@ -196,17 +196,17 @@ async function main() {
     const N = 5000;
     const buf = (bytes) => new Uint8Array(bytes).map((_, i) => (i * 37 + 11) & 0xff).buffer;
     const UNARY = new Set([12, 13, 14, 15, 21, 22, 23, 24, 29]);
-    const INT_ONLY = new Set([18, 19, 20, 21]);
+    const INT_ONLY = new Set([18, 19, 20, 21, 30, 31, 32]);
     const BOOL_RESULT = new Set([4, 5, 6, 7, 8, 9, 22, 23, 24, 26, 27, 28, 29]);
     const SIZE = [8, 4, 1, 1, 2, 2, 4, 4, 1, 8, 8, 2, 8, 16];
-    for (let op = 0; op <= 29; op++) {
+    for (let op = 0; op <= 33; op++) {
       for (const t of [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) {
         const isInt = t >= 2 && t !== 8;
         if ((op === 3 || op === 15) && isInt) continue;
         if ((op === 3 || op === 15) && t === 8) continue;
         if (INT_ONLY.has(op) && !isInt) continue;
-        if (t === 8 && op < 26) continue;
-        const nin = UNARY.has(op) ? 1 : op === 25 ? 3 : 2;
+        if (t === 8 && (op < 26 || op > 29)) continue;
+        const nin = UNARY.has(op) ? 1 : op === 25 || op === 33 ? 3 : 2;
         const rt = BOOL_RESULT.has(op) ? 8 : t;
         const ins = Array.from({ length: nin }, (_, k) => [buf(N * 8 + 1), k === 1 ? 1 : 0, [k === 2 ? 0 : SIZE[t]], t, k === 1]);
         const out = [buf(N * 16), 0, [SIZE[rt]], rt, false];
@@ -240,6 +240,10 @@ async function main() {
     assert.strictEqual(out[0], Math.max(...new Float64Array(buf, 8, 99)));
     for (const op of [0, 1, 3]) K.axisReduce(buf, 3, [7, 100], [800, 8], [1, 0], 0, true, op, new Float64Array(7), 8);
     K.axisReduce(buf, 1, [999], [8], [0], 9, false, 4, new BigInt64Array(1), 1);
+    K.axisProd(buf, 3, [7, 100], [800, 8], [1, 0], 0, true, new Float64Array(7).fill(1));
+    K.axisProd(buf, 1, [999], [8], [0], 9, false, new BigInt64Array(1).fill(1n));
+    throwsCode(() => K.axisProd(buf, 8, [1000], [8], [0], 0, false, new Float64Array(1)), 'ERR_OUT_OF_RANGE', RangeError);
+    throwsCode(() => K.axisProd(buf, 0, [10, 100], [800, 8], [1, 0], 0, false, new Float64Array(9)), 'ERR_OUT_OF_RANGE', RangeError);
     throwsCode(() => K.axisReduce(buf, 8, [1000], [8], [0], 0, false, 0, new Float64Array(1), 1), 'ERR_OUT_OF_RANGE', RangeError);
     throwsCode(() => K.axisReduce(buf, 0, [10, 100], [800, 8], [1, 0], 0, false, 0, new Float64Array(9), 1), 'ERR_OUT_OF_RANGE', RangeError);
     const arg = new Float64Array(10);

@@ -150,6 +150,110 @@ describe('native ufunc loops match the JS loops bit for bit', () => {
     expect(nativeRuns).toBeGreaterThan(200);
   });
 
+  test('shifts and integer power: every int dtype and byte order, counts and exponents in and out of range', () => {
+    const r = rng(3030);
+    const INT_DTYPES = DTYPES.filter((d) => d[1] === 'i' || d[1] === 'u');
+    let nativeRuns = 0;
+    let raised = 0;
+    const failures: string[] = [];
+    for (let t = 0; t < 240; t++) {
+      const name = ['leftShift', 'rightShift', 'power'][t % 3];
+      const rows = 1 + Math.floor(r() * 8);
+      const cols = Math.ceil((UFUNC_NATIVE_MIN_ELEMENTS + Math.floor(r() * 400)) / rows);
+      const shape = r() < 0.3 ? [rows * cols] : [rows, cols];
+      const a = randomLayout(r, shape, INT_DTYPES[Math.floor(r() * INT_DTYPES.length)]);
+      const bDtype = INT_DTYPES[Math.floor(r() * INT_DTYPES.length)];
+      const b = randomLayout(r, r() < 0.2 ? shape.slice(1) : shape, bDtype);
+      // Small counts and exponents (the in-range case) for most draws; random bits reach negatives and counts >= the width.
+      if (r() < 0.7) {
+        const d = dtype(bDtype);
+        for (let i = 0; i < b.bytes.length; i += d.itemsize) {
+          b.bytes.fill(0, i, i + d.itemsize);
+          b.bytes[d.byteorder === '>' ? i + d.itemsize - 1 : i] = Math.floor(r() * 70);
+        }
+      }
+      const scalar = r() < 0.2 ? [0, 1, 3, 7, 31, 63, 64][Math.floor(r() * 7)] : null;
+      const mode = r();
+      const fn = fnOf(name);
+      const run = (): NdArray => {
+        const x = build(a);
+        const y = scalar !== null ? scalar : build(b);
+        if (mode < 0.3) {
+          const plain = fn(x, y);
+          const out = build(randomLayout(r2(t), shape, [plain.dtype.str, plain.dtype.newbyteorder().str][t % 2]));
+          fn(x, y, mode < 0.15 ? { out } : { out, where: build(randomLayout(r2(t + 1), shape, '|b1')) });
+          return out;
+        }
+        if (mode < 0.45) {
+          fn(x, y, { out: x });
+          return x;
+        }
+        return fn(x, y);
+      };
+      const want = jsReference(run);
+      const got = callCounted(run);
+      if (got.calls > 0) nativeRuns++;
+      if (want instanceof Error) raised++;
+      try {
+        expect(values(got.value)).toEqual(values(want));
+      } catch {
+        failures.push(`#${t} ${name}(${a.dtype}, ${scalar ?? bDtype}) shape ${JSON.stringify(shape)} mode ${mode.toFixed(2)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(nativeRuns).toBeGreaterThan(150);
+    // Some draws raise NumPy's negative-exponent ValueError on both paths.
+    expect(raised).toBeGreaterThan(5);
+  });
+
+  test('a negative integer exponent raises NumPy\'s ValueError from the native loop too', () => {
+    const x = zeros([1000], '<i4');
+    const e = zeros([1000], '<i2');
+    e.set(Array.from({ length: 1000 }, (_, i) => (i === 777 ? -1 : 2)));
+    const got = callCounted(() => api.power(x, e));
+    expect(got.calls).toBe(1);
+    expect(String(got.value)).toBe('ValueError: Integers to negative integer powers are not allowed.');
+    // Unsigned exponents are never negative; float power has no native loop.
+    expect(callCounted(() => api.power(zeros([1000], '<u4'), zeros([1000], '<u4'))).calls).toBe(1);
+    expect(callCounted(() => api.power(zeros([1000], '<f8'), 2)).calls).toBe(0);
+  });
+
+  test('where(c, x, y): random views, broadcast conditions, scalars, every dtype and byte order', () => {
+    const r = rng(4040);
+    let nativeRuns = 0;
+    const failures: string[] = [];
+    for (let t = 0; t < 200; t++) {
+      const rows = 1 + Math.floor(r() * 8);
+      const cols = Math.ceil((UFUNC_NATIVE_MIN_ELEMENTS + Math.floor(r() * 400)) / rows);
+      const shape = r() < 0.3 ? [rows * cols] : [rows, cols];
+      // A bool condition (any non-zero byte true) most of the time; else a float or int one (JS loop).
+      const cDtype = r() < 0.8 ? '|b1' : ['<f8', '>i4', '|u1'][Math.floor(r() * 3)];
+      const c = randomLayout(r, r() < 0.2 ? shape.slice(1) : shape, cDtype);
+      if (cDtype === '|b1') for (let i = 0; i < c.bytes.length; i++) c.bytes[i] = [0, 1, 2, 255][Math.floor(r() * 4)];
+      const a = randomLayout(r, shape, DTYPES[Math.floor(r() * DTYPES.length)]);
+      const b = randomLayout(r, r() < 0.2 ? [] : shape, DTYPES[Math.floor(r() * DTYPES.length)]);
+      const scalar = r() < 0.15 ? [3, -2, 0.5, 1000][Math.floor(r() * 4)] : null;
+      const run = (): NdArray => api.where(build(c), build(a), scalar !== null ? scalar : build(b));
+      const want = jsReference(run);
+      const got = callCounted(run);
+      if (got.calls > 0) nativeRuns++;
+      try {
+        expect(values(got.value)).toEqual(values(want));
+      } catch {
+        failures.push(`#${t} where(${cDtype}, ${a.dtype}, ${scalar ?? b.dtype}) shape ${JSON.stringify(shape)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(nativeRuns).toBeGreaterThan(100);
+  });
+
+  test('where with a non-bool condition array, or bool x and y, stays in JS', () => {
+    const x = zeros([1000], '<f8');
+    expect(callCounted(() => api.where(zeros([1000], '?'), x, 1)).calls).toBe(1);
+    expect(callCounted(() => api.where(zeros([1000], '<f8'), x, 1)).calls).toBe(0);
+    expect(callCounted(() => api.where(zeros([1000], '?'), zeros([1000], '?'), true)).calls).toBe(0);
+  });
+
   test('bool loops read any non-zero byte as true', () => {
     const raw = new Uint8Array(1000).map((_, i) => [0, 1, 2, 255][(i * 7) % 4]);
     const raw2 = new Uint8Array(1000).map((_, i) => [0, 1, 2, 255][(i * 5 + 1) % 4]);

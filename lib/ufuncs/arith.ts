@@ -14,6 +14,7 @@ import { callUfunc, UFuncTypeError, type AnyLoop, type Resolved, type UfuncInput
 import { ALL, COMPLEX, FLOATS, INTS, T } from './types';
 import { family, rounder } from './family';
 import { cexp } from './math';
+import { NEGATIVE_POWER } from '../ufunc-native';
 
 type X = any;
 
@@ -236,7 +237,6 @@ export const REMAINDER: UfuncSpec = {
 
 // ------------------------------------------------------------------ power
 
-const NEGATIVE_POWER = 'Integers to negative integer powers are not allowed.';
 
 const POW_I = (n: number, a: X, ai: number, as: number, b: X, bi: number, bs: number, o: X, oi: number, os: number): void => {
   for (let k = 0; k < n; k++, ai += as, bi += bs, oi += os) {
