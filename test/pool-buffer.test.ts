@@ -113,8 +113,11 @@ describe('region pool', () => {
       const src = 'const L = require(' + JSON.stringify(${JSON.stringify(path.join(DIST, 'index.js'))}) + ');' +
         'const r = L.arange(0, 1 << 20, 1, "<f8").copy(); require("worker_threads").parentPort.postMessage(r.buffer, [r.buffer]);';
       const w = new Worker(src, { eval: true });
+      // Listen for 'exit' first: a worker that ends at once has its message
+      // delivered while Node handles its exit, in the same turn as 'exit'.
+      const exited = new Promise((res) => w.once('exit', res));
       const got = await new Promise((res) => w.once('message', res));
-      await new Promise((res) => w.once('exit', res));
+      await exited;
       for (let i = 0; i < 4; i++) new Float64Array(L.arange(0, 1 << 20, 1, '<f8').index('::-1').copy().buffer).fill(-1);
       global.gc();
       await new Promise((res) => setTimeout(res, 50));
@@ -153,8 +156,9 @@ describe('region pool', () => {
       let sum = 0;
       for (let i = 0; i < 6; i++) {
         const w = new Worker(src, { eval: true });
+        const exited = new Promise((res) => w.once('exit', res)); // before 'message': see above
         sum += await new Promise((res) => w.once('message', res));
-        if (i % 2) await w.terminate(); else await new Promise((res) => w.once('exit', res));
+        if (i % 2) await w.terminate(); else await exited;
       }
       let a = N.poolBuffer(8 << 20, true);
       a = null; global.gc();
