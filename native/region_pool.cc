@@ -28,7 +28,11 @@ struct Idle {
 uv_once_t once = UV_ONCE_INIT;
 uv_mutex_t mu;
 uv_cond_t wake;
-std::vector<Idle>* idle;  // newest last; never freed (process lifetime)
+// Newest last. On the heap, not a static object: a trimmer thread still
+// blocked at process exit must not find it destroyed. Made on first use and
+// freed when the last env closes (DrainRegions, after StopTrimmer), because
+// Node may then unload the addon and a pointer kept in its statics would leak.
+std::vector<Idle>* idle = nullptr;
 size_t idle_bytes = 0;
 size_t idle_limit = 0;
 size_t in_use_bytes = 0;  // handed out by AcquireRegion, not yet taken back
@@ -40,7 +44,6 @@ uv_thread_t trimmer;
 
 void InitOnce() {
   if (uv_mutex_init(&mu) != 0 || uv_cond_init(&wake) != 0) abort();
-  idle = new std::vector<Idle>();
   uint64_t ram = uv_get_total_memory();
   idle_limit = ram == 0 ? kMaxIdleBytes : static_cast<size_t>(std::min<uint64_t>(kMaxIdleBytes, ram / 16));
   total_limit = ram == 0 ? kMaxTotalBytes : static_cast<size_t>(std::min<uint64_t>(kMaxTotalBytes, ram / 8));
@@ -49,6 +52,7 @@ void InitOnce() {
 void Lock() {
   uv_once(&once, InitOnce);
   uv_mutex_lock(&mu);
+  if (idle == nullptr) idle = new std::vector<Idle>();
 }
 
 // Unmaps the regions idle for kIdleNs, outside the lock; sleeps while the
@@ -183,6 +187,13 @@ void DrainRegions() {
   std::vector<Idle> all;
   all.swap(*idle);
   idle_bytes = 0;
+  // The last env's teardown calls this after StopTrimmer; unless an env that
+  // started meanwhile restarted the trimmer, no thread holds the vector, and
+  // a later env's Lock() makes a new one.
+  if (!trimmer_started) {
+    delete idle;
+    idle = nullptr;
+  }
   uv_mutex_unlock(&mu);
   for (const Idle& e : all) UnmapRegion(e.region);
 }
