@@ -419,6 +419,28 @@ void SumInt(const Region& R, const std::vector<int64_t>& so, int64_t* out) {
   });
 }
 
+// The highest output index an axis walk over a non-empty `shape` forms
+// (the sum of (shape[k] - 1) * so[k], overflow-checked) must lie in an
+// output of outLength items: true (with that index in *top) when it does,
+// else throws RangeError.
+bool CheckAxisOut(Napi::Env env, const std::vector<int64_t>& shape, const std::vector<int64_t>& so, int64_t outLength,
+                  const char* what, int64_t* top_out) {
+  int64_t top = 0;
+  for (size_t k = 0; k < shape.size(); k++) {
+    int64_t span;
+    if (so[k] < 0 || __builtin_mul_overflow(shape[k] - 1, so[k], &span) || __builtin_add_overflow(top, span, &top)) {
+      ThrowRange(env, what, "bad output strides");
+      return false;
+    }
+  }
+  if (top >= outLength) {
+    ThrowRange(env, what, "the output is too short");
+    return false;
+  }
+  *top_out = top;
+  return true;
+}
+
 // axisReduce(memory, byteOffset, shape, strides, outStrides, type, swap, op, out, chunk)
 // Walks (shape, byte strides) in C order, adding item i into output element
 // sum(i_k * outStrides_k) of `out` (a Float64Array; a BigInt64Array for the
@@ -448,19 +470,8 @@ Napi::Value AxisReduce(const Napi::CallbackInfo& info) {
   Region R;
   if (!ReadRegion(info, 0, 1, shape, strides, kItemsize[type], false, what, &R)) return env.Undefined();
   if (R.size == 0) return env.Undefined();
-  // The highest output index the walk forms must lie in `out`.
   int64_t top = 0;
-  for (size_t k = 0; k < shape.size(); k++) {
-    int64_t span;
-    if (so[k] < 0 || __builtin_mul_overflow(shape[k] - 1, so[k], &span) || __builtin_add_overflow(top, span, &top)) {
-      ThrowRange(env, what, "bad output strides");
-      return env.Undefined();
-    }
-  }
-  if (top >= outLength) {
-    ThrowRange(env, what, "the output is too short");
-    return env.Undefined();
-  }
+  if (!CheckAxisOut(env, shape, so, outLength, what, &top)) return env.Undefined();
   bool swap = info[6].ToBoolean().Value();
   WithType(type, [&](auto tag) {
     using T = typename decltype(tag)::type;
@@ -1567,19 +1578,8 @@ Napi::Value AxisProd(const Napi::CallbackInfo& info) {
   Region R;
   if (!ReadRegion(info, 0, 1, shape, strides, kItemsize[type], false, what, &R)) return env.Undefined();
   if (R.size == 0) return env.Undefined();
-  // The highest output index the walk forms must lie in `out`.
   int64_t top = 0;
-  for (size_t k = 0; k < shape.size(); k++) {
-    int64_t span;
-    if (so[k] < 0 || __builtin_mul_overflow(shape[k] - 1, so[k], &span) || __builtin_add_overflow(top, span, &top)) {
-      ThrowRange(env, what, "bad output strides");
-      return env.Undefined();
-    }
-  }
-  if (top >= outLength) {
-    ThrowRange(env, what, "the output is too short");
-    return env.Undefined();
-  }
+  if (!CheckAxisOut(env, shape, so, outLength, what, &top)) return env.Undefined();
   bool swap = info[6].ToBoolean().Value();
   WithType(type, [&](auto tag) {
     using T = typename decltype(tag)::type;
