@@ -39,6 +39,7 @@ struct Idle {
 uv_once_t once = UV_ONCE_INIT;
 uv_mutex_t mu;
 uv_cond_t wake;
+uv_cond_t made;  // broadcast when the thread ends a MakeReserve
 // Newest last. On the heap, not static objects: a thread still blocked at
 // process exit must not find them destroyed. Made on first use and freed when
 // the last env closes (DrainRegions, after StopTrimmer), because Node may then
@@ -57,6 +58,7 @@ uint64_t reserve_maps = 0;  // mappings the thread made and pre-faulted
 // once no miss came for kIdleNs and is 0 once no request came for kIdleNs.
 size_t want_bytes = 0;
 size_t miss_length = 0;  // the last miss's length: what the thread maps
+size_t making_length = 0;  // what the thread is pre-faulting now (0: nothing)
 uint64_t last_miss = 0;
 uint64_t last_request = 0;
 bool trimmer_started = false;
@@ -64,7 +66,7 @@ bool trimmer_stop = false;
 uv_thread_t trimmer;
 
 void InitOnce() {
-  if (uv_mutex_init(&mu) != 0 || uv_cond_init(&wake) != 0) abort();
+  if (uv_mutex_init(&mu) != 0 || uv_cond_init(&wake) != 0 || uv_cond_init(&made) != 0) abort();
   uint64_t ram = uv_get_total_memory();
   idle_limit = ram == 0 ? kMaxIdleBytes : static_cast<size_t>(std::min<uint64_t>(kMaxIdleBytes, ram / 16));
   total_limit = ram == 0 ? kMaxTotalBytes : static_cast<size_t>(std::min<uint64_t>(kMaxTotalBytes, ram / 8));
@@ -78,6 +80,26 @@ void Lock() {
 }
 
 void TrimLoop(void* arg);
+
+// Adds `e` to the idle list (the caller counts its bytes), merged with the
+// idle regions of its kind (zero or not) it touches: a region split for a
+// shorter request comes back whole once both parts are idle, so a request of
+// the original length finds it again. With mu held.
+void PushIdle(Idle e) {
+  for (size_t i = idle->size(); i-- > 0;) {
+    const Idle& o = (*idle)[i];
+    char* oa = static_cast<char*>(o.region.addr);
+    char* ea = static_cast<char*>(e.region.addr);
+    // SAFETY: only compares addresses. Both ranges are the pool's own
+    // mappings (or whole aligned parts of them), so two that touch make one
+    // range munmap takes whole (munmap may span mappings).
+    if (o.zeroed != e.zeroed || (oa + o.region.length != ea && ea + e.region.length != oa)) continue;
+    e.region.addr = std::min(oa, ea);
+    e.region.length += o.region.length;
+    idle->erase(idle->begin() + static_cast<std::ptrdiff_t>(i));
+  }
+  idle->push_back(e);
+}
 
 // Starts the pool's thread if it is not running; with mu held. False when it
 // cannot start (then nothing may wait for it).
@@ -121,6 +143,7 @@ void PopulateRange(Region r, size_t from, size_t to) {
 // mu held on entry and on return. Gives it up if StopTrimmer comes meanwhile.
 void MakeReserve(size_t length) {
   in_use_bytes += length;  // counted against the bound while being made
+  making_length = length;
   uv_mutex_unlock(&mu);
   Region r = MapAligned(length);
   bool stopped = false;
@@ -136,12 +159,14 @@ void MakeReserve(size_t length) {
   }
   uv_mutex_lock(&mu);
   in_use_bytes -= length;
+  making_length = 0;
+  uv_cond_broadcast(&made);
   if (r.addr == nullptr) {
     want_bytes = 0;  // no memory (or stopping): do not retry every tick
     return;
   }
-  idle->push_back({r, uv_hrtime(), true});
   idle_bytes += length;
+  PushIdle({r, uv_hrtime(), true});
   zeroed_bytes += length;
   reserve_maps++;
 }
@@ -200,20 +225,11 @@ void TrimLoop(void* /*arg*/) {
   uv_mutex_unlock(&mu);
 }
 
-}  // namespace
-
-Region AcquireRegion(size_t bytes, bool zeroed, bool* recycled) {
-  *recycled = false;
-  if (bytes == 0) return {nullptr, 0};
-  size_t length;
-  if (__builtin_add_overflow(bytes, kRegionAlign - 1, &length)) return {nullptr, 0};
-  length &= ~(kRegionAlign - 1);
-  Lock();
-  uint64_t now = uv_hrtime();
-  last_request = now;
-  // The idle region that fits best: the one matching `zeroed` (no clearing
-  // for a zeroed request; zero pages kept for such requests otherwise), then
-  // the shortest, then the newest (the likeliest still in cache).
+// Takes the idle region that fits `length` best, or {nullptr, 0}; with mu held.
+Region TakeIdle(size_t length, bool zeroed, bool* recycled) {
+  // The best: the one matching `zeroed` (no clearing for a zeroed request;
+  // zero pages kept for such requests otherwise), then the shortest, then the
+  // newest (the likeliest still in cache).
   size_t best = idle->size();
   for (size_t i = idle->size(); i-- > 0;) {
     const Idle& e = (*idle)[i];
@@ -244,6 +260,24 @@ Region AcquireRegion(size_t bytes, bool zeroed, bool* recycled) {
     idle_bytes -= length;
     in_use_bytes += length;
     if (idle_bytes < want_bytes) uv_cond_signal(&wake);
+    return r;
+  }
+  return {nullptr, 0};
+}
+
+}  // namespace
+
+Region AcquireRegion(size_t bytes, bool zeroed, bool* recycled) {
+  *recycled = false;
+  if (bytes == 0) return {nullptr, 0};
+  size_t length;
+  if (__builtin_add_overflow(bytes, kRegionAlign - 1, &length)) return {nullptr, 0};
+  length &= ~(kRegionAlign - 1);
+  Lock();
+  uint64_t now = uv_hrtime();
+  last_request = now;
+  Region r = TakeIdle(length, zeroed, recycled);
+  if (r.addr != nullptr) {
     uv_mutex_unlock(&mu);
     return r;
   }
@@ -254,6 +288,16 @@ Region AcquireRegion(size_t bytes, bool zeroed, bool* recycled) {
     miss_length = length;
     last_miss = now;
     uv_cond_signal(&wake);
+    // The thread is pre-faulting a region that fits: waiting for the rest of
+    // it costs less than faulting a whole fresh one here.
+    if (making_length >= length) {
+      while (making_length != 0) uv_cond_wait(&made, &mu);
+      r = TakeIdle(length, zeroed, recycled);
+      if (r.addr != nullptr) {
+        uv_mutex_unlock(&mu);
+        return r;
+      }
+    }
   }
   // Counted before mapping (outside the lock), so racing callers stay bounded.
   if (length > total_limit || in_use_bytes + idle_bytes > total_limit - length) {
@@ -263,7 +307,7 @@ Region AcquireRegion(size_t bytes, bool zeroed, bool* recycled) {
   in_use_bytes += length;
   fresh_maps++;
   uv_mutex_unlock(&mu);
-  Region r = MapAligned(length);
+  r = MapAligned(length);
   if (r.addr == nullptr) {
     Lock();
     in_use_bytes -= length;
@@ -280,8 +324,8 @@ bool ReleaseRegion(Region r) {
     return false;  // no thread to ever give it back: do not keep it
   }
   if (r.length <= idle_limit - idle_bytes) {
-    idle->push_back({r, uv_hrtime(), false});
     idle_bytes += r.length;
+    PushIdle({r, uv_hrtime(), false});
   } else {
     doomed->push_back(r);  // unmapping 4 KiB pages costs ~0.4 ms/MB: not on the caller's thread
   }

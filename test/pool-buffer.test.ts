@@ -276,6 +276,23 @@ describe('region pool reserve', () => {
     expect(out).toEqual({ targetBounded: true, idleBounded: true, totalBounded: true, splitMapped: 0, n: 8 });
   });
 
+  test('the two parts of a split region, both dropped, serve a request of the whole length again', () => {
+    const out = child(`
+      const M = 16 << 20;
+      let a = N.poolBuffer(M, true);
+      new Uint8Array(a).fill(0x5a);
+      a = null; global.gc();
+      // Both halves of a's region (uninitialized requests prefer regions that held old bytes).
+      let h1 = N.poolBuffer(M / 2, true);
+      let h2 = N.poolBuffer(M / 2, true);
+      const halvesOld = new Uint8Array(h1)[0] === 0x5a && new Uint8Array(h2)[0] === 0x5a;
+      h1 = null; h2 = null; global.gc();
+      const w = new Uint8Array(N.poolBuffer(M, true));
+      process.stdout.write(JSON.stringify({ halvesOld, wholeOld: w[0] === 0x5a && w[M - 1] === 0x5a }));
+    `);
+    expect(out).toEqual({ halvesOld: true, wholeOld: true });
+  });
+
   test('stats name every figure', () => {
     expect(Object.keys(N0.poolStats()).sort()).toEqual(['freshMaps', 'idleBytes', 'idleLimit', 'inUseBytes', 'reserveBytes', 'reserveMaps', 'reserveTarget', 'totalLimit']);
   });
