@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <vector>
 
-// Linux 5.14; older kernels refuse it with EINVAL and PopulateRegion touches
+// Linux 5.14; older kernels refuse it with EINVAL and PopulateRange touches
 // the pages instead.
 #ifndef MADV_POPULATE_WRITE
 #define MADV_POPULATE_WRITE 23
@@ -54,8 +54,8 @@ size_t total_limit = 0;
 uint64_t fresh_maps = 0;  // mappings AcquireRegion made (tests tell reuse from it)
 uint64_t reserve_maps = 0;  // mappings the thread made and pre-faulted
 // The reserve target: idle bytes the thread keeps ready. A miss (a request
-// no idle region fits) adds its length, up to idle_limit; it halves each tick
-// once no miss came for kIdleNs and is 0 once no request came for kIdleNs.
+// no idle region fits) adds its length, up to idle_limit; it halves once per
+// kIdleNs without a miss and is 0 once no request came for kIdleNs.
 size_t want_bytes = 0;
 size_t miss_length = 0;  // the last miss's length: what the thread maps
 size_t making_length = 0;  // what the thread is pre-faulting now (0: nothing)
@@ -88,13 +88,13 @@ void TrimLoop(void* arg);
 void PushIdle(Idle e) {
   for (size_t i = idle->size(); i-- > 0;) {
     const Idle& o = (*idle)[i];
-    char* oa = static_cast<char*>(o.region.addr);
-    char* ea = static_cast<char*>(e.region.addr);
+    uintptr_t oa = reinterpret_cast<uintptr_t>(o.region.addr);
+    uintptr_t ea = reinterpret_cast<uintptr_t>(e.region.addr);
     // SAFETY: only compares addresses. Both ranges are the pool's own
     // mappings (or whole aligned parts of them), so two that touch make one
     // range munmap takes whole (munmap may span mappings).
     if (o.zeroed != e.zeroed || (oa + o.region.length != ea && ea + e.region.length != oa)) continue;
-    e.region.addr = std::min(oa, ea);
+    e.region.addr = reinterpret_cast<void*>(std::min(oa, ea));
     e.region.length += o.region.length;
     idle->erase(idle->begin() + static_cast<std::ptrdiff_t>(i));
   }
@@ -185,7 +185,7 @@ void TrimLoop(void* /*arg*/) {
       want_bytes = 0;
     } else if (want_bytes != 0 && now - last_miss >= kIdleNs) {
       want_bytes = (want_bytes / 2) & ~(kRegionAlign - 1);
-      last_miss = now;  // the next halving a tick later at the earliest: see the wait
+      last_miss = now;  // halved again kIdleNs later at the earliest
     }
     // Oldest first; keeps the newest want_bytes.
     size_t keep_bytes = idle_bytes;
