@@ -6,11 +6,13 @@
  * A `new ArrayBuffer(80 MB)` is zero pages: the kernel that writes the result
  * takes ~20k page faults first, which made an 80 MB copy 2.5-6x NumPy's. At
  * {@link FRESH_POOL_MIN_BYTES} and above, results live in 2 MiB-aligned
- * huge-page memory that is recycled once V8 drops the buffer
- * (native/region_pool.cc): a loop making one result per iteration reuses
- * already-faulted regions and pays no fault at all, which is what NumPy gets
- * from freeing at refcount 0. A recycled region is cleared unless the caller
- * asked for uninitialized memory (it overwrites every byte).
+ * memory that is recycled once V8 drops the buffer (native/region_pool.cc):
+ * a loop making one result per iteration reuses already-faulted regions and
+ * pays no fault at all, which is what NumPy gets from freeing at refcount 0.
+ * Until the GC has returned enough of them, the pool's thread pre-faults
+ * regions ahead (a bounded reserve), so a result rarely faults fresh memory
+ * on the JS thread. A recycled region is cleared unless the caller asked for
+ * uninitialized memory (it overwrites every byte).
  */
 import { poolBuffer } from './native';
 import type { DType } from './dtype';
@@ -18,7 +20,7 @@ import type { Allocator } from './storage';
 
 /**
  * Results at least this large come from the pool (regions are whole 2 MiB
- * huge pages, so a 1 MiB result wastes at most half of one); smaller ones
+ * units, so a 1 MiB result wastes at most half of one); smaller ones
  * take few page faults and stay with V8. Not tuned by measurement yet:
  * bench/w21_alloc.js measures 40-160 MB results.
  */

@@ -51,7 +51,16 @@ interface Addon {
   kernelProgress: (job: AsyncJob) => [number, number] | null;
   setErrorClasses: (classes: ErrorClasses) => void;
   poolBuffer: (byteLength: number, uninitialized?: boolean) => ArrayBuffer | null;
-  poolStats: () => { idleBytes: number; idleLimit: number; inUseBytes: number; totalLimit: number; freshMaps: number };
+  poolStats: () => {
+    idleBytes: number;
+    idleLimit: number;
+    inUseBytes: number;
+    totalLimit: number;
+    freshMaps: number;
+    reserveBytes: number;
+    reserveTarget: number;
+    reserveMaps: number;
+  };
   indexKernels: IndexKernels;
 }
 
@@ -203,15 +212,16 @@ export const kernelAbort = addon.kernelAbort;
 export const kernelProgress = addon.kernelProgress;
 
 /**
- * An ArrayBuffer over 2 MiB-aligned huge-page anonymous memory, recycled once
- * V8 drops it (native/pool_buffer.cc, native/region_pool.cc), or null (0
+ * An ArrayBuffer over 2 MiB-aligned anonymous memory, recycled once V8 drops
+ * it or pre-faulted by the pool's thread (native/pool_buffer.cc,
+ * native/region_pool.cc), or null (0
  * bytes, over 4 GiB, or no memory): then allocate in JS. Zeroed unless
  * `uninitialized` is true (then it may hold a dropped buffer's bytes: only
  * for callers that overwrite every byte before JS reads one).
  */
 export const poolBuffer = addon.poolBuffer;
 
-/** The region pool's bytes idle and handed out, their bounds, and how many fresh mappings it made (tests, diagnostics). */
+/** The region pool's bytes idle and handed out, their bounds, how many fresh mappings it made, and its pre-faulted reserve (tests, diagnostics). */
 export const poolStats = addon.poolStats;
 
 /** The compute ops' loops (native/index_kernels.cc). */

@@ -60,8 +60,9 @@ void Forget(Ticket* t) {
   if (--pe->tickets == 0 && pe->closing) delete pe;
 }
 
-// Hands a region no JS can reach back to the pool, or has it unmapped on the
-// thread pool (the pool is full), or here when there is no loop.
+// Hands a region no JS can reach back to the pool (which keeps it idle or has
+// its own thread unmap it), or, when the pool has no thread, has it unmapped
+// on the libuv thread pool, or here when there is no loop.
 void GiveBack(napi_env env, Region region) {
   if (ReleaseRegion(region)) return;
   uv_loop_t* loop = nullptr;
@@ -112,7 +113,7 @@ void Reclaim(napi_env env, PoolEnv* pe) {
     t->weak = nullptr;
     t->reclaimed = true;
     napi_adjust_external_memory(env, -static_cast<int64_t>(t->region.length), nullptr);
-    if (!ReleaseRegion(t->region)) UnmapRegion(t->region);
+    GiveBack(env, t->region);
     return true;
   });
   pe->live.erase(still, pe->live.end());
@@ -132,10 +133,11 @@ Napi::Value PoolBuffer(const Napi::CallbackInfo& info) {
   size_t length = static_cast<size_t>(n);
   Reclaim(env, pe);
   bool recycled = false;
-  Region region = AcquireRegion(length, &recycled);
+  Region region = AcquireRegion(length, !uninitialized, &recycled);
   if (region.addr == nullptr) return env.Null();
   // SAFETY: region spans at least `length` writable bytes (AcquireRegion),
-  // and no JS object reaches it yet. A fresh region is zero pages already.
+  // and no JS object reaches it yet. A fresh or reserve region is zero pages
+  // already.
   if (recycled && !uninitialized) std::memset(region.addr, 0, length);
   auto* t = new Ticket{region, nullptr, pe, false};
   pe->tickets++;
@@ -163,7 +165,8 @@ Napi::Value PoolBuffer(const Napi::CallbackInfo& info) {
   return Napi::Value(env, out);
 }
 
-// poolStats() -> { idleBytes, idleLimit, inUseBytes, totalLimit, freshMaps } (tests, diagnostics).
+// poolStats() -> { idleBytes, idleLimit, inUseBytes, totalLimit, freshMaps,
+// reserveBytes, reserveTarget, reserveMaps } (tests, diagnostics).
 Napi::Value PoolStats(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   Napi::Object o = Napi::Object::New(env);
@@ -172,6 +175,9 @@ Napi::Value PoolStats(const Napi::CallbackInfo& info) {
   o.Set("inUseBytes", Napi::Number::New(env, static_cast<double>(InUseRegionBytes())));
   o.Set("totalLimit", Napi::Number::New(env, static_cast<double>(TotalRegionLimit())));
   o.Set("freshMaps", Napi::Number::New(env, static_cast<double>(FreshRegionMaps())));
+  o.Set("reserveBytes", Napi::Number::New(env, static_cast<double>(ReserveRegionBytes())));
+  o.Set("reserveTarget", Napi::Number::New(env, static_cast<double>(ReserveRegionTarget())));
+  o.Set("reserveMaps", Napi::Number::New(env, static_cast<double>(ReserveRegionMaps())));
   return o;
 }
 

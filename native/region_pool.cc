@@ -7,20 +7,31 @@
 #include <cstdint>
 #include <vector>
 
+// Linux 5.14; older kernels refuse it with EINVAL and PopulateRange touches
+// the pages instead.
+#ifndef MADV_POPULATE_WRITE
+#define MADV_POPULATE_WRITE 23
+#endif
+
 namespace mmarray {
 namespace {
 
-// A region idle this long is unmapped: a loop that makes one result per
-// iteration reuses its buffers long before, an idle process gives them back.
+// A region idle this long is unmapped (unless the reserve target keeps it):
+// a loop that makes one result per iteration reuses its buffers long before,
+// an idle process gives them back.
 constexpr uint64_t kIdleNs = 1000000000;
-// The trimmer wakes this often while the pool holds anything.
+// The pool's thread wakes this often while the pool holds anything.
 constexpr uint64_t kTickNs = 250000000;
 constexpr size_t kMaxIdleBytes = size_t{1} << 30;
 constexpr size_t kMaxTotalBytes = size_t{2} << 30;
+// The thread pre-faults in steps of this much, checking for StopTrimmer
+// between them (a 1 GiB region is ~0.5 s of faults).
+constexpr size_t kPopulateStep = size_t{64} << 20;
 
 struct Idle {
   Region region;
-  uint64_t since;  // uv_hrtime() when it was released
+  uint64_t since;  // uv_hrtime() when it was released or pre-faulted
+  bool zeroed;     // zero pages: pre-faulted by the thread, never handed out
 };
 
 // Everything below is guarded by mu (libuv's primitives: Node exports them,
@@ -28,22 +39,34 @@ struct Idle {
 uv_once_t once = UV_ONCE_INIT;
 uv_mutex_t mu;
 uv_cond_t wake;
-// Newest last. On the heap, not a static object: a trimmer thread still
-// blocked at process exit must not find it destroyed. Made on first use and
-// freed when the last env closes (DrainRegions, after StopTrimmer), because
-// Node may then unload the addon and a pointer kept in its statics would leak.
+uv_cond_t made;  // broadcast when the thread ends a MakeReserve
+// Newest last. On the heap, not static objects: a thread still blocked at
+// process exit must not find them destroyed. Made on first use and freed when
+// the last env closes (DrainRegions, after StopTrimmer), because Node may then
+// unload the addon and a pointer kept in its statics would leak.
 std::vector<Idle>* idle = nullptr;
+std::vector<Region>* doomed = nullptr;  // taken back past the idle bound: the thread unmaps them
 size_t idle_bytes = 0;
+size_t zeroed_bytes = 0;  // the part of idle_bytes that is reserve
 size_t idle_limit = 0;
-size_t in_use_bytes = 0;  // handed out by AcquireRegion, not yet taken back
+size_t in_use_bytes = 0;  // handed out by AcquireRegion, or being pre-faulted by the thread
 size_t total_limit = 0;
-uint64_t fresh_maps = 0;  // mappings made so far (tests tell reuse from it)
+uint64_t fresh_maps = 0;  // mappings AcquireRegion made (tests tell reuse from it)
+uint64_t reserve_maps = 0;  // mappings the thread made and pre-faulted
+// The reserve target: idle bytes the thread keeps ready. A miss (a request
+// no idle region fits) adds its length, up to idle_limit; it halves once per
+// kIdleNs without a miss and is 0 once no request came for kIdleNs.
+size_t want_bytes = 0;
+size_t miss_length = 0;  // the last miss's length: what the thread maps
+size_t making_length = 0;  // what the thread is pre-faulting now (0: nothing)
+uint64_t last_miss = 0;
+uint64_t last_request = 0;
 bool trimmer_started = false;
 bool trimmer_stop = false;
 uv_thread_t trimmer;
 
 void InitOnce() {
-  if (uv_mutex_init(&mu) != 0 || uv_cond_init(&wake) != 0) abort();
+  if (uv_mutex_init(&mu) != 0 || uv_cond_init(&wake) != 0 || uv_cond_init(&made) != 0) abort();
   uint64_t ram = uv_get_total_memory();
   idle_limit = ram == 0 ? kMaxIdleBytes : static_cast<size_t>(std::min<uint64_t>(kMaxIdleBytes, ram / 16));
   total_limit = ram == 0 ? kMaxTotalBytes : static_cast<size_t>(std::min<uint64_t>(kMaxTotalBytes, ram / 8));
@@ -53,39 +76,41 @@ void Lock() {
   uv_once(&once, InitOnce);
   uv_mutex_lock(&mu);
   if (idle == nullptr) idle = new std::vector<Idle>();
+  if (doomed == nullptr) doomed = new std::vector<Region>();
 }
 
-// Unmaps the regions idle for kIdleNs, outside the lock; sleeps while the
-// pool is empty. Runs until StopTrimmer (the last env closing: Node may then
-// unload the addon, and this code with it), or for the life of the process
-// (a blocked thread does not hold exit up).
-void TrimLoop(void* /*arg*/) {
-  std::vector<Region> expired;
-  uv_mutex_lock(&mu);
-  while (!trimmer_stop) {
-    if (idle->empty()) {
-      uv_cond_wait(&wake, &mu);
-    } else {
-      (void)uv_cond_timedwait(&wake, &mu, kTickNs);
-    }
-    uint64_t now = uv_hrtime();
-    auto keep = std::stable_partition(idle->begin(), idle->end(), [now](const Idle& e) { return now - e.since < kIdleNs; });
-    for (auto it = keep; it != idle->end(); ++it) {
-      expired.push_back(it->region);
-      idle_bytes -= it->region.length;
-    }
-    idle->erase(keep, idle->end());
-    if (expired.empty()) continue;
-    uv_mutex_unlock(&mu);
-    for (const Region& r : expired) UnmapRegion(r);
-    expired.clear();
-    uv_mutex_lock(&mu);
+void TrimLoop(void* arg);
+
+// Adds `e` to the idle list (the caller counts its bytes), merged with the
+// idle regions of its kind (zero or not) it touches: a region split for a
+// shorter request comes back whole once both parts are idle, so a request of
+// the original length finds it again. With mu held.
+void PushIdle(Idle e) {
+  for (size_t i = idle->size(); i-- > 0;) {
+    const Idle& o = (*idle)[i];
+    uintptr_t oa = reinterpret_cast<uintptr_t>(o.region.addr);
+    uintptr_t ea = reinterpret_cast<uintptr_t>(e.region.addr);
+    // SAFETY: only compares addresses. Both ranges are the pool's own
+    // mappings (or whole aligned parts of them), so two that touch make one
+    // range munmap takes whole (munmap may span mappings).
+    if (o.zeroed != e.zeroed || (oa + o.region.length != ea && ea + e.region.length != oa)) continue;
+    e.region.addr = reinterpret_cast<void*>(std::min(oa, ea));
+    e.region.length += o.region.length;
+    idle->erase(idle->begin() + static_cast<std::ptrdiff_t>(i));
   }
-  uv_mutex_unlock(&mu);
+  idle->push_back(e);
+}
+
+// Starts the pool's thread if it is not running; with mu held. False when it
+// cannot start (then nothing may wait for it).
+bool EnsureThread() {
+  if (!trimmer_started) trimmer_started = uv_thread_create(&trimmer, TrimLoop, nullptr) == 0;
+  return trimmer_started;
 }
 
 // A fresh kRegionAlign-aligned mapping of `length` (a multiple of it): map
-// one alignment more, then unmap the unaligned head and the tail.
+// one alignment more, then unmap the unaligned head and the tail. No
+// MADV_HUGEPAGE: see the header (a fresh huge page can cost 20x a reused one).
 Region MapAligned(size_t length) {
   size_t padded;
   if (__builtin_add_overflow(length, kRegionAlign, &padded)) return {nullptr, 0};
@@ -100,34 +125,179 @@ Region MapAligned(size_t length) {
   // aligned + length) mapped.
   if (head != 0) munmap(raw, head);
   if (tail != 0) munmap(reinterpret_cast<void*>(aligned + length), tail);
-  void* addr = reinterpret_cast<void*>(aligned);
-#ifdef MADV_HUGEPAGE
-  // One fault per 2 MiB instead of 512 (NumPy asks the same for large
-  // arrays). Advice only: without THP the region works the same.
-  madvise(addr, length, MADV_HUGEPAGE);
-#endif
-  return {addr, length};
+  return {reinterpret_cast<void*>(aligned), length};
+}
+
+// Faults in [r.addr + from, r.addr + to) as zero pages.
+void PopulateRange(Region r, size_t from, size_t to) {
+  char* p = static_cast<char*>(r.addr);
+  // SAFETY: from <= to <= r.length (the caller's loop), and r is a writable
+  // mapping only this thread reaches until it is pushed idle.
+  if (madvise(p + from, to - from, MADV_POPULATE_WRITE) == 0) return;
+  // Pre-5.14 kernels: one write per 4 KiB page (at most the page size, so
+  // every page is written); writing 0 faults in a private zero page.
+  for (size_t i = from; i < to; i += 4096) static_cast<volatile char*>(p)[i] = 0;
+}
+
+// Maps and pre-faults one reserve region of `length`, outside the lock; with
+// mu held on entry and on return. Gives it up if StopTrimmer comes meanwhile.
+void MakeReserve(size_t length) {
+  in_use_bytes += length;  // counted against the bound while being made
+  making_length = length;
+  uv_mutex_unlock(&mu);
+  Region r = MapAligned(length);
+  bool stopped = false;
+  for (size_t at = 0; r.addr != nullptr && at < length && !stopped; at += kPopulateStep) {
+    PopulateRange(r, at, std::min(length, at + kPopulateStep));
+    uv_mutex_lock(&mu);
+    stopped = trimmer_stop;
+    uv_mutex_unlock(&mu);
+  }
+  if (r.addr != nullptr && stopped) {
+    UnmapRegion(r);
+    r = {nullptr, 0};
+  }
+  uv_mutex_lock(&mu);
+  in_use_bytes -= length;
+  making_length = 0;
+  uv_cond_broadcast(&made);
+  if (r.addr == nullptr) {
+    want_bytes = 0;  // no memory (or stopping): do not retry every tick
+    return;
+  }
+  idle_bytes += length;
+  PushIdle({r, uv_hrtime(), true});
+  zeroed_bytes += length;
+  reserve_maps++;
+}
+
+// The pool's thread: unmaps what was queued and the regions idle for kIdleNs
+// beyond the reserve target, outside the lock, and pre-faults regions up to
+// the target; sleeps while there is nothing to do. Runs until StopTrimmer
+// (the last env closing: Node may then unload the addon, and this code with
+// it), or for the life of the process (a blocked thread does not hold exit up).
+void TrimLoop(void* /*arg*/) {
+  std::vector<Region> expired;
+  uv_mutex_lock(&mu);
+  while (!trimmer_stop) {
+    uint64_t now = uv_hrtime();
+    if (want_bytes != 0 && now - last_request >= kIdleNs) {
+      want_bytes = 0;
+    } else if (want_bytes != 0 && now - last_miss >= kIdleNs) {
+      want_bytes = (want_bytes / 2) & ~(kRegionAlign - 1);
+      last_miss = now;  // halved again kIdleNs later at the earliest
+    }
+    // Oldest first; keeps the newest want_bytes.
+    size_t keep_bytes = idle_bytes;
+    auto keep = std::stable_partition(idle->begin(), idle->end(), [&](const Idle& e) {
+      bool expire = now - e.since >= kIdleNs && keep_bytes - e.region.length >= want_bytes;
+      if (expire) keep_bytes -= e.region.length;
+      return !expire;
+    });
+    for (auto it = keep; it != idle->end(); ++it) {
+      expired.push_back(it->region);
+      idle_bytes -= it->region.length;
+      if (it->zeroed) zeroed_bytes -= it->region.length;
+    }
+    idle->erase(keep, idle->end());
+    expired.insert(expired.end(), doomed->begin(), doomed->end());
+    doomed->clear();
+    if (!expired.empty()) {
+      uv_mutex_unlock(&mu);
+      for (const Region& r : expired) UnmapRegion(r);
+      expired.clear();
+      uv_mutex_lock(&mu);
+      continue;
+    }
+    size_t length = miss_length;
+    if (!trimmer_stop && idle_bytes < want_bytes && length != 0 && length <= total_limit &&
+        in_use_bytes + idle_bytes <= total_limit - length && length <= idle_limit - idle_bytes) {
+      MakeReserve(length);
+      continue;
+    }
+    if (trimmer_stop) break;
+    if (idle->empty() && want_bytes == 0) {
+      uv_cond_wait(&wake, &mu);
+    } else {
+      (void)uv_cond_timedwait(&wake, &mu, kTickNs);
+    }
+  }
+  uv_mutex_unlock(&mu);
+}
+
+// Takes the idle region that fits `length` best, or {nullptr, 0}; with mu held.
+Region TakeIdle(size_t length, bool zeroed, bool* recycled) {
+  // The best: the one matching `zeroed` (no clearing for a zeroed request;
+  // zero pages kept for such requests otherwise), then the shortest, then the
+  // newest (the likeliest still in cache).
+  size_t best = idle->size();
+  for (size_t i = idle->size(); i-- > 0;) {
+    const Idle& e = (*idle)[i];
+    if (e.region.length < length) continue;
+    if (best == idle->size()) {
+      best = i;
+      continue;
+    }
+    const Idle& b = (*idle)[best];
+    bool e_match = e.zeroed == zeroed;
+    bool b_match = b.zeroed == zeroed;
+    if (e_match != b_match ? e_match : e.region.length < b.region.length) best = i;
+  }
+  if (best != idle->size()) {
+    Idle& e = (*idle)[best];
+    Region r{e.region.addr, length};
+    *recycled = !e.zeroed;
+    if (e.zeroed) zeroed_bytes -= length;
+    if (e.region.length == length) {
+      idle->erase(idle->begin() + static_cast<std::ptrdiff_t>(best));
+    } else {
+      // SAFETY: length < e.region.length, both multiples of kRegionAlign, so
+      // the tail [addr + length, addr + old length) is a whole, aligned part
+      // of the same mapping; munmap takes any part of a mapping later.
+      e.region.addr = static_cast<char*>(e.region.addr) + length;
+      e.region.length -= length;
+    }
+    idle_bytes -= length;
+    in_use_bytes += length;
+    if (idle_bytes < want_bytes) uv_cond_signal(&wake);
+    return r;
+  }
+  return {nullptr, 0};
 }
 
 }  // namespace
 
-Region AcquireRegion(size_t bytes, bool* recycled) {
+Region AcquireRegion(size_t bytes, bool zeroed, bool* recycled) {
   *recycled = false;
   if (bytes == 0) return {nullptr, 0};
   size_t length;
   if (__builtin_add_overflow(bytes, kRegionAlign - 1, &length)) return {nullptr, 0};
   length &= ~(kRegionAlign - 1);
   Lock();
-  // The newest idle region of that length: the likeliest still in cache.
-  for (size_t i = idle->size(); i-- > 0;) {
-    if ((*idle)[i].region.length != length) continue;
-    Region r = (*idle)[i].region;
-    idle->erase(idle->begin() + static_cast<std::ptrdiff_t>(i));
-    idle_bytes -= length;
-    in_use_bytes += length;
+  uint64_t now = uv_hrtime();
+  last_request = now;
+  Region r = TakeIdle(length, zeroed, recycled);
+  if (r.addr != nullptr) {
     uv_mutex_unlock(&mu);
-    *recycled = true;
     return r;
+  }
+  // A miss: the thread pre-faults regions of this length up to the raised
+  // target, so the next miss finds one (unless there is no thread).
+  if (EnsureThread()) {
+    want_bytes = std::min(idle_limit & ~(kRegionAlign - 1), want_bytes > SIZE_MAX - length ? SIZE_MAX : want_bytes + length);
+    miss_length = length;
+    last_miss = now;
+    uv_cond_signal(&wake);
+    // The thread is pre-faulting a region that fits: waiting for the rest of
+    // it costs less than faulting a whole fresh one here.
+    if (making_length >= length) {
+      while (making_length != 0) uv_cond_wait(&made, &mu);
+      r = TakeIdle(length, zeroed, recycled);
+      if (r.addr != nullptr) {
+        uv_mutex_unlock(&mu);
+        return r;
+      }
+    }
   }
   // Counted before mapping (outside the lock), so racing callers stay bounded.
   if (length > total_limit || in_use_bytes + idle_bytes > total_limit - length) {
@@ -137,7 +307,7 @@ Region AcquireRegion(size_t bytes, bool* recycled) {
   in_use_bytes += length;
   fresh_maps++;
   uv_mutex_unlock(&mu);
-  Region r = MapAligned(length);
+  r = MapAligned(length);
   if (r.addr == nullptr) {
     Lock();
     in_use_bytes -= length;
@@ -149,20 +319,15 @@ Region AcquireRegion(size_t bytes, bool* recycled) {
 bool ReleaseRegion(Region r) {
   Lock();
   in_use_bytes -= r.length;
-  if (r.length > idle_limit - idle_bytes) {
+  if (!EnsureThread()) {
     uv_mutex_unlock(&mu);
-    return false;
+    return false;  // no thread to ever give it back: do not keep it
   }
-  idle->push_back({r, uv_hrtime()});
-  idle_bytes += r.length;
-  bool start = !trimmer_started;
-  if (start) trimmer_started = uv_thread_create(&trimmer, TrimLoop, nullptr) == 0;
-  if (start && !trimmer_started) {
-    // No thread to ever give it back: do not keep it.
-    idle->pop_back();
-    idle_bytes -= r.length;
-    uv_mutex_unlock(&mu);
-    return false;
+  if (r.length <= idle_limit - idle_bytes) {
+    idle_bytes += r.length;
+    PushIdle({r, uv_hrtime(), false});
+  } else {
+    doomed->push_back(r);  // unmapping 4 KiB pages costs ~0.4 ms/MB: not on the caller's thread
   }
   uv_cond_signal(&wake);
   uv_mutex_unlock(&mu);
@@ -177,8 +342,8 @@ void RetireRegion(Region r) {
 }
 
 void UnmapRegion(Region r) {
-  // SAFETY: r is exactly a mapping MapAligned made (the caller's contract),
-  // and nothing reaches it any more.
+  // SAFETY: r is exactly a mapping MapAligned made, or a whole aligned part
+  // of one (the caller's contract), and nothing reaches it any more.
   munmap(r.addr, r.length);
 }
 
@@ -186,16 +351,23 @@ void DrainRegions() {
   Lock();
   std::vector<Idle> all;
   all.swap(*idle);
+  std::vector<Region> queued;
+  queued.swap(*doomed);
   idle_bytes = 0;
+  zeroed_bytes = 0;
+  want_bytes = 0;
   // The last env's teardown calls this after StopTrimmer; unless an env that
-  // started meanwhile restarted the trimmer, no thread holds the vector, and
-  // a later env's Lock() makes a new one.
+  // started meanwhile restarted the thread, no thread holds the vectors, and
+  // a later env's Lock() makes new ones.
   if (!trimmer_started) {
     delete idle;
     idle = nullptr;
+    delete doomed;
+    doomed = nullptr;
   }
   uv_mutex_unlock(&mu);
   for (const Idle& e : all) UnmapRegion(e.region);
+  for (const Region& r : queued) UnmapRegion(r);
 }
 
 void StopTrimmer() {
@@ -242,6 +414,27 @@ size_t TotalRegionLimit() {
 uint64_t FreshRegionMaps() {
   Lock();
   uint64_t n = fresh_maps;
+  uv_mutex_unlock(&mu);
+  return n;
+}
+
+size_t ReserveRegionBytes() {
+  Lock();
+  size_t n = zeroed_bytes;
+  uv_mutex_unlock(&mu);
+  return n;
+}
+
+size_t ReserveRegionTarget() {
+  Lock();
+  size_t n = want_bytes;
+  uv_mutex_unlock(&mu);
+  return n;
+}
+
+uint64_t ReserveRegionMaps() {
+  Lock();
+  uint64_t n = reserve_maps;
   uv_mutex_unlock(&mu);
   return n;
 }

@@ -1,18 +1,33 @@
 // Anonymous memory for large fresh arrays, recycled. An 80 MB result in a
 // new ArrayBuffer pays ~20k page faults before its first byte is written
-// (2.5-6x NumPy's copy here). This pool maps 2 MiB-aligned regions with
-// MADV_HUGEPAGE (one fault per 2 MiB) and, when V8 drops a buffer, keeps its
-// already-faulted region for the next result of that size instead of
-// unmapping it: the next copy pays no fault at all. NumPy gets the same from
-// freeing at refcount 0; V8 frees only at GC, which is why huge pages alone
-// made every tenth copy slow (each GC cycle left the kernel compacting
-// memory for fresh huge pages).
+// (2.5-6x NumPy's copy here). This pool maps 2 MiB-aligned regions and, when
+// V8 drops a buffer, keeps its already-faulted region for the next result
+// instead of unmapping it: the next copy pays no fault at all. NumPy gets the
+// same from freeing at refcount 0; V8 frees only at GC, so a loop holding a
+// few results needs more regions than it has until the GC catches up.
 //
-// Bounded: at most min(1 GiB, RAM/16) idle and min(2 GiB, RAM/8) handed out
-// and idle together (past it results take ordinary memory); a region idle for a second is
-// unmapped by the pool's own thread (never the JS thread), and the last env
-// to close unmaps the rest. Process-wide and locked: the main thread and
-// workers share it. No N-API here; pool_buffer.cc hands the regions to JS.
+// Fresh regions are the slow mode, and the pool keeps them off the JS thread:
+// a request that finds no idle region raises a reserve target, and the pool's
+// thread maps and pre-faults regions (MADV_POPULATE_WRITE) up to it, so the
+// next such request takes memory already faulted and zeroed. Measured on a
+// 2-vCPU VM (THP enabled=madvise, defrag=madvise, free page reporting on):
+// touching 80 MB of fresh MADV_HUGEPAGE memory took 0.9-1.3 s when the
+// kernel handed out huge pages the host had reclaimed, against 55 ms for huge
+// pages freed a moment before (NumPy's case: it frees and maps again at once)
+// and ~200 ms with 4 KiB pages either way; /proc/vmstat showed no
+// compact_stall, so the stall was the host backing the pages, not guest
+// compaction. So no region asks for huge pages (the kernel's default
+// applies): a fresh fault costs the same every time, and it is rarely paid
+// on the JS thread. The reserve target shrinks by half each second without a
+// miss and is 0 after a second without requests.
+//
+// Bounded: at most min(1 GiB, RAM/16) idle (reserve included) and
+// min(2 GiB, RAM/8) handed out and idle together (past it results take
+// ordinary memory); a region idle for a second is unmapped by the pool's own
+// thread (never the JS thread) unless it is part of the reserve target, and
+// the last env to close unmaps the rest. Process-wide and locked: the main
+// thread and workers share it. No N-API here; pool_buffer.cc hands the
+// regions to JS.
 #ifndef MMARRAY_REGION_POOL_H_
 #define MMARRAY_REGION_POOL_H_
 
@@ -31,17 +46,22 @@ struct Region {
 constexpr size_t kRegionAlign = size_t{2} << 20;
 
 // A region of at least `bytes` (1 <= bytes; its length rounded up to
-// kRegionAlign): an idle one of exactly that length when the pool holds one
-// (`*recycled` = true: its pages are faulted in and hold old bytes), else a
-// fresh mapping (zero pages). {nullptr, 0} when no memory can be had, or when
-// the regions handed out and idle would pass the pool's bound (the caller
-// then takes ordinary memory). A region handed out counts against the bound
-// until ReleaseRegion or RetireRegion.
-Region AcquireRegion(size_t bytes, bool* recycled);
+// kRegionAlign): from the idle pool when it holds one that long (the
+// smallest that fits; a longer one is split and its tail stays idle), else a
+// fresh mapping (zero pages) made here. `*recycled` = true when its pages may
+// hold old bytes (a region a buffer used before); false when they are zero
+// (fresh, or pre-faulted by the pool's thread and never handed out). With
+// `zeroed` the pool prefers zero regions (no clearing), without it regions
+// that held old bytes (keeping the zero ones for callers that need them).
+// {nullptr, 0} when no memory can be had, or when the regions handed out and
+// idle would pass the pool's bound (the caller then takes ordinary memory).
+// A region handed out counts against the bound until ReleaseRegion or
+// RetireRegion.
+Region AcquireRegion(size_t bytes, bool zeroed, bool* recycled);
 
 // Takes back a region that nothing can reach any more. True when the pool
-// kept it; false when the idle pool is full: then the caller unmaps it
-// (UnmapRegion), on any thread.
+// took it (kept idle, or queued for its thread to unmap); false only when the
+// pool has no thread: then the caller unmaps it (UnmapRegion), on any thread.
 bool ReleaseRegion(Region r);
 
 // Takes back a region and unmaps it now, never to be reused.
@@ -65,6 +85,12 @@ size_t InUseRegionBytes();
 size_t TotalRegionLimit();
 // How many fresh mappings AcquireRegion has made (tests: reuse makes none).
 uint64_t FreshRegionMaps();
+// The reserve: idle bytes of zero pages (pre-faulted, never handed out), the
+// target the pool's thread fills idle memory up to, and how many regions
+// that thread has mapped and pre-faulted.
+size_t ReserveRegionBytes();
+size_t ReserveRegionTarget();
+uint64_t ReserveRegionMaps();
 
 }  // namespace mmarray
 
