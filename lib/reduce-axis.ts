@@ -206,6 +206,8 @@ function sourceOf(a: NdArray, loop: DType | null): Source {
   if (fast !== null) {
     const ta = fast.array as unknown as ArrayLike<unknown>;
     if (same) return { get: (p) => ta[p], start: fast.start, strides: fast.strides, cast: false };
+    // A float32 loop adds float32 items: each is rounded on the way in, as NumPy's cast does (the caster leaves that to the store).
+    if (loop!.kind === 'f' && loop!.itemsize === 4) return { get: (p) => Math.fround(Number(ta[p])), start: fast.start, strides: fast.strides, cast: true };
     if (loop!.kind === 'f' && kind !== 'f' && a.itemsize < 8) return { get: (p) => ta[p], start: fast.start, strides: fast.strides, cast: true };
     const c = makeCaster(a.dtype, loop!);
     return { get: (p) => c(ta[p]), start: fast.start, strides: fast.strides, cast: true };
@@ -219,6 +221,7 @@ function sourceOf(a: NdArray, loop: DType | null): Source {
   };
   if (same) return { get: read, start: a.offset, strides: a.strides, cast: !a.dtype.isnative };
   const c = makeCaster(a.dtype, loop!);
+  if (loop!.kind === 'f' && loop!.itemsize === 4 && kind !== 'c') return { get: (p) => Math.fround(c(read(p)) as number), start: a.offset, strides: a.strides, cast: true };
   return { get: (p) => c(read(p)), start: a.offset, strides: a.strides, cast: true };
 }
 
