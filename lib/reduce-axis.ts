@@ -19,11 +19,12 @@
  * once; results are in this host's byte order. A `dtype=` with an explicit
  * byte order other than the host's is a TypeError, as in NumPy.
  *
- * The walks of plain numeric dtypes (float sums in float64, integer sums in
- * 64 bits, min/max, counts, argmin/argmax) run in native/index_kernels.cc
- * when the array qualifies ({@link axisReduceNative}), over the same plan in
- * the same order; the JS loops here are their reference, and
- * test/index-kernels.test.ts holds the two to the same bits.
+ * The walks of plain numeric dtypes (float sums in float64 or float32,
+ * integer sums in 64 bits, min/max in the item's own type, counts,
+ * argmin/argmax) run in native/index_kernels.cc when the array qualifies
+ * ({@link axisReduceNative}), over the same plan in the same order; the JS
+ * loops here are their reference, and test/index-kernels.test.ts and
+ * test/reduce-axis-native.test.ts hold the two to the same bits.
  *
  * Over 600 lines because the ten reductions share one walk (axis choice,
  * keepdims, out, NumPy's summation order); only their per-row steps differ,

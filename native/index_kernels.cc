@@ -462,7 +462,7 @@ void CountNonzero(const Region& R, const std::vector<int64_t>& so, double* out) 
   int64_t s = R.shape.empty() ? 0 : R.strides.back();
   int64_t os = so.empty() ? 0 : so.back();
   WalkRows(R.shape, R.strides, so, [&](int64_t a, int64_t o) {
-    // SAFETY: as in ExtremeFloat.
+    // SAFETY: as in FoldRows.
     const uint8_t* p = R.base + a;
     if (os == 0) {
       int64_t c = 0;
@@ -1354,7 +1354,7 @@ int64_t NonzeroItems(const Region& R, const std::vector<uint8_t*>& outs, int64_t
   int64_t* b = block.data();
   int64_t j = 0, row = 0;
   WalkRows(R.shape, R.strides, zero, [&](int64_t a, int64_t) {
-    // SAFETY: as in ExtremeFloat; every store is at an item j < count of
+    // SAFETY: as in FoldRows; every store is at an item j < count of
     // an output checked by ReadInt64Outs; b[k] with k <= kBlock is inside
     // the block of kBlock + 1.
     const uint8_t* p = R.base + a;
