@@ -272,12 +272,25 @@ inline uint64_t Wide(V v) {
   else return static_cast<uint64_t>(v);
 }
 
+// q[i] += a[i] in Acc for a contiguous row into consecutive outputs (a
+// reduced outer axis): the same additions as Step, item by item, as vectors.
+template <class Acc, class T>
+MMARRAY_AXIS_CLONES void AddInto(Acc* __restrict q, const T* __restrict a, int64_t n) {
+  for (int64_t i = 0; i < n; i++) {
+    if constexpr (std::is_integral_v<Acc>) q[i] = static_cast<Acc>(static_cast<uint64_t>(q[i]) + Wide(a[i]));
+    else q[i] += static_cast<Acc>(a[i]);
+  }
+}
+
 // Integer sums and products in a 64-bit loop dtype: wrapping, so the bits
 // do not depend on the order; int64 and uint64 share them.
 struct IntAdd : SequentialRow<IntAdd> {
   using Acc = int64_t;
+  static constexpr bool kInto = true;
   template <class V>
   static Acc Step(Acc a, V v) { return static_cast<int64_t>(static_cast<uint64_t>(a) + Wide(v)); }
+  template <class T>
+  static void Into(Acc* q, const T* a, int64_t n) { AddInto(q, a, n); }
 };
 struct IntMul : SequentialRow<IntMul> {
   using Acc = int64_t;
@@ -297,10 +310,12 @@ struct FloatMul : SequentialRow<FloatMul> {
 template <class Acc_>
 struct FloatAdd {
   using Acc = Acc_;
-  static constexpr bool kInto = false;
+  static constexpr bool kInto = true;
   int64_t chunk;
   template <class V>
   static Acc Step(Acc a, V v) { return a + static_cast<Acc>(v); }
+  template <class T>
+  static void Into(Acc* q, const T* a, int64_t n) { AddInto(q, a, n); }
   template <class T, bool Swap>
   Acc Row(Acc acc, const uint8_t* p, int64_t n, int64_t s) const {
     for (int64_t lo = 0; lo < n; lo += chunk) acc += Pairwise<T, Swap>(p + lo * s, n - lo < chunk ? n - lo : chunk, s);
