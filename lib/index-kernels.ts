@@ -14,7 +14,7 @@
 import { storageOf } from './internal';
 import { elementCode, isSwapped, NATIVE_MIN_ELEMENTS, regionOf } from './kernels';
 import { shapeToSize } from './layout';
-import { indexKernels as K } from './native';
+import { indexKernels as K, type AxisOut, type AxisWalk } from './native';
 import { allocate } from './internal';
 import { INTP } from './compute-values';
 import type { NdArray } from './ndarray';
@@ -27,34 +27,34 @@ export const enum AxisOp {
   Max = 2,
   Count = 3,
   IntSum = 4,
+  /** A float32 sum into a Float32Array (NumPy's float32 loop). */
+  F4Sum = 5,
 }
 
 /** One walked axis: [length, input byte stride, output element stride]. */
 export type WalkDim = readonly [number, number, number];
 
+/** The walk arguments of `a` over `dims` (outermost first, from `a.offset`), or null when `a` does not qualify. */
+function axisWalk(a: NdArray, dims: readonly WalkDim[]): AxisWalk | null {
+  const code = elementCode(a.dtype);
+  if (code < 0 || shapeToSize(a.shape) < NATIVE_MIN_ELEMENTS) return null;
+  const r = regionOf(storageOf(a), a.offset);
+  if (r === null) return null;
+  return [r.memory, r.byteOffset, dims.map((d) => d[0]), dims.map((d) => d[1]), dims.map((d) => d[2]), code, isSwapped(a.dtype)];
+}
+
 /**
- * Adds every element of `a` (walked over `dims`, outermost first, from
+ * Folds every element of `a` (walked over `dims`, outermost first, from
  * `a.offset`) into `out` by `op`; false (nothing done) when `a` does not
  * qualify. `chunk` is the pairwise block of a float sum (rows longer than
- * it are summed chunk by chunk, as NumPy's buffered loop does).
+ * it are summed chunk by chunk, as NumPy's buffered loop does). Min and max
+ * write `out` (a typed array of `a`'s own item type, bool as Uint8Array)
+ * whole; the other ops add into its starting values.
  */
-export function axisReduceNative(a: NdArray, dims: readonly WalkDim[], op: AxisOp, out: Float64Array | BigInt64Array, chunk: number): boolean {
-  const code = elementCode(a.dtype);
-  if (code < 0 || shapeToSize(a.shape) < NATIVE_MIN_ELEMENTS) return false;
-  const r = regionOf(storageOf(a), a.offset);
-  if (r === null) return false;
-  K.axisReduce(
-    r.memory,
-    r.byteOffset,
-    dims.map((d) => d[0]),
-    dims.map((d) => d[1]),
-    dims.map((d) => d[2]),
-    code,
-    isSwapped(a.dtype),
-    op,
-    out,
-    chunk,
-  );
+export function axisReduceNative(a: NdArray, dims: readonly WalkDim[], op: AxisOp, out: AxisOut, chunk: number): boolean {
+  const w = axisWalk(a, dims);
+  if (w === null) return false;
+  K.axisReduce(...w, op, out, chunk);
   return true;
 }
 
@@ -65,12 +65,10 @@ export function axisReduceNative(a: NdArray, dims: readonly WalkDim[], op: AxisO
  * when `a` does not qualify.
  */
 export function axisProdNative(a: NdArray, dims: readonly WalkDim[], out: Float64Array | BigInt64Array): boolean {
-  const code = elementCode(a.dtype);
-  if (code < 0 || shapeToSize(a.shape) < NATIVE_MIN_ELEMENTS) return false;
   if (out instanceof BigInt64Array && a.dtype.kind === 'f') return false;
-  const r = regionOf(storageOf(a), a.offset);
-  if (r === null) return false;
-  K.axisProd(r.memory, r.byteOffset, dims.map((d) => d[0]), dims.map((d) => d[1]), dims.map((d) => d[2]), code, isSwapped(a.dtype), out);
+  const w = axisWalk(a, dims);
+  if (w === null) return false;
+  K.axisProd(...w, out);
   return true;
 }
 

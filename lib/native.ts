@@ -116,16 +116,24 @@ export type UfuncOperand = [memory: KernelMemory, byteOffset: number, strides: r
 export type KernelUfunc = (op: number, computeType: number, shape: readonly number[], operands: readonly UfuncOperand[]) => number;
 
 /** The compute ops' loops (native/index_kernels.cc); lib/index-kernels.ts is their typed, checked front. */
+/**
+ * The walk every axis fold starts from: the input's memory and first byte,
+ * the walked axes (outermost first) as lengths, input byte strides and
+ * output element strides, the item's type code and whether it is byte-swapped.
+ */
+export type AxisWalk = [
+  memory: KernelMemory, byteOffset: number, shape: readonly number[], strides: readonly number[], outStrides: readonly number[],
+  type: number, swap: boolean,
+];
+
+/** The accumulator of an axis fold: float sums and counts, int64 sums, or min/max in the item's own type. */
+export type AxisOut = Float64Array | Float32Array | BigInt64Array | BigUint64Array | Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array;
+
 export interface IndexKernels {
-  axisReduce(
-    memory: KernelMemory, byteOffset: number, shape: readonly number[], strides: readonly number[], outStrides: readonly number[],
-    type: number, swap: boolean, op: number, out: Float64Array | BigInt64Array, chunk: number,
-  ): void;
+  /** sum/min/max/count folds along the walk into `out` (native/index_kernels.cc AxisReduce). */
+  axisReduce(...args: [...AxisWalk, op: number, out: AxisOut, chunk: number]): void;
   /** prod(axis): items multiplied into `out` (float64, or wrapping int64 for integer and bool items) in walk order. */
-  axisProd(
-    memory: KernelMemory, byteOffset: number, shape: readonly number[], strides: readonly number[], outStrides: readonly number[],
-    type: number, swap: boolean, out: Float64Array | BigInt64Array,
-  ): void;
+  axisProd(...args: [...AxisWalk, out: Float64Array | BigInt64Array]): void;
   argReduce(
     memory: KernelMemory, byteOffset: number, shape: readonly number[], strides: readonly number[],
     type: number, swap: boolean, max: boolean, flat: boolean, out: Float64Array,

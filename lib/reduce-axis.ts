@@ -19,11 +19,12 @@
  * once; results are in this host's byte order. A `dtype=` with an explicit
  * byte order other than the host's is a TypeError, as in NumPy.
  *
- * The walks of plain numeric dtypes (float sums in float64, integer sums in
- * 64 bits, min/max, counts, argmin/argmax) run in native/index_kernels.cc
- * when the array qualifies ({@link axisReduceNative}), over the same plan in
- * the same order; the JS loops here are their reference, and
- * test/index-kernels.test.ts holds the two to the same bits.
+ * The walks of plain numeric dtypes (float sums in float64 or float32,
+ * integer sums in 64 bits, min/max in the item's own type, counts,
+ * argmin/argmax) run in native/index_kernels.cc when the array qualifies
+ * ({@link axisReduceNative}), over the same plan in the same order; the JS
+ * loops here are their reference, and test/index-kernels.test.ts and
+ * test/reduce-axis-native.test.ts hold the two to the same bits.
  *
  * Over 600 lines because the ten reductions share one walk (axis choice,
  * keepdims, out, NumPy's summation order); only their per-row steps differ,
@@ -56,6 +57,7 @@ import {
 } from './compute-values';
 import { int64From, typedLayout, type TypedLayout } from './typed-reader';
 import { argReduceNative, AxisOp, axisProdNative, axisReduceNative } from './index-kernels';
+import type { AxisOut } from './native';
 
 /** An `axis` argument: null (every axis), one axis, or several. */
 export type Axis = null | number | readonly number[];
@@ -205,6 +207,8 @@ function sourceOf(a: NdArray, loop: DType | null): Source {
   if (fast !== null) {
     const ta = fast.array as unknown as ArrayLike<unknown>;
     if (same) return { get: (p) => ta[p], start: fast.start, strides: fast.strides, cast: false };
+    // A float32 loop adds float32 items: each is rounded on the way in, as NumPy's cast does (the caster leaves that to the store).
+    if (loop!.kind === 'f' && loop!.itemsize === 4) return { get: (p) => Math.fround(Number(ta[p])), start: fast.start, strides: fast.strides, cast: true };
     if (loop!.kind === 'f' && kind !== 'f' && a.itemsize < 8) return { get: (p) => ta[p], start: fast.start, strides: fast.strides, cast: true };
     const c = makeCaster(a.dtype, loop!);
     return { get: (p) => c(ta[p]), start: fast.start, strides: fast.strides, cast: true };
@@ -218,6 +222,7 @@ function sourceOf(a: NdArray, loop: DType | null): Source {
   };
   if (same) return { get: read, start: a.offset, strides: a.strides, cast: !a.dtype.isnative };
   const c = makeCaster(a.dtype, loop!);
+  if (loop!.kind === 'f' && loop!.itemsize === 4 && kind !== 'c') return { get: (p) => Math.fround(c(read(p)) as number), start: a.offset, strides: a.strides, cast: true };
   return { get: (p) => c(read(p)), start: a.offset, strides: a.strides, cast: true };
 }
 
@@ -247,7 +252,7 @@ function emit(values: unknown[], dt: DType, p: Plan, out: NdArray | undefined): 
  * exact BigInt64Array or from non-negative integers below 2^53. The result
  * of {@link emit} without a codec call per element.
  */
-function emitNumbers(vals: Float64Array | BigInt64Array, dt: DType, p: Plan, out: NdArray | undefined): NdArray {
+function emitNumbers(vals: Float64Array | Float32Array | BigInt64Array, dt: DType, p: Plan, out: NdArray | undefined): NdArray {
   if (out !== undefined) {
     const list: unknown[] =
       vals instanceof BigInt64Array
@@ -302,12 +307,15 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 interface Folded {
   values: unknown[];
   plan: Plan;
-  /** The same values as numbers (float64 loop) or int64 bits (64-bit int loop) when the kernel ran. */
-  typed?: Float64Array | BigInt64Array;
+  /** The same values as numbers (float64 or float32 loop) or int64 bits (64-bit int loop) when the kernel ran. */
+  typed?: Float64Array | Float32Array | BigInt64Array;
 }
 
-/** The kernel's share of {@link fold}: a float64 sum or product, or an integer one in a 64-bit loop. */
-function foldNative(a: NdArray, axes: readonly number[], keepdims: boolean, loop: DType, chunk: number, mul = false): { typed: Float64Array | BigInt64Array; plan: Plan } | null {
+/**
+ * The kernel's share of {@link fold}: a float64 sum or product, a float32
+ * sum of float items, or an integer sum or product in a 64-bit loop.
+ */
+function foldNative(a: NdArray, axes: readonly number[], keepdims: boolean, loop: DType, chunk: number, mul = false): { typed: Float64Array | Float32Array | BigInt64Array; plan: Plan } | null {
   const k = a.dtype.kind;
   const p = plan(a, axes, keepdims, a.strides);
   if (mul) {
@@ -321,6 +329,11 @@ function foldNative(a: NdArray, axes: readonly number[], keepdims: boolean, loop
     const f = new Float64Array(p.outSize);
     return axisReduceNative(a, p.dims, AxisOp.Sum, f, chunk) ? { typed: f, plan: p } : null;
   }
+  if (loop.kind === 'f' && loop.itemsize === 4 && k === 'f' && a.itemsize >= 4) {
+    // NumPy's float32 loop: items cast to float32 first, then added in float32.
+    const f = new Float32Array(p.outSize);
+    return axisReduceNative(a, p.dims, AxisOp.F4Sum, f, chunk) ? { typed: f, plan: p } : null;
+  }
   if ((loop.kind === 'i' || loop.kind === 'u') && loop.itemsize === 8 && (k === 'i' || k === 'u' || k === 'b')) {
     const f = new BigInt64Array(p.outSize);
     return axisReduceNative(a, p.dims, AxisOp.IntSum, f, 1) ? { typed: f, plan: p } : null;
@@ -329,8 +342,8 @@ function foldNative(a: NdArray, axes: readonly number[], keepdims: boolean, loop
 }
 
 /** The values of a {@link Folded} kernel result in `loop`'s stored form. */
-function typedValues(typed: Float64Array | BigInt64Array, loop: DType): unknown[] {
-  if (typed instanceof Float64Array) return Array.from(typed);
+function typedValues(typed: Float64Array | Float32Array | BigInt64Array, loop: DType): unknown[] {
+  if (!(typed instanceof BigInt64Array)) return Array.from(typed);
   return Array.from(typed, (v) => (loop.kind === 'u' ? BigInt.asUintN(64, v) : v));
 }
 
@@ -454,11 +467,9 @@ function extreme(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, max: b
   const np = plan(a, axes, opts.keepdims ?? false, a.strides);
   if (np.count === 0 && (np.outSize > 0 || a.size === 0)) throw new ValueError(`zero-size array to reduction operation ${name} which has no identity`);
   if (opts.out !== undefined) checkOut(opts.out, np.outShape);
-  if (!(a.itemsize === 8 && (a.dtype.kind === 'i' || a.dtype.kind === 'u'))) {
-    // The kernel's loop is the typed loop below (doubles hold every value of these dtypes).
-    const f = new Float64Array(np.outSize).fill(max ? -Infinity : Infinity);
-    if (axisReduceNative(a, np.dims, max ? AxisOp.Max : AxisOp.Min, f, 1)) return emitNumbers(f, loop, np, opts.out);
-  }
+  // The kernel folds in the item's own type (64-bit integers exactly), as the loops below do.
+  const own = ownTyped(loop, np.outSize);
+  if (own !== null && axisReduceNative(a, np.dims, max ? AxisOp.Max : AxisOp.Min, own, 1)) return emitOwn(own, loop, np, opts.out);
   const src = sourceOf(a, null);
   const p = plan(a, axes, opts.keepdims ?? false, src.strides);
   const t = plainTyped(a);
@@ -547,6 +558,44 @@ function extreme(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, max: b
     });
   }
   return emit(acc, loop, p, opts.out);
+}
+
+/** A typed array of `n` items of `dt` (native order; bool as 0/1 bytes), or null for float16 and complex. */
+function ownTyped(dt: DType, n: number): AxisOut | null {
+  const size = dt.itemsize;
+  switch (dt.kind) {
+    case 'b':
+      return new Uint8Array(n);
+    case 'f':
+      return size === 8 ? new Float64Array(n) : size === 4 ? new Float32Array(n) : null;
+    case 'i':
+      return size === 1 ? new Int8Array(n) : size === 2 ? new Int16Array(n) : size === 4 ? new Int32Array(n) : new BigInt64Array(n);
+    case 'u':
+      return size === 1 ? new Uint8Array(n) : size === 2 ? new Uint16Array(n) : size === 4 ? new Uint32Array(n) : new BigUint64Array(n);
+    default:
+      return null;
+  }
+}
+
+/** Stores values of `dt` in C order of the result (from {@link ownTyped}) as the result: one copy into a new C-ordered array, else through {@link emit}. */
+function emitOwn(vals: AxisOut, dt: DType, p: Plan, out: NdArray | undefined): NdArray {
+  if (out === undefined) {
+    const r = allocateOrdered(dt, p.outShape, p.resultOrder);
+    const t = typedLayout(r);
+    if (t === null) return r;
+    let step = 1;
+    let c = true;
+    for (let ax = r.ndim - 1; ax >= 0; ax--) {
+      if (r.shape[ax] !== 1 && t.strides[ax] !== step) c = false;
+      step *= r.shape[ax];
+    }
+    if (c) {
+      (t.array as Uint8Array).set(vals as Uint8Array, t.start);
+      return r;
+    }
+  }
+  const list: unknown[] = dt.kind === 'b' ? Array.from(vals as Uint8Array, (v) => v !== 0) : Array.from(vals as ArrayLike<unknown>);
+  return emit(list, dt, p, out);
 }
 
 /** NumPy's `min(a, axis, { keepdims, out })`; NaN propagates; an empty reduction is a ValueError. */

@@ -206,148 +206,248 @@ void WalkRows(const std::vector<int64_t>& shape, const std::vector<int64_t>& sa,
 }
 
 // ------------------------------------------------------------ axis reduce
+//
+// Every axis fold (sum, prod, min, max) is one row walk, FoldRows, over an
+// operator: Step folds one item into an accumulator, Row folds a whole row
+// whose items all land in one output element (the reduced axis is the
+// innermost walked one), and, where the operator has a vector loop, Into
+// folds a contiguous native row element-wise into consecutive outputs (a
+// reduced outer axis). Only the operators differ between the folds.
 
-// NumPy's pairwise order over one row (pairwise.h, shared with kernels.cc's
-// sum), contiguous aligned native doubles in vector lanes.
+#define MMARRAY_AXIS_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+
+template <class T>
+constexpr bool kContiguousType = !std::is_same_v<T, Bool>;
+
+// True when a row of n items at stride s from p is a plain aligned native T array.
 template <class T, bool Swap>
-double Pairwise(const uint8_t* p, int64_t n, int64_t s) {
-  if constexpr (std::is_same_v<T, double> && !Swap) {
-    // SAFETY: alignment is checked here; ReadRegion checked the bounds.
-    if (s == 8 && reinterpret_cast<uintptr_t>(p) % alignof(double) == 0) return PairwiseContiguous(reinterpret_cast<const double*>(p), n);
+inline bool IsPlainRow(const uint8_t* p, int64_t s) {
+  if constexpr (Swap || !kContiguousType<T>) {
+    return false;
+  } else {
+    return s == static_cast<int64_t>(sizeof(T)) && reinterpret_cast<uintptr_t>(p) % alignof(T) == 0;
   }
-  return PairwiseStrided(p, n, s, [](const uint8_t* q) { return static_cast<double>(Load<T, Swap>(q)); });
 }
 
-enum AxisOp { kSum = 0, kMin = 1, kMax = 2, kCount = 3, kIntSum = 4 };
-
-// out[i] = the extreme of out[i] and a[i] for a contiguous row, as the
-// sequential branches below decide it (NaN sticks, strict comparison), but
-// branch-free so it runs as vector compare-and-blend.
-#define MMARRAY_EXTREME_INTO(NAME, T, CMP)                                        \
-  __attribute__((target_clones("avx2", "default")))                               \
-  void NAME(double* __restrict q, const T* __restrict a, int64_t n) {            \
-    for (int64_t i = 0; i < n; i++) {                                             \
-      double v = static_cast<double>(a[i]);                                       \
-      double m = q[i];                                                            \
-      q[i] = (v CMP m || (v != v && m == m)) ? v : m;                             \
-    }                                                                             \
-  }
-MMARRAY_EXTREME_INTO(MaxIntoF8, double, >)
-MMARRAY_EXTREME_INTO(MinIntoF8, double, <)
-MMARRAY_EXTREME_INTO(MaxIntoF4, float, >)
-MMARRAY_EXTREME_INTO(MinIntoF4, float, <)
-#undef MMARRAY_EXTREME_INTO
-
-// Float extremes: NaN sticks once met (the first NaN's bits), otherwise a
-// strict comparison keeps the first of equal values; `out` starts at ∓inf.
-template <class T, bool Swap, bool Max>
-void ExtremeFloat(const Region& R, const std::vector<int64_t>& so, double* out) {
+template <class Op, class T, bool Swap>
+void FoldRows(const Region& R, const std::vector<int64_t>& so, typename Op::Acc* out, const Op& op) {
   int64_t n = R.shape.empty() ? 1 : R.shape.back();
   int64_t s = R.shape.empty() ? 0 : R.strides.back();
   int64_t os = so.empty() ? 0 : so.back();
   WalkRows(R.shape, R.strides, so, [&](int64_t a, int64_t o) {
     // SAFETY: row a's items lie in the region ReadRegion checked; o + i * os
-    // is below the output length the caller checked.
+    // is below the output length the caller checked (CheckAxisOut).
     const uint8_t* p = R.base + a;
     if (os == 0) {
-      double m = out[o];
-      if (m != m) return;
-      bool nan = false;
-      for (int64_t i = 0; i < n; i++) {
-        double v = static_cast<double>(Load<T, Swap>(p + i * s));
-        m = (Max ? v > m : v < m) ? v : m;
-        nan |= v != v;
-      }
-      if (nan) {
-        for (int64_t i = 0; i < n; i++) {
-          double v = static_cast<double>(Load<T, Swap>(p + i * s));
-          if (v != v) {
-            m = v;
-            break;
-          }
-        }
-      }
-      out[o] = m;
-    } else if (!Swap && os == 1 && s == static_cast<int64_t>(sizeof(T)) && reinterpret_cast<uintptr_t>(p) % alignof(T) == 0) {
-      // SAFETY: alignment is checked here; the row's items and outputs are
-      // in bounds (above), and out (a Float64Array) never shares the input's bytes
-      // (the caller allocates it).
-      const T* a = reinterpret_cast<const T*>(p);
-      if constexpr (std::is_same_v<T, double>) Max ? MaxIntoF8(out + o, a, n) : MinIntoF8(out + o, a, n);
-      else Max ? MaxIntoF4(out + o, a, n) : MinIntoF4(out + o, a, n);
-    } else {
-      for (int64_t i = 0; i < n; i++) {
-        double v = static_cast<double>(Load<T, Swap>(p + i * s));
-        double m = out[o + i * os];
-        if (Max ? v > m : v < m) out[o + i * os] = v;
-        else if (v != v && m == m) out[o + i * os] = v;
+      out[o] = op.template Row<T, Swap>(out[o], p, n, s);
+      return;
+    }
+    if constexpr (Op::kInto && kContiguousType<T>) {
+      if (os == 1 && IsPlainRow<T, Swap>(p, s)) {
+        // SAFETY: alignment checked by IsPlainRow; the output (a typed array
+        // the caller allocates) never shares the input's bytes.
+        op.Into(out + o, reinterpret_cast<const T*>(p), n);
+        return;
       }
     }
+    for (int64_t i = 0; i < n; i++) out[o + i * os] = op.Step(out[o + i * os], Load<T, Swap>(p + i * s));
   });
 }
 
-// Integer and bool extremes: in T, in a scratch accumulator per output
-// element (so a row of bytes compares as bytes), folded into `out` at the end.
-template <class T, bool Swap, bool Max>
-void ExtremeInt(const Region& R, const std::vector<int64_t>& so, double* out, int64_t outLength) {
-  using V = Value<T>;
-  int64_t n = R.shape.empty() ? 1 : R.shape.back();
-  int64_t s = R.shape.empty() ? 0 : R.strides.back();
-  int64_t os = so.empty() ? 0 : so.back();
-  const V init = Max ? std::numeric_limits<V>::lowest() : std::numeric_limits<V>::max();
-  std::vector<V> acc(static_cast<size_t>(outLength), init);
-  V* ac = acc.data();
-  WalkRows(R.shape, R.strides, so, [&](int64_t a, int64_t o) {
-    // SAFETY: as in ExtremeFloat; acc has the output's length.
-    const uint8_t* p = R.base + a;
-    if (os == 0) {
-      V m = ac[o];
-      for (int64_t i = 0; i < n; i++) {
-        V v = Load<T, Swap>(p + i * s);
-        m = Max ? (v > m ? v : m) : (v < m ? v : m);
-      }
-      ac[o] = m;
-    } else if (os == 1 && s == static_cast<int64_t>(sizeof(V)) && !Swap) {
-      V* q = ac + o;
-      for (int64_t i = 0; i < n; i++) {
-        V v;
-        std::memcpy(&v, p + i * static_cast<int64_t>(sizeof(V)), sizeof(V));
-        q[i] = Max ? (v > q[i] ? v : q[i]) : (v < q[i] ? v : q[i]);
-      }
-    } else {
-      for (int64_t i = 0; i < n; i++) {
-        V v = Load<T, Swap>(p + i * s);
-        V m = ac[o + i * os];
-        ac[o + i * os] = Max ? (v > m ? v : m) : (v < m ? v : m);
-      }
-    }
-  });
-  // Every output element saw at least one item (the caller refuses empty
-  // reductions), so acc holds a real item wherever the walk wrote.
-  for (int64_t j = 0; j < outLength; j++) {
-    double v = static_cast<double>(ac[j]);
-    if (Max ? v > out[j] : v < out[j]) out[j] = v;
+// Row as a sequential fold of Step (the operators without a faster row).
+template <class Self>
+struct SequentialRow {
+  static constexpr bool kInto = false;
+  template <class T, bool Swap, class Acc>
+  static Acc Row(Acc acc, const uint8_t* p, int64_t n, int64_t s) {
+    for (int64_t i = 0; i < n; i++) acc = Self::Step(acc, Load<T, Swap>(p + i * s));
+    return acc;
+  }
+};
+
+// A 64-bit integer loop's view of an item: sign- or zero-extended bits.
+template <class V>
+inline uint64_t Wide(V v) {
+  if constexpr (std::is_signed_v<V>) return static_cast<uint64_t>(static_cast<int64_t>(v));
+  else return static_cast<uint64_t>(v);
+}
+
+// q[i] += a[i] in Acc for a contiguous row into consecutive outputs (a
+// reduced outer axis): the same additions as Step, item by item, as vectors.
+template <class Acc, class T>
+MMARRAY_AXIS_CLONES void AddInto(Acc* __restrict q, const T* __restrict a, int64_t n) {
+  for (int64_t i = 0; i < n; i++) {
+    if constexpr (std::is_integral_v<Acc>) q[i] = static_cast<Acc>(static_cast<uint64_t>(q[i]) + Wide(a[i]));
+    else q[i] += static_cast<Acc>(a[i]);
   }
 }
 
-template <class T, bool Swap>
-void SumFloat(const Region& R, const std::vector<int64_t>& so, double* out, int64_t chunk) {
-  int64_t n = R.shape.empty() ? 1 : R.shape.back();
-  int64_t s = R.shape.empty() ? 0 : R.strides.back();
-  int64_t os = so.empty() ? 0 : so.back();
-  WalkRows(R.shape, R.strides, so, [&](int64_t a, int64_t o) {
-    // SAFETY: as in ExtremeFloat.
-    const uint8_t* p = R.base + a;
-    if (os == 0) {
-      // A cast input is summed in chunks (NumPy's buffer), each pairwise.
-      for (int64_t lo = 0; lo < n; lo += chunk) {
-        out[o] += Pairwise<T, Swap>(p + lo * s, n - lo < chunk ? n - lo : chunk, s);
-      }
-    } else {
-      for (int64_t i = 0; i < n; i++) out[o + i * os] += static_cast<double>(Load<T, Swap>(p + i * s));
+// Integer sums and products in a 64-bit loop dtype: wrapping, so the bits
+// do not depend on the order; int64 and uint64 share them.
+struct IntAdd : SequentialRow<IntAdd> {
+  using Acc = int64_t;
+  static constexpr bool kInto = true;
+  template <class V>
+  static Acc Step(Acc a, V v) { return static_cast<int64_t>(static_cast<uint64_t>(a) + Wide(v)); }
+  template <class T>
+  static void Into(Acc* q, const T* a, int64_t n) { AddInto(q, a, n); }
+};
+struct IntMul : SequentialRow<IntMul> {
+  using Acc = int64_t;
+  template <class V>
+  static Acc Step(Acc a, V v) { return static_cast<int64_t>(static_cast<uint64_t>(a) * Wide(v)); }
+};
+// Float64 products, item by item (NumPy's multiply.reduce).
+struct FloatMul : SequentialRow<FloatMul> {
+  using Acc = double;
+  template <class V>
+  static Acc Step(Acc a, V v) { return a * static_cast<double>(v); }
+};
+
+// Float sums in Acc (double, or float for a float32 loop): a row is NumPy's
+// pairwise sum, chunk by chunk when the items are cast on the way (NumPy's
+// buffer), added to its output element; other items are added one by one.
+template <class Acc_>
+struct FloatAdd {
+  using Acc = Acc_;
+  static constexpr bool kInto = true;
+  int64_t chunk;
+  template <class V>
+  static Acc Step(Acc a, V v) { return a + static_cast<Acc>(v); }
+  template <class T>
+  static void Into(Acc* q, const T* a, int64_t n) { AddInto(q, a, n); }
+  template <class T, bool Swap>
+  Acc Row(Acc acc, const uint8_t* p, int64_t n, int64_t s) const {
+    for (int64_t lo = 0; lo < n; lo += chunk) acc += Pairwise<T, Swap>(p + lo * s, n - lo < chunk ? n - lo : chunk, s);
+    return acc;
+  }
+  // NumPy's pairwise order over one row (pairwise.h, shared with kernels.cc's
+  // sum), contiguous aligned native items of the loop's type in vector lanes.
+  template <class T, bool Swap>
+  static Acc Pairwise(const uint8_t* p, int64_t n, int64_t s) {
+    if constexpr (std::is_same_v<T, Acc> && std::is_same_v<Acc, double>) {
+      // SAFETY: IsPlainRow checks the alignment; ReadRegion checked the bounds.
+      if (IsPlainRow<T, Swap>(p, s)) return PairwiseContiguous(reinterpret_cast<const double*>(p), n);
+    } else if constexpr (std::is_same_v<T, Acc> && std::is_same_v<Acc, float>) {
+      // SAFETY: as above.
+      if (IsPlainRow<T, Swap>(p, s)) return PairwiseContiguousF4(reinterpret_cast<const float*>(p), n);
     }
-  });
+    return PairwiseStridedIn<Acc>(p, n, s, [](const uint8_t* q) { return static_cast<Acc>(Load<T, Swap>(q)); });
+  }
+};
+
+// ------------------------------------------------------------ min / max
+
+template <bool Max, class V>
+inline V Better(V v, V m) {
+  return (Max ? v > m : v < m) ? v : m;
 }
+
+// One item into a float extreme: NaN sticks once met (the first NaN's
+// bits), otherwise a strict comparison keeps the first of equal values.
+template <bool Max, class V>
+inline V BetterNaN(V v, V m) {
+  return ((Max ? v > m : v < m) || (v != v && m == m)) ? v : m;
+}
+
+// The extreme of n >= 1 contiguous native items, as the sequential loop
+// from ∓inf finds it (the first NaN; else the first item equal to the
+// extreme, so -0 and 0 come out as the first of them), in vector lanes.
+// Floats: four independent 16-byte accumulators (GCC's vector extension;
+// the vectorizer leaves a float max reduction scalar) and a NaN mask (a NaN
+// never wins a comparison); 16-byte vectors because wider generic ones are
+// split element by element in the baseline clone. Integers: the
+// compiler's own max reduction.
+template <class T, bool Max>
+MMARRAY_AXIS_CLONES T ExtremeContiguous(const T* __restrict a, int64_t n) {
+  if constexpr (std::is_floating_point_v<T>) {
+    using I = std::conditional_t<sizeof(T) == 8, int64_t, int32_t>;
+    using Vec __attribute__((vector_size(16))) = T;
+    using Mask __attribute__((vector_size(16))) = I;
+    constexpr int kLanes = 16 / sizeof(T), kAcc = 4, kStep = kLanes * kAcc;
+    Vec r[kAcc];
+    Mask nan = {};
+    for (int k = 0; k < kAcc; k++) {
+      for (int j = 0; j < kLanes; j++) r[k][j] = a[0];
+    }
+    int64_t i = 0;
+    for (; i + kStep <= n; i += kStep) {
+      for (int k = 0; k < kAcc; k++) {
+        Vec v;
+        std::memcpy(&v, a + i + k * kLanes, sizeof v);
+        r[k] = (Max ? v > r[k] : v < r[k]) ? v : r[k];
+        nan |= v != v;
+      }
+    }
+    T m = a[0];
+    I any = 0;
+    for (int j = 0; j < kLanes; j++) any |= nan[j];
+    for (int k = 0; k < kAcc; k++) {
+      for (int j = 0; j < kLanes; j++) m = Better<Max>(r[k][j], m);
+    }
+    for (; i < n; i++) {
+      m = Better<Max>(a[i], m);
+      any |= a[i] != a[i] ? 1 : 0;
+    }
+    if (any != 0 || m == 0) {
+      // The first NaN, or which zero came first (== holds for both signs).
+      for (int64_t k = 0; k < n; k++) {
+        if (any != 0 ? a[k] != a[k] : a[k] == m) return a[k];
+      }
+    }
+    return m;
+  } else {
+    T m = a[0];
+    for (int64_t i = 1; i < n; i++) m = Better<Max>(a[i], m);
+    return m;
+  }
+}
+
+// q[i] = the extreme of q[i] and a[i], as Step decides it, branch-free so
+// it runs as vector compare-and-blend.
+template <class T, bool Max>
+MMARRAY_AXIS_CLONES void ExtremeInto(T* __restrict q, const T* __restrict a, int64_t n) {
+  for (int64_t i = 0; i < n; i++) {
+    if constexpr (std::is_floating_point_v<T>) q[i] = BetterNaN<Max>(a[i], q[i]);
+    else q[i] = Better<Max>(a[i], q[i]);
+  }
+}
+
+// min/max in the item's own type (bool as 0/1 bytes); the output starts at
+// the identity (∓inf, or the type's extreme integer).
+template <class V, bool Max>
+struct Extreme {
+  using Acc = V;
+  static constexpr bool kInto = true;
+  static constexpr bool kFloat = std::is_floating_point_v<V>;
+  static V Step(V m, V v) {
+    if constexpr (kFloat) return BetterNaN<Max>(v, m);
+    else return Better<Max>(v, m);
+  }
+  template <class T, bool Swap>
+  static V Row(V m, const uint8_t* p, int64_t n, int64_t s) {
+    if constexpr (kFloat) {
+      if (m != m) return m;
+    }
+    if constexpr (kContiguousType<T>) {
+      // SAFETY: IsPlainRow checks the alignment; ReadRegion checked the bounds.
+      if (IsPlainRow<T, Swap>(p, s)) return Step(m, ExtremeContiguous<T, Max>(reinterpret_cast<const T*>(p), n));
+    }
+    for (int64_t i = 0; i < n; i++) {
+      V v = Load<T, Swap>(p + i * s);
+      if constexpr (kFloat) {
+        if (v != v) return v;
+      }
+      m = Better<Max>(v, m);
+    }
+    return m;
+  }
+  static void Into(V* q, const V* a, int64_t n) { ExtremeInto<V, Max>(q, a, n); }
+  static V Identity() {
+    if constexpr (kFloat) return Max ? -std::numeric_limits<V>::infinity() : std::numeric_limits<V>::infinity();
+    else return Max ? std::numeric_limits<V>::lowest() : std::numeric_limits<V>::max();
+  }
+};
 
 // Non-zero bytes of a contiguous run: 32 byte counters that cannot wrap in
 // 255 steps, emptied into the total after each block, so the loop is one
@@ -377,7 +477,7 @@ void CountNonzero(const Region& R, const std::vector<int64_t>& so, double* out) 
   int64_t s = R.shape.empty() ? 0 : R.strides.back();
   int64_t os = so.empty() ? 0 : so.back();
   WalkRows(R.shape, R.strides, so, [&](int64_t a, int64_t o) {
-    // SAFETY: as in ExtremeFloat.
+    // SAFETY: as in FoldRows.
     const uint8_t* p = R.base + a;
     if (os == 0) {
       int64_t c = 0;
@@ -389,32 +489,6 @@ void CountNonzero(const Region& R, const std::vector<int64_t>& so, double* out) 
       out[o] += static_cast<double>(c);
     } else {
       for (int64_t i = 0; i < n; i++) out[o + i * os] += Load<T, Swap>(p + i * s) != 0 ? 1.0 : 0.0;
-    }
-  });
-}
-
-// Integer sums in a 64-bit loop dtype: wrapping, so the bits do not depend
-// on the order; int64 and uint64 share them.
-template <class T, bool Swap>
-void SumInt(const Region& R, const std::vector<int64_t>& so, int64_t* out) {
-  int64_t n = R.shape.empty() ? 1 : R.shape.back();
-  int64_t s = R.shape.empty() ? 0 : R.strides.back();
-  int64_t os = so.empty() ? 0 : so.back();
-  auto wide = [](Value<T> v) -> uint64_t {
-    if constexpr (std::is_signed_v<Value<T>>) return static_cast<uint64_t>(static_cast<int64_t>(v));
-    else return static_cast<uint64_t>(v);
-  };
-  WalkRows(R.shape, R.strides, so, [&](int64_t a, int64_t o) {
-    // SAFETY: as in ExtremeFloat.
-    const uint8_t* p = R.base + a;
-    if (os == 0) {
-      uint64_t r = static_cast<uint64_t>(out[o]);
-      for (int64_t i = 0; i < n; i++) r += wide(Load<T, Swap>(p + i * s));
-      out[o] = static_cast<int64_t>(r);
-    } else {
-      for (int64_t i = 0; i < n; i++) {
-        out[o + i * os] = static_cast<int64_t>(static_cast<uint64_t>(out[o + i * os]) + wide(Load<T, Swap>(p + i * s)));
-      }
     }
   });
 }
@@ -441,12 +515,32 @@ bool CheckAxisOut(Napi::Env env, const std::vector<int64_t>& shape, const std::v
   return true;
 }
 
+enum AxisOp { kSum = 0, kMin = 1, kMax = 2, kCount = 3, kIntSum = 4, kF4Sum = 5 };
+
+// The typed array of an item of type code `type` in host order (bool as bytes).
+napi_typedarray_type OwnArrayType(int64_t type) {
+  switch (type) {
+    case kF8: return napi_float64_array;
+    case kF4: return napi_float32_array;
+    case kI1: return napi_int8_array;
+    case kI2: return napi_int16_array;
+    case kU2: return napi_uint16_array;
+    case kI4: return napi_int32_array;
+    case kU4: return napi_uint32_array;
+    case kI8: return napi_bigint64_array;
+    case kU8: return napi_biguint64_array;
+    default: return napi_uint8_array;
+  }
+}
+
 // axisReduce(memory, byteOffset, shape, strides, outStrides, type, swap, op, out, chunk)
-// Walks (shape, byte strides) in C order, adding item i into output element
-// sum(i_k * outStrides_k) of `out` (a Float64Array; a BigInt64Array for the
-// integer sum), which holds the starting values: op 0 float sum (rows whose
-// output stride is 0 pairwise, in chunks of `chunk`), 1 min and 2 max (start
-// at ±inf; NaN sticks), 3 count of non-zero items, 4 wrapping int64 sum.
+// Walks (shape, byte strides) in C order, folding item i into output element
+// sum(i_k * outStrides_k) of `out`: op 0 float64 sum and 5 float32 sum (into
+// a Float64Array / Float32Array holding the starting values; rows whose
+// output stride is 0 pairwise, in chunks of `chunk`), 3 count of non-zero
+// items (Float64Array), 4 wrapping int64 sum (BigInt64Array), 1 min and 2
+// max (a typed array of the item's own type, bool as Uint8Array, set here
+// to the identity first; NaN sticks).
 Napi::Value AxisReduce(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   const char* what = "axisReduce";
@@ -454,16 +548,17 @@ Napi::Value AxisReduce(const Napi::CallbackInfo& info) {
   int64_t type, op, chunk;
   if (info.Length() < 10 || !ToInts(info[2], &shape) || !ToInts(info[3], &strides) || !ToInts(info[4], &so) ||
       so.size() != shape.size() || !ToInt(info[5], &type) || type < kF8 || type > kU8 || !ToInt(info[7], &op) ||
-      op < kSum || op > kIntSum || !ToInt(info[9], &chunk) || chunk <= 0) {
+      op < kSum || op > kF4Sum || !ToInt(info[9], &chunk) || chunk <= 0) {
     ThrowArgs(env, what);
     return env.Undefined();
   }
-  double* outD = nullptr;
-  int64_t* outI = nullptr;
+  napi_typedarray_type want = op == kSum || op == kCount ? napi_float64_array
+                              : op == kIntSum            ? napi_bigint64_array
+                              : op == kF4Sum             ? napi_float32_array
+                                                         : OwnArrayType(type);
+  uint8_t* outRaw = nullptr;
   int64_t outLength = 0;
-  bool okOut = op == kIntSum ? ReadOut<int64_t>(info[8], napi_bigint64_array, &outI, &outLength)
-                             : ReadOut<double>(info[8], napi_float64_array, &outD, &outLength);
-  if (!okOut) {
+  if (!ReadOut<uint8_t>(info[8], want, &outRaw, &outLength)) {
     ThrowArgs(env, what);
     return env.Undefined();
   }
@@ -475,66 +570,71 @@ Napi::Value AxisReduce(const Napi::CallbackInfo& info) {
   bool swap = info[6].ToBoolean().Value();
   WithType(type, [&](auto tag) {
     using T = typename decltype(tag)::type;
-    auto run = [&](auto swapTag) {
-      constexpr bool S = decltype(swapTag)::value;
-      switch (op) {
-        case kSum: return SumFloat<T, S>(R, so, outD, chunk);
-        case kCount: return CountNonzero<T, S>(R, so, outD);
-        case kIntSum:
-          if constexpr (std::is_floating_point_v<T>) return;
-          else return SumInt<T, S>(R, so, outI);
-        default:
-          if constexpr (std::is_floating_point_v<T>) {
-            return op == kMax ? ExtremeFloat<T, S, true>(R, so, outD) : ExtremeFloat<T, S, false>(R, so, outD);
-          } else {
-            return op == kMax ? ExtremeInt<T, S, true>(R, so, outD, top + 1) : ExtremeInt<T, S, false>(R, so, outD, top + 1);
-          }
-      }
+    using V = Value<T>;
+    // SAFETY: outRaw is the data of a typed array of the element type
+    // `want` names (ReadOut checked the type), so it is aligned for it and
+    // holds outLength > top of them.
+    auto extreme = [&](auto maxTag) {
+      using Op = Extreme<V, decltype(maxTag)::value>;
+      V* out = reinterpret_cast<V*>(outRaw);
+      std::fill(out, out + top + 1, Op::Identity());
+      if (swap) FoldRows<Op, T, true>(R, so, out, Op{});
+      else FoldRows<Op, T, false>(R, so, out, Op{});
     };
-    if (swap) run(std::true_type{});
-    else run(std::false_type{});
+    auto fold = [&](auto opTag, auto* out) {
+      using Op = typename decltype(opTag)::type;
+      Op o{};
+      if constexpr (std::is_same_v<Op, FloatAdd<double>> || std::is_same_v<Op, FloatAdd<float>>) o.chunk = chunk;
+      if (swap) FoldRows<Op, T, true>(R, so, out, o);
+      else FoldRows<Op, T, false>(R, so, out, o);
+    };
+    switch (op) {
+      case kSum: return fold(Tag<FloatAdd<double>>{}, reinterpret_cast<double*>(outRaw));
+      case kF4Sum: return fold(Tag<FloatAdd<float>>{}, reinterpret_cast<float*>(outRaw));
+      case kCount: return swap ? CountNonzero<T, true>(R, so, reinterpret_cast<double*>(outRaw))
+                               : CountNonzero<T, false>(R, so, reinterpret_cast<double*>(outRaw));
+      case kIntSum:
+        if constexpr (std::is_floating_point_v<T>) return;
+        else return fold(Tag<IntAdd>{}, reinterpret_cast<int64_t*>(outRaw));
+      case kMax: return extreme(std::true_type{});
+      default: return extreme(std::false_type{});
+    }
   });
   return env.Undefined();
 }
 
 // ------------------------------------------------------------ argmin / argmax
 
-// The first position of the extreme of a contiguous native-order float row
-// (n >= 1): the extreme found in 8 independent lanes (vector compares), then
-// the first item equal to it (±0 are equal, as the sequential loop's strict
-// comparison treats them); a NaN anywhere: the first NaN.
-#define MMARRAY_ARG_CONTIGUOUS(NAME, T, CMP)                                      \
-  __attribute__((target_clones("avx2", "default")))                               \
-  int64_t NAME(const T* a, int64_t n) {                                          \
-    T r[8];                                                                       \
-    bool nan = false;                                                             \
-    for (int j = 0; j < 8; j++) r[j] = a[0];                                      \
-    int64_t i = 0;                                                                \
-    for (; i + 8 <= n; i += 8) {                                                  \
-      for (int j = 0; j < 8; j++) {                                               \
-        T v = a[i + j];                                                           \
-        r[j] = v CMP r[j] ? v : r[j];                                             \
-        nan |= v != v;                                                            \
-      }                                                                           \
-    }                                                                             \
-    for (; i < n; i++) {                                                          \
-      T v = a[i];                                                                 \
-      r[0] = v CMP r[0] ? v : r[0];                                               \
-      nan |= v != v;                                                              \
-    }                                                                             \
-    if (nan) {                                                                    \
-      for (int64_t k = 0; k < n; k++) if (a[k] != a[k]) return k;                 \
-    }                                                                             \
-    T m = r[0];                                                                   \
-    for (int j = 1; j < 8; j++) m = r[j] CMP m ? r[j] : m;                        \
-    for (int64_t k = 0; k < n; k++) if (a[k] == m) return k;                      \
-    return 0;                                                                     \
+// The first position of the extreme of n >= 1 contiguous native items (of
+// the first NaN, if any), in one pass over memory: blocks of 1024 items
+// (in L1) folded by ExtremeContiguous's vector lanes, the first block with
+// the strictly best extreme kept, then its first item equal to that extreme
+// (±0 are equal, as the sequential loop's strict comparison treats them). A
+// block whose extreme is NaN holds the first NaN.
+template <class T, bool Max>
+int64_t ArgContiguous(const T* a, int64_t n) {
+  constexpr int64_t kBlock = 1024;
+  T best = a[0];
+  int64_t at = 0;
+  for (int64_t lo = 0; lo < n; lo += kBlock) {
+    int64_t len = n - lo < kBlock ? n - lo : kBlock;
+    T m = ExtremeContiguous<T, Max>(a + lo, len);
+    if constexpr (std::is_floating_point_v<T>) {
+      if (m != m) {
+        for (int64_t k = lo;; k++) {
+          if (a[k] != a[k]) return k;
+        }
+      }
+    }
+    if (lo == 0 || (Max ? m > best : m < best)) {
+      best = m;
+      at = lo;
+    }
   }
-MMARRAY_ARG_CONTIGUOUS(ArgMaxF8, double, >)
-MMARRAY_ARG_CONTIGUOUS(ArgMinF8, double, <)
-MMARRAY_ARG_CONTIGUOUS(ArgMaxF4, float, >)
-MMARRAY_ARG_CONTIGUOUS(ArgMinF4, float, <)
-#undef MMARRAY_ARG_CONTIGUOUS
+  for (int64_t k = at;; k++) {
+    if (a[k] == best) return k;
+  }
+}
 
 // The position of the first extreme of each row (the first NaN, if any, for
 // floats), as lib/reduce-axis.ts's bestIndex; with `flat`, one position over
@@ -555,21 +655,32 @@ void ArgRows(const Region& R, bool flat, double* out) {
     // below the output length the caller checked.
     const uint8_t* p = R.base + a;
     int64_t base = flat ? row * n : 0;
-    if constexpr (kFloat && !Swap) {
-      // SAFETY: alignment is checked here; ReadRegion checked the bounds.
-      if (!flat && s == static_cast<int64_t>(sizeof(V)) && reinterpret_cast<uintptr_t>(p) % alignof(V) == 0) {
-        const V* q = reinterpret_cast<const V*>(p);
-        int64_t k;
-        if constexpr (std::is_same_v<V, double>) k = Max ? ArgMaxF8(q, n) : ArgMinF8(q, n);
-        else k = Max ? ArgMaxF4(q, n) : ArgMinF4(q, n);
-        out[row++] = static_cast<double>(k);
+    if (flat && done) return;
+    if constexpr (kContiguousType<T>) {
+      if (IsPlainRow<T, Swap>(p, s)) {
+        // SAFETY: IsPlainRow checks the alignment; ReadRegion checked the bounds.
+        const T* q = reinterpret_cast<const T*>(p);
+        int64_t k = ArgContiguous<T, Max>(q, n);
+        if (!flat) {
+          out[row++] = static_cast<double>(k);
+          return;
+        }
+        V v = q[k];
+        bool nan = false;
+        if constexpr (kFloat) nan = v != v;
+        if (row == 0 || nan || (Max ? v > m : v < m)) {
+          m = v;
+          best = base + k;
+          done = nan;
+        }
+        row++;
         return;
       }
     }
     int64_t i = 0;
     if (!flat || row == 0) {
       m = Load<T, Swap>(p);
-      best = 0;
+      best = base;
       done = false;
       if constexpr (kFloat) done = m != m;
       i = 1;
@@ -1258,7 +1369,7 @@ int64_t NonzeroItems(const Region& R, const std::vector<uint8_t*>& outs, int64_t
   int64_t* b = block.data();
   int64_t j = 0, row = 0;
   WalkRows(R.shape, R.strides, zero, [&](int64_t a, int64_t) {
-    // SAFETY: as in ExtremeFloat; every store is at an item j < count of
+    // SAFETY: as in FoldRows; every store is at an item j < count of
     // an output checked by ReadInt64Outs; b[k] with k <= kBlock is inside
     // the block of kBlock + 1.
     const uint8_t* p = R.base + a;
@@ -1504,51 +1615,9 @@ Napi::Value Searchsorted(const Napi::CallbackInfo& info) {
 //
 // prod(axis) as lib/reduce-axis.ts's JS fold does it: each item multiplied
 // into its output element in walk order (sequentially along a row, as
-// NumPy's multiply.reduce), in float64 or in wrapping 64-bit integers. Its
-// own entry point (not an AxisReduce op) so the two change independently.
-
-template <class T, bool Swap>
-void ProdFloat(const Region& R, const std::vector<int64_t>& so, double* out) {
-  int64_t n = R.shape.empty() ? 1 : R.shape.back();
-  int64_t s = R.shape.empty() ? 0 : R.strides.back();
-  int64_t os = so.empty() ? 0 : so.back();
-  WalkRows(R.shape, R.strides, so, [&](int64_t a, int64_t o) {
-    // SAFETY: as in ExtremeFloat.
-    const uint8_t* p = R.base + a;
-    if (os == 0) {
-      double r = out[o];
-      for (int64_t i = 0; i < n; i++) r *= static_cast<double>(Load<T, Swap>(p + i * s));
-      out[o] = r;
-    } else {
-      for (int64_t i = 0; i < n; i++) out[o + i * os] *= static_cast<double>(Load<T, Swap>(p + i * s));
-    }
-  });
-}
-
-// Integer products modulo 2^64: int64 and uint64 share the bits.
-template <class T, bool Swap>
-void ProdInt(const Region& R, const std::vector<int64_t>& so, int64_t* out) {
-  int64_t n = R.shape.empty() ? 1 : R.shape.back();
-  int64_t s = R.shape.empty() ? 0 : R.strides.back();
-  int64_t os = so.empty() ? 0 : so.back();
-  auto wide = [](Value<T> v) -> uint64_t {
-    if constexpr (std::is_signed_v<Value<T>>) return static_cast<uint64_t>(static_cast<int64_t>(v));
-    else return static_cast<uint64_t>(v);
-  };
-  WalkRows(R.shape, R.strides, so, [&](int64_t a, int64_t o) {
-    // SAFETY: as in ExtremeFloat.
-    const uint8_t* p = R.base + a;
-    if (os == 0) {
-      uint64_t r = static_cast<uint64_t>(out[o]);
-      for (int64_t i = 0; i < n; i++) r *= wide(Load<T, Swap>(p + i * s));
-      out[o] = static_cast<int64_t>(r);
-    } else {
-      for (int64_t i = 0; i < n; i++) {
-        out[o + i * os] = static_cast<int64_t>(static_cast<uint64_t>(out[o + i * os]) * wide(Load<T, Swap>(p + i * s)));
-      }
-    }
-  });
-}
+// NumPy's multiply.reduce), in float64 or in wrapping 64-bit integers
+// (FoldRows over FloatMul / IntMul). Its own entry point (not an AxisReduce
+// op) so the two change independently.
 
 // axisProd(memory, byteOffset, shape, strides, outStrides, type, swap, out)
 // Walks (shape, byte strides) in C order, multiplying item i into output
@@ -1585,12 +1654,10 @@ Napi::Value AxisProd(const Napi::CallbackInfo& info) {
     using T = typename decltype(tag)::type;
     auto run = [&](auto swapTag) {
       constexpr bool S = decltype(swapTag)::value;
-      if constexpr (std::is_floating_point_v<T>) {
-        return ProdFloat<T, S>(R, so, outD);
-      } else {
-        if (integer) return ProdInt<T, S>(R, so, outI);
-        return ProdFloat<T, S>(R, so, outD);
+      if constexpr (!std::is_floating_point_v<T>) {
+        if (integer) return FoldRows<IntMul, T, S>(R, so, outI, IntMul{});
       }
+      return FoldRows<FloatMul, T, S>(R, so, outD, FloatMul{});
     };
     if (swap) run(std::true_type{});
     else run(std::false_type{});

@@ -17,19 +17,24 @@ namespace mmarray {
 // aligned (checked where it is cast from bytes).
 double PairwiseContiguous(const double* a, int64_t n);
 
-// n items from p at byte stride s, each read as a double by load(q).
+// The same for n contiguous, aligned, native-order floats in float32
+// accumulators: NumPy's float32 sum (its pairwise loop runs in the item type).
+float PairwiseContiguousF4(const float* a, int64_t n);
+
+// n items from p at byte stride s, each read as an Acc (double, or float for
+// NumPy's float32 sums) by load(q), added in Acc.
 // SAFETY: callers pass a row whose n items (p + i * s, 0 <= i < n) lie in
 // memory they bounds-checked; every address formed here is one of those,
 // except the prefetch hint, which never faults and is never read.
-template <class Load>
-double PairwiseStrided(const uint8_t* p, int64_t n, int64_t s, Load load) {
+template <class Acc, class Load>
+Acc PairwiseStridedIn(const uint8_t* p, int64_t n, int64_t s, Load load) {
   if (n < 8) {
-    double res = 0.0;
+    Acc res = 0;
     for (int64_t i = 0; i < n; i++) res += load(p + i * s);
     return res;
   }
   if (n <= 128) {
-    double r[8];
+    Acc r[8];
     for (int j = 0; j < 8; j++) r[j] = load(p + j * s);
     int64_t i;
     for (i = 8; i < n - (n % 8); i += 8) {
@@ -39,13 +44,19 @@ double PairwiseStrided(const uint8_t* p, int64_t n, int64_t s, Load load) {
       __builtin_prefetch(q + 64 * s, 0, 3);
       for (int j = 0; j < 8; j++) r[j] += load(q + j * s);
     }
-    double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+    Acc res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
     for (; i < n; i++) res += load(p + i * s);
     return res;
   }
   int64_t n2 = n / 2;
   n2 -= n2 % 8;
-  return PairwiseStrided(p, n2, s, load) + PairwiseStrided(p + n2 * s, n - n2, s, load);
+  return PairwiseStridedIn<Acc>(p, n2, s, load) + PairwiseStridedIn<Acc>(p + n2 * s, n - n2, s, load);
+}
+
+// Doubles: the order every float64 sum shares.
+template <class Load>
+double PairwiseStrided(const uint8_t* p, int64_t n, int64_t s, Load load) {
+  return PairwiseStridedIn<double>(p, n, s, load);
 }
 
 }  // namespace mmarray

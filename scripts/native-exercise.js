@@ -240,6 +240,18 @@ async function main() {
     assert.strictEqual(out[0], Math.max(...new Float64Array(buf, 8, 99)));
     for (const op of [0, 1, 3]) K.axisReduce(buf, 3, [7, 100], [800, 8], [1, 0], 0, true, op, new Float64Array(7), 8);
     K.axisReduce(buf, 1, [999], [8], [0], 9, false, 4, new BigInt64Array(1), 1);
+    // The vector rows: float32 sums, int64 and byte extremes along inner and outer axes, contiguous and unaligned.
+    K.axisReduce(buf, 0, [10, 200], [800, 4], [1, 0], 1, false, 5, new Float32Array(10), 8192);
+    K.axisReduce(buf, 2, [10, 199], [800, 4], [1, 0], 1, true, 5, new Float32Array(10), 8192);
+    for (const op of [1, 2]) {
+      K.axisReduce(buf, 0, [10, 100], [800, 8], [0, 1], 9, false, op, new BigInt64Array(100), 1);
+      K.axisReduce(buf, 0, [10, 100], [800, 8], [1, 0], 10, false, op, new BigUint64Array(10), 1);
+      K.axisReduce(buf, 1, [8, 999], [1000, 1], [0, 1], 3, false, op, new Uint8Array(999), 1);
+      K.axisReduce(buf, 1, [8, 999], [1000, 1], [1, 0], 2, false, op, new Int8Array(8), 1);
+      K.axisReduce(buf, 4, [10, 199], [800, 4], [1, 0], 1, false, op, new Float32Array(10), 1);
+    }
+    throwsCode(() => K.axisReduce(buf, 0, [10, 100], [800, 8], [1, 0], 9, false, 2, new BigInt64Array(9), 1), 'ERR_OUT_OF_RANGE', RangeError);
+    assert.throws(() => K.axisReduce(buf, 0, [10, 100], [800, 8], [1, 0], 9, false, 2, new Float64Array(10), 1), TypeError);
     K.axisProd(buf, 3, [7, 100], [800, 8], [1, 0], 0, true, new Float64Array(7).fill(1));
     K.axisProd(buf, 1, [999], [8], [0], 9, false, new BigInt64Array(1).fill(1n));
     throwsCode(() => K.axisProd(buf, 8, [1000], [8], [0], 0, false, new Float64Array(1)), 'ERR_OUT_OF_RANGE', RangeError);
@@ -249,6 +261,9 @@ async function main() {
     const arg = new Float64Array(10);
     K.argReduce(buf, 0, [10, 100], [800, 8], 0, false, true, false, arg);
     K.argReduce(buf, 5, [99], [8], 6, true, false, true, arg);
+    K.argReduce(buf, 0, [4, 2000], [2000, 1], 3, false, true, false, arg);
+    K.argReduce(buf, 0, [4, 1000], [2000, 2], 4, false, false, true, arg);
+    K.argReduce(buf, 0, [2, 990], [4000, 4], 1, false, true, false, arg);
     const idx = BigInt64Array.from({ length: 300 }, (_, i) => BigInt((i * 7) % 1000) - 500n);
     const dst = new Float64Array(300);
     assert.strictEqual(K.take(buf, 0, 1000, 8, 8, idx.buffer, 0, 300, 8, 9, false, 0, dst.buffer, 0), -1);

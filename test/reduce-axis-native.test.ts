@@ -1,0 +1,225 @@
+// The axis folds of native/index_kernels.cc (FoldRows over its operators,
+// the vector row loops of min/max/argmax) against the JS reference of
+// lib/reduce-axis.ts (kernels off) and against NumPy: float32 sums in
+// float32 with NumPy's pairwise order, int64/uint64 min/max exact past 2^53,
+// NaN and signed zeros where the vector lanes and blocks meet, both byte
+// orders, strided and unaligned views, keepdims, and NumPy's errors for
+// empty axes. Each comparison checks that the kernel really ran.
+import * as fs from 'fs';
+
+import { dtype, fromBuffer, type NdArray } from '../lib';
+import * as mm from '../lib';
+import * as native from '../lib/native';
+import { randomBytes, rng } from './helpers/bytes';
+import { jsPath } from './helpers/kernels';
+import { describeWithNumpy, runNumpy } from './helpers/numpy';
+import { TempDir } from './helpers/tmp';
+
+const tmp = new TempDir();
+afterAll(() => fs.rmSync(tmp.dir, { recursive: true, force: true }));
+
+/** Everything a result shows: dtype, shape, strides and values (Object.is per element), or the error. */
+function summary(f: () => NdArray): unknown {
+  try {
+    const x = f();
+    return { dtype: x.dtype.str, shape: x.shape, strides: x.strides, values: x.toArray() };
+  } catch (e) {
+    return { error: `${(e as Error).name}: ${(e as Error).message}` };
+  }
+}
+
+/** The result of `f` with the kernels on, the number of axisReduce calls it made, and the JS path's result. */
+function both(f: () => NdArray): { got: unknown; want: unknown; calls: number } {
+  const want = jsPath(() => summary(f));
+  const spy = jest.spyOn(native.indexKernels, 'axisReduce');
+  try {
+    const got = summary(f);
+    return { got, want, calls: spy.mock.calls.length };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+/** Floats: rounded values with a few NaNs, infinities and signed zeros; other dtypes: random bytes. */
+function arrayOf(dt: string, n: number, seed: number, special = 0.01): NdArray {
+  const d = dtype(dt);
+  if (d.kind !== 'f') {
+    const raw = randomBytes(n * d.itemsize, seed);
+    return fromBuffer(d.kind === 'b' ? raw.map((b) => (b % 3 === 0 ? 0 : b % 5 === 0 ? 2 : 1)) : raw, dt);
+  }
+  const r = rng(seed);
+  const a = mm.zeros([n], dt);
+  const sp = [NaN, Infinity, -Infinity, 0, -0];
+  for (let i = 0; i < n; i++) {
+    const u = r();
+    a.set([i], u < special ? sp[Math.floor(r() * 5)] : (r() - 0.5) * 2000 * (u < 0.5 ? 1 / 7 : 1.1));
+  }
+  return a;
+}
+
+/** A copy of `a` starting one byte past an aligned address (the kernels' unaligned paths). */
+function unaligned(a: NdArray): NdArray {
+  const bytes = new Uint8Array(a.size * a.itemsize + 1);
+  const b = fromBuffer(bytes.subarray(1), a.dtype).reshape(a.shape);
+  b.set(a);
+  return b;
+}
+
+describe('axis folds: the kernels give the JS reference bits', () => {
+  const DTYPES = ['<f8', '>f8', '<f4', '>f4', '|i1', '|u1', '<i2', '>u2', '<i4', '>u4', '<i8', '>i8', '<u8', '>u8', '|b1'];
+  it.each(DTYPES)('min/max of %s along every axis, strided, flipped, unaligned, keepdims (int64 without BigInt per item)', (dt) => {
+    const r = rng(dt.length * 97 + dt.charCodeAt(1));
+    let runs = 0;
+    for (let t = 0; t < 4; t++) {
+      const shape = [1 + Math.floor(r() * 5), 2 + Math.floor(r() * 40), 30 + Math.floor(r() * 90)];
+      const base = arrayOf(dt, shape[0] * shape[1] * shape[2], t + 1, 0.02).reshape(shape);
+      const views = [base, base.index('::-1, :, ::2'), base.T, unaligned(base)];
+      for (const v of views) {
+        for (const axis of [0, 1, 2, -1, [0, 2], [1, 2], null] as (number | number[] | null)[]) {
+          const keepdims = r() < 0.3;
+          for (const op of [mm.max, mm.min]) {
+            const b = both(() => op(v, axis, { keepdims }));
+            runs += b.calls;
+            expect(b.got).toEqual(b.want);
+          }
+        }
+      }
+    }
+    expect(runs).toBeGreaterThan(40);
+  });
+
+  it.each(['<f4', '>f4', '<f8'])('float32 sums of %s (dtype=f4 for float64) along every axis, and mean, native', (dt) => {
+    const r = rng(4242 + dt.length);
+    let runs = 0;
+    for (let t = 0; t < 3; t++) {
+      const shape = [1 + Math.floor(r() * 4), 3 + Math.floor(r() * 50), 100 + Math.floor(r() * 400)];
+      const base = arrayOf(dt, shape[0] * shape[1] * shape[2], 50 + t, 0).reshape(shape);
+      const opts = dt === '<f8' ? { dtype: '<f4' } : {};
+      for (const v of [base, base.index(':, ::-1, 1:'), base.T, unaligned(base)]) {
+        for (const axis of [0, 1, 2, [0, 2], null] as (number | number[] | null)[]) {
+          const b = both(() => mm.sum(v, axis, { ...opts, keepdims: t % 2 === 0 }));
+          runs += b.calls;
+          expect(b.got).toEqual(b.want);
+          const m = both(() => mm.mean(v, axis, opts));
+          expect(m.got).toEqual(m.want);
+        }
+      }
+    }
+    expect(runs).toBeGreaterThan(50);
+  });
+
+  it('a float32 row longer than the 8192-item buffer sums in chunks when byte-swapped, as NumPy buffers it', () => {
+    const a = arrayOf('>f4', 3 * 20011, 9, 0).reshape([3, 20011]);
+    const b = both(() => mm.sum(a, 1));
+    expect(b.calls).toBe(1);
+    expect(b.got).toEqual(b.want);
+  });
+
+  it('max/min/argmax/argmin of long rows: NaN, ±0 and ties where the vector lanes and 1024-item blocks meet', () => {
+    const cols = 5000;
+    for (const dt of ['<f8', '<f4']) {
+      const a = mm.zeros([12, cols], dt);
+      const r = rng(7);
+      for (let i = 0; i < 12; i++) for (let j = 0; j < cols; j++) a.set([i, j], Math.floor(r() * 200) - 100);
+      // Row 0: the max (a tie) in two blocks; row 1: a NaN past the first block;
+      // rows 2-3: every item a zero of either sign; row 4: NaN in the tail; row 5: NaN first.
+      a.set([0, 3000], 500);
+      a.set([0, 1500], 500);
+      a.set([1, 2049], NaN);
+      a.set([1, 4000], NaN);
+      for (let j = 0; j < cols; j++) {
+        a.set([2, j], j % 3 === 1 ? -0 : 0);
+        a.set([3, j], j < 17 ? -0 : 0);
+      }
+      a.set([4, cols - 1], NaN);
+      a.set([5, 0], NaN);
+      // Row 6: the extreme is a zero, -0 first, in a later lane than a +0.
+      for (let j = 0; j < cols; j++) a.set([6, j], j === 9 ? -0 : j === 16 ? 0 : -1 - (j % 5));
+      for (const f of [
+        () => mm.max(a, 1),
+        () => mm.min(a, 1),
+        () => mm.max(a, 0),
+        () => mm.argmax(a, 1),
+        () => mm.argmin(a, 1),
+        () => mm.argmax(a.index('2:4')),
+        () => mm.argmax(a),
+      ]) {
+        const b = both(f);
+        expect(b.got).toEqual(b.want);
+      }
+      expect((mm.argmax(a, 1).toArray() as bigint[]).slice(0, 2)).toEqual([1500n, 2049n]);
+      expect(Object.is(mm.max(a, 1).get(6), -0)).toBe(true);
+    }
+  });
+
+  it('int64 and uint64 extremes past 2^53 are exact', () => {
+    const vals = [2n ** 53n + 1n, 2n ** 53n, -(2n ** 63n), 2n ** 63n - 1n, 2n ** 63n - 2n, -(2n ** 63n) + 1n];
+    const a = mm.zeros([vals.length, 300], '<i8');
+    const u = mm.zeros([vals.length, 300], '<u8');
+    for (let j = 0; j < 300; j++) {
+      for (let i = 0; i < vals.length; i++) {
+        const v = vals[(i + j) % vals.length];
+        a.set([i, j], v > 0n ? v - BigInt(j % 2) : v + BigInt(j % 2));
+        u.set([i, j], BigInt.asUintN(64, vals[(i + j) % vals.length]));
+      }
+    }
+    const bigMax = (xs: bigint[]): bigint => xs.reduce((m, x) => (x > m ? x : m));
+    const bigMin = (xs: bigint[]): bigint => xs.reduce((m, x) => (x < m ? x : m));
+    const col = (x: NdArray, j: number): bigint[] => Array.from({ length: vals.length }, (_, i) => x.get(i, j) as bigint);
+    const row = (x: NdArray, i: number): bigint[] => Array.from({ length: 300 }, (_, j) => x.get(i, j) as bigint);
+    const b = both(() => mm.max(a, 0));
+    expect(b.calls).toBe(1);
+    expect(mm.max(a, 0).toArray()).toEqual(Array.from({ length: 300 }, (_, j) => bigMax(col(a, j))));
+    expect(mm.min(a, 1).toArray()).toEqual(Array.from({ length: vals.length }, (_, i) => bigMin(row(a, i))));
+    expect(mm.max(u, 1).toArray()).toEqual(Array.from({ length: vals.length }, (_, i) => bigMax(row(u, i))));
+    expect(mm.min(u, 0).dtype.str).toBe('<u8');
+  });
+
+  it('empty axes: NumPy errors for min/max/argmax, zeros for float32 sums', () => {
+    const e = mm.zeros([3, 0, 400], '<f4');
+    expect(() => mm.max(e, 1)).toThrow('zero-size array to reduction operation maximum which has no identity');
+    expect(() => mm.min(e)).toThrow('zero-size array to reduction operation minimum which has no identity');
+    expect(mm.max(e, 2).shape).toEqual([3, 0]);
+    expect(() => mm.argmax(e, 1)).toThrow('attempt to get argmax of an empty sequence');
+    expect(mm.sum(e, 1).toArray()).toEqual(Array.from({ length: 3 }, () => new Array(400).fill(0)));
+  });
+});
+
+describeWithNumpy('axis folds against NumPy', () => {
+  /** Runs `ops` (python expressions over `a`) in NumPy over the bytes of `a` and returns each result's bytes (hex) and shape. */
+  function numpy(a: NdArray, ops: string[]): { hex: string; shape: number[] }[] {
+    const c = mm.ascontiguousarray(a);
+    const file = tmp.file(new Uint8Array(c.buffer, 0, c.size * c.itemsize));
+    return runNumpy(
+      `a = np.fromfile(${JSON.stringify(file)}, ${JSON.stringify(a.dtype.str)}).reshape(${JSON.stringify(a.shape)})\n` +
+        `out = []\nfor r in [${ops.join(', ')}]:\n  r = np.asarray(r)\n  out.append({'hex': np.ascontiguousarray(r).astype(r.dtype.newbyteorder('=')).tobytes().hex(), 'shape': list(r.shape)})\n` +
+        'print(json.dumps(out))',
+    );
+  }
+  function hexOf(x: NdArray): { hex: string; shape: number[] } {
+    const c = mm.ascontiguousarray(x);
+    return { hex: Buffer.from(new Uint8Array(c.buffer, 0, c.size * c.itemsize)).toString('hex'), shape: [...x.shape] };
+  }
+
+  it('float32 sums bit for bit on random shapes (pairwise over a contiguous reduced axis, row-wise otherwise)', () => {
+    const r = rng(1234);
+    for (let t = 0; t < 6; t++) {
+      const shape = [1 + Math.floor(r() * 6), 2 + Math.floor(r() * 300), 1 + Math.floor(r() * 700)];
+      const a = arrayOf(t % 2 ? '>f4' : '<f4', shape[0] * shape[1] * shape[2], 300 + t, 0).reshape(shape);
+      const ops = ['a.sum(axis=2)', 'a.sum(axis=1)', 'a.sum(axis=0)', 'a.sum(axis=(0, 2))', 'a.sum()', 'a.mean(axis=2)', 'a.transpose(2, 0, 1).sum(axis=1)'];
+      const want = numpy(a, ops);
+      const got = [mm.sum(a, 2), mm.sum(a, 1), mm.sum(a, 0), mm.sum(a, [0, 2]), mm.sum(a), mm.mean(a, 2), mm.sum(a.transpose([2, 0, 1]), 1)].map(hexOf);
+      expect(got).toEqual(want);
+    }
+  });
+
+  it('min/max/argmax/argmin along each axis match NumPy (NaN propagates; the first NaN is the argmax)', () => {
+    for (const dt of ['<f8', '>f4', '|u1', '<i8', '>u8', '<i2']) {
+      const a = arrayOf(dt, 7 * 40 * 333, 77, 0.001).reshape([7, 40, 333]);
+      const ops = ['a.max(axis=2)', 'a.min(axis=1)', 'a.max(axis=0)', 'a.max(axis=(0, 2))', 'a.argmax(axis=2)', 'a.argmin(axis=1)', 'a.argmax()'];
+      const want = numpy(a, ops);
+      const got = [mm.max(a, 2), mm.min(a, 1), mm.max(a, 0), mm.max(a, [0, 2]), mm.argmax(a, 2), mm.argmin(a, 1), mm.argmax(a)].map(hexOf);
+      expect(got).toEqual(want);
+    }
+  });
+});
