@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// Issue 15 figures, one run (`node bench/async.js [--gib N] [--cold-only]`, dist/ built):
+// Issue 15 figures, one run (`node bench/async.js [--gib N] [--cold-only | --gaps-only]`, dist/ built):
 // - the event loop's longest gap (1 ms timer) during each async call on a
 //   2 GiB <f8 file, beside the sync call's and beside an idle loop's gap
 //   over as long a window (what the machine's other load costs), and the
@@ -145,6 +145,10 @@ async function main() {
     console.log(`${name.padEnd(28)} ${fmt(s.ms)}  ${fmt(s.gap)}  ${fmt(x.ms)}  ${fmt(x.gap)}  ${fmt(idle.gap)}  ${cpu === null ? '     n/a' : fmt(cpu)}         ${gc}       ${(x.gap / s.gap).toFixed(3)}  ${met}`);
   }
   fs.rmSync(path.join(dir, 's.npy'), { force: true });
+  if (process.argv.includes('--gaps-only')) {
+    a.close();
+    return;
+  }
 
   console.log('\n2. throughput (GB/s of the source, median of 3), beside sync and NumPy in this run');
   const med = async (fn) => {

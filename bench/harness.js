@@ -105,6 +105,24 @@ function sparseFile(file, size) {
   }
 }
 
+/**
+ * Drops `file`'s pages from the page cache (its dirty pages written first),
+ * so the next read comes from the disk: posix_fadvise(DONTNEED), which Node
+ * does not expose, through python3 (as bench/numpy_bench.py's evict does).
+ * Mapped pages stay: call it with no mapping of the file open. False when
+ * python3 is missing or the call failed.
+ */
+function evictPageCache(file) {
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.fdatasyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  const r = spawnSync('python3', ['-c', 'import os, sys\nfd = os.open(sys.argv[1], os.O_RDONLY)\nos.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)', file]);
+  return r.status === 0;
+}
+
 /** xorshift32 in [0, n): the fixed-seed index stream of W4. */
 function randomIndices(count, n, seed = 12345) {
   const out = new Uint32Array(count);
@@ -156,6 +174,7 @@ function runNumpy(workload, params) {
 }
 
 module.exports = {
+  evictPageCache,
   now,
   ms,
   stats,

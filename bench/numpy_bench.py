@@ -222,6 +222,21 @@ def w9(p):
     return res
 
 
+def w9cold(p):
+    """One truly cold round of W9: the file's pages evicted (dirty ones written
+    first; mapped pages stay), then the timed sum of a fresh mapping. W9 calls
+    it once per round, between its own cold rounds."""
+    fd = os.open(p["file"], os.O_RDONLY)
+    try:
+        os.fdatasync(fd)
+        os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+    finally:
+        os.close(fd)
+    t0 = time.perf_counter_ns()
+    total = np.memmap(p["file"], "<f8", "r").sum()
+    return {"f8_sum_evicted": [(time.perf_counter_ns() - t0) / 1e6], "check": float(total)}
+
+
 def w20(p):
     n, f, rounds = p["n"], p["files"], p["rounds"]
     a = np.fromfile(f["f8"], "<f8")
@@ -297,7 +312,7 @@ def w20big(p):
     return out
 
 
-WORKLOADS = {"W1": w1, "W2": w2, "W3": w3, "W4": w4, "W5": w5, "W6": w6, "W9": w9, "W19": w19, "W19S": w19s, "W20": w20, "W20S": w20s, "W20BIG": w20big}
+WORKLOADS = {"W1": w1, "W2": w2, "W3": w3, "W4": w4, "W5": w5, "W6": w6, "W9": w9, "W9COLD": w9cold, "W19": w19, "W19S": w19s, "W20": w20, "W20S": w20s, "W20BIG": w20big}
 
 if __name__ == "__main__":
     name, params = sys.argv[1], json.loads(sys.argv[2])

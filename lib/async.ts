@@ -37,6 +37,7 @@ import { markAsUntransferable } from 'worker_threads';
 
 import type { DTypeLike } from './dtype';
 import { AccessError } from './errors';
+import { afterMajorGc, EXTERNAL_SOFT_LIMIT } from './gc-wait';
 import { captureKernels, type KernelCall } from './kernels';
 import { kernelAbort, kernelCastAsync, kernelCopyAsync, kernelProgress, kernelReduceAsync, poolBuffer, type AsyncJob, type AsyncSettle } from './native';
 import type { NdArray, Order } from './ndarray';
@@ -83,10 +84,28 @@ const POOL_BUFFER_MIN_BYTES = 4 << 20;
 
 /**
  * Runs `fn` with the fresh arrays it allocates over pool memory, whose pages
- * the pool thread faults in and the pool unmaps: neither touches the event loop.
+ * the pool thread faults in and the pool unmaps: neither touches the event
+ * loop. Returns fn's value and the largest buffer it allocated (bytes).
  */
-function withPoolAllocation<T>(fn: () => T): T {
-  return withAllocator((byteLength, uninitialized) => (byteLength >= POOL_BUFFER_MIN_BYTES ? poolBuffer(byteLength, uninitialized) : null), fn);
+function withPoolAllocation<T>(fn: () => T): { value: T; largest: number } {
+  let largest = 0;
+  const value = withAllocator((byteLength, uninitialized) => {
+    largest = Math.max(largest, byteLength);
+    return byteLength >= POOL_BUFFER_MIN_BYTES ? poolBuffer(byteLength, uninitialized) : null;
+  }, fn);
+  return { value, largest };
+}
+
+/**
+ * After allocating a buffer that starts a V8 GC cycle (gc-wait.ts), waits
+ * for that cycle's mark-compact before the kernels take the cores, so its
+ * pause falls while V8's marking helpers have a core (about 1 ms in
+ * `--trace-gc-nvp`) instead of while the kernel holds them (6–16 ms). Costs
+ * the call the cycle's marking time (5–50 ms, at most 100); an abort ends
+ * the wait at once.
+ */
+async function settleGc(largest: number, signal: AbortSignal | undefined): Promise<void> {
+  if (largest >= EXTERNAL_SOFT_LIMIT) await afterMajorGc(undefined, signal);
 }
 
 /** The rejection of an aborted call, shaped as Node's own (`fs.readFile` with a signal). */
@@ -216,11 +235,12 @@ async function run<T>(a: NdArray, options: AsyncOptions, sync: () => T, finish: 
   checkOptions(options);
   if (options.signal?.aborted) throw abortError(options.signal);
   const threads = threadsFor(a, options);
-  const { value, calls } = withPoolAllocation(() => captureKernels(sync));
+  const { value: { value, calls }, largest } = withPoolAllocation(() => captureKernels(sync));
   if (calls.length === 0) {
     if (options.onProgress) options.onProgress(0, 0);
     return value;
   }
+  await settleGc(largest, options.signal);
   const result = await runCalls(calls, threads, options, a);
   return finish(value, result);
 }
@@ -343,6 +363,7 @@ export async function saveNpyAsync(path: string, a: NdArray, options: AsyncOptio
       const whole = segs.length === 1 && segs[0][0] === 0 && segs[0][1] === a.itemsize;
       const stagingBytes = Math.min(per, a.size) * a.itemsize;
       const staging = whole ? poolBuffer(stagingBytes) ?? new ArrayBuffer(stagingBytes) : null;
+      if (staging !== null) await settleGc(stagingBytes, options.signal);
       for (const piece of pieces(src, per)) {
         let bytes: Uint8Array;
         if (staging !== null) {

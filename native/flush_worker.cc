@@ -7,19 +7,39 @@
 
 namespace mmarray {
 
-Napi::Promise FlushWorker::Start(Napi::Env env, std::shared_ptr<Mapping> mapping, size_t start,
-                                 size_t len) {
+Napi::Value FlushWorker::Start(Napi::Env env, std::shared_ptr<Mapping> mapping, size_t start,
+                               size_t len) {
   auto* worker = new FlushWorker(env, std::move(mapping), start, len);
-  Napi::Promise promise = worker->deferred_.Promise();
+  // new Promise(executor): the executor keeps resolve and reject in the worker.
+  Napi::Value ctor = env.Global().Get("Promise");
+  Napi::Function executor = Napi::Function::New<Executor>(env, "flushAsync", worker);
+  Napi::Value promise = env.IsExceptionPending() || !ctor.IsFunction()
+                            ? env.Undefined()
+                            : Napi::Value(ctor.As<Napi::Function>().New({executor}));
+  if (env.IsExceptionPending() || worker->resolve_.IsEmpty() || worker->reject_.IsEmpty()) {
+    delete worker;  // never queued: nothing else holds it
+    if (!env.IsExceptionPending()) ThrowType(env, "flushAsync: could not create its promise");
+    return env.Undefined();
+  }
   worker->Queue();  // the worker deletes itself after OnOK/OnError
   return promise;
+}
+
+Napi::Value FlushWorker::Executor(const Napi::CallbackInfo& info) {
+  // SAFETY: Data() is the worker Start made, not yet queued (so not deleted):
+  // the Promise constructor calls the executor synchronously inside Start.
+  auto* worker = static_cast<FlushWorker*>(info.Data());
+  if (info.Length() >= 2 && info[0].IsFunction() && info[1].IsFunction() && worker->resolve_.IsEmpty()) {
+    worker->resolve_ = Napi::Persistent(info[0].As<Napi::Function>());
+    worker->reject_ = Napi::Persistent(info[1].As<Napi::Function>());
+  }
+  return info.Env().Undefined();
 }
 
 FlushWorker::FlushWorker(Napi::Env env, std::shared_ptr<Mapping> mapping, size_t start,
                          size_t len)
     : Napi::AsyncWorker(env, "mmarray.flushAsync"),
-      mapping_(std::move(mapping)), start_(start), len_(len),
-      deferred_(Napi::Promise::Deferred::New(env)) {}
+      mapping_(std::move(mapping)), start_(start), len_(len) {}
 
 void FlushWorker::Execute() {
   // SAFETY: runs on a libuv pool thread and touches no Node-API. mapping_
@@ -31,18 +51,21 @@ void FlushWorker::Execute() {
 
 // Both completions also run while the env is torn down (worker.terminate(), or
 // process.exit() in a worker, with a flush in flight): Environment::CleanupHandles
-// drains the thread pool when JS can no longer run, so settling the promise
-// fails. Nobody is left to observe it; NODE_API_SWALLOW_UNTHROWABLE_EXCEPTIONS
-// (binding.gyp, CMakeLists.txt) makes node-addon-api drop that failure instead
-// of aborting the whole process with "FATAL ERROR: ... napi_throw".
-void FlushWorker::OnOK() {
-  if (EnvClosing(Env())) return;
-  deferred_.Resolve(Env().Undefined());
-}
+// drains the thread pool when JS can no longer run. Nobody is left to observe
+// the promise then: Settle calls nothing, and the references go with the worker.
+void FlushWorker::OnOK() { Settle(true); }
 
-void FlushWorker::OnError(const Napi::Error& /*e*/) {
+void FlushWorker::OnError(const Napi::Error& /*e*/) { Settle(false); }
+
+void FlushWorker::Settle(bool ok) {
   if (EnvClosing(Env())) return;
-  deferred_.Reject(MakeError(Env(), err_, mapping_->path()).Value());
+  if (ok) {
+    resolve_.Call({Env().Undefined()});
+  } else {
+    reject_.Call({MakeError(Env(), err_, mapping_->path()).Value()});
+  }
+  // An exception out of resolve/reject (they throw none of their own) stays
+  // pending for node-addon-api's completion wrapper to report as uncaught.
 }
 
 }  // namespace mmarray

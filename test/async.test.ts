@@ -228,6 +228,9 @@ describe('abort and progress', () => {
       if (outcome === 'finished') continue;
       expect(outcome).toBeInstanceOf(mm.AbortError);
       const written = target.astype('f4').sum() as number;
+      // The abort can also land after the last block, before the job settles
+      // (a loaded machine delays the settle): rejected, every block written.
+      if (written === target.size) continue;
       expect(written).toBeGreaterThan(0);
       expect(written).toBeLessThan(target.size);
       aborted++;
