@@ -25,7 +25,8 @@
  * the closed error. A set() that cannot take the fast path (a read-only
  * memory, a non-scalar value, an index out of range, a non-numeric dtype)
  * returns false and the caller's general path gives the answer or the error.
- * The caller checks the view's own writeable flag, which can change.
+ * The view's writeable flag is fixed into the accessor: the view drops its
+ * accessor when the flag changes.
  * @internal
  * @module
  */
@@ -51,16 +52,25 @@ function isNumericScalar(v: unknown): v is number | bigint | boolean {
 }
 
 /** Builds the accessor of a view; throws the closed error when its memory is gone. */
-export function elementAccess(st: Storage, dt: DType, codec: Codec, shape: readonly number[], strides: readonly number[], offset: number): ElementAccess {
+export function elementAccess(
+  st: Storage,
+  dt: DType,
+  codec: Codec,
+  shape: readonly number[],
+  strides: readonly number[],
+  offset: number,
+  writeable: boolean,
+): ElementAccess {
   st.checkOpen();
   const size = dt.itemsize;
   const k = dt.kind;
-  const settable = st.writable && (k === 'f' || k === 'i' || k === 'u' || k === 'b' || k === 'c');
-  if (shape.length !== 1) return new Access(st, codec, size, shape.length, 0, settable, null, null, 0, 0, 0, 0);
+  const settable = writeable && st.writable && (k === 'f' || k === 'i' || k === 'u' || k === 'b' || k === 'c');
+  if (shape.length !== 1) return new Access(st, codec, size, shape.length, 0, 0, null, null, 0, 0, 0, 0);
   const len = shape[0];
   const stride = strides[0];
+  const setLen = settable ? len : 0;
   const [lo, hi] = byteBounds(offset, shape, strides, size);
-  if (len === 0 || hi - lo > WINDOW_STEP) return new Access(st, codec, size, 1, len, settable, null, null, 0, 0, offset, stride);
+  if (len === 0 || hi - lo > WINDOW_STEP) return new Access(st, codec, size, 1, len, setLen, null, null, 0, 0, offset, stride);
   const w = st.single ?? st.window(lo, hi - lo);
   const at = w.bufferOffset + (lo - w.start);
   // Positions count from the view's first byte, so they stay below 2^31 (the
@@ -72,9 +82,9 @@ export function elementAccess(st: Storage, dt: DType, codec: Codec, shape: reado
   const ctor = k === 'b' ? null : ctorFor(dt);
   if (ctor !== null && at % size === 0 && step % size === 0) {
     const ta = new ctor(w.buffer, at, (hi - lo) / size);
-    return new Access(st, codec, size, 1, len, settable, ta, null, ((offset - lo) / size) | 0, (step / size) | 0, 0, 0);
+    return new Access(st, codec, size, 1, len, setLen, ta, null, ((offset - lo) / size) | 0, (step / size) | 0, 0, 0);
   }
-  return new Access(st, codec, size, 1, len, settable, null, new DataView(w.buffer, at, hi - lo), (offset - lo) | 0, step | 0, 0, 0);
+  return new Access(st, codec, size, 1, len, setLen, null, new DataView(w.buffer, at, hi - lo), (offset - lo) | 0, step | 0, 0, 0);
 }
 
 /**
@@ -95,8 +105,13 @@ class Access implements ElementAccess {
     private readonly ndim: number,
     /** Elements of a 1-d view (0 for any other). */
     private readonly len: number,
-    /** False when the memory is read-only or the dtype not numeric: set(i, v) leaves it to the general path. */
-    private readonly settable: boolean,
+    /**
+     * `len` where set(i, v) may store, else 0 (the memory or the view is
+     * read-only, or the dtype not numeric), so that every index falls to the
+     * general path: one bounds check instead of a flag and a check (a
+     * boolean field read cost 0.7 ns of a 3 ns set()).
+     */
+    private readonly setLen: number,
     /** The typed tier's array, from the view's first byte. */
     private readonly ta: AnyTypedArray | null,
     /** The view tier's DataView, from the view's first byte. */
@@ -137,8 +152,8 @@ class Access implements ElementAccess {
   }
 
   set(index: number, value: unknown): boolean {
-    if (!this.settable || !isNumericScalar(value)) return false;
-    const len = this.len;
+    if (!isNumericScalar(value)) return false;
+    const len = this.setLen;
     const i = index < 0 ? index + len : index;
     if (!(i >= 0 && i < len) || !Number.isInteger(i)) return false;
     const codec = this.codec;

@@ -250,16 +250,20 @@ export class NdArray<T = unknown> {
       scalar: (a) => (a.#bits & SCALAR) !== 0,
       shape: (a) => a.#shape,
       strides: (a) => a.#strides,
+      // The element accessor holds the writeable flag it was built with: each change drops it.
       setWriteFlag: (a, value) => {
         a.#w = value;
+        a.#acc = null;
       },
       lock: (a) => {
         a.#w = false;
         a.#bits |= LOCKED;
+        a.#acc = null;
       },
       markScalar: (a) => {
         a.#w = false;
         a.#bits |= SCALAR;
+        a.#acc = null;
       },
       relayout: (a, st, shape, strides) => {
         a.#st = st;
@@ -608,7 +612,7 @@ export class NdArray<T = unknown> {
 
   /** Builds and keeps this view's element accessors. */
   private access(): ElementAccess {
-    const acc = elementAccess(this.#st, this.#dtype, this.#codec, this.#shape, this.#strides, this.#offset);
+    const acc = elementAccess(this.#st, this.#dtype, this.#codec, this.#shape, this.#strides, this.#offset, this.#w);
     this.#acc = acc;
     return acc;
   }
@@ -822,11 +826,12 @@ export class NdArray<T = unknown> {
   set(index: IndexSpec | IndexItem, value: unknown): void;
   set(a: unknown, b?: unknown): void {
     // NumPy's a[i] = v for one element of a writeable 1-d numeric array:
-    // stored in place by the view's accessor, without building a view (it
-    // refuses read-only memory itself; the writeable flag can change, so it
-    // is read here). Kept small so it inlines into the caller's loop.
+    // stored in place by the view's accessor, without building a view. The
+    // accessor refuses read-only memory and a view that was not writeable
+    // when it was built (a change of the flag drops it). Kept small so it
+    // inlines into the caller's loop.
     const two = arguments.length >= 2;
-    if (two && typeof a === 'number' && this.#w && (this.#acc ?? this.access()).set(a, b)) return;
+    if (two && typeof a === 'number' && (this.#acc ?? this.access()).set(a, b)) return;
     this.assignAt(two, a, b);
   }
 
