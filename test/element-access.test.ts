@@ -191,6 +191,23 @@ describe('read-only', () => {
     }
   });
 
+  test('a view made writeable again stores through a rebuilt accessor', () => {
+    const a = zeros([3], '<f8');
+    const v = a.index('::2');
+    v.flags.writeable = false;
+    expect(() => v.set(0, 1)).toThrow(expect.objectContaining({ code: 'ERR_READ_ONLY' }));
+    v.flags.writeable = true;
+    v.set(-1, 4);
+    expect(a.toArray()).toEqual([0, 0, 4]);
+  });
+
+  test('set(i, v) of a non-numeric dtype takes the general path, which converts the record', () => {
+    const r = zeros([2], { names: ['a', 'b'], formats: ['<i4', '<f8'] });
+    r.get(0);
+    r.set(1, [3, 0.5]);
+    expect([r.field('a').get(1), r.field('b').get(1)]).toEqual([3, 0.5]);
+  });
+
   test('a view made read-only after its accessor was built refuses set(i, v), and writes nothing', () => {
     for (const dt of ['<f8', '>f8']) {
       const a = zeros([4], dt);
