@@ -50,7 +50,8 @@ import {
   shapeToSize,
   shapeToStrides,
 } from './layout';
-import type { Storage, Window } from './storage';
+import type { Storage } from './storage';
+import { elementAccess, type ElementAccess } from './element-access';
 import { assign, fillScalar } from './assign';
 import { byteswapInPlace, copyAs } from './copy';
 import { arrayRepr } from './repr';
@@ -203,7 +204,8 @@ export class NdArray<T = unknown> {
   #base: NdArray | null;
   #w: boolean;
   #codec: Codec;
-  #win: Window | null;
+  /** The element accessors, built on the first get/set (element-access.ts). */
+  #acc: ElementAccess | null;
   /** OWN | LOCKED | SCALAR: one small integer, not three fields (a view is allocated often; each field is 8 bytes of it). */
   #bits: number;
 
@@ -229,7 +231,7 @@ export class NdArray<T = unknown> {
     this.#base = base;
     this.#w = writeable;
     this.#codec = dt.codec;
-    this.#win = st.single;
+    this.#acc = null;
     this.#bits = (own ? OWN : 0) | (locked ? LOCKED : 0);
   }
 
@@ -248,22 +250,26 @@ export class NdArray<T = unknown> {
       scalar: (a) => (a.#bits & SCALAR) !== 0,
       shape: (a) => a.#shape,
       strides: (a) => a.#strides,
+      // The element accessor holds the writeable flag it was built with: each change drops it.
       setWriteFlag: (a, value) => {
         a.#w = value;
+        a.#acc = null;
       },
       lock: (a) => {
         a.#w = false;
         a.#bits |= LOCKED;
+        a.#acc = null;
       },
       markScalar: (a) => {
         a.#w = false;
         a.#bits |= SCALAR;
+        a.#acc = null;
       },
       relayout: (a, st, shape, strides) => {
         a.#st = st;
         a.#shape = shape;
         a.#strides = strides;
-        a.#win = st.single;
+        a.#acc = null;
       },
     });
   }
@@ -596,36 +602,19 @@ export class NdArray<T = unknown> {
 
   /** One element's value (see the README's value mapping). Negative indices count from the end. */
   get(...indices: number[]): T {
-    // Hot path, kept small so it inlines into the caller's loop: no N-API
-    // call and no closed check up front (see the read below), slow paths in
-    // other methods.
-    const shape = this.#shape;
-    let off: number;
-    if (indices.length === 1 && shape.length === 1) {
-      let i = indices[0];
-      const len = shape[0];
-      if (i < 0) i += len;
-      if (!(i >= 0 && i < len) || !Number.isInteger(i)) throw this.outOfBounds(indices[0], 0);
-      off = this.#offset + i * this.#strides[0];
-    } else {
-      off = this.offsetOf(indices);
-    }
-    const w = this.#st.single ?? this.windowAt(off);
-    // A closed mapping's windows are detached: reading one throws a
-    // TypeError, reported as the closed error. (A try costs nothing until it
-    // catches; checking the buffer's byteLength on every call cost a third
-    // of get().)
-    try {
-      return this.#codec.read(w.view, off - w.start) as T;
-    } catch (e) {
-      throw this.accessFailed(e);
-    }
+    // Hot path, kept small so it inlines into the caller's loop: the view's
+    // accessor, built on first use, does the bounds check and the read
+    // (element-access.ts); the closed check costs nothing until it fires.
+    const acc = this.#acc ?? this.access();
+    if (indices.length === 1) return acc.get(indices[0]) as T;
+    return acc.read(this.offsetOf(indices)) as T;
   }
 
-  /** The error to throw for `e`, raised by an element access: the closed error when the memory went away under it. */
-  private accessFailed(e: unknown): unknown {
-    this.#st.checkOpen();
-    return e;
+  /** Builds and keeps this view's element accessors. */
+  private access(): ElementAccess {
+    const acc = elementAccess(this.#st, this.#dtype, this.#codec, this.#shape, this.#strides, this.#offset, this.#w);
+    this.#acc = acc;
+    return acc;
   }
 
   /** Byte offset of the element at `indices` (all axes), range-checked. */
@@ -646,17 +635,6 @@ export class NdArray<T = unknown> {
       off += i * strides[k];
     }
     return off;
-  }
-
-  /** The window holding the element at `off`, reusing this view's last one (walks stay in one window for 16 MiB). */
-  private windowAt(off: number): Window {
-    let w = this.#win;
-    const size = this.#dtype.itemsize;
-    if (w === null || off < w.start || off + size > w.end) {
-      w = this.#st.window(off, size);
-      this.#win = w;
-    }
-    return w;
   }
 
   private outOfBounds(index: number, axis: number): Error {
@@ -847,11 +825,21 @@ export class NdArray<T = unknown> {
   set(value: unknown): void;
   set(index: IndexSpec | IndexItem, value: unknown): void;
   set(a: unknown, b?: unknown): void {
-    // NumPy's a[i] = v for one element of a writeable 1-d numeric array: stored in place, without building a view.
-    if (arguments.length >= 2 && typeof a === 'number' && this.#w && this.#st.writable && this.setElement(a, b)) return;
+    // NumPy's a[i] = v for one element of a writeable 1-d numeric array:
+    // stored in place by the view's accessor, without building a view. The
+    // accessor refuses read-only memory and a view that was not writeable
+    // when it was built (a change of the flag drops it). Kept small so it
+    // inlines into the caller's loop.
+    const two = arguments.length >= 2;
+    if (two && typeof a === 'number' && (this.#acc ?? this.access()).set(a, b)) return;
+    this.assignAt(two, a, b);
+  }
+
+  /** set()'s general path: `two` says whether an index came. */
+  private assignAt(two: boolean, a: unknown, b: unknown): void {
     this.#st.checkOpen();
     if (!(this.#w && this.#st.writable)) throw readOnlyError(this);
-    if (arguments.length >= 2) {
+    if (two) {
       const spec = a as IndexSpec | IndexItem;
       // One index item (a.set(0, 5), NumPy's a[0] = 5) works as the string or list forms do;
       // index arrays among the items make it NumPy's advanced assignment (a scatter).
@@ -865,31 +853,6 @@ export class NdArray<T = unknown> {
     } else {
       assign(this, a);
     }
-  }
-
-  /**
-   * set(i, v)'s fast path: stores `value`, a scalar, at index `index` of a
-   * 1-d numeric array, and says whether it did. Anything else (another
-   * index, a sequence, a record) is left to the general path, which gives
-   * its errors. Like get(), no closed check up front: a closed mapping's
-   * window is detached, and the store's TypeError is reported as closed.
-   */
-  private setElement(index: number, value: unknown): boolean {
-    const shape = this.#shape;
-    if (shape.length !== 1 || !isNumericScalar(value)) return false;
-    const k = this.#dtype.kind;
-    if (!(k === 'f' || k === 'i' || k === 'u' || k === 'b' || k === 'c')) return false;
-    const len = shape[0];
-    const i = index < 0 ? index + len : index;
-    if (!(i >= 0 && i < len) || !Number.isInteger(i)) return false;
-    const off = this.#offset + i * this.#strides[0];
-    const w = this.#st.single ?? this.windowAt(off);
-    try {
-      this.#codec.write(w.view, off - w.start, value);
-    } catch (e) {
-      throw this.accessFailed(e);
-    }
-    return true;
   }
 
   /** Sets every element to one scalar value. */
@@ -1206,9 +1169,4 @@ function expandSubarray<T extends NdArray>(src: NdArray, proto: object, dt: DTyp
 
 function sliceAll(step: number): IndexItem {
   return new Slice(null, null, step);
-}
-
-/** A value that converts to one element of a numeric dtype (not a sequence or an array). */
-function isNumericScalar(v: unknown): v is number | bigint | boolean {
-  return typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean';
 }
