@@ -53,6 +53,7 @@ interface Addon {
   poolBuffer: (byteLength: number, uninitialized?: boolean) => ArrayBuffer | null;
   poolStats: () => { idleBytes: number; idleLimit: number; inUseBytes: number; totalLimit: number; freshMaps: number };
   indexKernels: IndexKernels;
+  sortKernels: SortKernels;
 }
 
 /**
@@ -156,6 +157,19 @@ export interface IndexKernels {
   ): void;
 }
 
+/** The sorting loops (native/sort_kernels.cc); lib/sort-kernels.ts is their typed, checked front. */
+export interface SortKernels {
+  /**
+   * Stable sort (NumPy's order) of every lane along the last axis of `shape`:
+   * the items into `dst` (same type and byte order; `dst` may be the source
+   * itself), or with `arg` their lane positions as native int64.
+   */
+  sortLanes(
+    src: KernelMemory, srcOffset: number, shape: readonly number[], srcStrides: readonly number[], type: number, swap: boolean,
+    dst: KernelMemory, dstOffset: number, dstStrides: readonly number[], arg: boolean,
+  ): void;
+}
+
 function load(): Addon {
   // MMARRAY_ADDON_PATH loads one specific build instead (the sanitizer run,
   // scripts/test-asan.sh, points it at build-asan/). Otherwise lib/loader.ts
@@ -216,3 +230,6 @@ export const poolStats = addon.poolStats;
 
 /** The compute ops' loops (native/index_kernels.cc). */
 export const indexKernels: IndexKernels = addon.indexKernels;
+
+/** The sorting loops (native/sort_kernels.cc). */
+export const sortKernels: SortKernels = addon.sortKernels;

@@ -25,7 +25,8 @@ import { MemoryStorage } from './storage';
 import type { Complex } from './value-types';
 import { allocateOrdered, comparatorOf, FLOAT64, fromValues, INTP, isNaNValue, readValues, toIndex, writeValues } from './compute-values';
 import { indicesOf, int64From, typedLayout } from './typed-reader';
-import { argsortNative, bincountNative, searchsortedNative, takeNative } from './index-kernels';
+import { argsortNative, bincountNative, searchsortedNative } from './index-kernels';
+import { sortLanesNative } from './sort-kernels';
 
 /** Options of {@link sort} and {@link argsort}. */
 export interface SortOptions {
@@ -163,7 +164,7 @@ const laneSlice = new Slice();
 /** Sorts `a` in place along `axis` (the lanes' values rewritten in sorted order). */
 function sortLanes(a: NdArray, axis: number, order?: readonly string[]): void {
   if (a.size === 0) return;
-  if (a.ndim === 1 && sortNative(a)) return;
+  if (sortLanesNative(a, axis, a, false)) return;
   const fast = a.ndim === 1 && a.dtype.kind === 'f' ? typedLayout(a) : null;
   if (fast !== null && fast.strides[0] === 1) {
     const arr = fast.array as Float64Array | Float32Array;
@@ -178,16 +179,6 @@ function sortLanes(a: NdArray, axis: number, order?: readonly string[]): void {
     const idx = argsortValues(vals, a.dtype, order);
     writeValues(lane, Array.from(idx, (i) => vals[i]));
   });
-}
-
-/** Sorts a 1-d `a` in place by the argsort and take kernels; false (nothing done) when it does not qualify. */
-function sortNative(a: NdArray): boolean {
-  const perm = argsortNative(a);
-  if (perm === null) return false;
-  const sorted = allocateOrdered(a.dtype, [a.size], [0]);
-  if (takeNative(a, arrayOver(perm, '<u4'), 'raise', sorted) !== -1) return false;
-  a.set(sorted);
-  return true;
 }
 
 /**
@@ -230,10 +221,10 @@ export function argsort(a: NdArray, options: SortOptions = {}): NdArray {
   }
   if (axis === null) return argsort(a.reshape(-1), { order: options.order });
   const ax = normalizeAxis(axis, a.ndim);
-  const r = allocateOrdered(INTP, a.shape, [...a.shape.keys()]);
+  // Every path below stores every index.
+  const r = allocateOrdered(INTP, a.shape, [...a.shape.keys()], true);
   if (a.size === 0) return r;
-  const perm = a.ndim === 1 ? argsortNative(a) : null;
-  if (perm !== null) return int64From(a.shape, perm);
+  if (sortLanesNative(a, ax, r, true)) return r;
   const fast = a.ndim === 1 && a.dtype.kind === 'f' ? typedLayout(a) : null;
   if (fast !== null) {
     const src = fast.array as Float64Array;
@@ -241,10 +232,13 @@ export function argsort(a: NdArray, options: SortOptions = {}): NdArray {
     for (let i = 0, p = fast.start; i < vals.length; i++, p += fast.strides[0]) vals[i] = src[p];
     return int64From(a.shape, radixArgsort(vals));
   }
+  // The lanes of r as views (a reshape of r's transpose would copy when the
+  // axis is not the first or last).
+  const targets: NdArray[] = [];
+  forEachLane(r, ax, (lane) => targets.push(lane));
   forEachLane(a, ax, (lane, k) => {
     const idx = argsortValues(readValues(lane), a.dtype, options.order);
-    const target = r.transpose([...[...Array(a.ndim).keys()].filter((i) => i !== ax), ax]).reshape([-1, a.shape[ax]]).index(k);
-    writeValues(target, Array.from(idx, (i) => BigInt(i)));
+    writeValues(targets[k], Array.from(idx, (i) => BigInt(i)));
   });
   return r;
 }
