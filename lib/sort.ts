@@ -195,9 +195,23 @@ export function sort(a: NdArray, options: SortOptions = {}): NdArray {
     return flat;
   }
   const ax = normalizeAxis(axis, a.ndim);
+  if (a.size > 0 && options.order === undefined) {
+    // The kernel sorts straight into a new array laid out as copyAs's 'K'
+    // copy would be (NumPy's PyArray_NewLikeArray), with no copy first.
+    const out = allocateOrdered(a.dtype, a.shape, kOrder(a), true);
+    if (sortLanesNative(a, ax, out, false)) return out;
+  }
   const c = copyAs(a, a.dtype, 'K');
   sortLanes(c, ax, options.order);
   return c;
+}
+
+/** The axes of `a`, outermost first, in NumPy's 'K' order (lib/copy.ts kStrides): by |stride|, largest first, stable. */
+function kOrder(a: NdArray): number[] {
+  const axes = [...Array(a.ndim).keys()];
+  if (a.ndim <= 1 || a.flags.cContiguous) return axes;
+  if (a.flags.fContiguous) return axes.reverse();
+  return axes.sort((x, y) => Math.abs(a.strides[y]) - Math.abs(a.strides[x]));
 }
 
 /** NumPy's `a.sort(axis, kind='stable', order)`: sorts `a` in place (`axis` null is a TypeError, as in NumPy). */

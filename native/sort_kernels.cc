@@ -136,14 +136,21 @@ auto WithCodec(int64_t type, F&& f) {
 // ------------------------------------------------------------ radix sort
 
 // Digit width of an LSD pass over keys of width U: 8 bits for 1- and
-// 2-byte keys, 11 (2048 buckets: few enough scatter streams for the caches
-// and the TLB) for wider ones.
+// 2-byte keys and for short lanes (the counts of every pass are cleared and
+// summed per lane, so short lanes want few buckets), 11 (2048 buckets: few
+// enough scatter streams for the caches and the TLB) for long lanes of wider
+// keys.
+template <class U, bool Long>
+constexpr int kDigitBits = sizeof(U) <= 2 || !Long ? 8 : 11;
+template <class U, bool Long>
+constexpr int kPasses = (8 * static_cast<int>(sizeof(U)) + kDigitBits<U, Long> - 1) / kDigitBits<U, Long>;
+template <class U, bool Long>
+constexpr size_t kBuckets = size_t{1} << kDigitBits<U, Long>;
+// Counts a lane's passes need at most.
 template <class U>
-constexpr int kDigitBits = sizeof(U) <= 2 ? 8 : 11;
-template <class U>
-constexpr int kPasses = (8 * static_cast<int>(sizeof(U)) + kDigitBits<U> - 1) / kDigitBits<U>;
-template <class U>
-constexpr size_t kBuckets = size_t{1} << kDigitBits<U>;
+constexpr size_t kHistSize = std::max(kBuckets<U, true> * kPasses<U, true>, kBuckets<U, false> * kPasses<U, false>);
+// Lanes at least this long use the long digits.
+constexpr size_t kLongLane = 4096;
 
 // Below this many keys a stable insertion sort beats the passes.
 constexpr size_t kInsertionMax = 24;
@@ -152,6 +159,9 @@ constexpr size_t kInsertionMax = 24;
 // *tk and *tx as scratch; on return *k (and *x) point at whichever buffer
 // holds the result. Every digit's counts come from one read of the keys; a
 // digit that is the same for every key is skipped. n < 2^32.
+template <class U, bool X, bool Long>
+void RadixPasses(U** k, uint32_t** x, U** tk, uint32_t** tx, size_t n, uint32_t* hist);
+
 template <class U, bool X>
 void RadixSort(U** k, uint32_t** x, U** tk, uint32_t** tx, size_t n, uint32_t* hist) {
   if (n <= kInsertionMax) {
@@ -170,9 +180,15 @@ void RadixSort(U** k, uint32_t** x, U** tk, uint32_t** tx, size_t n, uint32_t* h
     }
     return;
   }
-  constexpr int kBits = kDigitBits<U>;
-  constexpr int kP = kPasses<U>;
-  constexpr size_t kR = kBuckets<U>;
+  if (n >= kLongLane) RadixPasses<U, X, true>(k, x, tk, tx, n, hist);
+  else RadixPasses<U, X, false>(k, x, tk, tx, n, hist);
+}
+
+template <class U, bool X, bool Long>
+void RadixPasses(U** k, uint32_t** x, U** tk, uint32_t** tx, size_t n, uint32_t* hist) {
+  constexpr int kBits = kDigitBits<U, Long>;
+  constexpr int kP = kPasses<U, Long>;
+  constexpr size_t kR = kBuckets<U, Long>;
   constexpr U kMask = static_cast<U>(kR - 1);
   std::memset(hist, 0, sizeof(uint32_t) * kR * kP);
   const U* src = *k;
@@ -250,7 +266,7 @@ void SortValues(const Job& j) {
   const size_t n = static_cast<size_t>(j.n);
   const int64_t s = j.ss.back(), d = j.ds.back();
   std::vector<U> bufA(n), bufB(n);
-  std::vector<uint32_t> hist(kBuckets<U> * kPasses<U>);
+  std::vector<uint32_t> hist(kHistSize<U>);
   // A float lane's zeros (their signs, in input order) and NaNs (their bits),
   // put back after the sort: their keys do not say which they were.
   std::vector<uint8_t> zeroSigns;
@@ -307,7 +323,7 @@ void ArgsortLanes(const Job& j) {
   const int64_t s = j.ss.back(), d = j.ds.back();
   std::vector<U> bufA(n), bufB(n);
   std::vector<uint32_t> ixA(n), ixB(n);
-  std::vector<uint32_t> hist(kBuckets<U> * kPasses<U>);
+  std::vector<uint32_t> hist(kHistSize<U>);
   WalkLanes(j.shape, j.ss, j.ds, [&](int64_t a, int64_t b) {
     U* k = bufA.data();
     U* tk = bufB.data();
