@@ -168,6 +168,16 @@ export interface SortKernels {
     src: KernelMemory, srcOffset: number, shape: readonly number[], srcStrides: readonly number[], type: number, swap: boolean,
     dst: KernelMemory, dstOffset: number, dstStrides: readonly number[], arg: boolean,
   ): void;
+  /**
+   * NumPy's unique (equal_nan) of the items in C order, type codes up to
+   * float16: the distinct values (new bytes in the source's byte order), and
+   * on request their counts and first positions (native int64); with
+   * `inverse` each item's value number written there (native int64).
+   */
+  unique(
+    src: KernelMemory, srcOffset: number, shape: readonly number[], strides: readonly number[], type: number, swap: boolean,
+    counts: boolean, index: boolean, inverse: KernelMemory | null, inverseOffset: number,
+  ): [values: ArrayBuffer, counts: ArrayBuffer | undefined, index: ArrayBuffer | undefined];
 }
 
 function load(): Addon {

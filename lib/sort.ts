@@ -26,7 +26,8 @@ import type { Complex } from './value-types';
 import { allocateOrdered, comparatorOf, FLOAT64, fromValues, INTP, isNaNValue, readValues, toIndex, writeValues } from './compute-values';
 import { indicesOf, int64From, typedLayout } from './typed-reader';
 import { argsortNative, bincountNative, searchsortedNative } from './index-kernels';
-import { sortLanesNative } from './sort-kernels';
+import { sortLanesNative, uniqueNative } from './sort-kernels';
+import { isSwapped } from './kernels';
 
 /** Options of {@link sort} and {@link argsort}. */
 export interface SortOptions {
@@ -329,12 +330,15 @@ export interface UniqueResult {
   counts: NdArray | null;
   /** For each input element the index of its value (int64, shaped like the input), with `returnInverse`. */
   inverse: NdArray | null;
+  /** For each value the position of its first occurrence in the flattened input (int64), with `returnIndex`. */
+  index: NdArray | null;
 }
 
 /** Options of {@link unique}. */
 export interface UniqueOptions {
   returnCounts?: boolean;
   returnInverse?: boolean;
+  returnIndex?: boolean;
 }
 
 /** Plain numbers of `a` in C order (bool as 0/1), or null for other dtypes. */
@@ -353,13 +357,43 @@ function numbersOf(a: NdArray): ArrayLike<number> | null {
 }
 
 /**
- * NumPy's `unique(a, return_counts, return_inverse)` over the flattened
- * array: sorted distinct values (all NaNs count as one, the first in sorted
- * order), and on request how often each occurs (int64) and for each input
- * element the index of its value (int64, shaped like `a`).
+ * NumPy's `unique(a, return_index, return_inverse, return_counts)` over the
+ * flattened array (NumPy 2's `equal_nan=True`): sorted distinct values (all
+ * NaNs count as one, and so do +0 and -0: the first of each in C order is
+ * kept), and on request the position of each value's first occurrence
+ * (int64), for each input element the index of its value (int64, shaped like
+ * `a`) and how often each occurs (int64).
  */
 export function unique(a: NdArray, options: UniqueOptions = {}): UniqueResult {
   requireOpen(a);
+  const dt = a.dtype;
+  if (!nativeInt64(INTP)) return uniqueJS(a, options);
+  const inv = options.returnInverse ? allocateOrdered(INTP, a.shape, [...a.shape.keys()], true) : null;
+  const nat = uniqueNative(a, !!options.returnCounts, !!options.returnIndex, inv);
+  if (nat === null) return uniqueJS(a, options);
+  return {
+    values: arrayOnBuffer(nat.values, dt),
+    counts: nat.counts === undefined ? null : arrayOnBuffer(nat.counts, INTP),
+    inverse: inv,
+    index: nat.index === undefined ? null : arrayOnBuffer(nat.index, INTP),
+  };
+}
+
+/** True when `dt` is int64 in this host's byte order, as the kernels write it. */
+function nativeInt64(dt: DType): boolean {
+  return dt.kind === 'i' && dt.itemsize === 8 && !isSwapped(dt);
+}
+
+/** A 1-d array of `dt` over a whole new buffer (no copy). */
+function arrayOnBuffer(buf: ArrayBuffer, dt: DType): NdArray {
+  return makeArray({
+    storage: new MemoryStorage(buf, 0, buf.byteLength), dtype: dt,
+    shape: [buf.byteLength / dt.itemsize], strides: [dt.itemsize], offset: 0, base: null, writeable: true, ownData: true,
+  });
+}
+
+/** {@link unique}'s JS path (every dtype), which the kernel's results equal. */
+function uniqueJS(a: NdArray, options: UniqueOptions): UniqueResult {
   const dt = a.dtype;
   const nums = numbersOf(a);
   const vals: ArrayLike<unknown> = nums ?? readValues(a);
@@ -394,7 +428,8 @@ export function unique(a: NdArray, options: UniqueOptions = {}): UniqueResult {
     const c = firsts.map((k, i) => (i + 1 < firsts.length ? firsts[i + 1] : idx.length) - k);
     counts = int64From([c.length], c);
   }
-  return { values, counts, inverse: inverse === null ? null : int64From(a.shape, inverse) };
+  const index = options.returnIndex ? int64From([firsts.length], firsts.map((k) => idx[k])) : null;
+  return { values, counts, inverse: inverse === null ? null : int64From(a.shape, inverse), index };
 }
 
 /** Options of {@link bincount}. */

@@ -449,11 +449,159 @@ Napi::Value SortLanes(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
+// ------------------------------------------------------------ unique
+
+// NumPy's unique (equal_nan: every NaN one value; +0 and -0 one value) of
+// the items of `shape` in C order: keys sorted stably (with their positions
+// when the index or the inverse is asked for), then one adjacent compare.
+// A value is stored as the first of its run in that order: the bits of the
+// first zero and the first NaN in C order (their keys do not keep them).
+template <class C, bool Swap>
+Napi::Value UniqueItems(Napi::Env env, const Job& j, int64_t itemsize, bool wantCounts, bool wantIndex, uint8_t* inv) {
+  using U = typename C::U;
+  std::vector<int64_t> dummy(j.shape.size(), 0);
+  size_t n = 1;
+  for (int64_t d : j.shape) n *= static_cast<size_t>(d);
+  const bool withIdx = wantIndex || inv != nullptr;
+  std::vector<U> bufA(n), bufB(n);
+  std::vector<uint32_t> ixA(withIdx ? n : 0), ixB(withIdx ? n : 0);
+  std::vector<uint32_t> hist(kHistSize<U>);
+  U firstZero = 0, firstNaN = 0;
+  bool sawZero = false, sawNaN = false;
+  size_t at = 0;
+  const int64_t s = j.ss.back(), lane = j.shape.back();
+  WalkLanes(j.shape, j.ss, dummy, [&](int64_t a, int64_t) {
+    for (int64_t i = 0; i < lane; i++, at++) {
+      // SAFETY: i < lane items of the lane at a: inside the checked layout.
+      U raw = LoadBytes<U, Swap>(j.src + a + i * s);
+      U key = C::Key(raw);
+      bufA[at] = key;
+      if constexpr (C::kKind == Kind::kFloat) {
+        if (key == C::kZero && !sawZero) {
+          sawZero = true;
+          firstZero = raw;
+        }
+        if (key == C::kNaN && !sawNaN) {
+          sawNaN = true;
+          firstNaN = raw;
+        }
+      }
+    }
+  });
+  U* k = bufA.data();
+  U* tk = bufB.data();
+  uint32_t* x = ixA.data();
+  uint32_t* tx = ixB.data();
+  if (withIdx) {
+    for (size_t i = 0; i < n; i++) x[i] = static_cast<uint32_t>(i);
+    RadixSort<U, true>(&k, &x, &tk, &tx, n, hist.data());
+  } else if (n <= 0xffffffffu) {
+    RadixSort<U, false>(&k, &x, &tk, &tx, n, hist.data());
+  } else {
+    std::sort(k, k + n);  // equal keys are one value here
+  }
+  // How many values: one more at each change of key.
+  size_t u = n == 0 ? 0 : 1;
+  for (size_t i = 1; i < n; i++) u += k[i] != k[i - 1];
+  Napi::ArrayBuffer values = Napi::ArrayBuffer::New(env, u * static_cast<size_t>(itemsize));
+  Napi::Value counts = env.Undefined(), index = env.Undefined();
+  int64_t* cnt = nullptr;
+  int64_t* first = nullptr;
+  if (wantCounts) {
+    Napi::ArrayBuffer b = Napi::ArrayBuffer::New(env, u * 8);
+    cnt = static_cast<int64_t*>(b.Data());
+    counts = b;
+  }
+  if (wantIndex) {
+    Napi::ArrayBuffer b = Napi::ArrayBuffer::New(env, u * 8);
+    first = static_cast<int64_t*>(b.Data());
+    index = b;
+  }
+  // SAFETY: each buffer holds u items (ArrayBuffer::New data is 8-aligned
+  // for the int64 ones); g < u below; inv holds n native int64 (checked by
+  // the caller) and x[i] < n.
+  uint8_t* vals = static_cast<uint8_t*>(values.Data());
+  int64_t g = -1;
+  size_t start = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (i == 0 || k[i] != k[i - 1]) {
+      if (g >= 0 && cnt != nullptr) cnt[g] = static_cast<int64_t>(i - start);
+      g++;
+      start = i;
+      U bits = C::Bits(k[i]);
+      if constexpr (C::kKind == Kind::kFloat) {
+        if (k[i] == C::kZero) bits = firstZero;
+        if (k[i] == C::kNaN) bits = firstNaN;
+      }
+      StoreBytes<U, Swap>(vals + g * itemsize, bits);
+      if (first != nullptr) first[g] = x[i];
+    }
+    if (inv != nullptr) StoreIndex(inv + 8 * static_cast<size_t>(x[i]), static_cast<uint32_t>(g));
+  }
+  if (g >= 0 && cnt != nullptr) cnt[g] = static_cast<int64_t>(n - start);
+  Napi::Array out = Napi::Array::New(env, 3);
+  out.Set(uint32_t{0}, values);
+  out.Set(uint32_t{1}, counts);
+  out.Set(uint32_t{2}, index);
+  return out;
+}
+
+// unique(src, srcOffset, shape, strides, type, swap, counts, index, inverse, inverseOffset)
+// -> [values, counts, index]: NumPy's unique of the items of a plain
+// non-complex numeric layout in C order (fewer than 2^32 items when the
+// index or the inverse is asked for): the distinct values as a new
+// ArrayBuffer of items of `type` in the source's byte order, with `counts`
+// how often each occurs and with `index` the C-order position of its first
+// occurrence (new ArrayBuffers of native int64, else undefined), and with
+// `inverse` (memory, or null) each item's value number written there as
+// native int64 in C order.
+Napi::Value Unique(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const char* what = "unique";
+  int64_t srcOffset, type, invOffset = 0;
+  Job job;
+  if (info.Length() < 10 || !ToInt(info[1], &srcOffset) || srcOffset < 0 || !ToInts(info[2], &job.shape) ||
+      job.shape.empty() || !ToInts(info[3], &job.ss) || job.ss.size() != job.shape.size() || !ToInt(info[4], &type) ||
+      type < kF8 || type > kF2 || (!info[8].IsNull() && (!ToInt(info[9], &invOffset) || invOffset < 0))) {
+    ThrowArgs(env, what);
+    return env.Undefined();
+  }
+  bool swap = info[5].ToBoolean().Value(), wantCounts = info[6].ToBoolean().Value(), wantIndex = info[7].ToBoolean().Value();
+  KernelMemory src, inv;
+  if (!ReadKernelMemory(env, info[0], false, &src)) return env.Undefined();
+  uint8_t* sb;
+  if (!CheckLayout(env, what, src, srcOffset, job.shape, job.ss, kItemsize[type], &sb)) return env.Undefined();
+  int64_t n = 1;
+  for (int64_t d : job.shape) n *= d;  // CheckLayout checked the product
+  if ((wantIndex || !info[8].IsNull()) && n > int64_t{0xffffffff}) {
+    ThrowRange(env, std::string(what) + ": 2^32 items or more have no 32-bit positions");
+    return env.Undefined();
+  }
+  uint8_t* ib = nullptr;
+  if (!info[8].IsNull()) {
+    if (!ReadKernelMemory(env, info[8], true, &inv) ||
+        !CheckLayout(env, what, inv, invOffset, {n}, {8}, 8, &ib)) {
+      return env.Undefined();
+    }
+  }
+  if (n == 0) {
+    ThrowRange(env, std::string(what) + ": no items");
+    return env.Undefined();
+  }
+  job.src = sb;
+  return WithCodec(type, [&](auto codec) -> Napi::Value {
+    using C = decltype(codec);
+    return swap ? UniqueItems<C, true>(env, job, kItemsize[type], wantCounts, wantIndex, ib)
+                : UniqueItems<C, false>(env, job, kItemsize[type], wantCounts, wantIndex, ib);
+  });
+}
+
 }  // namespace
 
 void InitSortKernels(Napi::Env env, Napi::Object exports) {
   Napi::Object k = Napi::Object::New(env);
   k.Set("sortLanes", Napi::Function::New(env, SortLanes, "sortLanes"));
+  k.Set("unique", Napi::Function::New(env, Unique, "unique"));
   exports.Set("sortKernels", k);
 }
 

@@ -4,7 +4,7 @@
 // NumPy's NaN classes then real then imaginary part). Each reads its input
 // from an ArrayBuffer or a whole mapping (past 4 GiB), checks every byte it
 // may touch before it touches one, and gives the bits of lib/sort.ts's JS
-// path.
+// path. `unique` is NumPy's unique (equal_nan) over the same keys.
 #ifndef MMARRAY_SORT_KERNELS_H_
 #define MMARRAY_SORT_KERNELS_H_
 
@@ -12,7 +12,7 @@
 
 namespace mmarray {
 
-// Adds `sortKernels` ({ sortLanes }) to `exports`.
+// Adds `sortKernels` ({ sortLanes, unique }) to `exports`.
 void InitSortKernels(Napi::Env env, Napi::Object exports);
 
 }  // namespace mmarray
