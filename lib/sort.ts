@@ -27,6 +27,7 @@ import { allocateOrdered, comparatorOf, FLOAT64, fromValues, INTP, isNaNValue, r
 import { indicesOf, int64From, typedLayout } from './typed-reader';
 import { argsortNative, bincountNative, searchsortedNative } from './index-kernels';
 import { sortLanesNative, uniqueNative } from './sort-kernels';
+import { take } from './fancy';
 import { isSwapped } from './kernels';
 
 /** Options of {@link sort} and {@link argsort}. */
@@ -262,6 +263,8 @@ export function argsort(a: NdArray, options: SortOptions = {}): NdArray {
 export interface SearchsortedOptions {
   /** 'left' (default): the first position where v fits; 'right': the last. */
   side?: 'left' | 'right';
+  /** A 1-d integer array of `a`'s length that sorts `a` (as `argsort(a)` gives): `a` is searched as `a[sorter]`. */
+  sorter?: NdArray;
 }
 
 /** A comparison of a value of `a` with a searched value, in the promoted kind of both. */
@@ -282,39 +285,59 @@ function crossComparator(adt: DType, vdt: DType | null, sample: unknown): (x: un
 const COMPLEX128 = toDType('<c16');
 
 /**
- * NumPy's `searchsorted(a, v, side)` over a sorted 1-d `a`: int64 insertion
- * points, shaped like `v` (0-d for a scalar `v`).
+ * NumPy's `searchsorted(a, v, side, sorter)` over a sorted 1-d `a` (or one
+ * that `sorter` sorts): int64 insertion points, shaped like `v` (0-d for a
+ * scalar `v`).
  */
 export function searchsorted(a: NdArray, v: NdArray | number | bigint | boolean | Complex, options: SearchsortedOptions = {}): NdArray {
   requireOpen(a);
   const side = options.side ?? 'left';
   if (side !== 'left' && side !== 'right') throw new ValueError(`side must be 'left' or 'right' (got ${repr(side)})`);
   if (a.ndim !== 1) throw new ValueError(a.ndim === 0 ? 'object of too small depth for desired array' : 'object too deep for desired array');
+  const sorter = options.sorter;
+  if (sorter !== undefined) {
+    if (!(sorter instanceof ArrayClass) || sorter.ndim !== 1) throw new TypeError('could not parse sorter argument');
+    if (sorter.dtype.kind !== 'i' && sorter.dtype.kind !== 'u') throw new TypeError('sorter must only contain integers');
+    if (sorter.size !== a.size) throw new ValueError('sorter.size must equal a.size');
+    // Every index in range: search a[sorter] (the same probes, so NumPy's
+    // answers even for an `a` the sorter does not sort). Otherwise NumPy
+    // fails only when a search probes a bad index: the JS loop checks each.
+    if (sorter.size === 0 || (Number(sorter.min()) >= 0 && Number(sorter.max()) < a.size)) {
+      return searchsorted(take(a, sorter), v, { side });
+    }
+  }
   const isArr = v instanceof ArrayClass;
-  if (isArr && v.ndim > 0) {
+  if (isArr && v.ndim > 0 && sorter === undefined) {
     const native = searchsortedNative(a, v.ndim === 1 ? v : v.reshape(-1), side === 'right');
     if (native !== null) return v.ndim === 1 ? native : native.reshape(v.shape);
   }
-  const av = readValues(a);
+  const values = readValues(a);
+  const order = sorter === undefined ? null : readValues(sorter).map(Number);
+  const at = order === null ? (i: number) => values[i] : (i: number) => {
+    const k = order[i];
+    if (!(k >= 0 && k < values.length)) throw new ValueError('Sorter index out of range.');
+    return values[k];
+  };
   const vs = isArr ? readValues(v) : [v];
   const cmp = crossComparator(a.dtype, isArr ? v.dtype : null, vs[0] ?? null);
   // NumPy's hint (npysort/binsearch.cpp): while the keys ascend, a search
   // starts at the last answer; after a smaller key, from 0 up to the last
   // answer. It gives NumPy's answers even for an `a` that is not sorted.
   let lo = 0;
-  let hi = av.length;
+  const len = values.length;
+  let hi = len;
   let last = vs[0];
   const out = vs.map((x) => {
     if (cmp(last, x) < 0) {
-      hi = av.length;
+      hi = len;
     } else {
       lo = 0;
-      hi = hi < av.length ? hi + 1 : av.length;
+      hi = hi < len ? hi + 1 : len;
     }
     last = x;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const c = cmp(av[mid], x);
+      const c = cmp(at(mid), x);
       if (c < 0 || (side === 'right' && c === 0)) lo = mid + 1;
       else hi = mid;
     }

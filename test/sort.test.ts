@@ -118,6 +118,52 @@ print(json.dumps([encode(r) for r in rs]))`);
   });
 });
 
+describeWithNumpy('searchsorted with a sorter gives NumPy\'s answers and errors', () => {
+  test('a sorting sorter, a sorter that does not sort, both sides, kernel and JS paths', () => {
+    const n = 400;
+    const a = new Float64Array(n);
+    const v = new Float64Array(n);
+    const perm = new BigInt64Array(n);
+    for (let i = 0; i < n; i++) {
+      a[i] = ((i * 7919) % 97) - 40;
+      v[i] = ((i * 104729) % 131) - 65;
+      perm[i] = BigInt((i * 37) % n);
+    }
+    a[11] = NaN;
+    const A = fromBuffer(a);
+    const run = (): unknown[] =>
+      (['left', 'right'] as const).flatMap((side) => [
+        S.searchsorted(A, fromBuffer(v), { side, sorter: S.argsort(A) }),
+        S.searchsorted(A, fromBuffer(v).astype('<i4'), { side, sorter: S.argsort(A).astype('>u4') }),
+        S.searchsorted(A, fromBuffer(v), { side, sorter: fromBuffer(perm, '<i8') }),
+        S.searchsorted(A, 3, { side, sorter: S.argsort(A) }),
+      ]).map((r) => [[...r.shape], encode(r)]);
+    const ours = run();
+    expect(jsPath(run)).toEqual(ours);
+    const py = runNumpy<unknown>(`${PY_ENCODE}
+n = 400; i = np.arange(n)
+a = ((i * 7919) % 97 - 40).astype('f8'); v = ((i * 104729) % 131 - 65).astype('f8'); a[11] = np.nan; perm = (i * 37) % n
+s = np.argsort(a, kind='stable')
+rs = [r for side in ('left', 'right') for r in (np.searchsorted(a, v, side, s), np.searchsorted(a, v.astype('<i4'), side, s.astype('>u4')),
+      np.searchsorted(a, v, side, perm), np.asarray(np.searchsorted(a, 3, side, s)))]
+print(json.dumps([[list(r.shape), encode(r)] for r in rs]))`);
+    expect(ours).toEqual(py);
+  });
+
+  test('bad sorters: NumPy\'s messages; an index out of range fails only when a search probes it', () => {
+    const a = fromBuffer(new Float64Array([1, 2, 3, 4, 5, 6, 7, 8]));
+    const sorter = (xs: number[]): NdArray => fromBuffer(BigInt64Array.from(xs, BigInt), '<i8');
+    expect(() => S.searchsorted(a, 2, { sorter: sorter([0, 1]) })).toThrow(new ValueError('sorter.size must equal a.size'));
+    expect(() => S.searchsorted(a, 2, { sorter: a })).toThrow(new TypeError('sorter must only contain integers'));
+    expect(() => S.searchsorted(a, 2, { sorter: sorter([0, 1, 2, 3, 4, 5, 6, 7]).reshape([2, 4]) })).toThrow(new TypeError('could not parse sorter argument'));
+    expect(() => S.searchsorted(a, 9, { sorter: sorter([0, 1, 2, 3, 4, 5, 6, -1]) })).toThrow(new ValueError('Sorter index out of range.'));
+    const py = runNumpy<unknown>(`${PY_ENCODE}
+a = np.arange(1, 9).astype('f8')
+print(json.dumps(encode(np.asarray(np.searchsorted(a, 0, sorter=[0, 1, 2, 3, 4, 5, 6, 99])))))`);
+    expect(encode(S.searchsorted(a, 0, { sorter: sorter([0, 1, 2, 3, 4, 5, 6, 99]) }))).toEqual(py);
+  });
+});
+
 describe('sorting errors', () => {
   test('read-only in-place sort, order on plain arrays, bad side, bincount input', () => {
     const a = fromBuffer(new Float64Array([3, 1, 2]));
