@@ -118,6 +118,39 @@ print(json.dumps([encode(r) for r in rs]))`);
   });
 });
 
+describeWithNumpy('searchsorted of ascending keys in a sorted a (the galloping search)', () => {
+  test('ties, NaN in both, keys past both ends, both sides, float and int types, kernel and JS paths', () => {
+    const n = 5000;
+    const a = new Float64Array(n);
+    for (let i = 0; i < n; i++) a[i] = i < n - 7 ? Math.floor(i / 13) - 100 + (i % 5 === 0 ? 0 : 0.25) : NaN;
+    a.subarray(0, n - 7).sort();
+    const v = new Float64Array(300);
+    for (let i = 0; i < v.length; i++) v[i] = i < 297 ? -110 + i * 1.3 - (i % 7 === 0 ? 1.3 : 0) : NaN;
+    const A = fromBuffer(a);
+    const V = fromBuffer(v);
+    const run = (): unknown[] =>
+      (['left', 'right'] as const).flatMap((side) => [
+        S.searchsorted(A, V, { side }),
+        S.searchsorted(A.astype('>f4'), V.astype('<f4'), { side }),
+        S.searchsorted(A.index(':-7').astype('<i8'), V.index(':-3').astype('<i8'), { side }),
+        S.searchsorted(A.index(':-7').astype('<i2'), V.index(':-3').astype('<i4'), { side }),
+      ]).map((r) => encode(r));
+    const ours = run();
+    expect(jsPath(run)).toEqual(ours);
+    const py = runNumpy<unknown>(
+      `${PY_ENCODE}
+import sys
+a, v = (np.frombuffer(bytes.fromhex(h), '<f8') for h in sys.stdin.read().split())
+with np.errstate(all='ignore'):
+    rs = [r for side in ('left', 'right') for r in (np.searchsorted(a, v, side), np.searchsorted(a.astype('>f4'), v.astype('<f4'), side),
+          np.searchsorted(a[:-7].astype('<i8'), v[:-3].astype('<i8'), side), np.searchsorted(a[:-7].astype('<i2'), v[:-3].astype('<i4'), side))]
+print(json.dumps([encode(r) for r in rs]))`,
+      `${hex(a)} ${hex(v)}`,
+    );
+    expect(ours).toEqual(py);
+  });
+});
+
 describeWithNumpy('searchsorted with a sorter gives NumPy\'s answers and errors', () => {
   test('a sorting sorter, a sorter that does not sort, both sides, kernel and JS paths', () => {
     const n = 400;
