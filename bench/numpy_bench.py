@@ -278,6 +278,7 @@ def w20t(p):
     n, f, rounds = p["n"], p["files"], p["rounds"]
     a = np.fromfile(f["f8"], "<f8").reshape(1000, -1)
     i4 = np.fromfile(f["i4"], "<i4")
+    rec = np.fromfile(f["rec"], [("sym", "<i4"), ("ts", "<u4"), ("px", "<f8")])
     return {
         "sort1": measure(lambda: np.sort(a, axis=1), rounds),
         "sort1_stable": measure(lambda: np.sort(a, axis=1, kind="stable"), rounds),
@@ -286,6 +287,7 @@ def w20t(p):
         "sort0": measure(lambda: np.sort(a, axis=0), rounds),
         "unique": measure(lambda: np.unique(i4), rounds),
         "unique_all": measure(lambda: np.unique(i4, return_counts=True, return_inverse=True), rounds),
+        "rec_argsort": measure(lambda: np.argsort(rec, order=["sym", "ts"], kind="stable"), 1, warmup=0),
     }
 
 

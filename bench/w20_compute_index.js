@@ -397,6 +397,8 @@ function searchLoop(a, keys, right) {
   return out;
 }
 
+const W20T_RECORD = { names: ['sym', 'ts', 'px'], formats: ['<i4', '<u4', '<f8'] };
+
 // W20T: sorts along an axis and unique, each beside a hand-written
 // typed-array loop (base) and NumPy (np), one run:
 // - sort and argsort along axis 1 of a (1000, 10000) float64 array, against
@@ -404,7 +406,9 @@ function searchLoop(a, keys, right) {
 //   (mmarray's sorts are always stable);
 // - sort along axis 0 of the same array (strided lanes);
 // - unique of 10M int32 (2^20 values), values only and with counts and
-//   inverse.
+//   inverse;
+// - argsort of 10M records (int32 sym, uint32 ts, float64 px) by
+//   order ['sym', 'ts'].
 // W20 runs it too; `--run-one W20T` runs it alone.
 function w20t(ctx) {
   const n = ctx.n10m;
@@ -461,6 +465,23 @@ function w20t(ctx) {
     return s.subarray(0, k);
   });
 
+  // Records by 2 fields (the third breaks ties, as NumPy's order does).
+  const rec = mm.zeros([n], W20T_RECORD);
+  const sym = Int32Array.from(idx, (x) => x % 1000);
+  const ts = Uint32Array.from(idx, (x, i) => (i + (x & 0xff)) >>> 4);
+  rec.field('sym').set(mm.fromBuffer(sym, '<i4'));
+  rec.field('ts').set(mm.fromBuffer(ts, '<u4'));
+  rec.field('px').set(mm.fromBuffer(f8));
+  files.rec = ctx.dir.path('w20t-rec.bin');
+  fs.writeFileSync(files.rec, new Uint8Array(rec.buffer));
+  const once = (fn) => h.measure(fn, { rounds: 1, warmup: 0 });
+  const libRec = m(() => mm.argsort(rec, { order: ['sym', 'ts'] }));
+  const baseRec = once(() => {
+    const ix = new Uint32Array(n);
+    for (let i = 0; i < n; i++) ix[i] = i;
+    return ix.sort((x, y) => sym[x] - sym[y] || ts[x] - ts[y] || f8[x] - f8[y] || x - y);
+  });
+
   const np = h.runNumpy('W20T', { n, files, rounds });
   for (const f of Object.values(files)) fs.rmSync(f, { force: true });
 
@@ -471,6 +492,7 @@ function w20t(ctx) {
   row('sort(a, axis=0), 1000x10000 f8', libSort0, baseSort0, np?.sort0, 'base: gather, sort, scatter per column; np: default kind');
   row('unique(a), 10M i4 (2^20 values)', libUnique, baseUnique, np?.unique, 'base: sort + adjacent compare');
   row('unique(a, counts, inverse), 10M i4', libUniqueAll, baseUnique, np?.unique_all, 'np: return_counts, return_inverse');
+  row("argsort(rec, { order: ['sym', 'ts'] }), 10M records", libRec, baseRec, np?.rec_argsort, 'base: a comparator sort (1 round); np: kind=stable (1 round)');
   return rows;
 }
 

@@ -28,6 +28,7 @@ import { indicesOf, int64From, typedLayout } from './typed-reader';
 import { argsortNative, bincountNative, searchsortedNative } from './index-kernels';
 import { sortLanesNative, uniqueNative } from './sort-kernels';
 import { take } from './fancy';
+import { fieldSequence, recordArgsortNative, recordSortNative } from './record-sort';
 import { isSwapped } from './kernels';
 
 /** Options of {@link sort} and {@link argsort}. */
@@ -167,6 +168,7 @@ const laneSlice = new Slice();
 function sortLanes(a: NdArray, axis: number, order?: readonly string[]): void {
   if (a.size === 0) return;
   if (sortLanesNative(a, axis, a, false)) return;
+  if (a.ndim === 1 && a.dtype.isStructured && recordSortNative(a, fieldSequence(a.dtype, order))) return;
   const fast = a.ndim === 1 && a.dtype.kind === 'f' ? typedLayout(a) : null;
   if (fast !== null && fast.strides[0] === 1) {
     const arr = fast.array as Float64Array | Float32Array;
@@ -241,6 +243,8 @@ export function argsort(a: NdArray, options: SortOptions = {}): NdArray {
   const r = allocateOrdered(INTP, a.shape, [...a.shape.keys()], true);
   if (a.size === 0) return r;
   if (sortLanesNative(a, ax, r, true)) return r;
+  const byFields = a.ndim === 1 && a.dtype.isStructured ? recordArgsortNative(a, fieldSequence(a.dtype, options.order)) : null;
+  if (byFields !== null) return int64From(a.shape, byFields);
   const fast = a.ndim === 1 && a.dtype.kind === 'f' ? typedLayout(a) : null;
   if (fast !== null) {
     const src = fast.array as Float64Array;
