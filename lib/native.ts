@@ -154,7 +154,8 @@ export interface IndexKernels {
     a: KernelMemory, aOffset: number, n: number, aStride: number, aType: number, aSwap: boolean,
     v: KernelMemory, vOffset: number, m: number, vStride: number, vType: number, vSwap: boolean,
     right: boolean, dst: KernelMemory, dstOffset: number,
-  ): void;
+    ...sorter: [] | [memory: KernelMemory, offset: number, count: number, stride: number, type: number, swap: boolean]
+  ): number;
 }
 
 /** The sorting loops (native/sort_kernels.cc); lib/sort-kernels.ts is their typed, checked front. */

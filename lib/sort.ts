@@ -27,7 +27,6 @@ import { allocateOrdered, comparatorOf, FLOAT64, fromValues, INTP, isNaNValue, r
 import { indicesOf, int64From, typedLayout } from './typed-reader';
 import { argsortNative, bincountNative, searchsortedNative } from './index-kernels';
 import { sortLanesNative, uniqueNative } from './sort-kernels';
-import { take } from './fancy';
 import { fieldSequence, recordArgsortNative, recordSortNative } from './record-sort';
 import { isSwapped } from './kernels';
 
@@ -303,16 +302,13 @@ export function searchsorted(a: NdArray, v: NdArray | number | bigint | boolean 
     if (!(sorter instanceof ArrayClass) || sorter.ndim !== 1) throw new TypeError('could not parse sorter argument');
     if (sorter.dtype.kind !== 'i' && sorter.dtype.kind !== 'u') throw new TypeError('sorter must only contain integers');
     if (sorter.size !== a.size) throw new ValueError('sorter.size must equal a.size');
-    // Every index in range: search a[sorter] (the same probes, so NumPy's
-    // answers even for an `a` the sorter does not sort). Otherwise NumPy
-    // fails only when a search probes a bad index: the JS loop checks each.
-    if (sorter.size === 0 || (Number(sorter.min()) >= 0 && Number(sorter.max()) < a.size)) {
-      return searchsorted(take(a, sorter), v, { side });
-    }
   }
   const isArr = v instanceof ArrayClass;
-  if (isArr && v.ndim > 0 && sorter === undefined) {
-    const native = searchsortedNative(a, v.ndim === 1 ? v : v.reshape(-1), side === 'right');
+  if (isArr && v.ndim > 0) {
+    // NumPy fails only when a search probes a bad sorter index; the kernel
+    // and the JS loop below check each probe.
+    const native = searchsortedNative(a, v.ndim === 1 ? v : v.reshape(-1), side === 'right', sorter);
+    if (native === 'sorter-range') throw new ValueError('Sorter index out of range.');
     if (native !== null) return v.ndim === 1 ? native : native.reshape(v.shape);
   }
   const values = readValues(a);
@@ -377,6 +373,8 @@ function numbersOf(a: NdArray): ArrayLike<number> | null {
     const src = t.array as Float64Array;
     const out = new Float64Array(a.size);
     for (let i = 0, p = t.start; i < out.length; i++, p += t.strides[0]) out[i] = src[p];
+    // A bool byte other than 0 or 1 is true, as NumPy's unique counts it.
+    if (k === 'b') for (let i = 0; i < out.length; i++) out[i] = out[i] !== 0 ? 1 : 0;
     return out;
   }
   const vals = readValues(a);

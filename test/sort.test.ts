@@ -195,6 +195,17 @@ a = np.arange(1, 9).astype('f8')
 print(json.dumps(encode(np.asarray(np.searchsorted(a, 0, sorter=[0, 1, 2, 3, 4, 5, 6, 99])))))`);
     expect(encode(S.searchsorted(a, 0, { sorter: sorter([0, 1, 2, 3, 4, 5, 6, 99]) }))).toEqual(py);
   });
+
+  test('the same through the kernel (300 items): a probed bad index throws, an unprobed one does not', () => {
+    const a = fromBuffer(Float64Array.from({ length: 300 }, (_, i) => i));
+    const keys = fromBuffer(new Float64Array([0.5, 1.5, 2.5]));
+    const idx = Array.from({ length: 300 }, (_, i) => i);
+    const bad = (at: number): NdArray => fromBuffer(BigInt64Array.from(idx, (i) => (i === at ? -1n : BigInt(i))), '<i8');
+    for (const run of [(f: () => unknown) => f(), jsPath]) {
+      expect(() => run(() => S.searchsorted(a, keys, { sorter: bad(150) }))).toThrow(new ValueError('Sorter index out of range.'));
+      expect(encode(run(() => S.searchsorted(a, keys, { sorter: bad(299) })) as NdArray)).toEqual(['1', '2', '3']);
+    }
+  });
 });
 
 describe('sorting errors', () => {
