@@ -289,6 +289,23 @@ def w20s(p):
     }
 
 
+def w20t(p):
+    n, f, rounds = p["n"], p["files"], p["rounds"]
+    a = np.fromfile(f["f8"], "<f8").reshape(1000, -1)
+    i4 = np.fromfile(f["i4"], "<i4")
+    rec = np.fromfile(f["rec"], [("sym", "<i4"), ("ts", "<u4"), ("px", "<f8")])
+    return {
+        "sort1": measure(lambda: np.sort(a, axis=1), rounds),
+        "sort1_stable": measure(lambda: np.sort(a, axis=1, kind="stable"), rounds),
+        "argsort1": measure(lambda: np.argsort(a, axis=1), rounds),
+        "argsort1_stable": measure(lambda: np.argsort(a, axis=1, kind="stable"), rounds),
+        "sort0": measure(lambda: np.sort(a, axis=0), rounds),
+        "unique": measure(lambda: np.unique(i4), rounds),
+        "unique_all": measure(lambda: np.unique(i4, return_counts=True, return_inverse=True), rounds),
+        "rec_argsort": measure(lambda: np.argsort(rec, order=["sym", "ts"], kind="stable"), 1, warmup=0),
+    }
+
+
 def w20big(p):
     """W20 over a float64 memmap larger than 4 GiB, read in place."""
     f, rounds = p["files"], p["rounds"]
@@ -312,7 +329,7 @@ def w20big(p):
     return out
 
 
-WORKLOADS = {"W1": w1, "W2": w2, "W3": w3, "W4": w4, "W5": w5, "W6": w6, "W9": w9, "W9COLD": w9cold, "W19": w19, "W19S": w19s, "W20": w20, "W20S": w20s, "W20BIG": w20big}
+WORKLOADS = {"W1": w1, "W2": w2, "W3": w3, "W4": w4, "W5": w5, "W6": w6, "W9": w9, "W9COLD": w9cold, "W19": w19, "W19S": w19s, "W20": w20, "W20S": w20s, "W20T": w20t, "W20BIG": w20big}
 
 if __name__ == "__main__":
     name, params = sys.argv[1], json.loads(sys.argv[2])

@@ -159,6 +159,7 @@ function w20(ctx) {
   row('sum(axis=1), 1000x10000 f8', libSumAx, baseSumAx, np?.sum_axis, 'base: a sequential loop per row (not pairwise)');
   row('argmax(axis=1), 1000x10000 f8', libArgmax, baseArgmax, np?.argmax_axis);
   rows.push(...w20s(ctx));
+  rows.push(...w20t(ctx));
   rows.push(...big(ctx, pick));
   return rows;
 }
@@ -396,4 +397,103 @@ function searchLoop(a, keys, right) {
   return out;
 }
 
-module.exports = { W20: w20, W20S: w20s };
+const W20T_RECORD = { names: ['sym', 'ts', 'px'], formats: ['<i4', '<u4', '<f8'] };
+
+// W20T: sorts along an axis and unique, each beside a hand-written
+// typed-array loop (base) and NumPy (np), one run:
+// - sort and argsort along axis 1 of a (1000, 10000) float64 array, against
+//   NumPy's default kind (an unstable SIMD quicksort on x86) and kind='stable'
+//   (mmarray's sorts are always stable);
+// - sort along axis 0 of the same array (strided lanes);
+// - unique of 10M int32 (2^20 values), values only and with counts and
+//   inverse;
+// - argsort of 10M records (int32 sym, uint32 ts, float64 px) by
+//   order ['sym', 'ts'].
+// W20 runs it too; `--run-one W20T` runs it alone.
+function w20t(ctx) {
+  const n = ctx.n10m;
+  const rounds = Math.min(ctx.rounds, 3);
+  const m = (fn) => h.measure(fn, { rounds });
+  const rows = [];
+  const row = (name, lib, base, np, note) => rows.push({ id: 'W20T', name, lib, base, np, target: { ref: 'np', time: 1.0 }, note });
+  const cols = n / 1000;
+  const idx = h.randomIndices(n, 2 ** 30, 31337);
+  const f8 = Float64Array.from(idx, (x, i) => (x - 2 ** 29) / 7 + (i % 3));
+  const i4 = Int32Array.from(idx, (x) => x >>> 10);
+  const files = {};
+  for (const [k, v] of Object.entries({ f8, i4 })) {
+    files[k] = ctx.dir.path(`w20t-${k}.bin`);
+    fs.writeFileSync(files[k], new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
+  }
+  const A = mm.fromBuffer(f8).reshape([1000, cols]);
+  const I = mm.fromBuffer(i4, '<i4');
+
+  const libSort1 = m(() => mm.sort(A, { axis: 1 }));
+  const baseSort1 = m(() => {
+    const out = Float64Array.from(f8);
+    for (let r = 0; r < 1000; r++) out.subarray(r * cols, (r + 1) * cols).sort();
+    return out;
+  });
+  const libArg1 = m(() => mm.argsort(A, { axis: 1 }));
+  const baseArg1 = m(() => {
+    const out = new Uint32Array(n);
+    for (let r = 0; r < 1000; r++) {
+      const ix = out.subarray(r * cols, (r + 1) * cols);
+      const p = r * cols;
+      for (let c = 0; c < cols; c++) ix[c] = c;
+      ix.sort((x, y) => f8[p + x] - f8[p + y] || x - y);
+    }
+    return out;
+  });
+  const libSort0 = m(() => mm.sort(A, { axis: 0 }));
+  const baseSort0 = m(() => {
+    const out = new Float64Array(n);
+    const lane = new Float64Array(1000);
+    for (let c = 0; c < cols; c++) {
+      for (let r = 0; r < 1000; r++) lane[r] = f8[r * cols + c];
+      lane.sort();
+      for (let r = 0; r < 1000; r++) out[r * cols + c] = lane[r];
+    }
+    return out;
+  });
+  const libUnique = m(() => mm.unique(I));
+  const libUniqueAll = m(() => mm.unique(I, { returnCounts: true, returnInverse: true }));
+  const baseUnique = m(() => {
+    const s = Int32Array.from(i4).sort();
+    let k = 0;
+    for (let i = 0; i < n; i++) if (i === 0 || s[i] !== s[k - 1]) s[k++] = s[i];
+    return s.subarray(0, k);
+  });
+
+  // Records by 2 fields (the third breaks ties, as NumPy's order does).
+  const rec = mm.zeros([n], W20T_RECORD);
+  const sym = Int32Array.from(idx, (x) => x % 1000);
+  const ts = Uint32Array.from(idx, (x, i) => (i + (x & 0xff)) >>> 4);
+  rec.field('sym').set(mm.fromBuffer(sym, '<i4'));
+  rec.field('ts').set(mm.fromBuffer(ts, '<u4'));
+  rec.field('px').set(mm.fromBuffer(f8));
+  files.rec = ctx.dir.path('w20t-rec.bin');
+  fs.writeFileSync(files.rec, new Uint8Array(rec.buffer));
+  const once = (fn) => h.measure(fn, { rounds: 1, warmup: 0 });
+  const libRec = m(() => mm.argsort(rec, { order: ['sym', 'ts'] }));
+  const baseRec = once(() => {
+    const ix = new Uint32Array(n);
+    for (let i = 0; i < n; i++) ix[i] = i;
+    return ix.sort((x, y) => sym[x] - sym[y] || ts[x] - ts[y] || f8[x] - f8[y] || x - y);
+  });
+
+  const np = h.runNumpy('W20T', { n, files, rounds });
+  for (const f of Object.values(files)) fs.rmSync(f, { force: true });
+
+  row('sort(a, axis=1), 1000x10000 f8', libSort1, baseSort1, np?.sort1, 'base: Float64Array.prototype.sort per row; np: default kind');
+  row('sort(a, axis=1), 1000x10000 f8, vs stable', libSort1, baseSort1, np?.sort1_stable, "np: kind='stable'");
+  row('argsort(a, axis=1), 1000x10000 f8', libArg1, baseArg1, np?.argsort1, 'base: Uint32Array sort with a comparator per row; np: default kind');
+  row('argsort(a, axis=1), 1000x10000 f8, vs stable', libArg1, baseArg1, np?.argsort1_stable, "np: kind='stable'");
+  row('sort(a, axis=0), 1000x10000 f8', libSort0, baseSort0, np?.sort0, 'base: gather, sort, scatter per column; np: default kind');
+  row('unique(a), 10M i4 (2^20 values)', libUnique, baseUnique, np?.unique, 'base: sort + adjacent compare');
+  row('unique(a, counts, inverse), 10M i4', libUniqueAll, baseUnique, np?.unique_all, 'np: return_counts, return_inverse');
+  row("argsort(rec, { order: ['sym', 'ts'] }), 10M records", libRec, baseRec, np?.rec_argsort, 'base: a comparator sort (1 round); np: kind=stable (1 round)');
+  return rows;
+}
+
+module.exports = { W20: w20, W20S: w20s, W20T: w20t };

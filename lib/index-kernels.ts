@@ -253,21 +253,25 @@ function searchCodes(a: DType, v: DType): [number, number] | null {
 }
 
 /**
- * NumPy's `searchsorted(a, v, side)` of a 1-d `a` and 1-d `v` into a new
- * int64 array like `v`; null when the operands do not qualify.
+ * NumPy's `searchsorted(a, v, side, sorter)` of a 1-d `a` and 1-d `v` into a
+ * new int64 array like `v` (with a 1-d integer `sorter` of `a`'s length, `a`
+ * searched as `a[sorter]`); 'sorter-range' when a search probed a sorter
+ * index out of range; null when the operands do not qualify.
  */
-export function searchsortedNative(a: NdArray, v: NdArray, right: boolean): NdArray | null {
+export function searchsortedNative(a: NdArray, v: NdArray, right: boolean, sorter?: NdArray): NdArray | 'sorter-range' | null {
   const codes = searchCodes(a.dtype, v.dtype);
   if (codes === null || a.ndim !== 1 || v.ndim !== 1 || a.size + v.size < NATIVE_MIN_ELEMENTS || !nativeInt64(INTP)) return null;
+  const s = sorter === undefined ? [] : indexArgs(sorter);
+  if (s === null || (sorter !== undefined && sorter.size !== a.size)) return null;
   const out = allocate(INTP, [v.size]);
   const ra = regionOf(storageOf(a), a.offset);
   const rv = regionOf(storageOf(v), v.offset);
   const d = v.size === 0 ? { memory: new ArrayBuffer(0), byteOffset: 0 } : regionOf(storageOf(out), out.offset);
   if (ra === null || rv === null || d === null) return null;
-  K.searchsorted(
+  const failed = K.searchsorted(
     ra.memory, ra.byteOffset, a.size, a.strides[0], codes[0], isSwapped(a.dtype),
     rv.memory, rv.byteOffset, v.size, v.strides[0], codes[1], isSwapped(v.dtype),
-    right, d.memory, d.byteOffset,
+    right, d.memory, d.byteOffset, ...(s as [] | [never, number, number, number, number, boolean]),
   );
-  return out;
+  return failed === 0 ? out : 'sorter-range';
 }

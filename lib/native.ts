@@ -62,6 +62,7 @@ interface Addon {
     reserveMaps: number;
   };
   indexKernels: IndexKernels;
+  sortKernels: SortKernels;
 }
 
 /**
@@ -170,7 +171,31 @@ export interface IndexKernels {
     a: KernelMemory, aOffset: number, n: number, aStride: number, aType: number, aSwap: boolean,
     v: KernelMemory, vOffset: number, m: number, vStride: number, vType: number, vSwap: boolean,
     right: boolean, dst: KernelMemory, dstOffset: number,
+    ...sorter: [] | [memory: KernelMemory, offset: number, count: number, stride: number, type: number, swap: boolean]
+  ): number;
+}
+
+/** The sorting loops (native/sort_kernels.cc); lib/sort-kernels.ts is their typed, checked front. */
+export interface SortKernels {
+  /**
+   * Stable sort (NumPy's order) of every lane along the last axis of `shape`:
+   * the items into `dst` (same type and byte order; `dst` may be the source
+   * itself), or with `arg` their lane positions as native int64.
+   */
+  sortLanes(
+    src: KernelMemory, srcOffset: number, shape: readonly number[], srcStrides: readonly number[], type: number, swap: boolean,
+    dst: KernelMemory, dstOffset: number, dstStrides: readonly number[], arg: boolean,
   ): void;
+  /**
+   * NumPy's unique (equal_nan) of the items in C order, type codes up to
+   * float16: the distinct values (new bytes in the source's byte order), and
+   * on request their counts and first positions (native int64); with
+   * `inverse` each item's value number written there (native int64).
+   */
+  unique(
+    src: KernelMemory, srcOffset: number, shape: readonly number[], strides: readonly number[], type: number, swap: boolean,
+    counts: boolean, index: boolean, inverse: KernelMemory | null, inverseOffset: number,
+  ): [values: ArrayBuffer, counts: ArrayBuffer | undefined, index: ArrayBuffer | undefined];
 }
 
 function load(): Addon {
@@ -234,3 +259,6 @@ export const poolStats = addon.poolStats;
 
 /** The compute ops' loops (native/index_kernels.cc). */
 export const indexKernels: IndexKernels = addon.indexKernels;
+
+/** The sorting loops (native/sort_kernels.cc). */
+export const sortKernels: SortKernels = addon.sortKernels;

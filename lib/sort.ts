@@ -25,7 +25,10 @@ import { MemoryStorage } from './storage';
 import type { Complex } from './value-types';
 import { allocateOrdered, comparatorOf, FLOAT64, fromValues, INTP, isNaNValue, readValues, toIndex, writeValues } from './compute-values';
 import { indicesOf, int64From, typedLayout } from './typed-reader';
-import { argsortNative, bincountNative, searchsortedNative, takeNative } from './index-kernels';
+import { argsortNative, bincountNative, searchsortedNative } from './index-kernels';
+import { sortLanesNative, uniqueNative } from './sort-kernels';
+import { fieldSequence, recordArgsortNative, recordSortNative } from './record-sort';
+import { isSwapped } from './kernels';
 
 /** Options of {@link sort} and {@link argsort}. */
 export interface SortOptions {
@@ -163,7 +166,8 @@ const laneSlice = new Slice();
 /** Sorts `a` in place along `axis` (the lanes' values rewritten in sorted order). */
 function sortLanes(a: NdArray, axis: number, order?: readonly string[]): void {
   if (a.size === 0) return;
-  if (a.ndim === 1 && sortNative(a)) return;
+  if (sortLanesNative(a, axis, a, false)) return;
+  if (a.ndim === 1 && a.dtype.isStructured && recordSortNative(a, fieldSequence(a.dtype, order))) return;
   const fast = a.ndim === 1 && a.dtype.kind === 'f' ? typedLayout(a) : null;
   if (fast !== null && fast.strides[0] === 1) {
     const arr = fast.array as Float64Array | Float32Array;
@@ -180,16 +184,6 @@ function sortLanes(a: NdArray, axis: number, order?: readonly string[]): void {
   });
 }
 
-/** Sorts a 1-d `a` in place by the argsort and take kernels; false (nothing done) when it does not qualify. */
-function sortNative(a: NdArray): boolean {
-  const perm = argsortNative(a);
-  if (perm === null) return false;
-  const sorted = allocateOrdered(a.dtype, [a.size], [0]);
-  if (takeNative(a, arrayOver(perm, '<u4'), 'raise', sorted) !== -1) return false;
-  a.set(sorted);
-  return true;
-}
-
 /**
  * NumPy's `sort(a, axis, kind='stable', order)`: a sorted copy laid out like
  * the input (`axis` null: the flattened array). A 0-d array is an AxisError.
@@ -204,9 +198,23 @@ export function sort(a: NdArray, options: SortOptions = {}): NdArray {
     return flat;
   }
   const ax = normalizeAxis(axis, a.ndim);
+  if (a.size > 0 && options.order === undefined) {
+    // The kernel sorts straight into a new array laid out as copyAs's 'K'
+    // copy would be (NumPy's PyArray_NewLikeArray), with no copy first.
+    const out = allocateOrdered(a.dtype, a.shape, kOrder(a), true);
+    if (sortLanesNative(a, ax, out, false)) return out;
+  }
   const c = copyAs(a, a.dtype, 'K');
   sortLanes(c, ax, options.order);
   return c;
+}
+
+/** The axes of `a`, outermost first, in NumPy's 'K' order (lib/copy.ts kStrides): by |stride|, largest first, stable. */
+function kOrder(a: NdArray): number[] {
+  const axes = [...Array(a.ndim).keys()];
+  if (a.ndim <= 1 || a.flags.cContiguous) return axes;
+  if (a.flags.fContiguous) return axes.reverse();
+  return axes.sort((x, y) => Math.abs(a.strides[y]) - Math.abs(a.strides[x]));
 }
 
 /** NumPy's `a.sort(axis, kind='stable', order)`: sorts `a` in place (`axis` null is a TypeError, as in NumPy). */
@@ -230,10 +238,12 @@ export function argsort(a: NdArray, options: SortOptions = {}): NdArray {
   }
   if (axis === null) return argsort(a.reshape(-1), { order: options.order });
   const ax = normalizeAxis(axis, a.ndim);
-  const r = allocateOrdered(INTP, a.shape, [...a.shape.keys()]);
+  // Every path below stores every index.
+  const r = allocateOrdered(INTP, a.shape, [...a.shape.keys()], true);
   if (a.size === 0) return r;
-  const perm = a.ndim === 1 ? argsortNative(a) : null;
-  if (perm !== null) return int64From(a.shape, perm);
+  if (sortLanesNative(a, ax, r, true)) return r;
+  const byFields = a.ndim === 1 && a.dtype.isStructured ? recordArgsortNative(a, fieldSequence(a.dtype, options.order)) : null;
+  if (byFields !== null) return int64From(a.shape, byFields);
   const fast = a.ndim === 1 && a.dtype.kind === 'f' ? typedLayout(a) : null;
   if (fast !== null) {
     const src = fast.array as Float64Array;
@@ -241,10 +251,13 @@ export function argsort(a: NdArray, options: SortOptions = {}): NdArray {
     for (let i = 0, p = fast.start; i < vals.length; i++, p += fast.strides[0]) vals[i] = src[p];
     return int64From(a.shape, radixArgsort(vals));
   }
+  // The lanes of r as views (a reshape of r's transpose would copy when the
+  // axis is not the first or last).
+  const targets: NdArray[] = [];
+  forEachLane(r, ax, (lane) => targets.push(lane));
   forEachLane(a, ax, (lane, k) => {
     const idx = argsortValues(readValues(lane), a.dtype, options.order);
-    const target = r.transpose([...[...Array(a.ndim).keys()].filter((i) => i !== ax), ax]).reshape([-1, a.shape[ax]]).index(k);
-    writeValues(target, Array.from(idx, (i) => BigInt(i)));
+    writeValues(targets[k], Array.from(idx, (i) => BigInt(i)));
   });
   return r;
 }
@@ -253,6 +266,8 @@ export function argsort(a: NdArray, options: SortOptions = {}): NdArray {
 export interface SearchsortedOptions {
   /** 'left' (default): the first position where v fits; 'right': the last. */
   side?: 'left' | 'right';
+  /** A 1-d integer array of `a`'s length that sorts `a` (as `argsort(a)` gives): `a` is searched as `a[sorter]`. */
+  sorter?: NdArray;
 }
 
 /** A comparison of a value of `a` with a searched value, in the promoted kind of both. */
@@ -273,39 +288,56 @@ function crossComparator(adt: DType, vdt: DType | null, sample: unknown): (x: un
 const COMPLEX128 = toDType('<c16');
 
 /**
- * NumPy's `searchsorted(a, v, side)` over a sorted 1-d `a`: int64 insertion
- * points, shaped like `v` (0-d for a scalar `v`).
+ * NumPy's `searchsorted(a, v, side, sorter)` over a sorted 1-d `a` (or one
+ * that `sorter` sorts): int64 insertion points, shaped like `v` (0-d for a
+ * scalar `v`).
  */
 export function searchsorted(a: NdArray, v: NdArray | number | bigint | boolean | Complex, options: SearchsortedOptions = {}): NdArray {
   requireOpen(a);
   const side = options.side ?? 'left';
   if (side !== 'left' && side !== 'right') throw new ValueError(`side must be 'left' or 'right' (got ${repr(side)})`);
   if (a.ndim !== 1) throw new ValueError(a.ndim === 0 ? 'object of too small depth for desired array' : 'object too deep for desired array');
+  const sorter = options.sorter;
+  if (sorter !== undefined) {
+    if (!(sorter instanceof ArrayClass) || sorter.ndim !== 1) throw new TypeError('could not parse sorter argument');
+    if (sorter.dtype.kind !== 'i' && sorter.dtype.kind !== 'u') throw new TypeError('sorter must only contain integers');
+    if (sorter.size !== a.size) throw new ValueError('sorter.size must equal a.size');
+  }
   const isArr = v instanceof ArrayClass;
   if (isArr && v.ndim > 0) {
-    const native = searchsortedNative(a, v.ndim === 1 ? v : v.reshape(-1), side === 'right');
+    // NumPy fails only when a search probes a bad sorter index; the kernel
+    // and the JS loop below check each probe.
+    const native = searchsortedNative(a, v.ndim === 1 ? v : v.reshape(-1), side === 'right', sorter);
+    if (native === 'sorter-range') throw new ValueError('Sorter index out of range.');
     if (native !== null) return v.ndim === 1 ? native : native.reshape(v.shape);
   }
-  const av = readValues(a);
+  const values = readValues(a);
+  const order = sorter === undefined ? null : readValues(sorter).map(Number);
+  const at = order === null ? (i: number) => values[i] : (i: number) => {
+    const k = order[i];
+    if (!(k >= 0 && k < values.length)) throw new ValueError('Sorter index out of range.');
+    return values[k];
+  };
   const vs = isArr ? readValues(v) : [v];
   const cmp = crossComparator(a.dtype, isArr ? v.dtype : null, vs[0] ?? null);
   // NumPy's hint (npysort/binsearch.cpp): while the keys ascend, a search
   // starts at the last answer; after a smaller key, from 0 up to the last
   // answer. It gives NumPy's answers even for an `a` that is not sorted.
   let lo = 0;
-  let hi = av.length;
+  const len = values.length;
+  let hi = len;
   let last = vs[0];
   const out = vs.map((x) => {
     if (cmp(last, x) < 0) {
-      hi = av.length;
+      hi = len;
     } else {
       lo = 0;
-      hi = hi < av.length ? hi + 1 : av.length;
+      hi = hi < len ? hi + 1 : len;
     }
     last = x;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const c = cmp(av[mid], x);
+      const c = cmp(at(mid), x);
       if (c < 0 || (side === 'right' && c === 0)) lo = mid + 1;
       else hi = mid;
     }
@@ -321,12 +353,15 @@ export interface UniqueResult {
   counts: NdArray | null;
   /** For each input element the index of its value (int64, shaped like the input), with `returnInverse`. */
   inverse: NdArray | null;
+  /** For each value the position of its first occurrence in the flattened input (int64), with `returnIndex`. */
+  index: NdArray | null;
 }
 
 /** Options of {@link unique}. */
 export interface UniqueOptions {
   returnCounts?: boolean;
   returnInverse?: boolean;
+  returnIndex?: boolean;
 }
 
 /** Plain numbers of `a` in C order (bool as 0/1), or null for other dtypes. */
@@ -338,6 +373,8 @@ function numbersOf(a: NdArray): ArrayLike<number> | null {
     const src = t.array as Float64Array;
     const out = new Float64Array(a.size);
     for (let i = 0, p = t.start; i < out.length; i++, p += t.strides[0]) out[i] = src[p];
+    // A bool byte other than 0 or 1 is true, as NumPy's unique counts it.
+    if (k === 'b') for (let i = 0; i < out.length; i++) out[i] = out[i] !== 0 ? 1 : 0;
     return out;
   }
   const vals = readValues(a);
@@ -345,13 +382,43 @@ function numbersOf(a: NdArray): ArrayLike<number> | null {
 }
 
 /**
- * NumPy's `unique(a, return_counts, return_inverse)` over the flattened
- * array: sorted distinct values (all NaNs count as one, the first in sorted
- * order), and on request how often each occurs (int64) and for each input
- * element the index of its value (int64, shaped like `a`).
+ * NumPy's `unique(a, return_index, return_inverse, return_counts)` over the
+ * flattened array (NumPy 2's `equal_nan=True`): sorted distinct values (all
+ * NaNs count as one, and so do +0 and -0: the first of each in C order is
+ * kept), and on request the position of each value's first occurrence
+ * (int64), for each input element the index of its value (int64, shaped like
+ * `a`) and how often each occurs (int64).
  */
 export function unique(a: NdArray, options: UniqueOptions = {}): UniqueResult {
   requireOpen(a);
+  const dt = a.dtype;
+  if (!nativeInt64(INTP)) return uniqueJS(a, options);
+  const inv = options.returnInverse ? allocateOrdered(INTP, a.shape, [...a.shape.keys()], true) : null;
+  const nat = uniqueNative(a, !!options.returnCounts, !!options.returnIndex, inv);
+  if (nat === null) return uniqueJS(a, options);
+  return {
+    values: arrayOnBuffer(nat.values, dt),
+    counts: nat.counts === undefined ? null : arrayOnBuffer(nat.counts, INTP),
+    inverse: inv,
+    index: nat.index === undefined ? null : arrayOnBuffer(nat.index, INTP),
+  };
+}
+
+/** True when `dt` is int64 in this host's byte order, as the kernels write it. */
+function nativeInt64(dt: DType): boolean {
+  return dt.kind === 'i' && dt.itemsize === 8 && !isSwapped(dt);
+}
+
+/** A 1-d array of `dt` over a whole new buffer (no copy). */
+function arrayOnBuffer(buf: ArrayBuffer, dt: DType): NdArray {
+  return makeArray({
+    storage: new MemoryStorage(buf, 0, buf.byteLength), dtype: dt,
+    shape: [buf.byteLength / dt.itemsize], strides: [dt.itemsize], offset: 0, base: null, writeable: true, ownData: true,
+  });
+}
+
+/** {@link unique}'s JS path (every dtype), which the kernel's results equal. */
+function uniqueJS(a: NdArray, options: UniqueOptions): UniqueResult {
   const dt = a.dtype;
   const nums = numbersOf(a);
   const vals: ArrayLike<unknown> = nums ?? readValues(a);
@@ -386,7 +453,8 @@ export function unique(a: NdArray, options: UniqueOptions = {}): UniqueResult {
     const c = firsts.map((k, i) => (i + 1 < firsts.length ? firsts[i + 1] : idx.length) - k);
     counts = int64From([c.length], c);
   }
-  return { values, counts, inverse: inverse === null ? null : int64From(a.shape, inverse) };
+  const index = options.returnIndex ? int64From([firsts.length], firsts.map((k) => idx[k])) : null;
+  return { values, counts, inverse: inverse === null ? null : int64From(a.shape, inverse), index };
 }
 
 /** Options of {@link bincount}. */

@@ -9,6 +9,7 @@
 #include "mapping.h"
 #include "mapping_handle.h"
 #include "napi_util.h"
+#include "sort_kernels.h"
 #include "ufunc_kernels.h"
 #include "pool_buffer.h"
 
@@ -38,6 +39,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   mmarray::InitKernels(env, exports);
   mmarray::InitAsyncKernels(env, exports);
   mmarray::InitIndexKernels(env, exports);
+  mmarray::InitSortKernels(env, exports);
   mmarray::InitPoolBuffer(env, exports);
   mmarray::InitUfuncKernels(env, exports);
   exports.Set("setErrorClasses", Napi::Function::New<SetErrorClasses>(env, "setErrorClasses"));

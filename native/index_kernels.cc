@@ -1546,24 +1546,121 @@ void SearchSorted(const uint8_t* a, int64_t n, int64_t stride, const std::vector
   }
 }
 
+// Ascending keys over a sorted `a`: each answer is at or past the last one,
+// so a search gallops from there (steps 1, 2, 4, ... until an item is not
+// below the key, then a binary search inside the last step): about
+// 2 log2(gap) probes, near each other, where a search over [last, n) takes
+// log2(n - last).
+template <class T, bool Swap, class V, bool Right>
+void SearchGallop(const uint8_t* a, int64_t n, int64_t stride, const std::vector<V>& keys, uint8_t* d) {
+  int64_t last = 0;
+  for (size_t j = 0; j < keys.size(); j++) {
+    V k = keys[j];
+    // Every item below lo is below the key (Right: not above it).
+    int64_t lo = last, hi = last, step = 1;
+    for (;;) {
+      if (hi >= n) {
+        hi = n;
+        break;
+      }
+      // SAFETY: 0 <= hi < n: an item of the checked region.
+      V x = ValueAt<T, Swap, V>(a + hi * stride);
+      if (!(Right ? Le(x, k) : Lt(x, k))) break;
+      lo = hi + 1;
+      hi = lo + step;
+      step <<= 1;
+    }
+    while (lo < hi) {
+      int64_t mid = lo + ((hi - lo) >> 1);
+      // SAFETY: lo <= mid < hi <= n: an item of the checked region.
+      V x = ValueAt<T, Swap, V>(a + mid * stride);
+      if (Right ? Le(x, k) : Lt(x, k)) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    last = lo;
+    // SAFETY: j < m items of the checked output.
+    StoreInt64(d + 8 * static_cast<int64_t>(j), lo);
+  }
+}
+
+// The sorter's k-th index (k < its length), or -1 when it is outside [0, n):
+// NumPy's "Sorter index out of range", raised only for an index a search
+// probes. A runtime switch per probe: it costs less than the probe's miss.
+inline int64_t SorterAt(const Indices& S, int64_t k, int64_t n) {
+  // SAFETY: k < the sorter's count: an item of its checked region.
+  const uint8_t* p = S.region.base + k * S.region.strides[0];
+  int64_t v = WithType(S.type, [&](auto tag) -> int64_t {
+    using I = typename decltype(tag)::type;
+    if constexpr (std::is_integral_v<I>) {
+      return S.swap ? IndexAt<I, true>(p) : IndexAt<I, false>(p);
+    } else {
+      return -1;  // ReadIndices admits integer types only
+    }
+  });
+  return v >= 0 && v < n ? v : -1;
+}
+
+// SearchHinted over a[sorter[i]] (NumPy's argbinsearch, probe for probe);
+// false when a probe met a sorter index out of range.
+template <class T, bool Swap, class V, bool Right>
+bool SearchWithSorter(const uint8_t* a, int64_t n, int64_t stride, const std::vector<V>& keys, uint8_t* d, const Indices& S) {
+  int64_t lo = 0, hi = n;
+  V last = keys[0];
+  for (size_t j = 0; j < keys.size(); j++) {
+    V k = keys[j];
+    if (Lt(last, k)) {
+      hi = n;
+    } else {
+      lo = 0;
+      hi = hi < n ? hi + 1 : n;
+    }
+    last = k;
+    while (lo < hi) {
+      int64_t mid = lo + ((hi - lo) >> 1);
+      int64_t at = SorterAt(S, mid, n);
+      if (at < 0) return false;
+      // SAFETY: 0 <= at < n: an item of the checked region.
+      V x = ValueAt<T, Swap, V>(a + at * stride);
+      if (Right ? Le(x, k) : Lt(x, k)) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    // SAFETY: j < m items of the checked output.
+    StoreInt64(d + 8 * static_cast<int64_t>(j), lo);
+  }
+  return true;
+}
+
 template <class T, bool Swap, class V, bool Right>
 void SearchItems(const uint8_t* a, int64_t n, int64_t stride, const std::vector<V>& keys, uint8_t* d) {
   // The sortedness check costs one pass over `a`: worth it only when the
-  // searches cost more (about log2(n) misses each). Ascending keys walk
-  // nearly the same path each time: there a branch predicts well and
-  // NumPy's loop is the faster one.
+  // searches cost more (about log2(n) misses each). Over an `a` that is not
+  // sorted only NumPy's own loop gives NumPy's answers.
   int64_t m = static_cast<int64_t>(keys.size());
-  if (m >= n / 64 && !std::is_sorted(keys.begin(), keys.end(), Lt<V>) && IsSorted<T, Swap, V>(a, n, stride)) {
-    SearchSorted<T, Swap, V, Right>(a, n, stride, keys, d);
+  if (m >= n / 64 && IsSorted<T, Swap, V>(a, n, stride)) {
+    if (std::is_sorted(keys.begin(), keys.end(), Lt<V>)) {
+      SearchGallop<T, Swap, V, Right>(a, n, stride, keys, d);
+    } else {
+      SearchSorted<T, Swap, V, Right>(a, n, stride, keys, d);
+    }
   } else {
     SearchHinted<T, Swap, V, Right>(a, n, stride, keys, d);
   }
 }
 
-// searchsorted(aMemory, aOffset, n, aStride, aType, aSwap, vMemory, vOffset, m, vStride, vType, vSwap, right, dst, dstOffset)
+// searchsorted(aMemory, aOffset, n, aStride, aType, aSwap, vMemory, vOffset, m, vStride, vType, vSwap, right, dst, dstOffset
+//              [, sMemory, sOffset, n, sStride, sType, sSwap])
 // The insertion point of each of the m items of v in the n items of a (left:
 // the first, right: the last) as native int64 into dst, NumPy's answers even
 // for an unsorted a. 64-bit integer types must be paired with themselves.
+// With a sorter (n integers), a is searched as a[sorter]; returns 1 when a
+// search probed a sorter index outside [0, n) (dst is then partly written),
+// else 0.
 Napi::Value Searchsorted(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   const char* what = "searchsorted";
@@ -1580,8 +1677,18 @@ Napi::Value Searchsorted(const Napi::CallbackInfo& info) {
       !ReadRegion(info, 13, 14, {m}, {8}, 8, true, what, &D)) {
     return env.Undefined();
   }
-  if (m == 0) return env.Undefined();
+  Indices S;
+  bool sorted = info.Length() >= 21 && !info[15].IsNull();
+  if (sorted) {
+    if (!ReadIndices(info, 15, what, &S)) return env.Undefined();
+    if (S.region.size != n) {
+      ThrowArgs(env, what);
+      return env.Undefined();
+    }
+  }
+  if (m == 0) return Napi::Number::New(env, 0);
   bool aSwap = info[5].ToBoolean().Value(), vSwap = info[11].ToBoolean().Value(), right = info[12].ToBoolean().Value();
+  bool ok = true;
   auto run = [&](auto cmpTag) {
     using C = typename decltype(cmpTag)::type;
     std::vector<C> keys(static_cast<size_t>(m));
@@ -1595,6 +1702,16 @@ Napi::Value Searchsorted(const Napi::CallbackInfo& info) {
     WithType(at, [&](auto tag) {
       using T = typename decltype(tag)::type;
       if constexpr (kPaired<T, C>) {
+        if (sorted) {
+          if (aSwap) {
+            ok = right ? SearchWithSorter<T, true, C, true>(A.base, n, as, keys, D.base, S)
+                       : SearchWithSorter<T, true, C, false>(A.base, n, as, keys, D.base, S);
+          } else {
+            ok = right ? SearchWithSorter<T, false, C, true>(A.base, n, as, keys, D.base, S)
+                       : SearchWithSorter<T, false, C, false>(A.base, n, as, keys, D.base, S);
+          }
+          return;
+        }
         if (aSwap) {
           if (right) SearchItems<T, true, C, true>(A.base, n, as, keys, D.base);
           else SearchItems<T, true, C, false>(A.base, n, as, keys, D.base);
@@ -1608,7 +1725,7 @@ Napi::Value Searchsorted(const Napi::CallbackInfo& info) {
   if (at == kI8) run(Tag<int64_t>{});
   else if (at == kU8) run(Tag<uint64_t>{});
   else run(Tag<double>{});
-  return env.Undefined();
+  return Napi::Number::New(env, ok ? 0 : 1);
 }
 
 // ------------------------------------------------------------ axis products

@@ -118,6 +118,96 @@ print(json.dumps([encode(r) for r in rs]))`);
   });
 });
 
+describeWithNumpy('searchsorted of ascending keys in a sorted a (the galloping search)', () => {
+  test('ties, NaN in both, keys past both ends, both sides, float and int types, kernel and JS paths', () => {
+    const n = 5000;
+    const a = new Float64Array(n);
+    for (let i = 0; i < n; i++) a[i] = i < n - 7 ? Math.floor(i / 13) - 100 + (i % 5 === 0 ? 0 : 0.25) : NaN;
+    a.subarray(0, n - 7).sort();
+    const v = new Float64Array(300);
+    for (let i = 0; i < v.length; i++) v[i] = i < 297 ? -110 + i * 1.3 - (i % 7 === 0 ? 1.3 : 0) : NaN;
+    const A = fromBuffer(a);
+    const V = fromBuffer(v);
+    const run = (): unknown[] =>
+      (['left', 'right'] as const).flatMap((side) => [
+        S.searchsorted(A, V, { side }),
+        S.searchsorted(A.astype('>f4'), V.astype('<f4'), { side }),
+        S.searchsorted(A.index(':-7').astype('<i8'), V.index(':-3').astype('<i8'), { side }),
+        S.searchsorted(A.index(':-7').astype('<i2'), V.index(':-3').astype('<i4'), { side }),
+      ]).map((r) => encode(r));
+    const ours = run();
+    expect(jsPath(run)).toEqual(ours);
+    const py = runNumpy<unknown>(
+      `${PY_ENCODE}
+import sys
+a, v = (np.frombuffer(bytes.fromhex(h), '<f8') for h in sys.stdin.read().split())
+with np.errstate(all='ignore'):
+    rs = [r for side in ('left', 'right') for r in (np.searchsorted(a, v, side), np.searchsorted(a.astype('>f4'), v.astype('<f4'), side),
+          np.searchsorted(a[:-7].astype('<i8'), v[:-3].astype('<i8'), side), np.searchsorted(a[:-7].astype('<i2'), v[:-3].astype('<i4'), side))]
+print(json.dumps([encode(r) for r in rs]))`,
+      `${hex(a)} ${hex(v)}`,
+    );
+    expect(ours).toEqual(py);
+  });
+});
+
+describeWithNumpy('searchsorted with a sorter gives NumPy\'s answers and errors', () => {
+  test('a sorting sorter, a sorter that does not sort, both sides, kernel and JS paths', () => {
+    const n = 400;
+    const a = new Float64Array(n);
+    const v = new Float64Array(n);
+    const perm = new BigInt64Array(n);
+    for (let i = 0; i < n; i++) {
+      a[i] = ((i * 7919) % 97) - 40;
+      v[i] = ((i * 104729) % 131) - 65;
+      perm[i] = BigInt((i * 37) % n);
+    }
+    a[11] = NaN;
+    const A = fromBuffer(a);
+    const run = (): unknown[] =>
+      (['left', 'right'] as const).flatMap((side) => [
+        S.searchsorted(A, fromBuffer(v), { side, sorter: S.argsort(A) }),
+        S.searchsorted(A, fromBuffer(v).astype('<i4'), { side, sorter: S.argsort(A).astype('>u4') }),
+        S.searchsorted(A, fromBuffer(v), { side, sorter: fromBuffer(perm, '<i8') }),
+        S.searchsorted(A, 3, { side, sorter: S.argsort(A) }),
+      ]).map((r) => [[...r.shape], encode(r)]);
+    const ours = run();
+    expect(jsPath(run)).toEqual(ours);
+    const py = runNumpy<unknown>(`${PY_ENCODE}
+n = 400; i = np.arange(n)
+a = ((i * 7919) % 97 - 40).astype('f8'); v = ((i * 104729) % 131 - 65).astype('f8'); a[11] = np.nan; perm = (i * 37) % n
+s = np.argsort(a, kind='stable')
+rs = [r for side in ('left', 'right') for r in (np.searchsorted(a, v, side, s), np.searchsorted(a, v.astype('<i4'), side, s.astype('>u4')),
+      np.searchsorted(a, v, side, perm), np.asarray(np.searchsorted(a, 3, side, s)))]
+print(json.dumps([[list(r.shape), encode(r)] for r in rs]))`);
+    expect(ours).toEqual(py);
+  });
+
+  test('bad sorters: NumPy\'s messages; an index out of range fails only when a search probes it', () => {
+    const a = fromBuffer(new Float64Array([1, 2, 3, 4, 5, 6, 7, 8]));
+    const sorter = (xs: number[]): NdArray => fromBuffer(BigInt64Array.from(xs, BigInt), '<i8');
+    expect(() => S.searchsorted(a, 2, { sorter: sorter([0, 1]) })).toThrow(new ValueError('sorter.size must equal a.size'));
+    expect(() => S.searchsorted(a, 2, { sorter: a })).toThrow(new TypeError('sorter must only contain integers'));
+    expect(() => S.searchsorted(a, 2, { sorter: sorter([0, 1, 2, 3, 4, 5, 6, 7]).reshape([2, 4]) })).toThrow(new TypeError('could not parse sorter argument'));
+    expect(() => S.searchsorted(a, 9, { sorter: sorter([0, 1, 2, 3, 4, 5, 6, -1]) })).toThrow(new ValueError('Sorter index out of range.'));
+    const py = runNumpy<unknown>(`${PY_ENCODE}
+a = np.arange(1, 9).astype('f8')
+print(json.dumps(encode(np.asarray(np.searchsorted(a, 0, sorter=[0, 1, 2, 3, 4, 5, 6, 99])))))`);
+    expect(encode(S.searchsorted(a, 0, { sorter: sorter([0, 1, 2, 3, 4, 5, 6, 99]) }))).toEqual(py);
+  });
+
+  test('the same through the kernel (300 items): a probed bad index throws, an unprobed one does not', () => {
+    const a = fromBuffer(Float64Array.from({ length: 300 }, (_, i) => i));
+    const keys = fromBuffer(new Float64Array([0.5, 1.5, 2.5]));
+    const idx = Array.from({ length: 300 }, (_, i) => i);
+    const bad = (at: number): NdArray => fromBuffer(BigInt64Array.from(idx, (i) => (i === at ? -1n : BigInt(i))), '<i8');
+    for (const run of [(f: () => unknown) => f(), jsPath]) {
+      expect(() => run(() => S.searchsorted(a, keys, { sorter: bad(150) }))).toThrow(new ValueError('Sorter index out of range.'));
+      expect(encode(run(() => S.searchsorted(a, keys, { sorter: bad(299) })) as NdArray)).toEqual(['1', '2', '3']);
+    }
+  });
+});
+
 describe('sorting errors', () => {
   test('read-only in-place sort, order on plain arrays, bad side, bincount input', () => {
     const a = fromBuffer(new Float64Array([3, 1, 2]));

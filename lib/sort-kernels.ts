@@ -1,0 +1,74 @@
+/**
+ * The typed front of the sorting loops (native/sort_kernels.cc): a stable
+ * sort or argsort of every lane of an array along one axis, in NumPy's order
+ * (NaN last, ±0 equal, complex numbers by NumPy's NaN classes), for every
+ * plain numeric dtype (float16 and complex included) in either byte order,
+ * over any strided view, aligned or not; and NumPy's `unique` over the same
+ * keys. Each function returns false when
+ * its operands do not qualify (another dtype, a SharedArrayBuffer, kernels
+ * turned off by `setNativeKernels(false)`, a tiny array); the caller then
+ * runs its JS path (lib/sort.ts), which gives the same bits.
+ * @internal
+ * @module
+ */
+import { storageOf } from './internal';
+import { castCode, isSwapped, NATIVE_MIN_ELEMENTS, regionOf } from './kernels';
+import { sortKernels as K } from './native';
+import type { NdArray } from './ndarray';
+
+/** `xs` with item `axis` moved last. */
+function axisLast(xs: readonly number[], axis: number): number[] {
+  const out = xs.filter((_, i) => i !== axis);
+  out.push(xs[axis]);
+  return out;
+}
+
+/**
+ * Sorts each lane of `src` along `axis` stably into `dst`, an array of
+ * `src`'s shape: with `arg` false the lane's items (`dst` of `src`'s dtype,
+ * or `src` itself for an in-place sort), with `arg` true their positions in
+ * the lane (`dst` of native int64). False (nothing written) when the
+ * operands do not qualify.
+ */
+export function sortLanesNative(src: NdArray, axis: number, dst: NdArray, arg: boolean): boolean {
+  const code = castCode(src.dtype);
+  if (code < 0 || src.ndim === 0 || src.size < NATIVE_MIN_ELEMENTS) return false;
+  if (arg && (src.shape[axis] > 0xffffffff || dst.itemsize !== 8 || isSwapped(dst.dtype))) return false;
+  const s = regionOf(storageOf(src), src.offset);
+  const d = regionOf(storageOf(dst), dst.offset);
+  if (s === null || d === null) return false;
+  K.sortLanes(
+    s.memory, s.byteOffset, axisLast(src.shape, axis), axisLast(src.strides, axis), code, isSwapped(src.dtype),
+    d.memory, d.byteOffset, axisLast(dst.strides, axis), arg,
+  );
+  return true;
+}
+
+/** The unique kernel's results: the distinct values' bytes and, on request, counts and first positions (native int64). */
+export interface UniqueBuffers {
+  readonly values: ArrayBuffer;
+  readonly counts: ArrayBuffer | undefined;
+  readonly index: ArrayBuffer | undefined;
+}
+
+/** The cast code of float16, the last the unique kernel takes (no complex). */
+const LAST_UNIQUE_CODE = 11;
+
+/**
+ * NumPy's `unique` (equal_nan) of `a` flattened in C order: the distinct
+ * values' bytes, on request their counts and first positions, and with
+ * `inverse` (a new C-contiguous native int64 array of `a`'s shape) each
+ * item's value number written there. Null (nothing written) when the
+ * operands do not qualify.
+ */
+export function uniqueNative(a: NdArray, counts: boolean, index: boolean, inverse: NdArray | null): UniqueBuffers | null {
+  const code = castCode(a.dtype);
+  if (code < 0 || code > LAST_UNIQUE_CODE || a.ndim === 0 || a.size < NATIVE_MIN_ELEMENTS) return null;
+  if ((index || inverse !== null) && a.size > 0xffffffff) return null;
+  if (inverse !== null && (inverse.itemsize !== 8 || isSwapped(inverse.dtype) || !inverse.flags.cContiguous)) return null;
+  const s = regionOf(storageOf(a), a.offset);
+  const d = inverse === null ? null : regionOf(storageOf(inverse), inverse.offset);
+  if (s === null || (inverse !== null && d === null)) return null;
+  const [values, c, i] = K.unique(s.memory, s.byteOffset, a.shape, a.strides, code, isSwapped(a.dtype), counts, index, d?.memory ?? null, d?.byteOffset ?? 0);
+  return { values, counts: c, index: i };
+}

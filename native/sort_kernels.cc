@@ -1,0 +1,608 @@
+#include "sort_kernels.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "byte_order.h"
+#include "kernels.h"
+#include "napi_util.h"
+
+namespace mmarray {
+namespace {
+
+// ------------------------------------------------------------ arguments
+
+// Type codes shared with lib/kernels.ts (CAST_CODES).
+enum Type { kF8 = 0, kF4, kI1, kU1, kI2, kU2, kI4, kU4, kB1, kI8, kU8, kF2, kC8, kC16 };
+constexpr int64_t kItemsize[] = {8, 4, 1, 1, 2, 2, 4, 4, 1, 8, 8, 2, 8, 16};
+
+void ThrowArgs(Napi::Env env, const char* what) { ThrowType(env, std::string(what) + ": bad arguments"); }
+
+// Checks in overflow-checked arithmetic that every byte of every item of
+// (shape, strides, itemsize) from byte `offset` lies inside `memory`, and
+// sets *base to item 0. After it returns true for a non-empty layout,
+// base + sum(i_k * stride_k) + [0, itemsize) is in bounds for every index
+// 0 <= i_k < shape_k and every partial sum of those terms fits an int64:
+// that is what makes each pointer formed below safe.
+bool CheckLayout(Napi::Env env, const char* what, const KernelMemory& memory, int64_t offset,
+                 const std::vector<int64_t>& shape, const std::vector<int64_t>& strides, int64_t itemsize,
+                 uint8_t** base) {
+  int64_t size = 1;
+  for (int64_t d : shape) {
+    if (d < 0 || __builtin_mul_overflow(size, d, &size)) {
+      ThrowRange(env, std::string(what) + ": bad shape");
+      return false;
+    }
+  }
+  *base = nullptr;
+  if (size == 0) return true;
+  int64_t lo = offset, hi = offset;
+  for (size_t k = 0; k < shape.size(); k++) {
+    int64_t span;
+    bool overflow = __builtin_mul_overflow(shape[k] - 1, strides[k], &span) ||
+                    (span < 0 ? __builtin_add_overflow(lo, span, &lo) : __builtin_add_overflow(hi, span, &hi));
+    if (overflow) {
+      ThrowRange(env, std::string(what) + ": layout spans more bytes than an int64 holds");
+      return false;
+    }
+  }
+  int64_t end;
+  if (lo < 0 || __builtin_add_overflow(hi, itemsize, &end) || static_cast<uint64_t>(end) > memory.length) {
+    ThrowRange(env, std::string(what) + ": layout reaches outside its buffer (or the buffer is detached)");
+    return false;
+  }
+  // SAFETY: 0 <= lo <= offset < end <= length, so base + offset is inside the memory.
+  *base = memory.base + offset;
+  return true;
+}
+
+// ------------------------------------------------------------ keys
+//
+// Each item type sorts as an unsigned word U (its raw bits, in this host's
+// byte order) mapped to an order-preserving key of the same width: NumPy's
+// order, in which every NaN sorts last (one key for all, the largest) and
+// +0 equals -0 (one key for both). So a stable sort by key is NumPy's
+// stable sort, and for every other value the key maps back to its bits.
+
+template <class T, bool Swap>
+inline void StoreBytes(uint8_t* p, T v) {
+  if constexpr (Swap && sizeof(T) == 2) v = static_cast<T>(__builtin_bswap16(static_cast<uint16_t>(v)));
+  if constexpr (Swap && sizeof(T) == 4) v = static_cast<T>(__builtin_bswap32(static_cast<uint32_t>(v)));
+  if constexpr (Swap && sizeof(T) == 8) v = static_cast<T>(__builtin_bswap64(static_cast<uint64_t>(v)));
+  std::memcpy(p, &v, sizeof(T));
+}
+
+enum class Kind { kFloat, kSigned, kUnsigned, kBool };
+
+template <class U_, Kind K, U_ Inf = 0>
+struct Codec {
+  using U = U_;
+  static constexpr Kind kKind = K;
+  static constexpr U kSign = static_cast<U>(U{1} << (8 * sizeof(U) - 1));
+  // The key of +0 and -0.
+  static constexpr U kZero = kSign;
+  static constexpr U kNaN = static_cast<U>(~U{0});
+
+  static inline U Key(U raw) {
+    if constexpr (K == Kind::kFloat) {
+      U mag = static_cast<U>(raw & ~kSign);
+      if (mag > Inf) return kNaN;
+      if (mag == 0) return kZero;
+      return (raw & kSign) ? static_cast<U>(~raw) : static_cast<U>(raw | kSign);
+    } else if constexpr (K == Kind::kSigned) {
+      return static_cast<U>(raw ^ kSign);
+    } else if constexpr (K == Kind::kBool) {
+      return raw != 0;
+    } else {
+      return raw;
+    }
+  }
+
+  // The bits of a key's value (bool: 0 or 1, as the codec writes it; a NaN
+  // or a zero gets fixed up from the input afterwards).
+  static inline U Bits(U key) {
+    if constexpr (K == Kind::kFloat) {
+      return (key & kSign) ? static_cast<U>(key & ~kSign) : static_cast<U>(~key);
+    } else if constexpr (K == Kind::kSigned) {
+      return static_cast<U>(key ^ kSign);
+    } else {
+      return key;
+    }
+  }
+};
+
+template <class F>
+auto WithCodec(int64_t type, F&& f) {
+  switch (type) {
+    case kF8: return f(Codec<uint64_t, Kind::kFloat, 0x7ff0000000000000ull>{});
+    case kF4: return f(Codec<uint32_t, Kind::kFloat, 0x7f800000u>{});
+    case kF2: return f(Codec<uint16_t, Kind::kFloat, 0x7c00>{});
+    case kI1: return f(Codec<uint8_t, Kind::kSigned>{});
+    case kU1: return f(Codec<uint8_t, Kind::kUnsigned>{});
+    case kI2: return f(Codec<uint16_t, Kind::kSigned>{});
+    case kU2: return f(Codec<uint16_t, Kind::kUnsigned>{});
+    case kI4: return f(Codec<uint32_t, Kind::kSigned>{});
+    case kU4: return f(Codec<uint32_t, Kind::kUnsigned>{});
+    case kI8: return f(Codec<uint64_t, Kind::kSigned>{});
+    case kU8: return f(Codec<uint64_t, Kind::kUnsigned>{});
+    default: return f(Codec<uint8_t, Kind::kBool>{});
+  }
+}
+
+// ------------------------------------------------------------ radix sort
+
+// Digit width of an LSD pass over keys of width U: 8 bits for 1- and
+// 2-byte keys and for short lanes (the counts of every pass are cleared and
+// summed per lane, so short lanes want few buckets), 11 (2048 buckets: few
+// enough scatter streams for the caches and the TLB) for long lanes of wider
+// keys.
+template <class U, bool Long>
+constexpr int kDigitBits = sizeof(U) <= 2 || !Long ? 8 : 11;
+template <class U, bool Long>
+constexpr int kPasses = (8 * static_cast<int>(sizeof(U)) + kDigitBits<U, Long> - 1) / kDigitBits<U, Long>;
+template <class U, bool Long>
+constexpr size_t kBuckets = size_t{1} << kDigitBits<U, Long>;
+// Counts a lane's passes need at most.
+template <class U>
+constexpr size_t kHistSize = std::max(kBuckets<U, true> * kPasses<U, true>, kBuckets<U, false> * kPasses<U, false>);
+// Lanes at least this long use the long digits.
+constexpr size_t kLongLane = 4096;
+
+// Below this many keys a stable insertion sort beats the passes.
+constexpr size_t kInsertionMax = 24;
+
+// Sorts the n keys at *k stably (with their indices at *x when X), using
+// *tk and *tx as scratch; on return *k (and *x) point at whichever buffer
+// holds the result. Every digit's counts come from one read of the keys; a
+// digit that is the same for every key is skipped. n < 2^32.
+template <class U, bool X, bool Long>
+void RadixPasses(U** k, uint32_t** x, U** tk, uint32_t** tx, size_t n, uint32_t* hist);
+
+template <class U, bool X>
+void RadixSort(U** k, uint32_t** x, U** tk, uint32_t** tx, size_t n, uint32_t* hist) {
+  if (n <= kInsertionMax) {
+    U* a = *k;
+    uint32_t* b = *x;
+    for (size_t i = 1; i < n; i++) {
+      U v = a[i];
+      uint32_t w = X ? b[i] : 0;
+      size_t j = i;
+      for (; j > 0 && a[j - 1] > v; j--) {
+        a[j] = a[j - 1];
+        if constexpr (X) b[j] = b[j - 1];
+      }
+      a[j] = v;
+      if constexpr (X) b[j] = w;
+    }
+    return;
+  }
+  if (n >= kLongLane) RadixPasses<U, X, true>(k, x, tk, tx, n, hist);
+  else RadixPasses<U, X, false>(k, x, tk, tx, n, hist);
+}
+
+template <class U, bool X, bool Long>
+void RadixPasses(U** k, uint32_t** x, U** tk, uint32_t** tx, size_t n, uint32_t* hist) {
+  constexpr int kBits = kDigitBits<U, Long>;
+  constexpr int kP = kPasses<U, Long>;
+  constexpr size_t kR = kBuckets<U, Long>;
+  constexpr U kMask = static_cast<U>(kR - 1);
+  std::memset(hist, 0, sizeof(uint32_t) * kR * kP);
+  const U* src = *k;
+  for (size_t i = 0; i < n; i++) {
+    U v = src[i];
+    for (int p = 0; p < kP; p++) hist[p * kR + ((v >> (p * kBits)) & kMask)]++;
+  }
+  for (int p = 0; p < kP; p++) {
+    uint32_t* c = hist + p * kR;
+    const int shift = p * kBits;
+    if (c[((*k)[0] >> shift) & kMask] == n) continue;
+    uint32_t sum = 0;
+    for (size_t d = 0; d < kR; d++) {
+      uint32_t t = c[d];
+      c[d] = sum;
+      sum += t;
+    }
+    const U* a = *k;
+    U* da = *tk;
+    if constexpr (X) {
+      const uint32_t* b = *x;
+      uint32_t* db = *tx;
+      for (size_t i = 0; i < n; i++) {
+        uint32_t d = c[(a[i] >> shift) & kMask]++;
+        da[d] = a[i];
+        db[d] = b[i];
+      }
+      std::swap(*x, *tx);
+    } else {
+      for (size_t i = 0; i < n; i++) da[c[(a[i] >> shift) & kMask]++] = a[i];
+    }
+    std::swap(*k, *tk);
+  }
+}
+
+// ------------------------------------------------------------ lanes
+
+// Calls lane(srcOffset, dstOffset) for each lane (the last axis) of a C-order
+// walk of `shape` with byte strides `ss` and `ds`.
+template <class Lane>
+void WalkLanes(const std::vector<int64_t>& shape, const std::vector<int64_t>& ss, const std::vector<int64_t>& ds, Lane lane) {
+  size_t outer = shape.size() - 1;
+  std::vector<int64_t> idx(outer, 0);
+  int64_t a = 0, b = 0;
+  for (;;) {
+    lane(a, b);
+    size_t ax = outer;
+    for (;;) {
+      if (ax == 0) return;
+      ax--;
+      idx[ax]++;
+      a += ss[ax];
+      b += ds[ax];
+      if (idx[ax] < shape[ax]) break;
+      a -= ss[ax] * shape[ax];
+      b -= ds[ax] * shape[ax];
+      idx[ax] = 0;
+    }
+  }
+}
+
+// One sort along the last axis: src and dst are checked layouts of `shape`
+// (dst may be src itself: each lane is read whole before it is written).
+struct Job {
+  const uint8_t* src;
+  uint8_t* dst;
+  std::vector<int64_t> shape, ss, ds;
+  int64_t n;  // lane length
+};
+
+// Sorts each lane's values into dst (same type and byte order).
+template <class C, bool Swap>
+void SortValues(const Job& j) {
+  using U = typename C::U;
+  const size_t n = static_cast<size_t>(j.n);
+  const int64_t s = j.ss.back(), d = j.ds.back();
+  std::vector<U> bufA(n), bufB(n);
+  std::vector<uint32_t> hist(kHistSize<U>);
+  // A float lane's zeros (their signs, in input order) and NaNs (their bits),
+  // put back after the sort: their keys do not say which they were.
+  std::vector<uint8_t> zeroSigns;
+  std::vector<U> nans;
+  WalkLanes(j.shape, j.ss, j.ds, [&](int64_t a, int64_t b) {
+    U* k = bufA.data();
+    U* tk = bufB.data();
+    size_t below = 0;  // keys below the zero key
+    zeroSigns.clear();
+    nans.clear();
+    for (size_t i = 0; i < n; i++) {
+      // SAFETY: i < n items of the lane at a: inside the checked src layout.
+      U raw = LoadBytes<U, Swap>(j.src + a + static_cast<int64_t>(i) * s);
+      U key = C::Key(raw);
+      k[i] = key;
+      if constexpr (C::kKind == Kind::kFloat) {
+        below += key < C::kZero;
+        if (key == C::kZero) zeroSigns.push_back(raw != 0);
+        if (key == C::kNaN) nans.push_back(raw);
+      }
+    }
+    if (n <= 0xffffffffu) {
+      uint32_t* none = nullptr;
+      RadixSort<U, false>(&k, &none, &tk, &none, n, hist.data());
+    } else {
+      // Equal keys are equal bits here (zeros and NaNs are put back below),
+      // so an unstable sort gives the same lane.
+      std::sort(k, k + n);
+    }
+    uint8_t* out = j.dst + b;
+    // SAFETY: i < n items of the lane at b: inside the checked dst layout.
+    for (size_t i = 0; i < n; i++) StoreBytes<U, Swap>(out + static_cast<int64_t>(i) * d, C::Bits(k[i]));
+    if constexpr (C::kKind == Kind::kFloat) {
+      if (std::find(zeroSigns.begin(), zeroSigns.end(), 1) != zeroSigns.end()) {
+        for (size_t i = 0; i < zeroSigns.size(); i++) {
+          StoreBytes<U, Swap>(out + static_cast<int64_t>(below + i) * d, zeroSigns[i] ? C::kSign : U{0});
+        }
+      }
+      for (size_t i = 0; i < nans.size(); i++) StoreBytes<U, Swap>(out + static_cast<int64_t>(n - nans.size() + i) * d, nans[i]);
+    }
+  });
+}
+
+inline void StoreIndex(uint8_t* p, uint32_t i) {
+  int64_t v = i;
+  std::memcpy(p, &v, 8);
+}
+
+// Writes each lane's stable argsort into dst (native int64). n < 2^32.
+template <class C, bool Swap>
+void ArgsortLanes(const Job& j) {
+  using U = typename C::U;
+  const size_t n = static_cast<size_t>(j.n);
+  const int64_t s = j.ss.back(), d = j.ds.back();
+  std::vector<U> bufA(n), bufB(n);
+  std::vector<uint32_t> ixA(n), ixB(n);
+  std::vector<uint32_t> hist(kHistSize<U>);
+  WalkLanes(j.shape, j.ss, j.ds, [&](int64_t a, int64_t b) {
+    U* k = bufA.data();
+    U* tk = bufB.data();
+    uint32_t* x = ixA.data();
+    uint32_t* tx = ixB.data();
+    for (size_t i = 0; i < n; i++) {
+      // SAFETY: i < n items of the lane at a: inside the checked src layout.
+      k[i] = C::Key(LoadBytes<U, Swap>(j.src + a + static_cast<int64_t>(i) * s));
+      x[i] = static_cast<uint32_t>(i);
+    }
+    RadixSort<U, true>(&k, &x, &tk, &tx, n, hist.data());
+    // SAFETY: i < n int64 items of the lane at b: inside the checked dst layout.
+    for (size_t i = 0; i < n; i++) StoreIndex(j.dst + b + static_cast<int64_t>(i) * d, x[i]);
+  });
+}
+
+// Complex numbers in NumPy's order: the class [R + Rj, R + nanj, nan + Rj,
+// nan + nanj] first, then the real part, then the imaginary part (a NaN
+// part's key is the same for all, so each class is ordered by its non-NaN
+// parts, as lib/compute-values.ts compareComplex).
+struct ComplexKey {
+  uint64_t re, im;
+  uint8_t cls;
+};
+
+inline bool operator<(const ComplexKey& x, const ComplexKey& y) {
+  if (x.cls != y.cls) return x.cls < y.cls;
+  if (x.re != y.re) return x.re < y.re;
+  return x.im < y.im;
+}
+
+template <class P, bool Swap>
+inline ComplexKey ComplexKeyAt(const uint8_t* p) {
+  using F8 = Codec<uint64_t, Kind::kFloat, 0x7ff0000000000000ull>;
+  double re = static_cast<double>(LoadBytes<P, Swap>(p)), im = static_cast<double>(LoadBytes<P, Swap>(p + sizeof(P)));
+  uint64_t rb, ib;
+  std::memcpy(&rb, &re, 8);
+  std::memcpy(&ib, &im, 8);
+  return {F8::Key(rb), F8::Key(ib), static_cast<uint8_t>((re != re ? 2 : 0) + (im != im ? 1 : 0))};
+}
+
+// Sorts (values) or argsorts each lane of complex items with parts of type P.
+template <class P, bool Swap>
+void ComplexLanes(const Job& j, bool arg) {
+  const size_t n = static_cast<size_t>(j.n);
+  const int64_t s = j.ss.back(), d = j.ds.back();
+  constexpr size_t kItem = 2 * sizeof(P);
+  std::vector<ComplexKey> keys(n);
+  std::vector<uint32_t> ix(n);
+  std::vector<uint8_t> items(arg ? 0 : n * kItem);
+  WalkLanes(j.shape, j.ss, j.ds, [&](int64_t a, int64_t b) {
+    for (size_t i = 0; i < n; i++) {
+      // SAFETY: i < n items of the lane at a: inside the checked src layout.
+      const uint8_t* p = j.src + a + static_cast<int64_t>(i) * s;
+      keys[i] = ComplexKeyAt<P, Swap>(p);
+      if (!arg) std::memcpy(items.data() + i * kItem, p, kItem);
+      ix[i] = static_cast<uint32_t>(i);
+    }
+    std::stable_sort(ix.begin(), ix.end(), [&](uint32_t x, uint32_t y) { return keys[x] < keys[y]; });
+    for (size_t i = 0; i < n; i++) {
+      // SAFETY: i < n items of the lane at b: inside the checked dst layout.
+      uint8_t* q = j.dst + b + static_cast<int64_t>(i) * d;
+      if (arg) StoreIndex(q, ix[i]);
+      else std::memcpy(q, items.data() + static_cast<size_t>(ix[i]) * kItem, kItem);
+    }
+  });
+}
+
+// sortLanes(src, srcOffset, shape, srcStrides, type, swap, dst, dstOffset, dstStrides, arg)
+// Sorts every lane along the last axis of `shape` stably in NumPy's order:
+// with `arg` false the lane's items into dst (same type and byte order; dst
+// may be src itself, never partly overlapping it), with `arg` true their
+// positions in the lane as native int64 into dst (lanes shorter than 2^32).
+Napi::Value SortLanes(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const char* what = "sortLanes";
+  int64_t srcOffset, type, dstOffset;
+  Job job;
+  if (info.Length() < 10 || !ToInt(info[1], &srcOffset) || srcOffset < 0 || !ToInts(info[2], &job.shape) ||
+      job.shape.empty() || !ToInts(info[3], &job.ss) || job.ss.size() != job.shape.size() || !ToInt(info[4], &type) ||
+      type < kF8 || type > kC16 || !ToInt(info[7], &dstOffset) || dstOffset < 0 || !ToInts(info[8], &job.ds) ||
+      job.ds.size() != job.shape.size()) {
+    ThrowArgs(env, what);
+    return env.Undefined();
+  }
+  bool swap = info[5].ToBoolean().Value(), arg = info[9].ToBoolean().Value();
+  job.n = job.shape.back();
+  if (arg && job.n > int64_t{0xffffffff}) {
+    ThrowRange(env, std::string(what) + ": a lane of 2^32 items or more has no 32-bit argsort");
+    return env.Undefined();
+  }
+  KernelMemory src, dst;
+  if (!ReadKernelMemory(env, info[0], false, &src) || !ReadKernelMemory(env, info[6], true, &dst)) return env.Undefined();
+  uint8_t* sb;
+  uint8_t* db;
+  if (!CheckLayout(env, what, src, srcOffset, job.shape, job.ss, kItemsize[type], &sb) ||
+      !CheckLayout(env, what, dst, dstOffset, job.shape, job.ds, arg ? 8 : kItemsize[type], &db)) {
+    return env.Undefined();
+  }
+  if (sb == nullptr) return env.Undefined();  // no items
+  job.src = sb;
+  job.dst = db;
+  if (type == kC8 || type == kC16) {
+    auto run = [&](auto part) {
+      using P = decltype(part);
+      if (swap) ComplexLanes<P, true>(job, arg);
+      else ComplexLanes<P, false>(job, arg);
+    };
+    if (type == kC8) run(float{});
+    else run(double{});
+    return env.Undefined();
+  }
+  WithCodec(type, [&](auto codec) {
+    using C = decltype(codec);
+    if (arg) {
+      if (swap) ArgsortLanes<C, true>(job);
+      else ArgsortLanes<C, false>(job);
+    } else {
+      if (swap) SortValues<C, true>(job);
+      else SortValues<C, false>(job);
+    }
+  });
+  return env.Undefined();
+}
+
+// ------------------------------------------------------------ unique
+
+// NumPy's unique (equal_nan: every NaN one value; +0 and -0 one value) of
+// the items of `shape` in C order: keys sorted stably (with their positions
+// when the index or the inverse is asked for), then one adjacent compare.
+// A value is stored as the first of its run in that order: the bits of the
+// first zero and the first NaN in C order (their keys do not keep them).
+template <class C, bool Swap>
+Napi::Value UniqueItems(Napi::Env env, const Job& j, int64_t itemsize, bool wantCounts, bool wantIndex, uint8_t* inv) {
+  using U = typename C::U;
+  std::vector<int64_t> dummy(j.shape.size(), 0);
+  size_t n = 1;
+  for (int64_t d : j.shape) n *= static_cast<size_t>(d);
+  const bool withIdx = wantIndex || inv != nullptr;
+  std::vector<U> bufA(n), bufB(n);
+  std::vector<uint32_t> ixA(withIdx ? n : 0), ixB(withIdx ? n : 0);
+  std::vector<uint32_t> hist(kHistSize<U>);
+  U firstZero = 0, firstNaN = 0;
+  bool sawZero = false, sawNaN = false;
+  size_t at = 0;
+  const int64_t s = j.ss.back(), lane = j.shape.back();
+  WalkLanes(j.shape, j.ss, dummy, [&](int64_t a, int64_t) {
+    for (int64_t i = 0; i < lane; i++, at++) {
+      // SAFETY: i < lane items of the lane at a: inside the checked layout.
+      U raw = LoadBytes<U, Swap>(j.src + a + i * s);
+      U key = C::Key(raw);
+      bufA[at] = key;
+      if constexpr (C::kKind == Kind::kFloat) {
+        if (key == C::kZero && !sawZero) {
+          sawZero = true;
+          firstZero = raw;
+        }
+        if (key == C::kNaN && !sawNaN) {
+          sawNaN = true;
+          firstNaN = raw;
+        }
+      }
+    }
+  });
+  U* k = bufA.data();
+  U* tk = bufB.data();
+  uint32_t* x = ixA.data();
+  uint32_t* tx = ixB.data();
+  if (withIdx) {
+    for (size_t i = 0; i < n; i++) x[i] = static_cast<uint32_t>(i);
+    RadixSort<U, true>(&k, &x, &tk, &tx, n, hist.data());
+  } else if (n <= 0xffffffffu) {
+    RadixSort<U, false>(&k, &x, &tk, &tx, n, hist.data());
+  } else {
+    std::sort(k, k + n);  // equal keys are one value here
+  }
+  // How many values: one more at each change of key.
+  size_t u = n == 0 ? 0 : 1;
+  for (size_t i = 1; i < n; i++) u += k[i] != k[i - 1];
+  Napi::ArrayBuffer values = Napi::ArrayBuffer::New(env, u * static_cast<size_t>(itemsize));
+  Napi::Value counts = env.Undefined(), index = env.Undefined();
+  int64_t* cnt = nullptr;
+  int64_t* first = nullptr;
+  if (wantCounts) {
+    Napi::ArrayBuffer b = Napi::ArrayBuffer::New(env, u * 8);
+    cnt = static_cast<int64_t*>(b.Data());
+    counts = b;
+  }
+  if (wantIndex) {
+    Napi::ArrayBuffer b = Napi::ArrayBuffer::New(env, u * 8);
+    first = static_cast<int64_t*>(b.Data());
+    index = b;
+  }
+  // SAFETY: each buffer holds u items (ArrayBuffer::New data is 8-aligned
+  // for the int64 ones); g < u below; inv holds n native int64 (checked by
+  // the caller) and x[i] < n.
+  uint8_t* vals = static_cast<uint8_t*>(values.Data());
+  int64_t g = -1;
+  size_t start = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (i == 0 || k[i] != k[i - 1]) {
+      if (g >= 0 && cnt != nullptr) cnt[g] = static_cast<int64_t>(i - start);
+      g++;
+      start = i;
+      U bits = C::Bits(k[i]);
+      if constexpr (C::kKind == Kind::kFloat) {
+        if (k[i] == C::kZero) bits = firstZero;
+        if (k[i] == C::kNaN) bits = firstNaN;
+      }
+      StoreBytes<U, Swap>(vals + g * itemsize, bits);
+      if (first != nullptr) first[g] = x[i];
+    }
+    if (inv != nullptr) StoreIndex(inv + 8 * static_cast<size_t>(x[i]), static_cast<uint32_t>(g));
+  }
+  if (g >= 0 && cnt != nullptr) cnt[g] = static_cast<int64_t>(n - start);
+  Napi::Array out = Napi::Array::New(env, 3);
+  out.Set(uint32_t{0}, values);
+  out.Set(uint32_t{1}, counts);
+  out.Set(uint32_t{2}, index);
+  return out;
+}
+
+// unique(src, srcOffset, shape, strides, type, swap, counts, index, inverse, inverseOffset)
+// -> [values, counts, index]: NumPy's unique of the items of a plain
+// non-complex numeric layout in C order (fewer than 2^32 items when the
+// index or the inverse is asked for): the distinct values as a new
+// ArrayBuffer of items of `type` in the source's byte order, with `counts`
+// how often each occurs and with `index` the C-order position of its first
+// occurrence (new ArrayBuffers of native int64, else undefined), and with
+// `inverse` (memory, or null) each item's value number written there as
+// native int64 in C order.
+Napi::Value Unique(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const char* what = "unique";
+  int64_t srcOffset, type, invOffset = 0;
+  Job job;
+  if (info.Length() < 10 || !ToInt(info[1], &srcOffset) || srcOffset < 0 || !ToInts(info[2], &job.shape) ||
+      job.shape.empty() || !ToInts(info[3], &job.ss) || job.ss.size() != job.shape.size() || !ToInt(info[4], &type) ||
+      type < kF8 || type > kF2 || (!info[8].IsNull() && (!ToInt(info[9], &invOffset) || invOffset < 0))) {
+    ThrowArgs(env, what);
+    return env.Undefined();
+  }
+  bool swap = info[5].ToBoolean().Value(), wantCounts = info[6].ToBoolean().Value(), wantIndex = info[7].ToBoolean().Value();
+  KernelMemory src, inv;
+  if (!ReadKernelMemory(env, info[0], false, &src)) return env.Undefined();
+  uint8_t* sb;
+  if (!CheckLayout(env, what, src, srcOffset, job.shape, job.ss, kItemsize[type], &sb)) return env.Undefined();
+  int64_t n = 1;
+  for (int64_t d : job.shape) n *= d;  // CheckLayout checked the product
+  if ((wantIndex || !info[8].IsNull()) && n > int64_t{0xffffffff}) {
+    ThrowRange(env, std::string(what) + ": 2^32 items or more have no 32-bit positions");
+    return env.Undefined();
+  }
+  uint8_t* ib = nullptr;
+  if (!info[8].IsNull()) {
+    if (!ReadKernelMemory(env, info[8], true, &inv) ||
+        !CheckLayout(env, what, inv, invOffset, {n}, {8}, 8, &ib)) {
+      return env.Undefined();
+    }
+  }
+  if (n == 0) {
+    ThrowRange(env, std::string(what) + ": no items");
+    return env.Undefined();
+  }
+  job.src = sb;
+  return WithCodec(type, [&](auto codec) -> Napi::Value {
+    using C = decltype(codec);
+    return swap ? UniqueItems<C, true>(env, job, kItemsize[type], wantCounts, wantIndex, ib)
+                : UniqueItems<C, false>(env, job, kItemsize[type], wantCounts, wantIndex, ib);
+  });
+}
+
+}  // namespace
+
+void InitSortKernels(Napi::Env env, Napi::Object exports) {
+  Napi::Object k = Napi::Object::New(env);
+  k.Set("sortLanes", Napi::Function::New(env, SortLanes, "sortLanes"));
+  k.Set("unique", Napi::Function::New(env, Unique, "unique"));
+  exports.Set("sortKernels", k);
+}
+
+}  // namespace mmarray
