@@ -503,17 +503,22 @@ Napi::Value UniqueItems(Napi::Env env, const Job& j, int64_t itemsize, bool want
   // How many values: one more at each change of key.
   size_t u = n == 0 ? 0 : 1;
   for (size_t i = 1; i < n; i++) u += k[i] != k[i - 1];
+  // V8 may refuse a buffer (a RangeError is then pending and the buffer
+  // empty): nothing is written then.
   Napi::ArrayBuffer values = Napi::ArrayBuffer::New(env, u * static_cast<size_t>(itemsize));
+  if (env.IsExceptionPending()) return env.Undefined();
   Napi::Value counts = env.Undefined(), index = env.Undefined();
   int64_t* cnt = nullptr;
   int64_t* first = nullptr;
   if (wantCounts) {
     Napi::ArrayBuffer b = Napi::ArrayBuffer::New(env, u * 8);
+    if (env.IsExceptionPending()) return env.Undefined();
     cnt = static_cast<int64_t*>(b.Data());
     counts = b;
   }
   if (wantIndex) {
     Napi::ArrayBuffer b = Napi::ArrayBuffer::New(env, u * 8);
+    if (env.IsExceptionPending()) return env.Undefined();
     first = static_cast<int64_t*>(b.Data());
     index = b;
   }
