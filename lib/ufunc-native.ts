@@ -63,6 +63,7 @@ const NATIVE_OPS: Readonly<Record<string, number>> = {
   right_shift: 31,
   power: 32,
   where: 33,
+  conjugate: 34,
 };
 
 /**
@@ -88,7 +89,9 @@ const BOOL_OPS: Readonly<Record<string, number>> = {
  * Operations with a complex loop (native/ufunc_complex.cc). The complex
  * order comparisons, minimum/maximum, sqrt, exp, log and power stay in JS.
  */
-const COMPLEX_OPS = new Set(['add', 'subtract', 'multiply', 'divide', 'negative', 'absolute', 'square', 'equal', 'not_equal', 'isnan', 'isinf', 'isfinite']);
+const COMPLEX_OPS = new Set(['add', 'subtract', 'multiply', 'divide', 'negative', 'conjugate', 'absolute', 'square', 'equal', 'not_equal', 'isnan', 'isinf', 'isfinite']);
+/** Operations whose native loops exist for complex loop types only (conjugate of a real is a copy, left to JS). */
+const COMPLEX_ONLY = new Set(['conjugate']);
 
 /** Operations whose native loops exist for float loop types only. */
 const FLOAT_ONLY = new Set(['divide', 'sqrt']);
@@ -135,6 +138,7 @@ export function nativeUfuncOp(spec: UfuncSpec, r: Resolved): number {
   if (op === undefined) return -1;
   if (computeCode(t) < 0) return -1;
   if (t.kind === 'c') return COMPLEX_OPS.has(spec.name) ? op : -1;
+  if (COMPLEX_ONLY.has(spec.name)) return -1;
   if (FLOAT_ONLY.has(spec.name) && t.kind !== 'f') return -1;
   if (INT_ONLY.has(spec.name) && t.kind !== 'i' && t.kind !== 'u') return -1;
   return op;

@@ -5,10 +5,12 @@
 // which GCC would otherwise form for C++ wherever the target has one
 // (arm64; an x86 clone with FMA). The pragmas head the file, before the
 // includes, for the reason ufunc_kernels.cc gives: GCC does not inline
-// across functions compiled with different math flags. Without errno, sqrt
-// (in absolute) is one instruction.
+// across functions compiled with different math flags. no-trapping-math
+// (nothing here reads the floating-point exception flags) lets GCC compute
+// both arms of absolute's selects, so that loop vectorizes; it changes no
+// value.
 #if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC optimize("no-math-errno", "fp-contract=off")
+#pragma GCC optimize("no-math-errno", "fp-contract=off", "no-trapping-math")
 #endif
 #if defined(__clang__)
 #pragma clang fp contract(off)
@@ -71,22 +73,29 @@ struct CNegative {
   template <class P>
   static Pair<P> Apply(Pair<P> a) { return {-a.re, -a.im}; }
 };
+struct CConjugate {
+  template <class P>
+  static Pair<P> Apply(Pair<P> a) { return {a.re, -a.im}; }
+};
 // |a| as V8's Math.hypot(re, im), which the JS loop calls: an infinite part
 // wins over a NaN, then NaN, then 0; else both parts scaled by the larger,
 // sqrt of the sum of squares, times the larger, in double (complex64 rounds
 // the double result once, as a Float32Array store does). The Kahan
-// compensation V8 carries is exactly 0 for two terms.
+// compensation V8 carries is exactly 0 for two terms. The special cases are
+// selects over the general result (which they replace whenever it is not
+// finite), so the loop vectorizes.
 struct CAbsolute {
   template <class P>
   static P Apply(Pair<P> a) {
-    const double x = std::fabs(static_cast<double>(a.re)), y = std::fabs(static_cast<double>(a.im));
     constexpr double kInf = std::numeric_limits<double>::infinity();
-    if (x == kInf || y == kInf) return static_cast<P>(kInf);
-    if (x != x || y != y) return static_cast<P>(std::numeric_limits<double>::quiet_NaN());
+    const double x = std::fabs(static_cast<double>(a.re)), y = std::fabs(static_cast<double>(a.im));
     const double m = x > y ? x : y;
-    if (m == 0) return P(0);
     const double p = x / m, q = y / m;
-    return static_cast<P>(std::sqrt(p * p + q * q) * m);
+    double r = std::sqrt(p * p + q * q) * m;
+    r = m == 0 ? 0.0 : r;
+    r = x != x || y != y ? std::numeric_limits<double>::quiet_NaN() : r;
+    r = x == kInf || y == kInf ? kInf : r;
+    return static_cast<P>(r);
   }
 };
 struct CEqual {
@@ -173,6 +182,7 @@ ComplexChunkFn ForPart(ComplexOp op) {
     case ComplexOp::kMultiply: return BinaryChunk<CMultiply, P, Pair<P>>;
     case ComplexOp::kDivide: return BinaryChunk<CDivide, P, Pair<P>>;
     case ComplexOp::kNegative: return UnaryChunk<CNegative, P, Pair<P>>;
+    case ComplexOp::kConjugate: return UnaryChunk<CConjugate, P, Pair<P>>;
     case ComplexOp::kAbsolute: return UnaryChunk<CAbsolute, P, P>;
     case ComplexOp::kSquare: return UnaryChunk<CSquare, P, Pair<P>>;
     case ComplexOp::kEqual: return BinaryChunk<CEqual, P, uint8_t>;

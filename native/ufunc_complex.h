@@ -1,6 +1,6 @@
 // The complex loops of kernelUfunc (complex64 and complex128 loop types):
-// add, subtract, multiply, divide, negative, absolute, square, equal,
-// not_equal, isnan, isinf, isfinite. ufunc_kernels.cc picks them through
+// add, subtract, multiply, divide, negative, conjugate, absolute, square,
+// equal, not_equal, isnan, isinf, isfinite. ufunc_kernels.cc picks them through
 // PickComplexLoop and runs them in its walk like any other loop; an element
 // of the compute type is one (re, im) pair.
 //
@@ -19,7 +19,7 @@ namespace mmarray {
 // The complex operations, apart from ufunc_kernels.cc's operation codes so
 // the two files share only this list.
 enum class ComplexOp {
-  kAdd, kSubtract, kMultiply, kDivide, kNegative, kAbsolute, kSquare,
+  kAdd, kSubtract, kMultiply, kDivide, kNegative, kConjugate, kAbsolute, kSquare,
   kEqual, kNotEqual, kIsnan, kIsinf, kIsfinite
 };
 

@@ -38,6 +38,7 @@ enum Op {
   kIsnan, kIsinf, kIsfinite, kClip,
   kLogicalAnd, kLogicalOr, kLogicalXor, kLogicalNot,
   kLeftShift, kRightShift, kPower, kWhere,
+  kConjugate,  // complex loop types only (ufunc_complex.cc)
   kOpCount
 };
 
@@ -527,6 +528,7 @@ ChunkFn PickComplex(int op, int type) {
     case kMultiply: c = ComplexOp::kMultiply; break;
     case kDivide: c = ComplexOp::kDivide; break;
     case kNegative: c = ComplexOp::kNegative; break;
+    case kConjugate: c = ComplexOp::kConjugate; break;
     case kAbsolute: c = ComplexOp::kAbsolute; break;
     case kSquare: c = ComplexOp::kSquare; break;
     case kEqual: c = ComplexOp::kEqual; break;
@@ -588,7 +590,7 @@ ChunkFn PickLoop(int op, int type) {
 int Nin(int op) {
   switch (op) {
     case kNegative: case kAbsolute: case kSquare: case kSqrt: case kInvert: case kIsnan: case kIsinf: case kIsfinite:
-    case kLogicalNot:
+    case kLogicalNot: case kConjugate:
       return 1;
     case kClip: case kWhere:
       return 3;

@@ -21,7 +21,7 @@ type Fn = (...x: unknown[]) => NdArray;
 const fnOf = (name: string): Fn => (api as unknown as Record<string, Fn>)[name];
 
 const BINARY = ['add', 'subtract', 'multiply', 'divide', 'equal', 'notEqual'];
-const UNARY = ['negative', 'absolute', 'square', 'isnan', 'isinf', 'isfinite'];
+const UNARY = ['negative', 'conjugate', 'absolute', 'square', 'isnan', 'isinf', 'isfinite'];
 const COMPLEX_DTYPES = ['<c8', '>c8', '<c16', '>c16'];
 // The other input is now and then real (it casts to the complex loop type).
 const OTHER_DTYPES = [...COMPLEX_DTYPES, ...COMPLEX_DTYPES, '<f8', '>f4', '<i4', '|u1'];
@@ -185,6 +185,7 @@ function plain(a: NdArray): unknown[] {
   return (a.toArray() as unknown[]).map((v) => {
     if (typeof v === 'boolean') return v;
     if (typeof v === 'number') return enc(v);
+    if (typeof v === 'bigint') return Number(v);
     const c = v as { re: number; im: number };
     return [enc(c.re), enc(c.im)];
   });
@@ -200,7 +201,7 @@ function ulps(x: number, y: number, bits: 32 | 64): number {
 }
 
 describeWithNumpy('native complex loops against NumPy', () => {
-  test.each(['<c8', '<c16'])('%s: add, subtract, divide (Smith), negative, comparisons and classes as NumPy; multiply and square as its unfused loop; |z| within 2 ulp', (dt) => {
+  test.each(['<c8', '<c16'])('%s: add, subtract, divide (Smith), negative, conjugate, comparisons and classes as NumPy; multiply and square as its unfused loop; |z| within 2 ulp', (dt) => {
     const n = 4000;
     const r = rng(dt === '<c8' ? 8 : 16);
     const a = zeros([n], dt);
@@ -218,6 +219,7 @@ describeWithNumpy('native complex loops against NumPy', () => {
       subtract: () => api.subtract(a, b),
       divide: () => api.divide(a, b),
       negative: () => api.negative(a),
+      conjugate: () => api.conjugate(a),
       equal: () => api.equal(a, b),
       not_equal: () => api.notEqual(a, b),
       isnan: () => api.isnan(a),
@@ -246,7 +248,7 @@ with np.errstate(all='ignore'):
     unfused_sq = np.empty(len(a), dt)
     unfused_sq.real, unfused_sq.imag = ar * ar - ai * ai, ar * ai + ai * ar
     res = {
-        'add': np.add(a, b), 'subtract': np.subtract(a, b), 'divide': np.divide(a, b), 'negative': np.negative(a),
+        'add': np.add(a, b), 'subtract': np.subtract(a, b), 'divide': np.divide(a, b), 'negative': np.negative(a), 'conjugate': np.conjugate(a),
         'equal': np.equal(a, b), 'not_equal': np.not_equal(a, b), 'isnan': np.isnan(a), 'isinf': np.isinf(a),
         'isfinite': np.isfinite(a), 'multiply': unfused_mul, 'square': unfused_sq, 'absolute': np.absolute(a),
     }
@@ -280,5 +282,31 @@ print(json.dumps(out))
       else worst = Math.max(worst, ulps(x as number, y as number, bits));
     }
     expect(worst).toBeLessThanOrEqual(2);
+  });
+
+  test('conjugate of real and bool arrays: the values themselves, in NumPy\'s dtype (bool computes in int8)', () => {
+    const inputs: Record<string, NdArray> = {};
+    for (const dt of ['?', 'u1', '>i2', '<i8', '<f2', '>f8', '>c8']) {
+      const x = zeros([5], dt);
+      x.set(dt === '?' ? [true, false, true, true, false] : dt.includes('c') ? [{ re: 1, im: 2 }, { re: -0, im: -0 }, 3, 4, 5] : [1, 0, 7, 100, 3]);
+      inputs[dt] = x;
+    }
+    const ours = Object.fromEntries(Object.entries(inputs).map(([dt, x]) => [dt, { dtype: api.conjugate(x).dtype.str, values: plain(api.conjugate(x)) }]));
+    const np = runNumpy<Record<string, unknown>>(String.raw`
+def enc(x):
+    if isinstance(x, (bool, np.bool_)): return bool(x)
+    if isinstance(x, complex) or np.iscomplexobj(x): return [enc(x.real), enc(x.imag)]
+    x = float(x)
+    if x == 0 and str(x).startswith('-'): return '-0'
+    return int(x) if x.is_integer() else x
+vals = {'?': [True, False, True, True, False], 'c': [1+2j, complex(-0.0, -0.0), 3, 4, 5]}
+out = {}
+for dt in ['?', 'u1', '>i2', '<i8', '<f2', '>f8', '>c8']:
+    x = np.array(vals['c'] if 'c' in dt else vals['?'] if dt == '?' else [1, 0, 7, 100, 3], dtype=dt)
+    r = np.conjugate(x)
+    out[dt] = {'dtype': r.dtype.str, 'values': [enc(v) for v in r]}
+print(json.dumps(out))
+`);
+    expect(ours).toEqual(np);
   });
 });
