@@ -688,13 +688,15 @@ class UfuncRun {
     const void* in[3] = {nullptr, nullptr, nullptr};
     int64_t ins[3] = {0, 0, 0};
     const int64_t csize = kItemsize[compute_];
+    // A complex element needs only its part's alignment (ufunc_complex.cc reads parts).
+    const uintptr_t calign = static_cast<uintptr_t>(compute_ == kC8 || compute_ == kC16 ? csize / 2 : csize);
     for (int k = 0; k < nin_; k++) {
       const Operand& op = ops_[k];
       int64_t s = inner < 0 ? 0 : op.strides[inner];
       // SAFETY: elements i0 .. i0 + m - 1 of this row lie in the operand's
       // checked layout (ReadOperand), so p and p + (m - 1) * s are in bounds.
       const uint8_t* p = op.base + off[k] + i0 * s;
-      if (in_cast_[k] == nullptr && s % csize == 0 && reinterpret_cast<uintptr_t>(p) % csize == 0) {
+      if (in_cast_[k] == nullptr && s % csize == 0 && reinterpret_cast<uintptr_t>(p) % calign == 0) {
         // SAFETY: the compute type in native order, aligned (checked just above).
         in[k] = p;
         ins[k] = s / csize;
@@ -711,9 +713,10 @@ class UfuncRun {
     const Operand& o = ops_[nin_];
     int64_t os = inner < 0 ? 0 : o.strides[inner];
     const int64_t rsize = kItemsize[result_];
+    const uintptr_t ralign = static_cast<uintptr_t>(result_ == kC8 || result_ == kC16 ? rsize / 2 : rsize);
     // SAFETY: as for the inputs, the output's elements of this chunk are in bounds.
     uint8_t* q = o.base + off[nin_] + i0 * os;
-    if (out_direct_type_ && os % rsize == 0 && reinterpret_cast<uintptr_t>(q) % rsize == 0) {
+    if (out_direct_type_ && os % rsize == 0 && reinterpret_cast<uintptr_t>(q) % ralign == 0) {
       fn_(m, in, ins, q, os / rsize);
       return;
     }

@@ -164,6 +164,38 @@ describe('native complex loops match the JS loops bit for bit', () => {
     }
   });
 
+  test('complex data aligned only to its part (8-byte offsets into a buffer) runs in place of the data too', () => {
+    const r = rng(88);
+    for (const offset of [0, 8, 16, 24]) {
+      for (const dt of ['<c16', '<c8']) {
+        const n = 300;
+        const size = dtype(dt).itemsize;
+        const bytes = new Uint8Array(n * size + 32);
+        const src = zeros([n], dt);
+        src.set(Array.from({ length: n }, () => ({ re: part(r), im: part(r) })));
+        const make = (): NdArray => {
+          const b = bytes.slice();
+          b.set(src.view('u1').typedArray() as Uint8Array, offset);
+          return ndarray([n], dt, b.subarray(offset, offset + n * size));
+        };
+        for (const run of [
+          () => api.multiply(make(), make()),
+          () => api.absolute(make()),
+          () => {
+            const x = make();
+            api.divide(x, { re: 0.5, im: -3 }, { out: x });
+            return x;
+          },
+        ]) {
+          const want = jsReference(run);
+          const got = callCounted(run);
+          expect(got.calls).toBe(1);
+          expect(values(got.value)).toEqual(values(want));
+        }
+      }
+    }
+  });
+
   test('order comparisons, minimum, sqrt, exp and power of complex stay in JS; where over complex too', () => {
     const z = zeros([1000], '<c16');
     for (const run of [() => api.less(z, z), () => api.minimum(z, z), () => api.sqrt(z), () => api.exp(z), () => api.power(z, 2)]) {
