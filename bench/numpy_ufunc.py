@@ -49,6 +49,7 @@ def main(p):
     r["where"] = measure(lambda: np.where(neg, px, b), rounds)
     z = (((np.arange(2 * n) % 1000) - 500) * 0.01).view("<c16")
     r["cmul"] = measure(lambda: np.multiply(z, z), rounds)
+    r["cabs"] = measure(lambda: np.abs(z), rounds)
     del z
     g = (1 + (i % 13) * 1e-4).reshape(n // 1000, 1000)
     r["prod_axis"] = measure(lambda: g.prod(axis=1), rounds)

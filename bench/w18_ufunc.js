@@ -192,9 +192,9 @@ function w18(ctx) {
     row('sqrt(px), 10M <f8, new array', lib, base, 'sqrt');
   }
 
-  // exp, log, float power, complex multiply and prod(axis) still run the JS
-  // loops (lib/ufunc-native.ts says why for exp/log/power); shifts, integer
-  // power and where run natively.
+  // exp, log and float power still run the JS loops (lib/ufunc-native.ts
+  // says why); shifts, integer power, where, complex multiply and abs run
+  // natively.
   {
     const lib = m(() => mm.exp(b));
     const base = m(newF8((i) => Math.exp(bt[i])));
@@ -257,6 +257,14 @@ function w18(ctx) {
       return o;
     });
     row('multiply(z, z), 10M <c16, new array', lib, base, 'cmul');
+    const libAbs = m(() => mm.absolute(z));
+    const baseAbs = m(() => {
+      const o = new Float64Array(n);
+      for (let i = 0; i < n; i++) o[i] = Math.hypot(zt[2 * i], zt[2 * i + 1]);
+      return o;
+    });
+    check('complex abs', libAbs.result.get(4321) === baseAbs.result[4321]);
+    row('abs(z), 10M <c16, new <f8 array', libAbs, baseAbs, 'cabs');
   }
   {
     const g = mm.zeros([n], '<f8');

@@ -63,6 +63,7 @@ const NATIVE_OPS: Readonly<Record<string, number>> = {
   right_shift: 31,
   power: 32,
   where: 33,
+  conjugate: 34,
 };
 
 /**
@@ -83,6 +84,14 @@ const BOOL_OPS: Readonly<Record<string, number>> = {
   logical_xor: 28,
   logical_not: 29,
 };
+
+/**
+ * Operations with a complex loop (native/ufunc_complex.cc). The complex
+ * order comparisons, minimum/maximum, sqrt, exp, log and power stay in JS.
+ */
+const COMPLEX_OPS = new Set(['add', 'subtract', 'multiply', 'divide', 'negative', 'conjugate', 'absolute', 'square', 'equal', 'not_equal', 'isnan', 'isinf', 'isfinite']);
+/** Operations whose native loops exist for complex loop types only (conjugate of a real is a copy, left to JS). */
+const COMPLEX_ONLY = new Set(['conjugate']);
 
 /** Operations whose native loops exist for float loop types only. */
 const FLOAT_ONLY = new Set(['divide', 'sqrt']);
@@ -114,7 +123,7 @@ const F4_OUT = new Set([1, 12]); // float32, complex64
 /** The kernel's compute type code for loop type `t` (float16 computes in float32), or -1 when it has no loop. */
 function computeCode(t: DType): number {
   if (t.kind === 'f' && t.itemsize === 2) return F4_CODE;
-  if (t.kind !== 'f' && t.kind !== 'i' && t.kind !== 'u' && t.kind !== 'b') return -1;
+  if (t.kind !== 'f' && t.kind !== 'i' && t.kind !== 'u' && t.kind !== 'b' && t.kind !== 'c') return -1;
   return castCode(t);
 }
 
@@ -128,6 +137,8 @@ export function nativeUfuncOp(spec: UfuncSpec, r: Resolved): number {
   const op = NATIVE_OPS[spec.name];
   if (op === undefined) return -1;
   if (computeCode(t) < 0) return -1;
+  if (t.kind === 'c') return COMPLEX_OPS.has(spec.name) ? op : -1;
+  if (COMPLEX_ONLY.has(spec.name)) return -1;
   if (FLOAT_ONLY.has(spec.name) && t.kind !== 'f') return -1;
   if (INT_ONLY.has(spec.name) && t.kind !== 'i' && t.kind !== 'u') return -1;
   return op;
@@ -141,7 +152,7 @@ export function nativeUfuncOp(spec: UfuncSpec, r: Resolved): number {
  */
 function nativeWhereOp(r: Resolved): number {
   const t = r.inTypes[1];
-  if (r.inTypes[2].str !== t.str || t.kind === 'b' || computeCode(t) < 0) return -1;
+  if (r.inTypes[2].str !== t.str || t.kind === 'b' || t.kind === 'c' || computeCode(t) < 0) return -1;
   return NATIVE_OPS.where;
 }
 

@@ -1081,23 +1081,44 @@ Napi::Value Put(const Napi::CallbackInfo& info) {
 }
 
 // The compress loop over locals only (see AddAtIndices); returns the count
-// of items written.
+// of items written. Branch-free: every item is stored at d[j] and j moves
+// past it only when its condition holds (the next kept item overwrites a
+// dropped one), so a random mask costs no mispredicted branch. Items of a
+// strided source are prefetched kCompressAhead items ahead.
 // SAFETY: i < cn items of the checked condition and source, j < count
-// items of the checked destination.
+// items of the checked destination (checked before each store); the
+// prefetch hint never faults and is never read.
+constexpr int64_t kCompressAhead = 16;
+template <class T, bool Swap, int64_t Size>
+int64_t CompressRun(const uint8_t* c, int64_t cs, int64_t cn, const uint8_t* a, int64_t stride, int64_t itemsize,
+                    uint8_t* d, int64_t count) {
+  const size_t size = Size > 0 ? static_cast<size_t>(Size) : static_cast<size_t>(itemsize);
+  int64_t j = 0;
+  if (stride == itemsize || stride == -itemsize) {
+    for (int64_t i = 0; i < cn && j < count; i++) {
+      std::memcpy(d + j * static_cast<int64_t>(size), a + i * stride, size);
+      j += Load<T, Swap>(c + i * cs) != 0;
+    }
+    return j;
+  }
+  for (int64_t i = 0; i < cn && j < count; i++) {
+    __builtin_prefetch(a + (i + kCompressAhead) * stride, 0, 0);
+    std::memcpy(d + j * static_cast<int64_t>(size), a + i * stride, size);
+    j += Load<T, Swap>(c + i * cs) != 0;
+  }
+  return j;
+}
 template <class T, bool Swap>
 int64_t CompressItems(const uint8_t* c, int64_t cs, int64_t cn, const uint8_t* a, int64_t stride, int64_t itemsize,
                       uint8_t* d, int64_t count) {
-  int64_t j = 0;
-  if (itemsize == 8) {
-    for (int64_t i = 0; i < cn && j < count; i++) {
-      if (Load<T, Swap>(c + i * cs) != 0) std::memcpy(d + 8 * j++, a + i * stride, 8);
-    }
-  } else {
-    for (int64_t i = 0; i < cn && j < count; i++) {
-      if (Load<T, Swap>(c + i * cs) != 0) std::memcpy(d + itemsize * j++, a + i * stride, static_cast<size_t>(itemsize));
-    }
+  switch (itemsize) {
+    case 1: return CompressRun<T, Swap, 1>(c, cs, cn, a, stride, itemsize, d, count);
+    case 2: return CompressRun<T, Swap, 2>(c, cs, cn, a, stride, itemsize, d, count);
+    case 4: return CompressRun<T, Swap, 4>(c, cs, cn, a, stride, itemsize, d, count);
+    case 8: return CompressRun<T, Swap, 8>(c, cs, cn, a, stride, itemsize, d, count);
+    case 16: return CompressRun<T, Swap, 16>(c, cs, cn, a, stride, itemsize, d, count);
+    default: return CompressRun<T, Swap, 0>(c, cs, cn, a, stride, itemsize, d, count);
   }
-  return j;
 }
 
 // compress(condMemory, condOffset, condCount, condStride, condType, condSwap, memory, byteOffset, stride, itemsize, dst, dstOffset, count)

@@ -19,6 +19,7 @@
 
 #include "kernels.h"
 #include "napi_util.h"
+#include "ufunc_complex.h"
 
 namespace mmarray {
 namespace {
@@ -37,11 +38,13 @@ enum Op {
   kIsnan, kIsinf, kIsfinite, kClip,
   kLogicalAnd, kLogicalOr, kLogicalXor, kLogicalNot,
   kLeftShift, kRightShift, kPower, kWhere,
+  kConjugate,  // complex loop types only (ufunc_complex.cc)
   kOpCount
 };
 
 // Elements per chunk of the buffered path: 4096 items of at most 8 bytes
-// keep every operand's buffer within 32 KiB (L1/L2 resident).
+// (16 for complex128) keep every operand's buffer within 32 KiB (64 KiB;
+// L1/L2 resident).
 constexpr int64_t kChunk = 4096;
 
 // ------------------------------------------------------------------ element ops
@@ -516,9 +519,32 @@ struct Tern {
 bool IsFloat(int type) { return type == kF8 || type == kF4; }
 bool IsInt(int type) { return (type >= kI1 && type <= kU4) || type == kI8 || type == kU8; }
 
+// The complex loop of `op` (ufunc_complex.cc), or nullptr.
+ChunkFn PickComplex(int op, int type) {
+  ComplexOp c;
+  switch (op) {
+    case kAdd: c = ComplexOp::kAdd; break;
+    case kSubtract: c = ComplexOp::kSubtract; break;
+    case kMultiply: c = ComplexOp::kMultiply; break;
+    case kDivide: c = ComplexOp::kDivide; break;
+    case kNegative: c = ComplexOp::kNegative; break;
+    case kConjugate: c = ComplexOp::kConjugate; break;
+    case kAbsolute: c = ComplexOp::kAbsolute; break;
+    case kSquare: c = ComplexOp::kSquare; break;
+    case kEqual: c = ComplexOp::kEqual; break;
+    case kNotEqual: c = ComplexOp::kNotEqual; break;
+    case kIsnan: c = ComplexOp::kIsnan; break;
+    case kIsinf: c = ComplexOp::kIsinf; break;
+    case kIsfinite: c = ComplexOp::kIsfinite; break;
+    default: return nullptr;
+  }
+  return PickComplexLoop(c, type == kC16);
+}
+
 // The loop of `op` over compute type `type`, or nullptr when there is none
 // (lib/ufunc-native.ts asks only for these).
 ChunkFn PickLoop(int op, int type) {
+  if (type == kC8 || type == kC16) return PickComplex(op, type);
   bool num = IsFloat(type) || IsInt(type);
   bool flt = IsFloat(type);
   switch (op) {
@@ -564,7 +590,7 @@ ChunkFn PickLoop(int op, int type) {
 int Nin(int op) {
   switch (op) {
     case kNegative: case kAbsolute: case kSquare: case kSqrt: case kInvert: case kIsnan: case kIsinf: case kIsfinite:
-    case kLogicalNot:
+    case kLogicalNot: case kConjugate:
       return 1;
     case kClip: case kWhere:
       return 3;
@@ -662,21 +688,23 @@ class UfuncRun {
     const void* in[3] = {nullptr, nullptr, nullptr};
     int64_t ins[3] = {0, 0, 0};
     const int64_t csize = kItemsize[compute_];
+    // A complex element needs only its part's alignment (ufunc_complex.cc reads parts).
+    const uintptr_t calign = static_cast<uintptr_t>(compute_ == kC8 || compute_ == kC16 ? csize / 2 : csize);
     for (int k = 0; k < nin_; k++) {
       const Operand& op = ops_[k];
       int64_t s = inner < 0 ? 0 : op.strides[inner];
       // SAFETY: elements i0 .. i0 + m - 1 of this row lie in the operand's
       // checked layout (ReadOperand), so p and p + (m - 1) * s are in bounds.
       const uint8_t* p = op.base + off[k] + i0 * s;
-      if (in_cast_[k] == nullptr && s % csize == 0 && reinterpret_cast<uintptr_t>(p) % csize == 0) {
+      if (in_cast_[k] == nullptr && s % csize == 0 && reinterpret_cast<uintptr_t>(p) % calign == 0) {
         // SAFETY: the compute type in native order, aligned (checked just above).
         in[k] = p;
         ins[k] = s / csize;
       } else {
         int64_t count = s == 0 ? 1 : m;
         RowCastFn cast = in_cast_[k] != nullptr ? in_cast_[k] : CastRowFor(op.type, compute_, false, false);
-        // SAFETY: the buffer holds kChunk >= count items of up to 8 bytes.
-        uint64_t* buf = Buffer(&in_buf_[k], kChunk);
+        // SAFETY: the buffer holds kChunk >= count items of csize bytes.
+        uint64_t* buf = Buffer(&in_buf_[k], kChunk * csize / 8);
         cast(p, s, reinterpret_cast<uint8_t*>(buf), csize, count);
         in[k] = buf;
         ins[k] = s == 0 ? 0 : 1;
@@ -685,13 +713,15 @@ class UfuncRun {
     const Operand& o = ops_[nin_];
     int64_t os = inner < 0 ? 0 : o.strides[inner];
     const int64_t rsize = kItemsize[result_];
+    const uintptr_t ralign = static_cast<uintptr_t>(result_ == kC8 || result_ == kC16 ? rsize / 2 : rsize);
     // SAFETY: as for the inputs, the output's elements of this chunk are in bounds.
     uint8_t* q = o.base + off[nin_] + i0 * os;
-    if (out_direct_type_ && os % rsize == 0 && reinterpret_cast<uintptr_t>(q) % rsize == 0) {
+    if (out_direct_type_ && os % rsize == 0 && reinterpret_cast<uintptr_t>(q) % ralign == 0) {
       fn_(m, in, ins, q, os / rsize);
       return;
     }
-    uint8_t* res = reinterpret_cast<uint8_t*>(Buffer(&res_buf_, kChunk));
+    // SAFETY: 2 * kChunk words hold kChunk >= m items of up to 16 bytes.
+    uint8_t* res = reinterpret_cast<uint8_t*>(Buffer(&res_buf_, kChunk * 2));
     fn_(m, in, ins, res, 1);
     if (!masked_) {
       out_cast_(res, rsize, q, os, m);
@@ -782,6 +812,9 @@ Napi::Value KernelUfunc(const Napi::CallbackInfo& info) {
     if (d == 0) return Napi::Number::New(env, 0);
   }
   int result = BoolResult(static_cast<int>(op)) ? kB1 : static_cast<int>(compute);
+  // The magnitude of a complex number is its part type.
+  if (op == kAbsolute && compute == kC8) result = kF4;
+  if (op == kAbsolute && compute == kC16) result = kF8;
   UfuncRun run(ops, nin, masked, static_cast<int>(compute), result, fn);
   t_negative_power = false;
   // C-order walk of the outer axes; each innermost row runs in chunks.

@@ -194,6 +194,15 @@ describe('take and compress', () => {
       same(() => mm.compress(c.index(`:${m}`), v));
     }
   });
+
+  it.each(['<c16', '>c8', 'V12', 'V3'])('compress strided and contiguous %s items (the branch-free loop for every item size)', (dt) => {
+    const v = randomView(dt, 29).reshape([-1]);
+    const n = v.shape[0];
+    const c = randomView('?', 31 + n).reshape([-1]);
+    const m = Math.min(n, c.shape[0]);
+    same(() => mm.compress(c.index(`:${m}`), v));
+    same(() => mm.compress(c.index(`:${m}`), v.copy()));
+  });
 });
 
 describe('put', () => {

@@ -1,6 +1,6 @@
 /**
  * Arithmetic ufuncs: `add subtract multiply divide floorDivide remainder
- * power minimum maximum negative absolute square`, with NumPy's values:
+ * power minimum maximum negative conjugate absolute square`, with NumPy's values:
  * integers wrap; integer `//` and `%` by 0 give 0 and `INT_MIN // -1` is
  * `INT_MIN`; float `//` and `%` follow `npy_divmod`; an integer to a negative
  * integer power is a ValueError; `minimum`/`maximum` propagate NaN; complex
@@ -425,6 +425,16 @@ function squareC(F: (x: number) => number) {
   };
 }
 
+const CONJ_N = (n: number, a: X, ai: number, as: number, o: X, oi: number, os: number): void => {
+  for (let k = 0; k < n; k++, ai += as, oi += os) o[oi] = a[ai];
+};
+const CONJ_C = (n: number, a: X, ai: number, as: number, o: X, oi: number, os: number): void => {
+  for (let k = 0; k < n; k++, ai += as, oi += os) {
+    o[oi] = a[ai];
+    o[oi + 1] = -a[ai + 1];
+  }
+};
+
 export const NEGATIVE: UfuncSpec = {
   name: 'negative',
   nin: 1,
@@ -435,6 +445,8 @@ export const NEGATIVE: UfuncSpec = {
   },
   loop: (r) => pick(r, { i: NEG_N, I: NEG_N, f: NEG_N, c: NEG_C }, 'negative'),
 };
+/** NumPy's conjugate: the loops of every number type but bool (a bool input computes in int8, as NumPy's). */
+export const CONJUGATE: UfuncSpec = { name: 'conjugate', nin: 1, types: NUMERIC, loop: (r) => pick(r, { i: CONJ_N, I: CONJ_N, f: CONJ_N, c: CONJ_C }, 'conjugate') };
 export const ABSOLUTE: UfuncSpec = {
   name: 'absolute',
   nin: 1,
@@ -491,6 +503,12 @@ export function maximum(x1: UfuncInput, x2: UfuncInput, options?: UfuncOptions):
 export function negative(x: UfuncInput, options?: UfuncOptions): NdArray {
   return callUfunc(NEGATIVE, [x], options);
 }
+/** NumPy's `np.conjugate(x)` (`np.conj`): the complex conjugate; a real number is itself (bools compute in int8, as in NumPy). */
+export function conjugate(x: UfuncInput, options?: UfuncOptions): NdArray {
+  return callUfunc(CONJUGATE, [x], options);
+}
+/** Alias of {@link conjugate}, as `np.conj`. */
+export const conj = conjugate;
 /** NumPy's `np.absolute(x)` (`np.abs`): complex gives its float magnitude; `abs(int8(-128))` stays -128. */
 export function absolute(x: UfuncInput, options?: UfuncOptions): NdArray {
   return callUfunc(ABSOLUTE, [x], options);

@@ -2,7 +2,7 @@
  * The element-wise ufuncs, by topic.
  * @module
  */
-export { add, subtract, multiply, divide, floorDivide, remainder, power, minimum, maximum, negative, absolute, abs, square } from './arith';
+export { add, subtract, multiply, divide, floorDivide, remainder, power, minimum, maximum, negative, conjugate, conj, absolute, abs, square } from './arith';
 export { less, lessEqual, greater, greaterEqual, equal, notEqual, logicalAnd, logicalOr, logicalXor, logicalNot } from './compare';
 export { bitwiseAnd, bitwiseOr, bitwiseXor, invert, leftShift, rightShift } from './bitwise';
 export { sqrt, exp, log, isnan, isinf, isfinite, signbit } from './math';

@@ -1,0 +1,203 @@
+// Complex ufunc loops (see ufunc_complex.h).
+//
+// Every product, sum and quotient is rounded to the part type on its own, as
+// the JS loops round each step (lib/ufuncs/arith.ts): no fused multiply-add,
+// which GCC would otherwise form for C++ wherever the target has one
+// (arm64; an x86 clone with FMA). The pragmas head the file, before the
+// includes, for the reason ufunc_kernels.cc gives: GCC does not inline
+// across functions compiled with different math flags. no-trapping-math
+// (nothing here reads the floating-point exception flags) lets GCC compute
+// both arms of absolute's selects, so that loop vectorizes; it changes no
+// value.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC optimize("no-math-errno", "fp-contract=off", "no-trapping-math")
+#endif
+#if defined(__clang__)
+#pragma clang fp contract(off)
+#endif
+#include "ufunc_complex.h"
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <type_traits>
+
+namespace mmarray {
+namespace {
+
+// One complex element: NumPy's layout (real part first), the same as the
+// JS loops' interleaved typed arrays.
+template <class P>
+struct Pair {
+  P re, im;
+};
+static_assert(sizeof(Pair<float>) == 8 && sizeof(Pair<double>) == 16, "a complex element is two packed parts");
+
+// ------------------------------------------------------------------ element ops
+
+struct CAdd {
+  template <class P>
+  static Pair<P> Apply(Pair<P> a, Pair<P> b) { return {a.re + b.re, a.im + b.im}; }
+};
+struct CSubtract {
+  template <class P>
+  static Pair<P> Apply(Pair<P> a, Pair<P> b) { return {a.re - b.re, a.im - b.im}; }
+};
+// (ar br - ai bi, ar bi + ai br), each product rounded (mulC in arith.ts).
+struct CMultiply {
+  template <class P>
+  static Pair<P> Apply(Pair<P> a, Pair<P> b) { return {a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re}; }
+};
+// Smith's algorithm as NumPy's scalar loop and divC in arith.ts, step for
+// step; a zero divisor divides each part by +0 (inf or NaN, as NumPy).
+struct CDivide {
+  template <class P>
+  static Pair<P> Apply(Pair<P> a, Pair<P> b) {
+    const P br_abs = std::fabs(b.re), bi_abs = std::fabs(b.im);
+    if (br_abs >= bi_abs) {
+      if (br_abs == 0 && bi_abs == 0) return {a.re / br_abs, a.im / br_abs};
+      const P rat = b.im / b.re;
+      const P scl = P(1) / (b.re + b.im * rat);
+      return {(a.re + a.im * rat) * scl, (a.im - a.re * rat) * scl};
+    }
+    const P rat = b.re / b.im;
+    const P scl = P(1) / (b.im + b.re * rat);
+    return {(a.re * rat + a.im) * scl, (a.im * rat - a.re) * scl};
+  }
+};
+struct CSquare {
+  template <class P>
+  static Pair<P> Apply(Pair<P> a) { return {a.re * a.re - a.im * a.im, a.re * a.im + a.im * a.re}; }
+};
+struct CNegative {
+  template <class P>
+  static Pair<P> Apply(Pair<P> a) { return {-a.re, -a.im}; }
+};
+struct CConjugate {
+  template <class P>
+  static Pair<P> Apply(Pair<P> a) { return {a.re, -a.im}; }
+};
+// |a| as V8's Math.hypot(re, im), which the JS loop calls: an infinite part
+// wins over a NaN, then NaN, then 0; else both parts scaled by the larger,
+// sqrt of the sum of squares, times the larger, in double (complex64 rounds
+// the double result once, as a Float32Array store does). The Kahan
+// compensation V8 carries is exactly 0 for two terms. The special cases are
+// selects over the general result (which they replace whenever it is not
+// finite), so the loop vectorizes.
+struct CAbsolute {
+  template <class P>
+  static P Apply(Pair<P> a) {
+    constexpr double kInf = std::numeric_limits<double>::infinity();
+    const double x = std::fabs(static_cast<double>(a.re)), y = std::fabs(static_cast<double>(a.im));
+    const double m = x > y ? x : y;
+    const double p = x / m, q = y / m;
+    double r = std::sqrt(p * p + q * q) * m;
+    r = m == 0 ? 0.0 : r;
+    r = x != x || y != y ? std::numeric_limits<double>::quiet_NaN() : r;
+    r = x == kInf || y == kInf ? kInf : r;
+    return static_cast<P>(r);
+  }
+};
+struct CEqual {
+  template <class P>
+  static uint8_t Apply(Pair<P> a, Pair<P> b) { return (a.re == b.re) & (a.im == b.im); }
+};
+struct CNotEqual {
+  template <class P>
+  static uint8_t Apply(Pair<P> a, Pair<P> b) { return (a.re != b.re) | (a.im != b.im); }
+};
+struct CIsnan {
+  template <class P>
+  static uint8_t Apply(Pair<P> a) { return (a.re != a.re) | (a.im != a.im); }
+};
+struct CIsinf {
+  template <class P>
+  static uint8_t Apply(Pair<P> a) {
+    constexpr P kInf = std::numeric_limits<P>::infinity();
+    return (std::fabs(a.re) == kInf) | (std::fabs(a.im) == kInf);
+  }
+};
+struct CIsfinite {
+  template <class P>
+  static uint8_t Apply(Pair<P> a) { return std::isfinite(a.re) & std::isfinite(a.im); }
+};
+
+// ------------------------------------------------------------------ loops
+//
+// The contiguous forms as plain unit-stride loops the compiler vectorizes,
+// built for AVX2 too (as ufunc_kernels.cc's). No __restrict: the output may
+// be an input exactly (in place), and each element is read before it is written.
+#define MMARRAY_LOOP_CLONES __attribute__((target_clones("avx2", "default")))
+
+template <class F, class P, class R>
+MMARRAY_LOOP_CLONES void VV(int64_t n, const Pair<P>* a, const Pair<P>* b, R* o) {
+  for (int64_t i = 0; i < n; i++) o[i] = F::Apply(a[i], b[i]);
+}
+template <class F, class P, class R>
+MMARRAY_LOOP_CLONES void VS(int64_t n, const Pair<P>* a, Pair<P> y, R* o) {
+  for (int64_t i = 0; i < n; i++) o[i] = F::Apply(a[i], y);
+}
+template <class F, class P, class R>
+MMARRAY_LOOP_CLONES void SV(int64_t n, Pair<P> x, const Pair<P>* b, R* o) {
+  for (int64_t i = 0; i < n; i++) o[i] = F::Apply(x, b[i]);
+}
+template <class F, class P, class R>
+MMARRAY_LOOP_CLONES void U(int64_t n, const Pair<P>* a, R* o) {
+  for (int64_t i = 0; i < n; i++) o[i] = F::Apply(a[i]);
+}
+
+#undef MMARRAY_LOOP_CLONES
+
+template <class F, class P, class R>
+void BinaryChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov, int64_t so) {
+  const Pair<P>* a = static_cast<const Pair<P>*>(in[0]);
+  const Pair<P>* b = static_cast<const Pair<P>*>(in[1]);
+  const int64_t sa = ins[0], sb = ins[1];
+  R* o = static_cast<R*>(ov);
+  if (so == 1) {
+    // SAFETY: the caller's contract (ufunc_complex.h): n elements at these
+    // strides are in bounds, and an input overlapping o is o exactly.
+    if (sa == 1 && sb == 1) return VV<F, P, R>(n, a, b, o);
+    if (sa == 1 && sb == 0) return VS<F, P, R>(n, a, *b, o);
+    if (sa == 0 && sb == 1) return SV<F, P, R>(n, *a, b, o);
+  }
+  for (int64_t i = 0; i < n; i++) o[i * so] = F::Apply(a[i * sa], b[i * sb]);
+}
+
+template <class F, class P, class R>
+void UnaryChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov, int64_t so) {
+  const Pair<P>* a = static_cast<const Pair<P>*>(in[0]);
+  const int64_t sa = ins[0];
+  R* o = static_cast<R*>(ov);
+  // SAFETY: as in BinaryChunk.
+  if (so == 1 && sa == 1) return U<F, P, R>(n, a, o);
+  for (int64_t i = 0; i < n; i++) o[i * so] = F::Apply(a[i * sa]);
+}
+
+template <class P>
+ComplexChunkFn ForPart(ComplexOp op) {
+  switch (op) {
+    case ComplexOp::kAdd: return BinaryChunk<CAdd, P, Pair<P>>;
+    case ComplexOp::kSubtract: return BinaryChunk<CSubtract, P, Pair<P>>;
+    case ComplexOp::kMultiply: return BinaryChunk<CMultiply, P, Pair<P>>;
+    case ComplexOp::kDivide: return BinaryChunk<CDivide, P, Pair<P>>;
+    case ComplexOp::kNegative: return UnaryChunk<CNegative, P, Pair<P>>;
+    case ComplexOp::kConjugate: return UnaryChunk<CConjugate, P, Pair<P>>;
+    case ComplexOp::kAbsolute: return UnaryChunk<CAbsolute, P, P>;
+    case ComplexOp::kSquare: return UnaryChunk<CSquare, P, Pair<P>>;
+    case ComplexOp::kEqual: return BinaryChunk<CEqual, P, uint8_t>;
+    case ComplexOp::kNotEqual: return BinaryChunk<CNotEqual, P, uint8_t>;
+    case ComplexOp::kIsnan: return UnaryChunk<CIsnan, P, uint8_t>;
+    case ComplexOp::kIsinf: return UnaryChunk<CIsinf, P, uint8_t>;
+    case ComplexOp::kIsfinite: return UnaryChunk<CIsfinite, P, uint8_t>;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+ComplexChunkFn PickComplexLoop(ComplexOp op, bool is_double) {
+  return is_double ? ForPart<double>(op) : ForPart<float>(op);
+}
+
+}  // namespace mmarray

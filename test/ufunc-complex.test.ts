@@ -1,0 +1,344 @@
+// The native complex loops (native/ufunc_complex.cc, picked by
+// lib/ufunc-native.ts) against the JS loops they replace (lib/ufuncs/, the
+// reference) on random strided, flipped, byte-swapped and unaligned complex64
+// and complex128 views, with out=, where=, broadcasting, scalars and in
+// place; and against NumPy on the same inputs. Every comparison checks which
+// path ran.
+import * as fs from 'fs';
+import * as path from 'path';
+import * as api from '../lib';
+import { dtype, ndarray, NdArray, zeros } from '../lib';
+import * as native from '../lib/native';
+import { UFUNC_NATIVE_MIN_ELEMENTS } from '../lib/ufunc-native';
+import { rng } from './helpers/bytes';
+import { jsPath } from './helpers/kernels';
+import { describeWithNumpy, runNumpy } from './helpers/numpy';
+import { useTempDir } from './helpers/tmp';
+
+const tmp = useTempDir('mmarray-ufunc-complex-');
+
+type Fn = (...x: unknown[]) => NdArray;
+const fnOf = (name: string): Fn => (api as unknown as Record<string, Fn>)[name];
+
+const BINARY = ['add', 'subtract', 'multiply', 'divide', 'equal', 'notEqual'];
+const UNARY = ['negative', 'conjugate', 'absolute', 'square', 'isnan', 'isinf', 'isfinite'];
+const COMPLEX_DTYPES = ['<c8', '>c8', '<c16', '>c16'];
+// The other input is now and then real (it casts to the complex loop type).
+const OTHER_DTYPES = [...COMPLEX_DTYPES, ...COMPLEX_DTYPES, '<f8', '>f4', '<i4', '|u1'];
+
+/** Parts spread over many magnitudes, with a few specials (0, -0, ±inf, NaN) and duplicates for equal. */
+function part(r: () => number): number {
+  const u = r();
+  if (u < 0.04) return [0, -0, Infinity, -Infinity, NaN][Math.floor(r() * 5)];
+  if (u < 0.15) return Math.floor(r() * 7) - 3;
+  return (r() - 0.5) * Math.exp((r() - 0.5) * 60);
+}
+
+interface Layout {
+  dtype: string;
+  shape: number[];
+  steps: number[];
+  shift: number;
+  bytes: Uint8Array;
+}
+
+/** Random contents for a view of `shape` with random steps (maybe flipped), maybe one byte off alignment. */
+function randomLayout(r: () => number, shape: number[], dt: string): Layout {
+  const d = dtype(dt);
+  const steps = shape.map(() => [1, 1, 2, -1, -3][Math.floor(r() * 5)]);
+  const baseShape = shape.map((n, i) => Math.max(1, n * Math.abs(steps[i])));
+  const count = baseShape.reduce((x, y) => x * y, 1);
+  const base = zeros([count], d);
+  if (d.kind === 'c') base.set(Array.from({ length: count }, () => ({ re: part(r), im: part(r) })));
+  else if (d.kind === 'f') base.set(Array.from({ length: count }, () => part(r)));
+  else base.set(Array.from({ length: count }, () => Math.floor(r() * 100)));
+  const bytes = new Uint8Array(base.view('u1').typedArray() as Uint8Array);
+  return { dtype: dt, shape, steps, shift: r() < 0.3 ? 1 : 0, bytes };
+}
+
+/** A fresh array of the layout (its own copy of the bytes, so both paths start from the same data). */
+function build(l: Layout): NdArray {
+  const d = dtype(l.dtype);
+  const buf = new Uint8Array(l.bytes.length + l.shift);
+  buf.set(l.bytes, l.shift);
+  const baseShape = l.shape.map((n, i) => Math.max(1, n * Math.abs(l.steps[i])));
+  const base = ndarray(baseShape, d, buf.subarray(l.shift));
+  if (l.shape.length === 0) return base;
+  const v = base.index(l.steps.map((s) => `::${s}`).join(','));
+  return v.index(l.shape.map((n) => `:${n}`).join(','));
+}
+
+function callCounted<T>(fn: () => T): { value: T | Error; calls: number } {
+  const spy = jest.spyOn(native, 'kernelUfunc');
+  try {
+    let value: T | Error;
+    try {
+      value = fn();
+    } catch (e) {
+      value = e as Error;
+    }
+    return { value, calls: spy.mock.calls.length };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+function jsReference<T>(fn: () => T): T | Error {
+  try {
+    return jsPath(fn);
+  } catch (e) {
+    return e as Error;
+  }
+}
+
+function values(x: NdArray | Error): unknown {
+  if (x instanceof Error) return `${x.name}: ${x.message}`;
+  return { dtype: x.dtype.str, shape: x.shape, values: x.toArray() };
+}
+
+describe('native complex loops match the JS loops bit for bit', () => {
+  test('random views of complex64 and complex128, both byte orders, out=, where=, broadcast, scalars, in place', () => {
+    const r = rng(2424);
+    let nativeRuns = 0;
+    const failures: string[] = [];
+    for (let t = 0; t < 400; t++) {
+      const unary = r() < 0.4;
+      const name = unary ? UNARY[Math.floor(r() * UNARY.length)] : BINARY[Math.floor(r() * BINARY.length)];
+      const rows = 1 + Math.floor(r() * 12);
+      const cols = Math.ceil((UFUNC_NATIVE_MIN_ELEMENTS + Math.floor(r() * 500)) / rows);
+      const shape = r() < 0.3 ? [rows * cols] : [rows, cols];
+      const a = randomLayout(r, shape, COMPLEX_DTYPES[Math.floor(r() * COMPLEX_DTYPES.length)]);
+      const bShape = r() < 0.15 ? [] : r() < 0.2 ? shape.slice(1) : shape;
+      const b = unary ? null : randomLayout(r, bShape, OTHER_DTYPES[Math.floor(r() * OTHER_DTYPES.length)]);
+      const scalar = !unary && r() < 0.15 ? [{ re: 1.5, im: -2 }, { re: 0, im: 0 }, 3, -0.25, { re: NaN, im: 1 }][Math.floor(r() * 5)] : null;
+      const mode = r(); // < 0.25: out=, < 0.4: out= and where=, < 0.5: in place on a
+      const fn = fnOf(name);
+      const run = (): NdArray => {
+        const x = build(a);
+        const y = scalar !== null ? scalar : b === null ? null : build(b);
+        const args: unknown[] = y === null ? [x] : [x, y];
+        if (mode < 0.4) {
+          const plain = fn(...args);
+          const outDtype = [plain.dtype.str, plain.dtype.newbyteorder().str][t % 2];
+          const out = build(randomLayout(rng(t * 31 + 7), shape, outDtype));
+          const opts: Record<string, unknown> = { out };
+          if (mode >= 0.25) opts.where = build(randomLayout(rng(t * 31 + 8), shape.slice(t % 2), '|b1'));
+          fn(...args, opts);
+          return out;
+        }
+        if (mode < 0.5) {
+          fn(...args, { out: x });
+          return x;
+        }
+        return fn(...args);
+      };
+      const want = jsReference(run);
+      const got = callCounted(run);
+      if (got.calls > 0) nativeRuns++;
+      try {
+        expect(values(got.value)).toEqual(values(want));
+      } catch {
+        failures.push(`#${t} ${name}(${a.dtype}${b ? `, ${b.dtype}` : ''}${scalar !== null ? `, ${JSON.stringify(scalar)}` : ''}) shape ${JSON.stringify(shape)} mode ${mode.toFixed(2)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    // Almost every draw runs natively (in-place results that cannot take the result type raise on both paths).
+    expect(nativeRuns).toBeGreaterThan(300);
+  });
+
+  test('division by zero, infinite and NaN divisors, and |z| of the special values', () => {
+    const specials = [0, -0, 1, -2.5, Infinity, -Infinity, NaN, 5e-324, 1.7976931348623157e308];
+    const pairs: { re: number; im: number }[] = [];
+    for (const re of specials) for (const im of specials) pairs.push({ re, im });
+    for (const dt of ['<c8', '>c16']) {
+      const a = zeros([pairs.length * pairs.length], dt);
+      const b = zeros([pairs.length * pairs.length], dt);
+      a.set(pairs.flatMap((p) => pairs.map(() => p)));
+      b.set(pairs.flatMap(() => pairs));
+      for (const run of [() => api.divide(a, b), () => api.multiply(a, b), () => api.absolute(b), () => api.square(b)]) {
+        const want = jsReference(run);
+        const got = callCounted(run);
+        expect(got.calls).toBe(1);
+        expect(values(got.value)).toEqual(values(want));
+      }
+    }
+  });
+
+  test('complex data aligned only to its part (8-byte offsets into a buffer) runs in place of the data too', () => {
+    const r = rng(88);
+    for (const offset of [0, 8, 16, 24]) {
+      for (const dt of ['<c16', '<c8']) {
+        const n = 300;
+        const size = dtype(dt).itemsize;
+        const bytes = new Uint8Array(n * size + 32);
+        const src = zeros([n], dt);
+        src.set(Array.from({ length: n }, () => ({ re: part(r), im: part(r) })));
+        const make = (): NdArray => {
+          const b = bytes.slice();
+          b.set(src.view('u1').typedArray() as Uint8Array, offset);
+          return ndarray([n], dt, b.subarray(offset, offset + n * size));
+        };
+        for (const run of [
+          () => api.multiply(make(), make()),
+          () => api.absolute(make()),
+          () => {
+            const x = make();
+            api.divide(x, { re: 0.5, im: -3 }, { out: x });
+            return x;
+          },
+        ]) {
+          const want = jsReference(run);
+          const got = callCounted(run);
+          expect(got.calls).toBe(1);
+          expect(values(got.value)).toEqual(values(want));
+        }
+      }
+    }
+  });
+
+  test('order comparisons, minimum, sqrt, exp and power of complex stay in JS; where over complex too', () => {
+    const z = zeros([1000], '<c16');
+    for (const run of [() => api.less(z, z), () => api.minimum(z, z), () => api.sqrt(z), () => api.exp(z), () => api.power(z, 2)]) {
+      expect(callCounted(run).calls).toBe(0);
+    }
+    expect(callCounted(() => api.where(zeros([1000], '?'), z, z)).calls).toBe(0);
+    expect(callCounted(() => api.multiply(z, z)).calls).toBe(1);
+    expect(callCounted(() => api.absolute(z)).value).toMatchObject({ shape: [1000] });
+    expect((callCounted(() => api.absolute(z)).value as NdArray).dtype.str).toBe('<f8');
+    expect((callCounted(() => api.absolute(zeros([1000], '<c8'))).value as NdArray).dtype.str).toBe('<f4');
+  });
+});
+
+// ------------------------------------------------------------------ NumPy
+
+/** Values of a real or complex array as [re, im] pairs or numbers, NaN as the string 'nan' (JSON). */
+function plain(a: NdArray): unknown[] {
+  const enc = (x: number): number | string => (Number.isNaN(x) ? 'nan' : x === Infinity ? 'inf' : x === -Infinity ? '-inf' : Object.is(x, -0) ? '-0' : x);
+  return (a.toArray() as unknown[]).map((v) => {
+    if (typeof v === 'boolean') return v;
+    if (typeof v === 'number') return enc(v);
+    if (typeof v === 'bigint') return Number(v);
+    const c = v as { re: number; im: number };
+    return [enc(c.re), enc(c.im)];
+  });
+}
+
+/** The distance in units in the last place between two finite floats of `bits` (32 or 64). */
+function ulps(x: number, y: number, bits: 32 | 64): number {
+  const f = bits === 32 ? new Float32Array(2) : new Float64Array(2);
+  f[0] = x;
+  f[1] = y;
+  const i = bits === 32 ? new Int32Array(f.buffer) : new BigInt64Array(f.buffer);
+  return Math.abs(Number(BigInt(i[0]) - BigInt(i[1])));
+}
+
+describeWithNumpy('native complex loops against NumPy', () => {
+  test.each(['<c8', '<c16'])('%s: add, subtract, divide (Smith), negative, conjugate, comparisons and classes as NumPy; multiply and square as its unfused loop; |z| within 2 ulp', (dt) => {
+    const n = 4000;
+    const r = rng(dt === '<c8' ? 8 : 16);
+    const a = zeros([n], dt);
+    const b = zeros([n], dt);
+    a.set(Array.from({ length: n }, () => ({ re: part(r), im: part(r) })));
+    b.set(Array.from({ length: n }, (_, i) => (i % 10 === 0 ? a.get(i) : { re: part(r), im: part(r) })));
+    const dir = tmp.path(dt.slice(1));
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'a.bin'), a.view('u1').typedArray() as Uint8Array);
+    fs.writeFileSync(path.join(dir, 'b.bin'), b.view('u1').typedArray() as Uint8Array);
+
+    const ours: Record<string, NdArray> = {};
+    const ops: Record<string, () => NdArray> = {
+      add: () => api.add(a, b),
+      subtract: () => api.subtract(a, b),
+      divide: () => api.divide(a, b),
+      negative: () => api.negative(a),
+      conjugate: () => api.conjugate(a),
+      equal: () => api.equal(a, b),
+      not_equal: () => api.notEqual(a, b),
+      isnan: () => api.isnan(a),
+      isinf: () => api.isinf(a),
+      isfinite: () => api.isfinite(a),
+      multiply: () => api.multiply(a, b),
+      square: () => api.square(a),
+      absolute: () => api.absolute(a),
+    };
+    for (const [k, run] of Object.entries(ops)) {
+      const got = callCounted(run);
+      expect([k, got.calls]).toEqual([k, 1]);
+      ours[k] = got.value as NdArray;
+    }
+    const np = runNumpy<Record<string, unknown[]>>(
+      String.raw`
+dt = np.dtype(${JSON.stringify(dt)})
+a = np.fromfile(${JSON.stringify(path.join(dir, 'a.bin'))}, dt)
+b = np.fromfile(${JSON.stringify(path.join(dir, 'b.bin'))}, dt)
+with np.errstate(all='ignore'):
+    ar, ai, br, bi = a.real.copy(), a.imag.copy(), b.real.copy(), b.imag.copy()
+    # NumPy's scalar complex loops round each product (its AVX-512 loops fuse
+    # the multiply-add of multiply and square, which no JS loop can match).
+    unfused_mul = np.empty(len(a), dt)
+    unfused_mul.real, unfused_mul.imag = ar * br - ai * bi, ar * bi + ai * br
+    unfused_sq = np.empty(len(a), dt)
+    unfused_sq.real, unfused_sq.imag = ar * ar - ai * ai, ar * ai + ai * ar
+    res = {
+        'add': np.add(a, b), 'subtract': np.subtract(a, b), 'divide': np.divide(a, b), 'negative': np.negative(a), 'conjugate': np.conjugate(a),
+        'equal': np.equal(a, b), 'not_equal': np.not_equal(a, b), 'isnan': np.isnan(a), 'isinf': np.isinf(a),
+        'isfinite': np.isfinite(a), 'multiply': unfused_mul, 'square': unfused_sq, 'absolute': np.absolute(a),
+    }
+def enc(x):
+    x = float(x)
+    if x != x: return 'nan'
+    if x == float('inf'): return 'inf'
+    if x == float('-inf'): return '-inf'
+    if x == 0 and str(x).startswith('-'): return '-0'
+    return int(x) if x.is_integer() and abs(x) < 2**53 else x
+out = {}
+for k, v in res.items():
+    if v.dtype == np.bool_: out[k] = [bool(x) for x in v]
+    elif v.dtype.kind == 'c': out[k] = [[enc(x.real), enc(x.imag)] for x in v]
+    else: out[k] = [enc(x) for x in v]
+print(json.dumps(out))
+`,
+    );
+    for (const k of Object.keys(ops)) {
+      if (k === 'absolute') continue;
+      expect([k, plain(ours[k])]).toEqual([k, np[k]]);
+    }
+    // |z|: V8's Math.hypot (the JS loop's) and NumPy's vector loop may round apart, by at most 2 ulp here.
+    const bits = dt === '<c8' ? 32 : 64;
+    const mine = plain(ours.absolute);
+    let worst = 0;
+    for (let i = 0; i < n; i++) {
+      const x = mine[i];
+      const y = np.absolute[i];
+      if (typeof x === 'string' || typeof y === 'string') expect([i, x]).toEqual([i, y]);
+      else worst = Math.max(worst, ulps(x as number, y as number, bits));
+    }
+    expect(worst).toBeLessThanOrEqual(2);
+  });
+
+  test('conjugate of real and bool arrays: the values themselves, in NumPy\'s dtype (bool computes in int8)', () => {
+    const inputs: Record<string, NdArray> = {};
+    for (const dt of ['?', 'u1', '>i2', '<i8', '<f2', '>f8', '>c8']) {
+      const x = zeros([5], dt);
+      x.set(dt === '?' ? [true, false, true, true, false] : dt.includes('c') ? [{ re: 1, im: 2 }, { re: -0, im: -0 }, 3, 4, 5] : [1, 0, 7, 100, 3]);
+      inputs[dt] = x;
+    }
+    const ours = Object.fromEntries(Object.entries(inputs).map(([dt, x]) => [dt, { dtype: api.conjugate(x).dtype.str, values: plain(api.conjugate(x)) }]));
+    const np = runNumpy<Record<string, unknown>>(String.raw`
+def enc(x):
+    if isinstance(x, (bool, np.bool_)): return bool(x)
+    if isinstance(x, complex) or np.iscomplexobj(x): return [enc(x.real), enc(x.imag)]
+    x = float(x)
+    if x == 0 and str(x).startswith('-'): return '-0'
+    return int(x) if x.is_integer() else x
+vals = {'?': [True, False, True, True, False], 'c': [1+2j, complex(-0.0, -0.0), 3, 4, 5]}
+out = {}
+for dt in ['?', 'u1', '>i2', '<i8', '<f2', '>f8', '>c8']:
+    x = np.array(vals['c'] if 'c' in dt else vals['?'] if dt == '?' else [1, 0, 7, 100, 3], dtype=dt)
+    r = np.conjugate(x)
+    out[dt] = {'dtype': r.dtype.str, 'values': [enc(v) for v in r]}
+print(json.dumps(out))
+`);
+    expect(ours).toEqual(np);
+  });
+});
