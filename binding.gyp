@@ -15,6 +15,7 @@
         "native/napi_util.cc",
         "native/pairwise.cc",
         "native/ufunc_kernels.cc",
+        "native/transcendental.cc",
         "native/pool_buffer.cc",
         "native/region_pool.cc"
       ],
@@ -33,7 +34,7 @@
                       "-Wl,--wrap=pthread_key_create", "-Wl,--wrap=pthread_key_delete",
                       "-Wl,--wrap=pthread_getspecific", "-Wl,--wrap=pthread_setspecific",
                       "-Wl,--wrap=pthread_rwlock_rdlock", "-Wl,--wrap=pthread_rwlock_wrlock",
-                      "-Wl,--wrap=pthread_rwlock_unlock"]
+                      "-Wl,--wrap=pthread_rwlock_unlock", "-Wl,--wrap=pow"]
         }]
       ],
       "xcode_settings": {

@@ -19,6 +19,7 @@
 
 #include "kernels.h"
 #include "napi_util.h"
+#include "transcendental.h"
 
 namespace mmarray {
 namespace {
@@ -37,6 +38,7 @@ enum Op {
   kIsnan, kIsinf, kIsfinite, kClip,
   kLogicalAnd, kLogicalOr, kLogicalXor, kLogicalNot,
   kLeftShift, kRightShift, kPower, kWhere,
+  kExp, kLog,
   kOpCount
 };
 
@@ -295,7 +297,7 @@ struct RightShift {
 thread_local bool t_negative_power = false;
 // Integer power as arith.ts POW_I / powBig: square and multiply modulo
 // 2^32 (2^64 for 64-bit types), which keeps the loop type's low bits.
-struct Power {  // integers only (PickLoop): float pow stays in JS
+struct Power {  // integers only here: float power is PowChunk (transcendental.cc)
   template <class T>
   static T Apply(T a, T b) {
     if constexpr (std::is_integral_v<T>) {
@@ -500,6 +502,21 @@ ChunkFn ForType(int type) {
   return nullptr;
 }
 
+// exp, log and float power: rows of transcendental.cc, which take element
+// strides and in-place operands as the chunk hands them over.
+template <class T>
+void ExpChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov, int64_t so) {
+  ExpRow(n, static_cast<const T*>(in[0]), ins[0], static_cast<T*>(ov), so);
+}
+template <class T>
+void LogChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov, int64_t so) {
+  LogRow(n, static_cast<const T*>(in[0]), ins[0], static_cast<T*>(ov), so);
+}
+template <class T>
+void PowChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov, int64_t so) {
+  PowRow(n, static_cast<const T*>(in[0]), ins[0], static_cast<const T*>(in[1]), ins[1], static_cast<T*>(ov), so);
+}
+
 template <class F, class T, class R>
 struct Bin {
   static constexpr ChunkFn fn = BinaryChunk<F, T, R>;
@@ -555,8 +572,10 @@ ChunkFn PickLoop(int op, int type) {
     case kLogicalNot: return num || type == kB1 ? ForType<LogicalNot, Un, true>(type) : nullptr;
     case kLeftShift: return IsInt(type) ? ForType<LeftShift, Bin, false>(type) : nullptr;
     case kRightShift: return IsInt(type) ? ForType<RightShift, Bin, false>(type) : nullptr;
-    case kPower: return IsInt(type) ? ForType<Power, Bin, false>(type) : nullptr;
+    case kPower: return IsInt(type) ? ForType<Power, Bin, false>(type) : type == kF8 ? PowChunk<double> : type == kF4 ? PowChunk<float> : nullptr;
     case kWhere: return num ? ForType<Where, Tern, false>(type) : nullptr;
+    case kExp: return type == kF8 ? ExpChunk<double> : type == kF4 ? ExpChunk<float> : nullptr;
+    case kLog: return type == kF8 ? LogChunk<double> : type == kF4 ? LogChunk<float> : nullptr;
   }
   return nullptr;
 }
@@ -564,7 +583,7 @@ ChunkFn PickLoop(int op, int type) {
 int Nin(int op) {
   switch (op) {
     case kNegative: case kAbsolute: case kSquare: case kSqrt: case kInvert: case kIsnan: case kIsinf: case kIsfinite:
-    case kLogicalNot:
+    case kLogicalNot: case kExp: case kLog:
       return 1;
     case kClip: case kWhere:
       return 3;
