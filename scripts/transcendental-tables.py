@@ -11,7 +11,7 @@ log: 128 intervals of z = x / 2^k in [0.6875, 1.375) (the index is bits 45..51
 of bits(x) - bits(0.6875)): intervals below 1 are 2^-8 wide, from 1 up 2^-7.
 Each has a centre c (the interval's midpoint; exactly 1 for the two intervals
 that touch 1, so log(x) near 1 is r + poly(r) with no table term), invc = 1/c
-rounded, and log(c) split as hi (rounded to a multiple of 2^-43, so that
+rounded, eps = c*invc - 1 (exact), and log(c) split as hi (rounded to a multiple of 2^-43, so that
 k*LN2_HI + hi is exact for every exponent k) and lo (the rest, rounded).
 """
 import mpmath
@@ -63,6 +63,7 @@ def main():
     out.append("")
     out.append("struct LogEntry {")
     out.append("  double c, invc, logc_hi, logc_lo;")
+    out.append("  double eps;  // c * invc - 1, exactly (pow's exact r = (z - c) / c)")
     out.append("};")
     out.append("alignas(64) constexpr LogEntry kLogTable[128] = {")
     base = mpmath.mpf("0.6875")
@@ -75,7 +76,9 @@ def main():
         assert float(c) == c
         invc = mpmath.mpf(float(1 / c))
         lh, ll = split43(mpmath.log(c))
-        out.append("    {%s, %s, %s, %s}," % (hexd(c), hexd(invc), hexd(lh), hexd(ll)))
+        eps = c * invc - 1
+        assert float(eps) == eps
+        out.append("    {%s, %s, %s, %s, %s}," % (hexd(c), hexd(invc), hexd(lh), hexd(ll), hexd(eps)))
     out.append("};")
     out.append("")
     out.append("}  // namespace transcendental")
