@@ -287,10 +287,16 @@ inline bool PowIsSpecial(double x, double y, double t) {
   return !((x >= 0x1p-1022) & (x < std::numeric_limits<double>::infinity()) & (std::fabs(y) <= 0x1p900) & (std::fabs(t) <= kExpMainLimit));
 }
 
-// flags[i] says whether element i needs libm's pow; returns whether any does.
+// An element that needs libm's pow comes out as NaN (a result the main
+// path never gives otherwise), set with integer ops (a select would cost the
+// vectorization); returns whether any does.
+inline double MarkNaN(double v, bool special) {
+  return FromBits(Bits(v) | ((0 - static_cast<uint64_t>(special)) & 0x7ff8000000000000ULL));
+}
+
 template <bool kFma>
 __attribute__((always_inline)) inline uint64_t PowBlockF64(int64_t n, const double* __restrict x, const double* __restrict p,
-                                                           double* __restrict y, uint8_t* __restrict flags) {
+                                                           double* __restrict y) {
   uint64_t special = 0;
   for (int64_t i = 0; i < n; i++) {
     double lh, ll, th, tl;
@@ -298,7 +304,6 @@ __attribute__((always_inline)) inline uint64_t PowBlockF64(int64_t n, const doub
     TwoProduct<kFma>(p[i], lh, &th, &tl);
     tl += p[i] * ll;
     bool s = PowIsSpecial(x[i], p[i], th);
-    flags[i] = s;
     special |= s;
     // exp(th + tl): ExpReduced with the tail added to r.
     double kd = th * kInvLn2x128 + kShift;
@@ -308,25 +313,24 @@ __attribute__((always_inline)) inline uint64_t PowBlockF64(int64_t n, const doub
     double r2 = r * r;
     double q = r + r2 * (0.5 + r * (kExpC3 + r * (kExpC4 + r * kExpC5)));
     const transcendental::ExpEntry& te = kExpTable[k & 127];
-    y[i] = ExpScale(te.hi + (te.hi * q + te.lo), k);
+    y[i] = MarkNaN(ExpScale(te.hi + (te.hi * q + te.lo), k), s);
   }
   return special;
 }
 
-using PowBlockFn = uint64_t (*)(int64_t, const double*, const double*, double*, uint8_t*);
+using PowBlockFn = uint64_t (*)(int64_t, const double*, const double*, double*);
 #if defined(__x86_64__)
 // The FMA forms by hand (target_clones has no "with FMA" clone of its own).
 __attribute__((target("avx512f,fma"))) uint64_t PowBlockAvx512(int64_t n, const double* __restrict x, const double* __restrict p,
-                                                                double* __restrict y, uint8_t* __restrict flags) {
-  return PowBlockF64<true>(n, x, p, y, flags);
+                                                                double* __restrict y) {
+  return PowBlockF64<true>(n, x, p, y);
 }
 __attribute__((target("avx2,fma"))) uint64_t PowBlockAvx2(int64_t n, const double* __restrict x, const double* __restrict p,
-                                                          double* __restrict y, uint8_t* __restrict flags) {
-  return PowBlockF64<true>(n, x, p, y, flags);
+                                                          double* __restrict y) {
+  return PowBlockF64<true>(n, x, p, y);
 }
-uint64_t PowBlockBase(int64_t n, const double* __restrict x, const double* __restrict p, double* __restrict y,
-                      uint8_t* __restrict flags) {
-  return PowBlockF64<false>(n, x, p, y, flags);
+uint64_t PowBlockBase(int64_t n, const double* __restrict x, const double* __restrict p, double* __restrict y) {
+  return PowBlockF64<false>(n, x, p, y);
 }
 PowBlockFn PickPowBlock() {
   __builtin_cpu_init();
@@ -336,31 +340,28 @@ PowBlockFn PickPowBlock() {
 }
 #else
 // arm64: FMA is baseline.
-uint64_t PowBlockBase(int64_t n, const double* __restrict x, const double* __restrict p, double* __restrict y,
-                      uint8_t* __restrict flags) {
-  return PowBlockF64<true>(n, x, p, y, flags);
+uint64_t PowBlockBase(int64_t n, const double* __restrict x, const double* __restrict p, double* __restrict y) {
+  return PowBlockF64<true>(n, x, p, y);
 }
 PowBlockFn PickPowBlock() { return PowBlockBase; }
 #endif
 const PowBlockFn kPowBlock = PickPowBlock();
 
-uint64_t PowBlock(int64_t n, const double* x, const double* p, double* y, uint8_t* flags) { return kPowBlock(n, x, p, y, flags); }
+uint64_t PowBlock(int64_t n, const double* x, const double* p, double* y) { return kPowBlock(n, x, p, y); }
 
 // float32: y * log(x) in plain float64 is within 2^-46 relative of exact
 // for every float32 result in range, far inside one float32 ulp.
-MMARRAY_MATH_CLONES uint64_t PowBlock(int64_t n, const float* __restrict x, const float* __restrict p, float* __restrict y,
-                                      uint8_t* __restrict flags) {
+MMARRAY_MATH_CLONES uint64_t PowBlock(int64_t n, const float* __restrict x, const float* __restrict p, float* __restrict y) {
   uint64_t special = 0;
   for (int64_t i = 0; i < n; i++) {
     double xd = x[i], pd = p[i];
     double t = pd * LogMain<true>(xd, 0.0);
     // A float32 x is a normal float64; only x <= 0, inf, NaN and a non-finite y go to pow.
     bool s = !((xd > 0.0) & (xd < std::numeric_limits<double>::infinity()) & (std::fabs(pd) <= 0x1p900) & (std::fabs(t) <= 700.0));
-    flags[i] = s;
     special |= s;
     uint64_t k;
     double e = ExpReduced(t, &k);
-    y[i] = static_cast<float>(ExpScale(e, k));
+    y[i] = static_cast<float>(MarkNaN(ExpScale(e, k), s));
   }
   return special;
 }
@@ -445,7 +446,6 @@ void RunPow(int64_t n, const T* x, int64_t xs, const T* p, int64_t ps, T* y, int
   alignas(64) T xb[kBlock];
   alignas(64) T pb[kBlock];
   alignas(64) T yb[kBlock];
-  alignas(64) uint8_t flags[kBlock];
   for (int64_t i0 = 0; i0 < n; i0 += kBlock) {
     int64_t m = n - i0 < kBlock ? n - i0 : kBlock;
     // SAFETY: elements i0 .. i0 + m - 1 of x, p and y are the caller's (as in RunUnary).
@@ -462,9 +462,9 @@ void RunPow(int64_t n, const T* x, int64_t xs, const T* p, int64_t ps, T* y, int
     }
     bool direct = ys == 1 && xsrc != out && psrc != out;
     T* dst = direct ? out : yb;
-    if (PowBlock(m, xsrc, psrc, dst, flags) != 0) {
+    if (PowBlock(m, xsrc, psrc, dst) != 0) {
       for (int64_t k = 0; k < m; k++) {
-        if (flags[k] != 0) dst[k] = PowSlow(xsrc[k], psrc[k]);
+        if (dst[k] != dst[k]) dst[k] = PowSlow(xsrc[k], psrc[k]);
       }
     }
     if (direct) continue;
