@@ -17,6 +17,7 @@
         "native/sort_kernels.cc",
         "native/ufunc_complex.cc",
         "native/ufunc_kernels.cc",
+        "native/transcendental.cc",
         "native/pool_buffer.cc",
         "native/region_pool.cc"
       ],
@@ -38,7 +39,7 @@
                       "-Wl,--wrap=pthread_key_create", "-Wl,--wrap=pthread_key_delete",
                       "-Wl,--wrap=pthread_getspecific", "-Wl,--wrap=pthread_setspecific",
                       "-Wl,--wrap=pthread_rwlock_rdlock", "-Wl,--wrap=pthread_rwlock_wrlock",
-                      "-Wl,--wrap=pthread_rwlock_unlock"]
+                      "-Wl,--wrap=pthread_rwlock_unlock", "-Wl,--wrap=pow"]
         }]
       ],
       "xcode_settings": {

@@ -63,6 +63,10 @@ def main(p):
         r["big_mul_inplace"] = measure(lambda: np.multiply(u, 1.0000001, out=u), rounds)
         r["big_less"] = measure(lambda: u < 100, rounds)
         r["big_sqrt"] = measure(lambda: np.sqrt(w), rounds)
+        with np.errstate(invalid="ignore"):
+            r["big_exp"] = measure(lambda: np.exp(w), rounds)
+            r["big_log"] = measure(lambda: np.log(w), rounds)
+            r["big_pow"] = measure(lambda: np.power(w, 2.5), rounds)
         del u, w, big
     return r
 

@@ -7,7 +7,7 @@
  * and then asks {@link runUfuncNative} first; when it returns false (no
  * native loop, a tiny array, memory the kernel cannot reach) its JS loops
  * run, and they stay the reference: test/ufunc-native.test.ts pins the two
- * paths to the same bits.
+ * paths to the same bits (exp, log and float power: to within 1 ulp).
  *
  * The kernel computes in the loop type (float16 in float32, as NumPy and
  * the JS loops do); inputs of other dtypes, the other byte order, unaligned
@@ -64,6 +64,8 @@ const NATIVE_OPS: Readonly<Record<string, number>> = {
   power: 32,
   where: 33,
   conjugate: 34,
+  exp: 35,
+  log: 36,
 };
 
 /**
@@ -93,15 +95,17 @@ const COMPLEX_OPS = new Set(['add', 'subtract', 'multiply', 'divide', 'negative'
 /** Operations whose native loops exist for complex loop types only (conjugate of a real is a copy, left to JS). */
 const COMPLEX_ONLY = new Set(['conjugate']);
 
-/** Operations whose native loops exist for float loop types only. */
-const FLOAT_ONLY = new Set(['divide', 'sqrt']);
 /**
- * Operations whose native loops exist for integer loop types only (bools
- * stay in JS). Float power stays in JS: NumPy's values come from its own
- * SIMD loops on AVX-512 machines, which neither libm's pow nor V8's
- * Math.pow matches bit for bit, so there is no one right native answer.
+ * Operations whose native loops exist for float loop types only. exp, log
+ * and float power (native/transcendental.cc) are within 1 ulp of the
+ * correctly rounded result, as the JS loops' Math.exp/log/pow are, but the
+ * two paths may differ in the last bit (so may NumPy builds: its SIMD loops
+ * promise 4 ulp); test/transcendental.test.ts checks both paths against a
+ * high-precision reference and NumPy.
  */
-const INT_ONLY = new Set(['bitwise_and', 'bitwise_or', 'bitwise_xor', 'invert', 'left_shift', 'right_shift', 'power']);
+const FLOAT_ONLY = new Set(['divide', 'sqrt', 'exp', 'log']);
+/** Operations whose native loops exist for integer loop types only (bools stay in JS). */
+const INT_ONLY = new Set(['bitwise_and', 'bitwise_or', 'bitwise_xor', 'invert', 'left_shift', 'right_shift']);
 
 /** NumPy's error for an integer raised to a negative integer power (arith.ts's loops raise it too). */
 export const NEGATIVE_POWER = 'Integers to negative integer powers are not allowed.';
@@ -141,6 +145,8 @@ export function nativeUfuncOp(spec: UfuncSpec, r: Resolved): number {
   if (COMPLEX_ONLY.has(spec.name)) return -1;
   if (FLOAT_ONLY.has(spec.name) && t.kind !== 'f') return -1;
   if (INT_ONLY.has(spec.name) && t.kind !== 'i' && t.kind !== 'u') return -1;
+  // NumPy's float16 power has no fast paths (the float32 kernel takes them): the JS loop runs it.
+  if (spec.name === 'power' && t.kind === 'f' && t.itemsize === 2) return -1;
   return op;
 }
 

@@ -13,6 +13,9 @@
 //                                         its original version (.symver)
 //   __libc_single_threaded    GLIBC_2.32  a private definition
 //   arc4random                GLIBC_2.36  a private definition (getrandom)
+//   pow (libm)                GLIBC_2.29  -Wl,--wrap: the original version
+//                                         (the same algorithm in glibc >= 2.28,
+//                                         behind the errno-setting wrapper)
 // `npm run check:glibc` (scripts/check-glibc.js) fails the build when another
 // one appears; add it here the same way.
 #include <cerrno>
@@ -110,6 +113,15 @@ __asm__(".symver mmarray_pthread_rwlock_unlock_base, pthread_rwlock_unlock@" MMA
 MMARRAY_HIDDEN int __wrap_pthread_rwlock_unlock(pthread_rwlock_t* lock) {
   return mmarray_pthread_rwlock_unlock_base(lock);
 }
+
+// glibc 2.29 gave pow a new version without the old SVID error wrapper;
+// the original version is exported still (transcendental.cc's float power
+// calls pow). From glibc 2.28 both run the same correctly-rounding-or-close
+// pow (within 0.52 ulp); the old wrapper only sets errno besides, which
+// nothing here reads. Before 2.28 pow was a different, also sub-ulp, one.
+double mmarray_pow_base(double x, double y);
+__asm__(".symver mmarray_pow_base, pow@" MMARRAY_GLIBC_BASE);
+MMARRAY_HIDDEN double __wrap_pow(double x, double y) { return mmarray_pow_base(x, y); }
 
 // GCC >= 11's libstdc++ (headers and the static archive) reads
 // __libc_single_threaded to skip atomic reference counting in a

@@ -20,6 +20,7 @@
 #include "kernels.h"
 #include "napi_util.h"
 #include "ufunc_complex.h"
+#include "transcendental.h"
 
 namespace mmarray {
 namespace {
@@ -39,6 +40,7 @@ enum Op {
   kLogicalAnd, kLogicalOr, kLogicalXor, kLogicalNot,
   kLeftShift, kRightShift, kPower, kWhere,
   kConjugate,  // complex loop types only (ufunc_complex.cc)
+  kExp, kLog,
   kOpCount
 };
 
@@ -298,7 +300,7 @@ struct RightShift {
 thread_local bool t_negative_power = false;
 // Integer power as arith.ts POW_I / powBig: square and multiply modulo
 // 2^32 (2^64 for 64-bit types), which keeps the loop type's low bits.
-struct Power {  // integers only (PickLoop): float pow stays in JS
+struct Power {  // integers only here: float power is PowChunk (transcendental.cc)
   template <class T>
   static T Apply(T a, T b) {
     if constexpr (std::is_integral_v<T>) {
@@ -503,6 +505,21 @@ ChunkFn ForType(int type) {
   return nullptr;
 }
 
+// exp, log and float power: rows of transcendental.cc, which take element
+// strides and in-place operands as the chunk hands them over.
+template <class T>
+void ExpChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov, int64_t so) {
+  ExpRow(n, static_cast<const T*>(in[0]), ins[0], static_cast<T*>(ov), so);
+}
+template <class T>
+void LogChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov, int64_t so) {
+  LogRow(n, static_cast<const T*>(in[0]), ins[0], static_cast<T*>(ov), so);
+}
+template <class T>
+void PowChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov, int64_t so) {
+  PowRow(n, static_cast<const T*>(in[0]), ins[0], static_cast<const T*>(in[1]), ins[1], static_cast<T*>(ov), so);
+}
+
 template <class F, class T, class R>
 struct Bin {
   static constexpr ChunkFn fn = BinaryChunk<F, T, R>;
@@ -581,8 +598,10 @@ ChunkFn PickLoop(int op, int type) {
     case kLogicalNot: return num || type == kB1 ? ForType<LogicalNot, Un, true>(type) : nullptr;
     case kLeftShift: return IsInt(type) ? ForType<LeftShift, Bin, false>(type) : nullptr;
     case kRightShift: return IsInt(type) ? ForType<RightShift, Bin, false>(type) : nullptr;
-    case kPower: return IsInt(type) ? ForType<Power, Bin, false>(type) : nullptr;
+    case kPower: return IsInt(type) ? ForType<Power, Bin, false>(type) : type == kF8 ? PowChunk<double> : type == kF4 ? PowChunk<float> : nullptr;
     case kWhere: return num ? ForType<Where, Tern, false>(type) : nullptr;
+    case kExp: return type == kF8 ? ExpChunk<double> : type == kF4 ? ExpChunk<float> : nullptr;
+    case kLog: return type == kF8 ? LogChunk<double> : type == kF4 ? LogChunk<float> : nullptr;
   }
   return nullptr;
 }
@@ -590,7 +609,7 @@ ChunkFn PickLoop(int op, int type) {
 int Nin(int op) {
   switch (op) {
     case kNegative: case kAbsolute: case kSquare: case kSqrt: case kInvert: case kIsnan: case kIsinf: case kIsfinite:
-    case kLogicalNot: case kConjugate:
+    case kLogicalNot: case kConjugate: case kExp: case kLog:
       return 1;
     case kClip: case kWhere:
       return 3;
