@@ -16,9 +16,13 @@
 // pages freed a moment before (NumPy's case: it frees and maps again at once)
 // and ~200 ms with 4 KiB pages either way; /proc/vmstat showed no
 // compact_stall, so the stall was the host backing the pages, not guest
-// compaction. So no region asks for huge pages (the kernel's default
-// applies): a fresh fault costs the same every time, and it is rarely paid
-// on the JS thread. The reserve target shrinks by half each second without a
+// compaction. Regions still ask for huge pages (MADV_HUGEPAGE): with 4 KiB
+// pages every later pass over a result paid for the page walks (in-place
+// ufuncs and set() into existing arrays ran 1.5-1.8x NumPy's huge-page arrays
+// in one quiet run, against 0.65-1.0x with huge pages), and the reserve
+// makes most fresh faults on the pool's thread; a miss on the JS thread that
+// the reserve cannot serve still pays a fresh fault (the bimodal medians the
+// README names). The reserve target shrinks by half each second without a
 // miss and is 0 after a second without requests.
 //
 // Bounded: at most min(1 GiB, RAM/16) idle (reserve included) and
