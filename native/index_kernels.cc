@@ -1504,12 +1504,14 @@ bool IsSorted(const uint8_t* a, int64_t n, int64_t stride) {
   return true;
 }
 
-// NumPy's search (npysort/binsearch.cpp), probe for probe: while the keys
-// ascend a search starts at the last answer, after a smaller key it runs
-// from 0 up to the last answer. Over an unsorted `a` (where NumPy's answers
-// depend on the probes) only this loop gives NumPy's answers.
-template <class T, bool Swap, class V, bool Right>
-void SearchHinted(const uint8_t* a, int64_t n, int64_t stride, const std::vector<V>& keys, uint8_t* d) {
+// NumPy's search loop (npysort/binsearch.cpp), probe for probe: while the
+// keys ascend a search starts at the last answer, after a smaller key it
+// runs from 0 up to the last answer. Over an unsorted `a` (where NumPy's
+// answers depend on the probes) only this loop gives NumPy's answers.
+// `item(mid, &x)` loads the mid-th item of the searched order (false: a bad
+// sorter index, which ends the search).
+template <class V, bool Right, class Item>
+bool HintedLoop(int64_t n, const std::vector<V>& keys, uint8_t* d, Item item) {
   int64_t lo = 0, hi = n;
   V last = keys[0];
   for (size_t j = 0; j < keys.size(); j++) {
@@ -1523,8 +1525,8 @@ void SearchHinted(const uint8_t* a, int64_t n, int64_t stride, const std::vector
     last = k;
     while (lo < hi) {
       int64_t mid = lo + ((hi - lo) >> 1);
-      // SAFETY: 0 <= lo <= mid < hi <= n: an item of the checked region.
-      V x = ValueAt<T, Swap, V>(a + mid * stride);
+      V x{};
+      if (!item(mid, &x)) return false;
       if (Right ? Le(x, k) : Lt(x, k)) {
         lo = mid + 1;
       } else {
@@ -1534,6 +1536,16 @@ void SearchHinted(const uint8_t* a, int64_t n, int64_t stride, const std::vector
     // SAFETY: j < m items of the checked output.
     StoreInt64(d + 8 * static_cast<int64_t>(j), lo);
   }
+  return true;
+}
+
+template <class T, bool Swap, class V, bool Right>
+void SearchHinted(const uint8_t* a, int64_t n, int64_t stride, const std::vector<V>& keys, uint8_t* d) {
+  HintedLoop<V, Right>(n, keys, d, [&](int64_t mid, V* x) {
+    // SAFETY: 0 <= mid < n (HintedLoop's bounds): an item of the checked region.
+    *x = ValueAt<T, Swap, V>(a + mid * stride);
+    return true;
+  });
 }
 
 // Over a sorted `a` every search gives the same answer, so this one is free
@@ -1624,37 +1636,17 @@ inline int64_t SorterAt(const Indices& S, int64_t k, int64_t n) {
   return v >= 0 && v < n ? v : -1;
 }
 
-// SearchHinted over a[sorter[i]] (NumPy's argbinsearch, probe for probe);
+// NumPy's loop over a[sorter[i]] (its argbinsearch, probe for probe);
 // false when a probe met a sorter index out of range.
 template <class T, bool Swap, class V, bool Right>
 bool SearchWithSorter(const uint8_t* a, int64_t n, int64_t stride, const std::vector<V>& keys, uint8_t* d, const Indices& S) {
-  int64_t lo = 0, hi = n;
-  V last = keys[0];
-  for (size_t j = 0; j < keys.size(); j++) {
-    V k = keys[j];
-    if (Lt(last, k)) {
-      hi = n;
-    } else {
-      lo = 0;
-      hi = hi < n ? hi + 1 : n;
-    }
-    last = k;
-    while (lo < hi) {
-      int64_t mid = lo + ((hi - lo) >> 1);
-      int64_t at = SorterAt(S, mid, n);
-      if (at < 0) return false;
-      // SAFETY: 0 <= at < n: an item of the checked region.
-      V x = ValueAt<T, Swap, V>(a + at * stride);
-      if (Right ? Le(x, k) : Lt(x, k)) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    // SAFETY: j < m items of the checked output.
-    StoreInt64(d + 8 * static_cast<int64_t>(j), lo);
-  }
-  return true;
+  return HintedLoop<V, Right>(n, keys, d, [&](int64_t mid, V* x) {
+    int64_t at = SorterAt(S, mid, n);
+    if (at < 0) return false;
+    // SAFETY: 0 <= at < n: an item of the checked region.
+    *x = ValueAt<T, Swap, V>(a + at * stride);
+    return true;
+  });
 }
 
 template <class T, bool Swap, class V, bool Right>
