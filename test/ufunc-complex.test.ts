@@ -8,12 +8,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as api from '../lib';
 import { dtype, ndarray, NdArray, zeros } from '../lib';
-import * as native from '../lib/native';
 import { UFUNC_NATIVE_MIN_ELEMENTS } from '../lib/ufunc-native';
 import { rng } from './helpers/bytes';
-import { jsPath } from './helpers/kernels';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { useTempDir } from './helpers/tmp';
+import { buildLayout, countUfuncCalls, jsReference, Layout } from './helpers/ufunc-layouts';
 
 const tmp = useTempDir('mmarray-ufunc-complex-');
 
@@ -34,13 +33,6 @@ function part(r: () => number): number {
   return (r() - 0.5) * Math.exp((r() - 0.5) * 60);
 }
 
-interface Layout {
-  dtype: string;
-  shape: number[];
-  steps: number[];
-  shift: number;
-  bytes: Uint8Array;
-}
 
 /** Random contents for a view of `shape` with random steps (maybe flipped), maybe one byte off alignment. */
 function randomLayout(r: () => number, shape: number[], dt: string): Layout {
@@ -56,40 +48,8 @@ function randomLayout(r: () => number, shape: number[], dt: string): Layout {
   return { dtype: dt, shape, steps, shift: r() < 0.3 ? 1 : 0, bytes };
 }
 
-/** A fresh array of the layout (its own copy of the bytes, so both paths start from the same data). */
-function build(l: Layout): NdArray {
-  const d = dtype(l.dtype);
-  const buf = new Uint8Array(l.bytes.length + l.shift);
-  buf.set(l.bytes, l.shift);
-  const baseShape = l.shape.map((n, i) => Math.max(1, n * Math.abs(l.steps[i])));
-  const base = ndarray(baseShape, d, buf.subarray(l.shift));
-  if (l.shape.length === 0) return base;
-  const v = base.index(l.steps.map((s) => `::${s}`).join(','));
-  return v.index(l.shape.map((n) => `:${n}`).join(','));
-}
 
-function callCounted<T>(fn: () => T): { value: T | Error; calls: number } {
-  const spy = jest.spyOn(native, 'kernelUfunc');
-  try {
-    let value: T | Error;
-    try {
-      value = fn();
-    } catch (e) {
-      value = e as Error;
-    }
-    return { value, calls: spy.mock.calls.length };
-  } finally {
-    spy.mockRestore();
-  }
-}
 
-function jsReference<T>(fn: () => T): T | Error {
-  try {
-    return jsPath(fn);
-  } catch (e) {
-    return e as Error;
-  }
-}
 
 function values(x: NdArray | Error): unknown {
   if (x instanceof Error) return `${x.name}: ${x.message}`;
@@ -114,15 +74,15 @@ describe('native complex loops match the JS loops bit for bit', () => {
       const mode = r(); // < 0.25: out=, < 0.4: out= and where=, < 0.5: in place on a
       const fn = fnOf(name);
       const run = (): NdArray => {
-        const x = build(a);
-        const y = scalar !== null ? scalar : b === null ? null : build(b);
+        const x = buildLayout(a);
+        const y = scalar !== null ? scalar : b === null ? null : buildLayout(b);
         const args: unknown[] = y === null ? [x] : [x, y];
         if (mode < 0.4) {
           const plain = fn(...args);
           const outDtype = [plain.dtype.str, plain.dtype.newbyteorder().str][t % 2];
-          const out = build(randomLayout(rng(t * 31 + 7), shape, outDtype));
+          const out = buildLayout(randomLayout(rng(t * 31 + 7), shape, outDtype));
           const opts: Record<string, unknown> = { out };
-          if (mode >= 0.25) opts.where = build(randomLayout(rng(t * 31 + 8), shape.slice(t % 2), '|b1'));
+          if (mode >= 0.25) opts.where = buildLayout(randomLayout(rng(t * 31 + 8), shape.slice(t % 2), '|b1'));
           fn(...args, opts);
           return out;
         }
@@ -133,7 +93,7 @@ describe('native complex loops match the JS loops bit for bit', () => {
         return fn(...args);
       };
       const want = jsReference(run);
-      const got = callCounted(run);
+      const got = countUfuncCalls(run);
       if (got.calls > 0) nativeRuns++;
       try {
         expect(values(got.value)).toEqual(values(want));
@@ -157,7 +117,7 @@ describe('native complex loops match the JS loops bit for bit', () => {
       b.set(pairs.flatMap(() => pairs));
       for (const run of [() => api.divide(a, b), () => api.multiply(a, b), () => api.absolute(b), () => api.square(b)]) {
         const want = jsReference(run);
-        const got = callCounted(run);
+        const got = countUfuncCalls(run);
         expect(got.calls).toBe(1);
         expect(values(got.value)).toEqual(values(want));
       }
@@ -188,7 +148,7 @@ describe('native complex loops match the JS loops bit for bit', () => {
           },
         ]) {
           const want = jsReference(run);
-          const got = callCounted(run);
+          const got = countUfuncCalls(run);
           expect(got.calls).toBe(1);
           expect(values(got.value)).toEqual(values(want));
         }
@@ -199,13 +159,13 @@ describe('native complex loops match the JS loops bit for bit', () => {
   test('order comparisons, minimum, sqrt, exp and power of complex stay in JS; where over complex too', () => {
     const z = zeros([1000], '<c16');
     for (const run of [() => api.less(z, z), () => api.minimum(z, z), () => api.sqrt(z), () => api.exp(z), () => api.power(z, 2)]) {
-      expect(callCounted(run).calls).toBe(0);
+      expect(countUfuncCalls(run).calls).toBe(0);
     }
-    expect(callCounted(() => api.where(zeros([1000], '?'), z, z)).calls).toBe(0);
-    expect(callCounted(() => api.multiply(z, z)).calls).toBe(1);
-    expect(callCounted(() => api.absolute(z)).value).toMatchObject({ shape: [1000] });
-    expect((callCounted(() => api.absolute(z)).value as NdArray).dtype.str).toBe('<f8');
-    expect((callCounted(() => api.absolute(zeros([1000], '<c8'))).value as NdArray).dtype.str).toBe('<f4');
+    expect(countUfuncCalls(() => api.where(zeros([1000], '?'), z, z)).calls).toBe(0);
+    expect(countUfuncCalls(() => api.multiply(z, z)).calls).toBe(1);
+    expect(countUfuncCalls(() => api.absolute(z)).value).toMatchObject({ shape: [1000] });
+    expect((countUfuncCalls(() => api.absolute(z)).value as NdArray).dtype.str).toBe('<f8');
+    expect((countUfuncCalls(() => api.absolute(zeros([1000], '<c8'))).value as NdArray).dtype.str).toBe('<f4');
   });
 });
 
@@ -262,7 +222,7 @@ describeWithNumpy('native complex loops against NumPy', () => {
       absolute: () => api.absolute(a),
     };
     for (const [k, run] of Object.entries(ops)) {
-      const got = callCounted(run);
+      const got = countUfuncCalls(run);
       expect([k, got.calls]).toEqual([k, 1]);
       ours[k] = got.value as NdArray;
     }

@@ -5,11 +5,10 @@
 // Every comparison checks the native kernel really ran.
 import * as api from '../lib';
 import { dtype, memmap, ndarray, NdArray, zeros } from '../lib';
-import { setNativeKernels } from '../lib/kernels';
-import * as native from '../lib/native';
 import { UFUNC_NATIVE_MIN_ELEMENTS } from '../lib/ufunc-native';
 import { rng } from './helpers/bytes';
 import { useTempDir } from './helpers/tmp';
+import { buildLayout, countUfuncCalls, jsReference, Layout } from './helpers/ufunc-layouts';
 
 const tmp = useTempDir('mmarray-ufunc-native-');
 
@@ -23,14 +22,6 @@ const BINARY = [
 const UNARY = ['negative', 'absolute', 'square', 'sqrt', 'invert', 'isnan', 'isinf', 'isfinite', 'logicalNot'];
 const DTYPES = ['|b1', '|i1', '|u1', '<i2', '>i2', '<u2', '>u2', '<i4', '>i4', '<u4', '>u4', '<i8', '>i8', '<u8', '>u8', '<f2', '>f2', '<f4', '>f4', '<f8', '>f8'];
 
-/** How to build a view: a random base (maybe one byte off alignment) and steps. */
-interface Layout {
-  dtype: string;
-  shape: number[];
-  steps: number[];
-  shift: number;
-  bytes: Uint8Array;
-}
 
 function randomLayout(r: () => number, shape: number[], dt: string): Layout {
   const d = dtype(dt);
@@ -52,44 +43,8 @@ function randomLayout(r: () => number, shape: number[], dt: string): Layout {
   return { dtype: dt, shape, steps, shift: r() < 0.3 ? 1 : 0, bytes };
 }
 
-/** A fresh array of the layout (its own copy of the bytes, so each path starts from the same data). */
-function build(l: Layout): NdArray {
-  const d = dtype(l.dtype);
-  const buf = new Uint8Array(l.bytes.length + l.shift);
-  buf.set(l.bytes, l.shift);
-  const baseShape = l.shape.map((n, i) => Math.max(1, n * Math.abs(l.steps[i])));
-  const base = ndarray(baseShape, d, buf.subarray(l.shift));
-  const idx = l.steps.map((s) => `::${s}`).join(',');
-  const v = l.shape.length === 0 ? base : base.index(idx);
-  // Trim to the wanted shape (a step of 3 over 3n items gives n).
-  return l.shape.length === 0 ? v : v.index(l.shape.map((n) => `:${n}`).join(','));
-}
 
-function callCounted<T>(fn: () => T): { value: T | Error; calls: number } {
-  const spy = jest.spyOn(native, 'kernelUfunc');
-  try {
-    let value: T | Error;
-    try {
-      value = fn();
-    } catch (e) {
-      value = e as Error;
-    }
-    return { value, calls: spy.mock.calls.length };
-  } finally {
-    spy.mockRestore();
-  }
-}
 
-function jsReference<T>(fn: () => T): T | Error {
-  setNativeKernels(false);
-  try {
-    return fn();
-  } catch (e) {
-    return e as Error;
-  } finally {
-    setNativeKernels(true);
-  }
-}
 
 /** The largest distance in units in the last place between two float64 arrays of one shape (NaN only matches NaN). */
 function ulpsApart(a: NdArray, b: NdArray): number {
@@ -137,15 +92,15 @@ describe('native ufunc loops match the JS loops bit for bit', () => {
       const mode = r(); // < 0.25: out=, < 0.4: out= and where=, < 0.5: in place on a
       const fn = fnOf(name);
       const run = (): NdArray => {
-        const x = build(a);
-        const y = scalar !== null ? scalar : b === null ? null : build(b);
-        const args: unknown[] = y === null ? [x] : c === null ? [x, y] : [x, y, build(c)];
+        const x = buildLayout(a);
+        const y = scalar !== null ? scalar : b === null ? null : buildLayout(b);
+        const args: unknown[] = y === null ? [x] : c === null ? [x, y] : [x, y, buildLayout(c)];
         if (mode < 0.4) {
           const plain = fn(...args);
           const outL = randomLayout(r2(t), shape, [plain.dtype.str, plain.dtype.newbyteorder().str][t % 2]);
-          const out = build(outL);
+          const out = buildLayout(outL);
           const opts: Record<string, unknown> = { out };
-          if (mode >= 0.25) opts.where = build(randomLayout(r2(t + 1), shape.slice(t % 2), '|b1'));
+          if (mode >= 0.25) opts.where = buildLayout(randomLayout(r2(t + 1), shape.slice(t % 2), '|b1'));
           fn(...args, opts);
           return out;
         }
@@ -156,7 +111,7 @@ describe('native ufunc loops match the JS loops bit for bit', () => {
         return fn(...args);
       };
       const want = jsReference(run);
-      const got = callCounted(run);
+      const got = countUfuncCalls(run);
       if (got.calls > 0) nativeRuns++;
       const label = `#${t} ${name}(${a.dtype}${b ? `, ${b.dtype}` : ''}${c ? `, ${c.dtype}` : ''}${scalar !== null ? `, ${String(scalar)}` : ''}) shape ${JSON.stringify(shape)} mode ${mode.toFixed(2)}`;
       try {
@@ -196,12 +151,12 @@ describe('native ufunc loops match the JS loops bit for bit', () => {
       const mode = r();
       const fn = fnOf(name);
       const run = (): NdArray => {
-        const x = build(a);
-        const y = scalar !== null ? scalar : build(b);
+        const x = buildLayout(a);
+        const y = scalar !== null ? scalar : buildLayout(b);
         if (mode < 0.3) {
           const plain = fn(x, y);
-          const out = build(randomLayout(r2(t), shape, [plain.dtype.str, plain.dtype.newbyteorder().str][t % 2]));
-          fn(x, y, mode < 0.15 ? { out } : { out, where: build(randomLayout(r2(t + 1), shape, '|b1')) });
+          const out = buildLayout(randomLayout(r2(t), shape, [plain.dtype.str, plain.dtype.newbyteorder().str][t % 2]));
+          fn(x, y, mode < 0.15 ? { out } : { out, where: buildLayout(randomLayout(r2(t + 1), shape, '|b1')) });
           return out;
         }
         if (mode < 0.45) {
@@ -211,7 +166,7 @@ describe('native ufunc loops match the JS loops bit for bit', () => {
         return fn(x, y);
       };
       const want = jsReference(run);
-      const got = callCounted(run);
+      const got = countUfuncCalls(run);
       if (got.calls > 0) nativeRuns++;
       if (want instanceof Error) raised++;
       try {
@@ -232,13 +187,13 @@ describe('native ufunc loops match the JS loops bit for bit', () => {
     const x = zeros([1000], '<i4');
     const e = zeros([1000], '<i2');
     e.set(Array.from({ length: 1000 }, (_, i) => (i === 777 ? -1 : 2)));
-    const got = callCounted(() => api.power(x, e));
+    const got = countUfuncCalls(() => api.power(x, e));
     expect(got.calls).toBe(1);
     expect(String(got.value)).toBe('ValueError: Integers to negative integer powers are not allowed.');
     // Unsigned exponents are never negative; float power runs natively too (float16 in JS).
-    expect(callCounted(() => api.power(zeros([1000], '<u4'), zeros([1000], '<u4'))).calls).toBe(1);
-    expect(callCounted(() => api.power(zeros([1000], '<f8'), 2)).calls).toBe(1);
-    expect(callCounted(() => api.power(zeros([1000], '<f2'), 2)).calls).toBe(0);
+    expect(countUfuncCalls(() => api.power(zeros([1000], '<u4'), zeros([1000], '<u4'))).calls).toBe(1);
+    expect(countUfuncCalls(() => api.power(zeros([1000], '<f8'), 2)).calls).toBe(1);
+    expect(countUfuncCalls(() => api.power(zeros([1000], '<f2'), 2)).calls).toBe(0);
   });
 
   test('where(c, x, y): random views, broadcast conditions, scalars, every dtype and byte order', () => {
@@ -256,9 +211,9 @@ describe('native ufunc loops match the JS loops bit for bit', () => {
       const a = randomLayout(r, shape, DTYPES[Math.floor(r() * DTYPES.length)]);
       const b = randomLayout(r, r() < 0.2 ? [] : shape, DTYPES[Math.floor(r() * DTYPES.length)]);
       const scalar = r() < 0.15 ? [3, -2, 0.5, 1000][Math.floor(r() * 4)] : null;
-      const run = (): NdArray => api.where(build(c), build(a), scalar !== null ? scalar : build(b));
+      const run = (): NdArray => api.where(buildLayout(c), buildLayout(a), scalar !== null ? scalar : buildLayout(b));
       const want = jsReference(run);
-      const got = callCounted(run);
+      const got = countUfuncCalls(run);
       if (got.calls > 0) nativeRuns++;
       try {
         expect(values(got.value)).toEqual(values(want));
@@ -272,9 +227,9 @@ describe('native ufunc loops match the JS loops bit for bit', () => {
 
   test('where with a non-bool condition array, or bool x and y, stays in JS', () => {
     const x = zeros([1000], '<f8');
-    expect(callCounted(() => api.where(zeros([1000], '?'), x, 1)).calls).toBe(1);
-    expect(callCounted(() => api.where(zeros([1000], '<f8'), x, 1)).calls).toBe(0);
-    expect(callCounted(() => api.where(zeros([1000], '?'), zeros([1000], '?'), true)).calls).toBe(0);
+    expect(countUfuncCalls(() => api.where(zeros([1000], '?'), x, 1)).calls).toBe(1);
+    expect(countUfuncCalls(() => api.where(zeros([1000], '<f8'), x, 1)).calls).toBe(0);
+    expect(countUfuncCalls(() => api.where(zeros([1000], '?'), zeros([1000], '?'), true)).calls).toBe(0);
   });
 
   test('bool loops read any non-zero byte as true', () => {
@@ -287,7 +242,7 @@ describe('native ufunc loops match the JS loops bit for bit', () => {
         return name === 'invert' || name === 'logicalNot' ? fnOf(name)(a) : fnOf(name)(a, b);
       };
       const want = jsReference(run);
-      const got = callCounted(run);
+      const got = countUfuncCalls(run);
       expect([name, got.calls]).toEqual([name, 1]);
       expect(values(got.value)).toEqual(values(want));
     }
@@ -297,15 +252,15 @@ describe('native ufunc loops match the JS loops bit for bit', () => {
     const x = zeros([1000], '<i8');
     x.set(Array.from({ length: 1000 }, (_, i) => BigInt(2 ** 40 + i * 12345)));
     const out = zeros([1000], '<f4');
-    const { calls } = callCounted(() => api.add(x, 1, { out }));
+    const { calls } = countUfuncCalls(() => api.add(x, 1, { out }));
     expect(calls).toBe(0);
-    expect(callCounted(() => api.add(x, 1)).calls).toBe(1);
+    expect(countUfuncCalls(() => api.add(x, 1)).calls).toBe(1);
   });
 
   test('below the threshold the JS loop runs', () => {
     const x = zeros([UFUNC_NATIVE_MIN_ELEMENTS - 1], '<f8');
-    expect(callCounted(() => api.add(x, 1)).calls).toBe(0);
-    expect(callCounted(() => api.add(zeros([UFUNC_NATIVE_MIN_ELEMENTS], '<f8'), 1)).calls).toBe(1);
+    expect(countUfuncCalls(() => api.add(x, 1)).calls).toBe(0);
+    expect(countUfuncCalls(() => api.add(zeros([UFUNC_NATIVE_MIN_ELEMENTS], '<f8'), 1)).calls).toBe(1);
   });
 });
 
@@ -336,14 +291,14 @@ describe('a view crossing the 4 GiB window edge of a sparse mapping', () => {
         ] as const) {
           const fn = fnOf(name);
           const want = jsReference(() => fn(...args));
-          const got = callCounted(() => fn(...args));
+          const got = countUfuncCalls(() => fn(...args));
           expect(got.calls).toBe(1);
           expect(values(got.value)).toEqual(values(want));
         }
         // In place over the edge: the mapping's own bytes.
         const before = f.copy();
         const want = jsReference(() => api.add(before, 1.5));
-        const got = callCounted(() => api.add(f, 1.5, { out: f }));
+        const got = countUfuncCalls(() => api.add(f, 1.5, { out: f }));
         expect(got.calls).toBe(1);
         expect(f.toArray()).toEqual((want as NdArray).toArray());
       }
@@ -359,7 +314,7 @@ describe('a view crossing the 4 GiB window edge of a sparse mapping', () => {
       const step = 2 ** 24;
       const v = m.index(`::${step}`); // 257 elements over 4 GiB + 1 MiB
       for (const i of [0, 1, 200, v.size - 1]) v.set(String(i), (i % 200) + 1);
-      const got = callCounted(() => api.add(v, 1, { out: zeros([v.size], '<u2') }));
+      const got = countUfuncCalls(() => api.add(v, 1, { out: zeros([v.size], '<u2') }));
       expect(got.calls).toBe(1);
       const r = got.value as NdArray;
       for (const i of [0, 1, 200, v.size - 1]) expect(r.get(i)).toBe((i % 200) + 2);
