@@ -85,7 +85,6 @@ void GiveBack(napi_env env, Region region) {
 void Finalize(napi_env env, void* /*data*/, void* hint) {
   auto* t = static_cast<Ticket*>(hint);
   if (!t->reclaimed) {
-    napi_adjust_external_memory(env, -static_cast<int64_t>(t->region.length), nullptr);
     if (t->owner->closing || EnvClosing(Napi::Env(env))) {
       RetireRegion(t->region);
     } else {
@@ -112,7 +111,6 @@ void Reclaim(napi_env env, PoolEnv* pe) {
     napi_delete_reference(env, t->weak);
     t->weak = nullptr;
     t->reclaimed = true;
-    napi_adjust_external_memory(env, -static_cast<int64_t>(t->region.length), nullptr);
     GiveBack(env, t->region);
     return true;
   });
@@ -159,9 +157,9 @@ Napi::Value PoolBuffer(const Napi::CallbackInfo& info) {
   } else {
     t->weak = nullptr;  // never reclaimed early: the finalizer returns it
   }
-  // The region counts toward V8's external memory, so the GC runs (and
-  // returns regions to the pool) as often as for its own ArrayBuffers.
-  napi_adjust_external_memory(env, static_cast<int64_t>(region.length), nullptr);
+  // V8 counts an external ArrayBuffer's bytes as it counts its own, so the
+  // GC runs (and returns regions to the pool) as often as for its own
+  // buffers; no napi_adjust_external_memory (that would count them twice).
   return Napi::Value(env, out);
 }
 
