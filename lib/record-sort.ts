@@ -12,12 +12,14 @@
  */
 import type { DType } from './dtype';
 import { allocateOrdered } from './compute-values';
+import { copyAs } from './copy';
 import { argsortNative, takeNative } from './index-kernels';
 import { elementCode, NATIVE_MIN_ELEMENTS } from './kernels';
 import { makeArray } from './internal';
 import type { NdArray } from './ndarray';
 import { MemoryStorage } from './storage';
 import { dtype as toDType } from './dtype';
+import { int64From } from './typed-reader';
 
 const U4 = toDType('<u4');
 
@@ -77,5 +79,57 @@ export function recordSortNative(a: NdArray, seq: readonly string[]): boolean {
   const sorted = allocateOrdered(a.dtype, [a.size], [0], true);
   if (takeNative(a, indexArray(perm), 'raise', sorted) !== -1) return false;
   a.set(sorted);
+  return true;
+}
+
+/**
+ * The lane-major copy of the n-d record array `a` (the axis `axis` moved
+ * last, C order, flattened) and the permutation that sorts each lane of it
+ * by the fields `seq` (global positions in the copy, lane by lane), or null
+ * when a field has no kernel or `a` does not qualify. One stable argsort of
+ * the whole copy by the fields, then a stable bucket pass by lane: the lane
+ * is the most significant key of the copy's order, so each lane's items
+ * stay in the order the fields give them (NumPy sorts each lane apart).
+ */
+function recordLanesArgsort(a: NdArray, axis: number, seq: readonly string[]): { flat: NdArray; perm: Uint32Array; axes: number[] } | null {
+  const n = a.size;
+  const len = a.shape[axis];
+  if (n < NATIVE_MIN_ELEMENTS || n > 0xffffffff || len === 0) return null;
+  const axes = [...Array(a.ndim).keys()].filter((k) => k !== axis).concat(axis);
+  const flat = copyAs(a.transpose(axes), a.dtype, 'C').reshape([n]);
+  const global = recordArgsortNative(flat, seq);
+  if (global === null) return null;
+  const fill = new Uint32Array(n / len);
+  const perm = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = global[i];
+    const lane = Math.floor(p / len);
+    perm[lane * len + fill[lane]++] = p;
+  }
+  return { flat, perm, axes };
+}
+
+/**
+ * Sorts the n-d (n >= 2) record array `a` along `axis` in place by the fields
+ * `seq`, or with `out` (an int64 array of `a`'s shape) writes the argsort
+ * there instead (each lane's indices along `axis`); false (nothing written)
+ * when it does not qualify.
+ */
+export function recordLanesSortNative(a: NdArray, axis: number, seq: readonly string[], out: NdArray | null): boolean {
+  if (a.ndim < 2 || a.dtype.fields === null || seq.length === 0) return false;
+  const r = recordLanesArgsort(a, axis, seq);
+  if (r === null) return false;
+  const { flat, perm, axes } = r;
+  const moved = [...axes.map((k) => a.shape[k])];
+  if (out !== null) {
+    const len = a.shape[axis];
+    const local = new Float64Array(perm.length);
+    for (let i = 0; i < perm.length; i++) local[i] = perm[i] - (i - (i % len));
+    out.transpose(axes).set(int64From(moved, local));
+    return true;
+  }
+  const sorted = allocateOrdered(a.dtype, [a.size], [0], true);
+  if (takeNative(flat, indexArray(perm), 'raise', sorted) !== -1) return false;
+  a.transpose(axes).set(sorted.reshape(moved));
   return true;
 }

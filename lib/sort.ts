@@ -27,7 +27,7 @@ import { allocateOrdered, comparatorOf, FLOAT64, fromValues, INTP, isNaNValue, r
 import { indicesOf, int64From, typedLayout } from './typed-reader';
 import { argsortNative, bincountNative, searchsortedNative } from './index-kernels';
 import { sortLanesNative, uniqueNative } from './sort-kernels';
-import { fieldSequence, recordArgsortNative, recordSortNative } from './record-sort';
+import { fieldSequence, recordArgsortNative, recordLanesSortNative, recordSortNative } from './record-sort';
 import { isSwapped } from './kernels';
 
 /** Options of {@link sort} and {@link argsort}. */
@@ -168,6 +168,7 @@ function sortLanes(a: NdArray, axis: number, order?: readonly string[]): void {
   if (a.size === 0) return;
   if (sortLanesNative(a, axis, a, false)) return;
   if (a.ndim === 1 && a.dtype.isStructured && recordSortNative(a, fieldSequence(a.dtype, order))) return;
+  if (a.ndim > 1 && a.dtype.isStructured && recordLanesSortNative(a, axis, fieldSequence(a.dtype, order), null)) return;
   const fast = a.ndim === 1 && a.dtype.kind === 'f' ? typedLayout(a) : null;
   if (fast !== null && fast.strides[0] === 1) {
     const arr = fast.array as Float64Array | Float32Array;
@@ -244,6 +245,7 @@ export function argsort(a: NdArray, options: SortOptions = {}): NdArray {
   if (sortLanesNative(a, ax, r, true)) return r;
   const byFields = a.ndim === 1 && a.dtype.isStructured ? recordArgsortNative(a, fieldSequence(a.dtype, options.order)) : null;
   if (byFields !== null) return int64From(a.shape, byFields);
+  if (a.ndim > 1 && a.dtype.isStructured && recordLanesSortNative(a, ax, fieldSequence(a.dtype, options.order), r)) return r;
   const fast = a.ndim === 1 && a.dtype.kind === 'f' ? typedLayout(a) : null;
   if (fast !== null) {
     const src = fast.array as Float64Array;

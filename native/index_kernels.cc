@@ -1373,45 +1373,75 @@ bool ReadInt64Outs(Napi::Env env, const Napi::Value& mems, const Napi::Value& of
 
 inline void StoreInt64(uint8_t* p, int64_t v) { std::memcpy(p, &v, 8); }
 
+// The positions of the set bits of each 4-bit group, padded with 0: a
+// group's four positions are stored whole and the output advances by its
+// count, so no store waits on a test of the item before it.
+constexpr int64_t kNibblePos[16][4] = {
+    {0, 0, 0, 0}, {0, 0, 0, 0}, {1, 0, 0, 0}, {0, 1, 0, 0}, {2, 0, 0, 0}, {0, 2, 0, 0}, {1, 2, 0, 0}, {0, 1, 2, 0},
+    {3, 0, 0, 0}, {0, 3, 0, 0}, {1, 3, 0, 0}, {0, 1, 3, 0}, {2, 3, 0, 0}, {0, 2, 3, 0}, {1, 2, 3, 0}, {0, 1, 2, 3},
+};
+// Their counts (the baseline x86-64 target has no popcount instruction:
+// __builtin_popcount would be a library call).
+constexpr int64_t kNibbleCount[16] = {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4};
+
+// Writes base + i for each i in [0, n) whose item (at p + i * s) is non-zero
+// to out[j], out[j + 1], ..., never at or past out[end]; returns the new j.
+// Groups of 8 items store their positions whole (kNibblePos) while 8 stores
+// still fit before `end`; the rest go one by one.
+template <class T, bool Swap>
+int64_t NonzeroPositions(const uint8_t* p, int64_t n, int64_t s, int64_t base, uint8_t* out, int64_t j, int64_t end) {
+  int64_t i = 0;
+  // SAFETY: p + i * s for i < n is an item of the region (ReadRegion); each
+  // store is at an item j + q < end of an output checked by ReadInt64Outs
+  // (the group branch runs only while j + 8 <= end).
+  for (; i + 8 <= n && j + 8 <= end; i += 8) {
+    unsigned m = 0;
+    if (sizeof(T) == 1 && s == 1) {
+      // Bit q of m says whether byte q of the word is non-zero: its high bit
+      // after (low 7 bits + 0x7f) | byte, gathered by one multiply.
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      uint64_t t = (((w & 0x7f7f7f7f7f7f7f7fULL) + 0x7f7f7f7f7f7f7f7fULL) | w) & 0x8080808080808080ULL;
+      m = static_cast<unsigned>(((t >> 7) * 0x0102040810204080ULL) >> 56);
+    } else {
+      for (int q = 0; q < 8; q++) m |= static_cast<unsigned>(Load<T, Swap>(p + (i + q) * s) != 0) << q;
+    }
+    const int64_t* lo = kNibblePos[m & 15];
+    for (int q = 0; q < 4; q++) StoreInt64(out + 8 * (j + q), base + i + lo[q]);
+    j += kNibbleCount[m & 15];
+    const int64_t* hi = kNibblePos[m >> 4];
+    for (int q = 0; q < 4; q++) StoreInt64(out + 8 * (j + q), base + i + 4 + hi[q]);
+    j += kNibbleCount[m >> 4];
+  }
+  for (; i < n && j < end; i++) {
+    if (Load<T, Swap>(p + i * s) != 0) StoreInt64(out + 8 * j++, base + i);
+  }
+  return j;
+}
+
 // The coordinates (or, flat, the C-order positions) of the non-zero items of
 // R, in C order, at most `count` of them; returns how many were written.
-// Each row's positions are gathered branch-free (store, then advance by the
-// test) into a small block, so a mask with no pattern costs no mispredicted
-// branches; the block is then copied out with the row's outer coordinates.
+// Each row's last-axis positions (flat: C-order positions) go straight to
+// their output (NonzeroPositions); the row's outer coordinates follow.
 template <class T, bool Swap>
 int64_t NonzeroItems(const Region& R, const std::vector<uint8_t*>& outs, int64_t count, bool flat) {
-  constexpr int64_t kBlock = 4096;
   size_t nd = R.shape.size();
   int64_t n = nd == 0 ? 1 : R.shape.back();
   int64_t s = nd == 0 ? 0 : R.strides.back();
   std::vector<int64_t> idx(nd == 0 ? 0 : nd - 1, 0);
   std::vector<int64_t> zero(idx.size() + 1, 0);
-  std::vector<int64_t> block(kBlock + 1);
-  int64_t* b = block.data();
+  uint8_t* last = flat ? outs[0] : outs[nd - 1];
   int64_t j = 0, row = 0;
   WalkRows(R.shape, R.strides, zero, [&](int64_t a, int64_t) {
-    // SAFETY: as in FoldRows; every store is at an item j < count of
-    // an output checked by ReadInt64Outs; b[k] with k <= kBlock is inside
-    // the block of kBlock + 1.
-    const uint8_t* p = R.base + a;
-    for (int64_t lo = 0; lo < n && j < count; lo += kBlock) {
-      int64_t hi = std::min(n, lo + kBlock);
-      int64_t k = 0;
-      for (int64_t i = lo; i < hi; i++) {
-        b[k] = i;
-        k += Load<T, Swap>(p + i * s) != 0;
+    if (j >= count) return;
+    int64_t j0 = j;
+    // SAFETY: as in FoldRows; the stores of NonzeroPositions and below are
+    // at items j0 <= q < j <= count of outputs checked by ReadInt64Outs.
+    j = NonzeroPositions<T, Swap>(R.base + a, n, s, flat ? row : 0, last, j, count);
+    if (!flat) {
+      for (size_t d = 0; d + 1 < nd; d++) {
+        for (int64_t q = j0; q < j; q++) StoreInt64(outs[d] + 8 * q, idx[d]);
       }
-      k = std::min(k, count - j);
-      if (flat) {
-        for (int64_t q = 0; q < k; q++) StoreInt64(outs[0] + 8 * (j + q), row + b[q]);
-      } else {
-        for (size_t d = 0; d + 1 < nd; d++) {
-          for (int64_t q = 0; q < k; q++) StoreInt64(outs[d] + 8 * (j + q), idx[d]);
-        }
-        uint8_t* last = outs[nd - 1];
-        for (int64_t q = 0; q < k; q++) StoreInt64(last + 8 * (j + q), b[q]);
-      }
-      j += k;
     }
     row += n;
     // The odometer of the outer axes, in step with WalkRows' own.

@@ -317,6 +317,20 @@ describe('nonzero, flatnonzero and argwhere', () => {
     t.fill(true);
     same(() => mm.flatnonzero(t));
   });
+
+  it('long rows of each density: the 8-item groups, the rows\' ends and the last items one by one', () => {
+    const r = rng(17);
+    for (const p of [0.5, 0.03, 0.97]) {
+      const bytes = Uint8Array.from({ length: 4 * 1003 }, () => (r() < p ? 1 + Math.floor(r() * 255) : 0));
+      const flat = fromBuffer(bytes, '|u1');
+      expect(nonzeroNative(flat, true)).not.toBeNull();
+      same(() => mm.nonzero(flat));
+      same(() => mm.nonzero(flat.reshape([4, 1003])));
+      same(() => mm.flatnonzero(flat.reshape([4, 1003])));
+      same(() => mm.nonzero(flat.astype('?').reshape([17, 236])));
+      same(() => mm.nonzero(flat.astype('>f8').reshape([4, 1003]).index(':, ::-3')));
+    }
+  });
 });
 
 describe('searchsorted', () => {

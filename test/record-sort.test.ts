@@ -4,7 +4,7 @@
 // NaN last and ±0 equal inside a float field, byte-swapped and bool fields.
 import { fromBuffer, zeros, type NdArray } from '../lib';
 import * as S from '../lib/sort';
-import { fieldSequence, recordArgsortNative } from '../lib/record-sort';
+import { fieldSequence, recordArgsortNative, recordLanesSortNative } from '../lib/record-sort';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { encode, PY_ENCODE } from './helpers/values';
 import { jsPath } from './helpers/kernels';
@@ -62,6 +62,47 @@ print(json.dumps(out))`,
       bytes,
     );
     expect(ours).toEqual(py);
+  });
+});
+
+describeWithNumpy('n-d record sorts along each axis equal the comparator sort and NumPy', () => {
+  test('sort, argsort and in-place sort of 3-d records and a strided 2-d view, along every axis', () => {
+    const rec3 = records().reshape([10, 20, 10]);
+    const view2 = records().reshape([40, 50]).index('::-3, 1::2');
+    const cases: [NdArray, number, string[] | undefined][] = [
+      [rec3, -1, ['sym', 'ts']], [rec3, 0, ['px']], [rec3, 1, undefined], [view2, 0, ['ts', 'flag', 'sym']], [view2, 1, ['flag']],
+    ];
+    const run = (): unknown[] =>
+      cases.flatMap(([a, axis, order]) => {
+        const inPlace = a.copy();
+        S.sortInPlace(inPlace, { axis, order });
+        return [S.sort(a, { axis, order }), S.argsort(a, { axis, order }), inPlace].map((r) => [[...r.shape], r.dtype.str, encode(r)]);
+      });
+    const ours = run();
+    expect(ours).toEqual(jsPath(run));
+    const py = runNumpy<unknown[]>(
+      `${PY_ENCODE}
+import sys
+rec = np.frombuffer(bytes.fromhex(sys.stdin.read()), dtype=[('sym', '<i2'), ('ts', '>u4'), ('px', '<f8'), ('flag', '?')])
+rec3 = rec.reshape(10, 20, 10); view2 = rec.reshape(40, 50)[::-3, 1::2]
+cases = [(rec3, -1, ['sym', 'ts']), (rec3, 0, ['px']), (rec3, 1, None), (view2, 0, ['ts', 'flag', 'sym']), (view2, 1, ['flag'])]
+out = []
+for a, axis, order in cases:
+    inplace = a.copy()
+    inplace.sort(axis=axis, order=order, kind='stable')
+    out += [[list(r.shape), r.dtype.str, encode(r)] for r in (np.sort(a, axis=axis, order=order, kind='stable'), np.argsort(a, axis=axis, order=order, kind='stable'), inplace)]
+print(json.dumps(out))`,
+      Buffer.from(records().buffer).toString('hex'),
+    );
+    expect(ours).toEqual(py);
+  });
+
+  test('the native path runs for n-d records (and declines below its size floor)', () => {
+    const a = records().reshape([20, 100]);
+    const out = zeros([20, 100], '<i8');
+    expect(recordLanesSortNative(a, 1, ['sym'], out)).toBe(true);
+    expect(recordLanesSortNative(records().index(':100').reshape([10, 10]), 1, ['sym'], null)).toBe(false);
+    expect(recordLanesSortNative(records(), 0, ['sym'], null)).toBe(false);
   });
 });
 
