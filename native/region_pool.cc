@@ -68,8 +68,9 @@ uv_cond_t made;  // broadcast when the thread ends a MakeReserve
 // unload the addon and a pointer kept in its statics would leak.
 std::vector<Idle>* idle = nullptr;
 std::vector<Region>* doomed = nullptr;  // taken back past the idle bound: the thread unmaps them
-// Idle ranges in small pages (fresh maps of the JS thread, see AcquireRegion)
-// the thread collapses into huge pages when it has nothing else to do.
+// Ranges in small pages (fresh maps of the JS thread, see AcquireRegion),
+// handed out or idle, that the thread collapses into huge pages when it has
+// nothing else to do.
 std::vector<Region>* small = nullptr;
 size_t idle_bytes = 0;
 size_t zeroed_bytes = 0;  // the part of idle_bytes that is reserve
@@ -162,7 +163,7 @@ Region MapAligned(size_t length, bool huge) {
   // SAFETY: [aligned, aligned + length) is the mapping kept above. A failure
   // leaves 4 KiB pages, which are correct too.
   if (huge) (void)madvise(reinterpret_cast<void*>(aligned), length, MADV_HUGEPAGE);
-  return {reinterpret_cast<void*>(aligned), length, !huge};
+  return {reinterpret_cast<void*>(aligned), length};
 }
 
 // Faults in [r.addr + from, r.addr + to) as zero pages.
@@ -176,23 +177,24 @@ void PopulateRange(Region r, size_t from, size_t to) {
   for (size_t i = from; i < to; i += 4096) static_cast<volatile char*>(p)[i] = 0;
 }
 
-// True when [r.addr, r.addr + r.length) lies inside one idle region; with mu held.
-bool IsIdle(Region r) {
+// Drops what overlaps `r` from the ranges to collapse, before r is unmapped;
+// with mu held.
+void ForgetSmall(Region r) {
   uintptr_t a = reinterpret_cast<uintptr_t>(r.addr);
-  for (const Idle& e : *idle) {
-    uintptr_t ea = reinterpret_cast<uintptr_t>(e.region.addr);
-    if (a >= ea && a - ea <= e.region.length && r.length <= e.region.length - (a - ea)) return true;
-  }
-  return false;
+  small->erase(std::remove_if(small->begin(), small->end(), [a, &r](const Region& s) {
+    uintptr_t sa = reinterpret_cast<uintptr_t>(s.addr);
+    return sa < a + r.length && a < sa + s.length;
+  }), small->end());
 }
 
-// Asks the kernel to move `r` (idle when the caller looked) into huge pages,
-// outside the lock. MADV_COLLAPSE copies the bytes into new huge pages and
-// never changes them, so a request that takes the range meanwhile sees its
-// own writes either way. SAFETY: only this thread unmaps idle regions while
-// it runs (expiry, `doomed`); a region handed out meanwhile is unmapped only
-// by RetireRegion at its env's teardown, and then the call fails (ENOMEM) or
-// collapses whatever anonymous memory took the addresses, contents intact.
+// Asks the kernel to move `r` (handed out or idle) into huge pages, outside
+// the lock. MADV_COLLAPSE copies the bytes into new huge pages under the
+// kernel's locks and never changes them: a kernel writing the buffer
+// meanwhile keeps every byte it wrote. SAFETY: while this thread runs, the
+// pool's regions are unmapped by this thread (expiry, `doomed`; it drops them
+// from `small` first) or by RetireRegion at an env's teardown; in that one
+// race the call fails (ENOMEM) or collapses whatever memory took the
+// addresses, its contents intact.
 void Collapse(Region r) {
   (void)madvise(r.addr, r.length, MADV_COLLAPSE);
 }
@@ -257,11 +259,13 @@ void TrimLoop(void* /*arg*/) {
       return !expire;
     });
     for (auto it = keep; it != idle->end(); ++it) {
+      ForgetSmall(it->region);
       expired.push_back(it->region);
       idle_bytes -= it->region.length;
       if (it->zeroed) zeroed_bytes -= it->region.length;
     }
     idle->erase(keep, idle->end());
+    for (const Region& r : *doomed) ForgetSmall(r);
     expired.insert(expired.end(), doomed->begin(), doomed->end());
     doomed->clear();
     if (!expired.empty()) {
@@ -285,12 +289,10 @@ void TrimLoop(void* /*arg*/) {
       rest.addr = static_cast<char*>(rest.addr) + r.length;
       rest.length -= r.length;
       if (rest.length == 0) small->pop_back();
-      if (IsIdle(r)) {
-        collapses++;
-        uv_mutex_unlock(&mu);
-        Collapse(r);
-        uv_mutex_lock(&mu);
-      }
+      collapses++;
+      uv_mutex_unlock(&mu);
+      Collapse(r);
+      uv_mutex_lock(&mu);
       continue;
     }
     if (trimmer_stop) break;
@@ -390,14 +392,18 @@ Region AcquireRegion(size_t bytes, bool zeroed, bool* recycled) {
   fresh_maps++;
   uv_mutex_unlock(&mu);
   // Small pages: the caller faults them on the JS thread, and a huge page the
-  // host has reclaimed costs ~6x as much (see kWaitShare). Once the region
-  // comes back, the pool's thread collapses it into huge pages (ReleaseRegion).
+  // host has reclaimed costs ~6x as much (see kWaitShare). The pool's thread
+  // then collapses the region into huge pages, so later passes over it (and
+  // the results that reuse it) walk huge pages.
   r = MapAligned(length, false);
+  Lock();
   if (r.addr == nullptr) {
-    Lock();
     in_use_bytes -= length;
-    uv_mutex_unlock(&mu);
+  } else if (trimmer_started) {
+    small->push_back(r);
+    uv_cond_signal(&wake);
   }
+  uv_mutex_unlock(&mu);
   return r;
 }
 
@@ -410,8 +416,6 @@ bool ReleaseRegion(Region r) {
   }
   if (r.length <= idle_limit - idle_bytes) {
     idle_bytes += r.length;
-    if (r.small_pages) small->push_back(r);
-    r.small_pages = false;
     PushIdle({r, uv_hrtime(), false});
   } else {
     doomed->push_back(r);  // unmapping 4 KiB pages costs ~0.4 ms/MB: not on the caller's thread
@@ -424,6 +428,7 @@ bool ReleaseRegion(Region r) {
 void RetireRegion(Region r) {
   Lock();
   in_use_bytes -= r.length;
+  ForgetSmall(r);
   uv_mutex_unlock(&mu);
   UnmapRegion(r);
 }

@@ -23,8 +23,8 @@
 // 1.5-1.8x NumPy's huge-page arrays in one quiet run, against 0.65-1.0x with
 // huge pages). So the reserve is pre-faulted in huge pages on the pool's
 // thread, and a miss the reserve cannot serve maps small pages on the JS
-// thread (a 1.45 s stall became 0.25 s); when such a region comes back idle,
-// the pool's thread collapses it into huge pages (MADV_COLLAPSE, Linux 6.1).
+// thread (a 1.45 s stall became 0.25 s), which the pool's thread then
+// collapses into huge pages (MADV_COLLAPSE, Linux 6.1), in use or idle.
 // The reserve target shrinks by half each idle horizon without a miss and is
 // 0 after a horizon without requests; the horizon is 4x the gap between the
 // last two requests, clamped to 1-8 s.
@@ -48,9 +48,6 @@ namespace mmarray {
 struct Region {
   void* addr;
   size_t length;
-  // Faulted in small pages (a fresh map of AcquireRegion): the pool's thread
-  // collapses it into huge pages once it is idle.
-  bool small_pages = false;
 };
 
 // Regions are mapped in multiples of this (the x86_64 / aarch64 huge page).
@@ -102,8 +99,8 @@ uint64_t FreshRegionMaps();
 size_t ReserveRegionBytes();
 size_t ReserveRegionTarget();
 uint64_t ReserveRegionMaps();
-// How many idle ranges in small pages the pool's thread has asked the kernel
-// to collapse into huge pages.
+// How many steps of small-page ranges (fresh maps) the pool's thread has asked
+// the kernel to collapse into huge pages.
 uint64_t CollapsedRegions();
 
 }  // namespace mmarray
