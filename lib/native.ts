@@ -60,6 +60,7 @@ interface Addon {
     reserveBytes: number;
     reserveTarget: number;
     reserveMaps: number;
+    collapses: number;
   };
   indexKernels: IndexKernels;
   sortKernels: SortKernels;
