@@ -144,6 +144,12 @@ MMARRAY_MATH_CLONES uint64_t ExpBlock(int64_t n, const double* __restrict x, dou
   return special;
 }
 
+// exp's special lanes (|x| > 708, NaN) are rare in practice: all go to ExpSlow.
+template <class T>
+uint64_t NoFix(int64_t, const T* __restrict, T* __restrict) {
+  return 1;
+}
+
 // float32: exp(x) underflows to 0 below -104 and overflows above 89; the
 // main path takes |x| <= 708 and the float32 range is well inside.
 inline bool ExpIsSpecial(float x) { return !(std::fabs(x) <= 120.0f); }
@@ -220,6 +226,64 @@ double LogSlow(double x) {
 }
 float LogSlow(float x) { return static_cast<float>(LogSlow(static_cast<double>(x))); }
 
+// The invalid operation's NaN as this CPU makes it ((x - x) / (x - x), what
+// LogSlow and glibc's pow give: negative on x86-64, positive on arm64);
+// computed once at load, since the compiler would fold a constant 0/0 to +NaN.
+double InvalidNaN() {
+  volatile double zero = 0.0;
+  return (zero - zero) / (zero - zero);
+}
+const uint64_t kInvalidNaN64 = Bits(InvalidNaN());
+const float kInvalidNaN32 = static_cast<float>(InvalidNaN());
+
+inline uint64_t LaneMask(bool b) { return 0 - static_cast<uint64_t>(b); }
+inline uint32_t LaneMask32(bool b) { return 0 - static_cast<uint32_t>(b); }
+inline uint32_t Bits32(float x) {
+  uint32_t u;
+  std::memcpy(&u, &x, sizeof u);
+  return u;
+}
+inline float FromBits32(uint32_t u) {
+  float x;
+  std::memcpy(&x, &u, sizeof x);
+  return x;
+}
+
+// After a block that flagged some lanes: the special values LogSlow gives
+// (x < 0: NaN; +-0: -inf; +inf: +inf; NaN: itself, quieted), blended in with
+// integer ops over the whole block, so that a row with many negative or NaN
+// elements stays vectorized (one scalar call each cost 3x NumPy's time on a
+// row a fifth negative). Returns whether any lane is left for the scalar
+// path: positive subnormals only.
+MMARRAY_MATH_CLONES uint64_t LogFix(int64_t n, const double* __restrict x, double* __restrict y) {
+  const uint64_t nan = kInvalidNaN64;
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  uint64_t rare = 0;
+  for (int64_t i = 0; i < n; i++) {
+    double v = x[i];
+    rare |= (v > 0.0) & (v < 0x1p-1022);
+    uint64_t mnan = LaneMask(v != v), mneg = LaneMask(v < 0.0), mzero = LaneMask(v == 0.0), minf = LaneMask(v == kInf);
+    uint64_t keep = ~(mnan | mneg | mzero | minf);
+    y[i] = FromBits((Bits(y[i]) & keep) | (mnan & Bits(v + v)) | (mneg & nan) | (mzero & Bits(-kInf)) | (minf & Bits(kInf)));
+  }
+  return rare;
+}
+// float32: subnormals are normal float64s, so no lane is left over.
+MMARRAY_MATH_CLONES uint64_t LogFix(int64_t n, const float* __restrict x, float* __restrict y) {
+  const uint32_t nan = Bits32(kInvalidNaN32);
+  constexpr float kInf = std::numeric_limits<float>::infinity();
+  for (int64_t i = 0; i < n; i++) {
+    float v = x[i];
+    uint32_t mnan = LaneMask32(v != v), mneg = LaneMask32(v < 0.0f), mzero = LaneMask32(v == 0.0f), minf = LaneMask32(v == kInf);
+    uint32_t keep = ~(mnan | mneg | mzero | minf);
+    y[i] = FromBits32((Bits32(y[i]) & keep) | (mnan & Bits32(v + v)) | (mneg & nan) | (mzero & Bits32(-kInf)) | (minf & Bits32(kInf)));
+  }
+  return 0;
+}
+// x positive and subnormal: what LogFix leaves to LogSlow.
+inline bool LogIsRare(double x) { return (x > 0.0) & (x < 0x1p-1022); }
+inline bool LogIsRare(float) { return false; }
+
 MMARRAY_MATH_CLONES uint64_t LogBlock(int64_t n, const double* __restrict x, double* __restrict y) {
   uint64_t special = 0;
   for (int64_t i = 0; i < n; i++) {
@@ -295,6 +359,14 @@ inline bool PowIsSpecial(double x, double y, double t) {
   return !((x >= 0x1p-1022) & (x < std::numeric_limits<double>::infinity()) & (std::fabs(y) <= 0x1p900) & (std::fabs(t) <= kExpMainLimit));
 }
 
+// x negative and finite, y finite and not an integer: pow's invalid
+// operation, whose NaN the blocks put in themselves (a row a fifth negative
+// sent a fifth of its elements to libm's pow, 2x NumPy's time). |y| < 2^51
+// (larger y go to pow), where adding 1.5 * 2^52 rounds y to an integer.
+inline bool PowIsInvalid(double x, double y) {
+  return (x < 0.0) & (x > -std::numeric_limits<double>::infinity()) & (std::fabs(y) < 0x1p51) & (((y + kShift) - kShift) != y);
+}
+
 // An element that needs libm's pow comes out as NaN (a result the main
 // path never gives otherwise), set with integer ops (a select would cost the
 // vectorization); returns whether any does.
@@ -311,7 +383,8 @@ __attribute__((always_inline)) inline uint64_t PowBlockF64(int64_t n, const doub
     LogWide<kFma>(x[i], &lh, &ll);
     TwoProduct<kFma>(p[i], lh, &th, &tl);
     tl += p[i] * ll;
-    bool s = PowIsSpecial(x[i], p[i], th);
+    bool bad = PowIsInvalid(x[i], p[i]);
+    bool s = PowIsSpecial(x[i], p[i], th) & !bad;
     special |= s;
     // exp(th + tl): ExpReduced with the tail added to r.
     double kd = th * kInvLn2x128 + kShift;
@@ -321,7 +394,8 @@ __attribute__((always_inline)) inline uint64_t PowBlockF64(int64_t n, const doub
     double r2 = r * r;
     double q = r + r2 * (0.5 + r * (kExpC3 + r * (kExpC4 + r * kExpC5)));
     const transcendental::ExpEntry& te = kExpTable[k & 127];
-    y[i] = MarkNaN(ExpScale(te.hi + (te.hi * q + te.lo), k), s);
+    uint64_t mbad = LaneMask(bad);
+    y[i] = FromBits((Bits(MarkNaN(ExpScale(te.hi + (te.hi * q + te.lo), k), s)) & ~mbad) | (mbad & kInvalidNaN64));
   }
   return special;
 }
@@ -365,11 +439,13 @@ MMARRAY_MATH_CLONES uint64_t PowBlock(int64_t n, const float* __restrict x, cons
     double xd = x[i], pd = p[i];
     double t = pd * LogMain<true>(xd, 0.0);
     // A float32 x is a normal float64; only x <= 0, inf, NaN and a non-finite y go to pow.
-    bool s = !((xd > 0.0) & (xd < std::numeric_limits<double>::infinity()) & (std::fabs(pd) <= 0x1p900) & (std::fabs(t) <= 700.0));
+    bool bad = PowIsInvalid(xd, pd);
+    bool s = !((xd > 0.0) & (xd < std::numeric_limits<double>::infinity()) & (std::fabs(pd) <= 0x1p900) & (std::fabs(t) <= 700.0)) & !bad;
     special |= s;
     uint64_t k;
     double e = ExpReduced(t, &k);
-    y[i] = static_cast<float>(MarkNaN(ExpScale(e, k), s));
+    uint32_t mbad = LaneMask32(bad);
+    y[i] = FromBits32((Bits32(static_cast<float>(MarkNaN(ExpScale(e, k), s))) & ~mbad) | (mbad & Bits32(kInvalidNaN32)));
   }
   return special;
 }
@@ -379,12 +455,15 @@ MMARRAY_MATH_CLONES uint64_t PowBlock(int64_t n, const float* __restrict x, cons
 // ------------------------------------------------------------------ rows
 
 
-// Runs Block over the row in blocks, then Slow over the elements it flagged.
+// Runs Block over the row in blocks; when it flagged any element, Fix
+// blends in the special values it can over the whole block, and Slow
+// takes what is left (IsSpecial: the elements Fix leaves).
 // The block reads the input in place when it is contiguous and writes the
 // output in place when that is contiguous and not the input itself; either
 // otherwise goes through a stack buffer. Each block's inputs are all read
 // before its outputs are written, which makes y == x (in place) safe.
-template <class T, uint64_t (*Block)(int64_t, const T* __restrict, T* __restrict), T (*Slow)(T), bool (*IsSpecial)(T)>
+template <class T, uint64_t (*Block)(int64_t, const T* __restrict, T* __restrict), uint64_t (*Fix)(int64_t, const T* __restrict, T* __restrict),
+          T (*Slow)(T), bool (*IsSpecial)(T)>
 void RunUnary(int64_t n, const T* x, int64_t xs, T* y, int64_t ys) {
   alignas(64) T xb[kBlock];
   alignas(64) T yb[kBlock];
@@ -402,7 +481,7 @@ void RunUnary(int64_t n, const T* x, int64_t xs, T* y, int64_t ys) {
     // same elements or do not overlap at all (the caller's contract).
     bool direct = ys == 1 && src != out;
     T* dst = direct ? out : yb;
-    if (Block(m, src, dst) != 0) {
+    if (Block(m, src, dst) != 0 && Fix(m, src, dst) != 0) {
       for (int64_t k = 0; k < m; k++) {
         if (IsSpecial(src[k])) dst[k] = Slow(src[k]);
       }
@@ -472,7 +551,7 @@ void RunPow(int64_t n, const T* x, int64_t xs, const T* p, int64_t ps, T* y, int
     T* dst = direct ? out : yb;
     if (PowBlock(m, xsrc, psrc, dst) != 0) {
       for (int64_t k = 0; k < m; k++) {
-        if (dst[k] != dst[k]) dst[k] = PowSlow(xsrc[k], psrc[k]);
+        if (dst[k] != dst[k] && !PowIsInvalid(xsrc[k], psrc[k])) dst[k] = PowSlow(xsrc[k], psrc[k]);
       }
     }
     if (direct) continue;
@@ -487,16 +566,16 @@ void RunPow(int64_t n, const T* x, int64_t xs, const T* p, int64_t ps, T* y, int
 }  // namespace
 
 void ExpRow(int64_t n, const double* x, int64_t xs, double* y, int64_t ys) {
-  RunUnary<double, ExpBlock, ExpSlow, ExpIsSpecial>(n, x, xs, y, ys);
+  RunUnary<double, ExpBlock, NoFix<double>, ExpSlow, ExpIsSpecial>(n, x, xs, y, ys);
 }
 void ExpRow(int64_t n, const float* x, int64_t xs, float* y, int64_t ys) {
-  RunUnary<float, ExpBlock, ExpSlow, ExpIsSpecial>(n, x, xs, y, ys);
+  RunUnary<float, ExpBlock, NoFix<float>, ExpSlow, ExpIsSpecial>(n, x, xs, y, ys);
 }
 void LogRow(int64_t n, const double* x, int64_t xs, double* y, int64_t ys) {
-  RunUnary<double, LogBlock, LogSlow, LogIsSpecial>(n, x, xs, y, ys);
+  RunUnary<double, LogBlock, LogFix, LogSlow, LogIsRare>(n, x, xs, y, ys);
 }
 void LogRow(int64_t n, const float* x, int64_t xs, float* y, int64_t ys) {
-  RunUnary<float, LogBlock, LogSlow, LogIsSpecial>(n, x, xs, y, ys);
+  RunUnary<float, LogBlock, LogFix, LogSlow, LogIsRare>(n, x, xs, y, ys);
 }
 void PowRow(int64_t n, const double* x, int64_t xs, const double* p, int64_t ps, double* y, int64_t ys) {
   RunPow(n, x, xs, p, ps, y, ys);
