@@ -139,6 +139,8 @@ export function stack(arrays: readonly NdArray[], options: JoinOptions = {}): Nd
   for (const a of arrays) {
     if (a.ndim !== shape.length || a.shape.some((n, i) => n !== shape[i])) throw new ValueError(`all input arrays must have the same shape (${pyShape(shape)} and ${pyShape(a.shape)})`);
   }
+  // concatenate's axis=null (flatten first) has no meaning here: NumPy refuses it.
+  if (options.axis === null) throw new TypeError('stack: axis must be an integer, got null');
   const ax = normalizeAxis(options.axis ?? 0, shape.length + 1);
   const dt = joinedDType(arrays);
   return join(

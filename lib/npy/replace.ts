@@ -9,7 +9,7 @@
 import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as nodePath from 'path';
-import { checkPath } from '../paths';
+import { checkPath, fsError, requireRegularFile } from '../paths';
 
 /**
  * Where a replacement of `target` goes: the real file behind it (a symbolic
@@ -25,11 +25,16 @@ export function replacementOf(target: string): { dest: string; tmp: string; mode
   let exists = true;
   try {
     dest = fs.realpathSync(target);
-    mode = fs.statSync(dest).mode & 0o7777;
+    const st = fs.statSync(dest);
+    // A folder would only fail at the rename, after the whole file was written beside it.
+    if (st.isDirectory()) requireRegularFile(st, target);
+    mode = st.mode & 0o7777;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     exists = false;
   }
+  // A missing folder: the error names the target, not the temporary beside it.
+  if (!exists && !fs.existsSync(nodePath.dirname(nodePath.resolve(target)))) throw fsError('ENOENT', -2, 'no such file or directory', target);
   // A rename would replace a file we may not write: refuse as open(path, 'w') would.
   if (exists) fs.accessSync(dest, fs.constants.W_OK);
   const tmp = nodePath.join(nodePath.dirname(dest), `.${nodePath.basename(dest)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
