@@ -37,8 +37,7 @@ function fileKind(st: fs.Stats): string {
   return 'not a regular file';
 }
 
-/** An error shaped as Node's `fs` gives for a failed open() of `path`. */
-export function fsError(code: string, errno: number, text: string, path: string): NodeJS.ErrnoException {
+function fsError(code: string, errno: number, text: string, path: string): NodeJS.ErrnoException {
   const e = new Error(`${code}: ${text}, open '${path}'`) as NodeJS.ErrnoException;
   e.code = code;
   e.errno = errno;

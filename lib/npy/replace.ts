@@ -9,7 +9,7 @@
 import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as nodePath from 'path';
-import { checkPath, fsError, requireRegularFile } from '../paths';
+import { checkPath, requireRegularFile } from '../paths';
 
 /**
  * Where a replacement of `target` goes: the real file behind it (a symbolic
@@ -33,8 +33,6 @@ export function replacementOf(target: string): { dest: string; tmp: string; mode
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     exists = false;
   }
-  // A missing folder: the error names the target, not the temporary beside it.
-  if (!exists && !fs.existsSync(nodePath.dirname(nodePath.resolve(target)))) throw fsError('ENOENT', -2, 'no such file or directory', target);
   // A rename would replace a file we may not write: refuse as open(path, 'w') would.
   if (exists) fs.accessSync(dest, fs.constants.W_OK);
   const tmp = nodePath.join(nodePath.dirname(dest), `.${nodePath.basename(dest)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
