@@ -402,8 +402,12 @@ function indexValues(ind: NdArray | number | readonly number[], what: string): {
   if (!(k === 'i' || k === 'b' || k === 'u')) {
     throw new TypeError(`Cannot cast array data from dtype('${arr.dtype.str}') to dtype('int64') according to the rule 'same_kind'`);
   }
-  const fast = k === 'b' ? null : indicesOf(arr);
-  return { values: fast ?? readValues(arr).map((v) => (typeof v === 'boolean' ? Number(v) : toIndex(v))), shape: [...arr.shape] };
+  // NumPy casts uint64 indices to intp (same_kind): 2^63 and up wrap to
+  // negatives, read exactly as bigints (2^64 - 1 is -1, not 2^64 - 2^64).
+  const u64 = k === 'u' && arr.dtype.itemsize === 8;
+  const fast = k === 'b' || u64 ? null : indicesOf(arr);
+  const values = fast ?? readValues(arr).map((v) => (typeof v === 'boolean' ? Number(v) : typeof v === 'bigint' ? Number(BigInt.asIntN(64, v)) : toIndex(v)));
+  return { values, shape: [...arr.shape] };
 }
 
 function fixIndex(x: number, n: number, mode: ClipMode, axis: number): number {

@@ -205,10 +205,28 @@ export function bincountNative(x: NdArray, w: NdArray | undefined, minlength: nu
   }
   const max = K.binMax(im as never, io, ic, is, it, isw);
   if (max === -2) return 'negative';
-  const out = new Float64Array(Math.max(max + 1, minlength));
+  const out = new Float64Array(binsLength(max, minlength));
   if (w === undefined) K.binAdd(im as never, io, ic, is, it, isw, null, 0, 0, 0, false, out);
   else K.binAdd(im as never, io, ic, is, it, isw, wr!.memory, wr!.byteOffset, w.strides[0], elementCode(w.dtype), isSwapped(w.dtype), out);
   return out;
+}
+
+/** Node 20's longest typed array: bincount's bins live in one. */
+const MAX_BINS = 2 ** 32;
+
+/**
+ * bincount's number of bins for the largest value `max` (no negatives), or a
+ * RangeError naming the count when one typed array cannot hold that many
+ * (NumPy: a MemoryError for its 8 TiB array), never V8's bare "Invalid typed
+ * array length".
+ */
+export function binsLength(max: number, minlength: number): number {
+  const len = Math.max(max + 1, minlength);
+  if (len > MAX_BINS) {
+    const what = len === minlength ? `minlength ${minlength}` : `the largest value ${max} (+ 1)`;
+    throw new RangeError(`bincount needs ${len} bins for ${what}, more than the ${MAX_BINS} one array holds`);
+  }
+  return len;
 }
 
 /** True when `dt` holds native-order int64, as the kernels write it. */

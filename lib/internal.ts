@@ -27,7 +27,7 @@
  */
 import type { Codec, DType } from './dtype';
 import { AccessError } from './errors';
-import { newStrides, shapeToSize } from './layout';
+import { checkNdim, newStrides, shapeToSize } from './layout';
 import type { NdArray as ArrayClass } from './ndarray';
 import { freshMemory } from './fresh-memory';
 import { MemoryStorage, setAllocator, type Storage } from './storage';
@@ -204,6 +204,9 @@ export function derive<T extends NdArray>(
   offset: number,
   writeable = writeFlagOf(src) || isScalarCopy(src),
 ): T {
+  // Every array passes here or makeArray: no result (take, stack, a view)
+  // can get past NumPy's 64 axes, whatever shapes its inputs combine.
+  checkNdim(shape.length);
   const a = construct(proto, storageOf(src), dt, shape, strides, offset, src.base ?? src, writeable, false, isLocked(src)) as T;
   if (proto !== arrayPrototype) finalize(a, src);
   return a;
@@ -211,6 +214,7 @@ export function derive<T extends NdArray>(
 
 /** A new owner over `init.storage` (constructors, copies and memmap). */
 export function makeArray<T extends NdArray = NdArray>(init: ArrayInit, proto: object = arrayPrototype ?? notLoaded()): T {
+  checkNdim(init.shape.length);
   const a = construct(proto, init.storage, init.dtype, [...init.shape], [...init.strides], init.offset, init.base, init.writeable, init.ownData, false) as T;
   finalize(a, null);
   return a;

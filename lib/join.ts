@@ -7,8 +7,8 @@
  * @module
  */
 import type { DType } from './dtype';
-import { ValueError } from './errors';
-import { normalizeAxis } from './layout';
+import { IndexError, ValueError } from './errors';
+import { MAXDIMS, normalizeAxis } from './layout';
 import type { NdArray } from './ndarray';
 import { pyShape } from './format';
 import { resultType } from './promote';
@@ -139,6 +139,10 @@ export function stack(arrays: readonly NdArray[], options: JoinOptions = {}): Nd
   for (const a of arrays) {
     if (a.ndim !== shape.length || a.shape.some((n, i) => n !== shape[i])) throw new ValueError(`all input arrays must have the same shape (${pyShape(shape)} and ${pyShape(a.shape)})`);
   }
+  // concatenate's axis=null (flatten first) has no meaning here: NumPy refuses it.
+  if (options.axis === null) throw new TypeError('stack: axis must be an integer, got null');
+  // NumPy adds the axis by indexing (expand_dims), hence its IndexError.
+  if (shape.length >= MAXDIMS) throw new IndexError(`number of dimensions must be within [0, ${MAXDIMS}], indexing result would have ${shape.length + 1}`);
   const ax = normalizeAxis(options.axis ?? 0, shape.length + 1);
   const dt = joinedDType(arrays);
   return join(

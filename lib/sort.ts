@@ -25,7 +25,7 @@ import { MemoryStorage } from './storage';
 import type { Complex } from './value-types';
 import { allocateOrdered, comparatorOf, FLOAT64, fromValues, INTP, isNaNValue, readValues, toIndex, writeValues } from './compute-values';
 import { indicesOf, int64From, typedLayout } from './typed-reader';
-import { argsortNative, bincountNative, searchsortedNative } from './index-kernels';
+import { argsortNative, binsLength, bincountNative, searchsortedNative } from './index-kernels';
 import { sortLanesNative, uniqueNative } from './sort-kernels';
 import { fieldSequence, recordArgsortNative, recordLanesSortNative, recordSortNative } from './record-sort';
 import { isSwapped } from './kernels';
@@ -478,7 +478,10 @@ export function bincount(x: NdArray, options: BincountOptions = {}): NdArray {
   if (k !== 'i' && k !== 'u' && k !== 'b') throw new TypeError(`Cannot cast array data from dtype('${x.dtype.str}') to dtype('int64') according to the rule 'safe'`);
   if (x.ndim !== 1) throw new ValueError(x.ndim === 0 ? 'object of too small depth for desired array' : 'object too deep for desired array');
   const minlength = options.minlength ?? 0;
-  if (!Number.isInteger(minlength) || minlength < 0) throw new ValueError(`'minlength' must not be negative (got ${minlength})`);
+  // NumPy: a non-integer minlength is a TypeError ('float' object cannot be
+  // interpreted as an integer), a negative one a ValueError.
+  if (!Number.isInteger(minlength)) throw new TypeError(`'minlength' must be an integer, got ${repr(minlength)}`);
+  if (minlength < 0) throw new ValueError(`'minlength' must not be negative (got ${minlength})`);
   const w = options.weights;
   if (w !== undefined) {
     if (w.dtype.kind === 'c' || w.dtype.kind === 'S' || w.dtype.kind === 'V' || w.dtype.isStructured) {
@@ -490,9 +493,11 @@ export function bincount(x: NdArray, options: BincountOptions = {}): NdArray {
   if (nat === 'negative') throw new ValueError("'list' argument must have no negative elements");
   if (nat !== null) return w === undefined ? int64From([nat.length], nat) : arrayOver(nat, '<f8');
   const idx: Float64Array = indicesOf(x) ?? Float64Array.from(readValues(x), (v) => (typeof v === 'boolean' ? Number(v) : toIndex(v)));
+  // uint64 values cast to int64 as NumPy's intp cast (and the kernel) does: 2^63 and up are negative.
+  if (k === 'u' && x.dtype.itemsize === 8) for (let i = 0; i < idx.length; i++) if (idx[i] >= 2 ** 63) idx[i] = -1;
   const max = maxIndex(idx);
   if (max < -1) throw new ValueError("'list' argument must have no negative elements");
-  const len = Math.max(max + 1, minlength);
+  const len = binsLength(max, minlength);
   if (w === undefined) return int64From([len], countBins(idx, len));
   const wt = typedLayout(w);
   let wv: Float64Array;

@@ -7,12 +7,12 @@
 // longer settle. Three kinds of work: async kernels, flushAsync (an msync on
 // the pool, native/flush_worker.cc) and saveNpyAsync (kernels, fs.promises).
 //
-// flushAsync runs in a child process whose main thread loads the addon too:
-// a memmap still open when its worker is terminated leaks its Mapping (96
-// bytes) once the last env unloads the addon, with or without a flush (a
-// separate, known leak); with the addon kept loaded LeakSanitizer sees what
-// the flush itself leaves (before the fix: the napi_deferred of every flush
-// in flight, 8 bytes each).
+// flushAsync runs in a child process whose main thread loads the addon too,
+// so LeakSanitizer sees what the flush itself leaves (before the fix: the
+// napi_deferred of every flush in flight, 8 bytes each). memmapOpen runs
+// unpinned: each terminated worker unloads the addon with a mapping still
+// open (before the fix, native/live_mappings.cc's mutex and registry, 96
+// bytes on the heap held only by the library's statics, leaked each time).
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -31,6 +31,8 @@ a.sumAsync();`,
   flushAsync: `const m = L.memmap(path.join(workerData.dir, 'flush-' + workerData.i + '.bin'), { dtype: 'u1', mode: 'w+', shape: [64 << 20] });
 m.fill(7);
 m.flushAsync();`,
+  memmapOpen: `const m = L.memmap(path.join(workerData.dir, 'open-' + workerData.i + '.bin'), { dtype: 'u1', mode: 'w+', shape: [4096] });
+m.fill(1);`,
   saveNpyAsync: `const a = L.arange(0, 8 << 20, 1, 'f8');
 L.saveNpyAsync(path.join(workerData.dir, 'save-' + workerData.i + '.npy'), a.index('::2'));`,
 };

@@ -9,7 +9,7 @@
 import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as nodePath from 'path';
-import { checkPath } from '../paths';
+import { checkPath, requireRegularFile } from '../paths';
 
 /**
  * Where a replacement of `target` goes: the real file behind it (a symbolic
@@ -25,7 +25,10 @@ export function replacementOf(target: string): { dest: string; tmp: string; mode
   let exists = true;
   try {
     dest = fs.realpathSync(target);
-    mode = fs.statSync(dest).mode & 0o7777;
+    const st = fs.statSync(dest);
+    // A folder would only fail at the rename, after the whole file was written beside it.
+    if (st.isDirectory()) requireRegularFile(st, target);
+    mode = st.mode & 0o7777;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     exists = false;
