@@ -336,8 +336,8 @@ export function* pieces(a: NdArray, maxElements: number): Generator<NdArray> {
  * then renamed over `path`. `saveNpyAsync(p, openNpy(p))` therefore works,
  * and a failure or an abort leaves the old file whole (and no temporary
  * behind). The whole save (gather in C order, write, fsync, rename) is one
- * job on one pool thread (native/save_worker.cc): the write, not the gather,
- * bounds it, so `threads` is checked but not used. A record dtype with
+ * job on one pool thread (native/save_worker.cc), so the JS thread only
+ * starts it and polls its progress; `threads` is checked but not used. A record dtype with
  * padding, or memory the kernels cannot reach, is copied piece by piece on
  * the pool and written with fs.promises instead.
  */
