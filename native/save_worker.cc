@@ -50,6 +50,9 @@ struct SaveJob {
 
   SysError err;
   std::string err_path;
+  // Set by Run once the rename replaced the target: the save is done, and
+  // an abort that came later changes nothing (Settle resolves).
+  bool replaced = false;
 
   // The cursor of the C-order walk: the outer multi-index, the element
   // within the row, and the byte offset of the row's start from `base`.
@@ -188,6 +191,7 @@ struct SaveJob {
       ::unlink(tmp.c_str());
       return;
     }
+    replaced = true;
     // The rename is the one step that changes the target; make it durable
     // (best effort: some filesystems refuse fsync on a folder).
     int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -301,6 +305,8 @@ class SaveWorker : public Napi::AsyncWorker {
       Napi::Error e = MakeError(Env(), job_->err, job_->err_path);
       if (Env().IsExceptionPending() || e.IsEmpty()) return;
       args[0] = e.Value();
+    } else if (job_->replaced) {
+      // Done: an abort or close() after the rename came too late to matter.
     } else if (job_->closed) {
       Napi::Error e = ClosedError(Env(), job_->memory.mapping ? job_->memory.mapping->path() : std::string());
       if (e.IsEmpty()) return;
