@@ -19,7 +19,8 @@
         "native/ufunc_kernels.cc",
         "native/transcendental.cc",
         "native/pool_buffer.cc",
-        "native/region_pool.cc"
+        "native/region_pool.cc",
+        "native/save_worker.cc"
       ],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],
       "defines": ["NAPI_VERSION=8", "NAPI_DISABLE_CPP_EXCEPTIONS", "NODE_ADDON_API_DISABLE_DEPRECATED", "NODE_API_SWALLOW_UNTHROWABLE_EXCEPTIONS"],

@@ -38,13 +38,13 @@ import { markAsUntransferable } from 'worker_threads';
 import type { DTypeLike } from './dtype';
 import { AccessError } from './errors';
 import { afterMajorGc, EXTERNAL_SOFT_LIMIT } from './gc-wait';
-import { captureKernels, type KernelCall } from './kernels';
-import { kernelAbort, kernelCastAsync, kernelCopyAsync, kernelProgress, kernelReduceAsync, poolBuffer, type AsyncJob, type AsyncSettle } from './native';
+import { captureKernels, regionOf, type KernelCall } from './kernels';
+import { kernelAbort, kernelCastAsync, kernelCopyAsync, kernelProgress, kernelReduceAsync, kernelSaveAbort, kernelSaveAsync, kernelSaveProgress, poolBuffer, type AsyncJob, type AsyncSettle } from './native';
 import type { NdArray, Order } from './ndarray';
 import { descrOf, formatHeader } from './npy/header';
 import { replacementOf } from './npy/replace';
 import { closedError, MemoryStorage, withAllocator } from './storage';
-import { makeArray, requireOpen } from './internal';
+import { makeArray, requireOpen, storageOf } from './internal';
 import { newStrides } from './layout';
 
 /** Options of every async bulk call. */
@@ -332,36 +332,92 @@ export function* pieces(a: NdArray, maxElements: number): Generator<NdArray> {
 
 /**
  * {@link saveNpy} off the event loop, and safe for its own input: the data
- * goes to a temporary file in the target's folder (copied piece by piece on
- * the pool, written with fs.promises), which is fsync'ed and then renamed
- * over `path`. `saveNpyAsync(p, openNpy(p))` therefore works, and a failure
- * or an abort leaves the old file whole (and no temporary behind).
+ * goes to a temporary file in the target's folder, which is fsync'ed and
+ * then renamed over `path`. `saveNpyAsync(p, openNpy(p))` therefore works,
+ * and a failure or an abort leaves the old file whole (and no temporary
+ * behind). The whole save (gather in C order, write, fsync, rename) is one
+ * job on one pool thread (native/save_worker.cc), so the JS thread only
+ * starts it and polls its progress; `threads` is checked but not used. A record dtype with
+ * padding, or memory the kernels cannot reach, is copied piece by piece on
+ * the pool and written with fs.promises instead.
  */
 export async function saveNpyAsync(path: string, a: NdArray, options: AsyncOptions = {}): Promise<void> {
   checkOptions(options);
   requireOpen(a);
   if (options.signal?.aborted) throw abortError(options.signal);
+  threadsFor(a, options);
   // The same target rules as saveNpy: NUL-free path, a link followed, the
   // old file's permission bits, refused when the caller could not write it.
   const { dest, tmp, mode } = replacementOf(path);
   const fortranOrder = a.flags.fContiguous && !a.flags.cContiguous && a.ndim > 1;
   const header = formatHeader({ descr: descrOf(a.dtype), fortranOrder, shape: a.shape });
   const src = fortranOrder ? a.transpose() : a;
-  const total = a.nbytes;
+  const segs = a.dtype.segments;
+  const whole = segs.length === 1 && segs[0][0] === 0 && segs[0][1] === a.itemsize;
+  // Recorded, a mapping is handed over whole (its handle, which the job pins).
+  const region = whole ? captureKernels(() => regionOf(storageOf(src), src.offset)).value : null;
+  if (region === null) return savePieces(src, header, dest, tmp, mode, options);
+  if (region.memory instanceof ArrayBuffer) markAsUntransferable(region.memory);
+  const { signal, onProgress } = options;
+  let settle!: AsyncSettle;
+  const promise = new Promise<Settled>((resolve, reject) => {
+    settle = (error, value, done, total) => (error === undefined ? resolve({ value, done, total }) : reject(error));
+  });
+  const job = kernelSaveAsync(region.memory, region.byteOffset, src.strides, src.shape, src.itemsize, header,
+    tmp, dest, nodePath.dirname(dest), path, mode, settle);
+  const onAbort = (): void => kernelSaveAbort(job);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  let last = -1;
+  const report = (done: number, total: number): void => {
+    if (done !== last) {
+      last = done;
+      onProgress!(done, total);
+    }
+  };
+  const timer = onProgress
+    ? setInterval(() => {
+      const [done, total] = kernelSaveProgress(job);
+      report(done, total);
+    }, PROGRESS_INTERVAL_MS)
+    : null;
+  let settled: Settled;
+  try {
+    settled = await promise;
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if (code === 'ABORT_ERR' && signal) throw abortError(signal);
+    if (code === 'ERR_CLOSED') throw closedErrorOf(a);
+    throw e;
+  } finally {
+    if (timer !== null) clearInterval(timer);
+    signal?.removeEventListener('abort', onAbort);
+    // The memory stays referenced (so alive and, for a mapping, open) until here.
+    void region.memory;
+  }
+  if (onProgress) report(settled.done, settled.total);
+}
+
+/**
+ * saveNpyAsync where the native job cannot read the data: pieces copied
+ * C-contiguous on the pool (through one staging buffer when the dtype has
+ * no padding) and written with fs.promises.
+ */
+async function savePieces(src: NdArray, header: Uint8Array, dest: string, tmp: string, mode: number, options: AsyncOptions): Promise<void> {
+  const total = src.nbytes;
   let done = 0;
   const fh = await fs.promises.open(tmp, 'wx', mode);
   let ok = false;
   try {
     await fh.write(header, 0, header.length, 0);
     let pos = header.length;
-    if (a.size > 0 && a.itemsize > 0) {
-      const per = Math.max(1, Math.floor(SAVE_CHUNK / a.itemsize));
+    if (src.size > 0 && src.itemsize > 0) {
+      const per = Math.max(1, Math.floor(SAVE_CHUNK / src.itemsize));
       // One staging buffer for every piece, in pool memory: a fresh 64 MiB
       // buffer per piece made V8 run a full GC on the JS thread each time
       // (each one crosses its external-memory limit) and free the last one there.
-      const segs = a.dtype.segments;
-      const whole = segs.length === 1 && segs[0][0] === 0 && segs[0][1] === a.itemsize;
-      const stagingBytes = Math.min(per, a.size) * a.itemsize;
+      const segs = src.dtype.segments;
+      const whole = segs.length === 1 && segs[0][0] === 0 && segs[0][1] === src.itemsize;
+      const stagingBytes = Math.min(per, src.size) * src.itemsize;
       const staging = whole ? poolBuffer(stagingBytes) ?? new ArrayBuffer(stagingBytes) : null;
       if (staging !== null) await settleGc(stagingBytes, options.signal);
       for (const piece of pieces(src, per)) {

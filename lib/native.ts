@@ -49,6 +49,9 @@ interface Addon {
   kernelCastAsync: (...args: unknown[]) => AsyncJob;
   kernelAbort: (job: AsyncJob) => void;
   kernelProgress: (job: AsyncJob) => [number, number] | null;
+  kernelSaveAsync: KernelSaveAsync;
+  kernelSaveAbort: (save: SaveJob) => void;
+  kernelSaveProgress: (save: SaveJob) => [number, number];
   setErrorClasses: (classes: ErrorClasses) => void;
   poolBuffer: (byteLength: number, uninitialized?: boolean) => ArrayBuffer | null;
   poolStats: () => {
@@ -83,6 +86,21 @@ export type AsyncJob = number & { readonly __asyncJob: never };
  * aborted, or the kernel's own) or its value, and the bytes done of the total.
  */
 export type AsyncSettle = (error: unknown, value: unknown, doneBytes: number, totalBytes: number) => void;
+
+/** The control object of a saveNpyAsync in flight (native/save_worker.cc). */
+export type SaveJob = object & { readonly __saveJob: never };
+
+/**
+ * Writes `header`, then the layout's elements in C order, to a new file `tmp`
+ * (exclusive create, `mode` under the umask) on the thread pool; fsyncs it,
+ * renames it to `dest` and fsyncs the folder `dir`; any failure or abort
+ * removes `tmp` and leaves `dest` alone. Errors name `tmp` (open) or
+ * `target` (the path the caller gave). Settles through `settle` (no value).
+ */
+export type KernelSaveAsync = (
+  src: KernelMemory, srcOffset: number, srcStrides: readonly number[], shape: readonly number[], itemsize: number,
+  header: Uint8Array, tmp: string, dest: string, dir: string, target: string, mode: number, settle: AsyncSettle,
+) => SaveJob;
 
 /**
  * Bytes a kernel reads or writes: an ArrayBuffer, or a whole mapping (offsets
@@ -244,6 +262,11 @@ export const kernelCopyAsync = addon.kernelCopyAsync;
 export const kernelCastAsync = addon.kernelCastAsync;
 export const kernelAbort = addon.kernelAbort;
 export const kernelProgress = addon.kernelProgress;
+
+/** saveNpyAsync's one pool job ({@link KernelSaveAsync}); abort stops it at its next block, progress reads [doneBytes, totalBytes]. */
+export const kernelSaveAsync = addon.kernelSaveAsync;
+export const kernelSaveAbort = addon.kernelSaveAbort;
+export const kernelSaveProgress = addon.kernelSaveProgress;
 
 /**
  * An ArrayBuffer over 2 MiB-aligned anonymous memory, recycled once V8 drops

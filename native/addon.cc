@@ -12,6 +12,7 @@
 #include "sort_kernels.h"
 #include "ufunc_kernels.h"
 #include "pool_buffer.h"
+#include "save_worker.h"
 
 namespace {
 
@@ -38,6 +39,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("MappingHandle", mmarray::MappingHandle::Init(env));
   mmarray::InitKernels(env, exports);
   mmarray::InitAsyncKernels(env, exports);
+  mmarray::InitSaveWorker(env, exports);
   mmarray::InitIndexKernels(env, exports);
   mmarray::InitSortKernels(env, exports);
   mmarray::InitPoolBuffer(env, exports);

@@ -5,7 +5,8 @@
 // (its record, its settle callback, a flush's promise functions) must be
 // freed with the worker's env, not left behind because the promise could no
 // longer settle. Three kinds of work: async kernels, flushAsync (an msync on
-// the pool, native/flush_worker.cc) and saveNpyAsync (kernels, fs.promises).
+// the pool, native/flush_worker.cc) and saveNpyAsync (one pool job,
+// native/save_worker.cc).
 //
 // flushAsync runs in a child process whose main thread loads the addon too,
 // so LeakSanitizer sees what the flush itself leaves (before the fix: the
