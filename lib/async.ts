@@ -376,8 +376,8 @@ export async function saveNpyAsync(path: string, a: NdArray, options: AsyncOptio
   };
   const timer = onProgress
     ? setInterval(() => {
-      const [done, total] = kernelSaveProgress(job);
-      report(done, total);
+      const progress = kernelSaveProgress(job);
+      if (progress !== null) report(progress[0], progress[1]);
     }, PROGRESS_INTERVAL_MS)
     : null;
   let settled: Settled;

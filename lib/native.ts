@@ -51,7 +51,7 @@ interface Addon {
   kernelProgress: (job: AsyncJob) => [number, number] | null;
   kernelSaveAsync: KernelSaveAsync;
   kernelSaveAbort: (save: SaveJob) => void;
-  kernelSaveProgress: (save: SaveJob) => [number, number];
+  kernelSaveProgress: (save: SaveJob) => [number, number] | null;
   setErrorClasses: (classes: ErrorClasses) => void;
   poolBuffer: (byteLength: number, uninitialized?: boolean) => ArrayBuffer | null;
   poolStats: () => {
@@ -87,8 +87,8 @@ export type AsyncJob = number & { readonly __asyncJob: never };
  */
 export type AsyncSettle = (error: unknown, value: unknown, doneBytes: number, totalBytes: number) => void;
 
-/** The control object of a saveNpyAsync in flight (native/save_worker.cc). */
-export type SaveJob = object & { readonly __saveJob: never };
+/** The id of a saveNpyAsync in flight (native/save_worker.cc); valid until it settles. */
+export type SaveJob = number & { readonly __saveJob: never };
 
 /**
  * Writes `header`, then the layout's elements in C order, to a new file `tmp`

@@ -125,6 +125,9 @@ struct Job {
   }
 };
 
+// The kind of the env-table items that are Jobs (env_state.h).
+const char kJobKind = 0;
+
 // Worker teardown (an env closing hook, env_state.h): stop the work at the
 // next block; Settle then sees EnvClosing and touches no JS.
 void StopJob(void* arg) {
@@ -236,7 +239,7 @@ Napi::Value Start(Napi::Env env, std::unique_ptr<KernelPlan> plan, const Napi::V
   job->total_bytes = p->units() / per * row_elements * p->element_bytes();
   if (threads > 1 && p->units() <= job->task_units) threads = 1;  // one task: nothing to share
 
-  uint32_t id = Hold(env, job);
+  uint32_t id = Hold(env, &kJobKind, job);
   if (id == 0) {
     ThrowType(env, "the addon's per-environment state is missing");
     return env.Undefined();
@@ -256,9 +259,10 @@ std::shared_ptr<Job> JobOf(const Napi::CallbackInfo& info) {
     ThrowType(env, "expected the id of an async kernel job");
     return nullptr;
   }
-  // SAFETY: only Start holds items in the env's table, each a shared_ptr<Job>;
-  // sharing the ownership keeps the job alive while it is used here.
-  return std::static_pointer_cast<Job>(Held(env, static_cast<uint32_t>(id)));
+  // SAFETY: only Start holds items of kJobKind in the env's table, each a
+  // shared_ptr<Job>; sharing the ownership keeps the job alive while it is
+  // used here.
+  return std::static_pointer_cast<Job>(Held(env, &kJobKind, static_cast<uint32_t>(id)));
 }
 
 // kernelReduceAsync(...kernelReduce's arguments, threads, settle) -> job id

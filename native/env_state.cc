@@ -18,7 +18,7 @@ struct EnvState {
   // Only the env's JS thread touches these (cleanup hooks run there too).
   std::vector<Hook> hooks;
   // Hold/Release; ids are never reused within an env (2^32 before a wrap).
-  std::unordered_map<uint32_t, std::shared_ptr<void>> held;
+  std::unordered_map<uint32_t, std::pair<const void*, std::shared_ptr<void>>> held;  // id -> (kind, item)
   uint32_t last_id = 0;
 };
 
@@ -79,19 +79,19 @@ void RemoveClosingHook(Napi::Env env, void (*stop)(void*), void* arg) {
   h.erase(std::remove(h.begin(), h.end(), Hook(stop, arg)), h.end());
 }
 
-uint32_t Hold(Napi::Env env, std::shared_ptr<void> item) {
+uint32_t Hold(Napi::Env env, const void* kind, std::shared_ptr<void> item) {
   EnvState* state = env.GetInstanceData<EnvState>();
   if (state == nullptr) return 0;
   if (++state->last_id == 0) ++state->last_id;  // 0 means "none"
-  state->held[state->last_id] = std::move(item);
+  state->held[state->last_id] = {kind, std::move(item)};
   return state->last_id;
 }
 
-std::shared_ptr<void> Held(Napi::Env env, uint32_t id) {
+std::shared_ptr<void> Held(Napi::Env env, const void* kind, uint32_t id) {
   EnvState* state = env.GetInstanceData<EnvState>();
   if (state == nullptr) return nullptr;
   auto it = state->held.find(id);
-  return it == state->held.end() ? nullptr : it->second;
+  return it == state->held.end() || it->second.first != kind ? nullptr : it->second.second;
 }
 
 void Release(Napi::Env env, uint32_t id) {

@@ -34,13 +34,17 @@ napi_value AccessErrorClass(napi_env env);
 void AddClosingHook(Napi::Env env, void (*stop)(void*), void* arg);
 void RemoveClosingHook(Napi::Env env, void (*stop)(void*), void* arg);
 
-// Work in flight that JS names by a number (the async kernels' jobs): the env
-// holds `item` from Hold until Release, and drops whatever is left when it is
-// torn down (RAII: nothing to free by hand when a worker thread goes away).
-// Hold returns the item's id (1, 2, ...), or 0 when the state is missing; Held
-// returns nullptr for an id not held. All from the env's JS thread.
-uint32_t Hold(Napi::Env env, std::shared_ptr<void> item);
-std::shared_ptr<void> Held(Napi::Env env, uint32_t id);
+// Work in flight that JS names by a number (the async kernels' jobs, the
+// saves): the env holds `item` from Hold until Release, and drops whatever is
+// left when it is torn down (RAII: nothing to free by hand when a worker
+// thread goes away). `kind` is the address of a constant the item's owner
+// defines, one per item type: Held answers only for an id held with the same
+// kind, so one module's id handed to another's function is "not held", never
+// an item read as the wrong type. Hold returns the item's id (1, 2, ...; one
+// sequence for every kind), or 0 when the state is missing; Held returns
+// nullptr for an id not held (as that kind). All from the env's JS thread.
+uint32_t Hold(Napi::Env env, const void* kind, std::shared_ptr<void> item);
+std::shared_ptr<void> Held(Napi::Env env, const void* kind, uint32_t id);
 void Release(Napi::Env env, uint32_t id);
 
 }  // namespace mmarray

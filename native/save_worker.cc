@@ -28,7 +28,8 @@ constexpr int64_t kBlockBytes = int64_t{1} << 20;
 constexpr int64_t kStagingBytes = int64_t{8} << 20;
 
 // One save: what it reads, where it writes, and how far it got. Shared by
-// the worker and the JS control object (kernelSaveAbort/kernelSaveProgress).
+// the worker and the env's table, where JS names it by an id
+// (kernelSaveAbort/kernelSaveProgress).
 struct SaveJob {
   // The source, checked on the JS thread (see Check): element 0 at `base`,
   // C-order axes with length-1 axes dropped and mergeable axes merged; the
@@ -281,8 +282,8 @@ void StopSave(void* arg) {
 // worker even when the env is going away).
 class SaveWorker : public Napi::AsyncWorker {
  public:
-  SaveWorker(Napi::Env env, std::shared_ptr<SaveJob> job, Napi::Function settle)
-      : Napi::AsyncWorker(env, "mmarray.saveNpyAsync"), job_(std::move(job)), settle_(Napi::Persistent(settle)) {
+  SaveWorker(Napi::Env env, std::shared_ptr<SaveJob> job, uint32_t id, Napi::Function settle)
+      : Napi::AsyncWorker(env, "mmarray.saveNpyAsync"), job_(std::move(job)), id_(id), settle_(Napi::Persistent(settle)) {
     AddClosingHook(env, StopSave, job_.get());
   }
   void Execute() override { job_->Run(); }
@@ -293,6 +294,7 @@ class SaveWorker : public Napi::AsyncWorker {
   void Settle() {
     napi_env env = Env();
     RemoveClosingHook(Env(), StopSave, job_.get());
+    Release(Env(), id_);
     if (EnvClosing(Env())) return;
     napi_value args[4];
     napi_get_undefined(env, &args[0]);
@@ -322,14 +324,13 @@ class SaveWorker : public Napi::AsyncWorker {
   }
 
   std::shared_ptr<SaveJob> job_;
+  uint32_t id_;
   Napi::FunctionReference settle_;
 };
 
-// Marks the control objects kernelSaveAsync returns, so kernelSaveAbort and
-// kernelSaveProgress never read any other external as a job.
-const napi_type_tag kSaveTag = {0x6d6d61727261792eULL, 0x736176654a6f6221ULL};
-
-using Holder = std::shared_ptr<SaveJob>;
+// The kind of the env-table items that are SaveJobs (env_state.h): the id
+// of an async kernel job is no save's id.
+const char kSaveKind = 0;
 
 std::string ReadString(const Napi::Value& v, bool* ok) {
   if (!v.IsString()) {
@@ -343,7 +344,7 @@ std::string ReadString(const Napi::Value& v, bool* ok) {
 }
 
 // kernelSaveAsync(src, srcOffset, srcStrides, shape, itemsize, header,
-// tmp, dest, dir, target, mode, settle) -> control object. Writes `header`
+// tmp, dest, dir, target, mode, settle) -> job id. Writes `header`
 // then the layout's elements in C order into a new file `tmp` (O_EXCL,
 // `mode` under the umask), fsyncs it, renames it to `dest` and fsyncs
 // `dir`; errors name `tmp` (open) or `target`.
@@ -374,36 +375,46 @@ Napi::Value KernelSaveAsync(const Napi::CallbackInfo& info) {
   const uint8_t* hp = static_cast<const uint8_t*>(h.ArrayBuffer().Data()) + h.ByteOffset();
   if (h.ByteLength() > 0) job->header.assign(hp, hp + h.ByteLength());
 
-  Napi::External<Holder> control = Napi::External<Holder>::New(env, new Holder(job), [](Napi::Env, Holder* p) { delete p; });
-  if (env.IsExceptionPending() || napi_type_tag_object(env, control, &kSaveTag) != napi_ok) return env.Undefined();
-  (new SaveWorker(env, job, info[11].As<Napi::Function>()))->Queue();  // deletes itself when done
-  return control;
+  // The env holds the job while it is in flight (an id, not an external
+  // object: a worker torn down mid-save frees it with the env's state).
+  uint32_t id = Hold(env, &kSaveKind, job);
+  if (id == 0) {
+    ThrowType(env, "kernelSaveAsync: the addon's state for this thread is gone");
+    return env.Undefined();
+  }
+  (new SaveWorker(env, job, id, info[11].As<Napi::Function>()))->Queue();  // deletes itself when done
+  return Napi::Number::New(env, id);
 }
 
-// The job behind a control object, or nullptr with a TypeError pending.
-SaveJob* JobOf(const Napi::CallbackInfo& info) {
-  bool tagged = false;
-  if (info.Length() > 0 && info[0].IsExternal()) napi_check_object_type_tag(info.Env(), info[0], &kSaveTag, &tagged);
-  if (!tagged) {
-    ThrowType(info.Env(), "expected the control object of kernelSaveAsync");
+// The save a JS id names while it is in flight; nullptr for a settled one
+// (any later id is as well formed); nullptr and a TypeError pending for what
+// is no id at all.
+std::shared_ptr<SaveJob> JobOf(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  double id = info.Length() > 0 && info[0].IsNumber() ? info[0].As<Napi::Number>().DoubleValue() : 0;
+  if (!(id >= 1 && id <= 4294967295.0 && id == static_cast<double>(static_cast<uint32_t>(id)))) {
+    ThrowType(env, "expected the id of a kernelSaveAsync job");
     return nullptr;
   }
-  // SAFETY: only KernelSaveAsync tags externals with kSaveTag, each over a
-  // Holder that lives until the external is collected (it is an argument here).
-  return info[0].As<Napi::External<Holder>>().Data()->get();
+  // SAFETY: only KernelSaveAsync holds items of kSaveKind in the env's table,
+  // each a shared_ptr<SaveJob>; sharing the ownership keeps the job alive
+  // while it is used here.
+  return std::static_pointer_cast<SaveJob>(Held(env, &kSaveKind, static_cast<uint32_t>(id)));
 }
 
-// kernelSaveAbort(control): the save stops at its next block and removes its
-// temporary file (once it renamed, it has finished and stays done).
+// kernelSaveAbort(job): the save stops at its next block and removes its
+// temporary file (once it renamed, it has finished and stays done). A save
+// that has settled is left as it is.
 Napi::Value KernelSaveAbort(const Napi::CallbackInfo& info) {
-  if (SaveJob* job = JobOf(info)) job->abort = true;
+  if (std::shared_ptr<SaveJob> job = JobOf(info)) job->abort = true;
   return info.Env().Undefined();
 }
 
-// kernelSaveProgress(control) -> [doneBytes, totalBytes] of the elements.
+// kernelSaveProgress(job) -> [doneBytes, totalBytes] of the elements, or
+// null once it settled (settle has the final figures).
 Napi::Value KernelSaveProgress(const Napi::CallbackInfo& info) {
-  SaveJob* job = JobOf(info);
-  if (job == nullptr) return info.Env().Undefined();
+  std::shared_ptr<SaveJob> job = JobOf(info);
+  if (!job) return info.Env().IsExceptionPending() ? info.Env().Undefined() : info.Env().Null();
   Napi::Array out = Napi::Array::New(info.Env(), 2);
   out.Set(0u, Napi::Number::New(info.Env(), static_cast<double>(job->done_bytes.load())));
   out.Set(1u, Napi::Number::New(info.Env(), static_cast<double>(job->total_bytes)));

@@ -140,10 +140,14 @@ describe('saveNpyAsync as one pool job', () => {
     await expect(mm.saveNpyAsync(tmp.path('t.npy'), mm.zeros([3]), { threads: 0 })).rejects.toBeInstanceOf(RangeError);
   });
 
-  test('the control functions refuse anything but a save control object', () => {
+  test('the control functions refuse anything but the id of a save', () => {
     // The addon's TypeError is of the main realm, not jest's: match the code.
-    expect(() => kernelSaveAbort({} as SaveJob)).toThrow(expect.objectContaining({ code: 'ERR_INVALID_ARG_TYPE', message: 'expected the control object of kernelSaveAsync' }));
-    expect(() => kernelSaveProgress(7 as unknown as SaveJob)).toThrow(expect.objectContaining({ code: 'ERR_INVALID_ARG_TYPE' }));
+    expect(() => kernelSaveAbort({} as unknown as SaveJob)).toThrow(expect.objectContaining({ code: 'ERR_INVALID_ARG_TYPE', message: 'expected the id of a kernelSaveAsync job' }));
+    expect(() => kernelSaveProgress(0.5 as SaveJob)).toThrow(expect.objectContaining({ code: 'ERR_INVALID_ARG_TYPE' }));
+    // A well-formed id no save holds (settled, never made, or an async
+    // kernel's job) is no save: nothing to abort, no progress.
+    expect(kernelSaveProgress(4000000000 as SaveJob)).toBeNull();
+    expect(() => kernelSaveAbort(4000000000 as SaveJob)).not.toThrow();
   });
 
   test('a forked child closing the source mid-save 300 times lives, and leaves no temporary', () => {
