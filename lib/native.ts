@@ -63,7 +63,6 @@ interface Addon {
     reserveBytes: number;
     reserveTarget: number;
     reserveMaps: number;
-    collapses: number;
   };
   indexKernels: IndexKernels;
   sortKernels: SortKernels;

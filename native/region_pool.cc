@@ -12,43 +12,21 @@
 #ifndef MADV_POPULATE_WRITE
 #define MADV_POPULATE_WRITE 23
 #endif
-// Linux 6.1; older kernels refuse it with EINVAL and a region stays in small
-// pages (correct, only slower to walk).
-#ifndef MADV_COLLAPSE
-#define MADV_COLLAPSE 25
-#endif
 
 namespace mmarray {
 namespace {
 
-// A region idle for the horizon is unmapped (unless the reserve target keeps
-// it), and the target decays on the same clock. The horizon is 4x the gap
-// between the last two requests, at least kIdleNs and at most kMaxIdleNs: a
-// loop making one 80 MB result every few ms reuses its buffers long before a
-// second, one making a 1 GiB result per 1-2 s round (async copies) keeps its
-// two regions between rounds instead of faulting a fresh one each round (it
-// did with a fixed second: warm copyAsync/astypeAsync at 0.60x NumPy's
-// throughput), and an idle process gives everything back within kMaxIdleNs.
+// A region idle this long is unmapped (unless the reserve target keeps it):
+// a loop that makes one result per iteration reuses its buffers long before,
+// an idle process gives them back.
 constexpr uint64_t kIdleNs = 1000000000;
-constexpr uint64_t kMaxIdleNs = 8000000000;
 // The pool's thread wakes this often while the pool holds anything.
 constexpr uint64_t kTickNs = 250000000;
 constexpr size_t kMaxIdleBytes = size_t{1} << 30;
-// Room for three 1 GiB results (RAM permitting): the one being made, the one
-// the program holds, and the one it dropped that V8 has not collected yet.
-// With two, every other 1 GiB result took ordinary (fresh) memory.
-constexpr size_t kMaxTotalBytes = size_t{4} << 30;
-// The thread pre-faults in steps of this much, publishing its progress (a
-// miss waits only for a nearly finished region) and checking for StopTrimmer
-// between them (a 1 GiB region is 0.5-18 s of faults).
-constexpr size_t kPopulateStep = size_t{8} << 20;
-// The thread collapses small-page ranges into huge pages this much at a time.
-constexpr size_t kCollapseStep = size_t{32} << 20;
-// A miss on the JS thread waits for the region the thread is pre-faulting
-// only when at most 1/kWaitShare of the request is left to fault there: a
-// fresh huge page the host has reclaimed costs ~6x a small page to fault
-// (80 MB: 1.45 s against 0.25 s measured here), and the miss maps small pages.
-constexpr size_t kWaitShare = 8;
+constexpr size_t kMaxTotalBytes = size_t{2} << 30;
+// The thread pre-faults in steps of this much, checking for StopTrimmer
+// between them (a 1 GiB region is ~0.5 s of faults).
+constexpr size_t kPopulateStep = size_t{64} << 20;
 
 struct Idle {
   Region region;
@@ -68,10 +46,6 @@ uv_cond_t made;  // broadcast when the thread ends a MakeReserve
 // unload the addon and a pointer kept in its statics would leak.
 std::vector<Idle>* idle = nullptr;
 std::vector<Region>* doomed = nullptr;  // taken back past the idle bound: the thread unmaps them
-// Ranges in small pages (fresh maps of the JS thread, see AcquireRegion),
-// handed out or idle, that the thread collapses into huge pages when it has
-// nothing else to do.
-std::vector<Region>* small = nullptr;
 size_t idle_bytes = 0;
 size_t zeroed_bytes = 0;  // the part of idle_bytes that is reserve
 size_t idle_limit = 0;
@@ -88,8 +62,6 @@ size_t making_length = 0;  // what the thread is pre-faulting now (0: nothing)
 size_t making_done = 0;  // how much of it is faulted in so far
 uint64_t last_miss = 0;
 uint64_t last_request = 0;
-uint64_t request_gap = 0;  // between the last two requests (see kIdleNs)
-uint64_t collapses = 0;    // kCollapseStep steps the thread asked the kernel to collapse
 bool trimmer_started = false;
 bool trimmer_stop = false;
 uv_thread_t trimmer;
@@ -106,12 +78,6 @@ void Lock() {
   uv_mutex_lock(&mu);
   if (idle == nullptr) idle = new std::vector<Idle>();
   if (doomed == nullptr) doomed = new std::vector<Region>();
-  if (small == nullptr) small = new std::vector<Region>();
-}
-
-// The idle horizon (see kIdleNs); with mu held.
-uint64_t HorizonNs() {
-  return std::min(kMaxIdleNs, std::max(kIdleNs, request_gap > kMaxIdleNs / 4 ? kMaxIdleNs : 4 * request_gap));
 }
 
 void TrimLoop(void* arg);
@@ -144,9 +110,10 @@ bool EnsureThread() {
 }
 
 // A fresh kRegionAlign-aligned mapping of `length` (a multiple of it): map
-// one alignment more, then unmap the unaligned head and the tail. In huge
-// pages (MADV_HUGEPAGE) when `huge`, else in small ones: see the header.
-Region MapAligned(size_t length, bool huge) {
+// one alignment more, then unmap the unaligned head and the tail. No
+// MADV_HUGEPAGE here: see the header (a fresh huge page can cost 20x a reused
+// one); MakeReserve asks for them on the pool's thread.
+Region MapAligned(size_t length) {
   size_t padded;
   if (__builtin_add_overflow(length, kRegionAlign, &padded)) return {nullptr, 0};
   void* raw = mmap(nullptr, padded, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -162,7 +129,7 @@ Region MapAligned(size_t length, bool huge) {
   if (tail != 0) munmap(reinterpret_cast<void*>(aligned + length), tail);
   // SAFETY: [aligned, aligned + length) is the mapping kept above. A failure
   // leaves 4 KiB pages, which are correct too.
-  if (huge) (void)madvise(reinterpret_cast<void*>(aligned), length, MADV_HUGEPAGE);
+  (void)madvise(reinterpret_cast<void*>(aligned), length, MADV_HUGEPAGE);
   return {reinterpret_cast<void*>(aligned), length};
 }
 
@@ -177,35 +144,13 @@ void PopulateRange(Region r, size_t from, size_t to) {
   for (size_t i = from; i < to; i += 4096) static_cast<volatile char*>(p)[i] = 0;
 }
 
-// Drops what overlaps `r` from the ranges to collapse, before r is unmapped;
-// with mu held.
-void ForgetSmall(Region r) {
-  uintptr_t a = reinterpret_cast<uintptr_t>(r.addr);
-  small->erase(std::remove_if(small->begin(), small->end(), [a, &r](const Region& s) {
-    uintptr_t sa = reinterpret_cast<uintptr_t>(s.addr);
-    return sa < a + r.length && a < sa + s.length;
-  }), small->end());
-}
-
-// Asks the kernel to move `r` (handed out or idle) into huge pages, outside
-// the lock. MADV_COLLAPSE copies the bytes into new huge pages under the
-// kernel's locks and never changes them: a kernel writing the buffer
-// meanwhile keeps every byte it wrote. SAFETY: while this thread runs, the
-// pool's regions are unmapped by this thread (expiry, `doomed`; it drops them
-// from `small` first) or by RetireRegion at an env's teardown; in that one
-// race the call fails (ENOMEM) or collapses whatever memory took the
-// addresses, its contents intact.
-void Collapse(Region r) {
-  (void)madvise(r.addr, r.length, MADV_COLLAPSE);
-}
-
 // Maps and pre-faults one reserve region of `length`, outside the lock; with
 // mu held on entry and on return. Gives it up if StopTrimmer comes meanwhile.
 void MakeReserve(size_t length) {
   in_use_bytes += length;  // counted against the bound while being made
   making_length = length;
   uv_mutex_unlock(&mu);
-  Region r = MapAligned(length, true);
+  Region r = MapAligned(length);
   bool stopped = false;
   for (size_t at = 0; r.addr != nullptr && at < length && !stopped; at += kPopulateStep) {
     size_t to = std::min(length, at + kPopulateStep);
@@ -244,28 +189,25 @@ void TrimLoop(void* /*arg*/) {
   uv_mutex_lock(&mu);
   while (!trimmer_stop) {
     uint64_t now = uv_hrtime();
-    uint64_t horizon = HorizonNs();
-    if (want_bytes != 0 && now - last_request >= horizon) {
+    if (want_bytes != 0 && now - last_request >= kIdleNs) {
       want_bytes = 0;
-    } else if (want_bytes != 0 && now - last_miss >= horizon) {
+    } else if (want_bytes != 0 && now - last_miss >= kIdleNs) {
       want_bytes = (want_bytes / 2) & ~(kRegionAlign - 1);
-      last_miss = now;  // halved again a horizon later at the earliest
+      last_miss = now;  // halved again kIdleNs later at the earliest
     }
     // Oldest first; keeps the newest want_bytes.
     size_t keep_bytes = idle_bytes;
     auto keep = std::stable_partition(idle->begin(), idle->end(), [&](const Idle& e) {
-      bool expire = now - e.since >= horizon && keep_bytes - e.region.length >= want_bytes;
+      bool expire = now - e.since >= kIdleNs && keep_bytes - e.region.length >= want_bytes;
       if (expire) keep_bytes -= e.region.length;
       return !expire;
     });
     for (auto it = keep; it != idle->end(); ++it) {
-      ForgetSmall(it->region);
       expired.push_back(it->region);
       idle_bytes -= it->region.length;
       if (it->zeroed) zeroed_bytes -= it->region.length;
     }
     idle->erase(keep, idle->end());
-    for (const Region& r : *doomed) ForgetSmall(r);
     expired.insert(expired.end(), doomed->begin(), doomed->end());
     doomed->clear();
     if (!expired.empty()) {
@@ -279,20 +221,6 @@ void TrimLoop(void* /*arg*/) {
     if (!trimmer_stop && idle_bytes < want_bytes && length != 0 && length <= total_limit &&
         in_use_bytes + idle_bytes <= total_limit - length && length <= idle_limit - idle_bytes) {
       MakeReserve(length);
-      continue;
-    }
-    if (!trimmer_stop && !small->empty()) {
-      // One step at a time (a cold 1 GiB range takes ~18 s), so expiry, the
-      // reserve and StopTrimmer wait for one step at most.
-      Region& rest = small->back();
-      Region r{rest.addr, std::min(rest.length, kCollapseStep)};
-      rest.addr = static_cast<char*>(rest.addr) + r.length;
-      rest.length -= r.length;
-      if (rest.length == 0) small->pop_back();
-      collapses++;
-      uv_mutex_unlock(&mu);
-      Collapse(r);
-      uv_mutex_lock(&mu);
       continue;
     }
     if (trimmer_stop) break;
@@ -355,7 +283,6 @@ Region AcquireRegion(size_t bytes, bool zeroed, bool* recycled) {
   length &= ~(kRegionAlign - 1);
   Lock();
   uint64_t now = uv_hrtime();
-  request_gap = last_request == 0 ? 0 : now - last_request;
   last_request = now;
   Region r = TakeIdle(length, zeroed, recycled);
   if (r.addr != nullptr) {
@@ -369,12 +296,11 @@ Region AcquireRegion(size_t bytes, bool zeroed, bool* recycled) {
     miss_length = length;
     last_miss = now;
     uv_cond_signal(&wake);
-    // The thread is pre-faulting a region that fits and has at most
-    // length / kWaitShare left to fault: waiting for the rest of it costs
-    // less than faulting a fresh one here. (A 64 MiB request does not wait
-    // for a 1 GiB region that has just begun: that held the JS thread for
-    // its whole fault.)
-    if (making_length >= length && making_length - making_done <= length / kWaitShare) {
+    // The thread is pre-faulting a region that fits and has at most `length`
+    // left to fault: waiting for the rest of it costs no more than faulting a
+    // whole fresh one here. (A 64 MiB request does not wait for a 1 GiB
+    // region that has just begun: that held the JS thread for its whole fault.)
+    if (making_length >= length && making_length - making_done <= length) {
       while (making_length != 0) uv_cond_wait(&made, &mu);
       r = TakeIdle(length, zeroed, recycled);
       if (r.addr != nullptr) {
@@ -391,19 +317,12 @@ Region AcquireRegion(size_t bytes, bool zeroed, bool* recycled) {
   in_use_bytes += length;
   fresh_maps++;
   uv_mutex_unlock(&mu);
-  // Small pages: the caller faults them on the JS thread, and a huge page the
-  // host has reclaimed costs ~6x as much (see kWaitShare). The pool's thread
-  // then collapses the region into huge pages, so later passes over it (and
-  // the results that reuse it) walk huge pages.
-  r = MapAligned(length, false);
-  Lock();
+  r = MapAligned(length);
   if (r.addr == nullptr) {
+    Lock();
     in_use_bytes -= length;
-  } else if (trimmer_started) {
-    small->push_back(r);
-    uv_cond_signal(&wake);
+    uv_mutex_unlock(&mu);
   }
-  uv_mutex_unlock(&mu);
   return r;
 }
 
@@ -428,7 +347,6 @@ bool ReleaseRegion(Region r) {
 void RetireRegion(Region r) {
   Lock();
   in_use_bytes -= r.length;
-  ForgetSmall(r);
   uv_mutex_unlock(&mu);
   UnmapRegion(r);
 }
@@ -445,7 +363,6 @@ void DrainRegions() {
   all.swap(*idle);
   std::vector<Region> queued;
   queued.swap(*doomed);
-  small->clear();
   idle_bytes = 0;
   zeroed_bytes = 0;
   want_bytes = 0;
@@ -457,8 +374,6 @@ void DrainRegions() {
     idle = nullptr;
     delete doomed;
     doomed = nullptr;
-    delete small;
-    small = nullptr;
   }
   uv_mutex_unlock(&mu);
   for (const Idle& e : all) UnmapRegion(e.region);
@@ -523,13 +438,6 @@ size_t ReserveRegionBytes() {
 size_t ReserveRegionTarget() {
   Lock();
   size_t n = want_bytes;
-  uv_mutex_unlock(&mu);
-  return n;
-}
-
-uint64_t CollapsedRegions() {
-  Lock();
-  uint64_t n = collapses;
   uv_mutex_unlock(&mu);
   return n;
 }

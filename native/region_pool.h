@@ -16,24 +16,20 @@
 // pages freed a moment before (NumPy's case: it frees and maps again at once)
 // and ~200 ms with 4 KiB pages either way; /proc/vmstat showed no
 // compact_stall, so the stall was the host backing the pages, not guest
-// compaction. Small (4 KiB) pages cost ~250 ms per 80 MB whether the host
-// reclaimed them or not. Regions kept by the pool are in huge pages
-// (MADV_HUGEPAGE): with 4 KiB pages every later pass over a result paid for
-// the page walks (in-place ufuncs and set() into existing arrays ran
-// 1.5-1.8x NumPy's huge-page arrays in one quiet run, against 0.65-1.0x with
-// huge pages). So the reserve is pre-faulted in huge pages on the pool's
-// thread, and a miss the reserve cannot serve maps small pages on the JS
-// thread (a 1.45 s stall became 0.25 s), which the pool's thread then
-// collapses into huge pages (MADV_COLLAPSE, Linux 6.1), in use or idle.
-// The reserve target shrinks by half each idle horizon without a miss and is
-// 0 after a horizon without requests; the horizon is 4x the gap between the
-// last two requests, clamped to 1-8 s.
+// compaction. Regions still ask for huge pages (MADV_HUGEPAGE): with 4 KiB
+// pages every later pass over a result paid for the page walks (in-place
+// ufuncs and set() into existing arrays ran 1.5-1.8x NumPy's huge-page arrays
+// in one quiet run, against 0.65-1.0x with huge pages), and the reserve
+// makes most fresh faults on the pool's thread; a miss on the JS thread that
+// the reserve cannot serve still pays a fresh fault (the bimodal medians the
+// README names). The reserve target shrinks by half each second without a
+// miss and is 0 after a second without requests.
 //
 // Bounded: at most min(1 GiB, RAM/16) idle (reserve included) and
-// min(4 GiB, RAM/8) handed out and idle together (past it results take
-// ordinary memory); a region idle for the horizon (at most 8 s) is unmapped
-// by the pool's own thread (never the JS thread) unless it is part of the
-// reserve target, and the last env to close unmaps the rest. Process-wide and locked: the main
+// min(2 GiB, RAM/8) handed out and idle together (past it results take
+// ordinary memory); a region idle for a second is unmapped by the pool's own
+// thread (never the JS thread) unless it is part of the reserve target, and
+// the last env to close unmaps the rest. Process-wide and locked: the main
 // thread and workers share it. No N-API here; pool_buffer.cc hands the
 // regions to JS.
 #ifndef MMARRAY_REGION_POOL_H_
@@ -56,7 +52,7 @@ constexpr size_t kRegionAlign = size_t{2} << 20;
 // A region of at least `bytes` (1 <= bytes; its length rounded up to
 // kRegionAlign): from the idle pool when it holds one that long (the
 // smallest that fits; a longer one is split and its tail stays idle), else a
-// fresh mapping (zero pages, small ones) made here. `*recycled` = true when its pages may
+// fresh mapping (zero pages) made here. `*recycled` = true when its pages may
 // hold old bytes (a region a buffer used before); false when they are zero
 // (fresh, or pre-faulted by the pool's thread and never handed out). With
 // `zeroed` the pool prefers zero regions (no clearing), without it regions
@@ -99,9 +95,6 @@ uint64_t FreshRegionMaps();
 size_t ReserveRegionBytes();
 size_t ReserveRegionTarget();
 uint64_t ReserveRegionMaps();
-// How many steps of small-page ranges (fresh maps) the pool's thread has asked
-// the kernel to collapse into huge pages.
-uint64_t CollapsedRegions();
 
 }  // namespace mmarray
 
