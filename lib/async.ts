@@ -157,11 +157,53 @@ interface Settled {
   total: number;
 }
 
-function start(call: KernelCall, threads: number): [Promise<Settled>, AsyncJob] {
+/** A promise and the `settle` callback a native job ends it through. */
+function settlement(): [Promise<Settled>, AsyncSettle] {
   let settle!: AsyncSettle;
   const promise = new Promise<Settled>((resolve, reject) => {
     settle = (error, value, done, total) => (error === undefined ? resolve({ value, done, total }) : reject(error));
   });
+  return [promise, settle];
+}
+
+/**
+ * Waits for one native job to settle: an abort of `options.signal` calls
+ * `abort(job)`; with `report`, `progress(job)` is polled every
+ * PROGRESS_INTERVAL_MS and the final figures reported once it settles. A
+ * rejection becomes the library's AbortError, or `ERR_CLOSED` naming
+ * `closed`'s file.
+ */
+async function awaitJob<J>(
+  promise: Promise<Settled>, job: J, abort: (job: J) => void, progress: (job: J) => readonly [number, number] | null,
+  options: AsyncOptions, closed: NdArray, report: ((done: number, total: number) => void) | null,
+): Promise<Settled> {
+  const { signal } = options;
+  const onAbort = (): void => abort(job);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const timer = report
+    ? setInterval(() => {
+      const p = progress(job);
+      if (p !== null) report(p[0], p[1]);
+    }, PROGRESS_INTERVAL_MS)
+    : null;
+  let settled: Settled;
+  try {
+    settled = await promise;
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if (code === 'ABORT_ERR' && signal) throw abortError(signal);
+    if (code === 'ERR_CLOSED') throw closedErrorOf(closed);
+    throw e;
+  } finally {
+    if (timer !== null) clearInterval(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+  if (report) report(settled.done, settled.total);
+  return settled;
+}
+
+function start(call: KernelCall, threads: number): [Promise<Settled>, AsyncJob] {
+  const [promise, settle] = settlement();
   switch (call.kind) {
     case 'reduce': return [promise, kernelReduceAsync(...call.args, threads, settle)];
     case 'copy': return [promise, kernelCopyAsync(...call.args, threads, settle)];
@@ -189,27 +231,7 @@ async function runCalls(calls: readonly KernelCall[], threads: number, options: 
   for (const call of calls) {
     if (signal?.aborted) throw abortError(signal);
     const [promise, job] = start(call, threads);
-    const onAbort = (): void => kernelAbort(job);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    const timer = onProgress
-      ? setInterval(() => {
-        const p = kernelProgress(job);
-        if (p !== null) report(p[0], p[1]);
-      }, PROGRESS_INTERVAL_MS)
-      : null;
-    let settled: Settled;
-    try {
-      settled = await promise;
-    } catch (e) {
-      const code = (e as { code?: unknown }).code;
-      if (code === 'ABORT_ERR' && signal) throw abortError(signal);
-      if (code === 'ERR_CLOSED') throw closedErrorOf(mapping);
-      throw e;
-    } finally {
-      if (timer !== null) clearInterval(timer);
-      signal?.removeEventListener('abort', onAbort);
-    }
-    if (onProgress) report(settled.done, settled.total);
+    const settled = await awaitJob(promise, job, kernelAbort, kernelProgress, options, mapping, onProgress ? report : null);
     before += settled.total;
     result = settled.value;
   }
@@ -358,15 +380,10 @@ export async function saveNpyAsync(path: string, a: NdArray, options: AsyncOptio
   const region = whole ? captureKernels(() => regionOf(storageOf(src), src.offset)).value : null;
   if (region === null) return savePieces(src, header, dest, tmp, mode, options);
   if (region.memory instanceof ArrayBuffer) markAsUntransferable(region.memory);
-  const { signal, onProgress } = options;
-  let settle!: AsyncSettle;
-  const promise = new Promise<Settled>((resolve, reject) => {
-    settle = (error, value, done, total) => (error === undefined ? resolve({ value, done, total }) : reject(error));
-  });
+  const { onProgress } = options;
+  const [promise, settle] = settlement();
   const job = kernelSaveAsync(region.memory, region.byteOffset, src.strides, src.shape, src.itemsize, header,
     tmp, dest, nodePath.dirname(dest), path, mode, settle);
-  const onAbort = (): void => kernelSaveAbort(job);
-  signal?.addEventListener('abort', onAbort, { once: true });
   let last = -1;
   const report = (done: number, total: number): void => {
     if (done !== last) {
@@ -374,27 +391,12 @@ export async function saveNpyAsync(path: string, a: NdArray, options: AsyncOptio
       onProgress!(done, total);
     }
   };
-  const timer = onProgress
-    ? setInterval(() => {
-      const progress = kernelSaveProgress(job);
-      if (progress !== null) report(progress[0], progress[1]);
-    }, PROGRESS_INTERVAL_MS)
-    : null;
-  let settled: Settled;
   try {
-    settled = await promise;
-  } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    if (code === 'ABORT_ERR' && signal) throw abortError(signal);
-    if (code === 'ERR_CLOSED') throw closedErrorOf(a);
-    throw e;
+    await awaitJob(promise, job, kernelSaveAbort, kernelSaveProgress, options, a, onProgress ? report : null);
   } finally {
-    if (timer !== null) clearInterval(timer);
-    signal?.removeEventListener('abort', onAbort);
     // The memory stays referenced (so alive and, for a mapping, open) until here.
     void region.memory;
   }
-  if (onProgress) report(settled.done, settled.total);
 }
 
 /**
