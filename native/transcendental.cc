@@ -47,6 +47,18 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#if defined(__x86_64__)
+// GCC 12 warns, wrongly, on the _mm512_undefined_* idiom inside its own
+// header when those intrinsics inline (GCC bug 105593, fixed in 13).
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
+#include <immintrin.h>
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
+#endif
 
 #include "transcendental_tables.h"
 
@@ -402,11 +414,140 @@ __attribute__((always_inline)) inline uint64_t PowBlockF64(int64_t n, const doub
 
 using PowBlockFn = uint64_t (*)(int64_t, const double*, const double*, double*);
 #if defined(__x86_64__)
-// The FMA forms by hand (target_clones has no "with FMA" clone of its own).
-__attribute__((target("avx512f,fma"))) uint64_t PowBlockAvx512(int64_t n, const double* __restrict x, const double* __restrict p,
-                                                                double* __restrict y) {
-  return PowBlockF64<true>(n, x, p, y);
+// PowBlockF64<true>'s steps in AVX-512 intrinsics, 8 lanes at a time, the
+// tail through masked loads and stores (so every element takes the same
+// operations, and gets the same bits, wherever it sits in the row). What
+// differs is how the table entries arrive: GCC's vectorized PowBlockF64
+// reads each lane's 7 table doubles one at a time (56 loads and inserts per
+// 8 lanes); here each lane's log entry comes in one 32-byte load and its
+// exp entry in one 16-byte load, transposed into vectors by shuffles, and
+// eps is recomputed: the table's eps is c * invc - 1 exactly, so
+// fma(c, invc, -1), that value rounded once, is eps itself.
+// On Zen 4, 10M float64 power(x, 2.5): 37.7 ms CPU against 41.1 ms for the
+// vectorized template (AVX-512 gathers: 50.6 ms). The results are the
+// template's bits (compared on 10M random pairs, special values included).
+// The scalar order of operations is kept, and each FMA stands where GCC
+// contracts the template (-ffp-contract=fast) in its FMA clones.
+#define MMARRAY_AVX512 __attribute__((target("avx512f,avx512dq,fma")))
+MMARRAY_AVX512 inline __m512i Splat(uint64_t v) { return _mm512_set1_epi64(static_cast<long long>(v)); }
+// Fields c .. logc_lo of kLogTable[j], the first 32 bytes of its 40.
+MMARRAY_AVX512 inline __m256d LogEntryHead(uint64_t j) {
+  // SAFETY: j <= 127 (the caller masks it), an index of kLogTable.
+  return _mm256_loadu_pd(&kLogTable[j].c);
 }
+// kLogTable[j0] in the low half, kLogTable[j1] in the high one.
+MMARRAY_AVX512 inline __m512d LogEntryPair(uint64_t j0, uint64_t j1) {
+  return _mm512_insertf64x4(_mm512_castpd256_pd512(LogEntryHead(j0)), LogEntryHead(j1), 1);
+}
+// kExpTable[j] as [hi, lo].
+MMARRAY_AVX512 inline __m128d ExpEntryPair(uint64_t j) {
+  // SAFETY: j <= 127 (the caller masks it), an index of kExpTable.
+  return _mm_loadu_pd(&kExpTable[j].hi);
+}
+
+MMARRAY_AVX512 uint64_t PowBlockAvx512(int64_t n, const double* __restrict x, const double* __restrict p, double* __restrict y) {
+  const __m512d inf = _mm512_set1_pd(std::numeric_limits<double>::infinity());
+  // Lanes 0..7 of the transposes (see below).
+  const __m512i even = _mm512_set_epi64(14, 12, 10, 8, 6, 4, 2, 0), odd = _mm512_set_epi64(15, 13, 11, 9, 7, 5, 3, 1);
+  const __m512i lo2 = _mm512_set_epi64(13, 12, 5, 4, 9, 8, 1, 0), hi2 = _mm512_set_epi64(15, 14, 7, 6, 11, 10, 3, 2);
+  unsigned special = 0;
+  for (int64_t i = 0; i < n; i += 8) {
+    const __mmask8 m = n - i >= 8 ? 0xff : static_cast<__mmask8>((1u << (n - i)) - 1);
+    // SAFETY: masked loads and stores touch lanes i .. min(i + 8, n) - 1
+    // only (the others are neither read nor written, nor can they fault).
+    const __m512d vx = _mm512_maskz_loadu_pd(m, x + i);
+    const __m512d vp = _mm512_maskz_loadu_pd(m, p + i);
+    // LogWide<true>.
+    const __m512i ix = _mm512_castpd_si512(vx);
+    const __m512i tmp = _mm512_sub_epi64(ix, Splat(kLogOff));
+    alignas(64) uint64_t li[8];
+    _mm512_store_si512(li, _mm512_and_si512(_mm512_srli_epi64(tmp, 45), Splat(127)));
+    const __m512d kd = _mm512_sub_pd(
+        _mm512_castsi512_pd(_mm512_or_si512(Splat(0x4330000000000000ULL), _mm512_srli_epi64(_mm512_xor_si512(tmp, Splat(0x8000000000000000ULL)), 52))),
+        _mm512_set1_pd(0x1p52 + 2048.0));
+    const __m512d z = _mm512_castsi512_pd(_mm512_sub_epi64(ix, _mm512_and_si512(tmp, Splat(kExponentMask))));
+    // Rows [c, invc, logc_hi, logc_lo] of lanes (0, 4), (1, 5), (2, 6), (3, 7)
+    // -> one vector per field.
+    const __m512d q04 = LogEntryPair(li[0], li[4]);
+    const __m512d q15 = LogEntryPair(li[1], li[5]);
+    const __m512d q26 = LogEntryPair(li[2], li[6]);
+    const __m512d q37 = LogEntryPair(li[3], li[7]);
+    const __m512d u0 = _mm512_unpacklo_pd(q04, q15), u1 = _mm512_unpackhi_pd(q04, q15);
+    const __m512d u2 = _mm512_unpacklo_pd(q26, q37), u3 = _mm512_unpackhi_pd(q26, q37);
+    const __m512d c = _mm512_permutex2var_pd(u0, lo2, u2);
+    const __m512d logc_hi = _mm512_permutex2var_pd(u0, hi2, u2);
+    const __m512d invc = _mm512_permutex2var_pd(u1, lo2, u3);
+    const __m512d logc_lo = _mm512_permutex2var_pd(u1, hi2, u3);
+    const __m512d eps = _mm512_fmsub_pd(c, invc, _mm512_set1_pd(1.0));
+    const __m512d a = _mm512_sub_pd(z, c);
+    const __m512d rh = _mm512_mul_pd(a, invc);
+    const __m512d rl = _mm512_sub_pd(_mm512_fmsub_pd(a, invc, rh), _mm512_mul_pd(rh, eps));
+    const __m512d w = _mm512_add_pd(_mm512_mul_pd(kd, _mm512_set1_pd(kLn2Hi)), logc_hi);
+    const __m512d s1 = _mm512_add_pd(w, rh);
+    const __m512d e1 = _mm512_sub_pd(rh, _mm512_sub_pd(s1, w));
+    const __m512d qh = _mm512_mul_pd(rh, rh);
+    const __m512d ql = _mm512_fmsub_pd(rh, rh, qh);
+    const __m512d mh = _mm512_mul_pd(_mm512_set1_pd(-0.5), qh);
+    const __m512d s2 = _mm512_add_pd(s1, mh);
+    const __m512d e2 = _mm512_sub_pd(mh, _mm512_sub_pd(s2, s1));
+    __m512d poly = _mm512_fmadd_pd(rh, _mm512_set1_pd(kL9), _mm512_set1_pd(kL8));
+    poly = _mm512_fmadd_pd(rh, poly, _mm512_set1_pd(kL7));
+    poly = _mm512_fmadd_pd(rh, poly, _mm512_set1_pd(kL6));
+    poly = _mm512_fmadd_pd(rh, poly, _mm512_set1_pd(kL5));
+    poly = _mm512_fmadd_pd(rh, poly, _mm512_set1_pd(kL4));
+    poly = _mm512_fmadd_pd(rh, poly, _mm512_set1_pd(kL3));
+    __m512d rest = _mm512_add_pd(e1, e2);
+    rest = _mm512_add_pd(rest, _mm512_sub_pd(rl, _mm512_mul_pd(rl, rh)));
+    rest = _mm512_add_pd(rest, _mm512_mul_pd(_mm512_set1_pd(-0.5), ql));
+    rest = _mm512_add_pd(rest, _mm512_mul_pd(_mm512_mul_pd(qh, rh), poly));
+    rest = _mm512_add_pd(rest, _mm512_fmadd_pd(kd, _mm512_set1_pd(kLn2Lo), logc_lo));
+    const __m512d lh = _mm512_add_pd(s2, rest);
+    const __m512d ll = _mm512_sub_pd(rest, _mm512_sub_pd(lh, s2));
+    // y * log(x) as th + tl.
+    const __m512d th = _mm512_mul_pd(vp, lh);
+    const __m512d tl = _mm512_fmadd_pd(vp, ll, _mm512_fmsub_pd(vp, lh, th));
+    // PowIsInvalid and PowIsSpecial.
+    const __m512d ay = _mm512_abs_pd(vp);
+    const __m512d yr = _mm512_sub_pd(_mm512_add_pd(vp, _mm512_set1_pd(kShift)), _mm512_set1_pd(kShift));
+    const __mmask8 bad = _mm512_cmp_pd_mask(vx, _mm512_setzero_pd(), _CMP_LT_OQ) & _mm512_cmp_pd_mask(vx, _mm512_sub_pd(_mm512_setzero_pd(), inf), _CMP_GT_OQ) &
+                         _mm512_cmp_pd_mask(ay, _mm512_set1_pd(0x1p51), _CMP_LT_OQ) & _mm512_cmp_pd_mask(yr, vp, _CMP_NEQ_UQ);
+    const __mmask8 usual = _mm512_cmp_pd_mask(vx, _mm512_set1_pd(0x1p-1022), _CMP_GE_OQ) & _mm512_cmp_pd_mask(vx, inf, _CMP_LT_OQ) &
+                          _mm512_cmp_pd_mask(ay, _mm512_set1_pd(0x1p900), _CMP_LE_OQ) &
+                          _mm512_cmp_pd_mask(_mm512_abs_pd(th), _mm512_set1_pd(kExpMainLimit), _CMP_LE_OQ);
+    const __mmask8 s = static_cast<__mmask8>(~usual & ~bad & m);
+    special |= s;
+    // exp(th + tl).
+    __m512d kk = _mm512_fmadd_pd(th, _mm512_set1_pd(kInvLn2x128), _mm512_set1_pd(kShift));
+    const __m512i k = _mm512_sub_epi64(_mm512_castpd_si512(kk), Splat(Bits(kShift)));
+    kk = _mm512_sub_pd(kk, _mm512_set1_pd(kShift));
+    const __m512d r = _mm512_add_pd(_mm512_fnmadd_pd(kk, _mm512_set1_pd(kLn2x128Lo), _mm512_fnmadd_pd(kk, _mm512_set1_pd(kLn2x128Hi), th)), tl);
+    __m512d q = _mm512_fmadd_pd(r, _mm512_set1_pd(kExpC5), _mm512_set1_pd(kExpC4));
+    q = _mm512_fmadd_pd(r, q, _mm512_set1_pd(kExpC3));
+    q = _mm512_fmadd_pd(r, q, _mm512_set1_pd(0.5));
+    q = _mm512_fmadd_pd(_mm512_mul_pd(r, r), q, r);
+    alignas(64) uint64_t ki[8];
+    _mm512_store_si512(ki, _mm512_and_si512(k, Splat(127)));
+    // [hi, lo] of lanes 0 .. 3 and 4 .. 7, then one vector per field.
+    __m512d t03 = _mm512_castpd128_pd512(ExpEntryPair(ki[0]));
+    t03 = _mm512_insertf64x2(t03, ExpEntryPair(ki[1]), 1);
+    t03 = _mm512_insertf64x2(t03, ExpEntryPair(ki[2]), 2);
+    t03 = _mm512_insertf64x2(t03, ExpEntryPair(ki[3]), 3);
+    __m512d t47 = _mm512_castpd128_pd512(ExpEntryPair(ki[4]));
+    t47 = _mm512_insertf64x2(t47, ExpEntryPair(ki[5]), 1);
+    t47 = _mm512_insertf64x2(t47, ExpEntryPair(ki[6]), 2);
+    t47 = _mm512_insertf64x2(t47, ExpEntryPair(ki[7]), 3);
+    const __m512d thi = _mm512_permutex2var_pd(t03, even, t47);
+    const __m512d tlo = _mm512_permutex2var_pd(t03, odd, t47);
+    const __m512d t = _mm512_add_pd(thi, _mm512_fmadd_pd(thi, q, tlo));
+    // ExpScale, MarkNaN, then the invalid operation's NaN.
+    __m512i res = _mm512_add_epi64(_mm512_castpd_si512(t), _mm512_and_si512(_mm512_slli_epi64(k, 45), Splat(kExponentMask)));
+    res = _mm512_mask_or_epi64(res, s, res, Splat(0x7ff8000000000000ULL));
+    res = _mm512_mask_mov_epi64(res, bad, Splat(kInvalidNaN64));
+    _mm512_mask_storeu_pd(y + i, m, _mm512_castsi512_pd(res));
+  }
+  return special;
+}
+#undef MMARRAY_AVX512
 __attribute__((target("avx2,fma"))) uint64_t PowBlockAvx2(int64_t n, const double* __restrict x, const double* __restrict p,
                                                           double* __restrict y) {
   return PowBlockF64<true>(n, x, p, y);
@@ -416,7 +557,7 @@ uint64_t PowBlockBase(int64_t n, const double* __restrict x, const double* __res
 }
 PowBlockFn PickPowBlock() {
   __builtin_cpu_init();
-  if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("fma")) return PowBlockAvx512;
+  if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("fma")) return PowBlockAvx512;
   if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return PowBlockAvx2;
   return PowBlockBase;
 }
@@ -533,6 +674,16 @@ void RunPow(int64_t n, const T* x, int64_t xs, const T* p, int64_t ps, T* y, int
   alignas(64) T xb[kBlock];
   alignas(64) T pb[kBlock];
   alignas(64) T yb[kBlock];
+  // A broadcast base or exponent (stride 0) is the same in every block, so
+  // its buffer is filled once. Refilled per block, its element stores met
+  // the block's vector loads before they had retired (a store-forwarding
+  // stall: 7% of power(x, 2.5)'s time). Not when y has stride 0 as well:
+  // then the input may be y's own element, rewritten as the row runs.
+  const bool x_once = xs == 0 && ys != 0, p_once = ps == 0 && ys != 0;
+  const int64_t first = n < kBlock ? n : kBlock;
+  // SAFETY: element 0 of x and p is the caller's (n > 0 here: first > 0).
+  for (int64_t k = 0; x_once && k < first; k++) xb[k] = *x;
+  for (int64_t k = 0; p_once && k < first; k++) pb[k] = *p;
   for (int64_t i0 = 0; i0 < n; i0 += kBlock) {
     int64_t m = n - i0 < kBlock ? n - i0 : kBlock;
     // SAFETY: elements i0 .. i0 + m - 1 of x, p and y are the caller's (as in RunUnary).
@@ -540,11 +691,11 @@ void RunPow(int64_t n, const T* x, int64_t xs, const T* p, int64_t ps, T* y, int
     const T* psrc = p + i0 * ps;
     T* out = y + i0 * ys;
     if (xs != 1) {
-      for (int64_t k = 0; k < m; k++) xb[k] = xsrc[k * xs];
+      for (int64_t k = 0; !x_once && k < m; k++) xb[k] = xsrc[k * xs];
       xsrc = xb;
     }
     if (ps != 1) {
-      for (int64_t k = 0; k < m; k++) pb[k] = psrc[k * ps];
+      for (int64_t k = 0; !p_once && k < m; k++) pb[k] = psrc[k * ps];
       psrc = pb;
     }
     bool direct = ys == 1 && xsrc != out && psrc != out;

@@ -367,6 +367,48 @@ describe('exp, log and power give the contiguous native bits on every layout', (
     expect(bitsOf(api.power(xs, es))).toBe(bitsOf(want));
   });
 
+  // The AVX-512 power block runs 8 lanes at a time and a row's last 1 to 7
+  // elements through masked loads: each element must get the same bits at
+  // every lane and in every tail length, special values included.
+  test('power <f8 gives an element the same bits at every lane and in every row tail', () => {
+    const N = 120;
+    const xs = Float64Array.from({ length: N }, (_, k) => (k % 5 === 4 ? SPECIAL[k % SPECIAL.length] : k % 7 === 3 ? -pos[k] : pos[k]));
+    const es = Float64Array.from({ length: N }, (_, k) => (k % 11 === 5 ? Math.round(expo[k]) : expo[k]));
+    const whole = floats(api.power(arrayOf('<f8', xs), arrayOf('<f8', es)));
+    const wholeScalar = floats(api.power(arrayOf('<f8', xs), 2.5));
+    for (let start = 0; start < 8; start++) {
+      // 64 elements and more take the native loop; 64 .. 71 cover every tail length.
+      for (let len = 64; len <= 72; len++) {
+        const part = (v: Float64Array): NdArray => arrayOf('<f8', v.slice(start, start + len));
+        expect([start, len, b64(floats(api.power(part(xs), part(es))))]).toEqual([start, len, b64(whole.slice(start, start + len))]);
+        expect([start, len, b64(floats(api.power(part(xs), 2.5)))]).toEqual([start, len, b64(wholeScalar.slice(start, start + len))]);
+      }
+    }
+  });
+
+  test('a broadcast base or exponent over a row of several blocks gives the written-out bits', () => {
+    // 1,000 elements: four of the kernel's 256-element blocks, the broadcast
+    // operand's buffer filled once for all of them.
+    const N = 1000;
+    const xs = Float64Array.from({ length: N }, (_, k) => (k % 9 === 4 ? -pos[k % pos.length] : pos[k % pos.length]));
+    const es = Float64Array.from({ length: N }, (_, k) => expo[k % expo.length]);
+    for (const dt of ['<f8', '<f4'] as const) {
+      for (const c of [2.5, -0.75, 3]) {
+        const full = arrayOf(dt, typed(dt, Array(N).fill(c)));
+        expect([dt, c, bitsOf(api.power(arrayOf(dt, typed(dt, Array.from(xs))), c))]).toEqual([
+          dt,
+          c,
+          bitsOf(api.power(arrayOf(dt, typed(dt, Array.from(xs))), full)),
+        ]);
+        expect([dt, c, bitsOf(api.power(c, arrayOf(dt, typed(dt, Array.from(es)))))]).toEqual([
+          dt,
+          c,
+          bitsOf(api.power(full, arrayOf(dt, typed(dt, Array.from(es))))),
+        ]);
+      }
+    }
+  });
+
   test('a view crossing the 4 GiB window edge of a sparse mapping', () => {
     const SIZE = 2 ** 32 + 2 ** 20;
     const lo = 2 ** 32 - 1024 - 3; // odd: unaligned
