@@ -410,6 +410,41 @@ MMARRAY_LOOP_CLONES void UO(int64_t n, T* __restrict o) {
   for (int64_t i = 0; i < n; i++) o[i] = F::Apply(o[i]);
 }
 
+// Integer power by one exponent for the whole row (power(qty, 3)):
+// Power::Apply's square-and-multiply steps taken for a block of elements
+// at a time, the loop over the elements innermost, so that it vectorizes
+// (element by element, the loop over the exponent's bits kept the row
+// scalar). The same products modulo 2^32 (2^64), so Apply's results. The
+// block is read before it is written: o may be a exactly (in place).
+template <class T>
+MMARRAY_LOOP_CLONES void PowerByScalar(int64_t n, const T* a, T y, T* o) {
+  if constexpr (std::is_signed_v<T>) {
+    if (y < 0) {
+      t_negative_power = true;
+      for (int64_t i = 0; i < n; i++) o[i] = 0;
+      return;
+    }
+  }
+  using W = Wide<T>;
+  constexpr int64_t kLanes = 256;
+  W base[kLanes], r[kLanes];
+  for (int64_t i0 = 0; i0 < n; i0 += kLanes) {
+    const int64_t m = n - i0 < kLanes ? n - i0 : kLanes;
+    // SAFETY: elements i0 .. i0 + m - 1 of a and o are the caller's row.
+    for (int64_t k = 0; k < m; k++) {
+      base[k] = static_cast<W>(a[i0 + k]);
+      r[k] = 1;
+    }
+    for (auto e = static_cast<std::make_unsigned_t<T>>(y); e > 0; e = static_cast<decltype(e)>(e >> 1)) {
+      if (e & 1) {
+        for (int64_t k = 0; k < m; k++) r[k] = static_cast<W>(r[k] * base[k]);
+      }
+      for (int64_t k = 0; k < m; k++) base[k] = static_cast<W>(base[k] * base[k]);
+    }
+    for (int64_t k = 0; k < m; k++) o[i0 + k] = Wrap<T>(r[k]);
+  }
+}
+
 #undef MMARRAY_LOOP_CLONES
 
 // One chunk of n elements: inputs in[k] with strides ins[k], output o with
@@ -426,6 +461,11 @@ void BinaryChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov,
   R* o = static_cast<R*>(ov);
   bool ca = sa == 1 || sa == 0, cb = sb == 1 || sb == 0;
   if (so == 1 && ca && cb && !(sa == 0 && sb == 0)) {
+    if constexpr (std::is_same_v<F, Power> && std::is_integral_v<T> && std::is_same_v<T, R>) {
+      // SAFETY: a is o exactly or apart from it (as below); PowerByScalar
+      // reads each block before writing it, and *b is read once, first.
+      if (sb == 0) return PowerByScalar<T>(n, a, *b, o);
+    }
     bool ao = sa == 1 && static_cast<const void*>(a) == ov;
     bool bo = sb == 1 && static_cast<const void*>(b) == ov;
     if constexpr (std::is_same_v<T, R>) {

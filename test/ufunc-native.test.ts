@@ -183,6 +183,32 @@ describe('native ufunc loops match the JS loops bit for bit', () => {
     expect(raised).toBeGreaterThan(5);
   });
 
+  // One exponent for the whole row takes PowerByScalar (square-and-multiply
+  // over blocks of elements); its products wrap as the element loop's do.
+  test('integer power by one exponent: the JS loop\'s wrapped products, in place too, and a negative exponent raises', () => {
+    const r = rng(4242);
+    for (const dt of ['<i1', '<u1', '<i2', '>u2', '<i4', '<u4', '<i8', '>u8']) {
+      const n = 700; // several of the kernel's 256-element blocks
+      const x = zeros([n], dt);
+      const signed = dt[1] === 'i';
+      x.set(Array.from({ length: n }, () => (dt.endsWith('8') ? BigInt(Math.floor(r() * 2 ** 40)) - (signed ? 2n ** 39n : 0n) : Math.floor(r() * 256) - (signed ? 128 : 0))));
+      for (const e of [0, 1, 2, 3, 5, 13, 40]) {
+        const want = jsReference(() => api.power(x, e));
+        const got = countUfuncCalls(() => api.power(x, e));
+        expect([dt, e, got.calls]).toEqual([dt, e, 1]);
+        expect([dt, e, values(got.value)]).toEqual([dt, e, values(want)]);
+        const inPlace = x.copy();
+        const gotIn = countUfuncCalls(() => api.power(inPlace, e, { out: inPlace }));
+        // (in place keeps x's byte order; the new result is native-order)
+        expect([dt, e, gotIn.calls, inPlace.toArray()]).toEqual([dt, e, 1, (want as NdArray).toArray()]);
+      }
+      if (signed) {
+        const neg = countUfuncCalls(() => api.power(x, -2));
+        expect([dt, neg.calls, String(neg.value)]).toEqual([dt, 1, 'ValueError: Integers to negative integer powers are not allowed.']);
+      }
+    }
+  });
+
   test('a negative integer exponent raises NumPy\'s ValueError from the native loop too', () => {
     const x = zeros([1000], '<i4');
     const e = zeros([1000], '<i2');
