@@ -3,7 +3,12 @@
 // Issue 15 figures, one run (`node bench/async.js [--gib N] [--cold-only | --gaps-only]`, dist/ built):
 // - the event loop's longest gap (1 ms timer) during each async call on a
 //   2 GiB <f8 file, beside the sync call's and beside an idle loop's gap
-//   over as long a window (what the machine's other load costs), and the
+//   over as long a window (what the machine's other load costs); the 99th
+//   percentile of the timer's gaps and the JS thread's mean wait on a run
+//   queue per time it was scheduled (Linux schedstat), each async beside
+//   idle: on a loaded machine the longest gap is one sample of the other
+//   load, while these two say whether the loop waits for a core more during
+//   the call than without it; and the
 //   JS thread's own CPU time during the call (Linux schedstat, no timer
 //   running): that part is this library's, whatever else runs; and of that
 //   window, V8's garbage collections on the JS thread (perf_hooks 'gc'
@@ -58,25 +63,50 @@ async function gcIn(t0, t1) {
   return { n: own.length, max: Math.max(0, ...own.map((e) => e.duration)), full: own.filter((e) => e.detail?.kind === NODE_PERFORMANCE_GC_MAJOR).length };
 }
 
-/** Runs fn (sync or async) while a 1 ms interval measures the longest gap between ticks. */
+/**
+ * The JS thread's [run-queue wait in ms, times scheduled] so far (Linux
+ * /proc schedstat), or null.
+ */
+function jsThreadWaits() {
+  try {
+    const f = fs.readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ');
+    return [Number(f[1]) / 1e6, Number(f[2])];
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs fn (sync or async) while a 1 ms interval measures the longest gap
+ * between ticks and their 99th percentile; `wait` is the JS thread's mean
+ * run-queue wait (ms) per time it was scheduled in that window, or null.
+ */
 async function withGap(fn) {
   let last = performance.now();
   let max = 0;
+  let gaps = [];
   const t = setInterval(() => {
     const now = performance.now();
     max = Math.max(max, now - last);
+    gaps.push(now - last);
     last = now;
   }, 1);
   await new Promise((r) => setTimeout(r, 20));
   last = performance.now();
   max = 0;
+  gaps = [];
+  const w0 = jsThreadWaits();
   const t0 = performance.now();
   const v = await fn();
   const ms = performance.now() - t0;
   await new Promise((r) => setTimeout(r, 5));
+  const w1 = jsThreadWaits();
   max = Math.max(max, performance.now() - last);
   clearInterval(t);
-  return { ms, gap: max, v, gc: await gcIn(t0, t0 + ms) };
+  gaps.sort((x, y) => x - y);
+  const p99 = gaps.length > 0 ? gaps[Math.min(gaps.length - 1, Math.floor(gaps.length * 0.99))] : max;
+  const wait = w0 && w1 ? (w1[0] - w0[0]) / Math.max(1, w1[1] - w0[1]) : null;
+  return { ms, gap: max, p99, wait, v, gc: await gcIn(t0, t0 + ms) };
 }
 
 /** Milliseconds of CPU the JS thread has run (Linux), or null. */
@@ -115,7 +145,7 @@ async function main() {
   a.sum(); // warm
 
   console.log('\n1. event loop: longest gap between 1 ms ticks during each call (warm cache)');
-  console.log('call                           sync ms   sync gap  async ms  async gap  idle gap  async JS-CPU ms  async GC: longest ms (n, full)  gap ratio');
+  console.log('call                           sync ms   sync gap  async ms  async gap  idle gap  async JS-CPU ms  async GC: longest ms (n, full)  gap ratio  p99 gap async/idle  loop wait/run ms async/idle');
   const half = a.index(`:${N / 2}`);
   const cases = [
     ['sum', () => a.sum(), () => a.sumAsync()],
@@ -142,7 +172,7 @@ async function main() {
     const { s, x, idle, cpu } = results[name];
     const met = x.gap <= 5 ? 'target <= 5 ms: met' : cpu !== null && cpu <= 5 ? 'target <= 5 ms: missed, JS-thread work <= 5 ms' : 'target <= 5 ms: MISSED';
     const gc = `${fmt(x.gc.max)} (${x.gc.n}, ${x.gc.full})`.padEnd(24);
-    console.log(`${name.padEnd(28)} ${fmt(s.ms)}  ${fmt(s.gap)}  ${fmt(x.ms)}  ${fmt(x.gap)}  ${fmt(idle.gap)}  ${cpu === null ? '     n/a' : fmt(cpu)}         ${gc}       ${(x.gap / s.gap).toFixed(3)}  ${met}`);
+    console.log(`${name.padEnd(28)} ${fmt(s.ms)}  ${fmt(s.gap)}  ${fmt(x.ms)}  ${fmt(x.gap)}  ${fmt(idle.gap)}  ${cpu === null ? '     n/a' : fmt(cpu)}         ${gc}       ${(x.gap / s.gap).toFixed(3)}  ${`${x.p99.toFixed(1)}/${idle.p99.toFixed(1)}`.padStart(11)}         ${x.wait === null ? 'n/a' : `${x.wait.toFixed(2)}/${idle.wait.toFixed(2)}`.padStart(11)}  ${met}`);
   }
   fs.rmSync(path.join(dir, 's.npy'), { force: true });
   if (process.argv.includes('--gaps-only')) {
