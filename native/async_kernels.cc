@@ -13,6 +13,7 @@
 #include "env_state.h"
 #include "kernel_plan.h"
 #include "napi_util.h"
+#include "settle.h"
 
 namespace mmarray {
 namespace {
@@ -148,11 +149,8 @@ class HelperWorker : public Napi::AsyncWorker {
   std::shared_ptr<Job> job_;
 };
 
-// Settles a job through `settle(error, value, doneBytes, totalBytes)`, a JS
-// function lib/async.ts made around its promise. A function reference, not a
-// napi_deferred: a deferred can only be freed by resolving it, which an env
-// being torn down refuses, while the reference is freed with the worker in
-// any case (RAII; the leak LeakSanitizer found on worker teardown).
+// Runs a job's coordinator on the pool and settles it with SettleJob
+// (settle.h): `settle(error, value, doneBytes, totalBytes)`.
 class KernelWorker : public Napi::AsyncWorker {
  public:
   KernelWorker(Napi::Env env, std::shared_ptr<Job> job, uint32_t id, Napi::Function settle)
@@ -164,38 +162,22 @@ class KernelWorker : public Napi::AsyncWorker {
   void OnError(const Napi::Error& /*e*/) override { Settle(); }
 
  private:
-  // Raw N-API with every status checked and nothing thrown: this may run
-  // while a worker thread's environment is going away.
+  // Raw N-API with every status checked and nothing thrown (settle.h).
   void Settle() {
     napi_env env = Env();
-    RemoveClosingHook(Env(), StopJob, job_.get());
-    Release(Env(), id_);
-    if (EnvClosing(Env())) return;
-    napi_value args[4];
-    napi_get_undefined(env, &args[0]);
-    napi_get_undefined(env, &args[1]);
-    if (napi_create_double(env, static_cast<double>(job_->done_bytes.load()), &args[2]) != napi_ok ||
-        napi_create_double(env, static_cast<double>(job_->total_bytes), &args[3]) != napi_ok) {
-      return;
-    }
-    if (job_->closed || job_->abort) {
-      args[0] = job_->closed ? NewErrorValue(env, ErrorCode::kClosed, "mapping of '" + ClosedPath() + "' is closed")
-                             : NewErrorValue(env, ErrorCode::kAborted, "The operation was aborted");
-      if (args[0] == nullptr) return;
-    } else {
-      Napi::Value r = job_->plan->Result(Env());
-      if (Env().IsExceptionPending()) {
-        if (napi_get_and_clear_last_exception(env, &args[0]) != napi_ok) return;
-      } else {
-        args[1] = r;
-      }
-    }
-    napi_value fn = settle_.Value();
-    napi_value recv;
-    if (fn == nullptr || napi_get_undefined(env, &recv) != napi_ok) return;
-    // An exception out of settle (it has none of its own) stays pending for
-    // node-addon-api's completion wrapper to report as uncaught.
-    napi_call_function(env, recv, fn, 4, args, nullptr);
+    SettleJob(Env(), StopJob, job_.get(), id_, settle_, job_->done_bytes, job_->total_bytes,
+              [&](napi_value* error, napi_value* value) {
+                if (job_->closed || job_->abort) {
+                  *error = job_->closed
+                               ? NewErrorValue(env, ErrorCode::kClosed, "mapping of '" + ClosedPath() + "' is closed")
+                               : NewErrorValue(env, ErrorCode::kAborted, "The operation was aborted");
+                  return *error != nullptr;
+                }
+                Napi::Value r = job_->plan->Result(Env());
+                if (Env().IsExceptionPending()) return napi_get_and_clear_last_exception(env, error) == napi_ok;
+                *value = r;
+                return true;
+              });
   }
 
   // The path of a mapping the job uses that close() unmapped (JS thread:

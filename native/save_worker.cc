@@ -17,6 +17,7 @@
 #include "env_state.h"
 #include "kernels.h"
 #include "napi_util.h"
+#include "settle.h"
 
 namespace mmarray {
 namespace {
@@ -277,9 +278,8 @@ void StopSave(void* arg) {
   static_cast<SaveJob*>(arg)->abort = true;
 }
 
-// Settles through `settle(error, undefined, doneBytes, totalBytes)`, as
-// async_kernels.cc KernelWorker does (a function reference: freed with the
-// worker even when the env is going away).
+// Settles through `settle(error, undefined, doneBytes, totalBytes)` with
+// SettleJob (settle.h), as async_kernels.cc KernelWorker does.
 class SaveWorker : public Napi::AsyncWorker {
  public:
   SaveWorker(Napi::Env env, std::shared_ptr<SaveJob> job, uint32_t id, Napi::Function settle)
@@ -292,35 +292,25 @@ class SaveWorker : public Napi::AsyncWorker {
 
  private:
   void Settle() {
-    napi_env env = Env();
-    RemoveClosingHook(Env(), StopSave, job_.get());
-    Release(Env(), id_);
-    if (EnvClosing(Env())) return;
-    napi_value args[4];
-    napi_get_undefined(env, &args[0]);
-    napi_get_undefined(env, &args[1]);
-    if (napi_create_double(env, static_cast<double>(job_->done_bytes.load()), &args[2]) != napi_ok ||
-        napi_create_double(env, static_cast<double>(job_->total_bytes), &args[3]) != napi_ok) {
-      return;
-    }
-    if (job_->err.code != 0) {
-      Napi::Error e = MakeError(Env(), job_->err, job_->err_path);
-      if (Env().IsExceptionPending() || e.IsEmpty()) return;
-      args[0] = e.Value();
-    } else if (job_->replaced) {
-      // Done: an abort or close() after the rename came too late to matter.
-    } else if (job_->closed) {
-      Napi::Error e = ClosedError(Env(), job_->memory.mapping ? job_->memory.mapping->path() : std::string());
-      if (e.IsEmpty()) return;
-      args[0] = e.Value();
-    } else if (job_->abort) {
-      args[0] = NewErrorValue(env, ErrorCode::kAborted, "The operation was aborted");
-      if (args[0] == nullptr) return;
-    }
-    napi_value fn = settle_.Value();
-    napi_value recv;
-    if (fn == nullptr || napi_get_undefined(env, &recv) != napi_ok) return;
-    napi_call_function(env, recv, fn, 4, args, nullptr);
+    SettleJob(Env(), StopSave, job_.get(), id_, settle_, job_->done_bytes, job_->total_bytes,
+              [&](napi_value* error, napi_value* /*value*/) {
+                if (job_->err.code != 0) {
+                  Napi::Error e = MakeError(Env(), job_->err, job_->err_path);
+                  if (Env().IsExceptionPending() || e.IsEmpty()) return false;
+                  *error = e.Value();
+                } else if (job_->replaced) {
+                  // Done: an abort or close() after the rename came too late to matter.
+                } else if (job_->closed) {
+                  Napi::Error e =
+                      ClosedError(Env(), job_->memory.mapping ? job_->memory.mapping->path() : std::string());
+                  if (e.IsEmpty()) return false;
+                  *error = e.Value();
+                } else if (job_->abort) {
+                  *error = NewErrorValue(Env(), ErrorCode::kAborted, "The operation was aborted");
+                  if (*error == nullptr) return false;
+                }
+                return true;
+              });
   }
 
   std::shared_ptr<SaveJob> job_;
