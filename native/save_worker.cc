@@ -16,6 +16,7 @@
 
 #include "env_state.h"
 #include "kernels.h"
+#include "kernel_plan.h"
 #include "napi_util.h"
 #include "settle.h"
 
@@ -229,22 +230,12 @@ bool Check(Napi::Env env, int64_t offset, std::vector<int64_t> shape, std::vecto
   }
   job->size = size;
   if (size == 0) return true;
-  int64_t lo = offset, hi = offset;
-  for (size_t k = 0; k < shape.size(); k++) {
-    int64_t span;
-    bool overflow = __builtin_mul_overflow(shape[k] - 1, strides[k], &span) ||
-                    (span < 0 ? __builtin_add_overflow(lo, span, &lo) : __builtin_add_overflow(hi, span, &hi));
-    if (overflow) {
-      ThrowRange(env, "kernelSaveAsync: layout spans more bytes than an int64 holds");
-      return false;
-    }
-  }
-  int64_t end;
-  if (lo < 0 || __builtin_add_overflow(hi, job->itemsize, &end) || static_cast<uint64_t>(end) > job->memory.length) {
-    ThrowRange(env, "kernelSaveAsync: layout reaches outside its buffer (or the buffer is detached)");
+  if (const char* bad = LayoutSpanError(offset, shape, strides, job->itemsize, job->memory.length)) {
+    ThrowRange(env, std::string("kernelSaveAsync: ") + bad);
     return false;
   }
-  // SAFETY: 0 <= lo <= offset < end <= length, so base + offset is inside the memory.
+  // SAFETY: LayoutSpanError put every item inside the memory, item 0 at offset
+  // among them, so base + offset is inside it.
   job->base = job->memory.base + offset;
   // Coalesce in C order: drop length-1 axes, merge an axis into the next
   // when it steps exactly one whole run of the next.
