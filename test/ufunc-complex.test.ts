@@ -12,16 +12,7 @@ import { UFUNC_NATIVE_MIN_ELEMENTS } from '../lib/ufunc-native';
 import { rng } from './helpers/bytes';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { useTempDir } from './helpers/tmp';
-import {
-  buildLayout,
-  compareToReference,
-  countUfuncCalls,
-  jsReference,
-  Layout,
-  randomCallRun,
-  randomStepLayout,
-  resultValues as values,
-} from './helpers/ufunc-layouts';
+import { buildLayout, compareToReference, countUfuncCalls, jsReference, Layout, randomCallRun, randomStepLayout, resultValues as values } from './helpers/ufunc-layouts';
 
 const tmp = useTempDir('mmarray-ufunc-complex-');
 

@@ -8,17 +8,7 @@ import { dtype, memmap, ndarray, NdArray, zeros } from '../lib';
 import { UFUNC_NATIVE_MIN_ELEMENTS } from '../lib/ufunc-native';
 import { rng } from './helpers/bytes';
 import { useTempDir } from './helpers/tmp';
-import {
-  buildLayout,
-  compareToReference,
-  countUfuncCalls,
-  jsReference,
-  Layout,
-  randomCallRun,
-  randomItemBytes,
-  randomStepLayout,
-  resultValues as values,
-} from './helpers/ufunc-layouts';
+import { buildLayout, compareToReference, countUfuncCalls, jsReference, Layout, randomCallRun, randomItemBytes, randomStepLayout, resultValues as values } from './helpers/ufunc-layouts';
 
 const tmp = useTempDir('mmarray-ufunc-native-');
 
