@@ -13,7 +13,7 @@
 #include "env_state.h"
 #include "kernel_plan.h"
 #include "napi_util.h"
-#include "settle.h"
+#include "pool_job.h"
 
 namespace mmarray {
 namespace {
@@ -150,7 +150,7 @@ class HelperWorker : public Napi::AsyncWorker {
 };
 
 // Runs a job's coordinator on the pool and settles it with SettleJob
-// (settle.h): `settle(error, value, doneBytes, totalBytes)`.
+// (pool_job.h): `settle(error, value, doneBytes, totalBytes)`.
 class KernelWorker : public Napi::AsyncWorker {
  public:
   KernelWorker(Napi::Env env, std::shared_ptr<Job> job, uint32_t id, Napi::Function settle)
@@ -162,7 +162,7 @@ class KernelWorker : public Napi::AsyncWorker {
   void OnError(const Napi::Error& /*e*/) override { Settle(); }
 
  private:
-  // Raw N-API with every status checked and nothing thrown (settle.h).
+  // Raw N-API with every status checked and nothing thrown (pool_job.h).
   void Settle() {
     napi_env env = Env();
     SettleJob(Env(), StopJob, job_.get(), id_, settle_, job_->done_bytes, job_->total_bytes,
@@ -235,16 +235,12 @@ Napi::Value Start(Napi::Env env, std::unique_ptr<KernelPlan> plan, const Napi::V
 // (any later id is as well formed); nullptr and a TypeError pending for what
 // is no id at all.
 std::shared_ptr<Job> JobOf(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  double id = info.Length() > 0 && info[0].IsNumber() ? info[0].As<Napi::Number>().DoubleValue() : 0;
-  if (!(id >= 1 && id <= 4294967295.0 && id == static_cast<double>(static_cast<uint32_t>(id)))) {
-    ThrowType(env, "expected the id of an async kernel job");
-    return nullptr;
-  }
+  uint32_t id = JobIdArg(info, "an async kernel job");
+  if (id == 0) return nullptr;
   // SAFETY: only Start holds items of kJobKind in the env's table, each a
   // shared_ptr<Job>; sharing the ownership keeps the job alive while it is
   // used here.
-  return std::static_pointer_cast<Job>(Held(env, &kJobKind, static_cast<uint32_t>(id)));
+  return std::static_pointer_cast<Job>(Held(info.Env(), &kJobKind, id));
 }
 
 // kernelReduceAsync(...kernelReduce's arguments, threads, settle) -> job id
@@ -265,12 +261,7 @@ Napi::Value KernelAbort(const Napi::CallbackInfo& info) {
 // kernelProgress(job) -> [doneBytes, totalBytes], or null once it settled
 // (settle has the final figures).
 Napi::Value KernelProgress(const Napi::CallbackInfo& info) {
-  std::shared_ptr<Job> job = JobOf(info);
-  if (!job) return info.Env().IsExceptionPending() ? info.Env().Undefined() : info.Env().Null();
-  Napi::Array out = Napi::Array::New(info.Env(), 2);
-  out.Set(0u, Napi::Number::New(info.Env(), static_cast<double>(job->done_bytes.load())));
-  out.Set(1u, Napi::Number::New(info.Env(), static_cast<double>(job->total_bytes)));
-  return out;
+  return JobProgress(info.Env(), JobOf(info));
 }
 
 }  // namespace

@@ -18,7 +18,7 @@
 #include "kernels.h"
 #include "kernel_plan.h"
 #include "napi_util.h"
-#include "settle.h"
+#include "pool_job.h"
 
 namespace mmarray {
 namespace {
@@ -270,7 +270,7 @@ void StopSave(void* arg) {
 }
 
 // Settles through `settle(error, undefined, doneBytes, totalBytes)` with
-// SettleJob (settle.h), as async_kernels.cc KernelWorker does.
+// SettleJob (pool_job.h), as async_kernels.cc KernelWorker does.
 class SaveWorker : public Napi::AsyncWorker {
  public:
   SaveWorker(Napi::Env env, std::shared_ptr<SaveJob> job, uint32_t id, Napi::Function settle)
@@ -371,16 +371,12 @@ Napi::Value KernelSaveAsync(const Napi::CallbackInfo& info) {
 // (any later id is as well formed); nullptr and a TypeError pending for what
 // is no id at all.
 std::shared_ptr<SaveJob> JobOf(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  double id = info.Length() > 0 && info[0].IsNumber() ? info[0].As<Napi::Number>().DoubleValue() : 0;
-  if (!(id >= 1 && id <= 4294967295.0 && id == static_cast<double>(static_cast<uint32_t>(id)))) {
-    ThrowType(env, "expected the id of a kernelSaveAsync job");
-    return nullptr;
-  }
+  uint32_t id = JobIdArg(info, "a kernelSaveAsync job");
+  if (id == 0) return nullptr;
   // SAFETY: only KernelSaveAsync holds items of kSaveKind in the env's table,
   // each a shared_ptr<SaveJob>; sharing the ownership keeps the job alive
   // while it is used here.
-  return std::static_pointer_cast<SaveJob>(Held(env, &kSaveKind, static_cast<uint32_t>(id)));
+  return std::static_pointer_cast<SaveJob>(Held(info.Env(), &kSaveKind, id));
 }
 
 // kernelSaveAbort(job): the save stops at its next block and removes its
@@ -394,12 +390,7 @@ Napi::Value KernelSaveAbort(const Napi::CallbackInfo& info) {
 // kernelSaveProgress(job) -> [doneBytes, totalBytes] of the elements, or
 // null once it settled (settle has the final figures).
 Napi::Value KernelSaveProgress(const Napi::CallbackInfo& info) {
-  std::shared_ptr<SaveJob> job = JobOf(info);
-  if (!job) return info.Env().IsExceptionPending() ? info.Env().Undefined() : info.Env().Null();
-  Napi::Array out = Napi::Array::New(info.Env(), 2);
-  out.Set(0u, Napi::Number::New(info.Env(), static_cast<double>(job->done_bytes.load())));
-  out.Set(1u, Napi::Number::New(info.Env(), static_cast<double>(job->total_bytes)));
-  return out;
+  return JobProgress(info.Env(), JobOf(info));
 }
 
 }  // namespace
