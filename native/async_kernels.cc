@@ -13,6 +13,7 @@
 #include "env_state.h"
 #include "kernel_plan.h"
 #include "napi_util.h"
+#include "pool_job.h"
 
 namespace mmarray {
 namespace {
@@ -148,11 +149,8 @@ class HelperWorker : public Napi::AsyncWorker {
   std::shared_ptr<Job> job_;
 };
 
-// Settles a job through `settle(error, value, doneBytes, totalBytes)`, a JS
-// function lib/async.ts made around its promise. A function reference, not a
-// napi_deferred: a deferred can only be freed by resolving it, which an env
-// being torn down refuses, while the reference is freed with the worker in
-// any case (RAII; the leak LeakSanitizer found on worker teardown).
+// Runs a job's coordinator on the pool and settles it with SettleJob
+// (pool_job.h): `settle(error, value, doneBytes, totalBytes)`.
 class KernelWorker : public Napi::AsyncWorker {
  public:
   KernelWorker(Napi::Env env, std::shared_ptr<Job> job, uint32_t id, Napi::Function settle)
@@ -164,38 +162,22 @@ class KernelWorker : public Napi::AsyncWorker {
   void OnError(const Napi::Error& /*e*/) override { Settle(); }
 
  private:
-  // Raw N-API with every status checked and nothing thrown: this may run
-  // while a worker thread's environment is going away.
+  // Raw N-API with every status checked and nothing thrown (pool_job.h).
   void Settle() {
     napi_env env = Env();
-    RemoveClosingHook(Env(), StopJob, job_.get());
-    Release(Env(), id_);
-    if (EnvClosing(Env())) return;
-    napi_value args[4];
-    napi_get_undefined(env, &args[0]);
-    napi_get_undefined(env, &args[1]);
-    if (napi_create_double(env, static_cast<double>(job_->done_bytes.load()), &args[2]) != napi_ok ||
-        napi_create_double(env, static_cast<double>(job_->total_bytes), &args[3]) != napi_ok) {
-      return;
-    }
-    if (job_->closed || job_->abort) {
-      args[0] = job_->closed ? NewErrorValue(env, ErrorCode::kClosed, "mapping of '" + ClosedPath() + "' is closed")
-                             : NewErrorValue(env, ErrorCode::kAborted, "The operation was aborted");
-      if (args[0] == nullptr) return;
-    } else {
-      Napi::Value r = job_->plan->Result(Env());
-      if (Env().IsExceptionPending()) {
-        if (napi_get_and_clear_last_exception(env, &args[0]) != napi_ok) return;
-      } else {
-        args[1] = r;
-      }
-    }
-    napi_value fn = settle_.Value();
-    napi_value recv;
-    if (fn == nullptr || napi_get_undefined(env, &recv) != napi_ok) return;
-    // An exception out of settle (it has none of its own) stays pending for
-    // node-addon-api's completion wrapper to report as uncaught.
-    napi_call_function(env, recv, fn, 4, args, nullptr);
+    SettleJob(Env(), StopJob, job_.get(), id_, settle_, job_->done_bytes, job_->total_bytes,
+              [&](napi_value* error, napi_value* value) {
+                if (job_->closed || job_->abort) {
+                  *error = job_->closed
+                               ? NewErrorValue(env, ErrorCode::kClosed, "mapping of '" + ClosedPath() + "' is closed")
+                               : NewErrorValue(env, ErrorCode::kAborted, "The operation was aborted");
+                  return *error != nullptr;
+                }
+                Napi::Value r = job_->plan->Result(Env());
+                if (Env().IsExceptionPending()) return napi_get_and_clear_last_exception(env, error) == napi_ok;
+                *value = r;
+                return true;
+              });
   }
 
   // The path of a mapping the job uses that close() unmapped (JS thread:
@@ -253,16 +235,12 @@ Napi::Value Start(Napi::Env env, std::unique_ptr<KernelPlan> plan, const Napi::V
 // (any later id is as well formed); nullptr and a TypeError pending for what
 // is no id at all.
 std::shared_ptr<Job> JobOf(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  double id = info.Length() > 0 && info[0].IsNumber() ? info[0].As<Napi::Number>().DoubleValue() : 0;
-  if (!(id >= 1 && id <= 4294967295.0 && id == static_cast<double>(static_cast<uint32_t>(id)))) {
-    ThrowType(env, "expected the id of an async kernel job");
-    return nullptr;
-  }
+  uint32_t id = JobIdArg(info, "an async kernel job");
+  if (id == 0) return nullptr;
   // SAFETY: only Start holds items of kJobKind in the env's table, each a
   // shared_ptr<Job>; sharing the ownership keeps the job alive while it is
   // used here.
-  return std::static_pointer_cast<Job>(Held(env, &kJobKind, static_cast<uint32_t>(id)));
+  return std::static_pointer_cast<Job>(Held(info.Env(), &kJobKind, id));
 }
 
 // kernelReduceAsync(...kernelReduce's arguments, threads, settle) -> job id
@@ -283,12 +261,7 @@ Napi::Value KernelAbort(const Napi::CallbackInfo& info) {
 // kernelProgress(job) -> [doneBytes, totalBytes], or null once it settled
 // (settle has the final figures).
 Napi::Value KernelProgress(const Napi::CallbackInfo& info) {
-  std::shared_ptr<Job> job = JobOf(info);
-  if (!job) return info.Env().IsExceptionPending() ? info.Env().Undefined() : info.Env().Null();
-  Napi::Array out = Napi::Array::New(info.Env(), 2);
-  out.Set(0u, Napi::Number::New(info.Env(), static_cast<double>(job->done_bytes.load())));
-  out.Set(1u, Napi::Number::New(info.Env(), static_cast<double>(job->total_bytes)));
-  return out;
+  return JobProgress(info.Env(), JobOf(info));
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 
 #include "byte_order.h"
 #include "kernels.h"
+#include "kernel_plan.h"
 #include "mapping.h"
 #include "napi_util.h"
 #include "pairwise.h"
@@ -72,22 +73,12 @@ bool ReadRegion(const Napi::CallbackInfo& info, size_t mem, size_t off, std::vec
   out->strides = std::move(strides);
   out->size = size;
   if (size == 0) return true;
-  int64_t lo = o, hi = o;
-  for (size_t k = 0; k < out->shape.size(); k++) {
-    int64_t span;
-    bool overflow = __builtin_mul_overflow(out->shape[k] - 1, out->strides[k], &span) ||
-                    (span < 0 ? __builtin_add_overflow(lo, span, &lo) : __builtin_add_overflow(hi, span, &hi));
-    if (overflow) {
-      ThrowRange(env, what, "layout spans more bytes than an int64 holds");
-      return false;
-    }
-  }
-  int64_t end;
-  if (lo < 0 || __builtin_add_overflow(hi, itemsize, &end) || static_cast<uint64_t>(end) > out->memory.length) {
-    ThrowRange(env, what, "layout reaches outside its buffer (or the buffer is detached)");
+  if (const char* bad = LayoutSpanError(o, out->shape, out->strides, itemsize, out->memory.length)) {
+    ThrowRange(env, what, bad);
     return false;
   }
-  // SAFETY: 0 <= lo <= o < end <= length, so base + o is inside the memory.
+  // SAFETY: LayoutSpanError put every item inside the memory, item 0 at o
+  // among them, so base + o is inside it.
   out->base = out->memory.base + o;
   return true;
 }

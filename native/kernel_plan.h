@@ -66,6 +66,34 @@ class KernelPlan {
   std::vector<std::shared_ptr<Mapping>> mappings_;
 };
 
+// The bounds check of a strided layout: one for every kernel that forms
+// pointers from one (kernels.cc ReadLayout, ufunc_kernels.cc ReadOperand,
+// index_kernels.cc ReadRegion, sort_kernels.cc CheckLayout, save_worker.cc
+// Check). For a non-empty layout (strides.size() == shape.size(), every
+// shape_k >= 1) of `itemsize`-byte items from byte `offset` of a memory of
+// `length` bytes: nullptr when every byte of every item lies inside the
+// memory, else what is wrong, for the caller's error. In overflow-checked
+// arithmetic: after nullptr, offset + sum(i_k * stride_k) + [0, itemsize) is
+// in [0, length) for every index 0 <= i_k < shape_k, and every partial sum
+// of those terms fits an int64 (each lies between the lowest and highest
+// offset checked here): that is what makes the callers' pointers safe. A
+// detached buffer has length 0 and fails here.
+inline const char* LayoutSpanError(int64_t offset, const std::vector<int64_t>& shape,
+                                   const std::vector<int64_t>& strides, int64_t itemsize, uint64_t length) {
+  int64_t lo = offset, hi = offset;
+  for (size_t k = 0; k < shape.size(); k++) {
+    int64_t span;
+    bool overflow = __builtin_mul_overflow(shape[k] - 1, strides[k], &span) ||
+                    (span < 0 ? __builtin_add_overflow(lo, span, &lo) : __builtin_add_overflow(hi, span, &hi));
+    if (overflow) return "layout spans more bytes than an int64 holds";
+  }
+  int64_t end;
+  if (lo < 0 || __builtin_add_overflow(hi, itemsize, &end) || static_cast<uint64_t>(end) > length) {
+    return "layout reaches outside its buffer (or the buffer is detached)";
+  }
+  return nullptr;
+}
+
 // Each reads the arguments of kernelReduce, kernelCopy or kernelCast at
 // info[0..] and checks them; on bad arguments it throws and returns nullptr.
 std::unique_ptr<KernelPlan> PlanReduce(const Napi::CallbackInfo& info);

@@ -112,7 +112,6 @@ bool ReadLayout(const Napi::CallbackInfo& info, size_t first, const std::vector<
   }
   if (!ReadMemory(env, info[first], write, &out->memory)) return false;
   out->shape = shape;
-  int64_t lo = off, hi = off;
   bool empty = false;
   for (size_t k = 0; k < shape.size(); k++) {
     if (shape[k] < 0) {
@@ -122,21 +121,12 @@ bool ReadLayout(const Napi::CallbackInfo& info, size_t first, const std::vector<
     if (shape[k] == 0) empty = true;
   }
   if (empty) return true;
-  for (size_t k = 0; k < shape.size(); k++) {
-    int64_t span;
-    bool overflow = __builtin_mul_overflow(shape[k] - 1, out->strides[k], &span) ||
-                    (span < 0 ? __builtin_add_overflow(lo, span, &lo) : __builtin_add_overflow(hi, span, &hi));
-    if (overflow) {
-      ThrowRange(env, "kernel: layout spans more bytes than an int64 holds");
-      return false;
-    }
-  }
-  int64_t end;
-  if (lo < 0 || __builtin_add_overflow(hi, itemsize, &end) || static_cast<uint64_t>(end) > out->memory.length) {
-    ThrowRange(env, "kernel: layout reaches outside its buffer (or the buffer is detached)");
+  if (const char* bad = LayoutSpanError(off, shape, out->strides, itemsize, out->memory.length)) {
+    ThrowRange(env, std::string("kernel: ") + bad);
     return false;
   }
-  // SAFETY: 0 <= lo <= off < end <= length, so base + off is inside the memory.
+  // SAFETY: LayoutSpanError put every item inside the memory, item 0 at off
+  // among them, so base + off is inside it.
   out->base = out->memory.base + off;
   return true;
 }

@@ -16,7 +16,9 @@
 
 #include "env_state.h"
 #include "kernels.h"
+#include "kernel_plan.h"
 #include "napi_util.h"
+#include "pool_job.h"
 
 namespace mmarray {
 namespace {
@@ -228,22 +230,12 @@ bool Check(Napi::Env env, int64_t offset, std::vector<int64_t> shape, std::vecto
   }
   job->size = size;
   if (size == 0) return true;
-  int64_t lo = offset, hi = offset;
-  for (size_t k = 0; k < shape.size(); k++) {
-    int64_t span;
-    bool overflow = __builtin_mul_overflow(shape[k] - 1, strides[k], &span) ||
-                    (span < 0 ? __builtin_add_overflow(lo, span, &lo) : __builtin_add_overflow(hi, span, &hi));
-    if (overflow) {
-      ThrowRange(env, "kernelSaveAsync: layout spans more bytes than an int64 holds");
-      return false;
-    }
-  }
-  int64_t end;
-  if (lo < 0 || __builtin_add_overflow(hi, job->itemsize, &end) || static_cast<uint64_t>(end) > job->memory.length) {
-    ThrowRange(env, "kernelSaveAsync: layout reaches outside its buffer (or the buffer is detached)");
+  if (const char* bad = LayoutSpanError(offset, shape, strides, job->itemsize, job->memory.length)) {
+    ThrowRange(env, std::string("kernelSaveAsync: ") + bad);
     return false;
   }
-  // SAFETY: 0 <= lo <= offset < end <= length, so base + offset is inside the memory.
+  // SAFETY: LayoutSpanError put every item inside the memory, item 0 at offset
+  // among them, so base + offset is inside it.
   job->base = job->memory.base + offset;
   // Coalesce in C order: drop length-1 axes, merge an axis into the next
   // when it steps exactly one whole run of the next.
@@ -277,9 +269,8 @@ void StopSave(void* arg) {
   static_cast<SaveJob*>(arg)->abort = true;
 }
 
-// Settles through `settle(error, undefined, doneBytes, totalBytes)`, as
-// async_kernels.cc KernelWorker does (a function reference: freed with the
-// worker even when the env is going away).
+// Settles through `settle(error, undefined, doneBytes, totalBytes)` with
+// SettleJob (pool_job.h), as async_kernels.cc KernelWorker does.
 class SaveWorker : public Napi::AsyncWorker {
  public:
   SaveWorker(Napi::Env env, std::shared_ptr<SaveJob> job, uint32_t id, Napi::Function settle)
@@ -292,35 +283,25 @@ class SaveWorker : public Napi::AsyncWorker {
 
  private:
   void Settle() {
-    napi_env env = Env();
-    RemoveClosingHook(Env(), StopSave, job_.get());
-    Release(Env(), id_);
-    if (EnvClosing(Env())) return;
-    napi_value args[4];
-    napi_get_undefined(env, &args[0]);
-    napi_get_undefined(env, &args[1]);
-    if (napi_create_double(env, static_cast<double>(job_->done_bytes.load()), &args[2]) != napi_ok ||
-        napi_create_double(env, static_cast<double>(job_->total_bytes), &args[3]) != napi_ok) {
-      return;
-    }
-    if (job_->err.code != 0) {
-      Napi::Error e = MakeError(Env(), job_->err, job_->err_path);
-      if (Env().IsExceptionPending() || e.IsEmpty()) return;
-      args[0] = e.Value();
-    } else if (job_->replaced) {
-      // Done: an abort or close() after the rename came too late to matter.
-    } else if (job_->closed) {
-      Napi::Error e = ClosedError(Env(), job_->memory.mapping ? job_->memory.mapping->path() : std::string());
-      if (e.IsEmpty()) return;
-      args[0] = e.Value();
-    } else if (job_->abort) {
-      args[0] = NewErrorValue(env, ErrorCode::kAborted, "The operation was aborted");
-      if (args[0] == nullptr) return;
-    }
-    napi_value fn = settle_.Value();
-    napi_value recv;
-    if (fn == nullptr || napi_get_undefined(env, &recv) != napi_ok) return;
-    napi_call_function(env, recv, fn, 4, args, nullptr);
+    SettleJob(Env(), StopSave, job_.get(), id_, settle_, job_->done_bytes, job_->total_bytes,
+              [&](napi_value* error, napi_value* /*value*/) {
+                if (job_->err.code != 0) {
+                  Napi::Error e = MakeError(Env(), job_->err, job_->err_path);
+                  if (Env().IsExceptionPending() || e.IsEmpty()) return false;
+                  *error = e.Value();
+                } else if (job_->replaced) {
+                  // Done: an abort or close() after the rename came too late to matter.
+                } else if (job_->closed) {
+                  Napi::Error e =
+                      ClosedError(Env(), job_->memory.mapping ? job_->memory.mapping->path() : std::string());
+                  if (e.IsEmpty()) return false;
+                  *error = e.Value();
+                } else if (job_->abort) {
+                  *error = NewErrorValue(Env(), ErrorCode::kAborted, "The operation was aborted");
+                  if (*error == nullptr) return false;
+                }
+                return true;
+              });
   }
 
   std::shared_ptr<SaveJob> job_;
@@ -390,16 +371,12 @@ Napi::Value KernelSaveAsync(const Napi::CallbackInfo& info) {
 // (any later id is as well formed); nullptr and a TypeError pending for what
 // is no id at all.
 std::shared_ptr<SaveJob> JobOf(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  double id = info.Length() > 0 && info[0].IsNumber() ? info[0].As<Napi::Number>().DoubleValue() : 0;
-  if (!(id >= 1 && id <= 4294967295.0 && id == static_cast<double>(static_cast<uint32_t>(id)))) {
-    ThrowType(env, "expected the id of a kernelSaveAsync job");
-    return nullptr;
-  }
+  uint32_t id = JobIdArg(info, "a kernelSaveAsync job");
+  if (id == 0) return nullptr;
   // SAFETY: only KernelSaveAsync holds items of kSaveKind in the env's table,
   // each a shared_ptr<SaveJob>; sharing the ownership keeps the job alive
   // while it is used here.
-  return std::static_pointer_cast<SaveJob>(Held(env, &kSaveKind, static_cast<uint32_t>(id)));
+  return std::static_pointer_cast<SaveJob>(Held(info.Env(), &kSaveKind, id));
 }
 
 // kernelSaveAbort(job): the save stops at its next block and removes its
@@ -413,12 +390,7 @@ Napi::Value KernelSaveAbort(const Napi::CallbackInfo& info) {
 // kernelSaveProgress(job) -> [doneBytes, totalBytes] of the elements, or
 // null once it settled (settle has the final figures).
 Napi::Value KernelSaveProgress(const Napi::CallbackInfo& info) {
-  std::shared_ptr<SaveJob> job = JobOf(info);
-  if (!job) return info.Env().IsExceptionPending() ? info.Env().Undefined() : info.Env().Null();
-  Napi::Array out = Napi::Array::New(info.Env(), 2);
-  out.Set(0u, Napi::Number::New(info.Env(), static_cast<double>(job->done_bytes.load())));
-  out.Set(1u, Napi::Number::New(info.Env(), static_cast<double>(job->total_bytes)));
-  return out;
+  return JobProgress(info.Env(), JobOf(info));
 }
 
 }  // namespace

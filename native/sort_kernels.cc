@@ -9,6 +9,7 @@
 
 #include "byte_order.h"
 #include "kernels.h"
+#include "kernel_plan.h"
 #include "napi_util.h"
 
 namespace mmarray {
@@ -40,22 +41,12 @@ bool CheckLayout(Napi::Env env, const char* what, const KernelMemory& memory, in
   }
   *base = nullptr;
   if (size == 0) return true;
-  int64_t lo = offset, hi = offset;
-  for (size_t k = 0; k < shape.size(); k++) {
-    int64_t span;
-    bool overflow = __builtin_mul_overflow(shape[k] - 1, strides[k], &span) ||
-                    (span < 0 ? __builtin_add_overflow(lo, span, &lo) : __builtin_add_overflow(hi, span, &hi));
-    if (overflow) {
-      ThrowRange(env, std::string(what) + ": layout spans more bytes than an int64 holds");
-      return false;
-    }
-  }
-  int64_t end;
-  if (lo < 0 || __builtin_add_overflow(hi, itemsize, &end) || static_cast<uint64_t>(end) > memory.length) {
-    ThrowRange(env, std::string(what) + ": layout reaches outside its buffer (or the buffer is detached)");
+  if (const char* bad = LayoutSpanError(offset, shape, strides, itemsize, memory.length)) {
+    ThrowRange(env, std::string(what) + ": " + bad);
     return false;
   }
-  // SAFETY: 0 <= lo <= offset < end <= length, so base + offset is inside the memory.
+  // SAFETY: LayoutSpanError put every item inside the memory, item 0 at offset
+  // among them, so base + offset is inside it.
   *base = memory.base + offset;
   return true;
 }

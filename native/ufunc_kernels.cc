@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "kernels.h"
+#include "kernel_plan.h"
 #include "napi_util.h"
 #include "ufunc_complex.h"
 #include "transcendental.h"
@@ -696,22 +697,12 @@ bool ReadOperand(Napi::Env env, const Napi::Value& v, const std::vector<int64_t>
   for (int64_t d : shape) {
     if (d == 0) return true;
   }
-  int64_t lo = off, hi = off;
-  for (size_t k = 0; k < shape.size(); k++) {
-    int64_t span;
-    bool overflow = __builtin_mul_overflow(shape[k] - 1, out->strides[k], &span) ||
-                    (span < 0 ? __builtin_add_overflow(lo, span, &lo) : __builtin_add_overflow(hi, span, &hi));
-    if (overflow) {
-      ThrowRange(env, "kernelUfunc: layout spans more bytes than an int64 holds");
-      return false;
-    }
-  }
-  int64_t end;
-  if (lo < 0 || __builtin_add_overflow(hi, kItemsize[type], &end) || static_cast<uint64_t>(end) > out->memory.length) {
-    ThrowRange(env, "kernelUfunc: layout reaches outside its buffer (or the buffer is detached)");
+  if (const char* bad = LayoutSpanError(off, shape, out->strides, kItemsize[type], out->memory.length)) {
+    ThrowRange(env, std::string("kernelUfunc: ") + bad);
     return false;
   }
-  // SAFETY: 0 <= lo <= off < end <= length, so base + off is inside the memory.
+  // SAFETY: LayoutSpanError put every item inside the memory, item 0 at off
+  // among them, so base + off is inside it.
   out->base = out->memory.base + off;
   return true;
 }

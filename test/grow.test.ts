@@ -6,6 +6,7 @@ import * as path from 'path';
 import { AccessError, arange, fromBuffer, Memmap, memmap, stats, ValueError } from '../lib';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { useTempDir } from './helpers/tmp';
+import { thrownBy } from './helpers/thrown';
 
 const tmp = useTempDir('mmarray-grow-');
 
@@ -21,14 +22,7 @@ function fileU4(p: string): number[] {
 }
 
 function expectClosed(fn: () => unknown): void {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (e) {
-    caught = e;
-  }
-  expect(caught).toBeInstanceOf(AccessError);
-  expect((caught as AccessError).code).toBe('ERR_CLOSED');
+  expect(thrownBy(fn, AccessError).code).toBe('ERR_CLOSED');
 }
 
 /** A new 'w+' record file: from shape [0] where empty 'w+' arrays are legal, else from one row. */

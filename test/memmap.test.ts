@@ -5,6 +5,7 @@ import * as v8 from 'v8';
 import * as vm from 'vm';
 import { AccessError, Memmap, memmap, NdArray, stats, ValueError, zeros } from '../lib';
 import { useTempDir } from './helpers/tmp';
+import { thrownBy } from './helpers/thrown';
 
 const tmp = useTempDir('mmarray-memmap-');
 
@@ -22,14 +23,7 @@ function readFile(p: string): Buffer {
 
 /** Asserts `fn` throws the library's AccessError with `code`, and returns it. */
 function expectAccessError(fn: () => unknown, code: 'ERR_CLOSED' | 'ERR_READ_ONLY', message: string | RegExp): AccessError {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (e) {
-    caught = e;
-  }
-  expect(caught).toBeInstanceOf(AccessError);
-  const err = caught as AccessError;
+  const err = thrownBy(fn, AccessError);
   expect(err.code).toBe(code);
   if (typeof message === 'string') expect(err.message).toBe(message);
   else expect(err.message).toMatch(message);

@@ -12,7 +12,7 @@ import { UFUNC_NATIVE_MIN_ELEMENTS } from '../lib/ufunc-native';
 import { rng } from './helpers/bytes';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { useTempDir } from './helpers/tmp';
-import { buildLayout, countUfuncCalls, jsReference, Layout } from './helpers/ufunc-layouts';
+import { buildLayout, compareToReference, countUfuncCalls, jsReference, Layout, randomCallRun, randomStepLayout, resultValues as values } from './helpers/ufunc-layouts';
 
 const tmp = useTempDir('mmarray-ufunc-complex-');
 
@@ -36,24 +36,13 @@ function part(r: () => number): number {
 
 /** Random contents for a view of `shape` with random steps (maybe flipped), maybe one byte off alignment. */
 function randomLayout(r: () => number, shape: number[], dt: string): Layout {
-  const d = dtype(dt);
-  const steps = shape.map(() => [1, 1, 2, -1, -3][Math.floor(r() * 5)]);
-  const baseShape = shape.map((n, i) => Math.max(1, n * Math.abs(steps[i])));
-  const count = baseShape.reduce((x, y) => x * y, 1);
-  const base = zeros([count], d);
-  if (d.kind === 'c') base.set(Array.from({ length: count }, () => ({ re: part(r), im: part(r) })));
-  else if (d.kind === 'f') base.set(Array.from({ length: count }, () => part(r)));
-  else base.set(Array.from({ length: count }, () => Math.floor(r() * 100)));
-  const bytes = new Uint8Array(base.view('u1').typedArray() as Uint8Array);
-  return { dtype: dt, shape, steps, shift: r() < 0.3 ? 1 : 0, bytes };
-}
-
-
-
-
-function values(x: NdArray | Error): unknown {
-  if (x instanceof Error) return `${x.name}: ${x.message}`;
-  return { dtype: x.dtype.str, shape: x.shape, values: x.toArray() };
+  return randomStepLayout(r, shape, dt, (d, count) => {
+    const base = zeros([count], d);
+    if (d.kind === 'c') base.set(Array.from({ length: count }, () => ({ re: part(r), im: part(r) })));
+    else if (d.kind === 'f') base.set(Array.from({ length: count }, () => part(r)));
+    else base.set(Array.from({ length: count }, () => Math.floor(r() * 100)));
+    return new Uint8Array(base.view('u1').typedArray() as Uint8Array);
+  });
 }
 
 describe('native complex loops match the JS loops bit for bit', () => {
@@ -72,34 +61,20 @@ describe('native complex loops match the JS loops bit for bit', () => {
       const b = unary ? null : randomLayout(r, bShape, OTHER_DTYPES[Math.floor(r() * OTHER_DTYPES.length)]);
       const scalar = !unary && r() < 0.15 ? [{ re: 1.5, im: -2 }, { re: 0, im: 0 }, 3, -0.25, { re: NaN, im: 1 }][Math.floor(r() * 5)] : null;
       const mode = r(); // < 0.25: out=, < 0.4: out= and where=, < 0.5: in place on a
-      const fn = fnOf(name);
-      const run = (): NdArray => {
-        const x = buildLayout(a);
-        const y = scalar !== null ? scalar : b === null ? null : buildLayout(b);
-        const args: unknown[] = y === null ? [x] : [x, y];
-        if (mode < 0.4) {
-          const plain = fn(...args);
-          const outDtype = [plain.dtype.str, plain.dtype.newbyteorder().str][t % 2];
-          const out = buildLayout(randomLayout(rng(t * 31 + 7), shape, outDtype));
-          const opts: Record<string, unknown> = { out };
-          if (mode >= 0.25) opts.where = buildLayout(randomLayout(rng(t * 31 + 8), shape.slice(t % 2), '|b1'));
-          fn(...args, opts);
-          return out;
-        }
-        if (mode < 0.5) {
-          fn(...args, { out: x });
-          return x;
-        }
-        return fn(...args);
-      };
-      const want = jsReference(run);
-      const got = countUfuncCalls(run);
-      if (got.calls > 0) nativeRuns++;
-      try {
-        expect(values(got.value)).toEqual(values(want));
-      } catch {
-        failures.push(`#${t} ${name}(${a.dtype}${b ? `, ${b.dtype}` : ''}${scalar !== null ? `, ${JSON.stringify(scalar)}` : ''}) shape ${JSON.stringify(shape)} mode ${mode.toFixed(2)}`);
-      }
+      const run = randomCallRun({
+        fn: fnOf(name),
+        args: () => {
+          const x = buildLayout(a);
+          const y = scalar !== null ? scalar : b === null ? null : buildLayout(b);
+          return y === null ? [x] : [x, y];
+        },
+        mode,
+        cuts: [0.25, 0.4, 0.5],
+        out: (plain) => randomLayout(rng(t * 31 + 7), shape, [plain.str, plain.newbyteorder().str][t % 2]),
+        where: () => randomLayout(rng(t * 31 + 8), shape.slice(t % 2), '|b1'),
+      });
+      const label = `#${t} ${name}(${a.dtype}${b ? `, ${b.dtype}` : ''}${scalar !== null ? `, ${JSON.stringify(scalar)}` : ''}) shape ${JSON.stringify(shape)} mode ${mode.toFixed(2)}`;
+      if (compareToReference(run, label, failures).native) nativeRuns++;
     }
     expect(failures).toEqual([]);
     // Almost every draw runs natively (in-place results that cannot take the result type raise on both paths).

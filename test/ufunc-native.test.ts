@@ -8,7 +8,7 @@ import { dtype, memmap, ndarray, NdArray, zeros } from '../lib';
 import { UFUNC_NATIVE_MIN_ELEMENTS } from '../lib/ufunc-native';
 import { rng } from './helpers/bytes';
 import { useTempDir } from './helpers/tmp';
-import { buildLayout, countUfuncCalls, jsReference, Layout } from './helpers/ufunc-layouts';
+import { buildLayout, compareToReference, countUfuncCalls, jsReference, Layout, randomCallRun, randomItemBytes, randomStepLayout, resultValues as values } from './helpers/ufunc-layouts';
 
 const tmp = useTempDir('mmarray-ufunc-native-');
 
@@ -23,28 +23,10 @@ const UNARY = ['negative', 'absolute', 'square', 'sqrt', 'invert', 'isnan', 'isi
 const DTYPES = ['|b1', '|i1', '|u1', '<i2', '>i2', '<u2', '>u2', '<i4', '>i4', '<u4', '>u4', '<i8', '>i8', '<u8', '>u8', '<f2', '>f2', '<f4', '>f4', '<f8', '>f8'];
 
 
+/** Random bits for a view of `shape` with random steps (maybe flipped), maybe one byte off alignment. */
 function randomLayout(r: () => number, shape: number[], dt: string): Layout {
-  const d = dtype(dt);
-  const steps = shape.map(() => [1, 1, 2, -1, -3][Math.floor(r() * 5)]);
-  const baseShape = shape.map((n, i) => Math.max(1, n * Math.abs(steps[i])));
-  const nbytes = baseShape.reduce((x, y) => x * y, 1) * d.itemsize;
-  const bytes = new Uint8Array(nbytes);
-  for (let i = 0; i < nbytes; i++) bytes[i] = Math.floor(r() * 256);
-  if (d.kind === 'b') for (let i = 0; i < nbytes; i++) bytes[i] &= 1;
-  // Half the integers small (zeros, equal pairs); floats keep random bits (NaN, inf, subnormals, -0).
-  if (d.kind === 'i' || d.kind === 'u') {
-    for (let i = 0; i < nbytes; i += d.itemsize) {
-      if (r() < 0.5) {
-        bytes.fill(0, i, i + d.itemsize);
-        bytes[d.byteorder === '>' ? i + d.itemsize - 1 : i] = Math.floor(r() * 5);
-      }
-    }
-  }
-  return { dtype: dt, shape, steps, shift: r() < 0.3 ? 1 : 0, bytes };
+  return randomStepLayout(r, shape, dt, (d, count) => randomItemBytes(r, d, count, 5));
 }
-
-
-
 
 /** The largest distance in units in the last place between two float64 arrays of one shape (NaN only matches NaN). */
 function ulpsApart(a: NdArray, b: NdArray): number {
@@ -66,11 +48,6 @@ function ulpsApart(a: NdArray, b: NdArray): number {
   return worst;
 }
 
-function values(x: NdArray | Error): unknown {
-  if (x instanceof Error) return `${x.name}: ${x.message}`;
-  return { dtype: x.dtype.str, shape: x.shape, values: x.toArray() };
-}
-
 describe('native ufunc loops match the JS loops bit for bit', () => {
   test('random views of every dtype and byte order, out= and where=, in place', () => {
     const r = rng(1818);
@@ -90,35 +67,20 @@ describe('native ufunc loops match the JS loops bit for bit', () => {
       const scalar = !unary && r() < 0.15 ? [3, -2, -1, 0.5, 1000, 2n][Math.floor(r() * 6)] : null;
       const c = ternary ? randomLayout(r, r() < 0.5 ? [] : bShape, DTYPES[Math.floor(r() * DTYPES.length)]) : null;
       const mode = r(); // < 0.25: out=, < 0.4: out= and where=, < 0.5: in place on a
-      const fn = fnOf(name);
-      const run = (): NdArray => {
-        const x = buildLayout(a);
-        const y = scalar !== null ? scalar : b === null ? null : buildLayout(b);
-        const args: unknown[] = y === null ? [x] : c === null ? [x, y] : [x, y, buildLayout(c)];
-        if (mode < 0.4) {
-          const plain = fn(...args);
-          const outL = randomLayout(r2(t), shape, [plain.dtype.str, plain.dtype.newbyteorder().str][t % 2]);
-          const out = buildLayout(outL);
-          const opts: Record<string, unknown> = { out };
-          if (mode >= 0.25) opts.where = buildLayout(randomLayout(r2(t + 1), shape.slice(t % 2), '|b1'));
-          fn(...args, opts);
-          return out;
-        }
-        if (mode < 0.5) {
-          fn(...args, { out: x });
-          return x;
-        }
-        return fn(...args);
-      };
-      const want = jsReference(run);
-      const got = countUfuncCalls(run);
-      if (got.calls > 0) nativeRuns++;
+      const run = randomCallRun({
+        fn: fnOf(name),
+        args: () => {
+          const x = buildLayout(a);
+          const y = scalar !== null ? scalar : b === null ? null : buildLayout(b);
+          return y === null ? [x] : c === null ? [x, y] : [x, y, buildLayout(c)];
+        },
+        mode,
+        cuts: [0.25, 0.4, 0.5],
+        out: (plain) => randomLayout(r2(t), shape, [plain.str, plain.newbyteorder().str][t % 2]),
+        where: () => randomLayout(r2(t + 1), shape.slice(t % 2), '|b1'),
+      });
       const label = `#${t} ${name}(${a.dtype}${b ? `, ${b.dtype}` : ''}${c ? `, ${c.dtype}` : ''}${scalar !== null ? `, ${String(scalar)}` : ''}) shape ${JSON.stringify(shape)} mode ${mode.toFixed(2)}`;
-      try {
-        expect(values(got.value)).toEqual(values(want));
-      } catch {
-        failures.push(label);
-      }
+      if (compareToReference(run, label, failures).native) nativeRuns++;
     }
     expect(failures).toEqual([]);
     // Most draws have a native loop (complex and mixed-sign int64/uint64 loops stay in JS).
@@ -149,33 +111,22 @@ describe('native ufunc loops match the JS loops bit for bit', () => {
       }
       const scalar = r() < 0.2 ? [0, 1, 3, 7, 31, 63, 64][Math.floor(r() * 7)] : null;
       const mode = r();
-      const fn = fnOf(name);
-      const run = (): NdArray => {
-        const x = buildLayout(a);
-        const y = scalar !== null ? scalar : buildLayout(b);
-        if (mode < 0.3) {
-          const plain = fn(x, y);
-          const out = buildLayout(randomLayout(r2(t), shape, [plain.dtype.str, plain.dtype.newbyteorder().str][t % 2]));
-          fn(x, y, mode < 0.15 ? { out } : { out, where: buildLayout(randomLayout(r2(t + 1), shape, '|b1')) });
-          return out;
-        }
-        if (mode < 0.45) {
-          fn(x, y, { out: x });
-          return x;
-        }
-        return fn(x, y);
-      };
-      const want = jsReference(run);
-      const got = countUfuncCalls(run);
-      if (got.calls > 0) nativeRuns++;
-      if (want instanceof Error) raised++;
-      try {
+      const run = randomCallRun({
+        fn: fnOf(name),
+        args: () => [buildLayout(a), scalar !== null ? scalar : buildLayout(b)],
+        mode,
+        cuts: [0.15, 0.3, 0.45],
+        out: (plain) => randomLayout(r2(t), shape, [plain.str, plain.newbyteorder().str][t % 2]),
+        where: () => randomLayout(r2(t + 1), shape, '|b1'),
+      });
+      const label = `#${t} ${name}(${a.dtype}, ${scalar ?? bDtype}) shape ${JSON.stringify(shape)} mode ${mode.toFixed(2)}`;
+      const { native, want } = compareToReference(run, label, failures, (got, want) => {
         // int64 against uint64 powers in float64, where the two paths may differ by 1 ulp (test/transcendental.test.ts).
-        if (got.value instanceof NdArray && got.value.dtype.kind === 'f' && want instanceof NdArray) expect(ulpsApart(got.value, want)).toBeLessThanOrEqual(1);
-        else expect(values(got.value)).toEqual(values(want));
-      } catch {
-        failures.push(`#${t} ${name}(${a.dtype}, ${scalar ?? bDtype}) shape ${JSON.stringify(shape)} mode ${mode.toFixed(2)}`);
-      }
+        if (got instanceof NdArray && got.dtype.kind === 'f' && want instanceof NdArray) expect(ulpsApart(got, want)).toBeLessThanOrEqual(1);
+        else expect(values(got)).toEqual(values(want));
+      });
+      if (native) nativeRuns++;
+      if (want instanceof Error) raised++;
     }
     expect(failures).toEqual([]);
     expect(nativeRuns).toBeGreaterThan(150);
@@ -238,14 +189,8 @@ describe('native ufunc loops match the JS loops bit for bit', () => {
       const b = randomLayout(r, r() < 0.2 ? [] : shape, DTYPES[Math.floor(r() * DTYPES.length)]);
       const scalar = r() < 0.15 ? [3, -2, 0.5, 1000][Math.floor(r() * 4)] : null;
       const run = (): NdArray => api.where(buildLayout(c), buildLayout(a), scalar !== null ? scalar : buildLayout(b));
-      const want = jsReference(run);
-      const got = countUfuncCalls(run);
-      if (got.calls > 0) nativeRuns++;
-      try {
-        expect(values(got.value)).toEqual(values(want));
-      } catch {
-        failures.push(`#${t} where(${cDtype}, ${a.dtype}, ${scalar ?? b.dtype}) shape ${JSON.stringify(shape)}`);
-      }
+      const label = `#${t} where(${cDtype}, ${a.dtype}, ${scalar ?? b.dtype}) shape ${JSON.stringify(shape)}`;
+      if (compareToReference(run, label, failures).native) nativeRuns++;
     }
     expect(failures).toEqual([]);
     expect(nativeRuns).toBeGreaterThan(100);

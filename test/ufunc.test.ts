@@ -28,6 +28,7 @@ import * as api from '../lib';
 import { AccessError, ValueError } from '../lib/errors';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { rng } from './helpers/bytes';
+import { randomItemBytes } from './helpers/ufunc-layouts';
 import { useTempDir } from './helpers/tmp';
 
 const tmp = useTempDir('mmarray-ufunc-');
@@ -64,19 +65,8 @@ function randomLayout(r: () => number, shape: number[], dt: string): Layout {
   const steps = shape.map(() => [1, 2, -1, -2][Math.floor(r() * 4)]);
   const baseShape = shape.map((n, i) => Math.max(1, n * Math.abs(steps[i])));
   const shift = r() < 0.3 ? 1 : 0;
-  const nbytes = baseShape.reduce((x, y) => x * y, 1) * d.itemsize;
-  const bytes = new Uint8Array(nbytes);
-  for (let i = 0; i < nbytes; i++) bytes[i] = Math.floor(r() * 256);
-  if (d.kind === 'b') for (let i = 0; i < nbytes; i++) bytes[i] &= 1;
   // Small integers keep shifts and powers interesting; floats keep their random bits (NaN, inf, subnormals).
-  if (d.kind === 'i' || d.kind === 'u') {
-    for (let i = 0; i < nbytes; i += d.itemsize) {
-      if (r() < 0.5) {
-        bytes.fill(0, i, i + d.itemsize);
-        bytes[d.byteorder === '>' ? i + d.itemsize - 1 : i] = Math.floor(r() * 70);
-      }
-    }
-  }
+  const bytes = randomItemBytes(r, d, baseShape.reduce((x, y) => x * y, 1), 70);
   const base = new Array<number>(baseShape.length);
   let s = d.itemsize;
   for (let i = baseShape.length - 1; i >= 0; i--) {

@@ -33,7 +33,8 @@ export type ComputeOps = Record<string, ComputeOp>;
 /** An operand: an array, a Python scalar, or null (`clip`'s missing bound). */
 export type Operand = NdArray | PyScalar | null;
 
-function decodeFloat(x: string): number | null {
+/** The float a case file spells as a string (`"nan" "inf" "-inf" "-0"`), or null for any other string. */
+export function specialFloat(x: string): number | null {
   switch (x) {
     case 'nan':
       return NaN;
@@ -52,7 +53,7 @@ export function operand(a: NdArray, v: Json, ctx: ComputeContext): Operand {
   if (v === 'self') return a;
   if (v === null || typeof v === 'boolean' || typeof v === 'number') return v;
   if (typeof v === 'string') {
-    const f = decodeFloat(v);
+    const f = specialFloat(v);
     if (f === null) throw new Error(`runner: unknown operand '${v}'`);
     return f;
   }
@@ -65,7 +66,7 @@ export function operand(a: NdArray, v: Json, ctx: ComputeContext): Operand {
   if ('int' in v) return BigInt(v.int as string);
   if ('complex' in v) {
     const [re, im] = v.complex as Json[];
-    const part = (x: Json): number => (typeof x === 'string' ? (decodeFloat(x) ?? Number(x)) : (x as number));
+    const part = (x: Json): number => (typeof x === 'string' ? (specialFloat(x) ?? Number(x)) : (x as number));
     return { re: part(re), im: part(im) };
   }
   if ('dtype' in v) return newArray(v, ctx);

@@ -7,7 +7,7 @@
  * @module
  */
 import { INDEX_OPS } from './compute-index-ops';
-import type { ComputeOp, ComputeOps, Json } from './compute-operands';
+import { specialFloat, type ComputeOp, type ComputeOps, type Json } from './compute-operands';
 import { UFUNC_OPS } from './compute-ufunc-ops';
 
 export type { ComputeContext, ComputeOp, ComputeOps, Json } from './compute-operands';
@@ -39,12 +39,9 @@ export const COMPUTE_OP_NAMES: ReadonlySet<string> = new Set([
 
 // ------------------------------------------------------------------ comparing
 
-function decodeFloat(x: Json): number {
-  if (x === 'nan') return NaN;
-  if (x === 'inf') return Infinity;
-  if (x === '-inf') return -Infinity;
-  if (x === '-0') return -0;
-  return x as number;
+/** A float of a case file: a number, or one spelled as a string (compute-operands.ts `specialFloat`). */
+export function decodeFloat(x: Json): number {
+  return (typeof x === 'string' ? specialFloat(x) : null) ?? (x as number);
 }
 
 const scratch = new DataView(new ArrayBuffer(8));

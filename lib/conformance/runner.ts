@@ -17,7 +17,7 @@ import {
   sharesMemory,
   type DTypeLike,
 } from '../index';
-import { COMPUTE_OP_NAMES, COMPUTE_OPS, comparableStrides, compareBuffer, sameWithinUlp, type ComputeContext } from './compute';
+import { COMPUTE_OP_NAMES, COMPUTE_OPS, comparableStrides, compareBuffer, decodeFloat, sameWithinUlp, type ComputeContext } from './compute';
 
 import type { Json } from './compute';
 
@@ -100,14 +100,6 @@ function encode(v: unknown, dt: DType): Json {
       return { void_hex: bytesToHex(v as Uint8Array) };
   }
   return null;
-}
-
-function decodeFloat(x: Json): number {
-  if (x === 'nan') return NaN;
-  if (x === 'inf') return Infinity;
-  if (x === '-inf') return -Infinity;
-  if (x === '-0') return -0;
-  return x as number;
 }
 
 /** A `set`/`fill` value from the case file → a JS value for `dt`. */

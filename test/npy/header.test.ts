@@ -18,6 +18,7 @@ import {
 } from '../../lib/npy/header';
 import { describeWithNumpy, runNumpy } from '../helpers/numpy';
 import { useTempDir } from '../helpers/tmp';
+import { thrownBy } from '../helpers/thrown';
 
 const tmp = useTempDir('mmarray-npy-header-');
 
@@ -52,14 +53,7 @@ function parseFile(bytes: Uint8Array, options?: { maxHeaderSize?: number }): Npy
 /** Expects parseFile to throw a ValueError whose message has the path and every fragment. */
 function expectRefused(bytes: Uint8Array, fragments: string[], options?: { maxHeaderSize?: number }): void {
   const p = tmp.file(bytes, 'bad.npy');
-  let caught: unknown;
-  try {
-    parseHeader(new Uint8Array(fs.readFileSync(p)), p, options);
-  } catch (e) {
-    caught = e;
-  }
-  expect(caught).toBeInstanceOf(ValueError);
-  const message = (caught as Error).message;
+  const message = thrownBy(() => parseHeader(new Uint8Array(fs.readFileSync(p)), p, options), ValueError).message;
   expect(message).toContain(`'${p}'`);
   for (const f of fragments) expect(message).toContain(f);
 }
@@ -250,15 +244,9 @@ describeWithNumpy('headers NumPy writes', () => {
 
   test('a header over the default cap is refused, as NumPy refuses it', () => {
     const big = results[CASES.findIndex((c) => c.version[0] === 2)]!;
-    let caught: unknown;
-    try {
-      parseHeader(new Uint8Array(fs.readFileSync(big.path!)), big.path!);
-    } catch (e) {
-      caught = e;
-    }
-    expect(caught).toBeInstanceOf(ValueError);
-    expect((caught as Error).message).toContain(`'${big.path}'`);
-    expect((caught as Error).message).toContain(`maxHeaderSize of ${MAX_HEADER_SIZE}`);
+    const message = thrownBy(() => parseHeader(new Uint8Array(fs.readFileSync(big.path!)), big.path!), ValueError).message;
+    expect(message).toContain(`'${big.path}'`);
+    expect(message).toContain(`maxHeaderSize of ${MAX_HEADER_SIZE}`);
   });
 });
 

@@ -20,6 +20,7 @@ import {
 import { ARRAY_ALIGN, formatHeader, MAGIC_PREFIX } from '../../lib/npy/header';
 import { describeWithNumpy, runNumpy } from '../helpers/numpy';
 import { useTempDir } from '../helpers/tmp';
+import { thrownBy } from '../helpers/thrown';
 import { encode as encodeValues, PY_ENCODE } from '../helpers/values';
 
 const tmp = useTempDir('mmarray-npy-');
@@ -50,14 +51,7 @@ function fileBytes(p: string): Buffer {
 
 /** Runs `fn`, expects a ValueError whose message names `path` and matches `pattern`. */
 function expectNpyError(path: string, pattern: RegExp, fn: () => unknown = () => openNpy(path)): void {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (e) {
-    caught = e;
-  }
-  expect(caught).toBeInstanceOf(ValueError);
-  const msg = (caught as Error).message;
+  const msg = thrownBy(fn, ValueError).message;
   expect(msg).toContain(`'${path}'`);
   expect(msg).toMatch(pattern);
 }

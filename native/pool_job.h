@@ -1,0 +1,79 @@
+// What JS sees of a job on the thread pool (async_kernels.cc's kernel jobs,
+// save_worker.cc's saves): its id, its progress, and the one way it settles
+// the promise lib/async.ts made around it, through
+// `settle(error, value, doneBytes, totalBytes)`.
+//
+// It settles through a function reference, not a napi_deferred: a deferred
+// can only be freed by resolving it, which an env being torn down refuses,
+// while the reference is freed with the worker in any case (RAII; the leak
+// LeakSanitizer found on worker teardown). Raw N-API with every status
+// checked and nothing thrown: this may run while a worker thread's
+// environment is going away.
+#ifndef MMARRAY_POOL_JOB_H_
+#define MMARRAY_POOL_JOB_H_
+
+#include <napi.h>
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "env_state.h"
+#include "napi_util.h"
+
+namespace mmarray {
+
+// Undoes what the job's worker took at its start (the closing hook
+// `stop(job)`, the env table's `id`), then, unless the env is closing, calls
+// `settle` with `outcome(&error, &value)`'s error or value (both start
+// undefined; outcome returns false when it could not make them, and then
+// nothing is called) and the job's progress.
+template <typename Outcome>
+void SettleJob(Napi::Env env, void (*stop)(void*), void* job, uint32_t id, const Napi::FunctionReference& settle,
+               const std::atomic<int64_t>& done_bytes, int64_t total_bytes, Outcome outcome) {
+  RemoveClosingHook(env, stop, job);
+  Release(env, id);
+  if (EnvClosing(env)) return;
+  napi_value args[4];
+  napi_get_undefined(env, &args[0]);
+  napi_get_undefined(env, &args[1]);
+  if (napi_create_double(env, static_cast<double>(done_bytes.load()), &args[2]) != napi_ok ||
+      napi_create_double(env, static_cast<double>(total_bytes), &args[3]) != napi_ok) {
+    return;
+  }
+  if (!outcome(&args[0], &args[1])) return;
+  napi_value fn = settle.Value();
+  napi_value recv;
+  if (fn == nullptr || napi_get_undefined(env, &recv) != napi_ok) return;
+  // An exception out of settle (it has none of its own) stays pending for
+  // node-addon-api's completion wrapper to report as uncaught.
+  napi_call_function(env, recv, fn, 4, args, nullptr);
+}
+
+// The job id JS passed as info[0] (a whole number in [1, 2^32): a later id
+// is as well formed as a held one); 0 with a TypeError "expected the id of
+// <what>" pending for what is no id at all.
+inline uint32_t JobIdArg(const Napi::CallbackInfo& info, const char* what) {
+  double id = info.Length() > 0 && info[0].IsNumber() ? info[0].As<Napi::Number>().DoubleValue() : 0;
+  if (!(id >= 1 && id <= 4294967295.0 && id == static_cast<double>(static_cast<uint32_t>(id)))) {
+    ThrowType(info.Env(), std::string("expected the id of ") + what);
+    return 0;
+  }
+  return static_cast<uint32_t>(id);
+}
+
+// `[doneBytes, totalBytes]` of a job still held, or null once it settled
+// (settle has the final figures); undefined with the bad id's error pending.
+template <typename J>
+Napi::Value JobProgress(Napi::Env env, const std::shared_ptr<J>& job) {
+  if (!job) return env.IsExceptionPending() ? env.Undefined() : env.Null();
+  Napi::Array out = Napi::Array::New(env, 2);
+  out.Set(0u, Napi::Number::New(env, static_cast<double>(job->done_bytes.load())));
+  out.Set(1u, Napi::Number::New(env, static_cast<double>(job->total_bytes)));
+  return out;
+}
+
+}  // namespace mmarray
+
+#endif  // MMARRAY_POOL_JOB_H_
