@@ -281,7 +281,7 @@ export const poolBuffer = addon.poolBuffer;
 /**
  * The region pool's state (tests, diagnostics): `idleBytes` kept for reuse
  * (at most `idleLimit`, min(1 GiB, RAM/16)), `inUseBytes` handed out (idle
- * and handed out together at most `totalLimit`, min(4 GiB, RAM/8); past it
+ * and handed out together at most `totalLimit`, min(4 GiB, RAM/6); past it
  * results take ordinary memory), `freshMaps` made on a caller's thread, the
  * pre-faulted reserve (`reserveBytes` of zero pages, `reserveTarget`,
  * `reserveMaps` made by the pool's thread), and `idleHorizonMs`: how long a

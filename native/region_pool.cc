@@ -29,9 +29,14 @@ constexpr uint64_t kMaxIdleNs = 8000000000;
 // The pool's thread wakes this often while the pool holds anything.
 constexpr uint64_t kTickNs = 250000000;
 constexpr size_t kMaxIdleBytes = size_t{1} << 30;
-// Room for three 1 GiB results (RAM permitting): the one being made, the one
-// the program holds, and the one it dropped that V8 has not collected yet.
-// With two, every other 1 GiB result took ordinary (fresh) memory.
+// Room for three 1 GiB results (RAM/6 on this 23 GiB VM is 3.9 GiB; RAM/8
+// was 2.9): the one being made, the one the program dropped, and the one
+// before it, which V8 has often not collected yet (bench/async.js rounds
+// showed two dead 1 GiB results held). With two, such a round's result took
+// ordinary memory and faulted it all (1.8-3.2 s against 0.6-0.9 s). The
+// bound does not add to RSS: what it counts handed out is held by JS (or
+// by V8 until a GC), which ordinary memory would be as well; only idle
+// memory is the pool's own, bounded apart.
 constexpr size_t kMaxTotalBytes = size_t{4} << 30;
 // The thread pre-faults in steps of this much, checking for StopTrimmer
 // between them (a 1 GiB region is ~0.5 s of faults).
@@ -80,7 +85,7 @@ void InitOnce() {
   if (uv_mutex_init(&mu) != 0 || uv_cond_init(&wake) != 0 || uv_cond_init(&made) != 0) abort();
   uint64_t ram = uv_get_total_memory();
   idle_limit = ram == 0 ? kMaxIdleBytes : static_cast<size_t>(std::min<uint64_t>(kMaxIdleBytes, ram / 16));
-  total_limit = ram == 0 ? kMaxTotalBytes : static_cast<size_t>(std::min<uint64_t>(kMaxTotalBytes, ram / 8));
+  total_limit = ram == 0 ? kMaxTotalBytes : static_cast<size_t>(std::min<uint64_t>(kMaxTotalBytes, ram / 6));
 }
 
 void Lock() {

@@ -29,7 +29,7 @@
 // rounds).
 //
 // Bounded: at most min(1 GiB, RAM/16) idle (reserve included) and
-// min(4 GiB, RAM/8) handed out and idle together (past it results take
+// min(4 GiB, RAM/6) handed out and idle together (past it results take
 // ordinary memory); a region idle for the horizon (at most 8 s) is unmapped
 // by the pool's own thread (never the JS thread) unless it is part of the
 // reserve target, and the last env to close unmaps the rest. Process-wide and locked: the main

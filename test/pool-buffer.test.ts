@@ -332,11 +332,11 @@ describe('region pool reserve', () => {
     expect(out).toEqual({ quick: true, slowHorizon: 8000, idleAfterDrop: true, keptWithinHorizon: true, idleEnd: 0, targetEnd: 0 });
   });
 
-  test('the bounds are min(1 GiB, RAM/16) idle and min(4 GiB, RAM/8) idle and handed out together', () => {
+  test('the bounds are min(1 GiB, RAM/16) idle and min(4 GiB, RAM/6) idle and handed out together', () => {
     const s = N0.poolStats();
     const ram = os.totalmem();
     expect(s.idleLimit).toBe(Math.min(2 ** 30, Math.floor(ram / 16)));
-    expect(s.totalLimit).toBe(Math.min(4 * 2 ** 30, Math.floor(ram / 8)));
+    expect(s.totalLimit).toBe(Math.min(4 * 2 ** 30, Math.floor(ram / 6)));
   });
 
   test('stats name every figure', () => {
