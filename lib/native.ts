@@ -63,6 +63,7 @@ interface Addon {
     reserveBytes: number;
     reserveTarget: number;
     reserveMaps: number;
+    idleHorizonMs: number;
   };
   indexKernels: IndexKernels;
   sortKernels: SortKernels;
@@ -277,7 +278,17 @@ export const kernelSaveProgress = addon.kernelSaveProgress;
  */
 export const poolBuffer = addon.poolBuffer;
 
-/** The region pool's bytes idle and handed out, their bounds, how many fresh mappings it made, and its pre-faulted reserve (tests, diagnostics). */
+/**
+ * The region pool's state (tests, diagnostics): `idleBytes` kept for reuse
+ * (at most `idleLimit`, min(1 GiB, RAM/16)), `inUseBytes` handed out (idle
+ * and handed out together at most `totalLimit`, min(4 GiB, RAM/6); past it
+ * results take ordinary memory), `freshMaps` made on a caller's thread, the
+ * pre-faulted reserve (`reserveBytes` of zero pages, `reserveTarget`,
+ * `reserveMaps` made by the pool's thread), and `idleHorizonMs`: how long a
+ * region may stay idle before the pool's thread unmaps it, 4x the gap between
+ * the last two requests clamped to 1-8 s (the reserve target decays on the
+ * same clock).
+ */
 export const poolStats = addon.poolStats;
 
 /** The compute ops' loops (native/index_kernels.cc). */

@@ -164,7 +164,7 @@ Napi::Value PoolBuffer(const Napi::CallbackInfo& info) {
 }
 
 // poolStats() -> { idleBytes, idleLimit, inUseBytes, totalLimit, freshMaps,
-// reserveBytes, reserveTarget, reserveMaps } (tests, diagnostics).
+// reserveBytes, reserveTarget, reserveMaps, idleHorizonMs } (tests, diagnostics).
 Napi::Value PoolStats(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   Napi::Object o = Napi::Object::New(env);
@@ -176,6 +176,7 @@ Napi::Value PoolStats(const Napi::CallbackInfo& info) {
   o.Set("reserveBytes", Napi::Number::New(env, static_cast<double>(ReserveRegionBytes())));
   o.Set("reserveTarget", Napi::Number::New(env, static_cast<double>(ReserveRegionTarget())));
   o.Set("reserveMaps", Napi::Number::New(env, static_cast<double>(ReserveRegionMaps())));
+  o.Set("idleHorizonMs", Napi::Number::New(env, static_cast<double>(IdleHorizonNs()) / 1e6));
   return o;
 }
 

@@ -16,14 +16,28 @@
 namespace mmarray {
 namespace {
 
-// A region idle this long is unmapped (unless the reserve target keeps it):
-// a loop that makes one result per iteration reuses its buffers long before,
-// an idle process gives them back.
+// A region idle for the horizon is unmapped (unless the reserve target keeps
+// it), and the target decays on the same clock. The horizon is 4x the gap
+// between the last two requests, at least kIdleNs and at most kMaxIdleNs: a
+// loop making one 80 MB result every few ms reuses its buffers long before a
+// second; one making a 1 GiB result per 1-2 s round (async copies) keeps its
+// regions between rounds instead of faulting a fresh one each round (with a
+// fixed second it did: warm copyAsync/astypeAsync at 0.60x/0.48x NumPy's
+// throughput); an idle process gives everything back within kMaxIdleNs.
 constexpr uint64_t kIdleNs = 1000000000;
+constexpr uint64_t kMaxIdleNs = 8000000000;
 // The pool's thread wakes this often while the pool holds anything.
 constexpr uint64_t kTickNs = 250000000;
 constexpr size_t kMaxIdleBytes = size_t{1} << 30;
-constexpr size_t kMaxTotalBytes = size_t{2} << 30;
+// Room for three 1 GiB results (RAM/6 on this 23 GiB VM is 3.9 GiB; RAM/8
+// was 2.9): the one being made, the one the program dropped, and the one
+// before it, which V8 has often not collected yet (bench/async.js rounds
+// showed two dead 1 GiB results held). With two, such a round's result took
+// ordinary memory and faulted it all (1.8-3.2 s against 0.6-0.9 s). The
+// bound does not add to RSS: what it counts handed out is held by JS (or
+// by V8 until a GC), which ordinary memory would be as well; only idle
+// memory is the pool's own, bounded apart.
+constexpr size_t kMaxTotalBytes = size_t{4} << 30;
 // The thread pre-faults in steps of this much, checking for StopTrimmer
 // between them (a 1 GiB region is ~0.5 s of faults).
 constexpr size_t kPopulateStep = size_t{64} << 20;
@@ -62,6 +76,7 @@ size_t making_length = 0;  // what the thread is pre-faulting now (0: nothing)
 size_t making_done = 0;  // how much of it is faulted in so far
 uint64_t last_miss = 0;
 uint64_t last_request = 0;
+uint64_t request_gap = 0;  // between the last two requests (see kIdleNs)
 bool trimmer_started = false;
 bool trimmer_stop = false;
 uv_thread_t trimmer;
@@ -70,7 +85,7 @@ void InitOnce() {
   if (uv_mutex_init(&mu) != 0 || uv_cond_init(&wake) != 0 || uv_cond_init(&made) != 0) abort();
   uint64_t ram = uv_get_total_memory();
   idle_limit = ram == 0 ? kMaxIdleBytes : static_cast<size_t>(std::min<uint64_t>(kMaxIdleBytes, ram / 16));
-  total_limit = ram == 0 ? kMaxTotalBytes : static_cast<size_t>(std::min<uint64_t>(kMaxTotalBytes, ram / 8));
+  total_limit = ram == 0 ? kMaxTotalBytes : static_cast<size_t>(std::min<uint64_t>(kMaxTotalBytes, ram / 6));
 }
 
 void Lock() {
@@ -78,6 +93,11 @@ void Lock() {
   uv_mutex_lock(&mu);
   if (idle == nullptr) idle = new std::vector<Idle>();
   if (doomed == nullptr) doomed = new std::vector<Region>();
+}
+
+// The idle horizon (see kIdleNs); with mu held.
+uint64_t HorizonNs() {
+  return request_gap >= kMaxIdleNs / 4 ? kMaxIdleNs : std::max(kIdleNs, 4 * request_gap);
 }
 
 void TrimLoop(void* arg);
@@ -189,16 +209,17 @@ void TrimLoop(void* /*arg*/) {
   uv_mutex_lock(&mu);
   while (!trimmer_stop) {
     uint64_t now = uv_hrtime();
-    if (want_bytes != 0 && now - last_request >= kIdleNs) {
+    uint64_t horizon = HorizonNs();
+    if (want_bytes != 0 && now - last_request >= horizon) {
       want_bytes = 0;
-    } else if (want_bytes != 0 && now - last_miss >= kIdleNs) {
+    } else if (want_bytes != 0 && now - last_miss >= horizon) {
       want_bytes = (want_bytes / 2) & ~(kRegionAlign - 1);
-      last_miss = now;  // halved again kIdleNs later at the earliest
+      last_miss = now;  // halved again a horizon later at the earliest
     }
     // Oldest first; keeps the newest want_bytes.
     size_t keep_bytes = idle_bytes;
     auto keep = std::stable_partition(idle->begin(), idle->end(), [&](const Idle& e) {
-      bool expire = now - e.since >= kIdleNs && keep_bytes - e.region.length >= want_bytes;
+      bool expire = now - e.since >= horizon && keep_bytes - e.region.length >= want_bytes;
       if (expire) keep_bytes -= e.region.length;
       return !expire;
     });
@@ -283,6 +304,7 @@ Region AcquireRegion(size_t bytes, bool zeroed, bool* recycled) {
   length &= ~(kRegionAlign - 1);
   Lock();
   uint64_t now = uv_hrtime();
+  request_gap = last_request == 0 ? 0 : now - last_request;
   last_request = now;
   Region r = TakeIdle(length, zeroed, recycled);
   if (r.addr != nullptr) {
@@ -417,6 +439,13 @@ size_t InUseRegionBytes() {
 size_t TotalRegionLimit() {
   Lock();
   size_t n = total_limit;
+  uv_mutex_unlock(&mu);
+  return n;
+}
+
+uint64_t IdleHorizonNs() {
+  Lock();
+  uint64_t n = HorizonNs();
   uv_mutex_unlock(&mu);
   return n;
 }

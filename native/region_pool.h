@@ -22,14 +22,17 @@
 // in one quiet run, against 0.65-1.0x with huge pages), and the reserve
 // makes most fresh faults on the pool's thread; a miss on the JS thread that
 // the reserve cannot serve still pays a fresh fault (the bimodal medians the
-// README names). The reserve target shrinks by half each second without a
-// miss and is 0 after a second without requests.
+// README names). The reserve target shrinks by half each idle horizon
+// without a miss and is 0 after a horizon without requests; the horizon is
+// 4x the gap between the last two requests, clamped to 1-8 s (a program
+// making a 1 GiB result every second or two keeps its regions between
+// rounds).
 //
 // Bounded: at most min(1 GiB, RAM/16) idle (reserve included) and
-// min(2 GiB, RAM/8) handed out and idle together (past it results take
-// ordinary memory); a region idle for a second is unmapped by the pool's own
-// thread (never the JS thread) unless it is part of the reserve target, and
-// the last env to close unmaps the rest. Process-wide and locked: the main
+// min(4 GiB, RAM/6) handed out and idle together (past it results take
+// ordinary memory); a region idle for the horizon (at most 8 s) is unmapped
+// by the pool's own thread (never the JS thread) unless it is part of the
+// reserve target, and the last env to close unmaps the rest. Process-wide and locked: the main
 // thread and workers share it. No N-API here; pool_buffer.cc hands the
 // regions to JS.
 #ifndef MMARRAY_REGION_POOL_H_
@@ -87,6 +90,9 @@ size_t IdleRegionBytes();
 size_t IdleRegionLimit();
 size_t InUseRegionBytes();
 size_t TotalRegionLimit();
+// How long a region may stay idle now: 4x the gap between the last two
+// requests, clamped to 1-8 s.
+uint64_t IdleHorizonNs();
 // How many fresh mappings AcquireRegion has made (tests: reuse makes none).
 uint64_t FreshRegionMaps();
 // The reserve: idle bytes of zero pages (pre-faulted, never handed out), the

@@ -5,6 +5,7 @@
 // lib/fresh-memory.ts puts large results there, lib/async.ts its results.
 // The recycling cases run in forked children with --expose-gc.
 import { spawnSync } from 'child_process';
+import * as os from 'os';
 import * as path from 'path';
 import * as mm from '../lib';
 import * as N0 from '../lib/native';
@@ -149,7 +150,7 @@ describe('region pool', () => {
     expect(out.maxRssMiB).toBeLessThan(1280);
   });
 
-  test('idle regions are unmapped after a second, and workers that use the pool can come and go', () => {
+  test('idle regions are unmapped after the idle horizon, and workers that use the pool can come and go', () => {
     const out = child(`
       const { Worker } = require('worker_threads');
       const src = 'const L = require(' + JSON.stringify(${JSON.stringify(path.join(DIST, 'index.js'))}) + ');' +
@@ -165,11 +166,12 @@ describe('region pool', () => {
       a = null; global.gc();
       await new Promise((res) => setTimeout(res, 20));
       const idleAfterDrop = N.poolStats().idleBytes;
-      // A second after the last request the reserve target is 0 and a region
-      // idle a second is unmapped: 1.5 s at the least, polled (a loaded machine).
+      // A horizon after the last request (4x the gap between the last two,
+      // 1-8 s) the reserve target is 0 and a region idle that long is
+      // unmapped: 1.5 s at the least, polled (a loaded machine).
       const t0 = Date.now();
       await new Promise((res) => setTimeout(res, 1500));
-      while (N.poolStats().idleBytes !== 0 && Date.now() - t0 < 6000) await new Promise((res) => setTimeout(res, 100));
+      while (N.poolStats().idleBytes !== 0 && Date.now() - t0 < 30000) await new Promise((res) => setTimeout(res, 100));
       const s = N.poolStats();
       process.stdout.write(JSON.stringify({ sum, idleAfterDrop, idleLater: s.idleBytes, reserveLater: s.reserveBytes, targetLater: s.reserveTarget }));
     `);
@@ -295,7 +297,49 @@ describe('region pool reserve', () => {
     expect(out).toEqual({ halvesOld: true, wholeOld: true });
   });
 
+  test('requests back to back keep idle regions 1 s; requests 2.2 s apart keep them 8 s (4x the gap, clamped), then give them back', () => {
+    const out = child(`
+      const M = 4 << 20;
+      const sleep = (ms) => new Promise((res) => setTimeout(res, ms));
+      let a = N.poolBuffer(M, true);
+      const t0 = performance.now();
+      let b = N.poolBuffer(M, true);
+      const quickGap = performance.now() - t0; // at least the gap the pool saw
+      const quickHorizon = N.poolStats().idleHorizonMs;
+      await sleep(2200);
+      let c = N.poolBuffer(M, true); // at least 2.2 s after b: 4x is past the 8 s clamp
+      const slowHorizon = N.poolStats().idleHorizonMs;
+      const tDrop = performance.now(); // every region is released after this
+      a = null; b = null; c = null; global.gc();
+      ${until('N.poolStats().inUseBytes === 0')}
+      const idleAfterDrop = N.poolStats().idleBytes;
+      await sleep(2000);
+      // With a fixed second the regions and the reserve were gone by now.
+      const idleLater = N.poolStats().idleBytes;
+      const sinceDrop = performance.now() - tDrop; // at least each region's idle age
+      const t1 = Date.now();
+      while (N.poolStats().idleBytes !== 0 && Date.now() - t1 < 30000) await sleep(100);
+      const s = N.poolStats();
+      process.stdout.write(JSON.stringify({
+        quick: quickHorizon >= 1000 && quickHorizon <= Math.max(1000, 4 * quickGap),
+        slowHorizon,
+        idleAfterDrop: idleAfterDrop >= 3 * M,
+        keptWithinHorizon: sinceDrop < slowHorizon && idleLater >= 3 * M,
+        idleEnd: s.idleBytes,
+        targetEnd: s.reserveTarget,
+      }));
+    `);
+    expect(out).toEqual({ quick: true, slowHorizon: 8000, idleAfterDrop: true, keptWithinHorizon: true, idleEnd: 0, targetEnd: 0 });
+  });
+
+  test('the bounds are min(1 GiB, RAM/16) idle and min(4 GiB, RAM/6) idle and handed out together', () => {
+    const s = N0.poolStats();
+    const ram = os.totalmem();
+    expect(s.idleLimit).toBe(Math.min(2 ** 30, Math.floor(ram / 16)));
+    expect(s.totalLimit).toBe(Math.min(4 * 2 ** 30, Math.floor(ram / 6)));
+  });
+
   test('stats name every figure', () => {
-    expect(Object.keys(N0.poolStats()).sort()).toEqual(['freshMaps', 'idleBytes', 'idleLimit', 'inUseBytes', 'reserveBytes', 'reserveMaps', 'reserveTarget', 'totalLimit']);
+    expect(Object.keys(N0.poolStats()).sort()).toEqual(['freshMaps', 'idleBytes', 'idleHorizonMs', 'idleLimit', 'inUseBytes', 'reserveBytes', 'reserveMaps', 'reserveTarget', 'totalLimit']);
   });
 });
