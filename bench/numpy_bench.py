@@ -5,6 +5,7 @@ round or per op, ...]} as JSON. Each workload mirrors the JS one in
 bench/workloads.js: same files, same sizes, warm-up first, then `rounds`.
 """
 import json
+import mmap
 import os
 import sys
 import time
@@ -266,6 +267,14 @@ def w20(p):
         "sum_axis": measure(lambda: a2.sum(axis=1), rounds),
         "argmax_axis": measure(lambda: a2.argmax(axis=1), rounds),
     }
+    # The same rows over a copy in 4 KiB pages, as the JS buffer mmarray
+    # reads is (np.fromfile's array is in huge pages where the kernel allows).
+    small_pages = mmap.mmap(-1, a.nbytes)
+    b2 = np.frombuffer(small_pages, "<f8").reshape(a2.shape)
+    b2[...] = a2
+    out["sum_axis_4k"] = measure(lambda: b2.sum(axis=1), rounds)
+    out["argmax_axis_4k"] = measure(lambda: b2.argmax(axis=1), rounds)
+    del b2, small_pages
     del rec
     return out
 

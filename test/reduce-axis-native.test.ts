@@ -223,3 +223,80 @@ describeWithNumpy('axis folds against NumPy', () => {
     }
   });
 });
+
+describe('the wide vector paths: argmax/argmin rows, countNonzero runs, max/min along an outer axis', () => {
+  /** The result of `f` with the kernels on (checking that `kernel` ran) and the JS path's result. */
+  function viaKernel(kernel: 'argReduce' | 'axisReduce', a: NdArray, f: () => NdArray): void {
+    const want = jsPath(() => summary(f));
+    const spy = jest.spyOn(native.indexKernels, kernel);
+    try {
+      expect(summary(f)).toEqual(want);
+      // Arrays of fewer than 256 items take the JS path by design.
+      expect(spy.mock.calls.length > 0).toBe(a.size >= 256);
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  /** Rows of `cols` items with the special values put where blocks (4 KiB) and vector steps meet. */
+  function specialRows(dt: string, rows: number, cols: number, seed: number): NdArray {
+    const r = rng(seed);
+    const v = new Float64Array(rows * cols);
+    const block = 4096 / dtype(dt).itemsize;
+    const spots = [0, 1, 7, 31, 63, block - 1, block, block + 1, 2 * block - 1, cols - 1, cols - 2];
+    for (let i = 0; i < rows; i++) {
+      const row = v.subarray(i * cols, (i + 1) * cols);
+      // Few distinct values, so ties across blocks and lanes are common.
+      for (let j = 0; j < cols; j++) row[j] = Math.floor(r() * 40) - 20;
+      const kind = i % 8;
+      const at = (): number => Math.min(cols - 1, spots[Math.floor(r() * spots.length)]);
+      if (kind === 1) row[at()] = NaN;
+      if (kind === 2) {
+        row[at()] = NaN;
+        row[at()] = NaN;
+      }
+      // inf and -inf in one row: their lane sums are NaN without a NaN item.
+      if (kind === 3) {
+        row[at()] = Infinity;
+        row[at()] = -Infinity;
+      }
+      if (kind === 4) for (let j = 0; j < cols; j++) row[j] = r() < 0.5 ? -0 : 0;
+      if (kind === 5) for (let j = 0; j < cols; j++) row[j] = j === cols - 1 ? 3 : r() < 0.5 ? -0 : 0;
+      if (kind === 6) row[at()] = -Infinity;
+      if (kind === 7) row[at()] = r() < 0.5 ? 1e300 : -1e300;
+    }
+    return fromBuffer(v).astype(dt).reshape([rows, cols]);
+  }
+
+  it.each(['<f8', '<f4', '>f8'])('argmax/argmin of %s rows of random lengths around the blocks and vector steps', (dt) => {
+    const r = rng(dt.charCodeAt(2) * 31);
+    const block = 4096 / dtype(dt).itemsize;
+    const lengths = [1, 2, 15, 16, 63, 64, 65, 127, 128, 129, block - 1, block, block + 1, 2 * block + 33, 3 * block];
+    for (let t = 0; t < lengths.length + 3; t++) {
+      const cols = t < lengths.length ? lengths[t] : 1 + Math.floor(r() * 3 * block);
+      const a = specialRows(dt, Math.max(16, Math.ceil(256 / cols)), cols, t + 1);
+      const flipped = a.index(':, ::-1').copy();
+      for (const f of [() => mm.argmax(a, 1), () => mm.argmin(a, 1), () => mm.argmax(a), () => mm.argmin(flipped, 1)]) {
+        viaKernel('argReduce', a, f);
+      }
+    }
+  });
+
+  it.each(['<f8', '>f8', '<f4', '<i8', '<u4', '<i2', '|u1', '|b1'])('countNonzero of %s: whole, along each axis, strided (NaN counts, -0 does not)', (dt) => {
+    const r = rng(dt.charCodeAt(1) * 13 + dt.length);
+    for (let t = 0; t < 6; t++) {
+      const shape = [2 + Math.floor(r() * 6), 128 + Math.floor(r() * 300)];
+      const a = arrayOf(dt, shape[0] * shape[1], t + 5, 0.3).reshape(shape);
+      for (const v of [a, a.index('::-1, ::2'), a.T, unaligned(a)]) {
+        for (const axis of [null, 0, 1]) viaKernel('axisReduce', v, () => mm.countNonzero(v, axis as never));
+      }
+    }
+  });
+
+  it.each(['<f8', '<f4', '>f8'])('max/min of %s along axis 0 (row into row): NaN sticks, the first NaN met wins, ±0 as the loop keeps them', (dt) => {
+    for (const cols of [1, 7, 64, 513, 4096]) {
+      const a = specialRows(dt, Math.max(24, Math.ceil(256 / cols)), cols, cols);
+      for (const f of [() => mm.max(a, 0), () => mm.min(a, 0), () => mm.max(a.index('::-1'), 0, { keepdims: true })]) viaKernel('axisReduce', a, f);
+    }
+  });
+});
