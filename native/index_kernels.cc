@@ -1008,7 +1008,9 @@ void TakeIndices(const uint8_t* a, int64_t stride, int64_t n, const uint8_t* ip,
   for (int64_t k = 0; k < count; k++) {
     if (k + kAhead < count) Prefetch(a, stride, n, IndexAt<I, ISwap>(ip + (k + kAhead) * is), false);
     int64_t x = IndexAt<I, ISwap>(ip + k * is);
-    if (mode == 1) x = ((x % n) + n) % n;
+    // Wrap divides only the indices outside [0, n) (two divisions cost more
+    // than the random read they precede).
+    if (mode == 1) x = x >= 0 && x < n ? x : ((x % n) + n) % n;
     else if (mode == 2) x = x < 0 ? 0 : x >= n ? n - 1 : x;
     else if (x < 0) x += n;
     CopyItem<Size>(d + k * itemsize, a + x * stride, itemsize);
@@ -1090,7 +1092,7 @@ void PutIndices(uint8_t* a, int64_t stride, int64_t n, const uint8_t* ip, int64_
   for (int64_t k = 0, j = 0; k < count; k++) {
     if (k + kAhead < count) Prefetch(a, stride, n, IndexAt<I, ISwap>(ip + (k + kAhead) * is), true);
     int64_t x = IndexAt<I, ISwap>(ip + k * is);
-    if (mode == 1) x = ((x % n) + n) % n;
+    if (mode == 1) x = x >= 0 && x < n ? x : ((x % n) + n) % n;  // as in TakeIndices
     else if (mode == 2) x = x < 0 ? 0 : x >= n ? n - 1 : x;
     else if (x < 0) x += n;
     CopyItem<Size>(a + x * stride, v + j * vs, itemsize);
