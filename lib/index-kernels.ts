@@ -12,6 +12,7 @@
  * @module
  */
 import { storageOf } from './internal';
+import { MappedStorage } from './storage';
 import { elementCode, isSwapped, NATIVE_MIN_ELEMENTS, regionOf } from './kernels';
 import { shapeToSize } from './layout';
 import { indexKernels as K, type AxisOut, type AxisWalk } from './native';
@@ -107,10 +108,16 @@ export function addAtNative(a: NdArray, idx: NdArray, value: number): number | n
   if (a.ndim !== 1 || code < 0 || code === 8 || code > 7 || idx.size < NATIVE_MIN_ELEMENTS) return null;
   const ia = indexArgs(idx);
   if (ia === null) return null;
-  const r = regionOf(storageOf(a), a.offset);
+  const st = storageOf(a);
+  const r = regionOf(st, a.offset);
   if (r === null) return null;
   const [im, io, ic, is, it, isw] = ia;
-  return K.addAt(r.memory, r.byteOffset, a.shape[0], a.strides[0], code, isSwapped(a.dtype), im as never, io, ic, is, it, isw, value);
+  if (!(st instanceof MappedStorage)) return K.addAt(r.memory, r.byteOffset, a.shape[0], a.strides[0], code, isSwapped(a.dtype), im as never, io, ic, is, it, isw, value);
+  // A mapping goes by its handle even when one JS window holds it, so the
+  // kernel sees its pages and can read cold ones ahead of the writes; indices
+  // in the same mapping go by the same handle, so it sees the overlap too.
+  const [sm, so] = storageOf(idx) === st ? [st.handle, idx.offset] : [im, io];
+  return K.addAt(st.handle, a.offset, a.shape[0], a.strides[0], code, isSwapped(a.dtype), sm as never, so, ic, is, it, isw, value);
 }
 
 /** Modes of take, as the kernel numbers them. */

@@ -1022,6 +1022,86 @@ void AddAtLoop(const Region& A, const Indices& I, int64_t n, double value, bool 
 // True when the index bytes may lie in the bytes the target's loop writes.
 bool SameMemory(const Region& a, const Region& b) { return a.memory.base == b.memory.base; }
 
+// ------------------------------------------------------------ addAt on cold mapped pages
+// A random read-modify-write into a file whose pages are not in memory waits
+// for one disk read per index, one after another (each fault blocks the
+// loop). When a sample of the target pages is mostly out of the page cache,
+// the loop first asks the kernel to read the pages of the next window of
+// indices (MADV_WILLNEED queues the reads and returns), so the disk serves
+// many at once. A hint changes no value and no order: the loop is still
+// np.add.at's, unbuffered and in index order, after every index was checked.
+
+// Target pages sampled, spread over the indices, and the share of them out
+// of memory (at least 1 in kColdShare) that turns the hints on.
+constexpr int64_t kColdSamples = 32;
+constexpr int64_t kColdShare = 4;
+// Indices whose pages are hinted ahead of the loop: enough reads in flight
+// for a disk's queue, few enough pages that they are not evicted before use.
+constexpr size_t kHintWindow = 1024;
+
+// Index k of I (k < I.region.size), as read by ForEachIndex.
+int64_t IndexValue(const Indices& I, int64_t k) {
+  int64_t x = 0;
+  WithType(I.type, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    if constexpr (std::is_integral_v<T>) {
+      // SAFETY: k < size: an item of the checked index region.
+      const uint8_t* p = I.region.base + k * I.region.strides[0];
+      x = I.swap ? IndexAt<T, true>(p) : IndexAt<T, false>(p);
+    }
+  });
+  return x;
+}
+
+// True when A is a mapping and at least 1 in kColdShare of a sample of the
+// pages the (checked) indices address are not in memory.
+bool ColdTargets(const Region& A, const Indices& I, int64_t n) {
+  const Mapping* m = A.memory.mapping.get();
+  int64_t count = I.region.size;
+  if (m == nullptr || count == 0) return false;
+  int64_t samples = std::min(count, kColdSamples);
+  int64_t cold = 0;
+  for (int64_t j = 0; j < samples; j++) {
+    int64_t x = IndexValue(I, j * (count / samples));
+    x = x < 0 ? x + n : x;
+    // In [0, length): item x of the checked region, as a byte of the mapping.
+    int64_t at = (A.base - A.memory.base) + x * A.strides[0];
+    if (!m->Resident(static_cast<size_t>(at))) cold++;
+  }
+  return cold * kColdShare >= samples;
+}
+
+// AddAtLoop over resolved indices, hinting each window's pages one window
+// ahead of the writes.
+template <class T, bool Swap>
+void AddAtHinted(const Region& A, const std::vector<int64_t>& xs, double value) {
+  Mapping& m = *A.memory.mapping;
+  const int64_t o = A.base - A.memory.base;
+  const int64_t s = A.strides[0];
+  const size_t page = PageSize();
+  const size_t count = xs.size();
+  size_t last = SIZE_MAX;
+  auto hint = [&](size_t from, size_t to) {
+    SysError err;
+    for (size_t j = from; j < to; j++) {
+      // Item xs[j] of the checked region, as a byte offset into the mapping.
+      size_t at = static_cast<size_t>(o + xs[j] * s);
+      if (at / page == last) continue;  // the page just hinted (a cheap dedupe, not exact)
+      last = at / page;
+      // Only a hint: a refusal costs the prefetch, never a value.
+      (void)m.Advise(Advice::kWillNeed, at, sizeof(T), &err);
+    }
+  };
+  hint(0, std::min(kHintWindow, count));
+  for (size_t w = 0; w < count; w += kHintWindow) {
+    size_t end = std::min(w + kHintWindow, count);
+    hint(end, std::min(end + kHintWindow, count));
+    // SAFETY: as in AddAtIndices: every xs[j] was checked to lie in [-n, n)
+    // and resolved into [0, n) before this runs.
+    for (size_t j = w; j < end; j++) AddOne<T, Swap>(A.base + xs[j] * s, value);
+  }
+}
+
 // addAt(memory, byteOffset, n, stride, type, swap, idxMemory, idxOffset, idxCount, idxStride, idxType, idxSwap, value)
 // a[idx[k]] += value for each k in order (NumPy's unbuffered np.add.at on a
 // 1-d target of f8, f4 or an integer type of at most 32 bits; an integer
@@ -1046,11 +1126,20 @@ Napi::Value AddAt(const Napi::CallbackInfo& info) {
   double value = info[12].As<Napi::Number>().DoubleValue();
   bool copy = SameMemory(A, I.region);
   bool swap = info[5].ToBoolean().Value();
+  // Resolved before any write, so the hinted loop also reads every index first.
+  std::vector<int64_t> xs;
+  if (ColdTargets(A, I, n)) xs = Resolved(I, n);
   WithType(type, [&](auto tag) {
     using T = typename decltype(tag)::type;
     if constexpr (!std::is_same_v<T, Bool> && !std::is_same_v<T, int64_t> && !std::is_same_v<T, uint64_t>) {
-      if (swap) AddAtLoop<T, true>(A, I, n, value, copy);
-      else AddAtLoop<T, false>(A, I, n, value, copy);
+      if (!xs.empty()) {
+        if (swap) AddAtHinted<T, true>(A, xs, value);
+        else AddAtHinted<T, false>(A, xs, value);
+      } else if (swap) {
+        AddAtLoop<T, true>(A, I, n, value, copy);
+      } else {
+        AddAtLoop<T, false>(A, I, n, value, copy);
+      }
     }
   });
   return Napi::Number::New(env, -1);
@@ -1086,7 +1175,9 @@ void TakeIndices(const uint8_t* a, int64_t stride, int64_t n, const uint8_t* ip,
   for (int64_t k = 0; k < count; k++) {
     if (k + kAhead < count) Prefetch(a, stride, n, IndexAt<I, ISwap>(ip + (k + kAhead) * is), false);
     int64_t x = IndexAt<I, ISwap>(ip + k * is);
-    if (mode == 1) x = ((x % n) + n) % n;
+    // Wrap divides only the indices outside [0, n) (two divisions cost more
+    // than the random read they precede).
+    if (mode == 1) x = x >= 0 && x < n ? x : ((x % n) + n) % n;
     else if (mode == 2) x = x < 0 ? 0 : x >= n ? n - 1 : x;
     else if (x < 0) x += n;
     CopyItem<Size>(d + k * itemsize, a + x * stride, itemsize);
@@ -1168,7 +1259,7 @@ void PutIndices(uint8_t* a, int64_t stride, int64_t n, const uint8_t* ip, int64_
   for (int64_t k = 0, j = 0; k < count; k++) {
     if (k + kAhead < count) Prefetch(a, stride, n, IndexAt<I, ISwap>(ip + (k + kAhead) * is), true);
     int64_t x = IndexAt<I, ISwap>(ip + k * is);
-    if (mode == 1) x = ((x % n) + n) % n;
+    if (mode == 1) x = x >= 0 && x < n ? x : ((x % n) + n) % n;  // as in TakeIndices
     else if (mode == 2) x = x < 0 ? 0 : x >= n ? n - 1 : x;
     else if (x < 0) x += n;
     CopyItem<Size>(a + x * stride, v + j * vs, itemsize);

@@ -377,4 +377,19 @@ bool Mapping::Advise(Advice advice, size_t start, size_t len, SysError* err) {
   return true;
 }
 
+bool Mapping::Resident(size_t start) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  SysError err;
+  if (!OpenRange(start, 1, "resident", &err)) return true;
+  uint8_t* addr;
+  size_t n;
+  PageRange(start, 1, &addr, &n);
+  unsigned char page = 0;
+  // SAFETY: [addr, addr + n) is inside the live mapping (PageRange) and n <=
+  // the page size (start's own page), so mincore writes one byte; mu_ keeps
+  // Unmap from running until it returns.
+  if (mincore(addr, n, &page) != 0) return true;
+  return (page & 1) != 0;
+}
+
 }  // namespace mmarray

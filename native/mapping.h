@@ -68,6 +68,10 @@ class Mapping {
   bool Sync(size_t start, size_t len, SysError* err);
   // madvise over [start, start + len) of the caller's range.
   bool Advise(Advice advice, size_t start, size_t len, SysError* err);
+  // Whether the page holding byte `start` of the caller's range is in memory
+  // (mincore; for a file, in the page cache). True when it cannot tell, so a
+  // caller deciding whether to prefetch does nothing then.
+  bool Resident(size_t start) const;
   // munmap; idempotent. Waits for an in-flight Sync on another thread, and
   // for every outstanding Pin.
   void Unmap();

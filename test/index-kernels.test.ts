@@ -185,6 +185,20 @@ describe('take and compress', () => {
     same(() => mm.take(v, bad));
   });
 
+  it("'wrap' far outside [-n, n), in range and at the edges, for take and put", () => {
+    const v = randomView('<f8', 23).reshape([-1]);
+    const n = v.shape[0];
+    const r = rng(9);
+    const vals = [0, n - 1, n, -n, -n - 1, 2 * n, -2 * n + 1, ...Array.from({ length: 700 }, () => Math.floor((r() * 2 - 1) * 5 * n))];
+    const idx = arrayOf(vals, '<i8');
+    same(() => mm.take(v, idx, { mode: 'wrap' }));
+    same(() => {
+      const c = v.copy();
+      mm.put(c, idx, mm.arange(vals.length, '<f8'), { mode: 'wrap' });
+      return c;
+    });
+  });
+
   it.each(DTYPES)('compress a strided %s view by conditions of several dtypes', (dt) => {
     const v = randomView(dt, 23).reshape([-1]);
     const n = v.shape[0];
