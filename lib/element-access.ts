@@ -60,17 +60,19 @@ const INT32_LIMIT = 2 ** 31;
  * (making a typed array cost more than the rest of a view). Weak, so that a
  * dropped mapping is still unmapped.
  */
-const wholeArrays = new WeakMap<ArrayBuffer, AnyTypedArray[]>();
+const wholeArrays = new WeakMap<ArrayBuffer, (TypedCtor | AnyTypedArray)[]>();
 
 function wholeArray(buffer: ArrayBuffer, ctor: TypedCtor): AnyTypedArray {
+  // [ctor, array, ctor, array, ...]: the constructor is kept, not read back
+  // from the array (a program may change a prototype's `constructor`).
   let list = wholeArrays.get(buffer);
   if (list === undefined) {
     list = [];
     wholeArrays.set(buffer, list);
   }
-  for (let k = 0; k < list.length; k++) if (list[k].constructor === ctor) return list[k];
+  for (let k = 0; k < list.length; k += 2) if (list[k] === ctor) return list[k + 1] as AnyTypedArray;
   const ta = new ctor(buffer, 0, Math.floor(buffer.byteLength / ctor.BYTES_PER_ELEMENT));
-  list.push(ta);
+  list.push(ctor, ta);
   return ta;
 }
 
