@@ -109,7 +109,7 @@ export function elementAccess(
   // The hit is kept small (the miss is a call): this runs in every view's
   // construction, whose inlining budget is nearly spent (see ndarray.ts).
   const m = parent === null ? null : (parent as Access).memo;
-  if (m !== null && m.shape === shape && m.strides === strides && m.offset === offset && m.dt === dt && m.writeable === writeable && m.acc.st === st) return m.acc;
+  if (m !== null && m.shape === shape && m.strides === strides && m.offset === offset && m.dt === dt && m.writeable === writeable && m.acc!.st === st) return m.acc!;
   return remember(parent as Access | null, st, dt, codec, shape, strides, offset, writeable);
 }
 
@@ -124,26 +124,59 @@ function remember(
   offset: number,
   writeable: boolean,
 ): Access {
-  const acc = make(st, dt, codec, shape, strides, offset, writeable);
-  if (parent !== null) parent.memo = new Memo(dt, shape, strides, offset, writeable, acc);
+  if (parent === null) return make(st, dt, codec, shape, strides, offset, writeable, null);
+  // One Memo per owner, updated in place: a miss allocates only the accessor.
+  const m = parent.memo ?? (parent.memo = new Memo());
+  const acc = make(st, dt, codec, shape, strides, offset, writeable, m);
+  m.dt = dt;
+  m.shape = shape;
+  m.strides = strides;
+  m.offset = offset;
+  m.writeable = writeable;
+  m.acc = acc;
   return acc;
 }
 
-/** What an owner's accessor remembers of the last accessor made for one of its views. */
+/**
+ * What an owner's accessor remembers of the last accessor made for one of
+ * its views, and of the last whole-buffer typed array one took (views of an
+ * owner mostly read one buffer as one type: a row of a matrix per call).
+ */
 class Memo {
-  constructor(
-    readonly dt: DType,
-    readonly shape: readonly number[],
-    readonly strides: readonly number[],
-    readonly offset: number,
-    readonly writeable: boolean,
-    readonly acc: Access,
-  ) {}
+  dt: DType | null;
+  shape: readonly number[] | null;
+  strides: readonly number[] | null;
+  offset: number;
+  writeable: boolean;
+  acc: Access | null;
+  buffer: ArrayBuffer | null;
+  ctor: TypedCtor | null;
+  ta: AnyTypedArray | null;
+  constructor() {
+    this.dt = null;
+    this.shape = null;
+    this.strides = null;
+    this.offset = 0;
+    this.writeable = false;
+    this.acc = null;
+    this.buffer = null;
+    this.ctor = null;
+    this.ta = null;
+  }
 }
 
-function make(st: Storage, dt: DType, codec: Codec, shape: readonly number[], strides: readonly number[], offset: number, writeable: boolean): Access {
+function make(
+  st: Storage,
+  dt: DType,
+  codec: Codec,
+  shape: readonly number[],
+  strides: readonly number[],
+  offset: number,
+  writeable: boolean,
+  m: Memo | null,
+): Access {
   try {
-    return build(st, dt, codec, shape, strides, offset, writeable);
+    return build(st, dt, codec, shape, strides, offset, writeable, m);
   } catch {
     // Closed or detached memory: the windowed tier reports it on use.
     return new Access(st, codec, dt.itemsize, shape.length, shape.length === 1 ? shape[0] : 0, 0, null, null, 0, 0, offset, shape.length === 1 ? strides[0] : 0);
@@ -158,6 +191,7 @@ function build(
   strides: readonly number[],
   offset: number,
   writeable: boolean,
+  m: Memo | null,
 ): Access {
   st.checkOpen();
   const size = dt.itemsize;
@@ -183,13 +217,28 @@ function build(
     ctorOfDt = k === 'b' ? null : ctorFor(dt);
   }
   const ctor = ctorOfDt;
-  if (ctor !== null && at % size === 0 && step % size === 0) {
+  // Alignment from the low bits (a typed array's itemsize is a power of two;
+  // `|` keeps the low bits of any offset below 2^53): a double `%` is a call
+  // to fmod, which cost more than the rest of a view's construction.
+  if (ctor !== null && ((at | step) & (size - 1)) === 0) {
     const first = (at + (offset - lo)) / size;
-    if (w.buffer.byteLength / size < INT32_LIMIT) {
-      return new Access(st, codec, size, 1, len, setLen, wholeArray(w.buffer, ctor), null, first | 0, (step / size) | 0, 0, 0);
+    const estep = step / size;
+    const buffer = w.buffer;
+    if (buffer.byteLength / size < INT32_LIMIT) {
+      let ta: AnyTypedArray;
+      if (m !== null && m.buffer === buffer && m.ctor === ctor) ta = m.ta!;
+      else {
+        ta = wholeArray(buffer, ctor);
+        if (m !== null) {
+          m.buffer = buffer;
+          m.ctor = ctor;
+          m.ta = ta;
+        }
+      }
+      return new Access(st, codec, size, 1, len, setLen, ta, null, first | 0, estep | 0, 0, 0);
     }
     const ta = new ctor(w.buffer, at, (hi - lo) / size);
-    return new Access(st, codec, size, 1, len, setLen, ta, null, ((offset - lo) / size) | 0, (step / size) | 0, 0, 0);
+    return new Access(st, codec, size, 1, len, setLen, ta, null, ((offset - lo) / size) | 0, estep | 0, 0, 0);
   }
   if (hi - w.start < INT32_LIMIT) {
     return new Access(st, codec, size, 1, len, setLen, null, w.view, (offset - w.start) | 0, step | 0, 0, 0);
