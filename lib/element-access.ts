@@ -1,19 +1,20 @@
 /**
  * Per-view element accessors: what `get(i)` and `set(i, v)` run. A view
- * builds its accessor on its first element access and keeps it; the accessor
- * holds what the layout fixes (the memory from the view's first byte, the
- * stride, the length, the codec), so a call does only what cannot be fixed
- * ahead: the index check and one load or store. (scijs resolves an accessor
+ * builds its accessor when it is made and keeps it; the accessor holds what
+ * the layout fixes (the memory around the view's first byte, the stride, the
+ * length, the codec), so a call does only what cannot be fixed ahead: the
+ * index check and one load or store. (scijs resolves an accessor
  * per dtype and dimension the same way; here one class with a tier field, so
  * that the call site in NdArray.get stays monomorphic and V8 inlines it.)
  *
  * Tiers, picked once per view:
  * - typed: a 1-d view of a numeric dtype in this host's byte order (not
  *   bool, float16 or complex) whose items sit aligned inside one window reads
- *   `ta[base + i * step]` from a typed array over its span;
+ *   `ta[base + i * step]` from a typed array over the window's whole buffer,
+ *   shared by every view of that buffer and type;
  * - view: any other 1-d view inside one window (unaligned fields of packed
  *   records, the other byte order, bool, float16, complex, records) goes
- *   through the codec and a DataView over its span;
+ *   through the codec and the window's DataView;
  * - windowed: a view wider than one window, and every n-d access, reads at a
  *   byte offset through the window holding it (the last one is kept).
  *
@@ -25,14 +26,13 @@
  * the closed error. A set() that cannot take the fast path (a read-only
  * memory, a non-scalar value, an index out of range, a non-numeric dtype)
  * returns false and the caller's general path gives the answer or the error.
- * The view's writeable flag is fixed into the accessor: the view drops its
- * accessor when the flag changes.
+ * The view's writeable flag is fixed into the accessor: the view builds a
+ * new one when the flag changes.
  * @internal
  * @module
  */
 import type { Codec, DType } from './dtype';
 import { IndexError } from './errors';
-import { byteBounds } from './layout';
 import { WINDOW_STEP, type Storage, type Window } from './storage';
 import { ctorFor, type AnyTypedArray } from './typed';
 
@@ -51,7 +51,51 @@ function isNumericScalar(v: unknown): v is number | bigint | boolean {
   return typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean';
 }
 
-/** Builds the accessor of a view; throws the closed error when its memory is gone. */
+/** Typed-array element indices stay int32 below this (see elementAccess). */
+const INT32_LIMIT = 2 ** 31;
+
+/**
+ * Typed arrays over whole buffers, per buffer and constructor: a view's
+ * accessor indexes one from its first item instead of making its own
+ * (making a typed array cost more than the rest of a view). Weak, so that a
+ * dropped mapping is still unmapped.
+ */
+const wholeArrays = new WeakMap<ArrayBuffer, (TypedCtor | AnyTypedArray)[]>();
+
+function wholeArray(buffer: ArrayBuffer, ctor: TypedCtor): AnyTypedArray {
+  // [ctor, array, ctor, array, ...]: the constructor is kept, not read back
+  // from the array (a program may change a prototype's `constructor`).
+  let list = wholeArrays.get(buffer);
+  if (list === undefined) {
+    list = [];
+    wholeArrays.set(buffer, list);
+  }
+  for (let k = 0; k < list.length; k += 2) if (list[k] === ctor) return list[k + 1] as AnyTypedArray;
+  const ta = new ctor(buffer, 0, Math.floor(buffer.byteLength / ctor.BYTES_PER_ELEMENT));
+  list.push(ctor, ta);
+  return ta;
+}
+
+type TypedCtor = NonNullable<ReturnType<typeof ctorFor>>;
+
+/** The last dtype's typed array constructor (ctorFor builds a string per call). */
+let ctorDt: DType | null = null;
+let ctorOfDt: TypedCtor | null = null;
+
+/**
+ * The accessor of a view, made with the view; never throws (a closed storage
+ * gives an accessor that reports the closed error when used). Made with the
+ * view rather than on its first get(): a build call inside get() made V8
+ * keep the double accumulator of every get loop compiled after it on the
+ * stack (about 1.3 ns more per element). Cheap enough for that: the typed
+ * tier indexes a typed array shared per buffer, the view tier reads the
+ * window's own DataView, and `parent`, the accessor of the view's base (its
+ * owner), remembers the last accessor made for one of its views: a view made
+ * the same way again (`a.field('value')` per call, `m.T`) shares it. Sharing
+ * is safe because an accessor holds nothing a view changes (a change of the
+ * writeable flag or of the layout makes a new one), and the owner already
+ * holds the memory that its views' accessors hold.
+ */
 export function elementAccess(
   st: Storage,
   dt: DType,
@@ -60,7 +104,95 @@ export function elementAccess(
   strides: readonly number[],
   offset: number,
   writeable: boolean,
+  parent: ElementAccess | null,
 ): ElementAccess {
+  // The hit is kept small (the miss is a call): this runs in every view's
+  // construction, whose inlining budget is nearly spent (see ndarray.ts).
+  const m = parent === null ? null : (parent as Access).memo;
+  if (m !== null && m.shape === shape && m.strides === strides && m.offset === offset && m.dt === dt && m.writeable === writeable && m.acc!.st === st) return m.acc!;
+  return remember(parent as Access | null, st, dt, codec, shape, strides, offset, writeable);
+}
+
+/** elementAccess's miss: makes the accessor and has `parent` remember it. */
+function remember(
+  parent: Access | null,
+  st: Storage,
+  dt: DType,
+  codec: Codec,
+  shape: readonly number[],
+  strides: readonly number[],
+  offset: number,
+  writeable: boolean,
+): Access {
+  if (parent === null) return make(st, dt, codec, shape, strides, offset, writeable, null);
+  // One Memo per owner, updated in place: a miss allocates only the accessor.
+  const m = parent.memo ?? (parent.memo = new Memo());
+  const acc = make(st, dt, codec, shape, strides, offset, writeable, m);
+  m.dt = dt;
+  m.shape = shape;
+  m.strides = strides;
+  m.offset = offset;
+  m.writeable = writeable;
+  m.acc = acc;
+  return acc;
+}
+
+/**
+ * What an owner's accessor remembers of the last accessor made for one of
+ * its views, and of the last whole-buffer typed array one took (views of an
+ * owner mostly read one buffer as one type: a row of a matrix per call).
+ */
+class Memo {
+  dt: DType | null;
+  shape: readonly number[] | null;
+  strides: readonly number[] | null;
+  offset: number;
+  writeable: boolean;
+  acc: Access | null;
+  buffer: ArrayBuffer | null;
+  ctor: TypedCtor | null;
+  ta: AnyTypedArray | null;
+  constructor() {
+    this.dt = null;
+    this.shape = null;
+    this.strides = null;
+    this.offset = 0;
+    this.writeable = false;
+    this.acc = null;
+    this.buffer = null;
+    this.ctor = null;
+    this.ta = null;
+  }
+}
+
+function make(
+  st: Storage,
+  dt: DType,
+  codec: Codec,
+  shape: readonly number[],
+  strides: readonly number[],
+  offset: number,
+  writeable: boolean,
+  m: Memo | null,
+): Access {
+  try {
+    return build(st, dt, codec, shape, strides, offset, writeable, m);
+  } catch {
+    // Closed or detached memory: the windowed tier reports it on use.
+    return new Access(st, codec, dt.itemsize, shape.length, shape.length === 1 ? shape[0] : 0, 0, null, null, 0, 0, offset, shape.length === 1 ? strides[0] : 0);
+  }
+}
+
+function build(
+  st: Storage,
+  dt: DType,
+  codec: Codec,
+  shape: readonly number[],
+  strides: readonly number[],
+  offset: number,
+  writeable: boolean,
+  m: Memo | null,
+): Access {
   st.checkOpen();
   const size = dt.itemsize;
   const k = dt.kind;
@@ -69,20 +201,47 @@ export function elementAccess(
   const len = shape[0];
   const stride = strides[0];
   const setLen = settable ? len : 0;
-  const [lo, hi] = byteBounds(offset, shape, strides, size);
+  // One element's stride is never used.
+  const step = len === 1 ? 0 : stride;
+  const lo = step < 0 ? offset + (len - 1) * step : offset;
+  const hi = (step < 0 ? offset : offset + (len - 1) * step) + size;
   if (len === 0 || hi - lo > WINDOW_STEP) return new Access(st, codec, size, 1, len, setLen, null, null, 0, 0, offset, stride);
   const w = st.single ?? st.window(lo, hi - lo);
+  // Positions are kept as int32 (`| 0`, exact where used): a double
+  // position (a window's start is a double field, see storage.ts) made every
+  // read 3x slower. Where the window's own memory cannot be indexed in int32,
+  // a typed array or DataView over the view's span is made instead.
   const at = w.bufferOffset + (lo - w.start);
-  // Positions count from the view's first byte, so they stay below 2^31 (the
-  // span is at most WINDOW_STEP) and are kept as int32 (`| 0`, exact here):
-  // counted from the window's start they could reach 4 GiB, and a window's
-  // start is a double field (see storage.ts), which made every offset a
-  // double and a read 3x slower. One element's stride is never used.
-  const step = len === 1 ? 0 : stride;
-  const ctor = k === 'b' ? null : ctorFor(dt);
-  if (ctor !== null && at % size === 0 && step % size === 0) {
+  if (dt !== ctorDt) {
+    ctorDt = dt;
+    ctorOfDt = k === 'b' ? null : ctorFor(dt);
+  }
+  const ctor = ctorOfDt;
+  // Alignment from the low bits (a typed array's itemsize is a power of two;
+  // `|` keeps the low bits of any offset below 2^53): a double `%` is a call
+  // to fmod, which cost more than the rest of a view's construction.
+  if (ctor !== null && ((at | step) & (size - 1)) === 0) {
+    const first = (at + (offset - lo)) / size;
+    const estep = step / size;
+    const buffer = w.buffer;
+    if (buffer.byteLength / size < INT32_LIMIT) {
+      let ta: AnyTypedArray;
+      if (m !== null && m.buffer === buffer && m.ctor === ctor) ta = m.ta!;
+      else {
+        ta = wholeArray(buffer, ctor);
+        if (m !== null) {
+          m.buffer = buffer;
+          m.ctor = ctor;
+          m.ta = ta;
+        }
+      }
+      return new Access(st, codec, size, 1, len, setLen, ta, null, first | 0, estep | 0, 0, 0);
+    }
     const ta = new ctor(w.buffer, at, (hi - lo) / size);
-    return new Access(st, codec, size, 1, len, setLen, ta, null, ((offset - lo) / size) | 0, (step / size) | 0, 0, 0);
+    return new Access(st, codec, size, 1, len, setLen, ta, null, ((offset - lo) / size) | 0, estep | 0, 0, 0);
+  }
+  if (hi - w.start < INT32_LIMIT) {
+    return new Access(st, codec, size, 1, len, setLen, null, w.view, (offset - w.start) | 0, step | 0, 0, 0);
   }
   return new Access(st, codec, size, 1, len, setLen, null, new DataView(w.buffer, at, hi - lo), (offset - lo) | 0, step | 0, 0, 0);
 }
@@ -97,8 +256,10 @@ export function elementAccess(
 class Access implements ElementAccess {
   /** The last window a windowed access used. */
   private win: Window | null;
+  /** The last accessor made for a view of the array owning this one (see elementAccess). */
+  memo: Memo | null;
   constructor(
-    private readonly st: Storage,
+    readonly st: Storage,
     private readonly codec: Codec,
     /** Itemsize in bytes. */
     private readonly size: number,
@@ -124,6 +285,7 @@ class Access implements ElementAccess {
     private readonly stride: number,
   ) {
     this.win = st.single;
+    this.memo = null;
   }
 
   get(index: number): unknown {

@@ -179,6 +179,20 @@ const OWN = 1;
 const LOCKED = 2;
 const SCALAR = 4;
 
+/**
+ * A view's element accessor for its current flags and layout (a change of
+ * either builds a new one). The constructor makes it in one short call:
+ * V8 inlines a view's whole construction (the operation, derive, construct,
+ * the constructor) only within a budget of bytecode, which the chain nearly
+ * spends; 20 bytes more in the constructor made `m.T` cost 45 ns, not 26.
+ */
+let accessOf: (a: NdArray) => ElementAccess;
+
+/** The constructor's refusal, out of line for the reason above. */
+function notAConstructor(): TypeError {
+  return new TypeError('use fromBuffer(), zeros(), empty(), arange() or memmap() to create arrays');
+}
+
 /** Layout arrays are handed out frozen: an in-place edit would move an array outside its bounds checks. */
 function frozen(a: readonly number[]): readonly number[] {
   return Object.isFrozen(a) ? a : Object.freeze(a);
@@ -204,8 +218,8 @@ export class NdArray<T = unknown> {
   #base: NdArray | null;
   #w: boolean;
   #codec: Codec;
-  /** The element accessors, built on the first get/set (element-access.ts). */
-  #acc: ElementAccess | null;
+  /** The element accessor, built with the view (element-access.ts says why not on first use). */
+  #acc: ElementAccess;
   /** OWN | LOCKED | SCALAR: one small integer, not three fields (a view is allocated often; each field is 8 bytes of it). */
   #bits: number;
 
@@ -222,7 +236,7 @@ export class NdArray<T = unknown> {
     own: boolean,
     locked: boolean,
   ) {
-    if (token !== INTERNAL) throw new TypeError('use fromBuffer(), zeros(), empty(), arange() or memmap() to create arrays');
+    if (token !== INTERNAL) throw notAConstructor();
     this.#st = st;
     this.#dtype = dt;
     this.#shape = shape;
@@ -231,11 +245,15 @@ export class NdArray<T = unknown> {
     this.#base = base;
     this.#w = writeable;
     this.#codec = dt.codec;
-    this.#acc = null;
-    this.#bits = (own ? OWN : 0) | (locked ? LOCKED : 0);
+    this.#acc = accessOf(this);
+    this.#bits = (own ? 1 : 0) | (locked ? 2 : 0); // OWN, LOCKED
   }
 
   static {
+    accessOf = (a) => {
+      const base = a.#base;
+      return elementAccess(a.#st, a.#dtype, a.#codec, a.#shape, a.#strides, a.#offset, a.#w, base === null ? null : base.#acc);
+    };
     // The one hand-over of the private state: see internal.ts's header.
     provideArrayAccess({
       construct,
@@ -250,26 +268,26 @@ export class NdArray<T = unknown> {
       scalar: (a) => (a.#bits & SCALAR) !== 0,
       shape: (a) => a.#shape,
       strides: (a) => a.#strides,
-      // The element accessor holds the writeable flag it was built with: each change drops it.
+      // The element accessor holds the writeable flag it was built with: each change builds a new one.
       setWriteFlag: (a, value) => {
         a.#w = value;
-        a.#acc = null;
+        a.#acc = accessOf(a);
       },
       lock: (a) => {
         a.#w = false;
         a.#bits |= LOCKED;
-        a.#acc = null;
+        a.#acc = accessOf(a);
       },
       markScalar: (a) => {
         a.#w = false;
         a.#bits |= SCALAR;
-        a.#acc = null;
+        a.#acc = accessOf(a);
       },
       relayout: (a, st, shape, strides) => {
         a.#st = st;
         a.#shape = shape;
         a.#strides = strides;
-        a.#acc = null;
+        a.#acc = accessOf(a);
       },
     });
   }
@@ -603,19 +621,15 @@ export class NdArray<T = unknown> {
   /** One element's value (see the README's value mapping). Negative indices count from the end. */
   get(...indices: number[]): T {
     // Hot path, kept small so it inlines into the caller's loop: the view's
-    // accessor, built on first use, does the bounds check and the read
+    // accessor, built with the view, does the bounds check and the read
     // (element-access.ts); the closed check costs nothing until it fires.
-    const acc = this.#acc ?? this.access();
+    // No call here but the accessor's: a call that returns into the
+    // caller's loop makes V8 keep its double accumulator on the stack.
+    const acc = this.#acc;
     if (indices.length === 1) return acc.get(indices[0]) as T;
     return acc.read(this.offsetOf(indices)) as T;
   }
 
-  /** Builds and keeps this view's element accessors. */
-  private access(): ElementAccess {
-    const acc = elementAccess(this.#st, this.#dtype, this.#codec, this.#shape, this.#strides, this.#offset, this.#w);
-    this.#acc = acc;
-    return acc;
-  }
 
   /** Byte offset of the element at `indices` (all axes), range-checked. */
   private offsetOf(indices: readonly number[]): number {
@@ -831,7 +845,7 @@ export class NdArray<T = unknown> {
     // when it was built (a change of the flag drops it). Kept small so it
     // inlines into the caller's loop.
     const two = arguments.length >= 2;
-    if (two && typeof a === 'number' && (this.#acc ?? this.access()).set(a, b)) return;
+    if (two && typeof a === 'number' && this.#acc.set(a, b)) return;
     this.assignAt(two, a, b);
   }
 

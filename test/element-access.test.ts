@@ -115,6 +115,28 @@ describe('the dtypes the codec reads: bool, float16, complex, records, bytes', (
   });
 });
 
+describe('views of one buffer share typed arrays over the whole buffer', () => {
+  test('views of several types, offsets and strides of one buffer (itself at a byte offset) each read their own items', () => {
+    const bytes = randomBytes(8 * 64 + 8, 3).subarray(8);
+    const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const f8 = fromBuffer(bytes, '<f8');
+    const i4 = fromBuffer(bytes, '<i4').index('3::5');
+    const f8b = fromBuffer(bytes.subarray(16), '<f8').index('::-2');
+    const u1 = fromBuffer(bytes, 'u1').index('7::9');
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 64; i++) expect(Object.is(f8.get(i), dv.getFloat64(8 * i, true))).toBe(true);
+      for (let i = 0; i < i4.shape[0]; i++) expect(i4.get(i)).toBe(dv.getInt32(4 * (3 + 5 * i), true));
+      for (let i = 0; i < f8b.shape[0]; i++) expect(Object.is(f8b.get(i), dv.getFloat64(16 + 8 * (61 - 2 * i), true))).toBe(true);
+      for (let i = 0; i < u1.shape[0]; i++) expect(u1.get(i)).toBe(bytes[7 + 9 * i]);
+    }
+    // A store through one view is seen by the others, and lands in its own item only.
+    i4.set(1, -7);
+    expect(dv.getInt32(4 * 8, true)).toBe(-7);
+    expect(f8.get(4)).toBe(dv.getFloat64(32, true));
+    expect(() => i4.get(i4.shape[0])).toThrow(IndexError);
+  });
+});
+
 describe('indices', () => {
   const a = fromBuffer(new Float64Array([1, 2, 3]).buffer, '<f8');
   const packed = fromBuffer(new Uint8Array(28 * 3), { names: ['p', 'v'], formats: ['V12', '<f8'], offsets: [0, 12], itemsize: 28 }).field('v');
@@ -170,6 +192,22 @@ describe('closed mappings and detached buffers, after the accessor was built', (
     const closed = expect.objectContaining({ code: 'ERR_CLOSED' });
     expect(() => a.get(0)).toThrow(closed);
     expect(() => a.set(0, 1)).toThrow(closed);
+  });
+
+  test('a view made after its buffer was transferred throws ERR_CLOSED on get and set (its accessor, made with it, reads no gone memory)', () => {
+    const buf = new ArrayBuffer(64);
+    const a = fromBuffer(buf, '<f8');
+    structuredClone(buf, { transfer: [buf] });
+    const closed = expect.objectContaining({ code: 'ERR_CLOSED' });
+    let v: NdArray;
+    try {
+      v = a.index('1:');
+    } catch (e) {
+      expect(e).toEqual(closed);
+      return;
+    }
+    expect(() => v.get(0)).toThrow(closed);
+    expect(() => v.set(0, 1)).toThrow(closed);
   });
 
   test('a view first touched after close throws ERR_CLOSED (no accessor is built over gone memory)', () => {
