@@ -28,6 +28,8 @@ namespace {
 constexpr int64_t kBlockBytes = int64_t{1} << 20;
 // Bytes gathered per write() of a strided source.
 constexpr int64_t kStagingBytes = int64_t{8} << 20;
+// Bytes per writeback window (see SaveJob::Pace).
+constexpr int64_t kWritebackBytes = int64_t{32} << 20;
 
 // One save: what it reads, where it writes, and how far it got. Shared by
 // the worker and the env's table, where JS names it by an id
@@ -81,8 +83,47 @@ struct SaveJob {
       }
       p += w;
       n -= w;
+      written += w;
     }
     return true;
+  }
+
+  // Writeback pacing (Linux): the file's dirty pages go to disk in windows
+  // of kWritebackBytes as they are written, and each window waits for the
+  // one before it, so dirty pages never pile up into one burst of writeback
+  // at fsync, which held both cores of a small machine while the event loop
+  // waited for one (issue #15). [0, waited) is on disk, [waited, kicked) is
+  // being written back, [kicked, written) is dirty. fsync still makes the
+  // whole file durable: this only starts writeback earlier.
+  int64_t written = 0, kicked = 0, waited = 0;
+  bool pacing = true;
+
+  bool Pace(int fd) {
+#if defined(__linux__)
+    if (!pacing || written - kicked < kWritebackBytes) return true;
+    if (::sync_file_range(fd, kicked, written - kicked, SYNC_FILE_RANGE_WRITE) != 0) return PaceFailed();
+    if (kicked > waited &&
+        ::sync_file_range(fd, waited, kicked - waited,
+                          SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE | SYNC_FILE_RANGE_WAIT_AFTER) != 0) {
+      return PaceFailed();
+    }
+    waited = kicked;
+    kicked = written;
+#else
+    (void)fd;
+#endif
+    return true;
+  }
+
+  // A filesystem or file that has no sync_file_range only loses the pacing;
+  // any other failure is a write error (a wait consumes the file's writeback
+  // error, which fsync would otherwise report).
+  bool PaceFailed() {
+    if (errno == EINVAL || errno == ESPIPE || errno == ENOSYS || errno == EOPNOTSUPP) {
+      pacing = false;
+      return true;
+    }
+    return Fail(errno, "sync_file_range", target);
   }
 
   // Copies the next n elements of the walk into d, advancing the cursor.
@@ -147,6 +188,7 @@ struct SaveJob {
         // SAFETY: elements e .. e + n - 1 of the contiguous row Check proved in bounds.
         if (!Pinned([&] { return WriteAll(fd, base + e * itemsize, n * itemsize); })) return false;
         done_bytes.fetch_add(n * itemsize, std::memory_order_relaxed);
+        if (!Pace(fd)) return false;
       }
       return true;
     }
@@ -174,6 +216,7 @@ struct SaveJob {
       if (!WriteAll(fd, staging.get(), fill * itemsize)) return false;
       e += fill;
       done_bytes.fetch_add(fill * itemsize, std::memory_order_relaxed);
+      if (!Pace(fd)) return false;
     }
     return true;
   }

@@ -178,3 +178,53 @@ describe('saveNpyAsync as one pool job', () => {
     expect(temporaries(dir)).toEqual([]);
   });
 });
+
+// Writeback pacing (save_worker.cc SaveJob::Pace): every 32 MiB written, the
+// new window goes to disk and the one before it is waited for. It changes
+// when pages reach the disk, never what the file holds or how it is made
+// durable: fsync of the temporary after the last window, then the rename,
+// then fsync of the folder.
+const STRACE = spawnSync('strace', ['-f', '-o', '/dev/null', 'true']).status === 0;
+
+describe('saveNpyAsync paces its writeback', () => {
+  test('contiguous and strided saves over several windows write what saveNpy writes', async () => {
+    const big = mm.arange(0, 10 << 20, 1, '<f8');
+    for (const v of [big, big.index('::-1'), big.reshape([1 << 10, 10 << 10]).transpose()]) await expectSameFile(v);
+  });
+
+  (STRACE ? test : test.skip)('under strace: windows paced with sync_file_range, then fsync, rename and the folder fsync, in that order', () => {
+    const dir = tmp.path('paced');
+    fs.mkdirSync(dir);
+    const dst = path.join(dir, 'dst.npy');
+    const trace = path.join(dir, 'trace.txt');
+    const child = `
+      const L = require(${JSON.stringify(path.join(DIST, 'index.js'))});
+      L.saveNpyAsync(${JSON.stringify(dst)}, L.arange(0, 10 << 20, 1, '<f8')).then(() => process.stdout.write('ok'));
+    `;
+    const r = spawnSync('strace', ['-f', '-o', trace, '-e', 'trace=sync_file_range,fsync,rename,renameat,renameat2', process.execPath, '-e', child],
+      { encoding: 'utf8', timeout: 120_000 });
+    expect(r.stdout).toBe('ok');
+    const want = tmp.path('want.npy');
+    mm.saveNpy(want, mm.arange(0, 10 << 20, 1, '<f8'));
+    expect(fs.readFileSync(dst).equals(fs.readFileSync(want))).toBe(true);
+    // One call a line ("pid name(args"); a call another thread interrupts
+    // shows as "<unfinished ...>" where it started, which keeps the order.
+    const calls = fs.readFileSync(trace, 'utf8').split('\n')
+      .map((l) => /^\d+\s+(sync_file_range|fsync|rename\w*)\((\S+?),/.exec(l) ?? /^\d+\s+(fsync)\((\d+)\)/.exec(l))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => ({ name: m[1], arg: m[2] }));
+    const paced = calls.filter((c) => c.name === 'sync_file_range');
+    // 80 MiB: windows kicked at 32 and 64 MiB, the first waited for at 64.
+    expect(paced.length).toBeGreaterThanOrEqual(3);
+    const fd = paced[0].arg;
+    expect(paced.every((c) => c.arg === fd)).toBe(true);
+    const lastPaced = calls.lastIndexOf(paced[paced.length - 1]);
+    const fileSync = calls.findIndex((c) => c.name === 'fsync' && c.arg === fd);
+    const rename = calls.findIndex((c) => c.name.startsWith('rename'));
+    const dirSync = calls.findIndex((c, i) => i > rename && c.name === 'fsync');
+    expect(lastPaced).toBeLessThan(fileSync);
+    expect(fileSync).toBeLessThan(rename);
+    expect(rename).toBeLessThan(dirSync);
+    expect(temporaries(dir)).toEqual([]);
+  });
+});
