@@ -34,9 +34,13 @@ constexpr size_t kMaxIdleBytes = size_t{1} << 30;
 // before it, which V8 has often not collected yet (bench/async.js rounds
 // showed two dead 1 GiB results held). With two, such a round's result took
 // ordinary memory and faulted it all (1.8-3.2 s against 0.6-0.9 s). The
-// bound does not add to RSS: what it counts handed out is held by JS (or
-// by V8 until a GC), which ordinary memory would be as well; only idle
-// memory is the pool's own, bounded apart.
+// bound also bounds RSS, and must stay (#14): V8 does not collect dropped
+// pool buffers as it does its own. A synchronous loop of 2 GiB copies,
+// served past the bound from fresh regions, had 10 GiB of dropped results
+// still in use after five rounds (RSS 12 GiB), with or without
+// napi_adjust_external_memory; the same loop in ordinary memory had V8
+// free them by the third round (RSS at most 8 GiB). Past the bound, the
+// ordinary memory a result takes is what makes V8 collect.
 constexpr size_t kMaxTotalBytes = size_t{4} << 30;
 // The thread pre-faults in steps of this much, checking for StopTrimmer
 // between them (a 1 GiB region is ~0.5 s of faults).
@@ -322,6 +326,12 @@ Region AcquireRegion(size_t bytes, bool zeroed, bool* recycled) {
     // left to fault: waiting for the rest of it costs no more than faulting a
     // whole fresh one here. (A 64 MiB request does not wait for a 1 GiB
     // region that has just begun: that held the JS thread for its whole fault.)
+    // This wait is the one sleep bench/fresh_rounds.js finds in W18's slow
+    // rounds (0.5-0.7 s, now and then, at load 8-14); their usual cause there
+    // is the JS thread's run-queue wait. Taking the region unfinished and
+    // faulting the rest on the JS thread did not shorten them (80 MB: median
+    // 0.24-0.95 s against 0.11-1.1 s waiting, three interleaved runs): the
+    // pages cost the same whichever thread faults them (#14).
     if (making_length >= length && making_length - making_done <= length) {
       while (making_length != 0) uv_cond_wait(&made, &mu);
       r = TakeIdle(length, zeroed, recycled);
