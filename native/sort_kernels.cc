@@ -287,8 +287,9 @@ void SortValueBlocks(const Job& j) {
   const size_t nd = j.shape.size();
   const int64_t s = j.ss.back(), d = j.ds.back();
   const int64_t ls = j.ss[nd - 2], ld = j.ds[nd - 2], lanes = j.shape[nd - 2];
-  // The walk over the axes outside the blocked one: a lane shape of 1 item
-  // per block origin (WalkLanes walks every axis but the last).
+  // The origins of the blocked axis's rows: WalkLanes over the shape without
+  // the lane axis walks every axis but its last (the blocked one, walked
+  // below in blocks), so that axis's extent is not read there.
   std::vector<int64_t> outerShape(j.shape.begin(), j.shape.end() - 1), outerSs(j.ss.begin(), j.ss.end() - 1),
       outerDs(j.ds.begin(), j.ds.end() - 1);
   outerShape.back() = 1;
