@@ -99,7 +99,6 @@ let ctorOfDt: TypedCtor | null = null;
 export function elementAccess(
   st: Storage,
   dt: DType,
-  codec: Codec,
   shape: readonly number[],
   strides: readonly number[],
   offset: number,
@@ -110,7 +109,7 @@ export function elementAccess(
   // construction, whose inlining budget is nearly spent (see ndarray.ts).
   const m = parent === null ? null : (parent as Access).memo;
   if (m !== null && m.shape === shape && m.strides === strides && m.offset === offset && m.dt === dt && m.writeable === writeable && m.acc!.st === st) return m.acc!;
-  return remember(parent as Access | null, st, dt, codec, shape, strides, offset, writeable);
+  return remember(parent as Access | null, st, dt, shape, strides, offset, writeable);
 }
 
 /** elementAccess's miss: makes the accessor and has `parent` remember it. */
@@ -118,12 +117,13 @@ function remember(
   parent: Access | null,
   st: Storage,
   dt: DType,
-  codec: Codec,
   shape: readonly number[],
   strides: readonly number[],
   offset: number,
   writeable: boolean,
 ): Access {
+  // The codec is resolved here, on a miss, not per view (the dtype keeps it).
+  const codec = dt.codec;
   if (parent === null) return make(st, dt, codec, shape, strides, offset, writeable, null);
   // One Memo per owner, updated in place: a miss allocates only the accessor.
   const m = parent.memo ?? (parent.memo = new Memo());

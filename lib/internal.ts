@@ -27,7 +27,7 @@
  */
 import type { Codec, DType } from './dtype';
 import { AccessError } from './errors';
-import { checkNdim, newStrides, shapeToSize } from './layout';
+import { checkNdim, MAXDIMS, newStrides, shapeToSize } from './layout';
 import type { NdArray as ArrayClass } from './ndarray';
 import { freshMemory } from './fresh-memory';
 import { MemoryStorage, setAllocator, type Storage } from './storage';
@@ -190,6 +190,9 @@ export function readOnlyError(a: NdArray): AccessError {
   return new AccessError('ERR_READ_ONLY', `assignment destination is read-only${why}`);
 }
 
+/** MAXDIMS as a local constant: a module's own binding reads in fewer bytes of bytecode than another module's export. */
+const MAX_AXES = MAXDIMS;
+
 /**
  * A view of `src`'s memory with prototype `proto`. `base` collapses to the
  * owner as in NumPy: the first array in the chain that owns its data or has
@@ -205,8 +208,10 @@ export function derive<T extends NdArray>(
   writeable = writeFlagOf(src) || isScalarCopy(src),
 ): T {
   // Every array passes here or makeArray: no result (take, stack, a view)
-  // can get past NumPy's 64 axes, whatever shapes its inputs combine.
-  checkNdim(shape.length);
+  // can get past NumPy's 64 axes, whatever shapes its inputs combine. (The
+  // compare is inline, the error a call: see ndarray.ts's accessOf on the
+  // bytecode budget of a view's construction.)
+  if (shape.length > MAX_AXES) checkNdim(shape.length);
   const a = construct(proto, storageOf(src), dt, shape, strides, offset, src.base ?? src, writeable, false, isLocked(src)) as T;
   if (proto !== arrayPrototype) finalize(a, src);
   return a;

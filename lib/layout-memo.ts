@@ -58,14 +58,23 @@ const INDEX_KEY_LENGTH = 256;
  */
 export function indexLayout(spec: string, shape: readonly number[], strides: readonly number[]): RelativeLayout {
   let m = indexMemos.get(spec);
-  if (m === undefined) {
-    m = new IndexMemo(Object.freeze(parseIndex(spec)));
-    if (spec.length <= INDEX_KEY_LENGTH) {
-      if (indexMemos.size >= INDEX_ENTRIES) indexMemos.clear();
-      indexMemos.set(spec, m);
-    }
-  }
+  if (m === undefined) m = parsed(spec);
   if (m.inShape === shape && m.inStrides === strides) return m;
+  return applyInto(m, shape, strides);
+}
+
+/** A new memo for an index string not seen yet (or too long to keep). */
+function parsed(spec: string): IndexMemo {
+  const m = new IndexMemo(Object.freeze(parseIndex(spec)));
+  if (spec.length <= INDEX_KEY_LENGTH) {
+    if (indexMemos.size >= INDEX_ENTRIES) indexMemos.clear();
+    indexMemos.set(spec, m);
+  }
+  return m;
+}
+
+/** indexLayout's miss, out of line: the hit is inlined into every `index(string)` (see accessOf in ndarray.ts). */
+function applyInto(m: IndexMemo, shape: readonly number[], strides: readonly number[]): IndexMemo {
   const l = applyIndex({ shape: shape as number[], strides: strides as number[], offset: 0 }, m.items);
   m.inShape = shape;
   m.inStrides = strides;
@@ -92,6 +101,11 @@ let viewOut: ReturnType<typeof viewLayout> | null = null;
  */
 export function sharedViewLayout(shape: readonly number[], strides: readonly number[], itemsize: number, spec: DTypeLike): ReturnType<typeof viewLayout> {
   if (spec === viewSpec && shape === viewShape && strides === viewStrides && itemsize === viewItemsize) return viewOut!;
+  return viewMiss(shape, strides, itemsize, spec);
+}
+
+/** sharedViewLayout's miss, out of line (see indexLayout). */
+function viewMiss(shape: readonly number[], strides: readonly number[], itemsize: number, spec: DTypeLike): ReturnType<typeof viewLayout> {
   const out = viewLayout(shape, strides, itemsize, toDType(spec));
   if (typeof spec === 'string' || spec instanceof DType) {
     viewShape = shape;
@@ -119,20 +133,23 @@ const reversal = new Reversal();
  */
 export function reversedLayout(shape: readonly number[], strides: readonly number[]): { readonly shape: readonly number[]; readonly strides: readonly number[] } {
   const r = reversal;
-  if (shape !== r.inShape || strides !== r.inStrides) {
-    const n = shape.length;
-    const sh = new Array<number>(n);
-    const st = new Array<number>(n);
-    for (let i = 0; i < n; i++) {
-      sh[i] = shape[n - 1 - i];
-      st[i] = strides[n - 1 - i];
-    }
-    r.inShape = shape;
-    r.inStrides = strides;
-    r.shape = sh;
-    r.strides = st;
-  }
+  if (shape !== r.inShape || strides !== r.inStrides) reverseInto(r, shape, strides);
   return r;
+}
+
+/** reversedLayout's miss, out of line: the hit is inlined into every `T` (see accessOf in ndarray.ts). */
+function reverseInto(r: Reversal, shape: readonly number[], strides: readonly number[]): void {
+  const n = shape.length;
+  const sh = new Array<number>(n);
+  const st = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    sh[i] = shape[n - 1 - i];
+    st[i] = strides[n - 1 - i];
+  }
+  r.inShape = shape;
+  r.inStrides = strides;
+  r.shape = sh;
+  r.strides = st;
 }
 
 /** The last field found by name, and its dtype (DTypes are immutable: the same DType and name give the same field). */

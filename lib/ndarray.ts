@@ -15,7 +15,7 @@
  * @module
  */
 import { inspect } from 'util';
-import { dtype as toDType, DType, type DTypeLike, type Codec } from './dtype';
+import { dtype as toDType, DType, type DTypeLike } from './dtype';
 import { makeStruct } from './dtype/dtype';
 import { IndexError, KeyError, ValueError, repr } from './errors';
 import { applyIndex, Slice, type IndexItem } from './indexing';
@@ -181,10 +181,18 @@ const SCALAR = 4;
 
 /**
  * A view's element accessor for its current flags and layout (a change of
- * either builds a new one). The constructor makes it in one short call:
- * V8 inlines a view's whole construction (the operation, derive, construct,
- * the constructor) only within a budget of bytecode, which the chain nearly
- * spends; 20 bytes more in the constructor made `m.T` cost 45 ns, not 26.
+ * either builds a new one; the constructor calls elementAccess itself).
+ *
+ * The view-creation budget: V8 inlines a view's whole construction (the
+ * operation, derive, construct, the constructor, elementAccess's hit) into
+ * the caller's loop only while their bytecode adds up to less than its
+ * cumulative inlining budget (920 bytes in Node 20; a callee that has
+ * optimized code of its own counts with what it inlined). Past it, derive
+ * stays a call and the view costs about half more (`m.T` 50 ns, not 35, on
+ * this VM). So that chain keeps its rare paths out of line: other
+ * prototypes (constructSubclass), transpose's permutation, field()'s error,
+ * the layout memos' misses; and the view keeps no field it can derive (the
+ * codec is its dtype's).
  */
 let accessOf: (a: NdArray) => ElementAccess;
 
@@ -217,7 +225,6 @@ export class NdArray<T = unknown> {
   #offset: number;
   #base: NdArray | null;
   #w: boolean;
-  #codec: Codec;
   /** The element accessor, built with the view (element-access.ts says why not on first use). */
   #acc: ElementAccess;
   /** OWN | LOCKED | SCALAR: one small integer, not three fields (a view is allocated often; each field is 8 bytes of it). */
@@ -244,15 +251,15 @@ export class NdArray<T = unknown> {
     this.#offset = offset;
     this.#base = base;
     this.#w = writeable;
-    this.#codec = dt.codec;
-    this.#acc = accessOf(this);
-    this.#bits = (own ? 1 : 0) | (locked ? 2 : 0); // OWN, LOCKED
+    this.#acc = elementAccess(st, dt, shape, strides, offset, writeable, base === null ? null : base.#acc);
+    // OWN | LOCKED from the booleans by arithmetic, not two conditionals: fewer bytes of bytecode (see accessOf).
+    this.#bits = +own | (+locked << 1);
   }
 
   static {
     accessOf = (a) => {
       const base = a.#base;
-      return elementAccess(a.#st, a.#dtype, a.#codec, a.#shape, a.#strides, a.#offset, a.#w, base === null ? null : base.#acc);
+      return elementAccess(a.#st, a.#dtype, a.#shape, a.#strides, a.#offset, a.#w, base === null ? null : base.#acc);
     };
     // The one hand-over of the private state: see internal.ts's header.
     provideArrayAccess({
@@ -261,7 +268,8 @@ export class NdArray<T = unknown> {
       isArray: (v): v is NdArray => typeof v === 'object' && v !== null && #st in v,
       prototype: NdArray.prototype,
       storage: (a) => a.#st,
-      codec: (a) => a.#codec,
+      // Not a field of its own: the dtype keeps its codec (one field less to set per view).
+      codec: (a) => a.#dtype.codec,
       writeFlag: (a) => a.#w,
       ownsData: (a) => (a.#bits & OWN) !== 0,
       locked: (a) => (a.#bits & LOCKED) !== 0,
@@ -377,7 +385,7 @@ export class NdArray<T = unknown> {
 
   /** The transpose (a view). */
   get T(): this {
-    return this.transpose();
+    return this.reversedView();
   }
 
   // ---------------------------------------------------------------- views
@@ -392,6 +400,16 @@ export class NdArray<T = unknown> {
   view<C extends NdArray>(dtype: DTypeLike | null | undefined, cls: ArrayClass<C>): C;
   view(a?: DTypeLike | ArrayClass<NdArray> | null, cls?: ArrayClass<NdArray>): NdArray {
     this.#st.checkOpen();
+    // The common form (a dtype string) first; the rest out of line (see accessOf on the bytecode budget).
+    if (typeof a === 'string' && cls === undefined) {
+      const layout = sharedViewLayout(this.#shape, this.#strides, this.#dtype.itemsize, a);
+      return derive(this, Object.getPrototypeOf(this), layout.dtype, layout.shape, layout.strides, this.#offset);
+    }
+    return this.viewAs(a, cls);
+  }
+
+  /** view() with a DType, a class or nothing. */
+  private viewAs(a: DTypeLike | ArrayClass<NdArray> | null | undefined, cls: ArrayClass<NdArray> | undefined): NdArray {
     let spec: DTypeLike | null | undefined = a as DTypeLike | null | undefined;
     if (typeof a === 'function' && !(a instanceof DType)) {
       cls = a as ArrayClass<NdArray>;
@@ -421,6 +439,11 @@ export class NdArray<T = unknown> {
       const m = indexLayout(items[0], this.#shape, this.#strides);
       return derive(this, Object.getPrototypeOf(this), this.#dtype, m.shape, m.strides, this.#offset + m.delta);
     }
+    return this.indexItems(items);
+  }
+
+  /** index() with items other than one string, out of line (see accessOf on the bytecode budget). */
+  private indexItems(items: (IndexItem | string | FancyItem)[]): this {
     // Index arrays (integer or boolean) make it NumPy's advanced indexing: a copy.
     if (fancy.isFancy(items)) return fancy.getitem(this, items as FancyItem[]) as this;
     for (const it of items) if (typeof it === 'string') throw new TypeError('mix index strings and values in one form only');
@@ -432,12 +455,7 @@ export class NdArray<T = unknown> {
   field<K extends string>(name: K): Retyped<this, FieldValue<T, K>> {
     this.#st.checkOpen();
     const f = fieldOf(this.#dtype, name);
-    if (f === undefined) {
-      const names = this.#dtype.names;
-      throw new ValueError(
-        names ? `no field of name ${repr(name)}; fields are ${names.map((n) => repr(n)).join(', ')}` : `no field of name ${repr(name)}: dtype ${this.#dtype.str} has no fields`,
-      );
-    }
+    if (f === undefined) throw noField(this.#dtype, name);
     return expandSubarray<NdArray>(this, Object.getPrototypeOf(this), f.dtype, this.#shape, this.#strides, this.#offset + f.offset) as unknown as Retyped<
       this,
       FieldValue<T, K>
@@ -515,12 +533,23 @@ export class NdArray<T = unknown> {
 
   /** Reverses or permutes the axes (a view). */
   transpose(axes?: readonly number[] | null): this {
+    if (axes === undefined || axes === null) return this.reversedView();
+    return this.permutedView(axes);
+  }
+
+  /**
+   * The default transpose (reversed axes, `T`): layout arrays shared with the
+   * last transpose of the same layout. Apart from the permutation so that a
+   * view's whole construction fits V8's inlining budget (see accessOf).
+   */
+  private reversedView(): this {
     this.#st.checkOpen();
-    // The default (reversed axes, `T`): layout arrays shared with the last transpose of the same layout.
-    if (axes === undefined || axes === null) {
-      const r = reversedLayout(this.#shape, this.#strides);
-      return derive(this, Object.getPrototypeOf(this), this.#dtype, r.shape, r.strides, this.#offset);
-    }
+    const r = reversedLayout(this.#shape, this.#strides);
+    return derive(this, Object.getPrototypeOf(this), this.#dtype, r.shape, r.strides, this.#offset);
+  }
+
+  private permutedView(axes: readonly number[]): this {
+    this.#st.checkOpen();
     const n = this.ndim;
     if (axes.length !== n) throw new ValueError("axes don't match array");
     const perm = normalizeAxes(axes, n);
@@ -1135,6 +1164,26 @@ function construct(
   locked: boolean,
 ): NdArray {
   if (proto === NdArray.prototype) return new NdArray(INTERNAL, st, dt, shape, strides, offset, base, writeable, own, locked);
+  return constructSubclass(proto, st, dt, shape, strides, offset, base, writeable, own, locked);
+}
+
+/**
+ * construct() for any other prototype, out of line: V8 inlines a view's
+ * construction only within a bytecode budget (see accessOf), which this
+ * function's size counted against on every plain view.
+ */
+function constructSubclass(
+  proto: object,
+  st: Storage,
+  dt: DType,
+  shape: readonly number[],
+  strides: readonly number[],
+  offset: number,
+  base: NdArray | null,
+  writeable: boolean,
+  own: boolean,
+  locked: boolean,
+): NdArray {
   if (proto === firstOwnProto) return new firstOwnClass!(INTERNAL, st, dt, shape, strides, offset, base, writeable, own, locked);
   const cls = ownClasses.get(proto);
   if (cls !== undefined) return new cls(INTERNAL, st, dt, shape, strides, offset, base, writeable, own, locked);
@@ -1175,10 +1224,21 @@ export function registerArrayClass(cls: typeof NdArray): void {
 /** Appends a subarray dtype's axes (C-contiguous within the item) to a layout. */
 function expandSubarray<T extends NdArray>(src: NdArray, proto: object, dt: DType, shape: readonly number[], strides: readonly number[], offset: number): T {
   if (dt.shape.length === 0) return derive(src, proto, dt, shape, strides, offset);
+  return subarrayView(src, proto, dt, shape, strides, offset);
+}
+
+/** expandSubarray for a subarray field, out of line (see accessOf on the bytecode budget). */
+function subarrayView<T extends NdArray>(src: NdArray, proto: object, dt: DType, shape: readonly number[], strides: readonly number[], offset: number): T {
   checkNdim(shape.length + dt.shape.length);
   const base = dt.base;
   const subStrides = shapeToStrides(dt.shape, base.itemsize, 'C');
   return derive(src, proto, base, [...shape, ...dt.shape], [...strides, ...subStrides], offset);
+}
+
+/** field()'s error, out of line (see accessOf). */
+function noField(dt: DType, name: string): ValueError {
+  const names = dt.names;
+  return new ValueError(names ? `no field of name ${repr(name)}; fields are ${names.map((n) => repr(n)).join(', ')}` : `no field of name ${repr(name)}: dtype ${dt.str} has no fields`);
 }
 
 function sliceAll(step: number): IndexItem {

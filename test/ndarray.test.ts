@@ -323,6 +323,19 @@ describe('view(dtype)', () => {
     expect(t.view('<u2')).toBeInstanceOf(Tagged);
   });
 
+  test('T of a subclass is the reversed view even when the subclass overrides transpose (as NumPy: .T never calls it)', () => {
+    class Odd extends NdArray {
+      override transpose(): this {
+        throw new Error('not called by T');
+      }
+    }
+    const t = grid().view(Odd).T;
+    expect(t).toBeInstanceOf(Odd);
+    expect(t.shape).toEqual([...grid().shape].reverse());
+    expect(t.strides).toEqual([...grid().strides].reverse());
+    expect(t.get(1, 0)).toBe(grid().get(0, 1));
+  });
+
   test('arrayFinalize is called with the array a view came from', () => {
     const seen: (NdArray | null)[] = [];
     class Watched extends NdArray {
