@@ -4,7 +4,10 @@
 // same job on the same data, in one run:
 // - frames.max(axis=1) of 10 frames of 1000x1000 uint8;
 // - countNonzero of a 10M bool mask;
-// - take of 1M random indices and compress by a 10M mask, from 10M float64;
+// - take of 1M random indices and compress by a 10M mask, from 10M float64
+//   (take twice: from an array mmarray allocated, as the data of a user's
+//   computation are, beside NumPy's own array; and from a JS Float64Array's
+//   4 KiB pages, beside NumPy over a copy in 4 KiB pages);
 // - addAt (np.add.at; base: a typed loop, np: records['value'][idx] += 1.0)
 //   at 1M random records of a 10M-record 'r+' mapping;
 // - sort and argsort of 10M float64; unique of 10M float64 (4096 values);
@@ -14,7 +17,8 @@
 //   mmarray-allocated array and over the JS buffer (4 KiB pages);
 // and over a float64 mapping of 4.5 GiB (0.5 GiB with --quick), read in
 // place: sum and argmax along rows of 4096, max along axis 0, countNonzero,
-// take of 1M random indices, and addAt at 20K random indices ('r+'); the
+// take of 1M random indices, and addAt at 20K random indices ('r+'), warm
+// and on a cold map (the file's pages evicted before each round); the
 // hand loops walk the mapping through typedArray() windows of 1 GiB.
 const fs = require('fs');
 
@@ -77,13 +81,20 @@ function w20(ctx) {
     for (let i = 0; i < n; i++) if (mask[i] !== 0) c++;
     return c;
   });
-  // take / compress
-  const libTake = m(() => mm.take(A, P));
-  const baseTake = m(() => {
+  // take / compress; takeFrom: the gather loop over a source typed array.
+  const takeFrom = (src) => () => {
     const out = new Float64Array(pick.length);
-    for (let i = 0; i < pick.length; i++) out[i] = f8[pick[i]];
+    for (let i = 0; i < pick.length; i++) out[i] = src[pick[i]];
     return out;
-  });
+  };
+  // A user's data come from mmarray's own allocation (results, copies,
+  // zeros: the region pool, which asks for huge pages) or from a mapping;
+  // the fromBuffer source is a JS buffer in 4 KiB pages (the row after).
+  const own = A.copy();
+  const libTakeOwn = m(() => mm.take(own, P));
+  const baseTakeOwn = m(takeFrom(own.typedArray()));
+  const libTake = m(() => mm.take(A, P));
+  const baseTake = m(takeFrom(f8));
   const libCompress = m(() => mm.compress(M, A));
   const baseCompress = m(() => {
     let c = 0;
@@ -161,7 +172,8 @@ function w20(ctx) {
 
   row('frames.max(axis=1), 10x1000x1000 u1', libMax, baseMax, np?.max_axis);
   row('countNonzero(mask), 10M bool', libCount, baseCount, np?.count);
-  row('take(a, 1M random idx), 10M f8', libTake, baseTake, np?.take);
+  row('take(a, 1M random idx), 10M f8', libTakeOwn, baseTakeOwn, np?.take, 'a: allocated by mmarray (a copy), np: its own array');
+  row('take(a, 1M random idx), 10M f8, a in 4 KiB pages, NumPy too', libTake, baseTake, np?.take_4k, 'a: fromBuffer of a Float64Array; np: the array copied into an anonymous mmap (4 KiB pages)');
   row('compress(mask, a), 10M f8', libCompress, baseCompress, np?.compress);
   row("addAt(value, 1M idx, 1) on 'r+' map of 10M rec", libAddAt, baseAddAt, np?.add_at, 'np: records[\'value\'][idx] += 1.0 (np.add.at itself is slower)');
   row('sort(a), 10M f8', libSort, baseSort, np?.sort, 'base: Float64Array.prototype.sort; np: kind=stable');
@@ -177,6 +189,16 @@ function w20(ctx) {
   rows.push(...w20t(ctx));
   rows.push(...big(ctx, pick));
   return rows;
+}
+
+/** fdatasync(file): its dirty pages written, none left to throttle the next writer. */
+function syncFile(file) {
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.fdatasyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 function rowSums(f, cols) {
@@ -283,16 +305,37 @@ function big(ctx, pick1m) {
     }
     return out;
   });
-  const libAdd = m(() => mm.addAt(a, idx100k, 1));
-  const baseAdd = m(() => {
+  // Each addAt round starts with none of the file's pages dirty (an untimed
+  // fdatasync), NumPy's too: one += 1 dirties a whole page-cache folio (ext4
+  // keeps a file written in large runs in folios up to 2 MiB), 20K of them
+  // GBs, so a round otherwise pays the writeback the round before it left.
+  const synced = { rounds, setup: () => syncFile(file) };
+  const addHand = (arr) => () => {
     const ws = [];
-    windows(a, (t) => ws.push(t));
+    windows(arr, (t) => ws.push(t));
     for (let i = 0; i < idx100kN.length; i++) {
       const x = idx100kN[i];
       ws[Math.floor(x / CHUNK)][x % CHUNK] += 1;
     }
-  });
+  };
+  const libAdd = h.measure(() => mm.addAt(a, idx100k, 1), synced);
+  const baseAdd = h.measure(addHand(a), synced);
   a.close();
+  // The cold map: before each round the file's pages are evicted (none of
+  // it mapped, dirty pages written first) and the file mapped afresh.
+  let c = null;
+  const cold = {
+    rounds,
+    warmup: 0,
+    setup: () => {
+      if (c !== null) c.close();
+      h.evictPageCache(file);
+      c = mm.memmap(file, { dtype: '<f8', mode: 'r+' });
+    },
+  };
+  const libAddCold = h.measure(() => mm.addAt(c, idx100k, 1), cold);
+  const baseAddCold = h.measure(() => addHand(c)(), cold);
+  c.close();
   const np = h.runNumpy('W20BIG', { file, n: N, cols: COLS, files, rounds });
   fs.rmSync(file, { force: true });
   for (const f of Object.values(files)) fs.rmSync(f, { force: true });
@@ -301,7 +344,8 @@ function big(ctx, pick1m) {
   row('argmax(axis=1) of rows of 4096', libArg, baseArg, np?.argmax_axis);
   row('countNonzero', libCount, baseCount, np?.count);
   row('take(a, 1M random idx)', libTake, baseTake, np?.take);
-  row("addAt(a, 20K random idx, 1) 'r+'", libAdd, baseAdd, np?.add_at, "np: a[idx] += 1.0 on an 'r+' memmap");
+  row("addAt(a, 20K random idx, 1) 'r+'", libAdd, baseAdd, np?.add_at, "np: a[idx] += 1.0 on an 'r+' memmap; each round from a synced file");
+  row("addAt(a, 20K random idx, 1) 'r+', cold", libAddCold, baseAddCold, np?.add_at_cold, 'the file evicted from the page cache and mapped afresh before each round, for NumPy too');
   return rows;
 }
 

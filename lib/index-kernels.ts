@@ -253,12 +253,18 @@ export function nonzeroNative(a: NdArray, flat: boolean): NdArray[] | null {
   const dims: WalkDim[] = a.shape.map((n, k) => [n, a.strides[k], 0]);
   if (!axisReduceNative(a, dims, AxisOp.Count, acc, 1)) return null;
   const count = acc[0];
-  const outs = Array.from({ length: flat ? 1 : a.ndim }, () => allocate(INTP, [count]));
+  // Uninitialized: the kernel writes all `count` items, so a recycled region
+  // is not cleared first (for 5M positions that clearing was about a fifth
+  // of the call's CPU time).
+  const outs = Array.from({ length: flat ? 1 : a.ndim }, () => allocate(INTP, [count], 'C', true));
   if (count === 0) return outs;
   const regions = outs.map((o) => regionOf(storageOf(o), o.offset));
   const r = regionOf(storageOf(a), a.offset);
   if (r === null || regions.some((x) => x === null)) return null;
-  K.nonzero(r.memory, r.byteOffset, a.shape, a.strides, code, isSwapped(a.dtype), regions.map((x) => x!.memory), regions.map((x) => x!.byteOffset), count, flat);
+  const written = K.nonzero(r.memory, r.byteOffset, a.shape, a.strides, code, isSwapped(a.dtype), regions.map((x) => x!.memory), regions.map((x) => x!.byteOffset), count, flat);
+  // Fewer only when the items changed since the count (a mapping another
+  // process writes): the rest is zeroed, never left as stale memory.
+  if (written < count) for (const o of outs) o.index(`${written}:`).fill(0);
   return outs;
 }
 

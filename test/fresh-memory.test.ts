@@ -46,9 +46,10 @@ describe('freshMemory', () => {
       const b = L.multiply(a, 0.5);
       const idx = L.arange(0, n, 1, '<i8').index('::-1');
       const cond = L.greater(L.remainder(a, 3), 0);
+      const odd = L.equal(L.remainder(a, 2), 1);
       // Poison: fill dropped buffers of every size used below with 0xff (NaN / -1).
       const poison = () => {
-        for (const bytes of [n, 2 * n, 4 * n, 8 * n, 16 * n]) { let p = N.poolBuffer(bytes, true); new Uint8Array(p).fill(0xff); p = null; }
+        for (const bytes of [n, 2 * n, 4 * n, 4 * n, 8 * n, 16 * n]) { let p = N.poolBuffer(bytes, true); new Uint8Array(p).fill(0xff); p = null; }
         global.gc();
       };
       const out = { recycled: {} };
@@ -73,6 +74,10 @@ describe('freshMemory', () => {
       check('less', () => L.less(a, 100), av.map((x) => x < 100));
       check('take', () => L.take(a, idx), av.slice().reverse());
       check('compress', () => L.compress(cond, a), av.filter((x) => x % 3 > 0));
+      const odds = av.filter((x) => x % 2 === 1);
+      check('nonzero', () => L.nonzero(odd)[0], odds.map(BigInt));
+      check('nonzero2d', () => L.stack(L.nonzero(odd.reshape([1024, 1024]))), [...odds.map((x) => BigInt(x >> 10)), ...odds.map((x) => BigInt(x & 1023))]);
+      check('flatnonzero', () => L.flatnonzero(odd.reshape([1024, 1024])), odds.map(BigInt));
       check('concatenate', () => L.concatenate([a, b]), [...av, ...av.map((x) => x * 0.5)]);
       check('zeros', () => L.zeros([n], '<f8'), new Array(n).fill(0));
       check('zerosBig', () => L.zeros([2 * n], '<i8'), new Array(2 * n).fill(0n));
@@ -84,7 +89,7 @@ describe('freshMemory', () => {
     expect(r.status).toBe(0);
     const { recycled, ...out } = JSON.parse(r.stdout) as Record<string, boolean> & { recycled: Record<string, boolean> };
     for (const k of Object.keys(out)) expect([k, out[k]]).toEqual([k, true]);
-    expect(Object.keys(out)).toHaveLength(13);
-    for (const k of ['copy', 'astype', 'add', 'take', 'concatenate', 'zeros']) expect([k, recycled[k]]).toEqual([k, true]);
+    expect(Object.keys(out)).toHaveLength(16);
+    for (const k of ['copy', 'astype', 'add', 'take', 'nonzero', 'concatenate', 'zeros']) expect([k, recycled[k]]).toEqual([k, true]);
   });
 });
