@@ -623,7 +623,7 @@ Napi::Value AxisReduce(const Napi::CallbackInfo& info) {
   if (R.size == 0) return env.Undefined();
   int64_t top = 0;
   if (!CheckAxisOut(env, shape, so, outLength, what, &top)) return env.Undefined();
-  bool swap = info[6].ToBoolean().Value();
+  bool swap = ToBool(info[6]);
   WithType(type, [&](auto tag) {
     using T = typename decltype(tag)::type;
     using V = Value<T>;
@@ -890,7 +890,7 @@ Napi::Value ArgReduce(const Napi::CallbackInfo& info) {
   }
   Region R;
   if (!ReadRegion(info, 0, 1, shape, strides, kItemsize[type], false, what, &R)) return env.Undefined();
-  bool flat = info[7].ToBoolean().Value();
+  bool flat = ToBool(info[7]);
   if (R.size == 0) {
     ThrowRange(env, what, "empty rows");
     return env.Undefined();
@@ -899,8 +899,8 @@ Napi::Value ArgReduce(const Napi::CallbackInfo& info) {
     ThrowRange(env, what, "the output is too short");
     return env.Undefined();
   }
-  bool swap = info[5].ToBoolean().Value();
-  bool max = info[6].ToBoolean().Value();
+  bool swap = ToBool(info[5]);
+  bool max = ToBool(info[6]);
   WithType(type, [&](auto tag) {
     using T = typename decltype(tag)::type;
     if (swap) max ? ArgRows<T, true, true>(R, flat, out) : ArgRows<T, true, false>(R, flat, out);
@@ -925,7 +925,7 @@ bool ReadIndices(const Napi::CallbackInfo& info, size_t first, const char* what,
     ThrowArgs(info.Env(), what);
     return false;
   }
-  out->swap = info[first + 5].ToBoolean().Value();
+  out->swap = ToBool(info[first + 5]);
   return ReadRegion(info, first, first + 1, {count}, {stride}, kItemsize[out->type], false, what, &out->region);
 }
 
@@ -1125,7 +1125,7 @@ Napi::Value AddAt(const Napi::CallbackInfo& info) {
   if (bad >= 0) return Napi::Number::New(env, static_cast<double>(bad));
   double value = info[12].As<Napi::Number>().DoubleValue();
   bool copy = SameMemory(A, I.region);
-  bool swap = info[5].ToBoolean().Value();
+  bool swap = ToBool(info[5]);
   // Resolved before any write, so the hinted loop also reads every index first.
   std::vector<int64_t> xs;
   if (ColdTargets(A, I, n)) xs = Resolved(I, n);
@@ -1400,7 +1400,7 @@ Napi::Value Compress(const Napi::CallbackInfo& info) {
       !ReadRegion(info, 10, 11, {count}, {itemsize}, itemsize, true, what, &D)) {
     return env.Undefined();
   }
-  bool swap = info[5].ToBoolean().Value();
+  bool swap = ToBool(info[5]);
   int64_t j = WithType(ctype, [&](auto tag) {
     using T = typename decltype(tag)::type;
     return swap ? CompressItems<T, true>(C.base, cs, cn, A.base, stride, itemsize, D.base, count)
@@ -1489,7 +1489,7 @@ Napi::Value Argsort(const Napi::CallbackInfo& info) {
   if (n == 0) return env.Undefined();
   std::vector<uint64_t> key(static_cast<size_t>(n));
   std::vector<uint32_t> idx(static_cast<size_t>(n));
-  bool swap = info[5].ToBoolean().Value();
+  bool swap = ToBool(info[5]);
   WithType(type, [&](auto tag) {
     using T = typename decltype(tag)::type;
     // SAFETY: i < n items of the checked region.
@@ -1568,7 +1568,7 @@ Napi::Value BinAdd(const Napi::CallbackInfo& info) {
     if (!ReadRegion(info, 6, 7, {I.region.size}, {wstride}, kItemsize[wtype], false, what, &W)) return env.Undefined();
   }
   if (I.region.size == 0) return env.Undefined();
-  bool wswap = info[10].ToBoolean().Value();
+  bool wswap = ToBool(info[10]);
   bool ok = WithType(I.type, [&](auto itag) {
     using IT = typename decltype(itag)::type;
     if constexpr (!std::is_integral_v<IT>) {
@@ -1604,19 +1604,24 @@ Napi::Value BinAdd(const Napi::CallbackInfo& info) {
 bool ReadInt64Outs(Napi::Env env, const Napi::Value& mems, const Napi::Value& offs, int64_t count, const char* what,
                    std::vector<Memory>* keep, std::vector<uint8_t*>* out) {
   std::vector<int64_t> offsets;
-  if (!mems.IsArray() || !ToInts(offs, &offsets) || offsets.size() != mems.As<Napi::Array>().Length()) {
+  uint32_t n = 0;
+  if (!ArrayLength(mems, &n) || !ToInts(offs, &offsets) || offsets.size() != n) {
     ThrowArgs(env, what);
     return false;
   }
-  Napi::Array arr = mems.As<Napi::Array>();
   int64_t bytes;
   if (__builtin_mul_overflow(count, int64_t{8}, &bytes)) {
     ThrowRange(env, what, "the output is too long");
     return false;
   }
-  for (uint32_t k = 0; k < arr.Length(); k++) {
+  for (uint32_t k = 0; k < n; k++) {
     Memory m;
-    if (!ReadMemory(env, arr.Get(k), true, what, &m)) return false;
+    Napi::Value mem;
+    if (!ElementOf(mems, k, &mem)) {
+      ThrowArgs(env, what);
+      return false;
+    }
+    if (!ReadMemory(env, mem, true, what, &m)) return false;
     int64_t end;
     if (offsets[k] < 0 || __builtin_add_overflow(offsets[k], bytes, &end) || static_cast<uint64_t>(end) > m.length) {
       ThrowRange(env, what, "an output reaches outside its buffer (or the buffer is detached)");
@@ -1725,7 +1730,7 @@ Napi::Value Nonzero(const Napi::CallbackInfo& info) {
     ThrowArgs(env, what);
     return env.Undefined();
   }
-  bool flat = info[9].ToBoolean().Value();
+  bool flat = ToBool(info[9]);
   Region R;
   if (!ReadRegion(info, 0, 1, shape, strides, kItemsize[type], false, what, &R)) return env.Undefined();
   std::vector<Memory> keep;
@@ -1736,7 +1741,7 @@ Napi::Value Nonzero(const Napi::CallbackInfo& info) {
     return env.Undefined();
   }
   if (R.size == 0 || count == 0) return Napi::Number::New(env, 0);
-  bool swap = info[5].ToBoolean().Value();
+  bool swap = ToBool(info[5]);
   int64_t j = WithType(type, [&](auto tag) {
     using T = typename decltype(tag)::type;
     return swap ? NonzeroItems<T, true>(R, outs, count, flat) : NonzeroItems<T, false>(R, outs, count, flat);
@@ -1988,7 +1993,7 @@ Napi::Value Searchsorted(const Napi::CallbackInfo& info) {
     }
   }
   if (m == 0) return Napi::Number::New(env, 0);
-  bool aSwap = info[5].ToBoolean().Value(), vSwap = info[11].ToBoolean().Value(), right = info[12].ToBoolean().Value();
+  bool aSwap = ToBool(info[5]), vSwap = ToBool(info[11]), right = ToBool(info[12]);
   bool ok = true;
   auto run = [&](auto cmpTag) {
     using C = typename decltype(cmpTag)::type;
@@ -2067,7 +2072,7 @@ Napi::Value AxisProd(const Napi::CallbackInfo& info) {
   if (R.size == 0) return env.Undefined();
   int64_t top = 0;
   if (!CheckAxisOut(env, shape, so, outLength, what, &top)) return env.Undefined();
-  bool swap = info[6].ToBoolean().Value();
+  bool swap = ToBool(info[6]);
   WithType(type, [&](auto tag) {
     using T = typename decltype(tag)::type;
     auto run = [&](auto swapTag) {

@@ -1344,7 +1344,7 @@ std::unique_ptr<KernelPlan> PlanReduce(const Napi::CallbackInfo& info) {
     ThrowRange(env, "kernelReduce: min/max of an empty layout");
     return nullptr;
   }
-  bool swap = info[5].ToBoolean().Value();
+  bool swap = ToBool(info[5]);
   return swap ? MakeReducePlan<true>(L, static_cast<int>(type), static_cast<int>(op))
               : MakeReducePlan<false>(L, static_cast<int>(type), static_cast<int>(op));
 }
@@ -1392,7 +1392,7 @@ std::unique_ptr<KernelPlan> PlanCast(const Napi::CallbackInfo& info) {
     ThrowRange(env, "kernelCast: the layout has more than 2^63 elements");
     return nullptr;
   }
-  CastRowFn row = PickCast(static_cast<int>(st), static_cast<int>(dt), info[4].ToBoolean().Value(), info[9].ToBoolean().Value());
+  CastRowFn row = PickCast(static_cast<int>(st), static_cast<int>(dt), ToBool(info[4]), ToBool(info[9]));
   int64_t itemsize = std::max(kCastItemsize[st], kCastItemsize[dt]);
   return std::make_unique<CastPlan>(std::move(S), std::move(D), std::move(shape), row, itemsize);
 }

@@ -123,10 +123,14 @@ MappingHandle* MappingHandle::FromValue(Napi::Env env, Napi::Value v) {
   if (!v.IsObject()) return nullptr;
   bool tagged = false;
   if (napi_check_object_type_tag(env, v, &kMappingHandleTag, &tagged) != napi_ok || !tagged) return nullptr;
+  // Raw napi_unwrap, not ObjectWrap::Unwrap: while a worker is terminated the
+  // call fails, and node-addon-api's error path for a failure aborts.
+  void* wrapped = nullptr;
+  if (napi_unwrap(env, v, &wrapped) != napi_ok) return nullptr;
   // SAFETY: only the MappingHandle constructor sets this tag, on the object
   // it wraps, so the wrapped pointer is a live MappingHandle (the object `v`
   // is on the caller's stack, so it is not collected during the call).
-  return Napi::ObjectWrap<MappingHandle>::Unwrap(v.As<Napi::Object>());
+  return static_cast<MappingHandle*>(wrapped);
 }
 
 bool MappingHandle::Range(const Napi::CallbackInfo& info, size_t first, size_t* start,

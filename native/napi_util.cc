@@ -61,14 +61,32 @@ bool ToInt(const Napi::Value& v, int64_t* out) {
 }
 
 bool ToInts(const Napi::Value& v, std::vector<int64_t>* out) {
-  if (!v.IsArray()) return false;
-  Napi::Array a = v.As<Napi::Array>();
-  uint32_t n = a.Length();
+  uint32_t n;
+  if (!ArrayLength(v, &n)) return false;
   if (n > 64) return false;  // NumPy's NPY_MAXDIMS
   out->resize(n);
   for (uint32_t i = 0; i < n; i++) {
-    if (!ToInt(a.Get(i), &(*out)[i])) return false;
+    Napi::Value item;
+    if (!ElementOf(v, i, &item) || !ToInt(item, &(*out)[i])) return false;
   }
+  return true;
+}
+
+bool ToBool(const Napi::Value& v) {
+  bool b;
+  if (napi_get_value_bool(v.Env(), v, &b) == napi_ok) return b;
+  napi_value coerced;
+  return napi_coerce_to_bool(v.Env(), v, &coerced) == napi_ok && napi_get_value_bool(v.Env(), coerced, &b) == napi_ok && b;
+}
+
+bool ArrayLength(const Napi::Value& v, uint32_t* out) {
+  return v.IsArray() && napi_get_array_length(v.Env(), v, out) == napi_ok;
+}
+
+bool ElementOf(const Napi::Value& array, uint32_t i, Napi::Value* out) {
+  napi_value item;
+  if (napi_get_element(array.Env(), array, i, &item) != napi_ok) return false;
+  *out = Napi::Value(array.Env(), item);
   return true;
 }
 

@@ -38,6 +38,21 @@ bool ToInts(const Napi::Value& v, std::vector<int64_t>* out);
 // A non-negative integer below 2^53, or -1 when `allow_minus_one`.
 bool ToSize(const Napi::Value& v, bool allow_minus_one, double* out);
 
+// A flag argument: a boolean read without calling into JS (any other value is
+// coerced as JS truthiness). Readers here use only Node-API calls that work
+// while a worker thread is being terminated: a call that needs JS (coercion,
+// element access) fails then, and node-addon-api's error path for that
+// failure aborts the process (seen as SIGABRT in test/async.test.ts).
+bool ToBool(const Napi::Value& v);
+
+// Element `i` of an array, through raw Node-API: false (nothing thrown) when
+// the read fails, e.g. while the environment is going away.
+bool ElementOf(const Napi::Value& array, uint32_t i, Napi::Value* out);
+
+// The length of an array, the same way: false when `v` is not an array or the
+// read fails.
+bool ArrayLength(const Napi::Value& v, uint32_t* out);
+
 // ------------------------------------------------------------------- errors
 
 // The error `code` stands for, with `message`: an instance of the class its

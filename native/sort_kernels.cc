@@ -512,7 +512,7 @@ Napi::Value SortLanes(const Napi::CallbackInfo& info) {
     ThrowArgs(env, what);
     return env.Undefined();
   }
-  bool swap = info[5].ToBoolean().Value(), arg = info[9].ToBoolean().Value();
+  bool swap = ToBool(info[5]), arg = ToBool(info[9]);
   job.n = job.shape.back();
   if (arg && job.n > int64_t{0xffffffff}) {
     ThrowRange(env, std::string(what) + ": a lane of 2^32 items or more has no 32-bit argsort");
@@ -674,7 +674,7 @@ Napi::Value Unique(const Napi::CallbackInfo& info) {
     ThrowArgs(env, what);
     return env.Undefined();
   }
-  bool swap = info[5].ToBoolean().Value(), wantCounts = info[6].ToBoolean().Value(), wantIndex = info[7].ToBoolean().Value();
+  bool swap = ToBool(info[5]), wantCounts = ToBool(info[6]), wantIndex = ToBool(info[7]);
   KernelMemory src, inv;
   if (!ReadKernelMemory(env, info[0], false, &src)) return env.Undefined();
   uint8_t* sb;

@@ -681,19 +681,22 @@ struct Operand {
 // every partial sum of those terms fits an int64.
 bool ReadOperand(Napi::Env env, const Napi::Value& v, const std::vector<int64_t>& shape, bool write, Operand* out) {
   int64_t off, type;
-  if (!v.IsArray() || v.As<Napi::Array>().Length() != 5) {
+  uint32_t n = 0;
+  Napi::Value item[5];
+  bool read = ArrayLength(v, &n) && n == 5;
+  for (uint32_t k = 0; read && k < 5; k++) read = ElementOf(v, k, &item[k]);
+  if (!read) {
     ThrowType(env, "kernelUfunc: an operand must be [memory, byteOffset, strides, type, swap]");
     return false;
   }
-  Napi::Array a = v.As<Napi::Array>();
-  if (!ToInt(a.Get(1u), &off) || off < 0 || !ToInts(a.Get(2u), &out->strides) || out->strides.size() != shape.size() ||
-      !ToInt(a.Get(3u), &type) || type < 0 || type >= kTypeCount) {
+  if (!ToInt(item[1], &off) || off < 0 || !ToInts(item[2], &out->strides) || out->strides.size() != shape.size() ||
+      !ToInt(item[3], &type) || type < 0 || type >= kTypeCount) {
     ThrowType(env, "kernelUfunc: bad operand offset, strides or type");
     return false;
   }
   out->type = static_cast<int>(type);
-  out->swap = a.Get(4u).ToBoolean().Value();
-  if (!ReadKernelMemory(env, a.Get(0u), write, &out->memory)) return false;
+  out->swap = ToBool(item[4]);
+  if (!ReadKernelMemory(env, item[0], write, &out->memory)) return false;
   for (int64_t d : shape) {
     if (d == 0) return true;
   }
@@ -837,9 +840,9 @@ Napi::Value KernelUfunc(const Napi::CallbackInfo& info) {
     return env.Undefined();
   }
   int nin = Nin(static_cast<int>(op));
-  Napi::Array list = info[3].As<Napi::Array>();
-  uint32_t count = list.Length();
-  if (count != static_cast<uint32_t>(nin + 1) && count != static_cast<uint32_t>(nin + 2)) {
+  Napi::Value list = info[3];
+  uint32_t count = 0;
+  if (!ArrayLength(list, &count) || (count != static_cast<uint32_t>(nin + 1) && count != static_cast<uint32_t>(nin + 2))) {
     ThrowType(env, "kernelUfunc: expected the inputs, the output and an optional mask");
     return env.Undefined();
   }
@@ -851,7 +854,12 @@ Napi::Value KernelUfunc(const Napi::CallbackInfo& info) {
   }
   std::vector<Operand> ops(count);
   for (uint32_t k = 0; k < count; k++) {
-    if (!ReadOperand(env, list.Get(k), shape, k == static_cast<uint32_t>(nin), &ops[k])) return env.Undefined();
+    Napi::Value operand;
+    if (!ElementOf(list, k, &operand)) {
+      ThrowType(env, "kernelUfunc: unreadable operand list");
+      return env.Undefined();
+    }
+    if (!ReadOperand(env, operand, shape, k == static_cast<uint32_t>(nin), &ops[k])) return env.Undefined();
   }
   bool masked = count == static_cast<uint32_t>(nin + 2);
   if (masked && ops[count - 1].type != kB1) {
