@@ -6,7 +6,10 @@
 // p90 over at least 30 rounds, beside a hand-written typed-array loop (new
 // Float64Array per round, same ring) and NumPy (bench/numpy_alloc.py, same
 // ring) from the same run, and the library with the pool off (every result
-// from `new ArrayBuffer`, as before it). `node bench/w21_alloc.js [--rounds N]`
+// from `new ArrayBuffer`, as before it). The console table adds the CPU time
+// per call of the calling thread on both sides (JS thread, NumPy's thread),
+// which a loaded machine's waits for a core leave out of the wall times.
+// `node bench/w21_alloc.js [--rounds N]`
 // runs it alone; bench/run.js runs it as W21.
 const fs = require('fs');
 const os = require('os');
@@ -24,10 +27,26 @@ function quantile(samples, q) {
   return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
 }
 
+/**
+ * CPU time of this thread (the JS thread) so far, in ms: utime + stime of
+ * /proc/self/task/<pid>/stat, in clock ticks (10 ms), so only a sum over
+ * many calls means anything. Unlike the wall time it leaves out waits for a
+ * core on a loaded machine and the pool's own thread. null off Linux.
+ */
+function threadCpuMs() {
+  try {
+    const f = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) * (1000 / 100);
+  } catch {
+    return null;
+  }
+}
+
 /** Times `fn` for `rounds` rounds after 2 warm-up calls, keeping the last RING results alive. */
 function measure(fn, rounds) {
   const ring = new Array(RING).fill(null);
   const out = [];
+  const c0 = threadCpuMs();
   for (let r = -2; r < rounds; r++) {
     const t0 = h.now();
     const v = fn();
@@ -35,7 +54,10 @@ function measure(fn, rounds) {
     ring[(r + RING) % RING] = v;
     if (r >= 0) out.push(t);
   }
-  return { p50: quantile(out, 0.5), p90: quantile(out, 0.9), samples: out, result: ring[(rounds - 1 + RING) % RING] };
+  const c1 = threadCpuMs();
+  // JS-thread CPU per call, the warm-up calls included.
+  const cpu = c0 === null || c1 === null ? undefined : (c1 - c0) / (rounds + 2);
+  return { p50: quantile(out, 0.5), p90: quantile(out, 0.9), samples: out, cpu, result: ring[(rounds - 1 + RING) % RING] };
 }
 
 function numpy(params) {
@@ -45,7 +67,8 @@ function numpy(params) {
     throw new Error(`numpy_alloc.py failed:\n${r.stderr}`);
   }
   const out = {};
-  for (const [k, v] of Object.entries(JSON.parse(r.stdout))) out[k] = { p50: quantile(v, 0.5), p90: quantile(v, 0.9), samples: v };
+  const { cpu, ...times } = JSON.parse(r.stdout);
+  for (const [k, v] of Object.entries(times)) out[k] = { p50: quantile(v, 0.5), p90: quantile(v, 0.9), samples: v, cpu: cpu?.[k] };
   return out;
 }
 
@@ -134,12 +157,13 @@ function w21(ctx) {
   const f = (x) => (x === undefined ? 'n/a' : x.toFixed(1));
   const r = (x, y) => (x === undefined || y === undefined ? 'n/a' : `${(x / y).toFixed(2)}×`);
   console.error(`\nW21 fresh outputs: ${rounds} rounds, last ${RING} results kept; load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-  console.error('op | lib p50 / p90 ms | lib without pool | hand loop | NumPy | lib/np p50, p90 | no-pool/np p50, p90 | lib/loop p50, p90');
+  console.error('op | lib p50 / p90 ms | lib without pool | hand loop | NumPy | lib/np p50, p90 | no-pool/np p50, p90 | lib/loop p50, p90 | JS-thread CPU ms/call lib, NumPy (ratio)');
   for (const t of table) {
     console.error(
       `${t.name} | ${f(t.lib.p50)} / ${f(t.lib.p90)} | ${f(t.plain.p50)} / ${f(t.plain.p90)} | ${f(t.base.p50)} / ${f(t.base.p90)} | ` +
         `${f(t.np?.p50)} / ${f(t.np?.p90)} | ${r(t.lib.p50, t.np?.p50)}, ${r(t.lib.p90, t.np?.p90)} | ` +
-        `${r(t.plain.p50, t.np?.p50)}, ${r(t.plain.p90, t.np?.p90)} | ${r(t.lib.p50, t.base.p50)}, ${r(t.lib.p90, t.base.p90)}`,
+        `${r(t.plain.p50, t.np?.p50)}, ${r(t.plain.p90, t.np?.p90)} | ${r(t.lib.p50, t.base.p50)}, ${r(t.lib.p90, t.base.p90)} | ` +
+        `${f(t.lib.cpu)}, ${f(t.np?.cpu)} (${r(t.lib.cpu, t.np?.cpu)})`,
     );
   }
   return rows;

@@ -12,6 +12,9 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 #include "kernel_plan.h"
 #include "mapping.h"
@@ -431,6 +434,70 @@ void GatherStream8(const uint8_t* s, int64_t ss, uint8_t* d, int64_t n) {
 }
 #endif
 
+// A contiguous copy of `bytes` into a distinct destination with streaming
+// stores: the destination's whole cache lines are written around the cache,
+// so none is first read for ownership (glibc's memmove streams only above a
+// threshold of hundreds of MiB). The bytes before d's first vector-aligned
+// line and after its last are copied with memcpy; those lines are never
+// also streamed to. One body per vector width, chosen at load.
+// SAFETY: [s, s + bytes) and [d, d + bytes) are rows ReadLayout checked and
+// do not overlap (the caller tests it); every load and store below lies in
+// them: the loops run while at least one (four) whole vector(s) remain. The
+// sfence orders the streamed lines before whatever this thread (or the
+// thread pool's caller, after the unit) stores or publishes next.
+using StreamCopyFn = void (*)(const uint8_t* s, uint8_t* d, size_t bytes);
+
+#define MMARRAY_STREAM_COPY(NAME, TARGET, V, W, LOADU, STREAM)                        \
+  TARGET void NAME(const uint8_t* s, uint8_t* d, size_t bytes) {                    \
+    size_t head = (W - reinterpret_cast<uintptr_t>(d) % W) % W;                      \
+    if (head > bytes) head = bytes;                                                  \
+    std::memcpy(d, s, head);                                                         \
+    size_t i = head;                                                                 \
+    for (; i + 4 * W <= bytes; i += 4 * W) {                                         \
+      V a = LOADU(reinterpret_cast<const V*>(s + i));                                \
+      V b = LOADU(reinterpret_cast<const V*>(s + i + W));                            \
+      V c = LOADU(reinterpret_cast<const V*>(s + i + 2 * W));                        \
+      V e = LOADU(reinterpret_cast<const V*>(s + i + 3 * W));                        \
+      STREAM(reinterpret_cast<V*>(d + i), a);                                        \
+      STREAM(reinterpret_cast<V*>(d + i + W), b);                                    \
+      STREAM(reinterpret_cast<V*>(d + i + 2 * W), c);                                \
+      STREAM(reinterpret_cast<V*>(d + i + 3 * W), e);                                \
+    }                                                                                \
+    for (; i + W <= bytes; i += W) STREAM(reinterpret_cast<V*>(d + i), LOADU(reinterpret_cast<const V*>(s + i))); \
+    std::memcpy(d + i, s + i, bytes - i);                                            \
+    _mm_sfence();                                                                    \
+  }
+
+#if defined(__x86_64__)
+MMARRAY_STREAM_COPY(StreamCopyAvx512, __attribute__((target("avx512f"))), __m512i, 64, _mm512_loadu_si512, _mm512_stream_si512)
+MMARRAY_STREAM_COPY(StreamCopyAvx2, __attribute__((target("avx2"))), __m256i, 32, _mm256_loadu_si256, _mm256_stream_si256)
+#endif
+#if defined(__SSE2__)
+MMARRAY_STREAM_COPY(StreamCopySse2, , __m128i, 16, _mm_loadu_si128, _mm_stream_si128)
+#endif
+#undef MMARRAY_STREAM_COPY
+
+StreamCopyFn PickStreamCopy() {
+#if defined(__x86_64__)
+  __builtin_cpu_init();
+  if (__builtin_cpu_supports("avx512f")) return StreamCopyAvx512;
+  if (__builtin_cpu_supports("avx2")) return StreamCopyAvx2;
+#endif
+#if defined(__SSE2__)
+  return StreamCopySse2;
+#else
+  return [](const uint8_t* s, uint8_t* d, size_t bytes) { std::memcpy(d, s, bytes); };
+#endif
+}
+
+// memmove, streamed when `stream` and the two ranges do not overlap.
+void CopyBytes(const uint8_t* s, uint8_t* d, size_t bytes, bool stream) {
+  static const StreamCopyFn fn = PickStreamCopy();
+  uintptr_t a = reinterpret_cast<uintptr_t>(s), b = reinterpret_cast<uintptr_t>(d);
+  if (stream && (a + bytes <= b || b + bytes <= a)) return fn(s, d, bytes);
+  std::memmove(d, s, bytes);
+}
+
 template <class T, bool Swap>
 void CopyRowT(const uint8_t* s, int64_t ss, uint8_t* d, int64_t ds, int64_t n, bool stream) {
 #if defined(__SSE2__)
@@ -482,8 +549,8 @@ void CopyRow(const uint8_t* s, int64_t ss, uint8_t* d, int64_t ds, int64_t n, in
   if (units.empty() || whole) {
     bool swap = whole;
     if (!swap && ss == itemsize && ds == itemsize) {
-      // memmove: the in-place byteswap path passes the same bytes twice.
-      std::memmove(d, s, static_cast<size_t>(n * itemsize));
+      // memmove semantics: the in-place byteswap path passes the same bytes twice.
+      CopyBytes(s, d, static_cast<size_t>(n * itemsize), stream);
       return;
     }
     if (swap && ss == itemsize && ds == itemsize) {
