@@ -453,11 +453,13 @@ MMARRAY_AXIS_CLONES T ExtremeContiguous(const T* __restrict a, int64_t n) {
     using Vec __attribute__((vector_size(16))) = T;
     using Mask __attribute__((vector_size(16))) = I;
     constexpr int kLanes = 16 / sizeof(T), kAcc = 4, kStep = kLanes * kAcc;
+    // Every lane starts at a[0], copied in whole (lane stores into a vector
+    // read as maybe-uninitialized to GCC 12 for aarch64).
+    T first[kLanes];
+    for (int j = 0; j < kLanes; j++) first[j] = a[0];
     Vec r[kAcc];
+    for (int k = 0; k < kAcc; k++) std::memcpy(&r[k], first, sizeof r[k]);
     Mask nan = {};
-    for (int k = 0; k < kAcc; k++) {
-      for (int j = 0; j < kLanes; j++) r[k][j] = a[0];
-    }
     int64_t i = 0;
     for (; i + kStep <= n; i += kStep) {
       for (int k = 0; k < kAcc; k++) {
