@@ -105,6 +105,16 @@ function sparseFile(file, size) {
   }
 }
 
+/** Writes the file's dirty pages to disk and waits for it (fdatasync). */
+function syncFile(file) {
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.fdatasyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /**
  * Drops `file`'s pages from the page cache (its dirty pages written first),
  * so the next read comes from the disk: posix_fadvise(DONTNEED), which Node
@@ -113,12 +123,7 @@ function sparseFile(file, size) {
  * python3 is missing or the call failed.
  */
 function evictPageCache(file) {
-  const fd = fs.openSync(file, 'r');
-  try {
-    fs.fdatasyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
+  syncFile(file);
   const r = spawnSync('python3', ['-c', 'import os, sys\nfd = os.open(sys.argv[1], os.O_RDONLY)\nos.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)', file]);
   return r.status === 0;
 }
@@ -175,6 +180,7 @@ function runNumpy(workload, params) {
 
 module.exports = {
   evictPageCache,
+  syncFile,
   now,
   ms,
   stats,

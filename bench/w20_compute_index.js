@@ -192,15 +192,6 @@ function w20(ctx) {
 }
 
 /** fdatasync(file): its dirty pages written, none left to throttle the next writer. */
-function syncFile(file) {
-  const fd = fs.openSync(file, 'r');
-  try {
-    fs.fdatasyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 /** Reads the whole file once, in 8 MiB pieces, into the page cache. */
 function readThrough(file) {
   const fd = fs.openSync(file, 'r');
@@ -330,7 +321,7 @@ function big(ctx, pick1m) {
   h.evictPageCache(file);
   readThrough(file);
   const w = mm.memmap(file, { dtype: '<f8', mode: 'r+' });
-  const synced = { rounds, setup: () => syncFile(file) };
+  const synced = { rounds, setup: () => h.syncFile(file) };
   const addHand = (arr) => () => {
     const ws = [];
     windows(arr, (t) => ws.push(t));
