@@ -122,15 +122,18 @@ export function checkShape(shape: readonly number[], what = 'shape'): number[] {
   const out: number[] = [];
   if (Array.isArray(shape)) checkNdim(shape.length);
   let size = 1;
-  for (const n of shape) {
+  for (const item of shape as Iterable<unknown>) {
+    // A bigint is NumPy's np.int64 entry (a shape read from an int64 array).
+    const n = typeof item === 'bigint' && Number.isSafeInteger(Number(item)) ? Number(item) : item;
     if (typeof n !== 'number' || !Number.isInteger(n)) {
       throw new TypeError(`${what} must hold integers, got ${String(n)}`);
     }
-    if (n < 0) throw new ValueError(`negative dimensions are not allowed (${what} [${shape.join(', ')}])`);
+    const shown = () => (Array.isArray(shape) ? shape : [...out, n]).join(', ');
+    if (n < 0) throw new ValueError(`negative dimensions are not allowed (${what} [${shown()}])`);
     // As NumPy: a 0 axis does not excuse the others (zeros((0, 2**62)) is too big).
     if (n !== 0) size *= n;
     if (size > Number.MAX_SAFE_INTEGER) {
-      throw new ValueError(`array is too big: ${what} [${shape.join(', ')}] has more than 2^53 elements`);
+      throw new ValueError(`array is too big: ${what} [${shown()}] has more than 2^53 elements`);
     }
     out.push(n);
     // An iterable that is not an array: stop as soon as it is too long (it may not end).

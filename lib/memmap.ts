@@ -3,6 +3,7 @@
  * @module
  */
 import * as fs from 'fs';
+import * as nodePath from 'path';
 import { dtype as toDType, isDType, type DType, type DTypeLike } from './dtype';
 import { ValueError, repr } from './errors';
 import { checkNdim, checkShape, shapeToSize, shapeToStrides } from './layout';
@@ -336,12 +337,14 @@ function mapArray(path: string, options: MemmapOptions): Memmap {
   checkNdim(shape.length + dt.shape.length);
   const fullShape = checkShape([...shape, ...dt.shape]);
   const nbytes = shapeToSize(fullShape) * el.itemsize;
-  if (nbytes === 0) return emptyMemmap(path, mode, offset, el, fullShape, order);
+  // NumPy keeps os.path.abspath(filename): a relative name still names the file after a chdir.
+  const filename = nodePath.resolve(path);
+  if (nbytes === 0) return emptyMemmap(filename, mode, offset, el, fullShape, order);
   if (nbytes + offset > Number.MAX_SAFE_INTEGER) {
     throw new ValueError(`array is too big: shape [${shape.join(', ')}] of ${dt.str} at offset ${offset} needs ${nbytes} bytes, more than 2^53 ('${path}')`);
   }
   const handle = mapFile(path, mode, offset, nbytes);
-  const storage = new MappedStorage(handle, { path, mode, offset }, pageSize);
+  const storage = new MappedStorage(handle, { path: filename, mode, offset }, pageSize);
   countMapping(nbytes, 1);
   registry.register(storage, nbytes, storage);
   return makeArray<Memmap>(

@@ -117,7 +117,7 @@ export function createNpy<const D extends DTypeLike>(path: string, dtype: D, sha
       // An empty array is a Memmap too (NumPy >= 2.2's open_memmap), over no mapping.
       const m = memmap(tmp, { dtype: dt, mode: 'r+', offset: header.length, shape: s, order: fortranOrder ? 'F' : 'C' });
       // The mapping was made under the temporary name; once renamed it lives at `path`.
-      (storageOf(m) as MappedStorage | EmptyMappedStorage).renamed(path);
+      (storageOf(m) as MappedStorage | EmptyMappedStorage).renamed(nodePath.resolve(path));
       return m;
     },
     (mm) => mm.close(),
