@@ -160,7 +160,8 @@ export function headerLength(prefix: Uint8Array, source?: string, options: Heade
   const fieldEnd = MAGIC_LEN + info.lengthBytes;
   if (prefix.length < fieldEnd) {
     throw new ValueError(
-      `${subject(source)} is truncated: a version ${versionText(info.version)} .npy header ` +
+      `EOF: reading array header length, expected ${info.lengthBytes} bytes got ${Math.max(0, prefix.length - MAGIC_LEN)}: ` +
+        `${subject(source)} is truncated: a version ${versionText(info.version)} .npy header ` +
         `starts with ${fieldEnd} bytes, got ${prefix.length}`,
     );
   }
@@ -193,12 +194,14 @@ export function parseHeader(bytes: Uint8Array, source?: string, options: HeaderO
   const maxHeaderSize = checkMaxHeaderSize(options.maxHeaderSize);
   const dataOffset = headerLength(bytes, source, options);
   const info = readVersion(bytes, source);
+  const fieldEnd = MAGIC_LEN + info.lengthBytes;
   if (bytes.length < dataOffset) {
+    // NumPy's wording first (np.load says the same), then ours.
     throw new ValueError(
-      `${subject(source)} is truncated: its .npy header needs ${dataOffset} bytes, got ${bytes.length}`,
+      `EOF: reading array header, expected ${dataOffset - fieldEnd} bytes got ${Math.max(0, bytes.length - fieldEnd)}: ` +
+        `${subject(source)} is truncated: its .npy header needs ${dataOffset} bytes, got ${bytes.length}`,
     );
   }
-  const fieldEnd = MAGIC_LEN + info.lengthBytes;
   const text = decode(bytes.subarray(fieldEnd, dataOffset), info, source);
 
   // Python's len() counts code points; so does the cap.
@@ -351,7 +354,8 @@ function invalid(source: string | undefined, detail: string): ValueError {
 
 function tooLarge(source: string | undefined, size: number, unit: string, max: number): ValueError {
   return new ValueError(
-    `the .npy header in ${subject(source)} is ${size} ${unit}, over the maxHeaderSize of ${max} ` +
+    `Header info length (${size}) is large and may not be safe to load securely: ` +
+      `the .npy header in ${subject(source)} is ${size} ${unit}, over the maxHeaderSize of ${max} ` +
       `characters; it may not be safe to read. Raise maxHeaderSize only for a file you trust.`,
   );
 }
@@ -393,7 +397,8 @@ function readVersion(bytes: Uint8Array, source: string | undefined): VersionInfo
   }
   if (bytes.length < MAGIC_LEN) {
     throw new ValueError(
-      `${subject(source)} is truncated: a .npy file starts with ${MAGIC_LEN} bytes ` +
+      `EOF: reading magic string, expected ${MAGIC_LEN} bytes got ${bytes.length}: ` +
+        `${subject(source)} is truncated: a .npy file starts with ${MAGIC_LEN} bytes ` +
         `(magic string and version), got ${bytes.length}`,
     );
   }

@@ -71,8 +71,11 @@ export function openNpy(path: string, options: OpenNpyOptions = {}): Memmap {
     throw new ValueError(`invalid .npy header in '${path}': shape ${pyShape(h.shape)} of ${dt.str} needs more than 2^53 bytes`);
   }
   if (need > size) {
+    // NumPy's wording first (np.load says the same), then ours.
     throw new ValueError(
-      `'${path}' is too short for its header: shape ${pyShape(h.shape)} of ${dt.str} needs ${need} bytes, the file has ${size}`,
+      `Failed to read all data for array. Expected ${pyShape(h.shape)} = ${count} elements, ` +
+        `could only read ${Math.floor(Math.max(0, size - h.dataOffset) / el.itemsize)} elements. (file seems not fully written?): ` +
+        `'${path}' is too short for its header: shape ${pyShape(h.shape)} of ${dt.str} needs ${need} bytes, the file has ${size}`,
     );
   }
   // An empty array is a Memmap too (NumPy >= 2.2's open_memmap), with flush() and close().
@@ -122,7 +125,8 @@ export function createNpy<const D extends DTypeLike>(path: string, dtype: D, sha
     },
     (mm) => mm.close(),
   );
-  trackNpyMemmap(m, path, parseHeader(header, path));
+  // Our own header: no cap (its text is at most header.length characters).
+  trackNpyMemmap(m, path, parseHeader(header, path, { maxHeaderSize: header.length }));
   return m as Memmap<ValueOf<D>>;
 }
 
