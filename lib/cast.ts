@@ -11,6 +11,7 @@
  */
 import { inspect } from 'util';
 import type { DType } from './dtype';
+import { makeScalar } from './dtype/dtype';
 
 type Caster = (v: unknown) => unknown;
 
@@ -137,6 +138,10 @@ function scalarCaster(src: DType, dst: DType): Caster {
   }
   if (dk === 'S' || dk === 'V') {
     if (sk === 'S' || sk === 'V') return (v) => v;
+    // Python's str() of an integer or a bool; the S codec NUL-pads or cuts it
+    // to the itemsize, as NumPy does. (Float text is Python's repr: not reproduced.)
+    if (dk === 'S' && (sk === 'i' || sk === 'u')) return (v) => String(v);
+    if (dk === 'S' && sk === 'b') return (v) => (v ? 'True' : 'False');
     throw new TypeError(`cannot cast ${src.str} to ${dst.str}`);
   }
   throw new TypeError(`cannot cast ${src.str} to ${dst.str}`);
@@ -245,4 +250,35 @@ function subarrayCaster(src: DType, dst: DType): Caster {
     for (let k = 0; k < dSize; k++) out[k] = from[k] < 0 ? zero : base(leaves[from[k]]);
     return nest(out);
   };
+}
+
+/** Characters NumPy gives the text of each type (`np.zeros(1, t).astype('S').itemsize`). */
+const TEXT_LENGTH: Readonly<Record<string, number>> = Object.freeze({
+  b1: 5,
+  i1: 4,
+  i2: 6,
+  i4: 11,
+  i8: 21,
+  u1: 3,
+  u2: 5,
+  u4: 10,
+  u8: 20,
+  f2: 32,
+  f4: 32,
+  f8: 32,
+  c8: 64,
+  c16: 64,
+});
+
+/**
+ * The target of `astype` with an unsized `S` or `V` (`a.astype('S')`), sized
+ * as NumPy sizes it: `S` as long as the source type's longest text (`S21` for
+ * int64) or the source's own length, `V` as the source's itemsize. Any other
+ * target is returned as it is.
+ */
+export function sizedFlexible(src: DType, dst: DType): DType {
+  if (dst.itemsize !== 0 || dst.isStructured || dst.shape.length > 0 || (dst.kind !== 'S' && dst.kind !== 'V')) return dst;
+  if (dst.kind === 'V') return src.itemsize > 0 ? makeScalar('V', src.itemsize, '|') : dst;
+  const n = src.kind === 'S' ? src.itemsize : src.isStructured || src.shape.length > 0 ? undefined : TEXT_LENGTH[`${src.kind}${src.itemsize}`];
+  return n === undefined || n === 0 ? dst : makeScalar('S', n, '|');
 }

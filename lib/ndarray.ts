@@ -54,6 +54,7 @@ import type { Storage } from './storage';
 import { elementAccess, type ElementAccess } from './element-access';
 import { assign, fillScalar } from './assign';
 import { byteswapInPlace, copyAs } from './copy';
+import { sizedFlexible } from './cast';
 import { arrayRepr } from './repr';
 import * as elementwise from './elementwise';
 import * as reduceAll from './reduce';
@@ -929,7 +930,7 @@ export class NdArray<T = unknown> {
   /** A copy cast to `dtype` with NumPy's unsafe casting; keeps the memory order (K) by default. */
   astype<const D extends DTypeLike>(dtype: D, order: Order = 'K'): Retyped<this, ValueOf<D>> {
     this.#st.checkOpen();
-    const dt = toDType(dtype);
+    const dt = sizedFlexible(this.#dtype, toDType(dtype));
     const c = copyAs(this, dt, order);
     if (dt.shape.length === 0) return asClassOf<NdArray>(this, c) as unknown as Retyped<this, ValueOf<D>>;
     // A subarray dtype adds its axes to the result, as NumPy's astype does.

@@ -216,3 +216,39 @@ print(json.dumps(out))
     expect(errors).toBeGreaterThan(0);
   });
 });
+
+describeWithNumpy("astype to an unsized 'S' or 'V', and integers and bools to bytes, against NumPy", () => {
+  const kinds = ['?', 'i1', 'i2', 'i4', 'i8', 'u1', 'u2', 'u4', 'u8', 'f2', 'f4', 'f8', 'c8', 'c16', 'S5'];
+  test("astype('S') and astype('V') take NumPy's itemsize", () => {
+    const theirs = runNumpy<Record<string, [number, number]>>(
+      `print(json.dumps({k: [np.zeros(1, k).astype('S').itemsize, np.zeros(1, k).astype('V').itemsize] for k in ${JSON.stringify(kinds)}}))`,
+    );
+    for (const k of kinds) {
+      const a = zeros(1, k);
+      let s: number | string;
+      try {
+        s = a.astype('S').dtype.itemsize;
+      } catch (e) {
+        s = (e as Error).message; // float and complex text is refused, not guessed
+      }
+      if (typeof s === 'string') expect(s).toBe(`cannot cast ${a.dtype.str} to |S${theirs[k]![0]}`);
+      else expect([k, s]).toEqual([k, theirs[k]![0]]);
+      // V: the source's itemsize; numbers to raw void bytes are refused, naming that size.
+      if (k === 'S5') expect(a.astype('V').dtype.itemsize).toBe(theirs[k]![1]);
+      else expect(() => a.astype('V')).toThrow(`cannot cast ${a.dtype.str} to |V${theirs[k]![1]}`);
+    }
+  });
+
+  test("integers and bools become Python's str(), NUL-padded or cut", () => {
+    const ints = zeros(5, '<i8');
+    ints.set([-3, 0, 97, 1234567, 2 ** 53 - 1]);
+    const bools = zeros(2, '?');
+    bools.set([true, false]);
+    const theirs = runNumpy<number[][][]>(
+      `a = np.array([-3, 0, 97, 1234567, 2**53 - 1]); b = np.array([True, False])
+print(json.dumps([[list(x) for x in a.astype('S')], [list(x) for x in a.astype('S2')], [list(x) for x in b.astype('S')], [list(x) for x in a.astype('u1').astype('S')]]))`,
+    );
+    const bytes = (a: { toArray(): unknown }) => (a.toArray() as Uint8Array[]).map((x) => [...x]);
+    expect([bytes(ints.astype('S')), bytes(ints.astype('S2')), bytes(bools.astype('S')), bytes(ints.astype('u1').astype('S'))]).toEqual(theirs);
+  });
+});
