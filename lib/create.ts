@@ -93,7 +93,9 @@ export function fromBuffer<const D extends DTypeLike = 'f8'>(buffer: ArrayBuffer
 
 /** A new C-contiguous array of zeros. */
 export function zeros<const D extends DTypeLike = 'f8'>(shape: number | readonly number[], dtype: D = 'f8' as D, order: 'C' | 'F' = 'C'): NdArray<ValueOf<D>> {
-  const dt = toDType(dtype);
+  let dt = toDType(dtype);
+  // An unsized 'S' makes 1-byte strings, as NumPy's array creation does ('V' stays V0).
+  if (dt.kind === 'S' && dt.itemsize === 0 && !dt.isStructured && dt.shape.length === 0) dt = toDType('S1');
   const s = normalizeShape(shape);
   checkNdim(s.length + dt.shape.length);
   if (dt.shape.length > 0) return allocate(dt.base, checkShape([...s, ...dt.shape]), order) as NdArray<ValueOf<D>>;
@@ -189,7 +191,9 @@ export interface NdarrayOptions {
  */
 export function ndarray<const D extends DTypeLike>(shape: number | readonly number[], dtype: D, buffer: ArrayBufferLike | ArrayBufferView, options: NdarrayOptions = {}): NdArray<ValueOf<D>> {
   const raw = fromBuffer(buffer, 'u1', { readonly: options.readonly });
-  const dt = toDType(dtype);
+  let dt = toDType(dtype);
+  // An unsized 'S' makes 1-byte strings, as NumPy's array creation does ('V' stays V0).
+  if (dt.kind === 'S' && dt.itemsize === 0 && !dt.isStructured && dt.shape.length === 0) dt = toDType('S1');
   const s = normalizeShape(shape);
   checkNdim(s.length + dt.shape.length);
   const el = dt.shape.length > 0 ? dt.base : dt;

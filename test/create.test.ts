@@ -338,3 +338,12 @@ describe('0-byte items (issue 12 item 14, sibling)', () => {
     expect(a.astype('V0').size).toBe(2 ** 52);
   });
 });
+
+test("zeros with an unsized 'S' makes 1-byte strings, as NumPy's np.zeros(3, 'S') (dtype S1); 'V' stays V0", () => {
+  expect(zeros(3, 'S').dtype.str).toBe('|S1');
+  expect(zeros([2, 2], 'S').toArray()).toEqual([
+    [new Uint8Array(0), new Uint8Array(0)],
+    [new Uint8Array(0), new Uint8Array(0)],
+  ]);
+  expect(zeros(3, 'V').dtype.str).toBe('|V0');
+});

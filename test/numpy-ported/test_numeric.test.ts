@@ -241,10 +241,10 @@ describe('TestNonzero', () => {
     for (const dt of [...'?bhilqnpBHILQNPefdFDSV']) {
       const name = dtype(dt).name;
       if (dt !== 'V') {
-        const m = zeros([3, 3], dt);
-        const one = dt === 'S' ? zeros(1, 'S1') : zeros(1, dt);
+        const mm = zeros([3, 3], dt);
+        const one = zeros(1, dt); // np.ones(1, dtype=dt)
         one.fill(dt === 'S' ? '1' : 1);
-        const mm = dt === 'S' ? zeros([3, 3], 'S1') : m;
+        expect([name, mm.dtype.itemsize]).toEqual([name, one.dtype.itemsize]);
         mm.set('0, 0', one.get(0));
         mm.set('1, 0', one.get(0));
 
