@@ -18,6 +18,7 @@
  *   outermost (C order) and the other dimensions in the source's memory order.
  * @module
  */
+import { inspect } from 'util';
 import type { DType } from './dtype';
 import { makeCaster } from './cast';
 import { broadcastTo } from './views';
@@ -29,7 +30,7 @@ import { normalizeAxis, shapeToSize } from './layout';
 import { pyShape } from './format';
 import { codecOf, derive, requireOpen, storageOf, writeFlagOf, NdArray as ArrayClass } from './internal';
 import type { NdArray } from './ndarray';
-import { resultType, type PyScalar } from './promote';
+import { canCast, resultType, type PyScalar } from './promote';
 import {
   allocateOrdered,
   arithOf,
@@ -423,13 +424,36 @@ export interface TakeOptions {
   axis?: number | null;
   /** Out-of-range indices: 'raise' (default), 'wrap' or 'clip'. */
   mode?: ClipMode;
+  /**
+   * Where to put the result (NumPy's `out`): a writeable array of the result's
+   * shape whose dtype casts safely to `a`'s. It may overlap `a` (the values
+   * are gathered first); it is returned.
+   */
+  out?: NdArray | null;
 }
 
 /**
- * NumPy's `take(a, indices, axis, mode)`: a new C-contiguous array of shape
- * `a.shape[:axis] + indices.shape + a.shape[axis+1:]`.
+ * NumPy's `take(a, indices, axis, mode, out)`: a new C-contiguous array of shape
+ * `a.shape[:axis] + indices.shape + a.shape[axis+1:]`, or that result in `out`.
  */
 export function take(a: NdArray, indices: NdArray | number | readonly number[], options: TakeOptions = {}): NdArray {
+  const out = options.out ?? null;
+  if (out === null) return takeNew(a, indices, options);
+  if (!(out instanceof ArrayClass)) throw new TypeError(`take: out must be an NdArray, got ${repr(out)}`);
+  requireWritable(out);
+  // NumPy's check: out must convert to a's dtype under 'safe' casting (it is written back unsafely).
+  if (!canCast(out.dtype, a.dtype, 'safe')) {
+    throw new TypeError(`Cannot cast array data from ${inspect(out.dtype)} to ${inspect(a.dtype)} according to the rule 'safe'`);
+  }
+  const r = takeNew(a, indices, options);
+  if (r.shape.length !== out.shape.length || r.shape.some((n, i) => n !== out.shape[i])) {
+    throw new ValueError('output array does not match result of ndarray.take');
+  }
+  out.set(r);
+  return out;
+}
+
+function takeNew(a: NdArray, indices: NdArray | number | readonly number[], options: TakeOptions): NdArray {
   requireOpen(a);
   const mode = checkMode(options.mode ?? 'raise');
   const axis = options.axis ?? null;

@@ -133,3 +133,26 @@ test('take, addAt, argmax, axis max and sort over a sparse 5 GiB mapping, window
     fs.rmSync(p, { force: true });
   }
 });
+
+describe('take with out (NumPy\'s np.take(..., out=))', () => {
+  test('writes the result into out and returns it, also when out overlaps the source', () => {
+    const x = arange(5);
+    const y = F.take(x, [1, 2, 3], { out: x.index('2:5'), mode: 'wrap' });
+    expect(y.toArray()).toEqual([1n, 2n, 3n]);
+    expect(x.toArray()).toEqual([0n, 1n, 1n, 2n, 3n]);
+    const out = arange(3, 'i4').astype('i4');
+    expect(F.take(arange(10), [9, 0], { out: out.index(':2') }).toArray()).toEqual([9, 0]);
+    expect(out.toArray()).toEqual([9, 0, 2]);
+  });
+
+  test('refuses, before writing, a wrong shape, an unsafe dtype and a read-only out', () => {
+    const x = arange(5);
+    const out = arange(3);
+    expect(() => F.take(x, [1, 2], { out })).toThrow(new ValueError('output array does not match result of ndarray.take'));
+    expect(() => F.take(x, [1, 2], { out: arange(2, 'f4') })).toThrow("Cannot cast array data from dtype('float32') to dtype('int64') according to the rule 'safe'");
+    const ro = arange(2);
+    ro.flags.writeable = false;
+    expect(() => F.take(x, [1, 2], { out: ro })).toThrow(AccessError);
+    expect(out.toArray()).toEqual([0n, 1n, 2n]);
+  });
+});

@@ -11,9 +11,7 @@
 // Left out of the parametrizations (no such dtypes here): the datetime64,
 // timedelta64 and Python timedelta cases of nan_arr; in TestTake.test_ip_types
 // the long double, str and object types of np._core.sctypes.
-//
-// Skipped (not counted as passing):
-// - TestTake.test_out_overlap, test_ret_is_out: take() has no `out` argument.
+
 import { argmax, argmin, IndexError, max, min, NdArray, take, zeros } from '../../lib';
 import { describeWithNumpy, runNumpy } from '../helpers/numpy';
 
@@ -200,6 +198,20 @@ describe('TestTake', () => {
     expect(rec1.dtype.equals(rec.dtype)).toBe(true);
   });
 
-  test.skip('test_out_overlap: take() has no out argument', () => {});
-  test.skip('test_ret_is_out: take() has no out argument', () => {});
+  test('test_out_overlap', () => {
+    // gh-6272 check overlap on out
+    const x = array([0, 1, 2, 3, 4], 'i8');
+    const y = take(x, [1, 2, 3], { out: x.index('2:5'), mode: 'wrap' });
+    expect(y.toArray()).toEqual([1n, 2n, 3n]);
+    expect(x.toArray()).toEqual([0n, 1n, 1n, 2n, 3n]);
+  });
+
+  test.each([[[1, 2]], [[1]], [[]]])('test_ret_is_out[%j]', (shape) => {
+    // 0d arrays should not be an exception to this rule
+    const x = array([0, 1, 2, 3, 4], 'i8');
+    const inds = zeros(shape, 'intp');
+    const out = zeros(shape, x.dtype);
+    const ret = take(x, inds, { out });
+    expect(ret).toBe(out);
+  });
 });
