@@ -6,22 +6,63 @@
  * they do not, packed from the fastest axis.
  * @module
  */
-import type { DType } from './dtype';
-import { IndexError, ValueError } from './errors';
+import { inspect } from 'util';
+import { dtype as toDType, type DType, type DTypeLike } from './dtype';
+import { IndexError, ValueError, repr } from './errors';
 import { MAXDIMS, normalizeAxis } from './layout';
 import type { NdArray } from './ndarray';
 import { pyShape } from './format';
-import { resultType } from './promote';
+import { canCast, resultType, type Casting } from './promote';
 import { allocateOrdered } from './compute-values';
 import { Slice } from './indexing';
 import { copyNative, elementCode, isSwapped } from './kernels';
-import { requireOpen, storageOf } from './internal';
+import { requireOpen, storageOf, NdArray as ArrayClass } from './internal';
 import { storesWholeItems } from './fresh-memory';
 
 /** Options of {@link concatenate} and {@link stack}. */
 export interface JoinOptions {
   /** The axis to join along (default 0); for concatenate, null flattens the inputs first. */
   axis?: number | null;
+  /** Where to put the result (NumPy's `out`): an array of the result's shape, returned. Not with `dtype`. */
+  out?: NdArray | null;
+  /** The result's dtype (NumPy's `dtype`) instead of the inputs' promotion. Not with `out`. */
+  dtype?: DTypeLike | null;
+  /** How the inputs may be cast into the result (NumPy's `casting`, default `'same_kind'`). */
+  casting?: Casting;
+}
+
+const CASTINGS: readonly string[] = ['no', 'equiv', 'safe', 'same_kind', 'unsafe'];
+
+/** The result's dtype from `out`, `dtype` or the inputs, once every input is known to cast to it under `casting`. */
+function targetDType(name: string, arrays: readonly NdArray[], options: JoinOptions): DType {
+  const out = options.out ?? null;
+  const wanted = options.dtype ?? null;
+  if (out !== null && wanted !== null) throw new TypeError(`${name}() only takes \`out\` or \`dtype\` as an argument, but both were provided.`);
+  const casting = options.casting ?? 'same_kind';
+  if (!CASTINGS.includes(casting)) throw new ValueError(`casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe' (got ${repr(casting)})`);
+  if (out !== null && !(out instanceof ArrayClass)) throw new TypeError(`${name}: out must be an NdArray, got ${repr(out)}`);
+  const dt = out !== null ? out.dtype : wanted !== null ? toDType(wanted) : joinedDType(arrays);
+  if (dt.shape.length > 0) {
+    throw new TypeError(
+      `The dtype \`${inspect(dt)}\` is not a valid dtype for concatenation since it is a subarray dtype (the subarray dimensions would be added as array dimensions).`,
+    );
+  }
+  for (const a of arrays) {
+    if (!canCast(a.dtype, dt, casting)) {
+      throw new TypeError(`Cannot cast array data from ${inspect(a.dtype)} to ${inspect(dt)} according to the rule '${casting}'`);
+    }
+  }
+  return dt;
+}
+
+/** `r` itself, or `r` written into `options.out` (which must have its shape). */
+function intoOut(r: NdArray, options: JoinOptions): NdArray {
+  const out = options.out ?? null;
+  if (out === null) return r;
+  if (out.ndim !== r.ndim) throw new ValueError(`Output array has wrong dimensionality: ${pyShape(out.shape)}, the result is ${pyShape(r.shape)}`);
+  if (out.shape.some((n, i) => n !== r.shape[i])) throw new ValueError(`Output array is the wrong shape: ${pyShape(out.shape)}, the result is ${pyShape(r.shape)}`);
+  out.set(r);
+  return out;
 }
 
 function joinedDType(arrays: readonly NdArray[]): DType {
@@ -67,17 +108,18 @@ function checkOpen(arrays: readonly NdArray[]): void {
 }
 
 /**
- * NumPy's `concatenate(arrays, axis)`: a new array holding the inputs one
- * after another along `axis` (default 0; null: the flattened inputs).
+ * NumPy's `concatenate(arrays, axis, out, dtype, casting)`: a new array (or
+ * `out`) holding the inputs one after another along `axis` (default 0; null:
+ * the flattened inputs).
  */
 export function concatenate(arrays: readonly NdArray[], options: JoinOptions = {}): NdArray {
   if (arrays.length === 0) throw new ValueError('need at least one array to concatenate');
   checkOpen(arrays);
   const axis = options.axis === undefined ? 0 : options.axis;
-  const dt = joinedDType(arrays);
+  const dt = targetDType('concatenate', arrays, options);
   if (axis === null) {
     const flat = arrays.map((a) => a.reshape(-1));
-    return join(flat, 0, dt);
+    return intoOut(join(flat, 0, dt), options);
   }
   const nd = arrays[0].ndim;
   if (nd === 0) throw new ValueError('zero-dimensional arrays cannot be concatenated');
@@ -96,7 +138,7 @@ export function concatenate(arrays: readonly NdArray[], options: JoinOptions = {
       }
     }
   });
-  return join(arrays, ax, dt);
+  return intoOut(join(arrays, ax, dt), options);
 }
 
 function join(arrays: readonly NdArray[], ax: number, dt: DType): NdArray {
@@ -131,7 +173,7 @@ function copyBytes(a: NdArray, out: NdArray, at: number): boolean {
   return copyNative(storageOf(a), a.offset, a.strides, storageOf(out), out.offset + at, out.strides, a.shape, dt.itemsize, units);
 }
 
-/** NumPy's `stack(arrays, axis)`: inputs of one shape joined along a new axis (default 0). */
+/** NumPy's `stack(arrays, axis, out, dtype, casting)`: inputs of one shape joined along a new axis (default 0), into a new array or `out`. */
 export function stack(arrays: readonly NdArray[], options: JoinOptions = {}): NdArray {
   if (arrays.length === 0) throw new ValueError('need at least one array to stack');
   checkOpen(arrays);
@@ -144,10 +186,13 @@ export function stack(arrays: readonly NdArray[], options: JoinOptions = {}): Nd
   // NumPy adds the axis by indexing (expand_dims), hence its IndexError.
   if (shape.length >= MAXDIMS) throw new IndexError(`number of dimensions must be within [0, ${MAXDIMS}], indexing result would have ${shape.length + 1}`);
   const ax = normalizeAxis(options.axis ?? 0, shape.length + 1);
-  const dt = joinedDType(arrays);
-  return join(
-    arrays.map((a) => a.expandDims(ax)),
-    ax,
-    dt,
+  const dt = targetDType('stack', arrays, options);
+  return intoOut(
+    join(
+      arrays.map((a) => a.expandDims(ax)),
+      ax,
+      dt,
+    ),
+    options,
   );
 }

@@ -1,6 +1,6 @@
 // concatenate and stack against NumPy: promoted dtype, NumPy's layout of the
 // result for mixed input layouts, and the errors.
-import { arange, fromBuffer, AxisError, ValueError } from '../lib';
+import { arange, fromBuffer, zeros, AxisError, ValueError } from '../lib';
 import * as J from '../lib/join';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { encode, PY_ENCODE } from './helpers/values';
@@ -40,5 +40,29 @@ describe('joining errors', () => {
     expect(() => J.stack([a, a.index(':1')])).toThrow('all input arrays must have the same shape');
     const rec = fromBuffer(new Uint8Array(12), { names: ['x'], formats: ['<i4'], itemsize: 12 });
     expect(() => J.concatenate([rec, fromBuffer(new Int32Array([1]), '<i4')])).toThrow(TypeError);
+  });
+});
+
+describe("concatenate and stack with NumPy's out, dtype and casting", () => {
+  test('out receives the result and is returned; dtype picks the result type', () => {
+    const a = arange(3);
+    const b = arange(3, 5);
+    const out = zeros(5, '<f8');
+    expect(J.concatenate([a, b], { out })).toBe(out);
+    expect(out.toArray()).toEqual([0, 1, 2, 3, 4]);
+    const s = J.stack([a, a], { dtype: '<i2' });
+    expect([s.dtype.str, s.toArray()]).toEqual(['<i2', [[0, 1, 2], [0, 1, 2]]]);
+  });
+
+  test('errors are NumPy\'s, raised before out is written', () => {
+    const a = arange(2);
+    const out = zeros(4, '<i8');
+    expect(() => J.concatenate([a, a], { out, dtype: 'i8' })).toThrow(new TypeError('concatenate() only takes `out` or `dtype` as an argument, but both were provided.'));
+    expect(() => J.concatenate([a, a], { casting: 'same_value' as never })).toThrow(/^casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe'/);
+    expect(() => J.concatenate([a, a], { dtype: 'i4', casting: 'safe' })).toThrow("Cannot cast array data from dtype('int64') to dtype('int32') according to the rule 'safe'");
+    expect(() => J.concatenate([a, a], { out: zeros(5, '<i8') })).toThrow(/^Output array is the wrong shape/);
+    expect(() => J.concatenate([a, a], { out: zeros([4, 1], '<i8') })).toThrow(/^Output array has wrong dimensionality/);
+    expect(() => J.stack([a, a], { dtype: { base: 'i4', shape: [2] } })).toThrow(/is not a valid dtype for concatenation since it is a subarray dtype/);
+    expect(out.toArray()).toEqual([0n, 0n, 0n, 0n]);
   });
 });
