@@ -17,7 +17,7 @@ import { makeCaster } from './cast';
 import { AccessError, ValueError, repr } from './errors';
 import { Slice } from './indexing';
 import { normalizeAxis } from './layout';
-import { requireOpen, writeFlagOf, NdArray as ArrayClass } from './internal';
+import { asClassOf, requireOpen, writeFlagOf, NdArray as ArrayClass } from './internal';
 import type { NdArray } from './ndarray';
 import { copyAs } from './copy';
 import { makeArray } from './internal';
@@ -389,9 +389,20 @@ function numbersOf(a: NdArray): ArrayLike<number> | null {
  * NaNs count as one, and so do +0 and -0: the first of each in C order is
  * kept), and on request the position of each value's first occurrence
  * (int64), for each input element the index of its value (int64, shaped like
- * `a`) and how often each occurs (int64).
+ * `a`) and how often each occurs (int64). The values keep `a`'s class, as
+ * NumPy's do (a subclass's `arrayFinalize` sees `a`), except a Memmap's,
+ * which are a plain NdArray (NumPy's memmap gives an ndarray).
  */
 export function unique(a: NdArray, options: UniqueOptions = {}): UniqueResult {
+  const r = uniqueOf(a, options);
+  // NumPy's memmap (that class exactly, not a subclass of it) turns a result
+  // that maps no file into a plain ndarray; its getters are its prototype's own.
+  const proto = Object.getPrototypeOf(a) as object;
+  if (Object.prototype.hasOwnProperty.call(proto, 'fileOffset')) return r;
+  return { ...r, values: asClassOf(a, r.values) };
+}
+
+function uniqueOf(a: NdArray, options: UniqueOptions): UniqueResult {
   requireOpen(a);
   const dt = a.dtype;
   if (!nativeInt64(INTP)) return uniqueJS(a, options);

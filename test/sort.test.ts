@@ -1,7 +1,8 @@
 // Sorting and grouping against NumPy: stable order with NaN last and ±0
 // ties, records by fields, searchsorted sides, unique with counts and
 // inverse, bincount with weights.
-import { fromBuffer, zeros, NdArray, AccessError, ValueError } from '../lib';
+import { TempDir } from './helpers/tmp';
+import { arange, fromBuffer, memmap, Memmap, zeros, NdArray, AccessError, ValueError } from '../lib';
 import * as S from '../lib/sort';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { encode, PY_ENCODE } from './helpers/values';
@@ -226,4 +227,21 @@ describe('sorting errors', () => {
     S.sortInPlace(a.index('::2'));
     expect(a.toArray()).toEqual([3, 0, 4, 0, 5, 0]);
   });
+});
+
+test("unique's values keep a subclass (NumPy's np.unique of an ndarray subclass), but a Memmap's are a plain NdArray", () => {
+  class Sub extends NdArray {}
+  const a = arange(5).view(Sub);
+  expect(S.unique(a).values).toBeInstanceOf(Sub);
+  const t = new TempDir();
+  const m = memmap(t.path('unique.bin'), { dtype: '<f8', mode: 'w+', shape: [4] });
+  try {
+    const u = S.unique(m).values;
+    expect(Object.getPrototypeOf(u)).toBe(NdArray.prototype);
+    class MSub extends Memmap {}
+    expect(S.unique(m.view(MSub)).values).toBeInstanceOf(MSub);
+  } finally {
+    m.close();
+    t.remove();
+  }
 });
