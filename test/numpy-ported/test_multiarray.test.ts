@@ -12,7 +12,7 @@
 // timedelta64 and Python timedelta cases of nan_arr; in TestTake.test_ip_types
 // the long double, str and object types of np._core.sctypes.
 
-import { argmax, argmin, IndexError, max, min, NdArray, take, zeros } from '../../lib';
+import { argmax, argmin, fromBuffer, IndexError, max, min, multiply, NdArray, take, zeros } from '../../lib';
 import { describeWithNumpy, runNumpy } from '../helpers/numpy';
 
 type Enc = number | string | boolean | [number | string, number | string];
@@ -214,4 +214,46 @@ describe('TestTake', () => {
     const ret = take(x, inds, { out });
     expect(ret).toBe(out);
   });
+});
+
+describe('TestNewaxis', () => {
+  test('test_basic', () => {
+    const sk = array([0, -0.1, 0.1], 'f8');
+    const res = multiply(250, sk.index(':, None'));
+    expect(res.shape).toEqual([3, 1]);
+    const want = multiply(250, sk).toArray() as number[];
+    (res.ravel().toArray() as number[]).forEach((v, i) => expect(v).toBeCloseTo(want[i]!, 7));
+  });
+});
+
+// Skipped (not counted as passing): TestFromBuffer.test_array_base (an
+// ArrayBuffer is no array object to be a `base`), test_mmap_close (Python's
+// mmap object and its BufferError).
+describe('TestFromBuffer', () => {
+  test.each(['<', '>'].flatMap((byteorder) => ['f8', 'i8', 'c16'].map((t) => [byteorder, t] as const)))('test_basic[%s %s]', (byteorder, t) => {
+    const dt = byteorder + t;
+    // (np.random.random((4, 7)) * 5).astype(dt), seeded
+    const x = array(
+      Array.from({ length: 28 }, (_, i) => ((i * 7919) % 500) / 100),
+      'f8',
+    )
+      .reshape([4, 7])
+      .astype(dt);
+    const buf = Uint8Array.from(x.copy().reshape(-1).view('u1').toArray() as number[]); // x.tobytes()
+    const y = fromBuffer(buf, dt);
+    expect(y.shape).toEqual([28]);
+    expect(y.dtype.str).toBe(x.dtype.str);
+    expect(y.toArray()).toEqual(x.reshape(-1).toArray());
+  });
+
+  test.skip('test_array_base: an ArrayBuffer is no array object to be a base', () => {});
+
+  test('test_empty', () => {
+    const e = fromBuffer(new Uint8Array(0));
+    expect(e.shape).toEqual([0]);
+    expect(e.dtype.str).toBe('<f8');
+    expect(e.toArray()).toEqual([]);
+  });
+
+  test.skip("test_mmap_close: Python's mmap object (BufferError on close) has no counterpart", () => {});
 });
