@@ -12,7 +12,7 @@
 // timedelta64 and Python timedelta cases of nan_arr; in TestTake.test_ip_types
 // the long double, str and object types of np._core.sctypes.
 
-import { argmax, argmin, fromBuffer, IndexError, max, min, multiply, NdArray, take, zeros } from '../../lib';
+import { argmax, argmin, argsort, fromBuffer, IndexError, max, min, multiply, NdArray, searchsorted, sort, take, ValueError, zeros } from '../../lib';
 import { describeWithNumpy, runNumpy } from '../helpers/numpy';
 
 type Enc = number | string | boolean | [number | string, number | string];
@@ -28,7 +28,7 @@ function dec(v: Enc): unknown {
   return typeof v === 'string' ? num(v) : v;
 }
 
-function array(values: unknown[], dt: string): NdArray {
+function array(values: unknown[], dt = 'i8'): NdArray {
   const a = zeros(values.length, dt as never) as NdArray;
   a.set(values as never);
   return a;
@@ -256,4 +256,191 @@ describe('TestFromBuffer', () => {
   });
 
   test.skip("test_mmap_close: Python's mmap object (BufferError on close) has no counterpart", () => {});
+});
+
+// TestMethods' searchsorted tests. v and sorter are NdArrays here (NumPy also
+// takes lists). Left out of the type loops: long double, datetime, object.
+// Skipped (not counted as passing): test_searchsorted_unicode (no U dtype).
+describe('TestMethods (searchsorted)', () => {
+  const ints = (a: NdArray): number[] => (a.toArray() as bigint[]).map(Number);
+  const ar = (n: number, dt = 'i8'): NdArray => array(Array.from({ length: n }, (_, i) => i), dt);
+
+  test.each(['f2', 'f4', 'f8'])('test_searchsorted_floats[%s]', (dt) => {
+    const a = array([0, 1, NaN], dt);
+    expect(ints(searchsorted(a, a, { side: 'left' }))).toEqual([0, 1, 2]);
+    expect(ints(searchsorted(a, a, { side: 'right' }))).toEqual([1, 2, 3]);
+    // check keyword arguments
+    searchsorted(a, 1);
+    const x = array([0, 1, NaN], 'f4');
+    expect(Number(searchsorted(x, x.index(-1)).get())).toBe(2);
+  });
+
+  test('test_searchsorted_complex', () => {
+    // test for complex arrays containing nans.
+    const re = [0, 0, 1, 1, 0, 1, NaN, NaN, NaN];
+    const im = [0, 1, 0, 1, NaN, NaN, 0, 1, NaN];
+    let a = array(
+      re.map((r, i) => ({ re: r, im: im[i] })),
+      'c16',
+    );
+    expect(ints(searchsorted(a, a, { side: 'left' }))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(ints(searchsorted(a, a, { side: 'right' }))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    // little endian, big endian
+    for (const dt of ['<i4', '>i4']) {
+      a = array([0, 128], dt);
+      const v = zeros([], dt);
+      v.fill(128);
+      expect(Number(searchsorted(a, v).get())).toBe(1);
+    }
+  });
+
+  test('test_searchsorted_n_elements', () => {
+    const k = array([0, 1, 2], 'f8');
+    const ones = (n: number) => {
+      const o = zeros(n, 'f8');
+      o.fill(1);
+      return o;
+    };
+    // Check 0 elements
+    expect(ints(searchsorted(ones(0), k, { side: 'left' }))).toEqual([0, 0, 0]);
+    expect(ints(searchsorted(ones(0), k, { side: 'right' }))).toEqual([0, 0, 0]);
+    // Check 1 element
+    expect(ints(searchsorted(ones(1), k, { side: 'left' }))).toEqual([0, 0, 1]);
+    expect(ints(searchsorted(ones(1), k, { side: 'right' }))).toEqual([0, 1, 1]);
+    // Check all elements equal
+    expect(ints(searchsorted(ones(2), k, { side: 'left' }))).toEqual([0, 0, 2]);
+    expect(ints(searchsorted(ones(2), k, { side: 'right' }))).toEqual([0, 2, 2]);
+  });
+
+  function unalignedCopy(a: NdArray): NdArray {
+    const aligned = zeros(a.itemsize * a.size + 1, 'u1');
+    const unaligned = aligned.index('1:').view(a.dtype);
+    unaligned.set(a);
+    expect(unaligned.flags.aligned).toBe(false);
+    return unaligned;
+  }
+
+  test('test_searchsorted_unaligned_array', () => {
+    const a = ar(10);
+    const unaligned = unalignedCopy(a);
+    const n = ints(a);
+    // Test searching unaligned array
+    expect(ints(searchsorted(unaligned, a, { side: 'left' }))).toEqual(n);
+    expect(ints(searchsorted(unaligned, a, { side: 'right' }))).toEqual(n.map((x) => x + 1));
+    // Test searching for unaligned keys
+    expect(ints(searchsorted(a, unaligned, { side: 'left' }))).toEqual(n);
+    expect(ints(searchsorted(a, unaligned, { side: 'right' }))).toEqual(n.map((x) => x + 1));
+  });
+
+  test('test_searchsorted_resetting', () => {
+    // Test smart resetting of binsearch indices
+    const a = ar(5);
+    const k = array([6, 5, 4]);
+    expect(ints(searchsorted(a, k, { side: 'left' }))).toEqual([5, 5, 4]);
+    expect(ints(searchsorted(a, k, { side: 'right' }))).toEqual([5, 5, 5]);
+  });
+
+  const TYPES = [...'bBhHiIlLqQpPefdFD?'];
+  test('test_searchsorted_type_specific', () => {
+    for (const dt of TYPES) {
+      const a = dt === '?' ? array([false, true], dt) : ar(5, dt);
+      const out = dt === '?' ? [0, 1] : [0, 1, 2, 3, 4];
+      expect([dt, ints(searchsorted(a, a, { side: 'left' }))]).toEqual([dt, out]);
+      expect([dt, ints(searchsorted(a, a, { side: 'right' }))]).toEqual([dt, out.map((x) => x + 1)]);
+      // Test empty array
+      const e = fromBuffer(new Uint8Array(0), dt);
+      let b = searchsorted(e, a, { side: 'left' });
+      expect([dt, b.dtype.str, ints(b)]).toEqual([dt, '<i8', out.map(() => 0)]);
+      b = searchsorted(a, e, { side: 'left' });
+      expect([dt, b.dtype.str, ints(b)]).toEqual([dt, '<i8', []]);
+    }
+  });
+
+  test.skip('test_searchsorted_unicode: no unicode (U) dtype', () => {});
+
+  test('test_searchsorted_with_invalid_sorter', () => {
+    const a = array([5, 2, 1, 3, 4]);
+    expect(() => searchsorted(a, 0, { sorter: array([1.1], 'f8') })).toThrow(TypeError);
+    expect(() => searchsorted(a, 0, { sorter: array([1, 2, 3, 4]) })).toThrow(ValueError);
+    expect(() => searchsorted(a, 0, { sorter: array([1, 2, 3, 4, 5, 6]) })).toThrow(ValueError);
+
+    // bounds check
+    expect(() => searchsorted(a, 4, { sorter: array([0, 1, 2, 3, 5]) })).toThrow(ValueError);
+    expect(() => searchsorted(a, 0, { sorter: array([-1, 0, 1, 2, 3]) })).toThrow(ValueError);
+    expect(() => searchsorted(a, 0, { sorter: array([4, 0, -1, 2, 3]) })).toThrow(ValueError);
+  });
+
+  test('test_searchsorted_with_sorter', () => {
+    let s0 = 7;
+    const rand = () => {
+      s0 = (s0 * 1103515245 + 12345) % 2 ** 31;
+      return s0 / 2 ** 31;
+    };
+    let a = array(Array.from({ length: 300 }, rand), 'f8');
+    let s = argsort(a);
+    const b = sort(a);
+    const k = array(Array.from({ length: 20 }, (_, i) => i / 19), 'f8');
+    expect(ints(searchsorted(a, k, { sorter: s }))).toEqual(ints(searchsorted(b, k)));
+
+    a = array(Array.from({ length: 20 }, () => [0, 1, 2, 3, 5]).flat());
+    s = argsort(a);
+    const k2 = array([0, 1, 2, 3, 5]);
+    expect(ints(searchsorted(a, k2, { side: 'left', sorter: s }))).toEqual([0, 20, 40, 60, 80]);
+    expect(ints(searchsorted(a, k2, { side: 'right', sorter: s }))).toEqual([20, 40, 60, 80, 100]);
+
+    // Test searching unaligned array
+    const keys = ar(10);
+    a = keys.copy();
+    s = argsort(a);
+    const unaligned = unalignedCopy(a);
+    const n = ints(keys);
+    expect(ints(searchsorted(unaligned, keys, { side: 'left', sorter: s }))).toEqual(n);
+    expect(ints(searchsorted(unaligned, keys, { side: 'right', sorter: s }))).toEqual(n.map((x) => x + 1));
+    // Test searching for unaligned keys
+    expect(ints(searchsorted(a, unaligned, { side: 'left', sorter: s }))).toEqual(n);
+    expect(ints(searchsorted(a, unaligned, { side: 'right', sorter: s }))).toEqual(n.map((x) => x + 1));
+
+    // Test all type specific indirect binary search functions
+    for (const dt of TYPES) {
+      let aa: NdArray;
+      let ss: NdArray;
+      let out: number[];
+      if (dt === '?') {
+        aa = array([true, false], dt);
+        // a sorter of a type other than np.intp, to check for #4698
+        ss = array([1, 0], 'i2');
+        out = [1, 0];
+      } else {
+        aa = array([3, 4, 1, 2, 0], dt);
+        ss = array([4, 2, 3, 0, 1], 'i2');
+        out = [3, 4, 1, 2, 0];
+      }
+      expect([dt, ints(searchsorted(aa, aa, { side: 'left', sorter: ss }))]).toEqual([dt, out]);
+      expect([dt, ints(searchsorted(aa, aa, { side: 'right', sorter: ss }))]).toEqual([dt, out.map((x) => x + 1)]);
+      const e = fromBuffer(new Uint8Array(0), dt);
+      expect([dt, ints(searchsorted(e, aa, { side: 'left', sorter: ss.index(':0') }))]).toEqual([dt, out.map(() => 0)]);
+      expect([dt, ints(searchsorted(aa, e, { side: 'left', sorter: ss }))]).toEqual([dt, []]);
+    }
+
+    // Test non-contiguous sorter array
+    a = array([3, 4, 1, 2, 0]);
+    const srt = zeros(10, 'intp');
+    srt.set('1::2', -1);
+    srt.set('::2', array([4, 2, 3, 0, 1]));
+    s = srt.index('::2');
+    expect(ints(searchsorted(a, a, { side: 'left', sorter: s }))).toEqual([3, 4, 1, 2, 0]);
+    expect(ints(searchsorted(a, a, { side: 'right', sorter: s }))).toEqual([4, 5, 2, 3, 1]);
+  });
+
+  test('test_searchsorted_return_type', () => {
+    // Functions returning indices should always return base ndarrays
+    class A extends NdArray {}
+    const a = ar(5).view(A);
+    const b = array([1, 2]).view(A);
+    const s = ar(5).view(A);
+    for (const side of ['left', 'right'] as const) {
+      expect(searchsorted(a, b, { side })).not.toBeInstanceOf(A);
+      expect(searchsorted(a, b, { side, sorter: s })).not.toBeInstanceOf(A);
+    }
+  });
 });
