@@ -14,6 +14,7 @@
 #include "kernel_plan.h"
 #include "napi_util.h"
 #include "pool_job.h"
+#include "pool_yield.h"
 
 namespace mmarray {
 namespace {
@@ -79,6 +80,8 @@ struct Job {
           plan->RunUnits(b, e - b, &partials[b - w0]);
           done_bytes.fetch_add(elements * plan->element_bytes(), std::memory_order_relaxed);
         }
+        // Pins released: a waiting JS thread runs before the next block.
+        YieldToWaiting();
       }
       std::lock_guard<std::mutex> lock(mu);
       completed += e - b;

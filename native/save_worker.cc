@@ -19,6 +19,7 @@
 #include "kernel_plan.h"
 #include "napi_util.h"
 #include "pool_job.h"
+#include "pool_yield.h"
 
 namespace mmarray {
 namespace {
@@ -189,6 +190,7 @@ struct SaveJob {
         if (!Pinned([&] { return WriteAll(fd, base + e * itemsize, n * itemsize); })) return false;
         done_bytes.fetch_add(n * itemsize, std::memory_order_relaxed);
         if (!Pace(fd)) return false;
+        YieldToWaiting();  // pool_yield.h: the event loop runs before the next block
       }
       return true;
     }
@@ -212,6 +214,7 @@ struct SaveJob {
           return false;
         }
         fill += n;
+        YieldToWaiting();  // pool_yield.h
       }
       if (!WriteAll(fd, staging.get(), fill * itemsize)) return false;
       e += fill;
