@@ -28,6 +28,7 @@
  * @module
  */
 import { AccessError } from './errors';
+import { capturingKernels } from './kernels';
 import { releaseBuffer } from './native';
 import { MemoryStorage, type Storage } from './storage';
 
@@ -63,4 +64,13 @@ export function releaseMemory(st: Storage): boolean {
     throw new AccessError('ERR_BUSY', `cannot release an array of ${st.byteLength} bytes while an async job reads or writes it; await the job first`);
   }
   return releaseBuffer(buffer);
+}
+
+/**
+ * {@link releaseMemory} for a temporary the library made inside one call and
+ * is done with: skipped while an async call records its kernels (the
+ * recorded calls still read it; the job's hold ends later and the GC frees it).
+ */
+export function releaseTemporary(st: Storage): void {
+  if (!capturingKernels()) releaseMemory(st);
 }

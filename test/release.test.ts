@@ -8,7 +8,9 @@ import * as os from 'os';
 import * as path from 'path';
 import * as mm from '../lib';
 import { FRESH_POOL_MIN_BYTES } from '../lib/fresh-memory';
+import { storageOf } from '../lib/internal';
 import { poolStats } from '../lib/native';
+import * as release from '../lib/release';
 
 const N = (4 * FRESH_POOL_MIN_BYTES) / 8; // a pool-sized <f8 result
 
@@ -210,5 +212,32 @@ describe('release() while an async job holds the memory', () => {
     await pending.catch(() => undefined);
     y.release();
     expectClosed(() => y.get(0));
+  });
+});
+
+describe('temporaries the library makes are released once used', () => {
+  test('a ufunc\'s copy of an input overlapping `out`, and set()\'s cast copy of an overlapping source', () => {
+    const spy = jest.spyOn(release, 'releaseTemporary');
+    try {
+      const a = mm.arange(0, N, 1, '<f8').copy();
+      mm.add(a.index('::-1'), 1, { out: a });
+      expect(a.get(0)).toBe(N);
+      expect(a.get(N - 1)).toBe(1);
+      expect(spy).toHaveBeenCalledTimes(1);
+      const freed = spy.mock.calls[0][0];
+      expect(freed.closed).toBe(true);
+      expect(freed).not.toBe(storageOf(a));
+      spy.mockClear();
+      const b = mm.arange(0, N, 1, '<f8').copy();
+      const bytes = b.view('<i8');
+      bytes.index('1:').set(b.index(':-1')); // a cast from <f8 over its own memory, shifted by one
+      expect(bytes.get(4)).toBe(3n);
+      expect(bytes.get(N - 1)).toBe(BigInt(N - 2));
+      expect(spy).toHaveBeenCalledTimes(1);
+      expect(spy.mock.calls[0][0].closed).toBe(true);
+      expect(bytes.get(0)).toBe(0n); // the first item is not written
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
