@@ -1149,7 +1149,7 @@ export class NdArray<T = unknown> {
   }
 
   [inspect.custom](): string {
-    if (this.#st.closed) return `${this.constructor.name}<${this.#dtype.str}> (closed mapping)`;
+    if (this.#st.closed) return `${this.constructor.name}<${this.#dtype.str}> (${this.#st.mapping === null ? 'released or detached memory' : 'closed mapping'})`;
     const f = this.flags;
     const layout = [f.cContiguous ? 'C' : '', f.fContiguous ? 'F' : ''].join('') || 'strided';
     return `${this.constructor.name}<${this.#dtype.str}> shape [${this.#shape.join(', ')}] strides [${this.#strides.join(', ')}] offset ${this.#offset} ${layout}${f.writeable ? '' : ' read-only'}\n${arrayRepr(this)}`;

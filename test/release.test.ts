@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { inspect } from 'util';
 import * as mm from '../lib';
 import { FRESH_POOL_MIN_BYTES } from '../lib/fresh-memory';
 import { storageOf } from '../lib/internal';
@@ -38,16 +39,22 @@ describe('release() of memory the library allocated', () => {
 
   test('the next result reuses the released region, with exactly its own values (zeros() reads zeros)', () => {
     const a = mm.arange(0, N, 1, '<f8');
+    // One allocation after each release: it finds the released region idle.
     const y = a.copy();
     y.fill(-1);
     y.release();
-    const maps = poolStats().freshMaps;
-    const z = mm.zeros([N], '<f8');
+    let maps = poolStats().freshMaps;
     const c = a.copy();
+    expect(poolStats().freshMaps).toBe(maps);
+    expect(c.sum()).toBe((N * (N - 1)) / 2);
+    c.fill(-1);
+    c.release();
+    maps = poolStats().freshMaps;
+    const z = mm.zeros([N], '<f8');
     expect(poolStats().freshMaps).toBe(maps);
     expect(z.sum()).toBe(0);
     expect(z.min()).toBe(0);
-    expect(c.sum()).toBe((N * (N - 1)) / 2);
+    expect(z.max()).toBe(0);
   });
 
   test('afterwards the array, its views, other arrays over its buffer and typed arrays taken from it throw ERR_CLOSED or read length 0', () => {
@@ -111,6 +118,16 @@ describe('release() of memory the library allocated', () => {
       throw new Error('inside');
     }).toThrow('inside');
     expectClosed(() => kept!.get(3));
+  });
+
+  test('a released array still prints and describes itself, saying so', () => {
+    const y = mm.arange(0, 10, 1, '<f8').copy();
+    y.release();
+    expect(String(y)).toBe('array(<released>, dtype=float64)');
+    expect(inspect(y)).toBe('NdArray<<f8> (released or detached memory)');
+    const d = mm.describe(y);
+    expect(d.closed).toBe(true);
+    expect(d.notes[0]).toMatch(/^CLOSED: the memory was released/);
   });
 
   test('an empty result releases without error', () => {
