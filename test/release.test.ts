@@ -233,7 +233,7 @@ describe('release() while an async job holds the memory', () => {
 });
 
 describe('temporaries the library makes are released once used', () => {
-  test('a ufunc\'s copy of an input overlapping `out`, and set()\'s cast copy of an overlapping source', () => {
+  test('a ufunc\'s copy of an input overlapping `out`, set()\'s cast copy of an overlapping source, put()\'s cast values', () => {
     const spy = jest.spyOn(release, 'releaseTemporary');
     try {
       const a = mm.arange(0, N, 1, '<f8').copy();
@@ -253,6 +253,13 @@ describe('temporaries the library makes are released once used', () => {
       expect(spy).toHaveBeenCalledTimes(1);
       expect(spy.mock.calls[0][0].closed).toBe(true);
       expect(bytes.get(0)).toBe(0n); // the first item is not written
+      spy.mockClear();
+      const target = mm.zeros([N], '<i4');
+      const idx = mm.arange(0, N, 1, '<i8');
+      mm.put(target, idx, mm.arange(0, N, 1, '<f8')); // values cast to <i4 first
+      expect(target.get(N - 1)).toBe(N - 1);
+      expect(spy).toHaveBeenCalledTimes(1);
+      expect(spy.mock.calls[0][0].closed).toBe(true);
     } finally {
       spy.mockRestore();
     }
