@@ -13,6 +13,7 @@ import { copyAs } from './copy';
 import type { DType } from './dtype';
 import { ValueError } from './errors';
 import { pyShape } from './format';
+import { releaseTemporary } from './release';
 import { allocate, isArray, requireOpen, storageOf } from './internal';
 import { forEachOffset2 } from './iterate';
 import { castNative, copyNative, NO_UNITS } from './kernels';
@@ -198,7 +199,13 @@ export function assign(target: NdArray, value: unknown): void {
     src = fromValue(value, dt);
   }
   const strides = broadcastStrides(src, target.shape);
-  copyBytes(src, strides, target);
+  try {
+    copyBytes(src, strides, target);
+  } finally {
+    // A copy made here (a cast, an overlap, a converted value) is dead now:
+    // its pool region goes back at once, as NumPy frees its temporary.
+    if (src !== value) releaseTemporary(storageOf(src));
+  }
 }
 
 /** Every element of `target` = one scalar. */

@@ -20,7 +20,8 @@
  * the promise rejects with `ERR_CLOSED`. A plain ArrayBuffer behind an array
  * is referenced until the promise settles and is marked untransferable
  * (Node's `markAsUntransferable`, for good: Node offers no way back), so a
- * transfer attempt cannot free it under the kernel.
+ * transfer attempt cannot free it under the kernel; an array's `release()`
+ * meanwhile is refused with `ERR_BUSY` (release.ts).
  *
  * Abort. `signal` aborts at the next block (a few ms at most): the promise
  * rejects with an `AbortError` (`code: 'ABORT_ERR'`). What a write had
@@ -44,6 +45,7 @@ import type { NdArray, Order } from './ndarray';
 import { descrOf, formatHeader } from './npy/header';
 import { replacementOf } from './npy/replace';
 import { closedError, MemoryStorage, withAllocator } from './storage';
+import { pinBuffer, releaseMemory, unpinBuffer } from './release';
 import { makeArray, requireOpen, storageOf } from './internal';
 import { newStrides } from './layout';
 
@@ -144,11 +146,24 @@ function abortError(signal: AbortSignal): AbortError {
   return new AbortError(undefined, { cause: signal.reason });
 }
 
-/** Keeps every plain ArrayBuffer a call touches from being transferred away under the kernel. */
-function holdBuffers(calls: readonly KernelCall[]): void {
+/**
+ * Keeps every plain ArrayBuffer a call touches from being transferred away
+ * or released (release.ts) under the kernel, until the returned function runs.
+ */
+function holdBuffers(calls: readonly KernelCall[]): () => void {
+  const held: ArrayBuffer[] = [];
   for (const c of calls) {
-    for (const v of c.args) if (v instanceof ArrayBuffer) markAsUntransferable(v);
+    for (const v of c.args) {
+      if (v instanceof ArrayBuffer) {
+        markAsUntransferable(v);
+        pinBuffer(v);
+        held.push(v);
+      }
+    }
   }
+  return () => {
+    for (const v of held) unpinBuffer(v);
+  };
 }
 
 interface Settled {
@@ -218,7 +233,6 @@ function start(call: KernelCall, threads: number): [Promise<Settled>, AsyncJob] 
  */
 async function runCalls(calls: readonly KernelCall[], threads: number, options: AsyncOptions, mapping: NdArray): Promise<unknown> {
   const { signal, onProgress } = options;
-  holdBuffers(calls);
   let before = 0;
   let result: unknown;
   let last = -1;
@@ -262,9 +276,16 @@ async function run<T>(a: NdArray, options: AsyncOptions, sync: () => T, finish: 
     if (options.onProgress) options.onProgress(0, 0);
     return value;
   }
-  await settleGc(largest, options.signal);
-  const result = await runCalls(calls, threads, options, a);
-  return finish(value, result);
+  // Held from the call on (not only once the kernels start): a release()
+  // while the GC settles would free memory the recorded calls point at.
+  const unhold = holdBuffers(calls);
+  try {
+    await settleGc(largest, options.signal);
+    const result = await runCalls(calls, threads, options, a);
+    return finish(value, result);
+  } finally {
+    unhold();
+  }
 }
 
 /** {@link NdArray.sum} on the thread pool. */
@@ -379,7 +400,11 @@ export async function saveNpyAsync(path: string, a: NdArray, options: AsyncOptio
   // Recorded, a mapping is handed over whole (its handle, which the job pins).
   const region = whole ? captureKernels(() => regionOf(storageOf(src), src.offset)).value : null;
   if (region === null) return savePieces(src, header, dest, tmp, mode, options);
-  if (region.memory instanceof ArrayBuffer) markAsUntransferable(region.memory);
+  const held = region.memory instanceof ArrayBuffer ? region.memory : null;
+  if (held !== null) {
+    markAsUntransferable(held);
+    pinBuffer(held);
+  }
   const { onProgress } = options;
   const [promise, settle] = settlement();
   const job = kernelSaveAsync(region.memory, region.byteOffset, src.strides, src.shape, src.itemsize, header,
@@ -394,8 +419,10 @@ export async function saveNpyAsync(path: string, a: NdArray, options: AsyncOptio
   try {
     await awaitJob(promise, job, kernelSaveAbort, kernelSaveProgress, options, a, onProgress ? report : null);
   } finally {
-    // The memory stays referenced (so alive and, for a mapping, open) until here.
+    // The memory stays referenced (so alive and, for a mapping, open) and
+    // unreleasable until here.
     void region.memory;
+    if (held !== null) unpinBuffer(held);
   }
 }
 
@@ -421,23 +448,35 @@ async function savePieces(src: NdArray, header: Uint8Array, dest: string, tmp: s
       const whole = segs.length === 1 && segs[0][0] === 0 && segs[0][1] === src.itemsize;
       const stagingBytes = Math.min(per, src.size) * src.itemsize;
       const staging = whole ? poolBuffer(stagingBytes) ?? new ArrayBuffer(stagingBytes) : null;
-      if (staging !== null) await settleGc(stagingBytes, options.signal);
-      for (const piece of pieces(src, per)) {
-        let bytes: Uint8Array;
-        if (staging !== null) {
-          await setAsync(stagingArray(piece, staging), piece, { signal: options.signal, threads: options.threads });
-          bytes = new Uint8Array(staging, 0, piece.nbytes);
-        } else {
-          const c = await copyAsync(piece, 'C', { signal: options.signal, threads: options.threads });
-          bytes = new Uint8Array(c.buffer, c.offset, c.nbytes);
+      // The staging buffer and each piece's copy are dead once written: they
+      // go back to the pool at once (release.ts), not after a GC.
+      const stagingArr = staging === null ? null : stagingStorage(staging);
+      try {
+        if (staging !== null) await settleGc(stagingBytes, options.signal);
+        for (const piece of pieces(src, per)) {
+          let bytes: Uint8Array;
+          let c: NdArray | null = null;
+          if (staging !== null) {
+            await setAsync(stagingArray(piece, staging), piece, { signal: options.signal, threads: options.threads });
+            bytes = new Uint8Array(staging, 0, piece.nbytes);
+          } else {
+            c = await copyAsync(piece, 'C', { signal: options.signal, threads: options.threads });
+            bytes = new Uint8Array(c.buffer, c.offset, c.nbytes);
+          }
+          try {
+            for (let off = 0; off < bytes.length; ) {
+              const { bytesWritten } = await fh.write(bytes, off, bytes.length - off, pos);
+              off += bytesWritten;
+              pos += bytesWritten;
+            }
+          } finally {
+            c?.release();
+          }
+          done += bytes.length;
+          options.onProgress?.(done, total);
         }
-        for (let off = 0; off < bytes.length; ) {
-          const { bytesWritten } = await fh.write(bytes, off, bytes.length - off, pos);
-          off += bytesWritten;
-          pos += bytesWritten;
-        }
-        done += bytes.length;
-        options.onProgress?.(done, total);
+      } finally {
+        if (stagingArr !== null) releaseMemory(stagingArr);
       }
     }
     await fh.sync();
@@ -453,6 +492,11 @@ async function savePieces(src: NdArray, header: Uint8Array, dest: string, tmp: s
     throw e;
   }
   await syncDirectoryAsync(nodePath.dirname(dest));
+}
+
+/** The staging buffer as a storage the library owns, for {@link releaseMemory}. */
+function stagingStorage(staging: ArrayBuffer): MemoryStorage {
+  return new MemoryStorage(staging, 0, staging.byteLength, true, true);
 }
 
 /** npy/replace.ts's syncDirectory with fs.promises: a folder fsync can take milliseconds. */

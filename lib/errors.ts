@@ -76,13 +76,15 @@ export class TooHardError extends Error {
 }
 
 /** Why an {@link AccessError} was thrown. */
-export type AccessErrorCode = 'ERR_READ_ONLY' | 'ERR_CLOSED';
+export type AccessErrorCode = 'ERR_READ_ONLY' | 'ERR_CLOSED' | 'ERR_BUSY';
 
 /**
  * A write to read-only memory (`code: 'ERR_READ_ONLY'`, "assignment
  * destination is read-only") or any access to a closed mapping
- * (`code: 'ERR_CLOSED'`, "mapping of '…' is closed"). Thrown before any byte
- * is touched: on a `PROT_READ` mapping a raw store would kill the process.
+ * (`code: 'ERR_CLOSED'`, "mapping of '…' is closed", also after `release()`),
+ * or a `release()` refused while an async job holds the memory
+ * (`code: 'ERR_BUSY'`). Thrown before any byte is touched: on a `PROT_READ`
+ * mapping a raw store would kill the process.
  */
 export class AccessError extends Error {
   readonly code: AccessErrorCode;

@@ -46,6 +46,7 @@ import {
 import { indicesOf, typedLayout } from './typed-reader';
 import { addAtNative, compressNative, countNative, nonzeroNative, putNative, takeNative } from './index-kernels';
 import { storesWholeItems } from './fresh-memory';
+import { releaseTemporary } from './release';
 
 /** One item of an advanced index: a basic item (or an index string of them), an index array, or a JS list of ints / bools. */
 export type FancyItem = IndexItem | string | NdArray | readonly (number | bigint | boolean)[];
@@ -544,7 +545,13 @@ function putFast(a: NdArray, indices: NdArray | number | readonly number[], valu
   if (flat === null || a.size === 0) return false;
   const idx = indices.ndim === 1 ? indices : indices.reshape(-1);
   const v = values instanceof ArrayClass ? (values.dtype.equals(a.dtype) ? values : values.astype(a.dtype)) : fromValue(values, a.dtype);
-  const bad = putNative(flat, idx, v.ndim === 1 ? v : v.reshape(-1), mode);
+  let bad: number | null;
+  try {
+    bad = putNative(flat, idx, v.ndim === 1 ? v : v.reshape(-1), mode);
+  } finally {
+    // The converted values are dead once scattered (or refused): back to the pool now.
+    if (v !== values) releaseTemporary(storageOf(v));
+  }
   if (bad === null) return false;
   if (bad >= 0) throw new IndexError(`index ${Number(idx.index(bad).toArray())} is out of bounds for axis 0 with size ${a.size}`);
   return true;

@@ -163,7 +163,11 @@ export function describe(a: NdArray): ArrayDescription {
 
 function notesOf(d: Omit<ArrayDescription, 'notes'>): string[] {
   const notes: string[] = [];
-  if (d.closed) notes.push(`CLOSED: the mapping of '${d.mapping?.path ?? '?'}' was closed; any access throws AccessError (ERR_CLOSED)`);
+  if (d.closed) {
+    notes.push(d.mapping === null
+      ? 'CLOSED: the memory was released (release()) or its ArrayBuffer detached; any access throws AccessError (ERR_CLOSED)'
+      : `CLOSED: the mapping of '${d.mapping.path}' was closed; any access throws AccessError (ERR_CLOSED)`);
+  }
   if (d.baseChain === 0) {
     notes.push(`an owner (base chain 0) of ${d.nbytes} bytes${d.ownData ? ' it allocated' : ''}`);
   } else {

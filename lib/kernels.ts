@@ -103,6 +103,11 @@ export function captureKernels<T>(fn: () => T): { value: T; calls: KernelCall[] 
   }
 }
 
+/** @internal True inside {@link captureKernels}: recorded calls may still point at any memory made so far. */
+export function capturingKernels(): boolean {
+  return captured !== null;
+}
+
 /**
  * @internal Turns the kernels off (every caller then runs its JS path) or
  * back on: tests pin the kernels to the JS reference this way.

@@ -130,6 +130,19 @@ export class Memmap<T = unknown> extends NdArray<T> {
   }
 
   /**
+   * {@link close}: for a memmap, releasing the memory is unmapping the file
+   * (also what `using m = memmap(...)` does at the end of its block). A copy
+   * of a memmap (no file) frees its memory as NdArray's release() does.
+   */
+  override release(): void {
+    if (this.mapped === null && !(storageOf(this) instanceof EmptyMappedStorage)) {
+      super.release();
+      return;
+    }
+    this.close();
+  }
+
+  /**
    * Unmaps the file. Every view becomes unusable (access throws); typed
    * arrays obtained from it become zero-length. Idempotent; nothing to do
    * for a copy.
@@ -216,7 +229,7 @@ export class Memmap<T = unknown> extends NdArray<T> {
   }
 
   /** `using m = memmap(...)` closes the mapping at the end of the block. */
-  [Symbol.dispose](): void {
+  override [Symbol.dispose](): void {
     this.close();
   }
 }

@@ -54,6 +54,7 @@ interface Addon {
   kernelSaveProgress: (save: SaveJob) => [number, number] | null;
   setErrorClasses: (classes: ErrorClasses) => void;
   poolBuffer: (byteLength: number, uninitialized?: boolean) => ArrayBuffer | null;
+  releaseBuffer: (buffer: ArrayBuffer) => boolean;
   poolStats: () => {
     idleBytes: number;
     idleLimit: number;
@@ -277,6 +278,14 @@ export const kernelSaveProgress = addon.kernelSaveProgress;
  * for callers that overwrite every byte before JS reads one).
  */
 export const poolBuffer = addon.poolBuffer;
+
+/**
+ * Detaches an ArrayBuffer the library allocated (an array's `release()`),
+ * so every view of it reads length 0; a pool buffer's region returns to the
+ * pool at once (true), V8's own memory is freed by the detach (false).
+ * Throws when the buffer cannot be detached. release.ts is the only caller.
+ */
+export const releaseBuffer = addon.releaseBuffer;
 
 /**
  * The region pool's state (tests, diagnostics): `idleBytes` kept for reuse

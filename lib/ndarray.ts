@@ -55,6 +55,7 @@ import { elementAccess, type ElementAccess } from './element-access';
 import { assign, fillScalar } from './assign';
 import { byteswapInPlace, copyAs } from './copy';
 import { sizedFlexible } from './cast';
+import { releaseMemory } from './release';
 import { arrayRepr } from './repr';
 import * as elementwise from './elementwise';
 import * as reduceAll from './reduce';
@@ -919,6 +920,43 @@ export class NdArray<T = unknown> {
     return asClassOf(this, c);
   }
 
+  // ---------------------------------------------------------------- lifetime
+
+  /**
+   * Frees the memory behind this array now, as NumPy's `del a` does at
+   * refcount 0: a large result's pre-faulted region goes straight back to
+   * the pool for the next result, instead of after a GC and a later turn of
+   * the event loop (a loop that never yields sees neither). Also
+   * `using y = x.copy()`, which calls it at the end of the block.
+   *
+   * Afterwards this array, every view or alias of the same memory, and every
+   * typed array or `buffer` taken from them are unusable: access throws
+   * `AccessError` `ERR_CLOSED` (typed arrays read length 0), never recycled
+   * bytes. Releasing again does nothing.
+   *
+   * - Memory the caller supplied (`fromBuffer`, `ndarray(typedArray)`) is
+   *   never freed: release() does nothing and the array stays usable.
+   * - A `Memmap` is closed (`close()`); a plain view of a mapping throws a
+   *   `TypeError`: close the memmap it came from.
+   * - While an async job (`sumAsync`, `copyAsync`, `saveNpyAsync`…) holds
+   *   the memory, release() throws `AccessError` `ERR_BUSY` and changes
+   *   nothing: await the job first.
+   * - Do not release memory a Node API still reads in the background (a
+   *   pending `fs.write` of a typed array over it).
+   */
+  release(): void {
+    const st = this.#st;
+    if (st.mapping !== null) {
+      throw new TypeError(`release() of a plain view of the mapping of '${st.mapping.path}': close() the memmap it came from`);
+    }
+    releaseMemory(st);
+  }
+
+  /** {@link release}: what `using y = x.copy()` calls at the end of its block. */
+  [Symbol.dispose](): void {
+    this.release();
+  }
+
   // ---------------------------------------------------------------- copies
 
   /** A new owner of a copy of the data, laid out in `order` (C, F, A or K). */
@@ -1112,7 +1150,7 @@ export class NdArray<T = unknown> {
   }
 
   [inspect.custom](): string {
-    if (this.#st.closed) return `${this.constructor.name}<${this.#dtype.str}> (closed mapping)`;
+    if (this.#st.closed) return `${this.constructor.name}<${this.#dtype.str}> (${this.#st.mapping === null ? 'released or detached memory' : 'closed mapping'})`;
     const f = this.flags;
     const layout = [f.cContiguous ? 'C' : '', f.fContiguous ? 'F' : ''].join('') || 'strided';
     return `${this.constructor.name}<${this.#dtype.str}> shape [${this.#shape.join(', ')}] strides [${this.#strides.join(', ')}] offset ${this.#offset} ${layout}${f.writeable ? '' : ' read-only'}\n${arrayRepr(this)}`;

@@ -30,7 +30,7 @@ type Format = (v: unknown) => string;
 export function arrayRepr(a: NdArray): string {
   const dt = a.dtype;
   const prefix = 'array(';
-  if (storageOf(a).closed) return `${prefix}<closed mapping>, dtype=${dtypeShortRepr(dt)})`;
+  if (storageOf(a).closed) return `${prefix}<${storageOf(a).mapping === null ? 'released' : 'closed mapping'}>, dtype=${dtypeShortRepr(dt)})`;
   const size = a.size;
   const summarize = size > THRESHOLD;
   const tree = gather(a, summarize);

@@ -121,7 +121,7 @@ export abstract class Storage {
 
 export function closedError(info: MappingInfo | null): AccessError {
   if (info === null) {
-    return new AccessError('ERR_CLOSED', 'the ArrayBuffer behind this array was detached (transferred to a worker or closed)');
+    return new AccessError('ERR_CLOSED', 'the ArrayBuffer behind this array was detached (transferred to a worker, closed, or released)');
   }
   return new AccessError('ERR_CLOSED', `mapping of '${info.path}' is closed`);
 }
@@ -143,10 +143,18 @@ export class MemoryStorage extends Storage {
     return this.single.buffer.byteLength === 0 && this.byteLength !== 0;
   }
 
-  constructor(buffer: ArrayBuffer, byteOffset = 0, byteLength = buffer.byteLength - byteOffset, writable = true) {
+  /**
+   * True when the library allocated the buffer for this array ({@link allocate}):
+   * only such memory may be freed by an array's `release()`; a caller's
+   * ArrayBuffer is never detached by the library.
+   */
+  readonly owned: boolean;
+
+  constructor(buffer: ArrayBuffer, byteOffset = 0, byteLength = buffer.byteLength - byteOffset, writable = true, owned = false) {
     super();
     this.byteLength = byteLength;
     this.writable = writable;
+    this.owned = owned;
     this.addressBase = byteOffset % 64;
     this.single = makeWindow(0, buffer, byteOffset, byteLength);
     // What write and bounds checks read (writable, byteLength) cannot be reassigned.
@@ -164,7 +172,7 @@ export class MemoryStorage extends Storage {
    */
   static allocate(byteLength: number, uninitialized = false): MemoryStorage {
     const buffer = allocator === null ? null : allocator(byteLength, uninitialized);
-    return new MemoryStorage(buffer ?? new ArrayBuffer(byteLength));
+    return new MemoryStorage(buffer ?? new ArrayBuffer(byteLength), 0, byteLength, true, true);
   }
 }
 

@@ -55,6 +55,7 @@ import { MemoryStorage, WINDOW_STEP, type Window } from './storage';
 import { byteBounds, shapeToSize } from './layout';
 import { ALL, COMPLEX, FLOATS, INTS, loopArray, T, type Ctor } from './ufuncs/types';
 import { nativeUfuncOp, runUfuncNative } from './ufunc-native';
+import { releaseTemporary } from './release';
 
 export { ALL, COMPLEX, FLOATS, INTS, loopArray, T };
 
@@ -674,13 +675,16 @@ export function callUfunc(spec: UfuncSpec, inputs: readonly UfuncInput[], option
     fillBool(result, decided, where, shape);
     return result;
   }
-  // Inputs (and a mask) overlapping the output other than element for element are read from copies.
+  // Inputs (and a mask) overlapping the output other than element for element
+  // are read from copies, released once the loop is done (NumPy frees them then).
+  const temps: NdArray[] = [];
   const ins = inputs.map((x, k) => {
     if (!(x instanceof ArrayClass)) return makeOp(null, r.inTypes[k], consts[k], false);
     let a = x;
     let st = inStrides[k];
     if (out !== null && mayShareMemory(a, out) && !sameElements(a, st, out)) {
       a = a.copy();
+      temps.push(a);
       st = broadcastStridesTo(a.shape, a.strides, shape);
     }
     const op = makeOp(a, r.inTypes[k], null, false);
@@ -692,10 +696,15 @@ export function callUfunc(spec: UfuncSpec, inputs: readonly UfuncInput[], option
   let m: IterOp | null = null;
   if (where instanceof ArrayClass) {
     const w = out !== null && mayShareMemory(where, out) ? where.copy() : where;
+    if (w !== where) temps.push(w);
     m = makeOp(w, T.b, null, false);
     m.strides = broadcastStridesTo(w.shape, w.strides, shape);
   }
-  iterate(shape, ins, o, m, spec.loop(r), spec.nin, nativeUfuncOp(spec, r));
+  try {
+    iterate(shape, ins, o, m, spec.loop(r), spec.nin, nativeUfuncOp(spec, r));
+  } finally {
+    for (const t of temps) releaseTemporary(storageOf(t));
+  }
   return result;
 }
 

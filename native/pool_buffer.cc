@@ -163,6 +163,60 @@ Napi::Value PoolBuffer(const Napi::CallbackInfo& info) {
   return Napi::Value(env, out);
 }
 
+// releaseBuffer(buffer) -> boolean: an array's release(). Detaches `buffer`
+// (an ArrayBuffer the library allocated), so every typed array, DataView and
+// array view over it reads length 0 and the library's closed check fires;
+// when it is one of this env's pool buffers, its region goes back to the pool
+// now instead of after the GC and the deferred finalizer (a loop that never
+// yields sees neither). True when a region went back; false for a buffer
+// V8 allocated (detaching frees that memory) or one already detached.
+// Throws when the buffer cannot be detached (a detach key, or not an
+// ArrayBuffer): then nothing changed.
+Napi::Value ReleaseBuffer(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  auto* pe = static_cast<PoolEnv*>(info.Data());
+  if (info.Length() < 1 || !info[0].IsArrayBuffer()) {
+    Napi::TypeError::New(env, "releaseBuffer needs an ArrayBuffer").ThrowAsJavaScriptException();
+    return env.Null();
+  }
+  napi_value ab = info[0];
+  void* data = nullptr;
+  size_t length = 0;
+  if (napi_get_arraybuffer_info(env, ab, &data, &length) != napi_ok) return env.Null();
+  if (length == 0) return Napi::Boolean::New(env, false);
+  // The live pool buffer over `data`, if any: at most one ticket in `live`
+  // holds a region starting there (a region goes back to the pool only after
+  // its ticket left `live`), and its weak reference must still reach this
+  // very object (a ticket whose buffer was collected is not ours to take).
+  Ticket* owner = nullptr;
+  for (Ticket* t : pe->live) {
+    if (t->region.addr != data) continue;
+    napi_value v = nullptr;
+    bool same = false;
+    if (napi_get_reference_value(env, t->weak, &v) == napi_ok && v != nullptr &&
+        napi_strict_equals(env, v, ab, &same) == napi_ok && same) {
+      owner = t;
+    }
+    break;
+  }
+  if (napi_detach_arraybuffer(env, ab) != napi_ok) {
+    if (!env.IsExceptionPending()) Napi::Error::New(env, "this ArrayBuffer cannot be detached").ThrowAsJavaScriptException();
+    return env.Null();
+  }
+  if (owner == nullptr) return Napi::Boolean::New(env, false);
+  // SAFETY: the buffer is detached, so no typed array, DataView or buffer
+  // object reaches the region any more; sync kernels run no JS, and the JS
+  // side refuses a release while an async job holds the buffer (release.ts).
+  // The finalizer Node queues for the dropped backing store sees `reclaimed`
+  // and only frees the ticket, as after Reclaim.
+  napi_delete_reference(env, owner->weak);
+  owner->weak = nullptr;
+  owner->reclaimed = true;
+  pe->live.erase(std::find(pe->live.begin(), pe->live.end(), owner));
+  GiveBack(env, owner->region);
+  return Napi::Boolean::New(env, true);
+}
+
 // poolStats() -> { idleBytes, idleLimit, inUseBytes, totalLimit, freshMaps,
 // reserveBytes, reserveTarget, reserveMaps, idleHorizonMs } (tests, diagnostics).
 Napi::Value PoolStats(const Napi::CallbackInfo& info) {
@@ -201,6 +255,7 @@ void InitPoolBuffer(Napi::Env env, Napi::Object exports) {
   live_envs.fetch_add(1);
   AddClosingHook(env, OnEnvClosing, pe);
   exports.Set("poolBuffer", Napi::Function::New<PoolBuffer>(env, "poolBuffer", pe));
+  exports.Set("releaseBuffer", Napi::Function::New<ReleaseBuffer>(env, "releaseBuffer", pe));
   exports.Set("poolStats", Napi::Function::New<PoolStats>(env, "poolStats"));
 }
 
