@@ -445,23 +445,45 @@ MMARRAY_AVX512 inline __m128d ExpEntryPair(uint64_t j) {
   return _mm_loadu_pd(&kExpTable[j].hi);
 }
 
+//
+// The block (n <= kBlock: RunPow's blocks) runs in three passes: the log
+// table indices of every lane; y * log(x) as th + tl, with the exp table
+// index of each; then exp(th + tl). Each pass's loop body is short enough
+// for the CPU to overlap several iterations of its long dependency chain
+// (one loop doing all of it kept about two in flight), and each table index
+// is read back long after it was stored (read back at once, a vector
+// store's lanes wait on store forwarding). The same operations on the same
+// values as the one-pass loop, so the same bits. On Zen 4, 10M power(x,
+// 2.5): 27.7 ms CPU against 37.9 ms in one pass (NumPy 2.4's SVML loop:
+// 27.8 ms into a preallocated out).
 MMARRAY_AVX512 uint64_t PowBlockAvx512(int64_t n, const double* __restrict x, const double* __restrict p, double* __restrict y) {
+  // Per lane of the block, between the passes.
+  alignas(64) double tha[kBlock], tla[kBlock];
+  alignas(64) uint64_t lia[kBlock], kia[kBlock];
+  __mmask8 sa[kBlock / 8], ba[kBlock / 8];
   const __m512d inf = _mm512_set1_pd(std::numeric_limits<double>::infinity());
   // Lanes 0..7 of the transposes (see below).
   const __m512i even = _mm512_set_epi64(14, 12, 10, 8, 6, 4, 2, 0), odd = _mm512_set_epi64(15, 13, 11, 9, 7, 5, 3, 1);
   const __m512i lo2 = _mm512_set_epi64(13, 12, 5, 4, 9, 8, 1, 0), hi2 = _mm512_set_epi64(15, 14, 7, 6, 11, 10, 3, 2);
   unsigned special = 0;
+  // SAFETY (the three passes): masked loads and stores of x, p and y touch
+  // lanes i .. min(i + 8, n) - 1 only (the others are neither read nor
+  // written, nor can they fault); the block buffers hold kBlock lanes, a
+  // multiple of 8, and i + 8 <= kBlock for every i < n <= kBlock. A pass
+  // reads only the buffer lanes the pass before it wrote (i < n, rounded up to 8).
   for (int64_t i = 0; i < n; i += 8) {
     const __mmask8 m = n - i >= 8 ? 0xff : static_cast<__mmask8>((1u << (n - i)) - 1);
-    // SAFETY: masked loads and stores touch lanes i .. min(i + 8, n) - 1
-    // only (the others are neither read nor written, nor can they fault).
+    const __m512i ix = _mm512_castpd_si512(_mm512_maskz_loadu_pd(m, x + i));
+    _mm512_store_si512(lia + i, _mm512_and_si512(_mm512_srli_epi64(_mm512_sub_epi64(ix, Splat(kLogOff)), 45), Splat(127)));
+  }
+  for (int64_t i = 0; i < n; i += 8) {
+    const __mmask8 m = n - i >= 8 ? 0xff : static_cast<__mmask8>((1u << (n - i)) - 1);
     const __m512d vx = _mm512_maskz_loadu_pd(m, x + i);
     const __m512d vp = _mm512_maskz_loadu_pd(m, p + i);
     // LogWide<true>.
     const __m512i ix = _mm512_castpd_si512(vx);
     const __m512i tmp = _mm512_sub_epi64(ix, Splat(kLogOff));
-    alignas(64) uint64_t li[8];
-    _mm512_store_si512(li, _mm512_and_si512(_mm512_srli_epi64(tmp, 45), Splat(127)));
+    const uint64_t* li = lia + i;
     const __m512d kd = _mm512_sub_pd(
         _mm512_castsi512_pd(_mm512_or_si512(Splat(0x4330000000000000ULL), _mm512_srli_epi64(_mm512_xor_si512(tmp, Splat(0x8000000000000000ULL)), 52))),
         _mm512_set1_pd(0x1p52 + 2048.0));
@@ -516,6 +538,18 @@ MMARRAY_AVX512 uint64_t PowBlockAvx512(int64_t n, const double* __restrict x, co
                           _mm512_cmp_pd_mask(_mm512_abs_pd(th), _mm512_set1_pd(kExpMainLimit), _CMP_LE_OQ);
     const __mmask8 s = static_cast<__mmask8>(~usual & ~bad & m);
     special |= s;
+    _mm512_store_pd(tha + i, th);
+    _mm512_store_pd(tla + i, tl);
+    // The exp table index, as the exp pass computes k.
+    const __m512d kk = _mm512_fmadd_pd(th, _mm512_set1_pd(kInvLn2x128), _mm512_set1_pd(kShift));
+    _mm512_store_si512(kia + i, _mm512_and_si512(_mm512_sub_epi64(_mm512_castpd_si512(kk), Splat(Bits(kShift))), Splat(127)));
+    sa[i / 8] = s;
+    ba[i / 8] = bad;
+  }
+  for (int64_t i = 0; i < n; i += 8) {
+    const __mmask8 m = n - i >= 8 ? 0xff : static_cast<__mmask8>((1u << (n - i)) - 1);
+    const __m512d th = _mm512_load_pd(tha + i), tl = _mm512_load_pd(tla + i);
+    const __mmask8 s = sa[i / 8], bad = ba[i / 8];
     // exp(th + tl).
     __m512d kk = _mm512_fmadd_pd(th, _mm512_set1_pd(kInvLn2x128), _mm512_set1_pd(kShift));
     const __m512i k = _mm512_sub_epi64(_mm512_castpd_si512(kk), Splat(Bits(kShift)));
@@ -525,8 +559,7 @@ MMARRAY_AVX512 uint64_t PowBlockAvx512(int64_t n, const double* __restrict x, co
     q = _mm512_fmadd_pd(r, q, _mm512_set1_pd(kExpC3));
     q = _mm512_fmadd_pd(r, q, _mm512_set1_pd(0.5));
     q = _mm512_fmadd_pd(_mm512_mul_pd(r, r), q, r);
-    alignas(64) uint64_t ki[8];
-    _mm512_store_si512(ki, _mm512_and_si512(k, Splat(127)));
+    const uint64_t* ki = kia + i;
     // [hi, lo] of lanes 0 .. 3 and 4 .. 7, then one vector per field.
     __m512d t03 = _mm512_castpd128_pd512(ExpEntryPair(ki[0]));
     t03 = _mm512_insertf64x2(t03, ExpEntryPair(ki[1]), 1);

@@ -228,6 +228,45 @@ describe('native ufunc loops match the JS loops bit for bit', () => {
     expect(countUfuncCalls(() => api.add(x, 1)).calls).toBe(1);
   });
 
+  test('bool results of 4 MiB and more (streamed stores): new, into an out= at an odd byte offset, 2-d, in place', () => {
+    // native/ufunc_kernels.cc streams a bool result of 4 MiB or more when an
+    // input reads 4 or more bytes an element; each chunk goes through a
+    // buffer, its whole 64-byte lines to memory directly, the ragged ends by memcpy.
+    const n = 4 * 2 ** 20 + 77;
+    const x = zeros([n], '<i4');
+    const xt = x.typedArray() as Int32Array;
+    for (let i = 0; i < n; i++) xt[i] = ((i * 2654435761) >>> 7) % 201 - 100;
+    const want = new Uint8Array(n).map((_, i) => (xt[i] < 0 ? 1 : 0));
+    // Indices where `got` differs from `expected` (at most 5; jest's deep equality is slow on megabytes).
+    const diff = (got: Uint8Array, expected: Uint8Array): number[] => {
+      const bad: number[] = [];
+      for (let i = 0; i < Math.max(got.length, expected.length) && bad.length < 5; i++) if (got[i] !== expected[i]) bad.push(i);
+      return bad;
+    };
+    const bytesOf = (a: NdArray): Uint8Array => a.typedArray() as Uint8Array;
+    const fresh = countUfuncCalls(() => api.less(x, 0));
+    expect(fresh.calls).toBe(1);
+    expect(diff(bytesOf(fresh.value as NdArray), want)).toEqual([]);
+    // The output 3 bytes into a buffer whose other bytes must stay 7.
+    const raw = new Uint8Array(n + 11).fill(7);
+    const out = ndarray([n], '?', raw, { offset: 3 });
+    expect(countUfuncCalls(() => api.less(x, 0, { out })).calls).toBe(1);
+    expect(diff(raw.subarray(3, 3 + n), want)).toEqual([]);
+    expect([...raw.subarray(0, 3), ...raw.subarray(3 + n)]).toEqual(new Array(11).fill(7));
+    // Rows of a 2-d float64 comparison against a broadcast row.
+    const cols = 2 ** 20 + 3;
+    const a = x.index(`0:${4 * cols}`).astype('<f8').reshape([4, cols]);
+    const row = zeros([cols], '<f8');
+    (row.typedArray() as Float64Array).forEach((_, j, t) => (t[j] = (j % 13) - 6));
+    const g = countUfuncCalls(() => api.greater(a, row));
+    expect(g.calls).toBe(1);
+    expect(diff(bytesOf(g.value as NdArray), new Uint8Array(4 * cols).map((_, i) => (xt[i] > (i % cols) % 13 - 6 ? 1 : 0)))).toEqual([]);
+    // A bool array compared into itself: 1-byte reads, so not streamed, and right in place.
+    const flags = ndarray([n], '?', want.slice());
+    expect(countUfuncCalls(() => api.less(flags, 0.5, { out: flags })).calls).toBe(1);
+    expect(diff(bytesOf(flags), want.map((v) => 1 - v))).toEqual([]);
+  });
+
   test('below the threshold the JS loop runs', () => {
     const x = zeros([UFUNC_NATIVE_MIN_ELEMENTS - 1], '<f8');
     expect(countUfuncCalls(() => api.add(x, 1)).calls).toBe(0);
