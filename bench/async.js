@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// Issue 15 figures, one run (`node bench/async.js [--gib N] [--cold-only | --gaps-only]`, dist/ built):
+// Issue 15 figures, one run (`node bench/async.js [--gib N] [--cold-only | --gaps-only | --throughput-only]`, dist/ built):
 // - the event loop's longest gap (1 ms timer) during each async call on a
 //   2 GiB <f8 file, beside the sync call's and beside an idle loop's gap
 //   over as long a window (what the machine's other load costs); the 99th
@@ -26,7 +26,8 @@
 //   NumPy, warm; and on a truly cold file (its pages evicted with
 //   posix_fadvise DONTNEED before every run, for NumPy too) sum with threads
 //   1, 2 and 4, copy with 1 and 2, astype with 2, beside the sync call and
-//   NumPy cold, medians of 3 interleaved rounds (`--cold-only`: just these);
+//   NumPy cold, medians of 3 interleaved rounds (`--cold-only`: just these;
+//   `--throughput-only`: just the warm throughput rows);
 // - a node:http server's small-read p99 while another client asks for a
 //   whole-file sum, sync vs async.
 // The file is made here and removed at the end.
@@ -189,11 +190,12 @@ async function main() {
   if (process.argv.includes('--cold-only')) return coldRuns();
   const a = mm.openNpy(file, { mode: 'r+' });
   a.sum(); // warm
+  const throughputOnly = process.argv.includes('--throughput-only');
 
-  console.log('\n1. event loop: longest gap between 1 ms ticks during each call (warm cache)');
-  console.log('call                           sync ms   sync gap  async ms  async gap  idle gap  async JS-CPU ms  async GC: longest ms (n, full)  gap ratio  p99 gap async/idle  loop wait/run ms async/idle');
+  if (!throughputOnly) console.log('\n1. event loop: longest gap between 1 ms ticks during each call (warm cache)');
+  if (!throughputOnly) console.log('call                           sync ms   sync gap  async ms  async gap  idle gap  async JS-CPU ms  async GC: longest ms (n, full)  gap ratio  p99 gap async/idle  loop wait/run ms async/idle');
   const half = a.index(`:${N / 2}`);
-  const cases = [
+  const cases = throughputOnly ? [] : [
     ['sum', () => a.sum(), () => a.sumAsync()],
     ['min', () => a.min(), () => a.minAsync()],
     ['mean', () => a.mean(), () => a.meanAsync()],
@@ -281,6 +283,10 @@ print(json.dumps(out))`);
     const t1 = await med(a1);
     const t2 = await med(a2);
     console.log(`${name.padEnd(15)} ${gbps(bytes, ts).padStart(6)}   ${gbps(bytes, t1).padStart(6)}     ${gbps(bytes, t2).padStart(6)}     ${npMs ? gbps(bytes, npMs).padStart(6) : '   n/a'}    ${(ts / t2).toFixed(2)}x   ${npMs ? (npMs / t2).toFixed(2) + 'x' : 'n/a'}`);
+  }
+  if (throughputOnly) {
+    a.close();
+    return;
   }
   console.log('\n3. node:http server: small-read latency while another client asks for a whole-file sum');
   for (const mode of ['sync', 'async']) {

@@ -85,15 +85,18 @@ export const PARALLEL_MIN_BYTES = 32 << 20;
 const POOL_BUFFER_MIN_BYTES = 4 << 20;
 
 /**
- * Runs `fn` with the fresh arrays it allocates over pool memory, whose pages
- * the pool thread faults in and the pool unmaps: neither touches the event
- * loop. Returns fn's value and the largest buffer it allocated (bytes).
+ * Runs `fn` with the fresh arrays it allocates over pool memory, which the
+ * pool unmaps off the event loop. A miss maps fresh memory at once (`now`):
+ * the kernel's threads fault its pages, each its own blocks, side by side;
+ * waiting for the pool thread's pre-faulted region held the JS thread while
+ * one core faulted it all (0.3-2 s for 1 GiB). Returns fn's value and the
+ * largest buffer it allocated (bytes).
  */
 function withPoolAllocation<T>(fn: () => T): { value: T; largest: number } {
   let largest = 0;
   const value = withAllocator((byteLength, uninitialized) => {
     largest = Math.max(largest, byteLength);
-    return byteLength >= POOL_BUFFER_MIN_BYTES ? poolBuffer(byteLength, uninitialized) : null;
+    return byteLength >= POOL_BUFFER_MIN_BYTES ? poolBuffer(byteLength, uninitialized, true) : null;
   }, fn);
   return { value, largest };
 }

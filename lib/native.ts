@@ -53,7 +53,7 @@ interface Addon {
   kernelSaveAbort: (save: SaveJob) => void;
   kernelSaveProgress: (save: SaveJob) => [number, number] | null;
   setErrorClasses: (classes: ErrorClasses) => void;
-  poolBuffer: (byteLength: number, uninitialized?: boolean) => ArrayBuffer | null;
+  poolBuffer: (byteLength: number, uninitialized?: boolean, now?: boolean) => ArrayBuffer | null;
   releaseBuffer: (buffer: ArrayBuffer) => boolean;
   poolStats: () => {
     idleBytes: number;
@@ -275,7 +275,10 @@ export const kernelSaveProgress = addon.kernelSaveProgress;
  * native/region_pool.cc), or null (0
  * bytes, over 4 GiB, or no memory): then allocate in JS. Zeroed unless
  * `uninitialized` is true (then it may hold a dropped buffer's bytes: only
- * for callers that overwrite every byte before JS reads one).
+ * for callers that overwrite every byte before JS reads one). With `now`, a
+ * miss maps fresh memory at once instead of waiting for (or asking for) the
+ * pool thread's pre-faulted region: for results the async kernels fault on
+ * their own pool threads.
  */
 export const poolBuffer = addon.poolBuffer;
 

@@ -117,21 +117,23 @@ void Reclaim(napi_env env, PoolEnv* pe) {
   pe->live.erase(still, pe->live.end());
 }
 
-// poolBuffer(byteLength, uninitialized = false) -> ArrayBuffer, or null when
-// byteLength is 0 or above 4 GiB or the pool cannot give the memory (the
-// caller allocates in JS). Zeroed unless `uninitialized` is true: then a
-// recycled region keeps its old bytes, for callers that overwrite every
-// byte before JS can read one.
+// poolBuffer(byteLength, uninitialized = false, now = false) -> ArrayBuffer,
+// or null when byteLength is 0 or above 4 GiB or the pool cannot give the
+// memory (the caller allocates in JS). Zeroed unless `uninitialized` is true:
+// then a recycled region keeps its old bytes, for callers that overwrite
+// every byte before JS can read one. With `now`, a miss maps fresh memory at
+// once (AcquireRegionNow), for callers whose pool threads fault it.
 Napi::Value PoolBuffer(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   auto* pe = static_cast<PoolEnv*>(info.Data());
   double n = info.Length() > 0 && info[0].IsNumber() ? info[0].As<Napi::Number>().DoubleValue() : -1;
   if (!(n >= 1 && n <= kMaxBytes) || std::floor(n) != n || pe->closing) return env.Null();
   bool uninitialized = info.Length() > 1 && info[1].IsBoolean() && info[1].As<Napi::Boolean>().Value();
+  bool now = info.Length() > 2 && info[2].IsBoolean() && info[2].As<Napi::Boolean>().Value();
   size_t length = static_cast<size_t>(n);
   Reclaim(env, pe);
   bool recycled = false;
-  Region region = AcquireRegion(length, !uninitialized, &recycled);
+  Region region = now ? AcquireRegionNow(length, !uninitialized, &recycled) : AcquireRegion(length, !uninitialized, &recycled);
   if (region.addr == nullptr) return env.Null();
   // SAFETY: region spans at least `length` writable bytes (AcquireRegion),
   // and no JS object reaches it yet. A fresh or reserve region is zero pages

@@ -300,7 +300,11 @@ Region TakeIdle(size_t length, bool zeroed, bool* recycled) {
 
 }  // namespace
 
-Region AcquireRegion(size_t bytes, bool zeroed, bool* recycled) {
+namespace {
+
+// AcquireRegion and AcquireRegionNow: `reserve` is whether a miss raises the
+// reserve target (and may wait for the region the thread is making).
+Region Acquire(size_t bytes, bool zeroed, bool* recycled, bool reserve) {
   *recycled = false;
   if (bytes == 0) return {nullptr, 0};
   size_t length;
@@ -317,7 +321,7 @@ Region AcquireRegion(size_t bytes, bool zeroed, bool* recycled) {
   }
   // A miss: the thread pre-faults regions of this length up to the raised
   // target, so the next miss finds one (unless there is no thread).
-  if (EnsureThread()) {
+  if (reserve && EnsureThread()) {
     want_bytes = std::min(idle_limit & ~(kRegionAlign - 1), want_bytes > SIZE_MAX - length ? SIZE_MAX : want_bytes + length);
     miss_length = length;
     last_miss = now;
@@ -357,6 +361,12 @@ Region AcquireRegion(size_t bytes, bool zeroed, bool* recycled) {
   }
   return r;
 }
+
+}  // namespace
+
+Region AcquireRegion(size_t bytes, bool zeroed, bool* recycled) { return Acquire(bytes, zeroed, recycled, true); }
+
+Region AcquireRegionNow(size_t bytes, bool zeroed, bool* recycled) { return Acquire(bytes, zeroed, recycled, false); }
 
 bool ReleaseRegion(Region r) {
   Lock();

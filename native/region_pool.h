@@ -66,6 +66,15 @@ constexpr size_t kRegionAlign = size_t{2} << 20;
 // RetireRegion.
 Region AcquireRegion(size_t bytes, bool zeroed, bool* recycled);
 
+// AcquireRegion for a caller that faults the pages itself, on several
+// threads (the async kernels' results, lib/async.ts): an idle region, else a
+// fresh mapping at once. A miss neither waits for the region the pool's
+// thread is pre-faulting nor raises the reserve target: that thread faults on
+// one core, with the JS thread blocked for all of it when it waits (a 1 GiB
+// result: 0.3-2 s), while the kernel's threads fault their own blocks side by
+// side and the pool thread would only take a core from them.
+Region AcquireRegionNow(size_t bytes, bool zeroed, bool* recycled);
+
 // Takes back a region that nothing can reach any more. True when the pool
 // took it (kept idle, or queued for its thread to unmap); false only when the
 // pool has no thread: then the caller unmaps it (UnmapRegion), on any thread.

@@ -212,6 +212,34 @@ describe('region pool reserve', () => {
     expect(out).toEqual({ missMapped: 1, target: 6 << 20, reserved: 6 << 20, reserveMaps: 1, nextMapped: 0, reserveTaken: 6 << 20, zeroed: true, held: 12 << 20 });
   });
 
+  test('a request with now maps at once on a miss, raises no reserve, and reuses dropped regions like any other', () => {
+    const out = child(`
+      const M = 10 << 20;
+      // The source in JS memory: only the async result comes from the pool.
+      const src = L.fromBuffer(Float64Array.from({ length: 1 << 20 }, (_, i) => i), '<f8');
+      const s0 = N.poolStats();
+      let a = N.poolBuffer(M, true, true);
+      const s1 = N.poolStats();
+      new Uint8Array(a).fill(0x5a);
+      // An async result is made the same way: no reserve either.
+      const c = await src.index('::-1').copyAsync();
+      await new Promise((res) => setTimeout(res, 300));
+      const s2 = N.poolStats();
+      a = null; global.gc();
+      const z = N.poolBuffer(M, false, true);
+      const s3 = N.poolStats();
+      process.stdout.write(JSON.stringify({
+        missMapped: s1.freshMaps - s0.freshMaps,
+        target: s2.reserveTarget,
+        reserveMaps: s2.reserveMaps - s0.reserveMaps,
+        copied: c.get(12345),
+        reused: s3.freshMaps === s2.freshMaps,
+        zeroed: new Uint8Array(z).every((x) => x === 0),
+      }));
+    `);
+    expect(out).toEqual({ missMapped: 1, target: 0, reserveMaps: 0, copied: (1 << 20) - 1 - 12345, reused: true, zeroed: true });
+  });
+
   test('an uninitialized request takes a region that held old bytes before a zero one; a zeroed request clears such a region', () => {
     const out = child(`
       const M = 4 << 20;
