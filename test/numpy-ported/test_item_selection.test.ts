@@ -13,21 +13,11 @@
 // - TestTake.test_empty_partition, test_empty_argpartition: there is no partition/argpartition.
 // - TestPutMask.test_simple: there is no putmask.
 import { arange, dtype, IndexError, NdArray, put, take, ValueError, zeros } from '../../lib';
+import { rng } from '../helpers/bytes';
 
 /** np.typecodes['All'] without the dtypes that do not exist here. */
 const ALL = [...'?bhilqnpBHILQNPefdFDS'];
 
-/** A small seeded generator, so a failure replays (NumPy's tests use np.random). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** np.random.permutation(n). */
 function permutation(n: number, rand: () => number): number[] {

@@ -13,6 +13,7 @@
 //   the object half of test_count_nonzero_axis_consistent: object arrays (Python __bool__) do not exist here
 //   (test_count_nonzero_axis_consistent is ported against a JS count instead).
 import { AxisError, countNonzero, dtype, NdArray, nonzero, ValueError, zeros } from '../../lib';
+import { rng } from '../helpers/bytes';
 
 function array(values: unknown, dt: string | readonly unknown[] = 'i8', shape?: number[]): NdArray {
   const s = shape ?? shapeOf(values);
@@ -37,17 +38,6 @@ function nz(a: NdArray): number[][] {
   return nonzero(a).map((c) => (c.toArray() as bigint[]).map(Number));
 }
 
-/** A seeded generator (NumPy's tests use default_rng(seed=10)). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('TestNonzero', () => {
   test('test_nonzero_trivial', () => {
