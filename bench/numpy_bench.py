@@ -223,16 +223,25 @@ def w9(p):
     return res
 
 
+def evict_file(path, read_through=False):
+    """Writes the file's dirty pages and drops its pages from the page cache
+    (mapped pages stay), as the harness's evictPageCache; with read_through,
+    then reads it once from start to end (W20's warm addAt rounds)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fdatasync(fd)
+        os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+        while read_through and os.read(fd, 8 << 20):
+            pass
+    finally:
+        os.close(fd)
+
+
 def w9cold(p):
     """One truly cold round of W9: the file's pages evicted (dirty ones written
     first; mapped pages stay), then the timed sum of a fresh mapping. W9 calls
     it once per round, between its own cold rounds."""
-    fd = os.open(p["file"], os.O_RDONLY)
-    try:
-        os.fdatasync(fd)
-        os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
-    finally:
-        os.close(fd)
+    evict_file(p["file"])
     t0 = time.perf_counter_ns()
     total = np.memmap(p["file"], "<f8", "r").sum()
     return {"f8_sum_evicted": [(time.perf_counter_ns() - t0) / 1e6], "check": float(total)}
@@ -341,14 +350,7 @@ def w20big(p):
     del a, r
     # As W20's warm addAt rounds: the file evicted, read once from start to
     # end, mapped afresh, so both sides' stores meet the same page cache.
-    fd = os.open(p["file"], os.O_RDONLY)
-    try:
-        os.fdatasync(fd)
-        os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
-        while os.read(fd, 8 << 20):
-            pass
-    finally:
-        os.close(fd)
+    evict_file(p["file"], read_through=True)
     w = np.memmap(p["file"], "<f8", "r+", shape=(p["n"],))
 
     def add_at():
@@ -361,12 +363,7 @@ def w20big(p):
 
     def evict_and_map():
         cold.pop("a", None)
-        fd = os.open(p["file"], os.O_RDONLY)
-        try:
-            os.fdatasync(fd)
-            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
-        finally:
-            os.close(fd)
+        evict_file(p["file"])
         cold["a"] = np.memmap(p["file"], "<f8", "r+", shape=(p["n"],))
 
     def add_at_cold():
