@@ -56,6 +56,9 @@ import { byteBounds, shapeToSize } from './layout';
 import { ALL, COMPLEX, FLOATS, INTS, loopArray, T, type Ctor } from './ufuncs/types';
 import { nativeUfuncOp, runUfuncNative } from './ufunc-native';
 import { releaseTemporary } from './release';
+import { checkUfuncOptions, type UfuncOrder } from './ufunc-options';
+import type { Casting } from './promote';
+import type { DTypeLike } from './dtype';
 
 export { ALL, COMPLEX, FLOATS, INTS, loopArray, T };
 
@@ -82,6 +85,29 @@ export interface UfuncOptions {
   out?: NdArray | null;
   /** A bool mask broadcast to the result: elements where it is false keep `out`'s values (use with `out`). */
   where?: NdArray | boolean | null;
+  /**
+   * NumPy's `casting=`: how inputs may cast to the loop's types and the
+   * result to `out` (`'no' | 'equiv' | 'safe' | 'same_kind' | 'unsafe'`,
+   * default `'same_kind'`). A refused cast is a {@link UFuncTypeError}
+   * naming the operand (`Cannot cast ufunc 'add' input 0 from
+   * dtype('int8') to dtype('float64') with casting rule 'no'`). JS numbers
+   * and bigints are weak Python scalars: an integer value never fails the
+   * check against an integer, float or complex loop.
+   */
+  casting?: Casting;
+  /**
+   * NumPy's `dtype=`: the result dtype, which selects the loop (`add(i8a,
+   * i8a, { dtype: 'f8' })` adds in float64; the inputs must cast to it under
+   * `casting`). A general type only: a `DType` of the other byte order, a
+   * record or a sized bytes type is a `TypeError`, as in NumPy. No loop
+   * with that result: `TypeError` (`No loop matching the specified
+   * signature and casting was found for ufunc less`).
+   */
+  dtype?: DTypeLike | null;
+  /** NumPy's `order=` for a new result: `'K'` (default: the inputs' memory order), `'A'`, `'C'` or `'F'`. */
+  order?: UfuncOrder | Lowercase<UfuncOrder> | null;
+  /** NumPy's `subok=`: accepted (a boolean) for compatibility; results are plain arrays here. */
+  subok?: boolean;
 }
 
 // ------------------------------------------------------------------ loop types
@@ -605,9 +631,11 @@ function fmtDType(d: DType): string {
  * A new owner of `shape` and `dt`, laid out in nditer's 'K' order of `like`
  * (strides already broadcast); zeroed unless `uninitialized` (the caller stores every item).
  */
-export function allocateLike(dt: DType, shape: readonly number[], like: readonly (readonly number[])[], uninitialized = false): NdArray {
+export function allocateLike(dt: DType, shape: readonly number[], like: readonly (readonly number[])[], uninitialized = false, order: 'K' | 'C' | 'F' = 'K'): NdArray {
   const n = shapeToSize(shape);
-  const strides = kOrderStrides(shape, dt.itemsize, kOrder(shape.length, like));
+  const nd = shape.length;
+  const perm = order === 'K' ? kOrder(nd, like) : Array.from({ length: nd }, (_, i) => (order === 'C' ? nd - 1 - i : i));
+  const strides = kOrderStrides(shape, dt.itemsize, perm);
   return makeArray({ storage: MemoryStorage.allocate(n * dt.itemsize, uninitialized), dtype: dt, shape, strides, offset: 0, base: null, writeable: true, ownData: true });
 }
 
@@ -619,6 +647,7 @@ function sameElements(a: NdArray, aStrides: readonly number[], out: NdArray): bo
 /** Applies ufunc `spec` to `inputs` (NumPy's `ufunc(*inputs, out=, where=)`). */
 export function callUfunc(spec: UfuncSpec, inputs: readonly UfuncInput[], options: UfuncOptions = {}): NdArray {
   if (inputs.length !== spec.nin) throw new TypeError(`${spec.name}() takes ${spec.nin} input${spec.nin === 1 ? '' : 's'}, got ${inputs.length}`);
+  const opts = checkUfuncOptions(spec.name, options);
   const out = options.out ?? null;
   let where = options.where ?? null;
   for (const x of inputs) {
@@ -630,7 +659,8 @@ export function callUfunc(spec: UfuncSpec, inputs: readonly UfuncInput[], option
     requireOpen(out);
     if (!writeFlagOf(out)) throw new AccessError('ERR_READ_ONLY', 'output array is read-only');
   }
-  const r = resolveTypes(spec, inputs);
+  const r = opts.dtype === null ? resolveTypes(spec, inputs) : resolveWithDtype(spec, inputs, opts.dtype);
+  if (opts.checkInputs) checkInputCasts(spec.name, inputs, r.inTypes, opts.casting);
   // Scalars to the loop types.
   const consts: (TA | null)[] = [];
   let decided: boolean | null = null;
@@ -639,7 +669,7 @@ export function callUfunc(spec: UfuncSpec, inputs: readonly UfuncInput[], option
       consts.push(null);
       return;
     }
-    const c = scalarArray(x, r.inTypes[k], spec.comparison ? 'compare' : (spec.scalarCast ?? 'checked'));
+    const c = scalarArray(unsafeScalar(x, r.inTypes[k]), r.inTypes[k], spec.comparison ? 'compare' : (spec.scalarCast ?? 'checked'));
     if (c instanceof OutOfRange) {
       // x < big is true for every x when big lies above the range; mirrored when the scalar comes first.
       const [lhs, rhs] = k === 0 ? [c.sign, 0] : [0, c.sign];
@@ -650,8 +680,8 @@ export function callUfunc(spec: UfuncSpec, inputs: readonly UfuncInput[], option
     }
   });
   // Checks.
-  if (out !== null && !canCast(r.outType, out.dtype, 'same_kind')) {
-    throw new UFuncTypeError(`Cannot cast ufunc '${spec.name}' output from ${fmtDType(r.outType)} to ${fmtDType(out.dtype)} with casting rule 'same_kind'`);
+  if (out !== null && !canCast(r.outType, out.dtype, opts.casting)) {
+    throw new UFuncTypeError(`Cannot cast ufunc '${spec.name}' output from ${fmtDType(r.outType)} to ${fmtDType(out.dtype)} with casting rule '${opts.casting}'`);
   }
   if (where instanceof ArrayClass) {
     requireOpen(where);
@@ -668,7 +698,7 @@ export function callUfunc(spec: UfuncSpec, inputs: readonly UfuncInput[], option
   }
   const inStrides = inputs.map((x) => (x instanceof ArrayClass ? broadcastStridesTo(x.shape, x.strides, shape) : new Array<number>(shape.length).fill(0)));
   // Without a mask every item is stored (by the loop or fillBool); a masked result starts zeroed.
-  const result = out ?? allocateLike(r.outType, shape, inStrides, where === null || where === true);
+  const result = out ?? allocateLike(r.outType, shape, inStrides, where === null || where === true, layoutOrder(opts.order, inputs));
   if (where === true) where = null;
   if (where === false || shapeToSize(shape) === 0) return result;
   if (decided !== null) {
@@ -706,6 +736,75 @@ export function callUfunc(spec: UfuncSpec, inputs: readonly UfuncInput[], option
     for (const t of temps) releaseTemporary(storageOf(t));
   }
   return result;
+}
+
+/** NumPy's `order=` of a new result: 'A' is 'F' when every array input is F- and not C-contiguous. */
+function layoutOrder(order: UfuncOrder, inputs: readonly UfuncInput[]): 'K' | 'C' | 'F' {
+  if (order !== 'A') return order;
+  const arrays = inputs.filter((x): x is NdArray => x instanceof ArrayClass);
+  return arrays.length > 0 && arrays.every((a) => a.flags.fContiguous && !a.flags.cContiguous) ? 'F' : 'C';
+}
+
+/**
+ * The loop for ufunc `spec` whose result dtype is `dt` (NumPy's `dtype=`):
+ * the default loop when its result already is `dt` (comparisons with
+ * `dtype: '?'`), else the first loop with that result the inputs cast to
+ * safely, else the first loop with that result (the input casts are then
+ * checked under the call's `casting`).
+ */
+function resolveWithDtype(spec: UfuncSpec, inputs: readonly UfuncInput[], dt: DType): Resolved {
+  let def: Resolved | null = null;
+  try {
+    def = resolveTypes(spec, inputs);
+  } catch (e) {
+    if (!(e instanceof UFuncTypeError)) throw e;
+  }
+  if (def !== null && def.outType.str === dt.str) return def;
+  const candidates = spec.types.filter((t) => (spec.outType?.(t) ?? t).str === dt.str);
+  if (candidates.length === 0) throw new TypeError(`No loop matching the specified signature and casting was found for ufunc ${spec.name}`);
+  const typed = spec.conditionFirst ? inputs.slice(1) : inputs;
+  const common = resultType(...(typed as PyScalar[]));
+  const t = candidates.find((c) => canCast(common, c, 'safe')) ?? candidates[0];
+  const n = spec.conditionFirst ? spec.nin - 1 : spec.nin;
+  const inTypes = new Array<DType>(n).fill(t);
+  return { inTypes: spec.conditionFirst ? [T.b, ...inTypes] : inTypes, outType: dt };
+}
+
+/**
+ * Checks each input's cast to its loop type under `casting` (NumPy's
+ * message). JS scalars are weak: a Python int against an integer, float or
+ * complex loop, a float against a float or complex loop, and a complex
+ * against a complex loop always pass; otherwise they check as int64,
+ * float64, complex128 or bool.
+ */
+function checkInputCasts(name: string, inputs: readonly UfuncInput[], inTypes: readonly DType[], casting: Casting): void {
+  inputs.forEach((x, k) => {
+    const to = inTypes[k];
+    let from: DType;
+    if (x instanceof ArrayClass) from = x.dtype;
+    else if (typeof x === 'boolean') from = T.b;
+    else {
+      const kind = weakKind(x);
+      const order = 'biufc';
+      if (kind !== null && to.kind !== 'b' && order.indexOf(to.kind) >= order.indexOf(kind)) return;
+      from = kind === 'c' ? T.c16 : kind === 'f' ? T.f8 : T.i8;
+    }
+    if (!canCast(from, to, casting)) throw new UFuncTypeError(`Cannot cast ufunc '${name}' input ${k} from ${fmtDType(from)} to ${fmtDType(to)} with casting rule '${casting}'`);
+  });
+}
+
+/**
+ * A scalar whose kind is above loop type `t`'s (only `casting: 'unsafe'`
+ * lets one through): a complex gives its real part to a real loop, a float
+ * truncates toward zero for an integer loop (non-finite gives 0), as C's cast.
+ */
+function unsafeScalar(x: PyScalar, t: DType): PyScalar {
+  if (typeof x === 'object' && x !== null && t.kind !== 'c') x = (x as Complex).re;
+  if (typeof x === 'number' && weakKind(x) === 'f' && (t.kind === 'i' || t.kind === 'u')) {
+    const v = Number.isFinite(x) ? BigInt(Math.trunc(x)) : 0n;
+    return t.kind === 'u' ? BigInt.asUintN(t.itemsize * 8, v) : BigInt.asIntN(t.itemsize * 8, v);
+  }
+  return x;
 }
 
 /** The truth of comparison `name` between two numbers. */

@@ -1,0 +1,71 @@
+/**
+ * The keyword arguments of a ufunc call, checked as NumPy checks them before
+ * anything is resolved or written.
+ *
+ * | option | NumPy | accepted here |
+ * | --- | --- | --- |
+ * | `out` | `out=` | an NdArray or null (checked by the call) |
+ * | `where` | `where=` | a bool NdArray, a boolean or null (checked by the call) |
+ * | `casting` | `casting=` | `'no' 'equiv' 'safe' 'same_kind' 'unsafe'`; default `'same_kind'` |
+ * | `dtype` | `dtype=` | the output dtype (selects the loop); a general type only |
+ * | `order` | `order=` | `'K' 'A' 'C' 'F'` (either case) or null: the layout of a new result |
+ * | `subok` | `subok=` | a boolean (results are always plain arrays here) |
+ *
+ * Any other key is NumPy's `TypeError: add() got an unexpected keyword
+ * argument 'axis'`; `signature=` is refused by name (not supported here).
+ * @module
+ */
+import { dtype as toDType, DType, type DTypeLike } from './dtype';
+import { ValueError } from './errors';
+import type { Casting } from './promote';
+
+/** The layout of a new result: NumPy's `order=` of a ufunc. */
+export type UfuncOrder = 'K' | 'A' | 'C' | 'F';
+
+/** The options after the checks: `dtype` native, `order` upper case. */
+export interface CheckedUfuncOptions {
+  casting: Casting;
+  /** True when `casting` or `dtype` was given: only then are input casts checked (the default loop casts safely). */
+  checkInputs: boolean;
+  dtype: DType | null;
+  order: UfuncOrder;
+}
+
+const KNOWN = new Set(['out', 'where', 'casting', 'dtype', 'order', 'subok']);
+const CASTINGS: readonly Casting[] = ['no', 'equiv', 'safe', 'same_kind', 'unsafe'];
+const ORDERS: readonly string[] = ['K', 'A', 'C', 'F'];
+const DETAIL_MESSAGE =
+  'The `dtype` and `signature` arguments to ufuncs only select the general DType and not details such as the byte order or time unit. You can avoid this error by using the scalar types `np.float64` or the dtype string notation.';
+
+/** Checks `options` of ufunc `name` (NumPy's messages); the caller checks `out` and `where` themselves. */
+export function checkUfuncOptions(name: string, options: object): CheckedUfuncOptions {
+  const o = options as Record<string, unknown>;
+  for (const key of Object.keys(o)) {
+    if (key === 'signature') throw new TypeError(`${name}(): the 'signature' argument is not supported; use 'dtype' to select the output type`);
+    if (!KNOWN.has(key)) throw new TypeError(`${name}() got an unexpected keyword argument '${key}'`);
+  }
+  let casting: Casting = 'same_kind';
+  if (o.casting !== undefined) {
+    if (typeof o.casting !== 'string') throw new TypeError(`casting must be str, not ${o.casting === null ? 'null' : typeof o.casting}`);
+    if (!CASTINGS.includes(o.casting as Casting)) throw new ValueError(`casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' (got '${o.casting}')`);
+    casting = o.casting as Casting;
+  }
+  let order: UfuncOrder = 'K';
+  if (o.order !== undefined && o.order !== null) {
+    if (typeof o.order !== 'string') throw new TypeError(`order must be str, not ${typeof o.order}`);
+    const up = o.order.toUpperCase();
+    if (!ORDERS.includes(up)) throw new ValueError(`order must be one of 'C', 'F', 'A', or 'K' (got '${o.order}')`);
+    order = up as UfuncOrder;
+  }
+  if (o.subok !== undefined && typeof o.subok !== 'boolean') throw new TypeError("'subok' must be a boolean");
+  let dt: DType | null = null;
+  if (o.dtype !== undefined && o.dtype !== null) {
+    const given = o.dtype;
+    dt = toDType(given as DTypeLike);
+    // A DType object carries its byte order; a string only names the type (NumPy: '>i1' is fine, np.dtype('>i2') is not).
+    const detailed = (given instanceof DType && !dt.isnative && dt.byteorder !== '|') || dt.fields !== null || dt.subdtype !== null || ((dt.kind === 'S' || dt.kind === 'V') && dt.itemsize !== 0);
+    if (detailed) throw new TypeError(DETAIL_MESSAGE);
+    if (!dt.isnative) dt = dt.newbyteorder('=');
+  }
+  return { casting, checkInputs: o.casting !== undefined || dt !== null, dtype: dt, order };
+}
