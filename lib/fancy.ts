@@ -27,7 +27,7 @@ import { AccessError, IndexError, ValueError, repr } from './errors';
 import { ellipsis, newaxis, parseIndex, Slice, type IndexItem } from './indexing';
 import { forEachOffset2 } from './iterate';
 import { normalizeAxis, shapeToSize } from './layout';
-import { pyShape } from './format';
+import { pyShape, tupleNoSpace } from './format';
 import { codecOf, derive, requireOpen, storageOf, writeFlagOf, NdArray as ArrayClass } from './internal';
 import type { NdArray } from './ndarray';
 import { canCast, resultType, type PyScalar } from './promote';
@@ -55,12 +55,24 @@ const WRITE_REFUSED = 'assignment destination is read-only';
 
 /** True when `items` holds an array item (so the index is advanced, not basic). */
 export function isFancy(items: readonly unknown[]): boolean {
-  for (const it of items) if (it instanceof ArrayClass || Array.isArray(it)) return true;
+  // A JS boolean is Python's True/False: a 0-d boolean index array.
+  for (const it of items) if (it instanceof ArrayClass || Array.isArray(it) || typeof it === 'boolean') return true;
   return false;
+}
+
+const VALID_INDICES = 'only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices';
+
+/** Checks a JS list index holds only integers and booleans, at any depth (NumPy refuses [0.5], ['1'], [slice]). */
+function checkIndexList(it: readonly unknown[]): void {
+  for (const x of it) {
+    if (Array.isArray(x)) checkIndexList(x);
+    else if (!(typeof x === 'bigint' || typeof x === 'boolean' || (typeof x === 'number' && Number.isInteger(x)))) throw new IndexError(VALID_INDICES);
+  }
 }
 
 function asIndexArray(it: NdArray | readonly (number | bigint | boolean)[]): NdArray {
   if (it instanceof ArrayClass) return it;
+  checkIndexList(it);
   const allBool = it.length > 0 && it.every((x) => typeof x === 'boolean');
   return fromValue(it as unknown[], allBool ? BOOL : INTP);
 }
@@ -80,11 +92,17 @@ export function select(a: NdArray, items: readonly FancyItem[]): Selection {
   requireOpen(a);
   const basic: IndexItem[] = [];
   // Per advanced entry: its index values (numbers), shape, and which basic item stands for it.
-  const adv: { values: number[] | Float64Array; shape: readonly number[]; item: number; mask?: { size: number; dim: number } }[] = [];
+  const adv: { values: number[] | Float64Array; shape: readonly number[]; item: number; mask?: { size: number; dim: number }; strides?: readonly number[] }[] = [];
   const hasArray = isFancy(items);
   // Index strings among the items ('1:3', '..., ::2') stand for their parsed items.
   const flat = items.flatMap((it) => (typeof it === 'string' ? parseIndex(it) : [it]));
   for (const raw of flat) {
+    if (typeof raw === 'boolean') {
+      // Python's True/False: a 0-d boolean array (a new axis of length 1 or 0).
+      basic.push(newaxis);
+      adv.push({ values: raw ? [0] : [], shape: [raw ? 1 : 0], item: basic.length - 1 });
+      continue;
+    }
     if (raw instanceof ArrayClass || Array.isArray(raw)) {
       const arr = asIndexArray(raw as NdArray);
       const k = arr.dtype.kind;
@@ -103,7 +121,7 @@ export function select(a: NdArray, items: readonly FancyItem[]): Selection {
       }
       if (k !== 'i' && k !== 'u') throw new IndexError('arrays used as indices must be of integer (or boolean) type');
       basic.push(new Slice());
-      adv.push({ values: indicesOf(arr) ?? readValues(arr).map(toIndex), shape: arr.shape, item: basic.length - 1 });
+      adv.push({ values: indicesOf(arr) ?? readValues(arr).map(toIndex), shape: arr.shape, item: basic.length - 1, strides: raw instanceof ArrayClass ? arr.strides : undefined });
     } else if (typeof raw === 'number' && hasArray) {
       basic.push(new Slice());
       adv.push({ values: [raw], shape: [], item: basic.length - 1 });
@@ -124,11 +142,19 @@ export function select(a: NdArray, items: readonly FancyItem[]): Selection {
     else axisOf[k] = out++;
   }
   const advAxes = adv.map((e) => axisOf[e.item]);
+  // The axis of `a` each basic item indexes (NumPy names that one in the mask error).
+  const srcAxisOf = new Array<number>(basic.length).fill(-1);
+  let src = 0;
+  for (let k = 0; k < basic.length; k++) {
+    const it = basic[k];
+    if (it === ellipsis) src += a.ndim - consumed;
+    else if (it !== newaxis && it !== null) srcAxisOf[k] = src++;
+  }
   for (let k = 0; k < adv.length; k++) {
     const m = adv[k].mask;
     const n = view.shape[advAxes[k]];
     if (m !== undefined && m.size !== n) {
-      throw new IndexError(`boolean index did not match indexed array along axis ${advAxes[k] - m.dim}; size of axis is ${n} but size of corresponding boolean axis is ${m.size}`);
+      throw new IndexError(`boolean index did not match indexed array along axis ${srcAxisOf[adv[k].item]}; size of axis is ${n} but size of corresponding boolean axis is ${m.size}`);
     }
   }
   // Broadcast the index arrays.
@@ -157,6 +183,10 @@ export function select(a: NdArray, items: readonly FancyItem[]): Selection {
   const sorted = [...advAxes].sort((x, y) => x - y);
   const adjacent = sorted.every((x, i) => i === 0 || x === sorted[i - 1] + 1) && advAxes.every((x, i) => x === sorted[i]);
   const restAxes = [...view.shape.keys()].filter((ax) => !advAxes.includes(ax));
+  // NumPy's iterator takes at most 64 operands: the index arrays and the result (or the subspace).
+  if (restAxes.length === 0 && adv.length > 63) {
+    throw new IndexError(`when no subspace is given, the number of index arrays cannot be above 63, but ${adv.length} index arrays found`);
+  }
   const first = adjacent && sorted.length > 0 ? restAxes.filter((ax) => ax < sorted[0]).length : 0;
   const pre = restAxes.slice(0, first);
   const post = restAxes.slice(first);
@@ -193,8 +223,31 @@ export function select(a: NdArray, items: readonly FancyItem[]): Selection {
   // Layout: index dims outermost, the rest in the source's memory order.
   const restPos = [...pre.map((_, i) => i), ...post.map((_, i) => pre.length + nb + i)];
   const restOrder = kOrder(restAxes.map((ax) => view.shape[ax]), restAxes.map((ax) => view.strides[ax])).map((i) => restPos[i]);
-  const order = [...bshape.map((_, i) => pre.length + i), ...restOrder];
+  const order = [...indexOrder(adv, bshape).map((i) => pre.length + i), ...restOrder];
   return { shape, offsets, order };
+}
+
+/**
+ * The order (outermost first) of the index dimensions in a new result: the
+ * memory order of the index arrays when they all agree on one (NumPy's
+ * iterator keeps an F-ordered index array's order: `a[b.T]` is
+ * F-contiguous), else C order. Lists and masks count as C-ordered.
+ */
+function indexOrder(adv: readonly { shape: readonly number[]; strides?: readonly number[] }[], bshape: readonly number[]): number[] {
+  const c = bshape.map((_, i) => i);
+  if (bshape.length < 2 || adv.length === 0) return c;
+  let agreed: number[] | null = null;
+  for (const e of adv) {
+    if (e.shape.length === 0) continue; // an integer item: a 0-d index, no order
+    if (e.strides === undefined) return c;
+    const lead = bshape.length - e.shape.length;
+    const st = bshape.map((_, i) => (i < lead || e.shape[i - lead] === 1 ? 0 : e.strides![i - lead]));
+    if (st.every((x) => x === 0)) continue; // a broadcast scalar says nothing
+    const o = kOrder(bshape, st);
+    if (agreed !== null && o.some((x, i) => x !== agreed![i])) return c;
+    agreed = o;
+  }
+  return agreed ?? c;
 }
 
 /** Calls fn(j, src) over a shape in C order: j the flat position, src the dot product with `strides`. */
@@ -256,7 +309,7 @@ function valuesFor(value: unknown, dt: DType, shape: readonly number[]): unknown
   try {
     b = broadcastTo(v, shape);
   } catch {
-    throw new ValueError(`shape mismatch: value array of shape ${pyShape(src.shape)} could not be broadcast to indexing result of shape ${pyShape(shape)}`);
+    throw new ValueError(`shape mismatch: value array of shape ${tupleNoSpace(src.shape)} could not be broadcast to indexing result of shape ${tupleNoSpace(shape)}`);
   }
   const vals = readValues(b);
   if (src.dtype.equals(dt)) return vals;

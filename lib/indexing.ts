@@ -42,6 +42,7 @@ export interface Layout {
 }
 
 const INT = /^[+-]?\d+$/;
+const FLOAT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 function parseInt_(text: string, spec: string): number {
   if (!INT.test(text)) throw new IndexError(`invalid index ${repr(text)} in ${repr(spec)}`);
@@ -65,7 +66,12 @@ export function parseIndex(spec: string): IndexItem[] {
       const bits = part.split(':').map((b) => b.trim());
       if (bits.length > 3) throw new IndexError(`invalid slice ${repr(part)} in ${repr(spec)}`);
       const [a, b, c] = bits;
-      const v = (t: string | undefined): number | null => (t === undefined || t === '' ? null : parseInt_(t, spec));
+      const v = (t: string | undefined): number | null => {
+        if (t === undefined || t === '') return null;
+        // Python's a[0.0:] is a TypeError (a float slice bound), a[0.0] an IndexError.
+        if (!INT.test(t) && FLOAT.test(t)) throw new TypeError(`slice indices must be integers or None, got ${repr(t)} in ${repr(spec)}`);
+        return parseInt_(t, spec);
+      };
       return new Slice(v(a), v(b), v(c));
     }
     if (part === '') throw new IndexError(`empty index item in ${repr(spec)}`);
