@@ -161,6 +161,7 @@ function weakDefault(kind: WeakKind): DType {
 export function resultType(...operands: PromoteOperand[]): DType {
   let strong: DType | null = null;
   let weak: WeakKind | null = null;
+  let numeric: DType[] | null = [];
   for (const x of operands) {
     const k = typeof x === 'boolean' ? null : weakKind(x);
     if (k !== null) {
@@ -170,7 +171,13 @@ export function resultType(...operands: PromoteOperand[]): DType {
     const dt = typeof x === 'boolean' ? T['?'] : x instanceof DType ? x : (x as { dtype: DType }).dtype;
     if (!(dt instanceof DType)) throw new TypeError(`resultType() takes dtypes, arrays and scalars, got ${String(x)}`);
     strong = strong === null ? (isNumeric(dt) ? native(dt) : dt) : promoteTypes(strong, dt);
+    if (numeric !== null && isNumeric(dt)) numeric.push(native(dt));
+    else numeric = null;
   }
+  // Three or more numeric dtypes: NumPy's order-independent sequence
+  // promotion, which can differ from promoting pairwise (int16, uint16,
+  // float32 is float32, where (int16 + uint16) + float32 is float64).
+  if (numeric !== null && numeric.length > 2) strong = promoteSequence(numeric);
   if (strong === null) {
     if (weak === null) throw new TypeError('at least one array or dtype is required');
     return weakDefault(weak);
@@ -178,6 +185,66 @@ export function resultType(...operands: PromoteOperand[]): DType {
   if (weak === null) return strong;
   if (!isNumeric(strong)) refuse(strong, weakDefault(weak));
   return weakWith(strong, weak);
+}
+
+/**
+ * NumPy's type numbers of the numeric dtypes (`np.dtype(t).num`): a DType
+ * defers promotion to one with a larger number (float16 is last, which works
+ * out, as NumPy's comment says).
+ */
+const TYPE_NUM: Record<string, number> = { b1: 0, i1: 1, u1: 2, i2: 3, u2: 4, i4: 5, u4: 6, i8: 7, u8: 8, f4: 11, f8: 12, c8: 14, c16: 15, f2: 23 };
+
+function typeNum(dt: DType): number {
+  return TYPE_NUM[`${dt.kind}${dt.itemsize}`];
+}
+
+/** `a.__common_dtype__(b)` of NumPy's builtin numeric DTypes: null is NotImplemented. */
+function commonDType(a: DType, b: DType): DType | null {
+  return typeNum(b) > typeNum(a) ? null : promoteTypes(a, b);
+}
+
+/**
+ * NumPy's `reduce_dtypes_to_most_knowledgeable`
+ * (numpy/_core/src/multiarray/common_dtype.c): pairs the first half with the
+ * second from both ends, moving the DType that knows more to the front and
+ * clearing (null) one that cannot change the result; recurses on the front.
+ */
+function reduceToMostKnowledgeable(dts: (DType | null)[], length: number): DType | null {
+  const half = Math.floor(length / 2);
+  let res: DType | null = null;
+  for (let low = 0; low < half; low++) {
+    const high = length - 1 - low;
+    const a = dts[low]!;
+    const b = dts[high]!;
+    res = a === b ? a : commonDType(a, b);
+    if (res === null) {
+      dts[low] = b;
+      dts[high] = a;
+    } else if (res === a) {
+      dts[high] = null;
+    }
+  }
+  return length === 2 ? res : reduceToMostKnowledgeable(dts, length - half);
+}
+
+/**
+ * NumPy's `PyArray_PromoteDTypeSequence` for native numeric dtypes: the
+ * "main" DType (the highest category) promotes every other one, and those
+ * results are combined, so the order of the inputs never matters.
+ */
+function promoteSequence(input: readonly DType[]): DType {
+  const dts: (DType | null)[] = [...input];
+  let result = reduceToMostKnowledgeable(dts, dts.length);
+  const main = dts[0]!;
+  const start = result === null ? 1 : 2;
+  for (let i = start; i < dts.length; i++) {
+    const d = dts[i];
+    if (d === null) continue;
+    const promotion = commonDType(main, d);
+    if (promotion === null) refuse(d, main);
+    result = result === null ? promotion : (commonDType(result, promotion) ?? commonDType(promotion, result)!);
+  }
+  return result!;
 }
 
 /** NumPy's casting rules, weakest first. */

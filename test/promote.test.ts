@@ -2,6 +2,7 @@
 // cross-checked against numpy when python3 + numpy are installed.
 import { execFileSync } from 'child_process';
 import { dtype } from '../lib';
+import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { canCast, promoteTypes, resultType, DTypePromotionError, type Casting } from '../lib/promote';
 
 const NAMES = ['?', 'i1', 'u1', 'i2', 'u2', 'i4', 'u4', 'i8', 'u8', 'f2', 'f4', 'f8', 'c8', 'c16'];
@@ -81,5 +82,22 @@ describe('canCast', () => {
   test('byte order matters only for "no"', () => {
     expect(canCast(dtype('>f8'), dtype('<f8'), 'no')).toBe(false);
     expect(canCast(dtype('>f8'), dtype('<f8'), 'equiv')).toBe(true);
+  });
+});
+
+describeWithNumpy('resultType of three numeric dtypes (NumPy cross-check)', () => {
+  // NumPy promotes a sequence order-independently (PyArray_PromoteDTypeSequence):
+  // int16, uint16, float32 is float32 in every order, where pairwise
+  // (int16 + uint16) + float32 would be float64.
+  test('every ordered triple of the 14 numeric dtypes matches np.result_type', () => {
+    const names = ['?', 'i1', 'u1', 'i2', 'u2', 'i4', 'u4', 'i8', 'u8', 'f2', 'f4', 'f8', 'c8', 'c16'];
+    const want = runNumpy<string[]>(
+      `ts = ${JSON.stringify(names)}\nprint(json.dumps([np.result_type(a, b, c).name for a in ts for b in ts for c in ts]))`,
+    );
+    const got: string[] = [];
+    for (const a of names) for (const b of names) for (const c of names) got.push(resultType(dtype(a), dtype(b), dtype(c)).name);
+    const diff = got.map((g, i) => [i, g, want[i]]).filter(([, g, w]) => g !== w);
+    expect(diff).toEqual([]);
+    expect(resultType(dtype('i2'), dtype('u2'), dtype('f4')).name).toBe('float32');
   });
 });
