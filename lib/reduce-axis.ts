@@ -38,6 +38,8 @@ import { codecOf, requireOpen, storageOf, writeFlagOf } from './internal';
 import { normalizeAxis, shapeToSize } from './layout';
 import type { NdArray } from './ndarray';
 import { pyShape } from './format';
+import { checkReduceKeys, reduceWithInitial } from './reduce-initial';
+import type { PyScalar } from './promote';
 import {
   allocateOrdered,
   arithOf,
@@ -70,6 +72,18 @@ export interface ReduceOptions {
   dtype?: DTypeLike;
   /** An array to write the result into (its shape must be the result's); it is returned. */
   out?: NdArray;
+  /**
+   * NumPy's `initial=`: the value each reduction starts from (sum, prod, min,
+   * max), converted to the result dtype; min/max of an empty axis give it
+   * instead of a ValueError. Not for any/all/mean (NumPy's take none).
+   */
+  initial?: PyScalar;
+  /**
+   * NumPy's `where=`: a bool array broadcast to `a` (or a boolean); only the
+   * items where it is true are reduced (sum, prod, min, max, any, all).
+   * min/max need `initial` with it (NumPy's ValueError otherwise).
+   */
+  where?: NdArray | boolean;
 }
 
 /** Options of argmin, argmax and countNonzero. */
@@ -78,6 +92,9 @@ export interface ArgReduceOptions {
 }
 
 const BUFSIZE = 8192;
+const PLAIN_KEYS = ['keepdims', 'dtype', 'out'];
+const WITH_INITIAL = [...PLAIN_KEYS, 'initial', 'where'];
+const WITH_WHERE = [...PLAIN_KEYS, 'where'];
 
 /** NumPy's normalisation of `axis`: every axis, one, or a duplicate-free list. */
 export function resolveAxes(axis: Axis | undefined, ndim: number, strict0d = false): number[] {
@@ -399,6 +416,8 @@ function resultLoop(a: NdArray, opts: ReduceOptions): DType {
 
 /** NumPy's `sum(a, axis, { keepdims, dtype, out })`: a new array (0-d for a full reduction) or `out`. */
 export function sum(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
+  checkReduceKeys('sum', opts, WITH_INITIAL);
+  if (opts.initial !== undefined || opts.where !== undefined) return reduceWithInitial('sum', a, axis, opts, (x, ax, o) => sum(x, ax as Axis, o));
   const loop = resultLoop(a, opts);
   const r = fold(a, axis, opts, loop, false);
   if (r.typed !== undefined) return emitNumbers(r.typed, loop, r.plan, opts.out);
@@ -407,6 +426,8 @@ export function sum(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray 
 
 /** NumPy's `prod(a, axis, { keepdims, dtype, out })`. */
 export function prod(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
+  checkReduceKeys('prod', opts, WITH_INITIAL);
+  if (opts.initial !== undefined || opts.where !== undefined) return reduceWithInitial('prod', a, axis, opts, (x, ax, o) => prod(x, ax as Axis, o));
   const loop = resultLoop(a, opts);
   const r = fold(a, axis, opts, loop, true);
   if (r.typed !== undefined) return emitNumbers(r.typed, loop, r.plan, opts.out);
@@ -419,6 +440,7 @@ export function prod(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray
  * (an int result truncates the float64 quotient). Empty: NaN.
  */
 export function mean(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
+  checkReduceKeys('mean', opts, PLAIN_KEYS);
   const k = a.dtype.kind;
   let loop: DType;
   let half = false;
@@ -600,11 +622,15 @@ function emitOwn(vals: AxisOut, dt: DType, p: Plan, out: NdArray | undefined): N
 
 /** NumPy's `min(a, axis, { keepdims, out })`; NaN propagates; an empty reduction is a ValueError. */
 export function min(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
+  checkReduceKeys('min', opts, WITH_INITIAL);
+  if (opts.initial !== undefined || opts.where !== undefined) return reduceWithInitial('min', a, axis, opts, (x, ax, o) => extreme(x, ax as Axis, o, false));
   return extreme(a, axis, opts, false);
 }
 
 /** NumPy's `max(a, axis, { keepdims, out })`. */
 export function max(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
+  checkReduceKeys('max', opts, WITH_INITIAL);
+  if (opts.initial !== undefined || opts.where !== undefined) return reduceWithInitial('max', a, axis, opts, (x, ax, o) => extreme(x, ax as Axis, o, true));
   return extreme(a, axis, opts, true);
 }
 
@@ -661,11 +687,15 @@ function plainTyped(a: NdArray): TypedLayout | null {
 
 /** NumPy's `any(a, axis, { keepdims, out })`. */
 export function any(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
+  checkReduceKeys('any', opts, WITH_WHERE);
+  if (opts.where !== undefined) return reduceWithInitial('any', a, axis, opts, (x, ax, o) => truth(x, ax as Axis, o, 'any'));
   return truth(a, axis, opts, 'any');
 }
 
 /** NumPy's `all(a, axis, { keepdims, out })`. */
 export function all(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
+  checkReduceKeys('all', opts, WITH_WHERE);
+  if (opts.where !== undefined) return reduceWithInitial('all', a, axis, opts, (x, ax, o) => truth(x, ax as Axis, o, 'all'));
   return truth(a, axis, opts, 'all');
 }
 

@@ -297,7 +297,7 @@ function setter(d: DType, part: number): Set {
   const le = d.littleEndian;
   const p = part * (d.itemsize / 2);
   const n32 = (v: number | bigint): number => (typeof v === 'bigint' ? Number(BigInt.asIntN(32, v)) : v);
-  const big = (v: number | bigint): bigint => (typeof v === 'bigint' ? v : BigInt(v));
+  const big = (v: number | bigint): bigint => (typeof v === 'bigint' ? v : truncBig(v));
   const num = (v: number | bigint): number => (typeof v === 'bigint' ? Number(v) : v);
   switch (d.kind + d.itemsize) {
     case 'b1': return (dv, o, v) => dv.setUint8(o, v ? 1 : 0);
@@ -322,8 +322,18 @@ function setter(d: DType, part: number): Set {
 function toLoopValue(t: DType): (v: number | bigint) => number | bigint {
   // NaN is true, as in C.
   if (t.kind === 'b') return (v) => (v !== 0 && v !== 0n ? 1 : 0);
-  if ((t.kind === 'i' || t.kind === 'u') && t.itemsize === 8) return (v) => (typeof v === 'bigint' ? v : BigInt(v));
+  if ((t.kind === 'i' || t.kind === 'u') && t.itemsize === 8) return (v) => (typeof v === 'bigint' ? v : truncBig(v));
   return (v) => (typeof v === 'bigint' ? Number(v) : v);
+}
+
+/**
+ * A float as a 64-bit integer, as C's cast does (an unsafe cast: a float loop
+ * into an int64 out under `casting: 'unsafe'`): truncated toward zero;
+ * NaN and ±inf give INT64_MIN, x86's "integer indefinite", as NumPy's do there.
+ */
+function truncBig(v: number): bigint {
+  if (Number.isInteger(v)) return BigInt(v);
+  return Number.isFinite(v) ? BigInt(Math.trunc(v)) : I64_MIN;
 }
 
 // ------------------------------------------------------------------ operands of the iterator
@@ -449,7 +459,7 @@ function convertBlock(src: TA, si: number, ss: number, srcLanes: number, dst: TA
   } else if (srcBig) {
     for (let k = 0; k < m; k++, si += ss) d[k] = Number(s[si]);
   } else {
-    for (let k = 0; k < m; k++, si += ss) d[k] = BigInt(s[si]);
+    for (let k = 0; k < m; k++, si += ss) d[k] = truncBig(s[si] as number);
   }
 }
 
