@@ -36,6 +36,25 @@ export interface SortOptions {
   axis?: number | null;
   /** Record fields to compare first (structured dtypes only). */
   order?: readonly string[];
+  /**
+   * NumPy's `kind`: `'quicksort'`, `'heapsort'`, `'mergesort'` or
+   * `'stable'` (NumPy reads the first letter, either case). Every sort here
+   * is stable, which meets each kind's contract (same sorted values; the
+   * order of ties is the stable one). Anything else is NumPy's ValueError.
+   */
+  kind?: string | null;
+  /** NumPy's `stable`: accepted (every sort is stable); not with `kind` (NumPy's ValueError). */
+  stable?: boolean | null;
+}
+
+/** Checks `kind` / `stable` as NumPy's sort keyword parsing does. */
+function checkKind(options: SortOptions): void {
+  const { kind, stable } = options;
+  if (kind !== undefined && kind !== null) {
+    if (typeof kind !== 'string') throw new TypeError(`sort kind must be str, not ${typeof kind}`);
+    if (!'qhms'.includes(kind.charAt(0).toLowerCase()) || kind === '') throw new ValueError(`sort kind must be one of 'quick', 'heap', or 'stable' (got ${repr(kind)})`);
+    if (stable !== undefined && stable !== null) throw new ValueError("`kind` and keyword parameters can't be provided at the same time. Use only one of them.");
+  }
 }
 
 function checkOrder(dt: DType, order: readonly string[] | undefined): void {
@@ -191,6 +210,7 @@ function sortLanes(a: NdArray, axis: number, order?: readonly string[]): void {
  */
 export function sort(a: NdArray, options: SortOptions = {}): NdArray {
   requireOpen(a);
+  checkKind(options);
   checkOrder(a.dtype, options.order);
   const axis = options.axis === undefined ? -1 : options.axis;
   if (axis === null) {
@@ -223,6 +243,7 @@ export function sortInPlace(a: NdArray, options: SortOptions = {}): void {
   requireOpen(a);
   if (!writeFlagOf(a)) throw new AccessError('ERR_READ_ONLY', 'assignment destination is read-only');
   if (options.axis === null) throw new TypeError("'NoneType' object cannot be interpreted as an integer");
+  checkKind(options);
   checkOrder(a.dtype, options.order);
   const ax = normalizeAxis(options.axis ?? -1, a.ndim);
   sortLanes(a, ax, options.order);
@@ -231,6 +252,7 @@ export function sortInPlace(a: NdArray, options: SortOptions = {}): void {
 /** NumPy's `argsort(a, axis, kind='stable', order)`: int64 indices (C-contiguous); a 0-d array gives `[0]`. */
 export function argsort(a: NdArray, options: SortOptions = {}): NdArray {
   requireOpen(a);
+  checkKind(options);
   checkOrder(a.dtype, options.order);
   const axis = options.axis === undefined ? -1 : options.axis;
   if (a.ndim === 0) {

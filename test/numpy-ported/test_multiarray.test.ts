@@ -12,7 +12,8 @@
 // timedelta64 and Python timedelta cases of nan_arr; in TestTake.test_ip_types
 // the long double, str and object types of np._core.sctypes.
 
-import { argmax, argmin, argsort, fromBuffer, IndexError, max, min, multiply, NdArray, searchsorted, sort, take, ValueError, zeros } from '../../lib';
+import { all, any, argmax, argmin, argsort, fromBuffer, IndexError, max, min, multiply, NdArray, prod, searchsorted, sort, take, ValueError, zeros } from '../../lib';
+import { rng as rngFor } from '../helpers/bytes';
 import { describeWithNumpy, runNumpy } from '../helpers/numpy';
 
 type Enc = number | string | boolean | [number | string, number | string];
@@ -442,5 +443,310 @@ describe('TestMethods (searchsorted)', () => {
       expect(searchsorted(a, b, { side })).not.toBeInstanceOf(A);
       expect(searchsorted(a, b, { side, sorter: s })).not.toBeInstanceOf(A);
     }
+  });
+});
+
+// ---------------------------------------------------------------------------
+// TestMethods: sorts (a.sort(kind=) -> a.sort({ kind }), np.sort/argsort ->
+// sort/argsort), any/all with where=, prod. Every sort here is stable, which
+// meets each kind's contract. Left out: the str_ (unicode), object,
+// datetime/timedelta and long double parts and parametrizations (no such
+// dtypes), test_sort_bad_ordering / test_sort_raises (Python comparison
+// objects), test_void_sort's V4-from-random-bytes part is kept (bytes sort).
+
+function arrayNd(values: unknown, dt = 'i8'): NdArray {
+  const shapeOf = (v: unknown): number[] => (Array.isArray(v) ? [v.length, ...(v.length > 0 ? shapeOf(v[0]) : [])] : []);
+  const a = zeros(shapeOf(values), dt as never) as NdArray;
+  a.set(values as never);
+  return a;
+}
+
+const SORT_KINDS = ['quicksort', 'heapsort', 'stable'];
+const asNum = (a: NdArray): unknown => {
+  const f = (x: unknown): unknown => (Array.isArray(x) ? x.map(f) : typeof x === 'bigint' ? Number(x) : x);
+  return f(a.toArray());
+};
+const aranged = (lo: number, hi: number, dt: string): NdArray => arrayNd(Array.from({ length: hi - lo }, (_, i) => lo + i), dt);
+
+describe('TestMethods (sort, argsort, any/all where, prod)', () => {
+  test('test_all_where', () => {
+    const a = arrayNd([[true, false, true], [false, false, false], [true, true, true]], '?');
+    const whFull = arrayNd([[true, false, true], [false, false, false], [true, false, true]], '?');
+    const whLower = arrayNd([[false], [false], [true]], '?');
+    for (const ax of [0, null]) {
+      expect(all(a, ax, { where: whLower }).toArray()).toEqual(all(a.index([false, false, true]), ax).toArray());
+      expect(a.all(ax, { where: whLower }).toArray()).toEqual(all(a.index([false, false, true]), ax).toArray());
+    }
+    expect(all(a, undefined, { where: whFull }).toArray()).toBe(true);
+    expect(all(a, undefined, { where: false }).toArray()).toBe(true);
+  });
+
+  test('test_any_where', () => {
+    const a = arrayNd([[true, false, true], [false, false, false], [true, true, true]], '?');
+    const whFull = arrayNd([[false, true, false], [true, true, true], [false, false, false]], '?');
+    const whMiddle = arrayNd([[false], [true], [false]], '?');
+    for (const ax of [0, null]) {
+      expect(any(a, ax, { where: whMiddle }).toArray()).toEqual(any(a.index([false, true, false]), ax).toArray());
+      expect(a.any(ax, { where: whMiddle }).toArray()).toEqual(any(a.index([false, true, false]), ax).toArray());
+    }
+    expect(any(a, undefined, { where: whFull }).toArray()).toBe(false);
+    expect(any(a, undefined, { where: false }).toArray()).toBe(false);
+  });
+
+  test('test_any_and_all_result_dtype[i8]', () => {
+    const arr = zeros(3, 'i8');
+    arr.fill(1);
+    expect(any(arr).dtype.name).toBe('bool');
+    expect(all(arr).dtype.name).toBe('bool');
+  });
+
+  test('test_prod', () => {
+    const ba = [1, 2, 10, 11, 6, 5, 4];
+    const ba2 = [[1, 2, 3, 4], [5, 6, 7, 9], [10, 3, 4, 5]];
+    for (const ctype of ['i2', 'u2', 'i4', 'u4', 'f4', 'f8', 'c8', 'c16']) {
+      const c = ctype[0] === 'c';
+      const conv = (v: unknown): unknown => (Array.isArray(v) ? v.map(conv) : c ? { re: v as number, im: 0 } : v);
+      const a = arrayNd(conv(ba), ctype);
+      const a2 = arrayNd(conv(ba2), ctype);
+      const re = (x: unknown): unknown => (Array.isArray(x) ? x.map(re) : typeof x === 'object' && x !== null ? (x as { re: number }).re : typeof x === 'bigint' ? Number(x) : x);
+      expect([ctype, re(prod(a, 0).toArray())]).toEqual([ctype, 26400]);
+      expect([ctype, re(prod(a2, 0).toArray())]).toEqual([ctype, [50, 36, 84, 180]]);
+      expect([ctype, re(prod(a2, -1).toArray())]).toEqual([ctype, [24, 1890, 600]]);
+    }
+  });
+
+  test('test_sort', () => {
+    // NaNs sort last (real), and complex orders by real then imaginary part with NaNs last
+    let a = arrayNd([NaN, 1, 0], 'f8');
+    let b = sort(a);
+    expect(asNum(b)).toEqual(asNum(a.index('::-1')));
+    a = zeros(9, 'c16');
+    const re = [NaN, NaN, NaN, 1, 0, 1, 1, 0, 0];
+    const im = [NaN, 1, 0, NaN, NaN, 1, 0, 1, 0];
+    a.set(re.map((r, i) => ({ re: r, im: im[i] })) as never);
+    b = sort(a);
+    expect(b.toArray()).toEqual(a.index('::-1').toArray());
+    expect(() => sort(a, { kind: 'stable', stable: true })).toThrow(new ValueError("`kind` and keyword parameters can't be provided at the same time. Use only one of them."));
+  });
+
+  test.each(['u1', 'u2', 'u4', 'u8', 'f2', 'f4', 'f8'])('test_sort_unsigned[%s]', (dt) => {
+    const a = aranged(0, 101, dt);
+    const b = a.index('::-1').copy();
+    for (const kind of SORT_KINDS) {
+      let c = a.copy();
+      c.sort({ kind });
+      expect([kind, asNum(c)]).toEqual([kind, asNum(a)]);
+      c = b.copy();
+      c.sort({ kind });
+      expect([kind, asNum(c)]).toEqual([kind, asNum(a)]);
+    }
+  });
+
+  test.each(['i1', 'i2', 'i4', 'i8', 'f2', 'f4', 'f8'])('test_sort_signed[%s]', (dt) => {
+    const a = aranged(-50, 51, dt);
+    const b = a.index('::-1').copy();
+    for (const kind of SORT_KINDS) {
+      let c = a.copy();
+      c.sort({ kind });
+      expect([kind, asNum(c)]).toEqual([kind, asNum(a)]);
+      c = b.copy();
+      c.sort({ kind });
+      expect([kind, asNum(c)]).toEqual([kind, asNum(a)]);
+    }
+  });
+
+  const complexCases: [string, string][] = [];
+  for (const dt of ['f4', 'f8']) for (const part of ['real', 'imag']) complexCases.push([part, dt]);
+  test.each(complexCases)('test_sort_complex[%s-%s]', (part, dt) => {
+    const cdt = dt === 'f4' ? 'c8' : 'c16';
+    const vals = Array.from({ length: 101 }, (_, i) => i - 50);
+    const mk = (xs: number[]): NdArray => arrayNd(xs.map((x) => (part === 'real' ? { re: 1, im: x } : { re: x, im: 1 })), cdt);
+    const ai = mk(vals);
+    const bi = mk([...vals].reverse());
+    for (const kind of SORT_KINDS) {
+      let c = ai.copy();
+      c.sort({ kind });
+      expect(c.toArray()).toEqual(ai.toArray());
+      c = bi.copy();
+      c.sort({ kind });
+      expect(c.toArray()).toEqual(ai.toArray());
+    }
+  });
+
+  test('test_sort_complex_byte_swapping', () => {
+    // gh-5441
+    for (const endianness of ['<', '>']) {
+      for (const dt of ['c8', 'c16']) {
+        const arr = arrayNd([{ re: 1, im: 3 }, { re: 2, im: 2 }, { re: 3, im: 1 }], endianness + dt);
+        const c = arr.copy();
+        c.sort();
+        expect(c.toArray()).toEqual(arr.toArray());
+      }
+    }
+  });
+
+  test('test_sort_string[bytes_]', () => {
+    const a = arrayNd(Array.from({ length: 101 }, (_, i) => Uint8Array.from([...Buffer.from('aaaaaaaa'), i])), 'S9');
+    const b = a.index('::-1').copy();
+    for (const kind of SORT_KINDS) {
+      let c = a.copy();
+      c.sort({ kind });
+      expect(c.toArray()).toEqual(a.toArray());
+      c = b.copy();
+      c.sort({ kind });
+      expect(c.toArray()).toEqual(a.toArray());
+    }
+  });
+
+  test.each([1, 2])('test_sort_structured[f8,i8-%d]', (step) => {
+    const dt = [['f', 'f8'], ['i', 'i8']] as const;
+    const a = zeros(101 * step, dt as never) as NdArray;
+    a.set(Array.from({ length: 101 * step }, (_, i) => ({ f: i, i: BigInt(i) })) as never);
+    const b = a.index('::-1');
+    for (const kind of ['q', 'h', 'm']) {
+      let c = a.copy().index(`::${step}`);
+      let indx = argsort(c, { kind });
+      c.sort({ kind });
+      expect(c.toArray()).toEqual(a.index(`::${step}`).toArray());
+      expect(a.index(`::${step}`).index(indx).toArray()).toEqual(a.index(`::${step}`).toArray());
+      c = b.copy().index(`::${step}`);
+      indx = argsort(c, { kind });
+      c.sort({ kind });
+      expect(c.toArray()).toEqual(a.index(`${step - 1}::${step}`).toArray());
+      expect(b.index(`::${step}`).index(indx).toArray()).toEqual(a.index(`${step - 1}::${step}`).toArray());
+    }
+  });
+
+  test('test_sort_axis', () => {
+    const a = arrayNd([[3, 2], [1, 0]]);
+    let d = a.copy();
+    d.sort({ axis: 0 });
+    expect(asNum(d)).toEqual([[1, 0], [3, 2]]);
+    d = a.copy();
+    d.sort({ axis: 1 });
+    expect(asNum(d)).toEqual([[2, 3], [0, 1]]);
+    d = a.copy();
+    d.sort();
+    expect(asNum(d)).toEqual([[2, 3], [0, 1]]);
+  });
+
+  test('test_sort_size_0', () => {
+    const a = zeros([3, 2, 1, 0], 'f8');
+    for (let axis = -a.ndim; axis < a.ndim; axis++) {
+      const s = sort(a, { axis });
+      expect(s.shape).toEqual(a.shape);
+    }
+    expect(sort(a, { axis: null }).shape).toEqual([0]);
+  });
+
+  test('test_void_sort', () => {
+    // gh-8210 - previously segfaulted
+    const r = rngFor(8210);
+    for (let i = 0; i < 4; i++) {
+      const rand = arrayNd(Array.from({ length: 4000 }, () => Math.floor(r() * 256)), 'u1');
+      const arr = rand.view('V4');
+      arr.index('::-1').sort();
+    }
+    for (let i = 0; i < 4; i++) {
+      const rand = arrayNd(Array.from({ length: 4000 }, () => Math.floor(r() * 256)), 'u1');
+      const arr = rand.view([['val', 'i4', [1]]] as never);
+      arr.index('::-1').sort();
+    }
+  });
+
+  test('test_sort_degraded', () => {
+    // a median-of-3 killer: would take minutes with a plain quicksort
+    const n = 1000000;
+    const d = zeros(n, 'i8');
+    const v = new BigInt64Array(n).map((_, i) => BigInt(i));
+    // create a median of 3 killer where each median is the sorted second last element of the partition
+    let size = n;
+    while (size > 3) {
+      const mid = Math.floor(size / 2);
+      const t = v[mid]!;
+      v[mid] = v[size - 2]!;
+      v[size - 2] = t;
+      size -= 2;
+    }
+    d.set(Array.from(v) as never);
+    const sorted = sort(d).toArray() as bigint[];
+    expect(sorted.every((x, i) => x === BigInt(i))).toBe(true);
+    const idx = argsort(d);
+    const taken = d.index(idx).toArray() as bigint[];
+    expect(taken.every((x, i) => x === BigInt(i))).toBe(true);
+  });
+
+  test('test_argsort', () => {
+    for (const dt of ['i4', 'u4', 'f4']) {
+      const a = aranged(0, 101, dt);
+      const b = a.index('::-1').copy();
+      for (const kind of SORT_KINDS) {
+        expect(asNum(argsort(a.copy(), { kind }))).toEqual(asNum(a));
+        expect(asNum(argsort(b.copy(), { kind }))).toEqual(asNum(b));
+      }
+    }
+    const a = aranged(0, 101, 'f8');
+    const b = a.index('::-1').copy();
+    const r = Array.from({ length: 101 }, (_, i) => i);
+    const rr = [...r].reverse();
+    // complex argsorts
+    for (const mk of [(x: number) => ({ re: 1, im: x }), (x: number) => ({ re: x, im: 1 })]) {
+      const ai = arrayNd(r.map(mk), 'c16');
+      const bi = arrayNd(rr.map(mk), 'c16');
+      for (const kind of SORT_KINDS) {
+        expect(asNum(argsort(ai.copy(), { kind }))).toEqual(r);
+        expect(asNum(argsort(bi.copy(), { kind }))).toEqual(rr);
+      }
+    }
+    expect(b.size).toBe(101);
+    // byte-swapped complex argsort, gh-5441
+    for (const e of ['<', '>']) {
+      for (const dt of ['c8', 'c16']) {
+        const arr = arrayNd([{ re: 1, im: 3 }, { re: 2, im: 2 }, { re: 3, im: 1 }], e + dt);
+        expect(asNum(argsort(arr))).toEqual([0, 1, 2]);
+      }
+    }
+    // string argsorts
+    const sa = arrayNd(r.map((i) => Uint8Array.from([...Buffer.from('aaaaaaaa'), i])), 'S9');
+    const sb = sa.index('::-1').copy();
+    for (const kind of SORT_KINDS) {
+      expect(asNum(argsort(sa.copy(), { kind }))).toEqual(r);
+      expect(asNum(argsort(sb.copy(), { kind }))).toEqual(rr);
+    }
+    // structured array argsorts
+    const st = zeros(101, [['f', 'f8'], ['i', 'i8']] as never) as NdArray;
+    st.set(r.map((i) => ({ f: i, i: BigInt(i) })) as never);
+    const stb = st.index('::-1');
+    for (const kind of SORT_KINDS) {
+      expect(asNum(argsort(st.copy(), { kind }))).toEqual(r);
+      expect(asNum(argsort(stb.copy(), { kind }))).toEqual(rr);
+    }
+    // axis handling
+    const ax = arrayNd([[3, 2], [1, 0]]);
+    expect(asNum(argsort(ax.copy(), { axis: 0 }))).toEqual([[1, 1], [0, 0]]);
+    expect(asNum(argsort(ax.copy(), { axis: 1 }))).toEqual([[1, 0], [1, 0]]);
+    expect(asNum(argsort(ax.copy()))).toEqual([[1, 0], [1, 0]]);
+    // multidimensional empty arrays
+    const e = zeros([3, 2, 1, 0], 'f8');
+    for (let axis = -e.ndim; axis < e.ndim; axis++) {
+      const s = argsort(e, { axis });
+      expect(s.shape).toEqual(e.shape);
+      expect(s.dtype.name).toBe('int64');
+    }
+    expect(argsort(e, { axis: null }).shape).toEqual([0]);
+    // stable argsorts are stable
+    const r100 = Array.from({ length: 100 }, (_, i) => i);
+    expect(asNum(argsort(zeros(100, 'f8'), { kind: 'm' }))).toEqual(r100);
+    expect(asNum(argsort(zeros(100, 'c16'), { kind: 'm' }))).toEqual(r100);
+    const same = arrayNd(r100.map(() => 'aaaaaaaaa'), 'S9');
+    expect(asNum(argsort(same, { kind: 'm' }))).toEqual(r100);
+    expect(() => argsort(same, { kind: 'stable', stable: true })).toThrow("`kind` and keyword parameters can't be provided at the same time");
+  });
+
+  test('test_sort_unicode_kind', () => {
+    const d = aranged(0, 10, 'i8');
+    const k = Buffer.from([0xc3, 0xa4]).toString('utf8');
+    expect(() => d.sort({ kind: k })).toThrow(ValueError);
+    expect(() => argsort(d, { kind: k })).toThrow(ValueError);
   });
 });
