@@ -12,7 +12,8 @@
 // - test_nonzero_invalid_object, test_nonzero_sideeffect_safety, test_nonzero_exception_safe,
 //   the object half of test_count_nonzero_axis_consistent: object arrays (Python __bool__) do not exist here
 //   (test_count_nonzero_axis_consistent is ported against a JS count instead).
-import { AxisError, countNonzero, dtype, NdArray, nonzero, ValueError, zeros } from '../../lib';
+import { absolute, add, all, any, arange, AxisError, bitwiseAnd, bitwiseOr, bitwiseXor, clip, countNonzero, dtype, greater, greaterEqual, invert, less, lessEqual, logicalAnd, logicalNot, logicalOr, logicalXor, maximum, mayShareMemory, minimum, multiply, NdArray, nonzero, ValueError, where, zeros } from '../../lib';
+import type { UfuncInput } from '../../lib';
 import { rng } from '../helpers/bytes';
 
 function array(values: unknown, dt: string | readonly unknown[] = 'i8', shape?: number[]): NdArray {
@@ -372,5 +373,348 @@ describe('TestNonzero', () => {
     b.set('::2', 0);
     expect(b.flags.aligned).toBe(false);
     expect(count(b)).toBe(b.size / 2);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// TestBoolArray and TestClip. a.clip(m, M, out=) -> clip(a, m, M, { out });
+// NumPy's reference `clip` (selector.choose((a, m, M))) is the element-wise
+// rule written out in JS; its randn/rand data come from the shared seeded
+// rng. Left out of TestClip: the object, datetime/timedelta and long double
+// cases (no such dtypes), test_clip_property (hypothesis), the type_cast_*
+// series and test_clip_min_max_args (np.clip's min=/max= keyword aliases
+// and positional-argument errors: Python call syntax).
+
+describe('TestBoolArray', () => {
+  function bools(n: number, v: boolean, from: number): NdArray {
+    const a = zeros(n, '?');
+    a.fill(v);
+    return a.index(`${from}:`); // offset for simd tests
+  }
+  function create(): [NdArray, NdArray, NdArray, NdArray, NdArray] {
+    const t = bools(41, true, 1);
+    const f = bools(41, false, 1);
+    const o = bools(42, false, 2);
+    const nm = f.copy();
+    const im = t.copy();
+    nm.set(3, true);
+    nm.set(-2, true);
+    im.set(3, false);
+    im.set(-2, false);
+    return [t, f, o, nm, im];
+  }
+  const b = (a: NdArray): unknown => a.toArray();
+
+  test('test_all_any', () => {
+    const [t, f, , nm, im] = create();
+    expect(all(t).toArray()).toBe(true);
+    expect(any(t).toArray()).toBe(true);
+    expect(all(f).toArray()).toBe(false);
+    expect(any(f).toArray()).toBe(false);
+    expect(any(nm).toArray()).toBe(true);
+    expect(any(im).toArray()).toBe(true);
+    expect(all(nm).toArray()).toBe(false);
+    expect(all(im).toArray()).toBe(false);
+    // check bad element in all positions
+    for (let i = 0; i < 256 - 7; i++) {
+      const d = bools(256, false, 7);
+      d.set(i, true);
+      expect(any(d).toArray()).toBe(true);
+      const e = bools(256, true, 7);
+      e.set(i, false);
+      expect(all(e).toArray()).toBe(false);
+      expect(b(e)).toEqual(b(invert(d)));
+    }
+    // big array test for blocked libc loops
+    const idx: number[] = [];
+    for (let i = 9; i < 6000; i += 507) idx.push(i);
+    for (const i of [...idx, 7764, 90021, -10]) {
+      const d = bools(100043, false, 0);
+      d.set(i, true);
+      expect([i, any(d).toArray()]).toEqual([i, true]);
+      const e = bools(100043, true, 0);
+      e.set(i, false);
+      expect([i, all(e).toArray()]).toEqual([i, false]);
+    }
+  });
+
+  test('test_logical_not_abs', () => {
+    const [t, f, o, nm, im] = create();
+    expect(b(invert(t))).toEqual(b(f));
+    expect(b(absolute(invert(t)))).toEqual(b(f));
+    expect(b(absolute(invert(f)))).toEqual(b(t));
+    expect(b(absolute(f))).toEqual(b(f));
+    expect(b(invert(absolute(f)))).toEqual(b(t));
+    expect(b(invert(absolute(t)))).toEqual(b(f));
+    expect(b(absolute(invert(nm)))).toEqual(b(im));
+    logicalNot(t, { out: o });
+    expect(b(o)).toEqual(b(f));
+    absolute(t, { out: o });
+    expect(b(o)).toEqual(b(t));
+  });
+
+  test('test_logical_and_or_xor', () => {
+    const [t, f, o, nm, im] = create();
+    expect(b(bitwiseOr(t, t))).toEqual(b(t));
+    expect(b(bitwiseOr(f, f))).toEqual(b(f));
+    expect(b(bitwiseOr(t, f))).toEqual(b(t));
+    expect(b(bitwiseOr(f, t))).toEqual(b(t));
+    logicalOr(t, t, { out: o });
+    expect(b(o)).toEqual(b(t));
+    expect(b(bitwiseAnd(t, t))).toEqual(b(t));
+    expect(b(bitwiseAnd(f, f))).toEqual(b(f));
+    expect(b(bitwiseAnd(t, f))).toEqual(b(f));
+    expect(b(bitwiseAnd(f, t))).toEqual(b(f));
+    logicalAnd(t, t, { out: o });
+    expect(b(o)).toEqual(b(t));
+    expect(b(bitwiseXor(t, t))).toEqual(b(f));
+    expect(b(bitwiseXor(f, f))).toEqual(b(f));
+    expect(b(bitwiseXor(t, f))).toEqual(b(t));
+    expect(b(bitwiseXor(f, t))).toEqual(b(t));
+    logicalXor(t, t, { out: o });
+    expect(b(o)).toEqual(b(f));
+
+    expect(b(bitwiseAnd(nm, t))).toEqual(b(nm));
+    expect((b(bitwiseAnd(im, f)) as boolean[]).every((x) => x === false)).toBe(true);
+    expect(b(bitwiseAnd(nm, true))).toEqual(b(nm));
+    expect((b(bitwiseAnd(im, false)) as boolean[]).every((x) => x === false)).toBe(true);
+    expect(b(bitwiseOr(nm, f))).toEqual(b(nm));
+    expect((b(bitwiseOr(im, t)) as boolean[]).every((x) => x)).toBe(true);
+    expect(b(bitwiseOr(nm, false))).toEqual(b(nm));
+    expect((b(bitwiseOr(im, true)) as boolean[]).every((x) => x)).toBe(true);
+    expect(b(bitwiseXor(nm, t))).toEqual(b(invert(nm)));
+    expect(b(bitwiseXor(nm, f))).toEqual(b(nm));
+  });
+});
+
+describe('TestClip', () => {
+  const nr = 5;
+  const nc = 3;
+  const r = rng(5354);
+  const randn = (n: number, m: number): NdArray => {
+    const a: NdArray = zeros([n, m], 'f8');
+    // Box-Muller
+    a.set(Array.from({ length: n }, () => Array.from({ length: m }, () => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r()))));
+    return a;
+  };
+  const rand = (n: number, m: number): NdArray => {
+    const a: NdArray = zeros([n, m], 'f8');
+    a.set(Array.from({ length: n }, () => Array.from({ length: m }, () => r())));
+    return a;
+  };
+  const intData = (n: number, m: number, dt: string): NdArray => multiply(rand(n, m), 10).astype(dt as never);
+  const fastclip = (a: NdArray, m: UfuncInput | null, M: UfuncInput | null, out?: NdArray, casting?: 'unsafe'): NdArray => clip(a, m, M, { out, ...(casting === undefined ? {} : { casting }) });
+  /** NumPy's reference: selector = (a < m) + 2 * (a > M), then choose((a, m, M)), written out per element. */
+  const refClip = (a: NdArray, m: UfuncInput, M: UfuncInput, out?: NdArray): NdArray => {
+    const lo = less(a, m);
+    const hi = greater(a, M);
+    const res = where(lo, m, where(hi, M, a));
+    if (out === undefined) return res;
+    out.set(res.astype(out.dtype));
+    return out;
+  };
+  // assert_array_strict_equal: same values and dtype
+  const strictEqual = (x: NdArray, y: NdArray): void => {
+    expect(x.dtype.str).toBe(y.dtype.str);
+    expect(x.toArray()).toEqual(y.toArray());
+  };
+
+  test.each([...'?bhilqpBHILQPefdFD'])('test_ones_pathological[%s]', (dt) => {
+    // gh-12519: amin > amax gives amax
+    const arr = zeros(10, dt as never) as NdArray;
+    arr.fill(1);
+    const expected = zeros(10, dt as never) as NdArray;
+    const actual = clip(arr, 1, 0);
+    // assert_equal compares values (NEP 50 makes the bool case int64, as in NumPy)
+    const n = (x: NdArray): number[] => (x.toArray() as unknown[]).map((v) => Number(typeof v === 'object' && v !== null ? (v as { re: number }).re : v));
+    expect(n(actual)).toEqual(n(expected));
+  });
+
+  test('test_simple_double', () => {
+    const a = randn(nr, nc);
+    strictEqual(fastclip(a, 0.1, 0.6), refClip(a, 0.1, 0.6));
+  });
+
+  test('test_simple_int', () => {
+    const a = intData(nr, nc, 'i8');
+    strictEqual(fastclip(a, -2, 4), refClip(a, -2, 4));
+  });
+
+  test('test_array_double', () => {
+    const a = randn(nr, nc);
+    const m = zeros(a.shape, 'f8');
+    const M = add(m, 0.5);
+    strictEqual(fastclip(a, m, M), refClip(a, m, M));
+  });
+
+  test('test_simple_nonnative', () => {
+    let a: NdArray = randn(nr, nc).astype('>f8');
+    expect(a.dtype.isnative).toBe(false);
+    expect(fastclip(a, -0.5, 0.6).toArray()).toEqual(refClip(a, -0.5, 0.6).toArray());
+    a = randn(nr, nc);
+    const M = zeros([], '>f8');
+    M.fill(0.6);
+    expect(M.dtype.isnative).toBe(false);
+    expect(fastclip(a, -0.5, M).toArray()).toEqual(refClip(a, -0.5, M).toArray());
+  });
+
+  test('test_clip_non_contig', () => {
+    const a = randn(nr * 2, nc * 3).index('::2, ::3');
+    expect(a.flags.fContiguous).toBe(false);
+    expect(a.flags.cContiguous).toBe(false);
+    strictEqual(fastclip(a, -1.6, 1.7), refClip(a, -1.6, 1.7));
+  });
+
+  test('test_simple_out', () => {
+    const a = randn(nr, nc);
+    const ac = zeros(a.shape, 'f8');
+    const act = zeros(a.shape, 'f8');
+    fastclip(a, -0.5, 0.6, ac);
+    refClip(a, -0.5, 0.6, act);
+    strictEqual(ac, act);
+  });
+
+  test.each([[null], ['unsafe']] as const)('test_simple_int32_inout[%s]', (casting) => {
+    // native int32 input with double min/max and int32 out
+    const a = intData(nr, nc, 'i4');
+    const m = zeros([], 'f8');
+    const M = zeros([], 'f8');
+    M.fill(2);
+    const ac = zeros(a.shape, 'i4');
+    const act = ac.copy();
+    if (casting === null) {
+      expect(() => fastclip(a, m, M, ac)).toThrow(TypeError);
+    } else {
+      fastclip(a, m, M, ac, casting);
+      refClip(a, m, M, act);
+      strictEqual(ac, act);
+    }
+  });
+
+  test('test_simple_int64_out', () => {
+    const a = intData(nr, nc, 'i4');
+    const m = zeros([], 'i4');
+    m.fill(-1);
+    const M = zeros([], 'i4');
+    M.fill(1);
+    const ac = zeros(a.shape, 'i8');
+    const act = ac.copy();
+    fastclip(a, m, M, ac);
+    refClip(a, m, M, act);
+    strictEqual(ac, act);
+  });
+
+  test('test_simple_int64_inout', () => {
+    const a = intData(nr, nc, 'i4');
+    const m = zeros(a.shape, 'f8');
+    const M = zeros([], 'f8');
+    M.fill(1);
+    const ac = zeros(a.shape, 'i4');
+    const act = ac.copy();
+    fastclip(a, m, M, ac, 'unsafe');
+    refClip(a, m, M, act);
+    strictEqual(ac, act);
+  });
+
+  test('test_simple_int32_out', () => {
+    const a = randn(nr, nc);
+    const ac = zeros(a.shape, 'i4');
+    const act = ac.copy();
+    fastclip(a, -1.0, 2.0, ac, 'unsafe');
+    refClip(a, -1.0, 2.0, act);
+    strictEqual(ac, act);
+  });
+
+  test('test_simple_inplace_01', () => {
+    const a = randn(nr, nc);
+    const ac = a.copy();
+    const m = zeros(a.shape, 'f8');
+    fastclip(a, m, 1.0, a);
+    refClip(a, m, 1.0, ac);
+    strictEqual(a, ac);
+  });
+
+  test('test_noncontig_inplace', () => {
+    const a = randn(nr * 2, nc * 3).index('::2, ::3');
+    const ac = a.copy();
+    fastclip(a, -0.5, 0.6, a);
+    refClip(ac, -0.5, 0.6, ac);
+    expect(a.toArray()).toEqual(ac.toArray());
+  });
+
+  test('test_clip_with_out_memory_overlap', () => {
+    const a = arange(16).reshape([4, 4]);
+    const ac = a.copy();
+    clip(a.index(':-1'), 4, 10, { out: a.index('1:') });
+    expect(a.index('1:').toArray()).toEqual(refClip(ac.index(':-1'), 4, 10).toArray());
+  });
+
+  test('test_clip_func_takes_out', () => {
+    const a = randn(nr, nc);
+    const ac = a.copy();
+    const a2 = clip(a, -0.5, 0.6, { out: a });
+    refClip(a, -0.5, 0.6, ac);
+    strictEqual(a2, ac);
+    expect(a2).toBe(a);
+  });
+
+  test('test_clip_nan', () => {
+    const d = arange(7).astype('f8');
+    const allNaN = (x: NdArray): boolean => (x.toArray() as number[]).every(Number.isNaN);
+    expect(allNaN(clip(d, NaN, null))).toBe(true);
+    expect(allNaN(clip(d, null, NaN))).toBe(true);
+    expect(allNaN(clip(d, NaN, NaN))).toBe(true);
+    expect(allNaN(clip(d, -2, NaN))).toBe(true);
+    expect(allNaN(clip(d, NaN, 10))).toBe(true);
+  });
+
+  test('test_clip_all_none', () => {
+    const arr = arange(10);
+    expect(clip(arr, null, null).toArray()).toEqual(arr.toArray());
+  });
+
+  test('test_clip_invalid_casting', () => {
+    const a = arange(10);
+    expect(() => clip(a, 1, 8, { casting: 'garbage' as never })).toThrow(/casting must be one of/);
+    expect(() => clip(a, 1, 8, { casting: 'garbage' as never })).toThrow(ValueError);
+  });
+
+  test.each([
+    ['two scalars', (): UfuncInput => 1, (): UfuncInput => 0],
+    ['mix scalar and array', (): UfuncInput => 1, (): UfuncInput => zeros(10, 'f8')],
+    ['two arrays', (): UfuncInput => add(zeros(10, 'f8'), 1), (): UfuncInput => zeros(10, 'f8')],
+  ] as [string, () => UfuncInput, () => UfuncInput][])('test_clip_value_min_max_flip[%s]', (_n, amin, amax) => {
+    const a = arange(10);
+    const expected = minimum(maximum(a, amin()), amax());
+    const actual = clip(a, amin(), amax());
+    expect(actual.dtype.str).toBe(expected.dtype.str);
+    expect(actual.toArray()).toEqual(expected.toArray());
+  });
+
+  test('test_clip_scalar_nan_propagation', () => {
+    const arr = zeros(10, 'i8');
+    const amin = zeros([], 'f8');
+    amin.fill(NaN);
+    const amax = zeros(10, 'i4');
+    const expected = minimum(maximum(arr, amin), amax);
+    const actual = clip(arr, amin, amax);
+    expect(actual.dtype.str).toBe(expected.dtype.str);
+    expect(actual.toArray()).toEqual(expected.toArray());
+  });
+
+  test.each([
+    ['int32', -(2n ** 32n) - 1n, 2n ** 32n],
+    ['int32', -(2n ** 320n), null],
+    ['int32', null, 2n ** 300n],
+    ['int32', -1000n, 2n ** 32n],
+    ['int32', -(2n ** 32n) - 1n, 1000n],
+    ['uint8', -1n, 129n],
+  ] as const)('test_out_of_bound_pyints[%s-%s-%s]', (dt, lo, hi) => {
+    const a = arange(10000).astype(dt as never);
+    const c = clip(a, lo, hi);
+    expect(mayShareMemory(a, c)).toBe(false);
+    expect(c.dtype.str).toBe(a.dtype.str);
+    if (lo !== null) expect(all(greaterEqual(c, lo)).toArray()).toBe(true);
+    if (hi !== null) expect(all(lessEqual(c, hi)).toArray()).toBe(true);
   });
 });
