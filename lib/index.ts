@@ -51,4 +51,5 @@ export { resultType, promoteTypes, canCast, DTypePromotionError } from './promot
 export type { PyScalar, Casting, PromoteOperand } from './promote';
 export { UFuncTypeError } from './ufunc';
 export type { UfuncInput, UfuncOptions } from './ufunc';
+export type { UfuncOrder } from './ufunc-options';
 export * from './ufuncs';
