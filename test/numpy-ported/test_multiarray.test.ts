@@ -12,7 +12,7 @@
 // timedelta64 and Python timedelta cases of nan_arr; in TestTake.test_ip_types
 // the long double, str and object types of np._core.sctypes.
 
-import { all, any, argmax, argmin, argsort, fromBuffer, IndexError, max, min, multiply, NdArray, prod, searchsorted, sort, take, ValueError, zeros } from '../../lib';
+import { all, any, arange as arangeI, argmax, argmin, argsort, AxisError, fromBuffer, IndexError, max, mean, min, multiply, NdArray, prod, searchsorted, sort, sum as sumAll, take, ValueError, zeros } from '../../lib';
 import { rng as rngFor } from '../helpers/bytes';
 import { describeWithNumpy, runNumpy } from '../helpers/numpy';
 
@@ -748,5 +748,107 @@ describe('TestMethods (sort, argsort, any/all where, prod)', () => {
     const k = Buffer.from([0xc3, 0xa4]).toString('utf8');
     expect(() => d.sort({ kind: k })).toThrow(ValueError);
     expect(() => argsort(d, { kind: k })).toThrow(ValueError);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// TestStats, the np.mean parts (this library has no var/std: their parts and
+// test_var_*/test_std_*/test_ddof* are left out), Decimal (object) matrices
+// left out, np.random.default_rng data from the shared seeded rng.
+// Skipped: test_mean_where (mean takes no where= here), test_subclass.
+
+describe('TestStats (mean)', () => {
+  const eye = (n: number, dt = 'f8'): NdArray => {
+    const a = zeros([n, n], dt as never) as NdArray;
+    for (let i = 0; i < n; i++) a.set([i, i], 1);
+    return a;
+  };
+  const r = rngFor(3);
+  const rmat = arrayNd(Array.from({ length: 4 }, () => Array.from({ length: 5 }, () => r())), 'f8');
+  const cmat = arrayNd((rmat.toArray() as number[][]).map((row) => row.map((x) => ({ re: x, im: x }))), 'c16');
+
+  test('test_python_type[mean]', () => {
+    for (const [v, dt] of [[1, 'f2'], [1, 'i8'], [1.5, 'f8'], [{ re: 1, im: 0 }, 'c16']] as const) {
+      const m = mean(arrayNd([v], dt)).toArray() as number | { re: number };
+      expect(typeof m === 'number' ? m : m.re).toBe(typeof v === 'number' ? v : 1);
+    }
+  });
+
+  test('test_keepdims[mean]', () => {
+    const mat = eye(3);
+    for (const axis of [0, 1]) {
+      const res = mean(mat, axis, { keepdims: true });
+      expect(res.ndim).toBe(mat.ndim);
+      expect(res.shape[axis]).toBe(1);
+    }
+    expect(mean(mat, null, { keepdims: true }).shape).toEqual([1, 1]);
+  });
+
+  test('test_out[mean]', () => {
+    const mat = eye(3);
+    const out = zeros(3, 'f8');
+    const tgt = mean(mat, 1);
+    const res = mean(mat, 1, { out });
+    expect(res).toBe(out);
+    expect(res.toArray()).toEqual(tgt.toArray());
+    expect(() => mean(mat, 1, { out: zeros(2, 'f8') })).toThrow(ValueError);
+    expect(() => mean(mat, 1, { out: zeros([2, 2], 'f8') })).toThrow(ValueError);
+  });
+
+  test('test_dtype_from_input[mean]', () => {
+    // integer types: float64
+    for (const c of ['i1', 'i2', 'i4', 'i8', 'u1', 'u2', 'u4', 'u8']) {
+      const mat = eye(3, c);
+      expect([c, mean(mat, 1).dtype.name]).toEqual([c, 'float64']);
+      expect([c, mean(mat, null).dtype.name]).toEqual([c, 'float64']);
+    }
+    // float types keep theirs
+    for (const c of ['f2', 'f4', 'f8', 'c8', 'c16']) {
+      const mat = eye(3, c);
+      expect([c, mean(mat, 1).dtype.str]).toEqual([c, mat.dtype.str]);
+      expect([c, mean(mat, null).dtype.str]).toEqual([c, mat.dtype.str]);
+    }
+  });
+
+  test('test_dtype_from_dtype[mean]', () => {
+    const mat = eye(3);
+    for (const c of ['f2', 'f4', 'f8', 'c8', 'c16']) {
+      expect([c, mean(mat, 1, { dtype: c }).dtype.name]).toEqual([c, zeros(1, c as never).dtype.name]);
+      expect([c, mean(mat, null, { dtype: c }).dtype.name]).toEqual([c, zeros(1, c as never).dtype.name]);
+    }
+  });
+
+  test('test_empty[mean]', () => {
+    const A = zeros([0, 3], 'f8');
+    for (const axis of [0, null]) {
+      const m = mean(A, axis);
+      const v = m.toArray();
+      expect((Array.isArray(v) ? v : [v]).every((x) => Number.isNaN(x))).toBe(true);
+    }
+    expect(mean(A, 1).shape).toEqual([0]);
+  });
+
+  test('test_mean_values', () => {
+    for (const mat of [rmat, cmat]) {
+      for (const axis of [0, 1, null]) {
+        const tgt = sumAll(mat, axis);
+        const n = axis === null ? mat.size : mat.shape[axis];
+        const res = multiply(mean(mat, axis), n);
+        const flat = (x: NdArray): number[] => ([] as unknown[]).concat(x.toArray() as never).flatMap((v) => (typeof v === 'object' && v !== null ? [(v as { re: number }).re, (v as { im: number }).im] : [v as number]));
+        flat(res).forEach((v, i) => expect(Math.abs(v - flat(tgt)[i]!)).toBeLessThan(1.5e-7));
+      }
+    }
+  });
+
+  test('test_mean_float16', () => {
+    // This fails if the sum inside mean is done in float16 instead of float32.
+    const a = zeros(100000, 'f2');
+    a.fill(1);
+    expect(mean(a).toArray()).toBe(1);
+  });
+
+  test('test_mean_axis_error', () => {
+    // AxisError, not IndexError, for an axis out of bounds (gh-15817)
+    expect(() => mean(arangeI(10), 2)).toThrow(AxisError);
   });
 });
