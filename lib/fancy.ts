@@ -48,8 +48,8 @@ import { addAtNative, compressNative, countNative, nonzeroNative, putNative, tak
 import { storesWholeItems } from './fresh-memory';
 import { releaseTemporary } from './release';
 
-/** One item of an advanced index: a basic item (or an index string of them), an index array, or a JS list of ints / bools. */
-export type FancyItem = IndexItem | string | NdArray | readonly (number | bigint | boolean)[];
+/** One item of an advanced index: a basic item (or an index string of them), an index array, a JS list of ints / bools, or a JS boolean (Python's True/False: a 0-d mask). */
+export type FancyItem = IndexItem | string | NdArray | boolean | readonly (number | bigint | boolean)[];
 
 const WRITE_REFUSED = 'assignment destination is read-only';
 
