@@ -9,6 +9,7 @@ import { ValueError, repr } from './errors';
 import { checkNdim, checkShape, shapeToSize, shapeToStrides } from './layout';
 import { mapFile, pageSize, type Advice, type NativeMode } from './native';
 import { type INTERNAL, makeArray, requireOpen, storageOf } from './internal';
+import { readOptions } from './options';
 import { NdArray, registerArrayClass } from './ndarray';
 import { checkPath, requireRegularFile } from './paths';
 import { MappedStorage, type Storage } from './storage';
@@ -281,7 +282,10 @@ function memmapOptions(second: unknown, third: unknown): MemmapOptions {
       );
     }
   }
-  return isDTypeSpec ? { ...options, dtype: second as DTypeLike } : options;
+  // Each option read once (lib/options.ts): a getter cannot answer one thing to a check and another to the use.
+  const o = readOptions(options, ['dtype', 'mode', 'offset', 'shape', 'order']);
+  if (Array.isArray(o.shape)) o.shape = Array.from(o.shape);
+  return isDTypeSpec ? { ...o, dtype: second as DTypeLike } : o;
 }
 
 function normalizeMode(mode: unknown): NativeMode {

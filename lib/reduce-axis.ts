@@ -35,6 +35,7 @@ import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { makeCaster } from './cast';
 import { ValueError } from './errors';
 import { codecOf, requireOpen, storageOf, writeFlagOf } from './internal';
+import { readOptions } from './options';
 import { normalizeAxis, shapeToSize } from './layout';
 import type { NdArray } from './ndarray';
 import { pyShape } from './format';
@@ -302,6 +303,13 @@ function emitNumbers(vals: Float64Array | Float32Array | BigInt64Array, dt: DTyp
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
+/** The options of a reduction, each read once, then the closed check (lib/options.ts). */
+function reduceOptions(a: NdArray, opts: ReduceOptions | undefined): ReduceOptions {
+  const o = readOptions(opts, ['keepdims', 'dtype', 'out']);
+  requireOpen(a);
+  return o;
+}
+
 // ------------------------------------------------------------ sum / prod
 
 interface Folded {
@@ -399,6 +407,7 @@ function resultLoop(a: NdArray, opts: ReduceOptions): DType {
 
 /** NumPy's `sum(a, axis, { keepdims, dtype, out })`: a new array (0-d for a full reduction) or `out`. */
 export function sum(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
+  opts = reduceOptions(a, opts);
   const loop = resultLoop(a, opts);
   const r = fold(a, axis, opts, loop, false);
   if (r.typed !== undefined) return emitNumbers(r.typed, loop, r.plan, opts.out);
@@ -407,6 +416,7 @@ export function sum(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray 
 
 /** NumPy's `prod(a, axis, { keepdims, dtype, out })`. */
 export function prod(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
+  opts = reduceOptions(a, opts);
   const loop = resultLoop(a, opts);
   const r = fold(a, axis, opts, loop, true);
   if (r.typed !== undefined) return emitNumbers(r.typed, loop, r.plan, opts.out);
@@ -419,6 +429,7 @@ export function prod(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray
  * (an int result truncates the float64 quotient). Empty: NaN.
  */
 export function mean(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
+  opts = reduceOptions(a, opts);
   const k = a.dtype.kind;
   let loop: DType;
   let half = false;
@@ -600,11 +611,13 @@ function emitOwn(vals: AxisOut, dt: DType, p: Plan, out: NdArray | undefined): N
 
 /** NumPy's `min(a, axis, { keepdims, out })`; NaN propagates; an empty reduction is a ValueError. */
 export function min(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
+  opts = reduceOptions(a, opts);
   return extreme(a, axis, opts, false);
 }
 
 /** NumPy's `max(a, axis, { keepdims, out })`. */
 export function max(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
+  opts = reduceOptions(a, opts);
   return extreme(a, axis, opts, true);
 }
 
@@ -661,17 +674,19 @@ function plainTyped(a: NdArray): TypedLayout | null {
 
 /** NumPy's `any(a, axis, { keepdims, out })`. */
 export function any(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
+  opts = reduceOptions(a, opts);
   return truth(a, axis, opts, 'any');
 }
 
 /** NumPy's `all(a, axis, { keepdims, out })`. */
 export function all(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
+  opts = reduceOptions(a, opts);
   return truth(a, axis, opts, 'all');
 }
 
 /** NumPy's `count_nonzero(a, axis, { keepdims })`: int64 counts. */
 export function countNonzero(a: NdArray, axis?: Axis, opts: ArgReduceOptions = {}): NdArray {
-  return truth(a, axis, { keepdims: opts.keepdims }, 'count');
+  return truth(a, axis, reduceOptions(a, { keepdims: readOptions(opts, ['keepdims']).keepdims }), 'count');
 }
 
 // --------------------------------------------------------- argmin / argmax
@@ -731,11 +746,13 @@ function bestIndex(vals: readonly unknown[], lo: number, n: number, step: number
 
 /** NumPy's `argmin(a, axis, { keepdims })`: int64 indices of the first minimum (or first NaN). */
 export function argmin(a: NdArray, axis?: number | null, opts: ArgReduceOptions = {}): NdArray {
+  opts = reduceOptions(a, opts);
   return argExtreme(a, axis, opts, false);
 }
 
 /** NumPy's `argmax(a, axis, { keepdims })`. */
 export function argmax(a: NdArray, axis?: number | null, opts: ArgReduceOptions = {}): NdArray {
+  opts = reduceOptions(a, opts);
   return argExtreme(a, axis, opts, true);
 }
 
