@@ -202,16 +202,28 @@ async function awaitJob<J>(
   const { signal } = options;
   const onAbort = (): void => abort(job);
   signal?.addEventListener('abort', onAbort, { once: true });
+  // The caller's onProgress runs in a timer: what it throws would be an
+  // uncaught exception there, and kill the process. It stops the job instead
+  // (as an abort does) and becomes the call's rejection.
+  let thrown: { error: unknown } | null = null;
   const timer = report
     ? setInterval(() => {
+      if (thrown !== null) return;
       const p = progress(job);
-      if (p !== null) report(p[0], p[1]);
+      if (p === null) return;
+      try {
+        report(p[0], p[1]);
+      } catch (error) {
+        thrown = { error };
+        abort(job);
+      }
     }, PROGRESS_INTERVAL_MS)
     : null;
   let settled: Settled;
   try {
     settled = await promise;
   } catch (e) {
+    if (thrown !== null) throw (thrown as { error: unknown }).error;
     const code = (e as { code?: unknown }).code;
     if (code === 'ABORT_ERR' && signal) throw abortError(signal);
     if (code === 'ERR_CLOSED') throw closedErrorOf(closed);
@@ -220,6 +232,7 @@ async function awaitJob<J>(
     if (timer !== null) clearInterval(timer);
     signal?.removeEventListener('abort', onAbort);
   }
+  if (thrown !== null) throw (thrown as { error: unknown }).error;
   if (report) report(settled.done, settled.total);
   return settled;
 }
