@@ -7,7 +7,7 @@
  */
 import { types } from 'util';
 import { dtype as toDType, type DTypeLike } from './dtype';
-import { ValueError, repr } from './errors';
+import { AccessError, ValueError, repr } from './errors';
 import type { ValueOf } from './value-types';
 import { byteBounds, checkNdim, checkShape, normalizeShape, shapeToSize, shapeToStrides } from './layout';
 import { pyShape } from './format';
@@ -73,6 +73,14 @@ export function fromBuffer<const D extends DTypeLike = 'f8'>(buffer: ArrayBuffer
   }
   const offset = checkInt(options.offset ?? 0, 'offset');
   const count = options.count === undefined ? -1 : checkInt(options.count, 'count', -1);
+  // A detached buffer (transferred, or released) reads as 0 bytes, and no
+  // view can be made over it: the closed error, as for an array whose
+  // buffer was detached after it was made.
+  try {
+    new Uint8Array(ab as ArrayBuffer, 0, 0);
+  } catch {
+    throw new AccessError('ERR_CLOSED', 'fromBuffer: the ArrayBuffer is detached (transferred to a worker, closed, or released)');
+  }
   // NumPy's frombuffer: a count of 0-byte items would say nothing about the buffer.
   if (dt.itemsize === 0) throw new ValueError(`itemsize cannot be zero in type (${dt.str})`);
   if (offset > len) throw new ValueError(`offset must be non-negative and no greater than buffer length (${len}), got ${offset}`);
