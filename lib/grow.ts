@@ -27,7 +27,7 @@
 import * as fs from 'fs';
 import { AccessError, ValueError, repr } from './errors';
 import { checkShape, shapeToSize, shapeToStrides } from './layout';
-import { mapFile, pageSize, type MappingHandle, type NativeMode } from './native';
+import { liveMappingsOf, mapFile, pageSize, type MappingHandle, type NativeMode } from './native';
 import { derive, requireOpen, setLayout, shapeOf, storageOf, NdArray as ArrayClass } from './internal';
 import type { NdArray } from './ndarray';
 import { assign, fromValue } from './assign';
@@ -157,6 +157,24 @@ function setShape(m: NdArray, shape: readonly number[], storage: Storage = stora
   if (grown.has(st)) grown.set(st, m.nbytes);
 }
 
+/**
+ * How many live mappings of `path` in this process (any thread) are not
+ * `st`'s own: a truncation would take their pages away.
+ */
+export function otherMappings(st: MappedStorage, path: string): number {
+  return Math.max(0, liveMappingsOf(path) - st.mappingCount);
+}
+
+/** The error of a shrink refused because other mappings read the file (the code memmap's 'w+' refusal throws). */
+function mappedError(path: string, others: number): Error {
+  const e = new Error(
+    `cannot shrink '${path}': ${others} other live mapping${others === 1 ? '' : 's'} of it in this process would lose their pages past the new end (SIGBUS on the next read); close() them first`,
+  ) as NodeJS.ErrnoException;
+  e.code = 'ERR_MMARRAY_MAPPED';
+  e.path = path;
+  return e;
+}
+
 /** Maps a longer range in place of `w.st`'s current one (the file is extended by the native open). */
 function growTo(w: Writable, capacity: number, hooks: Remapped, extend: boolean): void {
   const old = w.st.byteLength;
@@ -187,6 +205,11 @@ export function resize(m: NdArray, shape: number | readonly number[], hooks: Rem
   if (bytes > w.st.byteLength) {
     growTo(w, bytes, hooks, false);
   } else if (bytes < logical) {
+    // Another live mapping of the file (another memmap of it, in any thread)
+    // would die of SIGBUS at its next read past the new end: refused before
+    // anything changes, as memmap refuses 'w+' on a mapped file.
+    const others = otherMappings(w.st, w.path);
+    if (others > 0) throw mappedError(w.path, others);
     // Close first, so that no mapping reaches past the new end of file.
     w.st.close();
     closeFd(w.st);

@@ -153,11 +153,14 @@ export class Memmap<T = unknown> extends NdArray<T> {
     const empty = storageOf(this);
     if (empty instanceof EmptyMappedStorage) empty.close();
     if (st === null || st.closed) return;
-    const trim = grow.trimPoint(this);
+    // append() grew the file ahead of the data; it is cut back once nothing
+    // maps it. Another live mapping of the file (another memmap of it) may
+    // read that tail: then the file keeps its zeros past the data instead.
+    let trim = grow.trimPoint(this);
+    if (trim !== null && grow.otherMappings(st, st.mapping.path) > 0) trim = null;
     st.close();
     grow.closeFd(st);
     grow.closeEmptyBefore(st);
-    // append() grew the file ahead of the data; cut it back once nothing maps it.
     if (trim !== null) fs.truncateSync(st.mapping.path, trim);
     registry.unregister(st);
     countMapping(st.byteLength, -1);

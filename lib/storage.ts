@@ -271,6 +271,11 @@ export class MappedStorage extends FileStorage {
     Object.freeze(this);
   }
 
+  /** How many mappings of the file this storage holds open (the current one and those grow() retired). */
+  get mappingCount(): number {
+    return this.#handle.closed ? 0 : 1 + this.#retired.length;
+  }
+
   /** The addon's mapping handle (the current one after grow()). */
   get handle(): MappingHandle {
     return this.#handle;

@@ -109,3 +109,46 @@ describe('native scratch memory past the machine (forked children)', () => {
     expect(message).toMatch(/unique: needs \d+ bytes of scratch memory/);
   });
 });
+
+describe('no truncation under another live mapping of the file (forked children)', () => {
+  test('resize() to fewer elements while another memmap maps the file: ERR_MMARRAY_MAPPED, nothing changed', () => {
+    // Before: the file was truncated and the other memmap's next read died of SIGBUS.
+    const p = tmp.path('shrink.bin');
+    const r = child(`
+      const m1 = L.memmap(${JSON.stringify(p)}, { dtype: 'f8', mode: 'w+', shape: [1 << 16] });
+      m1.fill(1);
+      const m2 = L.memmap(${JSON.stringify(p)}, { dtype: 'f8', mode: 'r' });
+      let code = null;
+      try { m1.resize(4); } catch (e) { code = e.code; }
+      const out = [code, m1.shape[0], m2.sum(), m1.sum()];
+      m2.close();
+      m1.resize(4);
+      out.push(m1.shape[0], require('fs').statSync(${JSON.stringify(p)}).size);
+      return out;`);
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.out)).toEqual(['ERR_MMARRAY_MAPPED', 65536, 65536, 65536, 4, 32]);
+  });
+
+  test('close() after append() keeps the file whole while another memmap maps its tail', () => {
+    const p = tmp.path('trim.bin');
+    const r = child(`
+      const fs = require('fs');
+      const m1 = L.memmap(${JSON.stringify(p)}, { dtype: 'f8', mode: 'w+', shape: [4] });
+      m1.append(L.zeros([10]).index(':'));
+      const m2 = L.memmap(${JSON.stringify(p)}, { dtype: 'f8', mode: 'r' });
+      const mapped = m2.size;
+      m1.close();
+      const out = [mapped > 14, m2.sum(), fs.statSync(${JSON.stringify(p)}).size === mapped * 8];
+      m2.close();
+      // With nothing else mapping it, the trim on close happens as before.
+      const m3 = L.memmap(${JSON.stringify(p)}, { dtype: 'f8', mode: 'r+', shape: [4] });
+      m3.append([1, 2]);
+      m3.close();
+      out.push(fs.statSync(${JSON.stringify(p)}).size);
+      return out;`);
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.out)).toEqual([true, 0, true, 48]);
+  });
+});
