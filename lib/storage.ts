@@ -171,8 +171,16 @@ export class MemoryStorage extends Storage {
    * reads one. From the current {@link Allocator}, else `new ArrayBuffer`.
    */
   static allocate(byteLength: number, uninitialized = false): MemoryStorage {
-    const buffer = allocator === null ? null : allocator(byteLength, uninitialized);
-    return new MemoryStorage(buffer ?? new ArrayBuffer(byteLength), 0, byteLength, true, true);
+    let buffer: ArrayBuffer;
+    try {
+      buffer = (allocator === null ? null : allocator(byteLength, uninitialized)) ?? new ArrayBuffer(byteLength);
+    } catch (e) {
+      // V8 says only "Array buffer allocation failed" (or "Invalid array
+      // buffer length"): say how much was asked for. NumPy's MemoryError.
+      if (!(e instanceof RangeError)) throw e;
+      throw new RangeError(`cannot allocate ${byteLength} bytes (${(byteLength / 2 ** 30).toFixed(1)} GiB) for a new array: ${e.message}`, { cause: e });
+    }
+    return new MemoryStorage(buffer, 0, byteLength, true, true);
   }
 }
 

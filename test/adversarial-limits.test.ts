@@ -152,3 +152,10 @@ describe('no truncation under another live mapping of the file (forked children)
     expect(JSON.parse(r.out)).toEqual([true, 0, true, 48]);
   });
 });
+
+describe('an allocation the machine cannot make', () => {
+  test('zeros(2**40) is a RangeError saying how much was asked for', () => {
+    expect(() => L.zeros(2 ** 40)).toThrow(RangeError);
+    expect(() => L.zeros(2 ** 40)).toThrow(/cannot allocate 8796093022208 bytes \(8192\.0 GiB\) for a new array/);
+  });
+});
