@@ -176,7 +176,9 @@ export class Memmap<T = unknown> extends NdArray<T> {
    * Views: after growing, views taken before stay valid and see the same
    * bytes (the old mapping stays open until close()). After shrinking, they
    * throw `AccessError` `ERR_CLOSED`: their mapping is closed before the file
-   * is cut, so nothing ever touches memory past the end of the file.
+   * is cut, so nothing ever touches memory past the end of the file. A
+   * shrink while another memmap of the file lives in this process (any
+   * thread) throws `code: 'ERR_MMARRAY_MAPPED'` and changes nothing.
    */
   resize(shape: number | readonly number[]): void {
     grow.resize(this, shape, remapped);

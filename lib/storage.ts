@@ -177,8 +177,9 @@ export class MemoryStorage extends Storage {
     } catch (e) {
       // V8 says only "Array buffer allocation failed" (or "Invalid array
       // buffer length"): say how much was asked for. NumPy's MemoryError.
-      if (!(e instanceof RangeError)) throw e;
-      throw new RangeError(`cannot allocate ${byteLength} bytes (${(byteLength / 2 ** 30).toFixed(1)} GiB) for a new array: ${e.message}`, { cause: e });
+      // By name: in a vm context (a test runner's) V8's RangeError is another realm's class.
+      if ((e as { name?: unknown } | null)?.name !== 'RangeError') throw e;
+      throw new RangeError(`cannot allocate ${byteLength} bytes (${(byteLength / 2 ** 30).toFixed(1)} GiB) for a new array: ${(e as { message?: unknown }).message}`, { cause: e });
     }
     return new MemoryStorage(buffer, 0, byteLength, true, true);
   }
