@@ -48,6 +48,7 @@ import { closedError, MemoryStorage, withAllocator } from './storage';
 import { pinBuffer, releaseMemory, unpinBuffer } from './release';
 import { makeArray, requireOpen, storageOf } from './internal';
 import { newStrides } from './layout';
+import { readOptions } from './options';
 
 /** Options of every async bulk call. */
 export interface AsyncOptions {
@@ -138,11 +139,14 @@ function threadsFor(a: NdArray, options: AsyncOptions): number {
   return a.nbytes >= PARALLEL_MIN_BYTES ? Math.max(1, Math.min(poolSize(), os.availableParallelism() - 1)) : 1;
 }
 
-function checkOptions(options: AsyncOptions): void {
+/** The options, each read once (lib/options.ts) and checked; the call uses only this copy. */
+function checkOptions(options: AsyncOptions): AsyncOptions {
   if (options === null || typeof options !== 'object') throw new TypeError(`options must be an object, got ${String(options)}`);
-  const { signal, onProgress } = options;
+  const o = readOptions(options, ['signal', 'onProgress', 'threads']);
+  const { signal, onProgress } = o;
   if (signal !== undefined && !(signal instanceof AbortSignal)) throw new TypeError('options.signal must be an AbortSignal');
   if (onProgress !== undefined && typeof onProgress !== 'function') throw new TypeError('options.onProgress must be a function');
+  return o;
 }
 
 function abortError(signal: AbortSignal): AbortError {
@@ -198,16 +202,28 @@ async function awaitJob<J>(
   const { signal } = options;
   const onAbort = (): void => abort(job);
   signal?.addEventListener('abort', onAbort, { once: true });
+  // The caller's onProgress runs in a timer: what it throws would be an
+  // uncaught exception there, and kill the process. It stops the job instead
+  // (as an abort does) and becomes the call's rejection.
+  let thrown: { error: unknown } | null = null;
   const timer = report
     ? setInterval(() => {
+      if (thrown !== null) return;
       const p = progress(job);
-      if (p !== null) report(p[0], p[1]);
+      if (p === null) return;
+      try {
+        report(p[0], p[1]);
+      } catch (error) {
+        thrown = { error };
+        abort(job);
+      }
     }, PROGRESS_INTERVAL_MS)
     : null;
   let settled: Settled;
   try {
     settled = await promise;
   } catch (e) {
+    if (thrown !== null) throw (thrown as { error: unknown }).error;
     const code = (e as { code?: unknown }).code;
     if (code === 'ABORT_ERR' && signal) throw abortError(signal);
     if (code === 'ERR_CLOSED') throw closedErrorOf(closed);
@@ -216,6 +232,7 @@ async function awaitJob<J>(
     if (timer !== null) clearInterval(timer);
     signal?.removeEventListener('abort', onAbort);
   }
+  if (thrown !== null) throw (thrown as { error: unknown }).error;
   if (report) report(settled.done, settled.total);
   return settled;
 }
@@ -271,7 +288,7 @@ function closedErrorOf(a: NdArray): AccessError {
  * JS thread).
  */
 async function run<T>(a: NdArray, options: AsyncOptions, sync: () => T, finish: (value: T, result: unknown) => T = (v) => v): Promise<T> {
-  checkOptions(options);
+  options = checkOptions(options);
   if (options.signal?.aborted) throw abortError(options.signal);
   const threads = threadsFor(a, options);
   const { value: { value, calls }, largest } = withPoolAllocation(() => captureKernels(sync));
@@ -338,7 +355,7 @@ export function setAsync(a: NdArray, value: unknown, options: AsyncOptions = {})
   const segs = a.dtype.segments;
   if (!(segs.length === 1 && segs[0][0] === 0 && segs[0][1] === a.itemsize)) {
     return (async () => {
-      checkOptions(options);
+      options = checkOptions(options);
       if (options.signal?.aborted) throw abortError(options.signal);
       a.set(value);
     })();
@@ -388,7 +405,7 @@ export function* pieces(a: NdArray, maxElements: number): Generator<NdArray> {
  * the pool and written with fs.promises instead.
  */
 export async function saveNpyAsync(path: string, a: NdArray, options: AsyncOptions = {}): Promise<void> {
-  checkOptions(options);
+  options = checkOptions(options);
   requireOpen(a);
   if (options.signal?.aborted) throw abortError(options.signal);
   threadsFor(a, options);
@@ -531,7 +548,7 @@ export const ITERATION_SLICE = 1 << 16;
  * C-order index, as in forEach. Aborts between slices.
  */
 export async function forEachAsync(a: NdArray, fn: (value: unknown, i: number) => void, options: { signal?: AbortSignal } = {}): Promise<void> {
-  checkOptions(options);
+  options = checkOptions(options);
   requireOpen(a);
   let base = 0;
   for (const piece of pieces(a, ITERATION_SLICE)) {

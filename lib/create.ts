@@ -7,11 +7,12 @@
  */
 import { types } from 'util';
 import { dtype as toDType, type DTypeLike } from './dtype';
-import { ValueError, repr } from './errors';
+import { AccessError, ValueError, repr } from './errors';
 import type { ValueOf } from './value-types';
 import { byteBounds, checkNdim, checkShape, normalizeShape, shapeToSize, shapeToStrides } from './layout';
 import { pyShape } from './format';
 import { allocate, makeArray, storageOf } from './internal';
+import { readOptions } from './options';
 // Loaded for its effect, not only its type: the class must be defined (its
 // static block opens internal.ts's door) before any constructor here runs.
 import './ndarray';
@@ -45,6 +46,9 @@ function checkInt(v: unknown, what: string, min = 0): number {
  * to float64, as NumPy's does.
  */
 export function fromBuffer<const D extends DTypeLike = 'f8'>(buffer: ArrayBufferLike | ArrayBufferView, dtype: D = 'f8' as D, options: FromBufferOptions = {}): NdArray<ValueOf<D>> {
+  // Options and dtype first, each read once: a getter that transfers the
+  // buffer then runs before its length is read (lib/options.ts).
+  options = readOptions(options, ['count', 'offset', 'readonly']);
   const dt = toDType(dtype);
   let ab: ArrayBufferLike;
   let base = 0;
@@ -69,6 +73,14 @@ export function fromBuffer<const D extends DTypeLike = 'f8'>(buffer: ArrayBuffer
   }
   const offset = checkInt(options.offset ?? 0, 'offset');
   const count = options.count === undefined ? -1 : checkInt(options.count, 'count', -1);
+  // A detached buffer (transferred, or released) reads as 0 bytes, and no
+  // view can be made over it: the closed error, as for an array whose
+  // buffer was detached after it was made.
+  try {
+    new Uint8Array(ab as ArrayBuffer, 0, 0);
+  } catch {
+    throw new AccessError('ERR_CLOSED', 'fromBuffer: the ArrayBuffer is detached (transferred to a worker, closed, or released)');
+  }
   // NumPy's frombuffer: a count of 0-byte items would say nothing about the buffer.
   if (dt.itemsize === 0) throw new ValueError(`itemsize cannot be zero in type (${dt.str})`);
   if (offset > len) throw new ValueError(`offset must be non-negative and no greater than buffer length (${len}), got ${offset}`);
@@ -190,6 +202,7 @@ export interface NdarrayOptions {
  * lie inside the buffer.
  */
 export function ndarray<const D extends DTypeLike>(shape: number | readonly number[], dtype: D, buffer: ArrayBufferLike | ArrayBufferView, options: NdarrayOptions = {}): NdArray<ValueOf<D>> {
+  options = readOptions(options, ['offset', 'strides', 'readonly']);
   const raw = fromBuffer(buffer, 'u1', { readonly: options.readonly });
   let dt = toDType(dtype);
   // An unsized 'S' makes 1-byte strings, as NumPy's array creation does ('V' stays V0).

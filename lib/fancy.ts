@@ -47,6 +47,7 @@ import { indicesOf, typedLayout } from './typed-reader';
 import { addAtNative, compressNative, countNative, nonzeroNative, putNative, takeNative } from './index-kernels';
 import { storesWholeItems } from './fresh-memory';
 import { releaseTemporary } from './release';
+import { readOptions } from './options';
 
 /** One item of an advanced index: a basic item (or an index string of them), an index array, a JS list of ints / bools, or a JS boolean (Python's True/False: a 0-d mask). */
 export type FancyItem = IndexItem | string | NdArray | boolean | readonly (number | bigint | boolean)[];
@@ -333,6 +334,10 @@ export function setitem(a: NdArray, items: readonly FancyItem[], value: unknown)
 function storeAt(a: NdArray, offsets: readonly number[], vals: readonly unknown[]): void {
   const codec = codecOf(a);
   const conv = vals.map((v) => codec.convert(v));
+  // Reading the caller's indices and values ran the caller's code (getters
+  // of a list's items, which may close the mapping or release the array):
+  // the memory is checked again before the first store.
+  requireWritable(a);
   const at = storageOf(a).cursor(a.itemsize);
   for (let i = 0; i < offsets.length; i++) {
     const w = at(offsets[i]);
@@ -491,6 +496,7 @@ export interface TakeOptions {
  * `a.shape[:axis] + indices.shape + a.shape[axis+1:]`, or that result in `out`.
  */
 export function take(a: NdArray, indices: NdArray | number | readonly number[], options: TakeOptions = {}): NdArray {
+  options = readOptions(options, ['axis', 'mode', 'out']);
   const out = options.out ?? null;
   if (out === null) return takeNew(a, indices, options);
   if (!(out instanceof ArrayClass)) throw new TypeError(`take: out must be an NdArray, got ${repr(out)}`);
@@ -563,8 +569,8 @@ export interface PutOptions {
  * layout. Checks everything before writing.
  */
 export function put(a: NdArray, indices: NdArray | number | readonly number[], values: unknown, options: PutOptions = {}): void {
+  const mode = checkMode(readOptions(options, ['mode']).mode ?? 'raise');
   requireWritable(a);
-  const mode = checkMode(options.mode ?? 'raise');
   if (putFast(a, indices, values, mode)) return;
   const { values: idx } = indexValues(indices, 'put');
   const n = a.size;
@@ -600,6 +606,7 @@ function putFast(a: NdArray, indices: NdArray | number | readonly number[], valu
   const v = values instanceof ArrayClass ? (values.dtype.equals(a.dtype) ? values : values.astype(a.dtype)) : fromValue(values, a.dtype);
   let bad: number | null;
   try {
+    requireWritable(a);
     bad = putNative(flat, idx, v.ndim === 1 ? v : v.reshape(-1), mode);
   } finally {
     // The converted values are dead once scattered (or refused): back to the pool now.
@@ -622,6 +629,7 @@ export interface CompressOptions {
  * start, a longer one is an IndexError.
  */
 export function compress(condition: NdArray | readonly (boolean | number)[], a: NdArray, options: CompressOptions = {}): NdArray {
+  options = readOptions(options, ['axis']);
   const c = asIndexArray(condition as NdArray);
   if (c.ndim !== 1) throw new ValueError('condition must be a 1-d array');
   const axis = options.axis ?? null;

@@ -27,10 +27,10 @@
 import * as fs from 'fs';
 import { AccessError, ValueError, repr } from './errors';
 import { checkShape, shapeToSize, shapeToStrides } from './layout';
-import { mapFile, pageSize, type MappingHandle, type NativeMode } from './native';
+import { liveMappingsOf, mapFile, pageSize, type MappingHandle, type NativeMode } from './native';
 import { derive, requireOpen, setLayout, shapeOf, storageOf, NdArray as ArrayClass } from './internal';
 import type { NdArray } from './ndarray';
-import { assign } from './assign';
+import { assign, fromValue } from './assign';
 import { MappedStorage, SMALL_WINDOW_STEP, type Storage } from './storage';
 import { EmptyMappedStorage } from './empty-mapping';
 
@@ -157,6 +157,24 @@ function setShape(m: NdArray, shape: readonly number[], storage: Storage = stora
   if (grown.has(st)) grown.set(st, m.nbytes);
 }
 
+/**
+ * How many live mappings of `path` in this process (any thread) are not
+ * `st`'s own: a truncation would take their pages away.
+ */
+export function otherMappings(st: MappedStorage, path: string): number {
+  return Math.max(0, liveMappingsOf(path) - st.mappingCount);
+}
+
+/** The error of a shrink refused because other mappings read the file (the code memmap's 'w+' refusal throws). */
+function mappedError(path: string, others: number): Error {
+  const e = new Error(
+    `cannot shrink '${path}': ${others} other live mapping${others === 1 ? '' : 's'} of it in this process would lose their pages past the new end (SIGBUS on the next read); close() them first`,
+  ) as NodeJS.ErrnoException;
+  e.code = 'ERR_MMARRAY_MAPPED';
+  e.path = path;
+  return e;
+}
+
 /** Maps a longer range in place of `w.st`'s current one (the file is extended by the native open). */
 function growTo(w: Writable, capacity: number, hooks: Remapped, extend: boolean): void {
   const old = w.st.byteLength;
@@ -187,6 +205,11 @@ export function resize(m: NdArray, shape: number | readonly number[], hooks: Rem
   if (bytes > w.st.byteLength) {
     growTo(w, bytes, hooks, false);
   } else if (bytes < logical) {
+    // Another live mapping of the file (another memmap of it, in any thread)
+    // would die of SIGBUS at its next read past the new end: refused before
+    // anything changes, as memmap refuses 'w+' on a mapped file.
+    const others = otherMappings(w.st, w.path);
+    if (others > 0) throw mappedError(w.path, others);
     // Close first, so that no mapping reaches past the new end of file.
     w.st.close();
     closeFd(w.st);
@@ -204,6 +227,17 @@ export function resize(m: NdArray, shape: number | readonly number[], hooks: Rem
 
 /** `Memmap.append`: see memmap.ts. */
 export function append(m: NdArray, values: unknown, hooks: Remapped): void {
+  // A list of rows is converted first, whole: reading it runs the caller's
+  // code (getters of its items), which may append, resize or close `m`. The
+  // row count, the capacity and the write position are read only after.
+  // (Read after, a nested append's rows were overwritten and dropped.)
+  let k0: number | null = null;
+  if (Array.isArray(values)) {
+    const rows = fromValue(values, m.dtype);
+    k0 = rows.ndim === 0 ? 1 : rows.shape[0];
+    values = rows;
+  }
+  requireOpen(m);
   const empty = storageOf(m);
   if (empty instanceof EmptyMappedStorage) {
     const rowBytes = shapeToSize(m.shape.slice(1)) * m.itemsize;
@@ -212,7 +246,7 @@ export function append(m: NdArray, values: unknown, hooks: Remapped): void {
   }
   const w = growable(m, 'append');
   let k: number;
-  if (values instanceof ArrayClass) {
+  if (values instanceof ArrayClass && k0 === null) {
     const rank = w.rowShape.length;
     const tail = values.ndim === rank + 1 ? values.shape.slice(1) : values.shape;
     if (tail.length === rank && tail.every((d, i) => d === w.rowShape[i])) k = values.ndim === rank + 1 ? values.shape[0] : 1;
@@ -221,8 +255,8 @@ export function append(m: NdArray, values: unknown, hooks: Remapped): void {
         `append() takes rows of shape [${w.rowShape.join(', ')}]: an array of shape [k, ${w.rowShape.join(', ')}] or one row, got shape [${values.shape.join(', ')}]`,
       );
     }
-  } else if (Array.isArray(values)) {
-    k = values.length;
+  } else if (k0 !== null) {
+    k = k0;
   } else {
     throw new TypeError(`append() takes an NdArray or an array of rows (wrap a single row in [ ]), got ${repr(values)}`);
   }
@@ -250,7 +284,7 @@ export function append(m: NdArray, values: unknown, hooks: Remapped): void {
     const target = derive(m, ArrayClass.prototype, m.dtype, [k, ...w.rowShape], shapeToStrides([k, ...w.rowShape], m.itemsize, 'C'), logical);
     // assign converts every value before it stores one: a bad value leaves the
     // array as it was (the capacity may have grown; close() trims it).
-    assign(target, values instanceof ArrayClass && values.ndim === w.rowShape.length ? values.reshape([1, ...values.shape]) : values);
+    assign(target, values instanceof ArrayClass && k0 === null && values.ndim === w.rowShape.length ? values.reshape([1, ...values.shape]) : values);
   }
   setShape(m, [n + k, ...w.rowShape]);
   hook?.commit(n + k, () => {

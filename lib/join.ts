@@ -18,6 +18,7 @@ import { Slice } from './indexing';
 import { copyNative, elementCode, isSwapped } from './kernels';
 import { requireOpen, storageOf, NdArray as ArrayClass } from './internal';
 import { storesWholeItems } from './fresh-memory';
+import { readOptions } from './options';
 
 /** Options of {@link concatenate} and {@link stack}. */
 export interface JoinOptions {
@@ -30,6 +31,8 @@ export interface JoinOptions {
   /** How the inputs may be cast into the result (NumPy's `casting`, default `'same_kind'`). */
   casting?: Casting;
 }
+
+const JOIN_OPTIONS = ['axis', 'out', 'dtype', 'casting'] as const;
 
 const CASTINGS: readonly string[] = ['no', 'equiv', 'safe', 'same_kind', 'unsafe'];
 
@@ -113,6 +116,9 @@ function checkOpen(arrays: readonly NdArray[]): void {
  * the flattened inputs).
  */
 export function concatenate(arrays: readonly NdArray[], options: JoinOptions = {}): NdArray {
+  // The caller's list and options read once, before the closed check (lib/options.ts).
+  arrays = Array.prototype.slice.call(arrays) as NdArray[];
+  options = readOptions(options, JOIN_OPTIONS);
   if (arrays.length === 0) throw new ValueError('need at least one array to concatenate');
   checkOpen(arrays);
   const axis = options.axis === undefined ? 0 : options.axis;
@@ -175,6 +181,8 @@ function copyBytes(a: NdArray, out: NdArray, at: number): boolean {
 
 /** NumPy's `stack(arrays, axis, out, dtype, casting)`: inputs of one shape joined along a new axis (default 0), into a new array or `out`. */
 export function stack(arrays: readonly NdArray[], options: JoinOptions = {}): NdArray {
+  arrays = Array.prototype.slice.call(arrays) as NdArray[];
+  options = readOptions(options, JOIN_OPTIONS);
   if (arrays.length === 0) throw new ValueError('need at least one array to stack');
   checkOpen(arrays);
   const shape = arrays[0].shape;

@@ -9,6 +9,7 @@ import { ValueError, repr } from './errors';
 import { checkNdim, checkShape, shapeToSize, shapeToStrides } from './layout';
 import { mapFile, pageSize, type Advice, type NativeMode } from './native';
 import { type INTERNAL, makeArray, requireOpen, storageOf } from './internal';
+import { readOptions } from './options';
 import { NdArray, registerArrayClass } from './ndarray';
 import { checkPath, requireRegularFile } from './paths';
 import { MappedStorage, type Storage } from './storage';
@@ -152,11 +153,14 @@ export class Memmap<T = unknown> extends NdArray<T> {
     const empty = storageOf(this);
     if (empty instanceof EmptyMappedStorage) empty.close();
     if (st === null || st.closed) return;
-    const trim = grow.trimPoint(this);
+    // append() grew the file ahead of the data; it is cut back once nothing
+    // maps it. Another live mapping of the file (another memmap of it) may
+    // read that tail: then the file keeps its zeros past the data instead.
+    let trim = grow.trimPoint(this);
+    if (trim !== null && grow.otherMappings(st, st.mapping.path) > 0) trim = null;
     st.close();
     grow.closeFd(st);
     grow.closeEmptyBefore(st);
-    // append() grew the file ahead of the data; cut it back once nothing maps it.
     if (trim !== null) fs.truncateSync(st.mapping.path, trim);
     registry.unregister(st);
     countMapping(st.byteLength, -1);
@@ -172,7 +176,9 @@ export class Memmap<T = unknown> extends NdArray<T> {
    * Views: after growing, views taken before stay valid and see the same
    * bytes (the old mapping stays open until close()). After shrinking, they
    * throw `AccessError` `ERR_CLOSED`: their mapping is closed before the file
-   * is cut, so nothing ever touches memory past the end of the file.
+   * is cut, so nothing ever touches memory past the end of the file. A
+   * shrink while another memmap of the file lives in this process (any
+   * thread) throws `code: 'ERR_MMARRAY_MAPPED'` and changes nothing.
    */
   resize(shape: number | readonly number[]): void {
     grow.resize(this, shape, remapped);
@@ -281,7 +287,10 @@ function memmapOptions(second: unknown, third: unknown): MemmapOptions {
       );
     }
   }
-  return isDTypeSpec ? { ...options, dtype: second as DTypeLike } : options;
+  // Each option read once (lib/options.ts): a getter cannot answer one thing to a check and another to the use.
+  const o = readOptions(options, ['dtype', 'mode', 'offset', 'shape', 'order']);
+  if (Array.isArray(o.shape)) o.shape = Array.from(o.shape);
+  return isDTypeSpec ? { ...o, dtype: second as DTypeLike } : o;
 }
 
 function normalizeMode(mode: unknown): NativeMode {

@@ -53,6 +53,7 @@ interface Addon {
   kernelSaveAbort: (save: SaveJob) => void;
   kernelSaveProgress: (save: SaveJob) => [number, number] | null;
   setErrorClasses: (classes: ErrorClasses) => void;
+  liveMappingsOf: (path: string) => number;
   poolBuffer: (byteLength: number, uninitialized?: boolean, now?: boolean) => ArrayBuffer | null;
   releaseBuffer: (buffer: ArrayBuffer) => boolean;
   poolStats: () => {
@@ -243,6 +244,14 @@ export const pageSize: number = addon.pageSize;
  */
 export function mapFile(file: string, mode: NativeMode, offset: number, length: number): MappingHandle {
   return new addon.MappingHandle(file, mode, offset, length);
+}
+
+/**
+ * How many live mappings of the file at `path` this process holds, from any
+ * thread (workers included); -1 when it cannot be stat'ed.
+ */
+export function liveMappingsOf(path: string): number {
+  return addon.liveMappingsOf(path);
 }
 
 /** The addon's bulk kernels; lib/kernels.ts is their typed, checked front. */

@@ -47,8 +47,8 @@ function fsError(code: string, errno: number, text: string, path: string): NodeJ
 }
 
 /** Throws unless `st` (of `path`) is a regular file: EISDIR for a directory, ENODEV for the rest. */
-export function requireRegularFile(st: fs.Stats, path: string): void {
+export function requireRegularFile(st: fs.Stats, path: string, why = 'only regular files can be memory-mapped'): void {
   if (st.isFile()) return;
   if (st.isDirectory()) throw fsError('EISDIR', -21, 'is a directory', path);
-  throw fsError('ENODEV', -19, `not a regular file (${fileKind(st)}): only regular files can be memory-mapped`, path);
+  throw fsError('ENODEV', -19, `not a regular file (${fileKind(st)}): ${why}`, path);
 }

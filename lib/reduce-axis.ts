@@ -35,6 +35,7 @@ import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { makeCaster } from './cast';
 import { ValueError } from './errors';
 import { codecOf, requireOpen, storageOf, writeFlagOf } from './internal';
+import { readOptions } from './options';
 import { normalizeAxis, shapeToSize } from './layout';
 import type { NdArray } from './ndarray';
 import { pyShape } from './format';
@@ -319,6 +320,13 @@ function emitNumbers(vals: Float64Array | Float32Array | BigInt64Array, dt: DTyp
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
+/** The options of a reduction, each read once, then the closed check (lib/options.ts). */
+function reduceOptions(a: NdArray, opts: ReduceOptions | undefined, keys: readonly string[] = PLAIN_KEYS): ReduceOptions {
+  const o = readOptions(opts as Record<string, unknown> | undefined, keys) as ReduceOptions;
+  requireOpen(a);
+  return o;
+}
+
 // ------------------------------------------------------------ sum / prod
 
 interface Folded {
@@ -417,6 +425,7 @@ function resultLoop(a: NdArray, opts: ReduceOptions): DType {
 /** NumPy's `sum(a, axis, { keepdims, dtype, out })`: a new array (0-d for a full reduction) or `out`. */
 export function sum(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
   checkReduceKeys('sum', opts, WITH_INITIAL);
+  opts = reduceOptions(a, opts, WITH_INITIAL);
   if (opts.initial !== undefined || opts.where !== undefined) return reduceWithInitial('sum', a, axis, opts, (x, ax, o) => sum(x, ax as Axis, o));
   const loop = resultLoop(a, opts);
   const r = fold(a, axis, opts, loop, false);
@@ -427,6 +436,7 @@ export function sum(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray 
 /** NumPy's `prod(a, axis, { keepdims, dtype, out })`. */
 export function prod(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
   checkReduceKeys('prod', opts, WITH_INITIAL);
+  opts = reduceOptions(a, opts, WITH_INITIAL);
   if (opts.initial !== undefined || opts.where !== undefined) return reduceWithInitial('prod', a, axis, opts, (x, ax, o) => prod(x, ax as Axis, o));
   const loop = resultLoop(a, opts);
   const r = fold(a, axis, opts, loop, true);
@@ -441,6 +451,7 @@ export function prod(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray
  */
 export function mean(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
   checkReduceKeys('mean', opts, PLAIN_KEYS);
+  opts = reduceOptions(a, opts, PLAIN_KEYS);
   const k = a.dtype.kind;
   let loop: DType;
   let half = false;
@@ -623,6 +634,7 @@ function emitOwn(vals: AxisOut, dt: DType, p: Plan, out: NdArray | undefined): N
 /** NumPy's `min(a, axis, { keepdims, out })`; NaN propagates; an empty reduction is a ValueError. */
 export function min(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
   checkReduceKeys('min', opts, WITH_INITIAL);
+  opts = reduceOptions(a, opts, WITH_INITIAL);
   if (opts.initial !== undefined || opts.where !== undefined) return reduceWithInitial('min', a, axis, opts, (x, ax, o) => extreme(x, ax as Axis, o, false));
   return extreme(a, axis, opts, false);
 }
@@ -630,6 +642,7 @@ export function min(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray 
 /** NumPy's `max(a, axis, { keepdims, out })`. */
 export function max(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
   checkReduceKeys('max', opts, WITH_INITIAL);
+  opts = reduceOptions(a, opts, WITH_INITIAL);
   if (opts.initial !== undefined || opts.where !== undefined) return reduceWithInitial('max', a, axis, opts, (x, ax, o) => extreme(x, ax as Axis, o, true));
   return extreme(a, axis, opts, true);
 }
@@ -688,6 +701,7 @@ function plainTyped(a: NdArray): TypedLayout | null {
 /** NumPy's `any(a, axis, { keepdims, out })`. */
 export function any(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
   checkReduceKeys('any', opts, WITH_WHERE);
+  opts = reduceOptions(a, opts, WITH_WHERE);
   if (opts.where !== undefined) return reduceWithInitial('any', a, axis, opts, (x, ax, o) => truth(x, ax as Axis, o, 'any'));
   return truth(a, axis, opts, 'any');
 }
@@ -695,13 +709,14 @@ export function any(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray 
 /** NumPy's `all(a, axis, { keepdims, out })`. */
 export function all(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
   checkReduceKeys('all', opts, WITH_WHERE);
+  opts = reduceOptions(a, opts, WITH_WHERE);
   if (opts.where !== undefined) return reduceWithInitial('all', a, axis, opts, (x, ax, o) => truth(x, ax as Axis, o, 'all'));
   return truth(a, axis, opts, 'all');
 }
 
 /** NumPy's `count_nonzero(a, axis, { keepdims })`: int64 counts. */
 export function countNonzero(a: NdArray, axis?: Axis, opts: ArgReduceOptions = {}): NdArray {
-  return truth(a, axis, { keepdims: opts.keepdims }, 'count');
+  return truth(a, axis, reduceOptions(a, { keepdims: readOptions(opts, ['keepdims']).keepdims }), 'count');
 }
 
 // --------------------------------------------------------- argmin / argmax
@@ -761,11 +776,13 @@ function bestIndex(vals: readonly unknown[], lo: number, n: number, step: number
 
 /** NumPy's `argmin(a, axis, { keepdims })`: int64 indices of the first minimum (or first NaN). */
 export function argmin(a: NdArray, axis?: number | null, opts: ArgReduceOptions = {}): NdArray {
+  opts = reduceOptions(a, opts);
   return argExtreme(a, axis, opts, false);
 }
 
 /** NumPy's `argmax(a, axis, { keepdims })`. */
 export function argmax(a: NdArray, axis?: number | null, opts: ArgReduceOptions = {}): NdArray {
+  opts = reduceOptions(a, opts);
   return argExtreme(a, axis, opts, true);
 }
 

@@ -43,9 +43,10 @@ const COMBINE: Record<MaskedReduction, (x: NdArray, y: NdArray, o: { out: NdArra
 
 /** Checks the option keys a reduction takes (NumPy's message for any other). */
 export function checkReduceKeys(name: string, opts: object, allowed: readonly string[]): void {
+  // Known keys are not read here: the caller reads each once (lib/options.ts).
   for (const key of Object.keys(opts)) {
-    if ((opts as Record<string, unknown>)[key] === undefined) continue;
-    if (!allowed.includes(key)) throw new TypeError(`${name}() got an unexpected keyword argument '${key}'`);
+    if (allowed.includes(key) || (opts as Record<string, unknown>)[key] === undefined) continue;
+    throw new TypeError(`${name}() got an unexpected keyword argument '${key}'`);
   }
 }
 

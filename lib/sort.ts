@@ -29,6 +29,8 @@ import { argsortNative, binsLength, bincountNative, searchsortedNative } from '.
 import { sortLanesNative, uniqueNative } from './sort-kernels';
 import { fieldSequence, recordArgsortNative, recordLanesSortNative, recordSortNative } from './record-sort';
 import { isSwapped } from './kernels';
+import { readOptions } from './options';
+import { weakKind } from './promote';
 
 /** Options of {@link sort} and {@link argsort}. */
 export interface SortOptions {
@@ -55,6 +57,13 @@ function checkKind(options: SortOptions): void {
     if (!'qhms'.includes(kind.charAt(0).toLowerCase()) || kind === '') throw new ValueError(`sort kind must be one of 'quick', 'heap', or 'stable' (got ${repr(kind)})`);
     if (stable !== undefined && stable !== null) throw new ValueError("`kind` and keyword parameters can't be provided at the same time. Use only one of them.");
   }
+}
+
+/** The options of sort, sortInPlace and argsort, each read once (lib/options.ts); `order` copied, so the caller's list cannot change under the call. */
+function sortOptions(options: SortOptions | undefined): SortOptions {
+  const o = readOptions(options, ['axis', 'order']);
+  if (o.order !== undefined && o.order !== null && typeof o.order === 'object') o.order = Array.from(o.order);
+  return o;
 }
 
 function checkOrder(dt: DType, order: readonly string[] | undefined): void {
@@ -209,6 +218,7 @@ function sortLanes(a: NdArray, axis: number, order?: readonly string[]): void {
  * the input (`axis` null: the flattened array). A 0-d array is an AxisError.
  */
 export function sort(a: NdArray, options: SortOptions = {}): NdArray {
+  options = sortOptions(options);
   requireOpen(a);
   checkKind(options);
   checkOrder(a.dtype, options.order);
@@ -240,6 +250,7 @@ function kOrder(a: NdArray): number[] {
 
 /** NumPy's `a.sort(axis, kind='stable', order)`: sorts `a` in place (`axis` null is a TypeError, as in NumPy). */
 export function sortInPlace(a: NdArray, options: SortOptions = {}): void {
+  options = sortOptions(options);
   requireOpen(a);
   if (!writeFlagOf(a)) throw new AccessError('ERR_READ_ONLY', 'assignment destination is read-only');
   if (options.axis === null) throw new TypeError("'NoneType' object cannot be interpreted as an integer");
@@ -251,6 +262,7 @@ export function sortInPlace(a: NdArray, options: SortOptions = {}): void {
 
 /** NumPy's `argsort(a, axis, kind='stable', order)`: int64 indices (C-contiguous); a 0-d array gives `[0]`. */
 export function argsort(a: NdArray, options: SortOptions = {}): NdArray {
+  options = sortOptions(options);
   requireOpen(a);
   checkKind(options);
   checkOrder(a.dtype, options.order);
@@ -312,11 +324,24 @@ function crossComparator(adt: DType, vdt: DType | null, sample: unknown): (x: un
 const COMPLEX128 = toDType('<c16');
 
 /**
+ * A scalar key of searchsorted, copied once: an object's coercion (valueOf,
+ * getters) would run the caller's code between the binary search's reads,
+ * after the closed check.
+ */
+function scalarKey(v: number | bigint | boolean | Complex): number | bigint | boolean | Complex {
+  const c = typeof v === 'object' && v !== null ? { re: (v as Complex).re, im: (v as Complex).im } : v;
+  if (weakKind(c) === null) throw new TypeError(`searchsorted: v must be an NdArray, a number, a bigint, a boolean or a { re, im } complex, got ${repr(v)}`);
+  return c;
+}
+
+/**
  * NumPy's `searchsorted(a, v, side, sorter)` over a sorted 1-d `a` (or one
  * that `sorter` sorts): int64 insertion points, shaped like `v` (0-d for a
  * scalar `v`).
  */
-export function searchsorted(a: NdArray, v: NdArray | number | bigint | boolean | Complex, options: SearchsortedOptions = {}): NdArray {
+export function searchsorted(a: NdArray, key: NdArray | number | bigint | boolean | Complex, options: SearchsortedOptions = {}): NdArray {
+  options = readOptions(options, ['side', 'sorter']);
+  const v = key instanceof ArrayClass ? key : scalarKey(key);
   requireOpen(a);
   const side = options.side ?? 'left';
   if (side !== 'left' && side !== 'right') throw new ValueError(`side must be 'left' or 'right' (got ${repr(side)})`);
@@ -425,6 +450,7 @@ export function unique(a: NdArray, options: UniqueOptions = {}): UniqueResult {
 }
 
 function uniqueOf(a: NdArray, options: UniqueOptions): UniqueResult {
+  options = readOptions(options, ['returnCounts', 'returnInverse', 'returnIndex']);
   requireOpen(a);
   const dt = a.dtype;
   if (!nativeInt64(INTP)) return uniqueJS(a, options);
@@ -506,6 +532,7 @@ export interface BincountOptions {
  * the sum of the weights of each value (float64).
  */
 export function bincount(x: NdArray, options: BincountOptions = {}): NdArray {
+  options = readOptions(options, ['minlength', 'weights']);
   requireOpen(x);
   const k = x.dtype.kind;
   if (k !== 'i' && k !== 'u' && k !== 'b') throw new TypeError(`Cannot cast array data from dtype('${x.dtype.str}') to dtype('int64') according to the rule 'safe'`);
@@ -517,6 +544,7 @@ export function bincount(x: NdArray, options: BincountOptions = {}): NdArray {
   if (minlength < 0) throw new ValueError(`'minlength' must not be negative (got ${minlength})`);
   const w = options.weights;
   if (w !== undefined) {
+    if (!(w instanceof ArrayClass)) throw new TypeError(`bincount: weights must be an NdArray, got ${repr(w)}`);
     if (w.dtype.kind === 'c' || w.dtype.kind === 'S' || w.dtype.kind === 'V' || w.dtype.isStructured) {
       throw new TypeError(`Cannot cast array data from dtype('${w.dtype.str}') to dtype('float64') according to the rule 'safe'`);
     }

@@ -171,8 +171,17 @@ export class MemoryStorage extends Storage {
    * reads one. From the current {@link Allocator}, else `new ArrayBuffer`.
    */
   static allocate(byteLength: number, uninitialized = false): MemoryStorage {
-    const buffer = allocator === null ? null : allocator(byteLength, uninitialized);
-    return new MemoryStorage(buffer ?? new ArrayBuffer(byteLength), 0, byteLength, true, true);
+    let buffer: ArrayBuffer;
+    try {
+      buffer = (allocator === null ? null : allocator(byteLength, uninitialized)) ?? new ArrayBuffer(byteLength);
+    } catch (e) {
+      // V8 says only "Array buffer allocation failed" (or "Invalid array
+      // buffer length"): say how much was asked for. NumPy's MemoryError.
+      // By name: in a vm context (a test runner's) V8's RangeError is another realm's class.
+      if ((e as { name?: unknown } | null)?.name !== 'RangeError') throw e;
+      throw new RangeError(`cannot allocate ${byteLength} bytes (${(byteLength / 2 ** 30).toFixed(1)} GiB) for a new array: ${(e as { message?: unknown }).message}`, { cause: e });
+    }
+    return new MemoryStorage(buffer, 0, byteLength, true, true);
   }
 }
 
@@ -269,6 +278,11 @@ export class MappedStorage extends FileStorage {
     this.addressBase = (info.offset % pageSize) % 64;
     this.#single = this.#byteLength <= SMALL_WINDOW_BYTES ? this.load(this.#small, 0, SMALL_WINDOW_STEP, SMALL_WINDOW_BYTES) : null;
     Object.freeze(this);
+  }
+
+  /** How many mappings of the file this storage holds open (the current one and those grow() retired). */
+  get mappingCount(): number {
+    return this.#handle.closed ? 0 : 1 + this.#retired.length;
   }
 
   /** The addon's mapping handle (the current one after grow()). */

@@ -18,6 +18,7 @@
 import { dtype as toDType, DType, type DTypeLike } from './dtype';
 import { ValueError } from './errors';
 import type { Casting } from './promote';
+import { readOptions } from './options';
 
 /** The layout of a new result: NumPy's `order=` of a ufunc. */
 export type UfuncOrder = 'K' | 'A' | 'C' | 'F';
@@ -39,11 +40,12 @@ const DETAIL_MESSAGE =
 
 /** Checks `options` of ufunc `name` (NumPy's messages); the caller checks `out` and `where` themselves. */
 export function checkUfuncOptions(name: string, options: object): CheckedUfuncOptions {
-  const o = options as Record<string, unknown>;
-  for (const key of Object.keys(o)) {
+  for (const key of Object.keys(options)) {
     if (key === 'signature') throw new TypeError(`${name}(): the 'signature' argument is not supported; use 'dtype' to select the output type`);
     if (!KNOWN.has(key)) throw new TypeError(`${name}() got an unexpected keyword argument '${key}'`);
   }
+  // Each value read once (a getter runs once), before any check of the arrays (lib/options.ts).
+  const o = readOptions(options as Record<string, unknown>, ['casting', 'dtype', 'order', 'subok']);
   let casting: Casting = 'same_kind';
   if (o.casting !== undefined) {
     if (typeof o.casting !== 'string') throw new TypeError(`casting must be str, not ${o.casting === null ? 'null' : typeof o.casting}`);

@@ -59,6 +59,7 @@ import { releaseTemporary } from './release';
 import { checkUfuncOptions, type UfuncOrder } from './ufunc-options';
 import type { Casting } from './promote';
 import type { DTypeLike } from './dtype';
+import { readOptions } from './options';
 
 export { ALL, COMPLEX, FLOATS, INTS, loopArray, T };
 
@@ -658,12 +659,18 @@ function sameElements(a: NdArray, aStrides: readonly number[], out: NdArray): bo
 export function callUfunc(spec: UfuncSpec, inputs: readonly UfuncInput[], options: UfuncOptions = {}): NdArray {
   if (inputs.length !== spec.nin) throw new TypeError(`${spec.name}() takes ${spec.nin} input${spec.nin === 1 ? '' : 's'}, got ${inputs.length}`);
   const opts = checkUfuncOptions(spec.name, options);
-  const out = options.out ?? null;
-  let where = options.where ?? null;
-  for (const x of inputs) {
-    if (x instanceof ArrayClass) requireOpen(x);
-    else if (weakKind(x) === null && typeof x !== 'boolean') throw new TypeError(`${spec.name}(): an input must be an NdArray, a number, a bigint, a boolean or a { re, im } complex, got ${String(x)}`);
-  }
+  // Options and inputs read once, before the closed checks (lib/options.ts).
+  const { out = null, where: where0 = null } = readOptions(options, ['out', 'where']);
+  let where = where0;
+  inputs = (Array.prototype.slice.call(inputs) as UfuncInput[]).map((x) => {
+    if (x instanceof ArrayClass) return x;
+    // A { re, im } scalar as a plain copy: its getters run once, here.
+    const c = typeof x === 'object' && x !== null ? { re: (x as Complex).re, im: (x as Complex).im, dtype: 'dtype' in x } : null;
+    const v = c === null ? x : c.dtype ? null : { re: c.re, im: c.im };
+    if (v === null || (weakKind(v) === null && typeof v !== 'boolean')) throw new TypeError(`${spec.name}(): an input must be an NdArray, a number, a bigint, a boolean or a { re, im } complex, got ${String(x)}`);
+    return v as UfuncInput;
+  });
+  for (const x of inputs) if (x instanceof ArrayClass) requireOpen(x);
   if (out !== null) {
     if (!(out instanceof ArrayClass)) throw new TypeError(`${spec.name}(): out must be an NdArray`);
     requireOpen(out);

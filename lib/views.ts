@@ -10,6 +10,7 @@ import { copyAs } from './copy';
 import { ValueError, repr } from './errors';
 import { pyShape } from './format';
 import { derive, lockReadOnly, requireOpen, storageOf, writeFlagOf, NdArray as ArrayClass } from './internal';
+import { readOptions } from './options';
 import type { NdArray } from './ndarray';
 import { byteBounds, checkShape, normalizeShape, shapeToSize, shapeToStrides } from './layout';
 
@@ -26,6 +27,7 @@ export interface AsStridedOptions {
  * result is a plain NdArray, as NumPy's (`subok=False`).
  */
 export function asStrided(a: NdArray, shape: readonly number[], strides?: readonly number[] | null, options: AsStridedOptions = {}): NdArray {
+  options = readOptions(options, ['writeable']);
   requireOpen(a);
   const s = checkShape(shape);
   const st = strides === undefined || strides === null ? shapeToStrides(s, a.itemsize, 'C') : [...strides];

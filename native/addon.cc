@@ -1,11 +1,15 @@
 // Module init only: registers the native surface that lib/native.ts loads,
 // and receives the JS error classes it throws (setErrorClasses).
 #include <napi.h>
+#include <sys/stat.h>
+
+#include <string>
 
 #include "async_kernels.h"
 #include "env_state.h"
 #include "index_kernels.h"
 #include "kernels.h"
+#include "live_mappings.h"
 #include "mapping.h"
 #include "mapping_handle.h"
 #include "napi_util.h"
@@ -34,6 +38,24 @@ Napi::Value SetErrorClasses(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
+// liveMappingsOf(path): how many live mappings of the file at `path` (by
+// st_dev and st_ino) this process holds, from every thread; -1 when it
+// cannot be stat'ed. Shrinking a file (resize, the trim on close) asks it
+// first: truncating under another live mapping would kill its next read of
+// a page past the new end with SIGBUS.
+Napi::Value LiveMappingsOf(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 1 || !info[0].IsString()) {
+    mmarray::ThrowType(env, "liveMappingsOf(path): path must be a string");
+    return env.Undefined();
+  }
+  std::string path = info[0].As<Napi::String>().Utf8Value();
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) return Napi::Number::New(env, -1);
+  mmarray::LiveMappingsLock live;
+  return Napi::Number::New(env, static_cast<double>(live.CountOf(mmarray::FileId{st.st_dev, st.st_ino})));
+}
+
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   mmarray::InitEnvState(env);
   exports.Set("MappingHandle", mmarray::MappingHandle::Init(env));
@@ -45,6 +67,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   mmarray::InitPoolBuffer(env, exports);
   mmarray::InitUfuncKernels(env, exports);
   exports.Set("setErrorClasses", Napi::Function::New<SetErrorClasses>(env, "setErrorClasses"));
+  exports.Set("liveMappingsOf", Napi::Function::New<LiveMappingsOf>(env, "liveMappingsOf"));
   exports.Set("pageSize", Napi::Number::New(env, static_cast<double>(mmarray::PageSize())));
   return exports;
 }

@@ -1580,6 +1580,8 @@ Napi::Value Argsort(const Napi::CallbackInfo& info) {
   Region R;
   if (!ReadRegion(info, 0, 1, {n}, {stride}, kItemsize[type], false, what, &R)) return env.Undefined();
   if (n == 0) return env.Undefined();
+  // Keys and indices, and RadixArgsort's second copy of each.
+  if (!CheckScratch(env, what, static_cast<uint64_t>(n) * 24)) return env.Undefined();
   std::vector<uint64_t> key(static_cast<size_t>(n));
   std::vector<uint32_t> idx(static_cast<size_t>(n));
   bool swap = ToBool(info[5]);

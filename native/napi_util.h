@@ -53,6 +53,15 @@ bool ElementOf(const Napi::Value& array, uint32_t i, Napi::Value* out);
 // read fails.
 bool ArrayLength(const Napi::Value& v, uint32_t* out);
 
+// Whether `bytes` of scratch memory (a kernel's std::vector buffers) may be
+// asked for; otherwise throws a RangeError naming `what` and returns false.
+// The addon is built without C++ exceptions, so a std::bad_alloc from a
+// vector cannot be caught: it aborts the process (seen: unique() of a
+// broadcast view of 2^40 items). The kernel-side limit is this machine's
+// physical memory, which the kernel's heuristic overcommit refuses past
+// anyway; call it before the first allocation that grows with the data.
+bool CheckScratch(Napi::Env env, const char* what, uint64_t bytes);
+
 // ------------------------------------------------------------------- errors
 
 // The error `code` stands for, with `message`: an instance of the class its

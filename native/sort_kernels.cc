@@ -527,6 +527,14 @@ Napi::Value SortLanes(const Napi::CallbackInfo& info) {
     return env.Undefined();
   }
   if (sb == nullptr) return env.Undefined();  // no items
+  // Scratch per lane (the lanes run one after the other): two key buffers
+  // (and two 32-bit index buffers for an argsort); complex keys, their
+  // indices and the items. Short lanes run kLaneBlock at a time.
+  {
+    const uint64_t n = static_cast<uint64_t>(job.n) * (job.n <= kBlockLaneMax ? static_cast<uint64_t>(kLaneBlock) : 1);
+    const uint64_t per = (type == kC8 || type == kC16) ? sizeof(ComplexKey) + 4 + (arg ? 0 : 16) : 2 * 8 + (arg ? 8 : 0);
+    if (!CheckScratch(env, what, n * per)) return env.Undefined();
+  }
   job.src = sb;
   job.dst = db;
   if (type == kC8 || type == kC16) {
@@ -696,6 +704,8 @@ Napi::Value Unique(const Napi::CallbackInfo& info) {
     ThrowRange(env, std::string(what) + ": no items");
     return env.Undefined();
   }
+  // Two key buffers, and two 32-bit index buffers for the index or inverse.
+  if (!CheckScratch(env, what, static_cast<uint64_t>(n) * (2 * 8 + ((wantIndex || !info[8].IsNull()) ? 8 : 0)))) return env.Undefined();
   job.src = sb;
   return WithCodec(type, [&](auto codec) -> Napi::Value {
     using C = decltype(codec);

@@ -227,7 +227,31 @@ function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
+/**
+ * How deep a list, dict or subarray spec may nest (fields of fields...). A
+ * deeper or cyclic spec (a list that holds itself) is a ValueError naming
+ * the limit, not a stack overflow; the .npy header parser stops at 64
+ * levels of literal for the same reason.
+ */
+export const MAX_SPEC_DEPTH = 64;
+let specDepth = 0;
+
+/** Runs `parse` one nesting level deeper, refusing past {@link MAX_SPEC_DEPTH}. */
+function nested<T>(parse: () => T): T {
+  if (specDepth >= MAX_SPEC_DEPTH) throw new ValueError(`dtype spec nests deeper than ${MAX_SPEC_DEPTH} levels (is it cyclic?)`);
+  specDepth++;
+  try {
+    return parse();
+  } finally {
+    specDepth--;
+  }
+}
+
 function parseAny(spec: unknown, align: boolean): DType {
+  return nested(() => parseAnyLevel(spec, align));
+}
+
+function parseAnyLevel(spec: unknown, align: boolean): DType {
   if (spec instanceof DType) return spec;
   if (typeof spec === 'string') return dtype(spec, { align });
   // NumPy's (base, shape) tuple, as dtype.descr writes a nested subarray.
@@ -526,6 +550,10 @@ function parseDict(d: DTypeDict, alignOption: boolean): DType {
  * @throws TypeError for a value that is not a descr.
  */
 export function fromDescr(descr: unknown): DType {
+  return nested(() => fromDescrLevel(descr));
+}
+
+function fromDescrLevel(descr: unknown): DType {
   if (typeof descr === 'string') return dtype(descr);
   if (!Array.isArray(descr)) throw new TypeError(`not a dtype descr: ${repr(descr)}`);
   // [format, shape] for a nested subarray, which _array_descr emits as a tuple;

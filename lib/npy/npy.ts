@@ -4,6 +4,7 @@
  * @module
  */
 import * as fs from 'fs';
+import { readOptions } from '../options';
 import * as nodePath from 'path';
 import { dtype as toDType, fromDescr, type DType, type DTypeLike } from '../dtype';
 import { ValueError, repr } from '../errors';
@@ -45,6 +46,7 @@ export function openNpy(path: string, options: OpenNpyOptions = {}): Memmap {
       throw new TypeError(`unknown openNpy option ${repr(key)}: expected mode, maxHeaderSize (the dtype and shape come from the file's header)`);
     }
   }
+  options = readOptions(options, ['mode', 'maxHeaderSize']);
   const mode = options.mode ?? 'r';
   if (mode !== 'r' && mode !== 'r+' && mode !== 'c') {
     throw new ValueError(`mode must be 'r', 'r+' or 'c' for openNpy (got '${String(mode)}')`);
@@ -105,7 +107,7 @@ export function createNpy<const D extends DTypeLike>(path: string, dtype: D, sha
   checkPath(path);
   const dt = toDType(dtype);
   const s = checkShape(typeof shape === 'number' ? [shape] : shape);
-  const fortranOrder = options.fortranOrder ?? false;
+  const fortranOrder = readOptions(options, ['fortranOrder']).fortranOrder ?? false;
   if (typeof fortranOrder !== 'boolean') throw new TypeError(`fortranOrder must be a boolean, got ${repr(fortranOrder)}`);
   const header = formatHeader({ descr: descrOf(dt), fortranOrder, shape: s });
   const nbytes = shapeToSize(s) * dt.itemsize;

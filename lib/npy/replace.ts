@@ -26,8 +26,11 @@ export function replacementOf(target: string): { dest: string; tmp: string; mode
   try {
     dest = fs.realpathSync(target);
     const st = fs.statSync(dest);
-    // A folder would only fail at the rename, after the whole file was written beside it.
-    if (st.isDirectory()) requireRegularFile(st, target);
+    // A folder would only fail at the rename, after the whole file was written
+    // beside it. A device, FIFO or socket would be replaced by a regular file
+    // (as root, saveNpy('/dev/null', a) put a file in place of the device):
+    // refused as memmap refuses them, before anything is written.
+    if (!st.isFile()) requireRegularFile(st, target, 'saving replaces the target with a new regular file, which would remove it');
     mode = st.mode & 0o7777;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
