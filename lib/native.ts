@@ -49,6 +49,7 @@ interface Addon {
   kernelCastAsync: (...args: unknown[]) => AsyncJob;
   kernelAbort: (job: AsyncJob) => void;
   kernelProgress: (job: AsyncJob) => [number, number] | null;
+  kernelPoolNice: () => number;
   kernelSaveAsync: KernelSaveAsync;
   kernelSaveAbort: (save: SaveJob) => void;
   kernelSaveProgress: (save: SaveJob) => [number, number] | null;
@@ -263,6 +264,13 @@ export const kernelCopyAsync = addon.kernelCopyAsync;
 export const kernelCastAsync = addon.kernelCastAsync;
 export const kernelAbort = addon.kernelAbort;
 export const kernelProgress = addon.kernelProgress;
+/**
+ * The nice value a pool thread runs an async kernel or saveNpyAsync job at
+ * (native/pool_yield.h; restored when the job ends), or 0 where the process
+ * could not take a thread's nice value back down (no CAP_SYS_NICE and
+ * RLIMIT_NICE below 20) or outside Linux: then pool threads keep theirs.
+ */
+export const kernelPoolNice = addon.kernelPoolNice;
 
 /** saveNpyAsync's one pool job ({@link KernelSaveAsync}); abort stops it at its next block, progress reads [doneBytes, totalBytes]. */
 export const kernelSaveAsync = addon.kernelSaveAsync;

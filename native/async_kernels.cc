@@ -144,7 +144,10 @@ class HelperWorker : public Napi::AsyncWorker {
  public:
   HelperWorker(Napi::Env env, std::shared_ptr<Job> job)
       : Napi::AsyncWorker(env, "mmarray.kernelHelper"), job_(std::move(job)) {}
-  void Execute() override { job_->Help(); }
+  void Execute() override {
+    PoolPriority low;  // pool_yield.h: restored before the thread goes back to libuv
+    job_->Help();
+  }
   void OnOK() override {}
   void OnError(const Napi::Error& /*e*/) override {}
 
@@ -160,7 +163,10 @@ class KernelWorker : public Napi::AsyncWorker {
       : Napi::AsyncWorker(env, "mmarray.kernelAsync"), job_(std::move(job)), id_(id), settle_(Napi::Persistent(settle)) {
     AddClosingHook(env, StopJob, job_.get());
   }
-  void Execute() override { job_->Coordinate(); }
+  void Execute() override {
+    PoolPriority low;  // pool_yield.h
+    job_->Coordinate();
+  }
   void OnOK() override { Settle(); }
   void OnError(const Napi::Error& /*e*/) override { Settle(); }
 
@@ -261,6 +267,10 @@ Napi::Value KernelAbort(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
+// kernelPoolNice() -> the nice value a pool thread runs a job at (0: left
+// as it is; pool_yield.h). Probes once, on a thread of its own.
+Napi::Value KernelPoolNice(const Napi::CallbackInfo& info) { return Napi::Number::New(info.Env(), PoolNice()); }
+
 // kernelProgress(job) -> [doneBytes, totalBytes], or null once it settled
 // (settle has the final figures).
 Napi::Value KernelProgress(const Napi::CallbackInfo& info) {
@@ -275,6 +285,7 @@ void InitAsyncKernels(Napi::Env env, Napi::Object exports) {
   exports.Set("kernelCastAsync", Napi::Function::New<KernelCastAsync>(env, "kernelCastAsync"));
   exports.Set("kernelAbort", Napi::Function::New<KernelAbort>(env, "kernelAbort"));
   exports.Set("kernelProgress", Napi::Function::New<KernelProgress>(env, "kernelProgress"));
+  exports.Set("kernelPoolNice", Napi::Function::New<KernelPoolNice>(env, "kernelPoolNice"));
 }
 
 }  // namespace mmarray

@@ -323,7 +323,10 @@ class SaveWorker : public Napi::AsyncWorker {
       : Napi::AsyncWorker(env, "mmarray.saveNpyAsync"), job_(std::move(job)), id_(id), settle_(Napi::Persistent(settle)) {
     AddClosingHook(env, StopSave, job_.get());
   }
-  void Execute() override { job_->Run(); }
+  void Execute() override {
+    PoolPriority low;  // pool_yield.h: restored before the thread goes back to libuv
+    job_->Run();
+  }
   void OnOK() override { Settle(); }
   void OnError(const Napi::Error& /*e*/) override { Settle(); }
 

@@ -10,6 +10,7 @@ import * as mm from '../lib';
 import type { NdArray } from '../lib';
 import { rng } from './helpers/bytes';
 import { useTempDir } from './helpers/tmp';
+import { kernelPoolNice } from '../lib/native';
 
 const DIST = path.resolve(__dirname, '../dist');
 const tmp = useTempDir('mmarray-async-');
@@ -407,5 +408,71 @@ describe('forEachAsync / reduceAsync', () => {
     }, { signal: c.signal });
     await expect(p).rejects.toBeInstanceOf(mm.AbortError);
     expect(n).toBeLessThan(a.size);
+  });
+});
+
+/** Every thread of this process with its nice value (Linux /proc: field 19 of stat). */
+function threadNices(): { tid: number; comm: string; nice: number }[] {
+  const out: { tid: number; comm: string; nice: number }[] = [];
+  for (const tid of fs.readdirSync('/proc/self/task')) {
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    } catch {
+      continue; // the thread ended meanwhile
+    }
+    const close = stat.lastIndexOf(')');
+    // Fields from 3 (state) on follow the comm's ')': field 19 is the 17th.
+    out.push({ tid: Number(tid), comm: stat.slice(stat.indexOf('(') + 1, close), nice: Number(stat.slice(close + 2).split(' ')[16]) });
+  }
+  return out;
+}
+
+describe('pool thread priority (native/pool_yield.h)', () => {
+  const linux = process.platform === 'linux';
+
+  test('a job runs its pool threads at kernelPoolNice, never the JS thread, and gives each thread its nice value back', async () => {
+    if (!linux) {
+      console.log('skip: pool thread nice values are read from /proc (Linux only)');
+      return;
+    }
+    const low = kernelPoolNice();
+    const base = threadNices().find((t) => t.tid === process.pid)!.nice;
+    if (low === 0) console.log('pool priority is left alone here: this process cannot take a nice value back down (no CAP_SYS_NICE, RLIMIT_NICE < 20); checking only that nothing changes');
+    else expect(low).toBeGreaterThan(base);
+    const a = mm.zeros([32 << 20], 'f8'); // 256 MiB: long enough to be sampled
+    const others = (): number[] => threadNices().filter((t) => t.tid !== process.pid).map((t) => t.nice);
+    expect(others().every((n) => n === base)).toBe(true);
+    const seen = new Set<number>();
+    const sample = (): void => {
+      const all = threadNices();
+      expect(all.find((t) => t.tid === process.pid)!.nice).toBe(base);
+      for (const t of all) seen.add(t.nice);
+    };
+    const p = tmp.path('prio.npy');
+    const jobs: [string, () => Promise<unknown>][] = [
+      ['fillAsync', () => a.fillAsync(1, { threads: 2, onProgress: sample })],
+      ['sumAsync', () => a.sumAsync({ threads: 2, onProgress: sample })],
+      ['saveNpyAsync', () => mm.saveNpyAsync(p, a.index('::2'), { onProgress: sample })],
+    ];
+    for (const [name, job] of jobs) {
+      seen.clear();
+      const timer = setInterval(sample, 1);
+      try {
+        await job();
+      } finally {
+        clearInterval(timer);
+      }
+      // A helper may still be waking from its last wave when the promise
+      // settles; it restores before it takes its next job.
+      const t0 = Date.now();
+      while (!others().every((n) => n === base) && Date.now() - t0 < 5000) await new Promise((r) => setTimeout(r, 10));
+      expect({ name, restored: others().every((n) => n === base) }).toEqual({ name, restored: true });
+      expect({ name, lowered: seen.has(low) }).toEqual({ name, lowered: true });
+      if (low === 0) expect([...seen]).toEqual([base]);
+    }
+    // The pool's next fs jobs run on the same threads, at their old priority.
+    await Promise.all(Array.from({ length: 8 }, () => fs.promises.readFile(p)));
+    expect(others().every((n) => n === base)).toBe(true);
   });
 });
