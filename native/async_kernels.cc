@@ -268,7 +268,7 @@ Napi::Value KernelAbort(const Napi::CallbackInfo& info) {
 }
 
 // kernelPoolNice() -> the nice value a pool thread runs a job at (0: left
-// as it is; pool_yield.h). Probes once, on a thread of its own.
+// as it is; pool_yield.h).
 Napi::Value KernelPoolNice(const Napi::CallbackInfo& info) { return Napi::Number::New(info.Env(), PoolNice()); }
 
 // kernelProgress(job) -> [doneBytes, totalBytes], or null once it settled
@@ -280,6 +280,7 @@ Napi::Value KernelProgress(const Napi::CallbackInfo& info) {
 }  // namespace
 
 void InitAsyncKernels(Napi::Env env, Napi::Object exports) {
+  (void)PoolNice();  // reads MMARRAY_POOL_NICE here, on the JS thread (pool_yield.h)
   exports.Set("kernelReduceAsync", Napi::Function::New<KernelReduceAsync>(env, "kernelReduceAsync"));
   exports.Set("kernelCopyAsync", Napi::Function::New<KernelCopyAsync>(env, "kernelCopyAsync"));
   exports.Set("kernelCastAsync", Napi::Function::New<KernelCastAsync>(env, "kernelCastAsync"));

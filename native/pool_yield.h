@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #endif
 
 namespace mmarray {
@@ -38,17 +39,19 @@ inline void YieldToWaiting() {
 #endif
 }
 
-// The nice value a pool thread runs a kernel job at (Linux). Nice values
-// weigh threads against the others of their scheduling group (the session's
-// autogroup, or the service's cgroup), not against other programs: at 19 a
-// pool thread gets 15/1024 of a core the event loop's thread wants, so a
-// woken JS thread is picked before it, while the group's share of the
-// machine stays what it was (the kernel still has every core no other
-// thread of the group wants). In a C model of one 1 ms sleeper beside two
-// busy threads on this 2-core VM (load 13-17 from other sessions, four
-// interleaved rounds), the sleeper's mean run-queue wait per wakeup went from
-// 1.85-2.2 ms to 0.43-1.1 ms and its p99 gap from 13-15 ms to 8-11 ms, with
-// the busy threads' throughput unchanged.
+// The nice value a pool thread runs a kernel job at (Linux), unless the
+// environment's MMARRAY_POOL_NICE (0-19, read once when the addon loads)
+// says otherwise; 0 leaves pool threads alone. Nice values weigh threads
+// against the others of their scheduling group (the session's autogroup, or
+// the service's cgroup), not against other programs: at 19 a pool thread
+// gets 15/1024 of a core the event loop's thread wants, so a woken JS thread
+// is picked before it, while the group's share of the machine stays what it
+// was (the kernel still has every core no other thread of the group wants).
+// In a C model of one 1 ms sleeper beside two busy threads on this 2-core VM
+// (load 13-17 from other sessions, interleaved rounds), the sleeper's mean
+// run-queue wait per wakeup went from 0.60-1.87 ms to 0.15-0.42 ms and its
+// p99 gap from 8.7-12.6 ms to 4.6-6.1 ms, the busy threads' throughput
+// within the (large) noise of the load.
 constexpr int kPoolNice = 19;
 
 #if defined(__linux__)
@@ -56,59 +59,77 @@ namespace pool_priority_detail {
 
 inline int CurrentTid() { return static_cast<int>(syscall(SYS_gettid)); }
 
-// Raises the calling thread's nice value to kPoolNice and takes it back
-// down; true when both worked. Run on a throwaway thread, so a failed
-// restore leaves no thread behind at the low priority.
-inline void* ProbeRestore(void* out) {
+struct Probe {
+  int nice;
+  bool ok;
+};
+
+// Raises the calling thread's nice value to probe->nice and takes it back
+// down; ok when both worked. Run on a throwaway thread, so a failed restore
+// leaves no thread behind at the low priority.
+inline void* ProbeRestore(void* arg) {
+  // SAFETY: `arg` is the Probe of ConfiguredNice's frame, which joins this
+  // thread before it reads it or returns.
+  Probe* probe = static_cast<Probe*>(arg);
   int tid = CurrentTid();
   errno = 0;
   int old = getpriority(PRIO_PROCESS, static_cast<id_t>(tid));
-  if (errno != 0 || old >= kPoolNice) return nullptr;
-  if (setpriority(PRIO_PROCESS, static_cast<id_t>(tid), kPoolNice) != 0) return nullptr;
-  // SAFETY: `out` is the bool of CanRestoreNice's frame, which joins this
-  // thread before it reads it or returns.
-  *static_cast<bool*>(out) = setpriority(PRIO_PROCESS, static_cast<id_t>(tid), old) == 0;
+  if (errno != 0 || old >= probe->nice) return nullptr;
+  if (setpriority(PRIO_PROCESS, static_cast<id_t>(tid), probe->nice) != 0) return nullptr;
+  probe->ok = setpriority(PRIO_PROCESS, static_cast<id_t>(tid), old) == 0;
   return nullptr;
 }
 
 }  // namespace pool_priority_detail
-
-// Whether a thread of this process may lower its nice value back after
-// raising it: without CAP_SYS_NICE that needs RLIMIT_NICE >= 20 - nice
-// (`ulimit -e`, systemd's LimitNICE=; 0 by default for a non-root user), and
-// a pool thread left at nice 19 would run every later fs, dns and zlib job
-// of the process at that priority. Probed once per process on a thread of
-// its own.
-inline bool CanRestoreNice() {
-  static const bool ok = [] {
-    bool result = false;
-    pthread_t t;
-    if (pthread_create(&t, nullptr, pool_priority_detail::ProbeRestore, &result) != 0) return false;
-    pthread_join(t, nullptr);
-    return result;
-  }();
-  return ok;
-}
-#else
-inline bool CanRestoreNice() { return false; }
 #endif
 
-// For its lifetime, runs the calling pool thread at kPoolNice, so the event
+// The nice value PoolPriority gives a pool thread in this process: kPoolNice
+// or MMARRAY_POOL_NICE; 0 (threads left as they are) outside Linux (nice is
+// per process there) and where a thread may not lower its nice value back
+// after raising it: without CAP_SYS_NICE that needs RLIMIT_NICE >= 20 - nice
+// (`ulimit -e`, systemd's LimitNICE=; 0 by default for a non-root user), and
+// a pool thread left at nice 19 would run every later fs, dns and zlib job
+// of the process at that priority. Decided once per process (call it first
+// on the JS thread: getenv), probed on a thread of its own.
+inline int PoolNice() {
+#if defined(__linux__)
+  static const int nice = [] {
+    int want = kPoolNice;
+    const char* env = getenv("MMARRAY_POOL_NICE");
+    if (env != nullptr && *env != '\0') {
+      char* end = nullptr;
+      long v = strtol(env, &end, 10);
+      if (*end == '\0' && v >= 0 && v <= 19) want = static_cast<int>(v);
+    }
+    if (want == 0) return 0;
+    pool_priority_detail::Probe probe{want, false};
+    pthread_t t;
+    if (pthread_create(&t, nullptr, pool_priority_detail::ProbeRestore, &probe) != 0) return 0;
+    pthread_join(t, nullptr);
+    return probe.ok ? want : 0;
+  }();
+  return nice;
+#else
+  return 0;
+#endif
+}
+
+// For its lifetime, runs the calling pool thread at PoolNice(), so the event
 // loop's thread wins a core from it at once; restores the thread's nice
 // value before the thread goes back to libuv (an fs job that runs on it next
-// runs at the priority it had). A no-op where the nice value could not be
-// restored (CanRestoreNice) or the thread already runs at kPoolNice or lower
-// priority, and outside Linux (nice is per process there, not per thread).
+// runs at the priority it had). A no-op when PoolNice() is 0 or the thread
+// already runs at that priority or a lower one.
 class PoolPriority {
  public:
   PoolPriority() {
 #if defined(__linux__)
-    if (!CanRestoreNice()) return;
+    int nice = PoolNice();
+    if (nice == 0) return;
     tid_ = pool_priority_detail::CurrentTid();
     errno = 0;
     old_ = getpriority(PRIO_PROCESS, static_cast<id_t>(tid_));
-    if (errno != 0 || old_ >= kPoolNice) return;
-    lowered_ = setpriority(PRIO_PROCESS, static_cast<id_t>(tid_), kPoolNice) == 0;
+    if (errno != 0 || old_ >= nice) return;
+    lowered_ = setpriority(PRIO_PROCESS, static_cast<id_t>(tid_), nice) == 0;
 #endif
   }
   ~PoolPriority() {
@@ -124,10 +145,6 @@ class PoolPriority {
   int old_ = 0;
   bool lowered_ = false;
 };
-
-// The nice value PoolPriority gives a pool thread in this process: kPoolNice,
-// or 0 when it leaves threads as they are.
-inline int PoolNice() { return CanRestoreNice() ? kPoolNice : 0; }
 
 }  // namespace mmarray
 

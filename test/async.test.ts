@@ -475,4 +475,45 @@ describe('pool thread priority (native/pool_yield.h)', () => {
     await Promise.all(Array.from({ length: 8 }, () => fs.promises.readFile(p)));
     expect(others().every((n) => n === base)).toBe(true);
   });
+  test('MMARRAY_POOL_NICE sets the nice value (0: pool threads left alone; junk: the default), read when the addon loads', () => {
+    if (!linux) {
+      console.log('skip: pool thread nice values are read from /proc (Linux only)');
+      return;
+    }
+    const child = `
+      const L = require(${JSON.stringify(path.join(DIST, 'index.js'))});
+      const N = require(${JSON.stringify(path.join(DIST, 'native.js'))});
+      const fs = require('fs');
+      const nices = () => fs.readdirSync('/proc/self/task').map((t) => {
+        try { const s = fs.readFileSync('/proc/self/task/' + t + '/stat', 'utf8'); return Number(s.slice(s.lastIndexOf(')') + 2).split(' ')[16]); } catch { return 0; }
+      });
+      (async () => {
+        process.env.MMARRAY_POOL_NICE = '3'; // too late: read once, at load
+        const a = L.zeros([16 << 20], 'f8');
+        const seen = new Set();
+        const timer = setInterval(() => nices().forEach((n) => seen.add(n)), 1);
+        await a.fillAsync(1, { threads: 2, onProgress: () => nices().forEach((n) => seen.add(n)) });
+        clearInterval(timer);
+        process.stdout.write(JSON.stringify({ nice: N.kernelPoolNice(), seen: [...seen].sort((x, y) => x - y) }));
+      })();
+    `;
+    const run = (env: string | undefined): { nice: number; seen: number[] } => {
+      const e = { ...process.env };
+      if (env === undefined) delete e.MMARRAY_POOL_NICE;
+      else e.MMARRAY_POOL_NICE = env;
+      const r = spawnSync(process.execPath, ['-e', child], { encoding: 'utf8', timeout: 120_000, env: e });
+      expect(r.status).toBe(0);
+      return JSON.parse(r.stdout) as { nice: number; seen: number[] };
+    };
+    const low = kernelPoolNice();
+    expect(run('0')).toEqual({ nice: 0, seen: [0] });
+    expect(run('junk').nice).toBe(low);
+    const five = run('5');
+    if (low === 0) {
+      console.log('pool priority is left alone here (this process cannot take a nice value back down): MMARRAY_POOL_NICE=5 must change nothing');
+      expect(five).toEqual({ nice: 0, seen: [0] });
+    } else {
+      expect(five).toEqual({ nice: 5, seen: [0, 5] });
+    }
+  });
 });
