@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 'use strict';
 // Issue 15 figures, one run (`node bench/async.js [--gib N] [--rounds N] [--threads N] [--cold-only | --gaps-only | --throughput-only]`, dist/ built;
-// MMARRAY_POOL_NICE=0 in the environment runs the pool threads at their own nice value, for an A/B):
+// MMARRAY_POOL_NICE=0 / MMARRAY_LOOP_SLICE_US=0 in the environment turn off the pool threads' nice value / the
+// event loop's short slice during jobs (native/pool_yield.h), for an A/B):
 // - the event loop's longest gap (1 ms timer) during each async call on a
 //   2 GiB <f8 file, beside the sync call's and beside an idle loop's gap
 //   over as long a window (what the machine's other load costs); the 99th
@@ -270,7 +271,7 @@ async function main() {
     const gaps = (v) => `${median(v.map((e) => e.gap)).toFixed(1)} (${Math.max(...v.map((e) => e.gap)).toFixed(1)})`.padStart(12);
     console.log(`   ${name.padEnd(28)} ${gaps(xs)}            ${gaps(idles)}          ${`${median(xs.map((e) => e.p99)).toFixed(1)}/${median(idles.map((e) => e.p99)).toFixed(1)}`.padStart(9)}      ${split(worst)}   | ${split(worstIdle)}`);
   }
-  console.log(`\n   where the cores went during each async call (medians over rounds; core-ms of ${os.cpus().length} x the call's wall time): JS thread / this process's other threads (pool, V8) / other programs (/proc/stat busy less this process, 10 ms ticks); pool nice ${require('../dist/native').kernelPoolNice()} (MMARRAY_POOL_NICE=${process.env.MMARRAY_POOL_NICE ?? 'unset'})`);
+  console.log(`\n   where the cores went during each async call (medians over rounds; core-ms of ${os.cpus().length} x the call's wall time): JS thread / this process's other threads (pool, V8) / other programs (/proc/stat busy less this process, 10 ms ticks); pool nice ${require('../dist/native').kernelPoolNice()} (MMARRAY_POOL_NICE=${process.env.MMARRAY_POOL_NICE ?? 'unset'}), loop slice ${require('../dist/native').kernelLoopSlice() / 1000} µs (MMARRAY_LOOP_SLICE_US=${process.env.MMARRAY_LOOP_SLICE_US ?? 'unset'})`);
   for (const [name] of cases) {
     const { xs, idles } = results[name];
     const m = (v, k) => median(v.filter((e) => e.cores !== null).map((e) => e.cores[k]));

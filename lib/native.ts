@@ -50,6 +50,7 @@ interface Addon {
   kernelAbort: (job: AsyncJob) => void;
   kernelProgress: (job: AsyncJob) => [number, number] | null;
   kernelPoolNice: () => number;
+  kernelLoopSlice: () => number;
   kernelSaveAsync: KernelSaveAsync;
   kernelSaveAbort: (save: SaveJob) => void;
   kernelSaveProgress: (save: SaveJob) => [number, number] | null;
@@ -273,6 +274,12 @@ export const kernelProgress = addon.kernelProgress;
  * pool threads keep theirs.
  */
 export const kernelPoolNice = addon.kernelPoolNice;
+/**
+ * The scheduler slice (ns) the JS thread asks for while an async job of its
+ * env runs (native/pool_yield.h; restored when the last one ends): 100,000,
+ * or `MMARRAY_LOOP_SLICE_US` × 1000 as it was when the addon loaded; 0: off.
+ */
+export const kernelLoopSlice = addon.kernelLoopSlice;
 
 /** saveNpyAsync's one pool job ({@link KernelSaveAsync}); abort stops it at its next block, progress reads [doneBytes, totalBytes]. */
 export const kernelSaveAsync = addon.kernelSaveAsync;

@@ -356,6 +356,7 @@ class SaveWorker : public Napi::AsyncWorker {
   std::shared_ptr<SaveJob> job_;
   uint32_t id_;
   Napi::FunctionReference settle_;
+  LoopSlice slice_;  // on the JS thread, as KernelWorker's (pool_yield.h)
 };
 
 // The kind of the env-table items that are SaveJobs (env_state.h): the id

@@ -10,7 +10,7 @@ import * as mm from '../lib';
 import type { NdArray } from '../lib';
 import { rng } from './helpers/bytes';
 import { useTempDir } from './helpers/tmp';
-import { kernelPoolNice } from '../lib/native';
+import { kernelLoopSlice, kernelPoolNice } from '../lib/native';
 
 const DIST = path.resolve(__dirname, '../dist');
 const tmp = useTempDir('mmarray-async-');
@@ -517,5 +517,73 @@ describe('pool thread priority (native/pool_yield.h)', () => {
     } else {
       expect(five).toEqual({ nice: 5, seen: [0, 5] });
     }
+  });
+  test('the JS thread asks for a short slice while its async jobs run, and gets its own back when the last one ends', async () => {
+    const sliceOf = (): number | null => {
+      const m = /se\.slice\s*:\s*(\d+)/.exec(fs.readFileSync(`/proc/self/task/${process.pid}/sched`, 'utf8'));
+      return m === null ? null : Number(m[1]);
+    };
+    if (!linux || sliceOf() === null) {
+      console.log('skip: no per-task slice in /proc/self/task/*/sched (Linux before 6.6, or not Linux)');
+      return;
+    }
+    const short = kernelLoopSlice();
+    const before = sliceOf()!;
+    const want = short === 0 || before <= short ? before : short;
+    if (short === 0) console.log('MMARRAY_LOOP_SLICE_US=0 here: checking only that the slice never changes');
+    const long = mm.zeros([32 << 20], 'f8');
+    const small = mm.zeros([1 << 20], 'f8');
+    const seen = new Set<number>();
+    const timer = setInterval(() => seen.add(sliceOf()!), 1);
+    try {
+      const first = long.fillAsync(2, { threads: 1 });
+      // A job that ends while another still runs leaves the short slice on.
+      await small.sumAsync({ threads: 1 });
+      const during = sliceOf();
+      await first;
+      expect(during).toBe(want);
+    } finally {
+      clearInterval(timer);
+    }
+    expect([...seen]).toEqual([want]);
+    expect(sliceOf()).toBe(before);
+    await mm.saveNpyAsync(tmp.path('slice.npy'), small);
+    expect(sliceOf()).toBe(before);
+  });
+
+  test('MMARRAY_LOOP_SLICE_US sets the slice in µs (0: off; out of range: the default), read when the addon loads', () => {
+    if (!linux) {
+      console.log('skip: slices are read from /proc (Linux only)');
+      return;
+    }
+    const child = `
+      const L = require(${JSON.stringify(path.join(DIST, 'index.js'))});
+      const N = require(${JSON.stringify(path.join(DIST, 'native.js'))});
+      const fs = require('fs');
+      const slice = () => Number((/se\\.slice\\s*:\\s*(\\d+)/.exec(fs.readFileSync('/proc/self/task/' + process.pid + '/sched', 'utf8')) || [0, -1])[1]);
+      (async () => {
+        const before = slice();
+        const seen = new Set();
+        const timer = setInterval(() => seen.add(slice()), 1);
+        // (Not sampled in onProgress: its last call comes after the job ended.)
+        await L.zeros([16 << 20], 'f8').fillAsync(1, { threads: 1 });
+        clearInterval(timer);
+        process.stdout.write(JSON.stringify({ setting: N.kernelLoopSlice(), before, seen: [...seen], after: slice() }));
+      })();
+    `;
+    const run = (env: string): { setting: number; before: number; seen: number[]; after: number } => {
+      const r = spawnSync(process.execPath, ['-e', child], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, MMARRAY_LOOP_SLICE_US: env } });
+      expect(r.status).toBe(0);
+      return JSON.parse(r.stdout) as { setting: number; before: number; seen: number[]; after: number };
+    };
+    const off = run('0');
+    expect(off.setting).toBe(0);
+    expect(off.seen).toEqual([off.before]);
+    expect(run('50').setting).toBe(100_000);
+    const half = run('500');
+    expect(half.setting).toBe(500_000);
+    expect(half.after).toBe(half.before);
+    if (half.before === -1) console.log('skip: no per-task slice in /proc here; only the settings were checked');
+    else expect(half.seen).toEqual([Math.min(500_000, half.before)]);
   });
 });
