@@ -267,11 +267,11 @@ export const kernelAbort = addon.kernelAbort;
 export const kernelProgress = addon.kernelProgress;
 /**
  * The nice value a pool thread runs an async kernel or saveNpyAsync job at
- * (native/pool_yield.h; restored when the job ends): 19, or the
- * `MMARRAY_POOL_NICE` environment variable (0-19) as it was when the addon
- * loaded; 0 where the process could not take a thread's nice value back
- * down (no CAP_SYS_NICE and RLIMIT_NICE below 20) or outside Linux: then
- * pool threads keep theirs.
+ * (native/pool_yield.h; restored when the job ends): the
+ * `MMARRAY_POOL_NICE` environment variable (1-19) as it was when the addon
+ * loaded; 0 (pool threads keep theirs) when it is unset or 0 (the default),
+ * where the process could not take a thread's nice value back down (no
+ * CAP_SYS_NICE and RLIMIT_NICE below 20), and outside Linux.
  */
 export const kernelPoolNice = addon.kernelPoolNice;
 /**

@@ -1,5 +1,7 @@
 // Giving the event loop its core back while pool threads run a kernel
-// (issue #15): a yield between blocks, and a low priority for the job.
+// (issue #15): a yield between blocks, a short scheduler slice for the
+// loop's thread while jobs run (LoopSlice), and, opt-in, a low priority for
+// the job's pool threads (PoolPriority).
 //
 // A kernel on a pool thread runs for seconds; the JS thread wakes every few
 // milliseconds (a timer, a socket) and needs a core for microseconds. On a
@@ -40,20 +42,22 @@ inline void YieldToWaiting() {
 #endif
 }
 
-// The nice value a pool thread runs a kernel job at (Linux), unless the
-// environment's MMARRAY_POOL_NICE (0-19, read once when the addon loads)
-// says otherwise; 0 leaves pool threads alone. Nice values weigh threads
-// against the others of their scheduling group (the session's autogroup, or
-// the service's cgroup), not against other programs: at 19 a pool thread
-// gets 15/1024 of a core the event loop's thread wants, so a woken JS thread
-// is picked before it, while the group's share of the machine stays what it
-// was (the kernel still has every core no other thread of the group wants).
-// In a C model of one 1 ms sleeper beside two busy threads on this 2-core VM
-// (load 13-17 from other sessions, interleaved rounds), the sleeper's mean
-// run-queue wait per wakeup went from 0.60-1.87 ms to 0.15-0.42 ms and its
-// p99 gap from 8.7-12.6 ms to 4.6-6.1 ms, the busy threads' throughput
-// within the (large) noise of the load.
-constexpr int kPoolNice = 19;
+// The nice value a pool thread runs a kernel job at (Linux): the
+// environment's MMARRAY_POOL_NICE (1-19, read once when the addon loads);
+// unset or 0 leaves pool threads alone, the default. Off by default because
+// a nice value does not only weigh a pool thread against the event loop's
+// thread: the kernel splits a group's weight (the session's autogroup, the
+// service's cgroup) over the cores in proportion to the weights of the
+// group's threads on each, so a pool thread at nice 19 on a core of its own
+// also gets a fraction of the share it had against other programs. In the
+// 2-core VM at load 20-26 (bench/async.js --gaps-only --rounds 2, in its own
+// session, beside the default loop slice): walls of copyAsync 6.2 s vs
+// 2.3 s, astypeAsync 9.4 vs 1.4, saveNpyAsync 17.2 vs 7.5 with and without
+// nice 19, and no shorter gaps; in a C model of one 1 ms sleeper beside busy
+// threads in their own autogroup, no lower wait for a core either. Where the
+// process runs alone with `threads` = every core, it makes the loop's thread
+// win the core it shares with a pool thread.
+constexpr int kPoolNice = 0;
 
 #if defined(__linux__)
 namespace pool_priority_detail {
@@ -84,8 +88,8 @@ inline void* ProbeRestore(void* arg) {
 }  // namespace pool_priority_detail
 #endif
 
-// The nice value PoolPriority gives a pool thread in this process: kPoolNice
-// or MMARRAY_POOL_NICE; 0 (threads left as they are) outside Linux (nice is
+// The nice value PoolPriority gives a pool thread in this process:
+// MMARRAY_POOL_NICE, else kPoolNice; 0 (threads left as they are) outside Linux (nice is
 // per process there) and where a thread may not lower its nice value back
 // after raising it: without CAP_SYS_NICE that needs RLIMIT_NICE >= 20 - nice
 // (`ulimit -e`, systemd's LimitNICE=; 0 by default for a non-root user), and
