@@ -51,9 +51,10 @@ inline void YieldToWaiting() {
 // group's threads on each, so a pool thread at nice 19 on a core of its own
 // also gets a fraction of the share it had against other programs. In the
 // 2-core VM at load 20-26 (bench/async.js --gaps-only --rounds 2, in its own
-// session, beside the default loop slice): walls of copyAsync 6.2 s vs
-// 2.3 s, astypeAsync 9.4 vs 1.4, saveNpyAsync 17.2 vs 7.5 with and without
-// nice 19, and no shorter gaps; in a C model of one 1 ms sleeper beside busy
+// session, beside the default loop slice, two runs each): walls of
+// copyAsync 6.2, 4.2 s vs 2.3, 4.0 s, astypeAsync 9.4, 10.2 vs 1.4, 2.1,
+// saveNpyAsync 17.2, 18.1 vs 7.5, 8.2 with and without nice 19, and no
+// shorter gaps; in a C model of one 1 ms sleeper beside busy
 // threads in their own autogroup, no lower wait for a core either. Where the
 // process runs alone with `threads` = every core, it makes the loop's thread
 // win the core it shares with a pool thread.
