@@ -2,7 +2,9 @@
 // bit (every numeric dtype, both byte orders, random strided views, any
 // thread count), reject with the sync errors before writing, abort, report
 // monotone progress, and survive close() / transfers / worker teardown
-// during the work (the crash-prone cases in forked children).
+// during the work (the crash-prone cases in forked children); the
+// scheduling hints (the loop's short slice, the opt-in pool nice) hold only
+// while jobs run and are undone after (native/pool_yield.h).
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
