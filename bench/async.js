@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 'use strict';
-// Issue 15 figures, one run (`node bench/async.js [--gib N] [--cold-only | --gaps-only | --throughput-only]`, dist/ built):
+// Issue 15 figures, one run (`node bench/async.js [--gib N] [--rounds N] [--threads N] [--cold-only | --gaps-only | --throughput-only]`, dist/ built;
+// MMARRAY_POOL_NICE=0 / MMARRAY_LOOP_SLICE_US=0 in the environment turn off the pool threads' nice value / the
+// event loop's short slice during jobs (native/pool_yield.h), for an A/B):
 // - the event loop's longest gap (1 ms timer) during each async call on a
 //   2 GiB <f8 file, beside the sync call's and beside an idle loop's gap
 //   over as long a window (what the machine's other load costs); the 99th
@@ -93,12 +95,27 @@ try {
 }
 const schedBuf = Buffer.alloc(128);
 
-/** The JS thread's [CPU ms, run-queue wait ms] so far, or null. */
+/**
+ * The JS thread's [CPU ms, run-queue wait ms] so far, and the whole
+ * process's CPU ms (every thread: getrusage), or null.
+ */
 function jsThreadSched() {
   if (schedFd === null) return null;
   const n = fs.readSync(schedFd, schedBuf, 0, schedBuf.length, 0);
   const f = schedBuf.toString('latin1', 0, n).split(' ');
-  return [Number(f[0]) / 1e6, Number(f[1]) / 1e6];
+  const u = process.cpuUsage();
+  return [Number(f[0]) / 1e6, Number(f[1]) / 1e6, (u.user + u.system) / 1e3];
+}
+
+/** CPU ms every core of the machine has been busy so far (/proc/stat, 10 ms jiffies), or null. */
+function machineBusy() {
+  try {
+    const f = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal: all but idle and iowait.
+    return (f[0] + f[1] + f[2] + f[5] + f[6] + (f[7] || 0)) * (1000 / 100);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -121,7 +138,7 @@ async function withGap(fn) {
     const s = jsThreadSched();
     if (now - last > max) {
       max = now - last;
-      split = s && lastS ? [s[0] - lastS[0], s[1] - lastS[1]] : null;
+      split = s && lastS ? [s[0] - lastS[0], s[1] - lastS[1], s[2] - lastS[2]] : null;
       at = [last, now];
     }
     gaps.push(now - last);
@@ -135,15 +152,22 @@ async function withGap(fn) {
   split = null;
   gaps = [];
   const w0 = jsThreadWaits();
+  const s0 = jsThreadSched();
+  const m0 = machineBusy();
   const t0 = performance.now();
   const v = await fn();
   const ms = performance.now() - t0;
+  const s1 = jsThreadSched();
+  const m1 = machineBusy();
+  // Core time during the call: the JS thread's, the process's other threads'
+  // (pool, V8, libuv), and other programs' (machine busy less this process).
+  const cores = s0 && s1 && m0 !== null ? { js: s1[0] - s0[0], ours: s1[2] - s0[2] - (s1[0] - s0[0]), others: Math.max(0, m1 - m0 - (s1[2] - s0[2])) } : null;
   await new Promise((r) => setTimeout(r, 5));
   const w1 = jsThreadWaits();
   if (performance.now() - last > max) {
     const s = jsThreadSched();
     max = performance.now() - last;
-    split = s && lastS ? [s[0] - lastS[0], s[1] - lastS[1]] : null;
+    split = s && lastS ? [s[0] - lastS[0], s[1] - lastS[1], s[2] - lastS[2]] : null;
     at = [last, performance.now()];
   }
   clearInterval(t);
@@ -153,7 +177,7 @@ async function withGap(fn) {
   const gc = await gcIn(t0, t0 + ms);
   // The GC pauses that overlap the longest gap (entries have arrived by now).
   const inGap = gcs.filter((e) => e.startTime < at[1] && e.startTime + e.duration > at[0]);
-  return { ms, gap: max, p99, wait, split, gapGc: Math.max(0, ...inGap.map((e) => e.duration)), v, gc };
+  return { ms, gap: max, p99, wait, split, cores, gapGc: Math.max(0, ...inGap.map((e) => e.duration)), v, gc };
 }
 
 /** Milliseconds of CPU the JS thread has run (Linux), or null. */
@@ -195,14 +219,18 @@ async function main() {
   if (!throughputOnly) console.log('\n1. event loop: longest gap between 1 ms ticks during each call (warm cache)');
   if (!throughputOnly) console.log('call                           sync ms   sync gap  async ms  async gap  idle gap  async JS-CPU ms  async GC: longest ms (n, full)  gap ratio  p99 gap async/idle  loop wait/run ms async/idle');
   const half = a.index(`:${N / 2}`);
+  // --threads N: the async calls of this section with `threads: N` (default: the library's).
+  const argThreads = process.argv.indexOf('--threads');
+  const o = argThreads > 0 ? { threads: Number(process.argv[argThreads + 1]) } : {};
+  if (argThreads > 0 && !throughputOnly) console.log(`(async calls with threads: ${o.threads})`);
   const cases = throughputOnly ? [] : [
-    ['sum', () => a.sum(), () => a.sumAsync()],
-    ['min', () => a.min(), () => a.minAsync()],
-    ['mean', () => a.mean(), () => a.meanAsync()],
-    ['copy (1 GiB)', () => half.copy(), () => half.copyAsync()],
-    ["astype('<f4')", () => a.astype('<f4'), () => a.astypeAsync('<f4')],
-    ['byteswap(true) x2', () => { a.byteswap(true); a.byteswap(true); }, async () => { await a.byteswapAsync(true); await a.byteswapAsync(true); }],
-    ['saveNpy 1 GiB strided', () => mm.saveNpy(path.join(dir, 's.npy'), a.index('::2')), () => mm.saveNpyAsync(path.join(dir, 's.npy'), a.index('::2'))],
+    ['sum', () => a.sum(), () => a.sumAsync(o)],
+    ['min', () => a.min(), () => a.minAsync(o)],
+    ['mean', () => a.mean(), () => a.meanAsync(o)],
+    ['copy (1 GiB)', () => half.copy(), () => half.copyAsync('C', o)],
+    ["astype('<f4')", () => a.astype('<f4'), () => a.astypeAsync('<f4', 'K', o)],
+    ['byteswap(true) x2', () => { a.byteswap(true); a.byteswap(true); }, async () => { await a.byteswapAsync(true, o); await a.byteswapAsync(true, o); }],
+    ['saveNpy 1 GiB strided', () => mm.saveNpy(path.join(dir, 's.npy'), a.index('::2')), () => mm.saveNpyAsync(path.join(dir, 's.npy'), a.index('::2'), o)],
   ];
   const argRounds = process.argv.indexOf('--rounds');
   const ROUNDS = argRounds > 0 ? Math.max(1, Number(process.argv[argRounds + 1]) | 0) : 1;
@@ -233,8 +261,8 @@ async function main() {
     const gc = `${fmt(x.gc.max)} (${x.gc.n}, ${x.gc.full})`.padEnd(24);
     console.log(`${name.padEnd(28)} ${fmt(s.ms)}  ${fmt(s.gap)}  ${fmt(x.ms)}  ${fmt(x.gap)}  ${fmt(idle.gap)}  ${cpu === null ? '     n/a' : fmt(cpu)}         ${gc}       ${(x.gap / s.gap).toFixed(3)}  ${`${x.p99.toFixed(1)}/${idle.p99.toFixed(1)}`.padStart(11)}         ${x.wait === null ? 'n/a' : `${x.wait.toFixed(2)}/${idle.wait.toFixed(2)}`.padStart(11)}  ${met}`);
   }
-  const split = (e) => (e.split === null ? 'n/a' : `${e.split[0].toFixed(1)} cpu + ${e.split[1].toFixed(1)} wait + ${Math.max(0, e.gap - e.split[0] - e.split[1]).toFixed(1)} off, GC ${e.gapGc.toFixed(1)}`);
-  console.log(`\n   the longest gaps, ${ROUNDS} round(s) (async, then idle, per round): ms = JS-thread CPU + run-queue wait + off-CPU; GC = longest V8 pause inside`);
+  const split = (e) => (e.split === null ? 'n/a' : `${e.split[0].toFixed(1)} cpu + ${e.split[1].toFixed(1)} wait + ${Math.max(0, e.gap - e.split[0] - e.split[1]).toFixed(1)} off, other threads ${Math.max(0, e.split[2] - e.split[0]).toFixed(1)} cpu, GC ${e.gapGc.toFixed(1)}`);
+  console.log(`\n   the longest gaps, ${ROUNDS} round(s) (async, then idle, per round): ms = JS-thread CPU + run-queue wait + off-CPU; other threads = CPU the process's other threads (pool, V8, libuv) ran in it (getrusage less the JS thread; of ${os.cpus().length} x the gap); GC = longest V8 pause inside`);
   console.log(`   call                         async gap median (max)  idle gap median (max)   p99 async/idle  longest async gap split   | idle gap split`);
   for (const [name] of cases) {
     const { xs, idles } = results[name];
@@ -242,6 +270,14 @@ async function main() {
     const worstIdle = idles.reduce((p, q) => (q.gap > p.gap ? q : p));
     const gaps = (v) => `${median(v.map((e) => e.gap)).toFixed(1)} (${Math.max(...v.map((e) => e.gap)).toFixed(1)})`.padStart(12);
     console.log(`   ${name.padEnd(28)} ${gaps(xs)}            ${gaps(idles)}          ${`${median(xs.map((e) => e.p99)).toFixed(1)}/${median(idles.map((e) => e.p99)).toFixed(1)}`.padStart(9)}      ${split(worst)}   | ${split(worstIdle)}`);
+  }
+  console.log(`\n   where the cores went during each async call (medians over rounds; core-ms of ${os.cpus().length} x the call's wall time): JS thread / this process's other threads (pool, V8) / other programs (/proc/stat busy less this process, 10 ms ticks); pool nice ${require('../dist/native').kernelPoolNice()} (MMARRAY_POOL_NICE=${process.env.MMARRAY_POOL_NICE ?? 'unset'}), loop slice ${require('../dist/native').kernelLoopSlice() / 1000} µs (MMARRAY_LOOP_SLICE_US=${process.env.MMARRAY_LOOP_SLICE_US ?? 'unset'})`);
+  for (const [name] of cases) {
+    const { xs, idles } = results[name];
+    const m = (v, k) => median(v.filter((e) => e.cores !== null).map((e) => e.cores[k]));
+    if (xs.every((e) => e.cores === null)) continue;
+    const wall = median(xs.map((e) => e.ms));
+    console.log(`   ${name.padEnd(28)} wall ${fmt(wall)} ms x ${os.cpus().length} cores: JS ${fmt(m(xs, 'js'))}  other threads ${fmt(m(xs, 'ours'))}  other programs ${fmt(m(xs, 'others'))}   | idle window: other threads ${fmt(m(idles, 'ours'))}  other programs ${fmt(m(idles, 'others'))}`);
   }
   fs.rmSync(path.join(dir, 's.npy'), { force: true });
   if (process.argv.includes('--gaps-only')) {

@@ -49,6 +49,8 @@ interface Addon {
   kernelCastAsync: (...args: unknown[]) => AsyncJob;
   kernelAbort: (job: AsyncJob) => void;
   kernelProgress: (job: AsyncJob) => [number, number] | null;
+  kernelPoolNice: () => number;
+  kernelLoopSlice: () => number;
   kernelSaveAsync: KernelSaveAsync;
   kernelSaveAbort: (save: SaveJob) => void;
   kernelSaveProgress: (save: SaveJob) => [number, number] | null;
@@ -272,6 +274,21 @@ export const kernelCopyAsync = addon.kernelCopyAsync;
 export const kernelCastAsync = addon.kernelCastAsync;
 export const kernelAbort = addon.kernelAbort;
 export const kernelProgress = addon.kernelProgress;
+/**
+ * The nice value a pool thread runs an async kernel or saveNpyAsync job at
+ * (native/pool_yield.h; restored when the job ends): the
+ * `MMARRAY_POOL_NICE` environment variable (1-19) as it was when the addon
+ * loaded; 0 (pool threads keep theirs) when it is unset or 0 (the default),
+ * where the process could not take a thread's nice value back down (no
+ * CAP_SYS_NICE and RLIMIT_NICE below 20), and outside Linux.
+ */
+export const kernelPoolNice = addon.kernelPoolNice;
+/**
+ * The scheduler slice (ns) the JS thread asks for while an async job of its
+ * env runs (native/pool_yield.h; restored when the last one ends): 100,000,
+ * or `MMARRAY_LOOP_SLICE_US` × 1000 as it was when the addon loaded; 0: off.
+ */
+export const kernelLoopSlice = addon.kernelLoopSlice;
 
 /** saveNpyAsync's one pool job ({@link KernelSaveAsync}); abort stops it at its next block, progress reads [doneBytes, totalBytes]. */
 export const kernelSaveAsync = addon.kernelSaveAsync;

@@ -144,7 +144,10 @@ class HelperWorker : public Napi::AsyncWorker {
  public:
   HelperWorker(Napi::Env env, std::shared_ptr<Job> job)
       : Napi::AsyncWorker(env, "mmarray.kernelHelper"), job_(std::move(job)) {}
-  void Execute() override { job_->Help(); }
+  void Execute() override {
+    PoolPriority low;  // pool_yield.h: restored before the thread goes back to libuv
+    job_->Help();
+  }
   void OnOK() override {}
   void OnError(const Napi::Error& /*e*/) override {}
 
@@ -160,7 +163,10 @@ class KernelWorker : public Napi::AsyncWorker {
       : Napi::AsyncWorker(env, "mmarray.kernelAsync"), job_(std::move(job)), id_(id), settle_(Napi::Persistent(settle)) {
     AddClosingHook(env, StopJob, job_.get());
   }
-  void Execute() override { job_->Coordinate(); }
+  void Execute() override {
+    PoolPriority low;  // pool_yield.h
+    job_->Coordinate();
+  }
   void OnOK() override { Settle(); }
   void OnError(const Napi::Error& /*e*/) override { Settle(); }
 
@@ -195,6 +201,9 @@ class KernelWorker : public Napi::AsyncWorker {
   std::shared_ptr<Job> job_;
   uint32_t id_;
   Napi::FunctionReference settle_;
+  // Made and destroyed on the JS thread (the worker is deleted there after
+  // it settles): the loop's short slice while the job runs (pool_yield.h).
+  LoopSlice slice_;
 };
 
 // Starts `plan` over `threads` pool threads, to settle through `settle`;
@@ -261,6 +270,14 @@ Napi::Value KernelAbort(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
+// kernelPoolNice() -> the nice value a pool thread runs a job at (0: left
+// as it is; pool_yield.h).
+Napi::Value KernelPoolNice(const Napi::CallbackInfo& info) { return Napi::Number::New(info.Env(), PoolNice()); }
+
+// kernelLoopSlice() -> the slice (ns) the JS thread asks for while a job
+// runs, 0 when off (pool_yield.h).
+Napi::Value KernelLoopSlice(const Napi::CallbackInfo& info) { return Napi::Number::New(info.Env(), static_cast<double>(LoopSliceNs())); }
+
 // kernelProgress(job) -> [doneBytes, totalBytes], or null once it settled
 // (settle has the final figures).
 Napi::Value KernelProgress(const Napi::CallbackInfo& info) {
@@ -270,11 +287,15 @@ Napi::Value KernelProgress(const Napi::CallbackInfo& info) {
 }  // namespace
 
 void InitAsyncKernels(Napi::Env env, Napi::Object exports) {
+  (void)PoolNice();  // reads MMARRAY_POOL_NICE and MMARRAY_LOOP_SLICE_US here, on the JS thread (pool_yield.h)
+  (void)LoopSliceNs();
   exports.Set("kernelReduceAsync", Napi::Function::New<KernelReduceAsync>(env, "kernelReduceAsync"));
   exports.Set("kernelCopyAsync", Napi::Function::New<KernelCopyAsync>(env, "kernelCopyAsync"));
   exports.Set("kernelCastAsync", Napi::Function::New<KernelCastAsync>(env, "kernelCastAsync"));
   exports.Set("kernelAbort", Napi::Function::New<KernelAbort>(env, "kernelAbort"));
   exports.Set("kernelProgress", Napi::Function::New<KernelProgress>(env, "kernelProgress"));
+  exports.Set("kernelPoolNice", Napi::Function::New<KernelPoolNice>(env, "kernelPoolNice"));
+  exports.Set("kernelLoopSlice", Napi::Function::New<KernelLoopSlice>(env, "kernelLoopSlice"));
 }
 
 }  // namespace mmarray

@@ -323,7 +323,10 @@ class SaveWorker : public Napi::AsyncWorker {
       : Napi::AsyncWorker(env, "mmarray.saveNpyAsync"), job_(std::move(job)), id_(id), settle_(Napi::Persistent(settle)) {
     AddClosingHook(env, StopSave, job_.get());
   }
-  void Execute() override { job_->Run(); }
+  void Execute() override {
+    PoolPriority low;  // pool_yield.h: restored before the thread goes back to libuv
+    job_->Run();
+  }
   void OnOK() override { Settle(); }
   void OnError(const Napi::Error& /*e*/) override { Settle(); }
 
@@ -353,6 +356,7 @@ class SaveWorker : public Napi::AsyncWorker {
   std::shared_ptr<SaveJob> job_;
   uint32_t id_;
   Napi::FunctionReference settle_;
+  LoopSlice slice_;  // on the JS thread, as KernelWorker's (pool_yield.h)
 };
 
 // The kind of the env-table items that are SaveJobs (env_state.h): the id

@@ -2,7 +2,9 @@
 // bit (every numeric dtype, both byte orders, random strided views, any
 // thread count), reject with the sync errors before writing, abort, report
 // monotone progress, and survive close() / transfers / worker teardown
-// during the work (the crash-prone cases in forked children).
+// during the work (the crash-prone cases in forked children); the
+// scheduling hints (the loop's short slice, the opt-in pool nice) hold only
+// while jobs run and are undone after (native/pool_yield.h).
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -10,6 +12,7 @@ import * as mm from '../lib';
 import type { NdArray } from '../lib';
 import { rng } from './helpers/bytes';
 import { useTempDir } from './helpers/tmp';
+import { kernelLoopSlice, kernelPoolNice } from '../lib/native';
 
 const DIST = path.resolve(__dirname, '../dist');
 const tmp = useTempDir('mmarray-async-');
@@ -201,7 +204,7 @@ describe('abort and progress', () => {
   });
 
   test('aborting mid-flight stops a cast into a 32 MiB target part way (the documented half-written state)', async () => {
-    // The abort is raised from the first progress report, which races the
+    // The abort is raised from the first progress report past 0, which races the
     // pool threads: a fast cast can finish first on a busy machine. Each
     // attempt that finished is retried with a slower (byte-swapped, strided)
     // source; one aborted attempt must show the half-written state.
@@ -217,8 +220,10 @@ describe('abort and progress', () => {
         .setAsync(from, {
           signal: c.signal,
           threads: 2,
-          onProgress: () => {
-            if (++calls === 1) c.abort();
+          // The first report with a block written: a pool thread that has
+          // not run yet (a busy machine) would leave nothing written.
+          onProgress: (done) => {
+            if (done > 0 && ++calls === 1) c.abort();
           },
         })
         .then(
@@ -407,5 +412,183 @@ describe('forEachAsync / reduceAsync', () => {
     }, { signal: c.signal });
     await expect(p).rejects.toBeInstanceOf(mm.AbortError);
     expect(n).toBeLessThan(a.size);
+  });
+});
+
+/** Every thread of this process with its nice value (Linux /proc: field 19 of stat). */
+function threadNices(): { tid: number; comm: string; nice: number }[] {
+  const out: { tid: number; comm: string; nice: number }[] = [];
+  for (const tid of fs.readdirSync('/proc/self/task')) {
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    } catch {
+      continue; // the thread ended meanwhile
+    }
+    const close = stat.lastIndexOf(')');
+    // Fields from 3 (state) on follow the comm's ')': field 19 is the 17th.
+    out.push({ tid: Number(tid), comm: stat.slice(stat.indexOf('(') + 1, close), nice: Number(stat.slice(close + 2).split(' ')[16]) });
+  }
+  return out;
+}
+
+describe('pool thread priority (native/pool_yield.h)', () => {
+  const linux = process.platform === 'linux';
+
+  test('a job runs its pool threads at kernelPoolNice, never the JS thread, and gives each thread its nice value back', async () => {
+    if (!linux) {
+      console.log('skip: pool thread nice values are read from /proc (Linux only)');
+      return;
+    }
+    const low = kernelPoolNice();
+    const base = threadNices().find((t) => t.tid === process.pid)!.nice;
+    if (low === 0) console.log('pool priority is off here (the default; or no CAP_SYS_NICE and RLIMIT_NICE < 20): checking that nothing changes (the forked MMARRAY_POOL_NICE test lowers it)');
+    else expect(low).toBeGreaterThan(base);
+    const a = mm.zeros([32 << 20], 'f8'); // 256 MiB: long enough to be sampled
+    const others = (): number[] => threadNices().filter((t) => t.tid !== process.pid).map((t) => t.nice);
+    expect(others().every((n) => n === base)).toBe(true);
+    const seen = new Set<number>();
+    const sample = (): void => {
+      const all = threadNices();
+      expect(all.find((t) => t.tid === process.pid)!.nice).toBe(base);
+      for (const t of all) seen.add(t.nice);
+    };
+    const p = tmp.path('prio.npy');
+    const jobs: [string, () => Promise<unknown>][] = [
+      ['fillAsync', () => a.fillAsync(1, { threads: 2, onProgress: sample })],
+      ['sumAsync', () => a.sumAsync({ threads: 2, onProgress: sample })],
+      ['saveNpyAsync', () => mm.saveNpyAsync(p, a.index('::2'), { onProgress: sample })],
+    ];
+    for (const [name, job] of jobs) {
+      seen.clear();
+      const timer = setInterval(sample, 1);
+      try {
+        await job();
+      } finally {
+        clearInterval(timer);
+      }
+      // A helper may still be waking from its last wave when the promise
+      // settles; it restores before it takes its next job.
+      const t0 = Date.now();
+      while (!others().every((n) => n === base) && Date.now() - t0 < 5000) await new Promise((r) => setTimeout(r, 10));
+      expect({ name, restored: others().every((n) => n === base) }).toEqual({ name, restored: true });
+      expect({ name, lowered: seen.has(low) }).toEqual({ name, lowered: true });
+      if (low === 0) expect([...seen]).toEqual([base]);
+    }
+    // The pool's next fs jobs run on the same threads, at their old priority.
+    await Promise.all(Array.from({ length: 8 }, () => fs.promises.readFile(p)));
+    expect(others().every((n) => n === base)).toBe(true);
+  });
+  test('MMARRAY_POOL_NICE sets the pool threads\' nice value during a job and back after (unset, 0, junk: left alone), read when the addon loads', () => {
+    if (!linux) {
+      console.log('skip: pool thread nice values are read from /proc (Linux only)');
+      return;
+    }
+    const child = `
+      const L = require(${JSON.stringify(path.join(DIST, 'index.js'))});
+      const N = require(${JSON.stringify(path.join(DIST, 'native.js'))});
+      const fs = require('fs');
+      const nices = () => fs.readdirSync('/proc/self/task').map((t) => {
+        try { const s = fs.readFileSync('/proc/self/task/' + t + '/stat', 'utf8'); return Number(s.slice(s.lastIndexOf(')') + 2).split(' ')[16]); } catch { return 0; }
+      });
+      (async () => {
+        process.env.MMARRAY_POOL_NICE = '3'; // too late: read once, at load
+        const a = L.zeros([16 << 20], 'f8');
+        const seen = new Set();
+        const timer = setInterval(() => nices().forEach((n) => seen.add(n)), 1);
+        await a.fillAsync(1, { threads: 2, onProgress: () => nices().forEach((n) => seen.add(n)) });
+        clearInterval(timer);
+        // A helper may still be waking from its last wave; it restores before its next job.
+        for (let i = 0; i < 200 && nices().some((n) => n !== 0); i++) await new Promise((r) => setTimeout(r, 10));
+        await Promise.all(Array.from({ length: 8 }, () => fs.promises.stat(process.execPath)));
+        process.stdout.write(JSON.stringify({ nice: N.kernelPoolNice(), seen: [...seen].sort((x, y) => x - y), after: [...new Set(nices())] }));
+      })();
+    `;
+    const run = (env: string | undefined): { nice: number; seen: number[]; after: number[] } => {
+      const e = { ...process.env };
+      if (env === undefined) delete e.MMARRAY_POOL_NICE;
+      else e.MMARRAY_POOL_NICE = env;
+      const r = spawnSync(process.execPath, ['-e', child], { encoding: 'utf8', timeout: 120_000, env: e });
+      expect(r.status).toBe(0);
+      return JSON.parse(r.stdout) as { nice: number; seen: number[]; after: number[] };
+    };
+    expect(run(undefined)).toEqual({ nice: 0, seen: [0], after: [0] }); // off by default
+    expect(run('0')).toEqual({ nice: 0, seen: [0], after: [0] });
+    expect(run('junk')).toEqual({ nice: 0, seen: [0], after: [0] });
+    const five = run('5');
+    if (five.nice === 0) {
+      console.log('MMARRAY_POOL_NICE=5 is refused here (no CAP_SYS_NICE, RLIMIT_NICE < 20: a nice value could not be taken back down): it must change nothing');
+      expect(five).toEqual({ nice: 0, seen: [0], after: [0] });
+    } else {
+      expect(five).toEqual({ nice: 5, seen: [0, 5], after: [0] });
+    }
+  });
+  test('the JS thread asks for a short slice while its async jobs run, and gets its own back when the last one ends', async () => {
+    const sliceOf = (): number | null => {
+      const m = /se\.slice\s*:\s*(\d+)/.exec(fs.readFileSync(`/proc/self/task/${process.pid}/sched`, 'utf8'));
+      return m === null ? null : Number(m[1]);
+    };
+    if (!linux || sliceOf() === null) {
+      console.log('skip: no per-task slice in /proc/self/task/*/sched (Linux before 6.6, or not Linux)');
+      return;
+    }
+    const short = kernelLoopSlice();
+    const before = sliceOf()!;
+    const want = short === 0 || before <= short ? before : short;
+    if (short === 0) console.log('MMARRAY_LOOP_SLICE_US=0 here: checking only that the slice never changes');
+    const long = mm.zeros([32 << 20], 'f8');
+    const small = mm.zeros([1 << 20], 'f8');
+    const seen = new Set<number>();
+    const timer = setInterval(() => seen.add(sliceOf()!), 1);
+    try {
+      const first = long.fillAsync(2, { threads: 1 });
+      // A job that ends while another still runs leaves the short slice on.
+      await small.sumAsync({ threads: 1 });
+      const during = sliceOf();
+      await first;
+      expect(during).toBe(want);
+    } finally {
+      clearInterval(timer);
+    }
+    expect([...seen]).toEqual([want]);
+    expect(sliceOf()).toBe(before);
+    await mm.saveNpyAsync(tmp.path('slice.npy'), small);
+    expect(sliceOf()).toBe(before);
+  });
+
+  test('MMARRAY_LOOP_SLICE_US sets the slice in µs (0: off; out of range: the default), read when the addon loads', () => {
+    if (!linux) {
+      console.log('skip: slices are read from /proc (Linux only)');
+      return;
+    }
+    const child = `
+      const L = require(${JSON.stringify(path.join(DIST, 'index.js'))});
+      const N = require(${JSON.stringify(path.join(DIST, 'native.js'))});
+      const fs = require('fs');
+      const slice = () => Number((/se\\.slice\\s*:\\s*(\\d+)/.exec(fs.readFileSync('/proc/self/task/' + process.pid + '/sched', 'utf8')) || [0, -1])[1]);
+      (async () => {
+        const before = slice();
+        const seen = new Set();
+        const timer = setInterval(() => seen.add(slice()), 1);
+        // (Not sampled in onProgress: its last call comes after the job ended.)
+        await L.zeros([16 << 20], 'f8').fillAsync(1, { threads: 1 });
+        clearInterval(timer);
+        process.stdout.write(JSON.stringify({ setting: N.kernelLoopSlice(), before, seen: [...seen], after: slice() }));
+      })();
+    `;
+    const run = (env: string): { setting: number; before: number; seen: number[]; after: number } => {
+      const r = spawnSync(process.execPath, ['-e', child], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, MMARRAY_LOOP_SLICE_US: env } });
+      expect(r.status).toBe(0);
+      return JSON.parse(r.stdout) as { setting: number; before: number; seen: number[]; after: number };
+    };
+    const off = run('0');
+    expect(off.setting).toBe(0);
+    expect(off.seen).toEqual([off.before]);
+    expect(run('50').setting).toBe(100_000);
+    const half = run('500');
+    expect(half.setting).toBe(500_000);
+    expect(half.after).toBe(half.before);
+    if (half.before === -1) console.log('skip: no per-task slice in /proc here; only the settings were checked');
+    else expect(half.seen).toEqual([Math.min(500_000, half.before)]);
   });
 });
