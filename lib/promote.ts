@@ -159,7 +159,7 @@ function weakDefault(kind: WeakKind): DType {
  * is the same thing as bool is the lowest kind.
  */
 export function resultType(...operands: PromoteOperand[]): DType {
-  let strong: DType | null = null;
+  const strongs: DType[] = [];
   let weak: WeakKind | null = null;
   for (const x of operands) {
     const k = typeof x === 'boolean' ? null : weakKind(x);
@@ -169,8 +169,11 @@ export function resultType(...operands: PromoteOperand[]): DType {
     }
     const dt = typeof x === 'boolean' ? T['?'] : x instanceof DType ? x : (x as { dtype: DType }).dtype;
     if (!(dt instanceof DType)) throw new TypeError(`resultType() takes dtypes, arrays and scalars, got ${String(x)}`);
-    strong = strong === null ? (isNumeric(dt) ? native(dt) : dt) : promoteTypes(strong, dt);
+    strongs.push(dt);
   }
+  let strong: DType | null = null;
+  if (strongs.length > 2 && strongs.every(isNumeric)) strong = promoteSequence(strongs);
+  else for (const dt of strongs) strong = strong === null ? (isNumeric(dt) ? native(dt) : dt) : promoteTypes(strong, dt);
   if (strong === null) {
     if (weak === null) throw new TypeError('at least one array or dtype is required');
     return weakDefault(weak);
@@ -178,6 +181,71 @@ export function resultType(...operands: PromoteOperand[]): DType {
   if (weak === null) return strong;
   if (!isNumeric(strong)) refuse(strong, weakDefault(weak));
   return weakWith(strong, weak);
+}
+
+/**
+ * NumPy's type numbers, which order the builtin DTypes: a DType only
+ * promotes one with a lower number and leaves a higher one to promote it
+ * (`default_builtin_common_dtype`). float16 comes after all of them.
+ */
+const TYPE_NUM: Record<string, number> = {
+  b1: 0, i1: 1, u1: 2, i2: 3, u2: 4, i4: 5, u4: 6, i8: 7, u8: 8, f4: 11, f8: 12, c8: 14, c16: 15, f2: 23,
+};
+const typeNum = (dt: DType): number => TYPE_NUM[dt.kind + dt.itemsize];
+
+/** `cls.__common_dtype__(other)`: null for NumPy's NotImplemented (other has the higher type number). */
+function commonOneWay(a: DType, b: DType): DType | null {
+  if (typeNum(a) === typeNum(b)) return a;
+  return typeNum(b) > typeNum(a) ? null : promoteTypes(a, b);
+}
+
+/** NumPy's `PyArray_CommonDType`: either side's answer. */
+function commonDType(a: DType, b: DType): DType {
+  return commonOneWay(a, b) ?? (commonOneWay(b, a) as DType);
+}
+
+/**
+ * NumPy's `PyArray_PromoteDTypeSequence` over numeric dtypes (native order):
+ * pairs from both ends reduce to the "most knowledgeable" dtype (the highest
+ * type number), which then promotes every other one. Unlike a left-to-right
+ * `promoteTypes` chain, the order of the inputs does not matter:
+ * uint16, int16, float16 give float32 in any order (a chain gives float64 from
+ * int32 + float16).
+ */
+function promoteSequence(input: readonly DType[]): DType {
+  const dts: (DType | null)[] = input.map(native);
+  let length = dts.length;
+  let result: DType | null = null;
+  // reduce_dtypes_to_most_knowledgeable
+  for (;;) {
+    const half = Math.floor(length / 2);
+    for (let low = 0; low < half; low++) {
+      const high = length - 1 - low;
+      const a = dts[low] as DType;
+      const b = dts[high];
+      if (b === null) continue;
+      result = commonOneWay(a, b);
+      if (result === null) {
+        dts[low] = b;
+        dts[high] = a;
+      } else if (typeNum(result) === typeNum(a)) {
+        dts[high] = null; // cannot change the result
+      }
+    }
+    if (length === 2) break;
+    length -= half;
+  }
+  const main = dts[0] as DType;
+  let start = 2;
+  if (result === null) start = 1;
+  let prev: DType | null = null;
+  for (let i = start; i < dts.length; i++) {
+    const d = dts[i];
+    if (d === null || d === prev) continue;
+    const promotion = commonOneWay(main, d) as DType; // main has the highest type number
+    result = result === null ? promotion : commonDType(result, promotion);
+  }
+  return native(result as DType);
 }
 
 /** NumPy's casting rules, weakest first. */
