@@ -42,7 +42,7 @@
  * in `ufunc-native.ts`.
  * @module
  */
-import { broadcastShapes, broadcastStridesTo, kOrder, kOrderStrides, tupleNoSpace } from './broadcast';
+import { broadcastShape, broadcastStridesTo, kOrder, kOrderStrides, tupleNoSpace } from './broadcast';
 import type { DType } from './dtype';
 import { float16Bits, float16Value } from './dtype/float16';
 import { AccessError, OverflowError, ValueError } from './errors';
@@ -662,7 +662,7 @@ export function callUfunc(spec: UfuncSpec, inputs: readonly UfuncInput[], option
   const shapes: number[][] = inputs.map((x) => (x instanceof ArrayClass ? [...x.shape] : []));
   if (out !== null) shapes.push([...out.shape]);
   if (where instanceof ArrayClass) shapes.push([...where.shape]);
-  const shape = broadcastShapes(shapes);
+  const shape = broadcastShape(shapes);
   if (out !== null && (out.shape.length !== shape.length || out.shape.some((n, i) => n !== shape[i]))) {
     throw new ValueError(`non-broadcastable output operand with shape ${tupleNoSpace(out.shape)} doesn't match the broadcast shape ${tupleNoSpace(shape)}`);
   }
