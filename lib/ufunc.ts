@@ -237,11 +237,6 @@ function scalarArray(x: PyScalar, t: DType, mode: 'checked' | 'wrap' | 'compare'
 type Get = (dv: DataView, o: number) => number | bigint;
 type Set = (dv: DataView, o: number, v: number | bigint) => void;
 
-// A NaN with the sign bit set (signbit sees it through typed arrays; float16Value gives the positive NaN).
-const NEG_NAN = new Float64Array(new BigUint64Array([0xfff8000000000000n]).buffer)[0];
-function half(bits: number): number {
-  return (bits & 0xfc00) === 0xfc00 && (bits & 0x3ff) !== 0 ? NEG_NAN : float16Value(bits);
-}
 
 /** Reads one real value of dtype `d` (complex: `part` 0 or 1). */
 function getter(d: DType, part: number): Get {
@@ -257,7 +252,7 @@ function getter(d: DType, part: number): Get {
     case 'u4': return (dv, o) => dv.getUint32(o, le);
     case 'i8': return (dv, o) => dv.getBigInt64(o, le);
     case 'u8': return (dv, o) => dv.getBigUint64(o, le);
-    case 'f2': return (dv, o) => half(dv.getUint16(o, le));
+    case 'f2': return (dv, o) => float16Value(dv.getUint16(o, le));
     case 'f4': return (dv, o) => dv.getFloat32(o, le);
     case 'f8': return (dv, o) => dv.getFloat64(o, le);
     case 'c8': return (dv, o) => dv.getFloat32(o + p, le);
