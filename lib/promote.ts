@@ -253,10 +253,60 @@ export type Casting = 'no' | 'equiv' | 'safe' | 'same_kind' | 'unsafe';
 
 const CAST_KIND_ORDER: Record<string, number> = { b: 0, u: 1, i: 2, f: 3, c: 4 };
 
-/** NumPy's `np.can_cast(from, to, casting)` for numeric dtypes. */
+/**
+ * NumPy's `np.can_cast(from, to, casting)`. Numeric dtypes by NumPy's table;
+ * records field by field in position order (the least safe field decides;
+ * other names make it at best `'safe'`, another layout or byte order at best
+ * `'equiv'`; a different field count is never castable, not even `'unsafe'`);
+ * subarrays by their base when the shapes match (else only `'unsafe'`);
+ * bytes and plain voids by size (wider is `'safe'`, narrower `'same_kind'`);
+ * a record to or from anything else only `'unsafe'`.
+ */
 export function canCast(from: DType, to: DType, casting: Casting = 'safe'): boolean {
-  if (casting === 'unsafe') return true;
-  if (!isNumeric(from) || !isNumeric(to)) return from.str === to.str || (casting !== 'no' && from.equals(to));
+  return castLevel(from, to) <= CASTING_LEVEL[casting];
+}
+
+const CASTING_LEVEL: Record<Casting, number> = { no: 0, equiv: 1, safe: 2, same_kind: 3, unsafe: 4 };
+/** No cast at all: NumPy's can_cast is false even for 'unsafe'. */
+const NEVER = 5;
+
+/** The safest casting under which `from` casts to `to` (0 'no' … 4 'unsafe', 5 never). */
+function castLevel(from: DType, to: DType): number {
+  if (isNumeric(from) && isNumeric(to)) {
+    for (const c of ['no', 'equiv', 'safe', 'same_kind'] as const) if (canCastNumeric(from, to, c)) return CASTING_LEVEL[c];
+    return CASTING_LEVEL.unsafe;
+  }
+  if (from.isStructured && to.isStructured) return recordCastLevel(from, to);
+  if (from.isStructured || to.isStructured) return CASTING_LEVEL.unsafe;
+  if (from.subdtype !== null || to.subdtype !== null) {
+    if (from.subdtype === null || to.subdtype === null) return CASTING_LEVEL.unsafe;
+    const sameShape = from.shape.length === to.shape.length && from.shape.every((d, i) => d === to.shape[i]);
+    return sameShape ? castLevel(from.base, to.base) : CASTING_LEVEL.unsafe;
+  }
+  if (from.kind === to.kind && (from.kind === 'S' || from.kind === 'V')) {
+    return from.itemsize === to.itemsize ? CASTING_LEVEL.no : from.itemsize < to.itemsize ? CASTING_LEVEL.safe : CASTING_LEVEL.same_kind;
+  }
+  // numbers to or from bytes or voids: mmarray casts none of them
+  return from.str === to.str ? CASTING_LEVEL.no : CASTING_LEVEL.unsafe;
+}
+
+function recordCastLevel(from: DType, to: DType): number {
+  const fn = from.names as readonly string[];
+  const tn = to.names as readonly string[];
+  if (fn.length !== tn.length) return NEVER;
+  let level = CASTING_LEVEL.no;
+  let sameLayout = from.itemsize === to.itemsize;
+  for (let i = 0; i < fn.length; i++) {
+    const f = (from.fields as Record<string, { dtype: DType; offset: number }>)[fn[i]];
+    const t = (to.fields as Record<string, { dtype: DType; offset: number }>)[tn[i]];
+    level = Math.max(level, castLevel(f.dtype, t.dtype));
+    if (fn[i] !== tn[i]) level = Math.max(level, CASTING_LEVEL.safe);
+    if (f.offset !== t.offset) sameLayout = false;
+  }
+  return sameLayout ? level : Math.max(level, CASTING_LEVEL.equiv);
+}
+
+function canCastNumeric(from: DType, to: DType, casting: Exclude<Casting, 'unsafe'>): boolean {
   const sameType = from.kind === to.kind && from.itemsize === to.itemsize;
   if (casting === 'no') return sameType && (from.byteorder === to.byteorder || from.itemsize === 1 || from.kind === 'b');
   if (sameType) return true;
