@@ -2,9 +2,11 @@
  * Broadcasting and the layout NumPy's iterator gives new results, as pure
  * functions over shapes and byte strides (no data touched).
  *
- * - {@link broadcastShapes}: NumPy's rule (align right; each axis equal or 1)
- *   with NumPy's error text, `operands could not be broadcast together with
- *   shapes (2,3) (4,) ` (every operand, a trailing space).
+ * - {@link broadcastShape}: NumPy's rule (align right; each axis equal or 1)
+ *   with the ufuncs' error text, `operands could not be broadcast together
+ *   with shapes (2,3) (4,) ` (every operand, a trailing space).
+ * - {@link broadcastShapes}: the public `np.broadcast_shapes`, the same rule
+ *   with `np.broadcast`'s error text, which names the two clashing arguments.
  * - {@link broadcastStridesTo}: an operand's strides over the broadcast shape
  *   (0 on the axes it is stretched over, or lacks).
  * - {@link kOrder}: the axis order of NumPy's nditer with order 'K'
@@ -14,15 +16,16 @@
  * @module
  */
 import { ValueError } from './errors';
-import { tupleNoSpace } from './format';
+import { pyShape, tupleNoSpace } from './format';
+import { checkShape } from './layout';
 
 export { tupleNoSpace } from './format';
 
 /**
- * The broadcast shape of `shapes`, or a ValueError in NumPy's wording
- * listing every operand's shape.
+ * The broadcast shape of `shapes`, or a ValueError in NumPy's ufunc wording
+ * listing every operand's shape (NumPy's `_broadcast_shape` behind a ufunc).
  */
-export function broadcastShapes(shapes: readonly (readonly number[])[]): number[] {
+export function broadcastShape(shapes: readonly (readonly number[])[]): number[] {
   let nd = 0;
   for (const s of shapes) nd = Math.max(nd, s.length);
   const out = new Array<number>(nd).fill(1);
@@ -34,6 +37,46 @@ export function broadcastShapes(shapes: readonly (readonly number[])[]): number[
       if (n === have || n === 1) continue;
       if (have === 1) out[d + i] = n;
       else throw new ValueError(`operands could not be broadcast together with shapes ${shapes.map(tupleNoSpace).join(' ')} `);
+    }
+  }
+  return out;
+}
+
+/**
+ * NumPy's `np.broadcast_shapes(*shapes)`: the shape that arrays of these
+ * shapes broadcast to (align right; each axis equal or 1). A number is a 1-d
+ * shape; no shapes give `[]`.
+ *
+ * @example
+ * broadcastShapes([6, 7], [5, 6, 1], 7, [5, 1, 7]); // [5, 6, 7]
+ * @throws ValueError for shapes that do not broadcast, naming the first two
+ *   arguments that clash as NumPy does (`shape mismatch: objects cannot be
+ *   broadcast to a single shape.  Mismatch is between arg 0 with shape (3,)
+ *   and arg 1 with shape (4,).`), and for negative dimensions.
+ * @throws TypeError for a shape that does not hold integers.
+ */
+export function broadcastShapes(...shapes: (number | readonly number[])[]): number[] {
+  const checked = shapes.map((s) => checkShape(typeof s === 'number' ? [s] : s));
+  let nd = 0;
+  for (const s of checked) nd = Math.max(nd, s.length);
+  const out = new Array<number>(nd).fill(1);
+  // np.broadcast's scan: per output axis, the first argument longer than 1
+  // sets the length, and the first one that differs from it is named with it.
+  for (let axis = 0; axis < nd; axis++) {
+    let from = -1;
+    for (let j = 0; j < checked.length; j++) {
+      const s = checked[j];
+      const k = axis - (nd - s.length);
+      if (k < 0 || s[k] === 1) continue;
+      if (from < 0) {
+        from = j;
+        out[axis] = s[k];
+      } else if (s[k] !== out[axis]) {
+        throw new ValueError(
+          'shape mismatch: objects cannot be broadcast to a single shape.  ' +
+            `Mismatch is between arg ${from} with shape ${pyShape(checked[from])} and arg ${j} with shape ${pyShape(s)}.`,
+        );
+      }
     }
   }
   return out;

@@ -20,7 +20,7 @@ import type { NdArray } from './ndarray';
 import { MemoryStorage } from './storage';
 import { float16Bits, float16Value } from './dtype/float16';
 
-export { asStrided, broadcastTo, ascontiguousarray, type AsStridedOptions } from './views';
+export { asStrided, broadcastTo, broadcastArrays, slidingWindowView, ascontiguousarray, type AsStridedOptions, type SlidingWindowOptions } from './views';
 
 /** Options of {@link fromBuffer}. */
 export interface FromBufferOptions {

@@ -10,8 +10,9 @@ export type { Order, IndexSpec, ArrayClass, Retyped, FieldValue } from './ndarra
 export type { Complex, ValueOf, SumOf, ScalarValue, RecordValue, NumberSpec, BigIntSpec, BoolSpec, ComplexSpec } from './value-types';
 export { slice, Slice, newaxis, ellipsis } from './indexing';
 export type { IndexItem } from './indexing';
-export { fromBuffer, ndarray, zeros, empty, arange, asStrided, broadcastTo, ascontiguousarray } from './create';
-export type { FromBufferOptions, NdarrayOptions, AsStridedOptions } from './create';
+export { fromBuffer, ndarray, zeros, empty, arange, asStrided, broadcastTo, broadcastArrays, slidingWindowView, ascontiguousarray } from './create';
+export { broadcastShapes } from './broadcast';
+export type { FromBufferOptions, NdarrayOptions, AsStridedOptions, SlidingWindowOptions } from './create';
 export { sharesMemory, mayShareMemory } from './memory';
 export { stats, resetStats } from './stats';
 export type { Stats } from './stats';

@@ -159,9 +159,8 @@ function weakDefault(kind: WeakKind): DType {
  * is the same thing as bool is the lowest kind.
  */
 export function resultType(...operands: PromoteOperand[]): DType {
-  let strong: DType | null = null;
+  const strongs: DType[] = [];
   let weak: WeakKind | null = null;
-  let numeric: DType[] | null = [];
   for (const x of operands) {
     const k = typeof x === 'boolean' ? null : weakKind(x);
     if (k !== null) {
@@ -170,14 +169,11 @@ export function resultType(...operands: PromoteOperand[]): DType {
     }
     const dt = typeof x === 'boolean' ? T['?'] : x instanceof DType ? x : (x as { dtype: DType }).dtype;
     if (!(dt instanceof DType)) throw new TypeError(`resultType() takes dtypes, arrays and scalars, got ${String(x)}`);
-    strong = strong === null ? (isNumeric(dt) ? native(dt) : dt) : promoteTypes(strong, dt);
-    if (numeric !== null && isNumeric(dt)) numeric.push(native(dt));
-    else numeric = null;
+    strongs.push(dt);
   }
-  // Three or more numeric dtypes: NumPy's order-independent sequence
-  // promotion, which can differ from promoting pairwise (int16, uint16,
-  // float32 is float32, where (int16 + uint16) + float32 is float64).
-  if (numeric !== null && numeric.length > 2) strong = promoteSequence(numeric);
+  let strong: DType | null = null;
+  if (strongs.length > 2 && strongs.every(isNumeric)) strong = promoteSequence(strongs);
+  else for (const dt of strongs) strong = strong === null ? (isNumeric(dt) ? native(dt) : dt) : promoteTypes(strong, dt);
   if (strong === null) {
     if (weak === null) throw new TypeError('at least one array or dtype is required');
     return weakDefault(weak);
@@ -188,63 +184,68 @@ export function resultType(...operands: PromoteOperand[]): DType {
 }
 
 /**
- * NumPy's type numbers of the numeric dtypes (`np.dtype(t).num`): a DType
- * defers promotion to one with a larger number (float16 is last, which works
- * out, as NumPy's comment says).
+ * NumPy's type numbers, which order the builtin DTypes: a DType only
+ * promotes one with a lower number and leaves a higher one to promote it
+ * (`default_builtin_common_dtype`). float16 comes after all of them.
  */
-const TYPE_NUM: Record<string, number> = { b1: 0, i1: 1, u1: 2, i2: 3, u2: 4, i4: 5, u4: 6, i8: 7, u8: 8, f4: 11, f8: 12, c8: 14, c16: 15, f2: 23 };
+const TYPE_NUM: Record<string, number> = {
+  b1: 0, i1: 1, u1: 2, i2: 3, u2: 4, i4: 5, u4: 6, i8: 7, u8: 8, f4: 11, f8: 12, c8: 14, c16: 15, f2: 23,
+};
+const typeNum = (dt: DType): number => TYPE_NUM[dt.kind + dt.itemsize];
 
-function typeNum(dt: DType): number {
-  return TYPE_NUM[`${dt.kind}${dt.itemsize}`];
-}
-
-/** `a.__common_dtype__(b)` of NumPy's builtin numeric DTypes: null is NotImplemented. */
-function commonDType(a: DType, b: DType): DType | null {
+/** `cls.__common_dtype__(other)`: null for NumPy's NotImplemented (other has the higher type number). */
+function commonOneWay(a: DType, b: DType): DType | null {
+  if (typeNum(a) === typeNum(b)) return a;
   return typeNum(b) > typeNum(a) ? null : promoteTypes(a, b);
 }
 
-/**
- * NumPy's `reduce_dtypes_to_most_knowledgeable`
- * (numpy/_core/src/multiarray/common_dtype.c): pairs the first half with the
- * second from both ends, moving the DType that knows more to the front and
- * clearing (null) one that cannot change the result; recurses on the front.
- */
-function reduceToMostKnowledgeable(dts: (DType | null)[], length: number): DType | null {
-  const half = Math.floor(length / 2);
-  let res: DType | null = null;
-  for (let low = 0; low < half; low++) {
-    const high = length - 1 - low;
-    const a = dts[low]!;
-    const b = dts[high]!;
-    res = a === b ? a : commonDType(a, b);
-    if (res === null) {
-      dts[low] = b;
-      dts[high] = a;
-    } else if (res === a) {
-      dts[high] = null;
-    }
-  }
-  return length === 2 ? res : reduceToMostKnowledgeable(dts, length - half);
+/** NumPy's `PyArray_CommonDType`: either side's answer. */
+function commonDType(a: DType, b: DType): DType {
+  return commonOneWay(a, b) ?? (commonOneWay(b, a) as DType);
 }
 
 /**
- * NumPy's `PyArray_PromoteDTypeSequence` for native numeric dtypes: the
- * "main" DType (the highest category) promotes every other one, and those
- * results are combined, so the order of the inputs never matters.
+ * NumPy's `PyArray_PromoteDTypeSequence` over numeric dtypes (native order):
+ * pairs from both ends reduce to the "most knowledgeable" dtype (the highest
+ * type number), which then promotes every other one. Unlike a left-to-right
+ * `promoteTypes` chain, the order of the inputs does not matter:
+ * uint16, int16, float16 give float32 in any order (a chain gives float64 from
+ * int32 + float16).
  */
 function promoteSequence(input: readonly DType[]): DType {
-  const dts: (DType | null)[] = [...input];
-  let result = reduceToMostKnowledgeable(dts, dts.length);
-  const main = dts[0]!;
-  const start = result === null ? 1 : 2;
+  const dts: (DType | null)[] = input.map(native);
+  let length = dts.length;
+  let result: DType | null = null;
+  // reduce_dtypes_to_most_knowledgeable
+  for (;;) {
+    const half = Math.floor(length / 2);
+    for (let low = 0; low < half; low++) {
+      const high = length - 1 - low;
+      const a = dts[low] as DType;
+      const b = dts[high];
+      if (b === null) continue;
+      result = commonOneWay(a, b);
+      if (result === null) {
+        dts[low] = b;
+        dts[high] = a;
+      } else if (typeNum(result) === typeNum(a)) {
+        dts[high] = null; // cannot change the result
+      }
+    }
+    if (length === 2) break;
+    length -= half;
+  }
+  const main = dts[0] as DType;
+  let start = 2;
+  if (result === null) start = 1;
+  let prev: DType | null = null;
   for (let i = start; i < dts.length; i++) {
     const d = dts[i];
-    if (d === null) continue;
-    const promotion = commonDType(main, d);
-    if (promotion === null) refuse(d, main);
-    result = result === null ? promotion : (commonDType(result, promotion) ?? commonDType(promotion, result)!);
+    if (d === null || d === prev) continue;
+    const promotion = commonOneWay(main, d) as DType; // main has the highest type number
+    result = result === null ? promotion : commonDType(result, promotion);
   }
-  return result!;
+  return native(result as DType);
 }
 
 /** NumPy's casting rules, weakest first. */
@@ -252,10 +253,60 @@ export type Casting = 'no' | 'equiv' | 'safe' | 'same_kind' | 'unsafe';
 
 const CAST_KIND_ORDER: Record<string, number> = { b: 0, u: 1, i: 2, f: 3, c: 4 };
 
-/** NumPy's `np.can_cast(from, to, casting)` for numeric dtypes. */
+/**
+ * NumPy's `np.can_cast(from, to, casting)`. Numeric dtypes by NumPy's table;
+ * records field by field in position order (the least safe field decides;
+ * other names make it at best `'safe'`, another layout or byte order at best
+ * `'equiv'`; a different field count is never castable, not even `'unsafe'`);
+ * subarrays by their base when the shapes match (else only `'unsafe'`);
+ * bytes and plain voids by size (wider is `'safe'`, narrower `'same_kind'`);
+ * a record to or from anything else only `'unsafe'`.
+ */
 export function canCast(from: DType, to: DType, casting: Casting = 'safe'): boolean {
-  if (casting === 'unsafe') return true;
-  if (!isNumeric(from) || !isNumeric(to)) return from.str === to.str || (casting !== 'no' && from.equals(to));
+  return castLevel(from, to) <= CASTING_LEVEL[casting];
+}
+
+const CASTING_LEVEL: Record<Casting, number> = { no: 0, equiv: 1, safe: 2, same_kind: 3, unsafe: 4 };
+/** No cast at all: NumPy's can_cast is false even for 'unsafe'. */
+const NEVER = 5;
+
+/** The safest casting under which `from` casts to `to` (0 'no' … 4 'unsafe', 5 never). */
+function castLevel(from: DType, to: DType): number {
+  if (isNumeric(from) && isNumeric(to)) {
+    for (const c of ['no', 'equiv', 'safe', 'same_kind'] as const) if (canCastNumeric(from, to, c)) return CASTING_LEVEL[c];
+    return CASTING_LEVEL.unsafe;
+  }
+  if (from.isStructured && to.isStructured) return recordCastLevel(from, to);
+  if (from.isStructured || to.isStructured) return CASTING_LEVEL.unsafe;
+  if (from.subdtype !== null || to.subdtype !== null) {
+    if (from.subdtype === null || to.subdtype === null) return CASTING_LEVEL.unsafe;
+    const sameShape = from.shape.length === to.shape.length && from.shape.every((d, i) => d === to.shape[i]);
+    return sameShape ? castLevel(from.base, to.base) : CASTING_LEVEL.unsafe;
+  }
+  if (from.kind === to.kind && (from.kind === 'S' || from.kind === 'V')) {
+    return from.itemsize === to.itemsize ? CASTING_LEVEL.no : from.itemsize < to.itemsize ? CASTING_LEVEL.safe : CASTING_LEVEL.same_kind;
+  }
+  // numbers to or from bytes or voids: mmarray casts none of them
+  return from.str === to.str ? CASTING_LEVEL.no : CASTING_LEVEL.unsafe;
+}
+
+function recordCastLevel(from: DType, to: DType): number {
+  const fn = from.names as readonly string[];
+  const tn = to.names as readonly string[];
+  if (fn.length !== tn.length) return NEVER;
+  let level = CASTING_LEVEL.no;
+  let sameLayout = from.itemsize === to.itemsize;
+  for (let i = 0; i < fn.length; i++) {
+    const f = (from.fields as Record<string, { dtype: DType; offset: number }>)[fn[i]];
+    const t = (to.fields as Record<string, { dtype: DType; offset: number }>)[tn[i]];
+    level = Math.max(level, castLevel(f.dtype, t.dtype));
+    if (fn[i] !== tn[i]) level = Math.max(level, CASTING_LEVEL.safe);
+    if (f.offset !== t.offset) sameLayout = false;
+  }
+  return sameLayout ? level : Math.max(level, CASTING_LEVEL.equiv);
+}
+
+function canCastNumeric(from: DType, to: DType, casting: Exclude<Casting, 'unsafe'>): boolean {
   const sameType = from.kind === to.kind && from.itemsize === to.itemsize;
   if (casting === 'no') return sameType && (from.byteorder === to.byteorder || from.itemsize === 1 || from.kind === 'b');
   if (sameType) return true;

@@ -18,7 +18,7 @@
  * argument 'x'`.
  * @module
  */
-import { broadcastShapes } from './broadcast';
+import { broadcastShape } from './broadcast';
 import { ValueError } from './errors';
 import { allocate, NdArray as ArrayClass } from './internal';
 import type { NdArray } from './ndarray';
@@ -81,7 +81,7 @@ export function reduceWithInitial<O extends { out?: NdArray; keepdims?: boolean;
     if (mask !== false && !(mask instanceof ArrayClass)) throw new TypeError(`${kind}(): where must be an NdArray of bools or a boolean`);
     if (mask instanceof ArrayClass) {
       if (mask.dtype.kind !== 'b') throw new TypeError(`${kind}(): where must be a bool array, got ${mask.dtype.name}`);
-      const shape = broadcastShapes([[...mask.shape], [...a.shape]]);
+      const shape = broadcastShape([[...mask.shape], [...a.shape]]);
       if (shape.length !== a.ndim || shape.some((n, i) => n !== a.shape[i])) {
         throw new ValueError(`non-broadcastable operand with shape (${mask.shape.join(',')}${mask.ndim === 1 ? ',' : ''}) doesn't match the broadcast shape (${a.shape.join(',')}${a.ndim === 1 ? ',' : ''})`);
       }

@@ -42,7 +42,7 @@
  * in `ufunc-native.ts`.
  * @module
  */
-import { broadcastShapes, broadcastStridesTo, kOrder, kOrderStrides, tupleNoSpace } from './broadcast';
+import { broadcastShape, broadcastStridesTo, kOrder, kOrderStrides, tupleNoSpace } from './broadcast';
 import type { DType } from './dtype';
 import { float16Bits, float16Value } from './dtype/float16';
 import { AccessError, OverflowError, ValueError } from './errors';
@@ -264,11 +264,6 @@ function scalarArray(x: PyScalar, t: DType, mode: 'checked' | 'wrap' | 'compare'
 type Get = (dv: DataView, o: number) => number | bigint;
 type Set = (dv: DataView, o: number, v: number | bigint) => void;
 
-// A NaN with the sign bit set (signbit sees it through typed arrays; float16Value gives the positive NaN).
-const NEG_NAN = new Float64Array(new BigUint64Array([0xfff8000000000000n]).buffer)[0];
-function half(bits: number): number {
-  return (bits & 0xfc00) === 0xfc00 && (bits & 0x3ff) !== 0 ? NEG_NAN : float16Value(bits);
-}
 
 /** Reads one real value of dtype `d` (complex: `part` 0 or 1). */
 function getter(d: DType, part: number): Get {
@@ -284,7 +279,7 @@ function getter(d: DType, part: number): Get {
     case 'u4': return (dv, o) => dv.getUint32(o, le);
     case 'i8': return (dv, o) => dv.getBigInt64(o, le);
     case 'u8': return (dv, o) => dv.getBigUint64(o, le);
-    case 'f2': return (dv, o) => half(dv.getUint16(o, le));
+    case 'f2': return (dv, o) => float16Value(dv.getUint16(o, le));
     case 'f4': return (dv, o) => dv.getFloat32(o, le);
     case 'f8': return (dv, o) => dv.getFloat64(o, le);
     case 'c8': return (dv, o) => dv.getFloat32(o + p, le);
@@ -709,7 +704,7 @@ export function callUfunc(spec: UfuncSpec, inputs: readonly UfuncInput[], option
   const shapes: number[][] = inputs.map((x) => (x instanceof ArrayClass ? [...x.shape] : []));
   if (out !== null) shapes.push([...out.shape]);
   if (where instanceof ArrayClass) shapes.push([...where.shape]);
-  const shape = broadcastShapes(shapes);
+  const shape = broadcastShape(shapes);
   if (out !== null && (out.shape.length !== shape.length || out.shape.some((n, i) => n !== shape[i]))) {
     throw new ValueError(`non-broadcastable output operand with shape ${tupleNoSpace(out.shape)} doesn't match the broadcast shape ${tupleNoSpace(shape)}`);
   }

@@ -1,18 +1,21 @@
 /**
  * Views of an existing array's memory under a new layout, NumPy's free
  * functions: asStrided (any strides, bounds-checked), broadcastTo (0 strides
- * on the stretched axes, read-only) and ascontiguousarray (a view when
+ * on the stretched axes, read-only), broadcastArrays (the same for several
+ * arrays at once), slidingWindowView (overlapping windows over asStrided)
+ * and ascontiguousarray (a view when
  * C-contiguous, else a copy). Operation modules use them too, so this module
  * reaches arrays only through internal.ts (no import of ndarray.ts).
  * @module
  */
+import { broadcastShapes } from './broadcast';
 import { copyAs } from './copy';
 import { ValueError, repr } from './errors';
 import { pyShape } from './format';
 import { derive, lockReadOnly, requireOpen, storageOf, writeFlagOf, NdArray as ArrayClass } from './internal';
 import { readOptions } from './options';
 import type { NdArray } from './ndarray';
-import { byteBounds, checkShape, normalizeShape, shapeToSize, shapeToStrides } from './layout';
+import { byteBounds, checkShape, normalizeAxis, normalizeShape, shapeToSize, shapeToStrides } from './layout';
 
 /** Options of {@link asStrided}. */
 export interface AsStridedOptions {
@@ -48,6 +51,33 @@ export function asStrided(a: NdArray, shape: readonly number[], strides?: readon
 
 /** NumPy's `broadcast_to`: a read-only plain NdArray view with 0 strides on the broadcast axes. */
 export function broadcastTo(a: NdArray, shape: number | readonly number[]): NdArray {
+  return broadcastView(a, shape, false);
+}
+
+/**
+ * NumPy's `broadcast_arrays(*arrays)`: every array as a view of the shape
+ * they broadcast to (0 strides on the stretched axes). An array that already
+ * has that shape is returned itself, as NumPy does. A stretched view is
+ * writeable when its input is, as in NumPy (which warns on the first write,
+ * and plans to make them read-only): one write reaches every element that
+ * shares the stretched memory.
+ *
+ * @example
+ * const [x, y] = broadcastArrays(row, column); // both (3, 3)
+ * @throws ValueError for arrays whose shapes do not broadcast, in NumPy's words
+ *   (`shape mismatch: ... Mismatch is between arg 0 with shape (3,) and arg 1 with shape (4,).`).
+ */
+export function broadcastArrays(...arrays: NdArray[]): NdArray[] {
+  for (const a of arrays) requireOpen(a);
+  const shape = broadcastShapes(...arrays.map((a) => a.shape));
+  return arrays.map((a) => (sameShape(a.shape, shape) ? a : broadcastView(a, shape, writeFlagOf(a))));
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((n, i) => n === b[i]);
+}
+
+function broadcastView(a: NdArray, shape: number | readonly number[], writeable: boolean): NdArray {
   requireOpen(a);
   const s = normalizeShape(shape);
   const fail = (): never => {
@@ -68,7 +98,62 @@ export function broadcastTo(a: NdArray, shape: number | readonly number[]): NdAr
     else if (n === t) strides[lead + i] = a.strides[i];
     else fail();
   }
-  return derive(a, ArrayClass.prototype, a.dtype, s, strides, a.offset, false);
+  return derive(a, ArrayClass.prototype, a.dtype, s, strides, a.offset, writeable);
+}
+
+/** Options of {@link slidingWindowView}. */
+export interface SlidingWindowOptions {
+  /** Default false (NumPy's default): the windows overlap, so writes would reach several of them. */
+  writeable?: boolean;
+}
+
+/**
+ * NumPy's `lib.stride_tricks.sliding_window_view(x, window_shape, axis)`:
+ * a view of every window of `windowShape` sliding over `axis` (every axis
+ * when omitted; an axis may repeat). The result has `x`'s axes, each
+ * shortened by its window length - 1, followed by one axis per window
+ * length; no data is copied.
+ *
+ * @example
+ * slidingWindowView(arange(5), 2).toArray(); // [[0, 1], [1, 2], [2, 3], [3, 4]]
+ * @throws ValueError for a negative window length, a window longer than its
+ *   axis, or window and axis counts that differ (NumPy's messages).
+ * @throws AxisError for an axis out of range.
+ */
+export function slidingWindowView(
+  x: NdArray,
+  windowShape: number | readonly number[],
+  axis?: number | readonly number[] | null,
+  options: SlidingWindowOptions = {},
+): NdArray {
+  requireOpen(x);
+  const window = typeof windowShape === 'number' ? [windowShape] : [...windowShape];
+  for (const w of window) if (!Number.isInteger(w)) throw new TypeError(`window_shape must hold integers, got ${repr(w)}`);
+  if (window.some((w) => w < 0)) throw new ValueError('`window_shape` cannot contain negative values');
+  let axes: number[];
+  if (axis === undefined || axis === null) {
+    axes = Array.from({ length: x.ndim }, (_, i) => i);
+    if (window.length !== axes.length) {
+      throw new ValueError(
+        `Since axis is \`None\`, must provide window_shape for all dimensions of \`x\`; got ${window.length} window_shape elements and \`x.ndim\` is ${x.ndim}.`,
+      );
+    }
+  } else {
+    // Repeats allowed, as NumPy's normalize_axis_tuple(..., allow_duplicate=True).
+    axes = (typeof axis === 'number' ? [axis] : [...axis]).map((a) => normalizeAxis(a, x.ndim));
+    if (window.length !== axes.length) {
+      throw new ValueError(
+        `Must provide matching length window_shape and axis; got ${window.length} window_shape elements and ${axes.length} axes elements.`,
+      );
+    }
+  }
+  const outStrides = [...x.strides, ...axes.map((ax) => x.strides[ax])];
+  const trimmed = [...x.shape];
+  axes.forEach((ax, i) => {
+    if (trimmed[ax] < window[i]) throw new ValueError('window shape cannot be larger than input array shape');
+    trimmed[ax] -= window[i] - 1;
+  });
+  return asStrided(x, [...trimmed, ...window], outStrides, { writeable: options.writeable ?? false });
 }
 
 /**

@@ -585,7 +585,7 @@ void CopyRow(const uint8_t* s, int64_t ss, uint8_t* d, int64_t ds, int64_t n, in
 // complex -> real keeps the real part; anything -> bool tests non-zero;
 // int64 -> float32 rounds once; double -> float16 rounds once, half to even
 // (lib/dtype/float16.ts). NaN payloads may differ from the JS path, which
-// reads every float into a JS number; a NaN stays a NaN either way.
+// reads every float into a JS number; a NaN stays a NaN, of the same sign, either way.
 //
 // Buffered as NumPy does: a chunk of source items is gathered (byte-swapped
 // when needed) into a native-order array, converted array to array (plain
@@ -606,8 +606,10 @@ struct Cplx {
 enum CastType { kCI8 = 9, kCU8 = 10, kCF2 = 11, kCC8 = 12, kCC16 = 13 };
 constexpr int64_t kCastItemsize[] = {8, 4, 1, 1, 2, 2, 4, 4, 1, 8, 8, 2, 8, 16};
 
-// float16 bits -> double, exact (a NaN becomes the default NaN, as before).
-// Built from bits with no ldexp, so a cast loop over it stays vector code.
+// float16 bits -> double, exact, NumPy's npy_halfbits_to_doublebits: inf and
+// NaN keep their sign, a NaN its 10 payload bits (the top of the double's
+// fraction). Built from bits with no ldexp, so a cast loop over it stays
+// vector code.
 inline double HalfToDouble(uint16_t h) {
   uint64_t exp = (h >> 10) & 0x1f;
   uint64_t m = h & 0x3ff;
@@ -618,7 +620,7 @@ inline double HalfToDouble(uint16_t h) {
   std::memcpy(&sub_bits, &sub, 8);
   // Normal: rebias the exponent (15 -> 1023) and widen the fraction.
   uint64_t bits = (exp == 0 ? sub_bits : ((exp + 1008) << 52) | (m << 42)) | sign;
-  if (exp == 31) bits = m == 0 ? 0x7ff0000000000000 | sign : 0x7ff8000000000000;
+  if (exp == 31) bits = 0x7ff0000000000000 | (m << 42) | sign;
   double r;
   std::memcpy(&r, &bits, 8);
   return r;

@@ -1,15 +1,15 @@
 // Broadcasting and nditer's 'K' order (lib/broadcast.ts), as pure functions.
-import { broadcastShapes, broadcastStridesTo, kOrder, kOrderStrides } from '../lib/broadcast';
+import { broadcastShape, broadcastStridesTo, kOrder, kOrderStrides } from '../lib/broadcast';
 import { ValueError } from '../lib/errors';
 
-describe('broadcastShapes', () => {
+describe('broadcastShape', () => {
   test('aligns shapes on the right; length-1 axes stretch', () => {
-    expect(broadcastShapes([[2, 1, 3], [4, 1], []])).toEqual([2, 4, 3]);
-    expect(broadcastShapes([[0], [1]])).toEqual([0]);
+    expect(broadcastShape([[2, 1, 3], [4, 1], []])).toEqual([2, 4, 3]);
+    expect(broadcastShape([[0], [1]])).toEqual([0]);
   });
 
   test("incompatible shapes give NumPy's message with every operand", () => {
-    expect(() => broadcastShapes([[2, 3], [], [3, 2]])).toThrow(new ValueError('operands could not be broadcast together with shapes (2,3) () (3,2) '));
+    expect(() => broadcastShape([[2, 3], [], [3, 2]])).toThrow(new ValueError('operands could not be broadcast together with shapes (2,3) () (3,2) '));
   });
 
   test('broadcast strides are 0 on new and length-1 axes', () => {

@@ -2,7 +2,7 @@
 // bounds check, sharesMemory the exact answer; both work across arrays made
 // separately over one ArrayBuffer.
 import { arange, broadcastTo, fromBuffer, zeros } from '../lib/create';
-import { TooHardError } from '../lib/errors';
+import { OverflowError, TooHardError, ValueError } from '../lib/errors';
 import { mayShareMemory, sharesMemory } from '../lib/memory';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 
@@ -75,6 +75,23 @@ describe('mayShareMemory and sharesMemory', () => {
     const y = a.index('3::11');
     expect(() => sharesMemory(x, y, 0)).toThrow(TooHardError);
     expect(typeof sharesMemory(x, y)).toBe('boolean');
+  });
+
+  test("maxWork as NumPy reads max_work: -1 exact, 0 bounds; mayShareMemory answers true when the bound runs out", () => {
+    const a = arange(10, '<f8');
+    const [even, odd] = [a.index('::2'), a.index('1::2')];
+    // np.may_share_memory(x[::2], x[1::2], max_work=w) for w = None, 0, -1, -2, 5
+    expect(mayShareMemory(even, odd)).toBe(true);
+    expect(mayShareMemory(even, odd, 0)).toBe(true);
+    expect(mayShareMemory(even, odd, -1)).toBe(false);
+    expect(mayShareMemory(even, odd, -2)).toBe(false);
+    expect(mayShareMemory(even, odd, 5)).toBe(false);
+    expect(sharesMemory(even, odd, -1)).toBe(false);
+    expect(() => sharesMemory(even, odd, 0)).toThrow(TooHardError);
+    // NumPy: ValueError 'Invalid value for max_work', 'max_work must be an integer', OverflowError past C ssize_t
+    expect(() => mayShareMemory(even, odd, -3)).toThrow(ValueError);
+    expect(() => sharesMemory(even, odd, 1.5)).toThrow(ValueError);
+    expect(() => mayShareMemory(even, odd, 2 ** 63)).toThrow(OverflowError);
   });
 });
 

@@ -1,7 +1,7 @@
 // NumPy 2 promotion: the whole numeric table, weak scalars and casting rules,
 // cross-checked against numpy when python3 + numpy are installed.
 import { execFileSync } from 'child_process';
-import { dtype } from '../lib';
+import { dtype, type DTypeLike } from '../lib';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { canCast, promoteTypes, resultType, DTypePromotionError, type Casting } from '../lib/promote';
 
@@ -99,5 +99,30 @@ describeWithNumpy('resultType of three numeric dtypes (NumPy cross-check)', () =
     const diff = got.map((g, i) => [i, g, want[i]]).filter(([, g, w]) => g !== w);
     expect(diff).toEqual([]);
     expect(resultType(dtype('i2'), dtype('u2'), dtype('f4')).name).toBe('float32');
+  });
+});
+
+describe('canCast of records, subarrays, bytes and voids', () => {
+  // NumPy 2.4's answers: the safest casting under which np.can_cast(from, to, casting) is True.
+  const LEVELS = ['no', 'equiv', 'safe', 'same_kind', 'unsafe'] as const;
+  const level = (a: DTypeLike, b: DTypeLike): string => LEVELS.find((c) => canCast(dtype(a), dtype(b), c)) ?? 'never';
+  test.each([
+    [[['a', 'i4']], [['b', 'i4']], 'safe'], // other names: at best safe (by position)
+    [[['a', 'i4']], [['a', 'i4'], ['b', 'i4']], 'never'], // field counts differ: not even unsafe
+    [[['a', '<i4']], [['a', '>i4']], 'equiv'],
+    [{ names: ['a'], formats: ['i4'], itemsize: 8 }, [['a', 'i4']], 'equiv'], // another layout
+    [[['a', 'f8']], [['a', 'f4']], 'same_kind'],
+    [[['a', 'f8']], [['a', 'i8']], 'unsafe'], // was 'no': records compared by their '|V8' str
+    [[['a', 'i4']], [['a', 'i4']], 'no'],
+    ['V8', [['a', 'i8']], 'unsafe'], // was 'no'
+    [[['a', 'i8']], 'i8', 'unsafe'],
+    ['V4', 'V8', 'safe'],
+    ['V8', 'V4', 'same_kind'],
+    ['S4', 'S8', 'safe'],
+    [[['a', 'i4', 2]], [['a', 'i8', 2]], 'safe'],
+    [[['a', 'i4', 2]], [['a', 'i4', 3]], 'unsafe'],
+    [[['a', [['x', 'i4']]]], [['a', [['y', 'i4']]]], 'safe'],
+  ] as [DTypeLike, DTypeLike, string][])('%j -> %j: %s', (a, b, want) => {
+    expect(level(a, b)).toBe(want);
   });
 });

@@ -52,12 +52,23 @@ export function float16Bits(x: number): number {
   return sign | (exp << 10) | m;
 }
 
-/** Decodes float16 bits (the low 16 bits of `bits`) to the exact number they denote. */
+/**
+ * A NaN with the sign bit set. JS cannot spell one, but typed arrays and
+ * DataView writes keep it, so a negative float16 NaN cast to float32/64 stays
+ * negative (signbit sees it), as NumPy's `npy_halfbits_to_doublebits` keeps it.
+ */
+export const NEGATIVE_NAN = new Float64Array(new BigUint64Array([0xfff8000000000000n]).buffer)[0];
+
+/**
+ * Decodes float16 bits (the low 16 bits of `bits`) to the exact number they
+ * denote; a NaN keeps its sign (its payload is not kept: a JS number carries
+ * no guaranteed payload).
+ */
 export function float16Value(bits: number): number {
   const exp = (bits >>> 10) & 0x1f;
   const m = bits & 0x3ff;
   const sign = bits & 0x8000 ? -1 : 1;
   if (exp === 0) return sign * m * 2 ** -24;
-  if (exp === 31) return m === 0 ? sign * Infinity : NaN;
+  if (exp === 31) return m === 0 ? sign * Infinity : sign < 0 ? NEGATIVE_NAN : NaN;
   return sign * (1024 + m) * 2 ** (exp - 25);
 }

@@ -24,7 +24,7 @@
  * understand raises NumPy's `TypeError: data type 'i3' not understood`.
  * @module
  */
-import { ValueError, repr } from '../errors';
+import { OverflowError, ValueError, repr } from '../errors';
 import {
   DType,
   makeScalar,
@@ -428,6 +428,12 @@ const roundUp = (n: number, a: number): number => Math.ceil(n / a) * a;
 
 /** NumPy keeps itemsizes and field offsets in C ints. */
 const C_INT_MAX = 0x7fffffff;
+/** 2**63: NumPy reads offsets and itemsizes as C longs first, and a Python int past one is an OverflowError. */
+const C_LONG_LIMIT = 2 ** 63;
+
+function pyIntTooLarge(what: string, value: number): OverflowError {
+  return new OverflowError(`Python int too large to convert to C long: ${what} ${value} is 2**63 or more`);
+}
 
 /** Places fields one after another (C layout when `align`), as NumPy's list forms do. */
 function layoutSequential(names: readonly string[], types: readonly DType[], align: boolean): DType {
@@ -508,6 +514,7 @@ function parseDict(d: DTypeDict, alignOption: boolean): DType {
     if (hasOffsets) {
       offset = offsets[i];
       if (typeof offset !== 'number' || !Number.isInteger(offset)) throw new TypeError(`field offset must be an integer, got ${repr(offset)}`);
+      if (offset >= C_LONG_LIMIT) throw pyIntTooLarge('field offset', offset);
       if (offset > C_INT_MAX) throw new ValueError(`field offset ${offset} won't fit into a C int (at most ${C_INT_MAX}, as in NumPy)`);
       if (offset < 0) throw new ValueError(`offset ${offset} cannot be negative`);
       if (align && offset % t.alignment !== 0) {
@@ -527,6 +534,7 @@ function parseDict(d: DTypeDict, alignOption: boolean): DType {
   total = roundUp(total, maxAlign);
   if (itemsize !== undefined) {
     if (typeof itemsize !== 'number' || !Number.isInteger(itemsize) || itemsize < 0) throw new TypeError(`itemsize must be a non-negative integer, got ${repr(itemsize)}`);
+    if (itemsize >= C_LONG_LIMIT) throw pyIntTooLarge('itemsize', itemsize);
     if (itemsize > C_INT_MAX) throw new ValueError(`itemsize ${itemsize} won't fit into a C int (at most ${C_INT_MAX}, as in NumPy)`);
     if (itemsize < total) {
       throw new ValueError(`NumPy dtype descriptor requires ${total} bytes, cannot override to smaller itemsize of ${itemsize}`);

@@ -1,6 +1,7 @@
 // float16 against NumPy: every bit pattern decodes to NumPy's value, and
 // encoding (one rounding, half to even) matches NumPy's float64 -> float16 cast.
 import { float16Bits, float16Value, FLOAT16_MAX, FLOAT16_MIN_SUBNORMAL } from '../../lib/dtype/float16';
+import { isnan, signbit, zeros } from '../../lib';
 import { describeWithNumpy, runNumpy } from '../helpers/numpy';
 
 const hexToF64 = (hex: string): Float64Array => new Float64Array(new Uint8Array(Buffer.from(hex, 'hex')).buffer);
@@ -63,5 +64,29 @@ describe('float16', () => {
     expect(float16Bits(1 + 2 ** -11)).toBe(0x3c00); // tie below: stays on even 1.0
     expect(float16Bits(1 + 3 * 2 ** -11)).toBe(0x3c02); // tie above: rounds up to even
     expect(float16Bits(2049 + 2 ** -13)).toBe(0x6801); // one rounding: 2050, not 2048 via float32
+  });
+});
+
+describe('float16 NaN sign', () => {
+  // NumPy's npy_halfbits_to_doublebits keeps a NaN's sign: signbit(a) equals
+  // signbit(a.astype('f4')) for every float16 (test_half.py's test_nans_infs).
+  const signOf = (x: number): number => new Uint8Array(new Float64Array([x]).buffer)[7] >> 7;
+  test('a negative NaN decodes to a NaN with the sign bit set; a positive one without', () => {
+    for (const b of [0xfc01, 0xfe00, 0xffff]) {
+      expect(float16Value(b)).toBeNaN();
+      expect(signOf(float16Value(b))).toBe(1);
+    }
+    for (const b of [0x7c01, 0x7e00, 0x7fff]) expect(signOf(float16Value(b))).toBe(0);
+  });
+
+  test('the sign survives a cast to float32 and float64, small (JS) and large (native) arrays', () => {
+    for (const n of [3, 1 << 16]) {
+      const a = zeros(n, 'u2');
+      a.fill(0xfe00);
+      for (const to of ['f4', 'f8'] as const) {
+        expect(signbit(a.view('f2').astype(to)).toArray()).toEqual(new Array(n).fill(true));
+        expect(isnan(a.view('f2').astype(to)).toArray()).toEqual(new Array(n).fill(true));
+      }
+    }
   });
 });

@@ -3,7 +3,7 @@
 // give the same answers.
 import { inspect } from 'util';
 import { dtype, fromDescr, DType, type DTypeLike } from '../../lib/dtype';
-import { ValueError } from '../../lib/errors';
+import { OverflowError, ValueError } from '../../lib/errors';
 import { describeWithNumpy, runNumpy } from '../helpers/numpy';
 
 type Case = [DTypeLike, { align?: boolean }?];
@@ -256,5 +256,16 @@ describe('dtype', () => {
     for (const bad of [5, null, undefined, {}, true]) {
       expect(() => dtype(bad as unknown as DTypeLike)).toThrow(TypeError);
     }
+  });
+});
+
+describe('offsets and itemsizes past a C long', () => {
+  // NumPy reads them as C longs first: 2**31..2**63-1 is a ValueError (not a
+  // C int), 2**63 and up an OverflowError (not a C long).
+  test('an offset or itemsize of 2**63 or more is an OverflowError, as in NumPy', () => {
+    expect(() => dtype({ names: ['A'], formats: ['i4'], offsets: [2 ** 70] })).toThrow(OverflowError);
+    expect(() => dtype({ names: ['A'], formats: ['i4'], itemsize: 2 ** 63 })).toThrow(OverflowError);
+    expect(() => dtype({ names: ['A'], formats: ['i4'], offsets: [2 ** 40] })).toThrow(ValueError);
+    expect(() => dtype({ names: ['A'], formats: ['i4'], itemsize: 2 ** 31 })).toThrow(ValueError);
   });
 });
