@@ -759,8 +759,8 @@ Napi::Value AxisReduce(const Napi::CallbackInfo& info) {
 // (in L1) folded by ExtremeContiguous's vector lanes, the first block with
 // the strictly best extreme kept, then its first item equal to that extreme
 // (±0 are equal, as the sequential loop's strict comparison treats them). A
-// block whose extreme is NaN holds the first NaN. Integers take this path;
-// floats take ArgFloatBody below.
+// block whose extreme is NaN holds the first NaN. 1- and 2-byte integers
+// take this path; 4- and 8-byte items take ArgLanesBody below.
 template <class T, bool Max>
 int64_t ArgContiguous(const T* a, int64_t n) {
   constexpr int64_t kBlock = 1024;
