@@ -759,8 +759,8 @@ Napi::Value AxisReduce(const Napi::CallbackInfo& info) {
 // (in L1) folded by ExtremeContiguous's vector lanes, the first block with
 // the strictly best extreme kept, then its first item equal to that extreme
 // (±0 are equal, as the sequential loop's strict comparison treats them). A
-// block whose extreme is NaN holds the first NaN. Integers take this path;
-// floats take ArgFloatBody below.
+// block whose extreme is NaN holds the first NaN. 1- and 2-byte integers
+// take this path; 4- and 8-byte items take ArgLanesBody below.
 template <class T, bool Max>
 int64_t ArgContiguous(const T* a, int64_t n) {
   constexpr int64_t kBlock = 1024;
@@ -786,110 +786,156 @@ int64_t ArgContiguous(const T* a, int64_t n) {
   }
 }
 
-// ArgContiguous for floats, as NumPy's argmax does it: per block of 4 KiB
-// (in L1), one pass of vector max (or min) lanes of kBytes beside vector
-// sums, then a scalar find of the first item equal to the best block's
-// extreme. A NaN never wins a comparison, so the lanes hold the extreme of
-// the other items; a NaN makes its lane's sum NaN, and a block whose sum is
-// NaN is searched for one (inf - inf also gives NaN: then none is found and
-// the block's extreme stands). The lanes' order is free: max and min do not
-// depend on it, and ±0 are equal to the strict comparisons and to the find.
-// Inlined into one function per instruction set (ArgFloatAvx512 ...), so
-// the vectors are as wide as the machine's.
+// ArgContiguous for 4- and 8-byte items, in one pass over memory with no
+// horizontal step per block: lanes as wide as the machine's vectors (four
+// accumulators of them per step) carry, per lane, the best item so far and
+// the number of the block of kArgBlock items where the lane first reached it
+// (a strict comparison, so a later equal item does not move it). Each block
+// starts its accumulators at the lanes' bests, folds its items in, and
+// merges the four into one (max or min, whose order is free: a NaN never
+// wins a comparison, so the lanes hold the extreme of the other items, and
+// ±0 are equal to the strict comparisons); a lane that grew takes the
+// block's number. At the end the extreme g is the best of the lanes, and
+// its first position is in the first block B any lane holding g took: an
+// earlier g would have been taken by its own lane at its own earlier block.
+// Only positions of those lanes in block B are searched (one item in
+// kLanes). The last block may be short (whole vector steps); the fewer
+// than one step of items after it go one by one. Floats: vector sums
+// beside the lanes flag a NaN (a NaN makes its lane's sum NaN; inf - inf
+// also gives NaN: then none is found and the lanes' answer stands), and the
+// first NaN is searched for. Inlined into one function per instruction set
+// (ArgLanesAvx512 ...).
+template <class T>
+constexpr int64_t kArgBlock = 2048 / sizeof(T);
+
 template <class T, bool Max, int kBytes>
-__attribute__((always_inline)) inline int64_t ArgFloatBody(const T* __restrict a, int64_t n) {
+__attribute__((always_inline)) inline int64_t ArgLanesBody(const T* __restrict a, int64_t n) {
+  using I = std::conditional_t<sizeof(T) == 8, int64_t, int32_t>;
   using Vec __attribute__((vector_size(kBytes))) = T;
+  using Idx __attribute__((vector_size(kBytes))) = I;
+  constexpr bool kFloat = std::is_floating_point_v<T>;
   constexpr int64_t kLanes = kBytes / sizeof(T), kAcc = 4, kStep = kLanes * kAcc;
-  constexpr int64_t kBlock = kPageItems<T>;
-  T best = a[0];
-  int64_t at = 0;
-  for (int64_t lo = 0; lo < n; lo += kBlock) {
-    int64_t len = n - lo < kBlock ? n - lo : kBlock;
-    const T* b = a + lo;
-    PrefetchAhead(b);
-    T m = b[0];
-    T sum = 0;
-    int64_t i = 0;
-    if (len >= kStep) {
-      Vec r[kAcc], t[kAcc];
+  constexpr int64_t kBlock = kArgBlock<T>;
+  static_assert(kBlock % kStep == 0, "a block is whole steps");
+  T init;
+  if constexpr (kFloat) init = Max ? -std::numeric_limits<T>::infinity() : std::numeric_limits<T>::infinity();
+  else init = Max ? std::numeric_limits<T>::lowest() : std::numeric_limits<T>::max();
+  // Every lane starts at init, copied in whole (see ExtremeContiguous).
+  T first[kLanes];
+  for (int64_t j = 0; j < kLanes; j++) first[j] = init;
+  Vec best;
+  std::memcpy(&best, first, sizeof best);
+  Idx blk = {};
+  Vec t[kAcc] = {};
+  // Whole steps only: the last block may be short (a whole number of steps).
+  const int64_t tail = n - n % kStep;
+  const int64_t blocks = (tail + kBlock - 1) / kBlock;
+  for (int64_t b = 0; b < blocks; b++) {
+    const T* p = a + b * kBlock;
+    const int64_t len = tail - b * kBlock < kBlock ? tail - b * kBlock : kBlock;
+    PrefetchAhead(p);
+    Vec r[kAcc];
+    for (int k = 0; k < kAcc; k++) r[k] = best;
+    for (int64_t i = 0; i < len; i += kStep) {
       for (int k = 0; k < kAcc; k++) {
-        // SAFETY: here and in the loop below, only items below i + kStep <= len
-        // of the block are read.
-        std::memcpy(&r[k], b + k * kLanes, sizeof(Vec));
-        t[k] = r[k];
-      }
-      for (i = kStep; i + kStep <= len; i += kStep) {
-        for (int k = 0; k < kAcc; k++) {
-          Vec v;
-          std::memcpy(&v, b + i + k * kLanes, sizeof(Vec));
-          r[k] = (Max ? v > r[k] : v < r[k]) ? v : r[k];
-          t[k] += v;
-        }
-      }
-      for (int k = 1; k < kAcc; k++) {
-        r[0] = (Max ? r[k] > r[0] : r[k] < r[0]) ? r[k] : r[0];
-        t[0] += t[k];
-      }
-      m = r[0][0];
-      for (int64_t j = 0; j < kLanes; j++) {
-        m = Better<Max>(r[0][j], m);
-        sum += t[0][j];
+        Vec v;
+        // SAFETY: items below b * kBlock + len <= tail <= n.
+        std::memcpy(&v, p + i + k * kLanes, sizeof(Vec));
+        r[k] = (Max ? v > r[k] : v < r[k]) ? v : r[k];
+        if constexpr (kFloat) t[k] += v;
       }
     }
-    for (; i < len; i++) {
-      m = Better<Max>(b[i], m);
-      sum += b[i];
-    }
-    if (sum != sum) {
-      for (int64_t k = 0; k < len; k++) {
-        if (b[k] != b[k]) return lo + k;
+    r[0] = (Max ? r[1] > r[0] : r[1] < r[0]) ? r[1] : r[0];
+    r[2] = (Max ? r[3] > r[2] : r[3] < r[2]) ? r[3] : r[2];
+    r[0] = (Max ? r[2] > r[0] : r[2] < r[0]) ? r[2] : r[0];
+    Idx bv = {};
+    bv += static_cast<I>(b);
+    blk = (Max ? r[0] > best : r[0] < best) ? bv : blk;
+    best = r[0];
+  }
+  if constexpr (kFloat) {
+    Vec sum = (t[0] + t[1]) + (t[2] + t[3]);
+    bool nan = false;
+    for (int64_t j = 0; j < kLanes; j++) nan = nan || sum[j] != sum[j];
+    if (nan) {
+      for (int64_t k = 0; k < tail; k++) {
+        if (a[k] != a[k]) return k;
       }
-    }
-    // m is NaN only when every lane saw only NaN, and then the search above returned.
-    if (lo == 0 || (Max ? m > best : m < best)) {
-      best = m;
-      at = lo;
     }
   }
-  for (int64_t k = at;; k++) {
-    if (a[k] == best) return k;
+  T g = init;
+  for (int64_t j = 0; j < kLanes; j++) g = Better<Max>(best[j], g);
+  // The tail, one by one (the first NaN of the row if no block had one).
+  T m = g;
+  int64_t at = -1;
+  for (int64_t k = tail; k < n; k++) {
+    if constexpr (kFloat) {
+      if (a[k] != a[k]) return k;
+    }
+    if (Max ? a[k] > m : a[k] < m) {
+      m = a[k];
+      at = k;
+    }
   }
+  // A tail item strictly better than every block item (than init, when
+  // there is no block) is the answer; else, with no block, every item is
+  // init and the first is.
+  if (at >= 0) return at;
+  if (blocks == 0) return 0;
+  int64_t first_block = blocks;
+  for (int64_t j = 0; j < kLanes; j++) {
+    if (best[j] == g && blk[j] < first_block) first_block = blk[j];
+  }
+  int64_t pos = n;
+  for (int64_t j = 0; j < kLanes; j++) {
+    if (best[j] != g || blk[j] != first_block) continue;
+    // SAFETY: positions of block first_block < blocks, below tail <= n.
+    const int64_t end = (first_block + 1) * kBlock < tail ? (first_block + 1) * kBlock : tail;
+    for (int64_t k = first_block * kBlock + j; k < end && k < pos; k += kLanes) {
+      if (a[k] == g) {
+        pos = k;
+        break;
+      }
+    }
+  }
+  return pos;
 }
 
 template <class T, bool Max>
-using ArgFloatFn = int64_t (*)(const T*, int64_t);
+using ArgLanesFn = int64_t (*)(const T*, int64_t);
 
 #if defined(__x86_64__)
 template <class T, bool Max>
-__attribute__((target("avx512f"))) int64_t ArgFloatAvx512(const T* a, int64_t n) {
-  return ArgFloatBody<T, Max, 64>(a, n);
+__attribute__((target("avx512f"))) int64_t ArgLanesAvx512(const T* a, int64_t n) {
+  return ArgLanesBody<T, Max, 64>(a, n);
 }
 template <class T, bool Max>
-__attribute__((target("avx2"))) int64_t ArgFloatAvx2(const T* a, int64_t n) {
-  return ArgFloatBody<T, Max, 32>(a, n);
+__attribute__((target("avx2"))) int64_t ArgLanesAvx2(const T* a, int64_t n) {
+  return ArgLanesBody<T, Max, 32>(a, n);
 }
 #endif
 template <class T, bool Max>
-int64_t ArgFloatBase(const T* a, int64_t n) {
-  return ArgFloatBody<T, Max, 16>(a, n);
+int64_t ArgLanesBase(const T* a, int64_t n) {
+  return ArgLanesBody<T, Max, 16>(a, n);
 }
 
 template <class T, bool Max>
-ArgFloatFn<T, Max> PickArgFloat() {
+ArgLanesFn<T, Max> PickArgLanes() {
 #if defined(__x86_64__)
   __builtin_cpu_init();
-  if (__builtin_cpu_supports("avx512f")) return ArgFloatAvx512<T, Max>;
-  if (__builtin_cpu_supports("avx2")) return ArgFloatAvx2<T, Max>;
+  if (__builtin_cpu_supports("avx512f")) return ArgLanesAvx512<T, Max>;
+  if (__builtin_cpu_supports("avx2")) return ArgLanesAvx2<T, Max>;
 #endif
-  return ArgFloatBase<T, Max>;
+  return ArgLanesBase<T, Max>;
 }
 
 // The first position of the extreme of n >= 1 contiguous native items.
 // SAFETY: callers pass n items inside memory they bounds-checked, aligned.
 template <class T, bool Max>
 int64_t ArgPlain(const T* a, int64_t n) {
-  if constexpr (std::is_floating_point_v<T>) {
-    static const ArgFloatFn<T, Max> fn = PickArgFloat<T, Max>();
+  // Block numbers fit the lanes' 4-byte integers for any n below 2^40.
+  if constexpr (sizeof(T) >= 4) {
+    static const ArgLanesFn<T, Max> fn = PickArgLanes<T, Max>();
     return fn(a, n);
   } else {
     return ArgContiguous<T, Max>(a, n);

@@ -451,6 +451,35 @@ MMARRAY_LOOP_CLONES void PowerByScalar(int64_t n, const T* a, T y, T* o) {
 
 #undef MMARRAY_LOOP_CLONES
 
+// The comparisons' contiguous loops (a bool result from wider items), also
+// built for x86-64-v4 (AVX-512 with BW and VL): there a vector compare
+// gives a mask register and the bytes are narrowed from it in a few
+// instructions, where AVX2 narrows each compare's 64-bit lanes to bytes
+// with ~4 shuffles per 32 bytes read, which left equal(a, b) of 10M float64
+// bound by those shuffles (a float64 chunk of 4096 in L1: 0.49 µs against
+// 0.75 µs for the AVX2 loop). A comparison does no arithmetic, so a wider instruction set cannot
+// change a result (no contraction into FMA).
+#define MMARRAY_CMP_CLONES __attribute__((target_clones("arch=x86-64-v4", "avx2", "default")))
+
+template <class F, class T>
+MMARRAY_CMP_CLONES void CmpVV(int64_t n, const T* __restrict a, const T* __restrict b, uint8_t* __restrict o) {
+  for (int64_t i = 0; i < n; i++) o[i] = F::Apply(a[i], b[i]);
+}
+template <class F, class T>
+MMARRAY_CMP_CLONES void CmpVS(int64_t n, const T* __restrict a, T y, uint8_t* __restrict o) {
+  for (int64_t i = 0; i < n; i++) o[i] = F::Apply(a[i], y);
+}
+template <class F, class T>
+MMARRAY_CMP_CLONES void CmpSV(int64_t n, T x, const T* __restrict b, uint8_t* __restrict o) {
+  for (int64_t i = 0; i < n; i++) o[i] = F::Apply(x, b[i]);
+}
+
+#undef MMARRAY_CMP_CLONES
+
+template <class F>
+constexpr bool kComparison = std::is_same_v<F, Less> || std::is_same_v<F, LessEqual> || std::is_same_v<F, Greater> ||
+                             std::is_same_v<F, GreaterEqual> || std::is_same_v<F, Equal> || std::is_same_v<F, NotEqual>;
+
 // One chunk of n elements: inputs in[k] with strides ins[k], output o with
 // stride so; strides count elements (0: a broadcast value). Every pointer
 // is aligned for its type and each element it addresses lies in checked
@@ -482,6 +511,11 @@ void BinaryChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov,
     if (!ao && !bo) {
       // SAFETY: JS copied every input overlapping the output other than
       // element for element, so a, b and o do not overlap here.
+      if constexpr (kComparison<F> && std::is_same_v<R, uint8_t> && sizeof(T) > 1) {
+        if (sa == 1 && sb == 1) return CmpVV<F, T>(n, a, b, o);
+        if (sa == 1) return CmpVS<F, T>(n, a, *b, o);
+        return CmpSV<F, T>(n, *a, b, o);
+      }
       if (sa == 1 && sb == 1) return VV<F, T, R>(n, a, b, o);
       if (sa == 1) return VS<F, T, R>(n, a, *b, o);
       return SV<F, T, R>(n, *a, b, o);

@@ -238,12 +238,13 @@ describe('the wide vector paths: argmax/argmin rows, countNonzero runs, max/min 
     }
   }
 
-  /** Rows of `cols` items with the special values put where blocks (4 KiB) and vector steps meet. */
+  /** Rows of `cols` items with the special values put where blocks (4 KiB pages, argmax's 2 KiB blocks) and vector steps meet. */
   function specialRows(dt: string, rows: number, cols: number, seed: number): NdArray {
     const r = rng(seed);
     const v = new Float64Array(rows * cols);
     const block = 4096 / dtype(dt).itemsize;
-    const spots = [0, 1, 7, 31, 63, block - 1, block, block + 1, 2 * block - 1, cols - 1, cols - 2];
+    const half = block / 2;
+    const spots = [0, 1, 7, 31, 63, half - 1, half, half + 1, block - 1, block, block + 1, 2 * block - 1, cols - 1, cols - 2, cols - 17];
     for (let i = 0; i < rows; i++) {
       const row = v.subarray(i * cols, (i + 1) * cols);
       // Few distinct values, so ties across blocks and lanes are common.
@@ -271,7 +272,7 @@ describe('the wide vector paths: argmax/argmin rows, countNonzero runs, max/min 
   it.each(['<f8', '<f4', '>f8'])('argmax/argmin of %s rows of random lengths around the blocks and vector steps', (dt) => {
     const r = rng(dt.charCodeAt(2) * 31);
     const block = 4096 / dtype(dt).itemsize;
-    const lengths = [1, 2, 15, 16, 63, 64, 65, 127, 128, 129, block - 1, block, block + 1, 2 * block + 33, 3 * block];
+    const lengths = [1, 2, 15, 16, 63, 64, 65, 127, 128, 129, block / 2 - 1, block / 2 + 16, block - 1, block, block + 1, 2 * block + 33, 3 * block];
     for (let t = 0; t < lengths.length + 3; t++) {
       const cols = t < lengths.length ? lengths[t] : 1 + Math.floor(r() * 3 * block);
       const a = specialRows(dt, Math.max(16, Math.ceil(256 / cols)), cols, t + 1);
@@ -279,6 +280,42 @@ describe('the wide vector paths: argmax/argmin rows, countNonzero runs, max/min 
       for (const f of [() => mm.argmax(a, 1), () => mm.argmin(a, 1), () => mm.argmax(a), () => mm.argmin(flipped, 1)]) {
         viaKernel('argReduce', a, f);
       }
+    }
+  });
+
+  it.each(['<i8', '<u8', '<i4', '<u4', '>i4', '<i2', '|u1'])('argmax/argmin of %s rows: ties, the type\'s extremes (the lanes\' start) around the blocks and vector steps', (dt) => {
+    const size = dtype(dt).itemsize;
+    const wide = size === 8;
+    const lo = dt.includes('u') ? 0n : -(1n << BigInt(8 * size - 1));
+    const hi = dt.includes('u') ? (1n << BigInt(8 * size)) - 1n : (1n << BigInt(8 * size - 1)) - 1n;
+    const item = (x: bigint): number | bigint => (wide ? x : Number(x));
+    const block = 2048 / Math.max(size, 4);
+    const r = rng(size * 101 + dt.length);
+    const lengths = [1, 15, 16, 64, 65, block - 1, block, block + 17, 2 * block + 33, 4 * block + 63];
+    for (let t = 0; t < lengths.length + 3; t++) {
+      const cols = t < lengths.length ? lengths[t] : 1 + Math.floor(r() * 3 * block);
+      const rows = Math.max(12, Math.ceil(256 / cols));
+      const native = dt.replace('>', '<');
+      const ta = new (native === '<i8' ? BigInt64Array : native === '<u8' ? BigUint64Array : native === '<i4' ? Int32Array : native === '<u4' ? Uint32Array : native === '<i2' ? Int16Array : Uint8Array)(rows * cols);
+      const spots = [0, 1, 15, block - 1, block, block + 1, cols - 1, cols - 2, cols - 17];
+      const at = (): number => Math.max(0, Math.min(cols - 1, spots[Math.floor(r() * spots.length)]));
+      for (let i = 0; i < rows; i++) {
+        const kind = i % 6;
+        const row = new Array<bigint>(cols);
+        // Few distinct values near the middle of the type, so ties are common.
+        for (let j = 0; j < cols; j++) row[j] = kind === 4 ? lo : kind === 5 ? hi : BigInt(Math.floor(r() * 5)) + (dt.includes('u') ? 0n : -2n);
+        if (kind === 1) row[at()] = hi;
+        if (kind === 2) row[at()] = lo;
+        if (kind === 3) {
+          row[at()] = hi;
+          row[at()] = lo;
+          row[at()] = hi;
+        }
+        if (kind === 4 && i % 12 === 4) row[at()] = hi;
+        for (let j = 0; j < cols; j++) ta[i * cols + j] = item(row[j]) as never;
+      }
+      const a = fromBuffer(ta, native).astype(dt).reshape([rows, cols]);
+      for (const f of [() => mm.argmax(a, 1), () => mm.argmin(a, 1), () => mm.argmax(a), () => mm.argmin(a)]) viaKernel('argReduce', a, f);
     }
   });
 

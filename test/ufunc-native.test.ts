@@ -267,6 +267,32 @@ describe('native ufunc loops match the JS loops bit for bit', () => {
     expect(diff(bytesOf(flags), want.map((v) => 1 - v))).toEqual([]);
   });
 
+  test('comparisons of contiguous rows (the AVX-512 loops): each op and wide dtype, NaN, ±0, ±inf and ties, array-array, array-scalar, scalar-array', () => {
+    const r = rng(4711);
+    const specials = [NaN, 0, -0, Infinity, -Infinity, 1, -1, 2.5];
+    const ops = ['less', 'lessEqual', 'greater', 'greaterEqual', 'equal', 'notEqual'];
+    for (const dt of ['<f8', '<f4', '<i8', '<u8', '<i4', '<u4', '<i2', '<u2', '<f2']) {
+      const float = dt.includes('f');
+      // Lengths around the 64-item vector steps and the 4096-item chunks.
+      for (const n of [64, 127, 4096 + 65]) {
+        const fill = (): NdArray => {
+          const v = new Float64Array(n).map(() => (r() < 0.4 ? specials[Math.floor(r() * specials.length)] : Math.floor(r() * 5) - 2));
+          return api.fromBuffer(float ? v : v.map((x) => (Number.isFinite(x) ? Math.abs(Math.trunc(x)) : 3))).astype(dt);
+        };
+        const a = fill();
+        const b = fill();
+        const scalar = float ? (r() < 0.5 ? NaN : -0) : 1;
+        for (const op of ops) {
+          for (const args of [[a, b], [a, scalar], [scalar, b]] as unknown[][]) {
+            const got = countUfuncCalls(() => fnOf(op)(...args));
+            expect(got.calls).toBe(1);
+            expect(values(got.value)).toEqual(values(jsReference(() => fnOf(op)(...args))));
+          }
+        }
+      }
+    }
+  });
+
   test('below the threshold the JS loop runs', () => {
     const x = zeros([UFUNC_NATIVE_MIN_ELEMENTS - 1], '<f8');
     expect(countUfuncCalls(() => api.add(x, 1)).calls).toBe(0);
