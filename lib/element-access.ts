@@ -117,17 +117,34 @@ export function elementAccess(
   writeable: boolean,
   parent: ElementAccess | null,
 ): ElementAccess {
-  // The hit is kept small (the miss is a call): this runs in every view's
-  // construction, whose inlining budget is nearly spent (see ndarray.ts).
-  const m = parent === null ? null : (parent as Access).memo;
-  const a = m === null ? null : m.acc;
-  if (a !== null && a.shape === shape && a.strides === strides && a.offset === offset && a.dt === dt && a.writeable === writeable && a.st === st) return a;
-  return remember(parent as Access | null, st, dt, shape, strides, offset, writeable);
+  if (parent === null) return make(st, dt, dt.codec, shape, strides, offset, writeable, null);
+  return sharedAccess(parent, st, dt, shape, strides, offset, writeable);
 }
 
-/** elementAccess's miss: makes the accessor and has `parent` remember it. */
+/**
+ * elementAccess for a view of the array whose accessor is `parent` (its
+ * owner): the last accessor made for one of the owner's views when the
+ * layout is the same, else a new one that the owner remembers. The hit is
+ * kept small (the miss is a call): it is inlined into every view's
+ * construction, whose bytecode budget is nearly spent (see ndarray.ts's viewOf).
+ */
+export function sharedAccess(
+  parent: ElementAccess,
+  st: Storage,
+  dt: DType,
+  shape: readonly number[],
+  strides: readonly number[],
+  offset: number,
+  writeable: boolean,
+): ElementAccess {
+  const a = (parent as Access).last;
+  if (a !== null && a.shape === shape && a.strides === strides && a.offset === offset && a.dt === dt && a.writeable === writeable && a.st === st) return a;
+  return remember(parent as Access, st, dt, shape, strides, offset, writeable);
+}
+
+/** sharedAccess's miss: makes the accessor and has `parent` remember it. */
 function remember(
-  parent: Access | null,
+  parent: Access,
   st: Storage,
   dt: DType,
   shape: readonly number[],
@@ -136,27 +153,24 @@ function remember(
   writeable: boolean,
 ): Access {
   // The codec is resolved here, on a miss, not per view (the dtype keeps it).
-  const codec = dt.codec;
-  if (parent === null) return make(st, dt, codec, shape, strides, offset, writeable, null);
   // One Memo per owner, updated in place: a miss allocates only the accessor.
   const m = parent.memo ?? (parent.memo = new Memo());
-  const acc = make(st, dt, codec, shape, strides, offset, writeable, m);
-  m.acc = acc;
+  const acc = make(st, dt, dt.codec, shape, strides, offset, writeable, m);
+  parent.last = acc;
   return acc;
 }
 
 /**
- * What an owner's accessor remembers of the last accessor made for one of
- * its views, and of the last whole-buffer typed array one took (views of an
- * owner mostly read one buffer as one type: a row of a matrix per call).
+ * What an owner's accessor remembers of the last whole-buffer typed array
+ * one of its views took (views of an owner mostly read one buffer as one
+ * type: a row of a matrix per call). The last accessor itself is the
+ * owner's `last`.
  */
 class Memo {
-  acc: Access | null;
   buffer: ArrayBuffer | null;
   ctor: TypedCtor | null;
   ta: AnyTypedArray | null;
   constructor() {
-    this.acc = null;
     this.buffer = null;
     this.ctor = null;
     this.ta = null;
@@ -254,7 +268,9 @@ function build(
 class Access implements ElementAccess {
   /** The last window a windowed access used. */
   private win: Window | null;
-  /** The last accessor made for a view of the array owning this one (see elementAccess). */
+  /** The last accessor made for a view of the array owning this one (see sharedAccess). */
+  last: Access | null;
+  /** The last whole-buffer typed array a view of the array owning this one took. */
   memo: Memo | null;
   /** Bytes to step between the elements of a 1-d view, for the windowed tier (0 for any other). */
   private readonly stride: number;
@@ -289,6 +305,7 @@ class Access implements ElementAccess {
   ) {
     this.stride = ndim === 1 ? strides[0] : 0;
     this.win = st.single;
+    this.last = null;
     this.memo = null;
   }
 

@@ -44,6 +44,7 @@ import {
   isFContiguous,
   iterationOrder,
   kContiguousStart,
+  MAXDIMS,
   normalizeAxes,
   normalizeAxis,
   reshapeStrides,
@@ -51,7 +52,7 @@ import {
   shapeToStrides,
 } from './layout';
 import type { Storage } from './storage';
-import { elementAccess, type ElementAccess } from './element-access';
+import { elementAccess, sharedAccess, type ElementAccess } from './element-access';
 import { assign, fillScalar } from './assign';
 import { byteswapInPlace, copyAs } from './copy';
 import { sizedFlexible } from './cast';
@@ -198,6 +199,26 @@ const SCALAR = 4;
  */
 let accessOf: (a: NdArray, st: Storage, shape: readonly number[], strides: readonly number[], writeable: boolean) => ElementAccess;
 
+/**
+ * A view of `src` with this layout, in `src`'s class: derive() for the
+ * operations every program repeats (`view(dtype)`, `index(string)`,
+ * `field(name)`, `T`), as short as it can be. Measured with
+ * `--trace-turbo-inlining`: through derive, construct and the ten-argument
+ * constructor the chain of `field` and `T` was 830-960 bytes of bytecode
+ * before counting callees that already had optimized code of their own
+ * (V8 then counts what those inlined too: derive 180 + 441), so whether a
+ * view was inlined or a call depended on which function V8 had compiled
+ * first. Here a plain NdArray's view is the layout memo's hit, one accessor
+ * memo hit and a three-store constructor; any other class goes to derive.
+ */
+let viewOf: (src: NdArray, dt: DType, shape: readonly number[], strides: readonly number[], offset: number) => NdArray;
+
+/** The accessor of an array (a base, whose accessor remembers its views' last one). */
+let accessOfBase: (a: NdArray) => ElementAccess;
+
+/** MAXDIMS as a local constant (fewer bytes of bytecode than another module's export). */
+const MAX_AXES = MAXDIMS;
+
 /** The constructor's refusal, out of line for the reason above. */
 function notAConstructor(): TypeError {
   return new TypeError('use fromBuffer(), zeros(), empty(), arange() or memmap() to create arrays');
@@ -234,26 +255,27 @@ export class NdArray<T = unknown> {
   #bits: number;
 
   /** @internal Use the constructors (`fromBuffer`, `zeros`, `memmap`, …). */
-  constructor(
-    token: typeof INTERNAL,
-    st: Storage,
-    dt: DType,
-    shape: readonly number[],
-    strides: readonly number[],
-    offset: number,
-    base: NdArray | null,
-    writeable: boolean,
-    own: boolean,
-    locked: boolean,
-  ) {
+  constructor(token: typeof INTERNAL, acc: ElementAccess, base: NdArray | null, bits: number) {
+    // Three stores and the token check: a small constructor keeps a view's
+    // whole construction inside V8's inlining budget (see viewOf).
     if (token !== INTERNAL) throw notAConstructor();
-    this.#acc = elementAccess(st, dt, shape, strides, offset, writeable, base === null ? null : base.#acc);
+    this.#acc = acc;
     this.#base = base;
-    // OWN | LOCKED from the booleans by arithmetic, not two conditionals: fewer bytes of bytecode (see accessOf).
-    this.#bits = +own | (+locked << 1);
+    this.#bits = bits;
   }
 
   static {
+    viewOf = (src, dt, shape, strides, offset) => {
+      const proto = Object.getPrototypeOf(src) as object;
+      if (proto !== NdArray.prototype || shape.length > MAX_AXES) return derive(src, proto, dt, shape, strides, offset);
+      const acc = src.#acc;
+      const bits = src.#bits;
+      const owner = src.#base ?? src;
+      // derive's rules: the base collapses to the owner; writeable as the
+      // source (or a scalar-like copy's views); locked stays locked.
+      return new NdArray(INTERNAL, sharedAccess(owner.#acc, acc.st, dt, shape, strides, offset, acc.writeable || (bits & SCALAR) !== 0), owner, bits & LOCKED);
+    };
+    accessOfBase = (base) => base.#acc;
     accessOf = (a, st, shape, strides, writeable) => {
       const base = a.#base;
       const acc = a.#acc;
@@ -399,7 +421,7 @@ export class NdArray<T = unknown> {
     // The common form (a dtype string) first; the rest out of line (see accessOf on the bytecode budget).
     if (typeof a === 'string' && cls === undefined) {
       const layout = sharedViewLayout(acc.shape, acc.strides, acc.dt.itemsize, a);
-      return derive(this, Object.getPrototypeOf(this), layout.dtype, layout.shape, layout.strides, acc.offset);
+      return viewOf(this, layout.dtype, layout.shape, layout.strides, acc.offset) as this;
     }
     return this.viewAs(a, cls);
   }
@@ -434,7 +456,7 @@ export class NdArray<T = unknown> {
     // One index string (the common form): its layout is memoised per string, shared with the last view it made.
     if (items.length === 1 && typeof items[0] === 'string') {
       const m = indexLayout(items[0], acc.shape, acc.strides);
-      return derive(this, Object.getPrototypeOf(this), acc.dt, m.shape, m.strides, acc.offset + m.delta);
+      return viewOf(this, acc.dt, m.shape, m.strides, acc.offset + m.delta) as this;
     }
     return this.indexItems(items);
   }
@@ -454,10 +476,9 @@ export class NdArray<T = unknown> {
     acc.st.checkOpen();
     const f = fieldOf(acc.dt, name);
     if (f === undefined) throw noField(acc.dt, name);
-    return expandSubarray<NdArray>(this, Object.getPrototypeOf(this), f.dtype, acc.shape, acc.strides, acc.offset + f.offset) as unknown as Retyped<
-      this,
-      FieldValue<T, K>
-    >;
+    const dt = f.dtype;
+    if (dt.shape.length !== 0) return subarrayView<NdArray>(this, Object.getPrototypeOf(this), dt, acc.shape, acc.strides, acc.offset + f.offset) as never;
+    return viewOf(this, dt, acc.shape, acc.strides, acc.offset + f.offset) as never;
   }
 
   /** A multi-field view keeping the original offsets and itemsize (NumPy ≥ 1.16). */
@@ -544,7 +565,7 @@ export class NdArray<T = unknown> {
     const acc = this.#acc;
     acc.st.checkOpen();
     const r = reversedLayout(acc.shape, acc.strides);
-    return derive(this, Object.getPrototypeOf(this), acc.dt, r.shape, r.strides, acc.offset);
+    return viewOf(this, acc.dt, r.shape, r.strides, acc.offset) as this;
   }
 
   private permutedView(axes: readonly number[]): this {
@@ -1199,37 +1220,29 @@ function construct(
   own: boolean,
   locked: boolean,
 ): NdArray {
-  if (proto === NdArray.prototype) return new NdArray(INTERNAL, st, dt, shape, strides, offset, base, writeable, own, locked);
-  return constructSubclass(proto, st, dt, shape, strides, offset, base, writeable, own, locked);
+  const acc = elementAccess(st, dt, shape, strides, offset, writeable, base === null ? null : accessOfBase(base));
+  // OWN | LOCKED from the booleans by arithmetic, not two conditionals: fewer bytes of bytecode (see viewOf).
+  const bits = +own | (+locked << 1);
+  if (proto === NdArray.prototype) return new NdArray(INTERNAL, acc, base, bits);
+  return constructSubclass(proto, acc, base, bits);
 }
 
 /**
  * construct() for any other prototype, out of line: V8 inlines a view's
- * construction only within a bytecode budget (see accessOf), which this
+ * construction only within a bytecode budget (see viewOf), which this
  * function's size counted against on every plain view.
  */
-function constructSubclass(
-  proto: object,
-  st: Storage,
-  dt: DType,
-  shape: readonly number[],
-  strides: readonly number[],
-  offset: number,
-  base: NdArray | null,
-  writeable: boolean,
-  own: boolean,
-  locked: boolean,
-): NdArray {
-  if (proto === firstOwnProto) return new firstOwnClass!(INTERNAL, st, dt, shape, strides, offset, base, writeable, own, locked);
+function constructSubclass(proto: object, acc: ElementAccess, base: NdArray | null, bits: number): NdArray {
+  if (proto === firstOwnProto) return new firstOwnClass!(INTERNAL, acc, base, bits);
   const cls = ownClasses.get(proto);
-  if (cls !== undefined) return new cls(INTERNAL, st, dt, shape, strides, offset, base, writeable, own, locked);
+  if (cls !== undefined) return new cls(INTERNAL, acc, base, bits);
   let target = newTargets.get(proto);
   if (target === undefined) {
     target = function view(): void {} as unknown as new () => object;
     target.prototype = proto;
     newTargets.set(proto, target);
   }
-  return Reflect.construct(NdArray, [INTERNAL, st, dt, shape, strides, offset, base, writeable, own, locked], target) as NdArray;
+  return Reflect.construct(NdArray, [INTERNAL, acc, base, bits], target) as NdArray;
 }
 
 /** Stand-in `new.target`s of user subclasses, by prototype. */
@@ -1257,13 +1270,7 @@ export function registerArrayClass(cls: typeof NdArray): void {
   }
 }
 
-/** Appends a subarray dtype's axes (C-contiguous within the item) to a layout. */
-function expandSubarray<T extends NdArray>(src: NdArray, proto: object, dt: DType, shape: readonly number[], strides: readonly number[], offset: number): T {
-  if (dt.shape.length === 0) return derive(src, proto, dt, shape, strides, offset);
-  return subarrayView(src, proto, dt, shape, strides, offset);
-}
-
-/** expandSubarray for a subarray field, out of line (see accessOf on the bytecode budget). */
+/** field() of a subarray field: its axes appended (C-contiguous within the item); out of line (see viewOf). */
 function subarrayView<T extends NdArray>(src: NdArray, proto: object, dt: DType, shape: readonly number[], strides: readonly number[], offset: number): T {
   checkNdim(shape.length + dt.shape.length);
   const base = dt.base;
