@@ -191,7 +191,7 @@ function make(
     return build(st, dt, codec, shape, strides, offset, writeable, m);
   } catch {
     // Closed or detached memory: the windowed tier reports it on use.
-    return new Access(st, dt, shape, strides, offset, writeable, codec, dt.itemsize, shape.length, shape.length === 1 ? shape[0] : 0, 0, null, null, 0, 0);
+    return new Access(st, codec, dt.itemsize, shape.length, shape.length === 1 ? shape[0] : 0, 0, null, null, 0, 0, dt, shape, strides, offset, writeable);
   }
 }
 
@@ -209,7 +209,7 @@ function build(
   const size = dt.itemsize;
   const k = dt.kind;
   const settable = writeable && st.writable && (k === 'f' || k === 'i' || k === 'u' || k === 'b' || k === 'c');
-  if (shape.length !== 1) return new Access(st, dt, shape, strides, offset, writeable, codec, size, shape.length, 0, 0, null, null, 0, 0);
+  if (shape.length !== 1) return new Access(st, codec, size, shape.length, 0, 0, null, null, 0, 0, dt, shape, strides, offset, writeable);
   const len = shape[0];
   const stride = strides[0];
   const setLen = settable ? len : 0;
@@ -217,7 +217,7 @@ function build(
   const step = len === 1 ? 0 : stride;
   const lo = step < 0 ? offset + (len - 1) * step : offset;
   const hi = (step < 0 ? offset : offset + (len - 1) * step) + size;
-  if (len === 0 || hi - lo > WINDOW_STEP) return new Access(st, dt, shape, strides, offset, writeable, codec, size, 1, len, setLen, null, null, 0, 0);
+  if (len === 0 || hi - lo > WINDOW_STEP) return new Access(st, codec, size, 1, len, setLen, null, null, 0, 0, dt, shape, strides, offset, writeable);
   const w = st.single ?? st.window(lo, hi - lo);
   // Positions are kept as int32 (`| 0`, exact where used): a double
   // position (a window's start is a double field, see storage.ts) made every
@@ -247,15 +247,15 @@ function build(
           m.ta = ta;
         }
       }
-      return new Access(st, dt, shape, strides, offset, writeable, codec, size, 1, len, setLen, ta, null, first | 0, estep | 0);
+      return new Access(st, codec, size, 1, len, setLen, ta, null, first | 0, estep | 0, dt, shape, strides, offset, writeable);
     }
     const ta = new ctor(w.buffer, at, (hi - lo) / size);
-    return new Access(st, dt, shape, strides, offset, writeable, codec, size, 1, len, setLen, ta, null, ((offset - lo) / size) | 0, estep | 0);
+    return new Access(st, codec, size, 1, len, setLen, ta, null, ((offset - lo) / size) | 0, estep | 0, dt, shape, strides, offset, writeable);
   }
   if (hi - w.start < INT32_LIMIT) {
-    return new Access(st, dt, shape, strides, offset, writeable, codec, size, 1, len, setLen, null, w.view, (offset - w.start) | 0, step | 0);
+    return new Access(st, codec, size, 1, len, setLen, null, w.view, (offset - w.start) | 0, step | 0, dt, shape, strides, offset, writeable);
   }
-  return new Access(st, dt, shape, strides, offset, writeable, codec, size, 1, len, setLen, null, new DataView(w.buffer, at, hi - lo), (offset - lo) | 0, step | 0);
+  return new Access(st, codec, size, 1, len, setLen, null, new DataView(w.buffer, at, hi - lo), (offset - lo) | 0, step | 0, dt, shape, strides, offset, writeable);
 }
 
 /**
@@ -276,12 +276,6 @@ class Access implements ElementAccess {
   private readonly stride: number;
   constructor(
     readonly st: Storage,
-    readonly dt: DType,
-    readonly shape: readonly number[],
-    readonly strides: readonly number[],
-    /** Byte offset of the view's element 0 in the storage (the windowed tier reads from it). */
-    readonly offset: number,
-    readonly writeable: boolean,
     private readonly codec: Codec,
     /** Itemsize in bytes. */
     private readonly size: number,
@@ -302,6 +296,14 @@ class Access implements ElementAccess {
     /** Element 0 and the stride: in items of `ta`, or bytes of `dv` (int32). */
     private readonly base: number,
     private readonly step: number,
+    // The layout last: the fields get() reads keep the places they had
+    // before the accessor held the layout.
+    readonly dt: DType,
+    readonly shape: readonly number[],
+    readonly strides: readonly number[],
+    /** Byte offset of the view's element 0 in the storage (the windowed tier reads from it). */
+    readonly offset: number,
+    readonly writeable: boolean,
   ) {
     this.stride = ndim === 1 ? strides[0] : 0;
     this.win = st.single;
