@@ -36,8 +36,20 @@ import { IndexError } from './errors';
 import { WINDOW_STEP, type Storage, type Window } from './storage';
 import { ctorFor, type AnyTypedArray } from './typed';
 
-/** What a view keeps for its element accesses. */
+/**
+ * What a view keeps: its layout (storage, dtype, shape, strides, offset,
+ * writeable flag) and its element accesses. A view is its accessor, its base
+ * and its flag bits; everything else is read from here, so views made the
+ * same way share one accessor and each view is one small object.
+ */
 export interface ElementAccess {
+  readonly st: Storage;
+  readonly dt: DType;
+  readonly shape: readonly number[];
+  readonly strides: readonly number[];
+  /** Byte offset of element 0 inside the storage. */
+  readonly offset: number;
+  readonly writeable: boolean;
   /** Element `index` of a 1-d view (negative from the end); throws IndexError or the closed error. */
   get(index: number): unknown;
   /** Stores the scalar `value` at element `index` of a 1-d view and returns true, or returns false to leave it to the general path. */
@@ -105,16 +117,34 @@ export function elementAccess(
   writeable: boolean,
   parent: ElementAccess | null,
 ): ElementAccess {
-  // The hit is kept small (the miss is a call): this runs in every view's
-  // construction, whose inlining budget is nearly spent (see ndarray.ts).
-  const m = parent === null ? null : (parent as Access).memo;
-  if (m !== null && m.shape === shape && m.strides === strides && m.offset === offset && m.dt === dt && m.writeable === writeable && m.acc!.st === st) return m.acc!;
-  return remember(parent as Access | null, st, dt, shape, strides, offset, writeable);
+  if (parent === null) return make(st, dt, dt.codec, shape, strides, offset, writeable, null);
+  return sharedAccess(parent, st, dt, shape, strides, offset, writeable);
 }
 
-/** elementAccess's miss: makes the accessor and has `parent` remember it. */
+/**
+ * elementAccess for a view of the array whose accessor is `parent` (its
+ * owner): the last accessor made for one of the owner's views when the
+ * layout is the same, else a new one that the owner remembers. The hit is
+ * kept small (the miss is a call): it is inlined into every view's
+ * construction, whose bytecode budget is nearly spent (see ndarray.ts's viewOf).
+ */
+export function sharedAccess(
+  parent: ElementAccess,
+  st: Storage,
+  dt: DType,
+  shape: readonly number[],
+  strides: readonly number[],
+  offset: number,
+  writeable: boolean,
+): ElementAccess {
+  const a = (parent as Access).last;
+  if (a !== null && a.shape === shape && a.strides === strides && a.offset === offset && a.dt === dt && a.writeable === writeable && a.st === st) return a;
+  return remember(parent as Access, st, dt, shape, strides, offset, writeable);
+}
+
+/** sharedAccess's miss: makes the accessor and has `parent` remember it. */
 function remember(
-  parent: Access | null,
+  parent: Access,
   st: Storage,
   dt: DType,
   shape: readonly number[],
@@ -123,42 +153,24 @@ function remember(
   writeable: boolean,
 ): Access {
   // The codec is resolved here, on a miss, not per view (the dtype keeps it).
-  const codec = dt.codec;
-  if (parent === null) return make(st, dt, codec, shape, strides, offset, writeable, null);
   // One Memo per owner, updated in place: a miss allocates only the accessor.
   const m = parent.memo ?? (parent.memo = new Memo());
-  const acc = make(st, dt, codec, shape, strides, offset, writeable, m);
-  m.dt = dt;
-  m.shape = shape;
-  m.strides = strides;
-  m.offset = offset;
-  m.writeable = writeable;
-  m.acc = acc;
+  const acc = make(st, dt, dt.codec, shape, strides, offset, writeable, m);
+  parent.last = acc;
   return acc;
 }
 
 /**
- * What an owner's accessor remembers of the last accessor made for one of
- * its views, and of the last whole-buffer typed array one took (views of an
- * owner mostly read one buffer as one type: a row of a matrix per call).
+ * What an owner's accessor remembers of the last whole-buffer typed array
+ * one of its views took (views of an owner mostly read one buffer as one
+ * type: a row of a matrix per call). The last accessor itself is the
+ * owner's `last`.
  */
 class Memo {
-  dt: DType | null;
-  shape: readonly number[] | null;
-  strides: readonly number[] | null;
-  offset: number;
-  writeable: boolean;
-  acc: Access | null;
   buffer: ArrayBuffer | null;
   ctor: TypedCtor | null;
   ta: AnyTypedArray | null;
   constructor() {
-    this.dt = null;
-    this.shape = null;
-    this.strides = null;
-    this.offset = 0;
-    this.writeable = false;
-    this.acc = null;
     this.buffer = null;
     this.ctor = null;
     this.ta = null;
@@ -179,7 +191,7 @@ function make(
     return build(st, dt, codec, shape, strides, offset, writeable, m);
   } catch {
     // Closed or detached memory: the windowed tier reports it on use.
-    return new Access(st, codec, dt.itemsize, shape.length, shape.length === 1 ? shape[0] : 0, 0, null, null, 0, 0, offset, shape.length === 1 ? strides[0] : 0);
+    return new Access(st, codec, dt.itemsize, shape.length, shape.length === 1 ? shape[0] : 0, 0, null, null, 0, 0, dt, shape, strides, offset, writeable);
   }
 }
 
@@ -197,7 +209,7 @@ function build(
   const size = dt.itemsize;
   const k = dt.kind;
   const settable = writeable && st.writable && (k === 'f' || k === 'i' || k === 'u' || k === 'b' || k === 'c');
-  if (shape.length !== 1) return new Access(st, codec, size, shape.length, 0, 0, null, null, 0, 0, 0, 0);
+  if (shape.length !== 1) return new Access(st, codec, size, shape.length, 0, 0, null, null, 0, 0, dt, shape, strides, offset, writeable);
   const len = shape[0];
   const stride = strides[0];
   const setLen = settable ? len : 0;
@@ -205,7 +217,7 @@ function build(
   const step = len === 1 ? 0 : stride;
   const lo = step < 0 ? offset + (len - 1) * step : offset;
   const hi = (step < 0 ? offset : offset + (len - 1) * step) + size;
-  if (len === 0 || hi - lo > WINDOW_STEP) return new Access(st, codec, size, 1, len, setLen, null, null, 0, 0, offset, stride);
+  if (len === 0 || hi - lo > WINDOW_STEP) return new Access(st, codec, size, 1, len, setLen, null, null, 0, 0, dt, shape, strides, offset, writeable);
   const w = st.single ?? st.window(lo, hi - lo);
   // Positions are kept as int32 (`| 0`, exact where used): a double
   // position (a window's start is a double field, see storage.ts) made every
@@ -235,15 +247,15 @@ function build(
           m.ta = ta;
         }
       }
-      return new Access(st, codec, size, 1, len, setLen, ta, null, first | 0, estep | 0, 0, 0);
+      return new Access(st, codec, size, 1, len, setLen, ta, null, first | 0, estep | 0, dt, shape, strides, offset, writeable);
     }
     const ta = new ctor(w.buffer, at, (hi - lo) / size);
-    return new Access(st, codec, size, 1, len, setLen, ta, null, ((offset - lo) / size) | 0, estep | 0, 0, 0);
+    return new Access(st, codec, size, 1, len, setLen, ta, null, ((offset - lo) / size) | 0, estep | 0, dt, shape, strides, offset, writeable);
   }
   if (hi - w.start < INT32_LIMIT) {
-    return new Access(st, codec, size, 1, len, setLen, null, w.view, (offset - w.start) | 0, step | 0, 0, 0);
+    return new Access(st, codec, size, 1, len, setLen, null, w.view, (offset - w.start) | 0, step | 0, dt, shape, strides, offset, writeable);
   }
-  return new Access(st, codec, size, 1, len, setLen, null, new DataView(w.buffer, at, hi - lo), (offset - lo) | 0, step | 0, 0, 0);
+  return new Access(st, codec, size, 1, len, setLen, null, new DataView(w.buffer, at, hi - lo), (offset - lo) | 0, step | 0, dt, shape, strides, offset, writeable);
 }
 
 /**
@@ -256,8 +268,12 @@ function build(
 class Access implements ElementAccess {
   /** The last window a windowed access used. */
   private win: Window | null;
-  /** The last accessor made for a view of the array owning this one (see elementAccess). */
+  /** The last accessor made for a view of the array owning this one (see sharedAccess). */
+  last: Access | null;
+  /** The last whole-buffer typed array a view of the array owning this one took. */
   memo: Memo | null;
+  /** Bytes to step between the elements of a 1-d view, for the windowed tier (0 for any other). */
+  private readonly stride: number;
   constructor(
     readonly st: Storage,
     private readonly codec: Codec,
@@ -280,11 +296,18 @@ class Access implements ElementAccess {
     /** Element 0 and the stride: in items of `ta`, or bytes of `dv` (int32). */
     private readonly base: number,
     private readonly step: number,
-    /** Element 0 and the stride of a windowed 1-d view, in storage bytes. */
-    private readonly offset: number,
-    private readonly stride: number,
+    // The layout last: the fields get() reads keep the places they had
+    // before the accessor held the layout.
+    readonly dt: DType,
+    readonly shape: readonly number[],
+    readonly strides: readonly number[],
+    /** Byte offset of the view's element 0 in the storage (the windowed tier reads from it). */
+    readonly offset: number,
+    readonly writeable: boolean,
   ) {
+    this.stride = ndim === 1 ? strides[0] : 0;
     this.win = st.single;
+    this.last = null;
     this.memo = null;
   }
 

@@ -160,6 +160,11 @@ let fieldOut: Field | undefined;
 /** Field `name` of `dt` (its dtype and byte offset), or undefined when `dt` has no such field. */
 export function fieldOf(dt: DType, name: string): Field | undefined {
   if (dt === fieldDt && name === fieldName) return fieldOut;
+  return fieldMiss(dt, name);
+}
+
+/** fieldOf's miss, out of line (see indexLayout). */
+function fieldMiss(dt: DType, name: string): Field | undefined {
   const fields = dt.fields;
   if (fields === null || !Object.prototype.hasOwnProperty.call(fields, name)) return undefined;
   const f = fields[name];

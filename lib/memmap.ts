@@ -10,9 +10,10 @@ import { checkNdim, checkShape, shapeToSize, shapeToStrides } from './layout';
 import { mapFile, pageSize, type Advice, type NativeMode } from './native';
 import { type INTERNAL, makeArray, requireOpen, storageOf } from './internal';
 import { readOptions } from './options';
+import type { ElementAccess } from './element-access';
 import { NdArray, registerArrayClass } from './ndarray';
 import { checkPath, requireRegularFile } from './paths';
-import { MappedStorage, type Storage } from './storage';
+import { MappedStorage } from './storage';
 import { EmptyMappedStorage, prepareEmptyFile } from './empty-mapping';
 import type { ValueOf } from './value-types';
 import { countMapping } from './stats';
@@ -58,19 +59,8 @@ const registry = new FinalizationRegistry<number>((bytes) => countMapping(bytes,
  */
 export class Memmap<T = unknown> extends NdArray<T> {
   /** @internal Views are built by the library; the parameters are NdArray's, listed so no arguments array is spread. */
-  constructor(
-    token: typeof INTERNAL,
-    st: Storage,
-    dt: DType,
-    shape: readonly number[],
-    strides: readonly number[],
-    offset: number,
-    base: NdArray | null,
-    writeable: boolean,
-    own: boolean,
-    locked: boolean,
-  ) {
-    super(token, st, dt, shape, strides, offset, base, writeable, own, locked);
+  constructor(token: typeof INTERNAL, acc: ElementAccess, base: NdArray | null, bits: number) {
+    super(token, acc, base, bits);
   }
 
   /** The mapping behind this array, or null for a Memmap without a file (a copy). */

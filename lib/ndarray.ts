@@ -44,6 +44,7 @@ import {
   isFContiguous,
   iterationOrder,
   kContiguousStart,
+  MAXDIMS,
   normalizeAxes,
   normalizeAxis,
   reshapeStrides,
@@ -51,7 +52,7 @@ import {
   shapeToStrides,
 } from './layout';
 import type { Storage } from './storage';
-import { elementAccess, type ElementAccess } from './element-access';
+import { elementAccess, sharedAccess, type ElementAccess } from './element-access';
 import { assign, fillScalar } from './assign';
 import { byteswapInPlace, copyAs } from './copy';
 import { sizedFlexible } from './cast';
@@ -196,7 +197,27 @@ const SCALAR = 4;
  * the layout memos' misses; and the view keeps no field it can derive (the
  * codec is its dtype's).
  */
-let accessOf: (a: NdArray) => ElementAccess;
+let accessOf: (a: NdArray, st: Storage, shape: readonly number[], strides: readonly number[], writeable: boolean) => ElementAccess;
+
+/**
+ * A view of `src` with this layout, in `src`'s class: derive() for the
+ * operations every program repeats (`view(dtype)`, `index(string)`,
+ * `field(name)`, `T`), as short as it can be. Measured with
+ * `--trace-turbo-inlining`: through derive, construct and the ten-argument
+ * constructor the chain of `field` and `T` was 830-960 bytes of bytecode
+ * before counting callees that already had optimized code of their own
+ * (V8 then counts what those inlined too: derive 180 + 441), so whether a
+ * view was inlined or a call depended on which function V8 had compiled
+ * first. Here a plain NdArray's view is the layout memo's hit, one accessor
+ * memo hit and a three-store constructor; any other class goes to derive.
+ */
+let viewOf: (src: NdArray, dt: DType, shape: readonly number[], strides: readonly number[], offset: number) => NdArray;
+
+/** The accessor of an array (a base, whose accessor remembers its views' last one). */
+let accessOfBase: (a: NdArray) => ElementAccess;
+
+/** MAXDIMS as a local constant (fewer bytes of bytecode than another module's export). */
+const MAX_AXES = MAXDIMS;
 
 /** The constructor's refusal, out of line for the reason above. */
 function notAConstructor(): TypeError {
@@ -220,103 +241,97 @@ export class NdArray<T = unknown> {
   // where or whether an array writes (`a._w = true`, `a.offset = …`, a
   // subclass getter), and JSON.stringify and for-in never see it. The names
   // below are read-only, non-enumerable prototype getters over it.
-  #st: Storage;
-  #dtype: DType;
-  #shape: readonly number[];
-  #strides: readonly number[];
-  #offset: number;
-  #base: NdArray | null;
-  #w: boolean;
-  /** The element accessor, built with the view (element-access.ts says why not on first use). */
+  //
+  // A view is three fields: its accessor, which holds the whole layout
+  // (storage, dtype, shape, strides, offset, writeable flag; element-access.ts)
+  // and is shared with the last view made the same way from the same owner,
+  // its base, and its flag bits. A view is allocated often and kept (a ring
+  // of views in W1): each field more is 8 bytes of every view and of the
+  // young generation's copying while views are alive.
+  /** The layout and element accessor, built with the view (element-access.ts says why not on first use). */
   #acc: ElementAccess;
-  /** OWN | LOCKED | SCALAR: one small integer, not three fields (a view is allocated often; each field is 8 bytes of it). */
+  #base: NdArray | null;
+  /** OWN | LOCKED | SCALAR: one small integer, not three fields. */
   #bits: number;
 
   /** @internal Use the constructors (`fromBuffer`, `zeros`, `memmap`, …). */
-  constructor(
-    token: typeof INTERNAL,
-    st: Storage,
-    dt: DType,
-    shape: readonly number[],
-    strides: readonly number[],
-    offset: number,
-    base: NdArray | null,
-    writeable: boolean,
-    own: boolean,
-    locked: boolean,
-  ) {
+  constructor(token: typeof INTERNAL, acc: ElementAccess, base: NdArray | null, bits: number) {
+    // Three stores and the token check: a small constructor keeps a view's
+    // whole construction inside V8's inlining budget (see viewOf).
     if (token !== INTERNAL) throw notAConstructor();
-    this.#st = st;
-    this.#dtype = dt;
-    this.#shape = shape;
-    this.#strides = strides;
-    this.#offset = offset;
+    this.#acc = acc;
     this.#base = base;
-    this.#w = writeable;
-    this.#acc = elementAccess(st, dt, shape, strides, offset, writeable, base === null ? null : base.#acc);
-    // OWN | LOCKED from the booleans by arithmetic, not two conditionals: fewer bytes of bytecode (see accessOf).
-    this.#bits = +own | (+locked << 1);
+    this.#bits = bits;
   }
 
   static {
-    accessOf = (a) => {
+    viewOf = (src, dt, shape, strides, offset) => {
+      const proto = Object.getPrototypeOf(src) as object;
+      if (proto !== NdArray.prototype || shape.length > MAX_AXES) return derive(src, proto, dt, shape, strides, offset);
+      const acc = src.#acc;
+      const bits = src.#bits;
+      const owner = src.#base ?? src;
+      // derive's rules: the base collapses to the owner; writeable as the
+      // source (or a scalar-like copy's views); locked stays locked.
+      return new NdArray(INTERNAL, sharedAccess(owner.#acc, acc.st, dt, shape, strides, offset, acc.writeable || (bits & SCALAR) !== 0), owner, bits & LOCKED);
+    };
+    accessOfBase = (base) => base.#acc;
+    accessOf = (a, st, shape, strides, writeable) => {
       const base = a.#base;
-      return elementAccess(a.#st, a.#dtype, a.#shape, a.#strides, a.#offset, a.#w, base === null ? null : base.#acc);
+      const acc = a.#acc;
+      return elementAccess(st, acc.dt, shape, strides, acc.offset, writeable, base === null ? null : base.#acc);
     };
     // The one hand-over of the private state: see internal.ts's header.
     provideArrayAccess({
       construct,
       finalize,
-      isArray: (v): v is NdArray => typeof v === 'object' && v !== null && #st in v,
+      isArray: (v): v is NdArray => typeof v === 'object' && v !== null && #acc in v,
       prototype: NdArray.prototype,
-      storage: (a) => a.#st,
+      storage: (a) => a.#acc.st,
       // Not a field of its own: the dtype keeps its codec (one field less to set per view).
-      codec: (a) => a.#dtype.codec,
-      writeFlag: (a) => a.#w,
+      codec: (a) => a.#acc.dt.codec,
+      writeFlag: (a) => a.#acc.writeable,
       ownsData: (a) => (a.#bits & OWN) !== 0,
       locked: (a) => (a.#bits & LOCKED) !== 0,
       scalar: (a) => (a.#bits & SCALAR) !== 0,
-      shape: (a) => a.#shape,
-      strides: (a) => a.#strides,
+      shape: (a) => a.#acc.shape,
+      strides: (a) => a.#acc.strides,
       // The element accessor holds the writeable flag it was built with: each change builds a new one.
       setWriteFlag: (a, value) => {
-        a.#w = value;
-        a.#acc = accessOf(a);
+        const acc = a.#acc;
+        a.#acc = accessOf(a, acc.st, acc.shape, acc.strides, value);
       },
       lock: (a) => {
-        a.#w = false;
+        const acc = a.#acc;
         a.#bits |= LOCKED;
-        a.#acc = accessOf(a);
+        a.#acc = accessOf(a, acc.st, acc.shape, acc.strides, false);
       },
       markScalar: (a) => {
-        a.#w = false;
+        const acc = a.#acc;
         a.#bits |= SCALAR;
-        a.#acc = accessOf(a);
+        a.#acc = accessOf(a, acc.st, acc.shape, acc.strides, false);
       },
       relayout: (a, st, shape, strides) => {
-        a.#st = st;
-        a.#shape = shape;
-        a.#strides = strides;
-        a.#acc = accessOf(a);
+        a.#acc = accessOf(a, st, shape, strides, a.#acc.writeable);
       },
     });
   }
 
   /** The element type. */
   get dtype(): DType {
-    return this.#dtype;
+    return this.#acc.dt;
   }
   /** Length of each axis (a frozen array). */
   get shape(): readonly number[] {
-    return frozen(this.#shape);
+    return frozen(this.#acc.shape);
   }
   /** Bytes to step along each axis (may be negative or 0; a frozen array). */
   get strides(): readonly number[] {
-    return frozen(this.#strides);
+    return frozen(this.#acc.strides);
   }
   /** Byte offset of element 0 inside the storage (the buffer or the mapping). */
   get offset(): number {
-    return this.#offset;
+    return this.#acc.offset;
   }
   /** The array whose memory this one views, or null for an owner. */
   get base(): NdArray | null {
@@ -324,7 +339,7 @@ export class NdArray<T = unknown> {
   }
   /** @internal */
   get _w(): boolean {
-    return this.#w;
+    return this.#acc.writeable;
   }
   /** @internal */
   get _own(): boolean {
@@ -351,22 +366,22 @@ export class NdArray<T = unknown> {
 
   /** Number of axes. */
   get ndim(): number {
-    return this.#shape.length;
+    return this.#acc.shape.length;
   }
 
   /** Number of elements. */
   get size(): number {
-    return shapeToSize(this.#shape);
+    return shapeToSize(this.#acc.shape);
   }
 
   /** Bytes per element. */
   get itemsize(): number {
-    return this.#dtype.itemsize;
+    return this.#acc.dt.itemsize;
   }
 
   /** Bytes the elements would take if contiguous (`size * itemsize`). */
   get nbytes(): number {
-    return this.size * this.#dtype.itemsize;
+    return this.size * this.#acc.dt.itemsize;
   }
 
   /** NumPy's flags (`cContiguous`, `fContiguous`, `writeable`, `aligned`, `ownData`). */
@@ -379,8 +394,8 @@ export class NdArray<T = unknown> {
    * `byteOffset` of it). Mappings over 4 GiB have no single buffer: RangeError.
    */
   get buffer(): ArrayBuffer {
-    this.#st.checkOpen();
-    const w = this.#st.whole();
+    this.#acc.st.checkOpen();
+    const w = this.#acc.st.whole();
     if (w === null) throw new RangeError('a mapping larger than 4 GiB has no single ArrayBuffer; use typedArray() on a view');
     return w.buffer;
   }
@@ -401,11 +416,12 @@ export class NdArray<T = unknown> {
   view<const D extends DTypeLike>(dtype: D): Retyped<this, ValueOf<D>>;
   view<C extends NdArray>(dtype: DTypeLike | null | undefined, cls: ArrayClass<C>): C;
   view(a?: DTypeLike | ArrayClass<NdArray> | null, cls?: ArrayClass<NdArray>): NdArray {
-    this.#st.checkOpen();
+    const acc = this.#acc;
+    acc.st.checkOpen();
     // The common form (a dtype string) first; the rest out of line (see accessOf on the bytecode budget).
     if (typeof a === 'string' && cls === undefined) {
-      const layout = sharedViewLayout(this.#shape, this.#strides, this.#dtype.itemsize, a);
-      return derive(this, Object.getPrototypeOf(this), layout.dtype, layout.shape, layout.strides, this.#offset);
+      const layout = sharedViewLayout(acc.shape, acc.strides, acc.dt.itemsize, a);
+      return viewOf(this, layout.dtype, layout.shape, layout.strides, acc.offset) as this;
     }
     return this.viewAs(a, cls);
   }
@@ -422,9 +438,9 @@ export class NdArray<T = unknown> {
       throw new TypeError('view(type): type must be NdArray or a subclass of it');
     }
     if (cls) checkSubclass(proto);
-    if (spec === undefined || spec === null) return derive(this, proto, this.#dtype, this.#shape, this.#strides, this.#offset);
-    const layout = sharedViewLayout(this.#shape, this.#strides, this.#dtype.itemsize, spec);
-    return derive(this, proto, layout.dtype, layout.shape, layout.strides, this.#offset);
+    if (spec === undefined || spec === null) return derive(this, proto, this.#acc.dt, this.#acc.shape, this.#acc.strides, this.#acc.offset);
+    const layout = sharedViewLayout(this.#acc.shape, this.#acc.strides, this.#acc.dt.itemsize, spec);
+    return derive(this, proto, layout.dtype, layout.shape, layout.strides, this.#acc.offset);
   }
 
   /**
@@ -435,11 +451,12 @@ export class NdArray<T = unknown> {
    * copies.
    */
   index(...items: (IndexItem | string | FancyItem)[]): this {
-    this.#st.checkOpen();
+    const acc = this.#acc;
+    acc.st.checkOpen();
     // One index string (the common form): its layout is memoised per string, shared with the last view it made.
     if (items.length === 1 && typeof items[0] === 'string') {
-      const m = indexLayout(items[0], this.#shape, this.#strides);
-      return derive(this, Object.getPrototypeOf(this), this.#dtype, m.shape, m.strides, this.#offset + m.delta);
+      const m = indexLayout(items[0], acc.shape, acc.strides);
+      return viewOf(this, acc.dt, m.shape, m.strides, acc.offset + m.delta) as this;
     }
     return this.indexItems(items);
   }
@@ -449,25 +466,25 @@ export class NdArray<T = unknown> {
     // Index arrays (integer or boolean) make it NumPy's advanced indexing: a copy.
     if (fancy.isFancy(items)) return fancy.getitem(this, items as FancyItem[]) as this;
     for (const it of items) if (typeof it === 'string') throw new TypeError('mix index strings and values in one form only');
-    const l = applyIndex({ shape: this.#shape as number[], strides: this.#strides as number[], offset: this.#offset }, items as IndexItem[]);
-    return derive(this, Object.getPrototypeOf(this), this.#dtype, l.shape, l.strides, l.offset);
+    const l = applyIndex({ shape: this.#acc.shape as number[], strides: this.#acc.strides as number[], offset: this.#acc.offset }, items as IndexItem[]);
+    return derive(this, Object.getPrototypeOf(this), this.#acc.dt, l.shape, l.strides, l.offset);
   }
 
   /** A view of one field of a structured dtype (a subarray field adds its axes). */
   field<K extends string>(name: K): Retyped<this, FieldValue<T, K>> {
-    this.#st.checkOpen();
-    const f = fieldOf(this.#dtype, name);
-    if (f === undefined) throw noField(this.#dtype, name);
-    return expandSubarray<NdArray>(this, Object.getPrototypeOf(this), f.dtype, this.#shape, this.#strides, this.#offset + f.offset) as unknown as Retyped<
-      this,
-      FieldValue<T, K>
-    >;
+    const acc = this.#acc;
+    acc.st.checkOpen();
+    const f = fieldOf(acc.dt, name);
+    if (f === undefined) throw noField(acc.dt, name);
+    const dt = f.dtype;
+    if (dt.shape.length !== 0) return subarrayView<NdArray>(this, Object.getPrototypeOf(this), dt, acc.shape, acc.strides, acc.offset + f.offset) as never;
+    return viewOf(this, dt, acc.shape, acc.strides, acc.offset + f.offset) as never;
   }
 
   /** A multi-field view keeping the original offsets and itemsize (NumPy ≥ 1.16). */
   fields(names: readonly string[]): Retyped<this, unknown> {
-    this.#st.checkOpen();
-    const dt = this.#dtype;
+    this.#acc.st.checkOpen();
+    const dt = this.#acc.dt;
     if (!Array.isArray(names)) throw new TypeError(`fields() takes an array of field names, got ${repr(names)}`);
     for (const n of names) {
       if (typeof n !== 'string') throw new TypeError(`field names must be strings, got ${repr(n)} in ${repr(names)}`);
@@ -488,47 +505,47 @@ export class NdArray<T = unknown> {
       1,
       dt.isalignedstruct,
     );
-    return derive<NdArray>(this, Object.getPrototypeOf(this), sub, this.#shape, this.#strides, this.#offset) as unknown as Retyped<this, unknown>;
+    return derive<NdArray>(this, Object.getPrototypeOf(this), sub, this.#acc.shape, this.#acc.strides, this.#acc.offset) as unknown as Retyped<this, unknown>;
   }
 
   /** NumPy's `reshape`: a view when the strides allow it, otherwise a copy. One axis may be -1. */
   reshape(shape: number | readonly number[], order: 'C' | 'F' | 'A' = 'C'): this {
-    this.#st.checkOpen();
+    this.#acc.st.checkOpen();
     const req = typeof shape === 'number' ? [shape] : [...shape];
     const ord: 'C' | 'F' = order === 'A' ? (this.flags.fContiguous && !this.flags.cContiguous ? 'F' : 'C') : order;
     if (order !== 'C' && order !== 'F' && order !== 'A') throw new ValueError(`order must be one of 'C', 'F', 'A' (got ${repr(order)})`);
-    if (req.length === this.ndim && req.every((n, i) => n === this.#shape[i])) {
-      return derive(this, Object.getPrototypeOf(this), this.#dtype, this.#shape, this.#strides, this.#offset);
+    if (req.length === this.ndim && req.every((n, i) => n === this.#acc.shape[i])) {
+      return derive(this, Object.getPrototypeOf(this), this.#acc.dt, this.#acc.shape, this.#acc.strides, this.#acc.offset);
     }
     const dims = fixUnknownDimension(req, this.size);
     const contiguous = ord === 'C' ? this.flags.cContiguous : this.flags.fContiguous;
     if (contiguous) {
-      return derive(this, Object.getPrototypeOf(this), this.#dtype, dims, shapeToStrides(dims, this.itemsize, ord), this.#offset);
+      return derive(this, Object.getPrototypeOf(this), this.#acc.dt, dims, shapeToStrides(dims, this.itemsize, ord), this.#acc.offset);
     }
-    const strides = reshapeStrides(this.#shape, this.#strides, this.itemsize, dims, ord);
-    if (strides !== null) return derive(this, Object.getPrototypeOf(this), this.#dtype, dims, strides, this.#offset);
+    const strides = reshapeStrides(this.#acc.shape, this.#acc.strides, this.itemsize, dims, ord);
+    if (strides !== null) return derive(this, Object.getPrototypeOf(this), this.#acc.dt, dims, strides, this.#acc.offset);
     const c = this.copy(ord);
     return derive(c, Object.getPrototypeOf(this), c.dtype, dims, shapeToStrides(dims, c.itemsize, ord), c.offset);
   }
 
   /** NumPy's `ravel`: a view only when already contiguous in `order`, else a copy. */
   ravel(order: Order = 'C'): this {
-    this.#st.checkOpen();
+    this.#acc.st.checkOpen();
     const size = this.size;
     const flat = [size];
     let ord = order;
     if (ord === 'A') ord = this.flags.fContiguous && !this.flags.cContiguous ? 'F' : 'C';
     if (ord === 'C' && this.flags.cContiguous) {
-      return derive(this, Object.getPrototypeOf(this), this.#dtype, flat, [this.itemsize], this.#offset);
+      return derive(this, Object.getPrototypeOf(this), this.#acc.dt, flat, [this.itemsize], this.#acc.offset);
     }
     if (ord === 'F' && this.flags.fContiguous) {
-      return derive(this, Object.getPrototypeOf(this), this.#dtype, flat, [this.itemsize], this.#offset);
+      return derive(this, Object.getPrototypeOf(this), this.#acc.dt, flat, [this.itemsize], this.#acc.offset);
     }
     if (ord === 'K') {
-      const start = kContiguousStart(this.#shape, this.#strides, this.#dtype.itemsize, this.#offset);
-      if (start !== null) return derive(this, Object.getPrototypeOf(this), this.#dtype, flat, [this.itemsize], start);
+      const start = kContiguousStart(this.#acc.shape, this.#acc.strides, this.#acc.dt.itemsize, this.#acc.offset);
+      if (start !== null) return derive(this, Object.getPrototypeOf(this), this.#acc.dt, flat, [this.itemsize], start);
       // The copy walks memory order the way NumPy's iterator picks it.
-      return flatOwner(this, copyAs(this.transpose(iterationOrder(this.#strides)), this.#dtype, 'C'));
+      return flatOwner(this, copyAs(this.transpose(iterationOrder(this.#acc.strides)), this.#acc.dt, 'C'));
     }
     return flatOwner(this, copyAs(this, this.dtype, ord));
   }
@@ -545,23 +562,24 @@ export class NdArray<T = unknown> {
    * view's whole construction fits V8's inlining budget (see accessOf).
    */
   private reversedView(): this {
-    this.#st.checkOpen();
-    const r = reversedLayout(this.#shape, this.#strides);
-    return derive(this, Object.getPrototypeOf(this), this.#dtype, r.shape, r.strides, this.#offset);
+    const acc = this.#acc;
+    acc.st.checkOpen();
+    const r = reversedLayout(acc.shape, acc.strides);
+    return viewOf(this, acc.dt, r.shape, r.strides, acc.offset) as this;
   }
 
   private permutedView(axes: readonly number[]): this {
-    this.#st.checkOpen();
+    this.#acc.st.checkOpen();
     const n = this.ndim;
     if (axes.length !== n) throw new ValueError("axes don't match array");
     const perm = normalizeAxes(axes, n);
     const shape = new Array<number>(n);
     const strides = new Array<number>(n);
     for (let i = 0; i < n; i++) {
-      shape[i] = this.#shape[perm[i]];
-      strides[i] = this.#strides[perm[i]];
+      shape[i] = this.#acc.shape[perm[i]];
+      strides[i] = this.#acc.strides[perm[i]];
     }
-    return derive(this, Object.getPrototypeOf(this), this.#dtype, shape, strides, this.#offset);
+    return derive(this, Object.getPrototypeOf(this), this.#acc.dt, shape, strides, this.#acc.offset);
   }
 
   /** Exchanges two axes (a view). */
@@ -577,11 +595,11 @@ export class NdArray<T = unknown> {
 
   /** Removes length-1 axes: all of them, or the given ones (which must have length 1). */
   squeeze(axis?: number | readonly number[] | null): this {
-    this.#st.checkOpen();
+    this.#acc.st.checkOpen();
     const n = this.ndim;
     let drop: Set<number>;
     if (axis === undefined || axis === null) {
-      drop = new Set([...Array(n).keys()].filter((i) => this.#shape[i] === 1));
+      drop = new Set([...Array(n).keys()].filter((i) => this.#acc.shape[i] === 1));
     } else if (n === 0) {
       // NumPy lets a 0-d array "squeeze" axis 0 / -1: nothing to remove.
       for (const ax of typeof axis === 'number' ? [axis] : axis) normalizeAxis(ax, 1);
@@ -589,48 +607,48 @@ export class NdArray<T = unknown> {
     } else {
       drop = new Set(normalizeAxes(typeof axis === 'number' ? [axis] : axis, n));
       for (const i of drop) {
-        if (this.#shape[i] !== 1) throw new ValueError('cannot select an axis to squeeze out which has size not equal to one');
+        if (this.#acc.shape[i] !== 1) throw new ValueError('cannot select an axis to squeeze out which has size not equal to one');
       }
     }
     const shape: number[] = [];
     const strides: number[] = [];
     for (let i = 0; i < n; i++) {
       if (!drop.has(i)) {
-        shape.push(this.#shape[i]);
-        strides.push(this.#strides[i]);
+        shape.push(this.#acc.shape[i]);
+        strides.push(this.#acc.strides[i]);
       }
     }
-    return derive(this, Object.getPrototypeOf(this), this.#dtype, shape, strides, this.#offset);
+    return derive(this, Object.getPrototypeOf(this), this.#acc.dt, shape, strides, this.#acc.offset);
   }
 
   /** Inserts length-1 axes at the given positions of the result (NumPy's `expand_dims`, a reshape). */
   expandDims(axis: number | readonly number[]): this {
-    this.#st.checkOpen();
+    this.#acc.st.checkOpen();
     const axes = typeof axis === 'number' ? [axis] : [...axis];
     const outNdim = this.ndim + axes.length;
     checkNdim(outNdim);
     const pos = new Set(normalizeAxes(axes, outNdim));
     const shape: number[] = [];
-    for (let i = 0, k = 0; i < outNdim; i++) shape.push(pos.has(i) ? 1 : this.#shape[k++]);
+    for (let i = 0, k = 0; i < outNdim; i++) shape.push(pos.has(i) ? 1 : this.#acc.shape[k++]);
     return this.reshape(shape);
   }
 
   /** Reverses the order of elements along the given axes, or all axes (a view). */
   flip(axis?: number | readonly number[] | null): this {
-    this.#st.checkOpen();
+    this.#acc.st.checkOpen();
     const n = this.ndim;
-    if (n === 0 && (axis === undefined || axis === null) && this.#dtype.isStructured) {
+    if (n === 0 && (axis === undefined || axis === null) && this.#acc.dt.isStructured) {
       // A record's scalar (np.void) views the array's memory: so does this.
-      return derive(this, Object.getPrototypeOf(this), this.#dtype, this.#shape, this.#strides, this.#offset);
+      return derive(this, Object.getPrototypeOf(this), this.#acc.dt, this.#acc.shape, this.#acc.strides, this.#acc.offset);
     }
     if (n === 0 && (axis === undefined || axis === null)) {
       // NumPy's flip indexes with an empty tuple here and returns a scalar:
       // a read-only copy, whose own views (like a scalar's methods) are writeable.
       // (A void scalar converts back to a writeable array.) A numeric scalar
       // is native-endian, so a '>f8' element comes back as '<f8' (on x86).
-      const dt = this.#dtype.kind !== 'V' && !this.#dtype.isnative ? this.#dtype.newbyteorder('=') : this.#dtype;
+      const dt = this.#acc.dt.kind !== 'V' && !this.#acc.dt.isnative ? this.#acc.dt.newbyteorder('=') : this.#acc.dt;
       const c = asClassOf(this, copyAs(this, dt, 'C'));
-      if (this.#dtype.kind !== 'V') {
+      if (this.#acc.dt.kind !== 'V') {
         markScalar(c);
       }
       return c;
@@ -644,7 +662,7 @@ export class NdArray<T = unknown> {
   /** `view(dtype.newbyteorder(order))`: the same bytes read in the other byte order. */
   newbyteorder(order: 'S' | '<' | '>' | '=' | '|' = 'S'): this {
     // The same values in the other order: the element type stays.
-    return this.view(this.#dtype.newbyteorder(order)) as unknown as this;
+    return this.view(this.#acc.dt.newbyteorder(order)) as unknown as this;
   }
 
   // ---------------------------------------------------------------- reads
@@ -664,14 +682,14 @@ export class NdArray<T = unknown> {
 
   /** Byte offset of the element at `indices` (all axes), range-checked. */
   private offsetOf(indices: readonly number[]): number {
-    const shape = this.#shape;
+    const shape = this.#acc.shape;
     const n = shape.length;
     if (indices.length !== n) {
-      this.#st.checkOpen();
+      this.#acc.st.checkOpen();
       throw new IndexError(`get() needs ${n} ind${n === 1 ? 'ex' : 'ices'} for a ${n}-d array, got ${indices.length}`);
     }
-    const strides = this.#strides;
-    let off = this.#offset;
+    const strides = this.#acc.strides;
+    let off = this.#acc.offset;
     for (let k = 0; k < n; k++) {
       let i = indices[k];
       const len = shape[k];
@@ -683,21 +701,21 @@ export class NdArray<T = unknown> {
   }
 
   private outOfBounds(index: number, axis: number): Error {
-    this.#st.checkOpen();
-    return new IndexError(`index ${index} is out of bounds for axis ${axis} with size ${this.#shape[axis]}`);
+    this.#acc.st.checkOpen();
+    return new IndexError(`index ${index} is out of bounds for axis ${axis} with size ${this.#acc.shape[axis]}`);
   }
 
   /** NumPy's `tolist()`: nested JS arrays of values; a 0-d array gives its value. */
   toArray(): unknown {
-    this.#st.checkOpen();
+    this.#acc.st.checkOpen();
     return elementwise.toNested(this);
   }
 
   /** Iterates over the first axis: values of a 1-d array, sub-array views otherwise. */
   *[Symbol.iterator](): IterableIterator<unknown> {
-    this.#st.checkOpen();
+    this.#acc.st.checkOpen();
     if (this.ndim === 0) throw new TypeError('iteration over a 0-d array');
-    const n = this.#shape[0];
+    const n = this.#acc.shape[0];
     if (this.ndim === 1) {
       for (let i = 0; i < n; i++) yield this.get(i);
     } else {
@@ -732,7 +750,7 @@ export class NdArray<T = unknown> {
 
   /** A new C-contiguous array of `fn(value, i)`, with `dtype` (default: this dtype). */
   map(fn: (value: T, i: number) => unknown, dtype?: DTypeLike): NdArray {
-    return elementwise.map(this, fn as (value: unknown, i: number) => unknown, dtype === undefined ? this.#dtype : toDType(dtype));
+    return elementwise.map(this, fn as (value: unknown, i: number) => unknown, dtype === undefined ? this.#acc.dt : toDType(dtype));
   }
 
   /**
@@ -882,8 +900,8 @@ export class NdArray<T = unknown> {
 
   /** set()'s general path: `two` says whether an index came. */
   private assignAt(two: boolean, a: unknown, b: unknown): void {
-    this.#st.checkOpen();
-    if (!(this.#w && this.#st.writable)) throw readOnlyError(this);
+    this.#acc.st.checkOpen();
+    if (!(this.#acc.writeable && this.#acc.st.writable)) throw readOnlyError(this);
     if (two) {
       const spec = a as IndexSpec | IndexItem;
       // One index item (a.set(0, 5), NumPy's a[0] = 5) works as the string or list forms do;
@@ -902,20 +920,20 @@ export class NdArray<T = unknown> {
 
   /** Sets every element to one scalar value. */
   fill(value: unknown): void {
-    this.#st.checkOpen();
-    if (!(this.#w && this.#st.writable)) throw readOnlyError(this);
+    this.#acc.st.checkOpen();
+    if (!(this.#acc.writeable && this.#acc.st.writable)) throw readOnlyError(this);
     fillScalar(this, value);
   }
 
   /** Swaps the bytes of every element: in place (returns this) or into a copy. */
   byteswap(inplace = false): this {
-    this.#st.checkOpen();
+    this.#acc.st.checkOpen();
     if (inplace) {
-      if (!(this.#w && this.#st.writable)) throw readOnlyError(this);
+      if (!(this.#acc.writeable && this.#acc.st.writable)) throw readOnlyError(this);
       byteswapInPlace(this);
       return this;
     }
-    const c = copyAs(this, this.#dtype, 'A');
+    const c = copyAs(this, this.#acc.dt, 'A');
     byteswapInPlace(c);
     return asClassOf(this, c);
   }
@@ -945,7 +963,7 @@ export class NdArray<T = unknown> {
    *   pending `fs.write` of a typed array over it).
    */
   release(): void {
-    const st = this.#st;
+    const st = this.#acc.st;
     if (st.mapping !== null) {
       throw new TypeError(`release() of a plain view of the mapping of '${st.mapping.path}': close() the memmap it came from`);
     }
@@ -961,14 +979,14 @@ export class NdArray<T = unknown> {
 
   /** A new owner of a copy of the data, laid out in `order` (C, F, A or K). */
   copy(order: Order = 'C'): this {
-    this.#st.checkOpen();
-    return asClassOf(this, copyAs(this, this.#dtype, order));
+    this.#acc.st.checkOpen();
+    return asClassOf(this, copyAs(this, this.#acc.dt, order));
   }
 
   /** A copy cast to `dtype` with NumPy's unsafe casting; keeps the memory order (K) by default. */
   astype<const D extends DTypeLike>(dtype: D, order: Order = 'K'): Retyped<this, ValueOf<D>> {
-    this.#st.checkOpen();
-    const dt = sizedFlexible(this.#dtype, toDType(dtype));
+    this.#acc.st.checkOpen();
+    const dt = sizedFlexible(this.#acc.dt, toDType(dtype));
     const c = copyAs(this, dt, order);
     if (dt.shape.length === 0) return asClassOf<NdArray>(this, c) as unknown as Retyped<this, ValueOf<D>>;
     // A subarray dtype adds its axes to the result, as NumPy's astype does.
@@ -1128,9 +1146,9 @@ export class NdArray<T = unknown> {
    * 16 MiB are refused (RangeError) rather than built into gigabytes of text.
    */
   toJSON(): { type: 'ndarray'; dtype: unknown; order: 'row-major'; shape: number[]; strides: number[]; data: unknown[] } {
-    this.#st.checkOpen();
-    const size = shapeToSize(this.#shape);
-    const bytes = size * this.#dtype.itemsize;
+    this.#acc.st.checkOpen();
+    const size = shapeToSize(this.#acc.shape);
+    const bytes = size * this.#acc.dt.itemsize;
     if (size > MAX_JSON_ELEMENTS || bytes > MAX_JSON_BYTES) {
       throw new RangeError(
         `toJSON(): an array of ${size} elements (${bytes} bytes) is too large to serialize (at most ${MAX_JSON_ELEMENTS} elements and ${MAX_JSON_BYTES} bytes); use toArray() on a slice, or saveNpy()`,
@@ -1140,8 +1158,8 @@ export class NdArray<T = unknown> {
     elementwise.forEach(this, (v) => {
       data.push(jsonValue(v));
     });
-    const shape = [...this.#shape];
-    return { type: 'ndarray', dtype: this.#dtype.toJSON(), order: 'row-major', shape, strides: shapeToStrides(shape, 1, 'C'), data };
+    const shape = [...this.#acc.shape];
+    return { type: 'ndarray', dtype: this.#acc.dt.toJSON(), order: 'row-major', shape, strides: shapeToStrides(shape, 1, 'C'), data };
   }
 
   /** NumPy-like `array([...], dtype=...)` text. */
@@ -1150,10 +1168,10 @@ export class NdArray<T = unknown> {
   }
 
   [inspect.custom](): string {
-    if (this.#st.closed) return `${this.constructor.name}<${this.#dtype.str}> (${this.#st.mapping === null ? 'released or detached memory' : 'closed mapping'})`;
+    if (this.#acc.st.closed) return `${this.constructor.name}<${this.#acc.dt.str}> (${this.#acc.st.mapping === null ? 'released or detached memory' : 'closed mapping'})`;
     const f = this.flags;
     const layout = [f.cContiguous ? 'C' : '', f.fContiguous ? 'F' : ''].join('') || 'strided';
-    return `${this.constructor.name}<${this.#dtype.str}> shape [${this.#shape.join(', ')}] strides [${this.#strides.join(', ')}] offset ${this.#offset} ${layout}${f.writeable ? '' : ' read-only'}\n${arrayRepr(this)}`;
+    return `${this.constructor.name}<${this.#acc.dt.str}> shape [${this.#acc.shape.join(', ')}] strides [${this.#acc.strides.join(', ')}] offset ${this.#acc.offset} ${layout}${f.writeable ? '' : ' read-only'}\n${arrayRepr(this)}`;
   }
 }
 
@@ -1202,37 +1220,29 @@ function construct(
   own: boolean,
   locked: boolean,
 ): NdArray {
-  if (proto === NdArray.prototype) return new NdArray(INTERNAL, st, dt, shape, strides, offset, base, writeable, own, locked);
-  return constructSubclass(proto, st, dt, shape, strides, offset, base, writeable, own, locked);
+  const acc = elementAccess(st, dt, shape, strides, offset, writeable, base === null ? null : accessOfBase(base));
+  // OWN | LOCKED from the booleans by arithmetic, not two conditionals: fewer bytes of bytecode (see viewOf).
+  const bits = +own | (+locked << 1);
+  if (proto === NdArray.prototype) return new NdArray(INTERNAL, acc, base, bits);
+  return constructSubclass(proto, acc, base, bits);
 }
 
 /**
  * construct() for any other prototype, out of line: V8 inlines a view's
- * construction only within a bytecode budget (see accessOf), which this
+ * construction only within a bytecode budget (see viewOf), which this
  * function's size counted against on every plain view.
  */
-function constructSubclass(
-  proto: object,
-  st: Storage,
-  dt: DType,
-  shape: readonly number[],
-  strides: readonly number[],
-  offset: number,
-  base: NdArray | null,
-  writeable: boolean,
-  own: boolean,
-  locked: boolean,
-): NdArray {
-  if (proto === firstOwnProto) return new firstOwnClass!(INTERNAL, st, dt, shape, strides, offset, base, writeable, own, locked);
+function constructSubclass(proto: object, acc: ElementAccess, base: NdArray | null, bits: number): NdArray {
+  if (proto === firstOwnProto) return new firstOwnClass!(INTERNAL, acc, base, bits);
   const cls = ownClasses.get(proto);
-  if (cls !== undefined) return new cls(INTERNAL, st, dt, shape, strides, offset, base, writeable, own, locked);
+  if (cls !== undefined) return new cls(INTERNAL, acc, base, bits);
   let target = newTargets.get(proto);
   if (target === undefined) {
     target = function view(): void {} as unknown as new () => object;
     target.prototype = proto;
     newTargets.set(proto, target);
   }
-  return Reflect.construct(NdArray, [INTERNAL, st, dt, shape, strides, offset, base, writeable, own, locked], target) as NdArray;
+  return Reflect.construct(NdArray, [INTERNAL, acc, base, bits], target) as NdArray;
 }
 
 /** Stand-in `new.target`s of user subclasses, by prototype. */
@@ -1260,13 +1270,7 @@ export function registerArrayClass(cls: typeof NdArray): void {
   }
 }
 
-/** Appends a subarray dtype's axes (C-contiguous within the item) to a layout. */
-function expandSubarray<T extends NdArray>(src: NdArray, proto: object, dt: DType, shape: readonly number[], strides: readonly number[], offset: number): T {
-  if (dt.shape.length === 0) return derive(src, proto, dt, shape, strides, offset);
-  return subarrayView(src, proto, dt, shape, strides, offset);
-}
-
-/** expandSubarray for a subarray field, out of line (see accessOf on the bytecode budget). */
+/** field() of a subarray field: its axes appended (C-contiguous within the item); out of line (see viewOf). */
 function subarrayView<T extends NdArray>(src: NdArray, proto: object, dt: DType, shape: readonly number[], strides: readonly number[], offset: number): T {
   checkNdim(shape.length + dt.shape.length);
   const base = dt.base;

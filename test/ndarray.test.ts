@@ -272,6 +272,66 @@ describe('base: the owner of the memory', () => {
   });
 });
 
+describe("the views a program repeats (view(dtype), index(string), field, T) keep every view's rules", () => {
+  // These four skip the general view path (ndarray.ts's viewOf); each case
+  // is one of the rules that path applies.
+  const rec = { names: ['a', 'b'], formats: ['<u2', '<u2'] };
+  const fourViews = (x: NdArray) => [x.view('<u2'), x.index('::-1'), x.T, x.view(rec).field('b')];
+
+  test('the base is the owner, the flags are a view\'s, and each reads its own layout', () => {
+    const a = arange(8, '<u2').view('<u4');
+    for (const v of [...fourViews(a), ...fourViews(a.index('1:'))]) {
+      expect(v.base).toBe(a.base);
+      expect(v.flags.ownData).toBe(false);
+      expect(v.flags.writeable).toBe(true);
+    }
+    const [u2, rev, t, b] = fourViews(a);
+    expect(u2.toArray()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(rev.toArray()).toEqual([0x00070006, 0x00050004, 0x00030002, 0x00010000]);
+    expect(t.get(1)).toBe(0x00030002);
+    expect(b.toArray()).toEqual([1, 3, 5, 7]);
+  });
+
+  test('a view made again after the writeable flag changed has the new flag (and refuses writes)', () => {
+    const a = arange(4, '<u4');
+    const before = a.index('1:');
+    a.flags.writeable = false;
+    for (const v of fourViews(a)) {
+      expect(v.flags.writeable).toBe(false);
+      expect(() => v.set(0, 1)).toThrow('assignment destination is read-only');
+    }
+    expect(before.flags.writeable).toBe(true);
+    before.set(0, 9);
+    expect(a.get(1)).toBe(9);
+  });
+
+  test('views of a locked view stay locked; views of a scalar-like copy are writeable', () => {
+    const locked = asStrided(arange(4, '<u4'), [4], [4], { writeable: false });
+    for (const v of fourViews(locked)) {
+      expect(v.flags.writeable).toBe(false);
+      expect(() => {
+        v.flags.writeable = true;
+      }).toThrow('cannot set WRITEABLE flag to True of this array');
+    }
+    const scalar = arange(1, '<u4').reshape([]).flip();
+    expect(scalar.flags.writeable).toBe(false);
+    for (const v of [scalar.view('<i4'), scalar.index('...'), scalar.T]) expect(v.flags.writeable).toBe(true);
+  });
+
+  test("a subclass's views keep its class and call its arrayFinalize", () => {
+    const seen: NdArray[] = [];
+    class Tagged extends NdArray {
+      override arrayFinalize(from: NdArray | null): void {
+        if (from !== null) seen.push(from);
+      }
+    }
+    const a = arange(8, '<u2').view(Tagged);
+    seen.length = 0;
+    for (const v of fourViews(a)) expect(v).toBeInstanceOf(Tagged);
+    expect(seen.length).toBe(5); // view(rec) then field('b') is two views
+  });
+});
+
 describe('view(dtype)', () => {
   test('a smaller dtype multiplies the last axis', () => {
     const b = arange(3, '<i4').view('<i2');
