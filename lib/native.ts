@@ -65,6 +65,10 @@ interface Addon {
     reserveTarget: number;
     reserveMaps: number;
     idleHorizonMs: number;
+    overBytes: number;
+    idleHits: number;
+    reserveHits: number;
+    overHits: number;
   };
   indexKernels: IndexKernels;
   sortKernels: SortKernels;
@@ -299,7 +303,13 @@ export const releaseBuffer = addon.releaseBuffer;
  * `reserveMaps` made by the pool's thread), and `idleHorizonMs`: how long a
  * region may stay idle before the pool's thread unmaps it, 4x the gap between
  * the last two requests clamped to 1-8 s (the reserve target decays on the
- * same clock).
+ * same clock). `overBytes`: regions given back when the idle bound had no
+ * room, kept past it (within `totalLimit`) for at most 2 s for the next
+ * request of more than half their length. `idleHits`, `reserveHits`,
+ * `overHits`: requests served so far by a region a dropped result gave back,
+ * by the reserve, and by a region kept past the idle bound (with
+ * `freshMaps`, where each result came from; a request none of them served
+ * took ordinary memory).
  */
 export const poolStats = addon.poolStats;
 

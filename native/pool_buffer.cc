@@ -220,7 +220,8 @@ Napi::Value ReleaseBuffer(const Napi::CallbackInfo& info) {
 }
 
 // poolStats() -> { idleBytes, idleLimit, inUseBytes, totalLimit, freshMaps,
-// reserveBytes, reserveTarget, reserveMaps, idleHorizonMs } (tests, diagnostics).
+// reserveBytes, reserveTarget, reserveMaps, idleHorizonMs, overBytes,
+// idleHits, reserveHits, overHits } (tests, diagnostics).
 Napi::Value PoolStats(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   Napi::Object o = Napi::Object::New(env);
@@ -233,6 +234,11 @@ Napi::Value PoolStats(const Napi::CallbackInfo& info) {
   o.Set("reserveTarget", Napi::Number::New(env, static_cast<double>(ReserveRegionTarget())));
   o.Set("reserveMaps", Napi::Number::New(env, static_cast<double>(ReserveRegionMaps())));
   o.Set("idleHorizonMs", Napi::Number::New(env, static_cast<double>(IdleHorizonNs()) / 1e6));
+  o.Set("overBytes", Napi::Number::New(env, static_cast<double>(OverIdleBytes())));
+  RegionHits hits = RegionHitCounts();
+  o.Set("idleHits", Napi::Number::New(env, static_cast<double>(hits.idle)));
+  o.Set("reserveHits", Napi::Number::New(env, static_cast<double>(hits.reserve)));
+  o.Set("overHits", Napi::Number::New(env, static_cast<double>(hits.over)));
   return o;
 }
 
