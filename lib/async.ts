@@ -38,7 +38,7 @@ import { markAsUntransferable } from 'worker_threads';
 
 import type { DTypeLike } from './dtype';
 import { AccessError } from './errors';
-import { afterMajorGc, EXTERNAL_SOFT_LIMIT } from './gc-wait';
+import { afterMajorGc, assistGc, EXTERNAL_SOFT_LIMIT } from './gc-wait';
 import { captureKernels, regionOf, type KernelCall } from './kernels';
 import { kernelAbort, kernelCastAsync, kernelCopyAsync, kernelProgress, kernelReduceAsync, kernelSaveAbort, kernelSaveAsync, kernelSaveProgress, poolBuffer, type AsyncJob, type AsyncSettle } from './native';
 import type { NdArray, Order } from './ndarray';
@@ -96,7 +96,9 @@ function withPoolAllocation<T>(fn: () => T): { value: T; largest: number } {
   let largest = 0;
   const value = withAllocator((byteLength, uninitialized) => {
     largest = Math.max(largest, byteLength);
-    return byteLength >= POOL_BUFFER_MIN_BYTES ? poolBuffer(byteLength, uninitialized, true) : null;
+    if (byteLength < POOL_BUFFER_MIN_BYTES) return null;
+    assistGc(byteLength);
+    return poolBuffer(byteLength, uninitialized, true);
   }, fn);
   return { value, largest };
 }

@@ -55,6 +55,7 @@ interface Addon {
   setErrorClasses: (classes: ErrorClasses) => void;
   poolBuffer: (byteLength: number, uninitialized?: boolean, now?: boolean) => ArrayBuffer | null;
   releaseBuffer: (buffer: ArrayBuffer) => boolean;
+  poolReuse: (byteLength: number) => 0 | 1 | 2;
   poolStats: () => {
     idleBytes: number;
     idleLimit: number;
@@ -312,6 +313,14 @@ export const releaseBuffer = addon.releaseBuffer;
  * took ordinary memory).
  */
 export const poolStats = addon.poolStats;
+
+/**
+ * Whether the pool would serve a request of `byteLength` from an idle region
+ * now (0; after taking back the regions of buffers V8 has collected), or
+ * not, while a buffer handed out and not collected yet is at least that long
+ * (1: a GC may return it), or neither (2). gc-wait.ts's GC assist asks it.
+ */
+export const poolReuse = addon.poolReuse;
 
 /** The compute ops' loops (native/index_kernels.cc). */
 export const indexKernels: IndexKernels = addon.indexKernels;

@@ -295,18 +295,23 @@ void TrimLoop(void* /*arg*/) {
   uv_mutex_unlock(&mu);
 }
 
+// Whether the idle region `e` may serve a request of `length` (rounded):
+// long enough, and more than half as long when kept past the idle bound
+// (split for a short request, what is left would fit neither the next
+// request of its size nor the idle bound).
+bool Serves(const Idle& e, size_t length) {
+  return e.region.length >= length && !(e.over && length <= e.region.length / 2);
+}
+
 // Takes the idle region that fits `length` best, or {nullptr, 0}; with mu held.
 Region TakeIdle(size_t length, bool zeroed, bool* recycled) {
   // The best: the one matching `zeroed` (no clearing for a zeroed request;
   // zero pages kept for such requests otherwise), then the shortest, then the
-  // newest (the likeliest still in cache). A region kept past the idle bound
-  // serves only a request of more than half its length: split for a short
-  // one, what is left would fit neither the next request of its size nor
-  // the idle bound.
+  // newest (the likeliest still in cache).
   size_t best = idle->size();
   for (size_t i = idle->size(); i-- > 0;) {
     const Idle& e = (*idle)[i];
-    if (e.region.length < length || (e.over && length <= e.region.length / 2)) continue;
+    if (!Serves(e, length)) continue;
     if (best == idle->size()) {
       best = i;
       continue;
@@ -436,6 +441,16 @@ bool ReleaseRegion(Region r) {
   uv_cond_signal(&wake);
   uv_mutex_unlock(&mu);
   return true;
+}
+
+bool IdleServes(size_t bytes) {
+  size_t length;
+  if (bytes == 0 || __builtin_add_overflow(bytes, kRegionAlign - 1, &length)) return false;
+  length &= ~(kRegionAlign - 1);
+  Lock();
+  bool any = std::any_of(idle->begin(), idle->end(), [length](const Idle& e) { return Serves(e, length); });
+  uv_mutex_unlock(&mu);
+  return any;
 }
 
 void RetireRegion(Region r) {

@@ -84,6 +84,10 @@ Region AcquireRegionNow(size_t bytes, bool zeroed, bool* recycled);
 // pool has no thread: then the caller unmaps it (UnmapRegion), on any thread.
 bool ReleaseRegion(Region r);
 
+// Whether an idle region would serve a request of `bytes` now (no mapping,
+// no wait): what a caller checks before asking V8 to collect dropped buffers.
+bool IdleServes(size_t bytes);
+
 // Takes back a region and unmaps it now, never to be reused.
 void RetireRegion(Region r);
 
