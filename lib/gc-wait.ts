@@ -89,6 +89,14 @@ export const GC_ASSIST_MIN_BYTES = EXTERNAL_SOFT_LIMIT;
 export const GC_ASSIST_HEAP_FRACTION = 1 / 8;
 
 /**
+ * The same for an async call's result, whose fresh faults fall on the
+ * kernel's pool threads while the collection pauses the event loop: only
+ * heaps small enough that the pause is a few ms (1 GiB: at most 16 MB,
+ * ~8 ms of JS-thread CPU for 20 MB in bench/gc_cost.js).
+ */
+export const GC_ASSIST_ASYNC_HEAP_FRACTION = 1 / 64;
+
+/**
  * Counts for tests and benches: collections run, those after which the pool
  * served the request, misses skipped by the back-off, and the collections'
  * time on the JS thread (ms).
@@ -132,16 +140,17 @@ function gcFunction(): (() => void) | null {
  * Before the pool is asked for `byteLength` bytes: when no idle region
  * would serve it but a buffer handed out and not yet collected would, runs
  * a full V8 collection on this thread so that a dropped one comes back
- * first (within the limits above). Runs nothing for small requests.
+ * first (within the limits above, the heap's at most `heapFraction` of the
+ * request). Runs nothing for small requests.
  */
-export function assistGc(byteLength: number): void {
+export function assistGc(byteLength: number, heapFraction = GC_ASSIST_HEAP_FRACTION): void {
   if (!enabled || byteLength < GC_ASSIST_MIN_BYTES || poolReuse(byteLength) !== 1) return;
   if (skip > 0) {
     skip--;
     gcAssistStats.skipped++;
     return;
   }
-  if (v8.getHeapStatistics().used_heap_size > byteLength * GC_ASSIST_HEAP_FRACTION) return;
+  if (v8.getHeapStatistics().used_heap_size > byteLength * heapFraction) return;
   const gc = gcFunction();
   if (gc === null) return;
   const held = poolStats().inUseBytes;
