@@ -70,11 +70,14 @@ export function afterMajorGc(timeoutMs = MAJOR_GC_WAIT_MS, signal?: AbortSignal)
 // collection runs between the drop and the next request, so that request
 // maps fresh memory and its threads fault all of it (the collection the new
 // buffer starts then returns the old one, a round late). Collecting first
-// turns the miss into a reuse. What it costs: a full collection takes the
-// JS thread about 1 ms of CPU per MB of live heap on this VM (a 20 MB heap
-// ~20 ms, 100 MB ~100 ms, 500 MB ~540 ms; `node bench/gc_cost.js`), while
-// faulting a fresh result costs about 1.2 ms of CPU per MB more than
-// reusing one (bench/fresh_rounds.js --async). So it runs only for requests
+// turns the miss into a reuse. What it costs: a full collection pauses the
+// JS thread and takes about 1-1.5 ms of CPU per MB of live heap on this VM,
+// V8's helper threads included (20 MB: 20-27 ms, 100 MB: 100-160 ms,
+// 500 MB: 540-765 ms; `node bench/gc_cost.js`), while faulting a fresh
+// result costs about 1 ms of CPU per MB more than reusing one (1 GiB async
+// results, `node bench/big_rounds.js --async` and its probe: 1.0-1.6 s of
+// CPU a round fresh, 0.15-0.3 s reused).
+// So it runs only for requests
 // of GC_ASSIST_MIN_BYTES and more, only while the used heap is at most
 // GC_ASSIST_HEAP_FRACTION of the request, only when no idle region serves
 // the request and a buffer at least that long is still handed out, and it
@@ -103,20 +106,11 @@ export const GC_ASSIST_ASYNC_HEAP_FRACTION = 1 / 64;
  */
 export const gcAssistStats = { runs: 0, hits: 0, skipped: 0, ms: 0 };
 
-let enabled = process.env.MMARRAY_GC_ASSIST !== '0';
+const enabled = process.env.MMARRAY_GC_ASSIST !== '0';
 let skip = 0;
 let backoff = 0;
 // V8's gc(): undefined until first needed, null when it cannot be had.
 let collect: (() => void) | null | undefined;
-
-/** Turns the assist on or off (tests; users set MMARRAY_GC_ASSIST=0); returns the previous setting and resets the back-off. */
-export function setGcAssist(on: boolean): boolean {
-  const previous = enabled;
-  enabled = on;
-  skip = 0;
-  backoff = 0;
-  return previous;
-}
 
 function gcFunction(): (() => void) | null {
   if (collect !== undefined) return collect;
