@@ -16,6 +16,14 @@
 //     pages is ~20k);
 //   - fresh / reserve: regions the pool mapped on the JS thread, and that
 //     its thread mapped and pre-faulted, this round (native/region_pool.cc);
+//   - from: where the round's result came from: 'fresh' (mapped on the JS
+//     thread), 'reserve' (the thread's pre-faulted zero pages), 'idle' (a
+//     region a dropped result gave back), 'over' (one kept past the idle
+//     bound), or 'js' (none: ordinary memory, past the pool's total bound);
+//   - gcs / gcMs: V8 collections that ran inside the round and their time
+//     (v8.GCProfiler), 'gcFull' how many were mark-compacts, 'assist' how
+//     many of them the GC assist ran (lib/gc-wait.ts; MMARRAY_GC_ASSIST=0
+//     turns it off);
 //   - stall / thp: /proc/vmstat compact_stall and thp_fault_alloc,
 //     system-wide (direct compaction; huge pages faulted in).
 // Beside them, NumPy's rounds of the same ops (same data) from the same run,
@@ -25,10 +33,12 @@
 // `node bench/fresh_rounds.js [--rounds N] [--rows]` (--rows: every round).
 const fs = require('fs');
 const path = require('path');
+const v8 = require('v8');
 const { spawnSync } = require('child_process');
 
 const mm = require('../dist');
 const { poolStats } = require('../dist/native');
+const { gcAssistStats } = require('../dist/gc-wait');
 
 const VMSTAT = ['compact_stall', 'thp_fault_alloc'];
 
@@ -72,7 +82,7 @@ function vmstat() {
 function snapshot(before) {
   const t = before ? 0n : process.hrtime.bigint();
   const p = poolStats();
-  const s = { t, ...thread(), all: cpuAll(), minflt: minflt(), vm: vmstat(), fresh: p.freshMaps, reserve: p.reserveMaps };
+  const s = { t, ...thread(), all: cpuAll(), minflt: minflt(), vm: vmstat(), fresh: p.freshMaps, reserve: p.reserveMaps, hits: [p.reserveHits, p.idleHits, p.overHits], assist: gcAssistStats.runs };
   if (before) s.t = process.hrtime.bigint();
   return s;
 }
@@ -92,6 +102,8 @@ function split(a, b) {
     minflt: b.minflt - a.minflt,
     fresh: b.fresh - a.fresh,
     reserve: b.reserve - a.reserve,
+    from: b.fresh > a.fresh ? 'fresh' : (['reserve', 'idle', 'over'].find((_, i) => b.hits[i] > a.hits[i]) ?? 'js'),
+    assist: b.assist - a.assist,
     stall: b.vm.compact_stall - a.vm.compact_stall,
     thp: b.vm.thp_fault_alloc - a.vm.thp_fault_alloc,
   };
@@ -108,9 +120,14 @@ function rounds(fn, n) {
   last = fn();
   const out = [];
   for (let r = 0; r < n; r++) {
+    const gc = new v8.GCProfiler();
+    gc.start();
     const a = snapshot(true);
     last = fn();
-    out.push(split(a, snapshot(false)));
+    const round = split(a, snapshot(false));
+    const gcs = gc.stop().statistics;
+    // gcType names V8's GCType bits: 1 scavenge, 2 mark-compact (4 incremental marking, 8 weak callbacks).
+    out.push({ ...round, gcs: gcs.length, gcFull: gcs.filter((g) => g.gcType === 'MarkSweepCompact').length, gcMs: gcs.reduce((s, g) => s + g.cost, 0) / 1000 });
   }
   return { rounds: out, last };
 }
@@ -190,8 +207,11 @@ function main() {
     }
     console.log(
       `  slow rounds (wall > 2x median): ${slow.length}/${rs.length}; in them: wait ${f(sum('wait', slow))} ms, sleep ${f(sum('sleep', slow))} ms, cpu ${f(sum('cpu', slow))} ms, ` +
-        `minflt ${sum('minflt', slow)}, fresh maps ${sum('fresh', slow)}, reserve maps ${sum('reserve', slow)}, compact_stall ${sum('stall', slow)}, thp faults ${sum('thp', slow)}`,
+        `minflt ${sum('minflt', slow)}, fresh maps ${sum('fresh', slow)}, reserve maps ${sum('reserve', slow)}, compact_stall ${sum('stall', slow)}, thp faults ${sum('thp', slow)}, GCs ${sum('gcs', slow)}`,
     );
+    const from = (xs) => ['fresh', 'reserve', 'idle', 'over', 'js'].map((k) => `${k} ${xs.filter((r) => r.from === k).length}`).join(', ');
+    console.log(`  results from (all rounds): ${from(rs)}; rounds with a GC ${rs.filter((r) => r.gcs > 0).length} (a mark-compact ${rs.filter((r) => r.gcFull > 0).length}, the assist's ${sum('assist')})`);
+    console.log(`  results from (slow rounds): ${from(slow)}; slow rounds with a GC ${slow.filter((r) => r.gcs > 0).length}`);
   }
   console.log(`\nload after: ${fs.readFileSync('/proc/loadavg', 'utf8').trim()}`);
 }

@@ -14,6 +14,7 @@
  * on the JS thread. A recycled region is cleared unless the caller asked for
  * uninitialized memory (it overwrites every byte).
  */
+import { assistGc } from './gc-wait';
 import { poolBuffer } from './native';
 import type { DType } from './dtype';
 import type { Allocator } from './storage';
@@ -38,6 +39,7 @@ export const freshMemory: Allocator = (byteLength, uninitialized) => {
   // one lets it, so a loop that never yields still reuses the buffers it
   // dropped instead of mapping new ones (native/pool_buffer.cc, Reclaim).
   lastNudge = new ArrayBuffer(8);
+  assistGc(byteLength);
   return poolBuffer(byteLength, uninitialized);
 };
 

@@ -1,6 +1,8 @@
 /**
- * Waiting out the V8 garbage collection that a large new buffer starts, so
- * that its pause falls while the cores are idle.
+ * V8's garbage collector and large buffers: waiting out the collection that a
+ * large new buffer starts, so that its pause falls while the cores are idle
+ * ({@link afterMajorGc}), and asking for one before a large result would
+ * fault fresh memory ({@link assistGc}).
  *
  * V8 counts the bytes of every ArrayBuffer it holds (a JS one or an external
  * one from Node-API) as external memory. A new buffer that takes that count
@@ -17,7 +19,10 @@
  * it starts its kernels: {@link afterMajorGc}.
  * @module
  */
-import { constants, PerformanceObserver } from 'perf_hooks';
+import { constants, performance, PerformanceObserver } from 'perf_hooks';
+import * as v8 from 'v8';
+import * as vm from 'vm';
+import { poolReuse, poolStats } from './native';
 
 /**
  * V8's external allocation soft limit (`kExternalAllocationSoftLimit`,
@@ -55,4 +60,105 @@ export function afterMajorGc(timeoutMs = MAJOR_GC_WAIT_MS, signal?: AbortSignal)
     timer = setTimeout(() => done(false), timeoutMs);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+// ---------------------------------------------------------------- GC assist
+//
+// A dropped pool buffer goes back to the pool only once V8 collects it, and
+// V8 collects only when its own heuristics say so: a loop making a 1 GiB
+// result per round (copyAsync, astypeAsync) drops one per round, but no
+// collection runs between the drop and the next request, so that request
+// maps fresh memory and its threads fault all of it (the collection the new
+// buffer starts then returns the old one, a round late). Collecting first
+// turns the miss into a reuse. What it costs: a full collection pauses the
+// JS thread and takes about 1-1.5 ms of CPU per MB of live heap on this VM,
+// V8's helper threads included (20 MB: 20-27 ms, 100 MB: 100-160 ms,
+// 500 MB: 540-765 ms; `node bench/gc_cost.js`), while faulting a fresh
+// result costs about 1 ms of CPU per MB more than reusing one (1 GiB async
+// results, `node bench/big_rounds.js --async` and its probe: 1.0-1.6 s of
+// CPU a round fresh, 0.15-0.3 s reused).
+// So it runs only for requests
+// of GC_ASSIST_MIN_BYTES and more, only while the used heap is at most
+// GC_ASSIST_HEAP_FRACTION of the request, only when no idle region serves
+// the request and a buffer at least that long is still handed out, and it
+// backs off (skips the next 1, 2, 4 ... 64 such misses) after a collection
+// that returned no region at all: a program that holds its results pays for
+// no collection per call. MMARRAY_GC_ASSIST=0 in the environment turns it off.
+
+/** Requests from this size up may run the assist (V8's external soft limit: such a buffer starts a GC cycle anyway). */
+export const GC_ASSIST_MIN_BYTES = EXTERNAL_SOFT_LIMIT;
+
+/** The assist runs only while V8's used heap is at most this fraction of the request (see above). */
+export const GC_ASSIST_HEAP_FRACTION = 1 / 8;
+
+/**
+ * The same for an async call's result, whose fresh faults fall on the
+ * kernel's pool threads while the collection pauses the event loop: only
+ * heaps small enough that the pause is a few ms (1 GiB: at most 16 MB,
+ * ~8 ms of JS-thread CPU for 20 MB in bench/gc_cost.js).
+ */
+export const GC_ASSIST_ASYNC_HEAP_FRACTION = 1 / 64;
+
+/**
+ * Counts for tests and benches: collections run, those after which the pool
+ * served the request, misses skipped by the back-off, and the collections'
+ * time on the JS thread (ms).
+ */
+export const gcAssistStats = { runs: 0, hits: 0, skipped: 0, ms: 0 };
+
+const enabled = process.env.MMARRAY_GC_ASSIST !== '0';
+let skip = 0;
+let backoff = 0;
+// V8's gc(): undefined until first needed, null when it cannot be had.
+let collect: (() => void) | null | undefined;
+
+function gcFunction(): (() => void) | null {
+  if (collect !== undefined) return collect;
+  const g = (globalThis as { gc?: unknown }).gc;
+  if (typeof g === 'function') {
+    collect = g as () => void;
+  } else {
+    try {
+      // The flag exposes gc() to contexts made after it (Node's own tests do this).
+      v8.setFlagsFromString('--expose-gc');
+      const f: unknown = vm.runInNewContext('gc');
+      collect = typeof f === 'function' ? (f as () => void) : null;
+    } catch {
+      collect = null;
+    }
+  }
+  return collect;
+}
+
+/**
+ * Before the pool is asked for `byteLength` bytes: when no idle region
+ * would serve it but a buffer handed out and not yet collected would, runs
+ * a full V8 collection on this thread so that a dropped one comes back
+ * first (within the limits above, the heap's at most `heapFraction` of the
+ * request). Runs nothing for small requests.
+ */
+export function assistGc(byteLength: number, heapFraction = GC_ASSIST_HEAP_FRACTION): void {
+  if (!enabled || byteLength < GC_ASSIST_MIN_BYTES || poolReuse(byteLength) !== 1) return;
+  if (skip > 0) {
+    skip--;
+    gcAssistStats.skipped++;
+    return;
+  }
+  if (v8.getHeapStatistics().used_heap_size > byteLength * heapFraction) return;
+  const gc = gcFunction();
+  if (gc === null) return;
+  const held = poolStats().inUseBytes;
+  const t0 = performance.now();
+  gc();
+  gcAssistStats.ms += performance.now() - t0;
+  gcAssistStats.runs++;
+  // poolReuse takes back the regions of the buffers the collection freed.
+  const served = poolReuse(byteLength) === 0;
+  if (served) gcAssistStats.hits++;
+  if (served || poolStats().inUseBytes < held) {
+    backoff = 0;
+  } else {
+    backoff = Math.min(64, backoff === 0 ? 1 : 2 * backoff);
+    skip = backoff;
+  }
 }

@@ -58,6 +58,7 @@ interface Addon {
   liveMappingsOf: (path: string) => number;
   poolBuffer: (byteLength: number, uninitialized?: boolean, now?: boolean) => ArrayBuffer | null;
   releaseBuffer: (buffer: ArrayBuffer) => boolean;
+  poolReuse: (byteLength: number) => 0 | 1 | 2;
   poolStats: () => {
     idleBytes: number;
     idleLimit: number;
@@ -68,6 +69,10 @@ interface Addon {
     reserveTarget: number;
     reserveMaps: number;
     idleHorizonMs: number;
+    overBytes: number;
+    idleHits: number;
+    reserveHits: number;
+    overHits: number;
   };
   indexKernels: IndexKernels;
   sortKernels: SortKernels;
@@ -325,9 +330,23 @@ export const releaseBuffer = addon.releaseBuffer;
  * `reserveMaps` made by the pool's thread), and `idleHorizonMs`: how long a
  * region may stay idle before the pool's thread unmaps it, 4x the gap between
  * the last two requests clamped to 1-8 s (the reserve target decays on the
- * same clock).
+ * same clock). `overBytes`: regions given back when the idle bound had no
+ * room, kept past it (within `totalLimit`) for at most 2 s for the next
+ * request of more than half their length. `idleHits`, `reserveHits`,
+ * `overHits`: requests served so far by a region a dropped result gave back,
+ * by the reserve, and by a region kept past the idle bound (with
+ * `freshMaps`, where each result came from; a request none of them served
+ * took ordinary memory).
  */
 export const poolStats = addon.poolStats;
+
+/**
+ * Whether the pool would serve a request of `byteLength` from an idle region
+ * now (0; after taking back the regions of buffers V8 has collected), or
+ * not, while a buffer handed out and not collected yet is at least that long
+ * (1: a GC may return it), or neither (2). gc-wait.ts's GC assist asks it.
+ */
+export const poolReuse = addon.poolReuse;
 
 /** The compute ops' loops (native/index_kernels.cc). */
 export const indexKernels: IndexKernels = addon.indexKernels;

@@ -219,8 +219,26 @@ Napi::Value ReleaseBuffer(const Napi::CallbackInfo& info) {
   return Napi::Boolean::New(env, true);
 }
 
+// poolReuse(byteLength) -> 0 when an idle region would serve a request of
+// byteLength now (after taking back the regions of buffers V8 has collected),
+// 1 when none would but a buffer this env handed out and V8 has not
+// collected yet is at least that long (a GC may return it), 2 otherwise.
+// For lib/gc-wait.ts's GC assist: a number, so it allocates nothing.
+Napi::Value PoolReuse(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  auto* pe = static_cast<PoolEnv*>(info.Data());
+  double n = info.Length() > 0 && info[0].IsNumber() ? info[0].As<Napi::Number>().DoubleValue() : -1;
+  if (!(n >= 1 && n <= kMaxBytes) || std::floor(n) != n || pe->closing) return Napi::Number::New(env, 2);
+  size_t length = static_cast<size_t>(n);
+  Reclaim(env, pe);
+  if (IdleServes(length)) return Napi::Number::New(env, 0);
+  bool outstanding = std::any_of(pe->live.begin(), pe->live.end(), [length](const Ticket* t) { return t->region.length >= length; });
+  return Napi::Number::New(env, outstanding ? 1 : 2);
+}
+
 // poolStats() -> { idleBytes, idleLimit, inUseBytes, totalLimit, freshMaps,
-// reserveBytes, reserveTarget, reserveMaps, idleHorizonMs } (tests, diagnostics).
+// reserveBytes, reserveTarget, reserveMaps, idleHorizonMs, overBytes,
+// idleHits, reserveHits, overHits } (tests, diagnostics).
 Napi::Value PoolStats(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   Napi::Object o = Napi::Object::New(env);
@@ -233,6 +251,11 @@ Napi::Value PoolStats(const Napi::CallbackInfo& info) {
   o.Set("reserveTarget", Napi::Number::New(env, static_cast<double>(ReserveRegionTarget())));
   o.Set("reserveMaps", Napi::Number::New(env, static_cast<double>(ReserveRegionMaps())));
   o.Set("idleHorizonMs", Napi::Number::New(env, static_cast<double>(IdleHorizonNs()) / 1e6));
+  o.Set("overBytes", Napi::Number::New(env, static_cast<double>(OverIdleBytes())));
+  RegionHits hits = RegionHitCounts();
+  o.Set("idleHits", Napi::Number::New(env, static_cast<double>(hits.idle)));
+  o.Set("reserveHits", Napi::Number::New(env, static_cast<double>(hits.reserve)));
+  o.Set("overHits", Napi::Number::New(env, static_cast<double>(hits.over)));
   return o;
 }
 
@@ -259,6 +282,7 @@ void InitPoolBuffer(Napi::Env env, Napi::Object exports) {
   exports.Set("poolBuffer", Napi::Function::New<PoolBuffer>(env, "poolBuffer", pe));
   exports.Set("releaseBuffer", Napi::Function::New<ReleaseBuffer>(env, "releaseBuffer", pe));
   exports.Set("poolStats", Napi::Function::New<PoolStats>(env, "poolStats"));
+  exports.Set("poolReuse", Napi::Function::New<PoolReuse>(env, "poolReuse", pe));
 }
 
 }  // namespace mmarray

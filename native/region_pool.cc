@@ -29,6 +29,15 @@ constexpr uint64_t kMaxIdleNs = 8000000000;
 // The pool's thread wakes this often while the pool holds anything.
 constexpr uint64_t kTickNs = 250000000;
 constexpr size_t kMaxIdleBytes = size_t{1} << 30;
+// A region given back when the idle bound has no room for it (a 2 GiB
+// result, or a second 1 GiB one) stays idle past that bound for at most this
+// long (and at most the horizon), under the total bound, for the next request
+// of about its length: a loop of `using r = a.copy()` over a 2 GiB view then
+// reuses its region each round instead of faulting fresh memory (W9: 4.25x the
+// per-element time of a copy that fitted). Short, because it is RAM the idle
+// bound does not cover; a request that would otherwise pass the total bound
+// unmaps such regions first.
+constexpr uint64_t kMaxOverIdleNs = 2000000000;
 // Room for three 1 GiB results (RAM/6 on this 23 GiB VM is 3.9 GiB; RAM/8
 // was 2.9): the one being made, the one the program dropped, and the one
 // before it, which V8 has often not collected yet (bench/async.js rounds
@@ -50,6 +59,7 @@ struct Idle {
   Region region;
   uint64_t since;  // uv_hrtime() when it was released or pre-faulted
   bool zeroed;     // zero pages: pre-faulted by the thread, never handed out
+  bool over;       // kept past the idle bound (kMaxOverIdleNs): counted in over_bytes, not idle_bytes
 };
 
 // Everything below is guarded by mu (libuv's primitives: Node exports them,
@@ -67,10 +77,16 @@ std::vector<Region>* doomed = nullptr;  // taken back past the idle bound: the t
 size_t idle_bytes = 0;
 size_t zeroed_bytes = 0;  // the part of idle_bytes that is reserve
 size_t idle_limit = 0;
+size_t over_bytes = 0;  // idle regions kept past idle_limit (see kMaxOverIdleNs)
 size_t in_use_bytes = 0;  // handed out by AcquireRegion, or being pre-faulted by the thread
 size_t total_limit = 0;
 uint64_t fresh_maps = 0;  // mappings AcquireRegion made (tests tell reuse from it)
 uint64_t reserve_maps = 0;  // mappings the thread made and pre-faulted
+// Requests AcquireRegion served from idle regions: ones that held old bytes
+// within the idle bound, the reserve's zero ones, and ones kept past the bound.
+uint64_t idle_hits = 0;
+uint64_t reserve_hits = 0;
+uint64_t over_hits = 0;
 // The reserve target: idle bytes the thread keeps ready. A miss (a request
 // no idle region fits) adds its length, up to idle_limit; it halves once per
 // kIdleNs without a miss and is 0 once no request came for kIdleNs.
@@ -104,6 +120,24 @@ uint64_t HorizonNs() {
   return request_gap >= kMaxIdleNs / 4 ? kMaxIdleNs : std::max(kIdleNs, 4 * request_gap);
 }
 
+// Handed out, idle and kept past the idle bound: what total_limit bounds; with mu held.
+size_t HeldBytes() { return in_use_bytes + idle_bytes + over_bytes; }
+
+// Queues regions kept past the idle bound for the thread to unmap, oldest
+// first, until `length` more fits the total bound; with mu held.
+void ShedOver(size_t length) {
+  for (size_t i = 0; i < idle->size() && over_bytes != 0 && HeldBytes() > total_limit - length;) {
+    const Idle& e = (*idle)[i];
+    if (!e.over) {
+      i++;
+      continue;
+    }
+    over_bytes -= e.region.length;
+    doomed->push_back(e.region);
+    idle->erase(idle->begin() + static_cast<std::ptrdiff_t>(i));
+  }
+}
+
 void TrimLoop(void* arg);
 
 // Adds `e` to the idle list (the caller counts its bytes), merged with the
@@ -118,7 +152,7 @@ void PushIdle(Idle e) {
     // SAFETY: only compares addresses. Both ranges are the pool's own
     // mappings (or whole aligned parts of them), so two that touch make one
     // range munmap takes whole (munmap may span mappings).
-    if (o.zeroed != e.zeroed || (oa + o.region.length != ea && ea + e.region.length != oa)) continue;
+    if (o.zeroed != e.zeroed || o.over != e.over || (oa + o.region.length != ea && ea + e.region.length != oa)) continue;
     e.region.addr = reinterpret_cast<void*>(std::min(oa, ea));
     e.region.length += o.region.length;
     idle->erase(idle->begin() + static_cast<std::ptrdiff_t>(i));
@@ -198,7 +232,7 @@ void MakeReserve(size_t length) {
     return;
   }
   idle_bytes += length;
-  PushIdle({r, uv_hrtime(), true});
+  PushIdle({r, uv_hrtime(), true, false});
   zeroed_bytes += length;
   reserve_maps++;
 }
@@ -214,22 +248,25 @@ void TrimLoop(void* /*arg*/) {
   while (!trimmer_stop) {
     uint64_t now = uv_hrtime();
     uint64_t horizon = HorizonNs();
+    uint64_t over_horizon = std::min(horizon, kMaxOverIdleNs);
     if (want_bytes != 0 && now - last_request >= horizon) {
       want_bytes = 0;
     } else if (want_bytes != 0 && now - last_miss >= horizon) {
       want_bytes = (want_bytes / 2) & ~(kRegionAlign - 1);
       last_miss = now;  // halved again a horizon later at the earliest
     }
-    // Oldest first; keeps the newest want_bytes.
+    // Oldest first; keeps the newest want_bytes (regions past the idle
+    // bound are never part of the reserve).
     size_t keep_bytes = idle_bytes;
     auto keep = std::stable_partition(idle->begin(), idle->end(), [&](const Idle& e) {
+      if (e.over) return now - e.since < over_horizon;
       bool expire = now - e.since >= horizon && keep_bytes - e.region.length >= want_bytes;
       if (expire) keep_bytes -= e.region.length;
       return !expire;
     });
     for (auto it = keep; it != idle->end(); ++it) {
       expired.push_back(it->region);
-      idle_bytes -= it->region.length;
+      (it->over ? over_bytes : idle_bytes) -= it->region.length;
       if (it->zeroed) zeroed_bytes -= it->region.length;
     }
     idle->erase(keep, idle->end());
@@ -244,7 +281,7 @@ void TrimLoop(void* /*arg*/) {
     }
     size_t length = miss_length;
     if (!trimmer_stop && idle_bytes < want_bytes && length != 0 && length <= total_limit &&
-        in_use_bytes + idle_bytes <= total_limit - length && length <= idle_limit - idle_bytes) {
+        HeldBytes() <= total_limit - length && length <= idle_limit - idle_bytes) {
       MakeReserve(length);
       continue;
     }
@@ -258,6 +295,14 @@ void TrimLoop(void* /*arg*/) {
   uv_mutex_unlock(&mu);
 }
 
+// Whether the idle region `e` may serve a request of `length` (rounded):
+// long enough, and more than half as long when kept past the idle bound
+// (split for a short request, what is left would fit neither the next
+// request of its size nor the idle bound).
+bool Serves(const Idle& e, size_t length) {
+  return e.region.length >= length && !(e.over && length <= e.region.length / 2);
+}
+
 // Takes the idle region that fits `length` best, or {nullptr, 0}; with mu held.
 Region TakeIdle(size_t length, bool zeroed, bool* recycled) {
   // The best: the one matching `zeroed` (no clearing for a zeroed request;
@@ -266,7 +311,7 @@ Region TakeIdle(size_t length, bool zeroed, bool* recycled) {
   size_t best = idle->size();
   for (size_t i = idle->size(); i-- > 0;) {
     const Idle& e = (*idle)[i];
-    if (e.region.length < length) continue;
+    if (!Serves(e, length)) continue;
     if (best == idle->size()) {
       best = i;
       continue;
@@ -281,6 +326,8 @@ Region TakeIdle(size_t length, bool zeroed, bool* recycled) {
     Region r{e.region.addr, length};
     *recycled = !e.zeroed;
     if (e.zeroed) zeroed_bytes -= length;
+    (e.over ? over_bytes : idle_bytes) -= length;
+    (e.over ? over_hits : e.zeroed ? reserve_hits : idle_hits)++;
     if (e.region.length == length) {
       idle->erase(idle->begin() + static_cast<std::ptrdiff_t>(best));
     } else {
@@ -290,7 +337,6 @@ Region TakeIdle(size_t length, bool zeroed, bool* recycled) {
       e.region.addr = static_cast<char*>(e.region.addr) + length;
       e.region.length -= length;
     }
-    idle_bytes -= length;
     in_use_bytes += length;
     if (idle_bytes < want_bytes) uv_cond_signal(&wake);
     return r;
@@ -345,8 +391,14 @@ Region Acquire(size_t bytes, bool zeroed, bool* recycled, bool reserve) {
       }
     }
   }
-  // Counted before mapping (outside the lock), so racing callers stay bounded.
-  if (length > total_limit || in_use_bytes + idle_bytes > total_limit - length) {
+  // Counted before mapping (outside the lock), so racing callers stay
+  // bounded. Regions kept past the idle bound give way first: this request
+  // would otherwise take ordinary memory, which faults as fresh.
+  if (length <= total_limit && HeldBytes() > total_limit - length) {
+    ShedOver(length);
+    uv_cond_signal(&wake);
+  }
+  if (length > total_limit || HeldBytes() > total_limit - length) {
     uv_mutex_unlock(&mu);
     return {nullptr, 0};
   }
@@ -377,13 +429,28 @@ bool ReleaseRegion(Region r) {
   }
   if (r.length <= idle_limit - idle_bytes) {
     idle_bytes += r.length;
-    PushIdle({r, uv_hrtime(), false});
+    PushIdle({r, uv_hrtime(), false, false});
   } else {
-    doomed->push_back(r);  // unmapping 4 KiB pages costs ~0.4 ms/MB: not on the caller's thread
+    // No room under the idle bound: kept a short while past it for the next
+    // request of its size (kMaxOverIdleNs). It was counted as handed out, so
+    // the total bound still holds. The thread unmaps it if none comes
+    // (unmapping 4 KiB pages costs ~0.4 ms/MB: never on the caller's thread).
+    over_bytes += r.length;
+    PushIdle({r, uv_hrtime(), false, true});
   }
   uv_cond_signal(&wake);
   uv_mutex_unlock(&mu);
   return true;
+}
+
+bool IdleServes(size_t bytes) {
+  size_t length;
+  if (bytes == 0 || __builtin_add_overflow(bytes, kRegionAlign - 1, &length)) return false;
+  length &= ~(kRegionAlign - 1);
+  Lock();
+  bool any = std::any_of(idle->begin(), idle->end(), [length](const Idle& e) { return Serves(e, length); });
+  uv_mutex_unlock(&mu);
+  return any;
 }
 
 void RetireRegion(Region r) {
@@ -406,6 +473,7 @@ void DrainRegions() {
   std::vector<Region> queued;
   queued.swap(*doomed);
   idle_bytes = 0;
+  over_bytes = 0;
   zeroed_bytes = 0;
   want_bytes = 0;
   // The last env's teardown calls this after StopTrimmer; unless an env that
@@ -496,6 +564,20 @@ uint64_t ReserveRegionMaps() {
   uint64_t n = reserve_maps;
   uv_mutex_unlock(&mu);
   return n;
+}
+
+size_t OverIdleBytes() {
+  Lock();
+  size_t n = over_bytes;
+  uv_mutex_unlock(&mu);
+  return n;
+}
+
+RegionHits RegionHitCounts() {
+  Lock();
+  RegionHits h{idle_hits, reserve_hits, over_hits};
+  uv_mutex_unlock(&mu);
+  return h;
 }
 
 }  // namespace mmarray

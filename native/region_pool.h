@@ -32,7 +32,11 @@
 // min(4 GiB, RAM/6) handed out and idle together (past it results take
 // ordinary memory); a region idle for the horizon (at most 8 s) is unmapped
 // by the pool's own thread (never the JS thread) unless it is part of the
-// reserve target, and the last env to close unmaps the rest. Process-wide and locked: the main
+// reserve target, and the last env to close unmaps the rest. A region given
+// back when the idle bound has no room (a 2 GiB result) is kept past that
+// bound, still under the total one, for at most 2 s (and the horizon), and
+// serves only a request of more than half its length; a request that would
+// pass the total bound unmaps such regions first. Process-wide and locked: the main
 // thread and workers share it. No N-API here; pool_buffer.cc hands the
 // regions to JS.
 #ifndef MMARRAY_REGION_POOL_H_
@@ -80,6 +84,10 @@ Region AcquireRegionNow(size_t bytes, bool zeroed, bool* recycled);
 // pool has no thread: then the caller unmaps it (UnmapRegion), on any thread.
 bool ReleaseRegion(Region r);
 
+// Whether an idle region would serve a request of `bytes` now (no mapping,
+// no wait): what a caller checks before asking V8 to collect dropped buffers.
+bool IdleServes(size_t bytes);
+
 // Takes back a region and unmaps it now, never to be reused.
 void RetireRegion(Region r);
 
@@ -110,6 +118,17 @@ uint64_t FreshRegionMaps();
 size_t ReserveRegionBytes();
 size_t ReserveRegionTarget();
 uint64_t ReserveRegionMaps();
+// Idle bytes kept past the idle bound now (within the total bound).
+size_t OverIdleBytes();
+// Requests served from idle regions so far, by kind: regions that held old
+// bytes (within the idle bound), the reserve's zero regions, and regions
+// kept past the idle bound. With FreshRegionMaps, where each result came from.
+struct RegionHits {
+  uint64_t idle;
+  uint64_t reserve;
+  uint64_t over;
+};
+RegionHits RegionHitCounts();
 
 }  // namespace mmarray
 

@@ -93,3 +93,30 @@ describe('freshMemory', () => {
     for (const k of ['copy', 'astype', 'add', 'take', 'nonzero', 'concatenate', 'zeros']) expect([k, recycled[k]]).toEqual([k, true]);
   });
 });
+
+describe('freshMemory and the GC assist', () => {
+  test('a large result runs the assist first, so a dropped buffer V8 has not collected serves it; a small one never runs it', () => {
+    const src = `
+      const F = require(${JSON.stringify(path.join(DIST, 'fresh-memory.js'))});
+      const G = require(${JSON.stringify(path.join(DIST, 'gc-wait.js'))});
+      const N = require(${JSON.stringify(path.join(DIST, 'native.js'))});
+      const M = G.GC_ASSIST_MIN_BYTES;
+      (async () => {
+        // Never touched (uninitialized, mapped at once): held until the GC
+        // cycle their allocation started has ended, then dropped, not collected.
+        let held = [N.poolBuffer(4 << 20, true, true), N.poolBuffer(M, true, true)];
+        await new Promise((res) => setTimeout(res, 300));
+        held = null;
+        const small = F.freshMemory(4 << 20, true);
+        const runsSmall = G.gcAssistStats.runs;
+        const s0 = N.poolStats();
+        const big = F.freshMemory(M, true);
+        const s1 = N.poolStats();
+        process.stdout.write(JSON.stringify({ runsSmall, runs: G.gcAssistStats.runs, hits: G.gcAssistStats.hits, mapped: s1.freshMaps - s0.freshMaps, sizes: [small.byteLength, big.byteLength] }));
+      })();
+    `;
+    const r = spawnSync(process.execPath, ['-e', src], { encoding: 'utf8', timeout: 120_000 });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({ runsSmall: 0, runs: 1, hits: 1, mapped: 0, sizes: [4 << 20, 64 << 20] });
+  });
+});

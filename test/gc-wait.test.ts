@@ -1,6 +1,9 @@
 // lib/gc-wait.ts: a buffer past V8's external soft limit starts a GC cycle
 // that afterMajorGc sees end; the async calls that allocate one wait for it
-// and still give their sync twins' results.
+// and still give their sync twins' results. assistGc collects before a large
+// request would fault fresh memory, within its limits, and backs off.
+import { spawnSync } from 'child_process';
+import * as path from 'path';
 import * as mm from '../lib';
 import { afterMajorGc, EXTERNAL_SOFT_LIMIT } from '../lib/gc-wait';
 
@@ -27,5 +30,89 @@ describe('afterMajorGc', () => {
     const c = await a.copyAsync();
     expect(c.shape).toEqual(a.shape);
     expect(Buffer.compare(Buffer.from(c.buffer, c.offset, c.nbytes), Buffer.from(a.buffer, a.offset, a.nbytes))).toBe(0);
+  });
+});
+
+// assistGc runs in forked children: it forces collections and reads the
+// process-wide pool. No --expose-gc: it finds V8's gc() itself.
+const DIST = path.resolve(__dirname, '../dist');
+
+/** Runs `code` in a child node (N = dist/native, G = dist/gc-wait); its stdout parsed as JSON. */
+function child(code: string, env: Record<string, string> = {}): Record<string, unknown> {
+  const src = `const N = require(${JSON.stringify(path.join(DIST, 'native.js'))}); const G = require(${JSON.stringify(path.join(DIST, 'gc-wait.js'))});
+    (async () => { ${code} })().catch((e) => { console.error(e); process.exit(3); });`;
+  const r = spawnSync(process.execPath, ['-e', src], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
+  expect(r.signal).toBeNull();
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  return JSON.parse(r.stdout) as Record<string, unknown>;
+}
+
+// A dropped, never-touched buffer of M bytes (uninitialized, mapped at once:
+// no page is faulted) that V8 has not collected: the case the assist is for.
+const DROP = (m: string) => `(() => { N.poolBuffer(${m}, true, true); })();`;
+
+describe('assistGc', () => {
+  test('a large request no idle region serves, with a dropped buffer of its size not yet collected, collects it first and reuses its region', () => {
+    const out = child(`
+      const M = G.GC_ASSIST_MIN_BYTES;
+      ${DROP('M')}
+      const s0 = N.poolStats();
+      const before = N.poolReuse(M);
+      G.assistGc(M);
+      const b = N.poolBuffer(M, true, true);
+      const s1 = N.poolStats();
+      process.stdout.write(JSON.stringify({ before, stats: { runs: G.gcAssistStats.runs, hits: G.gcAssistStats.hits }, mapped: s1.freshMaps - s0.freshMaps, reused: s1.idleHits + s1.overHits - s0.idleHits - s0.overHits, got: b.byteLength === M }));
+    `);
+    expect(out).toEqual({ before: 1, stats: { runs: 1, hits: 1 }, mapped: 0, reused: 1, got: true });
+  });
+
+  test('runs no collection for a request under GC_ASSIST_MIN_BYTES, when an idle region serves it, or with MMARRAY_GC_ASSIST=0', () => {
+    const code = `
+      const M = G.GC_ASSIST_MIN_BYTES;
+      ${DROP('M - (2 << 20)')}
+      G.assistGc(M - (2 << 20)); // small
+      const small = G.gcAssistStats.runs;
+      const held = N.poolBuffer(M, true, true);
+      N.releaseBuffer(held); // idle now
+      G.assistGc(M);
+      const idle = G.gcAssistStats.runs;
+      ${DROP('2 * M')}
+      G.assistGc(2 * M);
+      process.stdout.write(JSON.stringify({ small, idle, last: G.gcAssistStats.runs }));
+    `;
+    expect(child(code)).toEqual({ small: 0, idle: 0, last: 1 });
+    expect(child(code, { MMARRAY_GC_ASSIST: '0' })).toEqual({ small: 0, idle: 0, last: 0 });
+  });
+
+  test('backs off when its collections return nothing: a program that holds its results pays for few', () => {
+    const out = child(`
+      const M = G.GC_ASSIST_MIN_BYTES;
+      const held = [N.poolBuffer(M, true, true)];
+      // Ten misses while every buffer is still held: 1 + 2 + 4 misses skipped after the runs at the 1st, 3rd and 6th.
+      for (let i = 0; i < 10; i++) {
+        G.assistGc(M);
+        held.push(N.poolBuffer(M, true, true));
+      }
+      const runs = G.gcAssistStats.runs;
+      const skipped = G.gcAssistStats.skipped;
+      // The back-off has run out (7 skipped); once the results are dropped, the next run returns one.
+      held.length = 0;
+      G.assistGc(M);
+      process.stdout.write(JSON.stringify({ runs, skipped, after: G.gcAssistStats.runs - runs, hitAfter: G.gcAssistStats.hits }));
+    `);
+    expect(out).toEqual({ runs: 3, skipped: 7, after: 1, hitAfter: 1 });
+  });
+
+  test('runs no collection while the JS heap is larger than GC_ASSIST_HEAP_FRACTION of the request', () => {
+    const out = child(`
+      const M = G.GC_ASSIST_MIN_BYTES;
+      const heap = [];
+      while (require('v8').getHeapStatistics().used_heap_size < M * G.GC_ASSIST_HEAP_FRACTION * 1.5) heap.push({ a: heap.length, b: [heap.length] });
+      ${DROP('M')}
+      G.assistGc(M);
+      process.stdout.write(JSON.stringify({ runs: G.gcAssistStats.runs, reuse: N.poolReuse(M), n: heap.length > 0 }));
+    `);
+    expect(out).toEqual({ runs: 0, reuse: 1, n: true });
   });
 });

@@ -368,6 +368,103 @@ describe('region pool reserve', () => {
   });
 
   test('stats name every figure', () => {
-    expect(Object.keys(N0.poolStats()).sort()).toEqual(['freshMaps', 'idleBytes', 'idleHorizonMs', 'idleLimit', 'inUseBytes', 'reserveBytes', 'reserveMaps', 'reserveTarget', 'totalLimit']);
+    expect(Object.keys(N0.poolStats()).sort()).toEqual([
+      'freshMaps',
+      'idleBytes',
+      'idleHits',
+      'idleHorizonMs',
+      'idleLimit',
+      'inUseBytes',
+      'overBytes',
+      'overHits',
+      'reserveBytes',
+      'reserveHits',
+      'reserveMaps',
+      'reserveTarget',
+      'totalLimit',
+    ]);
+  });
+});
+
+// Regions longer than the idle bound (min(1 GiB, RAM/16)): requested
+// uninitialized, so neither side writes a page (a fresh region is never
+// faulted, a recycled one is not cleared) and the test costs no RAM.
+describe('regions past the idle bound', () => {
+  test('a released region longer than the idle bound serves the next request of its size or more than half of it, then is unmapped', () => {
+    const out = child(`
+      const s0 = N.poolStats();
+      const M = s0.idleLimit + (2 << 20);
+      if (2 * M > s0.totalLimit) { process.stdout.write(JSON.stringify({ skipped: true })); return; }
+      let a = N.poolBuffer(M, true, true);
+      const mapped = N.poolStats().freshMaps - s0.freshMaps;
+      N.releaseBuffer(a);
+      const s1 = N.poolStats();
+      const b = N.poolBuffer(M, true, true);
+      const s2 = N.poolStats();
+      N.releaseBuffer(b);
+      const c = N.poolBuffer(M / 2 + (1 << 20), true, true); // more than half of it (whole 2 MiB units): a part of it
+      const s3 = N.poolStats();
+      const cLength = c.byteLength;
+      N.releaseBuffer(c); // under the idle bound: idle for the horizon
+      ${until('N.poolStats().overBytes === 0 && N.poolStats().idleBytes === 0')}
+      const s4 = N.poolStats();
+      process.stdout.write(JSON.stringify({
+        mapped,
+        keptPastBound: s1.overBytes === M && s1.idleBytes <= s1.idleLimit && s1.inUseBytes + s1.idleBytes + s1.overBytes <= s1.totalLimit,
+        reused: s2.freshMaps === s1.freshMaps && s2.overHits - s1.overHits === 1,
+        partReused: s3.freshMaps === s1.freshMaps && s3.overHits - s2.overHits === 1 && s3.overBytes === M - cLength,
+        // Unmapped after the horizon (past the bound, 2 s at most; polled for up to 10 s on a loaded machine).
+        unmapped: s4.overBytes === 0 && s4.inUseBytes === s0.inUseBytes && s4.idleBytes === 0,
+      }));
+    `);
+    if (out.skipped) {
+      console.log('skipped: this machine has too little RAM for two regions past the idle bound');
+      return;
+    }
+    expect(out).toEqual({ mapped: 1, keptPastBound: true, reused: true, partReused: true, unmapped: true });
+  });
+
+  test('a region kept past the idle bound serves no request of half its length or less', () => {
+    const out = child(`
+      const s0 = N.poolStats();
+      const M = s0.idleLimit + (2 << 20);
+      if (2 * M > s0.totalLimit) { process.stdout.write(JSON.stringify({ skipped: true })); return; }
+      N.releaseBuffer(N.poolBuffer(M, true, true));
+      const s1 = N.poolStats();
+      const half = N.poolBuffer(M / 2 - (1 << 20), true, true);
+      const s2 = N.poolStats();
+      process.stdout.write(JSON.stringify({ kept: s1.overBytes === M, halfMapped: s2.freshMaps - s1.freshMaps, stillKept: s2.overBytes === M, got: half.byteLength === M / 2 - (1 << 20) }));
+    `);
+    if (out.skipped) {
+      console.log('skipped: this machine has too little RAM for two regions past the idle bound');
+      return;
+    }
+    expect(out).toEqual({ kept: true, halfMapped: 1, stillKept: true, got: true });
+  });
+
+  test('a region kept past the idle bound gives way to a request it does not fit that would pass the total bound', () => {
+    const out = child(`
+      const s0 = N.poolStats();
+      const M = s0.idleLimit + (2 << 20);
+      const M2 = M + (4 << 20); // the kept region (M) does not fit it
+      // Three M2 fit the total bound, but not beside the kept M.
+      if (3 * M2 > s0.totalLimit || 3 * M2 + M <= s0.totalLimit) { process.stdout.write(JSON.stringify({ skipped: true })); return; }
+      N.releaseBuffer(N.poolBuffer(M, true, true));
+      const held = [N.poolBuffer(M2, true, true), N.poolBuffer(M2, true, true)];
+      const s1 = N.poolStats();
+      held.push(N.poolBuffer(M2, true, true));
+      const s2 = N.poolStats();
+      process.stdout.write(JSON.stringify({
+        keptBeside: s1.overBytes === M,
+        pooled: held.every((b) => b !== null && b.byteLength === M2),
+        gaveWay: s2.overBytes === 0,
+        bounded: s2.inUseBytes + s2.idleBytes + s2.overBytes <= s2.totalLimit,
+      }));
+    `);
+    if (out.skipped) {
+      console.log('skipped: the bounds of this machine do not make the case');
+      return;
+    }
+    expect(out).toEqual({ keptBeside: true, pooled: true, gaveWay: true, bounded: true });
   });
 });
