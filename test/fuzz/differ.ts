@@ -1,0 +1,129 @@
+// The fuzzer's comparison: a batch of programs goes to one python3 process
+// (oracle.py, JSON in and out), each comes back with NumPy's `expect`, and
+// lib/conformance/runner.ts replays it through the library and names every
+// difference: dtype, shape, strides, offset, flags, values (float bits, NaN
+// payloads ignored as NumPy's `tolist()` ignores them), shares/may-share
+// memory, the buffer after writes, and where an error was raised. On top of the
+// runner, the error's class must be the library's class for NumPy's exception
+// (lib/errors.ts carries NumPy's names).
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { runCase, type Case, type ExtraOps } from '../../lib/conformance/runner';
+import { openNpy, saveNpy } from '../../lib/index';
+import type { Json } from '../../lib/conformance/compute';
+import { generate, type Program } from './program';
+
+const ORACLE = path.join(__dirname, 'oracle.py');
+
+/** One program whose replay differs from NumPy. */
+export interface Divergence {
+  seed: number;
+  /** A short key that groups divergences of one cause (the op and what differed). */
+  kind: string;
+  detail: string;
+  program: Program;
+  expect: { [k: string]: Json };
+}
+
+/** NumPy's answers for `programs`, from one python3 process. */
+export function askNumpy(programs: readonly Program[]): { numpy: string; expects: { [k: string]: Json }[] } {
+  const r = spawnSync('python3', [ORACLE], { input: JSON.stringify(programs), encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (r.status !== 0) throw new Error(`oracle.py failed (status ${r.status}, signal ${r.signal}):\n${r.stderr.slice(-2000)}`);
+  return JSON.parse(r.stdout);
+}
+
+let scratch: string | undefined;
+
+/** The fuzzer's own op: `.npy` bytes written by the library, read back by it (the oracle: np.save, np.load). */
+export const FUZZ_OPS: ExtraOps = new Map([
+  [
+    'npy_roundtrip',
+    (a) => {
+      scratch ??= fs.mkdtempSync(path.join(os.tmpdir(), 'mmarray-fuzz-'));
+      const file = path.join(scratch, 'a.npy');
+      saveNpy(file, a);
+      const m = openNpy(file, { mode: 'r' });
+      try {
+        return m.copy('A');
+      } finally {
+        m.close();
+        fs.rmSync(file);
+      }
+    },
+  ],
+]);
+
+/**
+ * The library's error classes for each NumPy exception class (FORMAT.md's `error`);
+ * the thrown error must be one of them or extend one. AxisError is NumPy's subclass
+ * of ValueError and IndexError, ours of ValueError only.
+ */
+const ERROR_CLASSES: { [numpy: string]: readonly string[] } = {
+  ValueError: ['ValueError'],
+  IndexError: ['IndexError'],
+  AxisError: ['AxisError'],
+  TypeError: ['TypeError'],
+  DTypePromotionError: ['DTypePromotionError'],
+  KeyError: ['KeyError'],
+  OverflowError: ['OverflowError'],
+};
+
+/** The first op of a message like `op 2: expected dtype ...`. */
+function kindOf(program: Program, expect: { [k: string]: Json }, detail: string): string {
+  const m = /^op (\d+|undefined): (.*)$/s.exec(detail);
+  const at = m && m[1] !== 'undefined' ? Number(m[1]) : program.ops.length - 1;
+  const op = program.ops[at]?.[0] ?? 'source';
+  const rest = m ? m[2] : detail;
+  const what = /^expected (\w+)/.exec(rest)?.[1] ?? /^(unexpected \w+|threw \w+|values|the failing op)/.exec(rest)?.[1] ?? rest.slice(0, 40);
+  const raised = expect.error !== undefined ? ` (numpy ${String(expect.error)})` : '';
+  return `${String(op)}: ${what}${raised}`;
+}
+
+/** Replays one program against NumPy's answer; null when they agree. */
+export function compare(seed: number, program: Program, expect: { [k: string]: Json }): Divergence | null {
+  if (expect.oracle_error !== undefined) {
+    return { seed, kind: 'oracle error', detail: String(expect.oracle_error), program, expect };
+  }
+  const c = { ...program, expect } as Case;
+  let r;
+  try {
+    r = runCase(c, FUZZ_OPS);
+  } catch (err) {
+    return { seed, kind: 'runner crash', detail: (err as Error).stack ?? String(err), program, expect };
+  }
+  if (r.status !== 'passed') {
+    const detail = r.detail ?? r.status;
+    return { seed, kind: kindOf(program, expect, detail), detail, program, expect };
+  }
+  if (r.thrown !== undefined) {
+    const want = ERROR_CLASSES[String(expect.error)] ?? [String(expect.error)];
+    // README "Safety": writes to read-only memory throw `AccessError` (`ERR_READ_ONLY`,
+    // "assignment destination is read-only") where NumPy raises ValueError with that text.
+    const readOnly = r.thrown.name === 'AccessError' && expect.error === 'ValueError' && /read-only/.test(String(expect.message));
+    if (!r.thrown.classes.some((c) => want.includes(c)) && !readOnly) {
+      const op = program.ops[expect.error_op as number]?.[0];
+      return {
+        seed,
+        kind: `${String(op)}: error class ${r.thrown.name} for numpy ${String(expect.error)}`,
+        detail: `threw ${r.thrown.name}: ${r.thrown.message}; numpy ${String(expect.error)}: ${String(expect.message)}`,
+        program,
+        expect,
+      };
+    }
+  }
+  return null;
+}
+
+/** Generates, asks NumPy about and replays the programs of `seeds`; every divergence. */
+export function fuzzSeeds(seeds: readonly number[]): { numpy: string; divergences: Divergence[] } {
+  const programs = seeds.map(generate);
+  const { numpy, expects } = askNumpy(programs);
+  const divergences: Divergence[] = [];
+  seeds.forEach((seed, i) => {
+    const d = compare(seed, programs[i], expects[i]);
+    if (d !== null) divergences.push(d);
+  });
+  return { numpy, divergences };
+}
