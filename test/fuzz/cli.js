@@ -3,6 +3,9 @@
 //
 //   node test/fuzz/cli.js --seeds 1000 [--from 0] [--batch 250] [--show 2] [--json out.json]
 //   node test/fuzz/cli.js --seed 1234          one program, its NumPy answer and the difference
+//   node test/fuzz/cli.js --add 1234 --name 'what it pins down'
+//                                              appends that program and NumPy's answer to
+//                                              test/fuzz/regressions.json (replayed without NumPy)
 //
 // It loads the TypeScript sources of lib/ and test/fuzz/ directly (TypeScript's
 // transpileModule, as jest does; the addon comes from build/), so no dist/ is needed.
@@ -17,11 +20,11 @@ require.extensions['.ts'] = (module, filename) => {
 };
 
 function parseArgs(argv) {
-  const o = { seeds: 100, from: 0, batch: 250, show: 2, json: null, seed: null };
+  const o = { seeds: 100, from: 0, batch: 250, show: 2, json: null, seed: null, add: null, name: null };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i].replace(/^--/, '');
     if (!(k in o)) throw new Error(`unknown option ${argv[i]}: use --seeds N --from S --batch B --show K --json FILE --seed S`);
-    o[k] = k === 'json' ? argv[++i] : Number(argv[++i]);
+    o[k] = k === 'json' || k === 'name' ? argv[++i] : Number(argv[++i]);
   }
   return o;
 }
@@ -30,6 +33,17 @@ function main() {
   const o = parseArgs(process.argv.slice(2));
   const { fuzzSeeds, askNumpy, compare } = require('./differ.ts');
   const { generate } = require('./program.ts');
+  if (o.add !== null) {
+    if (!o.name) throw new Error('--add needs --name');
+    const file = require('path').join(__dirname, 'regressions.json');
+    const p = generate(o.add);
+    const { numpy, expects } = askNumpy([p]);
+    const all = JSON.parse(fs.readFileSync(file, 'utf8'));
+    all.push({ ...p, id: `fuzz/${o.add}: ${o.name}`, numpy, expect: expects[0] });
+    fs.writeFileSync(file, `[\n${all.map((c) => JSON.stringify(c)).join(',\n')}\n]\n`);
+    console.log(`added seed ${o.add} (${all.length} regressions)`);
+    return;
+  }
   if (o.seed !== null) {
     const p = generate(o.seed);
     const { expects } = askNumpy([p]);
