@@ -512,6 +512,11 @@ export interface PutOptions {
 export function put(a: NdArray, indices: NdArray | number | readonly number[], values: unknown, options: PutOptions = {}): void {
   requireWritable(a);
   const mode = checkMode(options.mode ?? 'raise');
+  // put casts its indices to intp with 'safe' casting (take and fancy indexing
+  // accept uint64): a uint64 or float index array is a TypeError.
+  if (indices instanceof ArrayClass && (indices.dtype.kind === 'u' ? indices.dtype.itemsize === 8 : indices.dtype.kind !== 'i' && indices.dtype.kind !== 'b')) {
+    throw new TypeError(`Cannot cast array data from dtype('${indices.dtype.str}') to dtype('int64') according to the rule 'safe'`);
+  }
   if (putFast(a, indices, values, mode)) return;
   const { values: idx } = indexValues(indices, 'put');
   const n = a.size;

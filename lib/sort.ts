@@ -221,10 +221,11 @@ function kOrder(a: NdArray): number[] {
 /** NumPy's `a.sort(axis, kind='stable', order)`: sorts `a` in place (`axis` null is a TypeError, as in NumPy). */
 export function sortInPlace(a: NdArray, options: SortOptions = {}): void {
   requireOpen(a);
-  if (!writeFlagOf(a)) throw new AccessError('ERR_READ_ONLY', 'assignment destination is read-only');
+  // NumPy checks the axis and the order before the writeable flag (a read-only 0-d array is an AxisError).
   if (options.axis === null) throw new TypeError("'NoneType' object cannot be interpreted as an integer");
-  checkOrder(a.dtype, options.order);
   const ax = normalizeAxis(options.axis ?? -1, a.ndim);
+  checkOrder(a.dtype, options.order);
+  if (!writeFlagOf(a)) throw new AccessError('ERR_READ_ONLY', 'assignment destination is read-only');
   sortLanes(a, ax, options.order);
 }
 
