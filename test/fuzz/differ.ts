@@ -27,9 +27,18 @@ export interface Divergence {
   expect: { [k: string]: Json };
 }
 
+/**
+ * NumPy at its x86-64 baseline (X86_V2): above it NumPy's results depend on the
+ * CPU, e.g. its AVX2 complex multiply uses fused multiply-adds (seed 1089:
+ * (1.5+3j)·z differs from NumPy's own baseline loop, and from the library, in
+ * the last bit). The baseline loops round each operation, as the library does,
+ * so answers do not change from one machine to the next.
+ */
+const BASELINE: NodeJS.ProcessEnv = process.arch === 'x64' ? { NPY_DISABLE_CPU_FEATURES: 'X86_V3 X86_V4 AVX512_ICL AVX512_SPR' } : {};
+
 /** NumPy's answers for `programs`, from one python3 process. */
 export function askNumpy(programs: readonly Program[]): { numpy: string; expects: { [k: string]: Json }[] } {
-  const r = spawnSync('python3', [ORACLE], { input: JSON.stringify(programs), encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync('python3', [ORACLE], { input: JSON.stringify(programs), encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, ...BASELINE } });
   if (r.status !== 0) throw new Error(`oracle.py failed (status ${r.status}, signal ${r.signal}):\n${r.stderr.slice(-2000)}`);
   return JSON.parse(r.stdout);
 }
