@@ -439,7 +439,12 @@ export interface TakeOptions {
  */
 export function take(a: NdArray, indices: NdArray | number | readonly number[], options: TakeOptions = {}): NdArray {
   const out = options.out ?? null;
-  if (out === null) return takeNew(a, indices, options);
+  if (out === null) {
+    const r = takeNew(a, indices, options);
+    // A 0-d result is NumPy's scalar, whose number is always in the host's byte
+    // order (np.asarray(np.take(a_be, 1)).dtype is '<f4'); records stay as they are.
+    return r.ndim === 0 && !r.dtype.isnative && !r.dtype.isStructured ? r.astype(r.dtype.newbyteorder('=')) : r;
+  }
   if (!(out instanceof ArrayClass)) throw new TypeError(`take: out must be an NdArray, got ${repr(out)}`);
   requireWritable(out);
   // NumPy's check: out must convert to a's dtype under 'safe' casting (it is written back unsafely).
