@@ -188,7 +188,11 @@ const CAST_KIND_ORDER: Record<string, number> = { b: 0, u: 1, i: 2, f: 3, c: 4 }
 /** NumPy's `np.can_cast(from, to, casting)` for numeric dtypes. */
 export function canCast(from: DType, to: DType, casting: Casting = 'safe'): boolean {
   if (casting === 'unsafe') return true;
-  if (!isNumeric(from) || !isNumeric(to)) return from.str === to.str || (casting !== 'no' && from.equals(to));
+  if (!isNumeric(from) || !isNumeric(to)) {
+    if (casting === 'no') return from.str === to.str;
+    // Records of one canonical form (fields alike but for padding, offsets, byte order) are NumPy's 'equiv'.
+    return from.equals(to) || (from.isStructured && to.isStructured && canonicalDType(from).equals(canonicalDType(to)));
+  }
   const sameType = from.kind === to.kind && from.itemsize === to.itemsize;
   if (casting === 'no') return sameType && (from.byteorder === to.byteorder || from.itemsize === 1 || from.kind === 'b');
   if (sameType) return true;
@@ -196,4 +200,18 @@ export function canCast(from: DType, to: DType, casting: Casting = 'safe'): bool
   const safe = promoteTypes(from, to).str === native(to).str;
   if (safe || casting === 'safe') return safe;
   return CAST_KIND_ORDER[from.kind] <= CAST_KIND_ORDER[to.kind];
+}
+
+/**
+ * NumPy's canonical form of a dtype (`PyArray_DescrCanonical`), which is what
+ * promoting records gives (`np.result_type(d)`, `np.concatenate`, `np.stack`):
+ * the host's byte order everywhere, a record's fields packed in field order (laid
+ * out like a C struct for an aligned struct), padding and out-of-order offsets
+ * dropped; subarrays keep their shape.
+ */
+export function canonicalDType(dt: DType): DType {
+  if (dt.subdtype !== null) return toDType({ base: canonicalDType(dt.subdtype[0]), shape: [...dt.subdtype[1]] } as never);
+  if (!dt.isStructured) return dt.isnative ? dt : dt.newbyteorder('=');
+  const names = dt.names as readonly string[];
+  return toDType({ names: [...names], formats: names.map((n) => canonicalDType(dt.fields![n].dtype)), aligned: dt.isalignedstruct } as never);
 }
