@@ -475,8 +475,10 @@ function takeNew(a: NdArray, indices: NdArray | number | readonly number[], opti
   const { values, shape: ishape } = indexValues(indices, 'take');
   const n = src.shape[ax];
   if (n === 0 && values.length > 0 && mode !== 'raise') throw new IndexError('cannot do a non-empty take from an empty axes.');
-  for (let i = 0; i < values.length; i++) values[i] = fixIndex(values[i], n, mode, ax);
   const outer = src.shape.slice(0, ax);
+  // NumPy checks (and wraps or clips) the indices once per outer row: with no outer
+  // rows nothing is taken and no index is looked at (np.take(np.zeros((0, 1)), [5], axis=1)).
+  if (!outer.includes(0)) for (let i = 0; i < values.length; i++) values[i] = fixIndex(values[i], n, mode, ax);
   const inner = src.shape.slice(ax + 1);
   const shape = [...outer, ...ishape, ...inner];
   const fast = takeFast(src, values, shape);
@@ -594,10 +596,9 @@ export function compress(condition: NdArray | readonly (boolean | number)[], a: 
   }
   const fast = compressFast(c, src, ax);
   if (fast !== null) return fast;
+  // A condition longer than the axis is fine while its extra items are false: only a
+  // true past the end is out of bounds, and take() says so, as NumPy's compress does.
   const flags = readValues(c).map(isNonZero);
-  if (flags.length > src.shape[ax]) {
-    throw new IndexError(`index ${flags.length - 1} is out of bounds for axis ${ax} with size ${src.shape[ax]}`);
-  }
   const picked: number[] = [];
   for (let i = 0; i < flags.length; i++) if (flags[i]) picked.push(i);
   return take(src, fromValue(picked, INTP), { axis: ax });
