@@ -632,8 +632,9 @@ export function max(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray 
 
 function truth(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, mode: 'any' | 'all' | 'count'): NdArray {
   if (opts.dtype !== undefined) throw new TypeError(`${mode}() takes no dtype`);
-  // count_nonzero(axis=None) counts records that are not all zero bytes; along an axis it casts to bool first.
-  if (mode !== 'count' || (axis !== undefined && axis !== null)) refuseRecords(a, 'truth');
+  // count_nonzero(axis=None) counts records that are not all zero bytes; along an axis
+  // (or with keepdims) it casts to bool first.
+  if (mode !== 'count' || (axis !== undefined && axis !== null) || opts.keepdims === true) refuseRecords(a, 'truth');
   const axes = resolveAxes(axis, a.ndim);
   const src = sourceOf(a, null);
   const p = plan(a, axes, opts.keepdims ?? false, src.strides);
