@@ -136,8 +136,12 @@ export interface UfuncSpec {
   readonly resolve?: (common: DType, inputs: readonly UfuncInput[]) => Resolved | undefined;
   /** Comparisons: a Python int outside the loop's int range decides the result by sign, never raises. */
   readonly comparison?: boolean;
-  /** How scalars convert to the loop type: 'checked' (OverflowError, the default) or 'wrap' (np.where's unsafe cast). */
-  readonly scalarCast?: 'checked' | 'wrap';
+  /**
+   * How scalars convert to the loop type: 'checked' (OverflowError, the default),
+   * 'wrap' (np.where's unsafe cast) or 'truth' (the logical ufuncs: only the truth
+   * of an out-of-range int counts, as NumPy's `logical_and(uint16, -129)`).
+   */
+  readonly scalarCast?: 'checked' | 'wrap' | 'truth';
   /** True when the inputs are found by `resultType` of all but the first (np.where's condition). */
   readonly conditionFirst?: boolean;
 }
@@ -194,7 +198,7 @@ class OutOfRange {
 }
 
 /** A scalar as a one-element loop array of type `t` (NumPy's conversion of a Python scalar). */
-function scalarArray(x: PyScalar, t: DType, mode: 'checked' | 'wrap' | 'compare'): TA | OutOfRange {
+function scalarArray(x: PyScalar, t: DType, mode: 'checked' | 'wrap' | 'truth' | 'compare'): TA | OutOfRange {
   const out = new (loopArray(t))(lanes(t));
   const big = pyInt(x);
   if (t.kind === 'b') {
@@ -209,6 +213,7 @@ function scalarArray(x: PyScalar, t: DType, mode: 'checked' | 'wrap' | 'compare'
       if (mode === 'compare') return new OutOfRange(big > hi ? 1 : -1);
       if (mode === 'wrap') v = t.kind === 'u' ? BigInt.asUintN(t.itemsize * 8, big) : BigInt.asIntN(t.itemsize * 8, big);
       else if (big > U64_MAX || big < I64_MIN) throw new OverflowError('Python int too large to convert to C long');
+      else if (mode === 'truth') v = 1n; // out of range, so not zero: true
       else throw new OverflowError(`Python integer ${big} out of bounds for ${t.name}`);
     }
     if (t.itemsize === 8) (out as BTA)[0] = v;
