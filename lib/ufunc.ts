@@ -411,13 +411,21 @@ function ownStorage(d: DType): boolean {
  * scratch of the loop type (safe casts only, or truth for a bool loop): the
  * buffered path's fast case (int32 * float64 and the like).
  */
-function convertBlock(src: TA, si: number, ss: number, srcLanes: number, dst: TA, dstLanes: number, m: number, toBool: boolean): void {
+function convertBlock(src: TA, si: number, ss: number, srcLanes: number, dst: TA, dstLanes: number, m: number, toBool: boolean, fromBool: boolean): void {
   const s = src as unknown as any[]; // eslint-disable-line @typescript-eslint/no-explicit-any
   const d = dst as unknown as any[]; // eslint-disable-line @typescript-eslint/no-explicit-any
   const srcBig = src instanceof BigInt64Array || src instanceof BigUint64Array;
   const dstBig = dst instanceof BigInt64Array || dst instanceof BigUint64Array;
   if (toBool) {
     for (let k = 0; k < m; k++, si += ss) d[k] = s[si] != 0 || (srcLanes === 2 && s[si + 1] !== 0) ? 1 : 0; // eslint-disable-line eqeqeq
+  } else if (fromBool) {
+    // A bool byte other than 0 or 1 (a mapped file's) is true: 1, as NumPy's bool casts give.
+    const one = dstBig ? 1n : 1;
+    const zero = dstBig ? 0n : 0;
+    for (let k = 0; k < m; k++, si += ss) {
+      d[dstLanes * k] = s[si] !== 0 ? one : zero;
+      if (dstLanes === 2) d[2 * k + 1] = 0;
+    }
   } else if (dstLanes === 2) {
     for (let k = 0; k < m; k++, si += ss) {
       d[2 * k] = srcBig ? Number(s[si]) : s[si];
@@ -571,7 +579,7 @@ function iterate(shape: readonly number[], ins: IterOp[], out: IterOp, mask: Ite
             vs[k] = small(s / isz);
           } else if (op.own !== null && s % isz === 0) {
             const srcLanes = lanes(op.arr.dtype);
-            convertBlock(op.own, small(((off - op.wholeBase) / isz) * srcLanes), small((s / isz) * srcLanes), srcLanes, op.scratch as TA, l, count, op.t.kind === 'b');
+            convertBlock(op.own, small(((off - op.wholeBase) / isz) * srcLanes), small((s / isz) * srcLanes), srcLanes, op.scratch as TA, l, count, op.t.kind === 'b', op.arr.dtype.kind === 'b');
           } else {
             loadBlock(op, off, s, count);
           }
