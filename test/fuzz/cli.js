@@ -54,14 +54,17 @@ function main() {
   }
   const groups = new Map();
   let numpy = '';
-  let unpinned = 0;
+  const unpinned = new Map();
   const t0 = Date.now();
   for (let s = o.from; s < o.from + o.seeds; s += o.batch) {
     const seeds = [];
     for (let k = s; k < Math.min(s + o.batch, o.from + o.seeds); k++) seeds.push(k);
     const r = fuzzSeeds(seeds);
     numpy = r.numpy;
-    unpinned += r.unpinned.length;
+    for (const d of r.unpinned) {
+      if (!unpinned.has(d.kind)) unpinned.set(d.kind, []);
+      unpinned.get(d.kind).push(d.seed);
+    }
     for (const d of r.divergences) {
       if (!groups.has(d.kind)) groups.set(d.kind, []);
       groups.get(d.kind).push(d);
@@ -78,7 +81,9 @@ function main() {
       console.log(`    ${d.detail.slice(0, 600).replace(/\n/g, '\n    ')}`);
     }
   }
-  console.log(`\nseeds ${o.from}..${o.from + o.seeds - 1} (numpy ${numpy}): ${all.length} diverge in ${groups.size} kinds; ${unpinned} more differ only where NumPy's values are undefined (float -> int casts of nan/inf/out-of-range); ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const apart = [...unpinned.entries()].map(([k, seeds]) => `${seeds.length} × ${k} (seeds ${seeds.slice(0, 8).join(' ')})`);
+  console.log(`\nnot divergences, NumPy has no one answer there:${apart.length ? '\n  ' + apart.join('\n  ') : ' none'}`);
+  console.log(`\nseeds ${o.from}..${o.from + o.seeds - 1} (numpy ${numpy}): ${all.length} diverge in ${groups.size} kinds; ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   if (o.json) fs.writeFileSync(o.json, JSON.stringify(all, null, 1));
   process.exitCode = all.length ? 1 : 0;
 }
