@@ -474,8 +474,11 @@ function takeNew(a: NdArray, indices: NdArray | number | readonly number[], opti
   }
   const { values, shape: ishape } = indexValues(indices, 'take');
   const n = src.shape[ax];
-  if (n === 0 && values.length > 0 && mode !== 'raise') throw new IndexError('cannot do a non-empty take from an empty axes.');
   const outer = src.shape.slice(0, ax);
+  // Only a non-empty result needs an item from the empty axis (np.take(np.zeros((2, 0, 0)), [1], axis=1, mode='clip') is empty).
+  if (n === 0 && values.length > 0 && mode !== 'raise' && !outer.includes(0) && !src.shape.slice(ax + 1).includes(0)) {
+    throw new IndexError('cannot do a non-empty take from an empty axes.');
+  }
   // NumPy checks (and wraps or clips) the indices once per outer row: with no outer
   // rows nothing is taken and no index is looked at (np.take(np.zeros((0, 1)), [5], axis=1)).
   if (!outer.includes(0)) for (let i = 0; i < values.length; i++) values[i] = fixIndex(values[i], n, mode, ax);

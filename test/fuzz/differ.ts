@@ -40,11 +40,15 @@ export interface Divergence {
  */
 const BASELINE: NodeJS.ProcessEnv = process.arch === 'x64' ? { NPY_DISABLE_CPU_FEATURES: 'X86_V3 X86_V4 AVX512_ICL AVX512_SPR' } : {};
 
+/** How long one batch may take NumPy (a hang is halved down like a crash). */
+const ORACLE_TIMEOUT_MS = 120_000;
+
 /** NumPy's answers for `programs`, from one python3 process. */
 export function askNumpy(programs: readonly Program[]): { numpy: string; expects: { [k: string]: Json }[] } {
-  const r = spawnSync('python3', [ORACLE], { input: JSON.stringify(programs), encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, ...BASELINE } });
+  // A timeout too: NumPy 2.4 hangs on some programs (np.take(np.zeros((2, 0, 0)), [1], axis=1, mode='wrap')).
+  const r = spawnSync('python3', [ORACLE], { input: JSON.stringify(programs), encoding: 'utf8', maxBuffer: 1 << 30, timeout: ORACLE_TIMEOUT_MS, env: { ...process.env, ...BASELINE } });
   if (r.signal !== null && programs.length > 1) {
-    // NumPy itself crashed on one program (FORMAT.md lists NumPy 2.4 crashes): halve
+    // NumPy itself crashed or hung on one program (FORMAT.md lists NumPy 2.4 crashes): halve
     // the batch until that program stands alone, so the others still get answers.
     const half = programs.length >> 1;
     const a = askNumpy(programs.slice(0, half));
