@@ -109,6 +109,8 @@ export function copyAs(a: NdArray, dt: DType, order: Order, count = true): NdArr
   const strides = ord === 'K' ? kStrides(a, dt.itemsize) : newStrides(a.shape, dt.itemsize, ord as 'C' | 'F');
   if (ord !== 'C' && ord !== 'F' && ord !== 'K') throw new ValueError(`order must be one of 'C', 'F', 'A', 'K' (got '${String(order)}')`);
   const size = shapeToSize(a.shape);
+  // A record cast NumPy cannot do is its TypeError even with no element to cast.
+  if (size === 0 && !a.dtype.equals(dt) && (a.dtype.isStructured || dt.isStructured)) makeCaster(a.dtype, dt);
   // Every item is stored below (or the copy throws and is dropped).
   const storage = MemoryStorage.allocate(size * dt.itemsize, storesWholeItems(dt));
   const out = makeArray({ storage, dtype: dt, shape: a.shape, strides, offset: 0, base: null, writeable: true, ownData: true });

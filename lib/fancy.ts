@@ -498,7 +498,12 @@ export interface TakeOptions {
 export function take(a: NdArray, indices: NdArray | number | readonly number[], options: TakeOptions = {}): NdArray {
   options = readOptions(options, ['axis', 'mode', 'out']);
   const out = options.out ?? null;
-  if (out === null) return takeNew(a, indices, options);
+  if (out === null) {
+    const r = takeNew(a, indices, options);
+    // A 0-d result is NumPy's scalar, whose number is always in the host's byte
+    // order (np.asarray(np.take(a_be, 1)).dtype is '<f4'); records stay as they are.
+    return r.ndim === 0 && !r.dtype.isnative && !r.dtype.isStructured ? r.astype(r.dtype.newbyteorder('=')) : r;
+  }
   if (!(out instanceof ArrayClass)) throw new TypeError(`take: out must be an NdArray, got ${repr(out)}`);
   requireWritable(out);
   // NumPy's check: out must convert to a's dtype under 'safe' casting (it is written back unsafely).
@@ -528,9 +533,14 @@ function takeNew(a: NdArray, indices: NdArray | number | readonly number[], opti
   }
   const { values, shape: ishape } = indexValues(indices, 'take');
   const n = src.shape[ax];
-  if (n === 0 && values.length > 0 && mode !== 'raise') throw new IndexError('cannot do a non-empty take from an empty axes.');
-  for (let i = 0; i < values.length; i++) values[i] = fixIndex(values[i], n, mode, ax);
   const outer = src.shape.slice(0, ax);
+  // Only a non-empty result needs an item from the empty axis (np.take(np.zeros((2, 0, 0)), [1], axis=1, mode='clip') is empty).
+  if (n === 0 && values.length > 0 && mode !== 'raise' && !outer.includes(0) && !src.shape.slice(ax + 1).includes(0)) {
+    throw new IndexError('cannot do a non-empty take from an empty axes.');
+  }
+  // NumPy checks (and wraps or clips) the indices once per outer row: with no outer
+  // rows nothing is taken and no index is looked at (np.take(np.zeros((0, 1)), [5], axis=1)).
+  if (!outer.includes(0)) for (let i = 0; i < values.length; i++) values[i] = fixIndex(values[i], n, mode, ax);
   const inner = src.shape.slice(ax + 1);
   const shape = [...outer, ...ishape, ...inner];
   const fast = takeFast(src, values, shape);
@@ -571,6 +581,11 @@ export interface PutOptions {
 export function put(a: NdArray, indices: NdArray | number | readonly number[], values: unknown, options: PutOptions = {}): void {
   const mode = checkMode(readOptions(options, ['mode']).mode ?? 'raise');
   requireWritable(a);
+  // put casts its indices to intp with 'safe' casting (take and fancy indexing
+  // accept uint64): a uint64 or float index array is a TypeError.
+  if (indices instanceof ArrayClass && (indices.dtype.kind === 'u' ? indices.dtype.itemsize === 8 : indices.dtype.kind !== 'i' && indices.dtype.kind !== 'b')) {
+    throw new TypeError(`Cannot cast array data from dtype('${indices.dtype.str}') to dtype('int64') according to the rule 'safe'`);
+  }
   if (putFast(a, indices, values, mode)) return;
   const { values: idx } = indexValues(indices, 'put');
   const n = a.size;
@@ -645,10 +660,9 @@ export function compress(condition: NdArray | readonly (boolean | number)[], a: 
   }
   const fast = compressFast(c, src, ax);
   if (fast !== null) return fast;
+  // A condition longer than the axis is fine while its extra items are false: only a
+  // true past the end is out of bounds, and take() says so, as NumPy's compress does.
   const flags = readValues(c).map(isNonZero);
-  if (flags.length > src.shape[ax]) {
-    throw new IndexError(`index ${flags.length - 1} is out of bounds for axis ${ax} with size ${src.shape[ax]}`);
-  }
   const picked: number[] = [];
   for (let i = 0; i < flags.length; i++) if (flags[i]) picked.push(i);
   return take(src, fromValue(picked, INTP), { axis: ax });

@@ -12,7 +12,7 @@ import { IndexError, ValueError, repr } from './errors';
 import { MAXDIMS, normalizeAxis } from './layout';
 import type { NdArray } from './ndarray';
 import { pyShape } from './format';
-import { canCast, resultType, type Casting } from './promote';
+import { canCast, canonicalDType, resultType, type Casting } from './promote';
 import { allocateOrdered } from './compute-values';
 import { Slice } from './indexing';
 import { copyNative, elementCode, isSwapped } from './kernels';
@@ -70,8 +70,13 @@ function intoOut(r: NdArray, options: JoinOptions): NdArray {
 
 function joinedDType(arrays: readonly NdArray[]): DType {
   const first = arrays[0].dtype;
-  // Equal records (or bytes) join as they are; numbers promote, into this host's byte order.
+  // Equal bytes join as they are; records of one canonical form join in it (NumPy
+  // promotes them: padding dropped, host byte order); numbers promote, into this host's byte order.
   const numeric = 'biufc'.includes(first.kind) && !first.isStructured && first.subdtype === null;
+  if (first.isStructured) {
+    const c = canonicalDType(first);
+    if (arrays.every((a) => a.dtype.isStructured && canonicalDType(a.dtype).equals(c))) return c;
+  }
   if (!numeric && arrays.every((a) => a.dtype.equals(first))) return first;
   return resultType(...arrays);
 }

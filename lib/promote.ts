@@ -315,3 +315,17 @@ function canCastNumeric(from: DType, to: DType, casting: Exclude<Casting, 'unsaf
   if (safe || casting === 'safe') return safe;
   return CAST_KIND_ORDER[from.kind] <= CAST_KIND_ORDER[to.kind];
 }
+
+/**
+ * NumPy's canonical form of a dtype (`PyArray_DescrCanonical`), which is what
+ * promoting records gives (`np.result_type(d)`, `np.concatenate`, `np.stack`):
+ * the host's byte order everywhere, a record's fields packed in field order (laid
+ * out like a C struct for an aligned struct), padding and out-of-order offsets
+ * dropped; subarrays keep their shape.
+ */
+export function canonicalDType(dt: DType): DType {
+  if (dt.subdtype !== null) return toDType({ base: canonicalDType(dt.subdtype[0]), shape: [...dt.subdtype[1]] } as never);
+  if (!dt.isStructured) return dt.isnative ? dt : dt.newbyteorder('=');
+  const names = dt.names as readonly string[];
+  return toDType({ names: [...names], formats: names.map((n) => canonicalDType(dt.fields![n].dtype)), aligned: dt.isalignedstruct } as never);
+}

@@ -490,11 +490,31 @@ export function mean(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray
   return emit(values, ret, r.plan, opts.out);
 }
 
+// ------------------------------------------------------------- records
+
+/**
+ * Records have no ordering and no truth value in NumPy: `min`/`max` find no
+ * `minimum`/`maximum` loop, `argmin`/`argmax` say "data type not ordered", and
+ * `any`/`all` (and `count_nonzero` along an axis) cannot cast a record of more
+ * than one field to bool. Checked before the empty-array errors, as NumPy does.
+ */
+function refuseRecords(a: NdArray, op: 'minimum' | 'maximum' | 'arg' | 'truth'): void {
+  const dt = a.dtype;
+  if (!dt.isStructured) return;
+  if (op === 'arg') throw new TypeError('data type not ordered');
+  if (op === 'truth') {
+    if ((dt.names?.length ?? 0) === 1) return;
+    throw new TypeError(`Iterator operand 1 dtype could not be cast from dtype(${String(dt)}) to dtype('bool') according to the rule 'unsafe'`);
+  }
+  throw new TypeError(`ufunc '${op}' did not contain a loop with signature matching types (dtype(${String(dt)}), dtype(${String(dt)})) -> None`);
+}
+
 // ------------------------------------------------------------- min / max
 
 function extreme(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, max: boolean): NdArray {
   const name = max ? 'maximum' : 'minimum';
   if (opts.dtype !== undefined) throw new TypeError(`${max ? 'max' : 'min'}() takes no dtype`);
+  refuseRecords(a, name);
   const axes = resolveAxes(axis, a.ndim);
   const loop = nativeOf(a.dtype);
   const np = plan(a, axes, opts.keepdims ?? false, a.strides);
@@ -651,6 +671,9 @@ export function max(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray 
 
 function truth(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, mode: 'any' | 'all' | 'count'): NdArray {
   if (opts.dtype !== undefined) throw new TypeError(`${mode}() takes no dtype`);
+  // count_nonzero(axis=None) counts records that are not all zero bytes; along an axis
+  // (or with keepdims) it casts to bool first.
+  if (mode !== 'count' || (axis !== undefined && axis !== null) || opts.keepdims === true) refuseRecords(a, 'truth');
   const axes = resolveAxes(axis, a.ndim);
   const src = sourceOf(a, null);
   const p = plan(a, axes, opts.keepdims ?? false, src.strides);
@@ -724,6 +747,7 @@ export function countNonzero(a: NdArray, axis?: Axis, opts: ArgReduceOptions = {
 function argExtreme(a: NdArray, axis: number | null | undefined, opts: ArgReduceOptions, max: boolean): NdArray {
   const name = max ? 'argmax' : 'argmin';
   if (axis !== undefined && axis !== null && typeof axis !== 'number') throw new TypeError("'tuple' object cannot be interpreted as an integer");
+  refuseRecords(a, 'arg');
   const keep = opts.keepdims ?? false;
   if (axis === undefined || axis === null) {
     if (a.size === 0) throw new ValueError(`attempt to get ${name} of an empty sequence`);

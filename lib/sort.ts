@@ -252,11 +252,12 @@ function kOrder(a: NdArray): number[] {
 export function sortInPlace(a: NdArray, options: SortOptions = {}): void {
   options = sortOptions(options);
   requireOpen(a);
-  if (!writeFlagOf(a)) throw new AccessError('ERR_READ_ONLY', 'assignment destination is read-only');
+  // NumPy checks the axis and the order before the writeable flag (a read-only 0-d array is an AxisError).
   if (options.axis === null) throw new TypeError("'NoneType' object cannot be interpreted as an integer");
   checkKind(options);
-  checkOrder(a.dtype, options.order);
   const ax = normalizeAxis(options.axis ?? -1, a.ndim);
+  checkOrder(a.dtype, options.order);
+  if (!writeFlagOf(a)) throw new AccessError('ERR_READ_ONLY', 'assignment destination is read-only');
   sortLanes(a, ax, options.order);
 }
 
@@ -535,13 +536,16 @@ export function bincount(x: NdArray, options: BincountOptions = {}): NdArray {
   options = readOptions(options, ['minlength', 'weights']);
   requireOpen(x);
   const k = x.dtype.kind;
-  if (k !== 'i' && k !== 'u' && k !== 'b') throw new TypeError(`Cannot cast array data from dtype('${x.dtype.str}') to dtype('int64') according to the rule 'safe'`);
+  // NumPy checks the depth before the dtype (a 2-d complex array is "too deep").
   if (x.ndim !== 1) throw new ValueError(x.ndim === 0 ? 'object of too small depth for desired array' : 'object too deep for desired array');
+  if (k !== 'i' && k !== 'u' && k !== 'b') throw new TypeError(`Cannot cast array data from dtype('${x.dtype.str}') to dtype('int64') according to the rule 'safe'`);
   const minlength = options.minlength ?? 0;
   // NumPy: a non-integer minlength is a TypeError ('float' object cannot be
   // interpreted as an integer), a negative one a ValueError.
   if (!Number.isInteger(minlength)) throw new TypeError(`'minlength' must be an integer, got ${repr(minlength)}`);
   if (minlength < 0) throw new ValueError(`'minlength' must not be negative (got ${minlength})`);
+  // An empty input gives int64 zeros before the weights are looked at, as NumPy's arr_bincount does.
+  if (x.size === 0) return int64From([minlength], new Float64Array(minlength));
   const w = options.weights;
   if (w !== undefined) {
     if (!(w instanceof ArrayClass)) throw new TypeError(`bincount: weights must be an NdArray, got ${repr(w)}`);

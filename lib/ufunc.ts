@@ -163,8 +163,12 @@ export interface UfuncSpec {
   readonly resolve?: (common: DType, inputs: readonly UfuncInput[]) => Resolved | undefined;
   /** Comparisons: a Python int outside the loop's int range decides the result by sign, never raises. */
   readonly comparison?: boolean;
-  /** How scalars convert to the loop type: 'checked' (OverflowError, the default) or 'wrap' (np.where's unsafe cast). */
-  readonly scalarCast?: 'checked' | 'wrap';
+  /**
+   * How scalars convert to the loop type: 'checked' (OverflowError, the default),
+   * 'wrap' (np.where's unsafe cast) or 'truth' (the logical ufuncs: only the truth
+   * of an out-of-range int counts, as NumPy's `logical_and(uint16, -129)`).
+   */
+  readonly scalarCast?: 'checked' | 'wrap' | 'truth';
   /** True when the inputs are found by `resultType` of all but the first (np.where's condition). */
   readonly conditionFirst?: boolean;
 }
@@ -221,7 +225,7 @@ class OutOfRange {
 }
 
 /** A scalar as a one-element loop array of type `t` (NumPy's conversion of a Python scalar). */
-function scalarArray(x: PyScalar, t: DType, mode: 'checked' | 'wrap' | 'compare'): TA | OutOfRange {
+function scalarArray(x: PyScalar, t: DType, mode: 'checked' | 'wrap' | 'truth' | 'compare'): TA | OutOfRange {
   const out = new (loopArray(t))(lanes(t));
   const big = pyInt(x);
   if (t.kind === 'b') {
@@ -236,6 +240,7 @@ function scalarArray(x: PyScalar, t: DType, mode: 'checked' | 'wrap' | 'compare'
       if (mode === 'compare') return new OutOfRange(big > hi ? 1 : -1);
       if (mode === 'wrap') v = t.kind === 'u' ? BigInt.asUintN(t.itemsize * 8, big) : BigInt.asIntN(t.itemsize * 8, big);
       else if (big > U64_MAX || big < I64_MIN) throw new OverflowError('Python int too large to convert to C long');
+      else if (mode === 'truth') v = 1n; // out of range, so not zero: true
       else throw new OverflowError(`Python integer ${big} out of bounds for ${t.name}`);
     }
     if (t.itemsize === 8) (out as BTA)[0] = v;
@@ -438,13 +443,21 @@ function ownStorage(d: DType): boolean {
  * scratch of the loop type (safe casts only, or truth for a bool loop): the
  * buffered path's fast case (int32 * float64 and the like).
  */
-function convertBlock(src: TA, si: number, ss: number, srcLanes: number, dst: TA, dstLanes: number, m: number, toBool: boolean): void {
+function convertBlock(src: TA, si: number, ss: number, srcLanes: number, dst: TA, dstLanes: number, m: number, toBool: boolean, fromBool: boolean): void {
   const s = src as unknown as any[]; // eslint-disable-line @typescript-eslint/no-explicit-any
   const d = dst as unknown as any[]; // eslint-disable-line @typescript-eslint/no-explicit-any
   const srcBig = src instanceof BigInt64Array || src instanceof BigUint64Array;
   const dstBig = dst instanceof BigInt64Array || dst instanceof BigUint64Array;
   if (toBool) {
     for (let k = 0; k < m; k++, si += ss) d[k] = s[si] != 0 || (srcLanes === 2 && s[si + 1] !== 0) ? 1 : 0; // eslint-disable-line eqeqeq
+  } else if (fromBool) {
+    // A bool byte other than 0 or 1 (a mapped file's) is true: 1, as NumPy's bool casts give.
+    const one = dstBig ? 1n : 1;
+    const zero = dstBig ? 0n : 0;
+    for (let k = 0; k < m; k++, si += ss) {
+      d[dstLanes * k] = s[si] !== 0 ? one : zero;
+      if (dstLanes === 2) d[2 * k + 1] = 0;
+    }
   } else if (dstLanes === 2) {
     for (let k = 0; k < m; k++, si += ss) {
       d[2 * k] = srcBig ? Number(s[si]) : s[si];
@@ -598,7 +611,7 @@ function iterate(shape: readonly number[], ins: IterOp[], out: IterOp, mask: Ite
             vs[k] = small(s / isz);
           } else if (op.own !== null && s % isz === 0) {
             const srcLanes = lanes(op.arr.dtype);
-            convertBlock(op.own, small(((off - op.wholeBase) / isz) * srcLanes), small((s / isz) * srcLanes), srcLanes, op.scratch as TA, l, count, op.t.kind === 'b');
+            convertBlock(op.own, small(((off - op.wholeBase) / isz) * srcLanes), small((s / isz) * srcLanes), srcLanes, op.scratch as TA, l, count, op.t.kind === 'b', op.arr.dtype.kind === 'b');
           } else {
             loadBlock(op, off, s, count);
           }

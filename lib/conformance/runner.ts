@@ -21,7 +21,8 @@ import { COMPUTE_OP_NAMES, COMPUTE_OPS, comparableStrides, compareBuffer, decode
 
 import type { Json } from './compute';
 
-interface Case {
+/** A case of a file (FORMAT.md). */
+export interface Case {
   id: string;
   buffer_hex: string;
   buffer_align?: number;
@@ -36,7 +37,12 @@ export interface CaseResult {
   status: 'passed' | 'failed' | 'skipped';
   /** Why it failed or was skipped. */
   detail?: string;
+  /** The error the library threw where NumPy raised too (the class is only a hint to a case, a fuzzer compares it). */
+  thrown?: { name: string; message: string; classes: string[] };
 }
+
+/** Ops a caller adds to the case language (the fuzzer's `npy_roundtrip`); never used by the case files. */
+export type ExtraOps = ReadonlyMap<string, (a: NdArray, args: Json[]) => NdArray>;
 
 const SUPPORTED = new Set([
   'view', 'index', 'field', 'fields', 'reshape', 'ravel', 'transpose', 'swapaxes', 'squeeze', 'expand_dims',
@@ -238,12 +244,19 @@ function applyOp(a: NdArray, op: Json[]): NdArray {
   }
 }
 
-/** Runs one case. */
-export function runCase(c: Case): CaseResult {
+/** The names of an error's class and of every class it extends. */
+function classChain(err: unknown): string[] {
+  const names: string[] = [];
+  for (let p = Object.getPrototypeOf(err); p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p)) names.push(p.constructor.name);
+  return names;
+}
+
+/** Runs one case (`extra`: ops beyond FORMAT.md's, looked up first). */
+export function runCase(c: Case, extra?: ExtraOps): CaseResult {
   const fail = (detail: string): CaseResult => ({ id: c.id, status: 'failed', detail });
   for (const op of c.ops) {
     const name = op[0] as string;
-    if (SUPPORTED.has(name) || COMPUTE_OPS.has(name)) continue;
+    if (SUPPORTED.has(name) || COMPUTE_OPS.has(name) || extra?.has(name)) continue;
     if (COMPUTE_OP_NAMES.has(name)) return fail(`compute op '${name}' is not built`);
     return { id: c.id, status: 'skipped', detail: `op '${name}' is not built` };
   }
@@ -265,7 +278,9 @@ export function runCase(c: Case): CaseResult {
   let cur = source;
   for (let i = 0; i < c.ops.length; i++) {
     try {
-      cur = applyOp(cur, c.ops[i]);
+      const op = c.ops[i];
+      const own = extra?.get(op[0] as string);
+      cur = own !== undefined ? own(cur, op.slice(1)) : applyOp(cur, op);
     } catch (err) {
       if (err instanceof Skip) return { id: c.id, status: 'skipped', detail: err.message };
       if (err instanceof NotBuilt) return fail(`op ${i}: ${err.message}`);
@@ -274,7 +289,7 @@ export function runCase(c: Case): CaseResult {
       const want = (e.buffer_hex as string | undefined) ?? c.buffer_hex;
       const diff = compareBuffer(bytes, want, e.buffer_nan);
       if (diff !== null) return fail(`op ${i}: the failing op changed the buffer (${diff})`);
-      return { id: c.id, status: 'passed' };
+      return { id: c.id, status: 'passed', thrown: { name: (err as Error).name, message: (err as Error).message, classes: classChain(err) } };
     }
   }
   if (e.error !== undefined) return fail(`op ${String(e.error_op)}: expected ${String(e.error)} (${String(e.message)}) but nothing was thrown`);
@@ -360,3 +375,6 @@ export function runDirectory(dir: string, log: (line: string) => void = console.
 }
 
 export { toDType };
+
+/** Applies one op of the case language (either table) to `a`: the fuzzer's generator replays its views with it. */
+export { applyOp as applyCaseOp };

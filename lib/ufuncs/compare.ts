@@ -122,12 +122,12 @@ const NOT_C = (n: number, a: X, ai: number, as: number, o: X, oi: number, os: nu
 };
 
 function logical(name: string, real: L2, cplx: L2): UfuncSpec {
-  return { name, nin: 2, types: ALL, outType: () => T.b, loop: (r) => (family(r.inTypes[0]) === 'c' ? cplx : real) as AnyLoop };
+  return { name, nin: 2, types: ALL, outType: () => T.b, scalarCast: 'truth', loop: (r) => (family(r.inTypes[0]) === 'c' ? cplx : real) as AnyLoop };
 }
 export const LOGICAL_AND = logical('logical_and', AND_N, logicalC((x, y) => x && y));
 export const LOGICAL_OR = logical('logical_or', OR_N, logicalC((x, y) => x || y));
 export const LOGICAL_XOR = logical('logical_xor', XOR_N, logicalC((x, y) => x !== y));
-export const LOGICAL_NOT: UfuncSpec = { name: 'logical_not', nin: 1, types: ALL, outType: () => T.b, loop: (r) => (family(r.inTypes[0]) === 'c' ? NOT_C : NOT_N) as AnyLoop };
+export const LOGICAL_NOT: UfuncSpec = { name: 'logical_not', nin: 1, types: ALL, outType: () => T.b, scalarCast: 'truth', loop: (r) => (family(r.inTypes[0]) === 'c' ? NOT_C : NOT_N) as AnyLoop };
 
 // ------------------------------------------------------------------ public functions
 

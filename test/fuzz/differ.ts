@@ -1,0 +1,181 @@
+// The fuzzer's comparison: a batch of programs goes to one python3 process
+// (oracle.py, JSON in and out), each comes back with NumPy's `expect`, and
+// lib/conformance/runner.ts replays it through the library and names every
+// difference: dtype, shape, strides, offset, flags, values (float bits, NaN
+// payloads ignored as NumPy's `tolist()` ignores them), shares/may-share
+// memory, the buffer after writes, and where an error was raised. On top of the
+// runner, the error's class must be the library's class for NumPy's exception
+// (lib/errors.ts carries NumPy's names).
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { runCase, type Case, type ExtraOps } from '../../lib/conformance/runner';
+import { openNpy, saveNpy } from '../../lib/index';
+import type { Json } from '../../lib/conformance/compute';
+import { generate, type Program } from './program';
+
+const ORACLE = path.join(__dirname, 'oracle.py');
+
+/**
+ * One program whose replay differs from NumPy. A kind that starts with
+ * `unpinned:` is not a divergence: NumPy's own answer is undefined behaviour
+ * there (see oracle.py); the fuzzer reports those apart and never fails on them.
+ */
+export interface Divergence {
+  seed: number;
+  /** A short key that groups divergences of one cause (the op and what differed). */
+  kind: string;
+  detail: string;
+  program: Program;
+  expect: { [k: string]: Json };
+}
+
+/**
+ * NumPy at its x86-64 baseline (X86_V2): above it NumPy's results depend on the
+ * CPU, e.g. its AVX2 complex multiply uses fused multiply-adds (seed 1089:
+ * (1.5+3j)·z differs from NumPy's own baseline loop, and from the library, in
+ * the last bit). The baseline loops round each operation, as the library does,
+ * so answers do not change from one machine to the next.
+ */
+const BASELINE: NodeJS.ProcessEnv = process.arch === 'x64' ? { NPY_DISABLE_CPU_FEATURES: 'X86_V3 X86_V4 AVX512_ICL AVX512_SPR' } : {};
+
+/** How long one batch may take NumPy (a hang is halved down like a crash). */
+const ORACLE_TIMEOUT_MS = 120_000;
+
+/** NumPy's answers for `programs`, from one python3 process. */
+export function askNumpy(programs: readonly Program[]): { numpy: string; expects: { [k: string]: Json }[] } {
+  // A timeout too: NumPy 2.4 hangs on some programs (np.take(np.zeros((2, 0, 0)), [1], axis=1, mode='wrap')).
+  const r = spawnSync('python3', [ORACLE], { input: JSON.stringify(programs), encoding: 'utf8', maxBuffer: 1 << 30, timeout: ORACLE_TIMEOUT_MS, env: { ...process.env, ...BASELINE } });
+  if (r.signal !== null && programs.length > 1) {
+    // NumPy itself crashed or hung on one program (FORMAT.md lists NumPy 2.4 crashes): halve
+    // the batch until that program stands alone, so the others still get answers.
+    const half = programs.length >> 1;
+    const a = askNumpy(programs.slice(0, half));
+    const b = askNumpy(programs.slice(half));
+    return { numpy: a.numpy || b.numpy, expects: [...a.expects, ...b.expects] };
+  }
+  if (r.signal !== null) return { numpy: '', expects: [{ numpy_crash: r.signal }] };
+  if (r.status !== 0) throw new Error(`oracle.py failed (status ${r.status}, signal ${r.signal}):\n${r.stderr.slice(-2000)}`);
+  return JSON.parse(r.stdout);
+}
+
+let scratch: string | undefined;
+
+/** The fuzzer's own op: `.npy` bytes written by the library, read back by it (the oracle: np.save, np.load). */
+export const FUZZ_OPS: ExtraOps = new Map([
+  [
+    'npy_roundtrip',
+    (a) => {
+      scratch ??= fs.mkdtempSync(path.join(os.tmpdir(), 'mmarray-fuzz-'));
+      const file = path.join(scratch, 'a.npy');
+      saveNpy(file, a);
+      const m = openNpy(file, { mode: 'r' });
+      try {
+        return m.copy('A');
+      } finally {
+        m.close();
+        fs.rmSync(file);
+      }
+    },
+  ],
+]);
+
+/**
+ * The library's error classes for each NumPy exception class (FORMAT.md's `error`);
+ * the thrown error must be one of them or extend one. AxisError is NumPy's subclass
+ * of ValueError and IndexError, ours of ValueError only.
+ */
+const ERROR_CLASSES: { [numpy: string]: readonly string[] } = {
+  ValueError: ['ValueError'],
+  IndexError: ['IndexError'],
+  AxisError: ['AxisError'],
+  TypeError: ['TypeError'],
+  DTypePromotionError: ['DTypePromotionError'],
+  KeyError: ['KeyError'],
+  OverflowError: ['OverflowError'],
+};
+
+/** The first op of a message like `op 2: expected dtype ...`. */
+function kindOf(program: Program, expect: { [k: string]: Json }, detail: string): string {
+  const m = /^op (\d+|undefined): (.*)$/s.exec(detail);
+  const at = m && m[1] !== 'undefined' ? Number(m[1]) : program.ops.length - 1;
+  const op = program.ops[at]?.[0] ?? 'source';
+  const rest = m ? m[2] : detail;
+  const what = /^expected (\w+)/.exec(rest)?.[1] ?? /^(unexpected \w+|threw \w+|values|the failing op)/.exec(rest)?.[1] ?? rest.slice(0, 40);
+  const raised = expect.error !== undefined ? ` (numpy ${String(expect.error)})` : '';
+  return `${String(op)}: ${what}${raised}`;
+}
+
+const ZERO_TIES = new Set(['minimum', 'maximum', 'clip', 'min', 'max', 'unique']);
+
+/** True when the library's values (replayed again) equal NumPy's once every -0 reads as 0. */
+function sameButZeroSigns(want: Json | undefined, r: { detail?: string }): boolean {
+  const got = / got (.*)$/s.exec(r.detail ?? '')?.[1];
+  if (got === undefined || got.endsWith('…')) return false;
+  const norm = (x: string): string => x.replace(/"-0"/g, '0');
+  return norm(JSON.stringify(want)) === norm(got);
+}
+
+/** Replays one program against NumPy's answer; null when they agree. */
+export function compare(seed: number, program: Program, expect: { [k: string]: Json }): Divergence | null {
+  if (expect.numpy_crash !== undefined) {
+    // NumPy has no answer to compare with (the program crashed it); kept apart, never a divergence.
+    return { seed, kind: `unpinned: numpy crashed (${String(expect.numpy_crash)})`, detail: 'numpy crashed', program, expect };
+  }
+  if (expect.oracle_error !== undefined) {
+    return { seed, kind: 'oracle error', detail: String(expect.oracle_error), program, expect };
+  }
+  const c = { ...program, expect } as Case;
+  let r;
+  try {
+    r = runCase(c, FUZZ_OPS);
+  } catch (err) {
+    return { seed, kind: 'runner crash', detail: (err as Error).stack ?? String(err), program, expect };
+  }
+  if (r.status !== 'passed') {
+    const detail = r.detail ?? r.status;
+    // NumPy's values are C undefined behaviour there (oracle.py): only the values and the
+    // bytes written may differ; the dtype, shape, strides and errors still count.
+    if (expect.unpinned !== undefined && /^op \d+: (expected values|buffer differs)[^;]*$/s.test(detail)) {
+      return { seed, kind: `unpinned: ${String(expect.unpinned)}`, detail, program, expect };
+    }
+    // Which of +0 and -0 a tie keeps in minimum/maximum/clip/min/max/unique differs between
+    // NumPy's own SIMD and scalar loops (FORMAT.md, "Exact float arithmetic"): not NumPy's to pin.
+    const last = String(program.ops[program.ops.length - 1]?.[0]);
+    if (ZERO_TIES.has(last) && /^op \d+: expected values [^;]*$/s.test(detail) && sameButZeroSigns(expect.values, r)) {
+      return { seed, kind: 'unpinned: +0/-0 tie', detail, program, expect };
+    }
+    return { seed, kind: kindOf(program, expect, detail), detail, program, expect };
+  }
+  if (r.thrown !== undefined) {
+    const want = ERROR_CLASSES[String(expect.error)] ?? [String(expect.error)];
+    // README "Safety": writes to read-only memory throw `AccessError` (`ERR_READ_ONLY`,
+    // "assignment destination is read-only") where NumPy raises ValueError with that text.
+    const readOnly = r.thrown.name === 'AccessError' && expect.error === 'ValueError' && /read-only/.test(String(expect.message));
+    if (!r.thrown.classes.some((c) => want.includes(c)) && !readOnly) {
+      const op = program.ops[expect.error_op as number]?.[0];
+      return {
+        seed,
+        kind: `${String(op)}: error class ${r.thrown.name} for numpy ${String(expect.error)}`,
+        detail: `threw ${r.thrown.name}: ${r.thrown.message}; numpy ${String(expect.error)}: ${String(expect.message)}`,
+        program,
+        expect,
+      };
+    }
+  }
+  return null;
+}
+
+/** Generates, asks NumPy about and replays the programs of `seeds`: every divergence, and apart the unpinned ones. */
+export function fuzzSeeds(seeds: readonly number[]): { numpy: string; divergences: Divergence[]; unpinned: Divergence[] } {
+  const programs = seeds.map(generate);
+  const { numpy, expects } = askNumpy(programs);
+  const divergences: Divergence[] = [];
+  const unpinned: Divergence[] = [];
+  seeds.forEach((seed, i) => {
+    const d = compare(seed, programs[i], expects[i]);
+    if (d !== null) (d.kind.startsWith('unpinned:') ? unpinned : divergences).push(d);
+  });
+  return { numpy, divergences, unpinned };
+}

@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""NumPy's answers for a batch of fuzz programs: JSON cases on stdin, JSON on stdout.
+
+A program is a conformance case without `expect` (../shared/conformance/FORMAT.md):
+buffer_hex, source, ops. For each one this prints NumPy's `expect`, computed by
+numpy/replay_compute.py (a byte-identical copy of the shared conformance replayer,
+so the fuzzer and the contract mean the same thing by every op), plus one op of its
+own:
+
+    ["npy_roundtrip"]   np.load(BytesIO(np.save(a)))  -- a new array
+
+When an op's values are undefined behaviour in NumPy's C (a float -> int cast
+of NaN/inf/out-of-range values warns "invalid value encountered in cast"), the
+answer says so in "unpinned": NumPy has no one value there to match.
+
+A case NumPy itself cannot replay (a bug of this script, never a NumPy error: those
+are answers) is given as {"oracle_error": text}. Output: {"numpy": version,
+"expects": [...]} in input order.
+"""
+
+import io
+import json
+import os
+import sys
+import traceback
+import warnings
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "numpy"))
+import numpy as np                                        # noqa: E402
+import replay_compute as C                                # noqa: E402
+
+_apply = C.apply
+unpinned = []      # why the current case's values are not NumPy's to pin
+
+
+def apply(run, a, op):
+    if op[0] == "npy_roundtrip":
+        f = io.BytesIO()
+        np.save(f, a)
+        f.seek(0)
+        return np.load(f)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            result, error = _apply(run, a, op), None
+        except Exception as exc:                         # noqa: BLE001 - re-raised below
+            result, error = None, exc
+    for w in caught:
+        # A float -> int cast of NaN, inf or an out-of-range value is undefined in C:
+        # NumPy's contiguous (SIMD) and strided loops give different integers for the
+        # same float (nan -> uint32 is 2147483648 in one, 0 in the other).
+        if "invalid value encountered in cast" in str(w.message):
+            unpinned.append("float -> int cast of nan/inf/out-of-range (C undefined)")
+        warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    if error is not None:
+        raise error
+    return result
+
+
+C.apply = apply
+
+
+def main():
+    cases = json.load(sys.stdin)
+    out = []
+    for case in cases:
+        try:
+            unpinned.clear()
+            e = C.replay(case)
+            if unpinned:
+                e["unpinned"] = unpinned[0]
+            out.append(e)
+        except Exception:                                # noqa: BLE001 - reported, not hidden
+            out.append({"oracle_error": traceback.format_exc(limit=3)})
+    json.dump({"numpy": np.__version__, "expects": out}, sys.stdout, allow_nan=False)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,596 @@
+// The fuzzer's program generator: one seed → one random program in the
+// conformance case language (../shared/conformance/FORMAT.md: a buffer, a
+// source layout, a list of ops), which oracle.py answers with NumPy and
+// lib/conformance/runner.ts replays through the library.
+//
+// A program is a random base array (every dtype the library supports, both
+// byte orders, small records, C/F/padded/reversed layouts, misaligned or
+// read-only memory), then up to three random views of it, then one or two
+// random operations. To pick arguments that fit, the generator replays its own
+// views through the library (`applyCaseOp`) to learn the current shape and
+// dtype; a view the library gets wrong still diverges from NumPy at that op.
+//
+// Some argument regions are left out because NumPy 2.4 itself crashes or
+// writes there (FORMAT.md, "NumPy 2.4 bugs the generator avoids"): add_at on
+// read-only arrays or with a 0-d index, masked comparisons with out-of-range
+// Python ints, integer power into `out`.
+import { applyCaseOp, type Case } from '../../lib/conformance/runner';
+import { ndarray, type NdArray } from '../../lib/index';
+import type { Json } from '../../lib/conformance/compute';
+
+/** A program: a case without `expect`. */
+export type Program = Omit<Case, 'expect'>;
+
+/** mulberry32 over a scrambled seed: small, fast, the same sequence on every machine. */
+export class Rng {
+  private s: number;
+  constructor(seed: number) {
+    this.s = (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ 0xc2b2ae35) >>> 0;
+  }
+  next(): number {
+    this.s = (this.s + 0x6d2b79f5) >>> 0;
+    let t = this.s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  /** An integer in [lo, hi]. */
+  int(lo: number, hi: number): number {
+    return lo + Math.floor(this.next() * (hi - lo + 1));
+  }
+  pick<T>(xs: readonly T[]): T {
+    return xs[Math.floor(this.next() * xs.length)];
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+}
+
+// ------------------------------------------------------------------ dtypes
+
+const NUMERIC = [
+  '|b1', '|i1', '|u1', '<i2', '>i2', '<u2', '>u2', '<i4', '>i4', '<u4', '>u4', '<i8', '>i8', '<u8', '>u8',
+  '<f2', '>f2', '<f4', '>f4', '<f8', '>f8', '<c8', '>c8', '<c16', '>c16',
+] as const;
+
+interface Struct {
+  names: string[];
+  formats: string[];
+  offsets: number[];
+  itemsize: number;
+}
+type Spec = string | Struct;
+
+function itemsizeOf(spec: Spec): number {
+  return typeof spec === 'string' ? Number(spec.slice(2)) * (spec[1] === 'c' ? 1 : 1) : spec.itemsize;
+}
+
+function randStruct(rng: Rng): Struct {
+  const n = rng.int(1, 3);
+  const names = ['a', 'b', 'c'].slice(0, n);
+  const formats: string[] = [];
+  const offsets: number[] = [];
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const f = rng.pick(NUMERIC.filter((d) => d[1] !== 'c'));
+    if (rng.chance(0.2)) at += rng.int(1, 3); // a gap
+    formats.push(f);
+    offsets.push(at);
+    at += itemsizeOf(f);
+  }
+  return { names, formats, offsets, itemsize: at + (rng.chance(0.2) ? rng.int(1, 4) : 0) };
+}
+
+function randDType(rng: Rng, structP = 0.08): Spec {
+  return rng.chance(structP) ? randStruct(rng) : rng.pick(NUMERIC);
+}
+
+// ------------------------------------------------------------------ values
+
+const INTS = [0, 1, -1, 2, 3, 5, 7, -7, 10, 100, -100, 127, -128, 255, 1000, -32768, 65535, 2147483647];
+const FLOATS: Json[] = [0, '-0', 1, -1, 0.5, -2.5, 2, 3, 10, 0.25, 1.5, -3, 100, 1024, 'nan', 'inf', '-inf', 7, -0.5, 65504];
+
+function intRange(spec: string): [bigint, bigint] {
+  const bits = BigInt(Number(spec.slice(2)) * 8);
+  return spec[1] === 'u' ? [0n, (1n << bits) - 1n] : [-(1n << (bits - 1n)), (1n << (bits - 1n)) - 1n];
+}
+
+/** A value of `spec`'s kind as FORMAT.md encodes values (and as `set`/new arrays take them). */
+function randValue(rng: Rng, spec: Spec): Json {
+  if (typeof spec !== 'string') {
+    const out: { [k: string]: Json } = {};
+    spec.names.forEach((n, i) => (out[n] = randValue(rng, spec.formats[i])));
+    return out;
+  }
+  switch (spec[1]) {
+    case 'b':
+      return rng.chance(0.5);
+    case 'i':
+    case 'u': {
+      const [lo, hi] = intRange(spec);
+      let v = BigInt(rng.chance(0.8) ? rng.pick(INTS) : rng.int(-50, 50));
+      if (rng.chance(0.05)) v = rng.chance(0.5) ? lo : hi;
+      if (v < lo || v > hi) v = ((v - lo) % (hi - lo + 1n) + (hi - lo + 1n)) % (hi - lo + 1n) + lo;
+      return spec.endsWith('8') ? v.toString() : Number(v);
+    }
+    case 'f':
+      return rng.chance(0.7) ? rng.pick(FLOATS) : rng.int(-20, 20) / 4;
+    case 'c':
+      return [randValue(rng, '<f8'), randValue(rng, '<f8')];
+  }
+  return 0;
+}
+
+function decodeFloatJson(v: Json): number {
+  if (v === 'nan') return NaN;
+  if (v === 'inf') return Infinity;
+  if (v === '-inf') return -Infinity;
+  if (v === '-0') return -0;
+  return v as number;
+}
+
+/** float64 → float16 bits, round half to even (the pool's values are exact; others round). */
+function halfBits(x: number): number {
+  if (Number.isNaN(x)) return 0x7e00;
+  const sign = x < 0 || Object.is(x, -0) ? 0x8000 : 0;
+  const a = Math.abs(x);
+  if (a >= 65520) return sign | 0x7c00;
+  if (a < 2 ** -24 / 2) return sign;
+  let e = Math.floor(Math.log2(a));
+  if (e < -14) e = -14;
+  const m = a / 2 ** e; // [1, 2) or subnormal < 1
+  let frac = Math.round((m - (e === -14 && m < 1 ? 0 : 1)) * 1024);
+  let exp = e === -14 && m < 1 ? 0 : e + 15;
+  if (frac === 1024) {
+    frac = 0;
+    exp += 1;
+  }
+  return sign | (exp << 10) | frac;
+}
+
+/** Writes `v` (a randValue of `spec`) at `off`. */
+function store(dv: DataView, off: number, spec: Spec, v: Json): void {
+  if (typeof spec !== 'string') {
+    const rec = v as { [k: string]: Json };
+    spec.names.forEach((n, i) => store(dv, off + spec.offsets[i], spec.formats[i], rec[n]));
+    return;
+  }
+  const le = spec[0] !== '>';
+  const size = Number(spec.slice(2));
+  switch (spec[1]) {
+    case 'b':
+      dv.setUint8(off, v ? 1 : 0);
+      return;
+    case 'i':
+    case 'u': {
+      const big = BigInt(v as string | number);
+      const u = BigInt.asUintN(size * 8, big);
+      if (size === 1) dv.setUint8(off, Number(u));
+      else if (size === 2) dv.setUint16(off, Number(u), le);
+      else if (size === 4) dv.setUint32(off, Number(u), le);
+      else dv.setBigUint64(off, u, le);
+      return;
+    }
+    case 'f': {
+      const x = decodeFloatJson(v);
+      if (size === 2) dv.setUint16(off, halfBits(x), le);
+      else if (size === 4) dv.setFloat32(off, x, le);
+      else dv.setFloat64(off, x, le);
+      return;
+    }
+    case 'c': {
+      const [re, im] = v as Json[];
+      const part = `${spec[0]}f${size / 2}`;
+      store(dv, off, part, re);
+      store(dv, off + size / 2, part, im);
+    }
+  }
+}
+
+// ------------------------------------------------------------------ the source
+
+function product(shape: readonly number[]): number {
+  return shape.reduce((a, b) => a * b, 1);
+}
+
+function randShape(rng: Rng, maxElems = 24): number[] {
+  const nd = rng.pick([0, 1, 1, 1, 2, 2, 2, 3, 3, 4]);
+  const shape: number[] = [];
+  for (let i = 0; i < nd; i++) shape.push(rng.chance(0.04) ? 0 : rng.int(1, 5));
+  while (product(shape) > maxElems) shape[shape.indexOf(Math.max(...shape))] -= 1;
+  return shape;
+}
+
+function randSource(rng: Rng): { program: Program; spec: Spec } {
+  const spec = randDType(rng);
+  const item = itemsizeOf(spec);
+  const shape = randShape(rng);
+  const nd = shape.length;
+  // C or F order, then maybe a padded outer axis and reversed axes.
+  const order = rng.chance(0.75) ? [...Array(nd).keys()].reverse() : [...Array(nd).keys()];
+  const strides = new Array<number>(nd).fill(0);
+  let step = item * (rng.chance(0.15) ? rng.int(2, 3) : 1);
+  for (const ax of order) {
+    strides[ax] = step;
+    step *= Math.max(shape[ax], 1) * (rng.chance(0.1) ? 2 : 1);
+  }
+  const lead = rng.chance(0.2) ? item * rng.int(1, 2) + (rng.chance(0.3) ? rng.int(1, 3) : 0) : 0;
+  let offset = lead;
+  for (let ax = 0; ax < nd; ax++) {
+    if (shape[ax] > 1 && rng.chance(0.15)) {
+      offset += (shape[ax] - 1) * strides[ax];
+      strides[ax] = -strides[ax];
+    }
+  }
+  let hi = offset + item;
+  let lo = offset;
+  for (let ax = 0; ax < nd; ax++) {
+    if (shape[ax] === 0) continue;
+    const reach = (shape[ax] - 1) * strides[ax];
+    if (reach > 0) hi += reach;
+    else lo += reach;
+  }
+  const size = Math.max(hi, 1) + rng.int(0, 3);
+  const bytes = new Uint8Array(size);
+  const dv = new DataView(bytes.buffer);
+  const randomBytes = rng.chance(0.2);
+  for (let i = 0; i < size; i++) bytes[i] = rng.int(0, 255);
+  if (!randomBytes && product(shape) > 0) {
+    const idx = new Array<number>(nd).fill(0);
+    for (let k = 0; k < product(shape); k++) {
+      let off = offset;
+      for (let ax = 0; ax < nd; ax++) off += idx[ax] * strides[ax];
+      store(dv, off, spec, randValue(rng, spec));
+      for (let ax = nd - 1; ax >= 0; ax--) {
+        if (++idx[ax] < shape[ax]) break;
+        idx[ax] = 0;
+      }
+    }
+  }
+  void lo;
+  const program: Program = {
+    id: '',
+    buffer_hex: Buffer.from(bytes).toString('hex'),
+    source: { dtype: spec as unknown as Json, shape, strides, offset, writeable: !rng.chance(0.12) },
+    ops: [],
+  };
+  if (rng.chance(0.1)) program.buffer_align = 1;
+  return { program, spec };
+}
+
+// ------------------------------------------------------------------ views
+
+function randSlice(rng: Rng, d: number): string {
+  const step = rng.pick([1, 1, 1, 2, -1, -1, -2, 3]);
+  const bound = (): string => (rng.chance(0.4) ? '' : String(rng.int(-d - 1, d + 1)));
+  const start = bound();
+  const stop = bound();
+  if (step === 1 && rng.chance(0.5)) return `${start}:${stop}`;
+  return `${start}:${stop}:${step}`;
+}
+
+function randIndex(rng: Rng, shape: readonly number[]): string {
+  const items: string[] = [];
+  let ellipsis = false;
+  const n = rng.int(0, shape.length);
+  for (let ax = 0; ax < n; ax++) {
+    const d = shape[ax];
+    if (rng.chance(0.1)) items.push('None');
+    if (!ellipsis && rng.chance(0.1)) {
+      items.push('...');
+      ellipsis = true;
+      break;
+    }
+    if (d > 0 && rng.chance(0.3)) items.push(String(rng.int(-d, d - 1) + (rng.chance(0.03) ? d + 1 : 0)));
+    else items.push(randSlice(rng, d));
+  }
+  if (rng.chance(0.1)) items.push('None');
+  if (items.length === 0) items.push(rng.chance(0.5) ? '...' : ':');
+  return items.join(', ');
+}
+
+function randPerm(rng: Rng, n: number): number[] {
+  const p = [...Array(n).keys()];
+  for (let i = n - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    [p[i], p[j]] = [p[j], p[i]];
+  }
+  return p;
+}
+
+function randReshape(rng: Rng, shape: readonly number[]): number[] {
+  const n = product(shape);
+  const divisors = [...Array(n + 1).keys()].filter((d) => d >= 1 && n % d === 0);
+  if (n === 0) return rng.pick([[0], [0, 3], [2, 0], [-1]]);
+  const a = rng.pick(divisors);
+  const out = rng.chance(0.5) ? [a, n / a] : [n];
+  if (rng.chance(0.3)) out.splice(rng.int(0, out.length), 0, 1);
+  if (rng.chance(0.4)) out[rng.int(0, out.length - 1)] = -1;
+  return out;
+}
+
+function randViewOp(rng: Rng, a: NdArray, spec: Spec): Json[] {
+  const shape = [...a.shape];
+  const nd = shape.length;
+  const isStruct = a.dtype.isStructured;
+  const r = rng.next();
+  if (isStruct && r < 0.25) {
+    const names = a.dtype.names as readonly string[];
+    return rng.chance(0.7) ? ['field', rng.pick(names)] : ['fields', randPerm(rng, names.length).slice(0, rng.int(1, names.length)).map((i) => names[i])];
+  }
+  if (r < 0.35) return ['index', randIndex(rng, shape)];
+  if (r < 0.42) return ['transpose', rng.chance(0.5) ? null : randPerm(rng, nd)];
+  if (r < 0.46 && nd >= 2) return ['swapaxes', rng.int(-nd, nd - 1), rng.int(0, nd - 1)];
+  if (r < 0.53) return ['reshape', randReshape(rng, shape), rng.pick(['C', 'C', 'F', 'A'])];
+  // np.flip of a 0-d array returns a NumPy scalar, which the case language cannot hold.
+  if (r < 0.57 && nd > 0) return ['flip', rng.chance(0.3) ? null : rng.int(-nd, nd - 1)];
+  if (r < 0.62) {
+    const to = shape.map((d) => (d === 1 && rng.chance(0.5) ? rng.int(2, 3) : d));
+    if (rng.chance(0.6)) to.unshift(rng.int(1, 3));
+    return ['broadcast_to', to];
+  }
+  if (r < 0.7) {
+    const target = randDType(rng, 0);
+    return ['view', target as string];
+  }
+  if (r < 0.74) return ['newbyteorder', 'S'];
+  if (r < 0.78 && nd === 1 && shape[0] >= 2) {
+    const s = a.strides[0];
+    const w = rng.int(1, shape[0]);
+    return ['as_strided', [shape[0] - w + 1, w], [s, s]];
+  }
+  if (r < 0.81) return ['expand_dims', rng.int(-nd - 1, nd)];
+  if (r < 0.84) return ['squeeze'];
+  if (r < 0.87) return ['ravel', rng.pick(['C', 'F', 'A', 'K'])];
+  if (r < 0.9) return ['set_writeable', false];
+  if (r < 0.93) return ['ascontiguous'];
+  void spec;
+  return ['index', randIndex(rng, shape)];
+}
+
+// ------------------------------------------------------------------ operands
+
+const BINARY = [
+  'add', 'subtract', 'multiply', 'divide', 'floor_divide', 'remainder', 'power', 'minimum', 'maximum', 'less',
+  'less_equal', 'greater', 'greater_equal', 'equal', 'not_equal', 'logical_and', 'logical_or', 'logical_xor',
+  'bitwise_and', 'bitwise_or', 'bitwise_xor', 'left_shift', 'right_shift',
+];
+const COMPARISONS = new Set(['less', 'less_equal', 'greater', 'greater_equal', 'equal', 'not_equal']);
+// NumPy computes these with CPU-dependent SIMD code that is not correctly rounded
+// (FORMAT.md `values_ulp`): only the last op of a program, never into `out`, so the
+// values compare within 4 ulp and no inexact value flows on into exact comparisons.
+const APPROXIMATE = new Set(['exp', 'log', 'power', 'sqrt', 'absolute']);
+const UNARY = ['negative', 'absolute', 'sqrt', 'square', 'exp', 'log', 'logical_not', 'invert', 'isnan', 'isfinite', 'isinf', 'signbit'];
+
+/** A Python scalar (FORMAT.md's scalar rule), weak under NEP 50. */
+function randScalar(rng: Rng, big = true): Json {
+  const r = rng.next();
+  if (r < 0.35) return rng.pick([0, 1, 2, 3, -1, -2, 5, 7, 100, 127, 128, -129, 255, 256, 1000, 65536]);
+  if (r < 0.6) return rng.pick([0.5, 1.5, -2.5, 0.25, 3.75, 1e10, -1e-3, 'nan', 'inf', '-inf', '-0']);
+  if (r < 0.72) return rng.chance(0.5);
+  if (r < 0.8) return { complex: [rng.pick([0, 1, -1.5, 2]), rng.pick([0, 1, -2, 0.5])] };
+  if (big && r < 0.87) return { int: rng.pick(['9007199254740993', '18446744073709551615', '-9223372036854775808', '4294967296', '-4294967297']) };
+  return rng.int(-10, 10);
+}
+
+function nestedValues(rng: Rng, spec: Spec, shape: readonly number[]): Json {
+  if (shape.length === 0) return randValue(rng, spec);
+  return Array.from({ length: shape[0] }, () => nestedValues(rng, spec, shape.slice(1)));
+}
+
+/** A new array operand `{dtype, shape, values}`. */
+function newArray(rng: Rng, spec: Spec, shape: readonly number[]): Json {
+  return { dtype: spec as unknown as Json, shape: [...shape], values: nestedValues(rng, spec, shape) };
+}
+
+/** A shape that broadcasts against `shape` (a suffix, some axes 1), or sometimes one that does not. */
+function broadcastable(rng: Rng, shape: readonly number[]): number[] {
+  const k = rng.int(0, shape.length);
+  const out = shape.slice(shape.length - k).map((d) => (rng.chance(0.3) ? 1 : d));
+  if (rng.chance(0.05)) out.push(rng.int(2, 4));
+  return out;
+}
+
+/** A second input: a scalar, a new array, self or a view of self. */
+function randOperand(rng: Rng, a: NdArray, allowBig = true): Json {
+  const r = rng.next();
+  if (r < 0.4) return randScalar(rng, allowBig);
+  if (r < 0.8) return newArray(rng, rng.chance(0.5) ? (a.dtype.isStructured ? '<f8' : a.dtype.str) : randDType(rng, 0.02), broadcastable(rng, a.shape));
+  if (r < 0.9) return 'self';
+  return a.ndim === 0 ? 'self' : { self: [['flip', null]] };
+}
+
+function boolMask(rng: Rng, shape: readonly number[]): Json {
+  return { dtype: '|b1', shape: [...shape], values: nestedValues(rng, '|b1', shape) };
+}
+
+function randAxis(rng: Rng, nd: number, tuple = true): Json {
+  const r = rng.next();
+  if (r < 0.3 || nd === 0) return rng.chance(0.9) ? null : 0;
+  if (r < 0.8 || !tuple) return rng.int(-nd, nd - 1) + (rng.chance(0.03) ? nd : 0);
+  return randPerm(rng, nd).slice(0, rng.int(1, nd));
+}
+
+function intIndex(rng: Rng, d: number, shape: readonly number[]): Json {
+  const spec = rng.pick(['<i8', '<i8', '<i4', '|u1', '>i2', '<u8']);
+  const vals = (s: readonly number[]): Json =>
+    s.length === 0 ? (rng.chance(0.04) ? d + 1 : rng.int(d > 0 ? (spec[1] === 'u' ? 0 : -d) : 0, Math.max(d - 1, 0))) : Array.from({ length: s[0] }, () => vals(s.slice(1)));
+  const v = vals(shape);
+  return { dtype: spec, shape: [...shape], values: spec.endsWith('8') ? stringify(v) : v };
+}
+
+function stringify(v: Json): Json {
+  return Array.isArray(v) ? v.map(stringify) : String(v);
+}
+
+function fancyItems(rng: Rng, a: NdArray): Json[] {
+  const nd = a.ndim;
+  if (nd === 0) return [rng.chance(0.5) ? boolMask(rng, []) : '...'];
+  if (rng.chance(0.25)) return [boolMask(rng, a.shape.slice(0, rng.int(1, nd)))];
+  const items: Json[] = [];
+  const idxShape = rng.pick([[rng.int(1, 4)], [rng.int(1, 4)], [2, 2], [0]]);
+  for (let ax = 0; ax < rng.int(1, nd); ax++) {
+    const r = rng.next();
+    if (r < 0.5) items.push(intIndex(rng, a.shape[ax], idxShape));
+    else if (r < 0.8) items.push(randSlice(rng, a.shape[ax]));
+    else if (r < 0.9) items.push(String(a.shape[ax] > 0 ? rng.int(0, a.shape[ax] - 1) : 0));
+    else items.push('None');
+  }
+  return items;
+}
+
+// ------------------------------------------------------------------ operations
+
+const REDUCTIONS = ['sum', 'prod', 'mean', 'min', 'max', 'argmin', 'argmax', 'any', 'all', 'count_nonzero'];
+
+function randComputeOp(rng: Rng, a: NdArray, overlapping: boolean): Json[] {
+  const nd = a.ndim;
+  const numeric = !a.dtype.isStructured;
+  // No write through a view whose elements overlap (as_strided windows, broadcasts):
+  // the result would depend on the order of the stores (FORMAT.md never writes there).
+  const writeable = a.flags.writeable && !overlapping;
+  const r = rng.next();
+  if (r < 0.1) return ['astype', randDType(rng, 0.05) as unknown as Json];
+  if (r < 0.22) {
+    const name = rng.pick(REDUCTIONS);
+    const kw: { [k: string]: Json } = {};
+    if (rng.chance(0.7)) kw.axis = randAxis(rng, nd, !name.startsWith('arg'));
+    if (rng.chance(0.3)) kw.keepdims = true;
+    if (['sum', 'prod', 'mean'].includes(name) && rng.chance(0.2)) kw.dtype = rng.pick(['<f8', '<i8', '<f4', '<u1', '<c16', '|b1']);
+    return Object.keys(kw).length ? [name, kw] : [name];
+  }
+  if (r < 0.42 && numeric) {
+    const name = rng.pick(BINARY);
+    const kw: { [k: string]: Json } = {};
+    const x2 = randOperand(rng, a, true);
+    const ints = 'iub'.includes(a.dtype.kind);
+    if (writeable && rng.chance(0.25) && name !== 'power') {
+      kw.out = 'self';
+      // NumPy 2.4 crashes (SIGSEGV, seed 15255) comparing an int array with an out-of-range
+      // Python int under where= (FORMAT.md): no Python int beside a masked comparison.
+      const intScalar = typeof x2 === 'number' || (typeof x2 === 'object' && x2 !== null && 'int' in x2);
+      if (rng.chance(0.5) && !(COMPARISONS.has(name) && intScalar)) kw.where = boolMask(rng, broadcastable(rng, a.shape));
+    }
+    // NumPy 2.4 writes every element of `out` when an input overlaps it partially
+    // (a reversed view of it) under `where=` (np.equal(a, a[::-1], out=a, where=False)
+    // changes a): not generated.
+    const x2safe = kw.where !== undefined && typeof x2 === 'object' && x2 !== null && 'self' in x2 ? 'self' : x2;
+    const x1: Json = rng.chance(0.8) || kw.where !== undefined ? 'self' : randScalar(rng, false);
+    const args = rng.chance(0.3) ? [x2safe, x1] : [x1, x2safe];
+    return Object.keys(kw).length ? [name, ...args, kw] : [name, ...args];
+  }
+  if (r < 0.5 && numeric) {
+    const name = rng.pick(UNARY);
+    if (writeable && rng.chance(0.2) && !APPROXIMATE.has(name)) return [name, 'self', { out: 'self' }];
+    return [name, 'self'];
+  }
+  if (r < 0.54 && numeric) {
+    const lo = rng.chance(0.2) ? null : randScalar(rng, false);
+    const hi = rng.chance(0.2) ? null : randScalar(rng, false);
+    return ['clip', 'self', lo, hi];
+  }
+  if (r < 0.58 && numeric) return ['where', { self: [['greater', 'self', 0]] }, 'self', randOperand(rng, a, false)];
+  if (r < 0.66) return ['getitem', fancyItems(rng, a)];
+  if (r < 0.72 && writeable) {
+    const v = rng.chance(0.6) ? randValue(rng, specOf(a)) : newArray(rng, numeric ? a.dtype.str : '<f8', [rng.int(1, 2)]);
+    return ['setitem', fancyItems(rng, a), v];
+  }
+  if (r < 0.74 && writeable && a.size > 0) {
+    return ['add_at', [intIndex(rng, nd > 0 ? a.shape[0] : 1, [rng.int(1, 5)])].slice(0, nd > 0 ? 1 : 0), rng.chance(0.7) ? randScalar(rng, false) : 'self'];
+  }
+  if (r < 0.78) {
+    const kw: { [k: string]: Json } = {};
+    if (rng.chance(0.4)) kw.axis = randAxis(rng, nd, false);
+    if (rng.chance(0.3)) kw.mode = rng.pick(['raise', 'wrap', 'clip']);
+    const ind = intIndex(rng, nd > 0 ? a.shape[0] : 1, rng.pick([[3], [2, 2], [], [0]]));
+    return Object.keys(kw).length ? ['take', ind, kw] : ['take', ind];
+  }
+  if (r < 0.8 && writeable) {
+    const n = Math.max(a.size, 1);
+    const ind = intIndex(rng, n, [rng.int(1, 4)]);
+    return rng.chance(0.3) ? ['put', ind, randValue(rng, specOf(a)), { mode: rng.pick(['raise', 'wrap', 'clip']) }] : ['put', ind, randValue(rng, specOf(a))];
+  }
+  if (r < 0.83) {
+    const len = nd > 0 ? Math.max(a.shape[0] + rng.int(-1, 0), 0) : 1;
+    return rng.chance(0.5) ? ['compress', boolMask(rng, [len])] : ['compress', boolMask(rng, [rng.int(0, Math.max(a.size, 1))]), { axis: null }];
+  }
+  if (r < 0.86) return [rng.pick(['argwhere', 'flatnonzero'])];
+  if (r < 0.92) {
+    const name = rng.pick(['sort', 'argsort', 'sort_inplace', 'unique', 'unique_counts', 'unique_inverse', 'searchsorted', 'bincount']);
+    if (name === 'searchsorted') {
+      const v = rng.chance(0.5) ? randScalar(rng, false) : newArray(rng, numeric ? a.dtype.str : '<f8', [rng.int(0, 4)]);
+      return rng.chance(0.4) ? ['searchsorted', v, { side: rng.pick(['left', 'right']) }] : ['searchsorted', v];
+    }
+    if (name === 'bincount') {
+      const kw: { [k: string]: Json } = {};
+      if (rng.chance(0.3)) kw.minlength = rng.int(0, 6);
+      if (rng.chance(0.3)) kw.weights = newArray(rng, rng.pick(['<f8', '<i4', '<f4']), [...a.shape]);
+      return Object.keys(kw).length ? ['bincount', kw] : ['bincount'];
+    }
+    if (name.startsWith('sort') || name === 'argsort') {
+      const kw: { [k: string]: Json } = {};
+      if (rng.chance(0.4)) kw.axis = randAxis(rng, nd, false);
+      if (a.dtype.isStructured && rng.chance(0.6)) kw.order = [rng.pick(a.dtype.names as readonly string[])];
+      return Object.keys(kw).length ? [name, kw] : [name];
+    }
+    return [name];
+  }
+  if (r < 0.95) {
+    const name = rng.pick(['concatenate', 'stack']);
+    const others: Json[] = ['self'];
+    for (let i = 0; i < rng.int(0, 2); i++) others.push(rng.chance(0.5) ? 'self' : newArray(rng, rng.chance(0.7) ? specOf(a) : randDType(rng, 0), rng.chance(0.8) ? [...a.shape] : broadcastable(rng, a.shape)));
+    return rng.chance(0.5) ? [name, others, { axis: randAxis(rng, nd + (name === 'stack' ? 1 : 0), false) }] : [name, others];
+  }
+  if (r < 0.97 && writeable) {
+    if (rng.chance(0.5)) return ['fill', randValue(rng, specOf(a))];
+    const sel = randIndex(rng, a.shape);
+    return ['set', sel, randValue(rng, specOf(a))];
+  }
+  const r2 = rng.next();
+  if (r2 < 0.3) return ['copy', rng.pick(['C', 'F', 'A', 'K'])];
+  if (r2 < 0.5) return ['byteswap'];
+  if (r2 < 0.6 && writeable) return ['byteswap_inplace'];
+  return ['npy_roundtrip'];
+}
+
+/** The dtype spec of an array, as the generator writes values for it. */
+function specOf(a: NdArray): Spec {
+  const dt = a.dtype;
+  if (!dt.isStructured || dt.shape.length > 0) return dt.shape.length > 0 ? dt.base.str : dt.str;
+  const names = dt.names as readonly string[];
+  const formats = names.map((n) => dt.fields![n].dtype);
+  if (formats.some((f) => f.isStructured || f.shape.length > 0)) return '<f8';
+  return { names: [...names], formats: formats.map((f) => f.str), offsets: names.map((n) => dt.fields![n].offset), itemsize: dt.itemsize };
+}
+
+// ------------------------------------------------------------------ programs
+
+/** The program of one seed. */
+export function generate(seed: number): Program {
+  const rng = new Rng(seed);
+  const { program, spec } = randSource(rng);
+  program.id = `fuzz/${seed}`;
+  const s = program.source;
+  const bytes = Buffer.from(program.buffer_hex, 'hex');
+  let cur: NdArray;
+  try {
+    cur = ndarray(s.shape, s.dtype as never, new Uint8Array(bytes), { offset: s.offset, strides: s.strides, readonly: !s.writeable });
+  } catch {
+    return program; // a source the library refuses: the replay reports it
+  }
+  const views = rng.pick([0, 1, 1, 2, 2, 3]);
+  let overlapping = false;
+  const computes = rng.pick([1, 1, 1, 2]);
+  for (let i = 0; i < views + computes; i++) {
+    const op = i < views ? randViewOp(rng, cur, spec) : randComputeOp(rng, cur, overlapping);
+    if (op[0] === 'as_strided' || op[0] === 'broadcast_to') overlapping = true;
+    program.ops.push(op);
+    try {
+      cur = applyCaseOp(cur, op);
+    } catch {
+      break; // an error ends the program: NumPy must raise at the same op
+    }
+    if (cur.size > 200 || APPROXIMATE.has(op[0] as string)) break;
+  }
+  return program;
+}
