@@ -38,7 +38,7 @@ import { markAsUntransferable } from 'worker_threads';
 
 import type { DTypeLike } from './dtype';
 import { AccessError } from './errors';
-import { afterMajorGc, assistGc, EXTERNAL_SOFT_LIMIT, GC_ASSIST_ASYNC_HEAP_FRACTION } from './gc-wait';
+import { afterMajorGc, EXTERNAL_SOFT_LIMIT } from './gc-wait';
 import { captureKernels, regionOf, type KernelCall } from './kernels';
 import { kernelAbort, kernelCastAsync, kernelCopyAsync, kernelProgress, kernelReduceAsync, kernelSaveAbort, kernelSaveAsync, kernelSaveProgress, poolBuffer, type AsyncJob, type AsyncSettle } from './native';
 import type { NdArray, Order } from './ndarray';
@@ -90,10 +90,11 @@ const POOL_BUFFER_MIN_BYTES = 4 << 20;
  * pool unmaps off the event loop. A miss maps fresh memory at once (`now`):
  * the kernel's threads fault its pages, each its own blocks, side by side;
  * waiting for the pool thread's pre-faulted region held the JS thread while
- * one core faulted it all (0.3-2 s for 1 GiB). Before such a miss, while a
- * dropped result V8 has not collected could serve it, the GC assist may
- * collect first (gc-wait.ts; only for small heaps here, since the
- * collection pauses the event loop and the faults it saves would not).
+ * one core faulted it all (0.3-2 s for 1 GiB). No GC assist here
+ * (gc-wait.ts): its full collection pauses the event loop, and in a quiet
+ * `bench/async.js` A/B it lengthened the longest gap of `copyAsync` from
+ * 9.7 to 13.3 ms and of `astypeAsync` from 10.7 to 19.0 ms for no gain in
+ * throughput (the faults it saves fall on the pool threads).
  * Returns fn's value and the largest buffer it allocated (bytes).
  */
 function withPoolAllocation<T>(fn: () => T): { value: T; largest: number } {
@@ -101,7 +102,6 @@ function withPoolAllocation<T>(fn: () => T): { value: T; largest: number } {
   const value = withAllocator((byteLength, uninitialized) => {
     largest = Math.max(largest, byteLength);
     if (byteLength < POOL_BUFFER_MIN_BYTES) return null;
-    assistGc(byteLength, GC_ASSIST_ASYNC_HEAP_FRACTION);
     return poolBuffer(byteLength, uninitialized, true);
   }, fn);
   return { value, largest };

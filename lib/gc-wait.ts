@@ -66,7 +66,7 @@ export function afterMajorGc(timeoutMs = MAJOR_GC_WAIT_MS, signal?: AbortSignal)
 //
 // A dropped pool buffer goes back to the pool only once V8 collects it, and
 // V8 collects only when its own heuristics say so: a loop making a 1 GiB
-// result per round (copyAsync, astypeAsync) drops one per round, but no
+// result per round (copy, astype) drops one per round, but no
 // collection runs between the drop and the next request, so that request
 // maps fresh memory and its threads fault all of it (the collection the new
 // buffer starts then returns the old one, a round late). Collecting first
@@ -83,21 +83,15 @@ export function afterMajorGc(timeoutMs = MAJOR_GC_WAIT_MS, signal?: AbortSignal)
 // the request and a buffer at least that long is still handed out, and it
 // backs off (skips the next 1, 2, 4 ... 64 such misses) after a collection
 // that returned no region at all: a program that holds its results pays for
-// no collection per call. MMARRAY_GC_ASSIST=0 in the environment turns it off.
+// no collection per call. Sync calls only: the async calls never pause the
+// event loop for it (lib/async.ts). MMARRAY_GC_ASSIST=0 in the environment
+// turns it off.
 
 /** Requests from this size up may run the assist (V8's external soft limit: such a buffer starts a GC cycle anyway). */
 export const GC_ASSIST_MIN_BYTES = EXTERNAL_SOFT_LIMIT;
 
 /** The assist runs only while V8's used heap is at most this fraction of the request (see above). */
 export const GC_ASSIST_HEAP_FRACTION = 1 / 8;
-
-/**
- * The same for an async call's result, whose fresh faults fall on the
- * kernel's pool threads while the collection pauses the event loop: only
- * heaps small enough that the pause is a few ms (1 GiB: at most 16 MB,
- * ~8 ms of JS-thread CPU for 20 MB in bench/gc_cost.js).
- */
-export const GC_ASSIST_ASYNC_HEAP_FRACTION = 1 / 64;
 
 /**
  * Counts for tests and benches: collections run, those after which the pool
