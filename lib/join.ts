@@ -115,6 +115,12 @@ function checkOpen(arrays: readonly NdArray[]): void {
   for (const a of arrays) requireOpen(a);
 }
 
+/** The caller's list of arrays as a copy (read once); anything not iterable is NumPy's TypeError `message`. */
+function sequenceOf(arrays: unknown, message: string): NdArray[] {
+  if (arrays === null || typeof arrays !== 'object' || typeof (arrays as Iterable<unknown>)[Symbol.iterator] !== 'function') throw new TypeError(message);
+  return Array.prototype.slice.call(arrays) as NdArray[];
+}
+
 /**
  * NumPy's `concatenate(arrays, axis, out, dtype, casting)`: a new array (or
  * `out`) holding the inputs one after another along `axis` (default 0; null:
@@ -122,7 +128,7 @@ function checkOpen(arrays: readonly NdArray[]): void {
  */
 export function concatenate(arrays: readonly NdArray[], options: JoinOptions = {}): NdArray {
   // The caller's list and options read once, before the closed check (lib/options.ts).
-  arrays = Array.prototype.slice.call(arrays) as NdArray[];
+  arrays = sequenceOf(arrays, 'The first input argument needs to be a sequence');
   options = readOptions(options, JOIN_OPTIONS);
   if (arrays.length === 0) throw new ValueError('need at least one array to concatenate');
   checkOpen(arrays);
@@ -186,7 +192,7 @@ function copyBytes(a: NdArray, out: NdArray, at: number): boolean {
 
 /** NumPy's `stack(arrays, axis, out, dtype, casting)`: inputs of one shape joined along a new axis (default 0), into a new array or `out`. */
 export function stack(arrays: readonly NdArray[], options: JoinOptions = {}): NdArray {
-  arrays = Array.prototype.slice.call(arrays) as NdArray[];
+  arrays = sequenceOf(arrays, 'arrays to stack must be passed as a "sequence" type such as list or tuple.');
   options = readOptions(options, JOIN_OPTIONS);
   if (arrays.length === 0) throw new ValueError('need at least one array to stack');
   checkOpen(arrays);

@@ -61,7 +61,7 @@ function checkKind(options: SortOptions): void {
 
 /** The options of sort, sortInPlace and argsort, each read once (lib/options.ts); `order` copied, so the caller's list cannot change under the call. */
 function sortOptions(options: SortOptions | undefined): SortOptions {
-  const o = readOptions(options, ['axis', 'order']);
+  const o = readOptions(options, ['axis', 'order', 'kind', 'stable']);
   if (o.order !== undefined && o.order !== null && typeof o.order === 'object') o.order = Array.from(o.order);
   return o;
 }

@@ -9,13 +9,7 @@
 // - test_dtype_reference_leaks: Python refcounts.
 // - test_gh_28354_array_like: the __array__ protocol.
 import { arange, bincount, NdArray, ValueError, zeros } from '../../lib';
-
-function array(values: unknown[], dt = 'i8'): NdArray {
-  const shapeOf = (v: unknown): number[] => (Array.isArray(v) ? [v.length, ...(v.length > 0 ? shapeOf(v[0]) : [])] : []);
-  const a = zeros(shapeOf(values), dt as never) as NdArray;
-  a.set(values as never);
-  return a;
-}
+import { array } from '../helpers/np-array';
 
 const nums = (a: NdArray): number[] => (a.toArray() as (number | bigint)[]).map(Number);
 

@@ -30,22 +30,7 @@
 //   arrays ('2', '-3') to ints, which NumPy parses and this library refuses
 //   (README: astype from bytes to numbers is a TypeError).
 import { arange, broadcastTo, ellipsis, IndexError, min, NdArray, slice, take, ValueError, zeros, type FancyItem } from '../../lib';
-
-function array(values: unknown, dt = 'i8'): NdArray {
-  const a = zeros(shapeOf(values), dt as never) as NdArray;
-  a.set(values as never);
-  return a;
-}
-
-function shapeOf(v: unknown): number[] {
-  return Array.isArray(v) ? [v.length, ...(v.length > 0 && Array.isArray(v[0]) ? shapeOf(v[0]) : [])] : [];
-}
-
-/** Values with int64 bigints as numbers, for toEqual against plain lists. */
-function vals(a: NdArray): unknown {
-  const f = (v: unknown): unknown => (Array.isArray(v) ? v.map(f) : typeof v === 'bigint' ? Number(v) : v);
-  return f(a.toArray());
-}
+import { array, shapeOf, vals } from '../helpers/np-array';
 
 function full(shape: number[], v: number, dt = 'i8'): NdArray {
   const a = zeros(shape, dt as never) as NdArray;

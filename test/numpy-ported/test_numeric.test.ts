@@ -15,17 +15,7 @@
 import { absolute, add, all, any, arange, AxisError, bitwiseAnd, bitwiseOr, bitwiseXor, clip, countNonzero, dtype, greater, greaterEqual, invert, less, lessEqual, logicalAnd, logicalNot, logicalOr, logicalXor, maximum, mayShareMemory, minimum, multiply, NdArray, nonzero, ValueError, where, zeros } from '../../lib';
 import type { UfuncInput } from '../../lib';
 import { rng } from '../helpers/bytes';
-
-function array(values: unknown, dt: string | readonly unknown[] = 'i8', shape?: number[]): NdArray {
-  const s = shape ?? shapeOf(values);
-  const a = zeros(s, dt as never) as NdArray;
-  a.set(values as never);
-  return a;
-}
-
-function shapeOf(v: unknown): number[] {
-  return Array.isArray(v) ? [v.length, ...(v.length > 0 && Array.isArray(v[0]) ? shapeOf(v[0]) : [])] : [];
-}
+import { array, shapeOf } from '../helpers/np-array';
 
 /** np.count_nonzero(...) as a JS number (or nested numbers for an axis). */
 function count(a: NdArray, axis?: number | number[] | null, keepdims?: boolean): unknown {

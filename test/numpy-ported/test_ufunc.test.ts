@@ -11,13 +11,7 @@
 //   test_ufunc_at_boolean (equal.at, invert.at): no such ufunc.at here.
 import { absolute, add, addAt, arange, divide, dtype, equal, greater, IndexError, less, max, min, NdArray, power, remainder, slice, sqrt, subtract, sum, ValueError, zeros } from '../../lib';
 import { rng } from '../helpers/bytes';
-
-function array(values: unknown[], dt = 'i8'): NdArray {
-  const shapeOf = (v: unknown): number[] => (Array.isArray(v) ? [v.length, ...(v.length > 0 ? shapeOf(v[0]) : [])] : []);
-  const a = zeros(shapeOf(values), dt as never) as NdArray;
-  a.set(values as never);
-  return a;
-}
+import { array } from '../helpers/np-array';
 
 function nums(a: NdArray): unknown {
   const f = (v: unknown): unknown => (Array.isArray(v) ? v.map(f) : typeof v === 'bigint' ? Number(v) : v);

@@ -72,21 +72,7 @@ import {
   NdArray,
 } from '../../lib';
 import { rng } from '../helpers/bytes';
-
-function array(values: unknown, dt = 'i8'): NdArray {
-  const a = zeros(shapeOf(values), dt as never) as NdArray;
-  a.set(values as never);
-  return a;
-}
-
-function shapeOf(v: unknown): number[] {
-  return Array.isArray(v) ? [v.length, ...(v.length > 0 && Array.isArray(v[0]) ? shapeOf(v[0]) : [])] : [];
-}
-
-function vals(a: NdArray): unknown {
-  const f = (v: unknown): unknown => (Array.isArray(v) ? v.map(f) : typeof v === 'bigint' ? Number(v) : v);
-  return f(a.toArray());
-}
+import { array, shapeOf, vals } from '../helpers/np-array';
 
 /** The single value of a 0-d or one-element array, as a number. */
 function one(a: NdArray): number {
