@@ -40,7 +40,8 @@
                       "-Wl,--wrap=pthread_key_create", "-Wl,--wrap=pthread_key_delete",
                       "-Wl,--wrap=pthread_getspecific", "-Wl,--wrap=pthread_setspecific",
                       "-Wl,--wrap=pthread_rwlock_rdlock", "-Wl,--wrap=pthread_rwlock_wrlock",
-                      "-Wl,--wrap=pthread_rwlock_unlock", "-Wl,--wrap=pow"]
+                      "-Wl,--wrap=pthread_rwlock_unlock", "-Wl,--wrap=pthread_create",
+                      "-Wl,--wrap=pthread_join", "-Wl,--wrap=pow"]
         }]
       ],
       "xcode_settings": {

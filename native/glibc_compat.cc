@@ -8,6 +8,7 @@
 // level, without touching the code that calls it:
 //   fstat64, stat64, lstat64  GLIBC_2.33  -Wl,--wrap: the system call itself
 //   pthread_once, pthread_key_create/delete, pthread_get/setspecific,
+//   pthread_create, pthread_join,
 //   pthread_rwlock_rdlock/wrlock/unlock
 //                             GLIBC_2.34  -Wl,--wrap: the same function under
 //                                         its original version (.symver)
@@ -112,6 +113,19 @@ int mmarray_pthread_rwlock_unlock_base(pthread_rwlock_t* lock);
 __asm__(".symver mmarray_pthread_rwlock_unlock_base, pthread_rwlock_unlock@" MMARRAY_GLIBC_BASE);
 MMARRAY_HIDDEN int __wrap_pthread_rwlock_unlock(pthread_rwlock_t* lock) {
   return mmarray_pthread_rwlock_unlock_base(lock);
+}
+
+// The same for pthread_create/pthread_join, which pool_yield.h's one-time
+// probe thread reaches (glibc 2.34 moved them into libc under a new version).
+int mmarray_pthread_create_base(pthread_t* thread, const pthread_attr_t* attr, void* (*start)(void*), void* arg);
+__asm__(".symver mmarray_pthread_create_base, pthread_create@" MMARRAY_GLIBC_BASE);
+MMARRAY_HIDDEN int __wrap_pthread_create(pthread_t* thread, const pthread_attr_t* attr, void* (*start)(void*), void* arg) {
+  return mmarray_pthread_create_base(thread, attr, start, arg);
+}
+int mmarray_pthread_join_base(pthread_t thread, void** result);
+__asm__(".symver mmarray_pthread_join_base, pthread_join@" MMARRAY_GLIBC_BASE);
+MMARRAY_HIDDEN int __wrap_pthread_join(pthread_t thread, void** result) {
+  return mmarray_pthread_join_base(thread, result);
 }
 
 // glibc 2.29 gave pow a new version without the old SVID error wrapper;
