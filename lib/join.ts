@@ -118,7 +118,7 @@ function checkOpen(arrays: readonly NdArray[]): void {
 /** The caller's list of arrays as a copy (read once); anything not iterable is NumPy's TypeError `message`. */
 function sequenceOf(arrays: unknown, message: string): NdArray[] {
   if (arrays === null || typeof arrays !== 'object' || typeof (arrays as Iterable<unknown>)[Symbol.iterator] !== 'function') throw new TypeError(message);
-  return Array.prototype.slice.call(arrays) as NdArray[];
+  return Array.from(arrays as Iterable<NdArray>);
 }
 
 /**

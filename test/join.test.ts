@@ -41,6 +41,14 @@ describe('joining errors', () => {
     const rec = fromBuffer(new Uint8Array(12), { names: ['x'], formats: ['<i4'], itemsize: 12 });
     expect(() => J.concatenate([rec, fromBuffer(new Int32Array([1]), '<i4')])).toThrow(TypeError);
   });
+
+  test("a non-sequence is NumPy's TypeError, not an empty list", () => {
+    expect(() => J.concatenate(1 as never)).toThrow(new TypeError('The first input argument needs to be a sequence'));
+    expect(() => J.stack(1 as never)).toThrow(new TypeError('arrays to stack must be passed as a "sequence" type such as list or tuple.'));
+    expect(() => J.stack(null as never)).toThrow(TypeError);
+    // any iterable of arrays is a sequence (a Set, as NumPy takes a tuple)
+    expect(J.stack(new Set([arange(2), arange(2)]) as never).shape).toEqual([2, 2]);
+  });
 });
 
 describe("concatenate and stack with NumPy's out, dtype and casting", () => {
