@@ -73,6 +73,7 @@ interface Addon {
     idleHits: number;
     reserveHits: number;
     overHits: number;
+    keptBytes: number;
   };
   indexKernels: IndexKernels;
   sortKernels: SortKernels;
@@ -336,7 +337,9 @@ export const releaseBuffer = addon.releaseBuffer;
  * `overHits`: requests served so far by a region a dropped result gave back,
  * by the reserve, and by a region kept past the idle bound (with
  * `freshMaps`, where each result came from; a request none of them served
- * took ordinary memory).
+ * took ordinary memory). `keptBytes`: bytes given back (by `release()` or a
+ * collected result) and kept for reuse, in all; unlike `idleBytes` the pool's
+ * thread never lowers it.
  */
 export const poolStats = addon.poolStats;
 

@@ -87,6 +87,7 @@ uint64_t reserve_maps = 0;  // mappings the thread made and pre-faulted
 uint64_t idle_hits = 0;
 uint64_t reserve_hits = 0;
 uint64_t over_hits = 0;
+uint64_t kept_bytes = 0;  // given back by ReleaseRegion and kept (idle or over), in all
 // The reserve target: idle bytes the thread keeps ready. A miss (a request
 // no idle region fits) adds its length, up to idle_limit; it halves once per
 // kIdleNs without a miss and is 0 once no request came for kIdleNs.
@@ -427,6 +428,7 @@ bool ReleaseRegion(Region r) {
     uv_mutex_unlock(&mu);
     return false;  // no thread to ever give it back: do not keep it
   }
+  kept_bytes += r.length;
   if (r.length <= idle_limit - idle_bytes) {
     idle_bytes += r.length;
     PushIdle({r, uv_hrtime(), false, false});
@@ -575,7 +577,7 @@ size_t OverIdleBytes() {
 
 RegionHits RegionHitCounts() {
   Lock();
-  RegionHits h{idle_hits, reserve_hits, over_hits};
+  RegionHits h{idle_hits, reserve_hits, over_hits, kept_bytes};
   uv_mutex_unlock(&mu);
   return h;
 }

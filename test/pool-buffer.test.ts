@@ -375,6 +375,7 @@ describe('region pool reserve', () => {
       'idleHorizonMs',
       'idleLimit',
       'inUseBytes',
+      'keptBytes',
       'overBytes',
       'overHits',
       'reserveBytes',
