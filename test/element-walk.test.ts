@@ -133,6 +133,18 @@ describe('both tiers give what get() gives', () => {
     expect(Buffer.from(mine).equals(Buffer.from(bytes))).toBe(false);
   });
 
+  // forEach passes a long row to its loop in runs of 4096 elements: the runs
+  // must join with no element lost, repeated or misnumbered, whatever the step.
+  const long = randomBytes(28 * (3 * 4096 + 5), 11);
+  test.each([
+    ['aligned <f8 field', () => fromBuffer(long.slice(0, 16 * (3 * 4096 + 5)), { names: ['a', 'value'], formats: ['<f8', '<f8'] }).field('value')],
+    ['aligned <f8 field, reversed', () => fromBuffer(long.slice(0, 16 * (3 * 4096 + 5)), { names: ['a', 'value'], formats: ['<f8', '<f8'] }).field('value').index('::-1')],
+    ['unaligned <f8 field, step -3', () => fromBuffer(long.slice(), { names: ['x', 'n', 'value'], formats: ['<f8', '<i4', '<f8'], offsets: [0, 8, 12], itemsize: 28 }).field('value').index('::-3')],
+    ['<i2 rows of 4097 (2-d)', () => fromBuffer(long.slice(0, 2 * 3 * 4097), '<i2').reshape([3, 4097])],
+  ] as [string, () => NdArray][])('%s, rows longer than one run of forEach: forEach, reduce, map', (_name, make) => {
+    expectWalksMatchGet(make());
+  });
+
   test('map writes any output dtype, converting as set() does', () => {
     const a = arange(6, '<f8').reshape([2, 3]).T;
     expect(a.map((v) => (v as number) * 1.5, '<i4').toArray()).toEqual([
