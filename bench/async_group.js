@@ -4,13 +4,14 @@
 // program, and beside nothing: is the loop's wait set by the kernel thread
 // sharing its core, or by the kernel thread sharing its scheduling group?
 //
-// Linux (CFS/EEVDF with autogroup or cgroups) schedules groups first: a
-// session's autogroup, a service's cgroup. The CPU a pool thread burns is
-// charged to the group the event loop's thread is in, so while a kernel runs
-// the group uses up its share of a loaded machine and the loop's thread,
-// when it wakes, finds its group behind the other groups (not eligible) and
-// waits, short slice or not. A busy thread in another session is a group of
-// its own and costs the loop only its turn on a core.
+// The hypothesis: Linux (EEVDF with autogroup or cgroups) schedules groups
+// first (a session's autogroup, a service's cgroup), and the CPU a pool
+// thread burns is charged to the group the event loop's thread is in, so
+// while a kernel runs on a loaded machine the woken loop may find its group
+// behind the others (not eligible) and wait, short slice or not; a busy
+// thread in another session is a group of its own. On the loaded VM the
+// order held at load 23 and not at load 27-29 (README, "Using it in a
+// server"): run it on a quiet machine.
 //
 // Three windows of `--ms` (4000) each, `--rounds` (3) times interleaved:
 // - idle: nothing else running in this process;
