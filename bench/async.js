@@ -430,8 +430,10 @@ print(json.dumps({'sum': cold(lambda a: a.sum()), 'copy': cold(lambda a: a[:a.si
   console.log(`\n4. cold file (pages evicted before each run, no mapping open; median of ${ROUNDS} interleaved rounds, GB/s): sum`);
   console.log(`   sync ${rate(BYTES, 'sum sync')}, async t1 ${rate(BYTES, 'sum t1')}, t2 ${rate(BYTES, 'sum t2')}, t4 ${rate(BYTES, 'sum t4')}, NumPy ${rate(BYTES, 'sum NumPy')}; vs NumPy: sync ${vsNp('sum', 'sum sync')}, t1 ${vsNp('sum', 'sum t1')}, t2 ${vsNp('sum', 'sum t2')} ${med('sum NumPy') !== null && med('sum t2') < med('sum NumPy') ? '(target faster than NumPy: met)' : '(target faster than NumPy: MISSED)'}`);
   console.log(`\n5. cold file: copy (half the file) and astype('<f4') (all of it), same rounds`);
-  console.log(`   copy (half)    sync ${rate(BYTES / 2, 'copy sync')}, async t1 ${rate(BYTES / 2, 'copy t1')}, t2 ${rate(BYTES / 2, 'copy t2')}, NumPy ${rate(BYTES / 2, 'copy NumPy')}; vs NumPy: sync ${vsNp('copy', 'copy sync')}, t1 ${vsNp('copy', 'copy t1')}, t2 ${vsNp('copy', 'copy t2')}`);
-  console.log(`   astype('<f4')  sync ${rate(BYTES, 'astype sync')}, async t2 ${rate(BYTES, 'astype t2')}, NumPy ${rate(BYTES, 'astype NumPy')}; vs NumPy: sync ${vsNp('astype', 'astype sync')}, t2 ${vsNp('astype', 'astype t2')}`);
+  // Issue 15's cold target: an async call with `threads: 2` faster than NumPy cold.
+  const target = (op) => (med(`${op} NumPy`) === null ? '' : med(`${op} t2`) < med(`${op} NumPy`) ? ' (target faster than NumPy: met)' : ' (target faster than NumPy: MISSED)');
+  console.log(`   copy (half)    sync ${rate(BYTES / 2, 'copy sync')}, async t1 ${rate(BYTES / 2, 'copy t1')}, t2 ${rate(BYTES / 2, 'copy t2')}, NumPy ${rate(BYTES / 2, 'copy NumPy')}; vs NumPy: sync ${vsNp('copy', 'copy sync')}, t1 ${vsNp('copy', 'copy t1')}, t2 ${vsNp('copy', 'copy t2')}${target('copy')}`);
+  console.log(`   astype('<f4')  sync ${rate(BYTES, 'astype sync')}, async t2 ${rate(BYTES, 'astype t2')}, NumPy ${rate(BYTES, 'astype NumPy')}; vs NumPy: sync ${vsNp('astype', 'astype sync')}, t2 ${vsNp('astype', 'astype t2')}${target('astype')}`);
 }
 
 main()
