@@ -186,8 +186,6 @@ double Pairwise(const uint8_t* p, int64_t n, int64_t s) {
     if (s == 8 && reinterpret_cast<uintptr_t>(p) % alignof(double) == 0) {
       return PairwiseContiguous(reinterpret_cast<const double*>(p), n);
     }
-    // A field of 16-byte records (W9's field sum): vector lanes, same order.
-    if (s == 16) return PairwiseStride16(p, n);
   }
   return PairwiseStrided(p, n, s, [](const uint8_t* q) { return static_cast<double>(Load<T, Swap>(q)); });
 }

@@ -21,14 +21,6 @@ double PairwiseContiguous(const double* a, int64_t n);
 // accumulators: NumPy's float32 sum (its pairwise loop runs in the item type).
 float PairwiseContiguousF4(const float* a, int64_t n);
 
-// n native-order doubles at a 16-byte stride from p (a field of 16-byte
-// records, any alignment), in the same order: AVX-512 lanes where the CPU
-// has them (two masked loads and a permute per 8 items), else
-// PairwiseStrided.
-// SAFETY: callers pass n items (p + 16 * i, 0 <= i < n) inside memory they
-// bounds-checked; no other byte is read.
-double PairwiseStride16(const uint8_t* p, int64_t n);
-
 // n items from p at byte stride s, each read as an Acc (double, or float for
 // NumPy's float32 sums) by load(q), added in Acc.
 // SAFETY: callers pass a row whose n items (p + i * s, 0 <= i < n) lie in
