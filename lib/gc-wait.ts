@@ -82,8 +82,8 @@ export function afterMajorGc(timeoutMs = MAJOR_GC_WAIT_MS, signal?: AbortSignal)
 // GC_ASSIST_HEAP_FRACTION of the request, only when no idle region serves
 // the request and a buffer at least that long is still handed out, and it
 // backs off (skips the next 1, 2, 4 ... 64 such misses) after a collection
-// that returned no region at all: a program that holds its results pays for
-// no collection per call. Sync calls only: the async calls never pause the
+// that returned no region at all while two or more such buffers were out: a
+// program that holds its results pays for no collection per call. Sync calls only: the async calls never pause the
 // event loop for it (lib/async.ts). MMARRAY_GC_ASSIST=0 in the environment
 // turns it off.
 
@@ -151,6 +151,14 @@ export function assistGc(byteLength: number, heapFraction = GC_ASSIST_HEAP_FRACT
   if (served) gcAssistStats.hits++;
   if (served || poolStats().inUseBytes < held) {
     backoff = 0;
+  } else if (held < 2 * byteLength) {
+    // At most one buffer this long was handed out, and it is alive: the
+    // program keeps its last result while making the next (`x = a.copy()`
+    // in a loop, as NumPy's `x = a.copy()` holds two). The result that
+    // replaces it is dropped by the next call, when a collection returns
+    // it (W9's 2 GiB copies: backing off here skipped exactly that one).
+    // A program that accumulates results passes this bound by its second
+    // and backs off from then on.
   } else {
     backoff = Math.min(64, backoff === 0 ? 1 : 2 * backoff);
     skip = backoff;

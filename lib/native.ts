@@ -64,6 +64,7 @@ interface Addon {
     idleLimit: number;
     inUseBytes: number;
     totalLimit: number;
+    stretchLimit: number;
     freshMaps: number;
     reserveBytes: number;
     reserveTarget: number;
@@ -326,7 +327,8 @@ export const releaseBuffer = addon.releaseBuffer;
  * The region pool's state (tests, diagnostics): `idleBytes` kept for reuse
  * (at most `idleLimit`, min(1 GiB, RAM/16)), `inUseBytes` handed out (idle
  * and handed out together at most `totalLimit`, min(4 GiB, RAM/6); past it
- * results take ordinary memory), `freshMaps` made on a caller's thread, the
+ * results take ordinary memory; a request longer than half of it may hold
+ * two of its length, up to `stretchLimit`, RAM/4), `freshMaps` made on a caller's thread, the
  * pre-faulted reserve (`reserveBytes` of zero pages, `reserveTarget`,
  * `reserveMaps` made by the pool's thread), and `idleHorizonMs`: how long a
  * region may stay idle before the pool's thread unmaps it, 4x the gap between

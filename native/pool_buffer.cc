@@ -236,7 +236,7 @@ Napi::Value PoolReuse(const Napi::CallbackInfo& info) {
   return Napi::Number::New(env, outstanding ? 1 : 2);
 }
 
-// poolStats() -> { idleBytes, idleLimit, inUseBytes, totalLimit, freshMaps,
+// poolStats() -> { idleBytes, idleLimit, inUseBytes, totalLimit, stretchLimit, freshMaps,
 // reserveBytes, reserveTarget, reserveMaps, idleHorizonMs, overBytes,
 // idleHits, reserveHits, overHits, keptBytes } (tests, diagnostics).
 Napi::Value PoolStats(const Napi::CallbackInfo& info) {
@@ -246,6 +246,7 @@ Napi::Value PoolStats(const Napi::CallbackInfo& info) {
   o.Set("idleLimit", Napi::Number::New(env, static_cast<double>(IdleRegionLimit())));
   o.Set("inUseBytes", Napi::Number::New(env, static_cast<double>(InUseRegionBytes())));
   o.Set("totalLimit", Napi::Number::New(env, static_cast<double>(TotalRegionLimit())));
+  o.Set("stretchLimit", Napi::Number::New(env, static_cast<double>(StretchRegionLimit())));
   o.Set("freshMaps", Napi::Number::New(env, static_cast<double>(FreshRegionMaps())));
   o.Set("reserveBytes", Napi::Number::New(env, static_cast<double>(ReserveRegionBytes())));
   o.Set("reserveTarget", Napi::Number::New(env, static_cast<double>(ReserveRegionTarget())));

@@ -51,6 +51,15 @@ constexpr uint64_t kMaxOverIdleNs = 2000000000;
 // free them by the third round (RSS at most 8 GiB). Past the bound, the
 // ordinary memory a result takes is what makes V8 collect.
 constexpr size_t kMaxTotalBytes = size_t{4} << 30;
+// A request longer than half the total bound (a 2 GiB result) may hold up to
+// two of its length, at most RAM/4: `x = a.copy()` in a loop keeps the last
+// result while making the next (NumPy's `x = a.copy()` holds two as well),
+// and with room for one the rounds alternated between a reused region and
+// ordinary memory that faults every page (W9: copy() just over 2 GiB 3.98x
+// the time of one that reused its region; big_rounds.js --sync-drop: 0.5 s
+// of CPU reused, 1.9-7.5 s in ordinary memory, at load 20). The RSS is the
+// same either way: the result the pool refuses takes ordinary memory.
+constexpr uint64_t kStretchRamDivisor = 4;
 // The thread pre-faults in steps of this much, checking for StopTrimmer
 // between them (a 1 GiB region is ~0.5 s of faults).
 constexpr size_t kPopulateStep = size_t{64} << 20;
@@ -80,6 +89,7 @@ size_t idle_limit = 0;
 size_t over_bytes = 0;  // idle regions kept past idle_limit (see kMaxOverIdleNs)
 size_t in_use_bytes = 0;  // handed out by AcquireRegion, or being pre-faulted by the thread
 size_t total_limit = 0;
+size_t stretch_limit = 0;  // the most a request longer than total_limit / 2 may stretch it to
 uint64_t fresh_maps = 0;  // mappings AcquireRegion made (tests tell reuse from it)
 uint64_t reserve_maps = 0;  // mappings the thread made and pre-faulted
 // Requests AcquireRegion served from idle regions: ones that held old bytes
@@ -107,6 +117,7 @@ void InitOnce() {
   uint64_t ram = uv_get_total_memory();
   idle_limit = ram == 0 ? kMaxIdleBytes : static_cast<size_t>(std::min<uint64_t>(kMaxIdleBytes, ram / 16));
   total_limit = ram == 0 ? kMaxTotalBytes : static_cast<size_t>(std::min<uint64_t>(kMaxTotalBytes, ram / 6));
+  stretch_limit = ram == 0 ? total_limit : std::max(total_limit, static_cast<size_t>(ram / kStretchRamDivisor));
 }
 
 void Lock() {
@@ -124,10 +135,18 @@ uint64_t HorizonNs() {
 // Handed out, idle and kept past the idle bound: what total_limit bounds; with mu held.
 size_t HeldBytes() { return in_use_bytes + idle_bytes + over_bytes; }
 
+// The total bound for a request of `length` (a multiple of kRegionAlign):
+// total_limit, or room for two of it when it is longer than half of that
+// (kStretchRamDivisor); with mu held.
+size_t LimitFor(size_t length) {
+  if (length <= total_limit / 2 || length > stretch_limit / 2) return total_limit;
+  return std::max(total_limit, 2 * length);
+}
+
 // Queues regions kept past the idle bound for the thread to unmap, oldest
-// first, until `length` more fits the total bound; with mu held.
-void ShedOver(size_t length) {
-  for (size_t i = 0; i < idle->size() && over_bytes != 0 && HeldBytes() > total_limit - length;) {
+// first, until `length` more fits `limit`; with mu held.
+void ShedOver(size_t length, size_t limit) {
+  for (size_t i = 0; i < idle->size() && over_bytes != 0 && HeldBytes() > limit - length;) {
     const Idle& e = (*idle)[i];
     if (!e.over) {
       i++;
@@ -395,11 +414,12 @@ Region Acquire(size_t bytes, bool zeroed, bool* recycled, bool reserve) {
   // Counted before mapping (outside the lock), so racing callers stay
   // bounded. Regions kept past the idle bound give way first: this request
   // would otherwise take ordinary memory, which faults as fresh.
-  if (length <= total_limit && HeldBytes() > total_limit - length) {
-    ShedOver(length);
+  size_t limit = LimitFor(length);
+  if (length <= limit && HeldBytes() > limit - length) {
+    ShedOver(length, limit);
     uv_cond_signal(&wake);
   }
-  if (length > total_limit || HeldBytes() > total_limit - length) {
+  if (length > limit || HeldBytes() > limit - length) {
     uv_mutex_unlock(&mu);
     return {nullptr, 0};
   }
@@ -529,6 +549,13 @@ size_t InUseRegionBytes() {
 size_t TotalRegionLimit() {
   Lock();
   size_t n = total_limit;
+  uv_mutex_unlock(&mu);
+  return n;
+}
+
+size_t StretchRegionLimit() {
+  Lock();
+  size_t n = stretch_limit;
   uv_mutex_unlock(&mu);
   return n;
 }

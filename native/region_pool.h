@@ -107,6 +107,9 @@ size_t IdleRegionBytes();
 size_t IdleRegionLimit();
 size_t InUseRegionBytes();
 size_t TotalRegionLimit();
+// What a request longer than half of TotalRegionLimit() may stretch it to:
+// two of its length, at most this (RAM/4).
+size_t StretchRegionLimit();
 // How long a region may stay idle now: 4x the gap between the last two
 // requests, clamped to 1-8 s.
 uint64_t IdleHorizonNs();

@@ -89,8 +89,10 @@ describe('assistGc', () => {
     const out = child(`
       const M = G.GC_ASSIST_MIN_BYTES;
       const held = [N.poolBuffer(M, true, true)];
-      // Ten misses while every buffer is still held: 1 + 2 + 4 misses skipped after the runs at the 1st, 3rd and 6th.
-      for (let i = 0; i < 10; i++) {
+      // Eleven misses while every buffer is still held: the run at the 1st
+      // (one buffer out) backs off nothing; 1 + 2 + 4 misses skipped after
+      // the runs at the 2nd, 4th and 7th.
+      for (let i = 0; i < 11; i++) {
         G.assistGc(M);
         held.push(N.poolBuffer(M, true, true));
       }
@@ -101,7 +103,20 @@ describe('assistGc', () => {
       G.assistGc(M);
       process.stdout.write(JSON.stringify({ runs, skipped, after: G.gcAssistStats.runs - runs, hitAfter: G.gcAssistStats.hits }));
     `);
-    expect(out).toEqual({ runs: 3, skipped: 7, after: 1, hitAfter: 1 });
+    expect(out).toEqual({ runs: 4, skipped: 7, after: 1, hitAfter: 1 });
+  });
+
+  test('does not back off while the one buffer out is the last result (x = a.copy() in a loop): the next miss collects it', () => {
+    const out = child(`
+      const M = G.GC_ASSIST_MIN_BYTES;
+      let x = N.poolBuffer(M, true, true);
+      G.assistGc(M); // x is alive: nothing comes back
+      const first = { ...G.gcAssistStats };
+      x = N.poolBuffer(M, true, true); // the first result is dropped now
+      G.assistGc(M);
+      process.stdout.write(JSON.stringify({ first: [first.runs, first.hits, first.skipped], then: [G.gcAssistStats.runs, G.gcAssistStats.hits, G.gcAssistStats.skipped], reuse: N.poolReuse(M), kept: x.byteLength === M }));
+    `);
+    expect(out).toEqual({ first: [1, 0, 0], then: [2, 1, 0], reuse: 0, kept: true });
   });
 
   test('runs no collection while the JS heap is larger than GC_ASSIST_HEAP_FRACTION of the request', () => {

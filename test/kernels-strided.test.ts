@@ -106,3 +106,44 @@ describe('streaming gather of 8-byte fields into large destinations', () => {
     expect(Buffer.from(x.buffer).equals(Buffer.from(want.buffer))).toBe(true);
   });
 });
+
+describe('float64 sums of a field of 16-byte records (vector lanes) in NumPy\'s pairwise order', () => {
+  // Values over 40 binary orders of magnitude, so a changed order of additions changes the bits.
+  function recordFloats(n: number, seed: number): Uint8Array {
+    const f = new Float64Array(2 * n);
+    let x = seed;
+    const next = (): number => {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      return x / 2 ** 32;
+    };
+    for (let i = 0; i < f.length; i++) f[i] = (next() - 0.5) * 2 ** Math.floor(next() * 40 - 20);
+    return new Uint8Array(f.buffer);
+  }
+  const rec = { names: ['ts', 'value'], formats: ['<f8', '<f8'], offsets: [0, 8], itemsize: 16 };
+
+  it('equal the JS path bit for bit for lengths around every leaf and vector edge', () => {
+    const N = 70_000;
+    const [a, s] = pair(recordFloats(N, 7), rec);
+    const lengths = [1024, 1031, 1032, 1033, 1151, 1152, 2047, 4096 + 5, 65_536 - 3, 69_990];
+    for (const name of ['ts', 'value']) {
+      for (const n of lengths) {
+        for (const start of [0, 1, 7]) {
+          const x = a.field(name).index(`${start}:${start + n}`);
+          expect(reduceNative(x, ReduceOp.Sum)).not.toBeNull();
+          const got = x.sum() as number;
+          const want = s.field(name).index(`${start}:${start + n}`).sum() as number;
+          expect([name, n, start, Object.is(got, want)]).toEqual([name, n, start, true]);
+        }
+      }
+    }
+  });
+
+  it('sumAsync gives the sync bits over more than one unit', async () => {
+    const N = 300_007;
+    const [a, s] = pair(recordFloats(N, 11), rec);
+    const x = a.field('value');
+    const want = s.field('value').sum() as number;
+    expect(Object.is(x.sum(), want)).toBe(true);
+    expect(Object.is(await x.sumAsync({ threads: 2 }), want)).toBe(true);
+  });
+});

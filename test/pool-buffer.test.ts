@@ -365,6 +365,7 @@ describe('region pool reserve', () => {
     const ram = os.totalmem();
     expect(s.idleLimit).toBe(Math.min(2 ** 30, Math.floor(ram / 16)));
     expect(s.totalLimit).toBe(Math.min(4 * 2 ** 30, Math.floor(ram / 6)));
+    expect(s.stretchLimit).toBe(Math.max(s.totalLimit, Math.floor(ram / 4)));
   });
 
   test('stats name every figure', () => {
@@ -382,6 +383,7 @@ describe('region pool reserve', () => {
       'reserveHits',
       'reserveMaps',
       'reserveTarget',
+      'stretchLimit',
       'totalLimit',
     ]);
   });
@@ -441,6 +443,30 @@ describe('regions past the idle bound', () => {
       return;
     }
     expect(out).toEqual({ kept: true, halfMapped: 1, stillKept: true, got: true });
+  });
+
+  test('a request longer than half the total bound may hold two of its length (up to stretchLimit), not three', () => {
+    const out = child(`
+      const s0 = N.poolStats();
+      const len = (Math.floor(s0.totalLimit / 2 / (2 << 20)) + 1) * (2 << 20); // past half the bound, whole 2 MiB units
+      if (2 * len > s0.stretchLimit) { process.stdout.write(JSON.stringify({ skipped: true })); return; }
+      const a = N.poolBuffer(len, true, true);
+      const b = N.poolBuffer(len, true, true);
+      const c = N.poolBuffer(len, true, true);
+      const s1 = N.poolStats();
+      process.stdout.write(JSON.stringify({
+        two: a !== null && b !== null && a.byteLength === len && b.byteLength === len,
+        third: c,
+        freshMaps: s1.freshMaps - s0.freshMaps,
+        inUse: s1.inUseBytes - s0.inUseBytes === 2 * len,
+        pastTotal: 2 * len > s1.totalLimit,
+      }));
+    `);
+    if (out.skipped) {
+      console.log('skipped: this machine has too little RAM for two results past half the total bound');
+      return;
+    }
+    expect(out).toEqual({ two: true, third: null, freshMaps: 2, inUse: true, pastTotal: true });
   });
 
   test('a region kept past the idle bound gives way to a request it does not fit that would pass the total bound', () => {
