@@ -116,9 +116,11 @@ export function createNpy<const D extends DTypeLike>(path: string, dtype: D, sha
   }
   const m = replaceFile(
     path,
+    header.length + nbytes,
     (fd, tmp) => {
       writeAll(fd, header, 0, header.length);
-      fs.ftruncateSync(fd, header.length + nbytes);
+      // The mapping below grows the file to header + data, reserving its
+      // blocks (a full disk is ENOSPC here, not SIGBUS at the first store).
       // An empty array is a Memmap too (NumPy >= 2.2's open_memmap), over no mapping.
       const m = memmap(tmp, { dtype: dt, mode: 'r+', offset: header.length, shape: s, order: fortranOrder ? 'F' : 'C' });
       // The mapping was made under the temporary name; once renamed it lives at `path`.
@@ -148,7 +150,7 @@ export function saveNpy(path: string, array: NdArray): void {
   requireOpen(array);
   const fortranOrder = array.flags.fContiguous && !array.flags.cContiguous && array.ndim > 1;
   const header = formatHeader({ descr: descrOf(array.dtype), fortranOrder, shape: array.shape });
-  replaceFile(path, (fd) => {
+  replaceFile(path, header.length + array.nbytes, (fd) => {
     writeAll(fd, header, 0, header.length);
     if (array.size !== 0) writeArray(fd, fortranOrder ? array.transpose() : array);
   });
@@ -160,8 +162,8 @@ export function saveNpy(path: string, array: NdArray): void {
  * one step that changes `target`; until it, any failure undoes `build`'s
  * result, removes the temporary file and leaves `target` untouched.
  */
-function replaceFile<T>(target: string, build: (fd: number, tmp: string) => T, undo: (result: T) => void = () => undefined): T {
-  const { dest, tmp, mode } = replacementOf(target);
+function replaceFile<T>(target: string, bytes: number, build: (fd: number, tmp: string) => T, undo: (result: T) => void = () => undefined): T {
+  const { dest, tmp, mode } = replacementOf(target, bytes);
   // 'wx': O_EXCL, so the temporary name never clobbers (or follows a link to) anything.
   let fd: number;
   try {
