@@ -281,7 +281,7 @@ describe('a full disk under a new mapping (forked children, on a 4 MiB tmpfs)', 
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.out)).toEqual([
       ['ENOSPC', 'fallocate'],
-      ['ENOSPC', 'write'],
+      ['ENOSPC', 'fallocate'],
       ['ENOSPC', 'fallocate'],
       1 << 20,
       [[(5 << 16) + 1], 5, 2],

@@ -116,11 +116,18 @@ export function createNpy<const D extends DTypeLike>(path: string, dtype: D, sha
   }
   const m = replaceFile(
     path,
-    header.length + nbytes,
+    // No free-space check here: the native open that grows the file says
+    // EFBIG for a size past the filesystem's limit, then ENOSPC (fallocate)
+    // for one past its free space, before any block is taken.
+    0,
     (fd, tmp) => {
       writeAll(fd, header, 0, header.length);
-      // The mapping below grows the file to header + data, reserving its
-      // blocks (a full disk is ENOSPC here, not SIGBUS at the first store).
+      // A size past the filesystem's limit fails here (EFBIG, no block taken);
+      // then the file goes back to its header, and the mapping below grows it
+      // to header + data reserving the blocks (a full disk is ENOSPC there,
+      // not SIGBUS at the first store).
+      fs.ftruncateSync(fd, header.length + nbytes);
+      fs.ftruncateSync(fd, header.length);
       // An empty array is a Memmap too (NumPy >= 2.2's open_memmap), over no mapping.
       const m = memmap(tmp, { dtype: dt, mode: 'r+', offset: header.length, shape: s, order: fortranOrder ? 'F' : 'C' });
       // The mapping was made under the temporary name; once renamed it lives at `path`.
