@@ -416,9 +416,9 @@ export async function saveNpyAsync(path: string, a: NdArray, options: AsyncOptio
   threadsFor(a, options);
   // The same target rules as saveNpy: NUL-free path, a link followed, the
   // old file's permission bits, refused when the caller could not write it.
-  const { dest, tmp, mode } = replacementOf(path);
   const fortranOrder = a.flags.fContiguous && !a.flags.cContiguous && a.ndim > 1;
   const header = formatHeader({ descr: descrOf(a.dtype), fortranOrder, shape: a.shape });
+  const { dest, tmp, mode } = replacementOf(path, header.length + a.nbytes);
   const src = fortranOrder ? a.transpose() : a;
   const segs = a.dtype.segments;
   const whole = segs.length === 1 && segs[0][0] === 0 && segs[0][1] === a.itemsize;

@@ -57,8 +57,10 @@ function wrap(v: bigint, bits: number, signed: boolean): bigint {
 function floatToInt(x: number, bits: number, signed: boolean): bigint {
   if (bits === 64) {
     if (signed) return floatToInt64(x);
-    // uint64: values below 2^63 convert directly; larger ones are shifted into range first.
-    if (Number.isFinite(x) && x >= TWO_63 && x < 2 ** 64) return BigInt(Math.trunc(x));
+    // uint64: values below 2^63 (NaN too) convert directly; larger ones are
+    // shifted into range first (x - 2^63, then the top bit set again), which
+    // gives 0 from 2^64 and +inf on, as NumPy does (it gave 2^63 here).
+    if (x >= TWO_63) return x < 2 ** 64 ? BigInt(Math.trunc(x)) : 0n;
     return BigInt.asUintN(64, floatToInt64(x));
   }
   if (bits === 32 && signed) return BigInt(floatToInt32(x));

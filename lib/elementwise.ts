@@ -5,6 +5,7 @@
  * in typed.ts.
  * @module
  */
+import { getHeapStatistics } from 'v8';
 import type { DType } from './dtype';
 import { Detached, walkApply, walkForEach, walkMap, walkReduce, type MapSink, type WalkSource } from './element-walk';
 import { allocate, codecOf, isWriteable, readOnlyError, requireOpen, shapeOf, storageOf, stridesOf } from './internal';
@@ -89,8 +90,40 @@ export function map(a: NdArray, fn: (value: unknown, i: number) => unknown, dtyp
   return out;
 }
 
+/**
+ * Bytes of JS heap an item of `tolist()` takes at least, by dtype kind: the
+ * array slot (8), plus the BigInt, the `{ re, im }` object, the record or
+ * the Uint8Array it holds. A lower bound: only a result that surely cannot
+ * fit is refused.
+ */
+const ITEM_HEAP_BYTES: Readonly<Record<string, number>> = { b: 8, i: 8, u: 8, f: 8, c: 56, S: 80, V: 80 };
+
+/**
+ * Refuses a `tolist()` the JS heap cannot hold: V8 ends the process when its
+ * heap runs out (a fatal error, not an exception), so a 2^30-element
+ * broadcast view's toArray() would kill a server where NumPy's tolist()
+ * raises MemoryError. Small results skip the check.
+ */
+function requireHeapFor(a: NdArray): void {
+  const size = a.size;
+  if (size < 1 << 20) return;
+  const dt = a.dtype;
+  let per = dt.isStructured || dt.shape.length > 0 ? 80 : (ITEM_HEAP_BYTES[dt.kind] ?? 8);
+  if (dt.itemsize === 8 && (dt.kind === 'i' || dt.kind === 'u')) per = 32; // a BigInt each
+  const need = size * per;
+  const h = getHeapStatistics();
+  const free = h.heap_size_limit - h.used_heap_size;
+  if (need > free) {
+    throw new RangeError(
+      `toArray(): ${size} elements of ${dt.str} need at least ${need} bytes of JS heap, more than the ${free} left ` +
+        `(heap limit ${h.heap_size_limit}; node --max-old-space-size raises it); read it in slices, with typedArray(), or with forEach()`,
+    );
+  }
+}
+
 /** NumPy's `tolist()`. */
 export function toNested(a: NdArray): unknown {
+  requireHeapFor(a);
   const st = storageOf(a);
   const codec = codecOf(a);
   const n = a.itemsize;

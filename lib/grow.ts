@@ -270,8 +270,16 @@ export function append(m: NdArray, values: unknown, hooks: Remapped): void {
   if (need > w.st.byteLength) {
     checkEndsFile(w, logical);
     // Whole rows, so that even a file left untrimmed (a crash) maps as rows.
-    const cap = Math.max(need, 2 * w.st.byteLength, MIN_CAPACITY);
-    growTo(w, Math.ceil(cap / w.rowBytes) * w.rowBytes, hooks, true);
+    const cap = Math.ceil(Math.max(need, 2 * w.st.byteLength, MIN_CAPACITY) / w.rowBytes) * w.rowBytes;
+    try {
+      growTo(w, cap, hooks, true);
+    } catch (e) {
+      // The native open reserves the blocks it grows (ENOSPC now, not SIGBUS
+      // at a store): when the spare capacity does not fit, the rows may still.
+      const code = (e as NodeJS.ErrnoException).code;
+      if (cap === need || (code !== 'ENOSPC' && code !== 'EDQUOT' && code !== 'EFBIG')) throw e;
+      growTo(w, need, hooks, true);
+    }
   }
   if (values instanceof ArrayClass && values.dtype.equals(m.dtype) && values.flags.cContiguous) {
     // The common case (a batch of the file's own records): written with

@@ -42,12 +42,21 @@ export interface Layout {
 }
 
 const INT = /^[+-]?\d+$/;
-const FLOAT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+// Each part has one way to match: '\d+\.?\d*' backtracks quadratically on a long run of digits.
+const FLOAT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** Longest index text an error quotes in full (a megabyte of input makes no message). */
+const QUOTE_LIMIT = 80;
+
+/** `repr(text)`, cut to its first {@link QUOTE_LIMIT} characters with the length said. */
+function quote(text: string): string {
+  return text.length > QUOTE_LIMIT ? `${repr(text.slice(0, QUOTE_LIMIT))}... (${text.length} characters)` : repr(text);
+}
 
 function parseInt_(text: string, spec: string): number {
-  if (!INT.test(text)) throw new IndexError(`invalid index ${repr(text)} in ${repr(spec)}`);
+  if (!INT.test(text)) throw new IndexError(`invalid index ${quote(text)} in ${quote(spec)}`);
   const n = Number(text);
-  if (!Number.isSafeInteger(n)) throw new IndexError(`index ${text} is too large in ${repr(spec)}`);
+  if (!Number.isSafeInteger(n)) throw new IndexError(`index ${quote(text)} is too large in ${quote(spec)}`);
   return n;
 }
 
@@ -64,17 +73,17 @@ export function parseIndex(spec: string): IndexItem[] {
     if (part === 'None' || part === 'newaxis' || part === 'np.newaxis') return newaxis;
     if (part.includes(':')) {
       const bits = part.split(':').map((b) => b.trim());
-      if (bits.length > 3) throw new IndexError(`invalid slice ${repr(part)} in ${repr(spec)}`);
+      if (bits.length > 3) throw new IndexError(`invalid slice ${quote(part)} in ${quote(spec)}`);
       const [a, b, c] = bits;
       const v = (t: string | undefined): number | null => {
         if (t === undefined || t === '') return null;
         // Python's a[0.0:] is a TypeError (a float slice bound), a[0.0] an IndexError.
-        if (!INT.test(t) && FLOAT.test(t)) throw new TypeError(`slice indices must be integers or None, got ${repr(t)} in ${repr(spec)}`);
+        if (!INT.test(t) && FLOAT.test(t)) throw new TypeError(`slice indices must be integers or None, got ${quote(t)} in ${quote(spec)}`);
         return parseInt_(t, spec);
       };
       return new Slice(v(a), v(b), v(c));
     }
-    if (part === '') throw new IndexError(`empty index item in ${repr(spec)}`);
+    if (part === '') throw new IndexError(`empty index item in ${quote(spec)}`);
     return parseInt_(part, spec);
   });
 }

@@ -230,6 +230,28 @@ function frozen(a: readonly number[]): readonly number[] {
 }
 
 /**
+ * The error for a value that is not an NdArray where a function needs one
+ * (undefined, a plain object, a Proxy of an array): the private-state reads
+ * that find no array throw this instead of V8's "Cannot read private member".
+ * Costs nothing on the way through (a try that never catches).
+ */
+function notAnArray(v: unknown): TypeError {
+  let what: string;
+  if (v === null || (typeof v !== 'object' && typeof v !== 'function')) what = typeof v === 'string' ? `'${v.slice(0, 40)}'` : String(v);
+  else if (Array.isArray(v)) what = `a JS array of length ${v.length} (wrap it: fromBuffer/ndarray, or pass a list where a list is taken)`;
+  else {
+    let tag = 'object';
+    try {
+      tag = Object.prototype.toString.call(v);
+    } catch {
+      // A Proxy whose traps throw: say no more.
+    }
+    what = `an object that is not an NdArray (${tag}; a Proxy of an NdArray is not one)`;
+  }
+  return new TypeError(`expected an NdArray, got ${what}`);
+}
+
+/**
  * An n-dimensional strided view of bytes in memory or in a mapped file.
  *
  * Create one with {@link fromBuffer}, {@link zeros}, {@link empty},
@@ -287,15 +309,39 @@ export class NdArray<T = unknown> {
       finalize,
       isArray: (v): v is NdArray => typeof v === 'object' && v !== null && #acc in v,
       prototype: NdArray.prototype,
-      storage: (a) => a.#acc.st,
+      storage: (a) => {
+        try {
+          return a.#acc.st;
+        } catch {
+          throw notAnArray(a);
+        }
+      },
       // Not a field of its own: the dtype keeps its codec (one field less to set per view).
-      codec: (a) => a.#acc.dt.codec,
+      codec: (a) => {
+        try {
+          return a.#acc.dt.codec;
+        } catch {
+          throw notAnArray(a);
+        }
+      },
       writeFlag: (a) => a.#acc.writeable,
       ownsData: (a) => (a.#bits & OWN) !== 0,
       locked: (a) => (a.#bits & LOCKED) !== 0,
       scalar: (a) => (a.#bits & SCALAR) !== 0,
-      shape: (a) => a.#acc.shape,
-      strides: (a) => a.#acc.strides,
+      shape: (a) => {
+        try {
+          return a.#acc.shape;
+        } catch {
+          throw notAnArray(a);
+        }
+      },
+      strides: (a) => {
+        try {
+          return a.#acc.strides;
+        } catch {
+          throw notAnArray(a);
+        }
+      },
       // The element accessor holds the writeable flag it was built with: each change builds a new one.
       setWriteFlag: (a, value) => {
         const acc = a.#acc;

@@ -23,6 +23,13 @@ const LINE_WIDTH = 75;
 const PRECISION = 8;
 const THRESHOLD = 1000;
 const EDGE_ITEMS = 3;
+/**
+ * Most elements a summarized repr shows. NumPy keeps `edgeitems` on each side
+ * of every long axis and all of a short one, so a broadcast view of shape
+ * `[2] * 40` (or `[7] * 18`) would print 2^40 (6^18) elements: past this
+ * bound the repr keeps 1 item per side, then none (`[...]`), and stays short.
+ */
+const SHOWN_LIMIT = 1 << 16;
 
 type Format = (v: unknown) => string;
 
@@ -33,7 +40,9 @@ export function arrayRepr(a: NdArray): string {
   if (storageOf(a).closed) return `${prefix}<${storageOf(a).mapping === null ? 'released' : 'closed mapping'}>, dtype=${dtypeShortRepr(dt)})`;
   const size = a.size;
   const summarize = size > THRESHOLD;
-  const tree = gather(a, summarize);
+  let edge = EDGE_ITEMS;
+  while (summarize && edge > 0 && shownCount(a.shape, edge) > SHOWN_LIMIT) edge = edge > 1 ? 1 : 0;
+  const tree = gather(a, summarize, edge);
   const shown: unknown[] = [];
   flatten(tree, a.ndim, shown);
   const fmt = formatter(shown, dt, a.ndim === 0);
@@ -69,7 +78,17 @@ function dtypeIsImplied(dt: DType): boolean {
 const SKIP = Symbol('...');
 type Level = unknown[];
 
-function gather(a: NdArray, summarize: boolean): unknown {
+/** How many elements a summary keeping `edge` items per side of each axis shows (stops counting past SHOWN_LIMIT). */
+function shownCount(shape: readonly number[], edge: number): number {
+  let n = 1;
+  for (const len of shape) {
+    n *= len > 2 * edge ? 2 * edge : len;
+    if (n > SHOWN_LIMIT) break;
+  }
+  return n;
+}
+
+function gather(a: NdArray, summarize: boolean, edge: number): unknown {
   const at = storageOf(a).cursor(a.itemsize);
   const codec = codecOf(a);
   const level = (axis: number, off: number): unknown => {
@@ -80,10 +99,10 @@ function gather(a: NdArray, summarize: boolean): unknown {
     const len = a.shape[axis];
     const s = a.strides[axis];
     const out: Level = [];
-    if (summarize && len > 2 * EDGE_ITEMS) {
-      for (let i = 0; i < EDGE_ITEMS; i++) out.push(level(axis + 1, off + i * s));
+    if (summarize && len > 2 * edge) {
+      for (let i = 0; i < edge; i++) out.push(level(axis + 1, off + i * s));
       out.push(SKIP);
-      for (let i = len - EDGE_ITEMS; i < len; i++) out.push(level(axis + 1, off + i * s));
+      for (let i = len - edge; i < len; i++) out.push(level(axis + 1, off + i * s));
     } else {
       for (let i = 0; i < len; i++) out.push(level(axis + 1, off + i * s));
     }
@@ -148,8 +167,20 @@ function formatter(values: unknown[], dt: DType, zeroD: boolean): Format {
     };
     for (const v of values) walk(v, 0);
     const base = formatter(leaves, dt.base, false);
-    const nested = (v: unknown, d: number): string =>
-      d === dt.shape.length ? base(v) : `[${(v as unknown[]).map((x) => nested(x, d + 1)).join(', ')}]`;
+    // NumPy's SubArrayFormat: a subarray of more than `threshold` items shows
+    // `edgeitems` per side of each long axis (its widths still come from all).
+    let size = 1;
+    for (const d of dt.shape) size *= d;
+    const cut = size > THRESHOLD;
+    const nested = (v: unknown, d: number): string => {
+      if (d === dt.shape.length) return base(v);
+      const xs = v as unknown[];
+      const parts =
+        cut && xs.length > 2 * EDGE_ITEMS
+          ? [...xs.slice(0, EDGE_ITEMS).map((x) => nested(x, d + 1)), '...', ...xs.slice(-EDGE_ITEMS).map((x) => nested(x, d + 1))]
+          : xs.map((x) => nested(x, d + 1));
+      return `[${parts.join(', ')}]`;
+    };
     return (v) => nested(v, 0);
   }
   if (dt.isStructured) {
@@ -168,7 +199,7 @@ function formatter(values: unknown[], dt: DType, zeroD: boolean): Format {
     }
     case 'i':
     case 'u': {
-      const width = Math.max(0, ...values.map((v) => String(v).length));
+      const width = maxOf(values, (v) => String(v).length);
       return (v) => String(v).padStart(width);
     }
     case 'f':
@@ -187,6 +218,20 @@ function formatter(values: unknown[], dt: DType, zeroD: boolean): Format {
     default:
       return (v) => bytesRepr(v as Uint8Array);
   }
+}
+
+/**
+ * The largest `f(x)` over `xs` (0 for none; at least 0 for widths), in a loop:
+ * `Math.max(...xs)` overflows the stack past about 10^5 items, which a
+ * subarray field of a record holds easily.
+ */
+function maxOf<T>(xs: readonly T[], f: (x: T) => number): number {
+  let m = xs.length === 0 ? 0 : -Infinity;
+  for (const x of xs) {
+    const v = f(x);
+    if (v > m) m = v;
+  }
+  return m;
 }
 
 /** Python's `repr(bytes)`. */
@@ -300,8 +345,8 @@ function floatFormat(values: number[], itemsize: number, sign: '-' | '+'): (x: n
   const absNonZero = finite.filter((v) => v !== 0).map(Math.abs);
   let expFormat = false;
   if (absNonZero.length > 0) {
-    const max = Math.max(...absNonZero);
-    const min = Math.min(...absNonZero);
+    const max = maxOf(absNonZero, (v) => v);
+    const min = -maxOf(absNonZero, (v) => -v);
     // NumPy (2.4 here) lowers the cutoff for narrow floats: 1e3 for float16, 1e6 for float32.
     const cutoff = 10 ** Math.min(8, FINFO_PRECISION[itemsize]);
     expFormat = max >= cutoff || min < 0.0001 || max / min > 1000;
@@ -313,14 +358,14 @@ function floatFormat(values: number[], itemsize: number, sign: '-' | '+'): (x: n
   if (finite.length > 0) {
     if (expFormat) {
       const parts = finite.map((v) => scientific(v, itemsize, sign));
-      expSize = Math.max(...parts.map((p) => p.exp.length)) - 1;
-      precision = Math.max(...parts.map((p) => p.frac.length));
-      padLeft = Math.max(...parts.map((p) => p.int.length));
+      expSize = maxOf(parts, (p) => p.exp.length) - 1;
+      precision = maxOf(parts, (p) => p.frac.length);
+      padLeft = maxOf(parts, (p) => p.int.length);
       padRight = expSize + 2 + precision;
     } else {
       const strs = finite.map((v) => positional(v, itemsize, sign).split('.'));
-      padLeft = Math.max(...strs.map((s) => s[0].length));
-      padRight = Math.max(...strs.map((s) => s[1].length));
+      padLeft = maxOf(strs, (s) => s[0].length);
+      padRight = maxOf(strs, (s) => s[1].length);
     }
   }
   if (finite.length !== values.length) {

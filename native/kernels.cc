@@ -689,7 +689,11 @@ inline D FloatToInt(double x) {
   if constexpr (std::is_same_v<D, int64_t>) {
     return FloatToI64(x);
   } else if constexpr (std::is_same_v<D, uint64_t>) {
-    return x >= 0x1p63 && x < 0x1p64 ? static_cast<uint64_t>(x) : static_cast<uint64_t>(FloatToI64(x));
+    // GCC's unsigned conversion: from 2^63 up, cvttsd2si(x - 2^63) ^ 2^63,
+    // which is 0 from 2^64 (and +inf) on, as NumPy gives; below, NaN and
+    // negatives, the signed conversion.
+    if (x >= 0x1p63) return x < 0x1p64 ? static_cast<uint64_t>(x) : uint64_t{0};
+    return static_cast<uint64_t>(FloatToI64(x));
   } else if constexpr (std::is_same_v<D, int32_t>) {
     return FloatToI32(x);
   } else if constexpr (std::is_same_v<D, uint32_t>) {

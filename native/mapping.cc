@@ -4,6 +4,9 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#if defined(__linux__)
+#include <sys/statfs.h>
+#endif
 
 #include <cerrno>
 #include <limits>
@@ -93,6 +96,41 @@ class CreatedFile {
   bool known_ = false;
   FileId id_{};
 };
+
+// Reserves the blocks of [from, end) of a file this call has just grown (or
+// emptied), so that a full disk or a quota shows now, as ENOSPC/EDQUOT from
+// Open, and not later as SIGBUS at the first store into a page the
+// filesystem cannot back (a page of a sparse range is only allocated when it
+// is written back, and a shared mapping has no other way to report that).
+// Data already in the file is untouched (mode 0 only fills holes). A
+// filesystem without fallocate keeps the range sparse, as before. Returns
+// false with errno set on a real failure.
+bool ReserveBlocks(int fd, int64_t from, int64_t end) {
+#if defined(__linux__)
+  if (end <= from) return true;
+  // A range larger than the free space fails at once, without first taking
+  // every free block of a shared disk and giving them back.
+  struct statfs fs;
+  if (fstatfs(fd, &fs) == 0) {
+    const unsigned long long blocks = geteuid() == 0 ? fs.f_bfree : fs.f_bavail;
+    const unsigned long long want = static_cast<unsigned long long>(end - from);
+    if (fs.f_bsize > 0 && want / static_cast<unsigned long long>(fs.f_bsize) > blocks) {
+      errno = ENOSPC;
+      return false;
+    }
+  }
+  for (;;) {
+    if (fallocate(fd, 0, static_cast<off_t>(from), static_cast<off_t>(end - from)) == 0) return true;
+    if (errno == EINTR) continue;
+    return errno == EOPNOTSUPP || errno == ENOSYS;
+  }
+#else
+  (void)fd;
+  (void)from;
+  (void)end;
+  return true;
+#endif
+}
 
 // What a non-regular file is, for the error that refuses it.
 const char* FileKind(mode_t m) {
@@ -267,7 +305,8 @@ std::shared_ptr<Mapping> Mapping::Open(const std::string& path, Mode mode,
       mapping->UnmapUnregistered();
       return nullptr;
     }
-    if (mode == Mode::kCreate && now.st_size > 0) {
+    const bool emptied = mode == Mode::kCreate && now.st_size > 0;
+    if (emptied) {
       // 'w+' reads back zeros, like NumPy's (which opens with 'w+b'). The file
       // already holds `end` bytes, so growing it back after emptying it
       // cannot run out of room in the size limits; only now is old content lost.
@@ -276,6 +315,21 @@ std::shared_ptr<Mapping> Mapping::Open(const std::string& path, Mode mode,
         mapping->UnmapUnregistered();
         return nullptr;
       }
+    }
+    const int64_t fresh = emptied ? 0 : now.st_size;
+    if (fresh < end && !ReserveBlocks(fd.get(), fresh, end)) {
+      const int saved = errno;
+      // Give the growth back (a 'w+' that emptied the file leaves it empty:
+      // its old content was already gone). Only if no one grew it further.
+      struct stat after;
+      if (fstat(fd.get(), &after) == 0 && after.st_size == end) {
+        if (ftruncate(fd.get(), static_cast<off_t>(emptied ? 0 : now.st_size)) != 0) {
+          // The file keeps its sparse growth; the error below still stands.
+        }
+      }
+      Fail(err, saved, "fallocate");
+      mapping->UnmapUnregistered();
+      return nullptr;
     }
   }
   live.Add(id);

@@ -5,6 +5,7 @@
 // that crashed run in forked children, with a control child beside them.
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 
 import * as L from '../lib';
@@ -12,11 +13,16 @@ import { useTempDir } from './helpers/tmp';
 
 const tmp = useTempDir('mmarray-limits-');
 
-/** Runs `body` in a child node over dist/ (L in scope); its last stdout line, exit status and signal. */
-function child(body: string): { status: number | null; signal: NodeJS.Signals | null; out: string; stderr: string } {
+/**
+ * Runs `body` in a child node over dist/ (L and fs in scope); its last stdout
+ * line, exit status and signal. `fileLimitKiB` sets RLIMIT_FSIZE (`ulimit -f`).
+ */
+function child(body: string, fileLimitKiB?: number): { status: number | null; signal: NodeJS.Signals | null; out: string; stderr: string } {
   const dist = path.resolve(__dirname, '../dist/index.js');
-  const script = `const L = require(${JSON.stringify(dist)});\n(async () => {\n${body}\n})().then((r) => console.log(JSON.stringify(r)), (e) => { console.error(e); process.exit(3); });`;
-  const r = spawnSync('/bin/sh', ['-c', 'ulimit -c 0; exec "$0" "$@"', process.execPath, '-e', script], { encoding: 'utf8', timeout: 120_000 });
+  const script = `const L = require(${JSON.stringify(dist)});\nconst fs = require('fs');\n(async () => {\n${body}\n})().then((r) => console.log(JSON.stringify(r)), (e) => { console.error(e); process.exit(3); });`;
+  // (bash counts `ulimit -f` in KiB; POSIX shells such as dash in 512-byte blocks.)
+  const limit = fileLimitKiB === undefined ? '' : `ulimit -f ${fileLimitKiB}; `;
+  const r = spawnSync('bash', ['-c', `ulimit -c 0; ${limit}exec "$0" "$@"`, process.execPath, '-e', script], { encoding: 'utf8', timeout: 120_000 });
   return { status: r.status, signal: r.signal, out: r.stdout.trim().split('\n').pop() ?? '', stderr: r.stderr };
 }
 
@@ -158,5 +164,137 @@ describe('an allocation the machine cannot make', () => {
   test('zeros(2**40) is a RangeError saying how much was asked for', () => {
     expect(() => L.zeros(2 ** 40)).toThrow(RangeError);
     expect(() => L.zeros(2 ** 40)).toThrow(/cannot allocate 8796093022208 bytes \(8192\.0 GiB\) for a new array/);
+  });
+});
+
+describe('a full disk or the file size limit (forked children)', () => {
+  // The error of each call in the child: [class, code, message names the file].
+  const caught = `const caught = async (f, file) => { try { await f(); return 'no error'; } catch (e) { return [e.constructor.name, e.code, String(e.message).includes(file)]; } };`;
+
+  test('saveNpy and saveNpyAsync of a 1-element array broadcast to 2^50 elements: ENOSPC before a byte is written', async () => {
+    const p = tmp.path('huge.npy');
+    const big = L.broadcastTo(L.zeros(1, '<f8'), [2 ** 50]);
+    for (const save of [() => L.saveNpy(p, big), () => L.saveNpyAsync(p, big)]) {
+      let e: NodeJS.ErrnoException | undefined;
+      try {
+        await save();
+      } catch (err) {
+        e = err as NodeJS.ErrnoException;
+      }
+      expect(e?.code).toBe('ENOSPC');
+      expect(e?.path).toBe(p);
+      expect(e?.message).toMatch(/needs 9007199254741120 bytes and its filesystem has \d+ free; nothing was written/);
+      expect(fs.readdirSync(tmp.dir).filter((f) => f.includes('huge'))).toEqual([]);
+    }
+  });
+
+  test('control: under a 1 MiB file size limit, a 512 KiB save, create and append succeed', () => {
+    const dir = tmp.path('fsz-ok');
+    fs.mkdirSync(dir);
+    const r = child(
+      `const p = ${JSON.stringify(dir)} + '/a.npy';
+      L.saveNpy(p, L.zeros(1 << 16, '<f8'));
+      L.appendNpy(p, L.zeros(1000, '<f8'));
+      const m = L.createNpy(${JSON.stringify(dir)} + '/b.npy', '<f8', [1 << 16]); m.fill(1); m.close();
+      return [L.readNpyHeader(p).shape, fs.readdirSync(${JSON.stringify(dir)}).sort()];`,
+      1024,
+    );
+    expect(r.signal).toBeNull();
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.out)).toEqual([[(1 << 16) + 1000], ['a.npy', 'b.npy']]);
+  });
+
+  // Node ignores SIGXFSZ, so a write past RLIMIT_FSIZE fails with EFBIG (or
+  // stops short, then fails); each call must report it and leave what was there.
+  test('past a 1 MiB file size limit: EFBIG naming the file, the old files whole, no temporary left, the process alive', () => {
+    const dir = tmp.path('fsz');
+    fs.mkdirSync(dir);
+    const r = child(
+      `${caught}
+      const d = ${JSON.stringify(dir)};
+      L.saveNpy(d + '/a.npy', L.arange(10, '<f8'));
+      L.saveNpy(d + '/c.npy', L.arange(10, '<f8'));
+      const big = L.zeros(1 << 18, '<f8');
+      const out = [];
+      out.push(await caught(() => L.saveNpy(d + '/a.npy', big), 'a.npy'));
+      out.push(await caught(() => L.saveNpyAsync(d + '/a.npy', big), 'a.npy'));
+      out.push(await caught(() => L.createNpy(d + '/b.npy', '<f8', [1 << 18]), 'b.npy'));
+      out.push(await caught(() => L.memmap(d + '/m.bin', '<f8', { mode: 'w+', shape: [1 << 18] }), 'm.bin'));
+      out.push(await caught(() => L.appendNpy(d + '/c.npy', big), 'c.npy'));
+      const a = L.openNpy(d + '/a.npy'); const c = L.openNpy(d + '/c.npy');
+      out.push([a.shape, a.get(9), c.shape, c.get(9), fs.statSync(d + '/c.npy').size]);
+      a.close(); c.close();
+      out.push(fs.readdirSync(d).sort());
+      return out;`,
+      1024,
+    );
+    expect(r.signal).toBeNull();
+    const out = JSON.parse(r.out) as unknown[];
+    for (const e of out.slice(0, 5)) expect(e).toEqual(['Error', 'EFBIG', true]);
+    expect(out[5]).toEqual([[10], 9, [10], 9, 128 + 80]);
+    expect(out[6]).toEqual(['a.npy', 'c.npy']);
+  });
+});
+
+/** A 4 MiB tmpfs at a fresh folder, or null where mounting is not allowed (not root, no tmpfs). */
+function smallFilesystem(): string | null {
+  // Made while the tests are collected (to know whether to skip), so not in `tmp`.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mmarray-small-fs-'));
+  const r = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', dir], { encoding: 'utf8' });
+  if (r.status === 0) return dir;
+  fs.rmdirSync(dir);
+  return null;
+}
+
+describe('a full disk under a new mapping (forked children, on a 4 MiB tmpfs)', () => {
+  const dir = smallFilesystem();
+  if (dir === null) console.log('skipped: cannot mount a 4 MiB tmpfs here (needs root): the full-disk mapping tests do not run');
+  afterAll(() => {
+    if (dir === null) return;
+    spawnSync('umount', [dir]);
+    fs.rmdirSync(dir);
+  });
+  const onSmallFs = dir === null ? test.skip : test;
+
+  // A grown range was sparse: the first store into a page the filesystem
+  // could not back killed the process with SIGBUS. Its blocks are now
+  // reserved (fallocate) when the file grows, so the open fails instead.
+  onSmallFs("memmap 'w+', createNpy, 'r+' with a larger shape and append past the free space: ENOSPC, files as they were", () => {
+    const r = child(`
+      const d = ${JSON.stringify(dir)};
+      const caught = (f) => { try { f(); return 'no error'; } catch (e) { return [e.code, e.syscall ?? null]; } };
+      const out = [];
+      out.push(caught(() => L.memmap(d + '/w.bin', '<f8', { mode: 'w+', shape: [1 << 20] }).fill(1)));
+      out.push(caught(() => L.createNpy(d + '/c.npy', '<f8', [1 << 20]).fill(1)));
+      const g = L.memmap(d + '/g.bin', 'u1', { mode: 'w+', shape: [1 << 20] }); g.fill(7); g.close();
+      out.push(caught(() => L.memmap(d + '/g.bin', 'u1', { mode: 'r+', shape: [8 << 20] }).fill(1)));
+      out.push(fs.statSync(d + '/g.bin').size);
+      // 2.5 MiB of rows, then one more: the doubled capacity does not fit, the row does.
+      const m = L.createNpy(d + '/a.npy', '<f8', [5 << 16]); m.fill(2);
+      m.append([5]);
+      out.push([m.shape, m.get(-1), m.get(0)]);
+      m.close();
+      out.push(fs.readdirSync(d).sort());
+      for (const f of fs.readdirSync(d)) fs.rmSync(d + '/' + f);
+      return out;`);
+    expect(r.signal).toBeNull();
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.out)).toEqual([
+      ['ENOSPC', 'fallocate'],
+      ['ENOSPC', 'fallocate'],
+      ['ENOSPC', 'fallocate'],
+      1 << 20,
+      [[(5 << 16) + 1], 5, 2],
+      ['a.npy', 'g.bin'],
+    ]);
+  });
+
+  onSmallFs('control: a mapping that fits is created, filled and read back', () => {
+    const r = child(`
+      const m = L.memmap(${JSON.stringify(dir)} + '/ok.bin', '<f8', { mode: 'w+', shape: [1 << 13] });
+      m.fill(3); const v = m.get(-1); m.close(); fs.rmSync(${JSON.stringify(dir)} + '/ok.bin');
+      return v;`);
+    expect(r.signal).toBeNull();
+    expect(JSON.parse(r.out)).toBe(3);
   });
 });

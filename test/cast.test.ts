@@ -252,3 +252,23 @@ print(json.dumps([[list(x) for x in a.astype('S')], [list(x) for x in a.astype('
     expect([bytes(ints.astype('S')), bytes(ints.astype('S2')), bytes(bools.astype('S')), bytes(ints.astype('u1').astype('S'))]).toEqual(theirs);
   });
 });
+
+describeWithNumpy('float to uint64 past its range, against NumPy (x86-64)', () => {
+  // From 2^63 up the conversion is cvttsd2si(x - 2^63) ^ 2^63: 0 from 2^64
+  // and +inf on (this gave 2^63); NaN and negatives take the signed path.
+  const VALUES = [Infinity, -Infinity, NaN, 1e300, -1e300, -1.5, 2 ** 64, 2 ** 63, 2 ** 64 - 2048, 1e19, -(2 ** 63), 0.5];
+  test.each(['<f8', '<f4', '<f2', '<c16'])('%s -> <u8, contiguous and strided, native and JS paths', (src) => {
+    const want = runNumpy<string[]>(String.raw`
+import warnings
+warnings.simplefilter('ignore')
+v = np.array([${VALUES.map((v) => `float('${v}')`).join(', ')}], dtype='<f8').astype('${src}')
+print(json.dumps([str(int(x)) for x in v.astype('<u8')]))
+`);
+    const a = fromBuffer(new Float64Array(VALUES), '<f8').astype(src);
+    const strided = fromBuffer(new Float64Array(VALUES.flatMap((v) => [v, 0])), '<f8').index('::2').astype(src);
+    const doubled = fromBuffer(new Float64Array(VALUES.flatMap((v) => [v, v])), '<f8').astype(src).index('::2');
+    for (const x of [a, strided, doubled]) {
+      expect((x.astype('<u8').toArray() as bigint[]).map(String)).toEqual(want);
+    }
+  });
+});

@@ -1,7 +1,7 @@
 // Element-wise API (lib/elementwise.ts): forEach/reduce/apply/map walk any
 // strided view in C index order. (sum/min/max/mean: test/reduce.test.ts;
 // typedArray(): test/typed.test.ts.)
-import { arange, fromBuffer, zeros } from '../lib/create';
+import { arange, broadcastTo, fromBuffer, zeros } from '../lib/create';
 import { AccessError } from '../lib/errors';
 import type { NdArray } from '../lib/ndarray';
 
@@ -92,5 +92,23 @@ describe('map (new array)', () => {
     const bytes = Uint8Array.from([1, 2]);
     const m = fromBuffer(bytes, 'u1', { readonly: true }).map((x) => (x as number) + 1);
     expect([m.toArray(), Array.from(bytes)]).toEqual([[2, 3], [1, 2]]);
+  });
+});
+
+describe('toArray() past the JS heap', () => {
+  // V8 ends the process when its heap runs out; a 2^33-element broadcast view
+  // (64 GiB of array slots at least) is refused before anything is built.
+  test('a RangeError saying how much heap it needs, for floats, int64 and records', () => {
+    for (const dt of ['<f8', '<i8', [['a', '<u1']]] as const) {
+      const big = broadcastTo(zeros(1, dt as never), [2 ** 33]);
+      expect(() => big.toArray()).toThrow(RangeError);
+      expect(() => big.toArray()).toThrow(/toArray\(\): 8589934592 elements of .* need at least \d+ bytes of JS heap, more than the \d+ left/);
+    }
+  });
+
+  test('control: 2^20 elements of a broadcast view still come back', () => {
+    const a = broadcastTo(zeros(1, '<f8'), [2 ** 20]).toArray() as number[];
+    expect(a.length).toBe(2 ** 20);
+    expect(a[2 ** 20 - 1]).toBe(0);
   });
 });

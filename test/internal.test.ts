@@ -123,3 +123,22 @@ describe('the NdArray façade and the brand check', () => {
     expect(() => provideArrayAccess({} as ArrayAccess)).toThrow('array access provided twice');
   });
 });
+
+describe('a value that is not an NdArray where one is needed', () => {
+  // These reached the private-state reads and threw V8's "Cannot read
+  // private member #acc from an object whose class did not declare it".
+  test('undefined, a number, a plain object and a Proxy of an array: a TypeError saying what came', async () => {
+    const L = await import('../lib');
+    const proxy = new Proxy(zeros(3), {});
+    const cases: [() => unknown, RegExp][] = [
+      [() => L.argsort(undefined as never), /expected an NdArray, got undefined/],
+      [() => L.all(5 as never), /expected an NdArray, got 5/],
+      [() => L.argmax({} as never), /expected an NdArray, got an object that is not an NdArray \(\[object Object\]/],
+      [() => L.broadcastArrays(zeros(3), proxy), /a Proxy of an NdArray is not one/],
+    ];
+    for (const [f, message] of cases) {
+      expect(f).toThrow(TypeError);
+      expect(f).toThrow(message);
+    }
+  });
+});

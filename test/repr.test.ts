@@ -6,7 +6,7 @@ import { fromDescr } from '../lib/dtype';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { useTempDir } from './helpers/tmp';
 import { memmap } from '../lib/memmap';
-import { zeros } from '../lib/create';
+import { broadcastTo, zeros } from '../lib/create';
 
 /** NumPy expressions; each array is rebuilt here from its bytes, dtype and shape. */
 const EXPRS = [
@@ -44,6 +44,10 @@ const EXPRS = [
   "np.array([((1, 2),), ((3, 4),)], dtype=[('p', [('x', '<i2'), ('y', '<i2')])])",
   "np.arange(40, dtype='<f8').reshape(2, 20) * 1.5",
   "np.arange(10, dtype='<i8').reshape(10, 1)",
+  // Subarray fields past the threshold are summarized (SubArrayFormat), widths from every item.
+  "np.array([(np.arange(3000).reshape(3, 1000),)], dtype=[('a', '<i4', (3, 1000))])",
+  "np.array([(np.arange(1001) * 1.5, 7)], dtype=[('a', '<f8', (1001,)), ('b', 'u1')])",
+  "np.zeros(2, dtype=[('a', 'u1', (1000, 1000))])",
 ];
 
 interface Case {
@@ -118,5 +122,34 @@ print(json.dumps(out))
       if (got !== c.repr) bad.push(`NumPy:\n${c.repr}\nmmarray:\n${got}`);
     }
     expect(bad.slice(0, 5)).toEqual([]);
+  });
+});
+
+describe('bounded output', () => {
+  // Math.max(...widths) overflowed the stack past ~10^5 items: String() threw a RangeError.
+  test('a record with a 10^6-item float subarray prints, summarized', () => {
+    const a = zeros(2, [['a', '<f8', [1000, 1000]]]);
+    const r = String(a);
+    expect(r.length).toBeLessThan(1000);
+    expect(r).toContain('[[0., 0., 0., ..., 0., 0., 0.], [0., 0., 0., ..., 0., 0., 0.]');
+  });
+
+  // NumPy summarizes only axes longer than 2 * edgeitems, so it would print
+  // every one of 2^40 elements here (and hang); the repr keeps 1, then 0 per side.
+  test('a broadcast view of shape [2] * 40 prints as [...] with its shape', () => {
+    const shape = new Array<number>(40).fill(2);
+    expect(String(broadcastTo(zeros(1), shape))).toBe(`array([...],\n      shape=(${shape.join(', ')}))`);
+  });
+
+  test('a view of shape [7] * 7 (NumPy would show 6^7 elements) keeps one item per side of each axis', () => {
+    const r = String(broadcastTo(zeros(1, '<i2'), new Array<number>(7).fill(7)));
+    expect(r.match(/0/g)?.length).toBe(2 ** 7);
+    expect(r).toContain('[[[[[[[0, ..., 0],');
+    expect(r.endsWith('shape=(7, 7, 7, 7, 7, 7, 7), dtype=int16)')).toBe(true);
+  });
+
+  test('up to 6^6 shown elements the summary is NumPy\'s (3 per side)', () => {
+    const r = String(broadcastTo(zeros(1, '<i2'), new Array<number>(6).fill(7)));
+    expect(r.match(/0/g)?.length).toBe(6 ** 6);
   });
 });

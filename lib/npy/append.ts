@@ -146,8 +146,25 @@ export function appendNpy(path: string, values: NdArray | readonly unknown[]): n
   try {
     const size = fs.fstatSync(fd).size;
     if (size < dataEnd) throw new ValueError(`'${path}' is too short for its header: shape ${pyShape(h.shape)} needs ${dataEnd} bytes, the file has ${size}`);
-    writeArrayAt(fd, rows, dataEnd);
-    fs.fsyncSync(fd);
+    try {
+      writeArrayAt(fd, rows, dataEnd);
+      fs.fsyncSync(fd);
+    } catch (e) {
+      // A full disk or the file size limit (EFBIG; Node ignores SIGXFSZ) cut
+      // the rows short: give the file back its old length, so no half row is
+      // left after the data the header claims. (The header is not yet changed.)
+      try {
+        fs.ftruncateSync(fd, size);
+      } catch {
+        // The rows past the header's shape are not data; the file still loads.
+      }
+      const err = e as NodeJS.ErrnoException;
+      if (typeof err.code === 'string' && err.path === undefined && typeof err.message === 'string') {
+        err.message += ` (appending to '${path}'; the file was left as it was)`;
+        err.path = path;
+      }
+      throw err;
+    }
     writeAt(fd, header, prefixLength(h.version[0]));
     fs.fsyncSync(fd);
   } finally {

@@ -116,9 +116,18 @@ export function createNpy<const D extends DTypeLike>(path: string, dtype: D, sha
   }
   const m = replaceFile(
     path,
+    // No free-space check here: the native open that grows the file says
+    // EFBIG for a size past the filesystem's limit, then ENOSPC (fallocate)
+    // for one past its free space, before any block is taken.
+    0,
     (fd, tmp) => {
       writeAll(fd, header, 0, header.length);
+      // A size past the filesystem's limit fails here (EFBIG, no block taken);
+      // then the file goes back to its header, and the mapping below grows it
+      // to header + data reserving the blocks (a full disk is ENOSPC there,
+      // not SIGBUS at the first store).
       fs.ftruncateSync(fd, header.length + nbytes);
+      fs.ftruncateSync(fd, header.length);
       // An empty array is a Memmap too (NumPy >= 2.2's open_memmap), over no mapping.
       const m = memmap(tmp, { dtype: dt, mode: 'r+', offset: header.length, shape: s, order: fortranOrder ? 'F' : 'C' });
       // The mapping was made under the temporary name; once renamed it lives at `path`.
@@ -148,7 +157,7 @@ export function saveNpy(path: string, array: NdArray): void {
   requireOpen(array);
   const fortranOrder = array.flags.fContiguous && !array.flags.cContiguous && array.ndim > 1;
   const header = formatHeader({ descr: descrOf(array.dtype), fortranOrder, shape: array.shape });
-  replaceFile(path, (fd) => {
+  replaceFile(path, header.length + array.nbytes, (fd) => {
     writeAll(fd, header, 0, header.length);
     if (array.size !== 0) writeArray(fd, fortranOrder ? array.transpose() : array);
   });
@@ -160,8 +169,8 @@ export function saveNpy(path: string, array: NdArray): void {
  * one step that changes `target`; until it, any failure undoes `build`'s
  * result, removes the temporary file and leaves `target` untouched.
  */
-function replaceFile<T>(target: string, build: (fd: number, tmp: string) => T, undo: (result: T) => void = () => undefined): T {
-  const { dest, tmp, mode } = replacementOf(target);
+function replaceFile<T>(target: string, bytes: number, build: (fd: number, tmp: string) => T, undo: (result: T) => void = () => undefined): T {
+  const { dest, tmp, mode } = replacementOf(target, bytes);
   // 'wx': O_EXCL, so the temporary name never clobbers (or follows a link to) anything.
   let fd: number;
   try {

@@ -18,7 +18,7 @@ import { checkPath, requireRegularFile } from '../paths';
  * Refuses a target the caller could not write, as open(path, 'w') would.
  * Shared by saveNpy/createNpy (npy.ts) and saveNpyAsync (async.ts).
  */
-export function replacementOf(target: string): { dest: string; tmp: string; mode: number } {
+export function replacementOf(target: string, bytes = 0): { dest: string; tmp: string; mode: number } {
   checkPath(target);
   let dest = target;
   let mode = 0o666 & ~process.umask();
@@ -38,8 +38,39 @@ export function replacementOf(target: string): { dest: string; tmp: string; mode
   }
   // A rename would replace a file we may not write: refuse as open(path, 'w') would.
   if (exists) fs.accessSync(dest, fs.constants.W_OK);
+  requireRoom(dest, target, bytes);
   const tmp = nodePath.join(nodePath.dirname(dest), `.${nodePath.basename(dest)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   return { dest, tmp, mode };
+}
+
+/**
+ * Refuses, before a byte is written, a replacement of `bytes` bytes that its
+ * filesystem has no room for: a one-element array broadcast to 2^50
+ * elements would otherwise fill the disk before write() failed (the old file
+ * keeps its blocks until the rename, so the new one needs all of its own).
+ * Best effort: the free space is read once, and a filesystem that cannot say
+ * is not checked (write() still fails with ENOSPC, and the temporary file is
+ * removed).
+ */
+function requireRoom(dest: string, target: string, bytes: number): void {
+  if (bytes <= 0) return;
+  let free: number;
+  try {
+    const s = fs.statfsSync(nodePath.dirname(dest));
+    // Root may also write into the blocks reserved for it.
+    free = (process.getuid?.() === 0 ? s.bfree : s.bavail) * s.bsize;
+  } catch {
+    return;
+  }
+  if (!(bytes > free)) return;
+  const e = new Error(
+    `ENOSPC: no space left on device, saving '${target}' needs ${bytes} bytes and its filesystem has ${free} free; nothing was written`,
+  ) as NodeJS.ErrnoException;
+  e.code = 'ENOSPC';
+  e.errno = -28;
+  e.syscall = 'write';
+  e.path = target;
+  throw e;
 }
 
 /** Makes a rename durable (fsync of the folder entry itself); best effort where folders cannot be opened. */
