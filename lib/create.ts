@@ -204,9 +204,8 @@ export interface NdarrayOptions {
 export function ndarray<const D extends DTypeLike>(shape: number | readonly number[], dtype: D, buffer: ArrayBufferLike | ArrayBufferView, options: NdarrayOptions = {}): NdArray<ValueOf<D>> {
   options = readOptions(options, ['offset', 'strides', 'readonly']);
   const raw = fromBuffer(buffer, 'u1', { readonly: options.readonly });
-  let dt = toDType(dtype);
-  // An unsized 'S' makes 1-byte strings, as NumPy's array creation does ('V' stays V0).
-  if (dt.kind === 'S' && dt.itemsize === 0 && !dt.isStructured && dt.shape.length === 0) dt = toDType('S1');
+  // An unsized 'S' stays S0 here, as in NumPy's np.ndarray(4, 'S') (zeros and empty make S1).
+  const dt = toDType(dtype);
   const s = normalizeShape(shape);
   checkNdim(s.length + dt.shape.length);
   const el = dt.shape.length > 0 ? dt.base : dt;

@@ -347,3 +347,11 @@ test("zeros with an unsized 'S' makes 1-byte strings, as NumPy's np.zeros(3, 'S'
   ]);
   expect(zeros(3, 'V').dtype.str).toBe('|V0');
 });
+
+test("ndarray() with an unsized 'S' keeps 0-byte strings, as NumPy's np.ndarray(4, 'S') (zeros and empty make S1)", () => {
+  const a = ndarray(4, 'S', new Uint8Array(8));
+  expect(a.itemsize).toBe(0);
+  expect(a.dtype.str).toBe('|S0');
+  expect(a.strides).toEqual([0]);
+  expect(a.toArray()).toEqual([new Uint8Array(0), new Uint8Array(0), new Uint8Array(0), new Uint8Array(0)]);
+});
