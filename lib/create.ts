@@ -144,14 +144,20 @@ export function arange(a: number, b?: number | DTypeLike, c?: number | DTypeLike
     stop = a;
     spec = b;
   }
+  if ((stop as number | undefined) === undefined) throw new TypeError('arange() requires stop to be specified.');
   if (step === 0) throw new ValueError('arange: step cannot be zero');
   const allInt = Number.isInteger(start) && Number.isInteger(stop) && Number.isInteger(step);
   const dt = toDType(spec ?? (allInt ? '<i8' : '<f8'));
+  // Numbers only, as NumPy's (bytes, records, subarrays and voids have no arange).
+  if (!'biufc'.includes(dt.kind) || dt.isStructured || dt.shape.length > 0) {
+    throw new TypeError(`arange() not supported for inputs with DType <class 'numpy.dtypes.${dt.kind === 'S' ? 'BytesDType' : 'VoidDType'}'>.`);
+  }
   const len = Math.ceil((stop - start) / step);
   // NumPy's errors: a NaN length, and one too large to allocate.
   if (Number.isNaN(len)) throw new ValueError(`arange: cannot compute length (start ${start}, stop ${stop}, step ${step})`);
   if (len > Number.MAX_SAFE_INTEGER) throw new ValueError(`Maximum allowed size exceeded (arange of ${len} elements)`);
   const n = Math.max(0, len);
+  if (dt.kind === 'b' && n > 2) throw new TypeError('arange() is only supported for booleans when the result has at most length 2.');
   const out = allocate(dt, [n]);
   const w = storageOf(out).single!;
   const codec = dt.codec;

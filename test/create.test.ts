@@ -355,3 +355,12 @@ test("ndarray() with an unsized 'S' keeps 0-byte strings, as NumPy's np.ndarray(
   expect(a.strides).toEqual([0]);
   expect(a.toArray()).toEqual([new Uint8Array(0), new Uint8Array(0), new Uint8Array(0), new Uint8Array(0)]);
 });
+
+test("arange takes numeric dtypes only, bool up to length 2, and needs a stop (NumPy's TypeErrors)", () => {
+  expect(() => arange(2, 'S3')).toThrow("arange() not supported for inputs with DType <class 'numpy.dtypes.BytesDType'>.");
+  expect(() => arange(2, 'i4,i4')).toThrow("arange() not supported for inputs with DType <class 'numpy.dtypes.VoidDType'>.");
+  expect(() => arange(2, '5i')).toThrow(TypeError);
+  expect(arange(2, '?').toArray()).toEqual([false, true]);
+  expect(() => arange(3, '?')).toThrow('arange() is only supported for booleans when the result has at most length 2.');
+  expect(() => (arange as unknown as () => unknown)()).toThrow('arange() requires stop to be specified.');
+});
