@@ -737,3 +737,24 @@ describe('astype options: order, casting, copy (NumPy keywords)', () => {
     expect(arange(6).reshape([2, 3]).astype('f4', 'F').flags.fContiguous).toBe(true);
   });
 });
+
+test("set() of one item with an integer per axis refuses a sequence, as NumPy's a[0] = [1] (ValueError); a[...] still broadcasts", () => {
+  const a = zeros(2);
+  expect(() => a.set(0, [1])).toThrow('setting an array element with a sequence.');
+  expect(() => a.set('1', [1])).toThrow(ValueError);
+  expect(() => a.set(0, zeros(1))).toThrow(ValueError);
+  const m = zeros([2, 2]);
+  expect(() => m.set([1, 1], [5])).toThrow(ValueError);
+  m.set(1, [5, 6]); // a row: a view, broadcast as NumPy's m[1] = [5, 6]
+  expect(m.toArray()).toEqual([[0, 0], [5, 6]]);
+  const c = zeros([], 'f8');
+  c.set([ellipsis], zeros(1)); // c[...] = np.array([0.]) broadcasts
+  expect(() => c.set([], [1])).toThrow(ValueError);
+  // complex items take [re, im], records take arrays in field order (README "Values")
+  const z = zeros(1, 'c16');
+  z.set(0, [1, 2]);
+  expect(z.get(0)).toEqual({ re: 1, im: 2 });
+  const r = zeros(1, [['x', 'i4'], ['y', 'i4']]);
+  r.set(0, [3, 4]);
+  expect(r.get(0)).toEqual({ x: 3, y: 4 });
+});
