@@ -156,7 +156,10 @@ export function arange(a: number, b?: number | DTypeLike, c?: number | DTypeLike
   // NumPy's errors: a NaN length, and one too large to allocate.
   if (Number.isNaN(len)) throw new ValueError(`arange: cannot compute length (start ${start}, stop ${stop}, step ${step})`);
   if (len > Number.MAX_SAFE_INTEGER) throw new ValueError(`Maximum allowed size exceeded (arange of ${len} elements)`);
-  const n = Math.max(0, len);
+  // A step so large that the quotient rounds to 0 (an infinite one, or one
+  // past the range's magnitude) still gives the start when the range is not
+  // empty in the step's direction, as NumPy's np.arange(0, 1, np.inf) gives [0.].
+  const n = len === 0 && stop !== start && Math.sign(stop - start) === Math.sign(step) ? 1 : Math.max(0, len);
   if (dt.kind === 'b' && n > 2) throw new TypeError('arange() is only supported for booleans when the result has at most length 2.');
   const out = allocate(dt, [n]);
   const w = storageOf(out).single!;

@@ -364,3 +364,12 @@ test("arange takes numeric dtypes only, bool up to length 2, and needs a stop (N
   expect(() => arange(3, '?')).toThrow('arange() is only supported for booleans when the result has at most length 2.');
   expect(() => (arange as unknown as () => unknown)()).toThrow('arange() requires stop to be specified.');
 });
+
+test('arange with a step past the range gives the start, as NumPy (np.arange(0, 1, np.inf) is [0.])', () => {
+  expect(arange(0, 1, Infinity).toArray()).toEqual([0]);
+  expect(arange(0, -1, -Infinity).toArray()).toEqual([0]);
+  expect(arange(0, 1e-320, 1e300).toArray()).toEqual([0]);
+  expect(arange(0, 0, Infinity).toArray()).toEqual([]);
+  expect(arange(0, -1, Infinity).toArray()).toEqual([]);
+  expect(arange(1, 1e-300, Infinity).toArray()).toEqual([]);
+});
