@@ -1,6 +1,7 @@
 // NumPy's own numpy/_core/tests/test_multiarray.py (NumPy 2.4), classes
 // TestArgmax, TestArgmin, TestTake, TestNewaxis, TestFromBuffer, TestMethods
-// (searchsorted, sort, argsort, any/all where, prod), TestStats (mean),
+// (searchsorted, sort, argsort, any/all where, prod, compress, reshape,
+// squeeze, transpose, sort kinds and order, ravel, swapaxes), TestStats (mean),
 // TestStructured, TestBool, TestMinMax, TestRecord, TestView, TestViewDtype,
 // TestZeroRank, TestFancyIndexing, TestCompress, TestAssignment and
 // TestArange, ported test by test: same names, same intent, the same values,
@@ -1940,5 +1941,279 @@ describe('TestArange', () => {
     const args = [0, 1, 2]; // start, stop, and step
     args[which] = 2.5; // should ensure float64 output
     expect(arangeI(args[0]!, args[1]!, args[2]!).dtype.str).toBe('<f8');
+  });
+});
+
+// ---------------------------------------------------------------- TestMethods (more)
+// a.compress(c, axis=) -> a.compress(c, { axis }); a.sort(kind=) -> a.sort({ kind });
+// np.rec.fromarrays([...], names=) -> a record array filled field by field (the
+// unicode 'word' field is bytes S5 here); np.indices in test_swapaxes -> every
+// multi-index of the result, checked against the source with the two axes swapped.
+// Left out of the parametrizations: long double; test_sort_structured's object field.
+// Skipped (not counted as passing): test_choose, test_round*, test_repeat, test_flatten,
+// test_diagonal*, test_trace*, test_dot*, test_partition* / test_argpartition*, test__deepcopy__*,
+// test_conjugate* (as methods), test_tobytes_no_copy_fastpath: no such methods here;
+// test_sort_bad_ordering, test_sort_object, test_any_and_all_object_dtype: object arrays;
+// test_sort_time: no datetime dtypes.
+describe('TestMethods (compress, reshape, squeeze, transpose, sort kinds, sort order, ravel, swapaxes)', () => {
+  const SORT_KINDS = ['quicksort', 'heapsort', 'stable'];
+
+  test('test_compress', () => {
+    let tgt: number[][] = [[5, 6, 7, 8, 9]];
+    let arr = arangeI(10).reshape([2, 5]);
+    let out = arr.compress([0, 1], { axis: 0 });
+    expect(vals(out)).toEqual(tgt);
+
+    tgt = [
+      [1, 3],
+      [6, 8],
+    ];
+    out = arr.compress([0, 1, 0, 1, 0], { axis: 1 });
+    expect(vals(out)).toEqual(tgt);
+
+    tgt = [[1], [6]];
+    arr = arangeI(10).reshape([2, 5]);
+    out = arr.compress([0, 1], { axis: 1 });
+    expect(vals(out)).toEqual(tgt);
+
+    arr = arangeI(10).reshape([2, 5]);
+    out = arr.compress([0, 1]);
+    expect(vals(out)).toEqual([1]);
+  });
+
+  test('test_reshape', () => {
+    const arr = npArray([
+      [1, 2, 3],
+      [4, 5, 6],
+      [7, 8, 9],
+      [10, 11, 12],
+    ]);
+    expect(vals(arr.reshape([2, 6]))).toEqual([
+      [1, 2, 3, 4, 5, 6],
+      [7, 8, 9, 10, 11, 12],
+    ]);
+    expect(vals(arr.reshape([3, 4]))).toEqual([
+      [1, 2, 3, 4],
+      [5, 6, 7, 8],
+      [9, 10, 11, 12],
+    ]);
+    expect(vals(arr.reshape([3, 4], 'F'))).toEqual([
+      [1, 10, 8, 6],
+      [4, 2, 11, 9],
+      [7, 5, 3, 12],
+    ]);
+    expect(vals(arr.T.reshape([3, 4], 'C'))).toEqual([
+      [1, 4, 7, 10],
+      [2, 5, 8, 11],
+      [3, 6, 9, 12],
+    ]);
+  });
+
+  test('test_squeeze', () => {
+    const a = npArray([[[1], [2], [3]]]);
+    expect(vals(a.squeeze())).toEqual([1, 2, 3]);
+    expect(vals(a.squeeze([0]))).toEqual([[1], [2], [3]]);
+    expect(() => a.squeeze([1])).toThrow(ValueError);
+    expect(vals(a.squeeze([2]))).toEqual([[1, 2, 3]]);
+  });
+
+  test('test_transpose', () => {
+    const a = npArray([
+      [1, 2],
+      [3, 4],
+    ]);
+    expect(vals(a.transpose())).toEqual([
+      [1, 3],
+      [2, 4],
+    ]);
+    expect(() => a.transpose([0])).toThrow(ValueError);
+    expect(() => a.transpose([0, 0])).toThrow(ValueError);
+    expect(() => a.transpose([0, 1, 2])).toThrow(ValueError);
+  });
+
+  test.each(['u1', 'u2', 'u4', 'u8', 'f2', 'f4', 'f8'])('test_sort_unsigned[%s]', (dt) => {
+    const a = arangeI(101).astype(dt);
+    const b = a.index('::-1').copy();
+    for (const kind of SORT_KINDS) {
+      let c = a.copy();
+      c.sort({ kind });
+      expect(c.toArray()).toEqual(a.toArray());
+      c = b.copy();
+      c.sort({ kind });
+      expect(c.toArray()).toEqual(a.toArray());
+    }
+  });
+
+  test.each(['i1', 'i2', 'i4', 'i8', 'f2', 'f4', 'f8'])('test_sort_signed[%s]', (dt) => {
+    const a = arangeI(-50, 51).astype(dt);
+    const b = a.index('::-1').copy();
+    for (const kind of SORT_KINDS) {
+      let c = a.copy();
+      c.sort({ kind });
+      expect(c.toArray()).toEqual(a.toArray());
+      c = b.copy();
+      c.sort({ kind });
+      expect(c.toArray()).toEqual(a.toArray());
+    }
+  });
+
+  test.each([1, 2])('test_sort_structured[f8,i8 step=%i]', (step) => {
+    // test record array sorts.
+    const dt = dtype([
+      ['f', 'f8'],
+      ['i', 'i8'],
+    ]);
+    const n = 101 * step;
+    const a = npArray(
+      Array.from({ length: n }, (_, i) => ({ f: i, i })),
+      dt as never,
+      [n],
+    );
+    const b = a.index('::-1');
+    for (const kind of ['q', 'h', 'm']) {
+      let c = a.copy().index(`::${step}`);
+      let indx = c.argsort({ kind });
+      c.sort({ kind });
+      expect(c.toArray()).toEqual(a.index(`::${step}`).toArray());
+      expect(a.index(`::${step}`).index(indx).toArray()).toEqual(a.index(`::${step}`).toArray());
+      c = b.copy().index(`::${step}`);
+      indx = c.argsort({ kind });
+      c.sort({ kind });
+      expect(c.toArray()).toEqual(a.index(`${step - 1}::${step}`).toArray());
+      expect(b.index(`::${step}`).index(indx).toArray()).toEqual(a.index(`${step - 1}::${step}`).toArray());
+    }
+  });
+
+  test('test_sort_order', () => {
+    // Test sorting an array with fields
+    const r = zeros(3, [
+      ['id', 'i8'],
+      ['word', 'S5'],
+      ['number', 'f8'],
+    ]);
+    r.field('id').set([21, 32, 14]);
+    r.field('word').set(['my', 'first', 'name']);
+    r.field('number').set([3.1, 4.5, 6.2]);
+    const words = (a: NdArray): string[] => (a.toArray() as Uint8Array[]).map((v) => Buffer.from(v).toString());
+
+    r.sort({ order: ['id'] });
+    expect(vals(r.field('id'))).toEqual([14, 21, 32]);
+    expect(words(r.field('word'))).toEqual(['name', 'my', 'first']);
+    expect(r.field('number').toArray()).toEqual([6.2, 3.1, 4.5]);
+
+    r.sort({ order: ['word'] });
+    expect(vals(r.field('id'))).toEqual([32, 21, 14]);
+    expect(words(r.field('word'))).toEqual(['first', 'my', 'name']);
+    expect(r.field('number').toArray()).toEqual([4.5, 3.1, 6.2]);
+
+    r.sort({ order: ['number'] });
+    expect(vals(r.field('id'))).toEqual([21, 32, 14]);
+    expect(words(r.field('word'))).toEqual(['my', 'first', 'name']);
+    expect(r.field('number').toArray()).toEqual([3.1, 4.5, 6.2]);
+
+    expect(() => r.sort({ order: ['id', 'id'] })).toThrow(/duplicate/);
+
+    const strtype = '>i2'; // the non-native order on this little-endian host
+    const mydtype = [
+      ['name', 'S5'],
+      ['col2', strtype],
+    ];
+    const r2 = npArray(
+      [
+        { name: 'a', col2: 1 },
+        { name: 'b', col2: 255 },
+        { name: 'c', col2: 3 },
+        { name: 'd', col2: 258 },
+      ],
+      mydtype,
+      [4],
+    );
+    r2.sort({ order: 'col2' });
+    expect(r2.field('col2').toArray()).toEqual([1, 3, 255, 258]);
+    expect(words(r2.field('name'))).toEqual(['a', 'c', 'b', 'd']);
+  });
+
+  test('test_ravel', () => {
+    let a = npArray([
+      [0, 1],
+      [2, 3],
+    ]);
+    expect(vals(a.ravel())).toEqual([0, 1, 2, 3]);
+    expect(a.ravel().flags.ownData).toBe(false);
+    expect(vals(a.ravel('F'))).toEqual([0, 2, 1, 3]);
+    expect(vals(a.ravel('C'))).toEqual([0, 1, 2, 3]);
+    expect(vals(a.ravel('A'))).toEqual([0, 1, 2, 3]);
+    expect(a.ravel('A').flags.ownData).toBe(false);
+    expect(vals(a.ravel('K'))).toEqual([0, 1, 2, 3]);
+    expect(a.ravel('K').flags.ownData).toBe(false);
+    expect(vals(a.ravel())).toEqual(vals(a.reshape(-1)));
+
+    a = a.copy('F'); // np.array(..., order='F')
+    expect(vals(a.ravel())).toEqual([0, 1, 2, 3]);
+    expect(vals(a.ravel('A'))).toEqual([0, 2, 1, 3]);
+    expect(vals(a.ravel('K'))).toEqual([0, 2, 1, 3]);
+    expect(a.ravel('A').flags.ownData).toBe(false);
+    expect(a.ravel('K').flags.ownData).toBe(false);
+    expect(vals(a.ravel())).toEqual(vals(a.reshape(-1)));
+    expect(vals(a.ravel('A'))).toEqual(vals(a.reshape(-1, 'A')));
+
+    a = npArray([
+      [0, 1],
+      [2, 3],
+    ]).index('::-1, :');
+    expect(vals(a.ravel())).toEqual([2, 3, 0, 1]);
+    expect(vals(a.ravel('C'))).toEqual([2, 3, 0, 1]);
+    expect(vals(a.ravel('F'))).toEqual([2, 0, 3, 1]);
+    expect(vals(a.ravel('A'))).toEqual([2, 3, 0, 1]);
+    // 'K' doesn't reverse the axes of negative strides
+    expect(vals(a.ravel('K'))).toEqual([2, 3, 0, 1]);
+    expect(a.ravel('K').flags.ownData).toBe(true);
+
+    // Test simple 1-d copy behaviour:
+    a = arangeI(10).index('::2');
+    expect(a.ravel('K').flags.ownData).toBe(true);
+    expect(a.ravel('C').flags.ownData).toBe(true);
+    expect(a.ravel('F').flags.ownData).toBe(true);
+  });
+
+  test('test_swapaxes', () => {
+    const a = arangeI(1 * 2 * 3 * 4).reshape([1, 2, 3, 4]).copy();
+    expect(a.flags.ownData).toBe(true);
+    let b = a.copy();
+    // check exceptions
+    expect(() => a.swapaxes(-5, 0)).toThrow(AxisError);
+    expect(() => a.swapaxes(4, 0)).toThrow(AxisError);
+    expect(() => a.swapaxes(0, -5)).toThrow(AxisError);
+    expect(() => a.swapaxes(0, 4)).toThrow(AxisError);
+
+    const norm = (x: number): number => (x < 0 ? x + 4 : x);
+    for (let i = -4; i < 4; i++) {
+      for (let j = -4; j < 4; j++) {
+        for (const [k, src] of [a, b].entries()) {
+          const c = src.swapaxes(i, j);
+          // check shape
+          const shape = [...src.shape];
+          shape[norm(i)] = src.shape[norm(j)]!;
+          shape[norm(j)] = src.shape[norm(i)]!;
+          expect(c.shape).toEqual(shape);
+          // check array contents: c[m] == src[m with axes i and j swapped]
+          const cs = c.shape;
+          for (let m0 = 0; m0 < cs[0]!; m0++)
+            for (let m1 = 0; m1 < cs[1]!; m1++)
+              for (let m2 = 0; m2 < cs[2]!; m2++)
+                for (let m3 = 0; m3 < cs[3]!; m3++) {
+                  const m = [m0, m1, m2, m3];
+                  const s = [...m];
+                  s[norm(i)] = m[norm(j)]!;
+                  s[norm(j)] = m[norm(i)]!;
+                  expect(c.get(...m)).toBe(src.get(...s));
+                }
+          // check a view is always returned, gh-5260
+          expect(c.flags.ownData).toBe(false);
+          // check on non-contiguous input array
+          if (k === 1) b = c;
+        }
+      }
+    }
   });
 });
