@@ -144,14 +144,23 @@ export function arange(a: number, b?: number | DTypeLike, c?: number | DTypeLike
     stop = a;
     spec = b;
   }
+  if ((stop as number | undefined) === undefined) throw new TypeError('arange() requires stop to be specified.');
   if (step === 0) throw new ValueError('arange: step cannot be zero');
   const allInt = Number.isInteger(start) && Number.isInteger(stop) && Number.isInteger(step);
   const dt = toDType(spec ?? (allInt ? '<i8' : '<f8'));
+  // Numbers only, as NumPy's (bytes, records, subarrays and voids have no arange).
+  if (!'biufc'.includes(dt.kind) || dt.isStructured || dt.shape.length > 0) {
+    throw new TypeError(`arange() not supported for inputs with DType <class 'numpy.dtypes.${dt.kind === 'S' ? 'BytesDType' : 'VoidDType'}'>.`);
+  }
   const len = Math.ceil((stop - start) / step);
   // NumPy's errors: a NaN length, and one too large to allocate.
   if (Number.isNaN(len)) throw new ValueError(`arange: cannot compute length (start ${start}, stop ${stop}, step ${step})`);
   if (len > Number.MAX_SAFE_INTEGER) throw new ValueError(`Maximum allowed size exceeded (arange of ${len} elements)`);
-  const n = Math.max(0, len);
+  // A step so large that the quotient rounds to 0 (an infinite one, or one
+  // past the range's magnitude) still gives the start when the range is not
+  // empty in the step's direction, as NumPy's np.arange(0, 1, np.inf) gives [0.].
+  const n = len === 0 && stop !== start && Math.sign(stop - start) === Math.sign(step) ? 1 : Math.max(0, len);
+  if (dt.kind === 'b' && n > 2) throw new TypeError('arange() is only supported for booleans when the result has at most length 2.');
   const out = allocate(dt, [n]);
   const w = storageOf(out).single!;
   const codec = dt.codec;
@@ -204,9 +213,8 @@ export interface NdarrayOptions {
 export function ndarray<const D extends DTypeLike>(shape: number | readonly number[], dtype: D, buffer: ArrayBufferLike | ArrayBufferView, options: NdarrayOptions = {}): NdArray<ValueOf<D>> {
   options = readOptions(options, ['offset', 'strides', 'readonly']);
   const raw = fromBuffer(buffer, 'u1', { readonly: options.readonly });
-  let dt = toDType(dtype);
-  // An unsized 'S' makes 1-byte strings, as NumPy's array creation does ('V' stays V0).
-  if (dt.kind === 'S' && dt.itemsize === 0 && !dt.isStructured && dt.shape.length === 0) dt = toDType('S1');
+  // An unsized 'S' stays S0 here, as in NumPy's np.ndarray(4, 'S') (zeros and empty make S1).
+  const dt = toDType(dtype);
   const s = normalizeShape(shape);
   checkNdim(s.length + dt.shape.length);
   const el = dt.shape.length > 0 ? dt.base : dt;

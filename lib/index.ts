@@ -6,7 +6,7 @@ export { dtype, DType } from './dtype';
 export { fromDescr } from './dtype';
 export type { DTypeLike, DTypeKind, Field, Codec, ByteOrder, ByteOrderSpec, Descr, DescrEntry, DescrFormat, DescrList, DTypeDict, SubarraySpec, DTypeOptions } from './dtype';
 export { NdArray, Flags } from './ndarray';
-export type { Order, IndexSpec, ArrayClass, Retyped, FieldValue } from './ndarray';
+export type { Order, AstypeOptions, IndexSpec, ArrayClass, Retyped, FieldValue } from './ndarray';
 export type { Complex, ValueOf, SumOf, ScalarValue, RecordValue, NumberSpec, BigIntSpec, BoolSpec, ComplexSpec } from './value-types';
 export { slice, Slice, newaxis, ellipsis } from './indexing';
 export type { IndexItem } from './indexing';

@@ -56,6 +56,8 @@ import { elementAccess, sharedAccess, type ElementAccess } from './element-acces
 import { assign, fillScalar } from './assign';
 import { byteswapInPlace, copyAs } from './copy';
 import { sizedFlexible } from './cast';
+import { canCast, type Casting } from './promote';
+import { readOptions } from './options';
 import { releaseMemory } from './release';
 import { arrayRepr } from './repr';
 import * as elementwise from './elementwise';
@@ -72,6 +74,21 @@ import * as asyncOps from './async';
 
 /** Memory orders: C (row-major), F (column-major), A (F if the input is F-contiguous and not C), K (keep the input's). */
 export type Order = 'C' | 'F' | 'A' | 'K';
+
+/** Options of {@link NdArray.astype}, NumPy's keywords. */
+export interface AstypeOptions {
+  /** Memory layout of the result: C, F, A or K (default K, the source's order). */
+  order?: Order;
+  /** NumPy's `casting`: the cast must be allowed under this rule, else a TypeError (default `'unsafe'`: any cast). */
+  casting?: Casting;
+  /**
+   * NumPy's `copy`: `false` returns the array itself when the dtype is the
+   * same and its layout already meets `order` (default `true`: always a new array).
+   */
+  copy?: boolean;
+}
+
+const CASTINGS: readonly Casting[] = ['no', 'equiv', 'safe', 'same_kind', 'unsafe'];
 
 /** An index: a NumPy index string, or index items. */
 export type IndexSpec = string | readonly (IndexItem | FancyItem)[];
@@ -953,6 +970,7 @@ export class NdArray<T = unknown> {
       // One index item (a.set(0, 5), NumPy's a[0] = 5) works as the string or list forms do;
       // index arrays among the items make it NumPy's advanced assignment (a scatter).
       const items = typeof spec === 'string' ? null : Array.isArray(spec) ? (spec as readonly FancyItem[]) : [spec as FancyItem];
+      if (sequenceIntoItem(this.#acc.dt, this.#acc.shape.length, spec, b)) throw new ValueError('setting an array element with a sequence.');
       if (items !== null && fancy.isFancy(items)) {
         fancy.setitem(this, items as FancyItem[], b);
         return;
@@ -1029,10 +1047,30 @@ export class NdArray<T = unknown> {
     return asClassOf(this, copyAs(this, this.#acc.dt, order));
   }
 
-  /** A copy cast to `dtype` with NumPy's unsafe casting; keeps the memory order (K) by default. */
-  astype<const D extends DTypeLike>(dtype: D, order: Order = 'K'): Retyped<this, ValueOf<D>> {
+  /**
+   * A copy cast to `dtype`, NumPy's `astype`: unsafe casting and the source's
+   * memory order (K) by default. The second argument is the order, or
+   * `{ order, casting, copy }`: a cast that `casting` does not allow is a
+   * TypeError (before anything is copied); `copy: false` returns this array
+   * itself when no copy is needed.
+   */
+  astype<const D extends DTypeLike>(dtype: D, orderOrOptions: Order | AstypeOptions = 'K'): Retyped<this, ValueOf<D>> {
     this.#acc.st.checkOpen();
+    const o: AstypeOptions = typeof orderOrOptions === 'string' ? { order: orderOrOptions } : readOptions(orderOrOptions, ['order', 'casting', 'copy']);
+    const order = o.order ?? 'K';
     const dt = sizedFlexible(this.#acc.dt, toDType(dtype));
+    if (o.casting !== undefined) {
+      if (!CASTINGS.includes(o.casting)) throw new ValueError(`casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe', got ${repr(o.casting)}`);
+      if (!canCast(this.#acc.dt, dt, o.casting)) {
+        throw new TypeError(`Cannot cast array data from ${inspect(this.#acc.dt)} to ${inspect(dt)} according to the rule ${repr(o.casting)}`);
+      }
+    }
+    if (o.copy !== undefined && typeof o.copy !== 'boolean') throw new TypeError(`copy must be a boolean, got ${repr(o.copy)}`);
+    if (o.copy === false && dt.shape.length === 0 && dt.equals(this.#acc.dt)) {
+      const f = this.flags;
+      const laidOut = order === 'K' || (order === 'A' && (f.cContiguous || f.fContiguous)) || (order === 'C' && f.cContiguous) || (order === 'F' && f.fContiguous);
+      if (laidOut) return this as unknown as Retyped<this, ValueOf<D>>;
+    }
     const c = copyAs(this, dt, order);
     if (dt.shape.length === 0) return asClassOf<NdArray>(this, c) as unknown as Retyped<this, ValueOf<D>>;
     // A subarray dtype adds its axes to the result, as NumPy's astype does.
@@ -1325,6 +1363,25 @@ function subarrayView<T extends NdArray>(src: NdArray, proto: object, dt: DType,
 }
 
 /** field()'s error, out of line (see accessOf). */
+/**
+ * NumPy's `a[i, j] = v` with an integer for every axis stores one item, which
+ * takes a scalar, never a sequence (`a[0] = [1]` is a ValueError there, where
+ * `a[...] = [1]` broadcasts). Records take arrays in field order and complex
+ * items `[re, im]` (README "Values"), so those JS arrays are let through.
+ */
+function sequenceIntoItem(dt: DType, ndim: number, spec: unknown, v: unknown): boolean {
+  const isArr = v !== null && typeof v === 'object' && v instanceof NdArray;
+  const sequence = isArr ? (v as NdArray).ndim > 0 : Array.isArray(v) && !dt.isStructured && dt.kind !== 'c';
+  if (!sequence || dt.isStructured) return false;
+  const isInt = (x: unknown): boolean => typeof x === 'bigint' || (typeof x === 'number' && Number.isInteger(x));
+  if (typeof spec === 'string') {
+    const parts = spec.split(',').map((p) => p.trim());
+    return parts.length === ndim && parts.every((p) => /^-?\d+$/.test(p));
+  }
+  if (Array.isArray(spec)) return spec.length === ndim && spec.every(isInt);
+  return ndim === 1 && isInt(spec);
+}
+
 function noField(dt: DType, name: string): ValueError {
   const names = dt.names;
   return new ValueError(names ? `no field of name ${repr(name)}; fields are ${names.map((n) => repr(n)).join(', ')}` : `no field of name ${repr(name)}: dtype ${dt.str} has no fields`);

@@ -86,12 +86,16 @@ function className(dt: DType): string {
 }
 
 /**
- * NumPy's `np.promote_types(a, b)` for numeric dtypes; the result is in
- * native byte order. Throws {@link DTypePromotionError} for non-numeric ones.
+ * NumPy's `np.promote_types(a, b)`: numeric dtypes by NumPy's table, the
+ * result in native byte order; bytes to the longer; records with the same
+ * field names in the same order field by field (packed, native order),
+ * subarrays of one shape by their base, plain voids of one size to
+ * themselves. Throws {@link DTypePromotionError} for any other pair.
  */
 export function promoteTypes(a: DType, b: DType): DType {
   if (!isNumeric(a) || !isNumeric(b)) {
     if (a.kind === b.kind && a.kind === 'S') return a.itemsize >= b.itemsize ? a : b;
+    if (isVoidKind(a) && isVoidKind(b)) return voidCommon(a, b);
     refuse(a, b);
   }
   const ka = a.kind;
@@ -116,6 +120,47 @@ export function promoteTypes(a: DType, b: DType): DType {
   // float with complex
   const [f, c] = ka === 'f' ? [a, b] : [b, a];
   return numericType('c', Math.max(f.itemsize * 2, c.itemsize));
+}
+
+/** Records, subarrays and plain voids: NumPy's VoidDType. */
+function isVoidKind(dt: DType): boolean {
+  return dt.kind === 'V' || dt.isStructured || dt.subdtype !== null;
+}
+
+function pyNames(names: readonly string[]): string {
+  return `(${names.map((n) => `'${n}'`).join(', ')}${names.length === 1 ? ',' : ''})`;
+}
+
+/**
+ * NumPy's `void_common_instance` (dtypemeta.c) with `_promote_fields`
+ * (_internal.py): plain voids of one size promote to themselves; records
+ * with the same names in the same order promote field by field into a packed
+ * record (aligned when either is), in native byte order; subarrays of one
+ * shape promote their base. Anything else is a DTypePromotionError.
+ */
+function voidCommon(a: DType, b: DType): DType {
+  const plain = (dt: DType): boolean => !dt.isStructured && dt.subdtype === null;
+  if (plain(a) && plain(b)) {
+    if (a.itemsize !== b.itemsize) {
+      throw new DTypePromotionError('Invalid type promotion with void datatypes of different lengths. Use the `np.bytes_` datatype instead to pad the shorter value with trailing zero bytes.');
+    }
+    return a;
+  }
+  if (a.isStructured && b.isStructured) {
+    const na = a.names as readonly string[];
+    const nb = b.names as readonly string[];
+    if (na.length !== nb.length || na.some((n, i) => n !== nb[i])) throw new DTypePromotionError(`field names \`${pyNames(na)}\` and \`${pyNames(nb)}\` mismatch.`);
+    const formats = na.map((n) => promoteTypes(a.fields![n].dtype, b.fields![n].dtype));
+    const res = toDType({ names: [...na], formats, aligned: a.isalignedstruct || b.isalignedstruct } as never);
+    return res.equals(a) ? a : res;
+  }
+  if (a.subdtype !== null && b.subdtype !== null) {
+    const [sa, sb] = [a.subdtype[1], b.subdtype[1]];
+    if (sa.length !== sb.length || sa.some((d, i) => d !== sb[i])) throw new DTypePromotionError('invalid type promotion with subarray datatypes (shape mismatch).');
+    const base = promoteTypes(a.subdtype[0], b.subdtype[0]);
+    return base.equals(a.subdtype[0]) ? a : toDType({ base, shape: [...sa] } as never);
+  }
+  throw new DTypePromotionError('invalid type promotion with structured datatype(s).');
 }
 
 /** The weak kind of a Python scalar, or null when `x` is not one. */
@@ -258,9 +303,12 @@ const CAST_KIND_ORDER: Record<string, number> = { b: 0, u: 1, i: 2, f: 3, c: 4 }
  * records field by field in position order (the least safe field decides;
  * other names make it at best `'safe'`, another layout or byte order at best
  * `'equiv'`; a different field count is never castable, not even `'unsafe'`);
- * subarrays by their base when the shapes match (else only `'unsafe'`);
+ * subarrays by their base when the shapes match (else only `'unsafe'`), a
+ * plain value into a subarray by its base (at best `'safe'`);
  * bytes and plain voids by size (wider is `'safe'`, narrower `'same_kind'`);
- * a record to or from anything else only `'unsafe'`.
+ * a plain dtype into a record only `'unsafe'` (never when a field cannot
+ * take it); a record into a plain dtype only `'unsafe'` and only from a
+ * record of one field (NumPy's structured_to_nonstructured).
  */
 export function canCast(from: DType, to: DType, casting: Casting = 'safe'): boolean {
   return castLevel(from, to) <= CASTING_LEVEL[casting];
@@ -277,17 +325,35 @@ function castLevel(from: DType, to: DType): number {
     return CASTING_LEVEL.unsafe;
   }
   if (from.isStructured && to.isStructured) return recordCastLevel(from, to);
-  if (from.isStructured || to.isStructured) return CASTING_LEVEL.unsafe;
+  // NumPy's structured_to_nonstructured: only a record of one field casts, as
+  // that field does, and at best 'unsafe'.
+  if (from.isStructured) {
+    const names = from.names as readonly string[];
+    if (names.length !== 1) return NEVER;
+    return atBestUnsafe(castLevel(from.fields![names[0]].dtype, to));
+  }
+  // nonstructured_to_structured: the value goes into every field, at best 'unsafe'.
+  if (to.isStructured) {
+    for (const n of to.names as readonly string[]) if (castLevel(from, to.fields![n].dtype) === NEVER) return NEVER;
+    return CASTING_LEVEL.unsafe;
+  }
   if (from.subdtype !== null || to.subdtype !== null) {
-    if (from.subdtype === null || to.subdtype === null) return CASTING_LEVEL.unsafe;
+    // a plain value into every item of a subarray: at best 'safe'; a subarray to a plain value: its first item, 'unsafe'
+    if (from.subdtype === null) return Math.max(CASTING_LEVEL.safe, castLevel(from, to.base));
+    if (to.subdtype === null) return atBestUnsafe(castLevel(from.base, to));
     const sameShape = from.shape.length === to.shape.length && from.shape.every((d, i) => d === to.shape[i]);
-    return sameShape ? castLevel(from.base, to.base) : CASTING_LEVEL.unsafe;
+    return sameShape ? castLevel(from.base, to.base) : atBestUnsafe(castLevel(from.base, to.base));
   }
   if (from.kind === to.kind && (from.kind === 'S' || from.kind === 'V')) {
     return from.itemsize === to.itemsize ? CASTING_LEVEL.no : from.itemsize < to.itemsize ? CASTING_LEVEL.safe : CASTING_LEVEL.same_kind;
   }
   // numbers to or from bytes or voids: mmarray casts none of them
   return from.str === to.str ? CASTING_LEVEL.no : CASTING_LEVEL.unsafe;
+}
+
+/** 'unsafe', or never when the inner cast is never. */
+function atBestUnsafe(level: number): number {
+  return level === NEVER ? NEVER : CASTING_LEVEL.unsafe;
 }
 
 function recordCastLevel(from: DType, to: DType): number {

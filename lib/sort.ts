@@ -36,8 +36,8 @@ import { weakKind } from './promote';
 export interface SortOptions {
   /** The axis to sort along (default -1); null sorts the flattened array. */
   axis?: number | null;
-  /** Record fields to compare first (structured dtypes only). */
-  order?: readonly string[];
+  /** Record fields to compare first (structured dtypes only): one name or a list of names, as NumPy's `order`. */
+  order?: string | readonly string[];
   /**
    * NumPy's `kind`: `'quicksort'`, `'heapsort'`, `'mergesort'` or
    * `'stable'` (NumPy reads the first letter, either case). Every sort here
@@ -60,11 +60,15 @@ function checkKind(options: SortOptions): void {
 }
 
 /** The options of sort, sortInPlace and argsort, each read once (lib/options.ts); `order` copied, so the caller's list cannot change under the call. */
-function sortOptions(options: SortOptions | undefined): SortOptions {
-  const o = readOptions(options, ['axis', 'order', 'kind', 'stable']);
-  if (o.order !== undefined && o.order !== null && typeof o.order === 'object') o.order = Array.from(o.order);
-  return o;
+function sortOptions(options: SortOptions | undefined): ReadSortOptions {
+  const o = readOptions(options, ['axis', 'order', 'kind', 'stable']) as SortOptions;
+  if (typeof o.order === 'string') o.order = [o.order];
+  else if (o.order !== undefined && o.order !== null && typeof o.order === 'object') o.order = Array.from(o.order);
+  return o as ReadSortOptions;
 }
+
+/** SortOptions as read: `order` a list of names. */
+type ReadSortOptions = Omit<SortOptions, 'order'> & { order?: readonly string[] };
 
 function checkOrder(dt: DType, order: readonly string[] | undefined): void {
   if (order === undefined) return;
@@ -217,8 +221,8 @@ function sortLanes(a: NdArray, axis: number, order?: readonly string[]): void {
  * NumPy's `sort(a, axis, kind='stable', order)`: a sorted copy laid out like
  * the input (`axis` null: the flattened array). A 0-d array is an AxisError.
  */
-export function sort(a: NdArray, options: SortOptions = {}): NdArray {
-  options = sortOptions(options);
+export function sort(a: NdArray, given: SortOptions = {}): NdArray {
+  const options = sortOptions(given);
   requireOpen(a);
   checkKind(options);
   checkOrder(a.dtype, options.order);
@@ -249,8 +253,8 @@ function kOrder(a: NdArray): number[] {
 }
 
 /** NumPy's `a.sort(axis, kind='stable', order)`: sorts `a` in place (`axis` null is a TypeError, as in NumPy). */
-export function sortInPlace(a: NdArray, options: SortOptions = {}): void {
-  options = sortOptions(options);
+export function sortInPlace(a: NdArray, given: SortOptions = {}): void {
+  const options = sortOptions(given);
   requireOpen(a);
   // NumPy checks the axis and the order before the writeable flag (a read-only 0-d array is an AxisError).
   if (options.axis === null) throw new TypeError("'NoneType' object cannot be interpreted as an integer");
@@ -262,8 +266,8 @@ export function sortInPlace(a: NdArray, options: SortOptions = {}): void {
 }
 
 /** NumPy's `argsort(a, axis, kind='stable', order)`: int64 indices (C-contiguous); a 0-d array gives `[0]`. */
-export function argsort(a: NdArray, options: SortOptions = {}): NdArray {
-  options = sortOptions(options);
+export function argsort(a: NdArray, given: SortOptions = {}): NdArray {
+  const options = sortOptions(given);
   requireOpen(a);
   checkKind(options);
   checkOrder(a.dtype, options.order);

@@ -347,3 +347,29 @@ test("zeros with an unsized 'S' makes 1-byte strings, as NumPy's np.zeros(3, 'S'
   ]);
   expect(zeros(3, 'V').dtype.str).toBe('|V0');
 });
+
+test("ndarray() with an unsized 'S' keeps 0-byte strings, as NumPy's np.ndarray(4, 'S') (zeros and empty make S1)", () => {
+  const a = ndarray(4, 'S', new Uint8Array(8));
+  expect(a.itemsize).toBe(0);
+  expect(a.dtype.str).toBe('|S0');
+  expect(a.strides).toEqual([0]);
+  expect(a.toArray()).toEqual([new Uint8Array(0), new Uint8Array(0), new Uint8Array(0), new Uint8Array(0)]);
+});
+
+test("arange takes numeric dtypes only, bool up to length 2, and needs a stop (NumPy's TypeErrors)", () => {
+  expect(() => arange(2, 'S3')).toThrow("arange() not supported for inputs with DType <class 'numpy.dtypes.BytesDType'>.");
+  expect(() => arange(2, 'i4,i4')).toThrow("arange() not supported for inputs with DType <class 'numpy.dtypes.VoidDType'>.");
+  expect(() => arange(2, '5i')).toThrow(TypeError);
+  expect(arange(2, '?').toArray()).toEqual([false, true]);
+  expect(() => arange(3, '?')).toThrow('arange() is only supported for booleans when the result has at most length 2.');
+  expect(() => (arange as unknown as () => unknown)()).toThrow('arange() requires stop to be specified.');
+});
+
+test('arange with a step past the range gives the start, as NumPy (np.arange(0, 1, np.inf) is [0.])', () => {
+  expect(arange(0, 1, Infinity).toArray()).toEqual([0]);
+  expect(arange(0, -1, -Infinity).toArray()).toEqual([0]);
+  expect(arange(0, 1e-320, 1e300).toArray()).toEqual([0]);
+  expect(arange(0, 0, Infinity).toArray()).toEqual([]);
+  expect(arange(0, -1, Infinity).toArray()).toEqual([]);
+  expect(arange(1, 1e-300, Infinity).toArray()).toEqual([]);
+});

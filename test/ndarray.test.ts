@@ -710,3 +710,51 @@ print(json.dumps(dict(expr=${JSON.stringify(expr)}, shape=list(v.shape), strides
     expect(got).toEqual(want);
   });
 });
+
+describe('astype options: order, casting, copy (NumPy keywords)', () => {
+  test('casting refuses a cast its rule does not allow, before anything is copied, with NumPy message', () => {
+    const a = arange(3).astype('f8');
+    expect(() => a.astype('i4', { casting: 'safe' })).toThrow("Cannot cast array data from dtype('float64') to dtype('int32') according to the rule 'safe'");
+    expect(a.astype('f4', { casting: 'same_kind' }).dtype.str).toBe('<f4');
+    expect(() => a.astype('>f8', { casting: 'no' })).toThrow(TypeError);
+    expect(a.astype('>f8', { casting: 'equiv' }).toArray()).toEqual([0, 1, 2]);
+    expect(() => a.astype('f8', { casting: 'sometimes' as never })).toThrow(ValueError);
+  });
+
+  test('copy: false returns the array itself only when dtype and order need no copy', () => {
+    const a = arange(6).reshape([2, 3]);
+    expect(a.astype('i8', { copy: false })).toBe(a);
+    expect(a.astype('<i8', { copy: false, order: 'A' })).toBe(a);
+    expect(a.astype('i8', { copy: false, order: 'F' })).not.toBe(a);
+    const t = a.T;
+    expect(t.astype('i8', { copy: false, order: 'F' })).toBe(t);
+    expect(a.astype('>i8', { copy: false })).not.toBe(a);
+    expect(a.astype('i8', { copy: true })).not.toBe(a);
+    expect(() => a.astype('i8', { copy: 1 as never })).toThrow(TypeError);
+  });
+
+  test('the order string form still works', () => {
+    expect(arange(6).reshape([2, 3]).astype('f4', 'F').flags.fContiguous).toBe(true);
+  });
+});
+
+test("set() of one item with an integer per axis refuses a sequence, as NumPy's a[0] = [1] (ValueError); a[...] still broadcasts", () => {
+  const a = zeros(2);
+  expect(() => a.set(0, [1])).toThrow('setting an array element with a sequence.');
+  expect(() => a.set('1', [1])).toThrow(ValueError);
+  expect(() => a.set(0, zeros(1))).toThrow(ValueError);
+  const m = zeros([2, 2]);
+  expect(() => m.set([1, 1], [5])).toThrow(ValueError);
+  m.set(1, [5, 6]); // a row: a view, broadcast as NumPy's m[1] = [5, 6]
+  expect(m.toArray()).toEqual([[0, 0], [5, 6]]);
+  const c = zeros([], 'f8');
+  c.set([ellipsis], zeros(1)); // c[...] = np.array([0.]) broadcasts
+  expect(() => c.set([], [1])).toThrow(ValueError);
+  // complex items take [re, im], records take arrays in field order (README "Values")
+  const z = zeros(1, 'c16');
+  z.set(0, [1, 2]);
+  expect(z.get(0)).toEqual({ re: 1, im: 2 });
+  const r = zeros(1, [['x', 'i4'], ['y', 'i4']]);
+  r.set(0, [3, 4]);
+  expect(r.get(0)).toEqual({ x: 3, y: 4 });
+});

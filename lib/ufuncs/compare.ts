@@ -12,6 +12,7 @@ import type { NdArray } from '../ndarray';
 import { callUfunc, type AnyLoop, type Resolved, type UfuncInput, type UfuncOptions, type UfuncSpec } from '../ufunc';
 import { ALL, T } from './types';
 import { family } from './family';
+import { isVoidOperand, voidCompare } from './void-compare';
 
 type X = any;
 type L2 = (n: number, a: X, ai: number, as: number, b: X, bi: number, bs: number, o: X, oi: number, os: number) => void;
@@ -147,12 +148,19 @@ export function greater(x1: UfuncInput, x2: UfuncInput, options?: UfuncOptions):
 export function greaterEqual(x1: UfuncInput, x2: UfuncInput, options?: UfuncOptions): NdArray {
   return callUfunc(GREATER_EQUAL, [x1, x2], options);
 }
-/** NumPy's `np.equal(x1, x2)`. */
+/**
+ * NumPy's `np.equal(x1, x2)`. With a record or void array on either side it
+ * is NumPy's `x1 == x2` instead (np.equal has no void loop; JS has no `==`
+ * for arrays): field by field after dtype promotion, see `void-compare.ts`;
+ * no options then.
+ */
 export function equal(x1: UfuncInput, x2: UfuncInput, options?: UfuncOptions): NdArray {
+  if (isVoidOperand(x1) || isVoidOperand(x2)) return voidCompare(x1, x2, true, (a, b) => equal(a, b), options);
   return callUfunc(EQUAL, [x1, x2], options);
 }
-/** NumPy's `np.not_equal(x1, x2)`. */
+/** NumPy's `np.not_equal(x1, x2)`; for record or void arrays NumPy's `x1 != x2` (see {@link equal}). */
 export function notEqual(x1: UfuncInput, x2: UfuncInput, options?: UfuncOptions): NdArray {
+  if (isVoidOperand(x1) || isVoidOperand(x2)) return voidCompare(x1, x2, false, (a, b) => notEqual(a, b), options);
   return callUfunc(NOT_EQUAL, [x1, x2], options);
 }
 /** NumPy's `np.logical_and(x1, x2)`: truth of both (NaN is true). */

@@ -1,6 +1,7 @@
-// NumPy's own numpy/_core/tests/test_numeric.py (NumPy 2.4), class
-// TestNonzero (count_nonzero, nonzero), ported test by test: same names, same
-// intent, the same values, shapes and errors.
+// NumPy's own numpy/_core/tests/test_numeric.py (NumPy 2.4), classes
+// TestNonzero (count_nonzero, nonzero), TestBoolArray, TestClip, TestTypes
+// (promotion, can_cast) and TestArgwhere, ported test by test: same names, same
+// intent, the same values, shapes and errors (TestTypes' skips are listed above it).
 //
 // Mapping: np.count_nonzero(a, axis=, keepdims=) -> countNonzero(a, axis,
 // { keepdims }) (a 0-d int64 array for the whole array); np.nonzero(a) ->
@@ -12,10 +13,10 @@
 // - test_nonzero_invalid_object, test_nonzero_sideeffect_safety, test_nonzero_exception_safe,
 //   the object half of test_count_nonzero_axis_consistent: object arrays (Python __bool__) do not exist here
 //   (test_count_nonzero_axis_consistent is ported against a JS count instead).
-import { absolute, add, all, any, arange, AxisError, bitwiseAnd, bitwiseOr, bitwiseXor, clip, countNonzero, dtype, greater, greaterEqual, invert, less, lessEqual, logicalAnd, logicalNot, logicalOr, logicalXor, maximum, mayShareMemory, minimum, multiply, NdArray, nonzero, ValueError, where, zeros } from '../../lib';
-import type { UfuncInput } from '../../lib';
+import { absolute, add, all, any, arange, argwhere, AxisError, bitwiseAnd, canCast, bitwiseOr, bitwiseXor, clip, countNonzero, dtype, empty, greater, greaterEqual, invert, less, lessEqual, logicalAnd, logicalNot, logicalOr, logicalXor, maximum, mayShareMemory, minimum, multiply, NdArray, nonzero, promoteTypes, resultType, ValueError, where, zeros } from '../../lib';
+import type { Casting, DType, DTypeLike, UfuncInput } from '../../lib';
 import { rng } from '../helpers/bytes';
-import { array, shapeOf } from '../helpers/np-array';
+import { array, shapeOf, vals } from '../helpers/np-array';
 
 /** np.count_nonzero(...) as a JS number (or nested numbers for an axis). */
 function count(a: NdArray, axis?: number | number[] | null, keepdims?: boolean): unknown {
@@ -706,5 +707,239 @@ describe('TestClip', () => {
     expect(c.dtype.str).toBe(a.dtype.str);
     if (lo !== null) expect(all(greaterEqual(c, lo)).toArray()).toBe(true);
     if (hi !== null) expect(all(lessEqual(c, hi)).toArray()).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------- TestTypes
+// NumPy scalars (np.int8(0)) -> 0-d arrays of that dtype (strong, as NumPy
+// scalars are); np.array([x]) -> a 1-element array; promote_func(a, b) ->
+// resultType(a, b) or add(a, b).dtype; np.can_cast(f, t) -> canCast(dtype(f), dtype(t)).
+// Left out everywhere: long double (g, G) lines.
+// Skipped (not counted as passing):
+// - test_promote_types_endian's U, M8 and m8 lines, test_promote_types_strings, the S/U lines
+//   of test_can_cast: no unicode or datetime dtypes, and numbers do not promote or cast to bytes here
+//   (README "Values": no number <-> text casts).
+// - test_can_cast_and_promote_usertypes: no user dtypes (rational).
+// - test_promote_identical_types_metadata, test_promote_types_metadata: dtypes carry no metadata.
+// - test_result_type's np.result_type(None): no None dtype.
+// - test_can_cast_values, test_can_cast_scalars: canCast takes dtypes (a JS number is no dtype,
+//   and there are no NumPy scalars to pass).
+describe('TestTypes', () => {
+  const s = (dt: string): NdArray => zeros([], dt as never);
+  const arr1 = (dt: string): NdArray => zeros(1, dt as never);
+
+  function checkPromotionCases(promote: (a: NdArray, b: NdArray) => DType): void {
+    const b = s('?');
+    const [i8, i16, i32, i64] = [s('i1'), s('i2'), s('i4'), s('i8')];
+    const [u8, , u32, u64] = [s('u1'), s('u2'), s('u4'), s('u8')];
+    const [f32, f64] = [s('f4'), s('f8')];
+    const [c64, c128] = [s('c8'), s('c16')];
+    const eq = (got: DType, want: string): void => expect(got.str).toBe(dtype(want).str);
+
+    // coercion within the same kind
+    eq(promote(i8, i16), 'i2');
+    eq(promote(i32, i8), 'i4');
+    eq(promote(i16, i64), 'i8');
+    eq(promote(u8, u32), 'u4');
+    eq(promote(f32, f64), 'f8');
+    eq(promote(c128, c64), 'c16');
+
+    // coercion between kinds
+    eq(promote(b, i32), 'i4');
+    eq(promote(b, u8), 'u1');
+    eq(promote(i8, u8), 'i2');
+    eq(promote(u8, i32), 'i4');
+    eq(promote(i64, u32), 'i8');
+    eq(promote(u64, i32), 'f8');
+    eq(promote(i32, f32), 'f8');
+    eq(promote(i64, f32), 'f8');
+    eq(promote(f32, i16), 'f4');
+    eq(promote(f32, u32), 'f8');
+    eq(promote(f32, c64), 'c8');
+    eq(promote(c128, f32), 'c16');
+
+    // coercion between scalars and 1-D arrays
+    eq(promote(arr1('?'), i8), 'i1');
+    eq(promote(arr1('?'), u8), 'u1');
+    eq(promote(arr1('?'), i32), 'i4');
+    eq(promote(arr1('?'), u32), 'u4');
+    eq(promote(arr1('i1'), i64), 'i8');
+    // unsigned and signed unfortunately tend to promote to float64:
+    eq(promote(u64, arr1('i4')), 'f8');
+    eq(promote(i64, arr1('u4')), 'i8');
+    eq(promote(arr1('u2'), i32), 'i4');
+    const m1 = s('i4');
+    m1.set(-1);
+    eq(promote(m1, arr1('u8')), 'f8');
+    eq(promote(f64, arr1('f4')), 'f8');
+    eq(promote(c64, arr1('f8')), 'c16');
+    const c3j = s('c8');
+    c3j.set({ re: 0, im: 3 });
+    eq(promote(c3j, arr1('f8')), 'c16');
+    eq(promote(arr1('f4'), c128), 'c16');
+
+    // coercion between scalars and 1-D arrays, where
+    // the scalar has greater kind than the array
+    eq(promote(arr1('?'), f64), 'f8');
+    eq(promote(arr1('?'), i64), 'i8');
+    eq(promote(arr1('?'), u64), 'u8');
+    eq(promote(arr1('i1'), f64), 'f8');
+    eq(promote(arr1('u2'), f64), 'f8');
+  }
+
+  test('test_coercion', () => {
+    checkPromotionCases((a, b) => add(a, b).dtype);
+
+    // Use-case: float/complex scalar * bool/int8 array
+    //           shouldn't narrow the float/complex type
+    for (const a of [array([true, false], '?'), array([-3, 12], 'i1')]) {
+      const strong = (dt: string, v: unknown): NdArray => {
+        const x = s(dt);
+        x.set(v as never);
+        return x;
+      };
+      expect(multiply(1.234, a).dtype.str).toBe('<f8');
+      expect(multiply(strong('f8', 1.234), a).dtype.str).toBe('<f8');
+      expect(multiply(strong('f4', 1.234), a).dtype.str).toBe('<f4');
+      expect(multiply(strong('f2', 1.234), a).dtype.str).toBe('<f2');
+
+      expect(multiply({ re: 0, im: 1.234 }, a).dtype.str).toBe('<c16');
+      expect(multiply(strong('c16', { re: 0, im: 1.234 }), a).dtype.str).toBe('<c16');
+      expect(multiply(strong('c8', { re: 0, im: 1.234 }), a).dtype.str).toBe('<c8');
+    }
+  });
+
+  test('test_result_type', () => {
+    checkPromotionCases((a, b) => resultType(a, b));
+  });
+
+  test('test_promote_types_endian', () => {
+    // promote_types should always return native-endian types
+    expect(promoteTypes(dtype('<i8'), dtype('<i8')).equals(dtype('i8'))).toBe(true);
+    expect(promoteTypes(dtype('>i8'), dtype('>i8')).equals(dtype('i8'))).toBe(true);
+  });
+
+  test.each([
+    ['V6', 'V10'], // mismatch shape
+    // Mismatching names:
+    [[['name1', 'i8']], [['name2', 'i8']]],
+  ] as [DTypeLike, DTypeLike][])('test_invalid_void_promotion[%j %j]', (dtype1, dtype2) => {
+    expect(() => promoteTypes(dtype(dtype1), dtype(dtype2))).toThrow(TypeError);
+  });
+
+  test.each([
+    ['V10', 'V10'],
+    [[['name1', 'i8']], [['name1', dtype('i8').newbyteorder()]]],
+    ['i8,i8', 'i8,>i8'],
+    ['i8,i8', 'i4,i4'],
+  ] as [DTypeLike, DTypeLike][])('test_valid_void_promotion[%j %j]', (dtype1, dtype2) => {
+    expect(promoteTypes(dtype(dtype1), dtype(dtype2)).equals(dtype(dtype1))).toBe(true);
+  });
+
+  test('test_can_cast', () => {
+    const cc = (f: string, t: string, casting?: Casting): boolean => canCast(dtype(f), dtype(t), casting);
+    expect(cc('i4', 'i8')).toBe(true);
+    expect(cc('f8', 'c16')).toBe(true);
+    expect(cc('c16', 'f8')).toBe(false);
+
+    expect(cc('i8', 'f8')).toBe(true);
+    expect(cc('i8', 'f4')).toBe(false);
+
+    expect(cc('i8', 'i8', 'no')).toBe(true);
+    expect(cc('<i8', '>i8', 'no')).toBe(false);
+
+    expect(cc('<i8', '>i8', 'equiv')).toBe(true);
+    expect(cc('<i4', '>i8', 'equiv')).toBe(false);
+
+    expect(cc('<i4', '>i8', 'safe')).toBe(true);
+    expect(cc('<i8', '>i4', 'safe')).toBe(false);
+
+    expect(cc('<i8', '>i4', 'same_kind')).toBe(true);
+    expect(cc('<i8', '>u4', 'same_kind')).toBe(false);
+
+    expect(cc('<i8', '>u4', 'unsafe')).toBe(true);
+
+    expect(() => canCast(dtype('i4'), null as never)).toThrow(TypeError);
+    expect(() => canCast(null as never, dtype('i4'))).toThrow(TypeError);
+  });
+
+  test('test_can_cast_simple_to_structured', () => {
+    const cc = (f: DTypeLike, t: DTypeLike, casting?: Casting): boolean => canCast(dtype(f), dtype(t), casting);
+    // Non-structured can only be cast to structured in 'unsafe' mode.
+    expect(cc('i4', 'i4,i4')).toBe(false);
+    expect(cc('i4', 'i4,i2')).toBe(false);
+    expect(cc('i4', 'i4,i4', 'unsafe')).toBe(true);
+    expect(cc('i4', 'i4,i2', 'unsafe')).toBe(true);
+    // Even if there is just a single field which is OK.
+    expect(cc('i2', [['f1', 'i4']])).toBe(false);
+    expect(cc('i2', [['f1', 'i4']], 'same_kind')).toBe(false);
+    expect(cc('i2', [['f1', 'i4']], 'unsafe')).toBe(true);
+    // It should be the same for recursive structured or subarrays.
+    expect(cc('i2', [['f1', 'i4,i4']])).toBe(false);
+    expect(cc('i2', [['f1', 'i4,i4']], 'unsafe')).toBe(true);
+    expect(cc('i2', [['f1', '(2,3)i4']])).toBe(false);
+    expect(cc('i2', [['f1', '(2,3)i4']], 'unsafe')).toBe(true);
+  });
+
+  test('test_can_cast_structured_to_simple', () => {
+    const cc = (f: DTypeLike, t: DTypeLike, casting?: Casting): boolean => canCast(dtype(f), dtype(t), casting);
+    // Need unsafe casting for structured to simple.
+    expect(cc([['f1', 'i4']], 'i4')).toBe(false);
+    expect(cc([['f1', 'i4']], 'i4', 'unsafe')).toBe(true);
+    expect(cc([['f1', 'i4']], 'i2', 'unsafe')).toBe(true);
+    // Since it is unclear what is being cast, multiple fields to
+    // single should not work even for unsafe casting.
+    expect(cc('i4,i4', 'i4', 'unsafe')).toBe(false);
+    // But a single field inside a single field is OK.
+    expect(cc([['f1', [['x', 'i4']]]], 'i4')).toBe(false);
+    expect(cc([['f1', [['x', 'i4']]]], 'i4', 'unsafe')).toBe(true);
+    // And a subarray is fine too - it will just take the first element
+    // (arguably not very consistently; might also take the first field).
+    expect(cc([['f0', '(3,)i4']], 'i4')).toBe(false);
+    expect(cc([['f0', '(3,)i4']], 'i4', 'unsafe')).toBe(true);
+    // But a structured subarray with multiple fields should fail.
+    expect(cc([['f0', 'i4,i4', [2]]], 'i4', 'unsafe')).toBe(false);
+  });
+});
+
+// ---------------------------------------------------------------- TestArgwhere
+describe('TestArgwhere', () => {
+  test.each([0, 1, 2])('test_nd[%i]', (nd) => {
+    // get an nd array with multiple elements in every dimension
+    const x = empty(new Array<number>(nd).fill(2), '?');
+    const flat0 = (v: boolean): void => x.reshape(-1).set(0, v); // x.flat[0] = v (x is contiguous)
+
+    // none
+    x.fill(false);
+    expect(argwhere(x).shape).toEqual([0, nd]);
+
+    // only one
+    x.fill(false);
+    flat0(true);
+    expect(argwhere(x).shape).toEqual([1, nd]);
+
+    // all but one
+    x.fill(true);
+    flat0(false);
+    expect(argwhere(x).shape).toEqual([x.size - 1, nd]);
+
+    // all
+    x.fill(true);
+    expect(argwhere(x).shape).toEqual([x.size, nd]);
+  });
+
+  test('test_2D', () => {
+    const x = arange(6).reshape([2, 3]);
+    expect(vals(argwhere(greater(x, 1)))).toEqual([
+      [0, 2],
+      [1, 0],
+      [1, 1],
+      [1, 2],
+    ]);
+  });
+
+  test('test_list', () => {
+    // np.argwhere([4, 0, 2, 1, 3]): the list as an array
+    expect(vals(argwhere(array([4, 0, 2, 1, 3])))).toEqual([[0], [2], [3], [4]]);
   });
 });
