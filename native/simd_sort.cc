@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 
 #if defined(__x86_64__)
 // GCC 12 reports the self-initialised variable of _mm512_undefined_epi32(),
@@ -15,7 +16,8 @@
 namespace mmarray {
 namespace {
 
-bool g_enabled = true;
+// Read by every sort (a pool thread among them), set by the test hook.
+std::atomic<bool> g_enabled{true};
 
 }  // namespace
 
@@ -385,7 +387,7 @@ int DepthLimit(size_t n) {
 
 }  // namespace
 
-bool SimdSortAvailable() { return g_enabled && kCpuHasAvx512; }
+bool SimdSortAvailable() { return kCpuHasAvx512 && g_enabled.load(std::memory_order_relaxed); }
 
 void SimdSortU64(uint64_t* a, size_t n) { QuickSort<K64>(a, n, DepthLimit(n)); }
 
@@ -401,6 +403,6 @@ void SimdSortU32(uint32_t* a, size_t n) { std::sort(a, a + n); }
 
 #endif
 
-void SetSimdSortEnabled(bool on) { g_enabled = on; }
+void SetSimdSortEnabled(bool on) { g_enabled.store(on, std::memory_order_relaxed); }
 
 }  // namespace mmarray

@@ -26,8 +26,8 @@ namespace mmarray {
 bool SimdSortAvailable();
 
 // Switches the AVX-512 sorts off (false) or back on where the CPU has them:
-// the test hook that compares them with the radix path. Not thread-safe
-// against a sort that runs at the same time (tests call it between sorts).
+// the test hook that compares them with the radix path (a sort running at
+// the same time may take either path: both give the same bits).
 void SetSimdSortEnabled(bool on);
 
 // Sort the n keys at a ascending. Call only when SimdSortAvailable().
