@@ -27,7 +27,8 @@ std::atomic<bool> g_enabled{true};
 
 namespace {
 
-const bool kCpuHasAvx512 = __builtin_cpu_supports("avx512f");
+// __builtin_cpu_init first: this initializer may run before libgcc's own.
+const bool kCpuHasAvx512 = (__builtin_cpu_init(), __builtin_cpu_supports("avx512f"));
 
 // Lane i of the result is lane i ^ x: with x = 2^j - 1 it reverses each
 // block of 2^j lanes, with x = 2^j it swaps neighbouring blocks of 2^j.
