@@ -14,6 +14,7 @@
         "native/mapping_handle.cc",
         "native/napi_util.cc",
         "native/pairwise.cc",
+        "native/simd_sort.cc",
         "native/sort_kernels.cc",
         "native/ufunc_complex.cc",
         "native/ufunc_kernels.cc",

@@ -226,6 +226,12 @@ export interface SortKernels {
     src: KernelMemory, srcOffset: number, shape: readonly number[], strides: readonly number[], type: number, swap: boolean,
     counts: boolean, index: boolean, inverse: KernelMemory | null, inverseOffset: number,
   ): [values: ArrayBuffer, counts: ArrayBuffer | undefined, index: ArrayBuffer | undefined];
+  /**
+   * Whether the AVX-512 sorts serve the lanes they are chosen for (after
+   * switching them on or off when `on` is given; on by default where the CPU
+   * has them): the test hook that compares them with the radix sorts.
+   */
+  simdSort(on?: boolean): boolean;
 }
 
 function load(): Addon {

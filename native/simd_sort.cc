@@ -1,0 +1,409 @@
+#include "simd_sort.h"
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+
+#if defined(__x86_64__)
+// GCC 12 reports the self-initialised variable of _mm512_undefined_epi32(),
+// which its own permute and compress intrinsics pass as "don't care", as
+// used uninitialised wherever they inline: a false positive in the header.
+#pragma GCC diagnostic ignored "-Wuninitialized"
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#include <immintrin.h>
+#endif
+
+namespace mmarray {
+namespace {
+
+// Read by every sort (a pool thread among them), set by the test hook.
+std::atomic<bool> g_enabled{true};
+
+}  // namespace
+
+#if defined(__x86_64__)
+
+#define MMARRAY_SORT_AVX512 __attribute__((target("avx512f,popcnt")))
+
+namespace {
+
+// __builtin_cpu_init first: this initializer may run before libgcc's own.
+const bool kCpuHasAvx512 = (__builtin_cpu_init(), __builtin_cpu_supports("avx512f"));
+
+// Lane i of the result is lane i ^ x: with x = 2^j - 1 it reverses each
+// block of 2^j lanes, with x = 2^j it swaps neighbouring blocks of 2^j.
+template <class T, int L>
+constexpr std::array<T, L> XorIndex(int x) {
+  std::array<T, L> a{};
+  for (int i = 0; i < L; i++) a[i] = static_cast<T>(i ^ x);
+  return a;
+}
+
+// The lanes of a compare-exchange at lane distance x that keep the larger
+// key: those whose partner lane i ^ x is lower, i.e. that have x's top bit.
+template <int L>
+constexpr unsigned MaxLanes(int x) {
+  int top = 1;
+  while (top * 2 <= x) top *= 2;
+  unsigned m = 0;
+  for (int i = 0; i < L; i++) m |= (i & top) ? 1u << i : 0u;
+  return m;
+}
+
+// One zmm of keys, per key width.
+struct K64 {
+  using T = uint64_t;
+  using M = __mmask8;
+  static constexpr int L = 8;
+  MMARRAY_SORT_AVX512 static __m512i Set1(T v) { return _mm512_set1_epi64(static_cast<long long>(v)); }
+  MMARRAY_SORT_AVX512 static __m512i Load(const T* p) { return _mm512_loadu_si512(p); }
+  // The first n < L keys at p, the other lanes `fill` (a masked load does not
+  // touch memory in its masked lanes).
+  MMARRAY_SORT_AVX512 static __m512i LoadPart(const T* p, int n, __m512i fill) { return _mm512_mask_loadu_epi64(fill, First(n), p); }
+  MMARRAY_SORT_AVX512 static void Store(T* p, __m512i v) { _mm512_storeu_si512(p, v); }
+  MMARRAY_SORT_AVX512 static void StorePart(T* p, int n, __m512i v) { _mm512_mask_storeu_epi64(p, First(n), v); }
+  MMARRAY_SORT_AVX512 static __m512i Min(__m512i a, __m512i b) { return _mm512_min_epu64(a, b); }
+  MMARRAY_SORT_AVX512 static __m512i Max(__m512i a, __m512i b) { return _mm512_max_epu64(a, b); }
+  MMARRAY_SORT_AVX512 static M Less(__m512i a, __m512i b) { return _mm512_cmplt_epu64_mask(a, b); }
+  MMARRAY_SORT_AVX512 static __m512i Permute(__m512i idx, __m512i v) { return _mm512_permutexvar_epi64(idx, v); }
+  MMARRAY_SORT_AVX512 static __m512i Blend(M m, __m512i a, __m512i b) { return _mm512_mask_blend_epi64(m, a, b); }
+  MMARRAY_SORT_AVX512 static __m512i Compress(M m, __m512i v) { return _mm512_maskz_compress_epi64(m, v); }
+  MMARRAY_SORT_AVX512 static void CompressStore(T* p, M m, __m512i v) { _mm512_mask_compressstoreu_epi64(p, m, v); }
+  MMARRAY_SORT_AVX512 static T ReduceMin(__m512i v) { return _mm512_reduce_min_epu64(v); }
+  MMARRAY_SORT_AVX512 static T ReduceMax(__m512i v) { return _mm512_reduce_max_epu64(v); }
+  static M First(int n) { return static_cast<M>((1u << n) - 1); }
+  // The keys of v with the lanes of m first, the others after, both in lane
+  // order (vpcompressq to memory is slow: one permute serves both sides).
+  static constexpr bool kSplit = true;
+  MMARRAY_SORT_AVX512 static __m512i Split(M m, __m512i v);
+};
+
+// Byte i of entry m: the lane that goes to lane i when the lanes of mask m
+// come first.
+constexpr std::array<uint64_t, 256> MakeSplitTable() {
+  std::array<uint64_t, 256> t{};
+  for (int m = 0; m < 256; m++) {
+    uint64_t e = 0;
+    int at = 0;
+    for (int pass = 0; pass < 2; pass++) {
+      for (int i = 0; i < 8; i++) {
+        if (((m >> i) & 1) == (pass == 0 ? 1 : 0)) e |= static_cast<uint64_t>(i) << (8 * at++);
+      }
+    }
+    t[m] = e;
+  }
+  return t;
+}
+constexpr std::array<uint64_t, 256> kSplitTable = MakeSplitTable();
+
+MMARRAY_SORT_AVX512 __m512i K64::Split(M m, __m512i v) {
+  const __m512i idx = _mm512_cvtepu8_epi64(_mm_cvtsi64_si128(static_cast<long long>(kSplitTable[m])));
+  return _mm512_permutexvar_epi64(idx, v);
+}
+
+struct K32 {
+  using T = uint32_t;
+  using M = __mmask16;
+  static constexpr int L = 16;
+  MMARRAY_SORT_AVX512 static __m512i Set1(T v) { return _mm512_set1_epi32(static_cast<int>(v)); }
+  MMARRAY_SORT_AVX512 static __m512i Load(const T* p) { return _mm512_loadu_si512(p); }
+  MMARRAY_SORT_AVX512 static __m512i LoadPart(const T* p, int n, __m512i fill) { return _mm512_mask_loadu_epi32(fill, First(n), p); }
+  MMARRAY_SORT_AVX512 static void Store(T* p, __m512i v) { _mm512_storeu_si512(p, v); }
+  MMARRAY_SORT_AVX512 static void StorePart(T* p, int n, __m512i v) { _mm512_mask_storeu_epi32(p, First(n), v); }
+  MMARRAY_SORT_AVX512 static __m512i Min(__m512i a, __m512i b) { return _mm512_min_epu32(a, b); }
+  MMARRAY_SORT_AVX512 static __m512i Max(__m512i a, __m512i b) { return _mm512_max_epu32(a, b); }
+  MMARRAY_SORT_AVX512 static M Less(__m512i a, __m512i b) { return _mm512_cmplt_epu32_mask(a, b); }
+  MMARRAY_SORT_AVX512 static __m512i Permute(__m512i idx, __m512i v) { return _mm512_permutexvar_epi32(idx, v); }
+  MMARRAY_SORT_AVX512 static __m512i Blend(M m, __m512i a, __m512i b) { return _mm512_mask_blend_epi32(m, a, b); }
+  MMARRAY_SORT_AVX512 static __m512i Compress(M m, __m512i v) { return _mm512_maskz_compress_epi32(m, v); }
+  MMARRAY_SORT_AVX512 static void CompressStore(T* p, M m, __m512i v) { _mm512_mask_compressstoreu_epi32(p, m, v); }
+  MMARRAY_SORT_AVX512 static T ReduceMin(__m512i v) { return _mm512_reduce_min_epu32(v); }
+  MMARRAY_SORT_AVX512 static T ReduceMax(__m512i v) { return _mm512_reduce_max_epu32(v); }
+  static M First(int n) { return static_cast<M>((1u << n) - 1); }
+  static constexpr bool kSplit = false;
+  MMARRAY_SORT_AVX512 static __m512i Split(M, __m512i v) { return v; }
+};
+
+// ------------------------------------------------------------ networks
+//
+// A bitonic sort of R registers (R * L keys) in the form that needs no
+// direction flags: merging blocks of k keys first compare-exchanges key i
+// with key k - 1 - i of its block (the reversal), then runs half-cleaners at
+// distances k/4, k/8, ..., 1, every one ascending. Distances below L are
+// lane permutations inside each register; larger ones pair whole registers.
+
+template <class K, int X>
+MMARRAY_SORT_AVX512 inline __m512i XorPermute(__m512i v) {
+  static constexpr std::array<typename K::T, K::L> kIdx = XorIndex<typename K::T, K::L>(X);
+  return K::Permute(K::Load(kIdx.data()), v);
+}
+
+// Compare-exchange of lanes i and i ^ X in every register.
+template <class K, int R, int X>
+MMARRAY_SORT_AVX512 inline void InRegister(__m512i* r) {
+  constexpr typename K::M kMax = static_cast<typename K::M>(MaxLanes<K::L>(X));
+  for (int i = 0; i < R; i++) {
+    __m512i p = XorPermute<K, X>(r[i]);
+    r[i] = K::Blend(kMax, K::Min(r[i], p), K::Max(r[i], p));
+  }
+}
+
+template <class K, int R, int J>
+MMARRAY_SORT_AVX512 inline void HalfCleaners(__m512i* r) {
+  if constexpr (J >= K::L) {
+    constexpr int jr = J / K::L;
+    for (int i = 0; i < R; i++) {
+      if (i & jr) continue;
+      __m512i lo = K::Min(r[i], r[i + jr]), hi = K::Max(r[i], r[i + jr]);
+      r[i] = lo;
+      r[i + jr] = hi;
+    }
+  } else {
+    InRegister<K, R, J>(r);
+  }
+  if constexpr (J > 1) HalfCleaners<K, R, J / 2>(r);
+}
+
+template <class K, int R, int B>
+MMARRAY_SORT_AVX512 inline void MergeBlocks(__m512i* r) {
+  if constexpr (B <= K::L) {
+    InRegister<K, R, B - 1>(r);
+  } else {
+    constexpr int br = B / K::L;
+    for (int b = 0; b < R; b += br) {
+      for (int i = 0; i < br / 2; i++) {
+        __m512i x = r[b + i], y = XorPermute<K, K::L - 1>(r[b + br - 1 - i]);
+        r[b + i] = K::Min(x, y);
+        r[b + br - 1 - i] = XorPermute<K, K::L - 1>(K::Max(x, y));
+      }
+    }
+  }
+  if constexpr (B >= 4) HalfCleaners<K, R, B / 4>(r);
+  if constexpr (B < R * K::L) MergeBlocks<K, R, B * 2>(r);
+}
+
+// Sorts the n <= R * L keys at a (the registers past n are padded with the
+// largest key, which sorts to the end and is not stored).
+template <class K, int R>
+MMARRAY_SORT_AVX512 void SortRegisters(typename K::T* a, size_t n) {
+  constexpr int L = K::L;
+  const __m512i top = K::Set1(~typename K::T{0});
+  __m512i r[R];
+  for (int i = 0; i < R; i++) {
+    const ptrdiff_t left = static_cast<ptrdiff_t>(n) - i * L;
+    // SAFETY: register i reads keys i * L .. min(n, (i + 1) * L) - 1 of the
+    // n at a (a masked load touches no memory in its masked-off lanes).
+    r[i] = left >= L ? K::Load(a + i * L) : left > 0 ? K::LoadPart(a + i * L, static_cast<int>(left), top) : top;
+  }
+  MergeBlocks<K, R, 2>(r);
+  for (int i = 0; i < R; i++) {
+    const ptrdiff_t left = static_cast<ptrdiff_t>(n) - i * L;
+    // SAFETY: as for the loads.
+    if (left >= L) K::Store(a + i * L, r[i]);
+    else if (left > 0) K::StorePart(a + i * L, static_cast<int>(left), r[i]);
+  }
+}
+
+// Partitions of at most this many keys are sorted by the networks.
+template <class K>
+constexpr size_t kNetworkMax = 16 * K::L;
+
+template <class K>
+MMARRAY_SORT_AVX512 void SortSmall(typename K::T* a, size_t n) {
+  constexpr size_t L = K::L;
+  if (n <= L) SortRegisters<K, 1>(a, n);
+  else if (n <= 2 * L) SortRegisters<K, 2>(a, n);
+  else if (n <= 4 * L) SortRegisters<K, 4>(a, n);
+  else if (n <= 8 * L) SortRegisters<K, 8>(a, n);
+  else SortRegisters<K, 16>(a, n);
+}
+
+// ------------------------------------------------------------ quicksort
+
+// The median of L keys spread over the n >= L at a.
+template <class K>
+MMARRAY_SORT_AVX512 typename K::T Pivot(const typename K::T* a, size_t n) {
+  typename K::T s[K::L];
+  const size_t step = n / K::L;
+  // SAFETY: i * step + step / 2 < K::L * step <= n.
+  for (int i = 0; i < K::L; i++) s[i] = a[i * step + step / 2];
+  SortRegisters<K, 1>(s, K::L);
+  return s[K::L / 2];
+}
+
+// Vectors a partition step reads from one side at a time: the choice of
+// side is a branch the predictor cannot learn, paid once per kUnroll
+// (2, 4, 8 measured on a Xeon with AVX-512: 8 was fastest for 64-bit keys
+// and as fast as 4 for 32-bit ones).
+constexpr int kUnroll = 8;
+static_assert(kNetworkMax<K64> >= 2 * kUnroll * K64::L && kNetworkMax<K32> >= 2 * kUnroll * K32::L,
+              "Partition holds 2 kUnroll vectors of the more than kNetworkMax keys it gets");
+
+// Sends one vector's keys below the pivot (mask m) to the left cursor and
+// the others to the right one, with full-vector stores: the caller keeps at
+// least L free slots at each cursor, and the lanes past the kept keys land
+// on them.
+template <class K>
+MMARRAY_SORT_AVX512 inline void SplitStore(typename K::T* a, size_t* wl, size_t* wr, typename K::M m, __m512i v) {
+  using M = typename K::M;
+  constexpr size_t L = K::L;
+  const size_t k = static_cast<size_t>(__builtin_popcount(m));
+  // SAFETY: [*wl, *wl + L) and [*wr - L, *wr) are free slots of a (the
+  // caller's invariant).
+  if constexpr (K::kSplit) {
+    const __m512i s = K::Split(m, v);
+    K::Store(a + *wl, s);
+    K::Store(a + *wr - L, s);
+  } else {
+    K::Store(a + *wl, K::Compress(m, v));
+    K::CompressStore(a + *wr - (L - k), static_cast<M>(~m), v);
+  }
+  *wl += k;
+  *wr -= L - k;
+}
+
+// Moves the keys below `pivot` of the n >= 2 * kUnroll * L at a to the
+// front, the others to the back, and returns how many are below; *mn and
+// *mx get the least and the greatest key. The first and the last kUnroll
+// vectors are held in registers, so there are always 2 * kUnroll * L free
+// slots between the two write cursors and the unread keys: reading kUnroll
+// vectors (or one) from the side with fewer free slots leaves at least that
+// many on each side, room for full-vector stores.
+template <class K>
+MMARRAY_SORT_AVX512 size_t Partition(typename K::T* a, size_t n, typename K::T pivot, typename K::T* mn, typename K::T* mx) {
+  using M = typename K::M;
+  constexpr size_t L = K::L, U = kUnroll, UL = kUnroll * K::L;
+  const __m512i p = K::Set1(pivot);
+  __m512i held[2 * U];
+  // SAFETY: every access below is to keys [0, n) of a: the held vectors at
+  // [0, UL) and [n - UL, n) (n >= 2 UL), the reads in [l, r) and the writes
+  // in [wl, l) and [r, wr), which the free-slot count keeps wide enough.
+  for (size_t i = 0; i < U; i++) {
+    held[i] = K::Load(a + i * L);
+    held[U + i] = K::Load(a + n - UL + i * L);
+  }
+  __m512i lo = held[0], hi = held[0];
+  for (size_t i = 1; i < 2 * U; i++) {
+    lo = K::Min(lo, held[i]);
+    hi = K::Max(hi, held[i]);
+  }
+  size_t l = UL, r = n - UL, wl = 0, wr = n;
+  while (r - l >= UL) {
+    const typename K::T* from;
+    if (wr - r <= l - wl) {
+      r -= UL;
+      from = a + r;
+    } else {
+      from = a + l;
+      l += UL;
+    }
+    __m512i v[U];
+    M m[U];
+    for (size_t i = 0; i < U; i++) {
+      v[i] = K::Load(from + i * L);
+      lo = K::Min(lo, v[i]);
+      hi = K::Max(hi, v[i]);
+      m[i] = K::Less(v[i], p);
+    }
+    for (size_t i = 0; i < U; i++) SplitStore<K>(a, &wl, &wr, m[i], v[i]);
+  }
+  while (r - l >= L) {
+    __m512i v;
+    if (wr - r <= l - wl) {
+      r -= L;
+      v = K::Load(a + r);
+    } else {
+      v = K::Load(a + l);
+      l += L;
+    }
+    lo = K::Min(lo, v);
+    hi = K::Max(hi, v);
+    SplitStore<K>(a, &wl, &wr, K::Less(v, p), v);
+  }
+  // The last r - l < L unread keys, then the held vectors, go to the exact
+  // slots left between the cursors.
+  auto place = [&](__m512i v, M valid) MMARRAY_SORT_AVX512 {
+    const M m = static_cast<M>(K::Less(v, p) & valid), g = static_cast<M>(~m & valid);
+    K::CompressStore(a + wl, m, v);
+    wl += static_cast<size_t>(__builtin_popcount(m));
+    wr -= static_cast<size_t>(__builtin_popcount(g));
+    K::CompressStore(a + wr, g, v);
+  };
+  if (r > l) {
+    const int rest = static_cast<int>(r - l);
+    // Unread lanes past the rest repeat key l, so lo and hi stay exact.
+    const __m512i v = K::LoadPart(a + l, rest, K::Set1(a[l]));
+    lo = K::Min(lo, v);
+    hi = K::Max(hi, v);
+    place(v, K::First(rest));
+  }
+  for (size_t i = 0; i < 2 * U; i++) place(held[i], static_cast<M>(~M{0}));
+  *mn = K::ReduceMin(lo);
+  *mx = K::ReduceMax(hi);
+  return wl;
+}
+
+template <class K>
+MMARRAY_SORT_AVX512 void QuickSort(typename K::T* a, size_t n, int depth) {
+  using T = typename K::T;
+  for (;;) {
+    if (n <= kNetworkMax<K>) return SortSmall<K>(a, n);
+    if (depth-- == 0) return std::sort(a, a + n);  // pivots keep missing: n log n anyway
+    const T p = Pivot<K>(a, n);
+    T mn, mx;
+    size_t mid = Partition<K>(a, n, p, &mn, &mx);
+    if (mn == mx) return;  // all keys equal
+    if (mid == 0) {
+      // The pivot is the least key: split off the keys equal to it (p < mx,
+      // so p + 1 does not wrap), which are then in place.
+      mid = Partition<K>(a, n, static_cast<T>(p + 1), &mn, &mx);
+      a += mid;
+      n -= mid;
+      continue;
+    }
+    if (p == mx) {  // the right part is all the pivot
+      n = mid;
+      continue;
+    }
+    // Recurse into the smaller part, loop on the larger (stack depth log n).
+    if (mid < n - mid) {
+      QuickSort<K>(a, mid, depth);
+      a += mid;
+      n -= mid;
+    } else {
+      QuickSort<K>(a + mid, n - mid, depth);
+      n = mid;
+    }
+  }
+}
+
+int DepthLimit(size_t n) {
+  int d = 0;
+  while (n > 1) {
+    n >>= 1;
+    d++;
+  }
+  return 2 * d + 4;
+}
+
+}  // namespace
+
+bool SimdSortAvailable() { return kCpuHasAvx512 && g_enabled.load(std::memory_order_relaxed); }
+
+void SimdSortU64(uint64_t* a, size_t n) { QuickSort<K64>(a, n, DepthLimit(n)); }
+
+void SimdSortU32(uint32_t* a, size_t n) { QuickSort<K32>(a, n, DepthLimit(n)); }
+
+#else  // no AVX-512 here: the radix sorts run, these are never called
+
+bool SimdSortAvailable() { return false; }
+
+void SimdSortU64(uint64_t* a, size_t n) { std::sort(a, a + n); }
+
+void SimdSortU32(uint32_t* a, size_t n) { std::sort(a, a + n); }
+
+#endif
+
+void SetSimdSortEnabled(bool on) { g_enabled.store(on, std::memory_order_relaxed); }
+
+}  // namespace mmarray

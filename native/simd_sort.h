@@ -1,0 +1,39 @@
+// In-place ascending sorts of unsigned keys with AVX-512 (issue 18): the
+// quicksort of Bramas 2017 ("A Novel Hybrid Quicksort Algorithm Vectorized
+// using AVX-512") as x86-simd-sort shapes it: a partition that compresses
+// each vector's keys below the pivot to the left end and the rest to the
+// right end, and bitonic sorting networks in registers for partitions of up
+// to 16 vectors. Written from those descriptions for this project.
+//
+// The keys are sort_kernels.cc's order-preserving words (floats, signed and
+// unsigned integers all sort as unsigned), so one sort per width serves
+// every dtype; it is not stable, which is invisible there: equal keys are
+// equal bits (zeros and NaNs are put back after the sort), and an argsort
+// packs the index into the low half of a wider key.
+//
+// The kernels need AVX-512 F (every instruction used is in F) and are
+// chosen at run time; other CPUs and other architectures have
+// SimdSortAvailable() false and keep the radix sorts.
+#ifndef MMARRAY_SIMD_SORT_H_
+#define MMARRAY_SIMD_SORT_H_
+
+#include <cstddef>
+#include <cstdint>
+
+namespace mmarray {
+
+// True when this CPU runs the AVX-512 sorts and they are not switched off.
+bool SimdSortAvailable();
+
+// Switches the AVX-512 sorts off (false) or back on where the CPU has them:
+// the test hook that compares them with the radix path (a sort running at
+// the same time may take either path: both give the same bits).
+void SetSimdSortEnabled(bool on);
+
+// Sort the n keys at a ascending. Call only when SimdSortAvailable().
+void SimdSortU64(uint64_t* a, size_t n);
+void SimdSortU32(uint32_t* a, size_t n);
+
+}  // namespace mmarray
+
+#endif  // MMARRAY_SIMD_SORT_H_
