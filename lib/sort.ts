@@ -335,6 +335,29 @@ function scalarKey(v: number | bigint | boolean | Complex): number | bigint | bo
   return c;
 }
 
+/** The Python type NumPy's object comparison names for an item of `dt`, or of a scalar key. */
+function pyTypeName(x: DType | number | bigint | boolean | Complex): string {
+  if (x instanceof Object && 'kind' in x) return x.isStructured ? 'tuple' : ({ b: 'bool', i: 'int', u: 'int', f: 'float', c: 'complex' } as Record<string, string>)[x.kind] ?? 'bytes';
+  const k = weakKind(x);
+  return k === 'b' ? 'bool' : k === 'i' ? 'int' : k === 'f' ? 'float' : 'complex';
+}
+
+/**
+ * Records searched for plain numbers, or numbers for records: NumPy's common
+ * dtype is `object`, and its binary search compares a tuple with a number,
+ * Python's TypeError (none when either side is empty: nothing is compared).
+ */
+function mixedRecordCheck(a: NdArray, v: NdArray | number | bigint | boolean | Complex): void {
+  const vdt = v instanceof ArrayClass ? v.dtype : null;
+  if (a.dtype.isStructured === (vdt?.isStructured ?? false)) return;
+  if (a.size === 0 || (v instanceof ArrayClass && v.size === 0)) return;
+  let x = pyTypeName(a.dtype);
+  let y = pyTypeName(vdt ?? (v as number));
+  // Python compares complex numbers with neither order.
+  if (x === 'complex' || y === 'complex') x = y = 'complex';
+  throw new TypeError(`'<' not supported between instances of '${x}' and '${y}'`);
+}
+
 /**
  * NumPy's `searchsorted(a, v, side, sorter)` over a sorted 1-d `a` (or one
  * that `sorter` sorts): int64 insertion points, shaped like `v` (0-d for a
@@ -354,6 +377,7 @@ export function searchsorted(a: NdArray, key: NdArray | number | bigint | boolea
     if (sorter.size !== a.size) throw new ValueError('sorter.size must equal a.size');
   }
   const isArr = v instanceof ArrayClass;
+  mixedRecordCheck(a, v);
   if (isArr && v.ndim > 0) {
     // NumPy fails only when a search probes a bad sorter index; the kernel
     // and the JS loop below check each probe.
