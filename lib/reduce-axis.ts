@@ -55,6 +55,7 @@ import {
   kOrder,
   nativeOf,
   pairwise,
+  pairwiseComplex,
   readValues,
   writeValues,
 } from './compute-values';
@@ -398,9 +399,23 @@ function fold(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, loop: DTy
     for (let i = 0; i < f.length; i++) acc[i] = f[i];
     return { values: acc, plan: p };
   }
+  // NumPy's float16 add.reduce loop (HALF_add over a reduced row) sums the
+  // row pairwise in float32, adds that to the running value in float32, and
+  // rounds to float16 once per call; only the element-wise loop rounds each add.
+  const half = pw && loop.kind === 'f' && loop.itemsize === 2 ? floatRound(loop) : null;
+  const add32 = (x: unknown, y: unknown): unknown => Math.fround((x as number) + (y as number));
   walk(p.dims, src.start, (s0, n, s, o, os) => {
     if (os === 0) {
-      if (pw) {
+      if (half !== null) {
+        const g = (i: number): unknown => get(s0 + i * s);
+        const chunk = src.cast ? BUFSIZE : n;
+        for (let lo = 0; lo < n; lo += chunk) acc[o] = half(Math.fround((acc[o] as number) + (pairwise(g, lo, Math.min(chunk, n - lo), add32, -0) as number)));
+      } else if (pw && loop.kind === 'c') {
+        const g = (i: number): Complex => get(s0 + i * s) as Complex;
+        const chunk = src.cast ? BUFSIZE : n;
+        const part = loop.itemsize === 8 ? Math.fround : (x: number): number => x;
+        for (let lo = 0; lo < n; lo += chunk) acc[o] = op(acc[o], pairwiseComplex(g, lo, Math.min(chunk, n - lo), part));
+      } else if (pw) {
         const g = (i: number): unknown => get(s0 + i * s);
         const chunk = src.cast ? BUFSIZE : n;
         for (let lo = 0; lo < n; lo += chunk) acc[o] = op(acc[o], pairwise(g, lo, Math.min(chunk, n - lo), op, ar.zero));
