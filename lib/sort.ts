@@ -206,12 +206,30 @@ function sortLanes(a: NdArray, axis: number, order?: readonly string[]): void {
     for (let i = 0; i < idx.length; i++) view[i] = copy[idx[i]];
     return;
   }
+  // float16 items move as their bits: a value round trip would make every NaN's payload the default one.
+  // Records move whole, the bytes between and after their fields too (NumPy's sort copies items).
+  const bits = a.dtype.kind === 'f' && a.itemsize === 2 ? a.dtype.str.replace('f', 'u') : a.dtype.isStructured ? `|V${a.itemsize}` : null;
   forEachLane(a, axis, (lane) => {
     const vals = readValues(lane);
     const idx = argsortValues(vals, a.dtype, order);
-    writeValues(lane, Array.from(idx, (i) => vals[i]));
+    if (bits === null) writeValues(lane, Array.from(idx, (i) => vals[i]));
+    else {
+      const raw = lane.view(bits);
+      const b = readValues(raw);
+      writeValues(raw, Array.from(idx, (i) => b[i]));
+    }
   });
 }
+
+/**
+ * NumPy sorts bool items by their byte (npy_bool is an unsigned char): bytes
+ * other than 0 and 1 order among the true ones and keep their value, so bool
+ * sorts run on the uint8 view of the same memory.
+ */
+function asBytes(a: NdArray): NdArray {
+  return a.view('|u1');
+}
+const isBool = (a: NdArray): boolean => a.dtype.kind === 'b' && !a.dtype.isStructured;
 
 /**
  * NumPy's `sort(a, axis, kind='stable', order)`: a sorted copy laid out like
@@ -222,6 +240,7 @@ export function sort(a: NdArray, options: SortOptions = {}): NdArray {
   requireOpen(a);
   checkKind(options);
   checkOrder(a.dtype, options.order);
+  if (isBool(a)) return asClassOf(a, sort(asBytes(a), options).view(a.dtype));
   const axis = options.axis === undefined ? -1 : options.axis;
   if (axis === null) {
     const flat = copyAs(a.reshape(-1), a.dtype, 'C');
@@ -258,7 +277,7 @@ export function sortInPlace(a: NdArray, options: SortOptions = {}): void {
   const ax = normalizeAxis(options.axis ?? -1, a.ndim);
   checkOrder(a.dtype, options.order);
   if (!writeFlagOf(a)) throw new AccessError('ERR_READ_ONLY', 'assignment destination is read-only');
-  sortLanes(a, ax, options.order);
+  sortLanes(isBool(a) ? asBytes(a) : a, ax, options.order);
 }
 
 /** NumPy's `argsort(a, axis, kind='stable', order)`: int64 indices (C-contiguous); a 0-d array gives `[0]`. */
@@ -267,6 +286,7 @@ export function argsort(a: NdArray, options: SortOptions = {}): NdArray {
   requireOpen(a);
   checkKind(options);
   checkOrder(a.dtype, options.order);
+  if (isBool(a)) return argsort(asBytes(a), options);
   const axis = options.axis === undefined ? -1 : options.axis;
   if (a.ndim === 0) {
     if (axis !== null) normalizeAxis(axis, 1);
@@ -378,6 +398,8 @@ export function searchsorted(a: NdArray, key: NdArray | number | bigint | boolea
   }
   const isArr = v instanceof ArrayClass;
   mixedRecordCheck(a, v);
+  // bool beside bool compares bytes, as bool sorts do.
+  if (isBool(a) && (typeof v === 'boolean' || (isArr && isBool(v)))) return searchsorted(asBytes(a), isArr ? asBytes(v) : v ? 1 : 0, options);
   if (isArr && v.ndim > 0) {
     // NumPy fails only when a search probes a bad sorter index; the kernel
     // and the JS loop below check each probe.
