@@ -318,10 +318,10 @@ function smith(ar: number, aim: number, br: number, bim: number, F: (x: number) 
  * the schoolbook product, except that a NaN + NaN·i result from infinite
  * operands is recomputed with the infinities as ±1 and NaNs as 0.
  */
-function mulAnnexG(a: number, b: number, c: number, d: number): [number, number] {
-  const ac = a * c, bd = b * d, ad = a * d, bc = b * c;
-  let x = ac - bd;
-  let y = ad + bc;
+function mulAnnexG(a: number, b: number, c: number, d: number, F: (x: number) => number): [number, number] {
+  const ac = F(a * c), bd = F(b * d), ad = F(a * d), bc = F(b * c);
+  let x = F(ac - bd);
+  let y = F(ad + bc);
   if (x !== x && y !== y) {
     const inf = (v: number): boolean => v === Infinity || v === -Infinity;
     const box = (v: number): number => copysign(inf(v) ? 1 : 0, v);
@@ -340,8 +340,8 @@ function mulAnnexG(a: number, b: number, c: number, d: number): [number, number]
       recalc = true;
     }
     if (recalc) {
-      x = Infinity * (a * c - b * d);
-      y = Infinity * (a * d + b * c);
+      x = Infinity * F(F(a * c) - F(b * d));
+      y = Infinity * F(F(a * d) + F(b * c));
     }
   }
   return [x, y];
@@ -386,8 +386,9 @@ function powC(F: (x: number) => number, single: boolean) {
         if (br < 0) [pr, pi] = smith(1, 0, pr, pi, F);
         [re, im] = [pr, pi];
       } else {
-        const [lr, li] = clog(ar, aim);
-        const [wr, wi] = mulAnnexG(br, bim, lr, li);
+        // cpowf in float for complex64: clogf, a float product, cexpf.
+        const [lr, li] = clog(ar, aim, single);
+        const [wr, wi] = mulAnnexG(br, bim, lr, li, F);
         [re, im] = cexp(wr, wi, single);
       }
       o[oi] = re;

@@ -53,22 +53,24 @@ export function cexp(r: number, i: number, single = false): [number, number] {
   if (Number.isFinite(r)) {
     if (!Number.isFinite(i)) return [NaN, NaN];
     const t = single ? 88.02969193111305 : 709.0895657128241;
+    // cexpf computes in float: every step rounds to float32.
+    const F = single ? Math.fround : (v: number): number => v;
     let sin = i;
     let cos = 1;
     if (Math.abs(i) > (single ? 1.1754943508222875e-38 : 2.2250738585072014e-308)) {
-      sin = Math.sin(i);
-      cos = Math.cos(i);
+      sin = F(Math.sin(i));
+      cos = F(Math.cos(i));
     }
     let x = r;
     if (x > t) {
-      const e = Math.exp(t);
-      x -= t;
-      sin *= e;
-      cos *= e;
+      const e = F(Math.exp(t));
+      x = F(x - t);
+      sin = F(sin * e);
+      cos = F(cos * e);
       if (x > t) {
-        x -= t;
-        sin *= e;
-        cos *= e;
+        x = F(x - t);
+        sin = F(sin * e);
+        cos = F(cos * e);
       }
     }
     if (x > t) {
@@ -76,8 +78,8 @@ export function cexp(r: number, i: number, single = false): [number, number] {
       const max = single ? 3.4028234663852886e38 : Number.MAX_VALUE;
       return [max * cos, max * sin];
     }
-    const e = Math.exp(x);
-    return [e * cos, e * sin];
+    const e = F(Math.exp(x));
+    return [F(e * cos), F(e * sin)];
   }
   if (r !== r) return [r, i === 0 ? i : NaN];
   if (r > 0) {
@@ -127,33 +129,37 @@ function x2y2m1(x: number, y: number): number {
  * overflows or both parts are subnormal; arg z from atan2; NaN parts as C99
  * Annex G.
  */
-export function clog(r: number, i: number): [number, number] {
-  const im = Math.atan2(i, r);
+export function clog(r: number, i: number, single = false): [number, number] {
+  // clogf computes in float (its x²+y²-1 in double), every step rounding to float32.
+  const F = single ? Math.fround : (v: number): number => v;
+  const im = F(Math.atan2(i, r));
   let x = Math.abs(r);
   let y = Math.abs(i);
   if (x !== x || y !== y) return [x === Infinity || y === Infinity ? Infinity : NaN, NaN];
   if (x === 0 && y === 0) return [-Infinity, im];
   if (x === Infinity || y === Infinity) return [Infinity, im];
   if (x < y) [x, y] = [y, x];
+  const min = single ? 1.1754943508222875e-38 : DBL_MIN;
   let scale = 0;
-  if (x > Number.MAX_VALUE / 2) {
+  if (x > (single ? 3.4028234663852886e38 : Number.MAX_VALUE) / 2) {
     scale = -1;
     x /= 2;
-    y = y >= DBL_MIN * 2 ? y / 2 : 0;
-  } else if (x < DBL_MIN && y < DBL_MIN) {
-    scale = 53;
-    x *= 2 ** 53;
-    y *= 2 ** 53;
+    y = y >= min * 2 ? y / 2 : 0;
+  } else if (x < min && y < min) {
+    scale = single ? 24 : 53;
+    x *= 2 ** scale;
+    y *= 2 ** scale;
   }
   let re: number;
-  if (x === 1 && scale === 0) re = Math.log1p(y * y) / 2;
+  const eps = single ? 2 ** -23 : EPS;
+  if (x === 1 && scale === 0) re = F(F(Math.log1p(F(y * y))) / 2);
   else if (x > 1 && x < 2 && y < 1 && scale === 0) {
-    let d2m1 = (x - 1) * (x + 1);
-    if (y >= EPS) d2m1 += y * y;
-    re = Math.log1p(d2m1) / 2;
-  } else if (x < 1 && x >= 0.5 && y < EPS / 2 && scale === 0) re = Math.log1p((x - 1) * (x + 1)) / 2;
-  else if (x < 1 && x >= 0.5 && scale === 0 && x * x + y * y >= 0.5) re = Math.log1p(x2y2m1(x, y)) / 2;
-  else re = Math.log(Math.hypot(x, y)) - scale * Math.LN2;
+    let d2m1 = F(F(x - 1) * F(x + 1));
+    if (y >= eps) d2m1 = F(d2m1 + F(y * y));
+    re = F(F(Math.log1p(d2m1)) / 2);
+  } else if (x < 1 && x >= 0.5 && y < eps / 2 && scale === 0) re = F(F(Math.log1p(F(F(x - 1) * F(x + 1)))) / 2);
+  else if (x < 1 && x >= 0.5 && scale === 0 && F(F(x * x) + F(y * y)) >= 0.5) re = F(F(Math.log1p(single ? F((x - 1) * (x + 1) + y * y) : x2y2m1(x, y))) / 2);
+  else re = F(F(Math.log(F(Math.hypot(x, y)))) - F(scale * Math.LN2));
   return [re, im];
 }
 
@@ -169,7 +175,8 @@ function complexUnary(f: (r: number, i: number) => [number, number]): L1 {
 const CSQRT = complexUnary(csqrt);
 const CEXP = complexUnary((r, i) => cexp(r, i));
 const CEXP_S = complexUnary((r, i) => cexp(r, i, true));
-const CLOG = complexUnary(clog);
+const CLOG = complexUnary((r, i) => clog(r, i));
+const CLOG_S = complexUnary((r, i) => clog(r, i, true));
 
 const FLOAT_TYPES = [...FLOATS, ...COMPLEX];
 function floatMath(name: string, real: L1, cplx: L1, cplxSingle = cplx): UfuncSpec {
@@ -177,7 +184,7 @@ function floatMath(name: string, real: L1, cplx: L1, cplxSingle = cplx): UfuncSp
 }
 export const SQRT_SPEC = floatMath('sqrt', SQRT, CSQRT);
 export const EXP_SPEC = floatMath('exp', EXP, CEXP, CEXP_S);
-export const LOG_SPEC = floatMath('log', LOG, CLOG);
+export const LOG_SPEC = floatMath('log', LOG, CLOG, CLOG_S);
 
 // ------------------------------------------------------------------ classification
 
