@@ -33,12 +33,37 @@ _apply = C.apply
 unpinned = []      # why the current case's values are not NumPy's to pin
 
 
-def apply(run, a, op):
-    if op[0] == "npy_roundtrip":
+def own_op(a, op):
+    """The fuzzer's own ops (differ.ts FUZZ_OPS lists them); None for the shared ones."""
+    name = op[0]
+    if name == "npy_roundtrip":
         f = io.BytesIO()
         np.save(f, a)
         f.seek(0)
         return np.load(f)
+    if name == "sliding_window_view":
+        shape, axis = op[1], op[2]
+        return np.lib.stride_tricks.sliding_window_view(a, shape, axis=None if axis is None else axis)
+    if name == "broadcast_arrays":
+        return np.broadcast_arrays(a, np.zeros(op[1], a.dtype))[0]
+    if name == "unique_index":
+        return np.unique(a, return_index=True)[1]
+    if name == "reduce_initial":
+        kw = dict(op[2])
+        if "where" in kw:
+            kw["where"] = np.array(kw["where"], dtype=bool).reshape(kw.pop("where_shape"))
+        if "axis" in kw and isinstance(kw["axis"], list):
+            kw["axis"] = tuple(kw["axis"])
+        return np.asarray(getattr(np, op[1])(a, **kw))
+    return None
+
+
+OWN_OPS = {"npy_roundtrip", "sliding_window_view", "broadcast_arrays", "unique_index", "reduce_initial"}
+
+
+def apply(run, a, op):
+    if op[0] in OWN_OPS:
+        return own_op(a, op)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
