@@ -6,7 +6,7 @@
 // memory, the buffer after writes, and where an error was raised. On top of the
 // runner, the error's class must be the library's class for NumPy's exception
 // (lib/errors.ts carries NumPy's names).
-import { spawnSync } from 'child_process';
+import { spawnSync, type SpawnSyncReturns } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -48,7 +48,7 @@ const ORACLE_TIMEOUT_MS = 120_000;
 /** NumPy's answers for `programs`, from one python3 process. */
 export function askNumpy(programs: readonly Program[]): { numpy: string; expects: { [k: string]: Json }[] } {
   // A timeout too: NumPy 2.4 hangs on some programs (np.take(np.zeros((2, 0, 0)), [1], axis=1, mode='wrap')).
-  const run = (): ReturnType<typeof spawnSync> =>
+  const run = (): SpawnSyncReturns<string> =>
     spawnSync('python3', [ORACLE], { input: JSON.stringify(programs), encoding: 'utf8', maxBuffer: 1 << 30, timeout: ORACLE_TIMEOUT_MS, env: { ...process.env, ...BASELINE } });
   let r = run();
   // A spawn that failed to start (EAGAIN on a loaded machine) has neither status nor signal: once more.
@@ -63,16 +63,21 @@ export function askNumpy(programs: readonly Program[]): { numpy: string; expects
     return { numpy: a.numpy || b.numpy, expects: [...a.expects, ...b.expects] };
   }
   if (r.signal !== null) return { numpy: '', expects: [{ numpy_crash: r.signal }] };
-  if (r.status !== 0) throw new Error(`oracle.py failed (status ${r.status}, signal ${r.signal}):\n${String(r.stderr).slice(-2000)}`);
-  return JSON.parse(String(r.stdout));
+  if (r.status !== 0) throw new Error(`oracle.py failed (status ${r.status}, signal ${r.signal}):\n${r.stderr.slice(-2000)}`);
+  return JSON.parse(r.stdout);
 }
 
 let scratch: string | undefined;
 
 /** A bool mask of `shape` from nested JS booleans (the fuzzer's `where=` operands). */
 function mask(shape: readonly number[], values: Json): NdArray {
-  const flat = shape.length === 0 ? [values] : (values as Json[]).flat(shape.length - 1);
-  return fromBuffer(new Uint8Array(flat.map((v) => (v ? 1 : 0))), '|b1').reshape([...shape]);
+  const flat: number[] = [];
+  const walk = (v: Json): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else flat.push(v ? 1 : 0);
+  };
+  walk(values);
+  return fromBuffer(new Uint8Array(flat), '|b1').reshape([...shape]);
 }
 
 /**
