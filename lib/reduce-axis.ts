@@ -670,7 +670,11 @@ function emitOwn(vals: AxisOut, dt: DType, p: Plan, out: NdArray | undefined): N
 export function min(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
   checkReduceKeys('min', opts, WITH_INITIAL);
   opts = reduceOptions(a, opts, WITH_INITIAL);
-  if (opts.initial !== undefined || opts.where !== undefined) return reduceWithInitial('min', a, axis, opts, (x, ax, o) => extreme(x, ax as Axis, o, false));
+  if (opts.initial !== undefined || opts.where !== undefined) {
+    // Records have no minimum loop: NumPy's TypeError comes before any initial/where check.
+    refuseRecords(a, 'minimum');
+    return reduceWithInitial('min', a, axis, opts, (x, ax, o) => extreme(x, ax as Axis, o, false));
+  }
   return extreme(a, axis, opts, false);
 }
 
@@ -678,7 +682,11 @@ export function min(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray 
 export function max(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
   checkReduceKeys('max', opts, WITH_INITIAL);
   opts = reduceOptions(a, opts, WITH_INITIAL);
-  if (opts.initial !== undefined || opts.where !== undefined) return reduceWithInitial('max', a, axis, opts, (x, ax, o) => extreme(x, ax as Axis, o, true));
+  if (opts.initial !== undefined || opts.where !== undefined) {
+    // Records have no maximum loop: NumPy's TypeError comes before any initial/where check.
+    refuseRecords(a, 'maximum');
+    return reduceWithInitial('max', a, axis, opts, (x, ax, o) => extreme(x, ax as Axis, o, true));
+  }
   return extreme(a, axis, opts, true);
 }
 
