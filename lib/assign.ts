@@ -208,6 +208,34 @@ export function assign(target: NdArray, value: unknown): void {
   }
 }
 
+/**
+ * Whether `items` (index items after parsing) name one element of `target`:
+ * an integer (a Python int or a 0-d integer array) for every axis. NumPy then
+ * checks the bounds first and converts the value as a scalar
+ * ({@link checkElementValue}).
+ */
+export function isElementPosition(target: NdArray, items: readonly unknown[]): boolean {
+  if (items.length !== target.ndim) return false;
+  for (const it of items) {
+    const int = typeof it === 'number' || typeof it === 'bigint' || (isArray(it) && it.ndim === 0 && (it.dtype.kind === 'i' || it.dtype.kind === 'u'));
+    if (!int) return false;
+  }
+  return true;
+}
+
+/**
+ * The value of `a[i, j] = value` at one element position: NumPy 2.4 converts
+ * it as a scalar, so an array of one or more dimensions is refused even at
+ * size 1 (`ValueError`; complex's conversion raises `TypeError`), except that
+ * a bool element takes the truth of a size-1 array. Records take an array whole.
+ */
+export function checkElementValue(dt: DType, value: unknown): void {
+  if (!isArray(value) || value.ndim === 0 || dt.isStructured) return;
+  if (dt.kind === 'c') throw new TypeError('only 0-dimensional arrays can be converted to Python scalars');
+  if (dt.kind === 'b' && value.size === 1) return;
+  throw new ValueError('setting an array element with a sequence.');
+}
+
 /** Every element of `target` = one scalar. */
 export function fillScalar(target: NdArray, value: unknown): void {
   const dt = target.dtype;

@@ -195,6 +195,55 @@ export function pairwise(get: (i: number) => unknown, lo: number, n: number, add
   return add(pairwise(get, lo, n2, add, zero), pairwise(get, lo + n2, n - n2, add, zero));
 }
 
+/**
+ * NumPy's pairwise sum of `n` complex items (CFLOAT/CDOUBLE_pairwise_sum),
+ * which counts 2n parts: under 4 items one by one from -0; up to 64 in four
+ * interleaved accumulators per part, joined as (r0 + r2) + (r4 + r6), then
+ * the rest one by one; above that split in halves of a multiple of 4 items.
+ * `round` is the part's precision (Math.fround for complex64).
+ */
+export function pairwiseComplex(get: (i: number) => Complex, lo: number, n: number, round: (x: number) => number): Complex {
+  if (n < 4) {
+    let re = -0;
+    let im = -0;
+    for (let i = 0; i < n; i++) {
+      const c = get(lo + i);
+      re = round(re + c.re);
+      im = round(im + c.im);
+    }
+    return { re, im };
+  }
+  if (n <= 64) {
+    const r = new Array<number>(8);
+    for (let j = 0; j < 4; j++) {
+      const c = get(lo + j);
+      r[2 * j] = c.re;
+      r[2 * j + 1] = c.im;
+    }
+    const end = n - (n % 4);
+    let i = 4;
+    for (; i < end; i += 4) {
+      for (let j = 0; j < 4; j++) {
+        const c = get(lo + i + j);
+        r[2 * j] = round(r[2 * j] + c.re);
+        r[2 * j + 1] = round(r[2 * j + 1] + c.im);
+      }
+    }
+    let re = round(round(r[0] + r[2]) + round(r[4] + r[6]));
+    let im = round(round(r[1] + r[3]) + round(r[5] + r[7]));
+    for (; i < n; i++) {
+      const c = get(lo + i);
+      re = round(re + c.re);
+      im = round(im + c.im);
+    }
+    return { re, im };
+  }
+  const half = (n - (n % 8)) / 2;
+  const a = pairwiseComplex(get, lo, half, round);
+  const b = pairwiseComplex(get, lo + half, n - half, round);
+  return { re: round(a.re + b.re), im: round(a.im + b.im) };
+}
+
 // ------------------------------------------------------------- ordering
 
 /** NaN-last order of numbers (NumPy's sort order; ±0 tie). */

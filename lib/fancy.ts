@@ -22,7 +22,7 @@ import { inspect } from 'util';
 import type { DType } from './dtype';
 import { makeCaster } from './cast';
 import { broadcastTo } from './views';
-import { fromValue } from './assign';
+import { checkElementValue, fromValue, isElementPosition } from './assign';
 import { AccessError, IndexError, ValueError, repr } from './errors';
 import { ellipsis, newaxis, parseIndex, Slice, type IndexItem } from './indexing';
 import { forEachOffset2 } from './iterate';
@@ -30,7 +30,7 @@ import { normalizeAxis, shapeToSize } from './layout';
 import { pyShape, tupleNoSpace } from './format';
 import { codecOf, derive, requireOpen, storageOf, writeFlagOf, NdArray as ArrayClass } from './internal';
 import type { NdArray } from './ndarray';
-import { canCast, resultType, type PyScalar } from './promote';
+import { canCast, numericType, resultType, weakKind, type PyScalar } from './promote';
 import {
   allocateOrdered,
   arithOf,
@@ -88,8 +88,12 @@ interface Selection {
   order: number[];
 }
 
-/** Analyses `a[items]` (at least one array item) and lists the offsets it selects. */
-export function select(a: NdArray, items: readonly FancyItem[]): Selection {
+/**
+ * Analyses `a[items]` (at least one array item) and lists the offsets it
+ * selects. `beforeBounds` sees the result's shape before any index is checked
+ * against its axis.
+ */
+export function select(a: NdArray, items: readonly FancyItem[], beforeBounds?: (shape: readonly number[]) => void): Selection {
   requireOpen(a);
   const basic: IndexItem[] = [];
   // Per advanced entry: its index values (numbers), shape, and which basic item stands for it.
@@ -171,16 +175,6 @@ export function select(a: NdArray, items: readonly FancyItem[]): Selection {
       }
     });
   }
-  // Normalise and check every index against its axis.
-  for (let k = 0; k < adv.length; k++) {
-    const n = view.shape[advAxes[k]];
-    const v = adv[k].values;
-    for (let i = 0; i < v.length; i++) {
-      const x = v[i];
-      if (x < -n || x >= n) throw new IndexError(`index ${x} is out of bounds for axis ${advAxes[k]} with size ${n}`);
-      if (x < 0) v[i] = x + n;
-    }
-  }
   const sorted = [...advAxes].sort((x, y) => x - y);
   const adjacent = sorted.every((x, i) => i === 0 || x === sorted[i - 1] + 1) && advAxes.every((x, i) => x === sorted[i]);
   const restAxes = [...view.shape.keys()].filter((ax) => !advAxes.includes(ax));
@@ -192,6 +186,19 @@ export function select(a: NdArray, items: readonly FancyItem[]): Selection {
   const pre = restAxes.slice(0, first);
   const post = restAxes.slice(first);
   const shape = [...pre.map((ax) => view.shape[ax]), ...bshape, ...post.map((ax) => view.shape[ax])];
+  // NumPy's setitem checks the value against the result's shape before the
+  // index bounds (its iterator meets an out-of-range index only while storing).
+  beforeBounds?.(shape);
+  // Normalise and check every index against its axis.
+  for (let k = 0; k < adv.length; k++) {
+    const n = view.shape[advAxes[k]];
+    const v = adv[k].values;
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      if (x < -n || x >= n) throw new IndexError(`index ${x} is out of bounds for axis ${advAxes[k]} with size ${n}`);
+      if (x < 0) v[i] = x + n;
+    }
+  }
   // Offsets of the index positions (C order of bshape).
   const nIdx = shapeToSize(bshape);
   const advOff = new Array<number>(nIdx).fill(0);
@@ -326,8 +333,16 @@ function requireWritable(a: NdArray): void {
 /** `a[items] = value` with at least one array item: a scatter; the last of repeated indices wins. */
 export function setitem(a: NdArray, items: readonly FancyItem[], value: unknown): void {
   requireWritable(a);
-  const s = select(a, items);
-  const vals = valuesFor(value, a.dtype, s.shape);
+  // 0-d integer arrays at every axis name one element: NumPy's integer path checks
+  // the bounds first, then converts the value as a scalar.
+  const one = isElementPosition(a, items.flatMap((it) => (typeof it === 'string' ? parseIndex(it) : [it])));
+  let vals: unknown[] = [];
+  const check = (shape: readonly number[]): void => {
+    if (one) checkElementValue(a.dtype, value);
+    vals = valuesFor(value, a.dtype, shape);
+  };
+  const s = select(a, items, one ? undefined : check);
+  if (one) check(s.shape);
   storeAt(a, s.offsets, vals);
 }
 
@@ -354,7 +369,7 @@ function storeAt(a: NdArray, offsets: readonly number[], vals: readonly unknown[
 export function addAt(a: NdArray, items: NdArray | number | readonly FancyItem[], values: NdArray | PyScalar): void {
   requireWritable(a);
   const key: readonly FancyItem[] = Array.isArray(items) ? items : [items as FancyItem];
-  const loop = resultType(a.dtype, values as never);
+  const loop = atLoop(a.dtype, values);
   if (nativeAddAt(a, key, values, loop)) return;
   if (fastAddAt(a, key, values, loop)) return;
   const s = isFancy(key) ? select(a, key) : basicSelection(a, key as IndexItem[]);
@@ -379,6 +394,20 @@ export function addAt(a: NdArray, items: NdArray | number | readonly FancyItem[]
   }
 }
 
+/**
+ * The loop dtype of NumPy's `ufunc.at`: it makes an array of a Python scalar
+ * value first (`np.asarray`: bool, int64 — uint64 past int64's range —,
+ * float64 or complex128), so NEP 50's weak scalars do not apply there:
+ * uint64 with a Python int adds in float64 (lossy past 2^53), float32 and
+ * float16 with a Python scalar add in float64 and round once into the array.
+ */
+function atLoop(dt: DType, values: NdArray | PyScalar): DType {
+  const k = values instanceof ArrayClass ? null : weakKind(values);
+  if (k === null) return resultType(dt, values as never);
+  const big = k === 'i' && BigInt(values as number | bigint) >= 1n << 63n;
+  return resultType(dt, big ? numericType('u', 8) : numericType(k, k === 'b' ? 1 : k === 'c' ? 16 : 8));
+}
+
 function scalarIn(v: PyScalar, dt: DType): unknown {
   if ((dt.kind === 'i' || dt.kind === 'u') && (typeof v === 'number' || typeof v === 'bigint') && Number.isInteger(Number(v))) {
     const b = BigInt(v);
@@ -396,10 +425,15 @@ function basicSelection(a: NdArray, items: readonly IndexItem[]): Selection {
 
 /** The kernel's `a[idx] += v` for a 1-d `a` of a float or small int dtype, a 1-d integer index and a scalar. */
 function nativeAddAt(a: NdArray, key: readonly FancyItem[], values: NdArray | PyScalar, loop: DType): boolean {
-  if (a.ndim !== 1 || key.length !== 1 || !(key[0] instanceof ArrayClass) || typeof values !== 'number' || !loop.equals(a.dtype)) return false;
-  const k = loop.kind;
-  if (!(k === 'f' || ((k === 'i' || k === 'u') && loop.itemsize <= 4))) return false;
-  const v = k === 'f' ? (loop.itemsize === 4 ? Math.fround(values) : values) : (scalarIn(values, loop) as number);
+  if (a.ndim !== 1 || key.length !== 1 || !(key[0] instanceof ArrayClass) || typeof values !== 'number') return false;
+  // The kernel adds a float value in double and rounds once into float32 or
+  // float64 (NumPy's float64 loop, cast back), and wraps an int value into an
+  // int of up to 4 bytes (NumPy's int64 loop cast back gives the same bits).
+  const k = a.dtype.kind;
+  let v: number;
+  if (k === 'f' && loop.kind === 'f' && loop.itemsize === 8) v = values;
+  else if ((k === 'i' || k === 'u') && a.dtype.itemsize <= 4 && (loop.kind === 'i' || loop.kind === 'u')) v = scalarIn(values, a.dtype) as number;
+  else return false;
   if (typeof v !== 'number') return false;
   const idx = key[0];
   const bad = addAtNative(a, idx, v);
@@ -410,10 +444,11 @@ function nativeAddAt(a: NdArray, key: readonly FancyItem[], values: NdArray | Py
 
 /** The typed-array loop of `a[idx] += v` for a 1-d `a`, a 1-d integer index and a scalar or matching 1-d `v`. */
 function fastAddAt(a: NdArray, key: readonly FancyItem[], values: NdArray | PyScalar, loop: DType): boolean {
-  if (a.ndim !== 1 || key.length !== 1 || !(key[0] instanceof ArrayClass) || !loop.equals(a.dtype)) return false;
+  if (a.ndim !== 1 || key.length !== 1 || !(key[0] instanceof ArrayClass) || !(loop.kind === 'f' && loop.itemsize === 8)) return false;
   const idx = key[0];
   if (idx.ndim !== 1 || (idx.dtype.kind !== 'i' && idx.dtype.kind !== 'u')) return false;
-  if (a.dtype.kind !== 'f' || typeof values !== 'number') return false;
+  // A float32 element += a double rounds once, as NumPy's float64 loop cast back does.
+  if (a.dtype.kind !== 'f' || a.dtype.itemsize < 4 || typeof values !== 'number') return false;
   const t = typedLayout(a);
   const ia = indicesOf(idx);
   if (t === null || ia === null) return false;
@@ -421,7 +456,7 @@ function fastAddAt(a: NdArray, key: readonly FancyItem[], values: NdArray | PySc
   const bad = firstOutOfRange(ia, n);
   // Checked first: an error must leave `a` untouched.
   if (bad >= 0) throw new IndexError(`index ${ia[bad]} is out of bounds for axis 0 with size ${n}`);
-  addScalarAt(t.array as Float64Array, t.start, t.strides[0], ia, n, loop.itemsize === 4 ? Math.fround(values) : values);
+  addScalarAt(t.array as Float64Array, t.start, t.strides[0], ia, n, values);
   return true;
 }
 
@@ -522,8 +557,10 @@ function takeNew(a: NdArray, indices: NdArray | number | readonly number[], opti
   requireOpen(a);
   const mode = checkMode(options.mode ?? 'raise');
   const axis = options.axis ?? null;
-  const src = axis === null ? (a.ndim === 1 ? a : a.reshape(-1)) : a;
-  const ax = axis === null ? 0 : normalizeAxis(axis, a.ndim);
+  // NumPy's PyArray_CheckAxis reads a 0-d array as 1-d along any axis it is given
+  // (np.take(np.array(5.0), [0], axis=0) is [5.]; axis=1 names "dimension 1").
+  const src = axis === null || a.ndim === 0 ? (a.ndim === 1 ? a : a.reshape(-1)) : a;
+  const ax = axis === null ? 0 : normalizeAxis(axis, src.ndim);
   if (src.ndim === 1 && src.shape[0] > 0 && indices instanceof ArrayClass && indices.ndim === 1) {
     // Filled whole when the kernel takes it (-1), else dropped.
     const r = allocateOrdered(src.dtype, [indices.shape[0]], [0], storesWholeItems(src.dtype));

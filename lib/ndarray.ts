@@ -18,7 +18,7 @@ import { inspect } from 'util';
 import { dtype as toDType, DType, type DTypeLike } from './dtype';
 import { makeStruct } from './dtype/dtype';
 import { IndexError, KeyError, ValueError, repr } from './errors';
-import { applyIndex, Slice, type IndexItem } from './indexing';
+import { applyIndex, parseIndex, Slice, type IndexItem } from './indexing';
 import { fieldOf, indexLayout, reversedLayout, sharedViewLayout } from './layout-memo';
 import {
   asClassOf,
@@ -53,7 +53,7 @@ import {
 } from './layout';
 import type { Storage } from './storage';
 import { elementAccess, sharedAccess, type ElementAccess } from './element-access';
-import { assign, fillScalar } from './assign';
+import { assign, checkElementValue, fillScalar, isElementPosition } from './assign';
 import { byteswapInPlace, copyAs } from './copy';
 import { sizedFlexible } from './cast';
 import { canCast, type Casting } from './promote';
@@ -976,6 +976,7 @@ export class NdArray<T = unknown> {
         return;
       }
       const target = typeof spec === 'string' ? this.index(spec) : this.index(...(items as IndexItem[]));
+      if (b instanceof NdArray && b.ndim > 0 && target.ndim === 0 && isElementPosition(this, items ?? parseIndex(spec as string))) checkElementValue(this.dtype, b);
       assign(target, b);
     } else {
       assign(this, a);

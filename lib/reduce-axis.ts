@@ -55,6 +55,7 @@ import {
   kOrder,
   nativeOf,
   pairwise,
+  pairwiseComplex,
   readValues,
   writeValues,
 } from './compute-values';
@@ -398,9 +399,23 @@ function fold(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, loop: DTy
     for (let i = 0; i < f.length; i++) acc[i] = f[i];
     return { values: acc, plan: p };
   }
+  // NumPy's float16 add.reduce loop (HALF_add over a reduced row) sums the
+  // row pairwise in float32, adds that to the running value in float32, and
+  // rounds to float16 once per call; only the element-wise loop rounds each add.
+  const half = pw && loop.kind === 'f' && loop.itemsize === 2 ? floatRound(loop) : null;
+  const add32 = (x: unknown, y: unknown): unknown => Math.fround((x as number) + (y as number));
   walk(p.dims, src.start, (s0, n, s, o, os) => {
     if (os === 0) {
-      if (pw) {
+      if (half !== null) {
+        const g = (i: number): unknown => get(s0 + i * s);
+        const chunk = src.cast ? BUFSIZE : n;
+        for (let lo = 0; lo < n; lo += chunk) acc[o] = half(Math.fround((acc[o] as number) + (pairwise(g, lo, Math.min(chunk, n - lo), add32, -0) as number)));
+      } else if (pw && loop.kind === 'c') {
+        const g = (i: number): Complex => get(s0 + i * s) as Complex;
+        const chunk = src.cast ? BUFSIZE : n;
+        const part = loop.itemsize === 8 ? Math.fround : (x: number): number => x;
+        for (let lo = 0; lo < n; lo += chunk) acc[o] = op(acc[o], pairwiseComplex(g, lo, Math.min(chunk, n - lo), part));
+      } else if (pw) {
         const g = (i: number): unknown => get(s0 + i * s);
         const chunk = src.cast ? BUFSIZE : n;
         for (let lo = 0; lo < n; lo += chunk) acc[o] = op(acc[o], pairwise(g, lo, Math.min(chunk, n - lo), op, ar.zero));
@@ -655,7 +670,11 @@ function emitOwn(vals: AxisOut, dt: DType, p: Plan, out: NdArray | undefined): N
 export function min(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
   checkReduceKeys('min', opts, WITH_INITIAL);
   opts = reduceOptions(a, opts, WITH_INITIAL);
-  if (opts.initial !== undefined || opts.where !== undefined) return reduceWithInitial('min', a, axis, opts, (x, ax, o) => extreme(x, ax as Axis, o, false));
+  if (opts.initial !== undefined || opts.where !== undefined) {
+    // Records have no minimum loop: NumPy's TypeError comes before any initial/where check.
+    refuseRecords(a, 'minimum');
+    return reduceWithInitial('min', a, axis, opts, (x, ax, o) => extreme(x, ax as Axis, o, false));
+  }
   return extreme(a, axis, opts, false);
 }
 
@@ -663,7 +682,11 @@ export function min(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray 
 export function max(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
   checkReduceKeys('max', opts, WITH_INITIAL);
   opts = reduceOptions(a, opts, WITH_INITIAL);
-  if (opts.initial !== undefined || opts.where !== undefined) return reduceWithInitial('max', a, axis, opts, (x, ax, o) => extreme(x, ax as Axis, o, true));
+  if (opts.initial !== undefined || opts.where !== undefined) {
+    // Records have no maximum loop: NumPy's TypeError comes before any initial/where check.
+    refuseRecords(a, 'maximum');
+    return reduceWithInitial('max', a, axis, opts, (x, ax, o) => extreme(x, ax as Axis, o, true));
+  }
   return extreme(a, axis, opts, true);
 }
 

@@ -210,12 +210,30 @@ function sortLanes(a: NdArray, axis: number, order?: readonly string[]): void {
     for (let i = 0; i < idx.length; i++) view[i] = copy[idx[i]];
     return;
   }
+  // float16 items move as their bits: a value round trip would make every NaN's payload the default one.
+  // Records move whole, the bytes between and after their fields too (NumPy's sort copies items).
+  const bits = a.dtype.kind === 'f' && a.itemsize === 2 ? a.dtype.str.replace('f', 'u') : a.dtype.isStructured ? `|V${a.itemsize}` : null;
   forEachLane(a, axis, (lane) => {
     const vals = readValues(lane);
     const idx = argsortValues(vals, a.dtype, order);
-    writeValues(lane, Array.from(idx, (i) => vals[i]));
+    if (bits === null) writeValues(lane, Array.from(idx, (i) => vals[i]));
+    else {
+      const raw = lane.view(bits);
+      const b = readValues(raw);
+      writeValues(raw, Array.from(idx, (i) => b[i]));
+    }
   });
 }
+
+/**
+ * NumPy sorts bool items by their byte (npy_bool is an unsigned char): bytes
+ * other than 0 and 1 order among the true ones and keep their value, so bool
+ * sorts run on the uint8 view of the same memory.
+ */
+function asBytes(a: NdArray): NdArray {
+  return a.view('|u1');
+}
+const isBool = (a: NdArray): boolean => a.dtype.kind === 'b' && !a.dtype.isStructured;
 
 /**
  * NumPy's `sort(a, axis, kind='stable', order)`: a sorted copy laid out like
@@ -226,6 +244,7 @@ export function sort(a: NdArray, given: SortOptions = {}): NdArray {
   requireOpen(a);
   checkKind(options);
   checkOrder(a.dtype, options.order);
+  if (isBool(a)) return asClassOf(a, sort(asBytes(a), options).view(a.dtype));
   const axis = options.axis === undefined ? -1 : options.axis;
   if (axis === null) {
     const flat = copyAs(a.reshape(-1), a.dtype, 'C');
@@ -262,7 +281,7 @@ export function sortInPlace(a: NdArray, given: SortOptions = {}): void {
   const ax = normalizeAxis(options.axis ?? -1, a.ndim);
   checkOrder(a.dtype, options.order);
   if (!writeFlagOf(a)) throw new AccessError('ERR_READ_ONLY', 'assignment destination is read-only');
-  sortLanes(a, ax, options.order);
+  sortLanes(isBool(a) ? asBytes(a) : a, ax, options.order);
 }
 
 /** NumPy's `argsort(a, axis, kind='stable', order)`: int64 indices (C-contiguous); a 0-d array gives `[0]`. */
@@ -271,6 +290,7 @@ export function argsort(a: NdArray, given: SortOptions = {}): NdArray {
   requireOpen(a);
   checkKind(options);
   checkOrder(a.dtype, options.order);
+  if (isBool(a)) return argsort(asBytes(a), options);
   const axis = options.axis === undefined ? -1 : options.axis;
   if (a.ndim === 0) {
     if (axis !== null) normalizeAxis(axis, 1);
@@ -339,6 +359,29 @@ function scalarKey(v: number | bigint | boolean | Complex): number | bigint | bo
   return c;
 }
 
+/** The Python type NumPy's object comparison names for an item of `dt`, or of a scalar key. */
+function pyTypeName(x: DType | number | bigint | boolean | Complex): string {
+  if (x instanceof Object && 'kind' in x) return x.isStructured ? 'tuple' : ({ b: 'bool', i: 'int', u: 'int', f: 'float', c: 'complex' } as Record<string, string>)[x.kind] ?? 'bytes';
+  const k = weakKind(x);
+  return k === 'b' ? 'bool' : k === 'i' ? 'int' : k === 'f' ? 'float' : 'complex';
+}
+
+/**
+ * Records searched for plain numbers, or numbers for records: NumPy's common
+ * dtype is `object`, and its binary search compares a tuple with a number,
+ * Python's TypeError (none when either side is empty: nothing is compared).
+ */
+function mixedRecordCheck(a: NdArray, v: NdArray | number | bigint | boolean | Complex): void {
+  const vdt = v instanceof ArrayClass ? v.dtype : null;
+  if (a.dtype.isStructured === (vdt?.isStructured ?? false)) return;
+  if (a.size === 0 || (v instanceof ArrayClass && v.size === 0)) return;
+  let x = pyTypeName(a.dtype);
+  let y = pyTypeName(vdt ?? (v as number));
+  // Python compares complex numbers with neither order.
+  if (x === 'complex' || y === 'complex') x = y = 'complex';
+  throw new TypeError(`'<' not supported between instances of '${x}' and '${y}'`);
+}
+
 /**
  * NumPy's `searchsorted(a, v, side, sorter)` over a sorted 1-d `a` (or one
  * that `sorter` sorts): int64 insertion points, shaped like `v` (0-d for a
@@ -358,6 +401,9 @@ export function searchsorted(a: NdArray, key: NdArray | number | bigint | boolea
     if (sorter.size !== a.size) throw new ValueError('sorter.size must equal a.size');
   }
   const isArr = v instanceof ArrayClass;
+  mixedRecordCheck(a, v);
+  // bool beside bool compares bytes, as bool sorts do.
+  if (isBool(a) && (typeof v === 'boolean' || (isArr && isBool(v)))) return searchsorted(asBytes(a), isArr ? asBytes(v) : v ? 1 : 0, options);
   if (isArr && v.ndim > 0) {
     // NumPy fails only when a search probes a bad sorter index; the kernel
     // and the JS loop below check each probe.

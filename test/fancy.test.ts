@@ -1,6 +1,6 @@
 // Advanced indexing against NumPy: where the index dimensions land, copies on
 // read, scatter and accumulation on write, take/put/compress/nonzero.
-import { arange, fromBuffer, memmap, NdArray, slice, newaxis, ellipsis, AccessError, IndexError, ValueError } from '../lib';
+import { arange, clip, fromBuffer, memmap, NdArray, slice, newaxis, ellipsis, AccessError, IndexError, ValueError } from '../lib';
 import * as fs from 'fs';
 import * as F from '../lib/fancy';
 import * as R from '../lib/reduce-axis';
@@ -154,5 +154,114 @@ describe('take with out (NumPy\'s np.take(..., out=))', () => {
     ro.flags.writeable = false;
     expect(() => F.take(x, [1, 2], { out: ro })).toThrow(AccessError);
     expect(out.toArray()).toEqual([0n, 1n, 2n]);
+  });
+});
+
+describeWithNumpy('NumPy 2.4 order of checks and loop dtypes the fuzzer found', () => {
+  // ['ok', values] or the error's NumPy class and message.
+  const outcome = (f: () => unknown): unknown[] => {
+    try {
+      const r = f();
+      return r instanceof NdArray ? ['ok', encode(r)] : ['ok'];
+    } catch (e) {
+      return [(e as Error).name === 'UFuncTypeError' ? 'TypeError' : (e as Error).constructor.name, (e as Error).message];
+    }
+  };
+  const PY_OUTCOME = `${PY_ENCODE}
+def outcome(f):
+    try:
+        r = f()
+        return ['ok'] if r is None else ['ok', encode(r)]
+    except Exception as e:
+        n = type(e).__name__
+        return ['TypeError' if n == 'UFuncTypeError' else n, str(e)]
+`;
+
+  test('fancy setitem checks the value against the result shape before the index bounds (fuzz seed setitem)', () => {
+    const a = arange(3, '<f8');
+    const ours = [
+      outcome(() => a.set([i8([5, 1])], arange(3, '<f8'))),
+      outcome(() => a.set([i8([5, 1])], arange(2, '<f8'))),
+      outcome(() => arange(6, '<f8').reshape([3, 2]).set([i8([5]), i8([1, 1, 1])], arange(4, '<f8'))),
+    ];
+    const py = runNumpy<unknown[]>(`${PY_OUTCOME}
+a = np.arange(3.0)
+def s1(): a[np.array([5, 1])] = np.arange(3.0)
+def s2(): a[np.array([5, 1])] = np.arange(2.0)
+def s3(): np.arange(6.0).reshape(3, 2)[np.array([5]), np.array([1, 1, 1])] = np.arange(4.0)
+print(json.dumps([outcome(s1), outcome(s2), outcome(s3)]))`);
+    expect(ours).toEqual(py);
+    expect(a.toArray()).toEqual([0, 1, 2]);
+  });
+
+  test('a[i] = array of one or more dimensions is refused at an element position, bounds first (bool takes a size-1 truth)', () => {
+    const cases: [string, number[], string][] = [
+      ['<f8', [1], '1'], ['<f8', [1, 1], '1'], ['<i2', [1], '-1'], ['<c16', [1], '1'], ['<c8', [2], '1'],
+      ['|b1', [1], '1'], ['|b1', [2], '1'], ['<f8', [1], '5'], ['<f8', [], '1'],
+    ];
+    const ours = cases.map(([dt, vshape, i]) =>
+      outcome(() => {
+        const a = arange(3, '<f8').astype(dt);
+        a.set(i, arange(vshape.reduce((x, y) => x * y, 1), '<f8').reshape(vshape).astype('<f8'));
+        // A 0-d index array at every axis is an element position too.
+        if (i === '1') a.set([fromBuffer(new BigInt64Array([1n]), '<i8').reshape([])], arange(vshape.reduce((x, y) => x * y, 1), '<f8').reshape(vshape));
+        return a;
+      }),
+    );
+    const py = runNumpy<unknown[]>(`${PY_OUTCOME}
+def run(dt, vshape, i):
+    a = np.arange(3.0).astype(dt)
+    a[int(i)] = np.arange(int(np.prod(vshape)), dtype='<f8').reshape(vshape)
+    if i == '1': a[np.array(1)] = np.arange(int(np.prod(vshape)), dtype='<f8').reshape(vshape)
+    return a
+print(json.dumps([outcome(lambda c=c: run(*c)) for c in ${JSON.stringify(cases)}]))`);
+    expect(ours).toEqual(py);
+  });
+
+  test("addAt converts a Python scalar as np.asarray does: uint64 + int adds in float64, float16/float32 round once from float64", () => {
+    const u = fromBuffer(new BigUint64Array([2n ** 53n + 1n, 5n, 2n ** 63n + 3n]), '<u8');
+    const h = fromBuffer(new Float64Array([1, 1, 0.1])).astype('<f2');
+    const f = fromBuffer(new Float64Array([1, 0.1, 3])).astype('<f4');
+    const b = fromBuffer(new Float64Array([1, 0.1, 3])).astype('>f4');
+    const idx = i8([0, 1, 2, 0]);
+    F.addAt(u, idx, 1);
+    F.addAt(h, idx, 2049);
+    F.addAt(f, idx, 16777217);
+    F.addAt(b, [idx], 0.1);
+    const ours = [u, h, f, b].map((x) => encode(x));
+    const py = runNumpy<unknown[]>(`${PY_ENCODE}
+u = np.array([2**53 + 1, 5, 2**63 + 3], dtype='<u8'); h = np.array([1, 1, 0.1]).astype('<f2')
+f = np.array([1, 0.1, 3]).astype('<f4'); b = np.array([1, 0.1, 3]).astype('>f4'); idx = np.array([0, 1, 2, 0])
+np.add.at(u, idx, 1); np.add.at(h, idx, 2049); np.add.at(f, idx, 16777217); np.add.at(b, idx, 0.1)
+print(json.dumps([encode(x) for x in (u, h, f, b)]))`);
+    expect(ours).toEqual(py);
+  });
+
+  test('take of a 0-d array with an axis reads it as 1-d; clip of bool with no bounds; searchsorted of records for numbers', () => {
+    const z = arange(6, '<f8').index(4);
+    const rec = fromBuffer(new Uint16Array([1, 2, 3]), [['a', '<u2']] as never);
+    const ours = [
+      outcome(() => F.take(z, i8([0, 0]), { axis: 0 })),
+      outcome(() => F.take(z, i8([0]), { axis: -1 })),
+      outcome(() => F.take(z, i8([0]), { axis: 1 })),
+      outcome(() => F.take(z, i8([3]), { axis: 0, mode: 'wrap' })),
+      outcome(() => clip(fromBuffer(new Uint8Array([1, 0]), '|b1'), null, null)),
+      outcome(() => clip(arange(2, '<i4'), null, null)),
+      outcome(() => S.searchsorted(rec, 2)),
+      outcome(() => S.searchsorted(rec, fromBuffer(new Float64Array([2.5])))),
+      outcome(() => S.searchsorted(rec, fromBuffer(new Float64Array([])))),
+      outcome(() => S.searchsorted(arange(3, '<f8'), rec)),
+      outcome(() => S.searchsorted(rec, { re: 1, im: 2 })),
+    ];
+    const py = runNumpy<unknown[]>(`${PY_OUTCOME}
+z = np.arange(6.0)[4]; z = np.asarray(z)
+rec = np.array([(1,), (2,), (3,)], dtype=[('a', '<u2')])
+print(json.dumps([outcome(f) for f in [
+    lambda: np.take(z, [0, 0], axis=0), lambda: np.take(z, [0], axis=-1), lambda: np.take(z, [0], axis=1),
+    lambda: np.take(z, [3], axis=0, mode='wrap'), lambda: np.clip(np.array([True, False]), None, None),
+    lambda: np.clip(np.arange(2, dtype='<i4'), None, None), lambda: np.searchsorted(rec, 2),
+    lambda: np.searchsorted(rec, np.array([2.5])), lambda: np.searchsorted(rec, np.array([])),
+    lambda: np.searchsorted(np.arange(3.0), rec), lambda: np.searchsorted(rec, 1 + 2j)]]))`);
+    expect(ours).toEqual(py);
   });
 });

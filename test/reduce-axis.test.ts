@@ -2,6 +2,7 @@
 // pairwise / outer-axis order), result dtypes, shapes and errors.
 import { arange, fromBuffer, NdArray, zeros, AxisError, ValueError } from '../lib';
 import * as R from '../lib/reduce-axis';
+import * as J from '../lib/join';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { encode, PY_ENCODE } from './helpers/values';
 
@@ -132,5 +133,26 @@ describe('reduction edge cases', () => {
     expect(a.max(1, { keepdims: true }).toArray()).toEqual([[2], [4]]);
     expect(a.prod().toArray()).toBe(24);
     expect(a.argmax(1).toArray()).toEqual([1n, 1n]);
+  });
+});
+
+describeWithNumpy("sum's summation order for float16 and complex rows, as NumPy's pairwise loops", () => {
+  test('float16 rows sum in float32 and round once; complex rows in four interleaved accumulators per part', () => {
+    const cases: [string, number][] = [];
+    for (const dt of ['<c8', '<c16', '<f2', '>f2']) for (const n of [3, 4, 5, 8, 9, 17, 64, 65, 129, 300]) cases.push([dt, n]);
+    const py = runNumpy<[string, number, string, unknown[], unknown[]][]>(`${PY_ENCODE}
+rng = np.random.default_rng(5)
+out = []
+for dt, n in ${JSON.stringify(cases)}:
+    x = rng.standard_normal(2 * n) * rng.choice([1, 1e3, 1e-3], 2 * n)
+    a = x[:n].astype(dt) if dt.endswith('f2') else x.view('<c16').astype(dt)
+    m = np.stack([a, a[::-1]])
+    out.append([dt, n, a.tobytes().hex(), encode(m.sum(axis=1)), encode(m.sum(axis=0))])
+print(json.dumps(out))`);
+    for (const [dt, , hex, rows, cols] of py) {
+      const a = fromBuffer(new Uint8Array(Buffer.from(hex, 'hex')), dt);
+      const m = J.stack([a, a.index('::-1')]);
+      expect([encode(R.sum(m, 1)), encode(R.sum(m, 0))]).toEqual([rows, cols]);
+    }
   });
 });

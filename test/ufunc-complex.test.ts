@@ -277,3 +277,44 @@ print(json.dumps(out))
     expect(ours).toEqual(np);
   });
 });
+
+describeWithNumpy('complex exp, log and power at zeros, infinities, NaNs and huge values (C99 Annex G, as glibc)', () => {
+  const PARTS = [0, -0, 1, -1, 0.5, 2.5, -2.5, 710, -710, 1e10, 1e300, -1e300, 1e308, 5e-324, 1e-310, Infinity, -Infinity, NaN];
+  const grid = PARTS.flatMap((re) => PARTS.map((im) => [re, im]));
+  const enc = (v: number): number | string => (Number.isNaN(v) ? 'nan' : v === Infinity ? 'inf' : v === -Infinity ? '-inf' : Object.is(v, -0) ? '-0' : v);
+  const z = (dt: string, pairs: number[][]): NdArray => api.fromBuffer(new Float64Array(pairs.flat()), '<c16').astype(dt);
+  const parts = (a: NdArray): (number | string)[][] => (a.astype('<c16').toArray() as { re: number; im: number }[]).map((c) => [enc(c.re), enc(c.im)]);
+  // Non-finite parts and zeros exactly (sign included); finite ones to 1e-13 (c16) or 1e-6 (c8) relative:
+  // glibc's last bits come from its own atan2/log/sin, which JS's Math does not reproduce.
+  const near = (got: number | string, want: number | string, tol: number): boolean =>
+    typeof got !== 'number' || typeof want !== 'number' || got === 0 || want === 0 ? got === want : Math.abs(got - want) <= tol * Math.abs(want);
+  const check = (got: (number | string)[][], want: (number | string)[][], tol: number, what: string): void => {
+    const bad = got.flatMap((g, i) => (near(g[0], want[i][0], tol) && near(g[1], want[i][1], tol) ? [] : [`${what} of ${JSON.stringify(grid[i].map(enc))}: ${JSON.stringify(g)} vs NumPy ${JSON.stringify(want[i])}`]));
+    expect(bad).toEqual([]);
+  };
+
+  test.each(['<c8', '<c16'])('%s exp and log; c16 power by 1, 2, 3, -2, 2.5, 150 and 0.5+1j', (dt) => {
+    const exps = [[1, 0], [2, 0], [3, 0], [-2, 0], [2.5, 0], [150, 0], [0.5, 1]];
+    const py = runNumpy<{ exp: (number | string)[][]; log: (number | string)[][]; pow: (number | string)[][][] }>(`
+import json, math, warnings
+warnings.simplefilter('ignore')
+def enc(v):
+    v = float(v)
+    if math.isnan(v): return 'nan'
+    if math.isinf(v): return 'inf' if v > 0 else '-inf'
+    if v == 0 and math.copysign(1, v) < 0: return '-0'
+    return v
+parts = lambda a: [[enc(c.real), enc(c.imag)] for c in a]
+grid = json.loads(input())
+z = np.array([complex(float(a), float(b)) for a, b in grid], dtype='${dt}')
+out = {'exp': parts(np.exp(z)), 'log': parts(np.log(z)), 'pow': []}
+if '${dt}' == '<c16':
+    out['pow'] = [parts(np.power(z, np.array([complex(*e)], dtype='${dt}'))) for e in ${JSON.stringify(exps)}]
+print(json.dumps(out))`, JSON.stringify(grid.map((p) => p.map((v) => (Number.isNaN(v) ? 'nan' : v === Infinity ? 'inf' : v === -Infinity ? '-inf' : Object.is(v, -0) ? '-0.0' : v)))));
+    const tol = dt === '<c8' ? 1e-6 : 1e-13;
+    const a = z(dt, grid);
+    check(parts(api.exp(a)), py.exp, tol, 'exp');
+    check(parts(api.log(a)), py.log, tol, 'log');
+    if (dt === '<c16') exps.forEach((e, k) => check(parts(api.power(a, z(dt, [e]))), py.pow[k], 1e-9, `power ${e}`));
+  });
+});

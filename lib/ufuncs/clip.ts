@@ -9,7 +9,7 @@
 import { NdArray as ArrayClass } from '../internal';
 import type { NdArray } from '../ndarray';
 import { weakKind } from '../promote';
-import { callUfunc, type AnyLoop, type UfuncInput, type UfuncOptions, type UfuncSpec } from '../ufunc';
+import { callUfunc, UFuncTypeError, type AnyLoop, type UfuncInput, type UfuncOptions, type UfuncSpec } from '../ufunc';
 import { ALL } from './types';
 import { MAXIMUM, MINIMUM } from './arith';
 import { family } from './family';
@@ -101,7 +101,13 @@ export function clip(x: UfuncInput, lo: UfuncInput | null, hi: UfuncInput | null
     if (beyond(lo, x, 'lo')) lo = null;
     if (beyond(hi, x, 'hi')) hi = null;
   }
-  if (lo === null && hi === null) return callUfunc(POSITIVE, [x], options);
+  if (lo === null && hi === null) {
+    // NumPy's `positive` has no bool loop, and its type resolver names the DType class.
+    if (x instanceof ArrayClass ? x.dtype.kind === 'b' : typeof x === 'boolean') {
+      throw new UFuncTypeError("ufunc 'positive' did not contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None");
+    }
+    return callUfunc(POSITIVE, [x], options);
+  }
   if (lo === null) return callUfunc(MINIMUM, [x, hi as UfuncInput], options);
   if (hi === null) return callUfunc(MAXIMUM, [x, lo], options);
   return callUfunc(CLIP_SPEC, [x, lo, hi], options);

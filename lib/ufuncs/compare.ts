@@ -10,6 +10,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import type { NdArray } from '../ndarray';
 import { callUfunc, type AnyLoop, type Resolved, type UfuncInput, type UfuncOptions, type UfuncSpec } from '../ufunc';
+import { OverflowError } from '../errors';
 import { ALL, T } from './types';
 import { family } from './family';
 import { isVoidOperand, voidCompare } from './void-compare';
@@ -163,16 +164,30 @@ export function notEqual(x1: UfuncInput, x2: UfuncInput, options?: UfuncOptions)
   if (isVoidOperand(x1) || isVoidOperand(x2)) return voidCompare(x1, x2, false, (a, b) => notEqual(a, b), options);
   return callUfunc(NOT_EQUAL, [x1, x2], options);
 }
+/**
+ * NumPy's binary logical ufuncs read a Python int operand as a C long first:
+ * one outside int64's range is an OverflowError whatever the other operand
+ * (np.logical_or(np.zeros(0), 2**63)); within it only its truth counts.
+ */
+function checkCLong(...xs: UfuncInput[]): void {
+  for (const x of xs) {
+    const big = typeof x === 'bigint' ? x : typeof x === 'number' && Number.isInteger(x) && !Object.is(x, -0) ? BigInt(x) : null;
+    if (big !== null && (big < -(2n ** 63n) || big >= 2n ** 63n)) throw new OverflowError('Python int too large to convert to C long');
+  }
+}
 /** NumPy's `np.logical_and(x1, x2)`: truth of both (NaN is true). */
 export function logicalAnd(x1: UfuncInput, x2: UfuncInput, options?: UfuncOptions): NdArray {
+  checkCLong(x1, x2);
   return callUfunc(LOGICAL_AND, [x1, x2], options);
 }
 /** NumPy's `np.logical_or(x1, x2)`. */
 export function logicalOr(x1: UfuncInput, x2: UfuncInput, options?: UfuncOptions): NdArray {
+  checkCLong(x1, x2);
   return callUfunc(LOGICAL_OR, [x1, x2], options);
 }
 /** NumPy's `np.logical_xor(x1, x2)`. */
 export function logicalXor(x1: UfuncInput, x2: UfuncInput, options?: UfuncOptions): NdArray {
+  checkCLong(x1, x2);
   return callUfunc(LOGICAL_XOR, [x1, x2], options);
 }
 /** NumPy's `np.logical_not(x)`. */

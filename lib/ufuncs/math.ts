@@ -43,21 +43,124 @@ function csqrt(a: number, b: number): [number, number] {
   return [Math.abs(b) / (2 * t), copysign(t, b)];
 }
 
-/** C99 cexp, special values as npymath's npy_cexp. */
-export function cexp(r: number, i: number): [number, number] {
+/**
+ * C99 cexp as glibc computes it (NumPy's npy_cexp calls the C library's):
+ * a real part past (MAX_EXP - 1)·ln 2 is scaled down by that much once or
+ * twice, so exp(710 + 1j) is finite and exp(710 + 0j) has a zero, not NaN,
+ * imaginary part; `single` takes float's limits (cexpf, for complex64).
+ */
+export function cexp(r: number, i: number, single = false): [number, number] {
   if (Number.isFinite(r)) {
     if (!Number.isFinite(i)) return [NaN, NaN];
-    const x = Math.exp(r);
-    return [x * Math.cos(i), x * Math.sin(i)];
+    const t = single ? 88.02969193111305 : 709.0895657128241;
+    // cexpf computes in float: every step rounds to float32.
+    const F = single ? Math.fround : (v: number): number => v;
+    let sin = i;
+    let cos = 1;
+    if (Math.abs(i) > (single ? 1.1754943508222875e-38 : 2.2250738585072014e-308)) {
+      sin = F(Math.sin(i));
+      cos = F(Math.cos(i));
+    }
+    let x = r;
+    if (x > t) {
+      const e = F(Math.exp(t));
+      x = F(x - t);
+      sin = F(sin * e);
+      cos = F(cos * e);
+      if (x > t) {
+        x = F(x - t);
+        sin = F(sin * e);
+        cos = F(cos * e);
+      }
+    }
+    if (x > t) {
+      // Past 3t: overflow whatever the angle (a zero sine stays zero).
+      const max = single ? 3.4028234663852886e38 : Number.MAX_VALUE;
+      return [max * cos, max * sin];
+    }
+    const e = F(Math.exp(x));
+    return [F(e * cos), F(e * sin)];
   }
-  if (r !== r) return i === 0 ? [r, i] : [r, NaN];
+  if (r !== r) return [r, i === 0 ? i : NaN];
   if (r > 0) {
     if (i === 0) return [r, i];
-    if (Number.isFinite(i)) return [r * Math.cos(i), r * Math.sin(i)];
+    if (Number.isFinite(i)) return [copysign(Infinity, Math.cos(i)), copysign(Infinity, Math.sin(i))];
     return [r, NaN];
   }
-  if (Number.isFinite(i)) return [0 * Math.cos(i), 0 * Math.sin(i)];
-  return [0, 0];
+  if (i === 0) return [0, i];
+  if (Number.isFinite(i)) return [copysign(0, Math.cos(i)), copysign(0, Math.sin(i))];
+  return [0, i !== i ? 0 : copysign(0, i)];
+}
+
+const DBL_MIN = 2.2250738585072014e-308;
+const EPS = 2 ** -52;
+/** Splits a double for Dekker's exact product. */
+const SPLIT = 134217729; // 2^27 + 1
+function twoProd(a: number, b: number): [number, number] {
+  const p = a * b;
+  const ca = SPLIT * a;
+  const ah = ca - (ca - a);
+  const al = a - ah;
+  const cb = SPLIT * b;
+  const bh = cb - (cb - b);
+  const bl = b - bh;
+  return [p, ah * bh - p + ah * bl + al * bh + al * bl];
+}
+const byMagnitude = (x: number, y: number): number => Math.abs(x) - Math.abs(y);
+/** x² + y² - 1 with one rounding at the end (glibc's __x2y2m1: exact products, sorted two-sums). */
+function x2y2m1(x: number, y: number): number {
+  const [xh, xl] = twoProd(x, x);
+  const [yh, yl] = twoProd(y, y);
+  const v = [xl, xh, yl, yh, -1].sort(byMagnitude);
+  for (let i = 0; i <= 3; i++) {
+    const hi = v[i + 1] + v[i];
+    const lo = v[i + 1] - hi + v[i];
+    v[i + 1] = hi;
+    v[i] = lo;
+    const rest = v.slice(i + 1).sort(byMagnitude);
+    for (let k = 0; k < rest.length; k++) v[i + 1 + k] = rest[k];
+  }
+  return v[4] + v[3] + v[2] + v[1] + v[0];
+}
+
+/**
+ * C99 clog as glibc computes it (NumPy's npy_clog calls the C library's):
+ * log|z| through log1p(x² + y² - 1)/2 when |z| is near 1, scaled when |z|
+ * overflows or both parts are subnormal; arg z from atan2; NaN parts as C99
+ * Annex G.
+ */
+export function clog(r: number, i: number, single = false): [number, number] {
+  // clogf computes in float (its x²+y²-1 in double), every step rounding to float32.
+  const F = single ? Math.fround : (v: number): number => v;
+  const im = F(Math.atan2(i, r));
+  let x = Math.abs(r);
+  let y = Math.abs(i);
+  if (x !== x || y !== y) return [x === Infinity || y === Infinity ? Infinity : NaN, NaN];
+  if (x === 0 && y === 0) return [-Infinity, im];
+  if (x === Infinity || y === Infinity) return [Infinity, im];
+  if (x < y) [x, y] = [y, x];
+  const min = single ? 1.1754943508222875e-38 : DBL_MIN;
+  let scale = 0;
+  if (x > (single ? 3.4028234663852886e38 : Number.MAX_VALUE) / 2) {
+    scale = -1;
+    x /= 2;
+    y = y >= min * 2 ? y / 2 : 0;
+  } else if (x < min && y < min) {
+    scale = single ? 24 : 53;
+    x *= 2 ** scale;
+    y *= 2 ** scale;
+  }
+  let re: number;
+  const eps = single ? 2 ** -23 : EPS;
+  if (x === 1 && scale === 0) re = F(F(Math.log1p(F(y * y))) / 2);
+  else if (x > 1 && x < 2 && y < 1 && scale === 0) {
+    let d2m1 = F(F(x - 1) * F(x + 1));
+    if (y >= eps) d2m1 = F(d2m1 + F(y * y));
+    re = F(F(Math.log1p(d2m1)) / 2);
+  } else if (x < 1 && x >= 0.5 && y < eps / 2 && scale === 0) re = F(F(Math.log1p(F(F(x - 1) * F(x + 1)))) / 2);
+  else if (x < 1 && x >= 0.5 && scale === 0 && F(F(x * x) + F(y * y)) >= 0.5) re = F(F(Math.log1p(single ? F((x - 1) * (x + 1) + y * y) : x2y2m1(x, y))) / 2);
+  else re = F(F(Math.log(F(Math.hypot(x, y)))) - F(scale * Math.LN2));
+  return [re, im];
 }
 
 function complexUnary(f: (r: number, i: number) => [number, number]): L1 {
@@ -70,16 +173,18 @@ function complexUnary(f: (r: number, i: number) => [number, number]): L1 {
   };
 }
 const CSQRT = complexUnary(csqrt);
-const CEXP = complexUnary(cexp);
-const CLOG = complexUnary((r, i) => [Math.log(Math.hypot(r, i)), Math.atan2(i, r)]);
+const CEXP = complexUnary((r, i) => cexp(r, i));
+const CEXP_S = complexUnary((r, i) => cexp(r, i, true));
+const CLOG = complexUnary((r, i) => clog(r, i));
+const CLOG_S = complexUnary((r, i) => clog(r, i, true));
 
 const FLOAT_TYPES = [...FLOATS, ...COMPLEX];
-function floatMath(name: string, real: L1, cplx: L1): UfuncSpec {
-  return { name, nin: 1, types: FLOAT_TYPES, loop: (r) => (family(r.inTypes[0]) === 'c' ? cplx : real) as AnyLoop };
+function floatMath(name: string, real: L1, cplx: L1, cplxSingle = cplx): UfuncSpec {
+  return { name, nin: 1, types: FLOAT_TYPES, loop: (r) => (family(r.inTypes[0]) === 'c' ? (r.inTypes[0].itemsize === 8 ? cplxSingle : cplx) : real) as AnyLoop };
 }
 export const SQRT_SPEC = floatMath('sqrt', SQRT, CSQRT);
-export const EXP_SPEC = floatMath('exp', EXP, CEXP);
-export const LOG_SPEC = floatMath('log', LOG, CLOG);
+export const EXP_SPEC = floatMath('exp', EXP, CEXP, CEXP_S);
+export const LOG_SPEC = floatMath('log', LOG, CLOG, CLOG_S);
 
 // ------------------------------------------------------------------ classification
 

@@ -8,6 +8,8 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import type { NdArray } from '../ndarray';
+import { NdArray as ArrayClass } from '../internal';
+import { resultType } from '../promote';
 import { callUfunc, type AnyLoop, type UfuncInput, type UfuncSpec } from '../ufunc';
 import { ALL } from './types';
 import { family } from './family';
@@ -41,5 +43,9 @@ export const WHERE_SPEC: UfuncSpec = {
 
 /** NumPy's `np.where(condition, x, y)`: a new array (see the module comment). */
 export function where(condition: UfuncInput, x: UfuncInput, y: UfuncInput): NdArray {
+  // Records beside numbers: NumPy's result_type(x, y) has no common DType
+  // (DTypePromotionError, naming x's DType first), before any loop is looked for.
+  const rec = (v: UfuncInput): boolean => v instanceof ArrayClass && v.dtype.isStructured;
+  if (rec(x) !== rec(y)) resultType(x as never, y as never);
   return callUfunc(WHERE_SPEC, [condition, x, y]);
 }

@@ -449,6 +449,7 @@ function randComputeOp(rng: Rng, a: NdArray, overlapping: boolean): Json[] {
   // No write through a view whose elements overlap (as_strided windows, broadcasts):
   // the result would depend on the order of the stores (FORMAT.md never writes there).
   const writeable = a.flags.writeable && !overlapping;
+  if (rng.chance(0.06)) return randOwnOp(rng, a);
   const r = rng.next();
   if (r < 0.1) return ['astype', randDType(rng, 0.05) as unknown as Json];
   if (r < 0.22) {
@@ -551,6 +552,30 @@ function randComputeOp(rng: Rng, a: NdArray, overlapping: boolean): Json[] {
   if (r2 < 0.5) return ['byteswap'];
   if (r2 < 0.6 && writeable) return ['byteswap_inplace'];
   return ['npy_roundtrip'];
+}
+
+/** One of the fuzzer's own ops (differ.ts FUZZ_OPS): views, unique's index, reductions with initial/where. */
+function randOwnOp(rng: Rng, a: NdArray): Json[] {
+  const nd = a.ndim;
+  const r = rng.next();
+  if (r < 0.25 && nd > 0) {
+    const axes = randPerm(rng, nd).slice(0, rng.int(1, nd));
+    const shape = axes.map((ax) => rng.int(rng.chance(0.05) ? 0 : 1, a.shape[ax] + (rng.chance(0.05) ? 1 : 0)));
+    return ['sliding_window_view', shape, rng.chance(0.3) && axes.length === 1 ? axes[0] : axes];
+  }
+  if (r < 0.45) return ['broadcast_arrays', rng.chance(0.5) ? [rng.int(1, 3), ...a.shape] : broadcastable(rng, a.shape)];
+  if (r < 0.6) return ['unique_index'];
+  const name = rng.pick(['sum', 'prod', 'min', 'max']);
+  const kw: { [k: string]: Json } = {};
+  if (rng.chance(0.7)) kw.axis = randAxis(rng, nd);
+  if (rng.chance(0.3)) kw.keepdims = true;
+  if (rng.chance(0.7)) kw.initial = rng.pick([0, 1, -1, 5, 100, 0.5, -2.5]);
+  if (rng.chance(0.6)) {
+    const shape = rng.chance(0.8) ? [...a.shape] : broadcastable(rng, a.shape);
+    kw.where = nestedValues(rng, '|b1', shape);
+    kw.where_shape = shape;
+  }
+  return ['reduce_initial', name, kw];
 }
 
 /** The dtype spec of an array, as the generator writes values for it. */
