@@ -171,6 +171,15 @@ export class MemoryStorage extends Storage {
    * reads one. From the current {@link Allocator}, else `new ArrayBuffer`.
    */
   static allocate(byteLength: number, uninitialized = false): MemoryStorage {
+    // Refused before any memory is taken: V8 would map it, then refuse the
+    // Uint8Array over it, and the mapping would stay until the next GC (a
+    // 16 GiB reservation that makes the process's next fork fail ENOMEM).
+    if (byteLength > WINDOW_BYTES) {
+      throw new RangeError(
+        `cannot allocate ${byteLength} bytes (${(byteLength / 2 ** 30).toFixed(1)} GiB) for a new array: an array in memory holds at most 4 GiB ` +
+          '(a JavaScript ArrayBuffer\'s limit); a mapped file holds any size (memmap, createNpy)',
+      );
+    }
     let buffer: ArrayBuffer;
     try {
       buffer = (allocator === null ? null : allocator(byteLength, uninitialized)) ?? new ArrayBuffer(byteLength);

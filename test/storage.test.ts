@@ -30,6 +30,17 @@ describe('MemoryStorage', () => {
     expect([...st.window().bytes]).toEqual(new Array(10).fill(0));
   });
 
+  test('allocate() past 4 GiB (an ArrayBuffer\'s limit) is a RangeError naming the size, before any memory is taken', () => {
+    const vmKiB = (): number => Number(/VmSize:\s+(\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0);
+    const before = vmKiB();
+    for (const n of [2 ** 32 + 1, 2 ** 34, 2 ** 40]) {
+      expect(() => MemoryStorage.allocate(n)).toThrow(RangeError);
+      expect(() => MemoryStorage.allocate(n, true)).toThrow(new RegExp(`^cannot allocate ${n} bytes .* at most 4 GiB`));
+    }
+    // Nothing was mapped and kept (V8 would have mapped 16 GiB, then refused the view).
+    if (process.platform === 'linux') expect(vmKiB() - before).toBeLessThan(1 << 20);
+  });
+
   test('a read-only range says so', () => {
     expect(new MemoryStorage(new ArrayBuffer(4), 0, 4, false).writable).toBe(false);
   });
