@@ -212,7 +212,7 @@ export function assign(target: NdArray, value: unknown): void {
  * Whether `items` (index items after parsing) name one element of `target`:
  * an integer (a Python int or a 0-d integer array) for every axis. NumPy then
  * checks the bounds first and converts the value as a scalar
- * ({@link checkElementValue}).
+ * ({@link elementValue}).
  */
 export function isElementPosition(target: NdArray, items: readonly unknown[]): boolean {
   if (items.length !== target.ndim) return false;
@@ -224,16 +224,39 @@ export function isElementPosition(target: NdArray, items: readonly unknown[]): b
 }
 
 /**
- * The value of `a[i, j] = value` at one element position: NumPy 2.4 converts
- * it as a scalar, so an array of one or more dimensions is refused even at
- * size 1 (`ValueError`; complex's conversion raises `TypeError`), except that
- * a bool element takes the truth of a size-1 array. Records take an array whole.
+ * The value to store for `a[i, j] = value` at one element position (after
+ * the bounds check, as NumPy): NumPy 2.4 converts it as a scalar, so a
+ * sequence is refused even at size 1, with the error of the item type's
+ * conversion — an array of one or more dimensions: `ValueError` (complex:
+ * `TypeError`; bool takes the truth of a size-1 array); a JS array (a Python
+ * list): float and bytes `ValueError`, int, uint and void `TypeError`, bool
+ * takes the list's truth (non-empty is `true`). Records take an array whole,
+ * and a complex item a JS `[re, im]` (README "Values").
  */
-export function checkElementValue(dt: DType, value: unknown): void {
-  if (!isArray(value) || value.ndim === 0 || dt.isStructured) return;
-  if (dt.kind === 'c') throw new TypeError('only 0-dimensional arrays can be converted to Python scalars');
-  if (dt.kind === 'b' && value.size === 1) return;
-  throw new ValueError('setting an array element with a sequence.');
+export function elementValue(dt: DType, value: unknown): unknown {
+  if (dt.isStructured) return value;
+  if (isArray(value)) {
+    if (value.ndim === 0) return value;
+    if (dt.kind === 'c') throw new TypeError('only 0-dimensional arrays can be converted to Python scalars');
+    if (dt.kind === 'b' && value.size === 1) return value;
+    throw new ValueError('setting an array element with a sequence.');
+  }
+  if (!Array.isArray(value)) return value;
+  switch (dt.kind) {
+    case 'c':
+      return value;
+    case 'b':
+      return value.length > 0;
+    case 'i':
+    case 'u':
+      throw new TypeError("int() argument must be a string, a bytes-like object or a real number, not 'list'");
+    case 'V':
+      throw new TypeError("a bytes-like object is required, not 'list'");
+    case 'S':
+      throw new ValueError('setting an array element with a sequence');
+    default:
+      throw new ValueError('setting an array element with a sequence.');
+  }
 }
 
 /** Every element of `target` = one scalar. */

@@ -22,7 +22,7 @@ import { inspect } from 'util';
 import type { DType } from './dtype';
 import { makeCaster } from './cast';
 import { broadcastTo } from './views';
-import { checkElementValue, fromValue, isElementPosition } from './assign';
+import { elementValue, fromValue, isElementPosition } from './assign';
 import { AccessError, IndexError, ValueError, repr } from './errors';
 import { ellipsis, newaxis, parseIndex, Slice, type IndexItem } from './indexing';
 import { forEachOffset2 } from './iterate';
@@ -338,8 +338,7 @@ export function setitem(a: NdArray, items: readonly FancyItem[], value: unknown)
   const one = isElementPosition(a, items.flatMap((it) => (typeof it === 'string' ? parseIndex(it) : [it])));
   let vals: unknown[] = [];
   const check = (shape: readonly number[]): void => {
-    if (one) checkElementValue(a.dtype, value);
-    vals = valuesFor(value, a.dtype, shape);
+    vals = valuesFor(one ? elementValue(a.dtype, value) : value, a.dtype, shape);
   };
   const s = select(a, items, one ? undefined : check);
   if (one) check(s.shape);

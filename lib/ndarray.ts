@@ -53,7 +53,7 @@ import {
 } from './layout';
 import type { Storage } from './storage';
 import { elementAccess, sharedAccess, type ElementAccess } from './element-access';
-import { assign, checkElementValue, fillScalar, isElementPosition } from './assign';
+import { assign, elementValue, fillScalar, isElementPosition } from './assign';
 import { byteswapInPlace, copyAs } from './copy';
 import { sizedFlexible } from './cast';
 import { canCast, type Casting } from './promote';
@@ -970,14 +970,13 @@ export class NdArray<T = unknown> {
       // One index item (a.set(0, 5), NumPy's a[0] = 5) works as the string or list forms do;
       // index arrays among the items make it NumPy's advanced assignment (a scatter).
       const items = typeof spec === 'string' ? null : Array.isArray(spec) ? (spec as readonly FancyItem[]) : [spec as FancyItem];
-      if (sequenceIntoItem(this.#acc.dt, this.#acc.shape.length, spec, b)) throw new ValueError('setting an array element with a sequence.');
       if (items !== null && fancy.isFancy(items)) {
         fancy.setitem(this, items as FancyItem[], b);
         return;
       }
       const target = typeof spec === 'string' ? this.index(spec) : this.index(...(items as IndexItem[]));
-      if (b instanceof NdArray && b.ndim > 0 && target.ndim === 0 && isElementPosition(this, items ?? parseIndex(spec as string))) checkElementValue(this.dtype, b);
-      assign(target, b);
+      const seq = (b instanceof NdArray && b.ndim > 0) || Array.isArray(b);
+      assign(target, seq && target.ndim === 0 && isElementPosition(this, items ?? parseIndex(spec as string)) ? elementValue(this.dtype, b) : b);
     } else {
       assign(this, a);
     }
@@ -1364,25 +1363,6 @@ function subarrayView<T extends NdArray>(src: NdArray, proto: object, dt: DType,
 }
 
 /** field()'s error, out of line (see accessOf). */
-/**
- * NumPy's `a[i, j] = v` with an integer for every axis stores one item, which
- * takes a scalar, never a sequence (`a[0] = [1]` is a ValueError there, where
- * `a[...] = [1]` broadcasts). Records take arrays in field order and complex
- * items `[re, im]` (README "Values"), so those JS arrays are let through.
- */
-function sequenceIntoItem(dt: DType, ndim: number, spec: unknown, v: unknown): boolean {
-  const isArr = v !== null && typeof v === 'object' && v instanceof NdArray;
-  const sequence = isArr ? (v as NdArray).ndim > 0 : Array.isArray(v) && !dt.isStructured && dt.kind !== 'c';
-  if (!sequence || dt.isStructured) return false;
-  const isInt = (x: unknown): boolean => typeof x === 'bigint' || (typeof x === 'number' && Number.isInteger(x));
-  if (typeof spec === 'string') {
-    const parts = spec.split(',').map((p) => p.trim());
-    return parts.length === ndim && parts.every((p) => /^-?\d+$/.test(p));
-  }
-  if (Array.isArray(spec)) return spec.length === ndim && spec.every(isInt);
-  return ndim === 1 && isInt(spec);
-}
-
 function noField(dt: DType, name: string): ValueError {
   const names = dt.names;
   return new ValueError(names ? `no field of name ${repr(name)}; fields are ${names.map((n) => repr(n)).join(', ')}` : `no field of name ${repr(name)}: dtype ${dt.str} has no fields`);

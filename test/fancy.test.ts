@@ -1,6 +1,6 @@
 // Advanced indexing against NumPy: where the index dimensions land, copies on
 // read, scatter and accumulation on write, take/put/compress/nonzero.
-import { arange, clip, fromBuffer, memmap, NdArray, slice, newaxis, ellipsis, AccessError, IndexError, ValueError } from '../lib';
+import { arange, zeros, clip, fromBuffer, memmap, NdArray, slice, newaxis, ellipsis, AccessError, IndexError, ValueError } from '../lib';
 import * as fs from 'fs';
 import * as F from '../lib/fancy';
 import * as R from '../lib/reduce-axis';
@@ -213,6 +213,28 @@ def run(dt, vshape, i):
     a = np.arange(3.0).astype(dt)
     a[int(i)] = np.arange(int(np.prod(vshape)), dtype='<f8').reshape(vshape)
     if i == '1': a[np.array(1)] = np.arange(int(np.prod(vshape)), dtype='<f8').reshape(vshape)
+    return a
+print(json.dumps([outcome(lambda c=c: run(*c)) for c in ${JSON.stringify(cases)}]))`);
+    expect(ours).toEqual(py);
+  });
+
+  test('a[i] = a JS array (a Python list) at an element position: the item type\'s conversion error, bounds first, bool takes the list\'s truth', () => {
+    const dts = ['|b1', '|i1', '<u8', '<i8', '<f2', '>f4', '<f8', '|S3', '|V2'];
+    const values: unknown[] = [[0], [], [[0]], [1, 2]];
+    const cases = dts.flatMap((dt) => values.flatMap((v) => ['1', '5'].map((i) => [dt, v, i] as const)));
+    const ours = cases.map(([dt, v, i]) =>
+      outcome(() => {
+        const a = zeros(3, dt);
+        a.set(Number(i), v);
+        a.set([fromBuffer(new BigInt64Array([BigInt(i)]), '<i8').reshape([])], v);
+        return a;
+      }),
+    );
+    const py = runNumpy<unknown[]>(`${PY_OUTCOME}
+def run(dt, v, i):
+    a = np.zeros(3, dt)
+    a[int(i)] = v
+    a[np.array(int(i))] = v
     return a
 print(json.dumps([outcome(lambda c=c: run(*c)) for c in ${JSON.stringify(cases)}]))`);
     expect(ours).toEqual(py);
