@@ -4,9 +4,14 @@
 // function that computes in floating point into one compiled with other
 // math flags: placed lower, it left every float op (Add::Apply<float> ...)
 // an out-of-line call per element, unvectorized (float32 x /= 255 ran at
-// about 4 ns an element, 20x the int32 loops).
+// about 4 ns an element, 20x the int32 loops). fp-contract=off: no multiply
+// and add may fuse into an FMA in the x86-64-v4 clones below (the JS loops
+// round each step).
 #if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC optimize("no-math-errno")
+#pragma GCC optimize("no-math-errno", "fp-contract=off")
+#endif
+#if defined(__clang__)
+#pragma clang fp contract(off)
 #endif
 #include "ufunc_kernels.h"
 
@@ -369,9 +374,12 @@ struct Where {
 // output at all or are the very same elements (it copies any other
 // overlapping input first), so the in-place forms (o = F(o, b) and the like)
 // cover every aliasing that can occur; each reads o[i] before writing it.
-// Each is also built for AVX2, picked at load time where the CPU has it
-// (as kernels.cc's contiguous loops): twice the lanes of the baseline SSE2.
-#define MMARRAY_LOOP_CLONES __attribute__((target_clones("avx2", "default")))
+// Each is also built for AVX2 and for x86-64-v4 (AVX-512 F/BW/DQ/VL),
+// picked at load time where the CPU has it (as kernels.cc's contiguous
+// loops): two and four times the lanes of the baseline SSE2. Each element
+// op is one IEEE operation (or none), and fp-contract is off (the pragma
+// above), so the wider sets cannot change a result.
+#define MMARRAY_LOOP_CLONES __attribute__((target_clones("arch=x86-64-v4", "avx2", "default")))
 
 template <class F, class T, class R>
 MMARRAY_LOOP_CLONES void VV(int64_t n, const T* __restrict a, const T* __restrict b, R* __restrict o) {

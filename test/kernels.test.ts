@@ -60,6 +60,21 @@ describe('kernelReduce', () => {
     }
   });
 
+  it('bool and small-integer sums over several 1 MiB units match the JS path (the contiguous vector loops and their tails)', () => {
+    const bytes = randomBytes((3 << 20) + 777, 5);
+    // Runs of zeros and of one value, so a block of byte counters meets both.
+    bytes.fill(0, 1000, 70000);
+    bytes.fill(255, 90000, 200000);
+    for (const dt of ['?', 'u1', 'i1', '<i2', '<u4', '<i4']) {
+      const size = dtype(dt).itemsize;
+      const [a, s] = pair(bytes.subarray(0, Math.floor(bytes.length / size) * size), dt);
+      for (const v of ['...', '1:', '16321:-5', '::2']) {
+        expect(reduceNative(a.index(v), ReduceOp.Sum)).not.toBeNull();
+        expect(a.index(v).sum()).toBe(s.index(v).sum());
+      }
+    }
+  });
+
   it('sums of a transposed 2-d view go row by row in C order, like the JS path', () => {
     const [a, s] = pair(floats(60 * 70, '<f8'), '<f8');
     const x = a.reshape([60, 70]).T;

@@ -82,10 +82,11 @@ describe('native complex loops match the JS loops bit for bit', () => {
   });
 
   test('division by zero, infinite and NaN divisors, and |z| of the special values', () => {
-    const specials = [0, -0, 1, -2.5, Infinity, -Infinity, NaN, 5e-324, 1.7976931348623157e308];
+    // Subnormal, smallest normal and near-overflow parts too: |z| scales by the larger part.
+    const specials = [0, -0, 1, -2.5, Infinity, -Infinity, NaN, 5e-324, 1.7976931348623157e308, 3e-310, 2.2250738585072014e-308, -1e300, 1e-20];
     const pairs: { re: number; im: number }[] = [];
     for (const re of specials) for (const im of specials) pairs.push({ re, im });
-    for (const dt of ['<c8', '>c16']) {
+    for (const dt of ['<c8', '>c16', '<c16']) {
       const a = zeros([pairs.length * pairs.length], dt);
       const b = zeros([pairs.length * pairs.length], dt);
       a.set(pairs.flatMap((p) => pairs.map(() => p)));
