@@ -2282,6 +2282,11 @@ Napi::Value AxisProd(const Napi::CallbackInfo& info) {
 
 }  // namespace
 
+int64_t CountNonzeroBytes(const uint8_t* p, int64_t n) {
+  // SAFETY: the caller's contract: p[0, n) lies inside one checked range.
+  return CountBytes(p, n);
+}
+
 void InitIndexKernels(Napi::Env env, Napi::Object exports) {
   Napi::Object k = Napi::Object::New(env);
   k.Set("axisReduce", Napi::Function::New(env, AxisReduce, "axisReduce"));

@@ -11,10 +11,16 @@
 
 #include <napi.h>
 
+#include <cstdint>
+
 namespace mmarray {
 
 // Adds `indexKernels` ({ axisReduce, argReduce, addAt, take, compress, argsort }) to `exports`.
 void InitIndexKernels(Napi::Env env, Napi::Object exports);
+
+// The number of non-zero bytes of p[0, n) (the caller has checked the range):
+// countNonzero's vector loop, also kernels.cc's bool sum.
+int64_t CountNonzeroBytes(const uint8_t* p, int64_t n);
 
 }  // namespace mmarray
 

@@ -1,4 +1,5 @@
 #include "kernels.h"
+#include "index_kernels.h"
 
 #include <algorithm>
 #include <cmath>
@@ -1130,33 +1131,15 @@ class FloatReducePlan : public PlanBase {
 
 // The contiguous native rows of the unit sums below as loops the compiler
 // vectorizes, also built for AVX2 and x86-64-v4 (integer adds: exact in any
-// lanes). A bool row counts its non-zero bytes in 64 byte counters that
-// cannot wrap in 255 steps, emptied into the total after each block (as
-// index_kernels.cc's CountBytes), one vector compare and subtract per 64
-// bytes where the strided loop took an item a cycle.
+// lanes). A bool row is counted by index_kernels.cc's CountNonzeroBytes (64
+// byte counters, one vector compare and subtract per 64 bytes) where the
+// strided loop took an item a cycle.
 template <class T>
 __attribute__((target_clones("arch=x86-64-v4", "avx2", "default")))
 int64_t SumContiguous(const T* __restrict p, int64_t n) {
   int64_t r = 0;
   for (int64_t i = 0; i < n; i++) r += static_cast<int64_t>(p[i]);
   return r;
-}
-__attribute__((target_clones("arch=x86-64-v4", "avx2", "default")))
-int64_t CountNonzeroBytes(const uint8_t* __restrict p, int64_t n) {
-  int64_t c = 0, i = 0;
-  constexpr int64_t kLanes = 64, kSteps = 255;
-  for (; i + kLanes * kSteps <= n; i += kLanes * kSteps) {
-    uint8_t acc[kLanes] = {};
-    for (int64_t k = 0; k < kSteps; k++) {
-      const uint8_t* q = p + i + k * kLanes;
-      for (int64_t j = 0; j < kLanes; j++) acc[j] += q[j] != 0;
-    }
-    uint32_t b = 0;
-    for (int64_t j = 0; j < kLanes; j++) b += acc[j];
-    c += b;
-  }
-  for (; i < n; i++) c += p[i] != 0;
-  return c;
 }
 
 // ReduceInt (and Reduce64 when Wide), unit by unit: exact sums and extremes,
