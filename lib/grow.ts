@@ -27,7 +27,7 @@
 import * as fs from 'fs';
 import { AccessError, ValueError, repr } from './errors';
 import { checkShape, shapeToSize, shapeToStrides } from './layout';
-import { liveMappingsOf, mapFile, pageSize, type MappingHandle, type NativeMode } from './native';
+import { liveMappingsOf, mapFile, pageSize, truncateUnmapped, type MappingHandle, type NativeMode } from './native';
 import { derive, requireOpen, setLayout, shapeOf, storageOf, NdArray as ArrayClass } from './internal';
 import type { NdArray } from './ndarray';
 import { assign, fromValue } from './assign';
@@ -210,10 +210,18 @@ export function resize(m: NdArray, shape: number | readonly number[], hooks: Rem
     // anything changes, as memmap refuses 'w+' on a mapped file.
     const others = otherMappings(w.st, w.path);
     if (others > 0) throw mappedError(w.path, others);
-    // Close first, so that no mapping reaches past the new end of file.
+    // Close first, so that no mapping reaches past the new end of file; the
+    // truncation checks again under the mappings' lock (a worker may have
+    // mapped the file since), and if one did, this array maps its file again.
     w.st.close();
     closeFd(w.st);
-    fs.truncateSync(w.path, w.offset + bytes);
+    const raced = truncateUnmapped(w.path, w.offset + bytes);
+    if (raced > 0) {
+      const again = new MappedStorage(mapFile(w.path, 'r+', w.offset, w.st.byteLength), { path: w.path, mode: w.mode, offset: w.offset }, pageSize);
+      hooks.replaced(w.st, again);
+      setShape(m, m.shape, again);
+      throw mappedError(w.path, raced);
+    }
     const storage = new MappedStorage(mapFile(w.path, 'r+', w.offset, bytes), { path: w.path, mode: w.mode, offset: w.offset }, pageSize);
     hooks.replaced(w.st, storage);
     setShape(m, s, storage);

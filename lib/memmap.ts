@@ -7,7 +7,7 @@ import * as nodePath from 'path';
 import { dtype as toDType, isDType, type DType, type DTypeLike } from './dtype';
 import { ValueError, repr } from './errors';
 import { checkNdim, checkShape, shapeToSize, shapeToStrides } from './layout';
-import { mapFile, pageSize, type Advice, type NativeMode } from './native';
+import { mapFile, pageSize, truncateUnmapped, type Advice, type NativeMode } from './native';
 import { type INTERNAL, makeArray, requireOpen, storageOf } from './internal';
 import { readOptions } from './options';
 import type { ElementAccess } from './element-access';
@@ -151,7 +151,8 @@ export class Memmap<T = unknown> extends NdArray<T> {
     st.close();
     grow.closeFd(st);
     grow.closeEmptyBefore(st);
-    if (trim !== null) fs.truncateSync(st.mapping.path, trim);
+    // Under the mappings' lock: a mapping made since the check keeps the tail.
+    if (trim !== null) truncateUnmapped(st.mapping.path, trim);
     registry.unregister(st);
     countMapping(st.byteLength, -1);
   }

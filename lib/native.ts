@@ -6,6 +6,7 @@
  * @module
  */
 import * as path from 'path';
+import { getSystemErrorMap } from 'util';
 
 import { AccessError } from './errors';
 import { loadAddon } from './loader';
@@ -56,6 +57,7 @@ interface Addon {
   kernelSaveProgress: (save: SaveJob) => [number, number] | null;
   setErrorClasses: (classes: ErrorClasses) => void;
   liveMappingsOf: (path: string) => number;
+  truncateUnmapped: (path: string, length: number) => number;
   poolBuffer: (byteLength: number, uninitialized?: boolean, now?: boolean) => ArrayBuffer | null;
   releaseBuffer: (buffer: ArrayBuffer) => boolean;
   poolReuse: (byteLength: number) => 0 | 1 | 2;
@@ -267,6 +269,22 @@ export function mapFile(file: string, mode: NativeMode, offset: number, length: 
  */
 export function liveMappingsOf(path: string): number {
   return addon.liveMappingsOf(path);
+}
+
+/**
+ * Truncates the file at `path` to `length` bytes only when this process holds
+ * no live mapping of it, checked and done under the lock every mapping is
+ * registered under (no thread can map it in between). Returns how many live
+ * mappings there are (0: truncated); throws the fs-shaped error of a failed
+ * open or truncation.
+ */
+export function truncateUnmapped(path: string, length: number): number {
+  const r = addon.truncateUnmapped(path, length);
+  if (r < 0) {
+    const [code, message] = getSystemErrorMap().get(r) ?? ['EUNKNOWN', 'unknown error'];
+    throw Object.assign(new Error(`${code}: ${message}, truncate '${path}'`), { errno: r, code, syscall: 'truncate', path });
+  }
+  return r;
 }
 
 /** The addon's bulk kernels; lib/kernels.ts is their typed, checked front. */

@@ -56,6 +56,27 @@ Napi::Value LiveMappingsOf(const Napi::CallbackInfo& info) {
   return Napi::Number::New(env, static_cast<double>(live.CountOf(mmarray::FileId{st.st_dev, st.st_ino})));
 }
 
+// truncateUnmapped(path, length): truncates the file at `path` to `length`
+// bytes only when no live mapping of it remains in this process, checked and
+// done under the registry's lock (LiveMappingsLock). Returns the number of
+// live mappings (0: truncated) or -errno. resize() and the trim on close()
+// shrink files through it.
+Napi::Value TruncateUnmapped(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 2 || !info[0].IsString() || !info[1].IsNumber()) {
+    mmarray::ThrowType(env, "truncateUnmapped(path, length): path must be a string and length a number");
+    return env.Undefined();
+  }
+  std::string path = info[0].As<Napi::String>().Utf8Value();
+  double length = info[1].As<Napi::Number>().DoubleValue();
+  if (!(length >= 0 && length <= 9007199254740991.0) || length != static_cast<double>(static_cast<long long>(length))) {
+    mmarray::ThrowType(env, "truncateUnmapped(path, length): length must be a safe non-negative integer");
+    return env.Undefined();
+  }
+  long long r = mmarray::TruncateUnmapped(path.c_str(), static_cast<long long>(length));
+  return Napi::Number::New(env, static_cast<double>(r));
+}
+
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   mmarray::InitEnvState(env);
   exports.Set("MappingHandle", mmarray::MappingHandle::Init(env));
@@ -68,6 +89,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   mmarray::InitUfuncKernels(env, exports);
   exports.Set("setErrorClasses", Napi::Function::New<SetErrorClasses>(env, "setErrorClasses"));
   exports.Set("liveMappingsOf", Napi::Function::New<LiveMappingsOf>(env, "liveMappingsOf"));
+  exports.Set("truncateUnmapped", Napi::Function::New<TruncateUnmapped>(env, "truncateUnmapped"));
   exports.Set("pageSize", Napi::Number::New(env, static_cast<double>(mmarray::PageSize())));
   return exports;
 }

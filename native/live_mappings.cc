@@ -1,5 +1,10 @@
 #include "live_mappings.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <algorithm>
 #include <fstream>
 #include <limits>
@@ -60,6 +65,33 @@ void RemoveLiveMapping(const FileId& id) {
   if (it == r.count.end()) return;
   if (--it->second == 0) r.count.erase(it);
   r.total -= 1;
+}
+
+long long TruncateUnmapped(const char* path, long long length) {
+  if (length < 0) return -EINVAL;
+  std::lock_guard<std::mutex> lock(Mutex());
+  // The descriptor, not the path, is checked and truncated: a rename of
+  // another file onto `path` in between cannot redirect the truncation.
+  int fd = open(path, O_WRONLY | O_CLOEXEC);
+  if (fd < 0) return -errno;
+  struct stat st;
+  long long result = 0;
+  if (fstat(fd, &st) != 0) {
+    result = -errno;
+  } else {
+    auto it = TheRegistry().count.find(FileId{st.st_dev, st.st_ino});
+    if (it != TheRegistry().count.end()) {
+      result = static_cast<long long>(it->second);
+    } else {
+      while (ftruncate(fd, static_cast<off_t>(length)) != 0) {
+        if (errno == EINTR) continue;
+        result = -errno;
+        break;
+      }
+    }
+  }
+  close(fd);
+  return result;
 }
 
 size_t LiveMappingLimit() {

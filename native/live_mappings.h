@@ -12,6 +12,7 @@
 #include <sys/types.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <mutex>
 
 namespace mmarray {
@@ -41,6 +42,14 @@ class LiveMappingsLock {
 
 // Forgets one mapping of `id` (after its munmap).
 void RemoveLiveMapping(const FileId& id);
+
+// Shrinks (or extends) the file at `path` to `length` bytes only while this
+// process holds no live mapping of it: opened, checked and truncated under
+// the registry's lock, so no thread can map it between the check and the
+// truncation (a mapping reaching past the new end would die of SIGBUS).
+// Returns the number of live mappings (0: truncated), or -errno when the
+// open or the truncation failed.
+long long TruncateUnmapped(const char* path, long long length);
 
 // How many live mappings the process may hold: vm.max_map_count less a
 // reserve for the runtime's own mappings (V8's heap, thread stacks, libraries);

@@ -6,7 +6,7 @@ import * as path from 'path';
 
 import { AccessError } from '../lib/errors';
 import {
-  kernelAbort, kernelCopy, kernelProgress, kernelReduce, kernelReduceAsync, mapFile, pageSize,
+  kernelAbort, kernelCopy, kernelProgress, kernelReduce, kernelReduceAsync, mapFile, pageSize, truncateUnmapped,
   type Advice, type AsyncJob, type MappingHandle, type NativeMode,
 } from '../lib/native';
 import { useTempDir } from './helpers/tmp';
@@ -398,6 +398,31 @@ describe('advise()', () => {
     const m = mapFile(tmp.file(pattern(10)), 'r', 0, -1);
     expectThrows(() => m.advise('normal', 5, 6), 'RangeError', 'ERR_OUT_OF_RANGE');
     m.close();
+  });
+});
+
+describe('truncateUnmapped: a shrink checked and done under the mappings\' lock', () => {
+  it('refuses while any mapping of the file is live, answering how many, and leaves the file whole', () => {
+    const p = tmp.file(pattern(3 * pageSize), 'shrink.bin');
+    const m1 = mapFile(p, 'r', 0, -1);
+    const m2 = mapFile(p, 'r+', pageSize, pageSize);
+    expect(truncateUnmapped(p, pageSize)).toBe(2);
+    m1.close();
+    expect(truncateUnmapped(p, pageSize)).toBe(1);
+    expect(fs.statSync(p).size).toBe(3 * pageSize);
+    m2.close();
+    expect(truncateUnmapped(p, pageSize)).toBe(0);
+    expect(fs.statSync(p).size).toBe(pageSize);
+    expect(fs.readFileSync(p)).toEqual(pattern(3 * pageSize).subarray(0, pageSize));
+  });
+
+  it('throws the fs-shaped error of a failed open, and refuses a length that is not a safe non-negative integer', () => {
+    const p = tmp.path('no-such.bin');
+    expect(caught(() => truncateUnmapped(p, 0))).toMatchObject({ code: 'ENOENT', errno: -2, syscall: 'truncate', path: p });
+    expect(caught(() => truncateUnmapped(tmp.dir, 0)).code).toBe('EISDIR');
+    const q = tmp.file(pattern(16), 'lengths.bin');
+    for (const bad of [-1, 1.5, NaN, Infinity, 2 ** 53]) expect(caught(() => truncateUnmapped(q, bad))).toMatchObject({ name: 'TypeError', message: expect.stringMatching(/safe non-negative integer/) });
+    expect(fs.statSync(q).size).toBe(16);
   });
 });
 
