@@ -228,8 +228,9 @@ describe('get(i) and set(i, v) of one element', () => {
     const a = zeros([3], '<f8');
     expect(() => a.set(3, 1)).toThrow('out of bounds');
     expect(() => a.set(-4, 1)).toThrow('out of bounds');
-    a.set(1, [4]);
-    expect(a.get(1)).toBe(4);
+    // A sequence at an element position is NumPy's ValueError (a[1] = [4]); nothing is stored.
+    expect(() => a.set(1, [4])).toThrow('setting an array element with a sequence.');
+    expect(a.get(1)).toBe(0);
     const g = zeros([2, 2], '<f8');
     g.set(1, 5);
     expect(g.toArray()).toEqual([
