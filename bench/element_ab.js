@@ -21,6 +21,7 @@
 const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
+const { rawFieldLoops } = require('./raw-field');
 
 function child(pkg, rounds, only) {
   const mm = require(path.resolve(pkg, 'dist'));
@@ -127,34 +128,7 @@ function child(pkg, rounds, only) {
   ]) {
     const roBuf = unaligned ? packedMap.buffer : rec.buffer;
     const rwBuf = unaligned ? packedCopy.buffer : alignedCopy.buffer;
-    const rdv = new DataView(roBuf, 0, rb * N);
-    const wdv = new DataView(rwBuf, 0, rb * N);
-    const rta = unaligned ? null : new Float64Array(roBuf, 0, 2 * N);
-    const wta = unaligned ? null : new Float64Array(rwBuf, 0, 2 * N);
-    const len = N;
-    const rawEach = unaligned
-      ? (fn) => {
-          for (let i = 0, o = fo; i < len; i++, o += rb) fn(rdv.getFloat64(o, true), i);
-        }
-      : (fn) => {
-          for (let i = 0, p = 1; i < len; i++, p += 2) fn(rta[p], i);
-        };
-    const rawReduce = unaligned
-      ? (fn, acc) => {
-          for (let i = 0, o = fo; i < len; i++, o += rb) acc = fn(acc, rdv.getFloat64(o, true), i);
-          return acc;
-        }
-      : (fn, acc) => {
-          for (let i = 0, p = 1; i < len; i++, p += 2) acc = fn(acc, rta[p], i);
-          return acc;
-        };
-    const rawApply = unaligned
-      ? (fn) => {
-          for (let i = 0, o = fo; i < len; i++, o += rb) wdv.setFloat64(o, fn(wdv.getFloat64(o, true), i), true);
-        }
-      : (fn) => {
-          for (let i = 0, p = 1; i < len; i++, p += 2) wta[p] = fn(wta[p], i);
-        };
+    const { rawEach, rawReduce, rawApply } = rawFieldLoops(roBuf, rwBuf, N, rb, fo, unaligned);
     m(`forEach ${what}`, count((fn) => view.forEach(fn)), N);
     m(`raw forEach ${what}`, count(rawEach), N);
     m(`reduce ${what}`, () => (sink += view.reduce(add, 0)), N);

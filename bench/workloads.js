@@ -10,6 +10,7 @@ const { Worker } = require('worker_threads');
 
 const mm = require('../dist');
 const h = require('./harness');
+const { rawFieldLoops } = require('./raw-field');
 
 const RECORD = { names: ['id', 'ts', 'value'], formats: ['<u4', '<u4', '<f8'] };
 const GB = 1e9;
@@ -395,34 +396,8 @@ function w7(ctx) {
   for (const [what, view, writable, len, rb, fo, unaligned] of sides) {
     const roBuf = unaligned ? packedMap.buffer : rec.buffer;
     const rwBuf = unaligned ? packedCopy.buffer : alignedCopy.buffer;
-    // Raw side: read(buf) gives element i of the field, write(i, v) stores it.
-    const rdv = new DataView(roBuf, 0, rb * len);
-    const wdv = new DataView(rwBuf, 0, rb * len);
-    const rta = unaligned ? null : new Float64Array(roBuf, 0, 2 * len);
-    const wta = unaligned ? null : new Float64Array(rwBuf, 0, 2 * len);
-    const rawEach = unaligned
-      ? (fn) => {
-          for (let i = 0, o = fo; i < len; i++, o += rb) fn(rdv.getFloat64(o, true), i);
-        }
-      : (fn) => {
-          for (let i = 0, p = 1; i < len; i++, p += 2) fn(rta[p], i);
-        };
-    const rawReduce = unaligned
-      ? (fn, acc) => {
-          for (let i = 0, o = fo; i < len; i++, o += rb) acc = fn(acc, rdv.getFloat64(o, true), i);
-          return acc;
-        }
-      : (fn, acc) => {
-          for (let i = 0, p = 1; i < len; i++, p += 2) acc = fn(acc, rta[p], i);
-          return acc;
-        };
-    const rawApply = unaligned
-      ? (fn) => {
-          for (let i = 0, o = fo; i < len; i++, o += rb) wdv.setFloat64(o, fn(wdv.getFloat64(o, true), i), true);
-        }
-      : (fn) => {
-          for (let i = 0, p = 1; i < len; i++, p += 2) wta[p] = fn(wta[p], i);
-        };
+    // Raw side: the same loops hand-written over the field's bytes.
+    const { rawEach, rawReduce, rawApply } = rawFieldLoops(roBuf, rwBuf, len, rb, fo, unaligned);
     const rawMap = (fn) => {
       const out = new Float64Array(len);
       rawEach((v, i) => {
