@@ -320,45 +320,30 @@ export class NdArray<T = unknown> {
       const acc = a.#acc;
       return elementAccess(st, acc.dt, shape, strides, acc.offset, writeable, base === null ? null : base.#acc);
     };
+    // The private state of an array, or notAnArray's TypeError for any other
+    // value (a try that never catches on the way through).
+    const accOf = (a: NdArray): ElementAccess => {
+      try {
+        return a.#acc;
+      } catch {
+        throw notAnArray(a);
+      }
+    };
     // The one hand-over of the private state: see internal.ts's header.
     provideArrayAccess({
       construct,
       finalize,
       isArray: (v): v is NdArray => typeof v === 'object' && v !== null && #acc in v,
       prototype: NdArray.prototype,
-      storage: (a) => {
-        try {
-          return a.#acc.st;
-        } catch {
-          throw notAnArray(a);
-        }
-      },
+      storage: (a) => accOf(a).st,
       // Not a field of its own: the dtype keeps its codec (one field less to set per view).
-      codec: (a) => {
-        try {
-          return a.#acc.dt.codec;
-        } catch {
-          throw notAnArray(a);
-        }
-      },
+      codec: (a) => accOf(a).dt.codec,
       writeFlag: (a) => a.#acc.writeable,
       ownsData: (a) => (a.#bits & OWN) !== 0,
       locked: (a) => (a.#bits & LOCKED) !== 0,
       scalar: (a) => (a.#bits & SCALAR) !== 0,
-      shape: (a) => {
-        try {
-          return a.#acc.shape;
-        } catch {
-          throw notAnArray(a);
-        }
-      },
-      strides: (a) => {
-        try {
-          return a.#acc.strides;
-        } catch {
-          throw notAnArray(a);
-        }
-      },
+      shape: (a) => accOf(a).shape,
+      strides: (a) => accOf(a).strides,
       // The element accessor holds the writeable flag it was built with: each change builds a new one.
       setWriteFlag: (a, value) => {
         const acc = a.#acc;
