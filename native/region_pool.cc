@@ -188,9 +188,10 @@ bool EnsureThread() {
 }
 
 // A fresh kRegionAlign-aligned mapping of `length` (a multiple of it): map
-// one alignment more, then unmap the unaligned head and the tail. No
-// MADV_HUGEPAGE here: see the header (a fresh huge page can cost 20x a reused
-// one); MakeReserve asks for them on the pool's thread.
+// one alignment more, then unmap the unaligned head and the tail, and ask
+// for huge pages (MADV_HUGEPAGE): see the header (a fresh huge page can cost
+// 20x a reused one, which is why the reserve faults them on the pool's
+// thread; later passes over a result in 4 KiB pages pay the page walks).
 Region MapAligned(size_t length) {
   size_t padded;
   if (__builtin_add_overflow(length, kRegionAlign, &padded)) return {nullptr, 0};
