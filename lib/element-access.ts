@@ -293,7 +293,14 @@ class Access implements ElementAccess {
     private readonly ta: AnyTypedArray | null,
     /** The view tier's DataView, from the view's first byte. */
     private readonly dv: DataView | null,
-    /** Element 0 and the stride: in items of `ta`, or bytes of `dv` (int32). */
+    /**
+     * Element 0 and the stride: in items of `ta`, or bytes of `dv` (int32).
+     * Element i's position, base + i * step, is below 2^31 for 0 <= i < len
+     * (build() checks the span), and so is |i * step|, so get() and set()
+     * form it as `(base + Math.imul(i, step)) | 0`, exactly: int32 adds and
+     * multiplies without the overflow checks V8 puts on `base + i * step`
+     * (about 5% of a stride-2 get(), CPU time).
+     */
     private readonly base: number,
     private readonly step: number,
     // The layout last: the fields get() reads keep the places they had
@@ -319,12 +326,12 @@ class Access implements ElementAccess {
       const ta = this.ta;
       if (ta !== null) {
         // undefined only when the buffer was detached (its length is 0 then).
-        const v = ta[this.base + i * this.step];
+        const v = ta[(this.base + Math.imul(i, this.step)) | 0];
         if (v !== undefined) return v;
       } else if (this.dv !== null) {
         // A detached DataView throws a TypeError.
         try {
-          return this.codec.read(this.dv, this.base + i * this.step);
+          return this.codec.read(this.dv, (this.base + Math.imul(i, this.step)) | 0);
         } catch (e) {
           this.st.checkOpen();
           throw e;
@@ -349,11 +356,11 @@ class Access implements ElementAccess {
         // A converted value stores into the typed array exactly as the
         // codec's store puts it. A detached buffer has length 0, and a store
         // past it would be dropped silently.
-        const p = this.base + i * this.step;
+        const p = (this.base + Math.imul(i, this.step)) | 0;
         if (p >= ta.length) this.st.checkOpen();
         ta[p] = c as never;
       } else if (this.dv !== null) {
-        codec.store(this.dv, this.base + i * this.step, c);
+        codec.store(this.dv, (this.base + Math.imul(i, this.step)) | 0, c);
       } else {
         const off = this.offset + i * this.stride;
         codec.store(this.windowAt(off).view, off - this.win!.start, c);
