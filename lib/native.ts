@@ -45,6 +45,7 @@ interface Addon {
   kernelReduce: KernelReduce;
   kernelCast: KernelCast;
   kernelUfunc: KernelUfunc;
+  ufuncStreamMinBytes: (bytes?: number) => number;
   kernelReduceAsync: (...args: unknown[]) => AsyncJob;
   kernelCopyAsync: (...args: unknown[]) => AsyncJob;
   kernelCastAsync: (...args: unknown[]) => AsyncJob;
@@ -292,6 +293,12 @@ export const kernelCopy: KernelCopy = addon.kernelCopy;
 export const kernelReduce: KernelReduce = addon.kernelReduce;
 export const kernelCast: KernelCast = addon.kernelCast;
 export const kernelUfunc: KernelUfunc = addon.kernelUfunc;
+/**
+ * The smallest bool result kernelUfunc writes with non-temporal stores (the
+ * last-level cache's size, at least 4 MiB), as it was before the call; with
+ * `bytes`, sets it for the process (tests reach the streamed path with it).
+ */
+export const ufuncStreamMinBytes = addon.ufuncStreamMinBytes;
 
 /**
  * The async kernels (native/async_kernels.cc; lib/async.ts is their front):

@@ -15,6 +15,8 @@
 #endif
 #include "ufunc_kernels.h"
 
+#include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -24,6 +26,7 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#include <unistd.h>
 
 #include "kernels.h"
 #include "kernel_plan.h"
@@ -466,7 +469,12 @@ MMARRAY_LOOP_CLONES void PowerByScalar(int64_t n, const T* a, T y, T* o) {
 // with ~4 shuffles per 32 bytes read, which left equal(a, b) of 10M float64
 // bound by those shuffles (a float64 chunk of 4096 in L1: 0.49 µs against
 // 0.75 µs for the AVX2 loop). A comparison does no arithmetic, so a wider instruction set cannot
-// change a result (no contraction into FMA).
+// change a result (no contraction into FMA). A hand-written AVX-512 row
+// (four 16-bit compare masks joined by kunpck, one masked byte move per 64
+// int32) beat GCC's clone standalone (10M int32 from memory: 2.90-3.05 ms
+// against 3.27-3.49), but through mm.less over cached outputs the two were
+// within noise (min CPU 1.76-2.24 against 1.77-2.09 ms, four interleaved
+// runs at load 20): the row is bound by its reads, so it was not kept.
 #define MMARRAY_CMP_CLONES __attribute__((target_clones("arch=x86-64-v4", "avx2", "default")))
 
 template <class F, class T>
@@ -769,6 +777,39 @@ bool ReadOperand(Napi::Env env, const Napi::Value& v, const std::vector<int64_t>
 // kStreamMinBytes: a smaller one is likely read again while still cached.
 constexpr int64_t kStreamMinBytes = int64_t{4} << 20;
 
+// ... and only outputs of at least the last-level cache's size. An output
+// that fits it is cheaper written through the cache: a recycled pool region
+// written that way is still cached when the next result reuses it, where
+// streamed lines always go to memory. On a 2-vCPU VM reporting a 480 MiB L3
+// (Xeon, AVX-512), 10M less(<i4, 0) through mm.less over recycled outputs
+// took 2.27 / 2.27 / 3.22 ms CPU streamed against 1.87 / 1.90 / 2.33 ms
+// through the cache (min of 40, three interleaved runs at load 17; NumPy
+// 1.69 / 1.97 / 1.84); equal(<f8, <f8), 160 MB read for 10 MB written,
+// 10.5 / 10.4 / 10.5 against 8.9 / 9.8 / 10.0. Where the C library does not
+// report the cache (0), kStreamMinBytes alone decides.
+
+// The last-level cache's size where the C library reports it, else 0.
+int64_t LastLevelCacheBytes() {
+  long llc = 0;
+#if defined(_SC_LEVEL3_CACHE_SIZE)
+  llc = sysconf(_SC_LEVEL3_CACHE_SIZE);
+#endif
+  return llc > 0 ? static_cast<int64_t>(llc) : 0;
+}
+
+// The threshold in force: -1 until first read; ufuncStreamMinBytes (tests)
+// may set it. Atomic: worker threads run ufuncs of their own.
+std::atomic<int64_t> stream_min_bytes{-1};
+
+int64_t StreamMinBytes() {
+  int64_t v = stream_min_bytes.load(std::memory_order_relaxed);
+  if (v < 0) {
+    v = std::max(kStreamMinBytes, LastLevelCacheBytes());
+    stream_min_bytes.store(v, std::memory_order_relaxed);
+  }
+  return v;
+}
+
 // memcpy(d, s, bytes) with the whole 64-byte lines of d written by
 // non-temporal stores. The caller issues the sfence (StreamFence) once the
 // run is done, before JS may read the output.
@@ -806,8 +847,8 @@ void StreamFence() {
 #endif
 }
 
-// Whether a run streams its output (see kStreamMinBytes): a bool result,
-// unmasked, contiguous along the rows, at least kStreamMinBytes in all,
+// Whether a run streams its output (see StreamMinBytes): a bool result,
+// unmasked, contiguous along the rows, at least StreamMinBytes() in all,
 // where some input reads at least 4 bytes an element along the rows.
 bool StreamsOutput(const std::vector<Operand>& ops, int nin, int result, bool masked, const std::vector<int64_t>& shape) {
 #if defined(__SSE2__)
@@ -819,7 +860,7 @@ bool StreamsOutput(const std::vector<Operand>& ops, int nin, int result, bool ma
   for (int64_t d : shape) {
     if (__builtin_mul_overflow(total, d, &total)) return true;
   }
-  return total >= kStreamMinBytes;
+  return total >= StreamMinBytes();
 #else
   (void)ops, (void)nin, (void)result, (void)masked, (void)shape;
   return false;
@@ -1026,10 +1067,29 @@ Napi::Value KernelUfunc(const Napi::CallbackInfo& info) {
   }
 }
 
+// ufuncStreamMinBytes(bytes?) -> the smallest bool result kernelUfunc
+// streams (StreamMinBytes), as it was before the call; with `bytes` (a
+// non-negative integer), sets it for the process: tests take the streamed
+// path with results smaller than the last-level cache.
+Napi::Value UfuncStreamMinBytes(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const int64_t was = StreamMinBytes();
+  if (info.Length() > 0 && !info[0].IsUndefined()) {
+    int64_t v;
+    if (!ToInt(info[0], &v) || v < 0) {
+      ThrowType(env, "ufuncStreamMinBytes(bytes): bytes must be a non-negative integer");
+      return env.Undefined();
+    }
+    stream_min_bytes.store(v, std::memory_order_relaxed);
+  }
+  return Napi::Number::New(env, static_cast<double>(was));
+}
+
 }  // namespace
 
 void InitUfuncKernels(Napi::Env env, Napi::Object exports) {
   exports.Set("kernelUfunc", Napi::Function::New<KernelUfunc>(env, "kernelUfunc"));
+  exports.Set("ufuncStreamMinBytes", Napi::Function::New<UfuncStreamMinBytes>(env, "ufuncStreamMinBytes"));
 }
 
 }  // namespace mmarray

@@ -5,6 +5,7 @@
 // Every comparison checks the native kernel really ran.
 import * as api from '../lib';
 import { dtype, memmap, ndarray, NdArray, zeros } from '../lib';
+import { ufuncStreamMinBytes } from '../lib/native';
 import { UFUNC_NATIVE_MIN_ELEMENTS } from '../lib/ufunc-native';
 import { rng } from './helpers/bytes';
 import { useTempDir } from './helpers/tmp';
@@ -228,10 +229,40 @@ describe('native ufunc loops match the JS loops bit for bit', () => {
     expect(countUfuncCalls(() => api.add(x, 1)).calls).toBe(1);
   });
 
-  test('bool results of 4 MiB and more (streamed stores): new, into an out= at an odd byte offset, 2-d, in place', () => {
-    // native/ufunc_kernels.cc streams a bool result of 4 MiB or more when an
-    // input reads 4 or more bytes an element; each chunk goes through a
-    // buffer, its whole 64-byte lines to memory directly, the ragged ends by memcpy.
+  test('streamed bool results: the threshold is at least 4 MiB, and may be set', () => {
+    const was = ufuncStreamMinBytes();
+    expect(was).toBeGreaterThanOrEqual(4 * 2 ** 20);
+    expect(Number.isInteger(was)).toBe(true);
+    try {
+      expect(ufuncStreamMinBytes(12345)).toBe(was);
+      expect(ufuncStreamMinBytes()).toBe(12345);
+      expect(() => ufuncStreamMinBytes(-1)).toThrow(/bytes must be a non-negative integer/);
+      expect(() => ufuncStreamMinBytes(1.5)).toThrow(/bytes must be a non-negative integer/);
+      expect(ufuncStreamMinBytes()).toBe(12345);
+    } finally {
+      ufuncStreamMinBytes(was);
+    }
+    expect(ufuncStreamMinBytes()).toBe(was);
+  });
+
+  test.each([
+    ['streamed stores', 4 * 2 ** 20],
+    ['stores through the cache', 2 ** 40],
+  ])('bool results of 4 MiB and more (%s): new, into an out= at an odd byte offset, 2-d, in place', (_, threshold) => {
+    // native/ufunc_kernels.cc streams a bool result of its threshold or more
+    // (the last-level cache's size, at least 4 MiB; set here so that each
+    // path runs whatever this machine's cache) when an input reads 4 or more
+    // bytes an element; each chunk goes through a buffer, its whole 64-byte
+    // lines to memory directly, the ragged ends by memcpy.
+    const was = ufuncStreamMinBytes(threshold);
+    try {
+      boolResultsOf4MiB();
+    } finally {
+      ufuncStreamMinBytes(was);
+    }
+  });
+
+  function boolResultsOf4MiB(): void {
     const n = 4 * 2 ** 20 + 77;
     const x = zeros([n], '<i4');
     const xt = x.typedArray() as Int32Array;
@@ -265,7 +296,7 @@ describe('native ufunc loops match the JS loops bit for bit', () => {
     const flags = ndarray([n], '?', want.slice());
     expect(countUfuncCalls(() => api.less(flags, 0.5, { out: flags })).calls).toBe(1);
     expect(diff(bytesOf(flags), want.map((v) => 1 - v))).toEqual([]);
-  });
+  }
 
   test('comparisons of contiguous rows (the AVX-512 loops): each op and wide dtype, NaN, ±0, ±inf and ties, array-array, array-scalar, scalar-array', () => {
     const r = rng(4711);
