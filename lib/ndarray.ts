@@ -556,10 +556,19 @@ export class NdArray<T = unknown> {
     return derive<NdArray>(this, Object.getPrototypeOf(this), sub, this.#acc.shape, this.#acc.strides, this.#acc.offset) as unknown as Retyped<this, unknown>;
   }
 
-  /** NumPy's `reshape`: a view when the strides allow it, otherwise a copy. One axis may be -1. */
-  reshape(shape: number | readonly number[], order: 'C' | 'F' | 'A' = 'C'): this {
+  /**
+   * NumPy's `reshape`: a view when the strides allow it, otherwise a copy. One axis may be -1.
+   * The shape is a list (`reshape([-1, 60], 'F')`) or, as NumPy also takes it, the sizes
+   * themselves (`reshape(-1, 60)`, C order).
+   */
+  reshape(shape: number | readonly number[], order?: 'C' | 'F' | 'A'): this;
+  reshape(...shape: number[]): this;
+  reshape(shape: number | readonly number[], ...rest: unknown[]): this {
     this.#acc.st.checkOpen();
-    const req = typeof shape === 'number' ? [shape] : [...shape];
+    const sizes = typeof shape === 'number' && rest.length > 0 && typeof rest[0] === 'number';
+    const order = (sizes ? 'C' : rest[0] ?? 'C') as 'C' | 'F' | 'A';
+    if (sizes && !rest.every((n) => typeof n === 'number')) throw new TypeError(`reshape(): every size must be a number, got ${rest.map((n) => repr(n)).join(', ')}`);
+    const req = sizes ? [shape as number, ...(rest as number[])] : typeof shape === 'number' ? [shape] : [...shape];
     const ord: 'C' | 'F' = order === 'A' ? (this.flags.fContiguous && !this.flags.cContiguous ? 'F' : 'C') : order;
     if (order !== 'C' && order !== 'F' && order !== 'A') throw new ValueError(`order must be one of 'C', 'F', 'A' (got ${repr(order)})`);
     if (req.length === this.ndim && req.every((n, i) => n === this.#acc.shape[i])) {
@@ -598,10 +607,15 @@ export class NdArray<T = unknown> {
     return flatOwner(this, copyAs(this, this.dtype, ord));
   }
 
-  /** Reverses or permutes the axes (a view). */
-  transpose(axes?: readonly number[] | null): this {
+  /**
+   * Reverses or permutes the axes (a view): `transpose()`, `transpose([2, 0, 1])`, or as
+   * NumPy also takes it, `transpose(2, 0, 1)`.
+   */
+  transpose(axes?: readonly number[] | null): this;
+  transpose(...axes: number[]): this;
+  transpose(axes?: readonly number[] | number | null, ...rest: number[]): this {
     if (axes === undefined || axes === null) return this.reversedView();
-    return this.permutedView(axes);
+    return this.permutedView(typeof axes === 'number' ? [axes, ...rest] : axes);
   }
 
   /**
