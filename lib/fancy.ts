@@ -47,7 +47,7 @@ import { indicesOf, typedLayout } from './typed-reader';
 import { addAtNative, compressNative, countNative, nonzeroNative, putNative, takeNative } from './index-kernels';
 import { storesWholeItems } from './fresh-memory';
 import { releaseTemporary } from './release';
-import { readOptions } from './options';
+import { readKnownOptions } from './options';
 
 /** One item of an advanced index: a basic item (or an index string of them), an index array, a JS list of ints / bools, or a JS boolean (Python's True/False: a 0-d mask). */
 export type FancyItem = IndexItem | string | NdArray | boolean | readonly (number | bigint | boolean)[];
@@ -530,7 +530,7 @@ export interface TakeOptions {
  * `a.shape[:axis] + indices.shape + a.shape[axis+1:]`, or that result in `out`.
  */
 export function take(a: NdArray, indices: NdArray | number | readonly number[], options: TakeOptions = {}): NdArray {
-  options = readOptions(options, ['axis', 'mode', 'out']);
+  options = readKnownOptions(options, ['axis', 'mode', 'out'], 'take');
   const out = options.out ?? null;
   if (out === null) {
     const r = takeNew(a, indices, options);
@@ -615,7 +615,7 @@ export interface PutOptions {
  * layout. Checks everything before writing.
  */
 export function put(a: NdArray, indices: NdArray | number | readonly number[], values: unknown, options: PutOptions = {}): void {
-  const mode = checkMode(readOptions(options, ['mode']).mode ?? 'raise');
+  const mode = checkMode(readKnownOptions(options, ['mode'], 'put').mode ?? 'raise');
   requireWritable(a);
   // put casts its indices to intp with 'safe' casting (take and fancy indexing
   // accept uint64): a uint64 or float index array is a TypeError.
@@ -680,7 +680,7 @@ export interface CompressOptions {
  * start, a longer one is an IndexError.
  */
 export function compress(condition: NdArray | readonly (boolean | number)[], a: NdArray, options: CompressOptions = {}): NdArray {
-  options = readOptions(options, ['axis']);
+  options = readKnownOptions(options, ['axis'], 'compress');
   const c = asIndexArray(condition as NdArray);
   if (c.ndim !== 1) throw new ValueError('condition must be a 1-d array');
   const axis = options.axis ?? null;

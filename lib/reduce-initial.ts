@@ -26,6 +26,7 @@ import type { PyScalar } from './promote';
 import { add, multiply, maximum, minimum } from './ufuncs/arith';
 import { logicalAnd, logicalOr } from './ufuncs/compare';
 import { where as select } from './ufuncs/where';
+import { unexpectedKeyword } from './options';
 
 /** The reductions that take `initial` / `where`, by NumPy's function name. */
 export type MaskedReduction = 'sum' | 'prod' | 'min' | 'max' | 'any' | 'all';
@@ -46,7 +47,7 @@ export function checkReduceKeys(name: string, opts: object, allowed: readonly st
   // Known keys are not read here: the caller reads each once (lib/options.ts).
   for (const key of Object.keys(opts)) {
     if (allowed.includes(key) || (opts as Record<string, unknown>)[key] === undefined) continue;
-    throw new TypeError(`${name}() got an unexpected keyword argument '${key}'`);
+    throw unexpectedKeyword(name, key, allowed);
   }
 }
 

@@ -29,7 +29,7 @@ import { argsortNative, binsLength, bincountNative, searchsortedNative } from '.
 import { sortLanesNative, uniqueNative } from './sort-kernels';
 import { fieldSequence, recordArgsortNative, recordLanesSortNative, recordSortNative } from './record-sort';
 import { isSwapped } from './kernels';
-import { readOptions } from './options';
+import { readKnownOptions } from './options';
 import { weakKind } from './promote';
 
 /** Options of {@link sort} and {@link argsort}. */
@@ -60,8 +60,8 @@ function checkKind(options: SortOptions): void {
 }
 
 /** The options of sort, sortInPlace and argsort, each read once (lib/options.ts); `order` copied, so the caller's list cannot change under the call. */
-function sortOptions(options: SortOptions | undefined): ReadSortOptions {
-  const o = readOptions(options, ['axis', 'order', 'kind', 'stable']) as SortOptions;
+function sortOptions(options: SortOptions | undefined, name = 'sort'): ReadSortOptions {
+  const o = readKnownOptions(options, ['axis', 'order', 'kind', 'stable'], name) as SortOptions;
   if (typeof o.order === 'string') o.order = [o.order];
   else if (o.order !== undefined && o.order !== null && typeof o.order === 'object') o.order = Array.from(o.order);
   return o as ReadSortOptions;
@@ -286,7 +286,7 @@ export function sortInPlace(a: NdArray, given: SortOptions = {}): void {
 
 /** NumPy's `argsort(a, axis, kind='stable', order)`: int64 indices (C-contiguous); a 0-d array gives `[0]`. */
 export function argsort(a: NdArray, given: SortOptions = {}): NdArray {
-  const options = sortOptions(given);
+  const options = sortOptions(given, 'argsort');
   requireOpen(a);
   checkKind(options);
   checkOrder(a.dtype, options.order);
@@ -388,7 +388,7 @@ function mixedRecordCheck(a: NdArray, v: NdArray | number | bigint | boolean | C
  * scalar `v`).
  */
 export function searchsorted(a: NdArray, key: NdArray | number | bigint | boolean | Complex, options: SearchsortedOptions = {}): NdArray {
-  options = readOptions(options, ['side', 'sorter']);
+  options = readKnownOptions(options, ['side', 'sorter'], 'searchsorted');
   const v = key instanceof ArrayClass ? key : scalarKey(key);
   requireOpen(a);
   const side = options.side ?? 'left';
@@ -501,7 +501,7 @@ export function unique(a: NdArray, options: UniqueOptions = {}): UniqueResult {
 }
 
 function uniqueOf(a: NdArray, options: UniqueOptions): UniqueResult {
-  options = readOptions(options, ['returnCounts', 'returnInverse', 'returnIndex']);
+  options = readKnownOptions(options, ['returnCounts', 'returnInverse', 'returnIndex'], 'unique');
   requireOpen(a);
   const dt = a.dtype;
   if (!nativeInt64(INTP)) return uniqueJS(a, options);
@@ -583,7 +583,7 @@ export interface BincountOptions {
  * the sum of the weights of each value (float64).
  */
 export function bincount(x: NdArray, options: BincountOptions = {}): NdArray {
-  options = readOptions(options, ['minlength', 'weights']);
+  options = readKnownOptions(options, ['minlength', 'weights'], 'bincount');
   requireOpen(x);
   const k = x.dtype.kind;
   // NumPy checks the depth before the dtype (a 2-d complex array is "too deep").
