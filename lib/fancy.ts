@@ -494,7 +494,7 @@ function indexValues(ind: NdArray | number | readonly number[], what: string): {
   const arr = asIndexArray(ind as NdArray);
   const k = arr.dtype.kind;
   if (!(k === 'i' || k === 'b' || k === 'u')) {
-    throw new TypeError(`Cannot cast array data from dtype('${arr.dtype.str}') to dtype('int64') according to the rule 'same_kind'`);
+    throw new TypeError(`Cannot cast array data from ${inspect(arr.dtype)} to dtype('int64') according to the rule 'same_kind'`);
   }
   // NumPy casts uint64 indices to intp (same_kind): 2^63 and up wrap to
   // negatives, read exactly as bigints (2^64 - 1 is -1, not 2^64 - 2^64).
@@ -620,7 +620,7 @@ export function put(a: NdArray, indices: NdArray | number | readonly number[], v
   // put casts its indices to intp with 'safe' casting (take and fancy indexing
   // accept uint64): a uint64 or float index array is a TypeError.
   if (indices instanceof ArrayClass && (indices.dtype.kind === 'u' ? indices.dtype.itemsize === 8 : indices.dtype.kind !== 'i' && indices.dtype.kind !== 'b')) {
-    throw new TypeError(`Cannot cast array data from dtype('${indices.dtype.str}') to dtype('int64') according to the rule 'safe'`);
+    throw new TypeError(`Cannot cast array data from ${inspect(indices.dtype)} to dtype('int64') according to the rule 'safe'`);
   }
   if (putFast(a, indices, values, mode)) return;
   const { values: idx } = indexValues(indices, 'put');

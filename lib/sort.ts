@@ -12,6 +12,7 @@
  * stable and linear; other dtypes use a comparison merge sort.
  * @module
  */
+import { inspect } from 'util';
 import { dtype as toDType, type DType } from './dtype';
 import { makeCaster } from './cast';
 import { AccessError, ValueError, repr } from './errors';
@@ -588,7 +589,7 @@ export function bincount(x: NdArray, options: BincountOptions = {}): NdArray {
   const k = x.dtype.kind;
   // NumPy checks the depth before the dtype (a 2-d complex array is "too deep").
   if (x.ndim !== 1) throw new ValueError(x.ndim === 0 ? 'object of too small depth for desired array' : 'object too deep for desired array');
-  if (k !== 'i' && k !== 'u' && k !== 'b') throw new TypeError(`Cannot cast array data from dtype('${x.dtype.str}') to dtype('int64') according to the rule 'safe'`);
+  if (k !== 'i' && k !== 'u' && k !== 'b') throw new TypeError(`Cannot cast array data from ${inspect(x.dtype)} to dtype('int64') according to the rule 'safe'`);
   const minlength = options.minlength ?? 0;
   // NumPy: a non-integer minlength is a TypeError ('float' object cannot be
   // interpreted as an integer), a negative one a ValueError.
@@ -600,7 +601,7 @@ export function bincount(x: NdArray, options: BincountOptions = {}): NdArray {
   if (w !== undefined) {
     if (!(w instanceof ArrayClass)) throw new TypeError(`bincount: weights must be an NdArray, got ${repr(w)}`);
     if (w.dtype.kind === 'c' || w.dtype.kind === 'S' || w.dtype.kind === 'V' || w.dtype.isStructured) {
-      throw new TypeError(`Cannot cast array data from dtype('${w.dtype.str}') to dtype('float64') according to the rule 'safe'`);
+      throw new TypeError(`Cannot cast array data from ${inspect(w.dtype)} to dtype('float64') according to the rule 'safe'`);
     }
     if (w.ndim !== 1 || w.shape[0] !== x.shape[0]) throw new ValueError("The weights and list don't have the same length.");
   }

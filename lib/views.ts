@@ -11,7 +11,7 @@
 import { broadcastShapes } from './broadcast';
 import { copyAs } from './copy';
 import { ValueError, repr } from './errors';
-import { pyShape } from './format';
+import { pyShape, tupleNoSpace } from './format';
 import { derive, lockReadOnly, requireOpen, storageOf, writeFlagOf, NdArray as ArrayClass } from './internal';
 import { readOptions } from './options';
 import type { NdArray } from './ndarray';
@@ -82,7 +82,7 @@ function broadcastView(a: NdArray, shape: number | readonly number[], writeable:
   const s = normalizeShape(shape);
   const fail = (): never => {
     throw new ValueError(
-      `operands could not be broadcast together with remapped shapes [original->remapped]: ${pyShape(a.shape)}  and requested shape ${pyShape(s)}`,
+      `operands could not be broadcast together with remapped shapes [original->remapped]: ${tupleNoSpace(a.shape)}  and requested shape ${tupleNoSpace(s)}`,
     );
   };
   if (a.ndim > s.length) {

@@ -513,7 +513,7 @@ describe('reshape, ravel and axis permutations', () => {
   });
 
   test('reshape errors are worded as in NumPy', () => {
-    expect(() => grid().reshape([5, -1])).toThrow('cannot reshape array of size 12 into shape (5, -1)');
+    expect(() => grid().reshape([5, -1])).toThrow('cannot reshape array of size 12 into shape (5,newaxis)');
     expect(() => grid().reshape([-1, -1])).toThrow('can only specify one unknown dimension');
     expect(() => grid().reshape([2, 2], 'K' as never)).toThrow(ValueError);
   });
