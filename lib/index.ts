@@ -43,6 +43,8 @@ export type { RecordStreamOptions, RecordWriter } from './stream';
 export { sum, prod, mean, min, max, argmin, argmax, any, all, countNonzero } from './reduce-axis';
 export { variance, std } from './variance';
 export type { VarianceOptions } from './variance';
+export { cumsum, cumprod } from './cumulative';
+export type { CumulativeOptions } from './cumulative';
 export type { Axis, ReduceOptions, ArgReduceOptions } from './reduce-axis';
 export { take, put, compress, nonzero, argwhere, flatnonzero, addAt } from './fancy';
 export type { FancyItem, ClipMode, TakeOptions, PutOptions, CompressOptions } from './fancy';
