@@ -453,6 +453,40 @@ export class NdArray<T = unknown> {
     return this.reversedView();
   }
 
+  /**
+   * NumPy's `a.real`: for complex arrays a view of the real parts (float32 for
+   * complex64, float64 for complex128, in the array's byte order, with its
+   * strides); any other array is returned itself, as NumPy does.
+   */
+  get real(): Retyped<this, number> {
+    return this.complexPart(0);
+  }
+
+  /**
+   * NumPy's `a.imag`: for complex arrays a view of the imaginary parts; for
+   * any other numeric array a read-only array of zeros of its shape and dtype
+   * (NumPy's), not sharing its memory.
+   */
+  get imag(): Retyped<this, number> {
+    return this.complexPart(1);
+  }
+
+  private complexPart(part: 0 | 1): Retyped<this, number> {
+    const acc = this.#acc;
+    acc.st.checkOpen();
+    if (acc.dt.kind !== 'c') {
+      if (part === 0) return this as unknown as Retyped<this, number>;
+      if (acc.dt.fields !== null || !'biuf'.includes(acc.dt.kind)) throw new TypeError(`imag of dtype ${acc.dt.str} is not supported`);
+      const zeros = this.copy();
+      zeros.fill(0);
+      zeros.flags.writeable = false;
+      return zeros as unknown as Retyped<this, number>;
+    }
+    const half = acc.dt.itemsize / 2;
+    const dt = toDType(`${acc.dt.str[0] === '>' ? '>' : '<'}f${half}`);
+    return derive<NdArray>(this, Object.getPrototypeOf(this), dt, acc.shape, acc.strides, acc.offset + part * half) as unknown as Retyped<this, number>;
+  }
+
   // ---------------------------------------------------------------- views
 
   /**

@@ -96,6 +96,39 @@ export class Workload {
   }
 
   /**
+   * Ours against NumPy's float result `name` where the README documents a
+   * tolerance (`|z|`, exp/log/power): same dtype and shape, every value within
+   * `ulps` units in the last place of NumPy's value, or of `scale` when that
+   * is larger (a difference of products that cancels is exact only to the
+   * products' ulp); NaN where NumPy has NaN. Returns the largest distance.
+   */
+  near(name: string, ours: NdArray, ulps: number, scale = 0): number {
+    this.checked.add(name);
+    const theirs = this.numpy(name);
+    try {
+      const label = `${this.name}/${name}`;
+      expect({ label, dtype: ours.dtype.str, shape: ours.shape }).toEqual({ label, dtype: theirs.dtype.str, shape: theirs.shape });
+      const a = flatNumbers(ours);
+      const b = flatNumbers(theirs);
+      const single = ours.dtype.itemsize === 4;
+      let worst = 0;
+      for (let i = 0; i < a.length; i++) {
+        if (Number.isNaN(b[i])) {
+          expect({ label, i, nan: Number.isNaN(a[i]) }).toEqual({ label, i, nan: true });
+          continue;
+        }
+        const e = Math.floor(Math.log2(Math.max(Math.abs(b[i]), scale) || Number.MIN_VALUE));
+        const ulp = 2 ** (e - (single ? 23 : 52));
+        worst = Math.max(worst, Math.abs(a[i] - b[i]) / ulp);
+      }
+      expect({ label, withinUlps: worst <= ulps }).toEqual({ label, withinUlps: true });
+      return worst;
+    } finally {
+      (theirs as unknown as { close(): void }).close();
+    }
+  }
+
+  /**
    * NumPy raised `name` (class, message); ours must raise the same class (or
    * `documented`, a class the README names for that case) with a message
    * matching `message`.
@@ -128,6 +161,12 @@ export class Workload {
   allChecked(): void {
     expect(Object.keys(this.meta).filter((k) => !this.checked.has(k)).sort()).toEqual([]);
   }
+}
+
+function flatNumbers(a: NdArray): number[] {
+  const out: number[] = [];
+  a.astype('<f8').forEach((v) => out.push(v as number));
+  return out;
 }
 
 function describeDtype(a: NdArray): string {
