@@ -16,8 +16,10 @@ const PRELUDE = `
 import numpy as np, json, os, sys
 os.makedirs('out', exist_ok=True)
 def T(spec):
-    # A JS list-of-lists record spec as NumPy's list of tuples.
-    return [tuple(T(x) if isinstance(x, list) else x for x in f) for f in spec]
+    # A JS list-of-lists record spec as NumPy's list of tuples (a subarray shape as a tuple).
+    def field(f):
+        return tuple(tuple(x) if isinstance(x, list) and all(isinstance(i, int) for i in x) else T(x) if isinstance(x, list) else x for x in f)
+    return [field(f) for f in spec]
 _meta = {}
 def out(name, x):
     a = np.asarray(x)
