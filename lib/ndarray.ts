@@ -57,7 +57,7 @@ import { assign, elementValue, fillScalar, isElementPosition } from './assign';
 import { byteswapInPlace, copyAs } from './copy';
 import { sizedFlexible } from './cast';
 import { canCast, type Casting } from './promote';
-import { readOptions } from './options';
+import { readKnownOptions } from './options';
 import { releaseMemory } from './release';
 import { arrayRepr } from './repr';
 import * as elementwise from './elementwise';
@@ -1089,7 +1089,7 @@ export class NdArray<T = unknown> {
    */
   astype<const D extends DTypeLike>(dtype: D, orderOrOptions: Order | AstypeOptions = 'K'): Retyped<this, ValueOf<D>> {
     this.#acc.st.checkOpen();
-    const o: AstypeOptions = typeof orderOrOptions === 'string' ? { order: orderOrOptions } : readOptions(orderOrOptions, ['order', 'casting', 'copy']);
+    const o: AstypeOptions = typeof orderOrOptions === 'string' ? { order: orderOrOptions } : readKnownOptions(orderOrOptions, ['order', 'casting', 'copy'], 'astype');
     const order = o.order ?? 'K';
     const dt = sizedFlexible(this.#acc.dt, toDType(dtype));
     if (o.casting !== undefined) {

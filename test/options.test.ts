@@ -50,3 +50,15 @@ test('every sort/search/fancy/join call refuses an unknown option instead of ign
   expect(unique(a, { returnCounts: true, returnInverse: undefined }).counts!.size).toBe(6);
   expect(searchsorted(a, 2, { side: 'right' }).toArray()).toBe(3n);
 });
+
+test('fromBuffer, ndarray, asStrided and astype refuse unknown options too', () => {
+  const { fromBuffer, ndarray, asStrided } = require('../lib/create') as typeof import('../lib/create');
+  const buf = new Float64Array(4);
+  expect(() => fromBuffer(buf, '<f8', { read_only: true } as never)).toThrow("fromBuffer() got an unexpected keyword argument 'read_only'");
+  expect(() => ndarray([2], '<f8', buf, { offest: 8 } as never)).toThrow("ndarray() got an unexpected keyword argument 'offest'");
+  const a = fromBuffer(buf, '<f8');
+  expect(() => asStrided(a, [2], [8], { writable: true } as never)).toThrow("asStrided() got an unexpected keyword argument 'writable'");
+  expect(() => a.astype('<f4', { casing: 'unsafe' } as never)).toThrow("astype() got an unexpected keyword argument 'casing'");
+  expect(fromBuffer(buf, '<f8', { count: 2, offset: 8 }).shape).toEqual([2]);
+  expect(a.astype('<f4', { casting: 'same_kind' }).dtype.str).toBe('<f4');
+});
