@@ -27,6 +27,7 @@ import { add, multiply, maximum, minimum } from './ufuncs/arith';
 import { logicalAnd, logicalOr } from './ufuncs/compare';
 import { where as select } from './ufuncs/where';
 import { unexpectedKeyword } from './options';
+import { pairwiseSum } from './reduce';
 
 /** The reductions that take `initial` / `where`, by NumPy's function name. */
 export type MaskedReduction = 'sum' | 'prod' | 'min' | 'max' | 'any' | 'all';
@@ -87,6 +88,8 @@ export function reduceWithInitial<O extends { out?: NdArray; keepdims?: boolean;
         throw new ValueError(`non-broadcastable operand with shape (${mask.shape.join(',')}${mask.ndim === 1 ? ',' : ''}) doesn't match the broadcast shape (${a.shape.join(',')}${a.ndim === 1 ? ',' : ''})`);
       }
     }
+    const runs = kind === 'sum' && mask instanceof ArrayClass ? maskedRunSum(a, axis, mask, initial, plain) : null;
+    if (runs !== null) return runs;
     // The masked-out items become `fill`, in a copy of a's dtype (a is never written).
     const f = allocate(a.dtype, []);
     f.set(fill as never);
@@ -103,6 +106,42 @@ export function reduceWithInitial<O extends { out?: NdArray; keepdims?: boolean;
     return r;
   }
   return COMBINE[kind](r, init, { out: r });
+}
+
+/**
+ * NumPy's own order for a masked float64 sum of one aligned row: its masked
+ * inner loop hands each run of unmasked items to the add loop, which adds
+ * the run's pairwise sum to the accumulator (started at `initial`, else
+ * 0.0). Summing a copy with the masked items zeroed pairwise in one go
+ * differs from that in the last bits. Only this common case (a 1-d native
+ * `<f8` row, a mask of its length, no `dtype`/`out`) takes the exact path;
+ * null sends the others to the general one.
+ */
+function maskedRunSum(a: NdArray, axis: unknown, mask: NdArray, initial: PyScalar | undefined, opts: { out?: NdArray; keepdims?: boolean; dtype?: unknown }): NdArray | null {
+  const whole = axis === undefined || axis === null || axis === 0 || axis === -1 || (Array.isArray(axis) && axis.length === 1 && (axis[0] === 0 || axis[0] === -1));
+  if (!whole || a.ndim !== 1 || mask.ndim !== 1 || mask.shape[0] !== a.shape[0] || a.dtype.str !== '<f8' || !a.dtype.isnative) return null;
+  if (opts.out !== undefined || opts.dtype !== undefined || a.offset % 8 !== 0 || a.strides[0] % 8 !== 0) return null;
+  if (initial !== undefined && typeof initial !== 'number' && typeof initial !== 'bigint' && typeof initial !== 'boolean') return null;
+  const n = a.shape[0];
+  const vals = new Float64Array(n);
+  a.forEach((v, i) => {
+    vals[i] = v as number;
+  });
+  const keep = new Uint8Array(n);
+  mask.forEach((v, i) => {
+    keep[i] = v ? 1 : 0;
+  });
+  let acc = initial === undefined ? 0 : Number(initial);
+  for (let i = 0; i < n;) {
+    while (i < n && keep[i] === 0) i++;
+    let j = i;
+    while (j < n && keep[j] === 1) j++;
+    if (j > i) acc += pairwiseSum((off) => vals[off], i, j - i, 1);
+    i = j;
+  }
+  const r = allocate(a.dtype, opts.keepdims === true ? [1] : []);
+  r.set(opts.keepdims === true ? [acc] : acc);
+  return r;
 }
 
 /** An array shaped like `a` holding `f` everywhere (a `where=False` source). */
