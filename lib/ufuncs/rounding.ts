@@ -6,6 +6,8 @@
  * each part), while `floor`, `ceil` and `trunc` keep integer and bool inputs
  * as they are, in their own dtype (NumPy ≥ 2.1), and refuse complex. The
  * sign of a zero survives (`rint(-0.4)` is `-0`), NaN and ±inf pass through.
+ * `round(a, decimals)` is NumPy's `np.round` / `np.around` (not a ufunc): the
+ * steps of NumPy's `PyArray_Round`, so its bits are NumPy's.
  * @module
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -13,6 +15,7 @@ import type { NdArray } from '../ndarray';
 import { callUfunc, type AnyLoop, type UfuncInput, type UfuncOptions, type UfuncSpec } from '../ufunc';
 import { COMPLEX, FLOATS, INTS, T } from './types';
 import { family } from './family';
+import { divide, multiply } from './arith';
 
 type X = any;
 type L1 = (n: number, a: X, ai: number, as: number, o: X, oi: number, os: number) => void;
@@ -89,4 +92,50 @@ export function ceil(x: UfuncInput, options?: UfuncOptions): NdArray {
 /** NumPy's `np.trunc(x)`: toward zero; ints and bools keep their dtype (NumPy 2); complex refuses. */
 export function trunc(x: UfuncInput, options?: UfuncOptions): NdArray {
   return callUfunc(TRUNC_SPEC, [x], options);
+}
+
+/** NumPy's `power_of_ten`: exact table entries up to 1e8, then repeated `* 10`. */
+function powerOfTen(n: number): number {
+  if (n < 9) return [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8][n];
+  let r = 1e9;
+  for (let k = 9; k < n; k++) r *= 10;
+  return r;
+}
+
+/**
+ * NumPy's `np.round(a, decimals=0)` (`np.around`), as `PyArray_Round` does it:
+ * `decimals` 0 is {@link rint}; otherwise `a * 10**decimals`, rounded half to
+ * even, divided back (or divided, rounded, multiplied back for a negative
+ * `decimals`), into an array of `a`'s dtype (byte order included), so
+ * `round(px, 2)` gives NumPy's bits, not a correctly rounded decimal. Integers
+ * come back as a copy for `decimals >= 0`, and for a negative `decimals` are
+ * rounded through float64 and cast back (`round(1234, -2)` is 1200); complex
+ * rounds each part; bools follow `rint` (NumPy's float16) and refuse other
+ * `decimals` with NumPy's UFuncTypeError.
+ */
+export function round(a: NdArray, decimals = 0): NdArray {
+  if (!Number.isInteger(decimals)) throw new TypeError(`round(): decimals must be an integer, got ${String(decimals)}`);
+  const kind = a.dtype.kind;
+  const order = a.flags.fContiguous && !a.flags.cContiguous ? 'F' : 'C';
+  if (kind === 'c') {
+    const r = a.copy(order);
+    r.real.set(round(a.real, decimals));
+    r.imag.set(round(a.imag, decimals));
+    return r;
+  }
+  const int = kind === 'i' || kind === 'u';
+  if (decimals >= 0 && int) return a.copy(order);
+  if (decimals === 0) return rint(a);
+  const out = int ? a.astype('<f8', order) : a.copy(order);
+  const f = powerOfTen(Math.abs(decimals));
+  const [first, second] = decimals > 0 ? [multiply, divide] : [divide, multiply];
+  first(a, f, { out });
+  rint(out, { out });
+  second(out, f, { out });
+  return int ? out.astype(a.dtype, order) : out;
+}
+
+/** NumPy's `np.around`: the same as {@link round}. */
+export function around(a: NdArray, decimals = 0): NdArray {
+  return round(a, decimals);
 }

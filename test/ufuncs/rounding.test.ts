@@ -2,7 +2,7 @@
 // (NumPy 2: floor/ceil/trunc keep ints and bools, rint computes in float),
 // values bit for bit (ties to even, signed zeros, NaN/inf, float16/32,
 // big-endian and strided inputs), complex rint, and the errors.
-import { ceil, floor, rint, trunc } from '../../lib/ufuncs/rounding';
+import { around, ceil, floor, rint, round, trunc } from '../../lib/ufuncs/rounding';
 import { fromBuffer, zeros } from '../../lib/create';
 import { UFuncTypeError } from '../../lib/ufunc';
 import { roundHalfEven } from '../../lib/ufuncs/rounding';
@@ -96,3 +96,56 @@ print(json.dumps(out))
 `);
   return fromBuffer(new Uint8Array(Buffer.from(inputs[dt], 'hex')).buffer, dt as never);
 }
+
+describeWithNumpy('round(a, decimals) against NumPy', () => {
+  test('dtype and bytes for each dtype and decimals, or the same refusal', () => {
+    const RDT = ['<f8', '>f8', '<f4', '<f2', '<i2', '<u1', '<i8', '|b1', '<c16', '<c8'];
+    const DEC = [0, 1, 2, 3, -1, -2, 12];
+    const want = runNumpy<Record<string, { input: string; dtype?: string; hex?: string; error?: string }>>(`
+import warnings
+warnings.simplefilter('ignore')
+rng = np.random.default_rng(6)
+base = np.concatenate([[2.675, 0.125, 0.375, -0.125, 1234.5, -2.5, 1e15 + 0.5, 5e-324, np.inf, np.nan, -0.0, 12345.678],
+                       rng.normal(0, 1000, 40).round(3)])
+out = {}
+for dt in ${JSON.stringify(RDT)}:
+    d = np.dtype(dt)
+    if d.kind == 'b': x = (base > 0)
+    elif d.kind in 'iu': x = np.nan_to_num(np.abs(base) if d.kind == 'u' else base, posinf=0).clip(-100, 250 if d.kind == 'u' else 30000).astype(d)
+    elif d.kind == 'c': x = (base + 1j * base[::-1]).astype(d)
+    else: x = base.astype(d)
+    for dec in ${JSON.stringify(DEC)}:
+        key = dt + ' ' + str(dec)
+        try:
+            r = np.round(x, dec)
+            out[key] = {'input': x.tobytes().hex(), 'dtype': r.dtype.str, 'hex': r.tobytes().hex()}
+        except Exception as e:
+            out[key] = {'input': x.tobytes().hex(), 'error': type(e).__name__}
+print(json.dumps(out))
+`);
+    const bad: string[] = [];
+    for (const dt of RDT) {
+      for (const dec of DEC) {
+        const w = want[`${dt} ${dec}`];
+        const x = fromBuffer(new Uint8Array(Buffer.from(w.input, 'hex')).buffer, dt as never);
+        let got: Record<string, unknown>;
+        try {
+          const r = round(x, dec);
+          got = { dtype: r.dtype.str, hex: hex(bytesOf(r)) };
+        } catch (e) {
+          got = { error: (e as Error).name === 'UFuncTypeError' ? 'UFuncTypeError' : (e as Error).name };
+        }
+        const expected = w.error !== undefined ? { error: w.error } : { dtype: w.dtype, hex: w.hex };
+        if (JSON.stringify(got) !== JSON.stringify(expected)) bad.push(`${dt} ${dec}: numpy ${JSON.stringify(expected).slice(0, 160)} ours ${JSON.stringify(got).slice(0, 160)}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  test("round(px, 2) gives NumPy's bits (2.675 * 100 is 267.5: 2.68), not Python's round() (2.67); around is round", () => {
+    const px = fromBuffer(new Float64Array([2.675, 1.005, 0.125]), '<f8');
+    expect(round(px, 2).toArray()).toEqual([2.68, 1, 0.12]);
+    expect(around(px, 1).toArray()).toEqual(round(px, 1).toArray());
+    expect(() => round(px, 1.5)).toThrow(TypeError);
+  });
+});

@@ -4,7 +4,7 @@
 // and rounding), planar CHW by transpose, frames joined by stack and
 // concatenate, and uint8 arithmetic that wraps.
 import {
-  add, ceil, clip, concatenate, divide, floor, mean, max, multiply, power, rint, stack, subtract, absolute, trunc,
+  add, ceil, clip, round, concatenate, divide, floor, mean, max, multiply, power, rint, stack, subtract, absolute, trunc,
 } from '../../lib';
 import { memmap } from '../../lib/memmap';
 import { describeWithNumpy } from '../helpers/numpy';
@@ -35,6 +35,7 @@ out('c', c)
 out('u8_trunc', (c * 255).astype(np.uint8))
 out('u8_rint', np.rint(c * 255).astype(np.uint8))
 out('u8_round', np.round(c * 255).astype(np.uint8))
+out('c_2dp', np.round(c, 2))
 out('u8_floor', np.floor(c * 255 + 0.5).astype(np.uint8))
 out('ceil_f4', np.ceil(x * 10))
 out('trunc_i', np.trunc(a[0, :8]))
@@ -66,7 +67,8 @@ describeWithNumpy('workload: RGB frames', () => {
     w.same('c', c);
     w.same('u8_trunc', multiply(c, 255).astype('uint8'));
     w.same('u8_rint', rint(multiply(c, 255)).astype('uint8'));
-    w.same('u8_round', rint(multiply(c, 255)).astype('uint8'));
+    w.same('u8_round', round(multiply(c, 255)).astype('uint8'));
+    w.same('c_2dp', round(c, 2));
     w.same('u8_floor', floor(add(multiply(c, 255), 0.5)).astype('uint8'));
     w.same('ceil_f4', ceil(multiply(x, 10)));
     w.same('trunc_i', trunc(a.index('0, :8')));
