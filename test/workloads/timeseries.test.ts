@@ -4,7 +4,7 @@
 // max/argmax, dropping NaNs by mask, and a daily reshape with axis stats.
 import {
   argmax, argmin, countNonzero, greater, invert, isnan, logicalNot, max, maximum, mean, min, minimum,
-  nonzero, slidingWindowView, subtract, sum, where, flatnonzero, less, std, variance, divide,
+  nonzero, diff, slidingWindowView, subtract, sum, where, flatnonzero, less, std, variance, divide,
 } from '../../lib';
 import { memmap } from '../../lib/memmap';
 import { describeWithNumpy } from '../helpers/numpy';
@@ -23,6 +23,8 @@ s.astype('<f8').tofile('series.f8')
 s = np.memmap('series.f8', dtype='<f8', mode='r')
 d = s[1:] - s[:-1]
 out('d', d)
+out('d_np', np.diff(s))
+out('dd', np.diff(s, 2))
 win = np.lib.stride_tricks.sliding_window_view(s, 5)
 out('win', win)
 out('mov', win.sum(axis=-1))
@@ -56,6 +58,8 @@ describeWithNumpy('workload: time series with gaps', () => {
     const s = memmap(w.file('series.f8'), { dtype: '<f8', mode: 'r' });
     const d = subtract(s.index('1:'), s.index(':-1'));
     w.same('d', d);
+    w.same('d_np', diff(s));
+    w.same('dd', diff(s, 2));
     const win = slidingWindowView(s, 5);
     w.same('win', win, { strides: true });
     expect(win.flags.writeable).toBe(false);
