@@ -119,8 +119,9 @@ export function reduceWithInitial<O extends { out?: NdArray; keepdims?: boolean;
  */
 function maskedRunSum(a: NdArray, axis: unknown, mask: NdArray, initial: PyScalar | undefined, opts: { out?: NdArray; keepdims?: boolean; dtype?: unknown }): NdArray | null {
   const whole = axis === undefined || axis === null || axis === 0 || axis === -1 || (Array.isArray(axis) && axis.length === 1 && (axis[0] === 0 || axis[0] === -1));
-  if (!whole || a.ndim !== 1 || mask.ndim !== 1 || mask.shape[0] !== a.shape[0] || a.dtype.str !== '<f8' || !a.dtype.isnative) return null;
-  if (opts.out !== undefined || opts.dtype !== undefined || a.offset % 8 !== 0 || a.strides[0] % 8 !== 0) return null;
+  if (!whole || a.ndim !== 1 || mask.ndim !== 1 || mask.shape[0] !== a.shape[0] || (a.dtype.str !== '<f8' && a.dtype.str !== '<f4') || !a.dtype.isnative) return null;
+  const size = a.dtype.itemsize;
+  if (opts.out !== undefined || opts.dtype !== undefined || a.offset % size !== 0 || a.strides[0] % size !== 0) return null;
   if (initial !== undefined && typeof initial !== 'number' && typeof initial !== 'bigint' && typeof initial !== 'boolean') return null;
   const n = a.shape[0];
   const vals = new Float64Array(n);
@@ -131,17 +132,41 @@ function maskedRunSum(a: NdArray, axis: unknown, mask: NdArray, initial: PyScala
   mask.forEach((v, i) => {
     keep[i] = v ? 1 : 0;
   });
-  let acc = initial === undefined ? 0 : Number(initial);
+  // float32 adds in float32 (NumPy's FLOAT loop): every sum rounds.
+  const F = size === 4 ? Math.fround : (v: number): number => v;
+  let acc = initial === undefined ? 0 : F(Number(initial));
   for (let i = 0; i < n;) {
     while (i < n && keep[i] === 0) i++;
     let j = i;
     while (j < n && keep[j] === 1) j++;
-    if (j > i) acc += pairwiseSum((off) => vals[off], i, j - i, 1);
+    if (j > i) acc = F(acc + (size === 4 ? pairwiseSum32(vals, i, j - i) : pairwiseSum((off) => vals[off], i, j - i, 1)));
     i = j;
   }
   const r = allocate(a.dtype, opts.keepdims === true ? [1] : []);
   r.set(opts.keepdims === true ? [acc] : acc);
   return r;
+}
+
+/** NumPy's FLOAT_pairwise_sum of `v[p .. p + n)`: lib/reduce.ts's order, each addition rounded to float32. */
+function pairwiseSum32(v: Float64Array, p: number, n: number): number {
+  const F = Math.fround;
+  if (n < 8) {
+    let res = -0;
+    for (let i = 0; i < n; i++) res = F(res + v[p + i]);
+    return res;
+  }
+  if (n <= 128) {
+    const r = [v[p], v[p + 1], v[p + 2], v[p + 3], v[p + 4], v[p + 5], v[p + 6], v[p + 7]];
+    const end = n - (n % 8);
+    let i = 8;
+    for (; i < end; i += 8) for (let k = 0; k < 8; k++) r[k] = F(r[k] + v[p + i + k]);
+    let res = F(F(F(r[0] + r[1]) + F(r[2] + r[3])) + F(F(r[4] + r[5]) + F(r[6] + r[7])));
+    for (; i < n; i++) res = F(res + v[p + i]);
+    return res;
+  }
+  let n2 = Math.floor(n / 2);
+  n2 -= n2 % 8;
+  return F(pairwiseSum32(v, p, n2) + pairwiseSum32(v, p + n2, n - n2));
 }
 
 /** An array shaped like `a` holding `f` everywhere (a `where=False` source). */
