@@ -12,7 +12,7 @@ import { types } from 'util';
 import { copyAs } from './copy';
 import type { DType } from './dtype';
 import { ValueError } from './errors';
-import { pyShape } from './format';
+import { tupleNoSpace } from './format';
 import { releaseTemporary } from './release';
 import { allocate, isArray, requireOpen, storageOf } from './internal';
 import { forEachOffset2 } from './iterate';
@@ -166,7 +166,7 @@ function broadcastStrides(src: NdArray, shape: readonly number[]): number[] {
     sStrides = sStrides.slice(1);
   }
   const fail = (): never => {
-    throw new ValueError(`could not broadcast input array from shape ${pyShape(src.shape)} into shape ${pyShape(shape)}`);
+    throw new ValueError(`could not broadcast input array from shape ${tupleNoSpace(src.shape)} into shape ${tupleNoSpace(shape)}`);
   };
   if (sShape.length > shape.length) fail();
   const out = new Array<number>(shape.length).fill(0);

@@ -12,7 +12,7 @@ import type { ValueOf } from './value-types';
 import { byteBounds, checkNdim, checkShape, normalizeShape, shapeToSize, shapeToStrides } from './layout';
 import { pyShape } from './format';
 import { allocate, makeArray, storageOf } from './internal';
-import { readOptions } from './options';
+import { readKnownOptions } from './options';
 // Loaded for its effect, not only its type: the class must be defined (its
 // static block opens internal.ts's door) before any constructor here runs.
 import './ndarray';
@@ -48,7 +48,7 @@ function checkInt(v: unknown, what: string, min = 0): number {
 export function fromBuffer<const D extends DTypeLike = 'f8'>(buffer: ArrayBufferLike | ArrayBufferView, dtype: D = 'f8' as D, options: FromBufferOptions = {}): NdArray<ValueOf<D>> {
   // Options and dtype first, each read once: a getter that transfers the
   // buffer then runs before its length is read (lib/options.ts).
-  options = readOptions(options, ['count', 'offset', 'readonly']);
+  options = readKnownOptions(options, ['count', 'offset', 'readonly'], 'fromBuffer');
   const dt = toDType(dtype);
   let ab: ArrayBufferLike;
   let base = 0;
@@ -211,7 +211,7 @@ export interface NdarrayOptions {
  * lie inside the buffer.
  */
 export function ndarray<const D extends DTypeLike>(shape: number | readonly number[], dtype: D, buffer: ArrayBufferLike | ArrayBufferView, options: NdarrayOptions = {}): NdArray<ValueOf<D>> {
-  options = readOptions(options, ['offset', 'strides', 'readonly']);
+  options = readKnownOptions(options, ['offset', 'strides', 'readonly'], 'ndarray');
   const raw = fromBuffer(buffer, 'u1', { readonly: options.readonly });
   // An unsized 'S' stays S0 here, as in NumPy's np.ndarray(4, 'S') (zeros and empty make S1).
   const dt = toDType(dtype);

@@ -47,7 +47,7 @@ import { indicesOf, typedLayout } from './typed-reader';
 import { addAtNative, compressNative, countNative, nonzeroNative, putNative, takeNative } from './index-kernels';
 import { storesWholeItems } from './fresh-memory';
 import { releaseTemporary } from './release';
-import { readOptions } from './options';
+import { readKnownOptions } from './options';
 
 /** One item of an advanced index: a basic item (or an index string of them), an index array, a JS list of ints / bools, or a JS boolean (Python's True/False: a 0-d mask). */
 export type FancyItem = IndexItem | string | NdArray | boolean | readonly (number | bigint | boolean)[];
@@ -494,7 +494,7 @@ function indexValues(ind: NdArray | number | readonly number[], what: string): {
   const arr = asIndexArray(ind as NdArray);
   const k = arr.dtype.kind;
   if (!(k === 'i' || k === 'b' || k === 'u')) {
-    throw new TypeError(`Cannot cast array data from dtype('${arr.dtype.str}') to dtype('int64') according to the rule 'same_kind'`);
+    throw new TypeError(`Cannot cast array data from ${inspect(arr.dtype)} to dtype('int64') according to the rule 'same_kind'`);
   }
   // NumPy casts uint64 indices to intp (same_kind): 2^63 and up wrap to
   // negatives, read exactly as bigints (2^64 - 1 is -1, not 2^64 - 2^64).
@@ -530,7 +530,7 @@ export interface TakeOptions {
  * `a.shape[:axis] + indices.shape + a.shape[axis+1:]`, or that result in `out`.
  */
 export function take(a: NdArray, indices: NdArray | number | readonly number[], options: TakeOptions = {}): NdArray {
-  options = readOptions(options, ['axis', 'mode', 'out']);
+  options = readKnownOptions(options, ['axis', 'mode', 'out'], 'take');
   const out = options.out ?? null;
   if (out === null) {
     const r = takeNew(a, indices, options);
@@ -615,12 +615,12 @@ export interface PutOptions {
  * layout. Checks everything before writing.
  */
 export function put(a: NdArray, indices: NdArray | number | readonly number[], values: unknown, options: PutOptions = {}): void {
-  const mode = checkMode(readOptions(options, ['mode']).mode ?? 'raise');
+  const mode = checkMode(readKnownOptions(options, ['mode'], 'put').mode ?? 'raise');
   requireWritable(a);
   // put casts its indices to intp with 'safe' casting (take and fancy indexing
   // accept uint64): a uint64 or float index array is a TypeError.
   if (indices instanceof ArrayClass && (indices.dtype.kind === 'u' ? indices.dtype.itemsize === 8 : indices.dtype.kind !== 'i' && indices.dtype.kind !== 'b')) {
-    throw new TypeError(`Cannot cast array data from dtype('${indices.dtype.str}') to dtype('int64') according to the rule 'safe'`);
+    throw new TypeError(`Cannot cast array data from ${inspect(indices.dtype)} to dtype('int64') according to the rule 'safe'`);
   }
   if (putFast(a, indices, values, mode)) return;
   const { values: idx } = indexValues(indices, 'put');
@@ -680,7 +680,7 @@ export interface CompressOptions {
  * start, a longer one is an IndexError.
  */
 export function compress(condition: NdArray | readonly (boolean | number)[], a: NdArray, options: CompressOptions = {}): NdArray {
-  options = readOptions(options, ['axis']);
+  options = readKnownOptions(options, ['axis'], 'compress');
   const c = asIndexArray(condition as NdArray);
   if (c.ndim !== 1) throw new ValueError('condition must be a 1-d array');
   const axis = options.axis ?? null;

@@ -14,3 +14,18 @@ export function pyShape(shape: readonly number[]): string {
 export function tupleNoSpace(shape: readonly number[]): string {
   return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(',')})`;
 }
+
+/**
+ * A requested shape as NumPy's `convert_shape_to_string` prints it in the
+ * reshape size error: no spaces, leading negative (unknown) sizes dropped,
+ * later ones printed `newaxis`, and the 1-tuple comma only for one size
+ * (`(5,3)`, `(7,)`, `(-1, 5)` → `(5)`, `(2, -1, 5)` → `(2,newaxis,5)`).
+ */
+export function requestedShape(shape: readonly number[]): string {
+  let i = 0;
+  while (i < shape.length && shape[i] < 0) i++;
+  if (i === shape.length) return '()';
+  const parts = [String(shape[i])];
+  for (i++; i < shape.length; i++) parts.push(shape[i] < 0 ? 'newaxis' : String(shape[i]));
+  return shape.length === 1 ? `(${parts[0]},)` : `(${parts.join(',')})`;
+}

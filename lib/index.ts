@@ -41,6 +41,12 @@ export { describe, explain, type ArrayDescription, type MappingDescription, type
 export { recordStream, recordWriter, PartialRecordError } from './stream';
 export type { RecordStreamOptions, RecordWriter } from './stream';
 export { sum, prod, mean, min, max, argmin, argmax, any, all, countNonzero } from './reduce-axis';
+export { variance, std } from './variance';
+export type { VarianceOptions } from './variance';
+export { cumsum, cumprod } from './cumulative';
+export type { CumulativeOptions } from './cumulative';
+export { diff } from './diff';
+export type { DiffOptions } from './diff';
 export type { Axis, ReduceOptions, ArgReduceOptions } from './reduce-axis';
 export { take, put, compress, nonzero, argwhere, flatnonzero, addAt } from './fancy';
 export type { FancyItem, ClipMode, TakeOptions, PutOptions, CompressOptions } from './fancy';

@@ -70,7 +70,8 @@ export function parseIndex(spec: string): IndexItem[] {
   if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
   return parts.map((part): IndexItem => {
     if (part === '...' || part === 'Ellipsis') return ellipsis;
-    if (part === 'None' || part === 'newaxis' || part === 'np.newaxis') return newaxis;
+    // 'null' too: the value form takes JS's null for newaxis, so a string may say it the same way.
+    if (part === 'None' || part === 'newaxis' || part === 'np.newaxis' || part === 'null') return newaxis;
     if (part.includes(':')) {
       const bits = part.split(':').map((b) => b.trim());
       if (bits.length > 3) throw new IndexError(`invalid slice ${quote(part)} in ${quote(spec)}`);

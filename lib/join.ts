@@ -18,7 +18,7 @@ import { Slice } from './indexing';
 import { copyNative, elementCode, isSwapped } from './kernels';
 import { requireOpen, storageOf, NdArray as ArrayClass } from './internal';
 import { storesWholeItems } from './fresh-memory';
-import { readOptions } from './options';
+import { readKnownOptions } from './options';
 
 /** Options of {@link concatenate} and {@link stack}. */
 export interface JoinOptions {
@@ -129,7 +129,7 @@ function sequenceOf(arrays: unknown, message: string): NdArray[] {
 export function concatenate(arrays: readonly NdArray[], options: JoinOptions = {}): NdArray {
   // The caller's list and options read once, before the closed check (lib/options.ts).
   arrays = sequenceOf(arrays, 'The first input argument needs to be a sequence');
-  options = readOptions(options, JOIN_OPTIONS);
+  options = readKnownOptions(options, JOIN_OPTIONS, 'concatenate');
   if (arrays.length === 0) throw new ValueError('need at least one array to concatenate');
   checkOpen(arrays);
   const axis = options.axis === undefined ? 0 : options.axis;
@@ -193,7 +193,7 @@ function copyBytes(a: NdArray, out: NdArray, at: number): boolean {
 /** NumPy's `stack(arrays, axis, out, dtype, casting)`: inputs of one shape joined along a new axis (default 0), into a new array or `out`. */
 export function stack(arrays: readonly NdArray[], options: JoinOptions = {}): NdArray {
   arrays = sequenceOf(arrays, 'arrays to stack must be passed as a "sequence" type such as list or tuple.');
-  options = readOptions(options, JOIN_OPTIONS);
+  options = readKnownOptions(options, JOIN_OPTIONS, 'stack');
   if (arrays.length === 0) throw new ValueError('need at least one array to stack');
   checkOpen(arrays);
   const shape = arrays[0].shape;

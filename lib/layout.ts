@@ -6,7 +6,7 @@
  */
 import type { DType } from './dtype';
 import { AxisError, ValueError, repr } from './errors';
-import { pyShape } from './format';
+import { requestedShape } from './format';
 
 /** Product of a shape (1 for 0-d). */
 export function shapeToSize(shape: readonly number[]): number {
@@ -292,7 +292,7 @@ export function fixUnknownDimension(req: readonly number[], size: number): numbe
     }
   }
   const fail = (): never => {
-    throw new ValueError(`cannot reshape array of size ${size} into shape ${pyShape(req)}`);
+    throw new ValueError(`cannot reshape array of size ${size} into shape ${requestedShape(req)}`);
   };
   const dims = [...req];
   if (unknown >= 0) {

@@ -57,7 +57,7 @@ import { assign, elementValue, fillScalar, isElementPosition } from './assign';
 import { byteswapInPlace, copyAs } from './copy';
 import { sizedFlexible } from './cast';
 import { canCast, type Casting } from './promote';
-import { readOptions } from './options';
+import { readKnownOptions } from './options';
 import { releaseMemory } from './release';
 import { arrayRepr } from './repr';
 import * as elementwise from './elementwise';
@@ -453,6 +453,40 @@ export class NdArray<T = unknown> {
     return this.reversedView();
   }
 
+  /**
+   * NumPy's `a.real`: for complex arrays a view of the real parts (float32 for
+   * complex64, float64 for complex128, in the array's byte order, with its
+   * strides); any other array is returned itself, as NumPy does.
+   */
+  get real(): Retyped<this, number> {
+    return this.complexPart(0);
+  }
+
+  /**
+   * NumPy's `a.imag`: for complex arrays a view of the imaginary parts; for
+   * any other numeric array a read-only array of zeros of its shape and dtype
+   * (NumPy's), not sharing its memory.
+   */
+  get imag(): Retyped<this, number> {
+    return this.complexPart(1);
+  }
+
+  private complexPart(part: 0 | 1): Retyped<this, number> {
+    const acc = this.#acc;
+    acc.st.checkOpen();
+    if (acc.dt.kind !== 'c') {
+      if (part === 0) return this as unknown as Retyped<this, number>;
+      if (acc.dt.fields !== null || !'biuf'.includes(acc.dt.kind)) throw new TypeError(`imag of dtype ${acc.dt.str} is not supported`);
+      const zeros = this.copy();
+      zeros.fill(0);
+      zeros.flags.writeable = false;
+      return zeros as unknown as Retyped<this, number>;
+    }
+    const half = acc.dt.itemsize / 2;
+    const dt = toDType(`${acc.dt.str[0] === '>' ? '>' : '<'}f${half}`);
+    return derive<NdArray>(this, Object.getPrototypeOf(this), dt, acc.shape, acc.strides, acc.offset + part * half) as unknown as Retyped<this, number>;
+  }
+
   // ---------------------------------------------------------------- views
 
   /**
@@ -556,10 +590,19 @@ export class NdArray<T = unknown> {
     return derive<NdArray>(this, Object.getPrototypeOf(this), sub, this.#acc.shape, this.#acc.strides, this.#acc.offset) as unknown as Retyped<this, unknown>;
   }
 
-  /** NumPy's `reshape`: a view when the strides allow it, otherwise a copy. One axis may be -1. */
-  reshape(shape: number | readonly number[], order: 'C' | 'F' | 'A' = 'C'): this {
+  /**
+   * NumPy's `reshape`: a view when the strides allow it, otherwise a copy. One axis may be -1.
+   * The shape is a list (`reshape([-1, 60], 'F')`) or, as NumPy also takes it, the sizes
+   * themselves (`reshape(-1, 60)`, C order).
+   */
+  reshape(shape: number | readonly number[], order?: 'C' | 'F' | 'A'): this;
+  reshape(...shape: number[]): this;
+  reshape(shape: number | readonly number[], ...rest: unknown[]): this {
     this.#acc.st.checkOpen();
-    const req = typeof shape === 'number' ? [shape] : [...shape];
+    const sizes = typeof shape === 'number' && rest.length > 0 && typeof rest[0] === 'number';
+    const order = (sizes ? 'C' : rest[0] ?? 'C') as 'C' | 'F' | 'A';
+    if (sizes && !rest.every((n) => typeof n === 'number')) throw new TypeError(`reshape(): every size must be a number, got ${rest.map((n) => repr(n)).join(', ')}`);
+    const req = sizes ? [shape as number, ...(rest as number[])] : typeof shape === 'number' ? [shape] : [...shape];
     const ord: 'C' | 'F' = order === 'A' ? (this.flags.fContiguous && !this.flags.cContiguous ? 'F' : 'C') : order;
     if (order !== 'C' && order !== 'F' && order !== 'A') throw new ValueError(`order must be one of 'C', 'F', 'A' (got ${repr(order)})`);
     if (req.length === this.ndim && req.every((n, i) => n === this.#acc.shape[i])) {
@@ -598,10 +641,15 @@ export class NdArray<T = unknown> {
     return flatOwner(this, copyAs(this, this.dtype, ord));
   }
 
-  /** Reverses or permutes the axes (a view). */
-  transpose(axes?: readonly number[] | null): this {
+  /**
+   * Reverses or permutes the axes (a view): `transpose()`, `transpose([2, 0, 1])`, or as
+   * NumPy also takes it, `transpose(2, 0, 1)`.
+   */
+  transpose(axes?: readonly number[] | null): this;
+  transpose(...axes: number[]): this;
+  transpose(axes?: readonly number[] | number | null, ...rest: number[]): this {
     if (axes === undefined || axes === null) return this.reversedView();
-    return this.permutedView(axes);
+    return this.permutedView(typeof axes === 'number' ? [axes, ...rest] : axes);
   }
 
   /**
@@ -1041,7 +1089,7 @@ export class NdArray<T = unknown> {
    */
   astype<const D extends DTypeLike>(dtype: D, orderOrOptions: Order | AstypeOptions = 'K'): Retyped<this, ValueOf<D>> {
     this.#acc.st.checkOpen();
-    const o: AstypeOptions = typeof orderOrOptions === 'string' ? { order: orderOrOptions } : readOptions(orderOrOptions, ['order', 'casting', 'copy']);
+    const o: AstypeOptions = typeof orderOrOptions === 'string' ? { order: orderOrOptions } : readKnownOptions(orderOrOptions, ['order', 'casting', 'copy'], 'astype');
     const order = o.order ?? 'K';
     const dt = sizedFlexible(this.#acc.dt, toDType(dtype));
     if (o.casting !== undefined) {

@@ -28,3 +28,36 @@ export function readOptions<T extends object, K extends keyof T>(options: T | nu
   }
   return out;
 }
+
+/** `snake_case` → `camelCase` (NumPy's keyword → this library's option). */
+function camelOf(key: string): string {
+  return key.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+}
+
+/**
+ * NumPy's `TypeError: name() got an unexpected keyword argument 'key'`, with
+ * the library's spelling when `key` is NumPy's snake_case of a known option
+ * (`return_counts` → `returnCounts`).
+ */
+export function unexpectedKeyword(name: string, key: string, known: readonly string[]): TypeError {
+  const camel = camelOf(key);
+  const hint = camel !== key && known.includes(camel) ? ` (mmarray spells it '${camel}')` : '';
+  return new TypeError(`${name}() got an unexpected keyword argument '${key}'${hint}`);
+}
+
+/**
+ * {@link readOptions} for a call that knows every option it takes: an own
+ * key outside `keys` (not undefined) is NumPy's TypeError for an unknown
+ * keyword, thrown before anything is read, so a NumPy spelling
+ * (`{ return_counts: true }`) fails loudly instead of being ignored.
+ */
+export function readKnownOptions<T extends object, K extends keyof T>(options: T | null | undefined, keys: readonly K[], name: string): Pick<T, K> {
+  if (options !== undefined && options !== null && typeof options === 'object') {
+    for (const key of Object.keys(options)) {
+      if ((keys as readonly PropertyKey[]).includes(key)) continue;
+      if ((options as Record<string, unknown>)[key] === undefined) continue;
+      throw unexpectedKeyword(name, key, keys as readonly string[]);
+    }
+  }
+  return readOptions(options, keys);
+}

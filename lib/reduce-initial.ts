@@ -26,6 +26,8 @@ import type { PyScalar } from './promote';
 import { add, multiply, maximum, minimum } from './ufuncs/arith';
 import { logicalAnd, logicalOr } from './ufuncs/compare';
 import { where as select } from './ufuncs/where';
+import { unexpectedKeyword } from './options';
+import { pairwiseSum } from './reduce';
 
 /** The reductions that take `initial` / `where`, by NumPy's function name. */
 export type MaskedReduction = 'sum' | 'prod' | 'min' | 'max' | 'any' | 'all';
@@ -46,7 +48,7 @@ export function checkReduceKeys(name: string, opts: object, allowed: readonly st
   // Known keys are not read here: the caller reads each once (lib/options.ts).
   for (const key of Object.keys(opts)) {
     if (allowed.includes(key) || (opts as Record<string, unknown>)[key] === undefined) continue;
-    throw new TypeError(`${name}() got an unexpected keyword argument '${key}'`);
+    throw unexpectedKeyword(name, key, allowed);
   }
 }
 
@@ -86,6 +88,8 @@ export function reduceWithInitial<O extends { out?: NdArray; keepdims?: boolean;
         throw new ValueError(`non-broadcastable operand with shape (${mask.shape.join(',')}${mask.ndim === 1 ? ',' : ''}) doesn't match the broadcast shape (${a.shape.join(',')}${a.ndim === 1 ? ',' : ''})`);
       }
     }
+    const runs = kind === 'sum' && mask instanceof ArrayClass ? maskedRunSum(a, axis, mask, initial, plain) : null;
+    if (runs !== null) return runs;
     // The masked-out items become `fill`, in a copy of a's dtype (a is never written).
     const f = allocate(a.dtype, []);
     f.set(fill as never);
@@ -102,6 +106,67 @@ export function reduceWithInitial<O extends { out?: NdArray; keepdims?: boolean;
     return r;
   }
   return COMBINE[kind](r, init, { out: r });
+}
+
+/**
+ * NumPy's own order for a masked float64 sum of one aligned row: its masked
+ * inner loop hands each run of unmasked items to the add loop, which adds
+ * the run's pairwise sum to the accumulator (started at `initial`, else
+ * 0.0). Summing a copy with the masked items zeroed pairwise in one go
+ * differs from that in the last bits. Only this common case (a 1-d native
+ * `<f8` row, a mask of its length, no `dtype`/`out`) takes the exact path;
+ * null sends the others to the general one.
+ */
+function maskedRunSum(a: NdArray, axis: unknown, mask: NdArray, initial: PyScalar | undefined, opts: { out?: NdArray; keepdims?: boolean; dtype?: unknown }): NdArray | null {
+  const whole = axis === undefined || axis === null || axis === 0 || axis === -1 || (Array.isArray(axis) && axis.length === 1 && (axis[0] === 0 || axis[0] === -1));
+  if (!whole || a.ndim !== 1 || mask.ndim !== 1 || mask.shape[0] !== a.shape[0] || (a.dtype.str !== '<f8' && a.dtype.str !== '<f4') || !a.dtype.isnative) return null;
+  const size = a.dtype.itemsize;
+  if (opts.out !== undefined || opts.dtype !== undefined || a.offset % size !== 0 || a.strides[0] % size !== 0) return null;
+  if (initial !== undefined && typeof initial !== 'number' && typeof initial !== 'bigint' && typeof initial !== 'boolean') return null;
+  const n = a.shape[0];
+  const vals = new Float64Array(n);
+  a.forEach((v, i) => {
+    vals[i] = v as number;
+  });
+  const keep = new Uint8Array(n);
+  mask.forEach((v, i) => {
+    keep[i] = v ? 1 : 0;
+  });
+  // float32 adds in float32 (NumPy's FLOAT loop): every sum rounds.
+  const F = size === 4 ? Math.fround : (v: number): number => v;
+  let acc = initial === undefined ? 0 : F(Number(initial));
+  for (let i = 0; i < n;) {
+    while (i < n && keep[i] === 0) i++;
+    let j = i;
+    while (j < n && keep[j] === 1) j++;
+    if (j > i) acc = F(acc + (size === 4 ? pairwiseSum32(vals, i, j - i) : pairwiseSum((off) => vals[off], i, j - i, 1)));
+    i = j;
+  }
+  const r = allocate(a.dtype, opts.keepdims === true ? [1] : []);
+  r.set(opts.keepdims === true ? [acc] : acc);
+  return r;
+}
+
+/** NumPy's FLOAT_pairwise_sum of `v[p .. p + n)`: lib/reduce.ts's order, each addition rounded to float32. */
+function pairwiseSum32(v: Float64Array, p: number, n: number): number {
+  const F = Math.fround;
+  if (n < 8) {
+    let res = -0;
+    for (let i = 0; i < n; i++) res = F(res + v[p + i]);
+    return res;
+  }
+  if (n <= 128) {
+    const r = [v[p], v[p + 1], v[p + 2], v[p + 3], v[p + 4], v[p + 5], v[p + 6], v[p + 7]];
+    const end = n - (n % 8);
+    let i = 8;
+    for (; i < end; i += 8) for (let k = 0; k < 8; k++) r[k] = F(r[k] + v[p + i + k]);
+    let res = F(F(F(r[0] + r[1]) + F(r[2] + r[3])) + F(F(r[4] + r[5]) + F(r[6] + r[7])));
+    for (; i < n; i++) res = F(res + v[p + i]);
+    return res;
+  }
+  let n2 = Math.floor(n / 2);
+  n2 -= n2 % 8;
+  return F(pairwiseSum32(v, p, n2) + pairwiseSum32(v, p + n2, n - n2));
 }
 
 /** An array shaped like `a` holding `f` everywhere (a `where=False` source). */

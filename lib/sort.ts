@@ -12,6 +12,7 @@
  * stable and linear; other dtypes use a comparison merge sort.
  * @module
  */
+import { inspect } from 'util';
 import { dtype as toDType, type DType } from './dtype';
 import { makeCaster } from './cast';
 import { AccessError, ValueError, repr } from './errors';
@@ -29,7 +30,7 @@ import { argsortNative, binsLength, bincountNative, searchsortedNative } from '.
 import { sortLanesNative, uniqueNative } from './sort-kernels';
 import { fieldSequence, recordArgsortNative, recordLanesSortNative, recordSortNative } from './record-sort';
 import { isSwapped } from './kernels';
-import { readOptions } from './options';
+import { readKnownOptions } from './options';
 import { weakKind } from './promote';
 
 /** Options of {@link sort} and {@link argsort}. */
@@ -60,8 +61,8 @@ function checkKind(options: SortOptions): void {
 }
 
 /** The options of sort, sortInPlace and argsort, each read once (lib/options.ts); `order` copied, so the caller's list cannot change under the call. */
-function sortOptions(options: SortOptions | undefined): ReadSortOptions {
-  const o = readOptions(options, ['axis', 'order', 'kind', 'stable']) as SortOptions;
+function sortOptions(options: SortOptions | undefined, name = 'sort'): ReadSortOptions {
+  const o = readKnownOptions(options, ['axis', 'order', 'kind', 'stable'], name) as SortOptions;
   if (typeof o.order === 'string') o.order = [o.order];
   else if (o.order !== undefined && o.order !== null && typeof o.order === 'object') o.order = Array.from(o.order);
   return o as ReadSortOptions;
@@ -286,7 +287,7 @@ export function sortInPlace(a: NdArray, given: SortOptions = {}): void {
 
 /** NumPy's `argsort(a, axis, kind='stable', order)`: int64 indices (C-contiguous); a 0-d array gives `[0]`. */
 export function argsort(a: NdArray, given: SortOptions = {}): NdArray {
-  const options = sortOptions(given);
+  const options = sortOptions(given, 'argsort');
   requireOpen(a);
   checkKind(options);
   checkOrder(a.dtype, options.order);
@@ -388,7 +389,7 @@ function mixedRecordCheck(a: NdArray, v: NdArray | number | bigint | boolean | C
  * scalar `v`).
  */
 export function searchsorted(a: NdArray, key: NdArray | number | bigint | boolean | Complex, options: SearchsortedOptions = {}): NdArray {
-  options = readOptions(options, ['side', 'sorter']);
+  options = readKnownOptions(options, ['side', 'sorter'], 'searchsorted');
   const v = key instanceof ArrayClass ? key : scalarKey(key);
   requireOpen(a);
   const side = options.side ?? 'left';
@@ -501,7 +502,7 @@ export function unique(a: NdArray, options: UniqueOptions = {}): UniqueResult {
 }
 
 function uniqueOf(a: NdArray, options: UniqueOptions): UniqueResult {
-  options = readOptions(options, ['returnCounts', 'returnInverse', 'returnIndex']);
+  options = readKnownOptions(options, ['returnCounts', 'returnInverse', 'returnIndex'], 'unique');
   requireOpen(a);
   const dt = a.dtype;
   if (!nativeInt64(INTP)) return uniqueJS(a, options);
@@ -583,12 +584,12 @@ export interface BincountOptions {
  * the sum of the weights of each value (float64).
  */
 export function bincount(x: NdArray, options: BincountOptions = {}): NdArray {
-  options = readOptions(options, ['minlength', 'weights']);
+  options = readKnownOptions(options, ['minlength', 'weights'], 'bincount');
   requireOpen(x);
   const k = x.dtype.kind;
   // NumPy checks the depth before the dtype (a 2-d complex array is "too deep").
   if (x.ndim !== 1) throw new ValueError(x.ndim === 0 ? 'object of too small depth for desired array' : 'object too deep for desired array');
-  if (k !== 'i' && k !== 'u' && k !== 'b') throw new TypeError(`Cannot cast array data from dtype('${x.dtype.str}') to dtype('int64') according to the rule 'safe'`);
+  if (k !== 'i' && k !== 'u' && k !== 'b') throw new TypeError(`Cannot cast array data from ${inspect(x.dtype)} to dtype('int64') according to the rule 'safe'`);
   const minlength = options.minlength ?? 0;
   // NumPy: a non-integer minlength is a TypeError ('float' object cannot be
   // interpreted as an integer), a negative one a ValueError.
@@ -600,7 +601,7 @@ export function bincount(x: NdArray, options: BincountOptions = {}): NdArray {
   if (w !== undefined) {
     if (!(w instanceof ArrayClass)) throw new TypeError(`bincount: weights must be an NdArray, got ${repr(w)}`);
     if (w.dtype.kind === 'c' || w.dtype.kind === 'S' || w.dtype.kind === 'V' || w.dtype.isStructured) {
-      throw new TypeError(`Cannot cast array data from dtype('${w.dtype.str}') to dtype('float64') according to the rule 'safe'`);
+      throw new TypeError(`Cannot cast array data from ${inspect(w.dtype)} to dtype('float64') according to the rule 'safe'`);
     }
     if (w.ndim !== 1 || w.shape[0] !== x.shape[0]) throw new ValueError("The weights and list don't have the same length.");
   }

@@ -11,9 +11,9 @@
 import { broadcastShapes } from './broadcast';
 import { copyAs } from './copy';
 import { ValueError, repr } from './errors';
-import { pyShape } from './format';
+import { pyShape, tupleNoSpace } from './format';
 import { derive, lockReadOnly, requireOpen, storageOf, writeFlagOf, NdArray as ArrayClass } from './internal';
-import { readOptions } from './options';
+import { readKnownOptions } from './options';
 import type { NdArray } from './ndarray';
 import { byteBounds, checkShape, normalizeAxis, normalizeShape, shapeToSize, shapeToStrides } from './layout';
 
@@ -30,7 +30,7 @@ export interface AsStridedOptions {
  * result is a plain NdArray, as NumPy's (`subok=False`).
  */
 export function asStrided(a: NdArray, shape: readonly number[], strides?: readonly number[] | null, options: AsStridedOptions = {}): NdArray {
-  options = readOptions(options, ['writeable']);
+  options = readKnownOptions(options, ['writeable'], 'asStrided');
   requireOpen(a);
   const s = checkShape(shape);
   const st = strides === undefined || strides === null ? shapeToStrides(s, a.itemsize, 'C') : [...strides];
@@ -82,7 +82,7 @@ function broadcastView(a: NdArray, shape: number | readonly number[], writeable:
   const s = normalizeShape(shape);
   const fail = (): never => {
     throw new ValueError(
-      `operands could not be broadcast together with remapped shapes [original->remapped]: ${pyShape(a.shape)}  and requested shape ${pyShape(s)}`,
+      `operands could not be broadcast together with remapped shapes [original->remapped]: ${tupleNoSpace(a.shape)}  and requested shape ${tupleNoSpace(s)}`,
     );
   };
   if (a.ndim > s.length) {

@@ -39,8 +39,8 @@ describe('set: assignment with broadcasting', () => {
   });
 
   test('shapes that do not broadcast are a ValueError naming both shapes', () => {
-    expect(() => grid().set([1, 2])).toThrow(new ValueError('could not broadcast input array from shape (2,) into shape (3, 4)'));
-    expect(() => zeros(3).set([[1, 2, 3], [4, 5, 6]])).toThrow('could not broadcast input array from shape (2, 3) into shape (3,)');
+    expect(() => grid().set([1, 2])).toThrow(new ValueError('could not broadcast input array from shape (2,) into shape (3,4)'));
+    expect(() => zeros(3).set([[1, 2, 3], [4, 5, 6]])).toThrow('could not broadcast input array from shape (2,3) into shape (3,)');
   });
 
   test('ragged nested arrays are refused before anything is written', () => {

@@ -48,6 +48,7 @@ describe('parseIndex', () => {
 
   test('np.newaxis, newaxis and Ellipsis are spelled as in Python', () => {
     expect(parseIndex('np.newaxis, newaxis, Ellipsis')).toEqual([newaxis, newaxis, ellipsis]);
+    expect(parseIndex(':, null')).toEqual([new Slice(null, null, null), newaxis]);
   });
 
   test("a bare ':' and '::' are the full slice", () => {

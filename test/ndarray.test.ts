@@ -513,7 +513,7 @@ describe('reshape, ravel and axis permutations', () => {
   });
 
   test('reshape errors are worded as in NumPy', () => {
-    expect(() => grid().reshape([5, -1])).toThrow('cannot reshape array of size 12 into shape (5, -1)');
+    expect(() => grid().reshape([5, -1])).toThrow('cannot reshape array of size 12 into shape (5,newaxis)');
     expect(() => grid().reshape([-1, -1])).toThrow('can only specify one unknown dimension');
     expect(() => grid().reshape([2, 2], 'K' as never)).toThrow(ValueError);
   });
@@ -757,4 +757,31 @@ test("set() of one item with an integer per axis refuses a sequence, as NumPy's 
   const r = zeros(1, [['x', 'i4'], ['y', 'i4']]);
   r.set(0, [3, 4]);
   expect(r.get(0)).toEqual({ x: 3, y: 4 });
+});
+
+describe("real and imag (NumPy's a.real / a.imag)", () => {
+  test('complex: views of each part, in the byte order and strides of the array, writable through', () => {
+    const z = fromBuffer(new Float32Array([1, 2, 3, 4, 5, 6]), '<c8');
+    expect(z.real.dtype.str).toBe('<f4');
+    expect(z.real.strides).toEqual([8]);
+    expect(z.real.toArray()).toEqual([1, 3, 5]);
+    expect(z.imag.toArray()).toEqual([2, 4, 6]);
+    expect(z.imag.offset).toBe(z.offset + 4);
+    z.imag.index('::2').fill(0);
+    expect(z.toArray()).toEqual([{ re: 1, im: 0 }, { re: 3, im: 4 }, { re: 5, im: 0 }]);
+    const be = z.astype('>c16').index('::-1');
+    expect(be.real.dtype.str).toBe('>f8');
+    expect(be.imag.strides).toEqual([-16]);
+    expect(be.imag.toArray()).toEqual([0, 4, 0]);
+  });
+
+  test('real of a non-complex array is the array itself; imag a read-only zeros copy', () => {
+    const a = fromBuffer(new Float64Array([1, 2]), '<f8');
+    expect(a.real).toBe(a);
+    const i = a.imag;
+    expect(i.toArray()).toEqual([0, 0]);
+    expect(i.flags.writeable).toBe(false);
+    expect(i.dtype.str).toBe('<f8');
+    expect(a.toArray()).toEqual([1, 2]);
+  });
 });

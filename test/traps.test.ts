@@ -24,6 +24,29 @@ describe('integer indices in set() and index(), as NumPy a[0] = 5', () => {
   });
 });
 
+describe("NumPy's reshape(-1, 60) and transpose(2, 0, 1): sizes and axes as separate arguments", () => {
+  test('reshape(a, b) is reshape([a, b]); the list form keeps its order argument', () => {
+    const a = arange(12);
+    expect(a.reshape(-1, 4).shape).toEqual([3, 4]);
+    expect(a.reshape(2, 3, 2).shape).toEqual([2, 3, 2]);
+    expect(a.reshape(12).shape).toEqual([12]);
+    expect(a.reshape([3, 4], 'F').strides).toEqual(a.reshape([4, 3]).transpose().strides);
+    expect(a.reshape(-1, 4).toArray()).toEqual(a.reshape([-1, 4]).toArray());
+    expect(() => a.reshape(3, 4, 'x' as never)).toThrow(TypeError);
+    expect(() => a.reshape(5, 3)).toThrow(ValueError);
+  });
+
+  test('transpose(2, 0, 1) is transpose([2, 0, 1]), a view with permuted strides', () => {
+    const a = zeros([4, 5, 3], 'u1');
+    const t = a.transpose(2, 0, 1);
+    expect(t.shape).toEqual([3, 4, 5]);
+    expect(t.strides).toEqual([1, 15, 3]);
+    expect(t.strides).toEqual(a.transpose([2, 0, 1]).strides);
+    expect(arange(3).transpose(0).shape).toEqual([3]);
+    expect(() => a.transpose(1, 0)).toThrow(ValueError);
+  });
+});
+
 describe("NumPy's positional dtype habit", () => {
   test("memmap(path, '<f8') maps float64, not uint8; memmap(path, dtype, options) takes the rest", () => {
     const p = tmp.file(new Uint8Array(new Float64Array([1.5, 2.5, 3.5]).buffer));

@@ -16,6 +16,7 @@
 import { OverflowError, ValueError, repr } from '../errors';
 import type { DType } from './dtype';
 import { float16Bits, float16Value } from './float16';
+import { tupleNoSpace } from '../format';
 
 /** Reads and writes one item of a dtype. */
 export interface Codec {
@@ -423,7 +424,7 @@ function subarrayCodec(base: Codec, baseDType: DType, shape: readonly number[]):
     // A [re, im] pair at the bottom is one complex value when it cannot be an array level.
     if (!broadcasts(vshape) && baseDType.kind === 'c' && vshape[vshape.length - 1] === 2) vshape.pop();
     if (!broadcasts(vshape)) {
-      throw new ValueError(`could not broadcast input array from shape ${shapeText(vshape)} into shape ${shapeText(shape)}`);
+      throw new ValueError(`could not broadcast input array from shape ${tupleNoSpace(vshape)} into shape ${tupleNoSpace(shape)}`);
     }
     const leaves: unknown[] = [];
     const gather = (x: unknown, d: number): void => {

@@ -185,7 +185,9 @@ function closeMatches(spec: string): string[] {
   const add = (s: string): void => {
     if (!out.includes(s) && out.length < 3) out.push(s);
   };
-  const order = '<>=|'.includes(spec[0] ?? '') ? spec[0] : '';
+  // '' is in every string: an empty spec has no order character (and nothing is close to it).
+  if (spec === '') return out;
+  const order = '<>=|'.includes(spec[0]) ? spec[0] : '';
   const body = order ? spec.slice(1) : spec;
   const bits = /^([biufc])(\d+)$/.exec(body);
   if (bits !== null && BIT_WIDTHS[bits[2]] !== undefined) {

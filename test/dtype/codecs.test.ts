@@ -292,7 +292,7 @@ describe('records and subarrays', () => {
     expect(d.codec.read(dv, 0)).toEqual({ m: [[1, 1, 1], [2, 2, 2]] });
     d.codec.write(dv, 0, { m: 5 });
     expect(d.codec.read(dv, 0)).toEqual({ m: [[5, 5, 5], [5, 5, 5]] });
-    expect(() => d.codec.write(dv, 0, { m: [1, 2] })).toThrow('could not broadcast input array from shape (2,) into shape (2, 3)');
+    expect(() => d.codec.write(dv, 0, { m: [1, 2] })).toThrow('could not broadcast input array from shape (2,) into shape (2,3)');
     expect(() => d.codec.write(dv, 0, { m: [[1, 2, 3], [4, 5]] })).toThrow(ValueError);
   });
   test('complex subarrays: a [re, im] pair is one value when it cannot be an axis', () => {

@@ -219,6 +219,8 @@ describe('dtype', () => {
 
   test('error messages name the spec like NumPy', () => {
     expect(() => dtype('i3')).toThrow("data type 'i3' not understood");
+    // An empty spec: NumPy's message, no suggestion (it used to suggest 'undefinedb1').
+    expect(() => dtype('')).toThrow(/^data type '' not understood$/);
     expect(() => dtype([['a', 'i1'], ['a', 'i4']])).toThrow("field 'a' occurs more than once");
     expect(() => dtype({ names: ['a'], formats: ['i4'], offsets: [-4] })).toThrow('offset -4 cannot be negative');
     expect(() => dtype({ names: ['a', 'b'], formats: ['i1', 'i4'], itemsize: 3 })).toThrow(

@@ -1,0 +1,112 @@
+/**
+ * NumPy's `cumsum` and `cumprod` (`np.add.accumulate` / `np.multiply.accumulate`
+ * along an axis, or over the flattened array when `axis` is null): each
+ * result item is the previous one combined with the next input item, in
+ * order (no pairwise tree: an accumulation is sequential in NumPy too), in
+ * the accumulation dtype: NumPy 2's `sum` rule when `dtype` is not given
+ * (bool and ints narrower than 64 bits widen to int64, unsigned to uint64;
+ * floats and complex keep their own type, in native byte order). Integers
+ * wrap as NumPy's do; float32 rounds every step. An F-ordered input gives
+ * an F-ordered result, as NumPy's does. float16 is refused (NumPy rounds
+ * each step to half; no half loop here yet).
+ * @module
+ */
+import type { NdArray } from './ndarray';
+import { dtype as toDType, type DTypeLike } from './dtype';
+import { normalizeAxis } from './layout';
+import { readKnownOptions } from './options';
+import { sumDType } from './reduce-axis';
+import { requireOpen } from './internal';
+
+/** Options of {@link cumsum} and {@link cumprod}, as NumPy's keywords. */
+export interface CumulativeOptions {
+  /** The dtype to accumulate in, and of the result (default: NumPy 2's `sum` rule). */
+  dtype?: DTypeLike;
+}
+
+type Lanes = Float64Array | Float32Array | BigInt64Array | BigUint64Array | Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array;
+
+function accumulate(a: NdArray, axis: number | null | undefined, options: CumulativeOptions | undefined, name: 'cumsum' | 'cumprod'): NdArray {
+  const o = readKnownOptions(options, ['dtype'], name);
+  requireOpen(a);
+  const acc = o.dtype === undefined ? sumDType(a.dtype) : toDType(o.dtype).newbyteorder('=');
+  if (acc.kind === 'f' && acc.itemsize === 2) throw new TypeError(`${name}() of float16 is not supported yet: pass { dtype: 'f4' } or 'f8'`);
+  if (!'iufc'.includes(acc.kind) || acc.fields !== null) throw new TypeError(`${name}() has no loop for dtype ${acc.str}`);
+  if (axis === undefined || axis === null) return accumulate(a.ravel(), 0, { dtype: acc }, name);
+  const ax = normalizeAxis(axis, a.ndim);
+  // F-ordered in, F-ordered out: accumulate the reversed-axes (C-ordered) view and turn it back.
+  if (a.ndim > 1 && a.flags.fContiguous && !a.flags.cContiguous) {
+    return accumulate(a.transpose(), a.ndim - 1 - ax, { dtype: acc }, name).transpose();
+  }
+  // A fresh C-ordered copy in the accumulation dtype, accumulated in place.
+  const out = a.astype(acc, 'C');
+  if (out.size === 0) return out;
+  const shape = out.shape;
+  const n = shape[ax];
+  let inner = 1;
+  for (let i = ax + 1; i < shape.length; i++) inner *= shape[i];
+  const outer = out.size / (n * inner);
+  const complex = acc.kind === 'c';
+  const int = acc.kind === 'i' || acc.kind === 'u';
+  const wide = int && acc.itemsize === 8;
+  // 32-bit products need Math.imul (a double product past 2^53 loses the low bits); stores wrap.
+  const imul = int && acc.itemsize === 4 && name === 'cumprod';
+  const t = lanesOf(out, complex);
+  const F = acc.itemsize === 8 && complex ? Math.fround : (v: number): number => v;
+  const step = complex ? 2 : 1;
+  const stride = inner * step;
+  for (let o0 = 0; o0 < outer; o0++) {
+    const base = o0 * n * stride;
+    for (let j = 0; j < inner * step; j += step) {
+      let p = base + j;
+      for (let k = 1; k < n; k++, p += stride) {
+        const q = p + stride;
+        if (complex) {
+          if (name === 'cumsum') {
+            t[q] = (t[q] as number) + (t[p] as number);
+            t[q + 1] = (t[q + 1] as number) + (t[p + 1] as number);
+          } else {
+            const ar = t[p] as number, ai = t[p + 1] as number, br = t[q] as number, bi = t[q + 1] as number;
+            // complex64 rounds each product to float32 first, as NumPy's float loop does.
+            t[q] = F(F(ar * br) - F(ai * bi));
+            t[q + 1] = F(F(ar * bi) + F(ai * br));
+          }
+        } else if (wide) {
+          // BigInt64Array / BigUint64Array stores wrap modulo 2^64, as NumPy's integer loops do.
+          (t as BigInt64Array)[q] = name === 'cumsum' ? (t[q] as bigint) + (t[p] as bigint) : (t[q] as bigint) * (t[p] as bigint);
+        } else if (imul) {
+          (t as Int32Array)[q] = Math.imul(t[p] as number, t[q] as number);
+        } else {
+          (t as Float64Array)[q] = name === 'cumsum' ? (t[p] as number) + (t[q] as number) : (t[p] as number) * (t[q] as number);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** The C-ordered native result as one typed array of its items (complex as re, im pairs). */
+function lanesOf(out: NdArray, complex: boolean): Lanes {
+  const dt = out.dtype;
+  const buf = out.buffer;
+  const count = out.size * (complex ? 2 : 1);
+  const part = complex ? dt.itemsize / 2 : dt.itemsize;
+  if (dt.kind === 'f' || complex) return part === 4 ? new Float32Array(buf, out.offset, count) : new Float64Array(buf, out.offset, count);
+  const u = dt.kind === 'u';
+  switch (dt.itemsize) {
+    case 1: return u ? new Uint8Array(buf, out.offset, count) : new Int8Array(buf, out.offset, count);
+    case 2: return u ? new Uint16Array(buf, out.offset, count) : new Int16Array(buf, out.offset, count);
+    case 4: return u ? new Uint32Array(buf, out.offset, count) : new Int32Array(buf, out.offset, count);
+    default: return u ? new BigUint64Array(buf, out.offset, count) : new BigInt64Array(buf, out.offset, count);
+  }
+}
+
+/** NumPy's `np.cumsum(a, axis=None, dtype=None)`: running sums (flattened when `axis` is null or omitted). */
+export function cumsum(a: NdArray, axis?: number | null, options?: CumulativeOptions): NdArray {
+  return accumulate(a, axis, options, 'cumsum');
+}
+
+/** NumPy's `np.cumprod(a, axis=None, dtype=None)`: running products (flattened when `axis` is null or omitted). */
+export function cumprod(a: NdArray, axis?: number | null, options?: CumulativeOptions): NdArray {
+  return accumulate(a, axis, options, 'cumprod');
+}

@@ -1,0 +1,43 @@
+/**
+ * NumPy's `np.diff(a, n=1, axis=-1)`: the `n`-th discrete difference along
+ * an axis, as NumPy computes it: `n` times `a[1:] - a[:-1]` along `axis`
+ * (`notEqual` for bools), each step a ufunc over two views, so dtypes, wrap
+ * around of unsigned ints and float bits are the ufunc's (uint8 differences
+ * wrap, as in NumPy). `n` 0 returns `a` itself.
+ * @module
+ */
+import type { NdArray } from './ndarray';
+import { AxisError, ValueError } from './errors';
+import { slice } from './indexing';
+import { readKnownOptions } from './options';
+import { subtract } from './ufuncs/arith';
+import { notEqual } from './ufuncs/compare';
+
+/** Options of {@link diff}, as NumPy's keywords (`prepend`/`append` are not supported yet). */
+export interface DiffOptions {
+  /** How many times to take the difference (default 1). */
+  n?: number;
+  /** The axis (default -1, the last). */
+  axis?: number;
+}
+
+/** NumPy's `np.diff(a, n=1, axis=-1)`: `diff(a)`, `diff(a, 2)`, `diff(a, 1, 0)` or `diff(a, { n, axis })`. */
+export function diff(a: NdArray, nOrOptions?: number | DiffOptions, axisArg?: number): NdArray {
+  const o = typeof nOrOptions === 'number' ? { n: nOrOptions, axis: axisArg } : readKnownOptions(nOrOptions, ['n', 'axis'], 'diff');
+  const n = o.n ?? 1;
+  if (!Number.isInteger(n)) throw new TypeError(`diff(): n must be an integer, got ${String(n)}`);
+  if (n < 0) throw new ValueError(`order must be non-negative but got ${n}`);
+  if (n === 0) return a;
+  if (a.ndim === 0) throw new ValueError('diff requires input that is at least one dimensional');
+  const axis = o.axis ?? -1;
+  if (!Number.isInteger(axis) || axis < -a.ndim || axis >= a.ndim) throw new AxisError(`axis ${axis} is out of bounds for array of dimension ${a.ndim}`);
+  const ax = axis < 0 ? axis + a.ndim : axis;
+  const op = a.dtype.kind === 'b' ? notEqual : subtract;
+  const upper = new Array(a.ndim).fill(slice(null));
+  const lower = new Array(a.ndim).fill(slice(null));
+  upper[ax] = slice(1, null);
+  lower[ax] = slice(null, -1);
+  let r = a;
+  for (let k = 0; k < n; k++) r = op(r.index(...upper), r.index(...lower));
+  return r;
+}

@@ -1,0 +1,141 @@
+/**
+ * Rounding ufuncs: `rint` (to the nearest integer, ties to even: NumPy's
+ * `np.rint`, and `np.round(x)` / `np.around(x)` with `decimals=0`), `floor`,
+ * `ceil` and `trunc`, with NumPy 2's loops: `rint` computes in floats (ints
+ * and bools in the smallest float that holds them, as `sqrt`; complex rounds
+ * each part), while `floor`, `ceil` and `trunc` keep integer and bool inputs
+ * as they are, in their own dtype (NumPy ≥ 2.1), and refuse complex. The
+ * sign of a zero survives (`rint(-0.4)` is `-0`), NaN and ±inf pass through.
+ * `round(a, decimals)` is NumPy's `np.round` / `np.around` (not a ufunc): the
+ * steps of NumPy's `PyArray_Round`, so its bits are NumPy's.
+ * @module
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import type { NdArray } from '../ndarray';
+import { callUfunc, type AnyLoop, type UfuncInput, type UfuncOptions, type UfuncSpec } from '../ufunc';
+import { COMPLEX, FLOATS, INTS, T } from './types';
+import { family } from './family';
+import { divide, multiply } from './arith';
+
+type X = any;
+type L1 = (n: number, a: X, ai: number, as: number, o: X, oi: number, os: number) => void;
+
+/** Round half to even (IEEE roundTiesToEven), keeping the sign of a zero result. */
+export function roundHalfEven(x: number): number {
+  if (!Number.isFinite(x)) return x;
+  // Negatives by symmetry: -0 stays -0, and x - floor(x) below is exact for x >= 0.
+  if (x < 0 || Object.is(x, -0)) return -roundHalfEven(-x);
+  const f = Math.floor(x);
+  const d = x - f;
+  return d < 0.5 ? f : d > 0.5 ? f + 1 : f % 2 === 0 ? f : f + 1;
+}
+
+function unary(f: (x: number) => number): L1 {
+  return (n, a, ai, as, o, oi, os) => {
+    for (let k = 0; k < n; k++, ai += as, oi += os) o[oi] = f(a[ai]);
+  };
+}
+/** Each part of a complex pair. */
+function pairs(f: (x: number) => number): L1 {
+  return (n, a, ai, as, o, oi, os) => {
+    for (let k = 0; k < n; k++, ai += as, oi += os) {
+      o[oi] = f(a[ai]);
+      o[oi + 1] = f(a[ai + 1]);
+    }
+  };
+}
+/** Integers and bools are already whole: copied as they are. */
+const SAME: L1 = (n, a, ai, as, o, oi, os) => {
+  for (let k = 0; k < n; k++, ai += as, oi += os) o[oi] = a[ai];
+};
+/** A bool stays a bool (any non-zero byte reads as true, and is stored as 1). */
+const TRUTH: L1 = (n, a, ai, as, o, oi, os) => {
+  for (let k = 0; k < n; k++, ai += as, oi += os) o[oi] = a[ai] !== 0 ? 1 : 0;
+};
+
+const RINT = unary(roundHalfEven);
+export const RINT_SPEC: UfuncSpec = {
+  name: 'rint',
+  nin: 1,
+  types: [...FLOATS, ...COMPLEX],
+  loop: (r) => (family(r.inTypes[0]) === 'c' ? pairs(roundHalfEven) : RINT) as AnyLoop,
+};
+
+function wholeKeeping(name: string, f: (x: number) => number): UfuncSpec {
+  const real = unary(f);
+  return {
+    name,
+    nin: 1,
+    types: [T.b, ...INTS, ...FLOATS],
+    loop: (r) => {
+      const f = family(r.inTypes[0]);
+      return (f === 'f' ? real : f === 'b' ? TRUTH : SAME) as AnyLoop;
+    },
+  };
+}
+export const FLOOR_SPEC = wholeKeeping('floor', Math.floor);
+export const CEIL_SPEC = wholeKeeping('ceil', Math.ceil);
+export const TRUNC_SPEC = wholeKeeping('trunc', Math.trunc);
+
+/** NumPy's `np.rint(x)`: the nearest integer, ties to even (`np.round(x)` with no decimals); ints compute in float. */
+export function rint(x: UfuncInput, options?: UfuncOptions): NdArray {
+  return callUfunc(RINT_SPEC, [x], options);
+}
+/** NumPy's `np.floor(x)`: ints and bools keep their dtype (NumPy 2); complex refuses. */
+export function floor(x: UfuncInput, options?: UfuncOptions): NdArray {
+  return callUfunc(FLOOR_SPEC, [x], options);
+}
+/** NumPy's `np.ceil(x)`: ints and bools keep their dtype (NumPy 2); complex refuses. */
+export function ceil(x: UfuncInput, options?: UfuncOptions): NdArray {
+  return callUfunc(CEIL_SPEC, [x], options);
+}
+/** NumPy's `np.trunc(x)`: toward zero; ints and bools keep their dtype (NumPy 2); complex refuses. */
+export function trunc(x: UfuncInput, options?: UfuncOptions): NdArray {
+  return callUfunc(TRUNC_SPEC, [x], options);
+}
+
+/** NumPy's `power_of_ten`: exact table entries up to 1e8, then repeated `* 10`. */
+function powerOfTen(n: number): number {
+  if (n < 9) return [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8][n];
+  let r = 1e9;
+  for (let k = 9; k < n; k++) r *= 10;
+  return r;
+}
+
+/**
+ * NumPy's `np.round(a, decimals=0)` (`np.around`), as `PyArray_Round` does it:
+ * `decimals` 0 is {@link rint}; otherwise `a * 10**decimals`, rounded half to
+ * even, divided back (or divided, rounded, multiplied back for a negative
+ * `decimals`), into an array of `a`'s dtype (byte order included), so
+ * `round(px, 2)` gives NumPy's bits, not a correctly rounded decimal. Integers
+ * come back as a copy for `decimals >= 0`, and for a negative `decimals` are
+ * rounded through float64 and cast back (`round(1234, -2)` is 1200); complex
+ * rounds each part; bools follow `rint` (NumPy's float16) and refuse other
+ * `decimals` with NumPy's UFuncTypeError.
+ */
+export function round(a: NdArray, decimals = 0): NdArray {
+  if (!Number.isInteger(decimals)) throw new TypeError(`round(): decimals must be an integer, got ${String(decimals)}`);
+  const kind = a.dtype.kind;
+  const order = a.flags.fContiguous && !a.flags.cContiguous ? 'F' : 'C';
+  if (kind === 'c') {
+    const r = a.copy(order);
+    r.real.set(round(a.real, decimals));
+    r.imag.set(round(a.imag, decimals));
+    return r;
+  }
+  const int = kind === 'i' || kind === 'u';
+  if (decimals >= 0 && int) return a.copy(order);
+  if (decimals === 0) return rint(a);
+  const out = int ? a.astype('<f8', order) : a.copy(order);
+  const f = powerOfTen(Math.abs(decimals));
+  const [first, second] = decimals > 0 ? [multiply, divide] : [divide, multiply];
+  first(a, f, { out });
+  rint(out, { out });
+  second(out, f, { out });
+  return int ? out.astype(a.dtype, order) : out;
+}
+
+/** NumPy's `np.around`: the same as {@link round}. */
+export function around(a: NdArray, decimals = 0): NdArray {
+  return round(a, decimals);
+}

@@ -1,0 +1,64 @@
+// lib/options.ts: options read once, and the calls that know all their
+// options refuse any other key (NumPy's unexpected-keyword TypeError), with
+// the library's spelling when the key is NumPy's snake_case of a known one.
+import { readKnownOptions, readOptions, unexpectedKeyword } from '../lib/options';
+import { arange, zeros } from '../lib/create';
+import { argsort, bincount, searchsorted, sort, sortInPlace, unique } from '../lib/sort';
+import { compress, put, take } from '../lib/fancy';
+import { concatenate, stack } from '../lib/join';
+import { sum } from '../lib/reduce-axis';
+
+test('readOptions reads each known key once and keeps only defined ones', () => {
+  let reads = 0;
+  const o = { get a() { reads++; return 1; }, b: undefined, c: 3 };
+  expect(readOptions(o, ['a', 'b'] as const)).toEqual({ a: 1 });
+  expect(reads).toBe(1);
+});
+
+test('readKnownOptions refuses an unknown key before reading any, and ignores undefined ones', () => {
+  let reads = 0;
+  const o = { get axis() { reads++; return 0; }, axes: 1 };
+  expect(() => readKnownOptions(o as never, ['axis'], 'sort')).toThrow("sort() got an unexpected keyword argument 'axes'");
+  expect(reads).toBe(0);
+  expect(readKnownOptions({ axis: 0, extra: undefined } as never, ['axis'], 'sort')).toEqual({ axis: 0 });
+  expect(readKnownOptions(undefined, ['axis'] as never, 'sort')).toEqual({});
+});
+
+test("unexpectedKeyword names the camelCase option a snake_case key stands for", () => {
+  expect(unexpectedKeyword('unique', 'return_counts', ['returnCounts']).message).toBe(
+    "unique() got an unexpected keyword argument 'return_counts' (mmarray spells it 'returnCounts')");
+  expect(unexpectedKeyword('unique', 'return_count', ['returnCounts']).message).toBe("unique() got an unexpected keyword argument 'return_count'");
+});
+
+test('every sort/search/fancy/join call refuses an unknown option instead of ignoring it', () => {
+  const a = arange(6);
+  expect(() => unique(a, { return_counts: true } as never)).toThrow(/'return_counts' \(mmarray spells it 'returnCounts'\)/);
+  expect(() => unique(a, { return_inverse: true } as never)).toThrow(/'returnInverse'/);
+  expect(() => sort(a, { axes: 0 } as never)).toThrow("sort() got an unexpected keyword argument 'axes'");
+  expect(() => sortInPlace(a, { axes: 0 } as never)).toThrow(TypeError);
+  expect(() => a.sort({ kidn: 'stable' } as never)).toThrow(TypeError);
+  expect(() => argsort(a, { kidn: 'stable' } as never)).toThrow("argsort() got an unexpected keyword argument 'kidn'");
+  expect(() => searchsorted(a, 2, { sides: 'right' } as never)).toThrow("searchsorted() got an unexpected keyword argument 'sides'");
+  expect(() => bincount(a, { min_length: 3 } as never)).toThrow("bincount() got an unexpected keyword argument 'min_length'");
+  expect(() => take(a, [1], { axsi: 0 } as never)).toThrow("take() got an unexpected keyword argument 'axsi'");
+  expect(() => put(zeros(3), [1], 5, { mdoe: 'wrap' } as never)).toThrow("put() got an unexpected keyword argument 'mdoe'");
+  expect(() => compress([true], a, { axes: 0 } as never)).toThrow("compress() got an unexpected keyword argument 'axes'");
+  expect(() => concatenate([a, a], { axes: 0 } as never)).toThrow("concatenate() got an unexpected keyword argument 'axes'");
+  expect(() => stack([a, a], { axes: 0 } as never)).toThrow("stack() got an unexpected keyword argument 'axes'");
+  expect(() => sum(zeros([2, 2]), 0, { keep_dims: true } as never)).toThrow("sum() got an unexpected keyword argument 'keep_dims'");
+  // The known spellings work as before.
+  expect(unique(a, { returnCounts: true, returnInverse: undefined }).counts!.size).toBe(6);
+  expect(searchsorted(a, 2, { side: 'right' }).toArray()).toBe(3n);
+});
+
+test('fromBuffer, ndarray, asStrided and astype refuse unknown options too', () => {
+  const { fromBuffer, ndarray, asStrided } = require('../lib/create') as typeof import('../lib/create');
+  const buf = new Float64Array(4);
+  expect(() => fromBuffer(buf, '<f8', { read_only: true } as never)).toThrow("fromBuffer() got an unexpected keyword argument 'read_only'");
+  expect(() => ndarray([2], '<f8', buf, { offest: 8 } as never)).toThrow("ndarray() got an unexpected keyword argument 'offest'");
+  const a = fromBuffer(buf, '<f8');
+  expect(() => asStrided(a, [2], [8], { writable: true } as never)).toThrow("asStrided() got an unexpected keyword argument 'writable'");
+  expect(() => a.astype('<f4', { casing: 'unsafe' } as never)).toThrow("astype() got an unexpected keyword argument 'casing'");
+  expect(fromBuffer(buf, '<f8', { count: 2, offset: 8 }).shape).toEqual([2]);
+  expect(a.astype('<f4', { casting: 'same_kind' }).dtype.str).toBe('<f4');
+});

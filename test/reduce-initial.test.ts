@@ -1,0 +1,47 @@
+// sum/prod/min/max with where= and initial=: a masked float64/float32 sum of a row
+// takes NumPy's order (each run of unmasked items summed pairwise and added
+// to the accumulator), so its bits are NumPy's; other cases keep the general
+// path (masked items replaced by the identity).
+import { fromBuffer } from '../lib/create';
+import { sum } from '../lib/reduce-axis';
+import { describeWithNumpy, runNumpy } from './helpers/numpy';
+
+describeWithNumpy('masked sums against NumPy', () => {
+  test('1-d float64 and float32 rows with random masks, initial, keepdims, strided and reversed views: the same bits', () => {
+    const cases = runNumpy<{ dt: string; x: string; m: string; step: number; initial: number | null; keepdims: boolean; hex: string }[]>(`
+rng = np.random.default_rng(8)
+out = []
+for t in range(60):
+    n = int(rng.integers(1, 20000))
+    x = (rng.normal(0, 1, n) * 10.0 ** rng.integers(-3, 6, n)).astype('<f8' if t % 2 else '<f4')
+    m = rng.random(n) > rng.random()
+    step = int(rng.choice([1, 1, 2, -1]))
+    initial = None if t % 3 else float(rng.normal(0, 100))
+    keepdims = bool(t % 5 == 0)
+    kw = {} if initial is None else {'initial': initial}
+    r = np.sum(x[::step], where=m[::step], keepdims=keepdims, **kw)
+    out.append({'dt': x.dtype.str, 'x': x.tobytes().hex(), 'm': m.tobytes().hex(), 'step': step, 'initial': initial, 'keepdims': keepdims, 'hex': np.asarray(r).tobytes().hex()})
+print(json.dumps(out))
+`);
+    const bad: number[] = [];
+    cases.forEach((c, k) => {
+      const x = fromBuffer(new Uint8Array(Buffer.from(c.x, 'hex')).buffer, c.dt as '<f8').index(`::${c.step}`);
+      const m = fromBuffer(new Uint8Array(Buffer.from(c.m, 'hex')).buffer, '?').index(`::${c.step}`);
+      const r = sum(x, null, { where: m, keepdims: c.keepdims, ...(c.initial === null ? {} : { initial: c.initial }) });
+      const copy = r.copy();
+      const hex = Buffer.from(new Uint8Array(copy.buffer, copy.offset, copy.itemsize)).toString('hex');
+      if (hex !== c.hex || r.ndim !== (c.keepdims ? 1 : 0)) bad.push(k);
+    });
+    expect(bad).toEqual([]);
+  });
+});
+
+test('the general path still serves other cases: 2-d, float32, dtype=', () => {
+  const x = fromBuffer(new Float64Array([1, 2, 3, 4]), '<f8');
+  const m = fromBuffer(new Uint8Array([1, 0, 1, 1]), '?');
+  expect(sum(x, null, { where: m }).toArray()).toBe(8);
+  expect(sum(x.reshape(2, 2), 1, { where: m.reshape(2, 2) }).toArray()).toEqual([1, 7]);
+  expect(sum(x.astype('<f4'), null, { where: m }).toArray()).toBe(8);
+  expect(sum(x, null, { where: m, dtype: '<f4' }).dtype.str).toBe('<f4');
+  expect(sum(x, 0, { where: fromBuffer(new Uint8Array(4), '?'), initial: 5 }).toArray()).toBe(5);
+});
