@@ -86,6 +86,11 @@ export interface AstypeOptions {
    * same and its layout already meets `order` (default `true`: always a new array).
    */
   copy?: boolean;
+  /**
+   * NumPy's `subok`: `true` (the default) keeps this array's class (a copy of a
+   * `Memmap` is a `Memmap` without a file); `false` returns a plain `NdArray`.
+   */
+  subok?: boolean;
 }
 
 const CASTINGS: readonly Casting[] = ['no', 'equiv', 'safe', 'same_kind', 'unsafe'];
@@ -1083,13 +1088,13 @@ export class NdArray<T = unknown> {
   /**
    * A copy cast to `dtype`, NumPy's `astype`: unsafe casting and the source's
    * memory order (K) by default. The second argument is the order, or
-   * `{ order, casting, copy }`: a cast that `casting` does not allow is a
-   * TypeError (before anything is copied); `copy: false` returns this array
-   * itself when no copy is needed.
+   * `{ order, casting, copy, subok }`: a cast that `casting` does not allow
+   * is a TypeError (before anything is copied); `copy: false` returns this
+   * array itself when no copy is needed; `subok: false` gives a plain NdArray.
    */
   astype<const D extends DTypeLike>(dtype: D, orderOrOptions: Order | AstypeOptions = 'K'): Retyped<this, ValueOf<D>> {
     this.#acc.st.checkOpen();
-    const o: AstypeOptions = typeof orderOrOptions === 'string' ? { order: orderOrOptions } : readKnownOptions(orderOrOptions, ['order', 'casting', 'copy'], 'astype');
+    const o: AstypeOptions = typeof orderOrOptions === 'string' ? { order: orderOrOptions } : readKnownOptions(orderOrOptions, ['order', 'casting', 'copy', 'subok'], 'astype');
     const order = o.order ?? 'K';
     const dt = sizedFlexible(this.#acc.dt, toDType(dtype));
     if (o.casting !== undefined) {
@@ -1099,19 +1104,21 @@ export class NdArray<T = unknown> {
       }
     }
     if (o.copy !== undefined && typeof o.copy !== 'boolean') throw new TypeError(`copy must be a boolean, got ${repr(o.copy)}`);
-    if (o.copy === false && dt.shape.length === 0 && dt.equals(this.#acc.dt)) {
+    if (o.subok !== undefined && typeof o.subok !== 'boolean') throw new TypeError(`subok must be a boolean, got ${repr(o.subok)}`);
+    const plain = o.subok === false && Object.getPrototypeOf(this) !== NdArray.prototype;
+    if (o.copy === false && !plain && dt.shape.length === 0 && dt.equals(this.#acc.dt)) {
       const f = this.flags;
       const laidOut = order === 'K' || (order === 'A' && (f.cContiguous || f.fContiguous)) || (order === 'C' && f.cContiguous) || (order === 'F' && f.fContiguous);
       if (laidOut) return this as unknown as Retyped<this, ValueOf<D>>;
     }
     const c = copyAs(this, dt, order);
-    if (dt.shape.length === 0) return asClassOf<NdArray>(this, c) as unknown as Retyped<this, ValueOf<D>>;
+    if (dt.shape.length === 0) return (plain ? c : asClassOf<NdArray>(this, c)) as unknown as Retyped<this, ValueOf<D>>;
     // A subarray dtype adds its axes to the result, as NumPy's astype does.
     const sub = shapeToStrides(dt.shape, dt.base.itemsize, 'C');
     const shape = [...c.shape, ...dt.shape];
     const strides = shapeToSize(shape) === 0 ? shape.map(() => 0) : [...c.strides, ...sub];
     const owner = makeArray({ storage: storageOf(c), dtype: dt.base, shape, strides, offset: 0, base: null, writeable: true, ownData: true });
-    return asClassOf<NdArray>(this, owner) as unknown as Retyped<this, ValueOf<D>>;
+    return (plain ? owner : asClassOf<NdArray>(this, owner)) as unknown as Retyped<this, ValueOf<D>>;
   }
 
   // ---------------------------------------------------------------- ufunc shorthands

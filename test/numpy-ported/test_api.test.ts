@@ -11,8 +11,6 @@
 // a.astype(t, order=, casting=, copy=) -> a.astype(t, { order, casting, copy }).
 //
 // Skipped (not counted as passing), one reason each:
-// - the subok=False lines of test_array_astype: results keep the array's class here
-//   (there is no subok); the subok=True lines are ported.
 // - test_astype_copyflag's np._CopyMode.NEVER: no such enum; a non-boolean copy is refused
 //   (a TypeError where NumPy gives ValueError for the enum).
 // - the object/str/unicode lines of test_array_astype, test_array_astype_to_string_discovery_empty,
@@ -51,7 +49,7 @@ test('test_array_astype', () => {
   expect(b).not.toBe(a);
 
   // copy=False parameter skips a copy
-  b = a.astype('f4', { copy: false });
+  b = a.astype('f4', { subok: true, copy: false });
   expect(b).toBe(a);
 
   // order parameter allows overriding of the memory layout,
@@ -74,7 +72,9 @@ test('test_array_astype', () => {
   expect(() => a.astype('i4', { casting: 'safe' })).toThrow(TypeError);
 
   // subok=False passes through a non-subclassed array
-  // (no subok here: results keep the array's class; a subclass keeps it through copy=False too)
+  b = a.astype('f4', { subok: false, copy: false });
+  expect(b).toBe(a);
+
   class MyNDArray extends NdArray {}
   a = array(
     [
@@ -92,6 +92,14 @@ test('test_array_astype', () => {
   b = a.astype('i4', { copy: false });
   expect(b.toArray()).toEqual(a.toArray());
   expect(b).toBeInstanceOf(MyNDArray);
+
+  // subok=False never returns a subclass
+  b = a.astype('f4', { subok: false, copy: false });
+  expect(b.toArray()).toEqual(a.toArray());
+  expect(b).not.toBe(a);
+  expect(b).not.toBeInstanceOf(MyNDArray);
+  expect(Object.getPrototypeOf(b)).toBe(NdArray.prototype);
+  expect(() => a.astype('f4', { subok: 1 } as never)).toThrow(new TypeError('subok must be a boolean, got 1'));
 
   const c = array([1000], 'i4');
   expect(() => c.astype('S1', { casting: 'safe' })).toThrow(TypeError);
