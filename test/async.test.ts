@@ -604,6 +604,34 @@ describe('pool thread priority (native/pool_yield.h)', () => {
   });
 });
 
+describe('dropped async results come back', () => {
+  test('60 copyAsync results of 80 MB, each dropped unreleased: RSS and the pool stay bounded (V8 collects them)', () => {
+    const child = `
+      const L = require(${JSON.stringify(path.join(DIST, 'index.js'))});
+      const N = require(${JSON.stringify(path.join(DIST, 'native.js'))});
+      (async () => {
+        const a = L.arange(0, 10_000_000, 1, 'f8');
+        let maxRss = 0, last = 0;
+        for (let i = 0; i < 60; i++) {
+          let r = await a.copyAsync('C');
+          last = r.get(9_999_999);
+          r = null;
+          maxRss = Math.max(maxRss, process.memoryUsage().rss);
+        }
+        const s = N.poolStats();
+        process.stdout.write(JSON.stringify({ maxRssMiB: maxRss / 2 ** 20, bounded: s.inUseBytes + s.idleBytes <= s.totalLimit, last }));
+      })();
+    `;
+    const r = spawnSync(process.execPath, ['-e', child], { encoding: 'utf8', timeout: 300_000 });
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { maxRssMiB: number; bounded: boolean; last: number };
+    // 60 results of 80 MB are 4.8 GB if none came back.
+    expect(out.last).toBe(9_999_999);
+    expect(out.bounded).toBe(true);
+    expect(out.maxRssMiB).toBeLessThan(1280);
+  });
+});
+
 describe('read-ahead of a cold mapped source (native/async_kernels.cc)', () => {
   const unix = process.platform === 'linux';
   // A sparse file: its pages are in no cache until something reads them.
