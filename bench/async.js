@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 'use strict';
 // Issue 15 figures, one run (`node bench/async.js [--gib N] [--rounds N] [--threads N] [--cold-only | --gaps-only | --throughput-only]`, dist/ built;
-// MMARRAY_POOL_NICE=0 / MMARRAY_LOOP_SLICE_US=0 in the environment turn off the pool threads' nice value / the
-// event loop's short slice during jobs (native/pool_yield.h), for an A/B):
+// MMARRAY_POOL_NICE=0 / MMARRAY_LOOP_SLICE_US=0 / MMARRAY_READ_AHEAD_MB=0 in the environment turn off the pool threads' nice value / the
+// event loop's short slice during jobs (native/pool_yield.h) / the async kernels' read-ahead of a cold source
+// (native/async_kernels.cc), for an A/B):
 // - the event loop's longest gap (1 ms timer) during each async call on a
 //   2 GiB <f8 file, beside the sync call's and beside an idle loop's gap
 //   over as long a window (what the machine's other load costs); the 99th
@@ -427,7 +428,8 @@ print(json.dumps({'sum': cold(lambda a: a.sum()), 'copy': cold(lambda a: a[:a.si
     const np = med(`${op} NumPy`);
     return np === null ? 'n/a' : `${(np / med(name)).toFixed(2)}x`;
   };
-  console.log(`\n4. cold file (pages evicted before each run, no mapping open; median of ${ROUNDS} interleaved rounds, GB/s): sum`);
+  const ra = require('../dist/native').kernelReadAhead();
+  console.log(`\n4. cold file (pages evicted before each run, no mapping open; median of ${ROUNDS} interleaved rounds, GB/s; async read-ahead ${ra[0] / 2 ** 20} MiB (MMARRAY_READ_AHEAD_MB=${process.env.MMARRAY_READ_AHEAD_MB ?? 'unset'}), ${(ra[1] / 2 ** 30).toFixed(2)} GiB advised over the section): sum`);
   console.log(`   sync ${rate(BYTES, 'sum sync')}, async t1 ${rate(BYTES, 'sum t1')}, t2 ${rate(BYTES, 'sum t2')}, t4 ${rate(BYTES, 'sum t4')}, NumPy ${rate(BYTES, 'sum NumPy')}; vs NumPy: sync ${vsNp('sum', 'sum sync')}, t1 ${vsNp('sum', 'sum t1')}, t2 ${vsNp('sum', 'sum t2')} ${med('sum NumPy') !== null && med('sum t2') < med('sum NumPy') ? '(target faster than NumPy: met)' : '(target faster than NumPy: MISSED)'}`);
   console.log(`\n5. cold file: copy (half the file) and astype('<f4') (all of it), same rounds`);
   // Issue 15's cold target: an async call with `threads: 2` faster than NumPy cold.

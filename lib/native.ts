@@ -53,6 +53,7 @@ interface Addon {
   kernelProgress: (job: AsyncJob) => [number, number] | null;
   kernelPoolNice: () => number;
   kernelLoopSlice: () => number;
+  kernelReadAhead: () => [number, number, number];
   kernelSaveAsync: KernelSaveAsync;
   kernelSaveAbort: (save: SaveJob) => void;
   kernelSaveProgress: (save: SaveJob) => [number, number] | null;
@@ -327,6 +328,13 @@ export const kernelPoolNice = addon.kernelPoolNice;
  * or `MMARRAY_LOOP_SLICE_US` × 1000 as it was when the addon loaded; 0: off.
  */
 export const kernelLoopSlice = addon.kernelLoopSlice;
+/**
+ * The async kernels' read-ahead of a mapped source (native/async_kernels.cc):
+ * [distance in bytes (32 MiB, or `MMARRAY_READ_AHEAD_MB` × 2^20 as it was
+ * when the addon loaded; 0: off), bytes advised so far in this process,
+ * madvise(MADV_WILLNEED) calls so far].
+ */
+export const kernelReadAhead = addon.kernelReadAhead;
 
 /** saveNpyAsync's one pool job ({@link KernelSaveAsync}); abort stops it at its next block, progress reads [doneBytes, totalBytes]. */
 export const kernelSaveAsync = addon.kernelSaveAsync;

@@ -45,6 +45,12 @@ class KernelPlan {
   int64_t element_bytes() const { return element_bytes_; }
   // The mappings the units read or write (pinned around each block).
   const std::vector<std::shared_ptr<Mapping>>& mappings() const { return mappings_; }
+  // The source bytes an async job reads ahead of its units on a cold file
+  // (async_kernels.cc ReadAhead): [read_base(), read_base() + read_span())
+  // of one mapping, walked in about unit order; read_span() is 0 when the
+  // source is not a mapping, runs backwards, or reads under half its span.
+  const uint8_t* read_base() const { return read_base_; }
+  int64_t read_span() const { return read_span_; }
 
   // Runs units [first, first + count), unit first + i writing out[i] (a
   // reduction's partial; copy and cast write none, and out may be null).
@@ -64,6 +70,8 @@ class KernelPlan {
   std::vector<std::pair<int64_t, int64_t>> leaves_;  // (first element, count) of one row
   std::vector<int64_t> shape_, sa_, sb_;             // outer axes of the walk (row excluded)
   std::vector<std::shared_ptr<Mapping>> mappings_;
+  const uint8_t* read_base_ = nullptr;
+  int64_t read_span_ = 0;
 };
 
 // The bounds check of a strided layout: one for every kernel that forms

@@ -1063,6 +1063,27 @@ class PlanBase : public KernelPlan {
     if (m.mapping && (mappings_.empty() || mappings_[0] != m.mapping)) mappings_.push_back(m.mapping);
   }
 
+  // The read-ahead span of a source layout (kernel_plan.h read_span): only
+  // a mapping, only non-negative strides (addresses grow with the units in
+  // C order, mostly), only when the elements cover at least half the span
+  // (else read-ahead would read pages no unit needs); clamped to the
+  // memory, so every advised byte lies inside the mapping.
+  void SetReadAhead(const Memory& m, const uint8_t* base, const std::vector<int64_t>& shape,
+                    const std::vector<int64_t>& strides, int64_t itemsize) {
+    if (!m.mapping || base == nullptr || m.base == nullptr || base < m.base) return;
+    int64_t span = itemsize, count = 1, term, bytes;
+    for (size_t k = 0; k < shape.size(); k++) {
+      if (strides[k] < 0) return;
+      if (__builtin_mul_overflow(shape[k] - 1, strides[k], &term) || __builtin_add_overflow(span, term, &span)) return;
+      if (__builtin_mul_overflow(count, shape[k], &count)) count = INT64_MAX;
+    }
+    if (!__builtin_mul_overflow(count, itemsize, &bytes) && bytes < span / 2) return;
+    if (static_cast<uint64_t>(base - m.base) >= m.length) return;
+    uint64_t room = m.length - static_cast<uint64_t>(base - m.base);
+    read_base_ = base;
+    read_span_ = static_cast<uint64_t>(span) < room ? span : static_cast<int64_t>(room);
+  }
+
   int64_t n_ = 1, ss_ = 0, ds_ = 0, leaf_ = 1;
 };
 
@@ -1073,6 +1094,7 @@ class FloatReducePlan : public PlanBase {
   FloatReducePlan(const Layout& L, int op) : L_(L), op_(op) {
     Setup(L.shape, L.strides, L.strides, std::max<int64_t>(128, kUnitBytes / static_cast<int64_t>(sizeof(T))), true, sizeof(T));
     AddMapping(L.memory);
+    SetReadAhead(L.memory, L.base, L.shape, L.strides, sizeof(T));
   }
 
   void RunUnit(int64_t a, int64_t /*b*/, int64_t leaf, Partial* out) override {
@@ -1150,6 +1172,7 @@ class IntReducePlan : public PlanBase {
   IntReducePlan(const Layout& L, int op, bool boolean) : L_(L), op_(op), boolean_(boolean) {
     Setup(L.shape, L.strides, L.strides, kUnitBytes / static_cast<int64_t>(sizeof(T)), false, sizeof(T));
     AddMapping(L.memory);
+    SetReadAhead(L.memory, L.base, L.shape, L.strides, sizeof(T));
   }
 
   void RunUnit(int64_t a, int64_t /*b*/, int64_t leaf, Partial* out) override {
@@ -1377,6 +1400,7 @@ class CopyPlan : public PlanBase {
     Setup(shape, S_.strides, D_.strides, std::max<int64_t>(1, kUnitBytes / itemsize), false, itemsize);
     AddMapping(S_.memory);
     AddMapping(D_.memory);
+    SetReadAhead(S_.memory, S_.base, shape, S_.strides, itemsize);
     int64_t size, bytes;
     stream_ = SizeOf(shape, &size) && (__builtin_mul_overflow(size, itemsize, &bytes) || bytes >= kStreamBytes);
   }
@@ -1402,6 +1426,7 @@ class CastPlan : public PlanBase {
     Setup(shape, S_.strides, D_.strides, std::max<int64_t>(1, kUnitBytes / itemsize), false, itemsize);
     AddMapping(S_.memory);
     AddMapping(D_.memory);
+    SetReadAhead(S_.memory, S_.base, shape, S_.strides, itemsize);
   }
 
   void RunUnit(int64_t a, int64_t b, int64_t leaf, Partial* /*out*/) override {

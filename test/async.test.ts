@@ -4,7 +4,8 @@
 // monotone progress, and survive close() / transfers / worker teardown
 // during the work (the crash-prone cases in forked children); the
 // scheduling hints (the loop's short slice, the opt-in pool nice) hold only
-// while jobs run and are undone after (native/pool_yield.h).
+// while jobs run and are undone after (native/pool_yield.h); a job reads a
+// cold mapped source ahead of its units, and only such a source.
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -13,7 +14,7 @@ import * as mm from '../lib';
 import type { NdArray } from '../lib';
 import { rng } from './helpers/bytes';
 import { useTempDir } from './helpers/tmp';
-import { kernelLoopSlice, kernelPoolNice } from '../lib/native';
+import { kernelLoopSlice, kernelPoolNice, kernelReadAhead } from '../lib/native';
 
 const DIST = path.resolve(__dirname, '../dist');
 const tmp = useTempDir('mmarray-async-');
@@ -600,5 +601,133 @@ describe('pool thread priority (native/pool_yield.h)', () => {
     expect(half.after).toBe(half.before);
     if (half.before === -1) console.log('skip: no per-task slice in /proc here; only the settings were checked');
     else expect(half.seen).toEqual([Math.min(500_000, half.before)]);
+  });
+});
+
+describe('dropped async results come back', () => {
+  test('60 copyAsync results of 80 MB, each dropped unreleased: RSS and the pool stay bounded (V8 collects them)', () => {
+    const child = `
+      const L = require(${JSON.stringify(path.join(DIST, 'index.js'))});
+      const N = require(${JSON.stringify(path.join(DIST, 'native.js'))});
+      (async () => {
+        const a = L.arange(0, 10_000_000, 1, 'f8');
+        let maxRss = 0, last = 0;
+        for (let i = 0; i < 60; i++) {
+          let r = await a.copyAsync('C');
+          last = r.get(9_999_999);
+          r = null;
+          maxRss = Math.max(maxRss, process.memoryUsage().rss);
+        }
+        const s = N.poolStats();
+        process.stdout.write(JSON.stringify({ maxRssMiB: maxRss / 2 ** 20, bounded: s.inUseBytes + s.idleBytes <= s.totalLimit, last }));
+      })();
+    `;
+    const r = spawnSync(process.execPath, ['-e', child], { encoding: 'utf8', timeout: 300_000 });
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { maxRssMiB: number; bounded: boolean; last: number };
+    // 60 results of 80 MB are 4.8 GB if none came back.
+    expect(out.last).toBe(9_999_999);
+    expect(out.bounded).toBe(true);
+    expect(out.maxRssMiB).toBeLessThan(1280);
+  });
+});
+
+describe('read-ahead of a cold mapped source (native/async_kernels.cc)', () => {
+  const unix = process.platform === 'linux';
+  // A sparse file: its pages are in no cache until something reads them.
+  function coldFile(n: number): string {
+    const p = tmp.path('cold.npy');
+    mm.createNpy(p, '<f8', [n]).close();
+    return p;
+  }
+  const advised = (): number => kernelReadAhead()[1];
+
+  test('advises a cold source once, within its span, and not a warm one; results as the sync calls', async () => {
+    if (!unix) {
+      console.log('skip: read-ahead uses mincore/madvise (Linux)');
+      return;
+    }
+    expect(kernelReadAhead()[0]).toBe(32 << 20);
+    const n = 8 << 20; // 64 MiB
+    const a = mm.openNpy(coldFile(n));
+    try {
+      const before = advised();
+      expect(await a.sumAsync({ threads: 2 })).toBe(0);
+      const cold = advised() - before;
+      expect(cold).toBeGreaterThan(0);
+      expect(cold).toBeLessThanOrEqual(a.nbytes * 1.01); // each madvise starts on a page boundary
+      // Now every page is in the page cache: one mincore per step, no madvise.
+      const warm = advised();
+      expect(await a.sumAsync({ threads: 2 })).toBe(a.sum());
+      expect(advised()).toBe(warm);
+    } finally {
+      a.close();
+    }
+  });
+
+  test('a copy and a cast read ahead too; a reversed or a sparse (under half its span) source is not advised', async () => {
+    if (!unix) {
+      console.log('skip: read-ahead uses mincore/madvise (Linux)');
+      return;
+    }
+    const n = 4 << 20; // 32 MiB
+    const b = mm.openNpy(coldFile(n));
+    let before = advised();
+    try {
+      expect((await b.index('::-1').sumAsync()) as number).toBe(0);
+      expect((await b.index('::4').sumAsync()) as number).toBe(0);
+      expect(advised()).toBe(before);
+    } finally {
+      b.close();
+    }
+    // (Those read every page of b: a fresh cold file each below.)
+    const c = mm.openNpy(coldFile(n));
+    try {
+      const half = await c.index(`${n / 2}:`).copyAsync('C');
+      expect(half.sum()).toBe(0);
+      expect(advised()).toBeGreaterThan(before);
+      expect(advised() - before).toBeLessThanOrEqual(n * 4 * 1.01);
+    } finally {
+      c.close();
+    }
+    before = advised();
+    const d = mm.openNpy(coldFile(n));
+    try {
+      const f = await d.astypeAsync('<f4');
+      expect(f.shape).toEqual([n]);
+      expect(advised()).toBeGreaterThan(before);
+    } finally {
+      d.close();
+    }
+  });
+
+  test('MMARRAY_READ_AHEAD_MB sets the distance (0: off; out of range or junk: 32), read when the addon loads', () => {
+    if (!unix) {
+      console.log('skip: read-ahead uses mincore/madvise (Linux)');
+      return;
+    }
+    const file = coldFile(4 << 20);
+    const child = `
+      const L = require(${JSON.stringify(path.join(DIST, 'index.js'))});
+      const N = require(${JSON.stringify(path.join(DIST, 'native.js'))});
+      (async () => {
+        const a = L.openNpy(${JSON.stringify(file)});
+        const before = N.kernelReadAhead()[1];
+        const s = await a.sumAsync();
+        a.close();
+        process.stdout.write(JSON.stringify({ distance: N.kernelReadAhead()[0], advised: N.kernelReadAhead()[1] - before, s }));
+      })();
+    `;
+    const run = (env: string): { distance: number; advised: number; s: number } => {
+      const r = spawnSync(process.execPath, ['-e', child], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, MMARRAY_READ_AHEAD_MB: env } });
+      expect(r.status).toBe(0);
+      return JSON.parse(r.stdout) as { distance: number; advised: number; s: number };
+    };
+    // The file is cold for the first run only when nothing read it: run 'off' first.
+    const off = run('0');
+    expect(off).toEqual({ distance: 0, advised: 0, s: 0 });
+    expect(run('8').distance).toBe(8 << 20);
+    expect(run('2000').distance).toBe(32 << 20);
+    expect(run('x').distance).toBe(32 << 20);
   });
 });
