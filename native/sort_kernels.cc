@@ -642,6 +642,94 @@ Napi::Value SortLanes(const Napi::CallbackInfo& info) {
 
 // ------------------------------------------------------------ unique
 
+// Unique values (with counts) of arrays with few distinct values come from a
+// hash table of their keys, as NumPy 2.4's unique without index or inverse
+// does: one pass over the items and a sort of the distinct keys, where the
+// sort of all n keys costs n log n. Past kHashDistinctMax distinct keys the
+// table gives up and the sort runs (the table's work lost: at most one pass).
+constexpr size_t kHashDistinctMax = size_t{1} << 16;
+// Fewer items than this always sort.
+constexpr size_t kHashMinItems = size_t{1} << 12;
+
+// An open-addressing (linear probing) set of keys with their counts. Key 0
+// marks an empty slot, so it is counted beside the table.
+template <class U>
+class KeyTable {
+ public:
+  explicit KeyTable(bool counting) : counting_(counting) { Resize(10); }
+
+  // Counts one more of key; false when that makes more than
+  // kHashDistinctMax distinct keys. *added: the key was new.
+  bool Add(U key, bool* added) {
+    if (key == 0) {
+      *added = zeroCount_++ == 0;
+      return *added ? ++distinct_ <= kHashDistinctMax : true;
+    }
+    size_t h = Slot(key);
+    while (keys_[h] != key) {
+      if (keys_[h] == 0) {
+        keys_[h] = key;
+        *added = true;
+        if (counting_) counts_[h] = 1;
+        if (++distinct_ > kHashDistinctMax) return false;
+        if (2 * ++used_ > keys_.size()) Resize(bits_ + 1);
+        return true;
+      }
+      h = (h + 1) & mask_;
+    }
+    *added = false;
+    if (counting_) counts_[h]++;
+    return true;
+  }
+
+  // The distinct keys, ascending, and their counts (when counting).
+  void Take(std::vector<U>* keys, std::vector<int64_t>* counts) const {
+    keys->clear();
+    if (zeroCount_ != 0) keys->push_back(0);
+    for (U k : keys_) {
+      if (k != 0) keys->push_back(k);
+    }
+    std::sort(keys->begin(), keys->end());
+    counts->clear();
+    if (!counting_) return;
+    for (U k : *keys) {
+      if (k == 0) {
+        counts->push_back(zeroCount_);
+        continue;
+      }
+      size_t h = Slot(k);
+      while (keys_[h] != k) h = (h + 1) & mask_;
+      counts->push_back(counts_[h]);
+    }
+  }
+
+ private:
+  size_t Slot(U key) const { return static_cast<size_t>((static_cast<uint64_t>(key) * 0x9E3779B97F4A7C15ull) >> (64 - bits_)); }
+
+  void Resize(int bits) {
+    std::vector<U> oldKeys(std::move(keys_));
+    std::vector<int64_t> oldCounts(std::move(counts_));
+    bits_ = bits;
+    keys_.assign(size_t{1} << bits, U{0});
+    counts_.assign(counting_ ? keys_.size() : 0, 0);
+    mask_ = keys_.size() - 1;
+    for (size_t i = 0; i < oldKeys.size(); i++) {
+      if (oldKeys[i] == 0) continue;
+      size_t h = Slot(oldKeys[i]);
+      while (keys_[h] != 0) h = (h + 1) & mask_;
+      keys_[h] = oldKeys[i];
+      if (counting_) counts_[h] = oldCounts[i];
+    }
+  }
+
+  bool counting_;
+  int bits_ = 0;
+  size_t mask_ = 0, used_ = 0, distinct_ = 0;
+  int64_t zeroCount_ = 0;
+  std::vector<U> keys_;
+  std::vector<int64_t> counts_;
+};
+
 // NumPy's unique (equal_nan: every NaN one value; +0 and -0 one value) of
 // the items of `shape` in C order: keys sorted stably (with their positions
 // when the index or the inverse is asked for), then one adjacent compare.
@@ -654,13 +742,66 @@ Napi::Value UniqueItems(Napi::Env env, const Job& j, int64_t itemsize, bool want
   size_t n = 1;
   for (int64_t d : j.shape) n *= static_cast<size_t>(d);
   const bool withIdx = wantIndex || inv != nullptr;
+  const int64_t s = j.ss.back(), lane = j.shape.back();
+  if constexpr (sizeof(U) >= 4) {
+    if (!withIdx && n >= kHashMinItems) {
+      // The hash path: values (and counts) in one pass over the items.
+      KeyTable<U> table(wantCounts);
+      U firstZero = 0, firstNaN = 0;
+      bool full = false;
+      WalkLanes(j.shape, j.ss, dummy, [&](int64_t a, int64_t) {
+        for (int64_t i = 0; !full && i < lane; i++) {
+          // SAFETY: i < lane items of the lane at a: inside the checked layout.
+          const U raw = LoadBytes<U, Swap>(j.src + a + i * s);
+          const U key = C::Key(raw);
+          bool added;
+          full = !table.Add(key, &added);
+          if constexpr (C::kKind == Kind::kFloat) {
+            // The first of a run in C order gives a zero's or a NaN's bits.
+            if (added && key == C::kZero) firstZero = raw;
+            if (added && key == C::kNaN) firstNaN = raw;
+          }
+        }
+      });
+      if (!full) {
+        std::vector<U> keys;
+        std::vector<int64_t> counts;
+        table.Take(&keys, &counts);
+        const size_t u = keys.size();
+        Napi::ArrayBuffer values = Napi::ArrayBuffer::New(env, u * static_cast<size_t>(itemsize));
+        if (env.IsExceptionPending()) return env.Undefined();
+        Napi::Value countsOut = env.Undefined();
+        if (wantCounts) {
+          Napi::ArrayBuffer b = Napi::ArrayBuffer::New(env, u * 8);
+          if (env.IsExceptionPending()) return env.Undefined();
+          // SAFETY: b holds u int64 (8-aligned ArrayBuffer data); counts has u.
+          std::memcpy(b.Data(), counts.data(), u * 8);
+          countsOut = b;
+        }
+        // SAFETY: values holds u items; g < u.
+        uint8_t* vals = static_cast<uint8_t*>(values.Data());
+        for (size_t g = 0; g < u; g++) {
+          U bits = C::Bits(keys[g]);
+          if constexpr (C::kKind == Kind::kFloat) {
+            if (keys[g] == C::kZero) bits = firstZero;
+            if (keys[g] == C::kNaN) bits = firstNaN;
+          }
+          StoreBytes<U, Swap>(vals + static_cast<int64_t>(g) * itemsize, bits);
+        }
+        Napi::Array out = Napi::Array::New(env, 3);
+        out.Set(uint32_t{0}, values);
+        out.Set(uint32_t{1}, countsOut);
+        out.Set(uint32_t{2}, env.Undefined());
+        return out;
+      }
+    }
+  }
   std::vector<U> bufA(n), bufB(n);
   std::vector<uint32_t> ixA(withIdx ? n : 0), ixB(withIdx ? n : 0);
   std::vector<uint32_t> hist(kHistSize<U>);
   U firstZero = 0, firstNaN = 0;
   bool sawZero = false, sawNaN = false;
   size_t at = 0;  // keys read so far
-  const int64_t s = j.ss.back(), lane = j.shape.back();
   WalkLanes(j.shape, j.ss, dummy, [&](int64_t a, int64_t) {
     size_t special = 0;
     U* k = bufA.data() + at;
