@@ -64,9 +64,10 @@ struct K64 {
   MMARRAY_SORT_AVX512 static void StorePart(T* p, int n, __m512i v) { _mm512_mask_storeu_epi64(p, First(n), v); }
   MMARRAY_SORT_AVX512 static __m512i Min(__m512i a, __m512i b) { return _mm512_min_epu64(a, b); }
   MMARRAY_SORT_AVX512 static __m512i Max(__m512i a, __m512i b) { return _mm512_max_epu64(a, b); }
+  // src with the lanes of m replaced by max(a, b).
+  MMARRAY_SORT_AVX512 static __m512i MaskMax(__m512i src, M m, __m512i a, __m512i b) { return _mm512_mask_max_epu64(src, m, a, b); }
   MMARRAY_SORT_AVX512 static M Less(__m512i a, __m512i b) { return _mm512_cmplt_epu64_mask(a, b); }
   MMARRAY_SORT_AVX512 static __m512i Permute(__m512i idx, __m512i v) { return _mm512_permutexvar_epi64(idx, v); }
-  MMARRAY_SORT_AVX512 static __m512i Blend(M m, __m512i a, __m512i b) { return _mm512_mask_blend_epi64(m, a, b); }
   MMARRAY_SORT_AVX512 static __m512i Compress(M m, __m512i v) { return _mm512_maskz_compress_epi64(m, v); }
   MMARRAY_SORT_AVX512 static void CompressStore(T* p, M m, __m512i v) { _mm512_mask_compressstoreu_epi64(p, m, v); }
   MMARRAY_SORT_AVX512 static T ReduceMin(__m512i v) { return _mm512_reduce_min_epu64(v); }
@@ -112,9 +113,9 @@ struct K32 {
   MMARRAY_SORT_AVX512 static void StorePart(T* p, int n, __m512i v) { _mm512_mask_storeu_epi32(p, First(n), v); }
   MMARRAY_SORT_AVX512 static __m512i Min(__m512i a, __m512i b) { return _mm512_min_epu32(a, b); }
   MMARRAY_SORT_AVX512 static __m512i Max(__m512i a, __m512i b) { return _mm512_max_epu32(a, b); }
+  MMARRAY_SORT_AVX512 static __m512i MaskMax(__m512i src, M m, __m512i a, __m512i b) { return _mm512_mask_max_epu32(src, m, a, b); }
   MMARRAY_SORT_AVX512 static M Less(__m512i a, __m512i b) { return _mm512_cmplt_epu32_mask(a, b); }
   MMARRAY_SORT_AVX512 static __m512i Permute(__m512i idx, __m512i v) { return _mm512_permutexvar_epi32(idx, v); }
-  MMARRAY_SORT_AVX512 static __m512i Blend(M m, __m512i a, __m512i b) { return _mm512_mask_blend_epi32(m, a, b); }
   MMARRAY_SORT_AVX512 static __m512i Compress(M m, __m512i v) { return _mm512_maskz_compress_epi32(m, v); }
   MMARRAY_SORT_AVX512 static void CompressStore(T* p, M m, __m512i v) { _mm512_mask_compressstoreu_epi32(p, m, v); }
   MMARRAY_SORT_AVX512 static T ReduceMin(__m512i v) { return _mm512_reduce_min_epu32(v); }
@@ -138,13 +139,15 @@ MMARRAY_SORT_AVX512 inline __m512i XorPermute(__m512i v) {
   return K::Permute(K::Load(kIdx.data()), v);
 }
 
-// Compare-exchange of lanes i and i ^ X in every register.
+// Compare-exchange of lanes i and i ^ X in every register (the min, then a
+// masked max over the lanes that keep the larger key: one op fewer than a
+// min, a max and a blend).
 template <class K, int R, int X>
 MMARRAY_SORT_AVX512 inline void InRegister(__m512i* r) {
   constexpr typename K::M kMax = static_cast<typename K::M>(MaxLanes<K::L>(X));
   for (int i = 0; i < R; i++) {
     __m512i p = XorPermute<K, X>(r[i]);
-    r[i] = K::Blend(kMax, K::Min(r[i], p), K::Max(r[i], p));
+    r[i] = K::MaskMax(K::Min(r[i], p), kMax, r[i], p);
   }
 }
 
@@ -182,6 +185,47 @@ MMARRAY_SORT_AVX512 inline void MergeBlocks(__m512i* r) {
   if constexpr (B < R * K::L) MergeBlocks<K, R, B * 2>(r);
 }
 
+// Sorts the 8 registers at r into 8 sorted registers of 64-bit keys (the
+// first three merge levels of MergeBlocks at a third of their cost): lane j
+// sorted across the registers by an optimal 8-input network (19
+// compare-exchanges of whole registers, no permutes), then the 8 x 8 keys
+// transposed, so that register j holds column j in order.
+MMARRAY_SORT_AVX512 inline void SortColumns8(__m512i* r) {
+  auto cx = [&](int i, int j) MMARRAY_SORT_AVX512 {
+    const __m512i lo = _mm512_min_epu64(r[i], r[j]);
+    r[j] = _mm512_max_epu64(r[i], r[j]);
+    r[i] = lo;
+  };
+  cx(0, 2), cx(1, 3), cx(4, 6), cx(5, 7);
+  cx(0, 4), cx(1, 5), cx(2, 6), cx(3, 7);
+  cx(0, 1), cx(2, 3), cx(4, 5), cx(6, 7);
+  cx(2, 4), cx(3, 5);
+  cx(1, 4), cx(3, 6);
+  cx(1, 2), cx(3, 4), cx(5, 6);
+  // Transpose: (rows 2i, 2i+1) -> their even and odd columns; then rows 0-3
+  // and 4-7 of columns (c, c + 4) per register; then the 256-bit halves.
+  __m512i a[8], b[8];
+  for (int i = 0; i < 8; i += 2) {
+    a[i] = _mm512_unpacklo_epi64(r[i], r[i + 1]);
+    a[i + 1] = _mm512_unpackhi_epi64(r[i], r[i + 1]);
+  }
+  const __m512i lo = _mm512_set_epi64(13, 12, 5, 4, 9, 8, 1, 0), hi = _mm512_set_epi64(15, 14, 7, 6, 11, 10, 3, 2);
+  for (int h = 0; h < 8; h += 4) {
+    b[h] = _mm512_permutex2var_epi64(a[h], lo, a[h + 2]);          // columns 0 | 4
+    b[h + 1] = _mm512_permutex2var_epi64(a[h], hi, a[h + 2]);      // 2 | 6
+    b[h + 2] = _mm512_permutex2var_epi64(a[h + 1], lo, a[h + 3]);  // 1 | 5
+    b[h + 3] = _mm512_permutex2var_epi64(a[h + 1], hi, a[h + 3]);  // 3 | 7
+  }
+  r[0] = _mm512_shuffle_i64x2(b[0], b[4], 0x44);
+  r[4] = _mm512_shuffle_i64x2(b[0], b[4], 0xEE);
+  r[2] = _mm512_shuffle_i64x2(b[1], b[5], 0x44);
+  r[6] = _mm512_shuffle_i64x2(b[1], b[5], 0xEE);
+  r[1] = _mm512_shuffle_i64x2(b[2], b[6], 0x44);
+  r[5] = _mm512_shuffle_i64x2(b[2], b[6], 0xEE);
+  r[3] = _mm512_shuffle_i64x2(b[3], b[7], 0x44);
+  r[7] = _mm512_shuffle_i64x2(b[3], b[7], 0xEE);
+}
+
 // Sorts the n <= R * L keys at a (the registers past n are padded with the
 // largest key, which sorts to the end and is not stored).
 template <class K, int R>
@@ -195,7 +239,12 @@ MMARRAY_SORT_AVX512 void SortRegisters(typename K::T* a, size_t n) {
     // n at a (a masked load touches no memory in its masked-off lanes).
     r[i] = left >= L ? K::Load(a + i * L) : left > 0 ? K::LoadPart(a + i * L, static_cast<int>(left), top) : top;
   }
-  MergeBlocks<K, R, 2>(r);
+  if constexpr (K::L == 8 && R >= 8) {
+    for (int g = 0; g < R; g += 8) SortColumns8(r + g);
+    MergeBlocks<K, R, 16>(r);
+  } else {
+    MergeBlocks<K, R, 2>(r);
+  }
   for (int i = 0; i < R; i++) {
     const ptrdiff_t left = static_cast<ptrdiff_t>(n) - i * L;
     // SAFETY: as for the loads.
