@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cstring>
 
 #if defined(__x86_64__)
 // GCC 12 reports the self-initialised variable of _mm512_undefined_epi32(),
@@ -185,25 +186,10 @@ MMARRAY_SORT_AVX512 inline void MergeBlocks(__m512i* r) {
   if constexpr (B < R * K::L) MergeBlocks<K, R, B * 2>(r);
 }
 
-// Sorts the 8 registers at r into 8 sorted registers of 64-bit keys (the
-// first three merge levels of MergeBlocks at a third of their cost): lane j
-// sorted across the registers by an optimal 8-input network (19
-// compare-exchanges of whole registers, no permutes), then the 8 x 8 keys
-// transposed, so that register j holds column j in order.
-MMARRAY_SORT_AVX512 inline void SortColumns8(__m512i* r) {
-  auto cx = [&](int i, int j) MMARRAY_SORT_AVX512 {
-    const __m512i lo = _mm512_min_epu64(r[i], r[j]);
-    r[j] = _mm512_max_epu64(r[i], r[j]);
-    r[i] = lo;
-  };
-  cx(0, 2), cx(1, 3), cx(4, 6), cx(5, 7);
-  cx(0, 4), cx(1, 5), cx(2, 6), cx(3, 7);
-  cx(0, 1), cx(2, 3), cx(4, 5), cx(6, 7);
-  cx(2, 4), cx(3, 5);
-  cx(1, 4), cx(3, 6);
-  cx(1, 2), cx(3, 4), cx(5, 6);
-  // Transpose: (rows 2i, 2i+1) -> their even and odd columns; then rows 0-3
-  // and 4-7 of columns (c, c + 4) per register; then the 256-bit halves.
+// Transposes the 8 x 8 64-bit words of r: (rows 2i, 2i+1) -> their even and
+// odd columns; then rows 0-3 and 4-7 of columns (c, c + 4) per register;
+// then the 256-bit halves.
+MMARRAY_SORT_AVX512 inline void Transpose8x8(__m512i* r) {
   __m512i a[8], b[8];
   for (int i = 0; i < 8; i += 2) {
     a[i] = _mm512_unpacklo_epi64(r[i], r[i + 1]);
@@ -224,6 +210,26 @@ MMARRAY_SORT_AVX512 inline void SortColumns8(__m512i* r) {
   r[5] = _mm512_shuffle_i64x2(b[2], b[6], 0xEE);
   r[3] = _mm512_shuffle_i64x2(b[3], b[7], 0x44);
   r[7] = _mm512_shuffle_i64x2(b[3], b[7], 0xEE);
+}
+
+// Sorts the 8 registers at r into 8 sorted registers of 64-bit keys (the
+// first three merge levels of MergeBlocks at a third of their cost): lane j
+// sorted across the registers by an optimal 8-input network (19
+// compare-exchanges of whole registers, no permutes), then the 8 x 8 keys
+// transposed, so that register j holds column j in order.
+MMARRAY_SORT_AVX512 inline void SortColumns8(__m512i* r) {
+  auto cx = [&](int i, int j) MMARRAY_SORT_AVX512 {
+    const __m512i lo = _mm512_min_epu64(r[i], r[j]);
+    r[j] = _mm512_max_epu64(r[i], r[j]);
+    r[i] = lo;
+  };
+  cx(0, 2), cx(1, 3), cx(4, 6), cx(5, 7);
+  cx(0, 4), cx(1, 5), cx(2, 6), cx(3, 7);
+  cx(0, 1), cx(2, 3), cx(4, 5), cx(6, 7);
+  cx(2, 4), cx(3, 5);
+  cx(1, 4), cx(3, 6);
+  cx(1, 2), cx(3, 4), cx(5, 6);
+  Transpose8x8(r);
 }
 
 // Sorts the n <= R * L keys at a (the registers past n are padded with the
@@ -443,6 +449,39 @@ void SimdSortU64(uint64_t* a, size_t n) { QuickSort<K64>(a, n, DepthLimit(n)); }
 
 void SimdSortU32(uint32_t* a, size_t n) { QuickSort<K32>(a, n, DepthLimit(n)); }
 
+MMARRAY_SORT_AVX512 void SimdGatherLanes64(const uint8_t* src, int64_t rowStride, uint64_t* dst, size_t n, int lanes) {
+  size_t i = 0;
+  // SAFETY (both loops): rows i < n, words l < lanes of each: the caller's
+  // rows; dst + l * n + i for l < lanes, i < n: the caller's lanes x n words.
+  for (; i + 8 <= n; i += 8) {
+    for (int g = 0; g < lanes; g += 8) {
+      __m512i r[8];
+      for (int q = 0; q < 8; q++) r[q] = _mm512_loadu_si512(src + static_cast<int64_t>(i + q) * rowStride + 8 * g);
+      Transpose8x8(r);
+      for (int l = 0; l < 8; l++) _mm512_storeu_si512(dst + static_cast<size_t>(g + l) * n + i, r[l]);
+    }
+  }
+  for (; i < n; i++) {
+    for (int l = 0; l < lanes; l++) std::memcpy(dst + static_cast<size_t>(l) * n + i, src + static_cast<int64_t>(i) * rowStride + 8 * l, 8);
+  }
+}
+
+MMARRAY_SORT_AVX512 void SimdScatterLanes64(const uint64_t* src, uint8_t* dst, int64_t rowStride, size_t n, int lanes) {
+  size_t i = 0;
+  // SAFETY: as in SimdGatherLanes64, with src and dst exchanged.
+  for (; i + 8 <= n; i += 8) {
+    for (int g = 0; g < lanes; g += 8) {
+      __m512i r[8];
+      for (int l = 0; l < 8; l++) r[l] = _mm512_loadu_si512(src + static_cast<size_t>(g + l) * n + i);
+      Transpose8x8(r);
+      for (int q = 0; q < 8; q++) _mm512_storeu_si512(dst + static_cast<int64_t>(i + q) * rowStride + 8 * g, r[q]);
+    }
+  }
+  for (; i < n; i++) {
+    for (int l = 0; l < lanes; l++) std::memcpy(dst + static_cast<int64_t>(i) * rowStride + 8 * l, src + static_cast<size_t>(l) * n + i, 8);
+  }
+}
+
 #else  // no AVX-512 here: the radix sorts run, these are never called
 
 bool SimdSortAvailable() { return false; }
@@ -450,6 +489,20 @@ bool SimdSortAvailable() { return false; }
 void SimdSortU64(uint64_t* a, size_t n) { std::sort(a, a + n); }
 
 void SimdSortU32(uint32_t* a, size_t n) { std::sort(a, a + n); }
+
+void SimdGatherLanes64(const uint8_t* src, int64_t rowStride, uint64_t* dst, size_t n, int lanes) {
+  // SAFETY: as in the AVX-512 version.
+  for (size_t i = 0; i < n; i++) {
+    for (int l = 0; l < lanes; l++) std::memcpy(dst + static_cast<size_t>(l) * n + i, src + static_cast<int64_t>(i) * rowStride + 8 * l, 8);
+  }
+}
+
+void SimdScatterLanes64(const uint64_t* src, uint8_t* dst, int64_t rowStride, size_t n, int lanes) {
+  // SAFETY: as in the AVX-512 version.
+  for (size_t i = 0; i < n; i++) {
+    for (int l = 0; l < lanes; l++) std::memcpy(dst + static_cast<int64_t>(i) * rowStride + 8 * l, src + static_cast<size_t>(l) * n + i, 8);
+  }
+}
 
 #endif
 

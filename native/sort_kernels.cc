@@ -291,6 +291,18 @@ MMARRAY_KEY_CLONES void BitsInto(uint8_t* __restrict dst, const typename C::U* _
   }
 }
 
+// The keys of the n native items at k, in place (SortValueBlocks's
+// transposed rows), and back.
+template <class C>
+MMARRAY_KEY_CLONES void KeysInPlace(typename C::U* k, size_t n) {
+  for (size_t i = 0; i < n; i++) k[i] = C::Key(k[i]);
+}
+
+template <class C>
+MMARRAY_KEY_CLONES void BitsInPlace(typename C::U* k, size_t n) {
+  for (size_t i = 0; i < n; i++) k[i] = C::Bits(k[i]);
+}
+
 // ------------------------------------------------------------ lanes
 
 // Calls lane(srcOffset, dstOffset) for each lane (the last axis) of a C-order
@@ -372,6 +384,7 @@ void SortValueBlocks(const Job& j) {
   std::vector<U> bufA(kLaneBlock * n), bufB(kLaneBlock * n);
   std::vector<uint32_t> hist(kHistSize<U>);
   U* sorted[kLaneBlock];
+  const bool transposable = !Swap && sizeof(U) == 8 && ls == 8 && ld == 8 && SimdSortAvailable();
   // Float lanes with a zero or a NaN: their zero signs (in input order), the
   // count of keys below the zero key, and their NaN bits.
   struct Special {
@@ -386,7 +399,19 @@ void SortValueBlocks(const Job& j) {
       const int64_t m = std::min(kLaneBlock, lanes - t);
       const int64_t a = a0 + t * ls, b = b0 + t * ld;
       U* keys = bufA.data();
-      for (size_t i = 0; i < n; i++) {
+      // A whole block of 8-byte native items whose lanes are neighbours in
+      // src and in dst moves by 8 x 8 transposes.
+      const bool transposed = transposable && m == kLaneBlock;
+      if constexpr (sizeof(U) == 8) {
+        // SAFETY: the kLaneBlock lanes (ls == 8: item i of lane t + l at
+        // a + i * s + 8 * l) of n items of the block at a: inside the
+        // checked src layout; bufA holds kLaneBlock * n keys.
+        if (transposed) {
+          SimdGatherLanes64(j.src + a, s, keys, n, static_cast<int>(kLaneBlock));
+          KeysInPlace<C>(keys, static_cast<size_t>(kLaneBlock) * n);
+        }
+      }
+      for (size_t i = 0; !transposed && i < n; i++) {
         // SAFETY: lane t + l < lanes and item i < n of the block at a:
         // inside the checked src layout.
         const uint8_t* row = j.src + a + static_cast<int64_t>(i) * s;
@@ -414,7 +439,20 @@ void SortValueBlocks(const Job& j) {
           }
         }
       }
-      for (size_t i = 0; i < n; i++) {
+      bool scattered = false;
+      if constexpr (sizeof(U) == 8) {
+        // The vector sort leaves each lane where it was read (a radix sort
+        // may end in bufB): then the block's lanes are bufA's rows.
+        bool inA = transposed;
+        for (int64_t l = 0; inA && l < m; l++) inA = sorted[l] == keys + static_cast<size_t>(l) * n;
+        if (inA) {
+          BitsInPlace<C>(keys, static_cast<size_t>(kLaneBlock) * n);
+          // SAFETY: as for the gather, in the checked dst layout (ld == 8).
+          SimdScatterLanes64(keys, j.dst + b, d, n, static_cast<int>(kLaneBlock));
+          scattered = true;
+        }
+      }
+      for (size_t i = 0; !scattered && i < n; i++) {
         // SAFETY: lane t + l < lanes and item i < n of the block at b:
         // inside the checked dst layout.
         uint8_t* row = j.dst + b + static_cast<int64_t>(i) * d;
