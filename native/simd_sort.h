@@ -33,6 +33,9 @@ void SetSimdSortEnabled(bool on);
 // Sort the n keys at a ascending. Call only when SimdSortAvailable().
 void SimdSortU64(uint64_t* a, size_t n);
 void SimdSortU32(uint32_t* a, size_t n);
+// Sort the n doubles at a (their native bits; no NaN among them) ascending
+// as doubles: -0 and +0 are equal, so their bits come out in either order.
+void SimdSortF64(uint64_t* a, size_t n);
 
 // The block transposes of a sort along axis 0 (sort_kernels.cc
 // SortValueBlocks), with AVX-512 8 x 8 transposes. Gather: for every row i <

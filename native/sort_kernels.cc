@@ -474,6 +474,23 @@ void SortValueBlocks(const Job& j) {
   });
 }
 
+// Copies the bits of the n native items at src to k; returns how many are a
+// zero or a NaN (a float64 lane that SortValues sorts as doubles).
+template <class C>
+MMARRAY_KEY_CLONES size_t CopyCountSpecial(const uint8_t* __restrict src, typename C::U* __restrict k, size_t n) {
+  using U = typename C::U;
+  size_t special = 0;
+  for (size_t i = 0; i < n; i++) {
+    U raw;
+    // SAFETY: the caller's n items at src.
+    std::memcpy(&raw, src + i * sizeof(U), sizeof(U));
+    k[i] = raw;
+    const U mag = static_cast<U>(raw & ~C::kSign);
+    special += (mag == 0) | (C::Key(raw) == C::kNaN);
+  }
+  return special;
+}
+
 // Sorts each lane's values into dst (same type and byte order).
 template <class C, bool Swap>
 void SortValues(const Job& j) {
@@ -488,6 +505,10 @@ void SortValues(const Job& j) {
   std::vector<uint8_t> zeroSigns;
   std::vector<U> nans;
   constexpr int64_t kSize = static_cast<int64_t>(sizeof(U));
+  // float64 lanes sort as doubles where the vector sorts run (no key
+  // transform in or out, and vminpd/vmaxpd; see simd_sort.cc K64F): the NaNs
+  // are taken out first and -0 and +0 are equal, put back as below.
+  const bool asDoubles = C::kKind == Kind::kFloat && sizeof(U) == 8 && SimdSortAvailable();
   WalkLanes(j.shape, j.ss, j.ds, [&](int64_t a, int64_t b) {
     U* k = bufA.data();
     U* tk = bufB.data();
@@ -495,6 +516,50 @@ void SortValues(const Job& j) {
     size_t special = 0;
     zeroSigns.clear();
     nans.clear();
+    if constexpr (C::kKind == Kind::kFloat && sizeof(U) == 8) {
+      if (asDoubles) {
+        // SAFETY (both loops): i < n items of the lane at a: inside the
+        // checked src layout.
+        if (!Swap && s == kSize) {
+          special = CopyCountSpecial<C>(j.src + a, k, n);
+        } else {
+          for (size_t i = 0; i < n; i++) {
+            const U raw = LoadBytes<U, Swap>(j.src + a + static_cast<int64_t>(i) * s);
+            k[i] = raw;
+            special += ((raw & ~C::kSign) == 0) | (C::Key(raw) == C::kNaN);
+          }
+        }
+        size_t m = n;  // values that are not NaN, at k[0, m)
+        if (special != 0) {
+          m = 0;
+          for (size_t i = 0; i < n; i++) {
+            const U raw = k[i];
+            const U mag = static_cast<U>(raw & ~C::kSign);
+            if (C::Key(raw) == C::kNaN) {
+              nans.push_back(raw);
+              continue;
+            }
+            if (mag == 0) zeroSigns.push_back(raw != 0);
+            below += mag != 0 && raw != mag;  // negative
+            k[m++] = raw;
+          }
+        }
+        SimdSortF64(k, m);
+        uint8_t* out = j.dst + b;
+        // SAFETY: i < m <= n items of the lane at b: inside the checked dst layout.
+        if (!Swap && d == kSize) std::memcpy(out, k, m * sizeof(U));
+        else for (size_t i = 0; i < m; i++) StoreBytes<U, Swap>(out + static_cast<int64_t>(i) * d, k[i]);
+        // The zeros (of either sign, in any order now) in input order when
+        // one is -0; the NaNs last, in input order.
+        if (std::find(zeroSigns.begin(), zeroSigns.end(), 1) != zeroSigns.end()) {
+          for (size_t i = 0; i < zeroSigns.size(); i++) {
+            StoreBytes<U, Swap>(out + static_cast<int64_t>(below + i) * d, zeroSigns[i] ? C::kSign : U{0});
+          }
+        }
+        for (size_t i = 0; i < nans.size(); i++) StoreBytes<U, Swap>(out + static_cast<int64_t>(n - nans.size() + i) * d, nans[i]);
+        return;
+      }
+    }
     // SAFETY (both loops): i < n items of the lane at a: inside the checked
     // src layout.
     if (!Swap && s == kSize) {
