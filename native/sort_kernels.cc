@@ -303,6 +303,15 @@ MMARRAY_KEY_CLONES void BitsInPlace(typename C::U* k, size_t n) {
   for (size_t i = 0; i < n; i++) k[i] = C::Bits(k[i]);
 }
 
+// How many of the n float items (bits) at k are a zero or a NaN.
+template <class C>
+MMARRAY_KEY_CLONES size_t CountSpecial(const typename C::U* k, size_t n) {
+  using U = typename C::U;
+  size_t special = 0;
+  for (size_t i = 0; i < n; i++) special += (static_cast<U>(k[i] & ~C::kSign) == 0) | (C::Key(k[i]) == C::kNaN);
+  return special;
+}
+
 // ------------------------------------------------------------ lanes
 
 // Calls lane(srcOffset, dstOffset) for each lane (the last axis) of a C-order
@@ -402,13 +411,17 @@ void SortValueBlocks(const Job& j) {
       // A whole block of 8-byte native items whose lanes are neighbours in
       // src and in dst moves by 8 x 8 transposes.
       const bool transposed = transposable && m == kLaneBlock;
+      // float64 lanes so moved stay bits: one with no zero and no NaN sorts
+      // as doubles (as in SortValues), the others as keys, turned back into
+      // bits after phase 2.
+      const bool raw = transposed && C::kKind == Kind::kFloat;
       if constexpr (sizeof(U) == 8) {
         // SAFETY: the kLaneBlock lanes (ls == 8: item i of lane t + l at
         // a + i * s + 8 * l) of n items of the block at a: inside the
         // checked src layout; bufA holds kLaneBlock * n keys.
         if (transposed) {
           SimdGatherLanes64(j.src + a, s, keys, n, static_cast<int>(kLaneBlock));
-          KeysInPlace<C>(keys, static_cast<size_t>(kLaneBlock) * n);
+          if (!raw) KeysInPlace<C>(keys, static_cast<size_t>(kLaneBlock) * n);
         }
       }
       for (size_t i = 0; !transposed && i < n; i++) {
@@ -421,6 +434,16 @@ void SortValueBlocks(const Job& j) {
       for (int64_t l = 0; l < m; l++) {
         U* k = bufA.data() + static_cast<size_t>(l) * n;
         U* tk = bufB.data() + static_cast<size_t>(l) * n;
+        if constexpr (C::kKind == Kind::kFloat && sizeof(U) == 8) {
+          if (raw) {
+            if (CountSpecial<C>(k, n) == 0) {
+              SimdSortF64(k, n);
+              sorted[l] = k;
+              continue;
+            }
+            KeysInPlace<C>(k, n);
+          }
+        }
         SortKeys<U>(&k, &tk, n, hist.data());
         sorted[l] = k;
         if constexpr (C::kKind == Kind::kFloat) {
@@ -437,6 +460,7 @@ void SortValueBlocks(const Job& j) {
             }
             specials.push_back(std::move(sp));
           }
+          if (raw) BitsInPlace<C>(k, n);
         }
       }
       bool scattered = false;
@@ -446,7 +470,7 @@ void SortValueBlocks(const Job& j) {
         bool inA = transposed;
         for (int64_t l = 0; inA && l < m; l++) inA = sorted[l] == keys + static_cast<size_t>(l) * n;
         if (inA) {
-          BitsInPlace<C>(keys, static_cast<size_t>(kLaneBlock) * n);
+          if (!raw) BitsInPlace<C>(keys, static_cast<size_t>(kLaneBlock) * n);
           // SAFETY: as for the gather, in the checked dst layout (ld == 8).
           SimdScatterLanes64(keys, j.dst + b, d, n, static_cast<int>(kLaneBlock));
           scattered = true;
@@ -456,7 +480,7 @@ void SortValueBlocks(const Job& j) {
         // SAFETY: lane t + l < lanes and item i < n of the block at b:
         // inside the checked dst layout.
         uint8_t* row = j.dst + b + static_cast<int64_t>(i) * d;
-        for (int64_t l = 0; l < m; l++) StoreBytes<U, Swap>(row + l * ld, C::Bits(sorted[l][i]));
+        for (int64_t l = 0; l < m; l++) StoreBytes<U, Swap>(row + l * ld, raw ? sorted[l][i] : C::Bits(sorted[l][i]));
       }
       for (const Special& sp : specials) {
         // SAFETY: as in phase 3, for lane t + sp.lane.
