@@ -542,6 +542,21 @@ void SortValues(const Job& j) {
     nans.clear();
     if constexpr (C::kKind == Kind::kFloat && sizeof(U) == 8) {
       if (asDoubles) {
+        uint8_t* out = j.dst + b;
+        // A contiguous aligned dst lane with no zero and no NaN sorts in
+        // place there: one pass copies and counts (none when dst is src).
+        if (!Swap && s == kSize && d == kSize && reinterpret_cast<uintptr_t>(out) % alignof(U) == 0) {
+          // SAFETY: the n items of the lane at b, inside the checked dst
+          // layout, aligned for U; the lane at a is either the same items or
+          // does not overlap them (SortLanes's contract).
+          U* o = reinterpret_cast<U*>(out);
+          const uint8_t* in = j.src + a;
+          if ((in == out ? CountSpecial<C>(o, n) : CopyCountSpecial<C>(in, o, n)) == 0) {
+            SimdSortF64(o, n);
+            return;
+          }
+          // Else the path below, from src (which the copy left as it was).
+        }
         // SAFETY (both loops): i < n items of the lane at a: inside the
         // checked src layout.
         if (!Swap && s == kSize) {
@@ -569,7 +584,6 @@ void SortValues(const Job& j) {
           }
         }
         SimdSortF64(k, m);
-        uint8_t* out = j.dst + b;
         // SAFETY: i < m <= n items of the lane at b: inside the checked dst layout.
         if (!Swap && d == kSize) std::memcpy(out, k, m * sizeof(U));
         else for (size_t i = 0; i < m; i++) StoreBytes<U, Swap>(out + static_cast<int64_t>(i) * d, k[i]);

@@ -145,6 +145,13 @@ describeSimd('AVX-512 sorts give the radix sorts bits', () => {
         // by transposes) and 4 more.
         const [on, off] = both(() => [...ops(a, 0), ...ops(a.reshape([10, n / 10]), 1), ...ops(a.index('::-1'), 0), ...ops(a.reshape([n / 20, 20]), 0)]);
         expect(on).toEqual(off);
+        // In place (dst is src): lanes of 10 of a copy, both ways.
+        const [inOn, inOff] = both(() => {
+          const c = a.reshape([n / 10, 10]).copy();
+          S.sortInPlace(c, { axis: 1 });
+          return hex(c);
+        });
+        expect(inOn).toBe(inOff);
       }
     }
   });
