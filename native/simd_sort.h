@@ -33,6 +33,18 @@ void SetSimdSortEnabled(bool on);
 // Sort the n keys at a ascending. Call only when SimdSortAvailable().
 void SimdSortU64(uint64_t* a, size_t n);
 void SimdSortU32(uint32_t* a, size_t n);
+// Sort the n doubles at a (their native bits; no NaN among them) ascending
+// as doubles: -0 and +0 are equal, so their bits come out in either order.
+void SimdSortF64(uint64_t* a, size_t n);
+
+// The block transposes of a sort along axis 0 (sort_kernels.cc
+// SortValueBlocks), with AVX-512 8 x 8 transposes. Gather: for every row i <
+// n and lane l < lanes, dst[l * n + i] = 64-bit word l of the row at src + i
+// * rowStride. Scatter, its inverse: word l of the row at dst + i * rowStride
+// = src[l * n + i]. lanes is a multiple of 8; src and dst do not overlap.
+// Call only when SimdSortAvailable().
+void SimdGatherLanes64(const uint8_t* src, int64_t rowStride, uint64_t* dst, size_t n, int lanes);
+void SimdScatterLanes64(const uint64_t* src, uint8_t* dst, int64_t rowStride, size_t n, int lanes);
 
 }  // namespace mmarray
 

@@ -291,6 +291,27 @@ MMARRAY_KEY_CLONES void BitsInto(uint8_t* __restrict dst, const typename C::U* _
   }
 }
 
+// The keys of the n native items at k, in place (SortValueBlocks's
+// transposed rows), and back.
+template <class C>
+MMARRAY_KEY_CLONES void KeysInPlace(typename C::U* k, size_t n) {
+  for (size_t i = 0; i < n; i++) k[i] = C::Key(k[i]);
+}
+
+template <class C>
+MMARRAY_KEY_CLONES void BitsInPlace(typename C::U* k, size_t n) {
+  for (size_t i = 0; i < n; i++) k[i] = C::Bits(k[i]);
+}
+
+// How many of the n float items (bits) at k are a zero or a NaN.
+template <class C>
+MMARRAY_KEY_CLONES size_t CountSpecial(const typename C::U* k, size_t n) {
+  using U = typename C::U;
+  size_t special = 0;
+  for (size_t i = 0; i < n; i++) special += (static_cast<U>(k[i] & ~C::kSign) == 0) | (C::Key(k[i]) == C::kNaN);
+  return special;
+}
+
 // ------------------------------------------------------------ lanes
 
 // Calls lane(srcOffset, dstOffset) for each lane (the last axis) of a C-order
@@ -372,6 +393,7 @@ void SortValueBlocks(const Job& j) {
   std::vector<U> bufA(kLaneBlock * n), bufB(kLaneBlock * n);
   std::vector<uint32_t> hist(kHistSize<U>);
   U* sorted[kLaneBlock];
+  const bool transposable = !Swap && sizeof(U) == 8 && ls == 8 && ld == 8 && SimdSortAvailable();
   // Float lanes with a zero or a NaN: their zero signs (in input order), the
   // count of keys below the zero key, and their NaN bits.
   struct Special {
@@ -386,7 +408,23 @@ void SortValueBlocks(const Job& j) {
       const int64_t m = std::min(kLaneBlock, lanes - t);
       const int64_t a = a0 + t * ls, b = b0 + t * ld;
       U* keys = bufA.data();
-      for (size_t i = 0; i < n; i++) {
+      // A whole block of 8-byte native items whose lanes are neighbours in
+      // src and in dst moves by 8 x 8 transposes.
+      const bool transposed = transposable && m == kLaneBlock;
+      // float64 lanes so moved stay bits: one with no zero and no NaN sorts
+      // as doubles (as in SortValues), the others as keys, turned back into
+      // bits after phase 2.
+      const bool raw = transposed && C::kKind == Kind::kFloat;
+      if constexpr (sizeof(U) == 8) {
+        // SAFETY: the kLaneBlock lanes (ls == 8: item i of lane t + l at
+        // a + i * s + 8 * l) of n items of the block at a: inside the
+        // checked src layout; bufA holds kLaneBlock * n keys.
+        if (transposed) {
+          SimdGatherLanes64(j.src + a, s, keys, n, static_cast<int>(kLaneBlock));
+          if (!raw) KeysInPlace<C>(keys, static_cast<size_t>(kLaneBlock) * n);
+        }
+      }
+      for (size_t i = 0; !transposed && i < n; i++) {
         // SAFETY: lane t + l < lanes and item i < n of the block at a:
         // inside the checked src layout.
         const uint8_t* row = j.src + a + static_cast<int64_t>(i) * s;
@@ -396,6 +434,16 @@ void SortValueBlocks(const Job& j) {
       for (int64_t l = 0; l < m; l++) {
         U* k = bufA.data() + static_cast<size_t>(l) * n;
         U* tk = bufB.data() + static_cast<size_t>(l) * n;
+        if constexpr (C::kKind == Kind::kFloat && sizeof(U) == 8) {
+          if (raw) {
+            if (CountSpecial<C>(k, n) == 0) {
+              SimdSortF64(k, n);
+              sorted[l] = k;
+              continue;
+            }
+            KeysInPlace<C>(k, n);
+          }
+        }
         SortKeys<U>(&k, &tk, n, hist.data());
         sorted[l] = k;
         if constexpr (C::kKind == Kind::kFloat) {
@@ -412,13 +460,27 @@ void SortValueBlocks(const Job& j) {
             }
             specials.push_back(std::move(sp));
           }
+          if (raw) BitsInPlace<C>(k, n);
         }
       }
-      for (size_t i = 0; i < n; i++) {
+      bool scattered = false;
+      if constexpr (sizeof(U) == 8) {
+        // The vector sort leaves each lane where it was read (a radix sort
+        // may end in bufB): then the block's lanes are bufA's rows.
+        bool inA = transposed;
+        for (int64_t l = 0; inA && l < m; l++) inA = sorted[l] == keys + static_cast<size_t>(l) * n;
+        if (inA) {
+          if (!raw) BitsInPlace<C>(keys, static_cast<size_t>(kLaneBlock) * n);
+          // SAFETY: as for the gather, in the checked dst layout (ld == 8).
+          SimdScatterLanes64(keys, j.dst + b, d, n, static_cast<int>(kLaneBlock));
+          scattered = true;
+        }
+      }
+      for (size_t i = 0; !scattered && i < n; i++) {
         // SAFETY: lane t + l < lanes and item i < n of the block at b:
         // inside the checked dst layout.
         uint8_t* row = j.dst + b + static_cast<int64_t>(i) * d;
-        for (int64_t l = 0; l < m; l++) StoreBytes<U, Swap>(row + l * ld, C::Bits(sorted[l][i]));
+        for (int64_t l = 0; l < m; l++) StoreBytes<U, Swap>(row + l * ld, raw ? sorted[l][i] : C::Bits(sorted[l][i]));
       }
       for (const Special& sp : specials) {
         // SAFETY: as in phase 3, for lane t + sp.lane.
@@ -436,6 +498,23 @@ void SortValueBlocks(const Job& j) {
   });
 }
 
+// Copies the bits of the n native items at src to k; returns how many are a
+// zero or a NaN (a float64 lane that SortValues sorts as doubles).
+template <class C>
+MMARRAY_KEY_CLONES size_t CopyCountSpecial(const uint8_t* __restrict src, typename C::U* __restrict k, size_t n) {
+  using U = typename C::U;
+  size_t special = 0;
+  for (size_t i = 0; i < n; i++) {
+    U raw;
+    // SAFETY: the caller's n items at src.
+    std::memcpy(&raw, src + i * sizeof(U), sizeof(U));
+    k[i] = raw;
+    const U mag = static_cast<U>(raw & ~C::kSign);
+    special += (mag == 0) | (C::Key(raw) == C::kNaN);
+  }
+  return special;
+}
+
 // Sorts each lane's values into dst (same type and byte order).
 template <class C, bool Swap>
 void SortValues(const Job& j) {
@@ -450,6 +529,10 @@ void SortValues(const Job& j) {
   std::vector<uint8_t> zeroSigns;
   std::vector<U> nans;
   constexpr int64_t kSize = static_cast<int64_t>(sizeof(U));
+  // float64 lanes sort as doubles where the vector sorts run (no key
+  // transform in or out, and vminpd/vmaxpd; see simd_sort.cc K64F): the NaNs
+  // are taken out first and -0 and +0 are equal, put back as below.
+  const bool asDoubles = C::kKind == Kind::kFloat && sizeof(U) == 8 && SimdSortAvailable();
   WalkLanes(j.shape, j.ss, j.ds, [&](int64_t a, int64_t b) {
     U* k = bufA.data();
     U* tk = bufB.data();
@@ -457,6 +540,64 @@ void SortValues(const Job& j) {
     size_t special = 0;
     zeroSigns.clear();
     nans.clear();
+    if constexpr (C::kKind == Kind::kFloat && sizeof(U) == 8) {
+      if (asDoubles) {
+        uint8_t* out = j.dst + b;
+        // A contiguous aligned dst lane with no zero and no NaN sorts in
+        // place there: one pass copies and counts (none when dst is src).
+        if (!Swap && s == kSize && d == kSize && reinterpret_cast<uintptr_t>(out) % alignof(U) == 0) {
+          // SAFETY: the n items of the lane at b, inside the checked dst
+          // layout, aligned for U; the lane at a is either the same items or
+          // does not overlap them (SortLanes's contract).
+          U* o = reinterpret_cast<U*>(out);
+          const uint8_t* in = j.src + a;
+          if ((in == out ? CountSpecial<C>(o, n) : CopyCountSpecial<C>(in, o, n)) == 0) {
+            SimdSortF64(o, n);
+            return;
+          }
+          // Else the path below, from src (which the copy left as it was).
+        }
+        // SAFETY (both loops): i < n items of the lane at a: inside the
+        // checked src layout.
+        if (!Swap && s == kSize) {
+          special = CopyCountSpecial<C>(j.src + a, k, n);
+        } else {
+          for (size_t i = 0; i < n; i++) {
+            const U raw = LoadBytes<U, Swap>(j.src + a + static_cast<int64_t>(i) * s);
+            k[i] = raw;
+            special += ((raw & ~C::kSign) == 0) | (C::Key(raw) == C::kNaN);
+          }
+        }
+        size_t m = n;  // values that are not NaN, at k[0, m)
+        if (special != 0) {
+          m = 0;
+          for (size_t i = 0; i < n; i++) {
+            const U raw = k[i];
+            const U mag = static_cast<U>(raw & ~C::kSign);
+            if (C::Key(raw) == C::kNaN) {
+              nans.push_back(raw);
+              continue;
+            }
+            if (mag == 0) zeroSigns.push_back(raw != 0);
+            below += mag != 0 && raw != mag;  // negative
+            k[m++] = raw;
+          }
+        }
+        SimdSortF64(k, m);
+        // SAFETY: i < m <= n items of the lane at b: inside the checked dst layout.
+        if (!Swap && d == kSize) std::memcpy(out, k, m * sizeof(U));
+        else for (size_t i = 0; i < m; i++) StoreBytes<U, Swap>(out + static_cast<int64_t>(i) * d, k[i]);
+        // The zeros (of either sign, in any order now) in input order when
+        // one is -0; the NaNs last, in input order.
+        if (std::find(zeroSigns.begin(), zeroSigns.end(), 1) != zeroSigns.end()) {
+          for (size_t i = 0; i < zeroSigns.size(); i++) {
+            StoreBytes<U, Swap>(out + static_cast<int64_t>(below + i) * d, zeroSigns[i] ? C::kSign : U{0});
+          }
+        }
+        for (size_t i = 0; i < nans.size(); i++) StoreBytes<U, Swap>(out + static_cast<int64_t>(n - nans.size() + i) * d, nans[i]);
+        return;
+      }
+    }
     // SAFETY (both loops): i < n items of the lane at a: inside the checked
     // src layout.
     if (!Swap && s == kSize) {
@@ -642,6 +783,94 @@ Napi::Value SortLanes(const Napi::CallbackInfo& info) {
 
 // ------------------------------------------------------------ unique
 
+// Unique values (with counts) of arrays with few distinct values come from a
+// hash table of their keys, as NumPy 2.4's unique without index or inverse
+// does: one pass over the items and a sort of the distinct keys, where the
+// sort of all n keys costs n log n. Past kHashDistinctMax distinct keys the
+// table gives up and the sort runs (the table's work lost: at most one pass).
+constexpr size_t kHashDistinctMax = size_t{1} << 16;
+// Fewer items than this always sort.
+constexpr size_t kHashMinItems = size_t{1} << 12;
+
+// An open-addressing (linear probing) set of keys with their counts. Key 0
+// marks an empty slot, so it is counted beside the table.
+template <class U>
+class KeyTable {
+ public:
+  explicit KeyTable(bool counting) : counting_(counting) { Resize(10); }
+
+  // Counts one more of key; false when that makes more than
+  // kHashDistinctMax distinct keys. *added: the key was new.
+  bool Add(U key, bool* added) {
+    if (key == 0) {
+      *added = zeroCount_++ == 0;
+      return *added ? ++distinct_ <= kHashDistinctMax : true;
+    }
+    size_t h = Slot(key);
+    while (keys_[h] != key) {
+      if (keys_[h] == 0) {
+        keys_[h] = key;
+        *added = true;
+        if (counting_) counts_[h] = 1;
+        if (++distinct_ > kHashDistinctMax) return false;
+        if (2 * ++used_ > keys_.size()) Resize(bits_ + 1);
+        return true;
+      }
+      h = (h + 1) & mask_;
+    }
+    *added = false;
+    if (counting_) counts_[h]++;
+    return true;
+  }
+
+  // The distinct keys, ascending, and their counts (when counting).
+  void Take(std::vector<U>* keys, std::vector<int64_t>* counts) const {
+    keys->clear();
+    if (zeroCount_ != 0) keys->push_back(0);
+    for (U k : keys_) {
+      if (k != 0) keys->push_back(k);
+    }
+    std::sort(keys->begin(), keys->end());
+    counts->clear();
+    if (!counting_) return;
+    for (U k : *keys) {
+      if (k == 0) {
+        counts->push_back(zeroCount_);
+        continue;
+      }
+      size_t h = Slot(k);
+      while (keys_[h] != k) h = (h + 1) & mask_;
+      counts->push_back(counts_[h]);
+    }
+  }
+
+ private:
+  size_t Slot(U key) const { return static_cast<size_t>((static_cast<uint64_t>(key) * 0x9E3779B97F4A7C15ull) >> (64 - bits_)); }
+
+  void Resize(int bits) {
+    std::vector<U> oldKeys(std::move(keys_));
+    std::vector<int64_t> oldCounts(std::move(counts_));
+    bits_ = bits;
+    keys_.assign(size_t{1} << bits, U{0});
+    counts_.assign(counting_ ? keys_.size() : 0, 0);
+    mask_ = keys_.size() - 1;
+    for (size_t i = 0; i < oldKeys.size(); i++) {
+      if (oldKeys[i] == 0) continue;
+      size_t h = Slot(oldKeys[i]);
+      while (keys_[h] != 0) h = (h + 1) & mask_;
+      keys_[h] = oldKeys[i];
+      if (counting_) counts_[h] = oldCounts[i];
+    }
+  }
+
+  bool counting_;
+  int bits_ = 0;
+  size_t mask_ = 0, used_ = 0, distinct_ = 0;
+  int64_t zeroCount_ = 0;
+  std::vector<U> keys_;
+  std::vector<int64_t> counts_;
+};
+
 // NumPy's unique (equal_nan: every NaN one value; +0 and -0 one value) of
 // the items of `shape` in C order: keys sorted stably (with their positions
 // when the index or the inverse is asked for), then one adjacent compare.
@@ -654,13 +883,66 @@ Napi::Value UniqueItems(Napi::Env env, const Job& j, int64_t itemsize, bool want
   size_t n = 1;
   for (int64_t d : j.shape) n *= static_cast<size_t>(d);
   const bool withIdx = wantIndex || inv != nullptr;
+  const int64_t s = j.ss.back(), lane = j.shape.back();
+  if constexpr (sizeof(U) >= 4) {
+    if (!withIdx && n >= kHashMinItems) {
+      // The hash path: values (and counts) in one pass over the items.
+      KeyTable<U> table(wantCounts);
+      U firstZero = 0, firstNaN = 0;
+      bool full = false;
+      WalkLanes(j.shape, j.ss, dummy, [&](int64_t a, int64_t) {
+        for (int64_t i = 0; !full && i < lane; i++) {
+          // SAFETY: i < lane items of the lane at a: inside the checked layout.
+          const U raw = LoadBytes<U, Swap>(j.src + a + i * s);
+          const U key = C::Key(raw);
+          bool added;
+          full = !table.Add(key, &added);
+          if constexpr (C::kKind == Kind::kFloat) {
+            // The first of a run in C order gives a zero's or a NaN's bits.
+            if (added && key == C::kZero) firstZero = raw;
+            if (added && key == C::kNaN) firstNaN = raw;
+          }
+        }
+      });
+      if (!full) {
+        std::vector<U> keys;
+        std::vector<int64_t> counts;
+        table.Take(&keys, &counts);
+        const size_t u = keys.size();
+        Napi::ArrayBuffer values = Napi::ArrayBuffer::New(env, u * static_cast<size_t>(itemsize));
+        if (env.IsExceptionPending()) return env.Undefined();
+        Napi::Value countsOut = env.Undefined();
+        if (wantCounts) {
+          Napi::ArrayBuffer b = Napi::ArrayBuffer::New(env, u * 8);
+          if (env.IsExceptionPending()) return env.Undefined();
+          // SAFETY: b holds u int64 (8-aligned ArrayBuffer data); counts has u.
+          std::memcpy(b.Data(), counts.data(), u * 8);
+          countsOut = b;
+        }
+        // SAFETY: values holds u items; g < u.
+        uint8_t* vals = static_cast<uint8_t*>(values.Data());
+        for (size_t g = 0; g < u; g++) {
+          U bits = C::Bits(keys[g]);
+          if constexpr (C::kKind == Kind::kFloat) {
+            if (keys[g] == C::kZero) bits = firstZero;
+            if (keys[g] == C::kNaN) bits = firstNaN;
+          }
+          StoreBytes<U, Swap>(vals + static_cast<int64_t>(g) * itemsize, bits);
+        }
+        Napi::Array out = Napi::Array::New(env, 3);
+        out.Set(uint32_t{0}, values);
+        out.Set(uint32_t{1}, countsOut);
+        out.Set(uint32_t{2}, env.Undefined());
+        return out;
+      }
+    }
+  }
   std::vector<U> bufA(n), bufB(n);
   std::vector<uint32_t> ixA(withIdx ? n : 0), ixB(withIdx ? n : 0);
   std::vector<uint32_t> hist(kHistSize<U>);
   U firstZero = 0, firstNaN = 0;
   bool sawZero = false, sawNaN = false;
   size_t at = 0;  // keys read so far
-  const int64_t s = j.ss.back(), lane = j.shape.back();
   WalkLanes(j.shape, j.ss, dummy, [&](int64_t a, int64_t) {
     size_t special = 0;
     U* k = bufA.data() + at;

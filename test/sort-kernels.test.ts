@@ -273,3 +273,51 @@ print(json.dumps(out))`,
     expect(f.some((v) => Object.is(v, 0))).toBe(true);
   });
 });
+
+// unique without index or inverse hashes the keys when there are few distinct
+// values (native/sort_kernels.cc KeyTable) and sorts them otherwise; with
+// returnIndex it always sorts. Both must give the same bits: the values in
+// order, each zero and NaN as the first of its kind in C order, the counts.
+describe('native unique by hashing equals unique by sorting', () => {
+  /** n float64 values from `distinct` choices (±0 and NaNs of several payloads among them), then `tail` all different. */
+  function fewValues(n: number, distinct: number, tail: number, seed: number): Float64Array {
+    const out = new Float64Array(n + tail);
+    const bits = new DataView(out.buffer);
+    let x = seed >>> 0;
+    for (let i = 0; i < n; i++) {
+      x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+      const r = x % distinct;
+      if (r === 0) out[i] = x & 256 ? -0 : 0;
+      else if (r === 1) bits.setBigUint64(8 * i, 0x7ff8000000000000n | BigInt(x & 0xffff) | (x & 512 ? 1n << 63n : 0n), true);
+      else out[i] = (r - distinct / 2) / 4;
+    }
+    for (let i = 0; i < tail; i++) out[n + i] = 1e6 + i;
+    return out;
+  }
+  const same = (a: NdArray): void => {
+    const byHash = S.unique(a);
+    const byHashCounts = S.unique(a, { returnCounts: true });
+    const bySort = S.unique(a, { returnIndex: true, returnCounts: true });
+    const h = (r: NdArray): string => hex(new Uint8Array(r.copy().buffer as ArrayBuffer, 0, r.size * r.itemsize));
+    expect(h(byHash.values)).toBe(h(bySort.values));
+    expect(h(byHashCounts.values)).toBe(h(bySort.values));
+    expect(h(byHashCounts.counts!)).toBe(h(bySort.counts!));
+  };
+
+  test.each(['<f8', '>f8', '<f4', '>u4', '<i4', '<i8', '>u8'])('%s: few distinct values, plain and reversed-strided, and past the table limit', (spec) => {
+    for (const [n, distinct, tail] of [
+      [5000, 3, 0],
+      [20000, 40, 0],
+      [60000, 5000, 0],
+      [200000, 70000, 0],
+      [100000, 10, 70000],
+    ]) {
+      const f = fewValues(n, distinct, tail, n + distinct);
+      const src = spec[1] === 'f' ? fromBuffer(f) : fromBuffer(f).astype('<f8');
+      const a = spec[1] === 'f' ? src.astype(spec) : fromBuffer(Float64Array.from(f, (v) => (Number.isFinite(v) ? Math.round(v * 4) : 7))).astype(spec);
+      same(a);
+      same(a.index('::-3'));
+      same(a.reshape([-1, 10 * (n + tail > 100000 ? 2 : 1)]).T);
+    }
+  });
+});
