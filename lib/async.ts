@@ -136,7 +136,7 @@ function poolSize(): number {
 function threadsFor(a: NdArray, options: AsyncOptions): number {
   const t = options.threads;
   if (t !== undefined) {
-    if (!Number.isInteger(t) || t < 1 || t > 64) throw new RangeError(`threads must be an integer from 1 to 64, got ${String(t)}`);
+    if (!Number.isInteger(t) || t < 1 || t > 64) throw new RangeError(`threads must be an integer from 1 to 64, got ${describeValue(t)}`);
     return t;
   }
   // One core stays with the event loop: on 2 cores, two kernel threads

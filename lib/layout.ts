@@ -122,12 +122,15 @@ export function normalizeAxes(axes: readonly number[], ndim: number): number[] {
 export function checkShape(shape: readonly number[], what = 'shape'): number[] {
   const out: number[] = [];
   if (Array.isArray(shape)) checkNdim(shape.length);
+  else if (shape === null || typeof shape !== 'object' || typeof (shape as Iterable<unknown>)[Symbol.iterator] !== 'function') {
+    throw new TypeError(`${what} must be a list of integers, got ${describeValue(shape)}`);
+  }
   let size = 1;
   for (const item of shape as Iterable<unknown>) {
     // A bigint is NumPy's np.int64 entry (a shape read from an int64 array).
     const n = typeof item === 'bigint' && Number.isSafeInteger(Number(item)) ? Number(item) : item;
     if (typeof n !== 'number' || !Number.isInteger(n)) {
-      throw new TypeError(`${what} must hold integers, got ${String(n)}`);
+      throw new TypeError(`${what} must hold integers, got ${describeValue(n)}`);
     }
     const shown = () => (Array.isArray(shape) ? shape : [...out, n]).join(', ');
     if (n < 0) throw new ValueError(`negative dimensions are not allowed (${what} [${shown()}])`);

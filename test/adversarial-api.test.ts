@@ -89,6 +89,16 @@ describe('a value of the wrong kind where an array or a callback is expected', (
     expect(() => a.map(1 as never)).toThrow(/^map\(\): fn must be a function/);
   });
 
+  test('a shape that is not a list, and a threads of the wrong kind: the value described, not iterated or stringified', async () => {
+    // resize(null) was V8's "shape is not iterable"; threads: '2' said "got 2".
+    const { checkShape } = await import('../lib/layout');
+    expect(() => checkShape(null as never)).toThrow(/^shape must be a list of integers, got null$/);
+    expect(() => checkShape('12' as never)).toThrow(/^shape must be a list of integers, got '12'$/);
+    expect(() => checkShape([{ toString: () => { throw new Error('ran'); } }] as never)).toThrow(/^shape must hold integers, got an object \(\[object Object\]\)$/);
+    await expect(L.arange(10).sumAsync({ threads: '2' as never })).rejects.toThrow(/^threads must be an integer from 1 to 64, got '2'$/);
+    await expect(L.arange(10).sumAsync({ threads: 2n as never })).rejects.toThrow(/got 2n$/);
+  });
+
   test('compress and nonzero with a JS list: a TypeError naming a', () => {
     expect(() => L.compress([true, false], [1, 2] as never)).toThrow(/^compress\(\): a must be an NdArray, got a JS array of length 2$/);
     expect(() => L.nonzero([1, 0] as never)).toThrow(/^nonzero\(\): a must be an NdArray/);
