@@ -18,7 +18,7 @@
 import { Readable, type Writable } from 'stream';
 import { fromBuffer } from './create';
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
-import { ValueError, repr } from './errors';
+import { ValueError, describeValue, repr } from './errors';
 import type { NdArray } from './ndarray';
 import { copyAs } from './copy';
 import { countCopy } from './stats';
@@ -127,7 +127,11 @@ class RecordIterator implements AsyncIterableIterator<NdArray> {
     private readonly dt: DType,
     private readonly batch: number,
   ) {
-    this.src = source[Symbol.asyncIterator]();
+    const src: unknown = source[Symbol.asyncIterator]();
+    if (src === null || typeof src !== 'object' || typeof (src as AsyncIterator<unknown>).next !== 'function') {
+      throw new TypeError(`recordStream: the source's [Symbol.asyncIterator]() gave ${describeValue(src)}, not an iterator`);
+    }
+    this.src = src as AsyncIterator<unknown>;
     this.direct = source instanceof Readable && source[Symbol.asyncIterator] === Readable.prototype[Symbol.asyncIterator] ? source : null;
     this.size = dt.itemsize;
   }
@@ -189,12 +193,21 @@ class RecordIterator implements AsyncIterableIterator<NdArray> {
 
   /** Reads the next chunk; `busy` until its first batch (or the end) is known. */
   private read(): Promise<IteratorResult<NdArray, undefined>> {
-    return this.src.next().then(this.onChunk, this.onError);
+    // Promise.resolve: a hand-written source may answer with a plain result,
+    // as `for await` allows (a native promise passes through as itself).
+    let next: unknown;
+    try {
+      next = this.src.next();
+    } catch (e) {
+      return this.fail(e);
+    }
+    return Promise.resolve(next as IteratorResult<unknown>).then(this.onChunk, this.onError);
   }
 
   /** One chunk from the source: its first batch, or a read of the next chunk when it held none. */
   private chunk(r: IteratorResult<unknown>): IteratorResult<NdArray, undefined> | Promise<IteratorResult<NdArray, undefined>> {
     try {
+      if (r === null || typeof r !== 'object') throw new TypeError(`recordStream: the source's next() gave ${describeValue(r)}, not an iterator result`);
       if (r.done) {
         this.stop();
         this.busy = null;

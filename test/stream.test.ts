@@ -266,6 +266,30 @@ describe('recordStream: backpressure', () => {
   });
 });
 
+describe('recordStream over a hand-written source that breaks the iterator protocol', () => {
+  // These threw V8's "Cannot read properties of undefined (reading 'then')"
+  // or "... .then is not a function" from inside the iterator.
+  const source = (next: () => unknown): AsyncIterable<unknown> => ({ [Symbol.asyncIterator]: () => ({ next }) as AsyncIterator<unknown> });
+
+  test('an iterator result that is not an object: a TypeError saying what came', async () => {
+    await expect(collect(recordStream(source(() => undefined), '<u4'))).rejects.toThrow(/^recordStream: the source's next\(\) gave undefined, not an iterator result$/);
+    await expect(collect(recordStream(source(() => Promise.resolve(5)), '<u4'))).rejects.toThrow(/gave 5, not an iterator result/);
+  });
+
+  test('plain (not promised) results are read as for await reads them', async () => {
+    let n = 0;
+    const chunks = [new Uint8Array([1, 0, 0, 0, 2]), new Uint8Array([0, 0, 0])];
+    const it = source(() => (n < chunks.length ? { done: false, value: chunks[n++] } : { done: true, value: undefined }));
+    const got: number[] = [];
+    for await (const b of recordStream(it, '<u4')) got.push(...(b.toArray() as number[]));
+    expect(got).toEqual([1, 2]);
+  });
+
+  test('an iterable whose [Symbol.asyncIterator]() gives no iterator: a TypeError at once', () => {
+    expect(() => recordStream({ [Symbol.asyncIterator]: () => null } as never, '<u4')).toThrow(/^recordStream: the source's \[Symbol\.asyncIterator\]\(\) gave null, not an iterator$/);
+  });
+});
+
 describe('recordWriter', () => {
   test('round trip: arrays written (contiguous and strided) parse back as the same records', async () => {
     const pass = new PassThrough();
