@@ -17,7 +17,7 @@ import { releaseTemporary } from './release';
 import { allocate, isArray, requireOpen, storageOf } from './internal';
 import { forEachOffset2 } from './iterate';
 import { castNative, copyNative, NO_UNITS } from './kernels';
-import { shapeToSize } from './layout';
+import { MAXDIMS, shapeToSize } from './layout';
 import { mayShareMemory } from './memory';
 import type { NdArray } from './ndarray';
 import { boundsOverlap } from './overlap';
@@ -81,6 +81,11 @@ function inferShape(v: unknown, dt: DType): number[] {
   let cur = v;
   while (!isElement(cur, dt)) {
     const arr = cur as unknown[];
+    // A list that holds itself (or nests past NumPy's limit) would grow the
+    // shape until V8 aborts the process: NumPy's error instead.
+    if (shape.length === MAXDIMS) {
+      throw new ValueError(`setting an array element with a sequence. The requested array would exceed the maximum number of dimension of ${MAXDIMS}.`);
+    }
     shape.push(arr.length);
     if (arr.length === 0) break;
     cur = arr[0];

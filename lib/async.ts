@@ -37,16 +37,16 @@ import * as nodePath from 'path';
 import { markAsUntransferable } from 'worker_threads';
 
 import type { DTypeLike } from './dtype';
-import { AccessError } from './errors';
+import { AccessError, describeValue } from './errors';
 import { afterMajorGc, EXTERNAL_SOFT_LIMIT } from './gc-wait';
 import { captureKernels, regionOf, type KernelCall } from './kernels';
 import { kernelAbort, kernelCastAsync, kernelCopyAsync, kernelProgress, kernelReduceAsync, kernelSaveAbort, kernelSaveAsync, kernelSaveProgress, poolBuffer, type AsyncJob, type AsyncSettle } from './native';
-import type { NdArray, Order } from './ndarray';
+import type { AstypeOptions, NdArray, Order } from './ndarray';
 import { descrOf, formatHeader } from './npy/header';
 import { replacementOf } from './npy/replace';
 import { closedError, MemoryStorage, withAllocator } from './storage';
 import { pinBuffer, releaseMemory, unpinBuffer } from './release';
-import { makeArray, requireOpen, storageOf } from './internal';
+import { isArray, makeArray, requireArray, requireFunction, requireOpen, storageOf } from './internal';
 import { newStrides } from './layout';
 import { readOptions } from './options';
 
@@ -136,7 +136,7 @@ function poolSize(): number {
 function threadsFor(a: NdArray, options: AsyncOptions): number {
   const t = options.threads;
   if (t !== undefined) {
-    if (!Number.isInteger(t) || t < 1 || t > 64) throw new RangeError(`threads must be an integer from 1 to 64, got ${String(t)}`);
+    if (!Number.isInteger(t) || t < 1 || t > 64) throw new RangeError(`threads must be an integer from 1 to 64, got ${describeValue(t)}`);
     return t;
   }
   // One core stays with the event loop: on 2 cores, two kernel threads
@@ -146,7 +146,7 @@ function threadsFor(a: NdArray, options: AsyncOptions): number {
 
 /** The options, each read once (lib/options.ts) and checked; the call uses only this copy. */
 function checkOptions(options: AsyncOptions): AsyncOptions {
-  if (options === null || typeof options !== 'object') throw new TypeError(`options must be an object, got ${String(options)}`);
+  if (options === null || typeof options !== 'object') throw new TypeError(`options must be an object, got ${describeValue(options)}`);
   const o = readOptions(options, ['signal', 'onProgress', 'threads']);
   const { signal, onProgress } = o;
   if (signal !== undefined && !(signal instanceof AbortSignal)) throw new TypeError('options.signal must be an AbortSignal');
@@ -292,7 +292,8 @@ function closedErrorOf(a: NdArray): AccessError {
  * call)`, or with the value of sync when it recorded no call (it ran on the
  * JS thread).
  */
-async function run<T>(a: NdArray, options: AsyncOptions, sync: () => T, finish: (value: T, result: unknown) => T = (v) => v): Promise<T> {
+async function run<T>(name: string, a: NdArray, options: AsyncOptions, sync: () => T, finish: (value: T, result: unknown) => T = (v) => v): Promise<T> {
+  requireArray(a, name, 'a');
   options = checkOptions(options);
   if (options.signal?.aborted) throw abortError(options.signal);
   const threads = threadsFor(a, options);
@@ -315,46 +316,73 @@ async function run<T>(a: NdArray, options: AsyncOptions, sync: () => T, finish: 
 
 /** {@link NdArray.sum} on the thread pool. */
 export function sumAsync(a: NdArray, options: AsyncOptions = {}): Promise<number | bigint> {
-  return run(a, options, () => a.sum(), (_v, r) => r as number | bigint);
+  return run('sumAsync', a, options, () => a.sum(), (_v, r) => r as number | bigint);
 }
 
-function extreme(a: NdArray, options: AsyncOptions, sync: () => number | bigint): Promise<number | bigint> {
+function extreme(name: string, a: NdArray, options: AsyncOptions, sync: () => number | bigint): Promise<number | bigint> {
   // A bool array's extreme is a bool, as its elements read (as the sync method).
-  return run(a, options, sync, (_v, r) => (a.dtype.kind === 'b' ? ((r !== 0) as unknown as number) : (r as number | bigint)));
+  return run(name, a, options, sync, (_v, r) => (a.dtype.kind === 'b' ? ((r !== 0) as unknown as number) : (r as number | bigint)));
 }
 
 /** {@link NdArray.min} on the thread pool. */
 export function minAsync(a: NdArray, options: AsyncOptions = {}): Promise<number | bigint> {
-  return extreme(a, options, () => a.min());
+  return extreme('minAsync', a, options, () => a.min());
 }
 
 /** {@link NdArray.max} on the thread pool. */
 export function maxAsync(a: NdArray, options: AsyncOptions = {}): Promise<number | bigint> {
-  return extreme(a, options, () => a.max());
+  return extreme('maxAsync', a, options, () => a.max());
 }
 
 /** {@link NdArray.mean} on the thread pool. */
 export function meanAsync(a: NdArray, options: AsyncOptions = {}): Promise<number> {
-  return run(a, options, () => a.mean(), (_v, r) => Number(r as number | bigint) / a.size);
+  return run('meanAsync', a, options, () => a.mean(), (_v, r) => Number(r as number | bigint) / a.size);
 }
 
 /** {@link NdArray.copy} on the thread pool. */
 export function copyAsync<T extends NdArray>(a: T, order: Order = 'C', options: AsyncOptions = {}): Promise<T> {
-  return run(a, options, () => a.copy(order) as T);
+  return run('copyAsync', a, options, () => a.copy(order) as T);
 }
 
-/** {@link NdArray.astype} on the thread pool. */
-export function astypeAsync<T extends NdArray>(a: T, dtype: DTypeLike, order: Order = 'K', options: AsyncOptions = {}): Promise<T> {
-  return run(a, options, () => a.astype(dtype, order) as T);
+/** The options of {@link astypeAsync}: those of {@link NdArray.astype} and the async ones. */
+export interface AstypeAsyncOptions extends AstypeOptions, AsyncOptions {}
+
+const ASTYPE_KEYS = ['order', 'casting', 'copy'] as const;
+const ASYNC_KEYS = ['signal', 'onProgress', 'threads'] as const;
+
+/**
+ * {@link NdArray.astype} on the thread pool. The third argument is the order
+ * (then the async options come fourth, as before) or one options object with
+ * both kinds: `{ order, casting, copy, signal, onProgress, threads }`, each
+ * read once. A cast `casting` refuses rejects before anything is copied;
+ * `copy: false` resolves with `a` itself when no copy is needed.
+ */
+export async function astypeAsync<T extends NdArray>(a: T, dtype: DTypeLike, orderOrOptions: Order | AstypeAsyncOptions = 'K', options?: AsyncOptions): Promise<T> {
+  if (orderOrOptions !== null && typeof orderOrOptions === 'object') {
+    const both = readOptions(orderOrOptions, [...ASTYPE_KEYS, ...ASYNC_KEYS]);
+    const cast = readOptions(both, ASTYPE_KEYS);
+    const asyncOptions: AsyncOptions = readOptions(both, ASYNC_KEYS);
+    if (options !== undefined) {
+      const given = ASYNC_KEYS.filter((k) => asyncOptions[k] !== undefined);
+      if (given.length > 0) throw new TypeError(`astypeAsync(): ${given.join(', ')} given both in the options object and as the async options; pass them once`);
+    }
+    return run('astypeAsync', a, options ?? asyncOptions, () => a.astype(dtype, cast) as T);
+  }
+  if (orderOrOptions !== undefined && typeof orderOrOptions !== 'string') {
+    throw new TypeError(`astypeAsync(): the order must be 'C', 'F', 'A' or 'K', or an options object, got ${describeValue(orderOrOptions)}`);
+  }
+  return run('astypeAsync', a, options ?? {}, () => a.astype(dtype, orderOrOptions) as T);
 }
 
 /** {@link NdArray.fill} on the thread pool. */
 export function fillAsync(a: NdArray, value: unknown, options: AsyncOptions = {}): Promise<void> {
-  return run(a, options, () => a.fill(value));
+  return run('fillAsync', a, options, () => a.fill(value));
 }
 
 /** {@link NdArray.set} (whole-array assignment) on the thread pool. */
 export function setAsync(a: NdArray, value: unknown, options: AsyncOptions = {}): Promise<void> {
+  // A rejection, as every async call's errors (the dtype is read below, before run()).
+  if (!isArray(a)) return run('setAsync', a, options, () => undefined);
   // A record dtype with padding may copy through a temporary whose fill
   // would then be read on the JS thread: keep that case whole on the JS thread.
   const segs = a.dtype.segments;
@@ -365,12 +393,12 @@ export function setAsync(a: NdArray, value: unknown, options: AsyncOptions = {})
       a.set(value);
     })();
   }
-  return run(a, options, () => a.set(value));
+  return run('setAsync', a, options, () => a.set(value));
 }
 
 /** {@link NdArray.byteswap} on the thread pool. */
 export function byteswapAsync<T extends NdArray>(a: T, inplace = false, options: AsyncOptions = {}): Promise<T> {
-  return run(a, options, () => a.byteswap(inplace) as T);
+  return run('byteswapAsync', a, options, () => a.byteswap(inplace) as T);
 }
 
 // ------------------------------------------------------------------ saveNpy
@@ -410,6 +438,7 @@ export function* pieces(a: NdArray, maxElements: number): Generator<NdArray> {
  * the pool and written with fs.promises instead.
  */
 export async function saveNpyAsync(path: string, a: NdArray, options: AsyncOptions = {}): Promise<void> {
+  requireArray(a, 'saveNpyAsync', 'a');
   options = checkOptions(options);
   requireOpen(a);
   if (options.signal?.aborted) throw abortError(options.signal);
@@ -553,6 +582,8 @@ export const ITERATION_SLICE = 1 << 16;
  * C-order index, as in forEach. Aborts between slices.
  */
 export async function forEachAsync(a: NdArray, fn: (value: unknown, i: number) => void, options: { signal?: AbortSignal } = {}): Promise<void> {
+  requireArray(a, 'forEachAsync', 'a');
+  requireFunction(fn, 'forEachAsync', 'fn');
   options = checkOptions(options);
   requireOpen(a);
   let base = 0;
@@ -567,6 +598,7 @@ export async function forEachAsync(a: NdArray, fn: (value: unknown, i: number) =
 
 /** A fold over the elements in C order with {@link forEachAsync}'s yielding. */
 export async function reduceAsync<T>(a: NdArray, fn: (acc: T, value: unknown, i: number) => T, initial: T, options: { signal?: AbortSignal } = {}): Promise<T> {
+  requireFunction(fn, 'reduceAsync', 'fn');
   let acc = initial;
   await forEachAsync(a, (v, i) => {
     acc = fn(acc, v, i);

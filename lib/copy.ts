@@ -6,7 +6,7 @@
  */
 import { makeCaster } from './cast';
 import type { DType } from './dtype';
-import { ValueError } from './errors';
+import { ValueError, describeValue } from './errors';
 import { codecOf, makeArray, storageOf } from './internal';
 import { forEachOffset, forEachOffset2 } from './iterate';
 import { castNative, copyNative, flatUnits, NO_UNITS } from './kernels';
@@ -107,7 +107,7 @@ export function copyAs(a: NdArray, dt: DType, order: Order, count = true): NdArr
   let ord = order;
   if (ord === 'A') ord = a.flags.fContiguous && !a.flags.cContiguous ? 'F' : 'C';
   const strides = ord === 'K' ? kStrides(a, dt.itemsize) : newStrides(a.shape, dt.itemsize, ord as 'C' | 'F');
-  if (ord !== 'C' && ord !== 'F' && ord !== 'K') throw new ValueError(`order must be one of 'C', 'F', 'A', 'K' (got '${String(order)}')`);
+  if (ord !== 'C' && ord !== 'F' && ord !== 'K') throw new ValueError(`order must be one of 'C', 'F', 'A', 'K' (got ${describeValue(order)})`);
   const size = shapeToSize(a.shape);
   // A record cast NumPy cannot do is its TypeError even with no element to cast.
   if (size === 0 && !a.dtype.equals(dt) && (a.dtype.isStructured || dt.isStructured)) makeCaster(a.dtype, dt);

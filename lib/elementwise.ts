@@ -8,7 +8,7 @@
 import { getHeapStatistics } from 'v8';
 import type { DType } from './dtype';
 import { Detached, walkApply, walkForEach, walkMap, walkReduce, type MapSink, type WalkSource } from './element-walk';
-import { allocate, codecOf, isWriteable, readOnlyError, requireOpen, shapeOf, storageOf, stridesOf } from './internal';
+import { allocate, codecOf, isWriteable, readOnlyError, requireFunction, requireOpen, shapeOf, storageOf, stridesOf } from './internal';
 import { ctorFor } from './typed';
 import type { NdArray } from './ndarray';
 
@@ -49,6 +49,7 @@ function typedCtorOf(dt: DType): ReturnType<typeof ctorFor> {
 
 /** Calls `fn(value, i)` for every element in C index order (`i` counts from 0). */
 export function forEach(a: NdArray, fn: (value: unknown, i: number) => void): void {
+  requireFunction(fn, 'forEach', 'fn');
   requireOpen(a);
   const src = sourceOf(a);
   guardClose(a, () => walkForEach(src, fn));
@@ -56,6 +57,7 @@ export function forEach(a: NdArray, fn: (value: unknown, i: number) => void): vo
 
 /** Folds every element into an accumulator, in C index order. */
 export function reduce<T>(a: NdArray, fn: (acc: T, value: unknown, i: number) => T, initial: T): T {
+  requireFunction(fn, 'reduce', 'fn');
   requireOpen(a);
   const src = sourceOf(a);
   return guardClose(a, () => walkReduce(src, fn, initial));
@@ -63,6 +65,7 @@ export function reduce<T>(a: NdArray, fn: (acc: T, value: unknown, i: number) =>
 
 /** Replaces every element with `fn(value, i)`, in place (checks writeable first). */
 export function apply(a: NdArray, fn: (value: unknown, i: number) => unknown): void {
+  requireFunction(fn, 'apply', 'fn');
   requireOpen(a);
   if (!isWriteable(a)) throw readOnlyError(a);
   const src = sourceOf(a);
@@ -74,6 +77,7 @@ export function apply(a: NdArray, fn: (value: unknown, i: number) => unknown): v
 
 /** A new C-contiguous array of `fn(value, i)` with `dtype` (default: `a`'s). */
 export function map(a: NdArray, fn: (value: unknown, i: number) => unknown, dtype: DType): NdArray {
+  requireFunction(fn, 'map', 'fn');
   requireOpen(a);
   const out = allocate(dtype, a.shape);
   const w = storageOf(out).single!;

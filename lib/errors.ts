@@ -95,18 +95,100 @@ export class AccessError extends Error {
   }
 }
 
-/** Formats a value for an error message: strings quoted, arrays bracketed. */
-export function repr(value: unknown): string {
-  if (typeof value === 'string') return `'${value}'`;
+/**
+ * Most characters of the caller's input an error message quotes. Input is
+ * the caller's, of any length (a 10 MB dtype spec, an index string, a
+ * list): a message quoting it whole would be as large, and so would every
+ * log line and stack trace that carries it. Longer input keeps its head and
+ * tail around `...`, as NumPy elides the middle of a long repr, and the
+ * message says how long it was.
+ */
+export const QUOTE_LIMIT = 100;
+
+/** `text` cut to at most about `limit` characters: its head and tail around `...` (whole code points). */
+export function boundText(text: string, limit = QUOTE_LIMIT): string {
+  if (text.length <= limit) return text;
+  let head = Math.ceil((limit - 3) * 0.75);
+  let tail = limit - 3 - head;
+  // Never split a surrogate pair: a lone half would print as U+FFFD.
+  const hi = text.charCodeAt(head - 1);
+  if (hi >= 0xd800 && hi <= 0xdbff) head -= 1;
+  const lo = text.charCodeAt(text.length - tail);
+  if (lo >= 0xdc00 && lo <= 0xdfff) tail -= 1;
+  return `${text.slice(0, head)}...${text.slice(text.length - tail)}`;
+}
+
+/**
+ * The caller's string for an error message, bounded by {@link boundText} and
+ * quoted by `quote` (default: in single quotes; the dtype parser passes
+ * Python's repr); a cut string is followed by its length.
+ */
+export function quoteInput(text: string, quote: (s: string) => string = (s) => `'${s}'`, limit = QUOTE_LIMIT): string {
+  if (text.length <= limit) return quote(text);
+  return `${quote(boundText(text, limit))} (${text.length} characters)`;
+}
+
+/** List items a message shows before `...`. */
+const REPR_ITEMS = 20;
+/** Nesting a message shows before `[...]`: a list that holds itself ends here instead of overflowing the stack. */
+const REPR_DEPTH = 4;
+
+/**
+ * Formats a value for an error message: strings quoted, arrays bracketed,
+ * each bounded (at most {@link QUOTE_LIMIT} characters of a string, 20
+ * items of a list, 4 levels of nesting). Reading it runs no caller code but
+ * a `toJSON` (an object's own JSON), whose text is bounded too.
+ */
+export function repr(value: unknown, depth = 0): string {
+  if (typeof value === 'string') return quoteInput(value);
   if (typeof value === 'bigint') return `${value}n`;
-  if (Array.isArray(value)) return `[${value.map(repr).join(', ')}]`;
+  if (typeof value === 'symbol') return value.toString();
+  if (Array.isArray(value)) {
+    if (depth >= REPR_DEPTH) return '[...]';
+    const n = value.length;
+    const items: string[] = [];
+    for (let i = 0; i < Math.min(n, REPR_ITEMS); i++) items.push(repr(value[i], depth + 1));
+    if (n > REPR_ITEMS) items.push(`... ${n - REPR_ITEMS} more`);
+    return `[${items.join(', ')}]`;
+  }
   if (value instanceof Uint8Array) return `Uint8Array(${value.length})`;
+  if (ArrayBuffer.isView(value)) return `${Object.prototype.toString.call(value).slice(8, -1)}(${value.byteLength} bytes)`;
   if (value !== null && typeof value === 'object') {
+    let text: string | undefined;
     try {
-      return JSON.stringify(value);
+      text = JSON.stringify(value);
     } catch {
-      return String(value);
+      // A cycle, a BigInt, a throwing getter or Proxy trap: the tag instead.
     }
+    if (text === undefined) {
+      try {
+        text = Object.prototype.toString.call(value);
+      } catch {
+        text = 'object';
+      }
+    }
+    return boundText(text);
   }
   return String(value);
+}
+
+/**
+ * What a value is, for a "got …" in an error message, without running any of
+ * the caller's code (no `toString`, no getter; a Proxy's traps may run and
+ * throw, which is caught): primitives as themselves (strings quoted and
+ * bounded), a JS array by its length, an object by its tag.
+ */
+export function describeValue(v: unknown): string {
+  if (typeof v === 'string') return quoteInput(v);
+  if (typeof v === 'bigint') return `${v}n`;
+  if (typeof v === 'symbol') return v.toString();
+  if (v === null || (typeof v !== 'object' && typeof v !== 'function')) return String(v);
+  if (Array.isArray(v)) return `a JS array of length ${v.length}`;
+  let tag = 'object';
+  try {
+    tag = Object.prototype.toString.call(v);
+  } catch {
+    // A Proxy whose traps throw: say no more.
+  }
+  return `an object (${tag})`;
 }

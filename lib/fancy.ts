@@ -26,9 +26,9 @@ import { elementValue, fromValue, isElementPosition } from './assign';
 import { AccessError, IndexError, ValueError, repr } from './errors';
 import { ellipsis, newaxis, parseIndex, Slice, type IndexItem } from './indexing';
 import { forEachOffset2 } from './iterate';
-import { normalizeAxis, shapeToSize } from './layout';
+import { MAXDIMS, normalizeAxis, shapeToSize } from './layout';
 import { pyShape, tupleNoSpace } from './format';
-import { codecOf, derive, requireOpen, storageOf, writeFlagOf, NdArray as ArrayClass } from './internal';
+import { codecOf, derive, requireArray, requireOpen, storageOf, writeFlagOf, NdArray as ArrayClass } from './internal';
 import type { NdArray } from './ndarray';
 import { canCast, numericType, resultType, weakKind, type PyScalar } from './promote';
 import {
@@ -64,9 +64,11 @@ export function isFancy(items: readonly unknown[]): boolean {
 const VALID_INDICES = 'only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices';
 
 /** Checks a JS list index holds only integers and booleans, at any depth (NumPy refuses [0.5], ['1'], [slice]). */
-function checkIndexList(it: readonly unknown[]): void {
+function checkIndexList(it: readonly unknown[], depth = 0): void {
+  // A list that holds itself would recurse until the stack overflows: NumPy's dimension limit first.
+  if (depth >= MAXDIMS) throw new ValueError(`setting an array element with a sequence. The requested array would exceed the maximum number of dimension of ${MAXDIMS}.`);
   for (const x of it) {
-    if (Array.isArray(x)) checkIndexList(x);
+    if (Array.isArray(x)) checkIndexList(x, depth + 1);
     else if (!(typeof x === 'bigint' || typeof x === 'boolean' || (typeof x === 'number' && Number.isInteger(x)))) throw new IndexError(VALID_INDICES);
   }
 }
@@ -366,6 +368,7 @@ function storeAt(a: NdArray, offsets: readonly number[], vals: readonly unknown[
  * is cast back unsafely (`int8 127 + 1.5` gives -128), as NumPy does.
  */
 export function addAt(a: NdArray, items: NdArray | number | readonly FancyItem[], values: NdArray | PyScalar): void {
+  requireArray(a, 'addAt', 'a');
   requireWritable(a);
   const key: readonly FancyItem[] = Array.isArray(items) ? items : [items as FancyItem];
   const loop = atLoop(a.dtype, values);
@@ -680,6 +683,7 @@ export interface CompressOptions {
  * start, a longer one is an IndexError.
  */
 export function compress(condition: NdArray | readonly (boolean | number)[], a: NdArray, options: CompressOptions = {}): NdArray {
+  requireArray(a, 'compress', 'a');
   options = readKnownOptions(options, ['axis'], 'compress');
   const c = asIndexArray(condition as NdArray);
   if (c.ndim !== 1) throw new ValueError('condition must be a 1-d array');
@@ -742,12 +746,14 @@ function nonzeroValues(a: NdArray): number[][] {
 
 /** NumPy's `nonzero(a)`: one int64 array of indices per axis. A 0-d array is an error (as NumPy 2). */
 export function nonzero(a: NdArray): NdArray[] {
+  requireArray(a, 'nonzero', 'a');
   if (a.ndim === 0) throw new ValueError('Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.');
   return nonzeroNative(a, false) ?? nonzeroValues(a).map((c) => fromValue(c.map(BigInt), INTP));
 }
 
 /** NumPy's `argwhere(a)`: an `(n, a.ndim)` int64 array of the coordinates of the non-zero elements (F-ordered, as NumPy's). */
 export function argwhere(a: NdArray): NdArray {
+  requireArray(a, 'argwhere', 'a');
   if (a.ndim === 0) {
     const t = isNonZero(a.toArray());
     return allocateOrdered(INTP, [t ? 1 : 0, 0], [1, 0]);
@@ -763,6 +769,7 @@ export function argwhere(a: NdArray): NdArray {
 
 /** NumPy's `flatnonzero(a)`: int64 indices of the non-zero elements of the flattened array. */
 export function flatnonzero(a: NdArray): NdArray {
+  requireArray(a, 'flatnonzero', 'a');
   if (a.ndim > 0) {
     const native = nonzeroNative(a, true);
     if (native !== null) return native[0];

@@ -4,7 +4,7 @@
  * layout (shape, strides, offset) to the layout of the view.
  * @module
  */
-import { IndexError, repr } from './errors';
+import { IndexError, quoteInput, repr } from './errors';
 
 /** A Python slice `start:stop:step`; `null` parts take NumPy's defaults. */
 export class Slice {
@@ -45,12 +45,9 @@ const INT = /^[+-]?\d+$/;
 // Each part has one way to match: '\d+\.?\d*' backtracks quadratically on a long run of digits.
 const FLOAT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
-/** Longest index text an error quotes in full (a megabyte of input makes no message). */
-const QUOTE_LIMIT = 80;
-
-/** `repr(text)`, cut to its first {@link QUOTE_LIMIT} characters with the length said. */
+/** The caller's text in a message, bounded (errors.ts). */
 function quote(text: string): string {
-  return text.length > QUOTE_LIMIT ? `${repr(text.slice(0, QUOTE_LIMIT))}... (${text.length} characters)` : repr(text);
+  return quoteInput(text);
 }
 
 function parseInt_(text: string, spec: string): number {

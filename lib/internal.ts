@@ -26,7 +26,7 @@
  * @module
  */
 import type { Codec, DType } from './dtype';
-import { AccessError } from './errors';
+import { AccessError, describeValue } from './errors';
 import { checkNdim, MAXDIMS, newStrides, shapeToSize } from './layout';
 import type { NdArray as ArrayClass } from './ndarray';
 import { freshMemory } from './fresh-memory';
@@ -157,6 +157,40 @@ export const NdArray: { readonly prototype: NdArray; [Symbol.hasInstance](v: unk
     return isArray(v);
   },
 };
+
+/**
+ * What `v` is, for the "got …" of an error where an array was expected,
+ * without running its code (errors.ts's describeValue): an object that
+ * inherits from the array class but is no array (a Proxy of an array,
+ * `Object.create(NdArray.prototype)`) is named as such.
+ */
+export function describeNonArray(v: unknown): string {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return describeValue(v);
+  let tag = 'object';
+  let inherits = false;
+  try {
+    tag = Object.prototype.toString.call(v);
+    inherits = arrayPrototype !== null && Object.prototype.isPrototypeOf.call(arrayPrototype, v);
+  } catch {
+    // A Proxy whose traps throw: say no more.
+  }
+  return `an object that is not an NdArray (${tag}${inherits ? '; it inherits from NdArray: a Proxy of an NdArray is not one, pass the array itself' : ''})`;
+}
+
+/**
+ * Throws a TypeError naming `fn`'s argument `arg` unless `v` is an array (any
+ * subclass): the check at the top of a public function that reads an array
+ * argument, so that a JS list, a look-alike or a Proxy of an array gets its
+ * own message instead of whatever the first member read on it throws.
+ */
+export function requireArray(v: unknown, fn: string, arg: string): asserts v is NdArray {
+  if (!isArray(v)) throw new TypeError(`${fn}(): ${arg} must be an NdArray, got ${describeNonArray(v)}`);
+}
+
+/** Throws a TypeError naming `fn`'s argument `arg` unless `v` is a function (a callback). */
+export function requireFunction(v: unknown, fn: string, arg: string): void {
+  if (typeof v !== 'function') throw new TypeError(`${fn}(): ${arg} must be a function, got ${describeValue(v)}`);
+}
 
 /** Throws the "closed mapping" error when the array's mapping is closed. */
 export function requireOpen(a: NdArray): void {

@@ -5,7 +5,7 @@
  * @module
  */
 import type { DType } from './dtype';
-import { AxisError, ValueError, repr } from './errors';
+import { AxisError, ValueError, describeValue, repr } from './errors';
 import { requestedShape } from './format';
 
 /** Product of a shape (1 for 0-d). */
@@ -103,7 +103,7 @@ function mod(a: number, m: number): number {
 
 /** Normalizes an axis into [0, ndim), NumPy's AxisError otherwise. */
 export function normalizeAxis(axis: number, ndim: number): number {
-  if (!Number.isInteger(axis)) throw new TypeError(`axis must be an integer, got ${String(axis)}`);
+  if (!Number.isInteger(axis)) throw new TypeError(`axis must be an integer, got ${describeValue(axis)}`);
   if (axis < -ndim || axis >= ndim) {
     throw new AxisError(`axis ${axis} is out of bounds for array of dimension ${ndim}`);
   }
@@ -112,6 +112,7 @@ export function normalizeAxis(axis: number, ndim: number): number {
 
 /** Normalizes a list of axes, rejecting repeats as NumPy does. */
 export function normalizeAxes(axes: readonly number[], ndim: number): number[] {
+  if (!Array.isArray(axes)) throw new TypeError(`axes must be a list of integers, got ${describeValue(axes)}`);
   const out = axes.map((a) => normalizeAxis(a, ndim));
   if (new Set(out).size !== out.length) throw new ValueError('repeated axis');
   return out;
@@ -121,12 +122,15 @@ export function normalizeAxes(axes: readonly number[], ndim: number): number[] {
 export function checkShape(shape: readonly number[], what = 'shape'): number[] {
   const out: number[] = [];
   if (Array.isArray(shape)) checkNdim(shape.length);
+  else if (shape === null || typeof shape !== 'object' || typeof (shape as Iterable<unknown>)[Symbol.iterator] !== 'function') {
+    throw new TypeError(`${what} must be a list of integers, got ${describeValue(shape)}`);
+  }
   let size = 1;
   for (const item of shape as Iterable<unknown>) {
     // A bigint is NumPy's np.int64 entry (a shape read from an int64 array).
     const n = typeof item === 'bigint' && Number.isSafeInteger(Number(item)) ? Number(item) : item;
     if (typeof n !== 'number' || !Number.isInteger(n)) {
-      throw new TypeError(`${what} must hold integers, got ${String(n)}`);
+      throw new TypeError(`${what} must hold integers, got ${describeValue(n)}`);
     }
     const shown = () => (Array.isArray(shape) ? shape : [...out, n]).join(', ');
     if (n < 0) throw new ValueError(`negative dimensions are not allowed (${what} [${shown()}])`);

@@ -17,12 +17,13 @@
 import { inspect } from 'util';
 import { dtype as toDType, DType, type DTypeLike } from './dtype';
 import { makeStruct } from './dtype/dtype';
-import { IndexError, KeyError, ValueError, repr } from './errors';
+import { IndexError, KeyError, ValueError, describeValue, repr } from './errors';
 import { applyIndex, parseIndex, Slice, type IndexItem } from './indexing';
 import { fieldOf, indexLayout, reversedLayout, sharedViewLayout } from './layout-memo';
 import {
   asClassOf,
   derive,
+  describeNonArray,
   INTERNAL,
   isLocked,
   makeArray,
@@ -258,18 +259,7 @@ function frozen(a: readonly number[]): readonly number[] {
  * Costs nothing on the way through (a try that never catches).
  */
 function notAnArray(v: unknown): TypeError {
-  let what: string;
-  if (v === null || (typeof v !== 'object' && typeof v !== 'function')) what = typeof v === 'string' ? `'${v.slice(0, 40)}'` : String(v);
-  else if (Array.isArray(v)) what = `a JS array of length ${v.length} (wrap it: fromBuffer/ndarray, or pass a list where a list is taken)`;
-  else {
-    let tag = 'object';
-    try {
-      tag = Object.prototype.toString.call(v);
-    } catch {
-      // A Proxy whose traps throw: say no more.
-    }
-    what = `an object that is not an NdArray (${tag}; a Proxy of an NdArray is not one)`;
-  }
+  const what = Array.isArray(v) ? `a JS array of length ${v.length} (wrap it: fromBuffer/ndarray, or pass a list where a list is taken)` : describeNonArray(v);
   return new TypeError(`expected an NdArray, got ${what}`);
 }
 
@@ -297,6 +287,27 @@ export class NdArray<T = unknown> {
   #base: NdArray | null;
   /** OWN | LOCKED | SCALAR: one small integer, not three fields. */
   #bits: number;
+
+  /**
+   * The accessor of `a`, the receiver of a method or getter; for anything
+   * else (a method called on a Proxy of an array, or through `call` on a
+   * plain object) notAnArray's TypeError instead of V8's "Cannot read
+   * private member". A try that never catches on the way through costs
+   * nothing once optimized.
+   */
+  static #of(a: NdArray): ElementAccess {
+    try {
+      return a.#acc;
+    } catch {
+      throw notAnArray(a);
+    }
+  }
+
+  /** `a` itself once it is known to be an array (see {@link NdArray.#of}). */
+  static #brand(a: NdArray): NdArray {
+    if (typeof a !== 'object' || a === null || !(#acc in a)) throw notAnArray(a);
+    return a;
+  }
 
   /** @internal Use the constructors (`fromBuffer`, `zeros`, `memmap`, …). */
   constructor(token: typeof INTERNAL, acc: ElementAccess, base: NdArray | null, bits: number) {
@@ -372,39 +383,39 @@ export class NdArray<T = unknown> {
 
   /** The element type. */
   get dtype(): DType {
-    return this.#acc.dt;
+    return NdArray.#of(this).dt;
   }
   /** Length of each axis (a frozen array). */
   get shape(): readonly number[] {
-    return frozen(this.#acc.shape);
+    return frozen(NdArray.#of(this).shape);
   }
   /** Bytes to step along each axis (may be negative or 0; a frozen array). */
   get strides(): readonly number[] {
-    return frozen(this.#acc.strides);
+    return frozen(NdArray.#of(this).strides);
   }
   /** Byte offset of element 0 inside the storage (the buffer or the mapping). */
   get offset(): number {
-    return this.#acc.offset;
+    return NdArray.#of(this).offset;
   }
   /** The array whose memory this one views, or null for an owner. */
   get base(): NdArray | null {
-    return this.#base;
+    return NdArray.#brand(this).#base;
   }
   /** @internal */
   get _w(): boolean {
-    return this.#acc.writeable;
+    return NdArray.#of(this).writeable;
   }
   /** @internal */
   get _own(): boolean {
-    return (this.#bits & OWN) !== 0;
+    return (NdArray.#brand(this).#bits & OWN) !== 0;
   }
   /** @internal Made read-only for good (asStrided's writeable: false): no view of it can be made writeable. */
   get _locked(): boolean {
-    return (this.#bits & LOCKED) !== 0;
+    return (NdArray.#brand(this).#bits & LOCKED) !== 0;
   }
   /** @internal A scalar-like copy (NumPy returned a scalar): its views are writeable. */
   get _scalar(): boolean {
-    return (this.#bits & SCALAR) !== 0;
+    return (NdArray.#brand(this).#bits & SCALAR) !== 0;
   }
 
   /**
@@ -419,27 +430,27 @@ export class NdArray<T = unknown> {
 
   /** Number of axes. */
   get ndim(): number {
-    return this.#acc.shape.length;
+    return NdArray.#of(this).shape.length;
   }
 
   /** Number of elements. */
   get size(): number {
-    return shapeToSize(this.#acc.shape);
+    return shapeToSize(NdArray.#of(this).shape);
   }
 
   /** Bytes per element. */
   get itemsize(): number {
-    return this.#acc.dt.itemsize;
+    return NdArray.#of(this).dt.itemsize;
   }
 
   /** Bytes the elements would take if contiguous (`size * itemsize`). */
   get nbytes(): number {
-    return this.size * this.#acc.dt.itemsize;
+    return this.size * NdArray.#of(this).dt.itemsize;
   }
 
   /** NumPy's flags (`cContiguous`, `fContiguous`, `writeable`, `aligned`, `ownData`). */
   get flags(): Flags {
-    return new Flags(this);
+    return new Flags(NdArray.#brand(this));
   }
 
   /**
@@ -447,8 +458,8 @@ export class NdArray<T = unknown> {
    * `byteOffset` of it). Mappings over 4 GiB have no single buffer: RangeError.
    */
   get buffer(): ArrayBuffer {
-    this.#acc.st.checkOpen();
-    const w = this.#acc.st.whole();
+    NdArray.#of(this).st.checkOpen();
+    const w = NdArray.#of(this).st.whole();
     if (w === null) throw new RangeError('a mapping larger than 4 GiB has no single ArrayBuffer; use typedArray() on a view');
     return w.buffer;
   }
@@ -477,7 +488,7 @@ export class NdArray<T = unknown> {
   }
 
   private complexPart(part: 0 | 1): Retyped<this, number> {
-    const acc = this.#acc;
+    const acc = NdArray.#of(this);
     acc.st.checkOpen();
     if (acc.dt.kind !== 'c') {
       if (part === 0) return this as unknown as Retyped<this, number>;
@@ -503,7 +514,7 @@ export class NdArray<T = unknown> {
   view<const D extends DTypeLike>(dtype: D): Retyped<this, ValueOf<D>>;
   view<C extends NdArray>(dtype: DTypeLike | null | undefined, cls: ArrayClass<C>): C;
   view(a?: DTypeLike | ArrayClass<NdArray> | null, cls?: ArrayClass<NdArray>): NdArray {
-    const acc = this.#acc;
+    const acc = NdArray.#of(this);
     acc.st.checkOpen();
     // The common form (a dtype string) first; the rest out of line (see accessOf on the bytecode budget).
     if (typeof a === 'string' && cls === undefined) {
@@ -525,9 +536,9 @@ export class NdArray<T = unknown> {
       throw new TypeError('view(type): type must be NdArray or a subclass of it');
     }
     if (cls) checkSubclass(proto);
-    if (spec === undefined || spec === null) return derive(this, proto, this.#acc.dt, this.#acc.shape, this.#acc.strides, this.#acc.offset);
-    const layout = sharedViewLayout(this.#acc.shape, this.#acc.strides, this.#acc.dt.itemsize, spec);
-    return derive(this, proto, layout.dtype, layout.shape, layout.strides, this.#acc.offset);
+    if (spec === undefined || spec === null) return derive(this, proto, NdArray.#of(this).dt, NdArray.#of(this).shape, NdArray.#of(this).strides, NdArray.#of(this).offset);
+    const layout = sharedViewLayout(NdArray.#of(this).shape, NdArray.#of(this).strides, NdArray.#of(this).dt.itemsize, spec);
+    return derive(this, proto, layout.dtype, layout.shape, layout.strides, NdArray.#of(this).offset);
   }
 
   /**
@@ -538,7 +549,7 @@ export class NdArray<T = unknown> {
    * copies.
    */
   index(...items: (IndexItem | string | FancyItem)[]): this {
-    const acc = this.#acc;
+    const acc = NdArray.#of(this);
     acc.st.checkOpen();
     // One index string (the common form): its layout is memoised per string, shared with the last view it made.
     if (items.length === 1 && typeof items[0] === 'string') {
@@ -553,13 +564,13 @@ export class NdArray<T = unknown> {
     // Index arrays (integer or boolean) make it NumPy's advanced indexing: a copy.
     if (fancy.isFancy(items)) return fancy.getitem(this, items as FancyItem[]) as this;
     for (const it of items) if (typeof it === 'string') throw new TypeError('mix index strings and values in one form only');
-    const l = applyIndex({ shape: this.#acc.shape as number[], strides: this.#acc.strides as number[], offset: this.#acc.offset }, items as IndexItem[]);
-    return derive(this, Object.getPrototypeOf(this), this.#acc.dt, l.shape, l.strides, l.offset);
+    const l = applyIndex({ shape: NdArray.#of(this).shape as number[], strides: NdArray.#of(this).strides as number[], offset: NdArray.#of(this).offset }, items as IndexItem[]);
+    return derive(this, Object.getPrototypeOf(this), NdArray.#of(this).dt, l.shape, l.strides, l.offset);
   }
 
   /** A view of one field of a structured dtype (a subarray field adds its axes). */
   field<K extends string>(name: K): Retyped<this, FieldValue<T, K>> {
-    const acc = this.#acc;
+    const acc = NdArray.#of(this);
     acc.st.checkOpen();
     const f = fieldOf(acc.dt, name);
     if (f === undefined) throw noField(acc.dt, name);
@@ -570,8 +581,8 @@ export class NdArray<T = unknown> {
 
   /** A multi-field view keeping the original offsets and itemsize (NumPy ≥ 1.16). */
   fields(names: readonly string[]): Retyped<this, unknown> {
-    this.#acc.st.checkOpen();
-    const dt = this.#acc.dt;
+    NdArray.#of(this).st.checkOpen();
+    const dt = NdArray.#of(this).dt;
     if (!Array.isArray(names)) throw new TypeError(`fields() takes an array of field names, got ${repr(names)}`);
     for (const n of names) {
       if (typeof n !== 'string') throw new TypeError(`field names must be strings, got ${repr(n)} in ${repr(names)}`);
@@ -592,7 +603,7 @@ export class NdArray<T = unknown> {
       1,
       dt.isalignedstruct,
     );
-    return derive<NdArray>(this, Object.getPrototypeOf(this), sub, this.#acc.shape, this.#acc.strides, this.#acc.offset) as unknown as Retyped<this, unknown>;
+    return derive<NdArray>(this, Object.getPrototypeOf(this), sub, NdArray.#of(this).shape, NdArray.#of(this).strides, NdArray.#of(this).offset) as unknown as Retyped<this, unknown>;
   }
 
   /**
@@ -603,45 +614,45 @@ export class NdArray<T = unknown> {
   reshape(shape: number | readonly number[], order?: 'C' | 'F' | 'A'): this;
   reshape(...shape: number[]): this;
   reshape(shape: number | readonly number[], ...rest: unknown[]): this {
-    this.#acc.st.checkOpen();
+    NdArray.#of(this).st.checkOpen();
     const sizes = typeof shape === 'number' && rest.length > 0 && typeof rest[0] === 'number';
     const order = (sizes ? 'C' : rest[0] ?? 'C') as 'C' | 'F' | 'A';
     if (sizes && !rest.every((n) => typeof n === 'number')) throw new TypeError(`reshape(): every size must be a number, got ${rest.map((n) => repr(n)).join(', ')}`);
     const req = sizes ? [shape as number, ...(rest as number[])] : typeof shape === 'number' ? [shape] : [...shape];
     const ord: 'C' | 'F' = order === 'A' ? (this.flags.fContiguous && !this.flags.cContiguous ? 'F' : 'C') : order;
     if (order !== 'C' && order !== 'F' && order !== 'A') throw new ValueError(`order must be one of 'C', 'F', 'A' (got ${repr(order)})`);
-    if (req.length === this.ndim && req.every((n, i) => n === this.#acc.shape[i])) {
-      return derive(this, Object.getPrototypeOf(this), this.#acc.dt, this.#acc.shape, this.#acc.strides, this.#acc.offset);
+    if (req.length === this.ndim && req.every((n, i) => n === NdArray.#of(this).shape[i])) {
+      return derive(this, Object.getPrototypeOf(this), NdArray.#of(this).dt, NdArray.#of(this).shape, NdArray.#of(this).strides, NdArray.#of(this).offset);
     }
     const dims = fixUnknownDimension(req, this.size);
     const contiguous = ord === 'C' ? this.flags.cContiguous : this.flags.fContiguous;
     if (contiguous) {
-      return derive(this, Object.getPrototypeOf(this), this.#acc.dt, dims, shapeToStrides(dims, this.itemsize, ord), this.#acc.offset);
+      return derive(this, Object.getPrototypeOf(this), NdArray.#of(this).dt, dims, shapeToStrides(dims, this.itemsize, ord), NdArray.#of(this).offset);
     }
-    const strides = reshapeStrides(this.#acc.shape, this.#acc.strides, this.itemsize, dims, ord);
-    if (strides !== null) return derive(this, Object.getPrototypeOf(this), this.#acc.dt, dims, strides, this.#acc.offset);
+    const strides = reshapeStrides(NdArray.#of(this).shape, NdArray.#of(this).strides, this.itemsize, dims, ord);
+    if (strides !== null) return derive(this, Object.getPrototypeOf(this), NdArray.#of(this).dt, dims, strides, NdArray.#of(this).offset);
     const c = this.copy(ord);
     return derive(c, Object.getPrototypeOf(this), c.dtype, dims, shapeToStrides(dims, c.itemsize, ord), c.offset);
   }
 
   /** NumPy's `ravel`: a view only when already contiguous in `order`, else a copy. */
   ravel(order: Order = 'C'): this {
-    this.#acc.st.checkOpen();
+    NdArray.#of(this).st.checkOpen();
     const size = this.size;
     const flat = [size];
     let ord = order;
     if (ord === 'A') ord = this.flags.fContiguous && !this.flags.cContiguous ? 'F' : 'C';
     if (ord === 'C' && this.flags.cContiguous) {
-      return derive(this, Object.getPrototypeOf(this), this.#acc.dt, flat, [this.itemsize], this.#acc.offset);
+      return derive(this, Object.getPrototypeOf(this), NdArray.#of(this).dt, flat, [this.itemsize], NdArray.#of(this).offset);
     }
     if (ord === 'F' && this.flags.fContiguous) {
-      return derive(this, Object.getPrototypeOf(this), this.#acc.dt, flat, [this.itemsize], this.#acc.offset);
+      return derive(this, Object.getPrototypeOf(this), NdArray.#of(this).dt, flat, [this.itemsize], NdArray.#of(this).offset);
     }
     if (ord === 'K') {
-      const start = kContiguousStart(this.#acc.shape, this.#acc.strides, this.#acc.dt.itemsize, this.#acc.offset);
-      if (start !== null) return derive(this, Object.getPrototypeOf(this), this.#acc.dt, flat, [this.itemsize], start);
+      const start = kContiguousStart(NdArray.#of(this).shape, NdArray.#of(this).strides, NdArray.#of(this).dt.itemsize, NdArray.#of(this).offset);
+      if (start !== null) return derive(this, Object.getPrototypeOf(this), NdArray.#of(this).dt, flat, [this.itemsize], start);
       // The copy walks memory order the way NumPy's iterator picks it.
-      return flatOwner(this, copyAs(this.transpose(iterationOrder(this.#acc.strides)), this.#acc.dt, 'C'));
+      return flatOwner(this, copyAs(this.transpose(iterationOrder(NdArray.#of(this).strides)), NdArray.#of(this).dt, 'C'));
     }
     return flatOwner(this, copyAs(this, this.dtype, ord));
   }
@@ -663,24 +674,24 @@ export class NdArray<T = unknown> {
    * view's whole construction fits V8's inlining budget (see accessOf).
    */
   private reversedView(): this {
-    const acc = this.#acc;
+    const acc = NdArray.#of(this);
     acc.st.checkOpen();
     const r = reversedLayout(acc.shape, acc.strides);
     return viewOf(this, acc.dt, r.shape, r.strides, acc.offset) as this;
   }
 
   private permutedView(axes: readonly number[]): this {
-    this.#acc.st.checkOpen();
+    NdArray.#of(this).st.checkOpen();
     const n = this.ndim;
     if (axes.length !== n) throw new ValueError("axes don't match array");
     const perm = normalizeAxes(axes, n);
     const shape = new Array<number>(n);
     const strides = new Array<number>(n);
     for (let i = 0; i < n; i++) {
-      shape[i] = this.#acc.shape[perm[i]];
-      strides[i] = this.#acc.strides[perm[i]];
+      shape[i] = NdArray.#of(this).shape[perm[i]];
+      strides[i] = NdArray.#of(this).strides[perm[i]];
     }
-    return derive(this, Object.getPrototypeOf(this), this.#acc.dt, shape, strides, this.#acc.offset);
+    return derive(this, Object.getPrototypeOf(this), NdArray.#of(this).dt, shape, strides, NdArray.#of(this).offset);
   }
 
   /** Exchanges two axes (a view). */
@@ -696,11 +707,11 @@ export class NdArray<T = unknown> {
 
   /** Removes length-1 axes: all of them, or the given ones (which must have length 1). */
   squeeze(axis?: number | readonly number[] | null): this {
-    this.#acc.st.checkOpen();
+    NdArray.#of(this).st.checkOpen();
     const n = this.ndim;
     let drop: Set<number>;
     if (axis === undefined || axis === null) {
-      drop = new Set([...Array(n).keys()].filter((i) => this.#acc.shape[i] === 1));
+      drop = new Set([...Array(n).keys()].filter((i) => NdArray.#of(this).shape[i] === 1));
     } else if (n === 0) {
       // NumPy lets a 0-d array "squeeze" axis 0 / -1: nothing to remove.
       for (const ax of typeof axis === 'number' ? [axis] : axis) normalizeAxis(ax, 1);
@@ -708,48 +719,48 @@ export class NdArray<T = unknown> {
     } else {
       drop = new Set(normalizeAxes(typeof axis === 'number' ? [axis] : axis, n));
       for (const i of drop) {
-        if (this.#acc.shape[i] !== 1) throw new ValueError('cannot select an axis to squeeze out which has size not equal to one');
+        if (NdArray.#of(this).shape[i] !== 1) throw new ValueError('cannot select an axis to squeeze out which has size not equal to one');
       }
     }
     const shape: number[] = [];
     const strides: number[] = [];
     for (let i = 0; i < n; i++) {
       if (!drop.has(i)) {
-        shape.push(this.#acc.shape[i]);
-        strides.push(this.#acc.strides[i]);
+        shape.push(NdArray.#of(this).shape[i]);
+        strides.push(NdArray.#of(this).strides[i]);
       }
     }
-    return derive(this, Object.getPrototypeOf(this), this.#acc.dt, shape, strides, this.#acc.offset);
+    return derive(this, Object.getPrototypeOf(this), NdArray.#of(this).dt, shape, strides, NdArray.#of(this).offset);
   }
 
   /** Inserts length-1 axes at the given positions of the result (NumPy's `expand_dims`, a reshape). */
   expandDims(axis: number | readonly number[]): this {
-    this.#acc.st.checkOpen();
+    NdArray.#of(this).st.checkOpen();
     const axes = typeof axis === 'number' ? [axis] : [...axis];
     const outNdim = this.ndim + axes.length;
     checkNdim(outNdim);
     const pos = new Set(normalizeAxes(axes, outNdim));
     const shape: number[] = [];
-    for (let i = 0, k = 0; i < outNdim; i++) shape.push(pos.has(i) ? 1 : this.#acc.shape[k++]);
+    for (let i = 0, k = 0; i < outNdim; i++) shape.push(pos.has(i) ? 1 : NdArray.#of(this).shape[k++]);
     return this.reshape(shape);
   }
 
   /** Reverses the order of elements along the given axes, or all axes (a view). */
   flip(axis?: number | readonly number[] | null): this {
-    this.#acc.st.checkOpen();
+    NdArray.#of(this).st.checkOpen();
     const n = this.ndim;
-    if (n === 0 && (axis === undefined || axis === null) && this.#acc.dt.isStructured) {
+    if (n === 0 && (axis === undefined || axis === null) && NdArray.#of(this).dt.isStructured) {
       // A record's scalar (np.void) views the array's memory: so does this.
-      return derive(this, Object.getPrototypeOf(this), this.#acc.dt, this.#acc.shape, this.#acc.strides, this.#acc.offset);
+      return derive(this, Object.getPrototypeOf(this), NdArray.#of(this).dt, NdArray.#of(this).shape, NdArray.#of(this).strides, NdArray.#of(this).offset);
     }
     if (n === 0 && (axis === undefined || axis === null)) {
       // NumPy's flip indexes with an empty tuple here and returns a scalar:
       // a read-only copy, whose own views (like a scalar's methods) are writeable.
       // (A void scalar converts back to a writeable array.) A numeric scalar
       // is native-endian, so a '>f8' element comes back as '<f8' (on x86).
-      const dt = this.#acc.dt.kind !== 'V' && !this.#acc.dt.isnative ? this.#acc.dt.newbyteorder('=') : this.#acc.dt;
+      const dt = NdArray.#of(this).dt.kind !== 'V' && !NdArray.#of(this).dt.isnative ? NdArray.#of(this).dt.newbyteorder('=') : NdArray.#of(this).dt;
       const c = asClassOf(this, copyAs(this, dt, 'C'));
-      if (this.#acc.dt.kind !== 'V') {
+      if (NdArray.#of(this).dt.kind !== 'V') {
         markScalar(c);
       }
       return c;
@@ -763,7 +774,7 @@ export class NdArray<T = unknown> {
   /** `view(dtype.newbyteorder(order))`: the same bytes read in the other byte order. */
   newbyteorder(order: 'S' | '<' | '>' | '=' | '|' = 'S'): this {
     // The same values in the other order: the element type stays.
-    return this.view(this.#acc.dt.newbyteorder(order)) as unknown as this;
+    return this.view(NdArray.#of(this).dt.newbyteorder(order)) as unknown as this;
   }
 
   // ---------------------------------------------------------------- reads
@@ -775,7 +786,7 @@ export class NdArray<T = unknown> {
     // (element-access.ts); the closed check costs nothing until it fires.
     // No call here but the accessor's: a call that returns into the
     // caller's loop makes V8 keep its double accumulator on the stack.
-    const acc = this.#acc;
+    const acc = NdArray.#of(this);
     if (indices.length === 1) return acc.get(indices[0]) as T;
     return acc.read(this.offsetOf(indices)) as T;
   }
@@ -783,14 +794,14 @@ export class NdArray<T = unknown> {
 
   /** Byte offset of the element at `indices` (all axes), range-checked. */
   private offsetOf(indices: readonly number[]): number {
-    const shape = this.#acc.shape;
+    const shape = NdArray.#of(this).shape;
     const n = shape.length;
     if (indices.length !== n) {
-      this.#acc.st.checkOpen();
+      NdArray.#of(this).st.checkOpen();
       throw new IndexError(`get() needs ${n} ind${n === 1 ? 'ex' : 'ices'} for a ${n}-d array, got ${indices.length}`);
     }
-    const strides = this.#acc.strides;
-    let off = this.#acc.offset;
+    const strides = NdArray.#of(this).strides;
+    let off = NdArray.#of(this).offset;
     for (let k = 0; k < n; k++) {
       let i = indices[k];
       const len = shape[k];
@@ -802,21 +813,21 @@ export class NdArray<T = unknown> {
   }
 
   private outOfBounds(index: number, axis: number): Error {
-    this.#acc.st.checkOpen();
-    return new IndexError(`index ${index} is out of bounds for axis ${axis} with size ${this.#acc.shape[axis]}`);
+    NdArray.#of(this).st.checkOpen();
+    return new IndexError(`index ${describeValue(index)} is out of bounds for axis ${axis} with size ${NdArray.#of(this).shape[axis]}`);
   }
 
   /** NumPy's `tolist()`: nested JS arrays of values; a 0-d array gives its value. */
   toArray(): unknown {
-    this.#acc.st.checkOpen();
+    NdArray.#of(this).st.checkOpen();
     return elementwise.toNested(this);
   }
 
   /** Iterates over the first axis: values of a 1-d array, sub-array views otherwise. */
   *[Symbol.iterator](): IterableIterator<unknown> {
-    this.#acc.st.checkOpen();
+    NdArray.#of(this).st.checkOpen();
     if (this.ndim === 0) throw new TypeError('iteration over a 0-d array');
-    const n = this.#acc.shape[0];
+    const n = NdArray.#of(this).shape[0];
     if (this.ndim === 1) {
       for (let i = 0; i < n; i++) yield this.get(i);
     } else {
@@ -851,7 +862,7 @@ export class NdArray<T = unknown> {
 
   /** A new C-contiguous array of `fn(value, i)`, with `dtype` (default: this dtype). */
   map(fn: (value: T, i: number) => unknown, dtype?: DTypeLike): NdArray {
-    return elementwise.map(this, fn as (value: unknown, i: number) => unknown, dtype === undefined ? this.#acc.dt : toDType(dtype));
+    return elementwise.map(this, fn as (value: unknown, i: number) => unknown, dtype === undefined ? NdArray.#of(this).dt : toDType(dtype));
   }
 
   /**
@@ -995,14 +1006,14 @@ export class NdArray<T = unknown> {
     // when it was built (a change of the flag drops it). Kept small so it
     // inlines into the caller's loop.
     const two = arguments.length >= 2;
-    if (two && typeof a === 'number' && this.#acc.set(a, b)) return;
+    if (two && typeof a === 'number' && NdArray.#of(this).set(a, b)) return;
     this.assignAt(two, a, b);
   }
 
   /** set()'s general path: `two` says whether an index came. */
   private assignAt(two: boolean, a: unknown, b: unknown): void {
-    this.#acc.st.checkOpen();
-    if (!(this.#acc.writeable && this.#acc.st.writable)) throw readOnlyError(this);
+    NdArray.#of(this).st.checkOpen();
+    if (!(NdArray.#of(this).writeable && NdArray.#of(this).st.writable)) throw readOnlyError(this);
     if (two) {
       const spec = a as IndexSpec | IndexItem;
       // One index item (a.set(0, 5), NumPy's a[0] = 5) works as the string or list forms do;
@@ -1022,20 +1033,20 @@ export class NdArray<T = unknown> {
 
   /** Sets every element to one scalar value. */
   fill(value: unknown): void {
-    this.#acc.st.checkOpen();
-    if (!(this.#acc.writeable && this.#acc.st.writable)) throw readOnlyError(this);
+    NdArray.#of(this).st.checkOpen();
+    if (!(NdArray.#of(this).writeable && NdArray.#of(this).st.writable)) throw readOnlyError(this);
     fillScalar(this, value);
   }
 
   /** Swaps the bytes of every element: in place (returns this) or into a copy. */
   byteswap(inplace = false): this {
-    this.#acc.st.checkOpen();
+    NdArray.#of(this).st.checkOpen();
     if (inplace) {
-      if (!(this.#acc.writeable && this.#acc.st.writable)) throw readOnlyError(this);
+      if (!(NdArray.#of(this).writeable && NdArray.#of(this).st.writable)) throw readOnlyError(this);
       byteswapInPlace(this);
       return this;
     }
-    const c = copyAs(this, this.#acc.dt, 'A');
+    const c = copyAs(this, NdArray.#of(this).dt, 'A');
     byteswapInPlace(c);
     return asClassOf(this, c);
   }
@@ -1065,7 +1076,7 @@ export class NdArray<T = unknown> {
    *   pending `fs.write` of a typed array over it).
    */
   release(): void {
-    const st = this.#acc.st;
+    const st = NdArray.#of(this).st;
     if (st.mapping !== null) {
       throw new TypeError(`release() of a plain view of the mapping of '${st.mapping.path}': close() the memmap it came from`);
     }
@@ -1081,8 +1092,8 @@ export class NdArray<T = unknown> {
 
   /** A new owner of a copy of the data, laid out in `order` (C, F, A or K). */
   copy(order: Order = 'C'): this {
-    this.#acc.st.checkOpen();
-    return asClassOf(this, copyAs(this, this.#acc.dt, order));
+    NdArray.#of(this).st.checkOpen();
+    return asClassOf(this, copyAs(this, NdArray.#of(this).dt, order));
   }
 
   /**
@@ -1093,20 +1104,20 @@ export class NdArray<T = unknown> {
    * array itself when no copy is needed; `subok: false` gives a plain NdArray.
    */
   astype<const D extends DTypeLike>(dtype: D, orderOrOptions: Order | AstypeOptions = 'K'): Retyped<this, ValueOf<D>> {
-    this.#acc.st.checkOpen();
+    NdArray.#of(this).st.checkOpen();
     const o: AstypeOptions = typeof orderOrOptions === 'string' ? { order: orderOrOptions } : readKnownOptions(orderOrOptions, ['order', 'casting', 'copy', 'subok'], 'astype');
     const order = o.order ?? 'K';
-    const dt = sizedFlexible(this.#acc.dt, toDType(dtype));
+    const dt = sizedFlexible(NdArray.#of(this).dt, toDType(dtype));
     if (o.casting !== undefined) {
       if (!CASTINGS.includes(o.casting)) throw new ValueError(`casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe', got ${repr(o.casting)}`);
-      if (!canCast(this.#acc.dt, dt, o.casting)) {
-        throw new TypeError(`Cannot cast array data from ${inspect(this.#acc.dt)} to ${inspect(dt)} according to the rule ${repr(o.casting)}`);
+      if (!canCast(NdArray.#of(this).dt, dt, o.casting)) {
+        throw new TypeError(`Cannot cast array data from ${inspect(NdArray.#of(this).dt)} to ${inspect(dt)} according to the rule ${repr(o.casting)}`);
       }
     }
     if (o.copy !== undefined && typeof o.copy !== 'boolean') throw new TypeError(`copy must be a boolean, got ${repr(o.copy)}`);
     if (o.subok !== undefined && typeof o.subok !== 'boolean') throw new TypeError(`subok must be a boolean, got ${repr(o.subok)}`);
     const plain = o.subok === false && Object.getPrototypeOf(this) !== NdArray.prototype;
-    if (o.copy === false && !plain && dt.shape.length === 0 && dt.equals(this.#acc.dt)) {
+    if (o.copy === false && !plain && dt.shape.length === 0 && dt.equals(NdArray.#of(this).dt)) {
       const f = this.flags;
       const laidOut = order === 'K' || (order === 'A' && (f.cContiguous || f.fContiguous)) || (order === 'C' && f.cContiguous) || (order === 'F' && f.fContiguous);
       if (laidOut) return this as unknown as Retyped<this, ValueOf<D>>;
@@ -1230,9 +1241,13 @@ export class NdArray<T = unknown> {
     return asyncOps.copyAsync(this, order, options);
   }
 
-  /** {@link astype} on the thread pool. */
-  astypeAsync(dtype: DTypeLike, order?: Order, options?: asyncOps.AsyncOptions): Promise<this> {
-    return asyncOps.astypeAsync(this, dtype, order, options);
+  /**
+   * {@link astype} on the thread pool. The second argument is the order (the
+   * async options then come third) or one object with both:
+   * `{ order, casting, copy, signal, onProgress, threads }`.
+   */
+  astypeAsync(dtype: DTypeLike, orderOrOptions?: Order | asyncOps.AstypeAsyncOptions, options?: asyncOps.AsyncOptions): Promise<this> {
+    return asyncOps.astypeAsync(this, dtype, orderOrOptions, options);
   }
 
   /** {@link fill} on the thread pool (an abort leaves the array partly filled). */
@@ -1270,9 +1285,9 @@ export class NdArray<T = unknown> {
    * 16 MiB are refused (RangeError) rather than built into gigabytes of text.
    */
   toJSON(): { type: 'ndarray'; dtype: unknown; order: 'row-major'; shape: number[]; strides: number[]; data: unknown[] } {
-    this.#acc.st.checkOpen();
-    const size = shapeToSize(this.#acc.shape);
-    const bytes = size * this.#acc.dt.itemsize;
+    NdArray.#of(this).st.checkOpen();
+    const size = shapeToSize(NdArray.#of(this).shape);
+    const bytes = size * NdArray.#of(this).dt.itemsize;
     if (size > MAX_JSON_ELEMENTS || bytes > MAX_JSON_BYTES) {
       throw new RangeError(
         `toJSON(): an array of ${size} elements (${bytes} bytes) is too large to serialize (at most ${MAX_JSON_ELEMENTS} elements and ${MAX_JSON_BYTES} bytes); use toArray() on a slice, or saveNpy()`,
@@ -1282,8 +1297,8 @@ export class NdArray<T = unknown> {
     elementwise.forEach(this, (v) => {
       data.push(jsonValue(v));
     });
-    const shape = [...this.#acc.shape];
-    return { type: 'ndarray', dtype: this.#acc.dt.toJSON(), order: 'row-major', shape, strides: shapeToStrides(shape, 1, 'C'), data };
+    const shape = [...NdArray.#of(this).shape];
+    return { type: 'ndarray', dtype: NdArray.#of(this).dt.toJSON(), order: 'row-major', shape, strides: shapeToStrides(shape, 1, 'C'), data };
   }
 
   /** NumPy-like `array([...], dtype=...)` text. */
@@ -1292,10 +1307,10 @@ export class NdArray<T = unknown> {
   }
 
   [inspect.custom](): string {
-    if (this.#acc.st.closed) return `${this.constructor.name}<${this.#acc.dt.str}> (${this.#acc.st.mapping === null ? 'released or detached memory' : 'closed mapping'})`;
+    if (NdArray.#of(this).st.closed) return `${this.constructor.name}<${NdArray.#of(this).dt.str}> (${NdArray.#of(this).st.mapping === null ? 'released or detached memory' : 'closed mapping'})`;
     const f = this.flags;
     const layout = [f.cContiguous ? 'C' : '', f.fContiguous ? 'F' : ''].join('') || 'strided';
-    return `${this.constructor.name}<${this.#acc.dt.str}> shape [${this.#acc.shape.join(', ')}] strides [${this.#acc.strides.join(', ')}] offset ${this.#acc.offset} ${layout}${f.writeable ? '' : ' read-only'}\n${arrayRepr(this)}`;
+    return `${this.constructor.name}<${NdArray.#of(this).dt.str}> shape [${NdArray.#of(this).shape.join(', ')}] strides [${NdArray.#of(this).strides.join(', ')}] offset ${NdArray.#of(this).offset} ${layout}${f.writeable ? '' : ' read-only'}\n${arrayRepr(this)}`;
   }
 }
 

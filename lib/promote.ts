@@ -23,7 +23,8 @@
  * @module
  */
 import type { Complex } from './value-types';
-import { DType, dtype as toDType } from './dtype';
+import { DType, dtype as toDType, type DTypeLike } from './dtype';
+import { ValueError, describeValue, repr } from './errors';
 
 /** NumPy's `DTypePromotionError` (a `TypeError`): the dtypes have no common dtype (records with numbers). */
 export class DTypePromotionError extends TypeError {
@@ -92,7 +93,10 @@ function className(dt: DType): string {
  * subarrays of one shape by their base, plain voids of one size to
  * themselves. Throws {@link DTypePromotionError} for any other pair.
  */
-export function promoteTypes(a: DType, b: DType): DType {
+export function promoteTypes(x: DTypeLike, y: DTypeLike): DType {
+  // Public: any dtype spec, as np.promote_types takes (internal callers pass DTypes).
+  const a = x instanceof DType ? x : toDType(x);
+  const b = y instanceof DType ? y : toDType(y);
   if (!isNumeric(a) || !isNumeric(b)) {
     if (a.kind === b.kind && a.kind === 'S') return a.itemsize >= b.itemsize ? a : b;
     if (isVoidKind(a) && isVoidKind(b)) return voidCommon(a, b);
@@ -212,8 +216,8 @@ export function resultType(...operands: PromoteOperand[]): DType {
       if (weak === null || KIND_RANK[k] > KIND_RANK[weak]) weak = k;
       continue;
     }
-    const dt = typeof x === 'boolean' ? T['?'] : x instanceof DType ? x : (x as { dtype: DType }).dtype;
-    if (!(dt instanceof DType)) throw new TypeError(`resultType() takes dtypes, arrays and scalars, got ${String(x)}`);
+    const dt = typeof x === 'boolean' ? T['?'] : x instanceof DType ? x : x !== null && typeof x === 'object' ? (x as { dtype: DType }).dtype : undefined;
+    if (!(dt instanceof DType)) throw new TypeError(`resultType() takes dtypes, arrays and scalars, got ${describeValue(x)}`);
     strongs.push(dt);
   }
   let strong: DType | null = null;
@@ -310,8 +314,12 @@ const CAST_KIND_ORDER: Record<string, number> = { b: 0, u: 1, i: 2, f: 3, c: 4 }
  * take it); a record into a plain dtype only `'unsafe'` and only from a
  * record of one field (NumPy's structured_to_nonstructured).
  */
-export function canCast(from: DType, to: DType, casting: Casting = 'safe'): boolean {
-  return castLevel(from, to) <= CASTING_LEVEL[casting];
+export function canCast(fromType: DTypeLike, toType: DTypeLike, casting: Casting = 'safe'): boolean {
+  const from = fromType instanceof DType ? fromType : toDType(fromType);
+  const to = toType instanceof DType ? toType : toDType(toType);
+  const level = Object.prototype.hasOwnProperty.call(CASTING_LEVEL, casting) ? CASTING_LEVEL[casting] : undefined;
+  if (level === undefined) throw new ValueError(`casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe', got ${repr(casting)}`);
+  return castLevel(from, to) <= level;
 }
 
 const CASTING_LEVEL: Record<Casting, number> = { no: 0, equiv: 1, safe: 2, same_kind: 3, unsafe: 4 };

@@ -33,7 +33,7 @@
  */
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { makeCaster } from './cast';
-import { ValueError } from './errors';
+import { ValueError, describeValue } from './errors';
 import { codecOf, requireOpen, storageOf, writeFlagOf } from './internal';
 import { readOptions } from './options';
 import { normalizeAxis, shapeToSize } from './layout';
@@ -102,7 +102,7 @@ const WITH_WHERE = [...PLAIN_KEYS, 'where'];
 export function resolveAxes(axis: Axis | undefined, ndim: number, strict0d = false): number[] {
   if (axis === undefined || axis === null) return [...Array(ndim).keys()];
   const list = typeof axis === 'number' ? [axis] : axis;
-  if (!Array.isArray(list)) throw new TypeError(`axis must be null, an integer or a list of integers, got ${String(axis)}`);
+  if (!Array.isArray(list)) throw new TypeError(`axis must be null, an integer or a list of integers, got ${describeValue(axis)}`);
   // A ufunc reduction of a 0-d array takes axis 0 (or -1) and reduces nothing, as NumPy's does.
   const out = list.map((x: number) => normalizeAxis(x, ndim === 0 && !strict0d ? 1 : ndim));
   if (new Set(out).size !== out.length) throw new ValueError("duplicate value in 'axis'");

@@ -15,15 +15,14 @@
  * the stream (and the socket's TCP window) instead of buffering it.
  * @module
  */
-import { once } from 'events';
 import { Readable, type Writable } from 'stream';
 import { fromBuffer } from './create';
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
-import { ValueError, repr } from './errors';
+import { ValueError, describeValue, repr } from './errors';
 import type { NdArray } from './ndarray';
 import { copyAs } from './copy';
 import { countCopy } from './stats';
-import { WINDOW_STEP } from './storage';
+import { MemoryStorage, WINDOW_STEP } from './storage';
 import { requireOpen, storageOf } from './internal';
 
 /** Options of {@link recordStream}. */
@@ -128,7 +127,11 @@ class RecordIterator implements AsyncIterableIterator<NdArray> {
     private readonly dt: DType,
     private readonly batch: number,
   ) {
-    this.src = source[Symbol.asyncIterator]();
+    const src: unknown = source[Symbol.asyncIterator]();
+    if (src === null || typeof src !== 'object' || typeof (src as AsyncIterator<unknown>).next !== 'function') {
+      throw new TypeError(`recordStream: the source's [Symbol.asyncIterator]() gave ${describeValue(src)}, not an iterator`);
+    }
+    this.src = src as AsyncIterator<unknown>;
     this.direct = source instanceof Readable && source[Symbol.asyncIterator] === Readable.prototype[Symbol.asyncIterator] ? source : null;
     this.size = dt.itemsize;
   }
@@ -190,12 +193,21 @@ class RecordIterator implements AsyncIterableIterator<NdArray> {
 
   /** Reads the next chunk; `busy` until its first batch (or the end) is known. */
   private read(): Promise<IteratorResult<NdArray, undefined>> {
-    return this.src.next().then(this.onChunk, this.onError);
+    // Promise.resolve: a hand-written source may answer with a plain result,
+    // as `for await` allows (a native promise passes through as itself).
+    let next: unknown;
+    try {
+      next = this.src.next();
+    } catch (e) {
+      return this.fail(e);
+    }
+    return Promise.resolve(next as IteratorResult<unknown>).then(this.onChunk, this.onError);
   }
 
   /** One chunk from the source: its first batch, or a read of the next chunk when it held none. */
   private chunk(r: IteratorResult<unknown>): IteratorResult<NdArray, undefined> | Promise<IteratorResult<NdArray, undefined>> {
     try {
+      if (r === null || typeof r !== 'object') throw new TypeError(`recordStream: the source's next() gave ${describeValue(r)}, not an iterator result`);
       if (r.done) {
         this.stop();
         this.busy = null;
@@ -271,19 +283,29 @@ export interface RecordWriter {
   /**
    * Writes the array's elements in C order (its raw bytes, no conversion).
    * Resolves when the stream can take more (its buffer is below the high
-   * water mark); do not change the array's memory before it resolves, as a
-   * contiguous array is queued without a copy.
+   * water mark); rejects when the stream is destroyed, ended or errors
+   * before then. Do not change the array's memory before it resolves, as a
+   * contiguous array in memory of your own is queued without a copy.
    */
   write(array: NdArray): Promise<void>;
-  /** Ends the stream; resolves once everything is flushed ('finish'). */
+  /** Ends the stream; resolves once everything is flushed ('finish'), rejects if it is destroyed or errors first. */
   end(): Promise<void>;
 }
 
 /**
  * Writes NdArrays to `writable` as raw records (the bytes
  * {@link recordStream} parses back), waiting for 'drain' when the stream's
- * buffer is full. A C-contiguous array is written straight from its memory;
- * other layouts are copied to C order first.
+ * buffer is full. A C-contiguous array over memory of your own (a Buffer,
+ * an ArrayBuffer) is written straight from it; other layouts are copied to
+ * C order first, and so is memory the library may unmap or recycle under the
+ * queued bytes — a file mapping (`close()`) or a result it allocated
+ * (`release()`): a stream holds a chunk until the OS took it, after the
+ * call returned, and bytes of memory gone by then were sent as nothing.
+ *
+ * A stream that is destroyed, ended or errors while a write or `end()`
+ * waits rejects it (`ERR_STREAM_DESTROYED`, `ERR_STREAM_WRITE_AFTER_END`,
+ * `ERR_STREAM_PREMATURE_CLOSE`, or the stream's error) instead of leaving it
+ * pending for ever.
  */
 export function recordWriter(writable: Writable): RecordWriter {
   if (writable === null || typeof writable !== 'object' || typeof (writable as Writable).write !== 'function') {
@@ -291,30 +313,76 @@ export function recordWriter(writable: Writable): RecordWriter {
   }
   return {
     async write(array: NdArray): Promise<void> {
+      // Checked first: a write to a destroyed stream is dropped with no event
+      // (its 'drain' never comes), one after end() is an 'error' event.
+      refuseClosed(writable, 'write');
       let ok = true;
       for (const piece of bytesOf(array)) ok = writable.write(piece);
-      // once() rejects if the stream errors while we wait.
-      if (!ok) await once(writable, 'drain');
+      if (!ok) await settled(writable, 'drain');
     },
     async end(): Promise<void> {
-      const finished = once(writable, 'finish');
+      if (writable.writableFinished) return;
+      if (writable.destroyed) throw streamError('ERR_STREAM_DESTROYED', 'Cannot call end after a stream was destroyed');
+      const finished = settled(writable, 'finish');
       writable.end();
       await finished;
     },
   };
 }
 
-/** The array's bytes in C order, as views of its memory when it is C-contiguous (pieces of at most one window). */
+function streamError(code: string, message: string): Error {
+  const e = new Error(message) as NodeJS.ErrnoException;
+  e.code = code;
+  return e;
+}
+
+/** Node's own errors for a write the stream would drop or refuse. */
+function refuseClosed(w: Writable, what: string): void {
+  if (w.destroyed) throw streamError('ERR_STREAM_DESTROYED', `Cannot call ${what} after a stream was destroyed`);
+  if (w.writableEnded) throw streamError('ERR_STREAM_WRITE_AFTER_END', `${what} after end`);
+}
+
+/** Resolves on `event` ('drain', 'finish'); rejects on the stream's 'error', or on 'close' before `event`. */
+function settled(w: Writable, event: 'drain' | 'finish'): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const done = (error?: unknown): void => {
+      w.off(event, onEvent);
+      w.off('error', onError);
+      w.off('close', onClose);
+      if (error === undefined) resolve();
+      else reject(error);
+    };
+    const onEvent = (): void => done();
+    const onError = (e: unknown): void => done(e);
+    const onClose = (): void => done(w.errored ?? streamError('ERR_STREAM_PREMATURE_CLOSE', 'Premature close'));
+    w.on(event, onEvent);
+    w.on('error', onError);
+    w.on('close', onClose);
+    if (w.destroyed) onClose();
+  });
+}
+
+/**
+ * The array's bytes in C order (pieces of at most one window): views of its
+ * memory when it is C-contiguous memory of the caller's own; copies when the
+ * library could unmap or recycle that memory while the stream still holds
+ * the piece (a mapping's close(), a library result's release()).
+ */
 function* bytesOf(a: NdArray): Generator<Uint8Array> {
   requireOpen(a);
   if (a.size === 0) return;
+  const own = storageOf(a);
+  const mayVanish = own.mapping !== null || (own instanceof MemoryStorage && own.owned);
   const c = a.flags.cContiguous ? a : copyAs(a, a.dtype, 'C');
   const st = storageOf(c);
+  // A copy made just above is this call's own: no one else can release it.
+  const copy = mayVanish && c === a;
   for (let pos = c.offset, end = c.offset + c.nbytes; pos < end; ) {
     const len = Math.min(WINDOW_STEP, end - pos);
     const w = st.single ?? st.window(pos, len);
     const from = pos - w.start;
-    yield Buffer.from(w.buffer, w.bufferOffset + from, len);
+    const view = Buffer.from(w.buffer, w.bufferOffset + from, len);
+    yield copy ? Buffer.from(view) : view;
     pos += len;
   }
 }

@@ -16,7 +16,7 @@
  * @module
  */
 import { dtype as toDType, DType, type DTypeLike } from './dtype';
-import { ValueError } from './errors';
+import { ValueError, repr } from './errors';
 import type { Casting } from './promote';
 import { readOptions } from './options';
 
@@ -56,7 +56,7 @@ export function checkUfuncOptions(name: string, options: object): CheckedUfuncOp
   if (o.order !== undefined && o.order !== null) {
     if (typeof o.order !== 'string') throw new TypeError(`order must be str, not ${typeof o.order}`);
     const up = o.order.toUpperCase();
-    if (!ORDERS.includes(up)) throw new ValueError(`order must be one of 'C', 'F', 'A', or 'K' (got '${o.order}')`);
+    if (!ORDERS.includes(up)) throw new ValueError(`order must be one of 'C', 'F', 'A', or 'K' (got ${repr(o.order)})`);
     order = up as UfuncOrder;
   }
   if (o.subok !== undefined && typeof o.subok !== 'boolean') throw new TypeError("'subok' must be a boolean");

@@ -47,7 +47,7 @@ import type { DType } from './dtype';
 import { float16Bits, float16Value } from './dtype/float16';
 import { AccessError, OverflowError, ValueError } from './errors';
 import { mayShareMemory } from './memory';
-import { makeArray, requireOpen, storageOf, writeFlagOf, NdArray as ArrayClass } from './internal';
+import { describeNonArray, makeArray, requireOpen, storageOf, writeFlagOf, NdArray as ArrayClass } from './internal';
 import type { NdArray } from './ndarray';
 import { canCast, isNumeric, resultType, weakKind, type PyScalar } from './promote';
 import type { Complex } from './value-types';
@@ -670,12 +670,17 @@ export function callUfunc(spec: UfuncSpec, inputs: readonly UfuncInput[], option
   // Options and inputs read once, before the closed checks (lib/options.ts).
   const { out = null, where: where0 = null } = readOptions(options, ['out', 'where']);
   let where = where0;
-  inputs = (Array.prototype.slice.call(inputs) as UfuncInput[]).map((x) => {
+  inputs = (Array.prototype.slice.call(inputs) as UfuncInput[]).map((x, k) => {
     if (x instanceof ArrayClass) return x;
     // A { re, im } scalar as a plain copy: its getters run once, here.
     const c = typeof x === 'object' && x !== null ? { re: (x as Complex).re, im: (x as Complex).im, dtype: 'dtype' in x } : null;
     const v = c === null ? x : c.dtype ? null : { re: c.re, im: c.im };
-    if (v === null || (weakKind(v) === null && typeof v !== 'boolean')) throw new TypeError(`${spec.name}(): an input must be an NdArray, a number, a bigint, a boolean or a { re, im } complex, got ${String(x)}`);
+    if (v === null || (weakKind(v) === null && typeof v !== 'boolean')) {
+      // Named as NumPy names ufunc arguments (x1, x2); described without running the value's code
+      // (a Proxy of an NdArray is an object, not an array: its toString would throw).
+      const what = spec.nin === 1 ? 'x' : `x${k + 1}`;
+      throw new TypeError(`${spec.name}(): argument ${what} must be an NdArray, a number, a bigint, a boolean or a { re, im } complex, got ${describeNonArray(x)}`);
+    }
     return v as UfuncInput;
   });
   for (const x of inputs) if (x instanceof ArrayClass) requireOpen(x);

@@ -174,6 +174,57 @@ describe('async copies equal their sync twins', () => {
   });
 });
 
+describe("astypeAsync takes astype's options object", () => {
+  test('{ order, casting, copy } with the async options in the same object, or as the old fourth argument', async () => {
+    const a = randomArray('<f8', [50, 300], 31).index('::2, ::-3');
+    for (const order of ['K', 'C', 'F'] as const) {
+      const want = a.astype('>f4', { order });
+      for (const got of [await a.astypeAsync('>f4', { order, threads: 2 }), await mm.astypeAsync(a, '>f4', { order }, { threads: 2 }), await a.astypeAsync('>f4', order, { threads: 2 })]) {
+        expect(got.strides).toEqual(want.strides);
+        expect(Buffer.from(bytesOf(got)).equals(Buffer.from(bytesOf(want)))).toBe(true);
+      }
+    }
+    // casting: refused before anything is copied, as astype's TypeError (a rejection here).
+    await expect(a.astypeAsync('<i4', { casting: 'safe' })).rejects.toThrow(/^Cannot cast array data from dtype\('float64'\) to dtype\('int32'\) according to the rule 'safe'$/);
+    await expect(a.astypeAsync('<f8', { casting: 'sideways' as never })).rejects.toThrow(/casting must be one of/);
+    expect((await a.astypeAsync('<f4', { casting: 'same_kind' })).dtype.str).toBe('<f4');
+    // copy: false gives the array itself when no copy is needed, as astype; a copy otherwise.
+    const c = mm.arange(1000, 'f8');
+    expect(await c.astypeAsync('<f8', { copy: false })).toBe(c);
+    expect(await c.astypeAsync('<f8', { copy: false, order: 'F' })).toBe(c);
+    expect(await c.astypeAsync('<f8')).not.toBe(c);
+    expect(await a.astypeAsync('<f8', { copy: false, order: 'C' })).not.toBe(a);
+    await expect(c.astypeAsync('<f8', { copy: 'no' as never })).rejects.toThrow(/copy must be a boolean/);
+  });
+
+  test('the async options in the object: signal, onProgress, threads; each option read once', async () => {
+    const a = mm.arange(1 << 20, 'f8');
+    const ac = new AbortController();
+    ac.abort();
+    await expect(a.astypeAsync('<f4', { order: 'C', signal: ac.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    const seen: [number, number][] = [];
+    await a.astypeAsync('<f4', { onProgress: (done, total) => seen.push([done, total]), threads: 2 });
+    const [done, total] = seen[seen.length - 1];
+    expect(total).toBeGreaterThanOrEqual((1 << 20) * 4);
+    expect(done).toBe(total);
+    await expect(a.astypeAsync('<f4', { threads: 0 })).rejects.toThrow(RangeError);
+    const reads: string[] = [];
+    const o = new Proxy({ order: 'C', casting: 'unsafe', threads: 1 }, { get: (t, k) => (reads.push(String(k)), (t as Record<string | symbol, unknown>)[k]) });
+    await a.astypeAsync('<f4', o as never);
+    expect(reads.sort()).toEqual(['casting', 'copy', 'onProgress', 'order', 'signal', 'threads']);
+  });
+
+  test('async options given twice, or an order that is neither a string nor an object: a TypeError (a rejection)', async () => {
+    const a = mm.arange(10, 'f8');
+    let p: Promise<unknown> | undefined;
+    expect(() => (p = a.astypeAsync('<f4', { threads: 1 }, { threads: 2 }))).not.toThrow();
+    await expect(p).rejects.toThrow(/^astypeAsync\(\): threads given both in the options object and as the async options; pass them once$/);
+    await expect(a.astypeAsync('<f4', { order: 'C' }, { threads: 2 })).resolves.toBeDefined();
+    await expect(a.astypeAsync('<f4', 5 as never)).rejects.toThrow(/^astypeAsync\(\): the order must be 'C', 'F', 'A' or 'K', or an options object, got 5$/);
+    await expect(a.astypeAsync('<f4', 'Q' as never)).rejects.toThrow(/order must be one of/);
+  });
+});
+
 describe('async errors are the sync errors, as rejections, before any write', () => {
   test('read-only mapping, closed mapping, bad dtype, record sum, bad options', async () => {
     const p = tmp.file(new Uint8Array(8 * 4096).fill(7));

@@ -266,6 +266,30 @@ describe('recordStream: backpressure', () => {
   });
 });
 
+describe('recordStream over a hand-written source that breaks the iterator protocol', () => {
+  // These threw V8's "Cannot read properties of undefined (reading 'then')"
+  // or "... .then is not a function" from inside the iterator.
+  const source = (next: () => unknown): AsyncIterable<unknown> => ({ [Symbol.asyncIterator]: () => ({ next }) as AsyncIterator<unknown> });
+
+  test('an iterator result that is not an object: a TypeError saying what came', async () => {
+    await expect(collect(recordStream(source(() => undefined), '<u4'))).rejects.toThrow(/^recordStream: the source's next\(\) gave undefined, not an iterator result$/);
+    await expect(collect(recordStream(source(() => Promise.resolve(5)), '<u4'))).rejects.toThrow(/gave 5, not an iterator result/);
+  });
+
+  test('plain (not promised) results are read as for await reads them', async () => {
+    let n = 0;
+    const chunks = [new Uint8Array([1, 0, 0, 0, 2]), new Uint8Array([0, 0, 0])];
+    const it = source(() => (n < chunks.length ? { done: false, value: chunks[n++] } : { done: true, value: undefined }));
+    const got: number[] = [];
+    for await (const b of recordStream(it, '<u4')) got.push(...(b.toArray() as number[]));
+    expect(got).toEqual([1, 2]);
+  });
+
+  test('an iterable whose [Symbol.asyncIterator]() gives no iterator: a TypeError at once', () => {
+    expect(() => recordStream({ [Symbol.asyncIterator]: () => null } as never, '<u4')).toThrow(/^recordStream: the source's \[Symbol\.asyncIterator\]\(\) gave null, not an iterator$/);
+  });
+});
+
 describe('recordWriter', () => {
   test('round trip: arrays written (contiguous and strided) parse back as the same records', async () => {
     const pass = new PassThrough();
@@ -304,6 +328,62 @@ describe('recordWriter', () => {
 
   test('refuses what is not a stream', () => {
     expect(() => recordWriter({} as never)).toThrow(TypeError);
+  });
+
+  // A stream closed under a waiting write or end(): these stayed pending for
+  // ever (no 'drain' or 'finish' comes after destroy, and a write to a
+  // destroyed stream is dropped with no event).
+  test('a stream destroyed while write() waits for drain, or before write()/end(): a rejection, not a hang', async () => {
+    const stuck = (): Writable => new Writable({ highWaterMark: 16, write() {} });
+    const a = stuck();
+    const p = recordWriter(a).write(arange(100, 'f8'));
+    setImmediate(() => a.destroy());
+    await expect(p).rejects.toMatchObject({ code: 'ERR_STREAM_PREMATURE_CLOSE' });
+    const b = stuck();
+    const q = recordWriter(b).write(arange(100, 'f8'));
+    setImmediate(() => b.destroy(new Error('boom')));
+    await expect(q).rejects.toThrow('boom');
+    const dead = new PassThrough();
+    dead.destroy();
+    await expect(recordWriter(dead).write(arange(3, 'f8'))).rejects.toMatchObject({ code: 'ERR_STREAM_DESTROYED' });
+    await expect(recordWriter(dead).end()).rejects.toMatchObject({ code: 'ERR_STREAM_DESTROYED' });
+    const done = new PassThrough({ autoDestroy: false });
+    done.resume();
+    const w = recordWriter(done);
+    await w.end();
+    await expect(w.end()).resolves.toBeUndefined();
+    await expect(w.write(arange(3, 'f8'))).rejects.toMatchObject({ code: 'ERR_STREAM_WRITE_AFTER_END' });
+  });
+
+  test('a mapping closed or a result released while its bytes wait in the stream: the bytes still arrive', async () => {
+    // The queued piece viewed the mapping's window (or the result's pool
+    // memory): close() detached it and the stream later sent 0 bytes for it.
+    const p = tmp.file(new Uint8Array(1 << 20).fill(7), 'wsrc.bin');
+    const { memmap } = await import('../lib');
+    const m = memmap(p, { dtype: 'u1', mode: 'r' });
+    const got: Buffer[] = [];
+    const calls: (() => void)[] = [];
+    const slow = new Writable({
+      highWaterMark: 1,
+      write(chunk: Buffer, _enc, cb) {
+        got.push(Buffer.from(chunk));
+        calls.push(cb);
+      },
+    });
+    const w = recordWriter(slow);
+    void w.write(arange(3, 'u1')); // taken by _write at once; the next pieces wait in the stream's buffer
+    void w.write(m);
+    const r = arange(1 << 16, 'u2').copy();
+    void w.write(r);
+    m.close();
+    r.release();
+    for (let i = 0; i < 3; i++) {
+      calls.shift()?.();
+      await new Promise((res) => setImmediate(res));
+    }
+    expect(got.map((b) => b.length)).toEqual([3, 1 << 20, 1 << 17]);
+    expect(got[1].every((x) => x === 7)).toBe(true);
+    expect(new Uint16Array(got[2].buffer, got[2].byteOffset, 1 << 16).every((x, i) => x === i)).toBe(true);
   });
 });
 

@@ -17,7 +17,7 @@
  */
 import { endianness } from 'os';
 import { inspect } from 'util';
-import { ValueError } from '../errors';
+import { ValueError, describeValue, quoteInput } from '../errors';
 import { buildCodec, type Codec } from './codecs';
 
 /** NumPy's `dtype.kind` for the supported kinds; structured, subarray and raw void are all `'V'`. */
@@ -436,7 +436,7 @@ function normalizeOrderSpec(order: string): 'S' | '<' | '>' | '=' | '|' {
     '=': '=', n: '=', native: '=', '|': '|', i: '|', ignore: '|',
   };
   const o = typeof order === 'string' ? words[order.length === 1 ? order.toLowerCase() : order] : undefined;
-  if (o === undefined) throw new ValueError(`byteorder not recognized (got ${pyRepr(String(order))})`);
+  if (o === undefined) throw new ValueError(`byteorder not recognized (got ${typeof order === 'string' ? quoteInput(order, pyRepr) : describeValue(order)})`);
   return o;
 }
 

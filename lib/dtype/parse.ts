@@ -24,7 +24,7 @@
  * understand raises NumPy's `TypeError: data type 'i3' not understood`.
  * @module
  */
-import { OverflowError, ValueError, repr } from '../errors';
+import { OverflowError, ValueError, quoteInput, repr } from '../errors';
 import {
   DType,
   makeScalar,
@@ -167,10 +167,15 @@ export function dtype(spec: DTypeLike, options?: DTypeOptions): DType {
 
 registerParser((spec) => dtype(spec));
 
+/** The caller's text in a message: Python's repr, bounded (errors.ts's quoteInput). */
+function quoted(text: string): string {
+  return quoteInput(text, pyRepr);
+}
+
 function notUnderstood(spec: unknown): TypeError {
   const close = typeof spec === 'string' ? closeMatches(spec) : [];
   const hint = close.length > 0 ? `; did you mean ${close.map(pyRepr).join(', ')}?` : '';
-  return new TypeError(`data type ${typeof spec === 'string' ? pyRepr(spec) : repr(spec)} not understood${hint}`);
+  return new TypeError(`data type ${typeof spec === 'string' ? quoted(spec) : repr(spec)} not understood${hint}`);
 }
 
 /** Bits → bytes for the habits of other libraries: 'f32' → 'f4' and 'float32', 'int64' → 'i8'. */
@@ -325,7 +330,7 @@ function parsePlain(spec: string): DType {
     found = Object.prototype.hasOwnProperty.call(NAMES, spec) ? NAMES[spec] : undefined;
     if (!found) {
       if (REMOVED.has(type)) {
-        throw new TypeError(`Alias ${pyRepr(spec)} was removed in NumPy 2.0. Use a name without a digit at the end.`);
+        throw new TypeError(`Alias ${quoted(spec)} was removed in NumPy 2.0. Use a name without a digit at the end.`);
       }
       throw notUnderstood(spec);
     }
@@ -336,7 +341,7 @@ function parsePlain(spec: string): DType {
 
 function unsupported(type: string, spec: string): void {
   for (const [re, why] of UNSUPPORTED) {
-    if (re.test(type)) throw new TypeError(`data type ${pyRepr(spec)}: ${why}`);
+    if (re.test(type)) throw new TypeError(`data type ${quoted(spec)}: ${why}`);
   }
 }
 
@@ -351,7 +356,7 @@ function parseCommaString(spec: string, align: boolean): DType {
   const items: CommaItem[] = [];
   let isList = false;
   let at = 0;
-  const bad = (): ValueError => new ValueError(`format number ${items.length + 1} of "${spec}" is not recognized`);
+  const bad = (): ValueError => new ValueError(`format number ${items.length + 1} of ${quoteInput(spec, (t) => `"${t}"`)} is not recognized`);
   while (at < spec.length) {
     FORMAT_RE.lastIndex = at;
     const m = FORMAT_RE.exec(spec)!; // every part is optional: it always matches
@@ -465,7 +470,7 @@ function parseFieldList(list: readonly unknown[], align: boolean): DType {
       throw new TypeError(`First element of field tuple is neither a tuple nor str: ${repr(name)}`);
     }
     const n = name === '' ? `f${i}` : name;
-    if (seen.has(n)) throw new ValueError(`field ${pyRepr(n)} occurs more than once`);
+    if (seen.has(n)) throw new ValueError(`field ${quoted(n)} occurs more than once`);
     seen.add(n);
     names.push(n);
     const t = parseAny(format, align);
@@ -479,7 +484,7 @@ const DICT_KEYS = new Set(['names', 'formats', 'offsets', 'itemsize', 'aligned',
 function parseDict(d: DTypeDict, alignOption: boolean): DType {
   for (const key of Object.keys(d)) {
     if (!DICT_KEYS.has(key)) {
-      throw new ValueError(`unknown key ${pyRepr(key)} in dtype dict: expected names, formats, offsets, itemsize, aligned`);
+      throw new ValueError(`unknown key ${quoted(key)} in dtype dict: expected names, formats, offsets, itemsize, aligned`);
     }
   }
   const { names, formats, offsets, itemsize, aligned, titles } = d;
@@ -509,7 +514,7 @@ function parseDict(d: DTypeDict, alignOption: boolean): DType {
   let maxAlign = 1;
   const fields: Field[] = names.map((name: unknown, i: number) => {
     if (typeof name !== 'string') throw new ValueError(`field names must be strings, got ${repr(name)}`);
-    if (seen.has(name)) throw new ValueError(`name ${pyRepr(name)} already used as a name or title`);
+    if (seen.has(name)) throw new ValueError(`name ${quoted(name)} already used as a name or title`);
     seen.add(name);
     const t = parseAny(formats[i], alignOption);
     let offset: number;

@@ -53,7 +53,7 @@
  * @module
  */
 
-import { ValueError } from '../errors';
+import { ValueError, describeValue, quoteInput } from '../errors';
 import { checkShape } from '../layout';
 import { PyLiteralError, PyValue, parsePyLiteral, pyRepr, pyStrRepr } from './pylit';
 import type { DescrEntry, DescrFormat } from '../dtype/dtype';
@@ -244,6 +244,7 @@ export function parseHeader(bytes: Uint8Array, source?: string, options: HeaderO
  * object dtype (which cannot be memory-mapped).
  */
 export function formatHeader(h: { descr: Descr; fortranOrder: boolean; shape: readonly number[] }): Uint8Array {
+  if (h === null || typeof h !== 'object') throw new TypeError(`formatHeader() takes a header { descr, fortranOrder, shape }, got ${describeValue(h)}`);
   if (typeof h.fortranOrder !== 'boolean') {
     throw new TypeError(`fortranOrder must be a boolean, got ${String(h.fortranOrder)}`);
   }
@@ -345,7 +346,7 @@ function checkShapeArg(shape: unknown, what: string): asserts shape is readonly 
 
 /** `'path'` for messages, or a generic noun when no path was given. */
 function subject(source: string | undefined): string {
-  return source === undefined ? 'the data' : `'${source}'`;
+  return source === undefined ? 'the data' : typeof source === 'string' ? quoteInput(source) : describeValue(source);
 }
 
 function invalid(source: string | undefined, detail: string): ValueError {
@@ -388,6 +389,7 @@ function versionText(v: readonly [number, number]): string {
 
 /** Checks the magic string and returns the version's layout. */
 function readVersion(bytes: Uint8Array, source: string | undefined): VersionInfo {
+  if (!(bytes instanceof Uint8Array)) throw new TypeError(`the header of ${subject(source)} must be bytes (a Uint8Array or Buffer), got ${describeValue(bytes)}`);
   const head = bytes.subarray(0, MAGIC_PREFIX.length);
   if (!head.every((b, i) => b === MAGIC_PREFIX[i])) {
     throw new ValueError(
