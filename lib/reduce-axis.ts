@@ -341,27 +341,30 @@ interface Folded {
  * The kernel's share of {@link fold}: a float64 sum or product, a float32
  * sum of float items, or an integer sum or product in a 64-bit loop.
  */
-function foldNative(a: NdArray, axes: readonly number[], keepdims: boolean, loop: DType, chunk: number, mul = false): { typed: Float64Array | Float32Array | BigInt64Array; plan: Plan } | null {
+function foldNative(a: NdArray, axes: readonly number[], keepdims: boolean, loop: DType, chunk: number, mul = false, start?: unknown): { typed: Float64Array | Float32Array | BigInt64Array; plan: Plan } | null {
   const k = a.dtype.kind;
   const p = plan(a, axes, keepdims, a.strides);
+  // The kernels fold into the starting values: the identity, or `initial`.
+  const num = (start ?? (mul ? 1 : 0)) as number;
+  const big = typeof start === 'bigint' ? BigInt.asIntN(64, start) : mul ? 1n : 0n;
   if (mul) {
     // Products in walk order, as the JS loop below multiplies.
     let f: Float64Array | BigInt64Array | null = null;
-    if (loop.kind === 'f' && loop.itemsize === 8 && k !== 'c') f = new Float64Array(p.outSize).fill(1);
-    else if ((loop.kind === 'i' || loop.kind === 'u') && loop.itemsize === 8 && (k === 'i' || k === 'u' || k === 'b')) f = new BigInt64Array(p.outSize).fill(1n);
+    if (loop.kind === 'f' && loop.itemsize === 8 && k !== 'c') f = new Float64Array(p.outSize).fill(num);
+    else if ((loop.kind === 'i' || loop.kind === 'u') && loop.itemsize === 8 && (k === 'i' || k === 'u' || k === 'b')) f = new BigInt64Array(p.outSize).fill(big);
     return f !== null && axisProdNative(a, p.dims, f) ? { typed: f, plan: p } : null;
   }
   if (loop.kind === 'f' && loop.itemsize === 8) {
-    const f = new Float64Array(p.outSize);
+    const f = new Float64Array(p.outSize).fill(num);
     return axisReduceNative(a, p.dims, AxisOp.Sum, f, chunk) ? { typed: f, plan: p } : null;
   }
   if (loop.kind === 'f' && loop.itemsize === 4 && k === 'f' && a.itemsize >= 4) {
     // NumPy's float32 loop: items cast to float32 first, then added in float32.
-    const f = new Float32Array(p.outSize);
+    const f = new Float32Array(p.outSize).fill(num);
     return axisReduceNative(a, p.dims, AxisOp.F4Sum, f, chunk) ? { typed: f, plan: p } : null;
   }
   if ((loop.kind === 'i' || loop.kind === 'u') && loop.itemsize === 8 && (k === 'i' || k === 'u' || k === 'b')) {
-    const f = new BigInt64Array(p.outSize);
+    const f = new BigInt64Array(p.outSize).fill(big);
     return axisReduceNative(a, p.dims, AxisOp.IntSum, f, 1) ? { typed: f, plan: p } : null;
   }
   return null;
@@ -373,25 +376,33 @@ function typedValues(typed: Float64Array | Float32Array | BigInt64Array, loop: D
   return Array.from(typed, (v) => (loop.kind === 'u' ? BigInt.asUintN(64, v) : v));
 }
 
-function fold(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, loop: DType, mul: boolean, strict0d = false): Folded {
+/**
+ * Sums or multiplies `a` over `axis` in `loop`. Each result starts from
+ * `start` (`initial` in `loop`'s stored form, see {@link startOf}), else the
+ * identity: NumPy's reduction starts its accumulator from `initial` and adds
+ * the items (or a row's pairwise sum) into it, so `initial` is not combined
+ * afterwards (that would round differently and turn sum([-0.0],
+ * initial=-0.0) into +0.0).
+ */
+function fold(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, loop: DType, mul: boolean, strict0d = false, start?: unknown): Folded {
   const axes = resolveAxes(axis, a.ndim, strict0d);
   const src = sourceOf(a, loop);
   const p = plan(a, axes, opts.keepdims ?? false, src.strides);
   if (opts.out !== undefined) checkOut(opts.out, p.outShape);
-  const nat = foldNative(a, axes, opts.keepdims ?? false, loop, src.cast ? BUFSIZE : Number.MAX_SAFE_INTEGER, mul);
+  const nat = foldNative(a, axes, opts.keepdims ?? false, loop, src.cast ? BUFSIZE : Number.MAX_SAFE_INTEGER, mul, start);
   if (nat !== null) return { values: [], plan: nat.plan, typed: nat.typed };
   const ar = arithOf(loop);
   const op = mul ? ar.mul : ar.add;
-  const acc = new Array<unknown>(p.outSize).fill(mul ? ar.one : ar.zero);
+  const acc = new Array<unknown>(p.outSize).fill(start ?? (mul ? ar.one : ar.zero));
   const get = src.get;
   const pw = !mul && (loop.kind === 'f' || loop.kind === 'c');
   if (loop.kind === 'f' && loop.itemsize === 8 && !mul) {
-    const f = new Float64Array(p.outSize);
+    const f = new Float64Array(p.outSize).fill((start ?? 0) as number);
     walk(p.dims, src.start, (s0, n, s, o, os) => {
       if (os === 0) {
         const g = (i: number): unknown => get(s0 + i * s);
         const chunk = src.cast ? BUFSIZE : n;
-        for (let lo = 0; lo < n; lo += chunk) f[o] += pairwise(g, lo, Math.min(chunk, n - lo), ar.add, 0) as number;
+        for (let lo = 0; lo < n; lo += chunk) f[o] += pairwise(g, lo, Math.min(chunk, n - lo), ar.add, -0) as number;
       } else {
         for (let i = 0; i < n; i++) f[o + i * os] += get(s0 + i * s) as number;
       }
@@ -418,7 +429,7 @@ function fold(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, loop: DTy
       } else if (pw) {
         const g = (i: number): unknown => get(s0 + i * s);
         const chunk = src.cast ? BUFSIZE : n;
-        for (let lo = 0; lo < n; lo += chunk) acc[o] = op(acc[o], pairwise(g, lo, Math.min(chunk, n - lo), op, ar.zero));
+        for (let lo = 0; lo < n; lo += chunk) acc[o] = op(acc[o], pairwise(g, lo, Math.min(chunk, n - lo), op, loop.kind === 'f' ? -0 : ar.zero));
       } else {
         let v = acc[o];
         for (let i = 0; i < n; i++) v = op(v, get(s0 + i * s));
@@ -437,13 +448,24 @@ function resultLoop(a: NdArray, opts: ReduceOptions): DType {
   return sumDType(a.dtype);
 }
 
+/** `initial` converted to `loop` (as NumPy casts it to the loop's dtype), in the loop's stored form. */
+function startOf(loop: DType, initial: PyScalar | undefined): unknown {
+  if (initial === undefined) return undefined;
+  const t = allocateOrdered(loop, [], []);
+  t.set(initial as never);
+  return t.toArray();
+}
+
+/** A `where` mask other than `true` (or `initial=None`): the masked path of lib/reduce-initial.ts. */
+const masked = (opts: ReduceOptions): boolean => opts.initial === null || (opts.where !== undefined && opts.where !== true);
+
 /** NumPy's `sum(a, axis, { keepdims, dtype, out })`: a new array (0-d for a full reduction) or `out`. */
 export function sum(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
   checkReduceKeys('sum', opts, WITH_INITIAL);
   opts = reduceOptions(a, opts, WITH_INITIAL);
-  if (opts.initial !== undefined || opts.where !== undefined) return reduceWithInitial('sum', a, axis, opts, (x, ax, o) => sum(x, ax as Axis, o));
+  if (masked(opts)) return reduceWithInitial('sum', a, axis, opts, (x, ax, o) => sum(x, ax as Axis, o));
   const loop = resultLoop(a, opts);
-  const r = fold(a, axis, opts, loop, false);
+  const r = fold(a, axis, opts, loop, false, false, startOf(loop, opts.initial));
   if (r.typed !== undefined) return emitNumbers(r.typed, loop, r.plan, opts.out);
   return emit(r.values, loop, r.plan, opts.out);
 }
@@ -452,9 +474,9 @@ export function sum(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray 
 export function prod(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
   checkReduceKeys('prod', opts, WITH_INITIAL);
   opts = reduceOptions(a, opts, WITH_INITIAL);
-  if (opts.initial !== undefined || opts.where !== undefined) return reduceWithInitial('prod', a, axis, opts, (x, ax, o) => prod(x, ax as Axis, o));
+  if (masked(opts)) return reduceWithInitial('prod', a, axis, opts, (x, ax, o) => prod(x, ax as Axis, o));
   const loop = resultLoop(a, opts);
-  const r = fold(a, axis, opts, loop, true);
+  const r = fold(a, axis, opts, loop, true, false, startOf(loop, opts.initial));
   if (r.typed !== undefined) return emitNumbers(r.typed, loop, r.plan, opts.out);
   return emit(r.values, loop, r.plan, opts.out);
 }
