@@ -668,6 +668,57 @@ function putFast(a: NdArray, indices: NdArray | number | readonly number[], valu
   return true;
 }
 
+/**
+ * NumPy's `putmask(a, mask, values)`: wherever `mask` is true, `a.flat[i] =
+ * values.flat[i % values.size]`, `i` running over `a` in C order whatever
+ * its layout, so the values repeat by position, not by the count of true
+ * items (NumPy's rule; `a.set(mask, values)` instead takes one value per
+ * true item). `mask` (an array of any dtype, read as truth values, or a JS
+ * list) must hold as many items as `a`, in any shape: otherwise NumPy's
+ * `ValueError: putmask: mask and data must be the same size`. An array of
+ * `values` is cast to `a`'s dtype with 'safe' casting (a `TypeError`
+ * otherwise, as NumPy's); a JS value or list is converted as `set()`
+ * converts it (an int out of range is an `OverflowError`). No values writes
+ * nothing. `mask` and `values` are read before the first write, so either
+ * may overlap `a`. A read-only `a` is an `AccessError` (NumPy: ValueError).
+ *
+ * @example
+ * const x = arange(6).reshape([2, 3]);
+ * putmask(x, greater(x, 2), array([10, 20]));   // x = [[0, 1, 2], [20, 10, 20]]
+ */
+export function putmask(a: NdArray, mask: unknown, values: unknown): void {
+  if (!(a instanceof ArrayClass)) throw new TypeError(`putmask: first argument must be an NdArray, got ${repr(a)}`);
+  requireWritable(a);
+  let truth: boolean[];
+  if (mask instanceof ArrayClass) {
+    truth = readValues(mask).map(isNonZero);
+  } else {
+    const flat = (v: unknown): unknown[] => (Array.isArray(v) ? v.flatMap(flat) : [v]);
+    truth = flat(mask).map((v) => isNonZero(typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean' ? v : Number(v)));
+  }
+  if (truth.length !== a.size) throw new ValueError('putmask: mask and data must be the same size');
+  let vals: unknown[];
+  if (values instanceof ArrayClass) {
+    if (!canCast(values.dtype, a.dtype, 'safe')) {
+      throw new TypeError(`Cannot cast array data from ${inspect(values.dtype)} to ${inspect(a.dtype)} according to the rule 'safe'`);
+    }
+    vals = readValues(values);
+    if (!values.dtype.equals(a.dtype)) vals = vals.map(makeCaster(values.dtype, a.dtype));
+  } else {
+    vals = readValues(fromValue(values, a.dtype));
+  }
+  if (vals.length === 0) return;
+  const all = offsetsOf(a);
+  const at: number[] = [];
+  const put: unknown[] = [];
+  for (let i = 0; i < truth.length; i++) {
+    if (!truth[i]) continue;
+    at.push(all[i]!);
+    put.push(vals[i % vals.length]);
+  }
+  storeAt(a, at, put);
+}
+
 /** Options of {@link compress}. */
 export interface CompressOptions {
   /** The axis to select along; null (default) selects from the flattened array. */

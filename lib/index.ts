@@ -42,7 +42,7 @@ export { recordStream, recordWriter, PartialRecordError } from './stream';
 export type { RecordStreamOptions, RecordWriter } from './stream';
 export { sum, prod, mean, min, max, argmin, argmax, any, all, countNonzero } from './reduce-axis';
 export type { Axis, ReduceOptions, ArgReduceOptions } from './reduce-axis';
-export { take, put, compress, nonzero, argwhere, flatnonzero, addAt } from './fancy';
+export { take, put, putmask, compress, nonzero, argwhere, flatnonzero, addAt } from './fancy';
 export type { FancyItem, ClipMode, TakeOptions, PutOptions, CompressOptions } from './fancy';
 export { sort, sortInPlace, argsort, searchsorted, unique, bincount } from './sort';
 export type { SortOptions, SearchsortedOptions, UniqueResult, UniqueOptions, BincountOptions } from './sort';
