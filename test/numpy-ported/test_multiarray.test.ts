@@ -21,7 +21,7 @@
 // timedelta64 and Python timedelta cases of nan_arr; in TestTake.test_ip_types
 // the long double, str and object types of np._core.sctypes.
 
-import { AccessError, add, all, any, arange as arangeI, argmax, argmin, argsort, AxisError, canCast, compress, concatenate, countNonzero, dtype, ellipsis, empty, equal, fromBuffer, greaterEqual, less, IndexError, max, mean, min, multiply, ndarray, NdArray, notEqual, openNpy, prod, promoteTypes, putmask, resultType, saveNpy, searchsorted, slice, sort, sum as sumAll, take, ValueError, zeros } from '../../lib';
+import { AccessError, add, all, any, arange as arangeI, argmax, argmin, argsort, AxisError, canCast, compress, concatenate, countNonzero, dtype, ellipsis, empty, equal, fromBuffer, greaterEqual, less, IndexError, max, mean, min, multiply, ndarray, NdArray, logicalNot, nonzero, notEqual, openNpy, prod, promoteTypes, putmask, resultType, saveNpy, searchsorted, slice, sort, stack, sum as sumAll, take, ValueError, where, zeros } from '../../lib';
 import type { DType, DTypeLike } from '../../lib';
 import { array as npArray, vals } from '../helpers/np-array';
 import { useTempDir } from '../helpers/tmp';
@@ -2399,5 +2399,177 @@ describe('TestPutmask', () => {
     const x = array([0, 0]);
     putmask(x, [0, 1], [-1, -2]);
     expect(vals(x)).toEqual([0, -2]);
+  });
+});
+
+// ------------------------------------------------------------------ TestWhere
+// np.where(c, x, y) -> where(c, x, y); np.where(c) (one argument) -> nonzero(c);
+// NumPy scalars dt(0) -> 0-d arrays of dt (strong, as NumPy's scalars are);
+// assert_equal of an array against a scalar compares every item with it.
+// Left out: long double and clongdouble in test_basic; the object lines of
+// test_exotic; test_string runs with bytes ('S') arrays where NumPy's Python
+// str makes unicode ('U') ones (no unicode dtype here): the same null-filling
+// of the shorter item.
+// Skipped (not counted as passing): test_kwargs (np.where(a, x=a, y=a):
+// Python keyword arguments).
+describe('TestWhere', () => {
+  const s0 = (v: unknown, dt: string): NdArray => {
+    const a = zeros([], dt as never) as NdArray;
+    a.set(v as never);
+    return a;
+  };
+  const items = (a: NdArray): unknown[] => (a.ravel().toArray() as unknown[]).map((v) => (typeof v === 'bigint' ? Number(v) : v));
+  const allAre = (a: NdArray, v: unknown): boolean => items(a).every((x) => same(x, v));
+
+  test('test_basic', () => {
+    for (const dt of ['?', 'i2', 'i4', 'i8', 'f8', 'c16']) {
+      const zero = s0(0, dt);
+      const oneS = s0(1, dt);
+      const z = items(zero)[0];
+      const o = items(oneS)[0];
+      const c = zeros(53, '?');
+      c.fill(true);
+      expect(allAre(where(c, zero, oneS), z)).toBe(true);
+      expect(allAre(where(logicalNot(c), zero, oneS), o)).toBe(true);
+      expect(allAre(where(true, zero, oneS), z)).toBe(true);
+      expect(allAre(where(false, zero, oneS), o)).toBe(true);
+      const d = c.astype(dt as never) as NdArray; // np.ones_like(c).astype(dt)
+      const e = zeros(d.shape, d.dtype);
+      const r = d.astype(dt as never) as NdArray;
+      c.set(7, false);
+      r.set(7, e.index(7));
+      expect(items(where(c, e, e))).toEqual(items(e));
+      expect(items(where(c, d, e))).toEqual(items(r));
+      expect(items(where(c, d, e.index(0)))).toEqual(items(r));
+      expect(items(where(c, d.index(0), e))).toEqual(items(r));
+      for (const sl of ['::2', '1::2', '::3', '1::3', '::-2', '::-3', '1::-3']) {
+        expect([dt, sl, items(where(c.index(sl), d.index(sl), e.index(sl)))]).toEqual([dt, sl, items(r.index(sl))]);
+      }
+    }
+  });
+
+  test('test_exotic', () => {
+    // zero sized
+    const m = zeros([0, 3], '?');
+    const b = zeros([0, 3], 'f8');
+    const r0 = where(m, 0, b);
+    expect(r0.shape).toEqual([0, 3]);
+    expect(r0.toArray()).toEqual([]);
+
+    // minimal dtype result with NaN scalar (e.g required by pandas)
+    const d = npArray([1, 2], 'f4');
+    expect(where(true, d, NaN).dtype.str).toBe('<f4');
+    expect(where(true, d, Infinity).dtype.str).toBe('<f4');
+    expect(where(true, d, -Infinity).dtype.str).toBe('<f4');
+    // With NEP 50 adopted, the float overflows here (NumPy warns):
+    const res = where(true, d, 1e150);
+    expect(res.dtype.str).toBe('<f4');
+    expect(where(false, d, 1e150).toArray()).toEqual([Infinity, Infinity]);
+  });
+
+  test('test_ndim', () => {
+    const c = [true, false];
+    let a: NdArray = zeros([2, 25], 'f8');
+    let b: NdArray = zeros([2, 25], 'f8');
+    b.fill(1);
+    let r = where(npArray(c, '?').index(':, None'), a, b);
+    expect(r.index(0).toArray()).toEqual(a.index(0).toArray());
+    expect(r.index(1).toArray()).toEqual(b.index(0).toArray());
+
+    a = a.T;
+    b = b.T;
+    r = where(npArray(c, '?'), a, b);
+    expect(r.index(':, 0').toArray()).toEqual(a.index(':, 0').toArray());
+    expect(r.index(':, 1').toArray()).toEqual(b.index(':, 0').toArray());
+  });
+
+  const cMask = [false, true, false, false, false, false, true, false, false, false, true, false];
+  const bVals = [5, 0, 3, 2, -1, -4, 0, -10, 10, 1, 0, 3];
+  const rVals = [5, 1, 3, 2, -1, -4, 1, -10, 10, 1, 1, 3];
+
+  test('test_dtype_mix', () => {
+    let c: NdArray = npArray(cMask, '?');
+    let a: NdArray = s0(1, 'u4');
+    let b: NdArray = npArray(bVals, 'f8');
+    const check = (x: NdArray): void => {
+      expect(x.dtype.str).toBe('<f8');
+      expect(items(x)).toEqual(rVals);
+    };
+    check(where(c, a, b));
+
+    a = a.astype('f4');
+    b = b.astype('i8');
+    check(where(c, a, b));
+
+    // non bool mask
+    c = c.astype('i8');
+    c.set(notEqual(c, 0) as never, 34242324);
+    check(where(c, a, b));
+    // invert
+    const tmpmask = notEqual(c, 0);
+    c.set(equal(c, 0) as never, 41247212);
+    c.set(tmpmask as never, 0);
+    check(where(c, b, a));
+  });
+
+  test('test_foreign', () => {
+    let c: NdArray = npArray(cMask, '?');
+    let a: NdArray = zeros(1, '>i4');
+    a.fill(1);
+    let b: NdArray = npArray(bVals, 'f8');
+    expect(items(where(c, a, b))).toEqual(rVals);
+
+    b = b.astype('>f8');
+    expect(items(where(c, a, b))).toEqual(rVals);
+
+    a = a.astype('<i4');
+    expect(items(where(c, a, b))).toEqual(rVals);
+
+    c = c.astype('>i4');
+    expect(items(where(c, a, b))).toEqual(rVals);
+  });
+
+  test('test_error', () => {
+    const c = npArray([true, true], '?');
+    const a = zeros([4, 5], 'f8');
+    const b = zeros([5, 5], 'f8');
+    expect(() => where(c, a, a)).toThrow(ValueError);
+    expect(() => where(true, a, b)).toThrow(ValueError);
+  });
+
+  test('test_string', () => {
+    // gh-4778 check strings are properly filled with nulls
+    let a = s0(Buffer.from('abc'), 'S3');
+    let b = s0(Buffer.from('x'.repeat(753)), 'S753');
+    const str = (x: NdArray): string => Buffer.from(x.toArray() as Uint8Array).toString('latin1').replace(/\0+$/, '');
+    expect(str(where(true, a, b))).toBe('abc');
+    expect(str(where(false, b, a))).toBe('abc');
+
+    // check native datatype sized strings
+    a = s0(Buffer.from('abcd'), 'S4');
+    b = s0(Buffer.from('x'.repeat(8)), 'S8');
+    expect(str(where(true, a, b))).toBe('abcd');
+    expect(str(where(false, b, a))).toBe('abcd');
+  });
+
+  test('test_empty_result', () => {
+    // gh-8922: an empty where result through an assignment
+    const x = zeros([1, 1], 'f8');
+    const ibad = stack(nonzero(equal(x, 99)));
+    expect(ibad.shape).toEqual([2, 0]);
+    expect(ibad.dtype.str).toBe('<i8');
+  });
+
+  test('test_largedim', () => {
+    // invalid read regression gh-9304
+    const shape = [10, 2, 3, 4, 5, 6];
+    const r = rngFor(2);
+    const arr = zeros(shape, 'f8');
+    arr.reshape(-1).set(Array.from({ length: arr.size }, () => r()) as never);
+    for (let i = 0; i < 10; i++) {
+      const benchmark = nonzero(arr);
+      const result = nonzero(arr);
+      expect(result.map((x) => x.toArray())).toEqual(benchmark.map((x) => x.toArray()));
+    }
   });
 });
