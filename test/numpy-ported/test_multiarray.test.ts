@@ -21,7 +21,7 @@
 // timedelta64 and Python timedelta cases of nan_arr; in TestTake.test_ip_types
 // the long double, str and object types of np._core.sctypes.
 
-import { AccessError, add, all, any, arange as arangeI, argmax, argmin, argsort, AxisError, canCast, compress, concatenate, countNonzero, dtype, ellipsis, empty, equal, fromBuffer, greaterEqual, less, IndexError, max, mean, min, multiply, ndarray, NdArray, logicalNot, nonzero, notEqual, openNpy, prod, promoteTypes, putmask, resultType, saveNpy, searchsorted, slice, sort, stack, sum as sumAll, take, ValueError, where, zeros } from '../../lib';
+import { AccessError, add, all, any, arange as arangeI, argmax, argmin, argsort, AxisError, canCast, compress, concatenate, countNonzero, dtype, ellipsis, empty, equal, fromBuffer, clip, greaterEqual, less, lessEqual, IndexError, max, mean, min, multiply, ndarray, NdArray, logicalNot, nonzero, notEqual, openNpy, prod, promoteTypes, putmask, resultType, saveNpy, searchsorted, slice, sort, stack, sum as sumAll, take, ValueError, where, zeros } from '../../lib';
 import type { DType, DTypeLike } from '../../lib';
 import { array as npArray, vals } from '../helpers/np-array';
 import { useTempDir } from '../helpers/tmp';
@@ -2571,5 +2571,109 @@ describe('TestWhere', () => {
       const result = nonzero(arr);
       expect(result.map((x) => x.toArray())).toEqual(benchmark.map((x) => x.toArray()));
     }
+  });
+});
+
+// ------------------------------------------------------------------- TestClip
+// x.clip(m, M, out, casting=) -> clip(x, m, M, { out, casting }); x.clip(m)
+// and x.clip(min=m) -> clip(x, m, null), x.clip(max=M) -> clip(x, null, M);
+// np.random.random -> the suite's seeded generator. Left out of _clip_type:
+// long double (g) of np._core.sctypes['float'] (no such dtype).
+describe('TestClip', () => {
+  const r = rngFor(1234);
+  const random = (n: number): NdArray => {
+    const a = zeros(n, 'f8');
+    a.set(Array.from({ length: n }, () => r()));
+    return a;
+  };
+  const checkRange = (x: NdArray, cmin: number, cmax: number): void => {
+    expect(all(greaterEqual(x, cmin)).toArray()).toBe(true);
+    expect(all(lessEqual(x, cmax)).toArray()).toBe(true);
+  };
+  const SCTYPES: Record<string, string[]> = {
+    float: ['f2', 'f4', 'f8'],
+    int: ['i1', 'i2', 'i4', 'i8', 'i8'],
+    uint: ['u1', 'u2', 'u4', 'u8', 'u8'],
+  };
+  function clipType(group: string, arrayMax: number, clipMin: number, clipMax: number, inplace = false): void {
+    for (const T of SCTYPES[group]!) {
+      for (let byteorder of ['=', '>']) {
+        const dt = dtype(T).newbyteorder(byteorder as never);
+        let x = multiply(random(1000), arrayMax).astype(dt);
+        if (inplace) {
+          // clip_min and clip_max may not fit the destination dtype: unsafe casting, passed explicitly
+          clip(x, clipMin, clipMax, { out: x, casting: 'unsafe' });
+        } else {
+          x = clip(x, clipMin, clipMax);
+          byteorder = '=';
+        }
+        if (x.dtype.byteorder === '|') byteorder = '|';
+        expect([T, inplace, x.dtype.byteorder]).toEqual([T, inplace, byteorder]);
+        checkRange(x, clipMin, clipMax);
+      }
+    }
+  }
+
+  test('test_basic', () => {
+    for (const inplace of [false, true]) {
+      clipType('float', 1024, -12.8, 100.2, inplace);
+      clipType('float', 1024, 0, 0, inplace);
+      clipType('int', 1024, -120, 100, inplace);
+      clipType('int', 1024, 0, 0, inplace);
+      clipType('uint', 1024, 0, 0, inplace);
+      clipType('uint', 1024, 10, 100, inplace);
+    }
+  });
+
+  test.each([false, true])('test_int_out_of_range[%s]', (inplace) => {
+    // out-of-bound integers, also through the in-place path
+    const x = multiply(random(1000), 255).astype('u1');
+    const out = empty(x.shape, x.dtype);
+    const xv = x.toArray() as number[];
+    let res = clip(x, -1, 300, { out: inplace ? out : undefined });
+    expect(res === out || !inplace).toBe(true);
+    expect(res.toArray()).toEqual(xv);
+
+    res = clip(x, -1, 50, { out: inplace ? out : undefined });
+    expect(res === out || !inplace).toBe(true);
+    let rv = res.toArray() as number[];
+    expect(rv.every((v) => v <= 50)).toBe(true);
+    expect(rv.filter((_, i) => xv[i]! <= 50)).toEqual(xv.filter((v) => v <= 50));
+
+    res = clip(x, 100, 1000, { out: inplace ? out : undefined });
+    expect(res === out || !inplace).toBe(true);
+    rv = res.toArray() as number[];
+    expect(rv.every((v) => v >= 100)).toBe(true);
+    expect(rv.filter((_, i) => xv[i]! >= 100)).toEqual(xv.filter((v) => v >= 100));
+  });
+
+  test('test_record_array', () => {
+    const rec = zeros(2, [
+      ['x', '<f8'],
+      ['y', '<f8'],
+      ['z', '<f8'],
+    ]) as NdArray;
+    rec.set([
+      [-5, 2.0, 3.0],
+      [5.0, 4.0, 3.0],
+    ] as never);
+    const y = clip(rec.field('x'), -0.3, 0.5);
+    checkRange(y, -0.3, 0.5);
+  });
+
+  test('test_max_or_min', () => {
+    const val = npArray([0, 1, 2, 3, 4, 5, 6, 7]);
+    let x = clip(val, 3, null);
+    expect(all(greaterEqual(x, 3)).toArray()).toBe(true);
+    x = clip(val, 3, null); // min=3
+    expect(all(greaterEqual(x, 3)).toArray()).toBe(true);
+    x = clip(val, null, 4); // max=4
+    expect(all(lessEqual(x, 4)).toArray()).toBe(true);
+  });
+
+  test('test_nan', () => {
+    const inputArr = npArray([-2, NaN, 0.5, 3, 0.25, NaN], 'f8');
+    const result = clip(inputArr, -1, 1);
+    expect(result.toArray()).toEqual([-1, NaN, 0.5, 1, 0.25, NaN]);
   });
 });
