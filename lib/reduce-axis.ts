@@ -31,16 +31,17 @@
  * and the native loops are in `index-kernels.ts`.
  * @module
  */
+import { inspect } from 'util';
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { makeCaster } from './cast';
 import { ValueError } from './errors';
-import { codecOf, requireOpen, storageOf, writeFlagOf } from './internal';
+import { codecOf, NdArray as ArrayClass, requireOpen, storageOf, writeFlagOf } from './internal';
 import { readOptions } from './options';
 import { normalizeAxis, shapeToSize } from './layout';
 import type { NdArray } from './ndarray';
 import { pyShape } from './format';
 import { checkReduceKeys, reduceWithInitial } from './reduce-initial';
-import type { PyScalar } from './promote';
+import { canCast, type PyScalar } from './promote';
 import {
   allocateOrdered,
   arithOf,
@@ -91,6 +92,14 @@ export interface ReduceOptions {
 /** Options of argmin, argmax and countNonzero. */
 export interface ArgReduceOptions {
   keepdims?: boolean;
+  /**
+   * argmin and argmax only (NumPy's `out=`): where to write the indices. Its
+   * shape must be the result's exactly (keepdims counted), else NumPy's
+   * `ValueError: output array does not match result of np.argmax.`; its
+   * dtype must cast safely to int64 (int8 to int64: narrower ints hold the
+   * indices as NumPy writes them back), else a `TypeError`. Returned itself.
+   */
+  out?: NdArray;
 }
 
 const BUFSIZE = 8192;
@@ -843,15 +852,31 @@ function bestIndex(vals: readonly unknown[], lo: number, n: number, step: number
   return best;
 }
 
-/** NumPy's `argmin(a, axis, { keepdims })`: int64 indices of the first minimum (or first NaN). */
+/** NumPy's `argmin(a, axis, { keepdims, out })`: int64 indices of the first minimum (or first NaN). */
 export function argmin(a: NdArray, axis?: number | null, opts: ArgReduceOptions = {}): NdArray {
-  opts = reduceOptions(a, opts);
-  return argExtreme(a, axis, opts, false);
+  checkReduceKeys('argmin', opts, ARG_KEYS);
+  opts = reduceOptions(a, opts, ARG_KEYS);
+  return intoOut('argmin', argExtreme(a, axis, opts, false), opts.out);
 }
 
-/** NumPy's `argmax(a, axis, { keepdims })`. */
+/** NumPy's `argmax(a, axis, { keepdims, out })`. */
 export function argmax(a: NdArray, axis?: number | null, opts: ArgReduceOptions = {}): NdArray {
-  opts = reduceOptions(a, opts);
-  return argExtreme(a, axis, opts, true);
+  checkReduceKeys('argmax', opts, ARG_KEYS);
+  opts = reduceOptions(a, opts, ARG_KEYS);
+  return intoOut('argmax', argExtreme(a, axis, opts, true), opts.out);
+}
+
+const ARG_KEYS = ['keepdims', 'out'];
+
+/** argmin/argmax's `out=`: the indices `r` written into `out` (checked as NumPy checks it), or `r`. */
+function intoOut(name: string, r: NdArray, out: NdArray | undefined): NdArray {
+  if (out === undefined || out === null) return r;
+  if (!(out instanceof ArrayClass)) throw new TypeError(`${name}(): out must be an NdArray, got ${typeof out}`);
+  if (!canCast(out.dtype, INTP, 'safe')) {
+    throw new TypeError(`Cannot cast array data from ${inspect(out.dtype)} to ${inspect(INTP)} according to the rule 'safe'`);
+  }
+  if (out.ndim !== r.ndim || out.shape.some((n, i) => n !== r.shape[i])) throw new ValueError(`output array does not match result of np.${name}.`);
+  out.set(r as never);
+  return out;
 }
 

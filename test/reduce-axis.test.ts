@@ -126,6 +126,24 @@ describe('reduction edge cases', () => {
     expect(() => R.sum(a, 0, { out: ro })).toThrow('output array is read-only');
   });
 
+  test("argmin/argmax out=: NumPy's shape rule and safe-cast rule, the indices cast into it, out returned", () => {
+    const a = fromBuffer(new Float64Array([3, 1, 2, 0, 5, 4])).reshape([3, 2]);
+    const o4 = zeros([2], '<i4');
+    expect(R.argmax(a, 0, { out: o4 })).toBe(o4);
+    expect(o4.toArray()).toEqual([2, 2]);
+    expect(() => R.argmin(a, 0, { out: zeros([2], '<f8') })).toThrow("Cannot cast array data from dtype('float64') to dtype('int64') according to the rule 'safe'");
+    expect(() => R.argmin(a, 0, { out: zeros([2], '<u8') })).toThrow(TypeError);
+    expect(() => R.argmax(a, 0, { out: zeros([1, 2], '<i8') })).toThrow('output array does not match result of np.argmax.');
+    expect(() => R.argmax(a, null, { out: zeros([1], '<i8') })).toThrow(ValueError);
+    const o0 = zeros([], '<i8');
+    expect(R.argmax(a, null, { out: o0 }).toArray()).toBe(4n);
+    // argmax takes no dtype= (NumPy: TypeError)
+    expect(() => R.argmax(a, 0, { dtype: 'i8' } as never)).toThrow(TypeError);
+    const ro = zeros([2], '<i8');
+    ro.flags.writeable = false;
+    expect(() => R.argmax(a, 0, { out: ro })).toThrow('assignment destination is read-only');
+  });
+
   test('method shorthands: no arguments keep the scalar results, arguments give arrays', () => {
     const a = fromBuffer(new Float64Array([1, 2, 3, 4])).reshape([2, 2]);
     expect(a.sum()).toBe(10);

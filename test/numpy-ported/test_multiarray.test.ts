@@ -2677,3 +2677,116 @@ describe('TestClip', () => {
     expect(result.toArray()).toEqual([-1, NaN, 0.5, 1, 0.25, NaN]);
   });
 });
+
+// ----------------------------------------- TestArgmaxArgminCommon (out= tests)
+// np.argmax(a, axis=, out=, keepdims=) -> argmax(a, axis, { out, keepdims });
+// a.argmax(axis, out) -> a.argmax(axis, { out }); np.random.normal -> the
+// suite's seeded generator (Box-Muller). TestWritebackIfCopy's
+// test_argmax_with_out / test_argmin_with_out (an int16 out) are here too.
+describe('TestArgmaxArgminCommon (out)', () => {
+  const r = rngFor(616);
+  const normal = (size: number[]): NdArray => {
+    const a = zeros(size, 'f8');
+    const n = a.size;
+    a.reshape(-1).set(Array.from({ length: n }, () => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r())) as never);
+    return a;
+  };
+  const sizes = [[], [3], [3, 2], [2, 3], [3, 3], [2, 3, 4], [4, 3, 2], [1, 2, 3, 4], [2, 3, 4, 1], [3, 4, 1, 2], [4, 1, 2, 3], [64], [128], [256]];
+  const cases: [string, number[], number | null][] = [];
+  for (const m of ['argmax', 'argmin']) for (const size of sizes) for (const axis of [...Array.from({ length: 2 * size.length }, (_, i) => i - size.length), null]) cases.push([m, size, axis]);
+  test.each(cases)('test_np_argmin_argmax_keepdims[%s-%j-%s]', (m, size, axis) => {
+    const method = m === 'argmax' ? argmax : argmin;
+    const arr = normal(size);
+    // contiguous arrays
+    let newShape = axis === null ? size.map(() => 1) : size.map((s, i) => (i === (axis + size.length) % Math.max(size.length, 1) ? 1 : s));
+    let resOrig = method(arr, axis).reshape(newShape);
+    let res = method(arr, axis, { keepdims: true });
+    expect(vals(res)).toEqual(vals(resOrig));
+    expect(res.shape).toEqual(newShape);
+    let outarray = empty(res.shape, res.dtype);
+    let res1 = method(arr, axis, { out: outarray, keepdims: true });
+    expect(res1).toBe(outarray);
+    expect(vals(res)).toEqual(vals(outarray));
+
+    const wrongOf = (shape: number[]): NdArray => {
+      const w = [...shape];
+      w[axis === null ? 0 : (axis + shape.length) % shape.length] = 2;
+      return empty(w, res.dtype);
+    };
+    if (size.length > 0) expect(() => method(arr.T, axis, { out: wrongOf(newShape), keepdims: true })).toThrow(ValueError);
+
+    // non-contiguous arrays
+    const rev = [...size].reverse();
+    newShape = axis === null ? size.map(() => 1) : rev.map((s, i) => (i === (axis + size.length) % Math.max(size.length, 1) ? 1 : s));
+    resOrig = method(arr.T, axis).reshape(newShape);
+    res = method(arr.T, axis, { keepdims: true });
+    expect(vals(res)).toEqual(vals(resOrig));
+    expect(res.shape).toEqual(newShape);
+    outarray = empty([...newShape].reverse(), res.dtype).T;
+    res1 = method(arr.T, axis, { out: outarray, keepdims: true });
+    expect(res1).toBe(outarray);
+    expect(vals(res)).toEqual(vals(outarray));
+
+    if (size.length > 0) {
+      // one dimension lesser for non-zero sized array should raise an error
+      expect(() => method(arr.index(0), axis, { out: outarray, keepdims: true })).toThrow(ValueError);
+      expect(() => method(arr.T, axis, { out: wrongOf(newShape), keepdims: true })).toThrow(ValueError);
+    }
+  });
+
+  test.each(['argmax', 'argmin'])('test_output_shape[%s]', (m) => {
+    // see also gh-616
+    const a = zeros([10, 5], 'f8');
+    a.fill(1);
+    const argMethod = (axis: number, out: NdArray): NdArray => (m === 'argmax' ? a.argmax(axis, { out }) : a.argmin(axis, { out }));
+    const ones = (shape: number[]): NdArray => {
+      const o = zeros(shape, 'i8');
+      o.fill(1);
+      return o;
+    };
+    // simple shape mismatches
+    expect(() => argMethod(-1, ones([11]))).toThrow(ValueError);
+    expect(() => argMethod(-1, ones([2, 5]))).toThrow(ValueError);
+    // these could be relaxed possibly (used to allow even the previous)
+    expect(() => argMethod(-1, ones([1, 10]))).toThrow(ValueError);
+    expect(() => argMethod(-1, ones([1, 10]))).toThrow(`output array does not match result of np.${m}.`);
+
+    const out = ones([10]);
+    argMethod(-1, out);
+    expect(vals(out)).toEqual(vals(m === 'argmax' ? a.argmax(-1) : a.argmin(-1)));
+  });
+
+  test.each([
+    ['argmax', argmax],
+    ['argmin', argmin],
+  ] as const)('test_np_vs_ndarray[%s]', (m, npMethod) => {
+    // both a.argmax/argmin and argmax/argmin take out and axis
+    const a = normal([2, 3]);
+    const argMethod = (axis: number, out: NdArray): NdArray => (m === 'argmax' ? a.argmax(axis, { out }) : a.argmin(axis, { out }));
+    let out1 = zeros(2, 'i8');
+    let out2 = zeros(2, 'i8');
+    expect(vals(argMethod(1, out1))).toEqual(vals(npMethod(a, 1, { out: out2 })));
+    expect(vals(out1)).toEqual(vals(out2));
+
+    out1 = zeros(3, 'i8');
+    out2 = zeros(3, 'i8');
+    expect(vals(argMethod(0, out1))).toEqual(vals(npMethod(a, 0, { out: out2 })));
+    expect(vals(out1)).toEqual(vals(out2));
+  });
+
+  test('test_argmax_with_out (TestWritebackIfCopy)', () => {
+    const mat = zeros([5, 5], 'f8');
+    for (let i = 0; i < 5; i++) mat.set([i, i], 1);
+    const out = empty(5, 'i2');
+    const res = argmax(mat, 0, { out });
+    expect(vals(res)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  test('test_argmin_with_out (TestWritebackIfCopy)', () => {
+    const mat = zeros([5, 5], 'f8');
+    for (let i = 0; i < 5; i++) mat.set([i, i], -1);
+    const out = empty(5, 'i2');
+    const res = argmin(mat, 0, { out });
+    expect(vals(res)).toEqual([0, 1, 2, 3, 4]);
+  });
+});
