@@ -2790,3 +2790,127 @@ describe('TestArgmaxArgminCommon (out)', () => {
     expect(vals(res)).toEqual([0, 1, 2, 3, 4]);
   });
 });
+
+// ------------------------------------------------------------- TestAttributes
+// np.ndarray(size, buffer=x, dtype=int, offset=, strides=) -> ndarray(size,
+// 'i8', x.buffer, { offset, strides }); three.shape = s -> three.reshape(s)
+// (shapes are not assignable here: a view of the new shape); x.fill(v) ->
+// x.fill(v); y[...] = v -> y.set(v).
+// Skipped (not counted as passing): test_int_subclassing (Python's int type),
+// test_set_stridesattr (assigning a.strides: shapes and strides are not
+// assignable here; NumPy deprecates it); in test_fill the long double (g, G)
+// and object (O) types (no such dtypes).
+describe('TestAttributes', () => {
+  const create = (): [NdArray, NdArray, NdArray] => [arangeI(10), arangeI(20).reshape([4, 5]), arangeI(60).astype('f8').reshape([2, 5, 6])];
+
+  test('test_attributes', () => {
+    const [one, two, three0] = create();
+    expect(one.shape).toEqual([10]);
+    expect(two.shape).toEqual([4, 5]);
+    expect(three0.shape).toEqual([2, 5, 6]);
+    let three = three0.reshape([10, 3, 2]);
+    expect(three.shape).toEqual([10, 3, 2]);
+    three = three.reshape([2, 5, 6]);
+    expect(one.strides).toEqual([one.itemsize]);
+    let num = two.itemsize;
+    expect(two.strides).toEqual([5 * num, num]);
+    num = three.itemsize;
+    expect(three.strides).toEqual([30 * num, 6 * num, num]);
+    expect(one.ndim).toBe(1);
+    expect(two.ndim).toBe(2);
+    expect(three.ndim).toBe(3);
+    num = two.itemsize;
+    expect(two.size).toBe(20);
+    expect(two.nbytes).toBe(20 * num);
+    expect(two.itemsize).toBe(two.dtype.itemsize);
+    // assert_equal(two.base, np.arange(20)): two is a view of arange(20)'s memory
+    expect(vals(two.base!)).toEqual(vals(arangeI(20)));
+  });
+
+  test('test_dtypeattr', () => {
+    const [one, , three] = create();
+    expect(one.dtype.equals(dtype('l'))).toBe(true);
+    expect(three.dtype.equals(dtype('f8'))).toBe(true);
+    expect(one.dtype.char).toBe(dtype('l').char);
+    expect('lq').toContain(one.dtype.char);
+    expect(three.dtype.char).toBe('d');
+    expect('<>').toContain(three.dtype.str[0]);
+    expect(one.dtype.str[1]).toBe('i');
+    expect(three.dtype.str[1]).toBe('f');
+  });
+
+  test('test_stridesattr', () => {
+    const [x] = create();
+    const makeArray = (size: number | number[], offset: number, strides: number | number[]): NdArray =>
+      ndarray(size, 'i8', x.buffer, { offset: offset * x.itemsize, strides: (typeof strides === 'number' ? [strides] : strides).map((s) => s * x.itemsize) });
+    expect(vals(makeArray(4, 4, -1))).toEqual([4, 3, 2, 1]);
+    expect(() => makeArray(4, 4, -2)).toThrow(ValueError);
+    expect(() => makeArray(4, 2, -1)).toThrow(ValueError);
+    expect(() => makeArray(8, 3, 1)).toThrow(ValueError);
+    expect(vals(makeArray(8, 3, 0))).toEqual(new Array(8).fill(3));
+    // gh-2503
+    expect(() => makeArray([2, 3], 5, [-2, -3])).toThrow(ValueError);
+    makeArray(0, 0, 10);
+  });
+
+  test('test_fill', () => {
+    for (const t of '?bhilqpBHILQPfdFD') {
+      const x = empty([3, 2, 1], t as never) as NdArray;
+      const y = empty([3, 2, 1], t as never) as NdArray;
+      x.fill(1 as never);
+      y.set(1 as never);
+      expect([t, x.toArray()]).toEqual([t, y.toArray()]);
+    }
+  });
+
+  test('test_fill_max_uint64', () => {
+    const x = empty([3, 2, 1], 'u8');
+    const y = empty([3, 2, 1], 'u8');
+    const value = 2n ** 64n - 1n;
+    y.set(value);
+    x.fill(value);
+    expect(x.toArray()).toEqual(y.toArray());
+    expect(x.index(0, 0, 0).toArray()).toBe(value);
+  });
+
+  test('test_fill_struct_array', () => {
+    // Filling from a scalar (an item of the array)
+    let x: NdArray = zeros(2, 'i4,f8' as never) as NdArray;
+    x.set([
+      [0, 0.0],
+      [1, 1.0],
+    ] as never);
+    x.fill(x.index(0).toArray() as never);
+    expect(x.field('f1').index(1).toArray()).toBe(x.field('f1').index(0).toArray());
+    // Filling from a tuple that can be converted to a scalar
+    x = zeros(2, [
+      ['a', 'f8'],
+      ['b', 'i4'],
+    ]) as NdArray;
+    x.fill([3.5, -2] as never);
+    expect(x.field('a').toArray()).toEqual([3.5, 3.5]);
+    expect(x.field('b').toArray()).toEqual([-2, -2]);
+  });
+
+  test('test_fill_readonly', () => {
+    // gh-22922 (a read-only fill is an AccessError here: NumPy's ValueError)
+    const a = zeros(11, 'f8');
+    a.flags.writeable = false;
+    expect(() => a.fill(0)).toThrow(AccessError);
+    expect(() => a.fill(0)).toThrow(/read-only/);
+  });
+
+  test('test_fill_subarrays', () => {
+    const dt = dtype('2<i8, 2<i8, 2<i8');
+    const data = [
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ];
+    const arr = empty(1, dt);
+    arr.fill(data as never);
+    const want = zeros([], dt) as NdArray;
+    want.set(data as never);
+    expect(arr.index(0).toArray()).toEqual(want.toArray());
+  });
+});
