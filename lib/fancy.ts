@@ -30,7 +30,8 @@ import { normalizeAxis, shapeToSize } from './layout';
 import { pyShape, tupleNoSpace } from './format';
 import { codecOf, derive, requireOpen, storageOf, writeFlagOf, NdArray as ArrayClass } from './internal';
 import type { NdArray } from './ndarray';
-import { canCast, numericType, resultType, weakKind, type PyScalar } from './promote';
+import { canCast, isNumeric, numericType, resultType, weakKind, type PyScalar } from './promote';
+import { UFuncTypeError } from './ufunc';
 import {
   allocateOrdered,
   arithOf,
@@ -402,6 +403,11 @@ export function addAt(a: NdArray, items: NdArray | number | readonly FancyItem[]
  */
 function atLoop(dt: DType, values: NdArray | PyScalar): DType {
   const k = values instanceof ArrayClass ? null : weakKind(values);
+  // Bytes and void have no add loop: NumPy's no-loop UFuncTypeError, not a promotion error.
+  const vdt = values instanceof ArrayClass ? values.dtype : k === null ? null : numericType(k, k === 'b' ? 1 : k === 'c' ? 16 : 8);
+  if (!isNumeric(dt) || (vdt !== null && !isNumeric(vdt))) {
+    throw new UFuncTypeError(`ufunc 'add' did not contain a loop with signature matching types (${inspect(dt)}, ${vdt === null ? 'None' : inspect(vdt)}) -> None`);
+  }
   if (k === null) return resultType(dt, values as never);
   const big = k === 'i' && BigInt(values as number | bigint) >= 1n << 63n;
   return resultType(dt, big ? numericType('u', 8) : numericType(k, k === 'b' ? 1 : k === 'c' ? 16 : 8));

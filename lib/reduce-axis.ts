@@ -334,6 +334,9 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 function reduceOptions(a: NdArray, opts: ReduceOptions | undefined, keys: readonly string[] = PLAIN_KEYS): ReduceOptions {
   const o = readOptions(opts as Record<string, unknown> | undefined, keys) as ReduceOptions;
   requireOpen(a);
+  // out: null is NumPy's out=None: no output array.
+  if ((o.out as unknown) === null) o.out = undefined;
+  if (o.out !== undefined && !(o.out instanceof ArrayClass)) throw new TypeError(`output must be an array, got ${typeof o.out === 'string' ? `'${o.out}'` : typeof o.out}`);
   return o;
 }
 

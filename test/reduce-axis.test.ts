@@ -124,6 +124,10 @@ describe('reduction edge cases', () => {
     const ro = zeros([3]);
     ro.flags.writeable = false;
     expect(() => R.sum(a, 0, { out: ro })).toThrow('output array is read-only');
+    // out: null is NumPy's out=None (was a raw "Cannot read properties of null"); a non-array out is a TypeError
+    expect(R.sum(a, 0, { out: null as never }).toArray()).toEqual([5n, 7n, 9n]);
+    expect(R.mean(a, 0, { out: null as never }).toArray()).toEqual([2.5, 3.5, 4.5]);
+    expect(() => R.sum(a, 0, { out: 'invalid' as never })).toThrow(TypeError);
   });
 
   test("argmin/argmax out=: NumPy's shape rule and safe-cast rule, the indices cast into it, out returned", () => {

@@ -9,7 +9,7 @@
 // Skipped (not counted as passing):
 // - test_ufunc_at_negative (umath_tests.indexed_negative), test_ufunc_at_dtypes (power.at),
 //   test_ufunc_at_boolean (equal.at, invert.at): no such ufunc.at here.
-import { absolute, add, addAt, all, any, arange, AxisError, divide, dtype, empty, equal, greater, IndexError, invert, less, max, min, NdArray, negative, power, prod, remainder, slice, sqrt, subtract, sum, ValueError, zeros } from '../../lib';
+import { absolute, add, addAt, all, any, arange, AxisError, divide, dtype, empty, equal, greater, IndexError, invert, less, max, min, NdArray, negative, power, prod, remainder, slice, sqrt, subtract, sum, UFuncTypeError, ValueError, zeros } from '../../lib';
 import { rng } from '../helpers/bytes';
 import { array } from '../helpers/np-array';
 
@@ -849,5 +849,61 @@ describe('TestUfunc (reductions)', () => {
     res = divide(invert(a), a);
     expect(res.toArray()).toBe(0.0);
     expect(res.dtype.name).toBe('float64');
+  });
+});
+
+// ---------------------------------------------------------------------------
+// TestUfunc: test_reduce_arguments (np.add.reduce(d, axis, dtype, out,
+// keepdims, initial, where) -> sum(d, axis, { dtype, out, keepdims, initial,
+// where }): positional Python arguments become the options object, so the
+// "too little / too much" positional lines are not portable and are left
+// out); test_at_broadcast_failure and test_at_no_loop_for_op (np.add.at ->
+// addAt; NumPy's str array -> a bytes ('S') array, which has no add loop either).
+// Skipped (not counted as passing): test_at_output_casting (np.equal.at: only add has .at here).
+describe('TestUfunc (reduce arguments, add.at errors)', () => {
+  test('test_reduce_arguments', () => {
+    const d = full([5, 2], 1, 'i8');
+    const o = full([2], 1, 'i8');
+    const r = [5, 5];
+    const f = (opts: Record<string, unknown>, axis: number | null | undefined = 0): unknown => num(sum(d, axis as never, opts as never));
+    expect(num(sum(d, 0))).toEqual(r); // np.add.reduce(d): axis 0 by default
+    expect(f({})).toEqual(r);
+    expect(f({ dtype: null })).toEqual(r);
+    expect(f({ dtype: 'i' })).toEqual(r);
+    expect(f({ dtype: null, out: null })).toEqual(r);
+    expect(f({ dtype: null, out: o })).toEqual(r);
+    expect(f({ dtype: null, out: null, keepdims: false })).toEqual(r);
+    expect(f({ dtype: null, out: null, keepdims: true })).toEqual([r]);
+    expect(f({ dtype: null, out: null, keepdims: false, initial: 0 })).toEqual(r);
+    expect(f({ dtype: null, out: null, keepdims: false, initial: 0, where: true })).toEqual(r);
+    // invalid axis
+    expect(() => sum(d, 'invalid' as never)).toThrow(TypeError);
+    expect(() => sum(d, 'invalid' as never, { dtype: null, keepdims: true } as never)).toThrow(TypeError);
+    // invalid dtype
+    expect(() => sum(d, 0, { dtype: 'invalid' as never })).toThrow(TypeError);
+    expect(() => sum(d, undefined, { dtype: 'invalid' as never, out: null } as never)).toThrow(TypeError);
+    // invalid out
+    expect(() => sum(d, 0, { dtype: null, out: 'invalid' } as never)).toThrow(TypeError);
+    expect(() => sum(d, undefined, { out: 'invalid' } as never)).toThrow(TypeError);
+    // invalid mix
+    expect(() => sum(d, 0, { keepdims: 'invalid', dtype: 'invalid', out: null } as never)).toThrow(TypeError);
+    // invalid keyword
+    expect(() => sum(d, 0, { dtype: null, invalid: 0 } as never)).toThrow(TypeError);
+    expect(() => sum(d, undefined, { invalid: 0 } as never)).toThrow(TypeError);
+    expect(() => sum(d, 0, { keepdims: true, invalid: 'invalid', out: null } as never)).toThrow(TypeError);
+    expect(() => sum(d, 0, { dtype: null, keepdims: true, out: null, invalid: 0 } as never)).toThrow(TypeError);
+  });
+
+  test('test_at_broadcast_failure', () => {
+    const arr = arange(5);
+    expect(() => addAt(arr, [[0, 1]], array([1, 2, 3]))).toThrow(ValueError);
+    expect(nums(arr)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  test('test_at_no_loop_for_op', () => {
+    // bytes have no add loop (NumPy's _UFuncNoLoopError is a UFuncTypeError)
+    const arr = zeros(10, 'S1');
+    arr.fill(Buffer.from('1') as never);
+    expect(() => addAt(arr, [[0, 1]], array([0, 1]))).toThrow(UFuncTypeError);
   });
 });
