@@ -1208,3 +1208,31 @@ test('test_complex_nan_comparisons', () => {
     }
   }
 });
+
+describe('TestLog (complex precision)', () => {
+  // Reference values computed by NumPy with mpmath (mp.dps = 200); assert_allclose(w, wref, rtol)
+  const close = (w: { re: number; im: number }, ref: { re: number; im: number }, rtol: number): boolean => Math.hypot(w.re - ref.re, w.im - ref.im) <= rtol * Math.hypot(ref.re, ref.im);
+  test.each([
+    [1, 1e-12, 5e-25, 1e-12],
+    [1.000000000000001, 3e-8, 1.5602230246251546e-15, 2.999999999999996e-8],
+    [0.9999995000000417, 0.0009999998333333417, 7.831475869017683e-18, 0.001],
+    [0.9999999999999996, 2.999999999999999e-8, 5.9107901499372034e-18, 3e-8],
+    [0.99995000042, -0.009999833, -7.015159763822903e-15, -0.009999999665816696],
+  ])('test_log_precision_float64[%s+%sj]', (re, im, wre, wim) => {
+    const z = array({ re, im }, 'c16');
+    const w = log(z).toArray() as { re: number; im: number };
+    // assert_allclose compares element-wise |actual - desired| <= rtol * |desired| on the complex values
+    expect([w, close(w, { re: wre, im: wim }, 1e-15)]).toEqual([w, true]);
+  });
+
+  test.each([
+    [1.0, 3e-6, 4.5e-12, 3e-6],
+    [1.0, -2e-5, 1.9999999e-10, -2e-5],
+    [0.9999999, 1e-6, -1.192088e-7, 1.0000001e-6],
+  ])('test_log_precision_float32[%s+%sj]', (re, im, wre, wim) => {
+    const z = array({ re, im }, 'c8');
+    const w = log(z).toArray() as { re: number; im: number };
+    const ref = { re: Math.fround(wre), im: Math.fround(wim) };
+    expect([w, close(w, ref, 1e-6)]).toEqual([w, true]);
+  });
+});
