@@ -64,7 +64,8 @@ export function bufferedPairwiseSum(read: (off: number) => number, shape: readon
  */
 function pairwiseChunk(buf: Float64Array, p: number, n: number): number {
   if (n < 8) {
-    let res = 0;
+    // From -0, as NumPy's leaf: only -0 items then sum to -0 (0 + -0 is 0).
+    let res = -0;
     for (let i = 0; i < n; i++) res += buf[p + i];
     return res;
   }

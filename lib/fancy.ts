@@ -30,7 +30,8 @@ import { MAXDIMS, normalizeAxis, shapeToSize } from './layout';
 import { pyShape, tupleNoSpace } from './format';
 import { codecOf, derive, requireArray, requireOpen, storageOf, writeFlagOf, NdArray as ArrayClass } from './internal';
 import type { NdArray } from './ndarray';
-import { canCast, numericType, resultType, weakKind, type PyScalar } from './promote';
+import { canCast, isNumeric, numericType, resultType, weakKind, type PyScalar } from './promote';
+import { UFuncTypeError } from './ufunc';
 import {
   allocateOrdered,
   arithOf,
@@ -405,6 +406,11 @@ export function addAt(a: NdArray, items: NdArray | number | readonly FancyItem[]
  */
 function atLoop(dt: DType, values: NdArray | PyScalar): DType {
   const k = values instanceof ArrayClass ? null : weakKind(values);
+  // Bytes and void have no add loop: NumPy's no-loop UFuncTypeError, not a promotion error.
+  const vdt = values instanceof ArrayClass ? values.dtype : k === null ? null : numericType(k, k === 'b' ? 1 : k === 'c' ? 16 : 8);
+  if (!isNumeric(dt) || (vdt !== null && !isNumeric(vdt))) {
+    throw new UFuncTypeError(`ufunc 'add' did not contain a loop with signature matching types (${inspect(dt)}, ${vdt === null ? 'None' : inspect(vdt)}) -> None`);
+  }
   if (k === null) return resultType(dt, values as never);
   const big = k === 'i' && BigInt(values as number | bigint) >= 1n << 63n;
   return resultType(dt, big ? numericType('u', 8) : numericType(k, k === 'b' ? 1 : k === 'c' ? 16 : 8));
@@ -669,6 +675,57 @@ function putFast(a: NdArray, indices: NdArray | number | readonly number[], valu
   if (bad === null) return false;
   if (bad >= 0) throw new IndexError(`index ${Number(idx.index(bad).toArray())} is out of bounds for axis 0 with size ${a.size}`);
   return true;
+}
+
+/**
+ * NumPy's `putmask(a, mask, values)`: wherever `mask` is true, `a.flat[i] =
+ * values.flat[i % values.size]`, `i` running over `a` in C order whatever
+ * its layout, so the values repeat by position, not by the count of true
+ * items (NumPy's rule; `a.set(mask, values)` instead takes one value per
+ * true item). `mask` (an array of any dtype, read as truth values, or a JS
+ * list) must hold as many items as `a`, in any shape: otherwise NumPy's
+ * `ValueError: putmask: mask and data must be the same size`. An array of
+ * `values` is cast to `a`'s dtype with 'safe' casting (a `TypeError`
+ * otherwise, as NumPy's); a JS value or list is converted as `set()`
+ * converts it (an int out of range is an `OverflowError`). No values writes
+ * nothing. `mask` and `values` are read before the first write, so either
+ * may overlap `a`. A read-only `a` is an `AccessError` (NumPy: ValueError).
+ *
+ * @example
+ * const x = arange(6).reshape([2, 3]);
+ * putmask(x, greater(x, 2), array([10, 20]));   // x = [[0, 1, 2], [20, 10, 20]]
+ */
+export function putmask(a: NdArray, mask: unknown, values: unknown): void {
+  if (!(a instanceof ArrayClass)) throw new TypeError(`putmask: first argument must be an NdArray, got ${repr(a)}`);
+  requireWritable(a);
+  let truth: boolean[];
+  if (mask instanceof ArrayClass) {
+    truth = readValues(mask).map(isNonZero);
+  } else {
+    const flat = (v: unknown): unknown[] => (Array.isArray(v) ? v.flatMap(flat) : [v]);
+    truth = flat(mask).map((v) => isNonZero(typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean' ? v : Number(v)));
+  }
+  if (truth.length !== a.size) throw new ValueError('putmask: mask and data must be the same size');
+  let vals: unknown[];
+  if (values instanceof ArrayClass) {
+    if (!canCast(values.dtype, a.dtype, 'safe')) {
+      throw new TypeError(`Cannot cast array data from ${inspect(values.dtype)} to ${inspect(a.dtype)} according to the rule 'safe'`);
+    }
+    vals = readValues(values);
+    if (!values.dtype.equals(a.dtype)) vals = vals.map(makeCaster(values.dtype, a.dtype));
+  } else {
+    vals = readValues(fromValue(values, a.dtype));
+  }
+  if (vals.length === 0) return;
+  const all = offsetsOf(a);
+  const at: number[] = [];
+  const put: unknown[] = [];
+  for (let i = 0; i < truth.length; i++) {
+    if (!truth[i]) continue;
+    at.push(all[i]!);
+    put.push(vals[i % vals.length]);
+  }
+  storeAt(a, at, put);
 }
 
 /** Options of {@link compress}. */

@@ -48,7 +48,7 @@ export type { CumulativeOptions } from './cumulative';
 export { diff } from './diff';
 export type { DiffOptions } from './diff';
 export type { Axis, ReduceOptions, ArgReduceOptions } from './reduce-axis';
-export { take, put, compress, nonzero, argwhere, flatnonzero, addAt } from './fancy';
+export { take, put, putmask, compress, nonzero, argwhere, flatnonzero, addAt } from './fancy';
 export type { FancyItem, ClipMode, TakeOptions, PutOptions, CompressOptions } from './fancy';
 export { sort, sortInPlace, argsort, searchsorted, unique, bincount } from './sort';
 export type { SortOptions, SearchsortedOptions, UniqueResult, UniqueOptions, BincountOptions } from './sort';

@@ -31,16 +31,17 @@
  * and the native loops are in `index-kernels.ts`.
  * @module
  */
+import { inspect } from 'util';
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { makeCaster } from './cast';
 import { ValueError, describeValue } from './errors';
-import { codecOf, requireOpen, storageOf, writeFlagOf } from './internal';
+import { codecOf, NdArray as ArrayClass, requireOpen, storageOf, writeFlagOf } from './internal';
 import { readOptions } from './options';
 import { normalizeAxis, shapeToSize } from './layout';
 import type { NdArray } from './ndarray';
 import { pyShape } from './format';
 import { checkReduceKeys, reduceWithInitial } from './reduce-initial';
-import type { PyScalar } from './promote';
+import { canCast, type PyScalar } from './promote';
 import {
   allocateOrdered,
   arithOf,
@@ -91,6 +92,14 @@ export interface ReduceOptions {
 /** Options of argmin, argmax and countNonzero. */
 export interface ArgReduceOptions {
   keepdims?: boolean;
+  /**
+   * argmin and argmax only (NumPy's `out=`): where to write the indices. Its
+   * shape must be the result's exactly (keepdims counted), else NumPy's
+   * `ValueError: output array does not match result of np.argmax.`; its
+   * dtype must cast safely to int64 (int8 to int64: narrower ints hold the
+   * indices as NumPy writes them back), else a `TypeError`. Returned itself.
+   */
+  out?: NdArray;
 }
 
 const BUFSIZE = 8192;
@@ -325,6 +334,9 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 function reduceOptions(a: NdArray, opts: ReduceOptions | undefined, keys: readonly string[] = PLAIN_KEYS): ReduceOptions {
   const o = readOptions(opts as Record<string, unknown> | undefined, keys) as ReduceOptions;
   requireOpen(a);
+  // out: null is NumPy's out=None: no output array.
+  if ((o.out as unknown) === null) o.out = undefined;
+  if (o.out !== undefined && !(o.out instanceof ArrayClass)) throw new TypeError(`output must be an array, got ${typeof o.out === 'string' ? `'${o.out}'` : typeof o.out}`);
   return o;
 }
 
@@ -341,27 +353,30 @@ interface Folded {
  * The kernel's share of {@link fold}: a float64 sum or product, a float32
  * sum of float items, or an integer sum or product in a 64-bit loop.
  */
-function foldNative(a: NdArray, axes: readonly number[], keepdims: boolean, loop: DType, chunk: number, mul = false): { typed: Float64Array | Float32Array | BigInt64Array; plan: Plan } | null {
+function foldNative(a: NdArray, axes: readonly number[], keepdims: boolean, loop: DType, chunk: number, mul = false, start?: unknown): { typed: Float64Array | Float32Array | BigInt64Array; plan: Plan } | null {
   const k = a.dtype.kind;
   const p = plan(a, axes, keepdims, a.strides);
+  // The kernels fold into the starting values: the identity, or `initial`.
+  const num = (start ?? (mul ? 1 : 0)) as number;
+  const big = typeof start === 'bigint' ? BigInt.asIntN(64, start) : mul ? 1n : 0n;
   if (mul) {
     // Products in walk order, as the JS loop below multiplies.
     let f: Float64Array | BigInt64Array | null = null;
-    if (loop.kind === 'f' && loop.itemsize === 8 && k !== 'c') f = new Float64Array(p.outSize).fill(1);
-    else if ((loop.kind === 'i' || loop.kind === 'u') && loop.itemsize === 8 && (k === 'i' || k === 'u' || k === 'b')) f = new BigInt64Array(p.outSize).fill(1n);
+    if (loop.kind === 'f' && loop.itemsize === 8 && k !== 'c') f = new Float64Array(p.outSize).fill(num);
+    else if ((loop.kind === 'i' || loop.kind === 'u') && loop.itemsize === 8 && (k === 'i' || k === 'u' || k === 'b')) f = new BigInt64Array(p.outSize).fill(big);
     return f !== null && axisProdNative(a, p.dims, f) ? { typed: f, plan: p } : null;
   }
   if (loop.kind === 'f' && loop.itemsize === 8) {
-    const f = new Float64Array(p.outSize);
+    const f = new Float64Array(p.outSize).fill(num);
     return axisReduceNative(a, p.dims, AxisOp.Sum, f, chunk) ? { typed: f, plan: p } : null;
   }
   if (loop.kind === 'f' && loop.itemsize === 4 && k === 'f' && a.itemsize >= 4) {
     // NumPy's float32 loop: items cast to float32 first, then added in float32.
-    const f = new Float32Array(p.outSize);
+    const f = new Float32Array(p.outSize).fill(num);
     return axisReduceNative(a, p.dims, AxisOp.F4Sum, f, chunk) ? { typed: f, plan: p } : null;
   }
   if ((loop.kind === 'i' || loop.kind === 'u') && loop.itemsize === 8 && (k === 'i' || k === 'u' || k === 'b')) {
-    const f = new BigInt64Array(p.outSize);
+    const f = new BigInt64Array(p.outSize).fill(big);
     return axisReduceNative(a, p.dims, AxisOp.IntSum, f, 1) ? { typed: f, plan: p } : null;
   }
   return null;
@@ -373,25 +388,33 @@ function typedValues(typed: Float64Array | Float32Array | BigInt64Array, loop: D
   return Array.from(typed, (v) => (loop.kind === 'u' ? BigInt.asUintN(64, v) : v));
 }
 
-function fold(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, loop: DType, mul: boolean, strict0d = false): Folded {
+/**
+ * Sums or multiplies `a` over `axis` in `loop`. Each result starts from
+ * `start` (`initial` in `loop`'s stored form, see {@link startOf}), else the
+ * identity: NumPy's reduction starts its accumulator from `initial` and adds
+ * the items (or a row's pairwise sum) into it, so `initial` is not combined
+ * afterwards (that would round differently and turn sum([-0.0],
+ * initial=-0.0) into +0.0).
+ */
+function fold(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, loop: DType, mul: boolean, strict0d = false, start?: unknown): Folded {
   const axes = resolveAxes(axis, a.ndim, strict0d);
   const src = sourceOf(a, loop);
   const p = plan(a, axes, opts.keepdims ?? false, src.strides);
   if (opts.out !== undefined) checkOut(opts.out, p.outShape);
-  const nat = foldNative(a, axes, opts.keepdims ?? false, loop, src.cast ? BUFSIZE : Number.MAX_SAFE_INTEGER, mul);
+  const nat = foldNative(a, axes, opts.keepdims ?? false, loop, src.cast ? BUFSIZE : Number.MAX_SAFE_INTEGER, mul, start);
   if (nat !== null) return { values: [], plan: nat.plan, typed: nat.typed };
   const ar = arithOf(loop);
   const op = mul ? ar.mul : ar.add;
-  const acc = new Array<unknown>(p.outSize).fill(mul ? ar.one : ar.zero);
+  const acc = new Array<unknown>(p.outSize).fill(start ?? (mul ? ar.one : ar.zero));
   const get = src.get;
   const pw = !mul && (loop.kind === 'f' || loop.kind === 'c');
   if (loop.kind === 'f' && loop.itemsize === 8 && !mul) {
-    const f = new Float64Array(p.outSize);
+    const f = new Float64Array(p.outSize).fill((start ?? 0) as number);
     walk(p.dims, src.start, (s0, n, s, o, os) => {
       if (os === 0) {
         const g = (i: number): unknown => get(s0 + i * s);
         const chunk = src.cast ? BUFSIZE : n;
-        for (let lo = 0; lo < n; lo += chunk) f[o] += pairwise(g, lo, Math.min(chunk, n - lo), ar.add, 0) as number;
+        for (let lo = 0; lo < n; lo += chunk) f[o] += pairwise(g, lo, Math.min(chunk, n - lo), ar.add, -0) as number;
       } else {
         for (let i = 0; i < n; i++) f[o + i * os] += get(s0 + i * s) as number;
       }
@@ -418,7 +441,7 @@ function fold(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, loop: DTy
       } else if (pw) {
         const g = (i: number): unknown => get(s0 + i * s);
         const chunk = src.cast ? BUFSIZE : n;
-        for (let lo = 0; lo < n; lo += chunk) acc[o] = op(acc[o], pairwise(g, lo, Math.min(chunk, n - lo), op, ar.zero));
+        for (let lo = 0; lo < n; lo += chunk) acc[o] = op(acc[o], pairwise(g, lo, Math.min(chunk, n - lo), op, loop.kind === 'f' ? -0 : ar.zero));
       } else {
         let v = acc[o];
         for (let i = 0; i < n; i++) v = op(v, get(s0 + i * s));
@@ -437,13 +460,24 @@ function resultLoop(a: NdArray, opts: ReduceOptions): DType {
   return sumDType(a.dtype);
 }
 
+/** `initial` converted to `loop` (as NumPy casts it to the loop's dtype), in the loop's stored form. */
+function startOf(loop: DType, initial: PyScalar | undefined): unknown {
+  if (initial === undefined) return undefined;
+  const t = allocateOrdered(loop, [], []);
+  t.set(initial as never);
+  return t.toArray();
+}
+
+/** A `where` mask other than `true` (or `initial=None`): the masked path of lib/reduce-initial.ts. */
+const masked = (opts: ReduceOptions): boolean => opts.initial === null || (opts.where !== undefined && opts.where !== true);
+
 /** NumPy's `sum(a, axis, { keepdims, dtype, out })`: a new array (0-d for a full reduction) or `out`. */
 export function sum(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
   checkReduceKeys('sum', opts, WITH_INITIAL);
   opts = reduceOptions(a, opts, WITH_INITIAL);
-  if (opts.initial !== undefined || opts.where !== undefined) return reduceWithInitial('sum', a, axis, opts, (x, ax, o) => sum(x, ax as Axis, o));
+  if (masked(opts)) return reduceWithInitial('sum', a, axis, opts, (x, ax, o) => sum(x, ax as Axis, o));
   const loop = resultLoop(a, opts);
-  const r = fold(a, axis, opts, loop, false);
+  const r = fold(a, axis, opts, loop, false, false, startOf(loop, opts.initial));
   if (r.typed !== undefined) return emitNumbers(r.typed, loop, r.plan, opts.out);
   return emit(r.values, loop, r.plan, opts.out);
 }
@@ -452,9 +486,9 @@ export function sum(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray 
 export function prod(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
   checkReduceKeys('prod', opts, WITH_INITIAL);
   opts = reduceOptions(a, opts, WITH_INITIAL);
-  if (opts.initial !== undefined || opts.where !== undefined) return reduceWithInitial('prod', a, axis, opts, (x, ax, o) => prod(x, ax as Axis, o));
+  if (masked(opts)) return reduceWithInitial('prod', a, axis, opts, (x, ax, o) => prod(x, ax as Axis, o));
   const loop = resultLoop(a, opts);
-  const r = fold(a, axis, opts, loop, true);
+  const r = fold(a, axis, opts, loop, true, false, startOf(loop, opts.initial));
   if (r.typed !== undefined) return emitNumbers(r.typed, loop, r.plan, opts.out);
   return emit(r.values, loop, r.plan, opts.out);
 }
@@ -821,15 +855,31 @@ function bestIndex(vals: readonly unknown[], lo: number, n: number, step: number
   return best;
 }
 
-/** NumPy's `argmin(a, axis, { keepdims })`: int64 indices of the first minimum (or first NaN). */
+/** NumPy's `argmin(a, axis, { keepdims, out })`: int64 indices of the first minimum (or first NaN). */
 export function argmin(a: NdArray, axis?: number | null, opts: ArgReduceOptions = {}): NdArray {
-  opts = reduceOptions(a, opts);
-  return argExtreme(a, axis, opts, false);
+  checkReduceKeys('argmin', opts, ARG_KEYS);
+  opts = reduceOptions(a, opts, ARG_KEYS);
+  return intoOut('argmin', argExtreme(a, axis, opts, false), opts.out);
 }
 
-/** NumPy's `argmax(a, axis, { keepdims })`. */
+/** NumPy's `argmax(a, axis, { keepdims, out })`. */
 export function argmax(a: NdArray, axis?: number | null, opts: ArgReduceOptions = {}): NdArray {
-  opts = reduceOptions(a, opts);
-  return argExtreme(a, axis, opts, true);
+  checkReduceKeys('argmax', opts, ARG_KEYS);
+  opts = reduceOptions(a, opts, ARG_KEYS);
+  return intoOut('argmax', argExtreme(a, axis, opts, true), opts.out);
+}
+
+const ARG_KEYS = ['keepdims', 'out'];
+
+/** argmin/argmax's `out=`: the indices `r` written into `out` (checked as NumPy checks it), or `r`. */
+function intoOut(name: string, r: NdArray, out: NdArray | undefined): NdArray {
+  if (out === undefined || out === null) return r;
+  if (!(out instanceof ArrayClass)) throw new TypeError(`${name}(): out must be an NdArray, got ${typeof out}`);
+  if (!canCast(out.dtype, INTP, 'safe')) {
+    throw new TypeError(`Cannot cast array data from ${inspect(out.dtype)} to ${inspect(INTP)} according to the rule 'safe'`);
+  }
+  if (out.ndim !== r.ndim || out.shape.some((n, i) => n !== r.shape[i])) throw new ValueError(`output array does not match result of np.${name}.`);
+  out.set(r as never);
+  return out;
 }
 

@@ -12,8 +12,9 @@
  *
  * `where` (a bool array broadcast to `a`, or a boolean) replaces the masked
  * items by `initial` (else the identity) in a temporary copy, so `a` is
- * never written; `initial` is converted to the result dtype and combined
- * with every result item, as NumPy starts each reduction from it. Unknown
+ * never written. NumPy starts each reduction from `initial`: sum and prod
+ * seed their accumulators with it (lib/reduce-axis.ts); for the others it is
+ * converted to the result dtype and combined with every result item. Unknown
  * option keys are NumPy's `TypeError: sum() got an unexpected keyword
  * argument 'x'`.
  * @module
@@ -96,6 +97,8 @@ export function reduceWithInitial<O extends { out?: NdArray; keepdims?: boolean;
     src = mask === false ? broadcastFill(a, f) : select(mask, a, f);
   }
   if (initial === undefined) return core(src, axis, plain);
+  // sum and prod start their accumulators from `initial` themselves.
+  if (kind === 'sum' || kind === 'prod') return core(src, axis, { ...plain, initial } as O);
   // Start every reduction from `initial`: an empty one gives it alone.
   const empty = reducedSize(src, axis) === 0;
   const r = empty ? emptyResult(kind, src, axis, plain, core) : core(src, axis, plain);

@@ -170,7 +170,8 @@ export const reduceJSForTest = reduceJS;
  */
 export function pairwiseSum(read: (off: number) => number, p: number, n: number, s: number): number {
   if (n < 8) {
-    let res = 0;
+    // From -0, as NumPy's leaf: only -0 items then sum to -0 (0 + -0 is 0).
+    let res = -0;
     for (let i = 0; i < n; i++) res += read(p + i * s);
     return res;
   }

@@ -8,7 +8,8 @@ namespace {
 template <class T>
 __attribute__((always_inline)) inline T Leaf(const T* a, int64_t n) {
   if (n < 8) {
-    T res = 0;
+    // From -0.0, as NumPy's leaf: only -0 items then sum to -0 (0 + -0 is 0).
+    T res = -0.0;
     for (int64_t i = 0; i < n; i++) res += a[i];
     return res;
   }

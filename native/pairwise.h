@@ -36,7 +36,8 @@ Acc PairwiseStridedIn(const uint8_t* p, int64_t n, int64_t s, Load load);
 template <class Acc, class Load>
 __attribute__((always_inline)) inline Acc PairwiseLeafIn(const uint8_t* p, int64_t n, int64_t s, Load load) {
   if (n < 8) {
-    Acc res = 0;
+    // From -0.0, as NumPy's leaf: only -0 items then sum to -0 (0 + -0 is 0).
+    Acc res = -0.0;
     for (int64_t i = 0; i < n; i++) res += load(p + i * s);
     return res;
   }

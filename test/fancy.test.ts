@@ -287,3 +287,62 @@ print(json.dumps([outcome(f) for f in [
     expect(ours).toEqual(py);
   });
 });
+
+describeWithNumpy('putmask matches NumPy', () => {
+  test('values repeat by flat position over any layout; mask of any dtype and shape; safe casts', () => {
+    const run = (): unknown[] => {
+      const out: unknown[] = [];
+      // a transposed (F-order) target: positions run in a's C order
+      let a: NdArray = zeros([2, 3], '<f8').T;
+      F.putmask(a, R.any(arange(6).reshape([3, 2]).reshape([3, 2, 1]), 2).reshape([3, 2]), arange(6).astype('<f8'));
+      out.push(encode(a));
+      // an int mask (truth values), values shorter than the trues: by position, not by count
+      a = arange(7).astype('<i2');
+      F.putmask(a, fromBuffer(new Int32Array([0, 2, 0, -1, 1, 0, 5]), '<i4'), fromBuffer(new BigInt64Array([100n, 200n, 300n]), '<i8').astype('<i2'));
+      out.push(encode(a));
+      // a 2-d mask for a 1-d array of the same size, a strided target, a JS scalar
+      a = arange(12).astype('<u1').index('::2');
+      F.putmask(a, fromBuffer(new Uint8Array([1, 0, 0, 1, 1, 0]), '|b1').reshape([2, 3]), 250);
+      out.push(encode(a));
+      // a JS float into ints truncates, as NumPy's np.array(1.7, int)
+      a = arange(3);
+      F.putmask(a, [true, false, true], 1.7);
+      out.push(encode(a));
+      // no values: nothing written
+      a = arange(3);
+      F.putmask(a, [true, true, true], []);
+      out.push(encode(a));
+      return out;
+    };
+    const py = runNumpy<unknown[]>(`${PY_ENCODE}
+out = []
+a = np.zeros((2, 3)).T
+np.putmask(a, np.arange(6).reshape(3, 2, 1).any(2), np.arange(6.))
+out.append(encode(a))
+a = np.arange(7).astype('<i2')
+np.putmask(a, np.array([0, 2, 0, -1, 1, 0, 5], '<i4'), np.array([100, 200, 300]).astype('<i2'))
+out.append(encode(a))
+a = np.arange(12).astype('u1')[::2]
+np.putmask(a, np.array([1, 0, 0, 1, 1, 0], bool).reshape(2, 3), 250)
+out.append(encode(a))
+a = np.arange(3)
+np.putmask(a, [True, False, True], 1.7)
+out.append(encode(a))
+a = np.arange(3)
+np.putmask(a, [True, True, True], [])
+out.append(encode(a))
+print(json.dumps(out))`);
+    expect(run()).toEqual(py);
+  });
+
+  test('refusals write nothing: mask size, unsafe cast, out-of-range ints, read-only', () => {
+    const a = arange(3).astype('<u1');
+    expect(() => F.putmask(a, [true], 5)).toThrow('putmask: mask and data must be the same size');
+    expect(() => F.putmask(a, [true, false, true], arange(2))).toThrow("Cannot cast array data from dtype('int64') to dtype('uint8') according to the rule 'safe'");
+    expect(() => F.putmask(a, [true, false, true], 300)).toThrow(RangeError);
+    expect(a.toArray()).toEqual([0, 1, 2]);
+    a.flags.writeable = false;
+    expect(() => F.putmask(a, [true, false, true], 1)).toThrow(AccessError);
+    expect(() => F.putmask([1, 2] as never, [true, false], 1)).toThrow(TypeError);
+  });
+});

@@ -124,6 +124,28 @@ describe('reduction edge cases', () => {
     const ro = zeros([3]);
     ro.flags.writeable = false;
     expect(() => R.sum(a, 0, { out: ro })).toThrow('output array is read-only');
+    // out: null is NumPy's out=None (was a raw "Cannot read properties of null"); a non-array out is a TypeError
+    expect(R.sum(a, 0, { out: null as never }).toArray()).toEqual([5n, 7n, 9n]);
+    expect(R.mean(a, 0, { out: null as never }).toArray()).toEqual([2.5, 3.5, 4.5]);
+    expect(() => R.sum(a, 0, { out: 'invalid' as never })).toThrow(TypeError);
+  });
+
+  test("argmin/argmax out=: NumPy's shape rule and safe-cast rule, the indices cast into it, out returned", () => {
+    const a = fromBuffer(new Float64Array([3, 1, 2, 0, 5, 4])).reshape([3, 2]);
+    const o4 = zeros([2], '<i4');
+    expect(R.argmax(a, 0, { out: o4 })).toBe(o4);
+    expect(o4.toArray()).toEqual([2, 2]);
+    expect(() => R.argmin(a, 0, { out: zeros([2], '<f8') })).toThrow("Cannot cast array data from dtype('float64') to dtype('int64') according to the rule 'safe'");
+    expect(() => R.argmin(a, 0, { out: zeros([2], '<u8') })).toThrow(TypeError);
+    expect(() => R.argmax(a, 0, { out: zeros([1, 2], '<i8') })).toThrow('output array does not match result of np.argmax.');
+    expect(() => R.argmax(a, null, { out: zeros([1], '<i8') })).toThrow(ValueError);
+    const o0 = zeros([], '<i8');
+    expect(R.argmax(a, null, { out: o0 }).toArray()).toBe(4n);
+    // argmax takes no dtype= (NumPy: TypeError)
+    expect(() => R.argmax(a, 0, { dtype: 'i8' } as never)).toThrow(TypeError);
+    const ro = zeros([2], '<i8');
+    ro.flags.writeable = false;
+    expect(() => R.argmax(a, 0, { out: ro })).toThrow('assignment destination is read-only');
   });
 
   test('method shorthands: no arguments keep the scalar results, arguments give arrays', () => {
@@ -154,5 +176,63 @@ print(json.dumps(out))`);
       const m = J.stack([a, a.index('::-1')]);
       expect([encode(R.sum(m, 1)), encode(R.sum(m, 0))]).toEqual([rows, cols]);
     }
+  });
+});
+
+describeWithNumpy('sum and prod with initial: the accumulator starts from initial, as NumPy', () => {
+  // NumPy seeds each reduction with `initial` and adds a row's pairwise sum
+  // (or the items of an outer axis) into it; its pairwise leaf starts from
+  // -0.0, so sum([-0.0] * n, initial=-0.0) is -0.0 on every path.
+  test('signed zeros and rounding order over the JS and native paths, every layout', () => {
+    const data = randomF8(6000, 11);
+    const cases: [string, string, string, string | null, unknown][] = [];
+    for (const n of [1, 7, 8, 129, 300, 9000]) cases.push([`nz${n}`, 'f8', 'sum', null, '-0']);
+    for (const n of [3, 300]) cases.push([`nz${n}`, 'c16', 'sum', null, '-0']);
+    cases.push(['nz300', 'f4', 'sum', null, '-0']);
+    cases.push(['nz4', 'f4', 'sum', null, '-0']);
+    for (const [shape, ax] of [['60,100', 0], ['60,100', 1], ['60,100', null], ['2,3', 0], ['2,3', 1], ['100,60T', 1], ['3000,2', 0]] as [string, number | null][]) {
+      for (const dt of ['f8', 'f4', 'i8', 'u8', 'c16']) cases.push([shape, dt, 'sum', String(ax), dt[0] === 'i' || dt[0] === 'u' ? 7 : 1e16]);
+      cases.push([shape, 'f8', 'prod', String(ax), 1e300]);
+    }
+    const build = (spec: string, dt: string): NdArray => {
+      if (spec.startsWith('nz')) {
+        const a = zeros(Number(spec.slice(2)), dt as never) as NdArray;
+        a.fill((dt === 'c16' ? { re: -0, im: -0 } : -0) as never);
+        return a;
+      }
+      const t = spec.endsWith('T');
+      const shape = spec.replace('T', '').split(',').map(Number);
+      const n = shape[0]! * shape[1]!;
+      const a = dt === 'i8' || dt === 'u8' ? fromBuffer(new Float64Array(Array.from(data.slice(0, n), (x) => Math.round(x * 1e6)))).reshape(shape).astype(dt as never) : fromBuffer(data.slice(0, n)).reshape(shape).astype(dt as never);
+      return t ? a.T : a;
+    };
+    const ours = cases.map(([spec, dt, f, ax, init]) => {
+      const a = build(spec, dt);
+      const axis = ax === null || ax === 'null' ? null : Number(ax);
+      const initial = init === '-0' ? -0 : (init as number);
+      return encode((f === 'sum' ? R.sum : R.prod)(a, axis, { initial }));
+    });
+    const py = runNumpy<unknown[]>(
+      `${PY_ENCODE}
+d = json.loads(sys.stdin.read())
+data = np.frombuffer(bytes.fromhex(d['hex']), '<f8')
+out = []
+for spec, dt, f, ax, init in d['cases']:
+    if spec.startswith('nz'):
+        a = np.full(int(spec[2:]), complex(-0.0, -0.0) if dt == 'c16' else -0.0, dtype=dt)
+    else:
+        t = spec.endswith('T')
+        shape = [int(x) for x in spec.replace('T', '').split(',')]
+        n = shape[0] * shape[1]
+        a = data[:n].reshape(shape)
+        a = np.round(a * 1e6).astype(dt) if dt in ('i8', 'u8') else a.astype(dt)
+        if t: a = a.T
+    axis = None if ax in (None, 'null') else int(ax)
+    initial = -0.0 if init == '-0' else init
+    out.append(encode(np.asarray((np.sum if f == 'sum' else np.prod)(a, axis=axis, initial=initial))))
+print(json.dumps(out))`,
+      JSON.stringify({ hex: hexOf(data), cases }),
+    );
+    for (let i = 0; i < cases.length; i++) expect([cases[i], ours[i]]).toEqual([cases[i], py[i]]);
   });
 });

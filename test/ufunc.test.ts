@@ -441,3 +441,34 @@ print(json.dumps(out))
     expect(diffs.slice(0, 30)).toEqual([]);
   });
 });
+
+describeWithNumpy('where() of bytes and record arrays, as np.where', () => {
+  test('bytes padded to the longer item, records of one dtype, broadcasting, a scalar condition, no numbers beside them', () => {
+    const c = api.zeros(3, '?');
+    c.set([true, false, true]);
+    const bx = api.zeros(3, 'S2');
+    bx.set([Buffer.from('a'), Buffer.from('bb'), Buffer.from('c')]);
+    const by = api.zeros([], 'S4');
+    by.set(Buffer.from('xyz1'));
+    const r1 = api.where(c, bx, by);
+    const rx = api.zeros(3, [['a', '<i4'], ['b', '<f8']] as never) as api.NdArray;
+    const ry = api.zeros(3, [['a', '<i4'], ['b', '<f8']] as never) as api.NdArray;
+    ry.set([[1, 1.5], [2, 2.5], [3, 3.5]] as never);
+    const r2 = api.where(c.reshape([3, 1]), rx.reshape([1, 3]), ry);
+    const r3 = api.where(2, bx, by);
+    // bytes as their whole item in hex (NULs included), records as [a, b]
+    const hex = (a: api.NdArray): string[] => (a.reshape(-1).toArray() as Uint8Array[]).map((x) => Buffer.concat([Buffer.from(x), Buffer.alloc(a.itemsize - x.length)]).toString('hex'));
+    const rec = (a: api.NdArray): number[][] => (a.reshape(-1).toArray() as { a: number; b: number }[]).map((x) => [x.a, x.b]);
+    const ours = [r1.dtype.str, r1.shape, hex(r1), r2.dtype.str, r2.shape, rec(r2), r3.dtype.str, hex(r3)];
+    const py = runNumpy<unknown[]>(`
+c = np.array([True, False, True])
+bx = np.array([b'a', b'bb', b'c'], 'S2'); by = np.array(b'xyz1', 'S4')
+rx = np.zeros(3, [('a', '<i4'), ('b', '<f8')]); ry = np.array([(1, 1.5), (2, 2.5), (3, 3.5)], rx.dtype)
+r1 = np.where(c, bx, by); r2 = np.where(c.reshape(3, 1), rx.reshape(1, 3), ry); r3 = np.where(2, bx, by)
+h = lambda a: [bytes(x).ljust(a.dtype.itemsize, b'\\0').hex() for x in a.reshape(-1)]
+rec = lambda a: [[int(x[0]), float(x[1])] for x in a.reshape(-1)]
+print(json.dumps([r1.dtype.str, list(r1.shape), h(r1), r2.dtype.str, list(r2.shape), rec(r2), r3.dtype.str, h(r3)]))`);
+    expect(ours).toEqual(py);
+    expect(() => api.where(c, bx, 5)).toThrow(api.DTypePromotionError);
+  });
+});

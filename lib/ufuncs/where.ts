@@ -3,12 +3,17 @@
  * `x` where the condition is true (non-zero; NaN counts as true) and of `y`
  * elsewhere, all broadcast together. The result dtype is `resultType(x, y)`
  * and Python scalars are cast to it unsafely, as NumPy does
- * (`where(c, int8Array, 1000)` stores -24).
+ * (`where(c, int8Array, 1000)` stores -24). Bytes ('S') and record arrays,
+ * which have no ufunc loop, are selected item by item (`whereFlexible`).
  * @module
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import type { NdArray } from '../ndarray';
-import { NdArray as ArrayClass } from '../internal';
+import { allocate, NdArray as ArrayClass } from '../internal';
+import { broadcastShape } from '../broadcast';
+import { isNonZero } from '../compute-values';
+import { putmask } from '../fancy';
+import { broadcastTo } from '../views';
 import { resultType } from '../promote';
 import { callUfunc, type AnyLoop, type UfuncInput, type UfuncSpec } from '../ufunc';
 import { ALL } from './types';
@@ -43,9 +48,36 @@ export const WHERE_SPEC: UfuncSpec = {
 
 /** NumPy's `np.where(condition, x, y)`: a new array (see the module comment). */
 export function where(condition: UfuncInput, x: UfuncInput, y: UfuncInput): NdArray {
-  // Records beside numbers: NumPy's result_type(x, y) has no common DType
-  // (DTypePromotionError, naming x's DType first), before any loop is looked for.
-  const rec = (v: UfuncInput): boolean => v instanceof ArrayClass && v.dtype.isStructured;
-  if (rec(x) !== rec(y)) resultType(x as never, y as never);
+  // Records or bytes beside numbers: NumPy's result_type(x, y) has no common
+  // DType (DTypePromotionError, naming x's DType first), before any loop is looked for.
+  if (flexible(x) !== flexible(y)) resultType(x as never, y as never);
+  if (flexible(x) && flexible(y)) return whereFlexible(condition, x as NdArray, y as NdArray);
   return callUfunc(WHERE_SPEC, [condition, x, y]);
+}
+
+/** Bytes ('S') and void/record arrays, which have no ufunc loop. */
+const flexible = (v: UfuncInput): boolean => v instanceof ArrayClass && (v.dtype.kind === 'S' || v.dtype.kind === 'V');
+
+/**
+ * where() of two bytes or void arrays (NumPy's np.where takes any dtype):
+ * `y` cast to `resultType(x, y)` (the longer bytes; equal records), then
+ * `x`'s items put where the condition holds, all broadcast together. A
+ * shorter bytes item is padded with NULs, as NumPy pads (gh-4778).
+ */
+function whereFlexible(condition: UfuncInput, x: NdArray, y: NdArray): NdArray {
+  const dt = resultType(x, y);
+  const c = condition instanceof ArrayClass ? condition : null;
+  if (c === null && typeof condition !== 'boolean' && typeof condition !== 'number' && typeof condition !== 'bigint') {
+    throw new TypeError(`where(): the condition must be an NdArray, a boolean or a number, got ${typeof condition}`);
+  }
+  const shape = broadcastShape([[...(c?.shape ?? [])], [...x.shape], [...y.shape]]);
+  const as = (v: NdArray): NdArray => broadcastTo(v.dtype.equals(dt) ? v : v.astype(dt), shape);
+  const r = allocate(dt, shape);
+  r.set(as(y) as never);
+  if (c === null) {
+    if (isNonZero(condition)) r.set(as(x) as never);
+    return r;
+  }
+  putmask(r, broadcastTo(c, shape), as(x).copy());
+  return r;
 }

@@ -2,7 +2,8 @@
 // test by test: same names, same intent, the same values, shapes and errors.
 //
 // Mapping: a.take(i, mode=, axis=) -> take(a, i, { mode, axis }); np.put(a, i,
-// v, mode=) -> put(a, i, v, { mode }); arr[indx] -> take(arr, indx).
+// v, mode=) -> put(a, i, v, { mode }); np.putmask(a, m, v) -> putmask(a, m, v);
+// arr[indx] -> take(arr, indx); arr[mask] -> take(arr, the positions of mask's trues).
 // The dtypes of np.typecodes['All'] that exist here are run; the others are
 // left out of the parametrizations: long double (g, G), unicode (U), object
 // (O, and the "i,O" record), datetime (M, m); and void (V), whose
@@ -11,8 +12,7 @@
 // Skipped (not counted as passing):
 // - TestTake.test_refcounting: object arrays (Python refcounts) do not exist here.
 // - TestTake.test_empty_partition, test_empty_argpartition: there is no partition/argpartition.
-// - TestPutMask.test_simple: there is no putmask.
-import { arange, dtype, IndexError, NdArray, put, take, ValueError, zeros } from '../../lib';
+import { arange, dtype, IndexError, NdArray, put, putmask, take, ValueError, zeros } from '../../lib';
 import { rng } from '../helpers/bytes';
 
 /** np.typecodes['All'] without the dtypes that do not exist here. */
@@ -91,7 +91,23 @@ describe('TestTake', () => {
 });
 
 describe('TestPutMask', () => {
-  test.skip('test_simple: there is no putmask', () => {});
+  test.each(ALL)('test_simple[%s]', (dt) => {
+    const rand = rng(dt.charCodeAt(0) * 13 + 1);
+    // putmask is weird and doesn't care about value length (even shorter)
+    const vals = arange(1001).astype(dt);
+    const mask = zeros(1000, '?');
+    mask.set(Array.from({ length: 1000 }, () => rand() < 0.5));
+    // Use vals.dtype in case of flexible dtype (i.e. string)
+    const arr = zeros(1000, vals.dtype);
+    const zerosArr = arr.copy();
+
+    putmask(arr, mask, vals);
+    const m = values(mask) as boolean[];
+    const on = m.flatMap((b, i) => (b ? [i] : []));
+    const off = m.flatMap((b, i) => (b ? [] : [i]));
+    expect(values(take(arr, on))).toEqual(values(take(vals.index(':1000'), on)));
+    expect(values(take(arr, off))).toEqual(values(take(zerosArr, off)));
+  });
 
   const cases = ALL.slice(1).flatMap((dt) => (['raise', 'wrap', 'clip'] as const).map((mode) => [dt, mode] as const));
   test.each(cases)('test_empty[%s-%s]', (dt, mode) => {

@@ -13,7 +13,7 @@
 // - test_nonzero_invalid_object, test_nonzero_sideeffect_safety, test_nonzero_exception_safe,
 //   the object half of test_count_nonzero_axis_consistent: object arrays (Python __bool__) do not exist here
 //   (test_count_nonzero_axis_consistent is ported against a JS count instead).
-import { absolute, add, all, any, arange, argwhere, AxisError, bitwiseAnd, canCast, bitwiseOr, bitwiseXor, clip, countNonzero, dtype, empty, greater, greaterEqual, invert, less, lessEqual, logicalAnd, logicalNot, logicalOr, logicalXor, maximum, mayShareMemory, minimum, multiply, NdArray, nonzero, promoteTypes, resultType, ValueError, where, zeros } from '../../lib';
+import { absolute, add, all, any, arange, argwhere, AxisError, bitwiseAnd, canCast, bitwiseOr, bitwiseXor, clip, countNonzero, dtype, empty, greater, greaterEqual, invert, less, lessEqual, logicalAnd, logicalNot, logicalOr, logicalXor, max, maximum, mayShareMemory, min, minimum, multiply, NdArray, nonzero, promoteTypes, resultType, ValueError, where, zeros } from '../../lib';
 import type { Casting, DType, DTypeLike, UfuncInput } from '../../lib';
 import { rng } from '../helpers/bytes';
 import { array, shapeOf, vals } from '../helpers/np-array';
@@ -372,9 +372,12 @@ describe('TestNonzero', () => {
 // NumPy's reference `clip` (selector.choose((a, m, M))) is the element-wise
 // rule written out in JS; its randn/rand data come from the shared seeded
 // rng. Left out of TestClip: the object, datetime/timedelta and long double
-// cases (no such dtypes), test_clip_property (hypothesis), the type_cast_*
-// series and test_clip_min_max_args (np.clip's min=/max= keyword aliases
-// and positional-argument errors: Python call syntax).
+// cases (no such dtypes: test_object_clip, test_NaT_propagation, both cases of
+// test_clip_problem_cases), test_clip_property (hypothesis) and
+// test_clip_min_max_args (np.clip's min=/max= keyword aliases and
+// positional-argument errors: Python call syntax). NumPy scalars
+// (np.float32(-2), np.int32(1)) -> 0-d arrays of that dtype; a non-native
+// scalar (_neg_byteorder(0.5)) -> a 0-d '>f8' array; 1j -> { re: 0, im: 1 }.
 
 describe('TestBoolArray', () => {
   function bools(n: number, v: boolean, from: number): NdArray {
@@ -494,6 +497,12 @@ describe('TestClip', () => {
     return a;
   };
   const intData = (n: number, m: number, dt: string): NdArray => multiply(rand(n, m), 10).astype(dt as never);
+  /** A NumPy scalar (np.float32(v), np.int32(v)): a 0-d array of that dtype, strong as NumPy's scalars are. */
+  const scalar = (v: number, dt: string): NdArray => {
+    const s = zeros([], dt as never) as NdArray;
+    s.fill(v);
+    return s;
+  };
   const fastclip = (a: NdArray, m: UfuncInput | null, M: UfuncInput | null, out?: NdArray, casting?: 'unsafe'): NdArray => clip(a, m, M, { out, ...(casting === undefined ? {} : { casting }) });
   /** NumPy's reference: selector = (a < m) + 2 * (a > M), then choose((a, m, M)), written out per element. */
   const refClip = (a: NdArray, m: UfuncInput, M: UfuncInput, out?: NdArray): NdArray => {
@@ -625,6 +634,36 @@ describe('TestClip', () => {
     strictEqual(a, ac);
   });
 
+  test('test_simple_complex', () => {
+    // native complex input with native double scalar min/max
+    let a: NdArray = multiply(add(randn(nr, nc), multiply(rand(nr, nc), { re: 0, im: 1 })), 3);
+    expect(a.dtype.str).toBe('<c16');
+    strictEqual(fastclip(a, -0.5, 1), refClip(a, -0.5, 1));
+    // native input with complex double scalar min/max
+    a = multiply(randn(nr, nc), 3);
+    const m = { re: -0.5, im: 1 };
+    const M = { re: 1, im: 2 };
+    strictEqual(fastclip(a, m, M), refClip(a, m, M));
+  });
+
+  test('test_clip_complex', () => {
+    // gh-5354: native complex input without explicit min/max (min=None or max=None)
+    const a = zeros(10, 'c16');
+    a.fill({ re: 1, im: 0 });
+    const m = min(a);
+    const M = max(a);
+    strictEqual(fastclip(a, m, null), a);
+    strictEqual(fastclip(a, null, M), a);
+  });
+
+  test('test_simple_inplace_02', () => {
+    const a = randn(nr, nc);
+    const ac = a.copy();
+    fastclip(a, -0.5, 0.6, a);
+    refClip(ac, -0.5, 0.6, ac);
+    strictEqual(a, ac);
+  });
+
   test('test_noncontig_inplace', () => {
     const a = randn(nr * 2, nc * 3).index('::2, ::3');
     const ac = a.copy();
@@ -633,11 +672,198 @@ describe('TestClip', () => {
     expect(a.toArray()).toEqual(ac.toArray());
   });
 
+  test('test_type_cast_01', () => {
+    const a = randn(nr, nc);
+    strictEqual(fastclip(a, -0.5, 0.6), refClip(a, -0.5, 0.6));
+  });
+
+  test('test_type_cast_02', () => {
+    // native int32 input with int32 scalar min/max
+    const a = intData(nr, nc, 'i8').astype('i4');
+    strictEqual(fastclip(a, -2, 4), refClip(a, -2, 4));
+  });
+
+  test('test_type_cast_03', () => {
+    // native int32 input with float64 scalar min/max
+    const a = intData(nr, nc, 'i4');
+    const m = scalar(-2, 'f8');
+    const M = scalar(4, 'f8');
+    strictEqual(fastclip(a, m, M), refClip(a, m, M));
+  });
+
+  test('test_type_cast_04', () => {
+    // native int32 input with float32 scalar min/max
+    const a = intData(nr, nc, 'i4');
+    const m = scalar(-2, 'f4');
+    const M = scalar(4, 'f4');
+    strictEqual(refClip(a, m, M), fastclip(a, m, M));
+  });
+
+  test('test_type_cast_05', () => {
+    // native int32 with double arrays min/max
+    const a = intData(nr, nc, 'i8');
+    const m = multiply(-0.5, zeros(a.shape, 'f8'));
+    strictEqual(fastclip(a, m, 1), refClip(a, m, 1));
+  });
+
+  test('test_type_cast_06', () => {
+    // native with NON native scalar min/max
+    const a = randn(nr, nc);
+    const mS = scalar(0.5, '>f8');
+    expect(mS.dtype.isnative).toBe(false);
+    const act = refClip(a, mS, 1);
+    strictEqual(fastclip(a, mS, 1), act);
+  });
+
+  test('test_type_cast_07', () => {
+    // NON native with native array min/max; NumPy compares a_s.clip with
+    // fastclip (the same call), so the reference is the element-wise rule
+    const a = randn(nr, nc);
+    const m = multiply(-0.5, add(zeros(a.shape, 'f8'), 1));
+    const aS = a.astype('>f8');
+    expect(aS.dtype.isnative).toBe(false);
+    const act = clip(aS, m, 1);
+    const ac = fastclip(aS, m, 1);
+    strictEqual(ac, act);
+    expect(ac.toArray()).toEqual(refClip(aS, m, 1).toArray());
+  });
+
+  test('test_type_cast_08', () => {
+    // NON native with native scalar min/max
+    const a = randn(nr, nc);
+    const aS = a.astype('>f8');
+    expect(aS.dtype.isnative).toBe(false);
+    const ac = fastclip(aS, -0.5, 1);
+    strictEqual(ac, clip(aS, -0.5, 1));
+    expect(ac.toArray()).toEqual(refClip(aS, -0.5, 1).toArray());
+  });
+
+  test('test_type_cast_09', () => {
+    // native with NON native array min/max
+    const a = randn(nr, nc);
+    const mS = multiply(-0.5, add(zeros(a.shape, 'f8'), 1)).astype('>f8');
+    expect(mS.dtype.isnative).toBe(false);
+    strictEqual(fastclip(a, mS, 1), refClip(a, mS, 1));
+  });
+
+  test('test_type_cast_10', () => {
+    // native int input with float min/max and float out
+    const a = intData(nr, nc, 'i8');
+    const b = zeros(a.shape, 'f4');
+    const m = scalar(-0.5, 'f4');
+    const M = scalar(1, 'f4');
+    const act = refClip(a, m, M, b).copy();
+    const ac = fastclip(a, m, M, b);
+    expect(ac).toBe(b);
+    strictEqual(ac, act);
+  });
+
+  test('test_type_cast_11', () => {
+    // non native with native scalar min/max, out non native
+    const a = randn(nr, nc).astype('>f8');
+    const b = a.copy().astype('>f8');
+    const bt = b.copy();
+    fastclip(a, -0.5, 1, b);
+    refClip(a, -0.5, 1, bt);
+    strictEqual(b, bt);
+  });
+
+  test('test_type_cast_12', () => {
+    // native int input with int32 min/max and float out
+    const a = intData(nr, nc, 'i8');
+    const b = zeros(a.shape, 'f4');
+    const m = scalar(0, 'i4');
+    const M = scalar(1, 'i4');
+    const act = refClip(a, m, M, b).copy();
+    const ac = fastclip(a, m, M, b);
+    strictEqual(ac, act);
+  });
+
+  test('test_clip_with_out_simple', () => {
+    const a = randn(nr, nc);
+    const ac = zeros(a.shape, 'f8');
+    const act = zeros(a.shape, 'f8');
+    fastclip(a, -0.5, 0.6, ac);
+    refClip(a, -0.5, 0.6, act);
+    strictEqual(ac, act);
+  });
+
+  test('test_clip_with_out_simple2', () => {
+    // native int32 input with double min/max and int32 out
+    const a = intData(nr, nc, 'i4');
+    const m = scalar(0, 'f8');
+    const M = scalar(2, 'f8');
+    const ac = zeros(a.shape, 'i4');
+    const act = ac.copy();
+    fastclip(a, m, M, ac, 'unsafe');
+    refClip(a, m, M, act);
+    strictEqual(ac, act);
+  });
+
+  test('test_clip_with_out_simple_int32', () => {
+    // native int32 input with int32 scalar min/max and int64 out
+    const a = intData(nr, nc, 'i4');
+    const m = scalar(-1, 'i4');
+    const M = scalar(1, 'i4');
+    const ac = zeros(a.shape, 'i8');
+    const act = ac.copy();
+    fastclip(a, m, M, ac);
+    refClip(a, m, M, act);
+    strictEqual(ac, act);
+  });
+
+  test('test_clip_with_out_array_int32', () => {
+    // native int32 input with double array min/max and int32 out
+    const a = intData(nr, nc, 'i4');
+    const m = zeros(a.shape, 'f8');
+    const M = scalar(1, 'f8');
+    const ac = zeros(a.shape, 'i4');
+    const act = ac.copy();
+    fastclip(a, m, M, ac, 'unsafe');
+    refClip(a, m, M, act);
+    strictEqual(ac, act);
+  });
+
+  test('test_clip_with_out_array_outint32', () => {
+    // native double input with scalar min/max and int out
+    const a = randn(nr, nc);
+    const ac = zeros(a.shape, 'i4');
+    const act = ac.copy();
+    fastclip(a, -1.0, 2.0, ac, 'unsafe');
+    refClip(a, -1.0, 2.0, act);
+    strictEqual(ac, act);
+  });
+
+  test('test_clip_with_out_transposed', () => {
+    // the out argument works when transposed
+    const a = arange(16).reshape([4, 4]);
+    const out = empty(a.shape, a.dtype).T;
+    clip(a, 4, 10, { out });
+    expect(out.toArray()).toEqual(refClip(a, 4, 10).toArray());
+  });
+
   test('test_clip_with_out_memory_overlap', () => {
     const a = arange(16).reshape([4, 4]);
     const ac = a.copy();
     clip(a.index(':-1'), 4, 10, { out: a.index('1:') });
     expect(a.index('1:').toArray()).toEqual(refClip(ac.index(':-1'), 4, 10).toArray());
+  });
+
+  test('test_clip_inplace_array', () => {
+    const a = randn(nr, nc);
+    const ac = a.copy();
+    const m = zeros(a.shape, 'f8');
+    fastclip(a, m, 1.0, a);
+    refClip(a, m, 1.0, ac);
+    strictEqual(a, ac);
+  });
+
+  test('test_clip_inplace_simple', () => {
+    const a = randn(nr, nc);
+    const ac = a.copy();
+    fastclip(a, -0.5, 0.6, a);
+    refClip(a, -0.5, 0.6, ac);
+    strictEqual(a, ac);
   });
 
   test('test_clip_func_takes_out', () => {

@@ -42,6 +42,7 @@ import {
   greater,
   greaterEqual,
   invert,
+  isfinite,
   isinf,
   isnan,
   leftShift,
@@ -66,6 +67,7 @@ import {
   slice,
   sqrt,
   subtract,
+  sum,
   UFuncTypeError,
   ValueError,
   zeros,
@@ -962,5 +964,275 @@ describe('TestBitwiseUFuncs (shifts)', () => {
       expect(bigs(rightShift(n, bits))).toEqual([-1n]);
       expect(bigs(rightShift(n, bits + 10))).toEqual([-1n]);
     }
+  });
+});
+
+// ---------------------------------------------------------------------------
+// TestFPClass, TestMinMax, TestAbsoluteNegative.test_noncontiguous,
+// TestLog/TestExp strides, TestAdd, test_complex_nan_comparisons, test_pos_nan.
+// np.array(np.array_split(data, 2)) -> data.reshape([2, n / 2]) (the sizes
+// here split evenly); x[::jj] -> x.index(slice(null, null, jj));
+// assert_array_almost_equal_nulp -> the ULP distance of the float64 bits;
+// np.random.uniform -> the suite's seeded generator. Left out:
+// TestLog.test_log_values_maxofdtype's long double (np.log(finfo(f4/f8).max)
+// is run: no error state here, so it checks the finite result).
+
+/** The ULP distance between two float64s (both finite). */
+function nulp(x: number, y: number): number {
+  const b = new BigInt64Array(new Float64Array([x, y]).buffer);
+  const ord = (v: bigint): bigint => (v < 0n ? -(v & 0x7fffffffffffffffn) : v);
+  const d = ord(b[0]!) - ord(b[1]!);
+  return Number(d < 0n ? -d : d);
+}
+
+/** numpy.testing's _gen_alignment_data(dtype, type='unary', max_size): [out, inp, msg]. */
+function* genAlignmentUnary(dt: string, maxSize: number): Generator<[NdArray, NdArray, string]> {
+  for (let o = 0; o < 3; o++) {
+    for (let s = o + 2; s < Math.max(o + 3, maxSize); s++) {
+      const inp = (): NdArray => arange(s).astype(dt as never).index(slice(o, null));
+      const out = zeros(s, dt as never).index(slice(o, null));
+      yield [out, inp(), `unary offset=(${o}, ${o}), size=${s}, out of place`];
+      const d = inp();
+      yield [d, d, `unary offset=(${o}, ${o}), size=${s}, in place`];
+      yield [out.index(slice(1, null)), inp().index(slice(null, -1)), `unary offset=(${o + 1}, ${o}), size=${s - 1}, out of place`];
+      yield [out.index(slice(null, -1)), inp().index(slice(1, null)), `unary offset=(${o}, ${o + 1}), size=${s - 1}, out of place`];
+      yield [inp().index(slice(null, -1)), inp().index(slice(1, null)), `unary offset=(${o}, ${o + 1}), size=${s - 1}, aliased`];
+      yield [inp().index(slice(1, null)), inp().index(slice(null, -1)), `unary offset=(${o + 1}, ${o}), size=${s - 1}, aliased`];
+    }
+  }
+}
+
+const stepped = (a: NdArray, step: number): NdArray => a.index(slice(null, null, step));
+const stepList = <T>(xs: T[], step: number): T[] => (step > 0 ? xs.filter((_, i) => i % step === 0) : [...xs].reverse().filter((_, i) => i % -step === 0));
+
+describe('TestFPClass', () => {
+  const nan = [true, true, false, false, false, false, false, false, false, false];
+  const inf = [false, false, true, true, false, false, false, false, false, false];
+  const sign = [false, true, false, true, true, false, true, false, false, true];
+  const finite = [false, false, false, false, true, true, true, true, true, true];
+  /** np.array([nan, -nan, inf, -inf, -1, 1, -0, 0, tiny, -tiny], dt): -nan has its sign bit set. */
+  const fpData = (dt: 'f4' | 'f8', tiny: number): NdArray => {
+    const a = array([NaN, NaN, Infinity, -Infinity, -1.0, 1.0, -0.0, 0.0, tiny, -tiny], dt);
+    negative(a.index(slice(1, 2)), { out: a.index(slice(1, 2)) }); // -np.nan
+    return a;
+  };
+
+  test.each([-5, -4, -3, -2, -1, 1, 2, 4, 5, 6, 7, 8, 9, 10])('test_fpclass[%d]', (stride) => {
+    const arrF64 = fpData('f8', 2.2251e-308);
+    const arrF32 = fpData('f4', 1.4013e-45);
+    for (const arr of [arrF32, arrF64]) {
+      const s = stepped(arr, stride);
+      expect(vals(isnan(s))).toEqual(stepList(nan, stride));
+      expect(vals(isinf(s))).toEqual(stepList(inf, stride));
+      expect(vals(signbit(s))).toEqual(stepList(sign, stride));
+      expect(vals(isfinite(s))).toEqual(stepList(finite, stride));
+    }
+  });
+
+  test.each(['f8', 'f4'] as const)('test_fp_noncontiguous[%s]', (dt) => {
+    const data = fpData(dt, 2.2251e-308);
+    const out = zeros(data.shape, '?');
+    const ncontigIn = data.index(slice(1, null, 3));
+    const ncontigOut = out.index(slice(1, null, 3));
+    const contigIn = ncontigIn.copy();
+    const sel = (xs: boolean[]): boolean[] => xs.filter((_, i) => i % 3 === 1);
+    expect(ncontigIn.flags.cContiguous).toBe(false);
+    expect(ncontigOut.flags.cContiguous).toBe(false);
+    expect(contigIn.flags.cContiguous).toBe(true);
+    const fs: [typeof isnan, boolean[]][] = [
+      [isnan, nan],
+      [isinf, inf],
+      [signbit, sign],
+      [isfinite, finite],
+    ];
+    // ncontig in, ncontig out
+    for (const [f, want] of fs) expect(vals(f(ncontigIn, { out: ncontigOut }))).toEqual(sel(want));
+    // contig in, ncontig out
+    for (const [f, want] of fs) expect(vals(f(contigIn, { out: ncontigOut }))).toEqual(sel(want));
+    // ncontig in, contig out
+    for (const [f, want] of fs) expect(vals(f(ncontigIn))).toEqual(sel(want));
+    // contig in, contig out, nd stride
+    const dataSplit = data.reshape([2, 5]);
+    const half = (xs: boolean[]): boolean[][] => [xs.slice(0, 5), xs.slice(5)];
+    for (const [f, want] of fs) expect(vals(f(dataSplit))).toEqual(half(want));
+  });
+});
+
+describe('TestMinMax (test_umath)', () => {
+  test('test_minmax_blocked', () => {
+    // simd tests on max/min, test all alignments
+    for (const [dt, sz] of [['f4', 15], ['f8', 7]] as const) {
+      for (const [, inp, msg] of genAlignmentUnary(dt, sz)) {
+        for (let i = 0; i < inp.size; i++) {
+          inp.set(arange(inp.size).astype(dt).toArray() as never);
+          inp.set(i, NaN);
+          expect([msg, i, Number.isNaN(one(max(inp)))]).toEqual([msg, i, true]);
+          expect([msg, i, Number.isNaN(one(min(inp)))]).toEqual([msg, i, true]);
+          inp.set(i, 1e10);
+          expect([msg, i, one(max(inp))]).toEqual([msg, i, dt === 'f4' ? Math.fround(1e10) : 1e10]);
+          inp.set(i, -1e10);
+          expect([msg, i, one(min(inp))]).toEqual([msg, i, dt === 'f4' ? Math.fround(-1e10) : -1e10]);
+        }
+      }
+    }
+  });
+
+  test('test_reduce_reorder', () => {
+    // gh 10370, 11029: min of a row holding one NaN is NaN
+    for (const n of [2, 4, 8, 16, 32]) {
+      for (const dt of ['f4', 'f2', 'c8']) {
+        // np.diagflat(np.array([np.nan] * n, dtype=dt)): its rows
+        const d = zeros([n, n], dt as never) as NdArray;
+        for (let i = 0; i < n; i++) d.set([i, i], (dt === 'c8' ? { re: NaN, im: 0 } : NaN) as never);
+        for (let i = 0; i < n; i++) {
+          const r = min(d.index(i)).toArray();
+          const isNan = typeof r === 'number' ? Number.isNaN(r) : Number.isNaN((r as { re: number }).re) || Number.isNaN((r as { im: number }).im);
+          expect([n, dt, i, isNan]).toEqual([n, dt, i, true]);
+        }
+      }
+    }
+  });
+
+  test('test_minimize_no_warns', () => {
+    expect(minimum(NaN, 1).toArray()).toBeNaN();
+  });
+});
+
+describe('TestAbsoluteNegative (noncontiguous)', () => {
+  const cases: [string, boolean][] = [];
+  for (const dt of ['f8', 'f4', 'i4', 'i8']) for (const big of [true, false]) cases.push([dt, big]);
+  test.each(cases)('test_noncontiguous[%s-big=%s]', (dt, big) => {
+    const isInt = dt[0] === 'i';
+    // np.array(float list, dtype=int) truncates toward zero
+    const cast = (xs: number[]): number[] => (isInt ? xs.map((x) => Math.trunc(x) + 0) : xs);
+    let data = cast([-1.0, 1.0, -0.0, 0.0, 2.2251e-308, -2.5, 2.5, -6, 6, -2.2251e-308, -8, 10]);
+    let expectV = cast([1.0, -1.0, 0.0, -0.0, -2.2251e-308, 2.5, -2.5, 6, -6, 2.2251e-308, 8, -10]);
+    if (big) {
+      // np.repeat(data, 10)
+      data = data.flatMap((x) => Array<number>(10).fill(x));
+      expectV = expectV.flatMap((x) => Array<number>(10).fill(x));
+    }
+    const dataA = array(data, dt);
+    const expectA = array(expectV, dt);
+    const want = vals(expectA.index(slice(1, null, 2)));
+    const out = zeros(dataA.shape, dt as never) as NdArray;
+    const ncontigIn = dataA.index(slice(1, null, 2));
+    const ncontigOut = out.index(slice(1, null, 2));
+    const contigIn = ncontigIn.copy();
+    // contig in, contig out
+    expect(vals(negative(contigIn))).toEqual(want);
+    // contig in, ncontig out
+    expect(vals(negative(contigIn, { out: ncontigOut }))).toEqual(want);
+    // ncontig in, contig out
+    expect(vals(negative(ncontigIn))).toEqual(want);
+    // ncontig in, ncontig out
+    expect(vals(negative(ncontigIn, { out: ncontigOut }))).toEqual(want);
+    // contig in, contig out, nd stride
+    const dataSplit = dataA.reshape([2, dataA.size / 2]);
+    const expectSplit = expectA.reshape([2, expectA.size / 2]);
+    expect(vals(negative(dataSplit))).toEqual(vals(expectSplit));
+  });
+});
+
+describe('TestLog / TestExp (values and strides)', () => {
+  test('test_log_values_maxofdtype', () => {
+    // log() of the dtype's max is finite (NumPy: does not raise)
+    const f4max = array([3.4028234663852886e38], 'f4');
+    const f8max = array([Number.MAX_VALUE], 'f8');
+    for (const x of [f4max, f8max]) expect(Number.isFinite(one(log(x)))).toBe(true);
+  });
+
+  const strides = [-4, -3, -2, -1, 1, 2, 3, 4];
+  test('test_log_strides', () => {
+    const r = rng(42);
+    for (let ii = 2; ii < 100; ii++) {
+      const xF64 = array(Array.from({ length: ii }, () => 0.01 + (100.0 - 0.01) * r()), 'f8');
+      const xSpecial = xF64.copy();
+      xSpecial.set(slice(3, -1, 4), 1.0);
+      const yTrue = log(xF64);
+      const ySpecial = log(xSpecial);
+      for (const jj of strides) {
+        const a = vals(log(stepped(xF64, jj))) as number[];
+        const b = vals(stepped(yTrue, jj)) as number[];
+        expect([ii, jj, a.every((v, k) => nulp(v, b[k]!) <= 2)]).toEqual([ii, jj, true]);
+        const c = vals(log(stepped(xSpecial, jj))) as number[];
+        const d = vals(stepped(ySpecial, jj)) as number[];
+        expect([ii, jj, c.every((v, k) => nulp(v, d[k]!) <= 2)]).toEqual([ii, jj, true]);
+      }
+    }
+  });
+
+  test('test_exp_strides', () => {
+    const r = rng(42);
+    for (let ii = 2; ii < 100; ii++) {
+      const xF64 = array(Array.from({ length: ii }, () => 0.01 + (709.1 - 0.01) * r()), 'f8');
+      const yTrue = exp(xF64);
+      for (const jj of strides) {
+        const a = vals(exp(stepped(xF64, jj))) as number[];
+        const b = vals(stepped(yTrue, jj)) as number[];
+        expect([ii, jj, a.every((v, k) => nulp(v, b[k]!) <= 2)]).toEqual([ii, jj, true]);
+      }
+    }
+  });
+});
+
+describe('TestAdd', () => {
+  test('test_reduce_alignment', () => {
+    // gh-9876: a float64 field at a 4-byte offset sums as any other
+    const a = zeros(2, [
+      ['a', 'i4'],
+      ['b', 'f8'],
+    ]) as NdArray;
+    a.field('a').fill(-1);
+    expect(one(sum(a.field('b')))).toBe(0);
+  });
+});
+
+test('test_pos_nan', () => {
+  // np.nan is a positive nan
+  expect(signbit(array([NaN], 'f8')).toArray()).toEqual([false]);
+});
+
+test('test_complex_nan_comparisons', () => {
+  const c = (re: number, im: number): { re: number; im: number } => ({ re, im });
+  const nans = [c(NaN, 0), c(0, NaN), c(NaN, NaN)];
+  const fins = [c(1, 0), c(-1, 0), c(0, 1), c(0, -1), c(1, 1), c(-1, -1), c(0, 0)];
+  for (const xv of [...nans, ...fins]) {
+    const x = array([xv], 'c16');
+    for (const yv of [...nans, ...fins]) {
+      const y = array([yv], 'c16');
+      if (one(isfinite(x)) && one(isfinite(y))) continue;
+      for (const f of [less, greater, lessEqual, greaterEqual, equal]) {
+        expect([xv, yv, f.name, vals(f(x, y))]).toEqual([xv, yv, f.name, [false]]);
+      }
+    }
+  }
+});
+
+describe('TestLog (complex precision)', () => {
+  // Reference values computed by NumPy with mpmath (mp.dps = 200); assert_allclose(w, wref, rtol)
+  const close = (w: { re: number; im: number }, ref: { re: number; im: number }, rtol: number): boolean => Math.hypot(w.re - ref.re, w.im - ref.im) <= rtol * Math.hypot(ref.re, ref.im);
+  test.each([
+    [1, 1e-12, 5e-25, 1e-12],
+    [1.000000000000001, 3e-8, 1.5602230246251546e-15, 2.999999999999996e-8],
+    [0.9999995000000417, 0.0009999998333333417, 7.831475869017683e-18, 0.001],
+    [0.9999999999999996, 2.999999999999999e-8, 5.9107901499372034e-18, 3e-8],
+    [0.99995000042, -0.009999833, -7.015159763822903e-15, -0.009999999665816696],
+  ])('test_log_precision_float64[%s+%sj]', (re, im, wre, wim) => {
+    const z = array({ re, im }, 'c16');
+    const w = log(z).toArray() as { re: number; im: number };
+    // assert_allclose compares element-wise |actual - desired| <= rtol * |desired| on the complex values
+    expect([w, close(w, { re: wre, im: wim }, 1e-15)]).toEqual([w, true]);
+  });
+
+  test.each([
+    [1.0, 3e-6, 4.5e-12, 3e-6],
+    [1.0, -2e-5, 1.9999999e-10, -2e-5],
+    [0.9999999, 1e-6, -1.192088e-7, 1.0000001e-6],
+  ])('test_log_precision_float32[%s+%sj]', (re, im, wre, wim) => {
+    const z = array({ re, im }, 'c8');
+    const w = log(z).toArray() as { re: number; im: number };
+    const ref = { re: Math.fround(wre), im: Math.fround(wim) };
+    expect([w, close(w, ref, 1e-6)]).toEqual([w, true]);
   });
 });
