@@ -378,57 +378,89 @@ function fold(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, loop: DTy
   const src = sourceOf(a, loop);
   const p = plan(a, axes, opts.keepdims ?? false, src.strides);
   if (opts.out !== undefined) checkOut(opts.out, p.outShape);
-  const nat = foldNative(a, axes, opts.keepdims ?? false, loop, src.cast ? BUFSIZE : Number.MAX_SAFE_INTEGER, mul);
+  const pw = !mul && (loop.kind === 'f' || loop.kind === 'c');
+  // NumPy's float16 add and multiply reduce loops (HALF_add, HALF_multiply over
+  // a reduced row) work in float32 and round to float16 once per call (a sum
+  // pairwise); their element-wise loops round every operation.
+  const half = loop.kind === 'f' && loop.itemsize === 2 ? floatRound(loop) : null;
+  // NumPy's buffered reduction hands its loop, in one call, every item of one
+  // result that the innermost reduced axes reach when they do not coalesce
+  // into one stride (a buffer in walking order, at most 8192 items): one
+  // pairwise sum over that block, not one per row (seed 100323: a float16
+  // sum over both axes of a row-reversed array is -inf, where row sums
+  // rounded one by one give NaN).
+  const block = pw || half !== null ? reducedBlock(p.dims) : null;
+  const nat = block === null ? foldNative(a, axes, opts.keepdims ?? false, loop, src.cast ? BUFSIZE : Number.MAX_SAFE_INTEGER, mul) : null;
   if (nat !== null) return { values: [], plan: nat.plan, typed: nat.typed };
   const ar = arithOf(loop);
   const op = mul ? ar.mul : ar.add;
   const acc = new Array<unknown>(p.outSize).fill(mul ? ar.one : ar.zero);
   const get = src.get;
-  const pw = !mul && (loop.kind === 'f' || loop.kind === 'c');
-  if (loop.kind === 'f' && loop.itemsize === 8 && !mul) {
-    const f = new Float64Array(p.outSize);
-    walk(p.dims, src.start, (s0, n, s, o, os) => {
-      if (os === 0) {
-        const g = (i: number): unknown => get(s0 + i * s);
-        const chunk = src.cast ? BUFSIZE : n;
-        for (let lo = 0; lo < n; lo += chunk) f[o] += pairwise(g, lo, Math.min(chunk, n - lo), ar.add, 0) as number;
-      } else {
-        for (let i = 0; i < n; i++) f[o + i * os] += get(s0 + i * s) as number;
-      }
-    });
-    for (let i = 0; i < f.length; i++) acc[i] = f[i];
+  const add32 = (x: unknown, y: unknown): unknown => Math.fround((x as number) + (y as number));
+  const f64 = pw && loop.kind === 'f' && loop.itemsize === 8;
+  const part = loop.itemsize === 8 ? Math.fround : (x: number): number => x;
+  /** Adds the `n` items `g(0..n-1)` of result `o` as NumPy's reduce loop does, in calls of at most `chunk`. */
+  const addRow = (o: number, g: (i: number) => unknown, n: number, chunk: number): void => {
+    for (let lo = 0; lo < n; lo += chunk) {
+      const m = Math.min(chunk, n - lo);
+      if (f64) acc[o] = (acc[o] as number) + (pairwise(g, lo, m, ar.add, 0) as number);
+      else if (half !== null && mul) {
+        let v = acc[o] as number;
+        for (let i = lo; i < lo + m; i++) v = Math.fround(v * (g(i) as number));
+        acc[o] = half(v);
+      } else if (half !== null) acc[o] = half(Math.fround((acc[o] as number) + (pairwise(g, lo, m, add32, -0) as number)));
+      else if (loop.kind === 'c') acc[o] = op(acc[o], pairwiseComplex(g as (i: number) => Complex, lo, m, part));
+      else acc[o] = op(acc[o], pairwise(g, lo, m, op, ar.zero));
+    }
+  };
+  if (block !== null) {
+    const { outer, size, at, chunk } = block;
+    walk([...outer, [1, 0, 0]], src.start, (s0, _n, _s, o) => addRow(o, (i) => get(s0 + at(i)), size, src.cast ? Math.min(chunk, BUFSIZE) : chunk));
     return { values: acc, plan: p };
   }
-  // NumPy's float16 add.reduce loop (HALF_add over a reduced row) sums the
-  // row pairwise in float32, adds that to the running value in float32, and
-  // rounds to float16 once per call; only the element-wise loop rounds each add.
-  const half = pw && loop.kind === 'f' && loop.itemsize === 2 ? floatRound(loop) : null;
-  const add32 = (x: unknown, y: unknown): unknown => Math.fround((x as number) + (y as number));
   walk(p.dims, src.start, (s0, n, s, o, os) => {
-    if (os === 0) {
-      if (half !== null) {
-        const g = (i: number): unknown => get(s0 + i * s);
-        const chunk = src.cast ? BUFSIZE : n;
-        for (let lo = 0; lo < n; lo += chunk) acc[o] = half(Math.fround((acc[o] as number) + (pairwise(g, lo, Math.min(chunk, n - lo), add32, -0) as number)));
-      } else if (pw && loop.kind === 'c') {
-        const g = (i: number): Complex => get(s0 + i * s) as Complex;
-        const chunk = src.cast ? BUFSIZE : n;
-        const part = loop.itemsize === 8 ? Math.fround : (x: number): number => x;
-        for (let lo = 0; lo < n; lo += chunk) acc[o] = op(acc[o], pairwiseComplex(g, lo, Math.min(chunk, n - lo), part));
-      } else if (pw) {
-        const g = (i: number): unknown => get(s0 + i * s);
-        const chunk = src.cast ? BUFSIZE : n;
-        for (let lo = 0; lo < n; lo += chunk) acc[o] = op(acc[o], pairwise(g, lo, Math.min(chunk, n - lo), op, ar.zero));
-      } else {
-        let v = acc[o];
-        for (let i = 0; i < n; i++) v = op(v, get(s0 + i * s));
-        acc[o] = v;
-      }
+    if (os === 0 && (pw || half !== null)) addRow(o, (i) => get(s0 + i * s), n, src.cast ? BUFSIZE : n);
+    else if (os === 0) {
+      let v = acc[o];
+      for (let i = 0; i < n; i++) v = op(v, get(s0 + i * s));
+      acc[o] = v;
+    } else if (half !== null) {
+      for (let i = 0; i < n; i++) acc[o + i * os] = half(op(acc[o + i * os], get(s0 + i * s)) as number);
     } else {
       for (let i = 0; i < n; i++) acc[o + i * os] = op(acc[o + i * os], get(s0 + i * s));
     }
   });
   return { values: acc, plan: p };
+}
+
+/**
+ * The innermost walked axes that are all reduced (output stride 0), when
+ * there are two or more of them: the axes outside them, the block's item
+ * count, the offset of its item `i` from its first in walking order (NumPy
+ * copies them into its buffer in that order), and how many items one call
+ * of NumPy's loop gets: whole innermost rows, as many as fit in its 8192-item
+ * buffer (a row longer than that alone). Null for a single row.
+ */
+function reducedBlock(dims: readonly [number, number, number][]): { outer: [number, number, number][]; size: number; at: (i: number) => number; chunk: number } | null {
+  let k = dims.length;
+  while (k > 0 && dims[k - 1][2] === 0) k--;
+  if (dims.length - k < 2) return null;
+  const inner = dims.slice(k);
+  const size = inner.reduce((m, d) => m * d[0], 1);
+  const row = inner[inner.length - 1][0];
+  const chunk = row >= BUFSIZE ? row : Math.floor(BUFSIZE / row) * row;
+  const at = (i: number): number => {
+    let off = 0;
+    for (let d = inner.length - 1; d >= 0; d--) {
+      const [n, s] = inner[d];
+      off += (i % n) * s;
+      i = Math.floor(i / n);
+    }
+    return off;
+  };
+  if (size > 1 << 16) return { outer: dims.slice(0, k), size, at, chunk };
+  const rel = Array.from({ length: size }, (_, i) => at(i));
+  return { outer: dims.slice(0, k), size, at: (i) => rel[i], chunk };
 }
 
 function resultLoop(a: NdArray, opts: ReduceOptions): DType {
