@@ -463,8 +463,10 @@ function reducedBlock(dims: readonly [number, number, number][]): { outer: [numb
   return { outer: dims.slice(0, k), size, at: (i) => rel[i], chunk };
 }
 
-function resultLoop(a: NdArray, opts: ReduceOptions): DType {
+function resultLoop(a: NdArray, opts: ReduceOptions, axis?: Axis): DType {
   if (opts.dtype !== undefined && opts.dtype !== null) return loopDType(opts.dtype);
+  // A bad axis is NumPy's AxisError before the no-loop TypeError of records.
+  resolveAxes(axis, a.ndim);
   if (opts.out !== undefined) return nativeOf(opts.out.dtype);
   return sumDType(a.dtype);
 }
@@ -474,7 +476,7 @@ export function sum(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray 
   checkReduceKeys('sum', opts, WITH_INITIAL);
   opts = reduceOptions(a, opts, WITH_INITIAL);
   if (opts.initial !== undefined || opts.where !== undefined) return reduceWithInitial('sum', a, axis, opts, (x, ax, o) => sum(x, ax as Axis, o));
-  const loop = resultLoop(a, opts);
+  const loop = resultLoop(a, opts, axis);
   const r = fold(a, axis, opts, loop, false);
   if (r.typed !== undefined) return emitNumbers(r.typed, loop, r.plan, opts.out);
   return emit(r.values, loop, r.plan, opts.out);
@@ -485,7 +487,7 @@ export function prod(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray
   checkReduceKeys('prod', opts, WITH_INITIAL);
   opts = reduceOptions(a, opts, WITH_INITIAL);
   if (opts.initial !== undefined || opts.where !== undefined) return reduceWithInitial('prod', a, axis, opts, (x, ax, o) => prod(x, ax as Axis, o));
-  const loop = resultLoop(a, opts);
+  const loop = resultLoop(a, opts, axis);
   const r = fold(a, axis, opts, loop, true);
   if (r.typed !== undefined) return emitNumbers(r.typed, loop, r.plan, opts.out);
   return emit(r.values, loop, r.plan, opts.out);
@@ -499,6 +501,8 @@ export function prod(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray
 export function mean(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
   checkReduceKeys('mean', opts, PLAIN_KEYS);
   opts = reduceOptions(a, opts, PLAIN_KEYS);
+  // NumPy's mean counts the items first: a bad axis (axis 0 of a 0-d array too) is its AxisError before any dtype's TypeError.
+  resolveAxes(axis, a.ndim, true);
   const k = a.dtype.kind;
   let loop: DType;
   let half = false;
@@ -702,6 +706,7 @@ function emitOwn(vals: AxisOut, dt: DType, p: Plan, out: NdArray | undefined): N
 export function min(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
   checkReduceKeys('min', opts, WITH_INITIAL);
   opts = reduceOptions(a, opts, WITH_INITIAL);
+  resolveAxes(axis, a.ndim); // a bad axis is NumPy's AxisError before the records' TypeError
   if (opts.initial !== undefined || opts.where !== undefined) {
     // Records have no minimum loop: NumPy's TypeError comes before any initial/where check.
     refuseRecords(a, 'minimum');
@@ -714,6 +719,7 @@ export function min(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray 
 export function max(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
   checkReduceKeys('max', opts, WITH_INITIAL);
   opts = reduceOptions(a, opts, WITH_INITIAL);
+  resolveAxes(axis, a.ndim); // a bad axis is NumPy's AxisError before the records' TypeError
   if (opts.initial !== undefined || opts.where !== undefined) {
     // Records have no maximum loop: NumPy's TypeError comes before any initial/where check.
     refuseRecords(a, 'maximum');
@@ -802,6 +808,8 @@ export function countNonzero(a: NdArray, axis?: Axis, opts: ArgReduceOptions = {
 function argExtreme(a: NdArray, axis: number | null | undefined, opts: ArgReduceOptions, max: boolean): NdArray {
   const name = max ? 'argmax' : 'argmin';
   if (axis !== undefined && axis !== null && typeof axis !== 'number') throw new TypeError("'tuple' object cannot be interpreted as an integer");
+  // A bad axis is NumPy's AxisError before the records' TypeError (a 0-d array counts as 1-d there).
+  if (typeof axis === 'number') normalizeAxis(axis, Math.max(a.ndim, 1));
   refuseRecords(a, 'arg');
   const keep = opts.keepdims ?? false;
   if (axis === undefined || axis === null) {

@@ -115,6 +115,24 @@ describe('reduction edge cases', () => {
     expect(() => R.sum(a, 0, { dtype: '>f8' })).toThrow(TypeError);
   });
 
+  test("records: a bad axis is NumPy's AxisError before the records' TypeError (fuzz seeds 4272, 4880)", () => {
+    const r = zeros([2], { names: ['a'], formats: ['<i2'] });
+    const z = r.index('0:1').reshape([]);
+    // As np.sum/prod/mean/min/max/argmin/argmax(records, axis=...) raise in NumPy 2.4.6.
+    for (const f of [R.sum, R.prod, R.mean, R.min, R.max, R.argmin, R.argmax] as ((a: NdArray, ax: number) => NdArray)[]) {
+      expect(() => f(r, 1)).toThrow(AxisError);
+      expect(() => f(z, 1)).toThrow(AxisError);
+      expect(() => f(r, 0)).toThrow(TypeError);
+      expect(() => f(r, 0)).not.toThrow(AxisError);
+    }
+    // mean counts the items first: axis 0 of a 0-d array is out of bounds there, not in sum.
+    expect(() => R.mean(z, 0)).toThrow('axis 0 is out of bounds for array of dimension 0');
+    expect(() => R.sum(z, 0)).toThrow(TypeError);
+    expect(() => R.sum(z, 0)).not.toThrow(AxisError);
+    expect(() => R.argmin(z, 0)).toThrow('data type not ordered');
+    expect(() => R.sum(r, 3, { initial: 0 })).toThrow(AxisError);
+  });
+
   test('out: shape must match, must be writeable; the result lands in it, cast', () => {
     const a = fromBuffer(new Int16Array([1, 2, 3, 4, 5, 6]), '<i2').reshape([2, 3]);
     const out = zeros([3], '<f4');
