@@ -604,6 +604,9 @@ export function bincount(x: NdArray, options: BincountOptions = {}): NdArray {
     }
     if (w.ndim !== 1 || w.shape[0] !== x.shape[0]) throw new ValueError("The weights and list don't have the same length.");
   }
+  // NumPy casts the input to intp first: a bool byte other than 0/1 (a mapped
+  // file's) counts as 1, not as its byte value (fuzz seed 8845).
+  if (k === 'b') x = x.astype('|u1');
   const nat = bincountNative(x, w, minlength);
   if (nat === 'negative') throw new ValueError("'list' argument must have no negative elements");
   if (nat !== null) return w === undefined ? int64From([nat.length], nat) : arrayOver(nat, '<f8');

@@ -222,6 +222,15 @@ describe('sorting errors', () => {
     expect((S.argsort(zeros([])) as NdArray).toArray()).toEqual([0n]);
   });
 
+  test('bincount of bool bytes other than 0/1 counts them as 1, as NumPy casts to intp (fuzz seed 8845)', () => {
+    // np.bincount(np.frombuffer(b'\\xab\\x00\\x02', '?')) is [1, 2]; with weights the same bins.
+    const b = fromBuffer(new Uint8Array([0xab, 0, 2]), '|b1');
+    expect(S.bincount(b).toArray()).toEqual([1n, 2n]);
+    expect(S.bincount(b, { weights: fromBuffer(new Float64Array([0.5, 1, 2])) }).toArray()).toEqual([1, 2.5]);
+    const big = fromBuffer(new Uint8Array(Array.from({ length: 5000 }, (_, i) => (i % 3) * 0x7f)), '|b1');
+    expect(S.bincount(big).toArray()).toEqual([1667n, 3333n]);
+  });
+
   test('in-place sort of a strided view sorts only its elements', () => {
     const a = fromBuffer(new Float64Array([5, 0, 4, 0, 3, 0]));
     S.sortInPlace(a.index('::2'));
