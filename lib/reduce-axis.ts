@@ -34,9 +34,10 @@
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { makeCaster } from './cast';
 import { ValueError } from './errors';
-import { codecOf, requireOpen, storageOf, writeFlagOf } from './internal';
+import { allocate, codecOf, NdArray as ArrayClass, requireOpen, storageOf, writeFlagOf } from './internal';
 import { readOptions } from './options';
 import { normalizeAxis, shapeToSize } from './layout';
+import { kOrder as iterOrder } from './broadcast';
 import type { NdArray } from './ndarray';
 import { pyShape } from './format';
 import { checkReduceKeys, reduceWithInitial } from './reduce-initial';
@@ -463,6 +464,150 @@ function reducedBlock(dims: readonly [number, number, number][]): { outer: [numb
   return { outer: dims.slice(0, k), size, at: (i) => rel[i], chunk };
 }
 
+/**
+ * A float or complex sum/prod with `initial` and/or `where` in NumPy's order
+ * (null when another case: the masked-copy path in reduce-initial.ts, which
+ * also raises the argument errors): every result starts from `initial` (or
+ * the identity), the items are walked in the iterator's order (the input's
+ * and the mask's K order, each axis forwards), and NumPy's masked loop calls
+ * the plain loop once per run of unmasked items: per run a pairwise sum (or
+ * a product) added to the running value, which float16 rounds once per run.
+ * A kept axis innermost adds item by item. (Seeds of the reduce_initial
+ * fuzz op: complex64 prod with where, float16 sum with initial.)
+ */
+function foldMasked(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, mul: boolean): NdArray | null {
+  const { initial, where } = opts;
+  if (opts.out !== undefined || (opts.dtype !== undefined && opts.dtype !== null)) return null;
+  if (initial !== undefined && typeof initial !== 'number') return null;
+  if (where !== undefined && where !== true && !(where instanceof ArrayClass && where.dtype.kind === 'b')) return null;
+  const mask = where instanceof ArrayClass ? where : null;
+  if (mask !== null && (mask.ndim > a.ndim || mask.shape.some((n, i) => n !== 1 && n !== a.shape[a.ndim - mask.ndim + i]))) return null;
+  const loop = resultLoop(a, opts, axis);
+  if (loop.kind !== 'f' && loop.kind !== 'c') return null;
+  const axes = resolveAxes(axis, a.ndim);
+  const keepdims = opts.keepdims ?? false;
+  const src = sourceOf(a, loop);
+  const p = plan(a, axes, keepdims, src.strides);
+  const ar = arithOf(loop);
+  const op = mul ? ar.mul : ar.add;
+  let start: unknown = mul ? ar.one : ar.zero;
+  if (initial !== undefined) {
+    const t = allocate(loop, []);
+    t.set(initial as never);
+    start = readValues(t)[0];
+  }
+  const acc = new Array<unknown>(p.outSize).fill(start);
+  if (p.outSize === 0 || a.size === 0) return emit(acc, loop, p, undefined);
+  const nd = a.ndim;
+  const red = new Array<boolean>(nd).fill(false);
+  for (const ax of axes) red[ax] = true;
+  // Per axis: the step of the flat result index, and of the mask's C index (0 where it broadcasts).
+  const outStep = new Array<number>(nd).fill(0);
+  for (let i = nd - 1, s = 1; i >= 0; i--) {
+    if (red[i]) continue;
+    outStep[i] = s;
+    s *= a.shape[i];
+  }
+  const maskStep = new Array<number>(nd).fill(0);
+  const mvals = mask === null ? null : readValues(mask).map(isNonZero);
+  if (mask !== null) {
+    const d = nd - mask.ndim;
+    for (let j = mask.ndim - 1, s = 1; j >= 0; j--) {
+      if (mask.shape[j] !== 1) maskStep[d + j] = s;
+      s *= mask.shape[j];
+    }
+  }
+  // NumPy's iterator order over the input and the mask (fastest first), outermost first here; length-1 axes drop out.
+  const operandStrides = [a.strides.map((x, i) => (a.shape[i] === 1 ? 0 : x)), maskStep];
+  const order = iterOrder(nd, operandStrides).reverse().filter((ax) => a.shape[ax] > 1);
+  let k = order.length;
+  while (k > 0 && red[order[k - 1]]) k--;
+  const outer = order.slice(0, k);
+  const inner = order.slice(k);
+  const half = loop.kind === 'f' && loop.itemsize === 2 ? floatRound(loop) : null;
+  const f64 = loop.kind === 'f' && loop.itemsize === 8;
+  const add32 = (x: unknown, y: unknown): unknown => Math.fround((x as number) + (y as number));
+  const part = loop.itemsize === 8 ? Math.fround : (x: number): number => x;
+  const get = src.get;
+  /** One call of NumPy's reduce loop over the items g(lo..lo+n-1) into result o. */
+  const call = (o: number, g: (i: number) => unknown, lo: number, n: number): void => {
+    if (mul) {
+      let v = acc[o];
+      if (half !== null) {
+        let w = v as number;
+        for (let i = lo; i < lo + n; i++) w = Math.fround(w * (g(i) as number));
+        acc[o] = half(w);
+        return;
+      }
+      for (let i = lo; i < lo + n; i++) v = op(v, g(i));
+      acc[o] = v;
+    } else if (f64) acc[o] = (acc[o] as number) + (pairwise(g, lo, n, ar.add, 0) as number);
+    else if (half !== null) acc[o] = half(Math.fround((acc[o] as number) + (pairwise(g, lo, n, add32, -0) as number)));
+    else if (loop.kind === 'c') acc[o] = op(acc[o], pairwiseComplex(g as (i: number) => Complex, lo, n, part));
+    else acc[o] = op(acc[o], pairwise(g, lo, n, op, ar.zero));
+  };
+  // Walk the outer axes; each position holds one block of the inner (reduced) axes, or one item.
+  const idx = new Array<number>(nd).fill(0);
+  const blockSize = inner.reduce((m, ax) => m * a.shape[ax], 1);
+  const row = inner.length > 0 ? a.shape[inner[inner.length - 1]] : 1;
+  const chunk = row >= BUFSIZE ? row : Math.floor(BUFSIZE / row) * row;
+  const pos: number[] = new Array<number>(blockSize);
+  const on: boolean[] = new Array<boolean>(blockSize);
+  const jdx = new Array<number>(inner.length).fill(0);
+  for (;;) {
+    let base = src.start;
+    let o = 0;
+    let mb = 0;
+    for (const ax of outer) {
+      base += idx[ax] * src.strides[ax];
+      o += idx[ax] * outStep[ax];
+      mb += idx[ax] * maskStep[ax];
+    }
+    if (inner.length === 0) {
+      if (mvals === null || mvals[mb]) acc[o] = half !== null ? half(op(acc[o], get(base)) as number) : op(acc[o], get(base));
+    } else {
+      // The block's items in walking order, then runs of unmasked items within each buffer-sized chunk.
+      jdx.fill(0);
+      for (let i = 0; i < blockSize; i++) {
+        let q = base;
+        let m = mb;
+        for (let t = 0; t < inner.length; t++) {
+          q += jdx[t] * src.strides[inner[t]];
+          m += jdx[t] * maskStep[inner[t]];
+        }
+        pos[i] = q;
+        on[i] = mvals === null || mvals[m];
+        for (let t = inner.length - 1; t >= 0; t--) {
+          if (++jdx[t] < a.shape[inner[t]]) break;
+          jdx[t] = 0;
+        }
+      }
+      const g = (i: number): unknown => get(pos[i]);
+      for (let lo = 0; lo < blockSize; lo += chunk) {
+        const hi = Math.min(lo + chunk, blockSize);
+        for (let i = lo; i < hi; ) {
+          if (!on[i]) {
+            i++;
+            continue;
+          }
+          let j = i;
+          while (j < hi && on[j]) j++;
+          call(o, g, i, j - i);
+          i = j;
+        }
+      }
+    }
+    let t = outer.length - 1;
+    while (t >= 0) {
+      if (++idx[outer[t]] < a.shape[outer[t]]) break;
+      idx[outer[t]] = 0;
+      t--;
+    }
+    if (t < 0) break;
+  }
+  return emit(acc, loop, p, undefined);
+}
+
 function resultLoop(a: NdArray, opts: ReduceOptions, axis?: Axis): DType {
   if (opts.dtype !== undefined && opts.dtype !== null) return loopDType(opts.dtype);
   // A bad axis is NumPy's AxisError before the no-loop TypeError of records.
@@ -475,7 +620,11 @@ function resultLoop(a: NdArray, opts: ReduceOptions, axis?: Axis): DType {
 export function sum(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
   checkReduceKeys('sum', opts, WITH_INITIAL);
   opts = reduceOptions(a, opts, WITH_INITIAL);
-  if (opts.initial !== undefined || opts.where !== undefined) return reduceWithInitial('sum', a, axis, opts, (x, ax, o) => sum(x, ax as Axis, o));
+  if (opts.initial !== undefined || opts.where !== undefined) {
+    const m = foldMasked(a, axis, opts, false);
+    if (m !== null) return m;
+    return reduceWithInitial('sum', a, axis, opts, (x, ax, o) => sum(x, ax as Axis, o));
+  }
   const loop = resultLoop(a, opts, axis);
   const r = fold(a, axis, opts, loop, false);
   if (r.typed !== undefined) return emitNumbers(r.typed, loop, r.plan, opts.out);
@@ -486,7 +635,11 @@ export function sum(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray 
 export function prod(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
   checkReduceKeys('prod', opts, WITH_INITIAL);
   opts = reduceOptions(a, opts, WITH_INITIAL);
-  if (opts.initial !== undefined || opts.where !== undefined) return reduceWithInitial('prod', a, axis, opts, (x, ax, o) => prod(x, ax as Axis, o));
+  if (opts.initial !== undefined || opts.where !== undefined) {
+    const m = foldMasked(a, axis, opts, true);
+    if (m !== null) return m;
+    return reduceWithInitial('prod', a, axis, opts, (x, ax, o) => prod(x, ax as Axis, o));
+  }
   const loop = resultLoop(a, opts, axis);
   const r = fold(a, axis, opts, loop, true);
   if (r.typed !== undefined) return emitNumbers(r.typed, loop, r.plan, opts.out);
