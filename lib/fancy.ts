@@ -228,9 +228,15 @@ export function select(a: NdArray, items: readonly FancyItem[], beforeBounds?: (
       for (const q of postOff) offsets[f++] = base + q;
     }
   }
-  // Layout: index dims outermost, the rest in the source's memory order.
+  // Layout: index dims outermost, the rest in the source's memory order as
+  // NumPy's PyArray_CreateSortedStridePerm sorts the subspace: a stable sort by
+  // |stride|, largest first, so a broadcast (stride-0) axis goes innermost
+  // (fuzz seeds 13709 15663; 9230 9443 through an astype of such a result).
   const restPos = [...pre.map((_, i) => i), ...post.map((_, i) => pre.length + nb + i)];
-  const restOrder = kOrder(restAxes.map((ax) => view.shape[ax]), restAxes.map((ax) => view.strides[ax])).map((i) => restPos[i]);
+  const restOrder = restAxes
+    .map((ax, i) => ({ i, s: Math.abs(view.strides[ax]) }))
+    .sort((x, y) => y.s - x.s || x.i - y.i)
+    .map(({ i }) => restPos[i]);
   const order = [...indexOrder(adv, bshape).map((i) => pre.length + i), ...restOrder];
   return { shape, offsets, order };
 }
