@@ -140,6 +140,28 @@ interface Plan {
   resultOrder: number[];
 }
 
+/**
+ * The axis order (outermost first) of a new array NumPy lays out like `a`
+ * (PyArray_NewLikeArray with order 'K': C or F when `a` is contiguous so,
+ * else a stable sort by |stride|, largest first).
+ */
+function likeOrder(a: NdArray): number[] {
+  const axes = [...Array(a.ndim).keys()];
+  if (a.ndim <= 1 || a.flags.cContiguous) return axes;
+  if (a.flags.fContiguous) return axes.reverse();
+  return axes.sort((x, y) => Math.abs(a.strides[y]) - Math.abs(a.strides[x]) || x - y);
+}
+
+/** A reduction result's axis order from the walk's axis order over the input (reduced axes dropped, or kept in place as length 1). */
+function resultOrderOf(order: readonly number[], axes: readonly number[], nd: number, keepdims: boolean): number[] {
+  const red = new Array<boolean>(nd).fill(false);
+  for (const ax of axes) red[ax] = true;
+  const pos = new Map<number, number>();
+  let j = 0;
+  for (let i = 0; i < nd; i++) if (!red[i] || keepdims) pos.set(i, j++);
+  return order.filter((ax) => pos.has(ax)).map((ax) => pos.get(ax)!);
+}
+
 function plan(a: NdArray, axes: readonly number[], keepdims: boolean, inStrides: readonly number[]): Plan {
   const nd = a.ndim;
   const red = new Array<boolean>(nd).fill(false);
@@ -605,7 +627,9 @@ function foldMasked(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, mul
     }
     if (t < 0) break;
   }
-  return emit(acc, loop, p, undefined);
+  // NumPy allocates the result in the iterator's order over the input and the mask (seeds 36982 49520).
+  const full = iterOrder(nd, operandStrides).reverse();
+  return emit(acc, loop, { ...p, resultOrder: resultOrderOf(full, axes, nd, keepdims) }, undefined);
 }
 
 function resultLoop(a: NdArray, opts: ReduceOptions, axis?: Axis): DType {
@@ -894,7 +918,8 @@ function truth(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, mode: 'a
   if (opts.out !== undefined) checkOut(opts.out, p.outShape);
   const counts = new Float64Array(p.outSize);
   const np = plan(a, axes, opts.keepdims ?? false, a.strides);
-  if (axisReduceNative(a, np.dims, AxisOp.Count, counts, 1)) return truthResult(counts, mode, np, opts.out);
+  const like = axis !== undefined && axis !== null ? axes : undefined;
+  if (axisReduceNative(a, np.dims, AxisOp.Count, counts, 1)) return truthResult(counts, mode, np, opts.out, a, like, opts.keepdims);
   const t = plainTyped(a);
   if (t !== null) {
     const ta = t.array as Float64Array;
@@ -908,7 +933,7 @@ function truth(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, mode: 'a
         for (let i = 0, q = s0, j = o; i < n; i++, q += s, j += os) if (ta[q] !== 0) counts[j]++;
       }
     });
-    return truthResult(counts, mode, tp, opts.out);
+    return truthResult(counts, mode, tp, opts.out, a, like, opts.keepdims);
   }
   const get = src.get;
   const plain = a.dtype.kind !== 'c' && a.dtype.kind !== 'b' && typeof (a.size > 0 ? get(src.start) : 0) === 'number';
@@ -919,11 +944,17 @@ function truth(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, mode: 'a
       for (let i = 0; i < n; i++) if (isNonZero(get(s0 + i * s))) counts[o + i * os]++;
     }
   });
-  return truthResult(counts, mode, p, opts.out);
+  return truthResult(counts, mode, p, opts.out, a, like, opts.keepdims);
 }
 
-function truthResult(counts: Float64Array, mode: 'any' | 'all' | 'count', p: Plan, out: NdArray | undefined): NdArray {
-  if (mode === 'count') return emitNumbers(counts, INTP, p, out);
+function truthResult(counts: Float64Array, mode: 'any' | 'all' | 'count', p: Plan, out: NdArray | undefined, a?: NdArray, axes?: readonly number[], keepdims = false): NdArray {
+  if (mode === 'count') {
+    // NumPy's count_nonzero along an axis is a.astype(bool).sum(axis): a non-bool
+    // array is copied first, laid out as PyArray_NewLikeArray sorts its strides,
+    // and the counts follow that copy's order (fuzz seeds 32120 32663).
+    if (a !== undefined && axes !== undefined && a.dtype.kind !== 'b') p = { ...p, resultOrder: resultOrderOf(likeOrder(a), axes, a.ndim, keepdims) };
+    return emitNumbers(counts, INTP, p, out);
+  }
   const flags = counts.map((c) => (mode === 'any' ? (c > 0 ? 1 : 0) : c === p.count ? 1 : 0));
   return emitNumbers(flags, BOOL, p, out);
 }

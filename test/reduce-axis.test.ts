@@ -1,6 +1,6 @@
 // Axis reductions against NumPy: values bit for bit (float sums in NumPy's
 // pairwise / outer-axis order), result dtypes, shapes and errors.
-import { arange, fromBuffer, NdArray, zeros, AxisError, ValueError } from '../lib';
+import { arange, broadcastTo, fromBuffer, NdArray, zeros, AxisError, ValueError } from '../lib';
 import * as R from '../lib/reduce-axis';
 import * as J from '../lib/join';
 import { describeWithNumpy, NUMPY_BASELINE, runNumpy } from './helpers/numpy';
@@ -232,5 +232,28 @@ print(json.dumps(out))`, undefined, NUMPY_BASELINE);
       const kw = init === null ? { where } : { where, initial: init };
       expect([v, ax, init, encode(R.sum(a, ax as R.Axis, kw)), encode(R.prod(a, ax as R.Axis, kw))]).toEqual([v, ax, init, ...want]);
     }
+  });
+});
+
+describeWithNumpy('result layouts NumPy picks for count_nonzero along an axis and for masked reductions', () => {
+  // count_nonzero(a, axis) is a.astype(bool).sum(axis): the counts follow the
+  // K-order copy's layout (sorted strides, broadcast axes innermost); a masked
+  // reduction's result follows the iterator over the input and the mask
+  // (fuzz seeds 32120 32663 36982 49520).
+  test('over broadcast and transposed views', () => {
+    const a = arange(6, '<i4').reshape([3, 1, 2]);
+    const b = broadcastTo(a, [2, 3, 2, 2]).transpose([3, 0, 1, 2]);
+    const c = arange(24, '<f8').reshape([2, 3, 4]).transpose([2, 0, 1]);
+    const mask = fromBuffer(new Uint8Array(24).map((_, i) => (i % 3 ? 1 : 0)), '|b1').reshape([4, 2, 3]);
+    const rs = [R.countNonzero(b, 0), R.countNonzero(b, 2, { keepdims: true }), R.countNonzero(c, 1), R.sum(c, 1, { where: mask }), R.prod(c, 0, { where: mask, initial: 2 })];
+    const ours = rs.map((r) => [[...r.shape], r.shape.map((n, i) => (n === 1 ? null : r.strides[i])), encode(r)]);
+    const py = runNumpy<unknown>(`${PY_ENCODE}
+a = np.arange(6, dtype='<i4').reshape(3, 1, 2)
+b = np.broadcast_to(a, (2, 3, 2, 2)).transpose(3, 0, 1, 2)
+c = np.arange(24, dtype='<f8').reshape(2, 3, 4).transpose(2, 0, 1)
+m = (np.arange(24) % 3 != 0).reshape(4, 2, 3)
+rs = [np.count_nonzero(b, axis=0), np.count_nonzero(b, axis=2, keepdims=True), np.count_nonzero(c, axis=1), np.sum(c, axis=1, where=m), np.prod(c, axis=0, where=m, initial=2)]
+print(json.dumps([[list(r.shape), [None if n == 1 else s for n, s in zip(r.shape, r.strides)], encode(r)] for r in rs]))`);
+    expect(ours).toEqual(py);
   });
 });
