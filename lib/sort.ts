@@ -517,8 +517,6 @@ function uniqueOf(a: NdArray, options: UniqueOptions): UniqueResult {
   };
 }
 
-const keyCell = new DataView(new ArrayBuffer(16));
-
 /**
  * NumPy 2.4's `unique` of complex values alone (no counts, inverse or index):
  * its hash table keeps the first of each group in the input's C order, then
