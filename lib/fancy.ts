@@ -374,6 +374,7 @@ function storeAt(a: NdArray, offsets: readonly number[], vals: readonly unknown[
 export function addAt(a: NdArray, items: NdArray | number | readonly FancyItem[], values: NdArray | PyScalar): void {
   requireWritable(a);
   const key: readonly FancyItem[] = Array.isArray(items) ? items : [items as FancyItem];
+  refuseRecordsAt(a.dtype, values);
   const loop = atLoop(a.dtype, values);
   if (nativeAddAt(a, key, values, loop)) return;
   if (fastAddAt(a, key, values, loop)) return;
@@ -397,6 +398,21 @@ export function addAt(a: NdArray, items: NdArray | number | readonly FancyItem[]
     const cur = toLoop(codec.read(w.view, off - w.start));
     codec.write(w.view, off - w.start, back(add(cur, vals[i])));
   }
+}
+
+/**
+ * Records have no `add` loop: NumPy's add.at raises that TypeError before it
+ * looks at the indices or the value's shape (fuzz seeds 20587 48873); a
+ * Python scalar value shows as the array np.asarray makes of it.
+ */
+function refuseRecordsAt(dt: DType, values: NdArray | PyScalar): void {
+  const vdt = values instanceof ArrayClass ? values.dtype : null;
+  if (!dt.isStructured && !(vdt?.isStructured ?? false)) return;
+  const k = vdt === null ? weakKind(values) : null;
+  const other = vdt ?? (k === null ? null : numericType(k, k === 'b' ? 1 : k === 'c' ? 16 : 8));
+  if (other === null) return;
+  const py = (d: DType): string => (d.isStructured ? `dtype(${String(d)})` : `dtype('${String(d)}')`);
+  throw new TypeError(`ufunc 'add' did not contain a loop with signature matching types (${py(dt)}, ${py(other)}) -> None`);
 }
 
 /**

@@ -107,6 +107,18 @@ print(json.dumps(out))`);
   });
 });
 
+describe("addAt of records: NumPy's no-loop TypeError before the index and shape checks (fuzz seeds 20587 48873)", () => {
+  test('record values, Python int and float values', () => {
+    // As np.add.at(r, [5], v) raises in NumPy 2.4.6 for v = r, 1, 1.5 (index 5 is out of bounds too).
+    const r = zeros([3], { names: ['a'], formats: ['<i4'] });
+    const sig = (other: string): string => `ufunc 'add' did not contain a loop with signature matching types (dtype([('a', '<i4')]), ${other}) -> None`;
+    expect(() => F.addAt(r, [i8([5])], r)).toThrow(new TypeError(sig("dtype([('a', '<i4')])")));
+    expect(() => F.addAt(r, [i8([5])], 1)).toThrow(new TypeError(sig("dtype('int64')")));
+    expect(() => F.addAt(r, [i8([5])], 1.5)).toThrow(new TypeError(sig("dtype('float64')")));
+    expect(r.toArray()).toEqual([{ a: 0 }, { a: 0 }, { a: 0 }]);
+  });
+});
+
 describe('advanced indexing errors leave the array untouched', () => {
   test('out-of-bounds, mask length, broadcast mismatch, float index, read-only', () => {
     const a = arange(12, '<i2').reshape([3, 4]);
