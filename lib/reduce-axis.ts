@@ -35,9 +35,10 @@ import { inspect } from 'util';
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { makeCaster } from './cast';
 import { ValueError, describeValue } from './errors';
-import { codecOf, NdArray as ArrayClass, requireOpen, storageOf, writeFlagOf } from './internal';
+import { allocate, codecOf, NdArray as ArrayClass, requireOpen, storageOf, writeFlagOf } from './internal';
 import { readOptions } from './options';
 import { normalizeAxis, shapeToSize } from './layout';
+import { kOrder as iterOrder } from './broadcast';
 import type { NdArray } from './ndarray';
 import { pyShape } from './format';
 import { checkReduceKeys, reduceWithInitial } from './reduce-initial';
@@ -146,6 +147,28 @@ interface Plan {
   count: number;
   /** Axis order of the result (outermost first) for a new array. */
   resultOrder: number[];
+}
+
+/**
+ * The axis order (outermost first) of a new array NumPy lays out like `a`
+ * (PyArray_NewLikeArray with order 'K': C or F when `a` is contiguous so,
+ * else a stable sort by |stride|, largest first).
+ */
+function likeOrder(a: NdArray): number[] {
+  const axes = [...Array(a.ndim).keys()];
+  if (a.ndim <= 1 || a.flags.cContiguous) return axes;
+  if (a.flags.fContiguous) return axes.reverse();
+  return axes.sort((x, y) => Math.abs(a.strides[y]) - Math.abs(a.strides[x]) || x - y);
+}
+
+/** A reduction result's axis order from the walk's axis order over the input (reduced axes dropped, or kept in place as length 1). */
+function resultOrderOf(order: readonly number[], axes: readonly number[], nd: number, keepdims: boolean): number[] {
+  const red = new Array<boolean>(nd).fill(false);
+  for (const ax of axes) red[ax] = true;
+  const pos = new Map<number, number>();
+  let j = 0;
+  for (let i = 0; i < nd; i++) if (!red[i] || keepdims) pos.set(i, j++);
+  return order.filter((ax) => pos.has(ax)).map((ax) => pos.get(ax)!);
 }
 
 function plan(a: NdArray, axes: readonly number[], keepdims: boolean, inStrides: readonly number[]): Plan {
@@ -401,52 +424,54 @@ function fold(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, loop: DTy
   const src = sourceOf(a, loop);
   const p = plan(a, axes, opts.keepdims ?? false, src.strides);
   if (opts.out !== undefined) checkOut(opts.out, p.outShape);
-  const nat = foldNative(a, axes, opts.keepdims ?? false, loop, src.cast ? BUFSIZE : Number.MAX_SAFE_INTEGER, mul, start);
+  const pw = !mul && (loop.kind === 'f' || loop.kind === 'c');
+  // NumPy's float16 add and multiply reduce loops (HALF_add, HALF_multiply over
+  // a reduced row) work in float32 and round to float16 once per call (a sum
+  // pairwise); their element-wise loops round every operation.
+  const half = loop.kind === 'f' && loop.itemsize === 2 ? floatRound(loop) : null;
+  // NumPy's buffered reduction hands its loop, in one call, every item of one
+  // result that the innermost reduced axes reach when they do not coalesce
+  // into one stride (a buffer in walking order, at most 8192 items): one
+  // pairwise sum over that block, not one per row (seed 100323: a float16
+  // sum over both axes of a row-reversed array is -inf, where row sums
+  // rounded one by one give NaN).
+  const block = pw || half !== null ? reducedBlock(p.dims) : null;
+  const nat = block === null ? foldNative(a, axes, opts.keepdims ?? false, loop, src.cast ? BUFSIZE : Number.MAX_SAFE_INTEGER, mul, start) : null;
   if (nat !== null) return { values: [], plan: nat.plan, typed: nat.typed };
   const ar = arithOf(loop);
   const op = mul ? ar.mul : ar.add;
   const acc = new Array<unknown>(p.outSize).fill(start ?? (mul ? ar.one : ar.zero));
   const get = src.get;
-  const pw = !mul && (loop.kind === 'f' || loop.kind === 'c');
-  if (loop.kind === 'f' && loop.itemsize === 8 && !mul) {
-    const f = new Float64Array(p.outSize).fill((start ?? 0) as number);
-    walk(p.dims, src.start, (s0, n, s, o, os) => {
-      if (os === 0) {
-        const g = (i: number): unknown => get(s0 + i * s);
-        const chunk = src.cast ? BUFSIZE : n;
-        for (let lo = 0; lo < n; lo += chunk) f[o] += pairwise(g, lo, Math.min(chunk, n - lo), ar.add, -0) as number;
-      } else {
-        for (let i = 0; i < n; i++) f[o + i * os] += get(s0 + i * s) as number;
-      }
-    });
-    for (let i = 0; i < f.length; i++) acc[i] = f[i];
+  const add32 = (x: unknown, y: unknown): unknown => Math.fround((x as number) + (y as number));
+  const f64 = pw && loop.kind === 'f' && loop.itemsize === 8;
+  const part = loop.itemsize === 8 ? Math.fround : (x: number): number => x;
+  /** Adds the `n` items `g(0..n-1)` of result `o` as NumPy's reduce loop does, in calls of at most `chunk`. */
+  const addRow = (o: number, g: (i: number) => unknown, n: number, chunk: number): void => {
+    for (let lo = 0; lo < n; lo += chunk) {
+      const m = Math.min(chunk, n - lo);
+      if (f64) acc[o] = (acc[o] as number) + (pairwise(g, lo, m, ar.add, -0) as number);
+      else if (half !== null && mul) {
+        let v = acc[o] as number;
+        for (let i = lo; i < lo + m; i++) v = Math.fround(v * (g(i) as number));
+        acc[o] = half(v);
+      } else if (half !== null) acc[o] = half(Math.fround((acc[o] as number) + (pairwise(g, lo, m, add32, -0) as number)));
+      else if (loop.kind === 'c') acc[o] = op(acc[o], pairwiseComplex(g as (i: number) => Complex, lo, m, part));
+      else acc[o] = op(acc[o], pairwise(g, lo, m, op, loop.kind === 'f' ? -0 : ar.zero));
+    }
+  };
+  if (block !== null) {
+    const { outer, size, at, chunk } = block;
+    walk([...outer, [1, 0, 0]], src.start, (s0, _n, _s, o) => addRow(o, (i) => get(s0 + at(i)), size, src.cast ? Math.min(chunk, BUFSIZE) : chunk));
     return { values: acc, plan: p };
   }
-  // NumPy's float16 add.reduce loop (HALF_add over a reduced row) sums the
-  // row pairwise in float32, adds that to the running value in float32, and
-  // rounds to float16 once per call; only the element-wise loop rounds each add.
-  const half = pw && loop.kind === 'f' && loop.itemsize === 2 ? floatRound(loop) : null;
-  const add32 = (x: unknown, y: unknown): unknown => Math.fround((x as number) + (y as number));
   walk(p.dims, src.start, (s0, n, s, o, os) => {
-    if (os === 0) {
-      if (half !== null) {
-        const g = (i: number): unknown => get(s0 + i * s);
-        const chunk = src.cast ? BUFSIZE : n;
-        for (let lo = 0; lo < n; lo += chunk) acc[o] = half(Math.fround((acc[o] as number) + (pairwise(g, lo, Math.min(chunk, n - lo), add32, -0) as number)));
-      } else if (pw && loop.kind === 'c') {
-        const g = (i: number): Complex => get(s0 + i * s) as Complex;
-        const chunk = src.cast ? BUFSIZE : n;
-        const part = loop.itemsize === 8 ? Math.fround : (x: number): number => x;
-        for (let lo = 0; lo < n; lo += chunk) acc[o] = op(acc[o], pairwiseComplex(g, lo, Math.min(chunk, n - lo), part));
-      } else if (pw) {
-        const g = (i: number): unknown => get(s0 + i * s);
-        const chunk = src.cast ? BUFSIZE : n;
-        for (let lo = 0; lo < n; lo += chunk) acc[o] = op(acc[o], pairwise(g, lo, Math.min(chunk, n - lo), op, loop.kind === 'f' ? -0 : ar.zero));
-      } else {
-        let v = acc[o];
-        for (let i = 0; i < n; i++) v = op(v, get(s0 + i * s));
-        acc[o] = v;
-      }
+    if (os === 0 && (pw || half !== null)) addRow(o, (i) => get(s0 + i * s), n, src.cast ? BUFSIZE : n);
+    else if (os === 0) {
+      let v = acc[o];
+      for (let i = 0; i < n; i++) v = op(v, get(s0 + i * s));
+      acc[o] = v;
+    } else if (half !== null) {
+      for (let i = 0; i < n; i++) acc[o + i * os] = half(op(acc[o + i * os], get(s0 + i * s)) as number);
     } else {
       for (let i = 0; i < n; i++) acc[o + i * os] = op(acc[o + i * os], get(s0 + i * s));
     }
@@ -454,8 +479,186 @@ function fold(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, loop: DTy
   return { values: acc, plan: p };
 }
 
-function resultLoop(a: NdArray, opts: ReduceOptions): DType {
+/**
+ * The innermost walked axes that are all reduced (output stride 0), when
+ * there are two or more of them: the axes outside them, the block's item
+ * count, the offset of its item `i` from its first in walking order (NumPy
+ * copies them into its buffer in that order), and how many items one call
+ * of NumPy's loop gets: whole innermost rows, as many as fit in its 8192-item
+ * buffer (a row longer than that alone). Null for a single row.
+ */
+function reducedBlock(dims: readonly [number, number, number][]): { outer: [number, number, number][]; size: number; at: (i: number) => number; chunk: number } | null {
+  let k = dims.length;
+  while (k > 0 && dims[k - 1][2] === 0) k--;
+  if (dims.length - k < 2) return null;
+  const inner = dims.slice(k);
+  const size = inner.reduce((m, d) => m * d[0], 1);
+  const row = inner[inner.length - 1][0];
+  const chunk = row >= BUFSIZE ? row : Math.floor(BUFSIZE / row) * row;
+  const at = (i: number): number => {
+    let off = 0;
+    for (let d = inner.length - 1; d >= 0; d--) {
+      const [n, s] = inner[d];
+      off += (i % n) * s;
+      i = Math.floor(i / n);
+    }
+    return off;
+  };
+  if (size > 1 << 16) return { outer: dims.slice(0, k), size, at, chunk };
+  const rel = Array.from({ length: size }, (_, i) => at(i));
+  return { outer: dims.slice(0, k), size, at: (i) => rel[i], chunk };
+}
+
+/**
+ * A float or complex sum/prod with `initial` and/or `where` in NumPy's order
+ * (null when another case: the masked-copy path in reduce-initial.ts, which
+ * also raises the argument errors): every result starts from `initial` (or
+ * the identity), the items are walked in the iterator's order (the input's
+ * and the mask's K order, each axis forwards), and NumPy's masked loop calls
+ * the plain loop once per run of unmasked items: per run a pairwise sum (or
+ * a product) added to the running value, which float16 rounds once per run.
+ * A kept axis innermost adds item by item. (Seeds of the reduce_initial
+ * fuzz op: complex64 prod with where, float16 sum with initial.)
+ */
+function foldMasked(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, mul: boolean): NdArray | null {
+  const { initial, where } = opts;
+  if (opts.out !== undefined || (opts.dtype !== undefined && opts.dtype !== null)) return null;
+  if (initial !== undefined && typeof initial !== 'number') return null;
+  if (where !== undefined && where !== true && !(where instanceof ArrayClass && where.dtype.kind === 'b')) return null;
+  const mask = where instanceof ArrayClass ? where : null;
+  if (mask !== null && (mask.ndim > a.ndim || mask.shape.some((n, i) => n !== 1 && n !== a.shape[a.ndim - mask.ndim + i]))) return null;
+  const loop = resultLoop(a, opts, axis);
+  if (loop.kind !== 'f' && loop.kind !== 'c') return null;
+  const axes = resolveAxes(axis, a.ndim);
+  const keepdims = opts.keepdims ?? false;
+  const src = sourceOf(a, loop);
+  const p = plan(a, axes, keepdims, src.strides);
+  const ar = arithOf(loop);
+  const op = mul ? ar.mul : ar.add;
+  let start: unknown = mul ? ar.one : ar.zero;
+  if (initial !== undefined) {
+    const t = allocate(loop, []);
+    t.set(initial as never);
+    start = readValues(t)[0];
+  }
+  const acc = new Array<unknown>(p.outSize).fill(start);
+  if (p.outSize === 0 || a.size === 0) return emit(acc, loop, p, undefined);
+  const nd = a.ndim;
+  const red = new Array<boolean>(nd).fill(false);
+  for (const ax of axes) red[ax] = true;
+  // Per axis: the step of the flat result index, and of the mask's C index (0 where it broadcasts).
+  const outStep = new Array<number>(nd).fill(0);
+  for (let i = nd - 1, s = 1; i >= 0; i--) {
+    if (red[i]) continue;
+    outStep[i] = s;
+    s *= a.shape[i];
+  }
+  const maskStep = new Array<number>(nd).fill(0);
+  const mvals = mask === null ? null : readValues(mask).map(isNonZero);
+  if (mask !== null) {
+    const d = nd - mask.ndim;
+    for (let j = mask.ndim - 1, s = 1; j >= 0; j--) {
+      if (mask.shape[j] !== 1) maskStep[d + j] = s;
+      s *= mask.shape[j];
+    }
+  }
+  // NumPy's iterator order over the input and the mask (fastest first), outermost first here; length-1 axes drop out.
+  const operandStrides = [a.strides.map((x, i) => (a.shape[i] === 1 ? 0 : x)), maskStep];
+  const order = iterOrder(nd, operandStrides).reverse().filter((ax) => a.shape[ax] > 1);
+  let k = order.length;
+  while (k > 0 && red[order[k - 1]]) k--;
+  const outer = order.slice(0, k);
+  const inner = order.slice(k);
+  const half = loop.kind === 'f' && loop.itemsize === 2 ? floatRound(loop) : null;
+  const f64 = loop.kind === 'f' && loop.itemsize === 8;
+  const add32 = (x: unknown, y: unknown): unknown => Math.fround((x as number) + (y as number));
+  const part = loop.itemsize === 8 ? Math.fround : (x: number): number => x;
+  const get = src.get;
+  /** One call of NumPy's reduce loop over the items g(lo..lo+n-1) into result o. */
+  const call = (o: number, g: (i: number) => unknown, lo: number, n: number): void => {
+    if (mul) {
+      let v = acc[o];
+      if (half !== null) {
+        let w = v as number;
+        for (let i = lo; i < lo + n; i++) w = Math.fround(w * (g(i) as number));
+        acc[o] = half(w);
+        return;
+      }
+      for (let i = lo; i < lo + n; i++) v = op(v, g(i));
+      acc[o] = v;
+    } else if (f64) acc[o] = (acc[o] as number) + (pairwise(g, lo, n, ar.add, 0) as number);
+    else if (half !== null) acc[o] = half(Math.fround((acc[o] as number) + (pairwise(g, lo, n, add32, -0) as number)));
+    else if (loop.kind === 'c') acc[o] = op(acc[o], pairwiseComplex(g as (i: number) => Complex, lo, n, part));
+    else acc[o] = op(acc[o], pairwise(g, lo, n, op, ar.zero));
+  };
+  // Walk the outer axes; each position holds one block of the inner (reduced) axes, or one item.
+  const idx = new Array<number>(nd).fill(0);
+  const blockSize = inner.reduce((m, ax) => m * a.shape[ax], 1);
+  const row = inner.length > 0 ? a.shape[inner[inner.length - 1]] : 1;
+  const chunk = row >= BUFSIZE ? row : Math.floor(BUFSIZE / row) * row;
+  const pos: number[] = new Array<number>(blockSize);
+  const on: boolean[] = new Array<boolean>(blockSize);
+  const jdx = new Array<number>(inner.length).fill(0);
+  for (;;) {
+    let base = src.start;
+    let o = 0;
+    let mb = 0;
+    for (const ax of outer) {
+      base += idx[ax] * src.strides[ax];
+      o += idx[ax] * outStep[ax];
+      mb += idx[ax] * maskStep[ax];
+    }
+    if (inner.length === 0) {
+      if (mvals === null || mvals[mb]) acc[o] = half !== null ? half(op(acc[o], get(base)) as number) : op(acc[o], get(base));
+    } else {
+      // The block's items in walking order, then runs of unmasked items within each buffer-sized chunk.
+      jdx.fill(0);
+      for (let i = 0; i < blockSize; i++) {
+        let q = base;
+        let m = mb;
+        for (let t = 0; t < inner.length; t++) {
+          q += jdx[t] * src.strides[inner[t]];
+          m += jdx[t] * maskStep[inner[t]];
+        }
+        pos[i] = q;
+        on[i] = mvals === null || mvals[m];
+        for (let t = inner.length - 1; t >= 0; t--) {
+          if (++jdx[t] < a.shape[inner[t]]) break;
+          jdx[t] = 0;
+        }
+      }
+      const g = (i: number): unknown => get(pos[i]);
+      for (let lo = 0; lo < blockSize; lo += chunk) {
+        const hi = Math.min(lo + chunk, blockSize);
+        for (let i = lo; i < hi; ) {
+          if (!on[i]) {
+            i++;
+            continue;
+          }
+          let j = i;
+          while (j < hi && on[j]) j++;
+          call(o, g, i, j - i);
+          i = j;
+        }
+      }
+    }
+    let t = outer.length - 1;
+    while (t >= 0) {
+      if (++idx[outer[t]] < a.shape[outer[t]]) break;
+      idx[outer[t]] = 0;
+      t--;
+    }
+    if (t < 0) break;
+  }
+  // NumPy allocates the result in the iterator's order over the input and the mask (seeds 36982 49520).
+  const full = iterOrder(nd, operandStrides).reverse();
+  return emit(acc, loop, { ...p, resultOrder: resultOrderOf(full, axes, nd, keepdims) }, undefined);
+}
+
+function resultLoop(a: NdArray, opts: ReduceOptions, axis?: Axis): DType {
   if (opts.dtype !== undefined && opts.dtype !== null) return loopDType(opts.dtype);
+  // A bad axis is NumPy's AxisError before the no-loop TypeError of records.
+  resolveAxes(axis, a.ndim);
   if (opts.out !== undefined) return nativeOf(opts.out.dtype);
   return sumDType(a.dtype);
 }
@@ -475,8 +678,12 @@ const masked = (opts: ReduceOptions): boolean => opts.initial === null || (opts.
 export function sum(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
   checkReduceKeys('sum', opts, WITH_INITIAL);
   opts = reduceOptions(a, opts, WITH_INITIAL);
-  if (masked(opts)) return reduceWithInitial('sum', a, axis, opts, (x, ax, o) => sum(x, ax as Axis, o));
-  const loop = resultLoop(a, opts);
+  if (masked(opts)) {
+    const m = foldMasked(a, axis, opts, false);
+    if (m !== null) return m;
+    return reduceWithInitial('sum', a, axis, opts, (x, ax, o) => sum(x, ax as Axis, o));
+  }
+  const loop = resultLoop(a, opts, axis);
   const r = fold(a, axis, opts, loop, false, false, startOf(loop, opts.initial));
   if (r.typed !== undefined) return emitNumbers(r.typed, loop, r.plan, opts.out);
   return emit(r.values, loop, r.plan, opts.out);
@@ -486,8 +693,12 @@ export function sum(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray 
 export function prod(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
   checkReduceKeys('prod', opts, WITH_INITIAL);
   opts = reduceOptions(a, opts, WITH_INITIAL);
-  if (masked(opts)) return reduceWithInitial('prod', a, axis, opts, (x, ax, o) => prod(x, ax as Axis, o));
-  const loop = resultLoop(a, opts);
+  if (masked(opts)) {
+    const m = foldMasked(a, axis, opts, true);
+    if (m !== null) return m;
+    return reduceWithInitial('prod', a, axis, opts, (x, ax, o) => prod(x, ax as Axis, o));
+  }
+  const loop = resultLoop(a, opts, axis);
   const r = fold(a, axis, opts, loop, true, false, startOf(loop, opts.initial));
   if (r.typed !== undefined) return emitNumbers(r.typed, loop, r.plan, opts.out);
   return emit(r.values, loop, r.plan, opts.out);
@@ -501,6 +712,8 @@ export function prod(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray
 export function mean(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
   checkReduceKeys('mean', opts, PLAIN_KEYS);
   opts = reduceOptions(a, opts, PLAIN_KEYS);
+  // NumPy's mean counts the items first: a bad axis (axis 0 of a 0-d array too) is its AxisError before any dtype's TypeError.
+  resolveAxes(axis, a.ndim, true);
   const k = a.dtype.kind;
   let loop: DType;
   let half = false;
@@ -704,6 +917,7 @@ function emitOwn(vals: AxisOut, dt: DType, p: Plan, out: NdArray | undefined): N
 export function min(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
   checkReduceKeys('min', opts, WITH_INITIAL);
   opts = reduceOptions(a, opts, WITH_INITIAL);
+  resolveAxes(axis, a.ndim); // a bad axis is NumPy's AxisError before the records' TypeError
   if (opts.initial !== undefined || opts.where !== undefined) {
     // Records have no minimum loop: NumPy's TypeError comes before any initial/where check.
     refuseRecords(a, 'minimum');
@@ -716,6 +930,7 @@ export function min(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray 
 export function max(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
   checkReduceKeys('max', opts, WITH_INITIAL);
   opts = reduceOptions(a, opts, WITH_INITIAL);
+  resolveAxes(axis, a.ndim); // a bad axis is NumPy's AxisError before the records' TypeError
   if (opts.initial !== undefined || opts.where !== undefined) {
     // Records have no maximum loop: NumPy's TypeError comes before any initial/where check.
     refuseRecords(a, 'maximum');
@@ -737,7 +952,8 @@ function truth(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, mode: 'a
   if (opts.out !== undefined) checkOut(opts.out, p.outShape);
   const counts = new Float64Array(p.outSize);
   const np = plan(a, axes, opts.keepdims ?? false, a.strides);
-  if (axisReduceNative(a, np.dims, AxisOp.Count, counts, 1)) return truthResult(counts, mode, np, opts.out);
+  const like = axis !== undefined && axis !== null ? axes : undefined;
+  if (axisReduceNative(a, np.dims, AxisOp.Count, counts, 1)) return truthResult(counts, mode, np, opts.out, a, like, opts.keepdims);
   const t = plainTyped(a);
   if (t !== null) {
     const ta = t.array as Float64Array;
@@ -751,7 +967,7 @@ function truth(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, mode: 'a
         for (let i = 0, q = s0, j = o; i < n; i++, q += s, j += os) if (ta[q] !== 0) counts[j]++;
       }
     });
-    return truthResult(counts, mode, tp, opts.out);
+    return truthResult(counts, mode, tp, opts.out, a, like, opts.keepdims);
   }
   const get = src.get;
   const plain = a.dtype.kind !== 'c' && a.dtype.kind !== 'b' && typeof (a.size > 0 ? get(src.start) : 0) === 'number';
@@ -762,11 +978,17 @@ function truth(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, mode: 'a
       for (let i = 0; i < n; i++) if (isNonZero(get(s0 + i * s))) counts[o + i * os]++;
     }
   });
-  return truthResult(counts, mode, p, opts.out);
+  return truthResult(counts, mode, p, opts.out, a, like, opts.keepdims);
 }
 
-function truthResult(counts: Float64Array, mode: 'any' | 'all' | 'count', p: Plan, out: NdArray | undefined): NdArray {
-  if (mode === 'count') return emitNumbers(counts, INTP, p, out);
+function truthResult(counts: Float64Array, mode: 'any' | 'all' | 'count', p: Plan, out: NdArray | undefined, a?: NdArray, axes?: readonly number[], keepdims = false): NdArray {
+  if (mode === 'count') {
+    // NumPy's count_nonzero along an axis is a.astype(bool).sum(axis): a non-bool
+    // array is copied first, laid out as PyArray_NewLikeArray sorts its strides,
+    // and the counts follow that copy's order (fuzz seeds 32120 32663).
+    if (a !== undefined && axes !== undefined && a.dtype.kind !== 'b') p = { ...p, resultOrder: resultOrderOf(likeOrder(a), axes, a.ndim, keepdims) };
+    return emitNumbers(counts, INTP, p, out);
+  }
   const flags = counts.map((c) => (mode === 'any' ? (c > 0 ? 1 : 0) : c === p.count ? 1 : 0));
   return emitNumbers(flags, BOOL, p, out);
 }
@@ -804,6 +1026,8 @@ export function countNonzero(a: NdArray, axis?: Axis, opts: ArgReduceOptions = {
 function argExtreme(a: NdArray, axis: number | null | undefined, opts: ArgReduceOptions, max: boolean): NdArray {
   const name = max ? 'argmax' : 'argmin';
   if (axis !== undefined && axis !== null && typeof axis !== 'number') throw new TypeError("'tuple' object cannot be interpreted as an integer");
+  // A bad axis is NumPy's AxisError before the records' TypeError (a 0-d array counts as 1-d there).
+  if (typeof axis === 'number') normalizeAxis(axis, Math.max(a.ndim, 1));
   refuseRecords(a, 'arg');
   const keep = opts.keepdims ?? false;
   if (axis === undefined || axis === null) {

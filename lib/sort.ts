@@ -505,6 +505,7 @@ function uniqueOf(a: NdArray, options: UniqueOptions): UniqueResult {
   options = readKnownOptions(options, ['returnCounts', 'returnInverse', 'returnIndex'], 'unique');
   requireOpen(a);
   const dt = a.dtype;
+  if (dt.kind === 'c' && !dt.isStructured && !options.returnCounts && !options.returnInverse && !options.returnIndex) return uniqueComplexHashed(a);
   if (!nativeInt64(INTP)) return uniqueJS(a, options);
   const inv = options.returnInverse ? allocateOrdered(INTP, a.shape, [...a.shape.keys()], true) : null;
   const nat = uniqueNative(a, !!options.returnCounts, !!options.returnIndex, inv);
@@ -515,6 +516,32 @@ function uniqueOf(a: NdArray, options: UniqueOptions): UniqueResult {
     inverse: inv,
     index: nat.index === undefined ? null : arrayOnBuffer(nat.index, INTP),
   };
+}
+
+/**
+ * NumPy 2.4's `unique` of complex values alone (no counts, inverse or index):
+ * its hash table keeps the first of each group in the input's C order, then
+ * sorts. A group is equal values (2+0j and 2-0j are one, the first kept), every
+ * NaN-holding value one group; the table reads the items in this host's byte
+ * order whatever the dtype says, so for a byte-swapped dtype the groups are
+ * those of the swapped bytes read natively (2+0j and 2-0j stay two) (fuzz
+ * seeds 23558 5857 11126).
+ */
+function uniqueComplexHashed(a: NdArray): UniqueResult {
+  const dt = a.dtype;
+  const values = readValues(a) as Complex[];
+  const keys = isSwapped(dt) ? (readValues(a.view(dt.newbyteorder('S'))) as Complex[]) : values;
+  const seen = new Set<string>();
+  const firsts: Complex[] = [];
+  values.forEach((v, i) => {
+    const k = keys[i];
+    const key = Number.isNaN(k.re) || Number.isNaN(k.im) ? 'nan' : `${k.re === 0 ? 0 : k.re},${k.im === 0 ? 0 : k.im}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    firsts.push(v);
+  });
+  firsts.sort(comparatorOf(dt) as (x: Complex, y: Complex) => number);
+  return { values: fromValues(dt, [firsts.length], firsts), counts: null, inverse: null, index: null };
 }
 
 /** True when `dt` is int64 in this host's byte order, as the kernels write it. */
@@ -605,6 +632,9 @@ export function bincount(x: NdArray, options: BincountOptions = {}): NdArray {
     }
     if (w.ndim !== 1 || w.shape[0] !== x.shape[0]) throw new ValueError("The weights and list don't have the same length.");
   }
+  // NumPy casts the input to intp first: a bool byte other than 0/1 (a mapped
+  // file's) counts as 1, not as its byte value (fuzz seed 8845).
+  if (k === 'b') x = x.astype('|u1');
   const nat = bincountNative(x, w, minlength);
   if (nat === 'negative') throw new ValueError("'list' argument must have no negative elements");
   if (nat !== null) return w === undefined ? int64From([nat.length], nat) : arrayOver(nat, '<f8');

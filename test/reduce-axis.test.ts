@@ -1,9 +1,9 @@
 // Axis reductions against NumPy: values bit for bit (float sums in NumPy's
 // pairwise / outer-axis order), result dtypes, shapes and errors.
-import { arange, fromBuffer, NdArray, zeros, AxisError, ValueError } from '../lib';
+import { arange, broadcastTo, fromBuffer, NdArray, zeros, AxisError, ValueError } from '../lib';
 import * as R from '../lib/reduce-axis';
 import * as J from '../lib/join';
-import { describeWithNumpy, runNumpy } from './helpers/numpy';
+import { describeWithNumpy, NUMPY_BASELINE, runNumpy } from './helpers/numpy';
 import { encode, PY_ENCODE } from './helpers/values';
 
 /** A pseudo-random float64 array whose sums round differently in every order. */
@@ -113,6 +113,24 @@ describe('reduction edge cases', () => {
     expect(() => R.any(a, [0, 0])).toThrow("duplicate value in 'axis'");
     expect(() => R.argmin(a, [0, 1] as unknown as number)).toThrow(TypeError);
     expect(() => R.sum(a, 0, { dtype: '>f8' })).toThrow(TypeError);
+  });
+
+  test("records: a bad axis is NumPy's AxisError before the records' TypeError (fuzz seeds 4272, 4880)", () => {
+    const r = zeros([2], { names: ['a'], formats: ['<i2'] });
+    const z = r.index('0:1').reshape([]);
+    // As np.sum/prod/mean/min/max/argmin/argmax(records, axis=...) raise in NumPy 2.4.6.
+    for (const f of [R.sum, R.prod, R.mean, R.min, R.max, R.argmin, R.argmax] as ((a: NdArray, ax: number) => NdArray)[]) {
+      expect(() => f(r, 1)).toThrow(AxisError);
+      expect(() => f(z, 1)).toThrow(AxisError);
+      expect(() => f(r, 0)).toThrow(TypeError);
+      expect(() => f(r, 0)).not.toThrow(AxisError);
+    }
+    // mean counts the items first: axis 0 of a 0-d array is out of bounds there, not in sum.
+    expect(() => R.mean(z, 0)).toThrow('axis 0 is out of bounds for array of dimension 0');
+    expect(() => R.sum(z, 0)).toThrow(TypeError);
+    expect(() => R.sum(z, 0)).not.toThrow(AxisError);
+    expect(() => R.argmin(z, 0)).toThrow('data type not ordered');
+    expect(() => R.sum(r, 3, { initial: 0 })).toThrow(AxisError);
   });
 
   test('out: shape must match, must be writeable; the result lands in it, cast', () => {
@@ -234,5 +252,88 @@ print(json.dumps(out))`,
       JSON.stringify({ hex: hexOf(data), cases }),
     );
     for (let i = 0; i < cases.length; i++) expect([cases[i], ours[i]]).toEqual([cases[i], py[i]]);
+  });
+});
+
+describeWithNumpy('a sum over several reduced axes that do not coalesce is one pairwise sum per result, as NumPy buffers it', () => {
+  // NumPy's buffered reduction copies every item of one result that the
+  // innermost reduced axes reach into one buffer (whole rows, at most 8192
+  // items) and sums it pairwise in one call; row sums added one by one round
+  // differently (fuzz seed 100323: a float16 sum over both axes of a
+  // row-reversed array is -inf in NumPy, NaN row by row).
+  test.each(['<f2', '<f4', '<f8', '<c8', '<c16'])('%s over padded, reversed and transposed views', (dt) => {
+    const views = ['::-1, :', ':, :7', '::-1, 1:', ':, ::-2', '::2, ::-1'];
+    const axes: unknown[] = [null, [0, 1], [1, 2], [0, 2], [0, 1, 2]];
+    const py = runNumpy<[string, string, unknown, unknown[]][]>(`${PY_ENCODE}
+rng = np.random.default_rng(11)
+out = []
+for i, v in enumerate(${JSON.stringify(views)}):
+    for ax in json.loads(${JSON.stringify(JSON.stringify(axes))}):
+        n = 3 * 9 * 13 * 2
+        x = rng.standard_normal(n) * rng.choice([1, 1e4, 1e-4, 6e4], n)
+        base = (x.view('<c16') if '${dt}'[1] == 'c' else x[: n // 2]).astype('${dt}').reshape(3, 9, 13)
+        a = eval('base[:, ' + v + ']')
+        axis = tuple(ax) if isinstance(ax, list) else ax
+        with np.errstate(all='ignore'):
+            out.append([base.tobytes().hex(), v, ax, [encode(np.sum(a, axis=axis)), encode(np.mean(a, axis=axis))]])
+print(json.dumps(out))`);
+    for (const [hex, v, ax, want] of py) {
+      const a = fromBuffer(new Uint8Array(Buffer.from(hex, 'hex')), dt).reshape([3, 9, 13]).index(`:, ${v}`);
+      expect([v, ax, encode(R.sum(a, ax as R.Axis)), encode(R.mean(a, ax as R.Axis))]).toEqual([v, ax, ...want]);
+    }
+  });
+});
+
+describeWithNumpy('sum/prod with initial= and where= in NumPy order: from initial, one loop call per run of unmasked items', () => {
+  // NumPy starts each result from `initial` and its masked loop calls the plain
+  // loop once per run of unmasked items (a pairwise sum per run; float16 rounds
+  // once per call), where adding `initial` last or counting masked items as 0/1
+  // rounds differently (reduce_initial fuzz seeds 2553 17178 18719 10586).
+  test.each(['<f2', '>f2', '<f4', '<f8', '<c8', '>c8', '<c16'])('%s', (dt) => {
+    const py = runNumpy<[string, string, string, unknown, number | null, unknown[]][]>(`${PY_ENCODE}
+rng = np.random.default_rng(3)
+out = []
+for v in [':, :', '::-1, :', ':, ::-2', '1:, ::-1']:
+    for ax in [None, 0, 1, [0, 1]]:
+        for init in [None, 0.5, -3.0]:
+            x = rng.standard_normal(2 * 60) * rng.choice([1, 1e4, 1e-4, 3e4], 2 * 60)
+            base = (x.view('<c16') if '${dt}'[1] == 'c' else x[:60]).astype('${dt}').reshape(6, 10)
+            a = eval('base[' + v + ']')
+            m = rng.random(a.shape) < 0.7
+            axis = tuple(ax) if isinstance(ax, list) else ax
+            kw = {} if init is None else {'initial': init}
+            with np.errstate(all='ignore'):
+                out.append([base.tobytes().hex(), m.tobytes().hex(), v, ax, init,
+                            [encode(np.sum(a, axis=axis, where=m, **kw)), encode(np.prod(a, axis=axis, where=m, **kw))]])
+print(json.dumps(out))`, undefined, NUMPY_BASELINE);
+    for (const [hex, mhex, v, ax, init, want] of py) {
+      const a = fromBuffer(new Uint8Array(Buffer.from(hex, 'hex')), dt).reshape([6, 10]).index(v);
+      const where = fromBuffer(new Uint8Array(Buffer.from(mhex, 'hex')), '|b1').reshape([...a.shape]);
+      const kw = init === null ? { where } : { where, initial: init };
+      expect([v, ax, init, encode(R.sum(a, ax as R.Axis, kw)), encode(R.prod(a, ax as R.Axis, kw))]).toEqual([v, ax, init, ...want]);
+    }
+  });
+});
+
+describeWithNumpy('result layouts NumPy picks for count_nonzero along an axis and for masked reductions', () => {
+  // count_nonzero(a, axis) is a.astype(bool).sum(axis): the counts follow the
+  // K-order copy's layout (sorted strides, broadcast axes innermost); a masked
+  // reduction's result follows the iterator over the input and the mask
+  // (fuzz seeds 32120 32663 36982 49520).
+  test('over broadcast and transposed views', () => {
+    const a = arange(6, '<i4').reshape([3, 1, 2]);
+    const b = broadcastTo(a, [2, 3, 2, 2]).transpose([3, 0, 1, 2]);
+    const c = arange(24, '<f8').reshape([2, 3, 4]).transpose([2, 0, 1]);
+    const mask = fromBuffer(new Uint8Array(24).map((_, i) => (i % 3 ? 1 : 0)), '|b1').reshape([4, 2, 3]);
+    const rs = [R.countNonzero(b, 0), R.countNonzero(b, 2, { keepdims: true }), R.countNonzero(c, 1), R.sum(c, 1, { where: mask }), R.prod(c, 0, { where: mask, initial: 2 })];
+    const ours = rs.map((r) => [[...r.shape], r.shape.map((n, i) => (n === 1 ? null : r.strides[i])), encode(r)]);
+    const py = runNumpy<unknown>(`${PY_ENCODE}
+a = np.arange(6, dtype='<i4').reshape(3, 1, 2)
+b = np.broadcast_to(a, (2, 3, 2, 2)).transpose(3, 0, 1, 2)
+c = np.arange(24, dtype='<f8').reshape(2, 3, 4).transpose(2, 0, 1)
+m = (np.arange(24) % 3 != 0).reshape(4, 2, 3)
+rs = [np.count_nonzero(b, axis=0), np.count_nonzero(b, axis=2, keepdims=True), np.count_nonzero(c, axis=1), np.sum(c, axis=1, where=m), np.prod(c, axis=0, where=m, initial=2)]
+print(json.dumps([[list(r.shape), [None if n == 1 else s for n, s in zip(r.shape, r.strides)], encode(r)] for r in rs]))`);
+    expect(ours).toEqual(py);
   });
 });

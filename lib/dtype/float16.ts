@@ -61,14 +61,22 @@ export const NEGATIVE_NAN = new Float64Array(new BigUint64Array([0xfff8000000000
 
 /**
  * Decodes float16 bits (the low 16 bits of `bits`) to the exact number they
- * denote; a NaN keeps its sign (its payload is not kept: a JS number carries
- * no guaranteed payload).
+ * denote; a NaN keeps its sign and its payload in the top mantissa bits, as
+ * NumPy's `npy_halfbits_to_doublebits` does, so arithmetic that passes an
+ * input NaN through (x86 keeps the first NaN operand) stores back the same
+ * bits (fuzz seed 8532: floor_divide of the float16 NaN 0xffff stays 0xffff).
+ * JS guarantees no payload, so this is best effort: V8 keeps it.
  */
 export function float16Value(bits: number): number {
   const exp = (bits >>> 10) & 0x1f;
   const m = bits & 0x3ff;
   const sign = bits & 0x8000 ? -1 : 1;
   if (exp === 0) return sign * m * 2 ** -24;
-  if (exp === 31) return m === 0 ? sign * Infinity : sign < 0 ? NEGATIVE_NAN : NaN;
+  if (exp === 31) {
+    if (m === 0) return sign * Infinity;
+    scratch.setUint32(0, (bits & 0x8000 ? 0x80000000 : 0) | 0x7ff00000 | (m << 10));
+    scratch.setUint32(4, 0);
+    return scratch.getFloat64(0);
+  }
   return sign * (1024 + m) * 2 ** (exp - 25);
 }

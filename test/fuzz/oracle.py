@@ -21,6 +21,7 @@ are answers) is given as {"oracle_error": text}. Output: {"numpy": version,
 import io
 import json
 import os
+import resource
 import sys
 import traceback
 import warnings
@@ -61,7 +62,18 @@ def own_op(a, op):
 OWN_OPS = {"npy_roundtrip", "sliding_window_view", "broadcast_arrays", "unique_index", "reduce_initial"}
 
 
+class Refused(BaseException):
+    """A program the oracle will not hand NumPy (replay_compute's `except Exception` lets it through)."""
+
+
+# bins past this would have NumPy allocate (and the answer list) gigabytes; the generator
+# does not make such programs (program.ts binsTooMany), this stops one that slips through.
+MAX_BINS = 2 ** 24
+
+
 def apply(run, a, op):
+    if op[0] == "bincount" and a.size and a.dtype.kind in "iu" and int(a.max()) >= MAX_BINS:
+        raise Refused(f"bincount of a value >= {MAX_BINS}: NumPy would allocate {8 * (int(a.max()) + 1)} bytes")
     if op[0] in OWN_OPS:
         return own_op(a, op)
     with warnings.catch_warnings(record=True) as caught:
@@ -106,6 +118,9 @@ C.apply = apply
 
 
 def main():
+    # The machine is shared: a program that slips past the generator's guards must
+    # not take NumPy to tens of GiB (a MemoryError answer shows up as a divergence).
+    resource.setrlimit(resource.RLIMIT_AS, (8 << 30, 8 << 30))
     cases = json.load(sys.stdin)
     out = []
     for case in cases:
@@ -115,6 +130,8 @@ def main():
             if unpinned:
                 e["unpinned"] = unpinned[0]
             out.append(e)
+        except Refused as r:
+            out.append({"oracle_error": f"refused: {r}"})
         except Exception:                                # noqa: BLE001 - reported, not hidden
             out.append({"oracle_error": traceback.format_exc(limit=3)})
     json.dump({"numpy": np.__version__, "expects": out}, sys.stdout, allow_nan=False)
