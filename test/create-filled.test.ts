@@ -5,6 +5,7 @@ import { describeWithNumpy } from './helpers/numpy';
 import { jsOutcome, numpyOutcomes, type Case } from './helpers/np-compare';
 import { thrownBy } from './helpers/thrown';
 import { useTempDir } from './helpers/tmp';
+import { rng } from './helpers/bytes';
 
 const c = (py: string, js: () => unknown): Case => ({ py, js });
 
@@ -93,6 +94,16 @@ function pyNum(v: number | { re: number; im: number }): string {
   const f = (x: number): string => (Number.isFinite(x) ? `${x}` : x > 0 ? "float('inf')" : "float('-inf')");
   return typeof v === 'number' ? f(v) : `complex(${f(v.re)}, ${f(v.im)})`;
 }
+
+/** Random end points over many magnitudes (deterministic), for bit-exactness beyond hand-picked cases. */
+function randomSpaces(n: number): [number, number, number, boolean][] {
+  const r = rng(7);
+  const v = (): number => (r() - 0.5) * 10 ** Math.floor(r() * 40 - 20);
+  return Array.from({ length: n }, () => [v(), v(), Math.floor(r() * 40), r() < 0.5]);
+}
+
+compareAll('linspace matches NumPy bit for bit on random end points', randomSpaces(150).map(([a, b, n, e]) =>
+  c(`np.linspace(${a}, ${b}, ${n}, endpoint=${e ? 'True' : 'False'})`, () => linspace(a, b, n, { endpoint: e }))));
 
 compareAll('linspace matches NumPy bit for bit', [
   ...SPACES.flatMap(([a, b, n]) => [
