@@ -80,8 +80,9 @@ interface Discovery {
   /** MAX_DIMS_WAS_REACHED: a scalar or an array fixed the depth. */
   reached: boolean;
   ragged: boolean;
-  /** Leaf values in C order (an array's values spread). */
+  /** Leaf values in C order (an array's values spread), when `collect`. */
   leaves: unknown[];
+  collect: boolean;
   /** The dtype the scalars and arrays seen so far promote to (null: none yet). */
   found: DType | null;
   /** Longest bytes/string seen, and the least `S` size the numbers seen need (NumPy's str() widths). */
@@ -90,6 +91,10 @@ interface Discovery {
   hasBytes: boolean;
   hasNumbers: boolean;
   structured: DType | null;
+  /** An NdArray or typed array was met (its values are among the leaves). */
+  blocks: boolean;
+  /** A number past 2**53 was met (stored as a bigint leaf, not as given). */
+  unsafeInts: boolean;
 }
 
 function isComplex(v: object): boolean {
@@ -146,8 +151,8 @@ function intType(v: bigint): DType {
 
 /** A scalar leaf: its dtype joins the discovered one, its value the leaves. */
 function scalar(d: Discovery, v: unknown, curr: number): void {
-  if (!updateShape(d, curr, [], false)) d.ragged = true;
-  d.leaves.push(v);
+  if (!updateShape(d, curr, NO_DIMS, false)) d.ragged = true;
+  if (d.collect) d.leaves.push(v);
   if (d.structured !== null) return;
   switch (typeof v) {
     case 'boolean':
@@ -155,17 +160,9 @@ function scalar(d: Discovery, v: unknown, curr: number): void {
       d.numberBytes = Math.max(d.numberBytes, 5);
       return promoteInto(d, BOOL);
     case 'number':
-      d.hasNumbers = true;
-      // An integer-valued number past int64 and uint64 is a float: no integer
-      // dtype holds it, and a JS number that large was never an exact int.
-      if (Number.isInteger(v) && !Object.is(v, -0) && v >= -(2 ** 63) && v < 2 ** 64) {
-        d.numberBytes = Math.max(d.numberBytes, 21);
-        // Stored as the exact int it is (a 64-bit item refuses an unsafe number).
-        if (!Number.isSafeInteger(v)) d.leaves[d.leaves.length - 1] = BigInt(v);
-        return promoteInto(d, intType(BigInt(v)));
-      }
-      d.numberBytes = Math.max(d.numberBytes, 32);
-      return promoteInto(d, FLOAT64);
+      if (d.collect) d.leaves.pop();
+      numbers(d, [v], 0);
+      return;
     case 'bigint':
       d.hasNumbers = true;
       d.numberBytes = Math.max(d.numberBytes, 21);
@@ -198,8 +195,8 @@ function block(d: Discovery, dt: DType, shape: readonly number[], values: () => 
     d.ragged = true;
     return;
   }
-  const vals = values();
-  for (const x of vals) d.leaves.push(x);
+  d.blocks = true;
+  if (d.collect) for (const x of values()) d.leaves.push(x);
   if (d.structured === null) {
     if (dt.kind === 'S' && !dt.isStructured) {
       d.hasBytes = true;
@@ -208,6 +205,46 @@ function block(d: Discovery, dt: DType, shape: readonly number[], values: () => 
       promoteInto(d, dt);
     }
   }
+}
+
+/**
+ * Numbers `v[from]…` up to the first non-number, as leaves (one shape check
+ * was made by the caller); returns where it stopped. An integer-valued number
+ * is an int (not -0); one past int64 and uint64 is a float: no integer dtype
+ * holds it, and a JS number that large was never an exact int.
+ */
+function numbers(d: Discovery, v: readonly unknown[], from: number): number {
+  let ints = false;
+  let big = false;
+  let floats = false;
+  let i = from;
+  const leaves = d.leaves;
+  const collect = d.collect;
+  for (; i < v.length; i++) {
+    const x = v[i];
+    if (typeof x !== 'number') break;
+    if (Number.isInteger(x) && (x !== 0 || 1 / x > 0) && x >= -(2 ** 63) && x < 2 ** 64) {
+      if (x >= 2 ** 63) big = true;
+      else ints = true;
+      // Stored as the exact int it is (a 64-bit item refuses an unsafe number).
+      if (!Number.isSafeInteger(x)) d.unsafeInts = true;
+      if (collect) leaves.push(Number.isSafeInteger(x) ? x : BigInt(x));
+    } else {
+      floats = true;
+      if (collect) leaves.push(x);
+    }
+  }
+  if (i > from && d.structured === null) {
+    d.hasNumbers = true;
+    if (ints) promoteInto(d, INT64);
+    if (big) promoteInto(d, UINT64);
+    if (ints || big) d.numberBytes = Math.max(d.numberBytes, 21);
+    if (floats) {
+      promoteInto(d, FLOAT64);
+      d.numberBytes = Math.max(d.numberBytes, 32);
+    }
+  }
+  return i;
 }
 
 function visit(d: Discovery, v: unknown, curr: number): void {
@@ -237,14 +274,23 @@ function visit(d: Discovery, v: unknown, curr: number): void {
     d.maxDims = curr + 1;
     return;
   }
-  for (let i = 0; i < n; i++) visit(d, v[i], curr + 1);
+  let i = 0;
+  if (typeof v[0] === 'number') {
+    // A list of numbers (the usual innermost level): the shape is checked
+    // once, as the first scalar would; the others at the same depth change nothing.
+    if (!updateShape(d, curr + 1, NO_DIMS, false)) d.ragged = true;
+    i = numbers(d, v, 0);
+  }
+  for (; i < n; i++) visit(d, v[i], curr + 1);
 }
 
+const NO_DIMS: readonly number[] = [];
+
 /** Shape, leaves and discovered dtype of `values`; NumPy's ValueErrors for ragged or too deep input. */
-function discover(values: unknown, structured: DType | null): Discovery {
+function discover(values: unknown, structured: DType | null, collect: boolean): Discovery {
   const d: Discovery = {
-    shape: [], maxDims: MAXDIMS, reached: false, ragged: false, leaves: [], found: null,
-    bytesLen: 0, numberBytes: 0, hasBytes: false, hasNumbers: false, structured,
+    shape: [], maxDims: MAXDIMS, reached: false, ragged: false, leaves: [], collect, found: null,
+    bytesLen: 0, numberBytes: 0, hasBytes: false, hasNumbers: false, structured, blocks: false, unsafeInts: false,
   };
   visit(d, values, 0);
   if (d.ragged) {
@@ -329,10 +375,15 @@ export function array(values: unknown, dtype?: DTypeLike | null, options: ArrayO
   let dt = dtype === undefined || dtype === null ? null : toDType(dtype);
   if (values instanceof ArrayClass) return fromArray(values, dt ?? values.dtype, order, copy);
   if (copy === false) noCopy();
-  const d = discover(values, dt !== null && dt.isStructured ? dt : dt !== null && dt.shape.length > 0 && dt.base.isStructured ? dt.base : null);
+  const structured = dt !== null && dt.isStructured ? dt : dt !== null && dt.shape.length > 0 && dt.base.isStructured ? dt.base : null;
+  // The leaves are collected only when set() cannot store the lists as given
+  // (records, subarray dtypes, or, found on the walk, arrays and ints past 2**53).
+  const listsAsGiven = structured === null && (dt === null || dt.shape.length === 0);
+  let d = discover(values, structured, !listsAsGiven);
   if (dt === null) {
     dt = discoveredType(d);
   } else if (dt.kind === 'S' && dt.itemsize === 0 && !dt.isStructured && dt.shape.length === 0) {
+    if (!d.collect) d = discover(values, structured, true);
     let n = 1;
     for (const v of d.leaves) n = Math.max(n, textLength(v));
     dt = toDType(`S${n}`);
@@ -340,6 +391,14 @@ export function array(values: unknown, dtype?: DTypeLike | null, options: ArrayO
   const el = dt.shape.length > 0 ? dt.base : dt;
   const shape = [...d.shape, ...dt.shape];
   const out = allocate(el, shape);
+  if (listsAsGiven && !d.blocks && !d.unsafeInts && el.kind !== 'c' && Array.isArray(values)) {
+    // Plain nested lists: set() stores them with the same conversions, on its
+    // fast paths (not complex: set() reads a [re, im] pair as one value).
+    out.set(values as never);
+    if (order === 'F' && shape.length > 1) return copyAs(out, el, 'F');
+    return out;
+  }
+  if (!d.collect) d = discover(values, structured, true);
   let leaves = d.leaves;
   if (dt.shape.length > 0) {
     // A subarray dtype adds its axes; each value fills its subarray, as NumPy broadcasts it.
@@ -366,5 +425,5 @@ export function asarray(values: unknown, dtype?: DTypeLike | null, options: { or
 /** The dtype `array(value)` would have (NumPy's `full` infers its dtype so). */
 export function discoverDType(value: unknown): DType {
   if (value instanceof ArrayClass) return value.dtype;
-  return discoveredType(discover(value, null));
+  return discoveredType(discover(value, null, false));
 }

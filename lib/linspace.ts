@@ -27,7 +27,6 @@ export interface LinspaceOptions<D extends DTypeLike = DTypeLike> {
   axis?: number;
 }
 
-type EndPoint = number | bigint | boolean | Complex;
 
 function parts(v: unknown, what: string): [number, number, boolean] {
   if (typeof v === 'number') return [v, 0, false];
@@ -51,9 +50,10 @@ function cdivReal(re: number, im: number, d: number): [number, number] {
  * float64 values. With `retstep: true` the result is `[samples, step]`.
  * @throws ValueError for a negative `num`; TypeError for a non-integer one; AxisError for an axis other than 0 or -1
  */
-export function linspace<const D extends DTypeLike = 'f8'>(start: EndPoint, stop: EndPoint, num?: number, options?: LinspaceOptions<D> & { retstep?: false }): NdArray<ValueOf<D>>;
-export function linspace<const D extends DTypeLike = 'f8'>(start: EndPoint, stop: EndPoint, num: number, options: LinspaceOptions<D> & { retstep: true }): [NdArray<ValueOf<D>>, number];
-export function linspace(start: EndPoint, stop: EndPoint, num = 50, options: LinspaceOptions = {}): NdArray | [NdArray, number] {
+export function linspace<const D extends DTypeLike = 'f8'>(start: number | bigint | boolean | Complex, stop: number | bigint | boolean | Complex, num?: number, options?: LinspaceOptions<D> & { retstep?: false }): NdArray<ValueOf<D>>;
+export function linspace<const D extends DTypeLike = 'f8'>(start: number | bigint | boolean, stop: number | bigint | boolean, num: number, options: LinspaceOptions<D> & { retstep: true }): [NdArray<ValueOf<D>>, number];
+export function linspace<const D extends DTypeLike = 'c16'>(start: number | bigint | boolean | Complex, stop: number | bigint | boolean | Complex, num: number, options: LinspaceOptions<D> & { retstep: true }): [NdArray<ValueOf<D>>, number | Complex];
+export function linspace(start: number | bigint | boolean | Complex, stop: number | bigint | boolean | Complex, num = 50, options: LinspaceOptions = {}): NdArray | [NdArray, number | Complex] {
   const o = readOptions(options, ['endpoint', 'retstep', 'dtype', 'axis']);
   if (typeof num !== 'number' || !Number.isSafeInteger(num)) throw new TypeError(`'${typeof num === 'number' ? 'float' : typeof num}' object cannot be interpreted as an integer (linspace num ${repr(num)})`);
   if (num < 0) throw new ValueError(`Number of samples, ${num}, must be non-negative.`);
@@ -114,5 +114,5 @@ export function linspace(start: EndPoint, stop: EndPoint, num = 50, options: Lin
     if (!dt.equals(calc)) result = copyAs(out, dt, 'K');
   }
   // NumPy's step is a float64 (complex128) scalar; a complex one is given as { re, im }.
-  return o.retstep === true ? [result, step as number] : result;
+  return o.retstep === true ? [result, step] : result;
 }

@@ -60,7 +60,7 @@ const LITERALS: [string, unknown][] = [
 ];
 
 /** [Python literal, dtype, JS value]: np.array(py, dtype) must equal array(js, dtype). */
-const WITH_DTYPE: [string, string, unknown][] = [
+const WITH_DTYPE: [string, string | null, unknown][] = [
   ['[1, 2]', 'f4', [1, 2]],
   ['[1.7, -1.7]', 'i4', [1.7, -1.7]],
   ['[300]', 'i1', [300]],
@@ -69,6 +69,13 @@ const WITH_DTYPE: [string, string, unknown][] = [
   ['[1, 0, 2]', '?', [1, 0, 2]],
   ['[[1, 2], [3, 4]]', '>i2', [[1, 2], [3, 4]]],
   ['[1, 2]', 'c8', [1, 2]],
+  ['[[1, 2], [3, 4]]', 'c16', [[1, 2], [3, 4]]],
+  ['[[1, 2j], [3, 4]]', null, [[1, { re: 0, im: 2 }], [3, 4]]],
+  ['[2**60, -2**60]', 'i8', [2 ** 60, -(2 ** 60)]],
+  ['[2**60, 2**63]', 'u8', [2 ** 60, 2 ** 63]],
+  ['[[1.5, 2], [3, 4]]', 'f2', [[1.5, 2], [3, 4]]],
+  ['[True, 2]', 'f4', [true, 2]],
+  ["[[b'ab'], [b'c']]", 'S1', [['ab'], ['c']]],
   ['[1, 22]', 'S', [1, 22]],
   ['[1.5, 22]', 'S', [1.5, 22]],
   ["[b'abc', b'd']", 'S', ['abc', 'd']],
@@ -84,11 +91,12 @@ const WITH_DTYPE: [string, string, unknown][] = [
   ['[1, 2, 3]', 'i4,f8', [1, 2, 3]],
 ];
 
-function pyDtype(dt: string): string {
-  return dt.startsWith('[') ? dt : `'${dt}'`;
+function pyDtype(dt: string | null): string {
+  return dt === null ? 'None' : dt.startsWith('[') ? dt : `'${dt}'`;
 }
 
-function jsDtype(dt: string): unknown {
+function jsDtype(dt: string | null): unknown {
+  if (dt === null) return null;
   if (dt.startsWith('[')) return [['a', 'i2'], ['b', 'f4', [2]]];
   return dt;
 }
