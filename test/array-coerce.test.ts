@@ -8,6 +8,12 @@ import { sharesMemory } from '../lib/memory';
 
 const c = (py: string, js: () => unknown): Case => ({ py, js });
 
+/** `v` inside `depth` one-item lists. */
+function nest(v: unknown, depth: number): unknown {
+  for (let i = 0; i < depth; i++) v = [v];
+  return v;
+}
+
 /** [Python literal, JS value]: np.array(py) must equal array(js). */
 const LITERALS: [string, unknown][] = [
   ['5', 5],
@@ -126,6 +132,15 @@ describeWithNumpy('array() matches np.array', () => {
     c('np.array(np.array([1, 2], dtype=np.int16), dtype=np.float32)', () => array(array([1, 2], 'i2'), 'f4')),
     c('np.array(np.int32([1, 2]))', () => array(new Int32Array([1, 2]))),
     c('np.array([np.float32([1, 2]), [3, 4]])', () => array([new Float32Array([1, 2]), [3, 4]])),
+    // NumPy's test_array_coercion.py TestNested shapes, without the object dtype: the same ragged errors.
+    c('np.array([np.zeros((3, 2)), np.zeros((3, 3))])', () => array([zeros([3, 2]), zeros([3, 3])])),
+    c('np.array([np.zeros((3, 2)), np.zeros((1, 2))])', () => array([zeros([3, 2]), zeros([1, 2])])),
+    c('np.array([[], np.empty((0, 1))])', () => array([[], zeros([0, 1])])),
+    c('np.array([[], [1], [[1]]])', () => array([[], [1], [[1]]])),
+    c('np.array([np.arange(4).reshape(2, 2), [np.arange(4).reshape(2, 2)]])', () => array([arange(4).reshape([2, 2]), [arange(4).reshape([2, 2])]])),
+    c('np.array([np.arange(4).reshape(2, 2), [np.arange(4).reshape(2, 2)] * 2])', () => array([arange(4).reshape([2, 2]), [arange(4).reshape([2, 2]), arange(4).reshape([2, 2])]])),
+    c('np.array(' + '['.repeat(63) + 'np.ones((1, 1))' + ']'.repeat(63) + ', dtype="float64")', () => array(nest(zeros([1, 1]), 63), 'f8')),
+    c('np.array(' + '['.repeat(63) + '1.2' + ']'.repeat(63) + ', dtype="float64")', () => array(nest(1.2, 63), 'f8')),
   ];
   const expected = numpyOutcomes(cases);
 
@@ -156,6 +171,12 @@ describe('array(): what NumPy would turn into objects, and JS values with no dty
     expect(thrownBy(() => array([1, null]), TypeError).message).toMatch(/null/);
     thrownBy(() => array(undefined), TypeError);
     expect(thrownBy(() => array([{ a: 1 }]), TypeError).message).toMatch(/structured dtype/);
+  });
+
+  test('a list that contains itself is the too-deep ValueError, not a hang (TestNested.test_pathological_self_containing)', () => {
+    const l: unknown[] = [];
+    l.push(l);
+    expect(thrownBy(() => array([l, l, l]), ValueError).message).toMatch(/would exceed the maximum number of dimension of 64/);
   });
 
   test('copy: false on a list is NumPy 2 ValueError', () => {
