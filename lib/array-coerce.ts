@@ -342,7 +342,8 @@ function fromArray(a: NdArray, dt: DType, order: Order, copy: boolean | null): N
     if (laidOut && dt.shape.length === 0 && dt.equals(a.dtype)) return a;
     if (copy === false) noCopy();
   }
-  if (dt.shape.length > 0) return a.astype(dt, { order }) as NdArray;
+  // A subarray dtype adds axes, an unsized S/V takes its size from the input: astype's rules.
+  if (dt.shape.length > 0 || dt.itemsize === 0) return a.astype(dt, { order }) as NdArray;
   return copyAs(a, dt, order);
 }
 

@@ -130,6 +130,8 @@ describeWithNumpy('array() matches np.array', () => {
     c("np.asarray(np.arange(6).reshape(2, 3).T, order='C')", () => asarray(arange(6).reshape([2, 3]).T, null, { order: 'C' })),
     c("np.asarray([1, 2.5], dtype='f4')", () => asarray([1, 2.5], 'f4')),
     c('np.array(np.array([1, 2], dtype=np.int16), dtype=np.float32)', () => array(array([1, 2], 'i2'), 'f4')),
+    c("np.array(np.array([b'ab', b'c']), dtype='S')", () => array(array(['ab', 'c']), 'S')),
+    c("np.array(np.arange(3), dtype='S')", () => array(arange(3), 'S')),
     c('np.array(np.int32([1, 2]))', () => array(new Int32Array([1, 2]))),
     c('np.array([np.float32([1, 2]), [3, 4]])', () => array([new Float32Array([1, 2]), [3, 4]])),
     // NumPy's test_array_coercion.py TestNested shapes, without the object dtype: the same ragged errors.
