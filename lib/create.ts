@@ -1,6 +1,8 @@
 /**
- * Array constructors: fromBuffer, ndarray, zeros, empty, arange (with
- * ndarray.ts, the only module that makes arrays from scratch). The views of
+ * Array constructors: fromBuffer, ndarray, zeros, empty, ones, full,
+ * zerosLike/emptyLike/onesLike/fullLike, eye, identity, arange (with
+ * ndarray.ts, the only module that makes arrays from scratch; `array` and
+ * `asarray` are in array-coerce.ts, `linspace` in linspace.ts). The views of
  * an existing array (asStrided, broadcastTo, ascontiguousarray) live in
  * views.ts and are re-exported here.
  * @module
@@ -11,12 +13,14 @@ import { AccessError, ValueError, repr } from './errors';
 import type { ValueOf } from './value-types';
 import { byteBounds, checkNdim, checkShape, normalizeShape, shapeToSize, shapeToStrides } from './layout';
 import { pyShape } from './format';
-import { allocate, makeArray, storageOf } from './internal';
+import { allocate, asClassOf, makeArray, requireOpen, storageOf, NdArray as ArrayClass } from './internal';
+import { allocateOrdered, kOrder } from './compute-values';
+import { discoverDType } from './array-coerce';
 import { readKnownOptions } from './options';
 // Loaded for its effect, not only its type: the class must be defined (its
 // static block opens internal.ts's door) before any constructor here runs.
 import './ndarray';
-import type { NdArray } from './ndarray';
+import type { NdArray, Order } from './ndarray';
 import { MemoryStorage } from './storage';
 import { float16Bits, float16Value } from './dtype/float16';
 
@@ -242,4 +246,127 @@ export function ndarray<const D extends DTypeLike>(shape: number | readonly numb
     throw new ValueError(`${what}: bytes [${lo}, ${hi}) of a ${storageOf(raw).byteLength}-byte buffer (shape ${pyShape(fullShape)}, strides [${strides.join(', ')}], offset ${offset})`);
   }
   return makeArray({ storage: storageOf(raw), dtype: el, shape: fullShape, strides, offset, base: null, writeable: !options.readonly, ownData: false });
+}
+
+/** A new array of ones (`true` for bool, `b'1'` for bytes, every field 1 for records), NumPy's `ones`. */
+export function ones<const D extends DTypeLike = 'f8'>(shape: number | readonly number[], dtype: D = 'f8' as D, order: 'C' | 'F' = 'C'): NdArray<ValueOf<D>> {
+  const a = zeros(shape, dtype, order);
+  a.fill(1);
+  return a;
+}
+
+/**
+ * NumPy's `full`: a new array with every element `fillValue` (a scalar, or
+ * a list or array broadcast to `shape`). Without `dtype` the dtype is the
+ * one {@link array} discovers for `fillValue` (`full(3, 2)` is int64,
+ * `full(3, 2.5)` float64); with one, the value is cast as NumPy's unsafe
+ * `copyto` (`full(3, 2.5, 'i4')` holds 2).
+ */
+export function full<const D extends DTypeLike>(shape: number | readonly number[], fillValue: unknown, dtype: D, order?: 'C' | 'F'): NdArray<ValueOf<D>>;
+export function full(shape: number | readonly number[], fillValue: unknown, dtype?: DTypeLike | null, order?: 'C' | 'F'): NdArray;
+export function full(shape: number | readonly number[], fillValue: unknown, dtype?: DTypeLike | null, order: 'C' | 'F' = 'C'): NdArray {
+  const dt = dtype === undefined || dtype === null ? discoverDType(fillValue) : dtype;
+  const a = zeros(shape, dt, order) as NdArray;
+  fillWith(a, fillValue);
+  return a;
+}
+
+/** `fill` for a scalar, a broadcasting `set` for a list or an array. */
+function fillWith(a: NdArray, value: unknown): void {
+  if (Array.isArray(value) || value instanceof ArrayClass) a.set(value as never);
+  else a.fill(value);
+}
+
+/** Options of {@link zerosLike}, {@link onesLike}, {@link emptyLike}, {@link fullLike}. */
+export interface LikeOptions {
+  /** The result's dtype (default: the prototype's). */
+  dtype?: DTypeLike;
+  /**
+   * Memory order: `'K'` (default) keeps the prototype's axis order in the
+   * result's strides, `'A'` is F for an F-contiguous prototype, else C.
+   */
+  order?: Order;
+  /** The result's shape (default: the prototype's); the `'K'` order applies when it has as many axes. */
+  shape?: number | readonly number[];
+}
+
+/**
+ * NumPy's `zeros_like`: zeros of `a`'s shape and dtype (or the options'),
+ * laid out in `a`'s memory order by default. The result keeps `a`'s class,
+ * as NumPy's `subok=True` does (a Memmap prototype gives a Memmap with no file).
+ */
+export function zerosLike<T>(a: NdArray<T>, options?: LikeOptions & { dtype?: undefined }): NdArray<T>;
+export function zerosLike<const D extends DTypeLike>(a: NdArray, options: LikeOptions & { dtype: D }): NdArray<ValueOf<D>>;
+export function zerosLike(a: NdArray, options?: LikeOptions): NdArray;
+export function zerosLike(a: NdArray, options: LikeOptions = {}): NdArray {
+  const o = readKnownOptions(options, ['dtype', 'order', 'shape'], 'zerosLike');
+  requireOpen(a);
+  let dt = o.dtype === undefined || o.dtype === null ? a.dtype : toDType(o.dtype);
+  if (dt.kind === 'S' && dt.itemsize === 0 && !dt.isStructured && dt.shape.length === 0) dt = toDType('S1');
+  const shape = o.shape === undefined ? [...a.shape] : normalizeShape(o.shape);
+  const order = o.order ?? 'K';
+  if (order !== 'C' && order !== 'F' && order !== 'A' && order !== 'K') {
+    throw new ValueError(`order must be one of 'C', 'F', 'A', or 'K' (got ${repr(order)})`);
+  }
+  const f = a.flags;
+  let out: NdArray;
+  if (dt.shape.length > 0 || order === 'C' || (order === 'A' && !(f.fContiguous && !f.cContiguous)) || (order === 'K' && shape.length !== a.ndim)) {
+    out = zeros(shape, dt, 'C') as NdArray;
+  } else if (order === 'F' || order === 'A') {
+    out = zeros(shape, dt, 'F') as NdArray;
+  } else {
+    checkNdim(shape.length);
+    out = allocateOrdered(dt, checkShape(shape), kOrder(a.shape, a.strides));
+  }
+  return asClassOf(a, out);
+}
+
+/** NumPy's `empty_like` (here: zeros, as {@link empty}). */
+export function emptyLike<T>(a: NdArray<T>, options?: LikeOptions & { dtype?: undefined }): NdArray<T>;
+export function emptyLike<const D extends DTypeLike>(a: NdArray, options: LikeOptions & { dtype: D }): NdArray<ValueOf<D>>;
+export function emptyLike(a: NdArray, options?: LikeOptions): NdArray;
+export function emptyLike(a: NdArray, options: LikeOptions = {}): NdArray {
+  return zerosLike(a, options);
+}
+
+/** NumPy's `ones_like`: {@link zerosLike} filled with ones. */
+export function onesLike<T>(a: NdArray<T>, options?: LikeOptions & { dtype?: undefined }): NdArray<T>;
+export function onesLike<const D extends DTypeLike>(a: NdArray, options: LikeOptions & { dtype: D }): NdArray<ValueOf<D>>;
+export function onesLike(a: NdArray, options?: LikeOptions): NdArray;
+export function onesLike(a: NdArray, options: LikeOptions = {}): NdArray {
+  const out = zerosLike(a, options);
+  out.fill(1);
+  return out;
+}
+
+/** NumPy's `full_like`: {@link zerosLike} filled with `fillValue`, cast unsafely into the dtype (`fullLike(intArray, 2.5)` holds 2). */
+export function fullLike<T>(a: NdArray<T>, fillValue: unknown, options?: LikeOptions & { dtype?: undefined }): NdArray<T>;
+export function fullLike<const D extends DTypeLike>(a: NdArray, fillValue: unknown, options: LikeOptions & { dtype: D }): NdArray<ValueOf<D>>;
+export function fullLike(a: NdArray, fillValue: unknown, options?: LikeOptions): NdArray;
+export function fullLike(a: NdArray, fillValue: unknown, options: LikeOptions = {}): NdArray {
+  const out = zerosLike(a, options);
+  fillWith(out, fillValue);
+  return out;
+}
+
+/**
+ * NumPy's `eye`: an `n` × `m` array (default square) with ones on the
+ * diagonal `k` (positive: above the main one) and zeros elsewhere; float64
+ * by default.
+ */
+export function eye<const D extends DTypeLike = 'f8'>(n: number, m?: number | null, k = 0, dtype: D = 'f8' as D, order: 'C' | 'F' = 'C'): NdArray<ValueOf<D>> {
+  const rows = checkInt(n, 'N', -Infinity);
+  const cols = m === undefined || m === null ? rows : checkInt(m, 'M', -Infinity);
+  const diag = checkInt(k, 'k', -Infinity);
+  const out = zeros([rows, cols], dtype, order) as NdArray;
+  const one = zeros([], out.dtype) as NdArray;
+  one.fill(1);
+  const v = one.get();
+  for (let r = Math.max(0, -diag); r < rows && r + diag < cols; r++) out.set([r, r + diag], v as never);
+  return out as NdArray<ValueOf<D>>;
+}
+
+/** NumPy's `identity`: the `n` × `n` identity matrix, {@link eye}`(n)`. */
+export function identity<const D extends DTypeLike = 'f8'>(n: number, dtype: D = 'f8' as D): NdArray<ValueOf<D>> {
+  return eye(n, null, 0, dtype);
 }

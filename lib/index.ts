@@ -10,9 +10,13 @@ export type { Order, AstypeOptions, IndexSpec, ArrayClass, Retyped, FieldValue }
 export type { Complex, ValueOf, SumOf, ScalarValue, RecordValue, NumberSpec, BigIntSpec, BoolSpec, ComplexSpec } from './value-types';
 export { slice, Slice, newaxis, ellipsis } from './indexing';
 export type { IndexItem } from './indexing';
-export { fromBuffer, ndarray, zeros, empty, arange, asStrided, broadcastTo, broadcastArrays, slidingWindowView, ascontiguousarray } from './create';
+export { fromBuffer, ndarray, zeros, empty, ones, full, zerosLike, emptyLike, onesLike, fullLike, eye, identity, arange, asStrided, broadcastTo, broadcastArrays, slidingWindowView, ascontiguousarray } from './create';
+export { array, asarray } from './array-coerce';
+export type { ArrayOptions } from './array-coerce';
+export { linspace } from './linspace';
+export type { LinspaceOptions } from './linspace';
 export { broadcastShapes } from './broadcast';
-export type { FromBufferOptions, NdarrayOptions, AsStridedOptions, SlidingWindowOptions } from './create';
+export type { FromBufferOptions, NdarrayOptions, LikeOptions, AsStridedOptions, SlidingWindowOptions } from './create';
 export { sharesMemory, mayShareMemory } from './memory';
 export { stats, resetStats } from './stats';
 export type { Stats } from './stats';

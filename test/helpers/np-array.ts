@@ -1,6 +1,7 @@
-// NumPy's np.array(values, dtype) for the ported NumPy tests: a new array of
-// `dt` shaped like the nested list `values` (or `shape`), filled by set().
-import { zeros, type NdArray } from '../../lib';
+// NumPy's np.array(values, dtype) for the ported NumPy tests: the library's
+// array() with this helper's explicit-dtype default of int64; `shape`
+// (np.array(...).reshape, or a broadcast fill) keeps the zeros().set() form.
+import { array as npArray, zeros, type NdArray } from '../../lib';
 
 /** The shape of a nested list, as np.array infers it (the first item of each level). */
 export function shapeOf(v: unknown): number[] {
@@ -9,7 +10,8 @@ export function shapeOf(v: unknown): number[] {
 
 /** np.array(values, dtype=dt); `shape` overrides the inferred one (np.array(...).reshape). */
 export function array(values: unknown, dt: string | readonly unknown[] = 'i8', shape?: number[]): NdArray {
-  const a = zeros(shape ?? shapeOf(values), dt as never) as NdArray;
+  if (shape === undefined) return npArray(values, dt as never) as NdArray;
+  const a = zeros(shape, dt as never) as NdArray;
   a.set(values as never);
   return a;
 }
