@@ -255,13 +255,15 @@ print(json.dumps(out))`,
   });
 });
 
-describeWithNumpy('a sum over several reduced axes that do not coalesce is one pairwise sum per result, as NumPy buffers it', () => {
+describeWithNumpy('a float16 sum over several reduced axes that do not coalesce is one pairwise sum per result, as NumPy buffers it', () => {
   // NumPy's buffered reduction copies every item of one result that the
   // innermost reduced axes reach into one buffer (whole rows, at most 8192
-  // items) and sums it pairwise in one call; row sums added one by one round
-  // differently (fuzz seed 100323: a float16 sum over both axes of a
-  // row-reversed array is -inf in NumPy, NaN row by row).
-  test.each(['<f2', '<f4', '<f8', '<c8', '<c16'])('%s over padded, reversed and transposed views', (dt) => {
+  // items) and sums it pairwise in one call; float16 row sums added one by one
+  // round and overflow differently (fuzz seed 100323: a float16 sum over both
+  // axes of a row-reversed array is -inf in NumPy, NaN row by row). float32/64
+  // and complex sums stay row by row in the native kernels (README "Values":
+  // they can differ from NumPy's in the last bits there).
+  test.each(['<f2', '>f2'])('%s over padded, reversed and transposed views', (dt) => {
     const views = ['::-1, :', ':, :7', '::-1, 1:', ':, ::-2', '::2, ::-1'];
     const axes: unknown[] = [null, [0, 1], [1, 2], [0, 2], [0, 1, 2]];
     const py = runNumpy<[string, string, unknown, unknown[]][]>(`${PY_ENCODE}
