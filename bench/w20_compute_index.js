@@ -178,7 +178,7 @@ function w20(ctx) {
   row("addAt(value, 1M idx, 1) on 'r+' map of 10M rec", libAddAt, baseAddAt, np?.add_at, 'np: records[\'value\'][idx] += 1.0 (np.add.at itself is slower)');
   row('sort(a), 10M f8', libSort, baseSort, np?.sort, 'base: Float64Array.prototype.sort; np: kind=stable');
   row('argsort(a), 10M f8', libArgsort, baseArgsort, np?.argsort, 'base: Uint32Array sort with a comparator (1 round); np: kind=stable');
-  row('unique(a), 10M f8 (4096 values)', libUnique, baseUnique, np?.unique, 'lib: values, counts and inverse; np: values only');
+  row('unique(a), 10M f8 (4096 values)', libUnique, baseUnique, np?.unique, 'lib and np: values only');
   row('bincount(sym, weights=a), 10M', libBin, baseBin, np?.bincount);
   row('concatenate two 5M f8 halves', libCat, baseCat, np?.concatenate);
   row('sum(axis=1), 1000x10000 f8', libSumAx, baseSumAx, np?.sum_axis, 'lib, base: an mmarray-allocated array; base: a sequential loop per row (not pairwise)');
