@@ -526,6 +526,7 @@ export class NdArray<T = unknown> {
 
   /** view() with a DType, a class or nothing. */
   private viewAs(a: DTypeLike | ArrayClass<NdArray> | null | undefined, cls: ArrayClass<NdArray> | undefined): NdArray {
+    const acc = NdArray.#of(this);
     let spec: DTypeLike | null | undefined = a as DTypeLike | null | undefined;
     if (typeof a === 'function' && !(a instanceof DType)) {
       cls = a as ArrayClass<NdArray>;
@@ -536,9 +537,9 @@ export class NdArray<T = unknown> {
       throw new TypeError('view(type): type must be NdArray or a subclass of it');
     }
     if (cls) checkSubclass(proto);
-    if (spec === undefined || spec === null) return derive(this, proto, NdArray.#of(this).dt, NdArray.#of(this).shape, NdArray.#of(this).strides, NdArray.#of(this).offset);
-    const layout = sharedViewLayout(NdArray.#of(this).shape, NdArray.#of(this).strides, NdArray.#of(this).dt.itemsize, spec);
-    return derive(this, proto, layout.dtype, layout.shape, layout.strides, NdArray.#of(this).offset);
+    if (spec === undefined || spec === null) return derive(this, proto, acc.dt, acc.shape, acc.strides, acc.offset);
+    const layout = sharedViewLayout(acc.shape, acc.strides, acc.dt.itemsize, spec);
+    return derive(this, proto, layout.dtype, layout.shape, layout.strides, acc.offset);
   }
 
   /**
@@ -561,11 +562,12 @@ export class NdArray<T = unknown> {
 
   /** index() with items other than one string, out of line (see accessOf on the bytecode budget). */
   private indexItems(items: (IndexItem | string | FancyItem)[]): this {
+    const acc = NdArray.#of(this);
     // Index arrays (integer or boolean) make it NumPy's advanced indexing: a copy.
     if (fancy.isFancy(items)) return fancy.getitem(this, items as FancyItem[]) as this;
     for (const it of items) if (typeof it === 'string') throw new TypeError('mix index strings and values in one form only');
-    const l = applyIndex({ shape: NdArray.#of(this).shape as number[], strides: NdArray.#of(this).strides as number[], offset: NdArray.#of(this).offset }, items as IndexItem[]);
-    return derive(this, Object.getPrototypeOf(this), NdArray.#of(this).dt, l.shape, l.strides, l.offset);
+    const l = applyIndex({ shape: acc.shape as number[], strides: acc.strides as number[], offset: acc.offset }, items as IndexItem[]);
+    return derive(this, Object.getPrototypeOf(this), acc.dt, l.shape, l.strides, l.offset);
   }
 
   /** A view of one field of a structured dtype (a subarray field adds its axes). */
@@ -581,8 +583,9 @@ export class NdArray<T = unknown> {
 
   /** A multi-field view keeping the original offsets and itemsize (NumPy ≥ 1.16). */
   fields(names: readonly string[]): Retyped<this, unknown> {
-    NdArray.#of(this).st.checkOpen();
-    const dt = NdArray.#of(this).dt;
+    const acc = NdArray.#of(this);
+    acc.st.checkOpen();
+    const dt = acc.dt;
     if (!Array.isArray(names)) throw new TypeError(`fields() takes an array of field names, got ${repr(names)}`);
     for (const n of names) {
       if (typeof n !== 'string') throw new TypeError(`field names must be strings, got ${repr(n)} in ${repr(names)}`);
@@ -603,7 +606,7 @@ export class NdArray<T = unknown> {
       1,
       dt.isalignedstruct,
     );
-    return derive<NdArray>(this, Object.getPrototypeOf(this), sub, NdArray.#of(this).shape, NdArray.#of(this).strides, NdArray.#of(this).offset) as unknown as Retyped<this, unknown>;
+    return derive<NdArray>(this, Object.getPrototypeOf(this), sub, acc.shape, acc.strides, acc.offset) as unknown as Retyped<this, unknown>;
   }
 
   /**
@@ -614,45 +617,47 @@ export class NdArray<T = unknown> {
   reshape(shape: number | readonly number[], order?: 'C' | 'F' | 'A'): this;
   reshape(...shape: number[]): this;
   reshape(shape: number | readonly number[], ...rest: unknown[]): this {
-    NdArray.#of(this).st.checkOpen();
+    const acc = NdArray.#of(this);
+    acc.st.checkOpen();
     const sizes = typeof shape === 'number' && rest.length > 0 && typeof rest[0] === 'number';
     const order = (sizes ? 'C' : rest[0] ?? 'C') as 'C' | 'F' | 'A';
     if (sizes && !rest.every((n) => typeof n === 'number')) throw new TypeError(`reshape(): every size must be a number, got ${rest.map((n) => repr(n)).join(', ')}`);
     const req = sizes ? [shape as number, ...(rest as number[])] : typeof shape === 'number' ? [shape] : [...shape];
     const ord: 'C' | 'F' = order === 'A' ? (this.flags.fContiguous && !this.flags.cContiguous ? 'F' : 'C') : order;
     if (order !== 'C' && order !== 'F' && order !== 'A') throw new ValueError(`order must be one of 'C', 'F', 'A' (got ${repr(order)})`);
-    if (req.length === this.ndim && req.every((n, i) => n === NdArray.#of(this).shape[i])) {
-      return derive(this, Object.getPrototypeOf(this), NdArray.#of(this).dt, NdArray.#of(this).shape, NdArray.#of(this).strides, NdArray.#of(this).offset);
+    if (req.length === this.ndim && req.every((n, i) => n === acc.shape[i])) {
+      return derive(this, Object.getPrototypeOf(this), acc.dt, acc.shape, acc.strides, acc.offset);
     }
     const dims = fixUnknownDimension(req, this.size);
     const contiguous = ord === 'C' ? this.flags.cContiguous : this.flags.fContiguous;
     if (contiguous) {
-      return derive(this, Object.getPrototypeOf(this), NdArray.#of(this).dt, dims, shapeToStrides(dims, this.itemsize, ord), NdArray.#of(this).offset);
+      return derive(this, Object.getPrototypeOf(this), acc.dt, dims, shapeToStrides(dims, this.itemsize, ord), acc.offset);
     }
-    const strides = reshapeStrides(NdArray.#of(this).shape, NdArray.#of(this).strides, this.itemsize, dims, ord);
-    if (strides !== null) return derive(this, Object.getPrototypeOf(this), NdArray.#of(this).dt, dims, strides, NdArray.#of(this).offset);
+    const strides = reshapeStrides(acc.shape, acc.strides, this.itemsize, dims, ord);
+    if (strides !== null) return derive(this, Object.getPrototypeOf(this), acc.dt, dims, strides, acc.offset);
     const c = this.copy(ord);
     return derive(c, Object.getPrototypeOf(this), c.dtype, dims, shapeToStrides(dims, c.itemsize, ord), c.offset);
   }
 
   /** NumPy's `ravel`: a view only when already contiguous in `order`, else a copy. */
   ravel(order: Order = 'C'): this {
-    NdArray.#of(this).st.checkOpen();
+    const acc = NdArray.#of(this);
+    acc.st.checkOpen();
     const size = this.size;
     const flat = [size];
     let ord = order;
     if (ord === 'A') ord = this.flags.fContiguous && !this.flags.cContiguous ? 'F' : 'C';
     if (ord === 'C' && this.flags.cContiguous) {
-      return derive(this, Object.getPrototypeOf(this), NdArray.#of(this).dt, flat, [this.itemsize], NdArray.#of(this).offset);
+      return derive(this, Object.getPrototypeOf(this), acc.dt, flat, [this.itemsize], acc.offset);
     }
     if (ord === 'F' && this.flags.fContiguous) {
-      return derive(this, Object.getPrototypeOf(this), NdArray.#of(this).dt, flat, [this.itemsize], NdArray.#of(this).offset);
+      return derive(this, Object.getPrototypeOf(this), acc.dt, flat, [this.itemsize], acc.offset);
     }
     if (ord === 'K') {
-      const start = kContiguousStart(NdArray.#of(this).shape, NdArray.#of(this).strides, NdArray.#of(this).dt.itemsize, NdArray.#of(this).offset);
-      if (start !== null) return derive(this, Object.getPrototypeOf(this), NdArray.#of(this).dt, flat, [this.itemsize], start);
+      const start = kContiguousStart(acc.shape, acc.strides, acc.dt.itemsize, acc.offset);
+      if (start !== null) return derive(this, Object.getPrototypeOf(this), acc.dt, flat, [this.itemsize], start);
       // The copy walks memory order the way NumPy's iterator picks it.
-      return flatOwner(this, copyAs(this.transpose(iterationOrder(NdArray.#of(this).strides)), NdArray.#of(this).dt, 'C'));
+      return flatOwner(this, copyAs(this.transpose(iterationOrder(acc.strides)), acc.dt, 'C'));
     }
     return flatOwner(this, copyAs(this, this.dtype, ord));
   }
@@ -681,17 +686,18 @@ export class NdArray<T = unknown> {
   }
 
   private permutedView(axes: readonly number[]): this {
-    NdArray.#of(this).st.checkOpen();
+    const acc = NdArray.#of(this);
+    acc.st.checkOpen();
     const n = this.ndim;
     if (axes.length !== n) throw new ValueError("axes don't match array");
     const perm = normalizeAxes(axes, n);
     const shape = new Array<number>(n);
     const strides = new Array<number>(n);
     for (let i = 0; i < n; i++) {
-      shape[i] = NdArray.#of(this).shape[perm[i]];
-      strides[i] = NdArray.#of(this).strides[perm[i]];
+      shape[i] = acc.shape[perm[i]];
+      strides[i] = acc.strides[perm[i]];
     }
-    return derive(this, Object.getPrototypeOf(this), NdArray.#of(this).dt, shape, strides, NdArray.#of(this).offset);
+    return derive(this, Object.getPrototypeOf(this), acc.dt, shape, strides, acc.offset);
   }
 
   /** Exchanges two axes (a view). */
@@ -707,11 +713,12 @@ export class NdArray<T = unknown> {
 
   /** Removes length-1 axes: all of them, or the given ones (which must have length 1). */
   squeeze(axis?: number | readonly number[] | null): this {
-    NdArray.#of(this).st.checkOpen();
+    const acc = NdArray.#of(this);
+    acc.st.checkOpen();
     const n = this.ndim;
     let drop: Set<number>;
     if (axis === undefined || axis === null) {
-      drop = new Set([...Array(n).keys()].filter((i) => NdArray.#of(this).shape[i] === 1));
+      drop = new Set([...Array(n).keys()].filter((i) => acc.shape[i] === 1));
     } else if (n === 0) {
       // NumPy lets a 0-d array "squeeze" axis 0 / -1: nothing to remove.
       for (const ax of typeof axis === 'number' ? [axis] : axis) normalizeAxis(ax, 1);
@@ -719,18 +726,18 @@ export class NdArray<T = unknown> {
     } else {
       drop = new Set(normalizeAxes(typeof axis === 'number' ? [axis] : axis, n));
       for (const i of drop) {
-        if (NdArray.#of(this).shape[i] !== 1) throw new ValueError('cannot select an axis to squeeze out which has size not equal to one');
+        if (acc.shape[i] !== 1) throw new ValueError('cannot select an axis to squeeze out which has size not equal to one');
       }
     }
     const shape: number[] = [];
     const strides: number[] = [];
     for (let i = 0; i < n; i++) {
       if (!drop.has(i)) {
-        shape.push(NdArray.#of(this).shape[i]);
-        strides.push(NdArray.#of(this).strides[i]);
+        shape.push(acc.shape[i]);
+        strides.push(acc.strides[i]);
       }
     }
-    return derive(this, Object.getPrototypeOf(this), NdArray.#of(this).dt, shape, strides, NdArray.#of(this).offset);
+    return derive(this, Object.getPrototypeOf(this), acc.dt, shape, strides, acc.offset);
   }
 
   /** Inserts length-1 axes at the given positions of the result (NumPy's `expand_dims`, a reshape). */
@@ -747,20 +754,21 @@ export class NdArray<T = unknown> {
 
   /** Reverses the order of elements along the given axes, or all axes (a view). */
   flip(axis?: number | readonly number[] | null): this {
-    NdArray.#of(this).st.checkOpen();
+    const acc = NdArray.#of(this);
+    acc.st.checkOpen();
     const n = this.ndim;
-    if (n === 0 && (axis === undefined || axis === null) && NdArray.#of(this).dt.isStructured) {
+    if (n === 0 && (axis === undefined || axis === null) && acc.dt.isStructured) {
       // A record's scalar (np.void) views the array's memory: so does this.
-      return derive(this, Object.getPrototypeOf(this), NdArray.#of(this).dt, NdArray.#of(this).shape, NdArray.#of(this).strides, NdArray.#of(this).offset);
+      return derive(this, Object.getPrototypeOf(this), acc.dt, acc.shape, acc.strides, acc.offset);
     }
     if (n === 0 && (axis === undefined || axis === null)) {
       // NumPy's flip indexes with an empty tuple here and returns a scalar:
       // a read-only copy, whose own views (like a scalar's methods) are writeable.
       // (A void scalar converts back to a writeable array.) A numeric scalar
       // is native-endian, so a '>f8' element comes back as '<f8' (on x86).
-      const dt = NdArray.#of(this).dt.kind !== 'V' && !NdArray.#of(this).dt.isnative ? NdArray.#of(this).dt.newbyteorder('=') : NdArray.#of(this).dt;
+      const dt = acc.dt.kind !== 'V' && !acc.dt.isnative ? acc.dt.newbyteorder('=') : acc.dt;
       const c = asClassOf(this, copyAs(this, dt, 'C'));
-      if (NdArray.#of(this).dt.kind !== 'V') {
+      if (acc.dt.kind !== 'V') {
         markScalar(c);
       }
       return c;
@@ -794,14 +802,15 @@ export class NdArray<T = unknown> {
 
   /** Byte offset of the element at `indices` (all axes), range-checked. */
   private offsetOf(indices: readonly number[]): number {
-    const shape = NdArray.#of(this).shape;
+    const acc = NdArray.#of(this);
+    const shape = acc.shape;
     const n = shape.length;
     if (indices.length !== n) {
-      NdArray.#of(this).st.checkOpen();
+      acc.st.checkOpen();
       throw new IndexError(`get() needs ${n} ind${n === 1 ? 'ex' : 'ices'} for a ${n}-d array, got ${indices.length}`);
     }
-    const strides = NdArray.#of(this).strides;
-    let off = NdArray.#of(this).offset;
+    const strides = acc.strides;
+    let off = acc.offset;
     for (let k = 0; k < n; k++) {
       let i = indices[k];
       const len = shape[k];
@@ -1012,8 +1021,9 @@ export class NdArray<T = unknown> {
 
   /** set()'s general path: `two` says whether an index came. */
   private assignAt(two: boolean, a: unknown, b: unknown): void {
-    NdArray.#of(this).st.checkOpen();
-    if (!(NdArray.#of(this).writeable && NdArray.#of(this).st.writable)) throw readOnlyError(this);
+    const acc = NdArray.#of(this);
+    acc.st.checkOpen();
+    if (!(acc.writeable && acc.st.writable)) throw readOnlyError(this);
     if (two) {
       const spec = a as IndexSpec | IndexItem;
       // One index item (a.set(0, 5), NumPy's a[0] = 5) works as the string or list forms do;
@@ -1033,20 +1043,22 @@ export class NdArray<T = unknown> {
 
   /** Sets every element to one scalar value. */
   fill(value: unknown): void {
-    NdArray.#of(this).st.checkOpen();
-    if (!(NdArray.#of(this).writeable && NdArray.#of(this).st.writable)) throw readOnlyError(this);
+    const acc = NdArray.#of(this);
+    acc.st.checkOpen();
+    if (!(acc.writeable && acc.st.writable)) throw readOnlyError(this);
     fillScalar(this, value);
   }
 
   /** Swaps the bytes of every element: in place (returns this) or into a copy. */
   byteswap(inplace = false): this {
-    NdArray.#of(this).st.checkOpen();
+    const acc = NdArray.#of(this);
+    acc.st.checkOpen();
     if (inplace) {
-      if (!(NdArray.#of(this).writeable && NdArray.#of(this).st.writable)) throw readOnlyError(this);
+      if (!(acc.writeable && acc.st.writable)) throw readOnlyError(this);
       byteswapInPlace(this);
       return this;
     }
-    const c = copyAs(this, NdArray.#of(this).dt, 'A');
+    const c = copyAs(this, acc.dt, 'A');
     byteswapInPlace(c);
     return asClassOf(this, c);
   }
@@ -1104,20 +1116,21 @@ export class NdArray<T = unknown> {
    * array itself when no copy is needed; `subok: false` gives a plain NdArray.
    */
   astype<const D extends DTypeLike>(dtype: D, orderOrOptions: Order | AstypeOptions = 'K'): Retyped<this, ValueOf<D>> {
-    NdArray.#of(this).st.checkOpen();
+    const acc = NdArray.#of(this);
+    acc.st.checkOpen();
     const o: AstypeOptions = typeof orderOrOptions === 'string' ? { order: orderOrOptions } : readKnownOptions(orderOrOptions, ['order', 'casting', 'copy', 'subok'], 'astype');
     const order = o.order ?? 'K';
-    const dt = sizedFlexible(NdArray.#of(this).dt, toDType(dtype));
+    const dt = sizedFlexible(acc.dt, toDType(dtype));
     if (o.casting !== undefined) {
       if (!CASTINGS.includes(o.casting)) throw new ValueError(`casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe', got ${repr(o.casting)}`);
-      if (!canCast(NdArray.#of(this).dt, dt, o.casting)) {
-        throw new TypeError(`Cannot cast array data from ${inspect(NdArray.#of(this).dt)} to ${inspect(dt)} according to the rule ${repr(o.casting)}`);
+      if (!canCast(acc.dt, dt, o.casting)) {
+        throw new TypeError(`Cannot cast array data from ${inspect(acc.dt)} to ${inspect(dt)} according to the rule ${repr(o.casting)}`);
       }
     }
     if (o.copy !== undefined && typeof o.copy !== 'boolean') throw new TypeError(`copy must be a boolean, got ${repr(o.copy)}`);
     if (o.subok !== undefined && typeof o.subok !== 'boolean') throw new TypeError(`subok must be a boolean, got ${repr(o.subok)}`);
     const plain = o.subok === false && Object.getPrototypeOf(this) !== NdArray.prototype;
-    if (o.copy === false && !plain && dt.shape.length === 0 && dt.equals(NdArray.#of(this).dt)) {
+    if (o.copy === false && !plain && dt.shape.length === 0 && dt.equals(acc.dt)) {
       const f = this.flags;
       const laidOut = order === 'K' || (order === 'A' && (f.cContiguous || f.fContiguous)) || (order === 'C' && f.cContiguous) || (order === 'F' && f.fContiguous);
       if (laidOut) return this as unknown as Retyped<this, ValueOf<D>>;
@@ -1307,10 +1320,11 @@ export class NdArray<T = unknown> {
   }
 
   [inspect.custom](): string {
-    if (NdArray.#of(this).st.closed) return `${this.constructor.name}<${NdArray.#of(this).dt.str}> (${NdArray.#of(this).st.mapping === null ? 'released or detached memory' : 'closed mapping'})`;
+    const acc = NdArray.#of(this);
+    if (acc.st.closed) return `${this.constructor.name}<${acc.dt.str}> (${acc.st.mapping === null ? 'released or detached memory' : 'closed mapping'})`;
     const f = this.flags;
     const layout = [f.cContiguous ? 'C' : '', f.fContiguous ? 'F' : ''].join('') || 'strided';
-    return `${this.constructor.name}<${NdArray.#of(this).dt.str}> shape [${NdArray.#of(this).shape.join(', ')}] strides [${NdArray.#of(this).strides.join(', ')}] offset ${NdArray.#of(this).offset} ${layout}${f.writeable ? '' : ' read-only'}\n${arrayRepr(this)}`;
+    return `${this.constructor.name}<${acc.dt.str}> shape [${acc.shape.join(', ')}] strides [${acc.strides.join(', ')}] offset ${acc.offset} ${layout}${f.writeable ? '' : ' read-only'}\n${arrayRepr(this)}`;
   }
 }
 
