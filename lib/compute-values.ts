@@ -291,15 +291,18 @@ export function comparatorOf(dt: DType, order?: readonly string[]): (a: unknown,
     };
   }
   if (dt.subdtype !== null) {
-    const el = comparatorOf(dt.base);
-    const flat = (v: unknown): unknown[] => (Array.isArray(v) ? v.flatMap(flat) : [v]);
+    // NumPy's VOID_compare orders a subarray field by its raw bytes (memcmp),
+    // not item by item: a '<f4' (3,) field [0.5, …] sorts after [-0.78, …]
+    // when its low byte is larger. Re-encode both values and compare bytes
+    // (a NaN's payload is the one thing the round trip may not keep).
+    const codec = dt.codec;
+    const size = dt.itemsize;
+    const scratch = new Uint8Array(2 * size);
+    const dv = new DataView(scratch.buffer);
     return (a, b) => {
-      const x = flat(a);
-      const y = flat(b);
-      for (let i = 0; i < x.length; i++) {
-        const r = el(x[i], y[i]);
-        if (r !== 0) return r;
-      }
+      codec.write(dv, 0, a);
+      codec.write(dv, size, b);
+      for (let i = 0; i < size; i++) if (scratch[i] !== scratch[size + i]) return scratch[i] - scratch[size + i];
       return 0;
     };
   }
