@@ -14,6 +14,7 @@ import { OverflowError } from '../errors';
 import { ALL, T } from './types';
 import { family } from './family';
 import { isVoidOperand, voidCompare } from './void-compare';
+import { bytesCompare, isBytesPair } from './bytes-compare';
 
 type X = any;
 type L2 = (n: number, a: X, ai: number, as: number, b: X, bi: number, bs: number, o: X, oi: number, os: number) => void;
@@ -135,18 +136,22 @@ export const LOGICAL_NOT: UfuncSpec = { name: 'logical_not', nin: 1, types: ALL,
 
 /** NumPy's `np.less(x1, x2)`: a bool array. */
 export function less(x1: UfuncInput, x2: UfuncInput, options?: UfuncOptions): NdArray {
+  if (isBytesPair(x1, x2)) return bytesCompare('less', x1 as NdArray, x2 as NdArray, options);
   return callUfunc(LESS, [x1, x2], options);
 }
 /** NumPy's `np.less_equal(x1, x2)`. */
 export function lessEqual(x1: UfuncInput, x2: UfuncInput, options?: UfuncOptions): NdArray {
+  if (isBytesPair(x1, x2)) return bytesCompare('less_equal', x1 as NdArray, x2 as NdArray, options);
   return callUfunc(LESS_EQUAL, [x1, x2], options);
 }
 /** NumPy's `np.greater(x1, x2)`. */
 export function greater(x1: UfuncInput, x2: UfuncInput, options?: UfuncOptions): NdArray {
+  if (isBytesPair(x1, x2)) return bytesCompare('greater', x1 as NdArray, x2 as NdArray, options);
   return callUfunc(GREATER, [x1, x2], options);
 }
 /** NumPy's `np.greater_equal(x1, x2)`. */
 export function greaterEqual(x1: UfuncInput, x2: UfuncInput, options?: UfuncOptions): NdArray {
+  if (isBytesPair(x1, x2)) return bytesCompare('greater_equal', x1 as NdArray, x2 as NdArray, options);
   return callUfunc(GREATER_EQUAL, [x1, x2], options);
 }
 /**
@@ -157,11 +162,13 @@ export function greaterEqual(x1: UfuncInput, x2: UfuncInput, options?: UfuncOpti
  */
 export function equal(x1: UfuncInput, x2: UfuncInput, options?: UfuncOptions): NdArray {
   if (isVoidOperand(x1) || isVoidOperand(x2)) return voidCompare(x1, x2, true, (a, b) => equal(a, b), options);
+  if (isBytesPair(x1, x2)) return bytesCompare('equal', x1 as NdArray, x2 as NdArray, options);
   return callUfunc(EQUAL, [x1, x2], options);
 }
 /** NumPy's `np.not_equal(x1, x2)`; for record or void arrays NumPy's `x1 != x2` (see {@link equal}). */
 export function notEqual(x1: UfuncInput, x2: UfuncInput, options?: UfuncOptions): NdArray {
   if (isVoidOperand(x1) || isVoidOperand(x2)) return voidCompare(x1, x2, false, (a, b) => notEqual(a, b), options);
+  if (isBytesPair(x1, x2)) return bytesCompare('not_equal', x1 as NdArray, x2 as NdArray, options);
   return callUfunc(NOT_EQUAL, [x1, x2], options);
 }
 /**
