@@ -54,6 +54,8 @@ export type { DiffOptions } from './diff';
 export type { Axis, ReduceOptions, ArgReduceOptions } from './reduce-axis';
 export { take, put, putmask, compress, nonzero, argwhere, flatnonzero, addAt } from './fancy';
 export type { FancyItem, ClipMode, TakeOptions, PutOptions, CompressOptions } from './fancy';
+export { unravelIndex, ravelMultiIndex } from './ravel-index';
+export type { UnravelIndexOptions, RavelMultiIndexOptions, RavelMode } from './ravel-index';
 export { sort, sortInPlace, argsort, searchsorted, unique, bincount } from './sort';
 export type { SortOptions, SearchsortedOptions, UniqueResult, UniqueOptions, BincountOptions } from './sort';
 export { concatenate, stack } from './join';
