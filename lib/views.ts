@@ -103,6 +103,8 @@ function broadcastView(a: NdArray, shape: number | readonly number[], writeable:
 
 /** Options of {@link slidingWindowView}. */
 export interface SlidingWindowOptions {
+  /** The axes the window slides over, as the positional `axis` (NumPy's `axis=` keyword). */
+  axis?: number | readonly number[] | null;
   /** Default false (NumPy's default): the windows overlap, so writes would reach several of them. */
   writeable?: boolean;
 }
@@ -118,14 +120,22 @@ export interface SlidingWindowOptions {
  * slidingWindowView(arange(5), 2).toArray(); // [[0, 1], [1, 2], [2, 3], [3, 4]]
  * @throws ValueError for a negative window length, a window longer than its
  *   axis, or window and axis counts that differ (NumPy's messages).
+ * `axis` may also come as an option, as NumPy's keyword is written:
+ * `slidingWindowView(x, 20, { axis: 0 })` is `slidingWindowView(x, 20, 0)`.
  * @throws AxisError for an axis out of range.
  */
 export function slidingWindowView(
   x: NdArray,
   windowShape: number | readonly number[],
-  axis?: number | readonly number[] | null,
-  options: SlidingWindowOptions = {},
+  axisOrOptions?: number | readonly number[] | null | SlidingWindowOptions,
+  given: SlidingWindowOptions = {},
 ): NdArray {
+  const inline = axisOrOptions !== null && typeof axisOrOptions === 'object' && !Array.isArray(axisOrOptions);
+  if (inline && given !== undefined && Object.keys(given).length > 0) {
+    throw new TypeError('slidingWindowView(): options given twice (as the third and the fourth argument)');
+  }
+  const options = readKnownOptions((inline ? axisOrOptions : given) as SlidingWindowOptions, inline ? ['axis', 'writeable'] : ['writeable'], 'slidingWindowView');
+  const axis = inline ? options.axis : (axisOrOptions as number | readonly number[] | null | undefined);
   requireOpen(x);
   const window = typeof windowShape === 'number' ? [windowShape] : [...windowShape];
   for (const w of window) if (!Number.isInteger(w)) throw new TypeError(`window_shape must hold integers, got ${repr(w)}`);

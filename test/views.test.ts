@@ -1,7 +1,7 @@
 // Views of an existing array's memory under a new layout (lib/views.ts):
 // asStrided (any strides, bounds-checked), broadcastTo (0 strides, read-only)
 // and ascontiguousarray (a view when C-contiguous, else a copy).
-import { arange, ascontiguousarray, asStrided, broadcastTo } from '../lib/create';
+import { arange, ascontiguousarray, asStrided, broadcastTo, slidingWindowView } from '../lib/create';
 import { ValueError } from '../lib/errors';
 import { sharesMemory } from '../lib/memory';
 
@@ -105,5 +105,26 @@ describe('ascontiguousarray', () => {
     const z = arange(3, '<i2').index('1');
     expect(ascontiguousarray(z).shape).toEqual([1]);
     expect(ascontiguousarray(z).get(0)).toBe(1);
+  });
+});
+
+describe('slidingWindowView options', () => {
+  test("NumPy's axis= keyword as an option gives the positional axis's view", () => {
+    const x = arange(15).reshape(5, 3);
+    const a = slidingWindowView(x, 2, 0);
+    const b = slidingWindowView(x, 2, { axis: 0 });
+    expect(b.shape).toEqual([4, 3, 2]);
+    expect({ shape: b.shape, strides: b.strides, offset: b.offset }).toEqual({ shape: a.shape, strides: a.strides, offset: a.offset });
+    expect(b.toArray()).toEqual(a.toArray());
+    expect(b.flags.writeable).toBe(false);
+    expect(slidingWindowView(x, 2, { axis: 0, writeable: true }).flags.writeable).toBe(true);
+    expect(slidingWindowView(x, [2, 2], { axis: [0, 1] }).shape).toEqual([4, 2, 2, 2]);
+  });
+
+  test('an unknown key or options given twice is a TypeError', () => {
+    const x = arange(6);
+    expect(() => slidingWindowView(x, 2, { axes: 0 } as never)).toThrow(/slidingWindowView\(\) got an unexpected keyword argument 'axes'/);
+    expect(() => slidingWindowView(x, 2, 0, { axis: 0 } as never)).toThrow(/unexpected keyword argument 'axis'/);
+    expect(() => slidingWindowView(x, 2, { axis: 0 }, { writeable: true })).toThrow(/options given twice/);
   });
 });
