@@ -1030,7 +1030,11 @@ export function countNonzero(a: NdArray, axis?: Axis, opts: ArgReduceOptions = {
 
 function argExtreme(a: NdArray, axis: number | null | undefined, opts: ArgReduceOptions, max: boolean): NdArray {
   const name = max ? 'argmax' : 'argmin';
-  if (axis !== undefined && axis !== null && typeof axis !== 'number') throw new TypeError("'tuple' object cannot be interpreted as an integer");
+  if (axis !== undefined && axis !== null && typeof axis !== 'number') {
+    // A list is NumPy's tuple axis; an options object in the axis slot is a JS porting slip: say where it goes.
+    if (Array.isArray(axis)) throw new TypeError("'tuple' object cannot be interpreted as an integer");
+    throw new TypeError(`${name}(): axis must be null or an integer, got ${describeValue(axis)}; options go after it: ${name}(a, axis, { keepdims })`);
+  }
   // A bad axis is NumPy's AxisError before the records' TypeError (a 0-d array counts as 1-d there).
   if (typeof axis === 'number') normalizeAxis(axis, Math.max(a.ndim, 1));
   refuseRecords(a, 'arg');

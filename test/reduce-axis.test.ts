@@ -339,3 +339,13 @@ print(json.dumps([[list(r.shape), [None if n == 1 else s for n, s in zip(r.shape
     expect(ours).toEqual(py);
   });
 });
+
+describe('argmin/argmax axis slot', () => {
+  test("a list axis is NumPy's tuple TypeError; an options object there says where options go", () => {
+    const a = arange(6, 'f8').reshape(2, 3);
+    expect(() => R.argmax(a, [0, 1] as never)).toThrow("'tuple' object cannot be interpreted as an integer");
+    expect(() => R.argmax(a, { axis: 1 } as never)).toThrow(/argmax\(\): axis must be null or an integer, got .*; options go after it: argmax\(a, axis, \{ keepdims \}\)/);
+    expect(() => R.argmin(a, { axis: 1 } as never)).toThrow(TypeError);
+    expect(R.argmax(a, 1).toArray()).toEqual([2n, 2n]);
+  });
+});
