@@ -3,15 +3,15 @@
 // (and the truncating cast a user writes by mistake), a 3×3 box filter mean
 // over slidingWindowView, the reshape/transpose tiling trick, a contiguous
 // copy of the tiles, argmax per tile and its (row, col) inside the tile
-// (np.unravel_index: not in the library, so floorDivide/remainder).
+// (unravelIndex, and the floorDivide/remainder a user writes without it).
 import {
   argmax, ascontiguousarray, clip, floorDivide, max, mean, multiply, remainder, round, rint,
-  slidingWindowView, subtract, sum,
+  slidingWindowView, subtract, sum, unravelIndex,
 } from '../../lib';
 import { memmap } from '../../lib/memmap';
 import { describeWithNumpy } from '../helpers/numpy';
 import { useTempDir } from '../helpers/tmp';
-import { Workload } from './harness';
+import { Workload, bytesOf } from './harness';
 
 const tmp = useTempDir('mmarray-wl-tiles-');
 const H = 256;
@@ -80,8 +80,11 @@ describeWithNumpy('workload: 16-bit image tiles', () => {
     const flat = c.reshape(H / T, W / T, T * T);
     const am = argmax(flat, 2);
     w.same('am', am);
-    w.same('am_r', floorDivide(am, T));
-    w.same('am_c', remainder(am, T));
+    const [r, col] = unravelIndex(am, [T, T]);
+    w.same('am_r', r);
+    w.same('am_c', col);
+    expect(bytesOf(floorDivide(am, T))).toEqual(bytesOf(r));
+    expect(bytesOf(remainder(am, T))).toEqual(bytesOf(col));
     w.same('tmax', max(tiles, [2, 3]));
     w.same('tmean', mean(tiles, [2, 3]));
     w.same('tsum', sum(tiles, [2, 3], { dtype: '<u8' }));

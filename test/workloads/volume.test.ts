@@ -2,10 +2,10 @@
 // (.npy with fortran_order) and as a raw file mapped with order 'F': slices
 // along each axis (views, strides as NumPy's), sums over two axes, means with
 // a float64 accumulator, max projections, the global argmin and its
-// (z, y, x) (np.unravel_index: not in the library), a contiguous copy of a
+// (z, y, x) (unravelIndex, and the arithmetic without it), a contiguous copy of a
 // strided sub-volume and a transposed reshape (a copy).
 import {
-  argmin, argmax, ascontiguousarray, floorDivide, max, mean, remainder, sum, stack,
+  argmin, argmax, ascontiguousarray, floorDivide, max, mean, remainder, sum, stack, unravelIndex,
 } from '../../lib';
 import { memmap } from '../../lib/memmap';
 import { openNpy } from '../../lib/npy/npy';
@@ -82,12 +82,11 @@ describeWithNumpy('workload: 3-D volume in C and F order', () => {
     w.same('mipf', max(vf, 1));
     const i = argmin(v);
     w.same('argmin', i);
-    // np.unravel_index(i, shape) for a C-order flat index.
-    const [, ny, nx] = SHAPE;
-    const iz = floorDivide(i, ny * nx);
-    const iy = remainder(floorDivide(i, nx), ny);
-    const ix = remainder(i, nx);
+    const [iz, iy, ix] = unravelIndex(i, v.shape);
     w.same('unravel', stack([iz, iy, ix]));
+    // What a user writes without unravelIndex: the same coordinates.
+    const [, ny, nx] = SHAPE;
+    expect([floorDivide(i, ny * nx), remainder(floorDivide(i, nx), ny), remainder(i, nx)].map((x) => x.get())).toEqual([iz.get(), iy.get(), ix.get()]);
     w.same('argmin_f', argmin(vf));
     w.same('argmax_ax', argmax(vf, 2));
     w.same('min_at', v.index(Number(iz.get()), Number(iy.get()), Number(ix.get())));
