@@ -101,7 +101,7 @@ function product(dims: readonly number[]): bigint {
  *   bounds for array with size 2400"), or a bad `order`.
  */
 export function unravelIndex(indices: NdArray | number | bigint | readonly unknown[], shape: number | readonly number[], options: UnravelIndexOptions = {}): NdArray[] {
-  const o = readKnownOptions(options, ['order'], 'unravel_index');
+  const o = readKnownOptions(options, ['order'], 'unravelIndex');
   const dims = readDims('unravelIndex', shape);
   const order = readOrder(o.order);
   const a = asIntp(indices);
@@ -152,7 +152,7 @@ export function unravelIndex(indices: NdArray | number | bigint | readonly unkno
  * @throws TypeError for coordinates that are not integers ("only int indices permitted").
  */
 export function ravelMultiIndex(multiIndex: readonly (NdArray | number | bigint | readonly unknown[])[], dims: number | readonly number[], options: RavelMultiIndexOptions = {}): NdArray {
-  const o = readKnownOptions(options, ['mode', 'order'], 'ravel_multi_index');
+  const o = readKnownOptions(options, ['mode', 'order'], 'ravelMultiIndex');
   const ds = readDims('ravelMultiIndex', dims);
   const order = readOrder(o.order);
   const modeList = typeof o.mode === 'string' || o.mode === undefined ? ds.map(() => o.mode ?? 'raise') : [...o.mode];
