@@ -48,6 +48,8 @@ export { sum, prod, mean, min, max, argmin, argmax, any, all, countNonzero } fro
 export { variance, std } from './variance';
 export type { VarianceOptions } from './variance';
 export { cumsum, cumprod } from './cumulative';
+export { maximumAccumulate, minimumAccumulate } from './accumulate';
+export type { AccumulateOptions } from './accumulate';
 export type { CumulativeOptions } from './cumulative';
 export { diff } from './diff';
 export type { DiffOptions } from './diff';

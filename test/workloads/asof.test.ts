@@ -3,16 +3,16 @@
 // writes it: searchsorted(side='right') - 1 for the last quote at or before
 // each trade, clip and a validity mask for trades before the first quote,
 // take of the matched fields, staleness, a forward fill of missing quote
-// prices (np.maximum.accumulate of valid indices: not in the library, so a
-// running maximum by hand), and per-minute counts.
+// prices (maximumAccumulate of valid indices, and the running maximum by
+// hand a user writes without it), and per-minute counts.
 import {
   arange, bincount, clip, floorDivide, greaterEqual, isnan, logicalNot, multiply, searchsorted,
-  subtract, take, where, zeros, sum, max, divide, add,
+  subtract, take, where, zeros, sum, max, divide, add, maximumAccumulate,
 } from '../../lib';
 import { openNpy } from '../../lib/npy/npy';
 import { describeWithNumpy } from '../helpers/numpy';
 import { useTempDir } from '../helpers/tmp';
-import { Workload } from './harness';
+import { Workload, bytesOf } from './harness';
 
 const tmp = useTempDir('mmarray-wl-asof-');
 
@@ -84,13 +84,15 @@ describeWithNumpy('workload: as-of join of event streams', () => {
     w.same('stale_ms_max', floorDivide(max(stale), 10 ** 6));
     const valid = logicalNot(isnan(q.field('bid')));
     const idx = where(valid, arange(nq), 0);
-    // np.maximum.accumulate(idx) over int64, by hand.
-    const ff = zeros(nq, '<i8');
+    const ff = maximumAccumulate(idx);
+    w.same('ff', ff);
+    // Without it: np.maximum.accumulate(idx) over int64 by hand, the same bytes.
+    const byHand = zeros(nq, '<i8');
     const src = idx.typedArray() as BigInt64Array;
-    const dst = ff.typedArray() as BigInt64Array;
+    const dst = byHand.typedArray() as BigInt64Array;
     let run = src[0];
     for (let i = 0; i < nq; i++) dst[i] = run = src[i] > run ? src[i] : run;
-    w.same('ff', ff);
+    expect(bytesOf(byHand)).toEqual(bytesOf(ff));
     const bidFf = take(q.field('bid'), ff);
     w.same('bid_ff', bidFf);
     const mid = divide(add(bidFf, q.field('ask')), 2);

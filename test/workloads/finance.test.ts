@@ -2,17 +2,17 @@
 // ticker did not trade), as a quant ports it: log returns (log, diff), NaN
 // masking (np.nanmean: a sum over where(isfinite) / countNonzero here),
 // rolling mean/std over slidingWindowView along axis 0, cumulative log
-// wealth and the drawdown from its running peak (np.maximum.accumulate: not
-// in the library, so a row-by-row maximum with out=), the worst day per
+// wealth and the drawdown from its running peak (maximumAccumulate, and the
+// row-by-row maximum with out= a user writes without it), the worst day per
 // ticker and an annualized volatility.
 import {
   argmin, countNonzero, cumsum, diff, divide, isfinite, log, maximum, min, mean, multiply, std,
-  subtract, sum, where, slidingWindowView, emptyLike, argmax, take, greater,
+  subtract, sum, where, slidingWindowView, emptyLike, argmax, take, greater, maximumAccumulate,
 } from '../../lib';
 import { openNpy } from '../../lib/npy/npy';
 import { describeWithNumpy } from '../helpers/numpy';
 import { useTempDir } from '../helpers/tmp';
-import { Workload } from './harness';
+import { Workload, bytesOf } from './harness';
 
 const tmp = useTempDir('mmarray-wl-finance-');
 const WIN = 20;
@@ -82,11 +82,13 @@ describeWithNumpy('workload: finance returns, rolling std, drawdown', () => {
     w.same('roll_std1', std(sw, 2, { ddof: 1 }));
     const cum = cumsum(r0, 0);
     w.same('cum', cum);
-    // np.maximum.accumulate(cum, axis=0), row by row.
-    const peak = emptyLike(cum);
-    peak.index(0).set(cum.index(0));
-    for (let i = 1; i < cum.shape[0]; i++) maximum(peak.index(i - 1), cum.index(i), { out: peak.index(i) });
+    const peak = maximumAccumulate(cum, 0);
     w.same('peak', peak);
+    // Without it: np.maximum.accumulate(cum, axis=0) row by row, the same bytes.
+    const byHand = emptyLike(cum);
+    byHand.index(0).set(cum.index(0));
+    for (let i = 1; i < cum.shape[0]; i++) maximum(byHand.index(i - 1), cum.index(i), { out: byHand.index(i) });
+    expect(bytesOf(byHand)).toEqual(bytesOf(peak));
     const dd = subtract(cum, peak);
     w.same('dd', dd);
     w.same('mdd', min(dd, 0));

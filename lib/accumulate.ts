@@ -1,0 +1,88 @@
+/**
+ * Running maxima and minima: NumPy's `np.maximum.accumulate(a, axis=0)` and
+ * `np.minimum.accumulate`, the running peak of a drawdown or the forward
+ * fill of the last valid index.
+ *
+ * Element `k` along `axis` is `maximum(result[k-1], a[k])`, as NumPy's
+ * accumulate loop computes it: a NaN, once met, propagates to the end; on a
+ * tie the newer element is kept (so `-0.0` then `0.0` gives `0.0`, NumPy's
+ * result on x86). The result has `a`'s dtype in native byte order (or
+ * `dtype`), `a`'s shape, and is laid out in `a`'s memory order (NumPy's
+ * `'K'`). As in NumPy, `axis` defaults to 0, not to the flattened array.
+ * @module
+ */
+import type { NdArray } from './ndarray';
+import { ValueError } from './errors';
+import { dtype as toDType, type DTypeLike } from './dtype';
+import { readKnownOptions } from './options';
+import { requireArray } from './internal';
+import { emptyLike } from './create';
+import { normalizeAxis } from './layout';
+import { maximum, minimum } from './ufuncs/arith';
+
+/** Options of {@link maximumAccumulate} and {@link minimumAccumulate}. */
+export interface AccumulateOptions {
+  /** The result's dtype (NumPy's `dtype=`); the input is cast to it first. */
+  dtype?: DTypeLike;
+}
+
+type Pick2 = (run: number | bigint, v: number | bigint) => number | bigint;
+
+// NaN first (it sticks), then the strict comparison: a tie keeps the newer value.
+const MAX: Pick2 = (run, v) => (run !== run ? run : v !== v ? v : run > v ? run : v);
+const MIN: Pick2 = (run, v) => (run !== run ? run : v !== v ? v : run < v ? run : v);
+
+function accumulate(name: string, isMax: boolean, a: NdArray, axis: number | null | undefined, options: AccumulateOptions): NdArray {
+  const o = readKnownOptions(options, ['dtype'], name);
+  requireArray(a, name, 'a');
+  if (a.ndim === 0) throw new TypeError('cannot accumulate on a scalar');
+  if (axis === null || (Array.isArray(axis) && axis.length !== 1)) throw new ValueError('accumulate does not allow multiple axes');
+  const ax0 = Array.isArray(axis) ? (axis[0] as number) : axis ?? 0;
+  const ax = normalizeAxis(ax0, a.ndim);
+  const dt = o.dtype !== undefined ? toDType(o.dtype) : a.dtype.newbyteorder('=');
+  const result = emptyLike(a, { dtype: dt });
+  const n = a.shape[ax];
+  if (a.size === 0) return result;
+  // The accumulation axis last, rows contiguous: one typed loop per row.
+  const perm = [...Array(a.ndim).keys()].filter((k) => k !== ax).concat(ax);
+  const work = a.transpose(perm).astype(dt, 'C');
+  const kind = dt.kind;
+  const typed = (kind === 'i' || kind === 'u' || kind === 'b' || (kind === 'f' && dt.itemsize >= 4)) && dt.isnative;
+  if (typed) {
+    const t = work.typedArray() as unknown as { [i: number]: number | bigint; length: number };
+    const pick = kind === 'b' ? (isMax ? (r: number | bigint, v: number | bigint) => (r || v ? 1 : 0) : (r: number | bigint, v: number | bigint) => (r && v ? 1 : 0)) : isMax ? MAX : MIN;
+    for (let row = 0; row < t.length; row += n) {
+      let run = kind === 'b' ? (t[row] ? 1 : 0) : t[row];
+      t[row] = run;
+      for (let k = row + 1; k < row + n; k++) t[k] = run = pick(run, t[k]);
+    }
+  } else {
+    // float16 and complex: the ufunc itself, one slice along the axis at a time.
+    const f = isMax ? maximum : minimum;
+    const last = work.ndim - 1;
+    const at = (k: number): NdArray => work.index(`${':, '.repeat(last)}${k}`);
+    for (let k = 1; k < n; k++) f(at(k - 1), at(k), { out: at(k) });
+  }
+  result.transpose(perm).set(work);
+  return result;
+}
+
+/**
+ * NumPy's `np.maximum.accumulate(a, axis=0, dtype=None)`: the running
+ * maximum along `axis` (see the module comment for NaN and ties).
+ *
+ * ```ts
+ * const peak = maximumAccumulate(wealth);          // running peak per column
+ * const drawdown = subtract(wealth, peak);
+ * ```
+ * @throws TypeError for a 0-d array ("cannot accumulate on a scalar").
+ * @throws ValueError for `axis` null or several axes; AxisError for one out of range.
+ */
+export function maximumAccumulate(a: NdArray, axis: number | null = 0, options: AccumulateOptions = {}): NdArray {
+  return accumulate('maximumAccumulate', true, a, axis, options);
+}
+
+/** NumPy's `np.minimum.accumulate(a, axis=0, dtype=None)`: the running minimum (see {@link maximumAccumulate}). */
+export function minimumAccumulate(a: NdArray, axis: number | null = 0, options: AccumulateOptions = {}): NdArray {
+  return accumulate('minimumAccumulate', false, a, axis, options);
+}

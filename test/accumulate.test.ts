@@ -1,0 +1,80 @@
+// maximumAccumulate / minimumAccumulate against NumPy's np.maximum.accumulate
+// and np.minimum.accumulate: dtypes (ints, uint64, bool, float16, >f8,
+// complex), axes, F-ordered and reversed input (result strides), NaN
+// propagation, signed-zero ties, dtype=, empty input, and the errors.
+import { arange, array, fromBuffer, maximumAccumulate, minimumAccumulate, type NdArray } from '../lib';
+import { describeWithNumpy, runNumpy } from './helpers/numpy';
+import { bytesOf } from './workloads/harness';
+
+type Res = { dtype: string; shape: number[]; strides: number[]; hex: string } | { error: string; message: string };
+
+function show(a: NdArray): Res {
+  return { dtype: a.dtype.str, shape: [...a.shape], strides: [...a.strides], hex: Buffer.from(bytesOf(a)).toString('hex') };
+}
+
+const DTYPES = ['<i1', '<u2', '<i4', '<i8', '<u8', '|b1', '<f2', '<f4', '<f8', '>f8', '<c16'];
+
+describeWithNumpy('maximumAccumulate / minimumAccumulate against NumPy', () => {
+  const want = runNumpy<{ inputs: Record<string, string>; res: Record<string, Res> }>(`
+rng = np.random.default_rng(4)
+base = rng.normal(0, 40, (5, 6))
+base[2, 3] = np.nan
+base[0, 1] = -0.0
+base[1, 1] = 0.0
+inputs, res = {}, {}
+def show(r):
+    return {'dtype': r.dtype.str, 'shape': list(r.shape), 'strides': list(r.strides), 'hex': np.ascontiguousarray(r).tobytes().hex()}
+def run(name, f):
+    try:
+        res[name] = show(f())
+    except Exception as e:
+        res[name] = {'error': type(e).__name__, 'message': str(e)}
+for dt in ${JSON.stringify(DTYPES)}:
+    d = np.dtype(dt)
+    x = (base > 0) if d.kind == 'b' else (np.nan_to_num(np.abs(base)) if d.kind in 'iu' else (base if d.kind != 'i' else np.nan_to_num(base))).astype(d)
+    if d.kind in 'iu' and d.kind == 'i':
+        x = np.nan_to_num(base).astype(d)
+    if d.kind == 'c':
+        x = (base + 1j * base[::-1]).astype(d)
+    inputs[dt] = x.tobytes().hex()
+    for name, f in (('max', np.maximum), ('min', np.minimum)):
+        run(f'{dt} {name} 0', lambda: f.accumulate(x))
+        run(f'{dt} {name} 1', lambda: f.accumulate(x, axis=1))
+        run(f'{dt} {name} -1 F', lambda: f.accumulate(np.asfortranarray(x), axis=-1))
+        run(f'{dt} {name} 0 rev', lambda: f.accumulate(x[::-1, ::2], axis=0))
+run('dtype f4', lambda: np.maximum.accumulate(np.arange(12, dtype='u1').reshape(3, 4), axis=1, dtype='f4'))
+run('zeros', lambda: np.maximum.accumulate(np.array([-0.0, 0.0, -0.0])))
+run('zeros min', lambda: np.minimum.accumulate(np.array([0.0, -0.0, 0.0])))
+run('empty', lambda: np.maximum.accumulate(np.zeros((0, 3))))
+run('scalar', lambda: np.maximum.accumulate(np.array(3.0)))
+run('none', lambda: np.maximum.accumulate(np.zeros((2, 3)), axis=None))
+run('axis', lambda: np.maximum.accumulate(np.zeros((2, 3)), axis=2))
+print(json.dumps({'inputs': inputs, 'res': res}))
+`);
+  const x = (dt: string): NdArray => fromBuffer(new Uint8Array(Buffer.from(want.inputs[dt], 'hex')).buffer, dt as never).reshape(5, 6);
+  const got = (f: () => NdArray): Res => {
+    try {
+      return show(f());
+    } catch (e) {
+      return { error: (e as Error).name, message: (e as Error).message };
+    }
+  };
+  test.each(DTYPES)('%s: axes, F order, reversed input', (dt) => {
+    for (const [name, f] of [['max', maximumAccumulate], ['min', minimumAccumulate]] as const) {
+      expect({ k: `${dt} ${name} 0`, r: got(() => f(x(dt))) }).toEqual({ k: `${dt} ${name} 0`, r: want.res[`${dt} ${name} 0`] });
+      expect({ k: `${dt} ${name} 1`, r: got(() => f(x(dt), 1)) }).toEqual({ k: `${dt} ${name} 1`, r: want.res[`${dt} ${name} 1`] });
+      expect({ k: `${dt} ${name} -1 F`, r: got(() => f(x(dt).copy('F'), -1)) }).toEqual({ k: `${dt} ${name} -1 F`, r: want.res[`${dt} ${name} -1 F`] });
+      expect({ k: `${dt} ${name} 0 rev`, r: got(() => f(x(dt).index('::-1, ::2'), 0)) }).toEqual({ k: `${dt} ${name} 0 rev`, r: want.res[`${dt} ${name} 0 rev`] });
+    }
+  });
+  test('dtype option, signed zeros, empty input and errors', () => {
+    expect(got(() => maximumAccumulate(arange(12, 'u1').reshape(3, 4), 1, { dtype: 'f4' }))).toEqual(want.res['dtype f4']);
+    expect(got(() => maximumAccumulate(array([-0.0, 0.0, -0.0])))).toEqual(want.res.zeros);
+    expect(got(() => minimumAccumulate(array([0.0, -0.0, 0.0])))).toEqual(want.res['zeros min']);
+    expect(got(() => maximumAccumulate(array([], 'f8').reshape(0, 3)))).toEqual(want.res.empty);
+    expect(got(() => maximumAccumulate(array(3.0)))).toEqual(want.res.scalar);
+    expect(got(() => maximumAccumulate(array([[0, 0, 0], [0, 0, 0]], 'f8'), null))).toEqual(want.res.none);
+    expect(got(() => maximumAccumulate(array([[0, 0, 0], [0, 0, 0]], 'f8'), 2))).toEqual(want.res.axis);
+    expect(() => maximumAccumulate(array([1.5]), 0, { out: null } as never)).toThrow(/unexpected keyword argument 'out'/);
+  });
+});
