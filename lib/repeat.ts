@@ -1,0 +1,160 @@
+/**
+ * Repeating an array's elements or the whole array: NumPy's `repeat` and
+ * `tile`. Both give a new C-contiguous array of the input's dtype (byte
+ * order kept) from the library's allocation path, filled by the native copy
+ * kernel: a repeat by one count is one copy from a view whose repeat axis
+ * has stride 0 (the result seen as [..., n, count, ...]); a tile is one copy
+ * into the result seen as [r0, s0, r1, s1, ...]. Per-element counts copy
+ * one slab per element, or, for a 1-d source, gather through `take`'s kernel.
+ * @module
+ */
+import type { NdArray } from './ndarray';
+import { dtype as toDType } from './dtype';
+import { ValueError, repr } from './errors';
+import { Slice } from './indexing';
+import { allocate, NdArray as ArrayClass, requireOpen } from './internal';
+import { normalizeAxis, shapeToSize } from './layout';
+import { take } from './fancy';
+
+/** Repeat counts: one for every element, or one per element along the axis. */
+export type Repeats = number | readonly number[] | NdArray;
+
+const INT32 = toDType('<i4');
+/** Fewest elements per slab for the slab-by-slab copy of per-element counts; smaller slabs gather. */
+const SLAB_MIN = 64;
+
+function countsOf(repeats: Repeats): number[] {
+  let list: unknown[];
+  if (repeats instanceof ArrayClass) {
+    const r = repeats as NdArray;
+    if (r.dtype.kind !== 'i' && r.dtype.kind !== 'u' && r.dtype.kind !== 'b') {
+      throw new TypeError(`Cannot cast array data from ${String(r.dtype)} to dtype('int64') according to the rule 'safe'`);
+    }
+    list = r.ndim === 0 ? [r.toArray()] : (r.reshape(-1).toArray() as unknown[]);
+    if (r.ndim > 1) throw new ValueError('object too deep for desired array');
+  } else if (typeof repeats === 'number') {
+    list = [repeats];
+  } else if (Array.isArray(repeats)) {
+    list = repeats;
+  } else {
+    throw new TypeError(`repeats must be an integer or a list of integers, got ${repr(repeats)}`);
+  }
+  return list.map((v) => {
+    const x = typeof v === 'bigint' || typeof v === 'boolean' ? Number(v) : v;
+    if (typeof x !== 'number' || !Number.isInteger(x)) throw new TypeError(`Cannot cast repeats ${repr(v)} to int64 according to the rule 'safe'`);
+    return x;
+  });
+}
+
+/**
+ * NumPy's `repeat(a, repeats, axis=None)`: each element repeated `repeats`
+ * times (one count, or one per element along `axis`), along `axis` or, with
+ * no axis, over the flattened array. A new C-contiguous array of `a`'s dtype.
+ *
+ * @example
+ * repeat(asarray([1, 2]), 2).toArray(); // [1, 1, 2, 2]
+ * repeat(asarray([[1, 2], [3, 4]]), [1, 2], 0).toArray(); // [[1, 2], [3, 4], [3, 4]]
+ * @throws ValueError `negative dimensions are not allowed` (one count),
+ *   `repeats may not contain negative values.`, or counts that do not match
+ *   the axis (`operands could not be broadcast together with shape (3,) (2,)`).
+ */
+export function repeat(a: NdArray, repeats: Repeats, axis: number | null = null): NdArray {
+  requireOpen(a);
+  const counts = countsOf(repeats);
+  // NumPy's PyArray_CheckAxis: no axis flattens; a 0-d array is 1-d along any axis it is given.
+  const src = axis === null ? a.reshape(-1) : a.ndim === 0 ? a.reshape(1) : a;
+  const ax = normalizeAxis(axis ?? 0, src.ndim);
+  const n = src.shape[ax];
+  if (counts.length === 1) {
+    const r = counts[0];
+    if (r < 0) throw new ValueError('negative dimensions are not allowed');
+    return repeatEach(src, ax, r);
+  }
+  if (counts.length !== n) throw new ValueError(`operands could not be broadcast together with shape (${n},) (${counts.length},)`);
+  if (counts.some((r) => r < 0)) throw new ValueError('repeats may not contain negative values.');
+  return repeatPer(src, ax, counts);
+}
+
+/** Every slab of `src` along `ax` `r` times: one broadcast copy. */
+function repeatEach(src: NdArray, ax: number, r: number): NdArray {
+  const shape = [...src.shape];
+  shape[ax] *= r;
+  const out = allocate(src.dtype, shape, 'C', true);
+  if (shapeToSize(shape) === 0) return out;
+  const split = [...src.shape.slice(0, ax + 1), r, ...src.shape.slice(ax + 1)];
+  // A fresh C-contiguous array reshapes to a view; the source gets a length-1 axis that broadcasts to r.
+  out.reshape(split).set(src.expandDims(ax + 1));
+  return out;
+}
+
+/** Slab i of `src` along `ax` `counts[i]` times. */
+function repeatPer(src: NdArray, ax: number, counts: readonly number[]): NdArray {
+  const total = counts.reduce((s, r) => s + r, 0);
+  const shape = [...src.shape];
+  shape[ax] = total;
+  const n = src.shape[ax];
+  const slab = shapeToSize(src.shape) / Math.max(n, 1);
+  if (src.ndim === 1 && n <= 0x7fffffff && total > 0) {
+    // Single elements: one gather by the take kernel through an index list.
+    const idx = allocate(INT32, [total], 'C', true);
+    const t = idx.typedArray() as Int32Array;
+    for (let i = 0, k = 0; i < n; i++) for (let j = 0; j < counts[i]; j++) t[k++] = i;
+    return take(src, idx);
+  }
+  if (slab < SLAB_MIN && n <= 0x7fffffff && total > 0 && shapeToSize(shape) > 0) {
+    const idx = allocate(INT32, [total], 'C', true);
+    const t = idx.typedArray() as Int32Array;
+    for (let i = 0, k = 0; i < n; i++) for (let j = 0; j < counts[i]; j++) t[k++] = i;
+    return take(src, idx, { axis: ax });
+  }
+  const out = allocate(src.dtype, shape, 'C', true);
+  if (shapeToSize(shape) === 0) return out;
+  const from = src.shape.map(() => new Slice()) as (Slice | number)[];
+  const to = shape.map(() => new Slice()) as (Slice | number)[];
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const r = counts[i];
+    if (r === 0) continue;
+    from[ax] = new Slice(i, i + 1);
+    to[ax] = new Slice(at, at + r);
+    out.set(to, src.index(...from));
+    at += r;
+  }
+  return out;
+}
+
+/**
+ * NumPy's `tile(A, reps)`: `a` repeated `reps` times along each axis (reps
+ * and a's shape padded with leading 1s to the same length). A new
+ * C-contiguous array; when every rep is 1 it is a copy of `a` in its own
+ * memory order (NumPy's `np.array(A, copy=True, ndmin=d)`).
+ *
+ * @example
+ * tile(asarray([1, 2]), [2, 2]).toArray(); // [[1, 2, 1, 2], [1, 2, 1, 2]]
+ * @throws ValueError `negative dimensions are not allowed`.
+ */
+export function tile(a: NdArray, reps: number | readonly number[]): NdArray {
+  requireOpen(a);
+  const tup = typeof reps === 'number' ? [reps] : Array.isArray(reps) ? [...reps] : null;
+  if (tup === null) throw new TypeError(`reps must be an integer or a list of integers, got ${repr(reps)}`);
+  for (const r of tup) if (!Number.isInteger(r)) throw new TypeError(`reps must hold integers, got ${repr(r)}`);
+  const d = tup.length;
+  let c = a;
+  if (c.ndim < d) c = c.reshape([...new Array<number>(d - c.ndim).fill(1), ...c.shape]);
+  if (tup.every((r) => r === 1)) return c.copy('K');
+  const full = [...new Array<number>(c.ndim - d).fill(1), ...tup];
+  if (full.some((r) => r < 0)) throw new ValueError('negative dimensions are not allowed');
+  const shapeOut = c.shape.map((s, i) => s * full[i]);
+  // NumPy reshapes A itself when it is empty: a view.
+  if (c.size === 0) return c.reshape(shapeOut);
+  const out = allocate(c.dtype, shapeOut, 'C', true);
+  if (shapeToSize(shapeOut) === 0) return out;
+  const interleaved: number[] = [];
+  const srcShape: number[] = [];
+  c.shape.forEach((s, i) => {
+    interleaved.push(full[i], s);
+    srcShape.push(1, s);
+  });
+  out.reshape(interleaved).set(c.reshape(srcShape));
+  return out;
+}
