@@ -93,7 +93,7 @@ export function moveaxis<A extends NdArray>(a: A, source: number | readonly numb
  *
  * @example
  * rot90(asarray([[1, 2], [3, 4]])).toArray(); // [[2, 4], [1, 3]]
- * @throws ValueError `Axes must be different.`, `len(axes) must be 2.`, `Axes=(0, 2) out of range for array of ndim=2.`
+ * @throws ValueError `Axes must be different.`, `len(axes) must be 2.`, `Axes=(0, 3) out of range for array of ndim=2.`
  */
 export function rot90<A extends NdArray>(m: A, k = 1, axes: readonly [number, number] | readonly number[] = [0, 1]): A {
   requireOpen(m);

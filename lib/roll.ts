@@ -42,7 +42,8 @@ export function roll(a: NdArray, shift: number | readonly number[], axis: number
   const shifts = intsOf(shift, 'shift');
   if (axis === null || axis === undefined) {
     const flat = a.reshape(-1);
-    return rollAxes(flat, [shifts.reduce((s, x) => s + x, 0)], [0], shifts.length > 1 ? shifts.length : 1, 1).reshape(a.shape);
+    // np.broadcast(shift, 0): every shift applies to the one axis.
+    return rollAxes(flat, [shifts.reduce((s, x) => s + x, 0)], [0], 1, 1).reshape(a.shape);
   }
   const axes = intsOf(axis, 'axis').map((x) => normalizeAxis(x, a.ndim));
   return rollAxes(a, shifts, axes, shifts.length, axes.length);

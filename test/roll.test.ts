@@ -4,6 +4,7 @@ import * as lib from '../lib';
 import { arange, asarray, AxisError, roll, sharesMemory, ValueError } from '../lib';
 import { captureKernels } from '../lib/kernels';
 import { describeWithNumpy } from './helpers/numpy';
+import { vals } from './helpers/np-array';
 import { expectLikeNumpy, inputs } from './helpers/np-shape';
 
 const input = inputs(lib);
@@ -43,8 +44,8 @@ describeWithNumpy('roll against NumPy', () => {
 
 describe('roll', () => {
   test('values', () => {
-    expect(roll(arange(5), 2).toArray()).toEqual([3, 4, 0, 1, 2]);
-    expect(roll(asarray([[1, 2], [3, 4]]), 1, 1).toArray()).toEqual([
+    expect(vals(roll(arange(5), 2))).toEqual([3, 4, 0, 1, 2]);
+    expect(vals(roll(asarray([[1, 2], [3, 4]]), 1, 1))).toEqual([
       [2, 1],
       [4, 3],
     ]);
@@ -54,7 +55,7 @@ describe('roll', () => {
     const a = arange(4);
     const r = roll(a, 0);
     expect(sharesMemory(r, a)).toBe(false);
-    expect(r.toArray()).toEqual([0, 1, 2, 3]);
+    expect(vals(r)).toEqual([0, 1, 2, 3]);
   });
 
   test("NumPy's errors", () => {
@@ -65,7 +66,7 @@ describe('roll', () => {
 
   test('two native block copies per rolled axis pair', () => {
     const a = arange(100000, 'f8').reshape(100, 1000);
-    const { calls } = captureKernels(() => roll(a, [3, 7], [0, 1]));
+    const { calls } = captureKernels(() => roll(a, [30, 300], [0, 1]));
     expect(calls.map((c) => c.kind)).toEqual(['copy', 'copy', 'copy', 'copy']);
   });
 });

@@ -4,6 +4,7 @@
 import * as lib from '../lib';
 import { arange, asarray, atleast1d, atleast2d, atleast3d, columnStack, dstack, hstack, memmap, sharesMemory, ValueError, vstack, zeros } from '../lib';
 import { describeWithNumpy } from './helpers/numpy';
+import { vals } from './helpers/np-array';
 import { expectLikeNumpy, inputs } from './helpers/np-shape';
 import { TempDir } from './helpers/tmp';
 
@@ -111,17 +112,17 @@ describe('hstack / vstack / dstack / columnStack', () => {
   test('1-d inputs join along axis 0 for hstack, as rows for vstack, as columns for columnStack', () => {
     const a = asarray([1, 2, 3]);
     const b = asarray([4, 5, 6]);
-    expect(hstack([a, b]).toArray()).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(vstack([a, b]).toArray()).toEqual([
+    expect(vals(hstack([a, b]))).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(vals(vstack([a, b]))).toEqual([
       [1, 2, 3],
       [4, 5, 6],
     ]);
-    expect(columnStack([a, b]).toArray()).toEqual([
+    expect(vals(columnStack([a, b]))).toEqual([
       [1, 4],
       [2, 5],
       [3, 6],
     ]);
-    expect(dstack([a, b]).toArray()).toEqual([
+    expect(vals(dstack([a, b]))).toEqual([
       [
         [1, 4],
         [2, 5],
