@@ -15,6 +15,7 @@ import { Slice } from './indexing';
 import { allocate, NdArray as ArrayClass, requireOpen } from './internal';
 import { normalizeAxis, shapeToSize } from './layout';
 import { take } from './fancy';
+import { copyBlock } from './block-copy';
 
 /** Repeat counts: one for every element, or one per element along the axis. */
 export type Repeats = number | readonly number[] | NdArray;
@@ -23,22 +24,32 @@ const INT32 = toDType('<i4');
 /** Fewest elements per slab for the slab-by-slab copy of per-element counts; smaller slabs gather. */
 const SLAB_MIN = 64;
 
-function countsOf(repeats: Repeats): number[] {
-  let list: unknown[];
+/** The counts as integers; a JS list of integers is used as it is (one pass, no copy: lists may hold millions). */
+function countsOf(repeats: Repeats): readonly number[] {
+  let list: readonly unknown[];
   if (repeats instanceof ArrayClass) {
     const r = repeats as NdArray;
     if (r.dtype.kind !== 'i' && r.dtype.kind !== 'u' && r.dtype.kind !== 'b') {
       throw new TypeError(`Cannot cast array data from ${String(r.dtype)} to dtype('int64') according to the rule 'safe'`);
     }
-    list = r.ndim === 0 ? [r.toArray()] : (r.reshape(-1).toArray() as unknown[]);
     if (r.ndim > 1) throw new ValueError('object too deep for desired array');
+    list = r.ndim === 0 ? [r.toArray()] : (r.toArray() as unknown[]);
   } else if (typeof repeats === 'number') {
     list = [repeats];
   } else if (Array.isArray(repeats)) {
-    list = repeats;
+    list = repeats as readonly unknown[];
   } else {
     throw new TypeError(`repeats must be an integer or a list of integers, got ${repr(repeats)}`);
   }
+  let plain = true;
+  for (let i = 0; i < list.length; i++) {
+    const v = list[i];
+    if (typeof v !== 'number' || !Number.isInteger(v)) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return list as readonly number[];
   return list.map((v) => {
     const x = typeof v === 'bigint' || typeof v === 'boolean' ? Number(v) : v;
     if (typeof x !== 'number' || !Number.isInteger(x)) throw new TypeError(`Cannot cast repeats ${repr(v)} to int64 according to the rule 'safe'`);
@@ -71,8 +82,12 @@ export function repeat(a: NdArray, repeats: Repeats, axis: number | null = null)
     return repeatEach(src, ax, r);
   }
   if (counts.length !== n) throw new ValueError(`operands could not be broadcast together with shape (${n},) (${counts.length},)`);
-  if (counts.some((r) => r < 0)) throw new ValueError('repeats may not contain negative values.');
-  return repeatPer(src, ax, counts);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    if (counts[i] < 0) throw new ValueError('repeats may not contain negative values.');
+    total += counts[i];
+  }
+  return repeatPer(src, ax, counts, total);
 }
 
 /** Every slab of `src` along `ax` `r` times: one broadcast copy. */
@@ -83,29 +98,33 @@ function repeatEach(src: NdArray, ax: number, r: number): NdArray {
   if (shapeToSize(shape) === 0) return out;
   const split = [...src.shape.slice(0, ax + 1), r, ...src.shape.slice(ax + 1)];
   // A fresh C-contiguous array reshapes to a view; the source gets a length-1 axis that broadcasts to r.
-  out.reshape(split).set(src.expandDims(ax + 1));
+  copyBlock(out.reshape(split), src.expandDims(ax + 1));
   return out;
 }
 
 /** Slab i of `src` along `ax` `counts[i]` times. */
-function repeatPer(src: NdArray, ax: number, counts: readonly number[]): NdArray {
-  const total = counts.reduce((s, r) => s + r, 0);
+function repeatPer(src: NdArray, ax: number, counts: readonly number[], total: number): NdArray {
   const shape = [...src.shape];
   shape[ax] = total;
   const n = src.shape[ax];
   const slab = shapeToSize(src.shape) / Math.max(n, 1);
-  if (src.ndim === 1 && n <= 0x7fffffff && total > 0) {
-    // Single elements: one gather by the take kernel through an index list.
+  if ((src.ndim === 1 || slab < SLAB_MIN) && n <= 0x7fffffff && total > 0 && shapeToSize(shape) > 0) {
+    // Single elements or short slabs: one gather by take (its kernel for a 1-d source) through an index list.
     const idx = allocate(INT32, [total], 'C', true);
     const t = idx.typedArray() as Int32Array;
-    for (let i = 0, k = 0; i < n; i++) for (let j = 0; j < counts[i]; j++) t[k++] = i;
-    return take(src, idx);
-  }
-  if (slab < SLAB_MIN && n <= 0x7fffffff && total > 0 && shapeToSize(shape) > 0) {
-    const idx = allocate(INT32, [total], 'C', true);
-    const t = idx.typedArray() as Int32Array;
-    for (let i = 0, k = 0; i < n; i++) for (let j = 0; j < counts[i]; j++) t[k++] = i;
-    return take(src, idx, { axis: ax });
+    for (let i = 0, k = 0; i < n; i++) {
+      const r = counts[i];
+      if (r === 1) t[k++] = i;
+      else if (r > 0) {
+        t.fill(i, k, k + r);
+        k += r;
+      }
+    }
+    try {
+      return src.ndim === 1 ? take(src, idx) : take(src, idx, { axis: ax });
+    } finally {
+      idx.release();
+    }
   }
   const out = allocate(src.dtype, shape, 'C', true);
   if (shapeToSize(shape) === 0) return out;
@@ -155,6 +174,6 @@ export function tile(a: NdArray, reps: number | readonly number[]): NdArray {
     interleaved.push(full[i], s);
     srcShape.push(1, s);
   });
-  out.reshape(interleaved).set(c.reshape(srcShape));
+  copyBlock(out.reshape(interleaved), c.reshape(srcShape));
   return out;
 }

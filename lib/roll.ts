@@ -11,6 +11,7 @@ import { ValueError, repr } from './errors';
 import { Slice } from './indexing';
 import { allocate, makeArray, requireOpen, storageOf } from './internal';
 import { kStrides } from './copy';
+import { copyBlock } from './block-copy';
 import { normalizeAxis, shapeToSize } from './layout';
 
 function intsOf(v: number | readonly number[], what: string): number[] {
@@ -75,7 +76,7 @@ function rollAxes(a: NdArray, shifts: number[], axes: number[], ns: number, na: 
   for (;;) {
     const from = pick.map((p, ax) => rolls[ax][p][0]);
     const to = pick.map((p, ax) => rolls[ax][p][1]);
-    out.set(to, a.index(...from));
+    copyBlock(out.index(...to), a.index(...from));
     let ax = a.ndim - 1;
     while (ax >= 0 && pick[ax] + 1 === rolls[ax].length) pick[ax--] = 0;
     if (ax < 0) break;
