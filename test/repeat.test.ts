@@ -38,6 +38,9 @@ describeWithNumpy('repeat and tile against NumPy', () => {
         ['np.repeat(V[:3], [1, -2, 1])', () => repeat(V.index(lib.slice(null, 3)), [1, -2, 1])],
         ['np.repeat(A, 2, axis=3)', () => repeat(A, 2, 3)],
         ['B.repeat(2)', () => B.repeat(2), 'B'],
+        ['np.repeat(B, [1, 2], axis=0)', () => repeat(B, [1, 2], 0), 'B'],
+        ['np.repeat(np.arange(600.0).reshape(3, 200)[:, ::-1], [2, 0, 1], axis=0)', () => repeat(lib.arange(600, 'f8').reshape(3, 200).index(lib.slice(), lib.slice(null, null, -1)), [2, 0, 1], 0)],
+        ['np.repeat(np.arange(600).reshape(3, 200).T, [3, 1, 0], axis=1)', () => repeat(lib.arange(600).reshape(3, 200).T, [3, 1, 0], 1)],
       ],
       input,
     );
@@ -98,6 +101,14 @@ describe('repeat', () => {
     const { calls } = captureKernels(() => repeat(a, 3, 0));
     expect(calls.map((c) => c.kind)).toEqual(['copy']);
     expect(calls[0].args[2]).toContain(0);
+  });
+
+  test('per-element counts over slabs of 64 elements or more copy slab by slab', () => {
+    const a = arange(600, 'i4').reshape(3, 200);
+    const r = repeat(a, [2, 0, 1], 0);
+    expect(r.shape).toEqual([3, 200]);
+    expect([r.get(0, 5), r.get(1, 5), r.get(2, 5)]).toEqual([5, 5, 405]);
+    expect(r.flags.cContiguous).toBe(true);
   });
 
   test('per-element counts over a 1-d array gather through the take kernel', () => {

@@ -1,7 +1,8 @@
 // lib/roll.ts: roll against NumPy (values, dtype, the empty_like layout,
 // never a view), NumPy's errors, and that the blocks are native copies.
 import * as lib from '../lib';
-import { arange, asarray, AxisError, roll, sharesMemory, ValueError } from '../lib';
+import { arange, asarray, AxisError, memmap, roll, sharesMemory, ValueError } from '../lib';
+import { TempDir } from './helpers/tmp';
 import { captureKernels } from '../lib/kernels';
 import { describeWithNumpy } from './helpers/numpy';
 import { vals } from './helpers/np-array';
@@ -56,6 +57,28 @@ describe('roll', () => {
     const r = roll(a, 0);
     expect(sharesMemory(r, a)).toBe(false);
     expect(vals(r)).toEqual([0, 1, 2, 3]);
+  });
+
+  test('over a memmap: a fresh plain array, the file untouched; a closed mapping is refused', () => {
+    const tmp = new TempDir();
+    const m = memmap(tmp.path(), { dtype: 'u2', mode: 'w+', shape: [2, 3] });
+    m.set([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    const r = roll(m, 1, 1);
+    expect(r).not.toBeInstanceOf(lib.Memmap);
+    expect(sharesMemory(r, m)).toBe(false);
+    expect(vals(r)).toEqual([
+      [3, 1, 2],
+      [6, 4, 5],
+    ]);
+    expect(vals(m)).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    m.close();
+    expect(() => roll(m, 1)).toThrow(lib.AccessError);
   });
 
   test("NumPy's errors", () => {

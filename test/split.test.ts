@@ -89,5 +89,7 @@ describe('split', () => {
     expect(m.get(3, 5)).toBe(7);
     expect(m.get(3, 2)).toBe(0);
     m.close();
+    expect(() => split(m, 2)).toThrow(lib.AccessError);
+    expect(() => right.get(0, 0)).toThrow(lib.AccessError);
   });
 });
