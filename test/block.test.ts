@@ -35,6 +35,25 @@ describeWithNumpy('block against NumPy', () => {
       input,
     );
   });
+
+  test("big results (depth x size > 2 * 512 * 512): NumPy's slicing layout and shape message", () => {
+    const big = lib.arange(640000, 'u1').reshape(800, 800);
+    const t = big.index(lib.slice(null, null, 2), lib.slice(null, null, 2)).T;
+    const f = t.copy('F');
+    expectLikeNumpy(
+      [
+        ['np.block([[BT, BT]])', () => block([[t, t]])],
+        ['np.block([[BT], [BT]])', () => block([[t], [t]])],
+        ['np.block([[BF, BF]])', () => block([[f, f]])],
+        ['np.block([[BF, BT]])', () => block([[f, t]])],
+        ['np.block([[BT[:10, :10], BT[:10, :10]]])', () => block([[t.index(lib.slice(null, 10), lib.slice(null, 10)), t.index(lib.slice(null, 10), lib.slice(null, 10))]])],
+        ['np.block([[BT, BT[:, :-1]], [BT, BT]])', () => block([[t, t.index(lib.slice(), lib.slice(null, -1))], [t, t]])],
+        ['np.block([[BT, BT], [BT[:-1], BT]])', () => block([[t, t], [t.index(lib.slice(null, -1)), t]])],
+        ['np.block([[BT], [BT[:, :-1]]])', () => block([[t], [t.index(lib.slice(), lib.slice(null, -1))]])],
+      ],
+      input,
+    );
+  });
 });
 
 describe('block', () => {

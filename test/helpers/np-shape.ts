@@ -95,6 +95,8 @@ S = A[:, ::2, 1:]
 E = np.zeros((0, 3), dtype='u1')
 U = np.arange(12, dtype='u1').reshape(3, 4)
 F = np.asfortranarray(np.arange(12.0).reshape(3, 4))
+BT = (np.arange(640000) % 256).astype('u1').reshape(800, 800)[::2, ::2].T
+BF = np.asfortranarray(BT)
 `;
 
 /** The same inputs in JS. */
