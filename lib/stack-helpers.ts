@@ -15,7 +15,7 @@ import { newaxis, Slice } from './indexing';
 import { readKnownOptions } from './options';
 
 /** An array, or anything {@link asarray} takes (a number, a nested list). */
-export type ArrayLike = NdArray | unknown;
+export type ArrayInput = NdArray | unknown;
 
 /** Options of {@link hstack} and {@link vstack}: NumPy's keyword-only `dtype` and `casting`. */
 export type StackOptions = Pick<JoinOptions, 'dtype' | 'casting'>;
@@ -56,9 +56,9 @@ function to3d(a: NdArray): NdArray {
  * @example
  * atleast1d(asarray(5)).shape; // [1]
  */
-export function atleast1d(a: ArrayLike): NdArray;
-export function atleast1d(...arrays: ArrayLike[]): NdArray | NdArray[];
-export function atleast1d(...arrays: ArrayLike[]): NdArray | NdArray[] {
+export function atleast1d(a: ArrayInput): NdArray;
+export function atleast1d(...arrays: ArrayInput[]): NdArray | NdArray[];
+export function atleast1d(...arrays: ArrayInput[]): NdArray | NdArray[] {
   return oneOrMany(arrays.map((x) => to1d(asAnyArray(x))));
 }
 
@@ -67,9 +67,9 @@ export function atleast1d(...arrays: ArrayLike[]): NdArray | NdArray[] {
  * 0-d array as shape [1, 1], a 1-d array of length N as [1, N] (stride 0 on
  * the new axis, as NumPy's `a[np.newaxis, :]`).
  */
-export function atleast2d(a: ArrayLike): NdArray;
-export function atleast2d(...arrays: ArrayLike[]): NdArray | NdArray[];
-export function atleast2d(...arrays: ArrayLike[]): NdArray | NdArray[] {
+export function atleast2d(a: ArrayInput): NdArray;
+export function atleast2d(...arrays: ArrayInput[]): NdArray | NdArray[];
+export function atleast2d(...arrays: ArrayInput[]): NdArray | NdArray[] {
   return oneOrMany(arrays.map((x) => to2d(asAnyArray(x))));
 }
 
@@ -77,9 +77,9 @@ export function atleast2d(...arrays: ArrayLike[]): NdArray | NdArray[] {
  * NumPy's `atleast_3d(*arys)`: each input with at least three axes, a view:
  * 0-d as [1, 1, 1], shape [N] as [1, N, 1], shape [M, N] as [M, N, 1].
  */
-export function atleast3d(a: ArrayLike): NdArray;
-export function atleast3d(...arrays: ArrayLike[]): NdArray | NdArray[];
-export function atleast3d(...arrays: ArrayLike[]): NdArray | NdArray[] {
+export function atleast3d(a: ArrayInput): NdArray;
+export function atleast3d(...arrays: ArrayInput[]): NdArray | NdArray[];
+export function atleast3d(...arrays: ArrayInput[]): NdArray | NdArray[] {
   return oneOrMany(arrays.map((x) => to3d(asAnyArray(x))));
 }
 
@@ -110,7 +110,7 @@ function stackOptions(options: StackOptions, name: string): JoinOptions {
  * hstack([asarray([1, 2]), asarray([3])]).toArray(); // [1, 2, 3]
  * @throws ValueError as concatenate (`need at least one array to concatenate`, mismatched dimensions).
  */
-export function hstack(tup: readonly ArrayLike[] | NdArray, options: StackOptions = {}): NdArray {
+export function hstack(tup: readonly ArrayInput[] | NdArray, options: StackOptions = {}): NdArray {
   const o = stackOptions(options, 'hstack');
   const arrs = arraysOf(tup).map(to1d);
   return concatenate(arrs, { ...o, axis: arrs.length > 0 && arrs[0].ndim === 1 ? 0 : 1 });
@@ -120,13 +120,13 @@ export function hstack(tup: readonly ArrayLike[] | NdArray, options: StackOption
  * NumPy's `vstack(tup, *, dtype, casting)`: the inputs (made at least 2-d,
  * a 1-d one as a row) joined along axis 0. A new array.
  */
-export function vstack(tup: readonly ArrayLike[] | NdArray, options: StackOptions = {}): NdArray {
+export function vstack(tup: readonly ArrayInput[] | NdArray, options: StackOptions = {}): NdArray {
   const o = stackOptions(options, 'vstack');
   return concatenate(arraysOf(tup).map(to2d), { ...o, axis: 0 });
 }
 
 /** NumPy's `dstack(tup)`: the inputs (made at least 3-d) joined along axis 2. A new array. */
-export function dstack(tup: readonly ArrayLike[] | NdArray): NdArray {
+export function dstack(tup: readonly ArrayInput[] | NdArray): NdArray {
   return concatenate(arraysOf(tup).map(to3d), { axis: 2 });
 }
 
@@ -134,7 +134,7 @@ export function dstack(tup: readonly ArrayLike[] | NdArray): NdArray {
  * NumPy's `column_stack(tup)`: 1-d inputs as columns (0-d ones as 1x1), 2-d
  * and higher as they are, joined along axis 1. A new array.
  */
-export function columnStack(tup: readonly ArrayLike[] | NdArray): NdArray {
+export function columnStack(tup: readonly ArrayInput[] | NdArray): NdArray {
   // NumPy: np.array(arr, copy=None, ndmin=2).T, i.e. a leading axis added, then every axis reversed.
   const arrs = arraysOf(tup).map((a) => (a.ndim < 2 ? (a.ndim === 0 ? a.reshape(1, 1) : a.index(newaxis, new Slice())).transpose() : a));
   return concatenate(arrs, { axis: 1 });
