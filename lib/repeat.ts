@@ -4,16 +4,18 @@
  * order kept) from the library's allocation path, filled by the native copy
  * kernel: a repeat by one count is one copy from a view whose repeat axis
  * has stride 0 (the result seen as [..., n, count, ...]); a tile is one copy
- * into the result seen as [r0, s0, r1, s1, ...]. Per-element counts copy
- * one slab per element, or, for a 1-d source, gather through `take`'s kernel.
+ * into the result seen as [r0, s0, r1, s1, ...]. Per-element counts gather
+ * through `take`'s kernel (a 1-d source, or a C-contiguous one repeated
+ * along its first long axis, each slab one void item), else copy slab by
+ * slab (or gather in JS for slabs under 64 elements).
  * @module
  */
 import type { NdArray } from './ndarray';
 import { dtype as toDType } from './dtype';
 import { ValueError, repr } from './errors';
 import { Slice } from './indexing';
-import { allocate, NdArray as ArrayClass, requireOpen } from './internal';
-import { normalizeAxis, shapeToSize } from './layout';
+import { allocate, makeArray, NdArray as ArrayClass, requireOpen, storageOf } from './internal';
+import { normalizeAxis, shapeToSize, shapeToStrides } from './layout';
 import { take } from './fancy';
 import { copyBlock } from './block-copy';
 
@@ -108,18 +110,23 @@ function repeatPer(src: NdArray, ax: number, counts: readonly number[], total: n
   shape[ax] = total;
   const n = src.shape[ax];
   const slab = shapeToSize(src.shape) / Math.max(n, 1);
+  if (total > 0 && shapeToSize(shape) > 0 && n <= 0x7fffffff && wholeSlabs(src, ax)) {
+    // Each slab is one run of bytes at the front of a C-contiguous array: gathered as
+    // one void item per slab by take's kernel, then seen again as the input's dtype.
+    const itemBytes = slab * src.itemsize;
+    const items = src.reshape(n, slab).view(toDType(`V${itemBytes}`)).reshape(n);
+    const idx = indexList(counts, n, total);
+    try {
+      const g = take(items, idx);
+      // The gathered bytes owned as the input's dtype (NumPy's repeat returns an owner, not a view).
+      return makeArray({ storage: storageOf(g), dtype: src.dtype, shape, strides: shapeToStrides(shape, src.itemsize), offset: 0, base: null, writeable: true, ownData: true });
+    } finally {
+      idx.release();
+    }
+  }
   if ((src.ndim === 1 || slab < SLAB_MIN) && n <= 0x7fffffff && total > 0 && shapeToSize(shape) > 0) {
     // Single elements or short slabs: one gather by take (its kernel for a 1-d source) through an index list.
-    const idx = allocate(INT32, [total], 'C', true);
-    const t = idx.typedArray() as Int32Array;
-    for (let i = 0, k = 0; i < n; i++) {
-      const r = counts[i];
-      if (r === 1) t[k++] = i;
-      else if (r > 0) {
-        t.fill(i, k, k + r);
-        k += r;
-      }
-    }
+    const idx = indexList(counts, n, total);
     try {
       return src.ndim === 1 ? take(src, idx) : take(src, idx, { axis: ax });
     } finally {
@@ -140,6 +147,28 @@ function repeatPer(src: NdArray, ax: number, counts: readonly number[], total: n
     at += r;
   }
   return out;
+}
+
+/** Whether `src`'s slabs along `ax` are each one run of bytes: no outer axes longer than 1, C-contiguous, plain items. */
+function wholeSlabs(src: NdArray, ax: number): boolean {
+  if (src.ndim < 2 || !src.flags.cContiguous || src.dtype.isStructured || src.dtype.subdtype !== null || src.itemsize === 0) return false;
+  for (let d = 0; d < ax; d++) if (src.shape[d] !== 1) return false;
+  return true;
+}
+
+/** int32 [0 x counts[0], 1 x counts[1], ...]: the take indices of a repeat. */
+function indexList(counts: readonly number[], n: number, total: number): NdArray {
+  const idx = allocate(INT32, [total], 'C', true);
+  const t = idx.typedArray() as Int32Array;
+  for (let i = 0, k = 0; i < n; i++) {
+    const r = counts[i];
+    if (r === 1) t[k++] = i;
+    else if (r > 0) {
+      t.fill(i, k, k + r);
+      k += r;
+    }
+  }
+  return idx;
 }
 
 /**

@@ -111,6 +111,21 @@ describe('repeat', () => {
     expect(r.flags.cContiguous).toBe(true);
   });
 
+  test('per-element counts along the first axis of a C-contiguous array: one gather, an owner of the dtype', () => {
+    const a = arange(30000, 'i2').reshape(10000, 3).astype('>i2');
+    const counts = Array.from({ length: 10000 }, (_, i) => i % 3);
+    const r = repeat(a, counts, 0);
+    expect(r.shape).toEqual([9999, 3]);
+    expect(r.dtype.str).toBe('>i2');
+    expect(r.base).toBe(null);
+    expect(r.flags.ownData && r.flags.cContiguous).toBe(true);
+    expect(vals(r.index(lib.slice(0, 3)))).toEqual([
+      [3, 4, 5],
+      [6, 7, 8],
+      [6, 7, 8],
+    ]);
+  });
+
   test('per-element counts over a 1-d array gather through the take kernel', () => {
     const a = arange(100000, 'f4');
     const counts = Array.from({ length: 100000 }, (_, i) => i % 3);
