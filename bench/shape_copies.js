@@ -14,11 +14,13 @@ const ROWS = 3200;
 const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 5;
 
 const counts = Array.from({ length: N }, (_, i) => (i % 3 === 0 ? 2 : 1));
+const counts10 = Array.from({ length: N / 10 }, (_, i) => (i % 3 === 0 ? 2 : 1));
 const OPS = [
   ['repeat(a, 2)', 'np.repeat(a, 2)', (a) => mm.repeat(a, 2)],
   ['repeat(a2, 2, axis=0)', 'np.repeat(a2, 2, axis=0)', (a, a2) => mm.repeat(a2, 2, 0)],
   ['repeat(a2, 2, axis=1)', 'np.repeat(a2, 2, axis=1)', (a, a2) => mm.repeat(a2, 2, 1)],
   ['repeat(a, counts)', 'np.repeat(a, counts)', (a) => mm.repeat(a, counts)],
+  ['repeat(a10, counts10, axis=0)', 'np.repeat(a10, counts10, axis=0)', (a) => mm.repeat(a.reshape(-1, 10), counts10, 0)],
   ['tile(a, 2)', 'np.tile(a, 2)', (a) => mm.tile(a, 2)],
   ['tile(a2, (2, 1))', 'np.tile(a2, (2, 1))', (a, a2) => mm.tile(a2, [2, 1])],
   ['roll(a, 12345)', 'np.roll(a, 12345)', (a) => mm.roll(a, 12345)],
@@ -42,6 +44,7 @@ import numpy as np, time, json, sys
 N = ${N}
 a = np.arange(N, dtype='<f8'); a2 = a.reshape(${ROWS}, -1)
 counts = np.where(np.arange(N) % 3 == 0, 2, 1)
+a10 = a.reshape(-1, 10); counts10 = np.where(np.arange(N // 10) % 3 == 0, 2, 1)
 out = []
 for expr in json.loads(sys.argv[1]):
     t = time.process_time(); r = eval(expr); dt = time.process_time() - t
