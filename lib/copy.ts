@@ -85,7 +85,7 @@ function isByteOrderCast(from: DType, to: DType): boolean {
 }
 
 /** Strides of a new array laid out like `a` in NumPy's 'K' order (PyArray_NewLikeArray). */
-function kStrides(a: NdArray, itemsize: number): number[] {
+export function kStrides(a: NdArray, itemsize: number): number[] {
   if (a.ndim <= 1 || a.flags.cContiguous) return newStrides(a.shape, itemsize, 'C');
   if (a.flags.fContiguous) return newStrides(a.shape, itemsize, 'F');
   if (shapeToSize(a.shape) === 0) return new Array<number>(a.ndim).fill(0);

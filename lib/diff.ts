@@ -3,27 +3,43 @@
  * an axis, as NumPy computes it: `n` times `a[1:] - a[:-1]` along `axis`
  * (`notEqual` for bools), each step a ufunc over two views, so dtypes, wrap
  * around of unsigned ints and float bits are the ufunc's (uint8 differences
- * wrap, as in NumPy). `n` 0 returns `a` itself.
+ * wrap, as in NumPy). `n` 0 returns `a` itself. `prepend`/`append` are
+ * joined to `a` along the axis first (NumPy's `concatenate`, so they take
+ * part in the dtype: `prepend: 0` to a uint8 array gives int64
+ * differences); a scalar is broadcast to length 1 along the axis.
  * @module
  */
 import type { NdArray } from './ndarray';
 import { AxisError, ValueError } from './errors';
 import { slice } from './indexing';
 import { readKnownOptions } from './options';
+import { concatenate } from './join';
+import { broadcastTo } from './views';
+import { asAnyArray } from './stack-helpers';
 import { subtract } from './ufuncs/arith';
 import { notEqual } from './ufuncs/compare';
 
-/** Options of {@link diff}, as NumPy's keywords (`prepend`/`append` are not supported yet). */
+/** Options of {@link diff}, as NumPy's keywords. */
 export interface DiffOptions {
   /** How many times to take the difference (default 1). */
   n?: number;
   /** The axis (default -1, the last). */
   axis?: number;
+  /** Values joined before `a` along the axis (an array, or a scalar broadcast to length 1 there). */
+  prepend?: unknown;
+  /** Values joined after `a` along the axis (an array, or a scalar broadcast to length 1 there). */
+  append?: unknown;
 }
 
-/** NumPy's `np.diff(a, n=1, axis=-1)`: `diff(a)`, `diff(a, 2)`, `diff(a, 1, 0)` or `diff(a, { n, axis })`. */
+/**
+ * NumPy's `np.diff(a, n=1, axis=-1, prepend, append)`: `diff(a)`, `diff(a, 2)`,
+ * `diff(a, 1, 0)` or `diff(a, { n, axis, prepend, append })`.
+ *
+ * @example
+ * diff(asarray([1, 4, 9]), { prepend: 0 }).toArray(); // [1, 3, 5]
+ */
 export function diff(a: NdArray, nOrOptions?: number | DiffOptions, axisArg?: number): NdArray {
-  const o = typeof nOrOptions === 'number' ? { n: nOrOptions, axis: axisArg } : readKnownOptions(nOrOptions, ['n', 'axis'], 'diff');
+  const o: DiffOptions = typeof nOrOptions === 'number' ? { n: nOrOptions, axis: axisArg } : readKnownOptions(nOrOptions, ['n', 'axis', 'prepend', 'append'], 'diff');
   const n = o.n ?? 1;
   if (!Number.isInteger(n)) throw new TypeError(`diff(): n must be an integer, got ${String(n)}`);
   if (n < 0) throw new ValueError(`order must be non-negative but got ${n}`);
@@ -32,6 +48,18 @@ export function diff(a: NdArray, nOrOptions?: number | DiffOptions, axisArg?: nu
   const axis = o.axis ?? -1;
   if (!Number.isInteger(axis) || axis < -a.ndim || axis >= a.ndim) throw new AxisError(`axis ${axis} is out of bounds for array of dimension ${a.ndim}`);
   const ax = axis < 0 ? axis + a.ndim : axis;
+  const parts: NdArray[] = [];
+  const edge = (v: unknown): NdArray => {
+    const e = asAnyArray(v);
+    if (e.ndim > 0) return e;
+    const shape = [...a.shape];
+    shape[ax] = 1;
+    return broadcastTo(e, shape);
+  };
+  if ('prepend' in o && o.prepend !== undefined) parts.push(edge(o.prepend));
+  parts.push(a);
+  if ('append' in o && o.append !== undefined) parts.push(edge(o.append));
+  if (parts.length > 1) a = concatenate(parts, { axis: ax });
   const op = a.dtype.kind === 'b' ? notEqual : subtract;
   const upper = new Array(a.ndim).fill(slice(null));
   const lower = new Array(a.ndim).fill(slice(null));

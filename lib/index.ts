@@ -62,6 +62,16 @@ export { sort, sortInPlace, argsort, searchsorted, unique, bincount } from './so
 export type { SortOptions, SearchsortedOptions, UniqueResult, UniqueOptions, BincountOptions } from './sort';
 export { concatenate, stack } from './join';
 export type { JoinOptions } from './join';
+export { atleast1d, atleast2d, atleast3d, hstack, vstack, dstack, columnStack } from './stack-helpers';
+export type { StackOptions } from './stack-helpers';
+export { block } from './block';
+export type { BlockArrays } from './block';
+export { split, arraySplit, hsplit, vsplit, dsplit } from './split';
+export type { Sections } from './split';
+export { repeat, tile } from './repeat';
+export type { Repeats } from './repeat';
+export { roll } from './roll';
+export { flip, fliplr, flipud, rot90, moveaxis, swapaxes, squeeze, expandDims, ravel } from './axis-views';
 export { resultType, promoteTypes, canCast, DTypePromotionError } from './promote';
 export type { PyScalar, Casting, PromoteOperand } from './promote';
 export { UFuncTypeError } from './ufunc';

@@ -67,6 +67,7 @@ import * as typed from './typed';
 import type { SumOf, ValueOf } from './value-types';
 import * as reduceAxis from './reduce-axis';
 import * as fancy from './fancy';
+import * as repeating from './repeat';
 import type { FancyItem } from './fancy';
 import * as sort from './sort';
 import * as ufuncs from './ufuncs';
@@ -940,6 +941,11 @@ export class NdArray<T = unknown> {
   /** NumPy's `take(indices, { axis, mode })`: a copy (see {@link fancy.take}). */
   take(indices: NdArray | number | readonly number[], options?: fancy.TakeOptions): NdArray {
     return fancy.take(this, indices, options);
+  }
+
+  /** NumPy's `a.repeat(repeats, axis=None)`: a copy with each element repeated (see {@link repeating.repeat}). */
+  repeat(repeats: repeating.Repeats, axis: number | null = null): NdArray {
+    return repeating.repeat(this, repeats, axis);
   }
 
   /** NumPy's `put(indices, values, { mode })`: writes `a.flat[indices]`, values repeated cyclically. */

@@ -4,6 +4,8 @@ import { diff } from '../lib/diff';
 import { arange, fromBuffer } from '../lib/create';
 import { AxisError, ValueError } from '../lib/errors';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
+import * as lib from '../lib';
+import { expectLikeNumpy, inputs } from './helpers/np-shape';
 import { bytesOf } from './workloads/harness';
 
 const DT = ['<u1', '<i2', '<i8', '<f4', '>f8', '|b1', '<c8'];
@@ -45,5 +47,39 @@ test("options form, n=0 returns the array, NumPy's errors", () => {
   expect(() => diff(a, { axis: 2 })).toThrow(new AxisError('axis 2 is out of bounds for array of dimension 1'));
   expect(() => diff(a, -1)).toThrow(new ValueError('order must be non-negative but got -1'));
   expect(() => diff(a.index(0))).toThrow('diff requires input that is at least one dimensional');
-  expect(() => diff(a, { prepend: 0 } as never)).toThrow("diff() got an unexpected keyword argument 'prepend'");
+  expect(() => diff(a, { bogus: 0 } as never)).toThrow("diff() got an unexpected keyword argument 'bogus'");
+});
+
+describeWithNumpy('diff prepend/append against NumPy', () => {
+  test('scalars broadcast along the axis, arrays joined; their dtype takes part', () => {
+    const { A, B, V, U, F } = inputs(lib);
+    expectLikeNumpy(
+      [
+        ['np.diff(V, prepend=0)', () => diff(V, { prepend: 0 })],
+        ['np.diff(V, append=100)', () => diff(V, { append: 100 })],
+        ['np.diff(V, 2, prepend=-5, append=[20, 30])', () => diff(V, { n: 2, prepend: -5, append: [20, 30] })],
+        ['np.diff(U, prepend=0)', () => diff(U, { prepend: 0 })],
+        ['np.diff(U, axis=0, prepend=U[:1])', () => diff(U, { axis: 0, prepend: U.index(lib.slice(null, 1)) })],
+        ['np.diff(U, append=np.uint8(3))', () => diff(U, { append: lib.asarray(3, 'u1') })],
+        ['np.diff(B, axis=0, append=1.5)', () => diff(B, { axis: 0, append: 1.5 })],
+        ['np.diff(A, axis=1, prepend=A[:, :1], append=A[:, -1:])', () => diff(A, { axis: 1, prepend: A.index(lib.slice(), lib.slice(null, 1)), append: A.index(lib.slice(), lib.slice(-1, null)) })],
+        ['np.diff(F, prepend=0.5, append=F[:, :2])', () => diff(F, { prepend: 0.5, append: F.index(lib.slice(), lib.slice(null, 2)) })],
+        ['np.diff(V, prepend=np.ones((2, 2)))', () => diff(V, { prepend: lib.ones([2, 2]) })],
+        ['np.diff(U, prepend=np.ones(3))', () => diff(U, { prepend: lib.ones([3]) })],
+        ['np.diff(V > 4, prepend=False)', () => diff(lib.greater(V, 4), { prepend: false })],
+      ],
+      inputs(lib),
+    );
+  });
+});
+
+test('prepend/append: values without NumPy', () => {
+  expect(diff(lib.asarray([1, 4, 9]), { prepend: 0 }).toArray()).toEqual([1n, 3n, 5n]);
+  expect(diff(lib.asarray([1.0, 4.5]), { append: [10, 12] }).toArray()).toEqual([3.5, 5.5, 2]);
+  expect(diff(lib.asarray([[1, 2], [3, 4]]), { axis: 0, prepend: 0, append: 10 }).toArray()).toEqual([
+    [1n, 2n],
+    [2n, 2n],
+    [7n, 6n],
+  ]);
+  expect(diff(lib.asarray([1, 2]), { n: 0, prepend: 5 }).toArray()).toEqual([1n, 2n]);
 });

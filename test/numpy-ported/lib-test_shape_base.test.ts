@@ -9,9 +9,9 @@
 //
 // Skipped (not counted as passing):
 // - TestExpandDims.test_subclasses: no masked arrays.
-// - TestTakeAlongAxis, TestPutAlongAxis, TestApplyAlongAxis, TestApplyOverAxes, TestArraySplit,
-//   TestSplit, TestColumnStack, TestDstack, TestHsplit, TestVsplit, TestDsplit, TestKron, TestTile:
-//   no such functions here.
+// - TestTakeAlongAxis, TestPutAlongAxis, TestApplyAlongAxis, TestApplyOverAxes, TestKron:
+//   no such functions here. TestArraySplit, TestSplit, TestColumnStack, TestDstack, TestHsplit,
+//   TestVsplit, TestDsplit, TestTile: in test_shape_functions.test.ts.
 import { AxisError, empty, mayShareMemory, NdArray, ValueError, zeros } from '../../lib';
 import { rng } from '../helpers/bytes';
 

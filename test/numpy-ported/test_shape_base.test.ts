@@ -15,7 +15,8 @@
 //   test_string_dtype_does_not_inspect, the "S4" out_dtype of test_out_and_dtype:
 //   no unicode dtype, no object (None) values, and float-to-bytes casts (Python's
 //   float repr) are refused here.
-// - test_unstack: there is no unstack.  TestBlock: there is no block.
+// - test_unstack: there is no unstack.  TestAtleast*d, TestHstack, TestVstack, TestBlock:
+//   in test_shape_functions.test.ts.
 import { arange, AxisError, concatenate, NdArray, stack, ValueError, zeros } from '../../lib';
 import { describeWithNumpy, runNumpy } from '../helpers/numpy';
 

@@ -1,0 +1,114 @@
+/**
+ * Module-level forms of the axis-rearranging views, as NumPy's free
+ * functions: `flip`, `fliplr`, `flipud`, `rot90`, `moveaxis`, `swapaxes`,
+ * `squeeze`, `expandDims` and `ravel`. Each is the array method's code (or
+ * NumPy's composition of them), so the result is a view of `a`'s memory
+ * (over a memmap: of the file) wherever NumPy's is; only `ravel` of an
+ * array not contiguous in the order asked copies, as NumPy.
+ * @module
+ */
+import type { NdArray, Order } from './ndarray';
+import { AxisError, ValueError } from './errors';
+import { Slice } from './indexing';
+import { requireOpen } from './internal';
+import { normalizeAxis } from './layout';
+
+/** NumPy's `flip(m, axis=None)`: {@link NdArray.flip}, a view reversed along `axis` (every axis by default). */
+export function flip<A extends NdArray>(m: A, axis?: number | readonly number[] | null): A {
+  return m.flip(axis);
+}
+
+/** NumPy's `fliplr(m)`: `m[:, ::-1]`, a view with the columns (axis 1) reversed. */
+export function fliplr<A extends NdArray>(m: A): A {
+  requireOpen(m);
+  if (m.ndim < 2) throw new ValueError('Input must be >= 2-d.');
+  return m.index(new Slice(), new Slice(null, null, -1));
+}
+
+/** NumPy's `flipud(m)`: `m[::-1, ...]`, a view with the rows (axis 0) reversed. */
+export function flipud<A extends NdArray>(m: A): A {
+  requireOpen(m);
+  if (m.ndim < 1) throw new ValueError('Input must be >= 1-d.');
+  return m.index(new Slice(null, null, -1));
+}
+
+/** NumPy's `swapaxes(a, axis1, axis2)`: {@link NdArray.swapaxes}, a view. */
+export function swapaxes<A extends NdArray>(a: A, axis1: number, axis2: number): A {
+  return a.swapaxes(axis1, axis2);
+}
+
+/** NumPy's `squeeze(a, axis=None)`: {@link NdArray.squeeze}, a view without length-1 axes. */
+export function squeeze<A extends NdArray>(a: A, axis?: number | readonly number[] | null): A {
+  return a.squeeze(axis);
+}
+
+/** NumPy's `expand_dims(a, axis)`: {@link NdArray.expandDims}, a view with length-1 axes inserted. */
+export function expandDims<A extends NdArray>(a: A, axis: number | readonly number[]): A {
+  return a.expandDims(axis);
+}
+
+/** NumPy's `ravel(a, order='C')`: {@link NdArray.ravel}, a 1-d view when `a` is contiguous in `order`, else a copy. */
+export function ravel<A extends NdArray>(a: A, order: Order = 'C'): A {
+  return a.ravel(order);
+}
+
+/** NumPy's normalize_axis_tuple(axes, ndim, argname): AxisError prefixed with the argument's name, duplicates refused. */
+function axesArg(axes: number | readonly number[], ndim: number, name: string): number[] {
+  const list = typeof axes === 'number' ? [axes] : [...axes];
+  const out = list.map((ax) => {
+    try {
+      return normalizeAxis(ax, ndim);
+    } catch (e) {
+      if (e instanceof AxisError) throw new AxisError(`${name}: ${e.message}`);
+      throw e;
+    }
+  });
+  if (new Set(out).size !== out.length) throw new ValueError(`repeated axis in \`${name}\` argument`);
+  return out;
+}
+
+/**
+ * NumPy's `moveaxis(a, source, destination)`: a view with the axes in
+ * `source` moved to the positions in `destination` (the other axes keep
+ * their order).
+ *
+ * @example
+ * moveaxis(zeros([3, 4, 5]), 0, -1).shape; // [4, 5, 3]
+ * @throws AxisError (`source: axis 3 is out of bounds ...`), ValueError for repeated axes or lists of different lengths.
+ */
+export function moveaxis<A extends NdArray>(a: A, source: number | readonly number[], destination: number | readonly number[]): A {
+  requireOpen(a);
+  const src = axesArg(source, a.ndim, 'source');
+  const dst = axesArg(destination, a.ndim, 'destination');
+  if (src.length !== dst.length) throw new ValueError('`source` and `destination` arguments must have the same number of elements');
+  const order = [...Array(a.ndim).keys()].filter((n) => !src.includes(n));
+  const pairs = dst.map((d, i) => [d, src[i]] as const).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  for (const [d, s] of pairs) order.splice(d, 0, s);
+  return a.transpose(order);
+}
+
+/**
+ * NumPy's `rot90(m, k=1, axes=(0, 1))`: a view rotated by 90 degrees `k`
+ * times in the plane of `axes`, from the first axis towards the second.
+ *
+ * @example
+ * rot90(asarray([[1, 2], [3, 4]])).toArray(); // [[2, 4], [1, 3]]
+ * @throws ValueError `Axes must be different.`, `len(axes) must be 2.`, `Axes=(0, 3) out of range for array of ndim=2.`
+ */
+export function rot90<A extends NdArray>(m: A, k = 1, axes: readonly [number, number] | readonly number[] = [0, 1]): A {
+  requireOpen(m);
+  if (!Number.isInteger(k)) throw new TypeError(`k must be an integer, got ${String(k)}`);
+  if (axes.length !== 2) throw new ValueError('len(axes) must be 2.');
+  const [a0, a1] = axes;
+  const nd = m.ndim;
+  if (a0 === a1 || Math.abs(a0 - a1) === nd) throw new ValueError('Axes must be different.');
+  if (a0 >= nd || a0 < -nd || a1 >= nd || a1 < -nd) throw new ValueError(`Axes=(${a0}, ${a1}) out of range for array of ndim=${nd}.`);
+  const turns = ((k % 4) + 4) % 4;
+  if (turns === 0) return m.index(new Slice());
+  if (turns === 2) return m.flip(a0).flip(a1);
+  const perm = [...Array(nd).keys()];
+  const i0 = a0 < 0 ? a0 + nd : a0;
+  const i1 = a1 < 0 ? a1 + nd : a1;
+  [perm[i0], perm[i1]] = [perm[i1], perm[i0]];
+  return turns === 1 ? m.flip(a1).transpose(perm) : m.transpose(perm).flip(a1);
+}

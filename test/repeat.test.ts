@@ -1,0 +1,156 @@
+// lib/repeat.ts: repeat (function and method) and tile: new C-contiguous
+// arrays of the input's dtype, compared with NumPy (dtype, shape, strides,
+// bytes, never sharing memory), NumPy's errors; and that the bulk copies go
+// through the native copy kernel, not a per-element JS loop.
+import * as lib from '../lib';
+import { arange, asarray, memmap, repeat, sharesMemory, tile, ValueError } from '../lib';
+import { captureKernels } from '../lib/kernels';
+import { describeWithNumpy } from './helpers/numpy';
+import { vals } from './helpers/np-array';
+import { expectLikeNumpy, inputs } from './helpers/np-shape';
+import { TempDir } from './helpers/tmp';
+
+const input = inputs(lib);
+const { A, B, T, V, Z, S, E, U, F } = input;
+
+describeWithNumpy('repeat and tile against NumPy', () => {
+  test('repeat: one count or one per element, flattened or along an axis', () => {
+    expectLikeNumpy(
+      [
+        ['np.repeat(V, 3)', () => repeat(V, 3), 'V'],
+        ['np.repeat(V, 0)', () => repeat(V, 0)],
+        ['np.repeat(A, 2)', () => repeat(A, 2), 'A'],
+        ['np.repeat(A, 2, axis=0)', () => repeat(A, 2, 0), 'A'],
+        ['np.repeat(A, 2, axis=1)', () => repeat(A, 2, 1), 'A'],
+        ['np.repeat(A, 3, axis=-1)', () => repeat(A, 3, -1), 'A'],
+        ['np.repeat(T, 2, axis=1)', () => repeat(T, 2, 1), 'A'],
+        ['np.repeat(B, 2, axis=0)', () => repeat(B, 2, 0), 'B'],
+        ['np.repeat(S, [1, 0, 2], axis=2)', () => repeat(S, [1, 0, 2], 2), 'A'],
+        ['np.repeat(V, list(range(10)))', () => repeat(V, [...Array(10).keys()]), 'V'],
+        ['np.repeat(U, [2, 1, 0], axis=0)', () => repeat(U, [2, 1, 0], 0), 'U'],
+        ['np.repeat(U, [2], axis=0)', () => repeat(U, [2], 0), 'U'],
+        ['np.repeat(F, [3, 1, 2, 0], axis=1)', () => repeat(F, [3, 1, 2, 0], 1), 'F'],
+        ['np.repeat(Z, 3)', () => repeat(Z, 3)],
+        ['np.repeat(Z, 3, axis=0)', () => repeat(Z, 3, 0)],
+        ['np.repeat(E, 2, axis=1)', () => repeat(E, 2, 1)],
+        ['np.repeat(V, -1)', () => repeat(V, -1)],
+        ['np.repeat(V, [1, 2])', () => repeat(V, [1, 2])],
+        ['np.repeat(V[:3], [1, -2, 1])', () => repeat(V.index(lib.slice(null, 3)), [1, -2, 1])],
+        ['np.repeat(A, 2, axis=3)', () => repeat(A, 2, 3)],
+        ['B.repeat(2)', () => B.repeat(2), 'B'],
+        ['np.repeat(B, [1, 2], axis=0)', () => repeat(B, [1, 2], 0), 'B'],
+        ['np.repeat(np.arange(600.0).reshape(3, 200)[:, ::-1], [2, 0, 1], axis=0)', () => repeat(lib.arange(600, 'f8').reshape(3, 200).index(lib.slice(), lib.slice(null, null, -1)), [2, 0, 1], 0)],
+        ['np.repeat(np.arange(600).reshape(3, 200).T, [3, 1, 0], axis=1)', () => repeat(lib.arange(600).reshape(3, 200).T, [3, 1, 0], 1)],
+      ],
+      input,
+    );
+  });
+
+  test('tile: reps shorter, longer and equal to ndim; all ones is a copy in memory order', () => {
+    expectLikeNumpy(
+      [
+        ['np.tile(V, 2)', () => tile(V, 2), 'V'],
+        ['np.tile(V, [2, 2])', () => tile(V, [2, 2]), 'V'],
+        ['np.tile(A, 2)', () => tile(A, 2), 'A'],
+        ['np.tile(A, [2, 1, 1])', () => tile(A, [2, 1, 1]), 'A'],
+        ['np.tile(T, [1, 2, 1])', () => tile(T, [1, 2, 1]), 'A'],
+        ['np.tile(B, [3, 1, 2])', () => tile(B, [3, 1, 2]), 'B'],
+        ['np.tile(S, [2, 0, 1])', () => tile(S, [2, 0, 1])],
+        ['np.tile(F, 1)', () => tile(F, 1), 'F'],
+        ['np.tile(F, [1, 1, 1])', () => tile(F, [1, 1, 1]), 'F'],
+        ['np.tile(T, [1, 1, 1])', () => tile(T, [1, 1, 1]), 'A'],
+        ['np.tile(Z, 3)', () => tile(Z, 3)],
+        ['np.tile(Z, [])', () => tile(Z, [])],
+        ['np.tile(U, -1)', () => tile(U, -1)],
+      ],
+      input,
+    );
+  });
+});
+
+describe('repeat', () => {
+  test('values: scalar count, per-element counts, along an axis', () => {
+    expect(vals(repeat(asarray([1, 2]), 2))).toEqual([1, 1, 2, 2]);
+    expect(vals(repeat(asarray([[1, 2], [3, 4]]), [1, 2], 0))).toEqual([
+      [1, 2],
+      [3, 4],
+      [3, 4],
+    ]);
+    expect(vals(asarray([[1, 2], [3, 4]]).repeat([2, 0], 1))).toEqual([[1, 1], [3, 3]]);
+  });
+
+  test("NumPy's errors", () => {
+    expect(() => repeat(arange(3), -1)).toThrow(new ValueError('negative dimensions are not allowed'));
+    expect(() => repeat(arange(3), [1, -2, 1])).toThrow(new ValueError('repeats may not contain negative values.'));
+    expect(() => repeat(arange(3), [1, 2])).toThrow(new ValueError('operands could not be broadcast together with shape (3,) (2,)'));
+    expect(() => repeat(arange(3), 1.5)).toThrow(TypeError);
+  });
+
+  test('a result is fresh memory, also from a memmap', () => {
+    const tmp = new TempDir();
+    const m = memmap(tmp.path(), { dtype: 'f8', mode: 'w+', shape: [3] });
+    const r = repeat(m, 2);
+    expect(r).not.toBeInstanceOf(lib.Memmap);
+    expect(sharesMemory(r, m)).toBe(false);
+    expect(r.flags.cContiguous && r.flags.ownData).toBe(true);
+    m.close();
+  });
+
+  test('one count is one native copy (stride-0 source), whatever the size', () => {
+    const a = arange(50000, 'f8').reshape(100, 500);
+    const { calls } = captureKernels(() => repeat(a, 3, 0));
+    expect(calls.map((c) => c.kind)).toEqual(['copy']);
+    expect(calls[0].args[2]).toContain(0);
+  });
+
+  test('per-element counts over slabs of 64 elements or more copy slab by slab', () => {
+    const a = arange(600, 'i4').reshape(3, 200);
+    const r = repeat(a, [2, 0, 1], 0);
+    expect(r.shape).toEqual([3, 200]);
+    expect([r.get(0, 5), r.get(1, 5), r.get(2, 5)]).toEqual([5, 5, 405]);
+    expect(r.flags.cContiguous).toBe(true);
+  });
+
+  test('per-element counts along the first axis of a C-contiguous array: one gather, an owner of the dtype', () => {
+    const a = arange(30000, 'i2').reshape(10000, 3).astype('>i2');
+    const counts = Array.from({ length: 10000 }, (_, i) => i % 3);
+    const r = repeat(a, counts, 0);
+    expect(r.shape).toEqual([9999, 3]);
+    expect(r.dtype.str).toBe('>i2');
+    expect(r.base).toBe(null);
+    expect(r.flags.ownData && r.flags.cContiguous).toBe(true);
+    expect(vals(r.index(lib.slice(0, 3)))).toEqual([
+      [3, 4, 5],
+      [6, 7, 8],
+      [6, 7, 8],
+    ]);
+  });
+
+  test('per-element counts over a 1-d array gather through the take kernel', () => {
+    const a = arange(100000, 'f4');
+    const counts = Array.from({ length: 100000 }, (_, i) => i % 3);
+    const r = repeat(a, counts);
+    expect(r.shape).toEqual([99999]);
+    expect([r.get(0), r.get(1), r.get(2), r.get(99998)]).toEqual([1, 2, 2, 99998]);
+  });
+});
+
+describe('tile', () => {
+  test('values', () => {
+    expect(vals(tile(asarray([1, 2]), [2, 2]))).toEqual([
+      [1, 2, 1, 2],
+      [1, 2, 1, 2],
+    ]);
+  });
+
+  test('one native copy into the interleaved result', () => {
+    const a = arange(40000, 'i4').reshape(200, 200);
+    const { calls } = captureKernels(() => tile(a, [2, 3]));
+    expect(calls.map((c) => c.kind)).toEqual(['copy']);
+  });
+
+  test('negative reps, non-integer reps', () => {
+    expect(() => tile(arange(3), -1)).toThrow(new ValueError('negative dimensions are not allowed'));
+    expect(() => tile(arange(3), [1.5])).toThrow(TypeError);
+  });
+});
