@@ -235,6 +235,8 @@ export function digitize(x: NdArray | number | readonly number[], bins: NdArray 
   requireOpen(xs);
   requireOpen(b);
   if (xs.dtype.kind === 'c') throw new TypeError('x may not be complex');
+  // NumPy's _monotonicity reads the bins as doubles: complex bins cannot be.
+  if (b.dtype.kind === 'c') throw new TypeError("Cannot cast array data from dtype('complex128') to dtype('float64') according to the rule 'safe'");
   if (b.ndim !== 1) throw new ValueError(b.ndim === 0 ? 'object of too small depth for desired array' : 'object too deep for desired array');
   let mono = 1;
   if (b.size > 1) {
