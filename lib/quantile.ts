@@ -211,7 +211,7 @@ export function quantileArgs(a: NdArray, q: QuantileQ, method: unknown, name: st
   if (qa.dtype.kind !== 'f' && qa.dtype.kind !== 'i' && qa.dtype.kind !== 'u' && qa.dtype.kind !== 'b') throw new TypeError(`${name}(): q must be real numbers, got dtype ${qa.dtype.str}`);
   const scale = name.endsWith('percentile') ? 100 : 1;
   const qs = (qa.ravel().toArray() as (number | bigint | boolean)[]).map((x) => Number(x) / scale);
-  if (!qs.every((x) => x >= 0 && x <= 1)) throw new ValueError(name === 'percentile' ? 'Percentiles must be in the range [0, 100]' : 'Quantiles must be in the range [0, 1]');
+  if (!qs.every((x) => x >= 0 && x <= 1)) throw new ValueError(name.endsWith('percentile') ? 'Percentiles must be in the range [0, 100]' : 'Quantiles must be in the range [0, 1]');
   if (qa.ndim > 2) throw new ValueError('q must be a scalar or 1d');
   method ??= 'linear';
   const rule = typeof method === 'string' && Object.prototype.hasOwnProperty.call(METHODS, method) ? METHODS[method as QuantileMethod] : undefined;
