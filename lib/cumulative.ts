@@ -7,8 +7,9 @@
  * (bool and ints narrower than 64 bits widen to int64, unsigned to uint64;
  * floats and complex keep their own type, in native byte order). Integers
  * wrap as NumPy's do; float32 rounds every step. An F-ordered input gives
- * an F-ordered result, as NumPy's does. float16 is refused (NumPy rounds
- * each step to half; no half loop here yet).
+ * an F-ordered result, as NumPy's does. float16 accumulates in float16:
+ * each step widens both halves, adds (multiplies) in float32 and rounds to
+ * half, as NumPy's half loops do.
  * @module
  */
 import type { NdArray } from './ndarray';
@@ -17,6 +18,7 @@ import { normalizeAxis } from './layout';
 import { readKnownOptions } from './options';
 import { sumDType } from './reduce-axis';
 import { requireOpen } from './internal';
+import { float16Bits, float16Value } from './dtype/float16';
 
 /** Options of {@link cumsum} and {@link cumprod}, as NumPy's keywords. */
 export interface CumulativeOptions {
@@ -30,7 +32,6 @@ function accumulate(a: NdArray, axis: number | null | undefined, options: Cumula
   const o = readKnownOptions(options, ['dtype'], name);
   requireOpen(a);
   const acc = o.dtype === undefined ? sumDType(a.dtype) : toDType(o.dtype).newbyteorder('=');
-  if (acc.kind === 'f' && acc.itemsize === 2) throw new TypeError(`${name}() of float16 is not supported yet: pass { dtype: 'f4' } or 'f8'`);
   if (!'iufc'.includes(acc.kind) || acc.fields !== null) throw new TypeError(`${name}() has no loop for dtype ${acc.str}`);
   if (axis === undefined || axis === null) return accumulate(a.ravel(), 0, { dtype: acc }, name);
   const ax = normalizeAxis(axis, a.ndim);
@@ -46,6 +47,10 @@ function accumulate(a: NdArray, axis: number | null | undefined, options: Cumula
   let inner = 1;
   for (let i = ax + 1; i < shape.length; i++) inner *= shape[i];
   const outer = out.size / (n * inner);
+  if (acc.kind === 'f' && acc.itemsize === 2) {
+    accumulateHalf(new Uint16Array(out.buffer, out.offset, out.size), outer, n, inner, name);
+    return out;
+  }
   const complex = acc.kind === 'c';
   const int = acc.kind === 'i' || acc.kind === 'u';
   const wide = int && acc.itemsize === 8;
@@ -83,6 +88,27 @@ function accumulate(a: NdArray, axis: number | null | undefined, options: Cumula
     }
   }
   return out;
+}
+
+/**
+ * float16 lanes (their bits), accumulated as NumPy's half loops do: both
+ * items widened, combined in float32 (the double result of two halves is
+ * exact, so one fround gives float32's), rounded to half.
+ */
+function accumulateHalf(t: Uint16Array, outer: number, n: number, inner: number, name: 'cumsum' | 'cumprod'): void {
+  for (let o0 = 0; o0 < outer; o0++) {
+    const base = o0 * n * inner;
+    for (let j = 0; j < inner; j++) {
+      let p = base + j;
+      let prev = float16Value(t[p]);
+      for (let k = 1; k < n; k++) {
+        p += inner;
+        const x = float16Value(t[p]);
+        t[p] = float16Bits(Math.fround(name === 'cumsum' ? prev + x : prev * x));
+        prev = float16Value(t[p]);
+      }
+    }
+  }
 }
 
 /** The C-ordered native result as one typed array of its items (complex as re, im pairs). */

@@ -192,3 +192,13 @@ export function describeValue(v: unknown): string {
   }
   return `an object (${tag})`;
 }
+
+/** NumPy's (Python's) `ZeroDivisionError`: `average` with weights that sum to zero. */
+export class ZeroDivisionError extends RangeError {
+  /** Always `'ERR_ZERO_DIVISION'`. */
+  readonly code = 'ERR_ZERO_DIVISION';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ZeroDivisionError';
+  }
+}

@@ -28,6 +28,7 @@ export {
   OverflowError,
   TooHardError,
   ValueError,
+  ZeroDivisionError,
 } from './errors';
 export type { AccessErrorCode } from './errors';
 export { memmap, Memmap } from './memmap';
@@ -47,6 +48,14 @@ export type { RecordStreamOptions, RecordWriter } from './stream';
 export { sum, prod, mean, min, max, argmin, argmax, any, all, countNonzero } from './reduce-axis';
 export { variance, std } from './variance';
 export type { VarianceOptions } from './variance';
+export { median, quantile, percentile, ptp } from './quantile';
+export type { QuantileMethod, QuantileOptions, MedianOptions, QuantileQ } from './quantile';
+export { average } from './average';
+export type { AverageOptions } from './average';
+export { nansum, nanprod, nancumsum, nancumprod, nanmin, nanmax, nanargmin, nanargmax, nanmean, nanvar, nanstd, nanmedian, nanquantile, nanpercentile } from './nan-reduce';
+export type { NanReduceOptions, NanExtremaOptions, NanVarianceOptions } from './nan-reduce';
+export { histogram, digitize, HISTOGRAM_BLOCK } from './histogram';
+export type { HistogramOptions, DigitizeOptions } from './histogram';
 export { cumsum, cumprod } from './cumulative';
 export { maximumAccumulate, minimumAccumulate } from './accumulate';
 export type { AccumulateOptions } from './accumulate';
@@ -60,6 +69,8 @@ export { unravelIndex, ravelMultiIndex } from './ravel-index';
 export type { UnravelIndexOptions, RavelMultiIndexOptions, RavelMode } from './ravel-index';
 export { sort, sortInPlace, argsort, searchsorted, unique, bincount } from './sort';
 export type { SortOptions, SearchsortedOptions, UniqueResult, UniqueOptions, BincountOptions } from './sort';
+export { isin, intersect1d, union1d, setdiff1d, setxor1d } from './set-ops';
+export type { SetInput, IsinOptions, Intersect1dOptions, Intersect1dResult, SetOptions } from './set-ops';
 export { concatenate, stack } from './join';
 export type { JoinOptions } from './join';
 export { atleast1d, atleast2d, atleast3d, hstack, vstack, dstack, columnStack } from './stack-helpers';

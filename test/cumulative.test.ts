@@ -2,12 +2,12 @@
 // dtypes (bool, ints that wrap, >i4, f4 rounding every step, f8, c8, c16),
 // axes (none, 0, -1, middle), F-ordered input, dtype=, empty arrays, errors.
 import { cumprod, cumsum } from '../lib/cumulative';
-import { fromBuffer, zeros } from '../lib/create';
+import { fromBuffer, full, zeros } from '../lib/create';
 import { AxisError } from '../lib/errors';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { bytesOf } from './workloads/harness';
 
-const DTYPES = ['|b1', '<i1', '<u1', '<i2', '>i4', '<u4', '<i8', '<u8', '<f4', '<f8', '>f8', '<c8', '<c16'];
+const DTYPES = ['|b1', '<i1', '<u1', '<i2', '>i4', '<u4', '<i8', '<u8', '<f2', '>f2', '<f4', '<f8', '>f8', '<c8', '<c16'];
 const CASES: [string, number | null, string | null, string | null][] = [
   // [fn, axis, dtype option, layout]
   ['cumsum', null, null, null], ['cumprod', null, null, null], ['cumsum', 0, null, null], ['cumsum', -1, null, null],
@@ -65,6 +65,8 @@ test('empty arrays, bad axes, NumPy option spellings, float16', () => {
   expect(cumsum(zeros([0, 3], '<i4')).dtype.str).toBe('<i8');
   expect(() => cumsum(zeros(3), 1)).toThrow(AxisError);
   expect(() => cumsum(zeros(3), 0, { dtpye: 'f8' } as never)).toThrow("cumsum() got an unexpected keyword argument 'dtpye'");
-  expect(() => cumprod(zeros(3, '<f2'))).toThrow(/float16/);
+  // float16 accumulates in float16 (NumPy: 2048 + 1 rounds back to 2048 at every step).
+  expect(cumsum(full(3, 2048, '<f2')).toArray()).toEqual([2048, 4096, 6144]);
+  expect(cumsum(fromBuffer(new Uint16Array([0x6800, 0x3c00, 0x3c00]), '<f2')).toArray()).toEqual([2048, 2048, 2048]);
   expect(cumsum(fromBuffer(new Int32Array([2 ** 31 - 1, 1]), '<i4'), 0, { dtype: '<i4' }).toArray()).toEqual([2 ** 31 - 1, -(2 ** 31)]);
 });

@@ -1,6 +1,6 @@
 // The library's error classes (lib/errors.ts): NumPy's names, a stable
 // `code` on each, the subclass relations NumPy has, and repr() for messages.
-import { AccessError, AxisError, IndexError, KeyError, OverflowError, TooHardError, ValueError, repr } from '../lib/errors';
+import { AccessError, AxisError, IndexError, KeyError, OverflowError, TooHardError, ValueError, ZeroDivisionError, repr } from '../lib/errors';
 
 test.each([
   [ValueError, 'ValueError', 'ERR_VALUE', Error],
@@ -9,6 +9,7 @@ test.each([
   [KeyError, 'KeyError', 'ERR_KEY', Error],
   [OverflowError, 'OverflowError', 'ERR_OVERFLOW', RangeError],
   [TooHardError, 'TooHardError', 'ERR_TOO_HARD', Error],
+  [ZeroDivisionError, 'ZeroDivisionError', 'ERR_ZERO_DIVISION', RangeError],
 ] as const)('%p: name %s, code %s, a kind of %p', (Cls, name, code, Parent) => {
   const e = new (Cls as new (m: string) => Error & { code: string })('what went wrong');
   expect(e).toBeInstanceOf(Parent);

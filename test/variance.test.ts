@@ -9,7 +9,7 @@ import { bytesOf } from './workloads/harness';
 
 // float16 is left out: there the library's half arithmetic gives NaN (inf - inf) a positive
 // sign where NumPy's is negative, and one result in 60 differs by 1 ulp (reported, not fixed).
-const DTYPES = ['|b1', '<i1', '<u1', '>i2', '<i4', '<u8', '<i8', '<f4', '<f8', '>f8'];
+const DTYPES = ['|b1', '<i1', '<u1', '>i2', '<i4', '<u8', '<i8', '<f4', '<f8', '>f8', '<c8', '<c16', '>c16'];
 const CASES: [string, string, unknown, Record<string, unknown>][] = [
   ['var', 'none', null, {}],
   ['std', 'none', null, {}],
@@ -21,6 +21,16 @@ const CASES: [string, string, unknown, Record<string, unknown>][] = [
   ['std', 'ddof=count', 0, { ddof: 4 }],
 ];
 
+const KNOWN_LAST_BIT = ['<c8 std axis1 keepdims', '<c16 var f4 dtype', '>c16 var f4 dtype'];
+
+/** float32 items (hex, little-endian) that differ by at most 1 ulp each. */
+function closeF4(a: string, b: string): boolean {
+  if (a === undefined || b === undefined || a.length !== b.length) return false;
+  const x = new Int32Array(new Uint8Array(Buffer.from(a, 'hex')).buffer);
+  const y = new Int32Array(new Uint8Array(Buffer.from(b, 'hex')).buffer);
+  return x.every((v, i) => Math.abs(v - y[i]) <= 1);
+}
+
 describeWithNumpy('variance and std against NumPy', () => {
   test('dtype, shape and bytes for every dtype, axis, ddof and keepdims', () => {
     const want = runNumpy<Record<string, { input: string; dtype?: string; shape?: number[]; hex?: string; error?: string }>>(`
@@ -31,7 +41,7 @@ out = {}
 base = rng.normal(3, 50, (4, 6, 10)) * rng.choice([1, 1e-3, 1e5], (4, 6, 10))
 for dt in ${JSON.stringify(DTYPES)}:
     d = np.dtype(dt)
-    x = (base > 0) if d.kind == 'b' else (np.abs(base) if d.kind == 'u' else base).astype(d)
+    x = (base > 0) if d.kind == 'b' else (base + 1j * base[::-1, ::-1]).astype(d) if d.kind == 'c' else (np.abs(base) if d.kind == 'u' else base).astype(d)
     src = x[:, ::2, ::-1] if dt == '<f8' else x
     for (fn, label, axis, kw) in json.loads(${JSON.stringify(JSON.stringify(CASES))}):
         key = dt + ' ' + fn + ' ' + label
@@ -58,6 +68,10 @@ print(json.dumps(out))
           got = { error: (e as Error).name };
         }
         const expected = w.error !== undefined ? { error: w.error } : { dtype: w.dtype, shape: w.shape, hex: w.hex };
+        // Known last-bit differences (a few float32 items): the sum of the squared
+        // deviations over NumPy's strided x.real view adds in another order here
+        // for a complex64 middle axis and for complex128 summed with dtype='f4'.
+        if (KNOWN_LAST_BIT.includes(key) && got.dtype === expected.dtype && closeF4(got.hex as string, expected.hex as string)) continue;
         if (JSON.stringify(got) !== JSON.stringify(expected)) failures.push(`${key}: numpy ${JSON.stringify(expected)} ours ${JSON.stringify(got)}`);
       }
     }
@@ -65,12 +79,13 @@ print(json.dumps(out))
   });
 });
 
-test('errors: a bad axis, NumPy spellings of options, complex input', () => {
+test('errors: a bad axis, NumPy spellings of options; complex input is real', () => {
   const a = fromBuffer(new Float64Array([1, 2, 3, 4]), '<f8');
   expect(() => variance(a, 1)).toThrow(AxisError);
   expect(() => std(a, null, { keep_dims: true } as never)).toThrow("std() got an unexpected keyword argument 'keep_dims'");
   expect(() => variance(a, null, { correction: 1 } as never)).toThrow(TypeError);
-  expect(() => variance(fromBuffer(new Float64Array([1, 2]), '<c16'))).toThrow(/complex/);
+  // (1+2j) alone: no deviation; a real float64 zero.
+  expect(variance(fromBuffer(new Float64Array([1, 2]), '<c16')).dtype.str).toBe('<f8');
   expect(variance(a).toArray()).toBe(1.25);
   expect(std(a, 0, { ddof: 1 }).toArray()).toBeCloseTo(Math.sqrt(5 / 3), 15);
 });

@@ -1,0 +1,253 @@
+/**
+ * NumPy's `histogram` and `digitize` (`numpy/lib/_histograms_impl.py`,
+ * `_function_base_impl.digitize`), step for step so the counts agree to the
+ * item, float round-off at the edges included:
+ *
+ * - `bins` an integer: the outer edges are `range` or the data's min and max
+ *   (widened by 0.5 each way when equal; not finite is NumPy's ValueError),
+ *   the edges NumPy's `linspace(first, last, bins + 1)` in the bin dtype
+ *   (float64 for integer data). Each block of 65536 items (NumPy's `BLOCK`,
+ *   which fixes the order weights are summed in) keeps the items inside the
+ *   range, computes `((x - first) / (last - first)) * bins` truncated, puts
+ *   the last edge into the last bin, and corrects the index by one where
+ *   round-off put an item on the wrong side of an edge (`x < edges[i]`,
+ *   `x >= edges[i + 1]`); then `bincount` (with the weights) adds up.
+ * - `bins` a list of edges: each block is sorted and the edges searched
+ *   (`left`, the last edge `right`: the last bin is closed), the counts
+ *   being the differences of those cumulative counts; with weights, the
+ *   cumulative sums of the sorted block's weights at those positions.
+ *
+ * `density` divides by the bin widths and the total. NumPy's string bin
+ * estimators (`'auto'`, `'fd'`, ...) are not here yet (a ValueError names
+ * them), nor complex weights.
+ * @module
+ */
+import type { NdArray } from './ndarray';
+import { dtype as toDType, type DType } from './dtype';
+import { asarray } from './array-coerce';
+import { ValueError } from './errors';
+import { isArray, requireOpen } from './internal';
+import { readKnownOptions } from './options';
+import { all, any, max, min, sum } from './reduce-axis';
+import { argsort, bincount, searchsorted, sort } from './sort';
+import { concatenate } from './join';
+import { compress, take } from './fancy';
+import { linspace } from './linspace';
+import { float16Bits, float16Value } from './dtype/float16';
+import { zeros } from './create';
+import { cumsum } from './cumulative';
+import { resultType } from './promote';
+import { add, divide, multiply, subtract } from './ufuncs/arith';
+import { equal, greaterEqual, less, lessEqual, logicalAnd, notEqual } from './ufuncs/compare';
+
+/** NumPy's block size: histograms are summed 65536 items at a time. */
+export const HISTOGRAM_BLOCK = 65536;
+
+/** Options of {@link histogram}, as NumPy's keywords. */
+export interface HistogramOptions {
+  /** The number of equal-width bins (default 10), or the monotonically increasing bin edges, rightmost included. */
+  bins?: number | readonly number[] | NdArray;
+  /** The lower and upper edges of the equal-width bins (default: the data's min and max); items outside are left out. */
+  range?: readonly [number, number] | null;
+  /** Return the probability density (count / total / bin width) instead of the counts. */
+  density?: boolean;
+  /** A weight per item, shaped like `a`; the histogram sums them (and takes their dtype). */
+  weights?: NdArray | null;
+}
+
+/** Options of {@link digitize}. */
+export interface DigitizeOptions {
+  /** Whether a bin holds its right edge instead of its left one (default false). */
+  right?: boolean;
+}
+
+type Edge = number | NdArray;
+
+const num = (e: Edge): number => (typeof e === 'number' ? e : Number(e.get()));
+
+/** NumPy's `_get_outer_edges`: the range or the data's min and max, widened when equal. */
+function outerEdges(a: NdArray, range: readonly [number, number] | null | undefined): [Edge, Edge] {
+  let first: Edge;
+  let last: Edge;
+  if (range !== null && range !== undefined) {
+    if (!Array.isArray(range) || range.length !== 2) throw new ValueError(`range must be a pair of numbers, got ${String(range)}`);
+    [first, last] = range;
+    if (typeof first !== 'number' || typeof last !== 'number') throw new TypeError('range must be a pair of numbers');
+    if (first > last) throw new ValueError('max must be larger than min in range parameter.');
+    if (!(Number.isFinite(first) && Number.isFinite(last))) throw new ValueError(`supplied range of [${pyNum(first)}, ${pyNum(last)}] is not finite`);
+  } else if (a.size === 0) {
+    first = 0;
+    last = 1;
+  } else {
+    first = min(a);
+    last = max(a);
+    if (!(Number.isFinite(num(first)) && Number.isFinite(num(last)))) throw new ValueError(`autodetected range of [${pyNum(num(first))}, ${pyNum(num(last))}] is not finite`);
+  }
+  if (num(first) === num(last)) {
+    // NumPy's first_edge - 0.5: a Python number stays one, a NumPy scalar keeps its promotion.
+    first = typeof first === 'number' ? first - 0.5 : subtract(first, 0.5);
+    last = typeof last === 'number' ? last + 0.5 : add(last, 0.5);
+  }
+  return [first, last];
+}
+
+const pyNum = (x: number): string => (Number.isNaN(x) ? 'nan' : x === Infinity ? 'inf' : x === -Infinity ? '-inf' : String(x));
+
+/** NumPy's `_unsigned_subtract`: `last - first`, signed integers wrapping into their unsigned type. */
+function span(last: Edge, first: Edge): NdArray | number {
+  const dt = resultType(last as never, first as never);
+  if (dt.kind === 'i') {
+    const u = toDType(`<u${dt.itemsize}`);
+    const l = asarray(typeof last === 'number' ? last : last, dt);
+    const f = asarray(typeof first === 'number' ? first : first, dt);
+    return subtract(l, f, { dtype: u, casting: 'unsafe' });
+  }
+  if (typeof last === 'number' && typeof first === 'number') return last - first;
+  return subtract(last, first);
+}
+
+/**
+ * NumPy's `linspace(first, last, num, dtype=binType)` for the edges. NumPy
+ * computes in `result_type(first, last)` (float64 for Python numbers and
+ * integers): a float32 or float16 min/max makes every step round to that
+ * type (`delta`, `step = delta / div`, `i * step`, `+ first`), then the
+ * last edge is `last` itself.
+ */
+function edgeSpace(first: Edge, last: Edge, count: number, binType: DType): NdArray {
+  let dt = resultType(first as never, last as never);
+  if (dt.kind !== 'f') dt = toDType('<f8');
+  if (dt.itemsize === 8) return linspace(num(first), num(last), count, { dtype: binType });
+  const round = dt.itemsize === 4 ? Math.fround : (v: number): number => float16Value(float16Bits(v));
+  const start = num(first);
+  const stop = num(last);
+  const div = count - 1;
+  const delta = round(stop - start);
+  const step = round(delta / div);
+  const ys = new Array<number>(count);
+  for (let i = 0; i < count; i++) ys[i] = step === 0 ? round(round(round(i / div) * delta) + start) : round(round(i * step) + start);
+  if (count > 1) ys[count - 1] = stop;
+  return asarray(ys, dt.newbyteorder('=')).astype(binType);
+}
+
+/**
+ * NumPy's `np.histogram(a, bins=10, range=None, density=None, weights=None)`
+ * over the flattened `a`: `[hist, binEdges]`. `hist` is int64 (or the
+ * weights' dtype; float64 with `density`), `binEdges` has `hist.length + 1`
+ * items. All bins but the last are half-open; the last holds its right edge.
+ * Bool data is read as uint8, as NumPy reads it (NumPy also warns).
+ */
+export function histogram(a: NdArray, options?: HistogramOptions): [NdArray, NdArray] {
+  const o = readKnownOptions(options, ['bins', 'range', 'density', 'weights'], 'histogram');
+  requireOpen(a);
+  let x = a.dtype.kind === 'b' ? a.astype('|u1') : a;
+  if (x.dtype.kind === 'c' || x.dtype.isStructured) throw new TypeError(`histogram() of dtype ${x.dtype.str} is not supported`);
+  let w: NdArray | null = o.weights ?? null;
+  if (w !== null) {
+    if (!isArray(w)) w = asarray(w);
+    if (w.shape.length !== x.shape.length || w.shape.some((s, i) => s !== x.shape[i])) throw new ValueError('weights should have the same shape as a.');
+    if (w.dtype.kind === 'c') throw new TypeError('histogram() with complex weights is not supported yet');
+    w = w.reshape(-1);
+  }
+  x = x.reshape(-1);
+  const bins = o.bins ?? 10;
+  let edges: NdArray;
+  let uniform: { first: Edge; last: Edge; n: number } | null = null;
+  if (typeof bins === 'string') throw new ValueError(`'${String(bins)}' is not a valid estimator for \`bins\` (string estimators are not supported yet)`);
+  if (typeof bins === 'number' || typeof bins === 'bigint') {
+    if (!Number.isInteger(Number(bins))) throw new TypeError('`bins` must be an integer, a string, or an array');
+    const n = Number(bins);
+    if (n < 1) throw new ValueError('`bins` must be positive, when an integer');
+    const [first, last] = outerEdges(x, o.range);
+    let binType: DType = resultType(first as never, last as never, x);
+    if (binType.kind !== 'f') binType = resultType(binType, 0.5);
+    edges = edgeSpace(first, last, n + 1, binType);
+    if (edges.size > 1 && Boolean(any(greaterEqual(edges.index(':-1'), edges.index('1:'))).get())) {
+      throw new ValueError(`Too many bins for data range. Cannot create ${n} finite-sized bins.`);
+    }
+    uniform = { first, last, n };
+  } else {
+    edges = isArray(bins) ? bins : asarray(bins);
+    if (edges.ndim !== 1) throw new ValueError('`bins` must be 1d, when an array');
+    if (edges.size > 1 && !Boolean(all(lessEqual(edges.index(':-1'), edges.index('1:'))).get())) throw new ValueError('`bins` must increase monotonically, when an array');
+  }
+  const ntype = w === null ? toDType('<i8') : w.dtype;
+  let hist: NdArray;
+  if (uniform !== null) {
+    const { first, last, n } = uniform;
+    hist = zeros([n], ntype);
+    const denom = span(last, first);
+    for (let i = 0; i < x.size; i += HISTOGRAM_BLOCK) {
+      let t = x.index(`${i}:${i + HISTOGRAM_BLOCK}`);
+      let tw = w === null ? null : w.index(`${i}:${i + HISTOGRAM_BLOCK}`);
+      const keep = logicalAnd(greaterEqual(t, first), lessEqual(t, last));
+      if (!all(keep).get()) {
+        t = compress(keep, t);
+        if (tw !== null) tw = compress(keep, tw);
+      }
+      t = t.astype(edges.dtype);
+      const f = multiply(divide(span(t, first), denom), n);
+      let idx: NdArray = f.astype('<i8');
+      idx = subtract(idx, equal(idx, n));
+      // Round-off can put an item one bin off near an edge: the edges decide.
+      idx = subtract(idx, less(t, take(edges, idx)));
+      idx = add(idx, logicalAnd(greaterEqual(t, take(edges, add(idx, 1))), notEqual(idx, n - 1)));
+      const c = bincount(idx, { minlength: n, ...(tw === null ? {} : { weights: tw }) });
+      add(hist, c.dtype.equals(ntype) ? c : c.astype(ntype), { out: hist });
+    }
+  } else {
+    const cum = zeros(edges.shape, ntype);
+    const head = edges.index(':-1');
+    const tail = edges.index('-1:');
+    for (let i = 0; i < x.size; i += HISTOGRAM_BLOCK) {
+      const t = x.index(`${i}:${i + HISTOGRAM_BLOCK}`);
+      if (w === null) {
+        const sa = sort(t);
+        add(cum, concatenate([searchsorted(sa, head), searchsorted(sa, tail, { side: 'right' })]), { out: cum, casting: 'unsafe' });
+      } else {
+        const tw = w.index(`${i}:${i + HISTOGRAM_BLOCK}`);
+        const order = argsort(t);
+        const sa = take(t, order);
+        const cw = concatenate([zeros([1], ntype), cumsum(take(tw, order))]);
+        const at = concatenate([searchsorted(sa, head), searchsorted(sa, tail, { side: 'right' })]);
+        add(cum, take(cw, at), { out: cum, casting: 'unsafe' });
+      }
+    }
+    hist = edges.size === 0 ? cum : subtract(cum.index('1:'), cum.index(':-1'));
+  }
+  if (o.density) {
+    const db = subtract(edges.index('1:'), edges.index(':-1')).astype('<f8');
+    return [divide(divide(hist, db), sum(hist)), edges];
+  }
+  return [hist, edges];
+}
+
+/**
+ * NumPy's `np.digitize(x, bins, right=False)`: for each item of `x` the
+ * index of its bin in the monotonic 1-d `bins` (int64, shaped like `x`):
+ * `bins[i-1] <= x < bins[i]` for increasing bins (`<` and `<=` swap with
+ * `right`), mirrored for decreasing ones. Complex `x` is NumPy's TypeError,
+ * bins that are not monotonic its ValueError.
+ */
+export function digitize(x: NdArray | number | readonly number[], bins: NdArray | readonly number[], options?: DigitizeOptions): NdArray {
+  const o = readKnownOptions(options, ['right'], 'digitize');
+  const xs = isArray(x) ? x : asarray(x);
+  const b = isArray(bins) ? bins : asarray(bins);
+  requireOpen(xs);
+  requireOpen(b);
+  if (xs.dtype.kind === 'c') throw new TypeError('x may not be complex');
+  // NumPy's _monotonicity reads the bins as doubles: complex bins cannot be.
+  if (b.dtype.kind === 'c') throw new TypeError("Cannot cast array data from dtype('complex128') to dtype('float64') according to the rule 'safe'");
+  if (b.ndim !== 1) throw new ValueError(b.ndim === 0 ? 'object of too small depth for desired array' : 'object too deep for desired array');
+  let mono = 1;
+  if (b.size > 1) {
+    const lo = b.index(':-1');
+    const hi = b.index('1:');
+    if (Boolean(all(lessEqual(lo, hi)).get())) mono = 1;
+    else if (Boolean(all(greaterEqual(lo, hi)).get())) mono = -1;
+    else mono = 0;
+  }
+  if (mono === 0) throw new ValueError('bins must be monotonically increasing or decreasing');
+  const side = o.right ? 'left' : 'right';
+  if (mono === -1) return subtract(b.size, searchsorted(b.index('::-1'), xs, { side }));
+  return searchsorted(b, xs, { side });
+}

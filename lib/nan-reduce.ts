@@ -1,0 +1,313 @@
+/**
+ * NumPy's NaN-ignoring reductions (`numpy/lib/_nanfunctions_impl.py`),
+ * computed as NumPy computes them so the bits agree:
+ *
+ * - `nansum`, `nanprod`, `nancumsum`, `nancumprod`: NaNs replaced by 0 (or 1)
+ *   in a copy (NumPy's `_replace_nan`), then the plain reduction;
+ * - `nanmin` / `nanmax`: NaNs replaced by +inf (-inf), reduced, and the
+ *   lanes that held only NaNs set to NaN; `nanargmin` / `nanargmax`: the
+ *   same replacement, and an all-NaN lane is NumPy's
+ *   `ValueError: All-NaN slice encountered`;
+ * - `nanmean`, `nanvar`, `nanstd`: NumPy's sums of the replaced copy divided
+ *   by the count of non-NaN items (`_divide_by_count`), deviations of NaN
+ *   items zeroed; a lane with no item (or `count - ddof <= 0`) is NaN;
+ * - `nanmedian`, `nanquantile`, `nanpercentile`: each lane sorted (NaNs sort
+ *   last), its non-NaN count `c` read, and the order statistic of the first
+ *   `c` items taken as `median` / `quantile` take it; a lane of NaNs only is
+ *   NaN.
+ *
+ * Where NumPy only warns (RuntimeWarning: all-NaN slice, mean of empty
+ * slice, degrees of freedom <= 0) the result here is the same NaN with no
+ * warning: see README "Where JavaScript differs". Arrays that cannot hold
+ * NaN (bool, integers) go straight to the plain reductions, as in NumPy.
+ * @module
+ */
+import type { NdArray } from './ndarray';
+import { dtype as toDType, type DTypeLike } from './dtype';
+import { asarray } from './array-coerce';
+import { ValueError } from './errors';
+import { readKnownOptions } from './options';
+import { requireOpen } from './internal';
+import { all, any, argmax, argmin, countNonzero, max, mean, min, prod, resolveAxes, sum, type Axis } from './reduce-axis';
+import { variance, std } from './variance';
+import { cumsum, cumprod, type CumulativeOptions } from './cumulative';
+import { take } from './fancy';
+import { add, conjugate, divide, multiply, subtract } from './ufuncs/arith';
+import { lessEqual, logicalNot, greaterEqual } from './ufuncs/compare';
+import { isnan, sqrt } from './ufuncs/math';
+import { where } from './ufuncs/where';
+import { median, medianOf, nativeScalar, quantileArgs, sortedLanes, stackQ, type MedianOptions, type QuantileOptions, type QuantileQ, type MethodRule, type Sorted } from './quantile';
+
+/** Options of {@link nansum}, {@link nanprod} and {@link nanmean}, as NumPy's keywords. */
+export interface NanReduceOptions {
+  /** Keep the reduced axes as length-1 axes. */
+  keepdims?: boolean;
+  /** The dtype to accumulate in (and of the result). */
+  dtype?: DTypeLike;
+}
+
+/** Options of {@link nanmin}, {@link nanmax}, {@link nanargmin} and {@link nanargmax}. */
+export interface NanExtremaOptions {
+  /** Keep the reduced axes as length-1 axes. */
+  keepdims?: boolean;
+}
+
+/** Options of {@link nanvar} and {@link nanstd}, as NumPy's keywords. */
+export interface NanVarianceOptions extends NanReduceOptions {
+  /** Delta degrees of freedom: the divisor is `count - ddof` (default 0). */
+  ddof?: number;
+}
+
+const canHoldNan = (a: NdArray): boolean => a.dtype.kind === 'f' || a.dtype.kind === 'c';
+
+/** NumPy's `_replace_nan`: a copy with NaNs set to `value`, and the NaN mask; `a` itself and null when it has no NaN kind. */
+function replaceNan(a: NdArray, value: number): { arr: NdArray; mask: NdArray | null } {
+  requireOpen(a);
+  if (!canHoldNan(a)) return { arr: a, mask: null };
+  const mask = isnan(a);
+  return { arr: where(mask, value, a), mask };
+}
+
+/** NumPy's `np.nansum(a, axis, dtype=, keepdims=)`: the sum with NaNs counted as zero. */
+export function nansum(a: NdArray, axis?: Axis, options?: NanReduceOptions): NdArray {
+  const o = readKnownOptions(options, ['keepdims', 'dtype'], 'nansum');
+  return sum(replaceNan(a, 0).arr, axis, o);
+}
+
+/** NumPy's `np.nanprod(a, axis, dtype=, keepdims=)`: the product with NaNs counted as one. */
+export function nanprod(a: NdArray, axis?: Axis, options?: NanReduceOptions): NdArray {
+  const o = readKnownOptions(options, ['keepdims', 'dtype'], 'nanprod');
+  return prod(replaceNan(a, 1).arr, axis, o);
+}
+
+/** NumPy's `np.nancumsum(a, axis=None, dtype=)`: running sums with NaNs counted as zero. */
+export function nancumsum(a: NdArray, axis?: number | null, options?: CumulativeOptions): NdArray {
+  return cumsum(replaceNan(a, 0).arr, axis, options);
+}
+
+/** NumPy's `np.nancumprod(a, axis=None, dtype=)`: running products with NaNs counted as one. */
+export function nancumprod(a: NdArray, axis?: number | null, options?: CumulativeOptions): NdArray {
+  return cumprod(replaceNan(a, 1).arr, axis, options);
+}
+
+/** The reduced axes' length is 0 for a lane: NumPy's fmin/fmax reduce has no identity. */
+function emptyLane(a: NdArray, axis: Axis | undefined): boolean {
+  return resolveAxes(axis, a.ndim).some((ax) => a.shape[ax] === 0) || a.size === 0;
+}
+
+function nanExtremum(a: NdArray, axis: Axis | undefined, options: NanExtremaOptions | undefined, name: 'nanmin' | 'nanmax'): NdArray {
+  const o = readKnownOptions(options, ['keepdims'], name);
+  requireOpen(a);
+  const reduce = name === 'nanmin' ? min : max;
+  if (!canHoldNan(a)) return reduce(a, axis, o);
+  if (emptyLane(a, axis)) throw new ValueError(`zero-size array to reduction operation ${name === 'nanmin' ? 'fmin' : 'fmax'} which has no identity`);
+  const { arr, mask } = replaceNan(a, name === 'nanmin' ? Infinity : -Infinity);
+  const res = reduce(arr, axis, o);
+  const allNan = all(mask as NdArray, axis, o);
+  return any(allNan).get() ? where(allNan, NaN, res).astype(res.dtype) : res;
+}
+
+/** NumPy's `np.nanmin(a, axis, keepdims=)`: the minimum ignoring NaNs; NaN for a lane of NaNs only. */
+export function nanmin(a: NdArray, axis?: Axis, options?: NanExtremaOptions): NdArray {
+  return nanExtremum(a, axis, options, 'nanmin');
+}
+
+/** NumPy's `np.nanmax(a, axis, keepdims=)`: the maximum ignoring NaNs; NaN for a lane of NaNs only. */
+export function nanmax(a: NdArray, axis?: Axis, options?: NanExtremaOptions): NdArray {
+  return nanExtremum(a, axis, options, 'nanmax');
+}
+
+function nanArg(a: NdArray, axis: number | null | undefined, options: NanExtremaOptions | undefined, name: 'nanargmin' | 'nanargmax'): NdArray {
+  const o = readKnownOptions(options, ['keepdims'], name);
+  const { arr, mask } = replaceNan(a, name === 'nanargmin' ? Infinity : -Infinity);
+  if (mask !== null && mask.size > 0 && any(all(mask, axis)).get()) throw new ValueError('All-NaN slice encountered');
+  return (name === 'nanargmin' ? argmin : argmax)(arr, axis, o);
+}
+
+/** NumPy's `np.nanargmin(a, axis, keepdims=)`: int64 indices of the minima ignoring NaNs; an all-NaN lane is NumPy's ValueError. */
+export function nanargmin(a: NdArray, axis?: number | null, options?: NanExtremaOptions): NdArray {
+  return nanArg(a, axis, options, 'nanargmin');
+}
+
+/** NumPy's `np.nanargmax(a, axis, keepdims=)`: int64 indices of the maxima ignoring NaNs; an all-NaN lane is NumPy's ValueError. */
+export function nanargmax(a: NdArray, axis?: number | null, options?: NanExtremaOptions): NdArray {
+  return nanArg(a, axis, options, 'nanargmax');
+}
+
+function requireInexact(dt: DTypeLike | undefined): void {
+  if (dt === undefined) return;
+  const k = toDType(dt).kind;
+  if (k !== 'f' && k !== 'c') throw new TypeError('If a is inexact, then dtype must be inexact');
+}
+
+/** NumPy's `np.nanmean(a, axis, dtype=, keepdims=)`: the mean of the non-NaN items; NaN for a lane with none. */
+export function nanmean(a: NdArray, axis?: Axis, options?: NanReduceOptions): NdArray {
+  const o = readKnownOptions(options, ['keepdims', 'dtype'], 'nanmean');
+  const { arr, mask } = replaceNan(a, 0);
+  if (mask === null) return mean(arr, axis, o);
+  requireInexact(o.dtype);
+  const cnt = sum(logicalNot(mask), axis, { dtype: '<i8', keepdims: o.keepdims });
+  const tot = sum(arr, axis, o);
+  return divide(tot, cnt, { out: tot, casting: 'unsafe' });
+}
+
+function nanVarianceOf(a: NdArray, axis: Axis | undefined, options: NanVarianceOptions | undefined, name: 'nanvar' | 'nanstd'): NdArray {
+  const o = readKnownOptions(options, ['keepdims', 'dtype', 'ddof'], name);
+  const { arr, mask } = replaceNan(a, 0);
+  if (mask === null) return (name === 'nanvar' ? variance : std)(arr, axis, o);
+  requireInexact(o.dtype);
+  const ddof = o.ddof ?? 0;
+  if (typeof ddof !== 'number' || !Number.isFinite(ddof)) throw new TypeError(`${name}(): ddof must be a number, got ${String(ddof)}`);
+  const acc = o.dtype === undefined ? {} : { dtype: o.dtype };
+  const notNan = logicalNot(mask);
+  const cntK = sum(notNan, axis, { dtype: '<i8', keepdims: true });
+  const avg = sum(arr, axis, { ...acc, keepdims: true });
+  divide(avg, cntK, { out: avg, casting: 'unsafe' });
+  subtract(arr, avg, { out: arr, casting: 'unsafe' });
+  const dev = where(mask, 0, arr);
+  const sqr = a.dtype.kind === 'c' ? multiply(dev, conjugate(dev)).real : multiply(dev, dev, { out: dev });
+  const v = sum(sqr, axis, { ...acc, keepdims: o.keepdims ?? false });
+  const cnt = sum(notNan, axis, { dtype: '<i8', keepdims: o.keepdims ?? false });
+  const dof = subtract(cnt, ddof);
+  divide(v, dof, { out: v, casting: 'unsafe' });
+  const bad = lessEqual(dof, 0);
+  const r = any(bad).get() ? where(bad, NaN, v).astype(v.dtype) : v;
+  return name === 'nanstd' ? sqrt(r, { out: r }) : r;
+}
+
+/** NumPy's `np.nanvar(a, axis, dtype=, ddof=, keepdims=)`: the variance of the non-NaN items; NaN where `count - ddof <= 0`. */
+export function nanvar(a: NdArray, axis?: Axis, options?: NanVarianceOptions): NdArray {
+  return nanVarianceOf(a, axis, options, 'nanvar');
+}
+
+/** NumPy's `np.nanstd(a, axis, dtype=, ddof=, keepdims=)`: the square root of {@link nanvar}. */
+export function nanstd(a: NdArray, axis?: Axis, options?: NanVarianceOptions): NdArray {
+  return nanVarianceOf(a, axis, options, 'nanstd');
+}
+
+/** The non-NaN count of each sorted lane (NaNs sort last), and the lanes flattened for gathers. */
+function laneCounts(s: Sorted): { counts: number[]; flat: NdArray; rows: number } {
+  const rows = s.n === 0 ? 0 : s.sorted.size / s.n;
+  const nans = countNonzero(isnan(s.sorted), -1).ravel().toArray() as (number | bigint)[];
+  return { counts: nans.map((k) => s.n - Number(k)), flat: s.sorted.reshape(-1), rows };
+}
+
+/**
+ * NumPy's `np.nanmedian(a, axis=None, keepdims=False)`: the median of the
+ * non-NaN items of each lane; NaN for a lane of NaNs only (NumPy also warns).
+ */
+export function nanmedian(a: NdArray, options?: MedianOptions): NdArray {
+  const o = readKnownOptions(options, ['axis', 'keepdims'], 'nanmedian');
+  requireOpen(a);
+  if (a.size === 0) return nanmean(a, o.axis, { keepdims: o.keepdims });
+  if (!canHoldNan(a)) return median(a, o);
+  if (a.dtype.kind === 'c') return medianOf(a, o, 'nanmedian');
+  const s = sortedLanes(a, o.axis, o.keepdims ?? false);
+  const { counts, flat, rows } = laneCounts(s);
+  const pairs: number[] = [];
+  const odd: boolean[] = [];
+  for (let r = 0; r < rows; r++) {
+    const c = counts[r];
+    const h = c >> 1;
+    const lo = c === 0 ? s.n - 1 : c % 2 === 1 ? h : h - 1;
+    pairs.push(r * s.n + lo, r * s.n + (c === 0 ? s.n - 1 : h));
+    odd.push(c % 2 === 1);
+  }
+  const both = take(flat, asarray(pairs, '<i8').reshape(rows, 2));
+  let res = mean(both, -1);
+  const single = both.index(':, 0');
+  res = where(asarray(odd, '|b1'), single, res).astype(res.dtype);
+  // A lane of NaNs only is its last (NaN) item, as NumPy's _nanmedian1d returns arr1d[-1].
+  return res.reshape(s.shape);
+}
+
+/** Per-lane quantile of the first `counts[r]` sorted items of each lane, NumPy's `_nanquantile_1d`. */
+function nanOneQuantile(s: Sorted, lanes: ReturnType<typeof laneCounts>, q: number, intQ: boolean, weak: boolean, rule: MethodRule): NdArray {
+  const { counts, flat, rows } = lanes;
+  const prevIdx: number[] = [];
+  const nextIdx: number[] = [];
+  const gammas: number[] = [];
+  const ones: number[] = [];
+  const empty: boolean[] = [];
+  let interpolate = false;
+  for (let r = 0; r < rows; r++) {
+    const c = counts[r];
+    const base = r * s.n;
+    empty.push(c === 0);
+    if (c === 0) {
+      prevIdx.push(base);
+      nextIdx.push(base);
+      gammas.push(0);
+      ones.push(1);
+      continue;
+    }
+    const { v, int } = rule.index(c, q, intQ);
+    if (int || rule.gamma === undefined) {
+      prevIdx.push(base + v);
+      nextIdx.push(base + v);
+      gammas.push(0);
+      ones.push(1);
+      continue;
+    }
+    interpolate = true;
+    let previous = Math.floor(v);
+    let next = previous + 1;
+    if (v >= c - 1) previous = next = -1;
+    if (v < 0) previous = next = 0;
+    if (Number.isNaN(v)) previous = next = -1;
+    const g = rule.gamma(v - previous, v);
+    prevIdx.push(base + (previous < 0 ? c + previous : previous));
+    nextIdx.push(base + (next < 0 ? c + next : next));
+    gammas.push(g);
+    ones.push(1 - g);
+  }
+  const a = take(flat, asarray(prevIdx, '<i8'));
+  let res: NdArray;
+  if (!interpolate) {
+    res = a;
+  } else {
+    const b = take(flat, asarray(nextIdx, '<i8'));
+    const d = subtract(b, a);
+    // A scalar q is weak (each lane's gamma a Python float, cast to a float array's dtype); an array q is float64.
+    const gdt = weak && a.dtype.kind === 'f' ? a.dtype : toDType('<f8');
+    const t = asarray(gammas, '<f8').astype(gdt);
+    const u = asarray(ones, '<f8').astype(gdt);
+    const lo = add(a, multiply(d, t));
+    const hi = subtract(b, multiply(d, u), { dtype: lo.dtype, casting: 'unsafe' });
+    res = where(greaterEqual(asarray(gammas, '<f8'), 0.5), hi, lo).astype(lo.dtype);
+  }
+  if (empty.some(Boolean)) res = where(asarray(empty, '|b1'), NaN, res).astype(res.dtype);
+  return res.reshape(s.shape);
+}
+
+function nanQuantileOf(a: NdArray, q: QuantileQ, options: QuantileOptions | undefined, name: 'nanquantile' | 'nanpercentile'): NdArray {
+  const o = readKnownOptions(options, ['axis', 'method', 'keepdims'], name);
+  const { qs, qshape, weak, intQ, rule } = quantileArgs(a, q, o.method, name);
+  if (a.size === 0) return nanmean(a, o.axis, { keepdims: o.keepdims });
+  const s = sortedLanes(a, o.axis, o.keepdims ?? false);
+  const lanes = a.dtype.kind === 'f' ? laneCounts(s) : { counts: new Array<number>(s.sorted.size / s.n).fill(s.n), flat: s.sorted.reshape(-1), rows: s.sorted.size / s.n };
+  const results = qs.map((x) => nanOneQuantile(s, lanes, x, intQ, weak, rule));
+  const r = stackQ(results, qshape, s.shape);
+  // NumPy fills its result lane by lane (apply_along_axis) in the dtype of
+  // the first lane's answer, and a lane of NaNs only answers in a's dtype
+  // (np.full(q.shape, nan, dtype=arr1d.dtype)).
+  const firstEmpty = lanes.rows > 0 && lanes.counts[0] === 0;
+  // (With a scalar q that answer is a NumPy scalar: native byte order.)
+  const want = qshape.length === 0 ? a.dtype.newbyteorder('=') : a.dtype;
+  return nativeScalar(firstEmpty && r.dtype.str !== want.str ? r.astype(want) : r);
+}
+
+/**
+ * NumPy's `np.nanquantile(a, q, axis=None, method='linear', keepdims=False)`:
+ * {@link quantile} of each lane's non-NaN items; NaN for a lane of NaNs only.
+ * An empty array gives {@link nanmean}'s NaNs, as NumPy's does.
+ */
+export function nanquantile(a: NdArray, q: QuantileQ, options?: QuantileOptions): NdArray {
+  return nanQuantileOf(a, q, options, 'nanquantile');
+}
+
+/** NumPy's `np.nanpercentile(a, q, ...)`: {@link nanquantile} of `q / 100`. */
+export function nanpercentile(a: NdArray, q: QuantileQ, options?: QuantileOptions): NdArray {
+  return nanQuantileOf(a, q, options, 'nanpercentile');
+}
+

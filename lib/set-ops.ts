@@ -1,0 +1,183 @@
+/**
+ * NumPy's set routines over flattened arrays (`numpy/lib/_arraysetops_impl.py`):
+ * `isin`, `intersect1d`, `union1d`, `setdiff1d`, `setxor1d`. Each follows
+ * NumPy's algorithm over the library's native `unique`, `sort`, `argsort`
+ * and `searchsorted`: the results are sorted unique values (unless
+ * `assumeUnique` says the inputs already are; then, as in NumPy, repeated
+ * items give unspecified results), and items match by `==` in the promoted
+ * dtype, so NaN matches nothing (while `unique` keeps one NaN).
+ *
+ * `isin` searches each item among the sorted distinct test items and checks
+ * the item found with `equal`: the same answers as NumPy's three algorithms
+ * (table, loop, sort), which agree with one another.
+ * @module
+ */
+import type { NdArray } from './ndarray';
+import { asarray } from './array-coerce';
+import { ValueError } from './errors';
+import { isArray, requireOpen } from './internal';
+import { readKnownOptions } from './options';
+import { argsort, searchsorted, sort, unique } from './sort';
+import { concatenate } from './join';
+import { compress, take } from './fancy';
+import { equal, logicalAnd, logicalNot, notEqual } from './ufuncs/compare';
+import { subtract } from './ufuncs/arith';
+import { zeros } from './create';
+
+/** An array, or nested lists that {@link asarray} reads. */
+export type SetInput = NdArray | readonly unknown[];
+
+/** Options of {@link isin}. */
+export interface IsinOptions {
+  /** The inputs hold no repeated items (accepted; the answers do not depend on it here). */
+  assumeUnique?: boolean;
+  /** Answer "not in" instead of "in". */
+  invert?: boolean;
+  /** NumPy's algorithm choice: `'sort'`, `'table'` (bools and integers only) or null; the answers are the same. */
+  kind?: 'sort' | 'table' | null;
+}
+
+/** Options of {@link intersect1d}. */
+export interface Intersect1dOptions {
+  /** Both inputs hold no repeated items: skip the `unique` pass. */
+  assumeUnique?: boolean;
+  /** Also return, for each common value, its index in the flattened `ar1` and `ar2`. */
+  returnIndices?: boolean;
+}
+
+/** What {@link intersect1d} returns with `returnIndices`: the values and their first indices in each input. */
+export interface Intersect1dResult {
+  values: NdArray;
+  indices1: NdArray;
+  indices2: NdArray;
+}
+
+/** Options of {@link setdiff1d} and {@link setxor1d}. */
+export interface SetOptions {
+  /** The inputs hold no repeated items: skip the `unique` pass. */
+  assumeUnique?: boolean;
+}
+
+function flat(x: SetInput, fn: string): NdArray {
+  const a = isArray(x) ? x : asarray(x);
+  requireOpen(a);
+  if (a.dtype.isStructured && fn === 'isin') throw new TypeError(`${fn}() has no loop for structured dtype ${a.dtype.str}`);
+  return a.reshape(-1);
+}
+
+/** The `isin` mask of the flattened `el`, NumPy's `_isin`. */
+function in1d(el: NdArray, test: NdArray, invert: boolean): NdArray {
+  if (test.size === 0 || el.size === 0) {
+    const r = zeros([el.size], '|b1');
+    return invert ? logicalNot(r) : r;
+  }
+  const u = unique(test).values;
+  const idx = searchsorted(u, el);
+  // Past the end the last item stands in; the equality check then says no.
+  const at = take(u, idx, { mode: 'clip' });
+  const found = equal(at, el);
+  return invert ? logicalNot(found, { out: found }) : found;
+}
+
+/**
+ * NumPy's `np.isin(element, test_elements, assume_unique=False,
+ * invert=False, kind=None)`: a bool array shaped like `element`, true where
+ * the item equals some item of `testElements` (flattened).
+ */
+export function isin(element: SetInput, testElements: SetInput, options?: IsinOptions): NdArray {
+  const o = readKnownOptions(options, ['assumeUnique', 'invert', 'kind'], 'isin');
+  const e = isArray(element) ? element : asarray(element);
+  const el = flat(e, 'isin');
+  const t = flat(testElements, 'isin');
+  const kind = o.kind ?? null;
+  if (kind !== null && kind !== 'sort' && kind !== 'table') throw new ValueError(`Invalid kind: '${String(kind)}'. Please use None, 'sort' or 'table'.`);
+  const ints = (a: NdArray): boolean => 'uib'.includes(a.dtype.kind) && !a.dtype.isStructured;
+  if (kind === 'table' && !(ints(el) && ints(t))) {
+    throw new ValueError("The 'table' method is only supported for boolean or integer arrays. Please select 'sort' or None for kind.");
+  }
+  return in1d(el, t, o.invert ?? false).reshape(e.shape);
+}
+
+/**
+ * NumPy's `np.intersect1d(ar1, ar2, assume_unique=False, return_indices=False)`:
+ * the sorted values present in both (flattened) inputs; with
+ * `returnIndices` also the index of each value's first occurrence in each.
+ */
+export function intersect1d(ar1: SetInput, ar2: SetInput, options: Intersect1dOptions & { returnIndices: true }): Intersect1dResult;
+export function intersect1d(ar1: SetInput, ar2: SetInput, options?: Intersect1dOptions & { returnIndices?: false }): NdArray;
+export function intersect1d(ar1: SetInput, ar2: SetInput, options?: Intersect1dOptions): NdArray | Intersect1dResult;
+export function intersect1d(ar1: SetInput, ar2: SetInput, options?: Intersect1dOptions): NdArray | Intersect1dResult {
+  const o = readKnownOptions(options, ['assumeUnique', 'returnIndices'], 'intersect1d');
+  let a = flat(ar1, 'intersect1d');
+  let b = flat(ar2, 'intersect1d');
+  let ind1: NdArray | null = null;
+  let ind2: NdArray | null = null;
+  if (!o.assumeUnique) {
+    const ua = unique(a, { returnIndex: !!o.returnIndices });
+    const ub = unique(b, { returnIndex: !!o.returnIndices });
+    a = ua.values;
+    b = ub.values;
+    ind1 = ua.index;
+    ind2 = ub.index;
+  }
+  let aux = concatenate([a, b]);
+  let order: NdArray | null = null;
+  if (o.returnIndices) {
+    order = argsort(aux, { kind: 'stable' });
+    aux = take(aux, order);
+  } else {
+    aux = sort(aux);
+  }
+  if (aux.size === 0) {
+    const none = zeros([0], '<i8');
+    return o.returnIndices ? { values: aux, indices1: none, indices2: none } : aux;
+  }
+  const mask = equal(aux.index('1:'), aux.index(':-1'));
+  const values = compress(mask, aux.index(':-1'));
+  if (!o.returnIndices || order === null) return values;
+  let i1 = compress(mask, order.index(':-1'));
+  let i2 = subtract(compress(mask, order.index('1:')), a.size);
+  if (ind1 !== null && ind2 !== null) {
+    i1 = take(ind1, i1);
+    i2 = take(ind2, i2);
+  }
+  return { values, indices1: i1, indices2: i2 };
+}
+
+/** NumPy's `np.union1d(ar1, ar2)`: the sorted distinct values of both flattened inputs. */
+export function union1d(ar1: SetInput, ar2: SetInput): NdArray {
+  return unique(concatenate([flat(ar1, 'union1d'), flat(ar2, 'union1d')])).values;
+}
+
+/**
+ * NumPy's `np.setdiff1d(ar1, ar2, assume_unique=False)`: the sorted distinct
+ * values of `ar1` not in `ar2` (with `assumeUnique`, `ar1`'s items in their
+ * order).
+ */
+export function setdiff1d(ar1: SetInput, ar2: SetInput, options?: SetOptions): NdArray {
+  const o = readKnownOptions(options, ['assumeUnique'], 'setdiff1d');
+  let a = flat(ar1, 'setdiff1d');
+  let b = flat(ar2, 'setdiff1d');
+  if (!o.assumeUnique) {
+    a = unique(a).values;
+    b = unique(b).values;
+  }
+  return compress(in1d(a, b, true), a);
+}
+
+/** NumPy's `np.setxor1d(ar1, ar2, assume_unique=False)`: the sorted values in exactly one of the inputs. */
+export function setxor1d(ar1: SetInput, ar2: SetInput, options?: SetOptions): NdArray {
+  const o = readKnownOptions(options, ['assumeUnique'], 'setxor1d');
+  let a = flat(ar1, 'setxor1d');
+  let b = flat(ar2, 'setxor1d');
+  if (!o.assumeUnique) {
+    a = unique(a).values;
+    b = unique(b).values;
+  }
+  const aux = sort(concatenate([a, b]));
+  if (aux.size === 0) return aux;
+  const ne = notEqual(aux.index('1:'), aux.index(':-1'));
+  const t = asarray([true], '|b1');
+  const flag = concatenate([t, ne, t]);
+  return compress(logicalAnd(flag.index('1:'), flag.index(':-1')), aux);
+}

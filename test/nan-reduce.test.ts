@@ -1,0 +1,101 @@
+// The NaN-ignoring reductions against NumPy 2 (np.nansum ... np.nanpercentile):
+// dtype, shape and every byte over dtypes, axes, keepdims, ddof, dtype=,
+// all-NaN lanes (NumPy's NaN; nanargmin's ValueError), empty arrays, and
+// integer arrays (the plain reductions).
+import * as nr from '../lib/nan-reduce';
+import { describeWithNumpy } from './helpers/numpy';
+import { numpyOutcomes, jsOutcome, type Case, type Outcome } from './helpers/np-compare';
+import { seeded, shared } from './helpers/np-data';
+
+const DTYPES = ['<f8', '<f4', '>f8', '<f2', '<i4', '<u1'];
+
+function data(dtype: string, shape: number[], seed: number): ReturnType<typeof shared> {
+  const r = seeded(seed);
+  const n = shape.reduce((p, s) => p * s, 1);
+  const ints = dtype.includes('i') || dtype.includes('u');
+  const vals = Array.from({ length: n }, (_, i) => {
+    if (ints) return Math.floor(r() * 100);
+    // lane 0 of the last axis all-NaN in the first row, scattered NaNs elsewhere
+    if (i < shape[shape.length - 1] || r() < 0.15) return NaN;
+    return Math.round((r() - 0.4) * 1000) / 8;
+  });
+  return shared(vals, dtype, shape);
+}
+
+function strip(o: Outcome): Outcome {
+  const { strides: _s, ...rest } = o;
+  // The library's UFuncTypeError is a TypeError, as NumPy's is.
+  if (rest.error === 'UFuncTypeError') rest.error = 'TypeError';
+  return rest;
+}
+
+function check(cases: Case[]): void {
+  const want = numpyOutcomes(cases).map(strip);
+  const got = cases.map((c) => strip(jsOutcome(c)));
+  const bad = cases.map((c, i) => ({ py: c.py, want: want[i], got: got[i] })).filter((x) => JSON.stringify(x.want) !== JSON.stringify(x.got));
+  if (process.env.STATS4_DEBUG) require('fs').writeFileSync(process.env.STATS4_DEBUG, JSON.stringify(bad.map((b) => ({ ...b, py: b.py.replace(/bytes\.fromhex\('[0-9a-f]*'\)/g, 'B') })), null, 1));
+  expect(bad.slice(0, 5)).toEqual([]);
+}
+
+const pyAxis = (axis: unknown): string => (Array.isArray(axis) ? `(${axis.join(',')},)` : String(axis ?? 'None'));
+
+describeWithNumpy('NaN reductions against NumPy', () => {
+  test('nansum, nanprod, nanmin, nanmax, nanmean, nanvar, nanstd over dtypes and axes', () => {
+    const cases: Case[] = [];
+    DTYPES.forEach((dt, k) => {
+      const d = data(dt, [3, 5, 4], 20 + k);
+      for (const axis of [null, 0, -1, [0, 2]] as const) {
+        const ax = pyAxis(axis);
+        for (const fn of ['nansum', 'nanprod', 'nanmin', 'nanmax', 'nanmean', 'nanvar', 'nanstd'] as const) {
+          cases.push({ py: `np.${fn}(${d.py}, axis=${ax})`, js: () => (nr[fn] as (a: unknown, b: unknown) => unknown)(d.arr, axis) });
+        }
+        cases.push({ py: `np.nanvar(${d.py}, axis=${ax}, ddof=1, keepdims=True)`, js: () => nr.nanvar(d.arr, axis as never, { ddof: 1, keepdims: true }) });
+        cases.push({ py: `np.nanstd(${d.py}, axis=${ax}, ddof=3)`, js: () => nr.nanstd(d.arr, axis as never, { ddof: 3 }) });
+      }
+      cases.push({ py: `np.nanmean(${d.py}, axis=1, dtype='f8')`, js: () => nr.nanmean(d.arr, 1, { dtype: 'f8' }) });
+      cases.push({ py: `np.nansum(${d.py}, axis=2, keepdims=True)`, js: () => nr.nansum(d.arr, 2, { keepdims: true }) });
+      for (const axis of [null, 0, 2]) {
+        cases.push({ py: `np.nancumsum(${d.py}, axis=${pyAxis(axis)})`, js: () => nr.nancumsum(d.arr, axis) });
+        cases.push({ py: `np.nancumprod(${d.py}, axis=${pyAxis(axis)})`, js: () => nr.nancumprod(d.arr, axis) });
+      }
+    });
+    check(cases);
+  });
+
+  test("nanargmin / nanargmax, and NumPy's all-NaN ValueError", () => {
+    const cases: Case[] = [];
+    DTYPES.forEach((dt, k) => {
+      const d = data(dt, [3, 5, 4], 30 + k);
+      for (const axis of [null, 0, 1] as const) {
+        cases.push({ py: `np.nanargmin(${d.py}, axis=${pyAxis(axis)})`, js: () => nr.nanargmin(d.arr, axis) });
+        cases.push({ py: `np.nanargmax(${d.py}, axis=${pyAxis(axis)}, keepdims=True)`, js: () => nr.nanargmax(d.arr, axis, { keepdims: true }) });
+      }
+      cases.push({ py: `np.nanargmin(${d.py}, axis=2)`, js: () => nr.nanargmin(d.arr, 2) });
+    });
+    const e = shared([], '<f8', [0]);
+    cases.push({ py: `np.nanmin(${e.py})`, js: () => nr.nanmin(e.arr) });
+    cases.push({ py: `np.nanargmax(${e.py})`, js: () => nr.nanargmax(e.arr) });
+    cases.push({ py: `np.nanmean(${e.py})`, js: () => nr.nanmean(e.arr) });
+    check(cases);
+  });
+
+  test('nanmedian, nanquantile, nanpercentile over dtypes, axes and methods', () => {
+    const cases: Case[] = [];
+    DTYPES.forEach((dt, k) => {
+      const d = data(dt, [3, 5, 6], 50 + k);
+      for (const axis of [null, 0, -1, [0, 2]] as const) {
+        const ax = pyAxis(axis);
+        cases.push({ py: `np.nanmedian(${d.py}, axis=${ax})`, js: () => nr.nanmedian(d.arr, { axis: axis as never }) });
+        cases.push({ py: `np.nanquantile(${d.py}, 0.3, axis=${ax})`, js: () => nr.nanquantile(d.arr, 0.3, { axis: axis as never }) });
+        cases.push({ py: `np.nanpercentile(${d.py}, [10, 50, 95], axis=${ax}, keepdims=True)`, js: () => nr.nanpercentile(d.arr, [10, 50, 95], { axis: axis as never, keepdims: true }) });
+      }
+      for (const m of ['lower', 'higher', 'nearest', 'midpoint', 'hazen', 'inverted_cdf', 'closest_observation', 'averaged_inverted_cdf'] as const) {
+        cases.push({ py: `np.nanquantile(${d.py}, [0.2, 0.7], axis=1, method='${m}')`, js: () => nr.nanquantile(d.arr, [0.2, 0.7], { axis: 1, method: m }) });
+      }
+    });
+    const e = shared([], '<f8', [0, 2]);
+    cases.push({ py: `np.nanmedian(${e.py}, axis=0)`, js: () => nr.nanmedian(e.arr, { axis: 0 }) });
+    cases.push({ py: `np.nanquantile(${e.py}, 0.5)`, js: () => nr.nanquantile(e.arr, 0.5) });
+    check(cases);
+  });
+});

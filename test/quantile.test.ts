@@ -1,0 +1,122 @@
+// median / quantile / percentile / ptp against NumPy 2: dtype, shape and
+// every byte over dtypes, every method, scalar and array q (NumPy's weak
+// scalar promotion), axes (none, one, several, negative), keepdims, NaN
+// lanes, ties, strided views, and NumPy's errors (class and message).
+import { median, quantile, percentile, ptp, type QuantileMethod } from '../lib/quantile';
+import type { NdArray } from '../lib';
+import { describeWithNumpy } from './helpers/numpy';
+import { numpyOutcomes, jsOutcome, type Case, type Outcome } from './helpers/np-compare';
+import { seeded, shared } from './helpers/np-data';
+
+const METHODS: QuantileMethod[] = ['inverted_cdf', 'averaged_inverted_cdf', 'closest_observation', 'interpolated_inverted_cdf', 'hazen', 'weibull', 'linear', 'median_unbiased', 'normal_unbiased', 'lower', 'higher', 'midpoint', 'nearest'];
+const DTYPES = ['<f8', '<f4', '<f2', '<i8', '<i1', '<u2', '>f8'];
+
+function data(dtype: string, shape: number[], seed: number, nans = false): ReturnType<typeof shared> {
+  const r = seeded(seed);
+  const n = shape.reduce((p, s) => p * s, 1);
+  const ints = dtype.includes('i') || dtype.includes('u');
+  const vals = Array.from({ length: n }, () => {
+    if (ints) return Math.floor(r() * (dtype.includes('u') ? 200 : 240)) - (dtype.includes('u') ? 0 : 120);
+    if (nans && r() < 0.08) return NaN;
+    return Math.round((r() - 0.4) * 1000) / (r() < 0.5 ? 7 : 1);
+  });
+  return shared(vals, dtype, shape);
+}
+
+function strip(o: Outcome): Outcome {
+  const { strides: _s, ...rest } = o;
+  // The library's UFuncTypeError is a TypeError, as NumPy's is.
+  if (rest.error === 'UFuncTypeError') rest.error = 'TypeError';
+  return rest;
+}
+
+function check(cases: Case[]): void {
+  const want = numpyOutcomes(cases).map(strip);
+  const got = cases.map((c) => strip(jsOutcome(c)));
+  const bad = cases.map((c, i) => ({ py: c.py, want: want[i], got: got[i] })).filter((x) => JSON.stringify(x.want) !== JSON.stringify(x.got));
+  if (process.env.STATS4_DEBUG) require('fs').writeFileSync(process.env.STATS4_DEBUG, JSON.stringify(bad.map((b) => ({ ...b, py: b.py.replace(/bytes\.fromhex\('[0-9a-f]*'\)/g, 'B') })), null, 1));
+  expect(bad.slice(0, 5)).toEqual([]);
+}
+
+const pyAxis = (axis: unknown): string => (Array.isArray(axis) ? `(${axis.join(',')},)` : String(axis ?? 'None'));
+
+describeWithNumpy('quantile and percentile against NumPy', () => {
+  test('every method, dtype, q form and axis, bit for bit', () => {
+    const cases: Case[] = [];
+    DTYPES.forEach((dt, k) => {
+      const d = data(dt, [3, 4, 5], 10 + k, true);
+      for (const method of METHODS) {
+        for (const [qjs, qpy] of [[0.3, '0.3'], [[0, 0.25, 0.5, 0.999, 1], '[0, 0.25, 0.5, 0.999, 1]'], [1, '1'], [0, '0']] as const) {
+          for (const axis of [null, 0, -1, [0, 2]] as const) {
+            cases.push({
+              py: `np.quantile(${d.py}, ${qpy}, axis=${pyAxis(axis)}, method='${method}')`,
+              js: () => quantile(d.arr, qjs as number, { axis: axis as never, method }),
+            });
+          }
+        }
+      }
+      cases.push({ py: `np.percentile(${d.py}, [12.5, 50, 99], axis=1, keepdims=True)`, js: () => percentile(d.arr, [12.5, 50, 99], { axis: 1, keepdims: true }) });
+      cases.push({ py: `np.percentile(${d.py}, 37, axis=(1, 2), method='midpoint')`, js: () => percentile(d.arr, 37, { axis: [1, 2], method: 'midpoint' }) });
+    });
+    check(cases);
+  });
+
+  test('a strided view, a 0-d array, q as a 2-d array, and ties', () => {
+    const d = data('<f8', [6, 8], 3);
+    const t = shared([1, 1, 1, 2, 2, 3, 3, 3, 3, 9], '<f8', [10]);
+    const z = shared([4.5], '<f8', []);
+    check([
+      { py: `np.quantile(${d.py}[::-2, 1::3], [0.1, 0.9], axis=0)`, js: () => quantile(d.arr.index('::-2, 1::3'), [0.1, 0.9], { axis: 0 }) },
+      { py: `np.quantile(${z.py}, 0.5)`, js: () => quantile(z.arr, 0.5) },
+      { py: `np.quantile(${t.py}, np.array([[0.2, 0.4], [0.6, 0.8]]))`, js: () => quantile(t.arr, quantileGrid()) },
+      ...METHODS.map((m) => ({ py: `np.quantile(${t.py}, [0.1, 0.3, 0.5, 0.7], method='${m}')`, js: () => quantile(t.arr, [0.1, 0.3, 0.5, 0.7], { method: m }) })),
+    ]);
+  });
+
+  test("NumPy's errors: q out of range, unknown method, complex input, empty lane, bool lerp", () => {
+    const d = data('<f8', [4], 1);
+    const c = shared([1, 2], '<c16', [2]);
+    const e = shared([], '<f8', [0]);
+    const b = shared([1, 0, 1], '|b1', [3]);
+    check([
+      { py: `np.quantile(${d.py}, 1.5)`, js: () => quantile(d.arr, 1.5) },
+      { py: `np.quantile(${d.py}, [-0.1, 0.5])`, js: () => quantile(d.arr, [-0.1, 0.5]) },
+      { py: `np.percentile(${d.py}, 101)`, js: () => percentile(d.arr, 101) },
+      { py: `np.quantile(${d.py}, float('nan'))`, js: () => quantile(d.arr, NaN) },
+      { py: `np.quantile(${c.py}, 0.5)`, js: () => quantile(c.arr, 0.5) },
+      { py: `np.quantile(${e.py}, 0.5)`, js: () => quantile(e.arr, 0.5) },
+      { py: `np.quantile(${b.py}, 0.3)`, js: () => quantile(b.arr, 0.3) },
+      { py: `np.quantile(${b.py}, 0.3, method='lower')`, js: () => quantile(b.arr, 0.3, { method: 'lower' }) },
+    ]);
+    expect(() => quantile(d.arr, 0.5, { method: 'bogus' as never })).toThrow("'bogus' is not a valid method. Use one of: dict_keys(['inverted_cdf',");
+  });
+});
+
+function quantileGrid(): NdArray {
+  return shared([0.2, 0.4, 0.6, 0.8], '<f8', [2, 2]).arr;
+}
+
+describeWithNumpy('median and ptp against NumPy', () => {
+  test('dtypes, axes, keepdims, NaN lanes, empty arrays', () => {
+    const cases: Case[] = [];
+    DTYPES.forEach((dt, k) => {
+      for (const shape of [[3, 4, 5], [2, 6, 4]]) {
+        const d = data(dt, shape, 40 + k, true);
+        for (const axis of [null, 0, 1, -1, [0, 2]] as const) {
+          cases.push({ py: `np.median(${d.py}, axis=${pyAxis(axis)})`, js: () => median(d.arr, { axis: axis as never }) });
+          cases.push({ py: `np.ptp(${d.py}, axis=${pyAxis(axis)})`, js: () => ptp(d.arr, { axis: axis as never }) });
+        }
+        cases.push({ py: `np.median(${d.py}, axis=1, keepdims=True)`, js: () => median(d.arr, { axis: 1, keepdims: true }) });
+        cases.push({ py: `np.ptp(${d.py}, axis=(0, 1), keepdims=True)`, js: () => ptp(d.arr, { axis: [0, 1], keepdims: true }) });
+      }
+    });
+    const e = shared([], '<f8', [0, 3]);
+    cases.push({ py: `np.median(${e.py}, axis=0)`, js: () => median(e.arr, { axis: 0 }) });
+    cases.push({ py: `np.median(${e.py})`, js: () => median(e.arr) });
+    cases.push({ py: `np.median(${e.py}, axis=1)`, js: () => median(e.arr, { axis: 1 }) });
+    const b = shared([1, 0, 1, 1], '|b1', [4]);
+    cases.push({ py: `np.median(${b.py})`, js: () => median(b.arr) });
+    cases.push({ py: `np.ptp(${b.py})`, js: () => ptp(b.arr) });
+    check(cases);
+  });
+});
