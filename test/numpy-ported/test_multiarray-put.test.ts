@@ -1,5 +1,5 @@
-// NumPy's own numpy/_core/tests/test_multiarray.py (NumPy 2.4): TestMethods.test_put
-// and the put / putmask / take tests of TestWritebackIfCopy, ported test by
+// NumPy's own numpy/_core/tests/test_multiarray.py (NumPy 2.4): TestMethods.test_put,
+// TestMethods.test_round_copies and the put / putmask / take tests of TestWritebackIfCopy, ported test by
 // test: same names, same intent, the same values and errors.
 //
 // Mapping: a.put(i, v) and np.put(a, i, v, mode=) -> put(a, i, v, { mode });
@@ -9,12 +9,13 @@
 // (README "Errors").
 //
 // Left out, not counted as passing:
+// - test_round_copies' `a.round(out=out)` line: round takes no out= here.
 // - test_put's 'O' (object) and long double (g, G) dtypes: they do not exist here.
 // - TestWritebackIfCopy.test_insert_noncontiguous (np.place), test_choose_mod_raise
 //   (np.choose), test_dot_out (np.dot), test_flatiter__array__ (a.flat): no such functions;
 //   test_view_assign, test_dealloc_warning, test_view_discard_refcount: the C-API
 //   WRITEBACKIFCOPY mechanism itself.
-import { AccessError, arange, array as npArray, greater, IndexError, empty, power, put, putmask, take, zeros, type NdArray } from '../../lib';
+import { AccessError, arange, array as npArray, greater, IndexError, empty, power, put, putmask, round, sharesMemory, take, zeros, type NdArray } from '../../lib';
 import { array, vals } from '../helpers/np-array';
 
 const ICODES = ['b', 'B', 'h', 'H', 'i', 'I', 'l', 'L', 'q', 'Q', 'p', 'P'];
@@ -65,6 +66,18 @@ describe('TestMethods', () => {
     const emptyArray = npArray([], 'f8');
     expect(() => put(emptyArray, 1, 1, { mode: 'wrap' })).toThrow(IndexError);
     expect(() => put(emptyArray, 1, 1, { mode: 'wrap' })).toThrow(/cannot replace elements of an empty array/);
+  });
+});
+
+describe('TestMethods.test_round_copies', () => {
+  test.each(['uint8', 'int64', 'float64', 'complex128'])('%s', (dt) => {
+    let a = arange(3, dt as never) as NdArray;
+    expect(sharesMemory(round(a), a)).toBe(false);
+    expect(sharesMemory(round(a, 2), a)).toBe(false);
+
+    a = arange(12).astype(dt).reshape([3, 4]).T;
+    expect(a.flags.fContiguous).toBe(true);
+    expect(round(a).flags.fContiguous).toBe(true);
   });
 });
 
