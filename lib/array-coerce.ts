@@ -372,6 +372,8 @@ export function array(values: unknown, dtype?: DTypeLike | null, options: ArrayO
   const o = readKnownOptions(options, ['order', 'copy'], 'array');
   const order = checkOrder(o.order ?? 'K');
   const copy = o.copy === undefined ? true : o.copy;
+  // NumPy refuses a string with its own ValueError (np.array(a, copy='always')); other non-booleans are a TypeError here.
+  if (typeof copy === 'string') throw new ValueError("strings are not allowed for 'copy' keyword. Use True/False/None instead.");
   if (copy !== true && copy !== false && copy !== null) throw new TypeError(`copy must be true, false or null, got ${repr(copy)}`);
   let dt = dtype === undefined || dtype === null ? null : toDType(dtype);
   if (values instanceof ArrayClass) return fromArray(values, dt ?? values.dtype, order, copy);

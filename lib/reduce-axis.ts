@@ -38,6 +38,7 @@ import { ValueError, describeValue } from './errors';
 import { allocate, codecOf, NdArray as ArrayClass, requireOpen, storageOf, writeFlagOf } from './internal';
 import { readOptions } from './options';
 import { normalizeAxis, shapeToSize } from './layout';
+import { broadcastTo } from './views';
 import { kOrder as iterOrder } from './broadcast';
 import type { NdArray } from './ndarray';
 import { pyShape } from './format';
@@ -84,7 +85,7 @@ export interface ReduceOptions {
   initial?: PyScalar;
   /**
    * NumPy's `where=`: a bool array broadcast to `a` (or a boolean); only the
-   * items where it is true are reduced (sum, prod, min, max, any, all).
+   * items where it is true are reduced (sum, prod, mean, min, max, any, all).
    * min/max need `initial` with it (NumPy's ValueError otherwise).
    */
   where?: NdArray | boolean;
@@ -273,7 +274,19 @@ function sourceOf(a: NdArray, loop: DType | null): Source {
   };
   if (same) return { get: read, start: a.offset, strides: a.strides, cast: !a.dtype.isnative };
   const c = makeCaster(a.dtype, loop!);
-  if (loop!.kind === 'f' && loop!.itemsize === 4 && kind !== 'c') return { get: (p) => Math.fround(c(read(p)) as number), start: a.offset, strides: a.strides, cast: true };
+  // float32 and complex64 loops take items rounded to float32 (NumPy's cast before the add; a complex128 sum with dtype c8 or f4 too).
+  if (loop!.kind === 'f' && loop!.itemsize === 4) return { get: (p) => Math.fround(c(read(p)) as number), start: a.offset, strides: a.strides, cast: true };
+  if (loop!.kind === 'c' && loop!.itemsize === 8) {
+    return {
+      get: (p) => {
+        const v = c(read(p)) as Complex;
+        return { re: Math.fround(v.re), im: Math.fround(v.im) };
+      },
+      start: a.offset,
+      strides: a.strides,
+      cast: true,
+    };
+  }
   return { get: (p) => c(read(p)), start: a.offset, strides: a.strides, cast: true };
 }
 
@@ -710,13 +723,15 @@ export function prod(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray
 }
 
 /**
- * NumPy's `mean(a, axis, { keepdims, dtype, out })`: the sum (ints and bools
- * in float64, float16 in float32) divided by the count in the result's dtype
- * (an int result truncates the float64 quotient). Empty: NaN.
+ * NumPy's `mean(a, axis, { keepdims, dtype, out, where })`: the sum (ints and
+ * bools in float64, float16 in float32) divided by the count in the result's
+ * dtype (an int result truncates the float64 quotient). Empty: NaN. With
+ * `where`, the masked sum over the count of trues (NumPy's
+ * `_count_reduce_items`); a slice with none is NaN.
  */
 export function mean(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
-  checkReduceKeys('mean', opts, PLAIN_KEYS);
-  opts = reduceOptions(a, opts, PLAIN_KEYS);
+  checkReduceKeys('mean', opts, WITH_WHERE);
+  opts = reduceOptions(a, opts, WITH_WHERE);
   // NumPy's mean counts the items first: a bad axis (axis 0 of a 0-d array too) is its AxisError before any dtype's TypeError.
   resolveAxes(axis, a.ndim, true);
   const k = a.dtype.kind;
@@ -731,30 +746,45 @@ export function mean(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray
   if (!(loop.kind === 'b' || loop.kind === 'i' || loop.kind === 'u' || loop.kind === 'f' || loop.kind === 'c')) {
     throw new TypeError(`the reduction has no loop for dtype ${loop.str}`);
   }
-  const r = fold(a, axis, opts, loop, false, true);
-  const n = r.plan.count;
   // The sum lands in the result's dtype first (out's, or the loop's), then is divided there.
   const ret = opts.out !== undefined ? nativeOf(opts.out.dtype) : loop;
   const toRet = ret.equals(loop) ? (v: unknown): unknown => v : makeCaster(loop, ret);
-  let div: (v: unknown) => unknown;
+  let div: (v: unknown, n: number) => unknown;
   if (ret.kind === 'f') {
     const rd = floatRound(ret.itemsize === 2 ? toDType('<f4') : ret);
-    div = (v) => rd((v as number) / n);
+    div = (v, n) => rd((v as number) / n);
   } else if (ret.kind === 'c') {
     const rd = floatRound(ret);
     // NumPy's Smith division by n + 0j: rat = 0, scl = 1/n, and inf * 0 stays NaN.
-    const scl = rd(1 / n);
-    div = (v) => {
+    div = (v, n) => {
+      const scl = rd(1 / n);
       const c = v as Complex;
       return { re: rd(rd(c.re + rd(c.im * 0)) * scl), im: rd(rd(c.im - rd(c.re * 0)) * scl) };
     };
   } else {
     const c = makeCaster(FLOAT64, ret);
-    div = (v) => c(Number(typeof v === 'boolean' ? Number(v) : v) / n);
+    div = (v, n) => c(Number(typeof v === 'boolean' ? Number(v) : v) / n);
   }
-  const values = (r.typed !== undefined ? typedValues(r.typed, loop) : r.values).map((v) => div(toRet(v)));
-  if (half && opts.out === undefined) return emit(values, nativeOf(a.dtype), r.plan, undefined);
-  return emit(values, ret, r.plan, opts.out);
+  let values: unknown[];
+  let p: Plan;
+  const where = opts.where;
+  if (where !== undefined && where !== true) {
+    // NumPy's _mean: the count of trues of `where` broadcast to `a` (an intp sum), per result item.
+    const keepdims = opts.keepdims ?? false;
+    p = plan(a, resolveAxes(axis, a.ndim, true), keepdims, a.strides);
+    if (opts.out !== undefined) checkOut(opts.out, p.outShape);
+    const mask = where === false ? allocate(BOOL, []) : where;
+    const counts = readValues(sum(broadcastTo(mask, a.shape), axis, { dtype: INTP, keepdims }));
+    const sums = readValues(sum(a, axis, { dtype: loop, keepdims, where }));
+    values = sums.map((v, i) => div(toRet(v), Number(counts[i])));
+  } else {
+    const r = fold(a, axis, opts, loop, false, true);
+    const n = r.plan.count;
+    p = r.plan;
+    values = (r.typed !== undefined ? typedValues(r.typed, loop) : r.values).map((v) => div(toRet(v), n));
+  }
+  if (half && opts.out === undefined) return emit(values, nativeOf(a.dtype), p, undefined);
+  return emit(values, ret, p, opts.out);
 }
 
 // ------------------------------------------------------------- records

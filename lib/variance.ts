@@ -1,13 +1,12 @@
 /**
- * NumPy's `var` and `std` (`np.var(a, axis, dtype, ddof, keepdims)`), computed
+ * NumPy's `var` and `std` (`np.var(a, axis, dtype, out, ddof, keepdims, where, mean, correction)`), computed
  * the way NumPy's `_methods._var` computes them, step for step, so the bits
  * agree: the mean as a pairwise `sum(..., keepdims=True)` divided by the item
  * count; the deviations `a - mean` squared in place; their pairwise sum
  * divided by `max(count - ddof, 0)`; `std` is the square root of that. Bools
  * and integers compute in float64 unless `dtype` says otherwise; float32
- * stays float32. Complex arrays give a real result: the squared deviations
- * are `re*re + im*im` in the part dtype, as NumPy's complex fast path
- * computes them. `var` is a JavaScript keyword, so NumPy's `np.var` is
+ * stays float32; a complex array's variance is real (its parts' squares
+ * added, as NumPy's fast path does). `var` is a JavaScript keyword, so NumPy's `np.var` is
  * `variance` here.
  * @module
  */
@@ -15,7 +14,10 @@ import type { NdArray } from './ndarray';
 import type { DTypeLike } from './dtype';
 import { readKnownOptions } from './options';
 import { resolveAxes, sum, type Axis } from './reduce-axis';
-import { add, divide, multiply, subtract } from './ufuncs/arith';
+import { add, divide, maximum, multiply, subtract } from './ufuncs/arith';
+import { broadcastTo } from './views';
+import { full } from './create';
+import { ValueError } from './errors';
 import { sqrt } from './ufuncs/math';
 import { requireOpen } from './internal';
 
@@ -23,43 +25,69 @@ import { requireOpen } from './internal';
 export interface VarianceOptions {
   /** Delta degrees of freedom: the divisor is `count - ddof` (default 0; 1 gives the sample variance). */
   ddof?: number;
+  /** NumPy's array-API spelling of `ddof` (giving both is NumPy's ValueError). */
+  correction?: number;
   /** Keep the reduced axes as length-1 axes. */
   keepdims?: boolean;
   /** The dtype to compute in (default float64 for bools and ints, else the array's). */
   dtype?: DTypeLike;
+  /** An array to write the result into (its shape must be the result's); it is returned. */
+  out?: NdArray;
+  /** NumPy's `where=`: a bool array broadcast to `a` (or a boolean); only the items where it is true count. */
+  where?: NdArray | boolean;
+  /**
+   * NumPy's `mean=`: the mean to take the deviations from, already computed
+   * (shaped as `mean(a, axis, { keepdims: true })`); saves computing it again.
+   */
+  mean?: NdArray;
 }
 
-const KEYS = ['ddof', 'keepdims', 'dtype'] as const;
+const KEYS = ['ddof', 'correction', 'keepdims', 'dtype', 'out', 'where', 'mean'] as const;
 
 function varianceOf(a: NdArray, axis: Axis | undefined, options: VarianceOptions | undefined, name: string): NdArray {
   const o = readKnownOptions(options, KEYS, name);
   requireOpen(a);
-  const ddof = o.ddof ?? 0;
+  if (o.ddof !== undefined && o.correction !== undefined) throw new ValueError("ddof and correction can't be provided simultaneously.");
+  const ddof = o.correction ?? o.ddof ?? 0;
   if (typeof ddof !== 'number' || !Number.isFinite(ddof)) throw new TypeError(`${name}(): ddof must be a number, got ${String(ddof)}`);
   const kind = a.dtype.kind;
   const axes = resolveAxes(axis, a.ndim);
-  let count = 1;
-  for (const ax of axes) count *= a.shape[ax];
+  const keepdims = o.keepdims ?? false;
+  const where = o.where ?? true;
+  // NumPy's _count_reduce_items: a plain count, or the trues of `where` broadcast to `a`, summed as intp.
+  let count: number | NdArray = 1;
+  if (where === true) for (const ax of axes) count *= a.shape[ax];
+  else {
+    const mask = typeof where === 'boolean' ? full([], where, '|b1') : where;
+    count = sum(broadcastTo(mask, a.shape), axis, { dtype: '<i8', keepdims });
+  }
   const dtype = o.dtype ?? (kind === 'b' || kind === 'i' || kind === 'u' ? '<f8' : undefined);
   const acc = dtype === undefined ? {} : { dtype };
-  const total = sum(a, axis, { ...acc, keepdims: true });
-  const mean = divide(total, count, { out: total, casting: 'unsafe' });
-  const x = subtract(a, mean);
-  // Complex: NumPy squares the real and imaginary parts in place and adds
-  // them into x.real, then sums that strided real view (the same layout
-  // here, so the sums run in NumPy's order).
-  let sq = x;
-  if (kind === 'c') {
-    const re = x.real;
-    const im = x.imag;
+  const masked = where === true ? {} : { where };
+  let mean: NdArray;
+  if (o.mean !== undefined) mean = o.mean;
+  else {
+    const total = sum(a, axis, { ...acc, keepdims: true, ...masked });
+    // NumPy divides by an intp (a strong type under NEP 50), not a Python int:
+    // complex64 and float16 means divide in complex128/float64 and round back.
+    const div = typeof count === 'number' ? full([], count, '<i8') : count.reshape(total.shape);
+    mean = divide(total, div, { out: total, casting: 'unsafe' });
+  }
+  let x = subtract(a, mean);
+  if (x.dtype.kind === 'c') {
+    // NumPy squares the real and imaginary parts in place and adds them into x.real (its float view).
+    const re = x.real as NdArray;
+    const im = x.imag as NdArray;
     multiply(re, re, { out: re });
     multiply(im, im, { out: im });
-    sq = add(re, im, { out: re });
-  } else {
-    multiply(x, x, { out: x });
-  }
-  const ret = sum(sq, axis, { ...acc, keepdims: o.keepdims ?? false });
-  return divide(ret, Math.max(count - ddof, 0), { out: ret, casting: 'unsafe' });
+    x = add(re, im, { out: re });
+  } else multiply(x, x, { out: x });
+  // x is in the loop dtype already (NumPy's dtype= is then a no-op): a masked sum given a dtype takes the
+  // masked-copy path, whose pairwise order differs from NumPy's runs of unmasked items.
+  const acc2 = dtype !== undefined && !x.dtype.equals(dtype) ? { dtype } : {};
+  const ret = sum(x, axis, { ...acc2, keepdims, ...masked, ...(o.out === undefined ? {} : { out: o.out }) });
+  const rcount = typeof count === 'number' ? full([], Math.max(count - ddof, 0), Number.isInteger(ddof) ? '<i8' : '<f8') : maximum(subtract(count, ddof), 0);
+  return divide(ret, rcount, { out: ret, casting: 'unsafe' });
 }
 
 /**

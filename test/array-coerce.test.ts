@@ -187,7 +187,9 @@ describe('array(): what NumPy would turn into objects, and JS values with no dty
 
   test('bad order and copy values are refused', () => {
     thrownBy(() => array([1], null, { order: 'X' as never }), ValueError);
-    thrownBy(() => array([1], null, { copy: 'no' as never }), TypeError);
+    // A string is NumPy's ValueError (np.array([1], copy='no')); another non-boolean a TypeError here.
+    expect(thrownBy(() => array([1], null, { copy: 'no' as never }), ValueError).message).toBe("strings are not allowed for 'copy' keyword. Use True/False/None instead.");
+    thrownBy(() => array([1], null, { copy: 1 as never }), TypeError);
   });
 });
 

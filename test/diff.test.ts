@@ -2,6 +2,7 @@
 // >f8, int64), n, axis, F-ordered and strided input; errors.
 import { diff } from '../lib/diff';
 import { arange, fromBuffer } from '../lib/create';
+import { array } from '../lib/array-coerce';
 import { AxisError, ValueError } from '../lib/errors';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import * as lib from '../lib';
@@ -48,6 +49,7 @@ test("options form, n=0 returns the array, NumPy's errors", () => {
   expect(() => diff(a, -1)).toThrow(new ValueError('order must be non-negative but got -1'));
   expect(() => diff(a.index(0))).toThrow('diff requires input that is at least one dimensional');
   expect(() => diff(a, { bogus: 0 } as never)).toThrow("diff() got an unexpected keyword argument 'bogus'");
+  expect(() => diff(a, { to_begin: 0 } as never)).toThrow("diff() got an unexpected keyword argument 'to_begin'");
 });
 
 describeWithNumpy('diff prepend/append against NumPy', () => {
@@ -82,4 +84,11 @@ test('prepend/append: values without NumPy', () => {
     [7n, 6n],
   ]);
   expect(diff(lib.asarray([1, 2]), { n: 0, prepend: 5 }).toArray()).toEqual([1n, 2n]);
+});
+
+test('prepend/append: joined first, with concatenate\'s dtype rules (NumPy: float64, [1, 1, 1, 1, -2.5], [False, True])', () => {
+  expect(diff(arange(5, 'f4'), { prepend: 0 }).dtype.name).toBe('float64');
+  const u = diff(arange(5, 'u1'), { append: 1.5 });
+  expect([u.dtype.name, u.toArray()]).toEqual(['float64', [1, 1, 1, 1, -2.5]]);
+  expect(diff(array([true, false]), { prepend: true }).toArray()).toEqual([false, true]);
 });

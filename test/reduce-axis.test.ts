@@ -349,3 +349,37 @@ describe('argmin/argmax axis slot', () => {
     expect(R.argmax(a, 1).toArray()).toEqual([2n, 2n]);
   });
 });
+
+describeWithNumpy('sum and mean of complex128 with dtype complex64 or float32: items rounded to float32 first, as NumPy casts', () => {
+  test('sum/prod(c16, dtype=c8|f4) and mean(c16, dtype=c8) bit for bit', () => {
+    const want = runNumpy<{ x: string; r: Record<string, string> }>(`
+import warnings
+warnings.simplefilter('ignore')
+rng = np.random.default_rng(5)
+x = (rng.normal(0, 1e5, (5, 40)) + 1j * rng.normal(0, 1e3, (5, 40))).astype('<c16')
+r = {}
+for dt in ['<c8', '<f4']:
+    for ax in ['none', '1']:
+        a = None if ax == 'none' else 1
+        r[dt + ' sum ' + ax] = np.asarray(np.sum(x, axis=a, dtype=dt)).tobytes().hex()
+        r[dt + ' prod ' + ax] = np.asarray(np.prod(x[:, :3], axis=a, dtype=dt)).tobytes().hex()
+r['<c8 mean 1'] = np.mean(x, axis=1, dtype='<c8').tobytes().hex()
+print(json.dumps({'x': x.tobytes().hex(), 'r': r}))
+`);
+    const x = fromBuffer(new Uint8Array(Buffer.from(want.x, 'hex')).buffer, '<c16').reshape(5, 40);
+    const hex = (a: NdArray): string => {
+      const c = a.copy('C');
+      return hexOf(new Uint8Array(c.buffer as ArrayBuffer, c.offset, c.size * c.itemsize));
+    };
+    const got: Record<string, string> = {};
+    for (const dt of ['<c8', '<f4']) {
+      for (const ax of ['none', '1']) {
+        const a = ax === 'none' ? null : 1;
+        got[`${dt} sum ${ax}`] = hex(R.sum(x, a, { dtype: dt }));
+        got[`${dt} prod ${ax}`] = hex(R.prod(x.index(':, :3'), a, { dtype: dt }));
+      }
+    }
+    got['<c8 mean 1'] = hex(R.mean(x, 1, { dtype: '<c8' }));
+    expect(got).toEqual(want.r);
+  });
+});

@@ -764,10 +764,10 @@ describe('TestMethods (sort, argsort, any/all where, prod)', () => {
 });
 
 // ---------------------------------------------------------------------------
-// TestStats, the np.mean parts (this library has no var/std: their parts and
-// test_var_*/test_std_*/test_ddof* are left out), Decimal (object) matrices
-// left out, np.random.default_rng data from the shared seeded rng.
-// Skipped: test_mean_where (mean takes no where= here), test_subclass.
+// TestStats, the np.mean parts (the var/std parts, test_var_*/test_std_*/test_ddof*
+// and test_mean_where are in test_multiarray-stats.test.ts), Decimal (object)
+// matrices left out, np.random.default_rng data from the shared seeded rng.
+// Skipped: test_subclass.
 
 describe('TestStats (mean)', () => {
   const eye = (n: number, dt = 'f8'): NdArray => {
