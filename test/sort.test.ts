@@ -233,6 +233,27 @@ print(json.dumps(out))`, undefined, NUMPY_BASELINE);
   });
 });
 
+describeWithNumpy('unique of bool bytes other than 0/1 (a view of u1 as bool): NumPy sorts the raw bytes, splits by truth', () => {
+  // The true group starts at its smallest byte: that byte's first position is its
+  // index, and that byte the value kept (np.unique(u1.view(bool), return_index=True)).
+  test.each([[5, 1, 3, 0, 2, 0], [7, 7, 2, 9], [0, 0], [4, 0, 4, 1, 1, 0, 200]])('%j', (...bytes) => {
+    const py = runNumpy<[number[], number[], number[], number[], number[]][]>(`
+a = np.array(${JSON.stringify(bytes)}, np.uint8).view(bool)
+out = []
+for kw in ({'return_index': True}, {'return_counts': True}, {'return_inverse': True}):
+    v, x = np.unique(a, **kw)
+    out.append([v.view(np.uint8).tolist(), x.tolist()])
+print(json.dumps(out))`);
+    const a = fromBuffer(new Uint8Array(bytes), '|u1').view('|b1');
+    const got = (['returnIndex', 'returnCounts', 'returnInverse'] as const).map((k) => {
+      const r = S.unique(a, { [k]: true });
+      const x = k === 'returnIndex' ? r.index! : k === 'returnCounts' ? r.counts! : r.inverse!;
+      return [r.values.view('|u1').toArray(), (x.toArray() as bigint[]).map(Number)];
+    });
+    expect(got).toEqual(py);
+  });
+});
+
 describe('sorting errors', () => {
   test('read-only in-place sort, order on plain arrays, bad side, bincount input', () => {
     const a = fromBuffer(new Float64Array([3, 1, 2]));
