@@ -823,11 +823,22 @@ function nonzeroValues(a: NdArray): number[][] {
   return coords;
 }
 
-/** NumPy's `nonzero(a)`: one int64 array of indices per axis. A 0-d array is an error (as NumPy 2). */
+/**
+ * NumPy's `nonzero(a)`: one int64 array of indices per axis. A 0-d array is an
+ * error (as NumPy 2). For 2 or more axes they are NumPy's columns of one
+ * (count, ndim) array: views with stride `8 * ndim` (fuzz seed 21).
+ */
 export function nonzero(a: NdArray): NdArray[] {
   requireArray(a, 'nonzero', 'a');
   if (a.ndim === 0) throw new ValueError('Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.');
-  return nonzeroNative(a, false) ?? nonzeroValues(a).map((c) => fromValue(c.map(BigInt), INTP));
+  const cols = nonzeroNative(a, false) ?? nonzeroValues(a).map((c) => fromValue(c.map(BigInt), INTP));
+  if (a.ndim === 1) return cols;
+  const all = allocateOrdered(INTP, [cols[0].size, a.ndim], [0, 1], true);
+  return cols.map((c, d) => {
+    const col = all.index(new Slice(), d);
+    col.set(c);
+    return col;
+  });
 }
 
 /** NumPy's `argwhere(a)`: an `(n, a.ndim)` int64 array of the coordinates of the non-zero elements (F-ordered, as NumPy's). */

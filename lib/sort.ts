@@ -399,6 +399,8 @@ export function searchsorted(a: NdArray, key: NdArray | number | bigint | boolea
   if (sorter !== undefined) {
     if (!(sorter instanceof ArrayClass) || sorter.ndim !== 1) throw new TypeError('could not parse sorter argument');
     if (sorter.dtype.kind !== 'i' && sorter.dtype.kind !== 'u') throw new TypeError('sorter must only contain integers');
+    // The cast to intp must be safe: uint64 is NumPy's ValueError (fuzz seed 1322).
+    if (sorter.dtype.kind === 'u' && sorter.dtype.itemsize === 8) throw new ValueError('could not parse sorter argument');
     if (sorter.size !== a.size) throw new ValueError('sorter.size must equal a.size');
   }
   const isArr = v instanceof ArrayClass;

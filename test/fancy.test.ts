@@ -107,6 +107,17 @@ print(json.dumps(out))`);
   });
 });
 
+describeWithNumpy("nonzero's arrays are NumPy's: columns of one (count, ndim) int64 array (fuzz seed 21)", () => {
+  test.each([[[6], 'small'], [[2, 3], 'small'], [[3, 1, 2], 'small'], [[40, 30], 'kernel']])('%j (%s)', (shape) => {
+    const n = (shape as number[]).reduce((x, y) => x * y, 1);
+    const a = fromBuffer(Float64Array.from({ length: n }, (_, i) => (i % 3 === 1 ? 0 : i)), '<f8').reshape(shape as number[]);
+    const py = runNumpy<[number[], number[]][]>(`
+a = np.array([0.0 if i % 3 == 1 else float(i) for i in range(${n})]).reshape(${JSON.stringify(shape)})
+print(json.dumps([[list(x.strides), x[:5].tolist()] for x in np.nonzero(a)]))`);
+    expect(F.nonzero(a).map((x) => [[...x.strides], (x.index(slice(0, 5)).toArray() as bigint[]).map(Number)])).toEqual(py);
+  });
+});
+
 describe("addAt of records: NumPy's no-loop TypeError before the index and shape checks (fuzz seeds 20587 48873)", () => {
   test('record values, Python int and float values', () => {
     // As np.add.at(r, [5], v) raises in NumPy 2.4.6 for v = r, 1, 1.5 (index 5 is out of bounds too).
