@@ -7,8 +7,8 @@
  * (bool and ints narrower than 64 bits widen to int64, unsigned to uint64;
  * floats and complex keep their own type, in native byte order). Integers
  * wrap as NumPy's do; float32 rounds every step. An F-ordered input gives
- * an F-ordered result, as NumPy's does. float16 is refused (NumPy rounds
- * each step to half; no half loop here yet).
+ * an F-ordered result, as NumPy's does. float16 adds or multiplies in
+ * float32 and rounds each step to float16, as NumPy's half loop.
  * @module
  */
 import type { NdArray } from './ndarray';
@@ -17,6 +17,7 @@ import { normalizeAxis } from './layout';
 import { readKnownOptions } from './options';
 import { sumDType } from './reduce-axis';
 import { requireOpen } from './internal';
+import { float16Bits, float16Value } from './dtype/float16';
 
 /** Options of {@link cumsum} and {@link cumprod}, as NumPy's keywords. */
 export interface CumulativeOptions {
@@ -26,17 +27,21 @@ export interface CumulativeOptions {
 
 type Lanes = Float64Array | Float32Array | BigInt64Array | BigUint64Array | Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array;
 
-function accumulate(a: NdArray, axis: number | null | undefined, options: CumulativeOptions | undefined, name: 'cumsum' | 'cumprod'): NdArray {
+function accumulate(a: NdArray, axis: number | null | undefined, options: CumulativeOptions | undefined, name: 'cumsum' | 'cumprod', half = false): NdArray {
   const o = readKnownOptions(options, ['dtype'], name);
   requireOpen(a);
   const acc = o.dtype === undefined ? sumDType(a.dtype) : toDType(o.dtype).newbyteorder('=');
-  if (acc.kind === 'f' && acc.itemsize === 2) throw new TypeError(`${name}() of float16 is not supported yet: pass { dtype: 'f4' } or 'f8'`);
+  if (acc.kind === 'f' && acc.itemsize === 2) {
+    // NumPy's half loop: each step in float32, rounded to float16 (HALF_add / HALF_multiply).
+    // The input is cast to float16 first; float32 holds every float16 exactly.
+    return accumulate(a.astype(acc, 'A'), axis, { dtype: '<f4' }, name, true).astype(acc, 'A');
+  }
   if (!'iufc'.includes(acc.kind) || acc.fields !== null) throw new TypeError(`${name}() has no loop for dtype ${acc.str}`);
-  if (axis === undefined || axis === null) return accumulate(a.ravel(), 0, { dtype: acc }, name);
+  if (axis === undefined || axis === null) return accumulate(a.ravel(), 0, { dtype: acc }, name, half);
   const ax = normalizeAxis(axis, a.ndim);
   // F-ordered in, F-ordered out: accumulate the reversed-axes (C-ordered) view and turn it back.
   if (a.ndim > 1 && a.flags.fContiguous && !a.flags.cContiguous) {
-    return accumulate(a.transpose(), a.ndim - 1 - ax, { dtype: acc }, name).transpose();
+    return accumulate(a.transpose(), a.ndim - 1 - ax, { dtype: acc }, name, half).transpose();
   }
   // A fresh C-ordered copy in the accumulation dtype, accumulated in place.
   const out = a.astype(acc, 'C');
@@ -77,7 +82,8 @@ function accumulate(a: NdArray, axis: number | null | undefined, options: Cumula
         } else if (imul) {
           (t as Int32Array)[q] = Math.imul(t[p] as number, t[q] as number);
         } else {
-          (t as Float64Array)[q] = name === 'cumsum' ? (t[p] as number) + (t[q] as number) : (t[p] as number) * (t[q] as number);
+          const v = name === 'cumsum' ? (t[p] as number) + (t[q] as number) : (t[p] as number) * (t[q] as number);
+          (t as Float64Array)[q] = half ? float16Value(float16Bits(Math.fround(v))) : v;
         }
       }
     }

@@ -145,6 +145,8 @@ export function nativeUfuncOp(spec: UfuncSpec, r: Resolved): number {
   if (COMPLEX_ONLY.has(spec.name)) return -1;
   if (FLOAT_ONLY.has(spec.name) && t.kind !== 'f') return -1;
   if (INT_ONLY.has(spec.name) && t.kind !== 'i' && t.kind !== 'u') return -1;
+  // float16 minimum/maximum keep the first of tied zeros, the float32 kernel the second (arith.ts).
+  if ((spec.name === 'minimum' || spec.name === 'maximum') && t.kind === 'f' && t.itemsize === 2) return -1;
   // NumPy's float16 power has no fast paths (the float32 kernel takes them): the JS loop runs it.
   if (spec.name === 'power' && t.kind === 'f' && t.itemsize === 2) return -1;
   return op;

@@ -5,7 +5,8 @@
  * count; the deviations `a - mean` squared in place; their pairwise sum
  * divided by `max(count - ddof, 0)`; `std` is the square root of that. Bools
  * and integers compute in float64 unless `dtype` says otherwise; float32
- * stays float32. `var` is a JavaScript keyword, so NumPy's `np.var` is
+ * stays float32; complex deviations give a real result (re² + im², as
+ * NumPy's complex fast path). `var` is a JavaScript keyword, so NumPy's `np.var` is
  * `variance` here.
  * @module
  */
@@ -13,7 +14,7 @@ import type { NdArray } from './ndarray';
 import type { DTypeLike } from './dtype';
 import { readKnownOptions } from './options';
 import { resolveAxes, sum, type Axis } from './reduce-axis';
-import { divide, multiply, subtract } from './ufuncs/arith';
+import { add, divide, multiply, subtract } from './ufuncs/arith';
 import { sqrt } from './ufuncs/math';
 import { requireOpen } from './internal';
 
@@ -35,7 +36,6 @@ function varianceOf(a: NdArray, axis: Axis | undefined, options: VarianceOptions
   const ddof = o.ddof ?? 0;
   if (typeof ddof !== 'number' || !Number.isFinite(ddof)) throw new TypeError(`${name}(): ddof must be a number, got ${String(ddof)}`);
   const kind = a.dtype.kind;
-  if (kind === 'c') throw new TypeError(`${name}() of complex arrays is not supported yet (NumPy gives a real result from x * conj(x))`);
   const axes = resolveAxes(axis, a.ndim);
   let count = 1;
   for (const ax of axes) count *= a.shape[ax];
@@ -44,8 +44,17 @@ function varianceOf(a: NdArray, axis: Axis | undefined, options: VarianceOptions
   const total = sum(a, axis, { ...acc, keepdims: true });
   const mean = divide(total, count, { out: total, casting: 'unsafe' });
   const x = subtract(a, mean);
-  multiply(x, x, { out: x });
-  const ret = sum(x, axis, { ...acc, keepdims: o.keepdims ?? false });
+  let sq = x;
+  if (x.dtype.kind === 'c') {
+    // NumPy's complex fast path: the parts squared in place, their sum into the real
+    // parts, a real result (x.real of the native complex deviations).
+    sq = x.real;
+    const im = x.imag;
+    multiply(sq, sq, { out: sq });
+    multiply(im, im, { out: im });
+    add(sq, im, { out: sq });
+  } else multiply(x, x, { out: x });
+  const ret = sum(sq, axis, { ...acc, keepdims: o.keepdims ?? false });
   return divide(ret, Math.max(count - ddof, 0), { out: ret, casting: 'unsafe' });
 }
 

@@ -130,6 +130,20 @@ describe("addAt of records: NumPy's no-loop TypeError before the index and shape
   });
 });
 
+describe('setitem with arrays: a plain integer is bounds-checked before the value shape, index arrays after (NumPy 2.4.6; fuzz seeds 3176 4412)', () => {
+  const none = zeros([0], '<i8');
+  const at = (v: number): NdArray => fromBuffer(new BigInt64Array([BigInt(v)]), '<i8');
+  test.each([
+    ['a[0, []] on an empty axis 0', [0, 3, 3, 3], () => [0, none], new IndexError('index 0 is out of bounds for axis 0 with size 0')],
+    ['a[[], 0] on an empty axis 0', [0, 3, 3, 3], () => [none, 0], /^shape mismatch: value array of shape \(2,\) could not be broadcast to indexing result of shape \(0,3,3\)/],
+    ['a[5, []]', [2, 3, 3], () => [5, none], new IndexError('index 5 is out of bounds for axis 0 with size 2')],
+    ['a[1, [7]]', [2, 3, 3], () => [1, at(7)], /^shape mismatch: value array of shape \(2,\) could not be broadcast to indexing result of shape \(1,3\)/],
+  ] as const)('%s', (_name, shape, items, error) => {
+    const a = zeros([...shape]);
+    expect(() => a.set(items() as never, zeros([2]))).toThrow(error as never);
+  });
+});
+
 describe('advanced indexing errors leave the array untouched', () => {
   test('out-of-bounds, mask length, broadcast mismatch, float index, read-only', () => {
     const a = arange(12, '<i2').reshape([3, 4]);

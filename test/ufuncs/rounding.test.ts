@@ -164,7 +164,7 @@ print(json.dumps(out))`);
       const base = zeros([60], dt);
       const views: Record<string, NdArray> = {
         strided: asStrided(base, [4, 2, 1], [d.itemsize, 5 * d.itemsize, 10 * d.itemsize]),
-        reversedT: base.index(slice(0, 12)).reshape([3, 4]).index(':', slice(null, null, -1)).T,
+        reversedT: base.index(slice(0, 12)).reshape([3, 4]).index(slice(null), slice(null, null, -1)).T,
       };
       for (const [name, v] of Object.entries(views)) {
         for (const dec of DEC) {
