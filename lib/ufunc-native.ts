@@ -195,7 +195,9 @@ export function runUfuncNative(op: number, t: DType, shape: readonly number[], o
     if (code < 0) return false;
     // A float16 loop runs in float32 here: only over float16 arrays (whose stores round to
     // float16), as another dtype in or out must pass through float16 values (the JS loop's conversions).
-    if (t.kind === 'f' && t.itemsize === 2 && !(o.arr.dtype.kind === 'f' && o.arr.dtype.itemsize === 2) && !(op === NATIVE_OPS.where && k === 0)) return false;
+    // (A comparison's bool result is not a float16 value: it stays native.)
+    const d = o.arr.dtype;
+    if (t.kind === 'f' && t.itemsize === 2 && !(d.kind === 'f' && d.itemsize === 2) && !(op === NATIVE_OPS.where && k === 0) && !(k === nin && d.kind === 'b')) return false;
     if (op === NATIVE_OPS.where && k === 0 && o.arr.dtype.kind !== 'b') return false;
     if (k === nin && (compute === I8_CODE || compute === U8_CODE) && F4_OUT.has(code)) return false;
     const r = regionOf(storageOf(o.arr), o.arr.offset);

@@ -17,6 +17,7 @@ import { resolveAxes, sum, type Axis } from './reduce-axis';
 import { add, divide, multiply, subtract } from './ufuncs/arith';
 import { sqrt } from './ufuncs/math';
 import { requireOpen } from './internal';
+import { full } from './create';
 
 /** Options of {@link variance} and {@link std}, as NumPy's keywords. */
 export interface VarianceOptions {
@@ -42,7 +43,9 @@ function varianceOf(a: NdArray, axis: Axis | undefined, options: VarianceOptions
   const dtype = o.dtype ?? (kind === 'b' || kind === 'i' || kind === 'u' ? '<f8' : undefined);
   const acc = dtype === undefined ? {} : { dtype };
   const total = sum(a, axis, { ...acc, keepdims: true });
-  const mean = divide(total, count, { out: total, casting: 'unsafe' });
+  // NumPy divides by an intp (np.intp(count), then maximum(count - ddof, 0)), not a weak
+  // Python int: float32/float16 divide in float64, complex64 in complex128, cast back.
+  const mean = divide(total, npScalar(count), { out: total, casting: 'unsafe' });
   const x = subtract(a, mean);
   let sq = x;
   if (x.dtype.kind === 'c') {
@@ -55,7 +58,12 @@ function varianceOf(a: NdArray, axis: Axis | undefined, options: VarianceOptions
     add(sq, im, { out: sq });
   } else multiply(x, x, { out: x });
   const ret = sum(sq, axis, { ...acc, keepdims: o.keepdims ?? false });
-  return divide(ret, Math.max(count - ddof, 0), { out: ret, casting: 'unsafe' });
+  return divide(ret, npScalar(Math.max(count - ddof, 0)), { out: ret, casting: 'unsafe' });
+}
+
+/** A NumPy int64 (or float64, for a fractional ddof) scalar as a 0-d array: it promotes as an array does. */
+function npScalar(v: number): NdArray {
+  return Number.isInteger(v) ? full([], BigInt(v), '<i8') : full([], v, '<f8');
 }
 
 /**
