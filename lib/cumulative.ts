@@ -12,7 +12,7 @@
  * @module
  */
 import type { NdArray } from './ndarray';
-import { dtype as toDType, type DTypeLike } from './dtype';
+import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { normalizeAxis } from './layout';
 import { readKnownOptions } from './options';
 import { sumDType } from './reduce-axis';
@@ -34,18 +34,30 @@ function accumulate(a: NdArray, axis: number | null | undefined, options: Cumula
   if (acc.kind === 'f' && acc.itemsize === 2) {
     // NumPy's half loop: each step in float32, rounded to float16 (HALF_add / HALF_multiply).
     // The input is cast to float16 first; float32 holds every float16 exactly.
-    return accumulate(a.astype(acc, 'A'), axis, { dtype: '<f4' }, name, true).astype(acc, 'A');
+    return accumulate(a.astype(acc, 'K'), axis, { dtype: '<f4' }, name, true).astype(acc, 'K');
   }
   if (!'iufc'.includes(acc.kind) || acc.fields !== null) throw new TypeError(`${name}() has no loop for dtype ${acc.str}`);
-  if (axis === undefined || axis === null) return accumulate(a.ravel(), 0, { dtype: acc }, name, half);
+  // A 0-d array accumulates as 1-d (np.cumsum(np.array(3.0), 0) has shape (1,); fuzz seed 8036).
+  if (axis === undefined || axis === null || a.ndim === 0) return accumulate(a.ravel(), axis ?? 0, { dtype: acc }, name, half);
   const ax = normalizeAxis(axis, a.ndim);
-  // F-ordered in, F-ordered out: accumulate the reversed-axes (C-ordered) view and turn it back.
-  if (a.ndim > 1 && a.flags.fContiguous && !a.flags.cContiguous) {
-    return accumulate(a.transpose(), a.ndim - 1 - ax, { dtype: acc }, name, half).transpose();
-  }
-  // A fresh C-ordered copy in the accumulation dtype, accumulated in place.
-  const out = a.astype(acc, 'C');
-  if (out.size === 0) return out;
+  // A fresh copy in the accumulation dtype laid out in `a`'s memory order (NumPy's
+  // accumulate keeps it: fuzz seeds 7942 8559), accumulated in place through the
+  // axis permutation that makes it C-ordered.
+  // (Over a broadcast axis NumPy's layout is another one, not reproduced yet: there the
+  // old rule, C order or F order for an F-ordered input.)
+  const broadcast = a.shape.some((n, i) => n > 1 && a.strides[i] === 0);
+  const kept = a.astype(acc, broadcast ? (a.ndim > 1 && a.flags.fContiguous && !a.flags.cContiguous ? 'F' : 'C') : 'K');
+  if (kept.size === 0) return kept;
+  const perm = [...kept.shape.keys()].sort((x, y) => Math.abs(kept.strides[y]) - Math.abs(kept.strides[x]) || x - y);
+  const out = kept.transpose(perm);
+  if (!out.flags.cContiguous) throw new Error(`${name}: internal: the K-ordered copy is not a permutation of a C-ordered one`);
+  const axis0 = perm.indexOf(ax);
+  accumulateC(out, axis0, acc, name, half);
+  return kept;
+}
+
+/** Accumulates the C-ordered native `out` in place along `ax`. */
+function accumulateC(out: NdArray, ax: number, acc: DType, name: 'cumsum' | 'cumprod', half: boolean): void {
   const shape = out.shape;
   const n = shape[ax];
   let inner = 1;
@@ -88,7 +100,6 @@ function accumulate(a: NdArray, axis: number | null | undefined, options: Cumula
       }
     }
   }
-  return out;
 }
 
 /** The C-ordered native result as one typed array of its items (complex as re, im pairs). */

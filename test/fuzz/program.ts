@@ -621,6 +621,8 @@ function randWideOp(rng: Rng, a: NdArray, writeable: boolean): Json[] {
     const exact = fn === 'argsort' || ties;
     if (rng.chance(0.6)) kw.kind = exact ? rng.pick(['mergesort', 'stable']) : rng.pick(SORT_KINDS);
     if (rng.chance(0.4) && (!exact || kw.kind === undefined || rng.chance(0.2))) kw.stable = exact ? true : rng.pick([true, false, null]);
+    // (No kind and no stable is NumPy's quicksort: not stable, so not for ties.)
+    if (exact && kw.kind === undefined && kw.stable === undefined) kw.kind = 'stable';
     return ['sort_kind', fn, kw];
   }
   if (r < 0.36) {
