@@ -273,13 +273,13 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
   return a.length - b.length;
 }
 
-/** NumPy's ordering of stored-form values of `dt`; `order` lists record fields compared first. */
-export function comparatorOf(dt: DType, order?: readonly string[]): (a: unknown, b: unknown) => number {
+/** NumPy's ordering of stored-form values of `dt`; `order` lists record fields compared first; `inRecord`: `dt` is a record field's (float16 NaN first there). */
+export function comparatorOf(dt: DType, order?: readonly string[], inRecord = false): (a: unknown, b: unknown) => number {
   if (dt.isStructured) {
     const names = dt.names as readonly string[];
     const first = order ?? [];
     const seq = [...first, ...names.filter((n) => !first.includes(n))];
-    const cmps = seq.map((n) => [n, comparatorOf(dt.fields![n].dtype)] as const);
+    const cmps = seq.map((n) => [n, comparatorOf(dt.fields![n].dtype, undefined, true)] as const);
     return (a, b) => {
       const x = a as Record<string, unknown>;
       const y = b as Record<string, unknown>;
@@ -313,6 +313,9 @@ export function comparatorOf(dt: DType, order?: readonly string[]): (a: unknown,
     case 'u':
       return dt.itemsize === 8 ? (a, b) => ((a as bigint) < (b as bigint) ? -1 : (a as bigint) > (b as bigint) ? 1 : 0) : (a, b) => (a as number) - (b as number);
     case 'f':
+      // A float16 field of a record compares by NumPy's HALF_compare, which puts NaN
+      // first (its float/double compares put it last); plain float16 arrays sort NaN last.
+      if (inRecord && dt.itemsize === 2) return (a, b) => (a !== a ? (b !== b ? 0 : -1) : b !== b ? 1 : compareNumber(a as number, b as number));
       return (a, b) => compareNumber(a as number, b as number);
     case 'c':
       return (a, b) => compareComplex(a as Complex, b as Complex);

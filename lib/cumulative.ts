@@ -7,13 +7,12 @@
  * (bool and ints narrower than 64 bits widen to int64, unsigned to uint64;
  * floats and complex keep their own type, in native byte order). Integers
  * wrap as NumPy's do; float32 rounds every step. An F-ordered input gives
- * an F-ordered result, as NumPy's does. float16 accumulates in float16:
- * each step widens both halves, adds (multiplies) in float32 and rounds to
- * half, as NumPy's half loops do.
+ * an F-ordered result, as NumPy's does. float16 adds or multiplies in
+ * float32 and rounds each step to float16, as NumPy's half loop.
  * @module
  */
 import type { NdArray } from './ndarray';
-import { dtype as toDType, type DTypeLike } from './dtype';
+import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { normalizeAxis } from './layout';
 import { readKnownOptions } from './options';
 import { sumDType } from './reduce-axis';
@@ -28,29 +27,42 @@ export interface CumulativeOptions {
 
 type Lanes = Float64Array | Float32Array | BigInt64Array | BigUint64Array | Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array;
 
-function accumulate(a: NdArray, axis: number | null | undefined, options: CumulativeOptions | undefined, name: 'cumsum' | 'cumprod'): NdArray {
+function accumulate(a: NdArray, axis: number | null | undefined, options: CumulativeOptions | undefined, name: 'cumsum' | 'cumprod', half = false): NdArray {
   const o = readKnownOptions(options, ['dtype'], name);
   requireOpen(a);
   const acc = o.dtype === undefined ? sumDType(a.dtype) : toDType(o.dtype).newbyteorder('=');
-  if (!'iufc'.includes(acc.kind) || acc.fields !== null) throw new TypeError(`${name}() has no loop for dtype ${acc.str}`);
-  if (axis === undefined || axis === null) return accumulate(a.ravel(), 0, { dtype: acc }, name);
-  const ax = normalizeAxis(axis, a.ndim);
-  // F-ordered in, F-ordered out: accumulate the reversed-axes (C-ordered) view and turn it back.
-  if (a.ndim > 1 && a.flags.fContiguous && !a.flags.cContiguous) {
-    return accumulate(a.transpose(), a.ndim - 1 - ax, { dtype: acc }, name).transpose();
+  if (acc.kind === 'f' && acc.itemsize === 2) {
+    // NumPy's half loop: each step in float32, rounded to float16 (HALF_add / HALF_multiply).
+    // The input is cast to float16 first; float32 holds every float16 exactly.
+    return accumulate(a.astype(acc, 'K'), axis, { dtype: '<f4' }, name, true).astype(acc, 'K');
   }
-  // A fresh C-ordered copy in the accumulation dtype, accumulated in place.
-  const out = a.astype(acc, 'C');
-  if (out.size === 0) return out;
+  if (!'iufc'.includes(acc.kind) || acc.fields !== null) throw new TypeError(`${name}() has no loop for dtype ${acc.str}`);
+  // A 0-d array accumulates as 1-d (np.cumsum(np.array(3.0), 0) has shape (1,); fuzz seed 8036).
+  if (axis === undefined || axis === null || a.ndim === 0) return accumulate(a.ravel(), axis ?? 0, { dtype: acc }, name, half);
+  const ax = normalizeAxis(axis, a.ndim);
+  // A fresh copy in the accumulation dtype laid out in `a`'s memory order (NumPy's
+  // accumulate keeps it: fuzz seeds 7942 8559), accumulated in place through the
+  // axis permutation that makes it C-ordered.
+  // (Over a broadcast axis NumPy's layout is another one, not reproduced yet: there the
+  // old rule, C order or F order for an F-ordered input.)
+  const broadcast = a.shape.some((n, i) => n > 1 && a.strides[i] === 0);
+  const kept = a.astype(acc, broadcast ? (a.ndim > 1 && a.flags.fContiguous && !a.flags.cContiguous ? 'F' : 'C') : 'K');
+  if (kept.size === 0) return kept;
+  const perm = [...kept.shape.keys()].sort((x, y) => Math.abs(kept.strides[y]) - Math.abs(kept.strides[x]) || x - y);
+  const out = kept.transpose(perm);
+  if (!out.flags.cContiguous) throw new Error(`${name}: internal: the K-ordered copy is not a permutation of a C-ordered one`);
+  const axis0 = perm.indexOf(ax);
+  accumulateC(out, axis0, acc, name, half);
+  return kept;
+}
+
+/** Accumulates the C-ordered native `out` in place along `ax`. */
+function accumulateC(out: NdArray, ax: number, acc: DType, name: 'cumsum' | 'cumprod', half: boolean): void {
   const shape = out.shape;
   const n = shape[ax];
   let inner = 1;
   for (let i = ax + 1; i < shape.length; i++) inner *= shape[i];
   const outer = out.size / (n * inner);
-  if (acc.kind === 'f' && acc.itemsize === 2) {
-    accumulateHalf(new Uint16Array(out.buffer, out.offset, out.size), outer, n, inner, name);
-    return out;
-  }
   const complex = acc.kind === 'c';
   const int = acc.kind === 'i' || acc.kind === 'u';
   const wide = int && acc.itemsize === 8;
@@ -82,30 +94,9 @@ function accumulate(a: NdArray, axis: number | null | undefined, options: Cumula
         } else if (imul) {
           (t as Int32Array)[q] = Math.imul(t[p] as number, t[q] as number);
         } else {
-          (t as Float64Array)[q] = name === 'cumsum' ? (t[p] as number) + (t[q] as number) : (t[p] as number) * (t[q] as number);
+          const v = name === 'cumsum' ? (t[p] as number) + (t[q] as number) : (t[p] as number) * (t[q] as number);
+          (t as Float64Array)[q] = half ? float16Value(float16Bits(Math.fround(v))) : v;
         }
-      }
-    }
-  }
-  return out;
-}
-
-/**
- * float16 lanes (their bits), accumulated as NumPy's half loops do: both
- * items widened, combined in float32 (the double result of two halves is
- * exact, so one fround gives float32's), rounded to half.
- */
-function accumulateHalf(t: Uint16Array, outer: number, n: number, inner: number, name: 'cumsum' | 'cumprod'): void {
-  for (let o0 = 0; o0 < outer; o0++) {
-    const base = o0 * n * inner;
-    for (let j = 0; j < inner; j++) {
-      let p = base + j;
-      let prev = float16Value(t[p]);
-      for (let k = 1; k < n; k++) {
-        p += inner;
-        const x = float16Value(t[p]);
-        t[p] = float16Bits(Math.fround(name === 'cumsum' ? prev + x : prev * x));
-        prev = float16Value(t[p]);
       }
     }
   }

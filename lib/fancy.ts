@@ -100,7 +100,7 @@ export function select(a: NdArray, items: readonly FancyItem[], beforeBounds?: (
   requireOpen(a);
   const basic: IndexItem[] = [];
   // Per advanced entry: its index values (numbers), shape, and which basic item stands for it.
-  const adv: { values: number[] | Float64Array; shape: readonly number[]; item: number; mask?: { size: number; dim: number }; strides?: readonly number[] }[] = [];
+  const adv: { values: number[] | Float64Array; shape: readonly number[]; item: number; mask?: { size: number; dim: number }; strides?: readonly number[]; int?: boolean }[] = [];
   const hasArray = isFancy(items);
   // Index strings among the items ('1:3', '..., ::2') stand for their parsed items.
   const flat = items.flatMap((it) => (typeof it === 'string' ? parseIndex(it) : [it]));
@@ -132,7 +132,7 @@ export function select(a: NdArray, items: readonly FancyItem[], beforeBounds?: (
       adv.push({ values: indicesOf(arr) ?? readValues(arr).map(toIndex), shape: arr.shape, item: basic.length - 1, strides: raw instanceof ArrayClass ? arr.strides : undefined });
     } else if (typeof raw === 'number' && hasArray) {
       basic.push(new Slice());
-      adv.push({ values: [raw], shape: [], item: basic.length - 1 });
+      adv.push({ values: [raw], shape: [], item: basic.length - 1, int: true });
     } else {
       basic.push(raw as IndexItem);
     }
@@ -164,6 +164,10 @@ export function select(a: NdArray, items: readonly FancyItem[], beforeBounds?: (
     if (m !== undefined && m.size !== n) {
       throw new IndexError(`boolean index did not match indexed array along axis ${srcAxisOf[adv[k].item]}; size of axis is ${n} but size of corresponding boolean axis is ${m.size}`);
     }
+    // A plain integer is checked as NumPy parses the index, before the value's shape
+    // (a[0, []] = [1, 2] on an empty axis 0 is the IndexError; fuzz seeds 3176 4412).
+    const x = adv[k].int === true ? adv[k].values[0] : 0;
+    if (adv[k].int === true && (x < -n || x >= n)) throw new IndexError(`index ${x} is out of bounds for axis ${srcAxisOf[adv[k].item]} with size ${n}`);
   }
   // Broadcast the index arrays.
   const nb = Math.max(0, ...adv.map((e) => e.shape.length));
@@ -823,11 +827,22 @@ function nonzeroValues(a: NdArray): number[][] {
   return coords;
 }
 
-/** NumPy's `nonzero(a)`: one int64 array of indices per axis. A 0-d array is an error (as NumPy 2). */
+/**
+ * NumPy's `nonzero(a)`: one int64 array of indices per axis. A 0-d array is an
+ * error (as NumPy 2). For 2 or more axes they are NumPy's columns of one
+ * (count, ndim) array: views with stride `8 * ndim` (fuzz seed 21).
+ */
 export function nonzero(a: NdArray): NdArray[] {
   requireArray(a, 'nonzero', 'a');
   if (a.ndim === 0) throw new ValueError('Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.');
-  return nonzeroNative(a, false) ?? nonzeroValues(a).map((c) => fromValue(c.map(BigInt), INTP));
+  const cols = nonzeroNative(a, false) ?? nonzeroValues(a).map((c) => fromValue(c.map(BigInt), INTP));
+  if (a.ndim === 1) return cols;
+  const all = allocateOrdered(INTP, [cols[0].size, a.ndim], [0, 1], true);
+  return cols.map((c, d) => {
+    const col = all.index(new Slice(), d);
+    col.set(c);
+    return col;
+  });
 }
 
 /** NumPy's `argwhere(a)`: an `(n, a.ndim)` int64 array of the coordinates of the non-zero elements (F-ordered, as NumPy's). */

@@ -45,7 +45,9 @@ function indexArray(idx: Uint32Array): NdArray {
 export function recordArgsortNative(a: NdArray, seq: readonly string[]): Uint32Array | null {
   const dt = a.dtype;
   if (a.ndim !== 1 || a.size < NATIVE_MIN_ELEMENTS || a.size > 0xffffffff || dt.fields === null) return null;
-  if (seq.length === 0 || seq.some((n) => elementCode(dt.fields![n].dtype) < 0)) return null;
+  // float16 fields: NumPy's record compare (HALF_compare) puts NaN first, the kernel last.
+  const half = (f: DType): boolean => f.kind === 'f' && f.itemsize === 2;
+  if (seq.length === 0 || seq.some((n) => elementCode(dt.fields![n].dtype) < 0 || half(dt.fields![n].dtype))) return null;
   let perm: Uint32Array | null = null;
   let gathered: NdArray | null = null;
   for (let k = seq.length - 1; k >= 0; k--) {

@@ -399,6 +399,8 @@ export function searchsorted(a: NdArray, key: NdArray | number | bigint | boolea
   if (sorter !== undefined) {
     if (!(sorter instanceof ArrayClass) || sorter.ndim !== 1) throw new TypeError('could not parse sorter argument');
     if (sorter.dtype.kind !== 'i' && sorter.dtype.kind !== 'u') throw new TypeError('sorter must only contain integers');
+    // The cast to intp must be safe: uint64 is NumPy's ValueError (fuzz seed 1322).
+    if (sorter.dtype.kind === 'u' && sorter.dtype.itemsize === 8) throw new ValueError('could not parse sorter argument');
     if (sorter.size !== a.size) throw new ValueError('sorter.size must equal a.size');
   }
   const isArr = v instanceof ArrayClass;
@@ -506,6 +508,7 @@ function uniqueOf(a: NdArray, options: UniqueOptions): UniqueResult {
   requireOpen(a);
   const dt = a.dtype;
   if (dt.kind === 'c' && !dt.isStructured && !options.returnCounts && !options.returnInverse && !options.returnIndex) return uniqueComplexHashed(a);
+  if (dt.kind === 'b' && (options.returnCounts || options.returnInverse || options.returnIndex)) return uniqueBoolBytes(a, options);
   if (!nativeInt64(INTP)) return uniqueJS(a, options);
   const inv = options.returnInverse ? allocateOrdered(INTP, a.shape, [...a.shape.keys()], true) : null;
   const nat = uniqueNative(a, !!options.returnCounts, !!options.returnIndex, inv);
@@ -542,6 +545,45 @@ function uniqueComplexHashed(a: NdArray): UniqueResult {
   });
   firsts.sort(comparatorOf(dt) as (x: Complex, y: Complex) => number);
   return { values: fromValues(dt, [firsts.length], firsts), counts: null, inverse: null, index: null };
+}
+
+/**
+ * NumPy's sorting `unique` of bool (with counts, inverse or index): it sorts
+ * the raw bytes (npy_bool compares as unsigned char; a stable mergesort with
+ * `return_index`) and splits where the truth changes, so over a bool view of
+ * bytes other than 0/1 the true group starts at its smallest byte: that byte
+ * is the value kept, and `index` is that byte's first position, not the first
+ * true one (np.unique(np.array([5, 1], 'u1').view('?'), return_index=True)
+ * gives index [1]).
+ */
+function uniqueBoolBytes(a: NdArray, options: UniqueOptions): UniqueResult {
+  const bytes = numbersOf(a.view('|u1'))!;
+  let zeros = 0;
+  let firstZero = -1;
+  let minTrue = 256;
+  let firstMin = -1;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === 0) {
+      if (zeros++ === 0) firstZero = i;
+    } else if (b < minTrue) {
+      minTrue = b;
+      firstMin = i;
+    }
+  }
+  const raw: number[] = [];
+  const firsts: number[] = [];
+  const counts: number[] = [];
+  if (zeros > 0) [raw[raw.length], firsts[firsts.length], counts[counts.length]] = [0, firstZero, zeros];
+  if (firstMin >= 0) [raw[raw.length], firsts[firsts.length], counts[counts.length]] = [minTrue, firstMin, bytes.length - zeros];
+  const trueAt = zeros > 0 ? 1 : 0;
+  const inverse = options.returnInverse ? int64From(a.shape, Array.from(bytes, (b) => (b === 0 ? 0 : trueAt))) : null;
+  return {
+    values: fromValues(toDType('|u1'), [raw.length], raw).view(a.dtype),
+    counts: options.returnCounts ? int64From([counts.length], counts) : null,
+    inverse,
+    index: options.returnIndex ? int64From([firsts.length], firsts) : null,
+  };
 }
 
 /** True when `dt` is int64 in this host's byte order, as the kernels write it. */

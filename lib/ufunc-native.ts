@@ -145,6 +145,8 @@ export function nativeUfuncOp(spec: UfuncSpec, r: Resolved): number {
   if (COMPLEX_ONLY.has(spec.name)) return -1;
   if (FLOAT_ONLY.has(spec.name) && t.kind !== 'f') return -1;
   if (INT_ONLY.has(spec.name) && t.kind !== 'i' && t.kind !== 'u') return -1;
+  // float16 minimum/maximum keep the first of tied zeros, the float32 kernel the second (arith.ts).
+  if ((spec.name === 'minimum' || spec.name === 'maximum') && t.kind === 'f' && t.itemsize === 2) return -1;
   // NumPy's float16 power has no fast paths (the float32 kernel takes them): the JS loop runs it.
   if (spec.name === 'power' && t.kind === 'f' && t.itemsize === 2) return -1;
   return op;
@@ -191,6 +193,11 @@ export function runUfuncNative(op: number, t: DType, shape: readonly number[], o
     }
     const code = castCode(o.arr.dtype);
     if (code < 0) return false;
+    // A float16 loop runs in float32 here: only over float16 arrays (whose stores round to
+    // float16), as another dtype in or out must pass through float16 values (the JS loop's conversions).
+    // (A comparison's bool result is not a float16 value: it stays native.)
+    const d = o.arr.dtype;
+    if (t.kind === 'f' && t.itemsize === 2 && !(d.kind === 'f' && d.itemsize === 2) && !(op === NATIVE_OPS.where && k === 0) && !(k === nin && d.kind === 'b')) return false;
     if (op === NATIVE_OPS.where && k === 0 && o.arr.dtype.kind !== 'b') return false;
     if (k === nin && (compute === I8_CODE || compute === U8_CODE) && F4_OUT.has(code)) return false;
     const r = regionOf(storageOf(o.arr), o.arr.offset);

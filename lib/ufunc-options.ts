@@ -64,8 +64,9 @@ export function checkUfuncOptions(name: string, options: object): CheckedUfuncOp
   if (o.dtype !== undefined && o.dtype !== null) {
     const given = o.dtype;
     dt = toDType(given as DTypeLike);
-    // A DType object carries its byte order; a string only names the type (NumPy: '>i1' is fine, np.dtype('>i2') is not).
-    const detailed = (given instanceof DType && !dt.isnative && dt.byteorder !== '|') || dt.fields !== null || dt.subdtype !== null || ((dt.kind === 'S' || dt.kind === 'V') && dt.itemsize !== 0);
+    // A byte order other than the host's is a detail, spelled as a string or a DType ('>f8' and
+    // np.dtype('>f8') are refused alike; '>i1' has no byte order and is fine).
+    const detailed = (!dt.isnative && dt.byteorder !== '|') || dt.fields !== null || dt.subdtype !== null || ((dt.kind === 'S' || dt.kind === 'V') && dt.itemsize !== 0);
     if (detailed) throw new TypeError(DETAIL_MESSAGE);
     if (!dt.isnative) dt = dt.newbyteorder('=');
   }

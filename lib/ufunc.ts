@@ -99,7 +99,7 @@ export interface UfuncOptions {
   /**
    * NumPy's `dtype=`: the result dtype, which selects the loop (`add(i8a,
    * i8a, { dtype: 'f8' })` adds in float64; the inputs must cast to it under
-   * `casting`). A general type only: a `DType` of the other byte order, a
+   * `casting`). A general type only: the other byte order ('>f8' or its `DType`), a
    * record or a sized bytes type is a `TypeError`, as in NumPy. No loop
    * with that result: `TypeError` (`No loop matching the specified
    * signature and casting was found for ufunc less`).
@@ -380,12 +380,19 @@ function makeOp(arr: NdArray | null, t: DType, constant: TA | null, isOut: boole
   const d = arr.dtype;
   op.direct = sameStorage(d, t);
   const plain = (x: DType): boolean => (x.kind === 'i' || x.kind === 'u' || x.kind === 'f') && x.itemsize <= 8 && !((x.kind === 'i' || x.kind === 'u') && x.itemsize === 8);
-  op.passThrough = !isOut && !op.direct && plain(d) && plain(t) && !(d.kind === 'f' && d.itemsize === 2);
+  const half = (x: DType): boolean => x.kind === 'f' && x.itemsize === 2;
+  op.passThrough = !isOut && !op.direct && plain(d) && plain(t) && !half(d) && !half(t);
   op.cursor = storageOf(arr).cursor(d.itemsize);
-  if (isOut) op.set = lanes(d) === 2 ? [setter(d, 0), setter(d, 1)] : [setter(d, 0)];
-  else {
+  if (isOut) {
+    op.set = lanes(d) === 2 ? [setter(d, 0), setter(d, 1)] : [setter(d, 0)];
+    // A float16 loop computes in float32 lanes: its results are float16 values before
+    // they are cast to another out dtype (add(h, h, { out: f8 }) of 65504 is inf, as NumPy).
+    if (half(t) && !half(d)) op.set = op.set.map((f) => (dv: DataView, o: number, v: number | bigint) => f(dv, o, float16Value(float16Bits(Number(v)))));
+  } else {
     op.get = lanes(d) === 2 ? [getter(d, 0), getter(d, 1)] : [getter(d, 0)];
     op.conv = toLoopValue(t);
+    // Another dtype read into a float16 loop is cast to float16 first (100001 → inf), as NumPy's buffer is.
+    if (half(t) && !half(d)) op.conv = (v) => float16Value(float16Bits(Number(v)));
   }
   return op;
 }
@@ -541,7 +548,8 @@ function iterate(shape: readonly number[], ins: IterOp[], out: IterOp, mask: Ite
     if (op.arr === null) continue;
     const a = op.arr;
     const ctor = loopArray(op.t);
-    const own = op.direct ? ctor : op !== out && ownStorage(a.dtype) ? loopArray(a.dtype) : null;
+    // (Not into a float16 loop: its buffer holds float16 values, which loadBlock's conv rounds to.)
+    const own = op.direct ? ctor : op !== out && ownStorage(a.dtype) && !(op.t.kind === 'f' && op.t.itemsize === 2) ? loopArray(a.dtype) : null;
     // Element indices into one typed array need every stride in whole items (a packed record field may not have them).
     if (own !== null && a.strides.every((st, i) => st % a.itemsize === 0 || a.shape[i] <= 1)) {
       const [lo, hi] = byteBounds(a.offset, a.shape, a.strides, a.itemsize);

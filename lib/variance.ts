@@ -20,6 +20,7 @@ import { full } from './create';
 import { ValueError } from './errors';
 import { sqrt } from './ufuncs/math';
 import { requireOpen } from './internal';
+import { normalizeAxis } from './layout';
 
 /** Options of {@link variance} and {@link std}, as NumPy's keywords. */
 export interface VarianceOptions {
@@ -51,6 +52,8 @@ function varianceOf(a: NdArray, axis: Axis | undefined, options: VarianceOptions
   const ddof = o.correction ?? o.ddof ?? 0;
   if (typeof ddof !== 'number' || !Number.isFinite(ddof)) throw new TypeError(`${name}(): ddof must be a number, got ${String(ddof)}`);
   const kind = a.dtype.kind;
+  // NumPy counts the items by normalize_axis_index first: axis 0 of a 0-d array is its AxisError (fuzz seed 17598).
+  if (a.ndim === 0 && axis !== null && axis !== undefined) for (const ax of typeof axis === 'number' ? [axis] : axis) normalizeAxis(ax, 0);
   const axes = resolveAxes(axis, a.ndim);
   const keepdims = o.keepdims ?? false;
   const where = o.where ?? true;

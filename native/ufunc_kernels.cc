@@ -103,13 +103,16 @@ struct Divide {  // floats only (true division of ints resolves to float64)
   static T Apply(T a, T b) { return a / b; }
 };
 // NaN propagates from either side: `x <= y || x !== x ? x : y`.
+// A tie keeps the second operand, as NumPy 2.4's Highway loops (minpd/maxpd) do for
+// float32/64 at its x86-64 baseline: maximum(+0.0, -0.0) is -0.0 (arith.ts; float16,
+// whose loop keeps the first, stays in JS).
 struct Minimum {
   template <class T>
-  static T Apply(T a, T b) { return a <= b || a != a ? a : b; }
+  static T Apply(T a, T b) { return a < b || a != a ? a : b; }
 };
 struct Maximum {
   template <class T>
-  static T Apply(T a, T b) { return a >= b || a != a ? a : b; }
+  static T Apply(T a, T b) { return a > b || a != a ? a : b; }
 };
 struct Less {
   template <class T>
@@ -354,12 +357,23 @@ struct LogicalNot {
   static uint8_t Apply(T a) { return a == 0; }
 };
 // _NPY_MIN(_NPY_MAX(x, lo), hi): a NaN x wins, a NaN bound loses (clip.ts).
+// Bounds constant over the loop take NumPy 2.4's scalar-bounds loop instead
+// (ApplyConst): a NaN bound makes every result NaN, else min(hi, max(lo, x))
+// with x86's minpd/maxpd ties (the second operand), so a bound equal to x
+// (a zero of the other sign) keeps x.
 struct Clip {
   template <class T>
   static T Apply(T x, T lo, T hi) {
     if (x == x) x = x > lo ? x : lo;
     if (x == x) x = x < hi ? x : hi;
     return x;
+  }
+  template <class T>
+  static T ApplyConst(T x, T lo, T hi) {
+    if (lo != lo) return lo;
+    if (hi != hi) return hi;
+    const T m = lo > x ? lo : x;
+    return hi < m ? hi : m;
   }
 };
 
@@ -368,6 +382,8 @@ struct Clip {
 struct Where {
   template <class T>
   static T Apply(T c, T x, T y) { return c != 0 ? x : y; }
+  template <class T>
+  static T ApplyConst(T c, T x, T y) { return Apply(c, x, y); }
 };
 
 // ------------------------------------------------------------------ inner loops
@@ -563,10 +579,14 @@ void TernaryChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov
   const T* b = static_cast<const T*>(in[1]);
   const T* c = static_cast<const T*>(in[2]);
   R* o = static_cast<R*>(ov);
-  if (so == 1 && ins[0] == 1 && ins[1] == 0 && ins[2] == 0) {
+  if (ins[1] == 0 && ins[2] == 0) {
     // clip(x, lo, hi) with scalar bounds, the common case.
     const T lo = *b, hi = *c;
-    for (int64_t i = 0; i < n; i++) o[i] = F::Apply(a[i], lo, hi);
+    if (so == 1 && ins[0] == 1) {
+      for (int64_t i = 0; i < n; i++) o[i] = F::ApplyConst(a[i], lo, hi);
+      return;
+    }
+    for (int64_t i = 0; i < n; i++) o[i * so] = F::ApplyConst(a[i * ins[0]], lo, hi);
     return;
   }
   if (so == 1 && ins[0] == 1 && ins[1] == 1 && ins[2] == 1) {

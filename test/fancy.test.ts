@@ -107,6 +107,17 @@ print(json.dumps(out))`);
   });
 });
 
+describeWithNumpy("nonzero's arrays are NumPy's: columns of one (count, ndim) int64 array (fuzz seed 21)", () => {
+  test.each([[[6], 'small'], [[2, 3], 'small'], [[3, 1, 2], 'small'], [[40, 30], 'kernel']])('%j (%s)', (shape) => {
+    const n = (shape as number[]).reduce((x, y) => x * y, 1);
+    const a = fromBuffer(Float64Array.from({ length: n }, (_, i) => (i % 3 === 1 ? 0 : i)), '<f8').reshape(shape as number[]);
+    const py = runNumpy<[number[], number[]][]>(`
+a = np.array([0.0 if i % 3 == 1 else float(i) for i in range(${n})]).reshape(${JSON.stringify(shape)})
+print(json.dumps([[list(x.strides), x[:5].tolist()] for x in np.nonzero(a)]))`);
+    expect(F.nonzero(a).map((x) => [[...x.strides], (x.index(slice(0, 5)).toArray() as bigint[]).map(Number)])).toEqual(py);
+  });
+});
+
 describe("addAt of records: NumPy's no-loop TypeError before the index and shape checks (fuzz seeds 20587 48873)", () => {
   test('record values, Python int and float values', () => {
     // As np.add.at(r, [5], v) raises in NumPy 2.4.6 for v = r, 1, 1.5 (index 5 is out of bounds too).
@@ -116,6 +127,20 @@ describe("addAt of records: NumPy's no-loop TypeError before the index and shape
     expect(() => F.addAt(r, [i8([5])], 1)).toThrow(new TypeError(sig("dtype('int64')")));
     expect(() => F.addAt(r, [i8([5])], 1.5)).toThrow(new TypeError(sig("dtype('float64')")));
     expect(r.toArray()).toEqual([{ a: 0 }, { a: 0 }, { a: 0 }]);
+  });
+});
+
+describe('setitem with arrays: a plain integer is bounds-checked before the value shape, index arrays after (NumPy 2.4.6; fuzz seeds 3176 4412)', () => {
+  const none = zeros([0], '<i8');
+  const at = (v: number): NdArray => fromBuffer(new BigInt64Array([BigInt(v)]), '<i8');
+  test.each([
+    ['a[0, []] on an empty axis 0', [0, 3, 3, 3], () => [0, none], new IndexError('index 0 is out of bounds for axis 0 with size 0')],
+    ['a[[], 0] on an empty axis 0', [0, 3, 3, 3], () => [none, 0], /^shape mismatch: value array of shape \(2,\) could not be broadcast to indexing result of shape \(0,3,3\)/],
+    ['a[5, []]', [2, 3, 3], () => [5, none], new IndexError('index 5 is out of bounds for axis 0 with size 2')],
+    ['a[1, [7]]', [2, 3, 3], () => [1, at(7)], /^shape mismatch: value array of shape \(2,\) could not be broadcast to indexing result of shape \(1,3\)/],
+  ] as const)('%s', (_name, shape, items, error) => {
+    const a = zeros([...shape]);
+    expect(() => a.set(items() as never, zeros([2]))).toThrow(error as never);
   });
 });
 

@@ -73,4 +73,19 @@ describe("concatenate and stack with NumPy's out, dtype and casting", () => {
     expect(() => J.stack([a, a], { dtype: { base: 'i4', shape: [2] } })).toThrow(/is not a valid dtype for concatenation since it is a subarray dtype/);
     expect(out.toArray()).toEqual([0n, 0n, 0n, 0n]);
   });
+
+  test("NumPy's precedence: shapes, then out's shape, then the dtype and casts (fuzz seeds 2048 5130)", () => {
+    const a = zeros([4, 4], '<i1');
+    const f = zeros([4, 4], '<f8');
+    // A wrong out shape wins over a cast 'no' refuses (NumPy checks out before the copy casts).
+    expect(() => J.concatenate([a, f], { axis: 1, casting: 'no', out: zeros([5, 8], '<f2') })).toThrow(/^Output array is the wrong shape/);
+    expect(() => J.concatenate([a, f], { axis: 1, casting: 'no', out: zeros([4, 8], '<f2') })).toThrow("Cannot cast array data from dtype('int8') to dtype('float16') according to the rule 'no'");
+    expect(() => J.stack([a, a], { axis: 1, casting: 'no', out: zeros([4, 3, 4], '<f2') })).toThrow(/^Output array is the wrong shape/);
+    // axis=None: NumPy's flattened messages.
+    expect(() => J.concatenate([a, a], { axis: null, out: zeros([31]) })).toThrow(new ValueError('Output array is the wrong size'));
+    expect(() => J.concatenate([a, a], { axis: null, out: zeros([2, 16]) })).toThrow(new ValueError('Output array must be 1D'));
+    // A dimension mismatch wins over a failed promotion (records with a 0-d number).
+    const rec = zeros([2, 1, 1], { names: ['a'], formats: ['<i4'] });
+    expect(() => J.concatenate([rec, zeros([], '<f8')])).toThrow(/^all the input arrays must have same number of dimensions/);
+  });
 });

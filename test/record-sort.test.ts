@@ -119,3 +119,29 @@ describe('recordArgsortNative', () => {
     expect(recordArgsortNative(records(), ['sym'])).not.toBeNull();
   });
 });
+
+describeWithNumpy("a float16 field sorts NaN first, as NumPy's record compare (HALF_compare) does", () => {
+  // Padded, offset and byte-swapped one-field records sorted in place by order (pass 3's open divergence).
+  test.each([
+    [{ names: ['a'], formats: ['>f2'], offsets: [0], itemsize: 3 }, 'b8aa6c7e609294e6087abc4eb062e4b6584a'],
+    [{ names: ['a'], formats: ['<f2'], offsets: [2], itemsize: 4 }, '7500028456f8eaacbea0d2d42648bafc8ef0a224f6988a4c5e407274'],
+    [{ names: ['a'], formats: ['>f2'], offsets: [0], itemsize: 2 }, 'c83a7c0e7022a476180accde'],
+    [{ names: ['a', 'b'], formats: ['<f2', '|u1'], offsets: [0, 2], itemsize: 3 }, '007e01003c02007e00ff7c03'],
+  ])('%j', (dt, hex) => {
+    const py = runNumpy<string[]>(`
+dt = np.dtype(${JSON.stringify(dt)})
+a = np.frombuffer(bytearray.fromhex('${hex}'), dtype=dt)
+out = []
+f = lambda r: r['a'].astype('<f2').tobytes().hex()   # the field's bytes (a copy's padding is not NumPy's to pin)
+b = a.copy(); b.sort(kind='stable', order=['a']); out.append(f(b))
+out.append(f(np.sort(a, kind='stable')))
+out.append(np.argsort(a, kind='stable').astype('<i8').tobytes().hex())
+print(json.dumps(out))`);
+    const a = fromBuffer(new Uint8Array(Buffer.from(hex, 'hex')), dt);
+    const b = a.copy();
+    S.sortInPlace(b, { order: ['a'] });
+    const hexOf = (x: NdArray): string => Buffer.from(x.copy().view('|u1').toArray() as number[]).toString('hex');
+    const field = (r: NdArray): string => hexOf(r.field('a').astype('<f2'));
+    expect([field(b), field(S.sort(a)), hexOf(S.argsort(a).astype('<i8'))]).toEqual(py);
+  });
+});

@@ -189,6 +189,9 @@ print(json.dumps([[list(r.shape), encode(r)] for r in rs]))`);
     const sorter = (xs: number[]): NdArray => fromBuffer(BigInt64Array.from(xs, BigInt), '<i8');
     expect(() => S.searchsorted(a, 2, { sorter: sorter([0, 1]) })).toThrow(new ValueError('sorter.size must equal a.size'));
     expect(() => S.searchsorted(a, 2, { sorter: a })).toThrow(new TypeError('sorter must only contain integers'));
+    // uint64 does not cast safely to intp: NumPy's ValueError (fuzz seed 1322); uint32 does.
+    expect(() => S.searchsorted(a, 2, { sorter: sorter([0, 1, 2, 3, 4, 5, 6, 7]).astype('<u8') })).toThrow(new ValueError('could not parse sorter argument'));
+    expect(S.searchsorted(a, 2, { sorter: sorter([0, 1, 2, 3, 4, 5, 6, 7]).astype('<u4') }).toArray()).toBe(1n);
     expect(() => S.searchsorted(a, 2, { sorter: sorter([0, 1, 2, 3, 4, 5, 6, 7]).reshape([2, 4]) })).toThrow(new TypeError('could not parse sorter argument'));
     expect(() => S.searchsorted(a, 9, { sorter: sorter([0, 1, 2, 3, 4, 5, 6, -1]) })).toThrow(new ValueError('Sorter index out of range.'));
     const py = runNumpy<unknown>(`${PY_ENCODE}
@@ -230,6 +233,27 @@ print(json.dumps(out))`, undefined, NUMPY_BASELINE);
       const a = fromBuffer(new Uint8Array(Buffer.from(hex, 'hex')), dt);
       expect([hex, zeros(encode(S.unique(a).values))]).toEqual([hex, zeros(want)]);
     }
+  });
+});
+
+describeWithNumpy('unique of bool bytes other than 0/1 (a view of u1 as bool): NumPy sorts the raw bytes, splits by truth', () => {
+  // The true group starts at its smallest byte: that byte's first position is its
+  // index, and that byte the value kept (np.unique(u1.view(bool), return_index=True)).
+  test.each([[5, 1, 3, 0, 2, 0], [7, 7, 2, 9], [0, 0], [4, 0, 4, 1, 1, 0, 200]])('%j', (...bytes) => {
+    const py = runNumpy<[number[], number[], number[], number[], number[]][]>(`
+a = np.array(${JSON.stringify(bytes)}, np.uint8).view(bool)
+out = []
+for kw in ({'return_index': True}, {'return_counts': True}, {'return_inverse': True}):
+    v, x = np.unique(a, **kw)
+    out.append([v.view(np.uint8).tolist(), x.tolist()])
+print(json.dumps(out))`);
+    const a = fromBuffer(new Uint8Array(bytes), '|u1').view('|b1');
+    const got = (['returnIndex', 'returnCounts', 'returnInverse'] as const).map((k) => {
+      const r = S.unique(a, { [k]: true });
+      const x = k === 'returnIndex' ? r.index! : k === 'returnCounts' ? r.counts! : r.inverse!;
+      return [r.values.view('|u1').toArray(), (x.toArray() as bigint[]).map(Number)];
+    });
+    expect(got).toEqual(py);
   });
 });
 

@@ -318,4 +318,36 @@ print(json.dumps(out))`, JSON.stringify(grid.map((p) => p.map((v) => (Number.isN
     check(parts(api.log(a)), py.log, tol, 'log');
     if (dt === '<c16') exps.forEach((e, k) => check(parts(api.power(a, z(dt, [e]))), py.pow[k], 1e-9, `power ${e}`));
   });
+
+  // glibc's csqrt scales parts past MAX/4 down and parts both under 2·MIN up
+  // (fuzz: sqrt of 1e-310+1e-310j was 1e-4 relative off, of 1e308+1e308j inf).
+  test.each(['<c8', '<c16'])('%s sqrt of huge, tiny and subnormal values as glibc csqrt', (dt) => {
+    const more = [1e-160, -3e-170, 2.2e-308, -4e-308, 1e-315, 8.98e307, -1.7e308, 1e-40, 3e-44, 1e38, -3.3e38];
+    const all = [...PARTS, ...more];
+    const cells = all.flatMap((re) => all.map((im) => [re, im]));
+    const py = runNumpy<(number | string)[][]>(`
+import json, math, warnings
+warnings.simplefilter('ignore')
+def enc(v):
+    v = float(v)
+    if math.isnan(v): return 'nan'
+    if math.isinf(v): return 'inf' if v > 0 else '-inf'
+    if v == 0 and math.copysign(1, v) < 0: return '-0'
+    return v
+z = np.empty(len(g := json.loads(input())), dtype='${dt}')
+z.real = [float(a) for a, b in g]
+z.imag = [float(b) for a, b in g]
+print(json.dumps([[enc(c.real), enc(c.imag)] for c in np.sqrt(z)]))`, JSON.stringify(cells.map((p) => p.map((v) => (Number.isNaN(v) ? 'nan' : v === Infinity ? 'inf' : v === -Infinity ? '-inf' : Object.is(v, -0) ? '-0.0' : v)))));
+    const a = api.zeros([cells.length], dt);
+    const re = a.real;
+    const im = a.imag;
+    cells.forEach(([x, y], i) => {
+      re.set([i], x);
+      im.set([i], y);
+    });
+    const got = parts(api.sqrt(a));
+    const tol = dt === '<c8' ? 2 ** -23 : 2 ** -51;
+    const bad = got.flatMap((g, i) => (near(g[0], py[i][0], tol) && near(g[1], py[i][1], tol) ? [] : [`sqrt of ${JSON.stringify(cells[i].map(enc))}: ${JSON.stringify(g)} vs NumPy ${JSON.stringify(py[i])}`]));
+    expect(bad).toEqual([]);
+  });
 });

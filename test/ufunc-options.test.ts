@@ -148,9 +148,12 @@ describe('dtype', () => {
     expect(r.get(0)).toBe(5);
   });
 
-  test('only a general type: a DType of the other byte order or a sized bytes type is refused', () => {
+  test('only a general type: the other byte order (string or DType) or a sized bytes type is refused', () => {
     expect(add(a, a, { dtype: '>i1' }).dtype.name).toBe('int8');
-    expect(add(a, a, { dtype: '>i2' }).dtype.str).toBe(dtype('i2').str); // a string names the type only
+    expect(add(a, a, { dtype: '=i2' }).dtype.str).toBe(dtype('i2').str);
+    // NumPy 2.4.6: np.add(a, a, dtype='>i2') is the same TypeError as dtype=np.dtype('>i2') (fuzz seed 65).
+    expect(() => add(a, a, { dtype: '>i2' })).toThrow(/only select the general DType/);
+    expect(() => add(a, a, { dtype: '>f8' })).toThrow(/only select the general DType/);
     expect(() => add(a, a, { dtype: dtype('>i2') })).toThrow(/only select the general DType/);
     expect(() => add(a, a, { dtype: 'S3' })).toThrow(/only select the general DType/);
   });

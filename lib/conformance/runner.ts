@@ -378,3 +378,5 @@ export { toDType };
 
 /** Applies one op of the case language (either table) to `a`: the fuzzer's generator replays its views with it. */
 export { applyOp as applyCaseOp };
+/** The context compute ops decode their operands with (the fuzzer's own ops use it too). */
+export { computeContext as caseContext };

@@ -409,14 +409,32 @@ export const POWER: UfuncSpec = {
 
 // ------------------------------------------------------------------ minimum, maximum
 
+// Which of +0 and -0 a tie keeps, as NumPy 2.4.6 at its x86-64 baseline: float32/64 (and
+// ints, where it cannot show) take Highway's Min/Max, minpd/maxpd, whose tie is the second
+// operand, in every layout; float16's scalar loop keeps the first (maximum(i4 0, f16 -0.0)
+// computes in float64: -0.0).
 const MIN_N = (n: number, a: X, ai: number, as: number, b: X, bi: number, bs: number, o: X, oi: number, os: number): void => {
+  for (let k = 0; k < n; k++, ai += as, bi += bs, oi += os) {
+    const x = a[ai];
+    const y = b[bi];
+    o[oi] = x < y || x !== x ? x : y;
+  }
+};
+const MAX_N = (n: number, a: X, ai: number, as: number, b: X, bi: number, bs: number, o: X, oi: number, os: number): void => {
+  for (let k = 0; k < n; k++, ai += as, bi += bs, oi += os) {
+    const x = a[ai];
+    const y = b[bi];
+    o[oi] = x > y || x !== x ? x : y;
+  }
+};
+const MIN_F2 = (n: number, a: X, ai: number, as: number, b: X, bi: number, bs: number, o: X, oi: number, os: number): void => {
   for (let k = 0; k < n; k++, ai += as, bi += bs, oi += os) {
     const x = a[ai];
     const y = b[bi];
     o[oi] = x <= y || x !== x ? x : y;
   }
 };
-const MAX_N = (n: number, a: X, ai: number, as: number, b: X, bi: number, bs: number, o: X, oi: number, os: number): void => {
+const MAX_F2 = (n: number, a: X, ai: number, as: number, b: X, bi: number, bs: number, o: X, oi: number, os: number): void => {
   for (let k = 0; k < n; k++, ai += as, bi += bs, oi += os) {
     const x = a[ai];
     const y = b[bi];
@@ -444,8 +462,9 @@ function minmaxC(max: boolean) {
   };
 }
 
-export const MINIMUM: UfuncSpec = { name: 'minimum', nin: 2, types: ALL, loop: (r) => pick(r, { b: MIN_B, i: MIN_N, I: MIN_N, f: MIN_N, c: minmaxC(false) }, 'minimum') };
-export const MAXIMUM: UfuncSpec = { name: 'maximum', nin: 2, types: ALL, loop: (r) => pick(r, { b: MAX_B, i: MAX_N, I: MAX_N, f: MAX_N, c: minmaxC(true) }, 'maximum') };
+const half = (r: { inTypes: readonly { kind: string; itemsize: number }[] }): boolean => r.inTypes[0].kind === 'f' && r.inTypes[0].itemsize === 2;
+export const MINIMUM: UfuncSpec = { name: 'minimum', nin: 2, types: ALL, loop: (r) => pick(r, { b: MIN_B, i: MIN_N, I: MIN_N, f: half(r) ? MIN_F2 : MIN_N, c: minmaxC(false) }, 'minimum') };
+export const MAXIMUM: UfuncSpec = { name: 'maximum', nin: 2, types: ALL, loop: (r) => pick(r, { b: MAX_B, i: MAX_N, I: MAX_N, f: half(r) ? MAX_F2 : MAX_N, c: minmaxC(true) }, 'maximum') };
 
 // ------------------------------------------------------------------ unary
 

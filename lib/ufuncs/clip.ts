@@ -18,7 +18,21 @@ type X = any;
 type L3 = (n: number, a: X, ai: number, as: number, b: X, bi: number, bs: number, c: X, ci: number, cs: number, o: X, oi: number, os: number) => void;
 
 // _NPY_MIN(_NPY_MAX(x, lo), hi), where a NaN first argument wins and a NaN second one loses every comparison.
+// Bounds constant over the loop (scalars, broadcast rows) take NumPy 2.4's scalar-bounds loop:
+// a NaN bound makes every result NaN, else min(hi, max(lo, x)) with x86's minpd/maxpd ties
+// (the second operand wins), so a zero bound equal to x keeps x's sign: clip(-5, -0.0, 0.0)
+// is -0.0 there, 0.0 with bound arrays (NumPy 2.4.6; fuzz seed 5474).
 const CLIP: L3 = (n, a, ai, as, b, bi, bs, c, ci, cs, o, oi, os) => {
+  if (bs === 0 && cs === 0) {
+    const lo = b[bi];
+    const hi = c[ci];
+    for (let k = 0; k < n; k++, ai += as, oi += os) {
+      const x = a[ai];
+      const m = lo > x ? lo : x;
+      o[oi] = lo !== lo ? lo : hi !== hi ? hi : hi < m ? hi : m;
+    }
+    return;
+  }
   for (let k = 0; k < n; k++, ai += as, bi += bs, ci += cs, oi += os) {
     let x = a[ai];
     if (x === x) {

@@ -11,6 +11,7 @@
 import type { NdArray } from '../ndarray';
 import { callUfunc, type AnyLoop, type Resolved, type UfuncInput, type UfuncOptions, type UfuncSpec } from '../ufunc';
 import { OverflowError } from '../errors';
+import { NdArray as ArrayClass } from '../internal';
 import { ALL, T } from './types';
 import { family } from './family';
 import { isVoidOperand, voidCompare } from './void-compare';
@@ -182,20 +183,34 @@ function checkCLong(...xs: UfuncInput[]): void {
     if (big !== null && (big < -(2n ** 63n) || big >= 2n ** 63n)) throw new OverflowError('Python int too large to convert to C long');
   }
 }
+/**
+ * NumPy 2's binary logical ufuncs cast every input to bool (their promoter),
+ * and a record of one plain field casts as that field: its truth, the bytes
+ * between fields ignored (np.logical_and(f2, one-field record) is a bool
+ * array; fuzz seed 18280 of pass 3). Records of more fields have no cast: the
+ * loop's TypeError stands.
+ */
+function oneFieldValue(x: UfuncInput): UfuncInput {
+  if (!(x instanceof ArrayClass) || !x.dtype.isStructured) return x;
+  const names = x.dtype.names as readonly string[];
+  if (names.length !== 1) return x;
+  const f = x.field(names[0]) as NdArray;
+  return f.dtype.subdtype === null ? oneFieldValue(f) : x;
+}
 /** NumPy's `np.logical_and(x1, x2)`: truth of both (NaN is true). */
 export function logicalAnd(x1: UfuncInput, x2: UfuncInput, options?: UfuncOptions): NdArray {
   checkCLong(x1, x2);
-  return callUfunc(LOGICAL_AND, [x1, x2], options);
+  return callUfunc(LOGICAL_AND, [oneFieldValue(x1), oneFieldValue(x2)], options);
 }
 /** NumPy's `np.logical_or(x1, x2)`. */
 export function logicalOr(x1: UfuncInput, x2: UfuncInput, options?: UfuncOptions): NdArray {
   checkCLong(x1, x2);
-  return callUfunc(LOGICAL_OR, [x1, x2], options);
+  return callUfunc(LOGICAL_OR, [oneFieldValue(x1), oneFieldValue(x2)], options);
 }
 /** NumPy's `np.logical_xor(x1, x2)`. */
 export function logicalXor(x1: UfuncInput, x2: UfuncInput, options?: UfuncOptions): NdArray {
   checkCLong(x1, x2);
-  return callUfunc(LOGICAL_XOR, [x1, x2], options);
+  return callUfunc(LOGICAL_XOR, [oneFieldValue(x1), oneFieldValue(x2)], options);
 }
 /** NumPy's `np.logical_not(x)`. */
 export function logicalNot(x: UfuncInput, options?: UfuncOptions): NdArray {

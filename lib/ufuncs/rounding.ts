@@ -115,16 +115,20 @@ function powerOfTen(n: number): number {
  */
 export function round(a: NdArray, decimals = 0): NdArray {
   if (!Number.isInteger(decimals)) throw new TypeError(`round(): decimals must be an integer, got ${String(decimals)}`);
+  // NumPy's round of a 0-d array is a scalar, in native byte order (fuzz seeds 3447 3987).
+  if (a.ndim === 0 && !a.dtype.isnative) return round(a.astype(a.dtype.newbyteorder('=')), decimals);
   const kind = a.dtype.kind;
   const order = a.flags.fContiguous && !a.flags.cContiguous ? 'F' : 'C';
+  // NumPy's result layouts (2.4.6): a complex result and an integer copy keep `a`'s memory
+  // order ('K'); float and integer arithmetic gives 'A' (fuzz seed 240).
   if (kind === 'c') {
-    const r = a.copy(order);
+    const r = a.copy('K');
     r.real.set(round(a.real, decimals));
     r.imag.set(round(a.imag, decimals));
     return r;
   }
   const int = kind === 'i' || kind === 'u';
-  if (decimals >= 0 && int) return a.copy(order);
+  if (decimals >= 0 && int) return a.copy('K');
   if (decimals === 0) return rint(a);
   const out = int ? a.astype('<f8', order) : a.copy(order);
   const f = powerOfTen(Math.abs(decimals));

@@ -34,9 +34,41 @@ _apply = C.apply
 unpinned = []      # why the current case's values are not NumPy's to pin
 
 
-def own_op(a, op):
+def own_op(run, a, op):
     """The fuzzer's own ops (differ.ts FUZZ_OPS lists them); None for the shared ones."""
     name = op[0]
+    if name == "searchsorted_sorter":
+        kw = dict(op[2])
+        sorter = kw.pop("sorter")
+        kw["sorter"] = np.argsort(a, kind="stable") if sorter == "argsort" else C.operand(run, a, sorter)
+        return np.asarray(np.searchsorted(a, C.operand(run, a, op[1]), **kw))
+    if name == "astype_casting":
+        return a.astype(C.R.to_dtype(op[1]), casting=op[2])
+    if name == "sort_kind":
+        kw = C.kwargs(run, a, op[2])
+        return (np.sort if op[1] == "sort" else np.argsort)(a, **kw)
+    if name == "concatenate_kw":
+        return np.concatenate([C.operand(run, a, v) for v in op[1]], **C.kwargs(run, a, op[2]))
+    if name == "ufunc_kw":
+        ins = [C.operand(run, a, v) for v in op[2:4] if v is not None]
+        return np.asarray(getattr(np, op[1])(*ins, **C.kwargs(run, a, op[4])))
+    if name == "putmask":
+        run.stored.append(a)
+        np.putmask(a, C.operand(run, a, op[1]), C.operand(run, a, op[2]))
+        return a
+    if name == "cumulative":
+        kw = {} if op[3] is None else {"dtype": C.R.to_dtype(op[3])}
+        return getattr(np, op[1])(a, op[2], **kw)
+    if name == "diff":
+        return np.diff(a, op[1], op[2])
+    if name == "variance":
+        kw = C.kwargs(run, a, op[3])
+        axis = tuple(op[2]) if isinstance(op[2], list) else op[2]
+        return np.asarray(getattr(np, op[1])(a, axis, **kw))
+    if name == "round":
+        return np.asarray(np.round(a, op[1]))
+    if name == "nonzero":
+        return np.nonzero(a)[op[1]]
     if name == "npy_roundtrip":
         f = io.BytesIO()
         np.save(f, a)
@@ -59,7 +91,11 @@ def own_op(a, op):
     return None
 
 
-OWN_OPS = {"npy_roundtrip", "sliding_window_view", "broadcast_arrays", "unique_index", "reduce_initial"}
+OWN_OPS = {"npy_roundtrip", "sliding_window_view", "broadcast_arrays", "unique_index", "reduce_initial",
+           "searchsorted_sorter", "astype_casting", "sort_kind", "concatenate_kw", "ufunc_kw", "putmask",
+           "cumulative", "diff", "variance", "round", "nonzero"}
+# own ops that write into the source's buffer (its bytes are compared after them)
+OWN_WRITING = {"putmask"}
 
 
 class Refused(BaseException):
@@ -74,12 +110,10 @@ MAX_BINS = 2 ** 24
 def apply(run, a, op):
     if op[0] == "bincount" and a.size and a.dtype.kind in "iu" and int(a.max()) >= MAX_BINS:
         raise Refused(f"bincount of a value >= {MAX_BINS}: NumPy would allocate {8 * (int(a.max()) + 1)} bytes")
-    if op[0] in OWN_OPS:
-        return own_op(a, op)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            result, error = _apply(run, a, op), None
+            result, error = (own_op(run, a, op) if op[0] in OWN_OPS else _apply(run, a, op)), None
         except Exception as exc:                         # noqa: BLE001 - re-raised below
             result, error = None, exc
     for w in caught:
@@ -114,7 +148,13 @@ def has_gaps(dt):
     return len(covered) < dt.itemsize
 
 
+def writes(op):
+    return op[0] in OWN_WRITING or (op[0] in ("ufunc_kw", "concatenate_kw") and "out" in op[-1]) or _writes(op)
+
+
+_writes = C.writes
 C.apply = apply
+C.writes = writes
 
 
 def main():

@@ -451,6 +451,7 @@ function randComputeOp(rng: Rng, a: NdArray, overlapping: boolean): Json[] {
   // the result would depend on the order of the stores (FORMAT.md never writes there).
   const writeable = a.flags.writeable && !overlapping;
   if (rng.chance(0.06)) return randOwnOp(rng, a);
+  if (rng.chance(0.2)) return randWideOp(rng, a, writeable);
   const r = rng.next();
   if (r < 0.1) return ['astype', randDType(rng, 0.05) as unknown as Json];
   if (r < 0.22) {
@@ -581,6 +582,104 @@ function randOwnOp(rng: Rng, a: NdArray): Json[] {
     kw.where_shape = shape;
   }
   return ['reduce_initial', name, kw];
+}
+
+const CASTINGS = ['no', 'equiv', 'safe', 'same_kind', 'unsafe'];
+const SORT_KINDS = ['quicksort', 'mergesort', 'heapsort', 'stable'];
+// Not power or sqrt: their values compare within ulps (APPROXIMATE), which ufunc_kw does not ask for.
+const KW_BINARY = ['add', 'subtract', 'multiply', 'divide', 'floor_divide', 'remainder', 'minimum', 'maximum', 'less', 'equal', 'logical_and', 'bitwise_and', 'left_shift'];
+const KW_UNARY = ['negative', 'absolute', 'square', 'rint', 'logical_not'];
+const KW_DTYPES = [null, '<f8', '<f4', '<i8', '<i4', '|u1', '|b1', '<c16', '>f8', '<f2'];
+
+/**
+ * The fuzzer's own ops for library API the shared case language lacks
+ * (differ.ts FUZZ_OPS): searchsorted's sorter, astype's casting, sort kinds,
+ * concatenate's out/dtype/casting, ufunc casting/dtype/out/where together,
+ * putmask, cumsum/cumprod, diff, var/std, round(decimals), nonzero; and
+ * clip by arrays (a shared op).
+ */
+function randWideOp(rng: Rng, a: NdArray, writeable: boolean): Json[] {
+  const nd = a.ndim;
+  const numeric = !a.dtype.isStructured;
+  const self = numeric ? a.dtype.str : '<f8';
+  const r = rng.next();
+  if (r < 0.08 && nd === 1) {
+    const v = rng.chance(0.5) ? randScalar(rng, false) : newArray(rng, self, [rng.int(0, 4)]);
+    const sorter = rng.chance(0.85) ? 'argsort' : intIndex(rng, a.shape[0], [rng.chance(0.8) ? a.shape[0] : rng.int(0, 4)]);
+    const kw: { [k: string]: Json } = { sorter };
+    if (rng.chance(0.5)) kw.side = rng.pick(['left', 'right']);
+    return ['searchsorted_sorter', v, kw];
+  }
+  if (r < 0.16) return ['astype_casting', randDType(rng, 0.03) as unknown as Json, rng.pick(CASTINGS)];
+  if (r < 0.26) {
+    // An unstable kind leaves the order of ties (argsort's indices, the signs of
+    // equal zeros in a float sort) to the algorithm: stable ones for those.
+    const ties = !'iub'.includes(a.dtype.kind) || a.dtype.isStructured;
+    const fn = rng.chance(0.5) ? 'sort' : 'argsort';
+    const kw: { [k: string]: Json } = {};
+    if (rng.chance(0.5)) kw.axis = randAxis(rng, nd, false);
+    const exact = fn === 'argsort' || ties;
+    if (rng.chance(0.6)) kw.kind = exact ? rng.pick(['mergesort', 'stable']) : rng.pick(SORT_KINDS);
+    if (rng.chance(0.4) && (!exact || kw.kind === undefined || rng.chance(0.2))) kw.stable = exact ? true : rng.pick([true, false, null]);
+    // (No kind and no stable is NumPy's quicksort: not stable, so not for ties.)
+    if (exact && kw.kind === undefined && kw.stable === undefined) kw.kind = 'stable';
+    return ['sort_kind', fn, kw];
+  }
+  if (r < 0.36) {
+    const xs: Json[] = ['self'];
+    for (let i = 0; i < rng.int(0, 2); i++) xs.push(rng.chance(0.3) ? 'self' : newArray(rng, rng.chance(0.6) ? specOf(a) : randDType(rng, 0), [...a.shape]));
+    const kw: { [k: string]: Json } = {};
+    if (rng.chance(0.6)) kw.axis = randAxis(rng, nd, false);
+    if (rng.chance(0.4)) kw.dtype = rng.pick(KW_DTYPES.slice(1)) as string;
+    if (rng.chance(0.5)) kw.casting = rng.pick(CASTINGS);
+    if (rng.chance(0.3) && nd > 0) {
+      const ax = typeof kw.axis === 'number' ? ((kw.axis % nd) + nd) % nd : kw.axis === null ? -1 : 0;
+      const shape = ax < 0 ? [a.size * xs.length] : a.shape.map((d, i) => (i === ax ? d * xs.length : d));
+      if (rng.chance(0.15)) shape[0] = (shape[0] ?? 0) + 1;
+      if (kw.dtype === undefined || rng.chance(0.2)) kw.out = newArray(rng, rng.pick(KW_DTYPES.slice(1)) as string, shape);
+    }
+    return ['concatenate_kw', xs, kw];
+  }
+  if (r < 0.5 && numeric) {
+    const unary = rng.chance(0.3);
+    const name = unary ? rng.pick(KW_UNARY) : rng.pick(KW_BINARY);
+    const kw: { [k: string]: Json } = {};
+    if (rng.chance(0.5)) kw.casting = rng.pick(CASTINGS);
+    const dt = rng.pick(KW_DTYPES);
+    if (dt !== null && rng.chance(0.5)) kw.dtype = dt;
+    if (rng.chance(0.35)) {
+      if (writeable && rng.chance(0.5)) kw.out = 'self';
+      else kw.out = newArray(rng, rng.pick(KW_DTYPES.slice(1)) as string, [...a.shape]);
+    }
+    const x2 = unary ? null : rng.chance(0.5) ? randScalar(rng, false) : newArray(rng, rng.chance(0.5) ? self : randDType(rng, 0), broadcastable(rng, a.shape));
+    // Not a Python scalar beside a masked comparison (NumPy 2.4 crashes there: randComputeOp).
+    const scalar = x2 !== null && !(typeof x2 === 'object' && 'dtype' in x2);
+    if (kw.out !== undefined && rng.chance(0.4) && !(COMPARISONS.has(name) && scalar)) kw.where = boolMask(rng, broadcastable(rng, a.shape));
+    return ['ufunc_kw', name, 'self', x2, kw];
+  }
+  if (r < 0.58 && writeable && numeric) {
+    const mask = rng.chance(0.8) ? boolMask(rng, [...a.shape]) : boolMask(rng, broadcastable(rng, a.shape));
+    const values = rng.chance(0.4) ? randScalar(rng, false) : newArray(rng, rng.chance(0.7) ? self : randDType(rng, 0), [rng.int(0, 5)]);
+    return ['putmask', mask, values];
+  }
+  if (r < 0.66) {
+    const dt = rng.chance(0.7) ? null : rng.pick(['<f8', '<i8', '<f4', '<c16', '<u4']);
+    return ['cumulative', rng.pick(['cumsum', 'cumprod']), rng.chance(0.3) ? null : randAxis(rng, nd, false), dt];
+  }
+  if (r < 0.72) return ['diff', rng.pick([0, 1, 1, 1, 2, 3]), nd > 0 ? rng.int(-nd, nd - 1) : 0];
+  if (r < 0.8) {
+    const kw: { [k: string]: Json } = {};
+    if (rng.chance(0.5)) kw.ddof = rng.pick([0, 1, 2, 0.5]);
+    if (rng.chance(0.3)) kw.keepdims = true;
+    if (rng.chance(0.2)) kw.dtype = rng.pick(['<f8', '<f4', '<c16']);
+    return ['variance', rng.pick(['var', 'std']), rng.chance(0.3) ? null : randAxis(rng, nd), kw];
+  }
+  if (r < 0.86) return ['round', rng.pick([0, 1, 2, -1, -2, 3])];
+  if (r < 0.92 && numeric) {
+    const bound = (): Json => (rng.chance(0.3) ? null : rng.chance(0.5) ? randScalar(rng, false) : newArray(rng, rng.chance(0.6) ? self : randDType(rng, 0), broadcastable(rng, a.shape)));
+    return ['clip', 'self', bound(), bound()];
+  }
+  return ['nonzero', rng.int(0, Math.max(nd - 1, 0))];
 }
 
 /** True when bincount of `a` would need 2**20 bins or more. */

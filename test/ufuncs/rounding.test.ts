@@ -3,7 +3,8 @@
 // values bit for bit (ties to even, signed zeros, NaN/inf, float16/32,
 // big-endian and strided inputs), complex rint, and the errors.
 import { around, ceil, floor, rint, round, trunc } from '../../lib/ufuncs/rounding';
-import { fromBuffer, zeros } from '../../lib/create';
+import { asStrided, fromBuffer, zeros } from '../../lib/create';
+import { dtype, slice, type NdArray } from '../../lib';
 import { UFuncTypeError } from '../../lib/ufunc';
 import { roundHalfEven } from '../../lib/ufuncs/rounding';
 import { describeWithNumpy, runNumpy } from '../helpers/numpy';
@@ -137,6 +138,44 @@ print(json.dumps(out))
         }
         const expected = w.error !== undefined ? { error: w.error } : { dtype: w.dtype, hex: w.hex };
         if (JSON.stringify(got) !== JSON.stringify(expected)) bad.push(`${dt} ${dec}: numpy ${JSON.stringify(expected).slice(0, 160)} ours ${JSON.stringify(got).slice(0, 160)}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  test('result layouts as NumPy: complex and integer copies keep the memory order, float arithmetic is C (fuzz seed 240)', () => {
+    const DT = ['<f8', '<i4', '>u8', '<c16', '|b1'];
+    const DEC = [0, 2, -1];
+    const want = runNumpy<Record<string, number[]>>(`
+out = {}
+for dt in ${JSON.stringify(DT)}:
+    d = np.dtype(dt)
+    base = np.zeros(60 * d.itemsize, np.uint8).view(d)
+    views = {'strided': np.lib.stride_tricks.as_strided(base, (4, 2, 1), (d.itemsize, 5 * d.itemsize, 10 * d.itemsize)),
+             'reversedT': base[:12].reshape(3, 4)[:, ::-1].T}
+    for name, v in views.items():
+        for dec in ${JSON.stringify(DEC)}:
+            try: out[f'{dt} {name} {dec}'] = list(np.round(v, dec).strides)
+            except Exception: pass
+print(json.dumps(out))`);
+    const bad: string[] = [];
+    for (const dt of DT) {
+      const d = dtype(dt);
+      const base = zeros([60], dt);
+      const views: Record<string, NdArray> = {
+        strided: asStrided(base, [4, 2, 1], [d.itemsize, 5 * d.itemsize, 10 * d.itemsize]),
+        reversedT: base.index(slice(0, 12)).reshape([3, 4]).index(slice(null), slice(null, null, -1)).T,
+      };
+      for (const [name, v] of Object.entries(views)) {
+        for (const dec of DEC) {
+          const w = want[`${dt} ${name} ${dec}`];
+          if (w === undefined) continue;
+          const r = round(v, dec);
+          // An axis of length 1 has no layout to compare.
+          const got = r.strides.map((s, i) => (r.shape[i] === 1 ? null : s));
+          const exp = w.map((s, i) => (r.shape[i] === 1 ? null : s));
+          if (JSON.stringify(got) !== JSON.stringify(exp)) bad.push(`${dt} ${name} ${dec}: numpy ${JSON.stringify(exp)} ours ${JSON.stringify(got)}`);
+        }
       }
     }
     expect(bad).toEqual([]);
