@@ -18,6 +18,7 @@
         "native/sort_kernels.cc",
         "native/ufunc_complex.cc",
         "native/ufunc_kernels.cc",
+        "native/ufunc_math.cc",
         "native/transcendental.cc",
         "native/pool_buffer.cc",
         "native/region_pool.cc",

@@ -26,6 +26,7 @@ import { shapeToSize } from './layout';
 import { kernelUfunc, type UfuncOperand } from './native';
 import type { NdArray } from './ndarray';
 import type { Resolved, TA, UfuncSpec } from './ufunc';
+import { MATH_BOOL_OPS, MATH_OPS } from './ufuncs/math-ops';
 
 /** Operation codes shared with native/ufunc_kernels.cc (enum Op), by NumPy's ufunc name. */
 const NATIVE_OPS: Readonly<Record<string, number>> = {
@@ -137,7 +138,9 @@ export function nativeUfuncOp(spec: UfuncSpec, r: Resolved): number {
   const t = r.inTypes[0];
   // Mixed-sign comparisons (int64 against uint64) have their own JS loops.
   if (r.inTypes.some((x) => x.str !== t.str)) return -1;
-  if (t.kind === 'b') return BOOL_OPS[spec.name] ?? -1;
+  if (t.kind === 'b') return BOOL_OPS[MATH_BOOL_OPS[spec.name] ?? spec.name] ?? -1;
+  const math = MATH_OPS[spec.name];
+  if (math !== undefined) return nativeMathOp(spec.name, t, math);
   const op = NATIVE_OPS[spec.name];
   if (op === undefined) return -1;
   if (computeCode(t) < 0) return -1;
@@ -147,6 +150,17 @@ export function nativeUfuncOp(spec: UfuncSpec, r: Resolved): number {
   if (INT_ONLY.has(spec.name) && t.kind !== 'i' && t.kind !== 'u') return -1;
   // NumPy's float16 power has no fast paths (the float32 kernel takes them): the JS loop runs it.
   if (spec.name === 'power' && t.kind === 'f' && t.itemsize === 2) return -1;
+  return op;
+}
+
+/**
+ * The math ufuncs (native/ufunc_math.cc) have a native loop for every loop
+ * type their specs list, float16 through float32, except float16
+ * `nextafter` and `spacing`, which step half's own bits in JS.
+ */
+function nativeMathOp(name: string, t: DType, op: number): number {
+  if (computeCode(t) < 0) return -1;
+  if (t.kind === 'f' && t.itemsize === 2 && (name === 'nextafter' || name === 'spacing')) return -1;
   return op;
 }
 

@@ -1,0 +1,118 @@
+/**
+ * The inner loops of the math ufuncs (`trig.ts`, `explog.ts`, `arith2.ts`):
+ * each runs the native loop (native/ufunc_math.cc) over the block of typed
+ * arrays the JS iterator hands it, so a small array, a buffered block and
+ * the whole-array native walk all compute with the same C library call and
+ * give the same bits. Only the loops the kernel lacks are JS: float16
+ * `nextafter` and `spacing` (NumPy steps half's own bits there) and the
+ * bool `fmax`/`fmin` (logical or/and).
+ * @module
+ */
+import type { DType } from '../dtype';
+import { float16Bits, float16Value } from '../dtype/float16';
+import { castCode } from '../kernels';
+import { kernelUfunc } from '../native';
+import { UFuncTypeError, type AnyLoop, type Loop1, type Loop2, type Resolved, type TA, type UfuncSpec } from '../ufunc';
+import { MATH_OPS } from './math-ops';
+
+/** The kernel's compute type code for loop type `t` (float16 computes in float32, as its Float32Array loop array). */
+function computeCode(t: DType): number {
+  return t.kind === 'f' && t.itemsize === 2 ? 1 : castCode(t);
+}
+
+/** Type codes (CAST_CODES) of the typed arrays a real loop may be handed. */
+const ARRAY_CODES = new Map<unknown, number>([
+  [Float64Array, 0], [Float32Array, 1], [Int8Array, 2], [Uint8Array, 3], [Int16Array, 4], [Uint16Array, 5],
+  [Int32Array, 6], [Uint32Array, 7], [BigInt64Array, 9], [BigUint64Array, 10],
+]);
+
+/**
+ * One typed-array operand as a kernelUfunc operand from index `i`, stride
+ * `s` (both in array elements). An input may come in its own typed array
+ * rather than the loop's (the iterator passes int and float blocks through
+ * unconverted): the kernel then converts it, as the iterator would have.
+ * Complex loops always get their own pairs.
+ */
+function operand(a: TA, i: number, s: number, complexCode: number): [ArrayBuffer, number, number[], number, boolean] {
+  const b = a.BYTES_PER_ELEMENT;
+  const code = complexCode >= 0 ? complexCode : (ARRAY_CODES.get(a.constructor) as number);
+  return [a.buffer as ArrayBuffer, a.byteOffset + i * b, [s * b], code, false];
+}
+
+/** The inner loop of math ufunc `name` at the resolved types: the native loop over each block. */
+export function nativeLoop(name: string, r: Resolved): AnyLoop {
+  const op = MATH_OPS[name];
+  const code = computeCode(r.inTypes[0]);
+  const cx = r.inTypes[0].kind === 'c' ? code : -1;
+  if (r.inTypes.length === 1) {
+    const loop: Loop1 = (n, a, ai, as, o, oi, os) => {
+      kernelUfunc(op, code, [n], [operand(a, ai, as, cx), operand(o, oi, os, cx)]);
+    };
+    return loop;
+  }
+  const loop: Loop2 = (n, a, ai, as, b, bi, bs, o, oi, os) => {
+    kernelUfunc(op, code, [n], [operand(a, ai, as, cx), operand(b, bi, bs, cx), operand(o, oi, os, cx)]);
+  };
+  return loop;
+}
+
+// ------------------------------------------------------------------ float16 bit steps
+
+/** The float16 value next to `x` (a float16 value) toward `y`: npy_half_nextafter, on the bits. */
+export function halfNextafter(x: number, y: number): number {
+  if (x !== x || y !== y) return NaN;
+  if (x === y) return x;
+  if (x === 0) return float16Value(y > 0 ? 1 : 0x8001); // the smallest subnormal, signed as y
+  const h = float16Bits(x);
+  // Away from zero adds one to the magnitude's bits, toward zero takes one.
+  const away = (y > x) === (x > 0);
+  return float16Value(away ? h + 1 : h - 1);
+}
+
+/** npy_half_spacing: the gap from `x` to the next float16 toward +inf (positive; NaN for inf and NaN). */
+export function halfSpacing(x: number): number {
+  if (!Number.isFinite(x)) return NaN;
+  if (x === 65504) return Infinity;
+  return halfNextafter(x, Infinity) - x;
+}
+
+export const HALF_NEXTAFTER: Loop2 = (n, a, ai, as, b, bi, bs, o, oi, os) => {
+  for (let k = 0; k < n; k++, ai += as, bi += bs, oi += os) o[oi] = halfNextafter(a[ai] as number, b[bi] as number);
+};
+export const HALF_SPACING: Loop1 = (n, a, ai, as, o, oi, os) => {
+  for (let k = 0; k < n; k++, ai += as, oi += os) o[oi] = halfSpacing(a[ai] as number);
+};
+/** Bool fmax/fmin: any non-zero byte is true (the bool family's rule). */
+export const BOOL_OR: Loop2 = (n, a, ai, as, b, bi, bs, o, oi, os) => {
+  for (let k = 0; k < n; k++, ai += as, bi += bs, oi += os) o[oi] = a[ai] !== 0 || b[bi] !== 0 ? 1 : 0;
+};
+export const BOOL_AND: Loop2 = (n, a, ai, as, b, bi, bs, o, oi, os) => {
+  for (let k = 0; k < n; k++, ai += as, bi += bs, oi += os) o[oi] = a[ai] !== 0 && b[bi] !== 0 ? 1 : 0;
+};
+
+// ------------------------------------------------------------------ specs
+
+/**
+ * The spec of math ufunc `name` over loop types `types` (NumPy's order; ints
+ * and bools reach a float-only one through the first float they cast to
+ * safely, as NumPy's resolver: int8 → float16, int16 → float32, wider →
+ * float64). `special` replaces the native loop where it returns one.
+ */
+export function mathSpec(name: string, nin: 1 | 2, types: readonly DType[], options: { resolve?: UfuncSpec['resolve']; special?: (r: Resolved) => AnyLoop | undefined } = {}): UfuncSpec {
+  const { resolve, special } = options;
+  return { name, nin, types, resolve, loop: (r) => special?.(r) ?? nativeLoop(name, r) };
+}
+
+/**
+ * NumPy's refusal of bool inputs where a ufunc has no bool loop although
+ * bool casts safely to its int8 loop (`sign`, `positive`, `gcd`, `lcm`):
+ * its message names each input's DType class.
+ */
+export function refuseBool(name: string, nin: 1 | 2): NonNullable<UfuncSpec['resolve']> {
+  const cls = "<class 'numpy.dtypes.BoolDType'>";
+  const types = nin === 1 ? cls : `(${cls}, ${cls})`;
+  return (common) => {
+    if (common.kind === 'b') throw new UFuncTypeError(`ufunc '${name}' did not contain a loop with signature matching types ${types} -> None`);
+    return undefined;
+  };
+}
