@@ -51,7 +51,8 @@ for dt in ${JSON.stringify(dtypes)}:
         sq = np.repeat(sp[:12], 12)[:100]
         if d.kind == 'c':
             xs = [(base + 1j * np.roll(base, 5)).astype(d), (np.roll(base, 3) - 1j * base).astype(d)]
-            xs[0][:9] = [complex(a, b) for a in (0.0, np.inf, np.nan) for b in (-0.0, np.inf, np.nan)]
+            edge = (0.0, -0.0, 1.0, -1.0, np.inf, -np.inf, np.nan)
+            xs[0][:49] = [complex(a, b) for a in edge for b in edge]
         elif ${nin} == 2:
             xs = [np.concatenate([np.tile(sp[:12], 12)[:100], base[:68]]).astype(d), np.concatenate([sq, np.roll(base, 11)[:68]]).astype(d)]
         else:
