@@ -39,20 +39,40 @@ function operand(a: TA, i: number, s: number, complexCode: number): [ArrayBuffer
   return [a.buffer as ArrayBuffer, a.byteOffset + i * b, [s * b], code, false];
 }
 
+/**
+ * A block of `n` elements of `x` from index `i`, stride `s` (array
+ * elements; `per` of them to an element: 2 for complex) copied into a new
+ * ArrayBuffer: the kernel reaches no SharedArrayBuffer (kernels.ts
+ * regionOf), whose arrays then come to these loops in their own memory.
+ */
+function gather(x: TA, i: number, s: number, n: number, per: number): TA {
+  const count = s === 0 ? 1 : n;
+  const c = new (x.constructor as new (n: number) => TA)(count * per);
+  for (let k = 0; k < count; k++) for (let p = 0; p < per; p++) c[k * per + p] = x[i + k * s + p];
+  return c;
+}
+
 /** The inner loop of math ufunc `name` at the resolved types: the native loop over each block. */
 export function nativeLoop(name: string, r: Resolved): AnyLoop {
   const op = MATH_OPS[name];
   const code = computeCode(r.inTypes[0]);
   const cx = r.inTypes[0].kind === 'c' ? code : -1;
+  const per = cx >= 0 ? 2 : 1;
+  const run = (n: number, ins: [TA, number, number][], o: TA, oi: number, os: number): void => {
+    if (o.buffer instanceof ArrayBuffer && ins.every(([a]) => a.buffer instanceof ArrayBuffer)) {
+      kernelUfunc(op, code, [n], [...ins.map(([a, ai, as]) => operand(a, ai, as, cx)), operand(o, oi, os, cx)]);
+      return;
+    }
+    const staged = ins.map(([a, ai, as]) => operand(gather(a, ai, as, n, per), 0, as === 0 ? 0 : per, cx));
+    const res = new (o.constructor as new (n: number) => TA)(n * per);
+    kernelUfunc(op, code, [n], [...staged, operand(res, 0, per, cx)]);
+    for (let k = 0; k < n; k++) for (let p = 0; p < per; p++) o[oi + k * os + p] = res[k * per + p];
+  };
   if (r.inTypes.length === 1) {
-    const loop: Loop1 = (n, a, ai, as, o, oi, os) => {
-      kernelUfunc(op, code, [n], [operand(a, ai, as, cx), operand(o, oi, os, cx)]);
-    };
+    const loop: Loop1 = (n, a, ai, as, o, oi, os) => run(n, [[a, ai, as]], o, oi, os);
     return loop;
   }
-  const loop: Loop2 = (n, a, ai, as, b, bi, bs, o, oi, os) => {
-    kernelUfunc(op, code, [n], [operand(a, ai, as, cx), operand(b, bi, bs, cx), operand(o, oi, os, cx)]);
-  };
+  const loop: Loop2 = (n, a, ai, as, b, bi, bs, o, oi, os) => run(n, [[a, ai, as], [b, bi, bs]], o, oi, os);
   return loop;
 }
 
