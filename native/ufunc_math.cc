@@ -195,6 +195,37 @@ struct Nextafter {
   static T Apply(T a, T b) { return std::nextafter(a, b); }
 };
 
+// float16 nextafter and spacing step half's own bits (npy_half_nextafter,
+// npy_half_spacing): their loops take the bits (compute type float16, which
+// the walk converts to and from like any other), as NumPy's 'e' loops do.
+inline bool HalfIsNan(uint16_t h) { return (h & 0x7c00u) == 0x7c00u && (h & 0x03ffu) != 0; }
+struct HalfNextafter {
+  static uint16_t Apply(uint16_t x, uint16_t y) {
+    if (HalfIsNan(x) || HalfIsNan(y)) return 0x7e00u;
+    if (x == y || ((x | y) & 0x7fffu) == 0) return x;  // equal (either zero equals the other)
+    if ((x & 0x7fffu) == 0) return static_cast<uint16_t>((y & 0x8000u) + 1);  // the smallest subnormal, signed as y
+    if (!(x & 0x8000u)) return static_cast<int16_t>(x) > static_cast<int16_t>(y) ? static_cast<uint16_t>(x - 1) : static_cast<uint16_t>(x + 1);
+    return !(y & 0x8000u) || (x & 0x7fffu) > (y & 0x7fffu) ? static_cast<uint16_t>(x - 1) : static_cast<uint16_t>(x + 1);
+  }
+};
+// Half's spacing is the (positive) gap toward +inf: for a negative power of
+// two that is the gap below its magnitude.
+struct HalfSpacing {
+  static uint16_t Apply(uint16_t h) {
+    const uint16_t e = h & 0x7c00u, m = h & 0x03ffu;
+    if (e == 0x7c00u) return 0x7e00u;  // NaN for inf and NaN
+    if (h == 0x7bffu) return 0x7c00u;  // past the largest half: +inf
+    if ((h & 0x8000u) && m == 0) {
+      if (e > 0x2c00u) return static_cast<uint16_t>(e - 0x2c00u);
+      if (e > 0x0400u) return static_cast<uint16_t>(1u << ((e >> 10) - 2));
+      return 0x0001u;
+    }
+    if (e > 0x2800u) return static_cast<uint16_t>(e - 0x2800u);
+    if (e > 0x0400u) return static_cast<uint16_t>(1u << ((e >> 10) - 1));
+    return 0x0001u;
+  }
+};
+
 // npy_gcd/npy_lcm: Euclid on the magnitudes as unsigned values (so
 // gcd(INT_MIN, 0) is INT_MIN again once stored), lcm = a / gcd * b wrapping
 // as C's unsigned arithmetic; computed in 64 bits, whose low bits are those
@@ -508,6 +539,7 @@ MathChunkFn PickMathLoop(int op, int type) {
     case kU4: return PickInt<uint32_t>(op);
     case kI8: return PickInt<int64_t>(op);
     case kU8: return PickInt<uint64_t>(op);
+    case kF2: return op == kMNextafter ? BinaryChunk<HalfNextafter, uint16_t> : op == kMSpacing ? UnaryChunk<HalfSpacing, uint16_t> : nullptr;
     case kC8: return PickComplex<float>(op);
     case kC16: return PickComplex<double>(op);
   }

@@ -41,7 +41,8 @@ using MathChunkFn = void (*)(int64_t n, const void* const* in, const int64_t* in
 
 // The loop of math operation `op` (a MathOp) over compute type `type`
 // (CAST_CODES: 0 float64, 1 float32, 2..7 and 9, 10 ints, 12 complex64,
-// 13 complex128), or nullptr when NumPy has none.
+// 13 complex128; 11 float16 for nextafter and spacing only, which step
+// half's bits), or nullptr when NumPy has none.
 MathChunkFn PickMathLoop(int op, int type);
 // The inputs of math operation `op`: 1 or 2 (0: not an operation).
 int MathNin(int op);

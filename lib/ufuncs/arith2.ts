@@ -23,10 +23,9 @@ import { callUfunc, type UfuncInput, type UfuncOptions } from '../ufunc';
 import { COMPLEX, FLOATS, INTS, T } from './types';
 import { family } from './family';
 import { divide } from './arith';
-import { BOOL_AND, BOOL_OR, HALF_NEXTAFTER, HALF_SPACING, mathSpec, refuseBool } from './math-native';
+import { BOOL_AND, BOOL_OR, mathSpec, refuseBool } from './math-native';
 
 const NUM = [...INTS, ...FLOATS, ...COMPLEX];
-const isHalf = (r: { inTypes: readonly { kind: string; itemsize: number }[] }): boolean => r.inTypes[0].kind === 'f' && r.inTypes[0].itemsize === 2;
 
 export const SIGN_SPEC = mathSpec('sign', 1, NUM, { resolve: refuseBool('sign', 1) });
 export const POSITIVE_SPEC = mathSpec('positive', 1, NUM, { resolve: refuseBool('positive', 1) });
@@ -36,8 +35,8 @@ export const COPYSIGN_SPEC = mathSpec('copysign', 2, FLOATS);
 export const FMAX_SPEC = mathSpec('fmax', 2, [T.b, ...NUM], { special: (r) => (family(r.inTypes[0]) === 'b' ? BOOL_OR : undefined) });
 export const FMIN_SPEC = mathSpec('fmin', 2, [T.b, ...NUM], { special: (r) => (family(r.inTypes[0]) === 'b' ? BOOL_AND : undefined) });
 export const HEAVISIDE_SPEC = mathSpec('heaviside', 2, FLOATS);
-export const NEXTAFTER_SPEC = mathSpec('nextafter', 2, FLOATS, { special: (r) => (isHalf(r) ? HALF_NEXTAFTER : undefined) });
-export const SPACING_SPEC = mathSpec('spacing', 1, FLOATS, { special: (r) => (isHalf(r) ? HALF_SPACING : undefined) });
+export const NEXTAFTER_SPEC = mathSpec('nextafter', 2, FLOATS);
+export const SPACING_SPEC = mathSpec('spacing', 1, FLOATS);
 export const GCD_SPEC = mathSpec('gcd', 2, INTS, { resolve: refuseBool('gcd', 2) });
 export const LCM_SPEC = mathSpec('lcm', 2, INTS, { resolve: refuseBool('lcm', 2) });
 

@@ -3,22 +3,14 @@
  * each runs the native loop (native/ufunc_math.cc) over the block of typed
  * arrays the JS iterator hands it, so a small array, a buffered block and
  * the whole-array native walk all compute with the same C library call and
- * give the same bits. Only the loops the kernel lacks are JS: float16
- * `nextafter` and `spacing` (NumPy steps half's own bits there) and the
- * bool `fmax`/`fmin` (logical or/and).
+ * give the same bits. Only the bool `fmax`/`fmin` (logical or/and) are JS.
  * @module
  */
 import type { DType } from '../dtype';
-import { float16Bits, float16Value } from '../dtype/float16';
-import { castCode } from '../kernels';
 import { kernelUfunc } from '../native';
+import { kernelCompute } from '../ufunc-native';
 import { UFuncTypeError, type AnyLoop, type Loop1, type Loop2, type Resolved, type TA, type UfuncSpec } from '../ufunc';
 import { MATH_OPS } from './math-ops';
-
-/** The kernel's compute type code for loop type `t` (float16 computes in float32, as its Float32Array loop array). */
-function computeCode(t: DType): number {
-  return t.kind === 'f' && t.itemsize === 2 ? 1 : castCode(t);
-}
 
 /** Type codes (CAST_CODES) of the typed arrays a real loop may be handed. */
 const ARRAY_CODES = new Map<unknown, number>([
@@ -55,7 +47,7 @@ function gather(x: TA, i: number, s: number, n: number, per: number): TA {
 /** The inner loop of math ufunc `name` at the resolved types: the native loop over each block. */
 export function nativeLoop(name: string, r: Resolved): AnyLoop {
   const op = MATH_OPS[name];
-  const code = computeCode(r.inTypes[0]);
+  const code = kernelCompute(op, r.inTypes[0]);
   const cx = r.inTypes[0].kind === 'c' ? code : -1;
   const per = cx >= 0 ? 2 : 1;
   const run = (n: number, ins: [TA, number, number][], o: TA, oi: number, os: number): void => {
@@ -76,32 +68,8 @@ export function nativeLoop(name: string, r: Resolved): AnyLoop {
   return loop;
 }
 
-// ------------------------------------------------------------------ float16 bit steps
+// ------------------------------------------------------------------ bool loops
 
-/** The float16 value next to `x` (a float16 value) toward `y`: npy_half_nextafter, on the bits. */
-export function halfNextafter(x: number, y: number): number {
-  if (x !== x || y !== y) return NaN;
-  if (x === y) return x;
-  if (x === 0) return float16Value(y > 0 ? 1 : 0x8001); // the smallest subnormal, signed as y
-  const h = float16Bits(x);
-  // Away from zero adds one to the magnitude's bits, toward zero takes one.
-  const away = (y > x) === (x > 0);
-  return float16Value(away ? h + 1 : h - 1);
-}
-
-/** npy_half_spacing: the gap from `x` to the next float16 toward +inf (positive; NaN for inf and NaN). */
-export function halfSpacing(x: number): number {
-  if (!Number.isFinite(x)) return NaN;
-  if (x === 65504) return Infinity;
-  return halfNextafter(x, Infinity) - x;
-}
-
-export const HALF_NEXTAFTER: Loop2 = (n, a, ai, as, b, bi, bs, o, oi, os) => {
-  for (let k = 0; k < n; k++, ai += as, bi += bs, oi += os) o[oi] = halfNextafter(a[ai] as number, b[bi] as number);
-};
-export const HALF_SPACING: Loop1 = (n, a, ai, as, o, oi, os) => {
-  for (let k = 0; k < n; k++, ai += as, oi += os) o[oi] = halfSpacing(a[ai] as number);
-};
 /** Bool fmax/fmin: any non-zero byte is true (the bool family's rule). */
 export const BOOL_OR: Loop2 = (n, a, ai, as, b, bi, bs, o, oi, os) => {
   for (let k = 0; k < n; k++, ai += as, bi += bs, oi += os) o[oi] = a[ai] !== 0 || b[bi] !== 0 ? 1 : 0;

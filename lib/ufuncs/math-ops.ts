@@ -25,3 +25,6 @@ export const MATH_OPS: Readonly<Record<string, number>> = Object.freeze({
 
 /** Bool loops of the math ufuncs, as the logical operation each one is (ufunc-native.ts BOOL_OPS). */
 export const MATH_BOOL_OPS: Readonly<Record<string, string>> = Object.freeze({ fmax: 'logical_or', fmin: 'logical_and' });
+
+/** Operations whose float16 loop steps half's own bits (compute type float16, code 11), not float32's. */
+export const HALF_BITS_OPS: ReadonlySet<number> = new Set([MATH_OPS.nextafter, MATH_OPS.spacing]);
