@@ -18,6 +18,7 @@
         "native/sort_kernels.cc",
         "native/ufunc_complex.cc",
         "native/ufunc_kernels.cc",
+        "native/ufunc_math.cc",
         "native/transcendental.cc",
         "native/pool_buffer.cc",
         "native/region_pool.cc",
@@ -42,7 +43,9 @@
                       "-Wl,--wrap=pthread_getspecific", "-Wl,--wrap=pthread_setspecific",
                       "-Wl,--wrap=pthread_rwlock_rdlock", "-Wl,--wrap=pthread_rwlock_wrlock",
                       "-Wl,--wrap=pthread_rwlock_unlock", "-Wl,--wrap=pthread_create",
-                      "-Wl,--wrap=pthread_join", "-Wl,--wrap=pow"]
+                      "-Wl,--wrap=pthread_join", "-Wl,--wrap=pow",
+                      "-Wl,--wrap=exp", "-Wl,--wrap=log", "-Wl,--wrap=exp2", "-Wl,--wrap=log2",
+                      "-Wl,--wrap=hypot", "-Wl,--wrap=hypotf"]
         }]
       ],
       "xcode_settings": {

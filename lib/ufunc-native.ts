@@ -26,6 +26,7 @@ import { shapeToSize } from './layout';
 import { kernelUfunc, type UfuncOperand } from './native';
 import type { NdArray } from './ndarray';
 import type { Resolved, TA, UfuncSpec } from './ufunc';
+import { HALF_BITS_OPS, MATH_BOOL_OPS, MATH_OPS } from './ufuncs/math-ops';
 
 /** Operation codes shared with native/ufunc_kernels.cc (enum Op), by NumPy's ufunc name. */
 const NATIVE_OPS: Readonly<Record<string, number>> = {
@@ -120,6 +121,7 @@ export const NEGATIVE_POWER = 'Integers to negative integer powers are not allow
 export const UFUNC_NATIVE_MIN_ELEMENTS = 64;
 
 const F4_CODE = 1;
+const F2_CODE = 11;
 const I8_CODE = 9;
 const U8_CODE = 10;
 const F4_OUT = new Set([1, 12]); // float32, complex64
@@ -137,7 +139,9 @@ export function nativeUfuncOp(spec: UfuncSpec, r: Resolved): number {
   const t = r.inTypes[0];
   // Mixed-sign comparisons (int64 against uint64) have their own JS loops.
   if (r.inTypes.some((x) => x.str !== t.str)) return -1;
-  if (t.kind === 'b') return BOOL_OPS[spec.name] ?? -1;
+  if (t.kind === 'b') return BOOL_OPS[MATH_BOOL_OPS[spec.name] ?? spec.name] ?? -1;
+  const math = MATH_OPS[spec.name];
+  if (math !== undefined) return nativeMathOp(t, math);
   const op = NATIVE_OPS[spec.name];
   if (op === undefined) return -1;
   if (computeCode(t) < 0) return -1;
@@ -150,6 +154,20 @@ export function nativeUfuncOp(spec: UfuncSpec, r: Resolved): number {
   // NumPy's float16 power has no fast paths (the float32 kernel takes them): the JS loop runs it.
   if (spec.name === 'power' && t.kind === 'f' && t.itemsize === 2) return -1;
   return op;
+}
+
+/**
+ * The math ufuncs (native/ufunc_math.cc) have a native loop for every loop
+ * type their specs list: float16 through float32, except `nextafter` and
+ * `spacing`, which step half's own bits (see {@link kernelCompute}).
+ */
+function nativeMathOp(t: DType, op: number): number {
+  return computeCode(t) < 0 ? -1 : op;
+}
+
+/** The kernel's compute type for `op` at loop type `t`: float16 `nextafter`/`spacing` compute on half's bits (code 11). */
+export function kernelCompute(op: number, t: DType): number {
+  return t.kind === 'f' && t.itemsize === 2 && HALF_BITS_OPS.has(op) ? F2_CODE : computeCode(t);
 }
 
 /**
@@ -180,7 +198,7 @@ export interface NativeOperand {
  */
 export function runUfuncNative(op: number, t: DType, shape: readonly number[], operands: readonly NativeOperand[], nin: number): boolean {
   if (shapeToSize(shape) < UFUNC_NATIVE_MIN_ELEMENTS) return false;
-  const compute = computeCode(t);
+  const compute = kernelCompute(op, t);
   const list: UfuncOperand[] = [];
   for (let k = 0; k < operands.length; k++) {
     const o = operands[k];
@@ -188,7 +206,8 @@ export function runUfuncNative(op: number, t: DType, shape: readonly number[], o
       // A scalar condition of where is a one-byte bool constant, not of the loop type: the JS loop takes it.
       if (op === NATIVE_OPS.where && k === 0) return false;
       const c = o.constant as TA;
-      list.push([c.buffer as ArrayBuffer, c.byteOffset, o.strides.map(() => 0), compute, false]);
+      // The scalar is a one-element loop array (float16's is a Float32Array, also where the kernel computes on half's bits).
+      list.push([c.buffer as ArrayBuffer, c.byteOffset, o.strides.map(() => 0), computeCode(t), false]);
       continue;
     }
     const code = castCode(o.arr.dtype);

@@ -17,6 +17,8 @@
 //   pow (libm)                GLIBC_2.29  -Wl,--wrap: the original version
 //                                         (the same algorithm in glibc >= 2.28,
 //                                         behind the errno-setting wrapper)
+//   exp log exp2 log2 (libm)  GLIBC_2.29  the same (ufunc_math.cc)
+//   hypot hypotf (libm)       GLIBC_2.35  the same (ufunc_math.cc)
 // `npm run check:glibc` (scripts/check-glibc.js) fails the build when another
 // one appears; add it here the same way.
 #include <cerrno>
@@ -136,6 +138,29 @@ MMARRAY_HIDDEN int __wrap_pthread_join(pthread_t thread, void** result) {
 double mmarray_pow_base(double x, double y);
 __asm__(".symver mmarray_pow_base, pow@" MMARRAY_GLIBC_BASE);
 MMARRAY_HIDDEN double __wrap_pow(double x, double y) { return mmarray_pow_base(x, y); }
+
+// The same for the math ufuncs' libm calls (ufunc_math.cc): glibc 2.29 gave
+// exp, log, exp2 and log2, and 2.35 hypot and hypotf, new versions without
+// the SVID error wrapper; the original versions run the same computation on
+// the glibc they load against, and set errno besides, which nothing reads.
+double mmarray_exp_base(double x);
+__asm__(".symver mmarray_exp_base, exp@" MMARRAY_GLIBC_BASE);
+MMARRAY_HIDDEN double __wrap_exp(double x) { return mmarray_exp_base(x); }
+double mmarray_log_base(double x);
+__asm__(".symver mmarray_log_base, log@" MMARRAY_GLIBC_BASE);
+MMARRAY_HIDDEN double __wrap_log(double x) { return mmarray_log_base(x); }
+double mmarray_exp2_base(double x);
+__asm__(".symver mmarray_exp2_base, exp2@" MMARRAY_GLIBC_BASE);
+MMARRAY_HIDDEN double __wrap_exp2(double x) { return mmarray_exp2_base(x); }
+double mmarray_log2_base(double x);
+__asm__(".symver mmarray_log2_base, log2@" MMARRAY_GLIBC_BASE);
+MMARRAY_HIDDEN double __wrap_log2(double x) { return mmarray_log2_base(x); }
+double mmarray_hypot_base(double x, double y);
+__asm__(".symver mmarray_hypot_base, hypot@" MMARRAY_GLIBC_BASE);
+MMARRAY_HIDDEN double __wrap_hypot(double x, double y) { return mmarray_hypot_base(x, y); }
+float mmarray_hypotf_base(float x, float y);
+__asm__(".symver mmarray_hypotf_base, hypotf@" MMARRAY_GLIBC_BASE);
+MMARRAY_HIDDEN float __wrap_hypotf(float x, float y) { return mmarray_hypotf_base(x, y); }
 
 // GCC >= 11's libstdc++ (headers and the static archive) reads
 // __libc_single_threaded to skip atomic reference counting in a

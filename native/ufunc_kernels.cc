@@ -32,6 +32,7 @@
 #include "kernel_plan.h"
 #include "napi_util.h"
 #include "ufunc_complex.h"
+#include "ufunc_math.h"
 #include "transcendental.h"
 
 namespace mmarray {
@@ -675,6 +676,8 @@ ChunkFn PickComplex(int op, int type) {
 // The loop of `op` over compute type `type`, or nullptr when there is none
 // (lib/ufunc-native.ts asks only for these).
 ChunkFn PickLoop(int op, int type) {
+  // The math ufuncs (ufunc_math.cc) have codes of their own, from kMathOpBase.
+  if (op >= kMathOpBase) return PickMathLoop(op - kMathOpBase, type);
   if (type == kC8 || type == kC16) return PickComplex(op, type);
   bool num = IsFloat(type) || IsInt(type);
   bool flt = IsFloat(type);
@@ -721,6 +724,7 @@ ChunkFn PickLoop(int op, int type) {
 }
 
 int Nin(int op) {
+  if (op >= kMathOpBase) return MathNin(op - kMathOpBase);
   switch (op) {
     case kNegative: case kAbsolute: case kSquare: case kSqrt: case kInvert: case kIsnan: case kIsinf: case kIsfinite:
     case kLogicalNot: case kConjugate: case kExp: case kLog:
@@ -1016,7 +1020,7 @@ Napi::Value KernelUfunc(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   int64_t op, compute;
   std::vector<int64_t> shape;
-  if (info.Length() < 4 || !ToInt(info[0], &op) || op < 0 || op >= kOpCount || !ToInt(info[1], &compute) || compute < 0 ||
+  if (info.Length() < 4 || !ToInt(info[0], &op) || op < 0 || (op >= kOpCount && (op < kMathOpBase || op >= kMathOpBase + kMOpCount)) || !ToInt(info[1], &compute) || compute < 0 ||
       compute >= kTypeCount || !ToInts(info[2], &shape) || !info[3].IsArray()) {
     ThrowType(env, "kernelUfunc(op, computeType, shape, operands): bad arguments");
     return env.Undefined();

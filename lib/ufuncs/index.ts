@@ -6,6 +6,9 @@ export { add, subtract, multiply, divide, floorDivide, remainder, power, minimum
 export { less, lessEqual, greater, greaterEqual, equal, notEqual, logicalAnd, logicalOr, logicalXor, logicalNot } from './compare';
 export { bitwiseAnd, bitwiseOr, bitwiseXor, invert, leftShift, rightShift } from './bitwise';
 export { sqrt, exp, log, isnan, isinf, isfinite, signbit } from './math';
+export { sin, cos, tan, arcsin, arccos, arctan, arctan2, hypot, sinh, cosh, tanh, arcsinh, arccosh, arctanh, degrees, rad2deg, radians, deg2rad } from './trig';
+export { exp2, expm1, log2, log10, log1p, logaddexp, logaddexp2, cbrt } from './explog';
+export { sign, positive, reciprocal, trueDivide, fmod, copysign, fmax, fmin, heaviside, nextafter, spacing, gcd, lcm } from './arith2';
 export { rint, floor, ceil, trunc, round, around } from './rounding';
 export { clip } from './clip';
 export { where } from './where';

@@ -1,0 +1,555 @@
+// The math ufuncs' loops (see ufunc_math.h).
+//
+// fp-contract off heads the file, before the includes, for the reason
+// ufunc_kernels.cc gives (GCC does not inline across functions compiled
+// with other math flags): NumPy's formulas (logaddexp, complex expm1,
+// reciprocal ...) round each step, and so must these. errno is never read.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC optimize("no-math-errno", "fp-contract=off")
+#endif
+#if defined(__clang__)
+#pragma clang fp contract(off)
+#endif
+#include "ufunc_math.h"
+
+#include <cmath>
+#include <complex>
+#include <cstdint>
+#include <limits>
+#include <type_traits>
+
+namespace mmarray {
+namespace {
+
+// Type codes of lib/kernels.ts CAST_CODES (as ufunc_kernels.cc).
+enum Type { kF8 = 0, kF4 = 1, kI1 = 2, kU1 = 3, kI2 = 4, kU2 = 5, kI4 = 6, kU4 = 7, kB1 = 8, kI8 = 9, kU8 = 10, kF2 = 11, kC8 = 12, kC16 = 13 };
+
+// npymath's constants, rounded to the loop's part type as NumPy's float loops use them.
+template <class T>
+constexpr T kLogE2 = T(0.693147180559945309417232121458176568);
+template <class T>
+constexpr T kLog2E = T(1.442695040888963407359924681001892137);
+template <class T>
+constexpr T kLog10E = T(0.434294481903251827651128918916605082);
+template <class T>
+constexpr T kPi = T(3.141592653589793238462643383279502884);
+
+// ------------------------------------------------------------------ real element ops
+
+#define MMARRAY_LIBM_OP(Name, call)        \
+  struct Name {                            \
+    template <class T>                     \
+    static T Apply(T x) { return call(x); } \
+  };
+MMARRAY_LIBM_OP(Sin, std::sin)
+MMARRAY_LIBM_OP(Cos, std::cos)
+MMARRAY_LIBM_OP(Tan, std::tan)
+MMARRAY_LIBM_OP(Arcsin, std::asin)
+MMARRAY_LIBM_OP(Arccos, std::acos)
+MMARRAY_LIBM_OP(Arctan, std::atan)
+MMARRAY_LIBM_OP(Sinh, std::sinh)
+MMARRAY_LIBM_OP(Cosh, std::cosh)
+MMARRAY_LIBM_OP(Tanh, std::tanh)
+MMARRAY_LIBM_OP(Arcsinh, std::asinh)
+MMARRAY_LIBM_OP(Arccosh, std::acosh)
+MMARRAY_LIBM_OP(Arctanh, std::atanh)
+MMARRAY_LIBM_OP(Exp2, std::exp2)
+MMARRAY_LIBM_OP(Expm1, std::expm1)
+MMARRAY_LIBM_OP(Log2, std::log2)
+MMARRAY_LIBM_OP(Log10, std::log10)
+MMARRAY_LIBM_OP(Log1p, std::log1p)
+MMARRAY_LIBM_OP(Cbrt, std::cbrt)
+#undef MMARRAY_LIBM_OP
+
+// npy_deg2rad / npy_rad2deg: one product by a constant. NumPy's float
+// constant is computed in float (180.0f / NPY_PIf, whose bits differ from
+// (float)(180 / pi)); checked against NumPy in test/ufuncs/trig.test.ts.
+struct Radians {
+  template <class T>
+  static T Apply(T x) { return x * (kPi<T> / T(180)); }
+};
+struct Degrees {
+  template <class T>
+  static T Apply(T x) { return x * (T(180) / kPi<T>); }
+};
+// NumPy's sign: NaN stays NaN (its own bits), -0.0 gives +0.0.
+struct Sign {
+  template <class T>
+  static T Apply(T x) {
+    if constexpr (std::is_floating_point_v<T>) return x > 0 ? T(1) : x < 0 ? T(-1) : x == 0 ? T(0) : x;
+    else if constexpr (std::is_signed_v<T>) return static_cast<T>((x > 0) - (x < 0));
+    else return static_cast<T>(x > 0);
+  }
+};
+struct Positive {
+  template <class T>
+  static T Apply(T x) { return x; }
+};
+// NumPy's integer reciprocal is C's (type)(1.0 / x): 1 and -1 keep their
+// value, larger ones truncate to 0, and 0 gives what x86-64's conversion of
+// inf gives (INT_MIN for int32 and int64, 0 for the narrower and unsigned
+// types, whose conversion goes through a wider int): spelled out here, as
+// C leaves that conversion undefined.
+struct Reciprocal {
+  template <class T>
+  static T Apply(T x) {
+    if constexpr (std::is_floating_point_v<T>) {
+      return T(1) / x;
+    } else {
+      if (x == 0) {
+        if constexpr (std::is_signed_v<T> && sizeof(T) >= 4) return std::numeric_limits<T>::min();
+        else return 0;
+      }
+      if (x == 1) return 1;
+      if constexpr (std::is_signed_v<T>) {
+        if (x == -1) return static_cast<T>(-1);
+      }
+      return 0;
+    }
+  }
+};
+// npy_spacing: the gap to the next value away from zero, signed as x; NaN
+// for inf; the smallest subnormal (positive) for either zero.
+struct Spacing {
+  template <class T>
+  static T Apply(T x) {
+    if (std::isinf(x)) return std::numeric_limits<T>::quiet_NaN();
+    if (x == 0) return std::numeric_limits<T>::denorm_min();
+    return std::nextafter(x, std::copysign(std::numeric_limits<T>::infinity(), x)) - x;
+  }
+};
+
+struct Arctan2 {
+  template <class T>
+  static T Apply(T y, T x) { return std::atan2(y, x); }
+};
+struct Hypot {
+  template <class T>
+  static T Apply(T x, T y) { return std::hypot(x, y); }
+};
+// npy_logaddexp: equal inputs (infinities of one sign included) add log 2;
+// otherwise the larger plus log1p(exp(-|difference|)); NaN passes through.
+struct Logaddexp {
+  template <class T>
+  static T Apply(T x, T y) {
+    if (x == y) return x + kLogE2<T>;
+    const T d = x - y;
+    if (d > 0) return x + std::log1p(std::exp(-d));
+    if (d <= 0) return y + std::log1p(std::exp(d));
+    return d;
+  }
+};
+// npy_logaddexp2, with npy_log2_1p(v) = LOG2E * log1p(v).
+struct Logaddexp2 {
+  template <class T>
+  static T Apply(T x, T y) {
+    if (x == y) return x + 1;
+    const T d = x - y;
+    if (d > 0) return x + kLog2E<T> * std::log1p(std::exp2(-d));
+    if (d <= 0) return y + kLog2E<T> * std::log1p(std::exp2(d));
+    return d;
+  }
+};
+// C's fmod for floats; for ints, C's % with NumPy's guards: by 0 gives 0,
+// MIN % -1 gives 0 (C's traps).
+struct Fmod {
+  template <class T>
+  static T Apply(T a, T b) {
+    if constexpr (std::is_floating_point_v<T>) {
+      return std::fmod(a, b);
+    } else {
+      if (b == 0) return 0;
+      if constexpr (std::is_signed_v<T>) {
+        if (b == -1) return 0;
+      }
+      return static_cast<T>(a % b);
+    }
+  }
+};
+struct Copysign {
+  template <class T>
+  static T Apply(T a, T b) { return std::copysign(a, b); }
+};
+// fmax/fmin: a NaN loses to a number (both NaN: the first). On ±0 ties the
+// first input is kept; NumPy's own loops disagree with each other there
+// (its float32 and float64 SIMD loops and its scalar loop pick differently).
+struct Fmax {
+  template <class T>
+  static T Apply(T a, T b) { return a >= b || b != b ? a : b; }
+};
+struct Fmin {
+  template <class T>
+  static T Apply(T a, T b) { return a <= b || b != b ? a : b; }
+};
+// npy_heaviside: NaN for NaN (the default quiet NaN), h0 at 0, else 0 or 1.
+struct Heaviside {
+  template <class T>
+  static T Apply(T x, T h0) {
+    if (x != x) return std::numeric_limits<T>::quiet_NaN();
+    if (x == 0) return h0;
+    return x < 0 ? T(0) : T(1);
+  }
+};
+struct Nextafter {
+  template <class T>
+  static T Apply(T a, T b) { return std::nextafter(a, b); }
+};
+
+// float16 nextafter and spacing step half's own bits (npy_half_nextafter,
+// npy_half_spacing): their loops take the bits (compute type float16, which
+// the walk converts to and from like any other), as NumPy's 'e' loops do.
+inline bool HalfIsNan(uint16_t h) { return (h & 0x7c00u) == 0x7c00u && (h & 0x03ffu) != 0; }
+struct HalfNextafter {
+  static uint16_t Apply(uint16_t x, uint16_t y) {
+    if (HalfIsNan(x) || HalfIsNan(y)) return 0x7e00u;
+    if (x == y || ((x | y) & 0x7fffu) == 0) return x;  // equal (either zero equals the other)
+    if ((x & 0x7fffu) == 0) return static_cast<uint16_t>((y & 0x8000u) + 1);  // the smallest subnormal, signed as y
+    if (!(x & 0x8000u)) return static_cast<int16_t>(x) > static_cast<int16_t>(y) ? static_cast<uint16_t>(x - 1) : static_cast<uint16_t>(x + 1);
+    return !(y & 0x8000u) || (x & 0x7fffu) > (y & 0x7fffu) ? static_cast<uint16_t>(x - 1) : static_cast<uint16_t>(x + 1);
+  }
+};
+// Half's spacing is the (positive) gap toward +inf: for a negative power of
+// two that is the gap below its magnitude.
+struct HalfSpacing {
+  static uint16_t Apply(uint16_t h) {
+    const uint16_t e = h & 0x7c00u, m = h & 0x03ffu;
+    if (e == 0x7c00u) return 0x7e00u;  // NaN for inf and NaN
+    if (h == 0x7bffu) return 0x7c00u;  // past the largest half: +inf
+    if ((h & 0x8000u) && m == 0) {
+      if (e > 0x2c00u) return static_cast<uint16_t>(e - 0x2c00u);
+      if (e > 0x0400u) return static_cast<uint16_t>(1u << ((e >> 10) - 2));
+      return 0x0001u;
+    }
+    if (e > 0x2800u) return static_cast<uint16_t>(e - 0x2800u);
+    if (e > 0x0400u) return static_cast<uint16_t>(1u << ((e >> 10) - 1));
+    return 0x0001u;
+  }
+};
+
+// npy_gcd/npy_lcm: Euclid on the magnitudes as unsigned values (so
+// gcd(INT_MIN, 0) is INT_MIN again once stored), lcm = a / gcd * b wrapping
+// as C's unsigned arithmetic; computed in 64 bits, whose low bits are those
+// of the narrower types' arithmetic.
+template <class T>
+inline uint64_t Magnitude(T x) {
+  if constexpr (std::is_signed_v<T>) return x < 0 ? uint64_t{0} - static_cast<uint64_t>(static_cast<int64_t>(x)) : static_cast<uint64_t>(x);
+  else return static_cast<uint64_t>(x);
+}
+inline uint64_t Euclid(uint64_t a, uint64_t b) {
+  while (b != 0) {
+    const uint64_t r = a % b;
+    a = b;
+    b = r;
+  }
+  return a;
+}
+template <class T>
+inline T Narrow(uint64_t v) {
+  return static_cast<T>(static_cast<std::make_unsigned_t<T>>(v));  // modular
+}
+struct Gcd {
+  template <class T>
+  static T Apply(T a, T b) { return Narrow<T>(Euclid(Magnitude(a), Magnitude(b))); }
+};
+struct Lcm {
+  template <class T>
+  static T Apply(T a, T b) {
+    const uint64_t x = Magnitude(a), y = Magnitude(b);
+    const uint64_t g = Euclid(x, y);
+    if (g == 0) return 0;
+    // The quotient of the narrow type's magnitude, then the product modulo its width.
+    using U = std::make_unsigned_t<T>;
+    const U q = static_cast<U>(x / g);
+    return Narrow<T>(static_cast<uint64_t>(static_cast<U>(q * static_cast<U>(y))));
+  }
+};
+
+// ------------------------------------------------------------------ complex element ops
+
+template <class T>
+using C = std::complex<T>;
+
+// csin ... catanh: std's complex functions are the C library's (libstdc++
+// calls __builtin_csin ...), which is what NumPy's npy_csin ... call.
+#define MMARRAY_CLIB_OP(Name, call)                  \
+  struct C##Name {                                   \
+    template <class T>                               \
+    static C<T> Apply(C<T> z) { return call(z); }    \
+  };
+MMARRAY_CLIB_OP(Sin, std::sin)
+MMARRAY_CLIB_OP(Cos, std::cos)
+MMARRAY_CLIB_OP(Tan, std::tan)
+MMARRAY_CLIB_OP(Arcsin, std::asin)
+MMARRAY_CLIB_OP(Arccos, std::acos)
+MMARRAY_CLIB_OP(Arctan, std::atan)
+MMARRAY_CLIB_OP(Sinh, std::sinh)
+MMARRAY_CLIB_OP(Cosh, std::cosh)
+MMARRAY_CLIB_OP(Tanh, std::tanh)
+MMARRAY_CLIB_OP(Arcsinh, std::asinh)
+MMARRAY_CLIB_OP(Arccosh, std::acosh)
+MMARRAY_CLIB_OP(Arctanh, std::atanh)
+#undef MMARRAY_CLIB_OP
+
+// nc_exp2: cexp of z * ln 2, each part multiplied on its own.
+struct CExp2 {
+  template <class T>
+  static C<T> Apply(C<T> z) { return std::exp(C<T>(z.real() * kLogE2<T>, z.imag() * kLogE2<T>)); }
+};
+// nc_expm1: (expm1(x) cos y - 2 sin²(y/2), exp(x) sin y).
+struct CExpm1 {
+  template <class T>
+  static C<T> Apply(C<T> z) {
+    const T x = z.real(), y = z.imag();
+    const T a = std::sin(y / 2);
+    return C<T>(std::expm1(x) * std::cos(y) - 2 * a * a, std::exp(x) * std::sin(y));
+  }
+};
+// nc_log2, nc_log10: clog, each part times log_b(e).
+struct CLog2 {
+  template <class T>
+  static C<T> Apply(C<T> z) {
+    const C<T> l = std::log(z);
+    return C<T>(l.real() * kLog2E<T>, l.imag() * kLog2E<T>);
+  }
+};
+struct CLog10 {
+  template <class T>
+  static C<T> Apply(C<T> z) {
+    const C<T> l = std::log(z);
+    return C<T>(l.real() * kLog10E<T>, l.imag() * kLog10E<T>);
+  }
+};
+// nc_log1p: (log(hypot(x + 1, y)), atan2(y, x + 1)).
+struct CLog1p {
+  template <class T>
+  static C<T> Apply(C<T> z) {
+    const T x1 = z.real() + 1, y = z.imag();
+    return C<T>(std::log(std::hypot(x1, y)), std::atan2(y, x1));
+  }
+};
+// NumPy 2's complex sign, z / |z|: an infinite part gives its unit
+// direction, even beside a NaN (NaN + NaN j when both parts are infinite);
+// otherwise a NaN part gives NaN + NaN j; 0 gives 0.
+struct CSign {
+  template <class T>
+  static C<T> Apply(C<T> z) {
+    const T x = z.real(), y = z.imag();
+    const T nan = std::numeric_limits<T>::quiet_NaN();
+    if (std::isinf(x)) return std::isinf(y) ? C<T>(nan, nan) : C<T>(x > 0 ? T(1) : T(-1), T(0));
+    if (std::isinf(y)) return C<T>(T(0), y > 0 ? T(1) : T(-1));
+    if (x != x || y != y) return C<T>(nan, nan);
+    if (x == 0 && y == 0) return C<T>(T(0), T(0));
+    const T h = std::hypot(x, y);
+    return C<T>(x / h, y / h);
+  }
+};
+struct CPositive {
+  template <class T>
+  static C<T> Apply(C<T> z) { return z; }
+};
+// NumPy's complex reciprocal (Smith's, dividing by the larger part).
+struct CReciprocal {
+  template <class T>
+  static C<T> Apply(C<T> z) {
+    const T x = z.real(), y = z.imag();
+    if (std::fabs(y) <= std::fabs(x)) {
+      const T r = y / x;
+      const T d = x + y * r;
+      return C<T>(1 / d, -r / d);
+    }
+    const T r = x / y;
+    const T d = x * r + y;
+    return C<T>(r / d, -1 / d);
+  }
+};
+// NumPy's complex fmax/fmin: lexicographic order, a NaN part loses.
+template <class T>
+inline bool Cge(C<T> a, C<T> b) {
+  return (a.real() > b.real() && a.imag() == a.imag() && b.imag() == b.imag()) || (a.real() == b.real() && a.imag() >= b.imag());
+}
+template <class T>
+inline bool Cle(C<T> a, C<T> b) {
+  return (a.real() < b.real() && a.imag() == a.imag() && b.imag() == b.imag()) || (a.real() == b.real() && a.imag() <= b.imag());
+}
+struct CFmax {
+  template <class T>
+  static C<T> Apply(C<T> a, C<T> b) { return Cge(a, b) || b.real() != b.real() || b.imag() != b.imag() ? a : b; }
+};
+struct CFmin {
+  template <class T>
+  static C<T> Apply(C<T> a, C<T> b) { return Cle(a, b) || b.real() != b.real() || b.imag() != b.imag() ? a : b; }
+};
+
+// ------------------------------------------------------------------ chunks
+
+// Element i of an input is a[i * sa] (sa 0: one broadcast value); each input
+// element is read before the output element of the same index is written,
+// so an output that is an input exactly is fine (ufunc_math.h's SAFETY).
+template <class F, class T>
+void UnaryChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov, int64_t so) {
+  const T* a = static_cast<const T*>(in[0]);
+  const int64_t sa = ins[0];
+  T* o = static_cast<T*>(ov);
+  if (sa == 1 && so == 1) {
+    for (int64_t i = 0; i < n; i++) o[i] = F::Apply(a[i]);
+    return;
+  }
+  for (int64_t i = 0; i < n; i++) o[i * so] = F::Apply(a[i * sa]);
+}
+template <class F, class T>
+void BinaryChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov, int64_t so) {
+  const T* a = static_cast<const T*>(in[0]);
+  const T* b = static_cast<const T*>(in[1]);
+  const int64_t sa = ins[0], sb = ins[1];
+  T* o = static_cast<T*>(ov);
+  if (sa == 1 && sb == 1 && so == 1) {
+    for (int64_t i = 0; i < n; i++) o[i] = F::Apply(a[i], b[i]);
+    return;
+  }
+  if (sa == 1 && sb == 0 && so == 1) {
+    const T y = *b;
+    for (int64_t i = 0; i < n; i++) o[i] = F::Apply(a[i], y);
+    return;
+  }
+  for (int64_t i = 0; i < n; i++) o[i * so] = F::Apply(a[i * sa], b[i * sb]);
+}
+// Complex: an element is two parts of T (real first); strides count elements.
+template <class F, class T>
+void ComplexUnaryChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov, int64_t so) {
+  const T* a = static_cast<const T*>(in[0]);
+  const int64_t sa = ins[0];
+  T* o = static_cast<T*>(ov);
+  for (int64_t i = 0; i < n; i++) {
+    const C<T> r = F::Apply(C<T>(a[2 * i * sa], a[2 * i * sa + 1]));
+    o[2 * i * so] = r.real();
+    o[2 * i * so + 1] = r.imag();
+  }
+}
+template <class F, class T>
+void ComplexBinaryChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov, int64_t so) {
+  const T* a = static_cast<const T*>(in[0]);
+  const T* b = static_cast<const T*>(in[1]);
+  const int64_t sa = ins[0], sb = ins[1];
+  T* o = static_cast<T*>(ov);
+  for (int64_t i = 0; i < n; i++) {
+    const C<T> r = F::Apply(C<T>(a[2 * i * sa], a[2 * i * sa + 1]), C<T>(b[2 * i * sb], b[2 * i * sb + 1]));
+    o[2 * i * so] = r.real();
+    o[2 * i * so + 1] = r.imag();
+  }
+}
+
+// ------------------------------------------------------------------ dispatch
+
+template <class T>
+MathChunkFn PickFloat(int op) {
+  switch (op) {
+    case kMSin: return UnaryChunk<Sin, T>;
+    case kMCos: return UnaryChunk<Cos, T>;
+    case kMTan: return UnaryChunk<Tan, T>;
+    case kMArcsin: return UnaryChunk<Arcsin, T>;
+    case kMArccos: return UnaryChunk<Arccos, T>;
+    case kMArctan: return UnaryChunk<Arctan, T>;
+    case kMSinh: return UnaryChunk<Sinh, T>;
+    case kMCosh: return UnaryChunk<Cosh, T>;
+    case kMTanh: return UnaryChunk<Tanh, T>;
+    case kMArcsinh: return UnaryChunk<Arcsinh, T>;
+    case kMArccosh: return UnaryChunk<Arccosh, T>;
+    case kMArctanh: return UnaryChunk<Arctanh, T>;
+    case kMExp2: return UnaryChunk<Exp2, T>;
+    case kMExpm1: return UnaryChunk<Expm1, T>;
+    case kMLog2: return UnaryChunk<Log2, T>;
+    case kMLog10: return UnaryChunk<Log10, T>;
+    case kMLog1p: return UnaryChunk<Log1p, T>;
+    case kMCbrt: return UnaryChunk<Cbrt, T>;
+    case kMRadians: return UnaryChunk<Radians, T>;
+    case kMDegrees: return UnaryChunk<Degrees, T>;
+    case kMSign: return UnaryChunk<Sign, T>;
+    case kMPositive: return UnaryChunk<Positive, T>;
+    case kMReciprocal: return UnaryChunk<Reciprocal, T>;
+    case kMSpacing: return UnaryChunk<Spacing, T>;
+    case kMArctan2: return BinaryChunk<Arctan2, T>;
+    case kMHypot: return BinaryChunk<Hypot, T>;
+    case kMLogaddexp: return BinaryChunk<Logaddexp, T>;
+    case kMLogaddexp2: return BinaryChunk<Logaddexp2, T>;
+    case kMFmod: return BinaryChunk<Fmod, T>;
+    case kMCopysign: return BinaryChunk<Copysign, T>;
+    case kMFmax: return BinaryChunk<Fmax, T>;
+    case kMFmin: return BinaryChunk<Fmin, T>;
+    case kMHeaviside: return BinaryChunk<Heaviside, T>;
+    case kMNextafter: return BinaryChunk<Nextafter, T>;
+  }
+  return nullptr;
+}
+
+template <class T>
+MathChunkFn PickInt(int op) {
+  switch (op) {
+    case kMSign: return UnaryChunk<Sign, T>;
+    case kMPositive: return UnaryChunk<Positive, T>;
+    case kMReciprocal: return UnaryChunk<Reciprocal, T>;
+    case kMFmod: return BinaryChunk<Fmod, T>;
+    case kMFmax: return BinaryChunk<Fmax, T>;
+    case kMFmin: return BinaryChunk<Fmin, T>;
+    case kMGcd: return BinaryChunk<Gcd, T>;
+    case kMLcm: return BinaryChunk<Lcm, T>;
+  }
+  return nullptr;
+}
+
+template <class T>
+MathChunkFn PickComplex(int op) {
+  switch (op) {
+    case kMSin: return ComplexUnaryChunk<CSin, T>;
+    case kMCos: return ComplexUnaryChunk<CCos, T>;
+    case kMTan: return ComplexUnaryChunk<CTan, T>;
+    case kMArcsin: return ComplexUnaryChunk<CArcsin, T>;
+    case kMArccos: return ComplexUnaryChunk<CArccos, T>;
+    case kMArctan: return ComplexUnaryChunk<CArctan, T>;
+    case kMSinh: return ComplexUnaryChunk<CSinh, T>;
+    case kMCosh: return ComplexUnaryChunk<CCosh, T>;
+    case kMTanh: return ComplexUnaryChunk<CTanh, T>;
+    case kMArcsinh: return ComplexUnaryChunk<CArcsinh, T>;
+    case kMArccosh: return ComplexUnaryChunk<CArccosh, T>;
+    case kMArctanh: return ComplexUnaryChunk<CArctanh, T>;
+    case kMExp2: return ComplexUnaryChunk<CExp2, T>;
+    case kMExpm1: return ComplexUnaryChunk<CExpm1, T>;
+    case kMLog2: return ComplexUnaryChunk<CLog2, T>;
+    case kMLog10: return ComplexUnaryChunk<CLog10, T>;
+    case kMLog1p: return ComplexUnaryChunk<CLog1p, T>;
+    case kMSign: return ComplexUnaryChunk<CSign, T>;
+    case kMPositive: return ComplexUnaryChunk<CPositive, T>;
+    case kMReciprocal: return ComplexUnaryChunk<CReciprocal, T>;
+    case kMFmax: return ComplexBinaryChunk<CFmax, T>;
+    case kMFmin: return ComplexBinaryChunk<CFmin, T>;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+MathChunkFn PickMathLoop(int op, int type) {
+  switch (type) {
+    case kF8: return PickFloat<double>(op);
+    case kF4: return PickFloat<float>(op);
+    case kI1: return PickInt<int8_t>(op);
+    case kU1: return PickInt<uint8_t>(op);
+    case kI2: return PickInt<int16_t>(op);
+    case kU2: return PickInt<uint16_t>(op);
+    case kI4: return PickInt<int32_t>(op);
+    case kU4: return PickInt<uint32_t>(op);
+    case kI8: return PickInt<int64_t>(op);
+    case kU8: return PickInt<uint64_t>(op);
+    case kF2: return op == kMNextafter ? BinaryChunk<HalfNextafter, uint16_t> : op == kMSpacing ? UnaryChunk<HalfSpacing, uint16_t> : nullptr;
+    case kC8: return PickComplex<float>(op);
+    case kC16: return PickComplex<double>(op);
+  }
+  return nullptr;
+}
+
+int MathNin(int op) {
+  if (op >= 0 && op < kMUnaryCount) return 1;
+  if (op >= kMArctan2 && op < kMOpCount) return 2;
+  return 0;
+}
+
+}  // namespace mmarray

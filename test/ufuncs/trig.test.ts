@@ -1,0 +1,119 @@
+// The trigonometric ufuncs (lib/ufuncs/trig.ts) against NumPy over every
+// input dtype: result dtypes (ints and bools through float16/32/64), values
+// within 4 ulp (NumPy's own SIMD band; both are within about 1 ulp of the
+// true value), special values exactly, degrees/radians bit for bit, complex
+// through C's csin ... catanh; the whole array (native walk), a strided
+// reversed view and a small slice (JS blocks); out/where/dtype/casting.
+import * as trig from '../../lib/ufuncs/trig';
+import { fromBuffer, zeros } from '../../lib/create';
+import { memmap, type NdArray } from '../../lib';
+import { useTempDir } from '../helpers/tmp';
+import { countUfuncCalls } from '../helpers/ufunc-layouts';
+import { UFuncTypeError } from '../../lib/ufunc';
+import { describeWithNumpy, runNumpy } from '../helpers/numpy';
+import { checkMath, numpyMath } from '../helpers/ufunc-math';
+
+const UNARY = ['sin', 'cos', 'tan', 'arcsin', 'arccos', 'arctan', 'sinh', 'cosh', 'tanh', 'arcsinh', 'arccosh', 'arctanh'] as const;
+const EXACT = ['degrees', 'rad2deg', 'radians', 'deg2rad'] as const;
+
+describeWithNumpy('trig ufuncs against NumPy', () => {
+  test.each(UNARY)('%s: every dtype within 4 ulp, specials exact', (name) => {
+    expect(checkMath(trig[name] as never, 1, numpyMath(name, 1), { ulps: 4 })).toEqual([]);
+  });
+  test.each(['arctan2', 'hypot'] as const)('%s: every dtype within 4 ulp, special pairs exact', (name) => {
+    expect(checkMath(trig[name] as never, 2, numpyMath(name, 2), { ulps: 4 })).toEqual([]);
+  });
+  test.each(EXACT)('%s: bit for bit (NumPy multiplies by its constant)', (name) => {
+    expect(checkMath(trig[name] as never, 1, numpyMath(name, 1), { ulps: 0 })).toEqual([]);
+  });
+
+  test('out, where, dtype and casting as for any ufunc', () => {
+    const a = fromBuffer(new Float64Array([0, 1, 2, 3]), '<f8');
+    const out = zeros(4, '<f4');
+    trig.sin(a, { out, where: fromBuffer(new Uint8Array([1, 0, 1, 1]), '?'), casting: 'same_kind' });
+    expect(Array.from(out.toArray() as number[])).toEqual([0, 0, Math.fround(Math.sin(2)), Math.fround(Math.sin(3))]);
+    expect(() => trig.sin(a, { out: zeros(4, '<i4') })).toThrow(UFuncTypeError);
+    expect(trig.cos(fromBuffer(new Int32Array([0, 1]), '<i4'), { dtype: 'f4' }).dtype.str).toBe('<f4');
+    expect(() => trig.arctan2(a, fromBuffer(new Float32Array([1]), '<f4'), { casting: 'no' })).toThrow(/Cannot cast ufunc 'arctan2' input 1/);
+    // A JS scalar is a weak Python float: float32 stays float32.
+    expect(trig.arctan2(fromBuffer(new Float32Array([1, -1]), '<f4'), 2).dtype.str).toBe('<f4');
+  });
+
+  test('complex64 goes through csinf: NumPy within 4 ulp on a large grid', () => {
+    const w = runNumpy<{ x: string; r: string }>(`
+x = (np.linspace(-5, 5, 200)[:, None] + 1j * np.linspace(-3, 3, 50)[None, :]).astype('c8').ravel()
+print(json.dumps({'x': x.tobytes().hex(), 'r': np.sin(x).tobytes().hex()}))
+`);
+    const x = fromBuffer(new Uint8Array(Buffer.from(w.x, 'hex')).buffer, '<c8');
+    const r = trig.sin(x);
+    const got = new Float32Array(r.copy().buffer as ArrayBuffer);
+    const want = new Float32Array(new Uint8Array(Buffer.from(w.r, 'hex')).buffer);
+    let worst = 0;
+    for (let i = 0; i < want.length; i++) {
+      const ulp = Math.abs(want[i]) * 2 ** -23 || 2 ** -149;
+      worst = Math.max(worst, Math.abs(got[i] - want[i]) / ulp);
+    }
+    expect(worst).toBeLessThanOrEqual(4);
+  });
+});
+
+test('bools and ints have no own loop: they compute in float16 / float32 / float64', () => {
+  expect(trig.sin(fromBuffer(new Uint8Array([1, 0]), '?')).dtype.str).toBe('<f2');
+  expect(trig.sin(fromBuffer(new Int16Array([1, 0]), '<i2')).dtype.str).toBe('<f4');
+  expect(trig.sin(fromBuffer(new Int32Array([1, 0]), '<i4')).dtype.str).toBe('<f8');
+  expect(() => trig.hypot(fromBuffer(new Float64Array([1, 0]), '<c16'), 1)).toThrow(UFuncTypeError);
+  expect(() => trig.degrees(fromBuffer(new Float64Array([1, 0]), '<c16'))).toThrow(/ufunc 'degrees' not supported/);
+});
+
+describe('past 4 GiB: a sparse mapping', () => {
+  const tmp = useTempDir('mmarray-trig-');
+  const SIZE = 2 ** 32 + 2 ** 20;
+
+  test('sin and arctan2 over a strided float64 view spanning more than 4 GiB, in one kernel call', () => {
+    const m = memmap(tmp.sparse(SIZE, 'span.bin'), { dtype: 'u1', mode: 'r+' });
+    try {
+      // One element every 16 MiB, 257 in all; each on its own page.
+      const v = m.view('<f8').index(`::${2 ** 21}`);
+      for (const i of [0, 1, 200, v.size - 1]) v.set(String(i), i / 7 - 3);
+      const small = v.copy();
+      const got = countUfuncCalls(() => trig.sin(v));
+      expect(got.calls).toBe(1);
+      expect((got.value as NdArray).toArray()).toEqual(trig.sin(small).toArray());
+      const at = countUfuncCalls(() => trig.arctan2(v, v.index('::-1'), { out: zeros([v.size], '<f4') }));
+      expect(at.calls).toBe(1);
+      expect((at.value as NdArray).toArray()).toEqual(trig.arctan2(small, small.index('::-1'), { out: zeros([v.size], '<f4') }).toArray());
+    } finally {
+      m.close();
+    }
+  });
+});
+
+describeWithNumpy('the NumPy comparison itself', () => {
+  test('catches a wrong function, an off-by-5-ulp result and a wrong zero sign', () => {
+    expect(checkMath(trig.cos as never, 1, numpyMath('sin', 1, ['<f8']), { ulps: 4 }).length).toBeGreaterThan(50);
+    const nudged = (x: NdArray): NdArray => {
+      const r = trig.sin(x);
+      if (r.size < 41) return r;
+      const v = r.index('40');
+      v.set([], (v.toArray() as number) * (1 + 5 * 2 ** -52));
+      return r;
+    };
+    expect(checkMath(nudged as never, 1, numpyMath('sin', 1, ['<f8']), { ulps: 4 })).toEqual([expect.stringContaining('whole[40]')]);
+    const flipped = (x: NdArray): NdArray => trig.sin(x).multiply(-1);
+    expect(checkMath(flipped as never, 1, numpyMath('sin', 1, ['<f8']), { ulps: 4 })).toEqual(expect.arrayContaining([expect.stringContaining('whole[0]: -0 vs NumPy 0 (exact)')]));
+  });
+});
+
+test('arrays over a SharedArrayBuffer (which the kernel cannot reach) give the same values, in and out', () => {
+  const sab = new SharedArrayBuffer(8 * 100);
+  new Float64Array(sab).forEach((_, i, f) => (f[i] = i / 10 - 3));
+  const a = fromBuffer(sab, '<f8');
+  const plain = a.copy();
+  expect(trig.arctan2(a, a.index('::-1')).toArray()).toEqual(trig.arctan2(plain, plain.index('::-1')).toArray());
+  const out = fromBuffer(new SharedArrayBuffer(8 * 100), '<f8');
+  trig.sin(a, { out });
+  expect(out.toArray()).toEqual(trig.sin(plain).toArray());
+  const z = fromBuffer(new SharedArrayBuffer(16 * 5), '<c16');
+  z.set([{ re: 1, im: 2 }, { re: -1, im: 0 }, { re: 0, im: 0 }, { re: 3, im: -4 }, { re: 0.5, im: 0.5 }] as never);
+  expect(trig.tanh(z).toArray()).toEqual(trig.tanh(z.copy()).toArray());
+});
