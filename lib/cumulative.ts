@@ -7,36 +7,128 @@
  * (bool and ints narrower than 64 bits widen to int64, unsigned to uint64;
  * floats and complex keep their own type, in native byte order). Integers
  * wrap as NumPy's do; float32 rounds every step. An F-ordered input gives
- * an F-ordered result, as NumPy's does. float16 is refused (NumPy rounds
- * each step to half; no half loop here yet).
+ * an F-ordered result, as NumPy's does. With `out`, the running results are
+ * cast into it (NumPy accumulates in the accumulation dtype and casts each
+ * result, unsafely: 0.6 + 0.6 stored in an int array is 1). float16 is
+ * refused (NumPy rounds each step to half; no half loop here yet).
+ *
+ * The loop is native (native/accumulate_kernels.cc: any numeric input
+ * dtype, either byte order, unaligned, strided, mappings past 4 GiB, one
+ * pass from input to output); the JS loop below is its reference
+ * (test/cumulative.test.ts pins the two to the same bits) and runs where
+ * the kernel cannot reach the memory.
  * @module
  */
 import type { NdArray } from './ndarray';
-import { dtype as toDType, type DTypeLike } from './dtype';
+import { dtype as toDType, type DType, type DTypeLike } from './dtype';
+import { ValueError } from './errors';
+import { castCode, isSwapped, regionOf } from './kernels';
 import { normalizeAxis } from './layout';
+import { mayShareMemory } from './memory';
+import { kernelAccumulate } from './native';
 import { readKnownOptions } from './options';
 import { sumDType } from './reduce-axis';
-import { requireOpen } from './internal';
+import { releaseTemporary } from './release';
+import { allocate, requireArray, requireOpen, requireWritable, storageOf } from './internal';
+import { assign } from './assign';
 
 /** Options of {@link cumsum} and {@link cumprod}, as NumPy's keywords. */
 export interface CumulativeOptions {
   /** The dtype to accumulate in, and of the result (default: NumPy 2's `sum` rule). */
   dtype?: DTypeLike;
+  /** Where to store the result (its shape must be the result's); returned. */
+  out?: NdArray | null;
 }
 
 type Lanes = Float64Array | Float32Array | BigInt64Array | BigUint64Array | Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array;
 
 function accumulate(a: NdArray, axis: number | null | undefined, options: CumulativeOptions | undefined, name: 'cumsum' | 'cumprod'): NdArray {
-  const o = readKnownOptions(options, ['dtype'], name);
+  const o = readKnownOptions(options, ['dtype', 'out'], name);
   requireOpen(a);
   const acc = o.dtype === undefined ? sumDType(a.dtype) : toDType(o.dtype).newbyteorder('=');
   if (acc.kind === 'f' && acc.itemsize === 2) throw new TypeError(`${name}() of float16 is not supported yet: pass { dtype: 'f4' } or 'f8'`);
   if (!'iufc'.includes(acc.kind) || acc.fields !== null) throw new TypeError(`${name}() has no loop for dtype ${acc.str}`);
-  if (axis === undefined || axis === null) return accumulate(a.ravel(), 0, { dtype: acc }, name);
-  const ax = normalizeAxis(axis, a.ndim);
+  const flat = axis === undefined || axis === null;
+  const ax = flat ? -1 : normalizeAxis(axis, a.ndim);
+  const out = o.out ?? null;
+  if (out !== null) {
+    requireArray(out, name, 'out');
+    requireOpen(out);
+    requireWritable(out);
+    const want = flat ? [a.size] : a.shape;
+    if (out.ndim !== want.length || out.shape.some((d, i) => d !== want[i])) throw new ValueError('provided out is the wrong size for the accumulation.');
+  }
+  const native = accumulateNative(a, ax, acc, out, name);
+  if (native !== null) return native;
+  const r = flat ? accumulateJs(a.ravel(), 0, acc, name) : accumulateJs(a, ax, acc, name);
+  if (out === null) return r;
+  assign(out, r);
+  return out;
+}
+
+/**
+ * The native accumulation, or null when the kernel cannot take it (memory
+ * it cannot reach, kernels turned off, a dtype with no cast code).
+ */
+function accumulateNative(a: NdArray, ax: number, acc: DType, out: NdArray | null, name: 'cumsum' | 'cumprod'): NdArray | null {
+  const compute = castCode(acc);
+  const inCode = castCode(a.dtype);
+  if (compute < 0 || inCode < 0 || (out !== null && castCode(out.dtype) < 0)) return null;
+  if (regionOf(storageOf(a), a.offset) === null) return null;
+  const flat = ax < 0;
+  let result = out;
+  if (result === null) {
+    // F-ordered in, F-ordered out (NumPy's result follows an F-contiguous input).
+    const order = !flat && a.ndim > 1 && a.flags.fContiguous && !a.flags.cContiguous ? 'F' : 'C';
+    result = allocate(acc, flat ? [a.size] : a.shape, order, true);
+  }
+  if (a.size === 0) return result;
+  const shape = a.shape;
+  // The output's byte strides over the input's shape (flat: the C-order walk of the 1-d result).
+  let outStrides: number[];
+  if (flat) {
+    outStrides = new Array<number>(shape.length);
+    for (let k = shape.length - 1, step = result.strides[0]; k >= 0; k--) {
+      outStrides[k] = step;
+      step *= shape[k];
+    }
+  } else {
+    outStrides = [...result.strides];
+  }
+  let src = a;
+  if (out !== null && mayShareMemory(a, out) && !sameItems(a, out, outStrides)) src = a.copy();
+  try {
+    const ri = regionOf(storageOf(src), src.offset);
+    const ro = regionOf(storageOf(result), result.offset);
+    if (ri === null || ro === null) return null;
+    // Walk the input in its memory order: axes by decreasing stride (the
+    // accumulation axis among them; the others are independent), C order when flat.
+    const perm = shape.map((_, k) => k);
+    if (!flat) perm.sort((i, j) => Math.abs(src.strides[j]) - Math.abs(src.strides[i]) || i - j);
+    kernelAccumulate(
+      name === 'cumsum' ? 0 : 1,
+      compute,
+      perm.map((k) => shape[k]),
+      flat ? -1 : perm.indexOf(ax),
+      [ri.memory, ri.byteOffset, perm.map((k) => src.strides[k]), inCode, isSwapped(src.dtype)],
+      [ro.memory, ro.byteOffset, perm.map((k) => outStrides[k]), castCode(result.dtype), isSwapped(result.dtype)],
+    );
+  } finally {
+    if (src !== a) releaseTemporary(storageOf(src));
+  }
+  return result;
+}
+
+/** True when `a` and `out` (at byte strides `outStrides` over `a`'s shape) are the very same items. */
+function sameItems(a: NdArray, out: NdArray, outStrides: readonly number[]): boolean {
+  return storageOf(a) === storageOf(out) && a.offset === out.offset && a.itemsize === out.itemsize && a.strides.every((s, i) => s === outStrides[i] || a.shape[i] <= 1);
+}
+
+/** The JS reference: a fresh result in the accumulation dtype, accumulated in place. */
+function accumulateJs(a: NdArray, ax: number, acc: DType, name: 'cumsum' | 'cumprod'): NdArray {
   // F-ordered in, F-ordered out: accumulate the reversed-axes (C-ordered) view and turn it back.
   if (a.ndim > 1 && a.flags.fContiguous && !a.flags.cContiguous) {
-    return accumulate(a.transpose(), a.ndim - 1 - ax, { dtype: acc }, name).transpose();
+    return accumulateJs(a.transpose(), a.ndim - 1 - ax, acc, name).transpose();
   }
   // A fresh C-ordered copy in the accumulation dtype, accumulated in place.
   const out = a.astype(acc, 'C');
@@ -101,12 +193,12 @@ function lanesOf(out: NdArray, complex: boolean): Lanes {
   }
 }
 
-/** NumPy's `np.cumsum(a, axis=None, dtype=None)`: running sums (flattened when `axis` is null or omitted). */
+/** NumPy's `np.cumsum(a, axis=None, dtype=None, out=None)`: running sums (flattened when `axis` is null or omitted). */
 export function cumsum(a: NdArray, axis?: number | null, options?: CumulativeOptions): NdArray {
   return accumulate(a, axis, options, 'cumsum');
 }
 
-/** NumPy's `np.cumprod(a, axis=None, dtype=None)`: running products (flattened when `axis` is null or omitted). */
+/** NumPy's `np.cumprod(a, axis=None, dtype=None, out=None)`: running products (flattened when `axis` is null or omitted). */
 export function cumprod(a: NdArray, axis?: number | null, options?: CumulativeOptions): NdArray {
   return accumulate(a, axis, options, 'cumprod');
 }
