@@ -348,6 +348,24 @@ function fromArray(a: NdArray, dt: DType, order: Order, copy: boolean | null): N
 }
 
 /**
+ * A typed array given alone, into its own dtype: one copy of its bytes
+ * (TypedArray.prototype.set of a byte view is a memmove), where the general
+ * walk would spread it into a JS array of leaves and store them one by one
+ * (10M float64: see bench W20's array() rows). Null for anything else.
+ */
+function typedBlock(values: unknown, dt: DType | null): NdArray | null {
+  if (!ArrayBuffer.isView(values) || values instanceof Uint8Array || values instanceof DataView) return null;
+  const spec = TYPED[values.constructor.name];
+  if (spec === undefined) return null;
+  const own = toDType(spec);
+  if (dt !== null && !dt.equals(own)) return null;
+  const n = (values as unknown as ArrayLike<unknown>).length;
+  const out = allocate(own, [n], 'C', true);
+  if (n > 0) new Uint8Array(out.buffer as ArrayBuffer, out.offset, values.byteLength).set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+  return out;
+}
+
+/**
  * NumPy's `np.array`: a new array from nested JS lists, scalars, typed
  * arrays or NdArrays (a list of NdArrays stacks them).
  *
@@ -376,6 +394,8 @@ export function array(values: unknown, dtype?: DTypeLike | null, options: ArrayO
   let dt = dtype === undefined || dtype === null ? null : toDType(dtype);
   if (values instanceof ArrayClass) return fromArray(values, dt ?? values.dtype, order, copy);
   if (copy === false) noCopy();
+  const typed = typedBlock(values, dt);
+  if (typed !== null) return typed;
   const structured = dt !== null && dt.isStructured ? dt : dt !== null && dt.shape.length > 0 && dt.base.isStructured ? dt.base : null;
   // The leaves are collected only when set() cannot store the lists as given
   // (records, subarray dtypes, or, found on the walk, arrays and ints past 2**53).

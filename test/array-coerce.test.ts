@@ -230,3 +230,19 @@ describe('array() and asarray(): copy or not', () => {
     expect(array([true]).dtype.str).toBe('|b1');
   });
 });
+
+test('a typed array alone: its own dtype, a copy of exactly its bytes (offset views too), other dtypes converted', () => {
+  const buf = new Float64Array([9, 1.5, -2, 3.25, 7]);
+  const view = buf.subarray(1, 4);
+  const a = array(view);
+  expect([a.dtype.str, a.shape, a.toArray()]).toEqual(['<f8', [3], [1.5, -2, 3.25]]);
+  view[0] = 100;
+  expect(a.get(0)).toBe(1.5);
+  expect(sharesMemory(a, asarray(view))).toBe(false);
+  expect(array(new Int16Array([-3, 4]), '<i2').toArray()).toEqual([-3, 4]);
+  expect(array(new Uint8ClampedArray([255, 0])).dtype.str).toBe('|u1');
+  expect(array(new BigInt64Array([-(2n ** 63n), 5n])).toArray()).toEqual([-(2n ** 63n), 5n]);
+  expect(array(new Int32Array([7, -1]), '<f4').toArray()).toEqual([7, -1]);
+  expect(array(new Float32Array(0)).shape).toEqual([0]);
+  expect(() => array(new Float64Array(2), null, { copy: false })).toThrow(ValueError);
+});
