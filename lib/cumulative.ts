@@ -48,7 +48,9 @@ function accumulate(a: NdArray, axis: number | null | undefined, options: Cumula
   const acc = o.dtype === undefined ? sumDType(a.dtype) : toDType(o.dtype).newbyteorder('=');
   if (acc.kind === 'f' && acc.itemsize === 2) throw new TypeError(`${name}() of float16 is not supported yet: pass { dtype: 'f4' } or 'f8'`);
   if (!'iufc'.includes(acc.kind) || acc.fields !== null) throw new TypeError(`${name}() has no loop for dtype ${acc.str}`);
-  const flat = axis === undefined || axis === null;
+  // A 0-d array accumulates as the 1-d array of its item, for axis 0 or -1 too (NumPy's ravel first).
+  if (a.ndim === 0 && axis !== undefined && axis !== null) normalizeAxis(axis, 1);
+  const flat = axis === undefined || axis === null || a.ndim === 0;
   const ax = flat ? -1 : normalizeAxis(axis, a.ndim);
   const out = o.out ?? null;
   if (out !== null) {

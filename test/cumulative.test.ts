@@ -67,6 +67,10 @@ test('empty arrays, bad axes, NumPy option spellings, float16', () => {
   expect(cumsum(zeros([0, 3], '<i4'), 0).shape).toEqual([0, 3]);
   expect(cumsum(zeros([0, 3], '<i4')).dtype.str).toBe('<i8');
   expect(() => cumsum(zeros(3), 1)).toThrow(AxisError);
+  // A 0-d array: a 1-d result of its item, for axis 0 or -1 as for none (NumPy's); axis 1 is out of bounds for 1 dimension.
+  const z = fromBuffer(new Float64Array([5.5])).reshape([]);
+  for (const axis of [null, 0, -1]) expect([axis, cumsum(z, axis).shape, cumprod(z, axis).toArray()]).toEqual([axis, [1], [5.5]]);
+  expect(() => cumsum(z, 1)).toThrow(new AxisError('axis 1 is out of bounds for array of dimension 1'));
   expect(() => cumsum(zeros(3), 0, { dtpye: 'f8' } as never)).toThrow("cumsum() got an unexpected keyword argument 'dtpye'");
   expect(() => cumprod(zeros(3, '<f2'))).toThrow(/float16/);
   expect(cumsum(fromBuffer(new Int32Array([2 ** 31 - 1, 1]), '<i4'), 0, { dtype: '<i4' }).toArray()).toEqual([2 ** 31 - 1, -(2 ** 31)]);
