@@ -9,7 +9,9 @@
  * wrap as NumPy's do; float32 rounds every step. An F-ordered input gives
  * an F-ordered result, as NumPy's does. With `out`, the running results are
  * cast into it (NumPy accumulates in the accumulation dtype and casts each
- * result, unsafely: 0.6 + 0.6 stored in an int array is 1). float16 is
+ * result, unsafely: 0.6 + 0.6 stored in an int array is 1); without
+ * `dtype`, `out`'s dtype joins the input's in NumPy's promotion to pick the
+ * accumulation dtype (int64 into a float64 `out` adds in float64). float16 is
  * refused (NumPy rounds each step to half; no half loop here yet).
  *
  * The loop is native (native/accumulate_kernels.cc: any numeric input
@@ -27,6 +29,7 @@ import { normalizeAxis } from './layout';
 import { mayShareMemory } from './memory';
 import { kernelAccumulate } from './native';
 import { readKnownOptions } from './options';
+import { promoteTypes } from './promote';
 import { sumDType } from './reduce-axis';
 import { releaseTemporary } from './release';
 import { allocate, requireArray, requireOpen, requireWritable, storageOf } from './internal';
@@ -45,18 +48,20 @@ type Lanes = Float64Array | Float32Array | BigInt64Array | BigUint64Array | Int8
 function accumulate(a: NdArray, axis: number | null | undefined, options: CumulativeOptions | undefined, name: 'cumsum' | 'cumprod'): NdArray {
   const o = readKnownOptions(options, ['dtype', 'out'], name);
   requireOpen(a);
-  const acc = o.dtype === undefined ? sumDType(a.dtype) : toDType(o.dtype).newbyteorder('=');
+  const out = o.out ?? null;
+  if (out !== null) {
+    requireArray(out, name, 'out');
+    requireOpen(out);
+    requireWritable(out);
+  }
+  const acc = o.dtype !== undefined ? toDType(o.dtype).newbyteorder('=') : accumulationType(a.dtype, out);
   if (acc.kind === 'f' && acc.itemsize === 2) throw new TypeError(`${name}() of float16 is not supported yet: pass { dtype: 'f4' } or 'f8'`);
   if (!'iufc'.includes(acc.kind) || acc.fields !== null) throw new TypeError(`${name}() has no loop for dtype ${acc.str}`);
   // A 0-d array accumulates as the 1-d array of its item, for axis 0 or -1 too (NumPy's ravel first).
   if (a.ndim === 0 && axis !== undefined && axis !== null) normalizeAxis(axis, 1);
   const flat = axis === undefined || axis === null || a.ndim === 0;
   const ax = flat ? -1 : normalizeAxis(axis, a.ndim);
-  const out = o.out ?? null;
   if (out !== null) {
-    requireArray(out, name, 'out');
-    requireOpen(out);
-    requireWritable(out);
     const want = flat ? [a.size] : a.shape;
     if (out.ndim !== want.length || out.shape.some((d, i) => d !== want[i])) throw new ValueError('provided out is the wrong size for the accumulation.');
   }
@@ -66,6 +71,21 @@ function accumulate(a: NdArray, axis: number | null | undefined, options: Cumula
   if (out === null) return r;
   assign(out, r);
   return out;
+}
+
+/**
+ * The accumulation dtype when `dtype` is not given: NumPy 2's `sum` rule,
+ * or with `out`, NumPy's promotion of `out`'s dtype with the input's (its
+ * reduce-like ufunc methods resolve the loop with `out`'s DType first):
+ * an int64 input into a float64 `out` accumulates in float64, a float64
+ * input into a complex `out` in complex128. Where that promotion is bool or
+ * an integer, the sum rule's wider integer gives the same bits once cast
+ * into `out` (integer sums and products wrap modulo the width).
+ */
+function accumulationType(dt: DType, out: NdArray | null): DType {
+  if (out === null || castCode(out.dtype) < 0) return sumDType(dt);
+  const p = promoteTypes(out.dtype, dt).newbyteorder('=');
+  return p.kind === 'f' || p.kind === 'c' ? p : sumDType(dt);
 }
 
 /**

@@ -147,10 +147,12 @@ describe('the native accumulation equals the JS reference', () => {
           const js = jsPath(() => fn(v, axis, opts));
           const name = `${dt} ${fn.name} ${v.shape} ${v.strides} axis ${axis} dtype ${dto}`;
           if (native.dtype.str !== js.dtype.str || native.strides.join() !== js.strides.join() || !sameBits(native, js)) failures.push(name);
-          // out= of another dtype and byte order: the running results cast once, as NumPy.
-          const out = zeros(native.shape, native.dtype.kind === 'c' ? '>c16' : '>f8');
+          // out= of another dtype and byte order (without dtype=, float64 then accumulates in float64).
+          const outType = native.dtype.kind === 'c' ? '>c16' : '>f8';
+          const out = zeros(native.shape, outType);
           const r = fn(v, axis, { ...opts, out });
-          const ref = jsPath(() => fn(v, axis, opts)).astype(out.dtype);
+          const ref = zeros(native.shape, outType);
+          jsPath(() => fn(v, axis, { ...opts, out: ref }));
           if (r !== out || !sameBits(out, ref)) failures.push(`${name} out=`);
         }
       }
@@ -187,5 +189,31 @@ print(json.dumps({'int': o.tolist(), 'inplace': x.tolist(), 'shifted': y.tolist(
     cumsum(w, 0, { out: w });
     expect(w.ravel().toArray()).toEqual(want.axis0);
     expect(() => cumsum(a, null, { out: zeros(5) })).toThrow('provided out is the wrong size for the accumulation.');
+  });
+
+  test("without dtype, out's dtype joins the promotion that picks the accumulation dtype", () => {
+    const want = runNumpy<Record<string, string>>(`
+import warnings
+warnings.simplefilter('ignore')
+r = {}
+o = np.zeros(3); np.cumsum(np.array([2**62, 2**62, 3]), out=o); r['i8->f8'] = o.tobytes().hex()
+o = np.zeros(2, '>f4'); np.cumprod(np.array([10**10, 3 * 10**10]), out=o); r['i8->f4'] = o.tobytes().hex()
+o = np.zeros((2, 3), '>c16'); np.cumprod(np.array([[1.5, -2, 0.5], [-3, 4, -0.25]]), axis=1, out=o); r['f8->c16'] = o.tobytes().hex()
+o = np.zeros(2, np.int64); np.cumsum(np.array([2**63, 2**63], np.uint64), out=o); r['u8->i8'] = o.tobytes().hex()
+o = np.zeros(4, np.int8); np.cumprod(np.array([100, 3, -7, 2], np.int16), out=o); r['i2->i1'] = o.tobytes().hex()
+print(json.dumps(r))
+`);
+    const hex = (x: NdArray): string => Buffer.from(bytesOf(x)).toString('hex');
+    const run = (fn: typeof cumsum, input: NdArray, axis: number | null, out: NdArray): string => {
+      fn(input, axis, { out });
+      return hex(out);
+    };
+    expect({
+      'i8->f8': run(cumsum, fromBuffer(new BigInt64Array([2n ** 62n, 2n ** 62n, 3n]), '<i8'), null, zeros(3)),
+      'i8->f4': run(cumprod, fromBuffer(new BigInt64Array([10n ** 10n, 3n * 10n ** 10n]), '<i8'), null, zeros(2, '>f4')),
+      'f8->c16': run(cumprod, fromBuffer(new Float64Array([1.5, -2, 0.5, -3, 4, -0.25])).reshape(2, 3), 1, zeros([2, 3], '>c16')),
+      'u8->i8': run(cumsum, fromBuffer(new BigUint64Array([2n ** 63n, 2n ** 63n]), '<u8'), null, zeros(2, '<i8')),
+      'i2->i1': run(cumprod, fromBuffer(new Int16Array([100, 3, -7, 2]), '<i2'), null, zeros(4, '|i1')),
+    }).toEqual(want);
   });
 });
