@@ -325,6 +325,26 @@ def w20t(p):
     }
 
 
+def w20c(p):
+    """W20C: cumsum, cumprod, diff and np.array of 10M elements."""
+    n, f, rounds = p["n"], p["files"], p["rounds"]
+    a = np.fromfile(f["f8"], "<f8")
+    near1 = np.fromfile(f["near1"], "<f8")
+    mask = np.fromfile(f["mask"], "?")
+    a2 = a.reshape(1000, n // 1000)
+    out = {
+        "cumsum": measure(lambda: np.cumsum(a), rounds),
+        "cumsum0": measure(lambda: np.cumsum(a2, axis=0), rounds),
+        "cumprod": measure(lambda: np.cumprod(near1), rounds),
+        "diff": measure(lambda: np.diff(a), rounds),
+        "diff_bool": measure(lambda: np.diff(mask), rounds),
+        "array_typed": measure(lambda: np.array(a), rounds),
+    }
+    lists = a2.tolist()
+    out["array_lists"] = measure(lambda: np.array(lists), rounds)
+    return out
+
+
 def w20big(p):
     """W20 over a float64 memmap larger than 4 GiB, read in place."""
     f, rounds = p["files"], p["rounds"]
@@ -346,6 +366,7 @@ def w20big(p):
         "argmax_axis": measure(lambda: r.argmax(axis=1), rounds),
         "count": measure(lambda: np.count_nonzero(a), rounds),
         "take": measure(lambda: np.take(a, idx), rounds),
+        "cumsum_strided": measure(lambda: np.cumsum(a[:: p["step"]]), rounds),
     }
     del a, r
     # As W20's warm addAt rounds: the file evicted, read once from start to
@@ -375,7 +396,7 @@ def w20big(p):
     return out
 
 
-WORKLOADS = {"W1": w1, "W2": w2, "W3": w3, "W4": w4, "W5": w5, "W6": w6, "W9": w9, "W9COLD": w9cold, "W19": w19, "W19S": w19s, "W20": w20, "W20S": w20s, "W20T": w20t, "W20BIG": w20big}
+WORKLOADS = {"W1": w1, "W2": w2, "W3": w3, "W4": w4, "W5": w5, "W6": w6, "W9": w9, "W9COLD": w9cold, "W19": w19, "W19S": w19s, "W20": w20, "W20S": w20s, "W20T": w20t, "W20C": w20c, "W20BIG": w20big}
 
 if __name__ == "__main__":
     name, params = sys.argv[1], json.loads(sys.argv[2])

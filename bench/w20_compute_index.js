@@ -187,6 +187,7 @@ function w20(ctx) {
   row('argmax(axis=1), 1000x10000 f8, all in 4 KiB pages', libArgmax4k, baseArgmax4k, np?.argmax_axis_4k, 'lib, base: a JS Float64Array; np: the array copied into an anonymous mmap (4 KiB pages)');
   rows.push(...w20s(ctx));
   rows.push(...w20t(ctx));
+  rows.push(...require('./w20c_cumulative').W20C(ctx));
   rows.push(...big(ctx, pick));
   return rows;
 }
@@ -296,6 +297,19 @@ function big(ctx, pick1m) {
     });
     return c;
   });
+  // cumsum of a view striding over the whole file: every 16th item (a
+  // result of N/16 items), read across the 4 GiB window edges.
+  const STEP = 16;
+  const libCumStrided = m(() => mm.cumsum(a.index(`::${STEP}`)));
+  const baseCumStrided = m(() => {
+    const out = new Float64Array(Math.ceil(N / STEP));
+    let c = 0;
+    let o = 0;
+    windows(a, (t) => {
+      for (let i = 0; i < t.length; i += STEP) out[o++] = c += t[i];
+    });
+    return out;
+  });
   const libTake = m(() => mm.take(a, idx));
   const baseTake = m(() => {
     const out = new Float64Array(idxN.length);
@@ -348,13 +362,14 @@ function big(ctx, pick1m) {
   const libAddCold = h.measure(() => mm.addAt(c, idx100k, 1), cold);
   const baseAddCold = h.measure(() => addHand(c)(), cold);
   c.close();
-  const np = h.runNumpy('W20BIG', { file, n: N, cols: COLS, files, rounds });
+  const np = h.runNumpy('W20BIG', { file, n: N, cols: COLS, files, rounds, step: STEP });
   fs.rmSync(file, { force: true });
   for (const f of Object.values(files)) fs.rmSync(f, { force: true });
   row('sum(axis=1) of rows of 4096', libSum, baseSum, np?.sum_axis, 'base: a sequential loop per row (not pairwise)');
   row('max(axis=0) of rows of 4096', libMax0, baseMax0, np?.max_axis0);
   row('argmax(axis=1) of rows of 4096', libArg, baseArg, np?.argmax_axis);
   row('countNonzero', libCount, baseCount, np?.count);
+  row(`cumsum(a[::${STEP}])`, libCumStrided, baseCumStrided, np?.cumsum_strided, 'base: a running sum over the 1 GiB windows (CHUNK is a multiple of the step)');
   row('take(a, 1M random idx)', libTake, baseTake, np?.take);
   row("addAt(a, 20K random idx, 1) 'r+'", libAdd, baseAdd, np?.add_at, "np: a[idx] += 1.0 on an 'r+' memmap; each round from a synced file");
   row("addAt(a, 20K random idx, 1) 'r+', cold", libAddCold, baseAddCold, np?.add_at_cold, 'the file evicted from the page cache and mapped afresh before each round, for NumPy too');

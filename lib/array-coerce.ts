@@ -347,6 +347,73 @@ function fromArray(a: NdArray, dt: DType, order: Order, copy: boolean | null): N
   return copyAs(a, dt, order);
 }
 
+const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * Nested lists of JS numbers into a new float64 or int64 array (in this
+ * host's byte order): each innermost list stored by a plain typed-array loop,
+ * where set() builds a temporary array through a DataView and copies it
+ * (10M numbers: see bench W20C's array() rows). Discovery has already
+ * checked the shape, so every list at depth k has shape[k] items. False
+ * (perhaps part written; set() then writes every item again) at the first
+ * item that is not a number, or for int64 not a safe integer: set() has the
+ * conversions of the rest.
+ */
+function storeNumbers(out: NdArray, values: unknown[]): boolean {
+  const dt = out.dtype;
+  const f8 = dt.kind === 'f' && dt.itemsize === 8;
+  if (!LITTLE_ENDIAN_HOST || !dt.littleEndian || out.ndim === 0 || out.size === 0 || !(f8 || (dt.kind === 'i' && dt.itemsize === 8))) return false;
+  const buf = out.buffer as ArrayBuffer;
+  // int64 as pairs of 32-bit words (lo unsigned, hi signed): no BigInt per item.
+  const t = new Float64Array(buf, out.offset, out.size);
+  const lo = new Uint32Array(buf, out.offset, out.size * 2);
+  const hi = new Int32Array(buf, out.offset, out.size * 2);
+  const depth = out.ndim - 1;
+  let p = 0;
+  const walk = (list: unknown[], k: number): boolean => {
+    if (k < depth) {
+      for (let i = 0; i < list.length; i++) if (!walk(list[i] as unknown[], k + 1)) return false;
+      return true;
+    }
+    if (f8) {
+      for (let i = 0; i < list.length; i++) {
+        const x = list[i];
+        if (typeof x !== 'number') return false;
+        t[p++] = x;
+      }
+      return true;
+    }
+    for (let i = 0; i < list.length; i++) {
+      const x = list[i];
+      if (typeof x !== 'number' || !Number.isSafeInteger(x)) return false;
+      const h = Math.floor(x / 4294967296);
+      lo[2 * p] = x - h * 4294967296;
+      hi[2 * p + 1] = h;
+      p++;
+    }
+    return true;
+  };
+  return walk(values, 0);
+}
+
+/**
+ * A typed array given alone, into its own dtype: one copy of its bytes
+ * (TypedArray.prototype.set of a byte view is a memmove), where the general
+ * walk would spread it into a JS array of leaves and store them one by one
+ * (10M float64: see bench W20's array() rows). Null for anything else.
+ */
+function typedBlock(values: unknown, dt: DType | null): NdArray | null {
+  if (!ArrayBuffer.isView(values) || values instanceof Uint8Array || values instanceof DataView) return null;
+  const spec = TYPED[values.constructor.name];
+  if (spec === undefined) return null;
+  const own = toDType(spec);
+  if (dt !== null && !dt.equals(own)) return null;
+  const n = (values as unknown as ArrayLike<unknown>).length;
+  const out = allocate(own, [n], 'C', true);
+  if (n > 0) new Uint8Array(out.buffer as ArrayBuffer, out.offset, values.byteLength).set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+  return out;
+}
+
 /**
  * NumPy's `np.array`: a new array from nested JS lists, scalars, typed
  * arrays or NdArrays (a list of NdArrays stacks them).
@@ -378,6 +445,8 @@ export function array(values: unknown, dtype?: DTypeLike | null, options: ArrayO
   let dt = dtype === undefined || dtype === null ? null : toDType(dtype);
   if (values instanceof ArrayClass) return fromArray(values, dt ?? values.dtype, order, copy);
   if (copy === false) noCopy();
+  const typed = typedBlock(values, dt);
+  if (typed !== null) return typed;
   const structured = dt !== null && dt.isStructured ? dt : dt !== null && dt.shape.length > 0 && dt.base.isStructured ? dt.base : null;
   // The leaves are collected only when set() cannot store the lists as given
   // (records, subarray dtypes, or, found on the walk, arrays and ints past 2**53).
@@ -397,7 +466,7 @@ export function array(values: unknown, dtype?: DTypeLike | null, options: ArrayO
   if (listsAsGiven && !d.blocks && !d.unsafeInts && el.kind !== 'c' && Array.isArray(values)) {
     // Plain nested lists: set() stores them with the same conversions, on its
     // fast paths (not complex: set() reads a [re, im] pair as one value).
-    out.set(values as never);
+    if (!storeNumbers(out, values)) out.set(values as never);
     if (order === 'F' && shape.length > 1) return copyAs(out, el, 'F');
     return out;
   }

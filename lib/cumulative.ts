@@ -7,44 +7,167 @@
  * (bool and ints narrower than 64 bits widen to int64, unsigned to uint64;
  * floats and complex keep their own type, in native byte order). Integers
  * wrap as NumPy's do; float32 rounds every step. An F-ordered input gives
- * an F-ordered result, as NumPy's does. float16 adds or multiplies in
- * float32 and rounds each step to float16, as NumPy's half loop.
+ * an F-ordered result, as NumPy's does. With `out`, the running results are
+ * cast into it (NumPy accumulates in the accumulation dtype and casts each
+ * result, unsafely: 0.6 + 0.6 stored in an int array is 1); without
+ * `dtype`, `out`'s dtype joins the input's in NumPy's promotion to pick the
+ * accumulation dtype (int64 into a float64 `out` adds in float64). float16
+ * adds or multiplies in float32 and rounds each step to float16, as NumPy's
+ * half loop (in JS). A new result is laid out in `a`'s memory order (NumPy's
+ * accumulate keeps it; over a broadcast axis C order, or F for an F-ordered
+ * input).
+ *
+ * The loop is native (native/accumulate_kernels.cc: any numeric input
+ * dtype, either byte order, unaligned, strided, mappings past 4 GiB, one
+ * pass from input to output); the JS loop below is its reference
+ * (test/cumulative.test.ts pins the two to the same bits) and runs where
+ * the kernel cannot reach the memory.
  * @module
  */
 import type { NdArray } from './ndarray';
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
+import { ValueError } from './errors';
+import { castCode, isSwapped, regionOf } from './kernels';
 import { normalizeAxis } from './layout';
+import { mayShareMemory } from './memory';
+import { kernelAccumulate } from './native';
 import { readKnownOptions } from './options';
+import { promoteTypes } from './promote';
 import { sumDType } from './reduce-axis';
-import { requireOpen } from './internal';
+import { releaseTemporary } from './release';
+import { allocate, requireArray, requireOpen, requireWritable, storageOf } from './internal';
 import { float16Bits, float16Value } from './dtype/float16';
+import { assign } from './assign';
 
 /** Options of {@link cumsum} and {@link cumprod}, as NumPy's keywords. */
 export interface CumulativeOptions {
   /** The dtype to accumulate in, and of the result (default: NumPy 2's `sum` rule). */
   dtype?: DTypeLike;
+  /** Where to store the result (its shape must be the result's); returned. */
+  out?: NdArray | null;
 }
 
 type Lanes = Float64Array | Float32Array | BigInt64Array | BigUint64Array | Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array;
 
-function accumulate(a: NdArray, axis: number | null | undefined, options: CumulativeOptions | undefined, name: 'cumsum' | 'cumprod', half = false): NdArray {
-  const o = readKnownOptions(options, ['dtype'], name);
+function accumulate(a: NdArray, axis: number | null | undefined, options: CumulativeOptions | undefined, name: 'cumsum' | 'cumprod'): NdArray {
+  const o = readKnownOptions(options, ['dtype', 'out'], name);
   requireOpen(a);
-  const acc = o.dtype === undefined ? sumDType(a.dtype) : toDType(o.dtype).newbyteorder('=');
-  if (acc.kind === 'f' && acc.itemsize === 2) {
-    // NumPy's half loop: each step in float32, rounded to float16 (HALF_add / HALF_multiply).
-    // The input is cast to float16 first; float32 holds every float16 exactly.
-    return accumulate(a.astype(acc, 'K'), axis, { dtype: '<f4' }, name, true).astype(acc, 'K');
+  const out = o.out ?? null;
+  if (out !== null) {
+    requireArray(out, name, 'out');
+    requireOpen(out);
+    requireWritable(out);
   }
+  const acc = o.dtype !== undefined ? toDType(o.dtype).newbyteorder('=') : accumulationType(a.dtype, out);
   if (!'iufc'.includes(acc.kind) || acc.fields !== null) throw new TypeError(`${name}() has no loop for dtype ${acc.str}`);
-  // A 0-d array accumulates as 1-d (np.cumsum(np.array(3.0), 0) has shape (1,); fuzz seed 8036).
-  if (axis === undefined || axis === null || a.ndim === 0) return accumulate(a.ravel(), axis ?? 0, { dtype: acc }, name, half);
-  const ax = normalizeAxis(axis, a.ndim);
-  // A fresh copy in the accumulation dtype laid out in `a`'s memory order (NumPy's
-  // accumulate keeps it: fuzz seeds 7942 8559), accumulated in place through the
-  // axis permutation that makes it C-ordered.
-  // (Over a broadcast axis NumPy's layout is another one, not reproduced yet: there the
-  // old rule, C order or F order for an F-ordered input.)
+  // A 0-d array accumulates as the 1-d array of its item, for axis 0 or -1 too (NumPy's ravel first).
+  if (a.ndim === 0 && axis !== undefined && axis !== null) normalizeAxis(axis, 1);
+  const flat = axis === undefined || axis === null || a.ndim === 0;
+  const ax = flat ? -1 : normalizeAxis(axis, a.ndim);
+  if (out !== null) {
+    const want = flat ? [a.size] : a.shape;
+    if (out.ndim !== want.length || out.shape.some((d, i) => d !== want[i])) throw new ValueError('provided out is the wrong size for the accumulation.');
+  }
+  const half = acc.kind === 'f' && acc.itemsize === 2;
+  if (!half) {
+    const native = accumulateNative(a, ax, acc, out, name);
+    if (native !== null) return native;
+  }
+  const src = flat ? a.ravel() : a;
+  const axJs = flat ? 0 : ax;
+  // NumPy's half loop: each step in float32, rounded to float16 (HALF_add / HALF_multiply).
+  // The input is cast to float16 first; float32 holds every float16 exactly.
+  const r = half ? accumulateJs(src.astype(acc, 'K'), axJs, toDType('<f4'), name, true).astype(acc, 'K') : accumulateJs(src, axJs, acc, name, false);
+  if (out === null) return r;
+  assign(out, r);
+  return out;
+}
+
+/**
+ * The accumulation dtype when `dtype` is not given: NumPy 2's `sum` rule,
+ * or with `out`, NumPy's promotion of `out`'s dtype with the input's (its
+ * reduce-like ufunc methods resolve the loop with `out`'s DType first):
+ * an int64 input into a float64 `out` accumulates in float64, a float64
+ * input into a complex `out` in complex128. Where that promotion is bool or
+ * an integer, the sum rule's wider integer gives the same bits once cast
+ * into `out` (integer sums and products wrap modulo the width).
+ */
+function accumulationType(dt: DType, out: NdArray | null): DType {
+  if (out === null || castCode(out.dtype) < 0) return sumDType(dt);
+  const p = promoteTypes(out.dtype, dt).newbyteorder('=');
+  return p.kind === 'f' || p.kind === 'c' ? p : sumDType(dt);
+}
+
+/**
+ * A new result for `a` in `acc`: laid out in `a`'s memory order (axes by
+ * decreasing |stride|, NumPy's accumulate keeps it: fuzz seeds 7942 8559);
+ * over a broadcast axis NumPy's layout is another one, not reproduced yet:
+ * there C order, or F for an F-ordered input.
+ */
+function newResult(a: NdArray, acc: DType): NdArray {
+  if (a.shape.some((n, i) => n > 1 && a.strides[i] === 0)) return allocate(acc, a.shape, a.ndim > 1 && a.flags.fContiguous && !a.flags.cContiguous ? 'F' : 'C', true);
+  const perm = [...a.shape.keys()].sort((x, y) => Math.abs(a.strides[y]) - Math.abs(a.strides[x]) || x - y);
+  const inv = new Array<number>(perm.length);
+  perm.forEach((p, i) => (inv[p] = i));
+  return allocate(acc, perm.map((p) => a.shape[p]), 'C', true).transpose(inv);
+}
+
+/**
+ * The native accumulation, or null when the kernel cannot take it (memory
+ * it cannot reach, kernels turned off, a dtype with no cast code).
+ */
+function accumulateNative(a: NdArray, ax: number, acc: DType, out: NdArray | null, name: 'cumsum' | 'cumprod'): NdArray | null {
+  const compute = castCode(acc);
+  const inCode = castCode(a.dtype);
+  if (compute < 0 || inCode < 0 || (out !== null && castCode(out.dtype) < 0)) return null;
+  if (regionOf(storageOf(a), a.offset) === null) return null;
+  const flat = ax < 0;
+  let result = out;
+  if (result === null) result = flat ? allocate(acc, [a.size], 'C', true) : newResult(a, acc);
+  if (a.size === 0) return result;
+  const shape = a.shape;
+  // The output's byte strides over the input's shape (flat: the C-order walk of the 1-d result).
+  let outStrides: number[];
+  if (flat) {
+    outStrides = new Array<number>(shape.length);
+    for (let k = shape.length - 1, step = result.strides[0]; k >= 0; k--) {
+      outStrides[k] = step;
+      step *= shape[k];
+    }
+  } else {
+    outStrides = [...result.strides];
+  }
+  let src = a;
+  if (out !== null && mayShareMemory(a, out) && !sameItems(a, out, outStrides)) src = a.copy();
+  try {
+    const ri = regionOf(storageOf(src), src.offset);
+    const ro = regionOf(storageOf(result), result.offset);
+    if (ri === null || ro === null) return null;
+    // Walk the input in its memory order: axes by decreasing stride (the
+    // accumulation axis among them; the others are independent), C order when flat.
+    const perm = shape.map((_, k) => k);
+    if (!flat) perm.sort((i, j) => Math.abs(src.strides[j]) - Math.abs(src.strides[i]) || i - j);
+    kernelAccumulate(
+      name === 'cumsum' ? 0 : 1,
+      compute,
+      perm.map((k) => shape[k]),
+      flat ? -1 : perm.indexOf(ax),
+      [ri.memory, ri.byteOffset, perm.map((k) => src.strides[k]), inCode, isSwapped(src.dtype)],
+      [ro.memory, ro.byteOffset, perm.map((k) => outStrides[k]), castCode(result.dtype), isSwapped(result.dtype)],
+    );
+  } finally {
+    if (src !== a) releaseTemporary(storageOf(src));
+  }
+  return result;
+}
+
+/** True when `a` and `out` (at byte strides `outStrides` over `a`'s shape) are the very same items. */
+function sameItems(a: NdArray, out: NdArray, outStrides: readonly number[]): boolean {
+  return storageOf(a) === storageOf(out) && a.offset === out.offset && a.itemsize === out.itemsize && a.strides.every((s, i) => s === outStrides[i] || a.shape[i] <= 1);
+}
+
+/** The JS reference: a fresh result in the accumulation dtype, laid out as {@link newResult}, accumulated in place. */
+function accumulateJs(a: NdArray, ax: number, acc: DType, name: 'cumsum' | 'cumprod', half: boolean): NdArray {
   const broadcast = a.shape.some((n, i) => n > 1 && a.strides[i] === 0);
   const kept = a.astype(acc, broadcast ? (a.ndim > 1 && a.flags.fContiguous && !a.flags.cContiguous ? 'F' : 'C') : 'K');
   if (kept.size === 0) return kept;
@@ -118,12 +241,12 @@ function lanesOf(out: NdArray, complex: boolean): Lanes {
   }
 }
 
-/** NumPy's `np.cumsum(a, axis=None, dtype=None)`: running sums (flattened when `axis` is null or omitted). */
+/** NumPy's `np.cumsum(a, axis=None, dtype=None, out=None)`: running sums (flattened when `axis` is null or omitted). */
 export function cumsum(a: NdArray, axis?: number | null, options?: CumulativeOptions): NdArray {
   return accumulate(a, axis, options, 'cumsum');
 }
 
-/** NumPy's `np.cumprod(a, axis=None, dtype=None)`: running products (flattened when `axis` is null or omitted). */
+/** NumPy's `np.cumprod(a, axis=None, dtype=None, out=None)`: running products (flattened when `axis` is null or omitted). */
 export function cumprod(a: NdArray, axis?: number | null, options?: CumulativeOptions): NdArray {
   return accumulate(a, axis, options, 'cumprod');
 }

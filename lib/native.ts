@@ -45,6 +45,7 @@ interface Addon {
   kernelReduce: KernelReduce;
   kernelCast: KernelCast;
   kernelUfunc: KernelUfunc;
+  kernelAccumulate: KernelAccumulate;
   ufuncStreamMinBytes: (bytes?: number) => number;
   kernelReduceAsync: (...args: unknown[]) => AsyncJob;
   kernelCopyAsync: (...args: unknown[]) => AsyncJob;
@@ -149,6 +150,13 @@ export type UfuncOperand = [memory: KernelMemory, byteOffset: number, strides: r
 /** An element-wise ufunc loop (native/ufunc_kernels.cc; lib/ufunc-native.ts is its front). */
 /** Returns 0, or 1 when integer power met a negative exponent (the caller raises NumPy's ValueError). */
 export type KernelUfunc = (op: number, computeType: number, shape: readonly number[], operands: readonly UfuncOperand[]) => number;
+
+/**
+ * cumsum (op 0) / cumprod (op 1) in `computeType` along `axis` of `shape`,
+ * or over the whole array in C order when `axis` is -1 (native/accumulate_kernels.cc;
+ * lib/cumulative.ts is its front). The input must be the output's very items or not overlap them.
+ */
+export type KernelAccumulate = (op: number, computeType: number, shape: readonly number[], axis: number, input: UfuncOperand, output: UfuncOperand) => void;
 
 /** The compute ops' loops (native/index_kernels.cc); lib/index-kernels.ts is their typed, checked front. */
 /**
@@ -294,6 +302,7 @@ export const kernelCopy: KernelCopy = addon.kernelCopy;
 export const kernelReduce: KernelReduce = addon.kernelReduce;
 export const kernelCast: KernelCast = addon.kernelCast;
 export const kernelUfunc: KernelUfunc = addon.kernelUfunc;
+export const kernelAccumulate: KernelAccumulate = addon.kernelAccumulate;
 /**
  * The smallest bool result kernelUfunc writes with non-temporal stores (the
  * last-level cache's size, at least 4 MiB), as it was before the call; with

@@ -86,6 +86,8 @@ const BOOL_OPS: Readonly<Record<string, number>> = {
   logical_or: 27,
   logical_xor: 28,
   logical_not: 29,
+  // Truth against truth: diff() of a bool array is not_equal of neighbours.
+  not_equal: 28,
 };
 
 /**

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "accumulate_kernels.h"
 #include "async_kernels.h"
 #include "env_state.h"
 #include "index_kernels.h"
@@ -87,6 +88,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   mmarray::InitSortKernels(env, exports);
   mmarray::InitPoolBuffer(env, exports);
   mmarray::InitUfuncKernels(env, exports);
+  mmarray::InitAccumulateKernels(env, exports);
   exports.Set("setErrorClasses", Napi::Function::New<SetErrorClasses>(env, "setErrorClasses"));
   exports.Set("liveMappingsOf", Napi::Function::New<LiveMappingsOf>(env, "liveMappingsOf"));
   exports.Set("truncateUnmapped", Napi::Function::New<TruncateUnmapped>(env, "truncateUnmapped"));

@@ -232,3 +232,38 @@ describe('array() and asarray(): copy or not', () => {
     expect(array([true]).dtype.str).toBe('|b1');
   });
 });
+
+test('a typed array alone: its own dtype, a copy of exactly its bytes (offset views too), other dtypes converted', () => {
+  const buf = new Float64Array([9, 1.5, -2, 3.25, 7]);
+  const view = buf.subarray(1, 4);
+  const a = array(view);
+  expect([a.dtype.str, a.shape, a.toArray()]).toEqual(['<f8', [3], [1.5, -2, 3.25]]);
+  view[0] = 100;
+  expect(a.get(0)).toBe(1.5);
+  expect(sharesMemory(a, asarray(view))).toBe(false);
+  expect(array(new Int16Array([-3, 4]), '<i2').toArray()).toEqual([-3, 4]);
+  expect(array(new Uint8ClampedArray([255, 0])).dtype.str).toBe('|u1');
+  expect(array(new BigInt64Array([-(2n ** 63n), 5n])).toArray()).toEqual([-(2n ** 63n), 5n]);
+  expect(array(new Int32Array([7, -1]), '<f4').toArray()).toEqual([7, -1]);
+  expect(array(new Float32Array(0)).shape).toEqual([0]);
+  expect(() => array(new Float64Array(2), null, { copy: false })).toThrow(ValueError);
+});
+
+test('nested lists of numbers into float64 and int64 (the typed-loop store) keep every value; other items fall back to set()', () => {
+  const ints = [[1, -2, 2 ** 53 - 1], [-(2 ** 53 - 1), 0, -(2 ** 32)], [2 ** 32 + 1, -1, 4294967295]];
+  expect(array(ints).toArray()).toEqual(ints.map((r) => r.map((x) => BigInt(x))));
+  const floats = [[[1.5, -0], [NaN, Infinity]], [[-Infinity, 5e-324], [2 ** 60, 0.1]]];
+  const f = array(floats);
+  expect(f.dtype.str).toBe('<f8');
+  expect(Object.is((f.get(0, 0, 1) as number), -0)).toBe(true);
+  expect(f.toArray()).toEqual(floats);
+  expect(array([[1, 2], [3, 4]], '<f8').toArray()).toEqual([[1, 2], [3, 4]]);
+  expect(array([[1, 2], [3, 4]], '>f8').toArray()).toEqual([[1, 2], [3, 4]]);
+  // A bool among numbers: the store stops there and set() converts it.
+  expect(array([2.5, true, 3]).toArray()).toEqual([2.5, 1, 3]);
+  expect(array([[7, 8], [9, false]]).toArray()).toEqual([[7n, 8n], [9n, 0n]]);
+  // int64 asked for, a float given: set()'s conversion, as before.
+  const viaSet = zeros(2, '<i8');
+  viaSet.set([1, 2.75]);
+  expect(array([1, 2.75], '<i8').toArray()).toEqual(viaSet.toArray());
+});

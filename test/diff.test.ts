@@ -7,6 +7,7 @@ import { AxisError, ValueError } from '../lib/errors';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import * as lib from '../lib';
 import { expectLikeNumpy, inputs } from './helpers/np-shape';
+import { jsPath } from './helpers/kernels';
 import { bytesOf } from './workloads/harness';
 
 const DT = ['<u1', '<i2', '<i8', '<f4', '>f8', '|b1', '<c8'];
@@ -91,4 +92,24 @@ test('prepend/append: joined first, with concatenate\'s dtype rules (NumPy: floa
   const u = diff(arange(5, 'u1'), { append: 1.5 });
   expect([u.dtype.name, u.toArray()]).toEqual(['float64', [1, 1, 1, 1, -2.5]]);
   expect(diff(array([true, false]), { prepend: true }).toArray()).toEqual([false, true]);
+});
+
+test('large inputs (the native subtract / not_equal loops) equal the JS reference, bools of any non-zero byte included', () => {
+  const bytes = new Uint8Array(8 * 300 * 7 + 1);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 2654435761) >>> 24;
+  // Some zero bytes, so that bools hold both truths.
+  for (let i = 0; i < bytes.length; i += 3) bytes[i] = 0;
+  const bad: string[] = [];
+  for (const dt of ['|b1', '|u1', '>i2', '<i4', '<u8', '<f4', '>f8', '<c16']) {
+    const item = Number(dt.slice(2));
+    const count = Math.floor((bytes.length - 1) / item);
+    const x = fromBuffer(bytes.buffer, dt as never, { offset: 1, count: count - (count % 7) }).reshape(-1, 7);
+    for (const [n, axis] of [[1, 0], [2, -1], [1, 1], [3, 0]]) {
+      const v = x.index('::-1, :');
+      const native = diff(v, n, axis);
+      const js = jsPath(() => diff(v, n, axis));
+      if (!Buffer.from(bytesOf(native)).equals(Buffer.from(bytesOf(js)))) bad.push(`${dt} n=${n} axis=${axis}`);
+    }
+  }
+  expect(bad).toEqual([]);
 });

@@ -5,7 +5,7 @@
 // only the pages written here take disk space. No timing assertions.
 import * as fs from 'fs';
 
-import { asStrided, dtype, fromBuffer, memmap, type Memmap, type NdArray } from '../lib';
+import { asStrided, cumprod, cumsum, dtype, fromBuffer, memmap, type Memmap, type NdArray } from '../lib';
 import { reduceNative, ReduceOp, setNativeKernels } from '../lib/kernels';
 import { WINDOW_BYTES, WINDOW_STEP } from '../lib/storage';
 import { randomBytes, readAt, writeAt } from './helpers/bytes';
@@ -38,6 +38,25 @@ function sameBits(a: NdArray, b: NdArray): boolean {
     const u = le ? x.readFloatLE(i) : x.readFloatBE(i);
     const v = le ? y.readFloatLE(i) : y.readFloatBE(i);
     if (!(Number.isNaN(u) && Number.isNaN(v)) && x.readUInt32LE(i) !== y.readUInt32LE(i)) return false;
+  }
+  return true;
+}
+
+/**
+ * Same bytes, except where both are NaN (float32 or float64): once a running
+ * sum meets a NaN, which payload it carries is the add instruction's choice
+ * (the JS path's double adds may take the other operand's).
+ */
+function sameOrNaN(a: NdArray, b: NdArray): boolean {
+  const x = bytesOf(a);
+  const y = bytesOf(b);
+  if (x.equals(y)) return true;
+  if (a.dtype.kind !== 'f' || !a.dtype.littleEndian) return false;
+  const k = a.itemsize;
+  for (let i = 0; i < x.length; i += k) {
+    const u = k === 4 ? x.readFloatLE(i) : x.readDoubleLE(i);
+    const v = k === 4 ? y.readFloatLE(i) : y.readDoubleLE(i);
+    if (!(Number.isNaN(u) && Number.isNaN(v)) && !x.subarray(i, i + k).equals(y.subarray(i, i + k))) return false;
   }
   return true;
 }
@@ -106,6 +125,22 @@ describe.each(DTYPES)('5 GiB sparse file as %s', (dt) => {
         const native = v.copy(order);
         const js = jsPath(() => v.copy(order));
         expect([name, order, sameBits(native, js)]).toEqual([name, order, true]);
+      }
+    }
+  });
+
+  it('cumsum (flattened and along each axis) and cumprod (flattened) equal the JS path', () => {
+    // Integers accumulate in float64 here (exact for these sums): the JS
+    // reference's int64 loop is BigInt arithmetic, minutes over these views;
+    // test/cumulative.test.ts checks the integer loops over random views.
+    const opts = dtype(dt).kind === 'f' ? undefined : { dtype: '<f8' };
+    for (const [name, v] of viewsOf(m)) {
+      for (const fn of [cumsum, cumprod]) {
+        for (const axis of fn === cumsum ? [null, ...v.shape.map((_, k) => k)] : [null]) {
+          const native = fn(v, axis, opts);
+          const js = jsPath(() => fn(v, axis, opts));
+          expect([name, fn.name, axis, native.dtype.str === js.dtype.str && sameOrNaN(native, js)]).toEqual([name, fn.name, axis, true]);
+        }
       }
     }
   });

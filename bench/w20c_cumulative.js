@@ -1,0 +1,103 @@
+'use strict';
+// W20C: the accumulations, differences and coercions of issue 14 on 10M
+// elements, each beside a hand-written typed-array loop (base) and NumPy (np)
+// doing the same job on the same data, in one run:
+// - cumsum of 10M float64 (flattened) and along axis 0 of 1000 x 10000;
+// - cumprod of 10M float64 near 1 (the products stay finite);
+// - diff of 10M float64 and of a 10M bool mask (not_equal of neighbours);
+// - array() of a 10M Float64Array (np: np.array of a 10M float64 array, one
+//   copy) and of 1000 JS lists of 10000 numbers (np: np.array of the same
+//   as Python lists of floats).
+// W20 runs it; `--run-one W20C` runs it alone. The >4 GiB mapping row
+// (cumsum of a strided view spanning the file) is in W20's big().
+const fs = require('fs');
+
+const mm = require('../dist');
+const h = require('./harness');
+
+function w20c(ctx) {
+  const n = ctx.n10m;
+  const rounds = ctx.rounds;
+  const m = (fn) => h.measure(fn, { rounds });
+  const rows = [];
+  const row = (name, lib, base, np, note) => rows.push({ id: 'W20C', name, lib, base, np, target: { ref: 'np', time: 1.0 }, note });
+
+  const idx = h.randomIndices(n, 4096, 777);
+  const f8 = new Float64Array(n);
+  for (let i = 0; i < n; i++) f8[i] = idx[i] / 8 - 200 + (i % 7) * 1e-3;
+  const near1 = new Float64Array(n);
+  for (let i = 0; i < n; i++) near1[i] = 1 + (idx[i] - 2048) * 1e-9;
+  const mask = new Uint8Array(n);
+  for (let i = 0; i < n; i++) mask[i] = idx[i] & 1;
+  const files = {};
+  for (const [k, v] of Object.entries({ f8, near1, mask })) {
+    files[k] = ctx.dir.path(`w20c-${k}.bin`);
+    fs.writeFileSync(files[k], new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
+  }
+  const A = mm.fromBuffer(f8);
+  const A2 = A.reshape([1000, n / 1000]);
+  const P = mm.fromBuffer(near1);
+  const M = mm.fromBuffer(mask, '|b1');
+
+  const libCumsum = m(() => mm.cumsum(A));
+  const baseCumsum = m(() => {
+    const out = new Float64Array(n);
+    let c = 0;
+    for (let i = 0; i < n; i++) out[i] = c += f8[i];
+    return out;
+  });
+  const cols = n / 1000;
+  const libCumsum0 = m(() => mm.cumsum(A2, 0));
+  const baseCumsum0 = m(() => {
+    const out = new Float64Array(n);
+    out.set(f8.subarray(0, cols));
+    for (let p = cols; p < n; p++) out[p] = out[p - cols] + f8[p];
+    return out;
+  });
+  const libCumprod = m(() => mm.cumprod(P));
+  const baseCumprod = m(() => {
+    const out = new Float64Array(n);
+    let c = 1;
+    for (let i = 0; i < n; i++) out[i] = c *= near1[i];
+    return out;
+  });
+  const libDiff = m(() => mm.diff(A));
+  const baseDiff = m(() => {
+    const out = new Float64Array(n - 1);
+    for (let i = 0; i < n - 1; i++) out[i] = f8[i + 1] - f8[i];
+    return out;
+  });
+  const libDiffB = m(() => mm.diff(M));
+  const baseDiffB = m(() => {
+    const out = new Uint8Array(n - 1);
+    for (let i = 0; i < n - 1; i++) out[i] = (mask[i + 1] !== 0) !== (mask[i] !== 0) ? 1 : 0;
+    return out;
+  });
+  const libArrTyped = m(() => mm.array(f8));
+  const baseArrTyped = m(() => new Float64Array(f8));
+  const lists = [];
+  for (let r = 0; r < 1000; r++) lists.push(Array.from(f8.subarray(r * cols, (r + 1) * cols)));
+  const libArrLists = m(() => mm.array(lists));
+  const baseArrLists = m(() => {
+    const out = new Float64Array(n);
+    for (let r = 0; r < lists.length; r++) {
+      const l = lists[r];
+      for (let c = 0, p = r * cols; c < l.length; c++, p++) out[p] = l[c];
+    }
+    return out;
+  });
+  lists.length = 0;
+
+  const np = h.runNumpy('W20C', { n, files, rounds });
+  for (const f of Object.values(files)) fs.rmSync(f, { force: true });
+  row('cumsum(a), 10M f8', libCumsum, baseCumsum, np?.cumsum, 'base: a running sum into a new Float64Array');
+  row('cumsum(a, 0), 1000x10000 f8', libCumsum0, baseCumsum0, np?.cumsum0, 'base: row k = row k-1 + input row k');
+  row('cumprod(a), 10M f8', libCumprod, baseCumprod, np?.cumprod);
+  row('diff(a), 10M f8', libDiff, baseDiff, np?.diff);
+  row('diff(mask), 10M bool', libDiffB, baseDiffB, np?.diff_bool);
+  row('array(Float64Array), 10M', libArrTyped, baseArrTyped, np?.array_typed, 'base: new Float64Array(f8); np: np.array(a), a float64 array');
+  row('array(1000 lists of 10000 numbers)', libArrLists, baseArrLists, np?.array_lists, 'base: a loop over the lists into a Float64Array; np: np.array(list of lists of floats)');
+  return rows;
+}
+
+module.exports = { W20C: w20c };
