@@ -16,6 +16,7 @@ import { resolveAxes, sum, type Axis } from './reduce-axis';
 import { divide, multiply, subtract } from './ufuncs/arith';
 import { sqrt } from './ufuncs/math';
 import { requireOpen } from './internal';
+import { repr } from './errors';
 
 /** Options of {@link variance} and {@link std}, as NumPy's keywords. */
 export interface VarianceOptions {
@@ -33,7 +34,7 @@ function varianceOf(a: NdArray, axis: Axis | undefined, options: VarianceOptions
   const o = readKnownOptions(options, KEYS, name);
   requireOpen(a);
   const ddof = o.ddof ?? 0;
-  if (typeof ddof !== 'number' || !Number.isFinite(ddof)) throw new TypeError(`${name}(): ddof must be a number, got ${String(ddof)}`);
+  if (typeof ddof !== 'number' || !Number.isFinite(ddof)) throw new TypeError(`${name}(): ddof must be a number, got ${repr(ddof)}`);
   const kind = a.dtype.kind;
   if (kind === 'c') throw new TypeError(`${name}() of complex arrays is not supported yet (NumPy gives a real result from x * conj(x))`);
   const axes = resolveAxes(axis, a.ndim);
