@@ -23,6 +23,10 @@ export interface DiffOptions {
 
 /** NumPy's `np.diff(a, n=1, axis=-1)`: `diff(a)`, `diff(a, 2)`, `diff(a, 1, 0)` or `diff(a, { n, axis })`. */
 export function diff(a: NdArray, nOrOptions?: number | DiffOptions, axisArg?: number): NdArray {
+  if (nOrOptions !== undefined && nOrOptions !== null && typeof nOrOptions !== 'number' && typeof nOrOptions !== 'object') {
+    // diff(a, '2') read the string as an options object with no n: a silent n = 1.
+    throw new TypeError(`diff(): n must be an integer or an options object, got ${repr(nOrOptions)}`);
+  }
   const o = typeof nOrOptions === 'number' ? { n: nOrOptions, axis: axisArg } : readKnownOptions(nOrOptions, ['n', 'axis'], 'diff');
   const n = o.n ?? 1;
   if (!Number.isInteger(n)) throw new TypeError(`diff(): n must be an integer, got ${repr(n)}`);

@@ -10,7 +10,8 @@
  * @module
  */
 import type { NdArray } from './ndarray';
-import type { DTypeLike } from './dtype';
+import { dtype as toDType, type DTypeLike } from './dtype';
+import { WINDOW_BYTES } from './storage';
 import { readKnownOptions } from './options';
 import { resolveAxes, sum, type Axis } from './reduce-axis';
 import { divide, multiply, subtract } from './ufuncs/arith';
@@ -41,6 +42,13 @@ function varianceOf(a: NdArray, axis: Axis | undefined, options: VarianceOptions
   let count = 1;
   for (const ax of axes) count *= a.shape[ax];
   const dtype = o.dtype ?? (kind === 'b' || kind === 'i' || kind === 'u' ? '<f8' : undefined);
+  // The deviations a - mean are a temporary of a's size: refused before the
+  // mean's pass over the data (over a 2^40-item broadcast view, hours of
+  // summing before the allocation said no).
+  const bytes = a.size * (dtype === undefined ? a.itemsize : toDType(dtype).itemsize);
+  if (bytes > WINDOW_BYTES) {
+    throw new RangeError(`${name}(): needs ${bytes} bytes (${(bytes / 2 ** 30).toFixed(1)} GiB) for the deviations from the mean; an array in memory holds at most 4 GiB`);
+  }
   const acc = dtype === undefined ? {} : { dtype };
   const total = sum(a, axis, { ...acc, keepdims: true });
   const mean = divide(total, count, { out: total, casting: 'unsafe' });
