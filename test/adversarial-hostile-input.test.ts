@@ -1,0 +1,181 @@
+// Fourth adversarial pass: last session's APIs (array, round, diff,
+// variance, putmask, bincount) and forEachAsync under input that lies about
+// its size or changes while it is read. Each case used to hang, overflow the
+// stack, throw a bare V8 error, or finish silently with less than was asked;
+// each must now be a typed error naming the problem. Cases that hung run in
+// forked children with a timeout (a control child beside them), so a
+// regression fails the test instead of stalling the runner.
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+
+import * as L from '../lib';
+import { useTempDir } from './helpers/tmp';
+
+const tmp = useTempDir('mmarray-hostile-');
+
+/** Runs `body` in a child node over dist/ (L in scope) with a 60 s limit; its last stdout line, status and signal. */
+function child(body: string): { status: number | null; signal: NodeJS.Signals | null; out: string } {
+  const dist = path.resolve(__dirname, '../dist/index.js');
+  const script = `const L = require(${JSON.stringify(dist)});\n(async () => {\n${body}\n})().then((r) => console.log(JSON.stringify(r)), (e) => console.log(JSON.stringify([e.constructor.name, e.code, e.message])));`;
+  const r = spawnSync(process.execPath, ['--max-old-space-size=512', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+  return { status: r.status, signal: r.signal, out: r.stdout.trim().split('\n').pop() ?? '' };
+}
+
+/** A Proxy of a list that claims `length` items, each `item`. */
+const claiming = (length: number, item: unknown): unknown[] => new Proxy([], { get: (_t, k) => (k === 'length' ? length : item) });
+
+describe('lists that claim more items than any array holds (forked children)', () => {
+  test('control: a Proxy claiming 3 numbers is walked', () => {
+    const r = child(`const p = new Proxy([], { get: (_t, k) => (k === 'length' ? 3 : 1.5) }); return L.array(p).toArray();`);
+    expect([r.signal, JSON.parse(r.out)]).toEqual([null, [1.5, 1.5, 1.5]]);
+  });
+
+  test('array() of a Proxy claiming 2^32-1 numbers: a RangeError before the walk (it was walked for minutes)', () => {
+    const r = child(`const p = new Proxy([], { get: (_t, k) => (k === 'length' ? 2 ** 32 - 1 : 1) }); return L.array(p, 'f8').shape;`);
+    expect(r.signal).toBeNull();
+    const [name, , message] = JSON.parse(r.out) as string[];
+    expect(name).toBe('RangeError');
+    expect(message).toMatch(/^array\(\): input of shape \(4294967295,\) \+ \.\.\. makes 4294967295 items of 8 bytes or more; an array in memory holds at most 4 GiB/);
+  });
+
+  test('round(a, 2**53 - 1) is an OverflowError (it looped 2^53 times); round(a, 2**31 - 1) answers as NumPy (NaN)', () => {
+    const r = child(`const out = []; for (const d of [2 ** 53 - 1, -(2 ** 31) - 1]) { try { L.round(L.ones(2), d); out.push('answered'); } catch (e) { out.push([e.constructor.name, e.message]); } }
+      out.push(L.round(L.array([1.5]), 2 ** 31 - 1).toArray()); return out;`);
+    expect(r.signal).toBeNull();
+    const out = JSON.parse(r.out) as unknown[];
+    expect(out[0]).toEqual(['OverflowError', 'round(): decimals 9007199254740991 is greater than the maximum of a C int (2147483647)']);
+    expect(out[1]).toEqual(['OverflowError', 'round(): decimals -2147483649 is less than the minimum of a C int (-2147483648)']);
+    // NumPy: np.round(np.array([1.5]), 2**31 - 1) is [nan] (inf / inf).
+    expect(out[2]).toEqual([null]);
+  });
+
+  test('diff(a, 2**53) returns the empty difference at once (it looped 2^53 times)', () => {
+    const r = child(`const d = L.diff(L.arange(5, 'f8'), 2 ** 53); return [d.shape, d.dtype.str];`);
+    expect([r.signal, JSON.parse(r.out)]).toEqual([null, [[0], '<f8']]);
+  });
+
+  test('variance and std of a 2^40-item broadcast view: a RangeError before the mean (it summed for hours)', () => {
+    const r = child(`try { L.std(L.broadcastTo(L.ones(1), [2 ** 40])); return 'answered'; } catch (e) { return [e.constructor.name, e.message]; }`);
+    expect(r.signal).toBeNull();
+    expect(JSON.parse(r.out)).toEqual(['RangeError', 'std(): needs 8796093022208 bytes (8192.0 GiB) for the deviations from the mean; an array in memory holds at most 4 GiB']);
+  });
+
+  test('putmask with a sparse mask list of length 2^32-1: the size error at once (flattening it hung)', () => {
+    const r = child(`const m = []; m.length = 2 ** 32 - 1; try { L.putmask(L.zeros(2), m, 1); return 'answered'; } catch (e) { return [e.constructor.name, e.message]; }`);
+    expect([r.signal, JSON.parse(r.out)]).toEqual([null, ['ValueError', 'putmask: mask and data must be the same size']]);
+  });
+});
+
+describe('lists that change while they are read', () => {
+  /** [1, 2, 3] whose item 1 runs `effect` when read. */
+  const hostile = (effect: (l: number[]) => void): number[] => {
+    const l = [1, 2, 3];
+    Object.defineProperty(l, 1, { get: () => (effect(l), 2), configurable: true });
+    return l;
+  };
+
+  test('set(list) whose getter grows the list: NumPy ValueError, the target untouched (was a bare DataView RangeError)', () => {
+    const a = L.arange(3, 'f8');
+    expect(() => a.set(hostile((l) => l.push(9)) as never)).toThrow(/^setting an array element with a sequence\. The requested array has an inhomogeneous shape after 1 dimensions$/);
+    expect(a.toArray()).toEqual([0, 1, 2]);
+  });
+
+  test('set(list) whose getter shrinks the list: a TypeError for the missing item (the missing items were stored as 0)', () => {
+    const a = L.arange(3, 'f8');
+    expect(() => a.set(hostile((l) => (l.length = 2)) as never)).toThrow(/^cannot store undefined in a float64/);
+    expect(a.toArray()).toEqual([0, 1, 2]);
+  });
+
+  test('array() of a list that grows or shrinks under its getter: the shape first read, or an error', () => {
+    // Stored by set(), which reads the list again and finds another length.
+    expect(() => L.array(hostile((l) => l.push(9)), 'f8')).toThrow(L.ValueError);
+    // Collected on the walk (an int past 2^53 is kept exact): the length first read.
+    const big = hostile((l) => l.push(9));
+    big[2] = 2 ** 60;
+    expect(L.array(big).toArray()).toEqual([1n, 2n, 2n ** 60n]);
+    expect(() => L.array(hostile((l) => (l.length = 1)))).toThrow(TypeError);
+    // A Proxy whose length grows at each read: read once, so no endless walk.
+    let n = 3;
+    const growing = new Proxy([1, 2, 3], { get: (t, k) => (k === 'length' ? n++ : (t as unknown as Record<PropertyKey, unknown>)[k] ?? 1) });
+    expect(() => L.array(growing)).toThrow(L.ValueError);
+  });
+
+  test('array() of a typed array whose buffer was transferred: ERR_CLOSED naming it (was "Cannot perform %TypedArray%.prototype.values")', () => {
+    const t = new Float64Array(4);
+    structuredClone(t.buffer, { transfer: [t.buffer] });
+    expect(() => L.array(t)).toThrow(expect.objectContaining({ code: 'ERR_CLOSED', message: expect.stringMatching(/the Float64Array's ArrayBuffer was detached/) }));
+    expect(() => L.array([new Float64Array(4), t])).toThrow(expect.objectContaining({ code: 'ERR_CLOSED' }));
+    // An empty typed array is still an empty array.
+    expect(L.array(new Float64Array(0)).shape).toEqual([0]);
+  });
+
+  test('array() with a subarray dtype fills each subarray by broadcasting, as NumPy', () => {
+    const r = L.array([[1, 2], [3, 4]], '(2,3)i2');
+    expect(r.shape).toEqual([2, 2, 2, 3]);
+    expect(L.sum(r, [2, 3]).toArray()).toEqual([[6n, 12n], [18n, 24n]]);
+  });
+});
+
+describe('sizes checked before the work', () => {
+  const huge = (): L.NdArray => L.broadcastTo(L.ones(1), [2 ** 40]);
+
+  test('putmask: a mask of another size is refused unread; a list that holds itself or nests past 64 is a ValueError (it overflowed the stack)', () => {
+    const a = L.zeros(4);
+    expect(() => L.putmask(a, huge(), 1)).toThrow(/^putmask: mask and data must be the same size$/);
+    const self: unknown[] = [1];
+    self.push(self);
+    expect(() => L.putmask(a, self, 1)).toThrow(L.ValueError);
+    let deep: unknown = 1;
+    for (let i = 0; i < 100; i++) deep = [deep];
+    expect(() => L.putmask(L.zeros(1), deep, 1)).toThrow(/exceed the maximum number of dimension of 64/);
+    expect(() => L.putmask(a, [true, Symbol('s'), false, true], 1)).toThrow(/^putmask: mask item Symbol\(s\) is not a truth value$/);
+    expect(a.toArray()).toEqual([0, 0, 0, 0]);
+  });
+
+  test('putmask: values of 2^40 items are read only as far as a needs (was "Invalid array length")', () => {
+    const a = L.zeros(4);
+    L.putmask(a, [true, false, true, true], L.broadcastTo(L.arange(2, 'f8'), [2 ** 39, 2]));
+    // NumPy: a.flat[i] = values.flat[i] where the mask is true.
+    expect(a.toArray()).toEqual([0, 0, 0, 1]);
+  });
+
+  test('bincount of an empty input with minlength 2^40: the bins RangeError (was "Invalid typed array length")', () => {
+    expect(() => L.bincount(L.zeros(0, 'i8'), { minlength: 2 ** 40 })).toThrow(/^bincount needs 1099511627776 bins for minlength 1099511627776, more than the 4294967296 one array holds$/);
+  });
+
+  test("diff(a, '2'): a TypeError (the string was read as options: a silent n = 1)", () => {
+    expect(() => L.diff(L.arange(4, 'f8'), '2' as never)).toThrow(/^diff\(\): n must be an integer or an options object, got '2'$/);
+    expect(L.diff(L.zeros([0]), 3).shape).toEqual([0]);
+  });
+
+  test('a message names a hostile value without running its toString', () => {
+    const bad = { toString: (): string => { throw new Error('ran'); } };
+    expect(() => L.diff(L.arange(4, 'f8'), { n: bad as never })).toThrow(/^diff\(\): n must be an integer, got/);
+    expect(() => L.variance(L.arange(4, 'f8'), null, { ddof: bad as never })).toThrow(/^var\(\): ddof must be a number, got/);
+    expect(() => L.round(L.arange(4, 'f8'), bad as never)).toThrow(/^round\(\): decimals must be an integer, got/);
+  });
+});
+
+describe('forEachAsync over a memmap resized between slices', () => {
+  test('shrunk between two slices: ERR_CLOSED (it resolved early as if done); grown: the first shape is walked', async () => {
+    const p = tmp.path('walk.dat');
+    const n = L.ITERATION_SLICE * 3;
+    fs.writeFileSync(p, Buffer.alloc(n * 8));
+    const m = L.memmap(p, { dtype: 'f8', mode: 'r+' });
+    let seen = 0;
+    const walk = L.forEachAsync(m, () => void seen++);
+    setImmediate(() => m.resize([4]));
+    await expect(walk).rejects.toMatchObject({ code: 'ERR_CLOSED' });
+    expect(seen).toBeLessThan(n);
+    m.close();
+
+    const g = L.memmap(p, { dtype: 'f8', mode: 'r+', shape: [n] });
+    seen = 0;
+    const grow = L.forEachAsync(g, () => void seen++);
+    setImmediate(() => g.resize([n * 2]));
+    await grow;
+    expect(seen).toBe(n);
+    g.close();
+  });
+});
