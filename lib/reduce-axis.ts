@@ -35,6 +35,7 @@ import { inspect } from 'util';
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { makeCaster } from './cast';
 import { ValueError, describeValue } from './errors';
+import { WINDOW_BYTES } from './storage';
 import { allocate, codecOf, NdArray as ArrayClass, requireOpen, storageOf, writeFlagOf } from './internal';
 import { readOptions } from './options';
 import { normalizeAxis, shapeToSize } from './layout';
@@ -210,7 +211,14 @@ function plan(a: NdArray, axes: readonly number[], keepdims: boolean, inStrides:
   let j = 0;
   for (let i = 0; i < nd; i++) if (!red[i] || keepdims) pos.set(i, j++);
   const resultOrder = order.filter((ax) => pos.has(ax)).map((ax) => pos.get(ax)!);
-  return { outShape, outSize: shapeToSize(outShape), dims, count, resultOrder };
+  const outSize = shapeToSize(outShape);
+  // No result of any dtype holds more than 2^32 items in memory (4 GiB): say
+  // so before the accumulators' V8 "Invalid typed array length" (sum over
+  // axis 1 of a [2^40, 1] broadcast view).
+  if (outSize > WINDOW_BYTES) {
+    throw new RangeError(`a reduction over shape ${pyShape(a.shape)} has ${outSize} results: an array in memory holds at most 4 GiB (2^32 one-byte items)`);
+  }
+  return { outShape, outSize, dims, count, resultOrder };
 }
 
 /** Calls `row(p, n, s, o, os)` for each innermost run of the plan, outermost axes first. */

@@ -144,6 +144,10 @@ describe('sizes checked before the work', () => {
     expect(() => L.bincount(L.zeros(0, 'i8'), { minlength: 2 ** 40 })).toThrow(/^bincount needs 1099511627776 bins for minlength 1099511627776, more than the 4294967296 one array holds$/);
   });
 
+  test('sum over axis 1 of a [2^40, 1] broadcast view: a RangeError naming the result size (was "Invalid typed array length")', () => {
+    expect(() => L.sum(L.broadcastTo(L.ones(1), [2 ** 40, 1]), 1)).toThrow(/^a reduction over shape \(1099511627776, 1\) has 1099511627776 results: an array in memory holds at most 4 GiB/);
+  });
+
   test("diff(a, '2'): a TypeError (the string was read as options: a silent n = 1)", () => {
     expect(() => L.diff(L.arange(4, 'f8'), '2' as never)).toThrow(/^diff\(\): n must be an integer or an options object, got '2'$/);
     expect(L.diff(L.zeros([0]), 3).shape).toEqual([0]);
@@ -177,5 +181,40 @@ describe('forEachAsync over a memmap resized between slices', () => {
     await grow;
     expect(seen).toBe(n);
     g.close();
+  });
+});
+
+describe('a polluted Object.prototype is not an option', () => {
+  const polluted = <T>(props: Record<string, unknown>, f: () => T): T => {
+    const proto = Object.prototype as Record<string, unknown>;
+    for (const [k, v] of Object.entries(props)) proto[k] = v;
+    try {
+      return f();
+    } finally {
+      for (const k of Object.keys(props)) delete proto[k];
+    }
+  };
+
+  test("Object.prototype.mode = 'w+': memmap(p) maps 'r+' and the file keeps its bytes (it was truncated to 1 byte)", () => {
+    const p = tmp.path('polluted.dat');
+    fs.writeFileSync(p, Buffer.alloc(64, 7));
+    const m = polluted({ mode: 'w+', shape: [1] }, () => L.memmap(p));
+    expect([m.mode, m.shape, fs.statSync(p).size, m.get(63)]).toEqual(['r+', [64], 64, 7]);
+    m.close();
+    // An options object's own prototype chain is still the caller's.
+    const d = L.memmap(p, Object.create({ mode: 'r', dtype: 'f8' }) as L.MemmapOptions);
+    expect([d.mode, d.shape]).toEqual(['r', [8]]);
+    d.close();
+  });
+
+  test('Object.prototype.out, dtype and order: sums, ufuncs and zerosLike ignore them', () => {
+    const sink = L.zeros(1);
+    const [s, a, z] = polluted({ out: sink, where: L.array([false, false, false]), dtype: 'i1', order: 'F' }, () => [
+      L.sum(L.ones(3)).get(),
+      L.add(L.ones(3), 1).toArray(),
+      L.zerosLike(L.zeros([2, 3])),
+    ]);
+    expect([s, a, sink.get(0)]).toEqual([3, [2, 2, 2], 0]);
+    expect([(z as L.NdArray).dtype.str, (z as L.NdArray).strides]).toEqual(['<f8', [24, 8]]);
   });
 });
