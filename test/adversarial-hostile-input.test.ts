@@ -218,3 +218,26 @@ describe('a polluted Object.prototype is not an option', () => {
     expect([(z as L.NdArray).dtype.str, (z as L.NdArray).strides]).toEqual(['<f8', [24, 8]]);
   });
 });
+
+describe('dtype specs whose lists claim 2^32 items', () => {
+  const sparse = (): unknown[] => {
+    const l: unknown[] = [];
+    l.length = 2 ** 32 - 1;
+    return l;
+  };
+
+  test('a sparse field list, subarray shape, names list or titles list: refused at the first hole (each was walked hole by hole for minutes)', () => {
+    expect(() => L.dtype(sparse() as never)).toThrow(/^Field elements must be 2- or 3-tuples/);
+    expect(() => L.dtype(['f8', sparse()] as never)).toThrow(TypeError);
+    expect(() => L.dtype({ names: sparse(), formats: sparse() } as never)).toThrow(L.ValueError);
+    expect(() => L.dtype({ names: ['x'], formats: ['f8'], titles: sparse() } as never)).toThrow(/must have the same length/);
+    expect(() => L.dtype({ names: ['x'], formats: ['f8'], titles: ['t'] } as never)).toThrow(/^field titles are not supported by mmarray/);
+    expect(L.dtype({ names: ['a', 'b'], formats: ['<i4', '<f8'], titles: [null, null] } as never).itemsize).toBe(12);
+  });
+
+  test('a Proxy claiming 2^32-1 distinct fields: a ValueError before V8 runs out of array (a fatal SIGTRAP once collected)', () => {
+    let i = 0;
+    const p = new Proxy([], { get: (_t, k) => (k === 'length' ? 2 ** 32 - 1 : [`f${i++}`, 'u1']) });
+    expect(() => L.dtype(p as never)).toThrow(/^a dtype with 4294967295 fields: at most 16777216 are supported$/);
+  });
+});
