@@ -148,6 +148,11 @@ describe('sizes checked before the work', () => {
     expect(() => L.sum(L.broadcastTo(L.ones(1), [2 ** 40, 1]), 1)).toThrow(/^a reduction over shape \(1099511627776, 1\) has 1099511627776 results: an array in memory holds at most 4 GiB/);
   });
 
+  test('argmin / argmax with null options: no options, as every other call (was "Cannot convert undefined or null to object")', () => {
+    expect(L.argmin(L.arange(6, 'f8'), 0, null as never).get()).toBe(0n);
+    expect(L.argmax(L.arange(6, 'f8'), null, null as never).get()).toBe(5n);
+  });
+
   test("diff(a, '2'): a TypeError (the string was read as options: a silent n = 1)", () => {
     expect(() => L.diff(L.arange(4, 'f8'), '2' as never)).toThrow(/^diff\(\): n must be an integer or an options object, got '2'$/);
     expect(L.diff(L.zeros([0]), 3).shape).toEqual([0]);
