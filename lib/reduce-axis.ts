@@ -38,7 +38,7 @@ import { ValueError, describeValue } from './errors';
 import { WINDOW_BYTES } from './storage';
 import { allocate, codecOf, NdArray as ArrayClass, requireOpen, storageOf, writeFlagOf } from './internal';
 import { readOptions } from './options';
-import { normalizeAxis, shapeToSize } from './layout';
+import { MAXDIMS, normalizeAxis, shapeToSize } from './layout';
 import { kOrder as iterOrder } from './broadcast';
 import type { NdArray } from './ndarray';
 import { pyShape } from './format';
@@ -115,7 +115,12 @@ export function resolveAxes(axis: Axis | undefined, ndim: number, strict0d = fal
   const list = typeof axis === 'number' ? [axis] : axis;
   if (!Array.isArray(list)) throw new TypeError(`axis must be null, an integer or a list of integers, got ${describeValue(axis)}`);
   // A ufunc reduction of a 0-d array takes axis 0 (or -1) and reduces nothing, as NumPy's does.
-  const out = list.map((x: number) => normalizeAxis(x, ndim === 0 && !strict0d ? 1 : ndim));
+  // At most 64 axes exist, so a longer list repeats one (or names one that is
+  // not there): refused before it is walked. And walked by index, so a sparse
+  // list's first hole is refused at once (map visited the 2^32 holes of one).
+  if (list.length > MAXDIMS) throw new ValueError("duplicate value in 'axis'");
+  const out: number[] = [];
+  for (let i = 0; i < list.length; i++) out.push(normalizeAxis(list[i], ndim === 0 && !strict0d ? 1 : ndim));
   if (new Set(out).size !== out.length) throw new ValueError("duplicate value in 'axis'");
   return ndim === 0 ? [] : out;
 }
