@@ -10,6 +10,7 @@ import type { NdArray } from './ndarray';
 import { AxisError, ValueError, repr } from './errors';
 import { slice } from './indexing';
 import { readKnownOptions } from './options';
+import { requireArray } from './internal';
 import { subtract } from './ufuncs/arith';
 import { notEqual } from './ufuncs/compare';
 
@@ -23,6 +24,7 @@ export interface DiffOptions {
 
 /** NumPy's `np.diff(a, n=1, axis=-1)`: `diff(a)`, `diff(a, 2)`, `diff(a, 1, 0)` or `diff(a, { n, axis })`. */
 export function diff(a: NdArray, nOrOptions?: number | DiffOptions, axisArg?: number): NdArray {
+  requireArray(a, 'diff', 'a');
   if (nOrOptions !== undefined && nOrOptions !== null && typeof nOrOptions !== 'number' && typeof nOrOptions !== 'object') {
     // diff(a, '2') read the string as an options object with no n: a silent n = 1.
     throw new TypeError(`diff(): n must be an integer or an options object, got ${repr(nOrOptions)}`);

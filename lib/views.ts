@@ -33,8 +33,23 @@ export function asStrided(a: NdArray, shape: readonly number[], strides?: readon
   options = readKnownOptions(options, ['writeable'], 'asStrided');
   requireOpen(a);
   const s = checkShape(shape);
-  const st = strides === undefined || strides === null ? shapeToStrides(s, a.itemsize, 'C') : [...strides];
-  if (st.length !== s.length) throw new ValueError(`shape ${pyShape(s)} and strides [${st.join(', ')}] differ in length`);
+  let st: number[];
+  if (strides === undefined || strides === null) {
+    st = shapeToStrides(s, a.itemsize, 'C');
+  } else {
+    // Checked as a list and by its length before it is copied: spreading a
+    // non-list was V8's bare "strides is not iterable", a sparse 2^32-1 list a long walk.
+    if (!Array.isArray(strides) && !(ArrayBuffer.isView(strides) && !(strides instanceof DataView))) {
+      throw new TypeError(`strides must be a list of integers, got ${repr(strides)}`);
+    }
+    const list = strides as ArrayLike<number>;
+    const n = list.length;
+    if (n !== s.length) {
+      const shown = n <= s.length + 8 ? `[${Array.from({ length: n }, (_, i) => list[i]).join(', ')}]` : `of length ${n}`;
+      throw new ValueError(`shape ${pyShape(s)} and strides ${shown} differ in length`);
+    }
+    st = Array.from({ length: n }, (_, i) => list[i]);
+  }
   for (const x of st) if (!Number.isSafeInteger(x)) throw new TypeError(`strides must hold integers, got ${repr(x)}`);
   const [lo, hi] = byteBounds(a.offset, s, st, a.itemsize);
   if (shapeToSize(s) > 0 && (lo < 0 || hi > storageOf(a).byteLength)) {

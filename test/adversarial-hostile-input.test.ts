@@ -157,6 +157,16 @@ describe('sizes checked before the work', () => {
     expect(L.sum(L.ones([2, 3]), [1]).toArray()).toEqual([3, 3]);
   });
 
+  test('diff of a non-array and asStrided with strides that are not a list: TypeErrors naming the argument (were bare V8 errors; found by the export sweep)', () => {
+    expect(() => L.diff(null as never)).toThrow(/^diff\(\): a must be an NdArray, got null$/);
+    expect(() => L.asStrided(L.zeros(4), [2], Symbol('s') as never)).toThrow(/^strides must be a list of integers, got Symbol\(s\)$/);
+    const sparse: number[] = [];
+    sparse.length = 2 ** 32 - 1;
+    expect(() => L.asStrided(L.zeros(4), [2], sparse)).toThrow(/^shape \(2,\) and strides of length 4294967295 differ in length$/);
+    expect(() => L.asStrided(L.zeros(4), [2], [8, 8, 8])).toThrow(/^shape \(2,\) and strides \[8, 8, 8\] differ in length$/);
+    expect(L.asStrided(L.arange(4, 'f8'), [2], new Int32Array([16])).toArray()).toEqual([0, 2]);
+  });
+
   test('argmin / argmax with null options: no options, as every other call (was "Cannot convert undefined or null to object")', () => {
     expect(L.argmin(L.arange(6, 'f8'), 0, null as never).get()).toBe(0n);
     expect(L.argmax(L.arange(6, 'f8'), null, null as never).get()).toBe(5n);
