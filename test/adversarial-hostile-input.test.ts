@@ -157,7 +157,7 @@ describe('sizes checked before the work', () => {
     expect(L.sum(L.ones([2, 3]), [1]).toArray()).toEqual([3, 3]);
   });
 
-  test('diff of a non-array and asStrided with strides that are not a list: TypeErrors naming the argument (were bare V8 errors; found by the export sweep)', () => {
+  test('diff of a non-array and asStrided with strides that are not a list: TypeErrors naming the argument (bare V8 errors; a sparse 2^32-1 strides list was spread until V8 aborted out of heap; found by the export sweep)', () => {
     expect(() => L.diff(null as never)).toThrow(/^diff\(\): a must be an NdArray, got null$/);
     expect(() => L.asStrided(L.zeros(4), [2], Symbol('s') as never)).toThrow(/^strides must be a list of integers, got Symbol\(s\)$/);
     const sparse: number[] = [];
