@@ -167,6 +167,15 @@ describe('sizes checked before the work', () => {
     expect(L.asStrided(L.arange(4, 'f8'), [2], new Int32Array([16])).toArray()).toEqual([0, 2]);
   });
 
+  test('slidingWindowView with a window or axis list that is not a list, or sparse of length 2^32-1: typed errors (the spread aborted out of heap; found by the export sweep)', () => {
+    const sparse: number[] = [];
+    sparse.length = 2 ** 32 - 1;
+    expect(() => L.slidingWindowView(L.zeros(8), sparse)).toThrow(/^maximum supported dimension for an ndarray is currently 64, found 4294967295 \(window_shape\)$/);
+    expect(() => L.slidingWindowView(L.zeros(8), [2], sparse)).toThrow(/found 4294967295 \(axis\)$/);
+    expect(() => L.slidingWindowView(L.zeros(8), null as never)).toThrow(/^window_shape must be an integer or a list of integers, got null$/);
+    expect(L.slidingWindowView(L.zeros([3, 4]), [2], [1]).shape).toEqual([3, 3, 2]);
+  });
+
   test('argmin / argmax with null options: no options, as every other call (was "Cannot convert undefined or null to object")', () => {
     expect(L.argmin(L.arange(6, 'f8'), 0, null as never).get()).toBe(0n);
     expect(L.argmax(L.arange(6, 'f8'), null, null as never).get()).toBe(5n);
