@@ -176,6 +176,18 @@ describe('sizes checked before the work', () => {
     expect(L.slidingWindowView(L.zeros([3, 4]), [2], [1]).shape).toEqual([3, 3, 2]);
   });
 
+  test('reshape, expandDims, squeeze, concatenate, stack with a sparse list of length 2^32-1: typed errors at once (each walked or copied every hole)', () => {
+    const sparse: number[] = [];
+    sparse.length = 2 ** 32 - 1;
+    expect(() => L.zeros(8).reshape(sparse)).toThrow(/^maximum supported dimension for an ndarray is currently 64, found 4294967295$/);
+    expect(() => L.zeros([2, 1]).expandDims(sparse)).toThrow(/maximum supported dimension/);
+    expect(() => L.zeros([2, 1]).squeeze(sparse)).toThrow(/^repeated axis$/);
+    expect(() => L.concatenate(sparse as never)).toThrow(/^expected an NdArray at index 0 of the list, got undefined$/);
+    expect(() => L.stack(sparse as never)).toThrow(/^expected an NdArray at index 0 of the list, got undefined$/);
+    expect(L.concatenate([L.zeros(2), L.ones(2)]).toArray()).toEqual([0, 0, 1, 1]);
+    expect(L.zeros([2, 1]).squeeze([1]).shape).toEqual([2]);
+  });
+
   test('argmin / argmax with null options: no options, as every other call (was "Cannot convert undefined or null to object")', () => {
     expect(L.argmin(L.arange(6, 'f8'), 0, null as never).get()).toBe(0n);
     expect(L.argmax(L.arange(6, 'f8'), null, null as never).get()).toBe(5n);
