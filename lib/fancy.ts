@@ -57,8 +57,15 @@ const WRITE_REFUSED = 'assignment destination is read-only';
 
 /** True when `items` holds an array item (so the index is advanced, not basic). */
 export function isFancy(items: readonly unknown[]): boolean {
+  // Every item but one ellipsis consumes an axis or adds one, and an array
+  // has at most 64 of each: a longer tuple is refused before it is walked (a
+  // sparse list of length 2^32-1 given to set() was iterated hole by hole).
+  if (items.length > 2 * MAXDIMS + 1) throw new IndexError(`too many indices for array: ${items.length} index items`);
   // A JS boolean is Python's True/False: a 0-d boolean index array.
-  for (const it of items) if (it instanceof ArrayClass || Array.isArray(it) || typeof it === 'boolean') return true;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    if (it instanceof ArrayClass || Array.isArray(it) || typeof it === 'boolean') return true;
+  }
   return false;
 }
 

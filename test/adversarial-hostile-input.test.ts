@@ -188,6 +188,15 @@ describe('sizes checked before the work', () => {
     expect(L.zeros([2, 1]).squeeze([1]).shape).toEqual([2]);
   });
 
+  test('set() with a sparse index tuple of length 2^32-1: IndexError at once (it was iterated hole by hole)', () => {
+    const sparse: number[] = [];
+    sparse.length = 2 ** 32 - 1;
+    expect(() => L.zeros(4).set(sparse as never, 1 as never)).toThrow(/^too many indices for array: 4294967295 index items$/);
+    const a = L.zeros(4);
+    a.set([[0, 2]] as never, 5 as never);
+    expect(a.toArray()).toEqual([5, 0, 5, 0]);
+  });
+
   test('argmin / argmax with null options: no options, as every other call (was "Cannot convert undefined or null to object")', () => {
     expect(L.argmin(L.arange(6, 'f8'), 0, null as never).get()).toBe(0n);
     expect(L.argmax(L.arange(6, 'f8'), null, null as never).get()).toBe(5n);
