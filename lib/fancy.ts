@@ -83,6 +83,8 @@ function checkIndexList(it: readonly unknown[], depth = 0): void {
 
 function asIndexArray(it: NdArray | readonly (number | bigint | boolean)[]): NdArray {
   if (it instanceof ArrayClass) return it;
+  // Not a list (null, a number, a Symbol, ...): for...of below said only "it is not iterable".
+  if (!Array.isArray(it)) throw new TypeError(`an index (or condition) must be an NdArray or a list of integers or booleans, got ${repr(it)}`);
   checkIndexList(it);
   const allBool = it.length > 0 && it.every((x) => typeof x === 'boolean');
   return fromValue(it as unknown[], allBool ? BOOL : INTP);

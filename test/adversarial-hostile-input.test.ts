@@ -197,6 +197,13 @@ describe('sizes checked before the work', () => {
     expect(a.toArray()).toEqual([5, 0, 5, 0]);
   });
 
+  test('take, put, compress with an index that is not a list, and ufuncs with null options (export sweep: bare "it is not iterable", "Cannot convert undefined or null to object")', () => {
+    expect(() => L.take(L.zeros(3), null as never)).toThrow(/^an index \(or condition\) must be an NdArray or a list of integers or booleans, got null$/);
+    expect(() => L.compress(Symbol('s') as never, L.zeros(3))).toThrow(TypeError);
+    expect(L.take(L.arange(3, 'f8'), [2, 0]).toArray()).toEqual([2, 0]);
+    expect(L.rint(L.array([1.5]), null as never).toArray()).toEqual([2]);
+  });
+
   test('argmin / argmax with null options: no options, as every other call (was "Cannot convert undefined or null to object")', () => {
     expect(L.argmin(L.arange(6, 'f8'), 0, null as never).get()).toBe(0n);
     expect(L.argmax(L.arange(6, 'f8'), null, null as never).get()).toBe(5n);
