@@ -31,10 +31,11 @@
  * @module
  */
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
-import { OverflowError, ValueError, repr } from './errors';
+import { AccessError, OverflowError, ValueError, repr } from './errors';
 import { pyShape } from './format';
-import { MAXDIMS, shapeToSize } from './layout';
+import { MAXDIMS } from './layout';
 import { allocate, requireOpen, NdArray as ArrayClass } from './internal';
+import { WINDOW_BYTES } from './storage';
 import type { NdArray, Order } from './ndarray';
 import { promoteTypes } from './promote';
 import { readValues, writeValues } from './compute-values';
@@ -95,6 +96,8 @@ interface Discovery {
   blocks: boolean;
   /** A number past 2**53 was met (stored as a bigint leaf, not as given). */
   unsafeInts: boolean;
+  /** The dtype asked for (null: discovered). */
+  given: DType | null;
 }
 
 function isComplex(v: object): boolean {
@@ -161,7 +164,7 @@ function scalar(d: Discovery, v: unknown, curr: number): void {
       return promoteInto(d, BOOL);
     case 'number':
       if (d.collect) d.leaves.pop();
-      numbers(d, [v], 0);
+      numbers(d, [v], 0, 1);
       return;
     case 'bigint':
       d.hasNumbers = true;
@@ -213,14 +216,14 @@ function block(d: Discovery, dt: DType, shape: readonly number[], values: () => 
  * is an int (not -0); one past int64 and uint64 is a float: no integer dtype
  * holds it, and a JS number that large was never an exact int.
  */
-function numbers(d: Discovery, v: readonly unknown[], from: number): number {
+function numbers(d: Discovery, v: readonly unknown[], from: number, end: number): number {
   let ints = false;
   let big = false;
   let floats = false;
   let i = from;
   const leaves = d.leaves;
   const collect = d.collect;
-  for (; i < v.length; i++) {
+  for (; i < end; i++) {
     const x = v[i];
     if (typeof x !== 'number') break;
     if (Number.isInteger(x) && (x !== 0 || 1 / x > 0) && x >= -(2 ** 63) && x < 2 ** 64) {
@@ -256,7 +259,15 @@ function visit(d: Discovery, v: unknown, curr: number): void {
   if (ArrayBuffer.isView(v) && !(v instanceof Uint8Array) && !(v instanceof DataView)) {
     const spec = TYPED[v.constructor.name];
     if (spec === undefined) throw new TypeError(`array(): no dtype for a ${v.constructor.name}`);
-    const ta = v as unknown as ArrayLike<unknown>;
+    const ta = v as unknown as ArrayLike<unknown> & { values(): unknown };
+    if (ta.length === 0) {
+      // A detached buffer reads as length 0; only values() tells it apart from an empty one.
+      try {
+        ta.values();
+      } catch {
+        throw new AccessError('ERR_CLOSED', `array(): the ${v.constructor.name}'s ArrayBuffer was detached (transferred to a worker, or released)`);
+      }
+    }
     block(d, toDType(spec), [ta.length], () => Array.from(ta), curr);
     return;
   }
@@ -264,7 +275,10 @@ function visit(d: Discovery, v: unknown, curr: number): void {
     scalar(d, v, curr);
     return;
   }
+  // The length is read once: a Proxy or a getter that changes it while the
+  // walk runs cannot make the leaves disagree with the shape.
   const n = v.length;
+  if (!Number.isSafeInteger(n) || n < 0) throw new TypeError(`array(): a list's length must be a non-negative integer, got ${repr(n)}`);
   if (!updateShape(d, curr, [n], true)) {
     d.ragged = true;
     return;
@@ -274,21 +288,43 @@ function visit(d: Discovery, v: unknown, curr: number): void {
     d.maxDims = curr + 1;
     return;
   }
+  tooMany(d, curr + 1, typeof v[0] === 'number');
   let i = 0;
   if (typeof v[0] === 'number') {
     // A list of numbers (the usual innermost level): the shape is checked
     // once, as the first scalar would; the others at the same depth change nothing.
     if (!updateShape(d, curr + 1, NO_DIMS, false)) d.ragged = true;
-    i = numbers(d, v, 0);
+    i = numbers(d, v, 0, n);
   }
   for (; i < n; i++) visit(d, v[i], curr + 1);
 }
 
 const NO_DIMS: readonly number[] = [];
 
+/**
+ * Refuses, before the walk reads them, lists whose first `depth` lengths
+ * already make a result larger than an array in memory can be (4 GiB,
+ * {@link MemoryStorage.allocate}'s limit): a Proxy claiming 2^32 items
+ * would otherwise be walked item by item for minutes, its leaves filling
+ * the heap, before the allocation says no. `numbers`: the items are numbers,
+ * so without a dtype asked the result's items are at least 8 bytes
+ * (int64, uint64, float64, or an `S` of 21 or more).
+ */
+function tooMany(d: Discovery, depth: number, numbers: boolean): void {
+  let items = 1;
+  for (let k = 0; k < depth; k++) items *= d.shape[k];
+  const itemsize = d.given !== null ? Math.max(1, d.given.itemsize) : numbers ? 8 : 1;
+  if (items * itemsize > WINDOW_BYTES) {
+    throw new RangeError(
+      `array(): input of shape ${pyShape(d.shape.slice(0, depth))} + ... makes ${items} items of ${itemsize} bytes or more; an array in memory holds at most 4 GiB (a mapped file holds any size: createNpy, then set() in parts)`,
+    );
+  }
+}
+
 /** Shape, leaves and discovered dtype of `values`; NumPy's ValueErrors for ragged or too deep input. */
-function discover(values: unknown, structured: DType | null, collect: boolean): Discovery {
+function discover(values: unknown, structured: DType | null, collect: boolean, given: DType | null = null): Discovery {
   const d: Discovery = {
+    given,
     shape: [], maxDims: MAXDIMS, reached: false, ragged: false, leaves: [], collect, found: null,
     bytesLen: 0, numberBytes: 0, hasBytes: false, hasNumbers: false, structured, blocks: false, unsafeInts: false,
   };
@@ -451,11 +487,11 @@ export function array(values: unknown, dtype?: DTypeLike | null, options: ArrayO
   // The leaves are collected only when set() cannot store the lists as given
   // (records, subarray dtypes, or, found on the walk, arrays and ints past 2**53).
   const listsAsGiven = structured === null && (dt === null || dt.shape.length === 0);
-  let d = discover(values, structured, !listsAsGiven);
+  let d = discover(values, structured, !listsAsGiven, dt);
   if (dt === null) {
     dt = discoveredType(d);
   } else if (dt.kind === 'S' && dt.itemsize === 0 && !dt.isStructured && dt.shape.length === 0) {
-    if (!d.collect) d = discover(values, structured, true);
+    if (!d.collect) d = discover(values, structured, true, dt);
     let n = 1;
     for (const v of d.leaves) n = Math.max(n, textLength(v));
     dt = toDType(`S${n}`);
@@ -470,15 +506,17 @@ export function array(values: unknown, dtype?: DTypeLike | null, options: ArrayO
     if (order === 'F' && shape.length > 1) return copyAs(out, el, 'F');
     return out;
   }
-  if (!d.collect) d = discover(values, structured, true);
-  let leaves = d.leaves;
+  if (!d.collect) d = discover(values, structured, true, dt);
   if (dt.shape.length > 0) {
-    // A subarray dtype adds its axes; each value fills its subarray, as NumPy broadcasts it.
-    const k = shapeToSize(dt.shape);
-    leaves = new Array<unknown>(leaves.length * k);
-    for (let i = 0; i < d.leaves.length; i++) leaves.fill(d.leaves[i], i * k, (i + 1) * k);
+    // A subarray dtype adds its axes; each value fills its subarray, as NumPy
+    // broadcasts it (a broadcasting set: no JS list of every item, which for
+    // '(100000000,)f8' would be 10^8 slots of heap).
+    const items = allocate(el, d.shape);
+    writeValues(items, d.leaves);
+    out.set(items.reshape([...d.shape, ...dt.shape.map(() => 1)]) as never);
+  } else {
+    writeValues(out, d.leaves);
   }
-  writeValues(out, leaves);
   if (order === 'F' && shape.length > 1) return copyAs(out, el, 'F');
   return out;
 }

@@ -108,8 +108,12 @@ export function fromValue(v: unknown, dt: DType): NdArray {
       pos += n;
       return;
     }
-    if (!Array.isArray(x) || isElement(x, dt) || x.length !== shape[axis]) throw inhomogeneous(shape);
-    for (const e of x) walk(e, axis + 1);
+    const len = shape[axis];
+    if (!Array.isArray(x) || isElement(x, dt) || x.length !== len) throw inhomogeneous(shape);
+    // Indexed up to the length checked (not iterated): a getter that grows or
+    // shrinks a list while it is read cannot walk past `out` or leave items unwritten.
+    for (let i = 0; i < len; i++) walk(x[i], axis + 1);
+    if (x.length !== len) throw inhomogeneous(shape);
   };
   walk(v, 0);
   return out;

@@ -587,7 +587,12 @@ export async function forEachAsync(a: NdArray, fn: (value: unknown, i: number) =
   options = checkOptions(options);
   requireOpen(a);
   let base = 0;
-  for (const piece of pieces(a, ITERATION_SLICE)) {
+  // The pieces are cut from a view taken now, not from `a` itself: a memmap
+  // resized to fewer elements between two slices closes the storage that view
+  // (and every piece) reads, so the walk stops with ERR_CLOSED, as it does
+  // when the callback resizes; cut from `a`, the later pieces were empty
+  // slices of the new shape and the walk resolved as if it had finished.
+  for (const piece of pieces(a.view(), ITERATION_SLICE)) {
     if (options.signal?.aborted) throw abortError(options.signal);
     const b = base;
     piece.forEach((v, i) => fn(v, b + i));

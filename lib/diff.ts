@@ -10,12 +10,13 @@
  * @module
  */
 import type { NdArray } from './ndarray';
-import { AxisError, ValueError } from './errors';
+import { AxisError, ValueError, repr } from './errors';
 import { slice } from './indexing';
 import { readKnownOptions } from './options';
 import { concatenate } from './join';
 import { broadcastTo } from './views';
 import { asAnyArray } from './stack-helpers';
+import { requireArray } from './internal';
 import { subtract } from './ufuncs/arith';
 import { notEqual } from './ufuncs/compare';
 
@@ -39,9 +40,14 @@ export interface DiffOptions {
  * diff(asarray([1, 4, 9]), { prepend: 0 }).toArray(); // [1, 3, 5]
  */
 export function diff(a: NdArray, nOrOptions?: number | DiffOptions, axisArg?: number): NdArray {
+  requireArray(a, 'diff', 'a');
+  if (nOrOptions !== undefined && nOrOptions !== null && typeof nOrOptions !== 'number' && typeof nOrOptions !== 'object') {
+    // diff(a, '2') read the string as an options object with no n: a silent n = 1.
+    throw new TypeError(`diff(): n must be an integer or an options object, got ${repr(nOrOptions)}`);
+  }
   const o: DiffOptions = typeof nOrOptions === 'number' ? { n: nOrOptions, axis: axisArg } : readKnownOptions(nOrOptions, ['n', 'axis', 'prepend', 'append'], 'diff');
   const n = o.n ?? 1;
-  if (!Number.isInteger(n)) throw new TypeError(`diff(): n must be an integer, got ${String(n)}`);
+  if (!Number.isInteger(n)) throw new TypeError(`diff(): n must be an integer, got ${repr(n)}`);
   if (n < 0) throw new ValueError(`order must be non-negative but got ${n}`);
   if (n === 0) return a;
   if (a.ndim === 0) throw new ValueError('diff requires input that is at least one dimensional');
@@ -66,6 +72,9 @@ export function diff(a: NdArray, nOrOptions?: number | DiffOptions, axisArg?: nu
   upper[ax] = slice(1, null);
   lower[ax] = slice(null, -1);
   let r = a;
-  for (let k = 0; k < n; k++) r = op(r.index(...upper), r.index(...lower));
+  // Once the axis is empty, every difference after the first (which fixes the
+  // dtype: '>f8' gives '<f8', datetimes timedeltas) is the same empty array:
+  // stop there, so a huge n is not a loop of that many calls.
+  for (let k = 0; k < n && (k === 0 || r.shape[ax] > 0); k++) r = op(r.index(...upper), r.index(...lower));
   return r;
 }

@@ -57,8 +57,15 @@ const WRITE_REFUSED = 'assignment destination is read-only';
 
 /** True when `items` holds an array item (so the index is advanced, not basic). */
 export function isFancy(items: readonly unknown[]): boolean {
+  // Every item but one ellipsis consumes an axis or adds one, and an array
+  // has at most 64 of each: a longer tuple is refused before it is walked (a
+  // sparse list of length 2^32-1 given to set() was iterated hole by hole).
+  if (items.length > 2 * MAXDIMS + 1) throw new IndexError(`too many indices for array: ${items.length} index items`);
   // A JS boolean is Python's True/False: a 0-d boolean index array.
-  for (const it of items) if (it instanceof ArrayClass || Array.isArray(it) || typeof it === 'boolean') return true;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    if (it instanceof ArrayClass || Array.isArray(it) || typeof it === 'boolean') return true;
+  }
   return false;
 }
 
@@ -76,6 +83,8 @@ function checkIndexList(it: readonly unknown[], depth = 0): void {
 
 function asIndexArray(it: NdArray | readonly (number | bigint | boolean)[]): NdArray {
   if (it instanceof ArrayClass) return it;
+  // Not a list (null, a number, a Symbol, ...): for...of below said only "it is not iterable".
+  if (!Array.isArray(it)) throw new TypeError(`an index (or condition) must be an NdArray or a list of integers or booleans, got ${repr(it)}`);
   checkIndexList(it);
   const allBool = it.length > 0 && it.every((x) => typeof x === 'boolean');
   return fromValue(it as unknown[], allBool ? BOOL : INTP);
@@ -724,20 +733,38 @@ function putFast(a: NdArray, indices: NdArray | number | readonly number[], valu
 export function putmask(a: NdArray, mask: unknown, values: unknown): void {
   if (!(a instanceof ArrayClass)) throw new TypeError(`putmask: first argument must be an NdArray, got ${repr(a)}`);
   requireWritable(a);
+  const sizeError = (): ValueError => new ValueError('putmask: mask and data must be the same size');
   let truth: boolean[];
   if (mask instanceof ArrayClass) {
+    // The size first: a mask of 2^40 items (a broadcast view) is refused, not read.
+    requireOpen(mask);
+    if (mask.size !== a.size) throw sizeError();
     truth = readValues(mask).map(isNonZero);
   } else {
-    const flat = (v: unknown): unknown[] => (Array.isArray(v) ? v.flatMap(flat) : [v]);
-    truth = flat(mask).map((v) => isNonZero(typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean' ? v : Number(v)));
+    // Flattened with NumPy's nesting limit (a list that holds itself), each
+    // length read once and checked against a's size before its items are read.
+    const items: unknown[] = [];
+    const flat = (v: unknown, depth: number): void => {
+      if (!Array.isArray(v)) {
+        if (typeof v === 'symbol') throw new TypeError(`putmask: mask item ${repr(v)} is not a truth value`);
+        items.push(v);
+        return;
+      }
+      if (depth === MAXDIMS) throw new ValueError(`setting an array element with a sequence. The requested array would exceed the maximum number of dimension of ${MAXDIMS}.`);
+      const n = v.length;
+      if (items.length + n > a.size) throw sizeError();
+      for (let i = 0; i < n; i++) flat(v[i], depth + 1);
+    };
+    flat(mask, 0);
+    truth = items.map((v) => isNonZero(typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean' ? v : Number(v)));
   }
-  if (truth.length !== a.size) throw new ValueError('putmask: mask and data must be the same size');
+  if (truth.length !== a.size) throw sizeError();
   let vals: unknown[];
   if (values instanceof ArrayClass) {
     if (!canCast(values.dtype, a.dtype, 'safe')) {
       throw new TypeError(`Cannot cast array data from ${inspect(values.dtype)} to ${inspect(a.dtype)} according to the rule 'safe'`);
     }
-    vals = readValues(values);
+    vals = values.size > a.size ? firstValues(values, a.size) : readValues(values);
     if (!values.dtype.equals(a.dtype)) vals = vals.map(makeCaster(values.dtype, a.dtype));
   } else {
     vals = readValues(fromValue(values, a.dtype));
@@ -752,6 +779,24 @@ export function putmask(a: NdArray, mask: unknown, values: unknown): void {
     put.push(vals[i % vals.length]);
   }
   storeAt(a, at, put);
+}
+
+/**
+ * The first `n` items of `v` in C order (`n < v.size`): putmask uses no more,
+ * and `v` may be a broadcast view of 2^40 items that no list can hold.
+ */
+function firstValues(v: NdArray, n: number): unknown[] {
+  requireOpen(v);
+  const out: unknown[] = [];
+  const idx = new Array<number>(v.ndim).fill(0);
+  for (let i = 0; i < n; i++) {
+    out.push(v.get(...idx));
+    for (let d = v.ndim - 1; d >= 0; d--) {
+      if (++idx[d] < v.shape[d]) break;
+      idx[d] = 0;
+    }
+  }
+  return out;
 }
 
 /** Options of {@link compress}. */

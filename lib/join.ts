@@ -131,7 +131,17 @@ function checkOpen(arrays: readonly NdArray[]): void {
 /** The caller's list of arrays as a copy (read once); anything not iterable is NumPy's TypeError `message`. */
 function sequenceOf(arrays: unknown, message: string): NdArray[] {
   if (arrays === null || typeof arrays !== 'object' || typeof (arrays as Iterable<unknown>)[Symbol.iterator] !== 'function') throw new TypeError(message);
-  return Array.from(arrays as Iterable<NdArray>);
+  if (!Array.isArray(arrays)) return Array.from(arrays as Iterable<NdArray>);
+  // A list is copied by index, each item checked as it comes: a sparse list
+  // of length 2^32-1 was copied whole (Array.from) until V8 gave up, before
+  // its first hole was looked at.
+  const out: NdArray[] = [];
+  for (let i = 0; i < arrays.length; i++) {
+    const a: unknown = arrays[i];
+    if (!(a instanceof ArrayClass)) throw new TypeError(`expected an NdArray at index ${i} of the list, got ${repr(a)}`);
+    out.push(a as NdArray);
+  }
+  return out;
 }
 
 /**

@@ -113,7 +113,11 @@ export function normalizeAxis(axis: number, ndim: number): number {
 /** Normalizes a list of axes, rejecting repeats as NumPy does. */
 export function normalizeAxes(axes: readonly number[], ndim: number): number[] {
   if (!Array.isArray(axes)) throw new TypeError(`axes must be a list of integers, got ${describeValue(axes)}`);
-  const out = axes.map((a) => normalizeAxis(a, ndim));
+  // More axes than any array has repeat one (or name one that is not there):
+  // refused before the walk, which map made over every hole of a sparse 2^32-1 list.
+  if (axes.length > MAXDIMS) throw new ValueError('repeated axis');
+  const out: number[] = [];
+  for (let i = 0; i < axes.length; i++) out.push(normalizeAxis(axes[i], ndim));
   if (new Set(out).size !== out.length) throw new ValueError('repeated axis');
   return out;
 }

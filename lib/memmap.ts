@@ -281,7 +281,8 @@ function memmapOptions(second: unknown, third: unknown): MemmapOptions {
   // Each option read once (lib/options.ts): a getter cannot answer one thing to a check and another to the use.
   const o = readOptions(options, ['dtype', 'mode', 'offset', 'shape', 'order']);
   if (Array.isArray(o.shape)) o.shape = Array.from(o.shape);
-  return isDTypeSpec ? { ...o, dtype: second as DTypeLike } : o;
+  if (isDTypeSpec) o.dtype = second as DTypeLike;
+  return o;
 }
 
 function normalizeMode(mode: unknown): NativeMode {

@@ -623,6 +623,8 @@ export class NdArray<T = unknown> {
     const sizes = typeof shape === 'number' && rest.length > 0 && typeof rest[0] === 'number';
     const order = (sizes ? 'C' : rest[0] ?? 'C') as 'C' | 'F' | 'A';
     if (sizes && !rest.every((n) => typeof n === 'number')) throw new TypeError(`reshape(): every size must be a number, got ${rest.map((n) => repr(n)).join(', ')}`);
+    // The length first: a sparse list of length 2^32-1 was spread until V8 aborted out of heap.
+    if (!sizes && Array.isArray(shape)) checkNdim(shape.length);
     const req = sizes ? [shape as number, ...(rest as number[])] : typeof shape === 'number' ? [shape] : [...shape];
     const ord: 'C' | 'F' = order === 'A' ? (this.flags.fContiguous && !this.flags.cContiguous ? 'F' : 'C') : order;
     if (order !== 'C' && order !== 'F' && order !== 'A') throw new ValueError(`order must be one of 'C', 'F', 'A' (got ${repr(order)})`);
@@ -744,6 +746,7 @@ export class NdArray<T = unknown> {
   /** Inserts length-1 axes at the given positions of the result (NumPy's `expand_dims`, a reshape). */
   expandDims(axis: number | readonly number[]): this {
     NdArray.#of(this).st.checkOpen();
+    if (Array.isArray(axis)) checkNdim(this.ndim + axis.length);
     const axes = typeof axis === 'number' ? [axis] : [...axis];
     const outNdim = this.ndim + axes.length;
     checkNdim(outNdim);

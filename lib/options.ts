@@ -20,13 +20,24 @@
  * `undefined` or `null` reads as no options.
  */
 export function readOptions<T extends object, K extends keyof T>(options: T | null | undefined, keys: readonly K[]): Pick<T, K> {
-  const out = {} as Pick<T, K>;
+  // No prototype: an option left out reads undefined, not a polluted Object.prototype's value.
+  const out = Object.create(null) as Pick<T, K>;
   if (options === undefined || options === null) return out;
   for (const k of keys) {
+    // An option inherited from a polluted Object.prototype is not the
+    // caller's: `Object.prototype.mode = 'w+'` (another package's
+    // prototype-pollution bug) made every memmap(p) truncate its file. Only
+    // then is ownership asked (no extra Proxy trap runs otherwise); an
+    // options object's own prototype chain still counts.
+    if (hasOwn(Object.prototype, k) && !hasOwn(options, k)) continue;
     const v = options[k];
     if (v !== undefined) out[k] = v;
   }
   return out;
+}
+
+function hasOwn(o: object, k: PropertyKey): boolean {
+  return Object.prototype.hasOwnProperty.call(o, k);
 }
 
 /** `snake_case` → `camelCase` (NumPy's keyword → this library's option). */

@@ -35,9 +35,10 @@ import { inspect } from 'util';
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { makeCaster } from './cast';
 import { ValueError, describeValue } from './errors';
+import { WINDOW_BYTES } from './storage';
 import { allocate, codecOf, NdArray as ArrayClass, requireOpen, storageOf, writeFlagOf } from './internal';
 import { readOptions } from './options';
-import { normalizeAxis, shapeToSize } from './layout';
+import { MAXDIMS, normalizeAxis, shapeToSize } from './layout';
 import { broadcastTo } from './views';
 import { kOrder as iterOrder } from './broadcast';
 import type { NdArray } from './ndarray';
@@ -115,7 +116,12 @@ export function resolveAxes(axis: Axis | undefined, ndim: number, strict0d = fal
   const list = typeof axis === 'number' ? [axis] : axis;
   if (!Array.isArray(list)) throw new TypeError(`axis must be null, an integer or a list of integers, got ${describeValue(axis)}`);
   // A ufunc reduction of a 0-d array takes axis 0 (or -1) and reduces nothing, as NumPy's does.
-  const out = list.map((x: number) => normalizeAxis(x, ndim === 0 && !strict0d ? 1 : ndim));
+  // At most 64 axes exist, so a longer list repeats one (or names one that is
+  // not there): refused before it is walked. And walked by index, so a sparse
+  // list's first hole is refused at once (map visited the 2^32 holes of one).
+  if (list.length > MAXDIMS) throw new ValueError("duplicate value in 'axis'");
+  const out: number[] = [];
+  for (let i = 0; i < list.length; i++) out.push(normalizeAxis(list[i], ndim === 0 && !strict0d ? 1 : ndim));
   if (new Set(out).size !== out.length) throw new ValueError("duplicate value in 'axis'");
   return ndim === 0 ? [] : out;
 }
@@ -211,7 +217,14 @@ function plan(a: NdArray, axes: readonly number[], keepdims: boolean, inStrides:
   let j = 0;
   for (let i = 0; i < nd; i++) if (!red[i] || keepdims) pos.set(i, j++);
   const resultOrder = order.filter((ax) => pos.has(ax)).map((ax) => pos.get(ax)!);
-  return { outShape, outSize: shapeToSize(outShape), dims, count, resultOrder };
+  const outSize = shapeToSize(outShape);
+  // No result of any dtype holds more than 2^32 items in memory (4 GiB): say
+  // so before the accumulators' V8 "Invalid typed array length" (sum over
+  // axis 1 of a [2^40, 1] broadcast view).
+  if (outSize > WINDOW_BYTES) {
+    throw new RangeError(`a reduction over shape ${pyShape(a.shape)} has ${outSize} results: an array in memory holds at most 4 GiB (2^32 one-byte items)`);
+  }
+  return { outShape, outSize, dims, count, resultOrder };
 }
 
 /** Calls `row(p, n, s, o, os)` for each innermost run of the plan, outermost axes first. */

@@ -47,6 +47,8 @@ const COMBINE: Record<MaskedReduction, (x: NdArray, y: NdArray, o: { out: NdArra
 /** Checks the option keys a reduction takes (NumPy's message for any other). */
 export function checkReduceKeys(name: string, opts: object, allowed: readonly string[]): void {
   // Known keys are not read here: the caller reads each once (lib/options.ts).
+  // null reads as no options (as readOptions); Object.keys(null) was V8's bare TypeError.
+  if (opts === null || opts === undefined) return;
   for (const key of Object.keys(opts)) {
     if (allowed.includes(key) || (opts as Record<string, unknown>)[key] === undefined) continue;
     throw unexpectedKeyword(name, key, allowed);

@@ -665,7 +665,7 @@ export function bincount(x: NdArray, options: BincountOptions = {}): NdArray {
   if (!Number.isInteger(minlength)) throw new TypeError(`'minlength' must be an integer, got ${repr(minlength)}`);
   if (minlength < 0) throw new ValueError(`'minlength' must not be negative (got ${minlength})`);
   // An empty input gives int64 zeros before the weights are looked at, as NumPy's arr_bincount does.
-  if (x.size === 0) return int64From([minlength], new Float64Array(minlength));
+  if (x.size === 0) return int64From([minlength], new Float64Array(binsLength(-1, minlength)));
   const w = options.weights;
   if (w !== undefined) {
     if (!(w instanceof ArrayClass)) throw new TypeError(`bincount: weights must be an NdArray, got ${repr(w)}`);

@@ -40,6 +40,8 @@ const DETAIL_MESSAGE =
 
 /** Checks `options` of ufunc `name` (NumPy's messages); the caller checks `out` and `where` themselves. */
 export function checkUfuncOptions(name: string, options: object): CheckedUfuncOptions {
+  // null is no options, as everywhere (Object.keys(null) was V8's bare TypeError).
+  if (options === null || options === undefined) options = {};
   for (const key of Object.keys(options)) {
     if (key === 'signature') throw new TypeError(`${name}(): the 'signature' argument is not supported; use 'dtype' to select the output type`);
     if (!KNOWN.has(key)) throw new TypeError(`${name}() got an unexpected keyword argument '${key}'`);

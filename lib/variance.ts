@@ -11,13 +11,14 @@
  * @module
  */
 import type { NdArray } from './ndarray';
-import type { DTypeLike } from './dtype';
+import { dtype as toDType, type DTypeLike } from './dtype';
+import { WINDOW_BYTES } from './storage';
 import { readKnownOptions } from './options';
 import { resolveAxes, sum, type Axis } from './reduce-axis';
 import { add, divide, maximum, multiply, subtract } from './ufuncs/arith';
 import { broadcastTo } from './views';
 import { full } from './create';
-import { ValueError } from './errors';
+import { ValueError, repr } from './errors';
 import { sqrt } from './ufuncs/math';
 import { requireOpen } from './internal';
 import { normalizeAxis } from './layout';
@@ -50,7 +51,7 @@ function varianceOf(a: NdArray, axis: Axis | undefined, options: VarianceOptions
   requireOpen(a);
   if (o.ddof !== undefined && o.correction !== undefined) throw new ValueError("ddof and correction can't be provided simultaneously.");
   const ddof = o.correction ?? o.ddof ?? 0;
-  if (typeof ddof !== 'number' || !Number.isFinite(ddof)) throw new TypeError(`${name}(): ddof must be a number, got ${String(ddof)}`);
+  if (typeof ddof !== 'number' || !Number.isFinite(ddof)) throw new TypeError(`${name}(): ddof must be a number, got ${repr(ddof)}`);
   const kind = a.dtype.kind;
   // NumPy counts the items by normalize_axis_index first: axis 0 of a 0-d array is its AxisError (fuzz seed 17598).
   if (a.ndim === 0 && axis !== null && axis !== undefined) for (const ax of typeof axis === 'number' ? [axis] : axis) normalizeAxis(ax, 0);
@@ -65,6 +66,13 @@ function varianceOf(a: NdArray, axis: Axis | undefined, options: VarianceOptions
     count = sum(broadcastTo(mask, a.shape), axis, { dtype: '<i8', keepdims });
   }
   const dtype = o.dtype ?? (kind === 'b' || kind === 'i' || kind === 'u' ? '<f8' : undefined);
+  // The deviations a - mean are a temporary of a's size: refused before the
+  // mean's pass over the data (over a 2^40-item broadcast view, hours of
+  // summing before the allocation said no).
+  const bytes = a.size * (dtype === undefined ? a.itemsize : toDType(dtype).itemsize);
+  if (bytes > WINDOW_BYTES) {
+    throw new RangeError(`${name}(): needs ${bytes} bytes (${(bytes / 2 ** 30).toFixed(1)} GiB) for the deviations from the mean; an array in memory holds at most 4 GiB`);
+  }
   const acc = dtype === undefined ? {} : { dtype };
   const masked = where === true ? {} : { where };
   let mean: NdArray;

@@ -15,7 +15,7 @@ import { pyShape, tupleNoSpace } from './format';
 import { derive, lockReadOnly, requireOpen, storageOf, writeFlagOf, NdArray as ArrayClass } from './internal';
 import { readKnownOptions } from './options';
 import type { NdArray } from './ndarray';
-import { byteBounds, checkShape, normalizeAxis, normalizeShape, shapeToSize, shapeToStrides } from './layout';
+import { byteBounds, checkShape, MAXDIMS, normalizeAxis, normalizeShape, shapeToSize, shapeToStrides } from './layout';
 
 /** Options of {@link asStrided}. */
 export interface AsStridedOptions {
@@ -33,8 +33,23 @@ export function asStrided(a: NdArray, shape: readonly number[], strides?: readon
   options = readKnownOptions(options, ['writeable'], 'asStrided');
   requireOpen(a);
   const s = checkShape(shape);
-  const st = strides === undefined || strides === null ? shapeToStrides(s, a.itemsize, 'C') : [...strides];
-  if (st.length !== s.length) throw new ValueError(`shape ${pyShape(s)} and strides [${st.join(', ')}] differ in length`);
+  let st: number[];
+  if (strides === undefined || strides === null) {
+    st = shapeToStrides(s, a.itemsize, 'C');
+  } else {
+    // Checked as a list and by its length before it is copied: spreading a
+    // non-list was V8's bare "strides is not iterable", a sparse 2^32-1 list a long walk.
+    if (!Array.isArray(strides) && !(ArrayBuffer.isView(strides) && !(strides instanceof DataView))) {
+      throw new TypeError(`strides must be a list of integers, got ${repr(strides)}`);
+    }
+    const list = strides as ArrayLike<number>;
+    const n = list.length;
+    if (n !== s.length) {
+      const shown = n <= s.length + 8 ? `[${Array.from({ length: n }, (_, i) => list[i]).join(', ')}]` : `of length ${n}`;
+      throw new ValueError(`shape ${pyShape(s)} and strides ${shown} differ in length`);
+    }
+    st = Array.from({ length: n }, (_, i) => list[i]);
+  }
   for (const x of st) if (!Number.isSafeInteger(x)) throw new TypeError(`strides must hold integers, got ${repr(x)}`);
   const [lo, hi] = byteBounds(a.offset, s, st, a.itemsize);
   if (shapeToSize(s) > 0 && (lo < 0 || hi > storageOf(a).byteLength)) {
@@ -124,6 +139,19 @@ export interface SlidingWindowOptions {
  * `slidingWindowView(x, 20, { axis: 0 })` is `slidingWindowView(x, 20, 0)`.
  * @throws AxisError for an axis out of range.
  */
+/**
+ * A copy of a list of at most 64 items (a result has at most 64 axes),
+ * refused as a list and by its length before it is copied: spreading a
+ * non-list was V8's bare "is not iterable", and a sparse list of length
+ * 2^32-1 was spread until V8 aborted out of heap.
+ */
+function smallList(v: unknown, what: string): number[] {
+  if (!Array.isArray(v) && !(ArrayBuffer.isView(v) && !(v instanceof DataView))) throw new TypeError(`${what} must be an integer or a list of integers, got ${repr(v)}`);
+  const list = v as ArrayLike<number>;
+  if (list.length > MAXDIMS) throw new ValueError(`maximum supported dimension for an ndarray is currently ${MAXDIMS}, found ${list.length} (${what})`);
+  return Array.from({ length: list.length }, (_, i) => list[i]);
+}
+
 export function slidingWindowView(
   x: NdArray,
   windowShape: number | readonly number[],
@@ -137,7 +165,7 @@ export function slidingWindowView(
   const options = readKnownOptions((inline ? axisOrOptions : given) as SlidingWindowOptions, inline ? ['axis', 'writeable'] : ['writeable'], 'slidingWindowView');
   const axis = inline ? options.axis : (axisOrOptions as number | readonly number[] | null | undefined);
   requireOpen(x);
-  const window = typeof windowShape === 'number' ? [windowShape] : [...windowShape];
+  const window = typeof windowShape === 'number' ? [windowShape] : smallList(windowShape, 'window_shape');
   for (const w of window) if (!Number.isInteger(w)) throw new TypeError(`window_shape must hold integers, got ${repr(w)}`);
   if (window.some((w) => w < 0)) throw new ValueError('`window_shape` cannot contain negative values');
   let axes: number[];
@@ -150,7 +178,7 @@ export function slidingWindowView(
     }
   } else {
     // Repeats allowed, as NumPy's normalize_axis_tuple(..., allow_duplicate=True).
-    axes = (typeof axis === 'number' ? [axis] : [...axis]).map((a) => normalizeAxis(a, x.ndim));
+    axes = (typeof axis === 'number' ? [axis] : smallList(axis, 'axis')).map((a) => normalizeAxis(a, x.ndim));
     if (window.length !== axes.length) {
       throw new ValueError(
         `Must provide matching length window_shape and axis; got ${window.length} window_shape elements and ${axes.length} axes elements.`,

@@ -416,7 +416,17 @@ function repeatShape(repeats: string): number[] | undefined {
 function isSubarrayPair(spec: unknown): spec is [unknown, unknown] {
   if (!Array.isArray(spec) || spec.length !== 2) return false;
   const s = spec[1];
-  return typeof s === 'number' || (Array.isArray(s) && s.every((d) => typeof d === 'number')) || isIntTypedArray(s);
+  return typeof s === 'number' || (Array.isArray(s) && allNumbers(s)) || isIntTypedArray(s);
+}
+
+/**
+ * Every item of `list` is a number, holes included (as undefined): `every`
+ * skips a sparse list's holes one index at a time, so a subarray shape of
+ * length 2^32-1 with no items ran for minutes; here its first hole answers.
+ */
+function allNumbers(list: readonly unknown[]): boolean {
+  for (let i = 0; i < list.length; i++) if (typeof list[i] !== 'number') return false;
+  return true;
 }
 
 function isIntTypedArray(v: unknown): v is ArrayLike<number | bigint> {
@@ -425,7 +435,7 @@ function isIntTypedArray(v: unknown): v is ArrayLike<number | bigint> {
 
 function shapeOf(shape: unknown): number[] {
   if (typeof shape === 'number') return [shape];
-  if (Array.isArray(shape) && shape.every((d) => typeof d === 'number')) return [...shape];
+  if (Array.isArray(shape) && allNumbers(shape)) return [...shape];
   // A typed-array shape, as memmap() takes one.
   if (isIntTypedArray(shape)) return Array.from(shape, (d) => Number(d));
   throw new ValueError(`invalid shape in fixed-type tuple: ${repr(shape)}`);
@@ -458,10 +468,27 @@ function layoutSequential(names: readonly string[], types: readonly DType[], ali
   return makeStruct(names, fields, align ? roundUp(at, maxAlign) : at, align ? maxAlign : 1, align);
 }
 
+/** The most fields a structured dtype may have (NumPy has no limit; V8's arrays do). */
+const MAX_FIELDS = 2 ** 24;
+
+/**
+ * `list.map(fn)` that visits holes too (as undefined): `map` skips a sparse
+ * list's holes one index at a time, so a field list of length 2^32-1 with
+ * no entries ran for minutes before failing; here its first hole is refused.
+ */
+function mapEvery<T>(list: readonly unknown[], fn: (entry: unknown, i: number) => T): T[] {
+  // A Proxy claiming 2^32 valid fields would grow `out` past V8's largest
+  // array, a fatal error (SIGTRAP), not an exception: refused first.
+  if (list.length > MAX_FIELDS) throw new ValueError(`a dtype with ${list.length} fields: at most ${MAX_FIELDS} are supported`);
+  const out: T[] = [];
+  for (let i = 0; i < list.length; i++) out.push(fn(list[i], i));
+  return out;
+}
+
 function parseFieldList(list: readonly unknown[], align: boolean): DType {
   const names: string[] = [];
   const seen = new Set<string>();
-  const types = list.map((entry, i) => {
+  const types = mapEvery(list, (entry, i) => {
     if (!Array.isArray(entry) || entry.length < 2 || entry.length > 3) {
       throw new TypeError(`Field elements must be 2- or 3-tuples ([name, format] or [name, format, shape]), got ${repr(entry)}`);
     }
@@ -494,7 +521,7 @@ function parseDict(d: DTypeDict, alignOption: boolean): DType {
   if (aligned !== undefined && typeof aligned !== 'boolean') {
     throw new ValueError("NumPy dtype descriptor includes 'aligned' entry, but its value is neither True nor False");
   }
-  if (titles != null && (!Array.isArray(titles) || titles.some((t) => t != null))) {
+  if (titles != null && !Array.isArray(titles)) {
     throw new TypeError(`field titles are not supported by mmarray, got ${repr(titles)}`);
   }
   const hasOffsets = offsets != null;
@@ -512,8 +539,10 @@ function parseDict(d: DTypeDict, alignOption: boolean): DType {
   const seen = new Set<string>();
   let total = 0;
   let maxAlign = 1;
-  const fields: Field[] = names.map((name: unknown, i: number) => {
+  const fields: Field[] = mapEvery(names, (name: unknown, i: number) => {
     if (typeof name !== 'string') throw new ValueError(`field names must be strings, got ${repr(name)}`);
+    // Checked per field, so a sparse titles list as long as a sparse names list is not walked hole by hole.
+    if (titles != null && (titles as unknown[])[i] != null) throw new TypeError(`field titles are not supported by mmarray, got ${repr(titles)}`);
     if (seen.has(name)) throw new ValueError(`name ${quoted(name)} already used as a name or title`);
     seen.add(name);
     const t = parseAny(formats[i], alignOption);

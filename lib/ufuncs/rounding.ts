@@ -16,6 +16,7 @@ import { callUfunc, type AnyLoop, type UfuncInput, type UfuncOptions, type Ufunc
 import { COMPLEX, FLOATS, INTS, T } from './types';
 import { family } from './family';
 import { divide, multiply } from './arith';
+import { OverflowError, repr } from '../errors';
 
 type X = any;
 type L1 = (n: number, a: X, ai: number, as: number, o: X, oi: number, os: number) => void;
@@ -94,11 +95,15 @@ export function trunc(x: UfuncInput, options?: UfuncOptions): NdArray {
   return callUfunc(TRUNC_SPEC, [x], options);
 }
 
-/** NumPy's `power_of_ten`: exact table entries up to 1e8, then repeated `* 10`. */
+/**
+ * NumPy's `power_of_ten`: exact table entries up to 1e8, then repeated `* 10`
+ * (stopping at Infinity, which further products keep: `round(a, 2**31 - 1)`
+ * is 309 steps, not two billion).
+ */
 function powerOfTen(n: number): number {
   if (n < 9) return [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8][n];
   let r = 1e9;
-  for (let k = 9; k < n; k++) r *= 10;
+  for (let k = 9; k < n && r !== Infinity; k++) r *= 10;
   return r;
 }
 
@@ -114,7 +119,10 @@ function powerOfTen(n: number): number {
  * `decimals` with NumPy's UFuncTypeError.
  */
 export function round(a: NdArray, decimals = 0): NdArray {
-  if (!Number.isInteger(decimals)) throw new TypeError(`round(): decimals must be an integer, got ${String(decimals)}`);
+  if (!Number.isInteger(decimals)) throw new TypeError(`round(): decimals must be an integer, got ${repr(decimals)}`);
+  // NumPy's decimals is a C int.
+  if (decimals > 2 ** 31 - 1) throw new OverflowError(`round(): decimals ${decimals} is greater than the maximum of a C int (2147483647)`);
+  if (decimals < -(2 ** 31)) throw new OverflowError(`round(): decimals ${decimals} is less than the minimum of a C int (-2147483648)`);
   // NumPy's round of a 0-d array is a scalar, in native byte order (fuzz seeds 3447 3987).
   if (a.ndim === 0 && !a.dtype.isnative) return round(a.astype(a.dtype.newbyteorder('=')), decimals);
   const kind = a.dtype.kind;
