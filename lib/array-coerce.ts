@@ -405,21 +405,27 @@ function storeNumbers(out: NdArray, values: unknown[]): boolean {
   const lo = new Uint32Array(buf, out.offset, out.size * 2);
   const hi = new Int32Array(buf, out.offset, out.size * 2);
   const depth = out.ndim - 1;
+  const shape = out.shape;
   let p = 0;
   const walk = (list: unknown[], k: number): boolean => {
+    // Each length read once and held to the discovered shape: a list a getter
+    // grew or shrank since discovery goes to set(), which names the problem.
+    if (!Array.isArray(list)) return false;
+    const n = list.length;
+    if (n !== shape[k]) return false;
     if (k < depth) {
-      for (let i = 0; i < list.length; i++) if (!walk(list[i] as unknown[], k + 1)) return false;
+      for (let i = 0; i < n; i++) if (!walk(list[i] as unknown[], k + 1)) return false;
       return true;
     }
     if (f8) {
-      for (let i = 0; i < list.length; i++) {
+      for (let i = 0; i < n; i++) {
         const x = list[i];
         if (typeof x !== 'number') return false;
         t[p++] = x;
       }
       return true;
     }
-    for (let i = 0; i < list.length; i++) {
+    for (let i = 0; i < n; i++) {
       const x = list[i];
       if (typeof x !== 'number' || !Number.isSafeInteger(x)) return false;
       const h = Math.floor(x / 4294967296);
@@ -445,8 +451,10 @@ function typedBlock(values: unknown, dt: DType | null): NdArray | null {
   const own = toDType(spec);
   if (dt !== null && !dt.equals(own)) return null;
   const n = (values as unknown as ArrayLike<unknown>).length;
+  // A detached buffer reads as length 0: the general walk tells it from an empty array (ERR_CLOSED).
+  if (n === 0) return null;
   const out = allocate(own, [n], 'C', true);
-  if (n > 0) new Uint8Array(out.buffer as ArrayBuffer, out.offset, values.byteLength).set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+  new Uint8Array(out.buffer as ArrayBuffer, out.offset, values.byteLength).set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
   return out;
 }
 
