@@ -31,7 +31,7 @@ import { castCode, isSwapped, regionOf } from './kernels';
 import { normalizeAxis } from './layout';
 import { mayShareMemory } from './memory';
 import { kernelAccumulate } from './native';
-import { readKnownOptions } from './options';
+import { axisInOptions, readKnownOptions, type WithAxis } from './options';
 import { promoteTypes } from './promote';
 import { sumDType } from './reduce-axis';
 import { releaseTemporary } from './release';
@@ -242,11 +242,13 @@ function lanesOf(out: NdArray, complex: boolean): Lanes {
 }
 
 /** NumPy's `np.cumsum(a, axis=None, dtype=None, out=None)`: running sums (flattened when `axis` is null or omitted). */
-export function cumsum(a: NdArray, axis?: number | null, options?: CumulativeOptions): NdArray {
+export function cumsum(a: NdArray, axis?: number | null | WithAxis<CumulativeOptions, number | null>, options?: CumulativeOptions): NdArray {
+  [axis, options] = axisInOptions('cumsum', axis, options) as [number | null | undefined, CumulativeOptions | undefined];
   return accumulate(a, axis, options, 'cumsum');
 }
 
 /** NumPy's `np.cumprod(a, axis=None, dtype=None, out=None)`: running products (flattened when `axis` is null or omitted). */
-export function cumprod(a: NdArray, axis?: number | null, options?: CumulativeOptions): NdArray {
+export function cumprod(a: NdArray, axis?: number | null | WithAxis<CumulativeOptions, number | null>, options?: CumulativeOptions): NdArray {
+  [axis, options] = axisInOptions('cumprod', axis, options) as [number | null | undefined, CumulativeOptions | undefined];
   return accumulate(a, axis, options, 'cumprod');
 }

@@ -63,6 +63,7 @@ export type { CumulativeOptions } from './cumulative';
 export { diff } from './diff';
 export type { DiffOptions } from './diff';
 export type { Axis, ReduceOptions, ArgReduceOptions } from './reduce-axis';
+export type { WithAxis } from './options';
 export { take, put, putmask, compress, nonzero, argwhere, flatnonzero, addAt } from './fancy';
 export type { FancyItem, ClipMode, TakeOptions, PutOptions, CompressOptions } from './fancy';
 export { unravelIndex, ravelMultiIndex } from './ravel-index';

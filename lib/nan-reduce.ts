@@ -26,7 +26,7 @@ import type { NdArray } from './ndarray';
 import { dtype as toDType, type DTypeLike } from './dtype';
 import { asarray } from './array-coerce';
 import { ValueError } from './errors';
-import { readKnownOptions } from './options';
+import { axisInOptions, readKnownOptions, type WithAxis } from './options';
 import { requireOpen } from './internal';
 import { all, any, argmax, argmin, countNonzero, max, mean, min, prod, resolveAxes, sum, type Axis } from './reduce-axis';
 import { variance, std } from './variance';
@@ -69,24 +69,28 @@ function replaceNan(a: NdArray, value: number): { arr: NdArray; mask: NdArray | 
 }
 
 /** NumPy's `np.nansum(a, axis, dtype=, keepdims=)`: the sum with NaNs counted as zero. */
-export function nansum(a: NdArray, axis?: Axis, options?: NanReduceOptions): NdArray {
+export function nansum(a: NdArray, axis?: Axis | WithAxis<NanReduceOptions, Axis>, options?: NanReduceOptions): NdArray {
+  [axis, options] = axisInOptions('nansum', axis, options) as [Axis | undefined, NanReduceOptions | undefined];
   const o = readKnownOptions(options, ['keepdims', 'dtype'], 'nansum');
   return sum(replaceNan(a, 0).arr, axis, o);
 }
 
 /** NumPy's `np.nanprod(a, axis, dtype=, keepdims=)`: the product with NaNs counted as one. */
-export function nanprod(a: NdArray, axis?: Axis, options?: NanReduceOptions): NdArray {
+export function nanprod(a: NdArray, axis?: Axis | WithAxis<NanReduceOptions, Axis>, options?: NanReduceOptions): NdArray {
+  [axis, options] = axisInOptions('nanprod', axis, options) as [Axis | undefined, NanReduceOptions | undefined];
   const o = readKnownOptions(options, ['keepdims', 'dtype'], 'nanprod');
   return prod(replaceNan(a, 1).arr, axis, o);
 }
 
 /** NumPy's `np.nancumsum(a, axis=None, dtype=)`: running sums with NaNs counted as zero. */
-export function nancumsum(a: NdArray, axis?: number | null, options?: CumulativeOptions): NdArray {
+export function nancumsum(a: NdArray, axis?: number | null | WithAxis<CumulativeOptions, number | null>, options?: CumulativeOptions): NdArray {
+  [axis, options] = axisInOptions('nancumsum', axis, options) as [number | null | undefined, CumulativeOptions | undefined];
   return cumsum(replaceNan(a, 0).arr, axis, options);
 }
 
 /** NumPy's `np.nancumprod(a, axis=None, dtype=)`: running products with NaNs counted as one. */
-export function nancumprod(a: NdArray, axis?: number | null, options?: CumulativeOptions): NdArray {
+export function nancumprod(a: NdArray, axis?: number | null | WithAxis<CumulativeOptions, number | null>, options?: CumulativeOptions): NdArray {
+  [axis, options] = axisInOptions('nancumprod', axis, options) as [number | null | undefined, CumulativeOptions | undefined];
   return cumprod(replaceNan(a, 1).arr, axis, options);
 }
 
@@ -108,12 +112,14 @@ function nanExtremum(a: NdArray, axis: Axis | undefined, options: NanExtremaOpti
 }
 
 /** NumPy's `np.nanmin(a, axis, keepdims=)`: the minimum ignoring NaNs; NaN for a lane of NaNs only. */
-export function nanmin(a: NdArray, axis?: Axis, options?: NanExtremaOptions): NdArray {
+export function nanmin(a: NdArray, axis?: Axis | WithAxis<NanExtremaOptions, Axis>, options?: NanExtremaOptions): NdArray {
+  [axis, options] = axisInOptions('nanmin', axis, options) as [Axis | undefined, NanExtremaOptions | undefined];
   return nanExtremum(a, axis, options, 'nanmin');
 }
 
 /** NumPy's `np.nanmax(a, axis, keepdims=)`: the maximum ignoring NaNs; NaN for a lane of NaNs only. */
-export function nanmax(a: NdArray, axis?: Axis, options?: NanExtremaOptions): NdArray {
+export function nanmax(a: NdArray, axis?: Axis | WithAxis<NanExtremaOptions, Axis>, options?: NanExtremaOptions): NdArray {
+  [axis, options] = axisInOptions('nanmax', axis, options) as [Axis | undefined, NanExtremaOptions | undefined];
   return nanExtremum(a, axis, options, 'nanmax');
 }
 
@@ -125,12 +131,14 @@ function nanArg(a: NdArray, axis: number | null | undefined, options: NanExtrema
 }
 
 /** NumPy's `np.nanargmin(a, axis, keepdims=)`: int64 indices of the minima ignoring NaNs; an all-NaN lane is NumPy's ValueError. */
-export function nanargmin(a: NdArray, axis?: number | null, options?: NanExtremaOptions): NdArray {
+export function nanargmin(a: NdArray, axis?: number | null | WithAxis<NanExtremaOptions, number | null>, options?: NanExtremaOptions): NdArray {
+  [axis, options] = axisInOptions('nanargmin', axis, options) as [number | null | undefined, NanExtremaOptions | undefined];
   return nanArg(a, axis, options, 'nanargmin');
 }
 
 /** NumPy's `np.nanargmax(a, axis, keepdims=)`: int64 indices of the maxima ignoring NaNs; an all-NaN lane is NumPy's ValueError. */
-export function nanargmax(a: NdArray, axis?: number | null, options?: NanExtremaOptions): NdArray {
+export function nanargmax(a: NdArray, axis?: number | null | WithAxis<NanExtremaOptions, number | null>, options?: NanExtremaOptions): NdArray {
+  [axis, options] = axisInOptions('nanargmax', axis, options) as [number | null | undefined, NanExtremaOptions | undefined];
   return nanArg(a, axis, options, 'nanargmax');
 }
 
@@ -141,7 +149,8 @@ function requireInexact(dt: DTypeLike | undefined): void {
 }
 
 /** NumPy's `np.nanmean(a, axis, dtype=, keepdims=)`: the mean of the non-NaN items; NaN for a lane with none. */
-export function nanmean(a: NdArray, axis?: Axis, options?: NanReduceOptions): NdArray {
+export function nanmean(a: NdArray, axis?: Axis | WithAxis<NanReduceOptions, Axis>, options?: NanReduceOptions): NdArray {
+  [axis, options] = axisInOptions('nanmean', axis, options) as [Axis | undefined, NanReduceOptions | undefined];
   const o = readKnownOptions(options, ['keepdims', 'dtype'], 'nanmean');
   const { arr, mask } = replaceNan(a, 0);
   if (mask === null) return mean(arr, axis, o);
@@ -176,12 +185,14 @@ function nanVarianceOf(a: NdArray, axis: Axis | undefined, options: NanVarianceO
 }
 
 /** NumPy's `np.nanvar(a, axis, dtype=, ddof=, keepdims=)`: the variance of the non-NaN items; NaN where `count - ddof <= 0`. */
-export function nanvar(a: NdArray, axis?: Axis, options?: NanVarianceOptions): NdArray {
+export function nanvar(a: NdArray, axis?: Axis | WithAxis<NanVarianceOptions, Axis>, options?: NanVarianceOptions): NdArray {
+  [axis, options] = axisInOptions('nanvar', axis, options) as [Axis | undefined, NanVarianceOptions | undefined];
   return nanVarianceOf(a, axis, options, 'nanvar');
 }
 
 /** NumPy's `np.nanstd(a, axis, dtype=, ddof=, keepdims=)`: the square root of {@link nanvar}. */
-export function nanstd(a: NdArray, axis?: Axis, options?: NanVarianceOptions): NdArray {
+export function nanstd(a: NdArray, axis?: Axis | WithAxis<NanVarianceOptions, Axis>, options?: NanVarianceOptions): NdArray {
+  [axis, options] = axisInOptions('nanstd', axis, options) as [Axis | undefined, NanVarianceOptions | undefined];
   return nanVarianceOf(a, axis, options, 'nanstd');
 }
 

@@ -58,7 +58,7 @@ import { assign, elementValue, fillScalar, isElementPosition } from './assign';
 import { byteswapInPlace, copyAs } from './copy';
 import { sizedFlexible } from './cast';
 import { canCast, type Casting } from './promote';
-import { readKnownOptions } from './options';
+import { readKnownOptions, type WithAxis } from './options';
 import { releaseMemory } from './release';
 import { arrayRepr } from './repr';
 import * as elementwise from './elementwise';
@@ -884,32 +884,32 @@ export class NdArray<T = unknown> {
    * `axis` null): see {@link reduceAxis.sum}.
    */
   sum(): SumOf<T>;
-  sum(axis: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): NdArray;
-  sum(axis?: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): SumOf<T> | NdArray {
+  sum(axis: reduceAxis.Axis | WithAxis<reduceAxis.ReduceOptions, reduceAxis.Axis>, options?: reduceAxis.ReduceOptions): NdArray;
+  sum(axis?: reduceAxis.Axis | WithAxis<reduceAxis.ReduceOptions, reduceAxis.Axis>, options?: reduceAxis.ReduceOptions): SumOf<T> | NdArray {
     if (arguments.length === 0) return reduceAll.sum(this) as SumOf<T>;
     return reduceAxis.sum(this, axis, options);
   }
 
   /** Smallest element; with arguments NumPy's `min(axis, { keepdims, out })` as an array. */
   min(): SumOf<T>;
-  min(axis: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): NdArray;
-  min(axis?: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): SumOf<T> | NdArray {
+  min(axis: reduceAxis.Axis | WithAxis<reduceAxis.ReduceOptions, reduceAxis.Axis>, options?: reduceAxis.ReduceOptions): NdArray;
+  min(axis?: reduceAxis.Axis | WithAxis<reduceAxis.ReduceOptions, reduceAxis.Axis>, options?: reduceAxis.ReduceOptions): SumOf<T> | NdArray {
     if (arguments.length === 0) return reduceAll.min(this) as SumOf<T>;
     return reduceAxis.min(this, axis, options);
   }
 
   /** Largest element; with arguments NumPy's `max(axis, { keepdims, out })` as an array. */
   max(): SumOf<T>;
-  max(axis: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): NdArray;
-  max(axis?: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): SumOf<T> | NdArray {
+  max(axis: reduceAxis.Axis | WithAxis<reduceAxis.ReduceOptions, reduceAxis.Axis>, options?: reduceAxis.ReduceOptions): NdArray;
+  max(axis?: reduceAxis.Axis | WithAxis<reduceAxis.ReduceOptions, reduceAxis.Axis>, options?: reduceAxis.ReduceOptions): SumOf<T> | NdArray {
     if (arguments.length === 0) return reduceAll.max(this) as SumOf<T>;
     return reduceAxis.max(this, axis, options);
   }
 
   /** Arithmetic mean; with arguments NumPy's `mean(axis, { keepdims, dtype, out })` as an array. */
   mean(): number;
-  mean(axis: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): NdArray;
-  mean(axis?: reduceAxis.Axis, options?: reduceAxis.ReduceOptions): number | NdArray {
+  mean(axis: reduceAxis.Axis | WithAxis<reduceAxis.ReduceOptions, reduceAxis.Axis>, options?: reduceAxis.ReduceOptions): NdArray;
+  mean(axis?: reduceAxis.Axis | WithAxis<reduceAxis.ReduceOptions, reduceAxis.Axis>, options?: reduceAxis.ReduceOptions): number | NdArray {
     if (arguments.length === 0) return reduceAll.mean(this);
     return reduceAxis.mean(this, axis, options);
   }
@@ -917,27 +917,27 @@ export class NdArray<T = unknown> {
   // ------------------------------------------- compute: reductions, indexing, sorting (issue 18)
 
   /** NumPy's `prod(axis, { keepdims, dtype, out })` (see {@link reduceAxis.prod}). */
-  prod(axis: reduceAxis.Axis = null, options?: reduceAxis.ReduceOptions): NdArray {
+  prod(axis: reduceAxis.Axis | WithAxis<reduceAxis.ReduceOptions, reduceAxis.Axis> = null, options?: reduceAxis.ReduceOptions): NdArray {
     return reduceAxis.prod(this, axis, options);
   }
 
   /** NumPy's `any(axis, { keepdims, out })`: a bool array (0-d for `axis` null). */
-  any(axis: reduceAxis.Axis = null, options?: reduceAxis.ReduceOptions): NdArray {
+  any(axis: reduceAxis.Axis | WithAxis<reduceAxis.ReduceOptions, reduceAxis.Axis> = null, options?: reduceAxis.ReduceOptions): NdArray {
     return reduceAxis.any(this, axis, options);
   }
 
   /** NumPy's `all(axis, { keepdims, out })`. */
-  all(axis: reduceAxis.Axis = null, options?: reduceAxis.ReduceOptions): NdArray {
+  all(axis: reduceAxis.Axis | WithAxis<reduceAxis.ReduceOptions, reduceAxis.Axis> = null, options?: reduceAxis.ReduceOptions): NdArray {
     return reduceAxis.all(this, axis, options);
   }
 
   /** NumPy's `argmin(axis, { keepdims })`: int64 indices (into the flattened array for `axis` null). */
-  argmin(axis: number | null = null, options?: reduceAxis.ArgReduceOptions): NdArray {
+  argmin(axis: number | null | WithAxis<reduceAxis.ArgReduceOptions, number | null> = null, options?: reduceAxis.ArgReduceOptions): NdArray {
     return reduceAxis.argmin(this, axis, options);
   }
 
   /** NumPy's `argmax(axis, { keepdims })`. */
-  argmax(axis: number | null = null, options?: reduceAxis.ArgReduceOptions): NdArray {
+  argmax(axis: number | null | WithAxis<reduceAxis.ArgReduceOptions, number | null> = null, options?: reduceAxis.ArgReduceOptions): NdArray {
     return reduceAxis.argmax(this, axis, options);
   }
 

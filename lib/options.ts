@@ -72,3 +72,35 @@ export function readKnownOptions<T extends object, K extends keyof T>(options: T
   }
   return readOptions(options, keys);
 }
+
+/**
+ * An options object that also carries NumPy's `axis` keyword: what a NumPy
+ * user writes for `np.sum(a, axis=1, keepdims=True)` is
+ * `sum(a, { axis: 1, keepdims: true })`, the same call as
+ * `sum(a, 1, { keepdims: true })`.
+ */
+export type WithAxis<O, A> = O & { axis?: A };
+
+/**
+ * The axis slot of a reduction read as NumPy's keyword form: a plain object
+ * there (not a list, a typed array or an array) is the options, its `axis`
+ * key the axis (read once; absent is the call's default). Options in both
+ * places are a TypeError, as Python's "got multiple values". Anything else
+ * is returned as given, for the call's own axis checks.
+ */
+export function axisInOptions<A, O extends object>(name: string, axis: A | WithAxis<O, A> | undefined, options: O | null | undefined): [A | undefined, O | null | undefined] {
+  if (axis === null || typeof axis !== 'object' || Array.isArray(axis) || ArrayBuffer.isView(axis)) return [axis as A | undefined, options];
+  const proto = Object.getPrototypeOf(axis) as unknown;
+  if (proto !== Object.prototype && proto !== null) return [axis as A, options];
+  if (options !== undefined && options !== null && Object.keys(options).length > 0) {
+    throw new TypeError(`${name}() got options twice: pass ${name}(a, { axis, ... }) or ${name}(a, axis, { ... })`);
+  }
+  const rest = Object.create(null) as Record<string, unknown>;
+  let ax: unknown;
+  for (const key of Object.keys(axis)) {
+    const v = (axis as Record<string, unknown>)[key];
+    if (key === 'axis') ax = v;
+    else rest[key] = v;
+  }
+  return [ax as A | undefined, rest as O];
+}

@@ -37,7 +37,7 @@ import { makeCaster } from './cast';
 import { ValueError, describeValue } from './errors';
 import { WINDOW_BYTES } from './storage';
 import { allocate, codecOf, NdArray as ArrayClass, requireOpen, storageOf, writeFlagOf } from './internal';
-import { readOptions } from './options';
+import { axisInOptions, readOptions, type WithAxis } from './options';
 import { MAXDIMS, normalizeAxis, shapeToSize } from './layout';
 import { broadcastTo } from './views';
 import { kOrder as iterOrder } from './broadcast';
@@ -69,6 +69,12 @@ import type { AxisOut } from './native';
 
 /** An `axis` argument: null (every axis), one axis, or several. */
 export type Axis = null | number | readonly number[];
+
+/** The axis slot read as NumPy's keyword form ({@link axisInOptions}): the axis, and the options (`{}` for none). */
+function splitAxis<A, O extends object>(name: string, axis: A | WithAxis<O, A> | undefined, opts: O | null | undefined): [A | undefined, O] {
+  const [ax, o] = axisInOptions(name, axis, opts);
+  return [ax, (o ?? {}) as O];
+}
 
 /** Options of the reductions (NumPy's keyword arguments). */
 export interface ReduceOptions {
@@ -706,7 +712,8 @@ function startOf(loop: DType, initial: PyScalar | undefined): unknown {
 const masked = (opts: ReduceOptions): boolean => opts.initial === null || (opts.where !== undefined && opts.where !== true);
 
 /** NumPy's `sum(a, axis, { keepdims, dtype, out })`: a new array (0-d for a full reduction) or `out`. */
-export function sum(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
+export function sum(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, opts: ReduceOptions = {}): NdArray {
+  [axis, opts] = splitAxis('sum', axis, opts);
   checkReduceKeys('sum', opts, WITH_INITIAL);
   opts = reduceOptions(a, opts, WITH_INITIAL);
   if (masked(opts)) {
@@ -721,7 +728,8 @@ export function sum(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray 
 }
 
 /** NumPy's `prod(a, axis, { keepdims, dtype, out })`. */
-export function prod(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
+export function prod(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, opts: ReduceOptions = {}): NdArray {
+  [axis, opts] = splitAxis('prod', axis, opts);
   checkReduceKeys('prod', opts, WITH_INITIAL);
   opts = reduceOptions(a, opts, WITH_INITIAL);
   if (masked(opts)) {
@@ -742,7 +750,8 @@ export function prod(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray
  * `where`, the masked sum over the count of trues (NumPy's
  * `_count_reduce_items`); a slice with none is NaN.
  */
-export function mean(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
+export function mean(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, opts: ReduceOptions = {}): NdArray {
+  [axis, opts] = splitAxis('mean', axis, opts);
   checkReduceKeys('mean', opts, WITH_WHERE);
   opts = reduceOptions(a, opts, WITH_WHERE);
   // NumPy's mean counts the items first: a bad axis (axis 0 of a 0-d array too) is its AxisError before any dtype's TypeError.
@@ -962,7 +971,8 @@ function emitOwn(vals: AxisOut, dt: DType, p: Plan, out: NdArray | undefined): N
 }
 
 /** NumPy's `min(a, axis, { keepdims, out })`; NaN propagates; an empty reduction is a ValueError. */
-export function min(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
+export function min(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, opts: ReduceOptions = {}): NdArray {
+  [axis, opts] = splitAxis('min', axis, opts);
   checkReduceKeys('min', opts, WITH_INITIAL);
   opts = reduceOptions(a, opts, WITH_INITIAL);
   resolveAxes(axis, a.ndim); // a bad axis is NumPy's AxisError before the records' TypeError
@@ -975,7 +985,8 @@ export function min(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray 
 }
 
 /** NumPy's `max(a, axis, { keepdims, out })`. */
-export function max(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
+export function max(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, opts: ReduceOptions = {}): NdArray {
+  [axis, opts] = splitAxis('max', axis, opts);
   checkReduceKeys('max', opts, WITH_INITIAL);
   opts = reduceOptions(a, opts, WITH_INITIAL);
   resolveAxes(axis, a.ndim); // a bad axis is NumPy's AxisError before the records' TypeError
@@ -1049,7 +1060,8 @@ function plainTyped(a: NdArray): TypedLayout | null {
 }
 
 /** NumPy's `any(a, axis, { keepdims, out })`. */
-export function any(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
+export function any(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, opts: ReduceOptions = {}): NdArray {
+  [axis, opts] = splitAxis('any', axis, opts);
   checkReduceKeys('any', opts, WITH_WHERE);
   opts = reduceOptions(a, opts, WITH_WHERE);
   if (opts.where !== undefined) return reduceWithInitial('any', a, axis, opts, (x, ax, o) => truth(x, ax as Axis, o, 'any'));
@@ -1057,7 +1069,8 @@ export function any(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray 
 }
 
 /** NumPy's `all(a, axis, { keepdims, out })`. */
-export function all(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray {
+export function all(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, opts: ReduceOptions = {}): NdArray {
+  [axis, opts] = splitAxis('all', axis, opts);
   checkReduceKeys('all', opts, WITH_WHERE);
   opts = reduceOptions(a, opts, WITH_WHERE);
   if (opts.where !== undefined) return reduceWithInitial('all', a, axis, opts, (x, ax, o) => truth(x, ax as Axis, o, 'all'));
@@ -1065,7 +1078,8 @@ export function all(a: NdArray, axis?: Axis, opts: ReduceOptions = {}): NdArray 
 }
 
 /** NumPy's `count_nonzero(a, axis, { keepdims })`: int64 counts. */
-export function countNonzero(a: NdArray, axis?: Axis, opts: ArgReduceOptions = {}): NdArray {
+export function countNonzero(a: NdArray, axis?: Axis | WithAxis<ArgReduceOptions, Axis>, opts: ArgReduceOptions = {}): NdArray {
+  [axis, opts] = splitAxis('countNonzero', axis, opts);
   return truth(a, axis, reduceOptions(a, { keepdims: readOptions(opts, ['keepdims']).keepdims }), 'count');
 }
 
@@ -1074,9 +1088,9 @@ export function countNonzero(a: NdArray, axis?: Axis, opts: ArgReduceOptions = {
 function argExtreme(a: NdArray, axis: number | null | undefined, opts: ArgReduceOptions, max: boolean): NdArray {
   const name = max ? 'argmax' : 'argmin';
   if (axis !== undefined && axis !== null && typeof axis !== 'number') {
-    // A list is NumPy's tuple axis; an options object in the axis slot is a JS porting slip: say where it goes.
+    // A list is NumPy's tuple axis (a plain options object there was read as NumPy's keyword form before this).
     if (Array.isArray(axis)) throw new TypeError("'tuple' object cannot be interpreted as an integer");
-    throw new TypeError(`${name}(): axis must be null or an integer, got ${describeValue(axis)}; options go after it: ${name}(a, axis, { keepdims })`);
+    throw new TypeError(`${name}(): axis must be null or an integer, got ${describeValue(axis)}`);
   }
   // A bad axis is NumPy's AxisError before the records' TypeError (a 0-d array counts as 1-d there).
   if (typeof axis === 'number') normalizeAxis(axis, Math.max(a.ndim, 1));
@@ -1132,14 +1146,16 @@ function bestIndex(vals: readonly unknown[], lo: number, n: number, step: number
 }
 
 /** NumPy's `argmin(a, axis, { keepdims, out })`: int64 indices of the first minimum (or first NaN). */
-export function argmin(a: NdArray, axis?: number | null, opts: ArgReduceOptions = {}): NdArray {
+export function argmin(a: NdArray, axis?: number | null | WithAxis<ArgReduceOptions, number | null>, opts: ArgReduceOptions = {}): NdArray {
+  [axis, opts] = splitAxis('argmin', axis, opts);
   checkReduceKeys('argmin', opts, ARG_KEYS);
   opts = reduceOptions(a, opts, ARG_KEYS);
   return intoOut('argmin', argExtreme(a, axis, opts, false), opts.out);
 }
 
 /** NumPy's `argmax(a, axis, { keepdims, out })`. */
-export function argmax(a: NdArray, axis?: number | null, opts: ArgReduceOptions = {}): NdArray {
+export function argmax(a: NdArray, axis?: number | null | WithAxis<ArgReduceOptions, number | null>, opts: ArgReduceOptions = {}): NdArray {
+  [axis, opts] = splitAxis('argmax', axis, opts);
   checkReduceKeys('argmax', opts, ARG_KEYS);
   opts = reduceOptions(a, opts, ARG_KEYS);
   return intoOut('argmax', argExtreme(a, axis, opts, true), opts.out);

@@ -1,7 +1,8 @@
 // lib/options.ts: options read once, and the calls that know all their
 // options refuse any other key (NumPy's unexpected-keyword TypeError), with
 // the library's spelling when the key is NumPy's snake_case of a known one.
-import { readKnownOptions, readOptions, unexpectedKeyword } from '../lib/options';
+import { axisInOptions, readKnownOptions, readOptions, unexpectedKeyword } from '../lib/options';
+import * as lib from '../lib';
 import { arange, zeros } from '../lib/create';
 import { argsort, bincount, searchsorted, sort, sortInPlace, unique } from '../lib/sort';
 import { compress, put, take } from '../lib/fancy';
@@ -61,4 +62,30 @@ test('fromBuffer, ndarray, asStrided and astype refuse unknown options too', () 
   expect(() => a.astype('<f4', { casing: 'unsafe' } as never)).toThrow("astype() got an unexpected keyword argument 'casing'");
   expect(fromBuffer(buf, '<f8', { count: 2, offset: 8 }).shape).toEqual([2]);
   expect(a.astype('<f4', { casting: 'same_kind' }).dtype.str).toBe('<f4');
+});
+
+describe("axisInOptions: NumPy's axis keyword in the options object", () => {
+  test('a plain object in the axis slot is the options; its axis key the axis', () => {
+    type O = { keepdims?: boolean };
+    expect(axisInOptions<number, O>('f', { axis: 1, keepdims: true }, undefined)).toEqual([1, { keepdims: true }]);
+    expect(axisInOptions<number, O>('f', { keepdims: true }, {})).toEqual([undefined, { keepdims: true }]);
+    expect(axisInOptions<number, O>('f', 2, { keepdims: true })).toEqual([2, { keepdims: true }]);
+    expect(axisInOptions('f', [0, 1], undefined)).toEqual([[0, 1], undefined]);
+    expect(axisInOptions('f', null, null)).toEqual([null, null]);
+    expect(() => axisInOptions<number, O>('f', { axis: 1 }, { keepdims: true })).toThrow('f() got options twice');
+  });
+
+  test('every axis-taking reduction accepts it (cumsum, variance, nan-reductions, maximumAccumulate)', () => {
+    const a = lib.arange(12, 'f8').reshape(3, 4);
+    const same = (x: lib.NdArray, y: lib.NdArray): void => expect([x.shape, x.toArray()]).toEqual([y.shape, y.toArray()]);
+    same(lib.cumsum(a, { axis: 0 }), lib.cumsum(a, 0));
+    same(lib.cumprod(a, { axis: 1, dtype: '<f4' }), lib.cumprod(a, 1, { dtype: '<f4' }));
+    same(lib.variance(a, { axis: 1, ddof: 1 }), lib.variance(a, 1, { ddof: 1 }));
+    same(lib.std(a, { axis: 0 }), lib.std(a, 0));
+    same(lib.nansum(a, { axis: 1 }), lib.nansum(a, 1));
+    same(lib.nanmean(a, { axis: 0, keepdims: true }), lib.nanmean(a, 0, { keepdims: true }));
+    same(lib.nanargmax(a, { axis: 1 }), lib.nanargmax(a, 1));
+    same(lib.maximumAccumulate(a, { axis: 1 }), lib.maximumAccumulate(a, 1));
+    same(lib.maximumAccumulate(a, {}), lib.maximumAccumulate(a, 0));
+  });
 });
