@@ -345,6 +345,31 @@ def w20c(p):
     return out
 
 
+def w20m(p):
+    """W20M: math ufuncs, order statistics, nanmean, histogram, isin and shape copies of 10M elements."""
+    n, f, rounds = p["n"], p["files"], p["rounds"]
+    a = np.fromfile(f["f8"], "<f8")
+    a4 = a.astype("<f4")
+    b = np.fromfile(f["pos"], "<f8")
+    nan = np.fromfile(f["nan"], "<f8")
+    keys = np.fromfile(f["keys"], "<i8")
+    test = np.fromfile(f["test"], "<i8")
+    return {
+        "sin": measure(lambda: np.sin(a), rounds),
+        "sin4": measure(lambda: np.sin(a4), rounds),
+        "log10": measure(lambda: np.log10(b), rounds),
+        "arctan2": measure(lambda: np.arctan2(a, b), rounds),
+        "median": measure(lambda: np.median(a), rounds),
+        "percentile": measure(lambda: np.percentile(a, 90), rounds),
+        "nanmean": measure(lambda: np.nanmean(nan), rounds),
+        "histogram": measure(lambda: np.histogram(a, bins=100), rounds),
+        "isin": measure(lambda: np.isin(keys, test), rounds),
+        "repeat": measure(lambda: np.repeat(a, 2), rounds),
+        "tile": measure(lambda: np.tile(a, 2), rounds),
+        "roll": measure(lambda: np.roll(a, 12345), rounds),
+    }
+
+
 def w20big(p):
     """W20 over a float64 memmap larger than 4 GiB, read in place."""
     f, rounds = p["files"], p["rounds"]
@@ -396,7 +421,7 @@ def w20big(p):
     return out
 
 
-WORKLOADS = {"W1": w1, "W2": w2, "W3": w3, "W4": w4, "W5": w5, "W6": w6, "W9": w9, "W9COLD": w9cold, "W19": w19, "W19S": w19s, "W20": w20, "W20S": w20s, "W20T": w20t, "W20C": w20c, "W20BIG": w20big}
+WORKLOADS = {"W1": w1, "W2": w2, "W3": w3, "W4": w4, "W5": w5, "W6": w6, "W9": w9, "W9COLD": w9cold, "W19": w19, "W19S": w19s, "W20": w20, "W20S": w20s, "W20T": w20t, "W20C": w20c, "W20M": w20m, "W20BIG": w20big}
 
 if __name__ == "__main__":
     name, params = sys.argv[1], json.loads(sys.argv[2])

@@ -188,6 +188,7 @@ function w20(ctx) {
   rows.push(...w20s(ctx));
   rows.push(...w20t(ctx));
   rows.push(...require('./w20c_cumulative').W20C(ctx));
+  rows.push(...require('./w20m_functions').W20M(ctx));
   rows.push(...big(ctx, pick));
   return rows;
 }

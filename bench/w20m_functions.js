@@ -1,0 +1,163 @@
+'use strict';
+// W20M: the NumPy functions added for real workloads (math ufuncs, order
+// statistics, NaN-aware reductions, histogram, set membership, shape copies)
+// on 10M elements, each beside a hand-written typed-array loop (base) and
+// NumPy (np) doing the same job on the same data, in one run:
+// - sin of 10M float64 and of 10M float32, log10, arctan2 of two arrays;
+// - median and percentile(a, 90) of 10M float64 (np partitions; the library
+//   sorts: base is Float64Array.prototype.sort of a copy);
+// - nanmean of 10M float64 with 1% NaN;
+// - histogram(a, { bins: 100 }) of 10M float64;
+// - isin(10M int64, 1000 values);
+// - repeat(a, 2), tile(a, 2) and roll(a, 12345) of 10M float64.
+// W20 runs it; `--run-one W20M` runs it alone.
+const fs = require('fs');
+
+const mm = require('../dist');
+const h = require('./harness');
+
+function w20m(ctx) {
+  const n = ctx.n10m;
+  const rounds = ctx.rounds;
+  const m = (fn) => h.measure(fn, { rounds });
+  const rows = [];
+  const row = (name, lib, base, np, note) => rows.push({ id: 'W20M', name, lib, base, np, target: { ref: 'np', time: 1.0 }, note });
+
+  const idx = h.randomIndices(n, 4096, 4242);
+  const f8 = new Float64Array(n);
+  for (let i = 0; i < n; i++) f8[i] = (idx[i] - 2048) / 97 + (i % 11) * 1e-3;
+  const pos = new Float64Array(n);
+  for (let i = 0; i < n; i++) pos[i] = idx[i] / 16 + 0.5;
+  const nan = Float64Array.from(f8);
+  for (let i = 0; i < n; i += 100) nan[i] = NaN;
+  const keys = new BigInt64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = BigInt(idx[i]);
+  const test = new BigInt64Array(1000);
+  for (let i = 0; i < 1000; i++) test[i] = BigInt(i * 3);
+  const files = {};
+  for (const [k, v] of Object.entries({ f8, pos, nan, keys, test })) {
+    files[k] = ctx.dir.path(`w20m-${k}.bin`);
+    fs.writeFileSync(files[k], new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
+  }
+  const A = mm.fromBuffer(f8);
+  const A4 = A.astype('<f4');
+  const f4 = new Float32Array(A4.buffer, A4.offset, n);
+  const B = mm.fromBuffer(pos);
+  const N = mm.fromBuffer(nan);
+  const K = mm.fromBuffer(keys);
+  const T = mm.fromBuffer(test);
+
+  const libSin = m(() => mm.sin(A));
+  const baseSin = m(() => {
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = Math.sin(f8[i]);
+    return out;
+  });
+  const libSin4 = m(() => mm.sin(A4));
+  const baseSin4 = m(() => {
+    const out = new Float32Array(n);
+    for (let i = 0; i < n; i++) out[i] = Math.sin(f4[i]);
+    return out;
+  });
+  const libLog10 = m(() => mm.log10(B));
+  const baseLog10 = m(() => {
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = Math.log10(pos[i]);
+    return out;
+  });
+  const libAtan2 = m(() => mm.arctan2(A, B));
+  const baseAtan2 = m(() => {
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = Math.atan2(f8[i], pos[i]);
+    return out;
+  });
+  const sorted = () => Float64Array.from(f8).sort();
+  const libMedian = m(() => mm.median(A));
+  const baseMedian = m(() => {
+    const s = sorted();
+    return (s[n / 2 - 1] + s[n / 2]) / 2;
+  });
+  const libPct = m(() => mm.percentile(A, 90));
+  const basePct = m(() => {
+    const s = sorted();
+    const x = 0.9 * (n - 1);
+    const lo = Math.floor(x);
+    return s[lo] + (s[lo + 1] - s[lo]) * (x - lo);
+  });
+  const libNanmean = m(() => mm.nanmean(N));
+  const baseNanmean = m(() => {
+    let s = 0;
+    let c = 0;
+    for (let i = 0; i < n; i++) {
+      const v = nan[i];
+      if (v === v) {
+        s += v;
+        c++;
+      }
+    }
+    return s / c;
+  });
+  const libHist = m(() => mm.histogram(A, { bins: 100 }));
+  const baseHist = m(() => {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = 0; i < n; i++) {
+      const v = f8[i];
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    const counts = new Float64Array(100);
+    const scale = 100 / (hi - lo);
+    for (let i = 0; i < n; i++) {
+      let b = Math.floor((f8[i] - lo) * scale);
+      if (b === 100) b = 99;
+      counts[b]++;
+    }
+    return counts;
+  });
+  const libIsin = m(() => mm.isin(K, T));
+  const baseIsin = m(() => {
+    const set = new Set(test);
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i++) out[i] = set.has(keys[i]) ? 1 : 0;
+    return out;
+  });
+  const libRepeat = m(() => mm.repeat(A, 2));
+  const baseRepeat = m(() => {
+    const out = new Float64Array(2 * n);
+    for (let i = 0, p = 0; i < n; i++, p += 2) out[p] = out[p + 1] = f8[i];
+    return out;
+  });
+  const libTile = m(() => mm.tile(A, 2));
+  const baseTile = m(() => {
+    const out = new Float64Array(2 * n);
+    out.set(f8);
+    out.set(f8, n);
+    return out;
+  });
+  const libRoll = m(() => mm.roll(A, 12345));
+  const baseRoll = m(() => {
+    const out = new Float64Array(n);
+    out.set(f8.subarray(n - 12345));
+    out.set(f8.subarray(0, n - 12345), 12345);
+    return out;
+  });
+
+  const np = h.runNumpy('W20M', { n, files, rounds });
+  for (const f of Object.values(files)) fs.rmSync(f, { force: true });
+  row('sin(a), 10M f8', libSin, baseSin, np?.sin, 'base: Math.sin into a new Float64Array');
+  row('sin(a), 10M f4', libSin4, baseSin4, np?.sin4, 'base: Math.sin into a new Float32Array; np: its own float32 SIMD loop');
+  row('log10(a), 10M f8', libLog10, baseLog10, np?.log10);
+  row('arctan2(a, b), 10M f8', libAtan2, baseAtan2, np?.arctan2);
+  row('median(a), 10M f8', libMedian, baseMedian, np?.median, 'lib: sorts; base: Float64Array sort of a copy; np: partition');
+  row('percentile(a, 90), 10M f8', libPct, basePct, np?.percentile, 'lib: sorts; base: Float64Array sort of a copy; np: partition');
+  row('nanmean(a), 10M f8, 1% NaN', libNanmean, baseNanmean, np?.nanmean, 'base: one loop skipping NaN (sequential, not pairwise)');
+  row('histogram(a, bins=100), 10M f8', libHist, baseHist, np?.histogram, 'base: min/max pass then one counting pass');
+  row('isin(10M i8, 1000 values)', libIsin, baseIsin, np?.isin, 'base: a Set of BigInts');
+  row('repeat(a, 2), 10M f8', libRepeat, baseRepeat, np?.repeat);
+  row('tile(a, 2), 10M f8', libTile, baseTile, np?.tile);
+  row('roll(a, 12345), 10M f8', libRoll, baseRoll, np?.roll);
+  return rows;
+}
+
+module.exports = { W20M: w20m };
