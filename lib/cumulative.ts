@@ -35,7 +35,8 @@ import { axisInOptions, readKnownOptions, type WithAxis } from './options';
 import { promoteTypes } from './promote';
 import { sumDType } from './reduce-axis';
 import { releaseTemporary } from './release';
-import { allocate, requireArray, requireOpen, requireWritable, storageOf } from './internal';
+import { allocate, makeArray, requireArray, requireOpen, requireWritable, storageOf } from './internal';
+import { kStrides } from './copy';
 import { float16Bits, float16Value } from './dtype/float16';
 import { assign } from './assign';
 
@@ -99,17 +100,17 @@ function accumulationType(dt: DType, out: NdArray | null): DType {
 }
 
 /**
- * A new result for `a` in `acc`: laid out in `a`'s memory order (axes by
- * decreasing |stride|, NumPy's accumulate keeps it: fuzz seeds 7942 8559);
+ * A new result for `a` in `acc`: laid out in `a`'s memory order (NumPy's
+ * 'K', lib/copy.ts kStrides; its accumulate keeps it: fuzz seeds 7942 8559);
  * over a broadcast axis NumPy's layout is another one, not reproduced yet:
  * there C order, or F for an F-ordered input.
  */
 function newResult(a: NdArray, acc: DType): NdArray {
   if (a.shape.some((n, i) => n > 1 && a.strides[i] === 0)) return allocate(acc, a.shape, a.ndim > 1 && a.flags.fContiguous && !a.flags.cContiguous ? 'F' : 'C', true);
-  const perm = [...a.shape.keys()].sort((x, y) => Math.abs(a.strides[y]) - Math.abs(a.strides[x]) || x - y);
-  const inv = new Array<number>(perm.length);
-  perm.forEach((p, i) => (inv[p] = i));
-  return allocate(acc, perm.map((p) => a.shape[p]), 'C', true).transpose(inv);
+  const out = allocate(acc, a.shape, 'C', true);
+  if (a.ndim < 2 || a.flags.cContiguous) return out;
+  // astype(acc, 'K')'s layout (lib/copy.ts kStrides), as the JS reference below makes it.
+  return makeArray({ storage: storageOf(out), dtype: acc, shape: [...a.shape], strides: kStrides(a, acc.itemsize), offset: 0, base: null, writeable: true, ownData: true });
 }
 
 /**
