@@ -4,6 +4,7 @@
       "target_name": "mmarray",
       "sources": [
         "native/accumulate_kernels.cc",
+        "native/kernel_operand.cc",
         "native/addon.cc",
         "native/async_kernels.cc",
         "native/env_state.cc",

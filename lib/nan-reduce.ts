@@ -36,7 +36,7 @@ import { add, conjugate, divide, multiply, subtract } from './ufuncs/arith';
 import { lessEqual, logicalNot, greaterEqual } from './ufuncs/compare';
 import { isnan, sqrt } from './ufuncs/math';
 import { where } from './ufuncs/where';
-import { median, medianOf, nativeScalar, quantileArgs, sortedLanes, stackQ, type MedianOptions, type QuantileOptions, type QuantileQ, type MethodRule, type Sorted } from './quantile';
+import { median, medianOf, nativeScalar, neighbours, quantileArgs, sortedLanes, stackQ, type MedianOptions, type QuantileOptions, type QuantileQ, type MethodRule, type Sorted } from './quantile';
 
 /** Options of {@link nansum}, {@link nanprod} and {@link nanmean}, as NumPy's keywords. */
 export interface NanReduceOptions {
@@ -261,11 +261,7 @@ function nanOneQuantile(s: Sorted, lanes: ReturnType<typeof laneCounts>, q: numb
       continue;
     }
     interpolate = true;
-    let previous = Math.floor(v);
-    let next = previous + 1;
-    if (v >= c - 1) previous = next = -1;
-    if (v < 0) previous = next = 0;
-    if (Number.isNaN(v)) previous = next = -1;
+    const [previous, next] = neighbours(v, c);
     const g = rule.gamma(v - previous, v);
     prevIdx.push(base + (previous < 0 ? c + previous : previous));
     nextIdx.push(base + (next < 0 ? c + next : next));

@@ -165,12 +165,7 @@ function oneQuantile(s: Sorted, q: number, intQ: boolean, weak: boolean, rule: M
   if (int || rule.gamma === undefined) {
     res = sorted.index(`..., ${v}`).copy();
   } else {
-    // NumPy's _get_indexes: past the end both take the last item, before the start the first.
-    let previous = Math.floor(v);
-    let next = previous + 1;
-    if (v >= n - 1) previous = next = -1;
-    if (v < 0) previous = next = 0;
-    if (Number.isNaN(v)) previous = next = -1;
+    const [previous, next] = neighbours(v, n);
     const g = rule.gamma(v - previous, v);
     const a = sorted.index(`..., ${previous}`);
     const b = sorted.index(`..., ${next}`);
@@ -190,6 +185,19 @@ function oneQuantile(s: Sorted, q: number, intQ: boolean, weak: boolean, rule: M
     res = nanLanes(sorted, res);
   }
   return res;
+}
+
+/**
+ * NumPy's `_get_indexes`: the items either side of the virtual index `v` in
+ * a lane of `n` sorted items; past the end (or NaN) both are the last one
+ * (-1), before the start both the first (0).
+ */
+export function neighbours(v: number, n: number): [number, number] {
+  if (Number.isNaN(v)) return [-1, -1];
+  if (v < 0) return [0, 0];
+  if (v >= n - 1) return [-1, -1];
+  const previous = Math.floor(v);
+  return [previous, previous + 1];
 }
 
 /** The checked quantiles (divided by 100 for percentiles) and their method: NumPy's checks, in its order. */

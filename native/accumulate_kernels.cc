@@ -7,6 +7,7 @@
 #if defined(__clang__)
 #pragma clang fp contract(off)
 #endif
+#include "type_codes.h"
 #include "accumulate_kernels.h"
 
 #include <cstdint>
@@ -17,6 +18,7 @@
 #include <vector>
 
 #include "kernel_plan.h"
+#include "kernel_operand.h"
 #include "kernels.h"
 #include "napi_util.h"
 
@@ -24,9 +26,7 @@ namespace mmarray {
 namespace {
 
 // Type codes of lib/kernels.ts CAST_CODES (as kernels.cc and ufunc_kernels.cc).
-enum Type { kF8 = 0, kF4 = 1, kI1 = 2, kU1 = 3, kI2 = 4, kU2 = 5, kI4 = 6, kU4 = 7, kB1 = 8, kI8 = 9, kU8 = 10, kF2 = 11, kC8 = 12, kC16 = 13 };
-constexpr int kTypeCount = 14;
-constexpr int64_t kItemsize[] = {8, 4, 1, 1, 2, 2, 4, 4, 1, 8, 8, 2, 8, 16};
+using namespace types;  // NOLINT: the type codes of type_codes.h
 
 // Items per chunk: an accumulation buffer of 4096 items of at most 16 bytes
 // (64 KiB) stays cache resident.
@@ -129,51 +129,6 @@ bool PickFor(int type, Loops* out) {
     case kC16: *out = LoopsOf<Cx<double>, F>(); return true;
     default: return false;  // bool and float16 have no accumulation loop (JS refuses them)
   }
-}
-
-// An operand checked against its memory, as ufunc_kernels.cc's: element 0 at
-// `base` (null when the iteration is empty), byte strides over the shape.
-struct Operand {
-  KernelMemory memory;
-  uint8_t* base = nullptr;
-  std::vector<int64_t> strides;
-  int type = 0;
-  bool swap = false;
-};
-
-// Reads [memory, byteOffset, strides, type, swap] and checks that every byte
-// of every element over `shape` lies inside the memory (LayoutSpanError):
-// afterwards base + sum(i_k * stride_k) + [0, itemsize) is in bounds for
-// every index and every partial sum of those terms fits an int64.
-bool ReadOperand(Napi::Env env, const Napi::Value& v, const std::vector<int64_t>& shape, bool write, Operand* out) {
-  int64_t off, type;
-  uint32_t n = 0;
-  Napi::Value item[5];
-  bool read = ArrayLength(v, &n) && n == 5;
-  for (uint32_t k = 0; read && k < 5; k++) read = ElementOf(v, k, &item[k]);
-  if (!read) {
-    ThrowType(env, "kernelAccumulate: an operand must be [memory, byteOffset, strides, type, swap]");
-    return false;
-  }
-  if (!ToInt(item[1], &off) || off < 0 || !ToInts(item[2], &out->strides) || out->strides.size() != shape.size() ||
-      !ToInt(item[3], &type) || type < 0 || type >= kTypeCount) {
-    ThrowType(env, "kernelAccumulate: bad operand offset, strides or type");
-    return false;
-  }
-  out->type = static_cast<int>(type);
-  out->swap = ToBool(item[4]);
-  if (!ReadKernelMemory(env, item[0], write, &out->memory)) return false;
-  for (int64_t d : shape) {
-    if (d == 0) return true;
-  }
-  if (const char* bad = LayoutSpanError(off, shape, out->strides, kItemsize[type], out->memory.length)) {
-    ThrowRange(env, std::string("kernelAccumulate: ") + bad);
-    return false;
-  }
-  // SAFETY: LayoutSpanError put every item inside the memory, item 0 at off
-  // among them, so base + off is inside it.
-  out->base = out->memory.base + off;
-  return true;
 }
 
 // The accumulation over a checked input and output: the axis `axis` of
@@ -297,7 +252,7 @@ Napi::Value KernelAccumulate(const Napi::CallbackInfo& info) {
     }
   }
   Operand in, out;
-  if (!ReadOperand(env, info[4], shape, false, &in) || !ReadOperand(env, info[5], shape, true, &out)) return env.Undefined();
+  if (!ReadOperand(env, "kernelAccumulate", info[4], shape, false, &in) || !ReadOperand(env, "kernelAccumulate", info[5], shape, true, &out)) return env.Undefined();
   for (int64_t d : shape) {
     if (d == 0) return env.Undefined();
   }

@@ -13,6 +13,7 @@
 #if defined(__clang__)
 #pragma clang fp contract(off)
 #endif
+#include "type_codes.h"
 #include "ufunc_kernels.h"
 
 #include <algorithm>
@@ -28,6 +29,7 @@
 #endif
 #include <unistd.h>
 
+#include "kernel_operand.h"
 #include "kernels.h"
 #include "kernel_plan.h"
 #include "napi_util.h"
@@ -39,9 +41,7 @@ namespace mmarray {
 namespace {
 
 // Type codes of lib/kernels.ts CAST_CODES (the same as kernels.cc).
-enum Type { kF8 = 0, kF4 = 1, kI1 = 2, kU1 = 3, kI2 = 4, kU2 = 5, kI4 = 6, kU4 = 7, kB1 = 8, kI8 = 9, kU8 = 10, kF2 = 11, kC8 = 12, kC16 = 13 };
-constexpr int kTypeCount = 14;
-constexpr int64_t kItemsize[] = {8, 4, 1, 1, 2, 2, 4, 4, 1, 8, 8, 2, 8, 16};
+using namespace types;  // NOLINT: the type codes of type_codes.h
 
 // Operation codes shared with lib/ufunc-native.ts (NATIVE_OPS).
 enum Op {
@@ -741,52 +741,6 @@ bool BoolResult(int op) {
 
 // ------------------------------------------------------------------ operands
 
-// One operand checked against its memory: element 0 at `base` (null when the
-// iteration is empty), byte strides over the iteration shape.
-struct Operand {
-  KernelMemory memory;
-  uint8_t* base = nullptr;
-  std::vector<int64_t> strides;
-  int type = 0;
-  bool swap = false;
-};
-
-// Reads [memory, byteOffset, strides, type, swap] and checks, in
-// overflow-checked arithmetic, that every byte of every element over `shape`
-// lies inside the memory (as kernels.cc's ReadLayout): afterwards base +
-// sum(i_k * stride_k) + [0, itemsize) is in bounds for every index, and
-// every partial sum of those terms fits an int64.
-bool ReadOperand(Napi::Env env, const Napi::Value& v, const std::vector<int64_t>& shape, bool write, Operand* out) {
-  int64_t off, type;
-  uint32_t n = 0;
-  Napi::Value item[5];
-  bool read = ArrayLength(v, &n) && n == 5;
-  for (uint32_t k = 0; read && k < 5; k++) read = ElementOf(v, k, &item[k]);
-  if (!read) {
-    ThrowType(env, "kernelUfunc: an operand must be [memory, byteOffset, strides, type, swap]");
-    return false;
-  }
-  if (!ToInt(item[1], &off) || off < 0 || !ToInts(item[2], &out->strides) || out->strides.size() != shape.size() ||
-      !ToInt(item[3], &type) || type < 0 || type >= kTypeCount) {
-    ThrowType(env, "kernelUfunc: bad operand offset, strides or type");
-    return false;
-  }
-  out->type = static_cast<int>(type);
-  out->swap = ToBool(item[4]);
-  if (!ReadKernelMemory(env, item[0], write, &out->memory)) return false;
-  for (int64_t d : shape) {
-    if (d == 0) return true;
-  }
-  if (const char* bad = LayoutSpanError(off, shape, out->strides, kItemsize[type], out->memory.length)) {
-    ThrowRange(env, std::string("kernelUfunc: ") + bad);
-    return false;
-  }
-  // SAFETY: LayoutSpanError put every item inside the memory, item 0 at off
-  // among them, so base + off is inside it.
-  out->base = out->memory.base + off;
-  return true;
-}
-
 // ------------------------------------------------------------------ streaming
 
 // Bool results of large comparisons are written with non-temporal stores:
@@ -1050,7 +1004,7 @@ Napi::Value KernelUfunc(const Napi::CallbackInfo& info) {
       ThrowType(env, "kernelUfunc: unreadable operand list");
       return env.Undefined();
     }
-    if (!ReadOperand(env, operand, shape, k == static_cast<uint32_t>(nin), &ops[k])) return env.Undefined();
+    if (!ReadOperand(env, "kernelUfunc", operand, shape, k == static_cast<uint32_t>(nin), &ops[k])) return env.Undefined();
   }
   bool masked = count == static_cast<uint32_t>(nin + 2);
   if (masked && ops[count - 1].type != kB1) {

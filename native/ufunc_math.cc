@@ -10,6 +10,7 @@
 #if defined(__clang__)
 #pragma clang fp contract(off)
 #endif
+#include "type_codes.h"
 #include "ufunc_math.h"
 
 #include <cmath>
@@ -22,7 +23,7 @@ namespace mmarray {
 namespace {
 
 // Type codes of lib/kernels.ts CAST_CODES (as ufunc_kernels.cc).
-enum Type { kF8 = 0, kF4 = 1, kI1 = 2, kU1 = 3, kI2 = 4, kU2 = 5, kI4 = 6, kU4 = 7, kB1 = 8, kI8 = 9, kU8 = 10, kF2 = 11, kC8 = 12, kC16 = 13 };
+using namespace types;  // NOLINT: the type codes of type_codes.h
 
 // npymath's constants, rounded to the loop's part type as NumPy's float loops use them.
 template <class T>

@@ -5,7 +5,7 @@
 import { median, quantile, percentile, ptp, type QuantileMethod } from '../lib/quantile';
 import type { NdArray } from '../lib';
 import { describeWithNumpy } from './helpers/numpy';
-import { numpyOutcomes, jsOutcome, type Case, type Outcome } from './helpers/np-compare';
+import { type Case, expectCasesLikeNumpy as check, pyAxis } from './helpers/np-compare';
 import { seeded, shared } from './helpers/np-data';
 
 const METHODS: QuantileMethod[] = ['inverted_cdf', 'averaged_inverted_cdf', 'closest_observation', 'interpolated_inverted_cdf', 'hazen', 'weibull', 'linear', 'median_unbiased', 'normal_unbiased', 'lower', 'higher', 'midpoint', 'nearest'];
@@ -22,23 +22,6 @@ function data(dtype: string, shape: number[], seed: number, nans = false): Retur
   });
   return shared(vals, dtype, shape);
 }
-
-function strip(o: Outcome): Outcome {
-  const { strides: _s, ...rest } = o;
-  // The library's UFuncTypeError is a TypeError, as NumPy's is.
-  if (rest.error === 'UFuncTypeError') rest.error = 'TypeError';
-  return rest;
-}
-
-function check(cases: Case[]): void {
-  const want = numpyOutcomes(cases).map(strip);
-  const got = cases.map((c) => strip(jsOutcome(c)));
-  const bad = cases.map((c, i) => ({ py: c.py, want: want[i], got: got[i] })).filter((x) => JSON.stringify(x.want) !== JSON.stringify(x.got));
-  if (process.env.STATS4_DEBUG) require('fs').writeFileSync(process.env.STATS4_DEBUG, JSON.stringify(bad.map((b) => ({ ...b, py: b.py.replace(/bytes\.fromhex\('[0-9a-f]*'\)/g, 'B') })), null, 1));
-  expect(bad.slice(0, 5)).toEqual([]);
-}
-
-const pyAxis = (axis: unknown): string => (Array.isArray(axis) ? `(${axis.join(',')},)` : String(axis ?? 'None'));
 
 describeWithNumpy('quantile and percentile against NumPy', () => {
   test('every method, dtype, q form and axis, bit for bit', () => {

@@ -59,3 +59,26 @@ export function jsOutcome(c: Case): Outcome {
     return { error: (e as Error).name, message: (e as Error).message };
   }
 }
+
+/** An outcome without its strides, and the library's UFuncTypeError named TypeError (NumPy's is one). */
+function withoutStrides(o: Outcome): Outcome {
+  const { strides: _s, ...rest } = o;
+  if (rest.error === 'UFuncTypeError') rest.error = 'TypeError';
+  return rest;
+}
+
+/**
+ * Each case's outcome here equals NumPy's (dtype, shape, bytes or error
+ * class; strides not compared): the first five that differ are shown.
+ * `NP_COMPARE_DEBUG=file` writes every difference to `file`.
+ */
+export function expectCasesLikeNumpy(cases: Case[]): void {
+  const want = numpyOutcomes(cases).map(withoutStrides);
+  const got = cases.map((c) => withoutStrides(jsOutcome(c)));
+  const bad = cases.map((c, i) => ({ py: c.py, want: want[i], got: got[i] })).filter((x) => JSON.stringify(x.want) !== JSON.stringify(x.got));
+  if (process.env.NP_COMPARE_DEBUG) require('fs').writeFileSync(process.env.NP_COMPARE_DEBUG, JSON.stringify(bad.map((b) => ({ ...b, py: b.py.replace(/bytes\.fromhex\('[0-9a-f]*'\)/g, 'B') })), null, 1));
+  expect(bad.slice(0, 5)).toEqual([]);
+}
+
+/** A JS axis argument as Python source: `None`, `1` or `(0,2,)`. */
+export const pyAxis = (axis: unknown): string => (Array.isArray(axis) ? `(${axis.join(',')},)` : String(axis ?? 'None'));
