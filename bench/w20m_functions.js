@@ -44,8 +44,8 @@ function w20m(ctx) {
   const f4 = new Float32Array(A4.buffer, A4.offset, n);
   const B = mm.fromBuffer(pos);
   const N = mm.fromBuffer(nan);
-  const K = mm.fromBuffer(keys);
-  const T = mm.fromBuffer(test);
+  const K = mm.fromBuffer(keys, '<i8');
+  const T = mm.fromBuffer(test, '<i8');
 
   const libSin = m(() => mm.sin(A));
   const baseSin = m(() => {

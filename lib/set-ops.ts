@@ -22,7 +22,8 @@ import { concatenate } from './join';
 import { compress, take } from './fancy';
 import { equal, logicalAnd, logicalNot, notEqual } from './ufuncs/compare';
 import { subtract } from './ufuncs/arith';
-import { zeros } from './create';
+import { fromBuffer, zeros } from './create';
+import { max, min } from './reduce-axis';
 
 /** An array, or nested lists that {@link asarray} reads. */
 export type SetInput = NdArray | readonly unknown[];
@@ -95,7 +96,40 @@ export function isin(element: SetInput, testElements: SetInput, options?: IsinOp
   if (kind === 'table' && !(ints(el) && ints(t))) {
     throw new ValueError("The 'table' method is only supported for boolean or integer arrays. Please select 'sort' or None for kind.");
   }
-  return in1d(el, t, o.invert ?? false).reshape(e.shape);
+  const table = kind === 'sort' || !ints(el) || !ints(t) ? null : in1dTable(el, t, o.invert ?? false);
+  return (table ?? in1d(el, t, o.invert ?? false)).reshape(e.shape);
+}
+
+/**
+ * NumPy's `kind='table'` for integer and bool inputs whose test values span
+ * at most `6 * (el.size + t.size)` (NumPy's memory rule for `kind=None`): a
+ * lookup table over `[min(t), max(t)]`, one pass over each input, instead
+ * of sorting both. Null when the span is larger, `t` is empty, or its ends
+ * are not safe integers (the sort path then answers). Values go through
+ * float64: every value in a safe-integer span is exact there, and one past
+ * 2^53 rounds to a double still outside the span.
+ */
+function in1dTable(el: NdArray, t: NdArray, invert: boolean): NdArray | null {
+  if (t.size === 0) return null;
+  const lo = Number(min(t).get());
+  const hi = Number(max(t).get());
+  const span = hi - lo;
+  if (!Number.isSafeInteger(lo) || !Number.isSafeInteger(hi) || span > 6 * (el.size + t.size) || span >= 2 ** 30) return null;
+  const values = (a: NdArray): Float64Array => {
+    const c = a.astype('<f8', 'C');
+    return new Float64Array(c.buffer as ArrayBuffer, c.offset, c.size);
+  };
+  // present[1 + v - lo] for v in the span; the guard slots 0 and span + 2 stay 0, so
+  // the clamped index below needs no branch (items outside the span are random).
+  const present = new Uint8Array(span + 3);
+  const tv = values(t);
+  for (let i = 0; i < tv.length; i++) present[tv[i] - lo + 1] = 1;
+  const ev = values(el);
+  const out = new Uint8Array(ev.length);
+  const flip = invert ? 1 : 0;
+  const top = span + 1;
+  for (let i = 0; i < ev.length; i++) out[i] = present[(Math.min(Math.max(ev[i] - lo, -1), top) + 1) | 0] ^ flip;
+  return fromBuffer(out, '|b1');
 }
 
 /**
