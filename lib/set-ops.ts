@@ -34,7 +34,15 @@ export interface IsinOptions {
   assumeUnique?: boolean;
   /** Answer "not in" instead of "in". */
   invert?: boolean;
-  /** NumPy's algorithm choice: `'sort'`, `'table'` (bools and integers only) or null; the answers are the same. */
+  /**
+   * NumPy's algorithm choice; the answers are the same. `'sort'` sorts both
+   * inputs; `'table'` (bools and integers only) looks each item up in a
+   * table over the test values' span; null (the default) takes the table
+   * when both are integers or bools and the span is at most 6 times the
+   * inputs' total size (NumPy's rule), else the sort. Here `'table'` with a
+   * wider span (or ends past 2^53) answers by the sort, where NumPy builds
+   * the table anyway.
+   */
   kind?: 'sort' | 'table' | null;
 }
 
