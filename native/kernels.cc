@@ -822,12 +822,65 @@ void CastContiguous(const uint8_t* __restrict s, uint8_t* __restrict d, int64_t 
   }
 }
 
+#if defined(__x86_64__)
+// float64 -> int32, contiguous: cvttpd2dq alone. It gives 0x80000000 (the
+// "integer indefinite") for NaN and for every value whose truncation is
+// outside int32, which is exactly FloatToI32's INT32_MIN, so the range
+// compares and the blend the compiler adds to the C++ conversion (its
+// out-of-range result is undefined behaviour) are not needed: a load, one
+// conversion and a store per 8 items, where the AVX2 clone of the C++ loop
+// runs 17 vector instructions per 8.
+// SAFETY: s holds n doubles and d n int32s (CastContiguous's contract);
+// the vector loop reads and writes whole groups of 8 (4) items below n.
+__attribute__((target("avx512f"))) void CastF8I4Avx512(const uint8_t* __restrict s, uint8_t* __restrict d, int64_t n) {
+  int64_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    __m512d v = _mm512_loadu_pd(s + i * 8);
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(d + i * 4), _mm512_cvttpd_epi32(v));
+  }
+  for (; i < n; i++) {
+    double x;
+    std::memcpy(&x, s + i * 8, 8);
+    int32_t w = FloatToI32(x);
+    std::memcpy(d + i * 4, &w, 4);
+  }
+}
+
+__attribute__((target("avx2"))) void CastF8I4Avx2(const uint8_t* __restrict s, uint8_t* __restrict d, int64_t n) {
+  int64_t i = 0;
+  for (; i + 4 <= n; i += 4) {
+    __m256d v = _mm256_loadu_pd(reinterpret_cast<const double*>(s + i * 8));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(d + i * 4), _mm256_cvttpd_epi32(v));
+  }
+  for (; i < n; i++) {
+    double x;
+    std::memcpy(&x, s + i * 8, 8);
+    int32_t w = FloatToI32(x);
+    std::memcpy(d + i * 4, &w, 4);
+  }
+}
+#endif
+
+using ContiguousCastFn = void (*)(const uint8_t* __restrict, uint8_t* __restrict, int64_t);
+
+ContiguousCastFn PickCastF8I4() {
+#if defined(__x86_64__)
+  __builtin_cpu_init();
+  if (__builtin_cpu_supports("avx512f")) return CastF8I4Avx512;
+  if (__builtin_cpu_supports("avx2")) return CastF8I4Avx2;
+#endif
+  return CastContiguous<double, int32_t>;
+}
+
 // CastContiguous, complex -> complex as a real row of 2n parts (each part
 // converts alike), which vectorizes as the real pair does.
 template <class S, class D>
 void CastContiguousRow(const uint8_t* __restrict s, uint8_t* __restrict d, int64_t n) {
   if constexpr (kIsCplx<S> && kIsCplx<D>) {
     return CastContiguous<decltype(S::re), decltype(D::re)>(s, d, 2 * n);
+  } else if constexpr (std::is_same_v<S, double> && std::is_same_v<D, int32_t>) {
+    static const ContiguousCastFn fn = PickCastF8I4();
+    return fn(s, d, n);
   } else {
     return CastContiguous<S, D>(s, d, n);
   }
@@ -1418,26 +1471,54 @@ class CopyPlan : public PlanBase {
   bool stream_ = false;
 };
 
+// A cast into a contiguous destination of at least kStreamBytes is written
+// with streaming stores, as the big copies are (see CopyBytes): each chunk
+// is cast into an L1 buffer by the pair's own row function, then streamed
+// out, so no destination line is read for ownership before it is written.
+// For 10M <f8 into an existing <f4 array that is 120 MB of memory traffic
+// instead of 160 MB (NumPy's cast reads each destination line first too):
+// 8% less CPU time in an A/B at load 20. Not for 1- and 2-byte items: the
+// float16 conversion is compute-bound, and streaming it cost 17% more.
+constexpr int64_t kCastStreamChunk = 8192;  // destination bytes per chunk
+
 class CastPlan : public PlanBase {
  public:
-  CastPlan(Layout S, Layout D, std::vector<int64_t> shape, CastRowFn row, int64_t itemsize)
-      : S_(std::move(S)), D_(std::move(D)), row_(row) {
+  CastPlan(Layout S, Layout D, std::vector<int64_t> shape, CastRowFn row, int64_t itemsize, int64_t dst_itemsize)
+      : S_(std::move(S)), D_(std::move(D)), row_(row), dsize_(dst_itemsize) {
     Coalesce(&shape, &S_.strides, &D_.strides);
     Setup(shape, S_.strides, D_.strides, std::max<int64_t>(1, kUnitBytes / itemsize), false, itemsize);
     AddMapping(S_.memory);
     AddMapping(D_.memory);
     SetReadAhead(S_.memory, S_.base, shape, S_.strides, itemsize);
+    int64_t size, bytes;
+    stream_ = dsize_ >= 4 && dsize_ <= kCastStreamChunk && SizeOf(shape, &size) &&
+              (__builtin_mul_overflow(size, dsize_, &bytes) || bytes >= kStreamBytes);
   }
 
   void RunUnit(int64_t a, int64_t b, int64_t leaf, Partial* /*out*/) override {
     auto [first, n] = leaves_[leaf];
     // SAFETY: items first .. first + n - 1 of rows both ReadLayouts checked.
-    row_(S_.base + a + first * ss_, ss_, D_.base + b + first * ds_, ds_, n);
+    const uint8_t* s = S_.base + a + first * ss_;
+    uint8_t* d = D_.base + b + first * ds_;
+    if (!stream_ || ds_ != dsize_) return row_(s, ss_, d, ds_, n);
+    alignas(64) uint8_t buf[kCastStreamChunk];
+    int64_t per = kCastStreamChunk / dsize_;
+    for (int64_t i0 = 0; i0 < n; i0 += per) {
+      int64_t k = n - i0 < per ? n - i0 : per;
+      // SAFETY: items i0 .. i0 + k - 1 of this row lie in the checked
+      // layouts (the destination's are contiguous: ds_ == dsize_); buf holds
+      // per >= k items of the destination type, and is no part of either
+      // layout, so the streamed copy's ranges do not overlap.
+      row_(s + i0 * ss_, ss_, buf, dsize_, k);
+      CopyBytes(buf, d + i0 * dsize_, static_cast<size_t>(k * dsize_), true);
+    }
   }
 
  private:
   Layout S_, D_;
   CastRowFn row_;
+  int64_t dsize_;
+  bool stream_ = false;
 };
 
 }  // namespace
@@ -1512,7 +1593,7 @@ std::unique_ptr<KernelPlan> PlanCast(const Napi::CallbackInfo& info) {
   }
   CastRowFn row = PickCast(static_cast<int>(st), static_cast<int>(dt), ToBool(info[4]), ToBool(info[9]));
   int64_t itemsize = std::max(kCastItemsize[st], kCastItemsize[dt]);
-  return std::make_unique<CastPlan>(std::move(S), std::move(D), std::move(shape), row, itemsize);
+  return std::make_unique<CastPlan>(std::move(S), std::move(D), std::move(shape), row, itemsize, kCastItemsize[dt]);
 }
 
 namespace {

@@ -403,6 +403,34 @@ describe('kernelCast', () => {
     }
   });
 
+  it('casts into a destination of 16 MiB or more (streamed out in chunks) equal the JS path, at any destination alignment', () => {
+    // 2^22 + 5 items: 16 MiB and more of <i4 / <f4, so the cast streams its
+    // destination; chunk edges and the odd tail fall inside rows, and the
+    // destination starts off a vector boundary (4 bytes in).
+    const n = 2 ** 22 + 5;
+    const f8 = fromBuffer(new ArrayBuffer(n * 8), '<f8');
+    const fill = new Float64Array(f8.buffer);
+    for (let i = 0; i < n; i++) fill[i] = (i - n / 2) * 1037.31;
+    SPECIALS.forEach((v, k) => {
+      fill[k] = v;
+      fill[2048 * (k + 1) - 1] = v; // at the end of each 8 KiB chunk of int32s
+      fill[n - 1 - k] = v;
+    });
+    const u1 = fromBuffer(randomBytes(n, 5), 'u1');
+    for (const [a, to] of [[f8, '<i4'], [u1, '<f4'], [f8, '<f4']] as const) {
+      const native = fromBuffer(new ArrayBuffer(n * 4 + 4), to, { count: n, offset: 4 });
+      const js = fromBuffer(new ArrayBuffer(n * 4 + 4), to, { count: n, offset: 4 });
+      native.set(a);
+      setNativeKernels(false);
+      try {
+        js.set(a);
+      } finally {
+        setNativeKernels(true);
+      }
+      expect([a.dtype.str, to, Buffer.from(native.buffer).equals(Buffer.from(js.buffer))]).toEqual([a.dtype.str, to, true]);
+    }
+  });
+
   it('set() from another dtype and a broadcast source use the cast', () => {
     const img = fromBuffer(randomBytes(64 * 48 * 3, 21), 'u1').reshape([64, 48, 3]);
     const out = fromBuffer(new ArrayBuffer(64 * 48 * 3 * 4), '<f4').reshape([64, 48, 3]);
