@@ -250,11 +250,11 @@ let accessOfBase: (a: NdArray) => ElementAccess;
  * at its final value keeps it const, so a `get(i)` loop over a view V8 knows
  * (a module- or closure-level `const`) folds the accessor and its typed array
  * into constants, as it does for a hand-written typed-array loop (W7 stride-2
- * `get`: 4.4 -> 1.5 ns per element of CPU time, A/B at load 20), and the
+ * `get`: 5.4 -> 1.2 ns per element of CPU time, A/B at load 20), and the
  * field's one map spares the map check elsewhere. Only a performance hint:
  * the constructor stores its argument when the field holds anything else (a
- * user subclass that builds an array before calling super), so every array
- * still gets its own accessor.
+ * construction that did not set it), so every array still gets its own
+ * accessor.
  */
 let nextAcc: ElementAccess | null = null;
 
