@@ -386,6 +386,9 @@ export class NdArray<T = unknown> {
       // The element accessor holds the writeable flag it was built with: each change builds a new one.
       setWriteFlag: (a, value) => {
         const acc = a.#acc;
+        // The same flag again keeps the accessor: replacing it makes V8 mark
+        // every array's #acc mutable (see nextAcc).
+        if (acc.writeable === value) return;
         a.#acc = accessOf(a, acc.st, acc.shape, acc.strides, value);
       },
       lock: (a) => {
