@@ -394,12 +394,12 @@ export class NdArray<T = unknown> {
       lock: (a) => {
         const acc = a.#acc;
         a.#bits |= LOCKED;
-        a.#acc = accessOf(a, acc.st, acc.shape, acc.strides, false);
+        if (acc.writeable) a.#acc = accessOf(a, acc.st, acc.shape, acc.strides, false);
       },
       markScalar: (a) => {
         const acc = a.#acc;
         a.#bits |= SCALAR;
-        a.#acc = accessOf(a, acc.st, acc.shape, acc.strides, false);
+        if (acc.writeable) a.#acc = accessOf(a, acc.st, acc.shape, acc.strides, false);
       },
       relayout: (a, st, shape, strides) => {
         a.#acc = accessOf(a, st, shape, strides, a.#acc.writeable);
