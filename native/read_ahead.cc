@@ -37,7 +37,7 @@ int64_t ReadAheadBytes() {
 std::atomic<uint64_t> advised_bytes{0};
 std::atomic<uint64_t> advise_calls{0};
 
-void AdviseReadAhead(const KernelPlan& plan, int64_t from, int64_t to) {
+bool AdviseReadAhead(const KernelPlan& plan, int64_t from, int64_t to) {
 #if defined(__unix__) || defined(__APPLE__)
   static const uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
   // SAFETY: [read_base, read_base + read_span) lies inside one mapping
@@ -52,17 +52,25 @@ void AdviseReadAhead(const KernelPlan& plan, int64_t from, int64_t to) {
   // The range's last page: in the page cache already (a warm file, or the
   // faults' own readahead got there), nothing to queue.
   unsigned char resident = 0;
-  if (mincore(reinterpret_cast<void*>((hi - 1) & ~(page - 1)), 1, &resident) == 0 && (resident & 1)) return;
+  if (mincore(reinterpret_cast<void*>((hi - 1) & ~(page - 1)), 1, &resident) == 0 && (resident & 1)) return true;
 #endif
-  if (madvise(reinterpret_cast<void*>(lo), hi - lo, MADV_WILLNEED) == 0) {
-    advised_bytes.fetch_add(hi - lo, std::memory_order_relaxed);
+  // One call per kReadAheadStep: Linux reads at most one readahead window
+  // per MADV_WILLNEED (force_page_cache_ra caps it at the device's window,
+  // 8 MiB on this VM), so a first 32 MiB advise in one call would queue only
+  // its first window.
+  for (uintptr_t at = lo; at < hi;) {
+    uintptr_t end = hi - at > static_cast<uintptr_t>(kReadAheadStep) ? at + kReadAheadStep : hi;
+    if (madvise(reinterpret_cast<void*>(at), end - at, MADV_WILLNEED) != 0) break;
+    advised_bytes.fetch_add(end - at, std::memory_order_relaxed);
     advise_calls.fetch_add(1, std::memory_order_relaxed);
+    at = end;
   }
 #else
   (void)plan;
   (void)from;
   (void)to;
 #endif
+  return false;
 }
 
 }  // namespace mmarray

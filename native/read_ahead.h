@@ -27,7 +27,8 @@ extern std::atomic<uint64_t> advise_calls;
 // Advises [from, to) of the plan's read span (a hint: an error changes
 // nothing), unless its last page is resident already. The caller keeps
 // every mapping of the plan mapped (a pin, or the JS thread itself).
-void AdviseReadAhead(const KernelPlan& plan, int64_t from, int64_t to);
+// Returns true when that page was resident (nothing was advised).
+bool AdviseReadAhead(const KernelPlan& plan, int64_t from, int64_t to);
 
 }  // namespace mmarray
 
