@@ -23,6 +23,7 @@
         "native/ufunc_math.cc",
         "native/transcendental.cc",
         "native/pool_buffer.cc",
+        "native/read_ahead.cc",
         "native/region_pool.cc",
         "native/save_worker.cc"
       ],

@@ -338,7 +338,7 @@ export const kernelPoolNice = addon.kernelPoolNice;
  */
 export const kernelLoopSlice = addon.kernelLoopSlice;
 /**
- * The async kernels' read-ahead of a mapped source (native/async_kernels.cc):
+ * The kernels' read-ahead of a mapped source, sync and async (native/read_ahead.cc):
  * [distance in bytes (32 MiB, or `MMARRAY_READ_AHEAD_MB` × 2^20 as it was
  * when the addon loaded; 0: off), bytes advised so far in this process,
  * madvise(MADV_WILLNEED) calls so far].

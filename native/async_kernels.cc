@@ -21,6 +21,7 @@
 #include "napi_util.h"
 #include "pool_job.h"
 #include "pool_yield.h"
+#include "read_ahead.h"
 
 namespace mmarray {
 namespace {
@@ -29,66 +30,6 @@ namespace {
 constexpr int64_t kTaskBytes = int64_t{1} << 20;
 
 enum Status { kRunning = 0, kDone = 1, kAborted = 2, kClosed = 3 };
-
-// Read-ahead on a cold file (issue #15: sumAsync cold vs NumPy cold). A
-// fault on a mapped file reads the disk's readahead window (8 MiB here) and
-// waits for it, so one stream of faults keeps about one window in flight
-// whatever the thread count; NumPy's cold sum faults the same way. The job
-// instead asks the kernel to read its source ahead (MADV_WILLNEED, which
-// queues the reads and returns) up to kReadAheadBytes past the unit being
-// claimed, kReadAheadStep at a time, so the disk always has a deep queue.
-// A C model on the loaded 2-core VM (1 GiB <f8 file, pages evicted before
-// each run, three interleaved rounds, load 13-17): 2 threads 0.49, 0.26,
-// 0.29 GB/s without, 1.12, 1.31, 1.01 with 32 MiB ahead (64 MiB: 0.84-0.95).
-// On a warm file each step costs one mincore() of one page (resident: no
-// madvise). MMARRAY_READ_AHEAD_MB (read once; 0 turns it off, at most 1024)
-// sets the distance.
-constexpr int64_t kReadAheadStep = int64_t{4} << 20;
-
-int64_t ReadAheadBytes() {
-  static const int64_t bytes = [] {
-    const char* v = std::getenv("MMARRAY_READ_AHEAD_MB");
-    if (v == nullptr || *v == '\0') return int64_t{32} << 20;
-    char* end = nullptr;
-    long mb = std::strtol(v, &end, 10);
-    if (*end != '\0' || mb < 0 || mb > 1024) return int64_t{32} << 20;
-    return static_cast<int64_t>(mb) << 20;
-  }();
-  return bytes;
-}
-
-// Bytes advised and madvise calls made, over the process (kernelReadAhead).
-std::atomic<uint64_t> advised_bytes{0};
-std::atomic<uint64_t> advise_calls{0};
-
-// Advises [from, to) of the plan's read span (a hint: an error changes
-// nothing). The caller holds the pins of every mapping of the plan.
-void AdviseReadAhead(const KernelPlan& plan, int64_t from, int64_t to) {
-#if defined(__unix__) || defined(__APPLE__)
-  static const uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
-  // SAFETY: [read_base, read_base + read_span) lies inside one mapping
-  // (SetReadAhead clamps it to the memory ReadLayout checked), pinned by the
-  // caller, and 0 <= from < to <= read_span. Rounding the start down to a
-  // page stays inside the same mmap (it starts on a page); madvise and
-  // mincore only look at the page tables and the page cache, never the bytes.
-  uintptr_t lo = reinterpret_cast<uintptr_t>(plan.read_base() + from) & ~(page - 1);
-  uintptr_t hi = reinterpret_cast<uintptr_t>(plan.read_base() + to);
-#if defined(__linux__)
-  // The range's last page: in the page cache already (a warm file, or the
-  // faults' own readahead got there), nothing to queue.
-  unsigned char resident = 0;
-  if (mincore(reinterpret_cast<void*>((hi - 1) & ~(page - 1)), 1, &resident) == 0 && (resident & 1)) return;
-#endif
-  if (madvise(reinterpret_cast<void*>(lo), hi - lo, MADV_WILLNEED) == 0) {
-    advised_bytes.fetch_add(hi - lo, std::memory_order_relaxed);
-    advise_calls.fetch_add(1, std::memory_order_relaxed);
-  }
-#else
-  (void)plan;
-  (void)from;
-  (void)to;
-#endif
-}
 
 // One async kernel call, shared by its coordinator and helper workers (each
 // holds a shared_ptr, so a helper the pool starts late still finds it).

@@ -23,6 +23,7 @@
 #include "byte_order.h"
 #include "napi_util.h"
 #include "pairwise.h"
+#include "read_ahead.h"
 
 namespace mmarray {
 namespace {
@@ -1599,14 +1600,39 @@ std::unique_ptr<KernelPlan> PlanCast(const Napi::CallbackInfo& info) {
 namespace {
 
 // A plan run to the end on this thread: every unit in order, folded wave by
-// wave (the async path runs the same units on the pool, in any order).
+// wave (the async path runs the same units on the pool, in any order). A
+// source mapping that read_span() covers is read ahead as the async jobs do
+// (read_ahead.h): the units run in steps of about kReadAheadStep bytes of
+// the span, each after advising up to ReadAheadBytes() past its end (one
+// mincore per step on a warm file). The steps change no unit and no fold.
 Napi::Value RunSync(Napi::Env env, std::unique_ptr<KernelPlan> plan) {
   if (!plan) return env.Undefined();  // the plan threw
   int64_t units = plan->units(), wave = WaveUnits(*plan);
   std::vector<Partial> partials(static_cast<size_t>(std::min(wave, units)));
+  // Under two steps, the faults' own readahead covers the span: no syscall.
+  int64_t span = ReadAheadBytes() > 0 && plan->read_span() >= 2 * kReadAheadStep ? plan->read_span() : 0;
+  // Units per step: about kReadAheadStep bytes of the span (units walk it in
+  // about proportion); 128-bit, units * step may pass 2^63.
+  int64_t step = span > 0 ? std::max<int64_t>(1, static_cast<int64_t>(static_cast<__int128>(units) * kReadAheadStep / span)) : units;
+  // A warm source: after each step whose window was resident, the next
+  // 1, 2, 4, then 8 steps (at most the 32 MiB distance) skip the check, so a
+  // cached file costs about one mincore per 32 MiB; a cold page resets it.
+  int64_t advised = 0, skip = 0, warm = 0;
   for (int64_t w = 0; w < units; w += wave) {
     int64_t count = std::min(wave, units - w);
-    plan->RunUnits(w, count, partials.data());
+    for (int64_t u = w; u < w + count; u += step) {
+      int64_t n = std::min(step, w + count - u);
+      if (span > 0 && advised < span && skip-- <= 0) {
+        int64_t at = static_cast<int64_t>(static_cast<__int128>(u + n) * span / units);
+        int64_t want = std::min(span, at + ReadAheadBytes());
+        int64_t from = std::max(advised, at);
+        bool resident = want > from && AdviseReadAhead(*plan, from, want);
+        warm = resident ? std::min<int64_t>(8, warm == 0 ? 1 : 2 * warm) : 0;
+        skip = warm;
+        advised = std::max(advised, want);
+      }
+      plan->RunUnits(u, n, partials.data() + (u - w));
+    }
     plan->Fold(partials.data(), w, count);
   }
   return plan->Result(env);
