@@ -4,6 +4,7 @@
 // what used to crash the process, hang, or answer instead of raising. Cases
 // that crashed run in forked children (over dist/), beside a control child.
 import { spawnSync } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 
 import * as L from '../lib';
@@ -261,5 +262,54 @@ describe('sparse lists (holes) of length 2^32-1', () => {
     expect(() => L.hstack([L.arange(2), , L.arange(2)] as never)).toThrow(/undefined/);
     // eslint-disable-next-line no-sparse-arrays
     expect(() => L.tile(L.arange(2), [2, , 2] as never)).toThrow('reps must hold integers, got undefined');
+  });
+});
+
+describe('the new functions over a 6 GiB sparse mapping, views across the 2^31 and 2^32 byte edges', () => {
+  // Misaligned (offset 3) and aligned '<f8' views straddling the window
+  // edges give what the same values in memory give; cumsum into such a view
+  // is the case that crashed (a misaligned out of the accumulation dtype).
+  const fns: [string, (x: NdArray) => unknown][] = [
+    ['roll', (x) => L.roll(x, 7)],
+    ['repeat', (x) => L.repeat(x, Array.from({ length: x.size }, (_, i) => i % 3))],
+    ['tile', (x) => L.tile(x, [2, 1])],
+    ['diff', (x) => L.diff(x, { n: 2, prepend: 1 })],
+    ['cumsum', (x) => L.cumsum(x)],
+    ['maximumAccumulate', (x) => L.maximumAccumulate(x)],
+    ['quantile', (x) => L.quantile(x, [0, 0.3, 1])],
+    ['nanmedian', (x) => L.nanmedian(x)],
+    ['nanstd', (x) => L.nanstd(x)],
+    ['average', (x) => L.average(x, { weights: L.abs(x) })],
+    ['histogram', (x) => L.histogram(x, { bins: [-12, -3, 0, 4, 12], weights: x })],
+    ['isin', (x) => L.isin(x, [0.5, -11, 3])],
+    ['unique', (x) => L.unique(x).values],
+    ['hstack', (x) => L.hstack([x, x])],
+    ['arctan2', (x) => L.arctan2(x, 3)],
+  ];
+  const plainOf = (v: unknown): unknown => (v instanceof NdArray ? v.toArray() : Array.isArray(v) ? v.map(plainOf) : v);
+
+  test.each([0, 3])('offset %d', (offset) => {
+    const bytes = 6 * 2 ** 30 + 4096;
+    const p = tmp.sparse(bytes, 'big.bin');
+    const m = L.memmap(p, { dtype: '<f8', mode: 'r+', offset, shape: [Math.floor((bytes - offset) / 8)] });
+    try {
+      // Items at byte 2^31, 2^32 and 3 * 2^31 (less the offset).
+      for (const e of [2 ** 28, 2 ** 29, 3 * 2 ** 28]) {
+        for (let i = e - 20; i < e + 20; i++) m.set(i, ((i * 7919) % 23) - 11 + (i % 3 === 0 ? 0.5 : 0));
+        m.set(e - 2, NaN);
+        for (const spec of [`${e - 20}:${e + 20}`, `${e + 19}:${e - 21}:-1`, `${e - 20}:${e + 20}:3`]) {
+          const v = m.index(spec);
+          const c = v.copy();
+          for (const [name, f] of fns) expect([spec, name, plainOf(f(v))]).toEqual([spec, name, plainOf(f(c))]);
+          const before = v.copy();
+          L.cumsum(c, { out: v });
+          expect(v.toArray()).toEqual(L.cumsum(c).toArray());
+          v.set(before);
+        }
+      }
+    } finally {
+      m.close();
+      fs.rmSync(p);
+    }
   });
 });
