@@ -24,7 +24,8 @@ export const MAX_SPLIT_PARTS = 2 ** 22;
 
 function checkParts(parts: number): void {
   if (parts > MAX_SPLIT_PARTS) {
-    throw new RangeError(`cannot split into ${parts} parts: each is a view (a JS object), and one call makes at most ${MAX_SPLIT_PARTS} (2^22)`);
+    // Node's code for a number out of its range, as the addon's scratch-memory RangeError carries.
+    throw Object.assign(new RangeError(`cannot split into ${parts} parts: each is a view (a JS object), and one call makes at most ${MAX_SPLIT_PARTS} (2^22)`), { code: 'ERR_OUT_OF_RANGE' });
   }
 }
 
