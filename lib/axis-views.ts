@@ -8,10 +8,10 @@
  * @module
  */
 import type { NdArray, Order } from './ndarray';
-import { AxisError, ValueError } from './errors';
+import { AxisError, ValueError, describeValue } from './errors';
 import { Slice } from './indexing';
 import { requireOpen } from './internal';
-import { normalizeAxis } from './layout';
+import { MAXDIMS, normalizeAxis } from './layout';
 
 /** NumPy's `flip(m, axis=None)`: {@link NdArray.flip}, a view reversed along `axis` (every axis by default). */
 export function flip<A extends NdArray>(m: A, axis?: number | readonly number[] | null): A {
@@ -54,8 +54,13 @@ export function ravel<A extends NdArray>(a: A, order: Order = 'C'): A {
 
 /** NumPy's normalize_axis_tuple(axes, ndim, argname): AxisError prefixed with the argument's name, duplicates refused. */
 function axesArg(axes: number | readonly number[], ndim: number, name: string): number[] {
-  const list = typeof axes === 'number' ? [axes] : [...axes];
-  const out = list.map((ax) => {
+  const list: readonly number[] = typeof axes === 'number' ? [axes] : axes;
+  if (!Array.isArray(list)) throw new TypeError(`${name} must be an integer or a list of integers, got ${describeValue(list)}`);
+  // More axes than any array has repeat one (layout.ts normalizeAxes' rule):
+  // refused before the list is read, which [...axes] did for a sparse list
+  // of length 2^32-1 until V8 aborted (heap out of memory).
+  if (list.length > MAXDIMS) throw new ValueError(`repeated axis in \`${name}\` argument`);
+  const out = Array.from({ length: list.length }, (_, i) => list[i]).map((ax) => {
     try {
       return normalizeAxis(ax, ndim);
     } catch (e) {

@@ -17,6 +17,7 @@
  */
 import type { NdArray } from './ndarray';
 import { ValueError } from './errors';
+import { MAXDIMS, checkNdim } from './layout';
 import { concatenate } from './join';
 import { asAnyArray } from './stack-helpers';
 
@@ -32,25 +33,40 @@ interface Depth {
   ndim: number;
   /** Elements in all blocks (NumPy's estimate of the copies, which picks the algorithm). */
   size: number;
+  /** The nesting as read (once): lists of subtrees, blocks as arrays. */
+  tree: Tree;
 }
+
+type Tree = NdArray | Tree[];
 
 /** NumPy's threshold (list depth x total size) above which block copies into a preallocated result. */
 const SLICING_MIN = 2 * 512 * 512;
 
-/** NumPy's _block_check_depths_match: the first bottom's index (null-terminated when it is an empty list) and the largest block ndim. */
+/**
+ * NumPy's _block_check_depths_match: the first bottom's index (null-terminated
+ * when it is an empty list) and the largest block ndim. Each list is read
+ * once here (a getter or Proxy runs once; the build below walks the copy),
+ * and no deeper than {@link MAXDIMS} lists: every list level is an axis of
+ * the result, and a list that holds itself recursed until the stack
+ * overflowed (a RangeError with no code; NumPy's RecursionError).
+ */
 function checkDepths(arrays: unknown, parent: (number | null)[]): Depth {
   if (Array.isArray(arrays)) {
-    if (arrays.length === 0) return { index: [...parent, null], ndim: 0, size: 0 };
+    if (parent.length >= MAXDIMS) checkNdim(parent.length + 1);
+    const n = arrays.length;
+    if (n === 0) return { index: [...parent, null], ndim: 0, size: 0, tree: [] };
     let first: Depth | null = null;
     let ndim = 0;
     let size = 0;
-    arrays.forEach((x, i) => {
-      const d = checkDepths(x, [...parent, i]);
+    const tree: Tree[] = [];
+    for (let i = 0; i < n; i++) {
+      const d = checkDepths(arrays[i], [...parent, i]);
+      tree.push(d.tree);
       ndim = Math.max(ndim, d.ndim);
       size += d.size;
       if (first === null) {
         first = d;
-        return;
+        continue;
       }
       if (d.index.length !== first.index.length) {
         throw new ValueError(
@@ -59,11 +75,11 @@ function checkDepths(arrays: unknown, parent: (number | null)[]): Depth {
       }
       // An empty list at the bottom is carried up, to be reported.
       if (d.index[d.index.length - 1] === null) first = d;
-    });
-    return { index: first!.index, ndim, size };
+    }
+    return { index: first!.index, ndim, size, tree };
   }
   const a = asAnyArray(arrays);
-  return { index: parent, ndim: a.ndim, size: a.size };
+  return { index: parent, ndim: a.ndim, size: a.size, tree: a };
 }
 
 function atleastNd(a: NdArray, ndim: number): NdArray {
@@ -79,15 +95,15 @@ function atleastNd(a: NdArray, ndim: number): NdArray {
  * @throws ValueError `List at arrays[0] cannot be empty`, `List depths are mismatched. ...`, or concatenate's errors.
  */
 export function block(arrays: BlockArrays): NdArray {
-  const { index, ndim, size } = checkDepths(arrays, []);
+  const { index, ndim, size, tree } = checkDepths(arrays, []);
   const listNdim = index.length;
   if (listNdim > 0 && index[listNdim - 1] === null) throw new ValueError(`List at ${formatIndex(index)} cannot be empty`);
   const resultNdim = Math.max(ndim, listNdim);
   const slicing = listNdim * size > SLICING_MIN;
   const leaves: NdArray[] = [];
-  const build = (x: unknown, depth: number): NdArray => {
+  const build = (x: Tree, depth: number): NdArray => {
     if (depth < listNdim) {
-      const parts = (x as unknown[]).map((y) => build(y, depth + 1));
+      const parts = (x as Tree[]).map((y) => build(y, depth + 1));
       const axis = resultNdim - listNdim + depth;
       if (slicing) {
         // NumPy's _concatenate_shapes checks the shapes before anything is copied, with its own words.
@@ -97,11 +113,11 @@ export function block(arrays: BlockArrays): NdArray {
       }
       return concatenate(parts, { axis });
     }
-    const leaf = atleastNd(asAnyArray(x), resultNdim);
+    const leaf = atleastNd(x as NdArray, resultNdim);
     leaves.push(leaf);
     return leaf;
   };
-  const r = build(arrays, 0);
+  const r = build(tree, 0);
   // A lone block is still a new array, as NumPy's copy.
   if (listNdim === 0) return r.copy();
   if (!slicing) return r;

@@ -24,6 +24,8 @@
  * the kernel cannot reach the memory.
  * @module
  */
+import { inspect } from 'util';
+
 import type { NdArray } from './ndarray';
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { ValueError } from './errors';
@@ -32,13 +34,14 @@ import { normalizeAxis } from './layout';
 import { mayShareMemory } from './memory';
 import { kernelAccumulate } from './native';
 import { axisInOptions, readKnownOptions, type WithAxis } from './options';
-import { promoteTypes } from './promote';
+import { isNumeric, promoteTypes } from './promote';
 import { sumDType } from './reduce-axis';
 import { releaseTemporary } from './release';
 import { allocate, makeArray, requireArray, requireOpen, requireWritable, storageOf } from './internal';
 import { kStrides } from './copy';
 import { float16Bits, float16Value } from './dtype/float16';
 import { assign } from './assign';
+import { UFuncTypeError } from './ufunc';
 
 /** Options of {@link cumsum} and {@link cumprod}, as NumPy's keywords. */
 export interface CumulativeOptions {
@@ -58,6 +61,12 @@ function accumulate(a: NdArray, axis: number | null | undefined, options: Cumula
     requireArray(out, name, 'out');
     requireOpen(out);
     requireWritable(out);
+    // Checked before anything is stored: a structured out took the JS path,
+    // whose final assignment broadcast each sum into every field.
+    if (!isNumeric(out.dtype)) {
+      const op = name === 'cumsum' ? 'add' : 'multiply';
+      throw new UFuncTypeError(`ufunc '${op}' did not contain a loop with signature matching types (${inspect(out.dtype)}, ${inspect(a.dtype)}) -> None`);
+    }
   }
   const acc = o.dtype !== undefined ? toDType(o.dtype).newbyteorder('=') : accumulationType(a.dtype, out);
   if (!'iufc'.includes(acc.kind) || acc.fields !== null) throw new TypeError(`${name}() has no loop for dtype ${acc.str}`);

@@ -23,6 +23,7 @@ import { isArray } from './internal';
 import { asarray } from './array-coerce';
 import { zeros, broadcastTo } from './create';
 import { broadcastShape } from './broadcast';
+import { checkNdim } from './layout';
 
 /** Options of {@link unravelIndex}. */
 export interface UnravelIndexOptions {
@@ -58,6 +59,8 @@ function readOrder(order: unknown): 'C' | 'F' {
 function readDims(fn: string, dims: unknown): number[] {
   const list = typeof dims === 'number' ? [dims] : dims;
   if (!Array.isArray(list)) throw new TypeError(`${fn}(): dims must be an integer or a list of integers, got ${repr(dims)}`);
+  // NumPy's NPY_MAXDIMS, checked before the walk: a million dims of 1 made a million result arrays (17 s).
+  checkNdim(list.length);
   return list.map((d: unknown) => {
     const v = typeof d === 'bigint' ? Number(d) : d;
     if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw new TypeError(`${fn}(): dims must be integers, got ${repr(d)}`);

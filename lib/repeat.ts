@@ -15,7 +15,7 @@ import { dtype as toDType } from './dtype';
 import { ValueError, repr } from './errors';
 import { Slice } from './indexing';
 import { allocate, makeArray, NdArray as ArrayClass, requireOpen, storageOf } from './internal';
-import { normalizeAxis, shapeToSize, shapeToStrides } from './layout';
+import { checkNdim, checkShape, normalizeAxis, shapeToSize, shapeToStrides } from './layout';
 import { take } from './fancy';
 import { copyBlock } from './block-copy';
 
@@ -52,11 +52,15 @@ function countsOf(repeats: Repeats): readonly number[] {
     }
   }
   if (plain) return list as readonly number[];
-  return list.map((v) => {
+  // Item by item (a hole is undefined, refused at once: map walked all 2^32-1 holes of a sparse list).
+  const counts: number[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const v = list[i];
     const x = typeof v === 'bigint' || typeof v === 'boolean' ? Number(v) : v;
     if (typeof x !== 'number' || !Number.isInteger(x)) throw new TypeError(`Cannot cast repeats ${repr(v)} to int64 according to the rule 'safe'`);
-    return x;
-  });
+    counts.push(x);
+  }
+  return counts;
 }
 
 /**
@@ -96,6 +100,8 @@ export function repeat(a: NdArray, repeats: Repeats, axis: number | null = null)
 function repeatEach(src: NdArray, ax: number, r: number): NdArray {
   const shape = [...src.shape];
   shape[ax] *= r;
+  // As NumPy, a zero axis does not excuse the others: (0, 3) repeated 2^60 times is too big.
+  checkShape(shape);
   const out = allocate(src.dtype, shape, 'C', true);
   if (shapeToSize(shape) === 0) return out;
   const split = [...src.shape.slice(0, ax + 1), r, ...src.shape.slice(ax + 1)];
@@ -108,6 +114,7 @@ function repeatEach(src: NdArray, ax: number, r: number): NdArray {
 function repeatPer(src: NdArray, ax: number, counts: readonly number[], total: number): NdArray {
   const shape = [...src.shape];
   shape[ax] = total;
+  checkShape(shape);
   const n = src.shape[ax];
   const slab = shapeToSize(src.shape) / Math.max(n, 1);
   if (total > 0 && shapeToSize(shape) > 0 && n <= 0x7fffffff && wholeSlabs(src, ax)) {
@@ -183,16 +190,24 @@ function indexList(counts: readonly number[], n: number, total: number): NdArray
  */
 export function tile(a: NdArray, reps: number | readonly number[]): NdArray {
   requireOpen(a);
-  const tup = typeof reps === 'number' ? [reps] : Array.isArray(reps) ? [...reps] : null;
-  if (tup === null) throw new TypeError(`reps must be an integer or a list of integers, got ${repr(reps)}`);
-  for (const r of tup) if (!Number.isInteger(r)) throw new TypeError(`reps must hold integers, got ${repr(r)}`);
+  if (typeof reps === 'number') reps = [reps];
+  if (!Array.isArray(reps)) throw new TypeError(`reps must be an integer or a list of integers, got ${repr(reps)}`);
+  // Each rep is an axis of the result: more than 64 is NumPy's error, refused
+  // before the list is read (spreading a sparse list of length 2^32-1 aborted V8: heap out of memory).
+  checkNdim(reps.length);
+  const tup: number[] = [];
+  for (let i = 0; i < reps.length; i++) {
+    const r: unknown = reps[i];
+    if (typeof r !== 'number' || !Number.isInteger(r)) throw new TypeError(`reps must hold integers, got ${repr(r)}`);
+    tup.push(r);
+  }
   const d = tup.length;
   let c = a;
   if (c.ndim < d) c = c.reshape([...new Array<number>(d - c.ndim).fill(1), ...c.shape]);
   if (tup.every((r) => r === 1)) return c.copy('K');
   const full = [...new Array<number>(c.ndim - d).fill(1), ...tup];
   if (full.some((r) => r < 0)) throw new ValueError('negative dimensions are not allowed');
-  const shapeOut = c.shape.map((s, i) => s * full[i]);
+  const shapeOut = checkShape(c.shape.map((s, i) => s * full[i]));
   // NumPy reshapes A itself when it is empty: a view.
   if (c.size === 0) return c.reshape(shapeOut);
   const out = allocate(c.dtype, shapeOut, 'C', true);

@@ -15,9 +15,16 @@ import { copyBlock } from './block-copy';
 import { normalizeAxis, shapeToSize } from './layout';
 
 function intsOf(v: number | readonly number[], what: string): number[] {
-  const list = typeof v === 'number' ? [v] : Array.isArray(v) ? [...v] : null;
-  if (list === null) throw new TypeError(`${what} must be an integer or a list of integers, got ${repr(v)}`);
-  for (const x of list) if (!Number.isInteger(x)) throw new TypeError(`${what} must hold integers, got ${repr(x)}`);
+  if (typeof v === 'number') v = [v];
+  if (!Array.isArray(v)) throw new TypeError(`${what} must be an integer or a list of integers, got ${repr(v)}`);
+  // Read item by item, each checked as it comes: spreading a sparse list of
+  // length 2^32-1 ([...v]) made 2^32-1 undefineds and V8 aborted (heap out of memory).
+  const list: number[] = [];
+  for (let i = 0; i < v.length; i++) {
+    const x: unknown = v[i];
+    if (typeof x !== 'number' || !Number.isInteger(x)) throw new TypeError(`${what} must hold integers, got ${repr(x)}`);
+    list.push(x);
+  }
   return list;
 }
 
@@ -44,7 +51,7 @@ export function roll(a: NdArray, shift: number | readonly number[], axis: number
   if (axis === null || axis === undefined) {
     const flat = a.reshape(-1);
     // np.broadcast(shift, 0): every shift applies to the one axis.
-    return rollAxes(flat, [shifts.reduce((s, x) => s + x, 0)], [0], 1, 1).reshape(a.shape);
+    return rollAxes(flat, shifts, [0], shifts.length, 1).reshape(a.shape);
   }
   const axes = intsOf(axis, 'axis').map((x) => normalizeAxis(x, a.ndim));
   return rollAxes(a, shifts, axes, shifts.length, axes.length);
@@ -58,8 +65,15 @@ function rollAxes(a: NdArray, shifts: number[], axes: number[], ns: number, na: 
     );
   }
   const total = new Array<number>(a.ndim).fill(0);
-  const n = Math.max(ns, na);
-  for (let i = 0; i < n; i++) total[axes[na === 1 ? 0 : i]] += shifts[ns === 1 ? 0 : i];
+  // np.broadcast with an empty side is empty: no shift at all.
+  const n = ns === 0 || na === 0 ? 0 : Math.max(ns, na);
+  // Each shift reduced modulo its axis as it is added (NumPy adds Python ints,
+  // then reduces): the sum of two shifts near 1e308 was Infinity, then NaN slice bounds.
+  for (let i = 0; i < n; i++) {
+    const ax = axes[na === 1 ? 0 : i];
+    const len = a.shape[ax] || 1;
+    total[ax] = (total[ax] + (shifts[ns === 1 ? 0 : i] % len)) % len;
+  }
   const out = emptyLikeK(a);
   if (shapeToSize(a.shape) === 0) return out;
   // Per axis: one (source, result) pair of slices, or two when it rolls.

@@ -13,6 +13,22 @@ import { IndexError, ValueError, repr } from './errors';
 import { Slice } from './indexing';
 import { NdArray as ArrayClass, requireOpen } from './internal';
 
+/**
+ * Most parts one call makes. Each part is a view, a JS object of about 400
+ * bytes: a section count of 2^40 on a 3-element array (NumPy's
+ * MemoryError) grew the list of split points until V8 aborted the process
+ * ("invalid size error"), and 10^7 parts already fill the default 4 GiB
+ * heap, which V8 also answers by aborting. 2^22 parts are about 1.6 GB.
+ */
+export const MAX_SPLIT_PARTS = 2 ** 22;
+
+function checkParts(parts: number): void {
+  if (parts > MAX_SPLIT_PARTS) {
+    // Node's code for a number out of its range, as the addon's scratch-memory RangeError carries.
+    throw Object.assign(new RangeError(`cannot split into ${parts} parts: each is a view (a JS object), and one call makes at most ${MAX_SPLIT_PARTS} (2^22)`), { code: 'ERR_OUT_OF_RANGE' });
+  }
+}
+
 /** A number of equal sections, or the indices where the axis is split. */
 export type Sections = number | readonly number[] | NdArray;
 
@@ -30,15 +46,21 @@ function pointsOf(sections: Sections): number[] | null {
     if (s.ndim !== 1) throw new TypeError(`split indices must be a 1-d list, got an array of shape ${JSON.stringify(s.shape)}`);
     list = s.toArray() as unknown[];
   } else if (Array.isArray(sections)) {
+    // Counted before it is read: mapping a sparse list of length 2^32-1 walked every hole.
+    checkParts(sections.length + 1);
     list = sections;
   } else {
     throw new TypeError(`sections must be an integer or a list of indices, got ${repr(sections)}`);
   }
-  return list.map((v) => {
+  // Item by item (a hole is undefined, refused at once).
+  const points: number[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const v = list[i];
     const x = typeof v === 'bigint' ? Number(v) : v;
     if (typeof x !== 'number' || !Number.isInteger(x)) throw new TypeError(`slice indices must be integers, got ${repr(v)}`);
-    return x;
-  });
+    points.push(x);
+  }
+  return points;
 }
 
 /** `a.shape[axis]` as Python reads it (negative from the end), NumPy's IndexError outside. */
@@ -65,6 +87,7 @@ export function arraySplit(a: NdArray, sections: Sections, axis = 0): NdArray[] 
   if (points === null) {
     const count = sections as number;
     if (count <= 0) throw new ValueError('number sections must be larger than 0.');
+    checkParts(count);
     const each = Math.floor(total / count);
     const extras = total % count;
     points = [];
@@ -73,6 +96,7 @@ export function arraySplit(a: NdArray, sections: Sections, axis = 0): NdArray[] 
       at += i < extras ? each + 1 : each;
     }
   } else {
+    checkParts(points.length + 1);
     points = [0, ...points, total];
   }
   const parts: NdArray[] = [];

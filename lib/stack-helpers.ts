@@ -93,7 +93,12 @@ function arraysOf(tup: unknown): NdArray[] {
   }
   // NumPy wants a sequence (__getitem__): a generator or a Set is its TypeError too.
   if (!Array.isArray(tup)) throw new TypeError(SEQUENCE);
-  return tup.map(asAnyArray);
+  // Every index read (a hole is undefined, refused at once): map skips holes, so
+  // a sparse list of length 2^32-1 kept its length through every step (10 minutes
+  // here) and ended in a TypeError with no message of ours.
+  const out: NdArray[] = [];
+  for (let i = 0; i < tup.length; i++) out.push(asAnyArray(tup[i]));
+  return out;
 }
 
 function stackOptions(options: StackOptions, name: string): JoinOptions {

@@ -164,7 +164,7 @@ class AccumulateRun {
     // SAFETY: res_buf_ holds kChunk >= m items of up to 16 bytes.
     uint8_t* res = reinterpret_cast<uint8_t*>(res_buf_.get());
     loops_.scan(m, s, ss, res, 1, carry_, first);
-    out_cast_(res, csize_, q, sb, m);
+    Store(res, q, sb, m);
   }
 
   // The m neighbouring rows' items at one axis position, at byte offsets a
@@ -179,17 +179,27 @@ class AccumulateRun {
     Source(p, sa, m, &s, &ss);
     uint8_t* c = reinterpret_cast<uint8_t*>(res_buf_.get());
     loops_.combine(m, s, ss, c, first);
+    Store(c, q, sb, m);
+  }
+
+ private:
+  // The m results at c (contiguous, the accumulation type) stored at q with
+  // byte stride sb: cast to the output's type, or copied byte-wise when the
+  // output has that very type but is not aligned for it (an out at an odd
+  // offset of a buffer or mapping; ScanPiece once called the null cast here).
+  void Store(const uint8_t* c, uint8_t* q, int64_t sb, int64_t m) {
     if (out_cast_ != nullptr) {
       out_cast_(c, csize_, q, sb, m);
     } else if (sb == csize_) {
-      // SAFETY: m contiguous output items in bounds; c holds m items.
+      // SAFETY: m contiguous output items in bounds (the callers' layouts are
+      // checked by ReadOperand); c holds m items.
       std::memcpy(q, c, static_cast<size_t>(m * csize_));
     } else {
+      // SAFETY: as above, item j at q + j * sb is in bounds; memcpy needs no alignment.
       for (int64_t j = 0; j < m; j++) std::memcpy(q + j * sb, c + j * csize_, static_cast<size_t>(csize_));
     }
   }
 
- private:
   // The input's m items at p (byte stride sa) in the accumulation type:
   // in place when they already are (aligned, native order), else cast into
   // in_buf_. Returns the items and their stride in items.
