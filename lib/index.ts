@@ -83,6 +83,8 @@ export type { Sections } from './split';
 export { repeat, tile } from './repeat';
 export type { Repeats } from './repeat';
 export { roll } from './roll';
+export { insert, deleteItems, append } from './insert-delete';
+export type { InsertDeleteOptions, ItemIndex } from './insert-delete';
 export { flip, fliplr, flipud, rot90, moveaxis, swapaxes, squeeze, expandDims, ravel } from './axis-views';
 export { resultType, promoteTypes, canCast, DTypePromotionError } from './promote';
 export type { PyScalar, Casting, PromoteOperand } from './promote';
