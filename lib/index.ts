@@ -59,6 +59,8 @@ export type { HistogramOptions, DigitizeOptions } from './histogram';
 export { cumsum, cumprod } from './cumulative';
 export { maximumAccumulate, minimumAccumulate } from './accumulate';
 export type { AccumulateOptions } from './accumulate';
+export { addReduceat, multiplyReduceat, minimumReduceat, maximumReduceat, logicalAndReduceat, logicalOrReduceat, logicalXorReduceat, bitwiseAndReduceat, bitwiseOrReduceat, bitwiseXorReduceat } from './reduceat';
+export type { ReduceatOptions } from './reduceat';
 export type { CumulativeOptions } from './cumulative';
 export { diff } from './diff';
 export type { DiffOptions } from './diff';
