@@ -18,6 +18,8 @@ export type { LinspaceOptions } from './linspace';
 export { broadcastShapes } from './broadcast';
 export type { FromBufferOptions, NdarrayOptions, LikeOptions, AsStridedOptions, SlidingWindowOptions } from './create';
 export { sharesMemory, mayShareMemory } from './memory';
+export { isclose, allclose, arrayEqual, arrayEquiv } from './isclose';
+export type { CloseInput, IscloseOptions, ArrayEqualOptions } from './isclose';
 export { stats, resetStats } from './stats';
 export type { Stats } from './stats';
 export {
