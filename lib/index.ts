@@ -89,6 +89,8 @@ export type { Repeats } from './repeat';
 export { roll } from './roll';
 export { insert, deleteItems, append } from './insert-delete';
 export type { InsertDeleteOptions, ItemIndex } from './insert-delete';
+export { pad } from './pad';
+export type { PadMode, PadPairs, PadOptions } from './pad';
 export { flip, fliplr, flipud, rot90, moveaxis, swapaxes, squeeze, expandDims, ravel } from './axis-views';
 export { resultType, promoteTypes, canCast, DTypePromotionError } from './promote';
 export type { PyScalar, Casting, PromoteOperand } from './promote';
