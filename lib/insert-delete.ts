@@ -35,6 +35,7 @@ import { asarray } from './array-coerce';
 import { concatenate } from './join';
 import { compress, take } from './fancy';
 import { moveaxis } from './axis-views';
+import { logicalNot } from './ufuncs/compare';
 import { allocateOrdered, kOrder, readValues } from './compute-values';
 import { indicesOf, int64From } from './typed-reader';
 import { copyBlock } from './block-copy';
@@ -57,6 +58,14 @@ export type ItemIndex = number | bigint | boolean | Slice | NdArray | readonly (
 
 /** Beyond this many runs of slices a 1-d result is gathered by the native take/compress kernels, not copied run by run. */
 const RUN_COPY_LIMIT = 64;
+
+/**
+ * ...unless the runs are long: a copy per run costs about a microsecond, the
+ * gather a few nanoseconds per item, so runs averaging this many items or
+ * more are copied (insert of 1000 positions into 10M float64: 0.5-0.8 s by
+ * the gather's JS-built index, a few ms run by run).
+ */
+const LONG_RUN = 4096;
 
 function axisOption(name: string, options: InsertDeleteOptions | number | null | undefined): number | null {
   if (options === undefined || options === null) return null;
@@ -123,26 +132,27 @@ function objText(obj: unknown, vals: ArrayLike<number>): string {
 
 // ------------------------------------------------------------------ delete
 
-/**
- * Fills a new array from the slices of `a` along `ax` that `keep` marks
- * (one byte per slice): copies run by run, or the native compress for a
- * 1-d input with many runs.
- */
-function kept(a: NdArray, ax: number, keep: Uint8Array, order: 'C' | 'F' | 'fancy'): NdArray {
-  const n = keep.length;
+/** The runs of kept slices `[start, length]` between the sorted, distinct `dropped` positions of an axis of `n`. */
+function keptRuns(n: number, dropped: ArrayLike<number>): [number, number][] {
   const runs: [number, number][] = [];
-  let count = 0;
-  for (let i = 0; i < n; ) {
-    if (keep[i] === 0) {
-      i++;
-      continue;
-    }
-    const s = i;
-    while (i < n && keep[i] !== 0) i++;
-    runs.push([s, i - s]);
-    count += i - s;
-    if (a.ndim === 1 && runs.length > RUN_COPY_LIMIT) return compress(fromBuffer(keep, '?'), a);
+  let at = 0;
+  for (let i = 0; i < dropped.length; i++) {
+    if (dropped[i] > at) runs.push([at, dropped[i] - at]);
+    at = dropped[i] + 1;
   }
+  if (at < n) runs.push([at, n - at]);
+  return runs;
+}
+
+/**
+ * A new array of the slices of `a` along `ax` in `runs`: copied run by run,
+ * or for a 1-d input with many short runs by the native compress kernel
+ * over the mask `keep()` builds.
+ */
+function kept(a: NdArray, ax: number, runs: readonly [number, number][], order: 'C' | 'F' | 'fancy', keep: () => Uint8Array): NdArray {
+  let count = 0;
+  for (const [, len] of runs) count += len;
+  if (a.ndim === 1 && runs.length > RUN_COPY_LIMIT && count < runs.length * LONG_RUN) return compress(fromBuffer(keep(), '?'), a);
   const shape = [...a.shape];
   shape[ax] = count;
   // NumPy's mask path is `arr[..., keep]`: laid out as advanced indexing lays out
@@ -155,6 +165,13 @@ function kept(a: NdArray, ax: number, keep: Uint8Array, order: 'C' | 'F' | 'fanc
     d += len;
   }
   return out;
+}
+
+/** A keep mask of `n` with the sorted `dropped` positions cleared. */
+function maskWithout(n: number, dropped: ArrayLike<number>): Uint8Array {
+  const keep = new Uint8Array(n).fill(1);
+  for (let i = 0; i < dropped.length; i++) keep[dropped[i]] = 0;
+  return keep;
 }
 
 /**
@@ -178,9 +195,17 @@ export function deleteItems(arr: NdArray | unknown, obj: ItemIndex, options: Ins
     if (len <= 0) return a.copy(order);
     const start = step0 < 0 ? start0 + (len - 1) * step0 : start0;
     const step = Math.abs(step0);
-    const keep = new Uint8Array(n).fill(1);
-    for (let k = 0, i = start; k < len; k++, i += step) keep[i] = 0;
-    return kept(a, ax, keep, order);
+    const stop = start + (len - 1) * step + 1;
+    const runs: [number, number][] = [];
+    if (start > 0) runs.push([0, start]);
+    if (step > 1) for (let i = start + 1; i < stop; i += step) runs.push([i, step - 1]);
+    if (stop < n) runs.push([stop, n - stop]);
+    const keep = (): Uint8Array => {
+      const m = new Uint8Array(n).fill(1);
+      for (let k = 0, i = start; k < len; k++, i += step) m[i] = 0;
+      return m;
+    };
+    return kept(a, ax, runs, order, keep);
   }
   let single: number | null = null;
   let o: NdArray | null = null;
@@ -191,20 +216,22 @@ export function deleteItems(arr: NdArray | unknown, obj: ItemIndex, options: Ins
     o = objArray(obj).o;
     if (o.size === 1 && isIntKind(o)) single = intValues(o)[0];
   }
-  const keep = new Uint8Array(n).fill(1);
   if (single !== null) {
     if (single < -n || single >= n) throw new IndexError(`index ${single} is out of bounds for axis ${ax} with size ${n}`);
-    keep[single < 0 ? single + n : single] = 0;
-    return kept(a, ax, keep, order);
+    const at = single < 0 ? single + n : single;
+    return kept(a, ax, keptRuns(n, [at]), order, () => maskWithout(n, [at]));
   }
   o = o!;
   if (o.dtype.kind === 'b') {
     if (o.ndim !== 1 || o.shape[0] !== n) {
       throw new ValueError(`boolean array argument obj to delete must be one dimensional and match the axis length of ${n}`);
     }
+    // A 1-d input: the native compress of the negated mask, NumPy's arr[~obj].
+    if (a.ndim === 1) return compress(logicalNot(o), a);
     const mask = readValues(o);
-    for (let i = 0; i < n; i++) keep[i] = mask[i] ? 0 : 1;
-    return kept(a, ax, keep, 'fancy');
+    const dropped: number[] = [];
+    for (let i = 0; i < n; i++) if (mask[i]) dropped.push(i);
+    return kept(a, ax, keptRuns(n, dropped), 'fancy', () => maskWithout(n, dropped));
   }
   if (!isIntKind(o) && o.size > 0) throw new IndexError(NOT_INTEGER);
   if (!isIntKind(o) && isArray(obj)) throw new IndexError(NOT_INTEGER);
@@ -213,9 +240,10 @@ export function deleteItems(arr: NdArray | unknown, obj: ItemIndex, options: Ins
   for (let i = 0; i < vals.length; i++) {
     const v = vals[i];
     if (v < -n || v >= n) throw new IndexError(`index ${v} is out of bounds for axis 0 with size ${n}`);
-    keep[v < 0 ? v + n : v] = 0;
+    if (v < 0) vals[i] = v + n;
   }
-  return kept(a, ax, keep, 'fancy');
+  const dropped = Float64Array.from(new Set(vals)).sort();
+  return kept(a, ax, keptRuns(n, dropped), 'fancy', () => maskWithout(n, dropped));
 }
 
 // ------------------------------------------------------------------ insert
@@ -353,7 +381,7 @@ function insertMany(a: NdArray, ax: number, order: 'C' | 'F', idx: Float64Array,
   }
   const out = emptyOf(a.dtype, shape, order);
   if (shapeToSize(shape) === 0) return out;
-  if (a.ndim === 1 && numnew > RUN_COPY_LIMIT) {
+  if (a.ndim === 1 && numnew > RUN_COPY_LIMIT && numnew * LONG_RUN > total) {
     // Gathered by the native take kernel from a ++ values: index j < n is a[j], n + k is values[k].
     const src = new Float64Array(total);
     let j = 0;
