@@ -174,6 +174,9 @@ function reduceat(op: Op, fn: string, a0: unknown, indices: unknown, axisArg: nu
   }
   const res = out !== null && out.dtype.equals(rt) ? out : allocate(rt, shape);
   const m = starts.length;
+  // A float sum over several axes reads each group with the axis last and contiguous
+  // (sum's pairwise rows are then NumPy's): one copy of the whole input, not one per group.
+  const lastAxis = op === 'add' && (rt.kind === 'f' || rt.kind === 'c') && a.ndim > 1 && res.size > 0 ? moveaxis(a, ax, -1).astype(rt, 'C') : null;
   if (res.size > 0) {
     for (let i = 0; i < m; i++) {
       const s = starts[i];
@@ -183,6 +186,11 @@ function reduceat(op: Op, fn: string, a0: unknown, indices: unknown, axisArg: nu
         // indices[i] >= indices[i+1], or a group of one: a[indices[i]] itself.
         const first = a.index(...along(a.ndim, ax, s));
         dst.set(op === 'logical_and' || op === 'logical_or' || op === 'logical_xor' ? first.astype('?') : first.astype(rt));
+        continue;
+      }
+      if (lastAxis !== null) {
+        const w = lastAxis.ndim - 1;
+        add(lastAxis.index(...along(lastAxis.ndim, w, s)), sum(lastAxis.index(...along(lastAxis.ndim, w, new Slice(s + 1, e))), -1, { dtype: rt }), { out: dst });
         continue;
       }
       reduceGroup(op, a.index(...along(a.ndim, ax, new Slice(s, e))), ax, rt, dst);
