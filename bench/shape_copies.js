@@ -1,5 +1,5 @@
 'use strict';
-// Shape-function copies (repeat, tile, roll) of a 100 MB float64 array, in CPU
+// Shape-function copies (repeat, tile, roll, insert, delete, append, pad) of a 100 MB float64 array, in CPU
 // time per call on both sides, rounds interleaved: one JS round in this
 // process (the main thread's CPU time), then one NumPy round in a python3
 // child (its process_time around each call only), and so on. Shows that the bulk copies run in the
@@ -25,6 +25,13 @@ const OPS = [
   ['tile(a2, (2, 1))', 'np.tile(a2, (2, 1))', (a, a2) => mm.tile(a2, [2, 1])],
   ['roll(a, 12345)', 'np.roll(a, 12345)', (a) => mm.roll(a, 12345)],
   ['roll(a2, (7, 9), (0, 1))', 'np.roll(a2, (7, 9), axis=(0, 1))', (a, a2) => mm.roll(a2, [7, 9], [0, 1])],
+  ['deleteItems(a, 12345)', 'np.delete(a, 12345)', (a) => mm.deleteItems(a, 12345)],
+  ['deleteItems(a2, [7, 900], axis=0)', 'np.delete(a2, [7, 900], axis=0)', (a, a2) => mm.deleteItems(a2, [7, 900], { axis: 0 })],
+  ['insert(a, 12345, 0)', 'np.insert(a, 12345, 0)', (a) => mm.insert(a, 12345, 0)],
+  ['insert(a2, [7, 900], 0, axis=0)', 'np.insert(a2, [7, 900], 0, axis=0)', (a, a2) => mm.insert(a2, [7, 900], 0, { axis: 0 })],
+  ['append(a, a)', 'np.append(a, a)', (a) => mm.append(a, a)],
+  ['pad(a2, 64)', 'np.pad(a2, 64)', (a, a2) => mm.pad(a2, 64)],
+  ["pad(a2, 64, 'reflect')", "np.pad(a2, 64, 'reflect')", (a, a2) => mm.pad(a2, 64, { mode: 'reflect' })],
 ];
 
 // The calling thread's CPU time (/proc/thread-self/schedstat): V8's GC and

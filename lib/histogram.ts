@@ -18,8 +18,8 @@
  *   cumulative sums of the sorted block's weights at those positions.
  *
  * `density` divides by the bin widths and the total. NumPy's string bin
- * estimators (`'auto'`, `'fd'`, ...) are not here yet (a ValueError names
- * them), nor complex weights.
+ * estimators (`'auto'`, `'fd'`, ...) pick the count of equal bins
+ * (`histogram-bins.ts`). Complex weights are not here yet.
  * @module
  */
 import type { NdArray } from './ndarray';
@@ -39,19 +39,35 @@ import { cumsum } from './cumulative';
 import { resultType } from './promote';
 import { add, divide, multiply, subtract } from './ufuncs/arith';
 import { equal, greaterEqual, less, lessEqual, logicalAnd, notEqual } from './ufuncs/compare';
+import { BIN_ESTIMATORS, binWidth, rounderFor } from './histogram-bins';
 
 /** NumPy's block size: histograms are summed 65536 items at a time. */
 export const HISTOGRAM_BLOCK = 65536;
 
 /** Options of {@link histogram}, as NumPy's keywords. */
 export interface HistogramOptions {
-  /** The number of equal-width bins (default 10), or the monotonically increasing bin edges, rightmost included. */
-  bins?: number | readonly number[] | NdArray;
+  /**
+   * The number of equal-width bins (default 10), one of NumPy's estimators
+   * (`'auto'`, `'fd'`, `'doane'`, `'scott'`, `'stone'`, `'rice'`,
+   * `'sturges'`, `'sqrt'`: see {@link histogramBinEdges}), or the
+   * monotonically increasing bin edges, rightmost included.
+   */
+  bins?: number | string | readonly number[] | NdArray;
   /** The lower and upper edges of the equal-width bins (default: the data's min and max); items outside are left out. */
   range?: readonly [number, number] | null;
   /** Return the probability density (count / total / bin width) instead of the counts. */
   density?: boolean;
   /** A weight per item, shaped like `a`; the histogram sums them (and takes their dtype). */
+  weights?: NdArray | null;
+}
+
+/** Options of {@link histogramBinEdges}, as NumPy's keywords. */
+export interface HistogramBinEdgesOptions {
+  /** A bin count (default 10), one of NumPy's estimator names, or the edges themselves. */
+  bins?: number | string | readonly number[] | NdArray;
+  /** The lower and upper outer edges (default: the data's min and max). */
+  range?: readonly [number, number] | null;
+  /** Weights shaped like `a`: checked, and refused with an estimator (as NumPy's). */
   weights?: NdArray | null;
 }
 
@@ -175,6 +191,91 @@ function uniformFloat64(x: NdArray, w: NdArray | null, edges: NdArray, u: { firs
 }
 
 /**
+ * NumPy's `_get_bin_edges`: the edges for `bins` (a count, a string
+ * estimator or the edges themselves) over the flattened `x`, and for equal
+ * bins their outer edges and count.
+ */
+function binEdges(x: NdArray, bins: unknown, range: readonly [number, number] | null | undefined, w: NdArray | null): { edges: NdArray; uniform: { first: Edge; last: Edge; n: number } | null } {
+  let n: number;
+  let first: Edge;
+  let last: Edge;
+  if (typeof bins === 'string') {
+    if (!BIN_ESTIMATORS.includes(bins)) throw new ValueError(`'${bins}' is not a valid estimator for \`bins\``);
+    if (w !== null) throw new TypeError('Automated estimation of the number of bins is not supported for weighted data');
+    [first, last] = outerEdges(x, range);
+    let t = x;
+    if (range !== null && range !== undefined) {
+      const keep = logicalAnd(greaterEqual(t, first), lessEqual(t, last));
+      if (!all(keep).get()) t = compress(keep, t);
+    }
+    if (t.size === 0) {
+      n = 1;
+    } else {
+      const f = first;
+      const l = last;
+      const width = binWidth(bins, t, (nbins) => histogram(t, { bins: nbins, range: [num(f), num(l)] })[0]);
+      if (width.v) {
+        const intData = t.dtype.kind === 'i' || t.dtype.kind === 'u';
+        const wv = intData && width.v < 1 ? 1 : width.v;
+        const wlow = intData && width.v < 1 ? false : width.low;
+        const d = span(l, f);
+        const dv = typeof d === 'number' ? d : Number(d.get());
+        // The division rounds to float32/16 when the width is such a scalar and the
+        // span is one too or a Python number (weak); an integer span widens it to float64.
+        const dLowOrWeak = typeof d === 'number' || (d.dtype.kind === 'f' && d.dtype.itemsize < 8);
+        const q = wlow && dLowOrWeak ? rounderFor(t)(dv / wv) : dv / wv;
+        n = Math.ceil(q);
+      } else {
+        n = 1;
+      }
+    }
+  } else if (typeof bins === 'number' || typeof bins === 'bigint') {
+    if (!Number.isInteger(Number(bins))) throw new TypeError('`bins` must be an integer, a string, or an array');
+    n = Number(bins);
+    if (n < 1) throw new ValueError('`bins` must be positive, when an integer');
+    [first, last] = outerEdges(x, range);
+  } else {
+    const edges = isArray(bins) ? bins : asarray(bins);
+    if (edges.ndim !== 1) throw new ValueError('`bins` must be 1d, when an array');
+    if (edges.size > 1 && !Boolean(all(lessEqual(edges.index(':-1'), edges.index('1:'))).get())) throw new ValueError('`bins` must increase monotonically, when an array');
+    return { edges, uniform: null };
+  }
+  let binType: DType = resultType(first as never, last as never, x);
+  if (binType.kind !== 'f') binType = resultType(binType, 0.5);
+  const edges = edgeSpace(first, last, n + 1, binType);
+  if (edges.size > 1 && Boolean(any(greaterEqual(edges.index(':-1'), edges.index('1:'))).get())) {
+    throw new ValueError(`Too many bins for data range. Cannot create ${n} finite-sized bins.`);
+  }
+  return { edges, uniform: { first, last, n } };
+}
+
+/**
+ * NumPy's `np.histogram_bin_edges(a, bins=10, range=None, weights=None)`:
+ * the edges {@link histogram} would use, for a bin count, one of NumPy's
+ * estimators (`'auto'`, `'fd'`, `'doane'`, `'scott'`, `'stone'`, `'rice'`,
+ * `'sturges'`, `'sqrt'`; the same edges as NumPy to the bit) or the edges
+ * themselves (returned checked).
+ *
+ * @example
+ * histogramBinEdges(asarray([0, 1, 2, 3, 10]), { bins: 'sturges' }).toArray(); // [0, 2.5, 5, 7.5, 10]
+ * @throws ValueError for an unknown estimator, a non-finite range, or edges
+ *   that do not increase; TypeError for an estimator with weights.
+ */
+export function histogramBinEdges(a: NdArray, options?: HistogramBinEdgesOptions): NdArray {
+  const o = readKnownOptions(options, ['bins', 'range', 'weights'], 'histogramBinEdges');
+  const x0 = isArray(a) ? a : asarray(a);
+  requireOpen(x0);
+  let x = x0.dtype.kind === 'b' ? x0.astype('|u1') : x0;
+  let w: NdArray | null = o.weights ?? null;
+  if (w !== null) {
+    if (!isArray(w)) w = asarray(w);
+    if (w.shape.length !== x.shape.length || w.shape.some((s, i) => s !== x.shape[i])) throw new ValueError('weights should have the same shape as a.');
+  }
+  x = x.reshape(-1);
+  return binEdges(x, o.bins ?? 10, o.range, w).edges;
+}
+
+/**
  * NumPy's `np.histogram(a, bins=10, range=None, density=None, weights=None)`
  * over the flattened `a`: `[hist, binEdges]`. `hist` is int64 (or the
  * weights' dtype; float64 with `density`), `binEdges` has `hist.length + 1`
@@ -194,27 +295,7 @@ export function histogram(a: NdArray, options?: HistogramOptions): [NdArray, NdA
     w = w.reshape(-1);
   }
   x = x.reshape(-1);
-  const bins = o.bins ?? 10;
-  let edges: NdArray;
-  let uniform: { first: Edge; last: Edge; n: number } | null = null;
-  if (typeof bins === 'string') throw new ValueError(`'${String(bins)}' is not a valid estimator for \`bins\` (string estimators are not supported yet)`);
-  if (typeof bins === 'number' || typeof bins === 'bigint') {
-    if (!Number.isInteger(Number(bins))) throw new TypeError('`bins` must be an integer, a string, or an array');
-    const n = Number(bins);
-    if (n < 1) throw new ValueError('`bins` must be positive, when an integer');
-    const [first, last] = outerEdges(x, o.range);
-    let binType: DType = resultType(first as never, last as never, x);
-    if (binType.kind !== 'f') binType = resultType(binType, 0.5);
-    edges = edgeSpace(first, last, n + 1, binType);
-    if (edges.size > 1 && Boolean(any(greaterEqual(edges.index(':-1'), edges.index('1:'))).get())) {
-      throw new ValueError(`Too many bins for data range. Cannot create ${n} finite-sized bins.`);
-    }
-    uniform = { first, last, n };
-  } else {
-    edges = isArray(bins) ? bins : asarray(bins);
-    if (edges.ndim !== 1) throw new ValueError('`bins` must be 1d, when an array');
-    if (edges.size > 1 && !Boolean(all(lessEqual(edges.index(':-1'), edges.index('1:'))).get())) throw new ValueError('`bins` must increase monotonically, when an array');
-  }
+  const { edges, uniform } = binEdges(x, o.bins ?? 10, o.range, w);
   const ntype = w === null ? toDType('<i8') : w.dtype;
   let hist: NdArray;
   const fast = uniform === null ? null : uniformFloat64(x, w, edges, uniform);

@@ -37,6 +37,7 @@ import { lessEqual, logicalNot, greaterEqual } from './ufuncs/compare';
 import { isnan, sqrt } from './ufuncs/math';
 import { where } from './ufuncs/where';
 import { median, medianOf, nativeScalar, neighbours, quantileArgs, sortedLanes, stackQ, type MedianOptions, type QuantileOptions, type QuantileQ, type MethodRule, type Sorted } from './quantile';
+import { intoOut, splitOut } from './reduce-out';
 
 /** Options of {@link nansum}, {@link nanprod} and {@link nanmean}, as NumPy's keywords. */
 export interface NanReduceOptions {
@@ -208,6 +209,11 @@ function laneCounts(s: Sorted): { counts: number[]; flat: NdArray; rows: number 
  * non-NaN items of each lane; NaN for a lane of NaNs only (NumPy also warns).
  */
 export function nanmedian(a: NdArray, options?: MedianOptions): NdArray {
+  const [out, rest] = splitOut(options);
+  return intoOut(nanmedianOf(a, rest), out, null);
+}
+
+function nanmedianOf(a: NdArray, options: Omit<MedianOptions, 'out'> | undefined): NdArray {
   const o = readKnownOptions(options, ['axis', 'keepdims'], 'nanmedian');
   requireOpen(a);
   if (a.size === 0) return nanmean(a, o.axis, { keepdims: o.keepdims });
@@ -310,11 +316,13 @@ function nanQuantileOf(a: NdArray, q: QuantileQ, options: QuantileOptions | unde
  * An empty array gives {@link nanmean}'s NaNs, as NumPy's does.
  */
 export function nanquantile(a: NdArray, q: QuantileQ, options?: QuantileOptions): NdArray {
-  return nanQuantileOf(a, q, options, 'nanquantile');
+  const [out, rest] = splitOut(options);
+  return intoOut(nanQuantileOf(a, q, rest, 'nanquantile'), out, 'add');
 }
 
 /** NumPy's `np.nanpercentile(a, q, ...)`: {@link nanquantile} of `q / 100`. */
 export function nanpercentile(a: NdArray, q: QuantileQ, options?: QuantileOptions): NdArray {
-  return nanQuantileOf(a, q, options, 'nanpercentile');
+  const [out, rest] = splitOut(options);
+  return intoOut(nanQuantileOf(a, q, rest, 'nanpercentile'), out, 'add');
 }
 

@@ -35,6 +35,7 @@ import { stack } from './join';
 import { add, multiply, subtract } from './ufuncs/arith';
 import { isnan } from './ufuncs/math';
 import { where } from './ufuncs/where';
+import { intoOut, splitOut } from './reduce-out';
 
 /** NumPy's `method` names of {@link quantile} and {@link percentile}. */
 export type QuantileMethod =
@@ -51,6 +52,8 @@ export interface QuantileOptions {
   method?: QuantileMethod;
   /** Keep the reduced axes as length-1 axes. */
   keepdims?: boolean;
+  /** Where to write the result (NumPy's `out=`): writeable, the result's shape, cast `'same_kind'`; returned. */
+  out?: NdArray | null;
 }
 
 /** Options of {@link median} and {@link ptp}. */
@@ -59,6 +62,12 @@ export interface MedianOptions {
   axis?: Axis;
   /** Keep the reduced axes as length-1 axes. */
   keepdims?: boolean;
+  /**
+   * Where to write the result (NumPy's `out=`): writeable, the result's
+   * shape; returned. median casts into it unsafely (NumPy's `mean(out=)`),
+   * ptp under `'same_kind'`.
+   */
+  out?: NdArray | null;
 }
 
 /** What a quantile `q` may be: a number, a list of numbers, or an array. */
@@ -229,7 +238,7 @@ export function quantileArgs(a: NdArray, q: QuantileQ, method: unknown, name: st
   return { qs, qshape: qa.shape, weak, intQ, rule };
 }
 
-function quantileOf(a: NdArray, q: QuantileQ, options: QuantileOptions | undefined, name: 'quantile' | 'percentile'): NdArray {
+function quantileOf(a: NdArray, q: QuantileQ, options: Omit<QuantileOptions, 'out'> | undefined, name: 'quantile' | 'percentile'): NdArray {
   const o = readKnownOptions(options, ['axis', 'method', 'keepdims'], name);
   const { qs, qshape, weak, intQ, rule } = quantileArgs(a, q, o.method, name);
   const s = sortedLanes(a, o.axis, o.keepdims ?? false);
@@ -254,7 +263,8 @@ export function stackQ(results: NdArray[], qshape: readonly number[], shape: rea
  * TypeError; an empty lane is NumPy's IndexError.
  */
 export function quantile(a: NdArray, q: QuantileQ, options?: QuantileOptions): NdArray {
-  return quantileOf(a, q, options, 'quantile');
+  const [out, rest] = splitOut(options);
+  return intoOut(quantileOf(a, q, rest, 'quantile'), out, 'add');
 }
 
 /**
@@ -262,7 +272,8 @@ export function quantile(a: NdArray, q: QuantileQ, options?: QuantileOptions): N
  * {@link quantile} of `q / 100` (`0 <= q <= 100`).
  */
 export function percentile(a: NdArray, q: QuantileQ, options?: QuantileOptions): NdArray {
-  return quantileOf(a, q, options, 'percentile');
+  const [out, rest] = splitOut(options);
+  return intoOut(quantileOf(a, q, rest, 'percentile'), out, 'add');
 }
 
 /**
@@ -271,10 +282,11 @@ export function percentile(a: NdArray, q: QuantileQ, options?: QuantileOptions):
  * NaN for a lane holding a NaN, NaN for an empty lane (NumPy also warns).
  */
 export function median(a: NdArray, options?: MedianOptions): NdArray {
-  return medianOf(a, options, 'median');
+  const [out, rest] = splitOut(options);
+  return intoOut(medianOf(a, rest, 'median'), out, null);
 }
 
-export function medianOf(a: NdArray, options: MedianOptions | undefined, name: string): NdArray {
+export function medianOf(a: NdArray, options: Omit<MedianOptions, 'out'> | undefined, name: string): NdArray {
   const o = readKnownOptions(options, ['axis', 'keepdims'], name);
   requireOpen(a);
   const s = sortedLanes(a, o.axis, o.keepdims ?? false);
@@ -290,8 +302,9 @@ export function medianOf(a: NdArray, options: MedianOptions | undefined, name: s
  * in the array's dtype (integers wrap, as NumPy's subtract does).
  */
 export function ptp(a: NdArray, options?: MedianOptions): NdArray {
-  const o = readKnownOptions(options, ['axis', 'keepdims'], 'ptp');
+  const [out, rest] = splitOut(options);
+  const o = readKnownOptions(rest, ['axis', 'keepdims'], 'ptp');
   requireOpen(a);
   const opts = { keepdims: o.keepdims ?? false };
-  return subtract(max(a, o.axis, opts), min(a, o.axis, opts));
+  return intoOut(subtract(max(a, o.axis, opts), min(a, o.axis, opts)), out, 'subtract');
 }

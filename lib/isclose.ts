@@ -1,0 +1,155 @@
+/**
+ * Closeness and equality of whole arrays: NumPy's `isclose`, `allclose`,
+ * `array_equal` (`arrayEqual`) and `array_equiv` (`arrayEquiv`), computed as
+ * NumPy's `numeric.py` does, with the library's native ufuncs:
+ *
+ *     isclose = (|x - y| <= atol + rtol * |y|) & isfinite(y) | (x == y)
+ *               [| isnan(x) & isnan(y)  with equalNan]
+ *
+ * where `y` is first cast to `result_type(y, 1.0)` (an integer `b` becomes
+ * float64), so `abs(x - y)` of integers never wraps (`isclose(int8 -128,
+ * 127)` is false, not a wrapped 1 <= tol). The test is asymmetric in `a`
+ * and `b` (tolerance scaled by `|b|`), as NumPy's. JS numbers are Python
+ * scalars (weak, as in every ufunc); `rtol`/`atol` may be arrays that
+ * broadcast. Infinite values are close only to the same infinity.
+ * @module
+ */
+import type { NdArray } from './ndarray';
+import { isArray, requireOpen } from './internal';
+import { asarray } from './array-coerce';
+import { resultType, weakKind, type PyScalar } from './promote';
+import { broadcastShapes } from './broadcast';
+import { readKnownOptions } from './options';
+import { absolute, add, multiply, subtract } from './ufuncs/arith';
+import { equal, lessEqual, logicalAnd, logicalOr } from './ufuncs/compare';
+import { isfinite, isnan } from './ufuncs/math';
+import { all } from './reduce-axis';
+
+/** What the closeness functions take: an array, a JS (Python) scalar, or nested lists of them. */
+export type CloseInput = NdArray | PyScalar | readonly unknown[];
+
+/** Options of {@link isclose} and {@link allclose} (NumPy's keywords). */
+export interface IscloseOptions {
+  /** Relative tolerance, scaled by `|b|` (default 1e-5); an array broadcasts. */
+  rtol?: number | NdArray;
+  /** Absolute tolerance (default 1e-8); an array broadcasts. */
+  atol?: number | NdArray;
+  /** Whether NaN in `a` is close to NaN at the same place in `b` (default false). */
+  equalNan?: boolean;
+}
+
+/** Options of {@link arrayEqual}. */
+export interface ArrayEqualOptions {
+  /** Whether NaNs at the same places compare equal (default false). */
+  equalNan?: boolean;
+}
+
+/** Python scalars stay scalars (weak); anything else becomes an array. */
+function operand(v: unknown): NdArray | PyScalar {
+  if (isArray(v)) {
+    requireOpen(v);
+    return v;
+  }
+  if (weakKind(v) !== null) return v as PyScalar;
+  return asarray(v);
+}
+
+/**
+ * NumPy's `isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False)`: a bool
+ * array of `a` and `b` broadcast together, true where `|a - b| <= atol +
+ * rtol * |b|` (see the module comment). Two scalars give a 0-d array.
+ *
+ * @example
+ * isclose(asarray([1e10, 1e-7]), asarray([1.00001e10, 1e-8])).toArray(); // [true, false]
+ * isclose([1, NaN], [1, NaN], { equalNan: true }).toArray(); // [true, true]
+ * @throws ValueError when the inputs do not broadcast together (NumPy's message).
+ */
+export function isclose(a: CloseInput, b: CloseInput, options: IscloseOptions = {}): NdArray {
+  const o = readKnownOptions(options, ['rtol', 'atol', 'equalNan'], 'isclose');
+  const rtol = operand(o.rtol ?? 1e-5);
+  const atol = operand(o.atol ?? 1e-8);
+  const x = operand(a);
+  let y = operand(b);
+  if (isArray(y)) {
+    // result_type(y, 1.): integers and bools become float64, floats and complex stay.
+    const dt = resultType(y, 1.5);
+    if (!dt.equals(y.dtype)) y = y.astype(dt);
+  } else if (typeof y === 'bigint' || (typeof y === 'number' && Number.isInteger(y))) {
+    // float(y): a weak float. An integer-valued JS number would be a weak int, which
+    // keeps an integer x integral; a float64 0-d promotes as the weak float does here.
+    y = asarray(Number(y), 'f8');
+  } else if (typeof y === 'boolean') {
+    y = asarray(y);
+    y = y.astype(resultType(y, 1.5));
+  }
+  const tol = add(atol, multiply(rtol, absolute(y)));
+  let r = logicalOr(logicalAnd(lessEqual(absolute(subtract(x, y)), tol), isfinite(y)), equal(x, y));
+  if (o.equalNan === true) r = logicalOr(r, logicalAnd(isnan(x), isnan(y)));
+  return r;
+}
+
+/**
+ * NumPy's `allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False)`: whether
+ * {@link isclose} is true everywhere.
+ *
+ * @example
+ * allclose([1e10, 1e-8], [1.00001e10, 1e-9]); // true
+ * @throws ValueError when the inputs do not broadcast together.
+ */
+export function allclose(a: CloseInput, b: CloseInput, options: IscloseOptions = {}): boolean {
+  return Boolean(all(isclose(a, b, options)).toArray());
+}
+
+/** The input as an array, or null when it cannot be one (NumPy's `except Exception: return False`). */
+function asArrayOrNull(v: unknown): NdArray | null {
+  if (isArray(v)) {
+    requireOpen(v);
+    return v;
+  }
+  try {
+    return asarray(v);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * NumPy's `array_equal(a1, a2, equal_nan=False)`: true when both have the
+ * same shape and equal elements (any dtypes that compare). With `equalNan`,
+ * NaNs at the same places are equal (a complex is NaN when either part is).
+ *
+ * @example
+ * arrayEqual([1, 2], asarray([1, 2], 'f4')); // true
+ * arrayEqual([1, 2], [[1, 2]]); // false: shapes differ
+ */
+export function arrayEqual(a1: CloseInput, a2: CloseInput, options: ArrayEqualOptions = {}): boolean {
+  const o = readKnownOptions(options, ['equalNan'], 'arrayEqual');
+  const x = asArrayOrNull(a1);
+  const y = asArrayOrNull(a2);
+  if (x === null || y === null) return false;
+  if (x.ndim !== y.ndim || x.shape.some((n, i) => n !== y.shape[i])) return false;
+  const eq = equal(x, y);
+  if (o.equalNan !== true || x === y) return o.equalNan === true ? true : Boolean(all(eq).toArray());
+  const canNan = (k: string): boolean => k === 'f' || k === 'c';
+  if (!canNan(x.dtype.kind) && !canNan(y.dtype.kind)) return Boolean(all(eq).toArray());
+  const xn = isnan(x);
+  const yn = isnan(y);
+  if (!all(equal(xn, yn)).toArray()) return false;
+  return Boolean(all(logicalOr(eq, xn)).toArray());
+}
+
+/**
+ * NumPy's `array_equiv(a1, a2)`: true when the two broadcast together and are
+ * equal everywhere (`arrayEquiv([1, 2], [[1, 2], [1, 2]])` is true).
+ */
+export function arrayEquiv(a1: CloseInput, a2: CloseInput): boolean {
+  const x = asArrayOrNull(a1);
+  const y = asArrayOrNull(a2);
+  if (x === null || y === null) return false;
+  try {
+    broadcastShapes(x.shape, y.shape);
+  } catch {
+    return false;
+  }
+  return Boolean(all(equal(x, y)).toArray());
+}

@@ -1,0 +1,39 @@
+/**
+ * NumPy's `out=` for the order statistics (`quantile`, `percentile`,
+ * `median`, `ptp` and their `nan*` forms): the result computed as without
+ * `out`, then written into it, which must be writeable and have the
+ * result's shape. The cast follows the NumPy operation that writes `out`:
+ * `median` ends in `mean(..., out=)`, which casts unsafely; the quantiles
+ * (`add` of the interpolation) and `ptp` (`subtract`) cast under
+ * `'same_kind'`, with the ufunc's TypeError otherwise.
+ * @module
+ */
+import { inspect } from 'util';
+import type { NdArray } from './ndarray';
+import { ValueError, repr } from './errors';
+import { isArray, requireWritable } from './internal';
+import { canCast } from './promote';
+import { UFuncTypeError } from './ufunc';
+import { tupleNoSpace } from './format';
+
+/** The `out` option split from the others (read once). */
+export function splitOut<O extends { out?: NdArray | null }>(options: O | undefined): [NdArray | null, Omit<O, 'out'> | undefined] {
+  if (options === undefined || options === null || typeof options !== 'object' || !('out' in options)) return [null, options];
+  const { out, ...rest } = options;
+  if (out !== undefined && out !== null && !isArray(out)) throw new TypeError(`out must be an NdArray, got ${repr(out)}`);
+  return [out ?? null, rest];
+}
+
+/** `r`, or `r` written into `out` under the cast of `ufunc` (null: unsafe). */
+export function intoOut(r: NdArray, out: NdArray | null, ufunc: string | null): NdArray {
+  if (out === null) return r;
+  requireWritable(out);
+  if (out.ndim !== r.ndim || out.shape.some((n, i) => n !== r.shape[i])) {
+    throw new ValueError(`non-broadcastable output operand with shape ${tupleNoSpace(out.shape)} doesn't match the broadcast shape ${tupleNoSpace(r.shape)}`);
+  }
+  if (ufunc !== null && !canCast(r.dtype, out.dtype, 'same_kind')) {
+    throw new UFuncTypeError(`Cannot cast ufunc '${ufunc}' output from ${inspect(r.dtype)} to ${inspect(out.dtype)} with casting rule 'same_kind'`);
+  }
+  out.set(r);
+  return out;
+}

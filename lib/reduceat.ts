@@ -1,0 +1,263 @@
+/**
+ * NumPy's `ufunc.reduceat(a, indices, axis=0, dtype=None, out=None)` for the
+ * reducing ufuncs: `addReduceat`, `multiplyReduceat`, `minimumReduceat`,
+ * `maximumReduceat`, `logicalAndReduceat`, `logicalOrReduceat`,
+ * `logicalXorReduceat`, `bitwiseAndReduceat`, `bitwiseOrReduceat`,
+ * `bitwiseXorReduceat` (named as `maximumAccumulate` is: the ufunc, then the
+ * method).
+ *
+ * NumPy's rules (`PyUFunc_Reduceat`):
+ * - result `i` reduces `a[indices[i]:indices[i+1]]` along `axis`, the last
+ *   one `a[indices[-1]:]`; where `indices[i] >= indices[i+1]` it is
+ *   `a[indices[i]]` itself (cast to the result's dtype);
+ * - every index must lie in `[0, a.shape[axis])` (IndexError `index 8
+ *   out-of-bounds in add.reduceat [0, 8)`), negative ones too;
+ * - the result has `a`'s shape with `axis` as long as `indices`; its dtype is
+ *   the reduction's (add/multiply: bool and small integers widen to 64 bits,
+ *   as `sum`), `dtype` when given, else `out`'s when given;
+ * - a float sum is `a[s] + pairwise_sum(a[s+1:e])` along the axis, NumPy's
+ *   reduce inner loop, so results are bit-identical to NumPy's (not to
+ *   `sum(a[s:e])`, whose pairwise blocks start one element earlier).
+ *
+ * Each group is one native reduction (sum, prod, min, max, any, all) over its
+ * slice, or for the bitwise and xor ufuncs a halving fold of ufunc calls
+ * (log2 of the group's length of them): no per-element JS loop.
+ * @module
+ */
+import { dtype as toDType, type DType, type DTypeLike } from './dtype';
+import { IndexError, ValueError, repr } from './errors';
+import { Slice, type IndexItem } from './indexing';
+import { allocate, isArray, requireOpen, requireWritable } from './internal';
+import type { NdArray } from './ndarray';
+import { normalizeAxis } from './layout';
+import { asarray } from './array-coerce';
+import { pyShape } from './format';
+import { readKnownOptions, axisInOptions, type WithAxis } from './options';
+import { readValues } from './compute-values';
+import { canCast } from './promote';
+import { all, any, max, min, prod, sum, sumDType } from './reduce-axis';
+import { add } from './ufuncs/arith';
+import { bitwiseAnd, bitwiseOr, bitwiseXor } from './ufuncs/bitwise';
+import { moveaxis } from './axis-views';
+import { inspect } from 'util';
+
+/** Options of the `*Reduceat` functions (NumPy's keywords). */
+export interface ReduceatOptions {
+  /** The axis along which the groups run (default 0). */
+  axis?: number;
+  /** The dtype the reduction runs in and the result has. */
+  dtype?: DTypeLike | null;
+  /** A writeable array of the result's shape to write into; it is returned. */
+  out?: NdArray | null;
+}
+
+type Op = 'add' | 'multiply' | 'minimum' | 'maximum' | 'logical_and' | 'logical_or' | 'logical_xor' | 'bitwise_and' | 'bitwise_or' | 'bitwise_xor';
+
+const BITWISE: Partial<Record<Op, typeof bitwiseAnd>> = { bitwise_and: bitwiseAnd, bitwise_or: bitwiseOr, bitwise_xor: bitwiseXor, logical_xor: bitwiseXor };
+
+/** `[:, ..., item, ...]` with `item` at `ax`. */
+function along(ndim: number, ax: number, item: IndexItem): IndexItem[] {
+  const items: IndexItem[] = new Array<IndexItem>(ndim).fill(new Slice());
+  items[ax] = item;
+  return items;
+}
+
+/** The indices as numbers (one dimension; integer arrays that cast safely to int64, JS numbers truncated as NumPy's intp conversion). */
+function groupStarts(indices: unknown): number[] {
+  if (isArray(indices)) {
+    requireOpen(indices);
+    const k = indices.dtype.kind;
+    if (!(k === 'i' || k === 'b' || (k === 'u' && indices.dtype.itemsize < 8)) && !(indices.size === 0)) {
+      throw new TypeError(`Cannot cast array data from ${inspect(indices.dtype)} to dtype('int64') according to the rule 'safe'`);
+    }
+    if (indices.ndim > 1) throw new ValueError('object too deep for desired array');
+    if (indices.ndim === 0) throw new ValueError('object of too small depth for desired array');
+    return readValues(indices).map((v) => Number(v));
+  }
+  if (typeof indices === 'number' || typeof indices === 'bigint') throw new ValueError('object of too small depth for desired array');
+  if (!Array.isArray(indices)) throw new TypeError(`indices must be a list of integers or an integer array, got ${repr(indices)}`);
+  return indices.map((v: unknown) => {
+    if (Array.isArray(v)) throw new ValueError('setting an array element with a sequence. The requested array would exceed the maximum number of dimension of 1.');
+    if (typeof v === 'bigint') return Number(v);
+    if (typeof v === 'boolean') return Number(v);
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new TypeError(`indices must hold integers, got ${repr(v)}`);
+    return Math.trunc(v);
+  });
+}
+
+/** The reduction's dtype for `op` over `dt` (no dtype or out given). */
+function defaultDType(op: Op, dt: DType): DType {
+  if (op === 'add' || op === 'multiply') return sumDType(dt);
+  if (op.startsWith('logical')) return toDType('?');
+  if (op.startsWith('bitwise')) {
+    if (!(dt.kind === 'b' || dt.kind === 'i' || dt.kind === 'u')) {
+      throw new TypeError(`ufunc '${op}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''`);
+    }
+  }
+  if (dt.isStructured || !'biufc'.includes(dt.kind)) throw new TypeError(`ufunc '${op}' did not contain a loop with signature matching types ${inspect(dt)}`);
+  return dt.newbyteorder('=');
+}
+
+/** Reduces `g` (at least 2 slices along `ax`) into `dst` (the group's result slice) with `op`. */
+function reduceGroup(op: Op, g: NdArray, ax: number, rt: DType, dst: NdArray): void {
+  switch (op) {
+    case 'add':
+      if (rt.kind === 'f' || rt.kind === 'c') {
+        // NumPy's reduce loop: the first slice, plus the pairwise sum of the rest along the axis
+        // (with the axis last and contiguous, sum's pairwise blocks are NumPy's).
+        const rest = g.index(...along(g.ndim, ax, new Slice(1, null)));
+        const restLast = g.ndim === 1 ? rest : moveaxis(rest, ax, -1).astype(rt, 'C');
+        add(g.index(...along(g.ndim, ax, 0)).astype(rt), sum(restLast, g.ndim === 1 ? 0 : -1, { dtype: rt }), { out: dst });
+      } else {
+        sum(g, ax, { dtype: rt, out: dst });
+      }
+      return;
+    case 'multiply':
+      prod(g, ax, { dtype: rt, out: dst });
+      return;
+    case 'minimum':
+    case 'maximum': {
+      const src = g.dtype.equals(rt) ? g : g.astype(rt);
+      (op === 'minimum' ? min : max)(src, ax, { out: dst });
+      return;
+    }
+    case 'logical_and':
+      all(g, ax, { out: dst });
+      return;
+    case 'logical_or':
+      any(g, ax, { out: dst });
+      return;
+    default: {
+      // bitwise and logical_xor: associative and exact, so folded in halves.
+      const f = BITWISE[op]!;
+      const work = op === 'logical_xor' ? g.astype('?') : g.astype(rt);
+      let m = work.shape[ax];
+      while (m > 1) {
+        const h = Math.floor(m / 2);
+        const r = m - h;
+        const lo = work.index(...along(work.ndim, ax, new Slice(0, h)));
+        f(lo, work.index(...along(work.ndim, ax, new Slice(r, m))), { out: lo });
+        m = r;
+      }
+      dst.set(work.index(...along(work.ndim, ax, 0)));
+    }
+  }
+}
+
+function reduceat(op: Op, fn: string, a0: unknown, indices: unknown, axisArg: number | WithAxis<ReduceatOptions, number> | undefined, options: ReduceatOptions | undefined): NdArray {
+  const [axOpt, rest] = axisInOptions(fn, axisArg, options);
+  const o = readKnownOptions(rest ?? {}, ['dtype', 'out'], fn);
+  const a = isArray(a0) ? a0 : asarray(a0);
+  requireOpen(a);
+  if (a.ndim === 0) throw new TypeError('cannot reduceat on a scalar');
+  const axis = axOpt ?? 0;
+  if (typeof axis !== 'number') throw new TypeError(`${fn}: axis must be an integer, got ${repr(axis)}`);
+  const ax = normalizeAxis(axis, a.ndim);
+  const starts = groupStarts(indices);
+  const n = a.shape[ax];
+  for (const s of starts) if (s < 0 || s >= n) throw new IndexError(`index ${s} out-of-bounds in ${op}.reduceat [0, ${n})`);
+  const out = o.out ?? null;
+  if (out !== null && !isArray(out)) throw new TypeError(`${fn}: out must be an NdArray, got ${repr(out)}`);
+  let rt = o.dtype !== undefined && o.dtype !== null ? toDType(o.dtype) : out !== null ? out.dtype.newbyteorder('=') : defaultDType(op, a.dtype);
+  if (op.startsWith('bitwise') && o.dtype == null && out === null) rt = defaultDType(op, a.dtype);
+  if (op.startsWith('logical') && (o.dtype == null)) rt = toDType('?');
+  const shape = [...a.shape];
+  shape[ax] = starts.length;
+  if (out !== null) {
+    requireWritable(out);
+    if (out.ndim !== shape.length || out.shape.some((d, i) => d !== shape[i])) {
+      throw new ValueError(`${fn}: out has shape ${pyShape(out.shape)}, the result's is ${pyShape(shape)}`);
+    }
+    if (!canCast(rt, out.dtype, 'same_kind')) {
+      throw new TypeError(`Cannot cast ufunc '${op}' output from ${inspect(rt)} to ${inspect(out.dtype)} with casting rule 'same_kind'`);
+    }
+  }
+  const res = out !== null && out.dtype.equals(rt) ? out : allocate(rt, shape);
+  const m = starts.length;
+  // A float sum over several axes reads each group with the axis last and contiguous
+  // (sum's pairwise rows are then NumPy's): one copy of the whole input, not one per group.
+  const lastAxis = op === 'add' && (rt.kind === 'f' || rt.kind === 'c') && a.ndim > 1 && res.size > 0 ? moveaxis(a, ax, -1).astype(rt, 'C') : null;
+  if (res.size > 0) {
+    for (let i = 0; i < m; i++) {
+      const s = starts[i];
+      const e = i + 1 < m ? starts[i + 1] : n;
+      const dst = res.index(...along(res.ndim, ax, i));
+      if (e - s <= 1) {
+        // indices[i] >= indices[i+1], or a group of one: a[indices[i]] itself.
+        const first = a.index(...along(a.ndim, ax, s));
+        dst.set(op === 'logical_and' || op === 'logical_or' || op === 'logical_xor' ? first.astype('?') : first.astype(rt));
+        continue;
+      }
+      if (lastAxis !== null) {
+        const w = lastAxis.ndim - 1;
+        add(lastAxis.index(...along(lastAxis.ndim, w, s)), sum(lastAxis.index(...along(lastAxis.ndim, w, new Slice(s + 1, e))), -1, { dtype: rt }), { out: dst });
+        continue;
+      }
+      reduceGroup(op, a.index(...along(a.ndim, ax, new Slice(s, e))), ax, rt, dst);
+    }
+  }
+  if (out !== null && res !== out) {
+    out.set(res);
+    return out;
+  }
+  return res;
+}
+
+/**
+ * NumPy's `np.add.reduceat(a, indices, axis=0, dtype=None, out=None)`: sums of
+ * the groups that start at `indices` along `axis` (see the module comment for
+ * NumPy's rules).
+ *
+ * @example
+ * addReduceat(arange(8), [0, 4, 1, 5]).toArray(); // [6n, 4n, 10n, 18n]
+ * @throws IndexError for an index outside `[0, a.shape[axis])`; TypeError for
+ *   a 0-d array; AxisError for an axis out of range.
+ */
+export function addReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number>, options?: ReduceatOptions): NdArray {
+  return reduceat('add', 'addReduceat', a, indices, axis, options);
+}
+
+/** NumPy's `np.multiply.reduceat`: products of the groups (see {@link addReduceat}). */
+export function multiplyReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number>, options?: ReduceatOptions): NdArray {
+  return reduceat('multiply', 'multiplyReduceat', a, indices, axis, options);
+}
+
+/** NumPy's `np.minimum.reduceat`: minima of the groups, NaN propagating (see {@link addReduceat}). */
+export function minimumReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number>, options?: ReduceatOptions): NdArray {
+  return reduceat('minimum', 'minimumReduceat', a, indices, axis, options);
+}
+
+/** NumPy's `np.maximum.reduceat`: maxima of the groups, NaN propagating (see {@link addReduceat}). */
+export function maximumReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number>, options?: ReduceatOptions): NdArray {
+  return reduceat('maximum', 'maximumReduceat', a, indices, axis, options);
+}
+
+/** NumPy's `np.logical_and.reduceat`: whether every item of each group is non-zero, as bools (see {@link addReduceat}). */
+export function logicalAndReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number>, options?: ReduceatOptions): NdArray {
+  return reduceat('logical_and', 'logicalAndReduceat', a, indices, axis, options);
+}
+
+/** NumPy's `np.logical_or.reduceat`: whether any item of each group is non-zero, as bools (see {@link addReduceat}). */
+export function logicalOrReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number>, options?: ReduceatOptions): NdArray {
+  return reduceat('logical_or', 'logicalOrReduceat', a, indices, axis, options);
+}
+
+/** NumPy's `np.logical_xor.reduceat`: whether each group holds an odd number of non-zero items, as bools (see {@link addReduceat}). */
+export function logicalXorReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number>, options?: ReduceatOptions): NdArray {
+  return reduceat('logical_xor', 'logicalXorReduceat', a, indices, axis, options);
+}
+
+/** NumPy's `np.bitwise_and.reduceat` over bools and integers (see {@link addReduceat}). */
+export function bitwiseAndReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number>, options?: ReduceatOptions): NdArray {
+  return reduceat('bitwise_and', 'bitwiseAndReduceat', a, indices, axis, options);
+}
+
+/** NumPy's `np.bitwise_or.reduceat` over bools and integers (see {@link addReduceat}). */
+export function bitwiseOrReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number>, options?: ReduceatOptions): NdArray {
+  return reduceat('bitwise_or', 'bitwiseOrReduceat', a, indices, axis, options);
+}
+
+/** NumPy's `np.bitwise_xor.reduceat` over bools and integers (see {@link addReduceat}). */
+export function bitwiseXorReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number>, options?: ReduceatOptions): NdArray {
+  return reduceat('bitwise_xor', 'bitwiseXorReduceat', a, indices, axis, options);
+}

@@ -1,0 +1,93 @@
+// lib/histogram-bins.ts (and histogramBinEdges in lib/histogram.ts): NumPy's
+// string bin estimators give the same edges as NumPy to the bit, and the
+// same counts, over float64, float32, float16 and integer data, with and
+// without a range; NumPy's own estimator tests (test_histograms.py) ported.
+import { arange, asarray, concatenate, fromBuffer, histogram, histogramBinEdges, linspace, tile, ValueError } from '../lib';
+import { describeWithNumpy } from './helpers/numpy';
+import { expectCasesLikeNumpy, type Case } from './helpers/np-compare';
+
+// A fixed sample in both languages: a seeded generator's doubles, skewed and scaled.
+function sample(n: number, seed: number): Float64Array {
+  const out = new Float64Array(n);
+  let x = seed >>> 0;
+  for (let i = 0; i < n; i++) {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    const u = x / 4294967296;
+    out[i] = (u * u * 37.5 - 3.25) * (i % 7 === 0 ? 3 : 1);
+  }
+  return out;
+}
+const S = sample(1000, 11);
+const SPY = `np.frombuffer(bytes.fromhex('${Buffer.from(S.buffer).toString('hex')}'), '<f8')`;
+const s = () => fromBuffer(S.slice().buffer, '<f8');
+const ESTIMATORS = ['auto', 'fd', 'doane', 'scott', 'stone', 'rice', 'sturges', 'sqrt'] as const;
+
+describeWithNumpy('histogram bin estimators against NumPy', () => {
+  test('edges (bits) for every estimator over float64, float32, float16 and integer data', () => {
+    const cases: Case[] = [];
+    for (const e of ESTIMATORS) {
+      cases.push({ py: `np.histogram_bin_edges(${SPY}, bins='${e}')`, js: () => histogramBinEdges(s(), { bins: e }) });
+      cases.push({ py: `np.histogram_bin_edges(${SPY}.astype('f4'), bins='${e}')`, js: () => histogramBinEdges(s().astype('f4'), { bins: e }) });
+      cases.push({ py: `np.histogram_bin_edges(${SPY}[:200].astype('f2'), bins='${e}')`, js: () => histogramBinEdges(s().index(':200').astype('f2'), { bins: e }) });
+      cases.push({ py: `np.histogram_bin_edges(np.trunc(${SPY} * 7).astype('i4'), bins='${e}')`, js: () => histogramBinEdges(timesInt(7, 'i4'), { bins: e }) });
+      cases.push({ py: `np.histogram_bin_edges(${SPY}, bins='${e}', range=(0, 20))`, js: () => histogramBinEdges(s(), { bins: e, range: [0, 20] }) });
+      cases.push({ py: `np.histogram_bin_edges(np.arange(5), bins='${e}')`, js: () => histogramBinEdges(arange(5), { bins: e }) });
+      cases.push({ py: `np.histogram_bin_edges(np.array([3.0, 3.0]), bins='${e}')`, js: () => histogramBinEdges(asarray([3.0, 3.0]), { bins: e }) });
+      cases.push({ py: `np.histogram(${SPY}, bins='${e}')[0]`, js: () => histogram(s(), { bins: e })[0] });
+    }
+    cases.push({ py: `np.histogram_bin_edges(${SPY}, bins='bogus')`, js: () => histogramBinEdges(s(), { bins: 'bogus' }) });
+    cases.push({ py: `np.histogram_bin_edges(${SPY}, bins='auto', weights=np.ones(1000))`, js: () => histogramBinEdges(s(), { bins: 'auto', weights: asarray(new Array(1000).fill(1.5)) }) });
+    cases.push({ py: `np.histogram_bin_edges(${SPY}, bins=7, range=(1, 2))`, js: () => histogramBinEdges(s(), { bins: 7, range: [1, 2] }) });
+    cases.push({ py: `np.histogram_bin_edges(${SPY}, bins=[0, 1, 5])`, js: () => histogramBinEdges(s(), { bins: [0, 1, 5] }) });
+    cases.push({ py: `np.histogram_bin_edges(np.zeros(0), bins='auto')`, js: () => histogramBinEdges(asarray([], 'f8'), { bins: 'auto' }) });
+    expectCasesLikeNumpy(cases);
+  });
+});
+
+function timesInt(k: number, dt: 'i4'): ReturnType<typeof fromBuffer> {
+  const v = new Int32Array(S.length);
+  for (let i = 0; i < S.length; i++) v[i] = Math.trunc(S[i] * k);
+  void dt;
+  return fromBuffer(v.buffer, '<i4');
+}
+
+// Ported from numpy/lib/tests/test_histograms.py (TestHistogramOptimBinNums).
+describe('NumPy test_histograms: TestHistogramOptimBinNums', () => {
+  test('test_empty', () => {
+    for (const e of ESTIMATORS) {
+      const [a, b] = histogram(asarray([], 'f8'), { bins: e });
+      expect(a.toArray()).toEqual([0n]);
+      expect(b.toArray()).toEqual([0, 1]);
+    }
+  });
+
+  test('test_simple: the bin counts NumPy precomputed for a two-peak linspace mixture', () => {
+    const basic: Record<number, Record<string, number>> = {
+      50: { fd: 4, scott: 4, rice: 8, sturges: 7, doane: 8, sqrt: 8, auto: 7, stone: 2 },
+      500: { fd: 8, scott: 8, rice: 16, sturges: 10, doane: 12, sqrt: 23, auto: 10, stone: 9 },
+      5000: { fd: 17, scott: 17, rice: 35, sturges: 14, doane: 17, sqrt: 71, auto: 17, stone: 20 },
+    };
+    for (const n of [50, 500, 5000]) {
+      const x = concatenate([linspace(-10, -1, Math.floor(n / 5) * 2), linspace(1, 10, Math.floor(n / 5) * 3)]);
+      for (const e of ESTIMATORS) {
+        const [counts] = histogram(x, { bins: e });
+        expect({ n, e, bins: counts.size }).toEqual({ n, e, bins: basic[n][e] });
+      }
+    }
+  });
+
+  test('test_novariance: a signal with no variance gives one bin', () => {
+    const novar = asarray(new Array(100).fill(5.0));
+    for (const e of ESTIMATORS) expect(histogram(novar, { bins: e })[0].size).toBe(1);
+  });
+
+  test('test_incorrect_methods', () => {
+    for (const e of ['mad', 'freeman', 'histograms', 'IQR']) expect(() => histogram(arange(50), { bins: e })).toThrow(ValueError);
+  });
+
+  test('test_integer: integer data never gets bins narrower than 1', () => {
+    for (const e of ['auto', 'fd', 'doane', 'scott', 'stone', 'rice', 'sturges']) {
+      expect({ e, edges: histogramBinEdges(tile(arange(9), 1000), { bins: e }).toArray() }).toEqual({ e, edges: [0, 1, 2, 3, 4, 5, 6, 7, 8] });
+    }
+  });
+});

@@ -1,0 +1,116 @@
+// lib/reduceat.ts: the ufuncs' reduceat against NumPy (dtype, shape, every
+// byte, NumPy's errors), NumPy's own reduceat tests ported.
+import {
+  add, greater, addReduceat, arange, asarray, bitwiseAndReduceat, bitwiseOrReduceat, bitwiseXorReduceat, IndexError, logicalAndReduceat,
+  logicalOrReduceat, logicalXorReduceat, maximumReduceat, minimumReduceat, multiplyReduceat, zeros, fromBuffer,
+} from '../lib';
+import { describeWithNumpy } from './helpers/numpy';
+import { expectCasesLikeNumpy, type Case } from './helpers/np-compare';
+import { vals } from './helpers/np-array';
+
+// Random floats fixed in both languages: bytes of a seeded generator, read as float64 in [0, 1).
+function randomFloats(n: number, seed: number): Float64Array {
+  const out = new Float64Array(n);
+  let x = seed >>> 0;
+  for (let i = 0; i < n; i++) {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    out[i] = x / 4294967296;
+  }
+  return out;
+}
+const R = randomFloats(600, 7);
+const RHEX = Buffer.from(R.buffer).toString('hex');
+const RPY = `np.frombuffer(bytes.fromhex('${RHEX}'), '<f8')`;
+const r = (): ReturnType<typeof fromBuffer> => fromBuffer(R.slice().buffer, '<f8');
+
+describeWithNumpy('reduceat against NumPy', () => {
+  test('every ufunc, dtypes, axes, groups that run backwards, out and dtype', () => {
+    const i8 = 'np.arange(24, dtype="i1").reshape(4, 6)';
+    const A = () => arange(24, 'i1').reshape(4, 6);
+    const cases: Case[] = [
+      { py: `np.add.reduceat(np.arange(8), [0, 4, 1, 5])`, js: () => addReduceat(arange(8), [0, 4, 1, 5]) },
+      { py: `np.add.reduceat(np.arange(8), [4, 2, 6])`, js: () => addReduceat(arange(8), [4, 2, 6]) },
+      { py: `np.add.reduceat(np.arange(8), [0, 0, 7])`, js: () => addReduceat(arange(8), [0, 0, 7]) },
+      { py: `np.add.reduceat(np.arange(8), [])`, js: () => addReduceat(arange(8), []) },
+      { py: `np.add.reduceat(${i8}, [0, 2, 3], axis=0)`, js: () => addReduceat(A(), [0, 2, 3], { axis: 0 }) },
+      { py: `np.add.reduceat(${i8}, [0, 2, 3], axis=1)`, js: () => addReduceat(A(), [0, 2, 3], 1) },
+      { py: `np.add.reduceat(${i8}, [1, 0], axis=-1, dtype='f4')`, js: () => addReduceat(A(), [1, 0], { axis: -1, dtype: 'f4' }) },
+      { py: `np.add.reduceat(${i8} > 5, [0, 2], axis=1)`, js: () => addReduceat(greater(A(), 5), [0, 2], 1) },
+      { py: `np.add.reduceat(np.arange(8, dtype='u1'), [0, 3])`, js: () => addReduceat(arange(8, 'u1'), [0, 3]) },
+      { py: `np.add.reduceat(${RPY}, [0, 5, 300, 301, 599])`, js: () => addReduceat(r(), [0, 5, 300, 301, 599]) },
+      { py: `np.add.reduceat(${RPY}.reshape(100, 6), [0, 37, 40], axis=0)`, js: () => addReduceat(r().reshape(100, 6), [0, 37, 40], 0) },
+      { py: `np.add.reduceat(${RPY}.reshape(6, 100), [0, 37, 40], axis=1)`, js: () => addReduceat(r().reshape(6, 100), [0, 37, 40], 1) },
+      { py: `np.add.reduceat(${RPY}.reshape(100, 6).T, [0, 50], axis=1)`, js: () => addReduceat(r().reshape(100, 6).T, [0, 50], 1) },
+      { py: `np.add.reduceat(${RPY}[::-3].astype('>f8'), [0, 100])`, js: () => addReduceat(r().index('::-3').astype('>f8'), [0, 100]) },
+      { py: `np.add.reduceat(${RPY}.astype('f4'), [0, 100])`, js: () => addReduceat(r().astype('f4'), [0, 100]) },
+      { py: `np.add.reduceat(${RPY}.astype('c16'), [0, 100])`, js: () => addReduceat(r().astype('c16'), [0, 100]) },
+      { py: `np.multiply.reduceat(np.arange(1, 9), [0, 4])`, js: () => multiplyReduceat(arange(1, 9), [0, 4]) },
+      { py: `np.multiply.reduceat(${RPY}.reshape(100, 6) + 0.5, [0, 37], axis=0)`, js: () => multiplyReduceat(add(r().reshape(100, 6), 0.5), [0, 37], 0) },
+      { py: `np.minimum.reduceat(${i8}, [0, 2, 1], axis=0)`, js: () => minimumReduceat(A(), [0, 2, 1], 0) },
+      { py: `np.maximum.reduceat(${i8}, [0, 2, 1], axis=1)`, js: () => maximumReduceat(A(), [0, 2, 1], 1) },
+      { py: `np.maximum.reduceat(np.array([1.0, np.nan, 3.0, 2.0]), [0, 2])`, js: () => maximumReduceat(asarray([1.0, NaN, 3.0, 2.0]), [0, 2]) },
+      { py: `np.minimum.reduceat(np.array([1.0, 2.0, 3.0], '>f8'), [0, 1])`, js: () => minimumReduceat(asarray([1.0, 2.0, 3.0], '>f8'), [0, 1]) },
+      { py: `np.minimum.reduceat(np.arange(8, dtype='i1'), [0, 2], dtype='f8')`, js: () => minimumReduceat(arange(8, 'i1'), [0, 2], { dtype: 'f8' }) },
+      { py: `np.logical_and.reduceat(np.array([1, 1, 0, 2.5, 3]), [0, 2, 3])`, js: () => logicalAndReduceat(asarray([1, 1, 0, 2.5, 3]), [0, 2, 3]) },
+      { py: `np.logical_or.reduceat(np.array([0, 0, 0, 2, 0]), [0, 2, 3, 4])`, js: () => logicalOrReduceat(asarray([0, 0, 0, 2, 0]), [0, 2, 3, 4]) },
+      { py: `np.logical_xor.reduceat(np.array([1, 1, 1, 0, 2, 0, 0]), [0, 3, 4])`, js: () => logicalXorReduceat(asarray([1, 1, 1, 0, 2, 0, 0]), [0, 3, 4]) },
+      { py: `np.bitwise_and.reduceat(np.array([7, 6, 12, 5, 3], 'i2'), [0, 3])`, js: () => bitwiseAndReduceat(asarray([7, 6, 12, 5, 3], 'i2'), [0, 3]) },
+      { py: `np.bitwise_or.reduceat(np.arange(24, dtype='u4').reshape(4, 6), [0, 1, 3], axis=1)`, js: () => bitwiseOrReduceat(arange(24, 'u4').reshape(4, 6), [0, 1, 3], 1) },
+      { py: `np.bitwise_xor.reduceat(np.arange(13, dtype='i8'), [0, 5, 6, 2])`, js: () => bitwiseXorReduceat(arange(13, 'i8'), [0, 5, 6, 2]) },
+      { py: `np.bitwise_xor.reduceat(np.array([True, True, False]), [0])`, js: () => bitwiseXorReduceat(asarray([true, true, false]), [0]) },
+      { py: `np.add.reduceat(np.arange(8), [0, 2], out=np.zeros(2, 'f8'))`, js: () => addReduceat(arange(8), [0, 2], { out: zeros(2, 'f8') }) },
+      { py: `np.add.reduceat(np.zeros((2, 0)), [0, 1])`, js: () => addReduceat(zeros([2, 0]), [0, 1]) },
+      // errors
+      { py: `np.add.reduceat(np.arange(8), [0, 8])`, js: () => addReduceat(arange(8), [0, 8]) },
+      { py: `np.add.reduceat(np.arange(8), [-1])`, js: () => addReduceat(arange(8), [-1]) },
+      { py: `np.maximum.reduceat(np.zeros(0), [0])`, js: () => maximumReduceat(zeros(0), [0]) },
+      { py: `np.add.reduceat(np.array(5), [0])`, js: () => addReduceat(asarray(5), [0]) },
+      { py: `np.add.reduceat(np.arange(8), [0], axis=1)`, js: () => addReduceat(arange(8), [0], 1) },
+      { py: `np.add.reduceat(np.arange(8), np.array([0, 1], 'u8'))`, js: () => addReduceat(arange(8), asarray([0, 1], 'u8')) },
+      { py: `np.bitwise_and.reduceat(np.array([1.0, 2.0]), [0])`, js: () => bitwiseAndReduceat(asarray([1.0, 2.0], 'f8'), [0]) },
+    ];
+    expectCasesLikeNumpy(cases);
+  });
+});
+
+// Ported from numpy/_core/tests/test_ufunc.py (test_reduceat*) and test_umath.py.
+describe('NumPy test_ufunc: reduceat', () => {
+  test('test_reduceat_shifting_sum', () => {
+    const L = 6;
+    const x = arange(L);
+    // np.array(list(zip(np.arange(L - 2), np.arange(L - 2) + 2))).ravel()
+    const pairs = [0, 2, 1, 3, 2, 4, 3, 5];
+    expect(vals(addReduceat(x, pairs).index('::2'))).toEqual([1, 3, 5, 7]);
+  });
+
+  test('test_reduceat_empty', () => {
+    // Reduceat should work with empty arrays
+    const x = zeros([0, 2, 0]);
+    for (const axis of [0, 1, 2]) {
+      const idx = axis === 1 ? [0, 1] : [];
+      const res = addReduceat(x, idx, { axis });
+      const want = [...x.shape];
+      want[axis] = idx.length;
+      expect(res.shape).toEqual(want);
+    }
+  });
+
+  test('test_reduceat (umath, float sums of groups)', () => {
+    const x = arange(100, 'f8');
+    const idx = [10, 20, 30, 40, 50, 60, 70, 80, 90];
+    const r = addReduceat(x, idx);
+    const want = idx.map((s, i) => {
+      const e = i + 1 < idx.length ? idx[i + 1] : 100;
+      let t = 0;
+      for (let k = s; k < e; k++) t += k;
+      return t;
+    });
+    expect(vals(r)).toEqual(want);
+  });
+
+  test('out of range and wrong depth indices are refused', () => {
+    expect(() => addReduceat(arange(3), [3])).toThrow(IndexError);
+    expect(() => addReduceat(arange(3), [3])).toThrow('index 3 out-of-bounds in add.reduceat [0, 3)');
+    expect(() => addReduceat(arange(3), [[0]] as never)).toThrow('maximum number of dimension of 1');
+  });
+});
