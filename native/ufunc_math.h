@@ -8,7 +8,10 @@
 // also calls them on the JS loops' blocks, so both paths give the same bits.
 //
 // Accuracy: float64 and float32 call the C library per element (glibc's are
-// within 1 ulp, NumPy's SIMD loops promise 4); float16 computes in float32.
+// within 1 ulp, NumPy's SIMD loops promise 4), except float32 sin and cos,
+// a vectorised loop in double (ufunc_math.cc SinCosReduced: the float
+// nearest the double result, the same bits in every build); float16
+// computes in float32.
 // Complex sin ... arctanh call the C library's csin ... catanh, as NumPy's
 // npy_csin ... do; complex exp2, expm1, log2, log10, log1p, sign and
 // reciprocal follow NumPy's formulas (umath funcs.inc.src, loops.c.src)
