@@ -21,6 +21,7 @@
 #include <cmath>
 #include <complex>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <type_traits>
 
@@ -486,52 +487,124 @@ inline float SinCosReduced(float xf) {
   return kCos == 0 && xf == 0 ? xf : f;
 }
 
+// sin and cos as the kernels of VectorChunk (below).
+template <int kCos>
+struct SinCosF32 {
+  using T = float;
+  static float Vec(float x) { return SinCosReduced<kCos>(x); }
+  static bool InRange(float x) { return std::fabs(x) <= kSinCosReduceMax; }
+  static float Lib(float x) { return kCos ? std::cos(x) : std::sin(x); }
+};
+
+// ------------------------------------------------------------------ float64 log10
+//
+// fdlibm's log10 (FreeBSD e_log10.c, k_log.h), branch-free over positive
+// normal x, a loop the compiler vectorises: x = 2^k · m with m in
+// [√2/2, √2), log(m) = f - f²/2 + s·(f²/2 + R(s²)) for f = m - 1 and
+// s = f / (2 + f), then k·log10(2) + log(m)/ln(10) each in a head and a
+// tail summed last. Within 0.71 ulp on 20M random inputs (glibc's log10:
+// 1.6 there), exact at the powers of 10 to 1e22; only IEEE operations and
+// bit moves, no contraction, so the x86-64-v4, AVX2 and baseline clones and
+// arm64 give the same bits. Zero, negatives, subnormals, inf and NaN take
+// the C library's log10.
+constexpr double kIvln10Hi = 4.34294481878168880939e-01, kIvln10Lo = 2.50829467116452752298e-11;
+constexpr double kLog10Of2Hi = 3.01029995663611771306e-01, kLog10Of2Lo = 3.69423907715893078616e-13;
+constexpr double kLg1 = 6.666666666666735130e-01, kLg2 = 3.999999999940941908e-01, kLg3 = 2.857142874366239149e-01,
+                 kLg4 = 2.222219843214978396e-01, kLg5 = 1.818357216161805012e-01, kLg6 = 1.531383769920937332e-01,
+                 kLg7 = 1.479819860511658591e-01;
+
+inline double Log10Normal(double x) {
+  uint64_t b;
+  std::memcpy(&b, &x, 8);
+  const uint64_t hx = b >> 32;
+  // i: 0x100000 when the mantissa is past √2 (m is then x's mantissa halved, k one more).
+  const uint64_t i = ((hx & 0x000fffffu) + 0x95f64u) & 0x100000u;
+  const uint64_t mb = (((hx & 0x000fffffu) | (i ^ 0x3ff00000u)) << 32) | (b & 0xffffffffu);
+  double m;
+  std::memcpy(&m, &mb, 8);
+  // k as a double through 2^52's bits (exact; an int64 conversion does not vectorise before AVX-512).
+  const uint64_t kb = 0x4330000000000000ull | ((hx >> 20) + (i >> 20));
+  double y;
+  std::memcpy(&y, &kb, 8);
+  y = (y - 4503599627370496.0) - 1023.0;
+  const double f = m - 1.0;
+  const double hfsq = 0.5 * f * f;
+  const double s = f / (2.0 + f);
+  const double z = s * s, w = z * z;
+  const double t1 = w * (kLg2 + w * (kLg4 + w * kLg6));
+  const double t2 = z * (kLg1 + w * (kLg3 + w * (kLg5 + w * kLg7)));
+  const double r = s * (hfsq + (t2 + t1));
+  // f - f²/2 with its low 32 bits cleared, so hi · ivln10hi is exact.
+  double hi = f - hfsq;
+  uint64_t hb;
+  std::memcpy(&hb, &hi, 8);
+  hb &= 0xffffffff00000000ull;
+  std::memcpy(&hi, &hb, 8);
+  const double lo = (f - hi) - hfsq + r;
+  const double y2 = y * kLog10Of2Hi;
+  const double val_hi = hi * kIvln10Hi;
+  double val_lo = y * kLog10Of2Lo + (lo + hi) * kIvln10Lo + lo * kIvln10Hi;
+  const double sum = y2 + val_hi;
+  val_lo += (y2 - sum) + val_hi;
+  return val_lo + sum;
+}
+struct Log10F64 {
+  using T = double;
+  static double Vec(double x) { return Log10Normal(x); }
+  static bool InRange(double x) { return x >= std::numeric_limits<double>::min() && x <= std::numeric_limits<double>::max(); }
+  static double Lib(double x) { return std::log10(x); }
+};
+
+// ------------------------------------------------------------------ vector chunks
+
 #if defined(__x86_64__)
-#define MMARRAY_SINCOS_CLONES __attribute__((target_clones("arch=x86-64-v4", "avx2", "default")))
+#define MMARRAY_VECTOR_CLONES __attribute__((target_clones("arch=x86-64-v4", "avx2", "default")))
 #else
-#define MMARRAY_SINCOS_CLONES
+#define MMARRAY_VECTOR_CLONES
 #endif
-template <int kCos>
-MMARRAY_SINCOS_CLONES void SinCosBlock(int64_t n, const float* a, float* o) {
-  for (int64_t i = 0; i < n; i++) o[i] = SinCosReduced<kCos>(a[i]);
+template <class K>
+MMARRAY_VECTOR_CLONES void VectorBlock(int64_t n, const typename K::T* a, typename K::T* o) {
+  for (int64_t i = 0; i < n; i++) o[i] = K::Vec(a[i]);
 }
-
-// The reduction range's check over a block, a loop that vectorizes.
-MMARRAY_SINCOS_CLONES bool AllReduced(int64_t n, const float* a) {
-  int none_out = 1;
-  for (int64_t i = 0; i < n; i++) none_out &= std::fabs(a[i]) <= kSinCosReduceMax;
-  return none_out != 0;
+// The kernel's range check over a block, a loop that vectorises.
+template <class K>
+MMARRAY_VECTOR_CLONES bool AllInRange(int64_t n, const typename K::T* a) {
+  int all = 1;
+  for (int64_t i = 0; i < n; i++) all &= K::InRange(a[i]);
+  return all != 0;
 }
-#undef MMARRAY_SINCOS_CLONES
+#undef MMARRAY_VECTOR_CLONES
 
-// Blocks of 1024: a contiguous block whose inputs are all in the reduction
-// range (the usual case) goes straight through the vector loop (in place
-// too: each element is read before it is written); any other block goes
-// through a buffer: the loop, then the C library for the inputs outside
-// the range, then the stores (an output that is the input stays unread
-// until its block is done).
-template <int kCos>
-void SinCosF32Chunk(int64_t n, const void* const* in, const int64_t* ins, void* ov, int64_t so) {
-  const float* a = static_cast<const float*>(in[0]);
+// Kernel K (Vec: the vectorised form, right for inputs InRange; Lib: the C
+// library for the rest) in blocks of 1024: a contiguous block whose inputs
+// are all in range (the usual case) goes straight through the vector loop
+// (in place too: each element is read before it is written); any other
+// block goes through a buffer: the loop, then Lib for the inputs out of
+// range, then the stores (an output that is the input stays unread until
+// its block is done).
+template <class K>
+void VectorChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov, int64_t so) {
+  using T = typename K::T;
+  const T* a = static_cast<const T*>(in[0]);
   const int64_t sa = ins[0];
-  float* o = static_cast<float*>(ov);
+  T* o = static_cast<T*>(ov);
   constexpr int64_t kBlock = 1024;
-  float buf[kBlock];
+  T buf[kBlock];
   for (int64_t s = 0; s < n; s += kBlock) {
     const int64_t m = std::min(kBlock, n - s);
     // SAFETY: the caller's contract (ufunc_math.h): n elements at these strides are in bounds.
-    if (sa == 1 && so == 1 && AllReduced(m, a + s)) {
-      SinCosBlock<kCos>(m, a + s, o + s);
+    if (sa == 1 && so == 1 && AllInRange<K>(m, a + s)) {
+      VectorBlock<K>(m, a + s, o + s);
       continue;
     }
     if (sa == 1) {
-      SinCosBlock<kCos>(m, a + s, buf);
+      VectorBlock<K>(m, a + s, buf);
     } else {
-      for (int64_t i = 0; i < m; i++) buf[i] = SinCosReduced<kCos>(a[(s + i) * sa]);
+      for (int64_t i = 0; i < m; i++) buf[i] = K::Vec(a[(s + i) * sa]);
     }
     for (int64_t i = 0; i < m; i++) {
-      const float x = a[(s + i) * sa];
-      if (!(std::fabs(x) <= kSinCosReduceMax)) buf[i] = kCos ? std::cos(x) : std::sin(x);
+      const T x = a[(s + i) * sa];
+      if (!K::InRange(x)) buf[i] = K::Lib(x);
     }
     for (int64_t i = 0; i < m; i++) o[(s + i) * so] = buf[i];
   }
@@ -542,8 +615,10 @@ void SinCosF32Chunk(int64_t n, const void* const* in, const int64_t* ins, void* 
 template <class T>
 MathChunkFn PickFloat(int op) {
   if constexpr (std::is_same_v<T, float>) {
-    if (op == kMSin) return SinCosF32Chunk<0>;
-    if (op == kMCos) return SinCosF32Chunk<1>;
+    if (op == kMSin) return VectorChunk<SinCosF32<0>>;
+    if (op == kMCos) return VectorChunk<SinCosF32<1>>;
+  } else {
+    if (op == kMLog10) return VectorChunk<Log10F64>;
   }
   switch (op) {
     case kMSin: return UnaryChunk<Sin, T>;
