@@ -555,6 +555,64 @@ struct Log10F64 {
   static double Lib(double x) { return std::log10(x); }
 };
 
+// ------------------------------------------------------------------ float64 arctan2
+//
+// fdlibm's atan2 (e_atan2.c, s_atan.c; V8's Math.atan2 is the same code)
+// for the pairs it computes as atan(|y/x|) and a quadrant fix: both parts
+// finite, normal and |y/x| in [2^-58, 2^58]. Its range branches become
+// selects (one quotient picked from the five reductions, one table entry),
+// so the loop vectorises; only IEEE operations, no contraction: the same
+// bits in every build, and V8's. The other pairs (zeros, infinities, NaN,
+// subnormals, extreme ratios) take the C library's atan2.
+// atan(1/2), atan(1), atan(3/2), atan(inf) in a head and a tail (scalars, not a table: a table lookup would not vectorise).
+constexpr double kAtanHi0 = 4.63647609000806093515e-01, kAtanHi1 = 7.85398163397448278999e-01, kAtanHi2 = 9.82793723247329054082e-01,
+                 kAtanHi3 = 1.57079632679489655800e+00;
+constexpr double kAtanLo0 = 2.26987774529616870924e-17, kAtanLo1 = 3.06161699786838301793e-17, kAtanLo2 = 1.39033110312309984516e-17,
+                 kAtanLo3 = 6.12323399573676603587e-17;
+constexpr double kAT0 = 3.33333333333329318027e-01, kAT1 = -1.99999999998764832476e-01, kAT2 = 1.42857142725034663711e-01,
+                 kAT3 = -1.11111104054623557880e-01, kAT4 = 9.09088713343650656196e-02, kAT5 = -7.69187620504482999495e-02,
+                 kAT6 = 6.66107313738753120669e-02, kAT7 = -5.83357013379057348645e-02, kAT8 = 4.97687799461593236017e-02,
+                 kAT9 = -3.65315727442169155270e-02, kAT10 = 1.62858201153657823623e-02;
+constexpr double kPiD = 3.1415926535897931160e+00, kPiLo = 1.2246467991473531772e-16;
+
+inline double Atan2Ordinary(double y, double x) {
+  const double t = std::fabs(y / x);
+  // s_atan.c's reductions of t: none under 7/16, then around 1/2, 1, 3/2 and infinity.
+  const bool r0 = t < 0.4375, r1 = t < 0.6875, r2 = t < 1.1875, r3 = t < 2.4375;
+  const double num = r0 ? t : r1 ? 2.0 * t - 1.0 : r2 ? t - 1.0 : r3 ? t - 1.5 : -1.0;
+  const double den = r0 ? 1.0 : r1 ? 2.0 + t : r2 ? t + 1.0 : r3 ? 1.0 + 1.5 * t : t;
+  double hi = kAtanHi3, lo = kAtanLo3;
+  hi = r3 ? kAtanHi2 : hi;
+  lo = r3 ? kAtanLo2 : lo;
+  hi = r2 ? kAtanHi1 : hi;
+  lo = r2 ? kAtanLo1 : lo;
+  hi = r1 ? kAtanHi0 : hi;
+  lo = r1 ? kAtanLo0 : lo;
+  const double u = num / den;  // t / 1 = t under 7/16
+  const double z = u * u, w = z * z;
+  const double s1 = z * (kAT0 + w * (kAT2 + w * (kAT4 + w * (kAT6 + w * (kAT8 + w * kAT10)))));
+  const double s2 = w * (kAT1 + w * (kAT3 + w * (kAT5 + w * (kAT7 + w * kAT9))));
+  const double a = r0 ? u - u * (s1 + s2) : hi - ((u * (s1 + s2) - lo) - u);
+  // e_atan2.c's quadrants: atan(+,+), atan(-,+), atan(+,-), atan(-,-).
+  // (y and x are not zero here: the sign is the comparison; signbit does not vectorise.)
+  const bool ny = y < 0, nx = x < 0;
+  const double right = ny ? -a : a;
+  const double left = ny ? (a - kPiLo) - kPiD : kPiD - (a - kPiLo);
+  return nx ? left : right;
+}
+struct Atan2F64 {
+  using T = double;
+  static double Vec(double y, double x) { return Atan2Ordinary(y, x); }
+  static bool InRange(double y, double x) {
+    constexpr double kMin = std::numeric_limits<double>::min(), kMax = std::numeric_limits<double>::max();
+    const double ay = std::fabs(y), ax = std::fabs(x);
+    const double t = ay / ax;
+    // & rather than &&: no branches, so the check's loop vectorises.
+    return (ay >= kMin) & (ay <= kMax) & (ax >= kMin) & (ax <= kMax) & (t >= 0x1p-58) & (t <= 0x1p58);
+  }
+  static double Lib(double y, double x) { return std::atan2(y, x); }
+};
+
 // ------------------------------------------------------------------ vector chunks
 
 #if defined(__x86_64__)
@@ -571,6 +629,16 @@ template <class K>
 MMARRAY_VECTOR_CLONES bool AllInRange(int64_t n, const typename K::T* a) {
   int all = 1;
   for (int64_t i = 0; i < n; i++) all &= K::InRange(a[i]);
+  return all != 0;
+}
+template <class K>
+MMARRAY_VECTOR_CLONES void VectorBlock2(int64_t n, const typename K::T* a, const typename K::T* b, typename K::T* o) {
+  for (int64_t i = 0; i < n; i++) o[i] = K::Vec(a[i], b[i]);
+}
+template <class K>
+MMARRAY_VECTOR_CLONES bool AllInRange2(int64_t n, const typename K::T* a, const typename K::T* b) {
+  int all = 1;
+  for (int64_t i = 0; i < n; i++) all &= K::InRange(a[i], b[i]);
   return all != 0;
 }
 #undef MMARRAY_VECTOR_CLONES
@@ -610,6 +678,33 @@ void VectorChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov,
   }
 }
 
+// VectorChunk's two-input form: contiguous blocks of in-range pairs
+// straight through the vector loop, any other block element by element
+// (Vec or Lib) through a buffer.
+template <class K>
+void VectorChunk2(int64_t n, const void* const* in, const int64_t* ins, void* ov, int64_t so) {
+  using T = typename K::T;
+  const T* a = static_cast<const T*>(in[0]);
+  const T* b = static_cast<const T*>(in[1]);
+  const int64_t sa = ins[0], sb = ins[1];
+  T* o = static_cast<T*>(ov);
+  constexpr int64_t kBlock = 1024;
+  T buf[kBlock];
+  for (int64_t s = 0; s < n; s += kBlock) {
+    const int64_t m = std::min(kBlock, n - s);
+    // SAFETY: the caller's contract (ufunc_math.h): n elements at these strides are in bounds.
+    if (sa == 1 && sb == 1 && so == 1 && AllInRange2<K>(m, a + s, b + s)) {
+      VectorBlock2<K>(m, a + s, b + s, o + s);
+      continue;
+    }
+    for (int64_t i = 0; i < m; i++) {
+      const T x = a[(s + i) * sa], y = b[(s + i) * sb];
+      buf[i] = K::InRange(x, y) ? K::Vec(x, y) : K::Lib(x, y);
+    }
+    for (int64_t i = 0; i < m; i++) o[(s + i) * so] = buf[i];
+  }
+}
+
 // ------------------------------------------------------------------ dispatch
 
 template <class T>
@@ -619,6 +714,7 @@ MathChunkFn PickFloat(int op) {
     if (op == kMCos) return VectorChunk<SinCosF32<1>>;
   } else {
     if (op == kMLog10) return VectorChunk<Log10F64>;
+    if (op == kMArctan2) return VectorChunk2<Atan2F64>;
   }
   switch (op) {
     case kMSin: return UnaryChunk<Sin, T>;

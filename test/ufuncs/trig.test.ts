@@ -164,3 +164,46 @@ test('float32 sin and cos: the vector loop, the strided scalar form and in place
     expect(far.slice(0, 10)).toEqual([]);
   }
 });
+
+// float64 arctan2 runs fdlibm's atan2 (V8's Math.atan2 is the same code) as
+// a vectorised loop over pairs of finite normal parts whose ratio is within
+// 2^±58 (native/ufunc_math.cc Atan2Ordinary), the C library's atan2 for the
+// rest: there it equals Math.atan2 bit for bit, and the contiguous loop,
+// strided views and a broadcast scalar agree.
+test('float64 arctan2: fdlibm\'s bits (Math.atan2) over ordinary pairs, the vector loop and the strided scalar form agree', () => {
+  const n = 1 << 18;
+  const f = new Float64Array(4 * n);
+  let s = 5;
+  const rnd = (): number => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return s / 4294967296;
+  };
+  for (let i = 0; i < 2 * n; i++) f[2 * i] = (rnd() - 0.5) * Math.exp((rnd() - 0.5) * (i % 3 === 0 ? 100 : 10));
+  const specials = [0, -0, Infinity, -Infinity, NaN, 5e-324, 1e300, -1e-300, 1, -1];
+  for (let i = 0; i < 2 * n; i += 53) f[2 * i] = specials[(i / 53) % specials.length];
+  const all = fromBuffer(f, '<f8').index('::2');
+  const y = all.index(`:${n}`);
+  const x = all.index(`${n}:`);
+  const strided = trig.arctan2(y, x).toArray() as number[];
+  const contiguous = trig.arctan2(y.copy(), x.copy()).toArray() as number[];
+  expect(contiguous).toEqual(strided);
+  const ys = y.toArray() as number[];
+  const xs = x.toArray() as number[];
+  const ordinary = (a: number, b: number): boolean => {
+    const t = Math.abs(a / b);
+    const normal = (v: number): boolean => Math.abs(v) >= 2.2250738585072014e-308 && Math.abs(v) <= Number.MAX_VALUE;
+    return normal(a) && normal(b) && t >= 2 ** -58 && t <= 2 ** 58;
+  };
+  const bad: string[] = [];
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    if (!ordinary(ys[i], xs[i])) continue;
+    count++;
+    if (!Object.is(strided[i], Math.atan2(ys[i], xs[i]))) bad.push(`arctan2(${ys[i]}, ${xs[i]}): ${strided[i]} vs ${Math.atan2(ys[i], xs[i])}`);
+  }
+  expect(bad.slice(0, 10)).toEqual([]);
+  expect(count).toBeGreaterThan(n * 0.8);
+  // A broadcast scalar divisor: the element-by-element form, the same bits as the arrays.
+  const scalarX = fromBuffer(new Float64Array(n).fill(-2.5), '<f8');
+  expect(trig.arctan2(y.copy(), -2.5).toArray()).toEqual(trig.arctan2(y.copy(), scalarX).toArray());
+});
