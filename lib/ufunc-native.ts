@@ -90,11 +90,18 @@ const BOOL_OPS: Readonly<Record<string, number>> = {
   not_equal: 28,
 };
 
+/** The operation code of core ufunc `name` (native/ufunc_kernels.cc enum Op). */
+export function nativeOpCode(name: string): number {
+  return NATIVE_OPS[name];
+}
+
 /**
  * Operations with a complex loop (native/ufunc_complex.cc). The complex
- * order comparisons, minimum/maximum, sqrt, exp, log and power stay in JS.
+ * order comparisons and minimum/maximum stay in JS; sqrt, exp, log and
+ * power have no other loop (their JS loops call these).
  */
-const COMPLEX_OPS = new Set(['add', 'subtract', 'multiply', 'divide', 'negative', 'conjugate', 'absolute', 'square', 'equal', 'not_equal', 'isnan', 'isinf', 'isfinite']);
+const COMPLEX_OPS = new Set(['add', 'subtract', 'multiply', 'divide', 'negative', 'conjugate', 'absolute', 'square', 'equal', 'not_equal', 'isnan', 'isinf', 'isfinite',
+  'sqrt', 'exp', 'log', 'power']);
 /** Operations whose native loops exist for complex loop types only (conjugate of a real is a copy, left to JS). */
 const COMPLEX_ONLY = new Set(['conjugate']);
 

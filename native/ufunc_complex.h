@@ -1,6 +1,7 @@
 // The complex loops of kernelUfunc (complex64 and complex128 loop types):
 // add, subtract, multiply, divide, negative, conjugate, absolute, square,
-// equal, not_equal, isnan, isinf, isfinite. ufunc_kernels.cc picks them through
+// equal, not_equal, isnan, isinf, isfinite, and sqrt, exp, log, power.
+// ufunc_kernels.cc picks them through
 // PickComplexLoop and runs them in its walk like any other loop; an element
 // of the compute type is one (re, im) pair.
 //
@@ -8,7 +9,9 @@
 // math.ts), bit for bit: each product, sum and quotient is rounded to the
 // part type on its own (no fused multiply-add), division is Smith's
 // algorithm as NumPy's scalar loop, and absolute is V8's Math.hypot (scaled
-// by the larger part) rounded to the part type.
+// by the larger part) rounded to the part type. sqrt, exp, log and power
+// are NumPy's: the C library's csqrt, cexp, clog and (after nc_pow's
+// integer cases) cpow, which the JS loops call through these loops too.
 #ifndef MMARRAY_UFUNC_COMPLEX_H_
 #define MMARRAY_UFUNC_COMPLEX_H_
 
@@ -20,7 +23,7 @@ namespace mmarray {
 // the two files share only this list.
 enum class ComplexOp {
   kAdd, kSubtract, kMultiply, kDivide, kNegative, kConjugate, kAbsolute, kSquare,
-  kEqual, kNotEqual, kIsnan, kIsinf, kIsfinite
+  kEqual, kNotEqual, kIsnan, kIsinf, kIsfinite, kSqrt, kExp, kLog, kPower
 };
 
 // A chunk of n elements, as ufunc_kernels.cc's ChunkFn: inputs in[k] with

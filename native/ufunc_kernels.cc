@@ -668,6 +668,10 @@ ChunkFn PickComplex(int op, int type) {
     case kIsnan: c = ComplexOp::kIsnan; break;
     case kIsinf: c = ComplexOp::kIsinf; break;
     case kIsfinite: c = ComplexOp::kIsfinite; break;
+    case kSqrt: c = ComplexOp::kSqrt; break;
+    case kExp: c = ComplexOp::kExp; break;
+    case kLog: c = ComplexOp::kLog; break;
+    case kPower: c = ComplexOp::kPower; break;
     default: return nullptr;
   }
   return PickComplexLoop(c, type == kC16);

@@ -13,7 +13,7 @@ import type { NdArray } from '../ndarray';
 import { callUfunc, UFuncTypeError, type AnyLoop, type Resolved, type UfuncInput, type UfuncOptions, type UfuncSpec } from '../ufunc';
 import { ALL, COMPLEX, FLOATS, INTS, T } from './types';
 import { family, rounder } from './family';
-import { cexp, clog } from './math';
+import { coreNativeLoop } from './math-native';
 import { NEGATIVE_POWER } from '../ufunc-native';
 
 type X = any;
@@ -298,112 +298,21 @@ const POW_F = (n: number, a: X, ai: number, as: number, b: X, bi: number, bs: nu
 const POW_F2 = (n: number, a: X, ai: number, as: number, b: X, bi: number, bs: number, o: X, oi: number, os: number): void => {
   for (let k = 0; k < n; k++, ai += as, bi += bs, oi += os) o[oi] = cpow(a[ai], b[bi]);
 };
-/** One complex quotient by Smith's algorithm (NumPy's loop), each step rounded by F. */
-function smith(ar: number, aim: number, br: number, bim: number, F: (x: number) => number): [number, number] {
-  const brAbs = Math.abs(br);
-  const biAbs = Math.abs(bim);
-  if (brAbs >= biAbs) {
-    if (brAbs === 0 && biAbs === 0) return [ar / brAbs, aim / brAbs];
-    const rat = F(bim / br);
-    const scl = F(1.0 / F(br + F(bim * rat)));
-    return [F(F(ar + F(aim * rat)) * scl), F(F(aim - F(ar * rat)) * scl)];
-  }
-  const rat = F(br / bim);
-  const scl = F(1.0 / F(bim + F(br * rat)));
-  return [F(F(F(ar * rat) + aim) * scl), F(F(F(aim * rat) - ar) * scl)];
-}
-
 /**
- * C99 Annex G's complex product (`__muldc3`, what C's `c * z` compiles to):
- * the schoolbook product, except that a NaN + NaN·i result from infinite
- * operands is recomputed with the infinities as ±1 and NaNs as 0.
+ * Complex power runs the native loop (native/ufunc_complex.cc CPower) on
+ * every path: NumPy 2.4's `nc_pow` step for step (a zero exponent gives 1;
+ * a zero base 0 for an exponent with a positive real part, else NaN; real
+ * integer exponents under 100 in magnitude by rounded complex products, a
+ * negative one then 1/r by Smith's division) and the C library's `cpow`
+ * for the rest, which is what NumPy calls: NumPy's bits on the same glibc.
  */
-function mulAnnexG(a: number, b: number, c: number, d: number, F: (x: number) => number): [number, number] {
-  const ac = F(a * c), bd = F(b * d), ad = F(a * d), bc = F(b * c);
-  let x = F(ac - bd);
-  let y = F(ad + bc);
-  if (x !== x && y !== y) {
-    const inf = (v: number): boolean => v === Infinity || v === -Infinity;
-    const box = (v: number): number => copysign(inf(v) ? 1 : 0, v);
-    const zeroNaN = (v: number): number => (v !== v ? 0 : v);
-    let recalc = false;
-    if (inf(a) || inf(b)) {
-      [a, b, c, d] = [box(a), box(b), zeroNaN(c), zeroNaN(d)];
-      recalc = true;
-    }
-    if (inf(c) || inf(d)) {
-      [a, b, c, d] = [zeroNaN(a), zeroNaN(b), box(c), box(d)];
-      recalc = true;
-    }
-    if (!recalc && (inf(ac) || inf(bd) || inf(ad) || inf(bc))) {
-      [a, b, c, d] = [zeroNaN(a), zeroNaN(b), zeroNaN(c), zeroNaN(d)];
-      recalc = true;
-    }
-    if (recalc) {
-      x = Infinity * F(F(a * c) - F(b * d));
-      y = Infinity * F(F(a * d) + F(b * c));
-    }
-  }
-  return [x, y];
-}
-const copysign = (x: number, s: number): number => (s < 0 || Object.is(s, -0) ? -Math.abs(x) : Math.abs(x));
-
-/**
- * Complex power as NumPy 2.4's `nc_pow`: a zero exponent gives 1; a zero base
- * 0 for an exponent with a positive real part, else NaN; integer exponents
- * 1, 2 and 3 are a, a·a and a·(a·a), others below 100 in magnitude repeated
- * squaring (a negative one then 1/r); anything else the C library's cpow,
- * cexp(b · clog(a)) with C's complex product.
- */
-function powC(F: (x: number) => number, single: boolean) {
-  const mul = (ar: number, ai: number, br: number, bi: number): [number, number] => [F(F(ar * br) - F(ai * bi)), F(F(ar * bi) + F(ai * br))];
-  return (n: number, a: X, ai: number, as: number, b: X, bi: number, bs: number, o: X, oi: number, os: number): void => {
-    for (let k = 0; k < n; k++, ai += as, bi += bs, oi += os) {
-      const ar = a[ai], aim = a[ai + 1], br = b[bi], bim = b[bi + 1];
-      let re: number;
-      let im: number;
-      if (br === 0 && bim === 0) {
-        re = 1;
-        im = 0;
-      } else if (ar === 0 && aim === 0) {
-        if (br > 0) [re, im] = [0, 0];
-        else [re, im] = [NaN, NaN];
-      } else if (bim === 0 && br === 1) {
-        [re, im] = [ar, aim];
-      } else if (bim === 0 && br === 2) {
-        [re, im] = mul(ar, aim, ar, aim);
-      } else if (bim === 0 && br === 3) {
-        const [sr, si] = mul(ar, aim, ar, aim);
-        [re, im] = mul(ar, aim, sr, si);
-      } else if (bim === 0 && br === Math.trunc(br) && Math.abs(br) < 100) {
-        let e = Math.abs(br);
-        let pr = 1, pi = 0, xr = ar, xi = aim;
-        while (e > 0) {
-          if (e % 2 === 1) [pr, pi] = mul(pr, pi, xr, xi);
-          [xr, xi] = mul(xr, xi, xr, xi);
-          e = Math.floor(e / 2);
-        }
-        if (br < 0) [pr, pi] = smith(1, 0, pr, pi, F);
-        [re, im] = [pr, pi];
-      } else {
-        // cpowf in float for complex64: clogf, a float product, cexpf.
-        const [lr, li] = clog(ar, aim, single);
-        const [wr, wi] = mulAnnexG(br, bim, lr, li, F);
-        [re, im] = cexp(wr, wi, single);
-      }
-      o[oi] = re;
-      o[oi + 1] = im;
-    }
-  };
-}
-
 export const POWER: UfuncSpec = {
   name: 'power',
   nin: 2,
   types: NUMERIC,
   loop: (r) => {
     const t = r.inTypes[0];
-    return pick(r, { i: POW_I, I: powBig(64, t.kind === 'i'), f: t.itemsize === 2 ? POW_F2 : POW_F, c: powC(rounder(t), t.itemsize === 8) }, 'power');
+    return pick(r, { i: POW_I, I: powBig(64, t.kind === 'i'), f: t.itemsize === 2 ? POW_F2 : POW_F, c: coreNativeLoop('power', r) }, 'power');
   },
 };
 

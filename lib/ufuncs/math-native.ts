@@ -1,5 +1,6 @@
 /**
- * The inner loops of the math ufuncs (`trig.ts`, `explog.ts`, `arith2.ts`):
+ * The inner loops of the math ufuncs (`trig.ts`, `explog.ts`, `arith2.ts`)
+ * and of complex `sqrt exp log power` (`math.ts`, `arith.ts`):
  * each runs the native loop (native/ufunc_math.cc) over the block of typed
  * arrays the JS iterator hands it, so a small array, a buffered block and
  * the whole-array native walk all compute with the same C library call and
@@ -8,7 +9,7 @@
  */
 import type { DType } from '../dtype';
 import { kernelUfunc } from '../native';
-import { kernelCompute } from '../ufunc-native';
+import { kernelCompute, nativeOpCode } from '../ufunc-native';
 import { UFuncTypeError, type AnyLoop, type Loop1, type Loop2, type Resolved, type TA, type UfuncSpec } from '../ufunc';
 import { MATH_OPS } from './math-ops';
 
@@ -46,7 +47,19 @@ function gather(x: TA, i: number, s: number, n: number, per: number): TA {
 
 /** The inner loop of math ufunc `name` at the resolved types: the native loop over each block. */
 export function nativeLoop(name: string, r: Resolved): AnyLoop {
-  const op = MATH_OPS[name];
+  return opLoop(MATH_OPS[name], r);
+}
+
+/**
+ * The inner loop of core ufunc `name` (native/ufunc_kernels.cc's own codes)
+ * at the resolved types: the native loop over each block. For the complex
+ * `sqrt exp log power`, whose only implementation is the native one.
+ */
+export function coreNativeLoop(name: string, r: Resolved): AnyLoop {
+  return opLoop(nativeOpCode(name), r);
+}
+
+function opLoop(op: number, r: Resolved): AnyLoop {
   const code = kernelCompute(op, r.inTypes[0]);
   const cx = r.inTypes[0].kind === 'c' ? code : -1;
   const per = cx >= 0 ? 2 : 1;

@@ -117,3 +117,93 @@ test('arrays over a SharedArrayBuffer (which the kernel cannot reach) give the s
   z.set([{ re: 1, im: 2 }, { re: -1, im: 0 }, { re: 0, im: 0 }, { re: 3, im: -4 }, { re: 0.5, im: 0.5 }] as never);
   expect(trig.tanh(z).toArray()).toEqual(trig.tanh(z.copy()).toArray());
 });
+
+// float32 sin and cos run a vectorised loop in double (native/ufunc_math.cc
+// SinCosReduced, |x| <= 65536) and the C library's sinf/cosf past that: the
+// contiguous loop (this CPU's clone), a strided view (the scalar form) and
+// in place give the same bits, each the float nearest V8's double sin/cos
+// but for at most one ulp (a near-tie of the double result).
+test('float32 sin and cos: the vector loop, the strided scalar form and in place agree bit for bit, within 1 ulp of fround(Math.sin(x))', () => {
+  const n = 1 << 20;
+  const bits = new Uint32Array(2 * n);
+  let s = 7;
+  for (let i = 0; i < n; i++) {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    // Magnitudes up to 2^17 (past the reduction range), both signs; every 64th element a special value.
+    bits[2 * i] = (s % 0x48000000) | (i & 1 ? 0x80000000 : 0);
+    bits[2 * i + 1] = 0;
+  }
+  const specials = [0, -0, 1e-45, -1e-45, 1.1754942e-38, 65536, -65536, 65536.0078125, 1e30, -3e38, Infinity, -Infinity, NaN, Math.PI / 2, 3 * Math.PI / 2, 102940.0];
+  const f = new Float32Array(bits.buffer);
+  for (let i = 0; i < n; i += 64) f[2 * i] = specials[(i / 64) % specials.length];
+  const all = fromBuffer(f, '<f4');
+  const x = all.index('::2');
+  for (const [name, ref] of [['sin', Math.sin], ['cos', Math.cos]] as const) {
+    const strided = countUfuncCalls(() => trig[name](x));
+    expect(strided.calls).toBe(1);
+    const contiguous = trig[name](x.copy());
+    const inPlace = x.copy();
+    trig[name](inPlace, { out: inPlace });
+    const got = (strided.value as NdArray).toArray() as number[];
+    expect(Array.from(contiguous.toArray() as number[])).toEqual(got);
+    expect(Array.from(inPlace.toArray() as number[])).toEqual(got);
+    const xs = x.toArray() as number[];
+    const f32 = new Float32Array(2);
+    const u32 = new Int32Array(f32.buffer);
+    const far: string[] = [];
+    for (let i = 0; i < xs.length; i++) {
+      f32[0] = got[i];
+      f32[1] = Math.fround(ref(xs[i]));
+      if (Number.isNaN(f32[0]) || Number.isNaN(f32[1])) {
+        if (!(Number.isNaN(f32[0]) && Number.isNaN(f32[1]))) far.push(`${name}(${xs[i]}): ${got[i]}`);
+        continue;
+      }
+      const d = Math.abs((u32[0] < 0 ? -2147483648 - u32[0] : u32[0]) - (u32[1] < 0 ? -2147483648 - u32[1] : u32[1]));
+      if (d > 1 || (xs[i] === 0 && !Object.is(got[i], xs[i]) && name === 'sin')) far.push(`${name}(${xs[i]}): ${got[i]} vs ${f32[1]}`);
+    }
+    expect(far.slice(0, 10)).toEqual([]);
+  }
+});
+
+// float64 arctan2 runs fdlibm's atan2 (V8's Math.atan2 is the same code) as
+// a vectorised loop over pairs of finite normal parts whose ratio is within
+// 2^±58 (native/ufunc_math.cc Atan2Ordinary), the C library's atan2 for the
+// rest: there it equals Math.atan2 bit for bit, and the contiguous loop,
+// strided views and a broadcast scalar agree.
+test('float64 arctan2: fdlibm\'s bits (Math.atan2) over ordinary pairs, the vector loop and the strided scalar form agree', () => {
+  const n = 1 << 18;
+  const f = new Float64Array(4 * n);
+  let s = 5;
+  const rnd = (): number => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return s / 4294967296;
+  };
+  for (let i = 0; i < 2 * n; i++) f[2 * i] = (rnd() - 0.5) * Math.exp((rnd() - 0.5) * (i % 3 === 0 ? 100 : 10));
+  const specials = [0, -0, Infinity, -Infinity, NaN, 5e-324, 1e300, -1e-300, 1, -1];
+  for (let i = 0; i < 2 * n; i += 53) f[2 * i] = specials[(i / 53) % specials.length];
+  const all = fromBuffer(f, '<f8').index('::2');
+  const y = all.index(`:${n}`);
+  const x = all.index(`${n}:`);
+  const strided = trig.arctan2(y, x).toArray() as number[];
+  const contiguous = trig.arctan2(y.copy(), x.copy()).toArray() as number[];
+  expect(contiguous).toEqual(strided);
+  const ys = y.toArray() as number[];
+  const xs = x.toArray() as number[];
+  const ordinary = (a: number, b: number): boolean => {
+    const t = Math.abs(a / b);
+    const normal = (v: number): boolean => Math.abs(v) >= 2.2250738585072014e-308 && Math.abs(v) <= Number.MAX_VALUE;
+    return normal(a) && normal(b) && t >= 2 ** -58 && t <= 2 ** 58;
+  };
+  const bad: string[] = [];
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    if (!ordinary(ys[i], xs[i])) continue;
+    count++;
+    if (!Object.is(strided[i], Math.atan2(ys[i], xs[i]))) bad.push(`arctan2(${ys[i]}, ${xs[i]}): ${strided[i]} vs ${Math.atan2(ys[i], xs[i])}`);
+  }
+  expect(bad.slice(0, 10)).toEqual([]);
+  expect(count).toBeGreaterThan(n * 0.8);
+  // A broadcast scalar divisor: the element-by-element form, the same bits as the arrays.
+  const scalarX = fromBuffer(new Float64Array(n).fill(-2.5), '<f8');
+  expect(trig.arctan2(y.copy(), -2.5).toArray()).toEqual(trig.arctan2(y.copy(), scalarX).toArray());
+});
