@@ -62,6 +62,47 @@ describeWithNumpy('NaN reductions against NumPy', () => {
     check(cases);
   });
 
+  test("nanmin / nanmax fold NumPy's fmin / fmax: signed zeros, complex NaNs, all-NaN lanes", () => {
+    const cases: Case[] = [];
+    // Ties keep the first item: nanmin([0, -0]) is 0, nanmin([-0, 0]) is -0 (min gives -0 for both).
+    // Along the contiguous axis only: along an outer axis NumPy's fmin loop is element-wise
+    // (SIMD), and which zero it keeps there depends on the dtype and the CPU.
+    const z = shared([0, -0, 0, -0, 0, -0, NaN, 0, 1, NaN, -0, NaN], '<f8', [4, 3]);
+    for (const dt of ['<f8', '<f4', '>f8', '<f2']) {
+      const d = { arr: z.arr.astype(dt), py: `${z.py}.astype('${dt}')` };
+      for (const axis of [null, 1, -1] as const) {
+        cases.push({ py: `np.nanmin(${d.py}, axis=${pyAxis(axis)})`, js: () => nr.nanmin(d.arr, axis) });
+        cases.push({ py: `np.nanmax(${d.py}, axis=${pyAxis(axis)}, keepdims=True)`, js: () => nr.nanmax(d.arr, axis, { keepdims: true }) });
+      }
+    }
+    // Complex: NaN in either part is NaN; an all-NaN lane gives its first NaN, other part kept.
+    const c = shared([NaN, 1, 1, NaN, 2, -1, 2, 1, NaN, NaN, 3, NaN, -0, 0, 0, -0], '<f8', [16]);
+    for (const dt of ['<c16', '>c8']) {
+      const d = { arr: c.arr.view('<c16').astype(dt).reshape(2, 4), py: `${c.py}.view('<c16').astype('${dt}').reshape(2, 4)` };
+      for (const axis of [null, 0, 1] as const) {
+        cases.push({ py: `np.nanmin(${d.py}, axis=${pyAxis(axis)})`, js: () => nr.nanmin(d.arr, axis) });
+        cases.push({ py: `np.nanmax(${d.py}, axis=${pyAxis(axis)})`, js: () => nr.nanmax(d.arr, axis) });
+      }
+    }
+    check(cases);
+  });
+
+  test('nanmedian of complex input skips complex NaNs (1-d and small-axis paths)', () => {
+    const cases: Case[] = [];
+    const c = shared([NaN, 0, 1, 1, 2, 0, 0, 3, 0, NaN, 1, NaN, 5, 5, NaN, NaN, 4, -1, 2, 2, 1, 0, 3, 3], '<f8', [24]);
+    for (const dt of ['<c16', '<c8']) {
+      const d = { arr: c.arr.view('<c16').astype(dt).reshape(3, 4), py: `${c.py}.view('<c16').astype('${dt}').reshape(3, 4)` };
+      for (const axis of [null, 0, 1, [0, 1]] as const) {
+        cases.push({ py: `np.nanmedian(${d.py}, axis=${pyAxis(axis)})`, js: () => nr.nanmedian(d.arr, { axis: axis as never }) });
+      }
+      // lane 0 along axis 1 of the first two rows' NaN items only: NumPy's masked path gives nan+0j
+      const nanRow = { arr: d.arr.index('0:1, 1::2'), py: `${d.py}[0:1, 1::2]` };
+      cases.push({ py: `np.nanmedian(${nanRow.py}, axis=1)`, js: () => nr.nanmedian(nanRow.arr, { axis: 1 }) });
+      cases.push({ py: `np.nanmedian(${nanRow.py})`, js: () => nr.nanmedian(nanRow.arr) });
+    }
+    check(cases);
+  });
+
   test('nanmedian, nanquantile, nanpercentile over dtypes, axes and methods', () => {
     const cases: Case[] = [];
     DTYPES.forEach((dt, k) => {
