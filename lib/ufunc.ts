@@ -698,7 +698,7 @@ export function callUfunc(spec: UfuncSpec, inputs: readonly UfuncInput[], option
     if (!writeFlagOf(out)) throw new AccessError('ERR_READ_ONLY', 'output array is read-only');
   }
   const r = opts.dtype === null ? resolveTypes(spec, inputs) : resolveWithDtype(spec, inputs, opts.dtype);
-  if (opts.checkInputs) checkInputCasts(spec.name, inputs, r.inTypes, opts.casting);
+  if (opts.checkInputs) checkInputCasts(spec.name, inputs, r.inTypes, opts.casting, spec.comparison === true);
   // Scalars to the loop types.
   const consts: (TA | null)[] = [];
   let decided: boolean | null = null;
@@ -815,7 +815,20 @@ function resolveWithDtype(spec: UfuncSpec, inputs: readonly UfuncInput[], dt: DT
  * against a complex loop always pass; otherwise they check as int64,
  * float64, complex128 or bool.
  */
-function checkInputCasts(name: string, inputs: readonly UfuncInput[], inTypes: readonly DType[], casting: Casting): void {
+function checkInputCasts(name: string, inputs: readonly UfuncInput[], inTypes: readonly DType[], casting: Casting, comparison: boolean): void {
+  // NumPy's npy_update_operand_for_scalar, before the arrays' checks: under 'equiv' a
+  // Python scalar passes only when its own dtype (int64, float64, complex128) is the
+  // loop type; a comparison of a Python int with an integer loop has its own loops.
+  if (casting === 'equiv') {
+    inputs.forEach((x, k) => {
+      if (x instanceof ArrayClass || typeof x === 'boolean') return;
+      const kind = weakKind(x);
+      const to = inTypes[k];
+      if (kind === null || (comparison && kind === 'i' && (to.kind === 'i' || to.kind === 'u'))) return;
+      const own = kind === 'c' ? T.c16 : kind === 'f' ? T.f8 : T.i8;
+      if (!to.equals(own)) throw new TypeError(`cannot cast Python ${kind === 'c' ? 'complex' : kind === 'f' ? 'float' : 'int'} to ${to.name} under the casting rule 'equiv'`);
+    });
+  }
   inputs.forEach((x, k) => {
     const to = inTypes[k];
     let from: DType;
