@@ -324,6 +324,11 @@ function toLoopValue(t: DType): (v: number | bigint) => number | bigint {
   // NaN is true, as in C.
   if (t.kind === 'b') return (v) => (v !== 0 && v !== 0n ? 1 : 0);
   if ((t.kind === 'i' || t.kind === 'u') && t.itemsize === 8) return (v) => (typeof v === 'bigint' ? v : truncBig(v));
+  if (t.kind === 'i' || t.kind === 'u') {
+    // A 64-bit item into a narrower int loop (casting: 'unsafe') keeps its low bits, as C's
+    // cast: through a float64 first, 2^64 - 1 would round to 2^64 and wrap to 0, not 255.
+    return (v) => (typeof v === 'bigint' ? Number(BigInt.asUintN(32, v)) : v);
+  }
   return (v) => (typeof v === 'bigint' ? Number(v) : v);
 }
 
@@ -472,6 +477,10 @@ function convertBlock(src: TA, si: number, ss: number, srcLanes: number, dst: TA
     }
   } else if (srcBig === dstBig) {
     for (let k = 0; k < m; k++, si += ss) d[k] = s[si];
+  } else if (srcBig && !(dst instanceof Float32Array || dst instanceof Float64Array)) {
+    // Into a narrower int loop (casting: 'unsafe'): the low 32 bits, exact, which the
+    // typed array wraps further as C's cast does (a float64 on the way would round 2^64 - 1 to 2^64).
+    for (let k = 0; k < m; k++, si += ss) d[k] = Number(BigInt.asUintN(32, s[si] as bigint));
   } else if (srcBig) {
     for (let k = 0; k < m; k++, si += ss) d[k] = Number(s[si]);
   } else {

@@ -1,7 +1,7 @@
 // The keyword options of a ufunc call (lib/ufunc-options.ts): casting, dtype,
 // order, subok, and unknown keys refused, each with NumPy 2.4's values and
 // messages (checked against numpy: see the comments).
-import { absolute, add, arange, OverflowError, clip, divide, dtype, equal, isnan, less, negative, sqrt, subtract, UFuncTypeError, ValueError, zeros, NdArray } from '../lib';
+import { absolute, add, arange, maximum, OverflowError, clip, divide, dtype, equal, isnan, less, negative, sqrt, subtract, UFuncTypeError, ValueError, zeros, NdArray } from '../lib';
 import type { UfuncOptions } from '../lib';
 
 function arr(values: number[], dt: string): NdArray {
@@ -124,6 +124,18 @@ describe('casting', () => {
 });
 
 describe('dtype', () => {
+  test("a 64-bit int input cast to a narrower int loop (dtype=, casting 'unsafe') keeps its low bits (fuzz seed 6357)", () => {
+    const big = [2n ** 64n - 1n, 256n, 255n, 511n, 0n, 300n];
+    // np.maximum(np.array([2**64-1, 256, 255, 511, 0, 300], 'u8'), 0.25, casting='unsafe', dtype='u1') -> [255, 0, 255, 255, 0, 44]
+    for (const dt of ['<u8', '>u8']) {
+      const a = zeros(6, dt as never) as NdArray;
+      a.set(big as never);
+      expect(nums(maximum(a, 0.25, { casting: 'unsafe', dtype: 'u1' }))).toEqual([255, 0, 255, 255, 0, 44]);
+      // np.add(a, 1, casting='unsafe', dtype='i2') -> [0, 257, 256, 512, 1, 301]
+      expect(nums(add(a, 1, { casting: 'unsafe', dtype: 'i2' }))).toEqual([0, 257, 256, 512, 1, 301]);
+    }
+  });
+
   const a = arr([0, 1, 2], 'i1');
   const f = arr([0, 1, 2], 'f8');
 
