@@ -108,7 +108,12 @@ function nanExtremum(a: NdArray, axis: Axis | undefined, options: NanExtremaOpti
   const reduce = name === 'nanmin' ? min : max;
   if (!canHoldNan(a)) return reduce(a, axis, o);
   if (emptyLane(a, axis)) throw new ValueError(`zero-size array to reduction operation ${name === 'nanmin' ? 'fmin' : 'fmax'} which has no identity`);
-  return foldFminFmax(a, resolveAxes(axis, a.ndim), o.keepdims ?? false, name === 'nanmin');
+  const folded = foldFminFmax(a, resolveAxes(axis, a.ndim), o.keepdims ?? false, name === 'nanmin');
+  // The plain reduction's result has NumPy's dtype and layout for a reduction of `a`
+  // (its memory order: fuzz seed 1003900); the fold's values (items of `a`, exact) go there.
+  const res = reduce(a, axis, o);
+  res.set(folded);
+  return res;
 }
 
 /**
@@ -150,7 +155,7 @@ function foldFminFmax(a: NdArray, axes: readonly number[], keepdims: boolean, is
     if (cplx) out[l * w + 1] = i;
   }
   const shape = keepdims ? a.shape.map((n, d) => (axes.includes(d) ? 1 : n)) : kept.map((d) => a.shape[d]);
-  return fromBuffer(out, cplx ? '<c16' : '<f8').reshape(shape).astype(a.dtype.newbyteorder('='));
+  return fromBuffer(out, cplx ? '<c16' : '<f8').reshape(shape);
 }
 
 /** NumPy's `np.nanmin(a, axis, keepdims=)`: the minimum ignoring NaNs; NaN for a lane of NaNs only. */
