@@ -761,7 +761,13 @@ function randNewFnOp(rng: Rng, a: NdArray): Json[] {
     const other = rng.chance(0.2) ? 'self' : newArray(rng, rng.chance(0.7) ? self : randDType(rng, 0), [rng.int(0, 5)]);
     return call(name, [other], name === 'isin' && rng.chance(0.4) ? { invert: true } : {});
   }
-  if (r < 0.62) return call('repeat', [rng.chance(0.7) ? rng.int(0, 3) : newArray(rng, '<i8', [nd > 0 ? a.shape[0] : 1]), nd > 0 && rng.chance(0.6) ? rng.int(-nd, nd - 1) : null]);
+  if (r < 0.62) {
+    // Small counts only: a random int64 count would have NumPy build (and list) gigabytes.
+    const counts = (n: number): Json => ({ dtype: '<i8', shape: [n], values: Array.from({ length: n }, () => String(rng.int(0, 3))) });
+    const axis = nd > 0 && rng.chance(0.6) ? rng.int(-nd, nd - 1) : null;
+    const n = axis === null ? a.size : a.shape[(axis + nd) % nd];
+    return call('repeat', [rng.chance(0.7) ? rng.int(0, 3) : counts(rng.chance(0.8) ? n : 1), axis]);
+  }
   if (r < 0.66) return call('tile', [rng.chance(0.5) ? rng.int(0, 3) : Array.from({ length: rng.int(1, 3) }, () => rng.int(0, 2))]);
   if (r < 0.72) return call('roll', [rng.int(-5, 5), nd > 0 && rng.chance(0.6) ? rng.int(-nd, nd - 1) : null]);
   if (r < 0.76 && nd > 0) return call('array_split', [rng.int(1, 4), rng.int(0, nd - 1)], {}, 0);
