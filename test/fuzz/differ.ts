@@ -122,10 +122,12 @@ function mask(shape: readonly number[], values: Json): NdArray {
  *                                              functions of session 4 (CALLS), generated for seeds >= NEW_FNS_FROM
  */
 type Kw = { [k: string]: Json };
-type Call = (a: NdArray, args: unknown[], kw: Kw) => NdArray | NdArray[];
-const reduceOpts = (kw: Kw): object => ({ keepdims: kw.keepdims, ddof: kw.ddof, dtype: kw.dtype });
+/** np_call's keywords once decoded: `weights` is an array then. */
+type Decoded = { [k: string]: unknown };
+type Call = (a: NdArray, args: unknown[], kw: Decoded) => NdArray | NdArray[];
+const reduceOpts = (kw: Decoded): object => ({ keepdims: kw.keepdims, ddof: kw.ddof, dtype: kw.dtype });
 const nanReduce = (f: unknown): Call => (a, _args, kw) => (f as (a: NdArray, axis: unknown, o: object) => NdArray)(a, kw.axis, reduceOpts(kw));
-const qOpts = (kw: Kw): object => ({ axis: kw.axis, keepdims: kw.keepdims, method: kw.method });
+const qOpts = (kw: Decoded): object => ({ axis: kw.axis, keepdims: kw.keepdims, method: kw.method });
 const mathUfunc = (f: unknown): Call => (a, args, kw) => {
   const o = { dtype: kw.dtype, casting: kw.casting } as UfuncOptions;
   return args.length === 0 ? (f as (x: UfuncInput, o: UfuncOptions) => NdArray)(a, o) : (f as Ufunc2)(a, args[0] as UfuncInput, o);
@@ -165,7 +167,7 @@ export const FUZZ_OPS: ExtraOps = new Map<string, (a: NdArray, args: Json[]) => 
     (a, [name, args, kw, pick]) => {
       const call = CALLS[name as string];
       if (call === undefined) throw new Error(`np_call: no library call for ${String(name)}`);
-      const k: Kw = {};
+      const k: Decoded = {};
       for (const [key, v] of Object.entries(kw as Kw)) k[key] = key === 'weights' ? arr(a, v) : v;
       // Lists (q, reps, bins) and null pass as they are; the rest is an operand (FORMAT.md's forms).
       const r = call(a, (args as Json[]).map((x) => (x === null || Array.isArray(x) ? x : opnd(a, x))), k);
