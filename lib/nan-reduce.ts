@@ -97,9 +97,13 @@ export function nancumprod(a: NdArray, axis?: number | null | WithAxis<Cumulativ
   return cumprod(replaceNan(a, 1).arr, axis, options);
 }
 
-/** The reduced axes' length is 0 for a lane: NumPy's fmin/fmax reduce has no identity. */
+/**
+ * A reduced axis of length 0: NumPy's fmin/fmax reduce has no identity. An
+ * empty array reduced along its non-empty axes gives an empty result, no
+ * error (fuzz seeds 1011791, 1009379).
+ */
 function emptyLane(a: NdArray, axis: Axis | undefined): boolean {
-  return resolveAxes(axis, a.ndim).some((ax) => a.shape[ax] === 0) || a.size === 0;
+  return a.ndim === 0 ? false : resolveAxes(axis, a.ndim).some((ax) => a.shape[ax] === 0);
 }
 
 function nanExtremum(a: NdArray, axis: Axis | undefined, options: NanExtremaOptions | undefined, name: 'nanmin' | 'nanmax'): NdArray {

@@ -57,6 +57,12 @@ describeWithNumpy('NaN reductions against NumPy', () => {
     });
     const e = shared([], '<f8', [0]);
     cases.push({ py: `np.nanmin(${e.py})`, js: () => nr.nanmin(e.arr) });
+    // an empty array along non-empty axes is an empty result; an empty reduced axis is the ValueError
+    const e2 = shared([], '<f4', [3, 0]);
+    cases.push({ py: `np.nanmax(${e2.py}, axis=0)`, js: () => nr.nanmax(e2.arr, 0) });
+    cases.push({ py: `np.nanmin(${e2.py}.T, axis=1, keepdims=True)`, js: () => nr.nanmin(e2.arr.T, 1, { keepdims: true }) });
+    cases.push({ py: `np.nanmin(${e2.py}.T, axis=0)`, js: () => nr.nanmin(e2.arr.T, 0) });
+    cases.push({ py: `np.nanmax(${e2.py})`, js: () => nr.nanmax(e2.arr) });
     cases.push({ py: `np.nanargmax(${e.py})`, js: () => nr.nanargmax(e.arr) });
     cases.push({ py: `np.nanmean(${e.py})`, js: () => nr.nanmean(e.arr) });
     check(cases);
