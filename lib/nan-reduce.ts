@@ -358,7 +358,25 @@ function nanQuantileOf(a: NdArray, q: QuantileQ, options: QuantileOptions | unde
   const firstEmpty = lanes.rows > 0 && lanes.counts[0] === 0;
   // (With a scalar q that answer is a NumPy scalar: native byte order.)
   const want = qshape.length === 0 ? a.dtype.newbyteorder('=') : a.dtype;
-  return nativeScalar(firstEmpty && r.dtype.str !== want.str ? r.astype(want) : r);
+  const typed = firstEmpty && r.dtype.str !== want.str ? r.astype(want) : r;
+  const kept = a.ndim - resolveAxes(o.axis, a.ndim).length;
+  if (qshape.length === 0 || o.axis === undefined || o.axis === null || kept === 0 || o.keepdims === true) return nativeScalar(typed);
+  return qAxesInnermost(typed, qshape.length);
+}
+
+/**
+ * NumPy's layout for a list of q along an axis: apply_along_axis fills a
+ * C-ordered buffer of shape (kept axes..., q axes) and the q axes are moved
+ * to the front as a view, so they are the innermost in memory (fuzz seed 1006632).
+ */
+function qAxesInnermost(r: NdArray, qnd: number): NdArray {
+  const nd = r.ndim;
+  const perm = [...Array(nd).keys()].map((i) => (i < nd - qnd ? i + qnd : i - (nd - qnd)));
+  const inv = new Array<number>(nd);
+  perm.forEach((p, i) => {
+    inv[p] = i;
+  });
+  return r.transpose(perm).copy('C').transpose(inv);
 }
 
 /**

@@ -3,7 +3,7 @@
 // all-NaN lanes (NumPy's NaN; nanargmin's ValueError), empty arrays, and
 // integer arrays (the plain reductions).
 import * as nr from '../lib/nan-reduce';
-import { describeWithNumpy } from './helpers/numpy';
+import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { type Case, expectCasesLikeNumpy as check, pyAxis } from './helpers/np-compare';
 import { seeded, shared } from './helpers/np-data';
 
@@ -123,6 +123,16 @@ describeWithNumpy('NaN reductions against NumPy', () => {
         cases.push({ py: `np.nanquantile(${d.py}, [0.2, 0.7], axis=1, method='${m}')`, js: () => nr.nanquantile(d.arr, [0.2, 0.7], { axis: 1, method: m }) });
       }
     });
+    // a list of q along an axis: NumPy's apply_along_axis layout, the q axis innermost (fuzz seed 1006632)
+    const f = data('<f8', [2, 3, 4], 77);
+    const layout: Case[] = [];
+    for (const axis of [0, 1, -1]) {
+      layout.push({ py: `np.nanquantile(${f.py}, [0.9, 0.1], axis=${axis})`, js: () => nr.nanquantile(f.arr, [0.9, 0.1], { axis }) });
+      layout.push({ py: `np.nanpercentile(${f.py}.T, [50, 10, 5], axis=${axis}, method='nearest')`, js: () => nr.nanpercentile(f.arr.T, [50, 10, 5], { axis, method: 'nearest' }) });
+    }
+    const pyStrides = runNumpy<number[][]>(`print(json.dumps([list(np.asarray(eval(s)).strides) for s in json.load(sys.stdin)]))`, JSON.stringify(layout.map((c) => c.py)));
+    expect(layout.map((c) => [...(c.js() as { strides: number[] }).strides])).toEqual(pyStrides);
+    cases.push(...layout);
     const e = shared([], '<f8', [0, 2]);
     cases.push({ py: `np.nanmedian(${e.py}, axis=0)`, js: () => nr.nanmedian(e.arr, { axis: 0 }) });
     cases.push({ py: `np.nanquantile(${e.py}, 0.5)`, js: () => nr.nanquantile(e.arr, 0.5) });
