@@ -148,8 +148,9 @@ function foldFminFmax(a: NdArray, axes: readonly number[], keepdims: boolean, is
       at += w;
       const vr = x[at];
       const vi = cplx ? x[at + 1] : 0;
-      const keep = Number.isNaN(vr) || Number.isNaN(vi) ||
-        (isMin ? r < vr || (r === vr && i <= vi) : r > vr || (r === vr && i >= vi));
+      // An accumulator NaN in either part gives way to a number (its real part may still compare).
+      const keep = Number.isNaN(vr) || Number.isNaN(vi) || (!Number.isNaN(i) &&
+        (isMin ? r < vr || (r === vr && i <= vi) : r > vr || (r === vr && i >= vi)));
       if (!keep) {
         r = vr;
         i = vi;

@@ -82,9 +82,10 @@ describeWithNumpy('NaN reductions against NumPy', () => {
       }
     }
     // Complex: NaN in either part is NaN; an all-NaN lane gives its first NaN, other part kept.
-    const c = shared([NaN, 1, 1, NaN, 2, -1, 2, 1, NaN, NaN, 3, NaN, -0, 0, 0, -0], '<f8', [16]);
+    // (1+nanj first, then a number smaller in its real part: fuzz seed 1024331)
+    const c = shared([NaN, 1, 1, NaN, 2, -1, 2, 1, NaN, NaN, 3, NaN, -0, 0, 0, -0, 5, NaN, 1, 2, -1, 0, 7, NaN], '<f8', [24]);
     for (const dt of ['<c16', '>c8']) {
-      const d = { arr: c.arr.view('<c16').astype(dt).reshape(2, 4), py: `${c.py}.view('<c16').astype('${dt}').reshape(2, 4)` };
+      const d = { arr: c.arr.view('<c16').astype(dt).reshape(3, 4), py: `${c.py}.view('<c16').astype('${dt}').reshape(3, 4)` };
       for (const axis of [null, 0, 1] as const) {
         cases.push({ py: `np.nanmin(${d.py}, axis=${pyAxis(axis)})`, js: () => nr.nanmin(d.arr, axis) });
         cases.push({ py: `np.nanmax(${d.py}, axis=${pyAxis(axis)})`, js: () => nr.nanmax(d.arr, axis) });
