@@ -56,14 +56,17 @@ export function average(a: NdArray, options?: AverageOptions): NdArray | [NdArra
 export function average(a: NdArray, options?: AverageOptions): NdArray | [NdArray, NdArray] {
   const o = readKnownOptions(options, ['axis', 'weights', 'returned', 'keepdims'], 'average');
   requireOpen(a);
-  const axes = o.axis === undefined || o.axis === null ? null : resolveAxes(o.axis, a.ndim);
+  // strict: NumPy's a.mean(axis=0) of a 0-d array is an AxisError (fuzz seed 1000722).
+  const axes = o.axis === undefined || o.axis === null ? null : resolveAxes(o.axis, a.ndim, true);
   const axis = axes ?? null;
   const keep = { keepdims: o.keepdims ?? false };
   let avg: NdArray;
   let scl: NdArray;
   if (o.weights === undefined || o.weights === null) {
     avg = mean(a, axis, keep);
-    scl = asarray(avg.size === 0 ? NaN : a.size / avg.size, avg.dtype);
+    // NumPy's scl = dtype.type(a.size / avg.size): Python's ZeroDivisionError for an empty result.
+    if (avg.size === 0) throw new ZeroDivisionError('division by zero');
+    scl = asarray(a.size / avg.size, avg.dtype);
   } else {
     const w = weightsFor(a, isArray(o.weights) ? o.weights : asarray(o.weights), axes);
     const ints = 'biu'.includes(a.dtype.kind);

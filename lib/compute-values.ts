@@ -21,10 +21,20 @@ export interface Complex {
   im: number;
 }
 
+/** The most items a JS array can hold. */
+const MAX_JS_LIST = 2 ** 32 - 1;
+
 /** Every element of `a` in C index order, as its codec decodes them. */
 export function readValues(a: NdArray): unknown[] {
   requireOpen(a);
-  const out = new Array<unknown>(shapeToSize(a.shape));
+  const n = shapeToSize(a.shape);
+  // A JS array holds at most 2^32 - 1 items (V8's bare "Invalid array length"
+  // otherwise): a broadcast view of 2^40 items is refused by its size, as
+  // NumPy's MemoryError refuses the result it cannot allocate.
+  if (n > MAX_JS_LIST) {
+    throw new RangeError(`cannot read ${n} items (shape (${a.shape.join(', ')}), ${a.dtype.str}) into memory: the values of at most ${MAX_JS_LIST} items fit in a JS list`);
+  }
+  const out = new Array<unknown>(n);
   const codec = codecOf(a);
   const at = storageOf(a).cursor(a.itemsize);
   let i = 0;

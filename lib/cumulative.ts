@@ -110,16 +110,56 @@ function accumulationType(dt: DType, out: NdArray | null): DType {
 
 /**
  * A new result for `a` in `acc`: laid out in `a`'s memory order (NumPy's
- * 'K', lib/copy.ts kStrides; its accumulate keeps it: fuzz seeds 7942 8559);
- * over a broadcast axis NumPy's layout is another one, not reproduced yet:
- * there C order, or F for an F-ordered input.
+ * 'K', lib/copy.ts kStrides; its accumulate keeps it: fuzz seed 7942). Over
+ * a broadcast axis NumPy's accumulate allocates through its iterator, whose
+ * axis order differs from astype's 'K' there (fuzz seed 8559): see
+ * {@link iteratorStrides}.
  */
 function newResult(a: NdArray, acc: DType): NdArray {
-  if (a.shape.some((n, i) => n > 1 && a.strides[i] === 0)) return allocate(acc, a.shape, a.ndim > 1 && a.flags.fContiguous && !a.flags.cContiguous ? 'F' : 'C', true);
   const out = allocate(acc, a.shape, 'C', true);
   if (a.ndim < 2 || a.flags.cContiguous) return out;
+  const broadcast = a.shape.some((n, i) => n > 1 && a.strides[i] === 0);
   // astype(acc, 'K')'s layout (lib/copy.ts kStrides), as the JS reference below makes it.
-  return makeArray({ storage: storageOf(out), dtype: acc, shape: [...a.shape], strides: kStrides(a, acc.itemsize), offset: 0, base: null, writeable: true, ownData: true });
+  const strides = broadcast ? iteratorStrides(a.shape, a.strides, acc.itemsize) : kStrides(a, acc.itemsize);
+  return makeArray({ storage: storageOf(out), dtype: acc, shape: [...a.shape], strides, offset: 0, base: null, writeable: true, ownData: true });
+}
+
+/**
+ * The strides of an output NumPy's nditer allocates for one input of
+ * `strides` (npyiter_find_best_axis_ordering): negative strides taken as
+ * positive (the iterator flips them), then a stable insertion sort of the
+ * axes from the innermost (C order reversed) by |stride|, where a
+ * comparison with a 0 stride (a broadcast or length-1 axis) is ambiguous and
+ * skipped, so such an axis keeps its place unless another moves past it.
+ * `broadcast_to(x, (3, ...))` along a new first axis gives that axis the
+ * largest stride; astype's 'K' gives it the smallest.
+ */
+function iteratorStrides(shape: readonly number[], strides: readonly number[], itemsize: number): number[] {
+  const nd = shape.length;
+  const st = strides.map((s, i) => (shape[i] === 1 ? 0 : Math.abs(s)));
+  const perm = [...Array(nd).keys()].reverse(); // perm[0] is the innermost axis
+  for (let i0 = 1; i0 < nd; i0++) {
+    const j0 = perm[i0];
+    let ipos = i0;
+    for (let i1 = i0 - 1; i1 >= 0; i1--) {
+      const s0 = st[j0];
+      const s1 = st[perm[i1]];
+      if (s0 === 0 || s1 === 0) continue; // ambiguous: look further out
+      if (s1 <= s0) break;
+      ipos = i1;
+    }
+    if (ipos !== i0) {
+      perm.splice(i0, 1);
+      perm.splice(ipos, 0, j0);
+    }
+  }
+  const out = new Array<number>(nd).fill(0);
+  let step = itemsize;
+  for (const ax of perm) {
+    out[ax] = step;
+    step *= shape[ax];
+  }
+  return out;
 }
 
 /**

@@ -762,11 +762,13 @@ export function putmask(a: NdArray, mask: unknown, values: unknown): void {
   let vals: unknown[];
   if (values instanceof ArrayClass) {
     if (!canCast(values.dtype, a.dtype, 'safe')) {
-      throw new TypeError(`Cannot cast array data from ${inspect(values.dtype)} to ${inspect(a.dtype)} according to the rule 'safe'`);
+      // NumPy says "scalar" for a 0-d array of values.
+      throw new TypeError(`Cannot cast ${values.ndim === 0 ? 'scalar' : 'array data'} from ${inspect(values.dtype)} to ${inspect(a.dtype)} according to the rule 'safe'`);
     }
     vals = values.size > a.size ? firstValues(values, a.size) : readValues(values);
     if (!values.dtype.equals(a.dtype)) vals = vals.map(makeCaster(values.dtype, a.dtype));
   } else {
+    refuseComplexValues(values, a.dtype);
     vals = readValues(fromValue(values, a.dtype));
   }
   if (vals.length === 0) return;
@@ -779,6 +781,28 @@ export function putmask(a: NdArray, mask: unknown, values: unknown): void {
     put.push(vals[i % vals.length]);
   }
   storeAt(a, at, put);
+}
+
+/**
+ * putmask's JS values go through Python's float()/int() in NumPy: a complex
+ * value (even 1+0j) into a float or integer array is a TypeError there, not
+ * the real part an array cast keeps.
+ */
+function refuseComplexValues(values: unknown, dt: DType): void {
+  if (dt.kind !== 'f' && dt.kind !== 'i' && dt.kind !== 'u') return;
+  const isComplex = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v) && !ArrayBuffer.isView(v) && 're' in v && 'im' in v;
+  // Bounded as fromValue bounds the values (a list that holds itself is its error, not a hang here).
+  const stack: unknown[] = [values];
+  for (let seen = 0; stack.length > 0 && seen < 1 << 20; seen++) {
+    const v = stack.pop();
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length && i < 1 << 20; i++) stack.push(v[i]);
+    } else if (isComplex(v)) {
+      throw new TypeError(dt.kind === 'f'
+        ? "float() argument must be a string or a real number, not 'complex'"
+        : "int() argument must be a string, a bytes-like object or a real number, not 'complex'");
+    }
+  }
 }
 
 /**

@@ -359,6 +359,17 @@ export function iterationOrder(strides: readonly number[]): number[] {
 
 /** A shape argument (an integer or an array of integers) as a checked shape, with a clear error for anything else. */
 export function normalizeShape(shape: number | readonly number[]): number[] {
+  // An integer array of 0 or 1 axes is a shape too (NumPy takes a 0-d one through
+  // operator.index: zeros(array(3)) is zeros(3)); bool is not an integer there. Read by
+  // duck type: layout.ts sits below ndarray.ts.
+  const arr = shape as unknown as { ndim?: unknown; dtype?: { kind?: unknown }; toArray?: () => unknown };
+  if (typeof arr === 'object' && arr !== null && !Array.isArray(arr) && typeof arr.toArray === 'function' && (arr.ndim === 0 || arr.ndim === 1) && typeof arr.dtype === 'object') {
+    if (arr.dtype.kind !== 'i' && arr.dtype.kind !== 'u') {
+      throw new TypeError(arr.ndim === 0 ? `expected a sequence of integers or a single integer, got '${String(arr)}'` : `shape must hold integers, got an array of ${String((arr.dtype as { str?: unknown }).str)}`);
+    }
+    const v = arr.toArray();
+    return checkShape(Array.isArray(v) ? v : [v as number]);
+  }
   if (typeof shape !== 'number' && !Array.isArray(shape) && !(ArrayBuffer.isView(shape) && !(shape instanceof DataView))) {
     // zeros({ shape: [2, 3] }) is a common slip: say what was expected.
     throw new TypeError(`shape must be an integer or an array of integers, got ${repr(shape)}`);

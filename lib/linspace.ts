@@ -12,6 +12,7 @@ import { AxisError, ValueError, repr } from './errors';
 import { allocate, storageOf } from './internal';
 import type { NdArray } from './ndarray';
 import { copyAs } from './copy';
+import { sizedFlexible } from './cast';
 import { readKnownOptions } from './options';
 import type { Complex, ValueOf } from './value-types';
 
@@ -107,7 +108,8 @@ export function linspace(start: number | bigint | boolean | Complex, stop: numbe
   }
   let result: NdArray = out;
   if (o.dtype !== undefined && o.dtype !== null) {
-    const dt = toDType(o.dtype);
+    // An unsized 'S'/'U' (S0) is sized for float64 items as astype sizes it (NumPy: S32).
+    const dt = sizedFlexible(calc, toDType(o.dtype));
     if ((dt.kind === 'i' || dt.kind === 'u') && !complex) {
       for (let i = 0; i < num; i++) view.setFloat64(i * 8, Math.floor(view.getFloat64(i * 8, true)), true);
     }

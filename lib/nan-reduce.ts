@@ -4,9 +4,10 @@
  *
  * - `nansum`, `nanprod`, `nancumsum`, `nancumprod`: NaNs replaced by 0 (or 1)
  *   in a copy (NumPy's `_replace_nan`), then the plain reduction;
- * - `nanmin` / `nanmax`: NaNs replaced by +inf (-inf), reduced, and the
- *   lanes that held only NaNs set to NaN; `nanargmin` / `nanargmax`: the
- *   same replacement, and an all-NaN lane is NumPy's
+ * - `nanmin` / `nanmax`: NumPy's `fmin.reduce` / `fmax.reduce`, a fold that
+ *   skips NaNs (a lane of NaNs only gives its first NaN; ties keep the first
+ *   item, so signed zeros are NumPy's); `nanargmin` / `nanargmax`: NaNs
+ *   replaced by +inf (-inf), and an all-NaN lane is NumPy's
  *   `ValueError: All-NaN slice encountered`;
  * - `nanmean`, `nanvar`, `nanstd`: NumPy's sums of the replaced copy divided
  *   by the count of non-NaN items (`_divide_by_count`), deviations of NaN
@@ -28,6 +29,8 @@ import { asarray } from './array-coerce';
 import { ValueError } from './errors';
 import { axisInOptions, readKnownOptions, type WithAxis } from './options';
 import { requireOpen } from './internal';
+import { fromBuffer } from './create';
+import { typedArray } from './typed';
 import { all, any, argmax, argmin, countNonzero, max, mean, min, prod, resolveAxes, sum, type Axis } from './reduce-axis';
 import { variance, std } from './variance';
 import { cumsum, cumprod, type CumulativeOptions } from './cumulative';
@@ -95,9 +98,13 @@ export function nancumprod(a: NdArray, axis?: number | null | WithAxis<Cumulativ
   return cumprod(replaceNan(a, 1).arr, axis, options);
 }
 
-/** The reduced axes' length is 0 for a lane: NumPy's fmin/fmax reduce has no identity. */
+/**
+ * A reduced axis of length 0: NumPy's fmin/fmax reduce has no identity. An
+ * empty array reduced along its non-empty axes gives an empty result, no
+ * error (fuzz seeds 1011791, 1009379).
+ */
 function emptyLane(a: NdArray, axis: Axis | undefined): boolean {
-  return resolveAxes(axis, a.ndim).some((ax) => a.shape[ax] === 0) || a.size === 0;
+  return a.ndim === 0 ? false : resolveAxes(axis, a.ndim).some((ax) => a.shape[ax] === 0);
 }
 
 function nanExtremum(a: NdArray, axis: Axis | undefined, options: NanExtremaOptions | undefined, name: 'nanmin' | 'nanmax'): NdArray {
@@ -106,10 +113,55 @@ function nanExtremum(a: NdArray, axis: Axis | undefined, options: NanExtremaOpti
   const reduce = name === 'nanmin' ? min : max;
   if (!canHoldNan(a)) return reduce(a, axis, o);
   if (emptyLane(a, axis)) throw new ValueError(`zero-size array to reduction operation ${name === 'nanmin' ? 'fmin' : 'fmax'} which has no identity`);
-  const { arr, mask } = replaceNan(a, name === 'nanmin' ? Infinity : -Infinity);
-  const res = reduce(arr, axis, o);
-  const allNan = all(mask as NdArray, axis, o);
-  return any(allNan).get() ? where(allNan, NaN, res).astype(res.dtype) : res;
+  const folded = foldFminFmax(a, resolveAxes(axis, a.ndim), o.keepdims ?? false, name === 'nanmin');
+  // The plain reduction's result has NumPy's dtype and layout for a reduction of `a`
+  // (its memory order: fuzz seed 1003900); the fold's values (items of `a`, exact) go there.
+  const res = reduce(a, axis, o);
+  res.set(folded);
+  return res;
+}
+
+/**
+ * NumPy's `fmin.reduce` / `fmax.reduce` (what `np.nanmin`/`np.nanmax` run on
+ * a float or complex ndarray): each lane folded in C order of its items, the
+ * accumulator kept when it is not greater (not less) than the next item or
+ * that item is NaN. So a tie keeps the first item (`nanmin([0, -0])` is 0,
+ * `nanmin([-0, 0])` is -0, where `min` gives -0 for both), and a lane of NaNs
+ * only gives its first NaN (a complex NaN keeps its other part). Complex
+ * items compare lexicographically, NaN when either part is.
+ */
+function foldFminFmax(a: NdArray, axes: readonly number[], keepdims: boolean, isMin: boolean): NdArray {
+  const kept = [...Array(a.ndim).keys()].filter((d) => !axes.includes(d));
+  const lanes = kept.reduce((n, d) => n * a.shape[d], 1);
+  const cplx = a.dtype.kind === 'c';
+  // float16/32 widen exactly to float64 (signed zeros too), so the fold reads one type.
+  const work = a.transpose([...kept, ...axes]).astype(cplx ? '<c16' : '<f8', { order: 'C' });
+  const x = typedArray(work.reshape(-1).view('<f8')) as Float64Array;
+  const k = lanes === 0 ? 0 : a.size / lanes;
+  const w = cplx ? 2 : 1;
+  const out = new Float64Array(lanes * w);
+  // fmin keeps in1 when in1 <= in2 (fmax: >=) or in2 is NaN, else takes in2 (NumPy's loops).
+  for (let l = 0; l < lanes; l++) {
+    let at = l * k * w;
+    let r = x[at];
+    let i = cplx ? x[at + 1] : 0;
+    for (let j = 1; j < k; j++) {
+      at += w;
+      const vr = x[at];
+      const vi = cplx ? x[at + 1] : 0;
+      // An accumulator NaN in either part gives way to a number (its real part may still compare).
+      const keep = Number.isNaN(vr) || Number.isNaN(vi) || (!Number.isNaN(i) &&
+        (isMin ? r < vr || (r === vr && i <= vi) : r > vr || (r === vr && i >= vi)));
+      if (!keep) {
+        r = vr;
+        i = vi;
+      }
+    }
+    out[l * w] = r;
+    if (cplx) out[l * w + 1] = i;
+  }
+  const shape = keepdims ? a.shape.map((n, d) => (axes.includes(d) ? 1 : n)) : kept.map((d) => a.shape[d]);
+  return fromBuffer(out, cplx ? '<c16' : '<f8').reshape(shape);
 }
 
 /** NumPy's `np.nanmin(a, axis, keepdims=)`: the minimum ignoring NaNs; NaN for a lane of NaNs only. */
@@ -218,7 +270,7 @@ function nanmedianOf(a: NdArray, options: Omit<MedianOptions, 'out'> | undefined
   requireOpen(a);
   if (a.size === 0) return nanmean(a, o.axis, { keepdims: o.keepdims });
   if (!canHoldNan(a)) return median(a, o);
-  if (a.dtype.kind === 'c') return medianOf(a, o, 'nanmedian');
+  // Complex NaNs (either part NaN) sort last too, so complex lanes take the same path.
   const s = sortedLanes(a, o.axis, o.keepdims ?? false);
   const { counts, flat, rows } = laneCounts(s);
   const pairs: number[] = [];
@@ -234,7 +286,13 @@ function nanmedianOf(a: NdArray, options: Omit<MedianOptions, 'out'> | undefined
   let res = mean(both, -1);
   const single = both.index(':, 0');
   res = where(asarray(odd, '|b1'), single, res).astype(res.dtype);
-  // A lane of NaNs only is its last (NaN) item, as NumPy's _nanmedian1d returns arr1d[-1].
+  // A lane of NaNs only is its last (NaN) item, as NumPy's _nanmedian1d returns arr1d[-1];
+  // along an axis shorter than 600 of a (kept-axes) N-d array NumPy takes its masked-array
+  // path instead, which fills such a lane with np.nan (a complex one is nan+0j).
+  const kept = a.ndim - resolveAxes(o.axis, a.ndim).length;
+  if (a.dtype.kind === 'c' && o.axis !== undefined && o.axis !== null && kept > 0 && s.n < 600 && counts.includes(0)) {
+    res = where(asarray(counts.map((c) => c === 0), '|b1'), NaN, res).astype(res.dtype);
+  }
   return res.reshape(s.shape);
 }
 
@@ -307,7 +365,25 @@ function nanQuantileOf(a: NdArray, q: QuantileQ, options: QuantileOptions | unde
   const firstEmpty = lanes.rows > 0 && lanes.counts[0] === 0;
   // (With a scalar q that answer is a NumPy scalar: native byte order.)
   const want = qshape.length === 0 ? a.dtype.newbyteorder('=') : a.dtype;
-  return nativeScalar(firstEmpty && r.dtype.str !== want.str ? r.astype(want) : r);
+  const typed = firstEmpty && r.dtype.str !== want.str ? r.astype(want) : r;
+  const kept = a.ndim - resolveAxes(o.axis, a.ndim).length;
+  if (qshape.length === 0 || o.axis === undefined || o.axis === null || kept === 0 || o.keepdims === true) return nativeScalar(typed);
+  return qAxesInnermost(typed, qshape.length);
+}
+
+/**
+ * NumPy's layout for a list of q along an axis: apply_along_axis fills a
+ * C-ordered buffer of shape (kept axes..., q axes) and the q axes are moved
+ * to the front as a view, so they are the innermost in memory (fuzz seed 1006632).
+ */
+function qAxesInnermost(r: NdArray, qnd: number): NdArray {
+  const nd = r.ndim;
+  const perm = [...Array(nd).keys()].map((i) => (i < nd - qnd ? i + qnd : i - (nd - qnd)));
+  const inv = new Array<number>(nd);
+  perm.forEach((p, i) => {
+    inv[p] = i;
+  });
+  return r.transpose(perm).copy('C').transpose(inv);
 }
 
 /**

@@ -293,7 +293,8 @@ export function medianOf(a: NdArray, options: Omit<MedianOptions, 'out'> | undef
   const h = Math.floor(s.n / 2);
   const middle = s.n % 2 === 1 ? s.sorted.index(`..., ${h}:${h + 1}`) : s.sorted.index(`..., ${h - 1}:${h + 1}`);
   let res = mean(middle, -1);
-  if (inexact(s.sorted) && s.n > 0) res = nanLanes(s.sorted, res);
+  // NumPy's _median_nancheck for every inexact kind: a complex lane with a NaN (sorted last) is that item.
+  if ((inexact(s.sorted) || s.sorted.dtype.kind === 'c') && s.n > 0) res = nanLanes(s.sorted, res);
   return nativeScalar(res.reshape(s.shape));
 }
 

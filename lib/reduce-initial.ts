@@ -21,6 +21,7 @@
  */
 import { broadcastShape } from './broadcast';
 import { ValueError } from './errors';
+import { dtype as toDType, type DTypeLike } from './dtype';
 import { allocate, NdArray as ArrayClass } from './internal';
 import type { NdArray } from './ndarray';
 import type { PyScalar } from './promote';
@@ -124,14 +125,24 @@ export function reduceWithInitial<O extends { out?: NdArray; keepdims?: boolean;
  */
 function maskedRunSum(a: NdArray, axis: unknown, mask: NdArray, initial: PyScalar | undefined, opts: { out?: NdArray; keepdims?: boolean; dtype?: unknown }): NdArray | null {
   const whole = axis === undefined || axis === null || axis === 0 || axis === -1 || (Array.isArray(axis) && axis.length === 1 && (axis[0] === 0 || axis[0] === -1));
-  if (!whole || a.ndim !== 1 || mask.ndim !== 1 || mask.shape[0] !== a.shape[0] || (a.dtype.str !== '<f8' && a.dtype.str !== '<f4') || !a.dtype.isnative) return null;
-  const size = a.dtype.itemsize;
-  if (opts.out !== undefined || opts.dtype !== undefined || a.offset % size !== 0 || a.strides[0] % size !== 0) return null;
+  if (!whole || a.ndim !== 1 || mask.ndim !== 1 || mask.shape[0] !== a.shape[0] || opts.out !== undefined) return null;
+  // With a dtype (float64/float32 accumulation) any real input takes the same order: NumPy
+  // casts it into its iterator's buffer (BUFSIZE items) and hands each buffer's runs of
+  // unmasked items to the add loop, so a run never crosses a buffer's end.
+  const acc = opts.dtype === undefined ? a.dtype : toDType(opts.dtype as DTypeLike);
+  if ((acc.str !== '<f8' && acc.str !== '<f4') || !acc.isnative) return null;
+  if (opts.dtype !== undefined && (!'biuf'.includes(a.dtype.kind) || a.dtype.isStructured || a.dtype.shape.length > 0)) return null;
+  // A 64-bit int to float32 rounds once in C; through a float64 here it could round twice.
+  if (acc.itemsize === 4 && 'iu'.includes(a.dtype.kind) && a.dtype.itemsize === 8) return null;
+  const size = acc.itemsize;
+  const cast = !a.dtype.equals(acc) || a.offset % size !== 0 || a.strides[0] % size !== 0;
+  if (cast && opts.dtype === undefined) return null;
+  const block = cast ? BUFSIZE : Infinity;
   if (initial !== undefined && typeof initial !== 'number' && typeof initial !== 'bigint' && typeof initial !== 'boolean') return null;
   const n = a.shape[0];
   const vals = new Float64Array(n);
   a.forEach((v, i) => {
-    vals[i] = v as number;
+    vals[i] = typeof v === 'boolean' ? (v ? 1 : 0) : Number(v);
   });
   const keep = new Uint8Array(n);
   mask.forEach((v, i) => {
@@ -139,18 +150,25 @@ function maskedRunSum(a: NdArray, axis: unknown, mask: NdArray, initial: PyScala
   });
   // float32 adds in float32 (NumPy's FLOAT loop): every sum rounds.
   const F = size === 4 ? Math.fround : (v: number): number => v;
-  let acc = initial === undefined ? 0 : F(Number(initial));
-  for (let i = 0; i < n;) {
-    while (i < n && keep[i] === 0) i++;
-    let j = i;
-    while (j < n && keep[j] === 1) j++;
-    if (j > i) acc = F(acc + (size === 4 ? pairwiseSum32(vals, i, j - i) : pairwiseSum((off) => vals[off], i, j - i, 1)));
-    i = j;
+  if (size === 4) for (let i = 0; i < n; i++) vals[i] = Math.fround(vals[i]);
+  let total = initial === undefined ? 0 : F(Number(initial));
+  for (let b = 0; b < n; b += block) {
+    const end = Math.min(n, b + block);
+    for (let i = b; i < end;) {
+      while (i < end && keep[i] === 0) i++;
+      let j = i;
+      while (j < end && keep[j] === 1) j++;
+      if (j > i) total = F(total + (size === 4 ? pairwiseSum32(vals, i, j - i) : pairwiseSum((off) => vals[off], i, j - i, 1)));
+      i = j;
+    }
   }
-  const r = allocate(a.dtype, opts.keepdims === true ? [1] : []);
-  r.set(opts.keepdims === true ? [acc] : acc);
+  const r = allocate(acc, opts.keepdims === true ? [1] : []);
+  r.set(opts.keepdims === true ? [total] : total);
   return r;
 }
+
+/** NumPy's iterator buffer size (NPY_BUFSIZE), in items. */
+const BUFSIZE = 8192;
 
 /** NumPy's FLOAT_pairwise_sum of `v[p .. p + n)`: lib/reduce.ts's order, each addition rounded to float32. */
 function pairwiseSum32(v: Float64Array, p: number, n: number): number {

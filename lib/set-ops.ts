@@ -22,7 +22,7 @@ import { concatenate } from './join';
 import { compress, take } from './fancy';
 import { equal, logicalAnd, logicalNot, notEqual } from './ufuncs/compare';
 import { subtract } from './ufuncs/arith';
-import { fromBuffer, zeros } from './create';
+import { zeros } from './create';
 import { max, min } from './reduce-axis';
 
 /** An array, or nested lists that {@link asarray} reads. */
@@ -137,7 +137,10 @@ function in1dTable(el: NdArray, t: NdArray, invert: boolean): NdArray | null {
   const flip = invert ? 1 : 0;
   const top = span + 1;
   for (let i = 0; i < ev.length; i++) out[i] = present[(Math.min(Math.max(ev[i] - lo, -1), top) + 1) | 0] ^ flip;
-  return fromBuffer(out, '|b1');
+  // A new array of the library's own (as NumPy's result is), not a view over a JS buffer.
+  const res = zeros([out.length], '|b1');
+  if (out.length > 0) new Uint8Array(res.buffer as ArrayBuffer, res.offset, out.length).set(out);
+  return res;
 }
 
 /**

@@ -324,6 +324,11 @@ function toLoopValue(t: DType): (v: number | bigint) => number | bigint {
   // NaN is true, as in C.
   if (t.kind === 'b') return (v) => (v !== 0 && v !== 0n ? 1 : 0);
   if ((t.kind === 'i' || t.kind === 'u') && t.itemsize === 8) return (v) => (typeof v === 'bigint' ? v : truncBig(v));
+  if (t.kind === 'i' || t.kind === 'u') {
+    // A 64-bit item into a narrower int loop (casting: 'unsafe') keeps its low bits, as C's
+    // cast: through a float64 first, 2^64 - 1 would round to 2^64 and wrap to 0, not 255.
+    return (v) => (typeof v === 'bigint' ? Number(BigInt.asUintN(32, v)) : v);
+  }
   return (v) => (typeof v === 'bigint' ? Number(v) : v);
 }
 
@@ -472,6 +477,10 @@ function convertBlock(src: TA, si: number, ss: number, srcLanes: number, dst: TA
     }
   } else if (srcBig === dstBig) {
     for (let k = 0; k < m; k++, si += ss) d[k] = s[si];
+  } else if (srcBig && !(dst instanceof Float32Array || dst instanceof Float64Array)) {
+    // Into a narrower int loop (casting: 'unsafe'): the low 32 bits, exact, which the
+    // typed array wraps further as C's cast does (a float64 on the way would round 2^64 - 1 to 2^64).
+    for (let k = 0; k < m; k++, si += ss) d[k] = Number(BigInt.asUintN(32, s[si] as bigint));
   } else if (srcBig) {
     for (let k = 0; k < m; k++, si += ss) d[k] = Number(s[si]);
   } else {
@@ -698,7 +707,7 @@ export function callUfunc(spec: UfuncSpec, inputs: readonly UfuncInput[], option
     if (!writeFlagOf(out)) throw new AccessError('ERR_READ_ONLY', 'output array is read-only');
   }
   const r = opts.dtype === null ? resolveTypes(spec, inputs) : resolveWithDtype(spec, inputs, opts.dtype);
-  if (opts.checkInputs) checkInputCasts(spec.name, inputs, r.inTypes, opts.casting);
+  if (opts.checkInputs) checkInputCasts(spec.name, inputs, r.inTypes, opts.casting, spec.comparison === true);
   // Scalars to the loop types.
   const consts: (TA | null)[] = [];
   let decided: boolean | null = null;
@@ -815,7 +824,20 @@ function resolveWithDtype(spec: UfuncSpec, inputs: readonly UfuncInput[], dt: DT
  * against a complex loop always pass; otherwise they check as int64,
  * float64, complex128 or bool.
  */
-function checkInputCasts(name: string, inputs: readonly UfuncInput[], inTypes: readonly DType[], casting: Casting): void {
+function checkInputCasts(name: string, inputs: readonly UfuncInput[], inTypes: readonly DType[], casting: Casting, comparison: boolean): void {
+  // NumPy's npy_update_operand_for_scalar, before the arrays' checks: under 'equiv' a
+  // Python scalar passes only when its own dtype (int64, float64, complex128) is the
+  // loop type; a comparison of a Python int with an integer loop has its own loops.
+  if (casting === 'equiv') {
+    inputs.forEach((x, k) => {
+      if (x instanceof ArrayClass || typeof x === 'boolean') return;
+      const kind = weakKind(x);
+      const to = inTypes[k];
+      if (kind === null || (comparison && kind === 'i' && (to.kind === 'i' || to.kind === 'u'))) return;
+      const own = kind === 'c' ? T.c16 : kind === 'f' ? T.f8 : T.i8;
+      if (!to.equals(own)) throw new TypeError(`cannot cast Python ${kind === 'c' ? 'complex' : kind === 'f' ? 'float' : 'int'} to ${to.name} under the casting rule 'equiv'`);
+    });
+  }
   inputs.forEach((x, k) => {
     const to = inTypes[k];
     let from: DType;

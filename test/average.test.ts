@@ -2,6 +2,7 @@
 // shaped like a, returned, keepdims, integer/float32 promotion, and
 // NumPy's errors (TypeError, ValueError, ZeroDivisionError).
 import { average } from '../lib/average';
+import { AxisError, ZeroDivisionError } from '../lib/errors';
 import { describeWithNumpy } from './helpers/numpy';
 import { numpyOutcomes, jsOutcome, type Case, type Outcome } from './helpers/np-compare';
 import { seeded, shared } from './helpers/np-data';
@@ -46,5 +47,19 @@ describeWithNumpy('average against NumPy', () => {
     const bad = cases.map((c, i) => ({ py: c.py, want: want[i], got: got[i] })).filter((x) => JSON.stringify(x.want) !== JSON.stringify(x.got));
     if (process.env.STATS4_DEBUG) require('fs').writeFileSync(process.env.STATS4_DEBUG, JSON.stringify(bad.map((b) => ({ ...b, py: b.py.replace(/bytes\.fromhex\('[0-9a-f]*'\)/g, 'B') })), null, 1));
   expect(bad.slice(0, 5)).toEqual([]);
+  });
+});
+
+describe("average's errors as NumPy's (fuzz seeds 1000525, 1000722)", () => {
+  test('an empty result without weights is ZeroDivisionError; axis 0 of a 0-d array is an AxisError', () => {
+    const e = shared([], '|i1', [3, 0, 2]);
+    // np.average(np.zeros((3, 0, 2), 'i1'), axis=0): ZeroDivisionError division by zero (scl = a.size / avg.size)
+    expect(() => average(e.arr, { axis: 0 })).toThrow(new ZeroDivisionError('division by zero'));
+    expect(average(e.arr, { axis: 1 }).shape).toEqual([3, 2]);
+    // an empty input with a non-empty result is NaN, not an error (np.average(np.zeros((0, 3)), axis=0))
+    expect(average(shared([], '<f8', [0, 3]).arr, { axis: 0 }).toArray()).toEqual([NaN, NaN, NaN]);
+    // np.average(np.array(5), axis=0): AxisError axis 0 is out of bounds for array of dimension 0
+    expect(() => average(shared([5], '<i8', []).arr, { axis: 0 })).toThrow(AxisError);
+    expect(average(shared([5], '<i8', []).arr).toArray()).toBe(5);
   });
 });

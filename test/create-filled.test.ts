@@ -128,6 +128,12 @@ describe('linspace', () => {
     expect(linspace(0, 1, 4, { endpoint: false, retstep: true })[1]).toBe(0.25);
   });
 
+  test("an unsized 'S' dtype is sized as astype sizes float64 (np.linspace(0, 1, 0, dtype='S0').dtype is S32)", () => {
+    expect(linspace(0, 1, 0, { dtype: 'S0' }).dtype.str).toBe('|S32');
+    expect(linspace(0, 1, 0, { dtype: 'S' }).dtype.str).toBe('|S32');
+    expect(linspace(0, 1, 0, { dtype: 'S5' }).dtype.str).toBe('|S5');
+  });
+
   test("errors: NumPy's messages for a negative count, a float count and a bad axis", () => {
     expect(thrownBy(() => linspace(0, 1, -1), ValueError).message).toBe('Number of samples, -1, must be non-negative.');
     thrownBy(() => linspace(0, 1, 2.5), TypeError);

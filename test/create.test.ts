@@ -1,6 +1,7 @@
 // Constructors (lib/create.ts): fromBuffer, ndarray, zeros/empty, arange.
 // (asStrided, broadcastTo, ascontiguousarray: test/views.test.ts.)
-import { arange, asStrided, broadcastTo, empty, fromBuffer, ndarray, zeros } from '../lib/create';
+import { arange, asStrided, broadcastTo, empty, fromBuffer, ndarray, ones, zeros } from '../lib/create';
+import { array } from '../lib/array-coerce';
 import { ValueError } from '../lib/errors';
 import { dtype } from '../lib/dtype';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
@@ -337,6 +338,19 @@ describe('0-byte items (issue 12 item 14, sibling)', () => {
     expect(a.copy().shape).toEqual([2 ** 40, 2 ** 12]);
     expect(a.astype('V0').size).toBe(2 ** 52);
   });
+});
+
+test('an integer array of 0 or 1 axes is a shape (np.zeros(np.array(3)) is np.zeros(3)); float and bool arrays are refused', () => {
+  // (JS callers: the declared type stays number | number[].)
+  expect(zeros(array(3) as never).shape).toEqual([3]);
+  expect(zeros(array(3, '>u2') as never).shape).toEqual([3]);
+  expect(zeros(array([2, 3]) as never).shape).toEqual([2, 3]);
+  expect(ones(array(2) as never).toArray()).toEqual([1, 1]);
+  // np.zeros(np.array(3.)): TypeError expected a sequence of integers or a single integer, got 'array(3.)'
+  expect(() => zeros(array(3, 'f8') as never)).toThrow(new TypeError("expected a sequence of integers or a single integer, got 'array(3.)'"));
+  expect(() => zeros(array(true) as never)).toThrow("expected a sequence of integers or a single integer, got 'array(True)'");
+  expect(() => zeros(array([2], 'f8') as never)).toThrow(TypeError);
+  expect(() => zeros(array(-1) as never)).toThrow(ValueError);
 });
 
 test("zeros with an unsized 'S' makes 1-byte strings, as NumPy's np.zeros(3, 'S') (dtype S1); 'V' stays V0", () => {

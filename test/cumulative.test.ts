@@ -3,7 +3,7 @@
 // axes (none, 0, -1, middle), F-ordered input, dtype=, out=, empty arrays,
 // errors; the native kernel against the JS reference over random views.
 import { cumprod, cumsum } from '../lib/cumulative';
-import { fromBuffer, full, zeros } from '../lib/create';
+import { asStrided, broadcastTo, fromBuffer, full, zeros } from '../lib/create';
 import type { NdArray } from '../lib/ndarray';
 import { jsPath } from './helpers/kernels';
 import { AxisError } from '../lib/errors';
@@ -219,5 +219,30 @@ print(json.dumps(r))
       'u8->i8': run(cumsum, fromBuffer(new BigUint64Array([2n ** 63n, 2n ** 63n]), '<u8'), null, zeros(2, '<i8')),
       'i2->i1': run(cumprod, fromBuffer(new Int16Array([100, 3, -7, 2]), '<i2'), null, zeros(4, '|i1')),
     }).toEqual(want);
+  });
+});
+
+describeWithNumpy("a new result over a broadcast axis: NumPy's iterator layout (fuzz seed 8559)", () => {
+  test('strides of cumsum/cumprod of broadcast views, every axis, as NumPy allocates them', () => {
+    const want = runNumpy<number[][][]>(`
+from numpy.lib.stride_tricks import as_strided
+base = np.arange(48, dtype='>u8')
+a = as_strided(base[19:], (3, 2, 4), (8, 24, -48))
+views = [np.broadcast_to(a, (3, 3, 2, 4)), np.broadcast_to(a[:, :, None, :], (3, 2, 5, 4)),
+         np.broadcast_to(np.arange(4.)[:, None], (4, 3)), np.broadcast_to(np.asfortranarray(np.ones((2, 3)))[:, None, :], (2, 4, 3))]
+print(json.dumps([[list(f(v, ax).strides) for ax in range(v.ndim) for f in (np.cumsum, np.cumprod)] for v in views]))
+`);
+    const base = fromBuffer(new BigUint64Array(48).map((_, i) => BigInt(i)), '<u8').astype('>u8');
+    const a = asStrided(base.index('19:'), [3, 2, 4], [8, 24, -48]);
+    const f = zeros([3, 2], 'f8').T;
+    f.fill(1);
+    const views = [
+      broadcastTo(a, [3, 3, 2, 4]),
+      broadcastTo(a.index(':, :, None, :'), [3, 2, 5, 4]),
+      broadcastTo(fromBuffer(new Float64Array([0, 1, 2, 3])).index(':, None'), [4, 3]),
+      broadcastTo(f.index(':, None, :'), [2, 4, 3]),
+    ];
+    const got = views.map((v) => Array.from({ length: v.ndim }, (_, ax) => [cumsum(v, ax), cumprod(v, ax)]).flat().map((r) => [...r.strides]));
+    expect(got).toEqual(want);
   });
 });

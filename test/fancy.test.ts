@@ -355,6 +355,30 @@ print(json.dumps([outcome(f) for f in [
   });
 });
 
+describe("putmask of a complex value into a real array is NumPy's TypeError (Python's float()/int() of a complex)", () => {
+  test('JS complex values, in a list too, and a 0-d complex array', () => {
+    const f = zeros([3], '<f8');
+    // np.putmask(np.zeros(3), [1, 0, 1], 1j): TypeError float() argument must be a string or a real number, not 'complex'
+    expect(() => F.putmask(f, [true, false, true], { re: 0, im: 1 })).toThrow(new TypeError("float() argument must be a string or a real number, not 'complex'"));
+    expect(() => F.putmask(f, [true, false, true], { re: 1, im: 0 })).toThrow("float() argument must be a string or a real number, not 'complex'");
+    expect(() => F.putmask(f.astype('<f2'), [true, false, true], [1, { re: 0, im: 1 }])).toThrow("float() argument must be a string or a real number, not 'complex'");
+    expect(() => F.putmask(zeros([3], '|u1'), [true, false, true], { re: 0, im: 1 })).toThrow("int() argument must be a string, a bytes-like object or a real number, not 'complex'");
+    // np.putmask(a, m, np.array(1j)): Cannot cast scalar from dtype('complex128') to dtype('float64') according to the rule 'safe'
+    expect(() => F.putmask(f, [true, false, true], zeros([], '<c16'))).toThrow("Cannot cast scalar from dtype('complex128') to dtype('float64') according to the rule 'safe'");
+    expect(() => F.putmask(f, [true, false, true], zeros([1], '<c16'))).toThrow("Cannot cast array data from dtype('complex128') to dtype('float64') according to the rule 'safe'");
+    expect(f.toArray()).toEqual([0, 0, 0]);
+    // bool takes Python's truth of a complex (np.putmask(np.zeros(3, bool), m, 1j) writes True)
+    const b = zeros([3], '|b1');
+    F.putmask(b, [true, false, true], { re: 0, im: 1 });
+    expect(b.toArray()).toEqual([true, false, true]);
+  });
+});
+
+test("argwhere of a 2^40-item broadcast view: a RangeError naming the size, not V8's 'Invalid array length'", () => {
+  const big = broadcastTo(fromBuffer(new Uint8Array([1]), '|u1'), [2 ** 20, 2 ** 20]);
+  expect(() => F.argwhere(big)).toThrow(new RangeError('cannot read 1099511627776 items (shape (1048576, 1048576), |u1) into memory: the values of at most 4294967295 items fit in a JS list'));
+});
+
 describeWithNumpy('putmask matches NumPy', () => {
   test('values repeat by flat position over any layout; mask of any dtype and shape; safe casts', () => {
     const run = (): unknown[] => {

@@ -3,7 +3,7 @@
 // all-NaN lanes (NumPy's NaN; nanargmin's ValueError), empty arrays, and
 // integer arrays (the plain reductions).
 import * as nr from '../lib/nan-reduce';
-import { describeWithNumpy } from './helpers/numpy';
+import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { type Case, expectCasesLikeNumpy as check, pyAxis } from './helpers/np-compare';
 import { seeded, shared } from './helpers/np-data';
 
@@ -57,8 +57,56 @@ describeWithNumpy('NaN reductions against NumPy', () => {
     });
     const e = shared([], '<f8', [0]);
     cases.push({ py: `np.nanmin(${e.py})`, js: () => nr.nanmin(e.arr) });
+    // an empty array along non-empty axes is an empty result; an empty reduced axis is the ValueError
+    const e2 = shared([], '<f4', [3, 0]);
+    cases.push({ py: `np.nanmax(${e2.py}, axis=0)`, js: () => nr.nanmax(e2.arr, 0) });
+    cases.push({ py: `np.nanmin(${e2.py}.T, axis=1, keepdims=True)`, js: () => nr.nanmin(e2.arr.T, 1, { keepdims: true }) });
+    cases.push({ py: `np.nanmin(${e2.py}.T, axis=0)`, js: () => nr.nanmin(e2.arr.T, 0) });
+    cases.push({ py: `np.nanmax(${e2.py})`, js: () => nr.nanmax(e2.arr) });
     cases.push({ py: `np.nanargmax(${e.py})`, js: () => nr.nanargmax(e.arr) });
     cases.push({ py: `np.nanmean(${e.py})`, js: () => nr.nanmean(e.arr) });
+    check(cases);
+  });
+
+  test("nanmin / nanmax fold NumPy's fmin / fmax: signed zeros, complex NaNs, all-NaN lanes", () => {
+    const cases: Case[] = [];
+    // Ties keep the first item: nanmin([0, -0]) is 0, nanmin([-0, 0]) is -0 (min gives -0 for both).
+    // Along the contiguous axis only: along an outer axis NumPy's fmin loop is element-wise
+    // (SIMD), and which zero it keeps there depends on the dtype and the CPU.
+    const z = shared([0, -0, 0, -0, 0, -0, NaN, 0, 1, NaN, -0, NaN], '<f8', [4, 3]);
+    for (const dt of ['<f8', '<f4', '>f8', '<f2']) {
+      const d = { arr: z.arr.astype(dt), py: `${z.py}.astype('${dt}')` };
+      for (const axis of [null, 1, -1] as const) {
+        cases.push({ py: `np.nanmin(${d.py}, axis=${pyAxis(axis)})`, js: () => nr.nanmin(d.arr, axis) });
+        cases.push({ py: `np.nanmax(${d.py}, axis=${pyAxis(axis)}, keepdims=True)`, js: () => nr.nanmax(d.arr, axis, { keepdims: true }) });
+      }
+    }
+    // Complex: NaN in either part is NaN; an all-NaN lane gives its first NaN, other part kept.
+    // (1+nanj first, then a number smaller in its real part: fuzz seed 1024331)
+    const c = shared([NaN, 1, 1, NaN, 2, -1, 2, 1, NaN, NaN, 3, NaN, -0, 0, 0, -0, 5, NaN, 1, 2, -1, 0, 7, NaN], '<f8', [24]);
+    for (const dt of ['<c16', '>c8']) {
+      const d = { arr: c.arr.view('<c16').astype(dt).reshape(3, 4), py: `${c.py}.view('<c16').astype('${dt}').reshape(3, 4)` };
+      for (const axis of [null, 0, 1] as const) {
+        cases.push({ py: `np.nanmin(${d.py}, axis=${pyAxis(axis)})`, js: () => nr.nanmin(d.arr, axis) });
+        cases.push({ py: `np.nanmax(${d.py}, axis=${pyAxis(axis)})`, js: () => nr.nanmax(d.arr, axis) });
+      }
+    }
+    check(cases);
+  });
+
+  test('nanmedian of complex input skips complex NaNs (1-d and small-axis paths)', () => {
+    const cases: Case[] = [];
+    const c = shared([NaN, 0, 1, 1, 2, 0, 0, 3, 0, NaN, 1, NaN, 5, 5, NaN, NaN, 4, -1, 2, 2, 1, 0, 3, 3], '<f8', [24]);
+    for (const dt of ['<c16', '<c8']) {
+      const d = { arr: c.arr.view('<c16').astype(dt).reshape(3, 4), py: `${c.py}.view('<c16').astype('${dt}').reshape(3, 4)` };
+      for (const axis of [null, 0, 1, [0, 1]] as const) {
+        cases.push({ py: `np.nanmedian(${d.py}, axis=${pyAxis(axis)})`, js: () => nr.nanmedian(d.arr, { axis: axis as never }) });
+      }
+      // lane 0 along axis 1 of the first two rows' NaN items only: NumPy's masked path gives nan+0j
+      const nanRow = { arr: d.arr.index('0:1, 1::2'), py: `${d.py}[0:1, 1::2]` };
+      cases.push({ py: `np.nanmedian(${nanRow.py}, axis=1)`, js: () => nr.nanmedian(nanRow.arr, { axis: 1 }) });
+      cases.push({ py: `np.nanmedian(${nanRow.py})`, js: () => nr.nanmedian(nanRow.arr) });
+    }
     check(cases);
   });
 
@@ -76,6 +124,16 @@ describeWithNumpy('NaN reductions against NumPy', () => {
         cases.push({ py: `np.nanquantile(${d.py}, [0.2, 0.7], axis=1, method='${m}')`, js: () => nr.nanquantile(d.arr, [0.2, 0.7], { axis: 1, method: m }) });
       }
     });
+    // a list of q along an axis: NumPy's apply_along_axis layout, the q axis innermost (fuzz seed 1006632)
+    const f = data('<f8', [2, 3, 4], 77);
+    const layout: Case[] = [];
+    for (const axis of [0, 1, -1]) {
+      layout.push({ py: `np.nanquantile(${f.py}, [0.9, 0.1], axis=${axis})`, js: () => nr.nanquantile(f.arr, [0.9, 0.1], { axis }) });
+      layout.push({ py: `np.nanpercentile(${f.py}.T, [50, 10, 5], axis=${axis}, method='nearest')`, js: () => nr.nanpercentile(f.arr.T, [50, 10, 5], { axis, method: 'nearest' }) });
+    }
+    const pyStrides = runNumpy<number[][]>(`print(json.dumps([list(np.asarray(eval(s)).strides) for s in json.load(sys.stdin)]))`, JSON.stringify(layout.map((c) => c.py)));
+    expect(layout.map((c) => [...(c.js() as { strides: number[] }).strides])).toEqual(pyStrides);
+    cases.push(...layout);
     const e = shared([], '<f8', [0, 2]);
     cases.push({ py: `np.nanmedian(${e.py}, axis=0)`, js: () => nr.nanmedian(e.arr, { axis: 0 }) });
     cases.push({ py: `np.nanquantile(${e.py}, 0.5)`, js: () => nr.nanquantile(e.arr, 0.5) });

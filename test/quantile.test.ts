@@ -103,3 +103,18 @@ describeWithNumpy('median and ptp against NumPy', () => {
     check(cases);
   });
 });
+
+describeWithNumpy('median of complex input with NaNs (fuzz seed 1000142)', () => {
+  test("a lane holding a complex NaN is that item (NumPy's _median_nancheck), over axes and keepdims", () => {
+    const c = shared([1, 1, NaN, 10, 0.5, -1, 2, 0, 3, 3, 1, NaN, 4, 4, 5, 5], '<f8', [16]);
+    const cases: Case[] = [];
+    for (const dt of ['<c16', '<c8']) {
+      const d = { arr: c.arr.view('<c16').astype(dt).reshape(2, 4), py: `${c.py}.view('<c16').astype('${dt}').reshape(2, 4)` };
+      for (const axis of [null, 0, 1] as const) {
+        cases.push({ py: `np.median(${d.py}, axis=${pyAxis(axis)})`, js: () => median(d.arr, { axis }) });
+        cases.push({ py: `np.median(${d.py}, axis=${pyAxis(axis)}, keepdims=True)`, js: () => median(d.arr, { axis, keepdims: true }) });
+      }
+    }
+    check(cases);
+  });
+});

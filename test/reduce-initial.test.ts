@@ -45,3 +45,28 @@ test('the general path still serves other cases: 2-d, float32, dtype=', () => {
   expect(sum(x, null, { where: m, dtype: '<f4' }).dtype.str).toBe('<f4');
   expect(sum(x, 0, { where: fromBuffer(new Uint8Array(4), '?'), initial: 5 }).toArray()).toBe(5);
 });
+
+describeWithNumpy("masked sums with a dtype follow NumPy's order: runs of unmasked items per iterator buffer", () => {
+  test('1-d inputs of several dtypes, float64 and float32 accumulation, across the 8192-item buffer, bit for bit', () => {
+    const cases = runNumpy<[string, string, string, string, string][]>(`
+rng = np.random.default_rng(5)
+out = []
+for n in [37, 300, 9000, 20000]:
+    for dt in ['<f4', '>f4', '<f8', '<i4', '<f2']:
+        for acc in ['<f8', '<f4']:
+            x = (rng.normal(0, 1, n) * rng.choice([1, 1e-4, 1e3], n)).astype(dt)
+            m = rng.random(n) < 0.8
+            out.append([x.tobytes().hex(), dt, m.astype('u1').tobytes().hex(), acc, np.asarray(np.sum(x, where=m, dtype=acc)).tobytes().hex()])
+print(json.dumps(out))
+`);
+    const bad: string[] = [];
+    for (const [xh, dt, mh, acc, want] of cases) {
+      const x = fromBuffer(new Uint8Array(Buffer.from(xh, 'hex')).buffer, dt as never);
+      const m = fromBuffer(new Uint8Array(Buffer.from(mh, 'hex')).buffer, '|b1');
+      const r = sum(x, null, { where: m, dtype: acc as never });
+      const got = Buffer.from(new Uint8Array(r.copy().buffer as ArrayBuffer, 0, r.itemsize)).toString('hex');
+      if (got !== want || r.dtype.str !== acc) bad.push(`${x.size} ${dt} dtype=${acc}: numpy ${want} ours ${got} ${r.dtype.str}`);
+    }
+    expect(bad).toEqual([]);
+  });
+});

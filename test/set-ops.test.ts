@@ -55,3 +55,11 @@ describeWithNumpy('set routines against NumPy', () => {
     ]);
   });
 });
+
+test('isin of small ints (the table path) gives a new array of its own, not a view over a JS buffer (fuzz seed 1000574)', () => {
+  const a = shared([3, 47, 5], '|i1', [3]).arr;
+  const r = isin(a, shared([47], '|i1', [1]).arr);
+  expect(r.toArray()).toEqual([false, true, false]);
+  // (reshaped to a's shape: a view of the library's own 1-d result, as NumPy's reshape of in1d's)
+  expect(((r.base ?? r) as typeof r).flags.ownData).toBe(true);
+});

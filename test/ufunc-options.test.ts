@@ -1,7 +1,7 @@
 // The keyword options of a ufunc call (lib/ufunc-options.ts): casting, dtype,
 // order, subok, and unknown keys refused, each with NumPy 2.4's values and
 // messages (checked against numpy: see the comments).
-import { absolute, add, arange, clip, divide, dtype, equal, isnan, less, negative, sqrt, subtract, UFuncTypeError, ValueError, zeros, NdArray } from '../lib';
+import { absolute, add, arange, maximum, OverflowError, clip, divide, dtype, equal, isnan, less, negative, sqrt, subtract, UFuncTypeError, ValueError, zeros, NdArray } from '../lib';
 import type { UfuncOptions } from '../lib';
 
 function arr(values: number[], dt: string): NdArray {
@@ -87,12 +87,55 @@ describe('casting', () => {
     expect(() => add(f, f, { out: zeros(3, 'i4') })).toThrow("with casting rule 'same_kind'");
   });
 
+  test("'equiv' takes a Python scalar only when its own dtype is the loop's (NumPy's npy_update_operand_for_scalar), before the arrays' checks", () => {
+    const u1 = arr([1, 2], 'u1');
+    // np.add(u1, 3, casting='equiv'): TypeError cannot cast Python int to uint8 under the casting rule 'equiv'
+    expect(() => add(u1, 3, { casting: 'equiv' })).toThrow(new TypeError("cannot cast Python int to uint8 under the casting rule 'equiv'"));
+    expect(() => add(u1, 300, { casting: 'equiv' })).toThrow("cannot cast Python int to uint8 under the casting rule 'equiv'");
+    expect(() => add(arr([1], 'f4'), 2.5, { casting: 'equiv' })).toThrow("cannot cast Python float to float32 under the casting rule 'equiv'");
+    expect(() => add(f, 2, { casting: 'equiv' })).toThrow("cannot cast Python int to float64 under the casting rule 'equiv'");
+    // the scalar's check comes first: np.add(f4, 1j, casting='equiv') names the Python complex
+    expect(() => add(arr([1], 'f4'), { re: 0, im: 1 }, { casting: 'equiv' })).toThrow("cannot cast Python complex to complex64 under the casting rule 'equiv'");
+    expect(() => add(u1, 300, { dtype: 'f8', casting: 'equiv' })).toThrow("cannot cast Python int to float64 under the casting rule 'equiv'");
+    // its own dtype passes (>f8 + 2.5 is the float64 loop); so does a bool array's bool error as before
+    expect(nums(add(arr([1, 2], '>f8'), 2.5, { casting: 'equiv' }))).toEqual([3.5, 4.5]);
+    expect(nums(add(arr([1, 2], 'i8'), 3, { casting: 'equiv' }))).toEqual([4, 5]);
+    expect(() => add(u1, true, { casting: 'equiv' })).toThrow("Cannot cast ufunc 'add' input 1 from dtype('bool') to dtype('uint8') with casting rule 'equiv'");
+    // comparisons of a Python int with an integer array have their own loops: no equiv error
+    expect(less(u1, 300, { casting: 'equiv' }).toArray()).toEqual([true, true]);
+    expect(less(u1, 3, { casting: 'equiv' }).toArray()).toEqual([true, true]);
+    expect(() => less(f, 3, { casting: 'equiv' })).toThrow("cannot cast Python int to float64 under the casting rule 'equiv'");
+  });
+
+  test("a Python int out of the loop's range is NumPy's OverflowError under every casting but 'equiv'", () => {
+    const u1 = arr([1, 2], 'u1');
+    for (const casting of ['no', 'safe', 'same_kind', 'unsafe'] as const) {
+      expect(() => add(u1, 300, { casting })).toThrow(new OverflowError('Python integer 300 out of bounds for uint8'));
+      expect(() => add(u1, -1, { casting })).toThrow('Python integer -1 out of bounds for uint8');
+      expect(less(u1, 300, { casting }).toArray()).toEqual([true, true]);
+    }
+    expect(() => add(u1, 300, { dtype: 'u1', casting: 'unsafe' })).toThrow('Python integer 300 out of bounds for uint8');
+    expect(nums(add(u1, 300, { dtype: 'i2', casting: 'unsafe' }))).toEqual([301, 302]);
+  });
+
   test("'safe' passes safe promotions", () => {
     expect(nums(add(a, f, { casting: 'safe' }))).toEqual([0, 2, 4]);
   });
 });
 
 describe('dtype', () => {
+  test("a 64-bit int input cast to a narrower int loop (dtype=, casting 'unsafe') keeps its low bits (fuzz seed 6357)", () => {
+    const big = [2n ** 64n - 1n, 256n, 255n, 511n, 0n, 300n];
+    // np.maximum(np.array([2**64-1, 256, 255, 511, 0, 300], 'u8'), 0.25, casting='unsafe', dtype='u1') -> [255, 0, 255, 255, 0, 44]
+    for (const dt of ['<u8', '>u8']) {
+      const a = zeros(6, dt as never) as NdArray;
+      a.set(big as never);
+      expect(nums(maximum(a, 0.25, { casting: 'unsafe', dtype: 'u1' }))).toEqual([255, 0, 255, 255, 0, 44]);
+      // np.add(a, 1, casting='unsafe', dtype='i2') -> [0, 257, 256, 512, 1, 301]
+      expect(nums(add(a, 1, { casting: 'unsafe', dtype: 'i2' }))).toEqual([0, 257, 256, 512, 1, 301]);
+    }
+  });
+
   const a = arr([0, 1, 2], 'i1');
   const f = arr([0, 1, 2], 'f8');
 

@@ -118,8 +118,62 @@ function mask(shape: readonly number[], values: Json): NdArray {
  *     ["variance", name, axis, kw]             np.var / np.std(a, axis, ddof=, keepdims=, dtype=)
  *     ["round", decimals]                      np.round(a, decimals)
  *     ["nonzero", k]                           np.nonzero(a)[k]
+ *     ["np_call", name, args, kw, pick]        np.<name>(a, *args, **kw)[pick] (pick null: the result): the
+ *                                              functions of session 4 (CALLS), generated for seeds >= NEW_FNS_FROM
  */
+type Kw = { [k: string]: Json };
+/** np_call's keywords once decoded: `weights` is an array then. */
+type Decoded = { [k: string]: unknown };
+type Call = (a: NdArray, args: unknown[], kw: Decoded) => NdArray | NdArray[];
+const reduceOpts = (kw: Decoded): object => ({ keepdims: kw.keepdims, ddof: kw.ddof, dtype: kw.dtype });
+const nanReduce = (f: unknown): Call => (a, _args, kw) => (f as (a: NdArray, axis: unknown, o: object) => NdArray)(a, kw.axis, reduceOpts(kw));
+const qOpts = (kw: Decoded): object => ({ axis: kw.axis, keepdims: kw.keepdims, method: kw.method });
+const mathUfunc = (f: unknown): Call => (a, args, kw) => {
+  const o = { dtype: kw.dtype, casting: kw.casting } as UfuncOptions;
+  return args.length === 0 ? (f as (x: UfuncInput, o: UfuncOptions) => NdArray)(a, o) : (f as Ufunc2)(a, args[0] as UfuncInput, o);
+};
+const MATH_UFUNCS = ['sin', 'cos', 'tan', 'arcsin', 'arccos', 'arctan', 'sinh', 'cosh', 'tanh', 'arcsinh', 'arccosh', 'arctanh', 'exp2', 'expm1', 'log2', 'log10', 'log1p', 'cbrt', 'floor', 'ceil', 'trunc', 'sign', 'reciprocal', 'deg2rad', 'rad2deg', 'arctan2', 'hypot', 'logaddexp', 'logaddexp2', 'fmod', 'copysign', 'fmax', 'fmin', 'heaviside', 'nextafter', 'gcd', 'lcm'];
+const camel = (n: string): string => n.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase());
+const lib = api as unknown as { [name: string]: unknown };
+
+/** np_call's functions: NumPy's name to the library's call (NumPy's keywords as its options). */
+const CALLS: { [name: string]: Call } = {
+  ...Object.fromEntries(['nanmin', 'nanmax', 'nansum', 'nanprod', 'nanmean', 'nanvar', 'nanstd', 'nanargmin', 'nanargmax'].map((n) => [n, nanReduce(lib[n])])),
+  ...Object.fromEntries(MATH_UFUNCS.map((n) => [n, mathUfunc(lib[camel(n)])])),
+  median: (a, _args, kw) => api.median(a, qOpts(kw) as never),
+  nanmedian: (a, _args, kw) => api.nanmedian(a, qOpts(kw) as never),
+  quantile: (a, [q], kw) => api.quantile(a, q as never, qOpts(kw) as never),
+  percentile: (a, [q], kw) => api.percentile(a, q as never, qOpts(kw) as never),
+  nanquantile: (a, [q], kw) => api.nanquantile(a, q as never, qOpts(kw) as never),
+  nanpercentile: (a, [q], kw) => api.nanpercentile(a, q as never, qOpts(kw) as never),
+  average: (a, _args, kw) => api.average(a, { axis: kw.axis as never, keepdims: kw.keepdims as never, weights: kw.weights as never }),
+  histogram: (a, _args, kw) => api.histogram(a, { bins: kw.bins as never, range: kw.range as never }),
+  digitize: (a, [bins], kw) => api.digitize(a, bins as never, { right: kw.right as never }),
+  isin: (a, [t], kw) => api.isin(a, t as never, { invert: kw.invert as never }),
+  intersect1d: (a, [b]) => api.intersect1d(a, b as never),
+  union1d: (a, [b]) => api.union1d(a, b as never),
+  setdiff1d: (a, [b]) => api.setdiff1d(a, b as never),
+  setxor1d: (a, [b]) => api.setxor1d(a, b as never),
+  repeat: (a, [r, axis]) => api.repeat(a, r as never, axis as never),
+  tile: (a, [reps]) => api.tile(a, reps as never),
+  roll: (a, [shift, axis]) => api.roll(a, shift as never, axis as never),
+  array_split: (a, [sections, axis]) => api.arraySplit(a, sections as never, axis as never),
+  unravel_index: (a, [shape]) => api.unravelIndex(a, shape as never),
+};
+
 export const FUZZ_OPS: ExtraOps = new Map<string, (a: NdArray, args: Json[]) => NdArray>([
+  [
+    'np_call',
+    (a, [name, args, kw, pick]) => {
+      const call = CALLS[name as string];
+      if (call === undefined) throw new Error(`np_call: no library call for ${String(name)}`);
+      const k: Decoded = {};
+      for (const [key, v] of Object.entries(kw as Kw)) k[key] = key === 'weights' ? arr(a, v) : v;
+      // Lists (q, reps, bins) and null pass as they are; the rest is an operand (FORMAT.md's forms).
+      const r = call(a, (args as Json[]).map((x) => (x === null || Array.isArray(x) ? x : opnd(a, x))), k);
+      return Array.isArray(r) ? r[pick as number] : r;
+    },
+  ],
   [
     'npy_roundtrip',
     (a) => {
@@ -224,7 +278,8 @@ const ERROR_CLASSES: { [numpy: string]: readonly string[] } = {
 function kindOf(program: Program, expect: { [k: string]: Json }, detail: string): string {
   const m = /^op (\d+|undefined): (.*)$/s.exec(detail);
   const at = m && m[1] !== 'undefined' ? Number(m[1]) : program.ops.length - 1;
-  const op = program.ops[at]?.[0] ?? 'source';
+  const o = program.ops[at];
+  const op = o === undefined ? 'source' : o[0] === 'np_call' ? `np_call ${String(o[1])}` : o[0];
   const rest = m ? m[2] : detail;
   const what = /^expected (\w+)/.exec(rest)?.[1] ?? /^(unexpected \w+|threw \w+|values|the failing op)/.exec(rest)?.[1] ?? rest.slice(0, 40);
   const raised = expect.error !== undefined ? ` (numpy ${String(expect.error)})` : '';
@@ -232,6 +287,7 @@ function kindOf(program: Program, expect: { [k: string]: Json }, detail: string)
 }
 
 const ZERO_TIES = new Set(['min', 'max', 'unique']);
+const SET_OPS = new Set(['union1d', 'intersect1d', 'setdiff1d', 'setxor1d']);
 
 /** True when the library's values (replayed again) equal NumPy's once every -0 reads as 0. */
 function sameButZeroSigns(want: Json | undefined, r: { detail?: string }): boolean {
@@ -267,7 +323,9 @@ export function compare(seed: number, program: Program, expect: { [k: string]: J
     // Which of +0 and -0 a tie keeps in the reductions min/max and in unique differs between
     // NumPy's own SIMD and scalar loops (FORMAT.md, "Exact float arithmetic"): not NumPy's to pin.
     // minimum/maximum/clip are compared: at the oracle's baseline their ties are fixed (arith.ts, clip.ts).
-    const last = String(program.ops[program.ops.length - 1]?.[0]);
+    const lastOp = program.ops[program.ops.length - 1];
+    // The set ops of np_call are unique() of their inputs: the same tie.
+    const last = lastOp?.[0] === 'np_call' && SET_OPS.has(String(lastOp[1])) ? 'unique' : String(lastOp?.[0]);
     if (ZERO_TIES.has(last) && /^op \d+: expected values [^;]*$/s.test(detail) && sameButZeroSigns(expect.values, r)) {
       return { seed, kind: 'unpinned: +0/-0 tie', detail, program, expect };
     }

@@ -69,6 +69,16 @@ def own_op(run, a, op):
         return np.asarray(np.round(a, op[1]))
     if name == "nonzero":
         return np.nonzero(a)[op[1]]
+    if name == "np_call":
+        # lists (q, reps, bins) and None as they are; the rest is an operand (FORMAT.md's forms)
+        args = [x if x is None or isinstance(x, list) else C.operand(run, a, x) for x in op[2]]
+        kw = C.kwargs(run, a, op[3])
+        for k in ("range", "reps", "shift"):
+            if isinstance(kw.get(k), list):
+                kw[k] = tuple(kw[k])
+        args = [tuple(x) if isinstance(x, list) and op[1] in ("tile", "roll", "unravel_index") else x for x in args]
+        r = getattr(np, op[1])(a, *args, **kw)
+        return np.asarray(r if op[4] is None else r[op[4]])
     if name == "npy_roundtrip":
         f = io.BytesIO()
         np.save(f, a)
@@ -93,7 +103,7 @@ def own_op(run, a, op):
 
 OWN_OPS = {"npy_roundtrip", "sliding_window_view", "broadcast_arrays", "unique_index", "reduce_initial",
            "searchsorted_sorter", "astype_casting", "sort_kind", "concatenate_kw", "ufunc_kw", "putmask",
-           "cumulative", "diff", "variance", "round", "nonzero"}
+           "cumulative", "diff", "variance", "round", "nonzero", "np_call"}
 # own ops that write into the source's buffer (its bytes are compared after them)
 OWN_WRITING = {"putmask"}
 
@@ -152,6 +162,21 @@ def writes(op):
     return op[0] in OWN_WRITING or (op[0] in ("ufunc_kw", "concatenate_kw") and "out" in op[-1]) or _writes(op)
 
 
+# np_call's inexact math (FORMAT.md's values_ulp): NumPy's SIMD and the library's loops may
+# round differently in the last bits; the exact ones (floor, fmax, gcd, ...) stay exact.
+APPROX_CALLS = {"sin", "cos", "tan", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "arcsinh",
+                "arccosh", "arctanh", "exp2", "expm1", "log2", "log10", "log1p", "cbrt", "arctan2",
+                "hypot", "logaddexp", "logaddexp2", "deg2rad", "rad2deg"}
+_approximate = C.approximate
+
+
+def approximate(op, before, result):
+    if op[0] == "np_call":
+        return op[1] in APPROX_CALLS and result.dtype.kind in "fc"
+    return _approximate(op, before, result)
+
+
+C.approximate = approximate
 _writes = C.writes
 C.apply = apply
 C.writes = writes

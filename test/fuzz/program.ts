@@ -451,6 +451,7 @@ function randComputeOp(rng: Rng, a: NdArray, overlapping: boolean): Json[] {
   // the result would depend on the order of the stores (FORMAT.md never writes there).
   const writeable = a.flags.writeable && !overlapping;
   if (rng.chance(0.06)) return randOwnOp(rng, a);
+  if (newFns && rng.chance(0.7)) return randNewFnOp(rng, a);
   if (rng.chance(0.2)) return randWideOp(rng, a, writeable);
   const r = rng.next();
   if (r < 0.1) return ['astype', randDType(rng, 0.05) as unknown as Json];
@@ -702,11 +703,89 @@ function specOf(a: NdArray): Spec {
   return { names: [...names], formats: formats.map((f) => f.str), offsets: names.map((n) => dt.fields![n].offset), itemsize: dt.itemsize };
 }
 
+// ------------------------------------------------------------------ session 4's functions
+
+/**
+ * Seeds from here on program mostly the functions added in session 4 (np_call:
+ * differ.ts CALLS), leaving the programs of lower seeds (and so `npm test`'s
+ * seeds and every seed a note cites) as they were.
+ */
+export const NEW_FNS_FROM = 1_000_000;
+let newFns = false;
+
+const NAN_REDUCE = ['nanmin', 'nanmax', 'nansum', 'nanprod', 'nanmean', 'nanvar', 'nanstd', 'nanargmin', 'nanargmax'];
+const Q_METHODS = ['linear', 'lower', 'higher', 'midpoint', 'nearest', 'inverted_cdf', 'averaged_inverted_cdf', 'closest_observation', 'interpolated_inverted_cdf', 'hazen', 'weibull', 'median_unbiased', 'normal_unbiased'];
+const MATH_1 = ['sin', 'cos', 'tan', 'arcsin', 'arccos', 'arctan', 'sinh', 'cosh', 'tanh', 'arcsinh', 'arccosh', 'arctanh', 'exp2', 'expm1', 'log2', 'log10', 'log1p', 'cbrt', 'floor', 'ceil', 'trunc', 'sign', 'reciprocal', 'deg2rad', 'rad2deg'];
+const MATH_2 = ['arctan2', 'hypot', 'logaddexp', 'logaddexp2', 'fmod', 'copysign', 'fmax', 'fmin', 'heaviside', 'nextafter', 'gcd', 'lcm'];
+
+/** One np_call of the functions of session 4 on `a`, with arguments that mostly fit. */
+function randNewFnOp(rng: Rng, a: NdArray): Json[] {
+  const nd = a.ndim;
+  const self = a.dtype.isStructured ? '<f8' : a.dtype.str;
+  const call = (name: string, args: Json[], kw: { [k: string]: Json } = {}, pick: number | null = null): Json[] => ['np_call', name, args, kw, pick];
+  const axisKw = (kw: { [k: string]: Json }, multi: boolean): { [k: string]: Json } => {
+    if (rng.chance(0.7)) kw.axis = randAxis(rng, nd, multi) as Json;
+    if (rng.chance(0.3)) kw.keepdims = true;
+    return kw;
+  };
+  const r = rng.next();
+  if (r < 0.16) {
+    const name = rng.pick(NAN_REDUCE);
+    const kw = axisKw({}, !name.startsWith('nanarg'));
+    if (name.startsWith('nanarg') && Array.isArray(kw.axis)) delete kw.axis;
+    if ((name === 'nanvar' || name === 'nanstd') && rng.chance(0.4)) kw.ddof = rng.int(0, 2);
+    if (['nansum', 'nanprod', 'nanmean'].includes(name) && rng.chance(0.2)) kw.dtype = rng.pick(['<f8', '<f4', '<c16']);
+    return call(name, [], kw);
+  }
+  if (r < 0.3) {
+    const name = rng.pick(['median', 'nanmedian', 'quantile', 'percentile', 'nanquantile', 'nanpercentile']);
+    const kw = axisKw({}, true);
+    if (name === 'median' || name === 'nanmedian') return call(name, [], kw);
+    if (rng.chance(0.6)) kw.method = rng.pick(Q_METHODS);
+    const pct = name.includes('percentile');
+    const one = (): number => (pct ? rng.pick([0, 10, 25, 50, 75, 90, 100, 33.3]) : rng.pick([0, 0.1, 0.25, 0.5, 0.75, 0.9, 1, 0.333]));
+    return call(name, [rng.chance(0.5) ? one() : [one(), one()]], kw);
+  }
+  if (r < 0.36) {
+    const kw = axisKw({}, true);
+    if (rng.chance(0.3) && nd > 0) {
+      kw.axis = rng.int(0, nd - 1);
+      kw.weights = newArray(rng, rng.pick(['<f8', '<i4']), [a.shape[kw.axis as number]]);
+    }
+    return call('average', [], kw);
+  }
+  if (r < 0.42) return call('histogram', [], rng.chance(0.5) ? { bins: rng.int(1, 5) } : { bins: rng.int(1, 4), range: [rng.pick([-2, 0, 0.5]), rng.pick([1, 3, 100])] }, rng.int(0, 1));
+  if (r < 0.46) return call('digitize', [[-1, 0, 0.5, 2, 100].slice(0, rng.int(1, 5))], rng.chance(0.4) ? { right: true } : {});
+  if (r < 0.56) {
+    const name = rng.pick(['isin', 'intersect1d', 'union1d', 'setdiff1d', 'setxor1d']);
+    const other = rng.chance(0.2) ? 'self' : newArray(rng, rng.chance(0.7) ? self : randDType(rng, 0), [rng.int(0, 5)]);
+    return call(name, [other], name === 'isin' && rng.chance(0.4) ? { invert: true } : {});
+  }
+  if (r < 0.62) {
+    // Small counts only: a random int64 count would have NumPy build (and list) gigabytes.
+    const counts = (n: number): Json => ({ dtype: '<i8', shape: [n], values: Array.from({ length: n }, () => String(rng.int(0, 3))) });
+    const axis = nd > 0 && rng.chance(0.6) ? rng.int(-nd, nd - 1) : null;
+    const n = axis === null ? a.size : a.shape[(axis + nd) % nd];
+    return call('repeat', [rng.chance(0.7) ? rng.int(0, 3) : counts(rng.chance(0.8) ? n : 1), axis]);
+  }
+  if (r < 0.66) return call('tile', [rng.chance(0.5) ? rng.int(0, 3) : Array.from({ length: rng.int(1, 3) }, () => rng.int(0, 2))]);
+  if (r < 0.72) return call('roll', [rng.int(-5, 5), nd > 0 && rng.chance(0.6) ? rng.int(-nd, nd - 1) : null]);
+  if (r < 0.76 && nd > 0) return call('array_split', [rng.int(1, 4), rng.int(0, nd - 1)], {}, 0);
+  if (r < 0.78 && 'iu'.includes(a.dtype.kind) && a.size < 50) return call('unravel_index', [[rng.int(1, 4), rng.int(1, 6)]], {}, rng.int(0, 1));
+  const binary = rng.chance(0.35);
+  const name = binary ? rng.pick(MATH_2) : rng.pick(MATH_1);
+  const kw: { [k: string]: Json } = {};
+  if (rng.chance(0.25)) kw.dtype = rng.pick(['<f8', '<f4', '<f2', '<i8', '<c16']);
+  if (rng.chance(0.25)) kw.casting = rng.pick(CASTINGS);
+  return call(name, binary ? [randOperand(rng, a, false)] : [], kw);
+}
+
 // ------------------------------------------------------------------ programs
 
 /** The program of one seed. */
 export function generate(seed: number): Program {
   const rng = new Rng(seed);
+  newFns = seed >= NEW_FNS_FROM;
   const { program, spec } = randSource(rng);
   program.id = `fuzz/${seed}`;
   const s = program.source;
