@@ -36,7 +36,7 @@ import { variance, std } from './variance';
 import { cumsum, cumprod, type CumulativeOptions } from './cumulative';
 import { take } from './fancy';
 import { add, conjugate, divide, multiply, subtract } from './ufuncs/arith';
-import { lessEqual, logicalNot, greaterEqual } from './ufuncs/compare';
+import { equal, lessEqual, logicalNot, greaterEqual } from './ufuncs/compare';
 import { isnan, sqrt } from './ufuncs/math';
 import { where } from './ufuncs/where';
 import { median, medianOf, nativeScalar, neighbours, quantileArgs, sortedLanes, stackQ, type MedianOptions, type QuantileOptions, type QuantileQ, type MethodRule, type Sorted } from './quantile';
@@ -113,13 +113,29 @@ function nanExtremum(a: NdArray, axis: Axis | undefined, options: NanExtremaOpti
   const reduce = name === 'nanmin' ? min : max;
   if (!canHoldNan(a)) return reduce(a, axis, o);
   if (emptyLane(a, axis)) throw new ValueError(`zero-size array to reduction operation ${name === 'nanmin' ? 'fmin' : 'fmax'} which has no identity`);
-  const folded = foldFminFmax(a, resolveAxes(axis, a.ndim), o.keepdims ?? false, name === 'nanmin');
-  // The plain reduction's result has NumPy's dtype and layout for a reduction of `a`
-  // (its memory order: fuzz seed 1003900); the fold's values (items of `a`, exact) go there.
+  // The plain reduction (native, any size) has NumPy's dtype and layout for a
+  // reduction of `a` (its memory order: fuzz seed 1003900), and NumPy's fmin/fmax
+  // fold's values wherever no lane meets a NaN and no result is a zero (whose
+  // sign a tie decides): then it is the answer.
   const res = reduce(a, axis, o);
-  res.set(folded);
-  return res;
+  const real = a.dtype.kind !== 'c';
+  if (real && res.size > 0 && !any(isnan(res)).get() && !any(equal(res, 0)).get()) return res;
+  if (a.size <= FOLD_MAX_ITEMS) {
+    // The fold's values (items of `a`, exact) go into that layout.
+    res.set(foldFminFmax(a, resolveAxes(axis, a.ndim), o.keepdims ?? false, name === 'nanmin'));
+    return res;
+  }
+  // Past FOLD_MAX_ITEMS (a float64 working copy the fold could not index), NaNs are
+  // replaced by the identity natively; a lane of NaNs only gives NaN. A zero
+  // result may then differ from NumPy's in its sign only (README, nan functions).
+  const { arr, mask } = replaceNan(a, name === 'nanmin' ? Infinity : -Infinity);
+  const big = reduce(arr, axis, o);
+  const allNan = all(mask as NdArray, axis, o);
+  return any(allNan).get() ? where(allNan, NaN, big).astype(big.dtype) : big;
 }
+
+/** Largest input the exact fmin/fmax fold takes (its float64 copy is one JS typed array). */
+const FOLD_MAX_ITEMS = 2 ** 27;
 
 /**
  * NumPy's `fmin.reduce` / `fmax.reduce` (what `np.nanmin`/`np.nanmax` run on
