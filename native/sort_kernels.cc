@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <string>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "byte_order.h"
@@ -639,6 +641,38 @@ inline void StoreIndex(uint8_t* p, uint32_t i) {
   std::memcpy(p, &v, 8);
 }
 
+// Lanes of at most this many items argsort with the vector sort of packed
+// (key, position) words where it runs (PackedArgsort); longer ones with the
+// radix passes, which win there.
+constexpr size_t kPackedArgsortMax = size_t{1} << 16;
+
+// The stable argsort of the n keys at k into x, with the AVX-512 quicksort
+// of 64-bit words: each word is a key's top bits over its position's b bits
+// (n <= 2^b), so equal tops sort by position. Keys of up to 64 - b bits fit
+// whole: that order is the stable one. Wider keys (float64, int64) keep
+// their top 64 - b bits; a run of equal tops, rare in real data, is then
+// ordered by the whole key, stably (its positions already ascend), which
+// gives exactly the stable order. `w` is scratch for n words.
+template <class U>
+void PackedArgsort(const U* k, uint32_t* x, uint64_t* w, size_t n) {
+  int b = 1;
+  while ((size_t{1} << b) < n) b++;
+  constexpr int kW = 8 * static_cast<int>(sizeof(U));
+  const bool whole = kW + b <= 64;
+  const int drop = whole ? 0 : kW + b - 64;  // low key bits not in the word
+  for (size_t i = 0; i < n; i++) w[i] = (static_cast<uint64_t>(k[i]) >> drop << b) | i;
+  SimdSortU64(w, n);
+  const uint64_t mask = (uint64_t{1} << b) - 1;
+  for (size_t i = 0; i < n; i++) x[i] = static_cast<uint32_t>(w[i] & mask);
+  if (whole) return;
+  for (size_t i = 0; i + 1 < n;) {
+    size_t e = i + 1;
+    while (e < n && (w[e] >> b) == (w[i] >> b)) e++;
+    if (e - i > 1) std::stable_sort(x + i, x + e, [k](uint32_t p, uint32_t q) { return k[p] < k[q]; });
+    i = e;
+  }
+}
+
 // Writes each lane's stable argsort into dst (native int64). n < 2^32.
 template <class C, bool Swap>
 void ArgsortLanes(const Job& j) {
@@ -648,6 +682,8 @@ void ArgsortLanes(const Job& j) {
   std::vector<U> bufA(n), bufB(n);
   std::vector<uint32_t> ixA(n), ixB(n);
   std::vector<uint32_t> hist(kHistSize<U>);
+  const bool packed = n > kInsertionMax && n <= kPackedArgsortMax && SimdSortAvailable();
+  std::vector<uint64_t> words(packed ? n : 0);
   WalkLanes(j.shape, j.ss, j.ds, [&](int64_t a, int64_t b) {
     U* k = bufA.data();
     U* tk = bufB.data();
@@ -658,7 +694,8 @@ void ArgsortLanes(const Job& j) {
       k[i] = C::Key(LoadBytes<U, Swap>(j.src + a + static_cast<int64_t>(i) * s));
       x[i] = static_cast<uint32_t>(i);
     }
-    RadixSort<U, true>(&k, &x, &tk, &tx, n, hist.data());
+    if (packed) PackedArgsort<U>(k, x, words.data(), n);
+    else RadixSort<U, true>(&k, &x, &tk, &tx, n, hist.data());
     // SAFETY: i < n int64 items of the lane at b: inside the checked dst layout.
     for (size_t i = 0; i < n; i++) StoreIndex(j.dst + b + static_cast<int64_t>(i) * d, x[i]);
   });
@@ -749,11 +786,11 @@ Napi::Value SortLanes(const Napi::CallbackInfo& info) {
   }
   if (sb == nullptr) return env.Undefined();  // no items
   // Scratch per lane (the lanes run one after the other): two key buffers
-  // (and two 32-bit index buffers for an argsort); complex keys, their
+  // (and two 32-bit index buffers and the packed words for an argsort); complex keys, their
   // indices and the items. Short lanes run kLaneBlock at a time.
   {
     const uint64_t n = static_cast<uint64_t>(job.n) * (job.n <= kBlockLaneMax ? static_cast<uint64_t>(kLaneBlock) : 1);
-    const uint64_t per = (type == kC8 || type == kC16) ? sizeof(ComplexKey) + 4 + (arg ? 0 : 16) : 2 * 8 + (arg ? 8 : 0);
+    const uint64_t per = (type == kC8 || type == kC16) ? sizeof(ComplexKey) + 4 + (arg ? 0 : 16) : 2 * 8 + (arg ? 16 : 0);
     if (!CheckScratch(env, what, n * per)) return env.Undefined();
   }
   job.src = sb;
@@ -777,6 +814,195 @@ Napi::Value SortLanes(const Napi::CallbackInfo& info) {
       if (swap) SortValues<C, true>(job);
       else SortValues<C, false>(job);
     }
+  });
+  return env.Undefined();
+}
+
+// ------------------------------------------------------------ partition
+//
+// NumPy's partition and argpartition (introselect): after a lane is
+// partitioned at each kth (ascending, distinct), item kth is the one a sort
+// would put there, the items before it are not greater and the items after
+// it not smaller, in NumPy's order (NaN last). The order inside the
+// partitions is not NumPy's (NumPy documents it as undefined). Each kth
+// selects within what the previous one left after it, as NumPy does.
+
+// The less-than of NumPy's order for native floats: NaN last.
+template <class F>
+inline bool FloatLess(F x, F y) {
+  return x < y || (y != y && x == x);
+}
+
+// Runs std::nth_element over [first, last) at each kth, ascending.
+template <class It, class Less>
+void SelectEach(It first, It last, const std::vector<int64_t>& kths, Less less) {
+  It from = first;
+  for (int64_t k : kths) {
+    It at = first + k;
+    if (at < from) continue;  // never: the kths ascend
+    // The first or the last of what is left is a min or max scan (the last
+    // is what a median's or quantile's NaN check asks for).
+    if (at == from) std::iter_swap(at, std::min_element(from, last, less));
+    else if (at + 1 == last) std::iter_swap(at, std::max_element(from, last, less));
+    else std::nth_element(from, at, last, less);
+    from = at + 1;
+  }
+}
+
+template <class U>
+struct KeyIndex {
+  U key;
+  uint32_t ix;
+};
+
+// Partitions each lane of a plain numeric type: `arg` writes the positions
+// (native int64), else the items (same type and byte order; dst may be src).
+template <class C, bool Swap>
+void PartitionLanes(const Job& j, const std::vector<int64_t>& kths, bool arg) {
+  using U = typename C::U;
+  const size_t n = static_cast<size_t>(j.n);
+  const int64_t s = j.ss.back(), d = j.ds.back();
+  // Native floats partition as themselves (their bits move with them);
+  // integers as their keys, which map back to their bits; float16, bools
+  // and every argpartition as (key, position) pairs.
+  constexpr bool kNativeFloat = C::kKind == Kind::kFloat && sizeof(U) >= 4;
+  constexpr bool kKeysOnly = C::kKind == Kind::kSigned || C::kKind == Kind::kUnsigned;
+  using F = std::conditional_t<sizeof(U) == 8, double, float>;
+  std::vector<KeyIndex<U>> pairs;
+  std::vector<U> keys, raws;
+  std::vector<F> floats;
+  WalkLanes(j.shape, j.ss, j.ds, [&](int64_t a, int64_t b) {
+    // SAFETY (every load): i < n items of the lane at a, inside the checked
+    // src layout; (every store) i < n items of the lane at b, inside the
+    // checked dst layout. The lane is read whole before it is written.
+    const uint8_t* in = j.src + a;
+    uint8_t* out = j.dst + b;
+    if (!arg && kNativeFloat) {
+      if constexpr (kNativeFloat) {
+        floats.resize(n);
+        for (size_t i = 0; i < n; i++) {
+          const U raw = LoadBytes<U, Swap>(in + static_cast<int64_t>(i) * s);
+          std::memcpy(&floats[i], &raw, sizeof(U));
+        }
+        SelectEach(floats.begin(), floats.end(), kths, FloatLess<F>);
+        for (size_t i = 0; i < n; i++) {
+          U raw;
+          std::memcpy(&raw, &floats[i], sizeof(U));
+          StoreBytes<U, Swap>(out + static_cast<int64_t>(i) * d, raw);
+        }
+      }
+      return;
+    }
+    if (!arg && kKeysOnly) {
+      keys.resize(n);
+      for (size_t i = 0; i < n; i++) keys[i] = C::Key(LoadBytes<U, Swap>(in + static_cast<int64_t>(i) * s));
+      SelectEach(keys.begin(), keys.end(), kths, std::less<U>());
+      for (size_t i = 0; i < n; i++) StoreBytes<U, Swap>(out + static_cast<int64_t>(i) * d, C::Bits(keys[i]));
+      return;
+    }
+    pairs.resize(n);
+    if (!arg) raws.resize(n);
+    for (size_t i = 0; i < n; i++) {
+      const U raw = LoadBytes<U, Swap>(in + static_cast<int64_t>(i) * s);
+      pairs[i] = {C::Key(raw), static_cast<uint32_t>(i)};
+      if (!arg) raws[i] = raw;
+    }
+    SelectEach(pairs.begin(), pairs.end(), kths, [](const KeyIndex<U>& x, const KeyIndex<U>& y) { return x.key < y.key; });
+    for (size_t i = 0; i < n; i++) {
+      uint8_t* q = out + static_cast<int64_t>(i) * d;
+      if (arg) StoreIndex(q, pairs[i].ix);
+      else StoreBytes<U, Swap>(q, raws[pairs[i].ix]);
+    }
+  });
+}
+
+// Partitions each lane of complex items with parts of type P.
+template <class P, bool Swap>
+void PartitionComplexLanes(const Job& j, const std::vector<int64_t>& kths, bool arg) {
+  const size_t n = static_cast<size_t>(j.n);
+  const int64_t s = j.ss.back(), d = j.ds.back();
+  constexpr size_t kItem = 2 * sizeof(P);
+  std::vector<std::pair<ComplexKey, uint32_t>> pairs(n);
+  std::vector<uint8_t> items(arg ? 0 : n * kItem);
+  WalkLanes(j.shape, j.ss, j.ds, [&](int64_t a, int64_t b) {
+    for (size_t i = 0; i < n; i++) {
+      // SAFETY: i < n items of the lane at a: inside the checked src layout.
+      const uint8_t* p = j.src + a + static_cast<int64_t>(i) * s;
+      pairs[i] = {ComplexKeyAt<P, Swap>(p), static_cast<uint32_t>(i)};
+      if (!arg) std::memcpy(items.data() + i * kItem, p, kItem);
+    }
+    SelectEach(pairs.begin(), pairs.end(), kths, [](const auto& x, const auto& y) { return x.first < y.first; });
+    for (size_t i = 0; i < n; i++) {
+      // SAFETY: i < n items of the lane at b: inside the checked dst layout;
+      // pairs[i].second < n items of the scratch copy.
+      uint8_t* q = j.dst + b + static_cast<int64_t>(i) * d;
+      if (arg) StoreIndex(q, pairs[i].second);
+      else std::memcpy(q, items.data() + static_cast<size_t>(pairs[i].second) * kItem, kItem);
+    }
+  });
+}
+
+// partitionLanes(src, srcOffset, shape, srcStrides, type, swap, dst, dstOffset, dstStrides, arg, kths)
+// Partitions every lane along the last axis of `shape` at each of `kths`
+// (ascending, distinct, each in [0, lane length)) in NumPy's order: with
+// `arg` false the lane's items into dst (same type and byte order; dst may
+// be src itself, never partly overlapping it), with `arg` true their
+// positions in the lane as native int64 (lanes shorter than 2^32).
+Napi::Value PartitionLanesEntry(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const char* what = "partitionLanes";
+  int64_t srcOffset, type, dstOffset;
+  Job job;
+  std::vector<int64_t> kths;
+  if (info.Length() < 11 || !ToInt(info[1], &srcOffset) || srcOffset < 0 || !ToInts(info[2], &job.shape) ||
+      job.shape.empty() || !ToInts(info[3], &job.ss) || job.ss.size() != job.shape.size() || !ToInt(info[4], &type) ||
+      type < kF8 || type > kC16 || !ToInt(info[7], &dstOffset) || dstOffset < 0 || !ToInts(info[8], &job.ds) ||
+      job.ds.size() != job.shape.size() || !ToInts(info[10], &kths)) {
+    ThrowArgs(env, what);
+    return env.Undefined();
+  }
+  bool swap = ToBool(info[5]), arg = ToBool(info[9]);
+  job.n = job.shape.back();
+  if (job.n > int64_t{0xffffffff}) {
+    ThrowRange(env, std::string(what) + ": a lane of 2^32 items or more");
+    return env.Undefined();
+  }
+  for (size_t i = 0; i < kths.size(); i++) {
+    if (kths[i] < 0 || kths[i] >= job.n || (i > 0 && kths[i] <= kths[i - 1])) {
+      ThrowRange(env, std::string(what) + ": kth out of bounds or not ascending");
+      return env.Undefined();
+    }
+  }
+  KernelMemory src, dst;
+  if (!ReadKernelMemory(env, info[0], false, &src) || !ReadKernelMemory(env, info[6], true, &dst)) return env.Undefined();
+  uint8_t* sb;
+  uint8_t* db;
+  if (!CheckLayout(env, what, src, srcOffset, job.shape, job.ss, kItemsize[type], &sb) ||
+      !CheckLayout(env, what, dst, dstOffset, job.shape, job.ds, arg ? 8 : kItemsize[type], &db)) {
+    return env.Undefined();
+  }
+  if (sb == nullptr) return env.Undefined();  // no items
+  // Scratch for one lane: (key, position) pairs and the items.
+  {
+    const uint64_t per = (type == kC8 || type == kC16) ? sizeof(std::pair<ComplexKey, uint32_t>) + 16 : 16 + 8;
+    if (!CheckScratch(env, what, static_cast<uint64_t>(job.n) * per)) return env.Undefined();
+  }
+  job.src = sb;
+  job.dst = db;
+  if (type == kC8 || type == kC16) {
+    auto run = [&](auto part) {
+      using P = decltype(part);
+      if (swap) PartitionComplexLanes<P, true>(job, kths, arg);
+      else PartitionComplexLanes<P, false>(job, kths, arg);
+    };
+    if (type == kC8) run(float{});
+    else run(double{});
+    return env.Undefined();
+  }
+  WithCodec(type, [&](auto codec) {
+    using C = decltype(codec);
+    if (swap) PartitionLanes<C, true>(job, kths, arg);
+    else PartitionLanes<C, false>(job, kths, arg);
   });
   return env.Undefined();
 }
@@ -1100,6 +1326,7 @@ void InitSortKernels(Napi::Env env, Napi::Object exports) {
   k.Set("simdSort", Napi::Function::New(env, SimdSort, "simdSort"));
   k.Set("sortLanes", Napi::Function::New(env, SortLanes, "sortLanes"));
   k.Set("unique", Napi::Function::New(env, Unique, "unique"));
+  k.Set("partitionLanes", Napi::Function::New(env, PartitionLanesEntry, "partitionLanes"));
   exports.Set("sortKernels", k);
 }
 
