@@ -643,8 +643,11 @@ inline void StoreIndex(uint8_t* p, uint32_t i) {
 
 // Lanes of at most this many items argsort with the vector sort of packed
 // (key, position) words where it runs (PackedArgsort); longer ones with the
-// radix passes, which win there.
-constexpr size_t kPackedArgsortMax = size_t{1} << 16;
+// radix passes, which win there. Keys of 4 bytes or less take fewer radix
+// passes: past 4096 items (where the passes take 11-bit digits) the radix
+// sort of such keys with few distinct values beat the packed sort.
+template <class U>
+constexpr size_t kPackedArgsortMax = sizeof(U) == 8 ? size_t{1} << 16 : size_t{1} << 12;
 
 // The stable argsort of the n keys at k into x, with the AVX-512 quicksort
 // of 64-bit words: each word is a key's top bits over its position's b bits
@@ -668,7 +671,9 @@ void PackedArgsort(const U* k, uint32_t* x, uint64_t* w, size_t n) {
   for (size_t i = 0; i + 1 < n;) {
     size_t e = i + 1;
     while (e < n && (w[e] >> b) == (w[i] >> b)) e++;
-    if (e - i > 1) std::stable_sort(x + i, x + e, [k](uint32_t p, uint32_t q) { return k[p] < k[q]; });
+    // Ties of the whole key (the common run) are already in order.
+    const auto less = [k](uint32_t p, uint32_t q) { return k[p] < k[q]; };
+    if (e - i > 1 && !std::is_sorted(x + i, x + e, less)) std::stable_sort(x + i, x + e, less);
     i = e;
   }
 }
@@ -682,7 +687,7 @@ void ArgsortLanes(const Job& j) {
   std::vector<U> bufA(n), bufB(n);
   std::vector<uint32_t> ixA(n), ixB(n);
   std::vector<uint32_t> hist(kHistSize<U>);
-  const bool packed = n > kInsertionMax && n <= kPackedArgsortMax && SimdSortAvailable();
+  const bool packed = n > kInsertionMax && n <= kPackedArgsortMax<U> && SimdSortAvailable();
   std::vector<uint64_t> words(packed ? n : 0);
   WalkLanes(j.shape, j.ss, j.ds, [&](int64_t a, int64_t b) {
     U* k = bufA.data();
