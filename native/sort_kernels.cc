@@ -860,6 +860,62 @@ struct KeyIndex {
   uint32_t ix;
 };
 
+// The doubles' order of two float64 bit patterns (no NaN among them).
+inline bool DoubleLess(uint64_t x, uint64_t y) {
+  double u, v;
+  std::memcpy(&u, &x, 8);
+  std::memcpy(&v, &y, 8);
+  return u < v;
+}
+
+// Partitions one lane of n float64 items (at `in`, byte stride s) into `out`
+// (stride d; the same items or no overlap) at each kth, with the AVX-512
+// select of simd_sort.h: the NaNs go last first (the select takes none),
+// then each kth before them selects in what the previous one left. The
+// lane is worked on in place in `out` when it is native, contiguous and
+// aligned there, else in *scratch.
+template <bool Swap>
+void SelectDoubles(const uint8_t* in, int64_t s, uint8_t* out, int64_t d, size_t n, const std::vector<int64_t>& kths,
+                   std::vector<uint64_t>* scratch) {
+  const bool inDst = !Swap && d == 8 && reinterpret_cast<uintptr_t>(out) % alignof(uint64_t) == 0;
+  uint64_t* w;
+  if (inDst) {
+    // SAFETY: the n items of the lane at out, inside the checked dst layout
+    // and aligned for uint64_t; the lane at in is those items or does not
+    // overlap them (PartitionLanesEntry's contract), so memmove and the
+    // item-wise copy read each item before anything overwrites it.
+    w = reinterpret_cast<uint64_t*>(out);
+    if (in != out) {
+      if (s == 8) std::memmove(w, in, n * 8);
+      else for (size_t i = 0; i < n; i++) w[i] = LoadBytes<uint64_t, false>(in + static_cast<int64_t>(i) * s);
+    }
+  } else {
+    scratch->resize(n);
+    w = scratch->data();
+    // SAFETY: i < n items of the lane at in, inside the checked src layout.
+    for (size_t i = 0; i < n; i++) w[i] = LoadBytes<uint64_t, Swap>(in + static_cast<int64_t>(i) * s);
+  }
+  size_t m = n;  // the items before m are not NaN
+  for (size_t i = 0; i < m;) {
+    if ((w[i] & ~(uint64_t{1} << 63)) > 0x7ff0000000000000ull) std::swap(w[i], w[--m]);
+    else i++;
+  }
+  size_t from = 0;
+  for (int64_t kk : kths) {
+    const size_t k = static_cast<size_t>(kk);
+    if (k >= m) break;  // NaNs from here on: in place
+    if (k < from) continue;
+    if (k == from) std::iter_swap(w + k, std::min_element(w + from, w + m, DoubleLess));
+    else if (k + 1 == m) std::iter_swap(w + k, std::max_element(w + from, w + m, DoubleLess));
+    else SimdSelectF64(w + from, m - from, k - from);
+    from = k + 1;
+  }
+  if (!inDst) {
+    // SAFETY: i < n items of the lane at out, inside the checked dst layout.
+    for (size_t i = 0; i < n; i++) StoreBytes<uint64_t, Swap>(out + static_cast<int64_t>(i) * d, w[i]);
+  }
+}
+
 // Partitions each lane of a plain numeric type: `arg` writes the positions
 // (native int64), else the items (same type and byte order; dst may be src).
 template <class C, bool Swap>
@@ -876,6 +932,7 @@ void PartitionLanes(const Job& j, const std::vector<int64_t>& kths, bool arg) {
   std::vector<KeyIndex<U>> pairs;
   std::vector<U> keys, raws;
   std::vector<F> floats;
+  std::vector<uint64_t> words;
   WalkLanes(j.shape, j.ss, j.ds, [&](int64_t a, int64_t b) {
     // SAFETY (every load): i < n items of the lane at a, inside the checked
     // src layout; (every store) i < n items of the lane at b, inside the
@@ -883,6 +940,9 @@ void PartitionLanes(const Job& j, const std::vector<int64_t>& kths, bool arg) {
     const uint8_t* in = j.src + a;
     uint8_t* out = j.dst + b;
     if (!arg && kNativeFloat) {
+      if constexpr (kNativeFloat && sizeof(U) == 8) {
+        if (SimdSortAvailable()) return SelectDoubles<Swap>(in, s, out, d, n, kths, &words);
+      }
       if constexpr (kNativeFloat) {
         floats.resize(n);
         for (size_t i = 0; i < n; i++) {

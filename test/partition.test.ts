@@ -106,6 +106,20 @@ describe('partition: the partition property against the stable sort', () => {
     });
   }
 
+  test('long float64 lanes (the vector select): ties, NaNs, sorted, reversed, all equal, least value repeated', () => {
+    const r = seeded(77);
+    const n = 200001;
+    const f = Float64Array.from({ length: n }, () => (r() < 0.02 ? NaN : r() < 0.3 ? Math.floor(r() * 5) : Math.round(r() * 1e6) / 64));
+    const a = fromBuffer(f.buffer, '<f8');
+    const s = sort(a);
+    const least = fromBuffer(Float64Array.from({ length: 5000 }, (_, i) => (i % 3 === 0 ? 1 : 1 + (i % 7))).buffer, '<f8');
+    const same = fromBuffer(new Float64Array(5000).fill(2.5).buffer, '<f8');
+    for (const x of [a, s, s.index('::-1'), least, same, a.astype('>f8')]) {
+      const m = x.size;
+      for (const kth of [[0], [m >> 1], [m - 1], [3, 1000, m >> 1, m - 300, m - 2]]) expectPartitioned(x, partition(x, kth), kth, -1);
+    }
+  });
+
   test('in place through the method form; the items are a permutation of the lane (zeros of both signs, NaN payloads kept)', () => {
     const lane = new Float64Array([3, -0, 0, NaN, -1, 0, -0, 2, NaN, -5]);
     const bits = new BigUint64Array(lane.buffer);
