@@ -978,7 +978,7 @@ export class NdArray<T = unknown> {
     return sort.argsort(this, options);
   }
 
-  /** NumPy's `a.partition(kth, axis=-1, kind='introselect', order)`: partitions in place (see {@link partitioning.partitionInPlace}); returns this. */
+  /** NumPy's `a.partition(kth, axis=-1, kind='introselect', order)`: partitions in place as {@link partitioning.partition} partitions a copy (a read-only array: AccessError ERR_READ_ONLY with NumPy's message); returns this. */
   partition(kth: partitioning.Kth, options?: partitioning.PartitionOptions): this {
     partitioning.partitionInPlace(this, kth, options);
     return this;

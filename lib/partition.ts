@@ -124,7 +124,7 @@ export function partition(a: NdArray, kth: Kth, options?: PartitionOptions): NdA
   return c;
 }
 
-/** NumPy's `a.partition(kth, axis=-1, kind, order)`: partitions `a` in place (`axis` null is a TypeError, a read-only array NumPy's ValueError). */
+/** NumPy's `a.partition(kth, axis=-1, kind, order)`: partitions `a` in place (`axis` null is a TypeError; a read-only array an AccessError with NumPy's message). */
 export function partitionInPlace(a: NdArray, kth: Kth, options?: PartitionOptions): void {
   const o = partitionOptions(options, 'partition');
   requireOpen(a);
