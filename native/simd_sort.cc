@@ -524,6 +524,8 @@ void SimdSortF64(uint64_t* a, size_t n) { QuickSort<K64F>(a, n, DepthLimit(n)); 
 
 void SimdSelectF64(uint64_t* a, size_t n, size_t k) { QuickSelect<K64F>(a, n, k, DepthLimit(n)); }
 
+void SimdSelectU64(uint64_t* a, size_t n, size_t k) { QuickSelect<K64>(a, n, k, DepthLimit(n)); }
+
 MMARRAY_SORT_AVX512 void SimdGatherLanes64(const uint8_t* src, int64_t rowStride, uint64_t* dst, size_t n, int lanes) {
   size_t i = 0;
   // SAFETY (both loops): rows i < n, words l < lanes of each: the caller's
@@ -573,6 +575,8 @@ void SimdSortF64(uint64_t* a, size_t n) {
     return u < v;
   });
 }
+
+void SimdSelectU64(uint64_t* a, size_t n, size_t k) { std::nth_element(a, a + k, a + n); }
 
 void SimdSelectF64(uint64_t* a, size_t n, size_t k) {
   std::nth_element(a, a + k, a + n, [](uint64_t x, uint64_t y) {

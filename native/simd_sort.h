@@ -41,6 +41,8 @@ void SimdSortF64(uint64_t* a, size_t n);
 // before it, none smaller after it (-0 and +0 equal). Call only when
 // SimdSortAvailable().
 void SimdSelectF64(uint64_t* a, size_t n, size_t k);
+// The same for n unsigned keys (no NaN question).
+void SimdSelectU64(uint64_t* a, size_t n, size_t k);
 
 // The block transposes of a sort along axis 0 (sort_kernels.cc
 // SortValueBlocks), with AVX-512 8 x 8 transposes. Gather: for every row i <

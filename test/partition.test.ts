@@ -120,6 +120,16 @@ describe('partition: the partition property against the stable sort', () => {
     }
   });
 
+  test('argpartition of keys that differ only in their low bits (the packed words drop them): float64, int64, uint64', () => {
+    const r = seeded(31);
+    const n = 70000;
+    const f = Float64Array.from({ length: n }, () => 1 + Math.floor(r() * (r() < 0.5 ? 65536 : 30)) * 2 ** -52);
+    const big = BigUint64Array.from(f, (v) => 2n ** 40n + BigInt(Math.round((v - 1) * 2 ** 52)));
+    for (const x of [fromBuffer(f.buffer, '<f8'), fromBuffer(big.buffer, '<u8'), fromBuffer(big.buffer, '<u8').view('<i8').astype('>i8')]) {
+      for (const kth of [[0], [n >> 1], [n - 1], [5, 17, n >> 2, n >> 1, n - 9]]) expectArgPartitioned(x, argpartition(x, kth), kth, -1);
+    }
+  });
+
   test('in place through the method form; the items are a permutation of the lane (zeros of both signs, NaN payloads kept)', () => {
     const lane = new Float64Array([3, -0, 0, NaN, -1, 0, -0, 2, NaN, -5]);
     const bits = new BigUint64Array(lane.buffer);
