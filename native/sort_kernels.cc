@@ -916,22 +916,23 @@ void SelectDoubles(const uint8_t* in, int64_t s, uint8_t* out, int64_t d, size_t
   }
 }
 
-// The argpartition of the n keys at k into x at each kth, with the AVX-512
-// select over packed words as PackedArgsort builds them (a key's top bits
-// over its position's b bits). When the words drop low key bits, the items
-// whose top bits equal the kth word's may stand in the wrong order around
-// it: they are gathered into one block around kth (the smaller ones before
-// kth moved to its end, the larger after it to its start; every other item
-// before is smaller and after larger) and that block is sorted by the whole
-// key. `w` is scratch for n words.
-template <class U>
-void PackedArgpartition(const U* k, uint32_t* x, uint64_t* w, size_t n, const std::vector<int64_t>& kths) {
+// The argpartition of n keys at each kth, with the AVX-512 select over
+// packed words as PackedArgsort builds them (a key's top bits over its
+// position's b bits), built in w (n words) from key(i); on return w[i]'s
+// low b bits are the position at i. When the words drop low key bits, the
+// items whose top bits equal the kth word's may stand in the wrong order
+// around it: they are gathered into one block around kth (the smaller ones
+// before kth moved to its end, the larger after it to its start; every
+// other item before is smaller and after larger) and that block is sorted
+// by the whole key. Returns the mask of the position bits.
+template <class U, class KeyAt>
+uint64_t PackedArgpartition(KeyAt key, uint64_t* w, size_t n, const std::vector<int64_t>& kths) {
   int b = 1;
   while ((uint64_t{1} << b) < n) b++;
   constexpr int kW = 8 * static_cast<int>(sizeof(U));
   const bool whole = kW + b <= 64;
   const int drop = whole ? 0 : kW + b - 64;
-  for (size_t i = 0; i < n; i++) w[i] = (static_cast<uint64_t>(k[i]) >> drop << b) | i;
+  for (size_t i = 0; i < n; i++) w[i] = (static_cast<uint64_t>(key(i)) >> drop << b) | i;
   const uint64_t mask = (uint64_t{1} << b) - 1;
   size_t from = 0;
   for (int64_t kk : kths) {
@@ -942,18 +943,22 @@ void PackedArgpartition(const U* k, uint32_t* x, uint64_t* w, size_t n, const st
     else SimdSelectU64(w + from, n - from, at - from);
     if (!whole) {
       const uint64_t top = w[at] >> b;
-      uint64_t* lo = std::partition(w + from, w + at, [&](uint64_t v) { return (v >> b) != top; });
-      uint64_t* hi = std::partition(w + at + 1, w + n, [&](uint64_t v) { return (v >> b) == top; });
-      if (hi - lo > 1) {
+      // Most often no other item shares the kth word's top bits: a count
+      // (one vectorized pass) spares the two partitions.
+      size_t same = 0;
+      for (size_t i = from; i < n; i++) same += (w[i] >> b) == top;
+      if (same > 1) {
+        uint64_t* lo = std::partition(w + from, w + at, [&](uint64_t v) { return (v >> b) != top; });
+        uint64_t* hi = std::partition(w + at + 1, w + n, [&](uint64_t v) { return (v >> b) == top; });
         std::sort(lo, hi, [&](uint64_t p, uint64_t q) {
-          const U kp = k[p & mask], kq = k[q & mask];
+          const U kp = key(p & mask), kq = key(q & mask);
           return kp < kq || (kp == kq && (p & mask) < (q & mask));
         });
       }
     }
     from = at + 1;
   }
-  for (size_t i = 0; i < n; i++) x[i] = static_cast<uint32_t>(w[i] & mask);
+  return mask;
 }
 
 // Partitions each lane of a plain numeric type: `arg` writes the positions
@@ -973,7 +978,6 @@ void PartitionLanes(const Job& j, const std::vector<int64_t>& kths, bool arg) {
   std::vector<U> keys, raws;
   std::vector<F> floats;
   std::vector<uint64_t> words;
-  std::vector<uint32_t> positions;
   WalkLanes(j.shape, j.ss, j.ds, [&](int64_t a, int64_t b) {
     // SAFETY (every load): i < n items of the lane at a, inside the checked
     // src layout; (every store) i < n items of the lane at b, inside the
@@ -1007,12 +1011,17 @@ void PartitionLanes(const Job& j, const std::vector<int64_t>& kths, bool arg) {
       return;
     }
     if (arg && SimdSortAvailable()) {
-      keys.resize(n);
-      positions.resize(n);
-      words.resize(n);
-      for (size_t i = 0; i < n; i++) keys[i] = C::Key(LoadBytes<U, Swap>(in + static_cast<int64_t>(i) * s));
-      PackedArgpartition<U>(keys.data(), positions.data(), words.data(), n, kths);
-      for (size_t i = 0; i < n; i++) StoreIndex(out + static_cast<int64_t>(i) * d, positions[i]);
+      // The words live in the output lane itself when it is contiguous and
+      // aligned (native int64, n of them): no scratch to fault in.
+      const bool inDst = d == 8 && reinterpret_cast<uintptr_t>(out) % alignof(uint64_t) == 0;
+      if (!inDst) words.resize(n);
+      // SAFETY: the n int64 items of the lane at out, inside the checked dst
+      // layout and aligned; dst does not overlap src (an int64 result).
+      uint64_t* w = inDst ? reinterpret_cast<uint64_t*>(out) : words.data();
+      const auto key = [&](size_t i) { return C::Key(LoadBytes<U, Swap>(in + static_cast<int64_t>(i) * s)); };
+      const uint64_t mask = PackedArgpartition<U>(key, w, n, kths);
+      if (inDst) for (size_t i = 0; i < n; i++) w[i] &= mask;
+      else for (size_t i = 0; i < n; i++) StoreIndex(out + static_cast<int64_t>(i) * d, static_cast<uint32_t>(w[i] & mask));
       return;
     }
     pairs.resize(n);
@@ -1099,7 +1108,7 @@ Napi::Value PartitionLanesEntry(const Napi::CallbackInfo& info) {
   if (sb == nullptr) return env.Undefined();  // no items
   // Scratch for one lane: (key, position) pairs and the items.
   {
-    const uint64_t per = (type == kC8 || type == kC16) ? sizeof(std::pair<ComplexKey, uint32_t>) + 16 : 16 + 8 + 8 + 4;
+    const uint64_t per = (type == kC8 || type == kC16) ? sizeof(std::pair<ComplexKey, uint32_t>) + 16 : 16 + 8 + 8;
     if (!CheckScratch(env, what, static_cast<uint64_t>(job.n) * per)) return env.Undefined();
   }
   job.src = sb;
