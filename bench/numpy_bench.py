@@ -361,6 +361,8 @@ def w20m(p):
         "arctan2": measure(lambda: np.arctan2(a, b), rounds),
         "median": measure(lambda: np.median(a), rounds),
         "percentile": measure(lambda: np.percentile(a, 90), rounds),
+        "partition": measure(lambda: np.partition(a, n // 2), rounds),
+        "argpartition": measure(lambda: np.argpartition(a, n // 2), rounds),
         "nanmean": measure(lambda: np.nanmean(nan), rounds),
         "histogram": measure(lambda: np.histogram(a, bins=100), rounds),
         "isin": measure(lambda: np.isin(keys, test), rounds),

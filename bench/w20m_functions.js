@@ -4,8 +4,9 @@
 // on 10M elements, each beside a hand-written typed-array loop (base) and
 // NumPy (np) doing the same job on the same data, in one run:
 // - sin of 10M float64 and of 10M float32, log10, arctan2 of two arrays;
-// - median and percentile(a, 90) of 10M float64 (np partitions; the library
-//   sorts: base is Float64Array.prototype.sort of a copy);
+// - median and percentile(a, 90) of 10M float64 (both partition; base is
+//   Float64Array.prototype.sort of a copy); partition and argpartition of
+//   10M float64 at n/2;
 // - nanmean of 10M float64 with 1% NaN;
 // - histogram(a, { bins: 100 }) of 10M float64;
 // - isin(10M int64, 1000 values);
@@ -84,6 +85,8 @@ function w20m(ctx) {
     const lo = Math.floor(x);
     return s[lo] + (s[lo + 1] - s[lo]) * (x - lo);
   });
+  const libPart = m(() => mm.partition(A, Math.floor(n / 2)));
+  const libArgpart = m(() => mm.argpartition(A, Math.floor(n / 2)));
   const libNanmean = m(() => mm.nanmean(N));
   const baseNanmean = m(() => {
     let s = 0;
@@ -149,8 +152,10 @@ function w20m(ctx) {
   row('sin(a), 10M f4', libSin4, baseSin4, np?.sin4, 'base: Math.sin into a new Float32Array; np: its own float32 SIMD loop');
   row('log10(a), 10M f8', libLog10, baseLog10, np?.log10);
   row('arctan2(a, b), 10M f8', libAtan2, baseAtan2, np?.arctan2);
-  row('median(a), 10M f8', libMedian, baseMedian, np?.median, 'lib: sorts; base: Float64Array sort of a copy; np: partition');
-  row('percentile(a, 90), 10M f8', libPct, basePct, np?.percentile, 'lib: sorts; base: Float64Array sort of a copy; np: partition');
+  row('median(a), 10M f8', libMedian, baseMedian, np?.median, 'lib and np: partition; base: Float64Array sort of a copy');
+  row('percentile(a, 90), 10M f8', libPct, basePct, np?.percentile, 'lib and np: partition; base: Float64Array sort of a copy');
+  row('partition(a, n/2), 10M f8', libPart, baseMedian, np?.partition, 'base: Float64Array sort of a copy (the median row\'s)');
+  row('argpartition(a, n/2), 10M f8', libArgpart, baseMedian, np?.argpartition, 'base: Float64Array sort of a copy (the median row\'s)');
   row('nanmean(a), 10M f8, 1% NaN', libNanmean, baseNanmean, np?.nanmean, 'base: one loop skipping NaN (sequential, not pairwise)');
   row('histogram(a, bins=100), 10M f8', libHist, baseHist, np?.histogram, 'base: min/max pass then one counting pass');
   row('isin(10M i8, 1000 values)', libIsin, baseIsin, np?.isin, 'base: a Set of BigInts');

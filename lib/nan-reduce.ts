@@ -273,6 +273,19 @@ function laneCounts(s: Sorted): { counts: number[]; flat: NdArray; rows: number 
 }
 
 /**
+ * When `axis` reduces `a` to one lane (all axes), the lane positions
+ * `positions(c, n)` asks for, `c` the lane's non-NaN count and `n` its
+ * length: the lane is then partitioned there (NaNs sort last, so the
+ * first `c` positions hold what a sort puts there); else undefined (the
+ * lanes sort: their counts differ).
+ */
+function oneLanePositions(a: NdArray, axis: Axis | undefined, positions: (c: number, n: number) => number[]): number[] | undefined {
+  if (a.ndim === 0 || resolveAxes(axis, a.ndim).length !== a.ndim) return undefined;
+  const nans = a.dtype.kind === 'f' ? Number(countNonzero(isnan(a)).get() as number | bigint) : 0;
+  return positions(a.size - nans, a.size);
+}
+
+/**
  * NumPy's `np.nanmedian(a, axis=None, keepdims=False)`: the median of the
  * non-NaN items of each lane; NaN for a lane of NaNs only (NumPy also warns).
  */
@@ -286,8 +299,10 @@ function nanmedianOf(a: NdArray, options: Omit<MedianOptions, 'out'> | undefined
   requireOpen(a);
   if (a.size === 0) return nanmean(a, o.axis, { keepdims: o.keepdims });
   if (!canHoldNan(a)) return median(a, o);
-  // Complex NaNs (either part NaN) sort last too, so complex lanes take the same path.
-  const s = sortedLanes(a, o.axis, o.keepdims ?? false);
+  // Complex NaNs (either part NaN) sort last too, so complex lanes take the sorted path;
+  // one real lane is partitioned at the positions read.
+  const kths = a.dtype.kind === 'c' ? undefined : oneLanePositions(a, o.axis, (c, n) => (c === 0 ? [n - 1] : c % 2 === 1 ? [c >> 1] : [(c >> 1) - 1, c >> 1]));
+  const s = sortedLanes(a, o.axis, o.keepdims ?? false, kths);
   const { counts, flat, rows } = laneCounts(s);
   const pairs: number[] = [];
   const odd: boolean[] = [];
@@ -371,7 +386,16 @@ function nanQuantileOf(a: NdArray, q: QuantileQ, options: QuantileOptions | unde
   const o = readKnownOptions(options, ['axis', 'method', 'keepdims'], name);
   const { qs, qshape, weak, intQ, rule } = quantileArgs(a, q, o.method, name);
   if (a.size === 0) return nanmean(a, o.axis, { keepdims: o.keepdims });
-  const s = sortedLanes(a, o.axis, o.keepdims ?? false);
+  // The positions nanOneQuantile reads among a lane's c non-NaN items.
+  const kths = oneLanePositions(a, o.axis, (c) => {
+    if (c === 0) return [0];
+    return qs.flatMap((q) => {
+      const { v, int } = rule.index(c, q, intQ);
+      if (int || rule.gamma === undefined) return [v];
+      return neighbours(v, c).map((p) => (p < 0 ? c + p : p));
+    });
+  });
+  const s = sortedLanes(a, o.axis, o.keepdims ?? false, kths);
   const lanes = a.dtype.kind === 'f' ? laneCounts(s) : { counts: new Array<number>(s.sorted.size / s.n).fill(s.n), flat: s.sorted.reshape(-1), rows: s.sorted.size / s.n };
   const results = qs.map((x) => nanOneQuantile(s, lanes, x, intQ, weak, rule));
   const r = stackQ(results, qshape, s.shape);

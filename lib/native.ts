@@ -239,6 +239,16 @@ export interface SortKernels {
     counts: boolean, index: boolean, inverse: KernelMemory | null, inverseOffset: number,
   ): [values: ArrayBuffer, counts: ArrayBuffer | undefined, index: ArrayBuffer | undefined];
   /**
+   * NumPy's partition (introselect) of every lane along the last axis of
+   * `shape` at each of `kths` (ascending, distinct, in the lane): the items
+   * into `dst` (same type and byte order; `dst` may be the source itself),
+   * or with `arg` their lane positions as native int64.
+   */
+  partitionLanes(
+    src: KernelMemory, srcOffset: number, shape: readonly number[], srcStrides: readonly number[], type: number, swap: boolean,
+    dst: KernelMemory, dstOffset: number, dstStrides: readonly number[], arg: boolean, kths: readonly number[],
+  ): void;
+  /**
    * Whether the AVX-512 sorts serve the lanes they are chosen for (after
    * switching them on or off when `on` is given; on by default where the CPU
    * has them): the test hook that compares them with the radix sorts.

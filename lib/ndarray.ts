@@ -70,6 +70,7 @@ import * as fancy from './fancy';
 import * as repeating from './repeat';
 import type { FancyItem } from './fancy';
 import * as sort from './sort';
+import * as partitioning from './partition';
 import * as ufuncs from './ufuncs';
 import type { UfuncInput, UfuncOptions } from './ufunc';
 import * as asyncOps from './async';
@@ -1000,6 +1001,17 @@ export class NdArray<T = unknown> {
   /** NumPy's `argsort(axis, kind='stable', order)`: int64 indices that sort the array. */
   argsort(options?: sort.SortOptions): NdArray {
     return sort.argsort(this, options);
+  }
+
+  /** NumPy's `a.partition(kth, axis=-1, kind='introselect', order)`: partitions in place as {@link partitioning.partition} partitions a copy (a read-only array: AccessError ERR_READ_ONLY with NumPy's message); returns this. */
+  partition(kth: partitioning.Kth, options?: partitioning.PartitionOptions): this {
+    partitioning.partitionInPlace(this, kth, options);
+    return this;
+  }
+
+  /** NumPy's `argpartition(kth, axis=-1, kind='introselect', order)`: int64 positions that partition the array (see {@link partitioning.argpartition}). */
+  argpartition(kth: partitioning.Kth, options?: partitioning.PartitionOptions): NdArray {
+    return partitioning.argpartition(this, kth, options);
   }
 
   /** NumPy's `searchsorted(v, side)` over this sorted 1-d array: int64 insertion points. */

@@ -31,6 +31,7 @@ import { readKnownOptions } from './options';
 import { requireOpen } from './internal';
 import { resolveAxes, mean, max, min, type Axis } from './reduce-axis';
 import { sort } from './sort';
+import { partition } from './partition';
 import { stack } from './join';
 import { add, multiply, subtract } from './ufuncs/arith';
 import { isnan } from './ufuncs/math';
@@ -128,7 +129,13 @@ export interface Sorted {
   shape: number[];
 }
 
-export function sortedLanes(a: NdArray, axis: Axis | undefined, keepdims: boolean): Sorted {
+/**
+ * With `kths` (positions in a lane; negative ones count from the end) the
+ * lanes are only partitioned there, as NumPy's quantile does: each of those
+ * positions holds the item a sort puts there, which is all a quantile
+ * reads. A position outside the lane sorts it whole.
+ */
+export function sortedLanes(a: NdArray, axis: Axis | undefined, keepdims: boolean, kths?: readonly number[]): Sorted {
   const axes = resolveAxes(axis, a.ndim);
   const kept: number[] = [];
   for (let i = 0; i < a.ndim; i++) if (!axes.includes(i)) kept.push(i);
@@ -138,7 +145,9 @@ export function sortedLanes(a: NdArray, axis: Axis | undefined, keepdims: boolea
   const moved = a.ndim === 0 ? a : a.transpose([...kept, ...axes]);
   const lanes = moved.reshape([...keptShape, n]);
   const shape = keepdims ? a.shape.map((s, i) => (axes.includes(i) ? 1 : s)) : keptShape;
-  return { sorted: sort(lanes, { axis: -1 }), n, shape };
+  const at = kths?.map((k) => (k < 0 ? k + n : k));
+  const select = at !== undefined && n > 0 && at.every((k) => Number.isInteger(k) && k >= 0 && k < n);
+  return { sorted: select ? partition(lanes, at, { axis: -1 }) : sort(lanes, { axis: -1 }), n, shape };
 }
 
 const inexact = (a: NdArray): boolean => a.dtype.kind === 'f';
@@ -241,10 +250,29 @@ export function quantileArgs(a: NdArray, q: QuantileQ, method: unknown, name: st
 function quantileOf(a: NdArray, q: QuantileQ, options: Omit<QuantileOptions, 'out'> | undefined, name: 'quantile' | 'percentile'): NdArray {
   const o = readKnownOptions(options, ['axis', 'method', 'keepdims'], name);
   const { qs, qshape, weak, intQ, rule } = quantileArgs(a, q, o.method, name);
-  const s = sortedLanes(a, o.axis, o.keepdims ?? false);
+  const s = sortedLanes(a, o.axis, o.keepdims ?? false, quantilePositions(a, o.axis, qs, intQ, rule));
   if (s.n === 0) throw new IndexError('index -1 is out of bounds for axis 0 with size 0');
   const results = qs.map((x) => oneQuantile(s, x, intQ, weak, rule, qshape.length === 0).reshape(s.shape));
   return nativeScalar(stackQ(results, qshape, s.shape));
+}
+
+/** The lane length of `a` reduced over `axis`. */
+function laneLength(a: NdArray, axis: Axis | undefined): number {
+  let n = 1;
+  for (const ax of resolveAxes(axis, a.ndim)) n *= a.shape[ax];
+  return n;
+}
+
+/** The lane positions oneQuantile reads for each of `qs`, and the last one (its NaN check). */
+function quantilePositions(a: NdArray, axis: Axis | undefined, qs: readonly number[], intQ: boolean, rule: MethodRule): number[] {
+  const n = laneLength(a, axis);
+  const at = [-1];
+  for (const q of qs) {
+    const { v, int } = rule.index(n, q, intQ);
+    if (int || rule.gamma === undefined) at.push(v);
+    else at.push(...neighbours(v, n));
+  }
+  return at;
 }
 
 /** One result per quantile stacked in front: `q`'s shape, then the lanes' shape. */
@@ -289,7 +317,9 @@ export function median(a: NdArray, options?: MedianOptions): NdArray {
 export function medianOf(a: NdArray, options: Omit<MedianOptions, 'out'> | undefined, name: string): NdArray {
   const o = readKnownOptions(options, ['axis', 'keepdims'], name);
   requireOpen(a);
-  const s = sortedLanes(a, o.axis, o.keepdims ?? false);
+  const n = laneLength(a, o.axis);
+  const h0 = Math.floor(n / 2);
+  const s = sortedLanes(a, o.axis, o.keepdims ?? false, n % 2 === 1 ? [h0, -1] : [h0 - 1, h0, -1]);
   const h = Math.floor(s.n / 2);
   const middle = s.n % 2 === 1 ? s.sorted.index(`..., ${h}:${h + 1}`) : s.sorted.index(`..., ${h - 1}:${h + 1}`);
   let res = mean(middle, -1);

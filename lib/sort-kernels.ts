@@ -44,6 +44,27 @@ export function sortLanesNative(src: NdArray, axis: number, dst: NdArray, arg: b
   return true;
 }
 
+/**
+ * Partitions each lane of `src` along `axis` into `dst` at each of `kths`
+ * (ascending, distinct, in the lane; NumPy's partition, NaN last): with
+ * `arg` false the lane's items (`dst` of `src`'s dtype, or `src` itself),
+ * with `arg` true their positions (`dst` of native int64). False (nothing
+ * written) when the operands do not qualify.
+ */
+export function partitionLanesNative(src: NdArray, axis: number, dst: NdArray, arg: boolean, kths: readonly number[]): boolean {
+  const code = castCode(src.dtype);
+  if (code < 0 || src.ndim === 0 || src.size === 0 || src.shape[axis] > 0xffffffff) return false;
+  if (arg && (dst.itemsize !== 8 || isSwapped(dst.dtype))) return false;
+  const s = regionOf(storageOf(src), src.offset);
+  const d = regionOf(storageOf(dst), dst.offset);
+  if (s === null || d === null) return false;
+  K.partitionLanes(
+    s.memory, s.byteOffset, axisLast(src.shape, axis), axisLast(src.strides, axis), code, isSwapped(src.dtype),
+    d.memory, d.byteOffset, axisLast(dst.strides, axis), arg, kths,
+  );
+  return true;
+}
+
 /** The unique kernel's results: the distinct values' bytes and, on request, counts and first positions (native int64). */
 export interface UniqueBuffers {
   readonly values: ArrayBuffer;

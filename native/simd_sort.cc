@@ -471,6 +471,38 @@ MMARRAY_SORT_AVX512 void QuickSort(typename K::T* a, size_t n, int depth) {
   }
 }
 
+// Puts the key a sort would put at k there, none greater before it and
+// none smaller after it (NumPy's introselect contract), with the partition
+// steps of QuickSort: each loops into the side holding k only.
+template <class K>
+MMARRAY_SORT_AVX512 void QuickSelect(typename K::T* a, size_t n, size_t k, int depth) {
+  using T = typename K::T;
+  for (;;) {
+    if (n <= kNetworkMax<K>) return SortSmall<K>(a, n);
+    if (depth-- == 0) return std::nth_element(a, a + k, a + n, K::Lt);  // pivots keep missing
+    const T p = Pivot<K>(a, n);
+    T mn, mx;
+    size_t mid = Partition<K>(a, n, p, &mn, &mx);
+    if (!K::Lt(mn, mx)) return;  // all keys equal
+    if (mid == 0) {
+      // The pivot is the least key: the keys equal to it go first, in place.
+      mid = Partition<K>(a, n, K::Next(p), &mn, &mx);
+      if (k < mid) return;
+    } else if (!K::Lt(p, mx)) {  // the right part is all the pivot
+      if (k >= mid) return;
+      n = mid;
+      continue;
+    }
+    if (k < mid) {
+      n = mid;
+    } else {
+      a += mid;
+      n -= mid;
+      k -= mid;
+    }
+  }
+}
+
 int DepthLimit(size_t n) {
   int d = 0;
   while (n > 1) {
@@ -489,6 +521,10 @@ void SimdSortU64(uint64_t* a, size_t n) { QuickSort<K64>(a, n, DepthLimit(n)); }
 void SimdSortU32(uint32_t* a, size_t n) { QuickSort<K32>(a, n, DepthLimit(n)); }
 
 void SimdSortF64(uint64_t* a, size_t n) { QuickSort<K64F>(a, n, DepthLimit(n)); }
+
+void SimdSelectF64(uint64_t* a, size_t n, size_t k) { QuickSelect<K64F>(a, n, k, DepthLimit(n)); }
+
+void SimdSelectU64(uint64_t* a, size_t n, size_t k) { QuickSelect<K64>(a, n, k, DepthLimit(n)); }
 
 MMARRAY_SORT_AVX512 void SimdGatherLanes64(const uint8_t* src, int64_t rowStride, uint64_t* dst, size_t n, int lanes) {
   size_t i = 0;
@@ -533,6 +569,17 @@ void SimdSortU32(uint32_t* a, size_t n) { std::sort(a, a + n); }
 
 void SimdSortF64(uint64_t* a, size_t n) {
   std::sort(a, a + n, [](uint64_t x, uint64_t y) {
+    double u, v;
+    std::memcpy(&u, &x, 8);
+    std::memcpy(&v, &y, 8);
+    return u < v;
+  });
+}
+
+void SimdSelectU64(uint64_t* a, size_t n, size_t k) { std::nth_element(a, a + k, a + n); }
+
+void SimdSelectF64(uint64_t* a, size_t n, size_t k) {
+  std::nth_element(a, a + k, a + n, [](uint64_t x, uint64_t y) {
     double u, v;
     std::memcpy(&u, &x, 8);
     std::memcpy(&v, &y, 8);

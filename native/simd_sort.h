@@ -36,6 +36,13 @@ void SimdSortU32(uint32_t* a, size_t n);
 // Sort the n doubles at a (their native bits; no NaN among them) ascending
 // as doubles: -0 and +0 are equal, so their bits come out in either order.
 void SimdSortF64(uint64_t* a, size_t n);
+// NumPy's partition of the n doubles at a (their native bits; no NaN among
+// them) at k < n: a[k] becomes the double a sort puts there, none greater
+// before it, none smaller after it (-0 and +0 equal). Call only when
+// SimdSortAvailable().
+void SimdSelectF64(uint64_t* a, size_t n, size_t k);
+// The same for n unsigned keys (no NaN question).
+void SimdSelectU64(uint64_t* a, size_t n, size_t k);
 
 // The block transposes of a sort along axis 0 (sort_kernels.cc
 // SortValueBlocks), with AVX-512 8 x 8 transposes. Gather: for every row i <

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <string>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "byte_order.h"
@@ -639,6 +641,43 @@ inline void StoreIndex(uint8_t* p, uint32_t i) {
   std::memcpy(p, &v, 8);
 }
 
+// Lanes of at most this many items argsort with the vector sort of packed
+// (key, position) words where it runs (PackedArgsort); longer ones with the
+// radix passes, which win there. Keys of 4 bytes or less take fewer radix
+// passes: past 4096 items (where the passes take 11-bit digits) the radix
+// sort of such keys with few distinct values beat the packed sort.
+template <class U>
+constexpr size_t kPackedArgsortMax = sizeof(U) == 8 ? size_t{1} << 16 : size_t{1} << 12;
+
+// The stable argsort of the n keys at k into x, with the AVX-512 quicksort
+// of 64-bit words: each word is a key's top bits over its position's b bits
+// (n <= 2^b), so equal tops sort by position. Keys of up to 64 - b bits fit
+// whole: that order is the stable one. Wider keys (float64, int64) keep
+// their top 64 - b bits; a run of equal tops, rare in real data, is then
+// ordered by the whole key, stably (its positions already ascend), which
+// gives exactly the stable order. `w` is scratch for n words.
+template <class U>
+void PackedArgsort(const U* k, uint32_t* x, uint64_t* w, size_t n) {
+  int b = 1;
+  while ((size_t{1} << b) < n) b++;
+  constexpr int kW = 8 * static_cast<int>(sizeof(U));
+  const bool whole = kW + b <= 64;
+  const int drop = whole ? 0 : kW + b - 64;  // low key bits not in the word
+  for (size_t i = 0; i < n; i++) w[i] = (static_cast<uint64_t>(k[i]) >> drop << b) | i;
+  SimdSortU64(w, n);
+  const uint64_t mask = (uint64_t{1} << b) - 1;
+  for (size_t i = 0; i < n; i++) x[i] = static_cast<uint32_t>(w[i] & mask);
+  if (whole) return;
+  for (size_t i = 0; i + 1 < n;) {
+    size_t e = i + 1;
+    while (e < n && (w[e] >> b) == (w[i] >> b)) e++;
+    // Ties of the whole key (the common run) are already in order.
+    const auto less = [k](uint32_t p, uint32_t q) { return k[p] < k[q]; };
+    if (e - i > 1 && !std::is_sorted(x + i, x + e, less)) std::stable_sort(x + i, x + e, less);
+    i = e;
+  }
+}
+
 // Writes each lane's stable argsort into dst (native int64). n < 2^32.
 template <class C, bool Swap>
 void ArgsortLanes(const Job& j) {
@@ -648,6 +687,8 @@ void ArgsortLanes(const Job& j) {
   std::vector<U> bufA(n), bufB(n);
   std::vector<uint32_t> ixA(n), ixB(n);
   std::vector<uint32_t> hist(kHistSize<U>);
+  const bool packed = n > kInsertionMax && n <= kPackedArgsortMax<U> && SimdSortAvailable();
+  std::vector<uint64_t> words(packed ? n : 0);
   WalkLanes(j.shape, j.ss, j.ds, [&](int64_t a, int64_t b) {
     U* k = bufA.data();
     U* tk = bufB.data();
@@ -658,7 +699,8 @@ void ArgsortLanes(const Job& j) {
       k[i] = C::Key(LoadBytes<U, Swap>(j.src + a + static_cast<int64_t>(i) * s));
       x[i] = static_cast<uint32_t>(i);
     }
-    RadixSort<U, true>(&k, &x, &tk, &tx, n, hist.data());
+    if (packed) PackedArgsort<U>(k, x, words.data(), n);
+    else RadixSort<U, true>(&k, &x, &tk, &tx, n, hist.data());
     // SAFETY: i < n int64 items of the lane at b: inside the checked dst layout.
     for (size_t i = 0; i < n; i++) StoreIndex(j.dst + b + static_cast<int64_t>(i) * d, x[i]);
   });
@@ -749,11 +791,11 @@ Napi::Value SortLanes(const Napi::CallbackInfo& info) {
   }
   if (sb == nullptr) return env.Undefined();  // no items
   // Scratch per lane (the lanes run one after the other): two key buffers
-  // (and two 32-bit index buffers for an argsort); complex keys, their
+  // (and two 32-bit index buffers and the packed words for an argsort); complex keys, their
   // indices and the items. Short lanes run kLaneBlock at a time.
   {
     const uint64_t n = static_cast<uint64_t>(job.n) * (job.n <= kBlockLaneMax ? static_cast<uint64_t>(kLaneBlock) : 1);
-    const uint64_t per = (type == kC8 || type == kC16) ? sizeof(ComplexKey) + 4 + (arg ? 0 : 16) : 2 * 8 + (arg ? 8 : 0);
+    const uint64_t per = (type == kC8 || type == kC16) ? sizeof(ComplexKey) + 4 + (arg ? 0 : 16) : 2 * 8 + (arg ? 16 : 0);
     if (!CheckScratch(env, what, n * per)) return env.Undefined();
   }
   job.src = sb;
@@ -777,6 +819,314 @@ Napi::Value SortLanes(const Napi::CallbackInfo& info) {
       if (swap) SortValues<C, true>(job);
       else SortValues<C, false>(job);
     }
+  });
+  return env.Undefined();
+}
+
+// ------------------------------------------------------------ partition
+//
+// NumPy's partition and argpartition (introselect): after a lane is
+// partitioned at each kth (ascending, distinct), item kth is the one a sort
+// would put there, the items before it are not greater and the items after
+// it not smaller, in NumPy's order (NaN last). The order inside the
+// partitions is not NumPy's (NumPy documents it as undefined). Each kth
+// selects within what the previous one left after it, as NumPy does.
+
+// The less-than of NumPy's order for native floats: NaN last.
+template <class F>
+inline bool FloatLess(F x, F y) {
+  return x < y || (y != y && x == x);
+}
+
+// Runs std::nth_element over [first, last) at each kth, ascending.
+template <class It, class Less>
+void SelectEach(It first, It last, const std::vector<int64_t>& kths, Less less) {
+  It from = first;
+  for (int64_t k : kths) {
+    It at = first + k;
+    if (at < from) continue;  // never: the kths ascend
+    // The first or the last of what is left is a min or max scan (the last
+    // is what a median's or quantile's NaN check asks for).
+    if (at == from) std::iter_swap(at, std::min_element(from, last, less));
+    else if (at + 1 == last) std::iter_swap(at, std::max_element(from, last, less));
+    else std::nth_element(from, at, last, less);
+    from = at + 1;
+  }
+}
+
+template <class U>
+struct KeyIndex {
+  U key;
+  uint32_t ix;
+};
+
+// The doubles' order of two float64 bit patterns (no NaN among them).
+inline bool DoubleLess(uint64_t x, uint64_t y) {
+  double u, v;
+  std::memcpy(&u, &x, 8);
+  std::memcpy(&v, &y, 8);
+  return u < v;
+}
+
+// Partitions one lane of n float64 items (at `in`, byte stride s) into `out`
+// (stride d; the same items or no overlap) at each kth, with the AVX-512
+// select of simd_sort.h: the NaNs go last first (the select takes none),
+// then each kth before them selects in what the previous one left. The
+// lane is worked on in place in `out` when it is native, contiguous and
+// aligned there, else in *scratch.
+template <bool Swap>
+void SelectDoubles(const uint8_t* in, int64_t s, uint8_t* out, int64_t d, size_t n, const std::vector<int64_t>& kths,
+                   std::vector<uint64_t>* scratch) {
+  const bool inDst = !Swap && d == 8 && reinterpret_cast<uintptr_t>(out) % alignof(uint64_t) == 0;
+  uint64_t* w;
+  if (inDst) {
+    // SAFETY: the n items of the lane at out, inside the checked dst layout
+    // and aligned for uint64_t; the lane at in is those items or does not
+    // overlap them (PartitionLanesEntry's contract), so memmove and the
+    // item-wise copy read each item before anything overwrites it.
+    w = reinterpret_cast<uint64_t*>(out);
+    if (in != out) {
+      if (s == 8) std::memmove(w, in, n * 8);
+      else for (size_t i = 0; i < n; i++) w[i] = LoadBytes<uint64_t, false>(in + static_cast<int64_t>(i) * s);
+    }
+  } else {
+    scratch->resize(n);
+    w = scratch->data();
+    // SAFETY: i < n items of the lane at in, inside the checked src layout.
+    for (size_t i = 0; i < n; i++) w[i] = LoadBytes<uint64_t, Swap>(in + static_cast<int64_t>(i) * s);
+  }
+  size_t m = n;  // the items before m are not NaN
+  for (size_t i = 0; i < m;) {
+    if ((w[i] & ~(uint64_t{1} << 63)) > 0x7ff0000000000000ull) std::swap(w[i], w[--m]);
+    else i++;
+  }
+  size_t from = 0;
+  for (int64_t kk : kths) {
+    const size_t k = static_cast<size_t>(kk);
+    if (k >= m) break;  // NaNs from here on: in place
+    if (k < from) continue;
+    if (k == from) std::iter_swap(w + k, std::min_element(w + from, w + m, DoubleLess));
+    else if (k + 1 == m) std::iter_swap(w + k, std::max_element(w + from, w + m, DoubleLess));
+    else SimdSelectF64(w + from, m - from, k - from);
+    from = k + 1;
+  }
+  if (!inDst) {
+    // SAFETY: i < n items of the lane at out, inside the checked dst layout.
+    for (size_t i = 0; i < n; i++) StoreBytes<uint64_t, Swap>(out + static_cast<int64_t>(i) * d, w[i]);
+  }
+}
+
+// The argpartition of n keys at each kth, with the AVX-512 select over
+// packed words as PackedArgsort builds them (a key's top bits over its
+// position's b bits), built in w (n words) from key(i); on return w[i]'s
+// low b bits are the position at i. When the words drop low key bits, the
+// items whose top bits equal the kth word's may stand in the wrong order
+// around it: they are gathered into one block around kth (the smaller ones
+// before kth moved to its end, the larger after it to its start; every
+// other item before is smaller and after larger) and that block is sorted
+// by the whole key. Returns the mask of the position bits.
+template <class U, class KeyAt>
+uint64_t PackedArgpartition(KeyAt key, uint64_t* w, size_t n, const std::vector<int64_t>& kths) {
+  int b = 1;
+  while ((uint64_t{1} << b) < n) b++;
+  constexpr int kW = 8 * static_cast<int>(sizeof(U));
+  const bool whole = kW + b <= 64;
+  const int drop = whole ? 0 : kW + b - 64;
+  for (size_t i = 0; i < n; i++) w[i] = (static_cast<uint64_t>(key(i)) >> drop << b) | i;
+  const uint64_t mask = (uint64_t{1} << b) - 1;
+  size_t from = 0;
+  for (int64_t kk : kths) {
+    const size_t at = static_cast<size_t>(kk);
+    if (at < from) continue;  // never: the kths ascend
+    if (at == from) std::iter_swap(w + at, std::min_element(w + from, w + n));
+    else if (at + 1 == n) std::iter_swap(w + at, std::max_element(w + from, w + n));
+    else SimdSelectU64(w + from, n - from, at - from);
+    if (!whole) {
+      const uint64_t top = w[at] >> b;
+      // Most often no other item shares the kth word's top bits: a count
+      // (one vectorized pass) spares the two partitions.
+      size_t same = 0;
+      for (size_t i = from; i < n; i++) same += (w[i] >> b) == top;
+      if (same > 1) {
+        uint64_t* lo = std::partition(w + from, w + at, [&](uint64_t v) { return (v >> b) != top; });
+        uint64_t* hi = std::partition(w + at + 1, w + n, [&](uint64_t v) { return (v >> b) == top; });
+        std::sort(lo, hi, [&](uint64_t p, uint64_t q) {
+          const U kp = key(p & mask), kq = key(q & mask);
+          return kp < kq || (kp == kq && (p & mask) < (q & mask));
+        });
+      }
+    }
+    from = at + 1;
+  }
+  return mask;
+}
+
+// Partitions each lane of a plain numeric type: `arg` writes the positions
+// (native int64), else the items (same type and byte order; dst may be src).
+template <class C, bool Swap>
+void PartitionLanes(const Job& j, const std::vector<int64_t>& kths, bool arg) {
+  using U = typename C::U;
+  const size_t n = static_cast<size_t>(j.n);
+  const int64_t s = j.ss.back(), d = j.ds.back();
+  // Native floats partition as themselves (their bits move with them);
+  // integers as their keys, which map back to their bits; float16, bools
+  // and every argpartition as (key, position) pairs.
+  constexpr bool kNativeFloat = C::kKind == Kind::kFloat && sizeof(U) >= 4;
+  constexpr bool kKeysOnly = C::kKind == Kind::kSigned || C::kKind == Kind::kUnsigned;
+  using F = std::conditional_t<sizeof(U) == 8, double, float>;
+  std::vector<KeyIndex<U>> pairs;
+  std::vector<U> keys, raws;
+  std::vector<F> floats;
+  std::vector<uint64_t> words;
+  WalkLanes(j.shape, j.ss, j.ds, [&](int64_t a, int64_t b) {
+    // SAFETY (every load): i < n items of the lane at a, inside the checked
+    // src layout; (every store) i < n items of the lane at b, inside the
+    // checked dst layout. The lane is read whole before it is written.
+    const uint8_t* in = j.src + a;
+    uint8_t* out = j.dst + b;
+    if (!arg && kNativeFloat) {
+      if constexpr (kNativeFloat && sizeof(U) == 8) {
+        if (SimdSortAvailable()) return SelectDoubles<Swap>(in, s, out, d, n, kths, &words);
+      }
+      if constexpr (kNativeFloat) {
+        floats.resize(n);
+        for (size_t i = 0; i < n; i++) {
+          const U raw = LoadBytes<U, Swap>(in + static_cast<int64_t>(i) * s);
+          std::memcpy(&floats[i], &raw, sizeof(U));
+        }
+        SelectEach(floats.begin(), floats.end(), kths, FloatLess<F>);
+        for (size_t i = 0; i < n; i++) {
+          U raw;
+          std::memcpy(&raw, &floats[i], sizeof(U));
+          StoreBytes<U, Swap>(out + static_cast<int64_t>(i) * d, raw);
+        }
+      }
+      return;
+    }
+    if (!arg && kKeysOnly) {
+      keys.resize(n);
+      for (size_t i = 0; i < n; i++) keys[i] = C::Key(LoadBytes<U, Swap>(in + static_cast<int64_t>(i) * s));
+      SelectEach(keys.begin(), keys.end(), kths, std::less<U>());
+      for (size_t i = 0; i < n; i++) StoreBytes<U, Swap>(out + static_cast<int64_t>(i) * d, C::Bits(keys[i]));
+      return;
+    }
+    if (arg && SimdSortAvailable()) {
+      // The words live in the output lane itself when it is contiguous and
+      // aligned (native int64, n of them): no scratch to fault in.
+      const bool inDst = d == 8 && reinterpret_cast<uintptr_t>(out) % alignof(uint64_t) == 0;
+      if (!inDst) words.resize(n);
+      // SAFETY: the n int64 items of the lane at out, inside the checked dst
+      // layout and aligned; dst does not overlap src (an int64 result).
+      uint64_t* w = inDst ? reinterpret_cast<uint64_t*>(out) : words.data();
+      const auto key = [&](size_t i) { return C::Key(LoadBytes<U, Swap>(in + static_cast<int64_t>(i) * s)); };
+      const uint64_t mask = PackedArgpartition<U>(key, w, n, kths);
+      if (inDst) for (size_t i = 0; i < n; i++) w[i] &= mask;
+      else for (size_t i = 0; i < n; i++) StoreIndex(out + static_cast<int64_t>(i) * d, static_cast<uint32_t>(w[i] & mask));
+      return;
+    }
+    pairs.resize(n);
+    if (!arg) raws.resize(n);
+    for (size_t i = 0; i < n; i++) {
+      const U raw = LoadBytes<U, Swap>(in + static_cast<int64_t>(i) * s);
+      pairs[i] = {C::Key(raw), static_cast<uint32_t>(i)};
+      if (!arg) raws[i] = raw;
+    }
+    SelectEach(pairs.begin(), pairs.end(), kths, [](const KeyIndex<U>& x, const KeyIndex<U>& y) { return x.key < y.key; });
+    for (size_t i = 0; i < n; i++) {
+      uint8_t* q = out + static_cast<int64_t>(i) * d;
+      if (arg) StoreIndex(q, pairs[i].ix);
+      else StoreBytes<U, Swap>(q, raws[pairs[i].ix]);
+    }
+  });
+}
+
+// Partitions each lane of complex items with parts of type P.
+template <class P, bool Swap>
+void PartitionComplexLanes(const Job& j, const std::vector<int64_t>& kths, bool arg) {
+  const size_t n = static_cast<size_t>(j.n);
+  const int64_t s = j.ss.back(), d = j.ds.back();
+  constexpr size_t kItem = 2 * sizeof(P);
+  std::vector<std::pair<ComplexKey, uint32_t>> pairs(n);
+  std::vector<uint8_t> items(arg ? 0 : n * kItem);
+  WalkLanes(j.shape, j.ss, j.ds, [&](int64_t a, int64_t b) {
+    for (size_t i = 0; i < n; i++) {
+      // SAFETY: i < n items of the lane at a: inside the checked src layout.
+      const uint8_t* p = j.src + a + static_cast<int64_t>(i) * s;
+      pairs[i] = {ComplexKeyAt<P, Swap>(p), static_cast<uint32_t>(i)};
+      if (!arg) std::memcpy(items.data() + i * kItem, p, kItem);
+    }
+    SelectEach(pairs.begin(), pairs.end(), kths, [](const auto& x, const auto& y) { return x.first < y.first; });
+    for (size_t i = 0; i < n; i++) {
+      // SAFETY: i < n items of the lane at b: inside the checked dst layout;
+      // pairs[i].second < n items of the scratch copy.
+      uint8_t* q = j.dst + b + static_cast<int64_t>(i) * d;
+      if (arg) StoreIndex(q, pairs[i].second);
+      else std::memcpy(q, items.data() + static_cast<size_t>(pairs[i].second) * kItem, kItem);
+    }
+  });
+}
+
+// partitionLanes(src, srcOffset, shape, srcStrides, type, swap, dst, dstOffset, dstStrides, arg, kths)
+// Partitions every lane along the last axis of `shape` at each of `kths`
+// (ascending, distinct, each in [0, lane length)) in NumPy's order: with
+// `arg` false the lane's items into dst (same type and byte order; dst may
+// be src itself, never partly overlapping it), with `arg` true their
+// positions in the lane as native int64 (lanes shorter than 2^32).
+Napi::Value PartitionLanesEntry(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const char* what = "partitionLanes";
+  int64_t srcOffset, type, dstOffset;
+  Job job;
+  std::vector<int64_t> kths;
+  if (info.Length() < 11 || !ToInt(info[1], &srcOffset) || srcOffset < 0 || !ToInts(info[2], &job.shape) ||
+      job.shape.empty() || !ToInts(info[3], &job.ss) || job.ss.size() != job.shape.size() || !ToInt(info[4], &type) ||
+      type < kF8 || type > kC16 || !ToInt(info[7], &dstOffset) || dstOffset < 0 || !ToInts(info[8], &job.ds) ||
+      job.ds.size() != job.shape.size() || !ToInts(info[10], &kths)) {
+    ThrowArgs(env, what);
+    return env.Undefined();
+  }
+  bool swap = ToBool(info[5]), arg = ToBool(info[9]);
+  job.n = job.shape.back();
+  if (job.n > int64_t{0xffffffff}) {
+    ThrowRange(env, std::string(what) + ": a lane of 2^32 items or more");
+    return env.Undefined();
+  }
+  for (size_t i = 0; i < kths.size(); i++) {
+    if (kths[i] < 0 || kths[i] >= job.n || (i > 0 && kths[i] <= kths[i - 1])) {
+      ThrowRange(env, std::string(what) + ": kth out of bounds or not ascending");
+      return env.Undefined();
+    }
+  }
+  KernelMemory src, dst;
+  if (!ReadKernelMemory(env, info[0], false, &src) || !ReadKernelMemory(env, info[6], true, &dst)) return env.Undefined();
+  uint8_t* sb;
+  uint8_t* db;
+  if (!CheckLayout(env, what, src, srcOffset, job.shape, job.ss, kItemsize[type], &sb) ||
+      !CheckLayout(env, what, dst, dstOffset, job.shape, job.ds, arg ? 8 : kItemsize[type], &db)) {
+    return env.Undefined();
+  }
+  if (sb == nullptr) return env.Undefined();  // no items
+  // Scratch for one lane: (key, position) pairs and the items.
+  {
+    const uint64_t per = (type == kC8 || type == kC16) ? sizeof(std::pair<ComplexKey, uint32_t>) + 16 : 16 + 8 + 8;
+    if (!CheckScratch(env, what, static_cast<uint64_t>(job.n) * per)) return env.Undefined();
+  }
+  job.src = sb;
+  job.dst = db;
+  if (type == kC8 || type == kC16) {
+    auto run = [&](auto part) {
+      using P = decltype(part);
+      if (swap) PartitionComplexLanes<P, true>(job, kths, arg);
+      else PartitionComplexLanes<P, false>(job, kths, arg);
+    };
+    if (type == kC8) run(float{});
+    else run(double{});
+    return env.Undefined();
+  }
+  WithCodec(type, [&](auto codec) {
+    using C = decltype(codec);
+    if (swap) PartitionLanes<C, true>(job, kths, arg);
+    else PartitionLanes<C, false>(job, kths, arg);
   });
   return env.Undefined();
 }
@@ -1100,6 +1450,7 @@ void InitSortKernels(Napi::Env env, Napi::Object exports) {
   k.Set("simdSort", Napi::Function::New(env, SimdSort, "simdSort"));
   k.Set("sortLanes", Napi::Function::New(env, SortLanes, "sortLanes"));
   k.Set("unique", Napi::Function::New(env, Unique, "unique"));
+  k.Set("partitionLanes", Napi::Function::New(env, PartitionLanesEntry, "partitionLanes"));
   exports.Set("sortKernels", k);
 }
 

@@ -122,6 +122,8 @@ describeWithNumpy('NaN reductions against NumPy', () => {
       }
       for (const m of ['lower', 'higher', 'nearest', 'midpoint', 'hazen', 'inverted_cdf', 'closest_observation', 'averaged_inverted_cdf'] as const) {
         cases.push({ py: `np.nanquantile(${d.py}, [0.2, 0.7], axis=1, method='${m}')`, js: () => nr.nanquantile(d.arr, [0.2, 0.7], { axis: 1, method: m }) });
+        // One lane (every axis reduced): partitioned at the positions read.
+        cases.push({ py: `np.nanquantile(${d.py}, [0, 0.2, 0.5, 0.7, 1], method='${m}')`, js: () => nr.nanquantile(d.arr, [0, 0.2, 0.5, 0.7, 1], { method: m }) });
       }
     });
     // a list of q along an axis: NumPy's apply_along_axis layout, the q axis innermost (fuzz seed 1006632)
@@ -134,6 +136,12 @@ describeWithNumpy('NaN reductions against NumPy', () => {
     const pyStrides = runNumpy<number[][]>(`print(json.dumps([list(np.asarray(eval(s)).strides) for s in json.load(sys.stdin)]))`, JSON.stringify(layout.map((c) => c.py)));
     expect(layout.map((c) => [...(c.js() as { strides: number[] }).strides])).toEqual(pyStrides);
     cases.push(...layout);
+    // One lane: all NaN, one non-NaN item, an odd and an even count of them.
+    for (const vals of [[NaN, NaN, NaN], [NaN, 4, NaN], [3, NaN, 1, 2, NaN], [NaN, 5, 1, 9, 2, NaN, 7, 7]]) {
+      const l = shared(vals, '<f8', [vals.length]);
+      cases.push({ py: `np.nanmedian(${l.py})`, js: () => nr.nanmedian(l.arr) });
+      cases.push({ py: `np.nanpercentile(${l.py}, [0, 37, 50, 100])`, js: () => nr.nanpercentile(l.arr, [0, 37, 50, 100]) });
+    }
     const e = shared([], '<f8', [0, 2]);
     cases.push({ py: `np.nanmedian(${e.py}, axis=0)`, js: () => nr.nanmedian(e.arr, { axis: 0 }) });
     cases.push({ py: `np.nanquantile(${e.py}, 0.5)`, js: () => nr.nanquantile(e.arr, 0.5) });

@@ -1,7 +1,9 @@
 // The AVX-512 quicksort of native/simd_sort.cc against the radix sorts it
 // stands in for (sortKernels.simdSort(false) switches it off): the same
 // bits from sort (lanes along the last axis and in blocks along axis 0),
-// argsort (32-bit keys packed with their index: ties in index order) and
+// argsort (keys packed with their index over lanes up to 65536 items: ties
+// in index order; float64/int64 keys that share the packed top bits are
+// ordered by their whole key) and
 // unique (values, and counts/index/inverse), for every dtype it serves, in
 // both byte orders, over random data with NaNs of several payloads, ±0,
 // ±inf, subnormals and many ties, at every lane length 1-300 and a few long
@@ -125,6 +127,25 @@ describeSimd('AVX-512 sorts give the radix sorts bits', () => {
     const least = concatenate([broadcastTo(S.sort(one).index('0:1'), [40]), same, broadcastTo(one.index('5:6'), [3000])]);
     for (const x of [same, least]) {
       const [on, off] = both(() => ops(x, 0));
+      expect(on).toEqual(off);
+    }
+  });
+
+  test.each(['<f8', '>f8', '<i8', '>u8'])('%s: argsort of lanes whose keys differ only in the low bits the packed words drop', (spec) => {
+    const next = rng(5);
+    for (const [rows, n] of [[3, 10000], [2, 65536], [40, 300], [20, 33]]) {
+      // 1 + k ulp (float64) or 2^40 + k (integers), k < 2^16: the top
+      // 48 bits of every key are one or two values, so whole runs tie
+      // there, with real ties among them.
+      const f = new Float64Array(rows * n);
+      const big = new BigUint64Array(rows * n);
+      for (let i = 0; i < f.length; i++) {
+        const k = next() % (next() % 2 ? 65536 : 40);
+        f[i] = 1 + k * 2 ** -52;
+        big[i] = 2n ** 40n + BigInt(k);
+      }
+      const a = (spec[1] === 'f' ? fromBuffer(f) : fromBuffer(big, '<u8').view(`<${spec.slice(1)}`)).astype(spec).reshape([rows, n]);
+      const [on, off] = both(() => [hex(S.argsort(a, { axis: 1 })), hex(S.argsort(a.T, { axis: 0 }))]);
       expect(on).toEqual(off);
     }
   });

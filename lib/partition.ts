@@ -1,0 +1,162 @@
+/**
+ * NumPy's `partition` and `argpartition` (introselect): for each `kth`, the
+ * item at position kth of every lane along the axis is the one a sort would
+ * put there, every item before it is not greater and every item after it
+ * not smaller, in NumPy's sort order (NaN last; complex numbers by real part,
+ * then imaginary part). The order inside the partitions is undefined, as
+ * NumPy documents it: it may differ from NumPy's.
+ *
+ * The kernel (native/sort_kernels.cc partitionLanes) runs `nth_element` per
+ * kth, ascending, each over what the previous one left after it. Where it
+ * does not serve (kernels switched off, records, a SharedArrayBuffer) the
+ * stable sort does: a sorted lane is partitioned at every kth.
+ * @module
+ */
+import type { DType } from './dtype';
+import { AccessError, ValueError } from './errors';
+import { normalizeAxis } from './layout';
+import { requireOpen, writeFlagOf, NdArray as ArrayClass } from './internal';
+import type { NdArray } from './ndarray';
+import { copyAs } from './copy';
+import { allocateOrdered, INTP } from './compute-values';
+import { readKnownOptions } from './options';
+import { partitionLanesNative } from './sort-kernels';
+import { argsort, sortInPlace } from './sort';
+
+/** What `kth` may be: one index or a list of them (negative ones count from the end), as NumPy's array_like of ints. */
+export type Kth = number | bigint | readonly (number | bigint)[] | NdArray;
+
+/** Options of {@link partition} and {@link argpartition}. */
+export interface PartitionOptions {
+  /** The axis to partition along (default -1); null partitions the flattened array. */
+  axis?: number | null;
+  /** NumPy's `kind`: only `'introselect'` (the default); anything else is NumPy's ValueError. */
+  kind?: string;
+  /** Record fields to compare first (structured dtypes only), as in {@link sort}. */
+  order?: string | readonly string[];
+}
+
+/** The options read once; `kind` checked as NumPy's PyArray_SelectkindConverter does. */
+function partitionOptions(options: PartitionOptions | undefined, name: string): PartitionOptions {
+  const o = readKnownOptions(options, ['axis', 'kind', 'order'], name) as PartitionOptions;
+  if (o.kind !== undefined) {
+    const kind: unknown = o.kind;
+    if (typeof kind !== 'string') throw new TypeError(`select kind must be str, not ${kind === null ? 'NoneType' : typeof kind}`);
+    if (kind !== 'introselect') throw new ValueError(`select kind must be 'introselect' (got '${kind}')`);
+  }
+  return o;
+}
+
+/**
+ * The kth values of a lane of `n` items: each one an integer (a bool is
+ * NumPy's ValueError, a fraction or an empty list its TypeError), negative
+ * ones counted from the end, each in `[0, n)` (NumPy's "kth(=k) out of
+ * bounds (n)"), sorted and without repeats.
+ */
+export function kthIndices(kth: Kth, n: number): number[] {
+  let items: unknown[];
+  if (kth instanceof ArrayClass) {
+    if (kth.ndim > 1) throw new ValueError('object too deep for desired array');
+    if (kth.dtype.kind === 'b') throw new ValueError('Booleans unacceptable as partition index');
+    if (kth.dtype.kind !== 'i' && kth.dtype.kind !== 'u') throw new TypeError('Partition index must be integer');
+    items = kth.ravel().toArray() as unknown[];
+  } else if (Array.isArray(kth)) {
+    if (kth.some((k) => Array.isArray(k) || k instanceof ArrayClass)) throw new ValueError('object too deep for desired array');
+    items = kth as unknown[];
+    if (items.length > 0 && items.every((k) => typeof k === 'boolean')) throw new ValueError('Booleans unacceptable as partition index');
+    if (items.length === 0) throw new TypeError('Partition index must be integer');
+  } else {
+    if (typeof kth === 'boolean') throw new ValueError('Booleans unacceptable as partition index');
+    items = [kth];
+  }
+  const out: number[] = [];
+  for (const k of items) {
+    let v: number;
+    if (typeof k === 'bigint') v = Number(k);
+    else if (typeof k === 'boolean') v = Number(k);
+    else if (typeof k === 'number' && Number.isInteger(k)) v = k;
+    else throw new TypeError('Partition index must be integer');
+    if (v < 0) v += n;
+    if (v < 0 || v >= n) throw new ValueError(`kth(=${v}) out of bounds (${n})`);
+    out.push(v);
+  }
+  return [...new Set(out)].sort((x, y) => x - y);
+}
+
+/** NumPy sorts and partitions bool items by their byte (npy_bool is an unsigned char). */
+const bytesOf = (a: NdArray): NdArray => (a.dtype.kind === 'b' && !a.dtype.isStructured ? a.view('|u1') : a);
+
+/** True when `dt` is a record dtype, which only the sort partitions (by its fields, `order` first). */
+const isRecord = (dt: DType): boolean => dt.isStructured;
+
+/** Partitions `a` in place along `ax` at the checked `kths`. */
+function partitionLanes(a: NdArray, ax: number, kths: number[], order: string | readonly string[] | undefined): void {
+  if (a.size === 0) return;
+  const b = bytesOf(a);
+  if (order === undefined && !isRecord(b.dtype) && partitionLanesNative(b, ax, b, false, kths)) return;
+  // A stable sort partitions at every kth.
+  sortInPlace(b, { axis: ax, order });
+}
+
+/**
+ * NumPy's `partition(a, kth, axis=-1, kind='introselect', order=None)`: a
+ * copy of `a` (laid out as a 'K' copy; `axis` null: the flattened array) in
+ * which the item at each `kth` of every lane is where a sort would put it,
+ * no greater item before it and no smaller one after it. The order within
+ * the partitions is undefined (it may differ from NumPy's). A 0-d array is
+ * an AxisError (with `axis` null, a 1-item array).
+ */
+export function partition(a: NdArray, kth: Kth, options?: PartitionOptions): NdArray {
+  const o = partitionOptions(options, 'partition');
+  requireOpen(a);
+  let c: NdArray;
+  let ax: number;
+  if (o.axis === null) {
+    c = copyAs(a.reshape(-1), a.dtype, 'C');
+    ax = 0;
+  } else {
+    ax = normalizeAxis(o.axis ?? -1, a.ndim);
+    c = copyAs(a, a.dtype, 'K');
+  }
+  checkOrder(c.dtype, o.order);
+  if (c.size === 0) return c;
+  partitionLanes(c, ax, kthIndices(kth, c.shape[ax]), o.order);
+  return c;
+}
+
+/** NumPy's `a.partition(kth, axis=-1, kind, order)`: partitions `a` in place (`axis` null is a TypeError; a read-only array an AccessError with NumPy's message). */
+export function partitionInPlace(a: NdArray, kth: Kth, options?: PartitionOptions): void {
+  const o = partitionOptions(options, 'partition');
+  requireOpen(a);
+  if (o.axis === null) throw new TypeError("'NoneType' object cannot be interpreted as an integer");
+  const ax = normalizeAxis(o.axis ?? -1, a.ndim);
+  checkOrder(a.dtype, o.order);
+  if (!writeFlagOf(a)) throw new AccessError('ERR_READ_ONLY', 'partition array is read-only');
+  if (a.size === 0) return;
+  partitionLanes(a, ax, kthIndices(kth, a.shape[ax]), o.order);
+}
+
+/**
+ * NumPy's `argpartition(a, kth, axis=-1, kind='introselect', order=None)`:
+ * int64 positions (C-contiguous, `a`'s shape) that partition `a` along
+ * `axis` as {@link partition} does; `axis` null partitions the flattened
+ * array, and a 0-d array counts as a 1-item 1-d one (NumPy's `[0]`).
+ */
+export function argpartition(a: NdArray, kth: Kth, options?: PartitionOptions): NdArray {
+  const o = partitionOptions(options, 'argpartition');
+  requireOpen(a);
+  if (a.ndim === 0 || o.axis === null) a = a.reshape(-1);
+  const ax = normalizeAxis(o.axis ?? -1, a.ndim);
+  checkOrder(a.dtype, o.order);
+  const r = allocateOrdered(INTP, a.shape, [...a.shape.keys()], true);
+  if (a.size === 0) return r;
+  const kths = kthIndices(kth, a.shape[ax]);
+  const b = bytesOf(a);
+  if (o.order === undefined && !isRecord(b.dtype) && partitionLanesNative(b, ax, r, true, kths)) return r;
+  return argsort(b, { axis: ax, order: o.order });
+}
+
+/** NumPy's `order` check: a dtype with no fields takes none (the sort checks the names). */
+function checkOrder(dt: DType, order: string | readonly string[] | undefined): void {
+  if (order !== undefined && dt.names === null) throw new ValueError('Cannot specify order when the array has no fields.');
+}

@@ -1,0 +1,289 @@
+// partition / argpartition against NumPy and against the stable sort. The
+// order inside the partitions is undefined (NumPy says so; ours differs), so
+// a result is checked by what defines a partition: between consecutive kth
+// the items are those a sort puts there (each segment, sorted, equals the
+// sorted lane's segment) and each kth holds the sorted lane's item; and the
+// kth items' bytes equal NumPy's. Errors are compared with NumPy's (class
+// and message). Ported from NumPy's TestPartition where it applies.
+import { argpartition, partition, type Kth } from '../lib/partition';
+import { argsort, sort } from '../lib/sort';
+import { take } from '../lib/fancy';
+import { AccessError, ValueError, fromBuffer, zeros, arange, type NdArray } from '../lib';
+import { describeWithNumpy } from './helpers/numpy';
+import { type Case, expectCasesLikeNumpy as check, hexOf, pyAxis } from './helpers/np-compare';
+import { seeded, shared } from './helpers/np-data';
+import { jsPath } from './helpers/kernels';
+
+/** Values with ties and NaNs (no -0: its place among the zeros is free in a partition). */
+function values(n: number, seed: number, nans = true): number[] {
+  const r = seeded(seed);
+  return Array.from({ length: n }, () => {
+    const x = r();
+    if (nans && x < 0.06) return NaN;
+    if (x < 0.3) return Math.floor(r() * 9) - 4 || 0;
+    return Math.round((r() - 0.5) * 2000) / 8 + 0; // + 0: no -0
+  });
+}
+
+/** `a` with `axis` moved last, as lanes [rows, n]. */
+function lanesOf(a: NdArray, axis: number): NdArray {
+  const ax = axis < 0 ? axis + a.ndim : axis;
+  const perm = [...Array(a.ndim).keys()].filter((i) => i !== ax);
+  perm.push(ax);
+  const n = a.shape[ax];
+  return a.transpose(perm).copy().reshape([n === 0 ? 0 : a.size / n, n]);
+}
+
+/** The kths of a lane of n, as the library normalizes them (sorted, distinct, non-negative). */
+const kthsOf = (kth: number | number[], n: number): number[] =>
+  [...new Set((Array.isArray(kth) ? kth : [kth]).map((k) => (k < 0 ? k + n : k)))].sort((x, y) => x - y);
+
+/**
+ * True partition of `a` along `axis` at `kth` in `r`: every segment between
+ * kths holds the sorted lane's items of that segment, each kth its item.
+ */
+function expectPartitioned(a: NdArray, r: NdArray, kth: number | number[], axis: number): void {
+  expect(r.shape).toEqual(a.shape);
+  const sorted = lanesOf(sort(a, { axis }), axis);
+  const got = lanesOf(r, axis);
+  const n = sorted.shape[1];
+  const ks = kthsOf(kth, n);
+  for (let row = 0; row < sorted.shape[0]; row++) {
+    let from = 0;
+    for (const k of [...ks, n]) {
+      if (k > from) {
+        const seg = `${row}, ${from}:${k}`;
+        expect(hexOf(sort(got.index(seg)))).toBe(hexOf(sorted.index(seg)));
+      }
+      if (k < n) expect(hexOf(got.index(`${row}, ${k}:${k + 1}`))).toBe(hexOf(sorted.index(`${row}, ${k}:${k + 1}`)));
+      from = k + 1;
+    }
+  }
+}
+
+/** r holds, along axis, a permutation of each lane's positions that partitions `a`. */
+function expectArgPartitioned(a: NdArray, r: NdArray, kth: number | number[], axis: number): void {
+  expect(r.dtype.str).toBe('<i8');
+  const idx = lanesOf(r, axis);
+  const lanes = lanesOf(a, axis);
+  const n = lanes.shape[1];
+  const rows: NdArray[] = [];
+  for (let row = 0; row < lanes.shape[0]; row++) {
+    const ix = idx.index(row);
+    expect(hexOf(sort(ix))).toBe(hexOf(arange(n, '<i8')));
+    rows.push(take(lanes.index(row), ix));
+  }
+  // Partitioned lanes, as a [rows, n] array, against the lanes of a.
+  for (let row = 0; row < rows.length; row++) expectPartitioned(lanes.index(row), rows[row], kth, -1);
+}
+
+const DTYPES = ['<f8', '>f8', '<f4', '>f4', '<f2', '<i1', '<u1', '>i2', '<u4', '<i8', '>u8', '|b1', '<c16', '>c8'];
+
+describe('partition: the partition property against the stable sort', () => {
+  for (const dt of DTYPES) {
+    test(`${dt}: 1-d, 2-d along each axis, a strided view, several kth, native and JS paths`, () => {
+      const kinds = dt.includes('c') ? 'c' : dt.includes('b') ? 'b' : '';
+      let base = fromBuffer(new Float64Array(values(600, 3 + dt.length, dt.includes('f') || kinds === 'c')).buffer, '<f8');
+      if (kinds === 'b') base = fromBuffer(new Float64Array(values(600, 4, false).map((v) => (v > 0 ? 1 : 0))).buffer, '<f8');
+      // Complex items: pairs of the values, so NaN parts in either place and ties in the real part.
+      const a = kinds === 'c' ? base.view('<c16').astype(dt) : base.astype(dt);
+      const m = a.index(`:${Math.floor(a.size / 20) * 20}`).reshape([20, -1]);
+      for (const path of [(f: () => void) => f(), jsPath]) {
+        path(() => {
+          for (const kth of [0, 1, -1, [3, 17, 17, -2], Math.floor(a.size / 2)]) {
+            expectPartitioned(a, partition(a, kth), kth, -1);
+            expectArgPartitioned(a, argpartition(a, kth), kth, -1);
+          }
+          for (const [axis, kth] of [[0, [2, 9]], [1, 4], [-1, [0, 5, 6, -1]]] as const) {
+            expectPartitioned(m, partition(m, kth as Kth, { axis }), kth as number | number[], axis);
+            expectArgPartitioned(m, argpartition(m, kth as Kth, { axis }), kth as number | number[], axis);
+          }
+          const v = m.index('::-3, 1::2');
+          expectPartitioned(v, partition(v, [1, 3], { axis: 0 }), [1, 3], 0);
+          expectArgPartitioned(v, argpartition(v, 2, { axis: 1 }), 2, 1);
+        });
+      }
+    });
+  }
+
+  test('long float64 lanes (the vector select): ties, NaNs, sorted, reversed, all equal, least value repeated', () => {
+    const r = seeded(77);
+    const n = 200001;
+    const f = Float64Array.from({ length: n }, () => (r() < 0.02 ? NaN : r() < 0.3 ? Math.floor(r() * 5) : Math.round(r() * 1e6) / 64));
+    const a = fromBuffer(f.buffer, '<f8');
+    const s = sort(a);
+    const least = fromBuffer(Float64Array.from({ length: 5000 }, (_, i) => (i % 3 === 0 ? 1 : 1 + (i % 7))).buffer, '<f8');
+    const same = fromBuffer(new Float64Array(5000).fill(2.5).buffer, '<f8');
+    for (const x of [a, s, s.index('::-1'), least, same, a.astype('>f8')]) {
+      const m = x.size;
+      for (const kth of [[0], [m >> 1], [m - 1], [3, 1000, m >> 1, m - 300, m - 2]]) expectPartitioned(x, partition(x, kth), kth, -1);
+    }
+  });
+
+  test('argpartition of keys that differ only in their low bits (the packed words drop them): float64, int64, uint64', () => {
+    const r = seeded(31);
+    const n = 70000;
+    const f = Float64Array.from({ length: n }, () => 1 + Math.floor(r() * (r() < 0.5 ? 65536 : 30)) * 2 ** -52);
+    const big = BigUint64Array.from(f, (v) => 2n ** 40n + BigInt(Math.round((v - 1) * 2 ** 52)));
+    for (const x of [fromBuffer(f.buffer, '<f8'), fromBuffer(big.buffer, '<u8'), fromBuffer(big.buffer, '<u8').view('<i8').astype('>i8')]) {
+      for (const kth of [[0], [n >> 1], [n - 1], [5, 17, n >> 2, n >> 1, n - 9]]) expectArgPartitioned(x, argpartition(x, kth), kth, -1);
+    }
+  });
+
+  test('in place through the method form; the items are a permutation of the lane (zeros of both signs, NaN payloads kept)', () => {
+    const lane = new Float64Array([3, -0, 0, NaN, -1, 0, -0, 2, NaN, -5]);
+    const bits = new BigUint64Array(lane.buffer);
+    bits[8] = 0x7ff8000000000123n; // a NaN with a payload
+    const a = fromBuffer(lane.slice().buffer, '<f8');
+    const before = a.copy();
+    expect(a.partition([4, -1])).toBe(a);
+    expectPartitionedLoosely(before, a, [4, 9]);
+    // The same items, bit for bit.
+    expect(hexOf(sort(a.view('<u8')))).toBe(hexOf(sort(before.view('<u8'))));
+    const idx = before.argpartition(2);
+    expect(hexOf(sort(idx))).toBe(hexOf(arange(10, '<i8')));
+  });
+
+  test('a read-only array refuses the in-place partition (NumPy: partition array is read-only)', () => {
+    const a = arange(6).astype('<f8');
+    const ro = a.view();
+    ro.flags.writeable = false;
+    expect(() => ro.partition(1)).toThrow(AccessError);
+    expect(() => ro.partition(1)).toThrow('partition array is read-only');
+    expect(() => ro.partition(1, { axis: null as never })).toThrow("'NoneType' object cannot be interpreted as an integer");
+    expect(() => a.partition(9)).toThrow(ValueError);
+  });
+
+  test('record arrays partition by their fields (order first), through the sort', () => {
+    const rec = zeros([5], [['x', '<i4'], ['y', '<f8']]);
+    [[3, 1], [1, 2], [3, 0], [0, 9], [1, 1]].forEach(([x, y], i) => rec.set(i, { x, y }));
+    const p = partition(rec, 2, { order: 'y' });
+    expect(hexOf(p.index(2))).toBe(hexOf(sort(rec, { order: 'y' }).index(2)));
+    expect(hexOf(argpartition(rec, 2, { order: 'x' }))).toBe(hexOf(argsort(rec, { order: 'x' })));
+  });
+});
+
+/** The partition property with ±0 equal: each kth item equals the sorted one in value. */
+function expectPartitionedLoosely(a: NdArray, r: NdArray, ks: number[]): void {
+  const s = sort(a).toArray() as number[];
+  const g = r.toArray() as number[];
+  const lt = (x: number, y: number): boolean => x < y || (Number.isNaN(y) && !Number.isNaN(x));
+  for (const k of ks) {
+    expect(Object.is(g[k] + 0, s[k] + 0) || (Number.isNaN(g[k]) && Number.isNaN(s[k]))).toBe(true);
+    for (let i = 0; i < k; i++) expect(lt(g[k], g[i])).toBe(false);
+    for (let i = k + 1; i < g.length; i++) expect(lt(g[i], g[k])).toBe(false);
+  }
+}
+
+describeWithNumpy('partition and argpartition against NumPy', () => {
+  test("the kth items' bytes equal NumPy's partition's, every dtype, axis and kth form", () => {
+    const cases: Case[] = [];
+    DTYPES.filter((d) => !d.includes('c')).forEach((dt, i) => {
+      const d = shared(values(120, 40 + i, dt.includes('f')), dt, [6, 20]);
+      for (const [kth, axis] of [[3, -1], [[0, 5, -1], 1], [[1, -2], 0], [7, null]] as const) {
+        const ks = JSON.stringify(kth);
+        const flatN = axis === null ? 120 : axis === 0 ? 6 : 20;
+        const at = kthsOf(kth as number | number[], flatN);
+        const ax = axis === null ? 0 : axis;
+        cases.push({
+          py: `np.take(np.partition(${d.py}, ${ks}, axis=${pyAxis(axis)}), ${JSON.stringify(at)}, axis=${ax})`,
+          js: () => take(partition(d.arr, kth as Kth, { axis }), at, { axis: ax }),
+        });
+        cases.push({
+          py: `np.take(np.take_along_axis(${axis === null ? `${d.py}.ravel()` : d.py}, np.argpartition(${d.py}, ${ks}, axis=${pyAxis(axis)}), axis=${ax}), ${JSON.stringify(at)}, axis=${ax})`,
+          js: () => {
+            const src = axis === null ? d.arr.ravel() : d.arr;
+            const lanes = lanesOf(src, ax);
+            const idx = lanesOf(argpartition(d.arr, kth as Kth, { axis }), ax);
+            const rows = Array.from({ length: lanes.shape[0] }, (_, r) => take(take(lanes.index(r), idx.index(r)), at));
+            // Back to NumPy's layout: the kept axis first for axis 0.
+            const out = zeros([rows.length, at.length], d.arr.dtype);
+            rows.forEach((row, r) => out.set(r, row));
+            return ax === 0 && axis !== null ? out.T : axis === null ? out.reshape(-1) : out;
+          },
+        });
+      }
+    });
+    const c = shared(values(40, 7), '<f8', [40]);
+    cases.push({ py: `np.take(np.partition(${c.py}.view('<c16'), [0, 5, -1]), [0, 5, 19])`, js: () => take(partition(c.arr.view('<c16'), [0, 5, -1]), [0, 5, 19]) });
+    check(cases);
+  });
+
+  test("NumPy's errors and edge cases: kth out of bounds, bools, fractions, kind, axis, 0-d, empty", () => {
+    const a = shared([3, 1, 2, 5, 4], '<f8', [5]);
+    const z = shared([5], '<f8', []);
+    const e = shared([], '<f8', [0, 3]);
+    const cases: Case[] = [
+      { py: `np.partition(${a.py}, 5)`, js: () => partition(a.arr, 5) },
+      { py: `np.partition(${a.py}, -6)`, js: () => partition(a.arr, -6) },
+      { py: `np.partition(${a.py}, [1, 7])`, js: () => partition(a.arr, [1, 7]) },
+      { py: `np.argpartition(${a.py}, 5)`, js: () => argpartition(a.arr, 5) },
+      { py: `np.partition(${a.py}, 1.5)`, js: () => partition(a.arr, 1.5) },
+      { py: `np.partition(${a.py}, True)`, js: () => partition(a.arr, true as never) },
+      { py: `np.partition(${a.py}, [])`, js: () => partition(a.arr, []) },
+      { py: `np.partition(${a.py}, np.array([[1, 2]]))`, js: () => partition(a.arr, fromBuffer(new BigInt64Array([1n, 2n]).buffer, '<i8').reshape([1, 2])) },
+      { py: `np.partition(${a.py}, 1, kind='quick')`, js: () => partition(a.arr, 1, { kind: 'quick' }) },
+      { py: `np.partition(${a.py}, 10, kind='x')`, js: () => partition(a.arr, 10, { kind: 'x' }) },
+      { py: `np.partition(${a.py}, 10, axis=3)`, js: () => partition(a.arr, 10, { axis: 3 }) },
+      { py: `np.partition(${a.py}, 1, order='x')`, js: () => partition(a.arr, 1, { order: 'x' }) },
+      { py: `np.partition(${z.py}, 0)`, js: () => partition(z.arr, 0) },
+      { py: `np.partition(${z.py}, 0, axis=None)`, js: () => partition(z.arr, 0, { axis: null }) },
+      { py: `np.argpartition(${z.py}, 0)`, js: () => argpartition(z.arr, 0) },
+      { py: `np.argpartition(${z.py}, 1)`, js: () => argpartition(z.arr, 1) },
+      { py: `np.argpartition(${z.py}, 0, axis=1)`, js: () => argpartition(z.arr, 0, { axis: 1 }) },
+      { py: `np.partition(${e.py}, 5)`, js: () => partition(e.arr, 5) },
+      { py: `np.argpartition(${e.py}, 5, axis=0)`, js: () => argpartition(e.arr, 5, { axis: 0 }) },
+      { py: `np.partition(${a.py}, [4, 0, 2, 2])`, js: () => partition(a.arr, [4, 0, 2, 2]) },
+      { py: `np.argpartition(${a.py}, [4, 0, 1, 2, 3], axis=None)`, js: () => argpartition(a.arr, [4, 0, 1, 2, 3], { axis: null }) },
+      { py: `np.partition(${a.py}.astype('?'), 0)`, js: () => partition(a.arr.astype('?'), 0) },
+    ];
+    check(cases);
+  });
+});
+
+// From NumPy's TestPartition (test_multiarray.py): the cases that apply.
+describe("NumPy's TestPartition, ported", () => {
+  test('test_partition_empty_array / test_argpartition_empty_array: every axis and None', () => {
+    const a = zeros([0, 3, 2]);
+    for (const axis of [0, 1, 2, null]) {
+      expect(partition(a, 0, { axis }).size).toBe(0);
+      expect(argpartition(a, 0, { axis }).size).toBe(0);
+    }
+  });
+
+  test('test_partition: sorted, reversed, constant and two-valued lanes of every length to 20, every kth', () => {
+    for (let n = 1; n < 20; n++) {
+      const asc = arange(n).astype('<f8');
+      const desc = asc.index('::-1').copy();
+      const ones = zeros([n]).astype('<i2');
+      const two = fromBuffer(new Float64Array(Array.from({ length: n }, (_, i) => i % 2)).buffer, '<f8');
+      for (let k = 0; k < n; k++) {
+        for (const x of [asc, desc, ones, two]) {
+          expectPartitioned(x, partition(x, k), k, -1);
+          expectArgPartitioned(x, argpartition(x, k), k, -1);
+        }
+        expect(Number(partition(desc, k).get(k))).toBe(k);
+      }
+    }
+  });
+
+  test('test_partition_iterative: kth lists in any order, with repeats and negatives', () => {
+    const d = fromBuffer(new Float64Array(values(50, 91)).buffer, '<f8');
+    for (const kth of [[0, 1, 2], [2, 1, 0], [5, 1, 4, 1, 0, -1], [49, 48, 47, 0]]) {
+      expectPartitioned(d, partition(d, kth), kth, -1);
+      expectArgPartitioned(d, argpartition(d, kth), kth, -1);
+    }
+    const m = d.reshape([5, 10]);
+    expectPartitioned(m, partition(m, [0, 3, 9], { axis: 1 }), [0, 3, 9], 1);
+    expectPartitioned(m, partition(m, [1, 3], { axis: 0 }), [1, 3], 0);
+  });
+
+  test('test_partition_cdtype-like: complex lanes order by real, then imaginary part, NaNs last', () => {
+    const c = zeros([6], '<c16');
+    [[1, 2], [1, 1], [NaN, 0], [0, NaN], [-1, 5], [1, 0]].forEach(([re, im], i) => c.set(i, { re, im }));
+    const p = partition(c, [1, 3]);
+    const s = sort(c);
+    expect(hexOf(p.index('1:2'))).toBe(hexOf(s.index('1:2')));
+    expect(hexOf(p.index('3:4'))).toBe(hexOf(s.index('3:4')));
+  });
+});
