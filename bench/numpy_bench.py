@@ -282,6 +282,15 @@ def w20(p):
     b2 = np.frombuffer(small_pages, "<f8").reshape(a2.shape)
     b2[...] = a2
     out["take_4k"] = measure(lambda: np.take(b2.reshape(-1), pick), rounds)
+    small_frames = mmap.mmap(-1, frames.nbytes)
+    f4k = np.frombuffer(small_frames, "u1").reshape(frames.shape)
+    f4k[...] = frames
+    out["max_axis_4k"] = measure(lambda: f4k.max(axis=1), rounds)
+    small_mask = mmap.mmap(-1, mask.nbytes)
+    m4k = np.frombuffer(small_mask, "?")
+    m4k[...] = mask
+    out["count_4k"] = measure(lambda: np.count_nonzero(m4k), rounds)
+    del f4k, m4k, small_frames, small_mask
     out["sum_axis_4k"] = measure(lambda: b2.sum(axis=1), rounds)
     out["argmax_axis_4k"] = measure(lambda: b2.argmax(axis=1), rounds)
     del b2, small_pages

@@ -185,6 +185,35 @@ describe('take and compress', () => {
     same(() => mm.take(v, bad));
   });
 
+  it("'raise' checks each index as it gathers: the first bad one anywhere is named, as by the JS path and NumPy, and out is left as it was", () => {
+    const v = randomView('<f8', 29).reshape([-1]);
+    const n = v.shape[0];
+    const ok = Array.from({ length: 600 }, (_, i) => (i * 7919) % n);
+    for (const [at, badValue] of [
+      [0, n],
+      [299, -n - 1],
+      [300, 4 * n],
+      [599, n],
+    ] as const) {
+      for (const idt of ['<i8', '>i4', '<u8']) {
+        if (badValue < 0 && idt.includes('u')) continue;
+        const vals = ok.map((x, i) => (i === at ? badValue : i % 3 === 0 && !idt.includes('u') ? x - n : x));
+        const idx = arrayOf(vals, idt);
+        same(() => mm.take(v, idx));
+        expect(() => mm.take(v, idx)).toThrow(new mm.IndexError(`index ${badValue} is out of bounds for axis 0 with size ${n}`));
+        const out = mm.full([600], 7, '<f8');
+        expect(() => mm.take(v, idx, { out })).toThrow(mm.IndexError);
+        expect(out.toArray()).toEqual(Array(600).fill(7));
+      }
+    }
+    // Indices in the source's own memory (the checked-first path): the same answer.
+    const own = mm.zeros([1000], '<i8');
+    own.set(mm.arange(1000, '<i8'));
+    own.set([500], 1000n);
+    same(() => mm.take(own, own));
+    expect(() => mm.take(own, own)).toThrow(new mm.IndexError('index 1000 is out of bounds for axis 0 with size 1000'));
+  });
+
   it("'wrap' far outside [-n, n), in range and at the edges, for take and put", () => {
     const v = randomView('<f8', 23).reshape([-1]);
     const n = v.shape[0];
