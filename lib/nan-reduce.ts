@@ -39,7 +39,7 @@ import { add, conjugate, divide, multiply, subtract } from './ufuncs/arith';
 import { equal, lessEqual, logicalNot, greaterEqual } from './ufuncs/compare';
 import { isnan, sqrt } from './ufuncs/math';
 import { where } from './ufuncs/where';
-import { median, medianOf, nativeScalar, neighbours, quantileArgs, sortedLanes, stackQ, type MedianOptions, type QuantileOptions, type QuantileQ, type MethodRule, type Sorted } from './quantile';
+import { median, nativeScalar, neighbours, quantileArgs, sortedLanes, stackQ, type MedianOptions, type QuantileOptions, type QuantileQ, type MethodRule, type Sorted } from './quantile';
 import { intoOut, splitOut } from './reduce-out';
 
 /** Options of {@link nansum}, {@link nanprod} and {@link nanmean}, as NumPy's keywords. */
