@@ -6,7 +6,10 @@ import { arange, asarray, AxisError, expandDims, flip, fliplr, flipud, memmap, m
 import { describeWithNumpy } from './helpers/numpy';
 import { vals } from './helpers/np-array';
 import { expectLikeNumpy, inputs } from './helpers/np-shape';
-import { TempDir } from './helpers/tmp';
+import { useTempDir } from './helpers/tmp';
+
+/** Files of the memmap tests, removed after the file. */
+const files = useTempDir();
 
 const input = inputs(lib);
 const { A, B, T, V, Z, S, E, U, F } = input;
@@ -98,7 +101,7 @@ describe('axis views', () => {
   });
 
   test('over a memmap every result is a view of the file', () => {
-    const tmp = new TempDir();
+    const tmp = files;
     const m = memmap(tmp.path(), { dtype: 'i2', mode: 'w+', shape: [2, 3] });
     for (const v of [flip(m), fliplr(m), flipud(m), rot90(m), moveaxis(m, 0, 1), swapaxes(m, 0, 1), expandDims(m, 0), squeeze(m), ravel(m)]) {
       expect(sharesMemory(v, m)).toBe(true);

@@ -8,7 +8,10 @@ import { captureKernels } from '../lib/kernels';
 import { describeWithNumpy } from './helpers/numpy';
 import { vals } from './helpers/np-array';
 import { expectLikeNumpy, inputs } from './helpers/np-shape';
-import { TempDir } from './helpers/tmp';
+import { useTempDir } from './helpers/tmp';
+
+/** Files of the memmap tests, removed after the file. */
+const files = useTempDir();
 
 const input = inputs(lib);
 const { A, B, T, V, Z, S, E, U, F } = input;
@@ -87,7 +90,7 @@ describe('repeat', () => {
   });
 
   test('a result is fresh memory, also from a memmap', () => {
-    const tmp = new TempDir();
+    const tmp = files;
     const m = memmap(tmp.path(), { dtype: 'f8', mode: 'w+', shape: [3] });
     const r = repeat(m, 2);
     expect(r).not.toBeInstanceOf(lib.Memmap);

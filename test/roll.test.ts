@@ -2,11 +2,14 @@
 // never a view), NumPy's errors, and that the blocks are native copies.
 import * as lib from '../lib';
 import { arange, asarray, AxisError, memmap, roll, sharesMemory, ValueError } from '../lib';
-import { TempDir } from './helpers/tmp';
+import { useTempDir } from './helpers/tmp';
 import { captureKernels } from '../lib/kernels';
 import { describeWithNumpy } from './helpers/numpy';
 import { vals } from './helpers/np-array';
 import { expectLikeNumpy, inputs } from './helpers/np-shape';
+
+/** Files of the memmap tests, removed after the file. */
+const files = useTempDir();
 
 const input = inputs(lib);
 const { A, B, T, V, Z, S, E, U, F } = input;
@@ -60,7 +63,7 @@ describe('roll', () => {
   });
 
   test('over a memmap: a fresh plain array, the file untouched; a closed mapping is refused', () => {
-    const tmp = new TempDir();
+    const tmp = files;
     const m = memmap(tmp.path(), { dtype: 'u2', mode: 'w+', shape: [2, 3] });
     m.set([
       [1, 2, 3],

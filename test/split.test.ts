@@ -6,7 +6,10 @@ import { arange, arraySplit, dsplit, hsplit, IndexError, memmap, sharesMemory, s
 import { describeWithNumpy } from './helpers/numpy';
 import { vals } from './helpers/np-array';
 import { expectLikeNumpy, inputs } from './helpers/np-shape';
-import { TempDir } from './helpers/tmp';
+import { useTempDir } from './helpers/tmp';
+
+/** Files of the memmap tests, removed after the file. */
+const files = useTempDir();
 
 const input = inputs(lib);
 const { A, B, T, V, Z, S, E, U, F } = input;
@@ -82,7 +85,7 @@ describe('split', () => {
   });
 
   test('parts of a memmap write through to the file', () => {
-    const tmp = new TempDir();
+    const tmp = files;
     const m = memmap(tmp.path(), { dtype: 'i4', mode: 'w+', shape: [4, 6] });
     const [, right] = hsplit(m, 2);
     right.fill(7);

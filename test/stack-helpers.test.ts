@@ -6,7 +6,10 @@ import { arange, asarray, atleast1d, atleast2d, atleast3d, columnStack, dstack, 
 import { describeWithNumpy } from './helpers/numpy';
 import { vals } from './helpers/np-array';
 import { expectLikeNumpy, inputs } from './helpers/np-shape';
-import { TempDir } from './helpers/tmp';
+import { useTempDir } from './helpers/tmp';
+
+/** Files of the memmap tests, removed after the file. */
+const files = useTempDir();
 
 const { A, B, T, V, Z, S, E, U, F } = inputs(lib);
 
@@ -99,7 +102,7 @@ describe('atleast*d', () => {
   });
 
   test('over a memmap the result is a view of the file', () => {
-    const tmp = new TempDir();
+    const tmp = files;
     const m = memmap(tmp.path(), { dtype: 'f8', mode: 'w+', shape: [4] });
     const r = atleast3d(m) as lib.NdArray;
     r.set([0, 2, 0], 9);
