@@ -39,6 +39,7 @@ const os = require('os');
 const path = require('path');
 const http = require('http');
 const { spawnSync } = require('child_process');
+const { evictPageCache, writeRampNpy } = require('./harness');
 const { PerformanceObserver, constants: { NODE_PERFORMANCE_GC_MAJOR } } = require('perf_hooks');
 const mm = require('../dist');
 
@@ -50,17 +51,11 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mmarray-bench-async-'));
 const file = path.join(dir, 'big.npy');
 
 function makeFile() {
-  const m = mm.createNpy(file, '<f8', [N]);
-  // Distinct values (not a sparse file of zero pages): i * 0.5 in 64 MiB steps.
-  const step = 8 << 20;
-  for (let i = 0; i < N; i += step) m.index(`${i}:${Math.min(i + step, N)}`).set(mm.arange(i, Math.min(i + step, N), 1, 'f8'));
-  m.flush();
-  m.close();
+  writeRampNpy(mm, file, N);
 }
 
 function dropCache() {
-  const r = spawnSync('python3', ['-c', `import os\nfd=os.open(${JSON.stringify(file)}, os.O_RDONLY)\nos.posix_fadvise(fd,0,0,os.POSIX_FADV_DONTNEED)`]);
-  if (r.status !== 0) throw new Error(`posix_fadvise failed: ${r.stderr}`);
+  if (!evictPageCache(file)) throw new Error(`posix_fadvise of ${file} failed (python3 needed)`);
 }
 
 /** Every GC V8 reports ('gc' entries: startTime, duration in ms, detail.kind). */

@@ -22,6 +22,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { spawnSync } = require('child_process');
+const { evictPageCache, writeRampNpy } = require('./harness');
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(name);
@@ -55,17 +56,11 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mmarray-bench-cold-'));
 const file = path.join(dir, 'big.npy');
 
 function makeFile() {
-  const mm = require('../dist');
-  const m = mm.createNpy(file, '<f8', [N]);
-  const step = 8 << 20;
-  for (let i = 0; i < N; i += step) m.index(`${i}:${Math.min(i + step, N)}`).set(mm.arange(i, Math.min(i + step, N), 1, 'f8'));
-  m.flush();
-  m.close();
+  writeRampNpy(require('../dist'), file, N);
 }
 
 function dropCache() {
-  const r = spawnSync('python3', ['-c', `import os\nfd=os.open(${JSON.stringify(file)}, os.O_RDONLY)\nos.fdatasync(fd)\nos.posix_fadvise(fd,0,0,os.POSIX_FADV_DONTNEED)`]);
-  if (r.status !== 0) throw new Error(`posix_fadvise failed: ${r.stderr}`);
+  if (!evictPageCache(file)) throw new Error(`posix_fadvise of ${file} failed (python3 needed)`);
 }
 
 const VARIANTS = {

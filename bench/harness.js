@@ -128,6 +128,19 @@ function evictPageCache(file) {
   return r.status === 0;
 }
 
+/**
+ * Writes a `.npy` of `n` `<f8` items 0, 1, 2, … in 64 MiB steps (distinct
+ * values, not a sparse file of zero pages): the big file of bench/async.js
+ * and bench/cold_sum.js.
+ */
+function writeRampNpy(mm, file, n) {
+  const m = mm.createNpy(file, '<f8', [n]);
+  const step = 8 << 20;
+  for (let i = 0; i < n; i += step) m.index(`${i}:${Math.min(i + step, n)}`).set(mm.arange(i, Math.min(i + step, n), 1, 'f8'));
+  m.flush();
+  m.close();
+}
+
 /** xorshift32 in [0, n): the fixed-seed index stream of W4. */
 function randomIndices(count, n, seed = 12345) {
   const out = new Uint32Array(count);
@@ -180,6 +193,7 @@ function runNumpy(workload, params) {
 
 module.exports = {
   evictPageCache,
+  writeRampNpy,
   syncFile,
   now,
   ms,
