@@ -144,24 +144,25 @@ function computeCode(t: DType): number {
 
 /** The native operation code for `spec` at the resolved types, or -1 when the JS loop must run. */
 export function nativeUfuncOp(spec: UfuncSpec, r: Resolved): number {
-  if (spec.name === 'where') return nativeWhereOp(r);
+  const name = spec.kernel ?? spec.name;
+  if (name === 'where') return nativeWhereOp(r);
   const t = r.inTypes[0];
   // Mixed-sign comparisons (int64 against uint64) have their own JS loops.
   if (r.inTypes.some((x) => x.str !== t.str)) return -1;
-  if (t.kind === 'b') return BOOL_OPS[MATH_BOOL_OPS[spec.name] ?? spec.name] ?? -1;
-  const math = MATH_OPS[spec.name];
+  if (t.kind === 'b') return BOOL_OPS[MATH_BOOL_OPS[name] ?? name] ?? -1;
+  const math = MATH_OPS[name];
   if (math !== undefined) return nativeMathOp(t, math);
-  const op = NATIVE_OPS[spec.name];
+  const op = NATIVE_OPS[name];
   if (op === undefined) return -1;
   if (computeCode(t) < 0) return -1;
-  if (t.kind === 'c') return COMPLEX_OPS.has(spec.name) ? op : -1;
-  if (COMPLEX_ONLY.has(spec.name)) return -1;
-  if (FLOAT_ONLY.has(spec.name) && t.kind !== 'f') return -1;
-  if (INT_ONLY.has(spec.name) && t.kind !== 'i' && t.kind !== 'u') return -1;
+  if (t.kind === 'c') return COMPLEX_OPS.has(name) ? op : -1;
+  if (COMPLEX_ONLY.has(name)) return -1;
+  if (FLOAT_ONLY.has(name) && t.kind !== 'f') return -1;
+  if (INT_ONLY.has(name) && t.kind !== 'i' && t.kind !== 'u') return -1;
   // float16 minimum/maximum keep the first of tied zeros, the float32 kernel the second (arith.ts).
-  if ((spec.name === 'minimum' || spec.name === 'maximum') && t.kind === 'f' && t.itemsize === 2) return -1;
+  if ((name === 'minimum' || name === 'maximum') && t.kind === 'f' && t.itemsize === 2) return -1;
   // NumPy's float16 power has no fast paths (the float32 kernel takes them): the JS loop runs it.
-  if (spec.name === 'power' && t.kind === 'f' && t.itemsize === 2) return -1;
+  if (name === 'power' && t.kind === 'f' && t.itemsize === 2) return -1;
   return op;
 }
 

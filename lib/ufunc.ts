@@ -149,6 +149,12 @@ export interface Resolved {
 export interface UfuncSpec {
   /** NumPy's name, used in messages. */
   readonly name: string;
+  /**
+   * The native loop's name when it is not `name` (MATH_OPS or
+   * ufunc-native.ts's table): each half of a two-output ufunc (`modf`'s
+   * `modf_frac`), or a ufunc sharing another's loop (`float_power`'s `power`).
+   */
+  readonly kernel?: string;
   readonly nin: 1 | 2 | 3;
   /** Loop input types in NumPy's order; the first the common dtype casts to safely is used. */
   readonly types: readonly DType[];

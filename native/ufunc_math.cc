@@ -271,6 +271,63 @@ struct Lcm {
   }
 };
 
+
+// fabs, and the halves of modf and frexp (NumPy's loops call the C
+// library's, one output each here: lib/ufuncs/float-parts.ts runs the two
+// halves as two passes). frexp's exponent is returned in the compute type
+// (an exact small integer) and stored as int32 by the walk's output cast;
+// glibc gives 0 for inf and NaN, as NumPy's loop then stores.
+struct Fabs {
+  template <class T>
+  static T Apply(T x) { return std::fabs(x); }
+};
+struct ModfFrac {
+  template <class T>
+  static T Apply(T x) {
+    T whole;
+    return std::modf(x, &whole);
+  }
+};
+struct ModfInt {
+  template <class T>
+  static T Apply(T x) {
+    T whole;
+    std::modf(x, &whole);
+    return whole;
+  }
+};
+struct FrexpMant {
+  template <class T>
+  static T Apply(T x) {
+    int e = 0;
+    return std::frexp(x, &e);
+  }
+};
+struct FrexpExp {
+  template <class T>
+  static T Apply(T x) {
+    int e = 0;
+    std::frexp(x, &e);
+    return std::isfinite(x) ? static_cast<T>(e) : T(0);
+  }
+};
+// npy_ldexp with the exponent handed over in the compute type (the walk
+// converts the int input to it: exact for every exponent that does not
+// already overflow or underflow any float), clamped into int's range (C's
+// conversion of a larger double is undefined; ldexp saturates far earlier).
+struct Ldexp {
+  template <class T>
+  static T Apply(T x, T n) {
+    const int e = n != n ? 0 : n >= T(1 << 20) ? (1 << 20) : n <= -T(1 << 20) ? -(1 << 20) : static_cast<int>(n);
+    return std::ldexp(x, e);
+  }
+};
+// NumPy's bitwise_count: the set bits of the magnitude (of -1: 1), stored as uint8 by the walk.
+struct BitwiseCount {
+  template <class T>
+  static T Apply(T x) { return static_cast<T>(__builtin_popcountll(Magnitude(x))); }
+};
+
 // ------------------------------------------------------------------ complex element ops
 
 template <class T>
@@ -751,6 +808,12 @@ MathChunkFn PickFloat(int op) {
     case kMFmin: return BinaryChunk<Fmin, T>;
     case kMHeaviside: return BinaryChunk<Heaviside, T>;
     case kMNextafter: return BinaryChunk<Nextafter, T>;
+    case kMFabs: return UnaryChunk<Fabs, T>;
+    case kMModfFrac: return UnaryChunk<ModfFrac, T>;
+    case kMModfInt: return UnaryChunk<ModfInt, T>;
+    case kMFrexpMant: return UnaryChunk<FrexpMant, T>;
+    case kMFrexpExp: return UnaryChunk<FrexpExp, T>;
+    case kMLdexp: return BinaryChunk<Ldexp, T>;
   }
   return nullptr;
 }
@@ -766,6 +829,7 @@ MathChunkFn PickInt(int op) {
     case kMFmin: return BinaryChunk<Fmin, T>;
     case kMGcd: return BinaryChunk<Gcd, T>;
     case kMLcm: return BinaryChunk<Lcm, T>;
+    case kMBitwiseCount: return UnaryChunk<BitwiseCount, T>;
   }
   return nullptr;
 }

@@ -1,8 +1,9 @@
 // The math ufuncs of kernelUfunc that NumPy computes through the C library
 // or one exact formula: trig and hyperbolic functions and their inverses,
 // exp2 expm1 log2 log10 log1p cbrt, degrees/radians, sign, positive,
-// reciprocal, spacing, and the binary arctan2 hypot logaddexp logaddexp2
-// fmod copysign fmax fmin heaviside nextafter gcd lcm; complex versions
+// reciprocal, spacing, fabs, the two halves of modf and frexp,
+// bitwise_count, and the binary arctan2 hypot logaddexp logaddexp2
+// fmod copysign fmax fmin heaviside nextafter gcd lcm ldexp; complex versions
 // where NumPy has them. ufunc_kernels.cc runs them in its walk like its own
 // loops (operation codes kMathOpBase + MathOp); lib/ufuncs/math-native.ts
 // also calls them on the JS loops' blocks, so both paths give the same bits.
@@ -29,9 +30,10 @@ constexpr int kMathOpBase = 64;
 enum MathOp {
   kMSin = 0, kMCos, kMTan, kMArcsin, kMArccos, kMArctan, kMSinh, kMCosh, kMTanh, kMArcsinh, kMArccosh, kMArctanh,
   kMExp2, kMExpm1, kMLog2, kMLog10, kMLog1p, kMCbrt, kMRadians, kMDegrees, kMSign, kMPositive, kMReciprocal, kMSpacing,
+  kMFabs, kMModfFrac, kMModfInt, kMFrexpMant, kMFrexpExp, kMBitwiseCount,
   kMUnaryCount,
   kMArctan2 = 32, kMHypot, kMLogaddexp, kMLogaddexp2, kMFmod, kMCopysign, kMFmax, kMFmin, kMHeaviside, kMNextafter,
-  kMGcd, kMLcm,
+  kMGcd, kMLcm, kMLdexp,
   kMOpCount
 };
 

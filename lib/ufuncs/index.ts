@@ -12,3 +12,8 @@ export { sign, positive, reciprocal, trueDivide, fmod, copysign, fmax, fmin, hea
 export { rint, floor, ceil, trunc, round, around } from './rounding';
 export { clip } from './clip';
 export { where } from './where';
+export { modf, frexp, ldexp, fabs } from './float-parts';
+export { divmod } from './divmod';
+export { floatPower } from './float-power';
+export { bitwiseCount } from './bit-count';
+export type { OutPair, Ufunc2Options } from './two-outputs';

@@ -10,8 +10,9 @@
 export const MATH_OP_BASE = 64;
 
 const UNARY = ['sin', 'cos', 'tan', 'arcsin', 'arccos', 'arctan', 'sinh', 'cosh', 'tanh', 'arcsinh', 'arccosh', 'arctanh',
-  'exp2', 'expm1', 'log2', 'log10', 'log1p', 'cbrt', 'radians', 'degrees', 'sign', 'positive', 'reciprocal', 'spacing'];
-const BINARY = ['arctan2', 'hypot', 'logaddexp', 'logaddexp2', 'fmod', 'copysign', 'fmax', 'fmin', 'heaviside', 'nextafter', 'gcd', 'lcm'];
+  'exp2', 'expm1', 'log2', 'log10', 'log1p', 'cbrt', 'radians', 'degrees', 'sign', 'positive', 'reciprocal', 'spacing',
+  'fabs', 'modf_frac', 'modf_int', 'frexp_mantissa', 'frexp_exponent', 'bitwise_count'];
+const BINARY = ['arctan2', 'hypot', 'logaddexp', 'logaddexp2', 'fmod', 'copysign', 'fmax', 'fmin', 'heaviside', 'nextafter', 'gcd', 'lcm', 'ldexp'];
 /** kMArctan2 in native/ufunc_math.h: the binary operations' first code. */
 const BINARY_START = 32;
 

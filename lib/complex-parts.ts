@@ -1,0 +1,98 @@
+/**
+ * Complex parts and the type checks around them (NumPy's
+ * `numpy/lib/_type_check_impl.py` and `angle` of `_function_base_impl.py`):
+ * `real`, `imag`, `angle`, `iscomplex`, `isreal`, `iscomplexobj`,
+ * `isrealobj`.
+ *
+ * | function | complex input | real input |
+ * | --- | --- | --- |
+ * | `real(a)` | a view: the float dtype of half the itemsize, a's strides (twice the float's itemsize when contiguous), a's byte order; writeable as a is | `a` itself |
+ * | `imag(a)` | a view, as `real`, one part further | a new read-only array of zeros |
+ * | `iscomplex(a)` | `imag(a) != 0` | all false |
+ * | `isreal(a)` | `imag(a) == 0` | all true |
+ *
+ * A JS scalar is a 0-d array first (a `{ re, im }` is complex128).
+ * @module
+ */
+import { asarray } from './array-coerce';
+import { full } from './create';
+import { NdArray as ArrayClass, requireOpen } from './internal';
+import type { NdArray } from './ndarray';
+import { readKnownOptions } from './options';
+import type { UfuncInput } from './ufunc';
+import { arctan2 } from './ufuncs/trig';
+import { multiply } from './ufuncs/arith';
+import { equal, notEqual } from './ufuncs/compare';
+
+function arrayOf(x: unknown): NdArray {
+  if (x instanceof ArrayClass) {
+    requireOpen(x);
+    return x;
+  }
+  return asarray(x);
+}
+
+const isComplexArray = (a: NdArray): boolean => a.dtype.kind === 'c';
+
+/**
+ * NumPy's `np.real(val)`: for a complex array a view of its real parts
+ * (writeable: assigning to it writes the complex array); any other array
+ * is returned itself.
+ */
+export function real(val: NdArray | UfuncInput): NdArray {
+  return arrayOf(val).real as NdArray;
+}
+
+/**
+ * NumPy's `np.imag(val)`: for a complex array a view of its imaginary
+ * parts (writeable as the array is); for a real array a new read-only
+ * array of zeros of its shape and dtype.
+ */
+export function imag(val: NdArray | UfuncInput): NdArray {
+  return arrayOf(val).imag as NdArray;
+}
+
+/** The options of {@link angle}. */
+export interface AngleOptions {
+  /** Degrees instead of radians (NumPy's `deg=True`). */
+  deg?: boolean;
+}
+
+/**
+ * NumPy's `np.angle(z)`: the counterclockwise angle from the positive real
+ * axis, `arctan2(imag, real)` (for a real z, `arctan2(0, z)`: 0 or π),
+ * in radians or, with `deg`, degrees (then multiplied by 180/π in place, as NumPy does).
+ */
+export function angle(z: NdArray | UfuncInput, options?: AngleOptions): NdArray {
+  const { deg = false } = readKnownOptions(options ?? {}, ['deg'], 'angle');
+  if (typeof deg !== 'boolean') throw new TypeError(`angle(): deg must be a boolean, got ${typeof deg}`);
+  const a0 = arrayOf(z);
+  const a = isComplexArray(a0) ? arctan2(a0.imag as NdArray, a0.real as NdArray) : arctan2(0, a0);
+  if (deg) multiply(a, 180 / Math.PI, { out: a });
+  return a;
+}
+
+/** NumPy's `np.iscomplex(x)`: a bool array, true where the imaginary part is non-zero (all false for real input). */
+export function iscomplex(x: NdArray | UfuncInput): NdArray {
+  const a = arrayOf(x);
+  if (isComplexArray(a)) return notEqual(a.imag as NdArray, 0);
+  return full(a.shape, false, '?');
+}
+
+/** NumPy's `np.isreal(x)`: a bool array, true where the imaginary part is zero (all true for real input). */
+export function isreal(x: NdArray | UfuncInput): NdArray {
+  const a = arrayOf(x);
+  if (isComplexArray(a)) return equal(a.imag as NdArray, 0);
+  return full(a.shape, true, '?');
+}
+
+/** NumPy's `np.iscomplexobj(x)`: true when x's dtype is complex (whatever its values). */
+export function iscomplexobj(x: NdArray | UfuncInput): boolean {
+  if (x instanceof ArrayClass) return isComplexArray(x);
+  return typeof x === 'object' && x !== null;
+}
+
+/** NumPy's `np.isrealobj(x)`: `!iscomplexobj(x)`. */
+export function isrealobj(x: NdArray | UfuncInput): boolean {
+  return !iscomplexobj(x);
+}

@@ -1,0 +1,130 @@
+/**
+ * NumPy's `np.copyto(dst, src, casting='same_kind', where=True)`: copies
+ * `src` (an array or a JS scalar, broadcast to `dst`) into `dst` where the
+ * mask is true, in place.
+ *
+ * The phases: `dst` must be writeable; `src` must cast to `dst`'s dtype
+ * under `casting` (NumPy's message; a JS number or bigint is a weak
+ * Python scalar: an integer into any int or float dst, a float into any
+ * float dst always pass); `src` and `where` must broadcast to `dst`'s shape
+ * (never the other way). Then one pass of the ufunc machinery casts each
+ * element straight to `dst`'s type (natively for numeric dtypes; a Python
+ * int out of the int dst's range is NumPy's OverflowError), as if `src`
+ * were read before any write (an overlapping `src` is copied first).
+ * Records and bytes are copied without a mask only.
+ * @module
+ */
+import { assign } from './assign';
+import { asarray } from './array-coerce';
+import { broadcastShape, tupleNoSpace } from './broadcast';
+import type { DType } from './dtype';
+import { ValueError } from './errors';
+import { NdArray as ArrayClass, requireArray, requireOpen, requireWritable } from './internal';
+import type { NdArray } from './ndarray';
+import { readKnownOptions } from './options';
+import { canCast, isNumeric, weakKind, type Casting, type PyScalar } from './promote';
+import { callUfunc, type AnyLoop, type UfuncSpec } from './ufunc';
+import { family } from './ufuncs/family';
+import { ALL, T } from './ufuncs/types';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type X = any;
+const COPY = (n: number, a: X, ai: number, as: number, o: X, oi: number, os: number): void => {
+  for (let k = 0; k < n; k++, ai += as, oi += os) o[oi] = a[ai];
+};
+const COPY_B = (n: number, a: X, ai: number, as: number, o: X, oi: number, os: number): void => {
+  for (let k = 0; k < n; k++, ai += as, oi += os) o[oi] = a[ai] !== 0 ? 1 : 0;
+};
+const COPY_C = (n: number, a: X, ai: number, as: number, o: X, oi: number, os: number): void => {
+  for (let k = 0; k < n; k++, ai += as, oi += os) {
+    o[oi] = a[ai];
+    o[oi + 1] = a[ai + 1];
+  }
+};
+
+/** The identity in `dst`'s type: the native loop is `positive`'s (a copy), bools copy their truth in JS. */
+const COPY_SPEC: UfuncSpec = {
+  name: 'copyto',
+  kernel: 'positive',
+  nin: 1,
+  types: ALL,
+  loop: (r) => {
+    const f = family(r.inTypes[0]);
+    return (f === 'b' ? COPY_B : f === 'c' ? COPY_C : COPY) as AnyLoop;
+  },
+};
+
+/** The options of {@link copyto}. */
+export interface CopytoOptions {
+  /** How `src` may cast to `dst`'s dtype (default `'same_kind'`). */
+  casting?: Casting;
+  /** A bool mask broadcast to `dst`: only where it is true is `dst` written (default: everywhere). */
+  where?: NdArray | boolean | null;
+}
+
+const CASTINGS: readonly string[] = ['no', 'equiv', 'safe', 'same_kind', 'unsafe'];
+
+function fmt(d: DType): string {
+  return `dtype('${d.isnative || d.byteorder === '|' ? d.name : d.str}')`;
+}
+
+/** Whether weak scalar `x` casts to `to` under `casting` (NumPy 2's rule for Python scalars). */
+function scalarCasts(x: PyScalar, to: DType, casting: Casting): DType | null {
+  const kind = typeof x === 'boolean' ? 'b' : weakKind(x);
+  const order = 'biufc';
+  if (kind !== null && kind !== 'b' && to.kind !== 'b' && order.indexOf(to.kind) >= order.indexOf(kind)) return null;
+  const from = kind === 'c' ? T.c16 : kind === 'f' ? T.f8 : kind === 'b' ? T.b : T.i8;
+  return canCast(from, to, casting) ? null : from;
+}
+
+/**
+ * NumPy's `np.copyto(dst, src)`: writes `src` (broadcast) into `dst` in
+ * place, where `where` is true, casting under `casting`.
+ */
+export function copyto(dst: NdArray, src: unknown, options?: CopytoOptions): void {
+  const o = readKnownOptions(options ?? {}, ['casting', 'where'], 'copyto');
+  requireArray(dst, 'copyto', 'dst');
+  requireOpen(dst);
+  const casting = (o.casting ?? 'same_kind') as Casting;
+  if (typeof casting !== 'string' || !CASTINGS.includes(casting)) throw new ValueError(`casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' (got ${String(casting)})`);
+  const where = o.where ?? true;
+  if (where !== true && where !== false && !(where instanceof ArrayClass)) throw new TypeError('copyto(): where must be an NdArray or a boolean');
+  const scalar = typeof src === 'number' || typeof src === 'bigint' || typeof src === 'boolean' || (typeof src === 'object' && src !== null && !(src instanceof ArrayClass) && !Array.isArray(src) && 're' in src);
+  const s: NdArray | PyScalar = scalar ? (src as PyScalar) : src instanceof ArrayClass ? src : asarray(src);
+  if (s instanceof ArrayClass) requireOpen(s);
+  requireWritable(dst);
+  // The cast, then the shapes: NumPy's order of checks.
+  if (s instanceof ArrayClass) {
+    if (!canCast(s.dtype, dst.dtype, casting)) throw new TypeError(`Cannot cast array data from ${fmt(s.dtype)} to ${fmt(dst.dtype)} according to the rule '${casting}'`);
+  } else {
+    const from = scalarCasts(s, dst.dtype, casting);
+    if (from !== null) throw new TypeError(`Cannot cast scalar from ${fmt(from)} to ${fmt(dst.dtype)} according to the rule '${casting}'`);
+  }
+  const into = (shape: readonly number[], what: string): void => {
+    let ok = shape.length <= dst.ndim || shape.slice(0, shape.length - dst.ndim).every((n) => n === 1);
+    if (ok) {
+      try {
+        const b = broadcastShape([shape, dst.shape]);
+        ok = b.length === dst.ndim ? b.every((n, i) => n === dst.shape[i]) : b.slice(b.length - dst.ndim).every((n, i) => n === dst.shape[i]);
+      } catch {
+        ok = false;
+      }
+    }
+    if (!ok) throw new ValueError(`could not broadcast ${what} from shape ${tupleNoSpace(shape)} into shape ${tupleNoSpace(dst.shape)}`);
+  };
+  if (s instanceof ArrayClass) into(s.shape, 'input array');
+  if (where instanceof ArrayClass) {
+    requireOpen(where);
+    into(where.shape, 'where mask');
+  }
+  if (where === false) return;
+  // Leading length-1 axes of src beyond dst's are dropped (NumPy broadcasts src to dst's shape).
+  const srcIn = s instanceof ArrayClass && s.ndim > dst.ndim ? s.reshape(s.shape.slice(s.ndim - dst.ndim)) : s;
+  const mask = where instanceof ArrayClass && where.ndim > dst.ndim ? where.reshape(where.shape.slice(where.ndim - dst.ndim)) : where;
+  if (!isNumeric(dst.dtype) || (srcIn instanceof ArrayClass && !isNumeric(srcIn.dtype))) {
+    if (mask !== true) throw new TypeError(`copyto(): a where mask is not supported for ${fmt(dst.dtype)}`);
+    assign(dst, srcIn);
+    return;
+  }
+  callUfunc(COPY_SPEC, [srcIn], { out: dst, where: mask === true ? null : mask, casting: 'unsafe', dtype: dst.dtype.isnative ? dst.dtype : dst.dtype.newbyteorder('=') });
+}

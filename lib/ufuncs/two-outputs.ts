@@ -1,0 +1,71 @@
+/**
+ * Ufuncs with two outputs (`divmod`, `modf`, `frexp`): NumPy's `out=` is a
+ * pair, one entry per output, each an array or null. Each output is its own
+ * single-output spec run by `callUfunc` (type resolution, broadcasting,
+ * `where`, `casting`, `dtype` as every ufunc), one pass per output, with
+ * NumPy's guarantees kept across the two passes:
+ *
+ * - nothing is written before every check of both outputs has passed (the
+ *   second output's checks run first, as a pass with `where: false`, which
+ *   checks everything and writes nothing);
+ * - the result is as if the inputs were read before any write: an input
+ *   (or the mask) that shares memory with the first output is copied
+ *   before the first pass writes it.
+ * @module
+ */
+import { ValueError } from '../errors';
+import { NdArray as ArrayClass, describeNonArray } from '../internal';
+import { mayShareMemory } from '../memory';
+import type { NdArray } from '../ndarray';
+import { readOptions } from '../options';
+import { callUfunc, type UfuncInput, type UfuncOptions, type UfuncSpec } from '../ufunc';
+
+/** NumPy's `out=` of a two-output ufunc: one entry per output (null: a new array). */
+export type OutPair = readonly [NdArray | null | undefined, NdArray | null | undefined];
+
+/** The options of a two-output ufunc: those of every ufunc, with `out` a pair. */
+export interface Ufunc2Options extends Omit<UfuncOptions, 'out'> {
+  /** Where to write each output (NumPy's `out=(o1, o2)`); either entry may be null. */
+  out?: OutPair | null;
+}
+
+function outEntry(name: string, v: unknown): NdArray | null {
+  if (v === undefined || v === null) return null;
+  if (v instanceof ArrayClass) return v;
+  throw new TypeError(`${name}(): each entry of out must be an NdArray or null, got ${describeNonArray(v)}`);
+}
+
+/** Runs `specs[0]` and `specs[1]` over `inputs`, NumPy's two-output ufunc `name`. */
+export function callUfunc2(name: string, specs: readonly [UfuncSpec, UfuncSpec], inputs: readonly UfuncInput[], options: Ufunc2Options = {}): [NdArray, NdArray] {
+  // Every option read once (lib/options.ts); the rest go to each pass as given.
+  const o = readOptions(options ?? {}, ['out', 'where', 'casting', 'dtype', 'order', 'subok']) as Ufunc2Options;
+  for (const key of Object.keys(options ?? {})) {
+    if (!['out', 'where', 'casting', 'dtype', 'order', 'subok'].includes(key)) throw new TypeError(`${name}() got an unexpected keyword argument '${key}'`);
+  }
+  let out0: NdArray | null = null;
+  let out1: NdArray | null = null;
+  if (o.out !== undefined && o.out !== null) {
+    if (o.out instanceof ArrayClass) throw new TypeError(`${name}(): out must be a pair [out1, out2] (one entry per output), got an NdArray`);
+    if (!Array.isArray(o.out)) throw new TypeError(`${name}(): out must be a pair [out1, out2] or null, got ${describeNonArray(o.out)}`);
+    if (o.out.length !== 2) throw new ValueError(`The 'out' tuple must have exactly one entry per ufunc output`);
+    out0 = outEntry(name, o.out[0]);
+    out1 = outEntry(name, o.out[1]);
+  }
+  const rest: UfuncOptions = {};
+  if (o.casting !== undefined) rest.casting = o.casting;
+  if (o.dtype !== undefined) rest.dtype = o.dtype;
+  if (o.order !== undefined) rest.order = o.order;
+  if (o.subok !== undefined) rest.subok = o.subok;
+  let where = o.where ?? null;
+  let ins = [...inputs];
+  if (out0 !== null) {
+    // The second output's checks, writing nothing, before the first pass writes.
+    if (out1 !== null) callUfunc(specs[1], ins, { ...rest, out: out1, where: false });
+    // Inputs the first pass would overwrite, read by the second: copied first.
+    ins = ins.map((x) => (x instanceof ArrayClass && mayShareMemory(x, out0 as NdArray) ? x.copy() : x));
+    if (where instanceof ArrayClass && mayShareMemory(where, out0)) where = where.copy();
+  }
+  const r0 = callUfunc(specs[0], ins, { ...rest, out: out0, where });
+  const r1 = callUfunc(specs[1], ins, { ...rest, out: out1, where });
+  return [r0, r1];
+}
