@@ -27,8 +27,13 @@ export interface MathCase {
   error?: string;
 }
 
-/** The inputs and NumPy's results of `np.<name>` for each dtype: `nin` inputs each. */
-export function numpyMath(name: string, nin: 1 | 2, dtypes: readonly string[] = MATH_DTYPES): Record<string, MathCase> {
+/**
+ * The inputs and NumPy's results of `np.<name>` for each dtype: `nin` inputs
+ * each. `call` is the Python expression of the result over the inputs `xs`
+ * when it is not `np.<name>(*xs)` (one output of a two-output ufunc:
+ * `np.modf(*xs)[0]`).
+ */
+export function numpyMath(name: string, nin: 1 | 2, dtypes: readonly string[] = MATH_DTYPES, call = `np.${name}(*xs)`): Record<string, MathCase> {
   return runNumpy<Record<string, MathCase>>(`
 import warnings
 warnings.simplefilter('ignore')
@@ -60,7 +65,7 @@ for dt in ${JSON.stringify(dtypes)}:
     xs = xs[:${nin}]
     key = dt
     try:
-        r = np.${name}(*xs)
+        r = ${call}
         out[key] = {'input': [x.tobytes().hex() for x in xs], 'dtype': r.dtype.str, 'hex': r.tobytes().hex()}
     except Exception as e:
         out[key] = {'input': [x.tobytes().hex() for x in xs], 'error': type(e).__name__}
