@@ -39,7 +39,7 @@ const isComplexArray = (a: NdArray): boolean => a.dtype.kind === 'c';
  * (writeable: assigning to it writes the complex array); any other array
  * is returned itself.
  */
-export function real(val: NdArray | UfuncInput): NdArray {
+export function real(val: NdArray | UfuncInput | readonly unknown[]): NdArray {
   return arrayOf(val).real as NdArray;
 }
 
@@ -48,7 +48,7 @@ export function real(val: NdArray | UfuncInput): NdArray {
  * parts (writeable as the array is); for a real array a new read-only
  * array of zeros of its shape and dtype.
  */
-export function imag(val: NdArray | UfuncInput): NdArray {
+export function imag(val: NdArray | UfuncInput | readonly unknown[]): NdArray {
   return arrayOf(val).imag as NdArray;
 }
 
@@ -63,7 +63,7 @@ export interface AngleOptions {
  * axis, `arctan2(imag, real)` (for a real z, `arctan2(0, z)`: 0 or π),
  * in radians or, with `deg`, degrees (then multiplied by 180/π in place, as NumPy does).
  */
-export function angle(z: NdArray | UfuncInput, options?: AngleOptions): NdArray {
+export function angle(z: NdArray | UfuncInput | readonly unknown[], options?: AngleOptions): NdArray {
   const { deg = false } = readKnownOptions(options ?? {}, ['deg'], 'angle');
   if (typeof deg !== 'boolean') throw new TypeError(`angle(): deg must be a boolean, got ${typeof deg}`);
   const a0 = arrayOf(z);
@@ -73,26 +73,27 @@ export function angle(z: NdArray | UfuncInput, options?: AngleOptions): NdArray 
 }
 
 /** NumPy's `np.iscomplex(x)`: a bool array, true where the imaginary part is non-zero (all false for real input). */
-export function iscomplex(x: NdArray | UfuncInput): NdArray {
+export function iscomplex(x: NdArray | UfuncInput | readonly unknown[]): NdArray {
   const a = arrayOf(x);
   if (isComplexArray(a)) return notEqual(a.imag as NdArray, 0);
   return full(a.shape, false, '?');
 }
 
 /** NumPy's `np.isreal(x)`: a bool array, true where the imaginary part is zero (all true for real input). */
-export function isreal(x: NdArray | UfuncInput): NdArray {
+export function isreal(x: NdArray | UfuncInput | readonly unknown[]): NdArray {
   const a = arrayOf(x);
   if (isComplexArray(a)) return equal(a.imag as NdArray, 0);
   return full(a.shape, true, '?');
 }
 
 /** NumPy's `np.iscomplexobj(x)`: true when x's dtype is complex (whatever its values). */
-export function iscomplexobj(x: NdArray | UfuncInput): boolean {
+export function iscomplexobj(x: NdArray | UfuncInput | readonly unknown[]): boolean {
   if (x instanceof ArrayClass) return isComplexArray(x);
+  if (Array.isArray(x)) return isComplexArray(asarray(x));
   return typeof x === 'object' && x !== null;
 }
 
 /** NumPy's `np.isrealobj(x)`: `!iscomplexobj(x)`. */
-export function isrealobj(x: NdArray | UfuncInput): boolean {
+export function isrealobj(x: NdArray | UfuncInput | readonly unknown[]): boolean {
   return !iscomplexobj(x);
 }
