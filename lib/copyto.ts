@@ -7,10 +7,12 @@
  * under `casting` (NumPy's message; a JS number or bigint is a weak
  * Python scalar: an integer into any int or float dst, a float into any
  * float dst always pass); `src` and `where` must broadcast to `dst`'s shape
- * (never the other way). Then one pass of the ufunc machinery casts each
- * element straight to `dst`'s type (natively for numeric dtypes; a Python
- * int out of the int dst's range is NumPy's OverflowError), as if `src`
- * were read before any write (an overlapping `src` is copied first).
+ * (never the other way). Then an array `src` casts as `astype` casts
+ * (NumPy's conversions) and lands through `dst[...] = src` or, with a mask,
+ * through one masked pass of the ufunc machinery over a cast copy (so an
+ * overlapping `src` is read before any write); a scalar converts once to
+ * `dst`'s type (a Python int out of an int dst's range is NumPy's
+ * OverflowError) and is stored by the masked pass. All native for numeric dtypes.
  * Records and bytes are copied without a mask only.
  * @module
  */
@@ -126,5 +128,17 @@ export function copyto(dst: NdArray, src: unknown, options?: CopytoOptions): voi
     assign(dst, srcIn);
     return;
   }
+  if (srcIn instanceof ArrayClass) {
+    // An array casts as astype casts (NumPy's casts: float to int out of range as x86-64 stores it),
+    // then lands unchanged: without a mask `dst[...] = src`; with one, a cast copy of src
+    // (no overlap left to mind) through the masked copy loop.
+    if (mask === true) {
+      assign(dst, srcIn);
+      return;
+    }
+    callUfunc(COPY_SPEC, [srcIn.astype(dst.dtype)], { out: dst, where: mask });
+    return;
+  }
+  // A scalar converts once to dst's type (a Python int out of an int dst's range: OverflowError).
   callUfunc(COPY_SPEC, [srcIn], { out: dst, where: mask === true ? null : mask, casting: 'unsafe', dtype: dst.dtype.isnative ? dst.dtype : dst.dtype.newbyteorder('=') });
 }

@@ -1,0 +1,125 @@
+// copyto (lib/copyto.ts) against NumPy: casting rules and messages,
+// broadcasting src and where into dst (never the other way), values cast
+// as NumPy casts them, overlap, and NumPy's copyto tests
+// (numpy/_core/tests/test_api.py test_copyto*), ported.
+import { copyto } from '../lib/copyto';
+import { arange, array, fromBuffer, ones, zeros } from '../lib';
+import { AccessError, OverflowError, ValueError } from '../lib/errors';
+import { describeWithNumpy, runNumpy } from './helpers/numpy';
+import { hexOf } from './helpers/np-compare';
+import { vals } from './helpers/np-array';
+
+describeWithNumpy('copyto against NumPy', () => {
+  test('every dtype pair under unsafe casting, with and without a mask: the bits NumPy stores', () => {
+    const dts = ['<f8', '<f4', '>f4', '<f2', '<i1', '<u1', '<i4', '<i8', '<u8', '|b1', '<c8', '<c16'];
+    const want = runNumpy<Record<string, { src: string; plain: string; masked: string }>>(`
+import warnings
+warnings.simplefilter('ignore')
+base = np.array([0.0, -0.0, 1.5, -2.5, 300.7, -129.0, 65504.0, 1e10, 3.0, 7.0, 1.0, 0.25])
+mask = np.array([True, False, True] * 4)
+out = {}
+for s in ${JSON.stringify(dts)}:
+    src = base.astype(s)
+    for d in ${JSON.stringify(dts)}:
+        a = np.ones(12, d)
+        np.copyto(a, src, casting='unsafe')
+        b = np.ones(12, d)
+        np.copyto(b, src, casting='unsafe', where=mask)
+        out[s + ',' + d] = {'src': src.tobytes().hex(), 'plain': a.tobytes().hex(), 'masked': b.tobytes().hex()}
+print(json.dumps(out))
+`);
+    const mask = array([true, false, true, true, false, true, true, false, true, true, false, true], '?');
+    const bad: string[] = [];
+    for (const [k, w] of Object.entries(want)) {
+      const [s, d] = k.split(',');
+      const src = fromBuffer(new Uint8Array(Buffer.from(w.src, 'hex')).buffer, s as never);
+      const a = ones([12], d as never);
+      copyto(a, src, { casting: 'unsafe' });
+      if (hexOf(a) !== w.plain) bad.push(`${k}: ${String(a.toArray())}`);
+      const b = ones([12], d as never);
+      copyto(b, src, { casting: 'unsafe', where: mask });
+      if (hexOf(b) !== w.masked) bad.push(`${k} masked: ${String(b.toArray())}`);
+    }
+    expect(bad).toEqual([]);
+  });
+});
+
+test("casting: NumPy's messages for arrays and for JS scalars (weak Python scalars)", () => {
+  expect(() => copyto(zeros([3], 'i8'), 1.5)).toThrow(new TypeError("Cannot cast scalar from dtype('float64') to dtype('int64') according to the rule 'same_kind'"));
+  expect(() => copyto(zeros([3], 'i4'), ones([3]))).toThrow(new TypeError("Cannot cast array data from dtype('float64') to dtype('int32') according to the rule 'same_kind'"));
+  expect(() => copyto(zeros([3], 'f4'), ones([3]), { casting: 'safe' })).toThrow(TypeError);
+  expect(() => copyto(zeros([3], 'i1'), 1000)).toThrow(new OverflowError('Python integer 1000 out of bounds for int8'));
+  const f = zeros([3], 'f4');
+  copyto(f, 1e300);
+  expect(f.toArray()).toEqual([Infinity, Infinity, Infinity]);
+  const i = zeros([2], 'i2');
+  copyto(i, 7);
+  expect(vals(i)).toEqual([7, 7]);
+  expect(() => copyto(zeros([3]), ones([3]), { casting: 'bad' as never })).toThrow(ValueError);
+});
+
+test('shapes: src and where broadcast into dst, never dst into them', () => {
+  expect(() => copyto(zeros([3]), ones([2]))).toThrow(new ValueError('could not broadcast input array from shape (2,) into shape (3,)'));
+  expect(() => copyto(zeros([3]), ones([2, 3]))).toThrow(ValueError);
+  const d = zeros([2, 3]);
+  copyto(d, array([1, 2, 3]));
+  expect(d.toArray()).toEqual([[1, 2, 3], [1, 2, 3]]);
+  const e = zeros([3]);
+  copyto(e, ones([1, 3]));
+  expect(e.toArray()).toEqual([1, 1, 1]);
+  expect(() => copyto(zeros([3]), 1, { where: ones([3]) })).toThrow(new TypeError("Cannot cast array data from dtype('float64') to dtype('bool') according to the rule 'safe'"));
+  expect(() => copyto(zeros([3]), 1, { where: array([true, false], '?') })).toThrow(new ValueError('could not broadcast where mask from shape (2,) into shape (3,)'));
+});
+
+test('read-only dst refuses before anything; an overlapping src is read before any write', () => {
+  const ro = zeros([3]);
+  ro.flags.writeable = false;
+  expect(() => copyto(ro, 1)).toThrow(AccessError);
+  const a = arange(6).astype('f8');
+  copyto(a.index('1:'), a.index(':5'));
+  expect(a.toArray()).toEqual([0, 0, 1, 2, 3, 4]);
+});
+
+// numpy/_core/tests/test_api.py test_copyto and test_copyto_permut.
+describe('ported: test_api test_copyto', () => {
+  test('test_copyto', () => {
+    const a = arange(6, 'i4').reshape([2, 3]);
+    copyto(a, [[3, 1, 5], [6, 2, 1]]);
+    expect(vals(a)).toEqual([[3, 1, 5], [6, 2, 1]]);
+    // Overlapping copy should work.
+    copyto(a.index(':, :2'), a.index('::-1, 1::-1'));
+    expect(vals(a)).toEqual([[2, 6, 5], [1, 3, 1]]);
+    expect(() => copyto(a, 1.5)).toThrow(TypeError);
+    copyto(a, 1.5, { casting: 'unsafe' });
+    expect(vals(a)).toEqual([[1, 1, 1], [1, 1, 1]]);
+    copyto(a, 3, { where: array([true, false, true], '?') });
+    expect(vals(a)).toEqual([[3, 1, 3], [3, 1, 3]]);
+    expect(() => copyto(a, 3.5, { where: array([true, false, true], '?') })).toThrow(TypeError);
+    // (NumPy also takes a list of 0s and 1s as the mask; here the mask is a bool array.)
+    copyto(a, 4.0, { casting: 'unsafe', where: array([[0, 1, 1], [1, 0, 0]], '?') });
+    expect(vals(a)).toEqual([[3, 4, 4], [4, 1, 3]]);
+    // Overlapping copy with mask should work.
+    copyto(a.index(':, :2'), a.index('::-1, 1::-1'), { where: array([[0, 1], [1, 1]], '?') });
+    expect(vals(a)).toEqual([[3, 4, 4], [4, 3, 3]]);
+    expect(() => copyto([1, 2, 3] as never, [2, 3, 4])).toThrow(TypeError);
+  });
+  test('test_copyto_cast_safety', () => {
+    // (NumPy's 3.0: a JS 3.0 is the integer 3 here, a weak Python int; README "where JavaScript differs".)
+    expect(() => copyto(arange(3), 3.5, { casting: 'safe' })).toThrow(TypeError);
+    copyto(arange(3), 3, { casting: 'equiv' });
+    copyto(arange(3).astype('f8'), 3.0, { casting: 'equiv' });
+    const u = arange(3, 'u1');
+    copyto(u, 3, { casting: 'safe' });
+    expect(vals(u)).toEqual([3, 3, 3]);
+  });
+  test('test_copyto_permut: every single-element mask', () => {
+    const pad = 500;
+    const l = [true, ...Array(pad).fill(false), true, true, true, true];
+    const r = zeros([l.length - 4]);
+    const d = ones([l.length - 4]);
+    const mask = array(l.slice(0, l.length - 4), '?');
+    copyto(r, d, { where: mask });
+    const s = (r.toArray() as number[]).reduce((x, y) => x + y, 0);
+    expect(s).toBe(1);
+  });
+});
