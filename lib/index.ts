@@ -110,3 +110,4 @@ export { nanToNum } from './nan-to-num';
 export type { NanToNumOptions } from './nan-to-num';
 export { copyto } from './copyto';
 export type { CopytoOptions } from './copyto';
+export { takeAlongAxis, putAlongAxis } from './along-axis';
