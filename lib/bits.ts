@@ -40,6 +40,7 @@ export interface UnpackbitsOptions extends PackbitsOptions {
 }
 
 function weights(order: unknown): NdArray {
+  if (typeof order !== 'string') throw new TypeError(`bitorder must be 'big' or 'little', got ${typeof order}`);
   if (order !== 'big' && order !== 'little') throw new ValueError("'order' must be either 'little' or 'big'");
   return array(order === 'big' ? [7, 6, 5, 4, 3, 2, 1, 0] : [0, 1, 2, 3, 4, 5, 6, 7], 'u1');
 }
