@@ -212,13 +212,13 @@ export function triu(m: unknown, k = 0): NdArray {
  */
 export function trilIndices(n: number, k = 0, m: number | null = null): [NdArray, NdArray] {
   const [r, c] = nonzero(tri(n, m, k, 'b1'));
-  return [r, c];
+  return [r.copy(), c.copy()];
 }
 
 /** NumPy's `triu_indices(n, k=0, m=None)`: the indices of the upper triangle (at and above the `k`-th diagonal). */
 export function triuIndices(n: number, k = 0, m: number | null = null): [NdArray, NdArray] {
   const [r, c] = nonzero(logicalNot(tri(n, m, k - 1, 'b1')));
-  return [r, c];
+  return [r.copy(), c.copy()];
 }
 
 /**
