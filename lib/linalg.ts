@@ -176,12 +176,20 @@ function stackStrides(shape: readonly number[], nd: number): number[] {
 function intoOut(fn: string, r: NdArray, out: NdArray | null | undefined, casting: string, coreDims: number): NdArray {
   if (out === undefined || out === null) return r;
   if (out.ndim !== r.ndim || out.shape.some((s, i) => s !== r.shape[i])) {
-    for (let c = 0; c < coreDims && c < out.ndim && c < r.ndim; c++) {
+    if (out.ndim < coreDims) throw new ValueError(`${fn}: Output operand 0 does not have enough dimensions (has ${out.ndim}, gufunc core with signature ${SIGNATURE} requires ${coreDims})`);
+    for (let c = 0; c < coreDims; c++) {
       const o = out.shape[out.ndim - coreDims + c];
       const e = r.shape[r.ndim - coreDims + c];
       if (o !== e) throw new ValueError(`${fn}: Output operand 0 has a mismatch in its core dimension ${c}, with gufunc signature ${SIGNATURE} (size ${o} is different from ${e})`);
     }
-    throw new ValueError(`non-broadcastable output operand with shape ${tupleNoSpace(out.shape)} doesn't match the broadcast shape ${tupleNoSpace(r.shape)}`);
+    // As a gufunc's, out's stack may be larger than the inputs' (the result broadcast into it).
+    let fits = out.ndim >= r.ndim;
+    for (let i = 1; fits && i <= r.ndim - coreDims; i++) {
+      const o = out.shape[out.ndim - coreDims - i];
+      const e = r.shape[r.ndim - coreDims - i];
+      if (e !== o && e !== 1) fits = false;
+    }
+    if (!fits) throw new ValueError(`non-broadcastable output operand with shape ${tupleNoSpace(out.shape)} doesn't match the broadcast shape ${tupleNoSpace(r.shape)}`);
   }
   if (!canCast(r.dtype, out.dtype, casting as never)) {
     throw new UFuncTypeError(`Cannot cast ufunc '${fn}' output from ${inspect(r.dtype)} to ${inspect(out.dtype)} with casting rule '${casting}'`);
