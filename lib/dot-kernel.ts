@@ -7,12 +7,13 @@
  * wrap modulo 2^bits (every store into the result's typed array wraps, and
  * 32-bit products use `Math.imul`, 64-bit ones BigInt, so no product is
  * rounded), float32 sums in float32, complex as (re, im) pairs. Float sums
- * run in index order p = 0…k-1; NumPy's BLAS sums in its own blocked order,
- * so float results may differ from NumPy's in the last bits (ints are exact).
+ * run in the kernel's order (native/dot_kernels.h: a matrix product sums
+ * each element over p = 0…k-1, a matrix × vector product in 16 lanes and a
+ * fixed tree); NumPy's BLAS sums in its own blocked order, so float results
+ * may differ from NumPy's in the last bits (ints are exact).
  *
- * The native kernel (native/dot_kernels.cc) runs the float64/float32 and
- * integer cases when it is loaded; this JS loop is its mirror and the path
- * for the rest.
+ * The native kernel (native/dot_kernels.cc) runs float64 and float32; this
+ * JS loop is its mirror (the same bits) and the path for the other dtypes.
  * @module
  */
 import type { AnyTypedArray } from './typed';
@@ -52,27 +53,32 @@ export function gemmJS(kind: DotKind, A: AnyTypedArray, B: AnyTypedArray, C: Any
   }
 }
 
-// Each store into C's typed array rounds (float32) or wraps (small ints):
-// the sum is accumulated in C itself so those steps happen as NumPy's.
+/** Lanes of a matrix × vector sum (native/dot_kernels.h: the same order there). */
+export const DOT_LANES = 16;
+
+// A float row · vector in DOT_LANES partial sums (lane p mod 16), folded as
+// a fixed tree (16 → 8 → 4 → 2 → 1): the kernel's order, bit for bit.
+function laneDot(A: Float64Array, ar: number, B: Float64Array, br: number, k: number, f32: boolean, acc: Float64Array): number {
+  acc.fill(0);
+  if (f32) {
+    for (let p = 0; p < k; p++) acc[p & 15] = Math.fround(acc[p & 15] + Math.fround(A[ar + p] * B[br + p]));
+    for (let w = DOT_LANES / 2; w >= 1; w /= 2) for (let j = 0; j < w; j++) acc[j] = Math.fround(acc[j] + acc[j + w]);
+  } else {
+    for (let p = 0; p < k; p++) acc[p & 15] += A[ar + p] * B[br + p];
+    for (let w = DOT_LANES / 2; w >= 1; w /= 2) for (let j = 0; j < w; j++) acc[j] += acc[j + w];
+  }
+  return acc[0];
+}
+
+// Float: each product rounded, then added (float32: both in float32, as
+// Math.fround of a double op on float32 values is the float32 op). Small
+// ints: each store into C's typed array wraps, as NumPy's int loop.
 function gemmNumber(A: Float64Array, B: Float64Array, C: Float64Array, aOff: number, bOff: number, cOff: number, n: number, k: number, m: number): void {
-  if (m === 1) {
-    // Matrix × vector: one running sum per row, rounded to float32 each step
-    // for float32 (as the store into C would); small ints wrap at each
-    // store into C, so no sum outgrows a double's exact integers.
-    const f32 = (C as AnyTypedArray) instanceof Float32Array;
-    const f64 = (C as AnyTypedArray) instanceof Float64Array;
-    for (let i = 0; i < n; i++) {
-      const ar = aOff + i * k;
-      let s = 0;
-      if (f64) for (let p = 0; p < k; p++) s += A[ar + p] * B[bOff + p];
-      else if (f32) for (let p = 0; p < k; p++) s = Math.fround(s + A[ar + p] * B[bOff + p]);
-      else {
-        C[cOff + i] = 0;
-        for (let p = 0; p < k; p++) C[cOff + i] += A[ar + p] * B[bOff + p];
-        continue;
-      }
-      C[cOff + i] = s;
-    }
+  const f32 = (C as AnyTypedArray) instanceof Float32Array;
+  const float = f32 || (C as AnyTypedArray) instanceof Float64Array;
+  if (float && m === 1) {
+    const acc = new Float64Array(DOT_LANES);
+    for (let i = 0; i < n; i++) C[cOff + i] = laneDot(A, aOff + i * k, B, bOff, k, f32, acc);
     return;
   }
   for (let i = 0; i < n; i++) {
@@ -82,7 +88,8 @@ function gemmNumber(A: Float64Array, B: Float64Array, C: Float64Array, aOff: num
     for (let p = 0; p < k; p++) {
       const a = A[ar + p];
       const br = bOff + p * m;
-      for (let j = 0; j < m; j++) C[cr + j] += a * B[br + j];
+      if (f32) for (let j = 0; j < m; j++) C[cr + j] += Math.fround(a * B[br + j]);
+      else for (let j = 0; j < m; j++) C[cr + j] += a * B[br + j];
     }
   }
 }
