@@ -6,6 +6,7 @@
         "native/accumulate_kernels.cc",
         "native/kernel_operand.cc",
         "native/addon.cc",
+        "native/dot_kernels.cc",
         "native/async_kernels.cc",
         "native/env_state.cc",
         "native/flush_worker.cc",

@@ -354,6 +354,23 @@ def w20c(p):
     return out
 
 
+def w20l(p):
+    """W20L: dot of two 10M f8 vectors, 4000x2500 matvec, 512x512 matmul (NumPy's BLAS)."""
+    n, f, rounds = p["n"], p["files"], p["rounds"]
+    R, C, S = p["R"], p["C"], p["S"]
+    x = np.fromfile(f["x"], "<f8")
+    y = np.fromfile(f["y"], "<f8")
+    m = x[: R * C].reshape(R, C)
+    v = y[:C]
+    a = x[: S * S].reshape(S, S)
+    b = y[: S * S].reshape(S, S)
+    return {
+        "dot": measure(lambda: np.dot(x, y), rounds),
+        "matvec": measure(lambda: np.matmul(m, v), rounds),
+        "matmul": measure(lambda: np.matmul(a, b), rounds),
+    }
+
+
 def w20m(p):
     """W20M: math ufuncs, order statistics, nanmean, histogram, isin and shape copies of 10M elements."""
     n, f, rounds = p["n"], p["files"], p["rounds"]
@@ -432,7 +449,7 @@ def w20big(p):
     return out
 
 
-WORKLOADS = {"W1": w1, "W2": w2, "W3": w3, "W4": w4, "W5": w5, "W6": w6, "W9": w9, "W9COLD": w9cold, "W19": w19, "W19S": w19s, "W20": w20, "W20S": w20s, "W20T": w20t, "W20C": w20c, "W20M": w20m, "W20BIG": w20big}
+WORKLOADS = {"W1": w1, "W2": w2, "W3": w3, "W4": w4, "W5": w5, "W6": w6, "W9": w9, "W9COLD": w9cold, "W19": w19, "W19S": w19s, "W20": w20, "W20S": w20s, "W20T": w20t, "W20C": w20c, "W20M": w20m, "W20L": w20l, "W20BIG": w20big}
 
 if __name__ == "__main__":
     name, params = sys.argv[1], json.loads(sys.argv[2])

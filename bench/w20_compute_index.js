@@ -202,6 +202,7 @@ function w20(ctx) {
   rows.push(...w20t(ctx));
   rows.push(...require('./w20c_cumulative').W20C(ctx));
   rows.push(...require('./w20m_functions').W20M(ctx));
+  rows.push(...require('./w20l_linalg').W20L(ctx));
   rows.push(...big(ctx, pick));
   return rows;
 }

@@ -46,6 +46,7 @@ interface Addon {
   kernelCast: KernelCast;
   kernelUfunc: KernelUfunc;
   kernelAccumulate: KernelAccumulate;
+  dotGemm?: DotGemm;
   ufuncStreamMinBytes: (bytes?: number) => number;
   kernelReduceAsync: (...args: unknown[]) => AsyncJob;
   kernelCopyAsync: (...args: unknown[]) => AsyncJob;
@@ -156,6 +157,8 @@ export type KernelUfunc = (op: number, computeType: number, shape: readonly numb
  * or over the whole array in C order when `axis` is -1 (native/accumulate_kernels.cc;
  * lib/cumulative.ts is its front). The input must be the output's very items or not overlap them.
  */
+/** dotGemm(type 0 f8 / 1 f4, A, aOff, B, bOff, C, cOff, n, k, m): C = A·B over row-major typed arrays (native/dot_kernels.h). */
+export type DotGemm = (type: number, a: Float64Array | Float32Array, aOff: number, b: Float64Array | Float32Array, bOff: number, c: Float64Array | Float32Array, cOff: number, n: number, k: number, m: number) => void;
 export type KernelAccumulate = (op: number, computeType: number, shape: readonly number[], axis: number, input: UfuncOperand, output: UfuncOperand) => void;
 
 /** The compute ops' loops (native/index_kernels.cc); lib/index-kernels.ts is their typed, checked front. */
@@ -313,6 +316,8 @@ export const kernelReduce: KernelReduce = addon.kernelReduce;
 export const kernelCast: KernelCast = addon.kernelCast;
 export const kernelUfunc: KernelUfunc = addon.kernelUfunc;
 export const kernelAccumulate: KernelAccumulate = addon.kernelAccumulate;
+/** The matrix-product kernel, or null when the loaded addon predates it (the JS mirror runs). */
+export const dotGemm: DotGemm | null = addon.dotGemm ?? null;
 /**
  * The smallest bool result kernelUfunc writes with non-temporal stores (the
  * last-level cache's size, at least 4 MiB), as it was before the call; with

@@ -71,6 +71,7 @@ import * as repeating from './repeat';
 import type { FancyItem } from './fancy';
 import * as sort from './sort';
 import * as partitioning from './partition';
+import * as diagonals from './diagonal';
 import * as ufuncs from './ufuncs';
 import type { UfuncInput, UfuncOptions } from './ufunc';
 import * as asyncOps from './async';
@@ -985,6 +986,16 @@ export class NdArray<T = unknown> {
   /** NumPy's `compress(condition, { axis })`: the slices where the condition holds (a copy). */
   compress(condition: NdArray | readonly (boolean | number)[], options?: fancy.CompressOptions): NdArray {
     return fancy.compress(condition, this, options);
+  }
+
+  /** NumPy's `a.diagonal(offset=0, axis1=0, axis2=1)`: a read-only view of the diagonal (see {@link diagonals.diagonal}). */
+  diagonal(offset = 0, axis1 = 0, axis2 = 1): this {
+    return diagonals.diagonal(this, offset, axis1, axis2);
+  }
+
+  /** NumPy's `a.trace(offset=0, axis1=0, axis2=1, dtype=None, out=None)`: the sum along the diagonal (see {@link diagonals.trace}). */
+  trace(offset = 0, axis1 = 0, axis2 = 1, options?: diagonals.TraceOptions): NdArray {
+    return diagonals.trace(this, offset, axis1, axis2, options);
   }
 
   /** NumPy's `nonzero()`: one int64 index array per axis. */

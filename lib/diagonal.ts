@@ -1,0 +1,273 @@
+/**
+ * The diagonal and triangle family, as NumPy's `twodim_base` and
+ * `diagonal`: `diagonal` (a read-only view, NumPy ≥ 1.9), `diag` (1-d → a
+ * new 2-d array; 2-d → that read-only diagonal view, as `np.diag` calls
+ * `diagonal`), `diagflat`, `trace`, `tri`, `tril`, `triu`, `trilIndices`,
+ * `triuIndices`, `diagIndices` and `fillDiagonal` (in place).
+ *
+ * A diagonal is one strided axis: stride = stride(axis1) + stride(axis2),
+ * starting `offset` columns right (or rows down) of element 0, so it is
+ * never a copy; NumPy makes it read-only for good (its WRITEABLE flag cannot
+ * be set back), and so does this module.
+ * @module
+ */
+import type { DTypeLike } from './dtype';
+import { dtype as toDType } from './dtype';
+import type { NdArray } from './ndarray';
+import { AxisError, ValueError, repr } from './errors';
+import { NdArray as ArrayClass, allocate, derive, lockReadOnly, requireArray, requireOpen, requireWritable } from './internal';
+import { normalizeAxis } from './layout';
+import { asAnyArray } from './stack-helpers';
+import { nonzero, put } from './fancy';
+import { where } from './ufuncs/where';
+import { logicalNot } from './ufuncs/compare';
+import { sum } from './reduce-axis';
+
+function intArg(v: unknown, fn: string, name: string): number {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw new TypeError(`${fn}(): ${name} must be an integer, got ${repr(v)}`);
+  return v;
+}
+
+function sizeArg(v: unknown, fn: string, name: string): number {
+  const n = intArg(v, fn, name);
+  if (n < 0) throw new ValueError(`negative dimensions are not allowed (${fn}(): ${name} = ${n})`);
+  return n;
+}
+
+function axisArg(ax: number, ndim: number, name: string): number {
+  try {
+    return normalizeAxis(ax, ndim);
+  } catch (e) {
+    if (e instanceof AxisError) throw new AxisError(`${name}: ${e.message}`);
+    throw e;
+  }
+}
+
+/**
+ * NumPy's `diagonal(a, offset=0, axis1=0, axis2=1)`: the diagonal of the
+ * plane (`axis1`, `axis2`) as a read-only view. The two axes are removed and
+ * the diagonal becomes the last axis. `offset` > 0 starts that many columns
+ * (along `axis2`) to the right, < 0 that many rows (along `axis1`) down.
+ *
+ * @example
+ * diagonal(arange(9).reshape(3, 3), 1).toArray(); // [1, 5]
+ * @throws ValueError `diag requires an array of at least two dimensions`,
+ *   `axis1 and axis2 cannot be the same`; AxisError for an axis out of range.
+ */
+export function diagonal<A extends NdArray>(a: A, offset = 0, axis1 = 0, axis2 = 1): A {
+  requireArray(a, 'diagonal', 'a');
+  requireOpen(a);
+  intArg(offset, 'diagonal', 'offset');
+  if (a.ndim < 2) throw new ValueError('diag requires an array of at least two dimensions');
+  const ax1 = axisArg(intArg(axis1, 'diagonal', 'axis1'), a.ndim, 'axis1');
+  const ax2 = axisArg(intArg(axis2, 'diagonal', 'axis2'), a.ndim, 'axis2');
+  if (ax1 === ax2) throw new ValueError('axis1 and axis2 cannot be the same');
+  const n1 = a.shape[ax1];
+  const n2 = a.shape[ax2];
+  const s1 = a.strides[ax1];
+  const s2 = a.strides[ax2];
+  let start = a.offset;
+  let len: number;
+  if (offset >= 0) {
+    len = Math.max(0, Math.min(n1, n2 - offset));
+    if (len > 0) start += offset * s2;
+  } else {
+    len = Math.max(0, Math.min(n1 + offset, n2));
+    if (len > 0) start += -offset * s1;
+  }
+  const shape: number[] = [];
+  const strides: number[] = [];
+  for (let i = 0; i < a.ndim; i++) {
+    if (i === ax1 || i === ax2) continue;
+    shape.push(a.shape[i]);
+    strides.push(a.strides[i]);
+  }
+  shape.push(len);
+  strides.push(s1 + s2);
+  const v = derive<A>(a, Object.getPrototypeOf(a) as object, a.dtype, shape, strides, start, false);
+  lockReadOnly(v);
+  return v;
+}
+
+/**
+ * NumPy's `diag(v, k=0)`: for a 1-d `v`, a new 2-d array with `v` on its
+ * `k`-th diagonal (zeros elsewhere); for a 2-d `v`, its `k`-th diagonal as
+ * {@link diagonal}'s read-only view.
+ *
+ * @example
+ * diag(asarray([1, 2]), 1).toArray(); // [[0, 1, 0], [0, 0, 2], [0, 0, 0]]
+ * @throws ValueError `Input must be 1- or 2-d.`
+ */
+export function diag(v: unknown, k = 0): NdArray {
+  const a = asAnyArray(v);
+  requireOpen(a);
+  intArg(k, 'diag', 'k');
+  if (a.ndim === 2) return diagonal(a, k);
+  if (a.ndim !== 1) throw new ValueError('Input must be 1- or 2-d.');
+  const n = a.shape[0] + Math.abs(k);
+  const res = allocate(a.dtype, [n, n]);
+  if (a.shape[0] > 0) {
+    // The k-th diagonal of the new array, written through a writable view of it.
+    const start = k >= 0 ? k * res.strides[1] : -k * res.strides[0];
+    derive<NdArray>(res, ArrayClass.prototype, res.dtype, [a.shape[0]], [res.strides[0] + res.strides[1]], start, true).set(a);
+  }
+  return res;
+}
+
+/**
+ * NumPy's `diagflat(v, k=0)`: `v` flattened (C order) onto the `k`-th
+ * diagonal of a new 2-d array.
+ *
+ * @example
+ * diagflat(asarray([[1, 2], [3, 4]])).shape; // [4, 4]
+ */
+export function diagflat(v: unknown, k = 0): NdArray {
+  const a = asAnyArray(v);
+  requireOpen(a);
+  return diag(a.ravel(), k);
+}
+
+/** Options of {@link trace}: NumPy's `dtype` and `out`. */
+export interface TraceOptions {
+  /** The dtype to sum in (default: as `sum`, small integers in the platform integer). */
+  dtype?: DTypeLike;
+  /** Where to write the result (its shape must be the result's). */
+  out?: NdArray;
+}
+
+/**
+ * NumPy's `trace(a, offset=0, axis1=0, axis2=1, dtype=None, out=None)`: the
+ * sum along {@link diagonal}; for more than 2 axes, an array of the sums of
+ * the diagonals of the other axes.
+ *
+ * @example
+ * trace(eye(3)).get(); // 3
+ */
+export function trace(a: NdArray, offset = 0, axis1 = 0, axis2 = 1, options: TraceOptions = {}): NdArray {
+  requireArray(a, 'trace', 'a');
+  const d = diagonal(a, offset, axis1, axis2);
+  const o: TraceOptions = {};
+  if (options.dtype !== undefined && options.dtype !== null) o.dtype = options.dtype;
+  if (options.out !== undefined && options.out !== null) o.out = options.out;
+  return sum(d, -1, o);
+}
+
+/**
+ * NumPy's `tri(N, M=None, k=0, dtype=float)`: an N×M array with ones at and
+ * below the `k`-th diagonal, zeros above.
+ *
+ * @example
+ * tri(3, null, 0, 'i4').toArray(); // [[1, 0, 0], [1, 1, 0], [1, 1, 1]]
+ */
+export function tri(N: number, M: number | null = null, k = 0, dtype: DTypeLike = 'f8'): NdArray {
+  const n = sizeArg(N, 'tri', 'N');
+  const m = M === null || M === undefined ? n : sizeArg(M, 'tri', 'M');
+  intArg(k, 'tri', 'k');
+  const mask = allocate(toDType('b1'), [n, m]);
+  const bytes = mask.typedArray() as Uint8Array;
+  for (let i = 0; i < n; i++) {
+    const end = Math.min(m, i + k + 1);
+    if (end > 0) bytes.fill(1, i * m, i * m + end);
+  }
+  const dt = toDType(dtype);
+  return dt.kind === 'b' && dt.itemsize === 1 ? mask : mask.astype(dt);
+}
+
+function triangle(m: unknown, k: number, lower: boolean, fn: string): NdArray {
+  const a = asAnyArray(m);
+  requireOpen(a);
+  intArg(k, fn, 'k');
+  if (a.ndim === 0) throw new ValueError(`${fn}(): the input must have at least 1 dimension`);
+  const rows = a.ndim >= 2 ? a.shape[a.ndim - 2] : a.shape[0];
+  const cols = a.shape[a.ndim - 1];
+  // NumPy: tril = where(tri(N, M, k), m, 0); triu = where(tri(N, M, k-1), 0, m).
+  const mask = tri(rows, cols, lower ? k : k - 1, 'b1');
+  const zero = allocate(a.dtype, []);
+  return lower ? where(mask, a, zero) : where(mask, zero, a);
+}
+
+/**
+ * NumPy's `tril(m, k=0)`: a copy of `m` with the elements above the `k`-th
+ * diagonal of its last two axes zeroed (a stack of matrices works matrix by
+ * matrix; a 1-d `m` is taken as each row of a square matrix, as NumPy).
+ *
+ * @example
+ * tril(ones([2, 2])).toArray(); // [[1, 0], [1, 1]]
+ */
+export function tril(m: unknown, k = 0): NdArray {
+  return triangle(m, k, true, 'tril');
+}
+
+/** NumPy's `triu(m, k=0)`: as {@link tril}, with the elements below the `k`-th diagonal zeroed. */
+export function triu(m: unknown, k = 0): NdArray {
+  return triangle(m, k, false, 'triu');
+}
+
+/**
+ * NumPy's `tril_indices(n, k=0, m=None)`: the row and column indices (int64)
+ * of the lower triangle of an n×m array, row by row.
+ *
+ * @example
+ * trilIndices(2).map((x) => x.toArray()); // [[0, 1, 1], [0, 0, 1]]
+ */
+export function trilIndices(n: number, k = 0, m: number | null = null): [NdArray, NdArray] {
+  const [r, c] = nonzero(tri(n, m, k, 'b1'));
+  return [r.copy(), c.copy()];
+}
+
+/** NumPy's `triu_indices(n, k=0, m=None)`: the indices of the upper triangle (at and above the `k`-th diagonal). */
+export function triuIndices(n: number, k = 0, m: number | null = null): [NdArray, NdArray] {
+  const [r, c] = nonzero(logicalNot(tri(n, m, k - 1, 'b1')));
+  return [r.copy(), c.copy()];
+}
+
+/**
+ * NumPy's `diag_indices(n, ndim=2)`: `ndim` copies of `arange(n)` (int64),
+ * the indices of the main diagonal of an n×…×n array.
+ */
+export function diagIndices(n: number, ndim = 2): NdArray[] {
+  sizeArg(n, 'diagIndices', 'n');
+  sizeArg(ndim, 'diagIndices', 'ndim');
+  return Array.from({ length: ndim }, () => {
+    const r = allocate(toDType('i8'), [n]);
+    const t = r.typedArray() as BigInt64Array;
+    for (let i = 0; i < n; i++) t[i] = BigInt(i);
+    return r;
+  });
+}
+
+/**
+ * NumPy's `fill_diagonal(a, val, wrap=False)`, in place: writes `val` onto
+ * the main diagonal of `a` (2-d, or n×…×n). `val` is repeated along the
+ * diagonal as NumPy's `a.flat[...] = val`; `wrap` restarts the diagonal
+ * every `ncols + 1` rows of a tall matrix, as NumPy.
+ *
+ * @example
+ * fillDiagonal(a, 5);
+ * @throws ValueError `array must be at least 2-d`, `All dimensions of input must be of equal length`;
+ *   AccessError when `a` is read-only.
+ */
+export function fillDiagonal(a: NdArray, val: unknown, wrap = false): void {
+  requireArray(a, 'fillDiagonal', 'a');
+  requireOpen(a);
+  if (a.ndim < 2) throw new ValueError('array must be at least 2-d');
+  requireWritable(a);
+  let step: number;
+  let end: number;
+  if (a.ndim === 2) {
+    step = a.shape[1] + 1;
+    end = wrap ? a.size : Math.min(a.size, a.shape[1] * a.shape[1]);
+  } else {
+    if (a.shape.some((n) => n !== a.shape[0])) throw new ValueError('All dimensions of input must be of equal length');
+    let p = 1;
+    step = 1;
+    for (let i = 0; i < a.ndim - 1; i++) {
+      p *= a.shape[i];
+      step += p;
+    }
+    end = a.size;
+  }
+  const count = end > 0 ? Math.ceil(end / step) : 0;
+  if (count === 0) return;
+  put(a, Array.from({ length: count }, (_, i) => i * step), val);
+}

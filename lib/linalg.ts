@@ -1,0 +1,511 @@
+/**
+ * Products of arrays, as NumPy's: `matmul` (the gufunc
+ * `(n?,k),(k,m?)->(n?,m?)` with broadcast stacks, `out` and `dtype`),
+ * `dot`, `vdot`, `inner`, `outer`, `tensordot`, `kron` and `cross`.
+ *
+ * Everything that sums products (matmul, dot, vdot, inner, tensordot) ends
+ * in one loop, {@link matmulCore}: each operand is cast to the result dtype
+ * as a C-contiguous native-order copy (no copy when it already is one; a
+ * broadcast (stride 0) stack axis is read once, never expanded), then the
+ * stack of matrix products runs through the native kernel
+ * (native/dot_kernels.cc) or its JS mirror (dot-kernel.ts). dtypes are
+ * NumPy's promotion; bool products are logical, integer sums wrap. Float
+ * sums run in index order, where NumPy's BLAS blocks them: float results may
+ * differ from NumPy's in the last bits (see the README). `outer`, `kron` and
+ * `cross` are NumPy's compositions of the `multiply`/`subtract` ufuncs.
+ *
+ * `out` is written after the whole result is computed, so an `out` that
+ * overlaps an input gives the result of the inputs as they were.
+ * @module
+ */
+import { inspect } from 'util';
+import { dtype as toDType, type DType, type DTypeLike } from './dtype';
+import type { NdArray } from './ndarray';
+import { AxisError, ValueError, repr } from './errors';
+import { isArray, requireOpen, requireWritable } from './internal';
+import { normalizeAxis } from './layout';
+import { empty } from './create';
+import { asAnyArray } from './stack-helpers';
+import { canCast, isNumeric, promoteTypes } from './promote';
+import { UFuncTypeError } from './ufunc';
+import { multiply, subtract, negative } from './ufuncs/arith';
+import { conjugate } from './ufuncs/arith';
+import { ellipsis, newaxis, slice } from './indexing';
+import { moveaxis } from './axis-views';
+import { broadcastShapes } from './broadcast';
+import { tupleNoSpace } from './format';
+import { typedArray, type AnyTypedArray } from './typed';
+import { gemmJS, type DotKind } from './dot-kernel';
+import { gemmNative } from './dot-native';
+
+const SIGNATURE = '(n?,k),(k,m?)->(n?,m?)';
+
+/** Options of {@link matmul}: NumPy's `out`, `dtype` and `casting`. */
+export interface MatmulOptions {
+  /** Where to write the result (shape exactly the result's; takes the result under `casting`). */
+  out?: NdArray | null;
+  /** The dtype to compute in and of the result; the inputs must cast to it under `casting`. */
+  dtype?: DTypeLike | null;
+  /** NumPy's `casting` (default `'same_kind'`). */
+  casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'unsafe';
+}
+
+function operand(x: unknown, fn: string, name: string): NdArray {
+  if (x === undefined) throw new TypeError(`${fn}(): ${name} is required`);
+  const a = asAnyArray(x);
+  requireOpen(a);
+  return a;
+}
+
+function loopError(fn: string, a: DType, b: DType): UFuncTypeError {
+  return new UFuncTypeError(`ufunc '${fn}' did not contain a loop with signature matching types (${inspect(a)}, ${inspect(b)}) -> None`);
+}
+
+/** The compute dtype of a product of `a` and `b` (NumPy's promotion), checked to have a loop. */
+function productType(fn: string, a: DType, b: DType): DType {
+  if (!isNumeric(a) || !isNumeric(b)) throw loopError(fn, a, b);
+  return promoteTypes(a, b);
+}
+
+/** The dtype the loop runs in: float16 sums in float32 (as NumPy's half loop), the rest in their own type. */
+function loopType(dt: DType): DType {
+  return dt.kind === 'f' && dt.itemsize === 2 ? toDType('f4') : dt;
+}
+
+function kindOf(dt: DType): DotKind {
+  switch (dt.kind) {
+    case 'b': return 'bool';
+    case 'c': return 'complex';
+    case 'f': return 'float';
+  }
+  if (dt.itemsize === 8) return 'bigint';
+  if (dt.itemsize === 4) return 'int32';
+  return 'int';
+}
+
+/** `x` as a C-contiguous, aligned, native-order array of `dt` (itself when it already is one). */
+function contiguousOf(x: NdArray, dt: DType): NdArray {
+  let c = x.astype(dt, { order: 'C', copy: false, subok: false });
+  if (c.size > 0 && c.offset % dt.itemsize !== 0) c = c.copy();
+  return c;
+}
+
+/** The typed array of a contiguous array (complex: of its (re, im) floats). */
+function typedOf(c: NdArray): AnyTypedArray {
+  if (c.size === 0) return new Float64Array(0);
+  if (c.dtype.kind === 'c') return typedArray(c.view(c.dtype.itemsize === 8 ? 'f4' : 'f8'), { unsafeAllowReadOnly: true });
+  return typedArray(c, { unsafeAllowReadOnly: true });
+}
+
+/** `x` with each broadcast (stride 0) stack axis cut to length 1: it is read once, never copied out. */
+function unbroadcastStack(x: NdArray, core: number): NdArray {
+  const items: unknown[] = [];
+  let cut = false;
+  for (let i = 0; i < x.ndim; i++) {
+    if (i < x.ndim - core && x.strides[i] === 0 && x.shape[i] > 1) {
+      items.push(slice(0, 1));
+      cut = true;
+    } else items.push(slice(null));
+  }
+  return cut ? x.index(...(items as never[])) : x;
+}
+
+/**
+ * The stack of products of `a` (…, n, k) and `b` (…, k, m), both at least
+ * 2-d, as a new C-contiguous array of `dt` with the broadcast stack shape.
+ */
+function matmulCore(a: NdArray, b: NdArray, dt: DType): NdArray {
+  const n = a.shape[a.ndim - 2];
+  const k = a.shape[a.ndim - 1];
+  const m = b.shape[b.ndim - 1];
+  const stackA = a.shape.slice(0, -2);
+  const stackB = b.shape.slice(0, -2);
+  const stack = broadcastShapes(stackA, stackB);
+  const res = empty([...stack, n, m], dt);
+  if (res.size === 0) return res;
+  const lt = loopType(dt);
+  if (k === 0) {
+    res.fill(dt.kind === 'b' ? false : dt.kind === 'i' && dt.itemsize === 8 ? 0n : dt.kind === 'u' && dt.itemsize === 8 ? 0n : 0);
+    return res;
+  }
+  const ca = contiguousOf(unbroadcastStack(a, 2), lt);
+  const cb = contiguousOf(unbroadcastStack(b, 2), lt);
+  const cr = lt === dt ? res : empty(res.shape, lt);
+  const A = typedOf(ca);
+  const B = typedOf(cb);
+  const C = typedOf(cr);
+  const kind = kindOf(lt);
+  const nd = stack.length;
+  const count = stack.reduce((x, y) => x * y, 1);
+  // Element strides of each operand's stack in matrices (0 on a length-1 axis: broadcast).
+  const sa = stackStrides(ca.shape.slice(0, -2), nd);
+  const sb = stackStrides(cb.shape.slice(0, -2), nd);
+  const idx = new Array<number>(nd).fill(0);
+  let offA = 0;
+  let offB = 0;
+  for (let t = 0; t < count; t++) {
+    const call = { aOff: offA * n * k, bOff: offB * k * m, cOff: t * n * m };
+    if (!gemmNative(kind, lt, A, B, C, call, n, k, m)) gemmJS(kind, A, B, C, call, n, k, m);
+    for (let d = nd - 1; d >= 0; d--) {
+      idx[d]++;
+      offA += sa[d];
+      offB += sb[d];
+      if (idx[d] < stack[d]) break;
+      offA -= sa[d] * stack[d];
+      offB -= sb[d] * stack[d];
+      idx[d] = 0;
+    }
+  }
+  if (cr !== res) res.set(cr);
+  return res;
+}
+
+/** Per stack axis of the broadcast stack (`nd` axes), the step in matrices of an operand's stack `shape`. */
+function stackStrides(shape: readonly number[], nd: number): number[] {
+  const out = new Array<number>(nd).fill(0);
+  let step = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    const d = nd - shape.length + i;
+    out[d] = shape[i] === 1 ? 0 : step;
+    step *= shape[i];
+  }
+  return out;
+}
+
+/** `r` written into `out` (checked: writeable, exactly r's shape, castable under `casting`), or `r`. */
+function intoOut(fn: string, r: NdArray, out: NdArray | null | undefined, casting: string, coreDims: number): NdArray {
+  if (out === undefined || out === null) return r;
+  if (out.ndim !== r.ndim || out.shape.some((s, i) => s !== r.shape[i])) {
+    if (out.ndim < coreDims) throw new ValueError(`${fn}: Output operand 0 does not have enough dimensions (has ${out.ndim}, gufunc core with signature ${SIGNATURE} requires ${coreDims})`);
+    for (let c = 0; c < coreDims; c++) {
+      const o = out.shape[out.ndim - coreDims + c];
+      const e = r.shape[r.ndim - coreDims + c];
+      if (o !== e) throw new ValueError(`${fn}: Output operand 0 has a mismatch in its core dimension ${c}, with gufunc signature ${SIGNATURE} (size ${o} is different from ${e})`);
+    }
+    // As a gufunc's, out's stack may be larger than the inputs' (the result broadcast into it).
+    let fits = out.ndim >= r.ndim;
+    for (let i = 1; fits && i <= r.ndim - coreDims; i++) {
+      const o = out.shape[out.ndim - coreDims - i];
+      const e = r.shape[r.ndim - coreDims - i];
+      if (e !== o && e !== 1) fits = false;
+    }
+    if (!fits) throw new ValueError(`non-broadcastable output operand with shape ${tupleNoSpace(out.shape)} doesn't match the broadcast shape ${tupleNoSpace(r.shape)}`);
+  }
+  if (!canCast(r.dtype, out.dtype, casting as never)) {
+    throw new UFuncTypeError(`Cannot cast ufunc '${fn}' output from ${inspect(r.dtype)} to ${inspect(out.dtype)} with casting rule '${casting}'`);
+  }
+  out.set(r);
+  return out;
+}
+
+function checkOut(out: unknown): NdArray | null {
+  if (out === undefined || out === null) return null;
+  if (!isArray(out)) throw new TypeError(`out must be an NdArray, got ${repr(out)}`);
+  requireOpen(out);
+  requireWritable(out);
+  return out;
+}
+
+/**
+ * NumPy's `matmul(x1, x2, out=None, dtype=None, casting='same_kind')`: the
+ * matrix product of the last two axes, broadcast over the others (a stack
+ * of matrices). A 1-d first operand is a row vector and a 1-d second one a
+ * column vector; the added axis is removed from the result. Two 1-d
+ * operands give a 0-d array (NumPy's scalar).
+ *
+ * @example
+ * matmul(asarray([[1, 2], [3, 4]]), asarray([1, 1])).toArray(); // [3, 7]
+ * @throws ValueError `matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size 3 is different from 2)`;
+ *   UFuncTypeError for dtypes without a loop or a refused cast; AccessError for a read-only `out`.
+ */
+export function matmul(x1: unknown, x2: unknown, options: MatmulOptions = {}): NdArray {
+  const a = operand(x1, 'matmul', 'x1');
+  const b = operand(x2, 'matmul', 'x2');
+  const out = checkOut(options.out);
+  const casting = options.casting ?? 'same_kind';
+  for (const [i, x] of [a, b].entries()) {
+    if (x.ndim === 0) throw new ValueError(`matmul: Input operand ${i} does not have enough dimensions (has 0, gufunc core with signature ${SIGNATURE} requires 1)`);
+  }
+  let dt = productType('matmul', a.dtype, b.dtype);
+  if (options.dtype !== undefined && options.dtype !== null) {
+    dt = toDType(options.dtype);
+    if (!isNumeric(dt)) throw loopError('matmul', a.dtype, b.dtype);
+    for (const [i, x] of [a, b].entries()) {
+      if (!canCast(x.dtype, dt, casting)) throw new UFuncTypeError(`Cannot cast ufunc 'matmul' input ${i} from ${inspect(x.dtype)} to ${inspect(dt)} with casting rule '${casting}'`);
+    }
+  }
+  const a2 = a.ndim === 1 ? a.index(newaxis, slice(null)) : a;
+  const b2 = b.ndim === 1 ? b.index(slice(null), newaxis) : b;
+  const ka = a2.shape[a2.ndim - 1];
+  const kb = b2.shape[b2.ndim - 2];
+  if (ka !== kb) throw new ValueError(`matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature ${SIGNATURE} (size ${kb} is different from ${ka})`);
+  const stackA = a2.shape.slice(0, -2);
+  const stackB = b2.shape.slice(0, -2);
+  try {
+    broadcastShapes(stackA, stackB);
+  } catch {
+    throw new ValueError(
+      `operands could not be broadcast together with remapped shapes [original->remapped]: ${tupleNoSpace(a.shape)}->${remapped(stackA)} ${tupleNoSpace(b.shape)}->${remapped(stackB)}  and requested shape (${a2.shape[a2.ndim - 2]},${b2.shape[b2.ndim - 1]})`,
+    );
+  }
+  let r = matmulCore(a2, b2, dt);
+  if (a.ndim === 1 && b.ndim === 1) r = r.reshape([]);
+  else if (a.ndim === 1) r = r.reshape(r.shape.filter((_, i) => i !== r.ndim - 2));
+  else if (b.ndim === 1) r = r.reshape(r.shape.slice(0, -1));
+  const core = (a.ndim === 1 ? 0 : 1) + (b.ndim === 1 ? 0 : 1);
+  return intoOut('matmul', r, out, casting, core);
+}
+
+function remapped(stack: readonly number[]): string {
+  return `(${[...stack.map(String), 'newaxis', 'newaxis'].join(',')})`;
+}
+
+/** NumPy's "shapes (2,3) and (4,) not aligned: 3 (dim 1) != 4 (dim 0)". */
+function notAligned(a: readonly number[], b: readonly number[], da: number, db: number): ValueError {
+  return new ValueError(`shapes ${tupleNoSpace(a)} and ${tupleNoSpace(b)} not aligned: ${a[da]} (dim ${da}) != ${b[db]} (dim ${db})`);
+}
+
+/** `x` as an (rows × cols) matrix (a view when its layout allows, else a C copy). */
+function asMatrix(x: NdArray, rows: number, cols: number): NdArray {
+  return x.reshape([rows, cols]);
+}
+
+function product(shape: readonly number[]): number {
+  return shape.reduce((x, y) => x * y, 1);
+}
+
+/** The `out` rule of NumPy's dot (and vdot/inner): exactly the result's dtype and shape, and C-contiguous. */
+function dotOut(r: NdArray, out: NdArray | null): NdArray {
+  if (out === null) return r;
+  if (out.dtype.str !== r.dtype.str || out.ndim !== r.ndim || out.shape.some((s, i) => s !== r.shape[i]) || !out.flags.cContiguous) {
+    throw new ValueError('output array is not acceptable (must have the right datatype, number of dimensions, and be a C-Array)');
+  }
+  out.set(r);
+  return out;
+}
+
+/**
+ * NumPy's `dot(a, b, out=None)`: for 1-d operands the inner product, for
+ * 2-d the matrix product, with a 0-d operand `multiply`; otherwise the sum
+ * over the last axis of `a` and the second-to-last of `b` (the last when
+ * `b` is 1-d): the result's shape is `a.shape[:-1] + b.shape[:-2] + b.shape[-1:]`.
+ *
+ * @example
+ * dot(asarray([1, 2, 3]), asarray([4, 5, 6])).get(); // 32
+ * @throws ValueError `shapes (2,3) and (2,3) not aligned: 3 (dim 1) != 2 (dim 0)`;
+ *   `output array is not acceptable (...)` for an `out` of another dtype, shape or layout.
+ */
+export function dot(a: unknown, b: unknown, out: NdArray | null = null): NdArray {
+  const x = operand(a, 'dot', 'a');
+  const y = operand(b, 'dot', 'b');
+  const o = checkOut(out);
+  if (x.ndim === 0 || y.ndim === 0) {
+    const r = multiply(x, y);
+    return dotOut(r, o);
+  }
+  const dt = productType('dot', x.dtype, y.dtype);
+  const k = x.shape[x.ndim - 1];
+  const yAxis = y.ndim >= 2 ? y.ndim - 2 : 0;
+  if (y.shape[yAxis] !== k) throw notAligned(x.shape, y.shape, x.ndim - 1, yAxis);
+  const left = x.shape.slice(0, -1);
+  const right = y.shape.filter((_, i) => i !== yAxis);
+  const A = asMatrix(x, product(left), k);
+  const B = asMatrix(y.ndim >= 2 ? moveaxis(y, yAxis, 0) : y, k, product(right));
+  const r = matmulCore(A, B, dt).reshape([...left, ...right]);
+  return dotOut(r, o);
+}
+
+/**
+ * NumPy's `vdot(a, b)`: the dot product of `a` and `b` flattened (C order),
+ * the first conjugated when complex. A 0-d array (NumPy's scalar).
+ *
+ * @example
+ * vdot(asarray([[1, 2], [3, 4]]), asarray([[1, 1], [1, 1]])).get(); // 10
+ * @throws ValueError `cannot reshape array of size 4 into shape (3,)` when the sizes differ (NumPy's words).
+ */
+export function vdot(a: unknown, b: unknown): NdArray {
+  let x = operand(a, 'vdot', 'a');
+  const y = operand(b, 'vdot', 'b');
+  const dt = productType('vdot', x.dtype, y.dtype);
+  if (x.size !== y.size) throw new ValueError(`cannot reshape array of size ${y.size} into shape (${x.size},)`);
+  if (x.dtype.kind === 'c') x = conjugate(x);
+  return matmulCore(asMatrix(x, 1, x.size), asMatrix(y, y.size, 1), dt).reshape([]);
+}
+
+/**
+ * NumPy's `inner(a, b)`: the sum of products over the last axes of both;
+ * the result's shape is `a.shape[:-1] + b.shape[:-1]`. A 0-d operand: `multiply`.
+ *
+ * @example
+ * inner(asarray([1, 2, 3]), asarray([0, 1, 0])).get(); // 2
+ * @throws ValueError `shapes (2,3) and (4,2) not aligned: 3 (dim 1) != 4 (dim 0)` (b's last axis shown first, as NumPy).
+ */
+export function inner(a: unknown, b: unknown): NdArray {
+  const x = operand(a, 'inner', 'a');
+  const y = operand(b, 'inner', 'b');
+  if (x.ndim === 0 || y.ndim === 0) return multiply(x, y);
+  const dt = productType('inner', x.dtype, y.dtype);
+  const k = x.shape[x.ndim - 1];
+  if (y.shape[y.ndim - 1] !== k) {
+    const yt = [y.shape[y.ndim - 1], ...y.shape.slice(0, -1)];
+    throw notAligned(x.shape, yt, x.ndim - 1, 0);
+  }
+  const left = x.shape.slice(0, -1);
+  const right = y.shape.slice(0, -1);
+  const B = asMatrix(y, product(right), k).T;
+  return matmulCore(asMatrix(x, product(left), k), B, dt).reshape([...left, ...right]);
+}
+
+/**
+ * NumPy's `outer(a, b, out=None)`: `multiply(a.ravel()[:, None], b.ravel()[None, :])`,
+ * a new (a.size × b.size) array.
+ *
+ * @example
+ * outer(asarray([1, 2]), asarray([3, 4])).toArray(); // [[3, 4], [6, 8]]
+ */
+export function outer(a: unknown, b: unknown, out: NdArray | null = null): NdArray {
+  const x = operand(a, 'outer', 'a');
+  const y = operand(b, 'outer', 'b');
+  const o = checkOut(out);
+  return multiply(x.ravel().index(slice(null), newaxis), y.ravel().index(newaxis, slice(null)), o === null ? {} : { out: o });
+}
+
+/**
+ * NumPy's `tensordot(a, b, axes=2)`: the sum of products over `axes`: an
+ * integer N (the last N axes of `a` with the first N of `b`) or a pair of
+ * axis lists. The result's axes are `a`'s remaining axes, then `b`'s.
+ *
+ * @example
+ * tensordot(ones([3, 4, 5]), ones([4, 3, 2]), [[1, 0], [0, 1]]).shape; // [5, 2]
+ * @throws ValueError `shape-mismatch for sum`.
+ */
+export function tensordot(a: unknown, b: unknown, axes: number | readonly [number | readonly number[], number | readonly number[]] = 2): NdArray {
+  const x = operand(a, 'tensordot', 'a');
+  const y = operand(b, 'tensordot', 'b');
+  let axesA: number[];
+  let axesB: number[];
+  if (typeof axes === 'number') {
+    if (!Number.isInteger(axes)) throw new TypeError(`tensordot(): axes must be an integer or a pair of axis lists, got ${repr(axes)}`);
+    if (axes < 0) throw new ValueError('axes must be at least 0');
+    axesA = Array.from({ length: axes }, (_, i) => x.ndim - axes + i);
+    axesB = Array.from({ length: axes }, (_, i) => i);
+  } else if (Array.isArray(axes) && axes.length === 2) {
+    const [p, q] = axes as [number | readonly number[], number | readonly number[]];
+    axesA = typeof p === 'number' ? [p] : [...p];
+    axesB = typeof q === 'number' ? [q] : [...q];
+  } else {
+    throw new TypeError(`tensordot(): axes must be an integer or a pair of axis lists, got ${repr(axes)}`);
+  }
+  if (axesA.length !== axesB.length) throw new ValueError('shape-mismatch for sum');
+  const normA = axesA.map((ax) => normalizeTensorAxis(ax, x.ndim));
+  const normB = axesB.map((ax) => normalizeTensorAxis(ax, y.ndim));
+  for (let i = 0; i < normA.length; i++) {
+    if (x.shape[normA[i]] !== y.shape[normB[i]]) throw new ValueError('shape-mismatch for sum');
+  }
+  const dt = productType('tensordot', x.dtype, y.dtype);
+  const keepA = [...Array(x.ndim).keys()].filter((i) => !normA.includes(i));
+  const keepB = [...Array(y.ndim).keys()].filter((i) => !normB.includes(i));
+  const k = product(normA.map((i) => x.shape[i]));
+  const left = keepA.map((i) => x.shape[i]);
+  const right = keepB.map((i) => y.shape[i]);
+  const A = asMatrix(x.transpose([...keepA, ...normA]), product(left), k);
+  const B = asMatrix(y.transpose([...normB, ...keepB]), k, product(right));
+  return matmulCore(A, B, dt).reshape([...left, ...right]);
+}
+
+function normalizeTensorAxis(ax: number, ndim: number): number {
+  if (!Number.isInteger(ax)) throw new TypeError(`tensordot(): an axis must be an integer, got ${repr(ax)}`);
+  if (ax < -ndim || ax >= ndim) throw new ValueError('shape-mismatch for sum');
+  return ax < 0 ? ax + ndim : ax;
+}
+
+/**
+ * NumPy's `kron(a, b)`: the Kronecker product, blocks of `b` scaled by the
+ * elements of `a` (the fewer-axes operand gets leading length-1 axes).
+ *
+ * @example
+ * kron(asarray([1, 10]), asarray([1, 2])).toArray(); // [1, 2, 10, 20]
+ */
+export function kron(a: unknown, b: unknown): NdArray {
+  const x = operand(a, 'kron', 'a');
+  const y = operand(b, 'kron', 'b');
+  if (x.ndim === 0 || y.ndim === 0) return multiply(x, y);
+  const nd = Math.max(x.ndim, y.ndim);
+  const as = [...new Array<number>(nd - x.ndim).fill(1), ...x.shape];
+  const bs = [...new Array<number>(nd - y.ndim).fill(1), ...y.shape];
+  const ai = as.flatMap((n) => [n, 1]);
+  const bi = bs.flatMap((n) => [1, n]);
+  const r = multiply(x.reshape(ai), y.reshape(bi));
+  return r.reshape(as.map((n, i) => n * bs[i]));
+}
+
+/** Options of {@link cross}: NumPy's `axisa`, `axisb`, `axisc` and `axis` (which sets all three). */
+export interface CrossOptions {
+  /** The axis of `a` holding the vectors (default -1). */
+  axisa?: number;
+  /** The axis of `b` holding the vectors (default -1). */
+  axisb?: number;
+  /** The axis of the result holding the vectors (default -1; unused for 2-vectors × 2-vectors). */
+  axisc?: number;
+  /** Sets `axisa`, `axisb` and `axisc` at once. */
+  axis?: number | null;
+}
+
+function crossAxis(ax: number, ndim: number, name: string): number {
+  try {
+    return normalizeAxis(ax, ndim);
+  } catch (e) {
+    if (e instanceof AxisError) throw new AxisError(`${name}: ${e.message}`);
+    throw e;
+  }
+}
+
+/**
+ * NumPy's `cross(a, b, axisa=-1, axisb=-1, axisc=-1, axis=None)`: the cross
+ * product of 3-vectors (or 2-vectors, their z component taken as 0; two
+ * 2-vectors give the z component only), broadcast over the other axes.
+ *
+ * @example
+ * cross(asarray([1, 0, 0]), asarray([0, 1, 0])).toArray(); // [0, 0, 1]
+ * @throws ValueError `incompatible dimensions for cross product\n(dimension must be 2 or 3)`,
+ *   `At least one array has zero dimension`.
+ */
+export function cross(a: unknown, b: unknown, options: CrossOptions = {}): NdArray {
+  let x = operand(a, 'cross', 'a');
+  let y = operand(b, 'cross', 'b');
+  let { axisa = -1, axisb = -1, axisc = -1 } = options;
+  if (options.axis !== undefined && options.axis !== null) axisa = axisb = axisc = options.axis;
+  if (x.ndim < 1 || y.ndim < 1) throw new ValueError('At least one array has zero dimension');
+  x = moveaxis(x, crossAxis(axisa, x.ndim, 'axisa'), -1);
+  y = moveaxis(y, crossAxis(axisb, y.ndim, 'axisb'), -1);
+  const na = x.shape[x.ndim - 1];
+  const nb = y.shape[y.ndim - 1];
+  if ((na !== 2 && na !== 3) || (nb !== 2 && nb !== 3)) throw new ValueError('incompatible dimensions for cross product\n(dimension must be 2 or 3)');
+  const dt = promoteTypes(x.dtype, y.dtype);
+  const c = (v: NdArray, i: number): NdArray => v.index(ellipsis, i);
+  let shape = broadcastShapes(x.shape.slice(0, -1), y.shape.slice(0, -1));
+  if (na === 2 && nb === 2) {
+    const cp = empty(shape, dt);
+    subtract(multiply(c(x, 0), c(y, 1)), multiply(c(x, 1), c(y, 0)), { out: cp });
+    return cp;
+  }
+  shape = [...shape, 3];
+  const ax = crossAxis(axisc, shape.length, 'axisc');
+  const cp = empty(shape, dt);
+  const [c0, c1, c2] = [c(cp, 0), c(cp, 1), c(cp, 2)];
+  const a2 = na === 3 ? c(x, 2) : null;
+  const b2 = nb === 3 ? c(y, 2) : null;
+  // NumPy's order of operations: a missing z component is 0 (a product never formed).
+  if (a2 !== null && b2 !== null) {
+    subtract(multiply(c(x, 1), b2), multiply(a2, c(y, 1)), { out: c0 });
+    subtract(multiply(a2, c(y, 0)), multiply(c(x, 0), b2), { out: c1 });
+  } else if (b2 !== null) {
+    multiply(c(x, 1), b2, { out: c0 });
+    negative(multiply(c(x, 0), b2), { out: c1 });
+  } else if (a2 !== null) {
+    negative(multiply(a2, c(y, 1)), { out: c0 });
+    multiply(a2, c(y, 0), { out: c1 });
+  }
+  subtract(multiply(c(x, 0), c(y, 1)), multiply(c(x, 1), c(y, 0)), { out: c2 });
+  return moveaxis(cp, -1, ax);
+}
