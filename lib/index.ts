@@ -66,6 +66,8 @@ export type { ReduceatOptions } from './reduceat';
 export type { CumulativeOptions } from './cumulative';
 export { diff } from './diff';
 export type { DiffOptions } from './diff';
+export { interp } from './interp';
+export type { InterpOptions, InterpInput } from './interp';
 export type { Axis, ReduceOptions, ArgReduceOptions } from './reduce-axis';
 export type { WithAxis } from './options';
 export { take, put, putmask, compress, nonzero, argwhere, flatnonzero, addAt } from './fancy';
