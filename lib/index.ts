@@ -78,6 +78,8 @@ export { choose } from './choose';
 export type { ChooseOptions } from './choose';
 export { piecewise } from './piecewise';
 export type { PiecewiseFunction, PiecewiseConditions } from './piecewise';
+export { cov, corrcoef } from './cov';
+export type { CovOptions, CorrcoefOptions } from './cov';
 export type { Axis, ReduceOptions, ArgReduceOptions } from './reduce-axis';
 export type { WithAxis } from './options';
 export { take, put, putmask, compress, nonzero, argwhere, flatnonzero, addAt } from './fancy';
