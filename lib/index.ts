@@ -82,6 +82,8 @@ export { piecewise } from './piecewise';
 export type { PiecewiseFunction, PiecewiseConditions } from './piecewise';
 export { cov, corrcoef } from './cov';
 export type { CovOptions, CorrcoefOptions } from './cov';
+export { convolve, correlate } from './convolve';
+export type { ConvolveMode } from './convolve';
 export type { Axis, ReduceOptions, ArgReduceOptions } from './reduce-axis';
 export type { WithAxis } from './options';
 export { take, put, putmask, compress, nonzero, argwhere, flatnonzero, addAt } from './fancy';
