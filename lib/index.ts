@@ -16,7 +16,7 @@ export type { ArrayOptions } from './array-coerce';
 export { linspace } from './linspace';
 export type { LinspaceOptions } from './linspace';
 export { logspace, geomspace } from './logspace';
-export type { LogspaceOptions, GeomspaceOptions } from './logspace';
+export type { LogspaceOptions, GeomspaceOptions, LogspaceEnd } from './logspace';
 export { broadcastShapes } from './broadcast';
 export type { FromBufferOptions, NdarrayOptions, LikeOptions, AsStridedOptions, SlidingWindowOptions } from './create';
 export { sharesMemory, mayShareMemory } from './memory';

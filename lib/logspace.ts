@@ -36,7 +36,8 @@ export interface LogspaceOptions {
 /** Options of {@link geomspace}, as NumPy's keywords. */
 export type GeomspaceOptions = Omit<LogspaceOptions, 'base'>;
 
-type End = number | bigint | boolean | Complex;
+/** An end point of {@link logspace} or {@link geomspace}: a number, bigint, boolean or `{ re, im }`. */
+export type LogspaceEnd = number | bigint | boolean | Complex;
 
 function checkAxis(axis: unknown): void {
   if (axis !== 0 && axis !== -1) throw new AxisError(`destination: axis ${repr(axis)} is out of bounds for array of dimension 1`);
@@ -54,7 +55,7 @@ function scalar(v: NdArray): number | Complex {
  * logspace(0, 3, 4).toArray(); // [1, 10, 100, 1000]
  * @throws ValueError for a negative `num`; AxisError for an axis other than 0 or -1
  */
-export function logspace(start: End, stop: End, num = 50, options: LogspaceOptions = {}): NdArray {
+export function logspace(start: LogspaceEnd, stop: LogspaceEnd, num = 50, options: LogspaceOptions = {}): NdArray {
   const o = readKnownOptions(options, ['endpoint', 'base', 'dtype', 'axis'], 'logspace');
   const base = o.base ?? 10.0;
   if (typeof base !== 'number') throw new TypeError(`logspace() base must be a number, got ${repr(base)}`);
@@ -74,7 +75,7 @@ export function logspace(start: End, stop: End, num = 50, options: LogspaceOptio
  * geomspace(-1000, -1, 4).toArray(); // [-1000, -100, -10, -1]
  * @throws ValueError when an end point is 0 or `num` is negative; AxisError for an axis other than 0 or -1
  */
-export function geomspace(start: End, stop: End, num = 50, options: GeomspaceOptions = {}): NdArray {
+export function geomspace(start: LogspaceEnd, stop: LogspaceEnd, num = 50, options: GeomspaceOptions = {}): NdArray {
   const o = readKnownOptions(options, ['endpoint', 'dtype', 'axis'], 'geomspace');
   checkAxis(o.axis ?? 0);
   const s0 = asarray(start);
