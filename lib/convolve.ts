@@ -15,7 +15,9 @@
  * Each dot product sums its products in order (NumPy's small-kernel loop
  * for kernels of up to 11 taps; longer ones go to BLAS there, whose order
  * is its own, so float results then agree to rounding only). Integers wrap
- * as NumPy's do (64-bit products and sums, then the cast back); bool is OR
+ * as NumPy's do (64-bit products and sums, then the cast back: a float64
+ * loop when the operands' magnitudes keep every sum exact below 2^53,
+ * BigInt otherwise); bool is OR
  * of ANDs; float16/float32 accumulate in float32 (NumPy's `HALF_dot`
  * and the float dot), float64 and complex in float64.
  * @module
@@ -152,13 +154,27 @@ function slide(x: Float64Array | BigInt64Array, n1: number, y: Float64Array | Bi
   return { out, length };
 }
 
+/** True when |a| * |v| * taps stays below 2^53, so a float64 loop over these integers is exact. */
+function exactInFloat(a: NdArray, v: NdArray, taps: number): boolean {
+  const big = (x: NdArray): number => {
+    const mx = Number(x.max());
+    const mn = Number(x.min());
+    return Math.max(Math.abs(mx), Math.abs(mn));
+  };
+  return big(a) * big(v) * taps < 2 ** 53;
+}
+
 /** Cross-correlation of 1-d `a` and `v` in dtype `dt` (v already conjugated / reversed by the caller). */
 function correlateCore(a: NdArray, v: NdArray, dt: DType, mode: 0 | 1 | 2, which: 'correlate' | 'convolve'): NdArray {
   let n1 = a.shape[0];
   let n2 = v.shape[0];
   if (n1 === 0) throw new ValueError('first array argument cannot be empty');
   if (n2 === 0) throw new ValueError('second array argument cannot be empty');
-  const k = kindOf(dt);
+  let k = kindOf(dt);
+  // Integers of up to 32 bits whose sums stay under 2^53 run the float64
+  // loop: every product and partial sum is then an exact integer, so the
+  // result (through int64, then wrapped to the dtype) is the 64-bit one.
+  if (k === 'int' && dt.itemsize <= 4 && exactInFloat(a, v, Math.min(n1, n2))) k = 'f64';
   let x = itemsOf(a, k);
   let y = itemsOf(v, k);
   let inverted = false;
@@ -171,6 +187,12 @@ function correlateCore(a: NdArray, v: NdArray, dt: DType, mode: 0 | 1 | 2, which
   void which;
   const { out, length } = slide(x, n1, y, n2, mode, k);
   const calc = toDType(k === 'int' ? '<i8' : k === 'c' ? '<c16' : '<f8');
+  if (k === 'f64' && dt.kind !== 'f') {
+    const f = allocate(calc, [length]);
+    new Float64Array(f.buffer as ArrayBuffer, f.offset, length).set(out as Float64Array);
+    const r = (inverted ? f.index('::-1') : f).astype('<i8', 'C');
+    return r.dtype.equals(dt) ? r : r.astype(dt, 'C');
+  }
   const res = allocate(calc, [length]);
   const w = k === 'c' ? 2 : 1;
   if (k === 'int') new BigInt64Array(res.buffer as ArrayBuffer, res.offset, length).set(out as BigInt64Array);

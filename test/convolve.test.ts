@@ -59,6 +59,13 @@ describeWithNumpy('convolve and correlate against NumPy', () => {
       cases.push({ py: `np.correlate(${a.py} > 0, ${b.py} < 1, 'full')`, js: () => correlate(a.arr.greater(0), b.arr.less(1), 'full') });
       cases.push({ py: `np.convolve(${a.py} > 0, ${b.py} < 1, 1)`, js: () => convolve(a.arr.greater(0), b.arr.less(1), 1) });
     }
+    // Large int32/uint32 values: sums past 2^53 take the BigInt loop and wrap as NumPy's.
+    const big = shared([2e9, -2.1e9, 1.7e9, 123456789, -2e9, 5, 2147483647], '<i4', [7]);
+    const bigv = shared([2147483647, -2147483648, 1999999999], '<i4', [3]);
+    for (const mode of ['full', 'same', 'valid'] as const) {
+      cases.push({ py: `np.convolve(${big.py}, ${bigv.py}, '${mode}')`, js: () => convolve(big.arr, bigv.arr, mode) });
+      cases.push({ py: `np.correlate(${bigv.py}.astype('u4'), ${big.py}.astype('u4'), '${mode}')`, js: () => correlate(bigv.arr.astype('<u4'), big.arr.astype('<u4'), mode) });
+    }
     const bad = compare(cases, 1e-15);
     expect(bad.slice(0, 4)).toEqual([]);
   });
