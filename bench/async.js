@@ -106,6 +106,27 @@ function jsThreadSched() {
   return [Number(f[0]) / 1e6, Number(f[1]) / 1e6, (u.user + u.system) / 1e3];
 }
 
+/**
+ * CPU ms run so far by this process's threads named `name` (the result
+ * pool's thread is 'mmarray-pool': its unmaps and pre-faults), or null.
+ */
+function namedThreadsCpu(name) {
+  try {
+    let ms = 0;
+    for (const t of fs.readdirSync('/proc/self/task')) {
+      try {
+        if (fs.readFileSync(`/proc/self/task/${t}/comm`, 'utf8').trim() !== name) continue;
+        ms += Number(fs.readFileSync(`/proc/self/task/${t}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+      } catch {
+        // the thread ended
+      }
+    }
+    return ms;
+  } catch {
+    return null;
+  }
+}
+
 /** CPU ms every core of the machine has been busy so far (/proc/stat, 10 ms jiffies), or null. */
 function machineBusy() {
   try {
@@ -153,14 +174,16 @@ async function withGap(fn) {
   const w0 = jsThreadWaits();
   const s0 = jsThreadSched();
   const m0 = machineBusy();
+  const p0 = namedThreadsCpu('mmarray-pool');
   const t0 = performance.now();
   const v = await fn();
   const ms = performance.now() - t0;
   const s1 = jsThreadSched();
   const m1 = machineBusy();
+  const p1 = namedThreadsCpu('mmarray-pool');
   // Core time during the call: the JS thread's, the process's other threads'
   // (pool, V8, libuv), and other programs' (machine busy less this process).
-  const cores = s0 && s1 && m0 !== null ? { js: s1[0] - s0[0], ours: s1[2] - s0[2] - (s1[0] - s0[0]), others: Math.max(0, m1 - m0 - (s1[2] - s0[2])) } : null;
+  const cores = s0 && s1 && m0 !== null ? { js: s1[0] - s0[0], ours: s1[2] - s0[2] - (s1[0] - s0[0]), others: Math.max(0, m1 - m0 - (s1[2] - s0[2])), pool: p0 === null ? 0 : p1 - p0 } : null;
   await new Promise((r) => setTimeout(r, 5));
   const w1 = jsThreadWaits();
   if (performance.now() - last > max) {
@@ -311,11 +334,11 @@ async function main() {
   }
   console.log(`\n   where the cores went during each async call (medians over rounds; core-ms of ${os.cpus().length} x the call's wall time): JS thread / this process's other threads (pool, V8) / other programs (/proc/stat busy less this process, 10 ms ticks); pool nice ${require('../dist/native').kernelPoolNice()} (MMARRAY_POOL_NICE=${process.env.MMARRAY_POOL_NICE ?? 'unset'}), loop slice ${require('../dist/native').kernelLoopSlice() / 1000} µs (MMARRAY_LOOP_SLICE_US=${process.env.MMARRAY_LOOP_SLICE_US ?? 'unset'})`);
   for (const [name] of cases) {
-    const { xs, idles } = results[name];
+    const { xs, idles, befores } = results[name];
     const m = (v, k) => median(v.filter((e) => e.cores !== null).map((e) => e.cores[k]));
     if (xs.every((e) => e.cores === null)) continue;
     const wall = median(xs.map((e) => e.ms));
-    console.log(`   ${name.padEnd(28)} wall ${fmt(wall)} ms x ${os.cpus().length} cores: JS ${fmt(m(xs, 'js'))}  other threads ${fmt(m(xs, 'ours'))}  other programs ${fmt(m(xs, 'others'))}   | idle window: other threads ${fmt(m(idles, 'ours'))}  other programs ${fmt(m(idles, 'others'))}`);
+    console.log(`   ${name.padEnd(28)} wall ${fmt(wall)} ms x ${os.cpus().length} cores: JS ${fmt(m(xs, 'js'))}  other threads ${fmt(m(xs, 'ours'))} (result pool's ${fmt(m(xs, 'pool'))})  other programs ${fmt(m(xs, 'others'))}   | idle before / after: other threads ${fmt(m(befores, 'ours'))} /${fmt(m(idles, 'ours'))} (result pool's ${fmt(m(befores, 'pool'))} /${fmt(m(idles, 'pool'))})  other programs ${fmt(m(befores, 'others'))} /${fmt(m(idles, 'others'))}`);
   }
   fs.rmSync(path.join(dir, 's.npy'), { force: true });
   if (process.argv.includes('--gaps-only')) {
