@@ -23,8 +23,11 @@
 //   the rest off-CPU (asleep: the timer's own granularity — libuv keeps
 //   its clock and epoll timeout in whole ms, so a 1 ms interval ticks every
 //   1–2 ms even idle — or blocked in the kernel), and the longest V8 GC pause
-//   inside it. `--rounds N` repeats each async call and its idle window N
-//   times, interleaved, and prints the median gap with the largest beside it;
+//   inside it. `--rounds N` repeats each async call N times, interleaved,
+//   each between an idle window before it (the machine's own gaps) and one
+//   after it (those plus what the call leaves behind), and prints the median
+//   gap with p90 and the largest beside it; each result is released when its
+//   window closes, as a server that frees its results would;
 // - sumAsync / copyAsync / astypeAsync throughput beside the sync call and
 //   NumPy, warm; and on a truly cold file (its pages evicted with
 //   posix_fadvise DONTNEED before every run, for NumPy too) sum with threads
@@ -103,6 +106,27 @@ function jsThreadSched() {
   return [Number(f[0]) / 1e6, Number(f[1]) / 1e6, (u.user + u.system) / 1e3];
 }
 
+/**
+ * CPU ms run so far by this process's threads named `name` (the result
+ * pool's thread is 'mmarray-pool': its unmaps and pre-faults), or null.
+ */
+function namedThreadsCpu(name) {
+  try {
+    let ms = 0;
+    for (const t of fs.readdirSync('/proc/self/task')) {
+      try {
+        if (fs.readFileSync(`/proc/self/task/${t}/comm`, 'utf8').trim() !== name) continue;
+        ms += Number(fs.readFileSync(`/proc/self/task/${t}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+      } catch {
+        // the thread ended
+      }
+    }
+    return ms;
+  } catch {
+    return null;
+  }
+}
+
 /** CPU ms every core of the machine has been busy so far (/proc/stat, 10 ms jiffies), or null. */
 function machineBusy() {
   try {
@@ -150,14 +174,16 @@ async function withGap(fn) {
   const w0 = jsThreadWaits();
   const s0 = jsThreadSched();
   const m0 = machineBusy();
+  const p0 = namedThreadsCpu('mmarray-pool');
   const t0 = performance.now();
   const v = await fn();
   const ms = performance.now() - t0;
   const s1 = jsThreadSched();
   const m1 = machineBusy();
+  const p1 = namedThreadsCpu('mmarray-pool');
   // Core time during the call: the JS thread's, the process's other threads'
   // (pool, V8, libuv), and other programs' (machine busy less this process).
-  const cores = s0 && s1 && m0 !== null ? { js: s1[0] - s0[0], ours: s1[2] - s0[2] - (s1[0] - s0[0]), others: Math.max(0, m1 - m0 - (s1[2] - s0[2])) } : null;
+  const cores = s0 && s1 && m0 !== null ? { js: s1[0] - s0[0], ours: s1[2] - s0[2] - (s1[0] - s0[0]), others: Math.max(0, m1 - m0 - (s1[2] - s0[2])), pool: p0 === null ? 0 : p1 - p0 } : null;
   await new Promise((r) => setTimeout(r, 5));
   const w1 = jsThreadWaits();
   if (performance.now() - last > max) {
@@ -173,7 +199,18 @@ async function withGap(fn) {
   const gc = await gcIn(t0, t0 + ms);
   // The GC pauses that overlap the longest gap (entries have arrived by now).
   const inGap = gcs.filter((e) => e.startTime < at[1] && e.startTime + e.duration > at[0]);
-  return { ms, gap: max, p99, wait, split, cores, gapGc: Math.max(0, ...inGap.map((e) => e.duration)), v, gc };
+  // A fresh result (copy, astype) is released here, after the window: kept,
+  // every round's 1 GiB result stayed alive (the rounds' results passed the
+  // result pool's bound, so later rounds faulted fresh memory and V8 had
+  // gigabytes of external memory to trace), which is not what a server that
+  // frees its results sees.
+  freeResult(v);
+  return { ms, gap: max, p99, wait, split, cores, gapGc: Math.max(0, ...inGap.map((e) => e.duration)), gc };
+}
+
+/** Releases `v` when it is a result array of its own (not the mapping, not a number). */
+function freeResult(v) {
+  if (v !== null && typeof v === 'object' && typeof v.release === 'function' && v.base === null && v.flags?.ownData) v.release();
 }
 
 /** Milliseconds of CPU the JS thread has run (Linux), or null. */
@@ -185,13 +222,16 @@ function jsThreadCpu() {
   }
 }
 
-/** The JS thread's CPU time during fn (sync or async), no timer running. */
+/** The JS thread's CPU time during fn (sync or async), no timer running, and fn's wall time (ms). */
 async function jsCpuOf(fn) {
   await new Promise((r) => setTimeout(r, 20));
   const c0 = jsThreadCpu();
-  await fn();
+  const t0 = performance.now();
+  const v = await fn();
+  const ms = performance.now() - t0;
   const c1 = jsThreadCpu();
-  return c0 === null ? null : c1 - c0;
+  freeResult(v);
+  return { cpu: c0 === null ? null : c1 - c0, ms };
 }
 
 function numpy(script) {
@@ -218,7 +258,7 @@ async function main() {
   const throughputOnly = process.argv.includes('--throughput-only');
 
   if (!throughputOnly) console.log('\n1. event loop: longest gap between 1 ms ticks during each call (warm cache)');
-  if (!throughputOnly) console.log('call                           sync ms   sync gap  async ms  async gap  idle gap  async JS-CPU ms  async GC: longest ms (n, full)  gap ratio  p99 gap async/idle  loop wait/run ms async/idle');
+  if (!throughputOnly) console.log('call                           sync ms   sync gap  async ms  async gap  idle gap before/after  async JS-CPU ms  async GC: longest ms (n, full)  gap ratio  p99 gap async/idle  loop wait/run ms async/idle');
   const half = a.index(`:${N / 2}`);
   // --threads N: the async calls of this section with `threads: N` (default: the library's).
   const argThreads = process.argv.indexOf('--threads');
@@ -236,34 +276,54 @@ async function main() {
   const argRounds = process.argv.indexOf('--rounds');
   const ROUNDS = argRounds > 0 ? Math.max(1, Number(process.argv[argRounds + 1]) | 0) : 1;
   const results = {};
-  // Every async call first, then every sync one: a sync result (a plain
-  // ArrayBuffer of up to 1 GiB) is freed by the GC on the JS thread whenever
-  // it runs next, and must not be billed to an async call. With --rounds,
-  // each round runs every async call and its idle window once.
+  // Every async call first, then every sync one. With --rounds, each round
+  // runs every async call once between two idle windows as long as the call
+  // (nothing running): the one before is what the machine alone causes, the
+  // one after also holds what the call leaves behind (the result pool's
+  // thread giving memory back, V8 finishing a collection the result
+  // started), so a long idle gap after a call is not read as the machine's.
+  // Each result is released once its window closes (freeResult).
+  const settle = () => new Promise((res) => setTimeout(res, 50));
   for (let r = 0; r < ROUNDS; r++) {
     for (const [name, , async] of cases) {
-      const x = await withGap(async);
-      // The same window with nothing running: the gap the machine alone causes.
-      const idle = await withGap(() => new Promise((res) => setTimeout(res, x.ms)));
+      // Round 0 first runs the call once with no timer (JS-thread CPU), which
+      // also gives the length of the idle window before it.
       const cpu = r === 0 ? await jsCpuOf(async) : null;
-      const o = (results[name] ??= { xs: [], idles: [], cpu });
+      const o = (results[name] ??= { xs: [], idles: [], befores: [], cpu: cpu.cpu });
+      await settle();
+      const before = await withGap(() => new Promise((res) => setTimeout(res, r === 0 ? cpu.ms : o.xs[r - 1].ms)));
+      const x = await withGap(async);
+      const idle = await withGap(() => new Promise((res) => setTimeout(res, x.ms)));
       o.xs.push(x);
+      o.befores.push(before);
       o.idles.push(idle);
+      await settle();
     }
   }
   for (const [name, sync] of cases) results[name].s = await withGap(sync);
   const median = (v) => [...v].sort((p, q) => p - q)[Math.floor((v.length - 1) / 2)];
   for (const [name] of cases) {
-    const { s, xs, idles, cpu } = results[name];
+    const { s, xs, idles, befores, cpu } = results[name];
     // The round whose async gap is the median one speaks for the call.
     const x = xs.find((e) => e.gap === median(xs.map((e2) => e2.gap)));
     const idle = idles[xs.indexOf(x)];
+    const before = befores[xs.indexOf(x)];
     const met = x.gap <= 5 ? 'target <= 5 ms: met' : cpu !== null && cpu <= 5 ? 'target <= 5 ms: missed, JS-thread work <= 5 ms' : 'target <= 5 ms: MISSED';
     const gc = `${fmt(x.gc.max)} (${x.gc.n}, ${x.gc.full})`.padEnd(24);
-    console.log(`${name.padEnd(28)} ${fmt(s.ms)}  ${fmt(s.gap)}  ${fmt(x.ms)}  ${fmt(x.gap)}  ${fmt(idle.gap)}  ${cpu === null ? '     n/a' : fmt(cpu)}         ${gc}       ${(x.gap / s.gap).toFixed(3)}  ${`${x.p99.toFixed(1)}/${idle.p99.toFixed(1)}`.padStart(11)}         ${x.wait === null ? 'n/a' : `${x.wait.toFixed(2)}/${idle.wait.toFixed(2)}`.padStart(11)}  ${met}`);
+    console.log(`${name.padEnd(28)} ${fmt(s.ms)}  ${fmt(s.gap)}  ${fmt(x.ms)}  ${fmt(x.gap)}  ${`${before.gap.toFixed(1)}/${idle.gap.toFixed(1)}`.padStart(21)}  ${cpu === null ? '     n/a' : fmt(cpu)}         ${gc}       ${(x.gap / s.gap).toFixed(3)}  ${`${x.p99.toFixed(1)}/${idle.p99.toFixed(1)}`.padStart(11)}         ${x.wait === null ? 'n/a' : `${x.wait.toFixed(2)}/${idle.wait.toFixed(2)}`.padStart(11)}  ${met}`);
   }
   const split = (e) => (e.split === null ? 'n/a' : `${e.split[0].toFixed(1)} cpu + ${e.split[1].toFixed(1)} wait + ${Math.max(0, e.gap - e.split[0] - e.split[1]).toFixed(1)} off, other threads ${Math.max(0, e.split[2] - e.split[0]).toFixed(1)} cpu, GC ${e.gapGc.toFixed(1)}`);
-  console.log(`\n   the longest gaps, ${ROUNDS} round(s) (async, then idle, per round): ms = JS-thread CPU + run-queue wait + off-CPU; other threads = CPU the process's other threads (pool, V8, libuv) ran in it (getrusage less the JS thread; of ${os.cpus().length} x the gap); GC = longest V8 pause inside`);
+  console.log(`\n   the longest gap of each window over ${ROUNDS} round(s) (idle before, async, idle after, per round), p50 / p90 / max: the async one beside the idle ones`);
+  console.log(`   call                         async p50/p90/max ms    idle before p50/p90/max   idle after p50/p90/max   async V8 GC longest p50/max`);
+  const pct = (v, q) => [...v].sort((p, q2) => p - q2)[Math.min(v.length - 1, Math.ceil(q * v.length) - 1)];
+  const ppm = (v) => `${pct(v, 0.5).toFixed(1)}/${pct(v, 0.9).toFixed(1)}/${Math.max(...v).toFixed(1)}`.padStart(16);
+  for (const [name] of cases) {
+    const { xs, idles, befores } = results[name];
+    const g = (v) => v.map((e) => e.gap);
+    const gcMax = xs.map((e) => e.gc.max);
+    console.log(`   ${name.padEnd(28)} ${ppm(g(xs))}        ${ppm(g(befores))}          ${ppm(g(idles))}         ${`${pct(gcMax, 0.5).toFixed(1)}/${Math.max(...gcMax).toFixed(1)}`.padStart(10)}`);
+  }
+  console.log(`\n   the longest gaps, ${ROUNDS} round(s) (async, then idle after, per round): ms = JS-thread CPU + run-queue wait + off-CPU; other threads = CPU the process's other threads (pool, V8, libuv) ran in it (getrusage less the JS thread; of ${os.cpus().length} x the gap); GC = longest V8 pause inside`);
   console.log(`   call                         async gap median (max)  idle gap median (max)   p99 async/idle  longest async gap split   | idle gap split`);
   for (const [name] of cases) {
     const { xs, idles } = results[name];
@@ -274,11 +334,11 @@ async function main() {
   }
   console.log(`\n   where the cores went during each async call (medians over rounds; core-ms of ${os.cpus().length} x the call's wall time): JS thread / this process's other threads (pool, V8) / other programs (/proc/stat busy less this process, 10 ms ticks); pool nice ${require('../dist/native').kernelPoolNice()} (MMARRAY_POOL_NICE=${process.env.MMARRAY_POOL_NICE ?? 'unset'}), loop slice ${require('../dist/native').kernelLoopSlice() / 1000} µs (MMARRAY_LOOP_SLICE_US=${process.env.MMARRAY_LOOP_SLICE_US ?? 'unset'})`);
   for (const [name] of cases) {
-    const { xs, idles } = results[name];
+    const { xs, idles, befores } = results[name];
     const m = (v, k) => median(v.filter((e) => e.cores !== null).map((e) => e.cores[k]));
     if (xs.every((e) => e.cores === null)) continue;
     const wall = median(xs.map((e) => e.ms));
-    console.log(`   ${name.padEnd(28)} wall ${fmt(wall)} ms x ${os.cpus().length} cores: JS ${fmt(m(xs, 'js'))}  other threads ${fmt(m(xs, 'ours'))}  other programs ${fmt(m(xs, 'others'))}   | idle window: other threads ${fmt(m(idles, 'ours'))}  other programs ${fmt(m(idles, 'others'))}`);
+    console.log(`   ${name.padEnd(28)} wall ${fmt(wall)} ms x ${os.cpus().length} cores: JS ${fmt(m(xs, 'js'))}  other threads ${fmt(m(xs, 'ours'))} (result pool's ${fmt(m(xs, 'pool'))})  other programs ${fmt(m(xs, 'others'))}   | idle before / after: other threads ${fmt(m(befores, 'ours'))} /${fmt(m(idles, 'ours'))} (result pool's ${fmt(m(befores, 'pool'))} /${fmt(m(idles, 'pool'))})  other programs ${fmt(m(befores, 'others'))} /${fmt(m(idles, 'others'))}`);
   }
   fs.rmSync(path.join(dir, 's.npy'), { force: true });
   if (process.argv.includes('--gaps-only')) {

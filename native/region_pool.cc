@@ -1,6 +1,9 @@
 #include "region_pool.h"
 
 #include <sys/mman.h>
+#if defined(__linux__)
+#include <pthread.h>
+#endif
 #include <uv.h>
 
 #include <algorithm>
@@ -264,6 +267,11 @@ void MakeReserve(size_t length) {
 // (the last env closing: Node may then unload the addon, and this code with
 // it), or for the life of the process (a blocked thread does not hold exit up).
 void TrimLoop(void* /*arg*/) {
+#if defined(__linux__)
+  // Named, so `top -H`, /proc/<pid>/task/*/comm and bench/async.js's
+  // per-thread CPU tell its unmaps and pre-faults from the kernels' threads.
+  (void)pthread_setname_np(pthread_self(), "mmarray-pool");
+#endif
   std::vector<Region> expired;
   uv_mutex_lock(&mu);
   while (!trimmer_stop) {
