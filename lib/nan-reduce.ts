@@ -224,8 +224,22 @@ export function nanmean(a: NdArray, axis?: Axis | WithAxis<NanReduceOptions, Axi
   const { arr, mask } = replaceNan(a, 0);
   if (mask === null) return mean(arr, axis, o);
   requireInexact(o.dtype);
-  const cnt = sum(logicalNot(mask), axis, { dtype: '<i8', keepdims: o.keepdims });
   const tot = sum(arr, axis, o);
+  if (a.ndim === 0) return divide(tot, sum(logicalNot(mask), axis, { dtype: '<i8', keepdims: o.keepdims }), { out: tot, casting: 'unsafe' });
+  // The non-NaN count as the items along the axes less the NaNs: the same
+  // int64 counts as sum(logicalNot(mask), { dtype: '<i8' }) (so the same
+  // promotion in the division), without that pass's bool array and its
+  // cast to int64 (10M float64: 10.6 ms of CPU against 1 ms).
+  let along = 1;
+  for (const ax of resolveAxes(axis, a.ndim)) along *= a.shape[ax];
+  const nans = countNonzero(mask, axis ?? null, { keepdims: o.keepdims });
+  // Both temporaries are this call's own: freed now (NumPy frees them at
+  // refcount 0), the next large result reuses their regions instead of
+  // waiting for a GC (without it, each call of 10M float64 ran the GC assist
+  // for the 80 MB `arr` of the call before).
+  arr.release();
+  mask.release();
+  const cnt = subtract(along, nans, { out: nans });
   return divide(tot, cnt, { out: tot, casting: 'unsafe' });
 }
 
