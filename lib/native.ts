@@ -166,7 +166,7 @@ export type KernelAccumulate = (op: number, computeType: number, shape: readonly
  * in the lane), the output of the input's type in native order with `starts.length` items along
  * that axis (native/reduceat_kernels.cc; lib/reduceat.ts is its front).
  */
-export type KernelReduceat = (op: number, shape: readonly number[], starts: readonly number[], input: UfuncOperand, output: UfuncOperand) => void;
+export type KernelReduceat = (op: number, shape: readonly number[], starts: Float64Array, input: UfuncOperand, output: UfuncOperand) => void;
 
 /**
  * NumPy's equal-width histogram of `length` float64 items (a 1-d operand): each item in

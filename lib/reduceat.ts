@@ -175,7 +175,7 @@ function reduceatNative(op: Op, a: NdArray, ax: number, starts: readonly number[
     const ri = regionOf(storageOf(src), src.offset);
     if (ri === null) return false;
     const last = (xs: readonly number[]): number[] => [...xs.filter((_, i) => i !== ax), xs[ax]];
-    kernelReduceat(code, last(src.shape), starts, [ri.memory, ri.byteOffset, last(src.strides), rc, isSwapped(src.dtype)], [ro.memory, ro.byteOffset, last(res.strides), rc, false]);
+    kernelReduceat(code, last(src.shape), Float64Array.from(starts), [ri.memory, ri.byteOffset, last(src.strides), rc, isSwapped(src.dtype)], [ro.memory, ro.byteOffset, last(res.strides), rc, false]);
     return true;
   } finally {
     if (src !== a) releaseTemporary(storageOf(src));

@@ -164,8 +164,8 @@ bool Dispatch(int type, const Job& j) {
 
 // kernelReduceat(op, shape, starts, input, output): op 0 add, 1 multiply,
 // 2 minimum, 3 maximum (integers only); shape the input's with the reduced
-// axis last (every length > 0); starts the group starts, each in [0, lane
-// length); input [memory, byteOffset, strides, type, swap] over shape; output
+// axis last (every length > 0); starts a Float64Array of the group starts,
+// each an integer in [0, lane length); input [memory, byteOffset, strides, type, swap] over shape; output
 // the same over shape with starts.length as the last length, of the input's
 // type, in native byte order, not overlapping the input.
 Napi::Value KernelReduceat(const Napi::CallbackInfo& info) {
@@ -174,9 +174,24 @@ Napi::Value KernelReduceat(const Napi::CallbackInfo& info) {
   Job job;
   int64_t op;
   if (info.Length() < 5 || !ToInt(info[0], &op) || op < kAdd || op > kMaximum || !ToInts(info[1], &job.shape) ||
-      job.shape.empty() || !ToInts(info[2], &job.starts) || job.starts.empty()) {
+      job.shape.empty() || !info[2].IsTypedArray() || info[2].As<Napi::TypedArray>().TypedArrayType() != napi_float64_array ||
+      info[2].As<Napi::Float64Array>().ElementLength() == 0) {
     ThrowType(env, "kernelReduceat(op, shape, starts, input, output): bad arguments");
     return env.Undefined();
+  }
+  {
+    // The starts come as a Float64Array (any number of groups; ToInts reads
+    // at most NPY_MAXDIMS items): each must be an integer, checked below.
+    Napi::Float64Array f = info[2].As<Napi::Float64Array>();
+    job.starts.resize(f.ElementLength());
+    for (size_t i = 0; i < f.ElementLength(); i++) {
+      const double v = f[i];
+      if (!(v >= 0 && v < 9007199254740992.0) || v != static_cast<double>(static_cast<int64_t>(v))) {
+        ThrowRange(env, "kernelReduceat: a start that is not an integer in the lane");
+        return env.Undefined();
+      }
+      job.starts[i] = static_cast<int64_t>(v);
+    }
   }
   job.op = static_cast<int>(op);
   for (int64_t d : job.shape) {

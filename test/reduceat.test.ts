@@ -92,6 +92,9 @@ const STARTS = (() => {
   return out;
 })();
 const SPY = JSON.stringify(STARTS);
+// More groups than a shape has axes (the kernel reads the starts as a Float64Array).
+const MANY = Array.from({ length: 857 }, (_, g) => (g * 7) % 5 === 0 ? g * 7 : g * 7 + 3);
+const MPY = JSON.stringify(MANY);
 const wi = (dt: string): ReturnType<typeof fromBuffer> => fromBuffer(Int32Array.from(W, (x) => Math.trunc(x * 1e3)).buffer, '<i4').astype(dt);
 const WIPY = (dt: string) => `np.trunc(${WPY} * 1e3).astype('<i4').astype('${dt}')`;
 const bigCases = (): Case[] => [
@@ -111,6 +114,8 @@ const bigCases = (): Case[] => [
   { py: `np.maximum.reduceat(${WIPY('u1')}, ${SPY})`, js: () => maximumReduceat(wi('u1'), STARTS) },
   { py: `np.maximum.reduceat(${WIPY('>i8')}.reshape(60, 100), [3, 0, 50], axis=0)`, js: () => maximumReduceat(wi('>i8').reshape(60, 100), [3, 0, 50], 0) },
   { py: `np.minimum.reduceat(${WPY}, ${SPY})`, js: () => minimumReduceat(w(), STARTS) },
+  { py: `np.add.reduceat(${WPY}, ${MPY})`, js: () => addReduceat(w(), MANY) },
+  { py: `np.maximum.reduceat(${WIPY('i4')}, ${MPY})`, js: () => maximumReduceat(wi('i4'), MANY) },
 ];
 
 describeWithNumpy('reduceat over many groups (the native kernel) against NumPy', () => {
