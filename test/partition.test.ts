@@ -147,6 +147,14 @@ describe('partition: the partition property against the stable sort', () => {
     }
   });
 
+  test('more than 64 kths (a quantile of many q): partitioned by the sort, not refused', () => {
+    const r = seeded(79);
+    const a = fromBuffer(Float64Array.from({ length: 3000 }, () => Math.round(r() * 1e4) / 8).buffer, '<f8');
+    const kth = Array.from({ length: 70 }, (_, i) => i * 41 + 7);
+    expectPartitioned(a, partition(a, kth), kth, -1);
+    expectArgPartitioned(a, argpartition(a, kth), kth, -1);
+  });
+
   test('argpartition of keys that differ only in their low bits (the packed words drop them): float64, int64, uint64', () => {
     const r = seeded(31);
     const n = 70000;
