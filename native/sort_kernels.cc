@@ -1010,20 +1010,50 @@ void PartitionLanes(const Job& j, const std::vector<int64_t>& kths, bool arg) {
       if (!arg && (kKeysOnly || kNativeFloat) && SimdSortAvailable()) {
         // 32-bit items as uint32 keys through the AVX-512 select: a float
         // lane's NaNs go last first (NumPy's order; the keys then skip them).
-        keys.resize(n);
-        for (size_t i = 0; i < n; i++) keys[i] = LoadBytes<U, Swap>(in + static_cast<int64_t>(i) * s);
-        size_t m = n;
-        if constexpr (kNativeFloat) {
-          for (size_t i = 0; i < m;) {
-            if ((keys[i] & 0x7fffffffu) > 0x7f800000u) std::swap(keys[i], keys[--m]);
-            else keys[i] = F32Key(keys[i]), i++;
+        // The keys live in the output lane itself when it is native,
+        // contiguous and aligned (no scratch to fault in), else in keys.
+        const bool inDst = !Swap && d == 4 && reinterpret_cast<uintptr_t>(out) % alignof(uint32_t) == 0;
+        uint32_t* w;
+        if (inDst) {
+          // SAFETY: the n items of the lane at out, inside the checked dst
+          // layout and aligned; the lane at in is those items or does not
+          // overlap them (PartitionLanesEntry's contract), so memmove and the
+          // item-wise copy read each item before anything overwrites it.
+          w = reinterpret_cast<uint32_t*>(out);
+          if (in != out) {
+            if (s == 4) std::memmove(w, in, n * 4);
+            else for (size_t i = 0; i < n; i++) w[i] = LoadBytes<U, false>(in + static_cast<int64_t>(i) * s);
           }
         } else {
-          for (size_t i = 0; i < n; i++) keys[i] = C::Key(keys[i]);
+          keys.resize(n);
+          w = keys.data();
+          for (size_t i = 0; i < n; i++) w[i] = LoadBytes<U, Swap>(in + static_cast<int64_t>(i) * s);
         }
-        SelectEachU32(keys.data(), m, kths);
+        size_t m = n;
+        if constexpr (kNativeFloat) {
+          // Most lanes hold no NaN: a counting pass and a plain key pass
+          // (both vectorize) spare the swapping loop.
+          size_t nans = 0;
+          for (size_t i = 0; i < n; i++) nans += (w[i] & 0x7fffffffu) > 0x7f800000u;
+          if (nans == 0) {
+            for (size_t i = 0; i < n; i++) w[i] = F32Key(w[i]);
+          } else {
+            for (size_t i = 0; i < m;) {
+              if ((w[i] & 0x7fffffffu) > 0x7f800000u) std::swap(w[i], w[--m]);
+              else w[i] = F32Key(w[i]), i++;
+            }
+          }
+        } else {
+          for (size_t i = 0; i < n; i++) w[i] = C::Key(w[i]);
+        }
+        SelectEachU32(w, m, kths);
+        if (inDst) {
+          if constexpr (kNativeFloat) for (size_t i = 0; i < m; i++) w[i] = F32Bits(w[i]);
+          else for (size_t i = 0; i < n; i++) w[i] = C::Bits(w[i]);
+          return;
+        }
         for (size_t i = 0; i < n; i++) {
-          U raw = keys[i];
+          U raw = w[i];
           if constexpr (kNativeFloat) raw = i < m ? F32Bits(raw) : raw;
           else raw = C::Bits(raw);
           StoreBytes<U, Swap>(out + static_cast<int64_t>(i) * d, raw);
