@@ -65,6 +65,14 @@ T Group(const uint8_t* p, int64_t m, int64_t s, int op) {
     if (op == kAdd) {
       // SAFETY: the rest items q + i * s, i < rest, are the group's.
       const auto load = [](const uint8_t* x) { return Load<T, Swap>(x); };
+      if (s == static_cast<int64_t>(sizeof(T))) {
+        // Contiguous: the stride a constant, so the leaf's eight
+        // accumulators become vector adds (each lane its own accumulator:
+        // the same bits).
+        constexpr int64_t kS = sizeof(T);
+        if (rest <= 128) return r + PairwiseLeafIn<T>(q, rest, kS, load);
+        return r + PairwiseStridedIn<T>(q, rest, kS, load);
+      }
       return r + PairwiseStridedIn<T>(q, rest, s, load);
     }
     // Multiply (the JS front sends no float minimum or maximum).
