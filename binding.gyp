@@ -10,6 +10,7 @@
         "native/async_kernels.cc",
         "native/env_state.cc",
         "native/flush_worker.cc",
+        "native/histogram_kernels.cc",
         "native/index_kernels.cc",
         "native/kernels.cc",
         "native/live_mappings.cc",
@@ -25,6 +26,7 @@
         "native/transcendental.cc",
         "native/pool_buffer.cc",
         "native/read_ahead.cc",
+        "native/reduceat_kernels.cc",
         "native/region_pool.cc",
         "native/save_worker.cc"
       ],

@@ -380,6 +380,8 @@ def w20m(p):
     nan = np.fromfile(f["nan"], "<f8")
     keys = np.fromfile(f["keys"], "<i8")
     test = np.fromfile(f["test"], "<i8")
+    i4 = np.fromfile(f["i4"], "<i4")
+    starts = np.fromfile(f["starts"], "<i8")
     return {
         "sin": measure(lambda: np.sin(a), rounds),
         "sin4": measure(lambda: np.sin(a4), rounds),
@@ -389,6 +391,9 @@ def w20m(p):
         "percentile": measure(lambda: np.percentile(a, 90), rounds),
         "partition": measure(lambda: np.partition(a, n // 2), rounds),
         "argpartition": measure(lambda: np.argpartition(a, n // 2), rounds),
+        "partition4": measure(lambda: np.partition(a4, n // 2), rounds),
+        "partitionI4": measure(lambda: np.partition(i4, n // 2), rounds),
+        "reduceat": measure(lambda: np.add.reduceat(a, starts), rounds),
         "nanmean": measure(lambda: np.nanmean(nan), rounds),
         "histogram": measure(lambda: np.histogram(a, bins=100), rounds),
         "isin": measure(lambda: np.isin(keys, test), rounds),

@@ -6,7 +6,8 @@
 // - sin of 10M float64 and of 10M float32, log10, arctan2 of two arrays;
 // - median and percentile(a, 90) of 10M float64 (both partition; base is
 //   Float64Array.prototype.sort of a copy); partition and argpartition of
-//   10M float64 at n/2;
+//   10M float64 at n/2, and of 10M float32 and 10M int32;
+// - addReduceat of 10M float64 over 100k groups (starts every 100 items);
 // - nanmean of 10M float64 with 1% NaN;
 // - histogram(a, { bins: 100 }) of 10M float64;
 // - isin(10M int64, 1000 values);
@@ -35,8 +36,14 @@ function w20m(ctx) {
   for (let i = 0; i < n; i++) keys[i] = BigInt(idx[i]);
   const test = new BigInt64Array(1000);
   for (let i = 0; i < 1000; i++) test[i] = BigInt(i * 3);
+  const i4 = new Int32Array(n);
+  for (let i = 0; i < n; i++) i4[i] = idx[i] * 2039 + (i % 2039) - 4_000_000;
+  const GROUPS = 100_000;
+  const starts = new BigInt64Array(GROUPS);
+  for (let g = 0; g < GROUPS; g++) starts[g] = BigInt(Math.floor((g * n) / GROUPS));
+  const startsList = Array.from(starts, Number);
   const files = {};
-  for (const [k, v] of Object.entries({ f8, pos, nan, keys, test })) {
+  for (const [k, v] of Object.entries({ f8, pos, nan, keys, test, i4, starts })) {
     files[k] = ctx.dir.path(`w20m-${k}.bin`);
     fs.writeFileSync(files[k], new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
   }
@@ -47,6 +54,7 @@ function w20m(ctx) {
   const N = mm.fromBuffer(nan);
   const K = mm.fromBuffer(keys, '<i8');
   const T = mm.fromBuffer(test, '<i8');
+  const I4 = mm.fromBuffer(i4, '<i4');
 
   const libSin = m(() => mm.sin(A));
   const baseSin = m(() => {
@@ -87,6 +95,21 @@ function w20m(ctx) {
   });
   const libPart = m(() => mm.partition(A, Math.floor(n / 2)));
   const libArgpart = m(() => mm.argpartition(A, Math.floor(n / 2)));
+  const libPart4 = m(() => mm.partition(A4, Math.floor(n / 2)));
+  const basePart4 = m(() => Float32Array.from(f4).sort()[n / 2]);
+  const libPartI4 = m(() => mm.partition(I4, Math.floor(n / 2)));
+  const basePartI4 = m(() => Int32Array.from(i4).sort()[n / 2]);
+  const libReduceat = m(() => mm.addReduceat(A, startsList));
+  const baseReduceat = m(() => {
+    const out = new Float64Array(GROUPS);
+    for (let g = 0; g < GROUPS; g++) {
+      const e = g + 1 < GROUPS ? startsList[g + 1] : n;
+      let t = 0;
+      for (let i = startsList[g]; i < e; i++) t += f8[i];
+      out[g] = t;
+    }
+    return out;
+  });
   const libNanmean = m(() => mm.nanmean(N));
   const baseNanmean = m(() => {
     let s = 0;
@@ -156,6 +179,9 @@ function w20m(ctx) {
   row('percentile(a, 90), 10M f8', libPct, basePct, np?.percentile, 'lib and np: partition; base: Float64Array sort of a copy');
   row('partition(a, n/2), 10M f8', libPart, baseMedian, np?.partition, 'base: Float64Array sort of a copy (the median row\'s)');
   row('argpartition(a, n/2), 10M f8', libArgpart, baseMedian, np?.argpartition, 'base: Float64Array sort of a copy (the median row\'s)');
+  row('partition(a, n/2), 10M f4', libPart4, basePart4, np?.partition4, 'base: Float32Array sort of a copy');
+  row('partition(a, n/2), 10M i4', libPartI4, basePartI4, np?.partitionI4, 'base: Int32Array sort of a copy');
+  row('addReduceat(a, 100k starts), 10M f8', libReduceat, baseReduceat, np?.reduceat, 'np: np.add.reduceat with an int64 index array; base: a sequential loop per group');
   row('nanmean(a), 10M f8, 1% NaN', libNanmean, baseNanmean, np?.nanmean, 'base: one loop skipping NaN (sequential, not pairwise)');
   row('histogram(a, bins=100), 10M f8', libHist, baseHist, np?.histogram, 'base: min/max pass then one counting pass');
   row('isin(10M i8, 1000 values)', libIsin, baseIsin, np?.isin, 'base: a Set of BigInts');

@@ -26,7 +26,9 @@ import type { NdArray } from './ndarray';
 import { dtype as toDType, type DType } from './dtype';
 import { asarray } from './array-coerce';
 import { ValueError } from './errors';
-import { isArray, requireOpen } from './internal';
+import { isArray, requireOpen, storageOf } from './internal';
+import { castCode, capturingKernels, isSwapped, regionOf, type Region } from './kernels';
+import { histogramUniform, type UfuncOperand } from './native';
 import { readKnownOptions } from './options';
 import { all, any, max, min, sum } from './reduce-axis';
 import { argsort, bincount, searchsorted, sort } from './sort';
@@ -165,6 +167,10 @@ function uniformFloat64(x: NdArray, w: NdArray | null, edges: NdArray, u: { firs
   const e = new Float64Array(ec.buffer as ArrayBuffer, ec.offset, ec.size);
   const total = new Float64Array(n);
   const block = new Float64Array(w === null ? 0 : n);
+  if (uniformNative(x, w, first, last, denom, e, total, block)) {
+    const h = asarray(total);
+    return w === null ? h.astype('<i8') : h.astype(w.dtype);
+  }
   for (let i = 0; i < x.size; i += HISTOGRAM_BLOCK) {
     const tc = x.index(`${i}:${i + HISTOGRAM_BLOCK}`).astype('<f8', 'C');
     const t = new Float64Array(tc.buffer as ArrayBuffer, tc.offset, tc.size);
@@ -188,6 +194,21 @@ function uniformFloat64(x: NdArray, w: NdArray | null, edges: NdArray, u: { firs
   }
   const hist = asarray(total);
   return w === null ? hist.astype('<i8') : hist.astype(w.dtype);
+}
+
+/**
+ * The loop of {@link uniformFloat64} by the kernel (native/histogram_kernels.cc,
+ * the same steps): counts, or weights' block sums, added into `total`. False
+ * (nothing added) when the kernels cannot reach the memory.
+ */
+function uniformNative(x: NdArray, w: NdArray | null, first: number, last: number, denom: number, e: Float64Array, total: Float64Array, block: Float64Array): boolean {
+  if (capturingKernels()) return false;
+  const rx = regionOf(storageOf(x), x.offset);
+  const rw = w === null ? null : regionOf(storageOf(w), w.offset);
+  if (rx === null || (w !== null && rw === null)) return false;
+  const operand = (a: NdArray, r: Region): UfuncOperand => [r.memory, r.byteOffset, [...a.strides], castCode(a.dtype), isSwapped(a.dtype)];
+  histogramUniform(operand(x, rx), x.size, first, last, denom, e, total, w === null ? null : operand(w, rw!), w === null ? null : block);
+  return true;
 }
 
 /**

@@ -47,6 +47,8 @@ interface Addon {
   kernelUfunc: KernelUfunc;
   kernelAccumulate: KernelAccumulate;
   dotGemm?: DotGemm;
+  kernelReduceat: KernelReduceat;
+  histogramUniform: HistogramUniform;
   ufuncStreamMinBytes: (bytes?: number) => number;
   kernelReduceAsync: (...args: unknown[]) => AsyncJob;
   kernelCopyAsync: (...args: unknown[]) => AsyncJob;
@@ -160,6 +162,25 @@ export type KernelUfunc = (op: number, computeType: number, shape: readonly numb
 /** dotGemm(type 0 f8 / 1 f4, A, aOff, B, bOff, C, cOff, n, k, m): C = A·B over row-major typed arrays (native/dot_kernels.h). */
 export type DotGemm = (type: number, a: Float64Array | Float32Array, aOff: number, b: Float64Array | Float32Array, bOff: number, c: Float64Array | Float32Array, cOff: number, n: number, k: number, m: number) => void;
 export type KernelAccumulate = (op: number, computeType: number, shape: readonly number[], axis: number, input: UfuncOperand, output: UfuncOperand) => void;
+
+/**
+ * reduceat (op 0 add, 1 multiply, 2 minimum, 3 maximum; the last two of integers only) of
+ * every group starting at `starts` along the last axis of `shape` (every length > 0, each start
+ * in the lane), the output of the input's type in native order with `starts.length` items along
+ * that axis (native/reduceat_kernels.cc; lib/reduceat.ts is its front).
+ */
+export type KernelReduceat = (op: number, shape: readonly number[], starts: Float64Array, input: UfuncOperand, output: UfuncOperand) => void;
+
+/**
+ * NumPy's equal-width histogram of `length` float64 items (a 1-d operand): each item in
+ * [first, last] counted into `counts` (bins of `edges`, bins + 1 of them), or with a float64
+ * `weights` operand its weight, summed per block of 65536 into `blockSums` and then into
+ * `counts` (native/histogram_kernels.cc; lib/histogram.ts is its front).
+ */
+export type HistogramUniform = (
+  input: UfuncOperand, length: number, first: number, last: number, span: number, edges: Float64Array, counts: Float64Array,
+  weights: UfuncOperand | null, blockSums: Float64Array | null,
+) => void;
 
 /** The compute ops' loops (native/index_kernels.cc); lib/index-kernels.ts is their typed, checked front. */
 /**
@@ -318,6 +339,8 @@ export const kernelUfunc: KernelUfunc = addon.kernelUfunc;
 export const kernelAccumulate: KernelAccumulate = addon.kernelAccumulate;
 /** The matrix-product kernel, or null when the loaded addon predates it (the JS mirror runs). */
 export const dotGemm: DotGemm | null = addon.dotGemm ?? null;
+export const kernelReduceat: KernelReduceat = addon.kernelReduceat;
+export const histogramUniform: HistogramUniform = addon.histogramUniform;
 /**
  * The smallest bool result kernelUfunc writes with non-temporal stores (the
  * last-level cache's size, at least 4 MiB), as it was before the call; with

@@ -19,15 +19,21 @@
  *   reduce inner loop, so results are bit-identical to NumPy's (not to
  *   `sum(a[s:e])`, whose pairwise blocks start one element earlier).
  *
- * Each group is one native reduction (sum, prod, min, max, any, all) over its
- * slice, or for the bitwise and xor ufuncs a halving fold of ufunc calls
- * (log2 of the group's length of them): no per-element JS loop.
+ * add, multiply, and integer minimum and maximum run every group of every
+ * lane in one native call (native/reduceat_kernels.cc: a float sum is
+ * `a[s] + pairwise(a[s+1:e])`, a float product item by item, integers wrap).
+ * Elsewhere (other ufuncs, float minimum and maximum, whose zero signs
+ * NumPy's vector loops pick by lane, complex and float16, kernels off) each
+ * group is one reduction (sum, prod, min, max, any, all) over its slice, or
+ * for the bitwise and xor ufuncs a halving fold of ufunc calls (log2 of the
+ * group's length of them): no per-element JS loop. That path is the
+ * kernel's reference.
  * @module
  */
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { IndexError, ValueError, repr } from './errors';
 import { Slice, type IndexItem } from './indexing';
-import { allocate, isArray, requireOpen, requireWritable } from './internal';
+import { allocate, isArray, requireOpen, requireWritable, storageOf } from './internal';
 import type { NdArray } from './ndarray';
 import { normalizeAxis } from './layout';
 import { asarray } from './array-coerce';
@@ -39,6 +45,9 @@ import { all, any, max, min, prod, sum, sumDType } from './reduce-axis';
 import { add } from './ufuncs/arith';
 import { bitwiseAnd, bitwiseOr, bitwiseXor } from './ufuncs/bitwise';
 import { moveaxis } from './axis-views';
+import { castCode, capturingKernels, isSwapped, regionOf } from './kernels';
+import { kernelReduceat } from './native';
+import { releaseTemporary } from './release';
 import { inspect } from 'util';
 
 /** Options of the `*Reduceat` functions (NumPy's keywords). */
@@ -144,6 +153,35 @@ function reduceGroup(op: Op, g: NdArray, ax: number, rt: DType, dst: NdArray): v
   }
 }
 
+/** The kernel's op codes (native/reduceat_kernels.cc). */
+const NATIVE_OP: Partial<Record<Op, number>> = { add: 0, multiply: 1, minimum: 2, maximum: 3 };
+
+/**
+ * Every group of `a` (starts `starts` along `ax`) reduced by the kernel into
+ * `res` (a new native array of `rt`, the result's shape); false (nothing
+ * written) when the kernel has no loop for it. The input is cast to `rt`
+ * first when it is another type (NumPy's loop casts it too).
+ */
+function reduceatNative(op: Op, a: NdArray, ax: number, starts: readonly number[], rt: DType, res: NdArray): boolean {
+  const code = NATIVE_OP[op];
+  if (code === undefined || capturingKernels() || starts.length === 0 || a.size === 0) return false;
+  const rc = castCode(rt);
+  const isFloat = rt.kind === 'f' && (rt.itemsize === 8 || rt.itemsize === 4);
+  if (rc < 0 || isSwapped(rt) || !(isFloat || rt.kind === 'i' || rt.kind === 'u') || (isFloat && code >= 2)) return false;
+  const ro = regionOf(storageOf(res), res.offset);
+  if (ro === null) return false;
+  const src = castCode(a.dtype) === rc ? a : a.astype(rt);
+  try {
+    const ri = regionOf(storageOf(src), src.offset);
+    if (ri === null) return false;
+    const last = (xs: readonly number[]): number[] => [...xs.filter((_, i) => i !== ax), xs[ax]];
+    kernelReduceat(code, last(src.shape), Float64Array.from(starts), [ri.memory, ri.byteOffset, last(src.strides), rc, isSwapped(src.dtype)], [ro.memory, ro.byteOffset, last(res.strides), rc, false]);
+    return true;
+  } finally {
+    if (src !== a) releaseTemporary(storageOf(src));
+  }
+}
+
 function reduceat(op: Op, fn: string, a0: unknown, indices: unknown, axisArg: number | WithAxis<ReduceatOptions, number> | undefined, options: ReduceatOptions | undefined): NdArray {
   const [axOpt, rest] = axisInOptions(fn, axisArg, options);
   const o = readKnownOptions(rest ?? {}, ['dtype', 'out'], fn);
@@ -176,8 +214,9 @@ function reduceat(op: Op, fn: string, a0: unknown, indices: unknown, axisArg: nu
   const m = starts.length;
   // A float sum over several axes reads each group with the axis last and contiguous
   // (sum's pairwise rows are then NumPy's): one copy of the whole input, not one per group.
-  const lastAxis = op === 'add' && (rt.kind === 'f' || rt.kind === 'c') && a.ndim > 1 && res.size > 0 ? moveaxis(a, ax, -1).astype(rt, 'C') : null;
-  if (res.size > 0) {
+  const native = res.size > 0 && reduceatNative(op, a, ax, starts, rt, res);
+  const lastAxis = !native && op === 'add' && (rt.kind === 'f' || rt.kind === 'c') && a.ndim > 1 && res.size > 0 ? moveaxis(a, ax, -1).astype(rt, 'C') : null;
+  if (res.size > 0 && !native) {
     for (let i = 0; i < m; i++) {
       const s = starts[i];
       const e = i + 1 < m ? starts[i + 1] : n;

@@ -53,7 +53,8 @@ export function sortLanesNative(src: NdArray, axis: number, dst: NdArray, arg: b
  */
 export function partitionLanesNative(src: NdArray, axis: number, dst: NdArray, arg: boolean, kths: readonly number[]): boolean {
   const code = castCode(src.dtype);
-  if (code < 0 || src.ndim === 0 || src.size === 0 || src.shape[axis] > 0xffffffff) return false;
+  // The kernel reads at most 64 kths (its argument reader's NPY_MAXDIMS cap): more sort the lanes.
+  if (code < 0 || src.ndim === 0 || src.size === 0 || src.shape[axis] > 0xffffffff || kths.length > 64) return false;
   if (arg && (dst.itemsize !== 8 || isSwapped(dst.dtype))) return false;
   const s = regionOf(storageOf(src), src.offset);
   const d = regionOf(storageOf(dst), dst.offset);

@@ -7,6 +7,8 @@
 
 #include "accumulate_kernels.h"
 #include "dot_kernels.h"
+#include "histogram_kernels.h"
+#include "reduceat_kernels.h"
 #include "async_kernels.h"
 #include "env_state.h"
 #include "index_kernels.h"
@@ -91,6 +93,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   mmarray::InitUfuncKernels(env, exports);
   mmarray::InitAccumulateKernels(env, exports);
   mmarray::InitDotKernels(env, exports);
+  mmarray::InitReduceatKernels(env, exports);
+  mmarray::InitHistogramKernels(env, exports);
   exports.Set("setErrorClasses", Napi::Function::New<SetErrorClasses>(env, "setErrorClasses"));
   exports.Set("liveMappingsOf", Napi::Function::New<LiveMappingsOf>(env, "liveMappingsOf"));
   exports.Set("truncateUnmapped", Napi::Function::New<TruncateUnmapped>(env, "truncateUnmapped"));

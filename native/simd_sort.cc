@@ -526,6 +526,8 @@ void SimdSelectF64(uint64_t* a, size_t n, size_t k) { QuickSelect<K64F>(a, n, k,
 
 void SimdSelectU64(uint64_t* a, size_t n, size_t k) { QuickSelect<K64>(a, n, k, DepthLimit(n)); }
 
+void SimdSelectU32(uint32_t* a, size_t n, size_t k) { QuickSelect<K32>(a, n, k, DepthLimit(n)); }
+
 MMARRAY_SORT_AVX512 void SimdGatherLanes64(const uint8_t* src, int64_t rowStride, uint64_t* dst, size_t n, int lanes) {
   size_t i = 0;
   // SAFETY (both loops): rows i < n, words l < lanes of each: the caller's
@@ -577,6 +579,8 @@ void SimdSortF64(uint64_t* a, size_t n) {
 }
 
 void SimdSelectU64(uint64_t* a, size_t n, size_t k) { std::nth_element(a, a + k, a + n); }
+
+void SimdSelectU32(uint32_t* a, size_t n, size_t k) { std::nth_element(a, a + k, a + n); }
 
 void SimdSelectF64(uint64_t* a, size_t n, size_t k) {
   std::nth_element(a, a + k, a + n, [](uint64_t x, uint64_t y) {

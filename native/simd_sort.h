@@ -43,6 +43,9 @@ void SimdSortF64(uint64_t* a, size_t n);
 void SimdSelectF64(uint64_t* a, size_t n, size_t k);
 // The same for n unsigned keys (no NaN question).
 void SimdSelectU64(uint64_t* a, size_t n, size_t k);
+// The same for n unsigned 32-bit keys (the keys of int32, uint32 and
+// non-NaN float32 items in partition).
+void SimdSelectU32(uint32_t* a, size_t n, size_t k);
 
 // The block transposes of a sort along axis 0 (sort_kernels.cc
 // SortValueBlocks), with AVX-512 8 x 8 transposes. Gather: for every row i <

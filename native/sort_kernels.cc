@@ -961,6 +961,28 @@ uint64_t PackedArgpartition(KeyAt key, uint64_t* w, size_t n, const std::vector<
   return mask;
 }
 
+// Selects in the m 32-bit keys at w at each kth below m (ascending), each in
+// what the previous one left after it, with the AVX-512 select of
+// simd_sort.h (call only when SimdSortAvailable()).
+inline void SelectEachU32(uint32_t* w, size_t m, const std::vector<int64_t>& kths) {
+  size_t from = 0;
+  for (int64_t kk : kths) {
+    const size_t k = static_cast<size_t>(kk);
+    if (k >= m) break;
+    if (k < from) continue;  // never: the kths ascend
+    if (k == from) std::iter_swap(w + k, std::min_element(w + from, w + m));
+    else if (k + 1 == m) std::iter_swap(w + k, std::max_element(w + from, w + m));
+    else SimdSelectU32(w + from, m - from, k - from);
+    from = k + 1;
+  }
+}
+
+// The order-keeping bijection of non-NaN float32 bits onto uint32 keys
+// (-0 keyed just below +0: equal in NumPy's order, so either order of the
+// two is a valid partition) and its inverse.
+inline uint32_t F32Key(uint32_t raw) { return raw ^ ((0u - (raw >> 31)) | 0x80000000u); }
+inline uint32_t F32Bits(uint32_t key) { return key ^ (((key >> 31) - 1u) | 0x80000000u); }
+
 // Partitions each lane of a plain numeric type: `arg` writes the positions
 // (native int64), else the items (same type and byte order; dst may be src).
 template <class C, bool Swap>
@@ -984,6 +1006,61 @@ void PartitionLanes(const Job& j, const std::vector<int64_t>& kths, bool arg) {
     // checked dst layout. The lane is read whole before it is written.
     const uint8_t* in = j.src + a;
     uint8_t* out = j.dst + b;
+    if constexpr (sizeof(U) == 4) {
+      if (!arg && (kKeysOnly || kNativeFloat) && SimdSortAvailable()) {
+        // 32-bit items as uint32 keys through the AVX-512 select: a float
+        // lane's NaNs go last first (NumPy's order; the keys then skip them).
+        // The keys live in the output lane itself when it is native,
+        // contiguous and aligned (no scratch to fault in), else in keys.
+        const bool inDst = !Swap && d == 4 && reinterpret_cast<uintptr_t>(out) % alignof(uint32_t) == 0;
+        uint32_t* w;
+        if (inDst) {
+          // SAFETY: the n items of the lane at out, inside the checked dst
+          // layout and aligned; the lane at in is those items or does not
+          // overlap them (PartitionLanesEntry's contract), so memmove and the
+          // item-wise copy read each item before anything overwrites it.
+          w = reinterpret_cast<uint32_t*>(out);
+          if (in != out) {
+            if (s == 4) std::memmove(w, in, n * 4);
+            else for (size_t i = 0; i < n; i++) w[i] = LoadBytes<U, false>(in + static_cast<int64_t>(i) * s);
+          }
+        } else {
+          keys.resize(n);
+          w = keys.data();
+          for (size_t i = 0; i < n; i++) w[i] = LoadBytes<U, Swap>(in + static_cast<int64_t>(i) * s);
+        }
+        size_t m = n;
+        if constexpr (kNativeFloat) {
+          // Most lanes hold no NaN: a counting pass and a plain key pass
+          // (both vectorize) spare the swapping loop.
+          size_t nans = 0;
+          for (size_t i = 0; i < n; i++) nans += (w[i] & 0x7fffffffu) > 0x7f800000u;
+          if (nans == 0) {
+            for (size_t i = 0; i < n; i++) w[i] = F32Key(w[i]);
+          } else {
+            for (size_t i = 0; i < m;) {
+              if ((w[i] & 0x7fffffffu) > 0x7f800000u) std::swap(w[i], w[--m]);
+              else w[i] = F32Key(w[i]), i++;
+            }
+          }
+        } else {
+          for (size_t i = 0; i < n; i++) w[i] = C::Key(w[i]);
+        }
+        SelectEachU32(w, m, kths);
+        if (inDst) {
+          if constexpr (kNativeFloat) for (size_t i = 0; i < m; i++) w[i] = F32Bits(w[i]);
+          else for (size_t i = 0; i < n; i++) w[i] = C::Bits(w[i]);
+          return;
+        }
+        for (size_t i = 0; i < n; i++) {
+          U raw = w[i];
+          if constexpr (kNativeFloat) raw = i < m ? F32Bits(raw) : raw;
+          else raw = C::Bits(raw);
+          StoreBytes<U, Swap>(out + static_cast<int64_t>(i) * d, raw);
+        }
+        return;
+      }
+    }
     if (!arg && kNativeFloat) {
       if constexpr (kNativeFloat && sizeof(U) == 8) {
         if (SimdSortAvailable()) return SelectDoubles<Swap>(in, s, out, d, n, kths, &words);

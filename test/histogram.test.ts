@@ -6,6 +6,42 @@ import { histogram, digitize } from '../lib/histogram';
 import { describeWithNumpy } from './helpers/numpy';
 import { type Case, expectCasesLikeNumpy as check } from './helpers/np-compare';
 import { seeded, shared } from './helpers/np-data';
+import { jsPath } from './helpers/kernels';
+import { hexOf } from './helpers/np-compare';
+import { fromBuffer } from '../lib';
+
+/** Each edge of `edges` and its float64 neighbours one ulp below and above. */
+function aroundEdges(edges: Float64Array): Float64Array {
+  const out: number[] = [];
+  const b = new BigInt64Array(1);
+  const f = new Float64Array(b.buffer);
+  for (const e of edges) {
+    f[0] = e;
+    const bits = b[0];
+    for (const d of [-1n, 0n, 1n]) {
+      b[0] = e > 0 || (e === 0 && d >= 0n) ? bits + d : bits - d;
+      out.push(e === 0 && d < 0n ? -Number.MIN_VALUE : f[0]);
+    }
+  }
+  return Float64Array.from(out);
+}
+
+/** The uniform histogram's adversarial inputs: every edge and its neighbours (range edges included), NaN and infinities, several layouts. */
+function edgeCases(): Case[] {
+  const cases: Case[] = [];
+  for (const [lo, hi, bins] of [[0, 1, 10], [-3.3, 7.1, 97], [1e-3, 1e-3 + 1e-12, 13], [-1e300, 1e300, 7], [0.1, 0.7, 3]] as const) {
+    const edges = histogram(fromBuffer(new Float64Array([lo, hi]).buffer, '<f8'), { bins })[1];
+    const e = new Float64Array(edges.astype('<f8').toArray() as number[]);
+    const v = Float64Array.from([...aroundEdges(e), NaN, Infinity, -Infinity, (lo + hi) / 2]);
+    const hex = Buffer.from(v.buffer).toString('hex');
+    const py = `np.frombuffer(bytes.fromhex('${hex}'), '<f8')`;
+    const arr = (): ReturnType<typeof fromBuffer> => fromBuffer(v.slice().buffer, '<f8');
+    cases.push({ py: `np.histogram(${py}, bins=${bins}, range=(${lo}, ${hi}))[0]`, js: () => histogram(arr(), { bins, range: [lo, hi] })[0] });
+    cases.push({ py: `np.histogram(${py}.astype('>f8')[::-2], bins=${bins}, range=(${lo}, ${hi}))[0]`, js: () => histogram(arr().astype('>f8').index('::-2'), { bins, range: [lo, hi] })[0] });
+    cases.push({ py: `np.histogram(${py}, bins=${bins}, range=(${lo}, ${hi}), weights=np.arange(${v.length}) * 0.1)[0]`, js: () => histogram(arr(), { bins, range: [lo, hi], weights: fromBuffer(Float64Array.from(v, (_, i) => i * 0.1).buffer, '<f8') })[0] });
+  }
+  return cases;
+}
 
 function data(dtype: string, n: number, seed: number, scale = 1): ReturnType<typeof shared> {
   const r = seeded(seed);
@@ -50,6 +86,10 @@ describeWithNumpy('histogram against NumPy', () => {
     check(cases);
   });
 
+  test('the uniform kernel on adversarial edges: each edge and one ulp either side, range edges, NaN, infinities, >f8 reversed', () => {
+    check(edgeCases());
+  });
+
   test('more than one 65536-item block, with weights', () => {
     const d = data('<f8', 150001, 5, 100);
     const w = data('<f8', 150001, 6, 1e3);
@@ -79,6 +119,21 @@ describeWithNumpy('histogram against NumPy', () => {
       { py: `np.histogram(${b.py}, bins=2)[0]`, js: () => histogram(b.arr, { bins: 2 })[0] },
       { py: `np.histogram(${d.py}, weights=${c.py})`, js: () => histogram(d.arr, { weights: c.arr }) },
     ]);
+  });
+});
+
+describe('histogram: the uniform kernel against its JS loop', () => {
+  test('the same counts and weight sums with the kernels off (edges, blocks, layouts)', () => {
+    const r = seeded(12);
+    const big = fromBuffer(Float64Array.from({ length: 200003 }, () => (r() < 0.01 ? NaN : (r() - 0.4) * 77)).buffer, '<f8');
+    const w = fromBuffer(Float64Array.from({ length: 200003 }, () => r() * 1e3 - 100).buffer, '<f8');
+    const runs: (() => unknown)[] = [
+      ...edgeCases().map((c) => c.js),
+      () => histogram(big, { bins: 100, range: [-30, 40] })[0],
+      () => histogram(big, { bins: 33, range: [-30, 40], weights: w })[0],
+      () => histogram(big.index('::3'), { bins: 1000, range: [-30, 40], weights: w.index('1::3') })[0],
+    ];
+    for (const f of runs) expect(hexOf(f() as ReturnType<typeof fromBuffer>)).toBe(hexOf(jsPath(f) as ReturnType<typeof fromBuffer>));
   });
 });
 

@@ -120,6 +120,41 @@ describe('partition: the partition property against the stable sort', () => {
     }
   });
 
+  test('long float32, int32 and uint32 lanes (the 32-bit vector select): ties, NaNs, zeros of both signs, sorted, reversed, all equal', () => {
+    const r = seeded(78);
+    const n = 100003;
+    // No -0: the stable sort this checks against orders -0 and 0 as they come (the zeros' case is below).
+    const f = Float32Array.from({ length: n }, () => (r() < 0.02 ? NaN : r() < 0.3 ? Math.floor(r() * 5) - 2 : Math.round((r() - 0.5) * 1e6) / 64));
+    const i4 = Int32Array.from({ length: n }, () => (r() < 0.3 ? Math.floor(r() * 5) - 2 : Math.floor((r() - 0.5) * 2 ** 32)));
+    const a4 = fromBuffer(f.buffer, '<f4');
+    const ai = fromBuffer(i4.buffer, '<i4');
+    const same = fromBuffer(new Float32Array(5000).fill(-2.5).buffer, '<f4');
+    for (const x of [a4, sort(a4), sort(a4).index('::-1'), a4.astype('>f4'), a4.index('::3'), same, ai, sort(ai).index('::-1'), ai.view('<u4'), ai.astype('>i4')]) {
+      const m = x.size;
+      for (const kth of [[0], [m >> 1], [m - 1], [3, 1000, m >> 1, m - 300, m - 2]]) {
+        const p = partition(x, kth);
+        expectPartitioned(x, p, kth, -1);
+        // The same items, bit for bit (zeros' signs and NaN payloads kept).
+        expect(hexOf(sort(p.view(`${x.dtype.str[0]}u4`)))).toBe(hexOf(sort(x.view(`${x.dtype.str[0]}u4`))));
+      }
+    }
+    // Zeros of both signs (equal in NumPy's order: either may stand at a kth) and NaNs.
+    const z = fromBuffer(Float32Array.from({ length: 1500 }, () => (r() < 0.1 ? NaN : r() < 0.4 ? (r() < 0.5 ? -0 : 0) : Math.floor(r() * 7) - 3)).buffer, '<f4');
+    for (const kth of [[0], [750], [1499], [5, 300, 900, 1400]]) {
+      const p = partition(z, kth);
+      expectPartitionedLoosely(z, p, kth);
+      expect(hexOf(sort(p.view('<u4')))).toBe(hexOf(sort(z.view('<u4'))));
+    }
+  });
+
+  test('more than 64 kths (a quantile of many q): partitioned by the sort, not refused', () => {
+    const r = seeded(79);
+    const a = fromBuffer(Float64Array.from({ length: 3000 }, () => Math.round(r() * 1e4) / 8).buffer, '<f8');
+    const kth = Array.from({ length: 70 }, (_, i) => i * 41 + 7);
+    expectPartitioned(a, partition(a, kth), kth, -1);
+    expectArgPartitioned(a, argpartition(a, kth), kth, -1);
+  });
+
   test('argpartition of keys that differ only in their low bits (the packed words drop them): float64, int64, uint64', () => {
     const r = seeded(31);
     const n = 70000;

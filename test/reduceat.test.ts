@@ -5,8 +5,9 @@ import {
   logicalOrReduceat, logicalXorReduceat, maximumReduceat, minimumReduceat, multiplyReduceat, zeros, fromBuffer,
 } from '../lib';
 import { describeWithNumpy } from './helpers/numpy';
-import { expectCasesLikeNumpy, type Case } from './helpers/np-compare';
+import { expectCasesLikeNumpy, hexOf, type Case } from './helpers/np-compare';
 import { vals } from './helpers/np-array';
+import { jsPath } from './helpers/kernels';
 
 // Random floats fixed in both languages: bytes of a seeded generator, read as float64 in [0, 1).
 function randomFloats(n: number, seed: number): Float64Array {
@@ -70,6 +71,68 @@ describeWithNumpy('reduceat against NumPy', () => {
       { py: `np.bitwise_and.reduceat(np.array([1.0, 2.0]), [0])`, js: () => bitwiseAndReduceat(asarray([1.0, 2.0], 'f8'), [0]) },
     ];
     expectCasesLikeNumpy(cases);
+  });
+});
+
+// The native segmented kernel (native/reduceat_kernels.cc) over many groups: floats of
+// magnitudes 1e-6 .. 1e6 of either sign, so the order of a sum shows in its bits; group
+// lengths 1 .. ~900 (pairwise leaves and trees), starts that run backwards and repeat.
+const BIG = 6000;
+const W = (() => {
+  const u = randomFloats(BIG, 99);
+  return Float64Array.from(u, (x, i) => (x - 0.5) * 10 ** ((i * 7) % 13 - 6));
+})();
+const WHEX = Buffer.from(W.buffer).toString('hex');
+const WPY = `np.frombuffer(bytes.fromhex('${WHEX}'), '<f8')`;
+const w = (): ReturnType<typeof fromBuffer> => fromBuffer(W.slice().buffer, '<f8');
+const STARTS = (() => {
+  const out = [0, 1, 2, 2, 9, 137, 136, 1000, 1129, 1130, 1131, 2048];
+  for (let s = 2100; s < BIG; s += 1 + ((s * 31) % 257)) out.push(s);
+  out.push(5999, 3000, 5998);
+  return out;
+})();
+const SPY = JSON.stringify(STARTS);
+// More groups than a shape has axes (the kernel reads the starts as a Float64Array).
+const MANY = Array.from({ length: 857 }, (_, g) => (g * 7) % 5 === 0 ? g * 7 : g * 7 + 3);
+const MPY = JSON.stringify(MANY);
+const wi = (dt: string): ReturnType<typeof fromBuffer> => fromBuffer(Int32Array.from(W, (x) => Math.trunc(x * 1e3)).buffer, '<i4').astype(dt);
+const WIPY = (dt: string) => `np.trunc(${WPY} * 1e3).astype('<i4').astype('${dt}')`;
+const bigCases = (): Case[] => [
+  { py: `np.add.reduceat(${WPY}, ${SPY})`, js: () => addReduceat(w(), STARTS) },
+  { py: `np.add.reduceat(${WPY}[::3], [0, 5, 130, 129, 1999])`, js: () => addReduceat(w().index('::3'), [0, 5, 130, 129, 1999]) },
+  { py: `np.add.reduceat(${WPY}.astype('>f8'), ${SPY})`, js: () => addReduceat(w().astype('>f8'), STARTS) },
+  { py: `np.add.reduceat(${WPY}.astype('f4'), ${SPY})`, js: () => addReduceat(w().astype('f4'), STARTS) },
+  { py: `np.add.reduceat(${WPY}.reshape(60, 100), [0, 1, 17, 16, 59], axis=0)`, js: () => addReduceat(w().reshape(60, 100), [0, 1, 17, 16, 59], 0) },
+  { py: `np.add.reduceat(${WPY}.reshape(60, 100), [0, 1, 17, 16, 99], axis=1)`, js: () => addReduceat(w().reshape(60, 100), [0, 1, 17, 16, 99], 1) },
+  { py: `np.add.reduceat(${WPY}.reshape(60, 100).T, [0, 30], axis=1)`, js: () => addReduceat(w().reshape(60, 100).T, [0, 30], 1) },
+  { py: `np.multiply.reduceat(np.abs(${WPY}) % 1 + 0.5, ${SPY})`, js: () => multiplyReduceat(add(w().abs().remainder(1), 0.5), STARTS) },
+  { py: `np.add.reduceat(${WIPY('i4')}, ${SPY})`, js: () => addReduceat(wi('i4'), STARTS) },
+  { py: `np.add.reduceat(${WIPY('i4')}, ${SPY}, dtype='f4')`, js: () => addReduceat(wi('i4'), STARTS, { dtype: 'f4' }) },
+  { py: `np.multiply.reduceat(${WIPY('i8')}, ${SPY})`, js: () => multiplyReduceat(wi('i8'), STARTS) },
+  { py: `np.multiply.reduceat(${WIPY('u4')}, ${SPY})`, js: () => multiplyReduceat(wi('u4'), STARTS) },
+  { py: `np.minimum.reduceat(${WIPY('i2')}, ${SPY})`, js: () => minimumReduceat(wi('i2'), STARTS) },
+  { py: `np.maximum.reduceat(${WIPY('u1')}, ${SPY})`, js: () => maximumReduceat(wi('u1'), STARTS) },
+  { py: `np.maximum.reduceat(${WIPY('>i8')}.reshape(60, 100), [3, 0, 50], axis=0)`, js: () => maximumReduceat(wi('>i8').reshape(60, 100), [3, 0, 50], 0) },
+  { py: `np.minimum.reduceat(${WPY}, ${SPY})`, js: () => minimumReduceat(w(), STARTS) },
+  { py: `np.add.reduceat(${WPY}, ${MPY})`, js: () => addReduceat(w(), MANY) },
+  { py: `np.maximum.reduceat(${WIPY('i4')}, ${MPY})`, js: () => maximumReduceat(wi('i4'), MANY) },
+];
+
+describeWithNumpy('reduceat over many groups (the native kernel) against NumPy', () => {
+  test('float sums bit for bit (a[s] + pairwise of the rest), products, integer wrap, min/max, layouts', () => {
+    expectCasesLikeNumpy(bigCases());
+  });
+});
+
+describe('reduceat kernel against its JS reference', () => {
+  test('the same bytes with the kernels off', () => {
+    for (const c of bigCases()) {
+      const a = c.js() as ReturnType<typeof fromBuffer>;
+      const b = jsPath(() => c.js()) as ReturnType<typeof fromBuffer>;
+      expect(b.dtype.str).toBe(a.dtype.str);
+      expect(b.shape).toEqual(a.shape);
+      expect(hexOf(b)).toBe(hexOf(a));
+    }
   });
 });
 
