@@ -19,7 +19,9 @@
  *
  * `density` divides by the bin widths and the total. NumPy's string bin
  * estimators (`'auto'`, `'fd'`, ...) pick the count of equal bins
- * (`histogram-bins.ts`). Complex weights are not here yet.
+ * (`histogram-bins.ts`). Complex data is binned
+ * as NumPy bins it (ordered real part first, the bin index from the real
+ * part of the complex quotient); complex weights sum each part apart.
  * @module
  */
 import type { NdArray } from './ndarray';
@@ -36,7 +38,7 @@ import { concatenate } from './join';
 import { compress, take } from './fancy';
 import { linspace } from './linspace';
 import { float16Bits, float16Value } from './dtype/float16';
-import { zeros } from './create';
+import { arange, zeros } from './create';
 import { cumsum } from './cumulative';
 import { resultType } from './promote';
 import { add, divide, multiply, subtract } from './ufuncs/arith';
@@ -81,7 +83,25 @@ export interface DigitizeOptions {
 
 type Edge = number | NdArray;
 
-const num = (e: Edge): number => (typeof e === 'number' ? e : Number(e.get()));
+const num = (e: Edge): number => (typeof e === 'number' ? e : e.dtype.kind === 'c' ? (e.get() as { re: number }).re : Number(e.get()));
+
+/** A complex edge's parts (a real edge's imaginary part is 0). */
+const parts = (e: Edge): [number, number] => {
+  if (typeof e !== 'number' && e.dtype.kind === 'c') {
+    const z = e.get() as { re: number; im: number };
+    return [z.re, z.im];
+  }
+  return [num(e), 0];
+};
+
+/** An edge as NumPy's `str()` of it: a complex scalar as Python's `(1+2j)`. */
+function edgeStr(e: Edge): string {
+  if (typeof e === 'number' || e.dtype.kind !== 'c') return pyNum(num(e));
+  const [re, im] = parts(e);
+  const part = (v: number): string => (Object.is(v, -0) ? '-0' : pyNum(v));
+  const imS = `${Number.isNaN(im) || (im >= 0 && !Object.is(im, -0)) ? '+' : ''}${part(im)}j`;
+  return Object.is(re, 0) ? `${part(im)}j` : `(${part(re)}${imS})`;
+}
 
 /** NumPy's `_get_outer_edges`: the range or the data's min and max, widened when equal. */
 function outerEdges(a: NdArray, range: readonly [number, number] | null | undefined): [Edge, Edge] {
@@ -99,9 +119,11 @@ function outerEdges(a: NdArray, range: readonly [number, number] | null | undefi
   } else {
     first = min(a);
     last = max(a);
-    if (!(Number.isFinite(num(first)) && Number.isFinite(num(last)))) throw new ValueError(`autodetected range of [${pyNum(num(first))}, ${pyNum(num(last))}] is not finite`);
+    if (![...parts(first), ...parts(last)].every(Number.isFinite)) throw new ValueError(`autodetected range of [${edgeStr(first)}, ${edgeStr(last)}] is not finite`);
   }
-  if (num(first) === num(last)) {
+  const [fr, fi] = parts(first);
+  const [lr, li] = parts(last);
+  if (fr === lr && fi === li) {
     // NumPy's first_edge - 0.5: a Python number stays one, a NumPy scalar keeps its promotion.
     first = typeof first === 'number' ? first - 0.5 : subtract(first, 0.5);
     last = typeof last === 'number' ? last + 0.5 : add(last, 0.5);
@@ -133,6 +155,7 @@ function span(last: Edge, first: Edge): NdArray | number {
  */
 function edgeSpace(first: Edge, last: Edge, count: number, binType: DType): NdArray {
   let dt = resultType(first as never, last as never);
+  if (dt.kind === 'c') return complexEdgeSpace(first, last, count, dt.newbyteorder('=')).astype(binType);
   if (dt.kind !== 'f') dt = toDType('<f8');
   if (dt.itemsize === 8) return linspace(num(first), num(last), count, { dtype: binType });
   const round = dt.itemsize === 4 ? Math.fround : (v: number): number => float16Value(float16Bits(v));
@@ -145,6 +168,31 @@ function edgeSpace(first: Edge, last: Edge, count: number, binType: DType): NdAr
   for (let i = 0; i < count; i++) ys[i] = step === 0 ? round(round(round(i / div) * delta) + start) : round(round(i * step) + start);
   if (count > 1) ys[count - 1] = stop;
   return asarray(ys, dt.newbyteorder('=')).astype(binType);
+}
+
+/**
+ * NumPy's `linspace` of complex outer edges (the min and max of complex
+ * data, ordered as NumPy orders complex numbers: real part first), in
+ * their complex dtype: `arange(count) * (delta / div) + first` by the
+ * complex ufuncs (so NumPy's complex division by `div`), the last edge
+ * `last` itself.
+ */
+function complexEdgeSpace(first: Edge, last: Edge, count: number, dt: DType): NdArray {
+  const start = asarray(first as never, dt);
+  const stop = asarray(last as never, dt);
+  const delta = subtract(stop, start);
+  const div = count - 1;
+  let y = arange(count).astype(dt);
+  if (div > 0) {
+    const step = divide(delta, div);
+    const [sr, si] = parts(step);
+    y = sr === 0 && si === 0 ? multiply(divide(y, div), delta) : multiply(y, step);
+  } else {
+    y = multiply(y, delta);
+  }
+  y = add(y, start);
+  if (count > 1) y.set(count - 1, stop.get());
+  return y;
 }
 
 /**
@@ -307,12 +355,10 @@ export function histogram(a: NdArray, options?: HistogramOptions): [NdArray, NdA
   const o = readKnownOptions(options, ['bins', 'range', 'density', 'weights'], 'histogram');
   requireOpen(a);
   let x = a.dtype.kind === 'b' ? a.astype('|u1') : a;
-  if (x.dtype.kind === 'c' || x.dtype.isStructured) throw new TypeError(`histogram() of dtype ${x.dtype.str} is not supported`);
   let w: NdArray | null = o.weights ?? null;
   if (w !== null) {
     if (!isArray(w)) w = asarray(w);
     if (w.shape.length !== x.shape.length || w.shape.some((s, i) => s !== x.shape[i])) throw new ValueError('weights should have the same shape as a.');
-    if (w.dtype.kind === 'c') throw new TypeError('histogram() with complex weights is not supported yet');
     w = w.reshape(-1);
   }
   x = x.reshape(-1);
@@ -341,6 +387,12 @@ export function histogram(a: NdArray, options?: HistogramOptions): [NdArray, NdA
       // Round-off can put an item one bin off near an edge: the edges decide.
       idx = subtract(idx, less(t, take(edges, idx)));
       idx = add(idx, logicalAnd(greaterEqual(t, take(edges, add(idx, 1))), notEqual(idx, n - 1)));
+      if (tw !== null && ntype.kind === 'c') {
+        // NumPy's n.real += bincount(weights=w.real); n.imag += bincount(weights=w.imag).
+        add(hist.real, bincount(idx, { minlength: n, weights: tw.real }), { out: hist.real, casting: 'unsafe' });
+        add(hist.imag, bincount(idx, { minlength: n, weights: tw.imag }), { out: hist.imag, casting: 'unsafe' });
+        continue;
+      }
       const c = bincount(idx, { minlength: n, ...(tw === null ? {} : { weights: tw }) });
       add(hist, c.dtype.equals(ntype) ? c : c.astype(ntype), { out: hist });
     }

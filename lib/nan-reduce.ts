@@ -350,6 +350,7 @@ function nanOneQuantile(s: Sorted, lanes: ReturnType<typeof laneCounts>, q: numb
   const ones: number[] = [];
   const empty: boolean[] = [];
   let interpolate = false;
+  const intGamma = intQ && !weak && rule.intIndex === true;
   for (let r = 0; r < rows; r++) {
     const c = counts[r];
     const base = r * s.n;
@@ -371,7 +372,8 @@ function nanOneQuantile(s: Sorted, lanes: ReturnType<typeof laneCounts>, q: numb
     }
     interpolate = true;
     const [previous, next] = neighbours(v, c);
-    const g = rule.gamma(v - previous, v);
+    const g0 = rule.gamma(v - previous, v);
+    const g = intGamma ? Math.trunc(g0) : g0;
     prevIdx.push(base + (previous < 0 ? c + previous : previous));
     nextIdx.push(base + (next < 0 ? c + next : next));
     gammas.push(g);
@@ -385,7 +387,8 @@ function nanOneQuantile(s: Sorted, lanes: ReturnType<typeof laneCounts>, q: numb
     const b = take(flat, asarray(nextIdx, '<i8'));
     const d = subtract(b, a);
     // A scalar q is weak (each lane's gamma a Python float, cast to a float array's dtype); an array q is float64.
-    const gdt = weak && a.dtype.kind === 'f' ? a.dtype : toDType('<f8');
+    // An integer q array with a method whose index stays integer: NumPy's gamma is int64.
+    const gdt = weak && a.dtype.kind === 'f' ? a.dtype : toDType(intGamma ? '<i8' : '<f8');
     const t = asarray(gammas, '<f8').astype(gdt);
     const u = asarray(ones, '<f8').astype(gdt);
     const lo = add(a, multiply(d, t));
@@ -399,6 +402,8 @@ function nanOneQuantile(s: Sorted, lanes: ReturnType<typeof laneCounts>, q: numb
 function nanQuantileOf(a: NdArray, q: QuantileQ, options: QuantileOptions | undefined, name: 'nanquantile' | 'nanpercentile'): NdArray {
   const o = readKnownOptions(options, ['axis', 'method', 'keepdims'], name);
   const { qs, qshape, weak, intQ, rule } = quantileArgs(a, q, o.method, name);
+  // NumPy's _remove_nan_1D calls isnan on every lane: records have no isnan loop (its TypeError).
+  if (a.dtype.isStructured) isnan(a);
   if (a.size === 0) return nanmean(a, o.axis, { keepdims: o.keepdims });
   // The positions nanOneQuantile reads among a lane's c non-NaN items.
   const kths = oneLanePositions(a, o.axis, (c) => {
@@ -417,12 +422,16 @@ function nanQuantileOf(a: NdArray, q: QuantileQ, options: QuantileOptions | unde
   // the first lane's answer, and a lane of NaNs only answers in a's dtype
   // (np.full(q.shape, nan, dtype=arr1d.dtype)).
   const firstEmpty = lanes.rows > 0 && lanes.counts[0] === 0;
-  // (With a scalar q that answer is a NumPy scalar: native byte order.)
-  const want = qshape.length === 0 ? a.dtype.newbyteorder('=') : a.dtype;
-  const typed = firstEmpty && r.dtype.str !== want.str ? r.astype(want) : r;
+  // (With a scalar q every lane's answer is a NumPy scalar: native byte order, keepdims or not.)
+  const base = firstEmpty ? a.dtype : r.dtype;
+  const want = qshape.length === 0 ? base.newbyteorder('=') : base;
+  const typed = r.dtype.str !== want.str ? r.astype(want) : r;
   const kept = a.ndim - resolveAxes(o.axis, a.ndim).length;
-  if (qshape.length === 0 || o.axis === undefined || o.axis === null || kept === 0 || o.keepdims === true) return nativeScalar(typed);
-  return qAxesInnermost(typed, qshape.length);
+  if (qshape.length === 0 || o.axis === undefined || o.axis === null || kept === 0) return nativeScalar(typed);
+  if (o.keepdims !== true) return qAxesInnermost(typed, qshape.length);
+  // keepdims: NumPy's _ureduce inserts the reduced axes into apply_along_axis's layout.
+  const keptShape = s.sorted.shape.slice(0, -1);
+  return qAxesInnermost(typed.reshape([...qshape, ...keptShape]), qshape.length).reshape(typed.shape);
 }
 
 /**

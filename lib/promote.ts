@@ -75,8 +75,14 @@ function native(dt: DType): DType {
   return numericType(dt.kind as 'b', dt.itemsize);
 }
 
-function refuse(a: DType, b: DType): never {
-  throw new DTypePromotionError(`The DType <class 'numpy.dtypes.${className(a)}'> could not be promoted by <class 'numpy.dtypes.${className(b)}'>. This means that no common DType exists for the given inputs.`);
+/**
+ * NumPy's PromoteDTypeSequence error. With `listed` (two strong dtypes) the
+ * message ends as NumPy's does, with the full list of DTypes in order.
+ */
+function refuse(a: DType, b: DType, listed = false): never {
+  const cls = (dt: DType): string => `<class 'numpy.dtypes.${className(dt)}'>`;
+  const tail = listed ? ` For example they cannot be stored in a single array unless the dtype is \`object\`. The full list of DTypes is: (${cls(a)}, ${cls(b)})` : '';
+  throw new DTypePromotionError(`The DType ${cls(a)} could not be promoted by ${cls(b)}. This means that no common DType exists for the given inputs.${tail}`);
 }
 
 function className(dt: DType): string {
@@ -100,7 +106,7 @@ export function promoteTypes(x: DTypeLike, y: DTypeLike): DType {
   if (!isNumeric(a) || !isNumeric(b)) {
     if (a.kind === b.kind && a.kind === 'S') return a.itemsize >= b.itemsize ? a : b;
     if (isVoidKind(a) && isVoidKind(b)) return voidCommon(a, b);
-    refuse(a, b);
+    refuse(a, b, true);
   }
   const ka = a.kind;
   const kb = b.kind;

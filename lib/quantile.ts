@@ -93,6 +93,11 @@ export interface MethodRule {
   index(n: number, q: number, intQ: boolean): { v: number; int: boolean };
   /** NumPy's `fix_gamma`, for the interpolating methods. */
   gamma?(g: number, v: number): number;
+  /**
+   * The virtual index of an integer q is an integer (NumPy's formula has no
+   * float term): an integer q array then makes gamma int64, truncated.
+   */
+  intIndex?: boolean;
 }
 
 /** NumPy's `_compute_virtual_index`: `n*q + (alpha + q*(1 - alpha - beta)) - 1`, in that order. */
@@ -103,11 +108,11 @@ const continuous = (alpha: number, beta: number): MethodRule => ({ index: (n, q)
 /** NumPy's `_QuantileMethods`, as data. */
 export const METHODS: Record<QuantileMethod, MethodRule> = {
   inverted_cdf: { index: (n, q) => ({ v: toBoundary(n * q - 1, (g) => g === 0), int: true }) },
-  averaged_inverted_cdf: { index: (n, q) => ({ v: n * q - 1, int: false }), gamma: (g) => (g === 0 ? 0.5 : 1) },
+  averaged_inverted_cdf: { index: (n, q) => ({ v: n * q - 1, int: false }), gamma: (g) => (g === 0 ? 0.5 : 1), intIndex: true },
   closest_observation: { index: (n, q) => ({ v: toBoundary(n * q - 1 - 0.5, (g, i) => g === 0 && ((Math.floor(i) % 2) + 2) % 2 === 1), int: true }) },
-  interpolated_inverted_cdf: continuous(0, 1),
+  interpolated_inverted_cdf: { ...continuous(0, 1), intIndex: true },
   hazen: continuous(0.5, 0.5),
-  weibull: continuous(0, 0),
+  weibull: { ...continuous(0, 0), intIndex: true },
   // NumPy uses (n - 1) * q for linear ("to avoid some rounding issues"); an integer q keeps an integer index.
   linear: { index: (n, q, intQ) => ({ v: (n - 1) * q, int: intQ }), gamma: same },
   median_unbiased: continuous(1 / 3.0, 1 / 3.0),
@@ -136,7 +141,8 @@ export interface Sorted {
  * reads. A position outside the lane sorts it whole.
  */
 export function sortedLanes(a: NdArray, axis: Axis | undefined, keepdims: boolean, kths?: readonly number[]): Sorted {
-  const axes = resolveAxes(axis, a.ndim);
+  // quantile and median normalize the axis as NumPy's _ureduce does: axis 0 of a 0-d array is an AxisError.
+  const axes = resolveAxes(axis, a.ndim, true);
   const kept: number[] = [];
   for (let i = 0; i < a.ndim; i++) if (!axes.includes(i)) kept.push(i);
   let n = 1;
@@ -171,9 +177,9 @@ export function weakFloatDType(a: NdArray): string {
   return a.dtype.kind === 'f' ? a.dtype.newbyteorder('=').str : '<f8';
 }
 
-/** A 0-d result in native byte order: NumPy returns a scalar there, and its scalars are native. */
+/** A 0-d result in native byte order: NumPy returns a scalar there, and its scalars are native (a record, np.void, keeps its dtype). */
 export function nativeScalar(r: NdArray): NdArray {
-  return r.ndim === 0 && !r.dtype.isnative ? r.astype(r.dtype.newbyteorder('=')) : r;
+  return r.ndim === 0 && !r.dtype.isnative && !r.dtype.isStructured ? r.astype(r.dtype.newbyteorder('=')) : r;
 }
 
 function oneQuantile(s: Sorted, q: number, intQ: boolean, weak: boolean, rule: MethodRule, scalar: boolean): NdArray {
@@ -184,14 +190,16 @@ function oneQuantile(s: Sorted, q: number, intQ: boolean, weak: boolean, rule: M
     res = sorted.index(`..., ${v}`).copy();
   } else {
     const [previous, next] = neighbours(v, n);
-    const g = rule.gamma(v - previous, v);
+    const intGamma = intQ && !weak && rule.intIndex === true;
+    const g0 = rule.gamma(v - previous, v);
+    const g = intGamma ? Math.trunc(g0) : g0;
     const a = sorted.index(`..., ${previous}`);
     const b = sorted.index(`..., ${next}`);
     const d = subtract(b, a);
     // A scalar q is weak in NumPy (a Python float gamma, even when whole:
     // float arrays keep their dtype, integer ones go float64); an array q
     // makes gamma float64.
-    const gdt = weak ? weakFloatDType(sorted) : '<f8';
+    const gdt = weak ? weakFloatDType(sorted) : intGamma ? '<i8' : '<f8';
     const t = asarray(g, gdt);
     const u = asarray(1 - g, gdt);
     const lerp = add(a, multiply(d, t));
@@ -252,8 +260,13 @@ function quantileOf(a: NdArray, q: QuantileQ, options: Omit<QuantileOptions, 'ou
   const { qs, qshape, weak, intQ, rule } = quantileArgs(a, q, o.method, name);
   const s = sortedLanes(a, o.axis, o.keepdims ?? false, quantilePositions(a, o.axis, qs, intQ, rule));
   if (s.n === 0) throw new IndexError('index -1 is out of bounds for axis 0 with size 0');
-  const results = qs.map((x) => oneQuantile(s, x, intQ, weak, rule, qshape.length === 0).reshape(s.shape));
-  return nativeScalar(stackQ(results, qshape, s.shape));
+  // NumPy takes (or interpolates) from a C-ordered copy with the axis moved first, so the
+  // result is C-ordered over (q axes, kept axes), then keepdims inserts the reduced axes;
+  // one item per q (no kept axes) is a NumPy scalar there: native byte order.
+  const keptShape = s.sorted.shape.slice(0, -1);
+  const results = qs.map((x) => oneQuantile(s, x, intQ, weak, rule, qshape.length === 0).reshape(keptShape));
+  const r = nativeScalar(stackQ(results, qshape, keptShape));
+  return (r.flags.cContiguous ? r : r.copy('C')).reshape([...qshape, ...s.shape]);
 }
 
 /** The lane length of `a` reduced over `axis`. */

@@ -22,7 +22,8 @@ import { readKnownOptions } from './options';
 import { isArray } from './internal';
 import { asarray } from './array-coerce';
 import { zeros, broadcastTo } from './create';
-import { broadcastShape } from './broadcast';
+import { broadcastShape, kOrder, kOrderStrides } from './broadcast';
+import { asStrided } from './views';
 import { checkNdim } from './layout';
 
 /** Options of {@link unravelIndex}. */
@@ -113,10 +114,17 @@ export function unravelIndex(indices: NdArray | number | bigint | readonly unkno
     throw new ValueError("dimensions are too large; arrays and shapes with a total size greater than 'intp' are not supported.");
   }
   const v = int64Values(a, a.shape);
-  const outs = dims.map(() => zeros(a.shape, 'int64'));
-  const ts = outs.map((r) => r.typedArray() as BigInt64Array);
-  const axes = dims.map((_, k) => (order === 'C' ? dims.length - 1 - k : k));
+  // NumPy fills one (indices..., len(dims)) int64 array laid out in the K order of the
+  // indices and returns its columns: views with a stride of len(dims) items.
+  const nd = dims.length;
+  const sh = a.shape;
+  const st = kOrderStrides(sh, nd, a.ndim > 0 ? kOrder(a.ndim, [a.strides]) : []);
+  const base = zeros([Math.max(1, v.length) * nd], 'int64');
+  const bt = base.typedArray() as BigInt64Array;
+  const axes = dims.map((_, k) => (order === 'C' ? nd - 1 - k : k));
   const exact = size <= BigInt(Number.MAX_SAFE_INTEGER);
+  const coords = new Array<number>(sh.length).fill(0);
+  let off = 0;
   for (let i = 0; i < v.length; i++) {
     const x = v[i];
     if (x < 0n || x >= size) throw new ValueError(`index ${x} is out of bounds for array with size ${size}`);
@@ -124,19 +132,26 @@ export function unravelIndex(indices: NdArray | number | bigint | readonly unkno
       let r = Number(x);
       for (const ax of axes) {
         const d = dims[ax];
-        ts[ax][i] = BigInt(r % d);
+        bt[off + ax] = BigInt(r % d);
         r = Math.floor(r / d);
       }
     } else {
       let r = x;
       for (const ax of axes) {
         const d = BigInt(dims[ax]);
-        ts[ax][i] = r % d;
+        bt[off + ax] = r % d;
         r /= d;
       }
     }
+    // The next C-order position of the indices, and its place in the K-ordered buffer.
+    for (let j = sh.length - 1; j >= 0; j--) {
+      off += st[j];
+      if (++coords[j] < sh[j]) break;
+      off -= st[j] * sh[j];
+      coords[j] = 0;
+    }
   }
-  return outs;
+  return dims.map((_, k) => asStrided(base.index(`${k}:`), sh, st.map((x) => x * 8)));
 }
 
 /**

@@ -20,7 +20,7 @@ import { readKnownOptions } from './options';
 import { argsort, searchsorted, sort, unique } from './sort';
 import { concatenate } from './join';
 import { compress, take } from './fancy';
-import { equal, logicalAnd, logicalNot, notEqual } from './ufuncs/compare';
+import { equal, logicalAnd, logicalNot, logicalOr, notEqual } from './ufuncs/compare';
 import { subtract } from './ufuncs/arith';
 import { zeros } from './create';
 import { max, min } from './reduce-axis';
@@ -67,15 +67,29 @@ export interface SetOptions {
   assumeUnique?: boolean;
 }
 
-function flat(x: SetInput, fn: string): NdArray {
+function flat(x: SetInput): NdArray {
   const a = isArray(x) ? x : asarray(x);
   requireOpen(a);
-  if (a.dtype.isStructured && fn === 'isin') throw new TypeError(`${fn}() has no loop for structured dtype ${a.dtype.str}`);
   return a.reshape(-1);
 }
 
 /** The `isin` mask of the flattened `el`, NumPy's `_isin`. */
 function in1d(el: NdArray, test: NdArray, invert: boolean): NdArray {
+  if (el.dtype.isStructured || test.dtype.isStructured) {
+    // NumPy's _isin compares item by item when test is short (len(ar2) < 10 * len(ar1) ** 0.145),
+    // as it must for records (a record against a number is its TypeError); else it
+    // concatenates both first (a record and a number: its DTypePromotionError).
+    if (test.size < 10 * el.size ** 0.145) {
+      const mask = invert ? logicalNot(zeros([el.size], '|b1')) : zeros([el.size], '|b1');
+      for (let i = 0; i < test.size; i++) {
+        const item = test.index(`${i}:${i + 1}`);
+        if (invert) logicalAnd(mask, notEqual(el, item), { out: mask });
+        else logicalOr(mask, equal(el, item), { out: mask });
+      }
+      return mask;
+    }
+    concatenate([el, test]);
+  }
   if (test.size === 0 || el.size === 0) {
     const r = zeros([el.size], '|b1');
     return invert ? logicalNot(r) : r;
@@ -96,8 +110,8 @@ function in1d(el: NdArray, test: NdArray, invert: boolean): NdArray {
 export function isin(element: SetInput, testElements: SetInput, options?: IsinOptions): NdArray {
   const o = readKnownOptions(options, ['assumeUnique', 'invert', 'kind'], 'isin');
   const e = isArray(element) ? element : asarray(element);
-  const el = flat(e, 'isin');
-  const t = flat(testElements, 'isin');
+  const el = flat(e);
+  const t = flat(testElements);
   const kind = o.kind ?? null;
   if (kind !== null && kind !== 'sort' && kind !== 'table') throw new ValueError(`Invalid kind: '${String(kind)}'. Please use None, 'sort' or 'table'.`);
   const ints = (a: NdArray): boolean => 'uib'.includes(a.dtype.kind) && !a.dtype.isStructured;
@@ -153,8 +167,8 @@ export function intersect1d(ar1: SetInput, ar2: SetInput, options?: Intersect1dO
 export function intersect1d(ar1: SetInput, ar2: SetInput, options?: Intersect1dOptions): NdArray | Intersect1dResult;
 export function intersect1d(ar1: SetInput, ar2: SetInput, options?: Intersect1dOptions): NdArray | Intersect1dResult {
   const o = readKnownOptions(options, ['assumeUnique', 'returnIndices'], 'intersect1d');
-  let a = flat(ar1, 'intersect1d');
-  let b = flat(ar2, 'intersect1d');
+  let a = flat(ar1);
+  let b = flat(ar2);
   let ind1: NdArray | null = null;
   let ind2: NdArray | null = null;
   if (!o.assumeUnique) {
@@ -191,7 +205,7 @@ export function intersect1d(ar1: SetInput, ar2: SetInput, options?: Intersect1dO
 
 /** NumPy's `np.union1d(ar1, ar2)`: the sorted distinct values of both flattened inputs. */
 export function union1d(ar1: SetInput, ar2: SetInput): NdArray {
-  return unique(concatenate([flat(ar1, 'union1d'), flat(ar2, 'union1d')])).values;
+  return unique(concatenate([flat(ar1), flat(ar2)])).values;
 }
 
 /**
@@ -201,8 +215,8 @@ export function union1d(ar1: SetInput, ar2: SetInput): NdArray {
  */
 export function setdiff1d(ar1: SetInput, ar2: SetInput, options?: SetOptions): NdArray {
   const o = readKnownOptions(options, ['assumeUnique'], 'setdiff1d');
-  let a = flat(ar1, 'setdiff1d');
-  let b = flat(ar2, 'setdiff1d');
+  let a = flat(ar1);
+  let b = flat(ar2);
   if (!o.assumeUnique) {
     a = unique(a).values;
     b = unique(b).values;
@@ -213,8 +227,8 @@ export function setdiff1d(ar1: SetInput, ar2: SetInput, options?: SetOptions): N
 /** NumPy's `np.setxor1d(ar1, ar2, assume_unique=False)`: the sorted values in exactly one of the inputs. */
 export function setxor1d(ar1: SetInput, ar2: SetInput, options?: SetOptions): NdArray {
   const o = readKnownOptions(options, ['assumeUnique'], 'setxor1d');
-  let a = flat(ar1, 'setxor1d');
-  let b = flat(ar2, 'setxor1d');
+  let a = flat(ar1);
+  let b = flat(ar2);
   if (!o.assumeUnique) {
     a = unique(a).values;
     b = unique(b).values;

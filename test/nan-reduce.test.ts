@@ -3,6 +3,7 @@
 // all-NaN lanes (NumPy's NaN; nanargmin's ValueError), empty arrays, and
 // integer arrays (the plain reductions).
 import * as nr from '../lib/nan-reduce';
+import { dtype } from '../lib/dtype';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { type Case, expectCasesLikeNumpy as check, pyAxis } from './helpers/np-compare';
 import { seeded, shared } from './helpers/np-data';
@@ -145,6 +146,35 @@ describeWithNumpy('NaN reductions against NumPy', () => {
     const e = shared([], '<f8', [0, 2]);
     cases.push({ py: `np.nanmedian(${e.py}, axis=0)`, js: () => nr.nanmedian(e.arr, { axis: 0 }) });
     cases.push({ py: `np.nanquantile(${e.py}, 0.5)`, js: () => nr.nanquantile(e.arr, 0.5) });
+    check(cases);
+  });
+});
+
+describeWithNumpy('nanquantile layout, byte order and errors (fuzz pass 6)', () => {
+  test("apply_along_axis's layout under keepdims, native scalars, int64 gamma, records and 0-d axis errors", () => {
+    // Fuzz seeds 1004379/1000736 (keepdims kept the q axes innermost), 1004480/1000756 (a
+    // scalar q answers NumPy scalars: native, keepdims or not), 1009465 (int64 gamma),
+    // 1006886 (records: isnan's TypeError), 1004464 (axis 0 of a 0-d array: AxisError).
+    const f = shared([1, NaN, 3, 2, 5, 4, NaN, 0.5, 7, 8, 2.5, 6], '>f8', [3, 4]);
+    const u = shared([4, 1, 3, 2, 9, 0, 7, 5], '>u2', [2, 4]);
+    const r = shared([1, 2, 3, 4, 5, 6], '|u1', [6]);
+    const rec = { arr: r.arr.view(dtype({ names: ['a', 'b'], formats: ['|u1', '|i1'] })), py: `${r.py}.view([('a', 'u1'), ('b', 'i1')])` };
+    const cases: Case[] = [];
+    for (const a of [f, u]) {
+      for (const keepdims of [false, true]) {
+        for (const q of [0.5, [0, 1], [0.25, 0.5, 0.75]]) {
+          for (const method of ['linear', 'inverted_cdf', 'weibull'] as const) {
+            const kd = keepdims ? 'True' : 'False';
+            cases.push({ py: `np.nanquantile(${a.py}, ${JSON.stringify(q)}, axis=1, keepdims=${kd}, method='${method}')`, js: () => nr.nanquantile(a.arr, q, { axis: 1, keepdims, method }) });
+            cases.push({ py: `np.nanquantile(${a.py}.T, ${JSON.stringify(q)}, axis=0, keepdims=${kd}, method='${method}')`, js: () => nr.nanquantile(a.arr.transpose(), q, { axis: 0, keepdims, method }) });
+          }
+        }
+      }
+    }
+    cases.push({ py: `np.nanquantile(${rec.py}, [0.25, 0.75], method='inverted_cdf')`, js: () => nr.nanquantile(rec.arr, [0.25, 0.75], { method: 'inverted_cdf' }) });
+    cases.push({ py: `np.nanpercentile(${rec.py}, 90, method='lower')`, js: () => nr.nanpercentile(rec.arr, 90, { method: 'lower' }) });
+    cases.push({ py: `np.nanquantile(${u.py}[0, 0], 0.9, axis=0)`, js: () => nr.nanquantile(u.arr.index('0, 0'), 0.9, { axis: 0 }) });
+    cases.push({ py: `np.nanmedian(${u.py}[0, 0], axis=0)`, js: () => nr.nanmedian(u.arr.index('0, 0'), { axis: 0 }) });
     check(cases);
   });
 });

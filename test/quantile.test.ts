@@ -118,3 +118,34 @@ describeWithNumpy('median of complex input with NaNs (fuzz seed 1000142)', () =>
     check(cases);
   });
 });
+
+describeWithNumpy('quantile layout, byte order and gamma dtype (fuzz pass 6)', () => {
+  test("NumPy's C-ordered result over (q, kept axes), keepdims inserted, scalars native, int64 gamma", () => {
+    // Fuzz seeds 1017409/1008074 (F-ordered results), 1009592 (a '>u4' scalar kept its order
+    // under keepdims), 1000926 (a record scalar is np.void: its dtype is kept), 1009465 (an
+    // integer q array with interpolated_inverted_cdf/weibull/averaged_inverted_cdf: gamma is int64).
+    const f = data('>f8', [4, 3, 2], 41);
+    const t = { arr: f.arr.transpose([2, 0, 1]), py: `${f.py}.transpose(2, 0, 1)` };
+    const u = data('>u4', [1], 42);
+    const i = data('<u2', [3, 4], 43);
+    const cases: Case[] = [];
+    for (const [axis, keepdims] of [[-1, false], [1, true], [[0, 2], false], [0, true]] as const) {
+      for (const q of [0.3, [0.1, 0.9]]) {
+        for (const method of ['linear', 'lower', 'interpolated_inverted_cdf'] as const) {
+          cases.push({ py: `np.quantile(${t.py}, ${JSON.stringify(q)}, axis=${pyAxis(axis)}, keepdims=${keepdims ? 'True' : 'False'}, method='${method}')`, js: () => quantile(t.arr, q, { axis: axis as never, keepdims, method }) });
+        }
+      }
+      cases.push({ py: `np.median(${t.py}, axis=${pyAxis(axis)}, keepdims=${keepdims ? 'True' : 'False'})`, js: () => median(t.arr, { axis: axis as never, keepdims }) });
+    }
+    cases.push({ py: `np.quantile(${u.py}, 1, keepdims=True, method='lower')`, js: () => quantile(u.arr, 1, { keepdims: true, method: 'lower' }) });
+    for (const method of ['interpolated_inverted_cdf', 'weibull', 'averaged_inverted_cdf', 'hazen'] as const) {
+      cases.push({ py: `np.quantile(${i.py}, [0, 1], axis=1, method='${method}')`, js: () => quantile(i.arr, [0, 1], { axis: 1, method }) });
+      cases.push({ py: `np.quantile(${i.py}.astype('<f4'), [0, 1], axis=0, method='${method}')`, js: () => quantile(i.arr.astype('<f4'), [0, 1], { axis: 0, method }) });
+    }
+    // Fuzz seeds 1005657/1002703: axis 0 of a 0-d array is NumPy's AxisError (_ureduce).
+    const z = data('<f8', [1], 44);
+    cases.push({ py: `np.quantile(${z.py}.reshape(()), 0.5, axis=0)`, js: () => quantile(z.arr.reshape([]), 0.5, { axis: 0 }) });
+    cases.push({ py: `np.median(${z.py}.reshape(()), axis=0)`, js: () => median(z.arr.reshape([]), { axis: 0 }) });
+    check(cases);
+  });
+});

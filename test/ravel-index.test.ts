@@ -5,6 +5,8 @@
 import { arange, array, fromBuffer, ravelMultiIndex, unravelIndex } from '../lib';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { bytesOf } from './workloads/harness';
+import { type Case, expectCasesLikeNumpy as check } from './helpers/np-compare';
+import { shared } from './helpers/np-data';
 import type { NdArray } from '../lib/ndarray';
 
 function show(a: NdArray): { dtype: string; shape: number[]; hex: string } {
@@ -112,5 +114,29 @@ print(json.dumps(out))
     const flat = ravelMultiIndex([2 ** 30 - 1, 2 ** 30 - 2, 6], dims);
     expect(flat.get()).toBe(((2n ** 30n - 1n) * 2n ** 30n + (2n ** 30n - 2n)) * 7n + 6n);
     expect(unravelIndex(flat, dims).map((a) => a.get())).toEqual([2n ** 30n - 1n, 2n ** 30n - 2n, 6n]);
+  });
+});
+
+describeWithNumpy('unravelIndex result layout against NumPy (fuzz pass 6)', () => {
+  test("each coordinate is a column view of one (indices..., len(dims)) array in the indices' K order", () => {
+    // Fuzz seeds 1019599 (a transposed index array: F-like columns), 1053630 and 1025995
+    // (1-d and broadcast indices: stride len(dims) * 8).
+    const d = shared([0, 1, 2, 3, 4, 5, 1, 2, 0, 2, 3, 1], '<i8', [3, 4]);
+    const cases: Case[] = [];
+    for (const [view, py] of [
+      [d.arr, d.py],
+      [d.arr.transpose(), `${d.py}.T`],
+      [d.arr.index('::-1, ::2'), `${d.py}[::-1, ::2]`],
+      [d.arr.index('0'), `${d.py}[0]`],
+      [d.arr.index('0, 1:2').reshape([]), `${d.py}[0, 1:2].reshape(())`],
+    ] as const) {
+      for (const dims of [[2, 3], [6], [1, 2, 3]]) {
+        for (let k = 0; k < dims.length; k++) {
+          cases.push({ py: `np.unravel_index(${py}, ${JSON.stringify(dims)})[${k}]`, js: () => unravelIndex(view as NdArray, dims)[k] });
+        }
+      }
+      cases.push({ py: `np.unravel_index(${py}, (3, 2), order='F')[1]`, js: () => unravelIndex(view as NdArray, [3, 2], { order: 'F' })[1] });
+    }
+    check(cases);
   });
 });

@@ -2,6 +2,7 @@
 // dtype, shape and bytes over dtypes (mixed too), NaN, repeated items,
 // empty inputs, assumeUnique, invert, returnIndices, and NumPy's errors.
 import { isin, intersect1d, union1d, setdiff1d, setxor1d } from '../lib/set-ops';
+import { dtype } from '../lib/dtype';
 import { describeWithNumpy } from './helpers/numpy';
 import { type Case, expectCasesLikeNumpy as check } from './helpers/np-compare';
 import { seeded, shared } from './helpers/np-data';
@@ -62,4 +63,28 @@ test('isin of small ints (the table path) gives a new array of its own, not a vi
   expect(r.toArray()).toEqual([false, true, false]);
   // (reshaped to a's shape: a view of the library's own 1-d result, as NumPy's reshape of in1d's)
   expect(((r.base ?? r) as typeof r).flags.ownData).toBe(true);
+});
+
+describeWithNumpy('isin and setdiff1d of records against NumPy (fuzz pass 6)', () => {
+  test("records compare item by item (NumPy's short-test path), or meet NumPy's promotion error", () => {
+    // Fuzz seeds 1013862/1002351 (isin of records was refused) and 1004979 (setdiff1d of
+    // empty records and float64: NumPy concatenates, a DTypePromotionError).
+    const r = shared([1, 2, 3, 1, 0, 2, 5, 7], '|u1', [8]);
+    const rdt = dtype({ names: ['a', 'b'], formats: ['|u1', '|i1'] });
+    const rec = { arr: r.arr.view(rdt), py: `${r.py}.view([('a', 'u1'), ('b', 'i1')])` };
+    const f = shared([1, 2], '<f8', [2]);
+    const e = shared([], '<f8', [0]);
+    const cases: Case[] = [];
+    for (const invert of [false, true]) {
+      const inv = invert ? 'True' : 'False';
+      cases.push({ py: `np.isin(${rec.py}, ${rec.py}[:2], invert=${inv})`, js: () => isin(rec.arr, rec.arr.index(':2'), { invert }) });
+      cases.push({ py: `np.isin(${rec.py}, ${rec.py}[:0], invert=${inv})`, js: () => isin(rec.arr, rec.arr.index(':0'), { invert }) });
+      cases.push({ py: `np.isin(${rec.py}, ${e.py}, invert=${inv})`, js: () => isin(rec.arr, e.arr, { invert }) });
+      cases.push({ py: `np.isin(${rec.py}, ${f.py}, invert=${inv})`, js: () => isin(rec.arr, f.arr, { invert }) });
+      cases.push({ py: `np.isin(${rec.py}[:0], ${e.py}, invert=${inv})`, js: () => isin(rec.arr.index(':0'), e.arr, { invert }) });
+    }
+    cases.push({ py: `np.setdiff1d(${rec.py}[:0], ${e.py})`, js: () => setdiff1d(rec.arr.index(':0'), e.arr) });
+    cases.push({ py: `np.setdiff1d(${rec.py}, ${rec.py}[1:3])`, js: () => setdiff1d(rec.arr, rec.arr.index('1:3')) });
+    check(cases);
+  });
 });
