@@ -37,6 +37,17 @@ import { tupleNoSpace } from './format';
 import { typedArray, type AnyTypedArray } from './typed';
 import { gemmJS, type DotKind } from './dot-kernel';
 import { gemmNative } from './dot-native';
+import { WINDOW_STEP } from './storage';
+
+/** The most bytes one typed array over an operand may span (one storage window; tests lower it). */
+let windowBytes = WINDOW_STEP;
+
+/** @internal Tests: the window the products cut large operands to (returns the previous one). */
+export function setProductWindow(bytes: number): number {
+  const was = windowBytes;
+  windowBytes = bytes;
+  return was;
+}
 
 const SIGNATURE = '(n?,k),(k,m?)->(n?,m?)';
 
@@ -97,6 +108,11 @@ function typedOf(c: NdArray): AnyTypedArray {
   return typedArray(c, { unsafeAllowReadOnly: true });
 }
 
+/** A typed array over elements [start, start + count) of a C-contiguous array (complex: their floats). */
+function flatTyped(c: NdArray, start: number, count: number): AnyTypedArray {
+  return typedOf(c.reshape([c.size]).index(slice(start, start + count)));
+}
+
 /** `x` with each broadcast (stride 0) stack axis cut to length 1: it is read once, never copied out. */
 function unbroadcastStack(x: NdArray, core: number): NdArray {
   const items: unknown[] = [];
@@ -131,21 +147,44 @@ function matmulCore(a: NdArray, b: NdArray, dt: DType): NdArray {
   const ca = contiguousOf(unbroadcastStack(a, 2), lt);
   const cb = contiguousOf(unbroadcastStack(b, 2), lt);
   const cr = lt === dt ? res : empty(res.shape, lt);
-  const A = typedOf(ca);
-  const B = typedOf(cb);
-  const C = typedOf(cr);
   const kind = kindOf(lt);
   const nd = stack.length;
   const count = stack.reduce((x, y) => x * y, 1);
   // Element strides of each operand's stack in matrices (0 on a length-1 axis: broadcast).
   const sa = stackStrides(ca.shape.slice(0, -2), nd);
   const sb = stackStrides(cb.shape.slice(0, -2), nd);
+  // Operands within one window: one typed array each for the whole stack.
+  // Larger ones (a mapping past 2 GiB) are read a block of rows at a time;
+  // a row's sum never spans two blocks, so the bits are the same.
+  const whole = ca.nbytes <= windowBytes && cb.nbytes <= windowBytes && cr.nbytes <= windowBytes;
+  const isz = lt.itemsize;
+  let rows = n;
+  if (!whole) {
+    const rowBytes = Math.max(k, m) * isz;
+    if (rowBytes > windowBytes) throw new RangeError(`matmul: one row of ${Math.max(k, m)} items (${rowBytes} bytes) is more than one window (${windowBytes} bytes) can hold; sum the products of slices`);
+    if (k * m * isz > windowBytes) throw new RangeError(`matmul: the second operand's matrix (${k}x${m}, ${k * m * isz} bytes) is more than one window (${windowBytes} bytes) can hold; take the product in slices of its columns`);
+    rows = Math.max(1, Math.floor(windowBytes / rowBytes));
+  }
+  const A = whole ? typedOf(ca) : null;
+  const B = whole ? typedOf(cb) : null;
+  const C = whole ? typedOf(cr) : null;
   const idx = new Array<number>(nd).fill(0);
   let offA = 0;
   let offB = 0;
   for (let t = 0; t < count; t++) {
-    const call = { aOff: offA * n * k, bOff: offB * k * m, cOff: t * n * m };
-    if (!gemmNative(kind, lt, A, B, C, call, n, k, m)) gemmJS(kind, A, B, C, call, n, k, m);
+    if (A !== null && B !== null && C !== null) {
+      const call = { aOff: offA * n * k, bOff: offB * k * m, cOff: t * n * m };
+      if (!gemmNative(kind, lt, A, B, C, call, n, k, m)) gemmJS(kind, A, B, C, call, n, k, m);
+    } else {
+      const Bt = flatTyped(cb, offB * k * m, k * m);
+      for (let r0 = 0; r0 < n; r0 += rows) {
+        const r = Math.min(rows, n - r0);
+        const At = flatTyped(ca, (offA * n + r0) * k, r * k);
+        const Ct = flatTyped(cr, (t * n + r0) * m, r * m);
+        const call = { aOff: 0, bOff: 0, cOff: 0 };
+        if (!gemmNative(kind, lt, At, Bt, Ct, call, r, k, m)) gemmJS(kind, At, Bt, Ct, call, r, k, m);
+      }
+    }
     for (let d = nd - 1; d >= 0; d--) {
       idx[d]++;
       offA += sa[d];

@@ -8,6 +8,7 @@ import { UFuncTypeError } from '../lib/ufunc';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { expectLikeNumpy, inputs } from './helpers/np-shape';
 import { gemmJS } from '../lib/dot-kernel';
+import { setProductWindow } from '../lib/linalg';
 
 const m = lib;
 const s = lib.slice;
@@ -242,5 +243,23 @@ test('the JS loop mirrors the kernel on every kind (vs a naive triple loop)', ()
     let t = 0;
     for (let p = 0; p < k; p++) t += A[i * k + p] * B[p * mm + j];
     expect(C[i * mm + j]).toBe(t);
+  }
+});
+
+test('operands larger than one window are read a block of rows at a time, with the same bits', () => {
+  const cases: [lib.NdArray, lib.NdArray][] = [
+    [m.arange(2 * 37 * 20, 'f8').reshape(2, 37, 20), m.arange(20 * 9, 'f8').reshape(20, 9)],
+    [m.arange(37 * 20, 'f4').reshape(37, 20), m.arange(20, 'f4')],
+    [m.arange(3 * 30 * 8, 'i8').reshape(3, 30, 8), m.broadcastTo(m.arange(8 * 5, 'i8').reshape(1, 8, 5), [3, 8, 5])],
+    [m.multiply(m.arange(30 * 6, 'c16').reshape(30, 6), { re: 1, im: -2 }), m.arange(6 * 4, 'c16').reshape(6, 4)],
+  ];
+  const want = cases.map(([a, b]) => m.matmul(a, b).toArray());
+  const was = setProductWindow(2048);
+  try {
+    cases.forEach(([a, b], i) => expect(m.matmul(a, b).toArray()).toEqual(want[i]));
+    expect(() => m.dot(m.ones(300), m.ones(300))).toThrow('matmul: one row of 300 items (2400 bytes) is more than one window (2048 bytes) can hold; sum the products of slices');
+    expect(() => m.matmul(m.ones([40, 20]), m.ones([20, 20]))).toThrow("matmul: the second operand's matrix (20x20, 3200 bytes) is more than one window (2048 bytes) can hold");
+  } finally {
+    setProductWindow(was);
   }
 });
