@@ -19,7 +19,9 @@
  * loop when the operands' magnitudes keep every sum exact below 2^53,
  * BigInt otherwise); bool is OR
  * of ANDs; float16/float32 accumulate in float32 (NumPy's `HALF_dot`
- * and the float dot), float64 and complex in float64.
+ * and the float dot), float64 and complex in float64. The float64 loop (and
+ * the exact-integer one) runs natively (native/correlate.cc: the same loops,
+ * the same bits; this file's loop is its JS mirror, pinned by a parity test).
  * @module
  */
 import type { NdArray } from './ndarray';
@@ -29,6 +31,8 @@ import { ValueError, repr } from './errors';
 import { allocate, isArray, requireOpen } from './internal';
 import { promoteTypes } from './promote';
 import { conjugate } from './ufuncs/arith';
+import { correlateF64 } from './native';
+import { nativeKernelsOn } from './kernels';
 
 /** NumPy's mode names and numbers: 0 valid, 1 same, 2 full. */
 export type ConvolveMode = 'valid' | 'same' | 'full' | 0 | 1 | 2;
@@ -122,6 +126,11 @@ function slide(x: Float64Array | BigInt64Array, n1: number, y: Float64Array | Bi
   }
   const w = k === 'c' ? 2 : 1;
   const out = k === 'int' ? new BigInt64Array(length) : new Float64Array(length * w);
+  if (k === 'f64' && correlateF64 !== undefined && nativeKernelsOn()) {
+    // The same loops in C++ (native/correlate.cc), the same bits.
+    correlateF64(x as Float64Array, y as Float64Array, out as Float64Array, nLeft, nRight);
+    return { out, length };
+  }
   let op = 0;
   let ip1 = 0;
   let ip2 = nLeft;

@@ -7,6 +7,7 @@
 
 #include "accumulate_kernels.h"
 #include "async_kernels.h"
+#include "correlate.h"
 #include "env_state.h"
 #include "index_kernels.h"
 #include "kernels.h"
@@ -89,6 +90,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   mmarray::InitPoolBuffer(env, exports);
   mmarray::InitUfuncKernels(env, exports);
   mmarray::InitAccumulateKernels(env, exports);
+  mmarray::InitCorrelate(env, exports);
   exports.Set("setErrorClasses", Napi::Function::New<SetErrorClasses>(env, "setErrorClasses"));
   exports.Set("liveMappingsOf", Napi::Function::New<LiveMappingsOf>(env, "liveMappingsOf"));
   exports.Set("truncateUnmapped", Napi::Function::New<TruncateUnmapped>(env, "truncateUnmapped"));
