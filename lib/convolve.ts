@@ -37,6 +37,9 @@ import { nativeKernelsOn } from './kernels';
 /** NumPy's mode names and numbers: 0 valid, 1 same, 2 full. */
 export type ConvolveMode = 'valid' | 'same' | 'full' | 0 | 1 | 2;
 
+/** The most items an input or the result may have: the loop indexes them in one typed array each. */
+export const MAX_CONVOLVE_ITEMS = 2 ** 31 - 1;
+
 const MODES: Record<string, 0 | 1 | 2> = { valid: 0, same: 1, full: 2 };
 
 function modeOf(mode: unknown): 0 | 1 | 2 {
@@ -219,6 +222,12 @@ function correlateCore(a: NdArray, v: NdArray, dt: DType, mode: 0 | 1 | 2, which
   let n2 = v.shape[0];
   if (n1 === 0) throw new ValueError('first array argument cannot be empty');
   if (n2 === 0) throw new ValueError('second array argument cannot be empty');
+  // The loop keeps both inputs and the result in single typed arrays: refuse
+  // what cannot fit before a byte is copied (a broadcast view can claim 2^40 items).
+  const longest = mode === 2 ? n1 + n2 - 1 : Math.max(n1, n2);
+  if (longest > MAX_CONVOLVE_ITEMS) {
+    throw new RangeError(`convolve/correlate: inputs of ${n1} and ${n2} items need a result of up to ${longest} items, more than the ${MAX_CONVOLVE_ITEMS} one typed array of this loop holds`);
+  }
   let k = kindOf(dt);
   // Integers of up to 32 bits whose sums stay under 2^53 run the float64
   // loop: every product and partial sum is then an exact integer, so the

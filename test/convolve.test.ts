@@ -6,7 +6,7 @@
 // is BLAS there, and for every float32 edge output). Ported TestCorrelate/TestConvolve.
 import { convolve, correlate } from '../lib/convolve';
 import { asarray } from '../lib/array-coerce';
-import { arange, ones } from '../lib/create';
+import { arange, broadcastTo, ones } from '../lib/create';
 import { ValueError } from '../lib/errors';
 import type { NdArray } from '../lib/ndarray';
 import { describeWithNumpy } from './helpers/numpy';
@@ -176,6 +176,11 @@ describe('the native loop (native/correlate.cc) against its JS mirror', () => {
     const out = new Float64Array(4);
     k(Float64Array.of(1, 2, 3, 4), Float64Array.of(1, 10), out, 1, 0);
     expect([...out]).toEqual([10, 21, 32, 43]);
+  });
+  test('hostile sizes: a broadcast view of 2^40 items is a RangeError naming the sizes, before any copy', () => {
+    const huge = broadcastTo(asarray(1.5, '<f8'), [2 ** 40]);
+    expect(() => convolve(huge, [1, 2])).toThrow(/inputs of 1099511627776 and 2 items need a result of up to 1099511627777 items/);
+    expect(() => correlate([1, 2], huge, 'valid')).toThrow(RangeError);
   });
   test('a closed input is refused', () => {
     const a = asarray([1, 2, 3], '<f8');
