@@ -5,6 +5,7 @@
       "sources": [
         "native/accumulate_kernels.cc",
         "native/kernel_operand.cc",
+        "native/correlate.cc",
         "native/addon.cc",
         "native/dot_kernels.cc",
         "native/async_kernels.cc",

@@ -19,7 +19,9 @@
  * loop when the operands' magnitudes keep every sum exact below 2^53,
  * BigInt otherwise); bool is OR
  * of ANDs; float16/float32 accumulate in float32 (NumPy's `HALF_dot`
- * and the float dot), float64 and complex in float64.
+ * and the float dot), float64 and complex in float64. The float64 loop (and
+ * the exact-integer one) runs natively (native/correlate.cc: the same loops,
+ * the same bits; this file's loop is its JS mirror, pinned by a parity test).
  * @module
  */
 import type { NdArray } from './ndarray';
@@ -29,9 +31,14 @@ import { ValueError, repr } from './errors';
 import { allocate, isArray, requireOpen } from './internal';
 import { promoteTypes } from './promote';
 import { conjugate } from './ufuncs/arith';
+import { correlateF64 } from './native';
+import { nativeKernelsOn } from './kernels';
 
 /** NumPy's mode names and numbers: 0 valid, 1 same, 2 full. */
 export type ConvolveMode = 'valid' | 'same' | 'full' | 0 | 1 | 2;
+
+/** The most items an input or the result may have: the loop indexes them in one typed array each. */
+export const MAX_CONVOLVE_ITEMS = 2 ** 31 - 1;
 
 const MODES: Record<string, 0 | 1 | 2> = { valid: 0, same: 1, full: 2 };
 
@@ -122,6 +129,11 @@ function slide(x: Float64Array | BigInt64Array, n1: number, y: Float64Array | Bi
   }
   const w = k === 'c' ? 2 : 1;
   const out = k === 'int' ? new BigInt64Array(length) : new Float64Array(length * w);
+  if (k === 'f64' && correlateF64 !== undefined && nativeKernelsOn()) {
+    // The same loops in C++ (native/correlate.cc), the same bits.
+    correlateF64(x as Float64Array, y as Float64Array, out as Float64Array, nLeft, nRight);
+    return { out, length };
+  }
   let op = 0;
   let ip1 = 0;
   let ip2 = nLeft;
@@ -210,6 +222,12 @@ function correlateCore(a: NdArray, v: NdArray, dt: DType, mode: 0 | 1 | 2, which
   let n2 = v.shape[0];
   if (n1 === 0) throw new ValueError('first array argument cannot be empty');
   if (n2 === 0) throw new ValueError('second array argument cannot be empty');
+  // The loop keeps both inputs and the result in single typed arrays: refuse
+  // what cannot fit before a byte is copied (a broadcast view can claim 2^40 items).
+  const longest = mode === 2 ? n1 + n2 - 1 : Math.max(n1, n2);
+  if (longest > MAX_CONVOLVE_ITEMS) {
+    throw new RangeError(`convolve/correlate: inputs of ${n1} and ${n2} items need a result of up to ${longest} items, more than the ${MAX_CONVOLVE_ITEMS} one typed array of this loop holds`);
+  }
   let k = kindOf(dt);
   // Integers of up to 32 bits whose sums stay under 2^53 run the float64
   // loop: every product and partial sum is then an exact integer, so the

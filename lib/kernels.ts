@@ -116,6 +116,11 @@ export function setNativeKernels(on: boolean): void {
   nativeEnabled = on;
 }
 
+/** @internal Whether the native kernels are on (see {@link setNativeKernels}). */
+export function nativeKernelsOn(): boolean {
+  return nativeEnabled;
+}
+
 /**
  * The memory holding every byte of the layout and element 0's offset in it,
  * or null when the kernels cannot reach it (a SharedArrayBuffer) or are

@@ -86,6 +86,8 @@ interface Addon {
   };
   indexKernels: IndexKernels;
   sortKernels: SortKernels;
+  /** convolve/correlate's float64 sliding dot (native/correlate.cc); absent in an older build. */
+  correlateF64?: (x: Float64Array, y: Float64Array, out: Float64Array, nLeft: number, nRight: number) => void;
 }
 
 /**
@@ -441,6 +443,9 @@ export const poolReuse = addon.poolReuse;
 
 /** The compute ops' loops (native/index_kernels.cc). */
 export const indexKernels: IndexKernels = addon.indexKernels;
+
+/** convolve/correlate's float64 sliding dot (native/correlate.cc), or undefined in a build without it. */
+export const correlateF64 = addon.correlateF64;
 
 /** The sorting loops (native/sort_kernels.cc). */
 export const sortKernels: SortKernels = addon.sortKernels;

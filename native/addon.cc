@@ -10,6 +10,7 @@
 #include "histogram_kernels.h"
 #include "reduceat_kernels.h"
 #include "async_kernels.h"
+#include "correlate.h"
 #include "env_state.h"
 #include "index_kernels.h"
 #include "kernels.h"
@@ -95,6 +96,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   mmarray::InitDotKernels(env, exports);
   mmarray::InitReduceatKernels(env, exports);
   mmarray::InitHistogramKernels(env, exports);
+  mmarray::InitCorrelate(env, exports);
   exports.Set("setErrorClasses", Napi::Function::New<SetErrorClasses>(env, "setErrorClasses"));
   exports.Set("liveMappingsOf", Napi::Function::New<LiveMappingsOf>(env, "liveMappingsOf"));
   exports.Set("truncateUnmapped", Napi::Function::New<TruncateUnmapped>(env, "truncateUnmapped"));

@@ -6,10 +6,13 @@
 // is BLAS there, and for every float32 edge output). Ported TestCorrelate/TestConvolve.
 import { convolve, correlate } from '../lib/convolve';
 import { asarray } from '../lib/array-coerce';
-import { arange, ones } from '../lib/create';
+import { arange, broadcastTo, ones } from '../lib/create';
 import { ValueError } from '../lib/errors';
 import type { NdArray } from '../lib/ndarray';
 import { describeWithNumpy } from './helpers/numpy';
+import { jsPath } from './helpers/kernels';
+import { hexOf } from './helpers/np-compare';
+import { correlateF64 } from '../lib/native';
 import { jsOutcome, numpyOutcomes, type Case } from './helpers/np-compare';
 import { seeded, shared } from './helpers/np-data';
 
@@ -143,5 +146,45 @@ describe('correlate (NumPy TestCorrelate) and convolve (TestConvolve)', () => {
   test('object-like: a long run of ones', () => {
     const r = convolve(ones(100), [1, 1, 1]).toArray() as number[];
     expect(r.slice(2, -2).every((v) => v === 3)).toBe(true);
+  });
+});
+
+describe('the native loop (native/correlate.cc) against its JS mirror', () => {
+  test('the same bits for every mode, length pair and swap', () => {
+    for (const [na, nv] of [[1, 1], [2, 7], [7, 2], [9, 4], [64, 13], [1000, 101], [333, 334]]) {
+      for (const dt of ['<f8', '<i2'] as const) {
+        const a = data(na, na * 31 + nv, dt).arr;
+        const v = data(nv, nv * 17 + na, dt).arr;
+        for (const mode of ['full', 'same', 'valid'] as const) {
+          for (const f of [convolve, correlate]) {
+            expect(hexOf(f(a, v, mode))).toBe(hexOf(jsPath(() => f(a, v, mode))));
+          }
+        }
+      }
+    }
+  });
+  test('lengths that do not fit are a RangeError (the addon realm\'s) before any read', () => {
+    expect(correlateF64).toBeDefined();
+    const k = correlateF64!;
+    const x = new Float64Array(4);
+    const y = new Float64Array(2);
+    expect(() => k(x, y, new Float64Array(4), 0, 0)).toThrow(/^correlateF64/);
+    expect(() => k(y, x, new Float64Array(1), 0, 0)).toThrow(/^correlateF64/);
+    expect(() => k(x, y, new Float64Array(6), 2, 1)).toThrow(/^correlateF64/);
+    expect(() => k(x, new Float64Array(0), new Float64Array(5), 0, 0)).toThrow(/^correlateF64/);
+    expect(() => k(x, y, new Float32Array(3) as unknown as Float64Array, 0, 0)).toThrow(/^correlateF64/);
+    const out = new Float64Array(4);
+    k(Float64Array.of(1, 2, 3, 4), Float64Array.of(1, 10), out, 1, 0);
+    expect([...out]).toEqual([10, 21, 32, 43]);
+  });
+  test('hostile sizes: a broadcast view of 2^40 items is a RangeError naming the sizes, before any copy', () => {
+    const huge = broadcastTo(asarray(1.5, '<f8'), [2 ** 40]);
+    expect(() => convolve(huge, [1, 2])).toThrow(/inputs of 1099511627776 and 2 items need a result of up to 1099511627777 items/);
+    expect(() => correlate([1, 2], huge, 'valid')).toThrow(RangeError);
+  });
+  test('a closed input is refused', () => {
+    const a = asarray([1, 2, 3], '<f8');
+    a.release();
+    expect(() => convolve(a, [1, 2])).toThrow(/closed|released/);
   });
 });

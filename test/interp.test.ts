@@ -4,6 +4,7 @@
 import { interp } from '../lib/interp';
 import { asarray } from '../lib/array-coerce';
 import { linspace } from '../lib/linspace';
+import { broadcastTo } from '../lib/create';
 import { ValueError } from '../lib/errors';
 import { describeWithNumpy } from './helpers/numpy';
 import { expectCasesLikeNumpy, type Case } from './helpers/np-compare';
@@ -86,6 +87,11 @@ describe('interp (NumPy TestInterp)', () => {
     expect(r.dtype.str).toBe('<f8');
     expect(r.get()).toBe(1);
     expect(interp(NaN, [0, 1], [0, 2]).get()).toBeNaN();
+  });
+  test('hostile sizes: a broadcast view of 2^40 items is a RangeError naming the bytes, not a hang', () => {
+    const huge = broadcastTo(asarray(1.5, '<f8'), [2 ** 40]);
+    expect(() => interp(huge, [0, 1], [0, 1])).toThrow(/cannot allocate 8796093022208 bytes/);
+    expect(() => interp(0.5, huge, huge)).toThrow(RangeError);
   });
   test('a closed input is refused', () => {
     const a = asarray([1, 2, 3], '<f8');
