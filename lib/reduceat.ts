@@ -81,6 +81,13 @@ function groupStarts(indices: unknown): number[] {
     }
     if (indices.ndim > 1) throw new ValueError('object too deep for desired array');
     if (indices.ndim === 0) throw new ValueError('object of too small depth for desired array');
+    if (indices.size > 64 && indices.dtype.kind !== 'b') {
+      // Many starts: one native cast to float64 instead of a BigInt per int64 item
+      // (exact below 2^53; a larger one, out of bounds anyway, takes the exact path for its message).
+      const f = indices.astype('<f8', 'C');
+      const out = Array.from(new Float64Array(f.buffer as ArrayBuffer, f.offset, f.size));
+      if (out.every((v) => Math.abs(v) < 2 ** 53)) return out;
+    }
     return readValues(indices).map((v) => Number(v));
   }
   if (typeof indices === 'number' || typeof indices === 'bigint') throw new ValueError('object of too small depth for desired array');
