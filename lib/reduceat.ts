@@ -27,7 +27,7 @@
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { IndexError, ValueError, repr } from './errors';
 import { Slice, type IndexItem } from './indexing';
-import { allocate, isArray, requireOpen, requireWritable } from './internal';
+import { allocate, describeNonArray, isArray, requireOpen, requireWritable } from './internal';
 import type { NdArray } from './ndarray';
 import { normalizeAxis } from './layout';
 import { asarray } from './array-coerce';
@@ -184,7 +184,7 @@ function reduceat(op: Op, fn: string, a0: unknown, indices: unknown, axisArg: nu
   const n = a.shape[ax];
   for (const s of starts) if (s < 0 || s >= n) throw new IndexError(`index ${s} out-of-bounds in ${op}.reduceat [0, ${n})`);
   const out = o.out ?? null;
-  if (out !== null && !isArray(out)) throw new TypeError(`${fn}: out must be an NdArray, got ${repr(out)}`);
+  if (out !== null && !isArray(out)) throw new TypeError(`${fn}: out must be an NdArray, got ${describeNonArray(out)}`);
   let rt = o.dtype !== undefined && o.dtype !== null ? toDType(o.dtype) : out !== null ? out.dtype.newbyteorder('=') : defaultDType(op, a.dtype);
   if (op.startsWith('bitwise') && o.dtype == null && out === null) rt = defaultDType(op, a.dtype);
   if (op.startsWith('logical') && (o.dtype == null)) rt = toDType('?');

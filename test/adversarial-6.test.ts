@@ -353,3 +353,47 @@ describe('bitwise and logical_xor reduceat fold a big group block by block', () 
     expect(cols.get(3, 1)).toBe(c1);
   });
 });
+
+describe('Object.prototype.out: not the caller\'s out', () => {
+  // splitOut asked `'out' in options`, which a polluted prototype answers: the
+  // order statistics wrote their result into that stranger's array.
+  const calls: [string, (a: NdArray, o: object) => NdArray][] = [
+    ['median', (a, o) => L.median(a, o)],
+    ['ptp', (a, o) => L.ptp(a, o)],
+    ['quantile', (a, o) => L.quantile(a, 0.5, o)],
+    ['percentile', (a, o) => L.percentile(a, 50, o)],
+    ['nanmedian', (a, o) => L.nanmedian(a, o)],
+    ['nanquantile', (a, o) => L.nanquantile(a, 0.5, o)],
+    ['nanpercentile', (a, o) => L.nanpercentile(a, 50, o)],
+  ];
+  test.each(calls)('%s', (_name, f) => {
+    const stranger = L.full([], -1, 'f8');
+    const a = L.arange(8, 'f8');
+    const r = polluted('out', stranger, () => f(a, {}));
+    expect(r).not.toBe(stranger);
+    expect(stranger.get()).toBe(-1);
+    expect(r.get()).toBe(f(a, {}).get());
+    // The caller's own out still counts.
+    const mine = L.zeros([], 'f8');
+    expect(polluted('out', stranger, () => f(a, { out: mine }))).toBe(mine);
+    expect(stranger.get()).toBe(-1);
+  });
+});
+
+describe('a Proxy of an array where an array is coerced: named as such (was "[object Object] is a record")', () => {
+  const P = (x: NdArray): NdArray => new Proxy(x, {});
+  test.each([
+    ['lexsort', (x: NdArray) => L.lexsort([P(x)])],
+    ['insert', (x: NdArray) => L.insert(P(x), 1, 1)],
+    ['pad', (x: NdArray) => L.pad(P(x), 1)],
+    ['addReduceat', (x: NdArray) => L.addReduceat(P(x), [0])],
+    ['isclose', (x: NdArray) => L.isclose(P(x), 1)],
+  ])('%s', (_name, f) => {
+    expect(() => f(L.arange(4, 'f8'))).toThrow(/^array\(\): cannot make an array of an object that is not an NdArray \(\[object Object\]; it inherits from NdArray: a Proxy of an NdArray is not one, pass the array itself\)$/);
+  });
+
+  test('as out of addReduceat and median', () => {
+    expect(() => L.addReduceat(L.arange(4, 'f8'), [0], { out: P(L.zeros(1)) })).toThrow(/^addReduceat: out must be an NdArray, got an object that is not an NdArray .*a Proxy of an NdArray is not one/);
+    expect(() => L.median(L.arange(4, 'f8'), { out: P(L.zeros([])) })).toThrow(/^out must be an NdArray, got an object that is not an NdArray .*a Proxy of an NdArray is not one/);
+  });
+});
