@@ -7,7 +7,7 @@
  * key sorts in its own dtype's order (NaN last, ±0 equal).
  * @module
  */
-import { AxisError, ValueError } from './errors';
+import { AxisError, ValueError, checkListLength } from './errors';
 import { normalizeAxis } from './layout';
 import { requireOpen, NdArray as ArrayClass } from './internal';
 import type { NdArray } from './ndarray';
@@ -42,6 +42,7 @@ function keysOf(keys: NdArray | readonly unknown[]): NdArray[] {
   // found by adversarial pass 6).
   const out: NdArray[] = [];
   const n = keys.length;
+  checkListLength(n, 'lexsort keys');
   for (let i = 0; i < n; i++) {
     const k: unknown = keys[i];
     if (k instanceof ArrayClass) {

@@ -13,7 +13,7 @@
  * @module
  */
 import type { DType } from './dtype';
-import { AccessError, ValueError } from './errors';
+import { AccessError, ValueError, checkListLength } from './errors';
 import { normalizeAxis } from './layout';
 import { requireOpen, writeFlagOf, NdArray as ArrayClass } from './internal';
 import type { NdArray } from './ndarray';
@@ -59,6 +59,7 @@ export function kthIndices(kth: Kth, n: number): number[] {
     if (kth.ndim > 1) throw new ValueError('object too deep for desired array');
     if (kth.dtype.kind === 'b') throw new ValueError('Booleans unacceptable as partition index');
     if (kth.dtype.kind !== 'i' && kth.dtype.kind !== 'u') throw new TypeError('Partition index must be integer');
+    checkListLength(kth.size, 'kth');
     items = kth.ravel().toArray() as unknown[];
   } else if (Array.isArray(kth)) {
     items = kth as unknown[];
@@ -71,6 +72,7 @@ export function kthIndices(kth: Kth, n: number): number[] {
   // (undefined) fails at once, where some()/every() walked every hole of a
   // sparse list of length 2^32-1 (minutes; found by adversarial pass 6).
   const length = items.length;
+  checkListLength(length, 'kth');
   const values: number[] = [];
   let bools = 0;
   for (let i = 0; i < length; i++) {

@@ -25,7 +25,7 @@
  * @module
  */
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
-import { IndexError, ValueError, repr } from './errors';
+import { IndexError, ValueError, checkListLength, repr } from './errors';
 import { Slice, type IndexItem } from './indexing';
 import { allocate, describeNonArray, isArray, requireOpen, requireWritable } from './internal';
 import type { NdArray } from './ndarray';
@@ -76,6 +76,7 @@ function groupStarts(indices: unknown): number[] {
     }
     if (indices.ndim > 1) throw new ValueError('object too deep for desired array');
     if (indices.ndim === 0) throw new ValueError('object of too small depth for desired array');
+    checkListLength(indices.size, 'indices');
     return readValues(indices).map((v) => Number(v));
   }
   if (typeof indices === 'number' || typeof indices === 'bigint') throw new ValueError('object of too small depth for desired array');
@@ -85,6 +86,7 @@ function groupStarts(indices: unknown): number[] {
   // found by adversarial pass 6).
   const list = indices as readonly unknown[];
   const n = list.length;
+  checkListLength(n, 'indices');
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
     const v = list[i];
