@@ -227,7 +227,6 @@ describe('partition in place: the caller\'s kth read before the checks that guar
 
   test('kth lists: a hole, a fraction, a nested list, all booleans: NumPy\'s errors', () => {
     const a = L.arange(8, 'f8');
-    // eslint-disable-next-line no-sparse-arrays
     expect(() => L.partition(a, [1, , 3] as never)).toThrow(/^Partition index must be integer$/);
     expect(() => L.partition(a, [1, 2.5])).toThrow(/^Partition index must be integer$/);
     expect(() => L.partition(a, [1, [2]] as never)).toThrow(/^object too deep for desired array$/);
