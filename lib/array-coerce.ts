@@ -34,7 +34,7 @@ import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { AccessError, OverflowError, ValueError, repr } from './errors';
 import { pyShape } from './format';
 import { MAXDIMS } from './layout';
-import { allocate, requireOpen, NdArray as ArrayClass } from './internal';
+import { allocate, describeNonArray, requireOpen, NdArray as ArrayClass } from './internal';
 import { WINDOW_BYTES } from './storage';
 import type { NdArray, Order } from './ndarray';
 import { promoteTypes } from './promote';
@@ -186,9 +186,21 @@ function scalar(d: Discovery, v: unknown, curr: number): void {
         return promoteInto(d, COMPLEX128);
       }
       if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+        // A Proxy of an array (or an object made from its prototype) is no array: say so,
+        // not "is a record" (lexsort, insert, pad, reduceat... of one; found by adversarial pass 6).
+        if (inheritsArray(v)) throw new TypeError(`array(): cannot make an array of ${describeNonArray(v)}`);
         throw new TypeError(`array(): ${repr(v)} is a record; give a structured dtype for records (mmarray has no object dtype)`);
       }
       throw new TypeError(`array(): cannot make an array element of ${repr(v)} (expected a number, bigint, boolean, { re, im }, string, Uint8Array, list or NdArray)`);
+  }
+}
+
+/** Whether `v` has the array class's prototype in its chain (without running a Proxy's code past getPrototypeOf; a throwing trap: no). */
+function inheritsArray(v: object): boolean {
+  try {
+    return Object.prototype.isPrototypeOf.call(ArrayClass.prototype, v);
+  } catch {
+    return false;
   }
 }
 

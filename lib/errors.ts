@@ -202,3 +202,18 @@ export class ZeroDivisionError extends RangeError {
     this.name = 'ZeroDivisionError';
   }
 }
+
+/** The most 8-byte items a list argument converts to: the 4 GiB an array in memory holds. */
+export const MAX_LIST_ITEMS = 2 ** 29;
+
+/**
+ * Refuses, before it is walked, a list of `length` items that `what` would
+ * hold as int64 (kth, reduceat indices, lexsort keys) when they could not
+ * fit the 4 GiB an array in memory holds, as array() refuses such input: a
+ * Proxy claiming 2^32-1 items was walked until V8 aborted out of heap.
+ */
+export function checkListLength(length: number, what: string): void {
+  if (length > MAX_LIST_ITEMS) {
+    throw new RangeError(`${what}: ${length} items of 8 bytes; an array in memory holds at most 4 GiB (${MAX_LIST_ITEMS} such items)`);
+  }
+}

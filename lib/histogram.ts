@@ -27,7 +27,7 @@
 import type { NdArray } from './ndarray';
 import { dtype as toDType, type DType } from './dtype';
 import { asarray } from './array-coerce';
-import { ValueError } from './errors';
+import { ValueError, repr } from './errors';
 import { isArray, requireOpen, storageOf } from './internal';
 import { castCode, capturingKernels, isSwapped, regionOf, type Region } from './kernels';
 import { histogramUniform, type UfuncOperand } from './native';
@@ -103,12 +103,17 @@ function edgeStr(e: Edge): string {
   return Object.is(re, 0) ? `${part(im)}j` : `(${part(re)}${imS})`;
 }
 
+/** The most edges a histogram's count may ask for: beyond 2^53 - 1 the count is no longer an exact integer. */
+const MAX_EDGES = Number.MAX_SAFE_INTEGER;
+
 /** NumPy's `_get_outer_edges`: the range or the data's min and max, widened when equal. */
 function outerEdges(a: NdArray, range: readonly [number, number] | null | undefined): [Edge, Edge] {
   let first: Edge;
   let last: Edge;
   if (range !== null && range !== undefined) {
-    if (!Array.isArray(range) || range.length !== 2) throw new ValueError(`range must be a pair of numbers, got ${String(range)}`);
+    // repr, not String: String() of a sparse list of length 2^32-1 joined its holes into V8's
+    // bare "Invalid string length" (found by adversarial pass 6).
+    if (!Array.isArray(range) || range.length !== 2) throw new ValueError(`range must be a pair of numbers, got ${repr(range)}`);
     [first, last] = range;
     if (typeof first !== 'number' || typeof last !== 'number') throw new TypeError('range must be a pair of numbers');
     if (first > last) throw new ValueError('max must be larger than min in range parameter.');
@@ -308,6 +313,14 @@ function binEdges(x: NdArray, bins: unknown, range: readonly [number, number] | 
     if (edges.ndim !== 1) throw new ValueError('`bins` must be 1d, when an array');
     if (edges.size > 1 && !Boolean(all(lessEqual(edges.index(':-1'), edges.index('1:'))).get())) throw new ValueError('`bins` must increase monotonically, when an array');
     return { edges, uniform: null };
+  }
+  if (!(n + 1 <= MAX_EDGES)) {
+    // NumPy's n_equal_bins is a Python int: past intp its linspace says
+    // "Maximum allowed size exceeded"; here past 2^53 edges linspace said
+    // "'float' object cannot be interpreted as an integer" (an estimator's
+    // count over data with a tiny IQR and a huge range; found by adversarial
+    // pass 6). Below that, allocating the edges is the RangeError that names the size.
+    throw new ValueError(`Maximum allowed size exceeded (${n} bins)`);
   }
   let binType: DType = resultType(first as never, last as never, x);
   if (binType.kind !== 'f') binType = resultType(binType, 0.5);

@@ -7,7 +7,7 @@
  * key sorts in its own dtype's order (NaN last, ±0 equal).
  * @module
  */
-import { AxisError, ValueError } from './errors';
+import { AxisError, ValueError, checkListLength } from './errors';
 import { normalizeAxis } from './layout';
 import { requireOpen, NdArray as ArrayClass } from './internal';
 import type { NdArray } from './ndarray';
@@ -37,13 +37,24 @@ function keysOf(keys: NdArray | readonly unknown[]): NdArray[] {
     return out;
   }
   if (!Array.isArray(keys) || keys.length === 0) none();
-  return keys.map((k) => {
+  // By index, each key converted as it comes: a hole fails at once, where
+  // map() walked every hole of a sparse list of length 2^32-1 (minutes;
+  // found by adversarial pass 6).
+  const out: NdArray[] = [];
+  const n = keys.length;
+  checkListLength(n, 'lexsort keys');
+  for (let i = 0; i < n; i++) {
+    const k: unknown = keys[i];
     if (k instanceof ArrayClass) {
       requireOpen(k);
-      return k;
+      out.push(k);
+    } else {
+      out.push(asarray(k as never));
     }
-    return asarray(k);
-  });
+  }
+  // Every key again once all are read: a later key's getter may have closed an earlier one.
+  for (const k of out) requireOpen(k);
+  return out;
 }
 
 /**

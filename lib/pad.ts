@@ -24,6 +24,7 @@ import { ValueError, repr } from './errors';
 import { Slice, type IndexItem } from './indexing';
 import { allocate, isArray, requireOpen } from './internal';
 import { asarray } from './array-coerce';
+import { readOptions } from './options';
 import { broadcastTo } from './views';
 import { moveaxis } from './axis-views';
 import { arange } from './create';
@@ -69,6 +70,32 @@ const KWARGS: Record<PadMode, readonly (keyof PadOptions)[]> = {
 };
 
 const PY_NAME: Record<string, string> = { constantValues: 'constant_values', endValues: 'end_values', statLength: 'stat_length', reflectType: 'reflect_type' };
+
+const PAD_OPTIONS: readonly (keyof PadOptions)[] = ['mode', 'constantValues', 'endValues', 'statLength', 'reflectType'];
+
+/**
+ * The options read once (lib/options.ts): each known one through
+ * readOptions (a value inherited from a polluted Object.prototype is not the
+ * caller's: `Object.prototype.mode = 'bogus'` failed every pad, and
+ * `Object.prototype.constantValues = 9` changed its result), and the names of
+ * those given besides `mode`, unknown ones included, for NumPy's
+ * "unsupported keyword arguments". Each getter ran twice before (found by
+ * adversarial pass 6).
+ */
+function readPadOptions(options: PadOptions): { options: PadOptions; given: string[] } {
+  const read = readOptions(options, PAD_OPTIONS);
+  const given: string[] = [];
+  for (const k of Object.keys(options)) {
+    if (k === 'mode') continue;
+    if ((PAD_OPTIONS as readonly string[]).includes(k)) {
+      if ((read as Record<string, unknown>)[k] !== undefined) given.push(k);
+    } else if ((options as Record<string, unknown>)[k] !== undefined) {
+      given.push(k);
+    }
+  }
+  for (const k of PAD_OPTIONS) if (k !== 'mode' && read[k] !== undefined && !given.includes(k)) given.push(k);
+  return { options: read, given };
+}
 
 /** `[:, ..., s, ...]` with `s` at `axis`. */
 function at(ndim: number, axis: number, s: Slice): IndexItem[] {
@@ -239,17 +266,19 @@ function wrapBoth(p: NdArray, axis: number, width: [number, number], originalPer
  *   pad of an empty axis in a mode that reads it (NumPy's messages).
  */
 export function pad(array: NdArray | unknown, padWidth: PadPairs, options: PadOptions = {}): NdArray {
-  const a = isArray(array) ? array : asarray(array);
-  requireOpen(a);
   if (options === null || typeof options !== 'object') throw new TypeError(`pad: options must be an object, got ${repr(options)}`);
-  const mode = (options.mode ?? 'constant') as PadMode;
+  const o = readPadOptions(options);
+  const a = isArray(array) ? array : asarray(array);
+  const mode = (o.options.mode ?? 'constant') as PadMode;
   if (!Object.prototype.hasOwnProperty.call(KWARGS, mode)) throw new ValueError(`mode '${String(mode)}' is not supported`);
-  const given = Object.keys(options).filter((k) => k !== 'mode' && (options as Record<string, unknown>)[k] !== undefined);
-  const extra = given.filter((k) => !(KWARGS[mode] as readonly string[]).includes(k));
+  const extra = o.given.filter((k) => !(KWARGS[mode] as readonly string[]).includes(k));
   if (extra.length > 0) throw new ValueError(`unsupported keyword arguments for mode '${mode}': {${extra.map((k) => `'${PY_NAME[k] ?? k}'`).join(', ')}}`);
   const pw = isArray(padWidth) ? padWidth : asarray(padWidth as never);
   if (pw.dtype.kind !== 'i' && !(pw.dtype.kind === 'u')) throw new TypeError('`pad_width` must be of integral type.');
+  // The input checked after every argument of the caller's was read (a getter may close it).
+  requireOpen(a);
   const widths = asPairs(pw, a.ndim, true) as [number, number][];
+  const opts = o.options;
   const nd = a.ndim;
   // _pad_simple: the new array, the input copied into its middle.
   const f = a.flags;
@@ -261,7 +290,7 @@ export function pad(array: NdArray | unknown, padWidth: PadPairs, options: PadOp
   const roi = (axis: number): NdArray => padded.index(...shape.map((_, i) => (i <= axis ? sl(null, null) : orig[i])));
   if (mode === 'empty') return padded;
   if (mode === 'constant') {
-    const values = asPairs(options.constantValues ?? 0, nd, false);
+    const values = asPairs(opts.constantValues ?? 0, nd, false);
     for (let axis = 0; axis < nd; axis++) setPadArea(roi(axis), axis, widths[axis], values[axis]);
     return padded;
   }
@@ -279,7 +308,7 @@ export function pad(array: NdArray | unknown, padWidth: PadPairs, options: PadOp
       setPadArea(r, axis, widths[axis], edges(r, axis, widths[axis]));
     }
   } else if (mode === 'linear_ramp') {
-    const ends = asPairs(options.endValues ?? 0, nd, false) as [number, number][];
+    const ends = asPairs(opts.endValues ?? 0, nd, false) as [number, number][];
     for (let axis = 0; axis < nd; axis++) {
       const r = roi(axis);
       const [le, re] = edges(r, axis, widths[axis]);
@@ -294,13 +323,13 @@ export function pad(array: NdArray | unknown, padWidth: PadPairs, options: PadOp
       mean: (x: NdArray, ax: number) => mean(x, ax, { keepdims: true }),
       median: (x: NdArray, ax: number) => median(x, { axis: ax, keepdims: true }),
     }[mode];
-    const lengths = asPairs(options.statLength ?? null, nd, true) as [number | null, number | null][];
+    const lengths = asPairs(opts.statLength ?? null, nd, true) as [number | null, number | null][];
     for (let axis = 0; axis < nd; axis++) {
       const r = roi(axis);
       setPadArea(r, axis, widths[axis], stats(r, axis, widths[axis], lengths[axis], fn, mode === 'maximum' || mode === 'minimum'));
     }
   } else if (mode === 'reflect' || mode === 'symmetric') {
-    const method = options.reflectType ?? 'even';
+    const method = opts.reflectType ?? 'even';
     if (method !== 'even' && method !== 'odd') throw new ValueError(`reflect_type must be 'even' or 'odd', got ${repr(method)}`);
     for (let axis = 0; axis < nd; axis++) {
       let w: [number, number] = [widths[axis][0], widths[axis][1]];

@@ -13,7 +13,7 @@
  * @module
  */
 import type { DType } from './dtype';
-import { AccessError, ValueError } from './errors';
+import { AccessError, ValueError, checkListLength } from './errors';
 import { normalizeAxis } from './layout';
 import { requireOpen, writeFlagOf, NdArray as ArrayClass } from './internal';
 import type { NdArray } from './ndarray';
@@ -54,28 +54,40 @@ function partitionOptions(options: PartitionOptions | undefined, name: string): 
  * bounds (n)"), sorted and without repeats.
  */
 export function kthIndices(kth: Kth, n: number): number[] {
-  let items: unknown[];
+  let items: ArrayLike<unknown>;
   if (kth instanceof ArrayClass) {
     if (kth.ndim > 1) throw new ValueError('object too deep for desired array');
     if (kth.dtype.kind === 'b') throw new ValueError('Booleans unacceptable as partition index');
     if (kth.dtype.kind !== 'i' && kth.dtype.kind !== 'u') throw new TypeError('Partition index must be integer');
+    checkListLength(kth.size, 'kth');
     items = kth.ravel().toArray() as unknown[];
   } else if (Array.isArray(kth)) {
-    if (kth.some((k) => Array.isArray(k) || k instanceof ArrayClass)) throw new ValueError('object too deep for desired array');
     items = kth as unknown[];
-    if (items.length > 0 && items.every((k) => typeof k === 'boolean')) throw new ValueError('Booleans unacceptable as partition index');
     if (items.length === 0) throw new TypeError('Partition index must be integer');
   } else {
     if (typeof kth === 'boolean') throw new ValueError('Booleans unacceptable as partition index');
     items = [kth];
   }
-  const out: number[] = [];
-  for (const k of items) {
-    let v: number;
-    if (typeof k === 'bigint') v = Number(k);
-    else if (typeof k === 'boolean') v = Number(k);
-    else if (typeof k === 'number' && Number.isInteger(k)) v = k;
+  // One pass by index, each item read once and checked as it comes: a hole
+  // (undefined) fails at once, where some()/every() walked every hole of a
+  // sparse list of length 2^32-1 (minutes; found by adversarial pass 6).
+  const length = items.length;
+  checkListLength(length, 'kth');
+  const values: number[] = [];
+  let bools = 0;
+  for (let i = 0; i < length; i++) {
+    const k = items[i];
+    if (Array.isArray(k) || k instanceof ArrayClass) throw new ValueError('object too deep for desired array');
+    if (typeof k === 'bigint') values.push(Number(k));
+    else if (typeof k === 'boolean') {
+      bools++;
+      values.push(Number(k));
+    } else if (typeof k === 'number' && Number.isInteger(k)) values.push(k);
     else throw new TypeError('Partition index must be integer');
+  }
+  if (bools === length) throw new ValueError('Booleans unacceptable as partition index');
+  const out: number[] = [];
+  for (let v of values) {
     if (v < 0) v += n;
     if (v < 0 || v >= n) throw new ValueError(`kth(=${v}) out of bounds (${n})`);
     out.push(v);
@@ -131,9 +143,15 @@ export function partitionInPlace(a: NdArray, kth: Kth, options?: PartitionOption
   if (o.axis === null) throw new TypeError("'NoneType' object cannot be interpreted as an integer");
   const ax = normalizeAxis(o.axis ?? -1, a.ndim);
   checkOrder(a.dtype, o.order);
+  // The caller's kth list is read (its getters run) before the open and
+  // writeable checks that guard the write: a getter that closed the mapping
+  // or cleared `writeable` ran after them, and the array was partitioned
+  // read-only (found by adversarial pass 6).
+  const kths = a.size === 0 ? null : kthIndices(kth, a.shape[ax]);
+  requireOpen(a);
   if (!writeFlagOf(a)) throw new AccessError('ERR_READ_ONLY', 'partition array is read-only');
-  if (a.size === 0) return;
-  partitionLanes(a, ax, kthIndices(kth, a.shape[ax]), o.order);
+  if (kths === null) return;
+  partitionLanes(a, ax, kths, o.order);
 }
 
 /**
@@ -148,9 +166,10 @@ export function argpartition(a: NdArray, kth: Kth, options?: PartitionOptions): 
   if (a.ndim === 0 || o.axis === null) a = a.reshape(-1);
   const ax = normalizeAxis(o.axis ?? -1, a.ndim);
   checkOrder(a.dtype, o.order);
+  const kths = a.size === 0 ? [] : kthIndices(kth, a.shape[ax]);
+  requireOpen(a);
   const r = allocateOrdered(INTP, a.shape, [...a.shape.keys()], true);
   if (a.size === 0) return r;
-  const kths = kthIndices(kth, a.shape[ax]);
   const b = bytesOf(a);
   if (o.order === undefined && !isRecord(b.dtype) && partitionLanesNative(b, ax, r, true, kths)) return r;
   return argsort(b, { axis: ax, order: o.order });

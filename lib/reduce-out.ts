@@ -10,8 +10,8 @@
  */
 import { inspect } from 'util';
 import type { NdArray } from './ndarray';
-import { ValueError, repr } from './errors';
-import { isArray, requireWritable } from './internal';
+import { ValueError } from './errors';
+import { describeNonArray, isArray, requireWritable } from './internal';
 import { canCast } from './promote';
 import { UFuncTypeError } from './ufunc';
 import { tupleNoSpace } from './format';
@@ -19,8 +19,12 @@ import { tupleNoSpace } from './format';
 /** The `out` option split from the others (read once). */
 export function splitOut<O extends { out?: NdArray | null }>(options: O | undefined): [NdArray | null, Omit<O, 'out'> | undefined] {
   if (options === undefined || options === null || typeof options !== 'object' || !('out' in options)) return [null, options];
+  // An out inherited from a polluted Object.prototype is not the caller's (lib/options.ts's
+  // rule): `in` saw it, and median, ptp, quantile, percentile and their nan forms wrote
+  // their result into that stranger's array (found by adversarial pass 6).
+  if (Object.prototype.hasOwnProperty.call(Object.prototype, 'out') && !Object.prototype.hasOwnProperty.call(options, 'out')) return [null, options];
   const { out, ...rest } = options;
-  if (out !== undefined && out !== null && !isArray(out)) throw new TypeError(`out must be an NdArray, got ${repr(out)}`);
+  if (out !== undefined && out !== null && !isArray(out)) throw new TypeError(`out must be an NdArray, got ${describeNonArray(out)}`);
   return [out ?? null, rest];
 }
 

@@ -31,9 +31,9 @@
  * @module
  */
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
-import { IndexError, ValueError, repr } from './errors';
+import { IndexError, ValueError, checkListLength, repr } from './errors';
 import { Slice, type IndexItem } from './indexing';
-import { allocate, isArray, requireOpen, requireWritable, storageOf } from './internal';
+import { allocate, describeNonArray, isArray, requireOpen, requireWritable, storageOf } from './internal';
 import type { NdArray } from './ndarray';
 import { normalizeAxis } from './layout';
 import { asarray } from './array-coerce';
@@ -48,6 +48,7 @@ import { moveaxis } from './axis-views';
 import { castCode, capturingKernels, isSwapped, regionOf } from './kernels';
 import { kernelReduceat } from './native';
 import { releaseTemporary } from './release';
+import { mayShareMemory } from './memory';
 import { inspect } from 'util';
 
 /** Options of the `*Reduceat` functions (NumPy's keywords). */
@@ -59,6 +60,9 @@ export interface ReduceatOptions {
   /** A writeable array of the result's shape to write into; it is returned. */
   out?: NdArray | null;
 }
+
+/** The most bytes a bitwise or logical_xor group is copied in at a time (see reduceGroup). */
+const FOLD_BLOCK_BYTES = 16 << 20;
 
 type Op = 'add' | 'multiply' | 'minimum' | 'maximum' | 'logical_and' | 'logical_or' | 'logical_xor' | 'bitwise_and' | 'bitwise_or' | 'bitwise_xor';
 
@@ -81,6 +85,7 @@ function groupStarts(indices: unknown): number[] {
     }
     if (indices.ndim > 1) throw new ValueError('object too deep for desired array');
     if (indices.ndim === 0) throw new ValueError('object of too small depth for desired array');
+    checkListLength(indices.size, 'indices');
     if (indices.size > 64 && indices.dtype.kind !== 'b') {
       // Many starts: one native cast to float64 instead of a BigInt per int64 item
       // (exact below 2^53; a larger one, out of bounds anyway, takes the exact path for its message).
@@ -92,13 +97,21 @@ function groupStarts(indices: unknown): number[] {
   }
   if (typeof indices === 'number' || typeof indices === 'bigint') throw new ValueError('object of too small depth for desired array');
   if (!Array.isArray(indices)) throw new TypeError(`indices must be a list of integers or an integer array, got ${repr(indices)}`);
-  return indices.map((v: unknown) => {
+  // By index, each item checked as it comes: a hole fails at once, where
+  // map() walked every hole of a sparse list of length 2^32-1 (minutes;
+  // found by adversarial pass 6).
+  const list = indices as readonly unknown[];
+  const n = list.length;
+  checkListLength(n, 'indices');
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = list[i];
     if (Array.isArray(v)) throw new ValueError('setting an array element with a sequence. The requested array would exceed the maximum number of dimension of 1.');
-    if (typeof v === 'bigint') return Number(v);
-    if (typeof v === 'boolean') return Number(v);
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new TypeError(`indices must hold integers, got ${repr(v)}`);
-    return Math.trunc(v);
-  });
+    if (typeof v === 'bigint' || typeof v === 'boolean') out.push(Number(v));
+    else if (typeof v !== 'number' || !Number.isFinite(v)) throw new TypeError(`indices must hold integers, got ${repr(v)}`);
+    else out.push(Math.trunc(v));
+  }
+  return out;
 }
 
 /** The reduction's dtype for `op` over `dt` (no dtype or out given). */
@@ -144,18 +157,32 @@ function reduceGroup(op: Op, g: NdArray, ax: number, rt: DType, dst: NdArray): v
       any(g, ax, { out: dst });
       return;
     default: {
-      // bitwise and logical_xor: associative and exact, so folded in halves.
+      // bitwise and logical_xor: associative, commutative and exact, so each
+      // block of slices is folded in halves and the blocks' results combined.
+      // Block by block: a copy of the whole group (a 3 GiB mapping made a
+      // 3 GiB temporary, and a group past 4 GiB could not be reduced at all;
+      // found by adversarial pass 6) now costs at most FOLD_BLOCK_BYTES.
       const f = BITWISE[op]!;
-      const work = op === 'logical_xor' ? g.astype('?') : g.astype(rt);
-      let m = work.shape[ax];
-      while (m > 1) {
-        const h = Math.floor(m / 2);
-        const r = m - h;
-        const lo = work.index(...along(work.ndim, ax, new Slice(0, h)));
-        f(lo, work.index(...along(work.ndim, ax, new Slice(r, m))), { out: lo });
-        m = r;
+      const wt = op === 'logical_xor' ? toDType('?') : rt;
+      const n = g.shape[ax];
+      const sliceBytes = Math.max(1, (g.size / n) * wt.itemsize);
+      const per = Math.max(2, Math.floor(FOLD_BLOCK_BYTES / sliceBytes));
+      let acc: NdArray | null = null;
+      for (let start = 0; start < n; start += per) {
+        const work = g.index(...along(g.ndim, ax, new Slice(start, Math.min(n, start + per)))).astype(wt);
+        let m = work.shape[ax];
+        while (m > 1) {
+          const h = Math.floor(m / 2);
+          const r = m - h;
+          const lo = work.index(...along(work.ndim, ax, new Slice(0, h)));
+          f(lo, work.index(...along(work.ndim, ax, new Slice(r, m))), { out: lo });
+          m = r;
+        }
+        const first = work.index(...along(work.ndim, ax, 0));
+        if (acc === null) acc = first;
+        else f(acc, first, { out: acc });
       }
-      dst.set(work.index(...along(work.ndim, ax, 0)));
+      dst.set(acc!);
     }
   }
 }
@@ -199,10 +226,12 @@ function reduceat(op: Op, fn: string, a0: unknown, indices: unknown, axisArg: nu
   if (typeof axis !== 'number') throw new TypeError(`${fn}: axis must be an integer, got ${repr(axis)}`);
   const ax = normalizeAxis(axis, a.ndim);
   const starts = groupStarts(indices);
+  // Again after the caller's list was read: its getters may have closed the input.
+  requireOpen(a);
   const n = a.shape[ax];
   for (const s of starts) if (s < 0 || s >= n) throw new IndexError(`index ${s} out-of-bounds in ${op}.reduceat [0, ${n})`);
   const out = o.out ?? null;
-  if (out !== null && !isArray(out)) throw new TypeError(`${fn}: out must be an NdArray, got ${repr(out)}`);
+  if (out !== null && !isArray(out)) throw new TypeError(`${fn}: out must be an NdArray, got ${describeNonArray(out)}`);
   let rt = o.dtype !== undefined && o.dtype !== null ? toDType(o.dtype) : out !== null ? out.dtype.newbyteorder('=') : defaultDType(op, a.dtype);
   if (op.startsWith('bitwise') && o.dtype == null && out === null) rt = defaultDType(op, a.dtype);
   if (op.startsWith('logical') && (o.dtype == null)) rt = toDType('?');
@@ -217,7 +246,12 @@ function reduceat(op: Op, fn: string, a0: unknown, indices: unknown, axisArg: nu
       throw new TypeError(`Cannot cast ufunc '${op}' output from ${inspect(rt)} to ${inspect(out.dtype)} with casting rule 'same_kind'`);
     }
   }
-  const res = out !== null && out.dtype.equals(rt) ? out : allocate(rt, shape);
+  // An out that shares memory with the input gets the result once it is
+  // whole (NumPy's rule: as if the input were copied first). Written group
+  // by group, a later group read items an earlier one had overwritten:
+  // addReduceat(a, [3, 2, 1, 0], { out: a }) gave [3, 2, 2, 10], NumPy
+  // [3, 2, 1, 6] (found by adversarial pass 6).
+  const res = out !== null && out.dtype.equals(rt) && !mayShareMemory(a, out) ? out : allocate(rt, shape);
   const m = starts.length;
   // A float sum over several axes reads each group with the axis last and contiguous
   // (sum's pairwise rows are then NumPy's): one copy of the whole input, not one per group.

@@ -44,6 +44,9 @@ export function sortLanesNative(src: NdArray, axis: number, dst: NdArray, arg: b
   return true;
 }
 
+/** The most items a list argument of the kernels holds (native ToInts: NumPy's NPY_MAXDIMS). */
+const MAX_NATIVE_LIST = 64;
+
 /**
  * Partitions each lane of `src` along `axis` into `dst` at each of `kths`
  * (ascending, distinct, in the lane; NumPy's partition, NaN last): with
@@ -53,8 +56,9 @@ export function sortLanesNative(src: NdArray, axis: number, dst: NdArray, arg: b
  */
 export function partitionLanesNative(src: NdArray, axis: number, dst: NdArray, arg: boolean, kths: readonly number[]): boolean {
   const code = castCode(src.dtype);
-  // The kernel reads at most 64 kths (its argument reader's NPY_MAXDIMS cap): more sort the lanes.
-  if (code < 0 || src.ndim === 0 || src.size === 0 || src.shape[axis] > 0xffffffff || kths.length > 64) return false;
+  // The kernel reads its lists through ToInts, which takes at most 64 items (NPY_MAXDIMS):
+  // more kths went to it as a bare "bad arguments" TypeError; the sort partitions at every kth.
+  if (code < 0 || src.ndim === 0 || src.size === 0 || src.shape[axis] > 0xffffffff || kths.length > MAX_NATIVE_LIST) return false;
   if (arg && (dst.itemsize !== 8 || isSwapped(dst.dtype))) return false;
   const s = regionOf(storageOf(src), src.offset);
   const d = regionOf(storageOf(dst), dst.offset);
