@@ -762,10 +762,91 @@ void VectorChunk2(int64_t n, const void* const* in, const int64_t* ins, void* ov
   }
 }
 
+
+// ------------------------------------------------------------------ frexp, modf as vector kernels
+//
+// The halves of frexp and modf for finite normal x by bit moves and one
+// trunc, loops the compiler vectorises (VectorChunk, below); zeros,
+// subnormals, inf and NaN take the C library's frexp and modf. The same
+// values: frexp's mantissa is x with its exponent field set to 2^-1's and
+// the exponent the field minus 1022 (126 for float); modf's whole part is
+// trunc(x) and the fraction x - trunc(x) (exact: both lie in x's binade or
+// below) with x's sign (-3.0 gives -0.0, as modf).
+template <class T>
+struct FloatBits;
+template <>
+struct FloatBits<double> {
+  using U = uint64_t;
+  static constexpr int kMantBits = 52;
+  static constexpr U kExpMask = 0x7ff;
+  static constexpr U kHalfExp = 1022;
+};
+template <>
+struct FloatBits<float> {
+  using U = uint32_t;
+  static constexpr int kMantBits = 23;
+  static constexpr U kExpMask = 0xff;
+  static constexpr U kHalfExp = 126;
+};
+template <class T>
+inline bool NormalFinite(T x) {
+  using B = FloatBits<T>;
+  typename B::U b;
+  std::memcpy(&b, &x, sizeof b);
+  const typename B::U e = (b >> B::kMantBits) & B::kExpMask;
+  return (e != 0) & (e != B::kExpMask);
+}
+template <class TT>
+struct FrexpMantVec {
+  using T = TT;
+  static T Vec(T x) {
+    using B = FloatBits<T>;
+    typename B::U b;
+    std::memcpy(&b, &x, sizeof b);
+    b = (b & ~(B::kExpMask << B::kMantBits)) | (B::kHalfExp << B::kMantBits);
+    T m;
+    std::memcpy(&m, &b, sizeof m);
+    return m;
+  }
+  static bool InRange(T x) { return NormalFinite(x); }
+  static T Lib(T x) { return FrexpMant::Apply(x); }
+};
+template <class TT>
+struct FrexpExpVec {
+  using T = TT;
+  static T Vec(T x) {
+    using B = FloatBits<T>;
+    typename B::U b;
+    std::memcpy(&b, &x, sizeof b);
+    using S = std::make_signed_t<typename B::U>;
+    return static_cast<T>(static_cast<S>((b >> B::kMantBits) & B::kExpMask) - static_cast<S>(B::kHalfExp));
+  }
+  static bool InRange(T x) { return NormalFinite(x); }
+  static T Lib(T x) { return FrexpExp::Apply(x); }
+};
+template <class TT>
+struct ModfIntVec {
+  using T = TT;
+  static T Vec(T x) { return std::trunc(x); }
+  static bool InRange(T x) { return NormalFinite(x); }
+  static T Lib(T x) { return ModfInt::Apply(x); }
+};
+template <class TT>
+struct ModfFracVec {
+  using T = TT;
+  static T Vec(T x) { return std::copysign(x - std::trunc(x), x); }
+  static bool InRange(T x) { return NormalFinite(x); }
+  static T Lib(T x) { return ModfFrac::Apply(x); }
+};
+
 // ------------------------------------------------------------------ dispatch
 
 template <class T>
 MathChunkFn PickFloat(int op) {
+  if (op == kMFrexpMant) return VectorChunk<FrexpMantVec<T>>;
+  if (op == kMFrexpExp) return VectorChunk<FrexpExpVec<T>>;
+  if (op == kMModfInt) return VectorChunk<ModfIntVec<T>>;
+  if (op == kMModfFrac) return VectorChunk<ModfFracVec<T>>;
   if constexpr (std::is_same_v<T, float>) {
     if (op == kMSin) return VectorChunk<SinCosF32<0>>;
     if (op == kMCos) return VectorChunk<SinCosF32<1>>;

@@ -10,7 +10,8 @@
 //
 // Accuracy: float64 and float32 call the C library per element (glibc's are
 // within 1 ulp, NumPy's SIMD loops promise 4), except float32 sin and cos
-// and float64 log10 and arctan2: vectorised loops in double (ufunc_math.cc
+// and float64 log10 and arctan2, and the halves of modf and frexp
+// (float32/64, exact bit moves and trunc): vectorised loops in double (ufunc_math.cc
 // SinCosReduced, Log10Normal, Atan2Ordinary; fdlibm's algorithms, the same
 // bits in every build) with the C library for inputs outside their range;
 // float16 computes in float32.
