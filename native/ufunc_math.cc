@@ -735,9 +735,10 @@ void VectorChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov,
   }
 }
 
-// VectorChunk's two-input form: contiguous blocks of in-range pairs
-// straight through the vector loop, any other block element by element
-// (Vec or Lib) through a buffer.
+// VectorChunk's two-input form: contiguous blocks of in-range pairs (the
+// second input contiguous or one broadcast value) straight through the
+// vector loop, any other block element by element (Vec or Lib) through a
+// buffer.
 template <class K>
 void VectorChunk2(int64_t n, const void* const* in, const int64_t* ins, void* ov, int64_t so) {
   using T = typename K::T;
@@ -747,11 +748,17 @@ void VectorChunk2(int64_t n, const void* const* in, const int64_t* ins, void* ov
   T* o = static_cast<T*>(ov);
   constexpr int64_t kBlock = 1024;
   T buf[kBlock];
+  // A broadcast second input (a scalar: ldexp(x, 3), arctan2(y, 1.0)) spread
+  // over one block, so its blocks take the vector loop too.
+  T spread[kBlock];
+  if (sb == 0) std::fill(spread, spread + std::min(kBlock, n), *b);
   for (int64_t s = 0; s < n; s += kBlock) {
     const int64_t m = std::min(kBlock, n - s);
-    // SAFETY: the caller's contract (ufunc_math.h): n elements at these strides are in bounds.
-    if (sa == 1 && sb == 1 && so == 1 && AllInRange2<K>(m, a + s, b + s)) {
-      VectorBlock2<K>(m, a + s, b + s, o + s);
+    // SAFETY: the caller's contract (ufunc_math.h): n elements at these
+    // strides are in bounds; `spread` holds min(kBlock, n) >= m copies of *b.
+    const T* bb = sb == 0 ? spread : b + s;
+    if (sa == 1 && (sb == 1 || sb == 0) && so == 1 && AllInRange2<K>(m, a + s, bb)) {
+      VectorBlock2<K>(m, a + s, bb, o + s);
       continue;
     }
     for (int64_t i = 0; i < m; i++) {
@@ -839,6 +846,35 @@ struct ModfFracVec {
   static T Lib(T x) { return ModfFrac::Apply(x); }
 };
 
+// ldexp as a vector kernel: for a finite normal x and an integral exponent
+// n whose result stays normal, n added to the exponent field (exact, as
+// ldexp is); everything else (zeros, subnormal inputs or results,
+// overflow, inf, NaN) takes Ldexp, the C library's.
+template <class TT>
+struct LdexpVec {
+  using T = TT;
+  using B = FloatBits<T>;
+  using S = std::make_signed_t<typename B::U>;
+  // n as an integer (a NaN or huge n, of a pair InRange refuses, as 0: C leaves that conversion undefined).
+  static S Int(T n) { return static_cast<S>(n >= T(-4096) && n <= T(4096) ? n : T(0)); }
+  static T Vec(T x, T n) {
+    typename B::U b;
+    std::memcpy(&b, &x, sizeof b);
+    b += static_cast<typename B::U>(Int(n)) << B::kMantBits;
+    T r;
+    std::memcpy(&r, &b, sizeof r);
+    return r;
+  }
+  static bool InRange(T x, T n) {
+    typename B::U b;
+    std::memcpy(&b, &x, sizeof b);
+    const S e = static_cast<S>((b >> B::kMantBits) & B::kExpMask) + Int(n);
+    // & rather than &&: no branches, so the check's loop vectorises.
+    return NormalFinite(x) & (n == std::trunc(n)) & (n >= T(-4096)) & (n <= T(4096)) & (e >= 1) & (e < static_cast<S>(B::kExpMask));
+  }
+  static T Lib(T x, T n) { return Ldexp::Apply(x, n); }
+};
+
 // ------------------------------------------------------------------ dispatch
 
 template <class T>
@@ -847,6 +883,7 @@ MathChunkFn PickFloat(int op) {
   if (op == kMFrexpExp) return VectorChunk<FrexpExpVec<T>>;
   if (op == kMModfInt) return VectorChunk<ModfIntVec<T>>;
   if (op == kMModfFrac) return VectorChunk<ModfFracVec<T>>;
+  if (op == kMLdexp) return VectorChunk2<LdexpVec<T>>;
   if constexpr (std::is_same_v<T, float>) {
     if (op == kMSin) return VectorChunk<SinCosF32<0>>;
     if (op == kMCos) return VectorChunk<SinCosF32<1>>;
