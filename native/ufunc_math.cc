@@ -749,7 +749,9 @@ void VectorChunk2(int64_t n, const void* const* in, const int64_t* ins, void* ov
   constexpr int64_t kBlock = 1024;
   T buf[kBlock];
   // A broadcast second input (a scalar: ldexp(x, 3), arctan2(y, 1.0)) spread
-  // over one block, so its blocks take the vector loop too.
+  // over one block, so its blocks take the vector loop too (4M float64, CPU
+  // min of 7 over three interleaved A/B runs at load 10-12: arctan2(x, 1.5)
+  // 35.9-36.6 -> 16.7-17.5 ms, ldexp(x, 3) 13.9-14.6 -> 3.8-5.8 ms).
   T spread[kBlock];
   if (sb == 0) std::fill(spread, spread + std::min(kBlock, n), *b);
   for (int64_t s = 0; s < n; s += kBlock) {
