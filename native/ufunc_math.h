@@ -12,7 +12,9 @@
 // within 1 ulp, NumPy's SIMD loops promise 4), except float32 sin and cos
 // and float64 log10 and arctan2: vectorised loops in double (ufunc_math.cc
 // SinCosReduced, Log10Normal, Atan2Ordinary; fdlibm's algorithms, the same
-// bits in every build) with the C library for inputs outside their range;
+// bits in every build) with the C library for inputs outside their range
+// (so are the halves of modf and frexp, exact bit moves and trunc in the
+// float's own type for finite normal inputs);
 // float16 computes in float32.
 // Complex sin ... arctanh call the C library's csin ... catanh, as NumPy's
 // npy_csin ... do; complex exp2, expm1, log2, log10, log1p, sign and

@@ -8,8 +8,13 @@
  * ints and bools compute in the first float they cast to safely (int8 →
  * float16, int16 → float32, wider → float64). `ldexp`'s exponent is any
  * integer that casts safely to int64 (bools too; uint64 and floats refuse,
- * NumPy's message). Each runs the C library's function natively
- * (native/ufunc_math.cc); a float16 loop computes in float32, as NumPy's.
+ * NumPy's message). Each runs natively (native/ufunc_math.cc): the C
+ * library's function, or for modf and frexp of finite normal floats bit
+ * moves and `trunc` in a vectorised loop (the same values; the rest take the
+ * C library's); a float16 loop computes in float32, as NumPy's. Measured,
+ * 4M float64 at load 19, CPU min of 7 over three interleaved A/B runs: modf
+ * 25-27 ms through the C library, 10.4-10.9 vectorised; frexp 29-34 ms,
+ * 10.6-11.1 (NumPy 2.4.6 on the same data: 15.6 and 11.2).
  * @module
  */
 import type { DType } from '../dtype';
