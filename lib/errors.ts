@@ -202,3 +202,17 @@ export class ZeroDivisionError extends RangeError {
     this.name = 'ZeroDivisionError';
   }
 }
+
+/**
+ * NumPy's (Python's) `MemoryError`: a new in-memory array larger than an
+ * ArrayBuffer may be (4 GiB) or than the machine gives. A RangeError, as
+ * before it had a class of its own.
+ */
+export class MemoryError extends RangeError {
+  /** Always `'ERR_MEMORY'`. */
+  readonly code = 'ERR_MEMORY';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'MemoryError';
+  }
+}

@@ -27,6 +27,7 @@ export {
   AxisError,
   IndexError,
   KeyError,
+  MemoryError,
   OverflowError,
   TooHardError,
   ValueError,

@@ -89,12 +89,16 @@ export function nanprod(a: NdArray, axis?: Axis | WithAxis<NanReduceOptions, Axi
 /** NumPy's `np.nancumsum(a, axis=None, dtype=)`: running sums with NaNs counted as zero. */
 export function nancumsum(a: NdArray, axis?: number | null | WithAxis<CumulativeOptions, number | null>, options?: CumulativeOptions): NdArray {
   [axis, options] = axisInOptions('nancumsum', axis, options) as [number | null | undefined, CumulativeOptions | undefined];
+  // Checked under this function's name (an unknown keyword is nancumsum()'s TypeError, not cumsum()'s).
+  readKnownOptions(options, ['dtype', 'out'], 'nancumsum');
   return cumsum(replaceNan(a, 0).arr, axis, options);
 }
 
 /** NumPy's `np.nancumprod(a, axis=None, dtype=)`: running products with NaNs counted as one. */
 export function nancumprod(a: NdArray, axis?: number | null | WithAxis<CumulativeOptions, number | null>, options?: CumulativeOptions): NdArray {
   [axis, options] = axisInOptions('nancumprod', axis, options) as [number | null | undefined, CumulativeOptions | undefined];
+  // Checked under this function's name (an unknown keyword is nancumprod()'s TypeError, not cumprod()'s).
+  readKnownOptions(options, ['dtype', 'out'], 'nancumprod');
   return cumprod(replaceNan(a, 1).arr, axis, options);
 }
 

@@ -4,6 +4,7 @@
 // integer arrays (the plain reductions).
 import * as nr from '../lib/nan-reduce';
 import { dtype } from '../lib/dtype';
+import { asarray as asarrayForNan } from '../lib/array-coerce';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { type Case, expectCasesLikeNumpy as check, pyAxis } from './helpers/np-compare';
 import { seeded, shared } from './helpers/np-data';
@@ -177,4 +178,10 @@ describeWithNumpy('nanquantile layout, byte order and errors (fuzz pass 6)', () 
     cases.push({ py: `np.nanmedian(${u.py}[0, 0], axis=0)`, js: () => nr.nanmedian(u.arr.index('0, 0'), { axis: 0 }) });
     check(cases);
   });
+});
+
+test("nancumsum/nancumprod name themselves in an unknown keyword's TypeError (NumPy's message)", () => {
+  const a = asarrayForNan([1, 2]);
+  expect(() => nr.nancumsum(a, { bogus: 1 } as never)).toThrow("nancumsum() got an unexpected keyword argument 'bogus'");
+  expect(() => nr.nancumprod(a, { bogus: 1 } as never)).toThrow("nancumprod() got an unexpected keyword argument 'bogus'");
 });
