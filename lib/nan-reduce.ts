@@ -392,9 +392,13 @@ function nanOneQuantile(s: Sorted, lanes: ReturnType<typeof laneCounts>, q: numb
 function nanQuantileOf(a: NdArray, q: QuantileQ, options: QuantileOptions | undefined, name: 'nanquantile' | 'nanpercentile'): NdArray {
   const o = readKnownOptions(options, ['axis', 'method', 'keepdims'], name);
   const { qs, qshape, weak, intQ, rule } = quantileArgs(a, q, o.method, name);
-  // NumPy's _remove_nan_1D calls isnan on every lane: records have no isnan loop (its TypeError).
-  if (a.dtype.isStructured) isnan(a);
   if (a.size === 0) return nanmean(a, o.axis, { keepdims: o.keepdims });
+  // NumPy's _ureduce checks the axis, then _remove_nan_1D calls isnan on every lane:
+  // records have no isnan loop (its TypeError).
+  if (a.dtype.isStructured) {
+    resolveAxes(o.axis, a.ndim, true);
+    isnan(a);
+  }
   // The positions nanOneQuantile reads among a lane's c non-NaN items.
   const kths = oneLanePositions(a, o.axis, (c) => {
     if (c === 0) return [0];
