@@ -319,12 +319,18 @@ function nanmedianOf(a: NdArray, options: Omit<MedianOptions, 'out'> | undefined
   }
   const both = take(flat, asarray(pairs, '<i8').reshape(rows, 2));
   let res = mean(both, -1);
-  const single = both.index(':, 0');
+  // An odd lane's middle item is NumPy's mean of that one item: x + 0, so -0 is +0.
+  const single = add(both.index(':, 0'), 0);
   res = where(asarray(odd, '|b1'), single, res).astype(res.dtype);
   // A lane of NaNs only is its last (NaN) item, as NumPy's _nanmedian1d returns arr1d[-1];
   // along an axis shorter than 600 of a (kept-axes) N-d array NumPy takes its masked-array
   // path instead, which fills such a lane with np.nan (a complex one is nan+0j).
   const kept = a.ndim - resolveAxes(o.axis, a.ndim).length;
+  // NumPy's one-lane path (_nanmedian1d, every axis reduced) returns arr1d[-1], the lane's last
+  // item in C order, not the last sorted one: a complex NaN keeps its other part.
+  if (a.dtype.kind === 'c' && kept === 0 && rows === 1 && counts[0] === 0) {
+    res = a.reshape(-1).index('-1:').astype(res.dtype);
+  }
   if (a.dtype.kind === 'c' && o.axis !== undefined && o.axis !== null && kept > 0 && s.n < 600 && counts.includes(0)) {
     res = where(asarray(counts.map((c) => c === 0), '|b1'), NaN, res).astype(res.dtype);
   }

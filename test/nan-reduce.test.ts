@@ -185,3 +185,23 @@ test("nancumsum/nancumprod name themselves in an unknown keyword's TypeError (Nu
   expect(() => nr.nancumsum(a, { bogus: 1 } as never)).toThrow("nancumsum() got an unexpected keyword argument 'bogus'");
   expect(() => nr.nancumprod(a, { bogus: 1 } as never)).toThrow("nancumprod() got an unexpected keyword argument 'bogus'");
 });
+
+describeWithNumpy('nanmedian: +0 for an odd lane of -0, a complex NaN lane is its last item (fuzz pass 6)', () => {
+  test("NumPy's mean of the middle item and _nanmedian1d's arr1d[-1]", () => {
+    // Fuzz seeds 1072084/1079727 (-0 gave -0, NumPy's mean of one item is +0), 1073140/1066464
+    // (a lone complex NaN such as 7+nanj: NumPy returns the item itself).
+    const z = shared([-0, 1, -0, NaN, -0], '<f8', [5]);
+    const c = shared([7, NaN, NaN, 100, 1, 2], '<f8', [6]);
+    const cz = { arr: c.arr.view('<c16'), py: `${c.py}.view('<c16')` };
+    const cases: Case[] = [
+      { py: `np.nanmedian(${z.py}[[0]])`, js: () => nr.nanmedian(z.arr.index('0:1')) },
+      { py: `np.nanmedian(${z.py}[[0, 2, 4]])`, js: () => nr.nanmedian(z.arr.index('::2')) },
+      { py: `np.nanmedian(${z.py}.reshape(5, 1), axis=1)`, js: () => nr.nanmedian(z.arr.reshape([5, 1]), { axis: 1 }) },
+      { py: `np.nanmedian(${z.py}[::2].astype('<c16'))`, js: () => nr.nanmedian(z.arr.index('::2').astype('<c16')) },
+      { py: `np.nanmedian(${cz.py}[0])`, js: () => nr.nanmedian(cz.arr.index('0')) },
+      { py: `np.nanmedian(${cz.py}[1], keepdims=True)`, js: () => nr.nanmedian(cz.arr.index('1'), { keepdims: true }) },
+      { py: `np.nanmedian(${cz.py}[:2])`, js: () => nr.nanmedian(cz.arr.index(':2')) },
+    ];
+    check(cases);
+  });
+});
