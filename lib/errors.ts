@@ -203,6 +203,20 @@ export class ZeroDivisionError extends RangeError {
   }
 }
 
+/**
+ * NumPy's (Python's) `MemoryError`: a new in-memory array larger than an
+ * ArrayBuffer may be (4 GiB) or than the machine gives. A RangeError, as
+ * before it had a class of its own.
+ */
+export class MemoryError extends RangeError {
+  /** Always `'ERR_MEMORY'`. */
+  readonly code = 'ERR_MEMORY';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'MemoryError';
+  }
+}
+
 /** The most 8-byte items a list argument converts to: the 4 GiB an array in memory holds. */
 export const MAX_LIST_ITEMS = 2 ** 29;
 
@@ -214,6 +228,6 @@ export const MAX_LIST_ITEMS = 2 ** 29;
  */
 export function checkListLength(length: number, what: string): void {
   if (length > MAX_LIST_ITEMS) {
-    throw new RangeError(`${what}: ${length} items of 8 bytes; an array in memory holds at most 4 GiB (${MAX_LIST_ITEMS} such items)`);
+    throw new MemoryError(`${what}: ${length} items of 8 bytes; an array in memory holds at most 4 GiB (${MAX_LIST_ITEMS} such items)`);
   }
 }

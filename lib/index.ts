@@ -29,6 +29,7 @@ export {
   AxisError,
   IndexError,
   KeyError,
+  MemoryError,
   OverflowError,
   TooHardError,
   ValueError,

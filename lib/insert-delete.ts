@@ -15,7 +15,8 @@
  * - `axis` null works on the flattened array (C order); an integer `obj`
  *   (or a one-element integer list) deletes one slice / inserts before one
  *   position; a slice is its `range`; a boolean `obj` is a mask (delete:
- *   the slices to drop, as long as the axis) or its `flatnonzero` (insert);
+ *   the slices to drop, as long as the axis) or its `flatnonzero` (insert:
+ *   a bool array only; a list of booleans is NumPy 2.4's AttributeError);
  * - insert with several positions: negative ones count from the end of the
  *   input, then the k-th smallest (stable) moves right by k, so equal
  *   positions keep the values' order; each is checked against the new
@@ -300,8 +301,11 @@ export function insert(arr: NdArray | unknown, obj: ItemIndex, values: unknown, 
     idx = Float64Array.of(Number(obj));
     scalar = true;
   } else {
-    const { o } = objArray(obj);
+    const { o, given } = objArray(obj);
     if (o.dtype.kind === 'b') {
+      // NumPy 2.4 reads obj.ndim of a boolean obj that is not an array: a list or a bool is its
+      // AttributeError (a TypeError here: JavaScript has no AttributeError), not a mask.
+      if (!given) throw new TypeError(`'${typeof obj === 'boolean' ? 'bool' : 'list'}' object has no attribute 'ndim'`);
       if (o.ndim !== 1) throw new ValueError('boolean array argument obj to insert must be one dimensional');
       const m = readValues(o);
       idx = Float64Array.from(m.flatMap((x, i) => (x ? [i] : [])));

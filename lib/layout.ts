@@ -376,3 +376,14 @@ export function normalizeShape(shape: number | readonly number[]): number[] {
   }
   return checkShape(typeof shape === 'number' ? [shape] : shape);
 }
+
+/**
+ * The items of an integer (or bool) array of at most one dimension as
+ * numbers, for arguments NumPy reads as a tuple of ints (`tile`'s reps,
+ * `roll`'s shift and axis): a 0-d array is one item.
+ */
+export function arrayInts(v: { dtype: DType; ndim: number; size: number; toArray(): unknown }, what: string): number[] {
+  if (!'iub'.includes(v.dtype.kind) || v.dtype.isStructured || v.ndim > 1) throw new TypeError(`${what} must be integers, got an array of dtype ${v.dtype.str} and ${v.ndim} dimensions`);
+  const items = v.ndim === 0 ? [v.toArray()] : (v.toArray() as unknown[]);
+  return items.map((x) => Number(x));
+}

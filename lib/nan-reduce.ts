@@ -89,12 +89,16 @@ export function nanprod(a: NdArray, axis?: Axis | WithAxis<NanReduceOptions, Axi
 /** NumPy's `np.nancumsum(a, axis=None, dtype=)`: running sums with NaNs counted as zero. */
 export function nancumsum(a: NdArray, axis?: number | null | WithAxis<CumulativeOptions, number | null>, options?: CumulativeOptions): NdArray {
   [axis, options] = axisInOptions('nancumsum', axis, options) as [number | null | undefined, CumulativeOptions | undefined];
+  // Checked under this function's name (an unknown keyword is nancumsum()'s TypeError, not cumsum()'s).
+  readKnownOptions(options, ['dtype', 'out'], 'nancumsum');
   return cumsum(replaceNan(a, 0).arr, axis, options);
 }
 
 /** NumPy's `np.nancumprod(a, axis=None, dtype=)`: running products with NaNs counted as one. */
 export function nancumprod(a: NdArray, axis?: number | null | WithAxis<CumulativeOptions, number | null>, options?: CumulativeOptions): NdArray {
   [axis, options] = axisInOptions('nancumprod', axis, options) as [number | null | undefined, CumulativeOptions | undefined];
+  // Checked under this function's name (an unknown keyword is nancumprod()'s TypeError, not cumprod()'s).
+  readKnownOptions(options, ['dtype', 'out'], 'nancumprod');
   return cumprod(replaceNan(a, 1).arr, axis, options);
 }
 
@@ -329,12 +333,18 @@ function nanmedianOf(a: NdArray, options: Omit<MedianOptions, 'out'> | undefined
   }
   const both = take(flat, asarray(pairs, '<i8').reshape(rows, 2));
   let res = mean(both, -1);
-  const single = both.index(':, 0');
+  // An odd lane's middle item is NumPy's mean of that one item: x + 0, so -0 is +0.
+  const single = add(both.index(':, 0'), 0);
   res = where(asarray(odd, '|b1'), single, res).astype(res.dtype);
   // A lane of NaNs only is its last (NaN) item, as NumPy's _nanmedian1d returns arr1d[-1];
   // along an axis shorter than 600 of a (kept-axes) N-d array NumPy takes its masked-array
   // path instead, which fills such a lane with np.nan (a complex one is nan+0j).
   const kept = a.ndim - resolveAxes(o.axis, a.ndim).length;
+  // NumPy's one-lane path (_nanmedian1d, every axis reduced) returns arr1d[-1], the lane's last
+  // item in C order, not the last sorted one: a complex NaN keeps its other part.
+  if (a.dtype.kind === 'c' && kept === 0 && rows === 1 && counts[0] === 0) {
+    res = a.reshape(-1).index('-1:').astype(res.dtype);
+  }
   if (a.dtype.kind === 'c' && o.axis !== undefined && o.axis !== null && kept > 0 && s.n < 600 && counts.includes(0)) {
     res = where(asarray(counts.map((c) => c === 0), '|b1'), NaN, res).astype(res.dtype);
   }
@@ -402,9 +412,13 @@ function nanOneQuantile(s: Sorted, lanes: ReturnType<typeof laneCounts>, q: numb
 function nanQuantileOf(a: NdArray, q: QuantileQ, options: QuantileOptions | undefined, name: 'nanquantile' | 'nanpercentile'): NdArray {
   const o = readKnownOptions(options, ['axis', 'method', 'keepdims'], name);
   const { qs, qshape, weak, intQ, rule } = quantileArgs(a, q, o.method, name);
-  // NumPy's _remove_nan_1D calls isnan on every lane: records have no isnan loop (its TypeError).
-  if (a.dtype.isStructured) isnan(a);
   if (a.size === 0) return nanmean(a, o.axis, { keepdims: o.keepdims });
+  // NumPy's _ureduce checks the axis, then _remove_nan_1D calls isnan on every lane:
+  // records have no isnan loop (its TypeError).
+  if (a.dtype.isStructured) {
+    resolveAxes(o.axis, a.ndim, true);
+    isnan(a);
+  }
   // The positions nanOneQuantile reads among a lane's c non-NaN items.
   const kths = oneLanePositions(a, o.axis, (c) => {
     if (c === 0) return [0];

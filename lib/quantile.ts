@@ -294,7 +294,8 @@ export function stackQ(results: NdArray[], qshape: readonly number[], shape: rea
   if (results.length === 0) return asarray([], 'f8').reshape([...qshape, ...shape]);
   const r = stack(results, { axis: 0 }).reshape([...qshape, ...shape]);
   // Keep the lanes' byte order (a '>f8' take stays '>f8' in NumPy).
-  return r.dtype.str === results[0].dtype.str ? r : r.astype(results[0].dtype);
+  // (A record dtype compares by its fields: stack gives the canonical one, NumPy's take keeps it.)
+  return r.dtype.equals(results[0].dtype) ? r : r.astype(results[0].dtype);
 }
 
 /**

@@ -135,6 +135,13 @@ function reduceGroup(op: Op, g: NdArray, ax: number, rt: DType, dst: NdArray): v
         // NumPy's reduce loop: the first slice, plus the pairwise sum of the rest along the axis
         // (with the axis last and contiguous, sum's pairwise blocks are NumPy's).
         const rest = g.index(...along(g.ndim, ax, new Slice(1, null)));
+        if (rt.kind === 'f' && rt.itemsize === 2 && ax === g.ndim - 1) {
+          // NumPy's float16 reduce loop (along the last axis) keeps the running sum in float32:
+          // the first item plus the float32 pairwise sum of the rest, rounded to half once.
+          const first32 = g.index(...along(g.ndim, ax, 0)).astype('<f4');
+          add(first32, sum(rest, -1, { dtype: '<f4' }), { out: dst, casting: 'same_kind' });
+          return;
+        }
         const restLast = g.ndim === 1 ? rest : moveaxis(rest, ax, -1).astype(rt, 'C');
         add(g.index(...along(g.ndim, ax, 0)).astype(rt), sum(restLast, g.ndim === 1 ? 0 : -1, { dtype: rt }), { out: dst });
       } else {

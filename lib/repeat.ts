@@ -15,7 +15,7 @@ import { dtype as toDType } from './dtype';
 import { ValueError, repr } from './errors';
 import { Slice } from './indexing';
 import { allocate, makeArray, NdArray as ArrayClass, requireOpen, storageOf } from './internal';
-import { checkNdim, checkShape, normalizeAxis, shapeToSize, shapeToStrides } from './layout';
+import { arrayInts, checkNdim, checkShape, normalizeAxis, shapeToSize, shapeToStrides } from './layout';
 import { take } from './fancy';
 import { copyBlock } from './block-copy';
 
@@ -84,8 +84,9 @@ export function repeat(a: NdArray, repeats: Repeats, axis: number | null = null)
   const n = src.shape[ax];
   if (counts.length === 1) {
     const r = counts[0];
-    if (r < 0) throw new ValueError('negative dimensions are not allowed');
-    return repeatEach(src, ax, r);
+    // NumPy's broadcast count makes a length of r * n: negative only when the axis is not empty.
+    if (r < 0 && n > 0) throw new ValueError('negative dimensions are not allowed');
+    return repeatEach(src, ax, Math.max(r, 0));
   }
   if (counts.length !== n) throw new ValueError(`operands could not be broadcast together with shape (${n},) (${counts.length},)`);
   let total = 0;
@@ -188,9 +189,11 @@ function indexList(counts: readonly number[], n: number, total: number): NdArray
  * tile(asarray([1, 2]), [2, 2]).toArray(); // [[1, 2, 1, 2], [1, 2, 1, 2]]
  * @throws ValueError `negative dimensions are not allowed`.
  */
-export function tile(a: NdArray, reps: number | readonly number[]): NdArray {
+export function tile(a: NdArray, reps: number | readonly number[] | NdArray): NdArray {
   requireOpen(a);
   if (typeof reps === 'number') reps = [reps];
+  // An integer array is its items (a 0-d one a single rep), as NumPy's tuple(reps) reads it.
+  if (reps instanceof ArrayClass) reps = arrayInts(reps, 'reps');
   if (!Array.isArray(reps)) throw new TypeError(`reps must be an integer or a list of integers, got ${repr(reps)}`);
   // Each rep is an axis of the result: more than 64 is NumPy's error, refused
   // before the list is read (spreading a sparse list of length 2^32-1 aborted V8: heap out of memory).

@@ -9,13 +9,15 @@
 import type { NdArray } from './ndarray';
 import { ValueError, repr } from './errors';
 import { Slice } from './indexing';
-import { allocate, makeArray, requireOpen, storageOf } from './internal';
+import { allocate, isArray, makeArray, requireOpen, storageOf } from './internal';
 import { kStrides } from './copy';
 import { copyBlock } from './block-copy';
-import { normalizeAxis, shapeToSize } from './layout';
+import { arrayInts, normalizeAxis, shapeToSize } from './layout';
 
-function intsOf(v: number | readonly number[], what: string): number[] {
+function intsOf(v: number | readonly number[] | NdArray, what: string): number[] {
   if (typeof v === 'number') v = [v];
+  // An integer array (0-d or 1-d) is its items, as NumPy's np.broadcast(shift, axis) reads it.
+  if (isArray(v)) v = arrayInts(v, what);
   if (!Array.isArray(v)) throw new TypeError(`${what} must be an integer or a list of integers, got ${repr(v)}`);
   // Read item by item, each checked as it comes: spreading a sparse list of
   // length 2^32-1 ([...v]) made 2^32-1 undefineds and V8 aborted (heap out of memory).
@@ -45,7 +47,7 @@ function emptyLikeK(a: NdArray): NdArray {
  * @throws ValueError when `shift` and `axis` lists differ in length (NumPy's
  *   broadcast message); AxisError for an axis out of range.
  */
-export function roll(a: NdArray, shift: number | readonly number[], axis: number | readonly number[] | null = null): NdArray {
+export function roll(a: NdArray, shift: number | readonly number[] | NdArray, axis: number | readonly number[] | NdArray | null = null): NdArray {
   requireOpen(a);
   const shifts = intsOf(shift, 'shift');
   if (axis === null || axis === undefined) {

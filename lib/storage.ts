@@ -15,7 +15,7 @@
  * tier: 4 GiB windows, Node 20's limit, every 2 GiB.
  * @module
  */
-import { AccessError } from './errors';
+import { AccessError, MemoryError } from './errors';
 import type { Advice, MappingHandle, NativeMode } from './native';
 
 /** Length of one big window: Node 20 refuses external ArrayBuffers above 4 GiB. */
@@ -175,7 +175,7 @@ export class MemoryStorage extends Storage {
     // Uint8Array over it, and the mapping would stay until the next GC (a
     // 16 GiB reservation that makes the process's next fork fail ENOMEM).
     if (byteLength > WINDOW_BYTES) {
-      throw new RangeError(
+      throw new MemoryError(
         `cannot allocate ${byteLength} bytes (${(byteLength / 2 ** 30).toFixed(1)} GiB) for a new array: an array in memory holds at most 4 GiB ` +
           '(a JavaScript ArrayBuffer\'s limit); a mapped file holds any size (memmap, createNpy)',
       );
@@ -188,7 +188,7 @@ export class MemoryStorage extends Storage {
       // buffer length"): say how much was asked for. NumPy's MemoryError.
       // By name: in a vm context (a test runner's) V8's RangeError is another realm's class.
       if ((e as { name?: unknown } | null)?.name !== 'RangeError') throw e;
-      throw new RangeError(`cannot allocate ${byteLength} bytes (${(byteLength / 2 ** 30).toFixed(1)} GiB) for a new array: ${(e as { message?: unknown }).message}`, { cause: e });
+      throw new MemoryError(`cannot allocate ${byteLength} bytes (${(byteLength / 2 ** 30).toFixed(1)} GiB) for a new array: ${(e as { message?: unknown }).message}`, { cause: e });
     }
     return new MemoryStorage(buffer, 0, byteLength, true, true);
   }

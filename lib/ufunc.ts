@@ -442,7 +442,7 @@ function loadBlock(op: IterOp, off: number, s: number, m: number): void {
     if (l === 2) {
       d[k * 2] = conv(re);
       d[k * 2 + 1] = srcLanes === 2 ? conv(get[1](dv, at)) : 0;
-    } else if (srcLanes === 2) {
+    } else if (srcLanes === 2 && op.t.kind === 'b') {
       // complex to bool (np.where's condition): true when either part is non-zero
       d[k] = conv(re) || conv(get[1](dv, at));
     } else {

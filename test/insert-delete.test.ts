@@ -5,6 +5,7 @@ import * as lib from '../lib';
 import { append, arange, asarray, deleteItems, insert, IndexError, sharesMemory, slice, zeros } from '../lib';
 import { captureKernels } from '../lib/kernels';
 import { describeWithNumpy } from './helpers/numpy';
+import * as numpyHelpers from './helpers/numpy';
 import { vals } from './helpers/np-array';
 import { expectLikeNumpy, inputs } from './helpers/np-shape';
 
@@ -283,5 +284,26 @@ describe('NumPy test_function_base: TestDelete', () => {
   test('test_index_floats', () => {
     expect(() => deleteItems([0, 1, 2], asarray([1.0, 2.0], 'f8'))).toThrow(IndexError);
     expect(() => deleteItems([0, 1, 2], asarray([], 'f8'))).toThrow(IndexError);
+  });
+});
+
+describeWithNumpy('insert with a boolean obj that is not an array (parity pass 6)', () => {
+  test("a list of booleans or a bool is NumPy 2.4's AttributeError ('list' object has no attribute 'ndim'); a bool array is a mask", () => {
+    const { runNumpy } = numpyHelpers;
+    const want = runNumpy<string[]>(`
+out = []
+for o in [[True, False, True], True]:
+    try:
+        np.insert(np.array([1, 2, 3]), o, 9)
+        out.append('no error')
+    except AttributeError as e:
+        out.append(str(e))
+print(json.dumps(out))
+`);
+    const a = asarray([1, 2, 3], '<i8');
+    expect(() => insert(a, [true, false, true], 9)).toThrow(new TypeError(want[0]));
+    expect(() => insert(a, true, 9)).toThrow(new TypeError(want[1]));
+    const viaMask = insert(a, asarray([true, false, true], '|b1'), 9).toArray();
+    expect(viaMask).toEqual(insert(a, [0, 2], 9).toArray());
   });
 });

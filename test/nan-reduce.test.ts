@@ -4,6 +4,7 @@
 // integer arrays (the plain reductions).
 import * as nr from '../lib/nan-reduce';
 import { dtype } from '../lib/dtype';
+import { asarray as asarrayForNan } from '../lib/array-coerce';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { type Case, expectCasesLikeNumpy as check, pyAxis } from './helpers/np-compare';
 import { seeded, shared } from './helpers/np-data';
@@ -175,6 +176,32 @@ describeWithNumpy('nanquantile layout, byte order and errors (fuzz pass 6)', () 
     cases.push({ py: `np.nanpercentile(${rec.py}, 90, method='lower')`, js: () => nr.nanpercentile(rec.arr, 90, { method: 'lower' }) });
     cases.push({ py: `np.nanquantile(${u.py}[0, 0], 0.9, axis=0)`, js: () => nr.nanquantile(u.arr.index('0, 0'), 0.9, { axis: 0 }) });
     cases.push({ py: `np.nanmedian(${u.py}[0, 0], axis=0)`, js: () => nr.nanmedian(u.arr.index('0, 0'), { axis: 0 }) });
+    check(cases);
+  });
+});
+
+test("nancumsum/nancumprod name themselves in an unknown keyword's TypeError (NumPy's message)", () => {
+  const a = asarrayForNan([1, 2]);
+  expect(() => nr.nancumsum(a, { bogus: 1 } as never)).toThrow("nancumsum() got an unexpected keyword argument 'bogus'");
+  expect(() => nr.nancumprod(a, { bogus: 1 } as never)).toThrow("nancumprod() got an unexpected keyword argument 'bogus'");
+});
+
+describeWithNumpy('nanmedian: +0 for an odd lane of -0, a complex NaN lane is its last item (fuzz pass 6)', () => {
+  test("NumPy's mean of the middle item and _nanmedian1d's arr1d[-1]", () => {
+    // Fuzz seeds 1072084/1079727 (-0 gave -0, NumPy's mean of one item is +0), 1073140/1066464
+    // (a lone complex NaN such as 7+nanj: NumPy returns the item itself).
+    const z = shared([-0, 1, -0, NaN, -0], '<f8', [5]);
+    const c = shared([7, NaN, NaN, 100, 1, 2], '<f8', [6]);
+    const cz = { arr: c.arr.view('<c16'), py: `${c.py}.view('<c16')` };
+    const cases: Case[] = [
+      { py: `np.nanmedian(${z.py}[[0]])`, js: () => nr.nanmedian(z.arr.index('0:1')) },
+      { py: `np.nanmedian(${z.py}[[0, 2, 4]])`, js: () => nr.nanmedian(z.arr.index('::2')) },
+      { py: `np.nanmedian(${z.py}.reshape(5, 1), axis=1)`, js: () => nr.nanmedian(z.arr.reshape([5, 1]), { axis: 1 }) },
+      { py: `np.nanmedian(${z.py}[::2].astype('<c16'))`, js: () => nr.nanmedian(z.arr.index('::2').astype('<c16')) },
+      { py: `np.nanmedian(${cz.py}[0])`, js: () => nr.nanmedian(cz.arr.index('0')) },
+      { py: `np.nanmedian(${cz.py}[1], keepdims=True)`, js: () => nr.nanmedian(cz.arr.index('1'), { keepdims: true }) },
+      { py: `np.nanmedian(${cz.py}[:2])`, js: () => nr.nanmedian(cz.arr.index(':2')) },
+    ];
     check(cases);
   });
 });

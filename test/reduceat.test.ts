@@ -174,3 +174,18 @@ describe('NumPy test_ufunc: reduceat', () => {
     expect(() => addReduceat(arange(3), [[0]] as never)).toThrow('maximum number of dimension of 1');
   });
 });
+
+describeWithNumpy('float16 add-reduceat keeps its running sum in float32 (parity pass 6)', () => {
+  test("NumPy's HALF_add reduce loop: first + the float32 pairwise rest, rounded once", () => {
+    const full01 = "np.full(3000, 0.1, dtype='<f2')";
+    const a = asarray(new Array<number>(3000).fill(0.1), '<f2');
+    const cases: Case[] = [
+      { py: `np.add.reduceat(${full01}, [0])`, js: () => addReduceat(a, [0]) },
+      { py: `np.add.reduceat(${full01}, [0, 10, 2000])`, js: () => addReduceat(a, [0, 10, 2000]) },
+      { py: `np.add.reduceat(${full01}[::2], [0, 7])`, js: () => addReduceat(a.index('::2'), [0, 7]) },
+      { py: `np.add.reduceat(${full01}.reshape(30, 100), [0, 3], axis=1)`, js: () => addReduceat(a.reshape([30, 100]), [0, 3], 1) },
+      { py: `np.add.reduceat(${full01}.reshape(100, 30), [0, 3], axis=0)`, js: () => addReduceat(a.reshape([100, 30]), [0, 3], 0) },
+    ];
+    expectCasesLikeNumpy(cases);
+  });
+});

@@ -9,6 +9,7 @@ import { describeWithNumpy } from './helpers/numpy';
 import { vals } from './helpers/np-array';
 import { expectLikeNumpy, inputs } from './helpers/np-shape';
 import { useTempDir } from './helpers/tmp';
+import * as npCompare from './helpers/np-compare';
 
 /** Files of the memmap tests, removed after the file. */
 const files = useTempDir();
@@ -155,5 +156,22 @@ describe('tile', () => {
   test('negative reps, non-integer reps', () => {
     expect(() => tile(arange(3), -1)).toThrow(new ValueError('negative dimensions are not allowed'));
     expect(() => tile(arange(3), [1.5])).toThrow(TypeError);
+  });
+});
+
+describeWithNumpy('tile with an array of reps, repeat with a negative count of an empty axis (parity pass 6)', () => {
+  test("NumPy's answers", () => {
+    const { expectCasesLikeNumpy: check } = npCompare;
+    const a = asarray([1, 2], '<i8');
+    const e = asarray([], '<f8').reshape([0, 2]);
+    check([
+      { py: "np.tile(np.array([1, 2], dtype='<i8'), np.array([2, 2]))", js: () => tile(a, asarray([2, 2], '<i8')) },
+      { py: "np.tile(np.array([1, 2], dtype='<i8'), np.array(3))", js: () => tile(a, asarray(3, '<i8')) },
+      // NumPy's broadcast count makes a length of count * n: no error when the axis is empty.
+      { py: "np.repeat(np.zeros((0, 2)), -2, axis=0)", js: () => repeat(e, -2, 0) },
+      { py: "np.repeat(np.zeros((0, 2)), np.array([-1]), axis=0)", js: () => repeat(e, asarray([-1], '<i8'), 0) },
+      { py: "np.repeat(np.zeros(0), -1)", js: () => repeat(e.reshape(-1), -1) },
+      { py: "np.repeat(np.zeros((0, 2)), -2, axis=1)", js: () => repeat(e, -2, 1) },
+    ]);
   });
 });

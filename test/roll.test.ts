@@ -3,6 +3,7 @@
 import * as lib from '../lib';
 import { arange, asarray, AxisError, memmap, roll, sharesMemory, ValueError } from '../lib';
 import { useTempDir } from './helpers/tmp';
+import * as npCompare from './helpers/np-compare';
 import { captureKernels } from '../lib/kernels';
 import { describeWithNumpy } from './helpers/numpy';
 import { vals } from './helpers/np-array';
@@ -94,5 +95,19 @@ describe('roll', () => {
     const a = arange(100000, 'f8').reshape(100, 1000);
     const { calls } = captureKernels(() => roll(a, [30, 300], [0, 1]));
     expect(calls.map((c) => c.kind)).toEqual(['copy', 'copy', 'copy', 'copy']);
+  });
+});
+
+describeWithNumpy('roll with integer arrays as shift and axis (parity pass 6)', () => {
+  test("an NdArray shift/axis is read as NumPy's np.broadcast(shift, axis) reads it", () => {
+    const { expectCasesLikeNumpy: check } = npCompare;
+    const a = asarray([1, 2, 3, 4, 5, 6], '<i8').reshape([2, 3]);
+    const A = "np.arange(1, 7, dtype='<i8').reshape(2, 3)";
+    check([
+      { py: `np.roll(${A}, np.array([1, 1]), np.array([0, 1]))`, js: () => roll(a, asarray([1, 1], '<i8'), asarray([0, 1], '<i8')) },
+      { py: `np.roll(${A}, np.array(2))`, js: () => roll(a, asarray(2, '<i8')) },
+      { py: `np.roll(${A}, np.array([-1], dtype='<i4'), 1)`, js: () => roll(a, asarray([-1], '<i4'), 1) },
+    ]);
+    expect(() => roll(a, asarray([1.5], '<f8'))).toThrow(TypeError);
   });
 });

@@ -2,7 +2,7 @@
 // file mapping behind one interface — windows, the cursor, whole(), the
 // "closed" check and its one error, and MappedStorage's flush/advise.
 import * as fs from 'fs';
-import { AccessError } from '../lib/errors';
+import { AccessError, MemoryError } from '../lib/errors';
 import { storageOf } from '../lib/internal';
 import { memmap } from '../lib/memmap';
 import { MappedStorage, MemoryStorage, closedError, setAllocator, withAllocator, type Allocator } from '../lib/storage';
@@ -158,4 +158,17 @@ describe('the allocation hook', () => {
       expect(setAllocator(previous)).toBe(outer);
     }
   });
+});
+
+test("an allocation refused is NumPy's MemoryError: a RangeError with code 'ERR_MEMORY'", () => {
+  let thrown: unknown = null;
+  try {
+    MemoryStorage.allocate(2 ** 34, true);
+  } catch (e) {
+    thrown = e;
+  }
+  expect(thrown).toBeInstanceOf(RangeError);
+  expect(thrown).toBeInstanceOf(MemoryError);
+  expect((thrown as MemoryError).code).toBe('ERR_MEMORY');
+  expect((thrown as Error).name).toBe('MemoryError');
 });

@@ -28,6 +28,8 @@ import * as api from '../lib';
 import { AccessError, ValueError } from '../lib/errors';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { rng } from './helpers/bytes';
+import * as npCompareU from './helpers/np-compare';
+import * as npDataU from './helpers/np-data';
 import { randomItemBytes } from './helpers/ufunc-layouts';
 import { useTempDir } from './helpers/tmp';
 
@@ -470,5 +472,26 @@ rec = lambda a: [[int(x[0]), float(x[1])] for x in a.reshape(-1)]
 print(json.dumps([r1.dtype.str, list(r1.shape), h(r1), r2.dtype.str, list(r2.shape), rec(r2), r3.dtype.str, h(r3)]))`);
     expect(ours).toEqual(py);
     expect(() => api.where(c, bx, 5)).toThrow(api.DTypePromotionError);
+  });
+});
+
+describeWithNumpy('a complex input cast to a real loop keeps only its real part (fuzz seed 1011034)', () => {
+  test("a zero real part stays zero (the imaginary part is no fallback), any byte order and layout", () => {
+    const { expectCasesLikeNumpy: check } = npCompareU;
+    const { shared } = npDataU;
+    const f = shared([7, 1, 0, -0.5, 0, 2.5, -3, 0], '<f8', [8]);
+    const cases: npCompareU.Case[] = [];
+    for (const [dt, fdt] of [['<c16', '<f8'], ['>c16', '>f8'], ['>c8', '>f4']] as const) {
+      const z = f.arr.astype(fdt).view(dt);
+      const zpy = `${f.py}.astype('${fdt}').view('${dt}')`;
+      for (const [name, fn] of [['floor', api.floor], ['negative', api.negative], ['sqrt', api.sqrt]] as const) {
+        for (const [sl, slpy] of [['::-1', '::-1'], [':', ':']] as const) {
+          cases.push({ py: `np.${name}(${zpy}[${slpy}], dtype='<f4', casting='unsafe')`, js: () => fn(z.index(sl), { dtype: '<f4', casting: 'unsafe' }) });
+        }
+      }
+      cases.push({ py: `np.add(${zpy}, 0, dtype='<f8', casting='unsafe')`, js: () => api.add(z, 0, { dtype: '<f8', casting: 'unsafe' }) });
+      cases.push({ py: `np.logical_not(${zpy})`, js: () => api.logicalNot(z) });
+    }
+    check(cases);
   });
 });

@@ -207,9 +207,10 @@ function converter(dt: DType): Convert {
         if (typeof v === 'number') return v;
         if (typeof v === 'boolean') return v ? 1 : 0;
         if (typeof v === 'bigint') return Number(v);
-        const c = asComplex(v);
-        if (c) return c.re; // NumPy's complex -> real cast drops the imaginary part
-        throw cannotStore(v, dt, 'a number, boolean, bigint or complex');
+        // A Python complex stored into a real item is NumPy's TypeError (float() of a complex),
+        // even with a zero imaginary part; an array cast drops the imaginary part elsewhere.
+        if (asComplex(v)) throw new TypeError("float() argument must be a string or a real number, not 'complex'");
+        throw cannotStore(v, dt, 'a number, boolean or bigint');
       };
     case 'c':
       return (v): Complex => {

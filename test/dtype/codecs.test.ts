@@ -327,3 +327,35 @@ describe('records and subarrays', () => {
     expect(hex(dv)).toBe('010201020102');
   });
 });
+
+describeWithNumpy("a complex value stored into a real item (parity pass 6)", () => {
+  test("float items refuse it as NumPy's TypeError (float() of a complex, a zero imaginary part too); bool takes its truth", () => {
+    const want = runNumpy<Record<string, [string, unknown]>>(`
+import numpy as np, json
+r = {}
+for dt in ['<f8', '>f4', '<f2', '|b1']:
+    for v in [1 + 2j, 0j]:
+        a = np.zeros(2, dt)
+        try:
+            a[0] = v
+            r[dt + str(v)] = ['ok', bool(a[0]) if dt == '|b1' else float(a[0])]
+        except TypeError as e:
+            r[dt + str(v)] = ['TypeError', str(e)]
+print(json.dumps(r))
+`);
+    for (const dt of ['<f8', '>f4', '<f2', '|b1']) {
+      for (const [v, key] of [[{ re: 1, im: 2 }, '(1+2j)'], [{ re: 0, im: 0 }, '0j']] as const) {
+        const codec = dtype(dt).codec;
+        const dv = new DataView(new ArrayBuffer(8));
+        let got: [string, unknown];
+        try {
+          codec.write(dv, 0, v);
+          got = ['ok', codec.read(dv, 0)];
+        } catch (e) {
+          got = [(e as Error).name, (e as Error).message];
+        }
+        expect([dt, key, got]).toEqual([dt, key, want[dt + key]]);
+      }
+    }
+  });
+});

@@ -13,8 +13,8 @@
 // - test_half_conversion_to_string, test_to_half_cast_error,
 //   test_half_conversion_from_string: mmarray has no number <-> string (S/U)
 //   casts (astype refuses them with a TypeError).
-// - test_spacing_nextafter, the np.spacing line of test_nans_infs: no
-//   spacing/nextafter ufuncs.
+// - the np.spacing line of test_nans_infs (test_spacing_nextafter is ported in
+//   test_umath-nextafter.test.ts).
 // - test_half_fpe: no floating-point error states (np.errstate) in JS.
 // - test_half_array_interface: no __array_interface__.
 // - In test_half_funcs: np.dot (no dot); in test_half_ufuncs: copysign,
