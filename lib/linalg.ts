@@ -159,11 +159,18 @@ function matmulCore(a: NdArray, b: NdArray, dt: DType): NdArray {
   const whole = ca.nbytes <= windowBytes && cb.nbytes <= windowBytes && cr.nbytes <= windowBytes;
   const isz = lt.itemsize;
   let rows = n;
+  // Float rows longer than one window (the dot of two vectors of a mapping past
+  // 2 GiB): each row's sum is taken over k in window-sized chunks, the chunks'
+  // products added in order (a fixed split: the same bits on every run).
+  let kChunk = 0;
   if (!whole) {
     const rowBytes = Math.max(k, m) * isz;
-    if (rowBytes > windowBytes) throw new RangeError(`matmul: one row of ${Math.max(k, m)} items (${rowBytes} bytes) is more than one window (${windowBytes} bytes) can hold; sum the products of slices`);
-    if (k * m * isz > windowBytes) throw new RangeError(`matmul: the second operand's matrix (${k}x${m}, ${k * m * isz} bytes) is more than one window (${windowBytes} bytes) can hold; take the product in slices of its columns`);
-    rows = Math.max(1, Math.floor(windowBytes / rowBytes));
+    if (k * isz > windowBytes && kind === 'float' && m * isz <= windowBytes) kChunk = Math.max(1, Math.floor(windowBytes / (isz * m)));
+    else {
+      if (rowBytes > windowBytes) throw new RangeError(`matmul: one row of ${Math.max(k, m)} items (${rowBytes} bytes) is more than one window (${windowBytes} bytes) can hold; sum the products of slices`);
+      if (k * m * isz > windowBytes) throw new RangeError(`matmul: the second operand's matrix (${k}x${m}, ${k * m * isz} bytes) is more than one window (${windowBytes} bytes) can hold; take the product in slices of its columns`);
+      rows = Math.max(1, Math.floor(windowBytes / rowBytes));
+    }
   }
   const A = whole ? typedOf(ca) : null;
   const B = whole ? typedOf(cb) : null;
@@ -175,6 +182,8 @@ function matmulCore(a: NdArray, b: NdArray, dt: DType): NdArray {
     if (A !== null && B !== null && C !== null) {
       const call = { aOff: offA * n * k, bOff: offB * k * m, cOff: t * n * m };
       if (!gemmNative(kind, lt, A, B, C, call, n, k, m)) gemmJS(kind, A, B, C, call, n, k, m);
+    } else if (kChunk > 0) {
+      chunkedRows(lt, ca, cb, cr, { a: offA * n * k, b: offB * k * m, c: t * n * m }, n, k, m, kChunk);
     } else {
       const Bt = flatTyped(cb, offB * k * m, k * m);
       for (let r0 = 0; r0 < n; r0 += rows) {
@@ -197,6 +206,31 @@ function matmulCore(a: NdArray, b: NdArray, dt: DType): NdArray {
   }
   if (cr !== res) res.set(cr);
   return res;
+}
+
+/**
+ * Rows of a float product whose k items span more than one window: each of
+ * the `n` rows of C (`m` items) is the sum, chunk by chunk in order, of the
+ * products of `kChunk` items of the A row with the matching `kChunk` rows of
+ * B (element offsets `at` into the contiguous operands), added in the loop's
+ * float type.
+ */
+function chunkedRows(lt: DType, ca: NdArray, cb: NdArray, cr: NdArray, at: { a: number; b: number; c: number }, n: number, k: number, m: number, kChunk: number): void {
+  const f4 = lt.itemsize === 4;
+  const part = f4 ? new Float32Array(m) : new Float64Array(m);
+  const acc = f4 ? new Float32Array(m) : new Float64Array(m);
+  const call = { aOff: 0, bOff: 0, cOff: 0 };
+  for (let r = 0; r < n; r++) {
+    acc.fill(0);
+    for (let k0 = 0; k0 < k; k0 += kChunk) {
+      const kc = Math.min(kChunk, k - k0);
+      const At = flatTyped(ca, at.a + r * k + k0, kc);
+      const Bt = flatTyped(cb, at.b + k0 * m, kc * m);
+      if (!gemmNative('float', lt, At, Bt, part, call, 1, kc, m)) gemmJS('float', At, Bt, part, call, 1, kc, m);
+      for (let j = 0; j < m; j++) acc[j] = k0 === 0 ? part[j] : acc[j] + part[j];
+    }
+    (flatTyped(cr, at.c + r * m, m) as Float64Array).set(acc);
+  }
 }
 
 /** Per stack axis of the broadcast stack (`nd` axes), the step in matrices of an operand's stack `shape`. */

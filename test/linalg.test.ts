@@ -257,7 +257,18 @@ test('operands larger than one window are read a block of rows at a time, with t
   const was = setProductWindow(2048);
   try {
     cases.forEach(([a, b], i) => expect(m.matmul(a, b).toArray()).toEqual(want[i]));
-    expect(() => m.dot(m.ones(300), m.ones(300))).toThrow('matmul: one row of 300 items (2400 bytes) is more than one window (2048 bytes) can hold; sum the products of slices');
+    // Float rows longer than a window: summed chunk by chunk (256 items of 8 bytes here).
+    expect(m.dot(m.ones(300), m.ones(300)).get()).toBe(300);
+    const x = m.arange(1000, 'f8');
+    const y = m.subtract(m.arange(1000, 'f8'), 500);
+    let want1 = 0;
+    for (let i = 0; i < 1000; i++) want1 += i * (i - 500);
+    expect(m.dot(x, y).get()).toBe(want1);
+    const xf = m.divide(m.arange(700, 'f4'), 7);
+    expect(Math.abs((m.dot(xf, xf).get() as number) - (m.dot(xf.astype('f8'), xf.astype('f8')).get() as number))).toBeLessThan(1e-6 * 700 * 100 * 100 / 3);
+    const mv = m.matmul(m.arange(3 * 600, 'f8').reshape(3, 600), m.ones([600, 2]));
+    expect(mv.toArray()).toEqual([[179700, 179700], [539700, 539700], [899700, 899700]]);
+    expect(() => m.dot(m.ones(300, 'i8'), m.ones(300, 'i8'))).toThrow('matmul: one row of 300 items (2400 bytes) is more than one window (2048 bytes) can hold; sum the products of slices');
     expect(() => m.matmul(m.ones([40, 20]), m.ones([20, 20]))).toThrow("matmul: the second operand's matrix (20x20, 3200 bytes) is more than one window (2048 bytes) can hold");
   } finally {
     setProductWindow(was);
