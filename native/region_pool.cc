@@ -2,7 +2,7 @@
 
 #include <sys/mman.h>
 #if defined(__linux__)
-#include <pthread.h>
+#include <sys/prctl.h>
 #endif
 #include <uv.h>
 
@@ -270,7 +270,9 @@ void TrimLoop(void* /*arg*/) {
 #if defined(__linux__)
   // Named, so `top -H`, /proc/<pid>/task/*/comm and bench/async.js's
   // per-thread CPU tell its unmaps and pre-faults from the kernels' threads.
-  (void)pthread_setname_np(pthread_self(), "mmarray-pool");
+  // prctl names the calling thread and is in every glibc; pthread_setname_np
+  // would raise the addon's glibc floor to 2.34 (scripts/check-glibc.js).
+  (void)prctl(PR_SET_NAME, "mmarray-pool", 0, 0, 0);
 #endif
   std::vector<Region> expired;
   uv_mutex_lock(&mu);

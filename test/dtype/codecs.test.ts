@@ -144,8 +144,9 @@ print(json.dumps(out))`, `${random.toString('hex')}\n${JSON.stringify(SPECS)}\n`
     i8: [-(2n ** 63n), 2n ** 63n - 1n, 0n, -1, 2 ** 53 - 1, true],
     u8: [0n, 2n ** 64n - 1n, 2 ** 53 - 1, 12.7],
     f2: [NaN, 0, -0, Infinity, -Infinity, 65504, 65519, 65520, 2 ** -24, 2 ** -25, 3 * 2 ** -25, 2 ** -14, 1 / 3, true, 7n],
-    f4: [NaN, -0, Infinity, -Infinity, 1e-45, 1.17549421e-38, 3.4028235e38, 3.5e38, 1 / 3, { re: 2.5, im: 1 }],
-    f8: [NaN, -0, Infinity, -Infinity, 5e-324, 2.2250738585072014e-308, Number.MAX_VALUE, 0.1, [1.5, 2]],
+    f4: [NaN, -0, Infinity, -Infinity, 1e-45, 1.17549421e-38, 3.4028235e38, 3.5e38, 1 / 3],
+    // A complex value into a float item is NumPy 2.4's TypeError (tested in "(parity pass 6)").
+    f8: [NaN, -0, Infinity, -Infinity, 5e-324, 2.2250738585072014e-308, Number.MAX_VALUE, 0.1],
     c8: [{ re: 1, im: -2 }, [NaN, -0], 3, true, { re: Infinity, im: 1e-45 }],
     c16: [{ re: 5e-324, im: -Infinity }, [0.1, 0.2], 7n],
     b1: [true, false, 0, 2, -0, NaN, 0n, 3n, { re: 0, im: 1 }, [0, 0]],
