@@ -72,18 +72,35 @@ function replaceNan(a: NdArray, value: number): { arr: NdArray; mask: NdArray | 
   return { arr: where(mask, value, a), mask };
 }
 
+/**
+ * `f` of replaceNan's array; the two temporaries replaceNan made (when it
+ * made any) are freed once `f` has returned, as NumPy frees them at
+ * refcount 0: the next call's large temporary reuses their regions at once
+ * instead of waiting for a GC (see nanmean). `f`'s result never shares
+ * their memory (a reduction or an accumulation: a new array).
+ */
+function withNanReplaced(a: NdArray, value: number, f: (arr: NdArray) => NdArray): NdArray {
+  const { arr, mask } = replaceNan(a, value);
+  const r = f(arr);
+  if (mask !== null) {
+    arr.release();
+    mask.release();
+  }
+  return r;
+}
+
 /** NumPy's `np.nansum(a, axis, dtype=, keepdims=)`: the sum with NaNs counted as zero. */
 export function nansum(a: NdArray, axis?: Axis | WithAxis<NanReduceOptions, Axis>, options?: NanReduceOptions): NdArray {
   [axis, options] = axisInOptions('nansum', axis, options) as [Axis | undefined, NanReduceOptions | undefined];
   const o = readKnownOptions(options, ['keepdims', 'dtype'], 'nansum');
-  return sum(replaceNan(a, 0).arr, axis, o);
+  return withNanReplaced(a, 0, (arr) => sum(arr, axis, o));
 }
 
 /** NumPy's `np.nanprod(a, axis, dtype=, keepdims=)`: the product with NaNs counted as one. */
 export function nanprod(a: NdArray, axis?: Axis | WithAxis<NanReduceOptions, Axis>, options?: NanReduceOptions): NdArray {
   [axis, options] = axisInOptions('nanprod', axis, options) as [Axis | undefined, NanReduceOptions | undefined];
   const o = readKnownOptions(options, ['keepdims', 'dtype'], 'nanprod');
-  return prod(replaceNan(a, 1).arr, axis, o);
+  return withNanReplaced(a, 1, (arr) => prod(arr, axis, o));
 }
 
 /** NumPy's `np.nancumsum(a, axis=None, dtype=)`: running sums with NaNs counted as zero. */
@@ -91,7 +108,7 @@ export function nancumsum(a: NdArray, axis?: number | null | WithAxis<Cumulative
   [axis, options] = axisInOptions('nancumsum', axis, options) as [number | null | undefined, CumulativeOptions | undefined];
   // Checked under this function's name (an unknown keyword is nancumsum()'s TypeError, not cumsum()'s).
   readKnownOptions(options, ['dtype', 'out'], 'nancumsum');
-  return cumsum(replaceNan(a, 0).arr, axis, options);
+  return withNanReplaced(a, 0, (arr) => cumsum(arr, axis, options));
 }
 
 /** NumPy's `np.nancumprod(a, axis=None, dtype=)`: running products with NaNs counted as one. */
@@ -99,7 +116,7 @@ export function nancumprod(a: NdArray, axis?: number | null | WithAxis<Cumulativ
   [axis, options] = axisInOptions('nancumprod', axis, options) as [number | null | undefined, CumulativeOptions | undefined];
   // Checked under this function's name (an unknown keyword is nancumprod()'s TypeError, not cumprod()'s).
   readKnownOptions(options, ['dtype', 'out'], 'nancumprod');
-  return cumprod(replaceNan(a, 1).arr, axis, options);
+  return withNanReplaced(a, 1, (arr) => cumprod(arr, axis, options));
 }
 
 /**

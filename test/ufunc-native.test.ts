@@ -197,6 +197,47 @@ describe('native ufunc loops match the JS loops bit for bit', () => {
     expect(nativeRuns).toBeGreaterThan(100);
   });
 
+  test('where and clip over contiguous rows with one input a broadcast value (the vectorized three-input rows)', () => {
+    // where(c, x, 0), where(c, 0, y), a 0-d x, clip with an array bound and
+    // a scalar one, and clip in place: contiguous operands, so the kernel
+    // takes TernaryRow rather than the strided loop; NaN and ±0 included.
+    const r = rng(5150);
+    const n = UFUNC_NATIVE_MIN_ELEMENTS + 37;
+    const failures: string[] = [];
+    let nativeRuns = 0;
+    for (const dt of ['<f8', '<f4', '<i8', '<i4', '<u2', '|i1', '|u1', '>f8']) {
+      const arr = (): NdArray => {
+        const v = zeros([n], dt);
+        for (let i = 0; i < n; i++) {
+          const x = Math.floor(r() * 200) - 100;
+          v.set(i, dt.includes('f') && i % 17 === 0 ? [NaN, -0, Infinity][i % 3] : dt.includes('u') ? Math.abs(x) : x);
+        }
+        return v;
+      };
+      const c = zeros([n], '|b1');
+      for (let i = 0; i < n; i++) c.set(i, r() < 0.5);
+      const a = arr();
+      const b = arr();
+      const lo = arr();
+      const scalar = dt.includes('f') ? 0.5 : 3;
+      const runs: [string, () => NdArray][] = [
+        ['where(c, a, s)', () => api.where(c, a, scalar)],
+        ['where(c, s, a)', () => api.where(c, scalar, a)],
+        ['where(c, 0-d, a)', () => api.where(c, api.asarray(scalar, dt), a)],
+        ['where(c, a, b)', () => api.where(c, a, b)],
+        ['clip(a, lo, s)', () => api.clip(a, lo, scalar)],
+        ['clip(a, -s, lo)', () => api.clip(a, dt.includes('u') ? 1 : -scalar, lo)],
+        ['clip(a, lo, s, out a)', () => {
+          const o = a.copy();
+          return api.clip(o, lo, scalar, { out: o });
+        }],
+      ];
+      for (const [label, run] of runs) if (compareToReference(run, `${dt} ${label}`, failures).native) nativeRuns++;
+    }
+    expect(failures).toEqual([]);
+    expect(nativeRuns).toBe(8 * 7);
+  });
+
   test('where with a non-bool condition array, or bool x and y, stays in JS', () => {
     const x = zeros([1000], '<f8');
     expect(countUfuncCalls(() => api.where(zeros([1000], '?'), x, 1)).calls).toBe(1);
