@@ -13,6 +13,7 @@ import * as path from 'path';
 import * as L from '../lib';
 import { AccessError, NdArray } from '../lib';
 import { useTempDir } from './helpers/tmp';
+import { trappedList } from './helpers/trapped';
 
 const tmp = useTempDir('mmarray-adv6-');
 
@@ -29,19 +30,6 @@ function mapped(n = 64): L.Memmap {
   const m = L.memmap(tmp.path('m.bin'), { dtype: 'f8', mode: 'w+', shape: [n] });
   m.set(L.arange(n, 'f8'));
   return m;
-}
-
-/** A copy of `items` whose item `k` is a getter that runs `act` first. */
-function trappedList<T>(items: readonly T[], k: number, act: () => void): T[] {
-  const a = items.slice();
-  Object.defineProperty(a, k, {
-    get() {
-      act();
-      return items[k];
-    },
-    enumerable: true,
-  });
-  return a;
 }
 
 /** Runs `f` with `Object.prototype[key] = value`, always removed after. */

@@ -10,6 +10,7 @@
 import * as L from '../lib';
 import { AccessError, NdArray } from '../lib';
 import { useTempDir } from './helpers/tmp';
+import { trappedList } from './helpers/trapped';
 
 const tmp = useTempDir('mmarray-reentrancy-');
 
@@ -30,19 +31,6 @@ function getter<T>(key: string, value: T, act: () => void, calls = { n: 0 }, res
     },
     enumerable: true,
   });
-}
-
-/** A copy of `items` whose item `k` is a getter that runs `act` first. */
-function trappedList<T>(items: readonly T[], k: number, act: () => void): T[] {
-  const a = items.slice();
-  Object.defineProperty(a, k, {
-    get() {
-      act();
-      return items[k];
-    },
-    enumerable: true,
-  });
-  return a;
 }
 
 function closedError(f: () => unknown): AccessError {
