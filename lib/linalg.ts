@@ -94,9 +94,13 @@ function kindOf(dt: DType): DotKind {
   return 'int';
 }
 
-/** `x` as a C-contiguous, aligned, native-order array of `dt` (itself when it already is one). */
+/**
+ * `x` as a C-contiguous, aligned, native-order array of `dt` (itself when it
+ * already is one: a memmap too, so the product of a mapping reads the file's
+ * pages instead of copying them first).
+ */
 function contiguousOf(x: NdArray, dt: DType): NdArray {
-  let c = x.astype(dt, { order: 'C', copy: false, subok: false });
+  let c = x.astype(dt, { order: 'C', copy: false });
   if (c.size > 0 && c.offset % dt.itemsize !== 0) c = c.copy();
   return c;
 }

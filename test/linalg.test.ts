@@ -9,6 +9,7 @@ import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { expectLikeNumpy, inputs } from './helpers/np-shape';
 import { gemmJS } from '../lib/dot-kernel';
 import { setProductWindow } from '../lib/linalg';
+import { useTempDir } from './helpers/tmp';
 
 const m = lib;
 const s = lib.slice;
@@ -273,4 +274,28 @@ test('operands larger than one window are read a block of rows at a time, with t
   } finally {
     setProductWindow(was);
   }
+});
+
+describe('products of a memory-mapped file', () => {
+  const files = useTempDir();
+
+  test('read the mapping in place: no copy of a C-contiguous native operand', () => {
+    const p = files.path('v.bin');
+    const v = m.memmap(p, { dtype: '<f8', mode: 'w+', shape: [1000] });
+    v.set(m.arange(1000, 'f8'));
+    const M = m.memmap(files.path('M.bin'), { dtype: '<f8', mode: 'w+', shape: [20, 50] });
+    M.set(m.arange(1000, 'f8').reshape(20, 50));
+    const spy = jest.spyOn(lib.NdArray.prototype, 'astype');
+    try {
+      expect(m.dot(v, v).get()).toBe(332833500);
+      expect(m.matmul(M, m.ones(50)).toArray()).toEqual(Array.from({ length: 20 }, (_, i) => 50 * 50 * i + 1225));
+      // Every cast the products asked for was answered by the operand itself (copy: false).
+      expect(spy.mock.calls.length).toBeGreaterThan(0);
+      spy.mock.results.forEach((r, i) => expect(r.value).toBe(spy.mock.contexts[i]));
+    } finally {
+      spy.mockRestore();
+      v.close();
+      M.close();
+    }
+  });
 });
