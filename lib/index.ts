@@ -61,6 +61,8 @@ export { nansum, nanprod, nancumsum, nancumprod, nanmin, nanmax, nanargmin, nana
 export type { NanReduceOptions, NanExtremaOptions, NanVarianceOptions } from './nan-reduce';
 export { histogram, histogramBinEdges, digitize, HISTOGRAM_BLOCK } from './histogram';
 export type { HistogramOptions, HistogramBinEdgesOptions, DigitizeOptions } from './histogram';
+export { histogramdd, histogram2d } from './histogramdd';
+export type { HistogramddOptions, Histogram2dOptions, HistogramddResult, HistogramddBins } from './histogramdd';
 export { cumsum, cumprod } from './cumulative';
 export { maximumAccumulate, minimumAccumulate } from './accumulate';
 export type { AccumulateOptions } from './accumulate';
