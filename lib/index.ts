@@ -120,6 +120,8 @@ export { diagonal, diag, diagflat, trace, tri, tril, triu, trilIndices, triuIndi
 export type { TraceOptions } from './diagonal';
 export { matmul, dot, vdot, inner, outer, tensordot, kron, cross } from './linalg';
 export type { MatmulOptions, CrossOptions } from './linalg';
+export { einsum, einsumPath } from './einsum';
+export type { EinsumOptions, EinsumPathOptions } from './einsum';
 export { meshgrid, indices } from './grids';
 export type { MeshgridOptions, IndicesOptions } from './grids';
 export { flip, fliplr, flipud, rot90, moveaxis, swapaxes, squeeze, expandDims, ravel } from './axis-views';
