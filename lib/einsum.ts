@@ -40,7 +40,7 @@ import { readKnownOptions } from './options';
 import { asarray } from './array-coerce';
 import { canCast, resultType, type Casting } from './promote';
 import { matmul } from './linalg';
-import { multiply } from './ufuncs/arith';
+import { add, multiply } from './ufuncs/arith';
 import { sum } from './reduce-axis';
 import { copyto } from './copyto';
 import { contractionPath } from './einsum-path';
@@ -57,7 +57,7 @@ export interface EinsumOptions {
   casting?: Casting;
   /**
    * The contraction order: false (default, left to right, NumPy's default),
-   * true / `'greedy'` / `'optimal'` (smallest intermediate first), or a path
+   * true / `'greedy'` / `'optimal'` (NumPy's greedy einsum_path), or a path
    * from {@link einsumPath} (`['einsum_path', [0, 1], ...]`).
    */
   optimize?: boolean | 'greedy' | 'optimal' | readonly unknown[];
@@ -197,13 +197,13 @@ function combine(a: NdArray, labels: Label[]): Term {
   return out.length === labels.length ? { a, labels } : { a: view(a, shape, strides, true), labels: out };
 }
 
-/** NumPy's iterator shape string: leading newaxis dropped, `(2,)` for one axis. */
+/** NumPy's iterator shape string: leading newaxis dropped, `(3,)` when there is one axis in all (`(3)` when newaxis were dropped). */
 function shapeString(dims: readonly number[]): string {
   let i = 0;
   while (i < dims.length && dims[i] < 0) i++;
   if (i === dims.length) return '()';
   const parts = dims.slice(i).map((d) => (d < 0 ? 'newaxis' : String(d)));
-  return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(',')})`;
+  return dims.length === 1 ? `(${parts[0]},)` : `(${parts.join(',')})`;
 }
 
 /** NumPy's nditer broadcast error over the operands as einsum lays them out. */
@@ -353,13 +353,15 @@ export function einsum(subscripts: string, ...args: unknown[]): NdArray {
       sizes.set(l, d);
     });
   }
+  // NumPy plans the path (and checks `optimize`) before anything else.
+  const path = contractionPath(parsed.ops, output, sizes, o.optimize ?? false);
   const dt = o.dtype === undefined || o.dtype === null ? resultType(...ops.map((a) => a.dtype)) : toDType(o.dtype);
   // One operand, nothing summed: NumPy's get_single_op_view.
-  if (terms.length === 1 && out === null && dt.equals(ops[0].dtype) && terms[0].labels.every((l) => output.includes(l)) && terms[0].labels.length === output.length) {
+  // NumPy's c_einsum returns this view before it looks at `dtype`, `order` or `casting`.
+  if (terms.length === 1 && out === null && terms[0].labels.every((l) => output.includes(l)) && terms[0].labels.length === output.length) {
     const t = terms[0];
     const axes = output.map((l) => t.labels.indexOf(l));
     const v = view(t.a, axes.map((k) => t.a.shape[k]), axes.map((k) => t.a.strides[k]), true);
-    // NumPy returns this view whatever `order` asks.
     return v;
   }
   ops.forEach((a, i) => {
@@ -375,7 +377,6 @@ export function einsum(subscripts: string, ...args: unknown[]): NdArray {
     terms.forEach((u, j) => { if (j !== i) for (const l of u.labels) keep.add(l); });
     return sumOut(t, keep, dt);
   });
-  const path = contractionPath(parsed.ops, output, sizes, o.optimize ?? false);
   for (const step of path) {
     if (step.length === 0 || new Set(step).size !== step.length || step.some((i) => !Number.isInteger(i) || !(i in terms))) {
       throw new ValueError(`einsum: the path step ${repr(step)} does not name operands among the ${terms.length} left`);
@@ -395,13 +396,19 @@ export function einsum(subscripts: string, ...args: unknown[]): NdArray {
   const last = sumOut(terms[0], new Set(output), dt);
   let r = last.a.transpose(output.map((l) => last.labels.indexOf(l)));
   if (!r.dtype.equals(dt)) r = r.astype(dt);
+  // A new array, never a view of an operand (when no product or sum made one).
+  const fresh = !ops.some((a) => sharesBuffer(a, r)) && (out !== null || (order === 'F' ? r.flags.fContiguous : r.flags.cContiguous));
+  if (!fresh) r = r.copy(order === 'F' ? 'F' : 'C');
+  // NumPy's c_einsum adds every product into a zeroed output: a -0 product or sum comes out
+  // +0. With `optimize`, a last step of two operands is NumPy's bmm_einsum (multiply or
+  // matmul), which keeps a -0 product.
+  const bmm = optimizing && path.length > 0 && path[path.length - 1].length === 2;
+  if ((dt.kind === 'f' || dt.kind === 'c') && !bmm) add(r, 0, { out: r });
   if (out !== null) {
     copyto(out, r, { casting: 'unsafe' });
     return out;
   }
-  // A new array, never a view of an operand (when no product or sum made one).
-  const fresh = ops.some((a) => sharesBuffer(a, r)) || (order === 'F' ? !r.flags.fContiguous : !r.flags.cContiguous);
-  return fresh ? r.copy(order === 'F' ? 'F' : 'C') : r;
+  return r;
 }
 
 /** Whether `r` is a view over the same storage as `a`. */
