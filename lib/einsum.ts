@@ -229,7 +229,9 @@ function broadcastTerms(terms: Term[], sizes: Map<Label, number>): Term[] {
 function sumOut(t: Term, keep: ReadonlySet<Label>, dt: DType): Term {
   const axes = t.labels.flatMap((l, i) => (keep.has(l) ? [] : [i]));
   if (axes.length === 0) return t;
-  return { a: sum(t.a, axes, { dtype: dt }), labels: t.labels.filter((l) => keep.has(l)) };
+  // Every axis summed: the whole-array reduction (no axis bookkeeping).
+  const r = axes.length === t.labels.length ? sum(t.a, undefined, { dtype: dt }) : sum(t.a, axes, { dtype: dt });
+  return { a: r, labels: t.labels.filter((l) => keep.has(l)) };
 }
 
 const product = (xs: readonly number[]): number => xs.reduce((x, y) => x * y, 1);
@@ -403,7 +405,12 @@ export function einsum(subscripts: string, ...args: unknown[]): NdArray {
   // +0. With `optimize`, a last step of two operands is NumPy's bmm_einsum (multiply or
   // matmul), which keeps a -0 product.
   const bmm = optimizing && path.length > 0 && path[path.length - 1].length === 2;
-  if ((dt.kind === 'f' || dt.kind === 'c') && !bmm) add(r, 0, { out: r });
+  if (dt.kind === 'f' && r.ndim === 0 && !bmm) {
+    // A 0-d sum (a trace, a dot): one item to look at, not a ufunc call.
+    if (Object.is(r.get(), -0)) r.set(0);
+  } else if ((dt.kind === 'f' || dt.kind === 'c') && !bmm) {
+    add(r, 0, { out: r });
+  }
   if (out !== null) {
     copyto(out, r, { casting: 'unsafe' });
     return out;
