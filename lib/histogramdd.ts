@@ -147,20 +147,28 @@ function edgeSpace(first: number, last: number, count: number, dt: DType | null)
 /** NumPy's `np.ndim(x) == 0` for a bins entry. */
 const isScalarBins = (b: unknown): boolean => typeof b === 'number' || typeof b === 'bigint' || (isArray(b) && b.ndim === 0);
 
-/** The (N, D) sample NumPy's histogramdd reads from `sample`. */
-function sampleOf(sample: unknown): NdArray {
+/**
+ * The D columns of the (N, D) sample NumPy's histogramdd reads from
+ * `sample`: an (N, D) array's column views, or a list's entries (NumPy
+ * stacks them: they share the promoted dtype; not stacked here, each is
+ * read in place when it already has that dtype).
+ */
+function columnsOf(sample: unknown): NdArray[] {
   if (isArray(sample)) {
     requireOpen(sample);
-    if (sample.ndim === 2) return sample;
-    if (sample.ndim <= 1) return sample.reshape([-1, 1]);
+    if (sample.ndim === 2) return Array.from({ length: sample.shape[1] }, (_, i) => sample.index(slice(null), i));
+    if (sample.ndim <= 1) return [sample.reshape(-1)];
     throw new ValueError(`too many values to unpack (expected 2): a sample of shape ${repr(sample.shape)}`);
   }
   if (!Array.isArray(sample)) throw new TypeError(`histogramdd: sample must be an NdArray or a list of columns, got ${repr(sample)}`);
-  // A list is NumPy's `atleast_2d(sample).T`: its entries are the columns.
+  // A list is NumPy's `atleast_2d(sample).T`: its entries are the columns (a list of numbers is one column).
   const cols = sample.map((c: unknown) => (isArray(c) ? c : asarray(c as never)));
   if (cols.length === 0) throw new ValueError('histogramdd: the sample has no columns');
-  if (cols.every((c) => c.ndim === 0)) return stack(cols).reshape([-1, 1]);
-  return stack(cols).T;
+  cols.forEach(requireOpen);
+  if (cols.every((c) => c.ndim === 0)) return [stack(cols)];
+  if (cols.some((c) => c.ndim !== 1 || c.shape[0] !== cols[0].shape[0])) return columnsOf(stack(cols).T);
+  const dt = resultType(...cols.map((c) => c.dtype));
+  return cols.map((c) => (c.dtype.equals(dt) ? c : c.astype(dt)));
 }
 
 /**
@@ -181,8 +189,8 @@ function sampleOf(sample: unknown): NdArray {
  */
 export function histogramdd(sample: NdArray | readonly unknown[], options?: HistogramddOptions): HistogramddResult {
   const o = readKnownOptions(options, ['bins', 'range', 'density', 'weights'], 'histogramdd');
-  const s = sampleOf(sample);
-  const D = s.shape[1];
+  const columns = columnsOf(sample);
+  const D = columns.length;
   const w: NdArray | null = o.weights === undefined || o.weights === null ? null : isArray(o.weights) ? o.weights : asarray(o.weights as never);
   if (w !== null) requireOpen(w);
   let bins: readonly unknown[];
@@ -204,7 +212,7 @@ export function histogramdd(sample: NdArray | readonly unknown[], options?: Hist
     if (isScalarBins(b)) {
       const n = isArray(b) ? scalar(b) : Number(b);
       if (!(n >= 1)) throw new ValueError(`\`bins[${i}]\` must be positive, when an integer`);
-      const { first, last, dt } = outerEdges(s.index(slice(null), i), range === null ? null : range[i]);
+      const { first, last, dt } = outerEdges(columns[i], range === null ? null : range[i]);
       if (!Number.isInteger(n) || (isArray(b) && b.dtype.kind !== 'i' && b.dtype.kind !== 'u')) throw new TypeError(`\`bins[${i}]\` must be an integer, when a scalar`);
       if (n + 1 > 2 ** 32) throw new ValueError(`Maximum allowed size exceeded (${n} bins)`);
       e = edgeSpace(first, last, n + 1, dt);
@@ -220,14 +228,20 @@ export function histogramdd(sample: NdArray | readonly unknown[], options?: Hist
   }
   const total = nbin.reduce((x, y) => x * y, 1);
   if (!(total <= Number.MAX_SAFE_INTEGER)) throw new ValueError('invalid dims: array size defined by dims is larger than the maximum possible size.');
-  // The flat bin of each item (outlier bins included), by whole-array kernels.
+  // The flat bin of each item (outlier bins included), by whole-array kernels; in place
+  // after the first array of each step (a fresh 80 MB array per step was most of the time).
   let xy: NdArray | null = null;
   for (let i = 0; i < D; i++) {
-    const col = s.index(slice(null), i);
+    const col = columns[i];
     const e = edges[i];
-    let count = searchsorted(e, col, { side: 'right' });
-    if (e.size > 0) count = subtract(count, equal(col, e.index(-1)));
-    xy = xy === null ? count : add(multiply(xy, nbin[i]), count);
+    const count = searchsorted(e, col, { side: 'right' });
+    if (e.size > 0) subtract(count, equal(col, e.index(-1)), { out: count, casting: 'unsafe' });
+    if (xy === null) {
+      xy = count;
+    } else {
+      multiply(xy, nbin[i], { out: xy });
+      add(xy, count, { out: xy });
+    }
   }
   if (xy === null || xy.size === 0) xy = asarray([], '<i8');
   if (w !== null && (w.ndim !== 1 || w.shape[0] !== xy.size)) {
@@ -277,10 +291,8 @@ export function histogram2d(x: NdArray | readonly number[], y: NdArray | readonl
     const e = isArray(bins) ? bins : asarray(bins as never);
     bins = [e, e];
   }
-  // NumPy stacks [x, y] into one array: both columns take the promoted dtype.
-  const dt = resultType(xs.dtype, ys.dtype);
-  const cols = [xs, ys].map((c) => (c.dtype.equals(dt) ? c : c.astype(dt)));
-  if (cols.some((c) => c.ndim !== 1)) throw new ValueError(`histogram2d: x and y must be 1-d, got shapes ${repr(xs.shape)} and ${repr(ys.shape)}`);
-  const r = histogramdd(cols, { bins: bins as HistogramddOptions['bins'], range: o.range, density: o.density, weights: o.weights });
-  return r;
+  if (xs.ndim !== 1 || ys.ndim !== 1) throw new ValueError(`histogram2d: x and y must be 1-d, got shapes ${repr(xs.shape)} and ${repr(ys.shape)}`);
+  // NumPy stacks [x, y]: both columns take the promoted dtype (columnsOf casts them).
+  const cols = [xs, ys];
+  return histogramdd(cols, { bins: bins as HistogramddOptions['bins'], range: o.range, density: o.density, weights: o.weights });
 }
