@@ -371,6 +371,25 @@ def w20l(p):
     }
 
 
+def w20e(p):
+    """W20E: histogram2d of 10M points (64x64 bins), einsum 'ij,jk->ik' 512^2, 'ii' 3000^2, 'i,i' 10M, 'ijk->k'."""
+    n, f, rounds = p["n"], p["files"], p["rounds"]
+    S, T, D, B = p["S"], p["T"], p["D"], p["B"]
+    x = np.fromfile(f["x"], "<f8")
+    y = np.fromfile(f["y"], "<f8")
+    a = x[: S * S].reshape(S, S)
+    b = y[: S * S].reshape(S, S)
+    t = x[: T * T].reshape(T, T)
+    k = x[: D[0] * D[1] * D[2]].reshape(*D)
+    return {
+        "hist2d": measure(lambda: np.histogram2d(x, y, bins=B), rounds),
+        "mm": measure(lambda: np.einsum("ij,jk->ik", a, b), rounds),
+        "trace": measure(lambda: np.einsum("ii", t), rounds),
+        "dot": measure(lambda: np.einsum("i,i", x, y), rounds),
+        "reduce": measure(lambda: np.einsum("ijk->k", k), rounds),
+    }
+
+
 def w20m(p):
     """W20M: math ufuncs, order statistics, nanmean, histogram, isin and shape copies of 10M elements."""
     n, f, rounds = p["n"], p["files"], p["rounds"]
@@ -454,7 +473,7 @@ def w20big(p):
     return out
 
 
-WORKLOADS = {"W1": w1, "W2": w2, "W3": w3, "W4": w4, "W5": w5, "W6": w6, "W9": w9, "W9COLD": w9cold, "W19": w19, "W19S": w19s, "W20": w20, "W20S": w20s, "W20T": w20t, "W20C": w20c, "W20M": w20m, "W20L": w20l, "W20BIG": w20big}
+WORKLOADS = {"W1": w1, "W2": w2, "W3": w3, "W4": w4, "W5": w5, "W6": w6, "W9": w9, "W9COLD": w9cold, "W19": w19, "W19S": w19s, "W20": w20, "W20S": w20s, "W20T": w20t, "W20C": w20c, "W20M": w20m, "W20L": w20l, "W20E": w20e, "W20BIG": w20big}
 
 if __name__ == "__main__":
     name, params = sys.argv[1], json.loads(sys.argv[2])

@@ -61,6 +61,8 @@ export { nansum, nanprod, nancumsum, nancumprod, nanmin, nanmax, nanargmin, nana
 export type { NanReduceOptions, NanExtremaOptions, NanVarianceOptions } from './nan-reduce';
 export { histogram, histogramBinEdges, digitize, HISTOGRAM_BLOCK } from './histogram';
 export type { HistogramOptions, HistogramBinEdgesOptions, DigitizeOptions } from './histogram';
+export { histogramdd, histogram2d } from './histogramdd';
+export type { HistogramddOptions, Histogram2dOptions, HistogramddResult, HistogramddBins } from './histogramdd';
 export { cumsum, cumprod } from './cumulative';
 export { maximumAccumulate, minimumAccumulate } from './accumulate';
 export type { AccumulateOptions } from './accumulate';
@@ -118,6 +120,8 @@ export { diagonal, diag, diagflat, trace, tri, tril, triu, trilIndices, triuIndi
 export type { TraceOptions } from './diagonal';
 export { matmul, dot, vdot, inner, outer, tensordot, kron, cross } from './linalg';
 export type { MatmulOptions, CrossOptions } from './linalg';
+export { einsum, einsumPath } from './einsum';
+export type { EinsumOptions, EinsumPathOptions } from './einsum';
 export { meshgrid, indices } from './grids';
 export type { MeshgridOptions, IndicesOptions } from './grids';
 export { flip, fliplr, flipud, rot90, moveaxis, swapaxes, squeeze, expandDims, ravel } from './axis-views';

@@ -1,0 +1,146 @@
+/**
+ * The contraction order of {@link einsum} with `optimize`, as NumPy's
+ * `einsum_path` picks it (`numpy/_core/einsumfunc.py`: `_greedy_path`,
+ * `_parse_possible_contraction`, `_update_other_results`,
+ * `_find_contraction`, `_flop_count`), so the same pairs come out:
+ *
+ * - one or two operands, `optimize` false, or nothing to sum: one step
+ *   over all operands;
+ * - `'greedy'`: among the pairs that share a label (all pairs when none
+ *   qualifies), the contraction removing the most elements, then the
+ *   cheapest (NumPy's `(-removed_size, cost)`), refusing an intermediate
+ *   larger than the largest input or output (NumPy's default memory limit)
+ *   and a path costing more than the naive one; when no pair qualifies,
+ *   the rest is one step. Each result goes to the end of the list.
+ *
+ * `'optimal'` (NumPy's exhaustive search) is taken as `'greedy'` here: the
+ * same path for up to three operands, possibly another for more.
+ * @module
+ */
+
+/** A label of an einsum term (a letter's char code, or a broadcast axis number). */
+export type PathLabel = number;
+
+/** One candidate contraction: its sort key, its positions, the term sets after it. */
+type Candidate = [[number, number], [number, number], Set<PathLabel>[]];
+
+const sizeOf = (labels: Iterable<PathLabel>, dims: ReadonlyMap<PathLabel, number>): number => {
+  let s = 1;
+  for (const l of labels) s *= dims.get(l)!;
+  return s;
+};
+
+/** NumPy's `_find_contraction`: the result's labels, the term sets after, the labels removed and contracted. */
+function findContraction(positions: readonly number[], sets: readonly Set<PathLabel>[], output: ReadonlySet<PathLabel>): [Set<PathLabel>, Set<PathLabel>[], Set<PathLabel>, Set<PathLabel>] {
+  const contract = new Set<PathLabel>();
+  const remain = new Set(output);
+  const remaining: Set<PathLabel>[] = [];
+  sets.forEach((s, i) => {
+    if (positions.includes(i)) for (const l of s) contract.add(l);
+    else {
+      remaining.push(s);
+      for (const l of s) remain.add(l);
+    }
+  });
+  const result = new Set([...contract].filter((l) => remain.has(l)));
+  const removed = new Set([...contract].filter((l) => !result.has(l)));
+  remaining.push(result);
+  return [result, remaining, removed, contract];
+}
+
+/** NumPy's `_flop_count`. */
+function flopCount(contract: ReadonlySet<PathLabel>, inner: boolean, terms: number, dims: ReadonlyMap<PathLabel, number>): number {
+  return sizeOf(contract, dims) * (Math.max(1, terms - 1) + (inner ? 1 : 0));
+}
+
+function possible(positions: [number, number], sets: readonly Set<PathLabel>[], output: ReadonlySet<PathLabel>, dims: ReadonlyMap<PathLabel, number>, limit: number, pathCost: number, naive: number): Candidate | null {
+  const [result, after, removed, contract] = findContraction(positions, sets, output);
+  const newSize = sizeOf(result, dims);
+  if (newSize > limit) return null;
+  const removedSize = positions.reduce((t, p) => t + sizeOf(sets[p], dims), 0) - newSize;
+  const cost = flopCount(contract, removed.size > 0, 2, dims);
+  if (pathCost + cost > naive) return null;
+  return [[-removedSize, cost], positions, after];
+}
+
+const isDisjoint = (a: ReadonlySet<PathLabel>, b: ReadonlySet<PathLabel>): boolean => ![...a].some((l) => b.has(l));
+
+const pairs = (n: number): [number, number][] => {
+  const out: [number, number][] = [];
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) out.push([i, j]);
+  return out;
+};
+
+/** NumPy's `_greedy_path`. */
+function greedyPath(start: readonly Set<PathLabel>[], output: ReadonlySet<PathLabel>, dims: ReadonlyMap<PathLabel, number>, limit: number): number[][] {
+  if (start.length === 1) return [[0]];
+  if (start.length === 2) return [[0, 1]];
+  let sets = [...start];
+  const naive = flopCount(findContraction([...sets.keys()], sets, output)[3], findContraction([...sets.keys()], sets, output)[2].size > 0, sets.length, dims);
+  let combos: [number, number][] = pairs(sets.length);
+  let known: Candidate[] = [];
+  let pathCost = 0;
+  const path: number[][] = [];
+  for (let it = 0; it < start.length - 1; it++) {
+    for (const p of combos) {
+      if (isDisjoint(sets[p[0]], sets[p[1]])) continue;
+      const r = possible(p, sets, output, dims, limit, pathCost, naive);
+      if (r !== null) known.push(r);
+    }
+    if (known.length === 0) {
+      for (const p of pairs(sets.length)) {
+        const r = possible(p, sets, output, dims, limit, pathCost, naive);
+        if (r !== null) known.push(r);
+      }
+      if (known.length === 0) {
+        path.push([...sets.keys()]);
+        break;
+      }
+    }
+    let best = known[0];
+    for (const k of known) if (k[0][0] < best[0][0] || (k[0][0] === best[0][0] && k[0][1] < best[0][1])) best = k;
+    // NumPy's _update_other_results: the other candidates renumbered over the new list.
+    const [bx, by] = best[1];
+    const next: Candidate[] = [];
+    for (const [cost, [x, y], con] of known) {
+      if (x === bx || x === by || y === bx || y === by) continue;
+      const c = [...con];
+      c.splice(by - Number(by > x) - Number(by > y), 1);
+      c.splice(bx - Number(bx > x) - Number(bx > y), 1);
+      c.splice(c.length - 1, 0, best[2][best[2].length - 1]);
+      next.push([cost, [x - Number(x > bx) - Number(x > by), y - Number(y > bx) - Number(y > by)], c]);
+    }
+    known = next;
+    sets = best[2];
+    const pos = sets.length - 1;
+    combos = Array.from({ length: pos }, (_, i) => [i, pos] as [number, number]);
+    path.push([...best[1]]);
+    pathCost += best[0][1];
+  }
+  return path;
+}
+
+/**
+ * The contraction path for `optimize` over terms given as their label
+ * lists (repeats kept: NumPy sizes a term by its subscript string).
+ */
+export function contractionPath(terms: readonly (readonly PathLabel[])[], output: readonly PathLabel[], dims: ReadonlyMap<PathLabel, number>, optimize: unknown): number[][] {
+  const sets = terms.map((t) => new Set(t));
+  const outSet = new Set(output);
+  const all = new Set(terms.flat());
+  let kind = optimize === true ? 'greedy' : optimize === undefined || optimize === null ? false : optimize;
+  let limit = Math.max(...[...terms, output].map((t) => sizeOf(t, dims)));
+  if (Array.isArray(kind)) {
+    if (kind.length > 0 && kind[0] === 'einsum_path') return kind.slice(1).map((p) => [...(p as number[])]);
+    if (kind.length === 2 && typeof kind[0] === 'string' && typeof kind[1] === 'number') {
+      limit = Math.trunc(kind[1]);
+      kind = kind[0];
+    } else throw new TypeError(`Did not understand the path: ${String(kind)}`);
+  }
+  if (kind !== false && kind !== 'greedy' && kind !== 'optimal') {
+    if (typeof kind === 'string') throw new Error(`Path name ${kind} not found`);
+    throw new TypeError(`Did not understand the path: ${String(kind)}`);
+  }
+  if (kind === false || terms.length <= 2 || (all.size === outSet.size && [...all].every((l) => outSet.has(l)))) return [[...terms.keys()]];
+  return greedyPath(sets, outSet, dims, limit);
+}

@@ -1,0 +1,298 @@
+/**
+ * NumPy's `histogramdd` and `histogram2d` (`numpy/lib/_histograms_impl.py`,
+ * `_twodim_base_impl.py`), step for step:
+ *
+ * - the sample is an (N, D) array, or a list of D columns (stacked, so the
+ *   columns share their promoted dtype; a 1-d array is one column);
+ * - per axis, `bins[i]` a count gives `linspace(first, last, n + 1)` over
+ *   `range[i]` or the column's min and max (widened by 0.5 when equal, a
+ *   non-finite autodetected range NumPy's ValueError), in the type NumPy's
+ *   linspace computes in (float32 edges for float32 data); `bins[i]` a 1-d
+ *   list of edges is used as given (checked to increase);
+ * - each item's bin is `searchsorted(edges, x, 'right')`, minus one for an
+ *   item equal to the last edge (the last bin is closed); 0 and
+ *   `len(edges)` are the outlier bins, dropped at the end. So an item below
+ *   the first edge, above the last, or NaN (sorted last) is not counted.
+ *   Unlike 1-d `histogram`, no arithmetic guesses the bin: the edges alone
+ *   decide, as in NumPy.
+ * - the flat index `ravel_multi_index` and `bincount` (with the weights,
+ *   read as float64) count; the histogram is float64 (NumPy's gh-7845
+ *   behaviour), the core view of the counts with the outlier rows removed
+ *   (NumPy's `hist[1:-1, ...]`: a non-contiguous view, as there).
+ *
+ * Every step is a native whole-array kernel (searchsorted, equal, subtract,
+ * multiply-add, bincount): no per-item JavaScript.
+ *
+ * NumPy returns tuples: `hist, edges = np.histogramdd(...)` is
+ * `const { hist, edges } = histogramdd(...)` here, and
+ * `H, xedges, yedges = np.histogram2d(x, y)` is
+ * `const { hist, edges: [xedges, yedges] } = histogram2d(x, y)`.
+ * @module
+ */
+import type { NdArray } from './ndarray';
+import { asarray } from './array-coerce';
+import { ValueError, repr } from './errors';
+import { isArray, requireOpen } from './internal';
+import { readKnownOptions } from './options';
+import { bincount, searchsorted } from './sort';
+import { stack } from './join';
+import { max, min, sum, any } from './reduce-axis';
+import { resultType } from './promote';
+import { linspace } from './linspace';
+import { add, divide, multiply, subtract } from './ufuncs/arith';
+import { equal, greater } from './ufuncs/compare';
+import { float16Bits, float16Value } from './dtype/float16';
+import type { DType } from './dtype';
+import { slice } from './indexing';
+
+/** One axis's `bins`: a count, or the increasing edges. */
+export type HistogramddBins = number | readonly number[] | NdArray;
+
+/** Options of {@link histogramdd}, as NumPy's keywords. */
+export interface HistogramddOptions {
+  /**
+   * A bin count for every axis (default 10), one entry per axis (a count or
+   * the monotonically increasing edges of that axis, rightmost included).
+   */
+  bins?: number | readonly HistogramddBins[];
+  /** Per axis the lower and upper outer edges (or null: the data's min and max); items outside are left out. */
+  range?: readonly (readonly [number, number] | null)[] | null;
+  /** Return the probability density (count / total / bin volume) instead of the counts. */
+  density?: boolean;
+  /** A weight per item (N of them); the histogram sums them instead of counting. */
+  weights?: NdArray | readonly number[] | null;
+}
+
+/** Options of {@link histogram2d}, as NumPy's keywords. */
+export interface Histogram2dOptions {
+  /**
+   * A count for both axes (default 10); `[nx, ny]`; `[xedges, yedges]` (or a
+   * count and edges); or one list of edges (not of length 1 or 2) for both.
+   */
+  bins?: number | readonly HistogramddBins[] | NdArray;
+  /** `[[xmin, xmax], [ymin, ymax]]` (either may be null). */
+  range?: readonly (readonly [number, number] | null)[] | null;
+  /** Return the probability density instead of the counts. */
+  density?: boolean;
+  /** A weight per item. */
+  weights?: NdArray | readonly number[] | null;
+}
+
+/** What {@link histogramdd} and {@link histogram2d} return (NumPy's tuple `hist, edges`). */
+export interface HistogramddResult {
+  /** The float64 counts (or weight sums, or densities), one axis per sample dimension. */
+  hist: NdArray;
+  /** The edges of each axis (`hist.shape[i] + 1` of them). */
+  edges: NdArray[];
+}
+
+/** An array's value as a number (the complex real part; edges are real here). */
+const scalar = (a: NdArray): number => Number(a.get());
+
+/**
+ * NumPy's `_get_outer_edges` for one column: the outer edges as numbers with
+ * the dtype NumPy's linspace would compute in (`null`: float64).
+ */
+function outerEdges(col: NdArray, range: readonly [number, number] | null | undefined): { first: number; last: number; dt: DType | null } {
+  let first: number;
+  let last: number;
+  let dt: DType | null = null;
+  if (range !== null && range !== undefined) {
+    if (!Array.isArray(range) || range.length !== 2) throw new ValueError(`range must be a pair of numbers, got ${repr(range)}`);
+    [first, last] = range as [number, number];
+    if (typeof first !== 'number' || typeof last !== 'number') throw new TypeError(`range must be a pair of numbers, got ${repr(range)}`);
+    if (first > last) throw new ValueError('max must be larger than min in range parameter.');
+    if (!(Number.isFinite(first) && Number.isFinite(last))) throw new ValueError(`supplied range of [${pyNum(first)}, ${pyNum(last)}] is not finite`);
+  } else if (col.size === 0) {
+    first = 0;
+    last = 1;
+  } else {
+    first = scalar(min(col));
+    last = scalar(max(col));
+    if (!(Number.isFinite(first) && Number.isFinite(last))) throw new ValueError(`autodetected range of [${pyNum(first)}, ${pyNum(last)}] is not finite`);
+    // NumPy's linspace of two float32 (float16) scalars computes in that type; integers in float64.
+    if (col.dtype.kind === 'f' && col.dtype.itemsize < 8) dt = col.dtype.newbyteorder('=');
+  }
+  if (first === last) {
+    const round = dt === null ? (v: number): number => v : rounder(dt);
+    first = round(first - 0.5);
+    last = round(last + 0.5);
+  }
+  return { first, last, dt };
+}
+
+const pyNum = (x: number): string => (Number.isNaN(x) ? 'nan' : x === Infinity ? 'inf' : x === -Infinity ? '-inf' : String(x));
+
+function rounder(dt: DType): (v: number) => number {
+  return dt.itemsize === 4 ? Math.fround : (v: number): number => float16Value(float16Bits(v));
+}
+
+/**
+ * NumPy's `linspace(first, last, count)`: float64 through the library's
+ * linspace; in float32/float16 each step rounds to that type as NumPy's
+ * does (`step = delta / div`, `i * step + first`, the last item `last`).
+ */
+function edgeSpace(first: number, last: number, count: number, dt: DType | null): NdArray {
+  if (dt === null) return linspace(first, last, count);
+  const round = rounder(dt);
+  const div = count - 1;
+  const delta = round(last - first);
+  const step = round(delta / div);
+  const ys = new Array<number>(count);
+  for (let i = 0; i < count; i++) ys[i] = step === 0 ? round(round(round(i / div) * delta) + first) : round(round(i * step) + first);
+  if (count > 1) ys[count - 1] = last;
+  return asarray(ys, dt);
+}
+
+/** NumPy's `np.ndim(x) == 0` for a bins entry. */
+const isScalarBins = (b: unknown): boolean => typeof b === 'number' || typeof b === 'bigint' || (isArray(b) && b.ndim === 0);
+
+/**
+ * The D columns of the (N, D) sample NumPy's histogramdd reads from
+ * `sample`: an (N, D) array's column views, or a list's entries (NumPy
+ * stacks them: they share the promoted dtype; not stacked here, each is
+ * read in place when it already has that dtype).
+ */
+function columnsOf(sample: unknown): NdArray[] {
+  if (isArray(sample)) {
+    requireOpen(sample);
+    if (sample.ndim === 2) return Array.from({ length: sample.shape[1] }, (_, i) => sample.index(slice(null), i));
+    if (sample.ndim <= 1) return [sample.reshape(-1)];
+    throw new ValueError(`too many values to unpack (expected 2): a sample of shape ${repr(sample.shape)}`);
+  }
+  if (!Array.isArray(sample)) throw new TypeError(`histogramdd: sample must be an NdArray or a list of columns, got ${repr(sample)}`);
+  // A list is NumPy's `atleast_2d(sample).T`: its entries are the columns (a list of numbers is one column).
+  const cols = sample.map((c: unknown) => (isArray(c) ? c : asarray(c as never)));
+  if (cols.length === 0) throw new ValueError('histogramdd: the sample has no columns');
+  cols.forEach(requireOpen);
+  if (cols.every((c) => c.ndim === 0)) return [stack(cols)];
+  if (cols.some((c) => c.ndim !== 1 || c.shape[0] !== cols[0].shape[0])) return columnsOf(stack(cols).T);
+  const dt = resultType(...cols.map((c) => c.dtype));
+  return cols.map((c) => (c.dtype.equals(dt) ? c : c.astype(dt)));
+}
+
+/**
+ * NumPy's `np.histogramdd(sample, bins=10, range=None, density=None, weights=None)`:
+ * the D-dimensional histogram of N points, `{ hist, edges }` (NumPy's tuple
+ * `hist, edges`). `sample` is an (N, D) array or a list of D columns
+ * (stacked into their promoted dtype). Every bin is half-open but the last
+ * of each axis, which holds its right edge; items outside the edges or NaN
+ * are not counted. `hist` is float64 (weights sum as float64).
+ *
+ * @example
+ * const { hist, edges } = histogramdd(asarray([[0, 0], [1, 1], [1, 0]]), { bins: 2 });
+ * hist.toArray(); // [[1, 0], [1, 1]]
+ * @throws ValueError `The dimension of bins must be equal to the dimension of the sample x.`,
+ *   `` `bins[0]` must be positive, when an integer ``, `` `bins[0]` must be monotonically increasing, when an array ``,
+ *   `range argument must have one entry per dimension`, `autodetected range of [nan, nan] is not finite`;
+ *   TypeError `` `bins[0]` must be an integer, when a scalar ``.
+ */
+export function histogramdd(sample: NdArray | readonly unknown[], options?: HistogramddOptions): HistogramddResult {
+  const o = readKnownOptions(options, ['bins', 'range', 'density', 'weights'], 'histogramdd');
+  const columns = columnsOf(sample);
+  const D = columns.length;
+  const w: NdArray | null = o.weights === undefined || o.weights === null ? null : isArray(o.weights) ? o.weights : asarray(o.weights as never);
+  if (w !== null) requireOpen(w);
+  let bins: readonly unknown[];
+  const given: unknown = o.bins ?? 10;
+  if (Array.isArray(given) || (isArray(given) && given.ndim > 0)) {
+    const list = isArray(given) ? Array.from({ length: given.shape[0] }, (_, i) => given.index(i)) : (given as readonly unknown[]);
+    if (list.length !== D) throw new ValueError('The dimension of bins must be equal to the dimension of the sample x.');
+    bins = list;
+  } else {
+    bins = new Array<unknown>(D).fill(given);
+  }
+  const range = o.range ?? null;
+  if (range !== null && (!Array.isArray(range) || range.length !== D)) throw new ValueError('range argument must have one entry per dimension');
+  const edges: NdArray[] = [];
+  const nbin: number[] = [];
+  for (let i = 0; i < D; i++) {
+    const b = bins[i];
+    let e: NdArray;
+    if (isScalarBins(b)) {
+      const n = isArray(b) ? scalar(b) : Number(b);
+      if (!(n >= 1)) throw new ValueError(`\`bins[${i}]\` must be positive, when an integer`);
+      const { first, last, dt } = outerEdges(columns[i], range === null ? null : range[i]);
+      if (!Number.isInteger(n) || (isArray(b) && b.dtype.kind !== 'i' && b.dtype.kind !== 'u')) throw new TypeError(`\`bins[${i}]\` must be an integer, when a scalar`);
+      if (n + 1 > 2 ** 32) throw new ValueError(`Maximum allowed size exceeded (${n} bins)`);
+      e = edgeSpace(first, last, n + 1, dt);
+    } else {
+      e = isArray(b) ? b : asarray(b as never);
+      if (e.ndim !== 1) throw new ValueError(`\`bins[${i}]\` must be a scalar or 1d array`);
+      if (e.size > 1 && Boolean(any(greater(e.index(':-1'), e.index('1:'))).get())) {
+        throw new ValueError(`\`bins[${i}]\` must be monotonically increasing, when an array`);
+      }
+    }
+    edges.push(e);
+    nbin.push(e.size + 1);
+  }
+  const total = nbin.reduce((x, y) => x * y, 1);
+  if (!(total <= Number.MAX_SAFE_INTEGER)) throw new ValueError('invalid dims: array size defined by dims is larger than the maximum possible size.');
+  // The flat bin of each item (outlier bins included), by whole-array kernels; in place
+  // after the first array of each step (a fresh 80 MB array per step was most of the time).
+  let xy: NdArray | null = null;
+  for (let i = 0; i < D; i++) {
+    const col = columns[i];
+    const e = edges[i];
+    const count = searchsorted(e, col, { side: 'right' });
+    if (e.size > 0) subtract(count, equal(col, e.index(-1)), { out: count, casting: 'unsafe' });
+    if (xy === null) {
+      xy = count;
+    } else {
+      multiply(xy, nbin[i], { out: xy });
+      add(xy, count, { out: xy });
+    }
+  }
+  if (xy === null || xy.size === 0) xy = asarray([], '<i8');
+  if (w !== null && (w.ndim !== 1 || w.shape[0] !== xy.size)) {
+    throw new ValueError(w.ndim === 1 ? "The weights and list don't have the same length." : 'object too deep for desired array');
+  }
+  const flat = bincount(xy.reshape(-1), { minlength: total, ...(w === null ? {} : { weights: w.dtype.kind === 'b' ? w.astype('<f8') : w }) });
+  const full = flat.reshape(nbin).astype('<f8');
+  let hist: NdArray = D === 0 ? full : full.index(...nbin.map(() => slice(1, -1)));
+  if (o.density) {
+    const s0 = sum(hist);
+    for (let i = 0; i < D; i++) {
+      const e = edges[i];
+      const de = subtract(e.index('1:'), e.index(':-1'));
+      const shape = new Array<number>(D).fill(1);
+      shape[i] = nbin[i] - 2;
+      hist = divide(hist, de.reshape(shape));
+    }
+    hist = divide(hist, s0);
+  }
+  return { hist, edges };
+}
+
+/**
+ * NumPy's `np.histogram2d(x, y, bins=10, range=None, density=None, weights=None)`:
+ * {@link histogramdd} of the points `(x[i], y[i])`, `{ hist, edges: [xedges, yedges] }`
+ * (NumPy's tuple `H, xedges, yedges`). `x` runs along the first axis of
+ * `hist`. `bins` is a count for both axes, `[nx, ny]`, `[xedges, yedges]`,
+ * or one list of edges for both (any length but 1 or 2, as NumPy reads it).
+ *
+ * @example
+ * const { hist, edges: [xe, ye] } = histogram2d(asarray([0, 1, 1]), asarray([0, 1, 0]), { bins: 2 });
+ * hist.toArray(); // [[1, 0], [1, 1]]
+ * @throws ValueError `x and y must have the same length.`, and histogramdd's errors.
+ */
+export function histogram2d(x: NdArray | readonly number[], y: NdArray | readonly number[], options?: Histogram2dOptions): HistogramddResult {
+  const o = readKnownOptions(options, ['bins', 'range', 'density', 'weights'], 'histogram2d');
+  const xs = isArray(x) ? x : asarray(x as never);
+  const ys = isArray(y) ? y : asarray(y as never);
+  requireOpen(xs);
+  requireOpen(ys);
+  const len = (a: NdArray): number => (a.ndim === 0 ? NaN : a.shape[0]);
+  if (xs.ndim === 0 || ys.ndim === 0) throw new TypeError('len() of unsized object');
+  if (len(xs) !== len(ys)) throw new ValueError('x and y must have the same length.');
+  let bins: unknown = o.bins ?? 10;
+  const n = Array.isArray(bins) ? bins.length : isArray(bins) && bins.ndim > 0 ? bins.shape[0] : 1;
+  if (n !== 1 && n !== 2) {
+    const e = isArray(bins) ? bins : asarray(bins as never);
+    bins = [e, e];
+  }
+  if (xs.ndim !== 1 || ys.ndim !== 1) throw new ValueError(`histogram2d: x and y must be 1-d, got shapes ${repr(xs.shape)} and ${repr(ys.shape)}`);
+  // NumPy stacks [x, y]: both columns take the promoted dtype (columnsOf casts them).
+  const cols = [xs, ys];
+  return histogramdd(cols, { bins: bins as HistogramddOptions['bins'], range: o.range, density: o.density, weights: o.weights });
+}

@@ -1,0 +1,218 @@
+// einsum / einsumPath against NumPy 2: dtype, shape and every byte of the
+// result over dtypes, shapes, ellipsis, diagonals, 0-d and empty operands,
+// strided and byte-swapped inputs, `dtype`/`out`/`optimize`; NumPy's error
+// words; the views NumPy returns; NumPy's greedy paths. The data are small
+// integers, so every float sum is exact whatever order it adds in.
+import { einsum, einsumPath } from '../lib/einsum';
+import { asarray, arange, ones, zeros } from '../lib';
+import { describeWithNumpy, runNumpy } from './helpers/numpy';
+import { type Case, expectCasesLikeNumpy as check } from './helpers/np-compare';
+import { seeded, shared, type Shared } from './helpers/np-data';
+
+function data(dtype: string, shape: number[], seed: number): Shared {
+  const r = seeded(seed);
+  const n = shape.reduce((x, y) => x * y, 1);
+  const vals = Array.from({ length: n }, () => Math.floor(r() * 5) - (dtype.includes('u') || dtype.includes('b') ? 0 : 1));
+  if (dtype === '|b1') return shared(vals.map((v) => (v > 1 ? 1 : 0)), dtype, shape);
+  return shared(vals, dtype, shape);
+}
+
+/** `np.einsum(subscripts, *ops, **kw)` beside `einsum(subscripts, ...ops, kw)`. */
+function ein(subscripts: string, ops: Shared[], js: Record<string, unknown> = {}, py = ''): Case {
+  return {
+    py: `np.einsum('${subscripts}', ${ops.map((o) => o.py).join(', ')}${py === '' ? '' : `, ${py}`})`,
+    js: () => einsum(subscripts, ...ops.map((o) => o.arr), js),
+  };
+}
+
+/** The subscripts and operand shapes exercised for every dtype. */
+const FORMS: [string, number[][]][] = [
+  ['ij,jk->ik', [[3, 4], [4, 5]]],
+  ['ij,jk', [[3, 4], [4, 2]]],
+  ['ii', [[4, 4]]],
+  ['ii->i', [[4, 4]]],
+  ['iij->ji', [[3, 3, 2]]],
+  ['i,i', [[5], [5]]],
+  ['i,i->i', [[5], [5]]],
+  ['i,j->ij', [[3], [4]]],
+  ['ij->ji', [[3, 4]]],
+  ['ijk->kji', [[2, 3, 4]]],
+  ['ijk->k', [[2, 3, 4]]],
+  ['ij->', [[3, 4]]],
+  ['ba', [[3, 4]]],
+  ['Ab,bA', [[2, 3], [3, 2]]],
+  ['bij,bjk->bik', [[2, 3, 4], [2, 4, 3]]],
+  ['...ij,...jk->...ik', [[2, 3, 4], [4, 2]]],
+  ['...ij,...jk', [[2, 1, 3, 4], [5, 4, 2]]],
+  ['i...->...', [[3, 2, 2]]],
+  ['...,...', [[2, 3], [3]]],
+  ['ij,ij->ij', [[2, 1], [2, 3]]],
+  [',i->i', [[], [4]]],
+  ['ij,jk,kl->il', [[2, 3], [3, 4], [4, 2]]],
+  ['ijk,jl,kl->il', [[2, 3, 4], [3, 5], [4, 5]]],
+  ['i,j,k->ijk', [[2], [3], [2]]],
+  ['ij,ij->', [[3, 4], [3, 4]]],
+  ['iji->j', [[3, 2, 3]]],
+];
+
+describeWithNumpy('einsum against NumPy', () => {
+  test.each(['<f8', '<f4', '<f2', '<i8', '<i4', '<i1', '<u1', '>f8', '|b1', '<c16'])('every form over %s', (dt) => {
+    const cases: Case[] = [];
+    FORMS.forEach(([s, shapes], k) => {
+      const ops = shapes.map((sh, i) => data(dt, sh, 100 * k + i + 1));
+      cases.push(ein(s, ops));
+      if (shapes.length > 1) {
+        cases.push(ein(s, ops, { optimize: true }, 'optimize=True'));
+        cases.push(ein(s, ops, { optimize: 'greedy' }, "optimize='greedy'"));
+      }
+    });
+    check(cases);
+  });
+
+  test('type promotion, dtype, casting and integer wrap-around', () => {
+    const i1 = data('<i1', [4], 1);
+    const u1 = data('<u1', [4], 2);
+    const f4 = data('<f4', [4], 3);
+    const big = shared([100, 100, 100], '<i1', [3]);
+    const two = shared([2, 2, 2], '<i1', [3]);
+    check([
+      ein('i,i->', [i1, u1]),
+      ein('i,i', [i1, f4]),
+      ein('i,i->i', [u1, f4]),
+      ein('i,i->', [big, two]),
+      ein('i->', [big]),
+      ein('i,i->', [i1, u1], { dtype: '<f8' }, 'dtype=np.float64'),
+      ein('i->', [f4], { dtype: '<i4' }, 'dtype=np.int32'),
+      ein('i->', [f4], { dtype: '<i4', casting: 'unsafe' }, "dtype=np.int32, casting='unsafe'"),
+      ein('i->i', [f4], { dtype: '<f2', casting: 'same_kind' }, "dtype=np.float16, casting='same_kind'"),
+      ein('ij->ji', [data('<f4', [2, 3], 4)], { dtype: '<f8' }, 'dtype=np.float64'),
+    ]);
+  });
+
+  test('empty, 0-d, strided and byte-swapped operands', () => {
+    const z0 = data('<f8', [0, 3], 1);
+    const z1 = data('<f8', [3, 2], 2);
+    const e2 = data('<f8', [2, 0], 3);
+    const e3 = data('<f8', [0, 3], 4);
+    const s = data('<f8', [], 5);
+    const m = data('>f4', [6, 8], 6);
+    const v = data('<i2', [12], 7);
+    const strided = (x: Shared, idx: string): Shared => ({ arr: x.arr.index(idx), py: `${x.py}[${idx}]` });
+    const t = (x: Shared): Shared => ({ arr: x.arr.T, py: `${x.py}.T` });
+    check([
+      ein('ij,jk->ik', [z0, z1]),
+      ein('ij,jk->ik', [e2, e3]),
+      ein('ij->', [z0]),
+      ein('ii', [data('<f8', [0, 0], 8)]),
+      ein('', [s]),
+      ein('->', [s]),
+      ein(',', [s, s]),
+      ein('ij,jk->ik', [strided(m, '::2, ::-2'), strided(m, '1::2, 1:5')]),
+      ein('ij,jk->ik', [t(strided(m, '::2, ::2')), strided(m, '::3, ::2')]),
+      ein('ii->i', [strided(m, '::-1, 2:8')]),
+      ein('ij->j', [strided(m, ':, ::-3')]),
+      ein('i,i', [strided(v, '::2'), strided(v, '::-2')]),
+      ein('ij,jk,kl->il', [strided(m, '::2, ::2'), strided(m, '::2, 1::2'), strided(m, ':4, :3')], { optimize: true }, 'optimize=True'),
+    ]);
+  });
+
+  test("NumPy's errors for bad subscripts, operand counts, sizes, dtypes and out", () => {
+    const a = data('<f8', [2, 3], 1);
+    const b = data('<f8', [4, 5], 2);
+    const c = data('<f8', [3], 3);
+    const sq = data('<f8', [2, 2], 4);
+    check([
+      ein('ij,jk->ik', [a, b]),
+      ein('ij,jk->ik', [a, b], { optimize: true }, 'optimize=True'),
+      ein('ij,jk', [a]),
+      ein('ij', [a, a]),
+      ein('i2', [a]),
+      ein('ijk', [a]),
+      ein('i', [a]),
+      ein('ij->k', [a]),
+      ein('ij->ii', [a]),
+      ein('ij->j->', [a]),
+      ein('..i', [a]),
+      ein('i.j', [a]),
+      ein('ij->i.', [a]),
+      ein('ii->i', [a]),
+      ein('i-', [c]),
+      ein('ij,j', [sq, c]),
+      ein('...i,...i', [a, data('<f8', [4, 3], 5)]),
+      ein('i,j->', [c, c], { casting: 'bad' as never }, "casting='bad'"),
+      ein('i', [c], { order: 'X' as never }, "order='X'"),
+      ein('ij->', [a], { dtype: '<i4' }, 'dtype=np.int32'),
+      { py: `np.einsum('i->', ${c.py}, out=np.zeros((), np.int32))`, js: () => einsum('i->', c.arr, { out: zeros([], '<i4') }) },
+      { py: `np.einsum('ij->i', ${a.py}, out=np.zeros((2, 3)))`, js: () => einsum('ij->i', a.arr, { out: zeros([2, 3]) }) },
+      { py: `np.einsum('ij->i', ${a.py}, out=np.zeros(1))`, js: () => einsum('ij->i', a.arr, { out: zeros([1]) }) },
+      { py: `np.einsum('i->i', ${c.py}, out=np.zeros(4))`, js: () => einsum('i->i', c.arr, { out: zeros([4]) }) },
+      { py: `np.einsum('ij', *[])`, js: () => einsum('ij') },
+      { py: `np.einsum(','.join(['i'] * 64), *[np.ones(2)] * 64)`, js: () => einsum(new Array(64).fill('i').join(','), ...new Array(64).fill(ones([2]))) },
+    ]);
+    expect(() => einsum('ij', a.arr, { nope: 1 } as never)).toThrow(TypeError);
+  });
+
+  test('out: the result written into out (cast under casting) and out returned', () => {
+    const a = data('<i4', [3, 4], 1);
+    const b = data('<i4', [4, 2], 2);
+    const out = zeros([3, 2], '<f8');
+    const r = einsum('ij,jk->ik', a.arr, b.arr, { out });
+    expect(r).toBe(out);
+    const want = runNumpy<number[][]>(`print(json.dumps(np.einsum('ij,jk->ik', ${a.py}, ${b.py}).tolist()))`);
+    expect(out.toArray()).toEqual(want);
+    // A single operand with out: a copy into out, not a view.
+    const o2 = zeros([4, 3], '<i8');
+    einsum('ij->ji', a.arr, { out: o2 });
+    expect(o2.toArray()).toEqual(a.arr.T.astype('<i8').toArray());
+    // out overlapping the input: the result of the inputs as they were.
+    const m = arange(9).reshape([3, 3]).astype('<f8');
+    const expected = runNumpy<number[][]>(`m = np.arange(9.).reshape(3, 3); print(json.dumps(np.einsum('ij,jk->ik', m, m).tolist()))`);
+    einsum('ij,jk->ik', m, m, { out: m });
+    expect(m.toArray()).toEqual(expected);
+    const ro = zeros([3, 2]);
+    ro.flags.writeable = false;
+    expect(() => einsum('ij,jk->ik', a.arr, b.arr, { out: ro })).toThrow(/read-only/);
+  });
+
+  test('views where NumPy returns views: diagonal, transpose, ellipsis moves; writeable through them', () => {
+    const v = runNumpy<boolean[]>(`
+a = np.arange(9.).reshape(3, 3)
+print(json.dumps([bool(np.shares_memory(np.einsum(s, a), a)) for s in ['ii->i', 'ij->ji', 'ij', 'ji', '...->...', 'i...->...i', 'ii', 'ij->']]))`);
+    const a = arange(9).reshape([3, 3]).astype('<f8');
+    const forms = ['ii->i', 'ij->ji', 'ij', 'ji', '...->...', 'i...->...i', 'ii', 'ij->'];
+    expect(forms.map((s) => einsum(s, a).buffer === a.buffer && einsum(s, a).ndim > 0)).toEqual(v);
+    const d = einsum('ii->i', a);
+    expect(d.flags.writeable).toBe(true);
+    d.set(1, 100);
+    expect(a.get(1, 1)).toBe(100);
+    // NumPy returns the view before it looks at dtype: the operand's dtype, shared memory.
+    const f = einsum('ij->ji', a, { dtype: '<f4' });
+    expect([f.buffer === a.buffer, f.dtype.str]).toEqual([true, '<f8']);
+    // A read-only operand gives a read-only view.
+    const ro = arange(4).reshape([2, 2]);
+    ro.flags.writeable = false;
+    expect(einsum('ij->ji', ro).flags.writeable).toBe(false);
+  });
+
+  test("einsumPath: NumPy's greedy paths", () => {
+    const specs: [string, number[][]][] = [
+      ['ij,jk,kl->il', [[2, 3], [3, 4], [4, 5]]],
+      ['ea,fb,abcd,gc,hd->efgh', [[10, 10], [10, 10], [10, 10, 10, 10], [10, 10], [10, 10]]],
+      ['ij,jk,kl,lm->im', [[50, 3], [3, 60], [60, 2], [2, 70]]],
+      ['i,j,k->ijk', [[2], [3], [4]]],
+      ['ab,bc,cd,de,ef->af', [[8, 9], [9, 10], [10, 3], [3, 20], [20, 4]]],
+      ['abc,bcd,dea,e->', [[3, 4, 5], [4, 5, 6], [6, 7, 3], [7]]],
+      ['ii,ij,jk->k', [[4, 4], [4, 5], [5, 6]]],
+      ['ij,jk->ik', [[2, 3], [3, 4]]],
+      ['ij->', [[2, 3]]],
+    ];
+    const want = runNumpy<unknown[][]>(`print(json.dumps([[p if isinstance(p, str) else list(p) for p in np.einsum_path(s, *[np.ones(x) for x in sh], optimize='greedy')[0]] for s, sh in ${JSON.stringify(specs)}]))`);
+    const got = specs.map(([s, sh]) => einsumPath(s, ...sh.map((x) => ones(x)))[0]);
+    expect(got).toEqual(want);
+    // A path from einsumPath drives einsum, with the same result.
+    const ops = specs[2][1].map((sh) => arange(sh.reduce((x, y) => x * y, 1)).reshape(sh).astype('<f8'));
+    const path = einsumPath(specs[2][0], ...ops)[0];
+    expect(einsum(specs[2][0], ...ops, { optimize: path }).toArray()).toEqual(einsum(specs[2][0], ...ops).toArray());
+    expect(() => einsum('ij', asarray([[1]]), { optimize: ['nope'] as never })).toThrow(TypeError);
+  });
+});

@@ -1,0 +1,112 @@
+// histogramdd / histogram2d against NumPy 2: counts, weights, density and
+// edges byte for byte over dtypes, bin counts, edge lists, ranges, items on
+// the edges and outside them, NaN, empty and strided/byte-swapped samples,
+// and NumPy's errors (class and message).
+import { histogramdd, histogram2d } from '../lib/histogramdd';
+import { asarray } from '../lib';
+import { describeWithNumpy } from './helpers/numpy';
+import { type Case, expectCasesLikeNumpy as check } from './helpers/np-compare';
+import { seeded, shared } from './helpers/np-data';
+
+function data(dtype: string, shape: number[], seed: number, scale = 1): ReturnType<typeof shared> {
+  const r = seeded(seed);
+  const n = shape.reduce((x, y) => x * y, 1);
+  const ints = dtype.includes('i') || dtype.includes('u');
+  return shared(Array.from({ length: n }, () => (ints ? Math.floor(r() * 20) : Math.round((r() - 0.3) * scale * 8) / 8)), dtype, shape);
+}
+
+describeWithNumpy('histogramdd against NumPy', () => {
+  test('counts and edges over dtypes, bins, ranges, weights and density', () => {
+    const cases: Case[] = [];
+    ['<f8', '<f4', '<i8', '<u1', '>f8', '<f2'].forEach((dt, k) => {
+      const d = data(dt, [200, 3], 10 + k, 10);
+      const w = data('<f8', [200], 30 + k, 3);
+      for (const bins of [1, 4, 7]) {
+        cases.push({ py: `np.histogramdd(${d.py}, bins=${bins})[0]`, js: () => histogramdd(d.arr, { bins }).hist });
+        for (const i of [0, 2]) cases.push({ py: `np.histogramdd(${d.py}, bins=${bins})[1][${i}]`, js: () => histogramdd(d.arr, { bins }).edges[i] });
+      }
+      cases.push({ py: `np.histogramdd(${d.py}, bins=[2, [0, 1, 2.5, 6], 3], range=[(0, 4), None, (-1, 3)])[0]`, js: () => histogramdd(d.arr, { bins: [2, [0, 1, 2.5, 6], 3], range: [[0, 4], null, [-1, 3]] }).hist });
+      cases.push({ py: `np.histogramdd(${d.py}, bins=[2, 5, 3], weights=${w.py})[0]`, js: () => histogramdd(d.arr, { bins: [2, 5, 3], weights: w.arr }).hist });
+      cases.push({ py: `np.histogramdd(${d.py}, bins=[2, 5, 3], density=True)[0]`, js: () => histogramdd(d.arr, { bins: [2, 5, 3], density: true }).hist });
+      cases.push({ py: `np.histogramdd(${d.py}, bins=[2, [0, 3, 9, 20], 3], density=True, weights=${w.py})[0]`, js: () => histogramdd(d.arr, { bins: [2, [0, 3, 9, 20], 3], density: true, weights: w.arr }).hist });
+    });
+    check(cases);
+  });
+
+  test('items on every edge, outside the range and NaN: the last bin closed, the rest dropped', () => {
+    const vals = [0, 0.25, 0.5, 0.75, 1, 1.0000000000000002, -1e-300, NaN, Infinity, -Infinity, 0.1, 0.3];
+    const x = shared(vals, '<f8', [12]);
+    const y = shared([...vals].reverse(), '<f8', [12]);
+    const cases: Case[] = [
+      { py: `np.histogram2d(${x.py}, ${y.py}, bins=4, range=[(0, 1), (0, 1)])[0]`, js: () => histogram2d(x.arr, y.arr, { bins: 4, range: [[0, 1], [0, 1]] }).hist },
+      { py: `np.histogram2d(${x.py}, ${y.py}, bins=[0, 0.25, 0.5, 1], range=[(0, 1), (0, 1)])[0]`, js: () => histogram2d(x.arr, y.arr, { bins: [0, 0.25, 0.5, 1], range: [[0, 1], [0, 1]] }).hist },
+      { py: `np.histogram2d(${x.py}, ${y.py}, bins=[3, [0, 1]], range=[(0.25, 0.75), None])[0]`, js: () => histogram2d(x.arr, y.arr, { bins: [3, [0, 1]], range: [[0.25, 0.75], null] }).hist },
+      // An autodetected range over NaN or infinity is NumPy's ValueError.
+      { py: `np.histogram2d(${x.py}, ${y.py})`, js: () => histogram2d(x.arr, y.arr).hist },
+    ];
+    check(cases);
+  });
+
+  test('histogram2d: promoted columns, edges per axis, one edge list for both, strided and byte-swapped inputs', () => {
+    const x = data('<i4', [300], 3);
+    const y = data('<f4', [300], 4, 5);
+    const big = data('>f8', [600], 5, 5);
+    const cases: Case[] = [
+      { py: `np.histogram2d(${x.py}, ${y.py}, bins=5)[0]`, js: () => histogram2d(x.arr, y.arr, { bins: 5 }).hist },
+      { py: `np.histogram2d(${x.py}, ${y.py}, bins=5)[1]`, js: () => histogram2d(x.arr, y.arr, { bins: 5 }).edges[0] },
+      { py: `np.histogram2d(${x.py}, ${y.py}, bins=5)[2]`, js: () => histogram2d(x.arr, y.arr, { bins: 5 }).edges[1] },
+      { py: `np.histogram2d(${y.py}, ${y.py}, bins=3)[1]`, js: () => histogram2d(y.arr, y.arr, { bins: 3 }).edges[0] },
+      { py: `np.histogram2d(${x.py}, ${y.py}, bins=[0, 2, 5, 11, 19])[0]`, js: () => histogram2d(x.arr, y.arr, { bins: [0, 2, 5, 11, 19] }).hist },
+      { py: `np.histogram2d(${x.py}, ${y.py}, bins=[np.array([0, 7, 19]), 6])[0]`, js: () => histogram2d(x.arr, y.arr, { bins: [asarray([0, 7, 19]), 6] }).hist },
+      { py: `np.histogram2d(${big.py}[::2], ${big.py}[1::2], bins=[4, 6])[0]`, js: () => histogram2d(big.arr.index('::2'), big.arr.index('1::2'), { bins: [4, 6] }).hist },
+      { py: `np.histogram2d(${big.py}[::-2], ${big.py}[::2], bins=7, weights=${big.py}[::2])[0]`, js: () => histogram2d(big.arr.index('::-2'), big.arr.index('::2'), { bins: 7, weights: big.arr.index('::2') }).hist },
+      { py: `np.histogramdd(${big.py}.reshape(300, 2).T.copy().T, bins=3)[0]`, js: () => histogramdd(big.arr.reshape([300, 2]).T.copy().T, { bins: 3 }).hist },
+    ];
+    check(cases);
+  });
+
+  test('empty, constant, one-dimensional and list samples', () => {
+    const e = shared([], '<f8', [0, 2]);
+    const c = shared([3, 3, 3, 3], '<f4', [2, 2]);
+    const ci = shared([3, 3, 3, 3], '<i2', [2, 2]);
+    const one = data('<f8', [50], 6, 4);
+    check([
+      { py: `np.histogramdd(${e.py}, bins=3)[0]`, js: () => histogramdd(e.arr, { bins: 3 }).hist },
+      { py: `np.histogramdd(${e.py}, bins=3)[1][1]`, js: () => histogramdd(e.arr, { bins: 3 }).edges[1] },
+      { py: `np.histogramdd(${c.py}, bins=3)[0]`, js: () => histogramdd(c.arr, { bins: 3 }).hist },
+      { py: `np.histogramdd(${c.py}, bins=3)[1][0]`, js: () => histogramdd(c.arr, { bins: 3 }).edges[0] },
+      { py: `np.histogramdd(${ci.py}, bins=3)[1][0]`, js: () => histogramdd(ci.arr, { bins: 3 }).edges[0] },
+      { py: `np.histogramdd(${one.py}, bins=6)[0]`, js: () => histogramdd(one.arr, { bins: 6 }).hist },
+      { py: `np.histogramdd([${one.py}, ${one.py}[::-1]], bins=[3, 2])[0]`, js: () => histogramdd([one.arr, one.arr.index('::-1')], { bins: [3, 2] }).hist },
+    ]);
+  });
+
+  test('the result is the core view of the counts, as NumPy returns it', () => {
+    const d = data('<f8', [40, 2], 8, 3);
+    const { hist } = histogramdd(d.arr, { bins: [3, 4] });
+    expect(hist.shape).toEqual([3, 4]);
+    // NumPy: hist[1:-1, 1:-1] of the (5, 6) float64 counts.
+    expect(hist.strides).toEqual([48, 8]);
+    expect(hist.flags.cContiguous).toBe(false);
+  });
+
+  test("NumPy's errors", () => {
+    const d = data('<f8', [20, 2], 7);
+    const x = data('<f8', [5], 1);
+    const y = data('<f8', [4], 2);
+    check([
+      { py: `np.histogramdd(${d.py}, bins=[2, 3, 4])`, js: () => histogramdd(d.arr, { bins: [2, 3, 4] }).hist },
+      { py: `np.histogramdd(${d.py}, bins=0)`, js: () => histogramdd(d.arr, { bins: 0 }).hist },
+      { py: `np.histogramdd(${d.py}, bins=[2, 2.5])`, js: () => histogramdd(d.arr, { bins: [2, 2.5] }).hist },
+      { py: `np.histogramdd(${d.py}, bins=[2, [0, 2, 1]])`, js: () => histogramdd(d.arr, { bins: [2, [0, 2, 1]] }).hist },
+      { py: `np.histogramdd(${d.py}, bins=[2, [[0, 1]]])`, js: () => histogramdd(d.arr, { bins: [2, [[0, 1]] as never] }).hist },
+      { py: `np.histogramdd(${d.py}, range=[(0, 1)])`, js: () => histogramdd(d.arr, { range: [[0, 1]] }).hist },
+      { py: `np.histogramdd(${d.py}, range=[(1, 0), None])`, js: () => histogramdd(d.arr, { range: [[1, 0], null] }).hist },
+      { py: `np.histogramdd(${d.py}, range=[(0, np.inf), None])`, js: () => histogramdd(d.arr, { range: [[0, Infinity], null] }).hist },
+      { py: `np.histogramdd(${d.py}, weights=np.ones(3))`, js: () => histogramdd(d.arr, { weights: asarray([1, 1, 1]) }).hist },
+      { py: `np.histogram2d(${x.py}, ${y.py})`, js: () => histogram2d(x.arr, y.arr).hist },
+      { py: `np.histogram2d(${x.py}, ${x.py}, bins=[3])`, js: () => histogram2d(x.arr, x.arr, { bins: [3] }).hist },
+    ]);
+    expect(() => histogramdd(d.arr, { bins: 2, nope: 1 } as never)).toThrow(TypeError);
+  });
+});
