@@ -6,7 +6,8 @@
 // NumPy returns a scalar: `np.isscalar(res)` -> `res.ndim === 0`); dot(a, b, out)
 // and matmul(a, b, { out }); np.random.RandomState(seed).random(...) -> the same
 // numbers, printed by NumPy 2.4 and written below; assert_almost_equal(decimal=N)
-// -> |actual - desired| < 1.5 * 10**-N. Typecode loops run over the dtypes the
+// -> |actual - desired| < 1.5 * 10**-N; test_dot_3args' random_sample operands (values never
+// checked against a target) -> deterministic arange ramps. Typecode loops run over the dtypes the
 // library has: '?bhilqBHILQefdFD' (np.typecodes' 'g', 'G', 'n', 'N', 'p', 'P', 'O' left out).
 //
 // Skipped (not counted as passing):
