@@ -4,8 +4,9 @@
 // an infinity equal only to the same infinity, as numpy.testing does.
 import { NdArray } from '../../lib';
 
-/** Nested values with bigints as numbers. */
+/** Nested values with bigints as numbers (NdArrays inside a list as their values). */
 export function plain(v: unknown): unknown {
+  if (v instanceof NdArray) return plain(v.toArray());
   if (Array.isArray(v)) return v.map(plain);
   if (typeof v === 'bigint') return Number(v);
   return v;
@@ -13,7 +14,7 @@ export function plain(v: unknown): unknown {
 
 /** An NdArray's nested values (plain()), anything else as given (plain()). */
 export function valuesOf(a: unknown): unknown {
-  return plain(a instanceof NdArray ? a.toArray() : a);
+  return plain(a);
 }
 
 type Cmp = (x: number, y: number) => boolean;
