@@ -18,13 +18,15 @@ export function valuesOf(a: unknown): unknown {
 }
 
 type Cmp = (x: number, y: number) => boolean;
+/** A complex comparison (numpy.testing's array paths take |actual - desired| as the complex modulus). */
+type CmpC = (a: { re: number; im: number }, d: { re: number; im: number }) => boolean;
 
 function scalarEq(x: number, y: number): boolean {
   if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) && Number.isNaN(y);
   return x === y;
 }
 
-function walk(actual: unknown, desired: unknown, cmp: Cmp, path: string): void {
+function walk(actual: unknown, desired: unknown, cmp: Cmp, path: string, cmpC?: CmpC): void {
   if (Array.isArray(desired)) {
     if (!Array.isArray(actual)) {
       // NumPy broadcasts a scalar actual against a list desired only when the
@@ -32,12 +34,12 @@ function walk(actual: unknown, desired: unknown, cmp: Cmp, path: string): void {
       throw new Error(`${path}: shape mismatch: actual ${JSON.stringify(actual)}, desired a list of ${desired.length}`);
     }
     if (actual.length !== desired.length) throw new Error(`${path}: length ${actual.length} != ${desired.length}`);
-    desired.forEach((d, i) => walk(actual[i], d, cmp, `${path}[${i}]`));
+    desired.forEach((d, i) => walk(actual[i], d, cmp, `${path}[${i}]`, cmpC));
     return;
   }
   if (Array.isArray(actual)) {
     // A scalar desired is compared with every element (NumPy's broadcast in assert_equal).
-    actual.forEach((a, i) => walk(a, desired, cmp, `${path}[${i}]`));
+    actual.forEach((a, i) => walk(a, desired, cmp, `${path}[${i}]`, cmpC));
     return;
   }
   const asC = (v: unknown): { re: number; im: number } =>
@@ -45,7 +47,8 @@ function walk(actual: unknown, desired: unknown, cmp: Cmp, path: string): void {
   if ((typeof desired === 'object' && desired !== null) || (typeof actual === 'object' && actual !== null)) {
     const a = asC(actual);
     const d = asC(desired);
-    if (!cmp(a.re, d.re) || !cmp(a.im, d.im)) throw new Error(`${path}: ${JSON.stringify(actual)} != ${JSON.stringify(desired)}`);
+    const same = cmp(a.re, d.re) && cmp(a.im, d.im);
+    if (!same && !(cmpC !== undefined && cmpC(a, d))) throw new Error(`${path}: ${JSON.stringify(actual)} != ${JSON.stringify(desired)}`);
     return;
   }
   if (typeof desired === 'boolean' || typeof actual === 'boolean') {
@@ -63,12 +66,14 @@ export function assertEqual(actual: unknown, desired: unknown): void {
 /** numpy.testing.assert_almost_equal(actual, desired, decimal): |a - d| < 1.5 * 10**-decimal. */
 export function assertAlmostEqual(actual: unknown, desired: unknown, decimal = 7): void {
   const tol = 1.5 * 10 ** -decimal;
-  walk(valuesOf(actual), valuesOf(desired), (x, y) => scalarEq(x, y) || Math.abs(x - y) < tol, 'value');
+  const finite = (a: { re: number; im: number }, d: { re: number; im: number }): boolean => Math.hypot(a.re - d.re, a.im - d.im) < tol;
+  walk(valuesOf(actual), valuesOf(desired), (x, y) => scalarEq(x, y) || Math.abs(x - y) < tol, 'value', finite);
 }
 
 /** numpy.testing.assert_allclose(actual, desired, rtol, atol): |a - d| <= atol + rtol * |d|. */
 export function assertAllclose(actual: unknown, desired: unknown, rtol = 1e-7, atol = 0): void {
-  walk(valuesOf(actual), valuesOf(desired), (x, y) => scalarEq(x, y) || Math.abs(x - y) <= atol + rtol * Math.abs(y), 'value');
+  const close = (a: { re: number; im: number }, d: { re: number; im: number }): boolean => Math.hypot(a.re - d.re, a.im - d.im) <= atol + rtol * Math.hypot(d.re, d.im);
+  walk(valuesOf(actual), valuesOf(desired), (x, y) => scalarEq(x, y) || Math.abs(x - y) <= atol + rtol * Math.abs(y), 'value', close);
 }
 
 /** assert_array_equal with the shapes checked too. */
