@@ -1,5 +1,5 @@
 // NumPy's own numpy/lib/tests/test_shape_base.py (NumPy 2.4): classes
-// TestTakeAlongAxis, TestPutAlongAxis and TestKron (the file's other classes are
+// TestTakeAlongAxis, TestPutAlongAxis, TestKron and TestTile.test_kroncompare (the file's other classes are
 // in lib-test_shape_base.test.ts and test_shape_functions.test.ts), ported test
 // by test: same names, same intent, the same values, shapes and errors.
 //
@@ -12,7 +12,7 @@
 // - TestKron.test_return_type, test_kron_smoke's np.asmatrix case, test_kron_ma:
 //   ndarray subclasses, np.matrix and masked arrays do not exist here (the asarray
 //   case of test_kron_smoke is ported).
-import { argmax, argmin, argsort, AxisError, IndexError, kron, max, min, NdArray, ones, putAlongAxis, sort, takeAlongAxis, ValueError, zeros, arange } from '../../lib';
+import { argmax, argmin, argsort, AxisError, IndexError, kron, max, min, NdArray, ones, putAlongAxis, sort, takeAlongAxis, tile, ValueError, zeros, arange } from '../../lib';
 import { array as asArray } from '../../lib/array-coerce';
 import { rng } from '../helpers/bytes';
 
@@ -147,5 +147,25 @@ describe('TestKron', () => {
     const na = [...new Array<number>(Math.max(0, sb.length - sa.length)).fill(1), ...sa];
     const nb = [...new Array<number>(Math.max(0, sa.length - sb.length)).fill(1), ...sb];
     expect(kron(ones(sa), ones(sb)).shape).toEqual(na.map((n, i) => n * nb[i]));
+  });
+});
+
+describe('TestTile', () => {
+  test('test_kroncompare', () => {
+    // randint(0, 10, size=s) -> the suite's seeded generator
+    const r = rng(11);
+    const reps = [[2], [1, 2], [2, 1], [2, 2], [2, 3, 2], [3, 2]];
+    const shapes = [[3], [2, 3], [3, 4, 3], [3, 2, 3], [4, 3, 2, 4], [2, 2]];
+    for (const s of shapes) {
+      const b = zeros(s, 'i8');
+      b.reshape(-1).set(Array.from({ length: b.size }, () => Math.floor(r() * 10)));
+      for (const rep of reps) {
+        const a = ones(rep, b.dtype);
+        const large = tile(b, rep);
+        const klarge = kron(a, b);
+        expect(klarge.shape).toEqual(large.shape);
+        expect(vals(klarge)).toEqual(vals(large));
+      }
+    }
   });
 });
