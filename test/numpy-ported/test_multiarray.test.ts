@@ -1950,8 +1950,9 @@ describe('TestArange', () => {
 // unicode 'word' field is bytes S5 here); np.indices in test_swapaxes -> every
 // multi-index of the result, checked against the source with the two axes swapped.
 // Left out of the parametrizations: long double; test_sort_structured's object field.
-// Skipped (not counted as passing): test_choose, test_round*, test_repeat, test_flatten,
-// test_diagonal*, test_trace*, test_dot*, test_partition* / test_argpartition*, test__deepcopy__*,
+// Skipped (not counted as passing): test_round*, test_repeat, test_flatten,
+// test_partition* / test_argpartition*, test__deepcopy__* (test_choose, test_diagonal*, test_trace*,
+// test_dot* and test_matmul_out are in test_multiarray-methods-products.test.ts),
 // test_conjugate* (as methods), test_tobytes_no_copy_fastpath: no such methods here;
 // test_sort_bad_ordering, test_sort_object, test_any_and_all_object_dtype: object arrays;
 // test_sort_time: no datetime dtypes.
