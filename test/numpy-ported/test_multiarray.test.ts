@@ -1614,7 +1614,7 @@ describe('TestViewDtype', () => {
 // a.get() for the value; a[i] = v -> a.set(i, v).
 // Skipped (not counted as passing): the object array `b` of every test
 // (np.array('x', object)): no object dtype; test_empty_subscript's type checks
-// (NumPy scalar types); test_real_imag: there is no .real / .imag.
+// (NumPy scalar types). (test_real_imag: ported at the end of this file.)
 describe('TestZeroRank', () => {
   const create = (): NdArray => npArray(0);
 
@@ -2913,5 +2913,26 @@ describe('TestAttributes', () => {
     const want = zeros([], dt) as NdArray;
     want.set(data as never);
     expect(arr.index(0).toArray()).toEqual(want.toArray());
+  });
+});
+
+// TestZeroRank.test_real_imag, ported when .real / .imag came.
+describe('TestZeroRank (real / imag)', () => {
+  test('test_real_imag', () => {
+    // contiguity checks are for gh-11245
+    const x = zeros([], 'c16');
+    x.set({ re: 0, im: 1 });
+    const xr = x.real;
+    const xi = x.imag;
+    expect(xr.ndim).toBe(0);
+    expect(xr.get()).toBe(0);
+    expect(xr).toBeInstanceOf(NdArray);
+    expect(xr.flags.cContiguous).toBe(true);
+    expect(xr.flags.fContiguous).toBe(true);
+    expect(xi.ndim).toBe(0);
+    expect(xi.get()).toBe(1);
+    expect(xi).toBeInstanceOf(NdArray);
+    expect(xi.flags.cContiguous).toBe(true);
+    expect(xi.flags.fContiguous).toBe(true);
   });
 });
