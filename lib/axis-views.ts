@@ -11,6 +11,7 @@ import type { NdArray, Order } from './ndarray';
 import { AxisError, ValueError, describeValue } from './errors';
 import { Slice } from './indexing';
 import { requireOpen } from './internal';
+import { asarray } from './array-coerce';
 import { MAXDIMS, normalizeAxis } from './layout';
 
 /** NumPy's `flip(m, axis=None)`: {@link NdArray.flip}, a view reversed along `axis` (every axis by default). */
@@ -18,15 +19,26 @@ export function flip<A extends NdArray>(m: A, axis?: number | readonly number[] 
   return m.flip(axis);
 }
 
-/** NumPy's `fliplr(m)`: `m[:, ::-1]`, a view with the columns (axis 1) reversed. */
-export function fliplr<A extends NdArray>(m: A): A {
+/** NumPy's `fliplr(m)`: `m[:, ::-1]`, a view with the columns (axis 1) reversed (a nested list `m` is converted first, a new array). */
+export function fliplr<A extends NdArray>(m: A): A;
+export function fliplr(m: readonly unknown[]): NdArray;
+export function fliplr(given: NdArray | readonly unknown[]): NdArray {
+  const m = fromList(given);
   requireOpen(m);
   if (m.ndim < 2) throw new ValueError('Input must be >= 2-d.');
   return m.index(new Slice(), new Slice(null, null, -1));
 }
 
-/** NumPy's `flipud(m)`: `m[::-1, ...]`, a view with the rows (axis 0) reversed. */
-export function flipud<A extends NdArray>(m: A): A {
+/** A nested JS list as an array (NumPy's array_like `m` of fliplr/flipud/rot90); an NdArray as given. */
+function fromList(m: NdArray | readonly unknown[]): NdArray {
+  return Array.isArray(m) ? asarray(m) : (m as NdArray);
+}
+
+/** NumPy's `flipud(m)`: `m[::-1, ...]`, a view with the rows (axis 0) reversed (a nested list `m` is converted first). */
+export function flipud<A extends NdArray>(m: A): A;
+export function flipud(m: readonly unknown[]): NdArray;
+export function flipud(given: NdArray | readonly unknown[]): NdArray {
+  const m = fromList(given);
   requireOpen(m);
   if (m.ndim < 1) throw new ValueError('Input must be >= 1-d.');
   return m.index(new Slice(null, null, -1));
@@ -100,7 +112,10 @@ export function moveaxis<A extends NdArray>(a: A, source: number | readonly numb
  * rot90(asarray([[1, 2], [3, 4]])).toArray(); // [[2, 4], [1, 3]]
  * @throws ValueError `Axes must be different.`, `len(axes) must be 2.`, `Axes=(0, 3) out of range for array of ndim=2.`
  */
-export function rot90<A extends NdArray>(m: A, k = 1, axes: readonly [number, number] | readonly number[] = [0, 1]): A {
+export function rot90<A extends NdArray>(m: A, k?: number, axes?: readonly [number, number] | readonly number[]): A;
+export function rot90(m: readonly unknown[], k?: number, axes?: readonly [number, number] | readonly number[]): NdArray;
+export function rot90(given: NdArray | readonly unknown[], k = 1, axes: readonly [number, number] | readonly number[] = [0, 1]): NdArray {
+  const m = fromList(given);
   requireOpen(m);
   if (!Number.isInteger(k)) throw new TypeError(`k must be an integer, got ${String(k)}`);
   if (axes.length !== 2) throw new ValueError('len(axes) must be 2.');

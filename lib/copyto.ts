@@ -60,8 +60,8 @@ const COPY_SPEC: UfuncSpec = {
 export interface CopytoOptions {
   /** How `src` may cast to `dst`'s dtype (default `'same_kind'`). */
   casting?: Casting;
-  /** A bool mask broadcast to `dst`: only where it is true is `dst` written (default: everywhere). */
-  where?: NdArray | boolean | null;
+  /** A bool mask broadcast to `dst` (an NdArray, or nested lists read as bools): only where it is true is `dst` written (default: everywhere). */
+  where?: NdArray | boolean | readonly unknown[] | null;
 }
 
 const CASTINGS: readonly string[] = ['no', 'equiv', 'safe', 'same_kind', 'unsafe'];
@@ -74,8 +74,13 @@ function fmt(d: DType): string {
 function scalarCasts(x: PyScalar, to: DType, casting: Casting): DType | null {
   const kind = typeof x === 'boolean' ? 'b' : weakKind(x);
   const order = 'biufc';
-  if (kind !== null && kind !== 'b' && to.kind !== 'b' && order.indexOf(to.kind) >= order.indexOf(kind)) return null;
   const from = kind === 'c' ? T.c16 : kind === 'f' ? T.f8 : kind === 'b' ? T.b : T.i8;
+  // A weak int/float/complex goes to any dtype of its kind or above, except under 'equiv',
+  // where only its default dtype (int64, float64, complex128) will do: NumPy 2.4 lets
+  // copyto(uint8, 3, casting='no') pass yet refuses casting='equiv' (test_copyto_cast_safety).
+  // An integer-valued JS number may be NumPy's `3` or `3.`: either default dtype passes.
+  const equivOk = (): boolean => canCast(from, to, 'equiv') || (kind === 'i' && typeof x === 'number' && canCast(T.f8, to, 'equiv'));
+  if (kind !== null && kind !== 'b' && to.kind !== 'b' && order.indexOf(to.kind) >= order.indexOf(kind)) return casting !== 'equiv' || equivOk() ? null : from;
   return canCast(from, to, casting) ? null : from;
 }
 
@@ -89,8 +94,11 @@ export function copyto(dst: NdArray, src: unknown, options?: CopytoOptions): voi
   requireOpen(dst);
   const casting = (o.casting ?? 'same_kind') as Casting;
   if (typeof casting !== 'string' || !CASTINGS.includes(casting)) throw new ValueError(`casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' (got ${String(casting)})`);
-  const where = o.where ?? true;
-  if (where !== true && where !== false && !(where instanceof ArrayClass)) throw new TypeError('copyto(): where must be an NdArray or a boolean');
+  // A nested JS list is NumPy's array_like mask, converted straight to bool (truthiness:
+  // "lists of integer 0's and 1's is ok too"); an NdArray mask keeps its dtype for the cast check.
+  const whereIn = o.where ?? true;
+  const where = Array.isArray(whereIn) ? asarray(whereIn, '|b1') : whereIn;
+  if (where !== true && where !== false && !(where instanceof ArrayClass)) throw new TypeError('copyto(): where must be an NdArray, a nested list or a boolean');
   const scalar = typeof src === 'number' || typeof src === 'bigint' || typeof src === 'boolean' || (typeof src === 'object' && src !== null && !(src instanceof ArrayClass) && !Array.isArray(src) && 're' in src);
   const s: NdArray | PyScalar = scalar ? (src as PyScalar) : src instanceof ArrayClass ? src : asarray(src);
   if (s instanceof ArrayClass) requireOpen(s);

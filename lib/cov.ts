@@ -157,7 +157,9 @@ export function cov(m: NdArray | readonly unknown[], options: CovOptions = {}): 
   if (fw !== null) w = fw;
   if (aw !== null) w = w === null ? aw : multiply(w, aw);
   const [avg, wsums] = average(X, { axis: 1, weights: w, returned: true });
-  const wsum = Number(wsums.index(0).get());
+  // A complex X gives a complex weight sum (imaginary part 0, NumPy's w_sum[0]): its real part.
+  const ws = wsums.index(0).get() as unknown;
+  const wsum = typeof ws === 'object' && ws !== null && 're' in ws ? (ws as { re: number }).re : Number(ws);
   let fact: number;
   if (w === null) fact = nobs - ddof;
   else if (ddof === 0) fact = wsum;

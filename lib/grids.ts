@@ -12,6 +12,7 @@ import { isArray } from './internal';
 import { arange, empty } from './create';
 import { asAnyArray } from './stack-helpers';
 import { broadcastArrays } from './views';
+import { readKnownOptions } from './options';
 
 /** Options of {@link meshgrid}: NumPy's keyword arguments. */
 export interface MeshgridOptions {
@@ -35,11 +36,12 @@ function isOptions(v: unknown): v is MeshgridOptions {
  * @example
  * const [X, Y] = meshgrid(asarray([1, 2, 3]), asarray([4, 5]));
  * X.shape; // [2, 3]
- * @throws ValueError `Valid values for \`indexing\` are 'xy' and 'ij'.`
+ * @throws ValueError `Valid values for \`indexing\` are 'xy' and 'ij'.`; TypeError `meshgrid() got an unexpected keyword argument 'indices'` for an unknown option.
  */
 export function meshgrid(...args: unknown[]): NdArray[] {
   let o: MeshgridOptions = {};
-  if (args.length > 0 && isOptions(args[args.length - 1])) o = args.pop() as MeshgridOptions;
+  // An unknown key is NumPy's TypeError (gh-4755: `indices='ij'` for `indexing` was silently ignored).
+  if (args.length > 0 && isOptions(args[args.length - 1])) o = readKnownOptions(args.pop() as MeshgridOptions, ['indexing', 'sparse', 'copy'], 'meshgrid');
   const indexing = o.indexing ?? 'xy';
   if (indexing !== 'xy' && indexing !== 'ij') throw new ValueError("Valid values for `indexing` are 'xy' and 'ij'.");
   const sparse = o.sparse ?? false;

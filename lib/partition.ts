@@ -85,7 +85,8 @@ export function kthIndices(kth: Kth, n: number): number[] {
     } else if (typeof k === 'number' && Number.isInteger(k)) values.push(k);
     else throw new TypeError('Partition index must be integer');
   }
-  if (bools === length) throw new ValueError('Booleans unacceptable as partition index');
+  // An empty integer kth array is a no-op (gh-6530), not a list of booleans.
+  if (length > 0 && bools === length) throw new ValueError('Booleans unacceptable as partition index');
   const out: number[] = [];
   for (let v of values) {
     if (v < 0) v += n;

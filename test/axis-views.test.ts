@@ -111,3 +111,18 @@ describe('axis views', () => {
     m.close();
   });
 });
+
+describe('fliplr / flipud / rot90 of a nested list (NumPy array_like m)', () => {
+  test('a list is converted, then flipped or rotated as an array', () => {
+    expect(vals(fliplr([[0, 1, 2], [3, 4, 5]]))).toEqual([[2, 1, 0], [5, 4, 3]]);
+    expect(vals(flipud([[0, 1, 2], [3, 4, 5]]))).toEqual([[3, 4, 5], [0, 1, 2]]);
+    expect(vals(rot90([[0, 1, 2], [3, 4, 5]]))).toEqual([[2, 5], [1, 4], [0, 3]]);
+    expect(fliplr([[1.5, 2]]).dtype.str).toBe('<f8');
+  });
+
+  test('a list of too few dimensions: the same errors as an array', () => {
+    expect(() => fliplr([1, 2, 3])).toThrow(ValueError);
+    expect(() => fliplr([1, 2, 3])).toThrow('Input must be >= 2-d.');
+    expect(() => rot90([1, 2, 3])).toThrow('Axes must be different.'); // NumPy's words for a 1-d m (|0 - 1| == ndim)
+  });
+});

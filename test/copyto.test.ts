@@ -123,3 +123,31 @@ describe('ported: test_api test_copyto', () => {
     expect(s).toBe(1);
   });
 });
+
+describe('a weak scalar source under each casting rule', () => {
+  // NumPy 2.4's verdicts for np.copyto(np.zeros(3, dt), v, casting=c), c in no/equiv/safe/same_kind,
+  // v in 3, 3.5, 3j, True ('Y' copies, '.' TypeError). One cell differs on purpose: float64's
+  // 'equiv' for the JS number 3, which may be NumPy's 3. (accepted) or 3 (refused): 'Y' here.
+  const numpy: Record<string, string> = {
+    u1: 'Y.YY .... .... ..YY', i1: 'Y.YY .... .... ..YY', i8: 'YYYY .... .... ..YY', u8: 'Y.YY .... .... ..YY',
+    f4: 'Y.YY Y.YY .... ..YY', f8: 'YYYY YYYY .... ..YY', c8: 'Y.YY Y.YY Y.YY ..YY', c16: 'Y.YY Y.YY YYYY ..YY',
+    f2: 'Y.YY Y.YY .... ..YY', '?': '.... .... .... YYYY',
+  };
+  test.each(Object.keys(numpy))('into %s', (dt) => {
+    const cells: string[] = [];
+    for (const v of [3, 3.5, { re: 0, im: 3 }, true]) {
+      let cell = '';
+      for (const c of ['no', 'equiv', 'safe', 'same_kind'] as const) {
+        try {
+          copyto(zeros([3], dt), v, { casting: c });
+          cell += 'Y';
+        } catch (e) {
+          expect(e).toBeInstanceOf(TypeError);
+          cell += '.';
+        }
+      }
+      cells.push(cell);
+    }
+    expect(cells.join(' ')).toBe(numpy[dt]);
+  });
+});

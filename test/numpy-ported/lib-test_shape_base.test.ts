@@ -9,8 +9,8 @@
 //
 // Skipped (not counted as passing):
 // - TestExpandDims.test_subclasses: no masked arrays.
-// - TestTakeAlongAxis, TestPutAlongAxis, TestApplyAlongAxis, TestApplyOverAxes, TestKron:
-//   no such functions here. TestArraySplit, TestSplit, TestColumnStack, TestDstack, TestHsplit,
+// - TestApplyAlongAxis, TestApplyOverAxes: no such functions here. TestTakeAlongAxis,
+//   TestPutAlongAxis, TestKron: in lib-test_shape_base-along-kron.test.ts. TestArraySplit, TestSplit, TestColumnStack, TestDstack, TestHsplit,
 //   TestVsplit, TestDsplit, TestTile: in test_shape_functions.test.ts.
 import { AxisError, empty, mayShareMemory, NdArray, ValueError, zeros } from '../../lib';
 import { rng } from '../helpers/bytes';

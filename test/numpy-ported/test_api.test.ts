@@ -20,8 +20,8 @@
 // - test_array_astype_to_void: astype from numbers to void is refused here (README "Values").
 // - test_array_array, test___array___refcount, test_array_impossible_casts: np.array over Python
 //   objects, buffers and the __array__ protocol.
-// - test_copyto_fromscalar, test_copyto, test_copyto_cast_safety, test_copyto_permut: there is no copyto.
-// - test_full_from_list: there is no full.
+// - (test_copyto_fromscalar, test_copyto, test_copyto_cast_safety, test_copyto_permut and
+//   test_full_from_list are ported in test_api-copyto.test.ts.)
 // - the np.array(a, copy=None, order=, ndmin=) lines of test_contiguous_flags: no np.array over arrays.
 import { arange, asStrided, broadcastArrays, dtype, empty, NdArray, sharesMemory, zeros } from '../../lib';
 import { array } from '../helpers/np-array';

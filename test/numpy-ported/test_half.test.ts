@@ -17,10 +17,12 @@
 //   test_umath-nextafter.test.ts).
 // - test_half_fpe: no floating-point error states (np.errstate) in JS.
 // - test_half_array_interface: no __array_interface__.
-// - In test_half_funcs: np.dot (no dot); in test_half_ufuncs: copysign,
-//   fmax, fmin, divmod, reciprocal, ones_like, positive, sign, modf, frexp,
-//   ldexp (no such ufuncs). The rest of both tests is ported.
+// - (test_half_funcs' np.dot and test_half_ufuncs' copysign, fmax, fmin, divmod,
+//   reciprocal, ones_like, positive, sign, modf, frexp, ldexp lines are ported in
+//   the last describe block, added when those functions came.)
 // - long double (g) in test_half_conversions: no long double dtype.
+import * as lib from '../../lib';
+import { assertEqual } from '../helpers/np-assert';
 import {
   absolute,
   add,
@@ -348,5 +350,36 @@ describe('TestHalf', () => {
     expect(dt(power(a32, b16))).toBe('<f4');
     expect(dt(power(b32, a16))).toBe('<f4');
     expect(dt(power(b32, b16))).toBe('<f4');
+  });
+});
+
+// The lines of test_half_funcs / test_half_ufuncs whose functions were missing
+// when the rest was ported (np.dot, copysign, fmax, fmin, divmod, reciprocal,
+// ones_like, positive, sign, modf, frexp, ldexp), same values.
+describe('TestHalf (dot and the two-output ufuncs)', () => {
+  test('test_half_funcs (np.dot)', () => {
+    const a = arange(0, 10, 0.5, 'f2');
+    const b = lib.ones([20], 'f2');
+    assertEqual(lib.dot(a, b), 95);
+  });
+
+  test('test_half_ufuncs (copysign ... ldexp)', () => {
+    const a = lib.array([0, 1, 2, 4, 2], 'f2');
+    const b = lib.array([-2, 5, 1, 4, 3], 'f2');
+    const c = lib.array([0, -1, -Infinity, NaN, 6], 'f2');
+    assertEqual(lib.copysign(b, a), [2, 5, 1, 4, 3]);
+    assertEqual(lib.fmax(a, b), [0, 5, 2, 4, 3]);
+    assertEqual(lib.fmax(b, c), [0, 5, 1, 4, 6]);
+    assertEqual(lib.fmin(a, b), [-2, 1, 1, 4, 2]);
+    assertEqual(lib.fmin(b, c), [-2, -1, -Infinity, 4, 3]);
+    assertEqual(lib.divmod(a, b), [[0, 0, 2, 1, 0], [0, 1, 0, 0, 2]]);
+    assertEqual(lib.reciprocal(b), [-0.5, 0.199951171875, 1, 0.25, 0.333251953125]);
+    assertEqual(lib.onesLike(b), [1, 1, 1, 1, 1]);
+    assertEqual(lib.positive(b), b);
+    assertEqual(lib.sign(b), [-1, 1, 1, 1, 1]);
+    assertEqual(lib.modf(b), [[0, 0, 0, 0, 0], b]);
+    assertEqual(lib.frexp(b), [[-0.5, 0.625, 0.5, 0.5, 0.75], [2, 3, 1, 3, 2]]);
+    assertEqual(lib.ldexp(b, lib.array([0, 1, 2, 4, 2])), [-2, 10, 4, 64, 12]);
+    for (const r of [lib.copysign(b, a), lib.fmax(a, b), lib.reciprocal(b), lib.positive(b), lib.sign(b), ...lib.modf(b), lib.frexp(b)[0], lib.ldexp(b, lib.array([0, 1, 2, 4, 2]))]) expect(r.dtype.str).toBe('<f2');
   });
 });

@@ -11,7 +11,7 @@
 //
 // Skipped (not counted as passing):
 // - TestTake.test_refcounting: object arrays (Python refcounts) do not exist here.
-// - TestTake.test_empty_partition, test_empty_argpartition: there is no partition/argpartition.
+// - (TestTake.test_empty_partition, test_empty_argpartition: ported in test_multiarray-partition-choose.test.ts.)
 import { arange, dtype, IndexError, NdArray, put, putmask, take, ValueError, zeros } from '../../lib';
 import { rng } from '../helpers/bytes';
 
@@ -85,9 +85,6 @@ describe('TestTake', () => {
     const k = Buffer.from([0xc3, 0xa4]).toString('utf8');
     expect(() => take(d, 5, { mode: k as 'raise' })).toThrow(ValueError);
   });
-
-  test.skip('test_empty_partition: there is no partition', () => {});
-  test.skip('test_empty_argpartition: there is no argpartition', () => {});
 });
 
 describe('TestPutMask', () => {

@@ -11,8 +11,8 @@
 // pattern occurs; the assertions hold for any data).
 //
 // Left out, not counted as passing:
-// - test_partition_int, test_partition_fp: there is no partition/argpartition.
-// - test_gh_22683, test_gh_24459, test_gh_28206: np.choose does not exist.
+// - (test_partition_int, test_partition_fp, test_gh_24459, test_gh_28206: ported in
+//   test_multiarray-partition-choose.test.ts.) test_gh_22683: Python reference counts.
 import { arange, dtype as toDType, fromBuffer, NdArray, argsort, sort, take, zeros } from '../../lib';
 import { randomBytes, rng as rngFor } from '../helpers/bytes';
 import { array } from '../helpers/np-array';

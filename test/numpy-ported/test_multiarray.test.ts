@@ -1614,7 +1614,7 @@ describe('TestViewDtype', () => {
 // a.get() for the value; a[i] = v -> a.set(i, v).
 // Skipped (not counted as passing): the object array `b` of every test
 // (np.array('x', object)): no object dtype; test_empty_subscript's type checks
-// (NumPy scalar types); test_real_imag: there is no .real / .imag.
+// (NumPy scalar types). (test_real_imag: ported at the end of this file.)
 describe('TestZeroRank', () => {
   const create = (): NdArray => npArray(0);
 
@@ -1950,8 +1950,9 @@ describe('TestArange', () => {
 // unicode 'word' field is bytes S5 here); np.indices in test_swapaxes -> every
 // multi-index of the result, checked against the source with the two axes swapped.
 // Left out of the parametrizations: long double; test_sort_structured's object field.
-// Skipped (not counted as passing): test_choose, test_round*, test_repeat, test_flatten,
-// test_diagonal*, test_trace*, test_dot*, test_partition* / test_argpartition*, test__deepcopy__*,
+// Skipped (not counted as passing): test_round*, test_repeat, test_flatten,
+// test_partition* / test_argpartition*, test__deepcopy__* (test_choose, test_diagonal*, test_trace*,
+// test_dot* and test_matmul_out are in test_multiarray-methods-products.test.ts),
 // test_conjugate* (as methods), test_tobytes_no_copy_fastpath: no such methods here;
 // test_sort_bad_ordering, test_sort_object, test_any_and_all_object_dtype: object arrays;
 // test_sort_time: no datetime dtypes.
@@ -2912,5 +2913,26 @@ describe('TestAttributes', () => {
     const want = zeros([], dt) as NdArray;
     want.set(data as never);
     expect(arr.index(0).toArray()).toEqual(want.toArray());
+  });
+});
+
+// TestZeroRank.test_real_imag, ported when .real / .imag came.
+describe('TestZeroRank (real / imag)', () => {
+  test('test_real_imag', () => {
+    // contiguity checks are for gh-11245
+    const x = zeros([], 'c16');
+    x.set({ re: 0, im: 1 });
+    const xr = x.real;
+    const xi = x.imag;
+    expect(xr.ndim).toBe(0);
+    expect(xr.get()).toBe(0);
+    expect(xr).toBeInstanceOf(NdArray);
+    expect(xr.flags.cContiguous).toBe(true);
+    expect(xr.flags.fContiguous).toBe(true);
+    expect(xi.ndim).toBe(0);
+    expect(xi.get()).toBe(1);
+    expect(xi).toBeInstanceOf(NdArray);
+    expect(xi.flags.cContiguous).toBe(true);
+    expect(xi.flags.fContiguous).toBe(true);
   });
 });

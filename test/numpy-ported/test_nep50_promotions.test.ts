@@ -10,14 +10,16 @@
 // Not ported: the RuntimeWarning checks (no floating-point error state here;
 // the values are IEEE's, as NumPy's under errstate(all='ignore')).
 // Skipped (not counted as passing):
-// - test_nep50_with_axisconcatenator (np.r_), test_nep50_in_concat_and_choose
-//   (np.choose; concatenate takes arrays only, not Python scalars): no such API.
+// - test_nep50_with_axisconcatenator (np.r_), the concatenate half of
+//   test_nep50_in_concat_and_choose (concatenate takes arrays only, not Python scalars):
+//   no such API (its choose half is ported at the end).
 // - test_integer_integer_comparison: both operands Python ints (dtype=object); a ufunc needs an array here.
 // - test_oob_creation[create_with_scalar] with str values: no creation from strings.
 // - test_expected_promotion uses hypothesis: ported as every permutation of every
 //   selection of up to 3 optional dtypes (an exhaustive version of the sampled one).
 import { add, dtype, equal, greater, greaterEqual, isinf, less, lessEqual, notEqual, OverflowError, power, resultType, zeros, NdArray, type PyScalar } from '../../lib';
 import type { DType } from '../../lib';
+import * as lib from '../../lib';
 
 function scalar(dt: string, v: number | bigint | { re: number; im: number }): NdArray {
   const a = zeros([], dt as never) as NdArray;
@@ -233,4 +235,11 @@ test.each(oobCases)('test_oob_creation[%s-create_with_array]', (sctype) => {
   expect(() => create(info.max + 1n)).toThrow(OverflowError);
   expect(BigInt((create(info.min).toArray() as (number | bigint)[])[0]!)).toBe(info.min);
   expect(BigInt((create(info.max).toArray() as (number | bigint)[])[0]!)).toBe(info.max);
+});
+
+// test_nep50_in_concat_and_choose's np.choose half, ported when choose came (the
+// concatenate half stays out: concatenate takes arrays only, not Python scalars).
+test('test_nep50_in_concat_and_choose (choose)', () => {
+  const res = lib.choose(1, [zeros([], 'f4').add(1), 1.0]);
+  expect(res.dtype.str).toBe('<f4');
 });

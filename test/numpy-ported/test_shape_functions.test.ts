@@ -24,7 +24,7 @@
 // - TestArraySplit.test_integer_split_2D_rows_greater_max_int32: broadcast_to
 //   of 2**32 rows works here too, but is checked by shape only in the unit tests.
 // - TestRoll.test_roll_unsigned_shift: no NumPy integer scalars (a JS number is the shift).
-// - TestTile.test_kroncompare: there is no kron.
+// - TestTile.test_kroncompare: ported in lib-test_shape_base-along-kron.test.ts (with kron).
 import {
   arange,
   arraySplit,
