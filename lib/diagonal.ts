@@ -67,14 +67,11 @@ export function diagonal<A extends NdArray>(a: A, offset = 0, axis1 = 0, axis2 =
   const s1 = a.strides[ax1];
   const s2 = a.strides[ax2];
   let start = a.offset;
-  let len: number;
-  if (offset >= 0) {
-    len = Math.max(0, Math.min(n1, n2 - offset));
-    if (len > 0) start += offset * s2;
-  } else {
-    len = Math.max(0, Math.min(n1 + offset, n2));
-    if (len > 0) start += -offset * s1;
-  }
+  // NumPy's PyArray_Diagonal: the start moves by the offset whenever the raw length is >= 0,
+  // so an empty diagonal exactly at the edge (offset = n2, or -offset = n1) starts one past it.
+  const raw = offset >= 0 ? Math.min(n1, n2 - offset) : Math.min(n1 + offset, n2);
+  const len = Math.max(0, raw);
+  if (raw >= 0) start += offset >= 0 ? offset * s2 : -offset * s1;
   const shape: number[] = [];
   const strides: number[] = [];
   for (let i = 0; i < a.ndim; i++) {
