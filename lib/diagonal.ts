@@ -174,7 +174,8 @@ function triangle(m: unknown, k: number, lower: boolean, fn: string): NdArray {
   const a = asAnyArray(m);
   requireOpen(a);
   intArg(k, fn, 'k');
-  if (a.ndim === 0) throw new ValueError(`${fn}(): the input must have at least 1 dimension`);
+  // NumPy calls tri(*m.shape[-2:], ...): a 0-d input leaves it without N (its TypeError).
+  if (a.ndim === 0) throw new TypeError("tri() missing 1 required positional argument: 'N'");
   const rows = a.ndim >= 2 ? a.shape[a.ndim - 2] : a.shape[0];
   const cols = a.shape[a.ndim - 1];
   // NumPy: tril = where(tri(N, M, k), m, 0); triu = where(tri(N, M, k-1), 0, m).

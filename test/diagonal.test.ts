@@ -173,3 +173,25 @@ print(json.dumps(out))`, JSON.stringify(cases));
     expect(got).toEqual(want);
   });
 });
+
+describeWithNumpy('tril/triu of a 0-d input: NumPy\'s TypeError from tri(*m.shape[-2:])', () => {
+  test('same class and message as NumPy', () => {
+    const want = runNumpy<string[]>(`
+out = []
+for f in (np.tril, np.triu):
+    try:
+        f(np.ones(()))
+    except Exception as e:
+        out.append(type(e).__name__ + ': ' + str(e))
+print(json.dumps(out))`);
+    const got = [m.tril, m.triu].map((f) => {
+      try {
+        f(m.ones([]));
+        return 'no error';
+      } catch (e) {
+        return `${(e as Error).name}: ${(e as Error).message}`;
+      }
+    });
+    expect(got).toEqual(want);
+  });
+});
