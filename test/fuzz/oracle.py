@@ -91,7 +91,12 @@ def own_op(run, a, op):
             r = np.extract(args[0], a)
         else:
             r = getattr(np, op[1])(a, *args, **kw)
-        return np.asarray(r if op[4] is None else r[op[4]])
+        r = np.asarray(r if op[4] is None else r[op[4]])
+        if op[1] == "unique_values":
+            # NumPy 2.4 takes a hash table for integers: its order is the table's (the Array API
+            # leaves it unspecified); the library's is sorted, so the values compare sorted
+            r = np.sort(r)
+        return r
     if name == "npy_roundtrip":
         f = io.BytesIO()
         np.save(f, a)
