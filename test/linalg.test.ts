@@ -10,6 +10,7 @@ import { expectLikeNumpy, inputs } from './helpers/np-shape';
 import { gemmJS } from '../lib/dot-kernel';
 import { setProductWindow } from '../lib/linalg';
 import { useTempDir } from './helpers/tmp';
+import { bytesOf } from './workloads/harness';
 
 const m = lib;
 const s = lib.slice;
@@ -296,6 +297,25 @@ describe('products of a memory-mapped file', () => {
       spy.mockRestore();
       v.close();
       M.close();
+    }
+  });
+});
+
+describe('products of arrays over a misaligned buffer (a pooled Node Buffer at an odd byteOffset)', () => {
+  test('matmul, dot, vdot, inner, outer, tensordot copy such an operand aligned and give the aligned result', () => {
+    for (const dt of ['<f8', '<f4', '<i4', '<c16', '<u2'] as const) {
+      const aligned = lib.arange(6, dt === '<c16' ? '<f8' : dt).astype(dt).reshape([2, 3]);
+      const raw = new Uint8Array(new ArrayBuffer(aligned.nbytes + 3), 3, aligned.nbytes);
+      raw.set(bytesOf(aligned));
+      const odd = lib.fromBuffer(raw, dt).reshape([2, 3]);
+      expect(odd.flags.aligned).toBe(false);
+      const b = lib.arange(3, dt === '<c16' ? '<f8' : dt).astype(dt);
+      expect(lib.matmul(odd, b).toArray()).toEqual(lib.matmul(aligned, b).toArray());
+      expect(lib.dot(odd, b).toArray()).toEqual(lib.dot(aligned, b).toArray());
+      expect(lib.inner(odd, b).toArray()).toEqual(lib.inner(aligned, b).toArray());
+      expect(lib.vdot(odd, odd).toArray()).toEqual(lib.vdot(aligned, aligned).toArray());
+      expect(lib.outer(odd, b).toArray()).toEqual(lib.outer(aligned, b).toArray());
+      expect(lib.tensordot(odd, b, 1).toArray()).toEqual(lib.tensordot(aligned, b, 1).toArray());
     }
   });
 });
