@@ -814,7 +814,10 @@ function randSession5Op(rng: Rng, a: NdArray, writeable: boolean): Json[] {
   const last = nd > 0 ? a.shape[nd - 1] : 1;
   const small = (): number[] => Array.from({ length: rng.int(0, 2) }, () => rng.int(0, 3));
   const ax = (): number => (nd > 0 ? rng.int(-nd, nd - 1) : 0) + (rng.chance(0.03) ? Math.max(nd, 1) : 0);
-  const r = rng.int(0, 41);
+  let r = rng.int(0, 41);
+  // Products of records: NumPy answers with object arrays or object-loop errors (AttributeError
+  // of a tuple), which the library, with no object dtype, refuses up front: no comparison there.
+  if (r <= 7 && a.dtype.isStructured) r = 39;
   switch (r) {
     case 0: {
       const k = rng.int(0, 3);
@@ -932,6 +935,8 @@ function randSession5Op(rng: Rng, a: NdArray, writeable: boolean): Json[] {
       return call('piecewise', [conds, funcs]);
     }
     case 27: {
+      // a 0-d input: NumPy's gradient returns an empty tuple (np.asarray: a float64 (0,)), the library []
+      if (nd === 0) return call('trace', []);
       const kw: { [k: string]: Json } = {};
       if (rng.chance(0.4) && nd > 0) kw.axis = ax();
       if (rng.chance(0.3)) kw.edge_order = 2;
