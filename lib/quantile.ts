@@ -356,5 +356,11 @@ export function ptp(a: NdArray, options?: MedianOptions): NdArray {
   const o = readKnownOptions(rest, ['axis', 'keepdims'], 'ptp');
   requireOpen(a);
   const opts = { keepdims: o.keepdims ?? false };
-  return intoOut(subtract(max(a, o.axis, opts), min(a, o.axis, opts)), out, 'subtract');
+  if (out !== null) {
+    // NumPy's _methods._ptp: subtract(maximum.reduce(a, out=out), minimum.reduce(a), out): the max
+    // lands in out before the min is read, so an out overlapping a changes the min it sees.
+    const mx = max(a, o.axis, { ...opts, out });
+    return subtract(mx, min(a, o.axis, opts), { out });
+  }
+  return subtract(max(a, o.axis, opts), min(a, o.axis, opts));
 }

@@ -185,3 +185,45 @@ print(json.dumps(out))`, JSON.stringify(cases));
     expect(got).toEqual(want);
   });
 });
+
+describeWithNumpy('ptp with out: NumPy writes the max into out before reading the min', () => {
+  test('out overlapping a (rows, columns), a separate out, a wrong-shaped and an int out', () => {
+    const want = runNumpy<unknown[]>(`
+def run(f):
+    try:
+        return f()
+    except Exception as e:
+        return type(e).__name__
+out = []
+for ax, row in ((0, 0), (1, None), (0, 1)):
+    a = np.array([[3., 1., 7.], [2., 9., 4.]])
+    o = a[row] if row is not None else a[:, 0]
+    r = np.ptp(a, axis=ax, out=o)
+    out.append([r.tolist(), a.tolist()])
+a = np.array([[3., 1., 7.], [2., 9., 4.]]); o = np.zeros(3); np.ptp(a, axis=0, out=o); out.append(o.tolist())
+out.append(run(lambda: np.ptp(np.ones((2, 3)), axis=0, out=np.zeros(2))))
+o = np.zeros(3, np.int64); out.append(run(lambda: np.ptp(np.ones((2, 3)), axis=0, out=o)))
+print(json.dumps(out))`);
+    const got: unknown[] = [];
+    for (const [ax, row] of [[0, 0], [1, null], [0, 1]] as [number, number | null][]) {
+      const a = lib.asarray([[3, 1, 7], [2, 9, 4]], '<f8');
+      const o = row !== null ? a.index(row) : a.index(lib.slice(null), 0);
+      const r = ptp(a, { axis: ax, out: o });
+      got.push([r.toArray(), a.toArray()]);
+    }
+    const o = lib.zeros([3]);
+    ptp(lib.asarray([[3, 1, 7], [2, 9, 4]], '<f8'), { axis: 0, out: o });
+    got.push(o.toArray());
+    const name = (f: () => unknown): string => {
+      try {
+        f();
+        return 'none';
+      } catch (e) {
+        return (e as Error).name === 'UFuncTypeError' ? 'UFuncTypeError' : (e as Error).name;
+      }
+    };
+    got.push(name(() => ptp(lib.ones([2, 3]), { axis: 0, out: lib.zeros([2]) })));
+    got.push(name(() => ptp(lib.ones([2, 3]), { axis: 0, out: lib.zeros([3], '<i8') })));
+    expect(got).toEqual(want);
+  });
+});
