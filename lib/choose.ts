@@ -54,8 +54,9 @@ export function choose(a: NdArray | number | readonly unknown[], choices: readon
   const n = list.length;
   if (n === 0) throw new ValueError('0-length sequence.');
   for (const c of list) if (isArray(c)) requireOpen(c);
-  if (!canCast(idx0.dtype, 'i8', 'safe')) throw new TypeError(`Cannot cast array data from dtype('${idx0.dtype.name}') to dtype('int64') according to the rule 'safe'`);
+  // NumPy's PyArray_Choose: the choices' common type (its DTypePromotionError) before a's cast to intp.
   const dtype = resultType(...list);
+  if (!canCast(idx0.dtype, 'i8', 'safe')) throw new TypeError(`Cannot cast array data from dtype('${idx0.dtype.name}') to dtype('int64') according to the rule 'safe'`);
   // A number is converted to the common dtype unsafely (300 among int8 choices is 44), as NumPy's PyArray_ConvertToCommonType does.
   const arrays = list.map((c) => (isArray(c) ? c : asarray(c).astype(dtype)));
   // The choices first, then a: NumPy's broadcast error names them in this order.

@@ -260,12 +260,11 @@ function correlateCore(a: NdArray, v: NdArray, dt: DType, mode: 0 | 1 | 2, which
   return r;
 }
 
-function inputs(a: NdArray | readonly unknown[] | number, v: NdArray | readonly unknown[] | number): [NdArray, NdArray, DType] {
-  const aa = toArray(a, 'a');
-  const va = toArray(v, 'v');
+/** The common dtype of the two inputs (checked after their depths: NumPy's FromAny raises first). */
+function common(aa: NdArray, va: NdArray): DType {
   const dt = promoteTypes(aa.dtype, va.dtype);
   kindOf(dt);
-  return [aa, va, dt];
+  return dt;
 }
 
 function oneD(a: NdArray): NdArray {
@@ -284,9 +283,9 @@ function oneD(a: NdArray): NdArray {
  */
 export function correlate(a: NdArray | readonly unknown[] | number, v: NdArray | readonly unknown[] | number, mode: ConvolveMode = 'valid'): NdArray {
   const m = modeOf(mode);
-  const [aa, va, dt] = inputs(a, v);
-  let vv = oneD(va);
-  oneD(aa);
+  const aa = oneD(toArray(a, 'a'));
+  let vv = oneD(toArray(v, 'v'));
+  const dt = common(aa, vv);
   if (dt.kind === 'c') vv = conjugate(vv.astype(dt));
   return correlateCore(aa, vv, dt, m, 'correlate');
 }
@@ -301,13 +300,17 @@ export function correlate(a: NdArray | readonly unknown[] | number, v: NdArray |
  * @throws ValueError for an empty input, an input of more than one dimension or an unknown mode
  */
 export function convolve(a: NdArray | readonly unknown[] | number, v: NdArray | readonly unknown[] | number, mode: ConvolveMode = 'full'): NdArray {
-  let [aa, va, dt] = inputs(a, v);
+  // NumPy's order: ndmin=1, the empty checks on len(), the swap, the mode, then correlate's depth checks and types.
+  let aa = toArray(a, 'a');
+  let va = toArray(v, 'v');
   if (aa.ndim === 0) aa = aa.reshape(1);
   if (va.ndim === 0) va = va.reshape(1);
-  if (aa.ndim !== 1 || va.ndim !== 1) oneD(aa.ndim !== 1 ? aa : va);
   if (aa.shape[0] === 0) throw new ValueError('a cannot be empty');
   if (va.shape[0] === 0) throw new ValueError('v cannot be empty');
   if (va.shape[0] > aa.shape[0]) [aa, va] = [va, aa];
   const m = modeOf(mode);
+  oneD(aa);
+  oneD(va);
+  const dt = common(aa, va);
   return correlateCore(aa, va.index('::-1'), dt, m, 'convolve');
 }

@@ -60,8 +60,11 @@ const COPY_SPEC: UfuncSpec = {
 export interface CopytoOptions {
   /** How `src` may cast to `dst`'s dtype (default `'same_kind'`). */
   casting?: Casting;
-  /** A bool mask broadcast to `dst` (an NdArray, or nested lists read as bools): only where it is true is `dst` written (default: everywhere). */
-  where?: NdArray | boolean | readonly unknown[] | null;
+  /**
+   * A mask broadcast to `dst`: only where it is true is `dst` written (default: everywhere).
+   * An array must be bool (NumPy's safe cast to bool); a list or number converts to bool (1.5 is true).
+   */
+  where?: NdArray | boolean | number | readonly unknown[] | null;
 }
 
 const CASTINGS: readonly string[] = ['no', 'equiv', 'safe', 'same_kind', 'unsafe'];
@@ -94,11 +97,24 @@ export function copyto(dst: NdArray, src: unknown, options?: CopytoOptions): voi
   requireOpen(dst);
   const casting = (o.casting ?? 'same_kind') as Casting;
   if (typeof casting !== 'string' || !CASTINGS.includes(casting)) throw new ValueError(`casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' (got ${String(casting)})`);
-  // A nested JS list is NumPy's array_like mask, converted straight to bool (truthiness:
-  // "lists of integer 0's and 1's is ok too"); an NdArray mask keeps its dtype for the cast check.
-  const whereIn = o.where ?? true;
-  const where = Array.isArray(whereIn) ? asarray(whereIn, '|b1') : whereIn;
-  if (where !== true && where !== false && !(where instanceof ArrayClass)) throw new TypeError('copyto(): where must be an NdArray, a nested list or a boolean');
+  // NumPy converts where with PyArray_FromAny(where, bool): an array must cast to bool safely (an
+  // int or float mask is its TypeError), a list or number converts as np.array(x, dtype=bool)
+  // does (1.5 is true). null, like undefined, is the default (everywhere), not NumPy's None (False).
+  let where: NdArray | boolean = true;
+  const w: unknown = o.where ?? true;
+  if (w instanceof ArrayClass) {
+    requireOpen(w);
+    if (!canCast(w.dtype, '|b1', 'safe')) throw new TypeError(`Cannot cast array data from ${fmt(w.dtype)} to dtype('bool') according to the rule 'safe'`);
+    where = w;
+  } else if (typeof w === 'boolean') {
+    where = w;
+  } else if (typeof w === 'number' || typeof w === 'bigint') {
+    where = Number(w) !== 0;
+  } else if (Array.isArray(w)) {
+    where = asarray(w).astype('|b1');
+  } else {
+    throw new TypeError('copyto(): where must be an NdArray, a list, a number or a boolean');
+  }
   const scalar = typeof src === 'number' || typeof src === 'bigint' || typeof src === 'boolean' || (typeof src === 'object' && src !== null && !(src instanceof ArrayClass) && !Array.isArray(src) && 're' in src);
   const s: NdArray | PyScalar = scalar ? (src as PyScalar) : src instanceof ArrayClass ? src : asarray(src);
   if (s instanceof ArrayClass) requireOpen(s);
@@ -123,10 +139,7 @@ export function copyto(dst: NdArray, src: unknown, options?: CopytoOptions): voi
     if (!ok) throw new ValueError(`could not broadcast ${what} from shape ${tupleNoSpace(shape)} into shape ${tupleNoSpace(dst.shape)}`);
   };
   if (s instanceof ArrayClass) into(s.shape, 'input array');
-  if (where instanceof ArrayClass) {
-    requireOpen(where);
-    into(where.shape, 'where mask');
-  }
+  if (where instanceof ArrayClass) into(where.shape, 'where mask');
   if (where === false) return;
   // Leading length-1 axes of src beyond dst's are dropped (NumPy broadcasts src to dst's shape).
   const srcIn = s instanceof ArrayClass && s.ndim > dst.ndim ? s.reshape(s.shape.slice(s.ndim - dst.ndim)) : s;

@@ -14,7 +14,7 @@ import type { ValueOf } from './value-types';
 import { byteBounds, checkNdim, checkShape, normalizeShape, shapeToSize, shapeToStrides } from './layout';
 import { pyShape } from './format';
 import { allocate, asClassOf, makeArray, requireOpen, storageOf, NdArray as ArrayClass } from './internal';
-import { allocateOrdered, kOrder } from './compute-values';
+import { allocateOrdered } from './compute-values';
 import { discoverDType } from './array-coerce';
 import { readKnownOptions } from './options';
 // Loaded for its effect, not only its type: the class must be defined (its
@@ -291,6 +291,20 @@ export interface LikeOptions {
 }
 
 /**
+ * NumPy's PyArray_NewLikeArray axis order for 'K' (outermost first): C for a
+ * C-contiguous (or 0/1-d) prototype, F for an F-contiguous one, else the
+ * axes by |stride| descending, ties in axis order (PyArray_CreateSortedStridePerm,
+ * raw strides: a 0 stride sorts innermost, unlike nditer's order).
+ */
+function likeOrder(a: NdArray): number[] {
+  const axes = [...a.shape.keys()];
+  const f = a.flags;
+  if (f.cContiguous || a.ndim <= 1) return axes;
+  if (f.fContiguous) return axes.reverse();
+  return axes.sort((i, j) => Math.abs(a.strides[j]) - Math.abs(a.strides[i]) || i - j);
+}
+
+/**
  * NumPy's `zeros_like`: zeros of `a`'s shape and dtype (or the options'),
  * laid out in `a`'s memory order by default. The result keeps `a`'s class,
  * as NumPy's `subok=True` does (a Memmap prototype gives a Memmap with no file).
@@ -316,7 +330,7 @@ export function zerosLike(a: NdArray, options: LikeOptions = {}): NdArray {
     out = zeros(shape, dt, 'F') as NdArray;
   } else {
     checkNdim(shape.length);
-    out = allocateOrdered(dt, checkShape(shape), kOrder(a.shape, a.strides));
+    out = allocateOrdered(dt, checkShape(shape), likeOrder(a));
   }
   return asClassOf(a, out);
 }

@@ -67,14 +67,11 @@ export function diagonal<A extends NdArray>(a: A, offset = 0, axis1 = 0, axis2 =
   const s1 = a.strides[ax1];
   const s2 = a.strides[ax2];
   let start = a.offset;
-  let len: number;
-  if (offset >= 0) {
-    len = Math.max(0, Math.min(n1, n2 - offset));
-    if (len > 0) start += offset * s2;
-  } else {
-    len = Math.max(0, Math.min(n1 + offset, n2));
-    if (len > 0) start += -offset * s1;
-  }
+  // NumPy's PyArray_Diagonal: the start moves by the offset whenever the raw length is >= 0,
+  // so an empty diagonal exactly at the edge (offset = n2, or -offset = n1) starts one past it.
+  const raw = offset >= 0 ? Math.min(n1, n2 - offset) : Math.min(n1 + offset, n2);
+  const len = Math.max(0, raw);
+  if (raw >= 0) start += offset >= 0 ? offset * s2 : -offset * s1;
   const shape: number[] = [];
   const strides: number[] = [];
   for (let i = 0; i < a.ndim; i++) {
@@ -177,7 +174,8 @@ function triangle(m: unknown, k: number, lower: boolean, fn: string): NdArray {
   const a = asAnyArray(m);
   requireOpen(a);
   intArg(k, fn, 'k');
-  if (a.ndim === 0) throw new ValueError(`${fn}(): the input must have at least 1 dimension`);
+  // NumPy calls tri(*m.shape[-2:], ...): a 0-d input leaves it without N (its TypeError).
+  if (a.ndim === 0) throw new TypeError("tri() missing 1 required positional argument: 'N'");
   const rows = a.ndim >= 2 ? a.shape[a.ndim - 2] : a.shape[0];
   const cols = a.shape[a.ndim - 1];
   // NumPy: tril = where(tri(N, M, k), m, 0); triu = where(tri(N, M, k-1), 0, m).

@@ -7,7 +7,9 @@
  * place. Both native (`fancy.ts`'s gather and scatter).
  * @module
  */
+import { inspect } from 'util';
 import { asarray } from './array-coerce';
+import { canCast } from './promote';
 import { ValueError } from './errors';
 import { flatnonzero, put, take } from './fancy';
 import { NdArray as ArrayClass, requireArray, requireOpen, requireWritable } from './internal';
@@ -40,8 +42,17 @@ export function place(arr: NdArray, mask: NdArray | readonly unknown[], vals: un
   requireArray(arr, 'place', 'arr');
   requireOpen(arr);
   const m = arrayOf(mask);
-  const v = arrayOf(vals);
   if (m.size !== arr.size) throw new ValueError('place: mask and data must be the same size');
+  // NumPy's arr_place: PyArray_FromAny(vals, arr.dtype): an array must cast safely (even for an
+  // all-false mask), a list or scalar converts to arr's dtype (300 into int8: OverflowError).
+  let v: NdArray;
+  if (vals instanceof ArrayClass) {
+    requireOpen(vals);
+    if (!canCast(vals.dtype, arr.dtype, 'safe')) throw new TypeError(`Cannot cast array data from ${inspect(vals.dtype)} to ${inspect(arr.dtype)} according to the rule 'safe'`);
+    v = vals;
+  } else {
+    v = asarray(vals, arr.dtype);
+  }
   requireWritable(arr);
   const where = flatnonzero(m);
   if (where.size === 0) return;

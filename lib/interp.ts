@@ -133,8 +133,11 @@ export function interp(x: InterpInput, xp: InterpInput, fp: InterpInput, options
   const fdt = complex ? '<c16' : '<f8';
   let xa = toArray(x, 'x');
   let xpa = toArray(xp, 'xp');
+  // With a period NumPy's front converts x and xp by np.asarray(..., float64): a complex one
+  // loses its imaginary part (ComplexWarning) instead of failing the compiled loop's safe cast.
+  const periodic = o.period !== undefined && o.period !== null;
   for (const [a, what] of [[fa, 'fp'], [xpa, 'xp'], [xa, 'x']] as const) {
-    if (!'biufc'.includes(a.dtype.kind) || (a.dtype.kind === 'c' && what !== 'fp')) {
+    if (!'biufc'.includes(a.dtype.kind) || (a.dtype.kind === 'c' && what !== 'fp' && !periodic)) {
       throw new TypeError(`interp() ${what} must be ${what === 'fp' ? 'numeric' : 'real'}, got dtype ${a.dtype.str}`);
     }
   }

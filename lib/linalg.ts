@@ -22,7 +22,7 @@ import { inspect } from 'util';
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import type { NdArray } from './ndarray';
 import { AxisError, ValueError, repr } from './errors';
-import { isArray, requireOpen, requireWritable } from './internal';
+import { isArray, requireOpen, requireWritable, storageOf } from './internal';
 import { normalizeAxis } from './layout';
 import { empty } from './create';
 import { asAnyArray } from './stack-helpers';
@@ -101,7 +101,10 @@ function kindOf(dt: DType): DotKind {
  */
 function contiguousOf(x: NdArray, dt: DType): NdArray {
   let c = x.astype(dt, { order: 'C', copy: false });
-  if (c.size > 0 && c.offset % dt.itemsize !== 0) c = c.copy();
+  // Aligned in memory, not only in offset: a buffer wrapped at an odd byteOffset (a pooled
+  // Node Buffer) is misaligned at offset 0 (fuzz seeds 2001490 2000405 2004490: typedArray refused it).
+  const part = dt.kind === 'c' ? dt.itemsize / 2 : dt.itemsize;
+  if (c.size > 0 && (storageOf(c).addressBase + c.offset) % part !== 0) c = c.copy();
   return c;
 }
 
@@ -376,8 +379,9 @@ export function dot(a: unknown, b: unknown, out: NdArray | null = null): NdArray
   const x = operand(a, 'dot', 'a');
   const y = operand(b, 'dot', 'b');
   const o = checkOut(out);
+  // NumPy's PyArray_MatrixProduct2 multiplies a 0-d operand in: a C-ordered result whatever the layout.
   if (x.ndim === 0 || y.ndim === 0) {
-    const r = multiply(x, y);
+    const r = multiply(x, y, { order: 'C' });
     return dotOut(r, o);
   }
   const dt = productType('dot', x.dtype, y.dtype);
@@ -420,7 +424,8 @@ export function vdot(a: unknown, b: unknown): NdArray {
 export function inner(a: unknown, b: unknown): NdArray {
   const x = operand(a, 'inner', 'a');
   const y = operand(b, 'inner', 'b');
-  if (x.ndim === 0 || y.ndim === 0) return multiply(x, y);
+  // NumPy's PyArray_InnerProduct multiplies a 0-d operand in: a C-ordered result whatever the layout.
+  if (x.ndim === 0 || y.ndim === 0) return multiply(x, y, { order: 'C' });
   const dt = productType('inner', x.dtype, y.dtype);
   const k = x.shape[x.ndim - 1];
   if (y.shape[y.ndim - 1] !== k) {

@@ -140,7 +140,7 @@ export interface Sorted {
  * positions holds the item a sort puts there, which is all a quantile
  * reads. A position outside the lane sorts it whole.
  */
-export function sortedLanes(a: NdArray, axis: Axis | undefined, keepdims: boolean, kths?: readonly number[]): Sorted {
+export function sortedLanes(a: NdArray, axis: Axis | undefined, keepdims: boolean, kths?: readonly number[], ureduce = false): Sorted {
   // quantile and median normalize the axis as NumPy's _ureduce does: axis 0 of a 0-d array is an AxisError.
   const axes = resolveAxes(axis, a.ndim, true);
   const kept: number[] = [];
@@ -148,6 +148,11 @@ export function sortedLanes(a: NdArray, axis: Axis | undefined, keepdims: boolea
   let n = 1;
   for (const ax of axes) n *= a.shape[ax];
   const keptShape = kept.map((i) => a.shape[i]);
+  // NumPy's _ureduce merges two or more reduced axes with a.reshape(kept + (-1,)): an empty
+  // kept part leaves -1 undetermined (its ValueError; nanquantile/nanmedian take another path).
+  if (ureduce && axes.length > 1 && kept.length > 0 && keptShape.includes(0)) {
+    throw new ValueError(`cannot reshape array of size 0 into shape (${keptShape.join(',')},newaxis)`);
+  }
   const moved = a.ndim === 0 ? a : a.transpose([...kept, ...axes]);
   const lanes = moved.reshape([...keptShape, n]);
   const shape = keepdims ? a.shape.map((s, i) => (axes.includes(i) ? 1 : s)) : keptShape;
@@ -258,7 +263,7 @@ export function quantileArgs(a: NdArray, q: QuantileQ, method: unknown, name: st
 function quantileOf(a: NdArray, q: QuantileQ, options: Omit<QuantileOptions, 'out'> | undefined, name: 'quantile' | 'percentile'): NdArray {
   const o = readKnownOptions(options, ['axis', 'method', 'keepdims'], name);
   const { qs, qshape, weak, intQ, rule } = quantileArgs(a, q, o.method, name);
-  const s = sortedLanes(a, o.axis, o.keepdims ?? false, quantilePositions(a, o.axis, qs, intQ, rule));
+  const s = sortedLanes(a, o.axis, o.keepdims ?? false, quantilePositions(a, o.axis, qs, intQ, rule), true);
   if (s.n === 0) throw new IndexError('index -1 is out of bounds for axis 0 with size 0');
   // NumPy takes (or interpolates) from a C-ordered copy with the axis moved first, so the
   // result is C-ordered over (q axes, kept axes), then keepdims inserts the reduced axes;
@@ -333,7 +338,7 @@ export function medianOf(a: NdArray, options: Omit<MedianOptions, 'out'> | undef
   requireOpen(a);
   const n = laneLength(a, o.axis);
   const h0 = Math.floor(n / 2);
-  const s = sortedLanes(a, o.axis, o.keepdims ?? false, n % 2 === 1 ? [h0, -1] : [h0 - 1, h0, -1]);
+  const s = sortedLanes(a, o.axis, o.keepdims ?? false, n % 2 === 1 ? [h0, -1] : [h0 - 1, h0, -1], true);
   const h = Math.floor(s.n / 2);
   const middle = s.n % 2 === 1 ? s.sorted.index(`..., ${h}:${h + 1}`) : s.sorted.index(`..., ${h - 1}:${h + 1}`);
   let res = mean(middle, -1);
@@ -351,5 +356,11 @@ export function ptp(a: NdArray, options?: MedianOptions): NdArray {
   const o = readKnownOptions(rest, ['axis', 'keepdims'], 'ptp');
   requireOpen(a);
   const opts = { keepdims: o.keepdims ?? false };
-  return intoOut(subtract(max(a, o.axis, opts), min(a, o.axis, opts)), out, 'subtract');
+  if (out !== null) {
+    // NumPy's _methods._ptp: subtract(maximum.reduce(a, out=out), minimum.reduce(a), out): the max
+    // lands in out before the min is read, so an out overlapping a changes the min it sees.
+    const mx = max(a, o.axis, { ...opts, out });
+    return subtract(mx, min(a, o.axis, opts), { out });
+  }
+  return subtract(max(a, o.axis, opts), min(a, o.axis, opts));
 }

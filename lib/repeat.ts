@@ -14,7 +14,7 @@ import type { NdArray } from './ndarray';
 import { dtype as toDType } from './dtype';
 import { ValueError, repr } from './errors';
 import { Slice } from './indexing';
-import { allocate, makeArray, NdArray as ArrayClass, requireOpen, storageOf } from './internal';
+import { allocate, derive, makeArray, NdArray as ArrayClass, requireOpen, storageOf } from './internal';
 import { arrayInts, checkNdim, checkShape, normalizeAxis, shapeToSize, shapeToStrides } from './layout';
 import { take } from './fancy';
 import { copyBlock } from './block-copy';
@@ -211,8 +211,16 @@ export function tile(a: NdArray, reps: number | readonly number[] | NdArray): Nd
   const full = [...new Array<number>(c.ndim - d).fill(1), ...tup];
   if (full.some((r) => r < 0)) throw new ValueError('negative dimensions are not allowed');
   const shapeOut = checkShape(c.shape.map((s, i) => s * full[i]));
-  // NumPy reshapes A itself when it is empty: a view.
-  if (c.size === 0) return c.reshape(shapeOut);
+  // NumPy reshapes A itself when it is empty: a view of array(A, ndmin=d), whose prepended
+  // axes have stride shape[0] * strides[0] (PyArray_FromAny's _prepend_ones); that view as it
+  // is when the shape is already shapeOut, else reshape's strides for an empty shape.
+  if (c.size === 0) {
+    if (a.ndim < d) {
+      const outer = a.ndim > 0 ? a.shape[0] * a.strides[0] : a.itemsize;
+      c = derive<NdArray>(a, Object.getPrototypeOf(a) as object, a.dtype, c.shape, [...new Array<number>(d - a.ndim).fill(outer), ...a.strides], a.offset);
+    }
+    return c.shape.every((n, i) => n === shapeOut[i]) ? c : c.reshape(shapeOut);
+  }
   const out = allocate(c.dtype, shapeOut, 'C', true);
   if (shapeToSize(shapeOut) === 0) return out;
   const interleaved: number[] = [];

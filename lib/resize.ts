@@ -11,7 +11,7 @@ import { zeros } from './create';
 import { ValueError } from './errors';
 import { NdArray as ArrayClass, requireOpen } from './internal';
 import type { NdArray } from './ndarray';
-import { tile } from './repeat';
+import { concatenate } from './join';
 
 /** NumPy's `np.resize(a, new_shape)`: `a` repeated (or cut) to fill `new_shape` (a new array). */
 export function resize(a: NdArray | readonly unknown[], newShape: number | readonly number[]): NdArray {
@@ -27,5 +27,6 @@ export function resize(a: NdArray | readonly unknown[], newShape: number | reado
   const flat = arr.ravel();
   if (flat.size === 0 || size === 0) return zeros(shape, arr.dtype);
   const repeats = Math.ceil(size / flat.size);
-  return tile(flat, repeats).index(`:${size}`).reshape(shape);
+  // NumPy's concatenate((a,) * repeats)[:size]: its dtype is the canonical one ('>u4' gives '<u4'), as concatenate's.
+  return concatenate(new Array<NdArray>(repeats).fill(flat)).index(`:${size}`).reshape(shape);
 }

@@ -15,7 +15,7 @@ import { slice } from './indexing';
 import { diff } from './diff';
 import { sum } from './reduce-axis';
 import { add, divide, multiply } from './ufuncs/arith';
-import { repr } from './errors';
+import { IndexError, repr } from './errors';
 
 /** Options of {@link trapezoid}, as NumPy's keywords. */
 export interface TrapezoidOptions {
@@ -35,7 +35,7 @@ export interface TrapezoidOptions {
  * @example
  * trapezoid(asarray([1, 2, 3])).get(); // 4
  * trapezoid(asarray([1, 2, 3]), { x: [4, 6, 8] }).get(); // 8
- * @throws AxisError for an axis outside `y`; ValueError when `x` does not broadcast against `y`
+ * @throws IndexError for an axis outside `y` (NumPy's list assignment; AxisError from an N-d `x`'s diff first); ValueError when `x` does not broadcast against `y`
  */
 export function trapezoid(y: NdArray | readonly unknown[], options: TrapezoidOptions = {}): NdArray {
   const o = readKnownOptions(options, ['x', 'dx', 'axis'], 'trapezoid');
@@ -43,8 +43,12 @@ export function trapezoid(y: NdArray | readonly unknown[], options: TrapezoidOpt
   const axisArg = o.axis ?? -1;
   if (typeof axisArg !== 'number') throw new TypeError(`trapezoid() axis must be an integer, got ${repr(axisArg)}`);
   const nd = ya.ndim;
-  // NumPy indexes a list of nd slices with axis: a 0-d y is an IndexError there.
-  const axis = normalizeAxis(axisArg, nd);
+  // NumPy assigns into Python lists of nd items at [axis]: an axis outside y is that list's
+  // IndexError (a 0-d y too), except where diff(x, axis=axis) of an N-d x raises its AxisError first.
+  const listIndex = (): number => {
+    if (!Number.isInteger(axisArg) || axisArg < -nd || axisArg >= nd) throw new IndexError('list assignment index out of range');
+    return normalizeAxis(axisArg, nd);
+  };
   let d: NdArray | number;
   if (o.x === undefined || o.x === null) {
     const dx = o.dx ?? 1.0;
@@ -54,12 +58,13 @@ export function trapezoid(y: NdArray | readonly unknown[], options: TrapezoidOpt
     if (x.ndim === 1) {
       const dd = diff(x);
       const shape = new Array<number>(nd).fill(1);
-      shape[axis] = dd.shape[0];
+      shape[listIndex()] = dd.shape[0];
       d = dd.reshape(shape);
     } else {
       d = diff(x, { axis: axisArg });
     }
   }
+  const axis = listIndex();
   const s1 = new Array(nd).fill(slice(null));
   const s2 = new Array(nd).fill(slice(null));
   s1[axis] = slice(1, null);

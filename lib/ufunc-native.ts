@@ -26,7 +26,7 @@ import { shapeToSize } from './layout';
 import { kernelUfunc, type UfuncOperand } from './native';
 import type { NdArray } from './ndarray';
 import type { Resolved, TA, UfuncSpec } from './ufunc';
-import { HALF_BITS_OPS, MATH_BOOL_OPS, MATH_OPS } from './ufuncs/math-ops';
+import { HALF_BITS_OPS, MATH_BOOL_OPS, MATH_FLOAT_ONLY, MATH_OPS } from './ufuncs/math-ops';
 
 /** Operation codes shared with native/ufunc_kernels.cc (enum Op), by NumPy's ufunc name. */
 const NATIVE_OPS: Readonly<Record<string, number>> = {
@@ -151,7 +151,7 @@ export function nativeUfuncOp(spec: UfuncSpec, r: Resolved): number {
   if (r.inTypes.some((x) => x.str !== t.str)) return -1;
   if (t.kind === 'b') return BOOL_OPS[MATH_BOOL_OPS[name] ?? name] ?? -1;
   const math = MATH_OPS[name];
-  if (math !== undefined) return nativeMathOp(t, math);
+  if (math !== undefined) return MATH_FLOAT_ONLY.has(name) && t.kind !== 'f' ? -1 : nativeMathOp(t, math);
   const op = NATIVE_OPS[name];
   if (op === undefined) return -1;
   if (computeCode(t) < 0) return -1;

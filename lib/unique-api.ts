@@ -42,7 +42,8 @@ function uniqueAllOf(fn: string, x: NdArray): UniqueAllResult {
     const where = flatnonzero(isnan(flat));
     const n = where.size;
     if (n > 1) {
-      values = concatenate([values.index(`:${u - 1}`), take(flat, where)]);
+      // x's dtype as it is ('>f8' stays: NumPy's unique keeps the byte order; concatenate would canonicalize)
+      values = concatenate([values.index(`:${u - 1}`), take(flat, where)], { dtype: values.dtype });
       indices = concatenate([indices.index(`:${u - 1}`), where]);
       counts = concatenate([counts.index(`:${u - 1}`), ones([n], 'i8')]);
       const inv = inverse.ravel().copy();

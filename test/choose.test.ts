@@ -3,8 +3,9 @@
 // and the ported TestChoose (_core/tests/test_numeric.py).
 import { choose } from '../lib/choose';
 import { asarray } from '../lib/array-coerce';
-import { zeros } from '../lib/create';
+import { ones, zeros } from '../lib/create';
 import { AccessError } from '../lib/errors';
+import { DTypePromotionError } from '../lib/promote';
 import { describeWithNumpy } from './helpers/numpy';
 import { expectCasesLikeNumpy, type Case } from './helpers/np-compare';
 import { seeded, shared } from './helpers/np-data';
@@ -66,5 +67,14 @@ describe('choose (NumPy TestChoose)', () => {
     const c = asarray([1, 2, 3], '<f8');
     c.release();
     expect(() => choose(ind, [x, c])).toThrow(/closed|released/);
+  });
+});
+
+describe('choose: the choices\' common type before a\'s cast (NumPy\'s PyArray_Choose order)', () => {
+  test('records among the choices are a DTypePromotionError even for a float a; a float a with numeric choices is the cast TypeError', () => {
+    const rec = zeros([3], [['a', '<f2']] as never);
+    expect(() => choose(rec, [ones([3]), rec])).toThrow(DTypePromotionError);
+    expect(() => choose(ones([3]), [ones([3]), rec])).toThrow(DTypePromotionError);
+    expect(() => choose(ones([3]), [ones([3]), ones([3], '|i1')])).toThrow(new TypeError("Cannot cast array data from dtype('float64') to dtype('int64') according to the rule 'safe'"));
   });
 });

@@ -9,7 +9,7 @@ import { asarray } from '../lib/array-coerce';
 import { arange, broadcastTo, ones } from '../lib/create';
 import { ValueError } from '../lib/errors';
 import type { NdArray } from '../lib/ndarray';
-import { describeWithNumpy } from './helpers/numpy';
+import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { jsPath } from './helpers/kernels';
 import { hexOf } from './helpers/np-compare';
 import { correlateF64 } from '../lib/native';
@@ -186,5 +186,35 @@ describe('the native loop (native/correlate.cc) against its JS mirror', () => {
     const a = asarray([1, 2, 3], '<f8');
     a.release();
     expect(() => convolve(a, [1, 2])).toThrow(/closed|released/);
+  });
+});
+
+describeWithNumpy('convolve/correlate check in NumPy\'s order (empties, swap, mode, depth, then the common dtype)', () => {
+  test('the error NumPy raises first, for mixed bad inputs', () => {
+    const rec = (): NdArray => ones([3], [['a', '<f2']] as never);
+    const rows: [string, () => unknown][] = [
+      ['np.convolve(np.ones((2, 2)), np.zeros(3, [("a", "<f2")]))', () => convolve(ones([2, 2]), rec())],
+      ['np.correlate(np.ones((2, 2)), np.zeros(3, [("a", "<f2")]))', () => correlate(ones([2, 2]), rec())],
+      ['np.correlate(np.zeros(3, [("a", "<f2")]), np.ones((2, 2)))', () => correlate(rec(), ones([2, 2]))],
+      ['np.convolve(np.ones(0), np.ones((2, 2)))', () => convolve(ones([0]), ones([2, 2]))],
+      ['np.convolve(np.ones((2, 2)), np.ones(2))', () => convolve(ones([2, 2]), ones([2]))],
+      ['np.convolve(np.ones(()), np.ones(2))', () => convolve(ones([]), ones([2]))],
+    ];
+    const want = runNumpy<string[]>(`
+out = []
+for src in json.loads(sys.stdin.read()):
+    try:
+        out.append('ok ' + str(eval(src).tolist()))
+    except Exception as e:
+        out.append(type(e).__name__ + ': ' + str(e))
+print(json.dumps(out))`, JSON.stringify(rows.map((r) => r[0])));
+    const got = rows.map(([, f]) => {
+      try {
+        return 'ok ' + JSON.stringify((f() as NdArray).toArray()).replace(/,/g, ', ');
+      } catch (e) {
+        return `${(e as Error).name}: ${(e as Error).message}`;
+      }
+    });
+    expect(got).toEqual(want.map((w) => (w.startsWith('ok') ? w.replace(/\.0\b/g, '') : w)));
   });
 });

@@ -4,6 +4,7 @@
 // (numpy/_core/tests/test_api.py test_copyto*), ported.
 import { copyto } from '../lib/copyto';
 import { arange, array, fromBuffer, ones, zeros } from '../lib';
+import * as lib from '../lib';
 import { AccessError, OverflowError, ValueError } from '../lib/errors';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { hexOf } from './helpers/np-compare';
@@ -149,5 +150,43 @@ describe('a weak scalar source under each casting rule', () => {
       cells.push(cell);
     }
     expect(cells.join(' ')).toBe(numpy[dt]);
+  });
+});
+
+describeWithNumpy('copyto where=: NumPy 2.4 converts it with PyArray_FromAny(where, bool)', () => {
+  test('int/float/uint8/complex arrays are the safe-cast TypeError; lists and numbers convert to bool', () => {
+    const rows: [string, () => unknown][] = [
+      ['np.array([1, 0, 2])', () => lib.asarray([1, 0, 2])],
+      ['np.array([1., 0., .5])', () => lib.asarray([1, 0, 0.5])],
+      ['np.array([1, 0, 1], np.uint8)', () => lib.asarray([1, 0, 1], '|u1')],
+      ['np.array([1 + 0j, 0, 1])', () => lib.asarray([1, 0, 1], '<c16')],
+      ['[1, 0, 1]', () => [1, 0, 1]],
+      ['[True, False, True]', () => [true, false, true]],
+      ['[1.5, 0, 0]', () => [1.5, 0, 0]],
+      ['1', () => 1],
+      ['0.5', () => 0.5],
+      ['0', () => 0],
+      ['np.array([True, False, False])', () => lib.asarray([true, false, false])],
+    ];
+    const want = runNumpy<(number[] | string)[]>(`
+out = []
+for w in json.loads(sys.stdin.read()):
+    d = np.zeros(3)
+    try:
+        np.copyto(d, np.ones(3), where=eval(w))
+        out.append(d.tolist())
+    except Exception as e:
+        out.append(type(e).__name__ + ': ' + str(e))
+print(json.dumps(out))`, JSON.stringify(rows.map((r) => r[0])));
+    const got = rows.map(([, w]) => {
+      const d = lib.zeros([3]);
+      try {
+        copyto(d, lib.ones([3]), { where: w() as never });
+        return d.toArray();
+      } catch (e) {
+        return `${(e as Error).name}: ${(e as Error).message}`;
+      }
+    });
+    expect(got).toEqual(want);
   });
 });

@@ -1,7 +1,7 @@
 // ones, full, zerosLike/emptyLike/onesLike/fullLike, eye, identity (lib/create.ts)
 // and linspace (lib/linspace.ts) against NumPy: dtype, shape, strides and every byte.
 import { arange, eye, full, fullLike, identity, linspace, ones, onesLike, zeros, zerosLike, emptyLike, Memmap, memmap, ValueError, AxisError } from '../lib';
-import { describeWithNumpy } from './helpers/numpy';
+import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { jsOutcome, numpyOutcomes, type Case } from './helpers/np-compare';
 import { thrownBy } from './helpers/thrown';
 import { useTempDir } from './helpers/tmp';
@@ -165,5 +165,28 @@ describe('allocation limits go through zeros', () => {
   test('eye checks its integers', () => {
     thrownBy(() => eye(2.5), TypeError);
     thrownBy(() => eye(2, 2, 0.5), TypeError);
+  });
+});
+
+describeWithNumpy('zerosLike/emptyLike order K: NumPy\'s PyArray_NewLikeArray (|stride| descending, a 0 stride innermost)', () => {
+  test('300 random strided layouts (broadcast, negative and size-1 axes) give NumPy\'s strides', () => {
+    const { asStrided } = require('../lib') as typeof import('../lib');
+    const r = rng(7);
+    const cases: [number[], number[]][] = [];
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+    while (cases.length < 300) {
+      const nd = 2 + Math.floor(r() * 3);
+      cases.push([Array.from({ length: nd }, () => pick([1, 1, 2, 3])), Array.from({ length: nd }, () => pick([0, 2, 4, 6, 8, 24, -2, -8, 48]))]);
+    }
+    const want = runNumpy<number[][]>(`
+base = np.zeros(10000, np.int16)
+print(json.dumps([list(np.empty_like(np.lib.stride_tricks.as_strided(base[5000:], s, t)).strides) for s, t in json.loads(sys.stdin.read())]))`, JSON.stringify(cases));
+    const base = zeros([10000], '<i2');
+    const got = cases.map(([s, t]) => {
+      const v = asStrided(base.index('5000:'), s, t);
+      return [[...zerosLike(v).strides], [...emptyLike(v).strides]];
+    });
+    expect(got.map((g) => g[0])).toEqual(want);
+    expect(got.map((g) => g[1])).toEqual(want);
   });
 });

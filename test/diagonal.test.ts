@@ -3,7 +3,7 @@
 // diagonal view; fillDiagonal in place.
 import * as lib from '../lib';
 import { AccessError, AxisError, ValueError } from '../lib/errors';
-import { describeWithNumpy } from './helpers/numpy';
+import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { expectLikeNumpy, inputs } from './helpers/np-shape';
 
 const m = lib;
@@ -153,4 +153,45 @@ test('ported from NumPy test_twodim_base: TestTri, TestTril/Triu on stacks, Test
   const [r, c] = m.trilIndices(4);
   const vals = (r.toArray() as bigint[]).map((ri, i) => b.get(Number(ri), Number(c.get(i))));
   expect(vals).toEqual([1n, 5n, 6n, 9n, 10n, 11n, 13n, 14n, 15n, 16n]);
+});
+
+describeWithNumpy('diagonal: where an empty diagonal starts (NumPy moves the start whenever the raw length is >= 0)', () => {
+  test('byte offsets of diagonal(offset) for shapes (1, 2) and (3, 2) against NumPy', () => {
+    const cases: [number[], number][] = [];
+    for (const shape of [[1, 2], [3, 2]]) for (let k = -4; k <= 3; k++) cases.push([shape, k]);
+    const want = runNumpy<[number[], number][]>(`
+out = []
+for shape, k in json.loads(sys.stdin.read()):
+    a = np.zeros(shape, complex)
+    d = np.diagonal(a, k)
+    out.append([list(d.shape), d.__array_interface__['data'][0] - a.__array_interface__['data'][0]])
+print(json.dumps(out))`, JSON.stringify(cases));
+    const got = cases.map(([shape, k]) => {
+      const d = m.diagonal(m.zeros(shape, '<c16'), k);
+      return [[...d.shape], d.offset];
+    });
+    expect(got).toEqual(want);
+  });
+});
+
+describeWithNumpy('tril/triu of a 0-d input: NumPy\'s TypeError from tri(*m.shape[-2:])', () => {
+  test('same class and message as NumPy', () => {
+    const want = runNumpy<string[]>(`
+out = []
+for f in (np.tril, np.triu):
+    try:
+        f(np.ones(()))
+    except Exception as e:
+        out.append(type(e).__name__ + ': ' + str(e))
+print(json.dumps(out))`);
+    const got = [m.tril, m.triu].map((f) => {
+      try {
+        f(m.ones([]));
+        return 'no error';
+      } catch (e) {
+        return `${(e as Error).name}: ${(e as Error).message}`;
+      }
+    });
+    expect(got).toEqual(want);
+  });
 });

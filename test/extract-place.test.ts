@@ -1,7 +1,7 @@
 // extract, place (lib/extract-place.ts) against NumPy, and NumPy's
 // TestExtins (lib/tests/test_function_base.py), ported.
 import { extract, place } from '../lib/extract-place';
-import { arange, array, greater, multiply, remainder } from '../lib';
+import { arange, array, greater, multiply, remainder, type NdArray } from '../lib';
 import { IndexError, ValueError } from '../lib/errors';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { vals } from './helpers/np-array';
@@ -57,5 +57,46 @@ describe('ported: test_function_base TestExtins', () => {
     place(a, mask, [0]);
     place(a, mask, c);
     expect(vals(a)).toEqual(vals(ac));
+  });
+});
+
+describeWithNumpy('place converts vals as NumPy\'s arr_place (PyArray_FromAny to arr\'s dtype)', () => {
+  test('arrays cast safely (even under an all-false mask), lists and scalars convert to the dtype', () => {
+    const rows: [string, string, boolean[], () => unknown][] = [
+      ['np.arange(4)', 'np.array([1.5])', [true, false, true, false], () => array([1.5])],
+      ['np.arange(4)', '[1.5]', [true, false, true, false], () => [1.5]],
+      ['np.arange(4)', 'np.array([1], np.uint64)', [true, false, true, false], () => array([1], '<u8')],
+      ['np.arange(4)', 'np.array([1j])', [false, false, false, false], () => array([{ re: 0, im: 1 }])],
+      ['np.arange(4)', '5.5', [true, false, true, false], () => 5.5],
+      ['np.arange(4, dtype=np.float32)', 'np.array([2.0])', [true, false, true, false], () => array([2])],
+      ['np.arange(4, dtype=">i8")', 'np.array([2, 3], "<i8")', [true, false, true, false], () => array([2, 3], '<i8')],
+      ['np.arange(4, dtype=np.int8)', '300', [true, false, true, false], () => 300],
+    ];
+    const want = runNumpy<(number[] | string)[]>(`
+out = []
+for arr, vals, mask in json.loads(sys.stdin.read()):
+    a = eval(arr)
+    try:
+        np.place(a, mask, eval(vals))
+        out.append(a.tolist())
+    except Exception as e:
+        out.append(type(e).__name__)
+print(json.dumps(out))`, JSON.stringify(rows.map(([a, v, m]) => [a, v, m])));
+    const mk: { [py: string]: () => NdArray } = {
+      'np.arange(4)': () => arange(4),
+      'np.arange(4, dtype=np.float32)': () => arange(4, '<f4'),
+      'np.arange(4, dtype=">i8")': () => arange(4, '>i8'),
+      'np.arange(4, dtype=np.int8)': () => arange(4, '|i1'),
+    };
+    const got = rows.map(([a, , m, v]) => {
+      const x = mk[a]();
+      try {
+        place(x, m, v());
+        return vals(x);
+      } catch (e) {
+        return (e as Error).name;
+      }
+    });
+    expect(got).toEqual(want);
   });
 });

@@ -99,3 +99,11 @@ describe('interp (NumPy TestInterp)', () => {
     expect(() => interp(a, [0, 1], [0, 1])).toThrow(/closed|released/);
   });
 });
+
+describe('interp with a period: complex x and xp lose their imaginary parts (NumPy\'s np.asarray(x, float64))', () => {
+  test('values as NumPy 2.4 gives them; without a period a complex x is still the TypeError', () => {
+    expect(interp(asarray([{ re: 1, im: 2 }, 0.5, { re: -0.25, im: 1 }], '<c16'), [0, 1, 0.5], [0, 2, 7], { period: 1 }).toArray()).toEqual([2, 7, 3.5]);
+    expect(interp(asarray([0.2, 0.7]), asarray([0, { re: 0.5, im: 3 }], '<c16'), [1, 2], { period: 1 }).toArray()).toEqual([1.4, 1.6]);
+    expect(() => interp(asarray([{ re: 1, im: 2 }], '<c16'), [0, 1], [0, 2])).toThrow(TypeError);
+  });
+});

@@ -10,6 +10,7 @@ import { expectLikeNumpy, inputs } from './helpers/np-shape';
 import { gemmJS } from '../lib/dot-kernel';
 import { setProductWindow } from '../lib/linalg';
 import { useTempDir } from './helpers/tmp';
+import { bytesOf } from './workloads/harness';
 
 const m = lib;
 const s = lib.slice;
@@ -297,5 +298,40 @@ describe('products of a memory-mapped file', () => {
       v.close();
       M.close();
     }
+  });
+});
+
+describe('products of arrays over a misaligned buffer (a pooled Node Buffer at an odd byteOffset)', () => {
+  test('matmul, dot, vdot, inner, outer, tensordot copy such an operand aligned and give the aligned result', () => {
+    for (const dt of ['<f8', '<f4', '<i4', '<c16', '<u2'] as const) {
+      const aligned = lib.arange(6, dt === '<c16' ? '<f8' : dt).astype(dt).reshape([2, 3]);
+      const raw = new Uint8Array(new ArrayBuffer(aligned.nbytes + 3), 3, aligned.nbytes);
+      raw.set(bytesOf(aligned));
+      const odd = lib.fromBuffer(raw, dt).reshape([2, 3]);
+      expect(odd.flags.aligned).toBe(false);
+      const b = lib.arange(3, dt === '<c16' ? '<f8' : dt).astype(dt);
+      expect(lib.matmul(odd, b).toArray()).toEqual(lib.matmul(aligned, b).toArray());
+      expect(lib.dot(odd, b).toArray()).toEqual(lib.dot(aligned, b).toArray());
+      expect(lib.inner(odd, b).toArray()).toEqual(lib.inner(aligned, b).toArray());
+      expect(lib.vdot(odd, odd).toArray()).toEqual(lib.vdot(aligned, aligned).toArray());
+      expect(lib.outer(odd, b).toArray()).toEqual(lib.outer(aligned, b).toArray());
+      expect(lib.tensordot(odd, b, 1).toArray()).toEqual(lib.tensordot(aligned, b, 1).toArray());
+    }
+  });
+});
+
+describeWithNumpy('dot/inner with a 0-d operand: NumPy\'s C-ordered product whatever the layout', () => {
+  test('F-ordered, negative-stride, broadcast and byte-swapped inputs', () => {
+    const want = runNumpy<number[][]>(`
+F = np.zeros((3, 4), order='F')
+N = np.ndarray((2, 4), '>f8', np.zeros(8, '>f8'), 8, (-8, 16))
+B = np.broadcast_to(np.zeros(4), (3, 4))
+print(json.dumps([list(x.strides) for x in [np.dot(F, 2.), np.inner(F, np.array(2.)), np.dot(2., F), np.inner(N, 3), np.dot(B, 2.), np.inner(2, B), np.dot(np.zeros((2, 5), 'u1', order='F'), np.array(2+0j))]]))`);
+    const F = lib.zeros([4, 3]).T;
+    const N = lib.zeros([4, 2], '>f8').T.index(lib.slice(null, null, -1));
+    const B = lib.broadcastTo(lib.zeros([4]), [3, 4]);
+    const U = lib.zeros([5, 2], '|u1').T;
+    const got = [lib.dot(F, 2), lib.inner(F, lib.asarray(2)), lib.dot(2, F), lib.inner(N, 3), lib.dot(B, 2), lib.inner(2, B), lib.dot(U, lib.asarray({ re: 2, im: 0 }, '<c16'))].map((r) => [...r.strides]);
+    expect(got).toEqual(want);
   });
 });

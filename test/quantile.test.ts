@@ -4,7 +4,8 @@
 // lanes, ties, strided views, and NumPy's errors (class and message).
 import { median, quantile, percentile, ptp, type QuantileMethod } from '../lib/quantile';
 import type { NdArray } from '../lib';
-import { describeWithNumpy } from './helpers/numpy';
+import { describeWithNumpy, runNumpy } from './helpers/numpy';
+import * as lib from '../lib';
 import { type Case, expectCasesLikeNumpy as check, pyAxis } from './helpers/np-compare';
 import { seeded, shared } from './helpers/np-data';
 
@@ -147,5 +148,82 @@ describeWithNumpy('quantile layout, byte order and gamma dtype (fuzz pass 6)', (
     cases.push({ py: `np.quantile(${z.py}.reshape(()), 0.5, axis=0)`, js: () => quantile(z.arr.reshape([]), 0.5, { axis: 0 }) });
     cases.push({ py: `np.median(${z.py}.reshape(()), axis=0)`, js: () => median(z.arr.reshape([]), { axis: 0 }) });
     check(cases);
+  });
+});
+
+describeWithNumpy('quantile/percentile/median of an empty kept part over two or more axes: NumPy\'s _ureduce reshape error', () => {
+  test('error or shape as NumPy, nanquantile/nanmedian unaffected', () => {
+    const cases: [number[], number[]][] = [[[0, 3, 4], [1, 2]], [[3, 0, 4], [0, 2]], [[2, 3, 0], [0, 1]], [[0, 3, 4], [1]], [[0, 5, 3, 4], [2, 3]], [[5, 0, 3, 4], [3, 2]], [[0, 0], [0, 1]], [[0, 3, 0], [1, 2]]];
+    const want = runNumpy<string[][]>(`
+import warnings
+warnings.simplefilter('ignore')
+out = []
+for sh, ax in json.loads(sys.stdin.read()):
+    row = []
+    for f in (lambda a: np.quantile(a, 0.5, axis=tuple(ax)), lambda a: np.percentile(a, [50, 10], axis=tuple(ax)), lambda a: np.median(a, axis=tuple(ax), keepdims=True), lambda a: np.nanquantile(a, 0.5, axis=tuple(ax)), lambda a: np.nanmedian(a, axis=tuple(ax))):
+        try:
+            row.append('ok ' + str(list(f(np.zeros(sh)).shape)))
+        except Exception as e:
+            row.append(type(e).__name__ + ': ' + str(e))
+    out.append(row)
+print(json.dumps(out))`, JSON.stringify(cases));
+    const got = cases.map(([sh, ax]) =>
+      [
+        (a: NdArray) => lib.quantile(a, 0.5, { axis: ax }),
+        (a: NdArray) => lib.percentile(a, [50, 10], { axis: ax }),
+        (a: NdArray) => lib.median(a, { axis: ax, keepdims: true }),
+        (a: NdArray) => lib.nanquantile(a, 0.5, { axis: ax }),
+        (a: NdArray) => lib.nanmedian(a, { axis: ax }),
+      ].map((f) => {
+        try {
+          return `ok [${f(lib.zeros(sh)).shape.join(', ')}]`;
+        } catch (e) {
+          return `${(e as Error).name}: ${(e as Error).message}`;
+        }
+      }),
+    );
+    expect(got).toEqual(want);
+  });
+});
+
+describeWithNumpy('ptp with out: NumPy writes the max into out before reading the min', () => {
+  test('out overlapping a (rows, columns), a separate out, a wrong-shaped and an int out', () => {
+    const want = runNumpy<unknown[]>(`
+def run(f):
+    try:
+        return f()
+    except Exception as e:
+        return type(e).__name__
+out = []
+for ax, row in ((0, 0), (1, None), (0, 1)):
+    a = np.array([[3., 1., 7.], [2., 9., 4.]])
+    o = a[row] if row is not None else a[:, 0]
+    r = np.ptp(a, axis=ax, out=o)
+    out.append([r.tolist(), a.tolist()])
+a = np.array([[3., 1., 7.], [2., 9., 4.]]); o = np.zeros(3); np.ptp(a, axis=0, out=o); out.append(o.tolist())
+out.append(run(lambda: np.ptp(np.ones((2, 3)), axis=0, out=np.zeros(2))))
+o = np.zeros(3, np.int64); out.append(run(lambda: np.ptp(np.ones((2, 3)), axis=0, out=o)))
+print(json.dumps(out))`);
+    const got: unknown[] = [];
+    for (const [ax, row] of [[0, 0], [1, null], [0, 1]] as [number, number | null][]) {
+      const a = lib.asarray([[3, 1, 7], [2, 9, 4]], '<f8');
+      const o = row !== null ? a.index(row) : a.index(lib.slice(null), 0);
+      const r = ptp(a, { axis: ax, out: o });
+      got.push([r.toArray(), a.toArray()]);
+    }
+    const o = lib.zeros([3]);
+    ptp(lib.asarray([[3, 1, 7], [2, 9, 4]], '<f8'), { axis: 0, out: o });
+    got.push(o.toArray());
+    const name = (f: () => unknown): string => {
+      try {
+        f();
+        return 'none';
+      } catch (e) {
+        return (e as Error).name === 'UFuncTypeError' ? 'UFuncTypeError' : (e as Error).name;
+      }
+    };
+    got.push(name(() => ptp(lib.ones([2, 3]), { axis: 0, out: lib.zeros([2]) })));
+    got.push(name(() => ptp(lib.ones([2, 3]), { axis: 0, out: lib.zeros([3], '<i8') })));
+    expect(got).toEqual(want);
   });
 });

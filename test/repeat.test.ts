@@ -5,7 +5,7 @@
 import * as lib from '../lib';
 import { arange, asarray, memmap, repeat, sharesMemory, tile, ValueError } from '../lib';
 import { captureKernels } from '../lib/kernels';
-import { describeWithNumpy } from './helpers/numpy';
+import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { vals } from './helpers/np-array';
 import { expectLikeNumpy, inputs } from './helpers/np-shape';
 import { useTempDir } from './helpers/tmp';
@@ -173,5 +173,19 @@ describeWithNumpy('tile with an array of reps, repeat with a negative count of a
       { py: "np.repeat(np.zeros(0), -1)", js: () => repeat(e.reshape(-1), -1) },
       { py: "np.repeat(np.zeros((0, 2)), -2, axis=1)", js: () => repeat(e, -2, 1) },
     ]);
+  });
+});
+
+describeWithNumpy('tile of empty arrays: NumPy\'s strides (a view of array(A, ndmin=d), reshaped only when the shape changes)', () => {
+  test('seven layouts, three reps each', () => {
+    const { zeros } = require('../lib') as typeof import('../lib');
+    const mk = [zeros([3], '>u4'), zeros([6]).index('::2'), zeros([0]), zeros([0, 3]), zeros([3, 0]), zeros([2, 3]).index(':, :0'), zeros([4], '>u4').index('0:0')];
+    const want = runNumpy<number[][][]>(`
+out = []
+for a in [np.zeros(3, '>u4'), np.zeros(6)[::2], np.zeros(0), np.zeros((0, 3)), np.zeros((3, 0)), np.zeros((2, 3))[:, :0], np.zeros(4, '>u4')[0:0]]:
+    out.append([list(np.tile(a, r).strides) for r in [(1,) * (a.ndim + 2), (2,) + (1,) * a.ndim, (1, 1, 2)]])
+print(json.dumps(out))`);
+    const got = mk.map((a) => [new Array(a.ndim + 2).fill(1), [2, ...new Array(a.ndim).fill(1)], [1, 1, 2]].map((r) => [...tile(a, r).strides]));
+    expect(got).toEqual(want);
   });
 });

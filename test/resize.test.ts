@@ -33,3 +33,16 @@ describe('ported: test_numeric TestResize', () => {
     expect(resize(array([1, 2], 'i2'), 3).dtype.str).toBe('<i2');
   });
 });
+
+describe('resize: the dtype of NumPy\'s concatenate', () => {
+  test('a big-endian input gives the native byte order (concatenate), an empty result keeps the dtype (zeros_like)', () => {
+    const a = array([1, 2, 3, 4], '>u4');
+    for (const shape of [5, 3, [2, 2], 4]) {
+      const r = resize(a, shape as number);
+      expect(r.dtype.str).toBe('<u4');
+      expect(r.toArray()).toEqual((Array.isArray(shape) ? [[1, 2], [3, 4]] : [1, 2, 3, 4, 1].slice(0, shape)));
+    }
+    expect(resize(a, 0).dtype.str).toBe('>u4');
+    expect(resize(array([], '>u4'), 3).dtype.str).toBe('>u4');
+  });
+});

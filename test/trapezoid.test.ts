@@ -2,8 +2,8 @@
 // integer/float32/complex y, 0-d results; and the ported TestTrapezoid.
 import { trapezoid } from '../lib/trapezoid';
 import { asarray } from '../lib/array-coerce';
-import { arange } from '../lib/create';
-import { AxisError } from '../lib/errors';
+import { arange, ones } from '../lib/create';
+import { AxisError, IndexError } from '../lib/errors';
 import { describeWithNumpy } from './helpers/numpy';
 import { expectCasesLikeNumpy, type Case } from './helpers/np-compare';
 import { seeded, shared } from './helpers/np-data';
@@ -46,7 +46,11 @@ describe('trapezoid (NumPy TestTrapezoid)', () => {
     const g = asarray(y.map((v) => Math.exp(v) / Math.sqrt(2 * Math.PI)));
     expect(trapezoid(g, { dx: 0.1 }).get() as number).toBeCloseTo(1, 7);
   });
-  test('an axis outside y is an AxisError', () => {
-    expect(() => trapezoid(asarray([1, 2, 3]), { axis: 1 })).toThrow(AxisError);
+  test('an axis outside y is NumPy\'s IndexError from its list of slices (AxisError when an N-d x\'s diff sees it first)', () => {
+    expect(() => trapezoid(asarray([1, 2, 3]), { axis: 1 })).toThrow(new IndexError('list assignment index out of range'));
+    expect(() => trapezoid(asarray([1, 2, 3]), { axis: -2 })).toThrow(new IndexError('list assignment index out of range'));
+    expect(() => trapezoid(asarray(1), { dx: 0.5 })).toThrow(new IndexError('list assignment index out of range'));
+    expect(() => trapezoid(asarray(1), { x: [1, 2, 3] })).toThrow(new IndexError('list assignment index out of range'));
+    expect(() => trapezoid(ones([2, 3]), { x: ones([2, 3]), axis: 2 })).toThrow(AxisError);
   });
 });

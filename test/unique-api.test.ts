@@ -49,3 +49,16 @@ test('ported: test_unique_array_api_functions', () => {
     return v;
   }
 });
+
+describe('unique*: the values keep x\'s dtype, byte order included, when several NaNs stay apart', () => {
+  test('>f8 and >c8 with two NaNs', () => {
+    for (const dt of ['>f8', '>c8', '<f8']) {
+      const x = array([3, NaN, 1, NaN, 3], dt);
+      expect(uniqueValues(x).dtype.str).toBe(dt);
+      expect(uniqueCounts(x).values.dtype.str).toBe(dt);
+      expect(uniqueAll(x).values.dtype.str).toBe(dt);
+      expect(uniqueInverse(x).values.dtype.str).toBe(dt);
+      expect(uniqueCounts(x).counts.toArray()).toEqual([1n, 2n, 1n, 1n]);
+    }
+  });
+});

@@ -22,7 +22,13 @@ export const MATH_OPS: Readonly<Record<string, number>> = Object.freeze({
   ...Object.fromEntries(BINARY.map((name, i) => [name, MATH_OP_BASE + BINARY_START + i])),
   deg2rad: MATH_OP_BASE + UNARY.indexOf('radians'),
   rad2deg: MATH_OP_BASE + UNARY.indexOf('degrees'),
+  // trunc of a float is modf's integral part (glibc's modf and trunc agree on every input,
+  // -0, inf and NaN included): one vectorised loop (native/ufunc_math.cc ModfIntVec).
+  trunc: MATH_OP_BASE + UNARY.indexOf('modf_int'),
 });
+
+/** Math operations whose native loops take float loop types only (integer and bool loops stay in JS). */
+export const MATH_FLOAT_ONLY: ReadonlySet<string> = new Set(['trunc']);
 
 /** Bool loops of the math ufuncs, as the logical operation each one is (ufunc-native.ts BOOL_OPS). */
 export const MATH_BOOL_OPS: Readonly<Record<string, string>> = Object.freeze({ fmax: 'logical_or', fmin: 'logical_and' });

@@ -15,6 +15,7 @@ import type { NdArray } from '../ndarray';
 import { callUfunc, type AnyLoop, type UfuncInput, type UfuncOptions, type UfuncSpec } from '../ufunc';
 import { COMPLEX, FLOATS, INTS, T } from './types';
 import { family } from './family';
+import { nativeLoop } from './math-native';
 import { divide, multiply } from './arith';
 import { OverflowError, repr } from '../errors';
 
@@ -76,7 +77,14 @@ function wholeKeeping(name: string, f: (x: number) => number): UfuncSpec {
 }
 export const FLOOR_SPEC = wholeKeeping('floor', Math.floor);
 export const CEIL_SPEC = wholeKeeping('ceil', Math.ceil);
-export const TRUNC_SPEC = wholeKeeping('trunc', Math.trunc);
+/** trunc's float loop is the native one (math-ops.ts: modf's integral part), as a block or the whole walk. */
+export const TRUNC_SPEC: UfuncSpec = {
+  ...wholeKeeping('trunc', Math.trunc),
+  loop: (r) => {
+    const f = family(r.inTypes[0]);
+    return (f === 'f' ? nativeLoop('trunc', r) : f === 'b' ? TRUTH : SAME) as AnyLoop;
+  },
+};
 
 /** NumPy's `np.rint(x)`: the nearest integer, ties to even (`np.round(x)` with no decimals); ints compute in float. */
 export function rint(x: UfuncInput, options?: UfuncOptions): NdArray {

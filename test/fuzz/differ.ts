@@ -136,6 +136,65 @@ const MATH_UFUNCS = ['sin', 'cos', 'tan', 'arcsin', 'arccos', 'arctan', 'sinh', 
 const camel = (n: string): string => n.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase());
 const lib = api as unknown as { [name: string]: unknown };
 
+const u = (x: unknown): never => (x === undefined ? undefined : x) as never;
+/** np_call's functions of session 5. */
+const SESSION5_CALLS: { [name: string]: Call } = {
+  matmul: (a, [b], kw) => api.matmul(a, b, { dtype: u(kw.dtype) }),
+  dot: (a, [b]) => api.dot(a, b),
+  vdot: (a, [b]) => api.vdot(a, b),
+  inner: (a, [b]) => api.inner(a, b),
+  outer: (a, [b]) => api.outer(a, b),
+  tensordot: (a, [b, axes]) => api.tensordot(a, b, axes as never),
+  kron: (a, [b]) => api.kron(a, b),
+  cross: (a, [b], kw) => api.cross(a, b, { axis: u(kw.axis) }),
+  diagonal: (a, [offset, axis1, axis2]) => api.diagonal(a, u(offset), u(axis1), u(axis2)),
+  diag: (a, [k]) => api.diag(a, k as number),
+  diagflat: (a, [k]) => api.diagflat(a, k as number),
+  trace: (a, [offset], kw) => api.trace(a, u(offset), undefined, undefined, { dtype: u(kw.dtype) }),
+  tril: (a, [k]) => api.tril(a, k as number),
+  triu: (a, [k]) => api.triu(a, k as number),
+  fill_diagonal: (a, [val, wrap]) => {
+    api.fillDiagonal(a, val, wrap as boolean);
+    return a;
+  },
+  meshgrid: (a, args, kw) => api.meshgrid(a, ...args, { indexing: u(kw.indexing), sparse: u(kw.sparse), copy: u(kw.copy) }),
+  interp: (a, [xp, fp], kw) => api.interp(a, xp as never, fp as never, { left: u(kw.left), right: u(kw.right), period: u(kw.period) }),
+  convolve: (a, [v], kw) => api.convolve(a, v as never, u(kw.mode)),
+  correlate: (a, [v], kw) => api.correlate(a, v as never, u(kw.mode)),
+  cov: (a, _args, kw) => api.cov(a, { y: u(kw.y), rowvar: u(kw.rowvar), bias: u(kw.bias), ddof: u(kw.ddof), dtype: u(kw.dtype) } as never),
+  corrcoef: (a, _args, kw) => api.corrcoef(a, { rowvar: u(kw.rowvar) }),
+  choose: (a, [choices], kw) => api.choose(a, choices as never, { mode: u(kw.mode) }),
+  piecewise: (a, [conds, funcs]) => api.piecewise(a, conds as never, funcs as never),
+  gradient: (a, args, kw) => api.gradient(a, ...(args as never[]), { axis: u(kw.axis), edgeOrder: u(kw.edge_order) }) as NdArray | NdArray[],
+  trapezoid: (a, _args, kw) => api.trapezoid(a, { x: u(kw.x), dx: u(kw.dx), axis: u(kw.axis) }),
+  divmod: (a, [b]) => api.divmod(a, b as UfuncInput),
+  modf: (a) => api.modf(a),
+  frexp: (a) => api.frexp(a),
+  ldexp: (a, [b]) => api.ldexp(a, b as UfuncInput),
+  take_along_axis: (a, [idx, axis]) => api.takeAlongAxis(a, idx as NdArray, axis as number | null),
+  put_along_axis: (a, [idx, vals, axis]) => {
+    api.putAlongAxis(a, idx as NdArray, vals, axis as number | null);
+    return a;
+  },
+  extract: (a, [cond]) => api.extract(cond as NdArray, a),
+  place: (a, [mask, vals]) => {
+    api.place(a, mask as NdArray, vals);
+    return a;
+  },
+  resize: (a, [shape]) => api.resize(a, shape as never),
+  ediff1d: (a, _args, kw) => api.ediff1d(a, { toEnd: u(kw.to_end), toBegin: u(kw.to_begin) }),
+  trim_zeros: (a, _args, kw) => api.trimZeros(a, { trim: u(kw.trim), axis: u(kw.axis) }),
+  packbits: (a, _args, kw) => api.packbits(a, { axis: u(kw.axis), bitorder: u(kw.bitorder) }),
+  unpackbits: (a, _args, kw) => api.unpackbits(a, { axis: u(kw.axis), bitorder: u(kw.bitorder), count: u(kw.count) }),
+  unique_values: (a) => api.uniqueValues(a),
+  unique_counts: (a) => { const r = api.uniqueCounts(a); return [r.values, r.counts]; },
+  unique_inverse: (a) => { const r = api.uniqueInverse(a); return [r.values, r.inverseIndices]; },
+  unique_all: (a) => { const r = api.uniqueAll(a); return [r.values, r.indices, r.inverseIndices, r.counts]; },
+  sinc: (a) => api.sinc(a),
+  i0: (a) => api.i0(a),
+  unwrap: (a, _args, kw) => api.unwrap(a, { discont: u(kw.discont), axis: u(kw.axis), period: u(kw.period) }),
+};
+
 /** np_call's functions: NumPy's name to the library's call (NumPy's keywords as its options). */
 const CALLS: { [name: string]: Call } = {
   ...Object.fromEntries(['nanmin', 'nanmax', 'nansum', 'nanprod', 'nanmean', 'nanvar', 'nanstd', 'nanargmin', 'nanargmax'].map((n) => [n, nanReduce(lib[n])])),
@@ -159,7 +218,38 @@ const CALLS: { [name: string]: Call } = {
   roll: (a, [shift, axis]) => api.roll(a, shift as never, axis as never),
   array_split: (a, [sections, axis]) => api.arraySplit(a, sections as never, axis as never),
   unravel_index: (a, [shape]) => api.unravelIndex(a, shape as never),
+  ...SESSION5_CALLS,
 };
+
+/** np_free's functions (no `a`): NumPy's name to the library's call. */
+const FREE_CALLS: { [name: string]: (args: unknown[], kw: Decoded) => NdArray | NdArray[] } = {
+  tri: ([n, m, k], kw) => api.tri(n as number, m as number | null, k as number, kw.dtype as never),
+  tril_indices: ([n, k, m]) => api.trilIndices(n as number, k as number, m as number | null),
+  triu_indices: ([n, k, m]) => api.triuIndices(n as number, k as number, m as number | null),
+  diag_indices: ([n, ndim]) => api.diagIndices(n as number, ndim as number),
+  indices: ([dims], kw) => api.indices(dims as number[], { dtype: kw.dtype as never, sparse: kw.sparse as never }),
+  logspace: ([start, stop, num], kw) => api.logspace(start as number, stop as number, num as number, { endpoint: kw.endpoint as never, base: kw.base as never, dtype: kw.dtype as never }),
+  geomspace: ([start, stop, num], kw) => api.geomspace(start as number, stop as number, num as number, { endpoint: kw.endpoint as never, dtype: kw.dtype as never }),
+  select: ([conds, choices, dflt]) => api.select(conds as never, choices as never, dflt as never),
+};
+
+/** np_call/np_free arguments: a list holding an operand is a list of operands; other lists and null as they are. */
+function decodeArg(a: NdArray, x: Json): unknown {
+  if (x === null) return x;
+  if (Array.isArray(x)) return x.some((e) => e === 'self' || (e !== null && typeof e === 'object' && !Array.isArray(e))) ? x.map((e) => opnd(a, e)) : x;
+  return opnd(a, x);
+}
+/** Keywords that are operands (arrays) in np_call/np_free. */
+const KW_OPERANDS = new Set(['weights', 'y', 'x', 'to_end', 'to_begin', 'fweights', 'aweights']);
+function decodeKw(a: NdArray, kw: Kw): Decoded {
+  const k: Decoded = {};
+  for (const [key, v] of Object.entries(kw)) k[key] = key === 'weights' ? arr(a, v) : KW_OPERANDS.has(key) && v !== null && typeof v === 'object' ? opnd(a, v) : v;
+  return k;
+}
+/** A result of a call: one array or one of a list of arrays. */
+function picked(r: unknown, pick: Json): NdArray {
+  return Array.isArray(r) ? (r[pick as number] as NdArray) : (r as NdArray);
+}
 
 export const FUZZ_OPS: ExtraOps = new Map<string, (a: NdArray, args: Json[]) => NdArray>([
   [
@@ -167,11 +257,17 @@ export const FUZZ_OPS: ExtraOps = new Map<string, (a: NdArray, args: Json[]) => 
     (a, [name, args, kw, pick]) => {
       const call = CALLS[name as string];
       if (call === undefined) throw new Error(`np_call: no library call for ${String(name)}`);
-      const k: Decoded = {};
-      for (const [key, v] of Object.entries(kw as Kw)) k[key] = key === 'weights' ? arr(a, v) : v;
       // Lists (q, reps, bins) and null pass as they are; the rest is an operand (FORMAT.md's forms).
-      const r = call(a, (args as Json[]).map((x) => (x === null || Array.isArray(x) ? x : opnd(a, x))), k);
-      return Array.isArray(r) ? r[pick as number] : r;
+      const r = call(a, (args as Json[]).map((x) => decodeArg(a, x)), decodeKw(a, kw as Kw));
+      return picked(r, pick);
+    },
+  ],
+  [
+    'np_free',
+    (a, [name, args, kw, pick]) => {
+      const call = FREE_CALLS[name as string];
+      if (call === undefined) throw new Error(`np_free: no library call for ${String(name)}`);
+      return picked(call((args as Json[]).map((x) => decodeArg(a, x)), decodeKw(a, kw as Kw)), pick);
     },
   ],
   [
@@ -279,7 +375,7 @@ function kindOf(program: Program, expect: { [k: string]: Json }, detail: string)
   const m = /^op (\d+|undefined): (.*)$/s.exec(detail);
   const at = m && m[1] !== 'undefined' ? Number(m[1]) : program.ops.length - 1;
   const o = program.ops[at];
-  const op = o === undefined ? 'source' : o[0] === 'np_call' ? `np_call ${String(o[1])}` : o[0];
+  const op = o === undefined ? 'source' : o[0] === 'np_call' || o[0] === 'np_free' ? `${o[0]} ${String(o[1])}` : o[0];
   const rest = m ? m[2] : detail;
   const what = /^expected (\w+)/.exec(rest)?.[1] ?? /^(unexpected \w+|threw \w+|values|the failing op)/.exec(rest)?.[1] ?? rest.slice(0, 40);
   const raised = expect.error !== undefined ? ` (numpy ${String(expect.error)})` : '';

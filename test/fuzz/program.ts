@@ -451,6 +451,7 @@ function randComputeOp(rng: Rng, a: NdArray, overlapping: boolean): Json[] {
   // the result would depend on the order of the stores (FORMAT.md never writes there).
   const writeable = a.flags.writeable && !overlapping;
   if (rng.chance(0.06)) return randOwnOp(rng, a);
+  if (session5Fns && rng.chance(0.75)) return randSession5Op(rng, a, writeable);
   if (newFns && rng.chance(0.7)) return randNewFnOp(rng, a);
   if (rng.chance(0.2)) return randWideOp(rng, a, writeable);
   const r = rng.next();
@@ -683,6 +684,16 @@ function randWideOp(rng: Rng, a: NdArray, writeable: boolean): Json[] {
   return ['nonzero', rng.int(0, Math.max(nd - 1, 0))];
 }
 
+/** True when an integer `a` holds an index of magnitude 2**20 or more (NumPy's mode='wrap' loops adding or subtracting n). */
+function wrapHangs(a: NdArray): boolean {
+  if (!'iu'.includes(a.dtype.kind) || a.size === 0) return false;
+  try {
+    return Number(R.min(a).toArray() as number | bigint) <= -(2 ** 20) || Number(R.max(a).toArray() as number | bigint) >= 2 ** 20;
+  } catch {
+    return false;
+  }
+}
+
 /** True when bincount of `a` would need 2**20 bins or more. */
 function binsTooMany(a: NdArray): boolean {
   if (!'iu'.includes(a.dtype.kind) || a.size === 0) return false;
@@ -780,12 +791,232 @@ function randNewFnOp(rng: Rng, a: NdArray): Json[] {
   return call(name, binary ? [randOperand(rng, a, false)] : [], kw);
 }
 
+// ------------------------------------------------------------------ session 5's functions
+
+/**
+ * Seeds from here on program mostly the functions added in session 5 (linear
+ * algebra, diagonals, grids, interp, convolve, cov, select/choose/piecewise,
+ * gradient, trapezoid, float parts, along-axis, extract/place, resize,
+ * ediff1d, trimZeros, bits, unique*, sinc, i0, unwrap); lower seeds unchanged.
+ */
+export const SESSION5_FROM = 2_000_000;
+let session5Fns = false;
+
+const S5_DTYPES = ['<f8', '<i8', '<i4', '|u1', '|b1', '<c16', '<f4', '>f8', '<f2', '<u8'];
+
+/** One np_call (or np_free: no `a`) of session 5's functions, with arguments that mostly fit. */
+function randSession5Op(rng: Rng, a: NdArray, writeable: boolean): Json[] {
+  const nd = a.ndim;
+  const self = a.dtype.isStructured ? '<f8' : a.dtype.str;
+  const call = (name: string, args: Json[], kw: { [k: string]: Json } = {}, pick: number | null = null): Json[] => ['np_call', name, args, kw, pick];
+  const free = (name: string, args: Json[], kw: { [k: string]: Json } = {}, pick: number | null = null): Json[] => ['np_free', name, args, kw, pick];
+  const dt = (): Spec => (rng.chance(0.4) ? self : rng.pick(S5_DTYPES));
+  const last = nd > 0 ? a.shape[nd - 1] : 1;
+  const small = (): number[] => Array.from({ length: rng.int(0, 2) }, () => rng.int(0, 3));
+  const ax = (): number => (nd > 0 ? rng.int(-nd, nd - 1) : 0) + (rng.chance(0.03) ? Math.max(nd, 1) : 0);
+  let r = rng.int(0, 41);
+  // Products of records: NumPy answers with object arrays or object-loop errors (AttributeError
+  // of a tuple), which the library, with no object dtype, refuses up front: no comparison there.
+  if (r <= 7 && a.dtype.isStructured) r = 39;
+  switch (r) {
+    case 0: {
+      const k = rng.int(0, 3);
+      const shape = rng.chance(0.8) ? (rng.chance(0.5) ? [last, k] : [last]) : rng.chance(0.5) ? [rng.int(1, 3), last, k] : small();
+      return call('matmul', [newArray(rng, dt(), shape)], rng.chance(0.2) ? { dtype: rng.pick(['<f8', '<c16', '<i8', '<f4']) } : {});
+    }
+    case 1: {
+      const shape = rng.chance(0.8) ? (rng.chance(0.5) ? [last, rng.int(0, 3)] : [last]) : small();
+      return call('dot', [rng.chance(0.15) ? randScalar(rng, false) : newArray(rng, dt(), shape)]);
+    }
+    case 2:
+      return call('vdot', [rng.chance(0.85) ? newArray(rng, dt(), [...a.shape]) : newArray(rng, dt(), small())]);
+    case 3:
+      return call('inner', [rng.chance(0.85) ? newArray(rng, dt(), rng.chance(0.5) ? [last] : [rng.int(0, 2), last]) : randScalar(rng, false)]);
+    case 4:
+      return call('outer', [newArray(rng, dt(), small())]);
+    case 5: {
+      const n = rng.int(0, Math.min(nd, 2));
+      const shape = [...a.shape.slice(nd - n), ...small()];
+      return call('tensordot', [newArray(rng, dt(), shape), n]);
+    }
+    case 6:
+      return call('kron', [rng.chance(0.1) ? randScalar(rng, false) : newArray(rng, dt(), small())]);
+    case 7: {
+      const kw: { [k: string]: Json } = {};
+      if (rng.chance(0.2) && nd > 0) kw.axis = ax();
+      return call('cross', [newArray(rng, dt(), [rng.pick([2, 3, 3, last])])], kw);
+    }
+    case 8:
+      return call('diagonal', [rng.int(-2, 2), ...(rng.chance(0.4) && nd >= 2 ? [rng.int(0, nd - 1), rng.int(0, nd - 1)] : [])]);
+    case 9:
+      return call(rng.pick(['diag', 'diagflat']), [rng.int(-2, 2)]);
+    case 10:
+      return call('trace', [rng.int(-2, 2)], rng.chance(0.3) ? { dtype: rng.pick(['<f8', '<i8', '<f4', '<c16', '|u1']) } : {});
+    case 11:
+      return call(rng.pick(['tril', 'triu']), [rng.int(-2, 2)]);
+    case 12:
+      return free('tri', [rng.int(0, 4), rng.chance(0.5) ? null : rng.int(0, 4), rng.int(-2, 2)], rng.chance(0.4) ? { dtype: rng.pick(['<f8', '<i4', '|b1', '<c16']) } : {});
+    case 13:
+      return free(rng.pick(['tril_indices', 'triu_indices']), [rng.int(0, 4), rng.int(-2, 2), rng.chance(0.5) ? null : rng.int(0, 4)], {}, rng.int(0, 1));
+    case 14:
+      return free('diag_indices', [rng.int(0, 4), rng.int(1, 3)], {}, 0);
+    case 15:
+      if (writeable && nd >= 2) return call('fill_diagonal', [randScalar(rng, false), rng.chance(0.3)]);
+      return call('trace', []);
+    case 16: {
+      const kw: { [k: string]: Json } = {};
+      if (rng.chance(0.4)) kw.indexing = rng.pick(['xy', 'ij']);
+      if (rng.chance(0.3)) kw.sparse = true;
+      if (rng.chance(0.2)) kw.copy = false;
+      const two = rng.chance(0.8);
+      return call('meshgrid', two ? [newArray(rng, dt(), [rng.int(0, 3)])] : [], kw, two ? rng.int(0, 1) : 0);
+    }
+    case 17:
+    {
+      // sparse: a tuple of arrays (one picked); dense: one array
+      const dims = Array.from({ length: rng.int(1, 3) }, () => rng.int(0, 3));
+      const sparse = rng.chance(0.3);
+      return free('indices', [dims], { ...(rng.chance(0.3) ? { dtype: rng.pick(['<i4', '<f8', '|u1']) } : {}), ...(sparse ? { sparse: true } : {}) }, sparse ? rng.int(0, dims.length - 1) : null);
+    }
+    case 18: {
+      const n = rng.int(1, 5);
+      const xp = Array.from({ length: n }, (_v, i) => i * rng.pick([1, 0.5, 2]) - 1);
+      const fp = Array.from({ length: n }, () => rng.pick([0, 1, -2, 0.5, 3, 10]));
+      const kw: { [k: string]: Json } = {};
+      if (rng.chance(0.3)) kw.left = rng.pick([-1, 0.5, 100]);
+      if (rng.chance(0.3)) kw.right = rng.pick([-1, 0.5, 100]);
+      if (rng.chance(0.15)) kw.period = rng.pick([1, 2, 360]);
+      return call('interp', [xp, rng.chance(0.1) ? newArray(rng, '<c16', [n]) : fp], kw);
+    }
+    case 19:
+      return call(rng.pick(['convolve', 'correlate']), [newArray(rng, dt(), [rng.int(0, 4)])], rng.chance(0.6) ? { mode: rng.pick(['full', 'same', 'valid']) } : {});
+    case 20: {
+      const kw: { [k: string]: Json } = {};
+      if (rng.chance(0.3)) kw.rowvar = false;
+      if (rng.chance(0.2)) kw.bias = true;
+      if (rng.chance(0.2)) kw.ddof = rng.int(0, 2);
+      if (rng.chance(0.15)) kw.y = newArray(rng, dt(), nd === 2 ? [rng.int(1, 2), a.shape[1]] : [...a.shape]);
+      if (rng.chance(0.1)) kw.dtype = rng.pick(['<f4', '<f8', '<c16']);
+      return call('cov', [], kw);
+    }
+    case 21:
+      return call('corrcoef', [], rng.chance(0.3) ? { rowvar: false } : {});
+    case 22: {
+      const kw: { [k: string]: Json } = {};
+      if (rng.chance(0.3)) kw.endpoint = false;
+      if (rng.chance(0.3)) kw.base = rng.pick([2, 10, 0.5, Math.E]);
+      if (rng.chance(0.3)) kw.dtype = rng.pick(['<f4', '<i8', '<f8', '<c16']);
+      const end = (): Json => rng.pick([0, 1, -1, 2, 0.5, 3]);
+      return free('logspace', [end(), end(), rng.int(0, 6)], kw);
+    }
+    case 23: {
+      const kw: { [k: string]: Json } = {};
+      if (rng.chance(0.3)) kw.endpoint = false;
+      if (rng.chance(0.3)) kw.dtype = rng.pick(['<f4', '<i8', '<f8', '<c16']);
+      const end = (): Json => rng.pick([1, 2, 10, 1000, -1, -8, 0.5, 0]);
+      return free('geomspace', [end(), end(), rng.int(0, 6)], kw);
+    }
+    case 24: {
+      const n = rng.int(1, 3);
+      const conds = Array.from({ length: n }, () => boolMask(rng, broadcastable(rng, a.shape)));
+      const choices = Array.from({ length: n }, () => (rng.chance(0.5) ? 'self' : randOperand(rng, a, false)));
+      return free('select', [conds, choices, rng.chance(0.5) ? randScalar(rng, false) : 0]);
+    }
+    case 25: {
+      const n = rng.int(1, 3);
+      const choices = Array.from({ length: n }, () => (rng.chance(0.4) ? 'self' : newArray(rng, dt(), broadcastable(rng, a.shape))));
+      // mode='wrap' of a large index: NumPy 2.4 adds or subtracts n until it is in range (hours for 2**63-1)
+      return call('choose', [choices], rng.chance(0.6) ? { mode: rng.pick(wrapHangs(a) ? ['raise', 'clip'] : ['raise', 'wrap', 'clip']) } : {});
+    }
+    case 26: {
+      const n = rng.int(1, 2);
+      const conds = Array.from({ length: n }, () => boolMask(rng, [...a.shape]));
+      const funcs = Array.from({ length: n + rng.int(0, 1) }, () => rng.pick([0, 1, -2.5, 7]));
+      return call('piecewise', [conds, funcs]);
+    }
+    case 27: {
+      // a 0-d input: NumPy's gradient returns an empty tuple (np.asarray: a float64 (0,)), the library []
+      if (nd === 0) return call('trace', []);
+      const kw: { [k: string]: Json } = {};
+      if (rng.chance(0.4) && nd > 0) kw.axis = ax();
+      if (rng.chance(0.3)) kw.edge_order = 2;
+      const args: Json[] = rng.chance(0.3) ? [rng.pick([0.5, 2, 1])] : [];
+      return call('gradient', args, kw, nd > 1 && kw.axis === undefined ? rng.int(0, 1) : null);
+    }
+    case 28: {
+      const kw: { [k: string]: Json } = {};
+      if (rng.chance(0.4) && nd > 0) kw.axis = ax();
+      if (rng.chance(0.2)) kw.dx = rng.pick([0.5, 2]);
+      else if (rng.chance(0.2) && nd > 0) {
+        const axN = kw.axis === undefined ? nd - 1 : ((((kw.axis as number) % nd) + nd) % nd);
+        kw.x = newArray(rng, '<f8', [a.shape[axN]]);
+      }
+      return call('trapezoid', [], kw);
+    }
+    case 29:
+      return call('divmod', [randOperand(rng, a, false)], {}, rng.int(0, 1));
+    case 30:
+      return call(rng.pick(['modf', 'frexp']), [], {}, rng.int(0, 1));
+    case 31:
+      return call('ldexp', [rng.chance(0.5) ? rng.int(-3, 5) : newArray(rng, rng.pick(['<i4', '<i8', '|u1', '<f8']), broadcastable(rng, a.shape))]);
+    case 32: {
+      if (nd === 0) return call('take_along_axis', [intIndex(rng, 1, [1]), null]);
+      const axis = rng.chance(0.2) ? null : rng.int(-nd, nd - 1);
+      const shape = axis === null ? [rng.int(0, 4)] : a.shape.map((d, i) => (i === (axis + nd) % nd ? rng.int(0, 3) : rng.chance(0.2) ? 1 : d));
+      const idx = intIndex(rng, axis === null ? a.size : a.shape[(axis + nd) % nd], shape);
+      if (writeable && rng.chance(0.4) && axis !== null) return call('put_along_axis', [idx, randScalar(rng, false), axis]);
+      return call('take_along_axis', [idx, axis]);
+    }
+    case 33:
+      if (writeable && rng.chance(0.5)) return call('place', [boolMask(rng, [...a.shape]), newArray(rng, dt(), [rng.int(0, 3)])]);
+      return call('extract', [boolMask(rng, [...a.shape])]);
+    case 34:
+      return call('resize', [rng.chance(0.3) ? rng.int(0, 5) : small()]);
+    case 35: {
+      const kw: { [k: string]: Json } = {};
+      if (rng.chance(0.3)) kw.to_end = rng.chance(0.5) ? rng.int(-2, 2) : newArray(rng, dt(), [rng.int(0, 2)]);
+      if (rng.chance(0.3)) kw.to_begin = rng.chance(0.5) ? rng.int(-2, 2) : newArray(rng, dt(), [rng.int(0, 2)]);
+      return call('ediff1d', [], kw);
+    }
+    case 36: {
+      const kw: { [k: string]: Json } = {};
+      if (rng.chance(0.4)) kw.trim = rng.pick(['f', 'b', 'fb', 'F', 'B']);
+      if (rng.chance(0.3) && nd > 0) kw.axis = randAxis(rng, nd, true);
+      return call('trim_zeros', [], kw);
+    }
+    case 37: {
+      const kw: { [k: string]: Json } = {};
+      if (rng.chance(0.5)) kw.axis = nd > 0 ? ax() : null;
+      if (rng.chance(0.3)) kw.bitorder = 'little';
+      if (rng.chance(0.5)) return call('packbits', [], kw);
+      if (rng.chance(0.3)) kw.count = rng.int(-9, 9);
+      return call('unpackbits', [], kw);
+    }
+    case 38: {
+      const name = rng.pick(['unique_values', 'unique_counts', 'unique_inverse', 'unique_all']);
+      return call(name, [], {}, name === 'unique_values' ? null : name === 'unique_all' ? rng.int(0, 3) : rng.int(0, 1));
+    }
+    case 39:
+      return call(rng.pick(['sinc', 'i0']), []);
+    case 40: {
+      const kw: { [k: string]: Json } = {};
+      if (rng.chance(0.3)) kw.discont = rng.pick([1, 4, 0.5]);
+      if (rng.chance(0.3) && nd > 0) kw.axis = ax();
+      if (rng.chance(0.3)) kw.period = rng.pick([1, 360, 2 * Math.PI, 4]);
+      return call('unwrap', [], kw);
+    }
+    default:
+      return call('matmul', ['self']);
+  }
+}
+
 // ------------------------------------------------------------------ programs
 
 /** The program of one seed. */
 export function generate(seed: number): Program {
   const rng = new Rng(seed);
   newFns = seed >= NEW_FNS_FROM;
+  session5Fns = seed >= SESSION5_FROM;
   const { program, spec } = randSource(rng);
   program.id = `fuzz/${seed}`;
   const s = program.source;

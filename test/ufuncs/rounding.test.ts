@@ -188,3 +188,23 @@ print(json.dumps(out))`);
     expect(() => round(px, 1.5)).toThrow(TypeError);
   });
 });
+
+describe('trunc runs the native loop (modf\'s integral part): the bits of Math.trunc on both paths', () => {
+  // 23 values repeated past UFUNC_NATIVE_MIN_ELEMENTS: the whole-array native walk; a few: the block loop.
+  const many = Array.from({ length: 23 * 7 }, (_v, i) => VALUES[i % VALUES.length] * (i < 23 ? 1 : 1 + (i % 5) / 8));
+  for (const dt of ['<f8', '>f8', '<f4', '<f2']) {
+    for (const n of [5, many.length]) {
+      test(`${dt}, ${n} elements, contiguous and strided`, () => {
+        const src = zeros([n * 2], dt);
+        for (let i = 0; i < n * 2; i++) src.set(i, many[i % many.length]);
+        for (const x of [src, src.index(slice(null, null, 2))] as NdArray[]) {
+          const got = trunc(x);
+          expect(got.dtype.str).toBe(dt === '>f8' ? '<f8' : dt);
+          const want = zeros(x.shape, got.dtype);
+          for (let i = 0; i < x.size; i++) want.set(i, Math.trunc(x.get(i) as number));
+          expect(hex(bytesOf(got))).toBe(hex(bytesOf(want)));
+        }
+      });
+    }
+  }
+});
