@@ -983,6 +983,25 @@ inline void SelectEachU32(uint32_t* w, size_t m, const std::vector<int64_t>& kth
 inline uint32_t F32Key(uint32_t raw) { return raw ^ ((0u - (raw >> 31)) | 0x80000000u); }
 inline uint32_t F32Bits(uint32_t key) { return key ^ (((key >> 31) - 1u) | 0x80000000u); }
 
+// True when the lane at out (stride d) is native, contiguous and aligned
+// for U: a partition may then work in it (no scratch).
+template <class U, bool Swap>
+inline bool LaneInDst(const uint8_t* out, int64_t d) {
+  return !Swap && d == static_cast<int64_t>(sizeof(U)) && reinterpret_cast<uintptr_t>(out) % alignof(U) == 0;
+}
+
+// Copies the n native items of the lane at in (byte stride s) into the
+// contiguous lane at out, which is that lane or does not overlap it.
+template <class U>
+inline void CopyLaneInto(const uint8_t* in, int64_t s, uint8_t* out, size_t n) {
+  if (in == out && s == static_cast<int64_t>(sizeof(U))) return;
+  // SAFETY: n items at in (stride s) and at out (contiguous), inside the
+  // checked layouts; memmove and the item-wise copy read each item before
+  // anything overwrites it (the same lane or no overlap).
+  if (s == static_cast<int64_t>(sizeof(U))) std::memmove(out, in, n * sizeof(U));
+  else for (size_t i = 0; i < n; i++) std::memcpy(out + i * sizeof(U), in + static_cast<int64_t>(i) * s, sizeof(U));
+}
+
 // Partitions each lane of a plain numeric type: `arg` writes the positions
 // (native int64), else the items (same type and byte order; dst may be src).
 template <class C, bool Swap>
@@ -1061,30 +1080,55 @@ void PartitionLanes(const Job& j, const std::vector<int64_t>& kths, bool arg) {
         return;
       }
     }
+    // The items work in the output lane itself when it is native, contiguous
+    // and aligned (a partition's copy, a median's): no scratch; else in a
+    // scratch vector of the lane's items (PartitionScratchPerItem).
+    const bool inDst = LaneInDst<U, Swap>(out, d);
     if (!arg && kNativeFloat) {
       if constexpr (kNativeFloat && sizeof(U) == 8) {
         if (SimdSortAvailable()) return SelectDoubles<Swap>(in, s, out, d, n, kths, &words);
       }
       if constexpr (kNativeFloat) {
-        floats.resize(n);
-        for (size_t i = 0; i < n; i++) {
-          const U raw = LoadBytes<U, Swap>(in + static_cast<int64_t>(i) * s);
-          std::memcpy(&floats[i], &raw, sizeof(U));
+        F* w;
+        if (inDst) {
+          // SAFETY: as SelectDoubles' in-place lane: n aligned native items at
+          // out; the lane at in is those items or does not overlap them.
+          w = reinterpret_cast<F*>(out);
+          CopyLaneInto<U>(in, s, out, n);
+        } else {
+          floats.resize(n);
+          w = floats.data();
+          for (size_t i = 0; i < n; i++) {
+            const U raw = LoadBytes<U, Swap>(in + static_cast<int64_t>(i) * s);
+            std::memcpy(&w[i], &raw, sizeof(U));
+          }
         }
-        SelectEach(floats.begin(), floats.end(), kths, FloatLess<F>);
-        for (size_t i = 0; i < n; i++) {
-          U raw;
-          std::memcpy(&raw, &floats[i], sizeof(U));
-          StoreBytes<U, Swap>(out + static_cast<int64_t>(i) * d, raw);
+        SelectEach(w, w + n, kths, FloatLess<F>);
+        if (!inDst) {
+          for (size_t i = 0; i < n; i++) {
+            U raw;
+            std::memcpy(&raw, &w[i], sizeof(U));
+            StoreBytes<U, Swap>(out + static_cast<int64_t>(i) * d, raw);
+          }
         }
       }
       return;
     }
     if (!arg && kKeysOnly) {
-      keys.resize(n);
-      for (size_t i = 0; i < n; i++) keys[i] = C::Key(LoadBytes<U, Swap>(in + static_cast<int64_t>(i) * s));
-      SelectEach(keys.begin(), keys.end(), kths, std::less<U>());
-      for (size_t i = 0; i < n; i++) StoreBytes<U, Swap>(out + static_cast<int64_t>(i) * d, C::Bits(keys[i]));
+      U* w;
+      if (inDst) {
+        // SAFETY: as above (n aligned native items at out).
+        w = reinterpret_cast<U*>(out);
+        CopyLaneInto<U>(in, s, out, n);
+        for (size_t i = 0; i < n; i++) w[i] = C::Key(w[i]);
+      } else {
+        keys.resize(n);
+        w = keys.data();
+        for (size_t i = 0; i < n; i++) w[i] = C::Key(LoadBytes<U, Swap>(in + static_cast<int64_t>(i) * s));
+      }
+      SelectEach(w, w + n, kths, std::less<U>());
+      if (inDst) for (size_t i = 0; i < n; i++) w[i] = C::Bits(w[i]);
+      else for (size_t i = 0; i < n; i++) StoreBytes<U, Swap>(out + static_cast<int64_t>(i) * d, C::Bits(w[i]));
       return;
     }
     if (arg && SimdSortAvailable()) {
@@ -1115,6 +1159,23 @@ void PartitionLanes(const Job& j, const std::vector<int64_t>& kths, bool arg) {
       else StoreBytes<U, Swap>(q, raws[pairs[i].ix]);
     }
   });
+}
+
+// The scratch bytes per item of one lane that PartitionLanes<C> allocates
+// (its lanes run one after the other, so a call needs this times the lane
+// length): none where the lane works in the output itself (`inDst`: every
+// output lane native, contiguous and aligned), else one copy of the keys
+// at the item's width (8 bytes for float64, 4 for float32 and int32, 1 for
+// uint8), packed (key, position) words for an argpartition (8), and
+// (key, position) pairs plus the items only for float16 and bool.
+template <class C>
+uint64_t PartitionScratchPerItem(bool arg, bool inDst) {
+  using U = typename C::U;
+  constexpr bool kNativeFloat = C::kKind == Kind::kFloat && sizeof(U) >= 4;
+  constexpr bool kKeysOnly = C::kKind == Kind::kSigned || C::kKind == Kind::kUnsigned;
+  if (!arg && (kNativeFloat || kKeysOnly)) return inDst ? 0 : sizeof(U);
+  if (arg && SimdSortAvailable()) return inDst ? 0 : 8;
+  return sizeof(KeyIndex<U>) + (arg ? 0 : sizeof(U));
 }
 
 // Partitions each lane of complex items with parts of type P.
@@ -1183,9 +1244,20 @@ Napi::Value PartitionLanesEntry(const Napi::CallbackInfo& info) {
     return env.Undefined();
   }
   if (sb == nullptr) return env.Undefined();  // no items
-  // Scratch for one lane: (key, position) pairs and the items.
+  // Scratch for one lane (PartitionScratchPerItem; complex: (key, position)
+  // pairs and, for a partition, the items). A lane works in the output when
+  // every output lane is native, contiguous and aligned: the last stride
+  // the item's width, the others and the start multiples of it.
   {
-    const uint64_t per = (type == kC8 || type == kC16) ? sizeof(std::pair<ComplexKey, uint32_t>) + 16 : 16 + 8 + 8;
+    const int64_t width = arg ? 8 : kItemsize[type];
+    bool inDst = (arg || !swap) && job.ds.back() == width && reinterpret_cast<uintptr_t>(db) % width == 0;
+    for (size_t k = 0; k + 1 < job.ds.size(); k++) inDst = inDst && job.ds[k] % width == 0;
+    uint64_t per;
+    if (type == kC8 || type == kC16) {
+      per = sizeof(std::pair<ComplexKey, uint32_t>) + (arg ? 0 : kItemsize[type]);
+    } else {
+      per = WithCodec(type, [&](auto codec) { return PartitionScratchPerItem<decltype(codec)>(arg, inDst); });
+    }
     if (!CheckScratch(env, what, static_cast<uint64_t>(job.n) * per)) return env.Undefined();
   }
   job.src = sb;
