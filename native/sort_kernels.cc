@@ -990,6 +990,41 @@ inline bool LaneInDst(const uint8_t* out, int64_t d) {
   return !Swap && d == static_cast<int64_t>(sizeof(U)) && reinterpret_cast<uintptr_t>(out) % alignof(U) == 0;
 }
 
+// w[i] = f(item i of the lane at in, byte stride s, in native order), a
+// loop that vectorizes when the lane is contiguous and native. w may be
+// that lane itself (each item is read before it is written), else it does
+// not overlap it.
+template <class U, bool Swap, class F>
+inline void MapLane(const uint8_t* in, int64_t s, U* w, size_t n, F f) {
+  // SAFETY: i < n items of the lane at in, inside the checked src layout; w holds n items.
+  if (!Swap && s == static_cast<int64_t>(sizeof(U))) {
+    for (size_t i = 0; i < n; i++) {
+      U v;
+      std::memcpy(&v, in + i * sizeof(U), sizeof(U));
+      w[i] = f(v);
+    }
+  } else {
+    for (size_t i = 0; i < n; i++) w[i] = f(LoadBytes<U, Swap>(in + static_cast<int64_t>(i) * s));
+  }
+}
+
+// The items of the lane at in (byte stride s) for which f(item) holds.
+template <class U, bool Swap, class F>
+inline size_t CountLane(const uint8_t* in, int64_t s, size_t n, F f) {
+  size_t c = 0;
+  // SAFETY: i < n items of the lane at in, inside the checked src layout.
+  if (!Swap && s == static_cast<int64_t>(sizeof(U))) {
+    for (size_t i = 0; i < n; i++) {
+      U v;
+      std::memcpy(&v, in + i * sizeof(U), sizeof(U));
+      c += f(v);
+    }
+  } else {
+    for (size_t i = 0; i < n; i++) c += f(LoadBytes<U, Swap>(in + static_cast<int64_t>(i) * s));
+  }
+  return c;
+}
+
 // Copies the n native items of the lane at in (byte stride s) into the
 // contiguous lane at out, which is that lane or does not overlap it.
 template <class U>
@@ -1036,34 +1071,31 @@ void PartitionLanes(const Job& j, const std::vector<int64_t>& kths, bool arg) {
         if (inDst) {
           // SAFETY: the n items of the lane at out, inside the checked dst
           // layout and aligned; the lane at in is those items or does not
-          // overlap them (PartitionLanesEntry's contract), so memmove and the
-          // item-wise copy read each item before anything overwrites it.
+          // overlap them (PartitionLanesEntry's contract), so MapLane reads
+          // each item before anything overwrites it.
           w = reinterpret_cast<uint32_t*>(out);
-          if (in != out) {
-            if (s == 4) std::memmove(w, in, n * 4);
-            else for (size_t i = 0; i < n; i++) w[i] = LoadBytes<U, false>(in + static_cast<int64_t>(i) * s);
-          }
         } else {
           keys.resize(n);
           w = keys.data();
-          for (size_t i = 0; i < n; i++) w[i] = LoadBytes<U, Swap>(in + static_cast<int64_t>(i) * s);
         }
+        // The copy from in and the key pass in one (a partition's fresh
+        // output is read from its input; was a memmove, then a key pass).
         size_t m = n;
         if constexpr (kNativeFloat) {
           // Most lanes hold no NaN: a counting pass and a plain key pass
           // (both vectorize) spare the swapping loop.
-          size_t nans = 0;
-          for (size_t i = 0; i < n; i++) nans += (w[i] & 0x7fffffffu) > 0x7f800000u;
+          const size_t nans = CountLane<U, Swap>(in, s, n, [](uint32_t v) { return (v & 0x7fffffffu) > 0x7f800000u; });
           if (nans == 0) {
-            for (size_t i = 0; i < n; i++) w[i] = F32Key(w[i]);
+            MapLane<U, Swap>(in, s, w, n, [](uint32_t v) { return F32Key(v); });
           } else {
+            MapLane<U, Swap>(in, s, w, n, [](uint32_t v) { return v; });
             for (size_t i = 0; i < m;) {
               if ((w[i] & 0x7fffffffu) > 0x7f800000u) std::swap(w[i], w[--m]);
               else w[i] = F32Key(w[i]), i++;
             }
           }
         } else {
-          for (size_t i = 0; i < n; i++) w[i] = C::Key(w[i]);
+          MapLane<U, Swap>(in, s, w, n, [](U v) { return C::Key(v); });
         }
         SelectEachU32(w, m, kths);
         if (inDst) {
@@ -1119,13 +1151,11 @@ void PartitionLanes(const Job& j, const std::vector<int64_t>& kths, bool arg) {
       if (inDst) {
         // SAFETY: as above (n aligned native items at out).
         w = reinterpret_cast<U*>(out);
-        CopyLaneInto<U>(in, s, out, n);
-        for (size_t i = 0; i < n; i++) w[i] = C::Key(w[i]);
       } else {
         keys.resize(n);
         w = keys.data();
-        for (size_t i = 0; i < n; i++) w[i] = C::Key(LoadBytes<U, Swap>(in + static_cast<int64_t>(i) * s));
       }
+      MapLane<U, Swap>(in, s, w, n, [](U v) { return C::Key(v); });
       SelectEach(w, w + n, kths, std::less<U>());
       if (inDst) for (size_t i = 0; i < n; i++) w[i] = C::Bits(w[i]);
       else for (size_t i = 0; i < n; i++) StoreBytes<U, Swap>(out + static_cast<int64_t>(i) * d, C::Bits(w[i]));
