@@ -916,6 +916,26 @@ void SelectDoubles(const uint8_t* in, int64_t s, uint8_t* out, int64_t d, size_t
   }
 }
 
+// PackedArgpartition's words of the n native contiguous items at src: the
+// key's top bits (shifted right by drop) over the position's b bits.
+template <class C>
+MMARRAY_KEY_CLONES void PackedWordsOf(const uint8_t* __restrict src, uint64_t* __restrict w, size_t n, int drop, int b) {
+  using U = typename C::U;
+  for (size_t i = 0; i < n; i++) {
+    U raw;
+    // SAFETY: the caller's n items at src.
+    std::memcpy(&raw, src + i * sizeof(U), sizeof(U));
+    w[i] = (static_cast<uint64_t>(C::Key(raw)) >> drop << b) | i;
+  }
+}
+
+// How many of the n words at w have `top` as their bits above the low b.
+MMARRAY_KEY_CLONES inline size_t CountTop(const uint64_t* w, size_t n, int b, uint64_t top) {
+  size_t same = 0;
+  for (size_t i = 0; i < n; i++) same += (w[i] >> b) == top;
+  return same;
+}
+
 // The argpartition of n keys at each kth, with the AVX-512 select over
 // packed words as PackedArgsort builds them (a key's top bits over its
 // position's b bits), built in w (n words) from key(i); on return w[i]'s
@@ -925,14 +945,18 @@ void SelectDoubles(const uint8_t* in, int64_t s, uint8_t* out, int64_t d, size_t
 // before kth moved to its end, the larger after it to its start; every
 // other item before is smaller and after larger) and that block is sorted
 // by the whole key. Returns the mask of the position bits.
-template <class U, class KeyAt>
-uint64_t PackedArgpartition(KeyAt key, uint64_t* w, size_t n, const std::vector<int64_t>& kths) {
+// `contiguous`: the items, native and contiguous, for a vectorized build of
+// the words (PackedWordsOf), else null (key(i) builds them).
+template <class C, class KeyAt>
+uint64_t PackedArgpartition(KeyAt key, const uint8_t* contiguous, uint64_t* w, size_t n, const std::vector<int64_t>& kths) {
+  using U = typename C::U;
   int b = 1;
   while ((uint64_t{1} << b) < n) b++;
   constexpr int kW = 8 * static_cast<int>(sizeof(U));
   const bool whole = kW + b <= 64;
   const int drop = whole ? 0 : kW + b - 64;
-  for (size_t i = 0; i < n; i++) w[i] = (static_cast<uint64_t>(key(i)) >> drop << b) | i;
+  if (contiguous != nullptr) PackedWordsOf<C>(contiguous, w, n, drop, b);
+  else for (size_t i = 0; i < n; i++) w[i] = (static_cast<uint64_t>(key(i)) >> drop << b) | i;
   const uint64_t mask = (uint64_t{1} << b) - 1;
   size_t from = 0;
   for (int64_t kk : kths) {
@@ -945,8 +969,7 @@ uint64_t PackedArgpartition(KeyAt key, uint64_t* w, size_t n, const std::vector<
       const uint64_t top = w[at] >> b;
       // Most often no other item shares the kth word's top bits: a count
       // (one vectorized pass) spares the two partitions.
-      size_t same = 0;
-      for (size_t i = from; i < n; i++) same += (w[i] >> b) == top;
+      const size_t same = CountTop(w + from, n - from, b, top);
       if (same > 1) {
         uint64_t* lo = std::partition(w + from, w + at, [&](uint64_t v) { return (v >> b) != top; });
         uint64_t* hi = std::partition(w + at + 1, w + n, [&](uint64_t v) { return (v >> b) == top; });
@@ -1170,7 +1193,9 @@ void PartitionLanes(const Job& j, const std::vector<int64_t>& kths, bool arg) {
       // layout and aligned; dst does not overlap src (an int64 result).
       uint64_t* w = inDst ? reinterpret_cast<uint64_t*>(out) : words.data();
       const auto key = [&](size_t i) { return C::Key(LoadBytes<U, Swap>(in + static_cast<int64_t>(i) * s)); };
-      const uint64_t mask = PackedArgpartition<U>(key, w, n, kths);
+      // SAFETY: the n items of the lane at in, native and contiguous when so.
+      const uint8_t* contiguous = !Swap && s == static_cast<int64_t>(sizeof(U)) ? in : nullptr;
+      const uint64_t mask = PackedArgpartition<C>(key, contiguous, w, n, kths);
       if (inDst) for (size_t i = 0; i < n; i++) w[i] &= mask;
       else for (size_t i = 0; i < n; i++) StoreIndex(out + static_cast<int64_t>(i) * d, static_cast<uint32_t>(w[i] & mask));
       return;
