@@ -916,6 +916,26 @@ void SelectDoubles(const uint8_t* in, int64_t s, uint8_t* out, int64_t d, size_t
   }
 }
 
+// PackedArgpartition's words of the n native contiguous items at src: the
+// key's top bits (shifted right by drop) over the position's b bits.
+template <class C>
+MMARRAY_KEY_CLONES void PackedWordsOf(const uint8_t* __restrict src, uint64_t* __restrict w, size_t n, int drop, int b) {
+  using U = typename C::U;
+  for (size_t i = 0; i < n; i++) {
+    U raw;
+    // SAFETY: the caller's n items at src.
+    std::memcpy(&raw, src + i * sizeof(U), sizeof(U));
+    w[i] = (static_cast<uint64_t>(C::Key(raw)) >> drop << b) | i;
+  }
+}
+
+// How many of the n words at w have `top` as their bits above the low b.
+MMARRAY_KEY_CLONES inline size_t CountTop(const uint64_t* w, size_t n, int b, uint64_t top) {
+  size_t same = 0;
+  for (size_t i = 0; i < n; i++) same += (w[i] >> b) == top;
+  return same;
+}
+
 // The argpartition of n keys at each kth, with the AVX-512 select over
 // packed words as PackedArgsort builds them (a key's top bits over its
 // position's b bits), built in w (n words) from key(i); on return w[i]'s
@@ -925,14 +945,18 @@ void SelectDoubles(const uint8_t* in, int64_t s, uint8_t* out, int64_t d, size_t
 // before kth moved to its end, the larger after it to its start; every
 // other item before is smaller and after larger) and that block is sorted
 // by the whole key. Returns the mask of the position bits.
-template <class U, class KeyAt>
-uint64_t PackedArgpartition(KeyAt key, uint64_t* w, size_t n, const std::vector<int64_t>& kths) {
+// `contiguous`: the items, native and contiguous, for a vectorized build of
+// the words (PackedWordsOf), else null (key(i) builds them).
+template <class C, class KeyAt>
+uint64_t PackedArgpartition(KeyAt key, const uint8_t* contiguous, uint64_t* w, size_t n, const std::vector<int64_t>& kths) {
+  using U = typename C::U;
   int b = 1;
   while ((uint64_t{1} << b) < n) b++;
   constexpr int kW = 8 * static_cast<int>(sizeof(U));
   const bool whole = kW + b <= 64;
   const int drop = whole ? 0 : kW + b - 64;
-  for (size_t i = 0; i < n; i++) w[i] = (static_cast<uint64_t>(key(i)) >> drop << b) | i;
+  if (contiguous != nullptr) PackedWordsOf<C>(contiguous, w, n, drop, b);
+  else for (size_t i = 0; i < n; i++) w[i] = (static_cast<uint64_t>(key(i)) >> drop << b) | i;
   const uint64_t mask = (uint64_t{1} << b) - 1;
   size_t from = 0;
   for (int64_t kk : kths) {
@@ -945,8 +969,7 @@ uint64_t PackedArgpartition(KeyAt key, uint64_t* w, size_t n, const std::vector<
       const uint64_t top = w[at] >> b;
       // Most often no other item shares the kth word's top bits: a count
       // (one vectorized pass) spares the two partitions.
-      size_t same = 0;
-      for (size_t i = from; i < n; i++) same += (w[i] >> b) == top;
+      const size_t same = CountTop(w + from, n - from, b, top);
       if (same > 1) {
         uint64_t* lo = std::partition(w + from, w + at, [&](uint64_t v) { return (v >> b) != top; });
         uint64_t* hi = std::partition(w + at + 1, w + n, [&](uint64_t v) { return (v >> b) == top; });
@@ -983,6 +1006,60 @@ inline void SelectEachU32(uint32_t* w, size_t m, const std::vector<int64_t>& kth
 inline uint32_t F32Key(uint32_t raw) { return raw ^ ((0u - (raw >> 31)) | 0x80000000u); }
 inline uint32_t F32Bits(uint32_t key) { return key ^ (((key >> 31) - 1u) | 0x80000000u); }
 
+// True when the lane at out (stride d) is native, contiguous and aligned
+// for U: a partition may then work in it (no scratch).
+template <class U, bool Swap>
+inline bool LaneInDst(const uint8_t* out, int64_t d) {
+  return !Swap && d == static_cast<int64_t>(sizeof(U)) && reinterpret_cast<uintptr_t>(out) % alignof(U) == 0;
+}
+
+// w[i] = f(item i of the lane at in, byte stride s, in native order), a
+// loop that vectorizes when the lane is contiguous and native. w may be
+// that lane itself (each item is read before it is written), else it does
+// not overlap it.
+template <class U, bool Swap, class F>
+inline void MapLane(const uint8_t* in, int64_t s, U* w, size_t n, F f) {
+  // SAFETY: i < n items of the lane at in, inside the checked src layout; w holds n items.
+  if (!Swap && s == static_cast<int64_t>(sizeof(U))) {
+    for (size_t i = 0; i < n; i++) {
+      U v;
+      std::memcpy(&v, in + i * sizeof(U), sizeof(U));
+      w[i] = f(v);
+    }
+  } else {
+    for (size_t i = 0; i < n; i++) w[i] = f(LoadBytes<U, Swap>(in + static_cast<int64_t>(i) * s));
+  }
+}
+
+// The items of the lane at in (byte stride s) for which f(item) holds.
+template <class U, bool Swap, class F>
+inline size_t CountLane(const uint8_t* in, int64_t s, size_t n, F f) {
+  size_t c = 0;
+  // SAFETY: i < n items of the lane at in, inside the checked src layout.
+  if (!Swap && s == static_cast<int64_t>(sizeof(U))) {
+    for (size_t i = 0; i < n; i++) {
+      U v;
+      std::memcpy(&v, in + i * sizeof(U), sizeof(U));
+      c += f(v);
+    }
+  } else {
+    for (size_t i = 0; i < n; i++) c += f(LoadBytes<U, Swap>(in + static_cast<int64_t>(i) * s));
+  }
+  return c;
+}
+
+// Copies the n native items of the lane at in (byte stride s) into the
+// contiguous lane at out, which is that lane or does not overlap it.
+template <class U>
+inline void CopyLaneInto(const uint8_t* in, int64_t s, uint8_t* out, size_t n) {
+  if (in == out && s == static_cast<int64_t>(sizeof(U))) return;
+  // SAFETY: n items at in (stride s) and at out (contiguous), inside the
+  // checked layouts; memmove and the item-wise copy read each item before
+  // anything overwrites it (the same lane or no overlap).
+  if (s == static_cast<int64_t>(sizeof(U))) std::memmove(out, in, n * sizeof(U));
+  else for (size_t i = 0; i < n; i++) std::memcpy(out + i * sizeof(U), in + static_cast<int64_t>(i) * s, sizeof(U));
+}
+
 // Partitions each lane of a plain numeric type: `arg` writes the positions
 // (native int64), else the items (same type and byte order; dst may be src).
 template <class C, bool Swap>
@@ -1017,34 +1094,31 @@ void PartitionLanes(const Job& j, const std::vector<int64_t>& kths, bool arg) {
         if (inDst) {
           // SAFETY: the n items of the lane at out, inside the checked dst
           // layout and aligned; the lane at in is those items or does not
-          // overlap them (PartitionLanesEntry's contract), so memmove and the
-          // item-wise copy read each item before anything overwrites it.
+          // overlap them (PartitionLanesEntry's contract), so MapLane reads
+          // each item before anything overwrites it.
           w = reinterpret_cast<uint32_t*>(out);
-          if (in != out) {
-            if (s == 4) std::memmove(w, in, n * 4);
-            else for (size_t i = 0; i < n; i++) w[i] = LoadBytes<U, false>(in + static_cast<int64_t>(i) * s);
-          }
         } else {
           keys.resize(n);
           w = keys.data();
-          for (size_t i = 0; i < n; i++) w[i] = LoadBytes<U, Swap>(in + static_cast<int64_t>(i) * s);
         }
+        // The copy from in and the key pass in one (a partition's fresh
+        // output is read from its input; was a memmove, then a key pass).
         size_t m = n;
         if constexpr (kNativeFloat) {
           // Most lanes hold no NaN: a counting pass and a plain key pass
           // (both vectorize) spare the swapping loop.
-          size_t nans = 0;
-          for (size_t i = 0; i < n; i++) nans += (w[i] & 0x7fffffffu) > 0x7f800000u;
+          const size_t nans = CountLane<U, Swap>(in, s, n, [](uint32_t v) { return (v & 0x7fffffffu) > 0x7f800000u; });
           if (nans == 0) {
-            for (size_t i = 0; i < n; i++) w[i] = F32Key(w[i]);
+            MapLane<U, Swap>(in, s, w, n, [](uint32_t v) { return F32Key(v); });
           } else {
+            MapLane<U, Swap>(in, s, w, n, [](uint32_t v) { return v; });
             for (size_t i = 0; i < m;) {
               if ((w[i] & 0x7fffffffu) > 0x7f800000u) std::swap(w[i], w[--m]);
               else w[i] = F32Key(w[i]), i++;
             }
           }
         } else {
-          for (size_t i = 0; i < n; i++) w[i] = C::Key(w[i]);
+          MapLane<U, Swap>(in, s, w, n, [](U v) { return C::Key(v); });
         }
         SelectEachU32(w, m, kths);
         if (inDst) {
@@ -1061,30 +1135,53 @@ void PartitionLanes(const Job& j, const std::vector<int64_t>& kths, bool arg) {
         return;
       }
     }
+    // The items work in the output lane itself when it is native, contiguous
+    // and aligned (a partition's copy, a median's): no scratch; else in a
+    // scratch vector of the lane's items (PartitionScratchPerItem).
+    const bool inDst = LaneInDst<U, Swap>(out, d);
     if (!arg && kNativeFloat) {
       if constexpr (kNativeFloat && sizeof(U) == 8) {
         if (SimdSortAvailable()) return SelectDoubles<Swap>(in, s, out, d, n, kths, &words);
       }
       if constexpr (kNativeFloat) {
-        floats.resize(n);
-        for (size_t i = 0; i < n; i++) {
-          const U raw = LoadBytes<U, Swap>(in + static_cast<int64_t>(i) * s);
-          std::memcpy(&floats[i], &raw, sizeof(U));
+        F* w;
+        if (inDst) {
+          // SAFETY: as SelectDoubles' in-place lane: n aligned native items at
+          // out; the lane at in is those items or does not overlap them.
+          w = reinterpret_cast<F*>(out);
+          CopyLaneInto<U>(in, s, out, n);
+        } else {
+          floats.resize(n);
+          w = floats.data();
+          for (size_t i = 0; i < n; i++) {
+            const U raw = LoadBytes<U, Swap>(in + static_cast<int64_t>(i) * s);
+            std::memcpy(&w[i], &raw, sizeof(U));
+          }
         }
-        SelectEach(floats.begin(), floats.end(), kths, FloatLess<F>);
-        for (size_t i = 0; i < n; i++) {
-          U raw;
-          std::memcpy(&raw, &floats[i], sizeof(U));
-          StoreBytes<U, Swap>(out + static_cast<int64_t>(i) * d, raw);
+        SelectEach(w, w + n, kths, FloatLess<F>);
+        if (!inDst) {
+          for (size_t i = 0; i < n; i++) {
+            U raw;
+            std::memcpy(&raw, &w[i], sizeof(U));
+            StoreBytes<U, Swap>(out + static_cast<int64_t>(i) * d, raw);
+          }
         }
       }
       return;
     }
     if (!arg && kKeysOnly) {
-      keys.resize(n);
-      for (size_t i = 0; i < n; i++) keys[i] = C::Key(LoadBytes<U, Swap>(in + static_cast<int64_t>(i) * s));
-      SelectEach(keys.begin(), keys.end(), kths, std::less<U>());
-      for (size_t i = 0; i < n; i++) StoreBytes<U, Swap>(out + static_cast<int64_t>(i) * d, C::Bits(keys[i]));
+      U* w;
+      if (inDst) {
+        // SAFETY: as above (n aligned native items at out).
+        w = reinterpret_cast<U*>(out);
+      } else {
+        keys.resize(n);
+        w = keys.data();
+      }
+      MapLane<U, Swap>(in, s, w, n, [](U v) { return C::Key(v); });
+      SelectEach(w, w + n, kths, std::less<U>());
+      if (inDst) for (size_t i = 0; i < n; i++) w[i] = C::Bits(w[i]);
+      else for (size_t i = 0; i < n; i++) StoreBytes<U, Swap>(out + static_cast<int64_t>(i) * d, C::Bits(w[i]));
       return;
     }
     if (arg && SimdSortAvailable()) {
@@ -1096,7 +1193,9 @@ void PartitionLanes(const Job& j, const std::vector<int64_t>& kths, bool arg) {
       // layout and aligned; dst does not overlap src (an int64 result).
       uint64_t* w = inDst ? reinterpret_cast<uint64_t*>(out) : words.data();
       const auto key = [&](size_t i) { return C::Key(LoadBytes<U, Swap>(in + static_cast<int64_t>(i) * s)); };
-      const uint64_t mask = PackedArgpartition<U>(key, w, n, kths);
+      // SAFETY: the n items of the lane at in, native and contiguous when so.
+      const uint8_t* contiguous = !Swap && s == static_cast<int64_t>(sizeof(U)) ? in : nullptr;
+      const uint64_t mask = PackedArgpartition<C>(key, contiguous, w, n, kths);
       if (inDst) for (size_t i = 0; i < n; i++) w[i] &= mask;
       else for (size_t i = 0; i < n; i++) StoreIndex(out + static_cast<int64_t>(i) * d, static_cast<uint32_t>(w[i] & mask));
       return;
@@ -1115,6 +1214,23 @@ void PartitionLanes(const Job& j, const std::vector<int64_t>& kths, bool arg) {
       else StoreBytes<U, Swap>(q, raws[pairs[i].ix]);
     }
   });
+}
+
+// The scratch bytes per item of one lane that PartitionLanes<C> allocates
+// (its lanes run one after the other, so a call needs this times the lane
+// length): none where the lane works in the output itself (`inDst`: every
+// output lane native, contiguous and aligned), else one copy of the keys
+// at the item's width (8 bytes for float64, 4 for float32 and int32, 1 for
+// uint8), packed (key, position) words for an argpartition (8), and
+// (key, position) pairs plus the items only for float16 and bool.
+template <class C>
+uint64_t PartitionScratchPerItem(bool arg, bool inDst) {
+  using U = typename C::U;
+  constexpr bool kNativeFloat = C::kKind == Kind::kFloat && sizeof(U) >= 4;
+  constexpr bool kKeysOnly = C::kKind == Kind::kSigned || C::kKind == Kind::kUnsigned;
+  if (!arg && (kNativeFloat || kKeysOnly)) return inDst ? 0 : sizeof(U);
+  if (arg && SimdSortAvailable()) return inDst ? 0 : 8;
+  return sizeof(KeyIndex<U>) + (arg ? 0 : sizeof(U));
 }
 
 // Partitions each lane of complex items with parts of type P.
@@ -1183,9 +1299,20 @@ Napi::Value PartitionLanesEntry(const Napi::CallbackInfo& info) {
     return env.Undefined();
   }
   if (sb == nullptr) return env.Undefined();  // no items
-  // Scratch for one lane: (key, position) pairs and the items.
+  // Scratch for one lane (PartitionScratchPerItem; complex: (key, position)
+  // pairs and, for a partition, the items). A lane works in the output when
+  // every output lane is native, contiguous and aligned: the last stride
+  // the item's width, the others and the start multiples of it.
   {
-    const uint64_t per = (type == kC8 || type == kC16) ? sizeof(std::pair<ComplexKey, uint32_t>) + 16 : 16 + 8 + 8;
+    const int64_t width = arg ? 8 : kItemsize[type];
+    bool inDst = (arg || !swap) && job.ds.back() == width && reinterpret_cast<uintptr_t>(db) % width == 0;
+    for (size_t k = 0; k + 1 < job.ds.size(); k++) inDst = inDst && job.ds[k] % width == 0;
+    uint64_t per;
+    if (type == kC8 || type == kC16) {
+      per = sizeof(std::pair<ComplexKey, uint32_t>) + (arg ? 0 : kItemsize[type]);
+    } else {
+      per = WithCodec(type, [&](auto codec) { return PartitionScratchPerItem<decltype(codec)>(arg, inDst); });
+    }
     if (!CheckScratch(env, what, static_cast<uint64_t>(job.n) * per)) return env.Undefined();
   }
   job.src = sb;

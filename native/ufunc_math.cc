@@ -663,11 +663,16 @@ struct Atan2F64 {
   static bool InRange(double y, double x) {
     constexpr double kMin = std::numeric_limits<double>::min(), kMax = std::numeric_limits<double>::max();
     const double ay = std::fabs(y), ax = std::fabs(x);
-    const double t = ay / ax;
+    // |y/x|, the same value as |y|/|x| and the same expression as Vec's
+    // first line, so a loop computing both divides once (VectorBlock2Checked).
+    const double t = std::fabs(y / x);
     // & rather than &&: no branches, so the check's loop vectorises.
     return (ay >= kMin) & (ay <= kMax) & (ax >= kMin) & (ax <= kMax) & (t >= 0x1p-58) & (t <= 0x1p58);
   }
   static double Lib(double y, double x) { return std::atan2(y, x); }
+  // Vec is defined (only IEEE operations) for every pair: VectorChunk2 may
+  // run it and the range check in one loop and patch the pairs out of range.
+  static constexpr bool kFusedCheck = true;
 };
 
 // ------------------------------------------------------------------ vector chunks
@@ -691,6 +696,18 @@ MMARRAY_VECTOR_CLONES bool AllInRange(int64_t n, const typename K::T* a) {
 template <class K>
 MMARRAY_VECTOR_CLONES void VectorBlock2(int64_t n, const typename K::T* a, const typename K::T* b, typename K::T* o) {
   for (int64_t i = 0; i < n; i++) o[i] = K::Vec(a[i], b[i]);
+}
+// VectorBlock2 and AllInRange2 in one pass (for kernels whose Vec is
+// defined for every pair: K::kFusedCheck): the inputs are read once and a
+// division both compute (arctan2's y/x) is done once.
+template <class K>
+MMARRAY_VECTOR_CLONES bool VectorBlock2Checked(int64_t n, const typename K::T* a, const typename K::T* b, typename K::T* o) {
+  int all = 1;
+  for (int64_t i = 0; i < n; i++) {
+    o[i] = K::Vec(a[i], b[i]);
+    all &= K::InRange(a[i], b[i]);
+  }
+  return all != 0;
 }
 template <class K>
 MMARRAY_VECTOR_CLONES bool AllInRange2(int64_t n, const typename K::T* a, const typename K::T* b) {
@@ -735,10 +752,19 @@ void VectorChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov,
   }
 }
 
+// K::kFusedCheck when K declares it true, else false.
+template <class K, class = void>
+struct FusedCheck : std::false_type {};
+template <class K>
+struct FusedCheck<K, std::void_t<decltype(K::kFusedCheck)>> : std::bool_constant<K::kFusedCheck> {};
+
 // VectorChunk's two-input form: contiguous blocks of in-range pairs (the
 // second input contiguous or one broadcast value) straight through the
 // vector loop, any other block element by element (Vec or Lib) through a
-// buffer.
+// buffer. A kernel with kFusedCheck (arctan2) runs each contiguous block
+// once, values and range check together, into the buffer, patches the
+// pairs out of range with Lib and stores the block: 10M float64 pairs,
+// CPU min of 15, ~55 -> ~40 ms (see docs/performance-notes.md, perf7).
 template <class K>
 void VectorChunk2(int64_t n, const void* const* in, const int64_t* ins, void* ov, int64_t so) {
   using T = typename K::T;
@@ -759,6 +785,20 @@ void VectorChunk2(int64_t n, const void* const* in, const int64_t* ins, void* ov
     // SAFETY: the caller's contract (ufunc_math.h): n elements at these
     // strides are in bounds; `spread` holds min(kBlock, n) >= m copies of *b.
     const T* bb = sb == 0 ? spread : b + s;
+    if constexpr (FusedCheck<K>::value) {
+      if (sa == 1 && (sb == 1 || sb == 0)) {
+        // One pass into the buffer (the output may be an input: nothing is
+        // stored until the block's pairs out of range are patched from them).
+        if (!VectorBlock2Checked<K>(m, a + s, bb, buf)) {
+          for (int64_t i = 0; i < m; i++) {
+            if (!K::InRange(a[s + i], bb[i])) buf[i] = K::Lib(a[s + i], bb[i]);
+          }
+        }
+        if (so == 1) std::memcpy(o + s, buf, static_cast<size_t>(m) * sizeof(T));
+        else for (int64_t i = 0; i < m; i++) o[(s + i) * so] = buf[i];
+        continue;
+      }
+    }
     if (sa == 1 && (sb == 1 || sb == 0) && so == 1 && AllInRange2<K>(m, a + s, bb)) {
       VectorBlock2<K>(m, a + s, bb, o + s);
       continue;

@@ -13,6 +13,7 @@ import { describeWithNumpy } from './helpers/numpy';
 import { type Case, expectCasesLikeNumpy as check, hexOf, pyAxis } from './helpers/np-compare';
 import { seeded, shared } from './helpers/np-data';
 import { jsPath } from './helpers/kernels';
+import { sortKernels } from '../lib/native';
 
 /** Values with ties and NaNs (no -0: its place among the zeros is free in a partition). */
 function values(n: number, seed: number, nans = true): number[] {
@@ -144,6 +145,59 @@ describe('partition: the partition property against the stable sort', () => {
       const p = partition(z, kth);
       expectPartitionedLoosely(z, p, kth);
       expect(hexOf(sort(p.view('<u4')))).toBe(hexOf(sort(z.view('<u4'))));
+    }
+  });
+
+  // The lane works in the output itself when that is native, contiguous and
+  // aligned (the copy partition makes, an in-place partition of a contiguous
+  // array): no scratch; a byte-swapped, strided or unaligned output takes a
+  // scratch copy of the keys. Both forms, 8- to 64-bit keys and floats, with
+  // the AVX-512 select on and off (float32/64 then run nth_element).
+  test('long lanes worked in the output (no scratch) and through a scratch copy: int8 to uint64, float32/64, SIMD on and off', () => {
+    const r = seeded(80);
+    const n = 12001;
+    const raw = new Uint8Array(8 * n + 8);
+    for (let i = 0; i < raw.length; i++) raw[i] = r() < 0.5 ? Math.floor(r() * 3) : Math.floor(r() * 256);
+    const floats = Float64Array.from({ length: n }, () => (r() < 0.02 ? NaN : r() < 0.3 ? Math.floor(r() * 5) - 2 : Math.round((r() - 0.5) * 1e6) / 64));
+    const cases: NdArray[] = [];
+    for (const dt of ['|i1', '|u1', '<i2', '<u2', '<i8', '<u8']) {
+      const w = Number(dt.slice(2));
+      cases.push(fromBuffer(raw.buffer, dt).index(`:${n}`));
+      // Unaligned (one byte in) and byte-swapped views.
+      if (w > 1) {
+        cases.push(fromBuffer(new Uint8Array(raw.buffer, 1, w * n), dt));
+        cases.push(fromBuffer(raw.buffer, dt).index(`:${n}`).astype(`>${dt.slice(1)}`));
+      }
+    }
+    const f8 = fromBuffer(floats.buffer, '<f8');
+    cases.push(f8, f8.astype('<f4'), f8.astype('>f8'));
+    const simd = sortKernels.simdSort(true);
+    try {
+      for (const on of simd ? [true, false] : [false]) {
+        sortKernels.simdSort(on);
+        for (const x of cases) {
+          const m = x.size;
+          for (const kth of [[m >> 1], [0, 7, m >> 2, m - 2]]) {
+            const p = partition(x, kth);
+            expectPartitioned(x, p, kth, -1);
+            // In place: a contiguous copy (the output lane is the input) and an unaligned one.
+            const q = x.copy();
+            q.partition(kth);
+            expect(hexOf(sort(q))).toBe(hexOf(sort(x)));
+            expectPartitioned(x, q, kth, -1);
+            const w = x.dtype.itemsize;
+            if (w > 1 && x.dtype.str[0] !== '>') {
+              const buf = new Uint8Array(w * m + 1);
+              const u = fromBuffer(new Uint8Array(buf.buffer, 1, w * m), x.dtype.str);
+              u.set(x);
+              u.partition(kth);
+              expectPartitioned(x, u, kth, -1);
+            }
+          }
+        }
+      }
+    } finally {
+      sortKernels.simdSort(simd);
     }
   });
 

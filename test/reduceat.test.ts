@@ -189,3 +189,25 @@ describeWithNumpy('float16 add-reduceat keeps its running sum in float32 (parity
     expectCasesLikeNumpy(cases);
   });
 });
+
+describe('reduceat indices: every accepted form reaches the same groups', () => {
+  // The starts go straight into the Float64Array the kernel reads (a list
+  // by index, an index array by one cast); every form gives the list's result.
+  test('lists of numbers, fractions, bigints and bools; int64, uint32, int8 and bool index arrays (past 64 items: the cast path)', () => {
+    const a = r();
+    const starts = Array.from({ length: 150 }, (_, i) => (i * 37) % 600);
+    const want = addReduceat(a, starts).toArray();
+    expect(addReduceat(a, starts.map((v) => v + 0.75)).toArray()).toEqual(want);
+    expect(addReduceat(a, starts.map((v) => BigInt(v)) as never).toArray()).toEqual(want);
+    expect(addReduceat(a, fromBuffer(BigInt64Array.from(starts, (v) => BigInt(v)).buffer, '<i8')).toArray()).toEqual(want);
+    expect(addReduceat(a, fromBuffer(BigInt64Array.from(starts, (v) => BigInt(v)).buffer, '<i8').astype('>i8')).toArray()).toEqual(want);
+    expect(addReduceat(a, fromBuffer(Uint32Array.from(starts).buffer, '<u4')).toArray()).toEqual(want);
+    const small = [5, 0, 127, 64];
+    expect(addReduceat(a, fromBuffer(Int8Array.from(small).buffer, '|i1')).toArray()).toEqual(addReduceat(a, small).toArray());
+    expect(addReduceat(a, [true, false, true] as never).toArray()).toEqual(addReduceat(a, [1, 0, 1]).toArray());
+    expect(addReduceat(a, greater(arange(3), 0)).toArray()).toEqual(addReduceat(a, [0, 1, 1]).toArray());
+    expect(() => addReduceat(a, [...starts, -1])).toThrow('index -1 out-of-bounds in add.reduceat [0, 600)');
+    expect(() => addReduceat(a, [...starts, 1e300])).toThrow(IndexError);
+    expect(() => addReduceat(a, [0, NaN])).toThrow(TypeError);
+  });
+});

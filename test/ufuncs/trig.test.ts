@@ -207,3 +207,51 @@ test('float64 arctan2: fdlibm\'s bits (Math.atan2) over ordinary pairs, the vect
   const scalarX = fromBuffer(new Float64Array(n).fill(-2.5), '<f8');
   expect(trig.arctan2(y.copy(), -2.5).toArray()).toEqual(trig.arctan2(y.copy(), scalarX).toArray());
 });
+
+// The contiguous float64 arctan2 loop computes a block's values and its range
+// check in one pass into a buffer, patches the pairs out of range (zeros,
+// infinities, NaN, subnormals, extreme ratios) with the C library's atan2 and
+// then stores the block: in place (out is an input), into a strided out, and
+// with a broadcast scalar, every bit equals the element-by-element form's.
+test('float64 arctan2: the fused contiguous loop (in place, strided out, broadcast scalar) gives the element-wise form\'s bits', () => {
+  const n = 5000;
+  const f = new Float64Array(2 * n);
+  let s = 11;
+  const rnd = (): number => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return s / 4294967296;
+  };
+  const specials = [0, -0, Infinity, -Infinity, NaN, 5e-324, -5e-324, 1e300, -1e-300, 1e-310];
+  for (let i = 0; i < 2 * n; i++) f[i] = (rnd() - 0.5) * Math.exp((rnd() - 0.5) * 20);
+  // Specials in some blocks of 1024 only (the others take the loop unpatched).
+  for (let i = 0; i < n; i += 37) if ((i >> 10) % 2 === 0) f[i] = specials[(i / 37) % specials.length];
+  for (let i = n + 5; i < 2 * n; i += 41) if ((i >> 10) % 2 === 1) f[i] = specials[(i / 41) % specials.length];
+  const pair = fromBuffer(f, '<f8');
+  const y = pair.index(`:${n}`);
+  const x = pair.index(`${n}:`);
+  // The reference: inputs strided (both reversed twice), so the element-by-element form.
+  const yr = y.index('::-1').copy().index('::-1');
+  const xr = x.index('::-1').copy().index('::-1');
+  const want = trig.arctan2(yr, xr).toArray() as number[];
+  const same = (got: number[], ref: number[]): string[] => {
+    const bad: string[] = [];
+    for (let i = 0; i < ref.length; i++) if (!Object.is(got[i], ref[i])) bad.push(`${i}: ${got[i]} vs ${ref[i]}`);
+    return bad.slice(0, 5);
+  };
+  expect(same(trig.arctan2(y, x).toArray() as number[], want)).toEqual([]);
+  const inPlace = y.copy();
+  trig.arctan2(inPlace, x, { out: inPlace });
+  expect(same(inPlace.toArray() as number[], want)).toEqual([]);
+  const inPlace2 = x.copy();
+  trig.arctan2(y, inPlace2, { out: inPlace2 });
+  expect(same(inPlace2.toArray() as number[], want)).toEqual([]);
+  const wide = zeros([2 * n], '<f8');
+  trig.arctan2(y, x, { out: wide.index('::2') });
+  expect(same(wide.index('::2').toArray() as number[], want)).toEqual([]);
+  for (const c of [-2.5, 0, -0, Infinity, NaN, 1e-310]) {
+    const ref = trig.arctan2(yr, c).toArray() as number[];
+    expect(same(trig.arctan2(y, c).toArray() as number[], ref)).toEqual([]);
+    const refC = trig.arctan2(c, xr).toArray() as number[];
+    expect(same(trig.arctan2(c, x).toArray() as number[], refC)).toEqual([]);
+  }
+});
