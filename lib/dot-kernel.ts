@@ -12,8 +12,9 @@
  * fixed tree); NumPy's BLAS sums in its own blocked order, so float results
  * may differ from NumPy's in the last bits (ints are exact).
  *
- * The native kernel (native/dot_kernels.cc) runs float64 and float32; this
- * JS loop is its mirror (the same bits) and the path for the other dtypes.
+ * The native kernel (native/dot_kernels.cc, native/gemm*.cc) runs every
+ * kind; these JS loops are its mirror (the same bits), kept for the tests
+ * that pin the kernel's order (dot-native.ts's forceDotJs).
  * @module
  */
 import type { AnyTypedArray } from './typed';
