@@ -19,7 +19,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
-#include <thread>
+#include <unistd.h>
 
 namespace mmarray {
 namespace {
@@ -243,14 +243,15 @@ void* ThreadMain(void* arg) {
 }
 
 int DefaultThreads() {
-  const unsigned hw = std::thread::hardware_concurrency();
-  return static_cast<int>(std::min(4u, std::max(1u, hw)));
+  // sysconf, not std::thread::hardware_concurrency: the static libstdc++'s
+  // thread.o would bring pthread_detach@GLIBC_2.34 past the 2.28 floor.
+  const long hw = sysconf(_SC_NPROCESSORS_ONLN);
+  return static_cast<int>(std::min<long>(4, std::max<long>(1, hw)));
 }
 
 bool Gemm(const void* a, const void* b, void* c, int64_t n, int64_t k, int64_t m, bool f32) {
   const int threads = GemmThreads(n, k, m);
-  const int64_t esz = f32 ? 4 : 8;
-  // Row ranges cut at multiples of 12 (every ISA's MR divides it... 12, 6, 4),
+  // Row ranges cut at multiples of 12 (every ISA's MR divides it: 12, 6, 4),
   // though any cut gives the same bits.
   const int64_t per = ((n + threads - 1) / threads + 11) / 12 * 12;
   Job jobs[8];
@@ -260,11 +261,9 @@ bool Gemm(const void* a, const void* b, void* c, int64_t n, int64_t k, int64_t m
   for (int t = 0; t < threads && t * per < n; t++) {
     const int64_t i0 = t * per;
     const int64_t i1 = std::min(n, i0 + per);
-    // Offsets of rows: A and C advance, B is shared.
     jobs[t] = Job{a, b, c, k, m, i0, i1, f32, false};
     used = t + 1;
   }
-  (void)esz;
   for (int t = 1; t < used; t++) started[t] = pthread_create(&ids[t], nullptr, ThreadMain, &jobs[t]) == 0;
   Run()(&jobs[0]);
   for (int t = 1; t < used; t++) {
