@@ -151,9 +151,48 @@ MM_INLINE T LaneDot(const T* row, const T* b, int64_t k) {
   return lanes[0];
 }
 
+// Rows [i0, i1) of c = A · b: four rows at a time share each load of b and
+// give the FP adder four times the independent lane chains; each row keeps
+// its own lanes, so its sum is LaneDot's.
 template <typename T, int VB>
 MM_INLINE void MatVecRows(const T* a, const T* b, T* c, int64_t k, int64_t i0, int64_t i1) {
-  for (int64_t i = i0; i < i1; i++) c[i] = LaneDot<T, VB>(a + i * k, b, k);
+  typedef typename Vec<T, VB>::type V;
+  constexpr int64_t L = VB / sizeof(T);
+  constexpr int64_t NV = kLanes / L;
+  constexpr int R = 4;
+  const int64_t whole = k - k % kLanes;
+  int64_t i = i0;
+  for (; i + R <= i1; i += R) {
+    V acc[R][NV];
+    for (int r = 0; r < R; r++) {
+      for (int64_t v = 0; v < NV; v++) acc[r][v] = V{};
+    }
+    for (int64_t p = 0; p < whole; p += kLanes) {
+      for (int64_t v = 0; v < NV; v++) {
+        // SAFETY: p + kLanes <= whole <= k: inside b and inside rows i..i+R-1 of A.
+        const V y = *reinterpret_cast<const V*>(b + p + v * L);
+        for (int r = 0; r < R; r++) {
+          const V x = *reinterpret_cast<const V*>(a + (i + r) * k + p + v * L);
+          const V prod = x * y;
+          acc[r][v] = acc[r][v] + prod;
+        }
+      }
+    }
+    for (int r = 0; r < R; r++) {
+      const T* row = a + (i + r) * k;
+      T lanes[kLanes];
+      std::memcpy(lanes, acc[r], sizeof(lanes));
+      for (int64_t p = whole; p < k; p++) {
+        const T prod = row[p] * b[p];
+        lanes[p % kLanes] = lanes[p % kLanes] + prod;
+      }
+      for (int64_t w = kLanes / 2; w >= 1; w /= 2) {
+        for (int64_t j = 0; j < w; j++) lanes[j] = lanes[j] + lanes[j + w];
+      }
+      c[i + r] = lanes[0];
+    }
+  }
+  for (; i < i1; i++) c[i] = LaneDot<T, VB>(a + i * k, b, k);
 }
 
 // The per-ISA entry points: the same templates, compiled for each target.
