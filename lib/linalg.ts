@@ -10,7 +10,7 @@
  * stack of matrix products runs through the native kernel
  * (native/dot_kernels.cc; dot-kernel.ts is its JS mirror, for tests). dtypes are
  * NumPy's promotion; bool products are logical, integer sums wrap. Float
- * sums run in index order, where NumPy's BLAS blocks them: float results may
+ * sums run in index order by fused multiply-adds, where NumPy's BLAS blocks them: float results may
  * differ from NumPy's in the last bits (see the README). `outer`, `kron` and
  * `cross` are NumPy's compositions of the `multiply`/`subtract` ufuncs.
  *

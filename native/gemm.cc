@@ -5,8 +5,8 @@
 // for each MR rows of A a micro-panel of A is packed (kc × MR, transposed,
 // zero-padded at the bottom) and multiplied by every B micro-panel in an
 // MR × NR register tile: the tile's accumulators start from C (the sum of
-// the earlier KC blocks) and add each product in p order, so blocking never
-// reorders an element's sum. Padding rows and columns are computed and
+// the earlier KC blocks) and add each product in p order by a fused
+// multiply-add, so blocking never reorders an element's sum. Padding rows and columns are computed and
 // dropped. The tile sizes per ISA:
 //   AVX-512: 12 rows × 2 zmm (16 f8 / 32 f4 columns): 24 accumulators of 32;
 //   AVX2:     6 rows × 2 ymm ( 8 f8 / 16 f4 columns): 12 of 16;
@@ -20,6 +20,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <unistd.h>
+
+// Contraction on in this file only: on the FMA paths every `z + x * y`
+// below is one fused multiply-add (the contract; the build passes
+// -ffp-contract=off to every other file).
+#pragma GCC optimize("fp-contract=fast")
 
 namespace mmarray {
 namespace {
@@ -41,9 +46,37 @@ struct Vec {
   typedef T type __attribute__((vector_size(VB), aligned(sizeof(T))));
 };
 
+// x · y + z rounded once (IEEE fusedMultiplyAdd). The AVX2/AVX-512 paths
+// are compiled with FMA and with contraction on (the pragma below), so
+// `z + x * y` is one vfmadd there; the portable path asks for the fused op
+// lane by lane (F): fmadd on arm64, libm's correctly rounded fma on an x86
+// without FMA. The same bits everywhere.
+MM_INLINE double Fma1(double x, double y, double z) { return __builtin_fma(x, y, z); }
+MM_INLINE float Fma1(float x, float y, float z) { return __builtin_fmaf(x, y, z); }
+template <bool F, typename V>
+MM_INLINE V MulAdd(const V& x, const V& y, const V& z) {
+  if (!F) return z + x * y;
+  constexpr int L = sizeof(V) / sizeof(x[0]);
+  V r;
+  for (int l = 0; l < L; l++) r[l] = Fma1(x[l], y[l], z[l]);
+  return r;
+}
+template <bool F, typename V, typename T>
+MM_INLINE V MulAddS(const V& x, T y, const V& z) {
+  if (!F) return z + x * y;
+  constexpr int L = sizeof(V) / sizeof(x[0]);
+  V r;
+  for (int l = 0; l < L; l++) r[l] = Fma1(x[l], y, z[l]);
+  return r;
+}
+template <bool F, typename T>
+MM_INLINE T MulAdd1(T x, T y, T z) {
+  return F ? Fma1(x, y, z) : z + x * y;
+}
+
 // C[0..rows, 0..cols) (row stride ldc) += Ap · Bp over kc: Ap is kc × MR
 // (row r of the tile at ap[p * MR + r]), Bp is kc × NR.
-template <typename T, int VB, int MR, int NV>
+template <typename T, int VB, int MR, int NV, bool F>
 MM_INLINE void Micro(const T* ap, const T* bp, int64_t kc, T* c, int64_t ldc, int64_t rows, int64_t cols) {
   typedef typename Vec<T, VB>::type V;
   constexpr int64_t L = VB / sizeof(T);
@@ -68,8 +101,7 @@ MM_INLINE void Micro(const T* ap, const T* bp, int64_t kc, T* c, int64_t ldc, in
     for (int r = 0; r < MR; r++) {
       const T av = ap[p * MR + r];
       for (int v = 0; v < NV; v++) {
-        const V prod = bv[v] * av;
-        acc[r][v] = acc[r][v] + prod;
+        acc[r][v] = MulAddS<F>(bv[v], av, acc[r][v]);
       }
     }
   }
@@ -86,7 +118,7 @@ MM_INLINE void Micro(const T* ap, const T* bp, int64_t kc, T* c, int64_t ldc, in
 }
 
 // Rows [i0, i1) of C = A · B. `bpack` holds kKc × nc items, `apack` kKc × MR.
-template <typename T, int VB, int MR, int NV>
+template <typename T, int VB, int MR, int NV, bool F>
 MM_INLINE void Blocked(const T* a, const T* b, T* c, int64_t k, int64_t m, int64_t i0, int64_t i1, int64_t nc, T* bpack, T* apack) {
   constexpr int64_t NR = NV * (VB / sizeof(T));
   for (int64_t i = i0; i < i1; i++) std::fill(c + i * m, c + i * m + m, T(0));
@@ -113,7 +145,7 @@ MM_INLINE void Blocked(const T* a, const T* b, T* c, int64_t k, int64_t m, int64
           for (int64_t r = 0; r < MR; r++) apack[p * MR + r] = r < rows ? a[(i + r) * k + p0 + p] : T(0);
         }
         for (int64_t jr = 0; jr < jn; jr += NR) {
-          Micro<T, VB, MR, NV>(apack, bpack + jr * kc, kc, c + i * m + j0 + jr, m, rows, std::min(NR, jn - jr));
+          Micro<T, VB, MR, NV, F>(apack, bpack + jr * kc, kc, c + i * m + j0 + jr, m, rows, std::min(NR, jn - jr));
         }
       }
     }
@@ -121,7 +153,7 @@ MM_INLINE void Blocked(const T* a, const T* b, T* c, int64_t k, int64_t m, int64
 }
 
 // Row i of A (k items) · b, in kLanes lanes (lane p mod kLanes) folded as a tree.
-template <typename T, int VB>
+template <typename T, int VB, bool F>
 MM_INLINE T LaneDot(const T* row, const T* b, int64_t k) {
   typedef typename Vec<T, VB>::type V;
   constexpr int64_t L = VB / sizeof(T);
@@ -135,15 +167,13 @@ MM_INLINE T LaneDot(const T* row, const T* b, int64_t k) {
       // SAFETY: p + kLanes <= whole <= k: inside the row and inside b.
       const V x = *reinterpret_cast<const V*>(row + p + v * L);
       const V y = *reinterpret_cast<const V*>(b + p + v * L);
-      const V prod = x * y;
-      acc[v] = acc[v] + prod;
+      acc[v] = MulAdd<F>(x, y, acc[v]);
     }
   }
   T lanes[kLanes];
   std::memcpy(lanes, acc, sizeof(lanes));
   for (int64_t p = whole; p < k; p++) {
-    const T prod = row[p] * b[p];
-    lanes[p % kLanes] = lanes[p % kLanes] + prod;
+    lanes[p % kLanes] = MulAdd1<F>(row[p], b[p], lanes[p % kLanes]);
   }
   for (int64_t w = kLanes / 2; w >= 1; w /= 2) {
     for (int64_t j = 0; j < w; j++) lanes[j] = lanes[j] + lanes[j + w];
@@ -154,7 +184,7 @@ MM_INLINE T LaneDot(const T* row, const T* b, int64_t k) {
 // Rows [i0, i1) of c = A · b: four rows at a time share each load of b and
 // give the FP adder four times the independent lane chains; each row keeps
 // its own lanes, so its sum is LaneDot's.
-template <typename T, int VB>
+template <typename T, int VB, bool F>
 MM_INLINE void MatVecRows(const T* a, const T* b, T* c, int64_t k, int64_t i0, int64_t i1) {
   typedef typename Vec<T, VB>::type V;
   constexpr int64_t L = VB / sizeof(T);
@@ -173,8 +203,7 @@ MM_INLINE void MatVecRows(const T* a, const T* b, T* c, int64_t k, int64_t i0, i
         const V y = *reinterpret_cast<const V*>(b + p + v * L);
         for (int r = 0; r < R; r++) {
           const V x = *reinterpret_cast<const V*>(a + (i + r) * k + p + v * L);
-          const V prod = x * y;
-          acc[r][v] = acc[r][v] + prod;
+          acc[r][v] = MulAdd<F>(x, y, acc[r][v]);
         }
       }
     }
@@ -183,8 +212,7 @@ MM_INLINE void MatVecRows(const T* a, const T* b, T* c, int64_t k, int64_t i0, i
       T lanes[kLanes];
       std::memcpy(lanes, acc[r], sizeof(lanes));
       for (int64_t p = whole; p < k; p++) {
-        const T prod = row[p] * b[p];
-        lanes[p % kLanes] = lanes[p % kLanes] + prod;
+        lanes[p % kLanes] = MulAdd1<F>(row[p], b[p], lanes[p % kLanes]);
       }
       for (int64_t w = kLanes / 2; w >= 1; w /= 2) {
         for (int64_t j = 0; j < w; j++) lanes[j] = lanes[j] + lanes[j + w];
@@ -192,7 +220,7 @@ MM_INLINE void MatVecRows(const T* a, const T* b, T* c, int64_t k, int64_t i0, i
       c[i + r] = lanes[0];
     }
   }
-  for (; i < i1; i++) c[i] = LaneDot<T, VB>(a + i * k, b, k);
+  for (; i < i1; i++) c[i] = LaneDot<T, VB, F>(a + i * k, b, k);
 }
 
 // The per-ISA entry points: the same templates, compiled for each target.
@@ -223,13 +251,13 @@ struct Buffers {
   ~Buffers() { std::free(raw); }
 };
 
-template <typename T, int VB, int MR, int NV>
+template <typename T, int VB, int MR, int NV, bool F>
 MM_INLINE void RunJob(Job* j) {
   const T* a = static_cast<const T*>(j->a);
   const T* b = static_cast<const T*>(j->b);
   T* c = static_cast<T*>(j->c);
   if (j->m == 1) {
-    MatVecRows<T, VB>(a, b, c, j->k, j->i0, j->i1);
+    MatVecRows<T, VB, F>(a, b, c, j->k, j->i0, j->i1);
     j->ok = true;
     return;
   }
@@ -241,23 +269,23 @@ MM_INLINE void RunJob(Job* j) {
     j->ok = false;
     return;
   }
-  Blocked<T, VB, MR, NV>(a, b, c, j->k, j->m, j->i0, j->i1, nc, buf.bpack, buf.apack);
+  Blocked<T, VB, MR, NV, F>(a, b, c, j->k, j->m, j->i0, j->i1, nc, buf.bpack, buf.apack);
   j->ok = true;
 }
 
 #if defined(__x86_64__) || defined(__i386__)
-__attribute__((target("avx512f"))) void RunAvx512(Job* j) {
-  if (j->f32) RunJob<float, 64, 12, 2>(j);
-  else RunJob<double, 64, 12, 2>(j);
+__attribute__((target("avx512f,fma"))) void RunAvx512(Job* j) {
+  if (j->f32) RunJob<float, 64, 12, 2, false>(j);
+  else RunJob<double, 64, 12, 2, false>(j);
 }
-__attribute__((target("avx2"))) void RunAvx2(Job* j) {
-  if (j->f32) RunJob<float, 32, 6, 2>(j);
-  else RunJob<double, 32, 6, 2>(j);
+__attribute__((target("avx2,fma"))) void RunAvx2(Job* j) {
+  if (j->f32) RunJob<float, 32, 6, 2, false>(j);
+  else RunJob<double, 32, 6, 2, false>(j);
 }
 #endif
 void RunPortable(Job* j) {
-  if (j->f32) RunJob<float, 16, 4, 2>(j);
-  else RunJob<double, 16, 4, 2>(j);
+  if (j->f32) RunJob<float, 16, 4, 2, true>(j);
+  else RunJob<double, 16, 4, 2, true>(j);
 }
 
 typedef void (*RunFn)(Job*);
@@ -265,8 +293,8 @@ typedef void (*RunFn)(Job*);
 RunFn PickRun() {
 #if defined(__x86_64__) || defined(__i386__)
   __builtin_cpu_init();
-  if (__builtin_cpu_supports("avx512f")) return RunAvx512;
-  if (__builtin_cpu_supports("avx2")) return RunAvx2;
+  if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("fma")) return RunAvx512;
+  if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return RunAvx2;
 #endif
   return RunPortable;
 }

@@ -5,10 +5,12 @@
 //
 // Summation order (the contract dot_kernels.h states, and the JS mirror in
 // lib/dot-kernel.ts): a matrix product (m > 1) sums each C[i, j] over
-// p = 0…k-1 in order, each product rounded, then added (no fused
-// multiply-add); packing, tiling, the ISA and the thread count never change
-// one element's sum. A matrix × vector product (m = 1) sums row i in 16
-// lanes, lane p mod 16, then adds the lanes as a fixed tree. Threads split
+// p = 0…k-1 in order, each step one fused multiply-add (IEEE
+// fusedMultiplyAdd: the hardware's on AVX2/AVX-512 and arm64, libm's
+// correctly rounded fma on an x86 without FMA, so the same bits); packing,
+// tiling, the ISA and the thread count never change one element's sum. A
+// matrix × vector product (m = 1) sums row i in 16 lanes, lane p mod 16,
+// each a chain of fused multiply-adds, then adds the lanes as a fixed tree. Threads split
 // the rows of C, so the bits never depend on how many ran.
 #ifndef MMARRAY_GEMM_H_
 #define MMARRAY_GEMM_H_
