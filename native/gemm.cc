@@ -19,6 +19,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
+#include <string>
 #include <unistd.h>
 
 // Contraction on in this file only: on the FMA paths every `z + x * y`
@@ -290,9 +291,15 @@ void RunPortable(Job* j) {
 
 typedef void (*RunFn)(Job*);
 
+// MMARRAY_GEMM_ISA=portable|avx2 asks for a narrower path than the CPU's
+// best (tests compare the paths' bits; read once, at the first product).
 RunFn PickRun() {
+  const char* want = std::getenv("MMARRAY_GEMM_ISA");
+  const std::string isa = want == nullptr ? "" : want;
+  if (isa == "portable") return RunPortable;
 #if defined(__x86_64__) || defined(__i386__)
   __builtin_cpu_init();
+  if (isa == "avx2" && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return RunAvx2;
   if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("fma")) return RunAvx512;
   if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return RunAvx2;
 #endif
@@ -317,6 +324,7 @@ int DefaultThreads() {
 }
 
 bool Gemm(const void* a, const void* b, void* c, int64_t n, int64_t k, int64_t m, bool f32) {
+  const RunFn run = Run();  // picked here, before any thread starts
   const int threads = GemmThreads(n, k, m);
   // Row ranges cut at multiples of 12 (every ISA's MR divides it: 12, 6, 4),
   // though any cut gives the same bits.
@@ -332,10 +340,10 @@ bool Gemm(const void* a, const void* b, void* c, int64_t n, int64_t k, int64_t m
     used = t + 1;
   }
   for (int t = 1; t < used; t++) started[t] = pthread_create(&ids[t], nullptr, ThreadMain, &jobs[t]) == 0;
-  Run()(&jobs[0]);
+  run(&jobs[0]);
   for (int t = 1; t < used; t++) {
     if (started[t]) pthread_join(ids[t], nullptr);
-    else Run()(&jobs[t]);  // no thread: this one runs the rows itself
+    else run(&jobs[t]);  // no thread: this one runs the rows itself
   }
   bool ok = true;
   for (int t = 0; t < used; t++) ok = ok && jobs[t].ok;

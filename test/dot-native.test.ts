@@ -167,3 +167,34 @@ print(json.dumps(out))
     expect(bad).toEqual([]);
   });
 });
+
+test('the AVX-512, AVX2 and portable paths give the same bits (MMARRAY_GEMM_ISA picks a narrower one)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { spawnSync } = require('child_process') as typeof import('child_process');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const path = require('path') as typeof import('path');
+  const addon = path.join(__dirname, '..', 'build', 'Release', 'mmarray.node');
+  const script = `
+    const a = require(${JSON.stringify(addon)});
+    const crypto = require('crypto');
+    let s = 3;
+    const fill = (t) => { for (let i = 0; i < t.length; i++) { s = (s * 48271) % 2147483647; t[i] = s / 2147483647 - 0.5; } return t; };
+    const h = crypto.createHash('sha256');
+    for (const [n, k, m] of [[67, 300, 67], [13, 257, 1], [250, 129, 150], [1, 1000, 1], [5, 3, 40]]) {
+      for (const [type, T] of [[0, Float64Array], [1, Float32Array]]) {
+        const A = fill(new T(n * k)), B = fill(new T(k * m)), C = new T(n * m);
+        a.dotGemm(type, A, 0, B, 0, C, 0, n, k, m);
+        h.update(Buffer.from(C.buffer));
+      }
+    }
+    process.stdout.write(h.digest('hex'));`;
+  const run = (isa: string): string => {
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, MMARRAY_GEMM_ISA: isa } });
+    expect(r.stderr).toBe('');
+    return r.stdout;
+  };
+  const best = run('');
+  expect(best).toMatch(/^[0-9a-f]{64}$/);
+  expect(run('avx2')).toBe(best);
+  expect(run('portable')).toBe(best);
+});
