@@ -8,6 +8,8 @@
         "native/correlate.cc",
         "native/addon.cc",
         "native/dot_kernels.cc",
+        "native/gemm.cc",
+        "native/gemm_exact.cc",
         "native/async_kernels.cc",
         "native/env_state.cc",
         "native/flush_worker.cc",
@@ -36,7 +38,7 @@
       # -fno-math-errno: nothing reads errno after a math call, and with it GCC
       # keeps a scalar sqrt plus a libm call per negative input instead of
       # vsqrtpd (the optimize pragma in ufunc_kernels.cc does not lift that).
-      "cflags_cc": ["-std=c++17", "-Wall", "-Wextra", "-O3", "-fno-math-errno"],
+      "cflags_cc": ["-std=c++17", "-Wall", "-Wextra", "-O3", "-fno-math-errno", "-ffp-contract=off"],
       "cflags_cc!": ["-std=gnu++17", "-std=gnu++1y"],
       "conditions": [
         ["target_arch!='x64' and target_arch!='ia32'", {
@@ -58,7 +60,7 @@
       "xcode_settings": {
         "CLANG_CXX_LANGUAGE_STANDARD": "c++17",
         "MACOSX_DEPLOYMENT_TARGET": "10.15",
-        "OTHER_CPLUSPLUSFLAGS": ["-Wall", "-Wextra", "-O3", "-fno-math-errno"]
+        "OTHER_CPLUSPLUSFLAGS": ["-Wall", "-Wextra", "-O3", "-fno-math-errno", "-ffp-contract=off"]
       }
     }
   ]

@@ -33,6 +33,10 @@ import { promoteTypes } from './promote';
 import { conjugate } from './ufuncs/arith';
 import { correlateF64 } from './native';
 import { nativeKernelsOn } from './kernels';
+import { typedArray } from './typed';
+import { WINDOW_STEP } from './storage';
+
+const F8 = toDType('f8');
 
 /** NumPy's mode names and numbers: 0 valid, 1 same, 2 full. */
 export type ConvolveMode = 'valid' | 'same' | 'full' | 0 | 1 | 2;
@@ -71,11 +75,19 @@ function kindOf(dt: DType): Kind {
   throw new TypeError(`convolve/correlate has no loop for dtype ${dt.str}`);
 }
 
-/** A fresh C-order copy's items as the loop reads them. */
+/**
+ * The items as the loop reads them: a contiguous, aligned, native-order
+ * float64 input of at most one window, for the native loop, in place (its
+ * own memory: a mapping is read, never copied); anything else a fresh C-order
+ * copy in the loop's type.
+ */
 function itemsOf(a: NdArray, k: Kind): Float64Array | BigInt64Array {
   if (k === 'int') {
     const c = a.astype('<i8', 'C');
     return new BigInt64Array(c.buffer as ArrayBuffer, c.offset, c.size);
+  }
+  if (k === 'f64' && nativeKernelsOn() && a.dtype.equals(F8) && a.flags.cContiguous && a.nbytes <= WINDOW_STEP && a.offset % 8 === 0) {
+    return typedArray(a, { unsafeAllowReadOnly: true }) as Float64Array;
   }
   const c = a.astype(k === 'c' ? '<c16' : '<f8', 'C');
   return new Float64Array(c.buffer as ArrayBuffer, c.offset, c.size * (k === 'c' ? 2 : 1));
@@ -129,7 +141,7 @@ function slide(x: Float64Array | BigInt64Array, n1: number, y: Float64Array | Bi
   }
   const w = k === 'c' ? 2 : 1;
   const out = k === 'int' ? new BigInt64Array(length) : new Float64Array(length * w);
-  if (k === 'f64' && correlateF64 !== undefined && nativeKernelsOn()) {
+  if (k === 'f64' && nativeKernelsOn()) {
     // The same loops in C++ (native/correlate.cc), the same bits.
     correlateF64(x as Float64Array, y as Float64Array, out as Float64Array, nLeft, nRight);
     return { out, length };

@@ -9,8 +9,8 @@
  * deviations (rows, then columns) and clips the real (and imaginary) parts
  * to [-1, 1].
  *
- * The product is a plain loop over float64 rows (complex: pairs), each sum
- * in sample order. NumPy's `dot` goes to BLAS, whose summation order
+ * The product is the native matmul in float64 (complex128), each sum in
+ * sample order. NumPy's `dot` goes to BLAS, whose summation order
  * depends on the BLAS build and the CPU: values agree to rounding, not to
  * the last bit, except where the sums are exact (integer-valued data). A
  * float32 `dtype` is rounded once at the end instead of per BLAS step.
@@ -26,7 +26,8 @@ import { resultType } from './promote';
 import { average } from './average';
 import { concatenate } from './join';
 import { all, any, sum } from './reduce-axis';
-import { divide, multiply, subtract } from './ufuncs/arith';
+import { conjugate, divide, multiply, subtract } from './ufuncs/arith';
+import { matmul } from './linalg';
 import { equal, less } from './ufuncs/compare';
 import { around } from './ufuncs/rounding';
 import { sqrt } from './ufuncs/math';
@@ -67,46 +68,15 @@ function ndmin2(a: NdArray): NdArray {
   return a.ndim === 0 ? a.reshape(1, 1) : a.ndim === 1 ? a.reshape(1, a.shape[0]) : a;
 }
 
-/** A fresh float64 C-order copy's items (complex: re, im pairs). */
-function items(a: NdArray, complex: boolean): Float64Array {
-  const c = a.astype(complex ? '<c16' : '<f8', 'C');
-  return new Float64Array(c.buffer as ArrayBuffer, c.offset, c.size * (complex ? 2 : 1));
-}
-
-/** `dot(X, Y.T.conj())` for k×n X and Y: c[i][j] = Σ_t X[i,t]·conj(Y[j,t]), each sum in sample order. */
+/**
+ * `dot(X, Y.T.conj())` for k×n X and Y in float64 (complex128), through the
+ * native matmul (native/gemm.cc): c[i][j] = Σ_t X[i,t]·conj(Y[j,t]), each
+ * sum in sample order; then cast to `dt`.
+ */
 function gram(X: NdArray, Y: NdArray, dt: ReturnType<typeof toDType>): NdArray {
-  const complex = dt.kind === 'c';
-  const [k, n] = X.shape;
-  const x = items(X, complex);
-  const y = X === Y ? x : items(Y, complex);
-  const out = allocate(toDType(complex ? '<c16' : '<f8'), [k, k]);
-  const r = new Float64Array(out.buffer as ArrayBuffer, out.offset, k * k * (complex ? 2 : 1));
-  for (let i = 0; i < k; i++) {
-    for (let j = 0; j < k; j++) {
-      if (!complex) {
-        let s = 0;
-        const xi = i * n;
-        const yj = j * n;
-        for (let t = 0; t < n; t++) s += x[xi + t] * y[yj + t];
-        r[i * k + j] = s;
-      } else {
-        let sr = 0;
-        let si = 0;
-        const xi = 2 * i * n;
-        const yj = 2 * j * n;
-        for (let t = 0; t < 2 * n; t += 2) {
-          const ar = x[xi + t];
-          const ai = x[xi + t + 1];
-          const br = y[yj + t];
-          const bi = -y[yj + t + 1];
-          sr += ar * br - ai * bi;
-          si += ar * bi + ai * br;
-        }
-        r[2 * (i * k + j)] = sr;
-        r[2 * (i * k + j) + 1] = si;
-      }
-    }
-  }
+  const wide = toDType(dt.kind === 'c' ? '<c16' : '<f8');
+  const Yc = dt.kind === 'c' ? conjugate(Y) : Y;
+  const out = matmul(X, Yc.T, { dtype: wide });
   return out.dtype.equals(dt) ? out : out.astype(dt);
 }
 

@@ -8,15 +8,18 @@
  * 32-bit products use `Math.imul`, 64-bit ones BigInt, so no product is
  * rounded), float32 sums in float32, complex as (re, im) pairs. Float sums
  * run in the kernel's order (native/dot_kernels.h: a matrix product sums
- * each element over p = 0…k-1, a matrix × vector product in 16 lanes and a
- * fixed tree); NumPy's BLAS sums in its own blocked order, so float results
- * may differ from NumPy's in the last bits (ints are exact).
+ * each element over p = 0…k-1 by fused multiply-adds, a matrix × vector
+ * product in 16 lanes of them and a fixed tree); NumPy's BLAS sums in its
+ * own blocked order, so float results may differ from NumPy's in the last
+ * bits (ints are exact).
  *
- * The native kernel (native/dot_kernels.cc) runs float64 and float32; this
- * JS loop is its mirror (the same bits) and the path for the other dtypes.
+ * The native kernel (native/dot_kernels.cc, native/gemm*.cc) runs every
+ * kind; these JS loops are its mirror (the same bits), kept for the tests
+ * that pin the kernel's order (dot-native.ts's forceDotJs).
  * @module
  */
 import type { AnyTypedArray } from './typed';
+import { fma32, fma64 } from './fma';
 
 /** What the loop computes with: the dtype class of its operands. */
 export type DotKind = 'bool' | 'int' | 'int32' | 'bigint' | 'float' | 'complex';
@@ -56,23 +59,24 @@ export function gemmJS(kind: DotKind, A: AnyTypedArray, B: AnyTypedArray, C: Any
 /** Lanes of a matrix × vector sum (native/dot_kernels.h: the same order there). */
 export const DOT_LANES = 16;
 
-// A float row · vector in DOT_LANES partial sums (lane p mod 16), folded as
-// a fixed tree (16 → 8 → 4 → 2 → 1): the kernel's order, bit for bit.
+// A float row · vector in DOT_LANES partial sums (lane p mod 16, each a
+// chain of fused multiply-adds), folded as a fixed tree (16 → 8 → 4 → 2 →
+// 1): the kernel's order, bit for bit.
 function laneDot(A: Float64Array, ar: number, B: Float64Array, br: number, k: number, f32: boolean, acc: Float64Array): number {
   acc.fill(0);
   if (f32) {
-    for (let p = 0; p < k; p++) acc[p & 15] = Math.fround(acc[p & 15] + Math.fround(A[ar + p] * B[br + p]));
+    for (let p = 0; p < k; p++) acc[p & 15] = fma32(A[ar + p], B[br + p], acc[p & 15]);
     for (let w = DOT_LANES / 2; w >= 1; w /= 2) for (let j = 0; j < w; j++) acc[j] = Math.fround(acc[j] + acc[j + w]);
   } else {
-    for (let p = 0; p < k; p++) acc[p & 15] += A[ar + p] * B[br + p];
+    for (let p = 0; p < k; p++) acc[p & 15] = fma64(A[ar + p], B[br + p], acc[p & 15]);
     for (let w = DOT_LANES / 2; w >= 1; w /= 2) for (let j = 0; j < w; j++) acc[j] += acc[j + w];
   }
   return acc[0];
 }
 
-// Float: each product rounded, then added (float32: both in float32, as
-// Math.fround of a double op on float32 values is the float32 op). Small
-// ints: each store into C's typed array wraps, as NumPy's int loop.
+// Float: each product added by a fused multiply-add (one rounding, in
+// float32 for float32: fma.ts), as the kernel's FMA. Small ints: each store
+// into C's typed array wraps, as NumPy's int loop.
 function gemmNumber(A: Float64Array, B: Float64Array, C: Float64Array, aOff: number, bOff: number, cOff: number, n: number, k: number, m: number): void {
   const f32 = (C as AnyTypedArray) instanceof Float32Array;
   const float = f32 || (C as AnyTypedArray) instanceof Float64Array;
@@ -88,7 +92,8 @@ function gemmNumber(A: Float64Array, B: Float64Array, C: Float64Array, aOff: num
     for (let p = 0; p < k; p++) {
       const a = A[ar + p];
       const br = bOff + p * m;
-      if (f32) for (let j = 0; j < m; j++) C[cr + j] += Math.fround(a * B[br + j]);
+      if (f32) for (let j = 0; j < m; j++) C[cr + j] = fma32(a, B[br + j], C[cr + j]);
+      else if (float) for (let j = 0; j < m; j++) C[cr + j] = fma64(a, B[br + j], C[cr + j]);
       else for (let j = 0; j < m; j++) C[cr + j] += a * B[br + j];
     }
   }

@@ -1,14 +1,15 @@
 /**
  * The typed front of the native matrix-product kernel (native/dot_kernels.cc):
- * one n×k by k×m product of row-major float64 or float32 typed arrays, or
- * false when the kernel does not take this dtype (the caller runs
- * dot-kernel.ts's JS mirror, which sums in the same order).
+ * one n×k by k×m product of row-major typed arrays of any dtype the products
+ * compute in (float64, float32, the integers, complex128, complex64, bool).
+ * dot-kernel.ts's JS loops are its mirror (the same bits), run only by tests
+ * through {@link forceDotJs}.
  * @module
  */
 import type { DType } from './dtype';
 import type { AnyTypedArray } from './typed';
-import type { DotKind, GemmCall } from './dot-kernel';
-import { dotGemm } from './native';
+import { gemmJS, type DotKind, type GemmCall } from './dot-kernel';
+import { dotGemm, dotGemmThreads } from './native';
 
 let forceJs = false;
 
@@ -19,11 +20,26 @@ export function forceDotJs(on: boolean): boolean {
   return was;
 }
 
-/** Runs the product natively when the kernel takes `dt`; false otherwise. */
-export function gemmNative(kind: DotKind, dt: DType, A: AnyTypedArray, B: AnyTypedArray, C: AnyTypedArray, call: GemmCall, n: number, k: number, m: number): boolean {
-  if (forceJs || dotGemm === null || kind !== 'float') return false;
-  const type = dt.itemsize === 8 ? 0 : dt.itemsize === 4 ? 1 : -1;
-  if (type < 0) return false;
-  dotGemm(type, A as Float64Array, call.aOff, B as Float64Array, call.bOff, C as Float64Array, call.cOff, n, k, m);
-  return true;
+/** @internal Tests: cap the threads one product may use (0: the default); returns the previous cap. Results never depend on it. */
+export function setDotThreads(max: number): number {
+  return dotGemmThreads(max);
+}
+
+/** The kernel's type code for a loop dtype of `kind` (native/dot_kernels.cc). */
+function typeCode(kind: DotKind, dt: DType): number {
+  switch (kind) {
+    case 'float': return dt.itemsize === 8 ? 0 : 1;
+    case 'complex': return dt.itemsize === 16 ? 3 : 4;
+    case 'bool': return 5;
+    default: return 2;
+  }
+}
+
+/** C = A·B for one matrix of the stack: natively, or through the JS mirror when a test forces it. */
+export function gemm(kind: DotKind, dt: DType, A: AnyTypedArray, B: AnyTypedArray, C: AnyTypedArray, call: GemmCall, n: number, k: number, m: number): void {
+  if (forceJs) {
+    gemmJS(kind, A, B, C, call, n, k, m);
+    return;
+  }
+  dotGemm(typeCode(kind, dt), A, call.aOff, B, call.bOff, C, call.cOff, n, k, m);
 }

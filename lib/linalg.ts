@@ -8,9 +8,9 @@
  * as a C-contiguous native-order copy (no copy when it already is one; a
  * broadcast (stride 0) stack axis is read once, never expanded), then the
  * stack of matrix products runs through the native kernel
- * (native/dot_kernels.cc) or its JS mirror (dot-kernel.ts). dtypes are
+ * (native/dot_kernels.cc; dot-kernel.ts is its JS mirror, for tests). dtypes are
  * NumPy's promotion; bool products are logical, integer sums wrap. Float
- * sums run in index order, where NumPy's BLAS blocks them: float results may
+ * sums run in index order by fused multiply-adds, where NumPy's BLAS blocks them: float results may
  * differ from NumPy's in the last bits (see the README). `outer`, `kron` and
  * `cross` are NumPy's compositions of the `multiply`/`subtract` ufuncs.
  *
@@ -35,8 +35,8 @@ import { moveaxis } from './axis-views';
 import { broadcastShapes } from './broadcast';
 import { tupleNoSpace } from './format';
 import { typedArray, type AnyTypedArray } from './typed';
-import { gemmJS, type DotKind } from './dot-kernel';
-import { gemmNative } from './dot-native';
+import type { DotKind } from './dot-kernel';
+import { gemm } from './dot-native';
 import { WINDOW_STEP } from './storage';
 
 /** The most bytes one typed array over an operand may span (one storage window; tests lower it). */
@@ -188,7 +188,7 @@ function matmulCore(a: NdArray, b: NdArray, dt: DType): NdArray {
   for (let t = 0; t < count; t++) {
     if (A !== null && B !== null && C !== null) {
       const call = { aOff: offA * n * k, bOff: offB * k * m, cOff: t * n * m };
-      if (!gemmNative(kind, lt, A, B, C, call, n, k, m)) gemmJS(kind, A, B, C, call, n, k, m);
+      gemm(kind, lt, A, B, C, call, n, k, m);
     } else if (kChunk > 0) {
       chunkedRows(lt, ca, cb, cr, { a: offA * n * k, b: offB * k * m, c: t * n * m }, n, k, m, kChunk);
     } else {
@@ -198,7 +198,7 @@ function matmulCore(a: NdArray, b: NdArray, dt: DType): NdArray {
         const At = flatTyped(ca, (offA * n + r0) * k, r * k);
         const Ct = flatTyped(cr, (t * n + r0) * m, r * m);
         const call = { aOff: 0, bOff: 0, cOff: 0 };
-        if (!gemmNative(kind, lt, At, Bt, Ct, call, r, k, m)) gemmJS(kind, At, Bt, Ct, call, r, k, m);
+        gemm(kind, lt, At, Bt, Ct, call, r, k, m);
       }
     }
     for (let d = nd - 1; d >= 0; d--) {
@@ -233,7 +233,7 @@ function chunkedRows(lt: DType, ca: NdArray, cb: NdArray, cr: NdArray, at: { a: 
       const kc = Math.min(kChunk, k - k0);
       const At = flatTyped(ca, at.a + r * k + k0, kc);
       const Bt = flatTyped(cb, at.b + k0 * m, kc * m);
-      if (!gemmNative('float', lt, At, Bt, part, call, 1, kc, m)) gemmJS('float', At, Bt, part, call, 1, kc, m);
+      gemm('float', lt, At, Bt, part, call, 1, kc, m);
       for (let j = 0; j < m; j++) acc[j] = k0 === 0 ? part[j] : acc[j] + part[j];
     }
     (flatTyped(cr, at.c + r * m, m) as Float64Array).set(acc);

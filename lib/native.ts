@@ -46,7 +46,8 @@ interface Addon {
   kernelCast: KernelCast;
   kernelUfunc: KernelUfunc;
   kernelAccumulate: KernelAccumulate;
-  dotGemm?: DotGemm;
+  dotGemm: DotGemm;
+  dotGemmThreads: (max?: number) => number;
   kernelReduceat: KernelReduceat;
   histogramUniform: HistogramUniform;
   ufuncStreamMinBytes: (bytes?: number) => number;
@@ -86,8 +87,8 @@ interface Addon {
   };
   indexKernels: IndexKernels;
   sortKernels: SortKernels;
-  /** convolve/correlate's float64 sliding dot (native/correlate.cc); absent in an older build. */
-  correlateF64?: (x: Float64Array, y: Float64Array, out: Float64Array, nLeft: number, nRight: number) => void;
+  /** convolve/correlate's float64 sliding dot (native/correlate.cc). */
+  correlateF64: (x: Float64Array, y: Float64Array, out: Float64Array, nLeft: number, nRight: number) => void;
 }
 
 /**
@@ -161,8 +162,12 @@ export type KernelUfunc = (op: number, computeType: number, shape: readonly numb
  * or over the whole array in C order when `axis` is -1 (native/accumulate_kernels.cc;
  * lib/cumulative.ts is its front). The input must be the output's very items or not overlap them.
  */
-/** dotGemm(type 0 f8 / 1 f4, A, aOff, B, bOff, C, cOff, n, k, m): C = A·B over row-major typed arrays (native/dot_kernels.h). */
-export type DotGemm = (type: number, a: Float64Array | Float32Array, aOff: number, b: Float64Array | Float32Array, bOff: number, c: Float64Array | Float32Array, cOff: number, n: number, k: number, m: number) => void;
+/**
+ * dotGemm(type, A, aOff, B, bOff, C, cOff, n, k, m): C = A·B over row-major typed arrays (native/dot_kernels.h);
+ * type 0 f8, 1 f4, 2 integers (any integer typed array), 3 c16 / 4 c8 (Float64Array / Float32Array of (re, im)
+ * pairs, offsets and sizes in pairs), 5 bool (Uint8Array).
+ */
+export type DotGemm = (type: number, a: ArrayBufferView, aOff: number, b: ArrayBufferView, bOff: number, c: ArrayBufferView, cOff: number, n: number, k: number, m: number) => void;
 export type KernelAccumulate = (op: number, computeType: number, shape: readonly number[], axis: number, input: UfuncOperand, output: UfuncOperand) => void;
 
 /**
@@ -339,8 +344,10 @@ export const kernelReduce: KernelReduce = addon.kernelReduce;
 export const kernelCast: KernelCast = addon.kernelCast;
 export const kernelUfunc: KernelUfunc = addon.kernelUfunc;
 export const kernelAccumulate: KernelAccumulate = addon.kernelAccumulate;
-/** The matrix-product kernel, or null when the loaded addon predates it (the JS mirror runs). */
-export const dotGemm: DotGemm | null = addon.dotGemm ?? null;
+/** The matrix-product kernel (native/dot_kernels.cc). */
+export const dotGemm: DotGemm = addon.dotGemm;
+/** The cap on one product's threads (0: the default), as it was; with `max`, sets it. */
+export const dotGemmThreads = addon.dotGemmThreads;
 export const kernelReduceat: KernelReduceat = addon.kernelReduceat;
 export const histogramUniform: HistogramUniform = addon.histogramUniform;
 /**
@@ -444,8 +451,8 @@ export const poolReuse = addon.poolReuse;
 /** The compute ops' loops (native/index_kernels.cc). */
 export const indexKernels: IndexKernels = addon.indexKernels;
 
-/** convolve/correlate's float64 sliding dot (native/correlate.cc), or undefined in a build without it. */
-export const correlateF64 = addon.correlateF64;
+/** convolve/correlate's float64 sliding dot (native/correlate.cc). */
+export const correlateF64: Addon['correlateF64'] = addon.correlateF64;
 
 /** The sorting loops (native/sort_kernels.cc). */
 export const sortKernels: SortKernels = addon.sortKernels;

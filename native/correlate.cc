@@ -1,6 +1,8 @@
 // correlateF64(x, y, out, nLeft, nRight): see correlate.h. The inputs are
-// the caller's fresh Float64Array copies; every index below is derived from
-// their lengths, which are checked against each other before any read.
+// Float64Arrays over the caller's items (a contiguous float64 input's own
+// memory, a mapping's too, which the loop only reads; else a fresh copy);
+// every index below is derived from their lengths, which are checked
+// against each other before any read.
 #include "correlate.h"
 
 #include <cstdint>

@@ -1,117 +1,15 @@
 // See dot_kernels.h for the summation order (the contract with the JS mirror).
 #include "dot_kernels.h"
 
-#include <algorithm>
 #include <cstdint>
-#include <cstring>
+#include <string>
 
+#include "gemm.h"
+#include "gemm_exact.h"
 #include "napi_util.h"
 
 namespace mmarray {
 namespace {
-
-constexpr int64_t kLanes = 16;   // matrix × vector: partial sums per row
-constexpr int64_t kBlockP = 256; // rows of B per block (the block stays in L2)
-constexpr int64_t kRows = 6;     // rows of C per register tile
-
-// Sixteen lanes as one vector (four AVX2 registers of doubles, two of
-// floats); aligned(sizeof(T)) lets it load from any element address.
-template <typename T>
-struct Lanes {
-  typedef T type __attribute__((vector_size(kLanes * sizeof(T)), aligned(sizeof(T))));
-};
-
-// Eight columns of C as one vector (the register tile's width).
-template <typename T>
-struct Cols {
-  typedef T type __attribute__((vector_size(8 * sizeof(T)), aligned(sizeof(T))));
-};
-
-// The fixed tree over the lanes: halves added pairwise, 16 → 8 → 4 → 2 → 1.
-template <typename T>
-inline T FoldLanes(T* acc) {
-  for (int64_t w = kLanes / 2; w >= 1; w /= 2) {
-    for (int64_t j = 0; j < w; j++) acc[j] = acc[j] + acc[j + w];
-  }
-  return acc[0];
-}
-
-template <typename T>
-__attribute__((target_clones("avx2", "default"))) void MatVec(const T* a, const T* b, T* c, int64_t n, int64_t k) {
-  typedef typename Lanes<T>::type V;
-  const int64_t whole = k - k % kLanes;
-  for (int64_t i = 0; i < n; i++) {
-    const T* row = a + i * k;
-    V acc = {};
-    for (int64_t p = 0; p < whole; p += kLanes) {
-      // SAFETY: p + kLanes <= whole <= k: both loads stay inside row i of A and inside B (k items).
-      const V x = *reinterpret_cast<const V*>(row + p);
-      const V y = *reinterpret_cast<const V*>(b + p);
-      const V prod = x * y;
-      acc = acc + prod;
-    }
-    T lanes[kLanes];
-    std::memcpy(lanes, &acc, sizeof(lanes));
-    for (int64_t p = whole; p < k; p++) {
-      const T prod = row[p] * b[p];
-      lanes[p % kLanes] = lanes[p % kLanes] + prod;
-    }
-    c[i] = FoldLanes(lanes);
-  }
-}
-
-// C[i0..i0+R, j0..je) += A[i0..i0+R, p0..pe) · B[p0..pe, j0..je): R rows at
-// once so each B vector loaded serves R rows; per element, p ascending.
-template <typename T, int R>
-inline void Tile(const T* a, const T* b, T* c, int64_t k, int64_t m, int64_t i0, int64_t p0, int64_t pe, int64_t j0, int64_t je) {
-  typedef typename Cols<T>::type V;
-  constexpr int64_t W = 8;
-  int64_t j = j0;
-  // One vector of 8 columns per row: R accumulators plus one B vector stay
-  // in registers (R = 6: 12 of AVX2's 16 for doubles, 6 for floats).
-  for (; j + W <= je; j += W) {
-    V acc[R];
-    for (int r = 0; r < R; r++) {
-      // SAFETY: j + W <= je <= m: the load and the store below stay inside row i0 + r of C.
-      acc[r] = *reinterpret_cast<const V*>(c + (i0 + r) * m + j);
-    }
-    for (int64_t p = p0; p < pe; p++) {
-      // SAFETY: p < k and j + W <= m: inside row p of B.
-      const V bv = *reinterpret_cast<const V*>(b + p * m + j);
-      for (int r = 0; r < R; r++) {
-        const V prod = bv * a[(i0 + r) * k + p];
-        acc[r] = acc[r] + prod;
-      }
-    }
-    for (int r = 0; r < R; r++) *reinterpret_cast<V*>(c + (i0 + r) * m + j) = acc[r];
-  }
-  for (; j < je; j++) {
-    for (int r = 0; r < R; r++) {
-      T s = c[(i0 + r) * m + j];
-      for (int64_t p = p0; p < pe; p++) {
-        const T prod = a[(i0 + r) * k + p] * b[p * m + j];
-        s = s + prod;
-      }
-      c[(i0 + r) * m + j] = s;
-    }
-  }
-}
-
-template <typename T>
-__attribute__((target_clones("avx2", "default"))) void MatMat(const T* a, const T* b, T* c, int64_t n, int64_t k, int64_t m) {
-  // Columns per block: a block of kBlockP rows of B this wide is 256 KiB.
-  const int64_t jb = std::max<int64_t>(16, (256 * 1024 / sizeof(T)) / kBlockP);
-  std::fill(c, c + n * m, T(0));
-  for (int64_t p0 = 0; p0 < k; p0 += kBlockP) {
-    const int64_t pe = std::min(k, p0 + kBlockP);
-    for (int64_t j0 = 0; j0 < m; j0 += jb) {
-      const int64_t je = std::min(m, j0 + jb);
-      int64_t i = 0;
-      for (; i + kRows <= n; i += kRows) Tile<T, kRows>(a, b, c, k, m, i, p0, pe, j0, je);
-      for (; i < n; i++) Tile<T, 1>(a, b, c, k, m, i, p0, pe, j0, je);
-    }
-  }
-}
 
 // The data of typed-array argument `v` of element type `type`, holding at
 // least `need` items from element `off`; null after throwing otherwise.
@@ -134,29 +32,79 @@ T* TypedData(Napi::Env env, const Napi::Value& v, napi_typedarray_type type, int
   return reinterpret_cast<T*>(base) + off;
 }
 
+// The product's three operands, checked: T items, `scale` items per element
+// (2 for complex pairs); null after throwing.
 template <typename T>
-void Run(Napi::Env env, const Napi::CallbackInfo& info, napi_typedarray_type type, int64_t n, int64_t k, int64_t m) {
+bool Operands(Napi::Env env, const Napi::CallbackInfo& info, napi_typedarray_type type, int64_t scale, int64_t n, int64_t k, int64_t m, const T** a, const T** b, T** c) {
   int64_t aOff = 0, bOff = 0, cOff = 0, nk = 0, km = 0, nm = 0;
   if (!ToInt(info[2], &aOff) || !ToInt(info[4], &bOff) || !ToInt(info[6], &cOff)) {
     ThrowType(env, "dotGemm: offsets must be integers");
-    return;
+    return false;
   }
-  if (__builtin_mul_overflow(n, k, &nk) || __builtin_mul_overflow(k, m, &km) || __builtin_mul_overflow(n, m, &nm)) {
+  if (__builtin_mul_overflow(n, k, &nk) || __builtin_mul_overflow(k, m, &km) || __builtin_mul_overflow(n, m, &nm) ||
+      __builtin_mul_overflow(nk, scale, &nk) || __builtin_mul_overflow(km, scale, &km) || __builtin_mul_overflow(nm, scale, &nm)) {
     ThrowRange(env, "dotGemm: the product's sizes overflow");
-    return;
+    return false;
   }
-  const T* a = TypedData<T>(env, info[1], type, aOff, nk, "A");
-  if (a == nullptr) return;
-  const T* b = TypedData<T>(env, info[3], type, bOff, km, "B");
-  if (b == nullptr) return;
-  T* c = TypedData<T>(env, info[5], type, cOff, nm, "C");
-  if (c == nullptr) return;
-  if (nm == 0) return;
-  if (m == 1) MatVec<T>(a, b, c, n, k);
-  else MatMat<T>(a, b, c, n, k, m);
+  // |offsets| < 2^53, so scaling by 2 cannot overflow.
+  *a = TypedData<T>(env, info[1], type, aOff * scale, nk, "A");
+  if (*a == nullptr) return false;
+  *b = TypedData<T>(env, info[3], type, bOff * scale, km, "B");
+  if (*b == nullptr) return false;
+  *c = TypedData<T>(env, info[5], type, cOff * scale, nm, "C");
+  return *c != nullptr;
 }
 
-// dotGemm(type, A, aOff, B, bOff, C, cOff, n, k, m): type 0 float64, 1 float32.
+template <typename T>
+void RunFloat(Napi::Env env, const Napi::CallbackInfo& info, napi_typedarray_type type, int64_t n, int64_t k, int64_t m,
+              bool (*gemm)(const T*, const T*, T*, int64_t, int64_t, int64_t)) {
+  const T* a = nullptr;
+  const T* b = nullptr;
+  T* c = nullptr;
+  if (!Operands<T>(env, info, type, 1, n, k, m, &a, &b, &c) || n == 0 || m == 0) return;
+  if (!gemm(a, b, c, n, k, m)) ThrowRange(env, "dotGemm: out of memory for the packed panels");
+}
+
+template <typename T>
+void RunOther(Napi::Env env, const Napi::CallbackInfo& info, napi_typedarray_type type, int64_t scale, int64_t n, int64_t k, int64_t m,
+              void (*gemm)(const T*, const T*, T*, int64_t, int64_t, int64_t)) {
+  const T* a = nullptr;
+  const T* b = nullptr;
+  T* c = nullptr;
+  if (!Operands<T>(env, info, type, scale, n, k, m, &a, &b, &c) || n == 0 || m == 0) return;
+  gemm(a, b, c, n, k, m);
+}
+
+// Integers: the loop for A's typed-array type (B and C must share it).
+void RunInt(Napi::Env env, const Napi::CallbackInfo& info, int64_t n, int64_t k, int64_t m) {
+  if (!info[1].IsTypedArray()) {
+    ThrowType(env, "dotGemm: A must be a typed array of the kernel's type");
+    return;
+  }
+  const napi_typedarray_type t = info[1].As<Napi::TypedArray>().TypedArrayType();
+  switch (t) {
+    case napi_int8_array:
+    case napi_uint8_array:
+      return RunOther<uint8_t>(env, info, t, 1, n, k, m, GemmWrap8);
+    case napi_int16_array:
+    case napi_uint16_array:
+      return RunOther<uint16_t>(env, info, t, 1, n, k, m, GemmWrap16);
+    case napi_int32_array:
+    case napi_uint32_array:
+      return RunOther<uint32_t>(env, info, t, 1, n, k, m, GemmWrap32);
+    case napi_bigint64_array:
+    case napi_biguint64_array:
+      return RunOther<uint64_t>(env, info, t, 1, n, k, m, GemmWrap64);
+    default:
+      ThrowType(env, "dotGemm: A must be a typed array of the kernel's type");
+  }
+}
+
+// dotGemm(type, A, aOff, B, bOff, C, cOff, n, k, m): type 0 float64, 1
+// float32, 2 integers (any integer typed array but Uint8Clamped, the same
+// for all three), 3 complex128 and 4 complex64 ((re, im) pairs in a
+// Float64Array / Float32Array; offsets and sizes count pairs), 5 bool
+// (Uint8Array of 0/1).
 Napi::Value DotGemm(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   int64_t type = 0, n = 0, k = 0, m = 0;
@@ -164,16 +112,40 @@ Napi::Value DotGemm(const Napi::CallbackInfo& info) {
     ThrowType(env, "dotGemm(type, A, aOff, B, bOff, C, cOff, n, k, m): bad arguments");
     return env.Undefined();
   }
-  if (type == 0) Run<double>(env, info, napi_float64_array, n, k, m);
-  else if (type == 1) Run<float>(env, info, napi_float32_array, n, k, m);
-  else ThrowRange(env, "dotGemm: type must be 0 (float64) or 1 (float32)");
+  switch (type) {
+    case 0: RunFloat<double>(env, info, napi_float64_array, n, k, m, GemmF64); break;
+    case 1: RunFloat<float>(env, info, napi_float32_array, n, k, m, GemmF32); break;
+    case 2: RunInt(env, info, n, k, m); break;
+    case 3: RunOther<double>(env, info, napi_float64_array, 2, n, k, m, GemmComplex128); break;
+    case 4: RunOther<float>(env, info, napi_float32_array, 2, n, k, m, GemmComplex64); break;
+    case 5: RunOther<uint8_t>(env, info, napi_uint8_array, 1, n, k, m, GemmBool); break;
+    default: ThrowRange(env, "dotGemm: type must be 0 (float64), 1 (float32), 2 (integer), 3 (complex128), 4 (complex64) or 5 (bool)");
+  }
   return env.Undefined();
+}
+
+// dotGemmThreads(max?) -> the previous cap on a product's threads (0: the
+// default); with `max`, sets it. Results never depend on it (gemm.h).
+Napi::Value DotGemmThreads(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  int64_t t = 0;
+  if (info.Length() >= 1 && !info[0].IsUndefined()) {
+    if (!ToInt(info[0], &t) || t < 0 || t > 8) {
+      ThrowRange(env, "dotGemmThreads: the cap must be an integer from 0 to 8");
+      return env.Undefined();
+    }
+    return Napi::Number::New(env, SetGemmMaxThreads(static_cast<int>(t)));
+  }
+  const int was = SetGemmMaxThreads(0);
+  SetGemmMaxThreads(was);
+  return Napi::Number::New(env, was);
 }
 
 }  // namespace
 
 void InitDotKernels(Napi::Env env, Napi::Object exports) {
   exports.Set("dotGemm", Napi::Function::New<DotGemm>(env, "dotGemm"));
+  exports.Set("dotGemmThreads", Napi::Function::New<DotGemmThreads>(env, "dotGemmThreads"));
 }
 
 }  // namespace mmarray

@@ -1,13 +1,17 @@
 // The matrix-product kernel behind matmul, dot, vdot, inner and tensordot
 // (lib/linalg.ts is the front, lib/dot-kernel.ts the JS mirror): one
-// row-major n×k by k×m product of float64 or float32 typed arrays.
+// row-major n×k by k×m product of typed arrays: float64 and float32
+// (gemm.h: packed, register-tiled, threaded), integers, complex and bool
+// (gemm_exact.h).
 //
 // Summation order is part of the contract, the same on every build and in
 // the mirror: a matrix product (m > 1) sums each C[i, j] over p = 0…k-1 in
 // order (blocking over i, j and p never reorders one element's sum); a
 // matrix × vector product (m = 1, also dot of two vectors) sums row i in 16
-// lanes, lane p mod 16, then adds the lanes as a fixed tree. No fused
-// multiply-add: each product is rounded, then added.
+// lanes, lane p mod 16, then adds the lanes as a fixed tree. Float64 and
+// float32 add each product by a fused multiply-add (one rounding; the JS
+// mirror's lib/fma.ts gives the same bits); the ISA picked at run time and
+// the number of threads never change them.
 #ifndef MMARRAY_DOT_KERNELS_H_
 #define MMARRAY_DOT_KERNELS_H_
 

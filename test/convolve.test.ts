@@ -15,6 +15,10 @@ import { hexOf } from './helpers/np-compare';
 import { correlateF64 } from '../lib/native';
 import { jsOutcome, numpyOutcomes, type Case } from './helpers/np-compare';
 import { seeded, shared } from './helpers/np-data';
+import { useTempDir } from './helpers/tmp';
+import { memmap } from '../lib/memmap';
+import { NdArray as NdArrayClass } from '../lib/ndarray';
+import * as fs from 'fs';
 
 function data(n: number, seed: number, dtype: string): ReturnType<typeof shared> {
   const r = seeded(seed);
@@ -164,8 +168,7 @@ describe('the native loop (native/correlate.cc) against its JS mirror', () => {
     }
   });
   test('lengths that do not fit are a RangeError (the addon realm\'s) before any read', () => {
-    expect(correlateF64).toBeDefined();
-    const k = correlateF64!;
+    const k = correlateF64;
     const x = new Float64Array(4);
     const y = new Float64Array(2);
     expect(() => k(x, y, new Float64Array(4), 0, 0)).toThrow(/^correlateF64/);
@@ -216,5 +219,45 @@ print(json.dumps(out))`, JSON.stringify(rows.map((r) => r[0])));
       }
     });
     expect(got).toEqual(want.map((w) => (w.startsWith('ok') ? w.replace(/\.0\b/g, '') : w)));
+  });
+});
+
+describe('inputs read in place', () => {
+  const files = useTempDir();
+  test('a contiguous float64 mapping is read where it lies (never copied), with the copy path\'s bits', () => {
+    const p = files.path('signal.bin');
+    const n = 100003;
+    const vals = new Float64Array(n);
+    for (let i = 0; i < n; i++) vals[i] = Math.sin(i * 0.37) * 3 + (i % 7);
+    fs.writeFileSync(p, new Uint8Array(vals.buffer));
+    const a = memmap(p, { dtype: '<f8', mode: 'r' });
+    const v = asarray([0.5, -0.25, 1, 0.125, 2]);
+    const spy = jest.spyOn(NdArrayClass.prototype, 'astype');
+    let copied: boolean;
+    let got: Record<string, string>;
+    try {
+      got = Object.fromEntries((['valid', 'same', 'full'] as const).map((mode) => [mode, hexOf(correlate(a, v, mode)) + hexOf(convolve(a, v, mode))]));
+      copied = spy.mock.contexts.some((c) => c === a);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(copied).toBe(false);
+    for (const mode of ['valid', 'same', 'full'] as const) {
+      expect(got[mode]).toBe(jsPath(() => hexOf(correlate(a, v, mode)) + hexOf(convolve(a, v, mode))));
+    }
+  });
+  test('a mapped signal of 2^31 items is refused with a RangeError naming the sizes, before a byte is read', () => {
+    const p = files.path('huge.bin');
+    const fd = fs.openSync(p, 'w');
+    try {
+      fs.ftruncateSync(fd, 2 ** 31 * 8); // sparse: no block is written
+    } finally {
+      fs.closeSync(fd);
+    }
+    const a = memmap(p, { dtype: '<f8', mode: 'r' });
+    expect(a.shape).toEqual([2 ** 31]);
+    expect(() => correlate(a, [1, 2])).toThrow(/inputs of 2147483648 and 2 items .* more than the 2147483647/);
+    expect(() => convolve(a, [1, 2], 'valid')).toThrow(RangeError);
+    fs.rmSync(p);
   });
 });

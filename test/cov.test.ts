@@ -138,3 +138,16 @@ describe('cov (NumPy TestCov) and corrcoef (TestCorrCoef)', () => {
     expect(corrcoef([1, 1, 1]).get()).toBeNaN();
   });
 });
+
+test('the product is the native matmul: cov(x) has the bits of matmul(X - mean, (X - mean).T) / (n - 1), real and complex', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const m = require('../lib') as typeof import('../lib');
+  const x = m.sin(m.arange(0, 7 * 53)).reshape(7, 53);
+  const xc = m.subtract(x, m.mean(x, 1, { keepdims: true }));
+  const want = m.multiply(m.matmul(xc, xc.T), 1 / 52);
+  expect(Buffer.from(cov(x).typedArray() as Float64Array).equals(Buffer.from(want.typedArray() as Float64Array))).toBe(true);
+  const z = m.add(x, m.multiply(m.cos(x), m.asarray({ re: 0, im: 1 } as never, 'c16')));
+  const zc = m.subtract(z, m.mean(z, 1, { keepdims: true }));
+  const zw = m.multiply(m.matmul(zc, m.conjugate(zc).T), 1 / 52);
+  expect(Buffer.from(cov(z).view('f8').typedArray() as Float64Array).equals(Buffer.from(zw.view('f8').typedArray() as Float64Array))).toBe(true);
+});

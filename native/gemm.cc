@@ -1,0 +1,369 @@
+// See gemm.h for the summation order (the contract with the JS mirror).
+//
+// GEMM: for each block of NC columns and KC rows of B, B is packed into
+// micro-panels of NR columns (kc × NR, zero-padded at the right edge), then
+// for each MR rows of A a micro-panel of A is packed (kc × MR, transposed,
+// zero-padded at the bottom) and multiplied by every B micro-panel in an
+// MR × NR register tile: the tile's accumulators start from C (the sum of
+// the earlier KC blocks) and add each product in p order by a fused
+// multiply-add, so blocking never reorders an element's sum. Padding rows and columns are computed and
+// dropped. The tile sizes per ISA:
+//   AVX-512: 12 rows × 2 zmm (16 f8 / 32 f4 columns): 24 accumulators of 32;
+//   AVX2:     6 rows × 2 ymm ( 8 f8 / 16 f4 columns): 12 of 16;
+//   portable: 4 rows × 2 16-byte vectors (SSE2 / NEON): 8.
+#include "gemm.h"
+
+#include <pthread.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <unistd.h>
+
+// Contraction on in this file only: on the FMA paths every `z + x * y`
+// below is one fused multiply-add (the contract; the build passes
+// -ffp-contract=off to every other file).
+#pragma GCC optimize("fp-contract=fast")
+
+namespace mmarray {
+namespace {
+
+#define MM_INLINE inline __attribute__((always_inline))
+
+constexpr int64_t kKc = 256;            // rows of B per packed block
+constexpr int64_t kNcBytes = 1 << 20;   // a packed B block: about 1 MiB (half an L2)
+constexpr int64_t kLanes = 16;          // matrix × vector: partial sums per row
+// Below this many multiply-adds a product runs on the calling thread alone
+// (starting a thread costs tens of microseconds).
+constexpr int64_t kParallelWork = int64_t(1) << 22;
+
+std::atomic<int> max_threads{0};
+
+// A vector of VB bytes of T; aligned(sizeof(T)) lets it load from any element.
+template <typename T, int VB>
+struct Vec {
+  typedef T type __attribute__((vector_size(VB), aligned(sizeof(T))));
+};
+
+// x · y + z rounded once (IEEE fusedMultiplyAdd). The AVX2/AVX-512 paths
+// are compiled with FMA and with contraction on (the pragma below), so
+// `z + x * y` is one vfmadd there; the portable path asks for the fused op
+// lane by lane (F): fmadd on arm64, libm's correctly rounded fma on an x86
+// without FMA. The same bits everywhere.
+MM_INLINE double Fma1(double x, double y, double z) { return __builtin_fma(x, y, z); }
+MM_INLINE float Fma1(float x, float y, float z) { return __builtin_fmaf(x, y, z); }
+template <bool F, typename V>
+MM_INLINE V MulAdd(const V& x, const V& y, const V& z) {
+  if (!F) return z + x * y;
+  constexpr int L = sizeof(V) / sizeof(x[0]);
+  V r;
+  for (int l = 0; l < L; l++) r[l] = Fma1(x[l], y[l], z[l]);
+  return r;
+}
+template <bool F, typename V, typename T>
+MM_INLINE V MulAddS(const V& x, T y, const V& z) {
+  if (!F) return z + x * y;
+  constexpr int L = sizeof(V) / sizeof(x[0]);
+  V r;
+  for (int l = 0; l < L; l++) r[l] = Fma1(x[l], y, z[l]);
+  return r;
+}
+template <bool F, typename T>
+MM_INLINE T MulAdd1(T x, T y, T z) {
+  return F ? Fma1(x, y, z) : z + x * y;
+}
+
+// C[0..rows, 0..cols) (row stride ldc) += Ap · Bp over kc: Ap is kc × MR
+// (row r of the tile at ap[p * MR + r]), Bp is kc × NR.
+template <typename T, int VB, int MR, int NV, bool F>
+MM_INLINE void Micro(const T* ap, const T* bp, int64_t kc, T* c, int64_t ldc, int64_t rows, int64_t cols) {
+  typedef typename Vec<T, VB>::type V;
+  constexpr int64_t L = VB / sizeof(T);
+  constexpr int64_t NR = NV * L;
+  V acc[MR][NV];
+  const bool whole = rows == MR && cols == NR;
+  T edge[MR * NR];
+  if (!whole) {
+    std::memset(edge, 0, sizeof(edge));
+    for (int64_t r = 0; r < rows; r++) std::memcpy(edge + r * NR, c + r * ldc, cols * sizeof(T));
+  }
+  for (int r = 0; r < MR; r++) {
+    for (int v = 0; v < NV; v++) {
+      // SAFETY: whole: row r < rows of C holds columns [0, NR) = [0, cols); else the local edge tile.
+      acc[r][v] = whole ? *reinterpret_cast<const V*>(c + r * ldc + v * L) : *reinterpret_cast<const V*>(edge + r * NR + v * L);
+    }
+  }
+  for (int64_t p = 0; p < kc; p++) {
+    V bv[NV];
+    // SAFETY: the packed panel holds kc × NR items.
+    for (int v = 0; v < NV; v++) bv[v] = *reinterpret_cast<const V*>(bp + p * NR + v * L);
+    for (int r = 0; r < MR; r++) {
+      const T av = ap[p * MR + r];
+      for (int v = 0; v < NV; v++) {
+        acc[r][v] = MulAddS<F>(bv[v], av, acc[r][v]);
+      }
+    }
+  }
+  if (whole) {
+    for (int r = 0; r < MR; r++) {
+      for (int v = 0; v < NV; v++) *reinterpret_cast<V*>(c + r * ldc + v * L) = acc[r][v];
+    }
+  } else {
+    for (int r = 0; r < MR; r++) {
+      for (int v = 0; v < NV; v++) *reinterpret_cast<V*>(edge + r * NR + v * L) = acc[r][v];
+    }
+    for (int64_t r = 0; r < rows; r++) std::memcpy(c + r * ldc, edge + r * NR, cols * sizeof(T));
+  }
+}
+
+// Rows [i0, i1) of C = A · B. `bpack` holds kKc × nc items, `apack` kKc × MR.
+template <typename T, int VB, int MR, int NV, bool F>
+MM_INLINE void Blocked(const T* a, const T* b, T* c, int64_t k, int64_t m, int64_t i0, int64_t i1, int64_t nc, T* bpack, T* apack) {
+  constexpr int64_t NR = NV * (VB / sizeof(T));
+  for (int64_t i = i0; i < i1; i++) std::fill(c + i * m, c + i * m + m, T(0));
+  for (int64_t j0 = 0; j0 < m; j0 += nc) {
+    const int64_t jn = std::min(nc, m - j0);
+    for (int64_t p0 = 0; p0 < k; p0 += kKc) {
+      const int64_t kc = std::min(kKc, k - p0);
+      // Pack B[p0..p0+kc, j0..j0+jn) as micro-panels of NR columns.
+      for (int64_t jr = 0; jr < jn; jr += NR) {
+        const int64_t w = std::min(NR, jn - jr);
+        T* dst = bpack + jr * kc;
+        for (int64_t p = 0; p < kc; p++) {
+          // SAFETY: p0 + p < k and j0 + jr + w <= m: inside B; dst + NR <= bpack + kc × (jr + NR) <= kc × nc (nc is a multiple of NR).
+          const T* src = b + (p0 + p) * m + j0 + jr;
+          T* d = dst + p * NR;
+          std::memcpy(d, src, w * sizeof(T));
+          for (int64_t q = w; q < NR; q++) d[q] = T(0);
+        }
+      }
+      for (int64_t i = i0; i < i1; i += MR) {
+        const int64_t rows = std::min<int64_t>(MR, i1 - i);
+        // Pack A[i..i+rows, p0..p0+kc) transposed (kc × MR).
+        for (int64_t p = 0; p < kc; p++) {
+          for (int64_t r = 0; r < MR; r++) apack[p * MR + r] = r < rows ? a[(i + r) * k + p0 + p] : T(0);
+        }
+        for (int64_t jr = 0; jr < jn; jr += NR) {
+          Micro<T, VB, MR, NV, F>(apack, bpack + jr * kc, kc, c + i * m + j0 + jr, m, rows, std::min(NR, jn - jr));
+        }
+      }
+    }
+  }
+}
+
+// Row i of A (k items) · b, in kLanes lanes (lane p mod kLanes) folded as a tree.
+template <typename T, int VB, bool F>
+MM_INLINE T LaneDot(const T* row, const T* b, int64_t k) {
+  typedef typename Vec<T, VB>::type V;
+  constexpr int64_t L = VB / sizeof(T);
+  constexpr int64_t NV = kLanes / L;
+  static_assert(kLanes % L == 0, "the lanes fill whole vectors");
+  V acc[NV];
+  for (int64_t v = 0; v < NV; v++) acc[v] = V{};
+  const int64_t whole = k - k % kLanes;
+  for (int64_t p = 0; p < whole; p += kLanes) {
+    for (int64_t v = 0; v < NV; v++) {
+      // SAFETY: p + kLanes <= whole <= k: inside the row and inside b.
+      const V x = *reinterpret_cast<const V*>(row + p + v * L);
+      const V y = *reinterpret_cast<const V*>(b + p + v * L);
+      acc[v] = MulAdd<F>(x, y, acc[v]);
+    }
+  }
+  T lanes[kLanes];
+  std::memcpy(lanes, acc, sizeof(lanes));
+  for (int64_t p = whole; p < k; p++) {
+    lanes[p % kLanes] = MulAdd1<F>(row[p], b[p], lanes[p % kLanes]);
+  }
+  for (int64_t w = kLanes / 2; w >= 1; w /= 2) {
+    for (int64_t j = 0; j < w; j++) lanes[j] = lanes[j] + lanes[j + w];
+  }
+  return lanes[0];
+}
+
+// Rows [i0, i1) of c = A · b: four rows at a time share each load of b and
+// give the FP adder four times the independent lane chains; each row keeps
+// its own lanes, so its sum is LaneDot's.
+template <typename T, int VB, bool F>
+MM_INLINE void MatVecRows(const T* a, const T* b, T* c, int64_t k, int64_t i0, int64_t i1) {
+  typedef typename Vec<T, VB>::type V;
+  constexpr int64_t L = VB / sizeof(T);
+  constexpr int64_t NV = kLanes / L;
+  constexpr int R = 4;
+  const int64_t whole = k - k % kLanes;
+  int64_t i = i0;
+  for (; i + R <= i1; i += R) {
+    V acc[R][NV];
+    for (int r = 0; r < R; r++) {
+      for (int64_t v = 0; v < NV; v++) acc[r][v] = V{};
+    }
+    for (int64_t p = 0; p < whole; p += kLanes) {
+      for (int64_t v = 0; v < NV; v++) {
+        // SAFETY: p + kLanes <= whole <= k: inside b and inside rows i..i+R-1 of A.
+        const V y = *reinterpret_cast<const V*>(b + p + v * L);
+        for (int r = 0; r < R; r++) {
+          const V x = *reinterpret_cast<const V*>(a + (i + r) * k + p + v * L);
+          acc[r][v] = MulAdd<F>(x, y, acc[r][v]);
+        }
+      }
+    }
+    for (int r = 0; r < R; r++) {
+      const T* row = a + (i + r) * k;
+      T lanes[kLanes];
+      std::memcpy(lanes, acc[r], sizeof(lanes));
+      for (int64_t p = whole; p < k; p++) {
+        lanes[p % kLanes] = MulAdd1<F>(row[p], b[p], lanes[p % kLanes]);
+      }
+      for (int64_t w = kLanes / 2; w >= 1; w /= 2) {
+        for (int64_t j = 0; j < w; j++) lanes[j] = lanes[j] + lanes[j + w];
+      }
+      c[i + r] = lanes[0];
+    }
+  }
+  for (; i < i1; i++) c[i] = LaneDot<T, VB, F>(a + i * k, b, k);
+}
+
+// The per-ISA entry points: the same templates, compiled for each target.
+struct Job {
+  const void* a;
+  const void* b;
+  void* c;
+  int64_t k, m, i0, i1;
+  bool f32;
+  bool ok;
+};
+
+template <typename T>
+struct Buffers {
+  T* bpack = nullptr;
+  T* apack = nullptr;
+  void* raw = nullptr;
+  bool Make(int64_t nc, int64_t mr) {
+    const size_t bytes = (kKc * nc + kKc * mr) * sizeof(T) + 64;
+    raw = std::malloc(bytes);
+    if (raw == nullptr) return false;
+    // SAFETY: the first 64-aligned address in the block; the block has 64 bytes to spare.
+    uintptr_t p = (reinterpret_cast<uintptr_t>(raw) + 63) & ~uintptr_t(63);
+    bpack = reinterpret_cast<T*>(p);
+    apack = bpack + kKc * nc;
+    return true;
+  }
+  ~Buffers() { std::free(raw); }
+};
+
+template <typename T, int VB, int MR, int NV, bool F>
+MM_INLINE void RunJob(Job* j) {
+  const T* a = static_cast<const T*>(j->a);
+  const T* b = static_cast<const T*>(j->b);
+  T* c = static_cast<T*>(j->c);
+  if (j->m == 1) {
+    MatVecRows<T, VB, F>(a, b, c, j->k, j->i0, j->i1);
+    j->ok = true;
+    return;
+  }
+  constexpr int64_t NR = NV * (VB / sizeof(T));
+  int64_t nc = std::max<int64_t>(NR, (kNcBytes / (kKc * int64_t(sizeof(T)))) / NR * NR);
+  nc = std::min(nc, (j->m + NR - 1) / NR * NR);
+  Buffers<T> buf;
+  if (!buf.Make(nc, MR)) {
+    j->ok = false;
+    return;
+  }
+  Blocked<T, VB, MR, NV, F>(a, b, c, j->k, j->m, j->i0, j->i1, nc, buf.bpack, buf.apack);
+  j->ok = true;
+}
+
+#if defined(__x86_64__) || defined(__i386__)
+__attribute__((target("avx512f,fma"))) void RunAvx512(Job* j) {
+  if (j->f32) RunJob<float, 64, 12, 2, false>(j);
+  else RunJob<double, 64, 12, 2, false>(j);
+}
+__attribute__((target("avx2,fma"))) void RunAvx2(Job* j) {
+  if (j->f32) RunJob<float, 32, 6, 2, false>(j);
+  else RunJob<double, 32, 6, 2, false>(j);
+}
+#endif
+void RunPortable(Job* j) {
+  if (j->f32) RunJob<float, 16, 4, 2, true>(j);
+  else RunJob<double, 16, 4, 2, true>(j);
+}
+
+typedef void (*RunFn)(Job*);
+
+// MMARRAY_GEMM_ISA=portable|avx2 asks for a narrower path than the CPU's
+// best (tests compare the paths' bits; read once, at the first product).
+RunFn PickRun() {
+  const char* want = std::getenv("MMARRAY_GEMM_ISA");
+  const std::string isa = want == nullptr ? "" : want;
+  if (isa == "portable") return RunPortable;
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_cpu_init();
+  if (isa == "avx2" && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return RunAvx2;
+  if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("fma")) return RunAvx512;
+  if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return RunAvx2;
+#endif
+  return RunPortable;
+}
+
+RunFn Run() {
+  static const RunFn fn = PickRun();
+  return fn;
+}
+
+void* ThreadMain(void* arg) {
+  Run()(static_cast<Job*>(arg));
+  return nullptr;
+}
+
+int DefaultThreads() {
+  // sysconf, not std::thread::hardware_concurrency: the static libstdc++'s
+  // thread.o would bring pthread_detach@GLIBC_2.34 past the 2.28 floor.
+  const long hw = sysconf(_SC_NPROCESSORS_ONLN);
+  return static_cast<int>(std::min<long>(4, std::max<long>(1, hw)));
+}
+
+bool Gemm(const void* a, const void* b, void* c, int64_t n, int64_t k, int64_t m, bool f32) {
+  const RunFn run = Run();  // picked here, before any thread starts
+  const int threads = GemmThreads(n, k, m);
+  // Row ranges cut at multiples of 12 (every ISA's MR divides it: 12, 6, 4),
+  // though any cut gives the same bits.
+  const int64_t per = ((n + threads - 1) / threads + 11) / 12 * 12;
+  Job jobs[8];
+  pthread_t ids[8];
+  bool started[8] = {};
+  int used = 0;
+  for (int t = 0; t < threads && t * per < n; t++) {
+    const int64_t i0 = t * per;
+    const int64_t i1 = std::min(n, i0 + per);
+    jobs[t] = Job{a, b, c, k, m, i0, i1, f32, false};
+    used = t + 1;
+  }
+  for (int t = 1; t < used; t++) started[t] = pthread_create(&ids[t], nullptr, ThreadMain, &jobs[t]) == 0;
+  run(&jobs[0]);
+  for (int t = 1; t < used; t++) {
+    if (started[t]) pthread_join(ids[t], nullptr);
+    else run(&jobs[t]);  // no thread: this one runs the rows itself
+  }
+  bool ok = true;
+  for (int t = 0; t < used; t++) ok = ok && jobs[t].ok;
+  return ok;
+}
+
+}  // namespace
+
+int GemmThreads(int64_t n, int64_t k, int64_t m) {
+  int cap = max_threads.load();
+  if (cap <= 0) cap = DefaultThreads();
+  cap = std::min(cap, 8);
+  const double work = double(n) * double(k) * double(m);
+  if (work < double(kParallelWork) || n < 24) return 1;
+  return static_cast<int>(std::max<int64_t>(1, std::min<int64_t>(cap, n / 12)));
+}
+
+int SetGemmMaxThreads(int threads) { return max_threads.exchange(std::max(0, std::min(threads, 8))); }
+
+bool GemmF64(const double* a, const double* b, double* c, int64_t n, int64_t k, int64_t m) { return Gemm(a, b, c, n, k, m, false); }
+bool GemmF32(const float* a, const float* b, float* c, int64_t n, int64_t k, int64_t m) { return Gemm(a, b, c, n, k, m, true); }
+
+}  // namespace mmarray

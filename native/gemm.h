@@ -1,0 +1,36 @@
+// The float64/float32 matrix-product loops behind dotGemm (dot_kernels.cc is
+// the front): cache-blocked GEMM over packed panels with a register-tiled
+// micro-kernel, and a matrix × vector product, each picking AVX-512, AVX2 or
+// a portable path at run time and splitting large products over threads.
+//
+// Summation order (the contract dot_kernels.h states, and the JS mirror in
+// lib/dot-kernel.ts): a matrix product (m > 1) sums each C[i, j] over
+// p = 0…k-1 in order, each step one fused multiply-add (IEEE
+// fusedMultiplyAdd: the hardware's on AVX2/AVX-512 and arm64, libm's
+// correctly rounded fma on an x86 without FMA, so the same bits); packing,
+// tiling, the ISA and the thread count never change one element's sum. A
+// matrix × vector product (m = 1) sums row i in 16 lanes, lane p mod 16,
+// each a chain of fused multiply-adds, then adds the lanes as a fixed tree. Threads split
+// the rows of C, so the bits never depend on how many ran.
+#ifndef MMARRAY_GEMM_H_
+#define MMARRAY_GEMM_H_
+
+#include <cstdint>
+
+namespace mmarray {
+
+// C (n×m) = A (n×k) · B (k×m), row-major and contiguous. False when the
+// packing buffers could not be allocated (C is then unspecified).
+bool GemmF64(const double* a, const double* b, double* c, int64_t n, int64_t k, int64_t m);
+bool GemmF32(const float* a, const float* b, float* c, int64_t n, int64_t k, int64_t m);
+
+// The number of threads a product of n×k by k×m would use (tests, benches).
+int GemmThreads(int64_t n, int64_t k, int64_t m);
+
+// Sets the most threads a product may use (0: the default, the machine's
+// cores, at most 4); returns the previous setting. Results never depend on it.
+int SetGemmMaxThreads(int threads);
+
+}  // namespace mmarray
+
+#endif  // MMARRAY_GEMM_H_
