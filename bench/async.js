@@ -2,7 +2,7 @@
 'use strict';
 // Issue 15 figures, one run (`node bench/async.js [--gib N] [--rounds N] [--threads N] [--cold-only | --gaps-only | --throughput-only | --server-only]`, dist/ built;
 // section 1 options: --idle-ms N (cap of the idle windows, 1000), --sync (the sync twins with --gaps-only, which skips them),
-// --variants (copy/astype without the GC wait beside the default), --reducer [--reducer-ms N] (a V8 memory-reducer baseline row);
+// --variants (copy/astype without the GC wait beside the default), --only TEXT (rows whose name holds TEXT), --reducer [--reducer-ms N] (a V8 memory-reducer baseline row);
 // MMARRAY_POOL_NICE=0 / MMARRAY_LOOP_SLICE_US=0 / MMARRAY_READ_AHEAD_MB=0 in the environment turn off the pool threads' nice value / the
 // event loop's short slice during jobs (native/pool_yield.h) / the kernels' read-ahead of a cold source, sync and async
 // (native/read_ahead.cc), for an A/B):
@@ -124,11 +124,47 @@ const schedBuf = Buffer.alloc(128);
  * process's CPU ms (every thread: getrusage), or null.
  */
 function jsThreadSched() {
-  if (schedFd === null) return null;
+  const out = [0, 0, 0];
+  return readSched(out) ? out : null;
+}
+
+/** The first two decimal fields of schedBuf[0, n) (schedstat's CPU and wait ns), into out[0], out[1] in ms. */
+function parseSched(n, out) {
+  let field = 0;
+  let v = 0;
+  for (let i = 0; i < n && field < 2; i++) {
+    const c = schedBuf[i];
+    if (c >= 48 && c <= 57) {
+      v = v * 10 + (c - 48);
+    } else {
+      out[field++] = v / 1e6;
+      v = 0;
+    }
+  }
+}
+
+/** The previous cpuUsage, for process.cpuUsage(prev) (its object is the one allocation of a read). */
+let lastUsage = process.cpuUsage();
+let usageMs = (lastUsage.user + lastUsage.system) / 1e3;
+
+/**
+ * jsThreadSched's three figures into `out` (an array or Float64Array of 3);
+ * false when there is no schedstat. Allocates almost nothing (one small
+ * object), since the 1 ms timer calls it every tick: the old
+ * toString/split/array per tick made about 0.5 MB/s of garbage, and the
+ * scavenges it caused (every ~2 s, 0.3-29 ms each under load in
+ * `--trace-gc`) fell inside the measured windows.
+ */
+function readSched(out) {
+  if (schedFd === null) return false;
   const n = fs.readSync(schedFd, schedBuf, 0, schedBuf.length, 0);
-  const f = schedBuf.toString('latin1', 0, n).split(' ');
-  const u = process.cpuUsage();
-  return [Number(f[0]) / 1e6, Number(f[1]) / 1e6, (u.user + u.system) / 1e3];
+  parseSched(n, out);
+  const d = process.cpuUsage(lastUsage);
+  usageMs += (d.user + d.system) / 1e3;
+  lastUsage.user += d.user;
+  lastUsage.system += d.system;
+  out[2] = usageMs;
+  return true;
 }
 
 /**
@@ -172,30 +208,43 @@ function machineBusy() {
  * read), `gapGc` the longest V8 pause overlapping that gap.
  */
 async function withGap(fn) {
-  let last = performance.now();
-  let lastS = jsThreadSched();
-  let max = 0;
-  let split = null;
-  let at = [last, last];
-  let gaps = [];
+  // The tick allocates (almost) nothing: its figures live in typed arrays
+  // (st: last tick's time, longest gap, its start and end; two schedstat
+  // buffers swapped; the gaps in a Float64Array grown by doubling).
+  const st = new Float64Array(4);
+  let cur = new Float64Array(3);
+  let prev = new Float64Array(3);
+  const hasSched = readSched(prev);
+  const splitBuf = new Float64Array(3);
+  let gapBuf = new Float64Array(1 << 14);
+  let nGaps = 0;
+  st[0] = performance.now();
   const t = setInterval(() => {
     const now = performance.now();
-    const s = jsThreadSched();
-    if (now - last > max) {
-      max = now - last;
-      split = s && lastS ? [s[0] - lastS[0], s[1] - lastS[1], s[2] - lastS[2]] : null;
-      at = [last, now];
+    if (hasSched) readSched(cur);
+    const g = now - st[0];
+    if (g > st[1]) {
+      st[1] = g;
+      st[2] = st[0];
+      st[3] = now;
+      for (let k = 0; k < 3; k++) splitBuf[k] = cur[k] - prev[k];
     }
-    gaps.push(now - last);
-    last = now;
-    lastS = s;
+    if (nGaps === gapBuf.length) {
+      const bigger = new Float64Array(2 * gapBuf.length);
+      bigger.set(gapBuf);
+      gapBuf = bigger;
+    }
+    gapBuf[nGaps++] = g;
+    st[0] = now;
+    const swap = prev;
+    prev = cur;
+    cur = swap;
   }, 1);
   await new Promise((r) => setTimeout(r, 20));
-  last = performance.now();
-  lastS = jsThreadSched();
-  max = 0;
-  split = null;
-  gaps = [];
+  st[0] = performance.now();
+  if (hasSched) readSched(prev);
+  st[1] = 0;
+  nGaps = 0;
   const w0 = jsThreadWaits();
   const s0 = jsThreadSched();
   const m0 = machineBusy();
@@ -211,14 +260,18 @@ async function withGap(fn) {
   const cores = s0 && s1 && m0 !== null ? { js: s1[0] - s0[0], ours: s1[2] - s0[2] - (s1[0] - s0[0]), others: Math.max(0, m1 - m0 - (s1[2] - s0[2])), pool: p0 === null ? 0 : p1 - p0 } : null;
   await new Promise((r) => setTimeout(r, 5));
   const w1 = jsThreadWaits();
-  if (performance.now() - last > max) {
-    const s = jsThreadSched();
-    max = performance.now() - last;
-    split = s && lastS ? [s[0] - lastS[0], s[1] - lastS[1], s[2] - lastS[2]] : null;
-    at = [last, performance.now()];
+  if (performance.now() - st[0] > st[1]) {
+    if (hasSched) readSched(cur);
+    st[1] = performance.now() - st[0];
+    st[2] = st[0];
+    st[3] = performance.now();
+    for (let k = 0; k < 3; k++) splitBuf[k] = cur[k] - prev[k];
   }
   clearInterval(t);
-  gaps.sort((x, y) => x - y);
+  const max = st[1];
+  const split = hasSched ? Array.from(splitBuf) : null;
+  const at = [st[2], st[3]];
+  const gaps = gapBuf.subarray(0, nGaps).sort();
   const p99 = gaps.length > 0 ? gaps[Math.min(gaps.length - 1, Math.floor(gaps.length * 0.99))] : max;
   const wait = w0 && w1 ? (w1[0] - w0[0]) / Math.max(1, w1[1] - w0[1]) : null;
   const gc = await gcIn(t0, t0 + ms);
@@ -355,6 +408,9 @@ async function main() {
   // default): uncapped, a 13 s saveNpyAsync took 26 s of idle windows a round.
   const settle = () => new Promise((res) => setTimeout(res, 50));
   const idleFor = (ms) => new Promise((res) => setTimeout(res, Math.min(ms, IDLE_MS)));
+  // --only TEXT: just the rows whose name contains TEXT (e.g. --only saveNpy).
+  const argOnly = process.argv.indexOf('--only');
+  if (argOnly > 0) cases.splice(0, cases.length, ...cases.filter((c) => c[0].includes(process.argv[argOnly + 1])));
   const groups = [];
   for (const c of cases) {
     const id = c[3] ?? c[0];
