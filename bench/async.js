@@ -347,7 +347,7 @@ async function main() {
   if (argThreads > 0 && !throughputOnly) console.log(`(async calls with threads: ${o.threads})`);
   // Rows whose name starts with 'base:' are baselines, not calls of this
   // library (no sync twin, no JS-CPU run): what a plain
-  // `new Float64Array(128 << 20)` (1 GiB, the size of copyAsync's result)
+  // `new Float64Array(N / 2)` (1 GiB at the default --gib 2: the size of copyAsync's result)
   // costs the loop through the GC cycle it starts, waited out as copyAsync
   // waits (V8's next mark-compact, at most 1 s); and, with --reducer, the
   // same buffer followed by an idle window of --reducer-ms (10 s), in which
@@ -370,7 +370,7 @@ async function main() {
     }
   };
   const plainBuffer = async () => {
-    let x = new Float64Array(128 << 20);
+    let x = new Float64Array(N / 2);
     await majorGc(1000);
     x = null;
     return x;
@@ -379,17 +379,17 @@ async function main() {
     ['sum', () => a.sum(), () => a.sumAsync(o), 'reductions'],
     ['min', () => a.min(), () => a.minAsync(o), 'reductions'],
     ['mean', () => a.mean(), () => a.meanAsync(o), 'reductions'],
-    ['copy (1 GiB)', () => half.copy(), () => half.copyAsync('C', o), 'copy'],
-    ['base: new Float64Array(1 GiB)', null, plainBuffer, 'copy'],
+    [`copy (${GIB / 2} GiB)`, () => half.copy(), () => half.copyAsync('C', o), 'copy'],
+    [`base: new Float64Array(${GIB / 2} GiB)`, null, plainBuffer, 'copy'],
     // --variants: copy and astype with no wait for the GC their result
     // starts (MMARRAY_GC_SETTLE=0 while the call starts: lib/async.ts), so
     // V8's marking overlaps the kernel, beside the default rows.
-    ...(variants ? [['copy (1 GiB), no GC wait', () => half.copy(), () => noSettle(() => half.copyAsync('C', o)), 'copy']] : []),
+    ...(variants ? [[`copy (${GIB / 2} GiB), no GC wait`, () => half.copy(), () => noSettle(() => half.copyAsync('C', o)), 'copy']] : []),
     ["astype('<f4')", () => a.astype('<f4'), () => a.astypeAsync('<f4', 'K', o), 'astype'],
     ...(variants ? [["astype('<f4'), no GC wait", () => a.astype('<f4'), () => noSettle(() => a.astypeAsync('<f4', 'K', o)), 'astype']] : []),
     ['byteswap(true) x2', () => { a.byteswap(true); a.byteswap(true); }, async () => { await a.byteswapAsync(true, o); await a.byteswapAsync(true, o); }],
-    ['saveNpy 1 GiB strided', () => mm.saveNpy(path.join(dir, 's.npy'), a.index('::2')), () => mm.saveNpyAsync(path.join(dir, 's.npy'), a.index('::2'), o)],
-    ...(process.argv.includes('--reducer') ? [[`base: 1 GiB buffer, idle ${REDUCER_MS / 1000} s`, null, async () => {
+    [`saveNpy ${GIB / 2} GiB strided`, () => mm.saveNpy(path.join(dir, 's.npy'), a.index('::2')), () => mm.saveNpyAsync(path.join(dir, 's.npy'), a.index('::2'), o)],
+    ...(process.argv.includes('--reducer') ? [[`base: ${GIB / 2} GiB buffer, idle ${REDUCER_MS / 1000} s`, null, async () => {
       await plainBuffer();
       await new Promise((res) => setTimeout(res, REDUCER_MS));
     }]] : []),
