@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 'use strict';
 // Issue 15 figures, one run (`node bench/async.js [--gib N] [--rounds N] [--threads N] [--cold-only | --gaps-only | --throughput-only | --server-only]`, dist/ built;
+// section 1 options: --idle-ms N (cap of the idle windows, 1000), --sync (the sync twins with --gaps-only, which skips them),
+// --variants (copy/astype without the GC wait beside the default), --only TEXT (rows whose name holds TEXT), --reducer [--reducer-ms N] (a V8 memory-reducer baseline row);
 // MMARRAY_POOL_NICE=0 / MMARRAY_LOOP_SLICE_US=0 / MMARRAY_READ_AHEAD_MB=0 in the environment turn off the pool threads' nice value / the
 // event loop's short slice during jobs (native/pool_yield.h) / the kernels' read-ahead of a cold source, sync and async
 // (native/read_ahead.cc), for an A/B):
@@ -50,6 +52,13 @@ const argGiB = process.argv.indexOf('--gib');
 const GIB = argGiB > 0 ? Number(process.argv[argGiB + 1]) : 2;
 const BYTES = GIB * 2 ** 30;
 const N = BYTES / 8;
+// --idle-ms N: the idle windows' cap (ms); --reducer-ms N: the idle baseline
+// window after a mark-compact (V8's memory reducer starts 8 s after one).
+const argIdle = process.argv.indexOf('--idle-ms');
+const IDLE_MS = argIdle > 0 ? Number(process.argv[argIdle + 1]) : 1000;
+const argReducer = process.argv.indexOf('--reducer-ms');
+const REDUCER_MS = argReducer > 0 ? Number(process.argv[argReducer + 1]) : 10000;
+const started = performance.now();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mmarray-bench-async-'));
 const file = path.join(dir, 'big.npy');
 
@@ -70,6 +79,22 @@ async function gcIn(t0, t1) {
   await new Promise((r) => setTimeout(r, 10)); // entries arrive on a later turn
   const own = gcs.filter((e) => e.startTime >= t0 && e.startTime <= t1);
   return { n: own.length, max: Math.max(0, ...own.map((e) => e.duration)), full: own.filter((e) => e.detail?.kind === NODE_PERFORMANCE_GC_MAJOR).length };
+}
+
+/** Resolves after V8's next mark-compact ends, or after timeoutMs without one. */
+function majorGc(timeoutMs) {
+  return new Promise((resolve) => {
+    const obs = new PerformanceObserver((list) => {
+      if (list.getEntries().some((e) => e.detail?.kind === NODE_PERFORMANCE_GC_MAJOR)) done();
+    });
+    const timer = setTimeout(done, timeoutMs);
+    function done() {
+      obs.disconnect();
+      clearTimeout(timer);
+      resolve();
+    }
+    obs.observe({ entryTypes: ['gc'] });
+  });
 }
 
 /**
@@ -99,11 +124,47 @@ const schedBuf = Buffer.alloc(128);
  * process's CPU ms (every thread: getrusage), or null.
  */
 function jsThreadSched() {
-  if (schedFd === null) return null;
+  const out = [0, 0, 0];
+  return readSched(out) ? out : null;
+}
+
+/** The first two decimal fields of schedBuf[0, n) (schedstat's CPU and wait ns), into out[0], out[1] in ms. */
+function parseSched(n, out) {
+  let field = 0;
+  let v = 0;
+  for (let i = 0; i < n && field < 2; i++) {
+    const c = schedBuf[i];
+    if (c >= 48 && c <= 57) {
+      v = v * 10 + (c - 48);
+    } else {
+      out[field++] = v / 1e6;
+      v = 0;
+    }
+  }
+}
+
+/** The previous cpuUsage, for process.cpuUsage(prev) (its object is the one allocation of a read). */
+let lastUsage = process.cpuUsage();
+let usageMs = (lastUsage.user + lastUsage.system) / 1e3;
+
+/**
+ * jsThreadSched's three figures into `out` (an array or Float64Array of 3);
+ * false when there is no schedstat. Allocates almost nothing (one small
+ * object), since the 1 ms timer calls it every tick: the old
+ * toString/split/array per tick made about 0.5 MB/s of garbage, and the
+ * scavenges it caused (every ~2 s, 0.3-29 ms each under load in
+ * `--trace-gc`) fell inside the measured windows.
+ */
+function readSched(out) {
+  if (schedFd === null) return false;
   const n = fs.readSync(schedFd, schedBuf, 0, schedBuf.length, 0);
-  const f = schedBuf.toString('latin1', 0, n).split(' ');
-  const u = process.cpuUsage();
-  return [Number(f[0]) / 1e6, Number(f[1]) / 1e6, (u.user + u.system) / 1e3];
+  parseSched(n, out);
+  const d = process.cpuUsage(lastUsage);
+  usageMs += (d.user + d.system) / 1e3;
+  lastUsage.user += d.user;
+  lastUsage.system += d.system;
+  out[2] = usageMs;
+  return true;
 }
 
 /**
@@ -147,30 +208,43 @@ function machineBusy() {
  * read), `gapGc` the longest V8 pause overlapping that gap.
  */
 async function withGap(fn) {
-  let last = performance.now();
-  let lastS = jsThreadSched();
-  let max = 0;
-  let split = null;
-  let at = [last, last];
-  let gaps = [];
+  // The tick allocates (almost) nothing: its figures live in typed arrays
+  // (st: last tick's time, longest gap, its start and end; two schedstat
+  // buffers swapped; the gaps in a Float64Array grown by doubling).
+  const st = new Float64Array(4);
+  let cur = new Float64Array(3);
+  let prev = new Float64Array(3);
+  const hasSched = readSched(prev);
+  const splitBuf = new Float64Array(3);
+  let gapBuf = new Float64Array(1 << 14);
+  let nGaps = 0;
+  st[0] = performance.now();
   const t = setInterval(() => {
     const now = performance.now();
-    const s = jsThreadSched();
-    if (now - last > max) {
-      max = now - last;
-      split = s && lastS ? [s[0] - lastS[0], s[1] - lastS[1], s[2] - lastS[2]] : null;
-      at = [last, now];
+    if (hasSched) readSched(cur);
+    const g = now - st[0];
+    if (g > st[1]) {
+      st[1] = g;
+      st[2] = st[0];
+      st[3] = now;
+      for (let k = 0; k < 3; k++) splitBuf[k] = cur[k] - prev[k];
     }
-    gaps.push(now - last);
-    last = now;
-    lastS = s;
+    if (nGaps === gapBuf.length) {
+      const bigger = new Float64Array(2 * gapBuf.length);
+      bigger.set(gapBuf);
+      gapBuf = bigger;
+    }
+    gapBuf[nGaps++] = g;
+    st[0] = now;
+    const swap = prev;
+    prev = cur;
+    cur = swap;
   }, 1);
   await new Promise((r) => setTimeout(r, 20));
-  last = performance.now();
-  lastS = jsThreadSched();
-  max = 0;
-  split = null;
-  gaps = [];
+  st[0] = performance.now();
+  if (hasSched) readSched(prev);
+  st[1] = 0;
+  nGaps = 0;
   const w0 = jsThreadWaits();
   const s0 = jsThreadSched();
   const m0 = machineBusy();
@@ -186,14 +260,18 @@ async function withGap(fn) {
   const cores = s0 && s1 && m0 !== null ? { js: s1[0] - s0[0], ours: s1[2] - s0[2] - (s1[0] - s0[0]), others: Math.max(0, m1 - m0 - (s1[2] - s0[2])), pool: p0 === null ? 0 : p1 - p0 } : null;
   await new Promise((r) => setTimeout(r, 5));
   const w1 = jsThreadWaits();
-  if (performance.now() - last > max) {
-    const s = jsThreadSched();
-    max = performance.now() - last;
-    split = s && lastS ? [s[0] - lastS[0], s[1] - lastS[1], s[2] - lastS[2]] : null;
-    at = [last, performance.now()];
+  if (performance.now() - st[0] > st[1]) {
+    if (hasSched) readSched(cur);
+    st[1] = performance.now() - st[0];
+    st[2] = st[0];
+    st[3] = performance.now();
+    for (let k = 0; k < 3; k++) splitBuf[k] = cur[k] - prev[k];
   }
   clearInterval(t);
-  gaps.sort((x, y) => x - y);
+  const max = st[1];
+  const split = hasSched ? Array.from(splitBuf) : null;
+  const at = [st[2], st[3]];
+  const gaps = gapBuf.subarray(0, nGaps).sort();
   const p99 = gaps.length > 0 ? gaps[Math.min(gaps.length - 1, Math.floor(gaps.length * 0.99))] : max;
   const wait = w0 && w1 ? (w1[0] - w0[0]) / Math.max(1, w1[1] - w0[1]) : null;
   const gc = await gcIn(t0, t0 + ms);
@@ -243,10 +321,13 @@ function numpy(script) {
 const fmt = (x) => x.toFixed(1).padStart(8);
 const loadAverage = () => os.loadavg().map((x) => x.toFixed(1)).join(' ');
 let gbps;
+let madeMs = 0;
 
 async function main() {
   console.log(`bench/async: ${GIB} GiB <f8 file, ${os.cpus().length} cores, UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? '4 (default)'}, load average ${loadAverage()}`);
+  const t0 = performance.now();
   makeFile();
+  madeMs = performance.now() - t0;
   if (process.argv.includes('--cold-only')) return coldRuns();
   const a = mm.openNpy(file, { mode: 'r+' });
   a.sum(); // warm
@@ -264,43 +345,99 @@ async function main() {
   const argThreads = process.argv.indexOf('--threads');
   const o = argThreads > 0 ? { threads: Number(process.argv[argThreads + 1]) } : {};
   if (argThreads > 0 && !throughputOnly) console.log(`(async calls with threads: ${o.threads})`);
+  // Rows whose name starts with 'base:' are baselines, not calls of this
+  // library (no sync twin, no JS-CPU run): what a plain
+  // `new Float64Array(N / 2)` (1 GiB at the default --gib 2: the size of copyAsync's result)
+  // costs the loop through the GC cycle it starts, waited out as copyAsync
+  // waits (V8's next mark-compact, at most 1 s); and, with --reducer, the
+  // same buffer followed by an idle window of --reducer-ms (10 s), in which
+  // V8's memory reducer (8 s after a mark-compact, when the JS thread
+  // allocates little) may run its own mark-compacts: the pause an idle
+  // process pays whatever it runs, and the one that lands inside a long call
+  // (saveNpyAsync) 8 s after the collection a copy or astype result started.
+  // The fourth field groups rows: a group's rounds run back to back (its
+  // rows interleaved within each round), so a released 1 GiB result is
+  // reused by the next one (the result pool unmaps a region idle for 8 s)
+  // instead of every round faulting fresh memory (20-37 s a call on this
+  // VM under load, interleaved with a 13 s saveNpyAsync in each round).
+  const variants = process.argv.includes('--variants');
+  const noSettle = (fn) => {
+    process.env.MMARRAY_GC_SETTLE = '0';
+    try {
+      return fn();
+    } finally {
+      delete process.env.MMARRAY_GC_SETTLE;
+    }
+  };
+  const plainBuffer = async () => {
+    let x = new Float64Array(N / 2);
+    await majorGc(1000);
+    x = null;
+    return x;
+  };
   const cases = throughputOnly ? [] : [
-    ['sum', () => a.sum(), () => a.sumAsync(o)],
-    ['min', () => a.min(), () => a.minAsync(o)],
-    ['mean', () => a.mean(), () => a.meanAsync(o)],
-    ['copy (1 GiB)', () => half.copy(), () => half.copyAsync('C', o)],
-    ["astype('<f4')", () => a.astype('<f4'), () => a.astypeAsync('<f4', 'K', o)],
+    ['sum', () => a.sum(), () => a.sumAsync(o), 'reductions'],
+    ['min', () => a.min(), () => a.minAsync(o), 'reductions'],
+    ['mean', () => a.mean(), () => a.meanAsync(o), 'reductions'],
+    [`copy (${GIB / 2} GiB)`, () => half.copy(), () => half.copyAsync('C', o), 'copy'],
+    [`base: new Float64Array(${GIB / 2} GiB)`, null, plainBuffer, 'copy'],
+    // --variants: copy and astype with no wait for the GC their result
+    // starts (MMARRAY_GC_SETTLE=0 while the call starts: lib/async.ts), so
+    // V8's marking overlaps the kernel, beside the default rows.
+    ...(variants ? [[`copy (${GIB / 2} GiB), no GC wait`, () => half.copy(), () => noSettle(() => half.copyAsync('C', o)), 'copy']] : []),
+    ["astype('<f4')", () => a.astype('<f4'), () => a.astypeAsync('<f4', 'K', o), 'astype'],
+    ...(variants ? [["astype('<f4'), no GC wait", () => a.astype('<f4'), () => noSettle(() => a.astypeAsync('<f4', 'K', o)), 'astype']] : []),
     ['byteswap(true) x2', () => { a.byteswap(true); a.byteswap(true); }, async () => { await a.byteswapAsync(true, o); await a.byteswapAsync(true, o); }],
-    ['saveNpy 1 GiB strided', () => mm.saveNpy(path.join(dir, 's.npy'), a.index('::2')), () => mm.saveNpyAsync(path.join(dir, 's.npy'), a.index('::2'), o)],
+    [`saveNpy ${GIB / 2} GiB strided`, () => mm.saveNpy(path.join(dir, 's.npy'), a.index('::2')), () => mm.saveNpyAsync(path.join(dir, 's.npy'), a.index('::2'), o)],
+    ...(process.argv.includes('--reducer') ? [[`base: ${GIB / 2} GiB buffer, idle ${REDUCER_MS / 1000} s`, null, async () => {
+      await plainBuffer();
+      await new Promise((res) => setTimeout(res, REDUCER_MS));
+    }]] : []),
   ];
   const argRounds = process.argv.indexOf('--rounds');
   const ROUNDS = argRounds > 0 ? Math.max(1, Number(process.argv[argRounds + 1]) | 0) : 1;
   const results = {};
   // Every async call first, then every sync one. With --rounds, each round
-  // runs every async call once between two idle windows as long as the call
+  // of a group runs each of its async calls once between two idle windows as long as the call
   // (nothing running): the one before is what the machine alone causes, the
   // one after also holds what the call leaves behind (the result pool's
   // thread giving memory back, V8 finishing a collection the result
   // started), so a long idle gap after a call is not read as the machine's.
   // Each result is released once its window closes (freeResult).
+  // The idle windows are as long as the call, capped at --idle-ms (1 s by
+  // default): uncapped, a 13 s saveNpyAsync took 26 s of idle windows a round.
   const settle = () => new Promise((res) => setTimeout(res, 50));
-  for (let r = 0; r < ROUNDS; r++) {
-    for (const [name, , async] of cases) {
-      // Round 0 first runs the call once with no timer (JS-thread CPU), which
-      // also gives the length of the idle window before it.
-      const cpu = r === 0 ? await jsCpuOf(async) : null;
-      const o = (results[name] ??= { xs: [], idles: [], befores: [], cpu: cpu.cpu });
+  const idleFor = (ms) => new Promise((res) => setTimeout(res, Math.min(ms, IDLE_MS)));
+  // --only TEXT: just the rows whose name contains TEXT (e.g. --only saveNpy).
+  const argOnly = process.argv.indexOf('--only');
+  if (argOnly > 0) cases.splice(0, cases.length, ...cases.filter((c) => c[0].includes(process.argv[argOnly + 1])));
+  const groups = [];
+  for (const c of cases) {
+    const id = c[3] ?? c[0];
+    if (groups.length === 0 || groups[groups.length - 1].id !== id) groups.push({ id, cases: [] });
+    groups[groups.length - 1].cases.push(c);
+  }
+  for (const group of groups) for (let r = 0; r < ROUNDS; r++) {
+    for (const [name, sync, async] of group.cases) {
+      // Round 0 first runs each call of this library once with no timer
+      // (JS-thread CPU), which also warms it up (not the baselines).
+      const cpu = r === 0 && sync !== null ? await jsCpuOf(async) : null;
+      const o = (results[name] ??= { xs: [], idles: [], befores: [], cpu: cpu === null ? null : cpu.cpu });
       await settle();
-      const before = await withGap(() => new Promise((res) => setTimeout(res, r === 0 ? cpu.ms : o.xs[r - 1].ms)));
+      const before = await withGap(() => idleFor(r === 0 ? (cpu === null ? IDLE_MS : cpu.ms) : o.xs[r - 1].ms));
       const x = await withGap(async);
-      const idle = await withGap(() => new Promise((res) => setTimeout(res, x.ms)));
+      const idle = await withGap(() => idleFor(x.ms));
       o.xs.push(x);
       o.befores.push(before);
       o.idles.push(idle);
       await settle();
     }
+    if (r === ROUNDS - 1) console.log(`   ${group.id}: ${ROUNDS} round(s) done, ${((performance.now() - started) / 1000).toFixed(0)} s after the start, load average ${loadAverage()}`);
   }
-  for (const [name, sync] of cases) results[name].s = await withGap(sync);
+  // The sync twins block for up to 14 s each on this VM (a sync copy faults
+  // 1 GiB of fresh memory): --gaps-only skips them unless --sync is given.
+  const withSync = !process.argv.includes('--gaps-only') || process.argv.includes('--sync');
+  for (const [name, sync] of cases) results[name].s = withSync && sync !== null ? await withGap(sync) : null;
   const median = (v) => [...v].sort((p, q) => p - q)[Math.floor((v.length - 1) / 2)];
   for (const [name] of cases) {
     const { s, xs, idles, befores, cpu } = results[name];
@@ -308,9 +445,9 @@ async function main() {
     const x = xs.find((e) => e.gap === median(xs.map((e2) => e2.gap)));
     const idle = idles[xs.indexOf(x)];
     const before = befores[xs.indexOf(x)];
-    const met = x.gap <= 5 ? 'target <= 5 ms: met' : cpu !== null && cpu <= 5 ? 'target <= 5 ms: missed, JS-thread work <= 5 ms' : 'target <= 5 ms: MISSED';
+    const met = name.startsWith('base:') ? 'baseline' : x.gap <= 5 ? 'target <= 5 ms: met' : cpu !== null && cpu <= 5 ? 'target <= 5 ms: missed, JS-thread work <= 5 ms' : 'target <= 5 ms: MISSED';
     const gc = `${fmt(x.gc.max)} (${x.gc.n}, ${x.gc.full})`.padEnd(24);
-    console.log(`${name.padEnd(28)} ${fmt(s.ms)}  ${fmt(s.gap)}  ${fmt(x.ms)}  ${fmt(x.gap)}  ${`${before.gap.toFixed(1)}/${idle.gap.toFixed(1)}`.padStart(21)}  ${cpu === null ? '     n/a' : fmt(cpu)}         ${gc}       ${(x.gap / s.gap).toFixed(3)}  ${`${x.p99.toFixed(1)}/${idle.p99.toFixed(1)}`.padStart(11)}         ${x.wait === null ? 'n/a' : `${x.wait.toFixed(2)}/${idle.wait.toFixed(2)}`.padStart(11)}  ${met}`);
+    console.log(`${name.padEnd(28)} ${s === null ? '     n/a' : fmt(s.ms)}  ${s === null ? '     n/a' : fmt(s.gap)}  ${fmt(x.ms)}  ${fmt(x.gap)}  ${`${before.gap.toFixed(1)}/${idle.gap.toFixed(1)}`.padStart(21)}  ${cpu === null ? '     n/a' : fmt(cpu)}         ${gc}       ${s === null ? '  n/a' : (x.gap / s.gap).toFixed(3)}  ${`${x.p99.toFixed(1)}/${idle.p99.toFixed(1)}`.padStart(11)}         ${x.wait === null ? 'n/a' : `${x.wait.toFixed(2)}/${idle.wait.toFixed(2)}`.padStart(11)}  ${met}`);
   }
   const split = (e) => (e.split === null ? 'n/a' : `${e.split[0].toFixed(1)} cpu + ${e.split[1].toFixed(1)} wait + ${Math.max(0, e.gap - e.split[0] - e.split[1]).toFixed(1)} off, other threads ${Math.max(0, e.split[2] - e.split[0]).toFixed(1)} cpu, GC ${e.gapGc.toFixed(1)}`);
   console.log(`\n   the longest gap of each window over ${ROUNDS} round(s) (idle before, async, idle after, per round), p50 / p90 / max: the async one beside the idle ones`);
@@ -341,6 +478,7 @@ async function main() {
     console.log(`   ${name.padEnd(28)} wall ${fmt(wall)} ms x ${os.cpus().length} cores: JS ${fmt(m(xs, 'js'))}  other threads ${fmt(m(xs, 'ours'))} (result pool's ${fmt(m(xs, 'pool'))})  other programs ${fmt(m(xs, 'others'))}   | idle before / after: other threads ${fmt(m(befores, 'ours'))} /${fmt(m(idles, 'ours'))} (result pool's ${fmt(m(befores, 'pool'))} /${fmt(m(idles, 'pool'))})  other programs ${fmt(m(befores, 'others'))} /${fmt(m(idles, 'others'))}`);
   }
   fs.rmSync(path.join(dir, 's.npy'), { force: true });
+  console.log(`\n   section 1 done ${((performance.now() - started) / 1000).toFixed(0)} s after the start (file made in ${(madeMs / 1000).toFixed(0)} s); load average now ${loadAverage()}`);
   if (process.argv.includes('--gaps-only')) {
     a.close();
     return;

@@ -116,7 +116,9 @@ function withPoolAllocation<T>(fn: () => T): { value: T; largest: number } {
  * the wait at once.
  */
 async function settleGc(largest: number, signal: AbortSignal | undefined): Promise<void> {
-  if (largest >= EXTERNAL_SOFT_LIMIT) await afterMajorGc(undefined, signal);
+  // MMARRAY_GC_SETTLE=0 (read per call, for bench/async.js --variants) skips
+  // the wait: the kernels start at once and V8's marking overlaps them.
+  if (largest >= EXTERNAL_SOFT_LIMIT && process.env.MMARRAY_GC_SETTLE !== '0') await afterMajorGc(undefined, signal);
 }
 
 /** The rejection of an aborted call, shaped as Node's own (`fs.readFile` with a signal). */

@@ -31,6 +31,21 @@ describe('afterMajorGc', () => {
     expect(c.shape).toEqual(a.shape);
     expect(Buffer.compare(Buffer.from(c.buffer, c.offset, c.nbytes), Buffer.from(a.buffer, a.offset, a.nbytes))).toBe(0);
   });
+
+  test('with MMARRAY_GC_SETTLE=0 (bench/async.js --variants: no wait, read per call) copyAsync and astypeAsync still equal their sync twins', async () => {
+    const a = mm.arange(0, EXTERNAL_SOFT_LIMIT / 8 + 1024, 1, 'f8');
+    process.env.MMARRAY_GC_SETTLE = '0';
+    let c: mm.NdArray;
+    let f: mm.NdArray;
+    try {
+      [c, f] = await Promise.all([a.copyAsync(), a.astypeAsync('<f4')]);
+    } finally {
+      delete process.env.MMARRAY_GC_SETTLE;
+    }
+    const f4 = a.astype('<f4');
+    expect(Buffer.compare(Buffer.from(c.buffer, c.offset, c.nbytes), Buffer.from(a.buffer, a.offset, a.nbytes))).toBe(0);
+    expect(Buffer.compare(Buffer.from(f.buffer, f.offset, f.nbytes), Buffer.from(f4.buffer, f4.offset, f4.nbytes))).toBe(0);
+  });
 });
 
 // assistGc runs in forked children: it forces collections and reads the
