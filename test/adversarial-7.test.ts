@@ -318,3 +318,13 @@ describe("choose: NumPy's limit of 64 arrays, checked before the choices are lis
     expect(() => L.choose(L.array([0]), L.broadcastTo(L.array(1), [2 ** 31, 1]) as never)).toThrow(new ValueError('Need at least 0 and at most 64 array objects.'));
   });
 });
+
+describe('gradient with no options: no inherited ones either', () => {
+  test('Object.prototype.axis = 1 does not make gradient(f) of a 2-d f one array (it did)', () => {
+    const r = polluted('axis', 1, () => L.gradient(L.ones([3, 3])));
+    expect(Array.isArray(r)).toBe(true);
+    expect((r as NdArray[]).length).toBe(2);
+    const e = polluted('edgeOrder', 2, () => L.gradient(L.array([1, 2, 4, 8])) as NdArray);
+    expect(e.toArray()).toEqual([1, 1.5, 3, 4]);
+  });
+});
