@@ -37,7 +37,7 @@ import { MAXDIMS } from './layout';
 import { allocate, describeNonArray, requireOpen, NdArray as ArrayClass } from './internal';
 import { WINDOW_BYTES } from './storage';
 import type { NdArray, Order } from './ndarray';
-import { promoteTypes } from './promote';
+import { canCast, promoteTypes } from './promote';
 import { readValues, writeValues } from './compute-values';
 import { copyAs } from './copy';
 import { readKnownOptions } from './options';
@@ -526,6 +526,10 @@ export function array(values: unknown, dtype?: DTypeLike | null, options: ArrayO
     if (order === 'F' && shape.length > 1) return copyAs(out, el, 'F');
     return out;
   }
+  if (listsAsGiven && d.blocks && !d.unsafeInts && Array.isArray(values) && storeBlocks(out, values)) {
+    if (order === 'F' && shape.length > 1) return copyAs(out, el, 'F');
+    return out;
+  }
   if (!d.collect) d = discover(values, structured, true, dt);
   if (dt.shape.length > 0) {
     // A subarray dtype adds its axes; each value fills its subarray, as NumPy
@@ -539,6 +543,28 @@ export function array(values: unknown, dtype?: DTypeLike | null, options: ArrayO
   }
   if (order === 'F' && shape.length > 1) return copyAs(out, el, 'F');
   return out;
+}
+
+/**
+ * A list whose leaves are all NdArrays (discovery checked the shapes),
+ * stored block by block with set()'s native copy; false at the first leaf
+ * that is not an NdArray castable to `out`'s dtype under 'safe' (exact
+ * values: what the general walk stores too), which then redoes the whole
+ * of `out`. The walk collected every item as a JS value first: array([b])
+ * of a 2^31-item bool view was 2^31 heap values and aborted the process
+ * (piecewise's conditions), and 16M items took 3.7 s instead of 20 ms.
+ */
+function storeBlocks(out: NdArray, v: unknown): boolean {
+  if (v instanceof ArrayClass) {
+    if (!canCast(v.dtype, out.dtype, 'safe') || v.ndim !== out.ndim) return false;
+    out.set(v);
+    return true;
+  }
+  if (!Array.isArray(v) || out.ndim === 0) return false;
+  const n = v.length;
+  if (n !== out.shape[0]) return false;
+  for (let i = 0; i < n; i++) if (!storeBlocks(out.index(i), v[i])) return false;
+  return true;
 }
 
 /**

@@ -36,6 +36,9 @@ export interface ChooseOptions {
   mode?: ClipMode;
 }
 
+/** NumPy's NPY_MAXARGS: the most arrays (the index array and the choices) choose takes. */
+const MAX_CHOICES = 64;
+
 /**
  * NumPy's `np.choose(a, choices, out=None, mode='raise')`.
  *
@@ -50,6 +53,11 @@ export function choose(a: NdArray | number | readonly unknown[], choices: readon
   const idx0 = isArray(a) ? a : asarray(a);
   requireOpen(idx0);
   if (!Array.isArray(choices) && !isArray(choices)) throw new TypeError(`choose() choices must be a list of arrays, got ${repr(choices)}`);
+  // NumPy's NPY_MAXARGS: `a` and the choices are at most 64 arrays. Checked
+  // before the list is made: 10^5 choices overflowed the call stack (a bare
+  // RangeError), and an array of choices of 2^31 rows was a list of 2^31 views.
+  const count = isArray(choices) ? ((choices as NdArray).shape[0] ?? 0) : choices.length;
+  if (count >= MAX_CHOICES) throw new ValueError(`Need at least 0 and at most ${MAX_CHOICES} array objects.`);
   const list: (NdArray | PyScalar)[] = isArray(choices) ? [...Array((choices as NdArray).shape[0] ?? 0).keys()].map((i) => (choices as NdArray).index(i)) : choices.map((c) => (isArray(c) || typeof c !== 'object' || !Array.isArray(c) ? (c as NdArray | PyScalar) : asarray(c)));
   const n = list.length;
   if (n === 0) throw new ValueError('0-length sequence.');

@@ -14,7 +14,8 @@
 import type { DTypeLike } from './dtype';
 import { dtype as toDType } from './dtype';
 import type { NdArray } from './ndarray';
-import { AxisError, ValueError, repr } from './errors';
+import { AxisError, MemoryError, ValueError, repr } from './errors';
+import { readOptions } from './options';
 import { NdArray as ArrayClass, allocate, derive, lockReadOnly, requireArray, requireOpen, requireWritable } from './internal';
 import { normalizeAxis } from './layout';
 import { asAnyArray } from './stack-helpers';
@@ -143,9 +144,11 @@ export interface TraceOptions {
 export function trace(a: NdArray, offset = 0, axis1 = 0, axis2 = 1, options: TraceOptions = {}): NdArray {
   requireArray(a, 'trace', 'a');
   const d = diagonal(a, offset, axis1, axis2);
+  // Read once, own keys only (lib/options.ts): a polluted Object.prototype.out was written.
+  const given = readOptions(options, ['dtype', 'out']);
   const o: TraceOptions = {};
-  if (options.dtype !== undefined && options.dtype !== null) o.dtype = options.dtype;
-  if (options.out !== undefined && options.out !== null) o.out = options.out;
+  if (given.dtype !== undefined && given.dtype !== null) o.dtype = given.dtype;
+  if (given.out !== undefined && given.out !== null) o.out = given.out;
   return sum(d, -1, o);
 }
 
@@ -219,19 +222,25 @@ export function triuIndices(n: number, k = 0, m: number | null = null): [NdArray
   return [r.copy(), c.copy()];
 }
 
+/** The most index arrays diagIndices returns. */
+const MAX_DIAG_NDIM = 2 ** 25;
+
 /**
- * NumPy's `diag_indices(n, ndim=2)`: `ndim` copies of `arange(n)` (int64),
- * the indices of the main diagonal of an n×…×n array.
+ * NumPy's `diag_indices(n, ndim=2)`: `arange(n)` (int64) `ndim` times, the
+ * indices of the main diagonal of an n×…×n array. As NumPy's
+ * `(idx,) * ndim`, every entry is the same array.
  */
 export function diagIndices(n: number, ndim = 2): NdArray[] {
   sizeArg(n, 'diagIndices', 'n');
   sizeArg(ndim, 'diagIndices', 'ndim');
-  return Array.from({ length: ndim }, () => {
-    const r = allocate(toDType('i8'), [n]);
-    const t = r.typedArray() as BigInt64Array;
-    for (let i = 0; i < n; i++) t[i] = BigInt(i);
-    return r;
-  });
+  // A list of `ndim` arrays: past 2^25 items a JS array leaves V8's fast
+  // elements and is filled for minutes (ndim = 2^31 ran the process out of heap).
+  if (ndim > MAX_DIAG_NDIM) throw new MemoryError(`diagIndices(): ndim = ${ndim} index arrays is more than a JS list holds quickly (${MAX_DIAG_NDIM}); an array has at most 64 axes`);
+  const r = allocate(toDType('i8'), [n]);
+  const t = r.typedArray() as BigInt64Array;
+  for (let i = 0; i < n; i++) t[i] = BigInt(i);
+  // NumPy's (idx,) * ndim: one array, listed ndim times (ndim = 10^6 made 10^6 arrays, n·ndim items in all).
+  return new Array<NdArray>(ndim).fill(r);
 }
 
 /**
@@ -267,5 +276,43 @@ export function fillDiagonal(a: NdArray, val: unknown, wrap = false): void {
   }
   const count = end > 0 ? Math.ceil(end / step) : 0;
   if (count === 0) return;
-  put(a, Array.from({ length: count }, (_, i) => i * step), val);
+  // One value: stored through strided views of the diagonal (a fill, native
+  // over a mapping of any size). A list of the flat positions (the old way)
+  // was a JS array of `count` items, and put() of it built a table of every
+  // element's offset: V8's bare "Invalid array length" for a 2^33-item mapping.
+  if (isOneValue(val)) {
+    const v = val instanceof ArrayClass ? val.reshape([]) : val;
+    for (const run of diagonalRuns(a, count)) run.set(v as never);
+    return;
+  }
+  // NumPy's a.flat[:end:step] = val: the values repeat along the diagonal.
+  const at = allocate(toDType('i8'), [count]);
+  const t = at.typedArray() as BigInt64Array;
+  for (let i = 0; i < count; i++) t[i] = BigInt(i * step);
+  put(a, at, val);
+}
+
+function isOneValue(val: unknown): boolean {
+  if (val instanceof ArrayClass) return val.size === 1;
+  return !Array.isArray(val) && !ArrayBuffer.isView(val);
+}
+
+/**
+ * The first `count` items of the diagonal that fillDiagonal writes, as views
+ * of `a` in order: for n×…×n one view (the stride is the sum of `a`'s); for a
+ * 2-d (r×c) `a` the flat positions i·(c+1) are row i + ⌊i/c⌋, column i mod c
+ * (the wrapped diagonal restarts every c+1 rows): a [⌊count/c⌋, c] view and
+ * a 1-d tail of the rest.
+ */
+function diagonalRuns(a: NdArray, count: number): NdArray[] {
+  const diag = a.strides.reduce((x, y) => x + y, 0);
+  if (a.ndim > 2) return [derive(a, ArrayClass.prototype, a.dtype, [count], [diag], a.offset)];
+  const c = a.shape[1];
+  const q = Math.floor(count / c);
+  const rest = count - q * c;
+  const block = (c + 1) * a.strides[0];
+  const runs: NdArray[] = [];
+  if (q > 0) runs.push(derive(a, ArrayClass.prototype, a.dtype, [q, c], [block, diag], a.offset));
+  if (rest > 0) runs.push(derive(a, ArrayClass.prototype, a.dtype, [rest], [diag], a.offset + q * block));
+  return runs;
 }

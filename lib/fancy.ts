@@ -113,6 +113,10 @@ export function select(a: NdArray, items: readonly FancyItem[], beforeBounds?: (
   const hasArray = isFancy(items);
   // Index strings among the items ('1:3', '..., ::2') stand for their parsed items.
   const flat = items.flatMap((it) => (typeof it === 'string' ? parseIndex(it) : [it]));
+  // Boolean masks whose true positions are listed only once their lengths
+  // match the axes they index: a mask of 2^26 items against an axis of 2
+  // was walked for 26 s before NumPy's IndexError (piecewise's conditions).
+  const masks: { arr: NdArray; first: number }[] = [];
   for (const raw of flat) {
     if (typeof raw === 'boolean') {
       // Python's True/False: a 0-d boolean array (a new axis of length 1 or 0).
@@ -129,10 +133,10 @@ export function select(a: NdArray, items: readonly FancyItem[], beforeBounds?: (
           adv.push({ values: arr.toArray() ? [0] : [], shape: [arr.toArray() ? 1 : 0], item: basic.length - 1 });
           continue;
         }
-        const coords = nonzeroValues(arr);
+        masks.push({ arr, first: adv.length });
         for (let d = 0; d < arr.ndim; d++) {
           basic.push(new Slice());
-          adv.push({ values: coords[d], shape: [coords[d].length], item: basic.length - 1, mask: { size: arr.shape[d], dim: d } });
+          adv.push({ values: [], shape: [0], item: basic.length - 1, mask: { size: arr.shape[d], dim: d } });
         }
         continue;
       }
@@ -177,6 +181,13 @@ export function select(a: NdArray, items: readonly FancyItem[], beforeBounds?: (
     // (a[0, []] = [1, 2] on an empty axis 0 is the IndexError; fuzz seeds 3176 4412).
     const x = adv[k].int === true ? adv[k].values[0] : 0;
     if (adv[k].int === true && (x < -n || x >= n)) throw new IndexError(`index ${x} is out of bounds for axis ${srcAxisOf[adv[k].item]} with size ${n}`);
+  }
+  for (const { arr, first } of masks) {
+    const coords = nonzeroValues(arr);
+    for (let d = 0; d < coords.length; d++) {
+      adv[first + d].values = coords[d];
+      adv[first + d].shape = [coords[d].length];
+    }
   }
   // Broadcast the index arrays.
   const nb = Math.max(0, ...adv.map((e) => e.shape.length));
@@ -680,12 +691,25 @@ export function put(a: NdArray, indices: NdArray | number | readonly number[], v
   if (idx.length === 0 || vals.length === 0) return;
   if (n === 0) throw new IndexError('cannot replace elements of an empty array');
   const fixed = Array.from(idx, (x) => fixIndex(x, n, mode, 0));
-  const all = offsetsOf(a);
+  // Each index's offset on its own, not a table of every element's: put of a
+  // few items into a 2^33-item mapping built that table and failed with V8's
+  // bare "Invalid array length" (fillDiagonal of a big mapping did).
   storeAt(
     a,
-    fixed.map((x) => all[x]),
+    fixed.map((x) => flatOffset(a, x)),
     fixed.map((_, i) => vals[i % vals.length]),
   );
+}
+
+/** The storage offset of the element at C-order flat index `x` of `a` (0 <= x < a.size). */
+function flatOffset(a: NdArray, x: number): number {
+  let off = a.offset;
+  for (let d = a.ndim - 1; d >= 0; d--) {
+    const n = a.shape[d];
+    off += (x % n) * a.strides[d];
+    x = Math.floor(x / n);
+  }
+  return off;
 }
 
 /**

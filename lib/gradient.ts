@@ -58,7 +58,8 @@ function isOptions(v: unknown): v is GradientOptions {
  */
 export function gradient(f: NdArray | readonly unknown[], ...args: (GradientSpacing | GradientOptions)[]): NdArray | NdArray[] {
   const last = args.length > 0 ? args[args.length - 1] : undefined;
-  const o = isOptions(last) ? readKnownOptions(last, ['axis', 'edgeOrder'], 'gradient') : {};
+  // No options given: still no inherited ones (a polluted Object.prototype.axis = 1 made gradient(f) one array).
+  const o = readKnownOptions(isOptions(last) ? last : undefined, ['axis', 'edgeOrder'], 'gradient');
   const varargs = (isOptions(last) ? args.slice(0, -1) : args) as GradientSpacing[];
   let fa = asAnyArray(f);
   const N = fa.ndim;

@@ -9,6 +9,8 @@ import { dtype as toDType, type DTypeLike } from './dtype';
 import type { NdArray } from './ndarray';
 import { ValueError, repr } from './errors';
 import { isArray } from './internal';
+import { MAXDIMS, checkNdim } from './layout';
+import { readOptions } from './options';
 import { arange, empty } from './create';
 import { asAnyArray } from './stack-helpers';
 import { broadcastArrays } from './views';
@@ -39,8 +41,9 @@ function isOptions(v: unknown): v is MeshgridOptions {
  * @throws ValueError `Valid values for \`indexing\` are 'xy' and 'ij'.`; TypeError `meshgrid() got an unexpected keyword argument 'indices'` for an unknown option.
  */
 export function meshgrid(...args: unknown[]): NdArray[] {
-  let o: MeshgridOptions = {};
-  // An unknown key is NumPy's TypeError (gh-4755: `indices='ij'` for `indexing` was silently ignored).
+  let o: MeshgridOptions = readOptions<MeshgridOptions, 'indexing'>(undefined, []);
+  // Read once, own keys only (a polluted Object.prototype.indexing or .sparse was taken as the
+  // caller's); an unknown key is NumPy's TypeError (gh-4755: `indices='ij'` for `indexing` was silently ignored).
   if (args.length > 0 && isOptions(args[args.length - 1])) o = readKnownOptions(args.pop() as MeshgridOptions, ['indexing', 'sparse', 'copy'], 'meshgrid');
   const indexing = o.indexing ?? 'xy';
   if (indexing !== 'xy' && indexing !== 'ij') throw new ValueError("Valid values for `indexing` are 'xy' and 'ij'.");
@@ -83,14 +86,20 @@ export interface IndicesOptions {
 export function indices(dimensions: readonly number[], options: IndicesOptions & { sparse: true }): NdArray[];
 export function indices(dimensions: readonly number[], options?: IndicesOptions): NdArray;
 export function indices(dimensions: readonly number[], options: IndicesOptions = {}): NdArray | NdArray[] {
+  const o = readOptions(options, ['dtype', 'sparse']);
   if (!Array.isArray(dimensions)) throw new TypeError(`indices(): dimensions must be a list of lengths, got ${repr(dimensions)}`);
-  const dims = [...dimensions];
+  // The length first, read once: a Proxy claiming 2^32-1 dimensions was copied until the process ran out of heap.
+  const n = dimensions.length;
+  if (n > MAXDIMS) checkNdim(n);
+  const dims = Array.from({ length: n }, (_, i) => dimensions[i]);
   for (const d of dims) if (!Number.isSafeInteger(d) || d < 0) throw new ValueError(`indices(): a dimension must be a non-negative integer, got ${repr(d)}`);
-  const dt = toDType(options.dtype ?? 'i8');
-  const n = dims.length;
+  const dt = toDType(o.dtype ?? 'i8');
+  const sparse = o.sparse === true;
+  // The result before its parts: one whose size is refused (2^81 items, or
+  // more than 4 GiB) is refused before the parts (3 GiB of them) are made.
+  const res = sparse ? null : empty([n, ...dims], dt);
   const parts = dims.map((d, i) => arange(0, d, 1, dt).reshape(dims.map((_, j) => (j === i ? d : 1))));
-  if (options.sparse === true) return parts;
-  const res = empty([n, ...dims], dt);
+  if (res === null) return parts;
   parts.forEach((p, i) => res.index(i).set(p));
   return res;
 }

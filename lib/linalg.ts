@@ -21,9 +21,10 @@
 import { inspect } from 'util';
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import type { NdArray } from './ndarray';
-import { AxisError, ValueError, repr } from './errors';
+import { AxisError, IndexError, ValueError, repr } from './errors';
 import { isArray, requireOpen, requireWritable, storageOf } from './internal';
-import { normalizeAxis } from './layout';
+import { MAXDIMS, normalizeAxis } from './layout';
+import { readOptions } from './options';
 import { empty } from './create';
 import { asAnyArray } from './stack-helpers';
 import { canCast, isNumeric, promoteTypes } from './promote';
@@ -299,16 +300,19 @@ function checkOut(out: unknown): NdArray | null {
  *   UFuncTypeError for dtypes without a loop or a refused cast; AccessError for a read-only `out`.
  */
 export function matmul(x1: unknown, x2: unknown, options: MatmulOptions = {}): NdArray {
+  // Options read once, own keys only (lib/options.ts): a polluted
+  // Object.prototype.dtype or .out was taken as the caller's.
+  const o = readOptions(options, ['out', 'dtype', 'casting']);
   const a = operand(x1, 'matmul', 'x1');
   const b = operand(x2, 'matmul', 'x2');
-  const out = checkOut(options.out);
-  const casting = options.casting ?? 'same_kind';
+  const out = checkOut(o.out);
+  const casting = o.casting ?? 'same_kind';
   for (const [i, x] of [a, b].entries()) {
     if (x.ndim === 0) throw new ValueError(`matmul: Input operand ${i} does not have enough dimensions (has 0, gufunc core with signature ${SIGNATURE} requires 1)`);
   }
   let dt = productType('matmul', a.dtype, b.dtype);
-  if (options.dtype !== undefined && options.dtype !== null) {
-    dt = toDType(options.dtype);
+  if (o.dtype !== undefined && o.dtype !== null) {
+    dt = toDType(o.dtype);
     if (!isNumeric(dt)) throw loopError('matmul', a.dtype, b.dtype);
     for (const [i, x] of [a, b].entries()) {
       if (!canCast(x.dtype, dt, casting)) throw new UFuncTypeError(`Cannot cast ufunc 'matmul' input ${i} from ${inspect(x.dtype)} to ${inspect(dt)} with casting rule '${casting}'`);
@@ -469,19 +473,29 @@ export function tensordot(a: unknown, b: unknown, axes: number | readonly [numbe
   if (typeof axes === 'number') {
     if (!Number.isInteger(axes)) throw new TypeError(`tensordot(): axes must be an integer or a pair of axis lists, got ${repr(axes)}`);
     if (axes < 0) throw new ValueError('axes must be at least 0');
+    // NumPy's a.shape[-axes] fails first: checked before a list of `axes`
+    // items is made (tensordot(a, b, 2**31) aborted the process out of heap).
+    if (axes > x.ndim) throw new IndexError('tuple index out of range');
     axesA = Array.from({ length: axes }, (_, i) => x.ndim - axes + i);
     axesB = Array.from({ length: axes }, (_, i) => i);
   } else if (Array.isArray(axes) && axes.length === 2) {
     const [p, q] = axes as [number | readonly number[], number | readonly number[]];
-    axesA = typeof p === 'number' ? [p] : [...p];
-    axesB = typeof q === 'number' ? [q] : [...q];
+    axesA = axisList(p);
+    axesB = axisList(q);
+    for (const list of [axesA, axesB]) {
+      if (new Set(list).size !== list.length) throw new ValueError('duplicate axes are not allowed in tensordot');
+    }
   } else {
     throw new TypeError(`tensordot(): axes must be an integer or a pair of axis lists, got ${repr(axes)}`);
   }
   if (axesA.length !== axesB.length) throw new ValueError('shape-mismatch for sum');
-  const normA = axesA.map((ax) => normalizeTensorAxis(ax, x.ndim));
-  const normB = axesB.map((ax) => normalizeTensorAxis(ax, y.ndim));
-  for (let i = 0; i < normA.length; i++) {
+  // NumPy's loop: each pair of lengths compared in turn, an axis past either
+  // array's dimensions its IndexError.
+  const normA: number[] = [];
+  const normB: number[] = [];
+  for (let i = 0; i < axesA.length; i++) {
+    normA.push(normalizeTensorAxis(axesA[i], x.ndim));
+    normB.push(normalizeTensorAxis(axesB[i], y.ndim));
     if (x.shape[normA[i]] !== y.shape[normB[i]]) throw new ValueError('shape-mismatch for sum');
   }
   const dt = productType('tensordot', x.dtype, y.dtype);
@@ -497,8 +511,21 @@ export function tensordot(a: unknown, b: unknown, axes: number | readonly [numbe
 
 function normalizeTensorAxis(ax: number, ndim: number): number {
   if (!Number.isInteger(ax)) throw new TypeError(`tensordot(): an axis must be an integer, got ${repr(ax)}`);
-  if (ax < -ndim || ax >= ndim) throw new ValueError('shape-mismatch for sum');
+  if (ax < -ndim || ax >= ndim) throw new IndexError('tuple index out of range');
   return ax < 0 ? ax + ndim : ax;
+}
+
+/**
+ * One side of tensordot's pair of axis lists, each item read once. Its
+ * length is checked first: more than an array's 64 axes has a repeat or an
+ * axis out of range, and a list claiming 2^32-1 items (a Proxy) was copied
+ * until V8 aborted out of heap.
+ */
+function axisList(p: number | readonly number[]): number[] {
+  if (!Array.isArray(p)) return [p as number];
+  const n = p.length;
+  if (n > MAXDIMS) throw new ValueError(`tensordot(): ${n} axes to sum over; an array has at most ${MAXDIMS}`);
+  return Array.from({ length: n }, (_, i) => p[i] as number);
 }
 
 /**
@@ -553,10 +580,11 @@ function crossAxis(ax: number, ndim: number, name: string): number {
  *   `At least one array has zero dimension`.
  */
 export function cross(a: unknown, b: unknown, options: CrossOptions = {}): NdArray {
+  const o = readOptions(options, ['axisa', 'axisb', 'axisc', 'axis']);
   let x = operand(a, 'cross', 'a');
   let y = operand(b, 'cross', 'b');
-  let { axisa = -1, axisb = -1, axisc = -1 } = options;
-  if (options.axis !== undefined && options.axis !== null) axisa = axisb = axisc = options.axis;
+  let { axisa = -1, axisb = -1, axisc = -1 } = o;
+  if (o.axis !== undefined && o.axis !== null) axisa = axisb = axisc = o.axis;
   if (x.ndim < 1 || y.ndim < 1) throw new ValueError('At least one array has zero dimension');
   x = moveaxis(x, crossAxis(axisa, x.ndim, 'axisa'), -1);
   y = moveaxis(y, crossAxis(axisb, y.ndim, 'axisb'), -1);
