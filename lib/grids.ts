@@ -10,11 +10,10 @@ import type { NdArray } from './ndarray';
 import { ValueError, repr } from './errors';
 import { isArray } from './internal';
 import { MAXDIMS, checkNdim } from './layout';
-import { readOptions } from './options';
+import { readKnownOptions, readOptions } from './options';
 import { arange, empty } from './create';
 import { asAnyArray } from './stack-helpers';
 import { broadcastArrays } from './views';
-import { readKnownOptions } from './options';
 
 /** Options of {@link meshgrid}: NumPy's keyword arguments. */
 export interface MeshgridOptions {
