@@ -932,6 +932,7 @@ MMARRAY_KEY_CLONES void PackedWordsOf(const uint8_t* __restrict src, uint64_t* _
 // How many of the n words at w have `top` as their bits above the low b.
 MMARRAY_KEY_CLONES inline size_t CountTop(const uint64_t* w, size_t n, int b, uint64_t top) {
   size_t same = 0;
+  // SAFETY: the caller's n words at w.
   for (size_t i = 0; i < n; i++) same += (w[i] >> b) == top;
   return same;
 }
@@ -1034,6 +1035,7 @@ MMARRAY_KEY_CLONES inline void MapLane(const uint8_t* in, int64_t s, U* w, size_
 // w[i] = f(w[i]) for the n items at w (vectorized, as MapLane).
 template <class U, class F>
 MMARRAY_KEY_CLONES inline void MapInPlace(U* w, size_t n, F f) {
+  // SAFETY: the caller's n items at w.
   for (size_t i = 0; i < n; i++) w[i] = f(w[i]);
 }
 
