@@ -932,6 +932,7 @@ MMARRAY_KEY_CLONES void PackedWordsOf(const uint8_t* __restrict src, uint64_t* _
 // How many of the n words at w have `top` as their bits above the low b.
 MMARRAY_KEY_CLONES inline size_t CountTop(const uint64_t* w, size_t n, int b, uint64_t top) {
   size_t same = 0;
+  // SAFETY: the caller's n words at w.
   for (size_t i = 0; i < n; i++) same += (w[i] >> b) == top;
   return same;
 }
@@ -1018,7 +1019,7 @@ inline bool LaneInDst(const uint8_t* out, int64_t d) {
 // that lane itself (each item is read before it is written), else it does
 // not overlap it.
 template <class U, bool Swap, class F>
-inline void MapLane(const uint8_t* in, int64_t s, U* w, size_t n, F f) {
+MMARRAY_KEY_CLONES inline void MapLane(const uint8_t* in, int64_t s, U* w, size_t n, F f) {
   // SAFETY: i < n items of the lane at in, inside the checked src layout; w holds n items.
   if (!Swap && s == static_cast<int64_t>(sizeof(U))) {
     for (size_t i = 0; i < n; i++) {
@@ -1031,9 +1032,16 @@ inline void MapLane(const uint8_t* in, int64_t s, U* w, size_t n, F f) {
   }
 }
 
+// w[i] = f(w[i]) for the n items at w (vectorized, as MapLane).
+template <class U, class F>
+MMARRAY_KEY_CLONES inline void MapInPlace(U* w, size_t n, F f) {
+  // SAFETY: the caller's n items at w.
+  for (size_t i = 0; i < n; i++) w[i] = f(w[i]);
+}
+
 // The items of the lane at in (byte stride s) for which f(item) holds.
 template <class U, bool Swap, class F>
-inline size_t CountLane(const uint8_t* in, int64_t s, size_t n, F f) {
+MMARRAY_KEY_CLONES inline size_t CountLane(const uint8_t* in, int64_t s, size_t n, F f) {
   size_t c = 0;
   // SAFETY: i < n items of the lane at in, inside the checked src layout.
   if (!Swap && s == static_cast<int64_t>(sizeof(U))) {
@@ -1122,8 +1130,8 @@ void PartitionLanes(const Job& j, const std::vector<int64_t>& kths, bool arg) {
         }
         SelectEachU32(w, m, kths);
         if (inDst) {
-          if constexpr (kNativeFloat) for (size_t i = 0; i < m; i++) w[i] = F32Bits(w[i]);
-          else for (size_t i = 0; i < n; i++) w[i] = C::Bits(w[i]);
+          if constexpr (kNativeFloat) MapInPlace(w, m, [](uint32_t v) { return F32Bits(v); });
+          else MapInPlace(w, n, [](U v) { return C::Bits(v); });
           return;
         }
         for (size_t i = 0; i < n; i++) {
@@ -1180,7 +1188,7 @@ void PartitionLanes(const Job& j, const std::vector<int64_t>& kths, bool arg) {
       }
       MapLane<U, Swap>(in, s, w, n, [](U v) { return C::Key(v); });
       SelectEach(w, w + n, kths, std::less<U>());
-      if (inDst) for (size_t i = 0; i < n; i++) w[i] = C::Bits(w[i]);
+      if (inDst) MapInPlace(w, n, [](U v) { return C::Bits(v); });
       else for (size_t i = 0; i < n; i++) StoreBytes<U, Swap>(out + static_cast<int64_t>(i) * d, C::Bits(w[i]));
       return;
     }
@@ -1196,7 +1204,7 @@ void PartitionLanes(const Job& j, const std::vector<int64_t>& kths, bool arg) {
       // SAFETY: the n items of the lane at in, native and contiguous when so.
       const uint8_t* contiguous = !Swap && s == static_cast<int64_t>(sizeof(U)) ? in : nullptr;
       const uint64_t mask = PackedArgpartition<C>(key, contiguous, w, n, kths);
-      if (inDst) for (size_t i = 0; i < n; i++) w[i] &= mask;
+      if (inDst) MapInPlace(w, n, [mask](uint64_t v) { return v & mask; });
       else for (size_t i = 0; i < n; i++) StoreIndex(out + static_cast<int64_t>(i) * d, static_cast<uint32_t>(w[i] & mask));
       return;
     }

@@ -764,7 +764,7 @@ struct FusedCheck<K, std::void_t<decltype(K::kFusedCheck)>> : std::bool_constant
 // buffer. A kernel with kFusedCheck (arctan2) runs each contiguous block
 // once, values and range check together, into the buffer, patches the
 // pairs out of range with Lib and stores the block: 10M float64 pairs,
-// CPU min of 15, ~55 -> ~40 ms (see docs/performance-notes.md, perf7).
+// CPU min of 15, ~54 -> ~51 ms (see docs/performance-notes.md, perf7).
 template <class K>
 void VectorChunk2(int64_t n, const void* const* in, const int64_t* ins, void* ov, int64_t so) {
   using T = typename K::T;
