@@ -440,6 +440,7 @@ function sharesBuffer(a: NdArray, r: NdArray): boolean {
 export function einsumPath(subscripts: string, ...args: unknown[]): [unknown[], string] {
   const [list, given] = splitArgs(args);
   const o = readKnownOptions(given as EinsumPathOptions, ['optimize'], 'einsumPath');
+  if (typeof subscripts !== 'string') throw new TypeError(`einsumPath: subscripts must be a string, got ${repr(subscripts)}`);
   if (list.length === 0) throw new ValueError('must specify the einstein sum subscripts string and at least one operand');
   const ops = operands(list);
   const parsed = parseSubscripts(subscripts, ops.map((a) => a.ndim));
