@@ -383,9 +383,8 @@ export function dot(a: unknown, b: unknown, out: NdArray | null = null): NdArray
   const x = operand(a, 'dot', 'a');
   const y = operand(b, 'dot', 'b');
   const o = checkOut(out);
-  // NumPy's PyArray_MatrixProduct2 multiplies a 0-d operand in: a C-ordered result whatever the layout.
   if (x.ndim === 0 || y.ndim === 0) {
-    const r = multiply(x, y, { order: 'C' });
+    const r = multiply(x, y);
     return dotOut(r, o);
   }
   const dt = productType('dot', x.dtype, y.dtype);
@@ -428,8 +427,7 @@ export function vdot(a: unknown, b: unknown): NdArray {
 export function inner(a: unknown, b: unknown): NdArray {
   const x = operand(a, 'inner', 'a');
   const y = operand(b, 'inner', 'b');
-  // NumPy's PyArray_InnerProduct multiplies a 0-d operand in: a C-ordered result whatever the layout.
-  if (x.ndim === 0 || y.ndim === 0) return multiply(x, y, { order: 'C' });
+  if (x.ndim === 0 || y.ndim === 0) return multiply(x, y);
   const dt = productType('inner', x.dtype, y.dtype);
   const k = x.shape[x.ndim - 1];
   if (y.shape[y.ndim - 1] !== k) {

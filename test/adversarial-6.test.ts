@@ -253,14 +253,13 @@ describe('pad options: read once, a polluted Object.prototype ignored', () => {
 
 describe('ptp with an out that overlaps its input', () => {
   // NumPy 2.4 writes max into out before it reads min (np.ptp(a, 0, out=a[0])
-  // gives [5, 4, 6] for this a): here the documented rule holds, out gets the
-  // true peak-to-peak of the input as it was.
+  // gives [5, 4, 6] for this a, not the [5, 7, 6] of the input as it was): the
+  // library follows NumPy's observable result (quantile.test.ts compares more cases).
   test('axis 0 into the first row', () => {
     const a = L.asarray([[5, 1, 9], [2, 8, 3], [7, 4, 6]], 'f8');
-    const want = L.ptp(a.copy(), { axis: 0 }).toArray();
+    expect(L.ptp(a.copy(), { axis: 0 }).toArray()).toEqual([5, 7, 6]);
     L.ptp(a, { axis: 0, out: a.index(0) });
-    expect(a.index(0).toArray()).toEqual(want);
-    expect(want).toEqual([5, 7, 6]);
+    expect(a.index(0).toArray()).toEqual([5, 4, 6]);
   });
 });
 

@@ -319,19 +319,3 @@ describe('products of arrays over a misaligned buffer (a pooled Node Buffer at a
     }
   });
 });
-
-describeWithNumpy('dot/inner with a 0-d operand: NumPy\'s C-ordered product whatever the layout', () => {
-  test('F-ordered, negative-stride, broadcast and byte-swapped inputs', () => {
-    const want = runNumpy<number[][]>(`
-F = np.zeros((3, 4), order='F')
-N = np.ndarray((2, 4), '>f8', np.zeros(8, '>f8'), 8, (-8, 16))
-B = np.broadcast_to(np.zeros(4), (3, 4))
-print(json.dumps([list(x.strides) for x in [np.dot(F, 2.), np.inner(F, np.array(2.)), np.dot(2., F), np.inner(N, 3), np.dot(B, 2.), np.inner(2, B), np.dot(np.zeros((2, 5), 'u1', order='F'), np.array(2+0j))]]))`);
-    const F = lib.zeros([4, 3]).T;
-    const N = lib.zeros([4, 2], '>f8').T.index(lib.slice(null, null, -1));
-    const B = lib.broadcastTo(lib.zeros([4]), [3, 4]);
-    const U = lib.zeros([5, 2], '|u1').T;
-    const got = [lib.dot(F, 2), lib.inner(F, lib.asarray(2)), lib.dot(2, F), lib.inner(N, 3), lib.dot(B, 2), lib.inner(2, B), lib.dot(U, lib.asarray({ re: 2, im: 0 }, '<c16'))].map((r) => [...r.strides]);
-    expect(got).toEqual(want);
-  });
-});
