@@ -13,16 +13,9 @@
 //   ndarray subclasses, np.matrix and masked arrays do not exist here (the asarray
 //   case of test_kron_smoke is ported).
 import { argmax, argmin, argsort, AxisError, IndexError, kron, max, min, NdArray, ones, putAlongAxis, sort, takeAlongAxis, tile, ValueError, zeros, arange } from '../../lib';
-import { array as asArray } from '../../lib/array-coerce';
+import { arr, vals } from '../helpers/np-port';
 import { rng } from '../helpers/bytes';
 
-const arr = (v: unknown, dt?: string): NdArray => asArray(v, dt ?? null);
-function plain(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(plain);
-  if (typeof v === 'bigint') return Number(v);
-  return v;
-}
-const vals = (a: NdArray): unknown => plain(a.toArray());
 
 type AxisFn = (a: NdArray, axis: number | null) => NdArray;
 /** NumPy's _add_keepdims: the reduced axis put back (axis 0 for axis=None). */

@@ -8,15 +8,8 @@
 //
 // Skipped (not counted as passing): none of these two classes.
 import { arange, meshgrid, NdArray, ones, rot90, ValueError } from '../../lib';
-import { array as asArray } from '../../lib/array-coerce';
+import { arr, vals } from '../helpers/np-port';
 
-const arr = (v: unknown, dt?: string): NdArray => asArray(v, dt ?? null);
-function plain(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(plain);
-  if (typeof v === 'bigint') return Number(v);
-  return v;
-}
-const vals = (a: NdArray): unknown => plain(a.toArray());
 function same(a: NdArray, b: NdArray): void {
   expect(a.shape).toEqual(b.shape);
   expect(vals(a)).toEqual(vals(b));

@@ -13,15 +13,8 @@
 //   index objects and functions (diag_indices_from, ndindex, ix_) that do not exist here.
 import { diagIndices, fillDiagonal, nonzero, ValueError, zeros } from '../../lib';
 import type { NdArray } from '../../lib';
-import { array as asArray } from '../../lib/array-coerce';
+import { arr, vals } from '../helpers/np-port';
 
-const arr = (v: unknown, dt?: string): NdArray => asArray(v, dt ?? null);
-function plain(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(plain);
-  if (typeof v === 'bigint') return Number(v);
-  return v;
-}
-const vals = (a: NdArray): unknown => plain(a.toArray());
 
 describe('TestFillDiagonal', () => {
   test('test_basic', () => {

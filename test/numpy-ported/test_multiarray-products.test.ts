@@ -22,16 +22,9 @@
 // - test_matmul_axes: matmul has no `axes=` option here.
 // - TestInner.test_inner_type_mismatch is ported against a structured dtype ('i4,i4').
 import { arange, dot, empty, eye, inner, matmul, NdArray, ones, stack, UFuncTypeError, ValueError, vdot, zeros } from '../../lib';
-import { array as asArray } from '../../lib/array-coerce';
+import { arr, vals } from '../helpers/np-port';
 
-const arr = (v: unknown, dt?: string): NdArray => asArray(v, dt ?? null);
 /** Nested values with int64 bigints as numbers, complex kept as {re, im}. */
-function plain(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(plain);
-  if (typeof v === 'bigint') return Number(v);
-  return v;
-}
-const vals = (a: NdArray): unknown => plain(a.toArray());
 /** assert_almost_equal(actual, desired, decimal). */
 function almost(a: NdArray, desired: unknown, decimal = 7): void {
   const act = vals(a);

@@ -12,15 +12,8 @@
 // - TestTensordot.test_zero_dimension's np.einsum comparison: no einsum here (the
 //   np.dot comparison is ported).
 import { AxisError, cross, dot, empty, indices, linspace, NdArray, ones, outer, tensordot, tile, ValueError } from '../../lib';
-import { array as asArray } from '../../lib/array-coerce';
+import { arr, vals } from '../helpers/np-port';
 
-const arr = (v: unknown, dt?: string): NdArray => asArray(v, dt ?? null);
-function plain(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(plain);
-  if (typeof v === 'bigint') return Number(v);
-  return v;
-}
-const vals = (a: NdArray): unknown => plain(a.toArray());
 /** assert_equal(actual, desired): a number desired is compared with every element (NumPy broadcasts it). */
 function expectEqual(a: NdArray, desired: NdArray | number): void {
   if (typeof desired === 'number') {

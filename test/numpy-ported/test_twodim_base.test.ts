@@ -15,15 +15,8 @@
 // - test_tril_triu_dtype: the 'O', 'S', 'U', 'M', 'm' typecodes and the datetime64 case (no such
 //   dtypes); the other typecodes and the 'f4,f4' record case are ported.
 import { add, arange, diag, eye, fliplr, flipud, NdArray, ones, tri, tril, trilIndices, triu, triuIndices, ValueError, zeros } from '../../lib';
-import { array as asArray } from '../../lib/array-coerce';
+import { arr, vals } from '../helpers/np-port';
 
-const arr = (v: unknown, dt?: string): NdArray => asArray(v, dt ?? null);
-function plain(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(plain);
-  if (typeof v === 'bigint') return Number(v);
-  return v;
-}
-const vals = (a: NdArray): unknown => plain(a.toArray());
 const getMat = (n: number): NdArray => add(arange(n).reshape(-1, 1), arange(n).reshape(1, -1));
 
 const FLOAT_INT = ['e', 'f', 'd', 'F', 'D', 'b', 'B', 'h', 'H', 'i', 'I', 'l', 'L', 'q', 'Q'];
