@@ -7,23 +7,16 @@
 // across its 2^32-byte window edge. Each case here failed before its fix
 // (a hang, a bare error, a write to a read-only array, a wrong answer);
 // cases that hung run in forked children with a timeout, beside a control.
-import { spawnSync } from 'child_process';
-import * as path from 'path';
 
 import * as L from '../lib';
 import { AccessError, NdArray } from '../lib';
 import { useTempDir } from './helpers/tmp';
+import { polluted, runInChild, type ChildResult } from './helpers/child';
 import { trappedList } from './helpers/trapped';
 
 const tmp = useTempDir('mmarray-adv6-');
 
-/** Runs `body` in a child node over dist/ (L in scope) with a 60 s limit; its last stdout line, status and signal. */
-function child(body: string): { status: number | null; signal: NodeJS.Signals | null; out: string } {
-  const dist = path.resolve(__dirname, '../dist/index.js');
-  const script = `const L = require(${JSON.stringify(dist)});\n(async () => {\n${body}\n})().then((r) => console.log(JSON.stringify(r)), (e) => console.log(JSON.stringify([e.constructor.name, e.message])));`;
-  const r = spawnSync(process.execPath, ['--max-old-space-size=512', '-e', script], { encoding: 'utf8', timeout: 60_000 });
-  return { status: r.status, signal: r.signal, out: r.stdout.trim().split('\n').pop() ?? '' };
-}
+const child = (body: string): ChildResult => runInChild(body, { heapMb: 512 });
 
 /** A writable f8 mapping of `n` items holding 0..n-1. */
 function mapped(n = 64): L.Memmap {
@@ -32,15 +25,6 @@ function mapped(n = 64): L.Memmap {
   return m;
 }
 
-/** Runs `f` with `Object.prototype[key] = value`, always removed after. */
-function polluted<T>(key: string, value: unknown, f: () => T): T {
-  Object.defineProperty(Object.prototype, key, { value, configurable: true, enumerable: false, writable: true });
-  try {
-    return f();
-  } finally {
-    delete (Object.prototype as Record<string, unknown>)[key];
-  }
-}
 
 describe('sparse lists of length 2^32-1 (forked children): a typed error at the first hole', () => {
   test('control: a short list is read', () => {

@@ -5,32 +5,16 @@
 // abort, a hang, V8's bare "Invalid array length", a polluted option taken
 // as the caller's); cases that aborted or hung run in forked children with a
 // timeout, beside a control.
-import { spawnSync } from 'child_process';
-import * as path from 'path';
 
 import * as L from '../lib';
 import { IndexError, MemoryError, NdArray, ValueError } from '../lib';
 import { useTempDir } from './helpers/tmp';
+import { polluted, runInChild, type ChildResult } from './helpers/child';
 
 const tmp = useTempDir('mmarray-adv7-');
 
-/** Runs `body` in a child node over dist/ (L in scope) with a 60 s limit and a 1 GiB heap; its last stdout line, status and signal. */
-function child(body: string): { status: number | null; signal: NodeJS.Signals | null; out: string } {
-  const dist = path.resolve(__dirname, '../dist/index.js');
-  const script = `const L = require(${JSON.stringify(dist)});\n(async () => {\n${body}\n})().then((r) => console.log(JSON.stringify(r)), (e) => console.log(JSON.stringify([e.constructor.name, e.message])));`;
-  const r = spawnSync(process.execPath, ['--max-old-space-size=1024', '-e', script], { encoding: 'utf8', timeout: 60_000 });
-  return { status: r.status, signal: r.signal, out: r.stdout.trim().split('\n').pop() ?? '' };
-}
+const child = (body: string): ChildResult => runInChild(body, { heapMb: 1024 });
 
-/** Runs `f` with `Object.prototype[key] = value`, always removed after. */
-function polluted<T>(key: string, value: unknown, f: () => T): T {
-  Object.defineProperty(Object.prototype, key, { value, configurable: true, enumerable: false, writable: true });
-  try {
-    return f();
-  } finally {
-    delete (Object.prototype as Record<string, unknown>)[key];
-  }
-}
 
 /** An options object whose getters count their reads. */
 function counted<T extends object>(values: T): { options: T; reads: () => number } {

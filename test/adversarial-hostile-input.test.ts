@@ -5,22 +5,15 @@
 // each must now be a typed error naming the problem. Cases that hung run in
 // forked children with a timeout (a control child beside them), so a
 // regression fails the test instead of stalling the runner.
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as path from 'path';
 
 import * as L from '../lib';
 import { useTempDir } from './helpers/tmp';
+import { runInChild, type ChildResult } from './helpers/child';
 
 const tmp = useTempDir('mmarray-hostile-');
 
-/** Runs `body` in a child node over dist/ (L in scope) with a 60 s limit; its last stdout line, status and signal. */
-function child(body: string): { status: number | null; signal: NodeJS.Signals | null; out: string } {
-  const dist = path.resolve(__dirname, '../dist/index.js');
-  const script = `const L = require(${JSON.stringify(dist)});\n(async () => {\n${body}\n})().then((r) => console.log(JSON.stringify(r)), (e) => console.log(JSON.stringify([e.constructor.name, e.code, e.message])));`;
-  const r = spawnSync(process.execPath, ['--max-old-space-size=512', '-e', script], { encoding: 'utf8', timeout: 60_000 });
-  return { status: r.status, signal: r.signal, out: r.stdout.trim().split('\n').pop() ?? '' };
-}
+const child = (body: string): ChildResult => runInChild(body, { heapMb: 512, code: true });
 
 /** A Proxy of a list that claims `length` items, each `item`. */
 const claiming = (length: number, item: unknown): unknown[] => new Proxy([], { get: (_t, k) => (k === 'length' ? length : item) });
