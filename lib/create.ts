@@ -8,8 +8,8 @@
  * @module
  */
 import { types } from 'util';
-import { dtype as toDType, type DTypeLike } from './dtype';
-import { AccessError, ValueError, repr } from './errors';
+import { dtype as toDType, type DType, type DTypeLike } from './dtype';
+import { AccessError, OverflowError, ValueError, repr } from './errors';
 import type { ValueOf } from './value-types';
 import { byteBounds, checkNdim, checkShape, normalizeShape, shapeToSize, shapeToStrides } from './layout';
 import { pyShape } from './format';
@@ -123,6 +123,71 @@ export function empty<const D extends DTypeLike = 'f8'>(shape: number | readonly
   return zeros(shape, dtype, order);
 }
 
+/** Native-order integer and float64/float32 items arange writes through a typed array (little-endian hosts). */
+const RAMP_ARRAYS: Readonly<Record<string, (b: ArrayBuffer, o: number, n: number) => ArrayLike<number> & { [i: number]: number }>> = {
+  i1: (b, o, n) => new Int8Array(b, o, n), u1: (b, o, n) => new Uint8Array(b, o, n),
+  i2: (b, o, n) => new Int16Array(b, o, n), u2: (b, o, n) => new Uint16Array(b, o, n),
+  i4: (b, o, n) => new Int32Array(b, o, n), u4: (b, o, n) => new Uint32Array(b, o, n),
+  f4: (b, o, n) => new Float32Array(b, o, n), f8: (b, o, n) => new Float64Array(b, o, n),
+};
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * arange's ramp through a typed array, where that gives the element loop's
+ * values exactly: a native-order, aligned float64/float32, or an integer
+ * dtype whose every value first + i * delta lies inside its range and inside
+ * ±2^53 (no wrap, exact in a double; int64/uint64 written as two 32-bit
+ * halves). False, writing nothing, for everything else (the element loop).
+ */
+function fillRampFast(dt: DType, bytes: Uint8Array, n: number, start: number, step: number): boolean {
+  if (!LITTLE_ENDIAN || !dt.isnative || bytes.byteOffset % dt.itemsize !== 0) return false;
+  const key = `${dt.kind}${dt.itemsize}`;
+  if (dt.kind === 'f' && (dt.itemsize === 8 || dt.itemsize === 4)) {
+    const t = RAMP_ARRAYS[key](bytes.buffer as ArrayBuffer, bytes.byteOffset, n);
+    if (dt.itemsize === 8) {
+      const first = start;
+      const second = start + step;
+      const delta = second - first;
+      t[0] = first;
+      t[1] = second;
+      for (let i = 2; i < n; i++) t[i] = first + i * delta;
+    } else {
+      const r = Math.fround;
+      const first = r(start);
+      const second = r(start + step);
+      const delta = r(second - first);
+      t[0] = first;
+      t[1] = second;
+      for (let i = 2; i < n; i++) t[i] = first + r(r(i) * delta);
+    }
+    return true;
+  }
+  if (dt.kind !== 'i' && dt.kind !== 'u') return false;
+  // A C cast of a double truncates; outside the dtype's range it wraps, which the element loop does.
+  const first = Math.trunc(start);
+  const delta = Math.trunc(start + step) - first;
+  const last = first + (n - 1) * delta;
+  const bits = dt.itemsize * 8;
+  const lo = dt.kind === 'u' ? 0 : -(2 ** (bits - 1));
+  const hi = dt.kind === 'u' ? 2 ** bits - 1 : 2 ** (bits - 1) - 1;
+  const safe = (x: number): boolean => Number.isSafeInteger(x) && x >= lo && x <= hi;
+  if (!safe(first) || !safe(last) || !Number.isSafeInteger(delta)) return false;
+  if (dt.itemsize < 8) {
+    const t = RAMP_ARRAYS[key](bytes.buffer as ArrayBuffer, bytes.byteOffset, n);
+    for (let i = 0; i < n; i++) t[i] = first + i * delta;
+    return true;
+  }
+  // Two's complement halves of a safe integer: hi = floor(v / 2^32), lo = v - hi * 2^32.
+  const t = new Int32Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, 2 * n);
+  for (let i = 0; i < n; i++) {
+    const v = first + i * delta;
+    const h = Math.floor(v / 4294967296);
+    t[2 * i] = (v - h * 4294967296) | 0;
+    t[2 * i + 1] = h | 0;
+  }
+  return true;
+}
+
 /**
  * NumPy's `arange`: `arange(stop, dtype?)` or `arange(start, stop, step?, dtype?)`.
  * The default dtype is int64 (`<i8`, values are BigInt) as in NumPy.
@@ -171,6 +236,18 @@ export function arange(a: number, b?: number | DTypeLike, c?: number | DTypeLike
   // NumPy stores start and start + step, then fills element i with
   // first + i * (second - first) in the dtype's own arithmetic (PyArray_Fill),
   // so float results carry that delta's rounding, and integer ones its truncation.
+  if ((dt.kind === 'i' || dt.kind === 'u') && n > 0) {
+    // NumPy converts the first two values (C truncation) to the dtype, NEP 50's
+    // OverflowError outside its range; the later values wrap.
+    const bits = dt.itemsize * 8;
+    const lo = dt.kind === 'u' ? 0n : -(1n << BigInt(bits - 1));
+    const hi = (dt.kind === 'u' ? 1n << BigInt(bits) : 1n << BigInt(bits - 1)) - 1n;
+    for (const x of n > 1 ? [start, start + step] : [start]) {
+      const v = BigInt(Math.trunc(x));
+      if (v < lo || v > hi) throw new OverflowError(`Python integer ${v} out of bounds for ${dt.name}`);
+    }
+  }
+  if (n > 1 && fillRampFast(dt, w.bytes, n, start, step)) return out;
   if (dt.kind === 'i' || dt.kind === 'u') {
     const bits = dt.itemsize * 8;
     const wrap = (x: bigint): bigint => (dt.kind === 'i' ? BigInt.asIntN(bits, x) : BigInt.asUintN(bits, x));

@@ -5,6 +5,7 @@ import { array } from '../lib/array-coerce';
 import { ValueError } from '../lib/errors';
 import { dtype } from '../lib/dtype';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
+import { hexOf } from './helpers/np-compare';
 
 describe('fromBuffer', () => {
   test('views the whole buffer as 1-d, without copying', () => {
@@ -386,4 +387,34 @@ test('arange with a step past the range gives the start, as NumPy (np.arange(0, 
   expect(arange(0, 0, Infinity).toArray()).toEqual([]);
   expect(arange(0, -1, Infinity).toArray()).toEqual([]);
   expect(arange(1, 1e-300, Infinity).toArray()).toEqual([]);
+});
+
+describeWithNumpy('arange: the typed-array ramp gives NumPy\'s bytes', () => {
+  // Native-order ints and float32/float64 are written through a typed array
+  // when no value wraps; values past the dtype's range, big-endian dtypes and
+  // float16 take the element loop. Both must give np.arange's bytes.
+  test('every dtype, fractional and negative steps, ranges that wrap, both byte orders', () => {
+    const cases: [number, number, number, string][] = [];
+    for (const dt of ['<i1', '<u1', '<i2', '<u2', '<i4', '<u4', '<i8', '<u8', '<f4', '<f8', '>i4', '>f8', '>i8', '<f2']) {
+      cases.push([0, 37, 1, dt], [5, -30, -3, dt], [0.5, 20.25, 1.75, dt], [-3.7, 9, 2.2, dt], [100, 300, 7, dt]);
+    }
+    cases.push([2 ** 31 - 5, 2 ** 31 + 5, 1, '<i4'], [2 ** 52, 2 ** 52 + 9, 1, '<i8'], [-(2 ** 53) + 1, -(2 ** 53) + 30, 3, '<i8'],
+      [2 ** 53 - 4, 2 ** 53 + 6, 1, '<i8'], [-5, 5, 1, '<u8'], [0.1, 1.7, 0.1, '<f4'], [1e8, 1e8 + 40, 3.3, '<f4'], [-1e300, 1e300, 1e299, '<f8']);
+    const want = runNumpy<string[]>(`
+out = []
+for start, stop, step, dt in json.loads(sys.stdin.read()):
+    try:
+        out.append(np.arange(start, stop, step, dtype=dt).tobytes().hex())
+    except Exception as e:
+        out.append(type(e).__name__)
+print(json.dumps(out))`, JSON.stringify(cases));
+    const got = cases.map(([start, stop, step, dt]) => {
+      try {
+        return hexOf(arange(start, stop, step, dt));
+      } catch (e) {
+        return (e as Error).constructor.name;
+      }
+    });
+    expect(got).toEqual(want);
+  });
 });
