@@ -131,7 +131,15 @@ export function contractionPath(terms: readonly (readonly PathLabel[])[], output
   let kind = optimize === true ? 'greedy' : optimize === undefined || optimize === null ? false : optimize;
   let limit = Math.max(...[...terms, output].map((t) => sizeOf(t, dims)));
   if (Array.isArray(kind)) {
-    if (kind.length > 0 && kind[0] === 'einsum_path') return kind.slice(1).map((p) => [...(p as number[])]);
+    if (kind.length > 0 && kind[0] === 'einsum_path') {
+      const path = kind.slice(1).map((p) => [...(p as number[])]);
+      // NumPy's einsum_path counts the operands the path leaves (test_path_type_input_invalid):
+      // each step takes its operands out and appends one result.
+      const left = path.reduce((n, step) => n - step.length + 1, terms.length);
+      if (left > 1) throw new Error(`Invalid einsum_path is specified: ${left - 1} more operands has to be contracted.`);
+      if (left < 1) throw new Error(`Invalid einsum_path is specified: it contracts ${1 - left} more operands than there are.`);
+      return path;
+    }
     if (kind.length === 2 && typeof kind[0] === 'string' && typeof kind[1] === 'number') {
       limit = Math.trunc(kind[1]);
       kind = kind[0];

@@ -24,7 +24,7 @@
  * letters to contract is one (batched) `matmul` call (the native GEMM
  * kernels); a pair with none is one broadcast `multiply` (outer products,
  * element-wise products). The result is a new C-contiguous array (`order:
- * 'F'` gives Fortran order), or `out`.
+ * 'F'` gives Fortran order, as does `'A'` over Fortran operands), or `out`.
  *
  * Float sums add in the GEMM's order, not NumPy's einsum loop order: the
  * values agree to rounding, not to the bit (integers exactly, wrapping in
@@ -51,7 +51,10 @@ export interface EinsumOptions {
   out?: NdArray | null;
   /** The dtype to compute in and return (default: the operands' `resultType`). */
   dtype?: DTypeLike | null;
-  /** The result's memory order: `'C'`, `'F'`, `'A'` or `'K'` (default `'K'`; a new result is C-contiguous unless `'F'`). */
+  /**
+   * The result's memory order: `'C'`, `'F'`, `'A'` or `'K'` (default `'K'`; a new result is
+   * C-contiguous unless `'F'`, or `'A'` with every operand F-contiguous and one not C-contiguous).
+   */
   order?: 'C' | 'F' | 'A' | 'K';
   /** The casting rule for the operands and `out` (default `'safe'`). */
   casting?: Casting;
@@ -399,8 +402,11 @@ export function einsum(subscripts: string, ...args: unknown[]): NdArray {
   let r = last.a.transpose(output.map((l) => last.labels.indexOf(l)));
   if (!r.dtype.equals(dt)) r = r.astype(dt);
   // A new array, never a view of an operand (when no product or sum made one).
-  const fresh = !ops.some((a) => sharesBuffer(a, r)) && (out !== null || (order === 'F' ? r.flags.fContiguous : r.flags.cContiguous));
-  if (!fresh) r = r.copy(order === 'F' ? 'F' : 'C');
+  // 'A' is Fortran when every operand is F-contiguous and one is not also C-contiguous
+  // (NumPy's: two 1-d operands give a C result; test_output_order).
+  const fortran = order === 'F' || (order === 'A' && ops.every((a) => a.flags.fContiguous) && ops.some((a) => !a.flags.cContiguous));
+  const fresh = !ops.some((a) => sharesBuffer(a, r)) && (out !== null || (fortran ? r.flags.fContiguous : r.flags.cContiguous));
+  if (!fresh) r = r.copy(fortran ? 'F' : 'C');
   // NumPy's c_einsum adds every product into a zeroed output: a -0 product or sum comes out
   // +0. With `optimize`, a last step of two operands is NumPy's bmm_einsum (multiply or
   // matmul), which keeps a -0 product.
