@@ -1,6 +1,7 @@
 // Ported from numpy/lib/tests/test_histograms.py (NumPy 2.4), TestHistogram:
-// the cases without string bin estimators, histogram2d/dd, datetime or object
-// arrays (not in the library), with NumPy's expected values.
+// the cases without string bin estimators, datetime or object arrays (not in
+// the library), with NumPy's expected values. TestHistogramdd is in
+// test_histograms-dd.test.ts.
 import { histogram } from '../../lib/histogram';
 import { array } from '../../lib/array-coerce';
 import { arange, ones } from '../../lib/create';
