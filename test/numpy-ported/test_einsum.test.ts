@@ -339,8 +339,8 @@ describe('TestEinsum', () => {
     same(einsum('ij,ij->j', pp, qq, { optimize: true }), [10, 10]);
     // a blas-compatible contraction broadcasting case which was failing
     // for optimize=True (ticket #10930)
-    const x = asarray([2.0, 3.0]);
-    const y = asarray([4.0]);
+    const x = asarray([2.0, 3.0], 'f8');
+    const y = asarray([4.0], 'f8');
     assertEqual(einsum('i, i', x, y, { optimize: false }), 20);
     assertEqual(einsum('i, i', x, y, { optimize: true }), 20);
     // all-ones array was bypassing bug (ticket #10930)
