@@ -19,6 +19,7 @@ import { dtype as toDType, DType, type DTypeLike } from './dtype';
 import { ValueError, repr } from './errors';
 import type { Casting } from './promote';
 import { readOptions } from './options';
+import { isArray } from './internal';
 
 /** The layout of a new result: NumPy's `order=` of a ufunc. */
 export type UfuncOrder = 'K' | 'A' | 'C' | 'F';
@@ -42,6 +43,12 @@ const DETAIL_MESSAGE =
 export function checkUfuncOptions(name: string, options: object): CheckedUfuncOptions {
   // null is no options, as everywhere (Object.keys(null) was V8's bare TypeError).
   if (options === null || options === undefined) options = {};
+  // NumPy's third positional argument is `out` (np.add(a, b, c)); here options come as an
+  // object, so anything else there would be silently dropped (a number, an array, a string).
+  else if (typeof options !== 'object' || Array.isArray(options) || ArrayBuffer.isView(options) || isArray(options)) {
+    const what = isArray(options) ? 'an NdArray' : Array.isArray(options) ? 'a list' : repr(options);
+    throw new TypeError(`${name}() takes its inputs then an options object ({ out, where, casting, dtype, order }), got ${what} after the inputs`);
+  }
   for (const key of Object.keys(options)) {
     if (key === 'signature') throw new TypeError(`${name}(): the 'signature' argument is not supported; use 'dtype' to select the output type`);
     if (!KNOWN.has(key)) throw new TypeError(`${name}() got an unexpected keyword argument '${key}'`);
