@@ -116,6 +116,7 @@ export { insert, deleteItems, append } from './insert-delete';
 export type { InsertDeleteOptions, ItemIndex } from './insert-delete';
 export { pad } from './pad';
 export type { PadMode, PadPairs, PadOptions } from './pad';
+export type { PadWidthDict } from './pad';
 export { diagonal, diag, diagflat, trace, tri, tril, triu, trilIndices, triuIndices, diagIndices, fillDiagonal } from './diagonal';
 export type { TraceOptions } from './diagonal';
 export { matmul, dot, vdot, inner, outer, tensordot, kron, cross } from './linalg';

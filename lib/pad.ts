@@ -1,3 +1,24 @@
+/** A plain object as `padWidth` (NumPy 2.4's dict form), not a list or an array. */
+function isWidthDict(w: unknown): w is PadWidthDict {
+  // A { re, im } object is a complex scalar here (refused below as not integral), not a dict.
+  return typeof w === 'object' && w !== null && !Array.isArray(w) && !isArray(w) && !ArrayBuffer.isView(w) && !('re' in w && 'im' in w);
+}
+
+/** NumPy's dict `pad_width` as one pair per axis: `(0, 0)` where no axis key (a negative key counts from the end). */
+function fromWidthDict(w: PadWidthDict, ndim: number): unknown[] {
+  const seq: unknown[] = new Array(ndim).fill([0, 0]);
+  for (const key of Object.keys(w)) {
+    const axis = Number(key);
+    if (!Number.isInteger(axis)) throw new TypeError(`pad_width: the keys must be axes (integers), got ${repr(key)}`);
+    if (axis < -ndim || axis >= ndim) throw new IndexError(`pad_width: axis ${key} is out of range for an array of ${ndim} dimensions`);
+    const width = (w as Record<string, unknown>)[key];
+    if (typeof width === 'number' || typeof width === 'bigint') seq[axis < 0 ? axis + ndim : axis] = [width, width];
+    else if (Array.isArray(width) && width.length === 2) seq[axis < 0 ? axis + ndim : axis] = width;
+    else throw new TypeError(`pad_width: the width of axis ${key} must be an integer or a [before, after] pair, got ${repr(width)}`);
+  }
+  return seq;
+}
+
 /**
  * NumPy's `pad(array, pad_width, mode='constant', **kwargs)`, ported from
  * `numpy/lib/_arraypad_impl.py` step for step: a new array of the padded
@@ -20,7 +41,7 @@
  * @module
  */
 import type { NdArray } from './ndarray';
-import { ValueError, repr } from './errors';
+import { IndexError, ValueError, repr } from './errors';
 import { Slice, type IndexItem } from './indexing';
 import { allocate, isArray, requireOpen } from './internal';
 import { asarray } from './array-coerce';
@@ -40,6 +61,9 @@ export type PadMode = 'constant' | 'edge' | 'linear_ramp' | 'maximum' | 'mean' |
 
 /** Per-axis values in NumPy's forms: one for all, `[before, after]` for all axes, or `[[before, after], ...]` per axis. */
 export type PadPairs = number | readonly number[] | readonly (readonly number[])[] | NdArray;
+
+/** NumPy 2.4's dict `pad_width`: `{ axis: width }` or `{ axis: [before, after] }`; other axes are not padded. */
+export type PadWidthDict = { readonly [axis: number]: number | readonly [number, number] };
 
 /** Options of {@link pad} (NumPy's keywords in camelCase). */
 export interface PadOptions {
@@ -111,7 +135,9 @@ function asPairs(x: PadPairs | null | undefined, ndim: number, asIndex: boolean)
   if (x === null || x === undefined) return new Array(ndim).fill([null, null]);
   let a = isArray(x) ? x : asarray(x);
   if (asIndex) a = rint(a).astype('<i8');
-  const flat = (a.ravel().toArray() as (number | bigint)[]).map(Number);
+  // Values (constant_values, end_values) kept exact: a uint64 2^64 - 1 is no float
+  // (test_check_large_integers); widths and lengths as numbers.
+  const flat = (a.ravel().toArray() as (number | bigint)[]).map((v) => (asIndex ? Number(v) : v)) as number[];
   const neg = (): ValueError => new ValueError("index can't contain negative values");
   if (a.ndim < 3) {
     if (a.size === 1) {
@@ -124,13 +150,15 @@ function asPairs(x: PadPairs | null | undefined, ndim: number, asIndex: boolean)
     }
   }
   if (asIndex && a.size > 0 && Math.min(...flat) < 0) throw neg();
+  // NumPy's np.broadcast_to words for more than (ndim, 2) dimensions (test_misshaped_pad_width_2).
+  if (a.ndim > 2) throw new ValueError('input operand has more dimensions than allowed by the axis remapping');
   let b: NdArray;
   try {
     b = broadcastTo(a, [ndim, 2]);
   } catch {
     throw new ValueError(`operands could not be broadcast together with remapped shapes [original->remapped]: (${a.shape.join(',')}${a.ndim === 1 ? ',' : ''})  and requested shape (${ndim},2)`);
   }
-  const v = (b.copy().ravel().toArray() as (number | bigint)[]).map(Number);
+  const v = (b.copy().ravel().toArray() as (number | bigint)[]).map((x) => (asIndex ? Number(x) : x)) as number[];
   return Array.from({ length: ndim }, (_, i) => [v[2 * i], v[2 * i + 1]] as [number, number]);
 }
 
@@ -255,7 +283,8 @@ function wrapBoth(p: NdArray, axis: number, width: [number, number], originalPer
  * NumPy's `pad(array, pad_width, mode='constant', **kwargs)`: a new array
  * with `padWidth` items added before and after each axis, filled as `mode`
  * says (see the module comment). `padWidth` is a number for every side,
- * `[before, after]` for every axis, or one pair per axis.
+ * `[before, after]` for every axis, one pair per axis, or (NumPy 2.4's dict
+ * form) an object `{ axis: width | [before, after] }` padding only those axes.
  *
  * @example
  * pad(asarray([1, 2, 3]), [2, 1]).toArray(); // [0, 0, 1, 2, 3, 0]
@@ -265,7 +294,7 @@ function wrapBoth(p: NdArray, axis: number, width: [number, number], originalPer
  *   one, an unknown mode, an option the mode does not take, or a non-empty
  *   pad of an empty axis in a mode that reads it (NumPy's messages).
  */
-export function pad(array: NdArray | unknown, padWidth: PadPairs, options: PadOptions = {}): NdArray {
+export function pad(array: NdArray | unknown, padWidth: PadPairs | PadWidthDict, options: PadOptions = {}): NdArray {
   if (options === null || typeof options !== 'object') throw new TypeError(`pad: options must be an object, got ${repr(options)}`);
   const o = readPadOptions(options);
   const a = isArray(array) ? array : asarray(array);
@@ -273,7 +302,8 @@ export function pad(array: NdArray | unknown, padWidth: PadPairs, options: PadOp
   if (!Object.prototype.hasOwnProperty.call(KWARGS, mode)) throw new ValueError(`mode '${String(mode)}' is not supported`);
   const extra = o.given.filter((k) => !(KWARGS[mode] as readonly string[]).includes(k));
   if (extra.length > 0) throw new ValueError(`unsupported keyword arguments for mode '${mode}': {${extra.map((k) => `'${PY_NAME[k] ?? k}'`).join(', ')}}`);
-  const pw = isArray(padWidth) ? padWidth : asarray(padWidth as never);
+  if (padWidth === null || padWidth === undefined) throw new TypeError('`pad_width` must be of integral type.');
+  const pw = isArray(padWidth) ? padWidth : asarray((isWidthDict(padWidth) ? fromWidthDict(padWidth, a.ndim) : padWidth) as never);
   if (pw.dtype.kind !== 'i' && !(pw.dtype.kind === 'u')) throw new TypeError('`pad_width` must be of integral type.');
   // The input checked after every argument of the caller's was read (a getter may close it).
   requireOpen(a);
