@@ -24,6 +24,7 @@ import { absolute, add, multiply, subtract } from './ufuncs/arith';
 import { equal, lessEqual, logicalAnd, logicalOr } from './ufuncs/compare';
 import { isfinite, isnan } from './ufuncs/math';
 import { all } from './reduce-axis';
+import { UFuncTypeError } from './ufunc';
 
 /** What the closeness functions take: an array, a JS (Python) scalar, or nested lists of them. */
 export type CloseInput = NdArray | PyScalar | readonly unknown[];
@@ -114,6 +115,19 @@ function asArrayOrNull(v: unknown): NdArray | null {
 }
 
 /**
+ * `x == y`, or null when the dtypes do not compare (bytes against numbers): NumPy's `==`
+ * gives False there, so array_equal and array_equiv answer false (numpy gh-27271).
+ */
+function equalOrNull(x: NdArray, y: NdArray): NdArray | null {
+  try {
+    return equal(x, y);
+  } catch (e) {
+    if (e instanceof UFuncTypeError) return null;
+    throw e;
+  }
+}
+
+/**
  * NumPy's `array_equal(a1, a2, equal_nan=False)`: true when both have the
  * same shape and equal elements (any dtypes that compare). With `equalNan`,
  * NaNs at the same places are equal (a complex is NaN when either part is).
@@ -128,7 +142,8 @@ export function arrayEqual(a1: CloseInput, a2: CloseInput, options: ArrayEqualOp
   const y = asArrayOrNull(a2);
   if (x === null || y === null) return false;
   if (x.ndim !== y.ndim || x.shape.some((n, i) => n !== y.shape[i])) return false;
-  const eq = equal(x, y);
+  const eq = equalOrNull(x, y);
+  if (eq === null) return false;
   if (o.equalNan !== true || x === y) return o.equalNan === true ? true : Boolean(all(eq).toArray());
   const canNan = (k: string): boolean => k === 'f' || k === 'c';
   if (!canNan(x.dtype.kind) && !canNan(y.dtype.kind)) return Boolean(all(eq).toArray());
@@ -151,5 +166,6 @@ export function arrayEquiv(a1: CloseInput, a2: CloseInput): boolean {
   } catch {
     return false;
   }
-  return Boolean(all(equal(x, y)).toArray());
+  const eq = equalOrNull(x, y);
+  return eq !== null && Boolean(all(eq).toArray());
 }
