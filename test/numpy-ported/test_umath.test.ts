@@ -25,7 +25,8 @@
 //   test_fast_power, test_float_to_inf_power, test_power_fast_paths: complex power,
 //   np.nextafter, bool power parametrizations and float power fast paths of other dtypes
 //   (the integer power tests are ported).
-// - TestBitwiseUFuncs.test_reduction (np.bitwise_or.reduce), test_bitwise_count: no reduce for bitwise ufuncs, no bitwise_count.
+// - TestBitwiseUFuncs.test_reduction (np.bitwise_or.reduce): no reduce for bitwise ufuncs. (test_bitwise_count,
+//   TestLog2, TestExp2, TestPositive, TestComplexFunctions & co are in test_umath-more.test.ts.)
 import {
   absolute,
   add,
