@@ -18,7 +18,6 @@
 // - TestRemainder.test_float_divmod_errors, test_float_remainder_errors,
 //   test_float_remainder_overflow, TestDivision.test_floor_division_errors:
 //   only FloatingPointError checks (no errstate here).
-// - TestDivisionIntegerOverflowsAndDivideByZero.test_overflows for np.fmod: no fmod.
 // - TestMaximum/TestMinimum.test_object_nans, test_object_array: object arrays;
 //   test_precision: np.nextafter and np.finfo do not exist (the dtmin/dtmax/NaN rows are kept in test_precision_limits).
 // - TestPower.test_power_complex, test_power_zero, test_zero_power_nonzero,
@@ -28,6 +27,7 @@
 // - TestBitwiseUFuncs.test_reduction (np.bitwise_or.reduce): no reduce for bitwise ufuncs. (test_bitwise_count,
 //   TestLog2, TestExp2, TestPositive, TestComplexFunctions & co are in test_umath-more.test.ts.)
 import {
+  fmod,
   absolute,
   add,
   arange,
@@ -412,17 +412,18 @@ describe('TestDivisionIntegerOverflowsAndDivideByZero', () => {
   });
 
   const overflowCases: [string, string, string][] = [];
-  for (const a of SIGNED) for (const b of SIGNED) for (const op of ['remainder', 'divmod', 'floor_divide']) overflowCases.push([a, b, op]);
+  for (const a of SIGNED) for (const b of SIGNED) for (const op of ['remainder', 'fmod', 'divmod', 'floor_divide']) overflowCases.push([a, b, op]);
   test.each(overflowCases)('test_overflows[%s-%s-%s]', (dividendDtype, divisorDtype, operation) => {
     const min = iinfo(dividendDtype).min;
     const divisor = intArray([-1n], divisorDtype);
     const ops: Record<string, (x: NdArray, y: NdArray) => NdArray[]> = {
       remainder: (x, y) => [remainder(x, y)],
+      fmod: (x, y) => [fmod(x, y)],
       floor_divide: (x, y) => [floorDivide(x, y)],
       divmod: (x, y) => [floorDivide(x, y), remainder(x, y)],
     };
-    const nocast = { remainder: [0n], floor_divide: [min], divmod: [min, 0n] }[operation]!;
-    const casted = { remainder: [0n], floor_divide: [-min], divmod: [-min, 0n] }[operation]!;
+    const nocast = { remainder: [0n], fmod: [0n], floor_divide: [min], divmod: [min, 0n] }[operation]!;
+    const casted = { remainder: [0n], fmod: [0n], floor_divide: [-min], divmod: [-min, 0n] }[operation]!;
     const big = Number(dividendDtype.slice(1)) >= Number(divisorDtype.slice(1));
     const expected = big ? nocast : casted;
     // Scalars (NumPy scalars of each dtype: 0-d arrays here)
