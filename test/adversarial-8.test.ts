@@ -83,3 +83,26 @@ describe('histogramdd of a list of columns that lies about its length', () => {
     expect(JSON.parse(r.out)).toEqual(['TypeError', 'array(): cannot make an array element of undefined (expected a number, bigint, boolean, { re, im }, string, Uint8Array, list or NdArray)']);
   });
 });
+
+describe("einsum's explicit path: a step is checked before it is copied", () => {
+  test('control: a valid path', () => {
+    const o = L.ones([2]);
+    expect(L.einsum('i,i,i', o, o, o, { optimize: ['einsum_path', [0, 1], [0, 1]] }).get()).toBe(2);
+  });
+
+  test('a step claiming 2^32 - 1 positions (child): a ValueError naming the count, from einsum and einsumPath (was a spread of 2^32 items: a hang)', () => {
+    const proxy = "new Proxy([0, 1], { get(t, k) { return k === 'length' ? 2 ** 32 - 1 : t[k]; } })";
+    const want = ['ValueError', 'einsum: the path step of 4294967295 positions does not name operands among the 3 there are'];
+    const r = child(`const o = L.ones([2]); return L.einsum('i,i,i', o, o, o, { optimize: ['einsum_path', ${proxy}] });`);
+    expect(r.signal).toBeNull();
+    expect(JSON.parse(r.out)).toEqual(want);
+    const p = child(`const o = L.ones([2]); return L.einsumPath('i,i,i', o, o, o, { optimize: ['einsum_path', ${proxy}] });`);
+    expect(p.signal).toBeNull();
+    expect(JSON.parse(p.out)).toEqual(want);
+  });
+
+  test("a step that is not a list: a TypeError naming it (was V8's 'number 5 is not iterable')", () => {
+    const o = L.ones([2]);
+    expect(() => L.einsum('i,i,i', o, o, o, { optimize: ['einsum_path', 5 as never] })).toThrow(new TypeError('einsum: the path step 5 is not a list of operand positions'));
+  });
+});
