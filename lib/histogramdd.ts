@@ -254,6 +254,11 @@ export function histogramdd(sample: NdArray | readonly unknown[], options?: Hist
     const e = edges[i];
     const count = searchsorted(e, col, { side: 'right' });
     if (e.size > 0) subtract(count, equal(col, e.index(-1)), { out: count, casting: 'unsafe' });
+    // Edges with a NaN (given, or computed from a range whose width overflows
+    // the float32 data's type) can put an item equal to the last edge at -1:
+    // NumPy's ravel_multi_index refuses it; added into the flat index it
+    // landed in another bin unnoticed (adversarial pass 8). Sorted edges cannot.
+    if (e.size > 0 && count.size > 0 && Number.isNaN(scalar(min(e))) && scalar(min(count)) < 0) throw new ValueError('invalid entry in coordinates array');
     if (xy === null) {
       xy = count;
     } else {

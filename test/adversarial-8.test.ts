@@ -106,3 +106,19 @@ describe("einsum's explicit path: a step is checked before it is copied", () => 
     expect(() => L.einsum('i,i,i', o, o, o, { optimize: ['einsum_path', 5 as never] })).toThrow(new TypeError('einsum: the path step 5 is not a list of operand positions'));
   });
 });
+
+describeWithNumpy('histogramdd with NaN among the edges, against NumPy', () => {
+  test("a float32 range whose width overflows: NumPy's 'invalid entry in coordinates array' (was an all-zero histogram in 2-d, bincount's negative-list error in 1-d); given NaN edges count as NumPy's", () => {
+    const cases: Case[] = [
+      { py: `np.histogramdd(np.array([[0, -3e38], [1, 3e38]], 'f4'), bins=3)[0]`, js: () => L.histogramdd(L.asarray([[0, -3e38], [1, 3e38]], 'f4'), { bins: 3 }).hist },
+      { py: `np.histogramdd(np.array([[-3e38, 0], [3e38, 1]], 'f4'), bins=3)[0]`, js: () => L.histogramdd(L.asarray([[-3e38, 0], [3e38, 1]], 'f4'), { bins: 3 }).hist },
+      { py: `np.histogram2d(np.array([-3e38, 3e38], 'f4'), np.array([0, 1], 'f4'), bins=3)[0]`, js: () => L.histogram2d(L.asarray([-3e38, 3e38], 'f4'), L.asarray([0, 1], 'f4'), { bins: 3 }).hist },
+    ];
+    for (const e of ['[np.nan, 0, np.nan]', '[0, np.nan, 2]', '[0, 1, np.nan]']) {
+      const je = JSON.parse(e.replace(/np\.nan/g, 'null')).map((v: number | null) => (v === null ? NaN : v));
+      cases.push({ py: `np.histogramdd(np.array([[0.], [1.], [2.], [np.nan]]), bins=[${e}])[0]`, js: () => L.histogramdd(L.asarray([[0], [1], [2], [NaN]]), { bins: [je] }).hist.copy() });
+      cases.push({ py: `np.histogramdd(np.array([[1., 1.], [0., 2.]]), bins=[[0, 1, 2], ${e}])[0]`, js: () => L.histogramdd(L.asarray([[1, 1], [0, 2]]), { bins: [[0, 1, 2], je] }).hist.copy() });
+    }
+    expectCasesLikeNumpy(cases);
+  });
+});
