@@ -17,6 +17,7 @@
  * same path for up to three operands, possibly another for more.
  * @module
  */
+import { ValueError, repr } from './errors';
 
 /** A label of an einsum term (a letter's char code, or a broadcast axis number). */
 export type PathLabel = number;
@@ -121,6 +122,26 @@ function greedyPath(start: readonly Set<PathLabel>[], output: ReadonlySet<PathLa
 }
 
 /**
+ * The steps of an explicit `['einsum_path', step, ...]`, each copied by
+ * index. A step naming more operands than there are cannot be a contraction:
+ * it is refused before it is read (a step claiming 2^32 - 1 items hung
+ * the spread that copied it; adversarial pass 8). The rest is checked as the
+ * steps run (einsum) or are costed (einsumPath).
+ */
+function explicitPath(path: readonly unknown[], operands: number): number[][] {
+  const steps: number[][] = [];
+  for (let s = 1; s < path.length; s++) {
+    const step = path[s] as readonly unknown[];
+    if (!Array.isArray(step) && !ArrayBuffer.isView(step)) throw new TypeError(`einsum: the path step ${repr(step)} is not a list of operand positions`);
+    if (step.length > operands) throw new ValueError(`einsum: the path step of ${step.length} positions does not name operands among the ${operands} there are`);
+    const copy: number[] = [];
+    for (let i = 0; i < step.length; i++) copy.push(step[i] as number);
+    steps.push(copy);
+  }
+  return steps;
+}
+
+/**
  * The contraction path for `optimize` over terms given as their label
  * lists (repeats kept: NumPy sizes a term by its subscript string).
  */
@@ -132,7 +153,7 @@ export function contractionPath(terms: readonly (readonly PathLabel[])[], output
   let limit = Math.max(...[...terms, output].map((t) => sizeOf(t, dims)));
   if (Array.isArray(kind)) {
     if (kind.length > 0 && kind[0] === 'einsum_path') {
-      const path = kind.slice(1).map((p) => [...(p as number[])]);
+      const path = explicitPath(kind, terms.length);
       // NumPy's einsum_path counts the operands the path leaves (test_path_type_input_invalid):
       // each step takes its operands out and appends one result.
       const left = path.reduce((n, step) => n - step.length + 1, terms.length);

@@ -37,7 +37,7 @@ import { argsort, bincount, searchsorted, sort } from './sort';
 import { concatenate } from './join';
 import { compress, take } from './fancy';
 import { linspace } from './linspace';
-import { float16Bits, float16Value } from './dtype/float16';
+import { narrowLinspace } from './narrow-linspace';
 import { arange, zeros } from './create';
 import { cumsum } from './cumulative';
 import { resultType } from './promote';
@@ -163,16 +163,7 @@ function edgeSpace(first: Edge, last: Edge, count: number, binType: DType): NdAr
   if (dt.kind === 'c') return complexEdgeSpace(first, last, count, dt.newbyteorder('=')).astype(binType);
   if (dt.kind !== 'f') dt = toDType('<f8');
   if (dt.itemsize === 8) return linspace(num(first), num(last), count, { dtype: binType });
-  const round = dt.itemsize === 4 ? Math.fround : (v: number): number => float16Value(float16Bits(v));
-  const start = num(first);
-  const stop = num(last);
-  const div = count - 1;
-  const delta = round(stop - start);
-  const step = round(delta / div);
-  const ys = new Array<number>(count);
-  for (let i = 0; i < count; i++) ys[i] = step === 0 ? round(round(round(i / div) * delta) + start) : round(round(i * step) + start);
-  if (count > 1) ys[count - 1] = stop;
-  return asarray(ys, dt.newbyteorder('=')).astype(binType);
+  return narrowLinspace(num(first), num(last), count, dt).astype(binType);
 }
 
 /**

@@ -39,11 +39,15 @@ import { stack } from './join';
 import { max, min, sum, any } from './reduce-axis';
 import { resultType } from './promote';
 import { linspace } from './linspace';
+import { narrowLinspace } from './narrow-linspace';
 import { add, divide, multiply, subtract } from './ufuncs/arith';
 import { equal, greater } from './ufuncs/compare';
 import { float16Bits, float16Value } from './dtype/float16';
 import type { DType } from './dtype';
 import { slice } from './indexing';
+
+/** NumPy's ravel_multi_index error for a histogram of more bins than an index can count. */
+const INVALID_DIMS = 'invalid dims: array size defined by dims is larger than the maximum possible size.';
 
 /** One axis's `bins`: a count, or the increasing edges. */
 export type HistogramddBins = number | readonly number[] | NdArray;
@@ -134,18 +138,21 @@ function rounder(dt: DType): (v: number) => number {
  */
 function edgeSpace(first: number, last: number, count: number, dt: DType | null): NdArray {
   if (dt === null) return linspace(first, last, count);
-  const round = rounder(dt);
-  const div = count - 1;
-  const delta = round(last - first);
-  const step = round(delta / div);
-  const ys = new Array<number>(count);
-  for (let i = 0; i < count; i++) ys[i] = step === 0 ? round(round(round(i / div) * delta) + first) : round(round(i * step) + first);
-  if (count > 1) ys[count - 1] = last;
-  return asarray(ys, dt);
+  return narrowLinspace(first, last, count, dt);
 }
 
 /** NumPy's `np.ndim(x) == 0` for a bins entry. */
 const isScalarBins = (b: unknown): boolean => typeof b === 'number' || typeof b === 'bigint' || (isArray(b) && b.ndim === 0);
+
+/** The bins one axis's `bins[i]` makes with its two outlier bins (1 for a value its own check refuses). */
+function plannedBins(b: unknown): number {
+  if (isScalarBins(b)) {
+    const n = isArray(b) ? scalar(b) : Number(b);
+    return Number.isInteger(n) && n >= 1 && n + 1 <= 2 ** 32 ? n + 2 : 1;
+  }
+  if (isArray(b)) return b.ndim === 1 ? b.size + 1 : 1;
+  return Array.isArray(b) ? b.length + 1 : 1;
+}
 
 /**
  * The D columns of the (N, D) sample NumPy's histogramdd reads from
@@ -162,7 +169,13 @@ function columnsOf(sample: unknown): NdArray[] {
   }
   if (!Array.isArray(sample)) throw new TypeError(`histogramdd: sample must be an NdArray or a list of columns, got ${repr(sample)}`);
   // A list is NumPy's `atleast_2d(sample).T`: its entries are the columns (a list of numbers is one column).
-  const cols = sample.map((c: unknown) => (isArray(c) ? c : asarray(c as never)));
+  // An index loop, not map: a hole is asarray's TypeError at once (map walked
+  // a sparse list of length 2^32 - 1 for minutes; adversarial pass 8).
+  const cols: NdArray[] = [];
+  for (let i = 0; i < sample.length; i++) {
+    const c: unknown = sample[i];
+    cols.push(isArray(c) ? c : asarray(c as never));
+  }
   if (cols.length === 0) throw new ValueError('histogramdd: the sample has no columns');
   cols.forEach(requireOpen);
   if (cols.every((c) => c.ndim === 0)) return [stack(cols)];
@@ -204,6 +217,11 @@ export function histogramdd(sample: NdArray | readonly unknown[], options?: Hist
   }
   const range = o.range ?? null;
   if (range !== null && (!Array.isArray(range) || range.length !== D)) throw new ValueError('range argument must have one entry per dimension');
+  // NumPy's ravel_multi_index error comes after every axis's edges are made;
+  // here before any: two axes of 2^27 bins built 2 GiB of edges (half a
+  // minute) to say it (adversarial pass 8). A bad count or range of another
+  // axis is NumPy's error first only when the total fits.
+  if (!(bins.reduce<number>((t, b) => t * plannedBins(b), 1) <= Number.MAX_SAFE_INTEGER)) throw new ValueError(INVALID_DIMS);
   const edges: NdArray[] = [];
   const nbin: number[] = [];
   for (let i = 0; i < D; i++) {
@@ -227,7 +245,7 @@ export function histogramdd(sample: NdArray | readonly unknown[], options?: Hist
     nbin.push(e.size + 1);
   }
   const total = nbin.reduce((x, y) => x * y, 1);
-  if (!(total <= Number.MAX_SAFE_INTEGER)) throw new ValueError('invalid dims: array size defined by dims is larger than the maximum possible size.');
+  if (!(total <= Number.MAX_SAFE_INTEGER)) throw new ValueError(INVALID_DIMS);
   // The flat bin of each item (outlier bins included), by whole-array kernels; in place
   // after the first array of each step (a fresh 80 MB array per step was most of the time).
   let xy: NdArray | null = null;
@@ -236,6 +254,11 @@ export function histogramdd(sample: NdArray | readonly unknown[], options?: Hist
     const e = edges[i];
     const count = searchsorted(e, col, { side: 'right' });
     if (e.size > 0) subtract(count, equal(col, e.index(-1)), { out: count, casting: 'unsafe' });
+    // Edges with a NaN (given, or computed from a range whose width overflows
+    // the float32 data's type) can put an item equal to the last edge at -1:
+    // NumPy's ravel_multi_index refuses it; added into the flat index it
+    // landed in another bin unnoticed (adversarial pass 8). Sorted edges cannot.
+    if (e.size > 0 && count.size > 0 && Number.isNaN(scalar(min(e))) && scalar(min(count)) < 0) throw new ValueError('invalid entry in coordinates array');
     if (xy === null) {
       xy = count;
     } else {
