@@ -332,7 +332,17 @@ export function fillDiagonal(a: NdArray, val: unknown, wrap = false): void {
     end = a.size;
   }
   const count = end > 0 ? Math.ceil(end / step) : 0;
-  if (count === 0) return;
+  if (count === 0) {
+    // NumPy's a.flat[:0] = val still converts Python values (inf into an int
+    // array is its OverflowError, a complex into a float one its TypeError);
+    // an array val is cast unsafely, so it passes.
+    if (!(val instanceof ArrayClass) && !ArrayBuffer.isView(val)) {
+      const scratch = allocate(a.dtype, []);
+      const each = (v: unknown): void => (Array.isArray(v) ? v.forEach(each) : scratch.set(v as never));
+      each(val);
+    }
+    return;
+  }
   // One value: stored through strided views of the diagonal (a fill, native
   // over a mapping of any size). A list of the flat positions (the old way)
   // was a JS array of `count` items, and put() of it built a table of every

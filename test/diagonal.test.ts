@@ -228,3 +228,40 @@ describe('trilIndices/triuIndices past what an array holds', () => {
     expect(m.triuIndices(2 ** 40, 2 ** 40 - 3, 3)[0].shape).toEqual([0]);
   });
 });
+
+describeWithNumpy('fillDiagonal of an empty array still converts a JS value (fuzz seeds 3005136 3024904)', () => {
+  test('error classes as NumPy (a.flat[:0] = val converts Python values, casts arrays unsafely)', () => {
+    const cases: [string, string, unknown, string][] = [
+      ['<i4', 'float("-inf")', -Infinity, ''],
+      ['<i4', '1.5', 1.5, ''],
+      ['<i4', '2**40', 2 ** 40, ''],
+      ['<i4', '[float("inf")]', [Infinity], ''],
+      ['<i4', '[]', [], ''],
+      ['<i4', 'np.array([np.inf])', 'arr', ''],
+      ['|u1', '-1', -1, ''],
+      ['|u1', '300', 300, ''],
+      ['>f4', '1+0.5j', { re: 1, im: 0.5 }, ''],
+      ['<f8', '2.5', 2.5, ''],
+    ];
+    const want = runNumpy<string[]>(`
+import warnings
+warnings.simplefilter('ignore')
+out = []
+for dt, v in ${JSON.stringify(cases.map((c) => [c[0], c[1]]))}:
+    try:
+        np.fill_diagonal(np.zeros((0, 2), dt), eval(v))
+        out.append('ok')
+    except Exception as e:
+        out.append(type(e).__name__)
+print(json.dumps(out))`);
+    const got = cases.map(([dt, , v]) => {
+      try {
+        m.fillDiagonal(m.zeros([0, 2], dt), v === 'arr' ? m.asarray([Infinity]) : v);
+        return 'ok';
+      } catch (e) {
+        return (e as Error).name;
+      }
+    });
+    expect(got).toEqual(want);
+  });
+});
