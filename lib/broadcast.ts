@@ -56,7 +56,24 @@ export function broadcastShape(shapes: readonly (readonly number[])[]): number[]
  * @throws TypeError for a shape that does not hold integers.
  */
 export function broadcastShapes(...shapes: (number | readonly number[])[]): number[] {
+  return broadcastShapeList(shapes);
+}
+
+/**
+ * {@link broadcastShapes} of a list: no spread, so 10^5 or more shapes do not
+ * overflow the JS stack. Past 64 shapes it scans as NumPy's `_broadcast_shape`
+ * does (np.broadcast takes at most 64): the first 64, then the shape so far
+ * with each next 63, so a mismatch names the argument within its chunk
+ * (`arg 0` being the shape so far), as NumPy's message does.
+ */
+export function broadcastShapeList(shapes: readonly (number | readonly number[])[]): number[] {
   const checked = shapes.map((s) => checkShape(typeof s === 'number' ? [s] : s));
+  let out = broadcastScan(checked.slice(0, 64));
+  for (let pos = 64; pos < checked.length; pos += 63) out = broadcastScan([out, ...checked.slice(pos, pos + 63)]);
+  return out;
+}
+
+function broadcastScan(checked: readonly (readonly number[])[]): number[] {
   let nd = 0;
   for (const s of checked) nd = Math.max(nd, s.length);
   const out = new Array<number>(nd).fill(1);

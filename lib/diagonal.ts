@@ -20,8 +20,8 @@ import { NdArray as ArrayClass, allocate, derive, lockReadOnly, requireArray, re
 import { normalizeAxis } from './layout';
 import { asAnyArray } from './stack-helpers';
 import { nonzero, put } from './fancy';
-import { where } from './ufuncs/where';
 import { logicalNot } from './ufuncs/compare';
+import { where } from './ufuncs/where';
 import { sum } from './reduce-axis';
 
 function intArg(v: unknown, fn: string, name: string): number {
@@ -212,14 +212,71 @@ export function triu(m: unknown, k = 0): NdArray {
  * trilIndices(2).map((x) => x.toArray()); // [[0, 1, 1], [0, 0, 1]]
  */
 export function trilIndices(n: number, k = 0, m: number | null = null): [NdArray, NdArray] {
-  const [r, c] = nonzero(tri(n, m, k, 'b1'));
-  return [r.copy(), c.copy()];
+  return triangleIndices('trilIndices', n, m, k, true);
 }
 
 /** NumPy's `triu_indices(n, k=0, m=None)`: the indices of the upper triangle (at and above the `k`-th diagonal). */
 export function triuIndices(n: number, k = 0, m: number | null = null): [NdArray, NdArray] {
-  const [r, c] = nonzero(logicalNot(tri(n, m, k - 1, 'b1')));
-  return [r.copy(), c.copy()];
+  return triangleIndices('triuIndices', n, m, k, false);
+}
+
+/** Entries (i, j) of an n×m array with j - i ≤ k: Σ_i clamp(i + k + 1, 0, m), in closed form. */
+function lowerCount(n: number, m: number, k: number): number {
+  // Rows i < i0 hold none, rows i0 ≤ i < i1 hold i + k + 1, rows from i1 hold all m.
+  const i0 = Math.min(n, Math.max(0, -k - 1));
+  const i1 = Math.min(n, Math.max(i0, m - k - 1));
+  const ramp = i1 > i0 ? ((i1 - i0) * (i0 + k + 1 + (i1 - 1 + k + 1))) / 2 : 0;
+  return ramp + (n - i1) * m;
+}
+
+/** The most indices a triangle's index arrays hold: 4 GiB of int64 each (an array in memory). */
+const MAX_TRI_INDICES = 2 ** 29;
+
+/** The most indices written row by row here: 2^31 bytes of int64 each (one typed-array window); past it, nonzero of the mask. */
+const MAX_TRI_WINDOW = 2 ** 28;
+
+/**
+ * NumPy's `tril_indices`/`triu_indices` (`nonzero(tri(...))`), written row by
+ * row: the count is known in closed form, so a size past what an array holds
+ * is a MemoryError naming it before anything is allocated (it was the n×m
+ * mask's MemoryError, or past 2^31 indices a RangeError of a typed-array window).
+ */
+function triangleIndices(fn: string, N: number, M: number | null, k: number, lower: boolean): [NdArray, NdArray] {
+  const n = sizeArg(N, 'tri', 'N');
+  const m = M === null || M === undefined ? n : sizeArg(M, 'tri', 'M');
+  intArg(k, 'tri', 'k');
+  // Upper entries j - i ≥ k are the lower entries i - j ≤ -k of the m×n transpose.
+  const count = lower ? lowerCount(n, m, k) : lowerCount(m, n, -k);
+  if (count > MAX_TRI_INDICES) {
+    throw new MemoryError(`${fn}(): n = ${n}, m = ${m}, k = ${k} has ${count} indices: two int64 arrays of ${count * 8} bytes (${((count * 8) / 2 ** 30).toFixed(1)} GiB) each; an array in memory holds at most 4 GiB`);
+  }
+  if (count > MAX_TRI_WINDOW) {
+    const mask = tri(n, m, lower ? k : k - 1, 'b1');
+    const [rr, cc] = nonzero(lower ? mask : logicalNot(mask));
+    return [rr.copy(), cc.copy()];
+  }
+  const r = allocate(toDType('<i8'), [count]);
+  const c = allocate(toDType('<i8'), [count]);
+  if (count === 0) return [r, c];
+  // Int64 words as lo/hi 32-bit halves (little-endian): no BigInt per item.
+  const rw = new Uint32Array((r.typedArray() as BigInt64Array).buffer, (r.typedArray() as BigInt64Array).byteOffset, count * 2);
+  const cw = new Uint32Array((c.typedArray() as BigInt64Array).buffer, (c.typedArray() as BigInt64Array).byteOffset, count * 2);
+  let o = 0;
+  for (let i = lower ? Math.max(0, -k) : 0; i < n && o < count; i++) {
+    // lower: columns [0, min(m, i + k + 1)); upper: columns [max(0, i + k), m).
+    const from = lower ? 0 : Math.max(0, i + k);
+    const to = lower ? Math.min(m, i + k + 1) : m;
+    if (to <= from) continue;
+    const hi = Math.floor(i / 2 ** 32);
+    const lo = i >>> 0;
+    for (let j = from; j < to; j++, o++) {
+      rw[2 * o] = lo;
+      rw[2 * o + 1] = hi;
+      cw[2 * o] = j >>> 0;
+      cw[2 * o + 1] = Math.floor(j / 2 ** 32);
+    }
+  }
+  return [r, c];
 }
 
 /** The most index arrays diagIndices returns. */
@@ -275,7 +332,17 @@ export function fillDiagonal(a: NdArray, val: unknown, wrap = false): void {
     end = a.size;
   }
   const count = end > 0 ? Math.ceil(end / step) : 0;
-  if (count === 0) return;
+  if (count === 0) {
+    // NumPy's a.flat[:0] = val still converts Python values (inf into an int
+    // array is its OverflowError, a complex into a float one its TypeError);
+    // an array val is cast unsafely, so it passes.
+    if (!(val instanceof ArrayClass) && !ArrayBuffer.isView(val)) {
+      const scratch = allocate(a.dtype, []);
+      const each = (v: unknown): void => (Array.isArray(v) ? v.forEach(each) : scratch.set(v as never));
+      each(val);
+    }
+    return;
+  }
   // One value: stored through strided views of the diagonal (a fill, native
   // over a mapping of any size). A list of the flat positions (the old way)
   // was a JS array of `count` items, and put() of it built a table of every

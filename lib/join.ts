@@ -12,7 +12,7 @@ import { IndexError, ValueError, repr } from './errors';
 import { MAXDIMS, normalizeAxis } from './layout';
 import type { NdArray } from './ndarray';
 import { pyShape } from './format';
-import { canCast, canonicalDType, resultType, type Casting } from './promote';
+import { canCast, canonicalDType, resultTypeOf, type Casting } from './promote';
 import { allocateOrdered } from './compute-values';
 import { Slice } from './indexing';
 import { copyNative, elementCode, isSwapped } from './kernels';
@@ -91,7 +91,7 @@ function joinedDType(arrays: readonly NdArray[]): DType {
     if (arrays.every((a) => a.dtype.isStructured && canonicalDType(a.dtype).equals(c))) return c;
   }
   if (!numeric && arrays.every((a) => a.dtype.equals(first))) return first;
-  return resultType(...arrays);
+  return resultTypeOf(arrays);
 }
 
 /** NumPy's axis order for a new array shared by several inputs, slowest first. */

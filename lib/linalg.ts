@@ -307,9 +307,7 @@ export function matmul(x1: unknown, x2: unknown, options: MatmulOptions = {}): N
   const b = operand(x2, 'matmul', 'x2');
   const out = checkOut(o.out);
   const casting = o.casting ?? 'same_kind';
-  for (const [i, x] of [a, b].entries()) {
-    if (x.ndim === 0) throw new ValueError(`matmul: Input operand ${i} does not have enough dimensions (has 0, gufunc core with signature ${SIGNATURE} requires 1)`);
-  }
+  // NumPy resolves the loop (its TypeErrors) before it checks core dimensions (fuzz seed 3001033).
   let dt = productType('matmul', a.dtype, b.dtype);
   if (o.dtype !== undefined && o.dtype !== null) {
     dt = toDType(o.dtype);
@@ -317,6 +315,9 @@ export function matmul(x1: unknown, x2: unknown, options: MatmulOptions = {}): N
     for (const [i, x] of [a, b].entries()) {
       if (!canCast(x.dtype, dt, casting)) throw new UFuncTypeError(`Cannot cast ufunc 'matmul' input ${i} from ${inspect(x.dtype)} to ${inspect(dt)} with casting rule '${casting}'`);
     }
+  }
+  for (const [i, x] of [a, b].entries()) {
+    if (x.ndim === 0) throw new ValueError(`matmul: Input operand ${i} does not have enough dimensions (has 0, gufunc core with signature ${SIGNATURE} requires 1)`);
   }
   const a2 = a.ndim === 1 ? a.index(newaxis, slice(null)) : a;
   const b2 = b.ndim === 1 ? b.index(slice(null), newaxis) : b;

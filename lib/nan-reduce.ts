@@ -350,8 +350,10 @@ function nanmedianOf(a: NdArray, options: Omit<MedianOptions, 'out'> | undefined
   }
   const both = take(flat, asarray(pairs, '<i8').reshape(rows, 2));
   let res = mean(both, -1);
-  // An odd lane's middle item is NumPy's mean of that one item: x + 0, so -0 is +0.
-  const single = add(both.index(':, 0'), 0);
+  // An odd lane's middle item is NumPy's mean of that one item: x + 0, so -0 is +0; a
+  // complex one is then divided by 1 + 0j, so inf + 0j is inf + nanj (fuzz seeds 3004194 3013282).
+  const one = add(both.index(':, 0'), 0);
+  const single = one.dtype.kind === 'c' ? divide(one, 1) : one;
   res = where(asarray(odd, '|b1'), single, res).astype(res.dtype);
   // A lane of NaNs only is its last (NaN) item, as NumPy's _nanmedian1d returns arr1d[-1];
   // along an axis shorter than 600 of a (kept-axes) N-d array NumPy takes its masked-array

@@ -214,6 +214,11 @@ function weakDefault(kind: WeakKind): DType {
  * is the same thing as bool is the lowest kind.
  */
 export function resultType(...operands: PromoteOperand[]): DType {
+  return resultTypeOf(operands);
+}
+
+/** {@link resultType} of a list: no spread, so 10^5 or more operands do not overflow the JS stack. */
+export function resultTypeOf(operands: readonly PromoteOperand[]): DType {
   const strongs: DType[] = [];
   let weak: WeakKind | null = null;
   for (const x of operands) {

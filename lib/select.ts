@@ -11,9 +11,9 @@ import type { NdArray } from './ndarray';
 import { asarray } from './array-coerce';
 import { isArray, requireOpen } from './internal';
 import { full } from './create';
-import { broadcastArrays } from './views';
+import { broadcastArrayList } from './views';
 import { broadcastShapes } from './broadcast';
-import { canCast, resultType, type PyScalar } from './promote';
+import { canCast, resultTypeOf, type PyScalar } from './promote';
 import { where } from './ufuncs/where';
 import { ValueError } from './errors';
 
@@ -50,12 +50,12 @@ export function select(condlist: readonly SelectCondition[], choicelist: readonl
   const choices = [...choicelist, defaultValue].map(toOperand);
   let dtype;
   try {
-    dtype = resultType(...choices);
+    dtype = resultTypeOf(choices);
   } catch (e) {
     if (e instanceof TypeError) throw new TypeError(`Choicelist and default value do not have a common dtype: ${e.message}`);
     throw e;
   }
-  const conds = broadcastArrays(...condlist.map((c) => (isArray(c) ? c : asarray(c))));
+  const conds = broadcastArrayList(condlist.map((c) => (isArray(c) ? c : asarray(c))));
   conds.forEach((c, i) => {
     if (c.dtype.kind !== 'b') throw new TypeError(`invalid entry ${i} in condlist: should be boolean ndarray`);
   });
@@ -63,7 +63,7 @@ export function select(condlist: readonly SelectCondition[], choicelist: readonl
   // float64, complex128): the default then fills the result by an unsafe
   // cast (np.full), each choice goes in by copyto's same_kind cast.
   const arrays = choices.map((c) => (isArray(c) ? c : asarray(c)));
-  const bc = broadcastArrays(...arrays);
+  const bc = broadcastArrayList(arrays);
   const shape = bc[0].ndim === 0 ? conds[0].shape : broadcastShapes(conds[0].shape, bc[0].shape);
   let result = full(shape, 0, dtype);
   result.set(bc[bc.length - 1]);

@@ -187,6 +187,31 @@ function dtypeOf(x: UfuncInput): DType | null {
   return x instanceof ArrayClass ? x.dtype : null;
 }
 
+/**
+ * The strong dtypes NumPy's legacy type resolver matches loop by loop, when
+ * that can pick an earlier loop than the promoted dtype: integer arrays, with
+ * only Python ints (or none) beside them. Its rule is the first loop every
+ * input casts to safely, not the loop of their promotion: int8 with uint8 is
+ * `hypot`'s float16 loop (both cast to it) though they promote to int16,
+ * whose first float loop is float32; a Python int there does not widen it
+ * (`hypot(int8, 300)` is float16). Null where the promoted dtype decides.
+ */
+function legacyInputs(typed: readonly UfuncInput[]): DType[] | null {
+  const strong: DType[] = [];
+  let weak = false;
+  for (const x of typed) {
+    const dt = dtypeOf(x);
+    if (dt !== null) strong.push(dt);
+    else if (typeof x === 'boolean') strong.push(T.b);
+    else if (weakKind(x) === 'i') weak = true;
+    else return null;
+  }
+  if (strong.length === 0 || !strong.every((d) => d.kind === 'i' || d.kind === 'u' || d.kind === 'b')) return null;
+  // bool beside a Python int promotes to int64 (NEP 50): no earlier loop there.
+  if (weak && !strong.some((d) => d.kind === 'i' || d.kind === 'u')) return null;
+  return strong;
+}
+
 /** NumPy's default type resolution for `spec` over `inputs`. */
 export function resolveTypes(spec: UfuncSpec, inputs: readonly UfuncInput[]): Resolved {
   const typed = spec.conditionFirst ? inputs.slice(1) : inputs;
@@ -197,8 +222,9 @@ export function resolveTypes(spec: UfuncSpec, inputs: readonly UfuncInput[]): Re
   const common = resultType(...(typed as PyScalar[]));
   const special = spec.resolve?.(common, inputs);
   if (special !== undefined) return special;
+  const legacy = legacyInputs(typed);
   for (const t of spec.types) {
-    if (canCast(common, t, 'safe')) {
+    if (canCast(common, t, 'safe') || (legacy !== null && legacy.every((d) => canCast(d, t, 'safe')))) {
       const n = spec.conditionFirst ? spec.nin - 1 : spec.nin;
       const inTypes = new Array<DType>(n).fill(t);
       return { inTypes: spec.conditionFirst ? [T.b, ...inTypes] : inTypes, outType: spec.outType?.(t) ?? t };

@@ -8,7 +8,7 @@
  * reaches arrays only through internal.ts (no import of ndarray.ts).
  * @module
  */
-import { broadcastShapes } from './broadcast';
+import { broadcastShapeList } from './broadcast';
 import { copyAs } from './copy';
 import { ValueError, repr } from './errors';
 import { pyShape, tupleNoSpace } from './format';
@@ -83,8 +83,13 @@ export function broadcastTo(a: NdArray, shape: number | readonly number[]): NdAr
  *   (`shape mismatch: ... Mismatch is between arg 0 with shape (3,) and arg 1 with shape (4,).`).
  */
 export function broadcastArrays(...arrays: NdArray[]): NdArray[] {
+  return broadcastArrayList(arrays);
+}
+
+/** {@link broadcastArrays} of a list: no spread, so 10^5 or more arrays do not overflow the JS stack. */
+export function broadcastArrayList(arrays: readonly NdArray[]): NdArray[] {
   for (const a of arrays) requireOpen(a);
-  const shape = broadcastShapes(...arrays.map((a) => a.shape));
+  const shape = broadcastShapeList(arrays.map((a) => a.shape));
   return arrays.map((a) => (sameShape(a.shape, shape) ? a : broadcastView(a, shape, writeFlagOf(a))));
 }
 

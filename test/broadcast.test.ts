@@ -1,6 +1,10 @@
 // Broadcasting and nditer's 'K' order (lib/broadcast.ts), as pure functions.
-import { broadcastShape, broadcastStridesTo, kOrder, kOrderStrides } from '../lib/broadcast';
+import { broadcastShape, broadcastShapes, broadcastStridesTo, kOrder, kOrderStrides } from '../lib/broadcast';
 import { ValueError } from '../lib/errors';
+import { broadcastTo } from '../lib/create';
+import { asarray } from '../lib/array-coerce';
+import { broadcastArrays } from '../lib/views';
+import { describeWithNumpy, runNumpy } from './helpers/numpy';
 
 describe('broadcastShape', () => {
   test('aligns shapes on the right; length-1 axes stretch', () => {
@@ -30,5 +34,36 @@ describe("kOrder (nditer order='K')", () => {
 
   test('packed strides follow the order, fastest first', () => {
     expect(kOrderStrides([2, 3], 4, [0, 1])).toEqual([4, 8]);
+  });
+});
+
+describeWithNumpy('broadcastShapes / broadcastArrays of many operands, against NumPy', () => {
+  // Past 64 operands NumPy's _broadcast_shape scans in chunks (64, then the shape so far + 63):
+  // a mismatch names the argument within its chunk. 10^5 operands were a stack overflow here.
+  const lists: [string, (readonly number[])[]][] = [
+    ['70 x (3,) then (2,)', [...new Array(70).fill([3]), [2]]],
+    ['70 x (1,), (3,), (2,)', [...new Array(70).fill([1]), [3], [2]]],
+    ['(2,1), 63 x (1,), (3,) then (4,)', [[2, 1], ...new Array(63).fill([1]), [3], [4]]],
+    ['10^5 x (1,1), (2,3)', [...new Array(100_000).fill([1, 1]), [2, 3]]],
+    ['10^5 x (3,), then (2,)', [...new Array(100_000).fill([3]), [2]]],
+    ['64 x (3,), then (2,)', [...new Array(64).fill([3]), [2]]],
+  ];
+  test.each(lists)('%s', (_name, shapes) => {
+    const want = runNumpy<{ shape?: number[]; error?: string }>(
+      `shapes = [tuple(s) for s in json.load(sys.stdin)]\ntry:\n  print(json.dumps({'shape': list(np.broadcast_shapes(*shapes))}))\nexcept ValueError as e:\n  print(json.dumps({'error': str(e)}))`,
+      JSON.stringify(shapes),
+    );
+    const zero = asarray(0);
+    const arrays = shapes.map((s) => broadcastTo(zero, s));
+    if (want.error !== undefined) {
+      expect(() => broadcastShapes(...shapes)).toThrow(new ValueError(want.error));
+      expect(() => broadcastArrays(...arrays)).toThrow(new ValueError(want.error));
+    } else {
+      expect(broadcastShapes(...shapes)).toEqual(want.shape);
+      const out = broadcastArrays(...arrays);
+      expect(out.length).toBe(shapes.length);
+      expect(out[0].shape).toEqual(want.shape);
+      expect(out[out.length - 1].shape).toEqual(want.shape);
+    }
   });
 });

@@ -195,3 +195,73 @@ print(json.dumps(out))`);
     expect(got).toEqual(want);
   });
 });
+
+describeWithNumpy('trilIndices/triuIndices written row by row, against NumPy', () => {
+  test('every n, m, k of a small grid (negative and past-the-edge k, empty rows and columns)', () => {
+    const cases: [number, number, number | null][] = [];
+    for (const n of [0, 1, 2, 3, 5]) for (const mm of [null, 0, 1, 3, 6]) for (const k of [-7, -3, -1, 0, 1, 2, 4, 9]) cases.push([n, k, mm]);
+    const want = runNumpy<number[][][][]>(`
+out = []
+for n, k, mm in json.loads(sys.stdin.read()):
+    out.append([[x.tolist() for x in np.tril_indices(n, k, mm)], [x.tolist() for x in np.triu_indices(n, k, mm)]])
+print(json.dumps(out))`, JSON.stringify(cases));
+    const got = cases.map(([n, k, mm]) => [m.trilIndices(n, k, mm), m.triuIndices(n, k, mm)].map((p) => p.map((a) => {
+      expect(a.dtype.str).toBe('<i8');
+      return (a.toArray() as bigint[]).map(Number);
+    })));
+    expect(got).toEqual(want);
+  });
+});
+
+describe('trilIndices/triuIndices past what an array holds', () => {
+  test('a MemoryError (a RangeError) naming the count, before anything is allocated', () => {
+    const rss = process.memoryUsage().rss;
+    expect(() => m.triuIndices(70000)).toThrow(new lib.MemoryError('triuIndices(): n = 70000, m = 70000, k = 0 has 2450035000 indices: two int64 arrays of 19600280000 bytes (18.3 GiB) each; an array in memory holds at most 4 GiB'));
+    expect(() => m.trilIndices(65536, 0)).toThrow(RangeError);
+    expect(() => m.trilIndices(65536, 0)).toThrow(/has 2147516416 indices/);
+    expect(process.memoryUsage().rss - rss).toBeLessThan(2 ** 28);
+  });
+  test('huge n with a far diagonal: the few indices, past 2^32, without a walk over every row', () => {
+    const [r, c] = m.trilIndices(2 ** 40, -(2 ** 40) + 2);
+    expect(r.toArray()).toEqual([2n ** 40n - 2n, 2n ** 40n - 1n, 2n ** 40n - 1n]);
+    expect(c.toArray()).toEqual([0n, 0n, 1n]);
+    expect(m.triuIndices(2 ** 40, 2 ** 40 - 3, 3)[0].shape).toEqual([0]);
+  });
+});
+
+describeWithNumpy('fillDiagonal of an empty array still converts a JS value (fuzz seeds 3005136 3024904)', () => {
+  test('error classes as NumPy (a.flat[:0] = val converts Python values, casts arrays unsafely)', () => {
+    const cases: [string, string, unknown, string][] = [
+      ['<i4', 'float("-inf")', -Infinity, ''],
+      ['<i4', '1.5', 1.5, ''],
+      ['<i4', '2**40', 2 ** 40, ''],
+      ['<i4', '[float("inf")]', [Infinity], ''],
+      ['<i4', '[]', [], ''],
+      ['<i4', 'np.array([np.inf])', 'arr', ''],
+      ['|u1', '-1', -1, ''],
+      ['|u1', '300', 300, ''],
+      ['>f4', '1+0.5j', { re: 1, im: 0.5 }, ''],
+      ['<f8', '2.5', 2.5, ''],
+    ];
+    const want = runNumpy<string[]>(`
+import warnings
+warnings.simplefilter('ignore')
+out = []
+for dt, v in ${JSON.stringify(cases.map((c) => [c[0], c[1]]))}:
+    try:
+        np.fill_diagonal(np.zeros((0, 2), dt), eval(v))
+        out.append('ok')
+    except Exception as e:
+        out.append(type(e).__name__)
+print(json.dumps(out))`);
+    const got = cases.map(([dt, , v]) => {
+      try {
+        m.fillDiagonal(m.zeros([0, 2], dt), v === 'arr' ? m.asarray([Infinity]) : v);
+        return 'ok';
+      } catch (e) {
+        return (e as Error).name;
+      }
+    });
+    expect(got).toEqual(want);
+  });
+});

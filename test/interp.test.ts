@@ -37,6 +37,12 @@ describeWithNumpy('interp against NumPy', () => {
     cases.push({ py: `np.interp(${x2.py}.reshape(3, 4), ${xp.py}, ${fp.py})`, js: () => interp(x2.arr.reshape(3, 4), xp.arr, fp.arr) });
     cases.push({ py: `np.interp(${x2.py}.reshape(3, 4)[:, ::2].astype('i2'), ${xp.py}.astype('f4'), ${fp.py}.astype('u1'))`, js: () => interp(x2.arr.reshape(3, 4).index(':, ::2').astype('<i2'), xp.arr.astype('<f4'), fp.arr.astype('|u1')) });
     cases.push({ py: `np.interp(2.5, ${xp.py}, ${fp.py})`, js: () => interp(2.5, xp.arr, fp.arr) });
+    // With a period NumPy casts x and xp to float64 unsafely: a one-field record passes, two fields are its TypeError (fuzz seed 3017302).
+    const rec = x2.arr.astype('>i8').view([['a', '>i8']]);
+    const rec2 = asarray([[1, 2], [2, 3]]).astype('>i8').view([['a', '>i8'], ['b', '>i8']]).reshape(2);
+    cases.push({ py: `np.interp(${x2.py}.astype('>i8').view([('a', '>i8')]), ${xp.py}, ${fp.py}, period=2)`, js: () => interp(rec, xp.arr, fp.arr, { period: 2 }) });
+    cases.push({ py: `np.interp(${xp.py}, ${x2.py}.astype('>i8').view([('a', '>i8')])[:6], ${fp.py}, period=3)`, js: () => interp(xp.arr, rec.index(':6'), fp.arr, { period: 3 }) });
+    cases.push({ py: `np.interp(np.array([[1, 2], [2, 3]]).astype('>i8').view([('a', '>i8'), ('b', '>i8')]).reshape(2), ${xp.py}, ${fp.py}, period=2)`, js: () => interp(rec2, xp.arr, fp.arr, { period: 2 }) });
     cases.push({ py: `np.interp(np.array([0., 0.5, 1, 1.5, 2, np.nan, -np.inf, np.inf]), [0., 1, 1, 2], [1., 2, np.inf, 3])`, js: () => interp([0, 0.5, 1, 1.5, 2, NaN, -Infinity, Infinity], [0, 1, 1, 2], [1, 2, Infinity, 3]) });
     cases.push({ py: `np.interp(np.array([0.5, 1, 1.5, 3]), [0., 1, 1, 2, 3, 4], [np.inf, np.inf, 1, -np.inf, 5, 5])`, js: () => interp([0.5, 1, 1.5, 3], [0, 1, 1, 2, 3, 4], [Infinity, Infinity, 1, -Infinity, 5, 5]) });
     cases.push({ py: `np.interp([0.5, 1.5], [0., 1, 2], [complex(np.nan, np.inf), complex(np.nan, np.inf), 1])`, js: () => interp([0.5, 1.5], [0, 1, 2], [{ re: NaN, im: Infinity }, { re: NaN, im: Infinity }, { re: 1, im: 0 }]) });

@@ -202,6 +202,16 @@ describeWithNumpy('nanmedian: +0 for an odd lane of -0, a complex NaN lane is it
       { py: `np.nanmedian(${cz.py}[1], keepdims=True)`, js: () => nr.nanmedian(cz.arr.index('1'), { keepdims: true }) },
       { py: `np.nanmedian(${cz.py}[:2])`, js: () => nr.nanmedian(cz.arr.index(':2')) },
     ];
+    // Fuzz seeds 3004194/3013282: an odd complex lane's middle item is NumPy's mean of it,
+    // (x + 0) / (1 + 0j), so inf + 0j is inf + nanj and -inf + 1j is -inf + nanj.
+    const inf = shared([Infinity, 0, -Infinity, 1, NaN, 2, 1, 1, Infinity, NaN], '<f8', [10]);
+    const ci = { arr: inf.arr.view('<c16'), py: `${inf.py}.view('<c16')` };
+    cases.push(
+      { py: `np.nanmedian(${ci.py}[0])`, js: () => nr.nanmedian(ci.arr.index('0')) },
+      { py: `np.nanmedian(${ci.py}[1:2])`, js: () => nr.nanmedian(ci.arr.index('1:2')) },
+      { py: `np.nanmedian(${ci.py}[0:4:3])`, js: () => nr.nanmedian(ci.arr.index('0:4:3')) },
+      { py: `np.nanmedian(${ci.py}.astype('>c8'))`, js: () => nr.nanmedian(ci.arr.astype('>c8')) },
+    );
     check(cases);
   });
 });

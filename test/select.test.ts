@@ -71,6 +71,17 @@ describe('select (NumPy TestSelect)', () => {
   test('many arguments', () => {
     expect(select(new Array(100).fill(asarray([false])), new Array(100).fill(asarray([1], '<i4'))).toArray()).toEqual([0]);
   });
+  test('10^5 conditions: no stack overflow, the first true one wins (NumPy selects from any number; its chunked broadcast names arg 18 of the last chunk)', () => {
+    // It was `RangeError: Maximum call stack size exceeded` (a spread of every condition into broadcastArrays).
+    const n = 100_000;
+    const a = arange(3);
+    const never = asarray([false, false, false]);
+    const conds = [...new Array(n - 3).fill(never), a.equal(0), a.equal(1), a.greaterEqual(0)];
+    const r = select(conds, [...Array(n).keys()], -1);
+    expect(r.dtype.str).toBe('<i8');
+    expect(r.toArray()).toEqual([BigInt(n - 3), BigInt(n - 2), BigInt(n - 1)]);
+    expect(() => select([...conds.slice(1), asarray([true, false])], [...Array(n).keys()])).toThrow(/shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 0 with shape \(3,\) and arg 18 with shape \(2,\)/);
+  });
   test('empty lists', () => {
     expect(() => select([], [])).toThrow(new ValueError('select with an empty condition list is not possible'));
   });

@@ -10,12 +10,17 @@
  *   checks everything and writes nothing);
  * - the result is as if the inputs were read before any write: an input
  *   (or the mask) that shares memory with the first output is copied
- *   before the first pass writes it.
+ *   before the first pass writes it;
+ * - two outputs that share memory end as NumPy's element-by-element loop
+ *   leaves them (see `interleave`): computed into copies, then written
+ *   element by element in C order.
  * @module
  */
 import { ValueError } from '../errors';
 import { NdArray as ArrayClass, describeNonArray } from '../internal';
 import { mayShareMemory } from '../memory';
+import { dtype as toDType } from '../dtype';
+import { resultType, type PyScalar } from '../promote';
 import type { NdArray } from '../ndarray';
 import { readOptions } from '../options';
 import { callUfunc, type UfuncInput, type UfuncOptions, type UfuncSpec } from '../ufunc';
@@ -58,6 +63,15 @@ export function callUfunc2(name: string, specs: readonly [UfuncSpec, UfuncSpec],
   if (o.subok !== undefined) rest.subok = o.subok;
   let where = o.where ?? null;
   let ins = [...inputs];
+  if (out0 !== null && out1 !== null && (where === null || where === true) && mayShareMemory(out0, out1)) {
+    // Both checks first, writing nothing; then both results, from the inputs as given.
+    callUfunc(specs[0], ins, { ...rest, out: out0, where: false });
+    callUfunc(specs[1], ins, { ...rest, out: out1, where: false });
+    const t0 = callUfunc(specs[0], ins, { ...rest, out: out0.copy() });
+    const t1 = callUfunc(specs[1], ins, { ...rest, out: out1.copy() });
+    interleave(out0, out1, t0, t1, secondFirst(name, inputs, rest));
+    return [out0, out1];
+  }
   if (out0 !== null) {
     // The second output's checks, writing nothing, before the first pass writes.
     if (out1 !== null) callUfunc(specs[1], ins, { ...rest, out: out1, where: false });
@@ -68,4 +82,44 @@ export function callUfunc2(name: string, specs: readonly [UfuncSpec, UfuncSpec],
   const r0 = callUfunc(specs[0], ins, { ...rest, out: out0, where });
   const r1 = callUfunc(specs[1], ins, { ...rest, out: out1, where });
   return [r0, r1];
+}
+
+/**
+ * Outputs that share memory get NumPy's bytes: its loop writes both outputs
+ * element by element (C order, no copy), so each shared byte keeps the value
+ * written last. Within one element the loop's own order counts: the float
+ * loops compute `op1 = npy_divmod(in1, in2, &op2)` (`modf`, `frexp` alike),
+ * writing the second output first; integer `divmod` writes the quotient first.
+ * Element by element in JS: only for overlapping outputs.
+ */
+function interleave(out0: NdArray, out1: NdArray, t0: NdArray, t1: NdArray, out1First: boolean): void {
+  const shape = out0.shape;
+  const n = out0.size;
+  const idx = new Array<number>(shape.length).fill(0);
+  const put = (out: NdArray, t: NdArray): void => out.index(...idx).set(t.get(...idx));
+  for (let k = 0; k < n; k++) {
+    if (out1First) {
+      put(out1, t1);
+      put(out0, t0);
+    } else {
+      put(out0, t0);
+      put(out1, t1);
+    }
+    for (let d = shape.length - 1; d >= 0; d--) {
+      if (++idx[d] < shape[d]) break;
+      idx[d] = 0;
+    }
+  }
+}
+
+/** True when NumPy's loop writes the second output of an element first (all float loops; not integer divmod). */
+function secondFirst(name: string, inputs: readonly UfuncInput[], rest: UfuncOptions): boolean {
+  if (name !== 'divmod') return true;
+  let kind: string;
+  try {
+    kind = rest.dtype !== undefined && rest.dtype !== null ? toDType(rest.dtype).kind : resultType(...(inputs as PyScalar[])).kind;
+  } catch {
+    return true; // the passes themselves raise the resolution error
+  }
+  return kind === 'f';
 }
