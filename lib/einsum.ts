@@ -451,8 +451,8 @@ function quickEinsum(subscripts: unknown, args: readonly unknown[]): NdArray | n
   requireOpen(a);
   requireOpen(b);
   // dot() of the two vectors: the same kernel call and bits as contractPair()'s matmul of
-  // a 1 x k by a k x 1, without matmul's broadcasting front (10M float64 as fromBuffer
-  // arrays, CPU median of 20: 43 -> 21 ms; the same 11 ms in the pool's huge pages).
+  // a 1 x k by a k x 1, without matmul's broadcasting front (~20 us of JS a call; over
+  // 10M items the kernel's memory is the cost either way).
   const v = (dot(a, b).get() as number) + 0;
   const out = allocateOrdered(FLOAT64, [], []);
   out.set(v);
