@@ -543,6 +543,60 @@ MMARRAY_SWAP_CONTIGUOUS(SwapContiguous32, uint32_t, __builtin_bswap32)
 MMARRAY_SWAP_CONTIGUOUS(SwapContiguous64, uint64_t, __builtin_bswap64)
 #undef MMARRAY_SWAP_CONTIGUOUS
 
+// Each of n items of T at s, s + ss, ... written r times in a row from d
+// (contiguous: d + (i * r + k) * sizeof(T)): a copy whose source repeats
+// along the destination's last axis (repeat(a, r), a column broadcast into
+// rows), one row of n items instead of n rows of r (10M <f8 repeated twice:
+// 10M rows of two items, ~5 ns of row overhead each). `stream`: the whole
+// destination is at least kStreamBytes long; 8-byte items repeated twice
+// into a 16-byte-aligned d are then written with streaming stores (no
+// destination line read first), as CopyBytes does.
+// SAFETY: s + i * ss, i < n, are source items and d .. d + n * r items the
+// destination's, both inside the layouts ReadLayout checked.
+template <class T>
+void RepeatRowT(const uint8_t* s, int64_t ss, uint8_t* d, int64_t n, int64_t r, bool stream) {
+  constexpr int64_t kT = sizeof(T);
+#if defined(__SSE2__)
+  if constexpr (kT == 8) {
+    if (stream && r == 2 && reinterpret_cast<uintptr_t>(d) % 16 == 0) {
+      for (int64_t i = 0; i < n; i++) {
+        long long v;
+        std::memcpy(&v, s + i * ss, 8);
+        _mm_stream_si128(reinterpret_cast<__m128i*>(d + i * 16), _mm_set1_epi64x(v));
+      }
+      _mm_sfence();
+      return;
+    }
+  }
+#else
+  (void)stream;
+#endif
+  if (r == 2) {
+    for (int64_t i = 0; i < n; i++) {
+      T v;
+      std::memcpy(&v, s + i * ss, kT);
+      std::memcpy(d + i * 2 * kT, &v, kT);
+      std::memcpy(d + (i * 2 + 1) * kT, &v, kT);
+    }
+    return;
+  }
+  for (int64_t i = 0; i < n; i++) {
+    T v;
+    std::memcpy(&v, s + i * ss, kT);
+    uint8_t* q = d + i * r * kT;
+    for (int64_t k = 0; k < r; k++) std::memcpy(q + k * kT, &v, kT);
+  }
+}
+
+void RepeatRow(const uint8_t* s, int64_t ss, uint8_t* d, int64_t n, int64_t r, int64_t itemsize, bool stream) {
+  switch (itemsize) {
+    case 1: return RepeatRowT<uint8_t>(s, ss, d, n, r, stream);
+    case 2: return RepeatRowT<uint16_t>(s, ss, d, n, r, stream);
+    case 4: return RepeatRowT<uint32_t>(s, ss, d, n, r, stream);
+    default: return RepeatRowT<uint64_t>(s, ss, d, n, r, stream);
+  }
+}
+
 // One row of n items: copy, then reverse every [offset, length) unit.
 // `stream`: the whole destination is at least kStreamBytes long.
 void CopyRow(const uint8_t* s, int64_t ss, uint8_t* d, int64_t ds, int64_t n, int64_t itemsize,
@@ -1451,25 +1505,50 @@ class CopyPlan : public PlanBase {
   CopyPlan(Layout S, Layout D, std::vector<int64_t> shape, int64_t itemsize, std::vector<int64_t> units)
       : S_(std::move(S)), D_(std::move(D)), itemsize_(itemsize), units_list_(std::move(units)) {
     Coalesce(&shape, &S_.strides, &D_.strides);
-    Setup(shape, S_.strides, D_.strides, std::max<int64_t>(1, kUnitBytes / itemsize), false, itemsize);
+    int64_t size, bytes;
+    stream_ = SizeOf(shape, &size) && (__builtin_mul_overflow(size, itemsize, &bytes) || bytes >= kStreamBytes);
+    // The source repeats along a short last axis whose destination items are
+    // contiguous and follow on from one item of the axis before to the next
+    // (repeat(a, r): shape [n, r], source strides [s, 0], destination [r *
+    // item, item]): the rows are the axis before, each item written r times
+    // (RepeatRow), not n rows of r items.
+    const size_t nd = shape.size();
+    std::vector<int64_t> sh = shape, ss = S_.strides, ds = D_.strides;
+    if (units_list_.empty() && nd >= 2 && (itemsize == 1 || itemsize == 2 || itemsize == 4 || itemsize == 8) &&
+        ss[nd - 1] == 0 && ds[nd - 1] == itemsize && sh[nd - 1] >= 2 && sh[nd - 1] <= kRepeatMax &&
+        ds[nd - 2] == sh[nd - 1] * itemsize) {
+      repeat_ = sh[nd - 1];
+      sh.pop_back();
+      ss.pop_back();
+      ds.pop_back();
+    }
+    Setup(sh, ss, ds, std::max<int64_t>(1, kUnitBytes / (itemsize * (repeat_ > 0 ? repeat_ : 1))), false, itemsize);
     AddMapping(S_.memory);
     AddMapping(D_.memory);
     SetReadAhead(S_.memory, S_.base, shape, S_.strides, itemsize);
-    int64_t size, bytes;
-    stream_ = SizeOf(shape, &size) && (__builtin_mul_overflow(size, itemsize, &bytes) || bytes >= kStreamBytes);
   }
 
   void RunUnit(int64_t a, int64_t b, int64_t leaf, Partial* /*out*/) override {
     auto [first, n] = leaves_[leaf];
+    if (repeat_ > 0) {
+      // SAFETY: items first .. first + n - 1 of the rows ReadLayout checked,
+      // each with its repeat_ destination items (the dropped last axis: ds_ ==
+      // repeat_ * itemsize_, so they are d .. d + repeat_ items of item i).
+      RepeatRow(S_.base + a + first * ss_, ss_, D_.base + b + first * ds_, n, repeat_, itemsize_, stream_);
+      return;
+    }
     // SAFETY: items first .. first + n - 1 of rows both ReadLayouts checked.
     CopyRow(S_.base + a + first * ss_, ss_, D_.base + b + first * ds_, ds_, n, itemsize_, units_list_, stream_);
   }
 
  private:
+  // The longest repeated last axis RepeatRow takes (a longer one: rows of it).
+  static constexpr int64_t kRepeatMax = 16;
   Layout S_, D_;
   int64_t itemsize_;
   std::vector<int64_t> units_list_;
   bool stream_ = false;
+  int64_t repeat_ = 0;
 };
 
 // A cast into a contiguous destination of at least kStreamBytes is written

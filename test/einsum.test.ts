@@ -4,7 +4,7 @@
 // words; the views NumPy returns; NumPy's greedy paths. The data are small
 // integers, so every float sum is exact whatever order it adds in.
 import { einsum, einsumPath } from '../lib/einsum';
-import { asarray, arange, ones, zeros } from '../lib';
+import { asarray, arange, fromBuffer, ones, zeros } from '../lib';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { type Case, expectCasesLikeNumpy as check } from './helpers/np-compare';
 import { seeded, shared, type Shared } from './helpers/np-data';
@@ -214,5 +214,69 @@ print(json.dumps([bool(np.shares_memory(np.einsum(s, a), a)) for s in ['ii->i', 
     const path = einsumPath(specs[2][0], ...ops)[0];
     expect(einsum(specs[2][0], ...ops, { optimize: path }).toArray()).toEqual(einsum(specs[2][0], ...ops).toArray());
     expect(() => einsum('ij', asarray([[1]]), { optimize: ['nope'] as never })).toThrow(TypeError);
+  });
+});
+
+// einsum's quick trace and inner product (float64, no options object) against
+// the general path it short-cuts (an options object forces that path): the same
+// bits over float data whose sum depends on the order, strided, reversed,
+// transposed and unaligned views, -0 and NaN; and NumPy's value for the call form.
+describe('einsum trace and inner product without options', () => {
+  const floats = (n: number, seed: number): Float64Array => {
+    const r = seeded(seed);
+    return Float64Array.from({ length: n }, () => (r() - 0.5) * 10 ** Math.floor(r() * 12 - 6));
+  };
+  const same = (x: unknown, y: unknown): void => {
+    const a = x as ReturnType<typeof einsum>;
+    const b = y as ReturnType<typeof einsum>;
+    expect(a.shape).toEqual(b.shape);
+    expect(a.dtype.str).toBe(b.dtype.str);
+    expect(Object.is(a.get(), b.get())).toBe(true);
+  };
+  test('trace: the bits of the general path', () => {
+    for (const n of [0, 1, 2, 7, 8, 9, 16, 17, 129, 300]) {
+      const m = fromBuffer(floats(n * n + 1, n), '<f8');
+      const sq = m.index(`1:${n * n + 1}`).reshape([n, n]);
+      for (const v of [sq, sq.T, sq.index('::-1, :'), sq.index(':, ::-1')]) {
+        same(einsum('ii', v), einsum('ii', v, {}));
+        same(einsum('jj->', v), einsum('jj->', v, {}));
+      }
+    }
+    // Unaligned: a float64 view at byte offset 1 of a byte buffer.
+    const bytes = new Uint8Array(8 * 400 + 8);
+    new Uint8Array(floats(401, 3).buffer).forEach((b, i) => { bytes[i] = b; });
+    const un = fromBuffer(bytes.buffer, '|u1').index('1:3201').view('<f8').reshape([20, 20]);
+    same(einsum('ii', un), einsum('ii', un, {}));
+    // A -0 sum comes out +0 (NumPy's zeroed output); NaN stays.
+    const f8 = (v: number[], shape: number[]): ReturnType<typeof einsum> => fromBuffer(new Float64Array(v).buffer, '<f8').reshape(shape);
+    expect(Object.is(einsum('ii', f8([-0, 1, 2, -0], [2, 2])).get(), 0)).toBe(true);
+    expect(einsum('ii', f8([NaN, 1, 2, 3], [2, 2])).get()).toBeNaN();
+  });
+  test('inner product: the bits of the general path', () => {
+    for (const n of [1, 2, 15, 16, 17, 100, 1000]) {
+      const x = fromBuffer(floats(2 * n, n), '<f8');
+      const y = fromBuffer(floats(2 * n, n + 50), '<f8');
+      for (const [a, b] of [[x.index(`:${n}`), y.index(`:${n}`)], [x.index('::2'), y.index('::-2')], [x.index(`${n}:`), x.index(`:${n}`)]]) {
+        same(einsum('i,i', a, b), einsum('i,i', a, b, {}));
+        same(einsum('k,k->', a, b), einsum('k,k->', a, b, {}));
+      }
+    }
+    const f8 = (v: number[]): ReturnType<typeof einsum> => fromBuffer(new Float64Array(v).buffer, '<f8');
+    expect(Object.is(einsum('i,i', f8([-0]), f8([1])).get(), 0)).toBe(true);
+    // Not the quick forms: the general path's answers and errors.
+    expect(einsum('i,i->i', f8([1.5, 2]), f8([3, 4])).toArray()).toEqual([4.5, 8]);
+    expect(() => einsum('i,i', f8([1, 2]), f8([1, 2, 3]))).toThrow(/could not be broadcast/);
+    expect(() => einsum('ii', f8([1, 2, 3, 4, 5, 6]).reshape([2, 3]))).toThrow(/don't match/);
+  });
+  describeWithNumpy('against NumPy', () => {
+    test('trace and inner product called without options', () => {
+      const sq = data('<f8', [6, 6], 11);
+      const v = data('<f8', [9], 12);
+      const w = data('<f8', [9], 13);
+      check([
+        { py: `np.einsum('ii', ${sq.py})`, js: () => einsum('ii', sq.arr) },
+        { py: `np.einsum('i,i', ${v.py}, ${w.py})`, js: () => einsum('i,i', v.arr, w.arr) },
+      ]);
+    });
   });
 });

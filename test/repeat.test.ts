@@ -107,6 +107,37 @@ describe('repeat', () => {
     expect(calls[0].args[2]).toContain(0);
   });
 
+  // The copy kernel's repeated-row loop (native/kernels.cc RepeatRow): a count up to
+  // 16 along the last axis, 1-8 byte items, each item written r times in a row;
+  // 8-byte items twice into a result of 16 MiB or more with streaming stores.
+  test('one count along the last axis: every item r times, all item sizes, strided and large sources', () => {
+    const expectRepeated = (src: ReturnType<typeof arange>, r: number, axis: number | null): void => {
+      const out = repeat(src, r, axis);
+      const flat = (axis === null ? src.reshape(-1) : src).toArray() as unknown[];
+      const rows = axis === null ? [flat] : (flat as unknown[][]);
+      const got = (axis === null ? [out.toArray()] : out.toArray()) as unknown[][];
+      expect(got.length).toBe(rows.length);
+      rows.forEach((row, j) => {
+        expect(got[j].length).toBe(row.length * r);
+        // Complex items read as objects: compared by their JSON.
+        const key = (v: unknown): unknown => (typeof v === 'object' ? JSON.stringify(v) : v);
+        for (let i = 0; i < got[j].length; i++) if (key(got[j][i]) !== key(row[Math.floor(i / r)])) throw new Error(`item ${i} of row ${j}: ${JSON.stringify(got[j][i])}`);
+      });
+    };
+    for (const dt of ['u1', 'i2', 'f4', 'f8', '>f8', 'c8', 'b1', 'f2']) {
+      for (const r of [2, 3, 7, 16, 17]) {
+        expectRepeated(arange(37, 'f8').astype(dt), r, null);
+        expectRepeated(arange(90, 'f8').astype(dt).index('::-3'), r, null);
+        expectRepeated(arange(60, 'f8').astype(dt).reshape(5, 12).index(':, 1::2'), r, -1);
+      }
+    }
+    // 1.1M float64 twice: a 17.6 MB result, the streaming loop; from a stride-2 source too.
+    expectRepeated(arange(1_100_000, 'f8'), 2, null);
+    expectRepeated(arange(2_200_001, 'f8').index('1::2'), 2, null);
+    const { calls } = captureKernels(() => repeat(arange(1000, 'f8'), 2));
+    expect(calls.map((c) => c.kind)).toEqual(['copy']);
+  });
+
   test('per-element counts over slabs of 64 elements or more copy slab by slab', () => {
     const a = arange(600, 'i4').reshape(3, 200);
     const r = repeat(a, [2, 0, 1], 0);
