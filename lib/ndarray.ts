@@ -1335,12 +1335,12 @@ export class NdArray<T = unknown> {
     return asyncOps.byteswapAsync(this, inplace, options);
   }
 
-  /** {@link sort} (in place) on libuv's thread pool; resolves with this array. See {@link asyncOps.sortAsync}. */
+  /** {@link sort} (in place) on libuv's thread pool; resolves with this array. See {@link SortAsyncOptions}. */
   sortAsync(options?: asyncOps.SortAsyncOptions): Promise<this> {
     return asyncOps.sortAsync(this, options);
   }
 
-  /** {@link argsort} on libuv's thread pool: the same int64 indices. See {@link asyncOps.argsortAsync}. */
+  /** {@link argsort} on libuv's thread pool: the same int64 indices. See {@link SortAsyncOptions}. */
   argsortAsync(options?: asyncOps.SortAsyncOptions): Promise<NdArray> {
     return asyncOps.argsortAsync(this, options);
   }
