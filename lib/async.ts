@@ -37,11 +37,14 @@ import * as nodePath from 'path';
 import { markAsUntransferable } from 'worker_threads';
 
 import type { DTypeLike } from './dtype';
-import { AccessError, describeValue } from './errors';
+import { AccessError, describeValue, ValueError } from './errors';
 import { afterMajorGc, EXTERNAL_SOFT_LIMIT } from './gc-wait';
 import { captureKernels, regionOf, type KernelCall } from './kernels';
-import { kernelAbort, kernelCastAsync, kernelCopyAsync, kernelProgress, kernelReduceAsync, kernelSaveAbort, kernelSaveAsync, kernelSaveProgress, poolBuffer, type AsyncJob, type AsyncSettle } from './native';
+import { kernelAbort, kernelCastAsync, kernelCopyAsync, kernelProgress, kernelReduceAsync, kernelSaveAbort, kernelSaveAsync, kernelSaveProgress, kernelUfuncAbort, kernelUfuncAsync, kernelUfuncProgress, poolBuffer, sortKernels, type AsyncJob, type AsyncSettle } from './native';
 import type { AstypeOptions, NdArray, Order } from './ndarray';
+import type { SortOptions } from './sort';
+import type { UfuncOptions } from './ufunc';
+import { NEGATIVE_POWER } from './ufunc-native';
 import { descrOf, formatHeader } from './npy/header';
 import { replacementOf } from './npy/replace';
 import { closedError, MemoryStorage, withAllocator } from './storage';
@@ -166,15 +169,17 @@ function abortError(signal: AbortSignal): AbortError {
  */
 function holdBuffers(calls: readonly KernelCall[]): () => void {
   const held: ArrayBuffer[] = [];
-  for (const c of calls) {
-    for (const v of c.args) {
-      if (v instanceof ArrayBuffer) {
-        markAsUntransferable(v);
-        pinBuffer(v);
-        held.push(v);
-      }
+  // A ufunc's operands are lists inside its argument list.
+  const hold = (v: unknown): void => {
+    if (v instanceof ArrayBuffer) {
+      markAsUntransferable(v);
+      pinBuffer(v);
+      held.push(v);
+    } else if (Array.isArray(v)) {
+      for (const x of v) hold(x);
     }
-  }
+  };
+  for (const c of calls) hold(c.args);
   return () => {
     for (const v of held) unpinBuffer(v);
   };
@@ -244,14 +249,27 @@ async function awaitJob<J>(
   return settled;
 }
 
-function start(call: KernelCall, threads: number): [Promise<Settled>, AsyncJob] {
+/** A started job: its promise, its id, and how to abort it and poll its progress. */
+type Started = [Promise<Settled>, AsyncJob, (job: AsyncJob) => void, (job: AsyncJob) => readonly [number, number] | null];
+
+function start(call: KernelCall, threads: number): Started {
   const [promise, settle] = settlement();
   switch (call.kind) {
-    case 'reduce': return [promise, kernelReduceAsync(...call.args, threads, settle)];
-    case 'copy': return [promise, kernelCopyAsync(...call.args, threads, settle)];
-    default: return [promise, kernelCastAsync(...call.args, threads, settle)];
+    case 'reduce': return [promise, kernelReduceAsync(...call.args, threads, settle), kernelAbort, kernelProgress];
+    case 'copy': return [promise, kernelCopyAsync(...call.args, threads, settle), kernelAbort, kernelProgress];
+    // A sort runs on one pool thread (its lanes one after the other): `threads` is not used.
+    case 'sort': return [promise, callSortAsync(call.args, settle), sortAbort, sortProgress];
+    // A ufunc runs on one pool thread: `threads` is not used.
+    case 'ufunc': return [promise, (kernelUfuncAsync as (...a: unknown[]) => AsyncJob)(...call.args, settle), kernelUfuncAbort, kernelUfuncProgress];
+    default: return [promise, kernelCastAsync(...call.args, threads, settle), kernelAbort, kernelProgress];
   }
 }
+
+function callSortAsync(args: unknown[], settle: AsyncSettle): AsyncJob {
+  return (sortKernels.sortLanesAsync as (...a: unknown[]) => AsyncJob)(...args, settle);
+}
+const sortAbort = (job: AsyncJob): void => sortKernels.sortAbort(job);
+const sortProgress = (job: AsyncJob): readonly [number, number] | null => sortKernels.sortProgress(job);
 
 /**
  * Runs recorded kernel calls one after the other on the pool; resolves with
@@ -271,8 +289,8 @@ async function runCalls(calls: readonly KernelCall[], threads: number, options: 
   };
   for (const call of calls) {
     if (signal?.aborted) throw abortError(signal);
-    const [promise, job] = start(call, threads);
-    const settled = await awaitJob(promise, job, kernelAbort, kernelProgress, options, mapping, onProgress ? report : null);
+    const [promise, job, abort, progress] = start(call, threads);
+    const settled = await awaitJob(promise, job, abort, progress, options, mapping, onProgress ? report : null);
     before += settled.total;
     result = settled.value;
   }
@@ -294,12 +312,22 @@ function closedErrorOf(a: NdArray): AccessError {
  * call)`, or with the value of sync when it recorded no call (it ran on the
  * JS thread).
  */
-async function run<T>(name: string, a: NdArray, options: AsyncOptions, sync: () => T, finish: (value: T, result: unknown) => T = (v) => v): Promise<T> {
+async function run<T>(
+  name: string, a: NdArray, options: AsyncOptions, sync: () => T, finish: (value: T, result: unknown) => T = (v) => v,
+  runsOnJsThread: (calls: readonly KernelCall[]) => boolean = () => false,
+): Promise<T> {
   requireArray(a, name, 'a');
   options = checkOptions(options);
   if (options.signal?.aborted) throw abortError(options.signal);
   const threads = threadsFor(a, options);
   const { value: { value, calls }, largest } = withPoolAllocation(() => captureKernels(sync));
+  // What `sync` computed may have read the result of a recorded call (not
+  // run yet): then it runs again, whole, on the JS thread.
+  if (calls.length > 0 && runsOnJsThread(calls)) {
+    const again = sync();
+    if (options.onProgress) options.onProgress(0, 0);
+    return again;
+  }
   if (calls.length === 0) {
     if (options.onProgress) options.onProgress(0, 0);
     return value;
@@ -401,6 +429,86 @@ export function setAsync(a: NdArray, value: unknown, options: AsyncOptions = {})
 /** {@link NdArray.byteswap} on the thread pool. */
 export function byteswapAsync<T extends NdArray>(a: T, inplace = false, options: AsyncOptions = {}): Promise<T> {
   return run('byteswapAsync', a, options, () => a.byteswap(inplace) as T);
+}
+
+/** The options of {@link sortAsync} and {@link argsortAsync}: NumPy's sort options and the async ones. */
+export interface SortAsyncOptions extends SortOptions, AsyncOptions {}
+
+const SORT_KEYS = ['axis', 'kind', 'order'] as const;
+
+/** The sort options and the async ones of one options object, each read once. */
+function splitSortOptions(options: SortAsyncOptions): [SortOptions, AsyncOptions] {
+  if (options === null || typeof options !== 'object') throw new TypeError(`options must be an object, got ${describeValue(options)}`);
+  const both = readOptions(options, [...SORT_KEYS, ...ASYNC_KEYS]);
+  return [readOptions(both, SORT_KEYS), readOptions(both, ASYNC_KEYS)];
+}
+
+/**
+ * {@link NdArray.sort} (in place, NumPy's `a.sort(axis, kind, order)`) on
+ * the thread pool; resolves with `a`. The sort runs on one pool thread
+ * (`threads` is checked, not used). It stops between two lanes (the rows
+ * along `axis`): an abort or a `close()` of the mapping leaves each lane
+ * sorted or as it was, and `close()` waits for the lane in flight (for a
+ * 1-d array, the whole sort). `onProgress` advances by whole lanes. What
+ * the kernel does not take (records, arrays under 256 items, a
+ * SharedArrayBuffer) is sorted on the JS thread inside the call.
+ */
+export async function sortAsync<T extends NdArray>(a: T, options: SortAsyncOptions = {}): Promise<T> {
+  const [sortOptions, asyncOptions] = splitSortOptions(options);
+  await run('sortAsync', a, asyncOptions, () => {
+    a.sort(sortOptions);
+  });
+  return a;
+}
+
+/**
+ * {@link NdArray.argsort} (NumPy's `argsort(a, axis, kind, order)`: int64
+ * indices) on the thread pool, as {@link sortAsync}. The result is
+ * allocated at the call; an abort or a `close()` rejects and drops it.
+ */
+export async function argsortAsync(a: NdArray, options: SortAsyncOptions = {}): Promise<NdArray> {
+  const [sortOptions, asyncOptions] = splitSortOptions(options);
+  return run('argsortAsync', a, asyncOptions, () => a.argsort(sortOptions));
+}
+
+/** The options of {@link ufuncAsync}: the ufunc's own (`out`, `where`, `dtype`, …) and the async ones. */
+export interface UfuncAsyncOptions extends UfuncOptions, AsyncOptions {}
+
+/**
+ * Runs one of the library's ufuncs (`add`, `multiply`, `sqrt`, `less`, …:
+ * any function that takes the inputs then {@link UfuncOptions}) with its
+ * loop on the thread pool: `await ufuncAsync(add, [x, y], { out: x })` is
+ * `add(x, y, { out: x })` (NumPy's `x += y`) off the event loop. Resolves
+ * with what the ufunc returns (`out`, or a new array); its errors are
+ * rejections, raised before anything is written. The loop runs on one pool
+ * thread (`threads` is checked, not used) and stops before its next 4096
+ * elements on an abort or a `close()` of a mapping it reads or writes: the
+ * output then holds a prefix of the results in the loop's order (not
+ * always C order), as `fill`'s abort does. What has no native loop (object
+ * outputs, some dtypes and ufuncs, arrays under the native threshold) runs
+ * on the JS thread inside the call, as the ufunc does.
+ */
+export async function ufuncAsync(ufunc: (...args: never[]) => unknown, inputs: readonly unknown[], options: UfuncAsyncOptions = {}): Promise<NdArray> {
+  requireFunction(ufunc, 'ufuncAsync', 'ufunc');
+  if (!Array.isArray(inputs)) throw new TypeError(`ufuncAsync(): inputs must be an array of the ufunc's inputs, got ${describeValue(inputs)}`);
+  if (options === null || typeof options !== 'object') throw new TypeError(`options must be an object, got ${describeValue(options)}`);
+  // Each option read once: the async ones here, the rest handed to the ufunc.
+  const { signal, onProgress, threads, ...ufuncOptions } = options;
+  const asyncOptions: AsyncOptions = { signal, onProgress, threads };
+  const args = [...(inputs as unknown[]), ufuncOptions];
+  const call = (): NdArray => (ufunc as (...a: unknown[]) => NdArray)(...args);
+  const out = ufuncOptions.out;
+  const first = isArray(out) ? out : (inputs as unknown[]).find((x): x is NdArray => isArray(x));
+  if (first === undefined) {
+    // Scalars only: nothing for the pool.
+    checkOptions(asyncOptions);
+    if (signal?.aborted) throw abortError(signal);
+    return call();
+  }
+  return run('ufuncAsync', first, asyncOptions, call, (value, result) => {
+    if (result === 1) throw new ValueError(NEGATIVE_POWER);
+    return value;
+  }, (calls) => !calls.some((c) => c.kind === 'ufunc'));
 }
 
 // ------------------------------------------------------------------ saveNpy

@@ -42,6 +42,8 @@ export { openNpy, createNpy, saveNpy, readNpyHeader } from './npy/npy';
 export { appendNpy } from './npy/append';
 export { saveNpyAsync, sumAsync, minAsync, maxAsync, meanAsync, copyAsync, astypeAsync, fillAsync, setAsync, byteswapAsync, forEachAsync, reduceAsync, AbortError, ITERATION_SLICE, PARALLEL_MIN_BYTES, PROGRESS_INTERVAL_MS } from './async';
 export type { AstypeAsyncOptions, AsyncOptions } from './async';
+export { sortAsync, argsortAsync, ufuncAsync } from './async';
+export type { SortAsyncOptions, UfuncAsyncOptions } from './async';
 export type { OpenNpyOptions, CreateNpyOptions } from './npy/npy';
 export { MAX_HEADER_SIZE, ARRAY_ALIGN, GROWTH_AXIS_MAX_DIGITS, MAGIC_PREFIX, parseHeader, headerLength, formatHeader } from './npy/header';
 export type { NpyHeader, HeaderOptions, Descr as NpyDescr, DescrField as NpyDescrField, DescrSubarray as NpyDescrSubarray } from './npy/header';

@@ -80,7 +80,7 @@ let nativeEnabled = true;
 
 /** @internal A kernel call recorded instead of run, for lib/async.ts: the arguments of its sync twin. */
 export interface KernelCall {
-  readonly kind: 'copy' | 'cast' | 'reduce';
+  readonly kind: 'copy' | 'cast' | 'reduce' | 'sort' | 'ufunc';
   readonly args: unknown[];
 }
 
@@ -101,6 +101,18 @@ export function captureKernels<T>(fn: () => T): { value: T; calls: KernelCall[] 
   } finally {
     captured = outer;
   }
+}
+
+/**
+ * @internal Inside {@link captureKernels}, records a call of a kernel that
+ * has no sync twin in this file (sort-kernels.ts's sortLanes,
+ * ufunc-native.ts's kernelUfunc) and returns
+ * true: the caller then does not run it. False outside.
+ */
+export function recordKernel(kind: KernelCall['kind'], args: unknown[]): boolean {
+  if (captured === null) return false;
+  captured.push({ kind, args });
+  return true;
 }
 
 /** @internal True inside {@link captureKernels}: recorded calls may still point at any memory made so far. */

@@ -45,6 +45,9 @@ interface Addon {
   kernelReduce: KernelReduce;
   kernelCast: KernelCast;
   kernelUfunc: KernelUfunc;
+  kernelUfuncAsync: (op: number, computeType: number, shape: readonly number[], operands: readonly UfuncOperand[], settle: AsyncSettle) => AsyncJob;
+  kernelUfuncAbort: (job: AsyncJob) => void;
+  kernelUfuncProgress: (job: AsyncJob) => [number, number] | null;
   kernelAccumulate: KernelAccumulate;
   dotGemm: DotGemm;
   dotGemmThreads: (max?: number) => number;
@@ -260,6 +263,18 @@ export interface SortKernels {
     dst: KernelMemory, dstOffset: number, dstStrides: readonly number[], arg: boolean,
   ): void;
   /**
+   * sortLanes on libuv's thread pool (lib/async.ts): the arguments are
+   * checked now; the sort settles through `settle`. Returns the job's id.
+   */
+  sortLanesAsync(
+    src: KernelMemory, srcOffset: number, shape: readonly number[], srcStrides: readonly number[], type: number, swap: boolean,
+    dst: KernelMemory, dstOffset: number, dstStrides: readonly number[], arg: boolean, settle: AsyncSettle,
+  ): AsyncJob;
+  /** Stops a sortLanesAsync job before its next lane (settle gets ABORT_ERR). */
+  sortAbort(job: AsyncJob): void;
+  /** `[doneBytes, totalBytes]` of a sortLanesAsync job, or null once it settled. */
+  sortProgress(job: AsyncJob): [number, number] | null;
+  /**
    * NumPy's unique (equal_nan) of the items in C order, type codes up to
    * float16: the distinct values (new bytes in the source's byte order), and
    * on request their counts and first positions (native int64); with
@@ -343,6 +358,16 @@ export const kernelCopy: KernelCopy = addon.kernelCopy;
 export const kernelReduce: KernelReduce = addon.kernelReduce;
 export const kernelCast: KernelCast = addon.kernelCast;
 export const kernelUfunc: KernelUfunc = addon.kernelUfunc;
+/**
+ * kernelUfunc on libuv's thread pool (lib/async.ts ufuncAsync): checked
+ * now, run on one pool thread, settled through `settle` with kernelUfunc's
+ * value (1: a negative integer power). Returns the job's id.
+ */
+export const kernelUfuncAsync: Addon['kernelUfuncAsync'] = addon.kernelUfuncAsync;
+/** Stops a kernelUfuncAsync job before its next chunk (settle gets ABORT_ERR). */
+export const kernelUfuncAbort: Addon['kernelUfuncAbort'] = addon.kernelUfuncAbort;
+/** `[doneBytes, totalBytes]` of a kernelUfuncAsync job's output, or null once it settled. */
+export const kernelUfuncProgress: Addon['kernelUfuncProgress'] = addon.kernelUfuncProgress;
 export const kernelAccumulate: KernelAccumulate = addon.kernelAccumulate;
 /** The matrix-product kernel (native/dot_kernels.cc). */
 export const dotGemm: DotGemm = addon.dotGemm;

@@ -1335,6 +1335,16 @@ export class NdArray<T = unknown> {
     return asyncOps.byteswapAsync(this, inplace, options);
   }
 
+  /** {@link sort} (in place) on libuv's thread pool; resolves with this array. See {@link SortAsyncOptions}. */
+  sortAsync(options?: asyncOps.SortAsyncOptions): Promise<this> {
+    return asyncOps.sortAsync(this, options);
+  }
+
+  /** {@link argsort} on libuv's thread pool: the same int64 indices. See {@link SortAsyncOptions}. */
+  argsortAsync(options?: asyncOps.SortAsyncOptions): Promise<NdArray> {
+    return asyncOps.argsortAsync(this, options);
+  }
+
   /** {@link forEach}, yielding to the event loop between slices. */
   forEachAsync(fn: (value: unknown, i: number) => void, options?: { signal?: AbortSignal }): Promise<void> {
     return asyncOps.forEachAsync(this, fn, options);

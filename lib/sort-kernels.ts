@@ -12,7 +12,7 @@
  * @module
  */
 import { storageOf } from './internal';
-import { castCode, isSwapped, NATIVE_MIN_ELEMENTS, regionOf } from './kernels';
+import { castCode, isSwapped, NATIVE_MIN_ELEMENTS, recordKernel, regionOf } from './kernels';
 import { sortKernels as K } from './native';
 import type { NdArray } from './ndarray';
 
@@ -37,10 +37,12 @@ export function sortLanesNative(src: NdArray, axis: number, dst: NdArray, arg: b
   const s = regionOf(storageOf(src), src.offset);
   const d = regionOf(storageOf(dst), dst.offset);
   if (s === null || d === null) return false;
-  K.sortLanes(
+  const args = [
     s.memory, s.byteOffset, axisLast(src.shape, axis), axisLast(src.strides, axis), code, isSwapped(src.dtype),
     d.memory, d.byteOffset, axisLast(dst.strides, axis), arg,
-  );
+  ] as const;
+  // Recorded by lib/async.ts (sortAsync/argsortAsync) to run on the pool.
+  if (!recordKernel('sort', [...args])) K.sortLanes(...args);
   return true;
 }
 

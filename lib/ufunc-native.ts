@@ -20,7 +20,7 @@
  */
 import type { DType } from './dtype';
 import { ValueError } from './errors';
-import { castCode, isSwapped, regionOf } from './kernels';
+import { castCode, isSwapped, recordKernel, regionOf } from './kernels';
 import { storageOf } from './internal';
 import { shapeToSize } from './layout';
 import { kernelUfunc, type UfuncOperand } from './native';
@@ -233,6 +233,8 @@ export function runUfuncNative(op: number, t: DType, shape: readonly number[], o
     if (r === null) return false;
     list.push([r.memory, r.byteOffset, o.strides, code, isSwapped(o.arr.dtype)]);
   }
+  // Recorded by lib/async.ts (ufuncAsync) to run on the pool; it raises the ValueError then.
+  if (recordKernel('ufunc', [op, compute, shape, list])) return true;
   if (kernelUfunc(op, compute, shape, list) === 1) throw new ValueError(NEGATIVE_POWER);
   return true;
 }

@@ -353,6 +353,7 @@ bool Mapping::mapped() const {
 }
 
 void Mapping::Unmap() {
+  closing_.store(true, std::memory_order_relaxed);
   std::unique_lock<std::shared_mutex> pins(pin_mu_);  // no async kernel block in flight
   std::lock_guard<std::mutex> lock(mu_);
   UnmapLocked(true);

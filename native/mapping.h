@@ -5,6 +5,7 @@
 #ifndef MMARRAY_MAPPING_H_
 #define MMARRAY_MAPPING_H_
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -80,6 +81,10 @@ class Mapping {
   // lock lives, Unmap waits; once Unmap has run, data() is nullptr under a
   // pin taken afterwards (async_kernels.cc stops and rejects ERR_CLOSED).
   std::shared_lock<std::shared_mutex> Pin() const { return std::shared_lock<std::shared_mutex>(pin_mu_); }
+  // True once Unmap has been asked for (set before it waits for the pins):
+  // a job that holds a pin across many blocks (an async sort's lanes) stops
+  // at its next block instead of making close() wait for all of them.
+  bool closing() const { return closing_.load(std::memory_order_relaxed); }
 
  private:
   Mapping(std::string path, Mode mode, FileId id, uint8_t* base, size_t map_len,
@@ -103,6 +108,7 @@ class Mapping {
   const size_t delta_;   // offset - page boundary below it
   const size_t length_;  // bytes visible to the caller
   mutable std::mutex mu_;  // guards base_ against Unmap racing an off-thread Sync
+  std::atomic<bool> closing_{false};
   mutable std::shared_mutex pin_mu_;  // shared by async kernel blocks, exclusive in Unmap
 };
 

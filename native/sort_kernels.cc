@@ -1,18 +1,24 @@
 #include "sort_kernels.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <memory>
+#include <shared_mutex>
 #include <string>
 #include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "byte_order.h"
+#include "env_state.h"
 #include "kernels.h"
 #include "kernel_plan.h"
 #include "napi_util.h"
+#include "pool_job.h"
+#include "pool_yield.h"
 #include "simd_sort.h"
 
 namespace mmarray {
@@ -318,13 +324,38 @@ MMARRAY_KEY_CLONES size_t CountSpecial(const typename C::U* k, size_t n) {
 
 // Calls lane(srcOffset, dstOffset) for each lane (the last axis) of a C-order
 // walk of `shape` with byte strides `ss` and `ds`.
+//
+// An async sort (SortWorker) sets a LaneHook on its pool thread: the
+// outermost walk asks it before each lane whether to go on (an abort, a
+// close() waiting) and tells it after each, for progress and a yield.
+struct LaneHook {
+  virtual ~LaneHook() = default;
+  virtual void Begin(int64_t lanes) = 0;
+  virtual bool Continue() = 0;
+  virtual void Done() = 0;
+};
+thread_local LaneHook* tl_lane_hook = nullptr;
+thread_local int tl_walk_depth = 0;
+
 template <class Lane>
 void WalkLanes(const std::vector<int64_t>& shape, const std::vector<int64_t>& ss, const std::vector<int64_t>& ds, Lane lane) {
   size_t outer = shape.size() - 1;
   std::vector<int64_t> idx(outer, 0);
   int64_t a = 0, b = 0;
+  LaneHook* hook = tl_walk_depth == 0 ? tl_lane_hook : nullptr;
+  struct Depth {
+    Depth() { tl_walk_depth++; }
+    ~Depth() { tl_walk_depth--; }
+  } depth;
+  if (hook != nullptr) {
+    int64_t lanes = 1;
+    for (size_t k = 0; k < outer; k++) lanes *= shape[k];  // <= the checked layout's item count
+    hook->Begin(lanes);
+  }
   for (;;) {
+    if (hook != nullptr && !hook->Continue()) return;
     lane(a, b);
+    if (hook != nullptr) hook->Done();
     size_t ax = outer;
     for (;;) {
       if (ax == 0) return;
@@ -758,48 +789,69 @@ void ComplexLanes(const Job& j, bool arg) {
   });
 }
 
-// sortLanes(src, srcOffset, shape, srcStrides, type, swap, dst, dstOffset, dstStrides, arg)
-// Sorts every lane along the last axis of `shape` stably in NumPy's order:
-// with `arg` false the lane's items into dst (same type and byte order; dst
-// may be src itself, never partly overlapping it), with `arg` true their
-// positions in the lane as native int64 into dst (lanes shorter than 2^32).
-Napi::Value SortLanes(const Napi::CallbackInfo& info) {
+// The arguments of one sortLanes call, checked on the JS thread: the job,
+// its memories (a mapping's shared_ptr keeps the Mapping alive) and how to sort.
+struct SortCall {
+  Job job;
+  KernelMemory src, dst;
+  int64_t type = 0;
+  bool swap = false, arg = false, empty = false;
+};
+
+// Reads and checks sortLanes' arguments at info[0..9] into `c`; false with
+// an exception pending on bad ones. `c->empty`: no items, nothing to do.
+bool ReadSortCall(const Napi::CallbackInfo& info, SortCall* c) {
   Napi::Env env = info.Env();
   const char* what = "sortLanes";
   int64_t srcOffset, type, dstOffset;
-  Job job;
+  Job& job = c->job;
   if (info.Length() < 10 || !ToInt(info[1], &srcOffset) || srcOffset < 0 || !ToInts(info[2], &job.shape) ||
       job.shape.empty() || !ToInts(info[3], &job.ss) || job.ss.size() != job.shape.size() || !ToInt(info[4], &type) ||
       type < kF8 || type > kC16 || !ToInt(info[7], &dstOffset) || dstOffset < 0 || !ToInts(info[8], &job.ds) ||
       job.ds.size() != job.shape.size()) {
     ThrowArgs(env, what);
-    return env.Undefined();
+    return false;
   }
   bool swap = ToBool(info[5]), arg = ToBool(info[9]);
   job.n = job.shape.back();
   if (arg && job.n > int64_t{0xffffffff}) {
     ThrowRange(env, std::string(what) + ": a lane of 2^32 items or more has no 32-bit argsort");
-    return env.Undefined();
+    return false;
   }
-  KernelMemory src, dst;
-  if (!ReadKernelMemory(env, info[0], false, &src) || !ReadKernelMemory(env, info[6], true, &dst)) return env.Undefined();
+  KernelMemory& src = c->src;
+  KernelMemory& dst = c->dst;
+  if (!ReadKernelMemory(env, info[0], false, &src) || !ReadKernelMemory(env, info[6], true, &dst)) return false;
   uint8_t* sb;
   uint8_t* db;
   if (!CheckLayout(env, what, src, srcOffset, job.shape, job.ss, kItemsize[type], &sb) ||
       !CheckLayout(env, what, dst, dstOffset, job.shape, job.ds, arg ? 8 : kItemsize[type], &db)) {
-    return env.Undefined();
+    return false;
   }
-  if (sb == nullptr) return env.Undefined();  // no items
+  c->type = type;
+  c->swap = swap;
+  c->arg = arg;
+  if (sb == nullptr) {  // no items
+    c->empty = true;
+    return true;
+  }
   // Scratch per lane (the lanes run one after the other): two key buffers
   // (and two 32-bit index buffers and the packed words for an argsort); complex keys, their
   // indices and the items. Short lanes run kLaneBlock at a time.
   {
     const uint64_t n = static_cast<uint64_t>(job.n) * (job.n <= kBlockLaneMax ? static_cast<uint64_t>(kLaneBlock) : 1);
     const uint64_t per = (type == kC8 || type == kC16) ? sizeof(ComplexKey) + 4 + (arg ? 0 : 16) : 2 * 8 + (arg ? 16 : 0);
-    if (!CheckScratch(env, what, n * per)) return env.Undefined();
+    if (!CheckScratch(env, what, n * per)) return false;
   }
   job.src = sb;
   job.dst = db;
+  return true;
+}
+
+// Runs a checked, non-empty sort call (any thread).
+void RunSortCall(const SortCall& c) {
+  const Job& job = c.job;
+  const int64_t type = c.type;
+  const bool swap = c.swap, arg = c.arg;
   if (type == kC8 || type == kC16) {
     auto run = [&](auto part) {
       using P = decltype(part);
@@ -808,7 +860,7 @@ Napi::Value SortLanes(const Napi::CallbackInfo& info) {
     };
     if (type == kC8) run(float{});
     else run(double{});
-    return env.Undefined();
+    return;
   }
   WithCodec(type, [&](auto codec) {
     using C = decltype(codec);
@@ -820,8 +872,160 @@ Napi::Value SortLanes(const Napi::CallbackInfo& info) {
       else SortValues<C, false>(job);
     }
   });
-  return env.Undefined();
 }
+
+// sortLanes(src, srcOffset, shape, srcStrides, type, swap, dst, dstOffset, dstStrides, arg)
+// Sorts every lane along the last axis of `shape` stably in NumPy's order:
+// with `arg` false the lane's items into dst (same type and byte order; dst
+// may be src itself, never partly overlapping it), with `arg` true their
+// positions in the lane as native int64 into dst (lanes shorter than 2^32).
+Napi::Value SortLanes(const Napi::CallbackInfo& info) {
+  SortCall c;
+  if (ReadSortCall(info, &c) && !c.empty) RunSortCall(c);
+  return info.Env().Undefined();
+}
+
+// ------------------------------------------------------------ async sort
+//
+// sortLanesAsync: the same call on libuv's thread pool (lib/async.ts
+// sortAsync/argsortAsync). The arguments are checked on the JS thread; the
+// worker pins the mappings for the whole sort and stops between two lanes
+// of the outermost walk on an abort or when close() asks to unmap (then
+// close() waits for the lane in flight: for a 1-d array, the whole sort).
+// Each lane is read whole before it is written, so a stop leaves each lane
+// sorted or as it was.
+
+enum SortStatus { kSortRunning = 0, kSortAborted = 1, kSortClosed = 2 };
+
+struct SortJob final : LaneHook {
+  SortCall call;
+  std::atomic<bool> abort{false};
+  std::atomic<int> stopped{kSortRunning};
+  std::atomic<int64_t> done_bytes{0};
+  int64_t total_bytes = 0;
+  int64_t per_lane = 0;
+
+  bool Closing() const {
+    return (call.src.mapping && call.src.mapping->closing()) || (call.dst.mapping && call.dst.mapping->closing());
+  }
+  void Begin(int64_t lanes) override { per_lane = lanes > 0 ? total_bytes / lanes : total_bytes; }
+  bool Continue() override {
+    if (Closing()) stopped = kSortClosed;
+    else if (abort.load(std::memory_order_relaxed)) stopped = kSortAborted;
+    return stopped == kSortRunning;
+  }
+  void Done() override {
+    done_bytes.fetch_add(per_lane, std::memory_order_relaxed);
+    YieldToWaiting();  // pool_yield.h
+  }
+
+  void Run() {
+    if (!Continue() || call.empty) return;
+    // Each mapping pinned once (src and dst may be one mapping).
+    std::vector<std::shared_lock<std::shared_mutex>> pins;
+    for (const KernelMemory* m : {&call.src, &call.dst}) {
+      if (!m->mapping) continue;
+      if (m == &call.dst && call.src.mapping == call.dst.mapping) continue;
+      pins.push_back(m->mapping->Pin());
+      if (m->mapping->data() == nullptr) {
+        stopped = kSortClosed;
+        return;
+      }
+    }
+    // SAFETY: every mapping the call reads or writes is pinned and still
+    // mapped (Unmap waits for the pins; a mapping is never moved while
+    // mapped, so the addresses ReadSortCall checked hold); the call's
+    // ArrayBuffers are held by lib/async.ts until the promise settles.
+    tl_lane_hook = this;
+    RunSortCall(call);
+    tl_lane_hook = nullptr;
+    if (stopped == kSortRunning) done_bytes = total_bytes;
+  }
+};
+
+void StopSort(void* arg) {
+  // SAFETY: arg is the job of a SortWorker not yet settled (Settle removes
+  // the hook first), and that worker holds the job.
+  static_cast<SortJob*>(arg)->abort = true;
+}
+
+class SortWorker : public Napi::AsyncWorker {
+ public:
+  SortWorker(Napi::Env env, std::shared_ptr<SortJob> job, uint32_t id, Napi::Function settle)
+      : Napi::AsyncWorker(env, "mmarray.sortAsync"), job_(std::move(job)), id_(id), settle_(Napi::Persistent(settle)) {
+    AddClosingHook(env, StopSort, job_.get());
+  }
+  void Execute() override {
+    PoolPriority low;  // pool_yield.h
+    job_->Run();
+  }
+  void OnOK() override { Settle(); }
+  void OnError(const Napi::Error& /*e*/) override { Settle(); }
+
+ private:
+  void Settle() {
+    napi_env env = Env();
+    SettleJob(Env(), StopSort, job_.get(), id_, settle_, job_->done_bytes, job_->total_bytes,
+              [&](napi_value* error, napi_value* /*value*/) {
+                int st = job_->stopped;
+                if (st == kSortRunning) return true;
+                const KernelMemory& m = job_->call.src.mapping ? job_->call.src : job_->call.dst;
+                *error = st == kSortClosed
+                             ? NewErrorValue(env, ErrorCode::kClosed,
+                                             "mapping of '" + (m.mapping ? m.mapping->path() : std::string()) + "' is closed")
+                             : NewErrorValue(env, ErrorCode::kAborted, "The operation was aborted");
+                return *error != nullptr;
+              });
+  }
+
+  std::shared_ptr<SortJob> job_;
+  uint32_t id_;
+  Napi::FunctionReference settle_;
+  LoopSlice slice_;  // on the JS thread, as KernelWorker's (pool_yield.h)
+};
+
+// The kind of the env-table items that are SortJobs (env_state.h).
+const char kSortKind = 0;
+
+// sortLanesAsync(...sortLanes' arguments, settle) -> job id
+Napi::Value SortLanesAsync(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 11 || !info[10].IsFunction()) {
+    ThrowType(env, "sortLanesAsync: expected a settle function after sortLanes' arguments");
+    return env.Undefined();
+  }
+  auto job = std::make_shared<SortJob>();
+  if (!ReadSortCall(info, &job->call)) return env.Undefined();
+  if (!job->call.empty) {
+    int64_t items = 1;
+    for (int64_t d : job->call.job.shape) items *= d;  // the checked layout's item count
+    job->total_bytes = items * kItemsize[job->call.type];
+  }
+  uint32_t id = Hold(env, &kSortKind, job);
+  if (id == 0) {
+    ThrowType(env, "sortLanesAsync: the addon's state for this thread is gone");
+    return env.Undefined();
+  }
+  (new SortWorker(env, job, id, info[10].As<Napi::Function>()))->Queue();  // deletes itself when done
+  return Napi::Number::New(env, id);
+}
+
+std::shared_ptr<SortJob> SortJobOf(const Napi::CallbackInfo& info) {
+  uint32_t id = JobIdArg(info, "a sortLanesAsync job");
+  if (id == 0) return nullptr;
+  // SAFETY: only SortLanesAsync holds items of kSortKind in the env's table,
+  // each a shared_ptr<SortJob>.
+  return std::static_pointer_cast<SortJob>(Held(info.Env(), &kSortKind, id));
+}
+
+// sortAbort(job): the sort stops before its next lane; settle gets ABORT_ERR.
+Napi::Value SortAbort(const Napi::CallbackInfo& info) {
+  if (std::shared_ptr<SortJob> job = SortJobOf(info)) job->abort = true;
+  return info.Env().Undefined();
+}
+
+// sortProgress(job) -> [doneBytes, totalBytes], or null once it settled.
+Napi::Value SortProgress(const Napi::CallbackInfo& info) { return JobProgress(info.Env(), SortJobOf(info)); }
 
 // ------------------------------------------------------------ partition
 //
@@ -1661,6 +1865,9 @@ void InitSortKernels(Napi::Env env, Napi::Object exports) {
   Napi::Object k = Napi::Object::New(env);
   k.Set("simdSort", Napi::Function::New(env, SimdSort, "simdSort"));
   k.Set("sortLanes", Napi::Function::New(env, SortLanes, "sortLanes"));
+  k.Set("sortLanesAsync", Napi::Function::New(env, SortLanesAsync, "sortLanesAsync"));
+  k.Set("sortAbort", Napi::Function::New(env, SortAbort, "sortAbort"));
+  k.Set("sortProgress", Napi::Function::New(env, SortProgress, "sortProgress"));
   k.Set("unique", Napi::Function::New(env, Unique, "unique"));
   k.Set("partitionLanes", Napi::Function::New(env, PartitionLanesEntry, "partitionLanes"));
   exports.Set("sortKernels", k);

@@ -22,6 +22,8 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <shared_mutex>
+#include <string>
 #include <type_traits>
 #include <vector>
 #if defined(__SSE2__)
@@ -32,10 +34,13 @@
 #endif
 #include <unistd.h>
 
+#include "env_state.h"
 #include "kernel_operand.h"
 #include "kernels.h"
 #include "kernel_plan.h"
 #include "napi_util.h"
+#include "pool_job.h"
+#include "pool_yield.h"
 #include "ufunc_complex.h"
 #include "ufunc_math.h"
 #include "transcendental.h"
@@ -929,6 +934,16 @@ bool StreamsOutput(const std::vector<Operand>& ops, int nin, int result, bool ma
 
 // ------------------------------------------------------------------ the walk
 
+// An async ufunc (UfuncWorker) sets a ChunkHook on its pool thread: asked
+// before each chunk whether to go on (an abort, a close() waiting), told
+// after each how many elements it wrote.
+struct ChunkHook {
+  virtual ~ChunkHook() = default;
+  virtual bool Continue() = 0;
+  virtual void Done(int64_t elements) = 0;
+};
+thread_local ChunkHook* t_chunk_hook = nullptr;
+
 // Runs one ufunc over every element: inputs ops[0..nin), the output
 // ops[nin], an optional bool mask ops[nin + 1].
 class UfuncRun {
@@ -945,9 +960,12 @@ class UfuncRun {
   }
 
   void Row(const std::vector<int64_t>& off, int64_t n, int64_t inner) {
+    ChunkHook* hook = t_chunk_hook;
     for (int64_t i0 = 0; i0 < n; i0 += kChunk) {
       int64_t m = n - i0 < kChunk ? n - i0 : kChunk;
+      if (hook != nullptr && !hook->Continue()) return;
       Chunk(off, i0, m, inner);
+      if (hook != nullptr) hook->Done(m);
     }
   }
 
@@ -1044,64 +1062,82 @@ class UfuncRun {
   RowCastFn mask_cast_ = nullptr;
 };
 
-// kernelUfunc(op, computeType, shape, operands): operands are nin inputs,
-// the output and optionally a bool mask, each [memory, byteOffset, strides,
-// type, swap], strides over `shape` (slowest axis first, as JS ordered and
-// coalesced them). Inputs overlapping the output must be the very same
-// elements or not overlap at all (JS copies any other first). Returns 0, or
-// 1 when integer power met a negative exponent (every element was still
-// visited; JS then raises, and the output's contents are unspecified, as
-// NumPy's are after that error).
-Napi::Value KernelUfunc(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  int64_t op, compute;
+// One kernelUfunc call's arguments, checked on the JS thread (each
+// operand's KernelMemory keeps its Mapping alive).
+struct UfuncCall {
+  int64_t op = 0, compute = 0;
   std::vector<int64_t> shape;
+  std::vector<Operand> ops;
+  int nin = 0;
+  bool masked = false, empty = false;
+  ChunkFn fn = nullptr;
+};
+
+// Reads and checks kernelUfunc's arguments at info[0..3]; false with an
+// exception pending on bad ones. `c->empty`: no element, nothing to do.
+bool ReadUfuncCall(const Napi::CallbackInfo& info, UfuncCall* c) {
+  Napi::Env env = info.Env();
+  int64_t& op = c->op;
+  int64_t& compute = c->compute;
+  std::vector<int64_t>& shape = c->shape;
   if (info.Length() < 4 || !ToInt(info[0], &op) || op < 0 || (op >= kOpCount && (op < kMathOpBase || op >= kMathOpBase + kMOpCount)) || !ToInt(info[1], &compute) || compute < 0 ||
       compute >= kTypeCount || !ToInts(info[2], &shape) || !info[3].IsArray()) {
     ThrowType(env, "kernelUfunc(op, computeType, shape, operands): bad arguments");
-    return env.Undefined();
+    return false;
   }
-  ChunkFn fn = PickLoop(static_cast<int>(op), static_cast<int>(compute));
-  if (fn == nullptr) {
+  c->fn = PickLoop(static_cast<int>(op), static_cast<int>(compute));
+  if (c->fn == nullptr) {
     ThrowType(env, "kernelUfunc: no native loop for this operation and type");
-    return env.Undefined();
+    return false;
   }
-  int nin = Nin(static_cast<int>(op));
+  int nin = c->nin = Nin(static_cast<int>(op));
   Napi::Value list = info[3];
   uint32_t count = 0;
   if (!ArrayLength(list, &count) || (count != static_cast<uint32_t>(nin + 1) && count != static_cast<uint32_t>(nin + 2))) {
     ThrowType(env, "kernelUfunc: expected the inputs, the output and an optional mask");
-    return env.Undefined();
+    return false;
   }
   for (int64_t d : shape) {
     if (d < 0) {
       ThrowRange(env, "kernelUfunc: negative axis length");
-      return env.Undefined();
+      return false;
     }
   }
-  std::vector<Operand> ops(count);
+  std::vector<Operand>& ops = c->ops;
+  ops.resize(count);
   for (uint32_t k = 0; k < count; k++) {
     Napi::Value operand;
     if (!ElementOf(list, k, &operand)) {
       ThrowType(env, "kernelUfunc: unreadable operand list");
-      return env.Undefined();
+      return false;
     }
-    if (!ReadOperand(env, "kernelUfunc", operand, shape, k == static_cast<uint32_t>(nin), &ops[k])) return env.Undefined();
+    if (!ReadOperand(env, "kernelUfunc", operand, shape, k == static_cast<uint32_t>(nin), &ops[k])) return false;
   }
-  bool masked = count == static_cast<uint32_t>(nin + 2);
-  if (masked && ops[count - 1].type != kB1) {
+  c->masked = count == static_cast<uint32_t>(nin + 2);
+  if (c->masked && ops[count - 1].type != kB1) {
     ThrowType(env, "kernelUfunc: the mask must be bool");
-    return env.Undefined();
+    return false;
   }
   for (int64_t d : shape) {
-    if (d == 0) return Napi::Number::New(env, 0);
+    if (d == 0) c->empty = true;
   }
+  return true;
+}
+
+// Runs a checked, non-empty ufunc call (any thread): 1 when an integer
+// power met a negative exponent (NumPy's ValueError), else 0. Stops early
+// when a ChunkHook says so.
+int RunUfuncCall(UfuncCall& c) {
+  const int64_t op = c.op, compute = c.compute;
+  const std::vector<int64_t>& shape = c.shape;
+  std::vector<Operand>& ops = c.ops;
+  const uint32_t count = static_cast<uint32_t>(ops.size());
   int result = BoolResult(static_cast<int>(op)) ? kB1 : static_cast<int>(compute);
   // The magnitude of a complex number is its part type.
   if (op == kAbsolute && compute == kC8) result = kF4;
   if (op == kAbsolute && compute == kC16) result = kF8;
-  const bool stream = StreamsOutput(ops, nin, result, masked, shape);
-  UfuncRun run(ops, nin, masked, static_cast<int>(compute), result, fn, stream);
+  const bool stream = StreamsOutput(ops, c.nin, result, c.masked, shape);
+  UfuncRun run(ops, c.nin, c.masked, static_cast<int>(compute), result, c.fn, stream);
   t_negative_power = false;
   // C-order walk of the outer axes; each innermost row runs in chunks.
   size_t nd = shape.size();
@@ -1115,7 +1151,7 @@ Napi::Value KernelUfunc(const Napi::CallbackInfo& info) {
     for (;;) {
       if (ax == 0) {
         if (stream) StreamFence();
-        return Napi::Number::New(env, t_negative_power ? 1 : 0);
+        return t_negative_power ? 1 : 0;
       }
       ax--;
       idx[ax]++;
@@ -1126,6 +1162,180 @@ Napi::Value KernelUfunc(const Napi::CallbackInfo& info) {
     }
   }
 }
+
+// kernelUfunc(op, computeType, shape, operands): operands are nin inputs,
+// the output and optionally a bool mask, each [memory, byteOffset, strides,
+// type, swap], strides over `shape` (slowest axis first, as JS ordered and
+// coalesced them). Inputs overlapping the output must be the very same
+// elements or not overlap at all (JS copies any other first). Returns 0, or
+// 1 when integer power met a negative exponent (every element was still
+// visited; JS then raises, and the output's contents are unspecified, as
+// NumPy's are after that error).
+Napi::Value KernelUfunc(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  UfuncCall c;
+  if (!ReadUfuncCall(info, &c)) return env.Undefined();
+  if (c.empty) return Napi::Number::New(env, 0);
+  return Napi::Number::New(env, RunUfuncCall(c));
+}
+
+// ------------------------------------------------------------ async ufunc
+//
+// kernelUfuncAsync: the same call on libuv's thread pool (lib/async.ts
+// ufuncAsync). The arguments are checked on the JS thread; the worker pins
+// every mapping for the whole run and stops before the next chunk (4096
+// elements) on an abort or when close() asks to unmap, so close() waits for
+// one chunk. A stop leaves the output written up to a chunk boundary of the
+// C-order walk.
+
+enum UfuncStatus { kUfuncRunning = 0, kUfuncAborted = 1, kUfuncClosed = 2 };
+
+// Output bytes between two yields of the pool thread to a waiting JS thread.
+constexpr int64_t kUfuncYieldBytes = int64_t{1} << 20;
+
+struct UfuncJob final : ChunkHook {
+  UfuncCall call;
+  std::atomic<bool> abort{false};
+  std::atomic<int> stopped{kUfuncRunning};
+  std::atomic<int64_t> done_bytes{0};
+  int64_t total_bytes = 0;
+  int64_t out_itemsize = 1;
+  int64_t since_yield = 0;
+  int negative_power = 0;
+
+  bool Continue() override {
+    for (const Operand& o : call.ops) {
+      if (o.memory.mapping && o.memory.mapping->closing()) {
+        stopped = kUfuncClosed;
+        return false;
+      }
+    }
+    if (abort.load(std::memory_order_relaxed)) stopped = kUfuncAborted;
+    return stopped == kUfuncRunning;
+  }
+  void Done(int64_t elements) override {
+    done_bytes.fetch_add(elements * out_itemsize, std::memory_order_relaxed);
+    since_yield += elements * out_itemsize;
+    if (since_yield >= kUfuncYieldBytes) {
+      since_yield = 0;
+      YieldToWaiting();  // pool_yield.h
+    }
+  }
+
+  void Run() {
+    if (call.empty || !Continue()) return;
+    // Each mapping pinned once.
+    std::vector<const Mapping*> seen;
+    std::vector<std::shared_lock<std::shared_mutex>> pins;
+    for (const Operand& o : call.ops) {
+      const Mapping* m = o.memory.mapping.get();
+      if (m == nullptr || std::find(seen.begin(), seen.end(), m) != seen.end()) continue;
+      seen.push_back(m);
+      pins.push_back(m->Pin());
+      if (m->data() == nullptr) {
+        stopped = kUfuncClosed;
+        return;
+      }
+    }
+    // SAFETY: every mapping an operand reads or writes is pinned and still
+    // mapped (Unmap waits for the pins; a mapping never moves while mapped,
+    // so the addresses ReadOperand checked hold); the operands'
+    // ArrayBuffers are held by lib/async.ts until the promise settles.
+    t_chunk_hook = this;
+    negative_power = RunUfuncCall(call);
+    t_chunk_hook = nullptr;
+    if (stopped == kUfuncRunning) done_bytes = total_bytes;
+  }
+};
+
+void StopUfunc(void* arg) {
+  // SAFETY: arg is the job of a UfuncWorker not yet settled (Settle removes
+  // the hook first), and that worker holds the job.
+  static_cast<UfuncJob*>(arg)->abort = true;
+}
+
+// Settles through `settle(error, negativePower, doneBytes, totalBytes)`.
+class UfuncWorker : public Napi::AsyncWorker {
+ public:
+  UfuncWorker(Napi::Env env, std::shared_ptr<UfuncJob> job, uint32_t id, Napi::Function settle)
+      : Napi::AsyncWorker(env, "mmarray.ufuncAsync"), job_(std::move(job)), id_(id), settle_(Napi::Persistent(settle)) {
+    AddClosingHook(env, StopUfunc, job_.get());
+  }
+  void Execute() override {
+    PoolPriority low;  // pool_yield.h
+    job_->Run();
+  }
+  void OnOK() override { Settle(); }
+  void OnError(const Napi::Error& /*e*/) override { Settle(); }
+
+ private:
+  void Settle() {
+    napi_env env = Env();
+    SettleJob(Env(), StopUfunc, job_.get(), id_, settle_, job_->done_bytes, job_->total_bytes,
+              [&](napi_value* error, napi_value* value) {
+                int st = job_->stopped;
+                if (st == kUfuncRunning) return napi_create_int32(env, job_->negative_power, value) == napi_ok;
+                std::string path;
+                for (const Operand& o : job_->call.ops) {
+                  if (o.memory.mapping && o.memory.mapping->closing()) {
+                    path = o.memory.mapping->path();
+                    break;
+                  }
+                }
+                *error = st == kUfuncClosed ? NewErrorValue(env, ErrorCode::kClosed, "mapping of '" + path + "' is closed")
+                                            : NewErrorValue(env, ErrorCode::kAborted, "The operation was aborted");
+                return *error != nullptr;
+              });
+  }
+
+  std::shared_ptr<UfuncJob> job_;
+  uint32_t id_;
+  Napi::FunctionReference settle_;
+  LoopSlice slice_;  // on the JS thread, as KernelWorker's (pool_yield.h)
+};
+
+// The kind of the env-table items that are UfuncJobs (env_state.h).
+const char kUfuncKind = 0;
+
+// kernelUfuncAsync(op, computeType, shape, operands, settle) -> job id
+Napi::Value KernelUfuncAsync(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 5 || !info[4].IsFunction()) {
+    ThrowType(env, "kernelUfuncAsync: expected a settle function after kernelUfunc's arguments");
+    return env.Undefined();
+  }
+  auto job = std::make_shared<UfuncJob>();
+  if (!ReadUfuncCall(info, &job->call)) return env.Undefined();
+  const Operand& out = job->call.ops[static_cast<size_t>(job->call.nin)];
+  job->out_itemsize = kItemsize[out.type];
+  int64_t items = 1;
+  for (int64_t d : job->call.shape) items *= d;  // the checked layout's item count
+  job->total_bytes = items * job->out_itemsize;
+  uint32_t id = Hold(env, &kUfuncKind, job);
+  if (id == 0) {
+    ThrowType(env, "kernelUfuncAsync: the addon's state for this thread is gone");
+    return env.Undefined();
+  }
+  (new UfuncWorker(env, job, id, info[4].As<Napi::Function>()))->Queue();  // deletes itself when done
+  return Napi::Number::New(env, id);
+}
+
+std::shared_ptr<UfuncJob> UfuncJobOf(const Napi::CallbackInfo& info) {
+  uint32_t id = JobIdArg(info, "a kernelUfuncAsync job");
+  if (id == 0) return nullptr;
+  // SAFETY: only KernelUfuncAsync holds items of kUfuncKind in the env's
+  // table, each a shared_ptr<UfuncJob>.
+  return std::static_pointer_cast<UfuncJob>(Held(info.Env(), &kUfuncKind, id));
+}
+
+// kernelUfuncAbort(job): the ufunc stops before its next chunk; settle gets ABORT_ERR.
+Napi::Value KernelUfuncAbort(const Napi::CallbackInfo& info) {
+  if (std::shared_ptr<UfuncJob> job = UfuncJobOf(info)) job->abort = true;
+  return info.Env().Undefined();
+}
+
+// kernelUfuncProgress(job) -> [doneBytes, totalBytes] of the output, or null once it settled.
+Napi::Value KernelUfuncProgress(const Napi::CallbackInfo& info) { return JobProgress(info.Env(), UfuncJobOf(info)); }
 
 // ufuncStreamMinBytes(bytes?) -> the smallest bool result kernelUfunc
 // streams (StreamMinBytes), as it was before the call; with `bytes` (a
@@ -1149,6 +1359,9 @@ Napi::Value UfuncStreamMinBytes(const Napi::CallbackInfo& info) {
 
 void InitUfuncKernels(Napi::Env env, Napi::Object exports) {
   exports.Set("kernelUfunc", Napi::Function::New<KernelUfunc>(env, "kernelUfunc"));
+  exports.Set("kernelUfuncAsync", Napi::Function::New<KernelUfuncAsync>(env, "kernelUfuncAsync"));
+  exports.Set("kernelUfuncAbort", Napi::Function::New<KernelUfuncAbort>(env, "kernelUfuncAbort"));
+  exports.Set("kernelUfuncProgress", Napi::Function::New<KernelUfuncProgress>(env, "kernelUfuncProgress"));
   exports.Set("ufuncStreamMinBytes", Napi::Function::New<UfuncStreamMinBytes>(env, "ufuncStreamMinBytes"));
 }
 

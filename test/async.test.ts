@@ -782,3 +782,283 @@ describe('read-ahead of a cold mapped source (native/async_kernels.cc)', () => {
     expect(run('x').distance).toBe(32 << 20);
   });
 });
+
+describe('sortAsync / argsortAsync', () => {
+  /** `a` with a few NaNs (floats) at random places. */
+  function withNaNs(a: NdArray, seed: number): NdArray {
+    if (a.dtype.kind !== 'f') return a;
+    const r = rng(seed);
+    const flat = a.reshape(-1);
+    for (let k = 0; k < 5; k++) flat.set([Math.floor(r() * a.size)], NaN);
+    return a;
+  }
+
+  /** randomArray, with float16 and complex items cast from random float64 ones, and a few NaNs in floats. */
+  function sortable(dt: string, shape: number[], seed: number): NdArray {
+    const t = dt.replace(/^[<>|]/, '');
+    return t === 'f2' || t.startsWith('c') ? randomArray('f8', shape, seed).astype(dt) : withNaNs(randomArray(dt, shape, seed), seed);
+  }
+
+  for (const t of [...NUMERIC, 'f2', 'c8', 'c16']) {
+    for (const order of t === 'b1' || t.endsWith('1') ? ['|'] : ['<', '>']) {
+      const dt = order === '|' ? t : order + t;
+      test(`${dt}: the bytes sort/argsort give, over random strided views and every axis`, async () => {
+        let seed = 7;
+        for (const shape of [[5000], [40, 70], [6, 9, 11]]) {
+          const base = sortable(dt, shape, seed++);
+          for (const v of views(base, seed++)) {
+            for (let axis = -1; axis < v.ndim; axis++) {
+              const want = v.copy();
+              want.sort({ axis });
+              const got = v.copy();
+              expect(await got.sortAsync({ axis })).toBe(got);
+              expect(bytesOf(got)).toEqual(bytesOf(want));
+              const gi = await v.argsortAsync({ axis });
+              const wi = v.argsort({ axis });
+              expect(gi.dtype.str).toBe(wi.dtype.str);
+              expect(gi.shape).toEqual(wi.shape);
+              expect(bytesOf(gi)).toEqual(bytesOf(wi));
+            }
+          }
+        }
+        // A strided view sorted in place writes only its own items.
+        const b = sortable(dt, [600], seed);
+        const before = bytesOf(b);
+        const odd = b.index('1::2');
+        const want = b.copy();
+        want.index('1::2').sort();
+        await odd.sortAsync();
+        expect(bytesOf(b)).toEqual(bytesOf(want));
+        expect(bytesOf(b.index('::2'))).toEqual(bytesOf(mm.fromBuffer(before, dt).index('::2')));
+      });
+    }
+  }
+
+  test('a mapped file sorted in place on the pool; argsort of a read-only mapping; axis null; records and tiny arrays on the JS thread', async () => {
+    const src = randomArray('<f8', [300, 64], 3);
+    const p = tmp.file(bytesOf(src));
+    const m = mm.memmap(p, { dtype: '<f8', mode: 'r+', shape: [300, 64] });
+    const want = src.copy();
+    want.sort();
+    await m.sortAsync();
+    m.flush();
+    expect(new Uint8Array(fs.readFileSync(p))).toEqual(bytesOf(want));
+    m.close();
+    const r = mm.memmap(p, { dtype: '<f8', mode: 'r', shape: [300, 64] });
+    expect(bytesOf(await r.argsortAsync({ axis: 0 }))).toEqual(bytesOf(want.argsort({ axis: 0 })));
+    expect(bytesOf(await r.argsortAsync({ axis: null }))).toEqual(bytesOf(want.argsort({ axis: null })));
+    r.close();
+    const rec = mm.zeros([5], [['a', '<i4'], ['b', '<f8']]);
+    rec.field('a').set(mm.array([3, 1, 2, 5, 4], 'i4'));
+    const recWant = rec.copy();
+    recWant.sort({ order: 'a' });
+    await rec.sortAsync({ order: 'a' });
+    expect(bytesOf(rec)).toEqual(bytesOf(recWant));
+    const tiny = mm.array([3, 1, 2], 'f8');
+    await tiny.sortAsync();
+    expect(tiny.toArray()).toEqual([1, 2, 3]);
+  });
+
+  test('errors are the sync errors, as rejections: read-only, closed, axis, kind, options', async () => {
+    const p = tmp.file(new Uint8Array(8 * 4096).fill(7));
+    const r = mm.memmap(p, { dtype: 'u1', mode: 'r' });
+    await expect(r.sortAsync()).rejects.toMatchObject({ code: 'ERR_READ_ONLY' });
+    await expect(mm.sortAsync(r, { axis: null })).rejects.toThrow(TypeError);
+    await expect(r.argsortAsync({ axis: 2 })).rejects.toThrow(/axis 2 is out of bounds/);
+    await expect(r.argsortAsync({ kind: 'bogus' as 'stable' })).rejects.toThrow(/kind/);
+    await expect(r.argsortAsync({ threads: 0 })).rejects.toThrow(RangeError);
+    await expect(r.argsortAsync(null as unknown as object)).rejects.toThrow(TypeError);
+    await expect(mm.sortAsync({} as NdArray)).rejects.toThrow(TypeError);
+    r.close();
+    await expect(r.argsortAsync()).rejects.toMatchObject({ code: 'ERR_CLOSED' });
+    await expect(r.sortAsync()).rejects.toMatchObject({ code: 'ERR_CLOSED' });
+    // Checked before any write: an aborted signal leaves the array as it was.
+    const a = randomArray('f8', [4096], 5);
+    const before = bytesOf(a);
+    const c = new AbortController();
+    c.abort();
+    await expect(a.sortAsync({ signal: c.signal })).rejects.toBeInstanceOf(mm.AbortError);
+    expect(bytesOf(a)).toEqual(before);
+  });
+
+  /** Whether each row of `got` (rows of `orig`) is its row sorted or as it was; counts of each. */
+  function rowStates(got: NdArray, orig: NdArray, sorted: NdArray): { sorted: number; untouched: number } {
+    let s = 0;
+    let u = 0;
+    for (let i = 0; i < got.shape[0]; i++) {
+      const g = bytesOf(got.index(i));
+      if (Buffer.compare(g, bytesOf(sorted.index(i))) === 0) s++;
+      else if (Buffer.compare(g, bytesOf(orig.index(i))) === 0) u++;
+      else throw new Error(`row ${i} is neither sorted nor as it was`);
+    }
+    return { sorted: s, untouched: u };
+  }
+
+  test('an abort mid-flight stops between rows: each row sorted or as it was; progress non-decreasing to nbytes', async () => {
+    const orig = randomArray('f8', [2048, 2048], 11);
+    const sorted = orig.copy();
+    sorted.sort();
+    let stopped = 0;
+    for (let attempt = 0; attempt < 4 && stopped === 0; attempt++) {
+      const a = orig.copy();
+      const c = new AbortController();
+      const outcome = await a
+        .sortAsync({ signal: c.signal, onProgress: (done) => { if (done > 0) c.abort(); } })
+        .then(() => 'finished', (e: unknown) => e);
+      const states = rowStates(a, orig, sorted);
+      expect(states.sorted + states.untouched).toBe(a.shape[0]);
+      if (outcome === 'finished') continue;
+      expect(outcome).toBeInstanceOf(mm.AbortError);
+      if (states.untouched === 0) continue;  // aborted after the last row
+      expect(states.sorted).toBeGreaterThan(0);
+      stopped++;
+    }
+    expect(stopped).toBe(1);
+    const seen: [number, number][] = [];
+    const a = orig.index(':512').copy();
+    await a.sortAsync({ onProgress: (d, t) => seen.push([d, t]) });
+    for (let i = 1; i < seen.length; i++) expect(seen[i][0]).toBeGreaterThanOrEqual(seen[i - 1][0]);
+    expect(seen[seen.length - 1]).toEqual([a.nbytes, a.nbytes]);
+  });
+
+  test('close() during an in-place sort of a mapping: resolves or rejects ERR_CLOSED; each row sorted or as it was', async () => {
+    const orig = randomArray('<f8', [1024, 1024], 13);
+    const sorted = orig.copy();
+    sorted.sort();
+    const p = tmp.file(bytesOf(orig), 'sort.bin');
+    const outcomes = new Set<string>();
+    for (let i = 0; i < 4; i++) {
+      fs.writeFileSync(p, bytesOf(orig));
+      const m = mm.memmap(p, { dtype: '<f8', mode: 'r+', shape: [1024, 1024] });
+      const work = m.sortAsync();
+      if (i % 2) await new Promise((r) => setTimeout(r, 20));
+      m.close();
+      outcomes.add(await work.then(() => 'value', (e: { code?: string }) => e.code ?? String(e)));
+      const back = mm.fromBuffer(new Uint8Array(fs.readFileSync(p)), "<f8").reshape([1024, 1024]);
+      const states = rowStates(back, orig, sorted);
+      expect(states.sorted + states.untouched).toBe(1024);
+    }
+    expect([...outcomes].every((o) => o === 'value' || o === 'ERR_CLOSED')).toBe(true);
+    expect(outcomes.has('ERR_CLOSED')).toBe(true);
+  });
+
+  test('a forked child closing mid-sort 500 times lives', () => {
+    const child = `
+      const L = require(${JSON.stringify(path.join(DIST, 'index.js'))});
+      const p = ${JSON.stringify(tmp.sparse(1 << 20, 'sort-child.bin'))};
+      (async () => {
+        const out = { value: 0, closed: 0 };
+        for (let i = 0; i < 500; i++) {
+          const m = L.memmap(p, { dtype: 'f8', mode: 'r+', shape: [256, 512] });
+          const work = i % 2 ? m.sortAsync({ axis: i % 4 ? -1 : 0 }) : m.argsortAsync();
+          await new Promise((r) => (i % 3 ? setImmediate(r) : r()));
+          m.close();
+          await work.then(() => out.value++, (e) => { if (e.code !== 'ERR_CLOSED') throw e; out.closed++; });
+        }
+        process.stdout.write(JSON.stringify(out));
+      })().catch((e) => { console.error(e); process.exit(3); });
+    `;
+    const r = spawnSync(process.execPath, ['-e', child], { encoding: 'utf8', timeout: 120_000 });
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { value: number; closed: number };
+    expect(out.value + out.closed).toBe(500);
+  });
+});
+
+describe('ufuncAsync', () => {
+  test('the bytes the sync ufunc gives: new results, out (same and another dtype), where, overlap, broadcasting, every numeric dtype', async () => {
+    let seed = 21;
+    for (const t of NUMERIC) {
+      for (const order of t === 'b1' || t.endsWith('1') ? ['|'] : ['<', '>']) {
+        const dt = order === '|' ? t : order + t;
+        const x = randomArray(dt, [64, 300], seed++);
+        const y = randomArray(dt, [300], seed++);
+        for (const [f, ins] of [[mm.add, [x, y]], [mm.multiply, [x.index('::-2'), 3]], [mm.maximum, [x.transpose(), x.transpose()]], [mm.less, [x, y]]] as const) {
+          const want = (f as (...a: unknown[]) => NdArray)(...ins);
+          const got = await mm.ufuncAsync(f, ins);
+          expect(got.dtype.str).toBe(want.dtype.str);
+          expect(bytesOf(got)).toEqual(bytesOf(want));
+        }
+        const out = randomArray(dt, [64, 300], seed++);
+        const wantOut = out.copy();
+        mm.add(x, y, { out: wantOut, casting: 'unsafe' });
+        expect(await mm.ufuncAsync(mm.add, [x, y], { out, casting: 'unsafe' })).toBe(out);
+        expect(bytesOf(out)).toEqual(bytesOf(wantOut));
+        // In place over a reversed view of itself (the ufunc reads a copy), and under a mask.
+        const w = mm.less(x.astype('f8'), 0.5);
+        const a = x.copy();
+        const b = x.copy();
+        mm.add(b.index('::-1'), b, { out: b, where: w, casting: 'unsafe' });
+        await mm.ufuncAsync(mm.add, [a.index('::-1'), a], { out: a, where: w, casting: 'unsafe' });
+        expect(bytesOf(a)).toEqual(bytesOf(b));
+      }
+    }
+    const f = randomArray('<f8', [100_000], 3);
+    const wantSqrt = mm.sqrt(f);
+    expect(bytesOf(await mm.ufuncAsync(mm.sqrt, [f]))).toEqual(bytesOf(wantSqrt));
+    const into = mm.zeros([100_000], '<f4');
+    await mm.ufuncAsync(mm.sqrt, [f], { out: into, casting: 'same_kind' });
+    expect(bytesOf(into)).toEqual(bytesOf(mm.sqrt(f).astype('<f4')));
+  });
+
+  test('errors as rejections before any write: read-only out, closed, bad cast, negative power, bad arguments', async () => {
+    const p = tmp.file(new Uint8Array(8 * 4096).fill(7));
+    const r = mm.memmap(p, { dtype: 'u1', mode: 'r' });
+    await expect(mm.ufuncAsync(mm.add, [r, 1], { out: r })).rejects.toMatchObject({ code: 'ERR_READ_ONLY' });
+    expect(fs.readFileSync(p).every((b) => b === 7)).toBe(true);
+    const ints = mm.arange(0, 4096, 1, 'i8');
+    await expect(mm.ufuncAsync(mm.power, [ints, -1])).rejects.toThrow(mm.ValueError);
+    await expect(mm.ufuncAsync(mm.add, [mm.zeros([4096], 'f8'), 1], { out: mm.zeros([4096], 'i4') })).rejects.toThrow(/Cannot cast|same_kind/);
+    await expect(mm.ufuncAsync(mm.add, [r, r], { threads: 0 })).rejects.toThrow(RangeError);
+    await expect(mm.ufuncAsync(42 as unknown as () => NdArray, [r])).rejects.toThrow(TypeError);
+    await expect(mm.ufuncAsync(mm.add, r as unknown as NdArray[])).rejects.toThrow(TypeError);
+    r.close();
+    await expect(mm.ufuncAsync(mm.add, [r, 1])).rejects.toMatchObject({ code: 'ERR_CLOSED' });
+    const c = new AbortController();
+    c.abort();
+    const a = mm.zeros([1 << 16], 'f8');
+    await expect(mm.ufuncAsync(mm.add, [a, 1], { out: a, signal: c.signal })).rejects.toBeInstanceOf(mm.AbortError);
+    expect(a.sum()).toBe(0);
+    // Scalars only: the ufunc's value, as a promise.
+    expect((await mm.ufuncAsync(mm.add, [1, 2])).toArray()).toBe(mm.add(1, 2).toArray());
+  });
+
+  test('abort mid-flight leaves a written prefix; progress non-decreasing to the output bytes; close() during the loop', async () => {
+    const x = mm.zeros([16 << 20], 'f4');
+    let stopped = 0;
+    for (let attempt = 0; attempt < 4 && stopped === 0; attempt++) {
+      const out = mm.zeros([16 << 20], 'f4');
+      const c = new AbortController();
+      const outcome = await mm
+        .ufuncAsync(mm.add, [x, 1], { out, signal: c.signal, onProgress: (d) => { if (d > 0) c.abort(); } })
+        .then(() => 'finished', (e: unknown) => e);
+      if (outcome === 'finished') continue;
+      expect(outcome).toBeInstanceOf(mm.AbortError);
+      const written = out.sum() as number;
+      if (written === out.size) continue;
+      expect(written).toBeGreaterThan(0);
+      // A prefix: every item before the first 0 is 1, none after it.
+      expect(out.index(`:${written}`).min()).toBe(1);
+      expect(out.index(`${written}:`).max()).toBe(0);
+      stopped++;
+    }
+    expect(stopped).toBe(1);
+    const seen: [number, number][] = [];
+    const small = mm.zeros([1 << 20], 'f8');
+    await mm.ufuncAsync(mm.add, [small, 1], { out: small, onProgress: (d, t) => seen.push([d, t]) });
+    for (let i = 1; i < seen.length; i++) expect(seen[i][0]).toBeGreaterThanOrEqual(seen[i - 1][0]);
+    expect(seen[seen.length - 1]).toEqual([small.nbytes, small.nbytes]);
+    const p = tmp.sparse(32 << 20, 'ufunc.bin');
+    const outcomes = new Set<string>();
+    for (let i = 0; i < 6; i++) {
+      const m = mm.memmap(p, { dtype: 'f8', mode: 'r+' });
+      const work = mm.ufuncAsync(mm.add, [m, 1], { out: m });
+      if (i % 2) await new Promise((res) => setImmediate(res));
+      m.close();
+      outcomes.add(await work.then(() => 'value', (e: { code?: string }) => e.code ?? String(e)));
+    }
+    expect([...outcomes].every((o) => o === 'value' || o === 'ERR_CLOSED')).toBe(true);
+    expect(outcomes.has('ERR_CLOSED')).toBe(true);
+  });
+});
