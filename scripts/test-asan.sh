@@ -78,7 +78,7 @@ MMARRAY_ADDON_PATH="$addon" run_checked "jest (native, kernels, extremes, buffer
 # saveNpyAsync's pool job (native/save_worker.cc) whole: its close() and
 # abort cases, a forked child closing its source mid-save.
 MMARRAY_ADDON_PATH="$addon" run_checked "jest (async lifetimes, aborts, errors; saveNpyAsync's job) on $addon" ":handle_segv=0" \
-  node node_modules/jest/bin/jest.js test/async.test.ts test/pool-buffer.test.ts test/save-worker.test.ts -t 'lifetimes|abort|errors|broadcast|pool|saveNpyAsync'
+  node node_modules/jest/bin/jest.js test/async.test.ts test/pool-buffer.test.ts test/save-worker.test.ts -t 'lifetimes|abort|errors|broadcast|pool|saveNpyAsync|sortAsync|ufuncAsync'
 # Worker teardown with async kernels in flight, with LeakSanitizer on: node
 # itself frees what a worker's env held, so any leak reported is the addon's.
 MMARRAY_ADDON_PATH="$addon" run_checked "async jobs at worker teardown, leaks checked" ":detect_leaks=1:handle_segv=0" \
