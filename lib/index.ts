@@ -151,5 +151,7 @@ export type { BitOrder, PackbitsOptions, UnpackbitsOptions } from './bits';
 export { uniqueValues, uniqueCounts, uniqueInverse, uniqueAll } from './unique-api';
 export type { UniqueAllResult } from './unique-api';
 export { sinc, i0 } from './special-functions';
+export { bartlett, blackman, hamming, hanning, kaiser } from './window';
+export type { WindowSize } from './window';
 export { unwrap } from './unwrap';
 export type { UnwrapOptions } from './unwrap';
