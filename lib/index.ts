@@ -153,5 +153,7 @@ export type { UniqueAllResult } from './unique-api';
 export { sinc, i0 } from './special-functions';
 export { bartlett, blackman, hamming, hanning, kaiser } from './window';
 export type { WindowSize } from './window';
+export { vander } from './vander';
+export { trilIndicesFrom, triuIndicesFrom, diagIndicesFrom } from './indices-from';
 export { unwrap } from './unwrap';
 export type { UnwrapOptions } from './unwrap';
