@@ -155,5 +155,7 @@ export { bartlett, blackman, hamming, hanning, kaiser } from './window';
 export type { WindowSize } from './window';
 export { vander } from './vander';
 export { trilIndicesFrom, triuIndicesFrom, diagIndicesFrom } from './indices-from';
+export { polyval, polyadd, polysub, polymul, polydiv, polyder, polyint, poly } from './polynomial';
+export type { PolyInput } from './polynomial';
 export { unwrap } from './unwrap';
 export type { UnwrapOptions } from './unwrap';

@@ -77,7 +77,7 @@ export function logspace(start: LogspaceEnd | SpaceArray, stop: LogspaceEnd | Sp
  * @example
  * geomspace(1, 1000, 4).toArray(); // [1, 10, 100, 1000]
  * geomspace(-1000, -1, 4).toArray(); // [-1000, -100, -10, -1]
- * geomspace([1, 8], [100, 1], 3, { axis: 1 }).toArray(); // [[1, 10, 100], [8, 2.8284271247461903, 1]]
+ * geomspace([1, 8], [100, 1], 3, { axis: 1 }).toArray(); // [[1, 10, 100], [8, 2.82842712474619, 1]]
  * @throws ValueError when an end point is 0 or `num` is negative; AxisError for an axis other than 0 or -1
  */
 export function geomspace(start: LogspaceEnd | SpaceArray, stop: LogspaceEnd | SpaceArray, num = 50, options: GeomspaceOptions = {}): NdArray {
