@@ -17,6 +17,7 @@ export { linspace } from './linspace';
 export type { LinspaceOptions } from './linspace';
 export { logspace, geomspace } from './logspace';
 export type { LogspaceOptions, GeomspaceOptions, LogspaceEnd } from './logspace';
+export type { SpaceArray } from './linspace-array';
 export { broadcastShapes } from './broadcast';
 export type { FromBufferOptions, NdarrayOptions, LikeOptions, AsStridedOptions, SlidingWindowOptions } from './create';
 export { sharesMemory, mayShareMemory } from './memory';

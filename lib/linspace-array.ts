@@ -62,10 +62,6 @@ function inDType(v: NdArray | number | bigint | boolean | Complex, dt: DType): N
   return a.dtype.equals(dt) ? a : a.astype(dt);
 }
 
-function ndimOf(v: NdArray | number | bigint | boolean | Complex): number {
-  return v instanceof ArrayClass ? v.ndim : 0;
-}
-
 function shapeOf(v: NdArray | number | bigint | boolean | Complex): readonly number[] {
   return v instanceof ArrayClass ? v.shape : [];
 }
