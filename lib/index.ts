@@ -163,5 +163,6 @@ export { rollaxis } from './rollaxis';
 export { ix_ } from './ix';
 export { fromfunction } from './fromfunction';
 export type { FromfunctionOptions } from './fromfunction';
+export { realIfClose, sortComplex } from './complex-cast';
 export { unwrap } from './unwrap';
 export type { UnwrapOptions } from './unwrap';
