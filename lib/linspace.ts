@@ -15,6 +15,7 @@ import { copyAs } from './copy';
 import { sizedFlexible } from './cast';
 import { readKnownOptions } from './options';
 import type { Complex, ValueOf } from './value-types';
+import { isSpaceArray, linspaceArrays, type SpaceArray } from './linspace-array';
 
 /** Options of {@link linspace}. */
 export interface LinspaceOptions<D extends DTypeLike = DTypeLike> {
@@ -24,7 +25,7 @@ export interface LinspaceOptions<D extends DTypeLike = DTypeLike> {
   retstep?: boolean;
   /** The result's dtype (default float64, complex128 for a complex end point); integer dtypes floor the samples first. */
   dtype?: D;
-  /** Where the samples go in the result: 0 or -1 for the 1-d result of scalar end points. */
+  /** Where the samples go in the result: 0 or -1 for the 1-d result of scalar end points; any axis of the result for array ones. */
   axis?: number;
 }
 
@@ -49,13 +50,23 @@ function cdivReal(re: number, im: number, d: number): [number, number] {
  * NumPy's `linspace(start, stop, num=50)`: `num` evenly spaced samples over
  * `[start, stop]` (or `[start, stop)` without `endpoint`), with NumPy's exact
  * float64 values. With `retstep: true` the result is `[samples, step]`.
+ * Array end points (NdArrays or lists) broadcast: the result has shape
+ * `(num, ...broadcast shape)` with the samples along `axis`, in the end
+ * points' inexact dtype (float32 stays float32), and `step` is an array.
  * @throws ValueError for a negative `num`; TypeError for a non-integer one; AxisError for an axis other than 0 or -1
  */
 export function linspace<const D extends DTypeLike = 'f8'>(start: number | bigint | boolean | Complex, stop: number | bigint | boolean | Complex, num?: number, options?: LinspaceOptions<D> & { retstep?: false }): NdArray<ValueOf<D>>;
 export function linspace<const D extends DTypeLike = 'f8'>(start: number | bigint | boolean, stop: number | bigint | boolean, num: number, options: LinspaceOptions<D> & { retstep: true }): [NdArray<ValueOf<D>>, number];
 export function linspace<const D extends DTypeLike = 'c16'>(start: number | bigint | boolean | Complex, stop: number | bigint | boolean | Complex, num: number, options: LinspaceOptions<D> & { retstep: true }): [NdArray<ValueOf<D>>, number | Complex];
-export function linspace(start: number | bigint | boolean | Complex, stop: number | bigint | boolean | Complex, num = 50, options: LinspaceOptions = {}): NdArray | [NdArray, number | Complex] {
+export function linspace(start: SpaceArray | number | bigint | boolean | Complex, stop: SpaceArray | number | bigint | boolean | Complex, num?: number, options?: LinspaceOptions & { retstep?: false }): NdArray;
+export function linspace(start: SpaceArray | number | bigint | boolean | Complex, stop: SpaceArray | number | bigint | boolean | Complex, num: number, options: LinspaceOptions & { retstep: true }): [NdArray, NdArray | number];
+export function linspace(start: SpaceArray | number | bigint | boolean | Complex, stop: SpaceArray | number | bigint | boolean | Complex, num = 50, options: LinspaceOptions = {}): NdArray | [NdArray, NdArray | number | Complex] {
   const o = readKnownOptions(options, ['endpoint', 'retstep', 'dtype', 'axis'], 'linspace');
+  if (isSpaceArray(start) || isSpaceArray(stop)) {
+    // Array end points: NumPy's broadcasting path, step by step with ufuncs (lib/linspace-array.ts).
+    const r = linspaceArrays(start, stop, num, o.endpoint ?? true, o.axis ?? 0, o.dtype);
+    return o.retstep === true ? [r.y, r.step] : r.y;
+  }
   if (typeof num !== 'number' || !Number.isSafeInteger(num)) throw new TypeError(`'${typeof num === 'number' ? 'float' : typeof num}' object cannot be interpreted as an integer (linspace num ${repr(num)})`);
   if (num < 0) throw new ValueError(`Number of samples, ${num}, must be non-negative.`);
   const endpoint = o.endpoint ?? true;

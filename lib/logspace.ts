@@ -1,5 +1,6 @@
 /**
- * NumPy's `logspace` and `geomspace` over scalar end points, as
+ * NumPy's `logspace` and `geomspace` over scalar end points (array end
+ * points and an array `base`: lib/linspace-array.ts), as
  * numpy/_core/function_base.py computes them: `logspace` is
  * `power(base, linspace(start, stop, num))` (`base` a weak Python float)
  * then cast to `dtype`; `geomspace` rotates `start` onto the positive real
@@ -16,6 +17,7 @@ import { AxisError, ValueError, repr } from './errors';
 import { readKnownOptions } from './options';
 import { resultType } from './promote';
 import { linspace } from './linspace';
+import { geomspaceArrays, isSpaceArray, logspaceArrays, type SpaceArray } from './linspace-array';
 import { divide, multiply, power } from './ufuncs/arith';
 import { sign } from './ufuncs/arith2';
 import { log10 } from './ufuncs/explog';
@@ -25,11 +27,11 @@ import type { Complex } from './value-types';
 export interface LogspaceOptions {
   /** Include `base ** stop` as the last sample (default true). */
   endpoint?: boolean;
-  /** The base of the log space (default 10). */
-  base?: number;
+  /** The base of the log space (default 10); an array broadcasts with the end points. */
+  base?: number | SpaceArray;
   /** The result's dtype (default float64, complex128 for complex end points); cast unsafely. */
   dtype?: DTypeLike | null;
-  /** 0 or -1 for the 1-d result of scalar end points. */
+  /** 0 or -1 for the 1-d result of scalar end points; any axis of the result for array ones. */
   axis?: number;
 }
 
@@ -53,11 +55,13 @@ function scalar(v: NdArray): number | Complex {
  *
  * @example
  * logspace(0, 3, 4).toArray(); // [1, 10, 100, 1000]
+ * logspace([0, 1], [2, 3], 3).toArray(); // [[1, 10], [10, 100], [100, 1000]]
  * @throws ValueError for a negative `num`; AxisError for an axis other than 0 or -1
  */
-export function logspace(start: LogspaceEnd, stop: LogspaceEnd, num = 50, options: LogspaceOptions = {}): NdArray {
+export function logspace(start: LogspaceEnd | SpaceArray, stop: LogspaceEnd | SpaceArray, num = 50, options: LogspaceOptions = {}): NdArray {
   const o = readKnownOptions(options, ['endpoint', 'base', 'dtype', 'axis'], 'logspace');
   const base = o.base ?? 10.0;
+  if (isSpaceArray(start) || isSpaceArray(stop) || isSpaceArray(base)) return logspaceArrays(start, stop, num, o.endpoint ?? true, base, o.axis ?? 0, o.dtype);
   if (typeof base !== 'number') throw new TypeError(`logspace() base must be a number, got ${repr(base)}`);
   checkAxis(o.axis ?? 0);
   const y = linspace(start, stop, num, { endpoint: o.endpoint ?? true });
@@ -73,10 +77,12 @@ export function logspace(start: LogspaceEnd, stop: LogspaceEnd, num = 50, option
  * @example
  * geomspace(1, 1000, 4).toArray(); // [1, 10, 100, 1000]
  * geomspace(-1000, -1, 4).toArray(); // [-1000, -100, -10, -1]
+ * geomspace([1, 8], [100, 1], 3, { axis: 1 }).toArray(); // [[1, 10, 100], [8, 2.82842712474619, 1]]
  * @throws ValueError when an end point is 0 or `num` is negative; AxisError for an axis other than 0 or -1
  */
-export function geomspace(start: LogspaceEnd, stop: LogspaceEnd, num = 50, options: GeomspaceOptions = {}): NdArray {
+export function geomspace(start: LogspaceEnd | SpaceArray, stop: LogspaceEnd | SpaceArray, num = 50, options: GeomspaceOptions = {}): NdArray {
   const o = readKnownOptions(options, ['endpoint', 'dtype', 'axis'], 'geomspace');
+  if (isSpaceArray(start) || isSpaceArray(stop)) return geomspaceArrays(start, stop, num, o.endpoint ?? true, o.axis ?? 0, o.dtype);
   checkAxis(o.axis ?? 0);
   const s0 = asarray(start);
   const e0 = asarray(stop);

@@ -8,13 +8,11 @@
 // numpy.testing asserts -> test/helpers/np-assert.ts.
 //
 // Skipped (not counted as passing):
-// - TestLogspace.test_start_stop_array, test_base_array, test_stop_base_array and
-//   TestGeomspace.test_start_stop_array: array start/stop/base; logspace/geomspace (like
-//   linspace here) take scalar end points and a scalar base.
 // - test_physical_quantities, test_subclass (both classes): Python float / ndarray subclasses.
-// - TestGeomspace.test_start_stop_array_scalar is ported with the int8/uint16 0-d arrays'
-//   values as plain numbers (end points are scalars here), so its float32 path is not exercised.
-import { geomspace, isnan, logspace, ValueError } from '../../lib';
+// - TestGeomspace.test_start_stop_array_scalar is ported with the int8/uint16 scalars' values
+//   as plain numbers (NumPy scalars do not exist here; a 0-d array takes the array path).
+import { array, geomspace, isnan, logspace, stack, ValueError } from '../../lib';
+import type { NdArray } from '../../lib';
 import { assertAllclose, assertAlmostEqual, assertEqual } from '../helpers/np-assert';
 
 const c = (re: number, im: number): { re: number; im: number } => ({ re, im });
@@ -146,5 +144,49 @@ describe('TestGeomspace', () => {
     expect(() => geomspace(0, 10)).toThrow(ValueError);
     expect(() => geomspace(10, 0)).toThrow(ValueError);
     expect(() => geomspace(0, 0)).toThrow(ValueError);
+  });
+});
+
+describe('TestLogspace (array end points and base)', () => {
+  test('test_start_stop_array', () => {
+    const start = array([0, 1], 'f8');
+    const stop = array([6, 7], 'f8');
+    const t1 = logspace(start, stop, 6);
+    const t2 = stack([0, 1].map((i) => logspace(start.get(i) as number, stop.get(i) as number, 6)), { axis: 1 });
+    assertEqual(t1, t2);
+    const t3 = logspace(start, stop.get(0) as number, 6);
+    const t4 = stack([0, 1].map((i) => logspace(start.get(i) as number, stop.get(0) as number, 6)), { axis: 1 });
+    assertEqual(t3, t4);
+    assertEqual(logspace(start, stop, 6, { axis: -1 }), t2.T);
+  });
+  for (const axis of [0, 1, -1]) {
+    test(`test_base_array[${axis}]`, () => {
+      const base = array([1, 2]);
+      const t1 = logspace(1, 2, 6, { base, axis });
+      const t2 = stack([0, 1].map((i) => logspace(1, 2, 6, { base: Number(base.get(i)) })), { axis: (axis + 1) % t1.ndim });
+      assertEqual(t1, t2);
+    });
+    test(`test_stop_base_array[${axis}]`, () => {
+      const stop = array([2, 3]);
+      const base = array([1, 2]);
+      const t1 = logspace(1, stop, 6, { base, axis });
+      const t2 = stack([0, 1].map((i) => logspace(1, Number(stop.get(i)), 6, { base: Number(base.get(i)) })), { axis: (axis + 1) % t1.ndim });
+      assertEqual(t1, t2);
+    });
+  }
+});
+
+describe('TestGeomspace (array end points)', () => {
+  test('test_start_stop_array', () => {
+    const start = array([c(1, 0), c(32, 0), c(0, 1), c(0, -4), c(1, 1), c(-1, 0)]);
+    const stop = array([c(1e4, 0), c(2, 0), c(0, 16), c(0, -324), c(10000, 10000), c(1, 0)]);
+    const at = (a: NdArray, i: number): { re: number; im: number } => a.get(i) as { re: number; im: number };
+    const t1 = geomspace(start, stop, 5);
+    const t2 = stack([0, 1, 2, 3, 4, 5].map((i) => geomspace(at(start, i), at(stop, i), 5)), { axis: 1 });
+    assertEqual(t1, t2);
+    const t3 = geomspace(start, at(stop, 0), 5);
+    const t4 = stack([0, 1, 2, 3, 4, 5].map((i) => geomspace(at(start, i), at(stop, 0), 5)), { axis: 1 });
+    assertEqual(t3, t4);
+    assertEqual(geomspace(start, stop, 5, { axis: -1 }), t2.T);
   });
 });

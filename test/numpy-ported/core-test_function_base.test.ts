@@ -8,10 +8,9 @@
 // get() reads, a Python float here, as NumPy computes in float64 for both.
 //
 // Skipped (not counted as passing):
-// - test_start_stop_array, test_any_step_zero_and_not_mult_inplace: array end points (linspace takes scalars here).
 // - test_physical_quantities, test_subclass, test_array_interface, test_object: Python
 //   operator overloading, subclasses as end points, __array_interface__ and object dtype.
-import { arange, array, linspace, ValueError, type NdArray } from '../../lib';
+import { arange, array, linspace, stack, ValueError, type NdArray } from '../../lib';
 import { thrownBy } from '../helpers/thrown';
 
 const list = (a: NdArray): unknown[] => a.toArray() as unknown[];
@@ -107,4 +106,23 @@ describe('TestLinspace', () => {
   test.skip('test_start_stop_array: array end points (linspace takes scalars here)', () => undefined);
   test.skip('test_any_step_zero_and_not_mult_inplace: array end points', () => undefined);
   test.skip('test_physical_quantities, test_subclass, test_array_interface, test_object: Python protocols and object dtype', () => undefined);
+});
+
+describe('TestLinspace (array end points)', () => {
+  test('test_start_stop_array', () => {
+    const start = array([-120, 120], 'i1');
+    const stop = array([100, -100], 'i1');
+    const t1 = linspace(start, stop, 5);
+    const t2 = stack([0, 1].map((i) => linspace(start.get(i) as number, stop.get(i) as number, 5)), { axis: 1 });
+    expect(t1.toArray()).toEqual(t2.toArray());
+    const t3 = linspace(start, stop.get(0) as number, 5);
+    const t4 = stack([0, 1].map((i) => linspace(start.get(i) as number, stop.get(0) as number, 5)), { axis: 1 });
+    expect(t3.toArray()).toEqual(t4.toArray());
+    const t5 = linspace(start, stop, 5, { axis: -1 });
+    expect(t5.toArray()).toEqual(t2.T.toArray());
+  });
+  test('test_any_step_zero_and_not_mult_inplace', () => {
+    const y = linspace(array([0.0, 1.0]), array([2.0, 1.0]), 3);
+    expect(y.toArray()).toEqual([[0.0, 1.0], [1.0, 1.0], [2.0, 1.0]]);
+  });
 });

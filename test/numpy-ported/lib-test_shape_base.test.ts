@@ -9,7 +9,7 @@
 //
 // Skipped (not counted as passing):
 // - TestExpandDims.test_subclasses: no masked arrays.
-// - TestApplyAlongAxis, TestApplyOverAxes: no such functions here. TestTakeAlongAxis,
+// - TestApplyAlongAxis, TestApplyOverAxes: in lib-test_shape_base-apply.test.ts. TestTakeAlongAxis,
 //   TestPutAlongAxis, TestKron: in lib-test_shape_base-along-kron.test.ts. TestArraySplit, TestSplit, TestColumnStack, TestDstack, TestHsplit,
 //   TestVsplit, TestDsplit, TestTile: in test_shape_functions.test.ts.
 import { AxisError, empty, mayShareMemory, NdArray, ValueError, zeros } from '../../lib';

@@ -9,8 +9,9 @@
 // Skipped (not counted as passing):
 // - TestRavelUnravelIndex: unravelIndex/ravelMultiIndex have their own tests (not re-ported here).
 // - TestGrid (mgrid/ogrid), TestConcatenator (r_/c_), TestNdenumerate, TestIndexExpression
-//   (s_/index_exp), TestIx_, TestDiagIndicesFrom, test_ndindex, test_c_, test_ix_*: Python
-//   index objects and functions (diag_indices_from, ndindex, ix_) that do not exist here.
+//   (s_/index_exp), test_ndindex, test_c_, test_ix_*: Python index objects and functions
+//   (ndindex) that do not exist here. TestIx_ is ported in test_index_tricks-ix.test.ts,
+//   TestDiagIndicesFrom in test_twodim_base-vander-indices.test.ts.
 import { diagIndices, fillDiagonal, nonzero, ValueError, zeros } from '../../lib';
 import type { NdArray } from '../../lib';
 import { arr, vals } from '../helpers/np-port';

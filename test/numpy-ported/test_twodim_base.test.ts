@@ -10,9 +10,9 @@
 // Skipped (not counted as passing):
 // - TestEye.test_strings: eye(dtype='S3'), no bytes dtype arithmetic here; TestEye.test_uint64
 //   is ported with plain numbers (np.uint64 scalars do not exist).
-// - test_mask_indices, TestTrilIndicesFrom, TestTriuIndicesFrom, TestVander: mask_indices,
-//   tril_indices_from, triu_indices_from and vander do not exist here. (TestHistogram2d is
-//   ported in test_twodim_base-histogram2d.test.ts.)
+// - test_mask_indices: mask_indices does not exist here. TestHistogram2d is ported in
+//   test_twodim_base-histogram2d.test.ts; TestTrilIndicesFrom, TestTriuIndicesFrom and TestVander
+//   in test_twodim_base-vander-indices.test.ts.
 // - test_tril_triu_dtype: the 'O', 'S', 'U', 'M', 'm' typecodes and the datetime64 case (no such
 //   dtypes); the other typecodes and the 'f4,f4' record case are ported.
 import { add, arange, diag, eye, fliplr, flipud, NdArray, ones, tri, tril, trilIndices, triu, triuIndices, ValueError, zeros } from '../../lib';
