@@ -20,7 +20,7 @@ import { assertStackedSquare, inv, linalgOperand } from './linalg-solve';
  * matrices stay integer (and wrap) for `n >= 0`.
  *
  * @example
- * linalg.matrixPower(asarray([[0, 1], [-1, 0]]), 2).toArray(); // [[-1, 0], [0, -1]]
+ * linalg.matrixPower(asarray([[0, 1], [-1, 0]]), 2).toArray(); // [[-1n, 0n], [0n, -1n]] (int64 stays int64)
  * @throws TypeError `exponent must be an integer`; LinAlgError for a non-square input, or `Singular matrix` for a negative power.
  */
 export function matrixPower(a: unknown, n: number | bigint): NdArray {
