@@ -124,6 +124,7 @@ export type { MatmulOptions, CrossOptions } from './linalg';
 export * as linalg from './linalg-namespace';
 export { LinAlgError } from './errors';
 export type { NormOptions, NormOrd, SlogdetResult, CholeskyOptions, MultiDotOptions } from './linalg-namespace';
+export type { CoreAxes } from './matmul-axes';
 export { einsum, einsumPath } from './einsum';
 export type { EinsumOptions, EinsumPathOptions } from './einsum';
 export { meshgrid, indices } from './grids';
