@@ -390,6 +390,18 @@ def w20e(p):
     }
 
 
+def w20g(p):
+    """W20G: np.linalg.solve (b a vector), det and inv of a 500x500 float64 matrix."""
+    n, f, rounds = p["n"], p["files"], p["rounds"]
+    a = np.fromfile(f["a"], "<f8").reshape(n, n)
+    b = np.fromfile(f["b"], "<f8")
+    return {
+        "solve": measure(lambda: np.linalg.solve(a, b), rounds),
+        "det": measure(lambda: np.linalg.det(a), rounds),
+        "inv": measure(lambda: np.linalg.inv(a), rounds),
+    }
+
+
 def w20m(p):
     """W20M: math ufuncs, order statistics, nanmean, histogram, isin and shape copies of 10M elements."""
     n, f, rounds = p["n"], p["files"], p["rounds"]
@@ -473,7 +485,7 @@ def w20big(p):
     return out
 
 
-WORKLOADS = {"W1": w1, "W2": w2, "W3": w3, "W4": w4, "W5": w5, "W6": w6, "W9": w9, "W9COLD": w9cold, "W19": w19, "W19S": w19s, "W20": w20, "W20S": w20s, "W20T": w20t, "W20C": w20c, "W20M": w20m, "W20L": w20l, "W20E": w20e, "W20BIG": w20big}
+WORKLOADS = {"W1": w1, "W2": w2, "W3": w3, "W4": w4, "W5": w5, "W6": w6, "W9": w9, "W9COLD": w9cold, "W19": w19, "W19S": w19s, "W20": w20, "W20S": w20s, "W20T": w20t, "W20C": w20c, "W20M": w20m, "W20L": w20l, "W20E": w20e, "W20G": w20g, "W20BIG": w20big}
 
 if __name__ == "__main__":
     name, params = sys.argv[1], json.loads(sys.argv[2])

@@ -204,6 +204,7 @@ function w20(ctx) {
   rows.push(...require('./w20m_functions').W20M(ctx));
   rows.push(...require('./w20l_linalg').W20L(ctx));
   rows.push(...require('./w20e_einsum_hist').W20E(ctx));
+  rows.push(...require('./w20g_linalg_solve').W20G(ctx));
   rows.push(...big(ctx, pick));
   return rows;
 }

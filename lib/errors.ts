@@ -11,17 +11,33 @@
  * Every class carries a stable `code` to branch on (messages may be
  * reworded): `ERR_VALUE`, `ERR_INDEX`, `ERR_AXIS`, `ERR_KEY`, `ERR_OVERFLOW`,
  * `ERR_TOO_HARD`, and `ERR_READ_ONLY` / `ERR_CLOSED` for AccessError
- * (`ERR_PARTIAL_RECORD` for the stream's PartialRecordError, a ValueError).
+ * (`ERR_PARTIAL_RECORD` for the stream's PartialRecordError, a ValueError;
+ * `ERR_LINALG` for LinAlgError, a ValueError as NumPy's).
  * @module
  */
 
 /** NumPy's `ValueError`: an argument with the right type but a bad value. */
 export class ValueError extends Error {
-  /** `'ERR_VALUE'` (`'ERR_AXIS'` for the AxisError subclass, `'ERR_PARTIAL_RECORD'` for PartialRecordError). */
-  readonly code: 'ERR_VALUE' | 'ERR_AXIS' | 'ERR_PARTIAL_RECORD' = 'ERR_VALUE';
+  /** `'ERR_VALUE'` (`'ERR_AXIS'` for the AxisError subclass, `'ERR_LINALG'` for LinAlgError, `'ERR_PARTIAL_RECORD'` for PartialRecordError). */
+  readonly code: 'ERR_VALUE' | 'ERR_AXIS' | 'ERR_PARTIAL_RECORD' | 'ERR_LINALG' = 'ERR_VALUE';
   constructor(message: string) {
     super(message);
     this.name = 'ValueError';
+  }
+}
+
+/**
+ * NumPy's `numpy.linalg.LinAlgError` (a ValueError, as NumPy's): a matrix the
+ * operation cannot take: "Singular matrix", "Matrix is not positive
+ * definite", "Last 2 dimensions of the array must be square",
+ * "1-dimensional array given. Array must be at least two-dimensional".
+ */
+export class LinAlgError extends ValueError {
+  /** `'ERR_LINALG'`. */
+  override readonly code = 'ERR_LINALG';
+  constructor(message: string) {
+    super(message);
+    this.name = 'LinAlgError';
   }
 }
 

@@ -124,6 +124,11 @@ export { diagonal, diag, diagflat, trace, tri, tril, triu, trilIndices, triuIndi
 export type { TraceOptions } from './diagonal';
 export { matmul, dot, vdot, inner, outer, tensordot, kron, cross } from './linalg';
 export type { MatmulOptions, CrossOptions } from './linalg';
+// np.linalg: `linalg.det`, `linalg.solve`, ... (lib/linalg-namespace.ts); LinAlgError also top-level.
+export * as linalg from './linalg-namespace';
+export { LinAlgError } from './errors';
+export type { NormOptions, NormOrd, SlogdetResult, CholeskyOptions, MultiDotOptions } from './linalg-namespace';
+export type { CoreAxes } from './matmul-axes';
 export { einsum, einsumPath } from './einsum';
 export type { EinsumOptions, EinsumPathOptions } from './einsum';
 export { meshgrid, indices } from './grids';

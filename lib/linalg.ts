@@ -39,6 +39,7 @@ import { typedArray, type AnyTypedArray } from './typed';
 import type { DotKind } from './dot-kernel';
 import { gemm } from './dot-native';
 import { WINDOW_STEP } from './storage';
+import { matmulWithAxes, type CoreAxes } from './matmul-axes';
 
 /** The most bytes one typed array over an operand may span (one storage window; tests lower it). */
 let windowBytes = WINDOW_STEP;
@@ -60,6 +61,11 @@ export interface MatmulOptions {
   dtype?: DTypeLike | null;
   /** NumPy's `casting` (default `'same_kind'`). */
   casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'unsafe';
+  /**
+   * NumPy's gufunc `axes`: `[x1's core axes, x2's, the output's]`, e.g.
+   * `[[0, 1], [0, 1], [0, 1]]` for matrices stacked along the last axis (lib/matmul-axes.ts).
+   */
+  axes?: readonly CoreAxes[] | null;
 }
 
 function operand(x: unknown, fn: string, name: string): NdArray {
@@ -302,7 +308,7 @@ function checkOut(out: unknown): NdArray | null {
 export function matmul(x1: unknown, x2: unknown, options: MatmulOptions = {}): NdArray {
   // Options read once, own keys only (lib/options.ts): a polluted
   // Object.prototype.dtype or .out was taken as the caller's.
-  const o = readOptions(options, ['out', 'dtype', 'casting']);
+  const o = readOptions(options, ['out', 'dtype', 'casting', 'axes']);
   const a = operand(x1, 'matmul', 'x1');
   const b = operand(x2, 'matmul', 'x2');
   const out = checkOut(o.out);
@@ -318,6 +324,10 @@ export function matmul(x1: unknown, x2: unknown, options: MatmulOptions = {}): N
   }
   for (const [i, x] of [a, b].entries()) {
     if (x.ndim === 0) throw new ValueError(`matmul: Input operand ${i} does not have enough dimensions (has 0, gufunc core with signature ${SIGNATURE} requires 1)`);
+  }
+  if (o.axes !== undefined && o.axes !== null) {
+    const r = matmulWithAxes(a, b, o.axes, (x, y) => matmul(x, y, { dtype: o.dtype, casting }));
+    return intoOut('matmul', r, out, casting, 0);
   }
   const a2 = a.ndim === 1 ? a.index(newaxis, slice(null)) : a;
   const b2 = b.ndim === 1 ? b.index(slice(null), newaxis) : b;

@@ -51,6 +51,10 @@ interface Addon {
   kernelAccumulate: KernelAccumulate;
   dotGemm: DotGemm;
   dotGemmThreads: (max?: number) => number;
+  linalgGetrf: LinalgGetrf;
+  linalgGetrs: LinalgGetrs;
+  linalgSlogdet: LinalgSlogdet;
+  linalgPotrf: LinalgPotrf;
   kernelReduceat: KernelReduceat;
   histogramUniform: HistogramUniform;
   ufuncStreamMinBytes: (bytes?: number) => number;
@@ -171,6 +175,18 @@ export type KernelUfunc = (op: number, computeType: number, shape: readonly numb
  * pairs, offsets and sizes in pairs), 5 bool (Uint8Array).
  */
 export type DotGemm = (type: number, a: ArrayBufferView, aOff: number, b: ArrayBufferView, bOff: number, c: ArrayBufferView, cOff: number, n: number, k: number, m: number) => void;
+/**
+ * The dense linear-algebra kernels (native/linalg_kernels.h), over stacks of `count`
+ * row-major n×n matrices; `type` 0 float64, 1 complex128 ((re, im) pairs of a
+ * Float64Array). linalgGetrf: LU in place,
+ * 0-based pivots, LAPACK's info per matrix; linalgGetrs: B (count n×m) = A⁻¹B in place;
+ * linalgSlogdet: sign and log|det| per factored matrix; linalgPotrf: the lower
+ * Cholesky factor in place, info per matrix.
+ */
+export type LinalgGetrf = (type: number, a: ArrayBufferView, piv: Int32Array, info: Int32Array, n: number, count: number) => void;
+export type LinalgGetrs = (type: number, lu: ArrayBufferView, piv: Int32Array, b: ArrayBufferView, n: number, m: number, count: number) => void;
+export type LinalgSlogdet = (type: number, lu: ArrayBufferView, piv: Int32Array, sign: ArrayBufferView, logdet: ArrayBufferView, n: number, count: number) => void;
+export type LinalgPotrf = (type: number, a: ArrayBufferView, info: Int32Array, n: number, count: number) => void;
 export type KernelAccumulate = (op: number, computeType: number, shape: readonly number[], axis: number, input: UfuncOperand, output: UfuncOperand) => void;
 
 /**
@@ -373,6 +389,10 @@ export const kernelAccumulate: KernelAccumulate = addon.kernelAccumulate;
 export const dotGemm: DotGemm = addon.dotGemm;
 /** The cap on one product's threads (0: the default), as it was; with `max`, sets it. */
 export const dotGemmThreads = addon.dotGemmThreads;
+export const linalgGetrf: LinalgGetrf = addon.linalgGetrf;
+export const linalgGetrs: LinalgGetrs = addon.linalgGetrs;
+export const linalgSlogdet: LinalgSlogdet = addon.linalgSlogdet;
+export const linalgPotrf: LinalgPotrf = addon.linalgPotrf;
 export const kernelReduceat: KernelReduceat = addon.kernelReduceat;
 export const histogramUniform: HistogramUniform = addon.histogramUniform;
 /**

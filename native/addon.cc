@@ -7,6 +7,7 @@
 
 #include "accumulate_kernels.h"
 #include "dot_kernels.h"
+#include "linalg_kernels.h"
 #include "histogram_kernels.h"
 #include "reduceat_kernels.h"
 #include "async_kernels.h"
@@ -94,6 +95,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   mmarray::InitUfuncKernels(env, exports);
   mmarray::InitAccumulateKernels(env, exports);
   mmarray::InitDotKernels(env, exports);
+  mmarray::InitLinalgKernels(env, exports);
   mmarray::InitReduceatKernels(env, exports);
   mmarray::InitHistogramKernels(env, exports);
   mmarray::InitCorrelate(env, exports);

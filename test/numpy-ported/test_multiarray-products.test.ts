@@ -19,7 +19,6 @@
 //   into a uint8 buffer viewed as float32); TestDot.test_huge_vectordot: needs 18 GB.
 // - TestDot.test_dtype_discovery_fails: Python's __array__ protocol.
 // - TestMatmulOperator, TestMatmulInplace: the `@` / `@=` operators do not exist in JavaScript.
-// - test_matmul_axes: matmul has no `axes=` option here.
 // - TestInner.test_inner_type_mismatch is ported against a structured dtype ('i4,i4').
 import { arange, dot, empty, eye, inner, matmul, NdArray, ones, stack, UFuncTypeError, ValueError, vdot, zeros } from '../../lib';
 import { arr, vals } from '../helpers/np-port';
@@ -537,4 +536,16 @@ describe('TestInner', () => {
       expect(vals(inner(b, a).transpose(2, 3, 0, 1))).toEqual(vals(desired));
     }
   });
+});
+
+test('test_matmul_axes', () => {
+  const a = arange(3 * 4 * 5).reshape(3, 4, 5);
+  const c = matmul(a, a, { axes: [[-2, -1], [-1, -2], [1, 2]] });
+  expect(c.shape).toEqual([3, 4, 4]);
+  const d = matmul(a, a, { axes: [[-2, -1], [-1, -2], [0, 1]] });
+  expect(d.shape).toEqual([4, 4, 3]);
+  const e = d.swapaxes(0, 2);
+  expect(e.toArray()).toEqual(c.toArray());
+  const f = matmul(a, arange(3), { axes: [[1, 0], 0, 0] });
+  expect(f.shape).toEqual([4, 5]);
 });

@@ -1,0 +1,16 @@
+/**
+ * The `linalg` namespace: NumPy's `np.linalg`, its functions in camelCase
+ * (`linalg.matrixPower` is `np.linalg.matrix_power`). Import it as
+ * `import { linalg } from 'mmarray'` and call `linalg.solve(a, b)`.
+ * The products NumPy 2 also lists there (`matmul`, `outer`, `tensordot`,
+ * `cross`) are the top-level ones.
+ * @module
+ */
+export { norm } from './linalg-norm';
+export type { NormOptions, NormOrd } from './linalg-norm';
+export { det, slogdet, inv, solve, cholesky } from './linalg-solve';
+export type { SlogdetResult, CholeskyOptions } from './linalg-solve';
+export { matrixPower, multiDot } from './linalg-chain';
+export type { MultiDotOptions } from './linalg-chain';
+export { matmul, outer, tensordot, cross } from './linalg';
+export { LinAlgError } from './errors';

@@ -1,0 +1,421 @@
+// See linalg_kernels.h for the algorithms and the pivot rule.
+#include "linalg_kernels.h"
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <utility>
+
+#include "napi_util.h"
+
+namespace mmarray {
+namespace {
+
+// A complex number as NumPy stores one: (re, im), two T's, no padding.
+template <typename T>
+struct Cx {
+  T re;
+  T im;
+};
+static_assert(sizeof(Cx<double>) == 2 * sizeof(double), "Cx<double> is (re, im)");
+static_assert(sizeof(Cx<float>) == 2 * sizeof(float), "Cx<float> is (re, im)");
+
+// Element arithmetic, real and complex, written out (std::complex's
+// multiply calls __muldc3 for its NaN rules at every step of a loop).
+inline double Abs1(double x) { return std::fabs(x); }
+inline float Abs1(float x) { return std::fabs(x); }
+template <typename T>
+inline T Abs1(Cx<T> x) { return std::fabs(x.re) + std::fabs(x.im); }
+
+inline bool IsZero(double x) { return x == 0; }
+inline bool IsZero(float x) { return x == 0; }
+template <typename T>
+inline bool IsZero(Cx<T> x) { return x.re == 0 && x.im == 0; }
+
+inline double Mul(double a, double b) { return a * b; }
+inline float Mul(float a, float b) { return a * b; }
+template <typename T>
+inline Cx<T> Mul(Cx<T> a, Cx<T> b) { return {a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re}; }
+
+inline double Sub(double a, double b) { return a - b; }
+inline float Sub(float a, float b) { return a - b; }
+template <typename T>
+inline Cx<T> Sub(Cx<T> a, Cx<T> b) { return {a.re - b.re, a.im - b.im}; }
+
+inline double Div(double a, double b) { return a / b; }
+inline float Div(float a, float b) { return a / b; }
+// Smith's division (LAPACK's zladiv is a refinement of it): no overflow of |b|^2.
+template <typename T>
+inline Cx<T> Div(Cx<T> a, Cx<T> b) {
+  if (std::fabs(b.re) >= std::fabs(b.im)) {
+    const T r = b.im / b.re;
+    const T d = b.re + b.im * r;
+    return {(a.re + a.im * r) / d, (a.im - a.re * r) / d};
+  }
+  const T r = b.re / b.im;
+  const T d = b.re * r + b.im;
+  return {(a.re * r + a.im) / d, (a.im * r - a.re) / d};
+}
+
+template <typename E>
+inline E One();
+template <>
+inline double One<double>() { return 1; }
+template <>
+inline float One<float>() { return 1; }
+template <>
+inline Cx<double> One<Cx<double>>() { return {1, 0}; }
+template <>
+inline Cx<float> One<Cx<float>>() { return {1, 0}; }
+
+// The real type under E (float under Cx<float>).
+template <typename E>
+struct RealOf { using type = E; };
+template <typename T>
+struct RealOf<Cx<T>> { using type = T; };
+
+// dst[0, len) -= s * src[0, len): one row of a rank-1 update or a solve, the
+// loop all three kernels spend their time in. Cloned for AVX2 (4 doubles a
+// step instead of SSE2's 2); -ffp-contract=off keeps the multiply and the
+// subtract apart, so every clone gives the same bits. dst and src are
+// distinct rows (never the same memory), hence __restrict__.
+template <typename E>
+__attribute__((target_clones("avx2", "default"))) void Axpy(E* __restrict__ dst, const E* __restrict__ src, E s, int64_t len) {
+  for (int64_t j = 0; j < len; j++) dst[j] = Sub(dst[j], Mul(s, src[j]));
+}
+
+// LU of one n×n row-major matrix in place; piv[k] = the row swapped with k.
+// Returns LAPACK's info (0, or the 1-based index of the first zero pivot).
+template <typename E>
+int64_t Getrf(E* a, int32_t* piv, int64_t n) {
+  using R = typename RealOf<E>::type;
+  const R sfmin = std::numeric_limits<R>::min();
+  int64_t info = 0;
+  for (int64_t k = 0; k < n; k++) {
+    int64_t p = k;
+    R best = Abs1(a[k * n + k]);
+    for (int64_t i = k + 1; i < n; i++) {
+      const R v = Abs1(a[i * n + k]);
+      // idamax: the first of the largest (a strict comparison; a NaN never wins).
+      if (v > best) {
+        best = v;
+        p = i;
+      }
+    }
+    piv[k] = static_cast<int32_t>(p);
+    const E pivot = a[p * n + k];
+    if (!IsZero(pivot)) {
+      if (p != k) {
+        for (int64_t j = 0; j < n; j++) std::swap(a[k * n + j], a[p * n + j]);
+      }
+      if (Abs1(pivot) >= sfmin) {
+        const E r = Div(One<E>(), pivot);
+        for (int64_t i = k + 1; i < n; i++) a[i * n + k] = Mul(r, a[i * n + k]);
+      } else {
+        for (int64_t i = k + 1; i < n; i++) a[i * n + k] = Div(a[i * n + k], pivot);
+      }
+    } else if (info == 0) {
+      info = k + 1;
+    }
+    const E* row = a + k * n + k + 1;
+    for (int64_t i = k + 1; i < n; i++) {
+      const E l = a[i * n + k];
+      if (!IsZero(l)) Axpy(a + i * n + k + 1, row, l, n - k - 1);
+    }
+  }
+  return info;
+}
+
+// B (n×m, row-major) = A⁻¹B from A's LU and pivots (getrs, no transpose).
+template <typename E>
+void Getrs(const E* lu, const int32_t* piv, E* b, int64_t n, int64_t m) {
+  for (int64_t k = 0; k < n; k++) {
+    const int64_t p = piv[k];
+    if (p != k) {
+      for (int64_t j = 0; j < m; j++) std::swap(b[k * m + j], b[p * m + j]);
+    }
+  }
+  // L (unit diagonal): column k of L eliminates row k from the rows below it.
+  for (int64_t k = 0; k < n; k++) {
+    for (int64_t i = k + 1; i < n; i++) {
+      const E l = lu[i * n + k];
+      if (!IsZero(l)) Axpy(b + i * m, b + k * m, l, m);
+    }
+  }
+  // U, from the last row up: row k divided by U[k, k], then removed from the rows above.
+  for (int64_t k = n - 1; k >= 0; k--) {
+    const E d = lu[k * n + k];
+    for (int64_t j = 0; j < m; j++) b[k * m + j] = Div(b[k * m + j], d);
+    for (int64_t i = 0; i < k; i++) {
+      const E u = lu[i * n + k];
+      if (!IsZero(u)) Axpy(b + i * m, b + k * m, u, m);
+    }
+  }
+}
+
+// NumPy's slogdet of one factored matrix (umath_linalg's
+// slogdet_from_factored_diagonal): the sign from the pivots' parity times
+// each diagonal item's unit direction, log|d| summed in order.
+inline void Slogdet(const double* lu, const int32_t* piv, int64_t n, double* sign, double* logdet) {
+  double s = 1;
+  double acc = 0;
+  for (int64_t k = 0; k < n; k++) {
+    if (piv[k] != k) s = -s;
+  }
+  for (int64_t k = 0; k < n; k++) {
+    double d = lu[k * n + k];
+    if (d < 0) {
+      s = -s;
+      d = -d;
+    }
+    acc += std::log(d);
+  }
+  sign[0] = s;
+  logdet[0] = acc;
+}
+template <typename T>
+void Slogdet(const Cx<T>* lu, const int32_t* piv, int64_t n, T* sign, T* logdet) {
+  Cx<T> s = {1, 0};
+  T acc = 0;
+  for (int64_t k = 0; k < n; k++) {
+    if (piv[k] != k) s = {-s.re, -s.im};
+  }
+  for (int64_t k = 0; k < n; k++) {
+    const Cx<T> d = lu[k * n + k];
+    const T ad = std::hypot(d.re, d.im);
+    s = Mul(s, Cx<T>{d.re / ad, d.im / ad});
+    acc += std::log(ad);
+  }
+  sign[0] = s.re;
+  sign[1] = s.im;
+  logdet[0] = acc;
+}
+
+inline double Conj(double x) { return x; }
+inline float Conj(float x) { return x; }
+template <typename T>
+inline Cx<T> Conj(Cx<T> x) { return {x.re, -x.im}; }
+inline double RealPart(double x) { return x; }
+inline float RealPart(float x) { return x; }
+template <typename T>
+inline T RealPart(Cx<T> x) { return x.re; }
+template <typename E>
+inline E FromReal(typename RealOf<E>::type r) {
+  E e{};
+  reinterpret_cast<typename RealOf<E>::type*>(&e)[0] = r;
+  return e;
+}
+
+// Cholesky of one n×n matrix in place from its lower triangle (dpotf2,
+// lower): L with L·Lᴴ = A, the strict upper triangle zeroed. Returns info.
+template <typename E>
+int64_t Potrf(E* a, int64_t n) {
+  using R = typename RealOf<E>::type;
+  for (int64_t j = 0; j < n; j++) {
+    R ajj = RealPart(a[j * n + j]);
+    for (int64_t k = 0; k < j; k++) ajj -= RealPart(Mul(a[j * n + k], Conj(a[j * n + k])));
+    if (!(ajj > 0)) return j + 1;
+    ajj = std::sqrt(ajj);
+    a[j * n + j] = FromReal<E>(ajj);
+    const E r = FromReal<E>(R(1) / ajj);
+    for (int64_t i = j + 1; i < n; i++) {
+      E v = a[i * n + j];
+      for (int64_t k = 0; k < j; k++) v = Sub(v, Mul(a[i * n + k], Conj(a[j * n + k])));
+      a[i * n + j] = Mul(v, r);
+    }
+  }
+  for (int64_t i = 0; i < n; i++) {
+    for (int64_t j = i + 1; j < n; j++) a[i * n + j] = E{};
+  }
+  return 0;
+}
+
+// The data of typed-array argument `v` of `type`, holding exactly `need` items; null after throwing.
+template <typename T>
+T* Typed(Napi::Env env, const Napi::Value& v, napi_typedarray_type type, int64_t need, const char* fn, const char* what) {
+  if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != type) {
+    ThrowType(env, std::string(fn) + ": " + what + " must be a typed array of the kernel's type");
+    return nullptr;
+  }
+  Napi::TypedArray t = v.As<Napi::TypedArray>();
+  const int64_t len = static_cast<int64_t>(t.ElementLength());
+  if (len != need) {
+    ThrowRange(env, std::string(fn) + ": " + what + " holds " + std::to_string(len) + " items, expected " + std::to_string(need));
+    return nullptr;
+  }
+  if (need == 0) return nullptr;
+  // SAFETY: the typed array's bytes are ArrayBuffer.data + ByteOffset, its
+  // ElementLength (= need, checked above) items of T, aligned for T (a typed
+  // array's byte offset is a multiple of its element size). The caller's
+  // array stays alive (an argument) for this synchronous call.
+  uint8_t* base = static_cast<uint8_t*>(t.ArrayBuffer().Data()) + t.ByteOffset();
+  return reinterpret_cast<T*>(base);
+}
+
+// count × rows × cols × scale, checked for overflow (and < 2^53); -1 after throwing.
+int64_t Items(Napi::Env env, const char* fn, int64_t count, int64_t rows, int64_t cols, int64_t scale) {
+  int64_t r = 0;
+  if (count < 0 || rows < 0 || cols < 0 || __builtin_mul_overflow(count, rows, &r) || __builtin_mul_overflow(r, cols, &r) ||
+      __builtin_mul_overflow(r, scale, &r) || r > (int64_t(1) << 53) || rows > INT32_MAX) {
+    ThrowRange(env, std::string(fn) + ": the stack's sizes overflow");
+    return -1;
+  }
+  return r;
+}
+
+bool ReadInts(const Napi::CallbackInfo& info, size_t from, size_t count, int64_t* out) {
+  for (size_t i = 0; i < count; i++) {
+    if (!ToInt(info[from + i], &out[i])) return false;
+  }
+  return true;
+}
+
+const char* kTypes = ": type must be 0 (float64) or 1 (complex128)";
+
+// linalgGetrf(type, A, piv, info, n, count): A (count n×n matrices; complex:
+// (re, im) pairs of its Float64Array) factored in place, piv an
+// Int32Array of count·n pivots (0-based), info an Int32Array of count infos.
+template <typename E, typename T>
+void RunGetrf(Napi::Env env, const Napi::CallbackInfo& info, napi_typedarray_type type, int64_t scale, int64_t n, int64_t count) {
+  const int64_t items = Items(env, "linalgGetrf", count, n, n, scale);
+  if (items < 0) return;
+  T* a = Typed<T>(env, info[1], type, items, "linalgGetrf", "A");
+  if (env.IsExceptionPending()) return;
+  int32_t* piv = Typed<int32_t>(env, info[2], napi_int32_array, count * n, "linalgGetrf", "piv");
+  if (env.IsExceptionPending()) return;
+  int32_t* inf = Typed<int32_t>(env, info[3], napi_int32_array, count, "linalgGetrf", "info");
+  if (env.IsExceptionPending() || items == 0) return;
+  // SAFETY: a holds count·n·n elements E (scale T's each, Cx<T> being two T's), checked by Typed.
+  E* m = reinterpret_cast<E*>(a);
+  for (int64_t t = 0; t < count; t++) inf[t] = static_cast<int32_t>(Getrf(m + t * n * n, piv + t * n, n));
+}
+
+Napi::Value LinalgGetrf(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  int64_t v[3] = {0, 0, 0};
+  if (info.Length() != 6 || !ToInt(info[0], &v[0]) || !ReadInts(info, 4, 2, v + 1)) {
+    ThrowType(env, "linalgGetrf(type, A, piv, info, n, count): bad arguments");
+    return env.Undefined();
+  }
+  switch (v[0]) {
+    case 0: RunGetrf<double, double>(env, info, napi_float64_array, 1, v[1], v[2]); break;
+    case 1: RunGetrf<Cx<double>, double>(env, info, napi_float64_array, 2, v[1], v[2]); break;
+    default: ThrowRange(env, std::string("linalgGetrf") + kTypes);
+  }
+  return env.Undefined();
+}
+
+// linalgGetrs(type, LU, piv, B, n, m, count): B (count n×m matrices) = A⁻¹B in place.
+template <typename E, typename T>
+void RunGetrs(Napi::Env env, const Napi::CallbackInfo& info, napi_typedarray_type type, int64_t scale, int64_t n, int64_t m, int64_t count) {
+  const int64_t items = Items(env, "linalgGetrs", count, n, n, scale);
+  if (items < 0) return;
+  const int64_t bItems = Items(env, "linalgGetrs", count, n, m, scale);
+  if (bItems < 0) return;
+  T* lu = Typed<T>(env, info[1], type, items, "linalgGetrs", "LU");
+  if (env.IsExceptionPending()) return;
+  int32_t* piv = Typed<int32_t>(env, info[2], napi_int32_array, count * n, "linalgGetrs", "piv");
+  if (env.IsExceptionPending()) return;
+  T* b = Typed<T>(env, info[3], type, bItems, "linalgGetrs", "B");
+  if (env.IsExceptionPending() || bItems == 0) return;
+  for (int64_t i = 0; i < count * n; i++) {
+    if (piv[i] < 0 || piv[i] >= n) {
+      ThrowRange(env, "linalgGetrs: a pivot is outside its matrix");
+      return;
+    }
+  }
+  // SAFETY: sizes checked by Typed (LU count·n·n, B count·n·m elements E); every pivot < n (above).
+  const E* f = reinterpret_cast<const E*>(lu);
+  E* x = reinterpret_cast<E*>(b);
+  for (int64_t t = 0; t < count; t++) Getrs(f + t * n * n, piv + t * n, x + t * n * m, n, m);
+}
+
+Napi::Value LinalgGetrs(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  int64_t v[4] = {0, 0, 0, 0};
+  if (info.Length() != 7 || !ToInt(info[0], &v[0]) || !ReadInts(info, 4, 3, v + 1)) {
+    ThrowType(env, "linalgGetrs(type, LU, piv, B, n, m, count): bad arguments");
+    return env.Undefined();
+  }
+  switch (v[0]) {
+    case 0: RunGetrs<double, double>(env, info, napi_float64_array, 1, v[1], v[2], v[3]); break;
+    case 1: RunGetrs<Cx<double>, double>(env, info, napi_float64_array, 2, v[1], v[2], v[3]); break;
+    default: ThrowRange(env, std::string("linalgGetrs") + kTypes);
+  }
+  return env.Undefined();
+}
+
+// linalgSlogdet(type, LU, piv, sign, logdet, n, count): per factored matrix,
+// its sign (complex: (re, im)) and log|det|, in the type's real precision.
+template <typename E, typename T>
+void RunSlogdet(Napi::Env env, const Napi::CallbackInfo& info, napi_typedarray_type type, int64_t scale, int64_t n, int64_t count) {
+  const int64_t items = Items(env, "linalgSlogdet", count, n, n, scale);
+  if (items < 0) return;
+  T* lu = Typed<T>(env, info[1], type, items, "linalgSlogdet", "LU");
+  if (env.IsExceptionPending()) return;
+  int32_t* piv = Typed<int32_t>(env, info[2], napi_int32_array, count * n, "linalgSlogdet", "piv");
+  if (env.IsExceptionPending()) return;
+  T* sign = Typed<T>(env, info[3], type, count * scale, "linalgSlogdet", "sign");
+  if (env.IsExceptionPending()) return;
+  T* logdet = Typed<T>(env, info[4], type, count, "linalgSlogdet", "logdet");
+  if (env.IsExceptionPending() || count == 0) return;
+  // SAFETY: every array's length was checked by Typed; the pivots are only compared.
+  const E* f = reinterpret_cast<const E*>(lu);
+  for (int64_t t = 0; t < count; t++) Slogdet(f + t * n * n, piv + t * n, n, sign + t * scale, logdet + t);
+}
+
+Napi::Value LinalgSlogdet(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  int64_t v[3] = {0, 0, 0};
+  if (info.Length() != 7 || !ToInt(info[0], &v[0]) || !ReadInts(info, 5, 2, v + 1)) {
+    ThrowType(env, "linalgSlogdet(type, LU, piv, sign, logdet, n, count): bad arguments");
+    return env.Undefined();
+  }
+  switch (v[0]) {
+    case 0: RunSlogdet<double, double>(env, info, napi_float64_array, 1, v[1], v[2]); break;
+    case 1: RunSlogdet<Cx<double>, double>(env, info, napi_float64_array, 2, v[1], v[2]); break;
+    default: ThrowRange(env, std::string("linalgSlogdet") + kTypes);
+  }
+  return env.Undefined();
+}
+
+// linalgPotrf(type, A, info, n, count): each matrix replaced by its lower Cholesky factor.
+template <typename E, typename T>
+void RunPotrf(Napi::Env env, const Napi::CallbackInfo& info, napi_typedarray_type type, int64_t scale, int64_t n, int64_t count) {
+  const int64_t items = Items(env, "linalgPotrf", count, n, n, scale);
+  if (items < 0) return;
+  T* a = Typed<T>(env, info[1], type, items, "linalgPotrf", "A");
+  if (env.IsExceptionPending()) return;
+  int32_t* inf = Typed<int32_t>(env, info[2], napi_int32_array, count, "linalgPotrf", "info");
+  if (env.IsExceptionPending() || items == 0) return;
+  // SAFETY: a holds count·n·n elements E (checked by Typed).
+  E* m = reinterpret_cast<E*>(a);
+  for (int64_t t = 0; t < count; t++) inf[t] = static_cast<int32_t>(Potrf(m + t * n * n, n));
+}
+
+Napi::Value LinalgPotrf(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  int64_t v[3] = {0, 0, 0};
+  if (info.Length() != 5 || !ToInt(info[0], &v[0]) || !ReadInts(info, 3, 2, v + 1)) {
+    ThrowType(env, "linalgPotrf(type, A, info, n, count): bad arguments");
+    return env.Undefined();
+  }
+  switch (v[0]) {
+    case 0: RunPotrf<double, double>(env, info, napi_float64_array, 1, v[1], v[2]); break;
+    case 1: RunPotrf<Cx<double>, double>(env, info, napi_float64_array, 2, v[1], v[2]); break;
+    default: ThrowRange(env, std::string("linalgPotrf") + kTypes);
+  }
+  return env.Undefined();
+}
+
+}  // namespace
+
+void InitLinalgKernels(Napi::Env env, Napi::Object exports) {
+  exports.Set("linalgGetrf", Napi::Function::New<LinalgGetrf>(env, "linalgGetrf"));
+  exports.Set("linalgGetrs", Napi::Function::New<LinalgGetrs>(env, "linalgGetrs"));
+  exports.Set("linalgSlogdet", Napi::Function::New<LinalgSlogdet>(env, "linalgSlogdet"));
+  exports.Set("linalgPotrf", Napi::Function::New<LinalgPotrf>(env, "linalgPotrf"));
+}
+
+}  // namespace mmarray

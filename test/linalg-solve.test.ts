@@ -1,0 +1,216 @@
+// np.linalg det, slogdet, inv, solve and cholesky against NumPy: dtypes
+// (integer/bool -> float64, float32/complex64 rounded from double), stacks,
+// broadcasting, 0-size stacks and 0x0 matrices, singular and non-square
+// input, byte-swapped / Fortran-order / strided inputs, read-only mappings.
+// Tolerance: 1e-10 of the largest magnitude for float64 results on matrices of
+// condition below ~1e3 (LU in LAPACK's unblocked order vs OpenBLAS's blocked
+// one: a few ulps · cond); 4e-7 for float32 results (both round a double to
+// float32; a 1-ulp split is possible). Exact where NumPy is exact: det of
+// integer upper-triangular and permutation matrices (no pivoting, so
+// sign · exp(Σ log|d|) gives NumPy's bits), singular detection, errors. A
+// lower-triangular one pivots, and NumPy's own det is then off the integer
+// (LT: -42.00000000000001; ours -41.999999999999986): 1e-14.
+import * as lib from '../lib';
+import { LinAlgError, ValueError } from '../lib/errors';
+import { describeWithNumpy } from './helpers/numpy';
+import { expectLinalgLikeNumpy, type LinalgCase } from './helpers/np-linalg';
+import { useTempDir } from './helpers/tmp';
+
+const { linalg } = lib;
+const s = lib.slice;
+const TOL = 1e-10;
+const TOL4 = 4e-7;
+
+const SETUP = `
+rng = np.random.default_rng(18)
+def well(*shape, dt='f8'):
+    n = shape[-1]
+    a = rng.standard_normal(shape) + n * np.eye(n)
+    if np.dtype(dt).kind == 'c':
+        a = a + 1j * rng.standard_normal(shape)
+    return a.astype(dt)
+A = well(5, 5)
+S = well(3, 4, 4)
+B = rng.standard_normal((5, 3))
+BS = rng.standard_normal((3, 4, 2))
+V = rng.standard_normal(5)
+F4 = well(6, 6, dt='f4')
+C = well(4, 4, dt='c16')
+C8 = well(2, 3, 3, dt='c8')
+BE = A.astype('>f8')
+FO = np.asfortranarray(well(7, 7))
+BIG = well(12, 12)
+I = np.array([[2, 1, 5], [0, 3, 7], [0, 0, -4]], dtype='i4')
+LT = np.array([[3, 0, 0, 0], [1, -2, 0, 0], [4, 5, 7, 0], [1, 1, 1, 1]], dtype='i8')
+P = np.eye(4, dtype='i2')[[2, 0, 3, 1]]
+SING = np.array([[1., 2, 3], [2, 4, 6], [1, 0, 1]])
+SSTACK = np.stack([np.eye(3), np.array([[1., 2, 3], [2, 4, 6], [1, 0, 1]])])
+BOOL = np.array([[True, False], [True, True]])
+H = np.array([[1., 2.], [3., 4.]], dtype='f2')
+SPD = (lambda m: m @ m.T + 5 * np.eye(5))(rng.standard_normal((5, 5)))
+SPDS = (lambda m: m @ m.swapaxes(-1, -2) + 4 * np.eye(4))(rng.standard_normal((3, 4, 4)))
+HPD = (lambda m: m @ m.conj().T + 4 * np.eye(4))(rng.standard_normal((4, 4)) + 1j * rng.standard_normal((4, 4)))
+NPD = np.array([[1., 2], [2, 1]])
+E0 = np.zeros((0, 3, 3))
+E00 = np.zeros((2, 0, 0))
+R = rng.standard_normal((3, 4))
+`;
+const NAMES = ['A', 'S', 'B', 'BS', 'V', 'F4', 'C', 'C8', 'BE', 'FO', 'BIG', 'I', 'LT', 'P', 'SING', 'SSTACK', 'BOOL', 'H', 'SPD', 'SPDS', 'HPD', 'NPD', 'E0', 'E00', 'R'];
+
+describeWithNumpy('linalg det / slogdet / inv / solve / cholesky against NumPy', () => {
+  const tmp = useTempDir('mmarray-linalg-');
+  const run = (cases: LinalgCase[]): void => expectLinalgLikeNumpy(tmp.dir, SETUP, NAMES, cases);
+
+  test('det and slogdet: dtypes, stacks, exact integer triangular/permutation, singular, empty', () => {
+    run([
+      { py: 'LA.det(A)', js: (x) => linalg.det(x.A), tol: TOL },
+      { py: 'LA.det(S)', js: (x) => linalg.det(x.S), tol: TOL },
+      { py: 'LA.det(F4)', js: (x) => linalg.det(x.F4), tol: TOL4 },
+      { py: 'LA.det(C)', js: (x) => linalg.det(x.C), tol: TOL },
+      { py: 'LA.det(C8)', js: (x) => linalg.det(x.C8), tol: TOL4 },
+      { py: 'LA.det(BE)', js: (x) => linalg.det(x.BE), tol: TOL },
+      { py: 'LA.det(FO)', js: (x) => linalg.det(x.FO), tol: TOL },
+      { py: 'LA.det(BIG[::2, 1::2])', js: (x) => linalg.det(x.BIG.index(s(null, null, 2), s(1, null, 2))), tol: TOL },
+      { py: 'LA.det(I)', js: (x) => linalg.det(x.I), tol: 0 },
+      { py: 'LA.det(LT)', js: (x) => linalg.det(x.LT), tol: 1e-14 },
+      { py: 'LA.det(LT.T)', js: (x) => linalg.det(x.LT.T), tol: 0 },
+      { py: 'LA.det(P)', js: (x) => linalg.det(x.P), tol: 0 },
+      { py: 'LA.det(BOOL)', js: (x) => linalg.det(x.BOOL), tol: 0 },
+      { py: 'LA.det(SING)', js: (x) => linalg.det(x.SING), tol: 0 },
+      { py: 'LA.det(SSTACK)', js: (x) => linalg.det(x.SSTACK), tol: 0 },
+      { py: 'LA.det(E0)', js: (x) => linalg.det(x.E0), tol: 0 },
+      { py: 'LA.det(E00)', js: (x) => linalg.det(x.E00), tol: 0 },
+      { py: 'LA.det(np.eye(500) * 0.1)', js: () => linalg.det(lib.multiply(lib.eye(500), 0.1)), tol: 0 },
+      { py: 'LA.slogdet(np.eye(500) * 0.1)', js: () => linalg.slogdet(lib.multiply(lib.eye(500), 0.1)), tol: 1e-13 },
+      { py: 'LA.slogdet(A)', js: (x) => linalg.slogdet(x.A), tol: TOL },
+      { py: 'LA.slogdet(S)', js: (x) => linalg.slogdet(x.S), tol: TOL },
+      { py: 'LA.slogdet(F4)', js: (x) => linalg.slogdet(x.F4), tol: TOL4 },
+      { py: 'LA.slogdet(C)', js: (x) => linalg.slogdet(x.C), tol: TOL },
+      { py: 'LA.slogdet(C8)', js: (x) => linalg.slogdet(x.C8), tol: TOL4 },
+      { py: 'LA.slogdet(SSTACK)', js: (x) => linalg.slogdet(x.SSTACK), tol: 0 },
+      { py: 'LA.slogdet(LT.T)', js: (x) => linalg.slogdet(x.LT.T), tol: 0 },
+      { py: 'LA.slogdet(E00)', js: (x) => linalg.slogdet(x.E00), tol: 0 },
+      { py: 'LA.slogdet(np.zeros((3, 3), "c16"))', js: () => linalg.slogdet(lib.zeros([3, 3], 'c16')), tol: 0 },
+      { py: 'LA.det(np.zeros((3, 3), "c8"))', js: () => linalg.det(lib.zeros([3, 3], 'c8')), tol: 0 },
+      { py: 'LA.det(R)', js: (x) => linalg.det(x.R), tol: 0 },
+      { py: 'LA.det(V)', js: (x) => linalg.det(x.V), tol: 0 },
+      { py: 'LA.det(H)', js: (x) => linalg.det(x.H), tol: 0 },
+      { py: 'LA.slogdet(np.ones((2, 2), "S1"))', js: () => linalg.slogdet(lib.ones([2, 2], 'S1')), tol: 0 },
+      { py: 'LA.solve(np.eye(2), np.ones(2, "S1"))', js: () => linalg.solve(lib.eye(2), lib.ones([2], 'S1')), tol: 0 },
+      { py: 'LA.cholesky(np.ones((2, 2), "S1"), upper=True)', js: () => linalg.cholesky(lib.ones([2, 2], 'S1'), { upper: true }), tol: 0 },
+    ]);
+  });
+
+  test('inv: dtypes, stacks, layouts, singular, empty', () => {
+    run([
+      { py: 'LA.inv(A)', js: (x) => linalg.inv(x.A), tol: TOL },
+      { py: 'LA.inv(S)', js: (x) => linalg.inv(x.S), tol: TOL },
+      { py: 'LA.inv(F4)', js: (x) => linalg.inv(x.F4), tol: TOL4 },
+      { py: 'LA.inv(C)', js: (x) => linalg.inv(x.C), tol: TOL },
+      { py: 'LA.inv(C8)', js: (x) => linalg.inv(x.C8), tol: TOL4 },
+      { py: 'LA.inv(BE)', js: (x) => linalg.inv(x.BE), tol: TOL },
+      { py: 'LA.inv(FO)', js: (x) => linalg.inv(x.FO), tol: TOL },
+      { py: 'LA.inv(BIG.T[1:9, 2:10])', js: (x) => linalg.inv(x.BIG.T.index(s(1, 9), s(2, 10))), tol: TOL },
+      { py: 'LA.inv(I)', js: (x) => linalg.inv(x.I), tol: TOL },
+      { py: 'LA.inv(P)', js: (x) => linalg.inv(x.P), tol: 0 },
+      { py: 'LA.inv(BOOL)', js: (x) => linalg.inv(x.BOOL), tol: 0 },
+      { py: 'LA.inv(SING)', js: (x) => linalg.inv(x.SING), tol: 0 },
+      { py: 'LA.inv(SSTACK)', js: (x) => linalg.inv(x.SSTACK), tol: 0 },
+      { py: 'LA.inv(E0)', js: (x) => linalg.inv(x.E0), tol: 0 },
+      { py: 'LA.inv(E00)', js: (x) => linalg.inv(x.E00), tol: 0 },
+      { py: 'LA.inv(R)', js: (x) => linalg.inv(x.R), tol: 0 },
+      { py: 'LA.inv(V)', js: (x) => linalg.inv(x.V), tol: 0 },
+      { py: 'LA.inv(H)', js: (x) => linalg.inv(x.H), tol: 0 },
+    ]);
+  });
+
+  test('solve: NumPy 2 b rules, broadcasting stacks, dtypes, singular, core mismatches', () => {
+    run([
+      { py: 'LA.solve(A, B)', js: (x) => linalg.solve(x.A, x.B), tol: TOL },
+      { py: 'LA.solve(A, V)', js: (x) => linalg.solve(x.A, x.V), tol: TOL },
+      { py: 'LA.solve(S, V[:4])', js: (x) => linalg.solve(x.S, x.V.index(s(0, 4))), tol: TOL },
+      { py: 'LA.solve(S, BS)', js: (x) => linalg.solve(x.S, x.BS), tol: TOL },
+      { py: 'LA.solve(S, BS[0])', js: (x) => linalg.solve(x.S, x.BS.index(0)), tol: TOL },
+      { py: 'LA.solve(S[0], BS)', js: (x) => linalg.solve(x.S.index(0), x.BS), tol: TOL },
+      { py: 'LA.solve(S[:, None], BS[None])', js: (x) => linalg.solve(x.S.index(s(), null), x.BS.index(null)), tol: TOL },
+      { py: 'LA.solve(F4, V[:6].astype("f4"))', js: (x) => linalg.solve(x.F4, x.V.index(s(0, 6)).astype('f4')), tol: TOL4 },
+      { py: 'LA.solve(F4, V[:6])', js: (x) => linalg.solve(x.F4, x.V.index(s(0, 6))), tol: TOL },
+      { py: 'LA.solve(C, B[:4])', js: (x) => linalg.solve(x.C, x.B.index(s(0, 4))), tol: TOL },
+      { py: 'LA.solve(C8, C8[:, :, :1])', js: (x) => linalg.solve(x.C8, x.C8.index(s(), s(), s(0, 1))), tol: TOL4 },
+      { py: 'LA.solve(BE, B[::-1])', js: (x) => linalg.solve(x.BE, x.B.index(s(null, null, -1))), tol: TOL },
+      { py: 'LA.solve(FO, np.asfortranarray(BIG[:7, :3]))', js: (x) => linalg.solve(x.FO, x.BIG.index(s(0, 7), s(0, 3)).copy('F')), tol: TOL },
+      { py: 'LA.solve(I, np.array([1, 2, 3]))', js: (x) => linalg.solve(x.I, lib.asarray([1, 2, 3])), tol: TOL },
+      { py: 'LA.solve(SING, V[:3])', js: (x) => linalg.solve(x.SING, x.V.index(s(0, 3))), tol: 0 },
+      { py: 'LA.solve(SSTACK, BS[:2, :3])', js: (x) => linalg.solve(x.SSTACK, x.BS.index(s(0, 2), s(0, 3))), tol: 0 },
+      { py: 'LA.solve(A, V[:4])', js: (x) => linalg.solve(x.A, x.V.index(s(0, 4))), tol: 0 },
+      { py: 'LA.solve(A, B[:4])', js: (x) => linalg.solve(x.A, x.B.index(s(0, 4))), tol: 0 },
+      { py: 'LA.solve(S, BS[:2])', js: (x) => linalg.solve(x.S, x.BS.index(s(0, 2))), tol: 0 },
+      { py: 'LA.solve(A, np.float64(2))', js: (x) => linalg.solve(x.A, lib.asarray(2, 'f8')), tol: 0 },
+      { py: 'LA.solve(R, V[:3])', js: (x) => linalg.solve(x.R, x.V.index(s(0, 3))), tol: 0 },
+      { py: 'LA.solve(E0, np.zeros((0, 3, 2)))', js: (x) => linalg.solve(x.E0, lib.zeros([0, 3, 2])), tol: 0 },
+      { py: 'LA.solve(E00, np.zeros((2, 0, 4)))', js: (x) => linalg.solve(x.E00, lib.zeros([2, 0, 4])), tol: 0 },
+      { py: 'LA.solve(E00, np.zeros(0))', js: (x) => linalg.solve(x.E00, lib.zeros([0])), tol: 0 },
+      { py: 'LA.solve(A, np.zeros((5, 0)))', js: (x) => linalg.solve(x.A, lib.zeros([5, 0])), tol: 0 },
+      { py: 'LA.solve(H, H)', js: (x) => linalg.solve(x.H, x.H), tol: 0 },
+    ]);
+  });
+
+  test('cholesky: lower and upper (NumPy 2), stacks, complex, not positive definite', () => {
+    run([
+      { py: 'LA.cholesky(SPD)', js: (x) => linalg.cholesky(x.SPD), tol: TOL },
+      { py: 'LA.cholesky(SPD, upper=True)', js: (x) => linalg.cholesky(x.SPD, { upper: true }), tol: TOL },
+      { py: 'LA.cholesky(SPDS)', js: (x) => linalg.cholesky(x.SPDS), tol: TOL },
+      { py: 'LA.cholesky(SPDS.astype("f4"), upper=True)', js: (x) => linalg.cholesky(x.SPDS.astype('f4'), { upper: true }), tol: TOL4 },
+      { py: 'LA.cholesky(HPD)', js: (x) => linalg.cholesky(x.HPD), tol: TOL },
+      { py: 'LA.cholesky(HPD, upper=True)', js: (x) => linalg.cholesky(x.HPD, { upper: true }), tol: TOL },
+      { py: 'LA.cholesky(HPD.astype("c8"))', js: (x) => linalg.cholesky(x.HPD.astype('c8')), tol: TOL4 },
+      { py: 'LA.cholesky(np.triu(SPD))', js: (x) => linalg.cholesky(lib.triu(x.SPD)), tol: 0 },
+      { py: 'LA.cholesky(np.tril(SPD), upper=True)', js: (x) => linalg.cholesky(lib.tril(x.SPD), { upper: true }), tol: 0 },
+      { py: 'LA.cholesky(np.array([[4, 2], [2, 5]]))', js: () => linalg.cholesky(lib.asarray([[4, 2], [2, 5]])), tol: 0 },
+      { py: 'LA.cholesky(NPD)', js: (x) => linalg.cholesky(x.NPD), tol: 0 },
+      { py: 'LA.cholesky(E00)', js: (x) => linalg.cholesky(x.E00), tol: 0 },
+      { py: 'LA.cholesky(E0)', js: (x) => linalg.cholesky(x.E0), tol: 0 },
+      { py: 'LA.cholesky(R)', js: (x) => linalg.cholesky(x.R), tol: 0 },
+      { py: 'LA.cholesky(V)', js: (x) => linalg.cholesky(x.V), tol: 0 },
+    ]);
+  });
+});
+
+describe('linalg errors and inputs (no NumPy needed)', () => {
+  test('LinAlgError is a ValueError with code ERR_LINALG, exported top-level and in the namespace', () => {
+    const e = (() => {
+      try {
+        linalg.inv(lib.zeros([2, 2]));
+      } catch (err) {
+        return err;
+      }
+      return null;
+    })();
+    expect(e).toBeInstanceOf(LinAlgError);
+    expect(e).toBeInstanceOf(ValueError);
+    expect((e as LinAlgError).code).toBe('ERR_LINALG');
+    expect((e as LinAlgError).message).toBe('Singular matrix');
+    expect(lib.LinAlgError).toBe(LinAlgError);
+    expect(linalg.LinAlgError).toBe(LinAlgError);
+  });
+
+  test('a read-only input is never written (the factorization works on a copy)', () => {
+    const a = lib.asarray([[4, 3], [6, 3]], 'f8');
+    const before = a.toArray();
+    linalg.det(a);
+    linalg.inv(a);
+    linalg.solve(a, lib.asarray([1, 2]));
+    expect(a.toArray()).toEqual(before);
+  });
+
+  test('a large matrix (n = 200) solves to a small residual', () => {
+    const n = 200;
+    const a = lib.add(lib.multiply(lib.eye(n), n), lib.sin(lib.arange(n * n).reshape(n, n)));
+    const x = lib.cos(lib.arange(n));
+    const b = lib.matmul(a, x);
+    const got = linalg.solve(a, b);
+    expect(lib.allclose(got, x, { rtol: 1e-12, atol: 1e-12 })).toBe(true);
+    const ai = linalg.inv(a);
+    expect(lib.allclose(lib.matmul(ai, a), lib.eye(n), { rtol: 0, atol: 1e-12 })).toBe(true);
+  });
+});
