@@ -388,6 +388,12 @@ async function main() {
     ["astype('<f4')", () => a.astype('<f4'), () => a.astypeAsync('<f4', 'K', o), 'astype'],
     ...(variants ? [["astype('<f4'), no GC wait", () => a.astype('<f4'), () => noSettle(() => a.astypeAsync('<f4', 'K', o)), 'astype']] : []),
     ['byteswap(true) x2', () => { a.byteswap(true); a.byteswap(true); }, async () => { await a.byteswapAsync(true, o); await a.byteswapAsync(true, o); }],
+    // The pool sort and ufunc (sortAsync/argsortAsync, ufuncAsync): an
+    // argsort of an eighth of the file (a ramp, so sorted input; its result
+    // from the pool), and a
+    // multiply by 1 in place over all of it (the values stay as they are).
+    [`argsort (${GIB / 8} GiB)`, () => a.index(`:${N / 8}`).argsort(), () => a.index(`:${N / 8}`).argsortAsync(o), 'argsort'],
+    [`ufuncAsync multiply in place (${GIB} GiB)`, () => mm.multiply(a, 1, { out: a }), () => mm.ufuncAsync(mm.multiply, [a, 1], { ...o, out: a })],
     [`saveNpy ${GIB / 2} GiB strided`, () => mm.saveNpy(path.join(dir, 's.npy'), a.index('::2')), () => mm.saveNpyAsync(path.join(dir, 's.npy'), a.index('::2'), o)],
     ...(process.argv.includes('--reducer') ? [[`base: ${GIB / 2} GiB buffer, idle ${REDUCER_MS / 1000} s`, null, async () => {
       await plainBuffer();
