@@ -21,6 +21,7 @@
 
 #include "env_state.h"
 #include "napi_util.h"
+#include "pool_yield.h"
 
 namespace mmarray {
 
@@ -73,6 +74,73 @@ Napi::Value JobProgress(Napi::Env env, const std::shared_ptr<J>& job) {
   out.Set(1u, Napi::Number::New(env, static_cast<double>(job->total_bytes)));
   return out;
 }
+
+
+// The worker of a job that runs on one pool thread and stops at its own
+// checkpoints (sort_kernels.cc's sorts, ufunc_kernels.cc's ufuncs). J has
+// `std::atomic<bool> abort`, `std::atomic<int64_t> done_bytes`,
+// `int64_t total_bytes`, `void Run()` (the pool thread, at low priority) and
+// `bool Outcome(napi_env, napi_value* error, napi_value* value)` (the JS
+// thread, at settle: SettleJob's outcome). The env's closing hook sets
+// `abort`; the worker holds the job until it settles, and the env table
+// holds it under `kind` for abort and progress calls by id.
+template <typename J>
+class PoolJobWorker : public Napi::AsyncWorker {
+ public:
+  // Holds `job` in the env table, queues its worker (which deletes itself
+  // when done) and returns the job id; 0 with a TypeError pending when the
+  // addon's state for this thread is gone.
+  static uint32_t Queue(Napi::Env env, const char* kind, const char* name, std::shared_ptr<J> job,
+                        Napi::Function settle) {
+    uint32_t id = Hold(env, kind, job);
+    if (id == 0) {
+      ThrowType(env, std::string(name) + ": the addon's state for this thread is gone");
+      return 0;
+    }
+    (new PoolJobWorker(env, name, std::move(job), id, settle))->Napi::AsyncWorker::Queue();
+    return id;
+  }
+
+  // The job held under `kind` with the id in info[0]; null once it settled,
+  // or with the bad id's TypeError pending.
+  static std::shared_ptr<J> Of(const Napi::CallbackInfo& info, const char* kind, const char* what) {
+    uint32_t id = JobIdArg(info, what);
+    if (id == 0) return nullptr;
+    // SAFETY: only Queue<J> holds items of `kind` in the env's table (each
+    // job type has its own kind tag), each a shared_ptr<J>.
+    return std::static_pointer_cast<J>(Held(info.Env(), kind, id));
+  }
+
+  void Execute() override {
+    PoolPriority low;  // pool_yield.h
+    job_->Run();
+  }
+  void OnOK() override { Settle(); }
+  void OnError(const Napi::Error& /*e*/) override { Settle(); }
+
+ private:
+  PoolJobWorker(Napi::Env env, const char* name, std::shared_ptr<J> job, uint32_t id, Napi::Function settle)
+      : Napi::AsyncWorker(env, name), job_(std::move(job)), id_(id), settle_(Napi::Persistent(settle)) {
+    AddClosingHook(env, Stop, job_.get());
+  }
+
+  static void Stop(void* arg) {
+    // SAFETY: arg is the job of a worker not yet settled (Settle removes the
+    // hook first), and that worker holds the job.
+    static_cast<J*>(arg)->abort = true;
+  }
+
+  void Settle() {
+    napi_env env = Env();
+    SettleJob(Env(), Stop, job_.get(), id_, settle_, job_->done_bytes, job_->total_bytes,
+              [&](napi_value* error, napi_value* value) { return job_->Outcome(env, error, value); });
+  }
+
+  std::shared_ptr<J> job_;
+  uint32_t id_;
+  Napi::FunctionReference settle_;
+  LoopSlice slice_;  // on the JS thread, as KernelWorker's (pool_yield.h)
+};
 
 }  // namespace mmarray
 

@@ -941,48 +941,21 @@ struct SortJob final : LaneHook {
     tl_lane_hook = nullptr;
     if (stopped == kSortRunning) done_bytes = total_bytes;
   }
+
+  // JS thread, at settle: undefined when it ran through, else ERR_CLOSED or
+  // ABORT_ERR.
+  bool Outcome(napi_env env, napi_value* error, napi_value* /*value*/) const {
+    int st = stopped;
+    if (st == kSortRunning) return true;
+    const KernelMemory& m = call.src.mapping ? call.src : call.dst;
+    *error = st == kSortClosed
+                 ? NewErrorValue(env, ErrorCode::kClosed, "mapping of '" + (m.mapping ? m.mapping->path() : std::string()) + "' is closed")
+                 : NewErrorValue(env, ErrorCode::kAborted, "The operation was aborted");
+    return *error != nullptr;
+  }
 };
 
-void StopSort(void* arg) {
-  // SAFETY: arg is the job of a SortWorker not yet settled (Settle removes
-  // the hook first), and that worker holds the job.
-  static_cast<SortJob*>(arg)->abort = true;
-}
-
-class SortWorker : public Napi::AsyncWorker {
- public:
-  SortWorker(Napi::Env env, std::shared_ptr<SortJob> job, uint32_t id, Napi::Function settle)
-      : Napi::AsyncWorker(env, "mmarray.sortAsync"), job_(std::move(job)), id_(id), settle_(Napi::Persistent(settle)) {
-    AddClosingHook(env, StopSort, job_.get());
-  }
-  void Execute() override {
-    PoolPriority low;  // pool_yield.h
-    job_->Run();
-  }
-  void OnOK() override { Settle(); }
-  void OnError(const Napi::Error& /*e*/) override { Settle(); }
-
- private:
-  void Settle() {
-    napi_env env = Env();
-    SettleJob(Env(), StopSort, job_.get(), id_, settle_, job_->done_bytes, job_->total_bytes,
-              [&](napi_value* error, napi_value* /*value*/) {
-                int st = job_->stopped;
-                if (st == kSortRunning) return true;
-                const KernelMemory& m = job_->call.src.mapping ? job_->call.src : job_->call.dst;
-                *error = st == kSortClosed
-                             ? NewErrorValue(env, ErrorCode::kClosed,
-                                             "mapping of '" + (m.mapping ? m.mapping->path() : std::string()) + "' is closed")
-                             : NewErrorValue(env, ErrorCode::kAborted, "The operation was aborted");
-                return *error != nullptr;
-              });
-  }
-
-  std::shared_ptr<SortJob> job_;
-  uint32_t id_;
-  Napi::FunctionReference settle_;
-  LoopSlice slice_;  // on the JS thread, as KernelWorker's (pool_yield.h)
-};
+using SortWorker = PoolJobWorker<SortJob>;
 
 // The kind of the env-table items that are SortJobs (env_state.h).
 const char kSortKind = 0;
@@ -1001,21 +974,12 @@ Napi::Value SortLanesAsync(const Napi::CallbackInfo& info) {
     for (int64_t d : job->call.job.shape) items *= d;  // the checked layout's item count
     job->total_bytes = items * kItemsize[job->call.type];
   }
-  uint32_t id = Hold(env, &kSortKind, job);
-  if (id == 0) {
-    ThrowType(env, "sortLanesAsync: the addon's state for this thread is gone");
-    return env.Undefined();
-  }
-  (new SortWorker(env, job, id, info[10].As<Napi::Function>()))->Queue();  // deletes itself when done
-  return Napi::Number::New(env, id);
+  uint32_t id = SortWorker::Queue(env, &kSortKind, "mmarray.sortAsync", job, info[10].As<Napi::Function>());
+  return id == 0 ? env.Undefined() : Napi::Number::New(env, id);
 }
 
 std::shared_ptr<SortJob> SortJobOf(const Napi::CallbackInfo& info) {
-  uint32_t id = JobIdArg(info, "a sortLanesAsync job");
-  if (id == 0) return nullptr;
-  // SAFETY: only SortLanesAsync holds items of kSortKind in the env's table,
-  // each a shared_ptr<SortJob>.
-  return std::static_pointer_cast<SortJob>(Held(info.Env(), &kSortKind, id));
+  return SortWorker::Of(info, &kSortKind, "a sortLanesAsync job");
 }
 
 // sortAbort(job): the sort stops before its next lane; settle gets ABORT_ERR.

@@ -1246,53 +1246,27 @@ struct UfuncJob final : ChunkHook {
     t_chunk_hook = nullptr;
     if (stopped == kUfuncRunning) done_bytes = total_bytes;
   }
-};
 
-void StopUfunc(void* arg) {
-  // SAFETY: arg is the job of a UfuncWorker not yet settled (Settle removes
-  // the hook first), and that worker holds the job.
-  static_cast<UfuncJob*>(arg)->abort = true;
-}
+  // JS thread, at settle: the negative-power flag when it ran through, else
+  // ERR_CLOSED (naming the mapping close() unmapped) or ABORT_ERR.
+  bool Outcome(napi_env env, napi_value* error, napi_value* value) const {
+    int st = stopped;
+    if (st == kUfuncRunning) return napi_create_int32(env, negative_power, value) == napi_ok;
+    std::string path;
+    for (const Operand& o : call.ops) {
+      if (o.memory.mapping && o.memory.mapping->closing()) {
+        path = o.memory.mapping->path();
+        break;
+      }
+    }
+    *error = st == kUfuncClosed ? NewErrorValue(env, ErrorCode::kClosed, "mapping of '" + path + "' is closed")
+                                : NewErrorValue(env, ErrorCode::kAborted, "The operation was aborted");
+    return *error != nullptr;
+  }
+};
 
 // Settles through `settle(error, negativePower, doneBytes, totalBytes)`.
-class UfuncWorker : public Napi::AsyncWorker {
- public:
-  UfuncWorker(Napi::Env env, std::shared_ptr<UfuncJob> job, uint32_t id, Napi::Function settle)
-      : Napi::AsyncWorker(env, "mmarray.ufuncAsync"), job_(std::move(job)), id_(id), settle_(Napi::Persistent(settle)) {
-    AddClosingHook(env, StopUfunc, job_.get());
-  }
-  void Execute() override {
-    PoolPriority low;  // pool_yield.h
-    job_->Run();
-  }
-  void OnOK() override { Settle(); }
-  void OnError(const Napi::Error& /*e*/) override { Settle(); }
-
- private:
-  void Settle() {
-    napi_env env = Env();
-    SettleJob(Env(), StopUfunc, job_.get(), id_, settle_, job_->done_bytes, job_->total_bytes,
-              [&](napi_value* error, napi_value* value) {
-                int st = job_->stopped;
-                if (st == kUfuncRunning) return napi_create_int32(env, job_->negative_power, value) == napi_ok;
-                std::string path;
-                for (const Operand& o : job_->call.ops) {
-                  if (o.memory.mapping && o.memory.mapping->closing()) {
-                    path = o.memory.mapping->path();
-                    break;
-                  }
-                }
-                *error = st == kUfuncClosed ? NewErrorValue(env, ErrorCode::kClosed, "mapping of '" + path + "' is closed")
-                                            : NewErrorValue(env, ErrorCode::kAborted, "The operation was aborted");
-                return *error != nullptr;
-              });
-  }
-
-  std::shared_ptr<UfuncJob> job_;
-  uint32_t id_;
-  Napi::FunctionReference settle_;
-  LoopSlice slice_;  // on the JS thread, as KernelWorker's (pool_yield.h)
-};
+using UfuncWorker = PoolJobWorker<UfuncJob>;
 
 // The kind of the env-table items that are UfuncJobs (env_state.h).
 const char kUfuncKind = 0;
@@ -1311,21 +1285,12 @@ Napi::Value KernelUfuncAsync(const Napi::CallbackInfo& info) {
   int64_t items = 1;
   for (int64_t d : job->call.shape) items *= d;  // the checked layout's item count
   job->total_bytes = items * job->out_itemsize;
-  uint32_t id = Hold(env, &kUfuncKind, job);
-  if (id == 0) {
-    ThrowType(env, "kernelUfuncAsync: the addon's state for this thread is gone");
-    return env.Undefined();
-  }
-  (new UfuncWorker(env, job, id, info[4].As<Napi::Function>()))->Queue();  // deletes itself when done
-  return Napi::Number::New(env, id);
+  uint32_t id = UfuncWorker::Queue(env, &kUfuncKind, "mmarray.ufuncAsync", job, info[4].As<Napi::Function>());
+  return id == 0 ? env.Undefined() : Napi::Number::New(env, id);
 }
 
 std::shared_ptr<UfuncJob> UfuncJobOf(const Napi::CallbackInfo& info) {
-  uint32_t id = JobIdArg(info, "a kernelUfuncAsync job");
-  if (id == 0) return nullptr;
-  // SAFETY: only KernelUfuncAsync holds items of kUfuncKind in the env's
-  // table, each a shared_ptr<UfuncJob>.
-  return std::static_pointer_cast<UfuncJob>(Held(info.Env(), &kUfuncKind, id));
+  return UfuncWorker::Of(info, &kUfuncKind, "a kernelUfuncAsync job");
 }
 
 // kernelUfuncAbort(job): the ufunc stops before its next chunk; settle gets ABORT_ERR.
