@@ -303,6 +303,47 @@ describe('native ufunc loops match the JS loops bit for bit', () => {
     }
   });
 
+  test('streamed float64 results: pieces of each chunk, a broadcast input, in place, 2-d', () => {
+    // A float64 result at the threshold streams its chunks in 2 KiB pieces
+    // (native/ufunc_kernels.cc, kStreamPieceBytes): every piece must take its
+    // own elements of each input, a broadcast input's one element, and an
+    // input that is the output itself must be read before it is written.
+    const was = ufuncStreamMinBytes(4 * 2 ** 20);
+    try {
+      const n = 2 ** 19 + 4099; // past 4 MiB of float64, with a ragged last chunk and piece
+      const x = zeros([n], '<f8');
+      const y = zeros([n], '<f8');
+      const xt = x.typedArray() as Float64Array;
+      const yt = y.typedArray() as Float64Array;
+      for (let i = 0; i < n; i++) {
+        xt[i] = (i % 977) - 400.5;
+        yt[i] = (i % 31) * 0.25;
+      }
+      const sum = api.add(x, y) as NdArray;
+      const st = sum.typedArray() as Float64Array;
+      const bad: number[] = [];
+      for (let i = 0; i < n && bad.length < 5; i++) if (st[i] !== xt[i] + yt[i]) bad.push(i);
+      expect(bad).toEqual([]);
+      const sq = api.square(x) as NdArray;
+      const qt = sq.typedArray() as Float64Array;
+      for (let i = 0; i < n && bad.length < 5; i++) if (qt[i] !== xt[i] * xt[i]) bad.push(i);
+      expect(bad).toEqual([]);
+      const before = xt.slice();
+      api.multiply(x, 3, { out: x });
+      for (let i = 0; i < n && bad.length < 5; i++) if (xt[i] !== before[i] * 3) bad.push(i);
+      expect(bad).toEqual([]);
+      const cols = 2 ** 18 + 5;
+      const a = y.index(`0:${2 * cols}`).reshape([2, cols]);
+      const row = api.arange(cols, 'f8');
+      const m = api.subtract(a, row) as NdArray;
+      const mt = m.typedArray() as Float64Array;
+      for (let i = 0; i < 2 * cols && bad.length < 5; i++) if (mt[i] !== yt[i] - (i % cols)) bad.push(i);
+      expect(bad).toEqual([]);
+    } finally {
+      ufuncStreamMinBytes(was);
+    }
+  });
+
   function boolResultsOf4MiB(): void {
     const n = 4 * 2 ** 20 + 77;
     const x = zeros([n], '<i4');
