@@ -1010,11 +1010,11 @@ class UfuncRun {
     if (out_direct_type_ && os % rsize == 0 && reinterpret_cast<uintptr_t>(q) % ralign == 0) {
       if (stream_ && os == rsize) {
         // In pieces of kStreamPieceBytes of output: the piece is computed
-        // into a buffer that stays in L1 and streamed out at once. (Whole
-        // 4096-item chunks, 32 KiB of float64, streamed after the loop over
-        // them, ran 3-5x slower than 2 KiB pieces on the AMD VM: a C++
-        // harness of `square` over 10M float64 took 11.5-18.7 ms against
-        // 3.3-3.6 ms, best of 40 at load 14-20.)
+        // into a buffer that stays in L1 and streamed out at once. (A whole
+        // 4096-item chunk computed, then streamed, ran 3-5x slower than
+        // 2 KiB pieces on the AMD VM: a C++ harness of that shape over 10M
+        // float64 took 11.5-18.7 ms against 3.3-3.6 ms, best of 40 at load
+        // 14-20; see docs/performance-notes.md.)
         // SAFETY: 2 * kChunk words hold kChunk >= m >= k items of up to 16
         // bytes; piece j's inputs are elements j .. j + k - 1 of the chunk's
         // (in[t] + j * ins[t] items of csize bytes, inside what the chunk
