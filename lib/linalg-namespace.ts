@@ -12,5 +12,7 @@ export { det, slogdet, inv, solve, cholesky } from './linalg-solve';
 export type { SlogdetResult, CholeskyOptions } from './linalg-solve';
 export { matrixPower, multiDot } from './linalg-chain';
 export type { MultiDotOptions } from './linalg-chain';
+export { qr } from './linalg-qr';
+export type { QrMode, QrOptions, QRResult, QrRawResult } from './linalg-qr';
 export { matmul, outer, tensordot, cross } from './linalg';
 export { LinAlgError } from './errors';
