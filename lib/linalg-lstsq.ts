@@ -3,7 +3,8 @@
  * `a @ x ≈ b` for one matrix a (M, N) and b (M,) or (M, K), as LAPACK's gelsd
  * defines it: through the SVD of a, singular values at or below
  * `rcond · s[0]` treated as zero (rcond's default: eps · max(M, N); a
- * negative rcond means eps), x the minimum-norm solution. The result is
+ * negative rcond means LAPACK's machine precision, 2^-53), x the
+ * minimum-norm solution. The result is
  * NumPy's tuple as an object: `{ x, residuals, rank, s }` with NumPy's shapes:
  * x (N,) or (N, K); residuals the squared 2-norms of the columns of
  * `b - a @ x`, shape (K,) ((1,) for a 1-d b), but empty (0,) unless
@@ -26,7 +27,7 @@ import { linalgSvd } from './native';
 
 /** Options of {@link lstsq}: NumPy's `rcond`. */
 export interface LstsqOptions {
-  /** Singular values ≤ rcond · largest are zero (default null: eps · max(M, N); negative: eps). */
+  /** Singular values ≤ rcond · largest are zero (default null: eps · max(M, N); negative: 2^-53). */
   rcond?: number | null;
 }
 
@@ -80,7 +81,8 @@ export function lstsq(a: unknown, b: unknown, options: LstsqOptions = {}): Lstsq
   const info = new Int32Array(1);
   linalgSvd(types.complex ? C128 : F64, data, sv, U, Vh, info, m, n, true, true, 1);
   if (info[0] !== 0) throw new LinAlgError('SVD did not converge in Linear Least Squares');
-  const thr = (rcond < 0 ? EPS : rcond) * (k > 0 ? sv[0] : 0);
+  // gelsd: a negative rcond means LAPACK's machine precision dlamch('E') = 2^-53.
+  const thr = (rcond < 0 ? EPS / 2 : rcond) * (k > 0 ? sv[0] : 0);
   let rank = 0;
   while (rank < k && sv[rank] > thr) rank++;
   const { data: bd } = workCopy(B, B.shape, types.compute);
