@@ -166,6 +166,7 @@ export { vander } from './vander';
 export { trilIndicesFrom, triuIndicesFrom, diagIndicesFrom } from './indices-from';
 export { polyval, polyadd, polysub, polymul, polydiv, polyder, polyint, poly } from './polynomial';
 export { polyfit } from './polyfit';
+export { roots } from './roots';
 export type { PolyfitOptions, PolyfitFull, PolyfitCov } from './polyfit';
 export type { PolyInput } from './polynomial';
 export { applyAlongAxis, applyOverAxes } from './apply-axis';

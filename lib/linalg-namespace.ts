@@ -17,6 +17,7 @@ export type { QrMode, QrOptions, QRResult, QrRawResult } from './linalg-qr';
 export { svd, svdvals } from './linalg-svd';
 export type { SvdOptions, SVDResult } from './linalg-svd';
 export { eigh, eigvalsh } from './linalg-eigh';
+export { eigvals } from './linalg-eigvals';
 export type { EighOptions, EighResult } from './linalg-eigh';
 export { pinv, matrixRank } from './linalg-pinv';
 export type { PinvOptions, MatrixRankOptions } from './linalg-pinv';

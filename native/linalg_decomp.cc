@@ -353,6 +353,208 @@ int EighJacobi(E* a, int64_t n, bool lower, double* w, E* v, bool want) {
   return 0;
 }
 
+// Eigenvalues of one general real n×n row-major matrix (destroyed), EISPACK's
+// route: balance (balanc, powers of two), reduce to upper Hessenberg form by
+// stabilized elementary transformations (elmhes), then the Francis
+// double-shift QR iteration (hqr) with exceptional shifts at iterations 10
+// and 20. wr/wi: the real and imaginary parts, complex pairs adjacent (+ then
+// -). Returns 0, 1 (an eigenvalue took more than 30 iterations), -1 (non-finite input).
+int EigvalsHqr(double* a, int64_t n, double* wr, double* wi) {
+  for (int64_t i = 0; i < n * n; i++) {
+    if (!std::isfinite(a[i])) return -1;
+  }
+  auto A = [a, n](int64_t i, int64_t j) -> double& { return a[i * n + j]; };
+  // balanc: rows and columns scaled by powers of two until their norms agree within 0.95.
+  bool done = false;
+  while (!done) {
+    done = true;
+    for (int64_t i = 0; i < n; i++) {
+      double c = 0;
+      double r = 0;
+      for (int64_t j = 0; j < n; j++) {
+        if (j == i) continue;
+        c += std::fabs(A(j, i));
+        r += std::fabs(A(i, j));
+      }
+      if (c == 0 || r == 0) continue;
+      double g = r / 2;
+      double f = 1;
+      const double s = c + r;
+      while (c < g) {
+        f *= 2;
+        c *= 4;
+      }
+      g = r * 2;
+      while (c > g) {
+        f /= 2;
+        c /= 4;
+      }
+      if ((c + r) / f < 0.95 * s) {
+        done = false;
+        g = 1 / f;
+        for (int64_t j = 0; j < n; j++) A(i, j) *= g;
+        for (int64_t j = 0; j < n; j++) A(j, i) *= f;
+      }
+    }
+  }
+  // elmhes: Gaussian elimination with pivoting below the subdiagonal.
+  for (int64_t m = 1; m + 1 < n; m++) {
+    double x = 0;
+    int64_t piv = m;
+    for (int64_t j = m; j < n; j++) {
+      if (std::fabs(A(j, m - 1)) > std::fabs(x)) {
+        x = A(j, m - 1);
+        piv = j;
+      }
+    }
+    if (piv != m) {
+      for (int64_t j = m - 1; j < n; j++) std::swap(A(piv, j), A(m, j));
+      for (int64_t j = 0; j < n; j++) std::swap(A(j, piv), A(j, m));
+    }
+    if (x != 0) {
+      for (int64_t i = m + 1; i < n; i++) {
+        double y = A(i, m - 1);
+        if (y == 0) continue;
+        y /= x;
+        A(i, m - 1) = y;
+        for (int64_t j = m; j < n; j++) A(i, j) -= y * A(m, j);
+        for (int64_t j = 0; j < n; j++) A(j, m) += y * A(j, i);
+      }
+    }
+  }
+  for (int64_t i = 2; i < n; i++) {
+    for (int64_t j = 0; j + 1 < i; j++) A(i, j) = 0;
+  }
+  // hqr (0-based): deflate from the bottom, one real or a pair at a time.
+  double anorm = 0;
+  for (int64_t i = 0; i < n; i++) {
+    for (int64_t j = std::max<int64_t>(i - 1, 0); j < n; j++) anorm += std::fabs(A(i, j));
+  }
+  int64_t nn = n - 1;
+  double t = 0;
+  while (nn >= 0) {
+    int its = 0;
+    int64_t l = 0;
+    do {
+      for (l = nn; l >= 1; l--) {
+        double s = std::fabs(A(l - 1, l - 1)) + std::fabs(A(l, l));
+        if (s == 0) s = anorm;
+        if (std::fabs(A(l, l - 1)) + s == s) {
+          A(l, l - 1) = 0;
+          break;
+        }
+      }
+      double x = A(nn, nn);
+      if (l == nn) {
+        wr[nn] = x + t;
+        wi[nn] = 0;
+        nn--;
+      } else {
+        double y = A(nn - 1, nn - 1);
+        double w = A(nn, nn - 1) * A(nn - 1, nn);
+        if (l == nn - 1) {
+          const double p = 0.5 * (y - x);
+          const double q = p * p + w;
+          double z = std::sqrt(std::fabs(q));
+          x += t;
+          if (q >= 0) {
+            z = p + std::copysign(z, p);
+            wr[nn - 1] = wr[nn] = x + z;
+            if (z != 0) wr[nn] = x - w / z;
+            wi[nn - 1] = wi[nn] = 0;
+          } else {
+            wr[nn - 1] = wr[nn] = x + p;
+            wi[nn - 1] = z;
+            wi[nn] = -z;
+          }
+          nn -= 2;
+        } else {
+          if (its == 30) return 1;
+          if (its == 10 || its == 20) {
+            t += x;
+            for (int64_t i = 0; i <= nn; i++) A(i, i) -= x;
+            const double s = std::fabs(A(nn, nn - 1)) + std::fabs(A(nn - 1, nn - 2));
+            y = x = 0.75 * s;
+            w = -0.4375 * s * s;
+          }
+          ++its;
+          int64_t m = nn - 2;
+          double p = 0;
+          double q = 0;
+          double r = 0;
+          double z = 0;
+          for (; m >= l; m--) {
+            z = A(m, m);
+            r = x - z;
+            double s = y - z;
+            p = (r * s - w) / A(m + 1, m) + A(m, m + 1);
+            q = A(m + 1, m + 1) - z - r - s;
+            r = A(m + 2, m + 1);
+            s = std::fabs(p) + std::fabs(q) + std::fabs(r);
+            p /= s;
+            q /= s;
+            r /= s;
+            if (m == l) break;
+            const double u = std::fabs(A(m, m - 1)) * (std::fabs(q) + std::fabs(r));
+            const double v = std::fabs(p) * (std::fabs(A(m - 1, m - 1)) + std::fabs(z) + std::fabs(A(m + 1, m + 1)));
+            if (u + v == v) break;
+          }
+          for (int64_t i = m + 2; i <= nn; i++) {
+            A(i, i - 2) = 0;
+            if (i != m + 2) A(i, i - 3) = 0;
+          }
+          for (int64_t k = m; k <= nn - 1; k++) {
+            if (k != m) {
+              p = A(k, k - 1);
+              q = A(k + 1, k - 1);
+              r = k != nn - 1 ? A(k + 2, k - 1) : 0;
+              x = std::fabs(p) + std::fabs(q) + std::fabs(r);
+              if (x != 0) {
+                p /= x;
+                q /= x;
+                r /= x;
+              }
+            }
+            const double s = std::copysign(std::sqrt(p * p + q * q + r * r), p);
+            if (s == 0) continue;
+            if (k == m) {
+              if (l != m) A(k, k - 1) = -A(k, k - 1);
+            } else {
+              A(k, k - 1) = -s * x;
+            }
+            p += s;
+            x = p / s;
+            y = q / s;
+            z = r / s;
+            q /= p;
+            r /= p;
+            for (int64_t j = k; j <= nn; j++) {
+              p = A(k, j) + q * A(k + 1, j);
+              if (k != nn - 1) {
+                p += r * A(k + 2, j);
+                A(k + 2, j) -= p * z;
+              }
+              A(k + 1, j) -= p * y;
+              A(k, j) -= p * x;
+            }
+            const int64_t mmin = nn < k + 3 ? nn : k + 3;
+            for (int64_t i = l; i <= mmin; i++) {
+              p = x * A(i, k) + y * A(i, k + 1);
+              if (k != nn - 1) {
+                p += z * A(i, k + 2);
+                A(i, k + 2) -= p * r;
+              }
+              A(i, k + 1) -= p * q;
+              A(i, k) -= p;
+            }
+          }
+        }
+      }
+    } while (nn >= 0 && l < nn - 1);
+  }
+  return 0;
+}
+
 // The data of typed-array argument `v` of `type`, holding exactly `need`
 // items; null after throwing (or when need is 0). As linalg_kernels.cc's.
 template <typename T>
@@ -549,6 +751,31 @@ void RunEigh(Napi::Env env, const Napi::CallbackInfo& info, int64_t scale, int64
   }
 }
 
+// linalgEigvals(A, wr, wi, info, n, count): the eigenvalues of each real n×n
+// matrix of A (destroyed), real and imaginary parts; info as linalgSvd's.
+Napi::Value LinalgEigvals(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  int64_t n = 0;
+  int64_t count = 0;
+  if (info.Length() != 6 || !ToInt(info[4], &n) || !ToInt(info[5], &count)) {
+    ThrowType(env, "linalgEigvals(A, wr, wi, info, n, count): bad arguments");
+    return env.Undefined();
+  }
+  const int64_t items = Items(env, "linalgEigvals", count, n, n, 1);
+  if (items < 0) return env.Undefined();
+  double* a = Typed<double>(env, info[0], napi_float64_array, items, "linalgEigvals", "A");
+  if (env.IsExceptionPending()) return env.Undefined();
+  double* wr = Typed<double>(env, info[1], napi_float64_array, count * n, "linalgEigvals", "wr");
+  if (env.IsExceptionPending()) return env.Undefined();
+  double* wi = Typed<double>(env, info[2], napi_float64_array, count * n, "linalgEigvals", "wi");
+  if (env.IsExceptionPending()) return env.Undefined();
+  int32_t* inf = Typed<int32_t>(env, info[3], napi_int32_array, count, "linalgEigvals", "info");
+  if (env.IsExceptionPending() || count == 0 || n == 0) return env.Undefined();
+  // SAFETY: lengths checked by Typed: A count·n·n doubles, wr and wi count·n, info count.
+  for (int64_t t = 0; t < count; t++) inf[t] = EigvalsHqr(a + t * n * n, n, wr + t * n, wi + t * n);
+  return env.Undefined();
+}
+
 const char* kTypes = ": type must be 0 (float64) or 1 (complex128)";
 
 Napi::Value LinalgGeqrf(const Napi::CallbackInfo& info) {
@@ -627,6 +854,7 @@ void InitLinalgDecomp(Napi::Env env, Napi::Object exports) {
   exports.Set("linalgOrgqr", Napi::Function::New<LinalgOrgqr>(env, "linalgOrgqr"));
   exports.Set("linalgSvd", Napi::Function::New<LinalgSvd>(env, "linalgSvd"));
   exports.Set("linalgEigh", Napi::Function::New<LinalgEigh>(env, "linalgEigh"));
+  exports.Set("linalgEigvals", Napi::Function::New<LinalgEigvals>(env, "linalgEigvals"));
 }
 
 }  // namespace mmarray

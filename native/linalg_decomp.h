@@ -17,6 +17,8 @@
 //    the extra columns of full matrices complete it to an orthonormal basis
 //    through a Householder QR of the computed columns. The singular values
 //    come out descending.
+//  - eigvals (real input): EISPACK's balanc, elmhes and hqr (Francis
+//    double-shift QR on the Hessenberg form), eigenvalues only.
 //  - eigh: cyclic two-sided Jacobi on the Hermitian matrix read from one
 //    triangle (the other ignored, the diagonal's imaginary part ignored, as
 //    LAPACK's heevd); eigenvalues ascending, eigenvectors as columns.
@@ -32,7 +34,7 @@
 
 namespace mmarray {
 
-// Adds linalgGeqrf, linalgOrgqr, linalgSvd and linalgEigh to `exports`.
+// Adds linalgGeqrf, linalgOrgqr, linalgSvd, linalgEigh and linalgEigvals to `exports`.
 void InitLinalgDecomp(Napi::Env env, Napi::Object exports);
 
 }  // namespace mmarray
