@@ -127,7 +127,7 @@ export type { MatmulOptions, CrossOptions } from './linalg';
 // np.linalg: `linalg.det`, `linalg.solve`, ... (lib/linalg-namespace.ts); LinAlgError also top-level.
 export * as linalg from './linalg-namespace';
 export { LinAlgError } from './errors';
-export type { NormOptions, NormOrd, SlogdetResult, CholeskyOptions, MultiDotOptions } from './linalg-namespace';
+export type { NormOptions, NormOrd, SlogdetResult, CholeskyOptions, MultiDotOptions, QrMode, QrOptions, QRResult, QrRawResult, SvdOptions, SVDResult, EighOptions, EighResult, PinvOptions, MatrixRankOptions, LstsqOptions, LstsqResult } from './linalg-namespace';
 export type { CoreAxes } from './matmul-axes';
 export { einsum, einsumPath } from './einsum';
 export type { EinsumOptions, EinsumPathOptions } from './einsum';
@@ -165,6 +165,9 @@ export type { WindowSize } from './window';
 export { vander } from './vander';
 export { trilIndicesFrom, triuIndicesFrom, diagIndicesFrom } from './indices-from';
 export { polyval, polyadd, polysub, polymul, polydiv, polyder, polyint, poly } from './polynomial';
+export { polyfit } from './polyfit';
+export { roots } from './roots';
+export type { PolyfitOptions, PolyfitFull, PolyfitCov } from './polyfit';
 export type { PolyInput } from './polynomial';
 export { applyAlongAxis, applyOverAxes } from './apply-axis';
 export { rollaxis } from './rollaxis';

@@ -4,8 +4,9 @@
  * ufuncs and reductions in NumPy's order (numpy/linalg/_linalg.py `norm`):
  * the same dtypes (integer and bool input as float64; float32 stays
  * float32; complex gives its real type), the same special cases and the
- * same errors. The matrix norms that need singular values (`ord` 2, -2,
- * 'nuc') are not here (no SVD yet): a ValueError says so.
+ * same errors. The matrix norms of singular values (`ord` 2, -2, 'nuc':
+ * the largest, the smallest, their sum) move the two axes last and reduce
+ * svdvals (lib/linalg-svd.ts) as NumPy's `_multi_svd_norm`.
  * @module
  */
 import type { NdArray } from './ndarray';
@@ -20,6 +21,8 @@ import { reciprocal } from './ufuncs/arith2';
 import { sqrt } from './ufuncs/math';
 import { notEqual } from './ufuncs/compare';
 import { real, imag } from './complex-parts';
+import { svd } from './linalg-svd';
+import { moveaxis } from './axis-views';
 
 /** NumPy's `ord`: a number (±Infinity included), 'fro'/'f' or 'nuc' for matrices, or null (the 2-norm / Frobenius). */
 export type NormOrd = number | 'fro' | 'f' | 'nuc' | null;
@@ -52,7 +55,8 @@ function keepShape(x: NdArray, axes: readonly number[]): number[] {
  * axis): Infinity (max |x|), -Infinity (min |x|), 0 (the count of non-zero
  * items), 1, 2 (default), any other p (`sum(|x|^p)^(1/p)`). Matrix orders
  * (over two axes): 'fro'/'f' (default), 1, -1 (max/min column sum),
- * Infinity, -Infinity (max/min row sum). A 0-d array when every axis is normed.
+ * Infinity, -Infinity (max/min row sum), 2, -2 (largest/smallest singular
+ * value), 'nuc' (their sum). A 0-d array when every axis is normed.
  *
  * @example
  * linalg.norm(asarray([3, 4])).get(); // 5
@@ -106,7 +110,11 @@ export function norm(x: unknown, options: NormOptions = {}): NdArray {
     if (rowAxis === colAxis) throw new ValueError('Duplicate axes given.');
     let ret: NdArray;
     if (ord === 2 || ord === -2 || ord === 'nuc') {
-      throw new ValueError(`norm: the matrix norm ord=${repr(ord)} needs singular values (an SVD), which mmarray does not compute yet`);
+      // NumPy's _multi_svd_norm: amax (initial 0), amin, or sum (initial 0) of the singular values.
+      const sv = svd(moveaxis(a, [rowAxis, colAxis], [-2, -1]), { computeUv: false });
+      if (ord === 2) ret = max(sv, -1, { initial: 0 });
+      else if (ord === -2) ret = min(sv, -1);
+      else ret = sum(sv, -1, { initial: 0 });
     } else if (ord === 1) {
       if (colAxis > rowAxis) colAxis -= 1;
       ret = max(sum(absolute(a), rowAxis), colAxis, { initial: 0 });

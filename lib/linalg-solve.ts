@@ -35,9 +35,9 @@ import { typedArray } from './typed';
 import { conjugate } from './ufuncs/arith';
 import { linalgGetrf, linalgGetrs, linalgPotrf, linalgSlogdet } from './native';
 
-/** The kernels' type codes (native/linalg_kernels.cc). */
-const F64 = 0;
-const C128 = 1;
+/** The kernels' type codes (native/linalg_kernels.cc, native/linalg_decomp.cc). */
+export const F64 = 0;
+export const C128 = 1;
 
 /** `x` as an open array (NumPy's asarray). */
 export function linalgOperand(x: unknown, fn: string, name: string): NdArray {
@@ -89,18 +89,18 @@ export function commonType(fn: string, ...arrays: NdArray[]): LinalgTypes {
 }
 
 /** A new C-contiguous native-order copy of `x` (broadcast to `shape`) in `dt`, and its float64 items. */
-function workCopy(x: NdArray, shape: readonly number[], dt: DType): { arr: NdArray; data: Float64Array } {
+export function workCopy(x: NdArray, shape: readonly number[], dt: DType): { arr: NdArray; data: Float64Array } {
   const arr = empty(shape, dt);
   arr.set(x.shape.length === shape.length && x.shape.every((s, i) => s === shape[i]) ? x : broadcastTo(x, shape));
   return { arr, data: floatsOf(arr) };
 }
 
-function floatsOf(arr: NdArray): Float64Array {
+export function floatsOf(arr: NdArray): Float64Array {
   if (arr.size === 0) return new Float64Array(0);
   return typedArray(arr.dtype.kind === 'c' ? arr.reshape([arr.size]).view('f8') : arr) as Float64Array;
 }
 
-function product(shape: readonly number[]): number {
+export function product(shape: readonly number[]): number {
   return shape.reduce((x, y) => x * y, 1);
 }
 
@@ -113,7 +113,7 @@ function luFactor(type: number, data: Float64Array, n: number, count: number): {
 }
 
 /** `r` (computed in float64/complex128) in the result dtype: itself when they agree. */
-function toResult(r: NdArray, dt: DType): NdArray {
+export function toResult(r: NdArray, dt: DType): NdArray {
   return r.dtype === dt || r.dtype.str === dt.str ? r : r.astype(dt);
 }
 

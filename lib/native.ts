@@ -55,6 +55,11 @@ interface Addon {
   linalgGetrs: LinalgGetrs;
   linalgSlogdet: LinalgSlogdet;
   linalgPotrf: LinalgPotrf;
+  linalgGeqrf: LinalgGeqrf;
+  linalgOrgqr: LinalgOrgqr;
+  linalgSvd: LinalgSvd;
+  linalgEigh: LinalgEigh;
+  linalgEigvals: LinalgEigvals;
   kernelReduceat: KernelReduceat;
   histogramUniform: HistogramUniform;
   ufuncStreamMinBytes: (bytes?: number) => number;
@@ -187,6 +192,22 @@ export type LinalgGetrf = (type: number, a: ArrayBufferView, piv: Int32Array, in
 export type LinalgGetrs = (type: number, lu: ArrayBufferView, piv: Int32Array, b: ArrayBufferView, n: number, m: number, count: number) => void;
 export type LinalgSlogdet = (type: number, lu: ArrayBufferView, piv: Int32Array, sign: ArrayBufferView, logdet: ArrayBufferView, n: number, count: number) => void;
 export type LinalgPotrf = (type: number, a: ArrayBufferView, info: Int32Array, n: number, count: number) => void;
+/**
+ * The decompositions (native/linalg_decomp.h), over stacks of `count` row-major
+ * m×n matrices, `type` 0 float64 / 1 complex128 as for linalgGetrf.
+ * linalgGeqrf: Householder QR in place (LAPACK's geqr2 layout), tau count·min(m, n);
+ * linalgOrgqr: Q (count m×qc) from it; linalgSvd: S (count·min(m, n), descending)
+ * and, with `want`, U (m × (full ? m : k)) and Vh ((full ? n : k) × n); linalgEigh:
+ * W (count·n, ascending) and, with `want`, V (eigenvectors as columns) of the
+ * Hermitian matrices read from the lower (or upper) triangle. info per matrix: 0,
+ * 1 (did not converge), -1 (a non-finite item).
+ */
+export type LinalgGeqrf = (type: number, a: Float64Array, tau: Float64Array, m: number, n: number, count: number) => void;
+export type LinalgOrgqr = (type: number, h: Float64Array, tau: Float64Array, q: Float64Array, m: number, n: number, qc: number, count: number) => void;
+export type LinalgSvd = (type: number, a: Float64Array, s: Float64Array, u: Float64Array, vh: Float64Array, info: Int32Array, m: number, n: number, full: boolean, want: boolean, count: number) => void;
+/** linalgEigvals: the eigenvalues (wr + i·wi, conjugate pairs adjacent) of each real n×n matrix of A (destroyed). */
+export type LinalgEigvals = (a: Float64Array, wr: Float64Array, wi: Float64Array, info: Int32Array, n: number, count: number) => void;
+export type LinalgEigh = (type: number, a: Float64Array, w: Float64Array, v: Float64Array, info: Int32Array, n: number, lower: boolean, want: boolean, count: number) => void;
 export type KernelAccumulate = (op: number, computeType: number, shape: readonly number[], axis: number, input: UfuncOperand, output: UfuncOperand) => void;
 
 /**
@@ -393,6 +414,11 @@ export const linalgGetrf: LinalgGetrf = addon.linalgGetrf;
 export const linalgGetrs: LinalgGetrs = addon.linalgGetrs;
 export const linalgSlogdet: LinalgSlogdet = addon.linalgSlogdet;
 export const linalgPotrf: LinalgPotrf = addon.linalgPotrf;
+export const linalgGeqrf: LinalgGeqrf = addon.linalgGeqrf;
+export const linalgOrgqr: LinalgOrgqr = addon.linalgOrgqr;
+export const linalgSvd: LinalgSvd = addon.linalgSvd;
+export const linalgEigh: LinalgEigh = addon.linalgEigh;
+export const linalgEigvals: LinalgEigvals = addon.linalgEigvals;
 export const kernelReduceat: KernelReduceat = addon.kernelReduceat;
 export const histogramUniform: HistogramUniform = addon.histogramUniform;
 /**

@@ -20,8 +20,8 @@
  *   `mintypecode` dtype (float64, float32, complex64 or complex128), made
  *   real when the roots come in conjugate pairs.
  *
- * Not here: `polyfit` (least squares), `roots` and `poly` of a square matrix
- * (eigenvalues), and the `poly1d` class.
+ * `polyfit` (least squares) is lib/polyfit.ts, `roots` lib/roots.ts. Not
+ * here: `poly` of a square matrix (its eigenvalues), and the `poly1d` class.
  * @module
  */
 import { asarray } from './array-coerce';

@@ -7,6 +7,7 @@
 
 #include "accumulate_kernels.h"
 #include "dot_kernels.h"
+#include "linalg_decomp.h"
 #include "linalg_kernels.h"
 #include "histogram_kernels.h"
 #include "reduceat_kernels.h"
@@ -96,6 +97,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   mmarray::InitAccumulateKernels(env, exports);
   mmarray::InitDotKernels(env, exports);
   mmarray::InitLinalgKernels(env, exports);
+  mmarray::InitLinalgDecomp(env, exports);
   mmarray::InitReduceatKernels(env, exports);
   mmarray::InitHistogramKernels(env, exports);
   mmarray::InitCorrelate(env, exports);

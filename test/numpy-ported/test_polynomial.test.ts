@@ -9,14 +9,17 @@
 // - test_poly1d_str_and_repr, test_poly1d_resolution, test_poly1d_math, test_poly1d_misc,
 //   test_poly1d_variable_arg, test_str_leading_zeros, test_zero_poly_dtype, test_poly_eq,
 //   test_poly_coeffs_mutable: the poly1d class, which does not exist here.
-// - test_roots, test_polyfit: roots needs eigenvalues and polyfit least squares, neither here.
+// - test_roots: roots needs the eigenvalues of a non-symmetric matrix (no eigvals here).
+// - test_polyfit's deg=0 statistics on np.random.normal(size=(4, 10000)): ported with
+//   Box-Muller normals from a fixed LCG (the checks are statistical, not the values).
 // - test_objects: Decimal objects (no object dtype).
 // - test_poly: the matrix case `np.poly(A)` (eigenvalues) is left out; the rest is ported.
 // - test_poly_int_overflow: compares poly(v) with poly(np.diag(v)) (eigenvalues); ported as
 //   poly(arange(1, 21)) checked on two coefficients NumPy gives (20! and -210), float64.
 // - test_polydiv: the isinstance(poly1d) half; the complex division and its dtypes are ported.
-import { arange, array, iscomplexobj, isrealobj, NdArray, poly, polyadd, polyder, polydiv, polyint, polymul, ValueError, zeros } from '../../lib';
-import { assertAlmostEqual, assertEqual } from '../helpers/np-assert';
+import { arange, array, iscomplexobj, isrealobj, NdArray, poly, polyadd, polyder, polydiv, polyfit, polyint, polymul, polyval, ValueError, zeros } from '../../lib';
+import * as lib from '../../lib';
+import { assertAlmostEqual, assertAllclose, assertEqual } from '../helpers/np-assert';
 
 const c = (re: number, im: number): { re: number; im: number } => ({ re, im });
 const P = (r: unknown): NdArray => poly(r as never) as NdArray;
@@ -69,5 +72,87 @@ describe('TestPolynomial', () => {
     expect(q.dtype.str).toBe('<c16');
     expect(r.dtype.str).toBe('<c16');
     assertEqual(polyadd(polymul(q, a), r), [c(2, 0), c(6, 0), c(6, 0), c(1, 0)]);
+  });
+
+  test('test_polyfit', () => {
+    const cf = array([3, 2, 1]);
+    const x = lib.linspace(0, 2, 7);
+    let y = polyval(cf, x);
+    const err = array([1, -1, 1, -1, 1, -1, 1]);
+    const weights = lib.divide(lib.power(arange(8, 1, -1), 2), 7.0);
+    // Too few points for the variance estimate (it needs more than deg + 1).
+    expect(() => polyfit([1], [1], 0, { cov: true })).toThrow(ValueError);
+    // 1-D case
+    const r1 = polyfit(x, lib.add(y, err), 2, { cov: true });
+    const est = [3.8571, 0.2857, 1.619];
+    assertAlmostEqual(est, r1.coef, 4);
+    const val0 = [
+      [1.4694, -2.9388, 0.8163],
+      [-2.9388, 6.3673, -2.1224],
+      [0.8163, -2.1224, 1.161],
+    ];
+    assertAlmostEqual(val0, r1.cov, 4);
+    const r2 = polyfit(x, lib.add(y, err), 2, { w: weights, cov: true });
+    assertAlmostEqual([4.8927, -1.0177, 1.7768], r2.coef, 4);
+    const val = [
+      [4.3964, -5.0052, 0.4878],
+      [-5.0052, 6.8067, -0.9089],
+      [0.4878, -0.9089, 0.3337],
+    ];
+    assertAlmostEqual(val, r2.cov, 4);
+    const r3 = polyfit(x, lib.add(y, err), 2, { w: weights, cov: 'unscaled' });
+    assertAlmostEqual([4.8927, -1.0177, 1.7768], r3.coef, 4);
+    const valU = [
+      [0.1473, -0.1677, 0.0163],
+      [-0.1677, 0.228, -0.0304],
+      [0.0163, -0.0304, 0.0112],
+    ];
+    assertAlmostEqual(valU, r3.cov, 4);
+    // 2-D (n, 1) case
+    y = lib.expandDims(y, 1);
+    const c1 = lib.expandDims(cf, 1);
+    assertAlmostEqual(c1, polyfit(x, y, 2));
+    // 2-D (n, 2) case
+    const yy = lib.concatenate([y, y], { axis: 1 });
+    const cc = lib.concatenate([c1, c1], { axis: 1 });
+    assertAlmostEqual(cc, polyfit(x, yy, 2));
+    const r4 = polyfit(x, lib.add(yy, lib.expandDims(err, 1)), 2, { cov: true });
+    assertAlmostEqual(est, r4.coef.index(':, 0'), 4);
+    assertAlmostEqual(est, r4.coef.index(':, 1'), 4);
+    assertAlmostEqual(val0, r4.cov.index(':, :, 0'), 4);
+    assertAlmostEqual(val0, r4.cov.index(':, :, 1'), 4);
+    // deg=0 (order 1), where the analytic results are simple: np.random.normal(size=(4, 10000)).
+    // mulberry32 (a plain LCG's successive pairs are too correlated for Box-Muller).
+    let st = 123;
+    const uniform = (): number => {
+      st = (st + 0x6d2b79f5) >>> 0;
+      let z = st;
+      z = Math.imul(z ^ (z >>> 15), z | 1);
+      z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
+      return (((z ^ (z >>> 14)) >>> 0) + 0.5) / 2 ** 32;
+    };
+    const normals = new Float64Array(4 * 10000);
+    for (let i = 0; i < normals.length; i++) normals[i] = Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
+    const yn = lib.asarray(normals).reshape([4, 10000]);
+    const x0 = lib.zeros([4]);
+    const std = (a: NdArray): number => Number(lib.std(a).get());
+    const sqrtMean = (a: NdArray): number => Math.sqrt(Number(lib.mean(a).get()));
+    let r = polyfit(x0, yn, 0, { cov: true });
+    // Should get sigma_mean = sigma/sqrt(N) = 1./sqrt(4) = 0.5.
+    assertAllclose(std(r.coef), 0.5, 0, 0.01);
+    assertAllclose(sqrtMean(r.cov), 0.5, 0, 0.01);
+    // Without scaling, since reduced chi2 is 1, the result should be the same.
+    r = polyfit(x0, yn, 0, { w: lib.ones([4]), cov: 'unscaled' });
+    assertAllclose(std(r.coef), 0.5, 0, 0.01);
+    assertAlmostEqual(sqrtMean(r.cov), 0.5);
+    // If we estimate our errors wrong, no change with scaling:
+    const w = lib.full([4], 1 / 0.5);
+    r = polyfit(x0, yn, 0, { w, cov: true });
+    assertAllclose(std(r.coef), 0.5, 0, 0.01);
+    assertAllclose(sqrtMean(r.cov), 0.5, 0, 0.01);
+    // But if we do not scale, our estimate for the error in the mean will differ.
+    r = polyfit(x0, yn, 0, { w, cov: 'unscaled' });
+    assertAllclose(std(r.coef), 0.5, 0, 0.01);
+    assertAlmostEqual(sqrtMean(r.cov), 0.25);
   });
 });

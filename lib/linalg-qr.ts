@@ -1,0 +1,122 @@
+/**
+ * NumPy's `linalg.qr(a, mode)`: the QR factorization of each matrix of a
+ * stack `(..., M, N)`, by Householder reflections as LAPACK's dgeqrf/zgeqrf
+ * and dorgqr/zungqr (native/linalg_decomp.h): each reflector is dlarfg's
+ * (beta = -sign(Re alpha)·norm), so R's diagonal has NumPy's signs and Q and R
+ * agree with NumPy's to rounding. The dtype rules are linalg-solve's
+ * (NumPy's `_commonType`): integer/bool input computes in float64, float32 and
+ * complex64 in double, rounded at the end; float16 is a TypeError.
+ *
+ * Modes (numpy/linalg/_linalg.py `qr`), K = min(M, N):
+ *
+ * | mode | result |
+ * | --- | --- |
+ * | `'reduced'` (default) | `{ Q: (..., M, K), R: (..., K, N) }` |
+ * | `'complete'` | `{ Q: (..., M, M), R: (..., M, N) }` |
+ * | `'r'` | R alone, (..., K, N) |
+ * | `'raw'` | `{ h: (..., N, M), tau: (..., K) }`: LAPACK's factored matrix (R above the diagonal, the reflectors below) transposed, and the reflectors' scales |
+ *
+ * NumPy's deprecated spellings 'full'/'f' and 'economic'/'e' are refused.
+ * @module
+ */
+import type { NdArray } from './ndarray';
+import { LinAlgError, ValueError, repr } from './errors';
+import { readKnownOptions } from './options';
+import { empty } from './create';
+import { C128, F64, commonType, floatsOf, linalgOperand, product, toResult, workCopy } from './linalg-solve';
+import { linalgGeqrf, linalgOrgqr } from './native';
+
+/** NumPy's `_assert_stacked_2d`: at least two axes. */
+export function assertStacked2d(a: NdArray): void {
+  if (a.ndim < 2) throw new LinAlgError(`${a.ndim}-dimensional array given. Array must be at least two-dimensional`);
+}
+
+/** The modes of {@link qr}. */
+export type QrMode = 'reduced' | 'complete' | 'r' | 'raw';
+const QR_MODES: readonly string[] = ['reduced', 'complete', 'r', 'raw'];
+
+/** Options of {@link qr}: NumPy's `mode`. */
+export interface QrOptions {
+  /** 'reduced' (default), 'complete', 'r' or 'raw' (see the module's table). */
+  mode?: QrMode;
+}
+
+/** The result of {@link qr} in 'reduced' and 'complete' modes: NumPy's `QRResult(Q, R)`. */
+export interface QRResult {
+  /** The orthonormal (unitary) factor, (..., M, K) or (..., M, M). */
+  Q: NdArray;
+  /** The upper-triangular factor, (..., K, N) or (..., M, N). */
+  R: NdArray;
+}
+
+/** The result of {@link qr} in 'raw' mode: NumPy's `(h, tau)`. */
+export interface QrRawResult {
+  /** LAPACK's factored matrix, transposed: (..., N, M). */
+  h: NdArray;
+  /** The reflectors' scale factors, (..., K). */
+  tau: NdArray;
+}
+
+/**
+ * NumPy's `linalg.qr(a, mode='reduced')`: `a = Q @ R` for each matrix of
+ * `a` (..., M, N), Q with orthonormal columns and R upper triangular; the
+ * modes as in the module's table.
+ *
+ * @example
+ * const { Q, R } = linalg.qr(asarray([[3, 1], [4, 2]]));
+ * R.toArray(); // [[-5, -2.2], [0, 0.4]] (to rounding), NumPy's signs
+ * @throws LinAlgError for < 2-d input; ValueError `Unrecognized mode 'x'`; TypeError for float16.
+ */
+export function qr(a: unknown, options?: { mode?: 'reduced' | 'complete' }): QRResult;
+export function qr(a: unknown, options: { mode: 'r' }): NdArray;
+export function qr(a: unknown, options: { mode: 'raw' }): QrRawResult;
+export function qr(a: unknown, options?: QrOptions): QRResult | QrRawResult | NdArray;
+export function qr(a: unknown, options: QrOptions = {}): QRResult | QrRawResult | NdArray {
+  const o = readKnownOptions(options, ['mode'], 'qr');
+  const mode = o.mode ?? 'reduced';
+  if (typeof mode !== 'string') throw new TypeError(`qr(): mode must be a string, got ${repr(mode)}`);
+  if (!QR_MODES.includes(mode)) {
+    if (['full', 'f', 'economic', 'e'].includes(mode)) {
+      throw new ValueError(`qr(): mode '${mode}' (deprecated in NumPy since 1.8) is not supported: use 'reduced', 'complete', 'r' or 'raw'`);
+    }
+    throw new ValueError(`Unrecognized mode '${mode}'`);
+  }
+  const x = linalgOperand(a, 'qr', 'a');
+  assertStacked2d(x);
+  const types = commonType('qr_r_raw', x);
+  const stack = x.shape.slice(0, -2);
+  const count = product(stack);
+  const m = x.shape[x.ndim - 2];
+  const n = x.shape[x.ndim - 1];
+  const k = Math.min(m, n);
+  const type = types.complex ? C128 : F64;
+  const { arr, data } = workCopy(x, x.shape, types.compute);
+  const tau = empty([...stack, k], types.compute);
+  const tauData = floatsOf(tau);
+  linalgGeqrf(type, data, tauData, m, n, count);
+  if (mode === 'raw') return { h: toResult(arr.swapaxes(-1, -2), types.result), tau: toResult(tau, types.result) };
+  const qc = mode === 'complete' && m > n ? m : k;
+  const R = upperRows(arr, data, stack, m, n, mode === 'r' ? k : qc, types.complex);
+  if (mode === 'r') return toResult(R, types.result);
+  const Q = empty([...stack, m, qc], types.compute);
+  linalgOrgqr(type, data, tauData, floatsOf(Q), m, n, qc, count);
+  return { Q: toResult(Q, types.result), R: toResult(R, types.result) };
+}
+
+/** NumPy's `triu(a[..., :rows, :])` of the factored stack (its float64 items `data`). */
+function upperRows(arr: NdArray, data: Float64Array, stack: number[], m: number, n: number, rows: number, complex: boolean): NdArray {
+  const R = empty([...stack, rows, n], arr.dtype);
+  const out = floatsOf(R);
+  const step = complex ? 2 : 1;
+  const count = product(stack);
+  for (let t = 0; t < count; t++) {
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < n; j++) {
+        const dst = ((t * rows + i) * n + j) * step;
+        const src = ((t * m + i) * n + j) * step;
+        for (let p = 0; p < step; p++) out[dst + p] = j >= i ? data[src + p] : 0;
+      }
+    }
+  }
+  return R;
+}

@@ -1,0 +1,126 @@
+/**
+ * NumPy's `linalg.svd(a, full_matrices, compute_uv, hermitian)` and
+ * `linalg.svdvals(x)`: `a = U @ diag(S) @ Vh` for each matrix of a stack
+ * `(..., M, N)`, the singular values S descending. The native kernel
+ * (native/linalg_decomp.h) runs one-sided Jacobi rotations on the columns of
+ * A (of Aᴴ when M < N), which gives the singular values to high relative
+ * accuracy (they agree with LAPACK's gesdd to a few ulp of the largest);
+ * singular vectors are unique only up to sign (phase), so U and Vh may differ
+ * from NumPy's by one per pair, and for repeated singular values by a
+ * rotation within their space.
+ *
+ * `hermitian: true` is NumPy's path through {@link eigh}: S = |eigenvalues|
+ * sorted descending, U the eigenvectors, Vh = (U · sign)ᴴ.
+ *
+ * Dtypes are NumPy's `_commonType` (S in the real result type). A NaN gives
+ * NumPy's LinAlgError "SVD did not converge"; so does an infinity, where
+ * NumPy's LAPACK returns NaN singular values with arbitrary vectors.
+ * @module
+ */
+import type { NdArray } from './ndarray';
+import { LinAlgError, repr } from './errors';
+import { readKnownOptions } from './options';
+import { empty } from './create';
+import { C128, F64, commonType, floatsOf, linalgOperand, product, toResult, workCopy } from './linalg-solve';
+import { assertStacked2d } from './linalg-qr';
+import { eigh, eigvalsh, realDType } from './linalg-eigh';
+import { linalgSvd } from './native';
+import { absolute, conjugate, multiply } from './ufuncs/arith';
+import { copysign } from './ufuncs/arith2';
+import { argsort, sort } from './sort';
+import { takeAlongAxis } from './along-axis';
+import { expandDims, flip } from './axis-views';
+
+/** Options of {@link svd}: NumPy's `full_matrices`, `compute_uv` and `hermitian`. */
+export interface SvdOptions {
+  /** U (..., M, M) and Vh (..., N, N) (default true); false: (..., M, K) and (..., K, N), K = min(M, N). */
+  fullMatrices?: boolean;
+  /** Return `{ U, S, Vh }` (default true); false: S alone. */
+  computeUv?: boolean;
+  /** `a` is Hermitian (symmetric): decompose it through eigh (default false). */
+  hermitian?: boolean;
+}
+
+/** The result of {@link svd}: NumPy's `SVDResult(U, S, Vh)`. */
+export interface SVDResult {
+  /** Left singular vectors as columns, (..., M, M) or (..., M, K). */
+  U: NdArray;
+  /** Singular values, descending, (..., K), real. */
+  S: NdArray;
+  /** Right singular vectors as rows (Vᴴ), (..., N, N) or (..., K, N). */
+  Vh: NdArray;
+}
+
+function flag(fn: string, name: string, v: unknown, dflt: boolean): boolean {
+  if (v === undefined) return dflt;
+  if (typeof v !== 'boolean') throw new TypeError(`${fn}(): ${name} must be a boolean, got ${repr(v)}`);
+  return v;
+}
+
+/**
+ * NumPy's `linalg.svd(a, full_matrices=True, compute_uv=True, hermitian=False)`.
+ *
+ * @example
+ * const { U, S, Vh } = linalg.svd(asarray([[3, 0], [4, 5]]));
+ * S.toArray(); // [6.7082..., 2.2360...] (√45, √5)
+ * @throws LinAlgError for < 2-d input (non-square with hermitian), "SVD did not converge" (NaN/inf);
+ *   TypeError for float16.
+ */
+export function svd(a: unknown, options?: SvdOptions & { computeUv?: true }): SVDResult;
+export function svd(a: unknown, options: SvdOptions & { computeUv: false }): NdArray;
+export function svd(a: unknown, options?: SvdOptions): SVDResult | NdArray;
+export function svd(a: unknown, options: SvdOptions = {}): SVDResult | NdArray {
+  const o = readKnownOptions(options, ['fullMatrices', 'computeUv', 'hermitian'], 'svd');
+  const full = flag('svd', 'fullMatrices', o.fullMatrices, true);
+  const want = flag('svd', 'computeUv', o.computeUv, true);
+  const hermitian = flag('svd', 'hermitian', o.hermitian, false);
+  if (hermitian) return hermitianSvd(a, want);
+  const x = linalgOperand(a, 'svd', 'a');
+  assertStacked2d(x);
+  const types = commonType(want ? (full ? 'svd_f' : 'svd_s') : 'svd', x);
+  const stack = x.shape.slice(0, -2);
+  const count = product(stack);
+  const m = x.shape[x.ndim - 2];
+  const n = x.shape[x.ndim - 1];
+  const k = Math.min(m, n);
+  const S = empty([...stack, k], 'f8');
+  const U = want ? empty([...stack, m, full ? m : k], types.compute) : null;
+  const Vh = want ? empty([...stack, full ? n : k, n], types.compute) : null;
+  if (count > 0) {
+    const { data } = workCopy(x, x.shape, types.compute);
+    const info = new Int32Array(count);
+    const none = new Float64Array(0);
+    linalgSvd(types.complex ? C128 : F64, data, floatsOf(S), U === null ? none : floatsOf(U), Vh === null ? none : floatsOf(Vh), info, m, n, full, want, count);
+    if (info.some((i) => i !== 0)) throw new LinAlgError('SVD did not converge');
+  }
+  const s = toResult(S, realDType(types.result));
+  if (U === null || Vh === null) return s;
+  return { U: toResult(U, types.result), S: s, Vh: toResult(Vh, types.result) };
+}
+
+/** NumPy's hermitian branch of svd: eigh, |w| descending, the signs moved into Vh. */
+function hermitianSvd(a: unknown, want: boolean): SVDResult | NdArray {
+  if (!want) return flip(sort(absolute(eigvalsh(a))), -1);
+  const { eigenvalues: w, eigenvectors: u0 } = eigh(a);
+  const sgn0 = copysign(1.0, w);
+  const s0 = absolute(w);
+  // argsort(s)[..., ::-1]: ties come out in reverse order, as NumPy's.
+  const sidx = flip(argsort(s0), -1);
+  const sgn = takeAlongAxis(sgn0, sidx, -1);
+  const S = takeAlongAxis(s0, sidx, -1);
+  const U = takeAlongAxis(u0, expandDims(sidx, -2), -1);
+  const Vh = conjugate(multiply(U, expandDims(sgn, -2)).swapaxes(-1, -2));
+  return { U, S, Vh };
+}
+
+/**
+ * NumPy 2's `linalg.svdvals(x)`: the singular values of each matrix of `x`
+ * (..., M, N), descending; `svd(x, { computeUv: false })`.
+ *
+ * @example
+ * linalg.svdvals(asarray([[3, 0], [4, 5]])).toArray(); // [6.7082..., 2.2360...]
+ * @throws as {@link svd}.
+ */
+export function svdvals(x: unknown): NdArray {
+  return svd(x, { computeUv: false });
+}

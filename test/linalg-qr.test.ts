@@ -1,0 +1,139 @@
+// linalg.qr against NumPy: Q and R themselves (LAPACK's Householder
+// convention, so the signs agree with NumPy's), every mode, tall and wide
+// matrices, stacks, complex, float32 (rounded from double), integer input,
+// 0-size, byte-swapped / Fortran / strided inputs, errors. Q·R = a and
+// QᴴQ = I are checked on our side too.
+// Tolerance 1e-12 of the largest magnitude for float64 results (the
+// unblocked dgeqr2 order against OpenBLAS's blocked dgeqrf: a few ulp), 1e-6
+// for float32 results (two roundings of a double may split by one ulp).
+import * as lib from '../lib';
+import { LinAlgError, ValueError, type NdArray } from '../lib';
+import { describeWithNumpy } from './helpers/numpy';
+import { expectLinalgLikeNumpy, type LinalgCase } from './helpers/np-linalg';
+import { useTempDir } from './helpers/tmp';
+
+const { linalg } = lib;
+const s = lib.slice;
+const TOL = 1e-12;
+const TOL4 = 1e-6;
+
+const SETUP = `
+rng = np.random.default_rng(41)
+A = rng.standard_normal((5, 3))
+W = rng.standard_normal((3, 6))
+SQ = rng.standard_normal((4, 4))
+ST = rng.standard_normal((2, 3, 4, 3))
+C = rng.standard_normal((4, 3)) + 1j * rng.standard_normal((4, 3))
+CW = rng.standard_normal((2, 4)) + 1j * rng.standard_normal((2, 4))
+F4 = rng.standard_normal((4, 4)).astype('f4')
+C8 = (rng.standard_normal((3, 2)) + 1j * rng.standard_normal((3, 2))).astype('c8')
+I = np.array([[1, 2], [3, 4], [5, 6]], dtype='i4')
+BE = A.astype('>f8')
+FO = np.asfortranarray(rng.standard_normal((6, 4)))
+RK = np.array([[1., 2, 3], [2, 4, 6], [0, 0, 1], [0, 0, 0]])
+NEG = np.array([[-2., 1], [0, 3]])
+Z = np.zeros((3, 2))
+E0 = np.zeros((0, 3))
+E1 = np.zeros((3, 0))
+ES = np.zeros((0, 2, 2))
+V = np.arange(3.)
+H = np.ones((2, 2), dtype='f2')
+`;
+const NAMES = ['A', 'W', 'SQ', 'ST', 'C', 'CW', 'F4', 'C8', 'I', 'BE', 'FO', 'RK', 'NEG', 'Z', 'E0', 'E1', 'ES', 'V', 'H'];
+
+const qrList = (r: { Q: NdArray; R: NdArray }): NdArray[] => [r.Q, r.R];
+
+describeWithNumpy('linalg.qr against NumPy', () => {
+  const tmp = useTempDir('mmarray-qr-');
+  const run = (cases: LinalgCase[]): void => expectLinalgLikeNumpy(tmp.dir, SETUP, NAMES, cases);
+
+  test('reduced and complete Q and R: values and signs, tall, wide, square, stacks, complex, dtypes', () => {
+    const cases: LinalgCase[] = [];
+    for (const name of ['A', 'W', 'SQ', 'ST', 'C', 'CW', 'I', 'BE', 'FO', 'RK', 'NEG', 'Z']) {
+      cases.push({ py: `tuple(LA.qr(${name}))`, js: (x) => qrList(linalg.qr(x[name])), tol: TOL });
+      cases.push({ py: `tuple(LA.qr(${name}, 'complete'))`, js: (x) => qrList(linalg.qr(x[name], { mode: 'complete' })), tol: TOL });
+    }
+    cases.push(
+      { py: 'tuple(LA.qr(F4))', js: (x) => qrList(linalg.qr(x.F4)), tol: TOL4 },
+      { py: 'tuple(LA.qr(C8, "complete"))', js: (x) => qrList(linalg.qr(x.C8, { mode: 'complete' })), tol: TOL4 },
+      { py: 'tuple(LA.qr(FO[::2, 1:]))', js: (x) => qrList(linalg.qr(x.FO.index(s(null, null, 2), s(1, null)))), tol: TOL },
+    );
+    run(cases);
+  });
+
+  test("'r' and 'raw' modes", () => {
+    const cases: LinalgCase[] = [];
+    for (const name of ['A', 'W', 'ST', 'C', 'CW', 'I', 'RK']) {
+      cases.push({ py: `LA.qr(${name}, 'r')`, js: (x) => linalg.qr(x[name], { mode: 'r' }), tol: TOL });
+      cases.push({
+        py: `LA.qr(${name}, 'raw')`,
+        js: (x) => {
+          const r = linalg.qr(x[name], { mode: 'raw' });
+          return [r.h, r.tau];
+        },
+        tol: TOL,
+      });
+    }
+    cases.push({ py: 'LA.qr(F4, "r")', js: (x) => linalg.qr(x.F4, { mode: 'r' }), tol: TOL4 });
+    run(cases);
+  });
+
+  test('0-size matrices and stacks, errors', () => {
+    const cases: LinalgCase[] = [];
+    for (const name of ['E0', 'E1', 'ES']) {
+      for (const mode of ['reduced', 'complete'] as const) {
+        cases.push({ py: `tuple(LA.qr(${name}, '${mode}'))`, js: (x) => qrList(linalg.qr(x[name], { mode })), tol: 0 });
+      }
+      cases.push({ py: `LA.qr(${name}, 'r')`, js: (x) => linalg.qr(x[name], { mode: 'r' }), tol: 0 });
+      cases.push({
+        py: `LA.qr(${name}, 'raw')`,
+        js: (x) => {
+          const r = linalg.qr(x[name], { mode: 'raw' });
+          return [r.h, r.tau];
+        },
+        tol: 0,
+      });
+    }
+    cases.push(
+      { py: 'LA.qr(V)', js: (x) => qrList(linalg.qr(x.V)), tol: 0 },
+      { py: 'LA.qr(H)', js: (x) => qrList(linalg.qr(x.H)), tol: 0 },
+      { py: 'LA.qr(A, "bogus")', js: (x) => qrList(linalg.qr(x.A, { mode: 'bogus' as never })), tol: 0 },
+    );
+    run(cases);
+  });
+});
+
+describe('linalg.qr identities and inputs (no NumPy needed)', () => {
+  const rnd = (shape: number[], seed: number): NdArray => {
+    let st = seed >>> 0;
+    const n = shape.reduce((a, b) => a * b, 1);
+    const v = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      st = (Math.imul(st, 1664525) + 1013904223) >>> 0;
+      v[i] = st / 2 ** 32 - 0.5;
+    }
+    return lib.asarray(v).reshape(shape);
+  };
+
+  test('Q·R reconstructs a and Q has orthonormal columns, R upper triangular (a 40×25 and a 25×40)', () => {
+    for (const shape of [[40, 25], [25, 40], [3, 7, 7]]) {
+      const a = rnd(shape, shape[0] * 7 + shape[1]);
+      for (const mode of ['reduced', 'complete'] as const) {
+        const { Q, R } = linalg.qr(a, { mode });
+        expect(lib.allclose(lib.matmul(Q, R), a, { rtol: 0, atol: 1e-13 })).toBe(true);
+        const k = Q.shape[Q.ndim - 1];
+        expect(lib.allclose(lib.matmul(Q.swapaxes(-1, -2), Q), lib.eye(k), { rtol: 0, atol: 1e-13 })).toBe(true);
+        expect(lib.arrayEqual(lib.triu(R), R)).toBe(true);
+      }
+    }
+  });
+
+  test('bad modes and non-arrays are typed errors', () => {
+    const a = lib.eye(2);
+    expect(() => linalg.qr(a, { mode: 'full' as never })).toThrow(ValueError);
+    expect(() => linalg.qr(a, { mode: 'full' as never })).toThrow(/deprecated/);
+    expect(() => linalg.qr(a, { mode: 3 as never })).toThrow(TypeError);
+    expect(() => linalg.qr(a, { nope: 1 } as never)).toThrow(TypeError);
+    expect(() => linalg.qr(lib.asarray(3))).toThrow(LinAlgError);
+  });
+});

@@ -1,0 +1,30 @@
+// roots against NumPy's np.roots: the roots sorted (np.sort / sort:
+// lexicographic for complex; the order is eigvals', which may differ from
+// LAPACK's), real and complex, leading zeros trimmed, trailing zeros as zero
+// roots, constants and all-zero input (empty), a 2-d input's error.
+// Tolerance 1e-9 of the largest magnitude (companion matrices of
+// well-separated roots).
+import * as lib from '../lib';
+import { describeWithNumpy } from './helpers/numpy';
+import { expectLinalgLikeNumpy, type LinalgCase } from './helpers/np-linalg';
+import { useTempDir } from './helpers/tmp';
+
+const TOL = 1e-9;
+
+describeWithNumpy('roots against NumPy', () => {
+  const tmp = useTempDir('mmarray-roots-');
+  const run = (cases: LinalgCase[]): void => expectLinalgLikeNumpy(tmp.dir, 'Z = np.zeros(1)', ['Z'], cases);
+
+  test('roots: values (sorted), trimming, constants', () => {
+    const polys = ['[1, -3, 2]', '[1, 0, 1]', '[0, 0, 1, -6, 11, -6, 0, 0]', '[2.5, 0, -1, 4, 7]', '[3]', '[0, 0]', '[1, 0]', '[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]'];
+    const cases: LinalgCase[] = polys.map((p) => ({ py: `np.sort(np.roots(${p}))`, js: () => lib.sort(lib.roots(JSON.parse(p) as number[])), tol: TOL }));
+    cases.push({ py: 'np.roots(np.ones((2, 2)))', js: () => lib.roots(lib.ones([2, 2])), tol: 0 });
+    run(cases);
+  });
+});
+
+describe('roots inputs (no NumPy needed)', () => {
+  test('complex coefficients are a TypeError (eigvals of complex input is not built)', () => {
+    expect(() => lib.roots([{ re: 1, im: 1 }, 2])).toThrow(TypeError);
+  });
+});
