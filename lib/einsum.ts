@@ -46,6 +46,7 @@ import { sum as sumAll } from './reduce';
 import { FLOAT64, allocateOrdered } from './compute-values';
 import { copyto } from './copyto';
 import { contractionPath } from './einsum-path';
+import { sublistArgs } from './einsum-sublist';
 
 /** Options of {@link einsum}, as NumPy's keywords. */
 export interface EinsumOptions {
@@ -313,7 +314,14 @@ function splitArgs(args: readonly unknown[]): [unknown[], EinsumOptions] {
  *   refused cast (`Iterator operand 0 dtype could not be cast from dtype('float64') to dtype('int32')
  *   according to the rule 'safe'`).
  */
-export function einsum(subscripts: string, ...args: unknown[]): NdArray {
+export function einsum(subscripts: string, ...args: unknown[]): NdArray;
+/** The sublist form: `einsum(a, [0, 1], b, [1, 2], [0, 2], options?)` (lib/einsum-sublist.ts). */
+export function einsum(operand: unknown, sublist: readonly (number | symbol)[], ...rest: unknown[]): NdArray;
+export function einsum(subscripts: unknown, ...args: unknown[]): NdArray {
+  if (typeof subscripts !== 'string' && Array.isArray(args[0])) {
+    const [s, rest] = sublistArgs([subscripts, ...args]);
+    return einsum(s, ...rest);
+  }
   const quick = quickEinsum(subscripts, args);
   if (quick !== null) return quick;
   const [list, given] = splitArgs(args);
@@ -484,7 +492,14 @@ function sharesBuffer(a: NdArray, r: NdArray): boolean {
  * @example
  * einsumPath('ij,jk,kl->il', a, b, c)[0]; // ['einsum_path', [1, 2], [0, 1]] for a (2,3), b (3,4), c (4,5)
  */
-export function einsumPath(subscripts: string, ...args: unknown[]): [unknown[], string] {
+export function einsumPath(subscripts: string, ...args: unknown[]): [unknown[], string];
+/** The sublist form, as {@link einsum}'s. */
+export function einsumPath(operand: unknown, sublist: readonly (number | symbol)[], ...rest: unknown[]): [unknown[], string];
+export function einsumPath(subscripts: unknown, ...args: unknown[]): [unknown[], string] {
+  if (typeof subscripts !== 'string' && Array.isArray(args[0])) {
+    const [s, rest] = sublistArgs([subscripts, ...args]);
+    return einsumPath(s, ...rest);
+  }
   const [list, given] = splitArgs(args);
   const o = readKnownOptions(given as EinsumPathOptions, ['optimize'], 'einsumPath');
   if (typeof subscripts !== 'string') throw new TypeError(`einsumPath: subscripts must be a string, got ${repr(subscripts)}`);
