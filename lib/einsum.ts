@@ -63,7 +63,7 @@ export interface EinsumOptions {
   casting?: Casting;
   /**
    * The contraction order: false (default, left to right, NumPy's default),
-   * true / `'greedy'` / `'optimal'` (NumPy's greedy einsum_path), or a path
+   * true / `'greedy'` (NumPy's greedy einsum_path), `'optimal'` (its exhaustive search), or a path
    * from {@link einsumPath} (`['einsum_path', [0, 1], ...]`).
    */
   optimize?: boolean | 'greedy' | 'optimal' | readonly unknown[];
@@ -71,7 +71,7 @@ export interface EinsumOptions {
 
 /** Options of {@link einsumPath}. */
 export interface EinsumPathOptions {
-  /** `'greedy'` (default, also true), `'optimal'` (the greedy order here), or false (left to right). */
+  /** `'greedy'` (default, also true), `'optimal'` (NumPy's exhaustive search), or false (left to right). */
   optimize?: boolean | 'greedy' | 'optimal' | readonly unknown[];
 }
 
@@ -485,8 +485,7 @@ function sharesBuffer(a: NdArray, r: NdArray): boolean {
  * positions of the operands contracted next in the shrinking list, the
  * result appended last; NumPy's tuples are arrays), usable as einsum's
  * `optimize`. `'greedy'` (the default) is NumPy's greedy search, the same
- * path; `'optimal'` is taken as `'greedy'` (the same for up to three
- * operands). The description string is shorter than NumPy's report (the
+ * path, or with `'optimal'` NumPy's exhaustive search. The description string is shorter than NumPy's report (the
  * contraction and the steps, without the FLOP estimates).
  *
  * @example
