@@ -13,8 +13,10 @@
  *   and a path costing more than the naive one; when no pair qualifies,
  *   the rest is one step. Each result goes to the end of the list.
  *
- * `'optimal'` (NumPy's exhaustive search) is taken as `'greedy'` here: the
- * same path for up to three operands, possibly another for more.
+ * - `'optimal'`: NumPy's exhaustive search (`_optimal_path`), every order
+ *   of pair contractions within the memory limit, the cheapest by NumPy's
+ *   flop count (refused past OPTIMAL_MAX_PARTIAL partial paths: it is
+ *   factorial in the operands).
  * @module
  */
 import { ValueError, repr } from './errors';
@@ -121,6 +123,36 @@ function greedyPath(start: readonly Set<PathLabel>[], output: ReadonlySet<PathLa
   return path;
 }
 
+/** Most partial paths {@link optimalPath} holds at once: past it the search (factorial in the operands) is refused, not run for hours. */
+export const OPTIMAL_MAX_PARTIAL = 1 << 20;
+
+/**
+ * NumPy's `_optimal_path`: every order of pair contractions whose
+ * intermediates stay within `limit` elements, the cheapest total (the first
+ * of equal ones, as Python's `min`); when no pair fits at some step, the
+ * cheapest path so far and then one step over all that is left.
+ */
+function optimalPath(start: readonly Set<PathLabel>[], output: ReadonlySet<PathLabel>, dims: ReadonlyMap<PathLabel, number>, limit: number): number[][] {
+  let full: [number, number[][], Set<PathLabel>[]][] = [[0, [], [...start]]];
+  const cheapest = (list: typeof full): number[][] => list.reduce((b, r) => (r[0] < b[0] ? r : b))[1];
+  for (let it = 0; it < start.length - 1; it++) {
+    const next: typeof full = [];
+    for (const [cost, positions, remaining] of full) {
+      for (const con of pairs(start.length - it)) {
+        const [result, after, removed, contract] = findContraction(con, remaining, output);
+        if (sizeOf(result, dims) > limit) continue;
+        next.push([cost + flopCount(contract, removed.size > 0, con.length, dims), [...positions, con], after]);
+        if (next.length > OPTIMAL_MAX_PARTIAL) {
+          throw new RangeError(`einsum_path: optimize 'optimal' over ${start.length} operands holds more than ${OPTIMAL_MAX_PARTIAL} partial paths; use 'greedy'`);
+        }
+      }
+    }
+    if (next.length === 0) return [...cheapest(full), Array.from({ length: start.length - it }, (_, i) => i)];
+    full = next;
+  }
+  return cheapest(full);
+}
+
 /**
  * The steps of an explicit `['einsum_path', step, ...]`, each copied by
  * index. A step naming more operands than there are cannot be a contraction:
@@ -171,5 +203,5 @@ export function contractionPath(terms: readonly (readonly PathLabel[])[], output
     throw new TypeError(`Did not understand the path: ${String(kind)}`);
   }
   if (kind === false || terms.length <= 2 || (all.size === outSet.size && [...all].every((l) => outSet.has(l)))) return [[...terms.keys()]];
-  return greedyPath(sets, outSet, dims, limit);
+  return kind === 'optimal' ? optimalPath(sets, outSet, dims, limit) : greedyPath(sets, outSet, dims, limit);
 }

@@ -46,6 +46,7 @@ import { sum as sumAll } from './reduce';
 import { FLOAT64, allocateOrdered } from './compute-values';
 import { copyto } from './copyto';
 import { contractionPath } from './einsum-path';
+import { sublistArgs } from './einsum-sublist';
 
 /** Options of {@link einsum}, as NumPy's keywords. */
 export interface EinsumOptions {
@@ -62,7 +63,7 @@ export interface EinsumOptions {
   casting?: Casting;
   /**
    * The contraction order: false (default, left to right, NumPy's default),
-   * true / `'greedy'` / `'optimal'` (NumPy's greedy einsum_path), or a path
+   * true / `'greedy'` (NumPy's greedy einsum_path), `'optimal'` (its exhaustive search), or a path
    * from {@link einsumPath} (`['einsum_path', [0, 1], ...]`).
    */
   optimize?: boolean | 'greedy' | 'optimal' | readonly unknown[];
@@ -70,7 +71,7 @@ export interface EinsumOptions {
 
 /** Options of {@link einsumPath}. */
 export interface EinsumPathOptions {
-  /** `'greedy'` (default, also true), `'optimal'` (the greedy order here), or false (left to right). */
+  /** `'greedy'` (default, also true), `'optimal'` (NumPy's exhaustive search), or false (left to right). */
   optimize?: boolean | 'greedy' | 'optimal' | readonly unknown[];
 }
 
@@ -313,7 +314,14 @@ function splitArgs(args: readonly unknown[]): [unknown[], EinsumOptions] {
  *   refused cast (`Iterator operand 0 dtype could not be cast from dtype('float64') to dtype('int32')
  *   according to the rule 'safe'`).
  */
-export function einsum(subscripts: string, ...args: unknown[]): NdArray {
+export function einsum(subscripts: string, ...args: unknown[]): NdArray;
+/** The sublist form: `einsum(a, [0, 1], b, [1, 2], [0, 2], options?)` (lib/einsum-sublist.ts). */
+export function einsum(operand: unknown, sublist: readonly (number | symbol)[], ...rest: unknown[]): NdArray;
+export function einsum(subscripts: unknown, ...args: unknown[]): NdArray {
+  if (typeof subscripts !== 'string' && Array.isArray(args[0])) {
+    const [s, rest] = sublistArgs([subscripts, ...args]);
+    return einsum(s, ...rest);
+  }
   const quick = quickEinsum(subscripts, args);
   if (quick !== null) return quick;
   const [list, given] = splitArgs(args);
@@ -477,14 +485,20 @@ function sharesBuffer(a: NdArray, r: NdArray): boolean {
  * positions of the operands contracted next in the shrinking list, the
  * result appended last; NumPy's tuples are arrays), usable as einsum's
  * `optimize`. `'greedy'` (the default) is NumPy's greedy search, the same
- * path; `'optimal'` is taken as `'greedy'` (the same for up to three
- * operands). The description string is shorter than NumPy's report (the
+ * path, or with `'optimal'` NumPy's exhaustive search. The description string is shorter than NumPy's report (the
  * contraction and the steps, without the FLOP estimates).
  *
  * @example
  * einsumPath('ij,jk,kl->il', a, b, c)[0]; // ['einsum_path', [1, 2], [0, 1]] for a (2,3), b (3,4), c (4,5)
  */
-export function einsumPath(subscripts: string, ...args: unknown[]): [unknown[], string] {
+export function einsumPath(subscripts: string, ...args: unknown[]): [unknown[], string];
+/** The sublist form, as {@link einsum}'s. */
+export function einsumPath(operand: unknown, sublist: readonly (number | symbol)[], ...rest: unknown[]): [unknown[], string];
+export function einsumPath(subscripts: unknown, ...args: unknown[]): [unknown[], string] {
+  if (typeof subscripts !== 'string' && Array.isArray(args[0])) {
+    const [s, rest] = sublistArgs([subscripts, ...args]);
+    return einsumPath(s, ...rest);
+  }
   const [list, given] = splitArgs(args);
   const o = readKnownOptions(given as EinsumPathOptions, ['optimize'], 'einsumPath');
   if (typeof subscripts !== 'string') throw new TypeError(`einsumPath: subscripts must be a string, got ${repr(subscripts)}`);

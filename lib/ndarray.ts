@@ -75,6 +75,7 @@ import * as diagonals from './diagonal';
 import * as ufuncs from './ufuncs';
 import type { UfuncInput, UfuncOptions } from './ufunc';
 import * as asyncOps from './async';
+import * as rawFile from './raw-file';
 
 /** Memory orders: C (row-major), F (column-major), A (F if the input is F-contiguous and not C), K (keep the input's). */
 export type Order = 'C' | 'F' | 'A' | 'K';
@@ -1163,6 +1164,16 @@ export class NdArray<T = unknown> {
   copy(order: Order = 'C'): this {
     NdArray.#of(this).st.checkOpen();
     return asClassOf(this, copyAs(this, NdArray.#of(this).dt, order));
+  }
+
+  /**
+   * NumPy's `a.tofile(fid, sep='')`: writes the items to `path` with no
+   * header, in C order whatever the layout (binary in the dtype's byte order,
+   * or text items joined by `sep`); the file is replaced atomically, never
+   * truncated under a live mapping (lib/raw-file.ts).
+   */
+  tofile(path: string, options?: rawFile.TofileOptions): void {
+    rawFile.tofile(this, path, options);
   }
 
   /**

@@ -37,6 +37,7 @@ import { add, multiply, subtract } from './ufuncs/arith';
 import { isnan } from './ufuncs/math';
 import { where } from './ufuncs/where';
 import { intoOut, splitOut } from './reduce-out';
+import { weightedQuantile, type QuantileWeights } from './quantile-weights';
 
 /** NumPy's `method` names of {@link quantile} and {@link percentile}. */
 export type QuantileMethod =
@@ -55,6 +56,12 @@ export interface QuantileOptions {
   keepdims?: boolean;
   /** Where to write the result (NumPy's `out=`): writeable, the result's shape, cast `'same_kind'`; returned. */
   out?: NdArray | null;
+  /**
+   * NumPy 2's `weights` (quantile and percentile only; `method` must be
+   * `'inverted_cdf'`): one non-negative weight per item, of `a`'s shape or
+   * of the reduced axes' shape (lib/quantile-weights.ts).
+   */
+  weights?: QuantileWeights | null;
 }
 
 /** Options of {@link median} and {@link ptp}. */
@@ -261,7 +268,10 @@ export function quantileArgs(a: NdArray, q: QuantileQ, method: unknown, name: st
 }
 
 function quantileOf(a: NdArray, q: QuantileQ, options: Omit<QuantileOptions, 'out'> | undefined, name: 'quantile' | 'percentile'): NdArray {
-  const o = readKnownOptions(options, ['axis', 'method', 'keepdims'], name);
+  const o = readKnownOptions(options, ['axis', 'method', 'keepdims', 'weights'], name);
+  if (o.weights !== undefined && o.weights !== null) {
+    return weightedQuantile(a, q, quantileArgs(a, q, 'inverted_cdf', name), o.weights, o.axis, o.method, o.keepdims ?? false, name);
+  }
   const { qs, qshape, weak, intQ, rule } = quantileArgs(a, q, o.method, name);
   const s = sortedLanes(a, o.axis, o.keepdims ?? false, quantilePositions(a, o.axis, qs, intQ, rule), true);
   if (s.n === 0) throw new IndexError('index -1 is out of bounds for axis 0 with size 0');

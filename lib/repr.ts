@@ -395,3 +395,25 @@ function floatFormat(values: number[], itemsize: number, sign: '-' | '+'): (x: n
     return `${int.padStart(padLeft)}.${frac.padEnd(padRight)}`;
   };
 }
+
+/**
+ * Python's `repr()` of a float (what NumPy's `tofile(sep=...)` writes for
+ * every float item: the legacy getitem hands it a Python float, so float32
+ * and float16 items print as the doubles they are): the shortest digits
+ * that round-trip, positional when the decimal exponent is in [-4, 16)
+ * (`1.0`, `0.0001`), scientific outside (`1e-05`, `1.5e+16`), and `inf`,
+ * `-inf`, `nan`.
+ */
+export function pyFloatText(x: number): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
+  const neg = x < 0 || Object.is(x, -0) ? '-' : '';
+  if (x === 0) return `${neg}0.0`;
+  const { digits, exp } = shortest(x, 8);
+  if (exp < -4 || exp >= 16) {
+    const mant = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    return `${neg}${mant}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  }
+  if (exp >= 0) return `${neg}${digits.slice(0, exp + 1).padEnd(exp + 1, '0')}.${digits.slice(exp + 1) || '0'}`;
+  return `${neg}0.${'0'.repeat(-exp - 1)}${digits}`;
+}

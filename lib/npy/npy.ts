@@ -13,13 +13,12 @@ import { memmap, type Memmap } from '../memmap';
 import type { ValueOf } from '../value-types';
 import { pyShape } from '../format';
 import type { NdArray } from '../ndarray';
-import { copyAs } from '../copy';
 import { trackNpyMemmap } from './append';
 import { checkPath } from '../paths';
 import type { MappedStorage } from '../storage';
 import type { EmptyMappedStorage } from '../empty-mapping';
 import { descrOf, formatHeader, parseHeader, type HeaderOptions } from './header';
-import { replacementOf, syncDirectory } from './replace';
+import { replaceFile, writeAll, writeArray } from './write-file';
 import { readNpyHeader } from './read-header';
 import { requireOpen, storageOf } from '../internal';
 
@@ -159,102 +158,6 @@ export function saveNpy(path: string, array: NdArray): void {
   const header = formatHeader({ descr: descrOf(array.dtype), fortranOrder, shape: array.shape });
   replaceFile(path, header.length + array.nbytes, (fd) => {
     writeAll(fd, header, 0, header.length);
-    if (array.size !== 0) writeArray(fd, fortranOrder ? array.transpose() : array);
+    if (array.size !== 0) writeArray(fortranOrder ? array.transpose() : array, (bytes, offset, length) => writeAll(fd, bytes, offset, length));
   });
-}
-
-/**
- * Runs `build` on a new temporary file beside `target`, fsyncs it and renames
- * it over `target` (keeping the old file's permission bits). The rename is the
- * one step that changes `target`; until it, any failure undoes `build`'s
- * result, removes the temporary file and leaves `target` untouched.
- */
-function replaceFile<T>(target: string, bytes: number, build: (fd: number, tmp: string) => T, undo: (result: T) => void = () => undefined): T {
-  const { dest, tmp, mode } = replacementOf(target, bytes);
-  // 'wx': O_EXCL, so the temporary name never clobbers (or follows a link to) anything.
-  let fd: number;
-  try {
-    fd = fs.openSync(tmp, 'wx', mode);
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (typeof err.message === 'string') err.message += ` (the temporary file that would replace '${target}')`;
-    throw err;
-  }
-  let built = false;
-  let result: T | undefined;
-  let done = false;
-  try {
-    try {
-      result = build(fd, tmp);
-      built = true;
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(tmp, dest);
-    done = true;
-  } catch (e) {
-    // fd-based calls (write, ftruncate, fsync) name no file: say which one.
-    const err = e as NodeJS.ErrnoException;
-    if (typeof err.code === 'string' && err.path === undefined && typeof err.message === 'string') {
-      err.message += ` (writing '${target}')`;
-      err.path = target;
-    }
-    throw err;
-  } finally {
-    if (!done) {
-      if (built) undo(result as T);
-      fs.rmSync(tmp, { force: true });
-    }
-  }
-  syncDirectory(nodePath.dirname(dest));
-  return result as T;
-}
-
-/**
- * Bytes per write() and per C copy of a strided block. Below WINDOW_STEP, so
- * a piece always lies in one window of a mapping, and far below the 2 GiB a
- * single write() may transfer.
- */
-const WRITE_CHUNK = 256 << 20;
-
-/**
- * Writes `a`'s elements in C order: contiguous data straight from its
- * windows, strided data through C copies of at most WRITE_CHUNK bytes (whole
- * leading-axis blocks, or one row at a time when a row is larger).
- */
-function writeArray(fd: number, a: NdArray): void {
-  if (a.flags.cContiguous) {
-    writeStorage(fd, a, a.offset, a.nbytes);
-    return;
-  }
-  if (a.nbytes <= WRITE_CHUNK) {
-    const c = copyAs(a, a.dtype, 'C', false);
-    writeStorage(fd, c, c.offset, c.nbytes);
-    return;
-  }
-  const n = a.shape[0];
-  const rowBytes = a.nbytes / n;
-  const per = Math.max(1, Math.floor(WRITE_CHUNK / rowBytes));
-  for (let i = 0; i < n; i += per) {
-    writeArray(fd, per === 1 && a.ndim > 1 ? a.index(i) : a.index(`${i}:${Math.min(i + per, n)}`));
-  }
-}
-
-/** Writes bytes [offset, offset + n) of `a`'s storage, one window piece at a time. */
-function writeStorage(fd: number, a: NdArray, offset: number, n: number): void {
-  const st = storageOf(a);
-  for (let pos = offset, end = offset + n; pos < end; ) {
-    const len = Math.min(WRITE_CHUNK, end - pos);
-    const w = st.single ?? st.window(pos, len);
-    writeAll(fd, w.bytes, pos - w.start, len);
-    pos += len;
-  }
-}
-
-/** write() may transfer less than asked (Linux: at most 0x7ffff000 bytes); loop until done. */
-function writeAll(fd: number, bytes: Uint8Array, offset: number, length: number): void {
-  for (let done = 0; done < length; ) {
-    done += fs.writeSync(fd, bytes, offset + done, length - done);
-  }
 }

@@ -1,0 +1,321 @@
+/**
+ * NumPy 2's array-API names (the Python array API standard's spellings that
+ * NumPy 2.0–2.2 added to its namespace).
+ *
+ * Most are the same objects as an older NumPy name, and are the same
+ * functions here (`acos === arccos`, `pow === power`, `concat ===
+ * concatenate`, ...: `out`, `where`, `dtype` and every error behave
+ * identically, the error text naming the ufunc by NumPy's original name, as
+ * NumPy's does: `np.acos.__name__` is `'arccos'`). The others are small
+ * functions of their own, each as NumPy defines it:
+ *
+ * - `matrixTranspose(x)`: swaps the last two axes (a view); ValueError below 2-d.
+ * - `permuteDims(a, axes)`: `transpose` (a view).
+ * - `unstack(x, { axis })`: the views `x[..., i, ...]` along `axis`, as a list.
+ * - `vecdot(x1, x2, { axis })`, `matvec`, `vecmat`: NumPy's gufuncs
+ *   `(n),(n)->()`, `(m,n),(n)->(m)`, `(n),(n,m)->(m)` over the matrix-product
+ *   loop of {@link matmul} (vecdot and vecmat conjugate the complex vector
+ *   `x1`, as NumPy's do); NumPy's core-dimension errors.
+ * - `cumulativeSum` / `cumulativeProd` (NumPy 2.1): `cumsum`/`cumprod`
+ *   with `axis` required above 1-d, and `includeInitial` to prepend the identity.
+ * - `astype(x, dtype, { copy })`: the method as a function.
+ * - `isdtype(dtype, kind)`: kind names (`'bool'`, `'signed integer'`,
+ *   `'unsigned integer'`, `'integral'`, `'real floating'`, `'complex
+ *   floating'`, `'numeric'`), dtypes, or a list of them; byte order ignored.
+ * @module
+ */
+import { inspect } from 'util';
+
+import type { NdArray } from './ndarray';
+import { isDType, type DType, type DTypeLike } from './dtype';
+import { ValueError, describeValue } from './errors';
+import { Slice, ellipsis, newaxis } from './indexing';
+import { normalizeAxis } from './layout';
+import { readKnownOptions } from './options';
+import { tupleNoSpace } from './format';
+import { asAnyArray } from './stack-helpers';
+import { moveaxis, swapaxes } from './axis-views';
+import { concatenate } from './join';
+import { matmul } from './linalg';
+import { cumsum, cumprod } from './cumulative';
+import { UFuncTypeError } from './ufunc';
+import { requireArray, requireOpen } from './internal';
+import { empty } from './create';
+import { arccos, arccosh, arcsin, arcsinh, arctan, arctan2, arctanh } from './ufuncs/trig';
+import { power, conjugate } from './ufuncs/arith';
+import { invert, leftShift, rightShift } from './ufuncs/bitwise';
+import type { AstypeOptions } from './ndarray';
+
+/** NumPy's `np.acos`: the same function as {@link arccos}. */
+export const acos = arccos;
+/** NumPy's `np.acosh`: the same function as {@link arccosh}. */
+export const acosh = arccosh;
+/** NumPy's `np.asin`: the same function as {@link arcsin}. */
+export const asin = arcsin;
+/** NumPy's `np.asinh`: the same function as {@link arcsinh}. */
+export const asinh = arcsinh;
+/** NumPy's `np.atan`: the same function as {@link arctan}. */
+export const atan = arctan;
+/** NumPy's `np.atanh`: the same function as {@link arctanh}. */
+export const atanh = arctanh;
+/** NumPy's `np.atan2`: the same function as {@link arctan2}. */
+export const atan2 = arctan2;
+/** NumPy's `np.pow`: the same function as {@link power}. */
+export const pow = power;
+/** NumPy's `np.bitwise_invert`: the same function as {@link invert}. */
+export const bitwiseInvert = invert;
+/** NumPy's `np.bitwise_left_shift`: the same function as {@link leftShift}. */
+export const bitwiseLeftShift = leftShift;
+/** NumPy's `np.bitwise_right_shift`: the same function as {@link rightShift}. */
+export const bitwiseRightShift = rightShift;
+/** NumPy's `np.concat`: the same function as {@link concatenate}. */
+export const concat = concatenate;
+
+/**
+ * NumPy's `np.transpose(a, axes=None)` as a function: the axes reversed, or
+ * permuted as `axes` says (a view). Errors are the method's (NumPy's).
+ */
+export function transpose<A extends NdArray>(a: A, axes?: readonly number[] | null): A {
+  return asAnyArray(a).transpose(axes ?? null) as A;
+}
+
+/** NumPy's `np.permute_dims(a, axes=None)`: {@link transpose} under the array API's name. */
+export function permuteDims<A extends NdArray>(a: A, axes?: readonly number[] | null): A {
+  return transpose(a, axes);
+}
+
+/**
+ * NumPy's `np.matrix_transpose(x)`: the last two axes swapped (a view).
+ * @throws ValueError `Input array must be at least 2-dimensional, but it is 1`
+ */
+export function matrixTranspose<A extends NdArray>(x: A): A {
+  const a = asAnyArray(x) as A;
+  if (a.ndim < 2) throw new ValueError(`Input array must be at least 2-dimensional, but it is ${a.ndim}`);
+  return swapaxes(a, -1, -2);
+}
+
+/** Options of {@link unstack} and {@link vecdot}: the axis (default 0 for unstack, -1 for vecdot). */
+export interface ArrayApiAxisOptions {
+  /** The axis. */
+  axis?: number;
+}
+
+/**
+ * NumPy's `np.unstack(x, axis=0)`: the sub-arrays along `axis`, each a view
+ * of `x` with that axis removed, as a list (NumPy's tuple).
+ * @throws ValueError `Input array must be at least 1-d.`; AxisError for an axis out of range.
+ */
+export function unstack<A extends NdArray>(x: A, options: ArrayApiAxisOptions = {}): A[] {
+  const o = readKnownOptions(options, ['axis'], 'unstack');
+  const a = asAnyArray(x) as A;
+  requireOpen(a);
+  if (a.ndim === 0) throw new ValueError('Input array must be at least 1-d.');
+  const moved = moveaxis(a, o.axis ?? 0, 0);
+  const n = moved.shape[0];
+  const out: A[] = [];
+  for (let i = 0; i < n; i++) out.push(moved.index(i) as A);
+  return out;
+}
+
+/** The gufunc signatures, for NumPy's messages. */
+const VECDOT_SIG = '(n),(n)->()';
+const MATVEC_SIG = '(m,n),(n)->(m)';
+const VECMAT_SIG = '(n),(n,m)->(m)';
+
+function needDims(name: string, sig: string, i: number, a: NdArray, core: number): void {
+  if (a.ndim < core) {
+    throw new ValueError(`${name}: Input operand ${i} does not have enough dimensions (has ${a.ndim}, gufunc core with signature ${sig} requires ${core})`);
+  }
+}
+
+function sameCore(name: string, sig: string, want: number, got: number): void {
+  if (want !== got) {
+    throw new ValueError(`${name}: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature ${sig} (size ${got} is different from ${want})`);
+  }
+}
+
+/** The matrix product under another gufunc's name: matmul's loop errors renamed. */
+function product(name: string, a: NdArray, b: NdArray): NdArray {
+  try {
+    return matmul(a, b);
+  } catch (e) {
+    if (e instanceof UFuncTypeError) throw new UFuncTypeError(e.message.replace("ufunc 'matmul'", `ufunc '${name}'`));
+    throw e;
+  }
+}
+
+const conjugated = (a: NdArray): NdArray => (a.dtype.kind === 'c' ? conjugate(a) : a);
+
+/**
+ * NumPy's `np.vecdot(x1, x2, axis=-1)`: the dot product of vectors along
+ * `axis` (broadcast over the other axes), the complex `x1` conjugated:
+ * `sum(conj(x1) * x2, axis)` summed by the matrix-product loop.
+ * @throws ValueError for a 0-d operand or vectors of different lengths (NumPy's gufunc messages).
+ */
+export function vecdot(x1: unknown, x2: unknown, options: ArrayApiAxisOptions = {}): NdArray {
+  const o = readKnownOptions(options, ['axis'], 'vecdot');
+  let a = asAnyArray(x1);
+  let b = asAnyArray(x2);
+  requireOpen(a);
+  requireOpen(b);
+  needDims('vecdot', VECDOT_SIG, 0, a, 1);
+  needDims('vecdot', VECDOT_SIG, 1, b, 1);
+  const axis = o.axis ?? -1;
+  if (axis !== -1) {
+    a = moveaxis(a, normalizeAxis(axis, a.ndim), -1);
+    b = moveaxis(b, normalizeAxis(axis, b.ndim), -1);
+  }
+  sameCore('vecdot', VECDOT_SIG, a.shape[a.ndim - 1], b.shape[b.ndim - 1]);
+  const r = product('vecdot', conjugated(a).index(ellipsis, newaxis, new Slice()), b.index(ellipsis, newaxis));
+  return r.index(ellipsis, 0, 0);
+}
+
+/**
+ * NumPy 2.2's `np.matvec(x1, x2)`: matrix (last two axes of `x1`) times
+ * vector (last axis of `x2`), broadcast over the other axes. Not conjugated.
+ */
+export function matvec(x1: unknown, x2: unknown): NdArray {
+  const a = asAnyArray(x1);
+  const b = asAnyArray(x2);
+  requireOpen(a);
+  requireOpen(b);
+  needDims('matvec', MATVEC_SIG, 0, a, 2);
+  needDims('matvec', MATVEC_SIG, 1, b, 1);
+  sameCore('matvec', MATVEC_SIG, a.shape[a.ndim - 1], b.shape[b.ndim - 1]);
+  return product('matvec', a, b.index(ellipsis, newaxis)).index(ellipsis, 0);
+}
+
+/**
+ * NumPy 2.2's `np.vecmat(x1, x2)`: vector (last axis of `x1`, conjugated
+ * when complex) times matrix (last two axes of `x2`), broadcast over the
+ * other axes.
+ */
+export function vecmat(x1: unknown, x2: unknown): NdArray {
+  const a = asAnyArray(x1);
+  const b = asAnyArray(x2);
+  requireOpen(a);
+  requireOpen(b);
+  needDims('vecmat', VECMAT_SIG, 0, a, 1);
+  needDims('vecmat', VECMAT_SIG, 1, b, 2);
+  sameCore('vecmat', VECMAT_SIG, a.shape[a.ndim - 1], b.shape[b.ndim - 2]);
+  return product('vecmat', conjugated(a).index(ellipsis, newaxis, new Slice()), b).index(ellipsis, 0, new Slice());
+}
+
+/** Options of {@link cumulativeSum} and {@link cumulativeProd}, NumPy's keywords. */
+export interface CumulativeApiOptions {
+  /** The axis to accumulate along; required for arrays of more than one dimension. */
+  axis?: number | null;
+  /** The dtype to accumulate in, and of the result (default: cumsum's rule, small integers and bools widening to int64). */
+  dtype?: DTypeLike | null;
+  /** Where to store the result (its shape must be the result's); returned. */
+  out?: NdArray | null;
+  /** Prepend the identity (0 or 1): the result is one longer along `axis` (default false). */
+  includeInitial?: boolean;
+}
+
+function cumulative(x: unknown, options: CumulativeApiOptions, name: 'cumulative_sum' | 'cumulative_prod'): NdArray {
+  const o = readKnownOptions(options, ['axis', 'dtype', 'out', 'includeInitial'], name);
+  let a = asAnyArray(x);
+  requireOpen(a);
+  if (a.ndim === 0) a = a.reshape(1);
+  let axis = o.axis ?? null;
+  if (axis === null) {
+    if (a.ndim >= 2) throw new ValueError('For arrays which have more than one dimension ``axis`` argument is required.');
+    axis = 0;
+  }
+  const ax = normalizeAxis(axis, a.ndim);
+  const run = name === 'cumulative_sum' ? cumsum : cumprod;
+  const identity = name === 'cumulative_sum' ? 0 : 1;
+  // NumPy's add.accumulate picks the dtype as cumsum does (small ints and bools widen to int64).
+  const dtype = o.dtype ?? undefined;
+  const along = (start: number | null, stop: number | null): (Slice | number)[] => [...Array.from({ length: ax }, () => new Slice()), new Slice(start, stop)];
+  const out = o.out ?? null;
+  if (!o.includeInitial) return run(a, ax, { dtype, out });
+  if (out !== null) {
+    const rest = out.index(...along(1, null));
+    // NumPy's accumulate into out[..., 1:] meets the shapes in its iterator: its broadcast error.
+    if (rest.ndim === a.ndim && rest.shape.some((d, i) => d !== a.shape[i])) {
+      throw new ValueError(`operands could not be broadcast together with remapped shapes [original->remapped]: ${tupleNoSpace(rest.shape)}->${tupleNoSpace(rest.shape)} ${tupleNoSpace(a.shape)}->${tupleNoSpace(a.shape)} `);
+    }
+    run(a, ax, { dtype, out: rest });
+    out.index(...along(0, 1)).fill(identity);
+    return out;
+  }
+  const r = run(a, ax, { dtype });
+  const shape = [...r.shape];
+  shape[ax] += 1;
+  const res = empty(shape, r.dtype);
+  res.index(...along(0, 1)).fill(identity);
+  res.index(...along(1, null)).set(r);
+  return res;
+}
+
+/**
+ * NumPy 2.1's `np.cumulative_sum(x, axis=None, dtype=None, out=None,
+ * include_initial=False)`: `np.add.accumulate` along `axis` (required above
+ * 1-d; a 0-d input is taken as 1-d), with 0 prepended when `includeInitial`.
+ */
+export function cumulativeSum(x: unknown, options: CumulativeApiOptions = {}): NdArray {
+  return cumulative(x, options, 'cumulative_sum');
+}
+
+/** NumPy 2.1's `np.cumulative_prod`: as {@link cumulativeSum}, with products and 1 prepended. */
+export function cumulativeProd(x: unknown, options: CumulativeApiOptions = {}): NdArray {
+  return cumulative(x, options, 'cumulative_prod');
+}
+
+/** Options of the function {@link astype}. */
+export type AstypeFunctionOptions = Pick<AstypeOptions, 'copy'>;
+
+/**
+ * NumPy's `np.astype(x, dtype, copy=True)`: `x.astype(dtype, { copy })`
+ * (the source's memory order, unsafe casting); `copy: false` returns `x`
+ * itself when its dtype is already `dtype`.
+ */
+export function astype(x: NdArray, dtype: DTypeLike, options: AstypeFunctionOptions = {}): NdArray {
+  const o = readKnownOptions(options, ['copy'], 'astype');
+  requireArray(x, 'astype', 'x');
+  return x.astype(dtype, { copy: o.copy ?? true });
+}
+
+/** A kind name of {@link isdtype}. */
+export type DTypeKindName = 'bool' | 'signed integer' | 'unsigned integer' | 'integral' | 'real floating' | 'complex floating' | 'numeric';
+
+/** The kinds each kind name stands for, by NumPy's `dtype.kind` letter. */
+const KIND_NAMES: Readonly<Record<DTypeKindName, string>> = {
+  bool: 'b',
+  'signed integer': 'i',
+  'unsigned integer': 'u',
+  integral: 'iu',
+  'real floating': 'f',
+  'complex floating': 'c',
+  numeric: 'iufc',
+};
+
+/** NumPy's scalar type of a dtype, as a key: the byte order does not count; every void (structured or not) is `np.void`. */
+function typeKey(dt: DType): string {
+  return 'SUVO'.includes(dt.kind) ? dt.kind : `${dt.kind}${dt.itemsize}`;
+}
+
+/**
+ * NumPy's `np.isdtype(dtype, kind)`: whether `dtype` is of `kind` — a kind
+ * name, a dtype (the same scalar type: `>f8` is `<f8`), or a list of them
+ * (any one). `dtype` must be a {@link DType}, as NumPy's must be a dtype.
+ * @throws TypeError when `dtype` is not a DType or a kind is neither a name nor a DType; ValueError for an unknown kind name.
+ */
+export function isdtype(dtype: DType, kind: DTypeKindName | DType | readonly (DTypeKindName | DType)[]): boolean {
+  if (!isDType(dtype)) throw new TypeError(`dtype argument must be a NumPy dtype, but it is ${describeValue(dtype)}.`);
+  const kinds: readonly unknown[] = Array.isArray(kind) ? kind : [kind];
+  let hit = false;
+  for (const k of kinds) {
+    if (typeof k === 'string') {
+      if (!Object.prototype.hasOwnProperty.call(KIND_NAMES, k)) throw new ValueError(`kind argument is a string, but ${inspect(k)} is not a known kind name.`);
+      if (KIND_NAMES[k as DTypeKindName].includes(dtype.kind)) hit = true;
+    } else if (isDType(k)) {
+      if (typeKey(k) === typeKey(dtype)) hit = true;
+    } else {
+      throw new TypeError(`kind argument must be comprised of NumPy dtypes or strings only, but is ${describeValue(k)}.`);
+    }
+  }
+  return hit;
+}

@@ -1,0 +1,105 @@
+/**
+ * NumPy's module-level functions that are an array method or attribute (or
+ * another function) under another name, each as NumPy defines it:
+ *
+ * - `amax`/`amin`: `max`/`min` (np.amax is np.max's older name);
+ * - `bitwiseNot` is the very function `invert` (`np.bitwise_not is
+ *   np.invert`), `mod` the very function `remainder`;
+ * - `shape(a)`, `size(a, axis?)`, `ndim(a)`: the attributes, of arrays or
+ *   of nested lists;
+ * - `reshape(a, shape, { order })`, `copy(a, { order })` (NumPy's default
+ *   order `'K'`, unlike the method's `'C'`), `asfortranarray(a)` (a view
+ *   when already F-contiguous, else an F-ordered copy; at least 1-d, as
+ *   NumPy's), `isfortran(a)` (F-contiguous and not C-contiguous),
+ *   `asanyarray(a)` (an NdArray itself, anything else through `asarray`);
+ * - `save(path, a)`: `saveNpy`, `.npy` appended to a path without it, as
+ *   NumPy's `np.save` does.
+ * @module
+ */
+import type { NdArray, Order } from './ndarray';
+import { AxisError } from './errors';
+import { readKnownOptions } from './options';
+import { asAnyArray } from './stack-helpers';
+import { requireOpen } from './internal';
+import { copyAs } from './copy';
+import { max, min } from './reduce-axis';
+import { invert } from './ufuncs/bitwise';
+import { remainder } from './ufuncs/arith';
+import { saveNpy } from './npy/npy';
+
+/** NumPy's `np.amax`: {@link max} under its older name. */
+export const amax = max;
+/** NumPy's `np.amin`: {@link min} under its older name. */
+export const amin = min;
+/** NumPy's `np.bitwise_not`: the same function as {@link invert}. */
+export const bitwiseNot = invert;
+/** NumPy's `np.mod`: the same function as {@link remainder}. */
+export const mod = remainder;
+
+/** NumPy's `np.asanyarray(a)`: `a` itself when an NdArray (any subclass), else {@link asarray}'s array. */
+export function asanyarray(a: unknown): NdArray {
+  return asAnyArray(a);
+}
+
+/** NumPy's `np.shape(a)`: the shape, of an array or of what {@link asarray} makes of `a`. */
+export function shape(a: unknown): number[] {
+  return [...asAnyArray(a).shape];
+}
+
+/** NumPy's `np.ndim(a)`. */
+export function ndim(a: unknown): number {
+  return asAnyArray(a).ndim;
+}
+
+/**
+ * NumPy's `np.size(a, axis=None)`: the number of items, or the length of
+ * one axis (negative counts from the end).
+ * @throws AxisError for an axis out of range (NumPy's words).
+ */
+export function size(a: unknown, axis?: number | null): number {
+  const x = asAnyArray(a);
+  if (axis === undefined || axis === null) return x.size;
+  if (!Number.isInteger(axis) || axis < -x.ndim || axis >= x.ndim) {
+    throw new AxisError(`axis ${axis} is out of bounds for array of dimension ${x.ndim}`);
+  }
+  return x.shape[axis < 0 ? axis + x.ndim : axis];
+}
+
+/** Options of {@link reshape} and {@link copy}. */
+export interface ArrayOrderOptions<O extends string> {
+  /** The memory order. */
+  order?: O;
+}
+
+/** NumPy's `np.reshape(a, shape, order='C')`: `a.reshape(shape, order)` (a view when the strides allow it). */
+export function reshape<A extends NdArray>(a: A, newShape: number | readonly number[], options: ArrayOrderOptions<'C' | 'F' | 'A'> = {}): A {
+  const o = readKnownOptions(options, ['order'], 'reshape');
+  return asAnyArray(a).reshape(newShape, o.order ?? 'C') as A;
+}
+
+/** NumPy's `np.copy(a, order='K')`: a new array with `a`'s layout kept by default (the method's default is `'C'`). */
+export function copy<A extends NdArray>(a: A, options: ArrayOrderOptions<Order> = {}): A {
+  const o = readKnownOptions(options, ['order'], 'copy');
+  return asAnyArray(a).copy(o.order ?? 'K') as A;
+}
+
+/** NumPy's `np.asfortranarray(a)`: `a` as an F-contiguous array of at least one dimension (a view when it already is one). */
+export function asfortranarray(a: unknown): NdArray {
+  const x = asAnyArray(a);
+  requireOpen(x);
+  if (x.ndim === 0) return x.reshape([1]);
+  if (x.flags.fContiguous) return x.view();
+  return copyAs(x, x.dtype, 'F');
+}
+
+/** NumPy's `np.isfortran(a)`: F-contiguous and not C-contiguous (a 1-d array is C-contiguous, so false). */
+export function isfortran(a: NdArray): boolean {
+  return a.flags.fContiguous && !a.flags.cContiguous;
+}
+
+/** NumPy's `np.save(file, arr)`: {@link saveNpy}, `.npy` appended to a path that lacks it. Returns the path written. */
+export function save(path: string, a: unknown): string {
+  const target = typeof path === 'string' && !path.endsWith('.npy') ? `${path}.npy` : path;
+  saveNpy(target, asAnyArray(a));
+  return target;
+}

@@ -1,0 +1,236 @@
+/**
+ * Raw files, as NumPy's `ndarray.tofile` and `np.fromfile`: an array's
+ * items with no header at all, in C order and in the dtype's own byte order
+ * (binary), or as text items joined by a separator.
+ *
+ * `tofile(a, path, { sep })`: binary when `sep` is `''` (the default),
+ * otherwise each item as Python's `str()` of it (`1.0`, `0.1`, `1e-05`,
+ * `True`, `7`; a float32 or float16 item as the double it is, as NumPy's)
+ * with `sep` between items and nothing after the last. Unlike
+ * NumPy's, which opens the path with `'wb'` and truncates it at once, the
+ * file is written under a temporary name and renamed over `path`
+ * (npy/write-file.ts): a live mapping of the old file (the array being
+ * saved, say) keeps its data, and a failure leaves the old file as it was.
+ *
+ * `fromfile(path, { dtype, count, offset, sep })`: a new array (a copy in
+ * memory; {@link memmap} maps a raw file instead) of `count` items (-1:
+ * every whole item to the end of the file; a partial last item is ignored,
+ * and a count past the end reads the items there are, as NumPy's), read
+ * from byte `offset`. A subarray dtype gives its axes
+ * after the item axis, as NumPy's does. Text mode (`sep` not `''`) parses
+ * numbers separated by `sep`, where whitespace in `sep` matches any run of
+ * whitespace (none included); `offset` is binary only, as in NumPy.
+ * Everything is checked before the file is opened for reading, and the
+ * file must be a regular one (a FIFO would block).
+ * @module
+ */
+import * as fs from 'fs';
+
+import type { NdArray } from './ndarray';
+import { dtype as toDType, type DType, type DTypeLike } from './dtype';
+import { ValueError, describeValue } from './errors';
+import { allocate, requireArray, requireOpen, storageOf } from './internal';
+import { readKnownOptions } from './options';
+import { checkPath, requireRegularFile } from './paths';
+import { forEach } from './elementwise';
+import { pyFloatText } from './repr';
+import { replaceFile, writeAll, writeArray } from './npy/write-file';
+
+/** Options of {@link tofile}: NumPy's `sep` (and its text `format`, `'%s'` only). */
+export interface TofileOptions {
+  /** `''` (default): binary; otherwise text, with this between items. */
+  sep?: string;
+  /** NumPy's `format`: only its default `'%s'` (Python's `str()` of each item) is supported. */
+  format?: '%s';
+}
+
+/** Options of {@link fromfile}, NumPy's keywords. */
+export interface FromfileOptions {
+  /** The items' dtype (default `'f8'`, NumPy's `float`). */
+  dtype?: DTypeLike;
+  /** How many items to read; -1 (default) reads to the end of the file. */
+  count?: number;
+  /** Bytes to skip at the start of the file (binary mode only; default 0). */
+  offset?: number;
+  /** `''` (default): binary; otherwise text items separated by `sep`. */
+  sep?: string;
+}
+
+// ------------------------------------------------------------------ tofile
+
+/** Python's `str()` of one item as NumPy's getitem gives it: `True`, `7`, and any float as a Python float (`1.0`, `1e-05`, `0.10000000149011612` for float32's 0.1). */
+function itemText(dt: DType): (v: unknown) => string {
+  if (dt.kind === 'b') return (v) => (v ? 'True' : 'False');
+  if (dt.kind === 'i' || dt.kind === 'u') return (v) => String(v);
+  return (v) => pyFloatText(v as number);
+}
+
+/**
+ * NumPy's `a.tofile(fid, sep='', format='%s')`: writes `a`'s items to
+ * `path` in C order whatever its layout, with no header (binary, the dtype's
+ * byte order), or as text items joined by `sep`. The file is replaced
+ * atomically (see the module's notes): `path` is never truncated under a
+ * mapping of it.
+ * @throws TypeError for a bad path or option; ValueError for text mode of a dtype it cannot write (complex, structured, bytes).
+ */
+export function tofile(a: NdArray, path: string, options: TofileOptions = {}): void {
+  requireArray(a, 'tofile', 'a');
+  const o = readKnownOptions(options, ['sep', 'format'], 'tofile');
+  checkPath(path);
+  const sep = o.sep ?? '';
+  if (typeof sep !== 'string') throw new TypeError(`tofile(): sep must be a string, got ${describeValue(sep)}`);
+  if (o.format !== undefined && o.format !== '%s') throw new ValueError(`tofile(): only the format '%s' (each item's str()) is supported, got ${describeValue(o.format)}`);
+  requireOpen(a);
+  if (sep === '') {
+    replaceFile(path, a.nbytes, (fd) => {
+      if (a.size !== 0) writeArray(a, (bytes, offset, length) => writeAll(fd, bytes, offset, length));
+    });
+    return;
+  }
+  const dt = a.dtype;
+  if (!'biuf'.includes(dt.kind) || dt.subdtype !== null) {
+    throw new ValueError(`tofile(): text mode (sep ${JSON.stringify(sep)}) writes bools, integers and real floats; got dtype ${dt.str}: write it in binary (sep '') instead`);
+  }
+  const text = itemText(dt);
+  const sepBytes = Buffer.from(sep, 'utf8');
+  replaceFile(path, 0, (fd) => {
+    // Items are joined into pieces of about 1 MiB, so a large array is not one string.
+    let parts: string[] = [];
+    let size = 0;
+    forEach(a, (v, i) => {
+      if (i > 0) parts.push(sep);
+      const t = text(v);
+      parts.push(t);
+      size += t.length + sepBytes.length;
+      if (size >= 1 << 20) {
+        const b = Buffer.from(parts.join(''), 'utf8');
+        writeAll(fd, b, 0, b.length);
+        parts = [];
+        size = 0;
+      }
+    });
+    const b = Buffer.from(parts.join(''), 'utf8');
+    writeAll(fd, b, 0, b.length);
+  });
+}
+
+// ------------------------------------------------------------------ fromfile
+
+function checkCount(v: unknown, name: string, min: number): number {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw new TypeError(`fromfile(): ${name} must be an integer, got ${describeValue(v)}`);
+  if (v < min) throw new ValueError(`fromfile(): ${name} must be >= ${min}, got ${v}`);
+  return v;
+}
+
+/** Opens `path` for reading without blocking on a FIFO, and refuses anything but a regular file. */
+function openRegular(path: string): { fd: number; size: number } {
+  let fd: number;
+  try {
+    fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENXIO') requireRegularFile(fs.statSync(path), path);
+    throw e;
+  }
+  try {
+    const st = fs.fstatSync(fd);
+    requireRegularFile(st, path, 'fromfile reads regular files only');
+    return { fd, size: st.size };
+  } catch (e) {
+    fs.closeSync(fd);
+    throw e;
+  }
+}
+
+/** Reads exactly `n` bytes at `position` into `a`'s storage from byte `offset`, a window piece at a time. */
+function readInto(fd: number, a: NdArray, position: number, n: number, path: string): void {
+  const st = storageOf(a);
+  for (let pos = a.offset, end = a.offset + n; pos < end; ) {
+    const len = Math.min(1 << 28, end - pos);
+    const w = st.single ?? st.window(pos, len);
+    const got = fs.readSync(fd, w.bytes, pos - w.start, len, position + (pos - a.offset));
+    // The file shrank between fstat and read: say so rather than return zeros.
+    if (got === 0) throw new ValueError(`fromfile(): '${path}' ended at byte ${position + (pos - a.offset)} while reading (the file shrank?)`);
+    pos += got;
+  }
+}
+
+/** The result of `count` items of `dt`: a subarray dtype's axes follow the item axis. */
+function resultOf(dt: DType, count: number): NdArray {
+  return dt.subdtype !== null ? allocate(dt.subdtype[0], [count, ...dt.subdtype[1]], 'C', true) : allocate(dt, [count], 'C', true);
+}
+
+/**
+ * NumPy's `np.fromfile(file, dtype=float, count=-1, sep='', offset=0)`: a
+ * new array of the items of a raw file (see the module's notes).
+ * @throws TypeError for a bad option; ValueError for a 0-sized or object dtype, an offset past the end, or (text) data that does not parse; fs errors naming the file.
+ */
+export function fromfile(path: string, options: FromfileOptions = {}): NdArray {
+  const o = readKnownOptions(options, ['dtype', 'count', 'offset', 'sep'], 'fromfile');
+  checkPath(path);
+  const dt = toDType(o.dtype ?? 'f8');
+  const count = checkCount(o.count ?? -1, 'count', -1);
+  const offset = checkCount(o.offset ?? 0, 'offset', 0);
+  const sep = o.sep ?? '';
+  if (typeof sep !== 'string') throw new TypeError(`fromfile(): sep must be a string, got ${describeValue(sep)}`);
+  if (dt.itemsize === 0) throw new ValueError('The elements are 0-sized.');
+  if (sep !== '') {
+    if (offset !== 0) throw new TypeError("'offset' argument only permitted for binary files");
+    if (!'biuf'.includes(dt.kind) || dt.subdtype !== null) throw new ValueError(`fromfile(): text mode reads bools, integers and real floats; got dtype ${dt.str}`);
+    return fromText(path, dt, count, sep);
+  }
+  const { fd, size } = openRegular(path);
+  try {
+    // NumPy's arithmetic: C's truncating division, so an offset less than an item past the end reads nothing.
+    const whole = Math.trunc((size - offset) / dt.itemsize);
+    if (whole < 0) throw new ValueError(`negative dimensions are not allowed: offset ${offset} is past the end of '${path}' (${size} bytes)`);
+    // As NumPy's, a count past the end reads the items there are.
+    const n = count === -1 ? whole : Math.min(count, whole);
+    const r = resultOf(dt, n);
+    if (n > 0) readInto(fd, r, offset, n * dt.itemsize, path);
+    return r;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The separator as a pattern: its whitespace matches any run of whitespace (none included), the rest itself. */
+function sepPattern(sep: string): RegExp {
+  const core = sep.trim();
+  const esc = core.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s*');
+  // A separator of whitespace only must match at least one whitespace character (NumPy's rule).
+  return core === '' ? /\s+/ : new RegExp(`\\s*${esc}\\s*`);
+}
+
+const INT_TEXT = /^[+-]?\d+$/;
+const FLOAT_TEXT = /^[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|inf(?:inity)?|nan)$/i;
+
+function fromText(path: string, dt: DType, count: number, sep: string): NdArray {
+  const { fd, size } = openRegular(path);
+  let text: string;
+  try {
+    const b = Buffer.alloc(size);
+    for (let done = 0; done < size; ) {
+      const got = fs.readSync(fd, b, done, size - done, done);
+      if (got === 0) break;
+      done += got;
+    }
+    text = b.toString('latin1');
+  } finally {
+    fs.closeSync(fd);
+  }
+  const body = text.trim();
+  const tokens = body === '' ? [] : body.split(sepPattern(sep));
+  const n = count === -1 ? tokens.length : Math.min(count, tokens.length);
+  const r = resultOf(dt, n);
+  const intLike = dt.kind !== 'f';
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i];
+    if (!(intLike ? INT_TEXT : FLOAT_TEXT).test(t)) {
+      throw new ValueError(
+        `string or file could not be read to its end due to unmatched data: item ${i} of '${path}' is ${JSON.stringify(t.slice(0, 40))}, not a number of dtype ${dt.str}`,
+      );
+    }
+    r.set(i, intLike ? (dt.kind === 'b' ? Number(t) !== 0 : dt.itemsize === 8 ? BigInt(t) : Number(t)) : Number(t.replace(/^([+-]?)inf(inity)?$/i, '$1Infinity')));
+  }
+  return r;
+}

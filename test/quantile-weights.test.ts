@@ -1,0 +1,52 @@
+// quantile / percentile with weights (lib/quantile-weights.ts) against NumPy
+// 2 at run time, byte for byte: method 'inverted_cdf' over dtypes, axes
+// (None, one, several, negative), weights of a's shape or of the reduced
+// axes' shape (zeros included, ints and floats), scalar and array q,
+// keepdims, a NaN lane; NumPy's errors in its order and words.
+import { asarray, percentile, quantile } from '../lib';
+import { describeWithNumpy } from './helpers/numpy';
+import { expectCasesLikeNumpy, type Case } from './helpers/np-compare';
+import { seeded, shared } from './helpers/np-data';
+
+function data(shape: number[], seed: number, dtype: string, lo: number, hi: number): ReturnType<typeof shared> {
+  const r = seeded(seed);
+  const n = shape.reduce((p, s) => p * s, 1);
+  return shared(Array.from({ length: n }, () => lo + Math.floor(r() * (hi - lo))), dtype, shape);
+}
+
+describeWithNumpy('weighted quantile and percentile against NumPy', () => {
+  test('inverted_cdf over dtypes, axes, weight shapes, q forms, keepdims; errors', () => {
+    const cases: Case[] = [];
+    const M = "method='inverted_cdf'";
+    for (const [k, dt] of ['<f8', '<f4', '>i4', '|u1', '<f2'].entries()) {
+      const a = data([3, 4, 5], 10 + k, dt, 0, 20);
+      const w = data([3, 4, 5], 20 + k, '<i8', 0, 4);
+      const w1 = data([5], 30 + k, '<f8', 0, 3);
+      const w2 = data([3, 5], 40 + k, '<f4', 0, 3);
+      for (const q of [0, 0.3, 0.5, 1]) {
+        cases.push({ py: `np.quantile(${a.py}, ${q}, weights=${w.py}, ${M})`, js: () => quantile(a.arr, q, { weights: w.arr, method: 'inverted_cdf' }) });
+        cases.push({ py: `np.quantile(${a.py}, ${q}, axis=-1, weights=${w1.py}, ${M})`, js: () => quantile(a.arr, q, { axis: -1, weights: w1.arr, method: 'inverted_cdf' }) });
+      }
+      cases.push({ py: `np.quantile(${a.py}, [0.1, 0.5, 0.9], axis=1, weights=${w.py}, ${M}, keepdims=True)`, js: () => quantile(a.arr, [0.1, 0.5, 0.9], { axis: 1, weights: w.arr, method: 'inverted_cdf', keepdims: true }) });
+      cases.push({ py: `np.quantile(${a.py}, np.array([0.25, 0.75], 'f4'), axis=(0, 2), weights=${w2.py}, ${M})`, js: () => quantile(a.arr, asarray([0.25, 0.75], '<f4'), { axis: [0, 2], weights: w2.arr, method: 'inverted_cdf' }) });
+      cases.push({ py: `np.quantile(${a.py}, 0.5, axis=(2, 0), weights=${w2.py}.T, ${M})`, js: () => quantile(a.arr, 0.5, { axis: [2, 0], weights: w2.arr.transpose(), method: 'inverted_cdf' }) });
+      cases.push({ py: `np.percentile(${a.py}, 37, axis=0, weights=${w.py}, ${M})`, js: () => percentile(a.arr, 37, { axis: 0, weights: w.arr, method: 'inverted_cdf' }) });
+      cases.push({ py: `np.percentile(${a.py}, [10, 90.5], weights=${w.py}, ${M})`, js: () => percentile(a.arr, [10, 90.5], { weights: w.arr, method: 'inverted_cdf' }) });
+    }
+    const f = data([4, 6], 50, '<f8', -5, 5);
+    const fw = data([4, 6], 51, '<f8', 0, 3);
+    cases.push({ py: `np.quantile(np.where(np.arange(24).reshape(4, 6) == 7, np.nan, ${f.py}), 0.5, axis=1, weights=${fw.py}, ${M})`, js: () => {
+      const g = f.arr.copy();
+      g.set([1, 1], NaN);
+      return quantile(g, 0.5, { axis: 1, weights: fw.arr, method: 'inverted_cdf' });
+    } });
+    cases.push({ py: `np.quantile(${f.py}, 0.5, weights=np.zeros((4, 6)), ${M})`, js: () => quantile(f.arr, 0.5, { weights: new Array(4).fill(new Array(6).fill(0)), method: 'inverted_cdf' }) });
+    cases.push({ py: `np.quantile(${f.py}, 0.5, weights=${fw.py})`, js: () => quantile(f.arr, 0.5, { weights: fw.arr }) });
+    cases.push({ py: `np.quantile(${f.py}, 0.5, weights=${fw.py}, method='linear')`, js: () => quantile(f.arr, 0.5, { weights: fw.arr, method: 'linear' }) });
+    cases.push({ py: `np.quantile(${f.py}, 0.5, weights=${fw.py}[0], ${M})`, js: () => quantile(f.arr, 0.5, { weights: fw.arr.index(0), method: 'inverted_cdf' }) });
+    cases.push({ py: `np.quantile(${f.py}, 0.5, axis=0, weights=${fw.py}[0], ${M})`, js: () => quantile(f.arr, 0.5, { axis: 0, weights: fw.arr.index(0), method: 'inverted_cdf' }) });
+    cases.push({ py: `np.quantile(${f.py}, 0.5, axis=1, weights=-${fw.py}[0] - 1, ${M})`, js: () => quantile(f.arr, 0.5, { axis: 1, weights: fw.arr.index(0).negative().subtract(1), method: 'inverted_cdf' }) });
+    cases.push({ py: `np.quantile(${f.py}, 1.5, weights=${fw.py}, ${M})`, js: () => quantile(f.arr, 1.5, { weights: fw.arr, method: 'inverted_cdf' }) });
+    expectCasesLikeNumpy(cases);
+  });
+});
