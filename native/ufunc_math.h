@@ -10,9 +10,10 @@
 //
 // Accuracy: float64 and float32 call the C library per element (glibc's are
 // within 1 ulp, NumPy's SIMD loops promise 4), except float32 sin and cos
-// and float64 log10 and arctan2: vectorised loops in double (ufunc_math.cc
-// SinCosReduced, Log10Normal, Atan2Ordinary; fdlibm's algorithms, the same
-// bits in every build) with the C library for inputs outside their range
+// (ufunc_math.cc SinCosNumpy: NumPy's own float32 loop in fused multiply-adds,
+// NumPy's bits) and float64 log10 and arctan2: vectorised loops in double
+// (Log10Normal, Atan2Ordinary; fdlibm's algorithms, the same
+// bits in every build), all with the C library for inputs outside their range
 // (so are the halves of modf and frexp, exact bit moves and trunc in the
 // float's own type for finite normal inputs);
 // float16 computes in float32.
