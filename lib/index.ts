@@ -61,7 +61,7 @@ export type { QuantileMethod, QuantileOptions, MedianOptions, QuantileQ } from '
 export { average } from './average';
 export type { AverageOptions } from './average';
 export { nansum, nanprod, nancumsum, nancumprod, nanmin, nanmax, nanargmin, nanargmax, nanmean, nanvar, nanstd, nanmedian, nanquantile, nanpercentile } from './nan-reduce';
-export type { NanReduceOptions, NanExtremaOptions, NanVarianceOptions } from './nan-reduce';
+export type { NanReduceOptions, NanExtremaOptions, NanArgOptions, NanVarianceOptions } from './nan-reduce';
 export { histogram, histogramBinEdges, digitize, HISTOGRAM_BLOCK } from './histogram';
 export type { HistogramOptions, HistogramBinEdgesOptions, DigitizeOptions } from './histogram';
 export { histogramdd, histogram2d } from './histogramdd';
