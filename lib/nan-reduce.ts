@@ -466,7 +466,7 @@ function nanmedianOf(a: NdArray, options: Omit<MedianOptions, 'out'> | undefined
 }
 
 /** Per-lane quantile of the first `counts[r]` sorted items of each lane, NumPy's `_nanquantile_1d`. */
-function nanOneQuantile(s: Sorted, lanes: ReturnType<typeof laneCounts>, q: number, intQ: boolean, weak: boolean, rule: MethodRule): NdArray {
+function nanOneQuantile(s: Sorted, lanes: ReturnType<typeof laneCounts>, q: number, intQ: boolean, weak: boolean, qFloat: string, rule: MethodRule): NdArray {
   const { counts, flat, rows } = lanes;
   const prevIdx: number[] = [];
   const nextIdx: number[] = [];
@@ -512,7 +512,7 @@ function nanOneQuantile(s: Sorted, lanes: ReturnType<typeof laneCounts>, q: numb
     const d = subtract(b, a);
     // A scalar q is weak (each lane's gamma a Python float, cast to a float array's dtype); an array q is float64.
     // An integer q array with a method whose index stays integer: NumPy's gamma is int64.
-    const gdt = weak && a.dtype.kind === 'f' ? a.dtype : toDType(intGamma ? '<i8' : '<f8');
+    const gdt = weak && a.dtype.kind === 'f' ? a.dtype : toDType(intGamma ? '<i8' : weak ? '<f8' : qFloat);
     const t = asarray(gammas, '<f8').astype(gdt);
     const u = asarray(ones, '<f8').astype(gdt);
     const lo = add(a, multiply(d, t));
@@ -525,7 +525,7 @@ function nanOneQuantile(s: Sorted, lanes: ReturnType<typeof laneCounts>, q: numb
 
 function nanQuantileOf(a: NdArray, q: QuantileQ, options: QuantileOptions | undefined, name: 'nanquantile' | 'nanpercentile'): NdArray {
   const o = readKnownOptions(options, ['axis', 'method', 'keepdims', 'overwriteInput'], name);
-  const { qs, qshape, weak, intQ, rule } = quantileArgs(a, q, o.method, name);
+  const { qs, qshape, weak, intQ, qFloat, rule } = quantileArgs(a, q, o.method, name);
   if (a.size === 0) return nanmean(a, o.axis, { keepdims: o.keepdims });
   // NumPy's _ureduce checks the axis, then _remove_nan_1D calls isnan on every lane:
   // records have no isnan loop (its TypeError).
@@ -544,7 +544,7 @@ function nanQuantileOf(a: NdArray, q: QuantileQ, options: QuantileOptions | unde
   });
   const s = sortedLanes(a, o.axis, o.keepdims ?? false, kths);
   const lanes = a.dtype.kind === 'f' ? laneCounts(s) : { counts: new Array<number>(s.sorted.size / s.n).fill(s.n), flat: s.sorted.reshape(-1), rows: s.sorted.size / s.n };
-  const results = qs.map((x) => nanOneQuantile(s, lanes, x, intQ, weak, rule));
+  const results = qs.map((x) => nanOneQuantile(s, lanes, x, intQ, weak, qFloat, rule));
   const r = stackQ(results, qshape, s.shape);
   // NumPy fills its result lane by lane (apply_along_axis) in the dtype of
   // the first lane's answer, and a lane of NaNs only answers in a's dtype
@@ -584,12 +584,12 @@ function qAxesInnermost(r: NdArray, qnd: number): NdArray {
  */
 export function nanquantile(a: NdArray, q: QuantileQ, options?: QuantileOptions): NdArray {
   const [out, rest] = splitOut(options);
-  return intoOut(nanQuantileOf(a, q, rest, 'nanquantile'), out, 'add');
+  return intoOut(nanQuantileOf(a, q, rest, 'nanquantile'), out, 'add', true);
 }
 
 /** NumPy's `np.nanpercentile(a, q, ...)`: {@link nanquantile} of `q / 100`. */
 export function nanpercentile(a: NdArray, q: QuantileQ, options?: QuantileOptions): NdArray {
   const [out, rest] = splitOut(options);
-  return intoOut(nanQuantileOf(a, q, rest, 'nanpercentile'), out, 'add');
+  return intoOut(nanQuantileOf(a, q, rest, 'nanpercentile'), out, 'add', true);
 }
 
