@@ -66,7 +66,7 @@ export type { QuantileWeights } from './quantile-weights';
 export { average } from './average';
 export type { AverageOptions } from './average';
 export { nansum, nanprod, nancumsum, nancumprod, nanmin, nanmax, nanargmin, nanargmax, nanmean, nanvar, nanstd, nanmedian, nanquantile, nanpercentile } from './nan-reduce';
-export type { NanReduceOptions, NanExtremaOptions, NanVarianceOptions } from './nan-reduce';
+export type { NanReduceOptions, NanExtremaOptions, NanArgOptions, NanVarianceOptions } from './nan-reduce';
 export { histogram, histogramBinEdges, digitize, HISTOGRAM_BLOCK } from './histogram';
 export type { HistogramOptions, HistogramBinEdgesOptions, DigitizeOptions } from './histogram';
 export { histogramdd, histogram2d } from './histogramdd';

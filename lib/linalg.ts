@@ -24,7 +24,7 @@ import type { NdArray } from './ndarray';
 import { AxisError, IndexError, ValueError, repr } from './errors';
 import { isArray, requireOpen, requireWritable, storageOf } from './internal';
 import { MAXDIMS, normalizeAxis } from './layout';
-import { readOptions } from './options';
+import { readKnownOptions, readOptions } from './options';
 import { empty } from './create';
 import { asAnyArray } from './stack-helpers';
 import { canCast, isNumeric, promoteTypes } from './promote';
@@ -308,7 +308,12 @@ function checkOut(out: unknown): NdArray | null {
 export function matmul(x1: unknown, x2: unknown, options: MatmulOptions = {}): NdArray {
   // Options read once, own keys only (lib/options.ts): a polluted
   // Object.prototype.dtype or .out was taken as the caller's.
-  const o = readOptions(options, ['out', 'dtype', 'casting', 'axes']);
+  // NumPy's gufunc refuses axis= for matmul's three distinct core dimensions; any other
+  // unknown keyword is its TypeError too (a misspelt option was ignored).
+  if (options !== null && typeof options === 'object' && Object.prototype.hasOwnProperty.call(options, 'axis')) {
+    throw new TypeError('matmul: axis can only be used with a single shared core dimension, not with the 3 distinct ones implied by signature (n?,k),(k,m?)->(n?,m?).');
+  }
+  const o = readKnownOptions(options, ['out', 'dtype', 'casting', 'axes'], 'matmul');
   const a = operand(x1, 'matmul', 'x1');
   const b = operand(x2, 'matmul', 'x2');
   const out = checkOut(o.out);

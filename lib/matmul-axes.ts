@@ -48,7 +48,8 @@ function lastAxes(ndim: number, count: number): number[] {
  * and the result's core axes moved to the output entry's places.
  */
 export function matmulWithAxes(a: NdArray, b: NdArray, axes: unknown, product: (x: NdArray, y: NdArray) => NdArray): NdArray {
-  if (!Array.isArray(axes) || axes.length !== 3) {
+  if (!Array.isArray(axes)) throw new TypeError('axes should be a list.');
+  if (axes.length !== 3) {
     throw new ValueError('axes should be a list with an entry for all 3 inputs and outputs; entries for outputs can only be omitted if none of them has core axes.');
   }
   const ca = a.ndim === 1 ? 1 : 2;

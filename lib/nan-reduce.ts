@@ -28,8 +28,8 @@ import { dtype as toDType, type DTypeLike } from './dtype';
 import { asarray } from './array-coerce';
 import { ValueError } from './errors';
 import { axisInOptions, readKnownOptions, type WithAxis } from './options';
-import { requireOpen } from './internal';
-import { fromBuffer } from './create';
+import { isArray, requireOpen } from './internal';
+import { fromBuffer, full } from './create';
 import { typedArray } from './typed';
 import { all, any, argmax, argmin, countNonzero, max, mean, min, prod, resolveAxes, sum, type Axis } from './reduce-axis';
 import { variance, std } from './variance';
@@ -41,6 +41,10 @@ import { isnan, sqrt } from './ufuncs/math';
 import { where } from './ufuncs/where';
 import { median, nativeScalar, neighbours, quantileArgs, sortedLanes, stackQ, type MedianOptions, type QuantileOptions, type QuantileQ, type MethodRule, type Sorted } from './quantile';
 import { intoOut, splitOut } from './reduce-out';
+import type { PyScalar } from './promote';
+import { broadcastTo } from './views';
+import { squeeze } from './axis-views';
+import { copyto } from './copyto';
 
 /** Options of {@link nansum}, {@link nanprod} and {@link nanmean}, as NumPy's keywords. */
 export interface NanReduceOptions {
@@ -48,21 +52,51 @@ export interface NanReduceOptions {
   keepdims?: boolean;
   /** The dtype to accumulate in (and of the result). */
   dtype?: DTypeLike;
+  /** An array to write the result into (its shape must be the result's); it is returned. */
+  out?: NdArray;
+  /** NumPy's `initial=` (nansum, nanprod): the value each lane's reduction starts from. */
+  initial?: PyScalar;
+  /** NumPy's `where=`: a bool array broadcast to `a` (or a boolean); only the items where it is true count. */
+  where?: NdArray | boolean;
 }
 
-/** Options of {@link nanmin}, {@link nanmax}, {@link nanargmin} and {@link nanargmax}. */
+/** Options of {@link nanargmin} and {@link nanargmax}, as NumPy's keywords. */
+export interface NanArgOptions {
+  /** Keep the reduced axis as a length-1 axis. */
+  keepdims?: boolean;
+  /** Where to write the indices (argmin's `out` rules); it is returned. */
+  out?: NdArray;
+}
+
+/** Options of {@link nanmin} and {@link nanmax}, as NumPy's keywords. */
 export interface NanExtremaOptions {
   /** Keep the reduced axes as length-1 axes. */
   keepdims?: boolean;
+  /** An array to write the result into (its shape must be the result's); it is returned. */
+  out?: NdArray;
+  /** NumPy's `initial=` (nanmin, nanmax): the value each lane's fold starts from (an empty lane gives it). */
+  initial?: PyScalar;
+  /** NumPy's `where=` (nanmin, nanmax; needs `initial`): a bool array broadcast to `a`; only the items where it is true count. */
+  where?: NdArray | boolean;
 }
 
 /** Options of {@link nanvar} and {@link nanstd}, as NumPy's keywords. */
-export interface NanVarianceOptions extends NanReduceOptions {
+export interface NanVarianceOptions extends Omit<NanReduceOptions, 'initial'> {
   /** Delta degrees of freedom: the divisor is `count - ddof` (default 0). */
   ddof?: number;
+  /** NumPy's array-API spelling of `ddof` (giving both is NumPy's ValueError). */
+  correction?: number;
+  /** NumPy's `mean=`: the mean to take the deviations from, shaped as `nanmean(a, axis, { keepdims: true })`. */
+  mean?: NdArray;
 }
 
 const canHoldNan = (a: NdArray): boolean => a.dtype.kind === 'f' || a.dtype.kind === 'c';
+
+/** The keywords each family takes, as NumPy's signatures (an unknown one is NumPy's TypeError). */
+const SUM_KEYS = ['keepdims', 'dtype', 'out', 'initial', 'where'] as const;
+const EXTREMA_KEYS = ['keepdims', 'out', 'initial', 'where'] as const;
+const MEAN_KEYS = ['keepdims', 'dtype', 'out', 'where'] as const;
+const VARIANCE_KEYS = ['keepdims', 'dtype', 'out', 'where', 'ddof', 'correction', 'mean'] as const;
 
 /** NumPy's `_replace_nan`: a copy with NaNs set to `value`, and the NaN mask; `a` itself and null when it has no NaN kind. */
 function replaceNan(a: NdArray, value: number): { arr: NdArray; mask: NdArray | null } {
@@ -89,17 +123,17 @@ function withNanReplaced(a: NdArray, value: number, f: (arr: NdArray) => NdArray
   return r;
 }
 
-/** NumPy's `np.nansum(a, axis, dtype=, keepdims=)`: the sum with NaNs counted as zero. */
+/** NumPy's `np.nansum(a, axis, dtype=, out=, keepdims=, initial=, where=)`: the sum with NaNs counted as zero. */
 export function nansum(a: NdArray, axis?: Axis | WithAxis<NanReduceOptions, Axis>, options?: NanReduceOptions): NdArray {
   [axis, options] = axisInOptions('nansum', axis, options) as [Axis | undefined, NanReduceOptions | undefined];
-  const o = readKnownOptions(options, ['keepdims', 'dtype'], 'nansum');
+  const o = readKnownOptions(options, SUM_KEYS, 'nansum');
   return withNanReplaced(a, 0, (arr) => sum(arr, axis, o));
 }
 
-/** NumPy's `np.nanprod(a, axis, dtype=, keepdims=)`: the product with NaNs counted as one. */
+/** NumPy's `np.nanprod(a, axis, dtype=, out=, keepdims=, initial=, where=)`: the product with NaNs counted as one. */
 export function nanprod(a: NdArray, axis?: Axis | WithAxis<NanReduceOptions, Axis>, options?: NanReduceOptions): NdArray {
   [axis, options] = axisInOptions('nanprod', axis, options) as [Axis | undefined, NanReduceOptions | undefined];
-  const o = readKnownOptions(options, ['keepdims', 'dtype'], 'nanprod');
+  const o = readKnownOptions(options, SUM_KEYS, 'nanprod');
   return withNanReplaced(a, 1, (arr) => prod(arr, axis, o));
 }
 
@@ -129,30 +163,53 @@ function emptyLane(a: NdArray, axis: Axis | undefined): boolean {
 }
 
 function nanExtremum(a: NdArray, axis: Axis | undefined, options: NanExtremaOptions | undefined, name: 'nanmin' | 'nanmax'): NdArray {
-  const o = readKnownOptions(options, ['keepdims'], name);
+  const o = readKnownOptions(options, EXTREMA_KEYS, name);
   requireOpen(a);
   const reduce = name === 'nanmin' ? min : max;
-  if (!canHoldNan(a)) return reduce(a, axis, o);
-  if (emptyLane(a, axis)) throw new ValueError(`zero-size array to reduction operation ${name === 'nanmin' ? 'fmin' : 'fmax'} which has no identity`);
+  const ufunc = name === 'nanmin' ? 'fmin' : 'fmax';
+  // where=True is NumPy's default (no mask).
+  const mask = o.where === true ? undefined : o.where;
+  // NumPy's fmin/fmax have no identity: a where mask needs `initial`, whatever the mask holds.
+  if (mask !== undefined && o.initial === undefined) {
+    throw new ValueError(`reduction operation '${ufunc}' does not have an identity, so to use a where mask one has to specify 'initial'`);
+  }
+  const kw: { keepdims?: boolean; initial?: PyScalar; where?: NdArray | boolean; out?: NdArray } = {};
+  if (o.keepdims !== undefined) kw.keepdims = o.keepdims;
+  if (o.initial !== undefined) kw.initial = o.initial;
+  if (mask !== undefined) kw.where = mask;
+  if (o.out !== undefined) {
+    // NumPy's fmin/fmax reduce names itself when `out` has the wrong number of dimensions
+    // (gh-28721's test: the fast route's error is fmax's, not maximum's).
+    const want = o.keepdims ? a.ndim : a.ndim - resolveAxes(axis, a.ndim).length;
+    if (isArray(o.out) && o.out.ndim !== want) {
+      throw new ValueError(`output parameter for reduction operation ${ufunc} has the wrong number of dimensions: Found ${o.out.ndim} but expected ${want}`);
+    }
+    kw.out = o.out;
+  }
+  if (!canHoldNan(a)) return reduce(a, axis, kw);
+  if (o.initial === undefined && emptyLane(a, axis)) throw new ValueError(`zero-size array to reduction operation ${ufunc} which has no identity`);
   // The plain reduction (native, any size) has NumPy's dtype and layout for a
-  // reduction of `a` (its memory order: fuzz seed 1003900), and NumPy's fmin/fmax
-  // fold's values wherever no lane meets a NaN and no result is a zero (whose
-  // sign a tie decides): then it is the answer.
-  const res = reduce(a, axis, o);
+  // reduction of `a` (its memory order: fuzz seed 1003900), `out`'s checks and
+  // cast, and NumPy's fmin/fmax fold's values wherever no lane meets a NaN and
+  // no result is a zero (whose sign a tie decides): then it is the answer.
+  const res = reduce(a, axis, kw);
   const real = a.dtype.kind !== 'c';
   if (real && res.size > 0 && !any(isnan(res)).get() && !any(equal(res, 0)).get()) return res;
   if (a.size <= FOLD_MAX_ITEMS) {
-    // The fold's values (items of `a`, exact) go into that layout.
-    res.set(foldFminFmax(a, resolveAxes(axis, a.ndim), o.keepdims ?? false, name === 'nanmin'));
+    // The fold's values (items of `a` or `initial`, exact) go into that layout (or `out`).
+    res.set(foldFminFmax(a, resolveAxes(axis, a.ndim), o.keepdims ?? false, name === 'nanmin', o.initial, mask));
     return res;
   }
   // Past FOLD_MAX_ITEMS (a float64 working copy the fold could not index), NaNs are
-  // replaced by the identity natively; a lane of NaNs only gives NaN. A zero
-  // result may then differ from NumPy's in its sign only (README, nan functions).
-  const { arr, mask } = replaceNan(a, name === 'nanmin' ? Infinity : -Infinity);
-  const big = reduce(arr, axis, o);
-  const allNan = all(mask as NdArray, axis, o);
-  return any(allNan).get() ? where(allNan, NaN, big).astype(big.dtype) : big;
+  // replaced by the identity natively; a lane of NaNs only gives NaN (or `initial`,
+  // which fmin/fmax keep against a NaN). A zero result may then differ from NumPy's
+  // in its sign only (README, nan functions).
+  const { arr, mask: nans } = replaceNan(a, name === 'nanmin' ? Infinity : -Infinity);
+  const big = reduce(arr, axis, kw);
+  if (o.initial !== undefined) return big;
+  const allNan = all(nans as NdArray, axis, { keepdims: o.keepdims ?? false });
+  if (any(allNan).get()) copyto(big, NaN, { where: allNan, casting: 'unsafe' });
+  return big;
 }
 
 /** Largest input the exact fmin/fmax fold takes (its float64 copy is one JS typed array). */
@@ -167,23 +224,35 @@ const FOLD_MAX_ITEMS = 2 ** 27;
  * only gives its first NaN (a complex NaN keeps its other part). Complex
  * items compare lexicographically, NaN when either part is.
  */
-function foldFminFmax(a: NdArray, axes: readonly number[], keepdims: boolean, isMin: boolean): NdArray {
+function foldFminFmax(a: NdArray, axes: readonly number[], keepdims: boolean, isMin: boolean, initial?: PyScalar, mask?: NdArray | boolean): NdArray {
   const kept = [...Array(a.ndim).keys()].filter((d) => !axes.includes(d));
   const lanes = kept.reduce((n, d) => n * a.shape[d], 1);
   const cplx = a.dtype.kind === 'c';
+  const order = [...kept, ...axes];
   // float16/32 widen exactly to float64 (signed zeros too), so the fold reads one type.
-  const work = a.transpose([...kept, ...axes]).astype(cplx ? '<c16' : '<f8', { order: 'C' });
+  const wide = cplx ? '<c16' : '<f8';
+  const work = a.transpose(order).astype(wide, { order: 'C' });
   const x = typedArray(work.reshape(-1).view('<f8')) as Float64Array;
+  // NumPy's where= (broadcast to `a`), laid out as the work copy: the items it leaves out are skipped.
+  const m = mask === undefined
+    ? null
+    : (typedArray(broadcastTo(typeof mask === 'boolean' ? full([], mask, '|b1') : mask, a.shape).transpose(order).astype('|b1', { order: 'C' }).reshape(-1).view('|u1')) as Uint8Array);
+  // NumPy's initial= is cast to the result dtype first (a float16 initial rounds to half).
+  const init = initial === undefined ? null : (typedArray(full([], initial as never, a.dtype).astype(wide).reshape(-1).view('<f8')) as Float64Array);
   const k = lanes === 0 ? 0 : a.size / lanes;
   const w = cplx ? 2 : 1;
   const out = new Float64Array(lanes * w);
   // fmin keeps in1 when in1 <= in2 (fmax: >=) or in2 is NaN, else takes in2 (NumPy's loops).
   for (let l = 0; l < lanes; l++) {
     let at = l * k * w;
-    let r = x[at];
-    let i = cplx ? x[at + 1] : 0;
-    for (let j = 1; j < k; j++) {
+    // The fold starts from `initial`, else from the lane's first item (no where mask then: it needs initial).
+    let j = init === null ? 1 : 0;
+    let r = init === null ? x[at] : init[0];
+    let i = cplx ? (init === null ? x[at + 1] : init[1]) : 0;
+    if (init !== null) at -= w;
+    for (; j < k; j++) {
       at += w;
+      if (m !== null && m[l * k + j] === 0) continue;
       const vr = x[at];
       const vi = cplx ? x[at + 1] : 0;
       // An accumulator NaN in either part gives way to a number (its real part may still compare).
@@ -201,34 +270,34 @@ function foldFminFmax(a: NdArray, axes: readonly number[], keepdims: boolean, is
   return fromBuffer(out, cplx ? '<c16' : '<f8').reshape(shape);
 }
 
-/** NumPy's `np.nanmin(a, axis, keepdims=)`: the minimum ignoring NaNs; NaN for a lane of NaNs only. */
+/** NumPy's `np.nanmin(a, axis, out=, keepdims=, initial=, where=)`: the minimum ignoring NaNs; NaN for a lane of NaNs only. */
 export function nanmin(a: NdArray, axis?: Axis | WithAxis<NanExtremaOptions, Axis>, options?: NanExtremaOptions): NdArray {
   [axis, options] = axisInOptions('nanmin', axis, options) as [Axis | undefined, NanExtremaOptions | undefined];
   return nanExtremum(a, axis, options, 'nanmin');
 }
 
-/** NumPy's `np.nanmax(a, axis, keepdims=)`: the maximum ignoring NaNs; NaN for a lane of NaNs only. */
+/** NumPy's `np.nanmax(a, axis, out=, keepdims=, initial=, where=)`: the maximum ignoring NaNs; NaN for a lane of NaNs only. */
 export function nanmax(a: NdArray, axis?: Axis | WithAxis<NanExtremaOptions, Axis>, options?: NanExtremaOptions): NdArray {
   [axis, options] = axisInOptions('nanmax', axis, options) as [Axis | undefined, NanExtremaOptions | undefined];
   return nanExtremum(a, axis, options, 'nanmax');
 }
 
-function nanArg(a: NdArray, axis: number | null | undefined, options: NanExtremaOptions | undefined, name: 'nanargmin' | 'nanargmax'): NdArray {
-  const o = readKnownOptions(options, ['keepdims'], name);
+function nanArg(a: NdArray, axis: number | null | undefined, options: NanArgOptions | undefined, name: 'nanargmin' | 'nanargmax'): NdArray {
+  const o = readKnownOptions(options, ['keepdims', 'out'], name);
   const { arr, mask } = replaceNan(a, name === 'nanargmin' ? Infinity : -Infinity);
   if (mask !== null && mask.size > 0 && any(all(mask, axis)).get()) throw new ValueError('All-NaN slice encountered');
   return (name === 'nanargmin' ? argmin : argmax)(arr, axis, o);
 }
 
-/** NumPy's `np.nanargmin(a, axis, keepdims=)`: int64 indices of the minima ignoring NaNs; an all-NaN lane is NumPy's ValueError. */
-export function nanargmin(a: NdArray, axis?: number | null | WithAxis<NanExtremaOptions, number | null>, options?: NanExtremaOptions): NdArray {
-  [axis, options] = axisInOptions('nanargmin', axis, options) as [number | null | undefined, NanExtremaOptions | undefined];
+/** NumPy's `np.nanargmin(a, axis, keepdims=, out=)`: int64 indices of the minima ignoring NaNs; an all-NaN lane is NumPy's ValueError. */
+export function nanargmin(a: NdArray, axis?: number | null | WithAxis<NanArgOptions, number | null>, options?: NanArgOptions): NdArray {
+  [axis, options] = axisInOptions('nanargmin', axis, options) as [number | null | undefined, NanArgOptions | undefined];
   return nanArg(a, axis, options, 'nanargmin');
 }
 
-/** NumPy's `np.nanargmax(a, axis, keepdims=)`: int64 indices of the maxima ignoring NaNs; an all-NaN lane is NumPy's ValueError. */
-export function nanargmax(a: NdArray, axis?: number | null | WithAxis<NanExtremaOptions, number | null>, options?: NanExtremaOptions): NdArray {
-  [axis, options] = axisInOptions('nanargmax', axis, options) as [number | null | undefined, NanExtremaOptions | undefined];
+/** NumPy's `np.nanargmax(a, axis, keepdims=, out=)`: int64 indices of the maxima ignoring NaNs; an all-NaN lane is NumPy's ValueError. */
+export function nanargmax(a: NdArray, axis?: number | null | WithAxis<NanArgOptions, number | null>, options?: NanArgOptions): NdArray {
+  [axis, options] = axisInOptions('nanargmax', axis, options) as [number | null | undefined, NanArgOptions | undefined];
   return nanArg(a, axis, options, 'nanargmax');
 }
 
@@ -238,15 +307,25 @@ function requireInexact(dt: DTypeLike | undefined): void {
   if (k !== 'f' && k !== 'c') throw new TypeError('If a is inexact, then dtype must be inexact');
 }
 
-/** NumPy's `np.nanmean(a, axis, dtype=, keepdims=)`: the mean of the non-NaN items; NaN for a lane with none. */
+/** NumPy's check that `out` can hold the result of a NaN-ignoring mean or variance. */
+function requireInexactOut(out: NdArray | undefined): void {
+  if (out !== undefined && out.dtype.kind !== 'f' && out.dtype.kind !== 'c') throw new TypeError('If a is inexact, then out must be inexact');
+}
+
+/** NumPy's `np.nanmean(a, axis, dtype=, out=, keepdims=, where=)`: the mean of the non-NaN items; NaN for a lane with none. */
 export function nanmean(a: NdArray, axis?: Axis | WithAxis<NanReduceOptions, Axis>, options?: NanReduceOptions): NdArray {
   [axis, options] = axisInOptions('nanmean', axis, options) as [Axis | undefined, NanReduceOptions | undefined];
-  const o = readKnownOptions(options, ['keepdims', 'dtype'], 'nanmean');
+  const o = readKnownOptions(options, MEAN_KEYS, 'nanmean');
   const { arr, mask } = replaceNan(a, 0);
   if (mask === null) return mean(arr, axis, o);
   requireInexact(o.dtype);
+  requireInexactOut(o.out);
   const tot = sum(arr, axis, o);
-  if (a.ndim === 0) return divide(tot, sum(logicalNot(mask), axis, { dtype: '<i8', keepdims: o.keepdims }), { out: tot, casting: 'unsafe' });
+  if (a.ndim === 0 || (o.where !== undefined && o.where !== true)) {
+    // NumPy's count: the non-NaN items where `where` holds, summed as intp.
+    const cnt = sum(logicalNot(mask), axis, { dtype: '<i8', keepdims: o.keepdims, ...(o.where === undefined ? {} : { where: o.where }) });
+    return divide(tot, cnt, { out: tot, casting: 'unsafe' });
+  }
   // The non-NaN count as the items along the axes less the NaNs: the same
   // int64 counts as sum(logicalNot(mask), { dtype: '<i8' }) (so the same
   // promotion in the division), without that pass's bool array and its
@@ -264,37 +343,53 @@ export function nanmean(a: NdArray, axis?: Axis | WithAxis<NanReduceOptions, Axi
   return divide(tot, cnt, { out: tot, casting: 'unsafe' });
 }
 
+/**
+ * NumPy's `nanvar` step by step (`_nanfunctions_impl.py`): the non-NaN count
+ * and sum kept as length-1 axes, the deviations taken in place in the
+ * replaced copy (where `where` holds), the NaN items zeroed, squared in
+ * place (times the conjugate for complex, whose real part is summed), summed
+ * into `out`, divided by `count - ddof`, and NaN where that is <= 0.
+ */
 function nanVarianceOf(a: NdArray, axis: Axis | undefined, options: NanVarianceOptions | undefined, name: 'nanvar' | 'nanstd'): NdArray {
-  const o = readKnownOptions(options, ['keepdims', 'dtype', 'ddof'], name);
+  const o = readKnownOptions(options, VARIANCE_KEYS, name);
   const { arr, mask } = replaceNan(a, 0);
   if (mask === null) return (name === 'nanvar' ? variance : std)(arr, axis, o);
   requireInexact(o.dtype);
-  const ddof = o.ddof ?? 0;
+  requireInexactOut(o.out);
+  let ddof = o.ddof ?? 0;
+  if (o.correction !== undefined) {
+    if (ddof !== 0) throw new ValueError("ddof and correction can't be provided simultaneously.");
+    ddof = o.correction;
+  }
   if (typeof ddof !== 'number' || !Number.isFinite(ddof)) throw new TypeError(`${name}(): ddof must be a number, got ${String(ddof)}`);
   const acc = o.dtype === undefined ? {} : { dtype: o.dtype };
-  const notNan = logicalNot(mask);
-  const cntK = sum(notNan, axis, { dtype: '<i8', keepdims: true });
-  const avg = sum(arr, axis, { ...acc, keepdims: true });
-  divide(avg, cntK, { out: avg, casting: 'unsafe' });
-  subtract(arr, avg, { out: arr, casting: 'unsafe' });
-  const dev = where(mask, 0, arr);
-  const sqr = a.dtype.kind === 'c' ? multiply(dev, conjugate(dev)).real : multiply(dev, dev, { out: dev });
-  const v = sum(sqr, axis, { ...acc, keepdims: o.keepdims ?? false });
-  const cnt = sum(notNan, axis, { dtype: '<i8', keepdims: o.keepdims ?? false });
-  const dof = subtract(cnt, ddof);
+  const masked = o.where === undefined || o.where === true ? {} : { where: o.where };
+  const cnt = sum(logicalNot(mask), axis, { dtype: '<i8', keepdims: true, ...masked });
+  let avg: NdArray;
+  if (o.mean !== undefined) avg = o.mean;
+  else {
+    const tot = sum(arr, axis, { ...acc, keepdims: true, ...masked });
+    avg = divide(tot, cnt, { out: tot, casting: 'unsafe' });
+  }
+  subtract(arr, avg, { out: arr, casting: 'unsafe', ...masked });
+  copyto(arr, 0, { where: mask, casting: 'unsafe' });
+  const sqr = arr.dtype.kind === 'c' ? (multiply(arr, conjugate(arr), { out: arr, ...masked }).real as NdArray) : multiply(arr, arr, { out: arr, ...masked });
+  const v = sum(sqr, axis, { ...acc, keepdims: o.keepdims ?? false, ...masked, ...(o.out === undefined ? {} : { out: o.out }) });
+  const c = v.ndim < cnt.ndim ? squeeze(cnt, axis === undefined ? null : axis) : cnt;
+  const dof = subtract(c, ddof);
   divide(v, dof, { out: v, casting: 'unsafe' });
   const bad = lessEqual(dof, 0);
-  const r = any(bad).get() ? where(bad, NaN, v).astype(v.dtype) : v;
-  return name === 'nanstd' ? sqrt(r, { out: r }) : r;
+  if (any(bad).get()) copyto(v, NaN, { where: bad, casting: 'unsafe' });
+  return name === 'nanstd' ? sqrt(v, { out: v }) : v;
 }
 
-/** NumPy's `np.nanvar(a, axis, dtype=, ddof=, keepdims=)`: the variance of the non-NaN items; NaN where `count - ddof <= 0`. */
+/** NumPy's `np.nanvar(a, axis, dtype=, out=, ddof=, keepdims=, where=, mean=, correction=)`: the variance of the non-NaN items; NaN where `count - ddof <= 0`. */
 export function nanvar(a: NdArray, axis?: Axis | WithAxis<NanVarianceOptions, Axis>, options?: NanVarianceOptions): NdArray {
   [axis, options] = axisInOptions('nanvar', axis, options) as [Axis | undefined, NanVarianceOptions | undefined];
   return nanVarianceOf(a, axis, options, 'nanvar');
 }
 
-/** NumPy's `np.nanstd(a, axis, dtype=, ddof=, keepdims=)`: the square root of {@link nanvar}. */
+/** NumPy's `np.nanstd(a, axis, dtype=, out=, ddof=, keepdims=, where=, mean=, correction=)`: the square root of {@link nanvar}. */
 export function nanstd(a: NdArray, axis?: Axis | WithAxis<NanVarianceOptions, Axis>, options?: NanVarianceOptions): NdArray {
   [axis, options] = axisInOptions('nanstd', axis, options) as [Axis | undefined, NanVarianceOptions | undefined];
   return nanVarianceOf(a, axis, options, 'nanstd');
@@ -330,7 +425,7 @@ export function nanmedian(a: NdArray, options?: MedianOptions): NdArray {
 }
 
 function nanmedianOf(a: NdArray, options: Omit<MedianOptions, 'out'> | undefined): NdArray {
-  const o = readKnownOptions(options, ['axis', 'keepdims'], 'nanmedian');
+  const o = readKnownOptions(options, ['axis', 'keepdims', 'overwriteInput'], 'nanmedian');
   requireOpen(a);
   if (a.size === 0) return nanmean(a, o.axis, { keepdims: o.keepdims });
   if (!canHoldNan(a)) return median(a, o);
@@ -371,7 +466,7 @@ function nanmedianOf(a: NdArray, options: Omit<MedianOptions, 'out'> | undefined
 }
 
 /** Per-lane quantile of the first `counts[r]` sorted items of each lane, NumPy's `_nanquantile_1d`. */
-function nanOneQuantile(s: Sorted, lanes: ReturnType<typeof laneCounts>, q: number, intQ: boolean, weak: boolean, rule: MethodRule): NdArray {
+function nanOneQuantile(s: Sorted, lanes: ReturnType<typeof laneCounts>, q: number, intQ: boolean, weak: boolean, qFloat: string, rule: MethodRule): NdArray {
   const { counts, flat, rows } = lanes;
   const prevIdx: number[] = [];
   const nextIdx: number[] = [];
@@ -417,7 +512,7 @@ function nanOneQuantile(s: Sorted, lanes: ReturnType<typeof laneCounts>, q: numb
     const d = subtract(b, a);
     // A scalar q is weak (each lane's gamma a Python float, cast to a float array's dtype); an array q is float64.
     // An integer q array with a method whose index stays integer: NumPy's gamma is int64.
-    const gdt = weak && a.dtype.kind === 'f' ? a.dtype : toDType(intGamma ? '<i8' : '<f8');
+    const gdt = weak && a.dtype.kind === 'f' ? a.dtype : toDType(intGamma ? '<i8' : weak ? '<f8' : qFloat);
     const t = asarray(gammas, '<f8').astype(gdt);
     const u = asarray(ones, '<f8').astype(gdt);
     const lo = add(a, multiply(d, t));
@@ -429,8 +524,8 @@ function nanOneQuantile(s: Sorted, lanes: ReturnType<typeof laneCounts>, q: numb
 }
 
 function nanQuantileOf(a: NdArray, q: QuantileQ, options: QuantileOptions | undefined, name: 'nanquantile' | 'nanpercentile'): NdArray {
-  const o = readKnownOptions(options, ['axis', 'method', 'keepdims'], name);
-  const { qs, qshape, weak, intQ, rule } = quantileArgs(a, q, o.method, name);
+  const o = readKnownOptions(options, ['axis', 'method', 'keepdims', 'overwriteInput'], name);
+  const { qs, qshape, weak, intQ, qFloat, rule } = quantileArgs(a, q, o.method, name);
   if (a.size === 0) return nanmean(a, o.axis, { keepdims: o.keepdims });
   // NumPy's _ureduce checks the axis, then _remove_nan_1D calls isnan on every lane:
   // records have no isnan loop (its TypeError).
@@ -449,7 +544,7 @@ function nanQuantileOf(a: NdArray, q: QuantileQ, options: QuantileOptions | unde
   });
   const s = sortedLanes(a, o.axis, o.keepdims ?? false, kths);
   const lanes = a.dtype.kind === 'f' ? laneCounts(s) : { counts: new Array<number>(s.sorted.size / s.n).fill(s.n), flat: s.sorted.reshape(-1), rows: s.sorted.size / s.n };
-  const results = qs.map((x) => nanOneQuantile(s, lanes, x, intQ, weak, rule));
+  const results = qs.map((x) => nanOneQuantile(s, lanes, x, intQ, weak, qFloat, rule));
   const r = stackQ(results, qshape, s.shape);
   // NumPy fills its result lane by lane (apply_along_axis) in the dtype of
   // the first lane's answer, and a lane of NaNs only answers in a's dtype
@@ -489,12 +584,12 @@ function qAxesInnermost(r: NdArray, qnd: number): NdArray {
  */
 export function nanquantile(a: NdArray, q: QuantileQ, options?: QuantileOptions): NdArray {
   const [out, rest] = splitOut(options);
-  return intoOut(nanQuantileOf(a, q, rest, 'nanquantile'), out, 'add');
+  return intoOut(nanQuantileOf(a, q, rest, 'nanquantile'), out, 'add', true);
 }
 
 /** NumPy's `np.nanpercentile(a, q, ...)`: {@link nanquantile} of `q / 100`. */
 export function nanpercentile(a: NdArray, q: QuantileQ, options?: QuantileOptions): NdArray {
   const [out, rest] = splitOut(options);
-  return intoOut(nanQuantileOf(a, q, rest, 'nanpercentile'), out, 'add');
+  return intoOut(nanQuantileOf(a, q, rest, 'nanpercentile'), out, 'add', true);
 }
 

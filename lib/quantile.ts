@@ -62,6 +62,11 @@ export interface QuantileOptions {
    * of the reduced axes' shape (lib/quantile-weights.ts).
    */
   weights?: QuantileWeights | null;
+  /**
+   * NumPy's `overwrite_input=`: accepted for NumPy's signature; the input is
+   * never modified here (NumPy leaves its contents undefined when true).
+   */
+  overwriteInput?: boolean;
 }
 
 /** Options of {@link median} and {@link ptp}. */
@@ -76,6 +81,11 @@ export interface MedianOptions {
    * ptp under `'same_kind'`.
    */
   out?: NdArray | null;
+  /**
+   * NumPy's `overwrite_input=`: accepted for NumPy's signature; the input is
+   * never modified here (NumPy leaves its contents undefined when true).
+   */
+  overwriteInput?: boolean;
 }
 
 /** What a quantile `q` may be: a number, a list of numbers, or an array. */
@@ -194,7 +204,7 @@ export function nativeScalar(r: NdArray): NdArray {
   return r.ndim === 0 && !r.dtype.isnative && !r.dtype.isStructured ? r.astype(r.dtype.newbyteorder('=')) : r;
 }
 
-function oneQuantile(s: Sorted, q: number, intQ: boolean, weak: boolean, rule: MethodRule, scalar: boolean): NdArray {
+function oneQuantile(s: Sorted, q: number, intQ: boolean, weak: boolean, qFloat: string, rule: MethodRule, scalar: boolean): NdArray {
   const { sorted, n } = s;
   const { v, int } = rule.index(n, q, intQ);
   let res: NdArray;
@@ -211,7 +221,7 @@ function oneQuantile(s: Sorted, q: number, intQ: boolean, weak: boolean, rule: M
     // A scalar q is weak in NumPy (a Python float gamma, even when whole:
     // float arrays keep their dtype, integer ones go float64); an array q
     // makes gamma float64.
-    const gdt = weak ? weakFloatDType(sorted) : intGamma ? '<i8' : '<f8';
+    const gdt = weak ? weakFloatDType(sorted) : intGamma ? '<i8' : qFloat;
     const t = asarray(g, gdt);
     const u = asarray(1 - g, gdt);
     const lerp = add(a, multiply(d, t));
@@ -246,6 +256,12 @@ export interface QuantileArgs {
   weak: boolean;
   /** q had an integer (or bool) dtype: `linear` then takes items instead of interpolating. */
   intQ: boolean;
+  /**
+   * The dtype of NumPy's virtual indexes and so of gamma for an array `q`: a
+   * float q's own (a float32 q keeps a float32 array's quantiles float32),
+   * float64 otherwise.
+   */
+  qFloat: string;
   rule: MethodRule;
 }
 
@@ -264,24 +280,28 @@ export function quantileArgs(a: NdArray, q: QuantileQ, method: unknown, name: st
   if (rule === undefined) throw new ValueError(`${typeof method === 'string' ? `'${method}'` : String(method)} is not a valid method. Use one of: dict_keys([${Object.keys(METHODS).map((m) => `'${m}'`).join(', ')}])`);
   // percentile's q / 100 is always float (NumPy's true_divide).
   const intQ = !name.endsWith('percentile') && qa.dtype.kind !== 'f';
-  return { qs, qshape: qa.shape, weak, intQ, rule };
+  const qFloat = qa.dtype.kind === 'f' ? `<f${qa.dtype.itemsize}` : '<f8';
+  return { qs, qshape: qa.shape, weak, intQ, qFloat, rule };
 }
 
-function quantileOf(a: NdArray, q: QuantileQ, options: Omit<QuantileOptions, 'out'> | undefined, name: 'quantile' | 'percentile'): NdArray {
-  const o = readKnownOptions(options, ['axis', 'method', 'keepdims', 'weights'], name);
+/** The quantiles, and whether they interpolate (NumPy's `_lerp` into `out`, which broadcasts) rather than take items (whose `out` must match). */
+function quantileOf(a: NdArray, q: QuantileQ, options: Omit<QuantileOptions, 'out'> | undefined, name: 'quantile' | 'percentile'): [NdArray, boolean] {
+  const o = readKnownOptions(options, ['axis', 'method', 'keepdims', 'weights', 'overwriteInput'], name);
   if (o.weights !== undefined && o.weights !== null) {
-    return weightedQuantile(a, q, quantileArgs(a, q, 'inverted_cdf', name), o.weights, o.axis, o.method, o.keepdims ?? false, name);
+    // 'inverted_cdf' takes items: its `out` must match, as NumPy's.
+    return [weightedQuantile(a, q, quantileArgs(a, q, 'inverted_cdf', name), o.weights, o.axis, o.method, o.keepdims ?? false, name), false];
   }
-  const { qs, qshape, weak, intQ, rule } = quantileArgs(a, q, o.method, name);
+  const { qs, qshape, weak, intQ, qFloat, rule } = quantileArgs(a, q, o.method, name);
   const s = sortedLanes(a, o.axis, o.keepdims ?? false, quantilePositions(a, o.axis, qs, intQ, rule), true);
   if (s.n === 0) throw new IndexError('index -1 is out of bounds for axis 0 with size 0');
   // NumPy takes (or interpolates) from a C-ordered copy with the axis moved first, so the
   // result is C-ordered over (q axes, kept axes), then keepdims inserts the reduced axes;
   // one item per q (no kept axes) is a NumPy scalar there: native byte order.
   const keptShape = s.sorted.shape.slice(0, -1);
-  const results = qs.map((x) => oneQuantile(s, x, intQ, weak, rule, qshape.length === 0).reshape(keptShape));
+  const results = qs.map((x) => oneQuantile(s, x, intQ, weak, qFloat, rule, qshape.length === 0).reshape(keptShape));
   const r = nativeScalar(stackQ(results, qshape, keptShape));
-  return (r.flags.cContiguous ? r : r.copy('C')).reshape([...qshape, ...s.shape]);
+  const interpolates = rule.gamma !== undefined && !rule.index(1, 0, intQ).int;
+  return [(r.flags.cContiguous ? r : r.copy('C')).reshape([...qshape, ...s.shape]), interpolates];
 }
 
 /** The lane length of `a` reduced over `axis`. */
@@ -321,7 +341,8 @@ export function stackQ(results: NdArray[], qshape: readonly number[], shape: rea
  */
 export function quantile(a: NdArray, q: QuantileQ, options?: QuantileOptions): NdArray {
   const [out, rest] = splitOut(options);
-  return intoOut(quantileOf(a, q, rest, 'quantile'), out, 'add');
+  const [r, interpolates] = quantileOf(a, q, rest, 'quantile');
+  return intoOut(r, out, 'add', interpolates);
 }
 
 /**
@@ -330,7 +351,8 @@ export function quantile(a: NdArray, q: QuantileQ, options?: QuantileOptions): N
  */
 export function percentile(a: NdArray, q: QuantileQ, options?: QuantileOptions): NdArray {
   const [out, rest] = splitOut(options);
-  return intoOut(quantileOf(a, q, rest, 'percentile'), out, 'add');
+  const [r, interpolates] = quantileOf(a, q, rest, 'percentile');
+  return intoOut(r, out, 'add', interpolates);
 }
 
 /**
@@ -344,7 +366,7 @@ export function median(a: NdArray, options?: MedianOptions): NdArray {
 }
 
 export function medianOf(a: NdArray, options: Omit<MedianOptions, 'out'> | undefined, name: string): NdArray {
-  const o = readKnownOptions(options, ['axis', 'keepdims'], name);
+  const o = readKnownOptions(options, ['axis', 'keepdims', 'overwriteInput'], name);
   requireOpen(a);
   const n = laneLength(a, o.axis);
   const h0 = Math.floor(n / 2);
@@ -361,7 +383,7 @@ export function medianOf(a: NdArray, options: Omit<MedianOptions, 'out'> | undef
  * NumPy's `np.ptp(a, axis=None, keepdims=False)`: `max - min` along `axis`
  * in the array's dtype (integers wrap, as NumPy's subtract does).
  */
-export function ptp(a: NdArray, options?: MedianOptions): NdArray {
+export function ptp(a: NdArray, options?: Omit<MedianOptions, 'overwriteInput'>): NdArray {
   const [out, rest] = splitOut(options);
   const o = readKnownOptions(rest, ['axis', 'keepdims'], 'ptp');
   requireOpen(a);

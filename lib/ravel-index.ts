@@ -117,6 +117,11 @@ export function unravelIndex(indices: NdArray | number | bigint | readonly unkno
   // NumPy fills one (indices..., len(dims)) int64 array laid out in the K order of the
   // indices and returns its columns: views with a stride of len(dims) items.
   const nd = dims.length;
+  if (nd === 0 && a.ndim > 0) {
+    // NumPy checks each index against the size (1) first, then refuses several for a 0-d shape.
+    for (const x of v) if (x < 0n || x >= size) throw new ValueError(`index ${x} is out of bounds for array with size ${size}`);
+    throw new ValueError('multiple indices are not supported for 0d arrays');
+  }
   const sh = a.shape;
   const st = kOrderStrides(sh, nd, a.ndim > 0 ? kOrder(a.ndim, [a.strides]) : []);
   const base = zeros([Math.max(1, v.length) * nd], 'int64');
@@ -184,8 +189,9 @@ export function ravelMultiIndex(multiIndex: readonly (NdArray | number | bigint 
   const coords = multiIndex.map(asIntp);
   const size = product(ds);
   if (size > INTP_MAX) throw new ValueError('invalid dims: array size defined by dims is larger than the maximum possible size.');
-  if (ds.includes(0)) throw new ValueError('cannot unravel if shape has zero entries (is empty).');
   const shape = broadcastShape(coords.map((c) => c.shape));
+  // NumPy refuses a zero-length dim only when there is a coordinate to ravel (none: an empty result).
+  if (ds.includes(0) && shape.every((n) => n > 0)) throw new ValueError('cannot unravel if shape has zero entries (is empty).');
   const vals = coords.map((c) => int64Values(c, shape));
   const r = zeros(shape, 'int64');
   const t = r.typedArray() as BigInt64Array;

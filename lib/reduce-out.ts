@@ -28,11 +28,20 @@ export function splitOut<O extends { out?: NdArray | null }>(options: O | undefi
   return [out ?? null, rest];
 }
 
-/** `r`, or `r` written into `out` under the cast of `ufunc` (null: unsafe). */
-export function intoOut(r: NdArray, out: NdArray | null, ufunc: string | null): NdArray {
+/**
+ * `r`, or `r` written into `out` under the cast of `ufunc` (null: unsafe).
+ * With `broadcast`, `out` may be any shape `r` broadcasts to (NumPy's
+ * interpolating quantiles end in a ufunc with `out=`, whose inputs broadcast
+ * to it; the nan forms assign `out[...] = result`); else its shape must be
+ * `r`'s (a reduction's or a take's `out`).
+ */
+export function intoOut(r: NdArray, out: NdArray | null, ufunc: string | null, broadcast = false): NdArray {
   if (out === null) return r;
   requireWritable(out);
-  if (out.ndim !== r.ndim || out.shape.some((n, i) => n !== r.shape[i])) {
+  const fits = broadcast
+    ? r.ndim <= out.ndim && r.shape.every((n, i) => n === 1 || n === out.shape[out.ndim - r.ndim + i])
+    : out.ndim === r.ndim && out.shape.every((n, i) => n === r.shape[i]);
+  if (!fits) {
     throw new ValueError(`non-broadcastable output operand with shape ${tupleNoSpace(out.shape)} doesn't match the broadcast shape ${tupleNoSpace(r.shape)}`);
   }
   if (ufunc !== null && !canCast(r.dtype, out.dtype, 'same_kind')) {

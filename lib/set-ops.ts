@@ -15,6 +15,7 @@
 import type { NdArray } from './ndarray';
 import { asarray } from './array-coerce';
 import { ValueError } from './errors';
+import { dtype as toDType } from './dtype';
 import { isArray, requireOpen } from './internal';
 import { readKnownOptions } from './options';
 import { argsort, searchsorted, sort, unique } from './sort';
@@ -41,7 +42,8 @@ export interface IsinOptions {
    * when both are integers or bools and the span is at most 6 times the
    * inputs' total size (NumPy's rule), else the sort. Here `'table'` with a
    * wider span (or ends past 2^53) answers by the sort, where NumPy builds
-   * the table anyway.
+   * the table anyway; a span past the test dtype's largest integer is
+   * NumPy's error (its RuntimeError, a ValueError here).
    */
   kind?: 'sort' | 'table' | null;
 }
@@ -118,8 +120,29 @@ export function isin(element: SetInput, testElements: SetInput, options?: IsinOp
   if (kind === 'table' && !(ints(el) && ints(t))) {
     throw new ValueError("The 'table' method is only supported for boolean or integer arrays. Please select 'sort' or None for kind.");
   }
+  if (kind === 'table' && t.size > 0) requireTableRange(t);
   const table = kind === 'sort' || !ints(el) || !ints(t) ? null : in1dTable(el, t, o.invert ?? false);
   return (table ?? in1d(el, t, o.invert ?? false)).reshape(e.shape);
+}
+
+/**
+ * NumPy's check before `kind='table'`: the span `max(t) - min(t)` must fit
+ * `t`'s integer dtype (bools count as uint8), as NumPy's table indexes with
+ * `t - min(t)` in that dtype; past it NumPy raises RuntimeError (a ValueError
+ * here, the library's class for it, as lib/cov.ts does), `kind=None` and
+ * `'sort'` answer by sorting.
+ */
+function requireTableRange(t: NdArray): void {
+  const dt = t.dtype.kind === 'b' ? toDType('|u1') : t.dtype;
+  // The ends exactly, as int64 or (unsigned) uint64 bigints.
+  const wide = dt.kind === 'u' ? '<u8' : '<i8';
+  const lo = BigInt(min(t).astype(wide).get() as bigint | number | boolean);
+  const hi = BigInt(max(t).astype(wide).get() as bigint | number | boolean);
+  const bits = BigInt(dt.itemsize * 8);
+  const dtMax = dt.kind === 'u' ? (1n << bits) - 1n : (1n << (bits - 1n)) - 1n;
+  if (hi - lo > dtMax) {
+    throw new ValueError("You have specified kind='table', but the range of values in `ar2` or `ar1` exceed the maximum integer of the datatype. Please set `kind` to None or 'sort'.");
+  }
 }
 
 /**

@@ -32,6 +32,7 @@ import { fieldSequence, recordArgsortNative, recordLanesSortNative, recordSortNa
 import { isSwapped } from './kernels';
 import { readKnownOptions } from './options';
 import { weakKind } from './promote';
+import { uniqueAlongAxis } from './unique-axis';
 
 /** Options of {@link sort} and {@link argsort}. */
 export interface SortOptions {
@@ -465,6 +466,12 @@ export interface UniqueOptions {
   returnCounts?: boolean;
   returnInverse?: boolean;
   returnIndex?: boolean;
+  /**
+   * NumPy's `axis=`: the distinct sub-arrays along this axis (rows for 0),
+   * sorted lexicographically; `inverse` is then 1-d (one entry per sub-array).
+   * Null or absent: the flattened array's distinct values.
+   */
+  axis?: number | null;
 }
 
 /** Plain numbers of `a` in C order (bool as 0/1), or null for other dtypes. */
@@ -492,10 +499,21 @@ function numbersOf(a: NdArray): ArrayLike<number> | null {
  * (int64), for each input element the index of its value (int64, shaped like
  * `a`) and how often each occurs (int64). The values keep `a`'s class, as
  * NumPy's do (a subclass's `arrayFinalize` sees `a`), except a Memmap's,
- * which are a plain NdArray (NumPy's memmap gives an ndarray).
+ * which are a plain NdArray (NumPy's memmap gives an ndarray). With `axis`, the
+ * distinct sub-arrays along it (lib/unique-axis.ts).
  */
 export function unique(a: NdArray, options: UniqueOptions = {}): UniqueResult {
-  const r = uniqueOf(a, options);
+  const { axis, ...flags } = readKnownOptions(options, ['returnCounts', 'returnInverse', 'returnIndex', 'axis'], 'unique');
+  let r: UniqueResult;
+  if (axis === undefined || axis === null) r = uniqueOf(a, flags);
+  else {
+    requireOpen(a);
+    // NumPy: a 1-d (or 0-d) array takes the flat unique once its axis is checked.
+    if (a.ndim <= 1) {
+      normalizeAxis(axis, a.ndim);
+      r = uniqueOf(a, flags);
+    } else r = uniqueAlongAxis(a, axis, flags, uniqueOf, (k) => fromValues(toDType('|i1'), [k], new Array<number>(k).fill(0)));
+  }
   // NumPy's memmap (that class exactly, not a subclass of it) turns a result
   // that maps no file into a plain ndarray; its getters are its prototype's own.
   const proto = Object.getPrototypeOf(a) as object;

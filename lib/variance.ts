@@ -49,7 +49,8 @@ const KEYS = ['ddof', 'correction', 'keepdims', 'dtype', 'out', 'where', 'mean']
 function varianceOf(a: NdArray, axis: Axis | undefined, options: VarianceOptions | undefined, name: string): NdArray {
   const o = readKnownOptions(options, KEYS, name);
   requireOpen(a);
-  if (o.ddof !== undefined && o.correction !== undefined) throw new ValueError("ddof and correction can't be provided simultaneously.");
+  // NumPy's rule: correction with a ddof other than 0 (ddof=0 is its default, so it may be given).
+  if (o.ddof !== undefined && o.ddof !== 0 && o.correction !== undefined) throw new ValueError("ddof and correction can't be provided simultaneously.");
   const ddof = o.correction ?? o.ddof ?? 0;
   if (typeof ddof !== 'number' || !Number.isFinite(ddof)) throw new TypeError(`${name}(): ddof must be a number, got ${repr(ddof)}`);
   const kind = a.dtype.kind;

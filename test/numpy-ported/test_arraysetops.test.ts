@@ -10,12 +10,12 @@
 // Skipped (not counted as passing), one reason each:
 // - object, unicode (U) and StringDType arrays: no such dtypes (test_unique_unicode_string_hash_based,
 //   test_unique_vstring_*; the object and chararray parts of test_unique_1d).
-// - the `sorted=False` / `equal_nan=False` / `axis=` options and np.unique_all & co:
-//   unique() always sorts, treats NaNs as one value, and flattens (test_unique_byte_string_hash_based,
-//   test_unsupported_hash_based, test_unique_axis*, test_unique_1d_with_axis, test_unique_inverse_with_axis,
-//   test_unique_sort_order_with_axis, test_unique_nanequals, test_unique_array_api_functions,
-//   test_unique_inverse_shape, test_unique_with_matrix, test_unique_axis0_equal_nan_on_1d_array,
-//   test_unique_axis_minus1_eq_on_1d_array, test_unique_axis_float_raises_typeerror).
+// - the `sorted=False` / `equal_nan=False` options and np.unique_all & co: unique() always
+//   sorts and treats NaNs as one value (test_unique_byte_string_hash_based,
+//   test_unsupported_hash_based, test_unique_nanequals, test_unique_array_api_functions,
+//   test_unique_inverse_shape, test_unique_with_matrix). The `axis=` tests (test_unique_axis*,
+//   test_unique_1d_with_axis, test_unique_inverse_with_axis, test_unique_sort_order_with_axis)
+//   are ported in test_arraysetops-more.test.ts.
 // - test_unique_masked: no masked arrays.
 import { NdArray, unique, zeros } from '../../lib';
 
@@ -193,7 +193,6 @@ describe('TestUnique', () => {
   });
 
   test.skip('test_unique_nanequals: there is no equal_nan=False (NaNs are one value)', () => {});
-  test.skip('test_unique_axis* (errors, list, axis, zeros, 1d/inverse with axis, sort order): unique() has no axis', () => {});
   test.skip('test_unique_byte_string_hash_based, test_unsupported_hash_based: there is no sorted=False', () => {});
   test.skip('test_unique_unicode_string_hash_based, test_unique_vstring_*: no unicode or StringDType', () => {});
   test.skip('test_unique_masked: no masked arrays', () => {});

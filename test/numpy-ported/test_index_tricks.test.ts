@@ -7,7 +7,7 @@
 // np.where(a != 0) -> nonzero(a.notEqual(0)).
 //
 // Skipped (not counted as passing):
-// - TestRavelUnravelIndex: unravelIndex/ravelMultiIndex have their own tests (not re-ported here).
+// - TestRavelUnravelIndex: ported in test_index_tricks-ravel.test.ts.
 // - TestGrid (mgrid/ogrid), TestConcatenator (r_/c_), TestNdenumerate, TestIndexExpression
 //   (s_/index_exp), test_ndindex, test_c_, test_ix_*: Python index objects and functions
 //   (ndindex) that do not exist here. TestIx_ is ported in test_index_tricks-ix.test.ts,

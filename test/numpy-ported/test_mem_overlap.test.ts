@@ -18,9 +18,10 @@
 //   test_internal_overlap_diophantine: they call NumPy's private
 //   solve_diophantine hook; mmarray's solver has its own tests (test/overlap.test.ts).
 // - test_non_ndarray_inputs: no __array_interface__ / __array__ protocols.
-// - TestUFunc fuzz tests (check_unary_fuzz and its accumulate, reduce,
-//   reduceat, gufunc variants) and test_binary_ufunc_reduceat_manual: no
-//   ufunc.accumulate/reduceat/gufuncs.
+// - TestUFunc fuzz tests (check_unary_fuzz and its accumulate, reduce and
+//   reduceat variants) and test_binary_ufunc_reduceat_manual: ported (two left out, see its header) in
+//   test_mem_overlap-ufunc-fuzz.test.ts (over cumsum, sum and addReduceat);
+//   test_unary_gufunc_fuzz: no gufuncs.
 // - test_ufunc_at_manual's np.invert.at: addAt is the only .at here (the
 //   np.add.at half is ported).
 // - test_unary_ufunc_1d_manual's float and complex dtypes: they use
