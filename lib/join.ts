@@ -133,7 +133,7 @@ function checkOpen(arrays: readonly NdArray[]): void {
 function sequenceOf(arrays: unknown, message: string): NdArray[] {
   if (arrays === null || typeof arrays !== 'object' || typeof (arrays as Iterable<unknown>)[Symbol.iterator] !== 'function') throw new TypeError(message);
   // An array is its rows (NumPy iterates it): refused first when their views cannot fit the heap.
-  if (arrays instanceof ArrayClass && arrays.ndim > 0) checkRowViews(arrays.shape[0], 'join');
+  if (arrays instanceof ArrayClass && arrays.ndim > 0) checkRowViews(arrays.shape[0], 'concatenate/stack');
   if (!Array.isArray(arrays)) return Array.from(arrays as Iterable<NdArray>);
   // A list is copied by index, each item checked as it comes: a sparse list
   // of length 2^32-1 was copied whole (Array.from) until V8 gave up, before
