@@ -218,3 +218,31 @@ describeWithNumpy('an NdArray given as the sequence of arrays to join', () => {
     expect(JSON.parse(r.out)).toEqual(['MemoryError', expect.stringMatching(/^cannot allocate 17179869184 bytes/)]);
   });
 });
+
+describeWithNumpy('expandDims with an array as the axis', () => {
+  test("NumPy's operator.index rule: a 0-d integer array is one axis, any other array its TypeError", () => {
+    expectCasesLikeNumpy([
+      { py: 'np.expand_dims(np.ones(3), np.array(1))', js: () => L.expandDims(L.ones([3]), L.asarray(1) as never) },
+      { py: 'np.expand_dims(np.ones(3), np.array([0, 1]))', js: () => L.expandDims(L.ones([3]), L.asarray([0, 1]) as never) },
+      { py: 'np.expand_dims(np.ones(3), (0, 2))', js: () => L.expandDims(L.ones([3]), [0, 2]) },
+    ]);
+  });
+
+  test('a 2^31-item broadcast array as the axis (child): the TypeError at once (it was spread item by item: a hang)', () => {
+    const r = child(`return L.expandDims(L.ones([3]), L.broadcastTo(L.asarray(0), [2 ** 31]));`);
+    expect(r.signal).toBeNull();
+    expect(JSON.parse(r.out)).toEqual(['TypeError', 'only integer scalar arrays can be converted to a scalar index']);
+  });
+});
+
+describe('values read into a JS list: refused when the heap cannot hold them', () => {
+  test('control: deleteItems with a 2-d index array', () => {
+    expect(L.deleteItems(L.arange(4), L.asarray([[1], [3]])).toArray()).toEqual([0n, 2n]);
+  });
+
+  test('deleteItems with a 2^31-item 2-d index array (child, 1 GiB heap): a MemoryError naming the heap (was read into a list until V8 aborted)', () => {
+    const r = child(`return L.deleteItems(L.ones([4]), L.broadcastTo(L.asarray(1), [2 ** 16, 2 ** 15]));`);
+    expect(r.signal).toBeNull();
+    expect(JSON.parse(r.out)).toEqual(['MemoryError', expect.stringMatching(/^cannot read 2147483648 items \(shape \(65536, 32768\), <i8\) into a JS list: at least 68719476736 bytes of JS heap/)]);
+  });
+});
