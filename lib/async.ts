@@ -471,6 +471,9 @@ export async function argsortAsync(a: NdArray, options: SortAsyncOptions = {}): 
   return run('argsortAsync', a, asyncOptions, () => a.argsort(sortOptions));
 }
 
+/** NumPy's NPY_MAXARGS: the most operands a ufunc takes. */
+const UFUNC_MAX_ARGS = 64;
+
 /** The options of {@link ufuncAsync}: the ufunc's own (`out`, `where`, `dtype`, …) and the async ones. */
 export interface UfuncAsyncOptions extends UfuncOptions, AsyncOptions {}
 
@@ -491,6 +494,9 @@ export interface UfuncAsyncOptions extends UfuncOptions, AsyncOptions {}
 export async function ufuncAsync(ufunc: (...args: never[]) => unknown, inputs: readonly unknown[], options: UfuncAsyncOptions = {}): Promise<NdArray> {
   requireFunction(ufunc, 'ufuncAsync', 'ufunc');
   if (!Array.isArray(inputs)) throw new TypeError(`ufuncAsync(): inputs must be an array of the ufunc's inputs, got ${describeValue(inputs)}`);
+  // NumPy's NPY_MAXARGS: no ufunc takes more operands. Checked before the list
+  // is read (a sparse list of length 2^32-1 was spread hole by hole: a hang).
+  if (inputs.length > UFUNC_MAX_ARGS) throw new TypeError(`ufuncAsync(): ${inputs.length} inputs; a ufunc takes at most ${UFUNC_MAX_ARGS} operands (NumPy's NPY_MAXARGS)`);
   if (options === null || typeof options !== 'object') throw new TypeError(`options must be an object, got ${describeValue(options)}`);
   // Each option read once: the async ones here, the rest handed to the ufunc.
   const { signal, onProgress, threads, ...ufuncOptions } = options;

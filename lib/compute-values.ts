@@ -8,7 +8,9 @@
  * @internal
  * @module
  */
+import { getHeapStatistics } from 'v8';
 import { dtype as toDType, type DType } from './dtype';
+import { MemoryError } from './errors';
 import { float16Bits, float16Value } from './dtype/float16';
 import { forEachOffset } from './iterate';
 import { iterationOrder, shapeToSize } from './layout';
@@ -33,6 +35,18 @@ export function readValues(a: NdArray): unknown[] {
   // NumPy's MemoryError refuses the result it cannot allocate.
   if (n > MAX_JS_LIST) {
     throw new RangeError(`cannot read ${n} items (shape (${a.shape.join(', ')}), ${a.dtype.str}) into memory: the values of at most ${MAX_JS_LIST} items fit in a JS list`);
+  }
+  // Nor past what the JS heap can hold: V8 ends the process when it runs out
+  // (a 2^31-item index array given to insert or deleteItems was read into a
+  // list until it did). A lower bound per item, so only what surely cannot fit.
+  if (n >= 1 << 20) {
+    const kind = a.dtype.kind;
+    const per = kind === 'c' ? 56 : a.dtype.itemsize === 8 && (kind === 'i' || kind === 'u') ? 32 : 8;
+    const h = getHeapStatistics();
+    const free = h.heap_size_limit - h.used_heap_size;
+    if (n * per > free) {
+      throw new MemoryError(`cannot read ${n} items (shape (${a.shape.join(', ')}), ${a.dtype.str}) into a JS list: at least ${n * per} bytes of JS heap, more than the ${free} left (node --max-old-space-size raises it)`);
+    }
   }
   const out = new Array<unknown>(n);
   const codec = codecOf(a);

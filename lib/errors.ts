@@ -15,6 +15,7 @@
  * `ERR_LINALG` for LinAlgError, a ValueError as NumPy's).
  * @module
  */
+import { getHeapStatistics } from 'v8';
 
 /** NumPy's `ValueError`: an argument with the right type but a bad value. */
 export class ValueError extends Error {
@@ -245,5 +246,29 @@ export const MAX_LIST_ITEMS = 2 ** 29;
 export function checkListLength(length: number, what: string): void {
   if (length > MAX_LIST_ITEMS) {
     throw new MemoryError(`${what}: ${length} items of 8 bytes; an array in memory holds at most 4 GiB (${MAX_LIST_ITEMS} such items)`);
+  }
+}
+
+/**
+ * Bytes of JS heap one view of an array (an NdArray and its shape and
+ * strides lists) takes at least: a lower bound, so only a list that surely
+ * cannot fit is refused.
+ */
+const VIEW_HEAP_BYTES = 256;
+
+/**
+ * Refuses, before it is made, a list of `count` views of an array's rows
+ * (an NdArray given where NumPy iterates a sequence of arrays: concatenate,
+ * stack, vstack...) that the JS heap cannot hold: V8 ends the process when
+ * its heap runs out, and a 2^31-row broadcast view was listed row by row
+ * until it did (NumPy raises MemoryError or runs for hours).
+ */
+export function checkRowViews(count: number, what: string): void {
+  const need = count * VIEW_HEAP_BYTES;
+  if (count < 1 << 16) return;
+  const h = getHeapStatistics();
+  const free = h.heap_size_limit - h.used_heap_size;
+  if (need > free) {
+    throw new MemoryError(`${what}: an array of ${count} rows given as the sequence of arrays is ${count} views, at least ${need} bytes of JS heap, more than the ${free} left; join a list of arrays, or reshape the array instead`);
   }
 }

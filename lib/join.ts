@@ -8,7 +8,7 @@
  */
 import { inspect } from 'util';
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
-import { IndexError, ValueError, repr } from './errors';
+import { IndexError, ValueError, checkRowViews, repr } from './errors';
 import { MAXDIMS, normalizeAxis } from './layout';
 import type { NdArray } from './ndarray';
 import { pyShape } from './format';
@@ -81,7 +81,8 @@ function intoOut(r: NdArray, options: JoinOptions): NdArray {
   return out;
 }
 
-function joinedDType(arrays: readonly NdArray[]): DType {
+/** The dtype `concatenate(arrays)` gives (NumPy's: equal bytes kept, records canonical, numbers promoted). */
+export function joinedDType(arrays: readonly NdArray[]): DType {
   const first = arrays[0].dtype;
   // Equal bytes join as they are; records of one canonical form join in it (NumPy
   // promotes them: padding dropped, host byte order); numbers promote, into this host's byte order.
@@ -131,6 +132,8 @@ function checkOpen(arrays: readonly NdArray[]): void {
 /** The caller's list of arrays as a copy (read once); anything not iterable is NumPy's TypeError `message`. */
 function sequenceOf(arrays: unknown, message: string): NdArray[] {
   if (arrays === null || typeof arrays !== 'object' || typeof (arrays as Iterable<unknown>)[Symbol.iterator] !== 'function') throw new TypeError(message);
+  // An array is its rows (NumPy iterates it): refused first when their views cannot fit the heap.
+  if (arrays instanceof ArrayClass && arrays.ndim > 0) checkRowViews(arrays.shape[0], 'concatenate/stack');
   if (!Array.isArray(arrays)) return Array.from(arrays as Iterable<NdArray>);
   // A list is copied by index, each item checked as it comes: a sparse list
   // of length 2^32-1 was copied whole (Array.from) until V8 gave up, before

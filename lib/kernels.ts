@@ -115,6 +115,21 @@ export function recordKernel(kind: KernelCall['kind'], args: unknown[]): boolean
   return true;
 }
 
+/**
+ * @internal Runs `fn` with its kernel calls run now, on the JS thread, even
+ * inside {@link captureKernels}: for work whose JS code reads what its own
+ * kernels wrote (recorded, they would not have run yet, and it read zeros).
+ */
+export function runUncaptured<T>(fn: () => T): T {
+  const outer = captured;
+  captured = null;
+  try {
+    return fn();
+  } finally {
+    captured = outer;
+  }
+}
+
 /** @internal True inside {@link captureKernels}: recorded calls may still point at any memory made so far. */
 export function capturingKernels(): boolean {
   return captured !== null;

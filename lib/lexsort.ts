@@ -12,6 +12,7 @@ import { normalizeAxis } from './layout';
 import { requireOpen, NdArray as ArrayClass } from './internal';
 import type { NdArray } from './ndarray';
 import { asarray } from './array-coerce';
+import { arange } from './create';
 import { allocateOrdered, fromValues, INTP } from './compute-values';
 import { readKnownOptions } from './options';
 import { argsort } from './sort';
@@ -90,7 +91,8 @@ export function lexsort(keys: NdArray | readonly unknown[], options?: LexsortOpt
   const rows = size / n;
   const lanes = (k: NdArray): NdArray => k.transpose(perm).reshape([rows, n]);
   // Each row's start in the flattened rows, to take items of row r at r * n + position.
-  const starts = asarray(Array.from({ length: rows }, (_, r) => r * n), '<i8').reshape([rows, 1]);
+  // An int64 ramp made in place (a JS list of `rows` numbers ran V8 out of heap for 2^31 rows).
+  const starts = arange(0, size, n, '<i8').reshape([rows, 1]);
   let order = argsort(lanes(ks[0]), { axis: -1 });
   for (let i = 1; i < ks.length; i++) {
     const flat = add(order, starts);

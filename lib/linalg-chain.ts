@@ -8,8 +8,9 @@
  * @module
  */
 import type { NdArray } from './ndarray';
-import { LinAlgError, ValueError, repr } from './errors';
+import { LinAlgError, MemoryError, ValueError, repr } from './errors';
 import { empty, eye } from './create';
+import { readOptions } from './options';
 import { matmul, dot } from './linalg';
 import { assertStackedSquare, inv, linalgOperand } from './linalg-solve';
 
@@ -63,11 +64,16 @@ export interface MultiDotOptions {
  * @internal NumPy's `_multi_dot_matrix_chain_order` (Cormen 15.2) over the
  * chain's dimensions (n + 1 of them for n matrices): split[i][j] = the k of
  * the cheapest (A_i..A_k)(A_k+1..A_j), cost[i][j] its scalar multiplications.
+ * The two n×n tables are typed arrays (rows are views of one buffer each), as
+ * NumPy's `zeros((n, n))` and `empty((n, n), dtype=intp)`: a chain too long for
+ * them is NumPy's MemoryError (as JS lists of lists, 10^5 operands ran V8 out of heap).
  */
-export function multiDotChainOrder(dims: readonly number[]): { split: number[][]; cost: number[][] } {
+export function multiDotChainOrder(dims: readonly number[]): { split: Int32Array[]; cost: Float64Array[] } {
   const n = dims.length - 1;
-  const cost = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  const split = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  const costs = tableOf(Float64Array, n, 'float64');
+  const splits = tableOf(Int32Array, n, 'int64');
+  const cost = Array.from({ length: n }, (_, i) => costs.subarray(i * n, (i + 1) * n));
+  const split = Array.from({ length: n }, (_, i) => splits.subarray(i * n, (i + 1) * n));
   for (let l = 1; l < n; l++) {
     for (let i = 0; i < n - l; i++) {
       const j = i + l;
@@ -84,7 +90,24 @@ export function multiDotChainOrder(dims: readonly number[]): { split: number[][]
   return { split, cost };
 }
 
-function chain(arrays: readonly NdArray[], split: number[][], i: number, j: number, out: NdArray | null): NdArray {
+/** The most operands multiDot takes: its two n×n tables stay under 2^32 items each (a typed array's limit here). */
+export const MULTI_DOT_MAX = 2 ** 16;
+
+/** A zeroed n×n table, or NumPy's MemoryError naming its size. */
+function tableOf<T extends Float64Array | Int32Array>(Table: new (length: number) => T, n: number, dtype: string): T {
+  const refuse = (cause?: unknown): MemoryError => {
+    const bytes = n * n * 8;
+    return new MemoryError(`Unable to allocate ${(bytes / 2 ** 30).toFixed(1)} GiB for an array with shape (${n}, ${n}) and data type ${dtype} (multi_dot() of ${n} arrays: its matrix-chain tables)`, { cause });
+  };
+  if (n > MULTI_DOT_MAX) throw refuse();
+  try {
+    return new Table(n * n);
+  } catch (e) {
+    throw refuse(e);
+  }
+}
+
+function chain(arrays: readonly NdArray[], split: readonly ArrayLike<number>[], i: number, j: number, out: NdArray | null): NdArray {
   if (i === j) return arrays[i];
   return dot(chain(arrays, split, i, split[i][j], null), chain(arrays, split, split[i][j] + 1, j, null), out);
 }
@@ -100,10 +123,16 @@ function chain(arrays: readonly NdArray[], split: number[][], i: number, j: numb
  */
 export function multiDot(arrays: readonly unknown[], options: MultiDotOptions = {}): NdArray {
   if (!Array.isArray(arrays)) throw new TypeError(`multi_dot(): arrays must be an array of arrays, got ${repr(arrays)}`);
-  const out = options.out ?? null;
+  // Read once, own keys only: a polluted Object.prototype.out is not the caller's.
+  const out = readOptions(options, ['out']).out ?? null;
   const n = arrays.length;
   if (n < 2) throw new ValueError('Expecting at least two arrays.');
-  const xs = arrays.map((a, i) => linalgOperand(a, 'multi_dot', `arrays[${i}]`));
+  // Refused before the list is read when the chain tables could not be made
+  // (a Proxy claiming 2^32-1 arrays was walked); each item read by index, a
+  // hole refused as the undefined it is (map skipped holes one by one).
+  if (n > MULTI_DOT_MAX) tableOf(Float64Array, n, 'float64');
+  const xs: NdArray[] = [];
+  for (let i = 0; i < n; i++) xs.push(linalgOperand(arrays[i], 'multi_dot', `arrays[${i}]`));
   if (n === 2) return dot(xs[0], xs[1], out);
   const first = xs[0].ndim;
   const last = xs[n - 1].ndim;

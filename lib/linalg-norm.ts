@@ -84,7 +84,13 @@ export function norm(x: unknown, options: NormOptions = {}): NdArray {
   let axes: number[];
   if (axisIn === null) axes = Array.from({ length: nd }, (_, i) => i);
   else if (typeof axisIn === 'number') axes = [axisIn];
-  else if (Array.isArray(axisIn)) axes = [...(axisIn as readonly number[])];
+  else if (Array.isArray(axisIn)) {
+    // NumPy dispatches on len(axis) before it reads an axis: more than two is
+    // its ValueError at once (the spread of a sparse list of length 2^32-1 hung).
+    if (axisIn.length > 2) throw new ValueError('Improper number of dimensions to norm.');
+    axes = [];
+    for (let i = 0; i < axisIn.length; i++) axes.push((axisIn as readonly number[])[i]);
+  }
   else throw new TypeError("'axis' must be None, an integer or a tuple of integers");
   for (const ax of axes) {
     if (!Number.isInteger(ax)) throw new TypeError("'axis' must be None, an integer or a tuple of integers");

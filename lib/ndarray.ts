@@ -774,8 +774,12 @@ export class NdArray<T = unknown> {
   /** Inserts length-1 axes at the given positions of the result (NumPy's `expand_dims`, a reshape). */
   expandDims(axis: number | readonly number[]): this {
     NdArray.#of(this).st.checkOpen();
-    if (Array.isArray(axis)) checkNdim(this.ndim + axis.length);
-    const axes = typeof axis === 'number' ? [axis] : [...axis];
+    if (Array.isArray(axis) || ArrayBuffer.isView(axis)) checkNdim(this.ndim + (axis as ArrayLike<number>).length);
+    // NumPy takes anything but a tuple or list as one axis (operator.index): an
+    // array of more than one item is its TypeError, refused before it is read
+    // (a 2^31-item array was spread item by item: a hang).
+    if (axis instanceof NdArray && (axis.ndim !== 0 || !'iu'.includes(axis.dtype.kind))) throw new TypeError('only integer scalar arrays can be converted to a scalar index');
+    const axes = typeof axis === 'number' ? [axis] : axis instanceof NdArray ? [Number(axis.get())] : Array.from(axis as ArrayLike<number>);
     const outNdim = this.ndim + axes.length;
     checkNdim(outNdim);
     const pos = new Set(normalizeAxes(axes, outNdim));

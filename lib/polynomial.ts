@@ -151,7 +151,12 @@ export function polyder(p: PolyInput, m = 1): NdArray {
   for (let i = 0; i < m; i++) {
     if (val.ndim === 0) throw new TypeError('len() of unsized object (polyder(): p must have at least one dimension)');
     const n = val.shape[0] - 1;
-    val = multiply(val.index(':-1'), arange(n, 0, -1));
+    const next = multiply(val.index(':-1'), arange(n, 0, -1));
+    // Past the degree every derivative is the same empty array: stop there
+    // (polyder(p, 2**53 - 1) looped 2^53 times; NumPy's recursion gives up at
+    // its depth limit).
+    if (n < 0 && next.dtype.equals(val.dtype) && next.shape.every((d, j) => d === val.shape[j])) return next;
+    val = next;
   }
   return val;
 }

@@ -9,6 +9,7 @@
  */
 import type { NdArray } from './ndarray';
 import { asarray } from './array-coerce';
+import { checkRowViews } from './errors';
 import { NdArray as ArrayClass } from './internal';
 import { concatenate, type JoinOptions } from './join';
 import { newaxis, Slice } from './indexing';
@@ -89,6 +90,7 @@ function arraysOf(tup: unknown): NdArray[] {
     // NumPy iterates an array given here: its sub-arrays along axis 0 (a 0-d one is its TypeError).
     const a = tup as NdArray;
     if (a.ndim === 0) throw new TypeError('iteration over a 0-d array');
+    checkRowViews(a.shape[0], 'hstack/vstack/dstack/columnStack');
     return Array.from({ length: a.shape[0] }, (_, i) => a.index(i));
   }
   // NumPy wants a sequence (__getitem__): a generator or a Set is its TypeError too.
