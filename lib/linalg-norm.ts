@@ -13,7 +13,7 @@ import { ValueError, repr } from './errors';
 import { normalizeAxis } from './layout';
 import { readOptions } from './options';
 import { dot } from './linalg';
-import { linalgOperand } from './linalg-solve';
+import { commonType, linalgOperand } from './linalg-solve';
 import { sum, max, min } from './reduce-axis';
 import { absolute, add, conjugate, multiply, power } from './ufuncs/arith';
 import { reciprocal } from './ufuncs/arith2';
@@ -106,6 +106,7 @@ export function norm(x: unknown, options: NormOptions = {}): NdArray {
     if (rowAxis === colAxis) throw new ValueError('Duplicate axes given.');
     let ret: NdArray;
     if (ord === 2 || ord === -2 || ord === 'nuc') {
+      commonType('svd', a); // NumPy's svd refuses float16 first (TypeError)
       throw new ValueError(`norm: the matrix norm ord=${repr(ord)} needs singular values (an SVD), which mmarray does not compute yet`);
     } else if (ord === 1) {
       if (colAxis > rowAxis) colAxis -= 1;
