@@ -19,6 +19,9 @@ import { requireArray } from './internal';
 import { emptyLike } from './create';
 import { normalizeAxis } from './layout';
 import { maximum, minimum } from './ufuncs/arith';
+import { UFuncTypeError } from './ufunc';
+import { isNumeric } from './promote';
+import { inspect } from 'util';
 
 /** Options of {@link maximumAccumulate} and {@link minimumAccumulate}. */
 export interface AccumulateOptions {
@@ -36,7 +39,10 @@ function accumulate(name: string, isMax: boolean, a: NdArray, axis: number | nul
   const o = readKnownOptions(options, ['dtype'], name);
   requireArray(a, name, 'a');
   if (a.ndim === 0) throw new TypeError('cannot accumulate on a scalar');
+  // axis None is the one axis of a 1-d array (NumPy's ufunc.accumulate), several axes otherwise
+  if (axis === null && a.ndim === 1) axis = 0;
   if (axis === null || (Array.isArray(axis) && axis.length !== 1)) throw new ValueError('accumulate does not allow multiple axes');
+  if (!isNumeric(a.dtype) && o.dtype === undefined) throw new UFuncTypeError(`ufunc '${isMax ? 'maximum' : 'minimum'}' did not contain a loop with signature matching types (${inspect(a.dtype)}, ${inspect(a.dtype)}) -> None`);
   const ax0 = Array.isArray(axis) ? (axis[0] as number) : axis ?? 0;
   const ax = normalizeAxis(ax0, a.ndim);
   const dt = o.dtype !== undefined ? toDType(o.dtype) : a.dtype.newbyteorder('=');

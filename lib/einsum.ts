@@ -379,7 +379,8 @@ export function einsum(subscripts: unknown, ...args: unknown[]): NdArray {
     const t = terms[0];
     const axes = output.map((l) => t.labels.indexOf(l));
     const v = view(t.a, axes.map((k) => t.a.shape[k]), axes.map((k) => t.a.strides[k]), true);
-    return v;
+    // A 0-d view goes back as NumPy's scalar (PyArray_Return): a copy, native byte order.
+    return v.ndim === 0 ? v.astype(v.dtype.newbyteorder('=')) : v;
   }
   ops.forEach((a, i) => {
     if (!canCast(a.dtype, dt, casting)) throw new TypeError(`Iterator operand ${i} dtype could not be cast from ${inspect(a.dtype)} to ${inspect(dt)} according to the rule '${casting}'`);
@@ -433,6 +434,8 @@ export function einsum(subscripts: unknown, ...args: unknown[]): NdArray {
     copyto(out, r, { casting: 'unsafe' });
     return out;
   }
+  // NumPy returns a 0-d result as a scalar: np.asarray of it is in native byte order.
+  if (r.ndim === 0 && !r.dtype.isnative) r = r.astype(r.dtype.newbyteorder('='));
   return r;
 }
 

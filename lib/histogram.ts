@@ -27,7 +27,7 @@
 import type { NdArray } from './ndarray';
 import { dtype as toDType, type DType } from './dtype';
 import { asarray } from './array-coerce';
-import { ValueError, repr } from './errors';
+import { MemoryError, OverflowError, ValueError, repr } from './errors';
 import { isArray, requireOpen, storageOf } from './internal';
 import { castCode, capturingKernels, isSwapped, regionOf, type Region } from './kernels';
 import { histogramUniform, type UfuncOperand } from './native';
@@ -279,6 +279,15 @@ function binEdges(x: NdArray, bins: unknown, range: readonly [number, number] | 
       const f = first;
       const l = last;
       const width = binWidth(bins, t, (nbins) => histogram(t, { bins: nbins, range: [num(f), num(l)] })[0]);
+      // Complex data: NumPy's width (or the span it divides) is complex, and np.ceil has no
+      // complex loop; only a zero width (every item alike) gives one bin first.
+      // (binWidth's v is NaN for a complex width; scott's is real, and then only the span
+      // between complex data's own outer edges is complex, not a given range's.)
+      if (t.dtype.kind === 'c') {
+        const tf = t.ravel();
+        const nonzero = width.v === null || Number.isNaN(width.v) ? !Boolean(all(equal(tf, tf.index(0))).get()) : Boolean(width.v) && (range === null || range === undefined);
+        if (nonzero) throw new TypeError("ufunc 'ceil' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''");
+      }
       if (width.v) {
         const intData = t.dtype.kind === 'i' || t.dtype.kind === 'u';
         const wv = intData && width.v < 1 ? 1 : width.v;
@@ -304,6 +313,12 @@ function binEdges(x: NdArray, bins: unknown, range: readonly [number, number] | 
     if (edges.ndim !== 1) throw new ValueError('`bins` must be 1d, when an array');
     if (edges.size > 1 && !Boolean(all(lessEqual(edges.index(':-1'), edges.index('1:'))).get())) throw new ValueError('`bins` must increase monotonically, when an array');
     return { edges, uniform: null };
+  }
+  // NumPy's int(np.ceil(span / width)) of an infinite quotient (a range over a zero width)
+  if (n === Infinity) throw new OverflowError('cannot convert float infinity to integer');
+  if (!(n + 1 <= MAX_EDGES) && n + 1 < 2 ** 63) {
+    // a count intp holds: NumPy's linspace tries to allocate the edges
+    throw new MemoryError(`Unable to allocate ${(n + 1) * 8} bytes for an array with shape (${n + 1},) and data type float64`);
   }
   if (!(n + 1 <= MAX_EDGES)) {
     // NumPy's n_equal_bins is a Python int: past intp its linspace says

@@ -117,6 +117,11 @@ export function linspaceArrays(start: unknown, stop: unknown, num: number, endpo
     const want = toDType(dtype);
     if (want.kind === 'i' || want.kind === 'u') floor(y, { out: y });
     if (!want.equals(y.dtype)) y = y.astype(want);
+  } else {
+    // NumPy casts y to `dt` last: its _array_converter's result type of one inexact array beside
+    // a Python scalar is that array's dtype as it is, a non-native byte order included.
+    const arrays = [s, e].filter((v): v is NdArray => v instanceof ArrayClass);
+    if (arrays.length === 1 && !arrays[0].dtype.isnative && dt.equals(arrays[0].dtype.newbyteorder('='))) y = y.astype(arrays[0].dtype);
   }
   return { y, step };
 }

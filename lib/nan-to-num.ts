@@ -51,12 +51,13 @@ export function nanToNum(x: NdArray | number | bigint | boolean | { re: number; 
   let a: NdArray;
   if (x instanceof ArrayClass) {
     requireOpen(x);
-    a = copy ? x.copy() : x;
+    // np.array(x, copy=True) keeps x's memory order ('K')
+    a = copy ? x.copy('K') : x;
   } else {
     a = array(x);
   }
   const kind = a.dtype.kind;
-  if (kind !== 'f' && kind !== 'c') return a;
+  if (kind !== 'f' && kind !== 'c') return scalarLike(a);
   const parts = kind === 'c' ? [a.real as NdArray, a.imag as NdArray] : [a];
   const max = floatMax(parts[0].dtype);
   const nan = o.nan ?? 0;
@@ -70,5 +71,10 @@ export function nanToNum(x: NdArray | number | bigint | boolean | { re: number; 
     copyto(d, posinf, { where: idxPos });
     copyto(d, neginf, { where: idxNeg });
   }
-  return a;
+  return scalarLike(a);
+}
+
+/** NumPy returns x[()] for a 0-d x, a scalar: np.asarray of it is a copy in native byte order. */
+function scalarLike(a: NdArray): NdArray {
+  return a.ndim === 0 && !a.dtype.isnative ? a.astype(a.dtype.newbyteorder('=')) : a;
 }

@@ -131,7 +131,7 @@ function at(ndim: number, axis: number, s: Slice): IndexItem[] {
 const sl = (start: number | null, stop: number | null, step: number | null = null): Slice => new Slice(start, stop, step);
 
 /** NumPy's `_as_pairs`: `x` as one (before, after) pair per axis; `asIndex` rounds to integers and refuses negatives. */
-function asPairs(x: PadPairs | null | undefined, ndim: number, asIndex: boolean): ([number, number] | [null, null])[] {
+function asPairs(x: PadPairs | null | undefined, ndim: number, asIndex: boolean, scalars = false): ([number, number] | [null, null])[] {
   if (x === null || x === undefined) return new Array(ndim).fill([null, null]);
   let a = isArray(x) ? x : asarray(x);
   if (asIndex) a = rint(a).astype('<i8');
@@ -139,14 +139,18 @@ function asPairs(x: PadPairs | null | undefined, ndim: number, asIndex: boolean)
   // (test_check_large_integers); widths and lengths as numbers.
   const flat = (a.ravel().toArray() as (number | bigint)[]).map((v) => (asIndex ? Number(v) : v)) as number[];
   const neg = (): ValueError => new ValueError("index can't contain negative values");
+  // One value or one pair: NumPy returns items of np.array(x) (NumPy scalars of its dtype, which
+  // setitem casts unsafely: -1 pads a uint16 array with 65535); `scalars` asks for them as 0-d
+  // arrays. The per-axis form is .tolist()'s Python values (out of range: OverflowError).
+  const item = (k: number): number => (scalars ? (a.ravel().index(k) as unknown as number) : flat[k]);
   if (a.ndim < 3) {
     if (a.size === 1) {
       if (asIndex && flat[0] < 0) throw neg();
-      return new Array(ndim).fill([flat[0], flat[0]]);
+      return new Array(ndim).fill([item(0), item(0)]);
     }
     if (a.size === 2 && !(a.ndim === 2 && a.shape[0] === 2 && a.shape[1] === 1)) {
       if (asIndex && (flat[0] < 0 || flat[1] < 0)) throw neg();
-      return new Array(ndim).fill([flat[0], flat[1]]);
+      return new Array(ndim).fill([item(0), item(1)]);
     }
   }
   if (asIndex && a.size > 0 && Math.min(...flat) < 0) throw neg();
@@ -199,7 +203,9 @@ function stats(p: NdArray, axis: number, width: readonly [number, number], lengt
   if (ll === null || maxLength < ll) ll = maxLength;
   if (rl === null || maxLength < rl) rl = maxLength;
   if ((ll === 0 || rl === 0) && extremum) throw new ValueError('stat_length of 0 yields no value for padding');
-  const round = (s: NdArray): NdArray => (p.dtype.kind === 'i' || p.dtype.kind === 'u' ? rint(s) : s);
+  // NumPy's _round_if_needed rounds the statistic in place (`arr.round(out=arr)`): a float mean
+  // or median of ints; an int minimum/maximum stays an int (rint would take it through float64).
+  const round = (s: NdArray): NdArray => ((p.dtype.kind === 'i' || p.dtype.kind === 'u') && s.dtype.kind === 'f' ? rint(s) : s);
   const left = round(fn(p.index(...at(p.ndim, axis, sl(li, li + ll))), axis));
   if (ll === maxLength && rl === maxLength) return [left, left];
   return [left, round(fn(p.index(...at(p.ndim, axis, sl(ri - rl, ri))), axis))];
@@ -320,7 +326,7 @@ export function pad(array: NdArray | unknown, padWidth: PadPairs | PadWidthDict,
   const roi = (axis: number): NdArray => padded.index(...shape.map((_, i) => (i <= axis ? sl(null, null) : orig[i])));
   if (mode === 'empty') return padded;
   if (mode === 'constant') {
-    const values = asPairs(opts.constantValues ?? 0, nd, false);
+    const values = asPairs(opts.constantValues ?? 0, nd, false, true);
     for (let axis = 0; axis < nd; axis++) setPadArea(roi(axis), axis, widths[axis], values[axis]);
     return padded;
   }

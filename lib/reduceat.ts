@@ -248,6 +248,11 @@ function reduceat(op: Op, fn: string, a0: unknown, indices: unknown, axisArg: nu
   let rt = o.dtype !== undefined && o.dtype !== null ? toDType(o.dtype) : out !== null ? out.dtype.newbyteorder('=') : defaultDType(op, a.dtype);
   if (op.startsWith('bitwise') && o.dtype == null && out === null) rt = defaultDType(op, a.dtype);
   if (op.startsWith('logical') && (o.dtype == null)) rt = toDType('?');
+  // A dtype names the loop (NumPy's signature (dt, dt) -> dt): logical ops have only bool
+  // outputs, bitwise ones no float or complex loop.
+  if (o.dtype != null && (op.startsWith('logical') ? rt.kind !== 'b' : op.startsWith('bitwise') && !'biu'.includes(rt.kind))) {
+    throw new TypeError(`No loop matching the specified signature and casting was found for ufunc ${op}`);
+  }
   const shape = [...a.shape];
   shape[ax] = starts.length;
   if (out !== null) {

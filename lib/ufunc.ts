@@ -743,12 +743,15 @@ export function callUfunc(spec: UfuncSpec, inputs: readonly UfuncInput[], option
   // Scalars to the loop types.
   const consts: (TA | null)[] = [];
   let decided: boolean | null = null;
+  // NumPy's comparison loops for an out-of-range Python int serve integer arrays only: beside a
+  // bool array the int goes to the default int loop, as any ufunc's (past int64: OverflowError).
+  const intCompare = spec.comparison === true && inputs.some((y) => y instanceof ArrayClass && (y.dtype.kind === 'i' || y.dtype.kind === 'u'));
   inputs.forEach((x, k) => {
     if (x instanceof ArrayClass) {
       consts.push(null);
       return;
     }
-    const c = scalarArray(unsafeScalar(x, r.inTypes[k]), r.inTypes[k], spec.comparison ? 'compare' : (spec.scalarCast ?? 'checked'));
+    const c = scalarArray(unsafeScalar(x, r.inTypes[k]), r.inTypes[k], intCompare ? 'compare' : (spec.scalarCast ?? 'checked'));
     if (c instanceof OutOfRange) {
       // x < big is true for every x when big lies above the range; mirrored when the scalar comes first.
       const [lhs, rhs] = k === 0 ? [c.sign, 0] : [0, c.sign];

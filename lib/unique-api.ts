@@ -13,7 +13,7 @@ import { arange, ones } from './create';
 import { flatnonzero, put, take } from './fancy';
 import { requireArray } from './internal';
 import type { NdArray } from './ndarray';
-import { unique } from './sort';
+import { argsort, unique } from './sort';
 import { isnan } from './ufuncs/math';
 
 /** NumPy's `UniqueAllResult`. */
@@ -39,7 +39,9 @@ function uniqueAllOf(fn: string, x: NdArray): UniqueAllResult {
   if ((k === 'f' || k === 'c') && u > 0 && (isnan(values.index(`${u - 1}:`)).toArray() as boolean[])[0]) {
     // equal_nan=False: the one folded NaN becomes one value per NaN, in input order.
     const flat = x.ravel();
-    const where = flatnonzero(isnan(flat));
+    let where = flatnonzero(isnan(flat));
+    // Complex NaNs are not all alike to NumPy's sort (R+nanj, nan+Rj, nan+nanj): they keep its order
+    if (k === 'c') where = take(where, argsort(take(flat, where), { kind: 'stable' }));
     const n = where.size;
     if (n > 1) {
       // x's dtype as it is ('>f8' stays: NumPy's unique keeps the byte order; concatenate would canonicalize)

@@ -44,15 +44,19 @@ export function unwrap(p: NdArray | readonly unknown[], options?: UnwrapOptions)
   const discont = o.discont ?? period / 2;
   const dt = resultType(dd, period);
   let high: number;
+  let low: number;
   let ambiguous: boolean;
   if (dt.kind === 'i' || dt.kind === 'u') {
     high = Math.floor(period / 2);
     ambiguous = period - 2 * high === 0;
+    // NumPy's -(period // 2) is a Python int: 0, never the float -0 a JS `-0` stands for (period 1
+    // took the loop to float64, and the wrapped int32 sum then went through a float cast)
+    low = 0 - high;
   } else {
     high = period / 2;
     ambiguous = true;
+    low = -high;
   }
-  const low = -high;
   const ddmod = add(remainder(subtract(dd, low), period), low);
   if (ambiguous) copyto(ddmod, high, { where: bitwiseAnd(equal(ddmod, low), greater(dd, 0)) });
   const correct = subtract(ddmod, dd);

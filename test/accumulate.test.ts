@@ -2,6 +2,8 @@
 // and np.minimum.accumulate: dtypes (ints, uint64, bool, float16, >f8,
 // complex), axes, F-ordered and reversed input (result strides), NaN
 // propagation, signed-zero ties, dtype=, empty input, and the errors.
+import * as mm from '../lib';
+import * as npc from './helpers/np-compare';
 import { arange, array, fromBuffer, maximumAccumulate, minimumAccumulate, type NdArray } from '../lib';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { bytesOf } from './workloads/harness';
@@ -76,5 +78,16 @@ print(json.dumps({'inputs': inputs, 'res': res}))
     expect(got(() => maximumAccumulate(array([[0, 0, 0], [0, 0, 0]], 'f8'), null))).toEqual(want.res.none);
     expect(got(() => maximumAccumulate(array([[0, 0, 0], [0, 0, 0]], 'f8'), 2))).toEqual(want.res.axis);
     expect(() => maximumAccumulate(array([1.5]), 0, { out: null } as never)).toThrow(/unexpected keyword argument 'out'/);
+  });
+});
+
+describeWithNumpy('accumulate: found by the differential fuzzer (seeds 6001744, 6001970)', () => {
+  test("axis null is the one axis of a 1-d array; records have no loop (NumPy's TypeError)", () => {
+    npc.expectCasesLikeNumpy([
+      { py: 'np.maximum.accumulate(np.array([3, 1, 5, 2], np.int8), axis=None)', js: () => mm.maximumAccumulate(mm.array([3, 1, 5, 2], 'i1'), null) },
+      { py: "np.minimum.accumulate(np.array([3, 1, 5]), axis=None, dtype='f4')", js: () => mm.minimumAccumulate(mm.array([3, 1, 5]), null, { dtype: 'f4' }) },
+      { py: 'np.maximum.accumulate(np.ones((2, 2)), axis=None)', js: () => mm.maximumAccumulate(mm.ones([2, 2]), null) },
+      { py: "np.minimum.accumulate(np.zeros(3, [('a', '<i8')]))", js: () => mm.minimumAccumulate(mm.zeros([3], { names: ['a'], formats: ['<i8'] } as never)) },
+    ]);
   });
 });

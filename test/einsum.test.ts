@@ -3,6 +3,8 @@
 // strided and byte-swapped inputs, `dtype`/`out`/`optimize`; NumPy's error
 // words; the views NumPy returns; NumPy's greedy paths. The data are small
 // integers, so every float sum is exact whatever order it adds in.
+import * as mm from '../lib';
+import * as npc from './helpers/np-compare';
 import { einsum, einsumPath } from '../lib/einsum';
 import { asarray, arange, fromBuffer, ones, zeros } from '../lib';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
@@ -278,5 +280,18 @@ describe('einsum trace and inner product without options', () => {
         { py: `np.einsum('i,i', ${v.py}, ${w.py})`, js: () => einsum('i,i', v.arr, w.arr) },
       ]);
     });
+  });
+});
+
+describeWithNumpy('einsum: found by the differential fuzzer (seeds 6000050, 6000651)', () => {
+  test('a 0-d output of one operand is computed, not a view (NumPy returns a scalar: native byte order)', () => {
+    const a = mm.array(1.5, 'f8');
+    const r = einsum('', a);
+    expect(mm.sharesMemory(r, a)).toBe(false);
+    npc.expectCasesLikeNumpy([
+      { py: "np.asarray(np.einsum('->', np.array(3, '>i4')))", js: () => einsum('->', mm.array(3, '>i4')) },
+      { py: "np.asarray(np.einsum('', np.array(1+2j, '>c8')))", js: () => einsum('', mm.array({ re: 1, im: 2 }, '>c8')) },
+      { py: "np.asarray(np.einsum('...->', np.array(7, 'u4'), dtype='i8'))", js: () => einsum('...->', mm.array(7, 'u4'), { dtype: 'i8' }) },
+    ]);
   });
 });

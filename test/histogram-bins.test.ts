@@ -2,6 +2,8 @@
 // string bin estimators give the same edges as NumPy to the bit, and the
 // same counts, over float64, float32, float16 and integer data, with and
 // without a range; NumPy's own estimator tests (test_histograms.py) ported.
+import * as mm from '../lib';
+import * as npc from './helpers/np-compare';
 import { arange, asarray, concatenate, fromBuffer, histogram, histogramBinEdges, linspace, tile, ValueError } from '../lib';
 import { describeWithNumpy } from './helpers/numpy';
 import { expectCasesLikeNumpy, type Case } from './helpers/np-compare';
@@ -89,5 +91,22 @@ describe('NumPy test_histograms: TestHistogramOptimBinNums', () => {
     for (const e of ['auto', 'fd', 'doane', 'scott', 'stone', 'rice', 'sturges']) {
       expect({ e, edges: histogramBinEdges(tile(arange(9), 1000), { bins: e }).toArray() }).toEqual({ e, edges: [0, 1, 2, 3, 4, 5, 6, 7, 8] });
     }
+  });
+});
+
+describeWithNumpy('histogram estimators: found by the differential fuzzer (seeds 6002511, 6005988)', () => {
+  test("complex data: the width is complex and np.ceil has no complex loop (TypeError); equal items over a range: both one bin", () => {
+    npc.expectCasesLikeNumpy([
+      { py: "np.histogram_bin_edges(np.array([1+2j, 3, 5-1j, 2]), bins='sqrt')", js: () => mm.histogramBinEdges(mm.array([{ re: 1, im: 2 }, 3, { re: 5, im: -1 }, 2], 'c16'), { bins: 'sqrt' }) },
+      { py: "np.histogram(np.array([1+2j, 3, 5-1j, 2], 'c8'), bins='rice', range=(0, 1))", js: () => mm.histogram(mm.array([{ re: 1, im: 2 }, 3, { re: 5, im: -1 }, 2], 'c8'), { bins: 'rice', range: [0, 1] }) },
+    ]);
+    const [want] = npc.numpyOutcomes([{ py: "np.histogram_bin_edges(np.array([0.5, 0.5, 0.5]), bins='sqrt', range=(0, 1))", js: () => null }]);
+    let got = '';
+    try {
+      mm.histogramBinEdges(mm.array([0.5, 0.5, 0.5]), { bins: 'sqrt', range: [0, 1] });
+    } catch (e) {
+      got = `${(e as Error).name}: ${(e as Error).message}`;
+    }
+    expect(got).toBe(want.error === undefined ? '' : `${want.error}: ${want.message}`);
   });
 });

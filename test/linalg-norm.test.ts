@@ -5,6 +5,8 @@
 // empty inputs, strided / byte-swapped / Fortran inputs, errors.
 // Tolerance 1e-12 of the largest magnitude for float64 (sums and dot products
 // group terms differently from NumPy's BLAS), 1e-6 for float32 results.
+import * as mm from '../lib';
+import * as npc from './helpers/np-compare';
 import * as lib from '../lib';
 import { describeWithNumpy } from './helpers/numpy';
 import { expectLinalgLikeNumpy, type LinalgCase } from './helpers/np-linalg';
@@ -92,3 +94,12 @@ describeWithNumpy('linalg.norm against NumPy', () => {
   });
 });
 
+describeWithNumpy('norm: found by the differential fuzzer (seed 6000869)', () => {
+  test("float16 with ord 2, -2 or 'nuc': NumPy's svd TypeError comes first", () => {
+    npc.expectCasesLikeNumpy([
+      { py: "np.linalg.norm(np.ones((2, 3), 'f2'), ord=2)", js: () => lib.linalg.norm(mm.ones([2, 3], 'f2'), { ord: 2 }) },
+      { py: "np.linalg.norm(np.ones((2, 3), '>f2'), ord='nuc', axis=(1, 0), keepdims=True)", js: () => lib.linalg.norm(mm.ones([2, 3], '>f2'), { ord: 'nuc', axis: [1, 0], keepdims: true }) },
+      { py: "np.linalg.norm(np.ones((2, 3), 'f2'), ord='fro')", js: () => lib.linalg.norm(mm.ones([2, 3], 'f2'), { ord: 'fro' }) },
+    ]);
+  });
+});

@@ -4,6 +4,8 @@
 // endpoint on and off, num 0/1/2/many, an integer dtype (floored), a zero
 // step (gh-5437's denormal path), byte-swapped and strided inputs; retstep;
 // NumPy's errors.
+import * as mm from '../lib';
+import * as npc from './helpers/np-compare';
 import { array, AxisError, fromBuffer, geomspace, linspace, logspace, NdArray, ValueError } from '../lib';
 import { describeWithNumpy, NUMPY_BASELINE, runNumpy } from './helpers/numpy';
 import { mismatches } from './helpers/ufunc-math';
@@ -124,11 +126,25 @@ describe('array end points: errors', () => {
   });
 });
 
-test('a byte-swapped, strided input reads as its values; the result is native float64', () => {
+// NumPy 2.4: np.linspace(np.array([9, 1, 9, 2], '>f8')[1::2], 3, 3).dtype is '>f8' (one array beside a
+// Python scalar: its dtype as it is); the describeWithNumpy block below checks that against NumPy.
+test('a byte-swapped, strided input reads as its values; the result keeps its dtype (>f8), as NumPy', () => {
   const dv = new DataView(new ArrayBuffer(32));
   [9, 1, 9, 2].forEach((v, i) => dv.setFloat64(i * 8, v, false));
   const a = fromBuffer(dv.buffer, '>f8').index('1::2');
   const r = linspace(a, 3, 3);
-  expect(r.dtype.str).toBe('<f8');
+  expect(r.dtype.str).toBe('>f8');
   expect(r.toArray()).toEqual([[1, 2], [2, 2.5], [3, 3]]);
+});
+
+describeWithNumpy('linspace with array end points: found by the differential fuzzer (seed 6000706)', () => {
+  test("one inexact array beside a scalar: the result is cast to that array's dtype last, byte order included", () => {
+    npc.expectCasesLikeNumpy([
+      { py: "np.linspace(np.array([1., 2.], '>f8'), 256, 3)", js: () => mm.linspace(mm.array([1, 2], '>f8'), 256, 3) },
+      { py: "np.linspace(np.array([1., 2.], '>f2'), 3, 2)", js: () => mm.linspace(mm.array([1, 2], '>f2'), 3, 2) },
+      { py: "np.linspace(-0.001, np.array([[1+1j]], '>c8'), 2, axis=1)", js: () => mm.linspace(-0.001, mm.array([[{ re: 1, im: 1 }]], '>c8'), 2, { axis: 1 }) },
+      { py: "np.linspace(np.array([1., 2.], '>f8'), np.array([3., 4.], '>f8'), 3)", js: () => mm.linspace(mm.array([1, 2], '>f8'), mm.array([3, 4], '>f8'), 3) },
+      { py: "np.linspace(np.array([1, 2], '>i4'), 3, 2)", js: () => mm.linspace(mm.array([1, 2], '>i4'), 3, 2) },
+    ]);
+  });
 });

@@ -1,6 +1,8 @@
 // nanToNum (lib/nan-to-num.ts) against NumPy over the float and complex
 // dtypes with and without the replacement values; copy: false in place;
 // NumPy's TestNanToNum (lib/tests/test_type_check.py), ported.
+import * as mm from '../lib';
+import * as npc from './helpers/np-compare';
 import { nanToNum } from '../lib/nan-to-num';
 import { array, divide, fromBuffer, isfinite } from '../lib';
 import { AccessError } from '../lib/errors';
@@ -80,5 +82,18 @@ describe('ported: test_type_check TestNanToNum', () => {
     const vals = nanToNum(infs(), { nan: Infinity, posinf: 999 }).toArray() as number[];
     expect(vals[0] < -1e10 && Number.isFinite(vals[0])).toBe(true);
     expect(vals.slice(1)).toEqual([Infinity, 999]);
+  });
+});
+
+describeWithNumpy('nanToNum: found by the differential fuzzer (seeds 6000023, 6000301)', () => {
+  test("the copy keeps the input's memory order (np.array(x, copy=True) is order 'K'); a 0-d result is NumPy's scalar, native", () => {
+    const f = mm.array([[1, NaN, 3], [Infinity, 5, -Infinity]], 'f4').T;
+    const fa = (): mm.NdArray => mm.array([[1, NaN, 3], [Infinity, 5, -Infinity]], 'f4').T;
+    expect(mm.nanToNum(f).strides).toEqual([4, 12]);
+    npc.expectCasesLikeNumpy([
+      { py: "np.nan_to_num(np.array([[1, np.nan, 3], [np.inf, 5, -np.inf]], 'f4').T)", js: () => mm.nanToNum(fa()) },
+      { py: "np.asarray(np.nan_to_num(np.array(7, '>u2')))", js: () => mm.nanToNum(mm.array(7, '>u2')) },
+      { py: "np.asarray(np.nan_to_num(np.array(np.nan, '>f8'), nan=2.5))", js: () => mm.nanToNum(mm.array(NaN, '>f8'), { nan: 2.5 }) },
+    ]);
   });
 });

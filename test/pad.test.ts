@@ -2,6 +2,8 @@
 // strides, never a view, NumPy's errors), over C, F, strided and 0-d inputs,
 // pads wider than the axis (wrap, reflect, symmetric repeat); NumPy's own
 // test_arraypad.py cases ported.
+import * as mm from '../lib';
+import * as npc from './helpers/np-compare';
 import * as lib from '../lib';
 import { arange, asarray, pad, ValueError } from '../lib';
 import { describeWithNumpy } from './helpers/numpy';
@@ -102,5 +104,25 @@ describe('NumPy test_arraypad', () => {
       [1, 1, 2, 2],
       [1, 1, 2, 2],
     ]);
+  });
+});
+
+describeWithNumpy('pad: found by the differential fuzzer (seeds 6000377, 6004657)', () => {
+  const big = [36310271995674623n, 36310271995674625n, 3026418949592973312n];
+  test('minimum/maximum of int64 stay exact (NumPy rounds only a float statistic); one constant value or pair is cast unsafely', () => {
+    npc.expectCasesLikeNumpy([
+      { py: "np.pad(np.array([36310271995674623, 36310271995674625, 3026418949592973312]), (1, 2), mode='minimum', stat_length=3)", js: () => mm.pad(mm.array(big, 'i8'), [1, 2], { mode: 'minimum', statLength: 3 }) },
+      { py: "np.pad(np.array([36310271995674623, 36310271995674625, 3026418949592973312]), 2, mode='maximum')", js: () => mm.pad(mm.array(big, 'i8'), 2, { mode: 'maximum' }) },
+      { py: "np.pad(np.array([36310271995674623, 36310271995674625, 3026418949592973312]), 1, mode='mean')", js: () => mm.pad(mm.array(big, 'i8'), 1, { mode: 'mean' }) },
+      { py: "np.pad(np.array([1, 2, 3], '>u4'), [[3, 1]], constant_values=[0, -1])", js: () => mm.pad(mm.array([1, 2, 3], '>u4'), [[3, 1]], { constantValues: [0, -1] }) },
+      { py: "np.pad(np.array([1, 2, 3], 'u1'), 1, constant_values=300)", js: () => mm.pad(mm.array([1, 2, 3], 'u1'), 1, { constantValues: 300 }) },
+      { py: "np.pad(np.array([1, 2, 3], 'i4'), 1, constant_values=2.7)", js: () => mm.pad(mm.array([1, 2, 3], 'i4'), 1, { constantValues: 2.7 }) },
+    ]);
+  });
+
+  test('per-axis constant values are Python ints (.tolist()): out of range is the OverflowError of both', () => {
+    const [want] = npc.numpyOutcomes([{ py: "np.pad(np.array([[1, 2, 3]], 'u1'), 1, constant_values=[[1, 2], [3, -1]])", js: () => null }]);
+    expect(want.error).toBe('OverflowError');
+    expect(() => mm.pad(mm.array([[1, 2, 3]], 'u1'), 1, { constantValues: [[1, 2], [3, -1]] })).toThrow(mm.OverflowError);
   });
 });

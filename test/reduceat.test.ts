@@ -1,5 +1,7 @@
 // lib/reduceat.ts: the ufuncs' reduceat against NumPy (dtype, shape, every
 // byte, NumPy's errors), NumPy's own reduceat tests ported.
+import * as mm from '../lib';
+import * as npc from './helpers/np-compare';
 import {
   add, greater, addReduceat, arange, asarray, bitwiseAndReduceat, bitwiseOrReduceat, bitwiseXorReduceat, IndexError, logicalAndReduceat,
   logicalOrReduceat, logicalXorReduceat, maximumReduceat, minimumReduceat, multiplyReduceat, zeros, fromBuffer,
@@ -209,5 +211,17 @@ describe('reduceat indices: every accepted form reaches the same groups', () => 
     expect(() => addReduceat(a, [...starts, -1])).toThrow('index -1 out-of-bounds in add.reduceat [0, 600)');
     expect(() => addReduceat(a, [...starts, 1e300])).toThrow(IndexError);
     expect(() => addReduceat(a, [0, NaN])).toThrow(TypeError);
+  });
+});
+
+describeWithNumpy('reduceat: found by the differential fuzzer (seeds 6002154, 6002315)', () => {
+  test('a dtype names the loop: logical ops have only bool outputs, bitwise ones no float loop (TypeError)', () => {
+    npc.expectCasesLikeNumpy([
+      { py: "np.logical_and.reduceat(np.ones(3), [0], dtype='f4')", js: () => mm.logicalAndReduceat(mm.ones([3]), [0], { dtype: 'f4' }) },
+      { py: "np.logical_or.reduceat(np.ones(3), [0, 1], dtype='i8')", js: () => mm.logicalOrReduceat(mm.ones([3]), [0, 1], { dtype: 'i8' }) },
+      { py: "np.logical_xor.reduceat(np.ones(3), [0, 2], dtype='?')", js: () => mm.logicalXorReduceat(mm.ones([3]), [0, 2], { dtype: '?' }) },
+      { py: "np.bitwise_and.reduceat(np.ones(3, 'i4'), [0], dtype='f8')", js: () => mm.bitwiseAndReduceat(mm.ones([3], 'i4'), [0], { dtype: 'f8' }) },
+      { py: "np.bitwise_xor.reduceat(np.ones(3), [0, 1], dtype='i4')", js: () => mm.bitwiseXorReduceat(mm.ones([3]), [0, 1], { dtype: 'i4' }) },
+    ]);
   });
 });

@@ -2,6 +2,8 @@
 // byte-swapped and unaligned operands cross-checked against NumPy, and the
 // edge cases the issue names: broadcasting errors, read-only and overlapping
 // out, where masks, empty and 0-d arrays, NEP 50 scalars, mappings past 4 GiB.
+import * as mm from '../lib';
+import * as npc from './helpers/np-compare';
 import {
   add,
   divide,
@@ -535,5 +537,27 @@ print(json.dumps(out))`, JSON.stringify(cases));
       return w[0] !== g[0] || w[1].some((v, j) => { const x = (g[1] as number[])[j]; return !(Object.is(v, x) || Math.abs(v - x) <= Math.abs(v) * 1e-3); });
     });
     expect(bad).toEqual([]);
+  });
+});
+
+describeWithNumpy('comparisons of a bool array with a Python int: found by the hand probes', () => {
+  test('the int goes to the default int loop (no out-of-range comparison loop for bool): past int64 both raise OverflowError', () => {
+    const ints = [2n ** 63n, 2n ** 64n - 1n, -(2n ** 63n) - 1n];
+    const want = npc.numpyOutcomes(ints.map((v) => ({ py: `np.less(np.array([True, False]), ${v})`, js: () => null })));
+    const got = ints.map((v) => {
+      try {
+        mm.less(mm.array([true, false]), v);
+        return 'no error';
+      } catch (e) {
+        return (e as Error).name;
+      }
+    });
+    expect(got).toEqual(want.map((w) => w.error));
+    expect(got).toEqual(['OverflowError', 'OverflowError', 'OverflowError']);
+    // an integer array keeps NumPy's comparison loops: no error
+    npc.expectCasesLikeNumpy([
+      { py: 'np.less(np.array([1, 2], np.uint8), 2**64 - 1)', js: () => mm.less(mm.array([1, 2], 'u1'), 2n ** 64n - 1n) },
+      { py: 'np.equal(np.array([True, False]), 1)', js: () => mm.equal(mm.array([true, false]), 1) },
+    ]);
   });
 });

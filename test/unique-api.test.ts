@@ -1,6 +1,8 @@
 // uniqueValues, uniqueCounts, uniqueInverse, uniqueAll (lib/unique-api.ts)
 // against NumPy 2's array-API functions (every NaN its own value), and
 // NumPy's TestUnique array-API cases (lib/tests/test_arraysetops.py).
+import * as mm from '../lib';
+import * as npc from './helpers/np-compare';
 import { uniqueAll, uniqueCounts, uniqueInverse, uniqueValues } from '../lib/unique-api';
 import { array, sort } from '../lib';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
@@ -60,5 +62,18 @@ describe('unique*: the values keep x\'s dtype, byte order included, when several
       expect(uniqueInverse(x).values.dtype.str).toBe(dt);
       expect(uniqueCounts(x).counts.toArray()).toEqual([1n, 2n, 1n, 1n]);
     }
+  });
+});
+
+describeWithNumpy('unique_values of complex NaNs: found by the hand probes', () => {
+  test("each NaN is kept, in NumPy's sort order (R+nanj, nan+Rj, nan+nanj), not input order", () => {
+    const z = (): mm.NdArray => mm.array([{ re: NaN, im: 0 }, { re: 1, im: NaN }, { re: 1, im: 1 }, { re: 0, im: NaN }, { re: NaN, im: NaN }, { re: 1, im: 1 }], 'c8');
+    const py = "np.array([complex(np.nan, 0), complex(1, np.nan), 1+1j, complex(0, np.nan), complex(np.nan, np.nan), 1+1j], 'c8')";
+    npc.expectCasesLikeNumpy([
+      { py: `np.unique(${py}, equal_nan=False)`, js: () => uniqueValues(z()) },
+      { py: `np.unique(${py}, equal_nan=False, return_counts=True)[1]`, js: () => uniqueCounts(z()).counts },
+      { py: `np.unique(${py}, equal_nan=False, return_index=True)[1]`, js: () => uniqueAll(z()).indices },
+      { py: `np.unique(${py}, equal_nan=False, return_inverse=True)[1]`, js: () => uniqueInverse(z()).inverseIndices },
+    ]);
   });
 });

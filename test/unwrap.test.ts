@@ -1,6 +1,8 @@
 // unwrap (lib/unwrap.ts) against NumPy (floats and ints, axes, period and
 // discont; the same steps, so the same bits), and NumPy's TestUnwrap
 // (lib/tests/test_function_base.py), ported.
+import * as mm from '../lib';
+import * as npc from './helpers/np-compare';
 import { unwrap } from '../lib/unwrap';
 import { array, diff, fromBuffer, remainder } from '../lib';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
@@ -40,5 +42,15 @@ describe('ported: test_function_base TestUnwrap', () => {
     const sm = unwrap(uneven, { period: 250, discont: 140 });
     expect(vals(sm)).toEqual([0, 75, 150, 225, 300, 430]);
     expect(sm.dtype.str).toBe(uneven.dtype.str);
+  });
+});
+
+describeWithNumpy('unwrap: found by the differential fuzzer (seed 5005011)', () => {
+  test('an int32 phase with an int period 1: -(1 // 2) is an int 0, so the loop stays integer and wraps as NumPy', () => {
+    npc.expectCasesLikeNumpy([
+      { py: "np.unwrap(np.array([2130706432, -771751937], 'i4'), period=1)", js: () => mm.unwrap(mm.array([2130706432, -771751937], 'i4'), { period: 1 }) },
+      { py: "np.unwrap(np.array([[0, 5, -3], [7, 1, 2]], 'i2'), period=1, axis=0)", js: () => mm.unwrap(mm.array([[0, 5, -3], [7, 1, 2]], 'i2'), { period: 1, axis: 0 }) },
+      { py: "np.unwrap(np.array([0, 5, -3, 7], 'i8'), period=1)", js: () => mm.unwrap(mm.array([0, 5, -3, 7], 'i8'), { period: 1 }) },
+    ]);
   });
 });

@@ -11,7 +11,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { caseContext, runCase, type Case, type ExtraOps } from '../../lib/conformance/runner';
-import { arrayOperand, operand } from '../../lib/conformance/compute-operands';
+import { arrayOperand, operand, specialFloat } from '../../lib/conformance/compute-operands';
 import * as api from '../../lib/index';
 import { broadcastArrays, fromBuffer, openNpy, saveNpy, slidingWindowView, zeros, type NdArray, type UfuncInput, type UfuncOptions } from '../../lib/index';
 import * as R from '../../lib/reduce-axis';
@@ -119,7 +119,11 @@ function mask(shape: readonly number[], values: Json): NdArray {
  *     ["round", decimals]                      np.round(a, decimals)
  *     ["nonzero", k]                           np.nonzero(a)[k]
  *     ["np_call", name, args, kw, pick]        np.<name>(a, *args, **kw)[pick] (pick null: the result): the
- *                                              functions of session 4 (CALLS), generated for seeds >= NEW_FNS_FROM
+ *                                              functions of session 4 (CALLS), generated for seeds >= NEW_FNS_FROM;
+ *                                              a dotted name is NumPy's attribute path (`linalg.det`, `add.reduceat`);
+ *                                              oracle.py SPECIAL lists the few called otherwise (einsum, partition_at)
+ *     ["np_free", name, args, kw, pick]        np.<name>(*args, **kw)[pick]: FREE_CALLS, else an np_call function
+ *                                              with args[0] as `a`
  */
 type Kw = { [k: string]: Json };
 /** np_call's keywords once decoded: `weights` is an array then. */
@@ -195,6 +199,124 @@ const SESSION5_CALLS: { [name: string]: Call } = {
   unwrap: (a, _args, kw) => api.unwrap(a, { discont: u(kw.discont), axis: u(kw.axis), period: u(kw.period) }),
 };
 
+/** The functions apply_along_axis calls, by NumPy's name (program.ts LANE_FNS). */
+const LANE_FNS: { [name: string]: (v: NdArray) => NdArray } = {
+  sum: (v) => api.sum(v),
+  cumsum: (v) => api.cumsum(v),
+  sort: (v) => S.sort(v),
+  diff: (v) => api.diff(v),
+  max: (v) => api.max(v),
+  mean: (v) => api.mean(v),
+  flip: (v) => api.flip(v),
+};
+/** NumPy's reduceat/accumulate methods by `ufunc.method`. */
+const REDUCEAT: { [name: string]: unknown } = {
+  add: api.addReduceat, multiply: api.multiplyReduceat, minimum: api.minimumReduceat, maximum: api.maximumReduceat,
+  logical_and: api.logicalAndReduceat, logical_or: api.logicalOrReduceat, logical_xor: api.logicalXorReduceat,
+  bitwise_and: api.bitwiseAndReduceat, bitwise_or: api.bitwiseOrReduceat, bitwise_xor: api.bitwiseXorReduceat,
+};
+/** A JS boolean or number result as NumPy's np.asarray of it (a 0-d bool or float64). */
+const asArr = (r: unknown): NdArray => (r instanceof api.NdArray ? r : typeof r === 'boolean' ? api.array(r, '|b1') : api.array(r, '<f8'));
+/** norm's `ord`: "inf"/"-inf" as the floats. */
+const ordOf = (o: unknown): unknown => (o === 'inf' ? Infinity : o === '-inf' ? -Infinity : o);
+/** np_call's functions of sessions 6-8 (program.ts randSession8Op); np_free calls them with its first argument as `a`. */
+const SESSION8_CALLS: { [name: string]: Call } = {
+  'linalg.det': (a) => api.linalg.det(a),
+  'linalg.slogdet': (a) => {
+    const r = api.linalg.slogdet(a);
+    return [r.sign, r.logabsdet];
+  },
+  'linalg.inv': (a) => api.linalg.inv(a),
+  'linalg.solve': (a, [b]) => api.linalg.solve(a, b),
+  'linalg.cholesky': (a, _args, kw) => api.linalg.cholesky(a, { upper: u(kw.upper) }),
+  'linalg.matrix_power': (a, [n]) => api.linalg.matrixPower(a, n as number),
+  'linalg.norm': (a, _args, kw) => api.linalg.norm(a, { ord: ordOf(kw.ord) as never, axis: u(kw.axis), keepdims: u(kw.keepdims) }),
+  vander: (a, _args, kw) => api.vander(a, (kw.N as number | undefined) ?? null, (kw.increasing as boolean | undefined) ?? false),
+  polyval: (a, [x]) => api.polyval(a, x as never),
+  polyadd: (a, [b]) => api.polyadd(a, b as never),
+  polysub: (a, [b]) => api.polysub(a, b as never),
+  polymul: (a, [b]) => api.polymul(a, b as never),
+  polydiv: (a, [b]) => api.polydiv(a, b as never),
+  polyder: (a, [m]) => api.polyder(a, u(m)),
+  polyint: (a, [m]) => api.polyint(a, u(m)),
+  poly: (a) => asArr(api.poly(a)),
+  linspace: (a, [stop, num], kw) => api.linspace(a, stop as never, num as number, { endpoint: u(kw.endpoint), dtype: u(kw.dtype), axis: u(kw.axis) }),
+  logspace: (a, [stop, num], kw) => api.logspace(a, stop as never, num as number, { endpoint: u(kw.endpoint), axis: u(kw.axis) } as never),
+  geomspace: (a, [stop, num], kw) => api.geomspace(a, stop as never, num as number, { endpoint: u(kw.endpoint), axis: u(kw.axis) } as never),
+  apply_along_axis: (a, [fn, axis]) => api.applyAlongAxis(LANE_FNS[fn as string], axis as number, a),
+  rollaxis: (a, [axis, start]) => api.rollaxis(a, axis as number, start as number),
+  fabs: mathUfunc(api.fabs), spacing: mathUfunc(api.spacing), bitwise_count: mathUfunc(api.bitwiseCount), float_power: mathUfunc(api.floatPower),
+  fix: (a) => api.fix(a),
+  isposinf: (a) => api.isposinf(a),
+  isneginf: (a) => api.isneginf(a),
+  iscomplex: (a) => api.iscomplex(a),
+  isreal: (a) => api.isreal(a),
+  iscomplexobj: (a) => asArr(api.iscomplexobj(a)),
+  isrealobj: (a) => asArr(api.isrealobj(a)),
+  angle: (a, _args, kw) => api.angle(a, { deg: u(kw.deg) }),
+  real: (a) => api.real(a),
+  imag: (a) => api.imag(a),
+  sort_complex: (a) => api.sortComplex(a),
+  real_if_close: (a, _args, kw) => api.realIfClose(a, u(kw.tol)),
+  pad: (a, [pw], kw) => api.pad(a, pw as never, { mode: u(kw.mode), constantValues: u(kw.constant_values), endValues: u(kw.end_values), statLength: u(kw.stat_length), reflectType: u(kw.reflect_type) }),
+  partition_at: (a, [kth], kw) => {
+    const axis = kw.axis === undefined ? -1 : (kw.axis as number | null);
+    return api.take(api.partition(a, kth as never, { axis }), kth as number[], { axis: axis as never });
+  },
+  lexsort: (a, _args, kw) => api.lexsort(a, { axis: u(kw.axis) }),
+  insert: (a, [obj, values], kw) => api.insert(a, obj as never, values, 'axis' in kw ? { axis: kw.axis as number | null } : {}),
+  delete: (a, [obj], kw) => api.deleteItems(a, obj as never, 'axis' in kw ? { axis: kw.axis as number | null } : {}),
+  append: (a, [values], kw) => api.append(a, values, 'axis' in kw ? { axis: kw.axis as number | null } : {}),
+  ...Object.fromEntries(Object.entries(REDUCEAT).map(([n, f]) => [`${n}.reduceat`, ((a, [idx], kw) => (f as (a: NdArray, i: unknown, o: object) => NdArray)(a, idx, { axis: u(kw.axis), dtype: u(kw.dtype) })) as Call])),
+  'maximum.accumulate': (a, _args, kw) => api.maximumAccumulate(a, { axis: kw.axis === undefined ? 0 : (kw.axis as number | null), dtype: u(kw.dtype) }),
+  'minimum.accumulate': (a, _args, kw) => api.minimumAccumulate(a, { axis: kw.axis === undefined ? 0 : (kw.axis as number | null), dtype: u(kw.dtype) }),
+  isclose: (a, [b], kw) => api.isclose(a, b as never, { rtol: u(kw.rtol), atol: u(kw.atol), equalNan: u(kw.equal_nan) }),
+  allclose: (a, [b], kw) => asArr(api.allclose(a, b as never, { rtol: u(kw.rtol), atol: u(kw.atol), equalNan: u(kw.equal_nan) })),
+  array_equal: (a, [b], kw) => asArr(api.arrayEqual(a, b as never, { equalNan: u(kw.equal_nan) })),
+  array_equiv: (a, [b]) => asArr(api.arrayEquiv(a, b as never)),
+  nan_to_num: (a, _args, kw) => api.nanToNum(a, { nan: u(kw.nan), posinf: u(kw.posinf), neginf: u(kw.neginf) }),
+  histogram_bin_edges: (a, _args, kw) => api.histogramBinEdges(a, { bins: kw.bins as never, range: kw.range as never }),
+  atleast_1d: (a) => api.atleast1d(a),
+  atleast_2d: (a) => api.atleast2d(a),
+  atleast_3d: (a) => api.atleast3d(a),
+  fliplr: (a) => api.fliplr(a),
+  flipud: (a) => api.flipud(a),
+  split: (a, [sections, axis]) => api.split(a, sections as never, u(axis)),
+  array_split: (a, [sections, axis]) => api.arraySplit(a, sections as never, u(axis)),
+  hsplit: (a, [sections]) => api.hsplit(a, sections as never),
+  vsplit: (a, [sections]) => api.vsplit(a, sections as never),
+  dsplit: (a, [sections]) => api.dsplit(a, sections as never),
+  moveaxis: (a, [src, dst]) => api.moveaxis(a, src as number, dst as number),
+  rot90: (a, [k, axes]) => api.rot90(a, k as number, u(axes)),
+  copyto: (a, [src], kw) => {
+    api.copyto(a, src, { casting: u(kw.casting), where: kw.where === undefined ? undefined : arr(a, kw.where as Json) } as never);
+    return a;
+  },
+  ptp: (a, _args, kw) => api.ptp(a, { axis: u(kw.axis), keepdims: u(kw.keepdims) }),
+  nancumsum: (a, _args, kw) => api.nancumsum(a, kw.axis === undefined ? null : (kw.axis as number | null), { dtype: u(kw.dtype) }),
+  nancumprod: (a, _args, kw) => api.nancumprod(a, kw.axis === undefined ? null : (kw.axis as number | null), { dtype: u(kw.dtype) }),
+  triu_indices_from: (a, [k]) => api.triuIndicesFrom(a, k as number),
+  tril_indices_from: (a, [k]) => api.trilIndicesFrom(a, k as number),
+  diag_indices_from: (a) => api.diagIndicesFrom(a),
+};
+
+/** np_free's functions of sessions 6-8 that take no leading array. */
+const SESSION8_FREE: { [name: string]: (args: unknown[], kw: Decoded) => NdArray | NdArray[] } = {
+  'linalg.multi_dot': ([arrays]) => api.linalg.multiDot(arrays as NdArray[]),
+  einsum: (args, kw) => api.einsum(kw.subscripts as string, ...args, { dtype: u(kw.dtype), order: u(kw.order) }),
+  bartlett: ([m]) => api.bartlett(m as number),
+  blackman: ([m]) => api.blackman(m as number),
+  hamming: ([m]) => api.hamming(m as number),
+  hanning: ([m]) => api.hanning(m as number),
+  kaiser: ([m, beta]) => api.kaiser(m as number, beta as number),
+  ix_: (args) => api.ix_(...(args as NdArray[])),
+  fromfunction: ([fn, shape], kw) => api.fromfunction((...c: NdArray[]) => (lib[camel(fn as string)] as (...x: NdArray[]) => NdArray)(...c), shape as number[], { dtype: u(kw.dtype) }),
+  hstack: ([xs]) => api.hstack(xs as NdArray[]),
+  vstack: ([xs]) => api.vstack(xs as NdArray[]),
+  dstack: ([xs]) => api.dstack(xs as NdArray[]),
+  column_stack: ([xs]) => api.columnStack(xs as NdArray[]),
+};
+
 /** np_call's functions: NumPy's name to the library's call (NumPy's keywords as its options). */
 const CALLS: { [name: string]: Call } = {
   ...Object.fromEntries(['nanmin', 'nanmax', 'nansum', 'nanprod', 'nanmean', 'nanvar', 'nanstd', 'nanargmin', 'nanargmax'].map((n) => [n, nanReduce(lib[n])])),
@@ -206,7 +328,7 @@ const CALLS: { [name: string]: Call } = {
   nanquantile: (a, [q], kw) => api.nanquantile(a, q as never, qOpts(kw) as never),
   nanpercentile: (a, [q], kw) => api.nanpercentile(a, q as never, qOpts(kw) as never),
   average: (a, _args, kw) => api.average(a, { axis: kw.axis as never, keepdims: kw.keepdims as never, weights: kw.weights as never }),
-  histogram: (a, _args, kw) => api.histogram(a, { bins: kw.bins as never, range: kw.range as never }),
+  histogram: (a, _args, kw) => api.histogram(a, { bins: kw.bins as never, range: kw.range as never, density: u(kw.density) }),
   digitize: (a, [bins], kw) => api.digitize(a, bins as never, { right: kw.right as never }),
   isin: (a, [t], kw) => api.isin(a, t as never, { invert: kw.invert as never }),
   intersect1d: (a, [b]) => api.intersect1d(a, b as never),
@@ -219,6 +341,7 @@ const CALLS: { [name: string]: Call } = {
   array_split: (a, [sections, axis]) => api.arraySplit(a, sections as never, axis as never),
   unravel_index: (a, [shape]) => api.unravelIndex(a, shape as never),
   ...SESSION5_CALLS,
+  ...SESSION8_CALLS,
 };
 
 /** np_free's functions (no `a`): NumPy's name to the library's call. */
@@ -231,11 +354,14 @@ const FREE_CALLS: { [name: string]: (args: unknown[], kw: Decoded) => NdArray | 
   logspace: ([start, stop, num], kw) => api.logspace(start as number, stop as number, num as number, { endpoint: kw.endpoint as never, base: kw.base as never, dtype: kw.dtype as never }),
   geomspace: ([start, stop, num], kw) => api.geomspace(start as number, stop as number, num as number, { endpoint: kw.endpoint as never, dtype: kw.dtype as never }),
   select: ([conds, choices, dflt]) => api.select(conds as never, choices as never, dflt as never),
+  ...SESSION8_FREE,
 };
 
 /** np_call/np_free arguments: a list holding an operand is a list of operands; other lists and null as they are. */
 function decodeArg(a: NdArray, x: Json): unknown {
   if (x === null) return x;
+  // a name (apply_along_axis's and fromfunction's function) passes as it is
+  if (typeof x === 'string' && x !== 'self' && specialFloat(x) === null) return x;
   if (Array.isArray(x)) return x.some((e) => e === 'self' || (e !== null && typeof e === 'object' && !Array.isArray(e))) ? x.map((e) => opnd(a, e)) : x;
   return opnd(a, x);
 }
@@ -265,9 +391,12 @@ export const FUZZ_OPS: ExtraOps = new Map<string, (a: NdArray, args: Json[]) => 
   [
     'np_free',
     (a, [name, args, kw, pick]) => {
+      const decoded = (args as Json[]).map((x) => decodeArg(a, x));
       const call = FREE_CALLS[name as string];
+      // np.<name>(x, *rest) of an np_call function: x stands for `a`
+      if (call === undefined && CALLS[name as string] !== undefined) return picked(CALLS[name as string](decoded[0] as NdArray, decoded.slice(1), decodeKw(a, kw as Kw)), pick);
       if (call === undefined) throw new Error(`np_free: no library call for ${String(name)}`);
-      return picked(call((args as Json[]).map((x) => decodeArg(a, x)), decodeKw(a, kw as Kw)), pick);
+      return picked(call(decoded, decodeKw(a, kw as Kw)), pick);
     },
   ],
   [

@@ -81,16 +81,18 @@ def own_op(run, a, op):
             if isinstance(kw.get(k), list):
                 kw[k] = tuple(kw[k])
         args = [tuple(x) if isinstance(x, list) and op[1] in ("tile", "roll", "unravel_index", "resize", "tensordot") else x for x in args]
-        if name == "np_free":
-            r = getattr(np, op[1])(*args, **kw)
+        if op[1] in SPECIAL:
+            r = SPECIAL[op[1]](None if name == "np_free" else a, args, kw)
+        elif name == "np_free":
+            r = np_fn(op[1])(*args, **kw)
         elif op[1] in WRITING_CALLS:
             run.stored.append(a)
-            getattr(np, op[1])(a, *args, **kw)
+            np_fn(op[1])(a, *args, **kw)
             r = a
         elif op[1] == "extract":
             r = np.extract(args[0], a)
         else:
-            r = getattr(np, op[1])(a, *args, **kw)
+            r = np_fn(op[1])(a, *args, **kw)
         r = np.asarray(r if op[4] is None else r[op[4]])
         if op[1] == "unique_values":
             # NumPy 2.4 takes a hash table for integers: its order is the table's (the Array API
@@ -120,13 +122,45 @@ def own_op(run, a, op):
 
 
 KW_OPERANDS = ("y", "x", "to_end", "to_begin", "fweights", "aweights")
+
+
+def np_fn(name):
+    """NumPy's function by its dotted name: `linalg.det`, `add.reduceat`."""
+    f = np
+    for part in name.split("."):
+        f = getattr(f, part)
+    return f
+
+
+def _partition_at(a, args, kw):
+    # the partitioned order away from kth is the algorithm's own: only the kth items
+    axis = kw.get("axis", -1)
+    return np.take(np.partition(a, args[0], axis=axis), args[0], axis=axis)
+
+
+def _norm(a, args, kw):
+    if kw.get("ord") in ("inf", "-inf"):
+        kw["ord"] = float(kw["ord"])
+    return np.linalg.norm(a, *args, **kw)
+
+
+# np_call/np_free functions whose call is not np.<name>(a, *args, **kw) (program.ts randSession8Op)
+SPECIAL = {
+    "einsum": lambda a, args, kw: np.einsum(kw.pop("subscripts"), *args, **kw),
+    "apply_along_axis": lambda a, args, kw: np.apply_along_axis(getattr(np, args[0]), args[1], a),
+    "fromfunction": lambda a, args, kw: np.fromfunction(getattr(np, args[0]), tuple(args[1]), **kw),
+    "partition_at": _partition_at,
+    "linalg.norm": _norm,
+}
 # np_call's functions that write into `a` (and return None): the result is `a`
-WRITING_CALLS = {"fill_diagonal", "put_along_axis", "place"}
+WRITING_CALLS = {"fill_diagonal", "put_along_axis", "place", "copyto"}
 
 
 def decode_arg(run, a, x):
     if x is None:
         return x
+    if isinstance(x, str) and x not in ("self", "nan", "inf", "-inf", "-0"):
+        return x                      # a name: apply_along_axis's and fromfunction's function
     if isinstance(x, list):
         if any(e == "self" or isinstance(e, dict) for e in x):
             return [C.operand(run, a, e) for e in x]
@@ -202,7 +236,11 @@ APPROX_CALLS = {"sin", "cos", "tan", "arcsin", "arccos", "arctan", "sinh", "cosh
                 "hypot", "logaddexp", "logaddexp2", "deg2rad", "rad2deg",
                 # session 5's inexact functions: transcendental, or sums whose order NumPy's BLAS/SIMD picks
                 "sinc", "i0", "interp", "cov", "corrcoef", "logspace", "geomspace", "unwrap", "gradient",
-                "trapezoid", "matmul", "dot", "vdot", "inner", "tensordot", "convolve", "correlate", "trace"}
+                "trapezoid", "matmul", "dot", "vdot", "inner", "tensordot", "convolve", "correlate", "trace",
+                # sessions 6-8's: LAPACK's blocked factorizations, BLAS sums, cos/exp/i0, eigvals
+                "linalg.det", "linalg.slogdet", "linalg.inv", "linalg.solve", "linalg.cholesky", "linalg.norm",
+                "linalg.multi_dot", "linalg.matrix_power", "einsum", "bartlett", "blackman", "hamming", "hanning",
+                "kaiser", "poly", "float_power", "angle", "logspace", "geomspace"}
 _approximate = C.approximate
 
 

@@ -60,7 +60,7 @@ interface Struct {
   offsets: number[];
   itemsize: number;
 }
-type Spec = string | Struct;
+export type Spec = string | Struct;
 
 function itemsizeOf(spec: Spec): number {
   return typeof spec === 'string' ? Number(spec.slice(2)) * (spec[1] === 'c' ? 1 : 1) : spec.itemsize;
@@ -451,6 +451,7 @@ function randComputeOp(rng: Rng, a: NdArray, overlapping: boolean): Json[] {
   // the result would depend on the order of the stores (FORMAT.md never writes there).
   const writeable = a.flags.writeable && !overlapping;
   if (rng.chance(0.06)) return randOwnOp(rng, a);
+  if (session8Fns && rng.chance(0.8)) return randSession8Op(rng, a, writeable);
   if (session5Fns && rng.chance(0.75)) return randSession5Op(rng, a, writeable);
   if (newFns && rng.chance(0.7)) return randNewFnOp(rng, a);
   if (rng.chance(0.2)) return randWideOp(rng, a, writeable);
@@ -1010,13 +1011,354 @@ function randSession5Op(rng: Rng, a: NdArray, writeable: boolean): Json[] {
   }
 }
 
+// ------------------------------------------------------------------ sessions 6-8's functions
+
+/**
+ * Seeds from here on program mostly the functions added in sessions 6 to 8
+ * (the linalg namespace, einsum, window functions, vander, polynomials,
+ * linspace with array end points, applyAlongAxis, rollaxis, ix_,
+ * fromfunction, realIfClose, sortComplex, pad, partition, lexsort,
+ * insert/delete/append, reduceat, accumulate, isclose and friends,
+ * nanToNum, the complex parts, histogram's estimators, the stack and split
+ * helpers, copyto); lower seeds (and so the 5,000,000 pass) unchanged.
+ */
+export const SESSION8_FROM = 6_000_000;
+let session8Fns = false;
+
+const S8_DTYPES = ['<f8', '<i8', '<i4', '|u1', '|b1', '<c16', '<f4', '>f8', '<f2', '<u8', '<c8', '|i1'];
+const NORM_ORDS: Json[] = [null, null, 1, 2, -1, -2, 'inf', '-inf', 'fro', 'nuc', 0, 3, 0.5];
+const PAD_MODES = ['constant', 'edge', 'linear_ramp', 'maximum', 'mean', 'median', 'minimum', 'reflect', 'symmetric', 'wrap'];
+const REDUCEAT = ['add', 'multiply', 'minimum', 'maximum', 'logical_and', 'logical_or', 'logical_xor', 'bitwise_and', 'bitwise_or', 'bitwise_xor'];
+const BIN_RULES = ['auto', 'fd', 'doane', 'scott', 'stone', 'rice', 'sturges', 'sqrt'];
+/** The functions apply_along_axis calls (differ.ts LANE_FNS): NumPy's by name. */
+const LANE_FNS = ['sum', 'cumsum', 'sort', 'diff', 'max', 'mean', 'flip'];
+const S8_UFUNCS = ['fabs', 'spacing', 'bitwise_count', 'fix', 'isposinf', 'isneginf', 'iscomplex', 'isreal', 'angle', 'real', 'imag', 'sort_complex', 'real_if_close'];
+
+/** One np_call (or np_free) of sessions 6-8's functions, with arguments that mostly fit. */
+function randSession8Op(rng: Rng, a: NdArray, writeable: boolean): Json[] {
+  const nd = a.ndim;
+  const self = a.dtype.isStructured ? '<f8' : a.dtype.str;
+  const call = (name: string, args: Json[], kw: { [k: string]: Json } = {}, pick: number | null = null): Json[] => ['np_call', name, args, kw, pick];
+  const free = (name: string, args: Json[], kw: { [k: string]: Json } = {}, pick: number | null = null): Json[] => ['np_free', name, args, kw, pick];
+  const dt = (): Spec => (rng.chance(0.4) ? self : rng.pick(S8_DTYPES));
+  const ax = (): number => (nd > 0 ? rng.int(-nd, nd - 1) : 0) + (rng.chance(0.03) ? Math.max(nd, 1) : 0);
+  const last = nd > 0 ? a.shape[nd - 1] : 1;
+  const square = nd >= 2 && a.shape[nd - 1] === a.shape[nd - 2];
+  /** A stack of square matrices: a itself when it is one (mostly), else a new one. */
+  const matrix = (): Json => {
+    if (square && rng.chance(0.85)) return 'self';
+    const n = rng.int(0, 3);
+    const shape = rng.chance(0.8) ? [n, n] : rng.chance(0.7) ? [rng.int(1, 2), n, n] : [n, n + 1];
+    return newArray(rng, dt(), shape);
+  };
+  const linalg = (name: string, args: Json[], kw: { [k: string]: Json } = {}, pick: number | null = null): Json[] => {
+    const m = matrix();
+    return m === 'self' ? call(name, args, kw, pick) : free(name, [m, ...args], kw, pick);
+  };
+  const r = rng.int(0, 47);
+  switch (r) {
+    case 0:
+      return linalg('linalg.det', []);
+    case 1:
+      return linalg('linalg.slogdet', [], {}, rng.int(0, 1));
+    case 2:
+      return linalg('linalg.inv', []);
+    case 3: {
+      const n = square ? last : rng.int(0, 3);
+      const m = matrix();
+      const k = m === 'self' ? n : ((m as unknown as { shape: number[] }).shape.slice(-1)[0] ?? 0);
+      const bshape = rng.pick([[k], [k, rng.int(1, 3)], [rng.int(1, 2), k, 1], [k + 1]]);
+      const b = rng.chance(0.15) ? 'self' : newArray(rng, dt(), bshape);
+      return m === 'self' ? call('linalg.solve', [b]) : free('linalg.solve', [m, b]);
+    }
+    case 4: {
+      // Cholesky wants a positive definite matrix: a Gram matrix (a·aᴴ + n·I) mostly
+      const n = rng.int(0, 3);
+      if (rng.chance(0.6) && n > 0) {
+        const vals = Array.from({ length: n }, (_r, i) => Array.from({ length: n }, (_c, j) => (i === j ? n + rng.int(1, 3) : rng.pick([0, 1, -1, 0.5]))));
+        const sym = vals.map((row, i) => row.map((v, j) => (j < i ? vals[j][i] : v)));
+        return free('linalg.cholesky', [{ dtype: rng.pick(['<f8', '<f4', '<i8', '<c16', '>f8']), shape: [n, n], values: sym }], rng.chance(0.4) ? { upper: rng.chance(0.5) } : {});
+      }
+      return linalg('linalg.cholesky', [], rng.chance(0.3) ? { upper: true } : {});
+    }
+    case 5:
+      return linalg('linalg.matrix_power', [rng.pick([0, 1, 2, 3, -1, -2, 5])]);
+    case 6: {
+      const kw: { [k: string]: Json } = {};
+      if (rng.chance(0.6)) kw.ord = rng.pick(NORM_ORDS);
+      if (rng.chance(0.5)) kw.axis = nd >= 2 && rng.chance(0.5) ? randPerm(rng, nd).slice(0, 2) : nd > 0 ? ax() : null;
+      if (rng.chance(0.2)) kw.keepdims = true;
+      return call('linalg.norm', [], kw);
+    }
+    case 7: {
+      const n = rng.int(2, 3);
+      const dims = Array.from({ length: n + 1 }, () => rng.int(1, 3));
+      const ops: Json[] = [];
+      for (let i = 0; i < n; i++) {
+        let shape = [dims[i], dims[i + 1]];
+        if (i === 0 && rng.chance(0.3)) shape = [dims[1]];
+        if (i === n - 1 && rng.chance(0.3)) shape = [dims[i]];
+        ops.push(newArray(rng, dt(), shape));
+      }
+      if (rng.chance(0.4)) ops[0] = 'self';
+      return free('linalg.multi_dot', [ops]);
+    }
+    case 8:
+    case 9: {
+      // einsum: a's axes as letters, maybe a second operand sharing some
+      const letters = 'ijkl'.slice(0, Math.min(nd, 4)).split('');
+      if (nd > 4) return call('linalg.norm', []);
+      if (letters.length >= 2 && a.shape[0] === a.shape[1] && rng.chance(0.2)) letters[1] = letters[0];
+      const uniq = [...new Set(letters)];
+      const ins = [letters.join('')];
+      const operands: Json[] = ['self'];
+      const sizes: { [l: string]: number } = {};
+      letters.forEach((l, i) => (sizes[l] = a.shape[i]));
+      let all = uniq;
+      if (rng.chance(0.5)) {
+        const bl = uniq.filter(() => rng.chance(0.6));
+        if (rng.chance(0.4)) {
+          bl.push('m');
+          sizes.m = rng.int(1, 3);
+        }
+        const perm = randPerm(rng, bl.length).map((i) => bl[i]);
+        ins.push(perm.join(''));
+        operands.push(newArray(rng, dt(), perm.map((l) => sizes[l])));
+        all = [...new Set([...uniq, ...perm])];
+      }
+      const outL = randPerm(rng, all.length).map((i) => all[i]).filter(() => rng.chance(0.6));
+      const sub = rng.chance(0.15) ? ins.join(',') : `${ins.join(',')}->${outL.join('')}`;
+      const kw: { [k: string]: Json } = { subscripts: sub };
+      if (rng.chance(0.15)) kw.dtype = rng.pick(['<f8', '<i8', '<c16', '<f4']);
+      if (rng.chance(0.15)) kw.order = rng.pick(['C', 'F', 'A', 'K']);
+      return free('einsum', operands, kw);
+    }
+    case 10: {
+      const name = rng.pick(['bartlett', 'blackman', 'hamming', 'hanning', 'kaiser']);
+      const m = rng.pick([0, 1, 2, 3, 5, 8, -1, 2.5]);
+      return free(name, name === 'kaiser' ? [m, rng.pick([0, 5, 14, -1, 0.5])] : [m]);
+    }
+    case 11: {
+      const kw: { [k: string]: Json } = {};
+      if (rng.chance(0.4)) kw.N = rng.int(0, 4);
+      if (rng.chance(0.4)) kw.increasing = true;
+      if (nd !== 1 && rng.chance(0.7)) return free('vander', [newArray(rng, dt(), [rng.int(0, 4)])], kw);
+      return call('vander', [], kw);
+    }
+    case 12:
+    case 13: {
+      const name = rng.pick(['polyval', 'polyadd', 'polysub', 'polymul', 'polyder', 'polyint', 'polydiv', 'poly']);
+      const p = (): Json => newArray(rng, dt(), [rng.int(0, 4)]);
+      const first: Json = nd === 1 || rng.chance(0.2) ? 'self' : p();
+      const args: Json[] = [];
+      if (name === 'polyval') args.push(rng.chance(0.5) ? randScalar(rng, false) : newArray(rng, dt(), [rng.int(0, 3)]));
+      else if (name === 'polyder' || name === 'polyint') {
+        if (rng.chance(0.6)) args.push(rng.int(0, 3));
+      } else if (name !== 'poly') args.push(rng.chance(0.2) ? randScalar(rng, false) : p());
+      const pick = name === 'polydiv' ? rng.int(0, 1) : null;
+      return first === 'self' ? call(name, args, {}, pick) : free(name, [first, ...args], {}, pick);
+    }
+    case 14:
+    case 15: {
+      const kw: { [k: string]: Json } = {};
+      if (rng.chance(0.3)) kw.endpoint = false;
+      if (rng.chance(0.3)) kw.dtype = rng.pick(['<f4', '<i8', '<f8', '<c16', '|u1']);
+      if (rng.chance(0.4)) kw.axis = rng.int(-nd - 1, nd);
+      const stop = rng.chance(0.5) ? randScalar(rng, false) : newArray(rng, rng.chance(0.6) ? '<f8' : dt(), broadcastable(rng, a.shape));
+      return call('linspace', [stop, rng.pick([0, 1, 2, 3, 5])], kw);
+    }
+    case 16: {
+      if (nd === 0) return call('apply_along_axis', [rng.pick(LANE_FNS), 0]);
+      return call('apply_along_axis', [rng.pick(LANE_FNS), ax()]);
+    }
+    case 17:
+      return call('rollaxis', [ax(), rng.int(-nd, nd + 1)]);
+    case 18: {
+      const k = rng.int(0, 2);
+      const args: Json[] = [nd === 1 && rng.chance(0.7) ? 'self' : newArray(rng, rng.pick(['<i8', '|u1', '|b1', '<i4']), [rng.int(0, 3)])];
+      for (let i = 0; i < k; i++) args.push(rng.chance(0.15) ? 'self' : newArray(rng, rng.pick(['<i8', '|b1', '<i2', '<f8']), [rng.int(0, 3)]));
+      return free('ix_', args, {}, rng.int(0, k));
+    }
+    case 19: {
+      const two = rng.chance(0.5);
+      const shape = two ? [rng.int(0, 3), rng.int(0, 3)] : [rng.int(0, 4)];
+      const fn = two ? rng.pick(['add', 'multiply', 'subtract']) : rng.pick(['negative', 'square']);
+      return free('fromfunction', [fn, shape], rng.chance(0.5) ? { dtype: rng.pick(['<i8', '<f8', '<f4', '|u1']) } : {});
+    }
+    case 20:
+    case 21: {
+      const name = rng.pick(S8_UFUNCS);
+      const kw: { [k: string]: Json } = {};
+      if (name === 'angle' && rng.chance(0.4)) kw.deg = true;
+      if (name === 'real_if_close' && rng.chance(0.4)) kw.tol = rng.pick([1, 100, 1e6]);
+      return call(name, [], kw);
+    }
+    case 22:
+    case 23: {
+      const mode = rng.chance(0.2) ? null : rng.pick(PAD_MODES);
+      const widths = rng.next();
+      const pw: Json = widths < 0.3 ? rng.int(0, 3) : widths < 0.5 ? [rng.int(0, 2), rng.int(0, 3)] : Array.from({ length: nd + (rng.chance(0.05) ? 1 : 0) }, () => [rng.int(0, 3), rng.int(0, 2)]);
+      const kw: { [k: string]: Json } = {};
+      if (mode !== null) kw.mode = mode;
+      if (mode === null || mode === 'constant') {
+        if (rng.chance(0.5)) kw.constant_values = rng.chance(0.5) ? rng.pick([0, 1, -1, 2.5, 300]) : [rng.pick([0, 1, 7]), rng.pick([-1, 2])];
+      } else if (mode === 'linear_ramp') {
+        if (rng.chance(0.5)) kw.end_values = rng.pick([0, 5, -2]);
+      } else if (['maximum', 'mean', 'median', 'minimum'].includes(mode)) {
+        if (rng.chance(0.5)) kw.stat_length = rng.pick([1, 2, 3, 0]);
+      } else if (mode === 'reflect' || mode === 'symmetric') {
+        if (rng.chance(0.5)) kw.reflect_type = rng.pick(['even', 'odd']);
+      }
+      return call('pad', [pw], kw);
+    }
+    case 24: {
+      // The partitioned order away from kth is the algorithm's: only the kth items are compared
+      const n = nd === 0 ? 1 : a.shape[nd - 1];
+      const kth: Json = rng.chance(0.6) ? rng.int(-n, Math.max(n - 1, 0)) + (rng.chance(0.05) ? n + 1 : 0) : [rng.int(0, Math.max(n - 1, 0)), rng.int(0, Math.max(n - 1, 0))];
+      return call('partition_at', [kth], rng.chance(0.2) ? { axis: null } : {});
+    }
+    case 25:
+      // NumPy 2.4 sorts non-native complex keys wrongly (np.lexsort of a '>c16' [[1024+4.25j,
+      // -3+0.25j, -2.25+1.5j], [100+0.25j, 2.75+7j, 1+100j]] is [0 1 2], of its '<c16' copy [2 1 0])
+      if (a.dtype.kind === 'c' && !a.dtype.isnative) return call('sort_complex', []);
+      return call('lexsort', [], rng.chance(0.3) && nd > 0 ? { axis: ax() } : {});
+    case 26:
+    case 27: {
+      const name = rng.pick(['insert', 'delete', 'append']);
+      const axis = nd > 0 && rng.chance(0.5) ? ax() : null;
+      const n = axis === null ? a.size : a.shape[((axis % nd) + nd) % nd] ?? 1;
+      const obj: Json = rng.chance(0.6) ? rng.int(-n, n) + (rng.chance(0.05) ? n + 2 : 0) : Array.from({ length: rng.int(0, 3) }, () => rng.int(0, Math.max(n, 0)));
+      const kw: { [k: string]: Json } = axis === null && rng.chance(0.5) ? {} : { axis };
+      if (name === 'delete') return call('delete', [obj], kw);
+      const values: Json = rng.chance(0.5) ? randScalar(rng, false) : newArray(rng, rng.chance(0.7) ? self : dt(), rng.chance(0.5) ? [rng.int(0, 3)] : broadcastable(rng, a.shape));
+      return name === 'insert' ? call('insert', [obj, values], kw) : call('append', [values], kw);
+    }
+    case 28:
+    case 29: {
+      const name = rng.pick(REDUCEAT);
+      const n = nd === 0 ? 1 : a.shape[0];
+      const idx = Array.from({ length: rng.int(1, 4) }, () => rng.int(0, Math.max(n - 1, 0)) + (rng.chance(0.04) ? n : 0));
+      const kw: { [k: string]: Json } = {};
+      if (nd > 1 && rng.chance(0.4)) kw.axis = rng.int(-nd, nd - 1);
+      if (rng.chance(0.2)) kw.dtype = rng.pick(['<f8', '<i8', '<f4', '|b1']);
+      return call(`${name}.reduceat`, [idx], kw);
+    }
+    case 30: {
+      const kw: { [k: string]: Json } = {};
+      if (rng.chance(0.5)) kw.axis = nd > 0 && rng.chance(0.8) ? ax() : null;
+      if (rng.chance(0.2)) kw.dtype = rng.pick(['<f8', '<i8', '<f4']);
+      return call(rng.pick(['maximum.accumulate', 'minimum.accumulate']), [], kw);
+    }
+    case 31:
+    case 32: {
+      const name = rng.pick(['isclose', 'isclose', 'allclose', 'array_equal', 'array_equiv']);
+      const other = rng.chance(0.2) ? 'self' : randOperand(rng, a, false);
+      const kw: { [k: string]: Json } = {};
+      if (name === 'isclose' || name === 'allclose') {
+        if (rng.chance(0.3)) kw.rtol = rng.pick([0, 0.1, 1e-9]);
+        if (rng.chance(0.3)) kw.atol = rng.pick([0, 1, 0.5]);
+        if (rng.chance(0.3)) kw.equal_nan = true;
+      } else if (name === 'array_equal' && rng.chance(0.3)) kw.equal_nan = true;
+      return call(name, [other], kw);
+    }
+    case 33: {
+      const kw: { [k: string]: Json } = {};
+      if (rng.chance(0.4)) kw.nan = rng.pick([0, -1, 2.5, 1000]);
+      if (rng.chance(0.4)) kw.posinf = rng.pick([1, 1e300, -7]);
+      if (rng.chance(0.4)) kw.neginf = rng.pick([-1, -1e300, 7]);
+      return call('nan_to_num', [], kw);
+    }
+    case 34: {
+      const name = rng.pick(['histogram', 'histogram_bin_edges']);
+      const kw: { [k: string]: Json } = { bins: rng.pick(BIN_RULES) };
+      if (rng.chance(0.3)) kw.range = [rng.pick([-2, 0, 0.5]), rng.pick([1, 3, 100])];
+      if (name === 'histogram' && rng.chance(0.2)) kw.density = true;
+      return call(name, [], kw, name === 'histogram' ? rng.int(0, 1) : null);
+    }
+    case 35: {
+      const name = rng.pick(['atleast_1d', 'atleast_2d', 'atleast_3d', 'fliplr', 'flipud']);
+      return call(name, []);
+    }
+    case 36: {
+      const name = rng.pick(['hstack', 'vstack', 'dstack', 'column_stack']);
+      const xs: Json[] = ['self'];
+      for (let i = 0; i < rng.int(0, 2); i++) xs.push(rng.chance(0.3) ? 'self' : newArray(rng, rng.chance(0.6) ? self : dt(), rng.chance(0.7) ? [...a.shape] : broadcastable(rng, a.shape)));
+      return free(name, [xs]);
+    }
+    case 37: {
+      const name = rng.pick(['split', 'array_split', 'hsplit', 'vsplit', 'dsplit']);
+      const sections: Json = rng.chance(0.6) ? rng.int(1, 3) : [rng.int(0, 3), rng.int(1, 4)];
+      const args: Json[] = [sections];
+      if ((name === 'split' || name === 'array_split') && nd > 0 && rng.chance(0.5)) args.push(ax());
+      return call(name, args, {}, 0);
+    }
+    case 38:
+      return call('moveaxis', [ax(), nd > 0 ? rng.int(-nd, nd - 1) : 0]);
+    case 39:
+      return call('rot90', [rng.int(-2, 3), ...(nd >= 2 && rng.chance(0.4) ? [randPerm(rng, nd).slice(0, 2)] : [])]);
+    case 40:
+      if (writeable) {
+        const kw: { [k: string]: Json } = {};
+        if (rng.chance(0.5)) kw.casting = rng.pick(CASTINGS);
+        if (rng.chance(0.3)) kw.where = boolMask(rng, broadcastable(rng, a.shape));
+        return call('copyto', [rng.chance(0.5) ? randScalar(rng, false) : newArray(rng, dt(), broadcastable(rng, a.shape))], kw);
+      }
+      return call('ptp', [], nd > 0 && rng.chance(0.5) ? { axis: ax() } : {});
+    case 41:
+      return call('ptp', [], { ...(nd > 0 && rng.chance(0.6) ? { axis: ax() } : {}), ...(rng.chance(0.2) ? { keepdims: true } : {}) });
+    case 42: {
+      const kw: { [k: string]: Json } = {};
+      if (rng.chance(0.6)) kw.axis = nd > 0 && rng.chance(0.8) ? ax() : null;
+      if (rng.chance(0.2)) kw.dtype = rng.pick(['<f8', '<i8', '<f4', '<c16']);
+      return call(rng.pick(['nancumsum', 'nancumprod']), [], kw);
+    }
+    case 43:
+      return call('float_power', [randOperand(rng, a, false)]);
+    case 44:
+      return call(rng.pick(['triu_indices_from', 'tril_indices_from']), [rng.int(-2, 2)], {}, rng.int(0, 1));
+    case 45:
+      return call('diag_indices_from', [], {}, 0);
+    case 46: {
+      const name = rng.pick(['logspace', 'geomspace']);
+      const stop = rng.chance(0.5) ? rng.pick([1, 2, 3, -1]) : newArray(rng, '<f8', broadcastable(rng, a.shape));
+      const kw: { [k: string]: Json } = {};
+      if (rng.chance(0.3)) kw.axis = rng.int(-nd - 1, nd);
+      if (rng.chance(0.2)) kw.endpoint = false;
+      return call(name, [stop, rng.pick([0, 1, 2, 4])], kw);
+    }
+    default:
+      return call('isrealobj', []);
+  }
+}
+
 // ------------------------------------------------------------------ programs
+
+/**
+ * A hand-written program (probes, tests): a C-contiguous source of `spec` and
+ * `shape` holding `values` (row-major, as randValue encodes them), then `ops`.
+ */
+export function programOf(id: string, spec: Spec, shape: readonly number[], values: readonly Json[], ops: Json[][], writeable = true): Program {
+  const item = itemsizeOf(spec);
+  const n = product(shape);
+  const bytes = new Uint8Array(Math.max(n * item, 1));
+  const dv = new DataView(bytes.buffer);
+  for (let k = 0; k < n; k++) store(dv, k * item, spec, values[k % Math.max(values.length, 1)]);
+  const strides: number[] = [];
+  let step = item;
+  for (let ax = shape.length - 1; ax >= 0; ax--) {
+    strides[ax] = step;
+    step *= Math.max(shape[ax], 1);
+  }
+  return { id, buffer_hex: Buffer.from(bytes).toString('hex'), source: { dtype: spec as unknown as Json, shape: [...shape], strides, offset: 0, writeable }, ops };
+}
+
 
 /** The program of one seed. */
 export function generate(seed: number): Program {
   const rng = new Rng(seed);
   newFns = seed >= NEW_FNS_FROM;
   session5Fns = seed >= SESSION5_FROM;
+  session8Fns = seed >= SESSION8_FROM;
   const { program, spec } = randSource(rng);
   program.id = `fuzz/${seed}`;
   const s = program.source;
