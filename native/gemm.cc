@@ -312,15 +312,17 @@ MM_INLINE void RunJob(Job* j) {
     j->ok = true;
     return;
   }
-  if (!j->sub && j->k * j->m * (j->i1 - j->i0) <= kSmallWork) {
-    // A small product (a stack of tiny matrices): packing would cost more
-    // than the arithmetic. The same sum per element: from 0, p in order,
-    // one fused multiply-add each (asked for explicitly: contraction of
-    // `z + x * y` is the compiler's choice, and it does not make it here).
+  if (j->k * j->m * (j->i1 - j->i0) <= kSmallWork) {
+    // A small product (a stack of tiny matrices, a small update): packing
+    // would cost more than the arithmetic. The same sum per element: from 0
+    // (C's value for C -= A·B), p in order, one fused multiply-add each
+    // (asked for explicitly: contraction of `z + x * y` is the compiler's
+    // choice, and it does not make it here).
+    const T sign = j->sub ? T(-1) : T(1);
     for (int64_t i = j->i0; i < j->i1; i++) {
       for (int64_t jj = 0; jj < j->m; jj++) {
-        T acc = T(0);
-        for (int64_t p = 0; p < j->k; p++) acc = Fma1(a[i * j->lda + p], b[p * j->ldb + jj], acc);
+        T acc = j->sub ? c[i * j->ldc + jj] : T(0);
+        for (int64_t p = 0; p < j->k; p++) acc = Fma1(sign * a[i * j->lda + p], b[p * j->ldb + jj], acc);
         c[i * j->ldc + jj] = acc;
       }
     }

@@ -130,15 +130,9 @@ int64_t Getrf(E* a, int32_t* piv, int64_t n) {
   return info;
 }
 
-// B (n×m, row-major) = A⁻¹B from A's LU and pivots (getrs, no transpose).
+// B (n×m, row-major) = A⁻¹B from A's LU, B's rows already swapped as the pivots say.
 template <typename E>
-void Getrs(const E* lu, const int32_t* piv, E* b, int64_t n, int64_t m) {
-  for (int64_t k = 0; k < n; k++) {
-    const int64_t p = piv[k];
-    if (p != k) {
-      for (int64_t j = 0; j < m; j++) std::swap(b[k * m + j], b[p * m + j]);
-    }
-  }
+void GetrsSolves(const E* lu, E* b, int64_t n, int64_t m) {
   // L (unit diagonal): column k of L eliminates row k from the rows below it.
   for (int64_t k = 0; k < n; k++) {
     for (int64_t i = k + 1; i < n; i++) {
@@ -157,6 +151,18 @@ void Getrs(const E* lu, const int32_t* piv, E* b, int64_t n, int64_t m) {
   }
 }
 
+// B (n×m, row-major) = A⁻¹B from A's LU and pivots (getrs, no transpose).
+template <typename E>
+void Getrs(const E* lu, const int32_t* piv, E* b, int64_t n, int64_t m) {
+  for (int64_t k = 0; k < n; k++) {
+    const int64_t p = piv[k];
+    if (p != k) {
+      for (int64_t j = 0; j < m; j++) std::swap(b[k * m + j], b[p * m + j]);
+    }
+  }
+  GetrsSolves(lu, b, n, m);
+}
+
 // Float64, blocked: LAPACK's recursive LU (dgetrf2) and recursive
 // triangular solves. A block of at most kBase columns (LU) or rows (solves)
 // runs the unblocked loops; a larger one splits in halves and its
@@ -166,7 +172,14 @@ void Getrs(const E* lu, const int32_t* piv, E* b, int64_t n, int64_t m) {
 // neither on the ISA nor on the number of threads. Pivots are LAPACK's rule,
 // chosen column by column as in Getrf; rows are swapped whole at once (the
 // same result as dgetrf2's deferred dlaswp of the other columns).
-constexpr int64_t kBase = 16;
+// 32 measured against 16 (A/B, CPU time, stacks of 96..500): 16 left the
+// orders 96..160 slower than unblocked (tiny GEMMs' packing and edge tiles).
+constexpr int64_t kBase = 32;
+// Below this order a matrix is factored and solved unblocked (Getrf, Getrs:
+// the bits of the unblocked kernels): for stacks of small matrices the
+// GEMM's packing costs more than it saves (measured: 8..64 slower blocked,
+// 96 even, 128 and up faster).
+constexpr int64_t kBlockedMin = 96;
 // Fewer right-hand sides than this solve row by row (GetrsRows): a GEMM
 // tile is 8-16 columns wide, so padding a vector to it would waste the work.
 constexpr int64_t kBlockedRhs = 8;
@@ -260,6 +273,10 @@ bool LuRec(double* a, int32_t* piv, int64_t n, int64_t c0, int64_t w, int64_t* i
 
 // LU of one n×n float64 matrix; info as Getrf's. False: out of memory for the GEMM's panels.
 bool GetrfF64(double* a, int32_t* piv, int64_t n, int64_t* info) {
+  if (n < kBlockedMin) {
+    *info = Getrf(a, piv, n);
+    return true;
+  }
   *info = 0;
   return LuRec(a, piv, n, 0, n, info);
 }
@@ -295,6 +312,11 @@ bool GetrsF64(const double* lu, const int32_t* piv, double* b, int64_t n, int64_
   }
   if (m < kBlockedRhs) {
     GetrsRows(lu, b, n, m);
+    return true;
+  }
+  if (n < kBlockedMin) {
+    // The unblocked solves (Getrs), after the swaps done above.
+    GetrsSolves(lu, b, n, m);
     return true;
   }
   return TrsmLowerUnit(lu, n, b, m, n, m) && TrsmUpper(lu, n, b, m, n, m);

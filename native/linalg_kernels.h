@@ -1,9 +1,10 @@
 // Dense linear algebra behind lib/linalg-solve.ts (NumPy's np.linalg det,
 // slogdet, inv, solve, cholesky) over a stack of row-major square matrices,
-// one matrix at a time. Float64 LU and solves are blocked (LAPACK's
-// recursive dgetrf2 and recursive triangular solves: halves down to 16
-// columns, the off-diagonal blocks through gemm.h's packed, threaded GEMM);
-// complex128 and Cholesky run LAPACK's unblocked algorithms:
+// one matrix at a time. Float64 LU and solves of order 96 and more are
+// blocked (LAPACK's recursive dgetrf2 and recursive triangular solves: halves
+// down to 32 columns, the off-diagonal blocks through gemm.h's packed,
+// threaded GEMM); smaller ones, complex128 and Cholesky run LAPACK's
+// unblocked algorithms:
 //
 //  - getrf: LU with partial pivoting, LAPACK's pivot rule (the first row of
 //    largest |a| in the column; complex: largest |re| + |im|, as izamax),
