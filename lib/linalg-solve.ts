@@ -10,8 +10,8 @@
  * byte order or a read-only mapping are read, never written; the native
  * kernels (native/linalg_kernels.h) factor it in place: LU with LAPACK's
  * partial-pivoting rule, triangular solves, Cholesky; float64 LU and solves
- * blocked (LAPACK's recursive dgetrf2, the updates through the packed GEMM,
- * on up to the GEMM's threads), the rest unblocked. The sums run in another
+ * of order 96 and more blocked (LAPACK's recursive dgetrf2, the updates
+ * through the packed GEMM, on up to the GEMM's threads), the rest unblocked. The sums run in another
  * order than OpenBLAS's, so the last bits may differ from NumPy's (the tests
  * state their tolerance); they are the same on every run and thread count.
  *
