@@ -9,7 +9,8 @@
  * rounded), float32 sums in float32, complex as (re, im) pairs. Float sums
  * run in the kernel's order (native/dot_kernels.h: a matrix product sums
  * each element over p = 0…k-1 by fused multiply-adds, a matrix × vector
- * product in 16 lanes of them and a fixed tree); NumPy's BLAS sums in its
+ * product in 16 lanes of them per segment of 65536 items, the segments'
+ * lanes added in order, and a fixed tree); NumPy's BLAS sums in its
  * own blocked order, so float results may differ from NumPy's in the last
  * bits (ints are exact).
  *
@@ -58,17 +59,26 @@ export function gemmJS(kind: DotKind, A: AnyTypedArray, B: AnyTypedArray, C: Any
 
 /** Lanes of a matrix × vector sum (native/dot_kernels.h: the same order there). */
 export const DOT_LANES = 16;
+/** Items of a matrix × vector row summed on their own lanes before the segments' lanes are added (native/dot_kernels.h). */
+export const DOT_SEGMENT = 65536;
 
-// A float row · vector in DOT_LANES partial sums (lane p mod 16, each a
-// chain of fused multiply-adds), folded as a fixed tree (16 → 8 → 4 → 2 →
-// 1): the kernel's order, bit for bit.
-function laneDot(A: Float64Array, ar: number, B: Float64Array, br: number, k: number, f32: boolean, acc: Float64Array): number {
+// A float row · vector: each segment of DOT_SEGMENT items in DOT_LANES
+// partial sums (lane p mod 16, each a chain of fused multiply-adds from 0),
+// the segments' lanes added lane by lane in order, then folded as a fixed
+// tree (16 → 8 → 4 → 2 → 1): the kernel's order, bit for bit.
+function laneDot(A: Float64Array, ar: number, B: Float64Array, br: number, k: number, f32: boolean, acc: Float64Array, seg: Float64Array): number {
   acc.fill(0);
+  for (let s0 = 0; s0 < k; s0 += DOT_SEGMENT) {
+    const s1 = Math.min(k, s0 + DOT_SEGMENT);
+    const lanes = s0 === 0 ? acc : seg;
+    lanes.fill(0);
+    if (f32) for (let p = s0; p < s1; p++) lanes[p & 15] = fma32(A[ar + p], B[br + p], lanes[p & 15]);
+    else for (let p = s0; p < s1; p++) lanes[p & 15] = fma64(A[ar + p], B[br + p], lanes[p & 15]);
+    if (s0 > 0) for (let j = 0; j < DOT_LANES; j++) acc[j] = f32 ? Math.fround(acc[j] + seg[j]) : acc[j] + seg[j];
+  }
   if (f32) {
-    for (let p = 0; p < k; p++) acc[p & 15] = fma32(A[ar + p], B[br + p], acc[p & 15]);
     for (let w = DOT_LANES / 2; w >= 1; w /= 2) for (let j = 0; j < w; j++) acc[j] = Math.fround(acc[j] + acc[j + w]);
   } else {
-    for (let p = 0; p < k; p++) acc[p & 15] = fma64(A[ar + p], B[br + p], acc[p & 15]);
     for (let w = DOT_LANES / 2; w >= 1; w /= 2) for (let j = 0; j < w; j++) acc[j] += acc[j + w];
   }
   return acc[0];
@@ -82,7 +92,8 @@ function gemmNumber(A: Float64Array, B: Float64Array, C: Float64Array, aOff: num
   const float = f32 || (C as AnyTypedArray) instanceof Float64Array;
   if (float && m === 1) {
     const acc = new Float64Array(DOT_LANES);
-    for (let i = 0; i < n; i++) C[cOff + i] = laneDot(A, aOff + i * k, B, bOff, k, f32, acc);
+    const seg = new Float64Array(DOT_LANES);
+    for (let i = 0; i < n; i++) C[cOff + i] = laneDot(A, aOff + i * k, B, bOff, k, f32, acc, seg);
     return;
   }
   for (let i = 0; i < n; i++) {

@@ -9,7 +9,7 @@
 import type { DType } from './dtype';
 import type { AnyTypedArray } from './typed';
 import { gemmJS, type DotKind, type GemmCall } from './dot-kernel';
-import { dotGemm, dotGemmThreads } from './native';
+import { dotGemm, dotGemmBatch, dotGemmThreads } from './native';
 
 let forceJs = false;
 
@@ -42,4 +42,17 @@ export function gemm(kind: DotKind, dt: DType, A: AnyTypedArray, B: AnyTypedArra
     return;
   }
   dotGemm(typeCode(kind, dt), A, call.aOff, B, call.bOff, C, call.cOff, n, k, m);
+}
+
+/**
+ * The products of a whole stack in one native call: C's t-th n×m matrix =
+ * A[aOffs[t]…] · B[bOffs[t]…] (element offsets; complex: pairs). The same
+ * bits as {@link gemm} per matrix; the JS mirror when a test forces it.
+ */
+export function gemmStack(kind: DotKind, dt: DType, A: AnyTypedArray, aOffs: Float64Array, B: AnyTypedArray, bOffs: Float64Array, C: AnyTypedArray, n: number, k: number, m: number): void {
+  if (forceJs) {
+    for (let t = 0; t < aOffs.length; t++) gemmJS(kind, A, B, C, { aOff: aOffs[t], bOff: bOffs[t], cOff: t * n * m }, n, k, m);
+    return;
+  }
+  dotGemmBatch(typeCode(kind, dt), A, aOffs, B, bOffs, C, n, k, m);
 }

@@ -9,9 +9,11 @@
  * copied once to a C-contiguous float64 (complex128) stack, so any strides,
  * byte order or a read-only mapping are read, never written; the native
  * kernels (native/linalg_kernels.h) factor it in place: LU with LAPACK's
- * partial-pivoting rule, triangular solves, Cholesky. The sums run in
- * LAPACK's unblocked order, so the last bits may differ from NumPy's
- * (OpenBLAS's blocked getrf); the tests state their tolerance.
+ * partial-pivoting rule, triangular solves, Cholesky; float64 LU and solves
+ * of order 96 and more blocked (LAPACK's recursive dgetrf2, the updates
+ * through the packed GEMM, on up to the GEMM's threads), the rest unblocked. The sums run in another
+ * order than OpenBLAS's, so the last bits may differ from NumPy's (the tests
+ * state their tolerance); they are the same on every run and thread count.
  *
  * Errors are NumPy's: {@link LinAlgError} "Singular matrix" (solve, inv),
  * "Matrix is not positive definite" (cholesky), "Last 2 dimensions of the

@@ -37,7 +37,7 @@ import { broadcastShapes } from './broadcast';
 import { tupleNoSpace } from './format';
 import { typedArray, type AnyTypedArray } from './typed';
 import type { DotKind } from './dot-kernel';
-import { gemm } from './dot-native';
+import { gemm, gemmStack } from './dot-native';
 import { WINDOW_STEP } from './storage';
 import { matmulWithAxes, type CoreAxes } from './matmul-axes';
 
@@ -115,6 +115,12 @@ function contiguousOf(x: NdArray, dt: DType): NdArray {
   return c;
 }
 
+/** True when `a` and `b` are C-contiguous views of the very same items (one copy of either serves both). */
+function sameItems(a: NdArray, b: NdArray): boolean {
+  if (a === b) return true;
+  return a.size === b.size && a.offset === b.offset && a.dtype.str === b.dtype.str && storageOf(a) === storageOf(b) && a.flags.cContiguous && b.flags.cContiguous;
+}
+
 /** The typed array of a contiguous array (complex: of its (re, im) floats). */
 function typedOf(c: NdArray): AnyTypedArray {
   if (c.size === 0) return new Float64Array(0);
@@ -159,7 +165,8 @@ function matmulCore(a: NdArray, b: NdArray, dt: DType): NdArray {
     return res;
   }
   const ca = contiguousOf(unbroadcastStack(a, 2), lt);
-  const cb = contiguousOf(unbroadcastStack(b, 2), lt);
+  // dot(x, x) of a misaligned or cast operand: one copy serves both sides.
+  const cb = sameItems(a, b) ? ca.reshape(b.shape) : contiguousOf(unbroadcastStack(b, 2), lt);
   const cr = lt === dt ? res : empty(res.shape, lt);
   const kind = kindOf(lt);
   const nd = stack.length;
@@ -173,13 +180,14 @@ function matmulCore(a: NdArray, b: NdArray, dt: DType): NdArray {
   const whole = ca.nbytes <= windowBytes && cb.nbytes <= windowBytes && cr.nbytes <= windowBytes;
   const isz = lt.itemsize;
   let rows = n;
-  // Float rows longer than one window (the dot of two vectors of a mapping past
+  // Rows longer than one window (the dot of two vectors of a mapping past
   // 2 GiB): each row's sum is taken over k in window-sized chunks, the chunks'
-  // products added in order (a fixed split: the same bits on every run).
+  // products added in order (floats: a fixed split, the same bits on every
+  // run; integers wrap and bool ORs, so theirs are exact).
   let kChunk = 0;
   if (!whole) {
     const rowBytes = Math.max(k, m) * isz;
-    if (k * isz > windowBytes && kind === 'float' && m * isz <= windowBytes) kChunk = Math.max(1, Math.floor(windowBytes / (isz * m)));
+    if (k * isz > windowBytes && m * isz <= windowBytes) kChunk = Math.max(1, Math.floor(windowBytes / (isz * m)));
     else {
       if (rowBytes > windowBytes) throw new RangeError(`matmul: one row of ${Math.max(k, m)} items (${rowBytes} bytes) is more than one window (${windowBytes} bytes) can hold; sum the products of slices`);
       if (k * m * isz > windowBytes) throw new RangeError(`matmul: the second operand's matrix (${k}x${m}, ${k * m * isz} bytes) is more than one window (${windowBytes} bytes) can hold; take the product in slices of its columns`);
@@ -192,12 +200,20 @@ function matmulCore(a: NdArray, b: NdArray, dt: DType): NdArray {
   const idx = new Array<number>(nd).fill(0);
   let offA = 0;
   let offB = 0;
+  // A stack within one window: every matrix's offsets, then one native call
+  // (a call per matrix cost about a microsecond each for tiny matrices).
+  const stacked = A !== null && B !== null && C !== null && count > 1;
+  const aOffs = stacked ? new Float64Array(count) : null;
+  const bOffs = stacked ? new Float64Array(count) : null;
   for (let t = 0; t < count; t++) {
-    if (A !== null && B !== null && C !== null) {
+    if (aOffs !== null && bOffs !== null) {
+      aOffs[t] = offA * n * k;
+      bOffs[t] = offB * k * m;
+    } else if (A !== null && B !== null && C !== null) {
       const call = { aOff: offA * n * k, bOff: offB * k * m, cOff: t * n * m };
       gemm(kind, lt, A, B, C, call, n, k, m);
     } else if (kChunk > 0) {
-      chunkedRows(lt, ca, cb, cr, { a: offA * n * k, b: offB * k * m, c: t * n * m }, n, k, m, kChunk);
+      chunkedRows(kind, lt, ca, cb, cr, { a: offA * n * k, b: offB * k * m, c: t * n * m }, n, k, m, kChunk);
     } else {
       const Bt = flatTyped(cb, offB * k * m, k * m);
       for (let r0 = 0; r0 < n; r0 += rows) {
@@ -218,30 +234,33 @@ function matmulCore(a: NdArray, b: NdArray, dt: DType): NdArray {
       idx[d] = 0;
     }
   }
+  if (aOffs !== null && bOffs !== null && A !== null && B !== null && C !== null) gemmStack(kind, lt, A, aOffs, B, bOffs, C, n, k, m);
   if (cr !== res) res.set(cr);
   return res;
 }
 
 /**
- * Rows of a float product whose k items span more than one window: each of
- * the `n` rows of C (`m` items) is the sum, chunk by chunk in order, of the
+ * Rows of a product whose k items span more than one window: each of the
+ * `n` rows of C (`m` items) is the sum, chunk by chunk in order, of the
  * products of `kChunk` items of the A row with the matching `kChunk` rows of
  * B (element offsets `at` into the contiguous operands), added in the loop's
- * float type.
+ * type: floats (complex: re and im) rounded to it, integers wrapped by the
+ * typed array's store (as the kernel's own sum, so exact), bool ORed.
  */
-function chunkedRows(lt: DType, ca: NdArray, cb: NdArray, cr: NdArray, at: { a: number; b: number; c: number }, n: number, k: number, m: number, kChunk: number): void {
-  const f4 = lt.itemsize === 4;
-  const part = f4 ? new Float32Array(m) : new Float64Array(m);
-  const acc = f4 ? new Float32Array(m) : new Float64Array(m);
+function chunkedRows(kind: DotKind, lt: DType, ca: NdArray, cb: NdArray, cr: NdArray, at: { a: number; b: number; c: number }, n: number, k: number, m: number, kChunk: number): void {
+  const part = typedOf(empty([m], lt)) as Float64Array;
+  const acc = typedOf(empty([m], lt)) as Float64Array;
   const call = { aOff: 0, bOff: 0, cOff: 0 };
   for (let r = 0; r < n; r++) {
-    acc.fill(0);
     for (let k0 = 0; k0 < k; k0 += kChunk) {
       const kc = Math.min(kChunk, k - k0);
       const At = flatTyped(ca, at.a + r * k + k0, kc);
       const Bt = flatTyped(cb, at.b + k0 * m, kc * m);
-      gemm('float', lt, At, Bt, part, call, 1, kc, m);
-      for (let j = 0; j < m; j++) acc[j] = k0 === 0 ? part[j] : acc[j] + part[j];
+      gemm(kind, lt, At, Bt, part, call, 1, kc, m);
+      if (k0 === 0) acc.set(part);
+      else if (kind === 'bool') for (let j = 0; j < acc.length; j++) acc[j] |= part[j];
+      // BigInt64Array items are bigints: `+` adds them as such and the store wraps.
+      else for (let j = 0; j < acc.length; j++) acc[j] = acc[j] + part[j];
     }
     (flatTyped(cr, at.c + r * m, m) as Float64Array).set(acc);
   }

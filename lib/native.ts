@@ -50,6 +50,7 @@ interface Addon {
   kernelUfuncProgress: (job: AsyncJob) => [number, number] | null;
   kernelAccumulate: KernelAccumulate;
   dotGemm: DotGemm;
+  dotGemmBatch: DotGemmBatch;
   dotGemmThreads: (max?: number) => number;
   linalgGetrf: LinalgGetrf;
   linalgGetrs: LinalgGetrs;
@@ -180,6 +181,11 @@ export type KernelUfunc = (op: number, computeType: number, shape: readonly numb
  * pairs, offsets and sizes in pairs), 5 bool (Uint8Array).
  */
 export type DotGemm = (type: number, a: ArrayBufferView, aOff: number, b: ArrayBufferView, bOff: number, c: ArrayBufferView, cOff: number, n: number, k: number, m: number) => void;
+/**
+ * dotGemmBatch(type, A, aOffs, B, bOffs, C, n, k, m): dotGemm for each matrix t of a stack in one call:
+ * C's t-th n×m matrix (at t·n·m) = A[aOffs[t]…] · B[bOffs[t]…]; every offset is checked before any product runs.
+ */
+export type DotGemmBatch = (type: number, a: ArrayBufferView, aOffs: Float64Array, b: ArrayBufferView, bOffs: Float64Array, c: ArrayBufferView, n: number, k: number, m: number) => void;
 /**
  * The dense linear-algebra kernels (native/linalg_kernels.h), over stacks of `count`
  * row-major n×n matrices; `type` 0 float64, 1 complex128 ((re, im) pairs of a
@@ -408,6 +414,7 @@ export const kernelUfuncProgress: Addon['kernelUfuncProgress'] = addon.kernelUfu
 export const kernelAccumulate: KernelAccumulate = addon.kernelAccumulate;
 /** The matrix-product kernel (native/dot_kernels.cc). */
 export const dotGemm: DotGemm = addon.dotGemm;
+export const dotGemmBatch: DotGemmBatch = addon.dotGemmBatch;
 /** The cap on one product's threads (0: the default), as it was; with `max`, sets it. */
 export const dotGemmThreads = addon.dotGemmThreads;
 export const linalgGetrf: LinalgGetrf = addon.linalgGetrf;

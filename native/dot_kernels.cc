@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <type_traits>
 
 #include "gemm.h"
 #include "gemm_exact.h"
@@ -124,6 +125,104 @@ Napi::Value DotGemm(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
+// The items of typed-array argument `v` of `type` and their count; null after throwing.
+template <typename T>
+T* TypedSpan(Napi::Env env, const Napi::Value& v, napi_typedarray_type type, const char* what, int64_t* len) {
+  if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != type) {
+    ThrowType(env, std::string("dotGemmBatch: ") + what + " must be a typed array of the kernel's type");
+    return nullptr;
+  }
+  Napi::TypedArray t = v.As<Napi::TypedArray>();
+  *len = static_cast<int64_t>(t.ElementLength());
+  // SAFETY: as TypedData: ElementLength items of T from ArrayBuffer.data + ByteOffset, aligned for T.
+  return reinterpret_cast<T*>(static_cast<uint8_t*>(t.ArrayBuffer().Data()) + t.ByteOffset());
+}
+
+// A stack of products in one call: C's t-th n×m matrix (at t·n·m) =
+// A[aOffs[t]…] · B[bOffs[t]…], each offset checked against its array first.
+template <typename T, typename R>
+void RunBatch(Napi::Env env, const Napi::CallbackInfo& info, napi_typedarray_type type, int64_t scale, int64_t n, int64_t k, int64_t m,
+              R (*gemm)(const T*, const T*, T*, int64_t, int64_t, int64_t)) {
+  int64_t alen = 0, blen = 0, clen = 0, na = 0, nb = 0, nk = 0, km = 0, nm = 0, all = 0;
+  const T* a = TypedSpan<T>(env, info[1], type, "A", &alen);
+  if (a == nullptr) return;
+  const double* ao = TypedSpan<double>(env, info[2], napi_float64_array, "aOffs", &na);
+  if (ao == nullptr) return;
+  const T* b = TypedSpan<T>(env, info[3], type, "B", &blen);
+  if (b == nullptr) return;
+  const double* bo = TypedSpan<double>(env, info[4], napi_float64_array, "bOffs", &nb);
+  if (bo == nullptr) return;
+  T* c = TypedSpan<T>(env, info[5], type, "C", &clen);
+  if (c == nullptr) return;
+  if (na != nb || __builtin_mul_overflow(n, k, &nk) || __builtin_mul_overflow(k, m, &km) || __builtin_mul_overflow(n, m, &nm) ||
+      __builtin_mul_overflow(nk, scale, &nk) || __builtin_mul_overflow(km, scale, &km) || __builtin_mul_overflow(nm, scale, &nm) ||
+      __builtin_mul_overflow(nm, na, &all) || all > clen) {
+    ThrowRange(env, "dotGemmBatch: the stack's sizes do not fit its arrays");
+    return;
+  }
+  // Every offset checked before any product runs: a bad one writes nothing.
+  for (int64_t t = 0; t < na; t++) {
+    const double x = ao[t], y = bo[t];
+    if (!(x >= 0 && y >= 0 && x <= 9007199254740991.0 && y <= 9007199254740991.0) || x != static_cast<double>(static_cast<int64_t>(x)) ||
+        y != static_cast<double>(static_cast<int64_t>(y)) || static_cast<int64_t>(x) * scale > alen - nk || static_cast<int64_t>(y) * scale > blen - km) {
+      ThrowRange(env, "dotGemmBatch: product " + std::to_string(t) + "'s operands are outside their arrays");
+      return;
+    }
+  }
+  if (n == 0 || m == 0) return;
+  for (int64_t t = 0; t < na; t++) {
+    // SAFETY: [off·scale, off·scale + nk) inside A and [off·scale, off·scale + km) inside B (checked
+    // above, alen >= nk and blen >= km as the differences are compared with non-negative offsets);
+    // C's t-th matrix ends at (t + 1)·nm <= na·nm <= clen.
+    const T* at = a + static_cast<int64_t>(ao[t]) * scale;
+    const T* bt = b + static_cast<int64_t>(bo[t]) * scale;
+    if constexpr (std::is_same_v<R, bool>) {
+      if (!gemm(at, bt, c + t * nm, n, k, m)) {
+        ThrowRange(env, "dotGemmBatch: out of memory for the packed panels");
+        return;
+      }
+    } else {
+      gemm(at, bt, c + t * nm, n, k, m);
+    }
+  }
+}
+
+// dotGemmBatch(type, A, aOffs, B, bOffs, C, n, k, m): dotGemm's product for
+// every matrix of a stack (type codes as dotGemm's), the offsets as Float64Arrays
+// of element (complex: pair) offsets, C's matrices one after another.
+Napi::Value DotGemmBatch(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  int64_t type = 0, n = 0, k = 0, m = 0;
+  if (info.Length() != 9 || !ToInt(info[0], &type) || !ToInt(info[6], &n) || !ToInt(info[7], &k) || !ToInt(info[8], &m) || n < 0 || k < 0 || m < 0) {
+    ThrowType(env, "dotGemmBatch(type, A, aOffs, B, bOffs, C, n, k, m): bad arguments");
+    return env.Undefined();
+  }
+  switch (type) {
+    case 0: RunBatch<double>(env, info, napi_float64_array, 1, n, k, m, GemmF64); break;
+    case 1: RunBatch<float>(env, info, napi_float32_array, 1, n, k, m, GemmF32); break;
+    case 2: {
+      const napi_typedarray_type t = info[1].IsTypedArray() ? info[1].As<Napi::TypedArray>().TypedArrayType() : napi_float64_array;
+      switch (t) {
+        case napi_int8_array:
+        case napi_uint8_array: RunBatch<uint8_t>(env, info, t, 1, n, k, m, GemmWrap8); break;
+        case napi_int16_array:
+        case napi_uint16_array: RunBatch<uint16_t>(env, info, t, 1, n, k, m, GemmWrap16); break;
+        case napi_int32_array:
+        case napi_uint32_array: RunBatch<uint32_t>(env, info, t, 1, n, k, m, GemmWrap32); break;
+        case napi_bigint64_array:
+        case napi_biguint64_array: RunBatch<uint64_t>(env, info, t, 1, n, k, m, GemmWrap64); break;
+        default: ThrowType(env, "dotGemmBatch: A must be a typed array of the kernel's type");
+      }
+      break;
+    }
+    case 3: RunBatch<double>(env, info, napi_float64_array, 2, n, k, m, GemmComplex128); break;
+    case 4: RunBatch<float>(env, info, napi_float32_array, 2, n, k, m, GemmComplex64); break;
+    case 5: RunBatch<uint8_t>(env, info, napi_uint8_array, 1, n, k, m, GemmBool); break;
+    default: ThrowRange(env, "dotGemmBatch: type must be 0 (float64), 1 (float32), 2 (integer), 3 (complex128), 4 (complex64) or 5 (bool)");
+  }
+  return env.Undefined();
+}
+
 // dotGemmThreads(max?) -> the previous cap on a product's threads (0: the
 // default); with `max`, sets it. Results never depend on it (gemm.h).
 Napi::Value DotGemmThreads(const Napi::CallbackInfo& info) {
@@ -145,6 +244,7 @@ Napi::Value DotGemmThreads(const Napi::CallbackInfo& info) {
 
 void InitDotKernels(Napi::Env env, Napi::Object exports) {
   exports.Set("dotGemm", Napi::Function::New<DotGemm>(env, "dotGemm"));
+  exports.Set("dotGemmBatch", Napi::Function::New<DotGemmBatch>(env, "dotGemmBatch"));
   exports.Set("dotGemmThreads", Napi::Function::New<DotGemmThreads>(env, "dotGemmThreads"));
 }
 

@@ -7,8 +7,13 @@
 // Summation order is part of the contract, the same on every build and in
 // the mirror: a matrix product (m > 1) sums each C[i, j] over p = 0…k-1 in
 // order (blocking over i, j and p never reorders one element's sum); a
-// matrix × vector product (m = 1, also dot of two vectors) sums row i in 16
-// lanes, lane p mod 16, then adds the lanes as a fixed tree. Float64 and
+// matrix × vector product (m = 1, also dot of two vectors) cuts row i into
+// segments of 65536 items, sums each segment in 16 lanes from zero (lane
+// p mod 16), adds the segments' lanes lane by lane in segment order, then
+// adds the 16 lanes as a fixed tree (a row of at most 65536 items: one
+// segment, its 16 lanes and the tree). The dot of two long vectors (from
+// 2^20 items) splits its segments over threads; each segment's lanes are
+// kept apart and added in order, so the bits are the same. Float64 and
 // float32 add each product by a fused multiply-add (one rounding; the JS
 // mirror's lib/fma.ts gives the same bits); the ISA picked at run time and
 // the number of threads never change them.

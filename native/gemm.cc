@@ -35,9 +35,15 @@ namespace {
 constexpr int64_t kKc = 256;            // rows of B per packed block
 constexpr int64_t kNcBytes = 1 << 20;   // a packed B block: about 1 MiB (half an L2)
 constexpr int64_t kLanes = 16;          // matrix × vector: partial sums per row
+constexpr int64_t kSeg = int64_t(1) << 16;  // matrix × vector: a row's segment (items), a multiple of kLanes
 // Below this many multiply-adds a product runs on the calling thread alone
 // (starting a thread costs tens of microseconds).
 constexpr int64_t kParallelWork = int64_t(1) << 22;
+// From this many items, the dot of two vectors splits its segments over threads
+// (memory-bound: one core does not reach the memory's bandwidth).
+constexpr int64_t kParallelDot = int64_t(1) << 20;
+// At most this many multiply-adds (n·k·m), a matrix product skips the packing.
+constexpr int64_t kSmallWork = 512;
 
 std::atomic<int> max_threads{0};
 
@@ -118,11 +124,15 @@ MM_INLINE void Micro(const T* ap, const T* bp, int64_t kc, T* c, int64_t ldc, in
   }
 }
 
-// Rows [i0, i1) of C = A · B. `bpack` holds kKc × nc items, `apack` kKc × MR.
+// Rows [i0, i1) of C = A · B, or C -= A · B when `sub` (A packed negated,
+// an exact step, so each product is one fused multiply-add onto C's value).
+// Row strides lda, ldb, ldc. `bpack` holds kKc × nc items, `apack` kKc × MR.
 template <typename T, int VB, int MR, int NV, bool F>
-MM_INLINE void Blocked(const T* a, const T* b, T* c, int64_t k, int64_t m, int64_t i0, int64_t i1, int64_t nc, T* bpack, T* apack) {
+MM_INLINE void Blocked(const T* a, int64_t lda, const T* b, int64_t ldb, T* c, int64_t ldc, int64_t k, int64_t m, int64_t i0, int64_t i1, bool sub, int64_t nc, T* bpack, T* apack) {
   constexpr int64_t NR = NV * (VB / sizeof(T));
-  for (int64_t i = i0; i < i1; i++) std::fill(c + i * m, c + i * m + m, T(0));
+  if (!sub) {
+    for (int64_t i = i0; i < i1; i++) std::fill(c + i * ldc, c + i * ldc + m, T(0));
+  }
   for (int64_t j0 = 0; j0 < m; j0 += nc) {
     const int64_t jn = std::min(nc, m - j0);
     for (int64_t p0 = 0; p0 < k; p0 += kKc) {
@@ -132,8 +142,8 @@ MM_INLINE void Blocked(const T* a, const T* b, T* c, int64_t k, int64_t m, int64
         const int64_t w = std::min(NR, jn - jr);
         T* dst = bpack + jr * kc;
         for (int64_t p = 0; p < kc; p++) {
-          // SAFETY: p0 + p < k and j0 + jr + w <= m: inside B; dst + NR <= bpack + kc × (jr + NR) <= kc × nc (nc is a multiple of NR).
-          const T* src = b + (p0 + p) * m + j0 + jr;
+          // SAFETY: p0 + p < k and j0 + jr + w <= m: inside B (row stride ldb >= m); dst + NR <= bpack + kc × (jr + NR) <= kc × nc (nc is a multiple of NR).
+          const T* src = b + (p0 + p) * ldb + j0 + jr;
           T* d = dst + p * NR;
           std::memcpy(d, src, w * sizeof(T));
           for (int64_t q = w; q < NR; q++) d[q] = T(0);
@@ -141,84 +151,111 @@ MM_INLINE void Blocked(const T* a, const T* b, T* c, int64_t k, int64_t m, int64
       }
       for (int64_t i = i0; i < i1; i += MR) {
         const int64_t rows = std::min<int64_t>(MR, i1 - i);
-        // Pack A[i..i+rows, p0..p0+kc) transposed (kc × MR).
+        // Pack A[i..i+rows, p0..p0+kc) transposed (kc × MR), negated for C -= A·B.
+        const T sign = sub ? T(-1) : T(1);
         for (int64_t p = 0; p < kc; p++) {
-          for (int64_t r = 0; r < MR; r++) apack[p * MR + r] = r < rows ? a[(i + r) * k + p0 + p] : T(0);
+          for (int64_t r = 0; r < MR; r++) apack[p * MR + r] = r < rows ? sign * a[(i + r) * lda + p0 + p] : T(0);
         }
         for (int64_t jr = 0; jr < jn; jr += NR) {
-          Micro<T, VB, MR, NV, F>(apack, bpack + jr * kc, kc, c + i * m + j0 + jr, m, rows, std::min(NR, jn - jr));
+          Micro<T, VB, MR, NV, F>(apack, bpack + jr * kc, kc, c + i * ldc + j0 + jr, ldc, rows, std::min(NR, jn - jr));
         }
       }
     }
   }
 }
 
-// Row i of A (k items) · b, in kLanes lanes (lane p mod kLanes) folded as a tree.
+// The kLanes lanes of row[s0, s1) · b[s0, s1) (s1 - s0 <= kSeg, s0 a
+// multiple of kSeg): lane p mod kLanes, each a chain of fused multiply-adds from 0.
 template <typename T, int VB, bool F>
-MM_INLINE T LaneDot(const T* row, const T* b, int64_t k) {
+MM_INLINE void SegmentLanes(const T* row, const T* b, int64_t s0, int64_t s1, T* lanes) {
   typedef typename Vec<T, VB>::type V;
   constexpr int64_t L = VB / sizeof(T);
   constexpr int64_t NV = kLanes / L;
   static_assert(kLanes % L == 0, "the lanes fill whole vectors");
   V acc[NV];
   for (int64_t v = 0; v < NV; v++) acc[v] = V{};
-  const int64_t whole = k - k % kLanes;
-  for (int64_t p = 0; p < whole; p += kLanes) {
+  const int64_t whole = s1 - (s1 - s0) % kLanes;
+  for (int64_t p = s0; p < whole; p += kLanes) {
     for (int64_t v = 0; v < NV; v++) {
-      // SAFETY: p + kLanes <= whole <= k: inside the row and inside b.
+      // SAFETY: p + kLanes <= whole <= s1 <= k: inside the row and inside b.
       const V x = *reinterpret_cast<const V*>(row + p + v * L);
       const V y = *reinterpret_cast<const V*>(b + p + v * L);
       acc[v] = MulAdd<F>(x, y, acc[v]);
     }
   }
-  T lanes[kLanes];
-  std::memcpy(lanes, acc, sizeof(lanes));
-  for (int64_t p = whole; p < k; p++) {
-    lanes[p % kLanes] = MulAdd1<F>(row[p], b[p], lanes[p % kLanes]);
-  }
+  std::memcpy(lanes, acc, kLanes * sizeof(T));
+  for (int64_t p = whole; p < s1; p++) lanes[p % kLanes] = MulAdd1<F>(row[p], b[p], lanes[p % kLanes]);
+}
+
+// A segment's lanes added to the row's, lane by lane (the first segment's are copied).
+template <typename T>
+MM_INLINE void AddLanes(T* total, const T* seg, bool first) {
+  for (int64_t l = 0; l < kLanes; l++) total[l] = first ? seg[l] : total[l] + seg[l];
+}
+
+// The lanes folded as a fixed tree (16 → 8 → 4 → 2 → 1).
+template <typename T>
+MM_INLINE T FoldLanes(T* lanes) {
   for (int64_t w = kLanes / 2; w >= 1; w /= 2) {
     for (int64_t j = 0; j < w; j++) lanes[j] = lanes[j] + lanes[j + w];
   }
   return lanes[0];
 }
 
+// Row i of A (k items) · b: each segment of kSeg items in kLanes lanes, the
+// segments' lanes added in order, folded as a tree.
+template <typename T, int VB, bool F>
+MM_INLINE T LaneDot(const T* row, const T* b, int64_t k) {
+  T total[kLanes];
+  T seg[kLanes];
+  if (k == 0) std::memset(total, 0, sizeof(total));
+  for (int64_t s0 = 0; s0 < k; s0 += kSeg) {
+    SegmentLanes<T, VB, F>(row, b, s0, std::min(k, s0 + kSeg), seg);
+    AddLanes(total, seg, s0 == 0);
+  }
+  return FoldLanes(total);
+}
+
 // Rows [i0, i1) of c = A · b: four rows at a time share each load of b and
 // give the FP adder four times the independent lane chains; each row keeps
-// its own lanes, so its sum is LaneDot's.
+// its own lanes, segment by segment, so its sum is LaneDot's.
 template <typename T, int VB, bool F>
 MM_INLINE void MatVecRows(const T* a, const T* b, T* c, int64_t k, int64_t i0, int64_t i1) {
   typedef typename Vec<T, VB>::type V;
   constexpr int64_t L = VB / sizeof(T);
   constexpr int64_t NV = kLanes / L;
   constexpr int R = 4;
-  const int64_t whole = k - k % kLanes;
   int64_t i = i0;
   for (; i + R <= i1; i += R) {
-    V acc[R][NV];
-    for (int r = 0; r < R; r++) {
-      for (int64_t v = 0; v < NV; v++) acc[r][v] = V{};
-    }
-    for (int64_t p = 0; p < whole; p += kLanes) {
-      for (int64_t v = 0; v < NV; v++) {
-        // SAFETY: p + kLanes <= whole <= k: inside b and inside rows i..i+R-1 of A.
-        const V y = *reinterpret_cast<const V*>(b + p + v * L);
-        for (int r = 0; r < R; r++) {
-          const V x = *reinterpret_cast<const V*>(a + (i + r) * k + p + v * L);
-          acc[r][v] = MulAdd<F>(x, y, acc[r][v]);
+    T total[R][kLanes];
+    for (int64_t s0 = 0; s0 < k; s0 += kSeg) {
+      const int64_t s1 = std::min(k, s0 + kSeg);
+      const int64_t whole = s1 - (s1 - s0) % kLanes;
+      V acc[R][NV];
+      for (int r = 0; r < R; r++) {
+        for (int64_t v = 0; v < NV; v++) acc[r][v] = V{};
+      }
+      for (int64_t p = s0; p < whole; p += kLanes) {
+        for (int64_t v = 0; v < NV; v++) {
+          // SAFETY: p + kLanes <= whole <= k: inside b and inside rows i..i+R-1 of A.
+          const V y = *reinterpret_cast<const V*>(b + p + v * L);
+          for (int r = 0; r < R; r++) {
+            const V x = *reinterpret_cast<const V*>(a + (i + r) * k + p + v * L);
+            acc[r][v] = MulAdd<F>(x, y, acc[r][v]);
+          }
         }
       }
+      for (int r = 0; r < R; r++) {
+        const T* row = a + (i + r) * k;
+        T lanes[kLanes];
+        std::memcpy(lanes, acc[r], sizeof(lanes));
+        for (int64_t p = whole; p < s1; p++) lanes[p % kLanes] = MulAdd1<F>(row[p], b[p], lanes[p % kLanes]);
+        AddLanes(total[r], lanes, s0 == 0);
+      }
     }
     for (int r = 0; r < R; r++) {
-      const T* row = a + (i + r) * k;
-      T lanes[kLanes];
-      std::memcpy(lanes, acc[r], sizeof(lanes));
-      for (int64_t p = whole; p < k; p++) {
-        lanes[p % kLanes] = MulAdd1<F>(row[p], b[p], lanes[p % kLanes]);
-      }
-      for (int64_t w = kLanes / 2; w >= 1; w /= 2) {
-        for (int64_t j = 0; j < w; j++) lanes[j] = lanes[j] + lanes[j + w];
-      }
-      c[i + r] = lanes[0];
+      if (k == 0) std::memset(total[r], 0, sizeof(total[r]));
+      c[i + r] = FoldLanes(total[r]);
     }
   }
   for (; i < i1; i++) c[i] = LaneDot<T, VB, F>(a + i * k, b, k);
@@ -229,9 +266,15 @@ struct Job {
   const void* a;
   const void* b;
   void* c;
+  int64_t lda, ldb, ldc;
   int64_t k, m, i0, i1;
   bool f32;
+  bool sub;  // C -= A·B instead of C = A·B
   bool ok;
+  // A segment job (one long row · b): the lanes of segments [s0, s1) into
+  // lanes + s·kLanes; nullptr for a product job.
+  void* lanes = nullptr;
+  int64_t s0 = 0, s1 = 0;
 };
 
 template <typename T>
@@ -257,8 +300,32 @@ MM_INLINE void RunJob(Job* j) {
   const T* a = static_cast<const T*>(j->a);
   const T* b = static_cast<const T*>(j->b);
   T* c = static_cast<T*>(j->c);
-  if (j->m == 1) {
+  if (j->lanes != nullptr) {
+    T* lanes = static_cast<T*>(j->lanes);
+    for (int64_t s = j->s0; s < j->s1; s++) SegmentLanes<T, VB, F>(a, b, s * kSeg, std::min(j->k, (s + 1) * kSeg), lanes + s * kLanes);
+    j->ok = true;
+    return;
+  }
+  if (j->m == 1 && !j->sub) {
+    // Only reached with contiguous operands (lda = k, ldb = ldc = 1).
     MatVecRows<T, VB, F>(a, b, c, j->k, j->i0, j->i1);
+    j->ok = true;
+    return;
+  }
+  if (j->k * j->m * (j->i1 - j->i0) <= kSmallWork) {
+    // A small product (a stack of tiny matrices, a small update): packing
+    // would cost more than the arithmetic. The same sum per element: from 0
+    // (C's value for C -= A·B), p in order, one fused multiply-add each
+    // (asked for explicitly: contraction of `z + x * y` is the compiler's
+    // choice, and it does not make it here).
+    const T sign = j->sub ? T(-1) : T(1);
+    for (int64_t i = j->i0; i < j->i1; i++) {
+      for (int64_t jj = 0; jj < j->m; jj++) {
+        T acc = j->sub ? c[i * j->ldc + jj] : T(0);
+        for (int64_t p = 0; p < j->k; p++) acc = Fma1(sign * a[i * j->lda + p], b[p * j->ldb + jj], acc);
+        c[i * j->ldc + jj] = acc;
+      }
+    }
     j->ok = true;
     return;
   }
@@ -270,7 +337,7 @@ MM_INLINE void RunJob(Job* j) {
     j->ok = false;
     return;
   }
-  Blocked<T, VB, MR, NV, F>(a, b, c, j->k, j->m, j->i0, j->i1, nc, buf.bpack, buf.apack);
+  Blocked<T, VB, MR, NV, F>(a, j->lda, b, j->ldb, c, j->ldc, j->k, j->m, j->i0, j->i1, j->sub, nc, buf.bpack, buf.apack);
   j->ok = true;
 }
 
@@ -323,22 +390,16 @@ int DefaultThreads() {
   return static_cast<int>(std::min<long>(4, std::max<long>(1, hw)));
 }
 
-bool Gemm(const void* a, const void* b, void* c, int64_t n, int64_t k, int64_t m, bool f32) {
-  const RunFn run = Run();  // picked here, before any thread starts
-  const int threads = GemmThreads(n, k, m);
-  // Row ranges cut at multiples of 12 (every ISA's MR divides it: 12, 6, 4),
-  // though any cut gives the same bits.
-  const int64_t per = ((n + threads - 1) / threads + 11) / 12 * 12;
-  Job jobs[8];
+int CapThreads() {
+  static const int hw = DefaultThreads();  // sysconf reads /sys: asked once
+  const int cap = max_threads.load();
+  return std::min(cap <= 0 ? hw : cap, 8);
+}
+
+// Runs jobs[0, used) on this thread and used - 1 helper threads (joined before it returns).
+bool RunJobs(RunFn run, Job* jobs, int used) {
   pthread_t ids[8];
   bool started[8] = {};
-  int used = 0;
-  for (int t = 0; t < threads && t * per < n; t++) {
-    const int64_t i0 = t * per;
-    const int64_t i1 = std::min(n, i0 + per);
-    jobs[t] = Job{a, b, c, k, m, i0, i1, f32, false};
-    used = t + 1;
-  }
   for (int t = 1; t < used; t++) started[t] = pthread_create(&ids[t], nullptr, ThreadMain, &jobs[t]) == 0;
   run(&jobs[0]);
   for (int t = 1; t < used; t++) {
@@ -350,20 +411,72 @@ bool Gemm(const void* a, const void* b, void* c, int64_t n, int64_t k, int64_t m
   return ok;
 }
 
+// c[0] = a · b over k items split into segments across `threads` threads:
+// each segment's lanes land in their own slot, then the slots are added in
+// segment order on this thread, so the bits are LaneDot's on any thread count.
+template <typename T>
+bool SegmentedDot(RunFn run, const T* a, const T* b, T* c, int64_t k, bool f32, int threads) {
+  const int64_t segs = (k + kSeg - 1) / kSeg;
+  T* lanes = static_cast<T*>(std::malloc(size_t(segs) * kLanes * sizeof(T)));
+  if (lanes == nullptr) return false;
+  Job jobs[8];
+  int used = 0;
+  for (int t = 0; t < threads; t++) {
+    const int64_t s0 = segs * t / threads;
+    const int64_t s1 = segs * (t + 1) / threads;
+    jobs[t] = Job{a, b, c, k, 1, 1, k, 1, 0, 1, f32, false, false, lanes, s0, s1};
+    used = t + 1;
+  }
+  const bool ok = RunJobs(run, jobs, used);
+  if (ok) {
+    T total[kLanes];
+    for (int64_t s = 0; s < segs; s++) AddLanes(total, lanes + s * kLanes, s == 0);
+    c[0] = FoldLanes(total);
+  }
+  std::free(lanes);
+  return ok;
+}
+
+bool Gemm(const void* a, int64_t lda, const void* b, int64_t ldb, void* c, int64_t ldc, int64_t n, int64_t k, int64_t m, bool f32, bool sub) {
+  const RunFn run = Run();  // picked here, before any thread starts
+  if (n == 1 && m == 1 && !sub && k >= kParallelDot) {
+    const int threads = static_cast<int>(std::min<int64_t>(CapThreads(), k / kSeg));
+    if (threads > 1) {
+      if (f32) return SegmentedDot(run, static_cast<const float*>(a), static_cast<const float*>(b), static_cast<float*>(c), k, true, threads);
+      return SegmentedDot(run, static_cast<const double*>(a), static_cast<const double*>(b), static_cast<double*>(c), k, false, threads);
+    }
+  }
+  const int threads = GemmThreads(n, k, m);
+  // Row ranges cut at multiples of 12 (every ISA's MR divides it: 12, 6, 4),
+  // though any cut gives the same bits.
+  const int64_t per = ((n + threads - 1) / threads + 11) / 12 * 12;
+  Job jobs[8];
+  int used = 0;
+  for (int t = 0; t < threads && t * per < n; t++) {
+    const int64_t i0 = t * per;
+    const int64_t i1 = std::min(n, i0 + per);
+    jobs[t] = Job{a, b, c, lda, ldb, ldc, k, m, i0, i1, f32, sub, false};
+    used = t + 1;
+  }
+  return RunJobs(run, jobs, used);
+}
+
 }  // namespace
 
 int GemmThreads(int64_t n, int64_t k, int64_t m) {
-  int cap = max_threads.load();
-  if (cap <= 0) cap = DefaultThreads();
-  cap = std::min(cap, 8);
   const double work = double(n) * double(k) * double(m);
   if (work < double(kParallelWork) || n < 24) return 1;
+  const int cap = CapThreads();
   return static_cast<int>(std::max<int64_t>(1, std::min<int64_t>(cap, n / 12)));
 }
 
 int SetGemmMaxThreads(int threads) { return max_threads.exchange(std::max(0, std::min(threads, 8))); }
 
-bool GemmF64(const double* a, const double* b, double* c, int64_t n, int64_t k, int64_t m) { return Gemm(a, b, c, n, k, m, false); }
-bool GemmF32(const float* a, const float* b, float* c, int64_t n, int64_t k, int64_t m) { return Gemm(a, b, c, n, k, m, true); }
+bool GemmF64(const double* a, const double* b, double* c, int64_t n, int64_t k, int64_t m) { return Gemm(a, k, b, m, c, m, n, k, m, false, false); }
+bool GemmF32(const float* a, const float* b, float* c, int64_t n, int64_t k, int64_t m) { return Gemm(a, k, b, m, c, m, n, k, m, true, false); }
+bool GemmSubF64(const double* a, int64_t lda, const double* b, int64_t ldb, double* c, int64_t ldc, int64_t n, int64_t k, int64_t m) {
+  if (n == 0 || m == 0 || k == 0) return true;
+  return Gemm(a, lda, b, ldb, c, ldc, n, k, m, false, true);
+}
 
 }  // namespace mmarray

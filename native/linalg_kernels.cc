@@ -1,12 +1,15 @@
 // See linalg_kernels.h for the algorithms and the pivot rule.
 #include "linalg_kernels.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <type_traits>
 #include <utility>
 
+#include "gemm.h"
 #include "napi_util.h"
 
 namespace mmarray {
@@ -127,15 +130,9 @@ int64_t Getrf(E* a, int32_t* piv, int64_t n) {
   return info;
 }
 
-// B (n×m, row-major) = A⁻¹B from A's LU and pivots (getrs, no transpose).
+// B (n×m, row-major) = A⁻¹B from A's LU, B's rows already swapped as the pivots say.
 template <typename E>
-void Getrs(const E* lu, const int32_t* piv, E* b, int64_t n, int64_t m) {
-  for (int64_t k = 0; k < n; k++) {
-    const int64_t p = piv[k];
-    if (p != k) {
-      for (int64_t j = 0; j < m; j++) std::swap(b[k * m + j], b[p * m + j]);
-    }
-  }
+void GetrsSolves(const E* lu, E* b, int64_t n, int64_t m) {
   // L (unit diagonal): column k of L eliminates row k from the rows below it.
   for (int64_t k = 0; k < n; k++) {
     for (int64_t i = k + 1; i < n; i++) {
@@ -152,6 +149,177 @@ void Getrs(const E* lu, const int32_t* piv, E* b, int64_t n, int64_t m) {
       if (!IsZero(u)) Axpy(b + i * m, b + k * m, u, m);
     }
   }
+}
+
+// B (n×m, row-major) = A⁻¹B from A's LU and pivots (getrs, no transpose).
+template <typename E>
+void Getrs(const E* lu, const int32_t* piv, E* b, int64_t n, int64_t m) {
+  for (int64_t k = 0; k < n; k++) {
+    const int64_t p = piv[k];
+    if (p != k) {
+      for (int64_t j = 0; j < m; j++) std::swap(b[k * m + j], b[p * m + j]);
+    }
+  }
+  GetrsSolves(lu, b, n, m);
+}
+
+// Float64, blocked: LAPACK's recursive LU (dgetrf2) and recursive
+// triangular solves. A block of at most kBase columns (LU) or rows (solves)
+// runs the unblocked loops; a larger one splits in halves and its
+// off-diagonal block is updated by GemmSubF64 (gemm.h: the packed, threaded
+// GEMM; one fused multiply-add per product, p in order, rows split over
+// threads), so nearly all the work runs at GEMM speed, and the bits depend
+// neither on the ISA nor on the number of threads. Pivots are LAPACK's rule,
+// chosen column by column as in Getrf; rows are swapped whole at once (the
+// same result as dgetrf2's deferred dlaswp of the other columns).
+// 32 measured against 16 (A/B, CPU time, stacks of 96..500): 16 left the
+// orders 96..160 slower than unblocked (tiny GEMMs' packing and edge tiles).
+constexpr int64_t kBase = 32;
+// Below this order a matrix is factored and solved unblocked (Getrf, Getrs:
+// the bits of the unblocked kernels): for stacks of small matrices the
+// GEMM's packing costs more than it saves (measured: 8..64 slower blocked,
+// 96 even, 128 and up faster).
+constexpr int64_t kBlockedMin = 96;
+// Fewer right-hand sides than this solve row by row (GetrsRows): a GEMM
+// tile is 8-16 columns wide, so padding a vector to it would waste the work.
+constexpr int64_t kBlockedRhs = 8;
+
+// Columns [c0, c0 + w) of the n×n matrix, rows [c0, n), factored unblocked
+// (dgetf2 restricted to the panel: the rank-1 updates stop at its last column).
+void PanelLu(double* a, int32_t* piv, int64_t n, int64_t c0, int64_t w, int64_t* info) {
+  const double sfmin = std::numeric_limits<double>::min();
+  const int64_t end = c0 + w;
+  for (int64_t k = c0; k < end; k++) {
+    int64_t p = k;
+    double best = std::fabs(a[k * n + k]);
+    for (int64_t i = k + 1; i < n; i++) {
+      const double v = std::fabs(a[i * n + k]);
+      if (v > best) {  // idamax: the first of the largest; a NaN never wins
+        best = v;
+        p = i;
+      }
+    }
+    piv[k] = static_cast<int32_t>(p);
+    const double pivot = a[p * n + k];
+    if (pivot != 0) {
+      if (p != k) std::swap_ranges(a + k * n, a + k * n + n, a + p * n);
+      if (std::fabs(pivot) >= sfmin) {
+        const double r = 1 / pivot;
+        for (int64_t i = k + 1; i < n; i++) a[i * n + k] *= r;
+      } else {
+        for (int64_t i = k + 1; i < n; i++) a[i * n + k] /= pivot;
+      }
+    } else if (*info == 0) {
+      *info = k + 1;
+    }
+    const double* row = a + k * n;
+    for (int64_t i = k + 1; i < n; i++) {
+      const double l = a[i * n + k];
+      if (l == 0) continue;
+      double* dst = a + i * n;
+      for (int64_t j = k + 1; j < end; j++) dst[j] -= l * row[j];
+    }
+  }
+}
+
+// B (n×m, row stride ldb) = L⁻¹B, L unit lower triangular (row stride ldl).
+bool TrsmLowerUnit(const double* l, int64_t ldl, double* b, int64_t ldb, int64_t n, int64_t m) {
+  if (n <= kBase) {
+    for (int64_t k = 0; k < n; k++) {
+      for (int64_t i = k + 1; i < n; i++) {
+        const double v = l[i * ldl + k];
+        if (v != 0) Axpy(b + i * ldb, b + k * ldb, v, m);
+      }
+    }
+    return true;
+  }
+  const int64_t n1 = n / 2;
+  return TrsmLowerUnit(l, ldl, b, ldb, n1, m) && GemmSubF64(l + n1 * ldl, ldl, b, ldb, b + n1 * ldb, ldb, n - n1, n1, m) &&
+         TrsmLowerUnit(l + n1 * ldl + n1, ldl, b + n1 * ldb, ldb, n - n1, m);
+}
+
+// B (n×m, row stride ldb) = U⁻¹B, U upper triangular (row stride ldu).
+bool TrsmUpper(const double* u, int64_t ldu, double* b, int64_t ldb, int64_t n, int64_t m) {
+  if (n <= kBase) {
+    for (int64_t k = n - 1; k >= 0; k--) {
+      const double d = u[k * ldu + k];
+      for (int64_t j = 0; j < m; j++) b[k * ldb + j] /= d;
+      for (int64_t i = 0; i < k; i++) {
+        const double v = u[i * ldu + k];
+        if (v != 0) Axpy(b + i * ldb, b + k * ldb, v, m);
+      }
+    }
+    return true;
+  }
+  const int64_t n1 = n / 2;
+  return TrsmUpper(u + n1 * ldu + n1, ldu, b + n1 * ldb, ldb, n - n1, m) && GemmSubF64(u + n1, ldu, b + n1 * ldb, ldb, b, ldb, n1, n - n1, m) &&
+         TrsmUpper(u, ldu, b, ldb, n1, m);
+}
+
+// Columns [c0, c0 + w), rows [c0, n) of the n×n matrix factored (dgetrf2):
+// the left half, then the right half's top rows solved by the left half's L,
+// its lower rows updated by the GEMM, then factored. False: out of memory.
+bool LuRec(double* a, int32_t* piv, int64_t n, int64_t c0, int64_t w, int64_t* info) {
+  if (w <= kBase) {
+    PanelLu(a, piv, n, c0, w, info);
+    return true;
+  }
+  const int64_t w1 = w / 2;
+  const int64_t c1 = c0 + w1;
+  const int64_t w2 = w - w1;
+  return LuRec(a, piv, n, c0, w1, info) && TrsmLowerUnit(a + c0 * n + c0, n, a + c0 * n + c1, n, w1, w2) &&
+         GemmSubF64(a + c1 * n + c0, n, a + c0 * n + c1, n, a + c1 * n + c1, n, n - c1, w1, w2) && LuRec(a, piv, n, c1, w2, info);
+}
+
+// LU of one n×n float64 matrix; info as Getrf's. False: out of memory for the GEMM's panels.
+bool GetrfF64(double* a, int32_t* piv, int64_t n, int64_t* info) {
+  if (n < kBlockedMin) {
+    *info = Getrf(a, piv, n);
+    return true;
+  }
+  *info = 0;
+  return LuRec(a, piv, n, 0, n, info);
+}
+
+// B (n×m) = A⁻¹B for a few columns m: each row of B takes its updates in
+// the unblocked order of Getrs (the same bits), row by row without a call per update.
+void GetrsRows(const double* lu, double* b, int64_t n, int64_t m) {
+  for (int64_t i = 1; i < n; i++) {
+    double* bi = b + i * m;
+    for (int64_t p = 0; p < i; p++) {
+      const double v = lu[i * n + p];
+      if (v == 0) continue;
+      for (int64_t j = 0; j < m; j++) bi[j] -= v * b[p * m + j];
+    }
+  }
+  for (int64_t i = n - 1; i >= 0; i--) {
+    double* bi = b + i * m;
+    for (int64_t p = n - 1; p > i; p--) {
+      const double v = lu[i * n + p];
+      if (v == 0) continue;
+      for (int64_t j = 0; j < m; j++) bi[j] -= v * b[p * m + j];
+    }
+    const double d = lu[i * n + i];
+    for (int64_t j = 0; j < m; j++) bi[j] /= d;
+  }
+}
+
+// B (n×m, row-major) = A⁻¹B from the LU of GetrfF64. False: out of memory.
+bool GetrsF64(const double* lu, const int32_t* piv, double* b, int64_t n, int64_t m) {
+  for (int64_t k = 0; k < n; k++) {
+    const int64_t p = piv[k];
+    if (p != k) std::swap_ranges(b + k * m, b + k * m + m, b + p * m);
+  }
+  if (m < kBlockedRhs) {
+    GetrsRows(lu, b, n, m);
+    return true;
+  }
+  if (n < kBlockedMin) {
+    // The unblocked solves (Getrs), after the swaps done above.
+    GetrsSolves(lu, b, n, m);
+    return true;
+  }
+  return TrsmLowerUnit(lu, n, b, m, n, m) && TrsmUpper(lu, n, b, m, n, m);
 }
 
 // NumPy's slogdet of one factored matrix (umath_linalg's
@@ -288,7 +456,18 @@ void RunGetrf(Napi::Env env, const Napi::CallbackInfo& info, napi_typedarray_typ
   if (env.IsExceptionPending() || items == 0) return;
   // SAFETY: a holds count·n·n elements E (scale T's each, Cx<T> being two T's), checked by Typed.
   E* m = reinterpret_cast<E*>(a);
-  for (int64_t t = 0; t < count; t++) inf[t] = static_cast<int32_t>(Getrf(m + t * n * n, piv + t * n, n));
+  for (int64_t t = 0; t < count; t++) {
+    if constexpr (std::is_same_v<E, double>) {
+      int64_t r = 0;
+      if (!GetrfF64(m + t * n * n, piv + t * n, n, &r)) {
+        ThrowRange(env, "linalgGetrf: out of memory for the packed panels");
+        return;
+      }
+      inf[t] = static_cast<int32_t>(r);
+    } else {
+      inf[t] = static_cast<int32_t>(Getrf(m + t * n * n, piv + t * n, n));
+    }
+  }
 }
 
 Napi::Value LinalgGetrf(const Napi::CallbackInfo& info) {
@@ -328,7 +507,16 @@ void RunGetrs(Napi::Env env, const Napi::CallbackInfo& info, napi_typedarray_typ
   // SAFETY: sizes checked by Typed (LU count·n·n, B count·n·m elements E); every pivot < n (above).
   const E* f = reinterpret_cast<const E*>(lu);
   E* x = reinterpret_cast<E*>(b);
-  for (int64_t t = 0; t < count; t++) Getrs(f + t * n * n, piv + t * n, x + t * n * m, n, m);
+  for (int64_t t = 0; t < count; t++) {
+    if constexpr (std::is_same_v<E, double>) {
+      if (!GetrsF64(f + t * n * n, piv + t * n, x + t * n * m, n, m)) {
+        ThrowRange(env, "linalgGetrs: out of memory for the packed panels");
+        return;
+      }
+    } else {
+      Getrs(f + t * n * n, piv + t * n, x + t * n * m, n, m);
+    }
+  }
 }
 
 Napi::Value LinalgGetrs(const Napi::CallbackInfo& info) {

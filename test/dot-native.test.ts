@@ -84,6 +84,72 @@ test('the bits do not depend on the thread count (products large enough to split
   }
 });
 
+test('rows longer than a segment (65536 items): the mirror bits, the same on 1 to 4 threads', () => {
+  const bad: string[] = [];
+  for (const dt of ['f8', 'f4']) {
+    for (const k of [65535, 65536, 65537, 3 * 65536 + 37]) {
+      const x = rnd([k], dt, k);
+      const y = rnd([k], dt, k + 1);
+      if (bytes(m.dot(x, y)) !== bytes(mirrored(() => m.dot(x, y)))) bad.push(`${dt} dot ${k}`);
+    }
+    const a = rnd([5, 70001], dt, 5);
+    const v = rnd([70001], dt, 6);
+    if (bytes(m.matmul(a, v)) !== bytes(mirrored(() => m.matmul(a, v)))) bad.push(`${dt} matvec 5x70001`);
+  }
+  expect(bad).toEqual([]);
+  // From 2^20 items the dot splits its segments over threads.
+  const k = 2 ** 20 + 5;
+  const x = rnd([k], 'f8', 1);
+  const y = rnd([k], 'f8', 2);
+  const want = bytes(mirrored(() => m.dot(x, y)));
+  const was = setDotThreads(1);
+  try {
+    for (const t of [1, 2, 3, 4]) {
+      setDotThreads(t);
+      expect([t, bytes(m.dot(x, y))]).toEqual([t, want]);
+    }
+  } finally {
+    setDotThreads(was);
+  }
+});
+
+test('a stack of tiny matrices runs in one native call with the mirror bits (broadcast stacks, every dtype)', () => {
+  const bad: string[] = [];
+  for (const dt of ['f8', 'f4', 'c16', 'c8', 'i8', 'i4', 'u1', 'b1']) {
+    const pairs: [m.NdArray, m.NdArray][] = [
+      [rnd([300, 2, 3], dt, 1), rnd([300, 3, 2], dt, 2)],
+      [rnd([7, 1, 2, 3], dt, 3), rnd([5, 3, 4], dt, 4)],
+      [rnd([40, 3, 3], dt, 5), rnd([3], dt, 6)],
+      [m.broadcastTo(rnd([1, 4, 4], dt, 7), [9, 4, 4]), rnd([9, 4, 4], dt, 8)],
+    ];
+    pairs.forEach(([a, b], i) => {
+      if (bytes(m.matmul(a, b)) !== bytes(mirrored(() => m.matmul(a, b)))) bad.push(`${dt} case ${i}`);
+    });
+  }
+  expect(bad).toEqual([]);
+});
+
+test('the stacked kernel checks every offset before it writes', () => {
+  const { dotGemmBatch } = jest.requireActual('../lib/native') as typeof import('../lib/native');
+  const A = new Float64Array(4).fill(1);
+  const B = new Float64Array(4).fill(2);
+  const C = new Float64Array(4).fill(7);
+  const untouched = (): boolean => C.every((v) => v === 7);
+  const offs = (...v: number[]): Float64Array => Float64Array.from(v);
+  expect(() => dotGemmBatch(0, A, offs(0, 3), B, offs(0, 0), C, 1, 2, 2)).toThrow("dotGemmBatch: product 1's operands are outside their arrays");
+  expect(untouched()).toBe(true);
+  for (const bad of [-1, 0.5, NaN, Infinity, 2 ** 60]) {
+    expect(() => dotGemmBatch(0, A, offs(0, bad), B, offs(0, 0), C, 1, 2, 2)).toThrow("dotGemmBatch: product 1's operands are outside their arrays");
+    expect(untouched()).toBe(true);
+  }
+  expect(() => dotGemmBatch(0, A, offs(0, 0, 0), B, offs(0, 0, 0), C, 1, 2, 2)).toThrow("dotGemmBatch: the stack's sizes do not fit its arrays");
+  expect(() => dotGemmBatch(0, A, offs(0), B, offs(0, 0), C, 1, 2, 2)).toThrow("dotGemmBatch: the stack's sizes do not fit its arrays");
+  expect(() => dotGemmBatch(0, A, offs(0, 0), B, offs(0, 0), new Float32Array(4), 1, 2, 2)).toThrow("dotGemmBatch: C must be a typed array of the kernel's type");
+  expect(untouched()).toBe(true);
+  dotGemmBatch(0, A, offs(0, 2), B, offs(0, 0), C, 1, 2, 2);
+  expect(Array.from(C)).toEqual([4, 4, 4, 4]);
+});
+
 test('the kernel refuses bad integer and complex operands', () => {
   const { dotGemm } = jest.requireActual('../lib/native') as typeof import('../lib/native');
   const i = new Int32Array(6);
@@ -180,12 +246,21 @@ test('the AVX-512, AVX2 and portable paths give the same bits (MMARRAY_GEMM_ISA 
     let s = 3;
     const fill = (t) => { for (let i = 0; i < t.length; i++) { s = (s * 48271) % 2147483647; t[i] = s / 2147483647 - 0.5; } return t; };
     const h = crypto.createHash('sha256');
-    for (const [n, k, m] of [[67, 300, 67], [13, 257, 1], [250, 129, 150], [1, 1000, 1], [5, 3, 40]]) {
+    for (const [n, k, m] of [[67, 300, 67], [13, 257, 1], [250, 129, 150], [1, 1000, 1], [5, 3, 40], [1, 1048581, 1], [5, 70001, 1]]) {
       for (const [type, T] of [[0, Float64Array], [1, Float32Array]]) {
         const A = fill(new T(n * k)), B = fill(new T(k * m)), C = new T(n * m);
         a.dotGemm(type, A, 0, B, 0, C, 0, n, k, m);
         h.update(Buffer.from(C.buffer));
       }
+    }
+    // The blocked LU and solves run their updates through the same GEMM.
+    for (const n of [100, 257]) {
+      const A = fill(new Float64Array(n * n)), piv = new Int32Array(n), info = new Int32Array(1);
+      for (let i = 0; i < n; i++) A[i * n + i] += 4;
+      a.linalgGetrf(0, A, piv, info, n, 1);
+      const B = fill(new Float64Array(n * 20));
+      a.linalgGetrs(0, A, piv, B, n, 20, 1);
+      h.update(Buffer.from(A.buffer)); h.update(Buffer.from(piv.buffer)); h.update(Buffer.from(B.buffer));
     }
     process.stdout.write(h.digest('hex'));`;
   const run = (isa: string): string => {

@@ -270,11 +270,54 @@ test('operands larger than one window are read a block of rows at a time, with t
     expect(Math.abs((m.dot(xf, xf).get() as number) - (m.dot(xf.astype('f8'), xf.astype('f8')).get() as number))).toBeLessThan(1e-6 * 700 * 100 * 100 / 3);
     const mv = m.matmul(m.arange(3 * 600, 'f8').reshape(3, 600), m.ones([600, 2]));
     expect(mv.toArray()).toEqual([[179700, 179700], [539700, 539700], [899700, 899700]]);
-    expect(() => m.dot(m.ones(300, 'i8'), m.ones(300, 'i8'))).toThrow('matmul: one row of 300 items (2400 bytes) is more than one window (2048 bytes) can hold; sum the products of slices');
+    expect(() => m.matmul(m.ones([2, 300], 'i8'), m.ones([300, 300], 'i8'))).toThrow('matmul: one row of 300 items (2400 bytes) is more than one window (2048 bytes) can hold; sum the products of slices');
     expect(() => m.matmul(m.ones([40, 20]), m.ones([20, 20]))).toThrow("matmul: the second operand's matrix (20x20, 3200 bytes) is more than one window (2048 bytes) can hold");
   } finally {
     setProductWindow(was);
   }
+});
+
+describeWithNumpy('rows longer than one window, every dtype (the integer dot past 2 GiB was a RangeError)', () => {
+  test('integers wrap, bool ORs, complex adds by chunks: the same as one window and as NumPy', () => {
+    const want = runNumpy<Record<string, string>>(`
+k = 1000
+x = {
+  'i8': (np.arange(k, dtype='i8') * 9007199254740993) ^ 0x5555,
+  'i4': np.arange(k, dtype='i4') * 2147483 - 7,
+  'u1': (np.arange(k) % 251).astype('u1'),
+  'i2': (np.arange(k) * 37 - 9000).astype('i2'),
+  'u8': np.arange(k, dtype='u8') * np.uint64(18446744073709551) + np.uint64(3),
+  'b1': np.arange(k) == k - 1,
+  'c16': (np.arange(k) % 7 - 3) + 1j * (np.arange(k) % 5 - 2),
+}
+y = {d: v[::-1].copy() for d, v in x.items()}
+out = {}
+for d in x:
+    out[d + ' x'] = x[d].tobytes().hex()
+    out[d + ' y'] = y[d].tobytes().hex()
+    out[d] = np.asarray(np.dot(x[d], y[d])).tobytes().hex()
+    # A 2-row matrix times a long vector: each row chunked on its own.
+    out[d + ' mv'] = np.matmul(np.stack([x[d], y[d]]), y[d]).tobytes().hex()
+print(json.dumps(out))
+`);
+    const hex = (a: lib.NdArray): string => Buffer.from(bytesOf(a)).toString('hex');
+    const cases = ['i8', 'i4', 'u1', 'i2', 'u8', 'b1', 'c16'].map((d) => {
+      const x = m.fromBuffer(Buffer.from(want[d + ' x'], 'hex'), d as never);
+      const y = m.fromBuffer(Buffer.from(want[d + ' y'], 'hex'), d as never);
+      return { d, x, y, one: hex(m.dot(x, y)), mv: hex(m.matmul(m.stack([x, y]), y)) };
+    });
+    const was = setProductWindow(512);
+    try {
+      for (const c of cases) {
+        expect([c.d, hex(m.dot(c.x, c.y))]).toEqual([c.d, want[c.d]]);
+        expect([c.d, hex(m.dot(c.x, c.y))]).toEqual([c.d, c.one]);
+        expect([c.d, hex(m.matmul(m.stack([c.x, c.y]), c.y))]).toEqual([c.d, want[c.d + ' mv']]);
+        expect([c.d, hex(m.matmul(m.stack([c.x, c.y]), c.y))]).toEqual([c.d, c.mv]);
+      }
+    } finally {
+      setProductWindow(was);
+    }
+  });
 });
 
 describe('products of a memory-mapped file', () => {
@@ -316,6 +359,31 @@ describe('products of arrays over a misaligned buffer (a pooled Node Buffer at a
       expect(lib.vdot(odd, odd).toArray()).toEqual(lib.vdot(aligned, aligned).toArray());
       expect(lib.outer(odd, b).toArray()).toEqual(lib.outer(aligned, b).toArray());
       expect(lib.tensordot(odd, b, 1).toArray()).toEqual(lib.tensordot(aligned, b, 1).toArray());
+    }
+  });
+
+  test('dot(x, x) and matmul(m, m) of a misaligned operand copy it once, not once per side', () => {
+    const aligned = lib.arange(16, '<f8').reshape([4, 4]);
+    const raw = new Uint8Array(new ArrayBuffer(aligned.nbytes + 3), 3, aligned.nbytes);
+    raw.set(bytesOf(aligned));
+    const odd = lib.fromBuffer(raw, '<f8').reshape([4, 4]);
+    const flat = odd.reshape([16]);
+    const spy = jest.spyOn(lib.NdArray.prototype, 'copy');
+    try {
+      expect(lib.dot(odd, odd).toArray()).toEqual(lib.dot(aligned, aligned).toArray());
+      expect(spy.mock.calls.length).toBe(1);
+      spy.mockClear();
+      expect(lib.dot(flat, flat).get()).toBe(lib.dot(aligned.reshape([16]), aligned.reshape([16])).get());
+      expect(spy.mock.calls.length).toBe(1);
+      spy.mockClear();
+      // The same values in another buffer: each side its own copy.
+      const raw2 = new Uint8Array(new ArrayBuffer(aligned.nbytes + 5), 5, aligned.nbytes);
+      raw2.set(raw);
+      const odd2 = lib.fromBuffer(raw2, '<f8').reshape([4, 4]);
+      expect(lib.matmul(odd, odd2).toArray()).toEqual(lib.matmul(aligned, aligned).toArray());
+      expect(spy.mock.calls.length).toBe(2);
+    } finally {
+      spy.mockRestore();
     }
   });
 });
