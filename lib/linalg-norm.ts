@@ -14,7 +14,7 @@ import { ValueError, repr } from './errors';
 import { normalizeAxis } from './layout';
 import { readOptions } from './options';
 import { dot } from './linalg';
-import { commonType, linalgOperand } from './linalg-solve';
+import { linalgOperand } from './linalg-solve';
 import { sum, max, min } from './reduce-axis';
 import { absolute, add, conjugate, multiply, power } from './ufuncs/arith';
 import { reciprocal } from './ufuncs/arith2';
