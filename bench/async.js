@@ -393,7 +393,14 @@ async function main() {
     // from the pool), and a
     // multiply by 1 in place over all of it (the values stay as they are).
     [`argsort (${GIB / 8} GiB)`, () => a.index(`:${N / 8}`).argsort(), () => a.index(`:${N / 8}`).argsortAsync(o), 'argsort'],
-    [`ufuncAsync multiply in place (${GIB} GiB)`, () => mm.multiply(a, 1, { out: a }), () => mm.ufuncAsync(mm.multiply, [a, 1], { ...o, out: a })],
+    // An in-place sort of the same eighth (sorted already, so it stays as
+    // it is): one lane, which the sort's checkpoints (native/sort_checkpoint.h) cut.
+    [`sort in place (${GIB / 8} GiB)`, () => a.index(`:${N / 8}`).sort(), () => a.index(`:${N / 8}`).sortAsync(o), 'argsort'],
+    // --variants: argsort of the eighth as 4096 rows (lanes shared by 2 threads).
+    ...(variants ? [[`argsort (${GIB / 8} GiB) as 4096 rows, threads 2`, () => a.index(`:${N / 8}`).reshape([4096, -1]).argsort(), () => a.index(`:${N / 8}`).reshape([4096, -1]).argsortAsync({ ...o, threads: 2 }), 'argsort']] : []),
+    [`ufuncAsync multiply in place (${GIB} GiB)`, () => mm.multiply(a, 1, { out: a }), () => mm.ufuncAsync(mm.multiply, [a, 1], { ...o, out: a }), 'ufunc'],
+    // --variants: the same with its chunks shared by 2 pool threads.
+    ...(variants ? [[`ufuncAsync multiply in place (${GIB} GiB), threads 2`, () => mm.multiply(a, 1, { out: a }), () => mm.ufuncAsync(mm.multiply, [a, 1], { ...o, threads: 2, out: a }), 'ufunc']] : []),
     [`saveNpy ${GIB / 2} GiB strided`, () => mm.saveNpy(path.join(dir, 's.npy'), a.index('::2')), () => mm.saveNpyAsync(path.join(dir, 's.npy'), a.index('::2'), o)],
     ...(process.argv.includes('--reducer') ? [[`base: ${GIB / 2} GiB buffer, idle ${REDUCER_MS / 1000} s`, null, async () => {
       await plainBuffer();

@@ -257,16 +257,15 @@ function start(call: KernelCall, threads: number): Started {
   switch (call.kind) {
     case 'reduce': return [promise, kernelReduceAsync(...call.args, threads, settle), kernelAbort, kernelProgress];
     case 'copy': return [promise, kernelCopyAsync(...call.args, threads, settle), kernelAbort, kernelProgress];
-    // A sort runs on one pool thread (its lanes one after the other): `threads` is not used.
-    case 'sort': return [promise, callSortAsync(call.args, settle), sortAbort, sortProgress];
-    // A ufunc runs on one pool thread: `threads` is not used.
-    case 'ufunc': return [promise, (kernelUfuncAsync as (...a: unknown[]) => AsyncJob)(...call.args, settle), kernelUfuncAbort, kernelUfuncProgress];
+    // A sort's lanes, a ufunc's chunks: shared by the threads (native/pool_job.h PoolTasks).
+    case 'sort': return [promise, callSortAsync(call.args, settle, threads), sortAbort, sortProgress];
+    case 'ufunc': return [promise, (kernelUfuncAsync as (...a: unknown[]) => AsyncJob)(...call.args, settle, threads), kernelUfuncAbort, kernelUfuncProgress];
     default: return [promise, kernelCastAsync(...call.args, threads, settle), kernelAbort, kernelProgress];
   }
 }
 
-function callSortAsync(args: unknown[], settle: AsyncSettle): AsyncJob {
-  return (sortKernels.sortLanesAsync as (...a: unknown[]) => AsyncJob)(...args, settle);
+function callSortAsync(args: unknown[], settle: AsyncSettle, threads: number): AsyncJob {
+  return (sortKernels.sortLanesAsync as (...a: unknown[]) => AsyncJob)(...args, settle, threads);
 }
 const sortAbort = (job: AsyncJob): void => sortKernels.sortAbort(job);
 const sortProgress = (job: AsyncJob): readonly [number, number] | null => sortKernels.sortProgress(job);
@@ -445,12 +444,18 @@ function splitSortOptions(options: SortAsyncOptions): [SortOptions, AsyncOptions
 
 /**
  * {@link NdArray.sort} (in place, NumPy's `a.sort(axis, kind, order)`) on
- * the thread pool; resolves with `a`. The sort runs on one pool thread
- * (`threads` is checked, not used). It stops between two lanes (the rows
- * along `axis`): an abort or a `close()` of the mapping leaves each lane
- * sorted or as it was, and `close()` waits for the lane in flight (for a
- * 1-d array, the whole sort). `onProgress` advances by whole lanes. What
- * the kernel does not take (records, arrays under 256 items, a
+ * the thread pool; resolves with `a`. `threads` shares the lanes (the rows
+ * along `axis`) out over that many pool threads, in runs of rows of the
+ * longest other axis; a 1-d array is one lane and runs on one thread.
+ * Lanes are independent and each has one sorted order (equal keys are
+ * equal bits; ±0 and NaNs keep their input order), so the result does not
+ * depend on `threads`. Each lane is sorted in scratch memory and then
+ * written back whole: an abort or a `close()` of the mapping stops the sort
+ * between two lanes or inside one (every 65,536 items of its passes) and
+ * leaves each lane sorted or as it was; `close()` waits for at most that
+ * piece, or for a write-back in flight (one pass over the lane). Complex
+ * lanes stop between lanes only. `onProgress` advances by whole lanes.
+ * What the kernel does not take (records, arrays under 256 items, a
  * SharedArrayBuffer) is sorted on the JS thread inside the call.
  */
 export async function sortAsync<T extends NdArray>(a: T, options: SortAsyncOptions = {}): Promise<T> {
@@ -463,8 +468,10 @@ export async function sortAsync<T extends NdArray>(a: T, options: SortAsyncOptio
 
 /**
  * {@link NdArray.argsort} (NumPy's `argsort(a, axis, kind, order)`: int64
- * indices) on the thread pool, as {@link sortAsync}. The result is
- * allocated at the call; an abort or a `close()` rejects and drops it.
+ * indices) on the thread pool, as {@link sortAsync} (`threads` shares the
+ * lanes; the argsort is stable, so the indices do not depend on it). The
+ * result is allocated at the call; an abort or a `close()` rejects and
+ * drops it.
  */
 export async function argsortAsync(a: NdArray, options: SortAsyncOptions = {}): Promise<NdArray> {
   const [sortOptions, asyncOptions] = splitSortOptions(options);
@@ -483,11 +490,15 @@ export interface UfuncAsyncOptions extends UfuncOptions, AsyncOptions {}
  * loop on the thread pool: `await ufuncAsync(add, [x, y], { out: x })` is
  * `add(x, y, { out: x })` (NumPy's `x += y`) off the event loop. Resolves
  * with what the ufunc returns (`out`, or a new array); its errors are
- * rejections, raised before anything is written. The loop runs on one pool
- * thread (`threads` is checked, not used) and stops before its next 4096
- * elements on an abort or a `close()` of a mapping it reads or writes: the
- * output then holds a prefix of the results in the loop's order (not
- * always C order), as `fill`'s abort does. What has no native loop (object
+ * rejections, raised before anything is written. `threads` shares the
+ * loop's 4096-element chunks out over that many pool threads in runs of
+ * about 1 MiB of output; each chunk runs as the sync loop runs it and no
+ * element depends on another, so the result does not depend on `threads`.
+ * The loop stops before its next chunk on an abort or a `close()` of a
+ * mapping it reads or writes: the output then holds, with one thread, a
+ * prefix of the results in the loop's order (not always C order), and with
+ * more, whole runs and a prefix of each run in flight, as `fill`'s abort
+ * does. What has no native loop (object
  * outputs, some dtypes and ufuncs, arrays under the native threshold) runs
  * on the JS thread inside the call, as the ufunc does.
  */

@@ -45,7 +45,7 @@ interface Addon {
   kernelReduce: KernelReduce;
   kernelCast: KernelCast;
   kernelUfunc: KernelUfunc;
-  kernelUfuncAsync: (op: number, computeType: number, shape: readonly number[], operands: readonly UfuncOperand[], settle: AsyncSettle) => AsyncJob;
+  kernelUfuncAsync: (op: number, computeType: number, shape: readonly number[], operands: readonly UfuncOperand[], settle: AsyncSettle, threads?: number) => AsyncJob;
   kernelUfuncAbort: (job: AsyncJob) => void;
   kernelUfuncProgress: (job: AsyncJob) => [number, number] | null;
   kernelAccumulate: KernelAccumulate;
@@ -307,13 +307,14 @@ export interface SortKernels {
   ): void;
   /**
    * sortLanes on libuv's thread pool (lib/async.ts): the arguments are
-   * checked now; the sort settles through `settle`. Returns the job's id.
+   * checked now; the sort settles through `settle`, its lanes shared by
+   * `threads` pool threads (1 when absent). Returns the job's id.
    */
   sortLanesAsync(
     src: KernelMemory, srcOffset: number, shape: readonly number[], srcStrides: readonly number[], type: number, swap: boolean,
-    dst: KernelMemory, dstOffset: number, dstStrides: readonly number[], arg: boolean, settle: AsyncSettle,
+    dst: KernelMemory, dstOffset: number, dstStrides: readonly number[], arg: boolean, settle: AsyncSettle, threads?: number,
   ): AsyncJob;
-  /** Stops a sortLanesAsync job before its next lane (settle gets ABORT_ERR). */
+  /** Stops a sortLanesAsync job at its next checkpoint, between lanes or inside one (settle gets ABORT_ERR). */
   sortAbort(job: AsyncJob): void;
   /** `[doneBytes, totalBytes]` of a sortLanesAsync job, or null once it settled. */
   sortProgress(job: AsyncJob): [number, number] | null;

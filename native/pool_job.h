@@ -15,8 +15,10 @@
 #include <napi.h>
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "env_state.h"
@@ -76,28 +78,93 @@ Napi::Value JobProgress(Napi::Env env, const std::shared_ptr<J>& job) {
 }
 
 
+// The tasks of one job spread over pool threads (a `threads` option): the
+// job's own worker and its helpers (PoolHelperWorker) claim task numbers
+// from one counter, so which thread runs a task is left to the pool; the
+// job's worker then waits until every task has run (Wait) before it lets
+// go of what the tasks use (its mapping pins) and settles. A task that
+// starts after a stop does nothing and still counts as run, so the wait
+// ends; a helper the busy pool starts only after that finds no task left.
+class PoolTasks {
+ public:
+  void Reset(int64_t tasks) {
+    tasks_ = tasks;
+    next_ = 0;
+    done_ = 0;
+  }
+
+  // Claims and runs tasks (run(t), t in [0, tasks)) until none is left.
+  template <class F>
+  void Run(F run) {
+    for (;;) {
+      int64_t t = next_.fetch_add(1);
+      if (t >= tasks_) return;
+      run(t);
+      if (done_.fetch_add(1) + 1 == tasks_) {
+        std::lock_guard<std::mutex> lock(mu_);
+        cv_.notify_all();
+      }
+    }
+  }
+
+  // Returns once every task has run (the job's worker, after its own Run).
+  void Wait() {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [&] { return done_.load() >= tasks_; });
+  }
+
+ private:
+  int64_t tasks_ = 0;
+  std::atomic<int64_t> next_{0};
+  std::atomic<int64_t> done_{0};
+  std::mutex mu_;
+  std::condition_variable cv_;
+};
+
+// A helper of a job whose tasks are spread over pool threads: runs
+// `J::Help()` (its share of the job's PoolTasks) on another pool thread,
+// at the job's priority; it settles nothing (the job's worker does).
+template <typename J>
+class PoolHelperWorker : public Napi::AsyncWorker {
+ public:
+  PoolHelperWorker(Napi::Env env, std::shared_ptr<J> job)
+      : Napi::AsyncWorker(env, "mmarray.poolHelper"), job_(std::move(job)) {}
+  void Execute() override {
+    PoolPriority low;  // pool_yield.h
+    job_->Help();
+  }
+  void OnOK() override {}
+  void OnError(const Napi::Error& /*e*/) override {}
+
+ private:
+  std::shared_ptr<J> job_;
+};
+
 // The worker of a job that runs on one pool thread and stops at its own
 // checkpoints (sort_kernels.cc's sorts, ufunc_kernels.cc's ufuncs). J has
 // `std::atomic<bool> abort`, `std::atomic<int64_t> done_bytes`,
 // `int64_t total_bytes`, `void Run()` (the pool thread, at low priority) and
 // `bool Outcome(napi_env, napi_value* error, napi_value* value)` (the JS
-// thread, at settle: SettleJob's outcome). The env's closing hook sets
-// `abort`; the worker holds the job until it settles, and the env table
-// holds it under `kind` for abort and progress calls by id.
+// thread, at settle: SettleJob's outcome), and `void Help()` (a helper
+// thread's share of the job's PoolTasks, when `threads` > 1). The env's
+// closing hook sets `abort`; the worker holds the job until it settles, and
+// the env table holds it under `kind` for abort and progress calls by id.
 template <typename J>
 class PoolJobWorker : public Napi::AsyncWorker {
  public:
   // Holds `job` in the env table, queues its worker (which deletes itself
-  // when done) and returns the job id; 0 with a TypeError pending when the
-  // addon's state for this thread is gone.
+  // when done) and `helpers` PoolHelperWorkers (J::Help(): a job whose
+  // tasks are spread over threads), and returns the job id; 0 with a
+  // TypeError pending when the addon's state for this thread is gone.
   static uint32_t Queue(Napi::Env env, const char* kind, const char* name, std::shared_ptr<J> job,
-                        Napi::Function settle) {
+                        Napi::Function settle, int helpers = 0) {
     uint32_t id = Hold(env, kind, job);
     if (id == 0) {
       ThrowType(env, std::string(name) + ": the addon's state for this thread is gone");
       return 0;
     }
-    (new PoolJobWorker(env, name, std::move(job), id, settle))->Napi::AsyncWorker::Queue();
+    (new PoolJobWorker(env, name, job, id, settle))->Napi::AsyncWorker::Queue();
+    for (int t = 0; t < helpers; t++) (new PoolHelperWorker<J>(env, job))->Queue();
     return id;
   }
 

@@ -15,6 +15,8 @@
 #include <immintrin.h>
 #endif
 
+#include "sort_checkpoint.h"
+
 namespace mmarray {
 namespace {
 
@@ -382,7 +384,15 @@ MMARRAY_SORT_AVX512 size_t Partition(typename K::T* a, size_t n, typename K::T p
     hi = K::Max(hi, held[i]);
   }
   size_t l = UL, r = n - UL, wl = 0, wr = n;
+  // An async sort's checkpoint (sort_checkpoint.h) every kCheckItems keys:
+  // a stop returns at once, the keys half partitioned (the caller sorts a
+  // scratch copy and drops it; QuickSort returns on SortStopped()).
+  size_t budget = kCheckItems / UL;
   while (r - l >= UL) {
+    if (--budget == 0) {
+      budget = kCheckItems / UL;
+      if (!SortGo()) return wl;
+    }
     const typename K::T* from;
     if (wr - r <= l - wl) {
       r -= UL;
@@ -441,16 +451,19 @@ template <class K>
 MMARRAY_SORT_AVX512 void QuickSort(typename K::T* a, size_t n, int depth) {
   using T = typename K::T;
   for (;;) {
+    if (SortStopped()) return;  // in a part after the stop
     if (n <= kNetworkMax<K>) return SortSmall<K>(a, n);
     if (depth-- == 0) return std::sort(a, a + n, K::Lt);  // pivots keep missing: n log n anyway
     const T p = Pivot<K>(a, n);
     T mn, mx;
     size_t mid = Partition<K>(a, n, p, &mn, &mx);
+    if (SortStopped()) return;  // an async sort stopped (sort_checkpoint.h)
     if (!K::Lt(mn, mx)) return;  // all keys equal
     if (mid == 0) {
       // The pivot is the least key: split off the keys equal to it (p < mx,
       // so Next(p) does not wrap), which are then in place.
       mid = Partition<K>(a, n, K::Next(p), &mn, &mx);
+      if (SortStopped()) return;
       a += mid;
       n -= mid;
       continue;

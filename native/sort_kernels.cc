@@ -20,6 +20,7 @@
 #include "pool_job.h"
 #include "pool_yield.h"
 #include "simd_sort.h"
+#include "sort_checkpoint.h"
 
 namespace mmarray {
 namespace {
@@ -195,10 +196,15 @@ void RadixPasses(U** k, uint32_t** x, U** tk, uint32_t** tx, size_t n, uint32_t*
   constexpr U kMask = static_cast<U>(kR - 1);
   std::memset(hist, 0, sizeof(uint32_t) * kR * kP);
   const U* src = *k;
-  for (size_t i = 0; i < n; i++) {
-    U v = src[i];
-    for (int p = 0; p < kP; p++) hist[p * kR + ((v >> (p * kBits)) & kMask)]++;
-  }
+  // An async sort's checkpoints (sort_checkpoint.h) between pieces of every
+  // pass: a stop leaves the scratch half sorted, which the caller drops.
+  const bool counted = ForEachPiece(n, [&](size_t i0, size_t i1) {
+    for (size_t i = i0; i < i1; i++) {
+      U v = src[i];
+      for (int p = 0; p < kP; p++) hist[p * kR + ((v >> (p * kBits)) & kMask)]++;
+    }
+  });
+  if (!counted) return;
   for (int p = 0; p < kP; p++) {
     uint32_t* c = hist + p * kR;
     const int shift = p * kBits;
@@ -211,19 +217,25 @@ void RadixPasses(U** k, uint32_t** x, U** tk, uint32_t** tx, size_t n, uint32_t*
     }
     const U* a = *k;
     U* da = *tk;
+    bool whole;
     if constexpr (X) {
       const uint32_t* b = *x;
       uint32_t* db = *tx;
-      for (size_t i = 0; i < n; i++) {
-        uint32_t d = c[(a[i] >> shift) & kMask]++;
-        da[d] = a[i];
-        db[d] = b[i];
-      }
+      whole = ForEachPiece(n, [&](size_t i0, size_t i1) {
+        for (size_t i = i0; i < i1; i++) {
+          uint32_t d = c[(a[i] >> shift) & kMask]++;
+          da[d] = a[i];
+          db[d] = b[i];
+        }
+      });
       std::swap(*x, *tx);
     } else {
-      for (size_t i = 0; i < n; i++) da[c[(a[i] >> shift) & kMask]++] = a[i];
+      whole = ForEachPiece(n, [&](size_t i0, size_t i1) {
+        for (size_t i = i0; i < i1; i++) da[c[(a[i] >> shift) & kMask]++] = a[i];
+      });
     }
     std::swap(*k, *tk);
+    if (!whole) return;
   }
 }
 
@@ -371,6 +383,20 @@ void WalkLanes(const std::vector<int64_t>& shape, const std::vector<int64_t>& ss
   }
 }
 
+// Scratch for n items, left uninitialized: a lane fills what it reads. A
+// vector's zero fill was one more pass over fresh memory (a 1-d lane of a
+// few hundred MiB faults every page there) before the first checkpoint of
+// an async sort (sort_checkpoint.h).
+template <class T>
+class Scratch {
+ public:
+  explicit Scratch(size_t n) : p_(n == 0 ? nullptr : new T[n]) {}
+  T* data() { return p_.get(); }
+
+ private:
+  std::unique_ptr<T[]> p_;
+};
+
 // One sort along the last axis: src and dst are checked layouts of `shape`
 // (dst may be src itself: each lane is read whole before it is written).
 struct Job {
@@ -436,8 +462,16 @@ void SortValueBlocks(const Job& j) {
     std::vector<U> nans;
   };
   std::vector<Special> specials;
+  // Items sorted since an async sort's last checkpoint (sort_checkpoint.h),
+  // reached between blocks: each block is written whole or not at all.
+  size_t unchecked = 0;
   WalkLanes(outerShape, outerSs, outerDs, [&](int64_t a0, int64_t b0) {
     for (int64_t t = 0; t < lanes; t += kLaneBlock) {
+      if (unchecked >= kCheckItems) {
+        unchecked = 0;
+        if (!SortGo()) return;
+      }
+      unchecked += static_cast<size_t>(std::min(kLaneBlock, lanes - t)) * n;
       const int64_t m = std::min(kLaneBlock, lanes - t);
       const int64_t a = a0 + t * ls, b = b0 + t * ld;
       U* keys = bufA.data();
@@ -496,6 +530,9 @@ void SortValueBlocks(const Job& j) {
           if (raw) BitsInPlace<C>(k, n);
         }
       }
+      // An async sort stopped inside a lane (sort_checkpoint.h): the block
+      // is left as it was.
+      if (SortStopped()) return;
       bool scattered = false;
       if constexpr (sizeof(U) == 8) {
         // The vector sort leaves each lane where it was read (a radix sort
@@ -548,6 +585,26 @@ MMARRAY_KEY_CLONES size_t CopyCountSpecial(const uint8_t* __restrict src, typena
   return special;
 }
 
+// Writes back what a float lane's keys do not keep, into its sorted values
+// at out (n items, byte stride d): the zeros (of either sign, in any order
+// after the sort) in input order when one is -0, from item `below` on; the
+// NaNs last, in input order. A write-back: it yields, never stops.
+template <class U, bool Swap>
+void PutBackSpecials(uint8_t* out, int64_t d, size_t n, size_t below, const std::vector<uint8_t>& zeroSigns,
+                     const std::vector<U>& nans) {
+  constexpr U kSign = static_cast<U>(U{1} << (8 * sizeof(U) - 1));
+  // SAFETY (both loops): items below + i < below + zeros <= n and
+  // n - nans + i < n of the caller's lane at out.
+  if (std::find(zeroSigns.begin(), zeroSigns.end(), 1) != zeroSigns.end()) {
+    ForEachWrite(zeroSigns.size(), [&](size_t i0, size_t i1) {
+      for (size_t i = i0; i < i1; i++) StoreBytes<U, Swap>(out + static_cast<int64_t>(below + i) * d, zeroSigns[i] ? kSign : U{0});
+    });
+  }
+  ForEachWrite(nans.size(), [&](size_t i0, size_t i1) {
+    for (size_t i = i0; i < i1; i++) StoreBytes<U, Swap>(out + static_cast<int64_t>(n - nans.size() + i) * d, nans[i]);
+  });
+}
+
 // Sorts each lane's values into dst (same type and byte order).
 template <class C, bool Swap>
 void SortValues(const Job& j) {
@@ -555,7 +612,7 @@ void SortValues(const Job& j) {
   if (WantsBlocks<U>(j)) return SortValueBlocks<C, Swap>(j);
   const size_t n = static_cast<size_t>(j.n);
   const int64_t s = j.ss.back(), d = j.ds.back();
-  std::vector<U> bufA(n), bufB(n);
+  Scratch<U> bufA(n), bufB(n);
   std::vector<uint32_t> hist(kHistSize<U>);
   // A float lane's zeros (their signs, in input order) and NaNs (their bits),
   // put back after the sort: their keys do not say which they were.
@@ -573,12 +630,19 @@ void SortValues(const Job& j) {
     size_t special = 0;
     zeroSigns.clear();
     nans.clear();
+    // The loops over a lane's n items run in pieces with an async sort's
+    // checkpoints between them (sort_checkpoint.h): those that fill the
+    // scratch (k) may stop, and then the lane is left as it was; the
+    // write-back into dst only yields.
     if constexpr (C::kKind == Kind::kFloat && sizeof(U) == 8) {
       if (asDoubles) {
         uint8_t* out = j.dst + b;
         // A contiguous aligned dst lane with no zero and no NaN sorts in
         // place there: one pass copies and counts (none when dst is src).
-        if (!Swap && s == kSize && d == kSize && reinterpret_cast<uintptr_t>(out) % alignof(U) == 0) {
+        // Not in an async sort, which may stop inside the lane: a lane
+        // stopped half sorted in dst would be neither sorted nor as it was.
+        if (!Swap && s == kSize && d == kSize && reinterpret_cast<uintptr_t>(out) % alignof(U) == 0 &&
+            tl_sort_checkpoint == nullptr) {
           // SAFETY: the n items of the lane at b, inside the checked dst
           // layout, aligned for U; the lane at a is either the same items or
           // does not overlap them (SortLanes's contract).
@@ -592,78 +656,82 @@ void SortValues(const Job& j) {
         }
         // SAFETY (both loops): i < n items of the lane at a: inside the
         // checked src layout.
-        if (!Swap && s == kSize) {
-          special = CopyCountSpecial<C>(j.src + a, k, n);
-        } else {
-          for (size_t i = 0; i < n; i++) {
-            const U raw = LoadBytes<U, Swap>(j.src + a + static_cast<int64_t>(i) * s);
-            k[i] = raw;
-            special += ((raw & ~C::kSign) == 0) | (C::Key(raw) == C::kNaN);
+        const bool read = ForEachPiece(n, [&](size_t i0, size_t i1) {
+          if (!Swap && s == kSize) {
+            special += CopyCountSpecial<C>(j.src + a + static_cast<int64_t>(i0) * kSize, k + i0, i1 - i0);
+          } else {
+            for (size_t i = i0; i < i1; i++) {
+              const U raw = LoadBytes<U, Swap>(j.src + a + static_cast<int64_t>(i) * s);
+              k[i] = raw;
+              special += ((raw & ~C::kSign) == 0) | (C::Key(raw) == C::kNaN);
+            }
           }
-        }
+        });
+        if (!read) return;
         size_t m = n;  // values that are not NaN, at k[0, m)
         if (special != 0) {
           m = 0;
-          for (size_t i = 0; i < n; i++) {
-            const U raw = k[i];
-            const U mag = static_cast<U>(raw & ~C::kSign);
-            if (C::Key(raw) == C::kNaN) {
-              nans.push_back(raw);
-              continue;
+          const bool split = ForEachPiece(n, [&](size_t i0, size_t i1) {
+            for (size_t i = i0; i < i1; i++) {
+              const U raw = k[i];
+              const U mag = static_cast<U>(raw & ~C::kSign);
+              if (C::Key(raw) == C::kNaN) {
+                nans.push_back(raw);
+                continue;
+              }
+              if (mag == 0) zeroSigns.push_back(raw != 0);
+              below += mag != 0 && raw != mag;  // negative
+              k[m++] = raw;
             }
-            if (mag == 0) zeroSigns.push_back(raw != 0);
-            below += mag != 0 && raw != mag;  // negative
-            k[m++] = raw;
-          }
+          });
+          if (!split) return;
         }
         SimdSortF64(k, m);
+        if (SortStopped()) return;
         // SAFETY: i < m <= n items of the lane at b: inside the checked dst layout.
-        if (!Swap && d == kSize) std::memcpy(out, k, m * sizeof(U));
-        else for (size_t i = 0; i < m; i++) StoreBytes<U, Swap>(out + static_cast<int64_t>(i) * d, k[i]);
-        // The zeros (of either sign, in any order now) in input order when
-        // one is -0; the NaNs last, in input order.
-        if (std::find(zeroSigns.begin(), zeroSigns.end(), 1) != zeroSigns.end()) {
-          for (size_t i = 0; i < zeroSigns.size(); i++) {
-            StoreBytes<U, Swap>(out + static_cast<int64_t>(below + i) * d, zeroSigns[i] ? C::kSign : U{0});
-          }
-        }
-        for (size_t i = 0; i < nans.size(); i++) StoreBytes<U, Swap>(out + static_cast<int64_t>(n - nans.size() + i) * d, nans[i]);
+        ForEachWrite(m, [&](size_t i0, size_t i1) {
+          if (!Swap && d == kSize) std::memcpy(out + i0 * sizeof(U), k + i0, (i1 - i0) * sizeof(U));
+          else for (size_t i = i0; i < i1; i++) StoreBytes<U, Swap>(out + static_cast<int64_t>(i) * d, k[i]);
+        });
+        PutBackSpecials<U, Swap>(out, d, n, below, zeroSigns, nans);
         return;
       }
     }
     // SAFETY (both loops): i < n items of the lane at a: inside the checked
     // src layout.
-    if (!Swap && s == kSize) {
-      special = KeysOf<C>(j.src + a, k, n);
-    } else {
-      for (size_t i = 0; i < n; i++) {
-        const U key = C::Key(LoadBytes<U, Swap>(j.src + a + static_cast<int64_t>(i) * s));
-        k[i] = key;
-        if constexpr (C::kKind == Kind::kFloat) special += (key == C::kZero) | (key == C::kNaN);
-      }
-    }
-    if constexpr (C::kKind == Kind::kFloat) {
-      for (size_t i = 0; special != 0 && i < n; i++) {
-        // SAFETY: as above.
-        const U raw = LoadBytes<U, Swap>(j.src + a + static_cast<int64_t>(i) * s);
-        below += k[i] < C::kZero;
-        if (k[i] == C::kZero) zeroSigns.push_back(raw != 0);
-        if (k[i] == C::kNaN) nans.push_back(raw);
-      }
-    }
-    SortKeys<U>(&k, &tk, n, hist.data());
-    uint8_t* out = j.dst + b;
-    // SAFETY: i < n items of the lane at b: inside the checked dst layout.
-    if (!Swap && d == kSize) BitsInto<C>(out, k, n);
-    else for (size_t i = 0; i < n; i++) StoreBytes<U, Swap>(out + static_cast<int64_t>(i) * d, C::Bits(k[i]));
-    if constexpr (C::kKind == Kind::kFloat) {
-      if (std::find(zeroSigns.begin(), zeroSigns.end(), 1) != zeroSigns.end()) {
-        for (size_t i = 0; i < zeroSigns.size(); i++) {
-          StoreBytes<U, Swap>(out + static_cast<int64_t>(below + i) * d, zeroSigns[i] ? C::kSign : U{0});
+    const bool read = ForEachPiece(n, [&](size_t i0, size_t i1) {
+      if (!Swap && s == kSize) {
+        special += KeysOf<C>(j.src + a + static_cast<int64_t>(i0) * kSize, k + i0, i1 - i0);
+      } else {
+        for (size_t i = i0; i < i1; i++) {
+          const U key = C::Key(LoadBytes<U, Swap>(j.src + a + static_cast<int64_t>(i) * s));
+          k[i] = key;
+          if constexpr (C::kKind == Kind::kFloat) special += (key == C::kZero) | (key == C::kNaN);
         }
       }
-      for (size_t i = 0; i < nans.size(); i++) StoreBytes<U, Swap>(out + static_cast<int64_t>(n - nans.size() + i) * d, nans[i]);
+    });
+    if (!read) return;
+    if constexpr (C::kKind == Kind::kFloat) {
+      const bool counted = special == 0 || ForEachPiece(n, [&](size_t i0, size_t i1) {
+        for (size_t i = i0; i < i1; i++) {
+          // SAFETY: as above.
+          const U raw = LoadBytes<U, Swap>(j.src + a + static_cast<int64_t>(i) * s);
+          below += k[i] < C::kZero;
+          if (k[i] == C::kZero) zeroSigns.push_back(raw != 0);
+          if (k[i] == C::kNaN) nans.push_back(raw);
+        }
+      });
+      if (!counted) return;
     }
+    SortKeys<U>(&k, &tk, n, hist.data());
+    if (SortStopped()) return;
+    uint8_t* out = j.dst + b;
+    // SAFETY: i < n items of the lane at b: inside the checked dst layout.
+    ForEachWrite(n, [&](size_t i0, size_t i1) {
+      if (!Swap && d == kSize) BitsInto<C>(out + i0 * sizeof(U), k + i0, i1 - i0);
+      else for (size_t i = i0; i < i1; i++) StoreBytes<U, Swap>(out + static_cast<int64_t>(i) * d, C::Bits(k[i]));
+    });
+    if constexpr (C::kKind == Kind::kFloat) PutBackSpecials<U, Swap>(out, d, n, below, zeroSigns, nans);
   });
 }
 
@@ -715,8 +783,8 @@ void ArgsortLanes(const Job& j) {
   using U = typename C::U;
   const size_t n = static_cast<size_t>(j.n);
   const int64_t s = j.ss.back(), d = j.ds.back();
-  std::vector<U> bufA(n), bufB(n);
-  std::vector<uint32_t> ixA(n), ixB(n);
+  Scratch<U> bufA(n), bufB(n);
+  Scratch<uint32_t> ixA(n), ixB(n);
   std::vector<uint32_t> hist(kHistSize<U>);
   const bool packed = n > kInsertionMax && n <= kPackedArgsortMax<U> && SimdSortAvailable();
   std::vector<uint64_t> words(packed ? n : 0);
@@ -725,15 +793,23 @@ void ArgsortLanes(const Job& j) {
     U* tk = bufB.data();
     uint32_t* x = ixA.data();
     uint32_t* tx = ixB.data();
-    for (size_t i = 0; i < n; i++) {
-      // SAFETY: i < n items of the lane at a: inside the checked src layout.
-      k[i] = C::Key(LoadBytes<U, Swap>(j.src + a + static_cast<int64_t>(i) * s));
-      x[i] = static_cast<uint32_t>(i);
-    }
+    // In pieces with an async sort's checkpoints (sort_checkpoint.h): a stop
+    // before the write-back leaves the lane's dst as it was.
+    const bool read = ForEachPiece(n, [&](size_t i0, size_t i1) {
+      for (size_t i = i0; i < i1; i++) {
+        // SAFETY: i < n items of the lane at a: inside the checked src layout.
+        k[i] = C::Key(LoadBytes<U, Swap>(j.src + a + static_cast<int64_t>(i) * s));
+        x[i] = static_cast<uint32_t>(i);
+      }
+    });
+    if (!read) return;
     if (packed) PackedArgsort<U>(k, x, words.data(), n);
     else RadixSort<U, true>(&k, &x, &tk, &tx, n, hist.data());
-    // SAFETY: i < n int64 items of the lane at b: inside the checked dst layout.
-    for (size_t i = 0; i < n; i++) StoreIndex(j.dst + b + static_cast<int64_t>(i) * d, x[i]);
+    if (SortStopped()) return;
+    ForEachWrite(n, [&](size_t i0, size_t i1) {
+      // SAFETY: i < n int64 items of the lane at b: inside the checked dst layout.
+      for (size_t i = i0; i < i1; i++) StoreIndex(j.dst + b + static_cast<int64_t>(i) * d, x[i]);
+    });
   });
 }
 
@@ -847,11 +923,9 @@ bool ReadSortCall(const Napi::CallbackInfo& info, SortCall* c) {
   return true;
 }
 
-// Runs a checked, non-empty sort call (any thread).
-void RunSortCall(const SortCall& c) {
-  const Job& job = c.job;
-  const int64_t type = c.type;
-  const bool swap = c.swap, arg = c.arg;
+// Runs a checked, non-empty sort of `job` (a call's, or a part of its
+// lanes) with the call's type, byte order and kind (any thread).
+void RunSortJob(const Job& job, int64_t type, bool swap, bool arg) {
   if (type == kC8 || type == kC16) {
     auto run = [&](auto part) {
       using P = decltype(part);
@@ -874,6 +948,9 @@ void RunSortCall(const SortCall& c) {
   });
 }
 
+// Runs a checked, non-empty sort call (any thread).
+void RunSortCall(const SortCall& c) { RunSortJob(c.job, c.type, c.swap, c.arg); }
+
 // sortLanes(src, srcOffset, shape, srcStrides, type, swap, dst, dstOffset, dstStrides, arg)
 // Sorts every lane along the last axis of `shape` stably in NumPy's order:
 // with `arg` false the lane's items into dst (same type and byte order; dst
@@ -889,15 +966,27 @@ Napi::Value SortLanes(const Napi::CallbackInfo& info) {
 //
 // sortLanesAsync: the same call on libuv's thread pool (lib/async.ts
 // sortAsync/argsortAsync). The arguments are checked on the JS thread; the
-// worker pins the mappings for the whole sort and stops between two lanes
-// of the outermost walk on an abort or when close() asks to unmap (then
-// close() waits for the lane in flight: for a 1-d array, the whole sort).
-// Each lane is read whole before it is written, so a stop leaves each lane
-// sorted or as it was.
+// worker pins the mappings for the whole sort and stops on an abort or when
+// close() asks to unmap: between two lanes of the outermost walk, and inside
+// a lane at its checkpoints (sort_checkpoint.h, every 64 Ki items of its
+// loops) until its write-back starts. Each lane is sorted in scratch and
+// written back whole, so a stop leaves each lane sorted or as it was, and
+// close() waits for at most one piece, or for a write-back in flight (one
+// pass over the lane). Complex lanes (std::stable_sort) and lanes of 2^32
+// items or more (std::sort) stop between lanes only.
 
 enum SortStatus { kSortRunning = 0, kSortAborted = 1, kSortClosed = 2 };
 
-struct SortJob final : LaneHook {
+// With `threads` > 1 the lanes are shared out: the outer axis with the most
+// rows is cut into tasks of consecutive rows (each a sub-array of the
+// checked layout holding whole lanes), which the job's pool threads claim
+// (PoolTasks, pool_job.h). Lanes are independent, and each lane's result is
+// the one sorted order (a value sort's equal keys are equal bits, its zeros
+// and NaNs are put back in input order; an argsort is stable), so the split
+// cannot change a bit. Tasks per thread, for balance.
+constexpr int64_t kSortTasksPerThread = 4;
+
+struct SortJob final : LaneHook, SortCheckpoint {
   SortCall call;
   std::atomic<bool> abort{false};
   std::atomic<int> stopped{kSortRunning};
@@ -918,28 +1007,95 @@ struct SortJob final : LaneHook {
     done_bytes.fetch_add(per_lane, std::memory_order_relaxed);
     YieldToWaiting();  // pool_yield.h
   }
+  // Inside a lane (sort_checkpoint.h): the same stop, every kCheckItems items.
+  bool Go() override {
+    YieldToWaiting();
+    return Continue();
+  }
+  bool Stopped() const override { return stopped != kSortRunning; }
 
-  void Run() {
-    if (!Continue() || call.empty) return;
-    // Each mapping pinned once (src and dst may be one mapping).
-    std::vector<std::shared_lock<std::shared_mutex>> pins;
+  // Threads sharing the lanes (1: every lane on this thread); with more,
+  // the axis cut into tasks and its rows per task (see kSortTasksPerThread).
+  int threads = 1;
+  size_t split_axis = 0;
+  int64_t split_rows = 0, task_count = 0;
+  PoolTasks tasks;
+
+  // Pins each mapping the call uses once (src and dst may be one mapping)
+  // into *pins; false when one is unmapped already (close() ran).
+  bool PinAll(std::vector<std::shared_lock<std::shared_mutex>>* pins) const {
     for (const KernelMemory* m : {&call.src, &call.dst}) {
       if (!m->mapping) continue;
       if (m == &call.dst && call.src.mapping == call.dst.mapping) continue;
-      pins.push_back(m->mapping->Pin());
-      if (m->mapping->data() == nullptr) {
+      pins->push_back(m->mapping->Pin());
+      if (m->mapping->data() == nullptr) return false;
+    }
+    return true;
+  }
+
+  void Run() {
+    if (!Continue() || call.empty) return;
+    if (threads > 1) {
+      Help();
+      tasks.Wait();
+    } else {
+      std::vector<std::shared_lock<std::shared_mutex>> pins;
+      if (!PinAll(&pins)) {
         stopped = kSortClosed;
         return;
       }
+      // SAFETY: every mapping the call reads or writes is pinned and still
+      // mapped (Unmap waits for the pins; a mapping is never moved while
+      // mapped, so the addresses ReadSortCall checked hold); the call's
+      // ArrayBuffers are held by lib/async.ts until the promise settles.
+      tl_lane_hook = this;
+      tl_sort_checkpoint = this;
+      RunSortCall(call);
+      tl_sort_checkpoint = nullptr;
+      tl_lane_hook = nullptr;
     }
-    // SAFETY: every mapping the call reads or writes is pinned and still
-    // mapped (Unmap waits for the pins; a mapping is never moved while
-    // mapped, so the addresses ReadSortCall checked hold); the call's
-    // ArrayBuffers are held by lib/async.ts until the promise settles.
-    tl_lane_hook = this;
-    RunSortCall(call);
-    tl_lane_hook = nullptr;
     if (stopped == kSortRunning) done_bytes = total_bytes;
+  }
+
+  // This thread's share of the tasks (the job's worker and each helper).
+  void Help() {
+    // The job's stops and progress, with this thread's task's lane size.
+    struct ThreadHook final : LaneHook, SortCheckpoint {
+      SortJob* job;
+      int64_t task_bytes = 0, per_lane = 0;
+      explicit ThreadHook(SortJob* j) : job(j) {}
+      void Begin(int64_t lanes) override { per_lane = lanes > 0 ? task_bytes / lanes : task_bytes; }
+      bool Continue() override { return job->Continue(); }
+      void Done() override {
+        job->done_bytes.fetch_add(per_lane, std::memory_order_relaxed);
+        YieldToWaiting();  // pool_yield.h
+      }
+      bool Go() override { return job->Go(); }
+      bool Stopped() const override { return job->Stopped(); }
+    } hook(this);
+    tl_lane_hook = &hook;
+    tl_sort_checkpoint = &hook;
+    tasks.Run([&](int64_t t) {
+      if (stopped != kSortRunning) return;
+      std::vector<std::shared_lock<std::shared_mutex>> pins;
+      if (!PinAll(&pins)) {
+        stopped = kSortClosed;
+        return;
+      }
+      const Job& whole = call.job;
+      const int64_t r0 = t * split_rows / task_count, r1 = (t + 1) * split_rows / task_count;
+      Job part = whole;
+      part.shape[split_axis] = r1 - r0;
+      // SAFETY: rows [r0, r1) of axis split_axis (< its extent) of the
+      // checked layouts: every item of the part is an item of the whole,
+      // and its mappings are pinned and mapped until the task returns.
+      part.src = whole.src + r0 * whole.ss[split_axis];
+      part.dst = whole.dst + r0 * whole.ds[split_axis];
+      hook.task_bytes = total_bytes / split_rows * (r1 - r0);
+      RunSortJob(part, call.type, call.swap, call.arg);
+    });
+    tl_sort_checkpoint = nullptr;
+    tl_lane_hook = nullptr;
   }
 
   // JS thread, at settle: undefined when it ran through, else ERR_CLOSED or
@@ -960,7 +1116,7 @@ using SortWorker = PoolJobWorker<SortJob>;
 // The kind of the env-table items that are SortJobs (env_state.h).
 const char kSortKind = 0;
 
-// sortLanesAsync(...sortLanes' arguments, settle) -> job id
+// sortLanesAsync(...sortLanes' arguments, settle, threads) -> job id
 Napi::Value SortLanesAsync(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (info.Length() < 11 || !info[10].IsFunction()) {
@@ -974,7 +1130,24 @@ Napi::Value SortLanesAsync(const Napi::CallbackInfo& info) {
     for (int64_t d : job->call.job.shape) items *= d;  // the checked layout's item count
     job->total_bytes = items * kItemsize[job->call.type];
   }
-  uint32_t id = SortWorker::Queue(env, &kSortKind, "mmarray.sortAsync", job, info[10].As<Napi::Function>());
+  // info[11]: the threads (1 to 64, checked by lib/async.ts; 1 when absent).
+  double threads = info.Length() > 11 && info[11].IsNumber() ? info[11].As<Napi::Number>().DoubleValue() : 1;
+  const std::vector<int64_t>& shape = job->call.job.shape;
+  if (threads >= 2 && threads <= 64 && !job->call.empty && shape.size() >= 2) {
+    size_t axis = 0;
+    for (size_t k = 1; k + 1 < shape.size(); k++) {
+      if (shape[k] > shape[axis]) axis = k;
+    }
+    if (shape[axis] >= 2) {
+      job->split_axis = axis;
+      job->split_rows = shape[axis];
+      job->task_count = std::min<int64_t>(shape[axis], static_cast<int64_t>(threads) * kSortTasksPerThread);
+      job->threads = static_cast<int>(std::min<int64_t>(static_cast<int64_t>(threads), job->task_count));
+      job->tasks.Reset(job->task_count);
+    }
+  }
+  uint32_t id = SortWorker::Queue(env, &kSortKind, "mmarray.sortAsync", job, info[10].As<Napi::Function>(),
+                                  job->threads - 1);
   return id == 0 ? env.Undefined() : Napi::Number::New(env, id);
 }
 

@@ -963,13 +963,19 @@ class UfuncRun {
   }
 
   void Row(const std::vector<int64_t>& off, int64_t n, int64_t inner) {
-    ChunkHook* hook = t_chunk_hook;
     for (int64_t i0 = 0; i0 < n; i0 += kChunk) {
-      int64_t m = n - i0 < kChunk ? n - i0 : kChunk;
-      if (hook != nullptr && !hook->Continue()) return;
-      Chunk(off, i0, m, inner);
-      if (hook != nullptr) hook->Done(m);
+      if (!RunChunk(off, i0, n - i0 < kChunk ? n - i0 : kChunk, inner)) return;
     }
+  }
+
+  // One chunk of Row's (elements i0 .. i0 + m - 1 of the row at off) once
+  // the hook says go on; false when it said stop.
+  bool RunChunk(const std::vector<int64_t>& off, int64_t i0, int64_t m, int64_t inner) {
+    ChunkHook* hook = t_chunk_hook;
+    if (hook != nullptr && !hook->Continue()) return false;
+    Chunk(off, i0, m, inner);
+    if (hook != nullptr) hook->Done(m);
+    return true;
   }
 
  private:
@@ -1141,18 +1147,23 @@ bool ReadUfuncCall(const Napi::CallbackInfo& info, UfuncCall* c) {
   return true;
 }
 
+// The type of the loop's results (before the cast into the output).
+int UfuncResultType(const UfuncCall& c) {
+  // The magnitude of a complex number is its part type.
+  if (c.op == kAbsolute && c.compute == kC8) return kF4;
+  if (c.op == kAbsolute && c.compute == kC16) return kF8;
+  return BoolResult(static_cast<int>(c.op)) ? kB1 : static_cast<int>(c.compute);
+}
+
 // Runs a checked, non-empty ufunc call (any thread): 1 when an integer
 // power met a negative exponent (NumPy's ValueError), else 0. Stops early
 // when a ChunkHook says so.
 int RunUfuncCall(UfuncCall& c) {
-  const int64_t op = c.op, compute = c.compute;
+  const int64_t compute = c.compute;
   const std::vector<int64_t>& shape = c.shape;
   std::vector<Operand>& ops = c.ops;
   const uint32_t count = static_cast<uint32_t>(ops.size());
-  int result = BoolResult(static_cast<int>(op)) ? kB1 : static_cast<int>(compute);
-  // The magnitude of a complex number is its part type.
-  if (op == kAbsolute && compute == kC8) result = kF4;
-  if (op == kAbsolute && compute == kC16) result = kF8;
+  const int result = UfuncResultType(c);
   const bool stream = StreamsOutput(ops, c.nin, result, c.masked, shape);
   UfuncRun run(ops, c.nin, c.masked, static_cast<int>(compute), result, c.fn, stream);
   t_negative_power = false;
@@ -1180,6 +1191,52 @@ int RunUfuncCall(UfuncCall& c) {
   }
 }
 
+// A call's work in units for threads: the chunks RunUfuncCall cuts (kChunk
+// elements of a row, from the row's start), numbered row by row in C
+// order. A unit runs exactly as RunUfuncCall runs that chunk (same
+// pointers, same chunk length), and no element's result depends on another
+// element, so any split of the units over threads writes the same bits.
+int64_t UfuncUnitsPerRow(const UfuncCall& c) {
+  const int64_t n = c.shape.empty() ? 1 : c.shape.back();
+  return (n + kChunk - 1) / kChunk;
+}
+
+// Units [u0, u1) of a checked, non-empty call with this thread's `run`;
+// false when the ChunkHook said stop.
+bool RunUfuncUnits(const UfuncCall& c, UfuncRun& run, int64_t u0, int64_t u1) {
+  const std::vector<int64_t>& shape = c.shape;
+  const std::vector<Operand>& ops = c.ops;
+  const size_t count = ops.size(), nd = shape.size();
+  const int64_t n = nd == 0 ? 1 : shape[nd - 1];
+  const int64_t inner = nd == 0 ? -1 : static_cast<int64_t>(nd - 1);
+  const int64_t per = UfuncUnitsPerRow(c);
+  // The row of unit u0: its index over the outer axes in C order, and its
+  // operands' offsets (inside each checked layout: idx[ax] < shape[ax]).
+  std::vector<int64_t> idx(nd > 1 ? nd - 1 : 0, 0);
+  std::vector<int64_t> off(count, 0);
+  int64_t row = u0 / per, k = u0 % per;
+  for (size_t ax = idx.size(); ax-- > 0;) {
+    idx[ax] = row % shape[ax];
+    row /= shape[ax];
+    for (size_t o = 0; o < count; o++) off[o] += idx[ax] * ops[o].strides[ax];
+  }
+  for (int64_t u = u0; u < u1; u++) {
+    const int64_t i0 = k * kChunk;
+    if (!run.RunChunk(off, i0, n - i0 < kChunk ? n - i0 : kChunk, inner)) return false;
+    if (++k < per || u + 1 == u1) continue;
+    // The next row (there is one: u + 1 < u1 <= the call's units).
+    k = 0;
+    for (size_t ax = idx.size(); ax-- > 0;) {
+      idx[ax]++;
+      for (size_t o = 0; o < count; o++) off[o] += ops[o].strides[ax];
+      if (idx[ax] < shape[ax]) break;
+      for (size_t o = 0; o < count; o++) off[o] -= ops[o].strides[ax] * shape[ax];
+      idx[ax] = 0;
+    }
+  }
+  return true;
+}
+
 // kernelUfunc(op, computeType, shape, operands): operands are nin inputs,
 // the output and optionally a bool mask, each [memory, byteOffset, strides,
 // type, swap], strides over `shape` (slowest axis first, as JS ordered and
@@ -1203,12 +1260,18 @@ Napi::Value KernelUfunc(const Napi::CallbackInfo& info) {
 // every mapping for the whole run and stops before the next chunk (4096
 // elements) on an abort or when close() asks to unmap, so close() waits for
 // one chunk. A stop leaves the output written up to a chunk boundary of the
-// C-order walk.
+// C-order walk. With `threads` > 1 the chunks (units, RunUfuncUnits) are
+// cut into tasks of about kUfuncTaskBytes of output that the job's pool
+// threads claim (PoolTasks, pool_job.h), each pinning the mappings for its
+// task; a stop then leaves whole tasks and a prefix of each task in flight
+// written.
 
 enum UfuncStatus { kUfuncRunning = 0, kUfuncAborted = 1, kUfuncClosed = 2 };
 
 // Output bytes between two yields of the pool thread to a waiting JS thread.
 constexpr int64_t kUfuncYieldBytes = int64_t{1} << 20;
+// Output bytes of one task when the job's threads share the work.
+constexpr int64_t kUfuncTaskBytes = int64_t{1} << 20;
 
 struct UfuncJob final : ChunkHook {
   UfuncCall call;
@@ -1239,29 +1302,89 @@ struct UfuncJob final : ChunkHook {
     }
   }
 
-  void Run() {
-    if (call.empty || !Continue()) return;
-    // Each mapping pinned once.
+  // Threads sharing the work (1: the whole C-order walk on this thread),
+  // and their tasks: runs of task_units units.
+  int threads = 1;
+  int64_t units = 0, task_units = 1;
+  PoolTasks tasks;
+  std::atomic<bool> negative{false};
+
+  // Pins each mapping an operand uses once into *pins; false when one is
+  // unmapped already (close() ran).
+  bool PinAll(std::vector<std::shared_lock<std::shared_mutex>>* pins) const {
     std::vector<const Mapping*> seen;
-    std::vector<std::shared_lock<std::shared_mutex>> pins;
     for (const Operand& o : call.ops) {
       const Mapping* m = o.memory.mapping.get();
       if (m == nullptr || std::find(seen.begin(), seen.end(), m) != seen.end()) continue;
       seen.push_back(m);
-      pins.push_back(m->Pin());
-      if (m->data() == nullptr) {
+      pins->push_back(m->Pin());
+      if (m->data() == nullptr) return false;
+    }
+    return true;
+  }
+
+  void Run() {
+    if (call.empty || !Continue()) return;
+    if (threads > 1) {
+      Help();
+      tasks.Wait();
+      negative_power = negative ? 1 : 0;
+    } else {
+      std::vector<std::shared_lock<std::shared_mutex>> pins;
+      if (!PinAll(&pins)) {
         stopped = kUfuncClosed;
         return;
       }
+      // SAFETY: every mapping an operand reads or writes is pinned and
+      // still mapped (Unmap waits for the pins; a mapping never moves while
+      // mapped, so the addresses ReadOperand checked hold); the operands'
+      // ArrayBuffers are held by lib/async.ts until the promise settles.
+      t_chunk_hook = this;
+      negative_power = RunUfuncCall(call);
+      t_chunk_hook = nullptr;
     }
-    // SAFETY: every mapping an operand reads or writes is pinned and still
-    // mapped (Unmap waits for the pins; a mapping never moves while mapped,
-    // so the addresses ReadOperand checked hold); the operands'
-    // ArrayBuffers are held by lib/async.ts until the promise settles.
-    t_chunk_hook = this;
-    negative_power = RunUfuncCall(call);
-    t_chunk_hook = nullptr;
     if (stopped == kUfuncRunning) done_bytes = total_bytes;
+  }
+
+  // This thread's share of the tasks (the job's worker and each helper).
+  void Help() {
+    // The job's checks, with this thread's own yield count.
+    struct ThreadHook final : ChunkHook {
+      UfuncJob* job;
+      int64_t since_yield = 0;
+      explicit ThreadHook(UfuncJob* j) : job(j) {}
+      bool Continue() override { return job->Continue(); }
+      void Done(int64_t elements) override {
+        const int64_t bytes = elements * job->out_itemsize;
+        job->done_bytes.fetch_add(bytes, std::memory_order_relaxed);
+        since_yield += bytes;
+        if (since_yield >= kUfuncYieldBytes) {
+          since_yield = 0;
+          YieldToWaiting();  // pool_yield.h
+        }
+      }
+    } hook(this);
+    const int result = UfuncResultType(call);
+    const bool stream = StreamsOutput(call.ops, call.nin, result, call.masked, call.shape);
+    UfuncRun run(call.ops, call.nin, call.masked, static_cast<int>(call.compute), result, call.fn, stream);
+    t_chunk_hook = &hook;
+    t_negative_power = false;
+    tasks.Run([&](int64_t t) {
+      if (stopped != kUfuncRunning) return;
+      std::vector<std::shared_lock<std::shared_mutex>> pins;
+      if (!PinAll(&pins)) {
+        stopped = kUfuncClosed;
+        return;
+      }
+      // SAFETY: as in Run, for this task: its mappings are pinned and
+      // mapped until it returns.
+      const int64_t u0 = t * task_units;
+      RunUfuncUnits(call, run, u0, std::min(units, u0 + task_units));
+      // The streamed stores ordered before the task counts as done.
+      if (stream) StreamFence();
+    });
+    if (t_negative_power) negative = true;
+    t_chunk_hook = nullptr;
   }
 
   // JS thread, at settle: the negative-power flag when it ran through, else
@@ -1288,7 +1411,7 @@ using UfuncWorker = PoolJobWorker<UfuncJob>;
 // The kind of the env-table items that are UfuncJobs (env_state.h).
 const char kUfuncKind = 0;
 
-// kernelUfuncAsync(op, computeType, shape, operands, settle) -> job id
+// kernelUfuncAsync(op, computeType, shape, operands, settle, threads) -> job id
 Napi::Value KernelUfuncAsync(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (info.Length() < 5 || !info[4].IsFunction()) {
@@ -1302,7 +1425,20 @@ Napi::Value KernelUfuncAsync(const Napi::CallbackInfo& info) {
   int64_t items = 1;
   for (int64_t d : job->call.shape) items *= d;  // the checked layout's item count
   job->total_bytes = items * job->out_itemsize;
-  uint32_t id = UfuncWorker::Queue(env, &kUfuncKind, "mmarray.ufuncAsync", job, info[4].As<Napi::Function>());
+  // info[5]: the threads (1 to 64, checked by lib/async.ts; 1 when absent).
+  double threads = info.Length() > 5 && info[5].IsNumber() ? info[5].As<Napi::Number>().DoubleValue() : 1;
+  if (threads >= 2 && threads <= 64 && !job->call.empty) {
+    const int64_t per = UfuncUnitsPerRow(job->call);
+    const int64_t rowLength = job->call.shape.empty() ? 1 : job->call.shape.back();
+    job->units = items / rowLength * per;
+    const int64_t unitBytes = std::min<int64_t>(kChunk, rowLength) * job->out_itemsize;
+    job->task_units = std::max<int64_t>(1, kUfuncTaskBytes / std::max<int64_t>(1, unitBytes));
+    const int64_t taskCount = (job->units + job->task_units - 1) / job->task_units;
+    job->threads = static_cast<int>(std::min<int64_t>(static_cast<int64_t>(threads), taskCount));
+    job->tasks.Reset(taskCount);
+  }
+  uint32_t id = UfuncWorker::Queue(env, &kUfuncKind, "mmarray.ufuncAsync", job, info[4].As<Napi::Function>(),
+                                   job->threads - 1);
   return id == 0 ? env.Undefined() : Napi::Number::New(env, id);
 }
 

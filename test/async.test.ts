@@ -942,6 +942,149 @@ describe('sortAsync / argsortAsync', () => {
     expect(outcomes.has('ERR_CLOSED')).toBe(true);
   });
 
+  for (const t of [...NUMERIC, 'f2', 'c16']) {
+    for (const order of t === 'b1' || t.endsWith('1') ? ['|'] : ['<', '>']) {
+      const dt = order === '|' ? t : order + t;
+      test(`${dt}: threads 2 and 3 give the sync sort's and argsort's bytes (lanes shared out), strided views, every axis`, async () => {
+        let seed = 101;
+        for (const shape of [[64, 300], [5, 7, 90], [2, 70000]]) {
+          const base = sortable(dt, shape, seed++);
+          for (const v of views(base, seed++).slice(0, 3)) {
+            for (let axis = 0; axis < v.ndim; axis++) {
+              const want = v.copy();
+              want.sort({ axis });
+              const wi = v.argsort({ axis });
+              for (const threads of [2, 3]) {
+                const got = v.copy();
+                await got.sortAsync({ axis, threads });
+                expect(bytesOf(got)).toEqual(bytesOf(want));
+                expect(bytesOf(await v.argsortAsync({ axis, threads }))).toEqual(bytesOf(wi));
+              }
+            }
+          }
+        }
+        // In place, a strided view, shared out: only its own items written.
+        const b = sortable(dt, [40, 300], seed);
+        const want = b.copy();
+        want.index('::3, 1::2').sort({ axis: 0 });
+        await b.index('::3, 1::2').sortAsync({ axis: 0, threads: 3 });
+        expect(bytesOf(b)).toEqual(bytesOf(want));
+      });
+    }
+  }
+
+  /** A 1-d float64 array of n random values (a few NaNs and -0), the bytes it holds, and its sorted bytes. */
+  function longLane(n: number, seed: number): { a: NdArray; orig: Uint8Array; sorted: Uint8Array } {
+    const a = withNaNs(randomArray('<f8', [n], seed), seed);
+    const orig = bytesOf(a);
+    const s = a.copy();
+    s.sort();
+    return { a, orig, sorted: bytesOf(s) };
+  }
+
+  test('an abort inside one long lane (a 1-d sort) rejects at the lane\'s next checkpoint and leaves it as it was, or sorted', async () => {
+    const { a, orig, sorted } = longLane(1 << 23, 31);
+    // The whole uninterrupted async sort, for scale.
+    const whole = a.copy();
+    const t0 = performance.now();
+    await whole.sortAsync();
+    const full = performance.now() - t0;
+    // Buffer.compare: toEqual walks a 64 MiB array's keys (jest ran out of heap).
+    expect(Buffer.compare(bytesOf(whole), sorted)).toBe(0);
+    let inside = 0;
+    for (let attempt = 0; attempt < 4 && inside === 0; attempt++) {
+      const b = a.copy();
+      const c = new AbortController();
+      const work = b.sortAsync({ signal: c.signal }).then(() => 'finished', (e: unknown) => e);
+      await new Promise((r) => setTimeout(r, Math.min(50, full / 8)));
+      const t1 = performance.now();
+      c.abort();
+      const outcome = await work;
+      const latency = performance.now() - t1;
+      const got = bytesOf(b);
+      const state = Buffer.compare(got, orig) === 0 ? 'as it was' : Buffer.compare(got, sorted) === 0 ? 'sorted' : 'neither';
+      expect(state).not.toBe('neither');
+      if (outcome === 'finished') continue;
+      expect(outcome).toBeInstanceOf(mm.AbortError);
+      if (state !== 'as it was') continue;
+      // Before the checkpoints, an abort waited for the lane's end: about
+      // the whole sort. Now it is one 65,536-item piece away.
+      console.log(`abort inside a lane of 2^23 float64: rejected ${latency.toFixed(1)} ms after abort(); the whole sort took ${full.toFixed(0)} ms (load ${os.loadavg()[0].toFixed(1)})`);
+      expect(latency).toBeLessThan(full / 2);
+      inside++;
+    }
+    expect(inside).toBe(1);
+    // argsort of one long lane: the abort rejects; the result is dropped.
+    const c = new AbortController();
+    const work = a.argsortAsync({ signal: c.signal });
+    setTimeout(() => c.abort(), Math.min(50, full / 8));
+    await expect(work).rejects.toBeInstanceOf(mm.AbortError);
+    expect(Buffer.compare(bytesOf(a), orig)).toBe(0);
+  });
+
+  test('close() during a 1-d sort of a mapping stops inside the lane: ERR_CLOSED, the file as it was or sorted', async () => {
+    const { orig, sorted } = longLane(1 << 23, 37);
+    const p = tmp.file(orig, 'lane.bin');
+    // The whole uninterrupted sort of the mapping, for scale.
+    let m = mm.memmap(p, { dtype: '<f8', mode: 'r+' });
+    const t0 = performance.now();
+    await m.sortAsync();
+    const full = performance.now() - t0;
+    m.close();
+    expect(Buffer.compare(new Uint8Array(fs.readFileSync(p)), sorted)).toBe(0);
+    const outcomes = new Set<string>();
+    for (let i = 0; i < 4; i++) {
+      fs.writeFileSync(p, orig);
+      m = mm.memmap(p, { dtype: '<f8', mode: 'r+' });
+      const work = i % 2 ? m.sortAsync() : m.sortAsync({ threads: 2 });
+      // Well inside the lane's sort (it has started, and its write-back is far).
+      await new Promise((r) => setTimeout(r, full / 4));
+      const t1 = performance.now();
+      m.close();
+      const closing = performance.now() - t1;
+      const outcome = await work.then(() => 'value', (e: { code?: string }) => e.code ?? String(e));
+      const back = new Uint8Array(fs.readFileSync(p));
+      const state = Buffer.compare(back, orig) === 0 ? 'as it was' : Buffer.compare(back, sorted) === 0 ? 'sorted' : 'neither';
+      expect(state).not.toBe('neither');
+      // A close() that lands in the write-back waits for it: the lane is then sorted.
+      outcomes.add(`${outcome}, ${state}`);
+      // Before the checkpoints, close() waited for the rest of the lane (about 3/4 of the sort).
+      if (outcome === 'ERR_CLOSED' && state === 'as it was') {
+        console.log(`close() inside a lane of 2^23 float64 took ${closing.toFixed(1)} ms; the whole sort ${full.toFixed(0)} ms (load ${os.loadavg()[0].toFixed(1)})`);
+        expect(closing).toBeLessThan(full / 3);
+      }
+    }
+    expect([...outcomes].every((o) => o.startsWith('value') || o.startsWith('ERR_CLOSED'))).toBe(true);
+    expect(outcomes.has('ERR_CLOSED, as it was')).toBe(true);
+  });
+
+  test('threads 2: an abort leaves each row sorted or as it was; progress non-decreasing to nbytes; close() mid-sort', async () => {
+    const orig = randomArray('f8', [2048, 2048], 41);
+    const sorted = orig.copy();
+    sorted.sort();
+    let stopped = 0;
+    for (let attempt = 0; attempt < 4 && stopped === 0; attempt++) {
+      const a = orig.copy();
+      const c = new AbortController();
+      const outcome = await a
+        .sortAsync({ threads: 2, signal: c.signal, onProgress: (done) => { if (done > 0) c.abort(); } })
+        .then(() => 'finished', (e: unknown) => e);
+      const states = rowStates(a, orig, sorted);
+      expect(states.sorted + states.untouched).toBe(a.shape[0]);
+      if (outcome === 'finished') continue;
+      expect(outcome).toBeInstanceOf(mm.AbortError);
+      if (states.untouched === 0) continue;
+      stopped++;
+    }
+    expect(stopped).toBe(1);
+    const seen: [number, number][] = [];
+    const a = orig.index(':512').copy();
+    await a.sortAsync({ threads: 3, onProgress: (d, t) => seen.push([d, t]) });
+    for (let i = 1; i < seen.length; i++) expect(seen[i][0]).toBeGreaterThanOrEqual(seen[i - 1][0]);
+    expect(seen[seen.length - 1]).toEqual([a.nbytes, a.nbytes]);
+    expect(bytesOf(a)).toEqual(bytesOf(sorted.index(':512')));
+  });
+
   test('a forked child closing mid-sort 500 times lives', () => {
     const child = `
       const L = require(${JSON.stringify(path.join(DIST, 'index.js'))});
@@ -1000,6 +1143,80 @@ describe('ufuncAsync', () => {
     const into = mm.zeros([100_000], '<f4');
     await mm.ufuncAsync(mm.sqrt, [f], { out: into, casting: 'same_kind' });
     expect(bytesOf(into)).toEqual(bytesOf(mm.sqrt(f).astype('<f4')));
+  });
+
+  test('threads 2 and 3 give the sync bytes: rows longer and shorter than a chunk, 1-d, out of another dtype, where, broadcasting, every numeric dtype', async () => {
+    let seed = 61;
+    for (const t of NUMERIC) {
+      for (const order of t === 'b1' || t.endsWith('1') ? ['|'] : ['<', '>']) {
+        const dt = order === '|' ? t : order + t;
+        const x = randomArray(dt, [7, 9000], seed++);
+        const y = randomArray(dt, [9000], seed++);
+        const flat = randomArray(dt, [300_001], seed++);
+        const w = mm.less(randomArray('f8', [7, 9000], seed++), 0);
+        for (const threads of [2, 3]) {
+          for (const [f, ins] of [[mm.add, [x, y]], [mm.multiply, [x.index('::-2, ::3'), 3]], [mm.less, [x.transpose(), x.transpose()]], [mm.sqrt, [flat]], [mm.maximum, [flat.index('::-1'), flat]], [mm.add, [x.index(':, :100'), 1]]] as const) {
+            const want = (f as (...a: unknown[]) => NdArray)(...ins);
+            const got = await mm.ufuncAsync(f, ins, { threads });
+            expect(got.dtype.str).toBe(want.dtype.str);
+            expect(Buffer.compare(bytesOf(got), bytesOf(want))).toBe(0);
+          }
+          const out = randomArray(dt, [7, 9000], seed);
+          const wantOut = out.copy();
+          mm.add(x, y, { out: wantOut, where: w, casting: 'unsafe' });
+          expect(await mm.ufuncAsync(mm.add, [x, y], { out, where: w, casting: 'unsafe', threads })).toBe(out);
+          expect(Buffer.compare(bytesOf(out), bytesOf(wantOut))).toBe(0);
+          const into = mm.zeros([300_001], '>f4');
+          const wantInto = mm.zeros([300_001], '>f4');
+          mm.multiply(flat, flat, { out: wantInto, casting: 'unsafe' });
+          await mm.ufuncAsync(mm.multiply, [flat, flat], { out: into, casting: 'unsafe', threads });
+          expect(Buffer.compare(bytesOf(into), bytesOf(wantInto))).toBe(0);
+        }
+      }
+    }
+    // A negative integer power is still found when another thread meets it.
+    const ints = mm.arange(0, 1 << 20, 1, 'i8');
+    const exps = mm.ones([1 << 20], 'i8');
+    exps.set([(1 << 20) - 5], -1);
+    await expect(mm.ufuncAsync(mm.power, [ints, exps], { threads: 3 })).rejects.toThrow(mm.ValueError);
+  });
+
+  test('threads 2: abort leaves each element a result or as it was; progress non-decreasing to the output bytes; close() during the loop', async () => {
+    const x = mm.zeros([16 << 20], 'f4');
+    let stopped = 0;
+    for (let attempt = 0; attempt < 4 && stopped === 0; attempt++) {
+      const out = mm.zeros([16 << 20], 'f4');
+      const c = new AbortController();
+      const outcome = await mm
+        .ufuncAsync(mm.add, [x, 1], { out, threads: 2, signal: c.signal, onProgress: (d) => { if (d > 0) c.abort(); } })
+        .then(() => 'finished', (e: unknown) => e);
+      if (outcome === 'finished') continue;
+      expect(outcome).toBeInstanceOf(mm.AbortError);
+      const written = out.sum() as number;
+      // Every element 0 (as it was) or 1 (its result), some of each.
+      expect(Number(mm.equal(out, 0).sum()) + Number(mm.equal(out, 1).sum())).toBe(out.size);
+      if (written === out.size) continue;
+      expect(written).toBeGreaterThan(0);
+      stopped++;
+    }
+    expect(stopped).toBe(1);
+    const seen: [number, number][] = [];
+    const small = mm.zeros([1 << 21], 'f8');
+    await mm.ufuncAsync(mm.add, [small, 1], { out: small, threads: 3, onProgress: (d, t) => seen.push([d, t]) });
+    for (let i = 1; i < seen.length; i++) expect(seen[i][0]).toBeGreaterThanOrEqual(seen[i - 1][0]);
+    expect(seen[seen.length - 1]).toEqual([small.nbytes, small.nbytes]);
+    expect(small.min()).toBe(1);
+    const p = tmp.sparse(32 << 20, 'ufunc-threads.bin');
+    const outcomes = new Set<string>();
+    for (let i = 0; i < 6; i++) {
+      const m = mm.memmap(p, { dtype: 'f8', mode: 'r+' });
+      const work = mm.ufuncAsync(mm.add, [m, 1], { out: m, threads: 2 });
+      if (i % 2) await new Promise((res) => setImmediate(res));
+      m.close();
+      outcomes.add(await work.then(() => 'value', (e: { code?: string }) => e.code ?? String(e)));
+    }
+    expect([...outcomes].every((o) => o === 'value' || o === 'ERR_CLOSED')).toBe(true);
+    expect(outcomes.has('ERR_CLOSED')).toBe(true);
   });
 
   test('errors as rejections before any write: read-only out, closed, bad cast, negative power, bad arguments', async () => {
