@@ -13,7 +13,7 @@
  *   and what it is, the same one the native layer throws.
  * @module
  */
-import type * as fs from 'fs';
+import * as fs from 'fs';
 import { repr } from './errors';
 
 /** Checks `path` is a non-empty string without NUL bytes; returns it. */
@@ -51,4 +51,28 @@ export function requireRegularFile(st: fs.Stats, path: string, why = 'only regul
   if (st.isFile()) return;
   if (st.isDirectory()) throw fsError('EISDIR', -21, 'is a directory', path);
   throw fsError('ENODEV', -19, `not a regular file (${fileKind(st)}): ${why}`, path);
+}
+
+/**
+ * Opens `path` read-only and refuses anything but a regular file before any
+ * read (`requireRegularFile`, with `why`). O_NONBLOCK: opening a FIFO would
+ * wait for a writer; a socket cannot be opened at all (ENXIO) and is named as
+ * what it is. Returns the descriptor, which the caller closes, and the size.
+ */
+export function openRegularFile(path: string, why?: string): { fd: number; size: number } {
+  let fd: number;
+  try {
+    fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENXIO') requireRegularFile(fs.statSync(path), path, why);
+    throw e;
+  }
+  try {
+    const st = fs.fstatSync(fd);
+    requireRegularFile(st, path, why);
+    return { fd, size: st.size };
+  } catch (e) {
+    fs.closeSync(fd);
+    throw e;
+  }
 }

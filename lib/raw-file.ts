@@ -31,7 +31,7 @@ import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { ValueError, describeValue } from './errors';
 import { allocate, requireArray, requireOpen, storageOf } from './internal';
 import { readKnownOptions } from './options';
-import { checkPath, requireRegularFile } from './paths';
+import { checkPath, openRegularFile } from './paths';
 import { forEach } from './elementwise';
 import { pyFloatText } from './repr';
 import { replaceFile, writeAll, writeArray } from './npy/write-file';
@@ -122,25 +122,6 @@ function checkCount(v: unknown, name: string, min: number): number {
   return v;
 }
 
-/** Opens `path` for reading without blocking on a FIFO, and refuses anything but a regular file. */
-function openRegular(path: string): { fd: number; size: number } {
-  let fd: number;
-  try {
-    fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENXIO') requireRegularFile(fs.statSync(path), path);
-    throw e;
-  }
-  try {
-    const st = fs.fstatSync(fd);
-    requireRegularFile(st, path, 'fromfile reads regular files only');
-    return { fd, size: st.size };
-  } catch (e) {
-    fs.closeSync(fd);
-    throw e;
-  }
-}
-
 /** Reads exactly `n` bytes at `position` into `a`'s storage from byte `offset`, a window piece at a time. */
 function readInto(fd: number, a: NdArray, position: number, n: number, path: string): void {
   const st = storageOf(a);
@@ -178,7 +159,7 @@ export function fromfile(path: string, options: FromfileOptions = {}): NdArray {
     if (!'biuf'.includes(dt.kind) || dt.subdtype !== null) throw new ValueError(`fromfile(): text mode reads bools, integers and real floats; got dtype ${dt.str}`);
     return fromText(path, dt, count, sep);
   }
-  const { fd, size } = openRegular(path);
+  const { fd, size } = openRegularFile(path, 'fromfile reads regular files only');
   try {
     // NumPy's arithmetic: C's truncating division, so an offset less than an item past the end reads nothing.
     const whole = Math.trunc((size - offset) / dt.itemsize);
@@ -205,7 +186,7 @@ const INT_TEXT = /^[+-]?\d+$/;
 const FLOAT_TEXT = /^[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|inf(?:inity)?|nan)$/i;
 
 function fromText(path: string, dt: DType, count: number, sep: string): NdArray {
-  const { fd, size } = openRegular(path);
+  const { fd, size } = openRegularFile(path, 'fromfile reads regular files only');
   let text: string;
   try {
     const b = Buffer.alloc(size);

@@ -35,7 +35,7 @@ import { checkShape, shapeToSize } from '../layout';
 import { pyShape } from '../format';
 import { allocate, isArray, requireOpen, storageOf } from '../internal';
 import { readKnownOptions } from '../options';
-import { checkPath, requireRegularFile } from '../paths';
+import { checkPath, openRegularFile } from '../paths';
 import { asAnyArray } from '../stack-helpers';
 import { memmap, type Memmap } from '../memmap';
 import { openNpy } from './npy';
@@ -368,22 +368,14 @@ export function load(path: string, options: LoadOptions = {}): NdArray | Memmap 
   const mode = o.mmapMode ?? null;
   if (mode !== null && mode !== 'r' && mode !== 'r+' && mode !== 'c') throw new ValueError(`mode must be one of ['r', 'c', 'r+', 'w+', 'readonly', 'copyonwrite', 'readwrite', 'write'] (got ${describeValue(mode)}); load takes 'r', 'r+' or 'c'`);
   const headerOptions: HeaderOptions = o.maxHeaderSize === undefined ? {} : { maxHeaderSize: o.maxHeaderSize };
-  let fd: number;
-  try {
-    fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENXIO') requireRegularFile(fs.statSync(path), path);
-    throw e;
-  }
+  const { fd, size } = openRegularFile(path, 'load reads regular files only');
   let keep = false;
   try {
-    const st = fs.fstatSync(fd);
-    requireRegularFile(st, path, 'load reads regular files only');
     const magic = readAt(fd, 0, 6);
     if (magic.length === 0) throw new ValueError(`No data left in file: '${path}' is empty`);
     if (magic.subarray(0, 4).equals(ZIP_MAGIC) || magic.subarray(0, 4).equals(EMPTY_ZIP_MAGIC)) {
       if (mode === 'r+') throw new ValueError(`mmapMode 'r+' cannot map members of an archive ('${path}'): a write would not update the member's CRC; use 'r' or 'c'`);
-      const members = readDirectory((p, n) => readAt(fd, p, n), st.size, path);
+      const members = readDirectory((p, n) => readAt(fd, p, n), size, path);
       keep = true;
       return new NpzFile(path, fd, members, mode, headerOptions);
     }

@@ -7,26 +7,15 @@
  * @module
  */
 import * as fs from 'fs';
-import { checkPath, requireRegularFile } from '../paths';
+import { checkPath, openRegularFile } from '../paths';
 import { headerLength, parseHeader, type HeaderOptions, type NpyHeader } from './header';
 
 /** Reads just the header of a `.npy` file. */
 export function readNpyHeader(path: string, options: HeaderOptions = {}): NpyHeader {
   checkPath(path);
-  // O_NONBLOCK: opening a FIFO blocks until a writer comes; the type check
-  // below refuses it (and every other non-regular file) before any read.
-  let fd: number;
+  // A FIFO, a socket or any other non-regular file is refused before any read.
+  const { fd, size } = openRegularFile(path);
   try {
-    fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-  } catch (e) {
-    // A socket cannot be opened at all (ENXIO): say what it is instead.
-    if ((e as NodeJS.ErrnoException).code === 'ENXIO') requireRegularFile(fs.statSync(path), path);
-    throw e;
-  }
-  try {
-    const st = fs.fstatSync(fd);
-    requireRegularFile(st, path);
-    const size = st.size;
     const prefix = Buffer.alloc(Math.min(12, size));
     fs.readSync(fd, prefix, 0, prefix.length, 0);
     if (prefix.length < 12) {
