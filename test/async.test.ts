@@ -1182,13 +1182,16 @@ describe('ufuncAsync', () => {
   });
 
   test('threads 2: abort leaves each element a result or as it was; progress non-decreasing to the output bytes; close() during the loop', async () => {
-    const x = mm.zeros([16 << 20], 'f4');
+    // power(1, 2.5) is 1 and takes ~50 ms over 16M float32 (an add takes
+    // ~7 ms, which a loaded machine can finish before the JS thread sees the
+    // first progress report and aborts).
+    const x = mm.ones([16 << 20], 'f4');
     let stopped = 0;
-    for (let attempt = 0; attempt < 4 && stopped === 0; attempt++) {
+    for (let attempt = 0; attempt < 8 && stopped === 0; attempt++) {
       const out = mm.zeros([16 << 20], 'f4');
       const c = new AbortController();
       const outcome = await mm
-        .ufuncAsync(mm.add, [x, 1], { out, threads: 2, signal: c.signal, onProgress: (d) => { if (d > 0) c.abort(); } })
+        .ufuncAsync(mm.power, [x, 2.5], { out, threads: 2, signal: c.signal, onProgress: (d) => { if (d > 0) c.abort(); } })
         .then(() => 'finished', (e: unknown) => e);
       if (outcome === 'finished') continue;
       expect(outcome).toBeInstanceOf(mm.AbortError);
@@ -1242,13 +1245,15 @@ describe('ufuncAsync', () => {
   });
 
   test('abort mid-flight leaves a written prefix; progress non-decreasing to the output bytes; close() during the loop', async () => {
-    const x = mm.zeros([16 << 20], 'f4');
+    // power(1, 2.5) is 1 and slow enough (~50 ms here) for the abort to land
+    // inside the loop on a loaded machine.
+    const x = mm.ones([16 << 20], 'f4');
     let stopped = 0;
-    for (let attempt = 0; attempt < 4 && stopped === 0; attempt++) {
+    for (let attempt = 0; attempt < 8 && stopped === 0; attempt++) {
       const out = mm.zeros([16 << 20], 'f4');
       const c = new AbortController();
       const outcome = await mm
-        .ufuncAsync(mm.add, [x, 1], { out, signal: c.signal, onProgress: (d) => { if (d > 0) c.abort(); } })
+        .ufuncAsync(mm.power, [x, 2.5], { out, signal: c.signal, onProgress: (d) => { if (d > 0) c.abort(); } })
         .then(() => 'finished', (e: unknown) => e);
       if (outcome === 'finished') continue;
       expect(outcome).toBeInstanceOf(mm.AbortError);
