@@ -31,6 +31,17 @@ constexpr uint64_t kIdleNs = 1000000000;
 constexpr uint64_t kMaxIdleNs = 8000000000;
 // The pool's thread wakes this often while the pool holds anything.
 constexpr uint64_t kTickNs = 250000000;
+// While requests keep coming (one within kMaxIdleNs), the newest idle regions
+// up to this many bytes stay past the horizon, whatever the reserve target.
+// On this VM the host takes back memory the guest frees (virtio free page
+// reporting, 2 MiB blocks), so a region unmapped at the horizon and mapped
+// again a second later faults 1.4-5 ms of CPU per MB against 0.1 reused
+// (docs/performance-notes.md): a program whose results of tens of MB come in
+// bursts a few seconds apart (a server between requests, W18's rows between
+// their hand-loop baselines) paid that on the first calls of every burst.
+// A quiet process still gives everything back kMaxIdleNs after its last
+// request; the bound keeps the RSS it holds small against the idle bound.
+constexpr size_t kWarmBytes = size_t{256} << 20;
 constexpr size_t kMaxIdleBytes = size_t{1} << 30;
 // A region given back when the idle bound has no room for it (a 2 GiB
 // result, or a second 1 GiB one) stays idle past that bound for at most this
@@ -286,12 +297,14 @@ void TrimLoop(void* /*arg*/) {
       want_bytes = (want_bytes / 2) & ~(kRegionAlign - 1);
       last_miss = now;  // halved again a horizon later at the earliest
     }
-    // Oldest first; keeps the newest want_bytes (regions past the idle
-    // bound are never part of the reserve).
+    // Oldest first; keeps the newest floor_bytes: the reserve target, or
+    // kWarmBytes while requests come (regions past the idle bound are never
+    // part of either).
     size_t keep_bytes = idle_bytes;
+    size_t floor_bytes = std::max(want_bytes, now - last_request < kMaxIdleNs ? std::min(kWarmBytes, idle_limit) : 0);
     auto keep = std::stable_partition(idle->begin(), idle->end(), [&](const Idle& e) {
       if (e.over) return now - e.since < over_horizon;
-      bool expire = now - e.since >= horizon && keep_bytes - e.region.length >= want_bytes;
+      bool expire = now - e.since >= horizon && keep_bytes - e.region.length >= floor_bytes;
       if (expire) keep_bytes -= e.region.length;
       return !expire;
     });
