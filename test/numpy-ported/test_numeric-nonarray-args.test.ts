@@ -1,4 +1,4 @@
-// NumPy's own numpy/_core/tests/test_numeric.py (NumPy 2.4), class
+// NumPy's own numpy/_core/tests/test_numeric.py (NumPy 2.4), classes TestAsType and
 // TestNonarrayArgs: the tests test_numeric-stdvar.test.ts does not carry (it
 // has the std/var `mean=` ones), ported test by test: same names, same intent,
 // the same values, shapes and errors.
@@ -24,7 +24,7 @@
 // - test_round_py_consistency: an xfail in NumPy (gh-15896).
 // - test_std/var_with_mean_keyword_keepdims_true_masked: np.ma does not exist here.
 import {
-  around, arange, asarray, choose, clip, compress, countNonzero, diagonal, matrixTranspose, mean, prod, ptp, ravel, repeat, reshape, searchsorted,
+  around, arange, asarray, astype, choose, clip, compress, countNonzero, diagonal, matrixTranspose, mean, prod, ptp, ravel, repeat, reshape, searchsorted,
   sharesMemory, size, squeeze, std, sum, swapaxes, take, trace, transpose, ValueError, variance, zeros,
 } from '../../lib';
 import type { NdArray } from '../../lib';
@@ -237,5 +237,24 @@ describe('TestNonarrayArgs', () => {
     // np.array([None, 0]) with B[0] = 1j: an object array of 1j and 0 -> complex128 here.
     const B = asarray([{ re: 0, im: 1 }, 0]);
     assertAlmostEqual(variance(B), 0.25);
+  });
+});
+
+describe('TestAsType', () => {
+  test('test_astype', () => {
+    const data = [[1, 2], [3, 4]];
+    let actual = astype(asarray(data, 'i8'), 'u4');
+    let expected = asarray(data, 'u4');
+    assertEqual(actual, expected);
+    expect(actual.dtype.name).toBe(expected.dtype.name);
+    expect(sharesMemory(actual, astype(actual, actual.dtype, { copy: false }))).toBe(true);
+
+    actual = astype(asarray(10, 'i8'), 'f8'); // np.int64(10): a 0-d array here
+    expected = asarray(10, 'f8');
+    assertEqual(actual, expected);
+    expect(actual.dtype.name).toBe(expected.dtype.name);
+
+    expect(() => astype(data as unknown as NdArray, 'f8')).toThrow(TypeError);
+    expect(() => astype(data as unknown as NdArray, 'f8')).toThrow(/Input should be a NumPy array/);
   });
 });
