@@ -18,10 +18,14 @@
 // - test_mem_axis_minimization: np.add.outer (only np.outer, multiply's).
 // - test_fromfile_tofile_seeks, test_flat_byteorder, test_flat_index_byteswap: Python file
 //   objects and a.flat.
+// - test_dtype_names: field titles ((title, name) pairs) are not implemented (a TypeError naming the pair).
+// - test_complex64_alignment: a.tobytes('F') (no tobytes here).
+// - test_ndmin_order: np.array's ndmin= (not an option here).
+// - test_noncommutative_reduce_accumulate: np.subtract.reduce/accumulate (no reduce for them).
 import {
   absolute, add, all, any, arange, around, broadcastTo, divmod, asarray, asStrided, AxisError, choose, convolve, countNonzero, cumsum, dot, ediff1d, fromBuffer, hstack, indices,
   IndexError, lexsort, linspace, logicalAnd, logspace, maximum, NdArray, ones, percentile, repeat, searchsorted, sign, sort, square, std, subtract, sum,
-  unique, ValueError, variance, zeros, floorDivide,
+  unique, ValueError, variance, zeros, floorDivide, equal, notEqual, UFuncTypeError, log1p, exp2,
 } from '../../lib';
 import { assertAlmostEqual, assertEqual } from '../helpers/np-assert';
 import { vals } from '../helpers/np-array';
@@ -448,5 +452,106 @@ describe('TestRegression (more)', () => {
     const x = asarray(['a', 'aa', 'b']);
     const y = asarray(['d', 'e']);
     assertEqual(x.searchsorted(y), [3, 3]);
+  });
+  test('test_asarray_with_order', () => {
+    // nothing is done when order='F' and the array is C and F contiguous
+    const a = ones(2);
+    expect(asarray(a, null, { order: 'F' })).toBe(a);
+  });
+
+  test('test_scalar_compare', () => {
+    // Trac Ticket #72: a bytes array against one string (NumPy's str array here is bytes)
+    const a = asarray(['test', 'auto']);
+    expect(vals(equal(a, asarray('auto')))).toEqual([false, true]);
+    expect(vals(equal(a.index(1), asarray('auto')))).toBe(true);
+    expect(vals(notEqual(a.index(0), asarray('auto')))).toBe(true);
+    // b != 'auto' is Python's operator fallback (all True); the function form here is
+    // np.not_equal(b, 'auto'), NumPy's UFuncTypeError (no loop for float64 and a string).
+    const b = linspace(0, 10, 11);
+    expect(() => notEqual(b, asarray('auto'))).toThrow(UFuncTypeError);
+  });
+
+  test('test_empty_array_type', () => {
+    expect(asarray([]).dtype.name).toBe(zeros(0).dtype.name);
+  });
+
+  test('test_string_array_size', () => {
+    // Ticket #342
+    expect(() => asarray([['X'], ['X', 'X', 'X']], '|S1')).toThrow(ValueError);
+  });
+
+  test('test_string_argsort_with_zeros', () => {
+    // argsort of strings containing zeros
+    const x = fromBuffer(new Uint8Array([0, 2, 0, 1]), '|S2');
+    expect(vals(x.argsort({ kind: 'mergesort' }))).toEqual([1, 0]);
+    expect(vals(x.argsort({ kind: 'quicksort' }))).toEqual([1, 0]);
+  });
+
+  test('test_string_sort_with_zeros', () => {
+    const x = fromBuffer(new Uint8Array([0, 2, 0, 1]), '|S2');
+    const y = fromBuffer(new Uint8Array([0, 1, 0, 2]), '|S2');
+    expect(sort(x, { kind: 'quicksort' }).toArray()).toEqual(y.toArray());
+  });
+
+  test('test_lexsort_buffer_length', () => {
+    // Ticket #1217, don't segfault.
+    const a = ones(100, 'i1');
+    const b = ones(100, 'i4');
+    assertEqual(lexsort([a.index('::-1'), b]), arange(100));
+  });
+
+  test('test_byteswap_complex_scalar', () => {
+    // Ticket #1259 and gh-441 (a little-endian machine)
+    for (const t of ['<c8', '<c16']) {
+      const z = asarray([{ re: 2.2, im: -1.1 }], t);
+      const x = z.index(0);
+      const y = x.byteswap();
+      // np.frombuffer(y.tobytes(), dtype.newbyteorder()): y's bytes read in the other order
+      const back = y.view(t.replace('<', '>'));
+      expect([t, back.toArray()]).toEqual([t, x.toArray()]);
+      expect([t, x.real.toArray()]).toEqual([t, y.real.byteswap().toArray()]);
+      expect([t, x.imag.toArray()]).toEqual([t, y.imag.byteswap().toArray()]);
+    }
+  });
+
+  test('test_log1p_compiler_shenanigans', () => {
+    expect(Number.isFinite(log1p(exp2(-53)).toArray() as number)).toBe(true);
+  });
+
+  test('test_string_astype', () => {
+    // Ticket #1748
+    const a = asarray([['black'], ['white'], ['other']]);
+    expect(a.dtype.str).toBe('|S5');
+    const b = a.astype('S0');
+    expect(b.dtype.str).toBe('|S5');
+  });
+
+  test('test_ticket_1756', () => {
+    const s = '0123456789abcdef';
+    const a = asarray(new Array<string>(5).fill(s));
+    for (let i = 1; i < 17; i++) {
+      const a1 = asarray(a, `|S${i}`);
+      const a2 = asarray(new Array<string>(5).fill(s.slice(0, i)));
+      expect([i, a1.toArray()]).toEqual([i, a2.toArray()]);
+    }
+  });
+
+  test('test_ticket_1770', () => {
+    // Should not crash: a missing field is a ValueError (NumPy), nothing else
+    const a = zeros([1], [['f1', 'f4']] as never);
+    a.field('f1').set(1);
+    let thrown: unknown = null;
+    try {
+      a.field('f2').set(1);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown === null || thrown instanceof ValueError).toBe(true);
+  });
+
+  test('test_array_too_big', () => {
+    // Ticket #1080
+    expect(() => zeros(new Array<number>(7).fill(975), 'i1')).toThrow(ValueError);
+    expect(() => zeros(new Array<number>(5).fill(26244), 'i1')).toThrow(ValueError);
   });
 });
