@@ -1,7 +1,7 @@
 // NumPy's own numpy/_core/tests/test_scalarmath.py (NumPy 2.4): the classes
 // whose subject maps here (arithmetic of one item of every numeric dtype),
 // TestBaseMath.test_lower_align, TestPower, TestModulus, TestComplexDivision,
-// TestNegative.test_result, TestSubtract.test_result and TestAbs, ported test by
+// TestNegative.test_result, TestSubtract.test_result, TestAbs and TestTypes, ported test by
 // test: same names, same intent, the same values and errors.
 //
 // Mapping: there are no NumPy scalars in JS (README, "where JavaScript
@@ -24,11 +24,15 @@
 //   alignment offsets of NumPy's own loops); test_ufunc-noncontiguous covers offsets here.
 // - TestPower.test_modular_power: Python's 3-argument pow() has no JS form.
 // - the longdouble rows of TestPower.test_large_types and TestAbs (no g/G here).
+// - TestTypes.test_leak (a refcount check) and test_array_scalar_ufunc_equivalence
+//   (hypothesis draws of values; test_array_scalar_ufunc_dtypes, its fixed-value
+//   twin, is ported against NumPy's array results for every dtype pair here).
 import {
   absolute, add, arange, asarray, divide, divmod, dtype, floorDivide, isinf, isnan, less, lessEqual, logicalAnd, multiply, negative, nextafter, NdArray,
-  power, remainder, subtract, UFuncTypeError, ValueError, zeros,
+  power, remainder, subtract, UFuncTypeError, ValueError, zeros, equal, notEqual, greater, greaterEqual,
 } from '../../lib';
 import { assertAlmostEqual } from '../helpers/np-assert';
+import { describeWithNumpy, runNumpy } from '../helpers/numpy';
 
 const ALL_INTEGER = 'bBhHiIlLqQ';
 const UNSIGNED = 'BHILQ';
@@ -336,5 +340,99 @@ describe('TestAbs', () => {
     expect(abs1(max, t)).toBe(max);
     expect(abs1(tiny, t)).toBe(tiny);
     expect(abs1(-max, t)).toBe(max);
+  });
+});
+
+describe('TestTypes', () => {
+  // NumPy's `types` without the long doubles
+  const TYPES = '?bBhHiIlLqQfdFD';
+  const one = (t: string, v: number): NdArray => asarray(t === '?' ? Boolean(v) : 'FD'.includes(t) ? { re: v, im: 0 } : v, t);
+
+  test('test_types', () => {
+    for (const t of TYPES) expect([t, truth(equal(one(t, 1), 1))]).toEqual([t, true]);
+  });
+
+  test('test_type_create', () => {
+    for (const t of TYPES) {
+      const vals3 = [1, 2, 3].map((v) => (t === '?' ? Boolean(v) : 'FD'.includes(t) ? { re: v, im: 0 } : v));
+      expect([t, asarray(vals3, t).toArray()]).toEqual([t, asarray(asarray([1, 2, 3]), t).toArray()]);
+    }
+  });
+});
+
+describeWithNumpy('TestTypes against NumPy', () => {
+  const TYPES = '?bBhHiIlLqQfdFD';
+  const one = (t: string, v: number): NdArray => asarray(t === '?' ? Boolean(v) : 'FD'.includes(t) ? { re: v, im: 0 } : v, t);
+
+  test('test_type_add (a NumPy scalar sum is the 0-d sum here; both against NumPy\'s array sum)', () => {
+    const want = runNumpy<string[]>(`
+types = '${TYPES}'
+print(json.dumps([(np.array([3], a) + np.array([1], b)).dtype.str for a in types for b in types]))`);
+    const got: string[] = [];
+    for (const a of TYPES) {
+      for (const b of TYPES) {
+        const c0 = add(one(a, 3).reshape([]), one(b, 1).reshape([]));
+        const c1 = add(one(a, 3).reshape([1]), one(b, 1).reshape([1]));
+        expect([a, b, c0.dtype.str]).toEqual([a, b, c1.dtype.str]);
+        got.push(c1.dtype.str);
+      }
+    }
+    expect(got).toEqual(want);
+  });
+
+  test('test_array_scalar_ufunc_dtypes (every binary operator, 0-d 2 and 3 of every dtype pair)', () => {
+    const ops: [string, (a: NdArray, b: NdArray) => NdArray][] = [
+      ['lt', less], ['le', lessEqual], ['eq', equal], ['ne', notEqual], ['ge', greaterEqual], ['gt', greater], ['add', add],
+      ['floordiv', floorDivide], ['mod', remainder], ['mul', multiply], ['pow', power], ['sub', subtract], ['truediv', divide],
+    ];
+    const want = runNumpy<unknown[]>(`
+import operator, warnings
+warnings.simplefilter('ignore')
+types = '${TYPES}'
+ops = ${JSON.stringify(ops.map(([n]) => n))}
+out = []
+with np.errstate(all='ignore'):
+    for name in ops:
+        op = getattr(operator, name)
+        for a in types:
+            for b in types:
+                try:
+                    r = op(np.array(2, a), np.array(3, b))
+                    v = r.item()
+                    out.append([r.dtype.str, [v.real, v.imag] if isinstance(v, complex) else float(v)])
+                except Exception as e:
+                    out.append(type(e).__name__)
+print(json.dumps(out))`);
+    const got: unknown[] = [];
+    for (const [, op] of ops) {
+      for (const a of TYPES) {
+        for (const b of TYPES) {
+          try {
+            const r = op(one(a, 2), one(b, 3));
+            const v = r.toArray() as unknown;
+            got.push([r.dtype.str, typeof v === 'object' && v !== null ? [(v as { re: number }).re, (v as { im: number }).im] : Number(v)]);
+          } catch (e) {
+            got.push(e instanceof UFuncTypeError ? 'UFuncTypeError' : e instanceof TypeError ? 'TypeError' : (e as Error).name);
+          }
+        }
+      }
+    }
+    // NumPy names its no-loop error UFuncNoLoopError (a UFuncTypeError) and bool - bool a TypeError.
+    const norm = (x: unknown): unknown => (x === 'UFuncNoLoopError' || x === 'UFuncTypeError' ? 'TypeError' : x);
+    expect(got.map(norm)).toEqual(want.map(norm));
+  });
+
+  test('test_int_float_promotion_truediv', () => {
+    for (const ft of ['f2', 'f4']) {
+      const i = asarray(1, 'i1');
+      const f = asarray(1, ft);
+      const expected = ft === 'f2' ? 'float16' : 'float32'; // np.result_type(int8, f)
+      expect([ft, divide(i, f).dtype.name, divide(f, i).dtype.name]).toEqual([ft, expected, expected]);
+      // int / int true division goes to float64
+      expect(divide(i, i).dtype.name).toBe('float64');
+      // int16 / float16 needs at least float32
+      expect([ft, divide(asarray(1, 'i2'), f).dtype.name]).toEqual([ft, 'float32']);
+    }
+    expect(runNumpy<string[]>("print(json.dumps([np.result_type(np.int8, np.float16).name, np.result_type(np.int8, np.float32).name]))")).toEqual(['float16', 'float32']);
   });
 });
