@@ -39,7 +39,7 @@ import { concatenate } from './join';
 import { matmul } from './linalg';
 import { cumsum, cumprod } from './cumulative';
 import { UFuncTypeError } from './ufunc';
-import { requireArray, requireOpen } from './internal';
+import { describeNonArray, isArray, requireOpen } from './internal';
 import { empty } from './create';
 import { arccos, arccosh, arcsin, arcsinh, arctan, arctan2, arctanh } from './ufuncs/trig';
 import { power, conjugate } from './ufuncs/arith';
@@ -274,7 +274,8 @@ export type AstypeFunctionOptions = Pick<AstypeOptions, 'copy'>;
  */
 export function astype(x: NdArray, dtype: DTypeLike, options: AstypeFunctionOptions = {}): NdArray {
   const o = readKnownOptions(options, ['copy'], 'astype');
-  requireArray(x, 'astype', 'x');
+  // NumPy's words: np.astype takes only an array (no nested lists).
+  if (!isArray(x)) throw new TypeError(`Input should be a NumPy array (an NdArray). It is ${describeNonArray(x)} instead.`);
   return x.astype(dtype, { copy: o.copy ?? true });
 }
 

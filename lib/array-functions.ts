@@ -7,7 +7,7 @@
  *   np.invert`), `mod` the very function `remainder`;
  * - `shape(a)`, `size(a, axis?)`, `ndim(a)`: the attributes, of arrays or
  *   of nested lists;
- * - `reshape(a, shape, { order })`, `copy(a, { order })` (NumPy's default
+ * - `reshape(a, shape, { order, copy })`, `copy(a, { order })` (NumPy's default
  *   order `'K'`, unlike the method's `'C'`), `asfortranarray(a)` (a view
  *   when already F-contiguous, else an F-ordered copy; at least 1-d, as
  *   NumPy's), `isfortran(a)` (F-contiguous and not C-contiguous),
@@ -17,7 +17,8 @@
  * @module
  */
 import type { NdArray, Order } from './ndarray';
-import { AxisError } from './errors';
+import { AxisError, describeValue, ValueError } from './errors';
+import { fixUnknownDimension, normalizeAxes, reshapeStrides } from './layout';
 import { readKnownOptions } from './options';
 import { asAnyArray } from './stack-helpers';
 import { requireOpen } from './internal';
@@ -52,13 +53,15 @@ export function ndim(a: unknown): number {
 }
 
 /**
- * NumPy's `np.size(a, axis=None)`: the number of items, or the length of
- * one axis (negative counts from the end).
- * @throws AxisError for an axis out of range (NumPy's words).
+ * NumPy's `np.size(a, axis=None)`: the number of items, the length of one
+ * axis (negative counts from the end), or the product of the lengths of a
+ * list of axes (NumPy 2.4's tuple `axis`; `[]` is 1).
+ * @throws AxisError for an axis out of range (NumPy's words); ValueError for a repeated axis.
  */
-export function size(a: unknown, axis?: number | null): number {
+export function size(a: unknown, axis?: number | readonly number[] | null): number {
   const x = asAnyArray(a);
   if (axis === undefined || axis === null) return x.size;
+  if (typeof axis !== 'number') return normalizeAxes(axis, x.ndim).reduce((n, ax) => n * x.shape[ax], 1);
   if (!Number.isInteger(axis) || axis < -x.ndim || axis >= x.ndim) {
     throw new AxisError(`axis ${axis} is out of bounds for array of dimension ${x.ndim}`);
   }
@@ -71,10 +74,40 @@ export interface ArrayOrderOptions<O extends string> {
   order?: O;
 }
 
-/** NumPy's `np.reshape(a, shape, order='C')`: `a.reshape(shape, order)` (a view when the strides allow it). */
-export function reshape<A extends NdArray>(a: A, newShape: number | readonly number[], options: ArrayOrderOptions<'C' | 'F' | 'A'> = {}): A {
-  const o = readKnownOptions(options, ['order'], 'reshape');
-  return asAnyArray(a).reshape(newShape, o.order ?? 'C') as A;
+/** Options of {@link reshape}: the order, and NumPy 2.1's `copy`. */
+export interface ReshapeOptions extends ArrayOrderOptions<'C' | 'F' | 'A'> {
+  /**
+   * `true`: always a new array; `false`: a view or NumPy's ValueError ("Unable
+   * to avoid creating a copy while reshaping."); `null`/absent: a view when the
+   * strides allow it, else a copy.
+   */
+  copy?: boolean | null;
+}
+
+/**
+ * NumPy's `np.reshape(a, shape, order='C', *, copy=None)`: `a.reshape(shape,
+ * order)` (a view when the strides allow it); `copy: true` copies first,
+ * `copy: false` refuses to copy (checked before any item moves).
+ * @throws ValueError when `copy` is false and only a copy can have that shape.
+ */
+export function reshape<A extends NdArray>(a: A, newShape: number | readonly number[], options: ReshapeOptions = {}): A {
+  if (newShape === undefined) throw new TypeError("reshape() missing 1 required positional argument: 'shape'");
+  const o = readKnownOptions(options, ['order', 'copy'], 'reshape');
+  const x = asAnyArray(a);
+  requireOpen(x);
+  const order = o.order ?? 'C';
+  if (o.copy === undefined || o.copy === null) return x.reshape(newShape, order) as A;
+  if (typeof o.copy !== 'boolean') throw new TypeError(`reshape: copy must be a boolean or null, got ${describeValue(o.copy)}`);
+  if (order !== 'C' && order !== 'F' && order !== 'A') return x.reshape(newShape, order) as A; // the method's error
+  const ord: 'C' | 'F' = order === 'A' ? (x.flags.fContiguous && !x.flags.cContiguous ? 'F' : 'C') : order;
+  if (o.copy) return copyAs(x, x.dtype, ord).reshape(newShape, ord) as A;
+  const dims = fixUnknownDimension(typeof newShape === 'number' ? [newShape] : [...newShape], x.size);
+  // The method's view cases: the same shape, contiguous in `ord`, or strides that walk the same items.
+  const view = (dims.length === x.ndim && dims.every((n, i) => n === x.shape[i]))
+    || (ord === 'C' ? x.flags.cContiguous : x.flags.fContiguous)
+    || reshapeStrides(x.shape, x.strides, x.itemsize, dims, ord) !== null;
+  if (!view) throw new ValueError('Unable to avoid creating a copy while reshaping.');
+  return x.reshape(dims, ord) as A;
 }
 
 /** NumPy's `np.copy(a, order='K')`: a new array with `a`'s layout kept by default (the method's default is `'C'`). */

@@ -17,7 +17,7 @@
 import type { NdArray } from './ndarray';
 import { isArray, requireOpen } from './internal';
 import { asarray } from './array-coerce';
-import { resultType, weakKind, type PyScalar } from './promote';
+import { resultType, weakKind, weakWith, type PyScalar } from './promote';
 import { broadcastShapes } from './broadcast';
 import { readKnownOptions } from './options';
 import { absolute, add, multiply, subtract } from './ufuncs/arith';
@@ -75,18 +75,45 @@ export function isclose(a: CloseInput, b: CloseInput, options: IscloseOptions = 
     // result_type(y, 1.): integers and bools become float64, floats and complex stay.
     const dt = resultType(y, 1.5);
     if (!dt.equals(y.dtype)) y = y.astype(dt);
-  } else if (typeof y === 'bigint' || (typeof y === 'number' && Number.isInteger(y))) {
-    // float(y): a weak float. An integer-valued JS number would be a weak int, which
-    // keeps an integer x integral; a float64 0-d promotes as the weak float does here.
-    y = asarray(Number(y), 'f8');
-  } else if (typeof y === 'boolean') {
-    y = asarray(y);
-    y = y.astype(resultType(y, 1.5));
+  } else if (typeof y === 'bigint' || typeof y === 'boolean' || (typeof y === 'number' && Number.isInteger(y))) {
+    // Python's isinstance(y, int) (bools too): y = float(y), a weak float.
+    return closeToPyInt(x, Number(y), rtol, atol);
   }
   const tol = add(atol, multiply(rtol, absolute(y)));
   let r = logicalOr(logicalAnd(lessEqual(absolute(subtract(x, y)), tol), isfinite(y)), equal(x, y));
   if (o.equalNan === true) r = logicalOr(r, logicalAnd(isnan(x), isnan(y)));
   return r;
+}
+
+/**
+ * `float(v)` met beside `other`: NumPy turns a Python int (or bool) `b` into a
+ * Python float, which is weak (NEP 50). JS cannot spell an integer-valued weak
+ * float (it would be a weak int), so it is given the dtype a weak float takes
+ * beside `other`: `other`'s own when it is float or complex (`isclose(float32,
+ * 2)` stays float32), float64 otherwise, and float64 beside another Python
+ * scalar (Python's float arithmetic).
+ */
+function weakFloat(v: number, other: NdArray | PyScalar): NdArray {
+  return asarray(v, isArray(other) ? weakWith(other.dtype, 'f') : 'f8');
+}
+
+/**
+ * isclose with `b` a Python int `v` (NumPy: `y = float(y)`, a weak float, finite and
+ * never NaN, so neither `isfinite(y)` nor `equalNan` changes the result).
+ * `rtol * abs(y)` and `atol + ...` of Python scalars are Python float arithmetic
+ * (JS numbers), so a float32 `a` is compared in float32 as NumPy does.
+ */
+function closeToPyInt(x: NdArray | PyScalar, v: number, rtol: NdArray | PyScalar, atol: NdArray | PyScalar): NdArray {
+  const pyReal = (s: NdArray | PyScalar): s is number | bigint | boolean => !isArray(s) && weakKind(s) !== 'c';
+  const scaled = pyReal(rtol) ? Number(rtol) * Math.abs(v) : multiply(rtol, weakFloat(Math.abs(v), rtol));
+  let tol: NdArray | PyScalar;
+  if (isArray(scaled)) tol = add(atol, scaled);
+  else if (pyReal(atol)) tol = Number(atol) + scaled;
+  else tol = add(atol, weakFloat(scaled, atol));
+  // |x - y| is real floating point, so an integer-valued JS `tol` (a weak int) takes
+  // its dtype exactly as NumPy's weak float does.
+  const y = weakFloat(v, x);
+  return logicalOr(lessEqual(absolute(subtract(x, y)), tol), equal(x, y));
 }
 
 /**

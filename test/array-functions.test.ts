@@ -1,12 +1,12 @@
 // NumPy's module-level names for array methods and attributes
 // (lib/array-functions.ts) against NumPy at run time: amax/amin, the
 // bitwise_not and mod aliases (the same objects in NumPy, the same
-// functions here), shape/size/ndim, reshape, copy's 'K' default,
+// functions here), shape/size/ndim (size over a list of axes), reshape (and its copy=), copy's 'K' default,
 // asfortranarray, isfortran, and save's '.npy' suffix.
 import * as fs from 'fs';
 import {
   amax, amin, asanyarray, asfortranarray, bitwiseNot, copy, invert, isfortran, max, min, mod, ndim, remainder, reshape,
-  save, shape, size, asarray, sharesMemory, openNpy,
+  save, shape, size, asarray, sharesMemory, openNpy, type NdArray,
 } from '../lib';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { expectCasesLikeNumpy, type Case } from './helpers/np-compare';
@@ -69,6 +69,51 @@ print(json.dumps(out))
     expect(got).toEqual(want);
     expect(sharesMemory(asfortranarray(F), F)).toBe(true);
     expect(asanyarray(F)).toBe(F);
+  });
+
+  test('reshape copy= and size over a list of axes, as NumPy 2.4', () => {
+    const a = data([2, 3, 4], 1, '>i4');
+    const t = a.arr.transpose(2, 0, 1); // neither C nor F in the order asked for some shapes
+    const want = runNumpy<unknown[]>(`
+a = ${a.py}
+t = a.transpose(2, 0, 1)
+out = []
+for x, shape, order, copy in [(a, (4, 6), 'C', False), (a, (4, 6), 'F', False), (a, (4, 6), 'F', True), (a, (4, 6), 'A', None),
+                              (t, (4, 6), 'C', False), (t, (4, 6), 'F', False), (t, (2, 12), 'F', True), (t, (24,), 'A', False)]:
+    try:
+        r = np.reshape(x, shape, order=order, copy=copy)
+        out.append([r.tolist(), bool(np.shares_memory(r, x))])
+    except Exception as e:
+        out.append(type(e).__name__ + ': ' + str(e))
+for axis in [(), (0,), (2, 0), (-1, 1)]:
+    out.append(np.size(a, axis))
+for axis in [(0, 0), (3,)]:
+    try: np.size(a, axis)
+    except Exception as e: out.append(type(e).__name__)
+print(json.dumps(out))
+`);
+    const got: unknown[] = [];
+    const runs: [NdArray, number[], 'C' | 'F' | 'A', boolean | null][] = [
+      [a.arr, [4, 6], 'C', false], [a.arr, [4, 6], 'F', false], [a.arr, [4, 6], 'F', true], [a.arr, [4, 6], 'A', null],
+      [t, [4, 6], 'C', false], [t, [4, 6], 'F', false], [t, [2, 12], 'F', true], [t, [24], 'A', false],
+    ];
+    for (const [x, sh, order, cp] of runs) {
+      try {
+        const r = reshape(x, sh, { order, copy: cp });
+        got.push([r.toArray(), sharesMemory(r, x)]);
+      } catch (e) {
+        got.push(`${(e as Error).name}: ${(e as Error).message}`);
+      }
+    }
+    for (const axis of [[], [0], [2, 0], [-1, 1]]) got.push(size(a.arr, axis));
+    for (const axis of [[0, 0], [3]]) {
+      try {
+        size(a.arr, axis);
+      } catch (e) {
+        got.push((e as Error).name);
+      }
+    }
+    expect(got).toEqual(want);
   });
 
   test("save appends '.npy' as np.save does, and NumPy reads the file", () => {

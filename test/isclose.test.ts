@@ -23,6 +23,13 @@ describeWithNumpy('isclose and friends against NumPy', () => {
       { py: 'np.isclose(np.array([0, 255], "u1"), 255)', js: () => isclose(asarray([0, 255], 'u1'), 255) },
       { py: 'np.isclose(np.array([1, 2], "i1"), 1)', js: () => isclose(asarray([1, 2], 'i1'), 1) },
       { py: 'np.isclose(np.array([1, 1.00001], "f4"), 1)', js: () => isclose(asarray([1, 1.00001], 'f4'), 1) },
+      // b a Python int: NumPy's float(b), a weak float, so a float32/float16 a keeps its precision (test_nep50_isclose)
+      { py: 'np.isclose(np.array([1 - 2**-52, 1.5], "f4"), 2, atol=0, rtol=(1 - 2**-52) / 2)', js: () => isclose(asarray([1 - 2 ** -52, 1.5], 'f4'), 2, { atol: 0, rtol: (1 - 2 ** -52) / 2 }) },
+      { py: 'np.isclose(np.array([1000.3, 999], "f2"), 1000, atol=0, rtol=0)', js: () => isclose(asarray([1000.3, 999], 'f2'), 1000, { atol: 0, rtol: 0 }) },
+      { py: 'np.isclose(np.array([1000.3, 999], "f2"), True, atol=np.array([999.5, 1], "f2"), rtol=0)', js: () => isclose(asarray([1000.3, 999], 'f2'), true, { atol: asarray([999.5, 1], 'f2'), rtol: 0 }) },
+      { py: 'np.isclose(np.array([16777217, 3], "i8"), 16777216, atol=0, rtol=np.float32(0))', js: () => isclose(asarray([16777217, 3], 'i8'), 16777216, { atol: 0, rtol: asarray(0, 'f4') }) },
+      { py: 'np.isclose(np.array([1+1e-8j, 2], "c8"), 1, atol=0, rtol=1e-9)', js: () => isclose(asarray([{ re: 1, im: 1e-8 }, 2], 'c8'), 1, { atol: 0, rtol: 1e-9 }) },
+      { py: 'np.asarray(np.isclose(3, 3, atol=0, rtol=0))', js: () => isclose(3, 3, { atol: 0, rtol: 0 }) },
       { py: 'np.isclose(np.array([1, 1.00001], "f4"), np.float32(1), rtol=1e-6)', js: () => isclose(asarray([1, 1.00001], 'f4'), asarray(1, 'f4'), { rtol: 1e-6 }) },
       { py: 'np.isclose(np.array([[1.0], [2.0]]), np.array([1.0, 2.0, 3.0]))', js: () => isclose(asarray([[1.0], [2.0]]), asarray([1.0, 2.0, 3.0])) },
       { py: 'np.isclose([np.inf, -np.inf, np.inf, 1.0], [np.inf, np.inf, 1.0, np.inf])', js: () => isclose([Infinity, -Infinity, Infinity, 1.0], [Infinity, Infinity, 1.0, Infinity]) },

@@ -13,12 +13,8 @@
 // |x - y| <= spacing(max(|x|, |y|)) in the result's dtype, as numpy.testing does.
 //
 // Skipped (not counted as passing):
-// - every `weights=` parametrization and test (test_linear_interpolation's weighted
-//   row, test_percentile_out's weighted half, test_out_nan's weighted row,
-//   test_quantile_constant_weights, _with_integer_weights, _with_weights_and_axis,
-//   _weights_min_max, _weights_raises_*, test_inf_zeroes_err, test_nan_err, the
-//   weighted halves of test_quantile_identification_equation and
-//   test_quantile_add_and_multiply_constant): quantile has no `weights` option here;
+// - every `weights=` parametrization and test: they are in
+//   test_function_base-quantile-weights.test.ts;
 // - Fraction, object ('O') and longdouble inputs (test_percentile_gh_29003_Fraction,
 //   test_quantile_gh_29003_Fraction, test_weibull_fraction, the 'O' and 'g' rows);
 //   datetime/NaT (test_nat_basic, TestMedian.test_nat_behavior); subclasses.

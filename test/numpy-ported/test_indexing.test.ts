@@ -23,7 +23,8 @@
 // - test_boolean_assignment_needs_api, TestFancyIndexingEquivalence.test_object_assign: object arrays.
 // - test_character_assignment: dtype 'c' does not exist here.
 // - TestMultiIndexingAutomated: a Python reference implementation of
-//   indexing run over every combination (a port would be a second implementation).
+//   indexing run over every combination (a port would be a second implementation);
+//   its test_boolean is in test_indexing-boolean-automated.test.ts, against NumPy itself.
 // - TestFlatiterIndexing, test_flat_index_on_flatiter: there is no a.flat.
 // - TestFloatNonIntegerArgument.test_non_integer_sequence_multiplication: Python list repetition.
 // - TestFancyIndexingEquivalence.test_cast_equivalence: it assigns bytes
