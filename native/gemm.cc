@@ -164,6 +164,21 @@ MM_INLINE void Blocked(const T* a, int64_t lda, const T* b, int64_t ldb, T* c, i
   }
 }
 
+// The hardware prefetcher stops at each 4 KiB page edge, and a JS buffer or
+// a file mapping is in 4 KiB pages (NumPy's own arrays are in huge pages):
+// the long dot loops hint the line kHintAhead bytes on at every 4 KiB they
+// go, so its page walk and first lines start early. (The dot of two 10M
+// float64 vectors in JS buffers: 9.4-9.8 -> 6.8-7.2 ms of CPU, load 23; a
+// hint per line instead was no faster than none.)
+constexpr int64_t kHintAhead = 4 * 4096;
+
+// A hint to load the line `bytes` past p (its page walk too). Only a hint:
+// one past the operands' end is never read and never faults, and the
+// address is formed as an integer, so no pointer leaves its array.
+MM_INLINE void HintAhead(const void* p, int64_t bytes) {
+  __builtin_prefetch(reinterpret_cast<const void*>(reinterpret_cast<uintptr_t>(p) + static_cast<uintptr_t>(bytes)), 0, 3);
+}
+
 // The kLanes lanes of row[s0, s1) · b[s0, s1) (s1 - s0 <= kSeg, s0 a
 // multiple of kSeg): lane p mod kLanes, each a chain of fused multiply-adds from 0.
 template <typename T, int VB, bool F>
@@ -176,6 +191,10 @@ MM_INLINE void SegmentLanes(const T* row, const T* b, int64_t s0, int64_t s1, T*
   for (int64_t v = 0; v < NV; v++) acc[v] = V{};
   const int64_t whole = s1 - (s1 - s0) % kLanes;
   for (int64_t p = s0; p < whole; p += kLanes) {
+    if ((p * int64_t(sizeof(T))) % 4096 == 0) {
+      HintAhead(row + p, kHintAhead);
+      HintAhead(b + p, kHintAhead);
+    }
     for (int64_t v = 0; v < NV; v++) {
       // SAFETY: p + kLanes <= whole <= s1 <= k: inside the row and inside b.
       const V x = *reinterpret_cast<const V*>(row + p + v * L);
@@ -236,6 +255,9 @@ MM_INLINE void MatVecRows(const T* a, const T* b, T* c, int64_t k, int64_t i0, i
         for (int64_t v = 0; v < NV; v++) acc[r][v] = V{};
       }
       for (int64_t p = s0; p < whole; p += kLanes) {
+        if ((p * int64_t(sizeof(T))) % 4096 == 0) {
+          for (int r = 0; r < R; r++) HintAhead(a + (i + r) * k + p, kHintAhead);
+        }
         for (int64_t v = 0; v < NV; v++) {
           // SAFETY: p + kLanes <= whole <= k: inside b and inside rows i..i+R-1 of A.
           const V y = *reinterpret_cast<const V*>(b + p + v * L);
@@ -261,6 +283,58 @@ MM_INLINE void MatVecRows(const T* a, const T* b, T* c, int64_t k, int64_t i0, i
   for (; i < i1; i++) c[i] = LaneDot<T, VB, F>(a + i * k, b, k);
 }
 
+// A vector of T loaded from / stored to any element address (memcpy: an
+// unaligned move; c and B's rows here have no alignment beyond T's).
+template <typename V, typename T>
+MM_INLINE V LoadU(const T* p) {
+  V v;
+  std::memcpy(&v, p, sizeof(V));
+  return v;
+}
+template <typename V, typename T>
+MM_INLINE void StoreU(T* p, const V& v) {
+  std::memcpy(p, &v, sizeof(V));
+}
+
+// Columns [j0, j1) of the one-row product c (1 × m) = a (1 × k) · B (k × m,
+// row stride ldb): each c[j] from 0, p in order, one fused multiply-add
+// each, so the blocked path's sum (gemm.h) without packing B (a row vector
+// times a tall matrix streams B once, in address order, instead of copying
+// it first). Four rows at a time: each vector of c takes their four
+// products in order before it goes back to c (stored and reloaded: exact).
+template <typename T, int VB, bool F>
+MM_INLINE void VecMatCols(const T* a, const T* b, int64_t ldb, T* c, int64_t k, int64_t j0, int64_t j1) {
+  typedef typename Vec<T, VB>::type V;
+  constexpr int64_t L = VB / sizeof(T);
+  for (int64_t j = j0; j < j1; j++) c[j] = T(0);
+  const int64_t jv = j0 + (j1 - j0) / L * L;
+  int64_t p = 0;
+  for (; p + 4 <= k; p += 4) {
+    const T a0 = a[p], a1 = a[p + 1], a2 = a[p + 2], a3 = a[p + 3];
+    const T* r0 = b + p * ldb;
+    // SAFETY: rows p..p+3 < k of B, columns [j, j + L) ⊆ [j0, jv) ⊆ [0, m): inside B and inside c.
+    for (int64_t j = j0; j < jv; j += L) {
+      V acc = LoadU<V>(c + j);
+      acc = MulAddS<F>(LoadU<V>(r0 + j), a0, acc);
+      acc = MulAddS<F>(LoadU<V>(r0 + ldb + j), a1, acc);
+      acc = MulAddS<F>(LoadU<V>(r0 + 2 * ldb + j), a2, acc);
+      acc = MulAddS<F>(LoadU<V>(r0 + 3 * ldb + j), a3, acc);
+      StoreU(c + j, acc);
+    }
+    for (int64_t j = jv; j < j1; j++) {
+      T acc = c[j];
+      for (int64_t q = 0; q < 4; q++) acc = Fma1(a[p + q], r0[q * ldb + j], acc);
+      c[j] = acc;
+    }
+  }
+  for (; p < k; p++) {
+    const T* r0 = b + p * ldb;
+    // SAFETY: as above, one row p < k.
+    for (int64_t j = j0; j < jv; j += L) StoreU(c + j, MulAddS<F>(LoadU<V>(r0 + j), a[p], LoadU<V>(c + j)));
+    for (int64_t j = jv; j < j1; j++) c[j] = Fma1(a[p], r0[j], c[j]);
+  }
+}
+
 // The per-ISA entry points: the same templates, compiled for each target.
 struct Job {
   const void* a;
@@ -275,6 +349,9 @@ struct Job {
   // lanes + s·kLanes; nullptr for a product job.
   void* lanes = nullptr;
   int64_t s0 = 0, s1 = 0;
+  // A row-vector job (n = 1, m > 1): columns [j0, j1) of c (VecMatCols).
+  bool vecmat = false;
+  int64_t j0 = 0, j1 = 0;
 };
 
 template <typename T>
@@ -300,6 +377,11 @@ MM_INLINE void RunJob(Job* j) {
   const T* a = static_cast<const T*>(j->a);
   const T* b = static_cast<const T*>(j->b);
   T* c = static_cast<T*>(j->c);
+  if (j->vecmat) {
+    VecMatCols<T, VB, F>(a, b, j->ldb, c, j->k, j->j0, j->j1);
+    j->ok = true;
+    return;
+  }
   if (j->lanes != nullptr) {
     T* lanes = static_cast<T*>(j->lanes);
     for (int64_t s = j->s0; s < j->s1; s++) SegmentLanes<T, VB, F>(a, b, s * kSeg, std::min(j->k, (s + 1) * kSeg), lanes + s * kLanes);
@@ -445,6 +527,26 @@ bool Gemm(const void* a, int64_t lda, const void* b, int64_t ldb, void* c, int64
       if (f32) return SegmentedDot(run, static_cast<const float*>(a), static_cast<const float*>(b), static_cast<float*>(c), k, true, threads);
       return SegmentedDot(run, static_cast<const double*>(a), static_cast<const double*>(b), static_cast<double*>(c), k, false, threads);
     }
+  }
+  if (n == 1 && m > 1 && !sub && k * m > kSmallWork) {
+    // A row vector times a matrix: its columns split over threads at
+    // multiples of 16 (a whole number of vectors on every ISA), each thread
+    // at least 512 columns (4 KiB of a float64 row): narrower column strips
+    // read every page of B on both threads and cost more CPU than they save
+    // (1×50000 by 50000×200 f8: 7.8 ms of CPU on one thread, 11 on two).
+    const int64_t work = k * m;
+    const int threads = work < kParallelWork ? 1 : static_cast<int>(std::max<int64_t>(1, std::min<int64_t>(CapThreads(), m / 512)));
+    const int64_t per = ((m + threads - 1) / threads + 15) / 16 * 16;
+    Job jobs[8];
+    int used = 0;
+    for (int t = 0; t < threads && t * per < m; t++) {
+      jobs[t] = Job{a, b, c, lda, ldb, ldc, k, m, 0, 1, f32, false, false};
+      jobs[t].vecmat = true;
+      jobs[t].j0 = t * per;
+      jobs[t].j1 = std::min(m, (t + 1) * per);
+      used = t + 1;
+    }
+    return RunJobs(run, jobs, used);
   }
   const int threads = GemmThreads(n, k, m);
   // Row ranges cut at multiples of 12 (every ISA's MR divides it: 12, 6, 4),

@@ -12,8 +12,11 @@
 // matrix × vector product (m = 1) sums each segment of 65536 items of row i
 // in 16 lanes, lane p mod 16, each a chain of fused multiply-adds from 0,
 // adds the segments' lanes lane by lane in order, then adds the lanes as a
-// fixed tree. Threads split the rows of C (the dot of two long vectors: its
-// segments, each into its own lanes), so the bits never depend on how many ran.
+// fixed tree. A row vector times a matrix (n = 1, m > 1) streams B without
+// packing it, each C[0, j] still summed over p in order. Threads split the
+// rows of C (a row vector's product: its columns; the dot of two long
+// vectors: its segments, each into its own lanes), so the bits never depend
+// on how many ran.
 #ifndef MMARRAY_GEMM_H_
 #define MMARRAY_GEMM_H_
 

@@ -113,6 +113,35 @@ test('rows longer than a segment (65536 items): the mirror bits, the same on 1 t
   }
 });
 
+test('a row vector times a matrix (its own unpacked path): the mirror bits, the same on 1 to 4 threads', () => {
+  const bad: string[] = [];
+  // Columns across 12-vector passes, single vectors and scalar tails of every ISA; rows across the 256-row chunks.
+  const shapes: [number, number][] = [[300, 37], [257, 17], [16, 33], [1000, 200], [513, 97], [40, 385], [3, 1000]];
+  for (const dt of ['f8', 'f4']) {
+    for (const [k, mm] of shapes) {
+      const a = rnd([1, k], dt, k);
+      const b = rnd([k, mm], dt, mm);
+      if (bytes(m.matmul(a, b)) !== bytes(mirrored(() => m.matmul(a, b)))) bad.push(`${dt} 1x${k}x${mm}`);
+      const v = rnd([k], dt, k + 1);
+      if (bytes(m.matmul(v, b)) !== bytes(mirrored(() => m.matmul(v, b)))) bad.push(`${dt} vecmat ${k}x${mm}`);
+    }
+  }
+  expect(bad).toEqual([]);
+  // From 2^22 multiply-adds and 2 × 512 columns the columns split over threads (at multiples of 16).
+  const a = rnd([1, 3900], 'f8', 3);
+  const b = rnd([3900, 1100], 'f8', 4);
+  const want = bytes(mirrored(() => m.matmul(a, b)));
+  const was = setDotThreads(1);
+  try {
+    for (const t of [1, 2, 3, 4]) {
+      setDotThreads(t);
+      expect([t, bytes(m.matmul(a, b))]).toEqual([t, want]);
+    }
+  } finally {
+    setDotThreads(was);
+  }
+});
+
 test('a stack of tiny matrices runs in one native call with the mirror bits (broadcast stacks, every dtype)', () => {
   const bad: string[] = [];
   for (const dt of ['f8', 'f4', 'c16', 'c8', 'i8', 'i4', 'u1', 'b1']) {
