@@ -11,6 +11,7 @@
         "native/gemm.cc",
         "native/gemm_exact.cc",
         "native/linalg_decomp.cc",
+        "native/linalg_eig.cc",
         "native/linalg_kernels.cc",
         "native/async_kernels.cc",
         "native/env_state.cc",

@@ -3,9 +3,10 @@
  * eigenvalues (ascending) and eigenvectors of each real symmetric or complex
  * Hermitian matrix of a stack `(..., M, M)`, read from one triangle only
  * (`UPLO` 'L', the default, or 'U'; the diagonal's imaginary part is ignored),
- * as LAPACK's syevd/heevd. The native kernel (native/linalg_decomp.h) runs
- * cyclic Jacobi rotations, which give the eigenvalues to the same backward
- * error as LAPACK's (a few ulp of the matrix's norm); eigenvectors are unique
+ * as LAPACK's syevd/heevd. The native kernel (native/linalg_decomp.h)
+ * tridiagonalises the matrix by Householder reflections and runs the
+ * implicit QL iteration on it (LAPACK's route), which gives the eigenvalues
+ * to the same backward error as LAPACK's (a few ulp of the matrix's norm); eigenvectors are unique
  * only up to sign (phase), so they may differ from NumPy's by one.
  *
  * Dtypes are NumPy's: the eigenvalues in the real result type (float32 for

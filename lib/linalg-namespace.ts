@@ -18,6 +18,8 @@ export { svd, svdvals } from './linalg-svd';
 export type { SvdOptions, SVDResult } from './linalg-svd';
 export { eigh, eigvalsh } from './linalg-eigh';
 export { eigvals } from './linalg-eigvals';
+export { eig } from './linalg-eig';
+export type { EigResult } from './linalg-eig';
 export type { EighOptions, EighResult } from './linalg-eigh';
 export { pinv, matrixRank } from './linalg-pinv';
 export type { PinvOptions, MatrixRankOptions } from './linalg-pinv';

@@ -60,7 +60,7 @@ interface Addon {
   linalgOrgqr: LinalgOrgqr;
   linalgSvd: LinalgSvd;
   linalgEigh: LinalgEigh;
-  linalgEigvals: LinalgEigvals;
+  linalgEig: LinalgEig;
   kernelReduceat: KernelReduceat;
   histogramUniform: HistogramUniform;
   ufuncStreamMinBytes: (bytes?: number) => number;
@@ -211,8 +211,13 @@ export type LinalgPotrf = (type: number, a: ArrayBufferView, info: Int32Array, n
 export type LinalgGeqrf = (type: number, a: Float64Array, tau: Float64Array, m: number, n: number, count: number) => void;
 export type LinalgOrgqr = (type: number, h: Float64Array, tau: Float64Array, q: Float64Array, m: number, n: number, qc: number, count: number) => void;
 export type LinalgSvd = (type: number, a: Float64Array, s: Float64Array, u: Float64Array, vh: Float64Array, info: Int32Array, m: number, n: number, full: boolean, want: boolean, count: number) => void;
-/** linalgEigvals: the eigenvalues (wr + i·wi, conjugate pairs adjacent) of each real n×n matrix of A (destroyed). */
-export type LinalgEigvals = (a: Float64Array, wr: Float64Array, wi: Float64Array, info: Int32Array, n: number, count: number) => void;
+/**
+ * linalgEig (native/linalg_eig.h): per n×n matrix of A (destroyed; `type` 0 float64, 1 complex128),
+ * W (count·n complex eigenvalues as (re, im) pairs; a real input's conjugate pairs adjacent, + first)
+ * and, with `want`, V (count·n·n complex, eigenvectors as columns, unit 2-norm); info per matrix:
+ * 0, 1 (did not converge), -1 (a non-finite item).
+ */
+export type LinalgEig = (type: number, a: Float64Array, w: Float64Array, v: Float64Array, info: Int32Array, n: number, want: boolean, count: number) => void;
 export type LinalgEigh = (type: number, a: Float64Array, w: Float64Array, v: Float64Array, info: Int32Array, n: number, lower: boolean, want: boolean, count: number) => void;
 export type KernelAccumulate = (op: number, computeType: number, shape: readonly number[], axis: number, input: UfuncOperand, output: UfuncOperand) => void;
 
@@ -426,7 +431,7 @@ export const linalgGeqrf: LinalgGeqrf = addon.linalgGeqrf;
 export const linalgOrgqr: LinalgOrgqr = addon.linalgOrgqr;
 export const linalgSvd: LinalgSvd = addon.linalgSvd;
 export const linalgEigh: LinalgEigh = addon.linalgEigh;
-export const linalgEigvals: LinalgEigvals = addon.linalgEigvals;
+export const linalgEig: LinalgEig = addon.linalgEig;
 export const kernelReduceat: KernelReduceat = addon.kernelReduceat;
 export const histogramUniform: HistogramUniform = addon.histogramUniform;
 /**

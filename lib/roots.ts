@@ -3,7 +3,7 @@
  * the polynomial with coefficients `p` (highest power first) as the
  * eigenvalues of its companion matrix ({@link eigvals}), after NumPy's
  * trimming: leading zeros dropped, trailing zeros giving zero roots appended.
- * Real coefficients only for now (eigvals of complex input is not built).
+ * Complex coefficients give a complex companion matrix (complex roots).
  * The order is eigvals': compare sorted.
  * @module
  */
@@ -22,7 +22,7 @@ import type { PolyInput } from './polynomial';
  *
  * @example
  * roots([1, -3, 2]).toArray(); // [2, 1]
- * @throws ValueError `Input must be a rank-1 array.`; TypeError for complex coefficients (not supported yet).
+ * @throws ValueError `Input must be a rank-1 array.`.
  */
 export function roots(p: PolyInput): NdArray {
   let a = asarray(p as never);

@@ -8,6 +8,7 @@
 #include "accumulate_kernels.h"
 #include "dot_kernels.h"
 #include "linalg_decomp.h"
+#include "linalg_eig.h"
 #include "linalg_kernels.h"
 #include "histogram_kernels.h"
 #include "reduceat_kernels.h"
@@ -98,6 +99,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   mmarray::InitDotKernels(env, exports);
   mmarray::InitLinalgKernels(env, exports);
   mmarray::InitLinalgDecomp(env, exports);
+  mmarray::InitLinalgEig(env, exports);
   mmarray::InitReduceatKernels(env, exports);
   mmarray::InitHistogramKernels(env, exports);
   mmarray::InitCorrelate(env, exports);

@@ -7,6 +7,7 @@
 #include <limits>
 #include <numeric>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "linalg_args.h"
@@ -172,6 +173,24 @@ inline double JacobiTangent(double zeta) {
   return (zeta >= 0 ? 1.0 : -1.0) / (std::fabs(zeta) + std::hypot(1.0, zeta));
 }
 
+// U's columns good..ucols (column-major M × ucols, the first `good`
+// orthonormal): the columns good.. of the complete Q of the good columns' QR.
+template <typename E>
+void CompleteU(E* uc, int64_t M, int64_t good, int64_t ucols) {
+  if (good >= ucols) return;
+  std::vector<E> h(M * std::max<int64_t>(good, 1));
+  for (int64_t r = 0; r < M; r++) {
+    for (int64_t j = 0; j < good; j++) h[r * good + j] = uc[j * M + r];
+  }
+  std::vector<E> tau(std::max<int64_t>(good, 1));
+  std::vector<E> q(M * ucols);
+  if (good > 0) Geqr2(h.data(), tau.data(), M, good);
+  Org2r(h.data(), tau.data(), q.data(), M, good, ucols);
+  for (int64_t j = good; j < ucols; j++) {
+    for (int64_t r = 0; r < M; r++) uc[j * M + r] = q[r * ucols + j];
+  }
+}
+
 // The outcome of one SVD: 0, 1 (did not converge), -1 (non-finite input).
 // g: the M×N (M ≥ N) matrix column-major (column j at g + j·M), destroyed;
 // sigma: N values, descending; uc (M × ucols, column-major) and vc (N×N,
@@ -257,305 +276,534 @@ int SvdJacobi(E* g, int64_t M, int64_t N, double* sigma, E* uc, int64_t ucols, E
     for (int64_t r = 0; r < M; r++) uc[j * M + r] = Scale(src[r], 1 / sj);
     good = j + 1;
   }
-  if (good == ucols) return 0;
-  // The rest of U: the columns good.. of the complete Q of the good columns' QR.
-  std::vector<E> h(M * std::max<int64_t>(good, 1));
-  for (int64_t r = 0; r < M; r++) {
-    for (int64_t j = 0; j < good; j++) h[r * good + j] = uc[j * M + r];
-  }
-  std::vector<E> tau(std::max<int64_t>(good, 1));
-  std::vector<E> q(M * ucols);
-  if (good > 0) Geqr2(h.data(), tau.data(), M, good);
-  Org2r(h.data(), tau.data(), q.data(), M, good, ucols);
-  for (int64_t j = good; j < ucols; j++) {
-    for (int64_t r = 0; r < M; r++) uc[j * M + r] = q[r * ucols + j];
-  }
+  CompleteU(uc, M, good, ucols);
   return 0;
 }
 
-// The outcome of one eigh: 0, 1 (did not converge), -1 (non-finite input).
-// a: n×n row-major, only its `lower` (or upper) triangle read, destroyed;
-// w: n eigenvalues ascending; v: n×n row-major, eigenvectors as columns.
-template <typename E>
-int EighJacobi(E* a, int64_t n, bool lower, double* w, E* v, bool want) {
-  // The Hermitian matrix of the chosen triangle (the diagonal's imaginary part dropped).
-  for (int64_t i = 0; i < n; i++) {
-    a[i * n + i] = FromParts<E>(Re(a[i * n + i]), 0);
-    for (int64_t j = i + 1; j < n; j++) {
-      if (lower) a[i * n + j] = Conj(a[j * n + i]);
-      else a[j * n + i] = Conj(a[i * n + j]);
-    }
-  }
-  const double p2 = PowerScale(a, n * n);
+// The outcome of one real SVD by Householder bidiagonalisation and the
+// Golub–Kahan implicit-shift QR on the bidiagonal (LINPACK's dsvdc, the
+// O(n³) route LAPACK's gesvd takes; Jacobi needs several sweeps of it):
+// arguments and results as SvdJacobi's. Column-major throughout, so the
+// reflections and the rotations of U's and V's columns run over contiguous memory.
+int SvdGolubKahan(double* g, int64_t M, int64_t N, double* sigma, double* uc, int64_t ucols, double* vc, bool want) {
+  const double p2 = PowerScale(g, M * N);
   if (p2 == 0) return -1;
-  double fro = 0;
-  for (int64_t i = 0; i < n * n; i++) {
-    a[i] = Scale(a[i], p2);
-    fro += Abs2(a[i]);
+  if (N == 0) {
+    if (want) CompleteU(uc, M, 0, ucols);
+    return 0;
   }
-  const double tiny = std::sqrt(fro) * std::ldexp(1.0, -80);
-  std::vector<E> vv(want ? n * n : 0);
-  for (int64_t i = 0; i < static_cast<int64_t>(vv.size()); i++) vv[i] = FromParts<E>(i % (n + 1) == 0 ? 1 : 0, 0);
-  bool converged = n < 2;
-  for (int sweep = 0; sweep < 100 && !converged; sweep++) {
-    bool rotated = false;
-    for (int64_t p = 0; p + 1 < n; p++) {
-      for (int64_t q = p + 1; q < n; q++) {
-        const E apq = a[p * n + q];
-        const double g = Abs(apq);
-        const double app = Re(a[p * n + p]);
-        const double aqq = Re(a[q * n + q]);
-        if (g == 0 || g <= tiny || g <= kEps * std::sqrt(std::fabs(app)) * std::sqrt(std::fabs(aqq))) continue;
-        rotated = true;
-        // Column q times conj(u), row q times u (u = apq/|apq|): apq becomes |apq|.
-        const E cu = Conj(Scale(apq, 1 / g));
-        for (int64_t k = 0; k < n; k++) {
-          if (k == q) continue;
-          a[k * n + q] = Mul(a[k * n + q], cu);
-          a[q * n + k] = Conj(a[k * n + q]);
-        }
-        if (want) {
-          for (int64_t k = 0; k < n; k++) vv[k * n + q] = Mul(vv[k * n + q], cu);
-        }
-        const double t = JacobiTangent((aqq - app) / (2 * g));
-        const double c = 1 / std::sqrt(1 + t * t);
-        const double s = c * t;
-        for (int64_t k = 0; k < n; k++) {
-          if (k == p || k == q) continue;
-          const E akp = a[k * n + p];
-          const E akq = a[k * n + q];
-          a[k * n + p] = Sub(Scale(akp, c), Scale(akq, s));
-          a[k * n + q] = Add(Scale(akp, s), Scale(akq, c));
-          a[p * n + k] = Conj(a[k * n + p]);
-          a[q * n + k] = Conj(a[k * n + q]);
-        }
-        a[p * n + p] = FromParts<E>(app - t * g, 0);
-        a[q * n + q] = FromParts<E>(aqq + t * g, 0);
-        a[p * n + q] = E{};
-        a[q * n + p] = E{};
-        if (want) {
-          for (int64_t k = 0; k < n; k++) {
-            const E vkp = vv[k * n + p];
-            const E vkq = vv[k * n + q];
-            vv[k * n + p] = Sub(Scale(vkp, c), Scale(vkq, s));
-            vv[k * n + q] = Add(Scale(vkp, s), Scale(vkq, c));
-          }
-        }
-      }
-    }
-    converged = !rotated;
-  }
-  if (!converged) return 1;
-  std::vector<int64_t> order(n);
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](int64_t i, int64_t j) { return Re(a[i * n + i]) < Re(a[j * n + j]); });
-  for (int64_t j = 0; j < n; j++) w[j] = Re(a[order[j] * n + order[j]]) / p2;
+  for (int64_t i = 0; i < M * N; i++) g[i] *= p2;
+  auto A = [g, M](int64_t i, int64_t j) -> double& { return g[j * M + i]; };
+  auto U = [uc, M](int64_t i, int64_t j) -> double& { return uc[j * M + i]; };
+  auto V = [vc, N](int64_t i, int64_t j) -> double& { return vc[j * N + i]; };
+  const int64_t m = M;
+  const int64_t n = N;
+  std::vector<double> s(n, 0.0);
+  std::vector<double> e(n, 0.0);
+  std::vector<double> work(m, 0.0);
   if (want) {
-    for (int64_t r = 0; r < n; r++) {
-      for (int64_t j = 0; j < n; j++) v[r * n + j] = vv[r * n + order[j]];
-    }
+    std::fill(uc, uc + M * ucols, 0.0);
+    std::fill(vc, vc + N * N, 0.0);
   }
-  return 0;
-}
-
-// Eigenvalues of one general real n×n row-major matrix (destroyed), EISPACK's
-// route: balance (balanc, powers of two), reduce to upper Hessenberg form by
-// stabilized elementary transformations (elmhes), then the Francis
-// double-shift QR iteration (hqr) with exceptional shifts at iterations 10
-// and 20. wr/wi: the real and imaginary parts, complex pairs adjacent (+ then
-// -). Returns 0, 1 (an eigenvalue took more than 30 iterations), -1 (non-finite input).
-int EigvalsHqr(double* a, int64_t n, double* wr, double* wi) {
-  for (int64_t i = 0; i < n * n; i++) {
-    if (!std::isfinite(a[i])) return -1;
-  }
-  auto A = [a, n](int64_t i, int64_t j) -> double& { return a[i * n + j]; };
-  // balanc: rows and columns scaled by powers of two until their norms agree within 0.95.
-  bool done = false;
-  while (!done) {
-    done = true;
-    for (int64_t i = 0; i < n; i++) {
-      double c = 0;
-      double r = 0;
-      for (int64_t j = 0; j < n; j++) {
-        if (j == i) continue;
-        c += std::fabs(A(j, i));
-        r += std::fabs(A(i, j));
+  // Bidiagonalisation: a reflection from the left per column (s), from the right per row (e).
+  const int64_t nct = std::min(m - 1, n);
+  const int64_t nrt = std::max<int64_t>(0, std::min(n - 2, m));
+  for (int64_t k = 0; k < std::max(nct, nrt); k++) {
+    if (k < nct) {
+      s[k] = 0;
+      for (int64_t i = k; i < m; i++) s[k] = std::hypot(s[k], A(i, k));
+      if (s[k] != 0) {
+        if (A(k, k) < 0) s[k] = -s[k];
+        for (int64_t i = k; i < m; i++) A(i, k) /= s[k];
+        A(k, k) += 1;
       }
-      if (c == 0 || r == 0) continue;
-      double g = r / 2;
-      double f = 1;
-      const double s = c + r;
-      while (c < g) {
-        f *= 2;
-        c *= 4;
-      }
-      g = r * 2;
-      while (c > g) {
-        f /= 2;
-        c /= 4;
-      }
-      if ((c + r) / f < 0.95 * s) {
-        done = false;
-        g = 1 / f;
-        for (int64_t j = 0; j < n; j++) A(i, j) *= g;
-        for (int64_t j = 0; j < n; j++) A(j, i) *= f;
-      }
+      s[k] = -s[k];
     }
-  }
-  // elmhes: Gaussian elimination with pivoting below the subdiagonal.
-  for (int64_t m = 1; m + 1 < n; m++) {
-    double x = 0;
-    int64_t piv = m;
-    for (int64_t j = m; j < n; j++) {
-      if (std::fabs(A(j, m - 1)) > std::fabs(x)) {
-        x = A(j, m - 1);
-        piv = j;
+    for (int64_t j = k + 1; j < n; j++) {
+      if (k < nct && s[k] != 0) {
+        double t = 0;
+        for (int64_t i = k; i < m; i++) t += A(i, k) * A(i, j);
+        t = -t / A(k, k);
+        for (int64_t i = k; i < m; i++) A(i, j) += t * A(i, k);
       }
+      e[j] = A(k, j);
     }
-    if (piv != m) {
-      for (int64_t j = m - 1; j < n; j++) std::swap(A(piv, j), A(m, j));
-      for (int64_t j = 0; j < n; j++) std::swap(A(j, piv), A(j, m));
+    if (want && k < nct) {
+      for (int64_t i = k; i < m; i++) U(i, k) = A(i, k);
     }
-    if (x != 0) {
-      for (int64_t i = m + 1; i < n; i++) {
-        double y = A(i, m - 1);
-        if (y == 0) continue;
-        y /= x;
-        A(i, m - 1) = y;
-        for (int64_t j = m; j < n; j++) A(i, j) -= y * A(m, j);
-        for (int64_t j = 0; j < n; j++) A(j, m) += y * A(j, i);
+    if (k < nrt) {
+      e[k] = 0;
+      for (int64_t i = k + 1; i < n; i++) e[k] = std::hypot(e[k], e[i]);
+      if (e[k] != 0) {
+        if (e[k + 1] < 0) e[k] = -e[k];
+        for (int64_t i = k + 1; i < n; i++) e[i] /= e[k];
+        e[k + 1] += 1;
+      }
+      e[k] = -e[k];
+      if (k + 1 < m && e[k] != 0) {
+        for (int64_t i = k + 1; i < m; i++) work[i] = 0;
+        for (int64_t j = k + 1; j < n; j++) {
+          for (int64_t i = k + 1; i < m; i++) work[i] += e[j] * A(i, j);
+        }
+        for (int64_t j = k + 1; j < n; j++) {
+          const double t = -e[j] / e[k + 1];
+          for (int64_t i = k + 1; i < m; i++) A(i, j) += t * work[i];
+        }
+      }
+      if (want) {
+        for (int64_t i = k + 1; i < n; i++) V(i, k) = e[i];
       }
     }
   }
-  for (int64_t i = 2; i < n; i++) {
-    for (int64_t j = 0; j + 1 < i; j++) A(i, j) = 0;
+  int64_t p = std::min(n, m + 1);
+  if (nct < n) s[nct] = A(nct, nct);
+  if (m < p) s[p - 1] = 0;
+  if (nrt + 1 < p) e[nrt] = A(nrt, p - 1);
+  e[p - 1] = 0;
+  if (want) {
+    // U's first n columns and V from the stored reflections, last first.
+    for (int64_t j = nct; j < n; j++) {
+      for (int64_t i = 0; i < m; i++) U(i, j) = 0;
+      U(j, j) = 1;
+    }
+    for (int64_t k = nct - 1; k >= 0; k--) {
+      if (s[k] != 0) {
+        for (int64_t j = k + 1; j < n; j++) {
+          double t = 0;
+          for (int64_t i = k; i < m; i++) t += U(i, k) * U(i, j);
+          t = -t / U(k, k);
+          for (int64_t i = k; i < m; i++) U(i, j) += t * U(i, k);
+        }
+        for (int64_t i = k; i < m; i++) U(i, k) = -U(i, k);
+        U(k, k) = 1 + U(k, k);
+        for (int64_t i = 0; i < k; i++) U(i, k) = 0;
+      } else {
+        for (int64_t i = 0; i < m; i++) U(i, k) = 0;
+        U(k, k) = 1;
+      }
+    }
+    for (int64_t k = n - 1; k >= 0; k--) {
+      if (k < nrt && e[k] != 0) {
+        for (int64_t j = k + 1; j < n; j++) {
+          double t = 0;
+          for (int64_t i = k + 1; i < n; i++) t += V(i, k) * V(i, j);
+          t = -t / V(k + 1, k);
+          for (int64_t i = k + 1; i < n; i++) V(i, j) += t * V(i, k);
+        }
+      }
+      for (int64_t i = 0; i < n; i++) V(i, k) = 0;
+      V(k, k) = 1;
+    }
   }
-  // hqr (0-based): deflate from the bottom, one real or a pair at a time.
-  double anorm = 0;
-  for (int64_t i = 0; i < n; i++) {
-    for (int64_t j = std::max<int64_t>(i - 1, 0); j < n; j++) anorm += std::fabs(A(i, j));
-  }
-  int64_t nn = n - 1;
-  double t = 0;
-  while (nn >= 0) {
-    int its = 0;
-    int64_t l = 0;
-    do {
-      for (l = nn; l >= 1; l--) {
-        double s = std::fabs(A(l - 1, l - 1)) + std::fabs(A(l, l));
-        if (s == 0) s = anorm;
-        if (std::fabs(A(l, l - 1)) + s == s) {
-          A(l, l - 1) = 0;
+  // The implicit-shift QR on the bidiagonal (s, e), deflating from the bottom.
+  const int64_t pp = p - 1;
+  int iter = 0;
+  const double tiny = std::ldexp(1.0, -966);
+  while (p > 0) {
+    if (iter > 75) return 1;
+    int64_t k = 0;
+    int kase = 0;
+    // kase 1: s[p-1] and e[k-1] negligible; 2: s[k] negligible; 3: a QR step on k..p-1; 4: e[p-2]
+    // negligible (s[p-1] converged).
+    for (k = p - 2; k >= 0; k--) {
+      if (std::fabs(e[k]) <= tiny + kEps * (std::fabs(s[k]) + std::fabs(s[k + 1]))) {
+        e[k] = 0;
+        break;
+      }
+    }
+    if (k == p - 2) {
+      kase = 4;
+    } else {
+      int64_t ks = p - 1;
+      for (; ks > k; ks--) {
+        const double t = (ks != p ? std::fabs(e[ks]) : 0.) + (ks != k + 1 ? std::fabs(e[ks - 1]) : 0.);
+        if (std::fabs(s[ks]) <= tiny + kEps * t) {
+          s[ks] = 0;
           break;
         }
       }
-      double x = A(nn, nn);
-      if (l == nn) {
-        wr[nn] = x + t;
-        wi[nn] = 0;
-        nn--;
+      if (ks == k) {
+        kase = 3;
+      } else if (ks == p - 1) {
+        kase = 1;
       } else {
-        double y = A(nn - 1, nn - 1);
-        double w = A(nn, nn - 1) * A(nn - 1, nn);
-        if (l == nn - 1) {
-          const double p = 0.5 * (y - x);
-          const double q = p * p + w;
-          double z = std::sqrt(std::fabs(q));
-          x += t;
-          if (q >= 0) {
-            z = p + std::copysign(z, p);
-            wr[nn - 1] = wr[nn] = x + z;
-            if (z != 0) wr[nn] = x - w / z;
-            wi[nn - 1] = wi[nn] = 0;
-          } else {
-            wr[nn - 1] = wr[nn] = x + p;
-            wi[nn - 1] = z;
-            wi[nn] = -z;
-          }
-          nn -= 2;
-        } else {
-          if (its == 30) return 1;
-          if (its == 10 || its == 20) {
-            t += x;
-            for (int64_t i = 0; i <= nn; i++) A(i, i) -= x;
-            const double s = std::fabs(A(nn, nn - 1)) + std::fabs(A(nn - 1, nn - 2));
-            y = x = 0.75 * s;
-            w = -0.4375 * s * s;
-          }
-          ++its;
-          int64_t m = nn - 2;
-          double p = 0;
-          double q = 0;
-          double r = 0;
-          double z = 0;
-          for (; m >= l; m--) {
-            z = A(m, m);
-            r = x - z;
-            double s = y - z;
-            p = (r * s - w) / A(m + 1, m) + A(m, m + 1);
-            q = A(m + 1, m + 1) - z - r - s;
-            r = A(m + 2, m + 1);
-            s = std::fabs(p) + std::fabs(q) + std::fabs(r);
-            p /= s;
-            q /= s;
-            r /= s;
-            if (m == l) break;
-            const double u = std::fabs(A(m, m - 1)) * (std::fabs(q) + std::fabs(r));
-            const double v = std::fabs(p) * (std::fabs(A(m - 1, m - 1)) + std::fabs(z) + std::fabs(A(m + 1, m + 1)));
-            if (u + v == v) break;
-          }
-          for (int64_t i = m + 2; i <= nn; i++) {
-            A(i, i - 2) = 0;
-            if (i != m + 2) A(i, i - 3) = 0;
-          }
-          for (int64_t k = m; k <= nn - 1; k++) {
-            if (k != m) {
-              p = A(k, k - 1);
-              q = A(k + 1, k - 1);
-              r = k != nn - 1 ? A(k + 2, k - 1) : 0;
-              x = std::fabs(p) + std::fabs(q) + std::fabs(r);
-              if (x != 0) {
-                p /= x;
-                q /= x;
-                r /= x;
-              }
-            }
-            const double s = std::copysign(std::sqrt(p * p + q * q + r * r), p);
-            if (s == 0) continue;
-            if (k == m) {
-              if (l != m) A(k, k - 1) = -A(k, k - 1);
-            } else {
-              A(k, k - 1) = -s * x;
-            }
-            p += s;
-            x = p / s;
-            y = q / s;
-            z = r / s;
-            q /= p;
-            r /= p;
-            for (int64_t j = k; j <= nn; j++) {
-              p = A(k, j) + q * A(k + 1, j);
-              if (k != nn - 1) {
-                p += r * A(k + 2, j);
-                A(k + 2, j) -= p * z;
-              }
-              A(k + 1, j) -= p * y;
-              A(k, j) -= p * x;
-            }
-            const int64_t mmin = nn < k + 3 ? nn : k + 3;
-            for (int64_t i = l; i <= mmin; i++) {
-              p = x * A(i, k) + y * A(i, k + 1);
-              if (k != nn - 1) {
-                p += z * A(i, k + 2);
-                A(i, k + 2) -= p * r;
-              }
-              A(i, k + 1) -= p * q;
-              A(i, k) -= p;
-            }
+        kase = 2;
+        k = ks;
+      }
+    }
+    k++;
+    if (kase == 1) {
+      // Deflate a negligible s[p-1].
+      double f = e[p - 2];
+      e[p - 2] = 0;
+      for (int64_t j = p - 2; j >= k; j--) {
+        double t = std::hypot(s[j], f);
+        const double cs = s[j] / t;
+        const double sn = f / t;
+        s[j] = t;
+        if (j != k) {
+          f = -sn * e[j - 1];
+          e[j - 1] = cs * e[j - 1];
+        }
+        if (want) {
+          for (int64_t i = 0; i < n; i++) {
+            t = cs * V(i, j) + sn * V(i, p - 1);
+            V(i, p - 1) = -sn * V(i, j) + cs * V(i, p - 1);
+            V(i, j) = t;
           }
         }
       }
-    } while (nn >= 0 && l < nn - 1);
+    } else if (kase == 2) {
+      // Split at a negligible s[k-1].
+      double f = e[k - 1];
+      e[k - 1] = 0;
+      for (int64_t j = k; j < p; j++) {
+        double t = std::hypot(s[j], f);
+        const double cs = s[j] / t;
+        const double sn = f / t;
+        s[j] = t;
+        f = -sn * e[j];
+        e[j] = cs * e[j];
+        if (want) {
+          for (int64_t i = 0; i < m; i++) {
+            t = cs * U(i, j) + sn * U(i, k - 1);
+            U(i, k - 1) = -sn * U(i, j) + cs * U(i, k - 1);
+            U(i, j) = t;
+          }
+        }
+      }
+    } else if (kase == 3) {
+      // One QR step, shifted by the eigenvalue of the trailing 2×2 of BᵀB nearer its last.
+      const double scale = std::max({std::fabs(s[p - 1]), std::fabs(s[p - 2]), std::fabs(e[p - 2]), std::fabs(s[k]), std::fabs(e[k])});
+      const double sp = s[p - 1] / scale;
+      const double spm1 = s[p - 2] / scale;
+      const double epm1 = e[p - 2] / scale;
+      const double sk = s[k] / scale;
+      const double ek = e[k] / scale;
+      const double b = ((spm1 + sp) * (spm1 - sp) + epm1 * epm1) / 2;
+      const double c = (sp * epm1) * (sp * epm1);
+      double shift = 0;
+      if (b != 0 || c != 0) {
+        shift = std::sqrt(b * b + c);
+        if (b < 0) shift = -shift;
+        shift = c / (b + shift);
+      }
+      double f = (sk + sp) * (sk - sp) + shift;
+      double gg = sk * ek;
+      for (int64_t j = k; j < p - 1; j++) {
+        double t = std::hypot(f, gg);
+        double cs = f / t;
+        double sn = gg / t;
+        if (j != k) e[j - 1] = t;
+        f = cs * s[j] + sn * e[j];
+        e[j] = cs * e[j] - sn * s[j];
+        gg = sn * s[j + 1];
+        s[j + 1] = cs * s[j + 1];
+        if (want) {
+          for (int64_t i = 0; i < n; i++) {
+            t = cs * V(i, j) + sn * V(i, j + 1);
+            V(i, j + 1) = -sn * V(i, j) + cs * V(i, j + 1);
+            V(i, j) = t;
+          }
+        }
+        t = std::hypot(f, gg);
+        cs = f / t;
+        sn = gg / t;
+        s[j] = t;
+        f = cs * e[j] + sn * s[j + 1];
+        s[j + 1] = -sn * e[j] + cs * s[j + 1];
+        gg = sn * e[j + 1];
+        e[j + 1] = cs * e[j + 1];
+        if (want && j < m - 1) {
+          for (int64_t i = 0; i < m; i++) {
+            t = cs * U(i, j) + sn * U(i, j + 1);
+            U(i, j + 1) = -sn * U(i, j) + cs * U(i, j + 1);
+            U(i, j) = t;
+          }
+        }
+      }
+      e[p - 2] = f;
+      iter++;
+    } else {
+      // s[k] converged: made non-negative, then moved down into the sorted tail.
+      if (s[k] <= 0) {
+        s[k] = s[k] < 0 ? -s[k] : 0;
+        if (want) {
+          for (int64_t i = 0; i <= pp; i++) V(i, k) = -V(i, k);
+        }
+      }
+      while (k < pp && s[k] < s[k + 1]) {
+        std::swap(s[k], s[k + 1]);
+        if (want) {
+          for (int64_t i = 0; i < n; i++) std::swap(V(i, k), V(i, k + 1));
+          for (int64_t i = 0; i < m; i++) std::swap(U(i, k), U(i, k + 1));
+        }
+        k++;
+      }
+      iter = 0;
+      p--;
+    }
+  }
+  for (int64_t j = 0; j < n; j++) sigma[j] = s[j] / p2;
+  if (want) CompleteU(uc, M, N, ucols);
+  return 0;
+}
+
+
+// The implicit QL iteration with Wilkinson's shift (EISPACK's tql2, the
+// iteration of LAPACK's dsteqr) on the real symmetric tridiagonal (d, e):
+// d the diagonal, e[i] the item between i and i+1 (e[n-1] unused). d becomes
+// the eigenvalues (unsorted); when want, each rotation is applied to the
+// columns of the column-major n×n vm (the reduction's Q), which then holds
+// the eigenvectors. Returns 0 or 1 (an eigenvalue took more than 60 sweeps).
+template <typename E>
+int Tql2(double* d, double* e, E* vm, int64_t n, bool want) {
+  e[n - 1] = 0;
+  double f = 0;
+  double tst1 = 0;
+  for (int64_t l = 0; l < n; l++) {
+    tst1 = std::max(tst1, std::fabs(d[l]) + std::fabs(e[l]));
+    int64_t m = l;
+    while (m < n - 1 && std::fabs(e[m]) > kEps * tst1) m++;
+    if (m > l) {
+      int iter = 0;
+      do {
+        if (++iter > 60) return 1;
+        double g = d[l];
+        double p = (d[l + 1] - g) / (2 * e[l]);
+        double r = std::hypot(p, 1.0);
+        if (p < 0) r = -r;
+        d[l] = e[l] / (p + r);
+        d[l + 1] = e[l] * (p + r);
+        const double dl1 = d[l + 1];
+        double h = g - d[l];
+        for (int64_t i = l + 2; i < n; i++) d[i] -= h;
+        f += h;
+        p = d[m];
+        double c = 1;
+        double c2 = c;
+        double c3 = c;
+        const double el1 = e[l + 1];
+        double s = 0;
+        double s2 = 0;
+        for (int64_t i = m - 1; i >= l; i--) {
+          c3 = c2;
+          c2 = c;
+          s2 = s;
+          g = c * e[i];
+          h = c * p;
+          r = std::hypot(p, e[i]);
+          e[i + 1] = s * r;
+          s = e[i] / r;
+          c = p / r;
+          p = c * d[i] - s * g;
+          d[i + 1] = h + s * (c * g + s * d[i]);
+          if (want) {
+            E* vi = vm + i * n;
+            E* vi1 = vm + (i + 1) * n;
+            for (int64_t k = 0; k < n; k++) {
+              const E t = vi1[k];
+              vi1[k] = Add(Scale(vi[k], s), Scale(t, c));
+              vi[k] = Sub(Scale(vi[k], c), Scale(t, s));
+            }
+          }
+        }
+        p = -s * s2 * c3 * el1 * e[l] / dl1;
+        e[l] = s * p;
+        d[l] = c * p;
+      } while (std::fabs(e[l]) > kEps * tst1);
+    }
+    d[l] += f;
+    e[l] = 0;
+  }
+  return 0;
+}
+
+// Householder tridiagonalisation of the real symmetric n×n column-major vm
+// (EISPACK's tred2, reading the lower triangle): d, e as Tql2 takes them, vm
+// becomes Q (A = Q T Qᵀ).
+void Tred2(double* vm, int64_t n, double* d, double* e) {
+  auto V = [vm, n](int64_t i, int64_t j) -> double& { return vm[j * n + i]; };
+  // Reflections from the last row up, each zeroing a row left of its subdiagonal.
+  for (int64_t j = 0; j < n; j++) d[j] = V(n - 1, j);
+  for (int64_t i = n - 1; i > 0; i--) {
+    double scale = 0;
+    double h = 0;
+    for (int64_t k = 0; k < i; k++) scale += std::fabs(d[k]);
+    if (scale == 0) {
+      e[i] = d[i - 1];
+      for (int64_t j = 0; j < i; j++) {
+        d[j] = V(i - 1, j);
+        V(i, j) = 0;
+        V(j, i) = 0;
+      }
+    } else {
+      for (int64_t k = 0; k < i; k++) {
+        d[k] /= scale;
+        h += d[k] * d[k];
+      }
+      double f = d[i - 1];
+      double g = std::sqrt(h);
+      if (f > 0) g = -g;
+      e[i] = scale * g;
+      h -= f * g;
+      d[i - 1] = f - g;
+      for (int64_t j = 0; j < i; j++) e[j] = 0;
+      for (int64_t j = 0; j < i; j++) {
+        f = d[j];
+        V(j, i) = f;
+        g = e[j] + V(j, j) * f;
+        for (int64_t k = j + 1; k <= i - 1; k++) {
+          g += V(k, j) * d[k];
+          e[k] += V(k, j) * f;
+        }
+        e[j] = g;
+      }
+      f = 0;
+      for (int64_t j = 0; j < i; j++) {
+        e[j] /= h;
+        f += e[j] * d[j];
+      }
+      const double hh = f / (h + h);
+      for (int64_t j = 0; j < i; j++) e[j] -= hh * d[j];
+      for (int64_t j = 0; j < i; j++) {
+        f = d[j];
+        g = e[j];
+        for (int64_t k = j; k <= i - 1; k++) V(k, j) -= (f * e[k] + g * d[k]);
+        d[j] = V(i - 1, j);
+        V(i, j) = 0;
+      }
+    }
+    d[i] = h;
+  }
+  // The product of the reflections (the diagonal kept aside in the last row).
+  for (int64_t i = 0; i < n - 1; i++) {
+    V(n - 1, i) = V(i, i);
+    V(i, i) = 1;
+    const double h = d[i + 1];
+    if (h != 0) {
+      for (int64_t k = 0; k <= i; k++) d[k] = V(k, i + 1) / h;
+      for (int64_t j = 0; j <= i; j++) {
+        double g = 0;
+        for (int64_t k = 0; k <= i; k++) g += V(k, i + 1) * V(k, j);
+        for (int64_t k = 0; k <= i; k++) V(k, j) -= g * d[k];
+      }
+    }
+    for (int64_t k = 0; k <= i; k++) V(k, i + 1) = 0;
+  }
+  for (int64_t j = 0; j < n; j++) {
+    d[j] = V(n - 1, j);
+    V(n - 1, j) = 0;
+  }
+  V(n - 1, n - 1) = 1;
+  // tred2 leaves e[i] between i-1 and i; Tql2 takes it between i and i+1.
+  for (int64_t i = 1; i < n; i++) e[i - 1] = e[i];
+  e[n - 1] = 0;
+}
+
+// Householder tridiagonalisation of the Hermitian n×n row-major h (full,
+// destroyed; zhetrd's reflectors, applied on both sides without using the
+// symmetry), then a diagonal phase that makes the off-diagonal real: d, e as
+// Tql2 takes them, qm (column-major, complex) Q with A = Q T Qᴴ.
+void HermitianTridiagonal(Cx* h, int64_t n, double* d, double* e, Cx* qm) {
+  auto H = [h, n](int64_t i, int64_t j) -> Cx& { return h[i * n + j]; };
+  auto Q = [qm, n](int64_t i, int64_t j) -> Cx& { return qm[j * n + i]; };
+  for (int64_t i = 0; i < n * n; i++) qm[i] = Cx{i % (n + 1) == 0 ? 1.0 : 0.0, 0};
+  std::vector<Cx> u(n);
+  for (int64_t k = 0; k + 2 < n; k++) {
+    const int64_t len = n - k - 1;
+    // zlarfg on (H(k+1, k), H(k+2.., k)): P = I - tau·u·uᴴ, u[0] = 1, Pᴴ(alpha, x) = (beta, 0).
+    const Cx tau = Larfg(&H(k + 1, k), len, n);
+    if (Re(tau) == 0 && Im(tau) == 0) continue;
+    u[0] = Cx{1, 0};
+    for (int64_t i = 1; i < len; i++) {
+      u[i] = H(k + 1 + i, k);
+      H(k + 1 + i, k) = Cx{0, 0};
+    }
+    // Row k mirrors column k (Hermitian): (beta, 0, ...).
+    H(k, k + 1) = H(k + 1, k);
+    for (int64_t i = 1; i < len; i++) H(k, k + 1 + i) = Cx{0, 0};
+    // A ← Pᴴ A P on rows and columns k+1..: left by I - conj(tau) u uᴴ, right by I - tau u uᴴ.
+    const Cx ct = Conj(tau);
+    for (int64_t c = k + 1; c < n; c++) {
+      Cx s{0, 0};
+      for (int64_t i = 0; i < len; i++) s = Add(s, Mul(Conj(u[i]), H(k + 1 + i, c)));
+      const Cx f = Mul(ct, s);
+      for (int64_t i = 0; i < len; i++) H(k + 1 + i, c) = Sub(H(k + 1 + i, c), Mul(u[i], f));
+    }
+    for (int64_t r = k + 1; r < n; r++) {
+      Cx s{0, 0};
+      for (int64_t i = 0; i < len; i++) s = Add(s, Mul(H(r, k + 1 + i), u[i]));
+      const Cx f = Mul(s, tau);
+      for (int64_t i = 0; i < len; i++) H(r, k + 1 + i) = Sub(H(r, k + 1 + i), Mul(f, Conj(u[i])));
+    }
+    // Q ← Q P: column k+1+i of Q minus (Q u)·tau·conj(u[i]).
+    for (int64_t r = 0; r < n; r++) {
+      Cx s{0, 0};
+      for (int64_t i = 0; i < len; i++) s = Add(s, Mul(Q(r, k + 1 + i), u[i]));
+      const Cx f = Mul(s, tau);
+      for (int64_t i = 0; i < len; i++) Q(r, k + 1 + i) = Sub(Q(r, k + 1 + i), Mul(f, Conj(u[i])));
+    }
+  }
+  // T(i+1, i) = z_i; with D = diag(phi), phi_{i+1} = phi_i·z_i/|z_i|, DᴴTD is real (|z_i|); Q ← QD.
+  Cx phi{1, 0};
+  for (int64_t i = 0; i < n; i++) {
+    d[i] = Re(H(i, i));
+    if (i > 0) {
+      for (int64_t r = 0; r < n; r++) Q(r, i) = Mul(Q(r, i), phi);
+    }
+    if (i + 1 < n) {
+      const Cx z = H(i + 1, i);
+      const double az = Abs(z);
+      e[i] = az;
+      if (az != 0) phi = Mul(phi, Scale(z, 1 / az));
+    }
+  }
+  e[n - 1] = 0;
+}
+
+// The outcome of one eigh by tridiagonalisation and the QL iteration (the
+// route of LAPACK's syevd/heevd: O(n³) with a small constant, where Jacobi
+// needs several sweeps): 0, 1 (did not converge), -1 (non-finite input);
+// a: n×n row-major, only its `lower` (or upper) triangle read; w: n
+// eigenvalues ascending; v: n×n row-major, eigenvectors as columns. The vectors are column-major while they are
+// built, so every rotation runs over contiguous memory.
+template <typename E>
+int EighTridiagonal(const E* a, int64_t n, bool lower, double* w, E* v, bool want) {
+  std::vector<E> vm(n * n);
+  // The Hermitian matrix of the chosen triangle (the diagonal's imaginary part dropped), column j
+  // at vm + j·n; the same items read row-major are its conjugate, which Tred2 never sees (real).
+  for (int64_t j = 0; j < n; j++) {
+    for (int64_t k = j; k < n; k++) {
+      const E x = lower ? a[k * n + j] : Conj(a[j * n + k]);  // A[k][j], k ≥ j
+      vm[j * n + k] = k == j ? FromParts<E>(Re(x), 0) : x;
+      vm[k * n + j] = k == j ? FromParts<E>(Re(x), 0) : Conj(x);
+    }
+  }
+  const double p2 = PowerScale(vm.data(), n * n);
+  if (p2 == 0) return -1;
+  for (E& x : vm) x = Scale(x, p2);
+  std::vector<double> d(n);
+  std::vector<double> e(n);
+  std::vector<E> qm;
+  if constexpr (std::is_same_v<E, double>) {
+    Tred2(vm.data(), n, d.data(), e.data());
+  } else {
+    // vm column-major holds A(k, j) at j·n + k: read row-major it is Aᵀ = conj(A), so conjugate back.
+    for (E& x : vm) x = Conj(x);
+    qm.resize(n * n);
+    HermitianTridiagonal(vm.data(), n, d.data(), e.data(), qm.data());
+    vm.swap(qm);
+  }
+  if (Tql2(d.data(), e.data(), vm.data(), n, want) != 0) return 1;
+  std::vector<int64_t> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](int64_t i, int64_t j) { return d[i] < d[j]; });
+  for (int64_t j = 0; j < n; j++) w[j] = d[order[j]] / p2;
+  if (want) {
+    for (int64_t r = 0; r < n; r++) {
+      for (int64_t j = 0; j < n; j++) v[r * n + j] = vm[order[j] * n + r];
+    }
   }
   return 0;
 }
@@ -650,7 +898,12 @@ void RunSvd(Napi::Env env, const Napi::CallbackInfo& info, int64_t scale, int64_
         else g[r * M + c] = Conj(at[r * n + c]);
       }
     }
-    const int rc = SvdJacobi(g.data(), M, N, s + t * k, uc.data(), UC, vc.data(), want);
+    int rc = 0;
+    if constexpr (std::is_same_v<E, double>) {
+      rc = SvdGolubKahan(g.data(), M, N, s + t * k, uc.data(), UC, vc.data(), want);
+    } else {
+      rc = SvdJacobi(g.data(), M, N, s + t * k, uc.data(), UC, vc.data(), want);
+    }
     inf[t] = rc;
     if (rc != 0) {
       // No answer for this matrix: NaN throughout (what NumPy's gufunc leaves when LAPACK fails).
@@ -705,37 +958,13 @@ void RunEigh(Napi::Env env, const Napi::CallbackInfo& info, int64_t scale, int64
   E* ve = reinterpret_cast<E*>(v);
   const double nan = std::numeric_limits<double>::quiet_NaN();
   for (int64_t t = 0; t < count; t++) {
-    inf[t] = EighJacobi(ae + t * n * n, n, lower, w + t * n, want ? ve + t * n * n : nullptr, want);
+    E* vt = want ? ve + t * n * n : nullptr;
+    inf[t] = EighTridiagonal(ae + t * n * n, n, lower, w + t * n, vt, want);
     if (inf[t] == 0) continue;
     // No answer for this matrix: NaN throughout (what NumPy's gufunc leaves when LAPACK fails).
     std::fill(w + t * n, w + (t + 1) * n, nan);
     if (want) std::fill(ve + t * n * n, ve + (t + 1) * n * n, FromParts<E>(nan, nan));
   }
-}
-
-// linalgEigvals(A, wr, wi, info, n, count): the eigenvalues of each real n×n
-// matrix of A (destroyed), real and imaginary parts; info as linalgSvd's.
-Napi::Value LinalgEigvals(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  int64_t n = 0;
-  int64_t count = 0;
-  if (info.Length() != 6 || !ToInt(info[4], &n) || !ToInt(info[5], &count)) {
-    ThrowType(env, "linalgEigvals(A, wr, wi, info, n, count): bad arguments");
-    return env.Undefined();
-  }
-  const int64_t items = Items(env, "linalgEigvals", count, n, n, 1);
-  if (items < 0) return env.Undefined();
-  double* a = Typed<double>(env, info[0], napi_float64_array, items, "linalgEigvals", "A");
-  if (env.IsExceptionPending()) return env.Undefined();
-  double* wr = Typed<double>(env, info[1], napi_float64_array, count * n, "linalgEigvals", "wr");
-  if (env.IsExceptionPending()) return env.Undefined();
-  double* wi = Typed<double>(env, info[2], napi_float64_array, count * n, "linalgEigvals", "wi");
-  if (env.IsExceptionPending()) return env.Undefined();
-  int32_t* inf = Typed<int32_t>(env, info[3], napi_int32_array, count, "linalgEigvals", "info");
-  if (env.IsExceptionPending() || count == 0 || n == 0) return env.Undefined();
-  // SAFETY: lengths checked by Typed: A count·n·n doubles, wr and wi count·n, info count.
-  for (int64_t t = 0; t < count; t++) inf[t] = EigvalsHqr(a + t * n * n, n, wr + t * n, wi + t * n);
-  return env.Undefined();
 }
 
 const char* kTypes = ": type must be 0 (float64) or 1 (complex128)";
@@ -816,7 +1045,6 @@ void InitLinalgDecomp(Napi::Env env, Napi::Object exports) {
   exports.Set("linalgOrgqr", Napi::Function::New<LinalgOrgqr>(env, "linalgOrgqr"));
   exports.Set("linalgSvd", Napi::Function::New<LinalgSvd>(env, "linalgSvd"));
   exports.Set("linalgEigh", Napi::Function::New<LinalgEigh>(env, "linalgEigh"));
-  exports.Set("linalgEigvals", Napi::Function::New<LinalgEigvals>(env, "linalgEigvals"));
 }
 
 }  // namespace mmarray

@@ -1,5 +1,5 @@
 // The decompositions behind lib/linalg-qr.ts, lib/linalg-svd.ts and
-// lib/linalg-eigh.ts (NumPy's np.linalg qr, svd, eigh), over stacks of
+// lib/linalg-eigh.ts (NumPy's np.linalg qr, svd, eigh; eig is linalg_eig.h), over stacks of
 // row-major matrices, one matrix at a time, float64 or complex128 (NumPy 2
 // computes float32/complex64 in double and rounds, as lib/ does).
 //
@@ -9,19 +9,23 @@
 //    v = x/(alpha - beta); no reflector (tau = 0) when x and Im alpha are 0.
 //    So R's diagonal has LAPACK's signs and Q and R agree with NumPy's to
 //    rounding (OpenBLAS's blocked dgeqrf sums in another order).
-//  - svd: one-sided (Hestenes) Jacobi on the columns of A (of Aᴴ when
-//    m < n), which gives the singular values to high relative accuracy:
-//    each pair of columns is rotated (complex: after a phase that makes
+//  - svd, on A (on Aᴴ when m < n): real input by Householder
+//    bidiagonalisation and the Golub–Kahan implicit-shift QR on the
+//    bidiagonal (LINPACK's dsvdc; LAPACK's gesvd route), which gives the
+//    singular values to a few ulp of the largest, as LAPACK's. Complex input
+//    by one-sided (Hestenes) Jacobi on the columns, which gives the singular
+//    values to high relative accuracy: each pair of columns is rotated (complex: after a phase that makes
 //    their inner product real) until every pair is orthogonal to
 //    max(8, sqrt(rows))·eps of their norms. U's columns for zero singular values and
 //    the extra columns of full matrices complete it to an orthonormal basis
 //    through a Householder QR of the computed columns. The singular values
 //    come out descending.
-//  - eigvals (real input): EISPACK's balanc, elmhes and hqr (Francis
-//    double-shift QR on the Hessenberg form), eigenvalues only.
-//  - eigh: cyclic two-sided Jacobi on the Hermitian matrix read from one
-//    triangle (the other ignored, the diagonal's imaginary part ignored, as
-//    LAPACK's heevd); eigenvalues ascending, eigenvectors as columns.
+//  - eigh: the symmetric (Hermitian) matrix read from one triangle (the
+//    other ignored, the diagonal's imaginary part ignored, as LAPACK's
+//    heevd); eigenvalues ascending, eigenvectors as columns: Householder
+//    tridiagonalisation (EISPACK's tred2 for real input; zhetrd's reflectors
+//    and a diagonal phase that makes the tridiagonal real for complex input)
+//    and the implicit QL iteration (tql2; LAPACK's dsteqr route).
 //
 // Every matrix is first scaled by a power of two (exact) so that no square
 // overflows or underflows; non-finite input is reported (info -1), not
@@ -34,7 +38,7 @@
 
 namespace mmarray {
 
-// Adds linalgGeqrf, linalgOrgqr, linalgSvd, linalgEigh and linalgEigvals to `exports`.
+// Adds linalgGeqrf, linalgOrgqr, linalgSvd and linalgEigh to `exports`.
 void InitLinalgDecomp(Napi::Env env, Napi::Object exports);
 
 }  // namespace mmarray

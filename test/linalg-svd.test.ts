@@ -6,8 +6,10 @@
 // integer, rank-deficient (zero singular values: U is completed to an
 // orthonormal basis), full and reduced, hermitian=True (NumPy's eigh path),
 // 0-size, byte-swapped / Fortran inputs, NaN, errors.
-// Tolerance 1e-12 of the largest magnitude for float64 results (Jacobi
-// against LAPACK's gesdd: a few ulp of the largest singular value), 1e-5 for
+// BIG2 (130×110) and BIGW (70×120) run the real kernel's Golub–Kahan
+// iteration well past its small cases.
+// Tolerance 1e-12 of the largest magnitude for float64 results (Golub–Kahan
+// or Jacobi against LAPACK's gesdd: a few ulp of the largest singular value), 1e-5 for
 // float32 results.
 import * as lib from '../lib';
 import { LinAlgError, type NdArray } from '../lib';
@@ -38,6 +40,8 @@ SYM = (lambda m: m + m.T)(rng.standard_normal((5, 5)))
 HER = (lambda m: m + m.conj().T)(rng.standard_normal((4, 4)) + 1j * rng.standard_normal((4, 4)))
 ILL = np.vander(np.linspace(0, 1, 8), 6)
 BIG = rng.standard_normal((30, 20))
+BIG2 = rng.standard_normal((130, 110))
+BIGW = rng.standard_normal((70, 120))
 E0 = np.zeros((0, 3))
 E1 = np.zeros((3, 0))
 ES = np.zeros((0, 2, 2))
@@ -45,7 +49,7 @@ NAN = np.array([[1., np.nan], [0, 1]])
 V = np.arange(3.)
 H = np.ones((2, 2), dtype='f2')
 `;
-const NAMES = ['A', 'W', 'SQ', 'ST', 'C', 'CW', 'F4', 'C8', 'I', 'BE', 'FO', 'RK', 'Z', 'SYM', 'HER', 'ILL', 'BIG', 'E0', 'E1', 'ES', 'NAN', 'V', 'H'];
+const NAMES = ['A', 'W', 'SQ', 'ST', 'C', 'CW', 'F4', 'C8', 'I', 'BE', 'FO', 'RK', 'Z', 'SYM', 'HER', 'ILL', 'BIG', 'BIG2', 'BIGW', 'E0', 'E1', 'ES', 'NAN', 'V', 'H'];
 
 /** U·diag(S)·Vh of a reduced or full SVD (NumPy: u[..., :, :k] * s[..., None, :] @ vh[..., :k, :]). */
 function rebuild(r: { U: NdArray; S: NdArray; Vh: NdArray }): NdArray {
@@ -62,7 +66,7 @@ describeWithNumpy('linalg.svd against NumPy', () => {
 
   test('singular values: shapes, dtypes, values (svd, svdvals, computeUv false)', () => {
     const cases: LinalgCase[] = [];
-    for (const name of ['A', 'W', 'SQ', 'ST', 'C', 'CW', 'I', 'BE', 'FO', 'RK', 'Z', 'ILL', 'BIG']) {
+    for (const name of ['A', 'W', 'SQ', 'ST', 'C', 'CW', 'I', 'BE', 'FO', 'RK', 'Z', 'ILL', 'BIG', 'BIG2', 'BIGW']) {
       cases.push({ py: `LA.svd(${name}, compute_uv=False)`, js: (x) => linalg.svd(x[name], { computeUv: false }), tol: TOL });
       cases.push({ py: `LA.svdvals(${name})`, js: (x) => linalg.svdvals(x[name]), tol: TOL });
       cases.push({ py: `LA.svd(${name}).S`, js: (x) => linalg.svd(x[name]).S, tol: TOL });
@@ -76,7 +80,7 @@ describeWithNumpy('linalg.svd against NumPy', () => {
 
   test('U·diag(S)·Vh, and |U|, |Vh| of real matrices with distinct singular values; full and reduced', () => {
     const cases: LinalgCase[] = [];
-    for (const name of ['A', 'W', 'SQ', 'ST', 'C', 'CW', 'I', 'FO', 'RK', 'Z', 'BIG']) {
+    for (const name of ['A', 'W', 'SQ', 'ST', 'C', 'CW', 'I', 'FO', 'RK', 'Z', 'BIG', 'BIG2', 'BIGW']) {
       for (const full of [true, false]) {
         const py = full ? 'True' : 'False';
         cases.push({ py: PY_REBUILD(`LA.svd(${name}, full_matrices=${py})`), js: (x) => rebuild(linalg.svd(x[name], { fullMatrices: full })), tol: TOL });

@@ -1,6 +1,6 @@
 // NumPy's own numpy/linalg/tests/test_linalg.py (NumPy 2.4), the classes of
 // the decompositions: TestQR, TestSVD / SVDBaseTests, TestSVDHermitian,
-// TestEigh, TestEigvalsh, TestPinv (test_pinv_rtol_arg), TestMatrixRank
+// TestEig, TestEigvals, TestEigh, TestEigvalsh, TestPinv (test_pinv_rtol_arg), TestMatrixRank
 // (test_reduced_rank), TestLstsq and TestCond, ported test by test: the same
 // names, intent, values, shapes, dtypes and errors. The norm ord 2 / -2 /
 // 'nuc' cases are in linalg-test_linalg.test.ts with the rest of TestNorm.
@@ -9,14 +9,11 @@
 // with NumPy's field names; a 0-d array where NumPy returns a scalar;
 // `ArraySubclass` views dropped (no subclasses here), their shapes and dtypes
 // kept. NumPy's generated LinalgCase matrices (SVDCases.do, CondCases.do,
-// PinvCases.do, LstsqCases.do, the Eigh/Eigvalsh cases) are ported as a
+// PinvCases.do, LstsqCases.do, the Eig/Eigvals/Eigh/Eigvalsh cases) are ported as a
 // handful of deterministic matrices of each kind: square, non-square,
 // stacked, complex, single precision.
 //
 // Skipped (not counted as passing):
-// - The comparisons with `linalg.eig` in TestEighCases / TestEigvalshCases:
-//   no eig here; the eigenvalues are compared with NumPy's eigvalsh at run
-//   time in test/linalg-eigh.test.ts instead.
 // - TestCond.test_nan: NumPy marks it xfail (platform-dependent).
 // - The np.matrix variants (numpy/matrixlib/tests/test_matrix_linalg.py).
 // - TestQR's 'economic' / 'full' modes (deprecated in NumPy, refused here).
@@ -151,6 +148,71 @@ describe('TestSVDHermitian', () => {
   });
 });
 
+const complexOf = (dt: string): string => (dt === 'f4' ? 'c8' : dt === 'f8' ? 'c16' : dt);
+/** LinalgSquareTestCase / LinalgGeneralizedSquareTestCase: the square ones of generalCases. */
+const squareCases = (): [string, NdArray][] => generalCases().filter(([, a]) => a.shape[a.ndim - 1] === a.shape[a.ndim - 2]);
+
+describe('TestEigvals', () => {
+  test('EigvalsCases.do: eigvals == eig(a).eigenvalues', () => {
+    for (const [, a] of squareCases()) {
+      const ev = linalg.eigvals(a);
+      const { eigenvalues: evalues } = linalg.eig(a);
+      assertAlmostEqual(ev, evalues);
+    }
+  });
+
+  test.each([single, double, csingle, cdouble])('test_types (%s)', (dtype) => {
+    let x = arr([[1, 0.5], [0.5, 1]], dtype);
+    expect(dtStr(linalg.eigvals(x))).toBe(dtype);
+    x = arr([[1, 0.5], [-1, 1]], dtype);
+    expect(dtStr(linalg.eigvals(x))).toBe(complexOf(dtype));
+  });
+
+  test('test_0_size', () => {
+    let res = linalg.eigvals(lib.zeros([0, 1, 1], 'i8'));
+    expect(dtStr(res)).toBe('f8');
+    assertEqual(res.shape, [0, 1]);
+    res = linalg.eigvals(lib.zeros([0, 0], 'c8'));
+    expect(dtStr(res)).toBe('c8');
+    assertEqual(res.shape, [0]);
+  });
+});
+
+describe('TestEig', () => {
+  test('EigCases.do: a @ v == v * w[..., None, :]', () => {
+    for (const [, a] of squareCases()) {
+      const { eigenvalues, eigenvectors } = linalg.eig(a);
+      assertAllclose(lib.matmul(a, eigenvectors), lib.multiply(eigenvectors, lib.expandDims(eigenvalues, -2)), rtolOf(dtStr(eigenvalues)), 1e-5);
+    }
+  });
+
+  test.each([single, double, csingle, cdouble])('test_types (%s)', (dtype) => {
+    let x = arr([[1, 0.5], [0.5, 1]], dtype);
+    let r = linalg.eig(x);
+    expect(dtStr(r.eigenvalues)).toBe(dtype);
+    expect(dtStr(r.eigenvectors)).toBe(dtype);
+    x = arr([[1, 0.5], [-1, 1]], dtype);
+    r = linalg.eig(x);
+    expect(dtStr(r.eigenvalues)).toBe(complexOf(dtype));
+    expect(dtStr(r.eigenvectors)).toBe(complexOf(dtype));
+  });
+
+  test('test_0_size', () => {
+    let a: NdArray = lib.zeros([0, 1, 1], 'i8');
+    let r = linalg.eig(a);
+    expect(dtStr(r.eigenvectors)).toBe('f8');
+    expect(dtStr(r.eigenvalues)).toBe('f8');
+    assertEqual(r.eigenvectors.shape, a.shape);
+    assertEqual(r.eigenvalues.shape, [0, 1]);
+    a = lib.zeros([0, 0], 'c8');
+    r = linalg.eig(a);
+    expect(dtStr(r.eigenvectors)).toBe('c8');
+    expect(dtStr(r.eigenvalues)).toBe('c8');
+    assertEqual(r.eigenvectors.shape, a.shape);
+    assertEqual(r.eigenvalues.shape, [0]);
+  });
+});
+
 describe('TestEigvalsh', () => {
   test.each([single, double, csingle, cdouble])('test_types (%s)', (dtype) => {
     const w = linalg.eigvalsh(arr([[1, 0.5], [0.5, 1]], dtype));
@@ -185,11 +247,14 @@ describe('TestEigvalsh', () => {
     assertEqual(res.shape, [0]);
   });
 
-  test('TestEigvalshCases.do (without eig): L and U agree, ascending', () => {
+  test('TestEigvalshCases.do: L and U agree with eig, ascending', () => {
     for (const [, a] of hermitianCases()) {
       const ev = linalg.eigvalsh(a, { UPLO: 'L' });
+      // evalues, evectors = linalg.eig(a); evalues.sort(axis=-1): eig of a Hermitian matrix.
+      const evalues = lib.sort(linalg.eig(a).eigenvalues, { axis: -1 });
+      assertAllclose(ev, evalues, rtolOf(dtStr(ev)), 1e-5);
       const ev2 = linalg.eigvalsh(a, { UPLO: 'U' });
-      assertAllclose(ev2, ev, rtolOf(dtStr(ev)), 1e-5);
+      assertAllclose(ev2, evalues, rtolOf(dtStr(ev)), 1e-5);
       assertEqual(lib.sort(ev), ev);
     }
   });
@@ -236,10 +301,12 @@ describe('TestEigh', () => {
     assertEqual(r.eigenvalues.shape, [0]);
   });
 
-  test('TestEighCases.do (without eig): a @ v == w * v for both triangles', () => {
+  test('TestEighCases.do: eig\'s eigenvalues, a @ v == w * v for both triangles', () => {
     for (const [, a] of hermitianCases()) {
       for (const uplo of ['L', 'U'] as const) {
         const { eigenvalues: ev, eigenvectors: evc } = linalg.eigh(a, { UPLO: uplo });
+        const evalues = lib.sort(linalg.eig(a).eigenvalues, { axis: -1 });
+        assertAllclose(ev, evalues, rtolOf(dtStr(ev)), 1e-5);
         assertAllclose(lib.matmul(a, evc), lib.multiply(lib.expandDims(ev, -2), evc), rtolOf(dtStr(ev)), 1e-5);
       }
     }

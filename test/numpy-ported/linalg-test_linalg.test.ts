@@ -16,8 +16,6 @@
 // only check identities such as a @ solve(a, b) == b, never the random values).
 //
 // Skipped (not counted as passing):
-// - DetCases.do's comparison with the product of `linalg.eigvals`: no eigvals
-//   here; det is checked against sign * exp(logabsdet) and NumPy's known values.
 // - TestNorm_NonSystematic.test_longdouble_norm and the clongdouble half of
 //   test_complex_high_ord: no longdouble dtype.
 // - TestMatrixPower with dtype object ('O'): no object arrays; the float16 ('e')
@@ -181,11 +179,17 @@ describe('TestInv', () => {
 });
 
 describe('TestDet', () => {
-  test('DetCases.do without eigvals: det == sign * exp(logabsdet), |sign| == 1, -inf where sign is 0', () => {
+  test('DetCases.do: det == sign * exp(logabsdet) == prod(eigvals), |sign| == 1, -inf where sign is 0', () => {
     for (const [, a] of squareCases()) {
       const d = linalg.det(a);
       const { sign, logabsdet } = linalg.slogdet(a);
       almost(lib.asarray(lib.multiply(sign, lib.exp(logabsdet)), d.dtype), d);
+      // ev = eigvals(a in double / cdouble); assert_almost_equal(d, multiply.reduce(ev, axis=-1)),
+      // single_decimal=5, double_decimal=11 (compared as complex: ev is complex for complex pairs).
+      const ev = lib.prod(linalg.eigvals(a.astype(a.dtype.kind === 'c' ? 'c16' : 'f8')), -1).astype('c16');
+      const dec = d.dtype.str.endsWith('f4') || d.dtype.str.endsWith('c8') ? 5 : 11;
+      assertAlmostEqual(d.astype('c16'), ev, dec);
+      assertAlmostEqual(lib.multiply(sign, lib.exp(logabsdet)).astype('c16'), ev, dec);
       const sv = lib.atleast1d(sign).ravel();
       const lv = lib.atleast1d(logabsdet).ravel();
       const m = lib.notEqual(sv, 0);
