@@ -46,6 +46,9 @@ describeWithNumpy('reduceat against NumPy', () => {
       { py: `np.add.reduceat(${RPY}.reshape(100, 6).T, [0, 50], axis=1)`, js: () => addReduceat(r().reshape(100, 6).T, [0, 50], 1) },
       { py: `np.add.reduceat(${RPY}[::-3].astype('>f8'), [0, 100])`, js: () => addReduceat(r().index('::-3').astype('>f8'), [0, 100]) },
       { py: `np.add.reduceat(${RPY}.astype('f4'), [0, 100])`, js: () => addReduceat(r().astype('f4'), [0, 100]) },
+      // Contiguous groups of every length 1 to 33 (the leaf's lanes, its tail, and fewer than 8 items), float64 and float32.
+      { py: `np.add.reduceat(${RPY}, [k * (k + 1) // 2 for k in range(34)])`, js: () => addReduceat(r(), Array.from({ length: 34 }, (_, k) => (k * (k + 1)) / 2)) },
+      { py: `np.add.reduceat(${RPY}.astype('f4'), [k * (k + 1) // 2 for k in range(34)])`, js: () => addReduceat(r().astype('f4'), Array.from({ length: 34 }, (_, k) => (k * (k + 1)) / 2)) },
       { py: `np.add.reduceat(${RPY}.astype('c16'), [0, 100])`, js: () => addReduceat(r().astype('c16'), [0, 100]) },
       { py: `np.multiply.reduceat(np.arange(1, 9), [0, 4])`, js: () => multiplyReduceat(arange(1, 9), [0, 4]) },
       { py: `np.multiply.reduceat(${RPY}.reshape(100, 6) + 0.5, [0, 37], axis=0)`, js: () => multiplyReduceat(add(r().reshape(100, 6), 0.5), [0, 37], 0) },
