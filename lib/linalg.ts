@@ -430,6 +430,20 @@ function dotOut(r: NdArray, out: NdArray | null): NdArray {
 }
 
 /**
+ * A product with a 0-d operand, as NumPy's PyArray_MatrixProduct2 (behind
+ * dot and inner) makes it: multiply's 'K' layout, except where it takes its
+ * cblas path first (a float32, float64, complex64 or complex128 product of
+ * operands of at most 2 axes), which writes a new C-contiguous array (fuzz
+ * seeds 6004050 6005652; a C rule for every dtype and rank was reverted).
+ */
+function scalarProduct(x: NdArray, y: NdArray): NdArray {
+  const r = multiply(x, y);
+  const t = r.dtype;
+  const blas = x.ndim <= 2 && y.ndim <= 2 && ((t.kind === 'f' && t.itemsize >= 4) || (t.kind === 'c' && t.itemsize >= 8));
+  return blas && !r.flags.cContiguous ? r.copy('C') : r;
+}
+
+/**
  * NumPy's `dot(a, b, out=None)`: for 1-d operands the inner product, for
  * 2-d the matrix product, with a 0-d operand `multiply`; otherwise the sum
  * over the last axis of `a` and the second-to-last of `b` (the last when
@@ -445,7 +459,7 @@ export function dot(a: unknown, b: unknown, out: NdArray | null = null): NdArray
   const y = operand(b, 'dot', 'b');
   const o = checkOut(out);
   if (x.ndim === 0 || y.ndim === 0) {
-    const r = multiply(x, y);
+    const r = scalarProduct(x, y);
     return dotOut(r, o);
   }
   const dt = productType('dot', x.dtype, y.dtype);
@@ -488,7 +502,7 @@ export function vdot(a: unknown, b: unknown): NdArray {
 export function inner(a: unknown, b: unknown): NdArray {
   const x = operand(a, 'inner', 'a');
   const y = operand(b, 'inner', 'b');
-  if (x.ndim === 0 || y.ndim === 0) return multiply(x, y);
+  if (x.ndim === 0 || y.ndim === 0) return scalarProduct(x, y);
   const dt = productType('inner', x.dtype, y.dtype);
   const k = x.shape[x.ndim - 1];
   if (y.shape[y.ndim - 1] !== k) {

@@ -415,3 +415,19 @@ describeWithNumpy("matmul: the result laid out as NumPy's gufunc allocates it (f
     expectLayoutsLikeNumpy(cases);
   });
 });
+
+describeWithNumpy('dot/inner with a 0-d operand: C where NumPy takes its cblas path (fuzz seeds 6004050 6005652)', () => {
+  test("a float32/64 or complex64/128 product of operands of at most 2 axes is C-contiguous, others keep multiply's 'K' layout", () => {
+    const views: ViewSpec[] = [{ shape: [3, 2], perm: [1, 0] }, { shape: [2, 3], index: '::-1, ::-1' }, { shape: [4, 3, 2], perm: [2, 1, 0] }, { shape: [3, 4], index: ':, ::2' }];
+    const cases: LayoutCase[] = [];
+    for (const v of views) {
+      for (const dt of ['<f8', '<f4', '<c8', '<i8', '<i2', '>f8']) {
+        for (const [pyS, jsS] of [['2.5', 2.5], ['2', 2]] as const) {
+          cases.push({ py: `np.dot(${pyView(v)}.astype('${dt}'), ${pyS})`, js: () => lib.dot(jsView(v).astype(dt), jsS) });
+          cases.push({ py: `np.inner(${pyS}, ${pyView(v)}.astype('${dt}'))`, js: () => lib.inner(jsS, jsView(v).astype(dt)) });
+        }
+      }
+    }
+    expectLayoutsLikeNumpy(cases);
+  });
+});
