@@ -444,6 +444,8 @@ function decodeKw(a: NdArray, kw: Kw): Decoded {
 }
 /** A result of a call: one array or one of a list of arrays. */
 function picked(r: unknown, pick: Json): NdArray {
+  // Python's r[pick] of a shorter tuple (np.unstack of an empty axis) is its IndexError.
+  if (Array.isArray(r) && typeof pick === 'number' && pick >= r.length) throw new api.IndexError('tuple index out of range');
   return Array.isArray(r) ? (r[pick as number] as NdArray) : (r as NdArray);
 }
 
