@@ -440,7 +440,14 @@ function scalarProduct(x: NdArray, y: NdArray): NdArray {
   const r = multiply(x, y);
   const t = r.dtype;
   const blas = x.ndim <= 2 && y.ndim <= 2 && ((t.kind === 'f' && t.itemsize >= 4) || (t.kind === 'c' && t.itemsize >= 8));
-  return blas && !r.flags.cContiguous ? r.copy('C') : r;
+  if (blas) return r.flags.cContiguous ? r : r.copy('C');
+  // Off that path NumPy multiplies its operands as PyArray_CheckFromAny cast them: an operand
+  // of another dtype copied in PyArray_NewLikeArray's 'K' layout, where a broadcast axis goes
+  // innermost (multiply of the view itself keeps it in place; fuzz seed 6005652).
+  const [arr, other] = x.ndim === 0 ? [y, x] : [x, y];
+  if (arr.dtype.equals(t) || !arr.shape.some((n, i) => n > 1 && arr.strides[i] === 0)) return r;
+  const c = arr.astype(t, 'K');
+  return x.ndim === 0 ? multiply(other, c) : multiply(c, other);
 }
 
 /**

@@ -418,7 +418,7 @@ describeWithNumpy("matmul: the result laid out as NumPy's gufunc allocates it (f
 
 describeWithNumpy('dot/inner with a 0-d operand: C where NumPy takes its cblas path (fuzz seeds 6004050 6005652)', () => {
   test("a float32/64 or complex64/128 product of operands of at most 2 axes is C-contiguous, others keep multiply's 'K' layout", () => {
-    const views: ViewSpec[] = [{ shape: [3, 2], perm: [1, 0] }, { shape: [2, 3], index: '::-1, ::-1' }, { shape: [4, 3, 2], perm: [2, 1, 0] }, { shape: [3, 4], index: ':, ::2' }];
+    const views: ViewSpec[] = [{ shape: [3, 2], perm: [1, 0] }, { shape: [2, 3], index: '::-1, ::-1' }, { shape: [4, 3, 2], perm: [2, 1, 0] }, { shape: [3, 4], index: ':, ::2' }, { shape: [3, 4], to: [2, 3, 4] }, { shape: [3, 1, 4], to: [2, 3, 2, 4] }];
     const cases: LayoutCase[] = [];
     for (const v of views) {
       for (const dt of ['<f8', '<f4', '<c8', '<i8', '<i2', '>f8']) {
