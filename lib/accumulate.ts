@@ -16,7 +16,8 @@ import { ValueError } from './errors';
 import { dtype as toDType, type DTypeLike } from './dtype';
 import { axisInOptions, readKnownOptions, type WithAxis } from './options';
 import { requireArray } from './internal';
-import { emptyLike } from './create';
+import { allocateOrdered } from './compute-values';
+import { iterOutputOrder } from './broadcast';
 import { normalizeAxis } from './layout';
 import { maximum, minimum } from './ufuncs/arith';
 import { UFuncTypeError } from './ufunc';
@@ -46,7 +47,10 @@ function accumulate(name: string, isMax: boolean, a: NdArray, axis: number | nul
   const ax0 = Array.isArray(axis) ? (axis[0] as number) : axis ?? 0;
   const ax = normalizeAxis(ax0, a.ndim);
   const dt = o.dtype !== undefined ? toDType(o.dtype) : a.dtype.newbyteorder('=');
-  const result = emptyLike(a, { dtype: dt });
+  // NumPy's PyUFunc_Accumulate allocates the result through nditer (result, a) in 'K' order:
+  // a's memory order, a broadcast (0-stride) axis kept in place (emptyLike would put it innermost).
+  const nd = a.ndim;
+  const result = allocateOrdered(dt, a.shape, iterOutputOrder(nd, [a.strides.map((s, i) => (a.shape[i] === 1 ? 0 : s))], [...Array(nd).keys()]), true);
   const n = a.shape[ax];
   if (a.size === 0) return result;
   // The accumulation axis last, rows contiguous: one typed loop per row.

@@ -40,7 +40,7 @@ import { matmul } from './linalg';
 import { cumsum, cumprod } from './cumulative';
 import { UFuncTypeError } from './ufunc';
 import { describeNonArray, isArray, requireOpen } from './internal';
-import { empty } from './create';
+import { fullLike } from './create';
 import { arccos, arccosh, arcsin, arcsinh, arctan, arctan2, arctanh } from './ufuncs/trig';
 import { power, conjugate } from './ufuncs/arith';
 import { invert, leftShift, rightShift } from './ufuncs/bitwise';
@@ -113,7 +113,12 @@ export function unstack<A extends NdArray>(x: A, options: ArrayApiAxisOptions = 
   const moved = moveaxis(a, o.axis ?? 0, 0);
   const n = moved.shape[0];
   const out: A[] = [];
-  for (let i = 0; i < n; i++) out.push(moved.index(i) as A);
+  // NumPy's tuple(moveaxis(x, axis, 0)): iterating a 1-d array gives NumPy scalars, here
+  // 0-d copies in native byte order (fuzz seeds 7000078 7000221); otherwise views.
+  for (let i = 0; i < n; i++) {
+    const item = moved.index(i) as A;
+    out.push(moved.ndim > 1 ? item : item.dtype.isStructured ? (item.copy() as A) : (item.astype(item.dtype.newbyteorder('=')) as A));
+  }
   return out;
 }
 
@@ -241,13 +246,12 @@ function cumulative(x: unknown, options: CumulativeApiOptions, name: 'cumulative
     out.index(...along(0, 1)).fill(identity);
     return out;
   }
+  // NumPy's concat([full_like(res, identity, shape=...), res], axis): concatenate keeps
+  // the inputs' memory order (an F-ordered result stays F; fuzz seeds 7000298 7000749).
   const r = run(a, ax, { dtype });
-  const shape = [...r.shape];
-  shape[ax] += 1;
-  const res = empty(shape, r.dtype);
-  res.index(...along(0, 1)).fill(identity);
-  res.index(...along(1, null)).set(r);
-  return res;
+  const initial = [...r.shape];
+  initial[ax] = 1;
+  return concatenate([fullLike(r, identity, { shape: initial }), r], { axis: ax });
 }
 
 /**

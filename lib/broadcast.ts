@@ -153,3 +153,24 @@ export function kOrderStrides(shape: readonly number[], itemsize: number, order:
   }
   return out;
 }
+
+/**
+ * The axis order (outermost first) NumPy's nditer gives an output it
+ * allocates when the iteration has more axes than the output
+ * (`npyiter_new_temp_array` with `op_axes`: einsum's summed labels,
+ * reduceat's and a gufunc's reduction axes): the iteration axes in
+ * {@link kOrder} of the operands' `iterStrides` (one list per input over all
+ * `nIter` iteration axes, 0 where it is broadcast, lacks the axis or the axis
+ * has length 1), keeping those the output has; `outAxes[k]` is the iteration
+ * axis of output axis `k`. Output axes that no operand orders keep their place
+ * among the rest, as the insertion sort leaves ambiguous axes.
+ */
+export function iterOutputOrder(nIter: number, iterStrides: readonly (readonly number[])[], outAxes: readonly number[]): number[] {
+  const perm = kOrder(nIter, iterStrides);
+  const out: number[] = [];
+  for (let i = perm.length - 1; i >= 0; i--) {
+    const k = outAxes.indexOf(perm[i]);
+    if (k >= 0) out.push(k);
+  }
+  return out;
+}

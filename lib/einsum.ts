@@ -23,8 +23,11 @@
  * `'greedy'`, `'optimal'` or an explicit `einsumPath` list; `einsum-path.ts`). A pair with
  * letters to contract is one (batched) `matmul` call (the native GEMM
  * kernels); a pair with none is one broadcast `multiply` (outer products,
- * element-wise products). The result is a new C-contiguous array (`order:
- * 'F'` gives Fortran order, as does `'A'` over Fortran operands), or `out`.
+ * element-wise products). A new result is laid out as NumPy's iterator
+ * allocates it: with `order: 'K'` (the default) the output's letters in the
+ * operands' memory order over every letter, summed ones too (`optimize`
+ * aside: C there); `'C'`, `'F'`, or `'A'` (Fortran over Fortran operands)
+ * as named. Or `out`.
  *
  * Float sums add in the GEMM's order, not NumPy's einsum loop order: the
  * values agree to rounding, not to the bit (integers exactly, wrapping in
@@ -47,6 +50,7 @@ import { FLOAT64, allocateOrdered } from './compute-values';
 import { copyto } from './copyto';
 import { contractionPath } from './einsum-path';
 import { sublistArgs } from './einsum-sublist';
+import { iterOutputOrder, kOrderStrides } from './broadcast';
 
 /** Options of {@link einsum}, as NumPy's keywords. */
 export interface EinsumOptions {
@@ -55,8 +59,9 @@ export interface EinsumOptions {
   /** The dtype to compute in and return (default: the operands' `resultType`). */
   dtype?: DTypeLike | null;
   /**
-   * The result's memory order: `'C'`, `'F'`, `'A'` or `'K'` (default `'K'`; a new result is
-   * C-contiguous unless `'F'`, or `'A'` with every operand F-contiguous and one not C-contiguous).
+   * The result's memory order: `'C'`, `'F'`, `'A'` or `'K'` (default `'K'`: the output's letters
+   * in the operands' memory order, as NumPy's iterator allocates it; `'A'` is Fortran when every
+   * operand is F-contiguous and one is not C-contiguous).
    */
   order?: 'C' | 'F' | 'A' | 'K';
   /** The casting rule for the operands and `out` (default `'safe'`). */
@@ -343,6 +348,7 @@ export function einsum(subscripts: unknown, ...args: unknown[]): NdArray {
   const parsed = parseSubscripts(subscripts, ops.map((a) => a.ndim));
   const { output } = parsed;
   let terms = ops.map((a, i) => combine(a, parsed.ops[i]));
+  const combined = terms;
   if (out !== null && out.ndim !== output.length) throw new ValueError(`out parameter does not have the correct number of dimensions, has ${out.ndim} but should have ${output.length}`);
   // The label sizes, broadcast as NumPy's iterator does (1 stretches).
   const summedLabels = [...new Set(terms.flatMap((t) => t.labels))].filter((l) => !output.includes(l)).sort((a, b) => a - b);
@@ -418,8 +424,22 @@ export function einsum(subscripts: unknown, ...args: unknown[]): NdArray {
   // 'A' is Fortran when every operand is F-contiguous and one is not also C-contiguous
   // (NumPy's: two 1-d operands give a C result; test_output_order).
   const fortran = order === 'F' || (order === 'A' && ops.every((a) => a.flags.fContiguous) && ops.some((a) => !a.flags.cContiguous));
-  const fresh = !ops.some((a) => sharesBuffer(a, r)) && (out !== null || (fortran ? r.flags.fContiguous : r.flags.cContiguous));
-  if (!fresh) r = r.copy(fortran ? 'F' : 'C');
+  // 'K' (the default): the layout NumPy's iterator allocates, the output's letters in 'K'
+  // order of the operands' strides over every letter, summed ones too (fuzz pass 9:
+  // einsum('ij,ij->ji', x, y) of C operands is F there, not C). With `optimize` NumPy's
+  // layout is its last step's, not followed here.
+  const kLayout = order === 'K' && out === null && !optimizing && r.ndim >= 2 ? iterOutputOrder(iter.length, combined.map((t) => iterStrides(t, iter)), output.map((_, k) => k)) : null;
+  const shared = ops.some((a) => sharesBuffer(a, r));
+  if (kLayout !== null) {
+    const want = kOrderStrides(r.shape, r.itemsize, [...kLayout].reverse());
+    if (shared || r.shape.some((d, i) => d > 1 && r.strides[i] !== want[i])) {
+      const k = allocateOrdered(r.dtype, r.shape, kLayout, true);
+      k.set(r);
+      r = k;
+    }
+  } else if (shared || !(out !== null || (fortran ? r.flags.fContiguous : r.flags.cContiguous))) {
+    r = r.copy(fortran ? 'F' : 'C');
+  }
   // NumPy's c_einsum adds every product into a zeroed output: a -0 product or sum comes out
   // +0. With `optimize`, a last step of two operands is NumPy's bmm_einsum (multiply or
   // matmul), which keeps a -0 product.
@@ -474,6 +494,18 @@ function quickEinsum(subscripts: unknown, args: readonly unknown[]): NdArray | n
   const out = allocateOrdered(FLOAT64, [], []);
   out.set(v);
   return out;
+}
+
+/**
+ * A term's byte strides over the iteration's letters `iter`, as NumPy's
+ * iterator sees its operand view: 0 for a letter it lacks or holds with
+ * length 1 (broadcast).
+ */
+function iterStrides(t: Term, iter: readonly Label[]): number[] {
+  return iter.map((l) => {
+    const i = t.labels.indexOf(l);
+    return i < 0 || t.a.shape[i] === 1 ? 0 : t.a.strides[i];
+  });
 }
 
 /** Whether `r` is a view over the same storage as `a`. */

@@ -9,7 +9,7 @@
  */
 import type { NdArray } from './ndarray';
 import { LinAlgError, MemoryError, ValueError, repr } from './errors';
-import { empty, eye } from './create';
+import { emptyLike, eye } from './create';
 import { readOptions } from './options';
 import { matmul, dot } from './linalg';
 import { assertStackedSquare, inv, linalgOperand } from './linalg-solve';
@@ -32,7 +32,8 @@ export function matrixPower(a: unknown, n: number | bigint): NdArray {
   // The exponent as a bigint: NumPy takes any Python int (2**100 + 2**10 included).
   let k = BigInt(n);
   if (k === 0n) {
-    const r = empty(x.shape, x.dtype);
+    // NumPy's empty_like(a): PyArray_NewLikeArray's 'K' layout of a (fuzz seed 6004169: an F-ordered stack stays F).
+    const r = emptyLike(x);
     r.set(eye(m, null, 0, x.dtype));
     return r;
   }

@@ -22,7 +22,7 @@ import { inspect } from 'util';
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import type { NdArray } from './ndarray';
 import { AxisError, IndexError, ValueError, repr } from './errors';
-import { isArray, requireOpen, requireWritable, storageOf } from './internal';
+import { isArray, makeArray, requireOpen, requireWritable, storageOf } from './internal';
 import { MAXDIMS, normalizeAxis } from './layout';
 import { readKnownOptions, readOptions } from './options';
 import { empty } from './create';
@@ -33,7 +33,7 @@ import { multiply, subtract, negative } from './ufuncs/arith';
 import { conjugate } from './ufuncs/arith';
 import { ellipsis, newaxis, slice } from './indexing';
 import { moveaxis } from './axis-views';
-import { broadcastShapes } from './broadcast';
+import { broadcastShapes, broadcastStridesTo, iterOutputOrder } from './broadcast';
 import { tupleNoSpace } from './format';
 import { typedArray, type AnyTypedArray } from './typed';
 import type { DotKind } from './dot-kernel';
@@ -240,6 +240,30 @@ function matmulCore(a: NdArray, b: NdArray, dt: DType): NdArray {
 }
 
 /**
+ * {@link matmulCore}'s product laid out as NumPy's gufunc allocates it: the
+ * core (n, m) innermost in C order, the stack axes in nditer's 'K' order of
+ * the operands' stack strides (a stack of transposed batches keeps its
+ * batch order; fuzz pass 9). The product runs over the operands with their
+ * stack axes in that order, into a C-contiguous array whose axes are then
+ * put back: no copy.
+ */
+function stackOrdered(a: NdArray, b: NdArray, dt: DType): NdArray {
+  const stackA = a.shape.slice(0, -2);
+  const stackB = b.shape.slice(0, -2);
+  const stack = broadcastShapes(stackA, stackB);
+  const nd = stack.length;
+  if (nd < 2) return matmulCore(a, b, dt);
+  const like = [broadcastStridesTo(stackA, a.strides.slice(0, -2), stack), broadcastStridesTo(stackB, b.strides.slice(0, -2), stack)];
+  const order = iterOutputOrder(nd, like, [...stack.keys()]);
+  if (order.every((ax, i) => ax === i)) return matmulCore(a, b, dt);
+  const lift = (x: NdArray): NdArray => x.reshape([...new Array<number>(nd + 2 - x.ndim).fill(1), ...x.shape]).transpose([...order, nd, nd + 1]);
+  const r = matmulCore(lift(a), lift(b), dt);
+  const strides = [...r.strides];
+  order.forEach((ax, j) => (strides[ax] = r.strides[j]));
+  return makeArray({ storage: storageOf(r), dtype: r.dtype, shape: [...stack, ...r.shape.slice(nd)], strides, offset: r.offset, base: null, writeable: true, ownData: true });
+}
+
+/**
  * Rows of a product whose k items span more than one window: each of the
  * `n` rows of C (`m` items) is the sum, chunk by chunk in order, of the
  * products of `kChunk` items of the A row with the matching `kChunk` rows of
@@ -317,7 +341,9 @@ function checkOut(out: unknown): NdArray | null {
  * matrix product of the last two axes, broadcast over the others (a stack
  * of matrices). A 1-d first operand is a row vector and a 1-d second one a
  * column vector; the added axis is removed from the result. Two 1-d
- * operands give a 0-d array (NumPy's scalar).
+ * operands give a 0-d array (NumPy's scalar). A new result's stack axes are in
+ * the operands' memory order, each matrix C-contiguous (NumPy's gufunc
+ * allocation).
  *
  * @example
  * matmul(asarray([[1, 2], [3, 4]]), asarray([1, 1])).toArray(); // [3, 7]
@@ -367,7 +393,7 @@ export function matmul(x1: unknown, x2: unknown, options: MatmulOptions = {}): N
       `operands could not be broadcast together with remapped shapes [original->remapped]: ${tupleNoSpace(a.shape)}->${remapped(stackA)} ${tupleNoSpace(b.shape)}->${remapped(stackB)}  and requested shape (${a2.shape[a2.ndim - 2]},${b2.shape[b2.ndim - 1]})`,
     );
   }
-  let r = matmulCore(a2, b2, dt);
+  let r = stackOrdered(a2, b2, dt);
   if (a.ndim === 1 && b.ndim === 1) r = r.reshape([]);
   else if (a.ndim === 1) r = r.reshape(r.shape.filter((_, i) => i !== r.ndim - 2));
   else if (b.ndim === 1) r = r.reshape(r.shape.slice(0, -1));
@@ -404,6 +430,27 @@ function dotOut(r: NdArray, out: NdArray | null): NdArray {
 }
 
 /**
+ * A product with a 0-d operand, as NumPy's PyArray_MatrixProduct2 (behind
+ * dot and inner) makes it: multiply's 'K' layout, except where it takes its
+ * cblas path first (a float32, float64, complex64 or complex128 product of
+ * operands of at most 2 axes), which writes a new C-contiguous array (fuzz
+ * seeds 6004050 6005652; a C rule for every dtype and rank was reverted).
+ */
+function scalarProduct(x: NdArray, y: NdArray): NdArray {
+  const r = multiply(x, y);
+  const t = r.dtype;
+  const blas = x.ndim <= 2 && y.ndim <= 2 && ((t.kind === 'f' && t.itemsize >= 4) || (t.kind === 'c' && t.itemsize >= 8));
+  if (blas) return r.flags.cContiguous ? r : r.copy('C');
+  // Off that path NumPy multiplies its operands as PyArray_CheckFromAny cast them: an operand
+  // of another dtype copied in PyArray_NewLikeArray's 'K' layout, where a broadcast axis goes
+  // innermost (multiply of the view itself keeps it in place; fuzz seed 6005652).
+  const [arr, other] = x.ndim === 0 ? [y, x] : [x, y];
+  if (arr.dtype.equals(t) || !arr.shape.some((n, i) => n > 1 && arr.strides[i] === 0)) return r;
+  const c = arr.astype(t, 'K');
+  return x.ndim === 0 ? multiply(other, c) : multiply(c, other);
+}
+
+/**
  * NumPy's `dot(a, b, out=None)`: for 1-d operands the inner product, for
  * 2-d the matrix product, with a 0-d operand `multiply`; otherwise the sum
  * over the last axis of `a` and the second-to-last of `b` (the last when
@@ -419,7 +466,7 @@ export function dot(a: unknown, b: unknown, out: NdArray | null = null): NdArray
   const y = operand(b, 'dot', 'b');
   const o = checkOut(out);
   if (x.ndim === 0 || y.ndim === 0) {
-    const r = multiply(x, y);
+    const r = scalarProduct(x, y);
     return dotOut(r, o);
   }
   const dt = productType('dot', x.dtype, y.dtype);
@@ -462,7 +509,7 @@ export function vdot(a: unknown, b: unknown): NdArray {
 export function inner(a: unknown, b: unknown): NdArray {
   const x = operand(a, 'inner', 'a');
   const y = operand(b, 'inner', 'b');
-  if (x.ndim === 0 || y.ndim === 0) return multiply(x, y);
+  if (x.ndim === 0 || y.ndim === 0) return scalarProduct(x, y);
   const dt = productType('inner', x.dtype, y.dtype);
   const k = x.shape[x.ndim - 1];
   if (y.shape[y.ndim - 1] !== k) {

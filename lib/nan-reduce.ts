@@ -103,6 +103,15 @@ function replaceNan(a: NdArray, value: number): { arr: NdArray; mask: NdArray | 
   requireOpen(a);
   if (!canHoldNan(a)) return { arr: a, mask: null };
   const mask = isnan(a);
+  if (a.shape.some((n, i) => n > 1 && a.strides[i] === 0)) {
+    // NumPy's _replace_nan copies `a` (np.array(a, copy=True): PyArray_NewLikeArray's
+    // 'K' layout, a broadcast axis innermost) and then writes `value` under the mask;
+    // where() would lay it out as the iterator does (the broadcast axis in place), and
+    // nancumsum/nancumprod's result follows that layout (fuzz seed 6003540).
+    const arr = a.copy('K');
+    copyto(arr, value, { where: mask });
+    return { arr, mask };
+  }
   return { arr: where(mask, value, a), mask };
 }
 

@@ -15,6 +15,8 @@
  * - the result has `a`'s shape with `axis` as long as `indices`; its dtype is
  *   the reduction's (add/multiply: bool and small integers widen to 64 bits,
  *   as `sum`), `dtype` when given, else `out`'s when given;
+ * - a new result is laid out as NumPy's iterator allocates it: the axes
+ *   other than `axis` in `a`'s memory order, `axis` in its place among them;
  * - a float sum is `a[s] + pairwise_sum(a[s+1:e])` along the axis, NumPy's
  *   reduce inner loop, so results are bit-identical to NumPy's (not to
  *   `sum(a[s:e])`, whose pairwise blocks start one element earlier).
@@ -33,13 +35,14 @@
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { IndexError, ValueError, checkListLength, repr } from './errors';
 import { Slice, type IndexItem } from './indexing';
-import { allocate, describeNonArray, isArray, requireOpen, requireWritable, storageOf } from './internal';
+import { describeNonArray, isArray, requireOpen, requireWritable, storageOf } from './internal';
 import type { NdArray } from './ndarray';
 import { normalizeAxis } from './layout';
 import { asarray } from './array-coerce';
 import { pyShape } from './format';
 import { readKnownOptions, axisInOptions, type WithAxis } from './options';
-import { readValues } from './compute-values';
+import { allocateOrdered, readValues } from './compute-values';
+import { iterOutputOrder } from './broadcast';
 import { canCast } from './promote';
 import { all, any, max, min, prod, sum, sumDType } from './reduce-axis';
 import { add } from './ufuncs/arith';
@@ -196,6 +199,20 @@ function reduceGroup(op: Op, g: NdArray, ax: number, rt: DType, dst: NdArray): v
   }
 }
 
+/**
+ * The axis order (outermost first) of the result NumPy allocates: its
+ * reduceat iterates the result, `a` (stride 0 along `axis`) and the
+ * indices (an intp vector, only along `axis`) in nditer's 'K' order
+ * (PyUFunc_Reduceat's NpyIter_AdvancedNew), so the other axes keep `a`'s
+ * memory order and `axis` keeps its place among them (fuzz pass 9).
+ */
+function resultOrder(a: NdArray, ax: number, m: number): number[] {
+  const nd = a.ndim;
+  const arr = a.strides.map((s, i) => (i === ax || a.shape[i] === 1 ? 0 : s));
+  const ind = a.shape.map((_, i) => (i === ax && m > 1 ? 8 : 0));
+  return iterOutputOrder(nd, [arr, ind], [...Array(nd).keys()]);
+}
+
 /** The kernel's op codes (native/reduceat_kernels.cc). */
 const NATIVE_OP: Partial<Record<Op, number>> = { add: 0, multiply: 1, minimum: 2, maximum: 3 };
 
@@ -269,7 +286,7 @@ function reduceat(op: Op, fn: string, a0: unknown, indices: unknown, axisArg: nu
   // by group, a later group read items an earlier one had overwritten:
   // addReduceat(a, [3, 2, 1, 0], { out: a }) gave [3, 2, 2, 10], NumPy
   // [3, 2, 1, 6] (found by adversarial pass 6).
-  const res = out !== null && out.dtype.equals(rt) && !mayShareMemory(a, out) ? out : allocate(rt, shape);
+  const res = out !== null && out.dtype.equals(rt) && !mayShareMemory(a, out) ? out : allocateOrdered(rt, shape, resultOrder(a, ax, starts.length));
   const m = starts.length;
   // A float sum over several axes reads each group with the axis last and contiguous
   // (sum's pairwise rows are then NumPy's): one copy of the whole input, not one per group.

@@ -7,6 +7,7 @@ import * as npc from './helpers/np-compare';
 import { arange, array, fromBuffer, maximumAccumulate, minimumAccumulate, type NdArray } from '../lib';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { bytesOf } from './workloads/harness';
+import { ORDER_VIEWS, expectLayoutsLikeNumpy, jsView, pyView, type LayoutCase } from './helpers/np-layout';
 
 type Res = { dtype: string; shape: number[]; strides: number[]; hex: string } | { error: string; message: string };
 
@@ -89,5 +90,18 @@ describeWithNumpy('accumulate: found by the differential fuzzer (seeds 6001744, 
       { py: 'np.maximum.accumulate(np.ones((2, 2)), axis=None)', js: () => mm.maximumAccumulate(mm.ones([2, 2]), null) },
       { py: "np.minimum.accumulate(np.zeros(3, [('a', '<i8')]))", js: () => mm.minimumAccumulate(mm.zeros([3], { names: ['a'], formats: ['<i8'] } as never)) },
     ]);
+  });
+});
+
+describeWithNumpy("accumulate: the result laid out as NumPy's iterator allocates it (fuzz pass 9)", () => {
+  test('every axis of transposed, reversed, strided and broadcast inputs (a broadcast axis keeps its place)', () => {
+    const cases: LayoutCase[] = [];
+    for (const v of ORDER_VIEWS) {
+      for (let ax = 0; ax < jsView(v).ndim; ax++) {
+        cases.push({ py: `np.maximum.accumulate(${pyView(v)}, axis=${ax})`, js: () => maximumAccumulate(jsView(v), ax) });
+        cases.push({ py: `np.minimum.accumulate(${pyView(v)}, axis=${ax}, dtype='f4')`, js: () => minimumAccumulate(jsView(v), ax, { dtype: 'f4' }) });
+      }
+    }
+    expectLayoutsLikeNumpy(cases);
   });
 });

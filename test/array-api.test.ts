@@ -13,6 +13,8 @@ import type { DType, DTypeKindName, NdArray } from '../lib';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { expectCasesLikeNumpy, hexOf, type Case } from './helpers/np-compare';
 import { seeded, shared } from './helpers/np-data';
+import * as mm from '../lib';
+import { expectLayoutsLikeNumpy, jsView, pyView, type LayoutCase, type ViewSpec } from './helpers/np-layout';
 
 function data(shape: number[], seed: number, dtype: string, lo = -9, hi = 9): ReturnType<typeof shared> {
   const r = seeded(seed);
@@ -229,5 +231,29 @@ print(json.dumps(out))
     }
     expect(got).toEqual(want);
     expect(() => isdtype('f8' as unknown as DType, 'numeric')).toThrow(new TypeError("dtype argument must be a NumPy dtype, but it is 'f8'."));
+  });
+});
+
+describeWithNumpy('array-API names against NumPy: fuzz pass 10 (seeds 7000078 7000221 7000298 7000749)', () => {
+  test("cumulativeSum/Prod with includeInitial keep concatenate's memory order; unstack of a 1-d array gives NumPy scalars (native 0-d copies)", () => {
+    const views: ViewSpec[] = [{ shape: [3, 2], perm: [1, 0] }, { shape: [2, 3] }, { shape: [4, 3, 2], perm: [2, 1, 0] }, { shape: [3, 4], index: '::-1, ::2' }, { shape: [3, 4], to: [2, 3, 4] }];
+    const cases: LayoutCase[] = [];
+    for (const v of views) {
+      for (let axis = 0; axis < jsView(v).ndim; axis++) {
+        for (const dt of ['<f8', '<c8', '<i4']) {
+          cases.push({ py: `np.cumulative_sum(${pyView(v)}.astype('${dt}'), axis=${axis}, include_initial=True)`, js: () => mm.cumulativeSum(jsView(v).astype(dt), { axis, includeInitial: true }) });
+          cases.push({ py: `np.cumulative_prod(${pyView(v)}.astype('${dt}'), axis=${axis}, include_initial=True)`, js: () => mm.cumulativeProd(jsView(v).astype(dt), { axis, includeInitial: true }) });
+        }
+      }
+    }
+    for (const dt of ['>f8', '<i2', '>c8', '|b1']) {
+      cases.push({ py: `np.unstack(np.arange(3).astype('${dt}'))[1]`, js: () => mm.unstack(mm.arange(3).astype(dt))[1] });
+      cases.push({ py: `np.unstack(np.arange(6).astype('${dt}').reshape(2, 3), axis=1)[2]`, js: () => mm.unstack(mm.arange(6).astype(dt).reshape([2, 3]), { axis: 1 })[2] });
+    }
+    expectLayoutsLikeNumpy(cases);
+    const v = mm.arange(3).astype('>f8');
+    expect(mm.sharesMemory(mm.unstack(v)[0], v)).toBe(false);
+    const m = mm.arange(6).reshape([2, 3]);
+    expect(mm.sharesMemory(mm.unstack(m)[0], m)).toBe(true);
   });
 });

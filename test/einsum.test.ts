@@ -10,6 +10,7 @@ import { asarray, arange, fromBuffer, ones, zeros } from '../lib';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { type Case, expectCasesLikeNumpy as check } from './helpers/np-compare';
 import { seeded, shared, type Shared } from './helpers/np-data';
+import { ORDER_VIEWS, expectLayoutsLikeNumpy, jsView, pyView, type LayoutCase } from './helpers/np-layout';
 
 function data(dtype: string, shape: number[], seed: number): Shared {
   const r = seeded(seed);
@@ -293,5 +294,31 @@ describeWithNumpy('einsum: found by the differential fuzzer (seeds 6000050, 6000
       { py: "np.asarray(np.einsum('', np.array(1+2j, '>c8')))", js: () => einsum('', mm.array({ re: 1, im: 2 }, '>c8')) },
       { py: "np.asarray(np.einsum('...->', np.array(7, 'u4'), dtype='i8'))", js: () => einsum('...->', mm.array(7, 'u4'), { dtype: 'i8' }) },
     ]);
+  });
+});
+
+describeWithNumpy("einsum order 'K': the result laid out as NumPy's iterator allocates it (fuzz pass 9)", () => {
+  test("the output's letters in the operands' memory order, summed letters included", () => {
+    // [subscripts, the second operand: none, the view itself, its transpose, or its [..., 0]]
+    const subs: Record<number, [string, string][]> = {
+      2: [['ij->ji', ''], ['ij,ij->ji', 'same'], ['ij,ij->ij', 'same'], ['ij,kj->ik', 'same'], ['ij,kj->ki', 'same'], ['ij,jk->ki', 'T'], ['ji,jk->ik', 'same']],
+      3: [['ijk->kj', ''], ['ijk->ik', ''], ['ijk->kij', ''], ['ijk,ijk->kji', 'same'], ['ijk,ijk->ik', 'same'], ['ijk,ijk->ki', 'same'], ['ijk,ij->kj', 'cut']],
+      4: [['ijkl->lj', ''], ['ijkl->ljki', ''], ['ijkl,ijkl->jlk', 'same'], ['ijkl,ijkl->li', 'same']],
+    };
+    const cases: LayoutCase[] = [];
+    for (const v of ORDER_VIEWS) {
+      for (const [s, second] of subs[jsView(v).ndim] ?? []) {
+        if (second === '') {
+          cases.push({ py: `np.einsum('${s}', ${pyView(v)})`, js: () => einsum(s, jsView(v)) });
+        } else if (second === 'same') {
+          cases.push({ py: `np.einsum('${s}', ${pyView(v)}, ${pyView(v)})`, js: () => einsum(s, jsView(v), jsView(v)) });
+        } else if (second === 'T') {
+          cases.push({ py: `np.einsum('${s}', ${pyView(v)}, ${pyView(v)}.T)`, js: () => einsum(s, jsView(v), jsView(v).T) });
+        } else {
+          cases.push({ py: `np.einsum('${s}', ${pyView(v)}, ${pyView(v)}[..., 0])`, js: () => einsum(s, jsView(v), jsView(v).index('..., 0')) });
+        }
+      }
+    }
+    expectLayoutsLikeNumpy(cases);
   });
 });

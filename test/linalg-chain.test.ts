@@ -5,6 +5,7 @@
 import * as lib from '../lib';
 import { describeWithNumpy } from './helpers/numpy';
 import { expectLinalgLikeNumpy, type LinalgCase } from './helpers/np-linalg';
+import { expectLayoutsLikeNumpy, jsView, pyView, type ViewSpec } from './helpers/np-layout';
 import { useTempDir } from './helpers/tmp';
 
 const { linalg } = lib;
@@ -93,5 +94,12 @@ describe('matrixPower exponent checks (no NumPy needed)', () => {
     expect(() => linalg.matrixPower(m, 1.5)).toThrow(TypeError);
     expect(() => linalg.matrixPower(m, 1.5)).toThrow(/exponent must be an integer/);
     expect(linalg.matrixPower(m, 5n).toArray()).toEqual([[1n, 5n], [0n, 1n]]);
+  });
+});
+
+describeWithNumpy("matrixPower(a, 0): NumPy's empty_like(a) layout (fuzz seed 6004169)", () => {
+  test('F-ordered, transposed and reversed stacks keep their memory order', () => {
+    const views: ViewSpec[] = [{ shape: [3, 3], perm: [1, 0] }, { shape: [2, 3, 3], perm: [0, 2, 1] }, { shape: [3, 3, 2], perm: [2, 1, 0] }, { shape: [2, 3, 3], index: '::-1' }, { shape: [3, 2, 3], perm: [1, 0, 2] }];
+    expectLayoutsLikeNumpy(views.map((v) => ({ py: `np.linalg.matrix_power(${pyView(v)}, 0)`, js: () => lib.linalg.matrixPower(jsView(v), 0) })));
   });
 });

@@ -11,6 +11,7 @@ import { gemmJS } from '../lib/dot-kernel';
 import { setProductWindow } from '../lib/linalg';
 import { useTempDir } from './helpers/tmp';
 import { bytesOf } from './workloads/harness';
+import { expectLayoutsLikeNumpy, jsView, pyView, type LayoutCase, type ViewSpec } from './helpers/np-layout';
 
 const m = lib;
 const s = lib.slice;
@@ -385,5 +386,48 @@ describe('products of arrays over a misaligned buffer (a pooled Node Buffer at a
     } finally {
       spy.mockRestore();
     }
+  });
+});
+
+describeWithNumpy("matmul: the result laid out as NumPy's gufunc allocates it (fuzz pass 9)", () => {
+  test("the stack axes in the operands' memory order, each matrix C-contiguous", () => {
+    // Stacks of 2x2 matrices whose batch axes are transposed, F-ordered, reversed or broadcast.
+    const stacks: ViewSpec[] = [
+      { shape: [3, 2, 2, 2], perm: [1, 0, 2, 3] },
+      { shape: [2, 2, 3, 2], perm: [2, 0, 1, 3] },
+      { shape: [2, 2, 3, 2], perm: [3, 2, 1, 0] },
+      { shape: [2, 3, 2, 2], index: '::-1' },
+      { shape: [2, 2, 2, 3, 2], perm: [3, 0, 1, 2, 4] },
+      { shape: [3, 2, 2], to: [2, 3, 2, 2] },
+      { shape: [2, 1, 2, 2], to: [2, 3, 2, 2] },
+      { shape: [2, 3, 2, 2] },
+    ];
+    const cases: LayoutCase[] = [];
+    for (const v of stacks) {
+      for (const w of stacks) {
+        cases.push({ py: `np.matmul(${pyView(v)}, ${pyView(w)})`, js: () => lib.matmul(jsView(v), jsView(w)) });
+      }
+      cases.push({ py: `np.matmul(${pyView(v)}, np.arange(4.).reshape(2, 2))`, js: () => lib.matmul(jsView(v), lib.arange(4).astype('f8').reshape([2, 2])) });
+      cases.push({ py: `np.matmul(${pyView(v)}, np.arange(2.))`, js: () => lib.matmul(jsView(v), lib.arange(2).astype('f8')) });
+      cases.push({ py: `np.matmul(np.arange(2.), ${pyView(v)})`, js: () => lib.matmul(lib.arange(2).astype('f8'), jsView(v)) });
+      cases.push({ py: `np.matmul(${pyView(v)}, ${pyView(v)}, dtype='f4')`, js: () => lib.matmul(jsView(v), jsView(v), { dtype: 'f4' }) });
+    }
+    expectLayoutsLikeNumpy(cases);
+  });
+});
+
+describeWithNumpy('dot/inner with a 0-d operand: C where NumPy takes its cblas path (fuzz seeds 6004050 6005652)', () => {
+  test("a float32/64 or complex64/128 product of operands of at most 2 axes is C-contiguous, others keep multiply's 'K' layout", () => {
+    const views: ViewSpec[] = [{ shape: [3, 2], perm: [1, 0] }, { shape: [2, 3], index: '::-1, ::-1' }, { shape: [4, 3, 2], perm: [2, 1, 0] }, { shape: [3, 4], index: ':, ::2' }, { shape: [3, 4], to: [2, 3, 4] }, { shape: [3, 1, 4], to: [2, 3, 2, 4] }];
+    const cases: LayoutCase[] = [];
+    for (const v of views) {
+      for (const dt of ['<f8', '<f4', '<c8', '<i8', '<i2', '>f8']) {
+        for (const [pyS, jsS] of [['2.5', 2.5], ['2', 2]] as const) {
+          cases.push({ py: `np.dot(${pyView(v)}.astype('${dt}'), ${pyS})`, js: () => lib.dot(jsView(v).astype(dt), jsS) });
+          cases.push({ py: `np.inner(${pyS}, ${pyView(v)}.astype('${dt}'))`, js: () => lib.inner(jsS, jsView(v).astype(dt)) });
+        }
+      }
+    }
+    expectLayoutsLikeNumpy(cases);
   });
 });

@@ -8,6 +8,7 @@ import { asarray as asarrayForNan } from '../lib/array-coerce';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { type Case, expectCasesLikeNumpy as check, pyAxis } from './helpers/np-compare';
 import { seeded, shared } from './helpers/np-data';
+import { expectLayoutsLikeNumpy, jsView, pyView, type LayoutCase, type ViewSpec } from './helpers/np-layout';
 
 const DTYPES = ['<f8', '<f4', '>f8', '<f2', '<i4', '<u1'];
 
@@ -213,5 +214,21 @@ describeWithNumpy('nanmedian: +0 for an odd lane of -0, a complex NaN lane is it
       { py: `np.nanmedian(${ci.py}.astype('>c8'))`, js: () => nr.nanmedian(ci.arr.astype('>c8')) },
     );
     check(cases);
+  });
+});
+
+describeWithNumpy("nancumsum/nancumprod of a broadcast view: the result follows NumPy's copy (PyArray_NewLikeArray 'K': the broadcast axis innermost; fuzz seed 6003540)", () => {
+  test('every axis, float and complex', () => {
+    const views: ViewSpec[] = [{ shape: [3, 4], to: [2, 3, 4] }, { shape: [3, 1, 4], to: [3, 2, 4] }, { shape: [4, 3], perm: [1, 0], index: ':, None, :', to: [3, 2, 4] }, { shape: [2, 3] }];
+    const cases: LayoutCase[] = [];
+    for (const v of views) {
+      for (const axis of [null, 0, 1, 2]) {
+        for (const dt of ['<f8', '<c16', '<i4']) {
+          cases.push({ py: `np.nancumsum(${pyView(v)}.astype('${dt}'), axis=${axis === null ? 'None' : axis})`, js: () => nr.nancumsum(jsView(v).astype(dt), axis) });
+          cases.push({ py: `np.nancumprod(${pyView(v)}.astype('${dt}'), axis=${axis === null ? 'None' : axis})`, js: () => nr.nancumprod(jsView(v).astype(dt), axis) });
+        }
+      }
+    }
+    expectLayoutsLikeNumpy(cases);
   });
 });

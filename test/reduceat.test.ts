@@ -10,6 +10,7 @@ import { describeWithNumpy } from './helpers/numpy';
 import { expectCasesLikeNumpy, jsOutcome, type Case } from './helpers/np-compare';
 import { vals } from './helpers/np-array';
 import { jsPath } from './helpers/kernels';
+import { ORDER_VIEWS, expectLayoutsLikeNumpy, jsView, pyView, type LayoutCase } from './helpers/np-layout';
 
 // Random floats fixed in both languages: bytes of a seeded generator, read as float64 in [0, 1).
 function randomFloats(n: number, seed: number): Float64Array {
@@ -226,5 +227,22 @@ describeWithNumpy('reduceat: found by the differential fuzzer (seeds 6002154, 60
       { py: "np.bitwise_and.reduceat(np.ones(3, 'i4'), [0], dtype='f8')", js: () => mm.bitwiseAndReduceat(mm.ones([3], 'i4'), [0], { dtype: 'f8' }) },
       { py: "np.bitwise_xor.reduceat(np.ones(3), [0, 1], dtype='i4')", js: () => mm.bitwiseXorReduceat(mm.ones([3]), [0, 1], { dtype: 'i4' }) },
     ]);
+  });
+});
+
+describeWithNumpy("reduceat: the result laid out as NumPy's iterator allocates it (fuzz pass 9)", () => {
+  test('every axis of transposed, reversed, strided and broadcast inputs: the other axes keep the input order, axis keeps its place', () => {
+    const cases: LayoutCase[] = [];
+    for (const v of ORDER_VIEWS) {
+      const shape = jsView(v).shape;
+      shape.forEach((n, ax) => {
+        for (const idx of [[0], [0, 1], [1, 0, 2], [2, 0]].filter((ix) => ix.every((i) => i < n))) {
+          cases.push({ py: `np.add.reduceat(${pyView(v)}, ${JSON.stringify(idx)}, axis=${ax})`, js: () => addReduceat(jsView(v), idx, ax) });
+          cases.push({ py: `np.maximum.reduceat(${pyView(v)}, ${JSON.stringify(idx)}, axis=${ax})`, js: () => maximumReduceat(jsView(v), idx, ax) });
+          cases.push({ py: `np.logical_or.reduceat(${pyView(v)}, ${JSON.stringify(idx)}, axis=${ax})`, js: () => logicalOrReduceat(jsView(v), idx, ax) });
+        }
+      });
+    }
+    expectLayoutsLikeNumpy(cases);
   });
 });

@@ -130,8 +130,14 @@ type Kw = { [k: string]: Json };
 type Decoded = { [k: string]: unknown };
 type Call = (a: NdArray, args: unknown[], kw: Decoded) => NdArray | NdArray[];
 const reduceOpts = (kw: Decoded): object => ({ keepdims: kw.keepdims, ddof: kw.ddof, dtype: kw.dtype });
-const nanReduce = (f: unknown): Call => (a, _args, kw) => (f as (a: NdArray, axis: unknown, o: object) => NdArray)(a, kw.axis, reduceOpts(kw));
-const qOpts = (kw: Decoded): object => ({ axis: kw.axis, keepdims: kw.keepdims, method: kw.method });
+/** The nan-reductions' keywords of session 9's programs, given only when present (each family takes its own). */
+const nanKeywords = (a: NdArray, kw: Decoded): object => ({
+  ...(kw.initial !== undefined ? { initial: kw.initial } : {}),
+  ...(kw.where !== undefined ? { where: arr(a, kw.where as Json) } : {}),
+  ...(kw.correction !== undefined ? { correction: kw.correction } : {}),
+});
+const nanReduce = (f: unknown): Call => (a, _args, kw) => (f as (a: NdArray, axis: unknown, o: object) => NdArray)(a, kw.axis, { ...reduceOpts(kw), ...nanKeywords(a, kw) });
+const qOpts = (kw: Decoded): object => ({ axis: kw.axis, keepdims: kw.keepdims, method: kw.method, ...(kw.weights !== undefined ? { weights: kw.weights } : {}) });
 const mathUfunc = (f: unknown): Call => (a, args, kw) => {
   const o = { dtype: kw.dtype, casting: kw.casting } as UfuncOptions;
   return args.length === 0 ? (f as (x: UfuncInput, o: UfuncOptions) => NdArray)(a, o) : (f as Ufunc2)(a, args[0] as UfuncInput, o);
@@ -317,6 +323,68 @@ const SESSION8_FREE: { [name: string]: (args: unknown[], kw: Decoded) => NdArray
   column_stack: ([xs]) => api.columnStack(xs as NdArray[]),
 };
 
+/** np_call's functions of session 9 (program.ts randSession9Op); np_free calls them with its first argument as `a`. */
+const SESSION9_CALLS: { [name: string]: Call } = {
+  'linalg.qr': (a, _args, kw) => {
+    if (kw.mode === 'r') return api.linalg.qr(a, { mode: 'r' });
+    if (kw.mode === 'raw') {
+      const r = api.linalg.qr(a, { mode: 'raw' });
+      return [r.h, r.tau];
+    }
+    const r = api.linalg.qr(a, { mode: u(kw.mode) });
+    return [r.Q, r.R];
+  },
+  'linalg.svd': (a, _args, kw) => {
+    if (kw.compute_uv === false) return api.linalg.svd(a, { computeUv: false });
+    const r = api.linalg.svd(a, { fullMatrices: u(kw.full_matrices) });
+    return [r.U, r.S, r.Vh];
+  },
+  'linalg.svdvals': (a) => api.linalg.svdvals(a),
+  'linalg.eigh': (a, _args, kw) => {
+    const r = api.linalg.eigh(a, { UPLO: u(kw.UPLO) });
+    return [r.eigenvalues, r.eigenvectors];
+  },
+  'linalg.eigvalsh': (a, _args, kw) => api.linalg.eigvalsh(a, { UPLO: u(kw.UPLO) }),
+  'linalg.pinv': (a, _args, kw) => api.linalg.pinv(a, { rtol: u(kw.rtol), hermitian: u(kw.hermitian) }),
+  'linalg.matrix_rank': (a, _args, kw) => api.linalg.matrixRank(a, { tol: u(kw.tol), rtol: u(kw.rtol), hermitian: u(kw.hermitian) }),
+  'linalg.lstsq': (a, [b], kw) => {
+    const r = api.linalg.lstsq(a, b, 'rcond' in kw ? { rcond: kw.rcond as number | null } : {});
+    // NumPy's rank is the gufunc's int32 scalar
+    return [r.x, r.residuals, api.array(r.rank, '<i4'), r.s];
+  },
+  'linalg.cond': (a, [p]) => api.linalg.cond(a, ordOf(p) as never),
+  roots: (a) => api.roots(a),
+  ...Object.fromEntries(['acos', 'asin', 'atan', 'acosh', 'asinh', 'atanh', 'bitwise_invert', 'pow', 'atan2', 'bitwise_left_shift', 'bitwise_right_shift', 'bitwise_not', 'mod'].map((n) => [n, mathUfunc(lib[camel(n)])])),
+  permute_dims: (a, [axes]) => api.permuteDims(a, axes as number[]),
+  matrix_transpose: (a) => api.matrixTranspose(a),
+  unstack: (a, _args, kw) => api.unstack(a, { axis: u(kw.axis) }),
+  vecdot: (a, [b], kw) => api.vecdot(a, b, { axis: u(kw.axis) }),
+  matvec: (a, [v]) => api.matvec(a, v),
+  cumulative_sum: (a, _args, kw) => api.cumulativeSum(a, { axis: u(kw.axis), dtype: u(kw.dtype), includeInitial: u(kw.include_initial) }),
+  cumulative_prod: (a, _args, kw) => api.cumulativeProd(a, { axis: u(kw.axis), dtype: u(kw.dtype), includeInitial: u(kw.include_initial) }),
+  astype: (a, [dt], kw) => api.astype(a, dt as string, { copy: u(kw.copy) }),
+  amax: (a, _args, kw) => api.amax(a, kw.axis as never, { keepdims: u(kw.keepdims) }),
+  amin: (a, _args, kw) => api.amin(a, kw.axis as never, { keepdims: u(kw.keepdims) }),
+  reshape: (a, [shape], kw) => api.reshape(a, shape as number[], { order: u(kw.order) }),
+  copy: (a, _args, kw) => api.copy(a, { order: u(kw.order) }),
+  asfortranarray: (a) => api.asfortranarray(a),
+  unique: (a, _args, kw) => {
+    const r = api.unique(a, { axis: u(kw.axis), returnIndex: u(kw.return_index), returnInverse: u(kw.return_inverse), returnCounts: u(kw.return_counts) });
+    const out = [r.values];
+    if (kw.return_index) out.push(r.index!);
+    if (kw.return_inverse) out.push(r.inverse!);
+    if (kw.return_counts) out.push(r.counts!);
+    return out.length === 1 ? r.values : out;
+  },
+};
+
+/** np_free's functions of session 9 that take no leading array. */
+const SESSION9_FREE: { [name: string]: (args: unknown[], kw: Decoded) => NdArray | NdArray[] } = {
+  polyfit: ([x, y, deg], kw) => api.polyfit(x as NdArray, y as NdArray, deg as number, { w: u(kw.w) }),
+  vecmat: ([v, x]) => api.vecmat(v, x),
+  concat: ([xs], kw) => api.concat(xs as NdArray[], 'axis' in kw ? { axis: kw.axis as number | null } : {}),
+};
+
 /** np_call's functions: NumPy's name to the library's call (NumPy's keywords as its options). */
 const CALLS: { [name: string]: Call } = {
   ...Object.fromEntries(['nanmin', 'nanmax', 'nansum', 'nanprod', 'nanmean', 'nanvar', 'nanstd', 'nanargmin', 'nanargmax'].map((n) => [n, nanReduce(lib[n])])),
@@ -342,6 +410,7 @@ const CALLS: { [name: string]: Call } = {
   unravel_index: (a, [shape]) => api.unravelIndex(a, shape as never),
   ...SESSION5_CALLS,
   ...SESSION8_CALLS,
+  ...SESSION9_CALLS,
 };
 
 /** np_free's functions (no `a`): NumPy's name to the library's call. */
@@ -355,6 +424,7 @@ const FREE_CALLS: { [name: string]: (args: unknown[], kw: Decoded) => NdArray | 
   geomspace: ([start, stop, num], kw) => api.geomspace(start as number, stop as number, num as number, { endpoint: kw.endpoint as never, dtype: kw.dtype as never }),
   select: ([conds, choices, dflt]) => api.select(conds as never, choices as never, dflt as never),
   ...SESSION8_FREE,
+  ...SESSION9_FREE,
 };
 
 /** np_call/np_free arguments: a list holding an operand is a list of operands; other lists and null as they are. */
@@ -366,7 +436,7 @@ function decodeArg(a: NdArray, x: Json): unknown {
   return opnd(a, x);
 }
 /** Keywords that are operands (arrays) in np_call/np_free. */
-const KW_OPERANDS = new Set(['weights', 'y', 'x', 'to_end', 'to_begin', 'fweights', 'aweights']);
+const KW_OPERANDS = new Set(['weights', 'w', 'y', 'x', 'to_end', 'to_begin', 'fweights', 'aweights']);
 function decodeKw(a: NdArray, kw: Kw): Decoded {
   const k: Decoded = {};
   for (const [key, v] of Object.entries(kw)) k[key] = key === 'weights' ? arr(a, v) : KW_OPERANDS.has(key) && v !== null && typeof v === 'object' ? opnd(a, v) : v;
@@ -374,6 +444,8 @@ function decodeKw(a: NdArray, kw: Kw): Decoded {
 }
 /** A result of a call: one array or one of a list of arrays. */
 function picked(r: unknown, pick: Json): NdArray {
+  // Python's r[pick] of a shorter tuple (np.unstack of an empty axis) is its IndexError.
+  if (Array.isArray(r) && typeof pick === 'number' && pick >= r.length) throw new api.IndexError('tuple index out of range');
   return Array.isArray(r) ? (r[pick as number] as NdArray) : (r as NdArray);
 }
 

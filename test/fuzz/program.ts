@@ -451,6 +451,7 @@ function randComputeOp(rng: Rng, a: NdArray, overlapping: boolean): Json[] {
   // the result would depend on the order of the stores (FORMAT.md never writes there).
   const writeable = a.flags.writeable && !overlapping;
   if (rng.chance(0.06)) return randOwnOp(rng, a);
+  if (session9Fns && rng.chance(0.8)) return randSession9Op(rng, a);
   if (session8Fns && rng.chance(0.8)) return randSession8Op(rng, a, writeable);
   if (session5Fns && rng.chance(0.75)) return randSession5Op(rng, a, writeable);
   if (newFns && rng.chance(0.7)) return randNewFnOp(rng, a);
@@ -1331,6 +1332,186 @@ function randSession8Op(rng: Rng, a: NdArray, writeable: boolean): Json[] {
   }
 }
 
+// ------------------------------------------------------------------ session 9's functions
+
+/**
+ * Seeds from here on program mostly the functions added in session 9 (the
+ * linalg decompositions and what stands on them, polyfit, roots, the
+ * array-API names, quantile's `weights`, unique with `axis`, the
+ * nan-reductions' keywords); lower seeds' programs unchanged.
+ */
+export const SESSION9_FROM = 7_000_000;
+let session9Fns = false;
+
+const S9_DTYPES = ['<f8', '<f4', '<i8', '<c16', '>f8', '|b1', '<i4'];
+
+/** A new array operand with its infinities and NaNs (in any part) made 0. */
+function finiteArray(op: Json): Json {
+  const fix = (v: Json): Json => (Array.isArray(v) ? v.map(fix) : v === 'nan' || v === 'inf' || v === '-inf' ? 0 : v);
+  const o = op as { [k: string]: Json };
+  return { ...o, values: fix(o.values) };
+}
+
+/** One np_call (or np_free) of session 9's functions, with arguments that mostly fit. */
+function randSession9Op(rng: Rng, a: NdArray): Json[] {
+  const nd = a.ndim;
+  const self = a.dtype.isStructured ? '<f8' : a.dtype.str;
+  const call = (name: string, args: Json[], kw: { [k: string]: Json } = {}, pick: number | null = null): Json[] => ['np_call', name, args, kw, pick];
+  const free = (name: string, args: Json[], kw: { [k: string]: Json } = {}, pick: number | null = null): Json[] => ['np_free', name, args, kw, pick];
+  const dt = (): Spec => (rng.chance(0.4) ? self : rng.pick(S9_DTYPES));
+  const ax = (): number => (nd > 0 ? rng.int(-nd, nd - 1) : 0) + (rng.chance(0.03) ? Math.max(nd, 1) : 0);
+  // A matrix operand: `a` when it is one (or a stack), else a new small one.
+  const matrix = (square: boolean): Json => {
+    if (nd >= 2 && (!square || a.shape[nd - 1] === a.shape[nd - 2]) && rng.chance(0.7)) return 'self';
+    const n = rng.int(0, 3);
+    const shape = square ? [n, n] : [rng.int(0, 3), rng.int(1, 3)];
+    if (rng.chance(0.2)) shape.unshift(rng.int(1, 2));
+    return newArray(rng, dt(), shape);
+  };
+  const onMatrix = (name: string, square: boolean, args: Json[], kw: { [k: string]: Json }, pick: number | null = null): Json[] => {
+    const m = matrix(square);
+    return m === 'self' ? call(name, args, kw, pick) : free(name, [m, ...args], kw, pick);
+  };
+  const r = rng.int(0, 23);
+  switch (r) {
+    case 0:
+    case 1: {
+      const mode = rng.pick(['reduced', 'complete', 'r', 'raw']);
+      const kw: { [k: string]: Json } = rng.chance(0.2) && mode === 'reduced' ? {} : { mode };
+      return onMatrix('linalg.qr', false, [], kw, mode === 'r' ? null : rng.int(0, 1));
+    }
+    case 2:
+      // The singular values only: U and V are unique up to signs (LAPACK's are not the library's).
+      return rng.chance(0.5) ? onMatrix('linalg.svd', false, [], { full_matrices: rng.chance(0.5) }, 1) : onMatrix('linalg.svd', false, [], { compute_uv: false });
+    case 3:
+      return onMatrix('linalg.svdvals', false, [], {});
+    case 4: {
+      const kw: { [k: string]: Json } = rng.chance(0.4) ? { UPLO: rng.pick(['L', 'U']) } : {};
+      return rng.chance(0.5) ? onMatrix('linalg.eigh', true, [], kw, 0) : onMatrix('linalg.eigvalsh', true, [], kw);
+    }
+    case 5: {
+      const kw: { [k: string]: Json } = {};
+      if (rng.chance(0.3)) kw.rtol = rng.pick([0, 1e-3, 0.5]);
+      if (rng.chance(0.2)) kw.hermitian = true;
+      return onMatrix('linalg.pinv', rng.chance(0.3), [], kw);
+    }
+    case 6: {
+      const kw: { [k: string]: Json } = {};
+      if (rng.chance(0.3)) kw.tol = rng.pick([0, 0.5, 2]);
+      else if (rng.chance(0.3)) kw.rtol = rng.pick([0, 1e-3, 0.5]);
+      if (rng.chance(0.2)) kw.hermitian = true;
+      return onMatrix('linalg.matrix_rank', false, [], kw);
+    }
+    case 7: {
+      // Finite operands only: NumPy 2.4's lstsq (LAPACK's gelsd) never returns for an
+      // infinite item (fuzz seed 7000913 hung the oracle), so `a` itself only when integer.
+      const m = nd === 2 ? a.shape[0] : rng.int(1, 3);
+      const A: Json = nd === 2 && 'biu'.includes(a.dtype.kind) && rng.chance(0.7) ? 'self' : finiteArray(newArray(rng, dt(), [m, rng.int(1, 3)]));
+      const b = finiteArray(newArray(rng, dt(), rng.chance(0.5) ? [m] : [m, rng.int(1, 2)]));
+      const kw: { [k: string]: Json } = rng.chance(0.3) ? { rcond: rng.pick([null, 0.1, 1e-10]) } : {};
+      const pick = rng.int(0, 3);
+      return A === 'self' ? call('linalg.lstsq', [b], kw, pick) : free('linalg.lstsq', [A, b], kw, pick);
+    }
+    case 8:
+      return onMatrix('linalg.cond', rng.chance(0.5), rng.chance(0.3) ? [] : [rng.pick([null, 'fro', 'nuc', 'inf', '-inf', 1, -1, 2, -2])], {});
+    case 9: {
+      const n = rng.int(1, 6);
+      const x = { dtype: '<f8', shape: [n], values: randPerm(rng, 7).slice(0, n).map((i) => [-2, -1, 0, 0.5, 1, 2, 3][i]) };
+      const y: Json = nd === 1 && a.shape[0] === n && rng.chance(0.7) ? 'self' : newArray(rng, rng.chance(0.7) ? '<f8' : dt(), rng.chance(0.8) ? [n] : [n, 2]);
+      const kw: { [k: string]: Json } = rng.chance(0.2) ? { w: newArray(rng, '<f8', [n]) } : {};
+      return free('polyfit', [x, y, rng.int(0, 3)], kw);
+    }
+    case 10:
+      if (nd === 1 && rng.chance(0.6)) return call('roots', []);
+      return free('roots', [newArray(rng, dt(), [rng.int(0, 5)])]);
+    case 11: {
+      const name = rng.pick(['acos', 'asin', 'atan', 'acosh', 'asinh', 'atanh', 'bitwise_invert']);
+      return call(name, []);
+    }
+    case 12: {
+      const name = rng.pick(['pow', 'atan2', 'bitwise_left_shift', 'bitwise_right_shift']);
+      return call(name, [randOperand(rng, a, false)]);
+    }
+    case 13: {
+      const name = rng.pick(['permute_dims', 'matrix_transpose', 'unstack']);
+      if (name === 'permute_dims') return call(name, [rng.chance(0.9) ? randPerm(rng, nd) : randPerm(rng, nd + 1)]);
+      if (name === 'unstack') return call(name, [], rng.chance(0.6) ? { axis: ax() } : {}, 0);
+      return call(name, []);
+    }
+    case 14: {
+      const name = rng.pick(['vecdot', 'matvec', 'vecmat']);
+      const last = nd > 0 ? a.shape[nd - 1] : 1;
+      if (name === 'vecdot') return call(name, [newArray(rng, dt(), broadcastable(rng, a.shape))], rng.chance(0.3) && nd > 0 ? { axis: ax() } : {});
+      if (name === 'matvec') return call(name, [newArray(rng, dt(), [last])]);
+      return free(name, [newArray(rng, dt(), [nd >= 2 ? a.shape[nd - 2] : last]), 'self']);
+    }
+    case 15: {
+      const kw: { [k: string]: Json } = {};
+      if (nd > 1 || rng.chance(0.4)) kw.axis = ax();
+      if (rng.chance(0.3)) kw.dtype = rng.pick(['<f8', '<i8', '<f4', '<c16']);
+      if (rng.chance(0.4)) kw.include_initial = true;
+      return call(rng.pick(['cumulative_sum', 'cumulative_prod']), [], kw);
+    }
+    case 16:
+      return call('astype', [randDType(rng, 0) as Json], rng.chance(0.3) ? { copy: rng.chance(0.5) } : {});
+    case 17: {
+      const b: Json = rng.chance(0.3) ? 'self' : newArray(rng, rng.chance(0.7) ? self : dt(), rng.chance(0.8) ? [...a.shape] : broadcastable(rng, a.shape));
+      return free('concat', [['self', b]], rng.chance(0.6) ? { axis: rng.chance(0.1) ? null : ax() } : {});
+    }
+    case 18: {
+      const name = rng.pick(['amax', 'amin', 'bitwise_not', 'mod']);
+      if (name === 'mod') return call(name, [randOperand(rng, a, false)]);
+      if (name === 'bitwise_not') return call(name, []);
+      const kw: { [k: string]: Json } = {};
+      if (rng.chance(0.6)) kw.axis = randAxis(rng, nd);
+      if (rng.chance(0.3)) kw.keepdims = true;
+      return call(name, [], kw);
+    }
+    case 19: {
+      const name = rng.pick(['reshape', 'copy', 'asfortranarray']);
+      if (name === 'reshape') return call(name, [randReshape(rng, a.shape)], rng.chance(0.5) ? { order: rng.pick(['C', 'F', 'A']) } : {});
+      if (name === 'copy') return call(name, [], rng.chance(0.7) ? { order: rng.pick(['C', 'F', 'A', 'K']) } : {});
+      return call(name, []);
+    }
+    case 20: {
+      // NumPy 2's weights: only method 'inverted_cdf' takes them.
+      const name = rng.pick(['quantile', 'percentile']);
+      const pct = name === 'percentile';
+      const one = (): number => (pct ? rng.pick([0, 10, 25, 50, 75, 100]) : rng.pick([0, 0.1, 0.25, 0.5, 0.75, 1]));
+      const kw: { [k: string]: Json } = { method: rng.chance(0.9) ? 'inverted_cdf' : 'linear' };
+      let wshape = [...a.shape];
+      if (nd > 0 && rng.chance(0.5)) {
+        const axis = rng.int(0, nd - 1);
+        kw.axis = axis;
+        if (rng.chance(0.5)) wshape = [a.shape[axis]];
+      }
+      kw.weights = { dtype: rng.pick(['<f8', '<i4']), shape: wshape, values: nestedValues(rng, '|u1', wshape) };
+      if (rng.chance(0.2)) kw.keepdims = true;
+      return call(name, [rng.chance(0.5) ? one() : [one(), one()]], kw);
+    }
+    case 21: {
+      const kw: { [k: string]: Json } = {};
+      if (nd > 0 && rng.chance(0.85)) kw.axis = ax();
+      const flags = ['return_index', 'return_inverse', 'return_counts'].filter(() => rng.chance(0.4));
+      for (const f of flags) kw[f] = true;
+      return call('unique', [], kw, flags.length > 0 ? rng.int(0, flags.length) : null);
+    }
+    default: {
+      const name = rng.pick(['nansum', 'nanprod', 'nanmin', 'nanmax', 'nanmean', 'nanvar', 'nanstd']);
+      const kw: { [k: string]: Json } = {};
+      if (rng.chance(0.6)) kw.axis = randAxis(rng, nd);
+      if (rng.chance(0.2)) kw.keepdims = true;
+      const extrema = name === 'nanmin' || name === 'nanmax';
+      if ((name === 'nansum' || name === 'nanprod' || extrema) && (extrema || rng.chance(0.5))) kw.initial = rng.pick([0, 1, -1, 5, 0.5, -2.5]);
+      if (rng.chance(0.6)) kw.where = boolMask(rng, rng.chance(0.8) ? [...a.shape] : broadcastable(rng, a.shape));
+      if ((name === 'nanvar' || name === 'nanstd') && rng.chance(0.5)) kw.correction = rng.int(0, 2);
+      // nanmin/nanmax take `where` only with `initial` (NumPy's ValueError otherwise): left as it comes sometimes.
+      if (extrema && rng.chance(0.1)) delete kw.initial;
+      return call(name, [], kw);
+    }
+  }
+}
+
 // ------------------------------------------------------------------ programs
 
 /**
@@ -1359,6 +1540,7 @@ export function generate(seed: number): Program {
   newFns = seed >= NEW_FNS_FROM;
   session5Fns = seed >= SESSION5_FROM;
   session8Fns = seed >= SESSION8_FROM;
+  session9Fns = seed >= SESSION9_FROM;
   const { program, spec } = randSource(rng);
   program.id = `fuzz/${seed}`;
   const s = program.source;
