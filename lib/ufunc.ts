@@ -47,7 +47,7 @@ import { broadcastShape, broadcastStridesTo, kOrder, kOrderStrides, tupleNoSpace
 import type { DType } from './dtype';
 import { float16Bits, float16Value } from './dtype/float16';
 import { AccessError, OverflowError, ValueError } from './errors';
-import { needsOverlapCopy, writeBack, type Walk } from './write-overlap';
+import { needsOverlapCopy, writeBack } from './write-overlap';
 import { describeNonArray, makeArray, requireOpen, storageOf, writeFlagOf, NdArray as ArrayClass } from './internal';
 import type { NdArray } from './ndarray';
 import { canCast, isNumeric, resultType, weakKind, type PyScalar } from './promote';
@@ -789,41 +789,43 @@ export function callUfunc(spec: UfuncSpec, inputs: readonly UfuncInput[], option
   // bytes with itself — the loop writes a temporary that is copied into `out`
   // at the end, so every input is read as it was. A masked temporary starts as
   // `out` (the items the mask skips keep their values). Released once done.
-  let target = result;
-  if (out !== null) {
-    const walk = (k: number): Walk => ({ shape, inStrides: inStrides[k], outStrides: out.strides });
-    const overlapping =
-      inputs.some((x, k) => x instanceof ArrayClass && needsOverlapCopy(x, out, walk(k))) ||
-      (where instanceof ArrayClass && needsOverlapCopy(where, out, { shape, inStrides: broadcastStridesTo(where.shape, where.strides, shape), outStrides: out.strides }));
-    if (overlapping) target = where instanceof ArrayClass ? out.copy('K') : allocateLike(out.dtype, shape, [out.strides], true);
-  }
-  const ins = inputs.map((x, k) => {
-    if (!(x instanceof ArrayClass)) return makeOp(null, r.inTypes[k], consts[k], false);
-    const op = makeOp(x, r.inTypes[k], null, false);
-    op.strides = inStrides[k];
-    return op;
-  });
-  const o = makeOp(target, r.outType, null, true);
-  o.strides = [...target.strides];
-  let m: IterOp | null = null;
-  if (where instanceof ArrayClass) {
-    m = makeOp(where, T.b, null, false);
-    m.strides = broadcastStridesTo(where.shape, where.strides, shape);
-  }
-  try {
-    const loop = (): void => iterate(shape, ins, o, m, spec.loop(r), spec.nin, nativeUfuncOp(spec, r));
-    if (target === result) loop();
-    // On the JS thread even under ufuncAsync: the write-back reads the
-    // temporary, which a recorded loop would not have filled yet.
-    else {
-      runUncaptured(() => {
-        loop();
-        writeBack(result, target);
-      });
+  const overlapping =
+    out !== null &&
+    (inputs.some((x, k) => x instanceof ArrayClass && needsOverlapCopy(x, out, { shape, inStrides: inStrides[k], outStrides: out.strides })) ||
+      (where instanceof ArrayClass && needsOverlapCopy(where, out, { shape, inStrides: broadcastStridesTo(where.shape, where.strides, shape), outStrides: out.strides })));
+  const mask = where instanceof ArrayClass ? where : null;
+  const run = (target: NdArray): void => {
+    const ins = inputs.map((x, k) => {
+      if (!(x instanceof ArrayClass)) return makeOp(null, r.inTypes[k], consts[k], false);
+      const op = makeOp(x, r.inTypes[k], null, false);
+      op.strides = inStrides[k];
+      return op;
+    });
+    const o = makeOp(target, r.outType, null, true);
+    o.strides = [...target.strides];
+    let m: IterOp | null = null;
+    if (mask !== null) {
+      m = makeOp(mask, T.b, null, false);
+      m.strides = broadcastStridesTo(mask.shape, mask.strides, shape);
     }
-  } finally {
-    if (target !== result) releaseTemporary(storageOf(target));
+    iterate(shape, ins, o, m, spec.loop(r), spec.nin, nativeUfuncOp(spec, r));
+  };
+  if (!overlapping) {
+    run(result);
+    return result;
   }
+  // On the JS thread even under ufuncAsync: the temporary's fill, the loop and
+  // the write-back read one another's results, which recorded kernels would
+  // not have produced yet.
+  runUncaptured(() => {
+    const target = mask !== null ? result.copy('K') : allocateLike(result.dtype, shape, [result.strides], true);
+    try {
+      run(target);
+      writeBack(result, target);
+    } finally {
+      releaseTemporary(storageOf(target));
+    }
+  });
   return result;
 }
 
