@@ -31,7 +31,7 @@ import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { ValueError } from './errors';
 import { castCode, isSwapped, regionOf } from './kernels';
 import { normalizeAxis } from './layout';
-import { mayShareMemory } from './memory';
+import { needsOverlapCopy, writeBack } from './write-overlap';
 import { kernelAccumulate } from './native';
 import { axisInOptions, readKnownOptions, type WithAxis } from './options';
 import { isNumeric, promoteTypes } from './promote';
@@ -176,44 +176,48 @@ function accumulateNative(a: NdArray, ax: number, acc: DType, out: NdArray | nul
   if (result === null) result = flat ? allocate(acc, [a.size], 'C', true) : newResult(a, acc);
   if (a.size === 0) return result;
   const shape = a.shape;
-  // The output's byte strides over the input's shape (flat: the C-order walk of the 1-d result).
-  let outStrides: number[];
-  if (flat) {
-    outStrides = new Array<number>(shape.length);
-    for (let k = shape.length - 1, step = result.strides[0]; k >= 0; k--) {
-      outStrides[k] = step;
-      step *= shape[k];
-    }
-  } else {
-    outStrides = [...result.strides];
+  let outStrides = stridesOverInput(result, shape, flat);
+  // NumPy's copy-if-overlap (write-overlap.ts): an out that shares bytes with
+  // the input other than item for item, or with itself, gets the result once
+  // it is whole, copied in from a temporary.
+  let temp: NdArray | null = null;
+  if (out !== null && needsOverlapCopy(a, out, { shape, inStrides: a.strides, outStrides })) {
+    temp = allocate(out.dtype, out.shape, 'C', true);
+    result = temp;
+    outStrides = stridesOverInput(temp, shape, flat);
   }
-  let src = a;
-  if (out !== null && mayShareMemory(a, out) && !sameItems(a, out, outStrides)) src = a.copy();
   try {
-    const ri = regionOf(storageOf(src), src.offset);
+    const ri = regionOf(storageOf(a), a.offset);
     const ro = regionOf(storageOf(result), result.offset);
     if (ri === null || ro === null) return null;
     // Walk the input in its memory order: axes by decreasing stride (the
     // accumulation axis among them; the others are independent), C order when flat.
     const perm = shape.map((_, k) => k);
-    if (!flat) perm.sort((i, j) => Math.abs(src.strides[j]) - Math.abs(src.strides[i]) || i - j);
+    if (!flat) perm.sort((i, j) => Math.abs(a.strides[j]) - Math.abs(a.strides[i]) || i - j);
     kernelAccumulate(
       name === 'cumsum' ? 0 : 1,
       compute,
       perm.map((k) => shape[k]),
       flat ? -1 : perm.indexOf(ax),
-      [ri.memory, ri.byteOffset, perm.map((k) => src.strides[k]), inCode, isSwapped(src.dtype)],
+      [ri.memory, ri.byteOffset, perm.map((k) => a.strides[k]), inCode, isSwapped(a.dtype)],
       [ro.memory, ro.byteOffset, perm.map((k) => outStrides[k]), castCode(result.dtype), isSwapped(result.dtype)],
     );
+    if (temp !== null && out !== null) return writeBack(out, temp);
   } finally {
-    if (src !== a) releaseTemporary(storageOf(src));
+    if (temp !== null) releaseTemporary(storageOf(temp));
   }
   return result;
 }
 
-/** True when `a` and `out` (at byte strides `outStrides` over `a`'s shape) are the very same items. */
-function sameItems(a: NdArray, out: NdArray, outStrides: readonly number[]): boolean {
-  return storageOf(a) === storageOf(out) && a.offset === out.offset && a.itemsize === out.itemsize && a.strides.every((s, i) => s === outStrides[i] || a.shape[i] <= 1);
+/** The byte strides of `result` over the input's `shape` (flat: the C-order walk of the 1-d result). */
+function stridesOverInput(result: NdArray, shape: readonly number[], flat: boolean): number[] {
+  if (!flat) return [...result.strides];
+  const strides = new Array<number>(shape.length);
+  for (let k = shape.length - 1, step = result.strides[0]; k >= 0; k--) {
+    strides[k] = step;
+    step *= shape[k];
+  }
+  return strides;
 }
 
 /** The JS reference: a fresh result in the accumulation dtype, laid out as {@link newResult}, accumulated in place. */

@@ -16,7 +16,8 @@ import { canCast, canonicalDType, resultTypeOf, type Casting } from './promote';
 import { allocateOrdered } from './compute-values';
 import { Slice } from './indexing';
 import { copyNative, elementCode, isSwapped } from './kernels';
-import { requireOpen, storageOf, NdArray as ArrayClass } from './internal';
+import { requireOpen, requireWritable, storageOf, NdArray as ArrayClass } from './internal';
+import { mayShareMemory } from './memory';
 import { storesWholeItems } from './fresh-memory';
 import { readKnownOptions } from './options';
 
@@ -170,7 +171,7 @@ export function concatenate(arrays: readonly NdArray[], options: JoinOptions = {
       if (out.ndim !== 1) throw new ValueError('Output array must be 1D');
       if (out.size !== flat.reduce((n, a) => n + a.size, 0)) throw new ValueError('Output array is the wrong size');
     }
-    return intoOut(join(flat, 0, targetDType('concatenate', flat, options)), options);
+    return join(flat, 0, targetDType('concatenate', flat, options), out);
   }
   const nd = arrays[0].ndim;
   if (nd === 0) throw new ValueError('zero-dimensional arrays cannot be concatenated');
@@ -195,18 +196,30 @@ export function concatenate(arrays: readonly NdArray[], options: JoinOptions = {
     shape[ax] = arrays.reduce((n, a) => n + a.shape[ax], 0);
     outShapeCheck(out, shape);
   }
-  return intoOut(join(arrays, ax, targetDType('concatenate', arrays, options)), options);
+  return join(arrays, ax, targetDType('concatenate', arrays, options), out);
 }
 
-function join(arrays: readonly NdArray[], ax: number, dt: DType): NdArray {
+/**
+ * The arrays joined along `ax` into a new array of `dt`, or into the
+ * caller's `into` (checked: its shape, and `dt` is its dtype). Into `into`
+ * the pieces are written one after the other, each as an assignment (as if
+ * that piece were copied first), NumPy's PyArray_ConcatenateArrays: a piece
+ * that `into` overlaps sees what the pieces before it wrote.
+ */
+function join(arrays: readonly NdArray[], ax: number, dt: DType, into: NdArray | null = null): NdArray {
   const shape = [...arrays[0].shape];
   shape[ax] = arrays.reduce((s, a) => s + a.shape[ax], 0);
+  if (into !== null) {
+    requireOpen(into);
+    requireWritable(into);
+  }
   // The arrays tile `out` along `ax`: every item is stored.
-  const out = allocateOrdered(dt, shape, multiSortedPerm(arrays, shape.length), storesWholeItems(dt));
+  const out = into ?? allocateOrdered(dt, shape, multiSortedPerm(arrays, shape.length), storesWholeItems(dt));
   let at = 0;
   for (const a of arrays) {
     const n = a.shape[ax];
-    if (n > 0 && a.size > 0 && !copyBytes(a, out, at * out.strides[ax])) {
+    // The byte-copy kernel takes no overlap: a piece that may share bytes with `into` goes through set.
+    if (n > 0 && a.size > 0 && ((into !== null && mayShareMemory(a, into)) || !copyBytes(a, out, at * out.strides[ax]))) {
       const items = shape.map((_, d) => (d === ax ? new Slice(at, at + n) : new Slice()));
       out.set(items, a);
     }

@@ -11,9 +11,9 @@ import { requireOpen, storageOf } from './internal';
 
 /**
  * Both arrays' extents in one address space, or null when they live in
- * different memory (different buffers, or different mappings).
+ * different memory (different buffers, or different mappings). Both must be open.
  */
-function extents(a: NdArray, b: NdArray): [Extent, Extent] | null {
+export function extents(a: NdArray, b: NdArray): [Extent, Extent] | null {
   requireOpen(a);
   requireOpen(b);
   let da = 0;

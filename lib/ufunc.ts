@@ -18,9 +18,10 @@
  *    operand (inputs, out, where) broadcasts together and `out` must have the
  *    broadcast shape. Nothing is written before all checks pass.
  * 5. **Layout.** A new result is laid out in nditer's 'K' order of the inputs
- *    (`broadcast.ts`). An input that overlaps `out` other than element for
- *    element is copied first, so the result is as if inputs were read before
- *    any write (NumPy's rule).
+ *    (`broadcast.ts`). When an input or the mask overlaps `out` other than
+ *    element for element, or `out` overlaps itself, the loop writes a
+ *    temporary copied into `out` at the end, so the result is as if inputs
+ *    were read before any write (NumPy's rule, `write-overlap.ts`).
  * 6. **Loop.** Axes are ordered fastest-last and coalesced. The native loop
  *    (`ufunc-native.ts`) takes that plan when it has the operation; else each innermost row
  *    is cut into blocks. Per block, an operand is addressed *directly* (a
@@ -46,7 +47,7 @@ import { broadcastShape, broadcastStridesTo, kOrder, kOrderStrides, tupleNoSpace
 import type { DType } from './dtype';
 import { float16Bits, float16Value } from './dtype/float16';
 import { AccessError, OverflowError, ValueError } from './errors';
-import { mayShareMemory } from './memory';
+import { needsOverlapCopy, writeBack } from './write-overlap';
 import { describeNonArray, makeArray, requireOpen, storageOf, writeFlagOf, NdArray as ArrayClass } from './internal';
 import type { NdArray } from './ndarray';
 import { canCast, isNumeric, resultType, weakKind, type PyScalar } from './promote';
@@ -55,6 +56,7 @@ import { MemoryStorage, WINDOW_STEP, type Window } from './storage';
 import { byteBounds, shapeToSize } from './layout';
 import { ALL, COMPLEX, FLOATS, INTS, loopArray, T, type Ctor } from './ufuncs/types';
 import { nativeUfuncOp, runUfuncNative } from './ufunc-native';
+import { runUncaptured } from './kernels';
 import { releaseTemporary } from './release';
 import { checkUfuncOptions, type UfuncOrder } from './ufunc-options';
 import type { Casting } from './promote';
@@ -707,11 +709,6 @@ export function allocateLike(dt: DType, shape: readonly number[], like: readonly
   return makeArray({ storage: MemoryStorage.allocate(n * dt.itemsize, uninitialized), dtype: dt, shape, strides, offset: 0, base: null, writeable: true, ownData: true });
 }
 
-/** True when `a` and `out` address exactly the same elements in the same order (in-place is then safe). */
-function sameElements(a: NdArray, aStrides: readonly number[], out: NdArray): boolean {
-  return storageOf(a) === storageOf(out) && a.offset === out.offset && a.itemsize === out.itemsize && aStrides.every((s, i) => s === out.strides[i] || out.shape[i] <= 1);
-}
-
 /** Applies ufunc `spec` to `inputs` (NumPy's `ufunc(*inputs, out=, where=)`). */
 export function callUfunc(spec: UfuncSpec, inputs: readonly UfuncInput[], options: UfuncOptions = {}): NdArray {
   if (inputs.length !== spec.nin) throw new TypeError(`${spec.name}() takes ${spec.nin} input${spec.nin === 1 ? '' : 's'}, got ${inputs.length}`);
@@ -787,36 +784,48 @@ export function callUfunc(spec: UfuncSpec, inputs: readonly UfuncInput[], option
     fillBool(result, decided, where, shape);
     return result;
   }
-  // Inputs (and a mask) overlapping the output other than element for element
-  // are read from copies, released once the loop is done (NumPy frees them then).
-  const temps: NdArray[] = [];
-  const ins = inputs.map((x, k) => {
-    if (!(x instanceof ArrayClass)) return makeOp(null, r.inTypes[k], consts[k], false);
-    let a = x;
-    let st = inStrides[k];
-    if (out !== null && mayShareMemory(a, out) && !sameElements(a, st, out)) {
-      a = a.copy();
-      temps.push(a);
-      st = broadcastStridesTo(a.shape, a.strides, shape);
+  // NumPy's copy-if-overlap rule (write-overlap.ts): when an input or the mask
+  // shares bytes with `out` other than element for element — or `out` shares
+  // bytes with itself — the loop writes a temporary that is copied into `out`
+  // at the end, so every input is read as it was. A masked temporary starts as
+  // `out` (the items the mask skips keep their values). Released once done.
+  const overlapping =
+    out !== null &&
+    (inputs.some((x, k) => x instanceof ArrayClass && needsOverlapCopy(x, out, { shape, inStrides: inStrides[k], outStrides: out.strides })) ||
+      (where instanceof ArrayClass && needsOverlapCopy(where, out, { shape, inStrides: broadcastStridesTo(where.shape, where.strides, shape), outStrides: out.strides })));
+  const mask = where instanceof ArrayClass ? where : null;
+  const run = (target: NdArray): void => {
+    const ins = inputs.map((x, k) => {
+      if (!(x instanceof ArrayClass)) return makeOp(null, r.inTypes[k], consts[k], false);
+      const op = makeOp(x, r.inTypes[k], null, false);
+      op.strides = inStrides[k];
+      return op;
+    });
+    const o = makeOp(target, r.outType, null, true);
+    o.strides = [...target.strides];
+    let m: IterOp | null = null;
+    if (mask !== null) {
+      m = makeOp(mask, T.b, null, false);
+      m.strides = broadcastStridesTo(mask.shape, mask.strides, shape);
     }
-    const op = makeOp(a, r.inTypes[k], null, false);
-    op.strides = st;
-    return op;
-  });
-  const o = makeOp(result, r.outType, null, true);
-  o.strides = [...result.strides];
-  let m: IterOp | null = null;
-  if (where instanceof ArrayClass) {
-    const w = out !== null && mayShareMemory(where, out) ? where.copy() : where;
-    if (w !== where) temps.push(w);
-    m = makeOp(w, T.b, null, false);
-    m.strides = broadcastStridesTo(w.shape, w.strides, shape);
-  }
-  try {
     iterate(shape, ins, o, m, spec.loop(r), spec.nin, nativeUfuncOp(spec, r));
-  } finally {
-    for (const t of temps) releaseTemporary(storageOf(t));
+  };
+  if (!overlapping) {
+    run(result);
+    return result;
   }
+  // On the JS thread even under ufuncAsync: the temporary's fill, the loop and
+  // the write-back read one another's results, which recorded kernels would
+  // not have produced yet.
+  runUncaptured(() => {
+    const target = mask !== null ? result.copy('K') : allocateLike(result.dtype, shape, [result.strides], true);
+    try {
+      run(target);
+      writeBack(result, target);
+    } finally {
+      releaseTemporary(storageOf(target));
+    }
+  });
   return result;
 }
 

@@ -19,6 +19,8 @@
 import { ValueError } from '../errors';
 import { NdArray as ArrayClass, describeNonArray, storageOf } from '../internal';
 import { mayShareMemory } from '../memory';
+import { needsOverlapCopy } from '../write-overlap';
+import { broadcastStridesTo } from '../broadcast';
 import { dtype as toDType } from '../dtype';
 import { resultType, type PyScalar } from '../promote';
 import type { NdArray } from '../ndarray';
@@ -71,10 +73,18 @@ export function callUfunc2(name: string, specs: readonly [UfuncSpec, UfuncSpec],
     // On the JS thread even under ufuncAsync: the interleave reads the two
     // results (recorded for the pool they were not there yet, and ufuncAsync
     // left zeros in out).
+    // NumPy's loop writes an output that overlaps an input through a
+    // temporary copied back after the loop, first output first (nditer's
+    // copy-if-overlap, write-overlap.ts); the others it writes directly.
+    const viaTemp = [out0, out1].map((o) => ins.some((x) => x instanceof ArrayClass && needsOverlapCopy(x, o, { shape: o.shape, inStrides: broadcastStridesTo(x.shape, x.strides, o.shape), outStrides: o.strides })));
     return runUncaptured(() => {
       const t0 = callUfunc(specs[0], ins, { ...rest, out: out0.copy() });
       const t1 = callUfunc(specs[1], ins, { ...rest, out: out1.copy() });
-      interleave(out0, out1, t0, t1, secondFirst(name, inputs, rest));
+      if (!viaTemp[0] && !viaTemp[1]) interleave(out0, out1, t0, t1, secondFirst(name, inputs, rest));
+      else if (!viaTemp[0]) out0.set(t0);
+      else if (!viaTemp[1]) out1.set(t1);
+      if (viaTemp[0]) out0.set(t0);
+      if (viaTemp[1]) out1.set(t1);
       return [out0, out1];
     });
   }
