@@ -19,7 +19,7 @@
  *   factorial in the operands).
  * @module
  */
-import { ValueError, repr } from './errors';
+import { KeyError, ValueError, repr } from './errors';
 
 /** A label of an einsum term (a letter's char code, or a broadcast axis number). */
 export type PathLabel = number;
@@ -199,7 +199,8 @@ export function contractionPath(terms: readonly (readonly PathLabel[])[], output
     } else throw new TypeError(`Did not understand the path: ${String(kind)}`);
   }
   if (kind !== false && kind !== 'greedy' && kind !== 'optimal') {
-    if (typeof kind === 'string') throw new Error(`Path name ${kind} not found`);
+    // NumPy: KeyError("Path name %s not found", path_type).
+    if (typeof kind === 'string') throw new KeyError(`Path name ${kind} not found`);
     throw new TypeError(`Did not understand the path: ${String(kind)}`);
   }
   if (kind === false || terms.length <= 2 || (all.size === outSet.size && [...all].every((l) => outSet.has(l)))) return [[...terms.keys()]];

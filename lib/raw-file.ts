@@ -185,33 +185,78 @@ function sepPattern(sep: string): RegExp {
 const INT_TEXT = /^[+-]?\d+$/;
 const FLOAT_TEXT = /^[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|inf(?:inity)?|nan)$/i;
 
-function fromText(path: string, dt: DType, count: number, sep: string): NdArray {
-  const { fd, size } = openRegularFile(path, 'fromfile reads regular files only');
-  let text: string;
-  try {
-    const b = Buffer.alloc(size);
-    for (let done = 0; done < size; ) {
-      const got = fs.readSync(fd, b, done, size - done, done);
-      if (got === 0) break;
-      done += got;
+/** Bytes of text read at a time: a text file is parsed a piece at a time, never held whole. */
+const TEXT_CHUNK = 1 << 20;
+/** The longest item text (with the whitespace around it): longer is refused as unmatched data rather than gathered into one string. */
+const MAX_ITEM_TEXT = 1 << 20;
+
+/**
+ * The items of the text file `fd`, in order, as `text.trim().split(sep)`
+ * would give them, read a piece at a time: a file past V8's longest string
+ * (about 512 MiB) could not be read whole (Node's ERR_STRING_TOO_LONG), and
+ * the list of its items ran the JS heap out (a V8 abort).
+ */
+function* textItems(fd: number, sep: string, path: string): Generator<string> {
+  const re = new RegExp(sepPattern(sep).source, 'g');
+  const buf = Buffer.alloc(TEXT_CHUNK);
+  let carry = '';
+  let started = false;
+  let index = 0;
+  for (let pos = 0; ; ) {
+    const got = fs.readSync(fd, buf, 0, TEXT_CHUNK, pos);
+    if (got === 0) break;
+    pos += got;
+    let text = carry + buf.toString('latin1', 0, got);
+    if (!started) {
+      text = text.trimStart();
+      started = text !== '';
     }
-    text = b.toString('latin1');
+    // A separator that reaches the end of what was read may go on in the next piece: it waits.
+    let last = 0;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null && m.index + m[0].length < text.length; m = re.exec(text)) {
+      yield text.slice(last, m.index);
+      index += 1;
+      last = m.index + m[0].length;
+    }
+    carry = text.slice(last);
+    if (carry.length > MAX_ITEM_TEXT) {
+      throw new ValueError(`string or file could not be read to its end due to unmatched data: item ${index} of '${path}' runs past ${MAX_ITEM_TEXT} characters with no separator ${JSON.stringify(sep)} (it starts ${JSON.stringify(carry.slice(0, 40))})`);
+    }
+  }
+  if (started) yield* carry.trimEnd().split(sepPattern(sep));
+}
+
+/** Reads and checks the first `limit` items (-1: all) of the text file `path` through `take(item index, text)`; returns how many there were. */
+function eachTextItem(path: string, sep: string, dt: DType, limit: number, take: (i: number, t: string) => void): number {
+  const { fd } = openRegularFile(path, 'fromfile reads regular files only');
+  const intLike = dt.kind !== 'f';
+  let i = 0;
+  try {
+    for (const t of textItems(fd, sep, path)) {
+      if (i === limit) break;
+      if (!(intLike ? INT_TEXT : FLOAT_TEXT).test(t)) {
+        throw new ValueError(
+          `string or file could not be read to its end due to unmatched data: item ${i} of '${path}' is ${JSON.stringify(t.slice(0, 40))}, not a number of dtype ${dt.str}`,
+        );
+      }
+      take(i, t);
+      i += 1;
+    }
   } finally {
     fs.closeSync(fd);
   }
-  const body = text.trim();
-  const tokens = body === '' ? [] : body.split(sepPattern(sep));
-  const n = count === -1 ? tokens.length : Math.min(count, tokens.length);
+  return i;
+}
+
+function fromText(path: string, dt: DType, count: number, sep: string): NdArray {
+  // Two passes: the items are counted (and checked), then the result allocated and filled.
+  const n = eachTextItem(path, sep, dt, count, () => undefined);
   const r = resultOf(dt, n);
   const intLike = dt.kind !== 'f';
-  for (let i = 0; i < n; i++) {
-    const t = tokens[i];
-    if (!(intLike ? INT_TEXT : FLOAT_TEXT).test(t)) {
-      throw new ValueError(
-        `string or file could not be read to its end due to unmatched data: item ${i} of '${path}' is ${JSON.stringify(t.slice(0, 40))}, not a number of dtype ${dt.str}`,
-      );
-    }
-    r.set(i, intLike ? (dt.kind === 'b' ? Number(t) !== 0 : dt.itemsize === 8 ? BigInt(t) : Number(t)) : Number(t.replace(/^([+-]?)inf(inity)?$/i, '$1Infinity')));
-  }
+  const got = eachTextItem(path, sep, dt, n, (i, t) =>
+    r.set(i, intLike ? (dt.kind === 'b' ? Number(t) !== 0 : dt.itemsize === 8 ? BigInt(t) : Number(t)) : Number(t.replace(/^([+-]?)inf(inity)?$/i, '$1Infinity'))),
+  );
+  if (got !== n) throw new ValueError(`fromfile(): '${path}' held ${got} items when read again, not ${n} (the file changed while it was read?)`);
   return r;
 }

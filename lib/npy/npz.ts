@@ -25,12 +25,14 @@
  * under `allow_pickle=False` (the only mode: pickles are never read).
  * @module
  */
+import { constants as bufferConstants } from 'buffer';
 import * as fs from 'fs';
+import { getHeapStatistics } from 'v8';
 import * as zlib from 'zlib';
 
 import type { NdArray } from '../ndarray';
 import { fromDescr, type DType } from '../dtype';
-import { AccessError, KeyError, ValueError, describeValue } from '../errors';
+import { AccessError, KeyError, MemoryError, ValueError, describeValue } from '../errors';
 import { checkShape, shapeToSize } from '../layout';
 import { pyShape } from '../format';
 import { allocate, isArray, requireOpen, storageOf } from '../internal';
@@ -45,6 +47,7 @@ import {
   centralDirectory,
   LOCAL_CRC_OFFSET,
   localHeader,
+  memberNameProblem,
   METHOD_DEFLATED,
   METHOD_STORED,
   readDirectory,
@@ -57,15 +60,56 @@ export type NpzArrays = NdArray | readonly unknown[] | { readonly [name: string]
 
 // ------------------------------------------------------------------ writing
 
-/** The members to write: key → array, in order. */
+/**
+ * JS heap one member takes while savez writes it, at least (its key/array
+ * pair, header, name and directory entry objects): a lower bound, so only a
+ * count that surely cannot fit is refused.
+ */
+const MEMBER_HEAP_BYTES = 256;
+
+/**
+ * Refuses, before the list is walked, more arrays than the JS heap can hold
+ * members for: a list of length 2^32-1 (sparse, or a Proxy) was walked
+ * index by index (a hang), or its members listed until V8 aborted.
+ */
+function checkMemberCount(n: number): void {
+  if (n < 1 << 16) return;
+  const h = getHeapStatistics();
+  const free = h.heap_size_limit - h.used_heap_size;
+  if (n * MEMBER_HEAP_BYTES > free) {
+    throw new MemoryError(`savez(): ${n} arrays are at least ${n * MEMBER_HEAP_BYTES} bytes of JS heap while the archive is written, more than the ${free} left`);
+  }
+}
+
+/** The member name of `key`, refused (before any file is touched) when load() would refuse it in the archive. */
+function memberName(key: string): string {
+  if (key === '' || key.includes('\0')) throw new TypeError(`savez(): array names must be non-empty and without NUL characters, got ${JSON.stringify(key)}`);
+  const name = `${key}.npy`;
+  const problem = memberNameProblem(name);
+  if (problem !== null) {
+    throw new ValueError(`savez(): the array name ${JSON.stringify(key.length > 80 ? `${key.slice(0, 80)}...` : key)} is not a plain relative member name (${JSON.stringify(name.length > 80 ? `${name.slice(0, 80)}...` : name)} ${problem}), which load() refuses`);
+  }
+  return name;
+}
+
+/** The members to write: member name → array, in order. */
 function membersOf(arrays: NpzArrays): [string, NdArray][] {
   if (arrays === null || typeof arrays !== 'object') throw new TypeError(`savez(): arrays must be an NdArray, a list of arrays or an object of named arrays, got ${describeValue(arrays)}`);
-  if (Array.isArray(arrays)) return arrays.map((a, i) => [`arr_${i}`, asAnyArray(a)]);
-  if (isArray(arrays)) return [['arr_0', arrays]];
-  return Object.keys(arrays).map((k) => {
-    if (k === '' || k.includes('\0')) throw new TypeError(`savez(): array names must be non-empty and without NUL characters, got ${JSON.stringify(k)}`);
-    return [k, asAnyArray((arrays as Record<string, unknown>)[k])];
-  });
+  if (Array.isArray(arrays)) {
+    const n = arrays.length;
+    checkMemberCount(n);
+    const out: [string, NdArray][] = [];
+    for (let i = 0; i < n; i++) {
+      // A hole is not an array (map() skipped holes, walking all 2^32-1 indices of a sparse list).
+      if (!(i in arrays)) throw new TypeError(`savez(): arrays[${i}] is required`);
+      out.push([`arr_${i}.npy`, asAnyArray(arrays[i])]);
+    }
+    return out;
+  }
+  if (isArray(arrays)) return [['arr_0.npy', arrays]];
+  const keys = Object.keys(arrays);
+  checkMemberCount(keys.length);
+  return keys.map((k): [string, NdArray] => [memberName(k), asAnyArray((arrays as Record<string, unknown>)[k])]);
 }
 
 function writeNpz(path: string, arrays: NpzArrays, compress: boolean): void {
@@ -86,10 +130,10 @@ function writeNpz(path: string, arrays: NpzArrays, compress: boolean): void {
       pos += length;
     };
     list.forEach(([key, a], i) => {
-      // A key that is not ASCII is flagged UTF-8 in its headers (zip.ts).
+      // A name that is not ASCII is flagged UTF-8 in its headers (zip.ts).
       const { fortranOrder, header } = headers[i];
       const data = fortranOrder ? a.transpose() : a;
-      const name = Buffer.from(`${key}.npy`, 'utf8');
+      const name = Buffer.from(key, 'utf8');
       const size = header.length + a.nbytes;
       const localOffset = pos;
       if (!compress) {
@@ -230,11 +274,37 @@ export class NpzFile {
   /** The raw bytes of a member (any member, `.npy` or not), inflated and CRC-checked. */
   bytes(key: string): Buffer {
     const m = this.#member(key);
+    this.#requireBufferable(m);
     const raw = this.#readAt(m.dataOffset, m.compressedSize);
     if (raw.length !== m.compressedSize) throw this.#bad(m, `ends after ${raw.length} of its ${m.compressedSize} bytes`);
     const data = m.method === METHOD_STORED ? raw : this.#inflate(m, raw);
     if (zlib.crc32(data) >>> 0 !== m.crc >>> 0) throw this.#bad(m, 'fails its CRC-32 check (damaged data)');
     return data;
+  }
+
+  /** A member read whole into memory must fit one Buffer (4 GiB here): past it Buffer.alloc and inflate threw Node's own RangeErrors. */
+  #requireBufferable(m: ZipMember): void {
+    const bytes = Math.max(m.size, m.compressedSize);
+    if (bytes > bufferConstants.MAX_LENGTH) {
+      throw new MemoryError(
+        `Unable to allocate ${(bytes / 2 ** 30).toFixed(1)} GiB for member ${JSON.stringify(m.name)} of '${this.path}': a member read whole into memory holds at most ${bufferConstants.MAX_LENGTH} bytes` +
+          (m.method === METHOD_STORED ? ' (get() reads a stored .npy member into an array, or maps it with mmapMode)' : ''),
+      );
+    }
+  }
+
+  /**
+   * memmap opens the archive again by its path, which must still be the file
+   * this NpzFile read the directory of: savez over the path renames a new
+   * archive into place, whose bytes at the old member's offset are another
+   * array's (they were mapped silently).
+   */
+  #requireSameFile(): void {
+    const open = fs.fstatSync(this.#fd ?? -1);
+    const now = fs.statSync(this.path);
+    if (open.ino !== now.ino || open.dev !== now.dev) {
+      throw new ValueError(`'${this.path}' is no longer the archive load() opened (it was replaced since): mmapMode maps members through the path; load() it again`);
+    }
   }
 
   #bad(m: ZipMember, detail: string): ValueError {
@@ -271,7 +341,16 @@ export class NpzFile {
       const h = npyHeader(this.#readAt(m.dataOffset, hlen), source, this.#headerOptions);
       const { dt, shape, nbytes } = layoutOf(h, source, m.size);
       if (this.#mmapMode !== null) {
-        return memmap(this.path, { dtype: dt, mode: this.#mmapMode, offset: m.dataOffset + h.dataOffset, shape: h.shape, order: h.fortranOrder ? 'F' : 'C' });
+        // Checked before and after the path is opened, so the mapping is of the file whose directory was read.
+        this.#requireSameFile();
+        const mapped = memmap(this.path, { dtype: dt, mode: this.#mmapMode, offset: m.dataOffset + h.dataOffset, shape: h.shape, order: h.fortranOrder ? 'F' : 'C' });
+        try {
+          this.#requireSameFile();
+        } catch (e) {
+          mapped.close();
+          throw e;
+        }
+        return mapped;
       }
       const a = allocate(elementOf(dt), shape, h.fortranOrder ? 'F' : 'C', true);
       let crc = zlib.crc32(this.#readAt(m.dataOffset, h.dataOffset));

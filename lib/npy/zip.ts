@@ -229,19 +229,45 @@ function findEnd(readAt: ReadAt, size: number, path: string): { at: number; end:
   throw bad(path, 'no end of central directory record in its last 64 KiB');
 }
 
-/** Whether `name` is a plain relative member name (what NumPy writes: `arr_0.npy`, `x.npy`, `a/b.npy`). */
-function checkName(name: string, path: string): void {
+/**
+ * Why `name` is not a plain relative member name (what NumPy writes:
+ * `arr_0.npy`, `x.npy`, `a/b.npy`), or null when it is one: the reader
+ * refuses such names and savez refuses to write them, so what savez writes
+ * load reads.
+ */
+export function memberNameProblem(name: string): string | null {
+  if (name === '') return 'is empty';
   // eslint-disable-next-line no-control-regex
-  if (name === '' || /[\u0000-\u001f\u007f\\]/.test(name) || name.startsWith('/') || name.split('/').includes('..')) {
-    throw bad(path, `member name ${JSON.stringify(name)} is not a plain relative name`);
-  }
+  if (/[\u0000-\u001f\u007f]/.test(name)) return 'holds a NUL or control character';
+  if (name.includes('\\')) return 'holds a backslash';
+  if (name.startsWith('/')) return "starts with '/'";
+  if (name.split('/').includes('..')) return "has a '..' part";
+  if (Buffer.byteLength(name, 'utf8') > U16_MAX) return `is ${Buffer.byteLength(name, 'utf8')} bytes of UTF-8, more than a zip name holds (${U16_MAX})`;
+  return null;
 }
+
+function checkName(name: string, path: string): void {
+  if (memberNameProblem(name) !== null) throw bad(path, `member name ${JSON.stringify(name)} is not a plain relative name`);
+}
+
+/**
+ * Bytes of the central directory read at a time: the directory is walked
+ * through a window of this size (an entry is at most 46 + 3 * 65535 bytes),
+ * never read whole, as a sparse file's end record may claim gigabytes of it.
+ */
+const CD_WINDOW = 1 << 20;
 
 /**
  * The members of the archive `path` of `size` bytes, each checked as the
  * module's notes say. `readAt` reads the file.
  */
-export function readDirectory(readAt: ReadAt, size: number, path: string): ZipMember[] {
+export function readDirectory(readAtShort: ReadAt, size: number, path: string): ZipMember[] {
+  // The file may shrink after it was stat'ed: a short read is its own error, not a RangeError of a Buffer read.
+  const readAt: ReadAt = (position, length) => {
+    const b = readAtShort(position, length);
+    if (b.length < length) throw bad(path, `it ends at byte ${position + b.length}, before the ${length} bytes at offset ${position} its directory locates (the file shrank?)`);
+    return b;
+  };
   const { at: endAt, end } = findEnd(readAt, size, path);
   if (end.readUInt16LE(4) !== 0 || end.readUInt16LE(6) !== 0) throw bad(path, 'multi-disk archives are not supported');
   let count = end.readUInt16LE(10);
@@ -263,30 +289,40 @@ export function readDirectory(readAt: ReadAt, size: number, path: string): ZipMe
   }
   if (cdOffset + cdSize > cdLimit) throw bad(path, `central directory [${cdOffset}, ${cdOffset + cdSize}) runs past its end record at ${cdLimit}`);
   if (count * CENTRAL_HEADER_SIZE > cdSize) throw bad(path, `${count} members cannot fit a ${cdSize}-byte central directory`);
-  const cd = readAt(cdOffset, cdSize);
+  let win: Buffer = Buffer.alloc(0);
+  let winStart = 0;
+  /** Bytes [p, p + n) of the directory (p from its start; p + n <= cdSize). */
+  const cd = (p: number, n: number): Buffer => {
+    if (p < winStart || p + n > winStart + win.length) {
+      win = readAt(cdOffset + p, Math.min(Math.max(n, CD_WINDOW), cdSize - p));
+      winStart = p;
+    }
+    return win.subarray(p - winStart, p - winStart + n);
+  };
   const members: ZipMember[] = [];
   const names = new Set<string>();
   let p = 0;
   for (let k = 0; k < count; k++) {
-    if (p + CENTRAL_HEADER_SIZE > cd.length || cd.readUInt32LE(p) !== CENTRAL_SIG) throw bad(path, `central directory entry ${k} is missing or damaged (offset ${cdOffset + p})`);
-    const flags = cd.readUInt16LE(p + 8);
-    const method = cd.readUInt16LE(p + 10);
-    const crc = cd.readUInt32LE(p + 16);
-    let compressedSize = cd.readUInt32LE(p + 20);
-    let usize = cd.readUInt32LE(p + 24);
-    const nameLen = cd.readUInt16LE(p + 28);
-    const extraLen = cd.readUInt16LE(p + 30);
-    const commentLen = cd.readUInt16LE(p + 32);
-    let localOffset = cd.readUInt32LE(p + 42);
+    if (p + CENTRAL_HEADER_SIZE > cdSize || cd(p, 4).readUInt32LE(0) !== CENTRAL_SIG) throw bad(path, `central directory entry ${k} is missing or damaged (offset ${cdOffset + p})`);
+    const head = cd(p, CENTRAL_HEADER_SIZE);
+    const flags = head.readUInt16LE(8);
+    const method = head.readUInt16LE(10);
+    const crc = head.readUInt32LE(16);
+    let compressedSize = head.readUInt32LE(20);
+    let usize = head.readUInt32LE(24);
+    const nameLen = head.readUInt16LE(28);
+    const extraLen = head.readUInt16LE(30);
+    const commentLen = head.readUInt16LE(32);
+    let localOffset = head.readUInt32LE(42);
     const next = p + CENTRAL_HEADER_SIZE + nameLen + extraLen + commentLen;
-    if (next > cd.length) throw bad(path, `central directory entry ${k} runs past the directory`);
-    const rawName = cd.subarray(p + CENTRAL_HEADER_SIZE, p + CENTRAL_HEADER_SIZE + nameLen);
+    if (next > cdSize) throw bad(path, `central directory entry ${k} runs past the directory`);
+    const rawName = cd(p + CENTRAL_HEADER_SIZE, nameLen);
     const name = rawName.toString(flags & FLAG_UTF8 ? 'utf8' : 'latin1');
     checkName(name, path);
     if (flags & FLAG_ENCRYPTED) throw bad(path, `member ${JSON.stringify(name)} is encrypted`);
     if (method !== METHOD_STORED && method !== METHOD_DEFLATED) throw bad(path, `member ${JSON.stringify(name)} uses compression method ${method} (only stored, 0, and deflate, 8, are read)`);
     // The zip64 extra field: the 32-bit fields at 0xFFFFFFFF, in order.
-    const extra = cd.subarray(p + CENTRAL_HEADER_SIZE + nameLen, p + CENTRAL_HEADER_SIZE + nameLen + extraLen);
+    const extra = cd(p + CENTRAL_HEADER_SIZE + nameLen, extraLen);
     for (let e = 0; e + 4 <= extra.length; ) {
       const id = extra.readUInt16LE(e);
       const len = extra.readUInt16LE(e + 2);
