@@ -14,16 +14,13 @@
 import * as fs from 'fs';
 import * as mm from '../lib';
 import type { NdArray } from '../lib';
-import { bytesOf, randomArray } from './helpers/async-arrays';
+import { expectSameBytes, randomArray } from './helpers/async-arrays';
 import { useTempDir } from './helpers/tmp';
 
 const tmp = useTempDir('mmarray-async-queue-');
 
 /** Random float64 values: a sort on the pool of some milliseconds. */
 const randomF8 = (n: number, seed: number): NdArray => randomArray('<f8', [n], seed);
-
-/** Whether two arrays hold the same bytes (Buffer.compare: jest's toEqual walks every item). */
-const sameBytes = (x: NdArray, y: NdArray): boolean => Buffer.compare(bytesOf(x), bytesOf(y)) === 0;
 
 /** `p` with its settling recorded in `order` under `name` (a rejection too); resolves with its value or error. */
 function settleInto<T>(order: string[], name: string, p: Promise<T>): Promise<T | unknown> {
@@ -82,7 +79,7 @@ describe('a job waits for the earlier jobs it must follow', () => {
     const tiny = settleInto(order2, 'byteswap', b.index('0:3').byteswapAsync(true));
     await Promise.all([s1, s2, tiny]);
     want.index('0:3').byteswap(true);
-    expect(sameBytes(b, want)).toBe(true);
+    expectSameBytes(b, want);
   });
 
   test('saveNpyAsync after a writer saves what the writer left', async () => {
@@ -110,7 +107,7 @@ describe('a job waits for the earlier jobs it must follow', () => {
     expect(order[0]).toBe('copy y');
     expect(((await head) as NdArray).toArray()).toEqual(want.index('0:10').toArray());
     // The add read y before the fill.
-    expect(sameBytes(x, want)).toBe(true);
+    expectSameBytes(x, want);
     expect(y.index('0:10').toArray()).toEqual(new Array(10).fill(0));
   });
 });
@@ -157,7 +154,7 @@ describe('aborts and failures do not hold the queue', () => {
     expect((e as mm.AbortError).code).toBe('ABORT_ERR');
     await Promise.all([sorted, head]);
     expect(order[0]).toBe('fill');
-    expect(sameBytes(a, want)).toBe(true);
+    expectSameBytes(a, want);
     expect(((await head) as NdArray).toArray()).toEqual(want.index('0:10').toArray());
   });
 

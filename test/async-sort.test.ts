@@ -11,7 +11,7 @@ import * as path from 'path';
 import * as mm from '../lib';
 import type { NdArray } from '../lib';
 import { rng } from './helpers/bytes';
-import { bytesOf, NUMERIC, randomArray, views } from './helpers/async-arrays';
+import { bytesOf, expectSameBytes, NUMERIC, randomArray, views } from './helpers/async-arrays';
 import { useTempDir } from './helpers/tmp';
 
 const DIST = path.resolve(__dirname, '../dist');
@@ -46,12 +46,12 @@ describe('sortAsync / argsortAsync', () => {
               want.sort({ axis });
               const got = v.copy();
               expect(await got.sortAsync({ axis })).toBe(got);
-              expect(bytesOf(got)).toEqual(bytesOf(want));
+              expectSameBytes(got, want);
               const gi = await v.argsortAsync({ axis });
               const wi = v.argsort({ axis });
               expect(gi.dtype.str).toBe(wi.dtype.str);
               expect(gi.shape).toEqual(wi.shape);
-              expect(bytesOf(gi)).toEqual(bytesOf(wi));
+              expectSameBytes(gi, wi);
             }
           }
         }
@@ -62,8 +62,8 @@ describe('sortAsync / argsortAsync', () => {
         const want = b.copy();
         want.index('1::2').sort();
         await odd.sortAsync();
-        expect(bytesOf(b)).toEqual(bytesOf(want));
-        expect(bytesOf(b.index('::2'))).toEqual(bytesOf(mm.fromBuffer(before, dt).index('::2')));
+        expectSameBytes(b, want);
+        expectSameBytes(b.index('::2'), mm.fromBuffer(before, dt).index('::2'));
       });
     }
   }
@@ -76,18 +76,18 @@ describe('sortAsync / argsortAsync', () => {
     want.sort();
     await m.sortAsync();
     m.flush();
-    expect(new Uint8Array(fs.readFileSync(p))).toEqual(bytesOf(want));
+    expectSameBytes(new Uint8Array(fs.readFileSync(p)), want);
     m.close();
     const r = mm.memmap(p, { dtype: '<f8', mode: 'r', shape: [300, 64] });
-    expect(bytesOf(await r.argsortAsync({ axis: 0 }))).toEqual(bytesOf(want.argsort({ axis: 0 })));
-    expect(bytesOf(await r.argsortAsync({ axis: null }))).toEqual(bytesOf(want.argsort({ axis: null })));
+    expectSameBytes(await r.argsortAsync({ axis: 0 }), want.argsort({ axis: 0 }));
+    expectSameBytes(await r.argsortAsync({ axis: null }), want.argsort({ axis: null }));
     r.close();
     const rec = mm.zeros([5], [['a', '<i4'], ['b', '<f8']]);
     rec.field('a').set(mm.array([3, 1, 2, 5, 4], 'i4'));
     const recWant = rec.copy();
     recWant.sort({ order: 'a' });
     await rec.sortAsync({ order: 'a' });
-    expect(bytesOf(rec)).toEqual(bytesOf(recWant));
+    expectSameBytes(rec, recWant);
     const tiny = mm.array([3, 1, 2], 'f8');
     await tiny.sortAsync();
     expect(tiny.toArray()).toEqual([1, 2, 3]);
@@ -112,7 +112,7 @@ describe('sortAsync / argsortAsync', () => {
     const c = new AbortController();
     c.abort();
     await expect(a.sortAsync({ signal: c.signal })).rejects.toBeInstanceOf(mm.AbortError);
-    expect(bytesOf(a)).toEqual(before);
+    expectSameBytes(a, before);
   });
 
   /** Whether each row of `got` (rows of `orig`) is its row sorted or as it was; counts of each. */
@@ -191,8 +191,8 @@ describe('sortAsync / argsortAsync', () => {
               for (const threads of [2, 3]) {
                 const got = v.copy();
                 await got.sortAsync({ axis, threads });
-                expect(bytesOf(got)).toEqual(bytesOf(want));
-                expect(bytesOf(await v.argsortAsync({ axis, threads }))).toEqual(bytesOf(wi));
+                expectSameBytes(got, want);
+                expectSameBytes(await v.argsortAsync({ axis, threads }), wi);
               }
             }
           }
@@ -202,7 +202,7 @@ describe('sortAsync / argsortAsync', () => {
         const want = b.copy();
         want.index('::3, 1::2').sort({ axis: 0 });
         await b.index('::3, 1::2').sortAsync({ axis: 0, threads: 3 });
-        expect(bytesOf(b)).toEqual(bytesOf(want));
+        expectSameBytes(b, want);
       });
     }
   }
@@ -316,7 +316,7 @@ describe('sortAsync / argsortAsync', () => {
     await a.sortAsync({ threads: 3, onProgress: (d, t) => seen.push([d, t]) });
     for (let i = 1; i < seen.length; i++) expect(seen[i][0]).toBeGreaterThanOrEqual(seen[i - 1][0]);
     expect(seen[seen.length - 1]).toEqual([a.nbytes, a.nbytes]);
-    expect(bytesOf(a)).toEqual(bytesOf(sorted.index(':512')));
+    expectSameBytes(a, sorted.index(':512'));
   });
 
   test('a forked child closing mid-sort 500 times lives', () => {
