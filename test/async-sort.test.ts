@@ -185,6 +185,11 @@ describe('sortAsync / argsortAsync', () => {
           const base = sortable(dt, shape, seed++);
           for (const v of views(base, seed++).slice(0, 3)) {
             for (let axis = 0; axis < v.ndim; axis++) {
+              // [2, 70000] is for lanes longer than a checkpoint piece (65,536
+              // items) shared out; along axis 0 it is 70,000 lanes of 2, which
+              // cost most of the test and add nothing [64, 300]'s 300 lanes of
+              // 64 along axis 0 do not cover.
+              if (shape[1] === 70000 && axis === 0) continue;
               const want = v.copy();
               want.sort({ axis });
               const wi = v.argsort({ axis });
