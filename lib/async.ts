@@ -29,6 +29,10 @@
  * partly written (a prefix of blocks, in no fixed order across threads);
  * copy/astype allocate their result, which is dropped; saveNpyAsync removes
  * its temporary file and leaves the target file as it was.
+ *
+ * Order. A call that writes an array's memory waits for the earlier async
+ * calls on that memory, one that reads it for the earlier writers only
+ * (async-queue.ts), before it does anything, its checks included.
  * @module
  */
 import * as fs from 'fs';
