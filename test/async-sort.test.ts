@@ -222,7 +222,8 @@ describe('sortAsync / argsortAsync', () => {
   }
 
   test('an abort inside one long lane (a 1-d sort) rejects at the lane\'s next checkpoint and leaves it as it was, or sorted', async () => {
-    const { a, orig, sorted } = longLane(1 << 23, 31);
+    // 2^22 items: 64 checkpoint pieces of 65,536 (2^23 cost 17 s of CPU here, twice this).
+    const { a, orig, sorted } = longLane(1 << 22, 31);
     // The whole uninterrupted async sort, for scale.
     const whole = a.copy();
     const t0 = performance.now();
@@ -248,7 +249,7 @@ describe('sortAsync / argsortAsync', () => {
       if (state !== 'as it was') continue;
       // Before the checkpoints, an abort waited for the lane's end: about
       // the whole sort. Now it is one 65,536-item piece away.
-      console.log(`abort inside a lane of 2^23 float64: rejected ${latency.toFixed(1)} ms after abort(); the whole sort took ${full.toFixed(0)} ms (load ${os.loadavg()[0].toFixed(1)})`);
+      console.log(`abort inside a lane of 2^22 float64: rejected ${latency.toFixed(1)} ms after abort(); the whole sort took ${full.toFixed(0)} ms (load ${os.loadavg()[0].toFixed(1)})`);
       expect(latency).toBeLessThan(full / 2);
       inside++;
     }
@@ -262,7 +263,7 @@ describe('sortAsync / argsortAsync', () => {
   });
 
   test('close() during a 1-d sort of a mapping stops inside the lane: ERR_CLOSED, the file as it was or sorted', async () => {
-    const { orig, sorted } = longLane(1 << 23, 37);
+    const { orig, sorted } = longLane(1 << 22, 37);
     const p = tmp.file(orig, 'lane.bin');
     // The whole uninterrupted sort of the mapping, for scale.
     let m = mm.memmap(p, { dtype: '<f8', mode: 'r+' });
@@ -289,7 +290,7 @@ describe('sortAsync / argsortAsync', () => {
       outcomes.add(`${outcome}, ${state}`);
       // Before the checkpoints, close() waited for the rest of the lane (about 3/4 of the sort).
       if (outcome === 'ERR_CLOSED' && state === 'as it was') {
-        console.log(`close() inside a lane of 2^23 float64 took ${closing.toFixed(1)} ms; the whole sort ${full.toFixed(0)} ms (load ${os.loadavg()[0].toFixed(1)})`);
+        console.log(`close() inside a lane of 2^22 float64 took ${closing.toFixed(1)} ms; the whole sort ${full.toFixed(0)} ms (load ${os.loadavg()[0].toFixed(1)})`);
         expect(closing).toBeLessThan(full / 3);
       }
     }
