@@ -29,6 +29,10 @@
  * partly written (a prefix of blocks, in no fixed order across threads);
  * copy/astype allocate their result, which is dropped; saveNpyAsync removes
  * its temporary file and leaves the target file as it was.
+ *
+ * Order. A call that writes an array's memory waits for the earlier async
+ * calls on that memory, one that reads it for the earlier writers only
+ * (async-queue.ts), before it does anything, its checks included.
  * @module
  */
 import * as fs from 'fs';
@@ -38,6 +42,7 @@ import { markAsUntransferable } from 'worker_threads';
 
 import type { DTypeLike } from './dtype';
 import { AccessError, describeValue, ValueError } from './errors';
+import { takeTurn, type Access } from './async-queue';
 import { afterMajorGc, EXTERNAL_SOFT_LIMIT } from './gc-wait';
 import { captureKernels, regionOf, type KernelCall } from './kernels';
 import { kernelAbort, kernelCastAsync, kernelCopyAsync, kernelProgress, kernelReduceAsync, kernelSaveAbort, kernelSaveAsync, kernelSaveProgress, kernelUfuncAbort, kernelUfuncAsync, kernelUfuncProgress, poolBuffer, sortKernels, type AsyncJob, type AsyncSettle } from './native';
@@ -306,18 +311,61 @@ function closedErrorOf(a: NdArray): AccessError {
 }
 
 /**
+ * Waits for a job's turn (async-queue.ts); an abort of `signal` meanwhile
+ * rejects at once (the job's claims end in the caller's `finally`).
+ */
+function waitTurn(ready: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
+  if (signal === undefined) return ready;
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = (): void => reject(abortError(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    void ready.then(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    });
+  });
+}
+
+/** A job that reads `a` only. */
+const readsOf = (a: NdArray): Access[] => [{ array: a, write: false }];
+/** A job that writes `a`. */
+const writesOf = (a: NdArray): Access[] => [{ array: a, write: true }];
+
+/**
  * Runs `sync` (a sync method) with its kernel calls recorded, then runs them
  * on the pool. Resolves with `finish(value of sync, result of the last
  * call)`, or with the value of sync when it recorded no call (it ran on the
- * JS thread).
+ * JS thread). With `accesses` (the arrays the job reads and writes), it
+ * first waits for the earlier jobs on their memory that it must follow
+ * (async-queue.ts); null: no wait (a job inside another job's turn).
  */
 async function run<T>(
   name: string, a: NdArray, options: AsyncOptions, sync: () => T, finish: (value: T, result: unknown) => T = (v) => v,
   runsOnJsThread: (calls: readonly KernelCall[]) => boolean = () => false,
+  accesses: readonly Access[] | null = readsOf(a),
 ): Promise<T> {
   requireArray(a, name, 'a');
   options = checkOptions(options);
   if (options.signal?.aborted) throw abortError(options.signal);
+  // Arrays only: what is not one is the sync method's error, raised below.
+  const turn = accesses === null ? null : takeTurn(accesses.filter((x) => isArray(x.array)));
+  try {
+    // No wait, no await: with no earlier job on the memory, the call starts as it always did.
+    if (turn?.ready) {
+      await waitTurn(turn.ready, options.signal);
+      if (options.signal?.aborted) throw abortError(options.signal);
+    }
+    return await runNow(a, options, sync, finish, runsOnJsThread);
+  } finally {
+    turn?.finish();
+  }
+}
+
+/** {@link run} once its turn came. */
+async function runNow<T>(
+  a: NdArray, options: AsyncOptions, sync: () => T, finish: (value: T, result: unknown) => T,
+  runsOnJsThread: (calls: readonly KernelCall[]) => boolean,
+): Promise<T> {
   const threads = threadsFor(a, options);
   const { value: { value, calls }, largest } = withPoolAllocation(() => captureKernels(sync));
   // What `sync` computed may have read the result of a recorded call (not
@@ -405,7 +453,7 @@ export async function astypeAsync<T extends NdArray>(a: T, dtype: DTypeLike, ord
 
 /** {@link NdArray.fill} on the thread pool. */
 export function fillAsync(a: NdArray, value: unknown, options: AsyncOptions = {}): Promise<void> {
-  return run('fillAsync', a, options, () => a.fill(value));
+  return run('fillAsync', a, options, () => a.fill(value), undefined, undefined, writesOf(a));
 }
 
 /** {@link NdArray.set} (whole-array assignment) on the thread pool. */
@@ -415,19 +463,27 @@ export function setAsync(a: NdArray, value: unknown, options: AsyncOptions = {})
   // A record dtype with padding may copy through a temporary whose fill
   // would then be read on the JS thread: keep that case whole on the JS thread.
   const segs = a.dtype.segments;
+  const accesses: Access[] = [{ array: a, write: true }, { array: value as NdArray, write: false }];
   if (!(segs.length === 1 && segs[0][0] === 0 && segs[0][1] === a.itemsize)) {
     return (async () => {
       options = checkOptions(options);
       if (options.signal?.aborted) throw abortError(options.signal);
-      a.set(value);
+      const turn = takeTurn(accesses.filter((x) => isArray(x.array)));
+      try {
+        if (turn.ready) await waitTurn(turn.ready, options.signal);
+        if (options.signal?.aborted) throw abortError(options.signal);
+        a.set(value);
+      } finally {
+        turn.finish();
+      }
     })();
   }
-  return run('setAsync', a, options, () => a.set(value));
+  return run('setAsync', a, options, () => a.set(value), undefined, undefined, accesses);
 }
 
 /** {@link NdArray.byteswap} on the thread pool. */
 export function byteswapAsync<T extends NdArray>(a: T, inplace = false, options: AsyncOptions = {}): Promise<T> {
-  return run('byteswapAsync', a, options, () => a.byteswap(inplace) as T);
+  return run('byteswapAsync', a, options, () => a.byteswap(inplace) as T, undefined, undefined, inplace === true ? writesOf(a) : readsOf(a));
 }
 
 /** The options of {@link sortAsync} and {@link argsortAsync}: NumPy's sort options and the async ones. */
@@ -462,7 +518,7 @@ export async function sortAsync<T extends NdArray>(a: T, options: SortAsyncOptio
   const [sortOptions, asyncOptions] = splitSortOptions(options);
   await run('sortAsync', a, asyncOptions, () => {
     a.sort(sortOptions);
-  });
+  }, undefined, undefined, writesOf(a));
   return a;
 }
 
@@ -522,10 +578,14 @@ export async function ufuncAsync(ufunc: (...args: never[]) => unknown, inputs: r
     if (signal?.aborted) throw abortError(signal);
     return call();
   }
+  // The output is written; the inputs and the where mask are read.
+  const accesses: Access[] = (inputs as unknown[]).filter(isArray).map((x) => ({ array: x, write: false }));
+  if (isArray(ufuncOptions.where)) accesses.push({ array: ufuncOptions.where, write: false });
+  if (isArray(out)) accesses.push({ array: out, write: true });
   return run('ufuncAsync', first, asyncOptions, call, (value, result) => {
     if (result === 1) throw new ValueError(NEGATIVE_POWER);
     return value;
-  }, (calls) => !calls.some((c) => c.kind === 'ufunc'));
+  }, (calls) => !calls.some((c) => c.kind === 'ufunc'), accesses);
 }
 
 // ------------------------------------------------------------------ saveNpy
@@ -569,6 +629,21 @@ export async function saveNpyAsync(path: string, a: NdArray, options: AsyncOptio
   options = checkOptions(options);
   requireOpen(a);
   if (options.signal?.aborted) throw abortError(options.signal);
+  const turn = takeTurn(readsOf(a));
+  try {
+    if (turn.ready) {
+      await waitTurn(turn.ready, options.signal);
+      if (options.signal?.aborted) throw abortError(options.signal);
+    }
+    await saveNow(path, a, options);
+  } finally {
+    turn.finish();
+  }
+}
+
+/** {@link saveNpyAsync} once its turn came. */
+async function saveNow(path: string, a: NdArray, options: AsyncOptions): Promise<void> {
+  requireOpen(a);
   threadsFor(a, options);
   // The same target rules as saveNpy: NUL-free path, a link followed, the
   // old file's permission bits, refused when the caller could not write it.
@@ -638,10 +713,13 @@ async function savePieces(src: NdArray, header: Uint8Array, dest: string, tmp: s
           let bytes: Uint8Array;
           let c: NdArray | null = null;
           if (staging !== null) {
-            await setAsync(stagingArray(piece, staging), piece, { signal: options.signal, threads: options.threads });
+            // Inside saveNpyAsync's turn: no wait of their own (a writer queued
+            // behind the save would wait for it, and it for the writer).
+            const dst = stagingArray(piece, staging);
+            await run('setAsync', dst, { signal: options.signal, threads: options.threads }, () => dst.set(piece), undefined, undefined, null);
             bytes = new Uint8Array(staging, 0, piece.nbytes);
           } else {
-            c = await copyAsync(piece, 'C', { signal: options.signal, threads: options.threads });
+            c = await run('copyAsync', piece, { signal: options.signal, threads: options.threads }, () => piece.copy('C'), undefined, undefined, null);
             bytes = new Uint8Array(c.buffer, c.offset, c.nbytes);
           }
           try {
@@ -712,6 +790,18 @@ export async function forEachAsync(a: NdArray, fn: (value: unknown, i: number) =
   requireArray(a, 'forEachAsync', 'a');
   requireFunction(fn, 'forEachAsync', 'fn');
   options = checkOptions(options);
+  requireOpen(a);
+  const turn = takeTurn(readsOf(a));
+  try {
+    if (turn.ready) await waitTurn(turn.ready, options.signal);
+    await walk(a, fn, options);
+  } finally {
+    turn.finish();
+  }
+}
+
+/** {@link forEachAsync} once its turn came. */
+async function walk(a: NdArray, fn: (value: unknown, i: number) => void, options: { signal?: AbortSignal }): Promise<void> {
   requireOpen(a);
   let base = 0;
   // The pieces are cut from a view taken now, not from `a` itself: a memmap

@@ -1382,8 +1382,13 @@ struct UfuncJob final : ChunkHook {
       RunUfuncUnits(call, run, u0, std::min(units, u0 + task_units));
       // The streamed stores ordered before the task counts as done.
       if (stream) StreamFence();
+      // Before the task counts as done too: set after tasks.Run returned, a
+      // helper's flag could come after the job's thread had passed
+      // tasks.Wait() and read `negative` (an integer power with a negative
+      // exponent then gave results instead of NumPy's ValueError, about one
+      // run in three of the threads-3 test at load 17).
+      if (t_negative_power) negative = true;
     });
-    if (t_negative_power) negative = true;
     t_chunk_hook = nullptr;
   }
 

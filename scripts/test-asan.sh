@@ -81,9 +81,11 @@ MMARRAY_ADDON_PATH="$addon" run_checked "jest (native, kernels, extremes, buffer
 # their byte-equality sweeps over every dtype and thread count (the same
 # native paths, dtype by dtype; test/async.test.ts took 18 minutes
 # unsanitized in CI once threads were added to them, and sanitized the
-# whole file would take CI past its time limit).
+# whole file would take CI past its time limit). The sort and ufunc jobs'
+# tests live in async-sort/async-ufunc.test.ts; the queue's aborts and
+# close() while waiting in async-queue.test.ts.
 MMARRAY_ADDON_PATH="$addon" run_checked "jest (async lifetimes, aborts, errors; saveNpyAsync's job) on $addon" ":handle_segv=0" \
-  node node_modules/jest/bin/jest.js test/async.test.ts test/pool-buffer.test.ts test/save-worker.test.ts \
+  node node_modules/jest/bin/jest.js test/async.test.ts test/async-sort.test.ts test/async-ufunc.test.ts test/async-queue.test.ts test/pool-buffer.test.ts test/save-worker.test.ts \
   -t '^(?!.*(the bytes sort/argsort give|give the sync bytes|the bytes the sync ufunc gives)).*(lifetimes|abort|errors|broadcast|pool|saveNpyAsync|sortAsync|ufuncAsync)'
 # Worker teardown with async kernels in flight, with LeakSanitizer on: node
 # itself frees what a worker's env held, so any leak reported is the addon's.

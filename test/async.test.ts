@@ -5,81 +5,44 @@
 // during the work (the crash-prone cases in forked children); the
 // scheduling hints (the loop's short slice, the opt-in pool nice) hold only
 // while jobs run and are undone after (native/pool_yield.h); a job reads a
-// cold mapped source ahead of its units, and only such a source.
+// cold mapped source ahead of its units, and only such a source. The sort
+// and ufunc jobs: async-sort.test.ts, async-ufunc.test.ts; the order of jobs
+// on one memory: async-queue.test.ts.
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as mm from '../lib';
 import type { NdArray } from '../lib';
-import { rng } from './helpers/bytes';
+import { bytesOf, NUMERIC, randomArray, same, views } from './helpers/async-arrays';
 import { useTempDir } from './helpers/tmp';
 import { kernelLoopSlice, kernelPoolNice, kernelReadAhead } from '../lib/native';
 
 const DIST = path.resolve(__dirname, '../dist');
 const tmp = useTempDir('mmarray-async-');
 
-const NUMERIC = ['f8', 'f4', 'i1', 'u1', 'i2', 'u2', 'i4', 'u4', 'b1', 'i8', 'u8'];
-
-/** An array of `shape` with random contents: random bytes for integers, random finite values (a few -0) for floats. */
-function randomArray(dt: string, shape: number[], seed: number): NdArray {
-  const r = rng(seed);
-  const a = mm.zeros(shape, dt);
-  const bytes = new Uint8Array(a.buffer, a.offset, a.nbytes);
-  const d = mm.dtype(dt);
-  if (d.kind === 'f') {
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    for (let i = 0; i < a.size; i++) {
-      const v = r() < 0.01 ? -0 : (r() - 0.5) * 10 ** Math.floor(r() * 12 - 4);
-      if (d.itemsize === 8) view.setFloat64(i * 8, v, d.littleEndian);
-      else view.setFloat32(i * 4, v, d.littleEndian);
-    }
-  } else if (d.kind === 'b') {
-    for (let i = 0; i < bytes.length; i++) bytes[i] = r() < 0.5 ? 0 : 1;
-  } else {
-    for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(r() * 256);
-  }
-  return a;
-}
-
-/** Random strided views of `a` (steps, reversals, a transpose). */
-function views(a: NdArray, seed: number): NdArray[] {
-  const r = rng(seed);
-  const out: NdArray[] = [a];
-  for (let k = 0; k < 3; k++) {
-    const items = a.shape.map((n) => {
-      const step = 1 + Math.floor(r() * 3);
-      return r() < 0.3 ? `::-${step}` : `${Math.floor(r() * Math.min(3, n))}::${step}`;
-    });
-    out.push(a.index(items.join(', ')));
-  }
-  out.push(a.transpose());
-  return out;
-}
-
-function bytesOf(a: NdArray): Uint8Array {
-  const c = a.flags.cContiguous ? a : a.copy('C');
-  return new Uint8Array(c.buffer, c.offset, c.nbytes).slice();
-}
-
-function same(x: unknown, y: unknown): boolean {
-  return typeof x === 'number' && typeof y === 'number' ? Object.is(x, y) : x === y;
-}
 
 describe('async reductions equal their sync twins', () => {
-  // Rows long enough to be cut into several pairwise leaves (1 MiB each), and
-  // many short rows (several fold waves).
-  const shapes = [[2, 300_000], [70_000, 3], [40, 50, 7]];
+  // Rows long enough to be cut into several pairwise leaves (1 MiB each) and
+  // several tasks per thread, and many short rows (several fold waves): one
+  // dtype of each kind of partial and fold (float64/32 pairwise, int64 as a
+  // BigInt, unsigned, bool). The others, whose row functions differ but whose
+  // splitting and folding are those, over small arrays: every dtype, byte
+  // order and thread count still meets the sync kernel.
+  const BIG = new Set(['<f8', '>f4', '<i8', '>u4', 'b1']);
+  const bigShapes = [[2, 300_000], [70_000, 3], [40, 50, 7]];
+  const smallShapes = [[2, 3000], [700, 3], [4, 5, 7]];
   for (const t of NUMERIC) {
     for (const order of t === 'b1' || t.endsWith('1') ? ['|'] : ['<', '>']) {
       const dt = order === '|' ? t : order + t;
-      test(`${dt}: sum, min, max, mean over random strided views, threads 1 and 3`, async () => {
+      const shapes = BIG.has(dt) ? bigShapes : smallShapes;
+      test(`${dt}: sum, min, max, mean over random strided views of ${JSON.stringify(shapes)}, threads 1 and 3`, async () => {
         let seed = 1;
         for (const shape of shapes) {
           for (const v of views(randomArray(dt, shape, seed++), seed)) {
+            const want = [v.sum(), v.min(), v.max(), v.mean()];
             for (const threads of [1, 3]) {
               const got = [await v.sumAsync({ threads }), await v.minAsync({ threads }), await v.maxAsync({ threads }), await v.meanAsync({ threads })];
-              const want = [v.sum(), v.min(), v.max(), v.mean()];
               for (let i = 0; i < 4; i++) {
                 if (!same(got[i], want[i])) throw new Error(`${dt} ${JSON.stringify(v.shape)} ${JSON.stringify(v.strides)} threads=${threads} op ${i}: ${String(got[i])} != ${String(want[i])}`);
               }
@@ -138,7 +101,10 @@ describe('async copies equal their sync twins', () => {
 
   test('copyAsync and byteswapAsync (copy and in place) over random views of every dtype', async () => {
     for (const dt of ['<f8', '>i2', '<u4', 'b1', '>c16', '<f2']) {
-      const base = randomArray(dt.replace('c16', 'f8').replace('f2', 'u2'), [64, 5000], 5).view(dt);
+      // Several 1 MiB tasks for threads 3 in float64 (the copy loop is the
+      // same for every itemsize); small arrays for the other dtypes.
+      const shape = dt === '<f8' ? [64, 5000] : [16, 1000];
+      const base = randomArray(dt.replace('c16', 'f8').replace('f2', 'u2'), shape, 5).view(dt);
       for (const v of views(base, 13)) {
         for (const order of ['C', 'F', 'A', 'K'] as const) {
           const want = v.copy(order);
@@ -362,7 +328,7 @@ describe('lifetimes', () => {
     const child = `
       const { Worker } = require('worker_threads');
       const src = 'const L = require(' + ${JSON.stringify(JSON.stringify(path.join(DIST, 'index.js')))} + ');' +
-        'const a = L.zeros([16 << 20], "f8"); a.fillAsync(1, { threads: 2 }); a.sumAsync(); require("worker_threads").parentPort.postMessage(1);';
+        'const a = L.zeros([4 << 20], "f8"); a.fillAsync(1, { threads: 2 }); a.sumAsync(); require("worker_threads").parentPort.postMessage(1);';
       (async () => {
         for (let i = 0; i < 20; i++) {
           const w = new Worker(src, { eval: true });
@@ -443,7 +409,8 @@ describe('saveNpyAsync', () => {
 
 describe('forEachAsync / reduceAsync', () => {
   test('visit what forEach visits, in order, and let other macrotasks run', async () => {
-    const a = mm.arange(0, 300_000, 1, 'i4').reshape([600, 500]).index('::-1, ::2');
+    // 75,000 elements: two slices of ITERATION_SLICE.
+    const a = mm.arange(0, 150_000, 1, 'i4').reshape([300, 500]).index('::-1, ::2');
     const want: unknown[] = [];
     a.forEach((v, i) => want.push([v, i]));
     const got: unknown[] = [];
@@ -780,507 +747,5 @@ describe('read-ahead of a cold mapped source (native/async_kernels.cc)', () => {
     expect(run('8').distance).toBe(8 << 20);
     expect(run('2000').distance).toBe(32 << 20);
     expect(run('x').distance).toBe(32 << 20);
-  });
-});
-
-describe('sortAsync / argsortAsync', () => {
-  /** `a` with a few NaNs (floats) at random places. */
-  function withNaNs(a: NdArray, seed: number): NdArray {
-    if (a.dtype.kind !== 'f') return a;
-    const r = rng(seed);
-    const flat = a.reshape(-1);
-    for (let k = 0; k < 5; k++) flat.set([Math.floor(r() * a.size)], NaN);
-    return a;
-  }
-
-  /** randomArray, with float16 and complex items cast from random float64 ones, and a few NaNs in floats. */
-  function sortable(dt: string, shape: number[], seed: number): NdArray {
-    const t = dt.replace(/^[<>|]/, '');
-    return t === 'f2' || t.startsWith('c') ? randomArray('f8', shape, seed).astype(dt) : withNaNs(randomArray(dt, shape, seed), seed);
-  }
-
-  for (const t of [...NUMERIC, 'f2', 'c8', 'c16']) {
-    for (const order of t === 'b1' || t.endsWith('1') ? ['|'] : ['<', '>']) {
-      const dt = order === '|' ? t : order + t;
-      test(`${dt}: the bytes sort/argsort give, over random strided views and every axis`, async () => {
-        let seed = 7;
-        for (const shape of [[5000], [40, 70], [6, 9, 11]]) {
-          const base = sortable(dt, shape, seed++);
-          for (const v of views(base, seed++)) {
-            for (let axis = -1; axis < v.ndim; axis++) {
-              const want = v.copy();
-              want.sort({ axis });
-              const got = v.copy();
-              expect(await got.sortAsync({ axis })).toBe(got);
-              expect(bytesOf(got)).toEqual(bytesOf(want));
-              const gi = await v.argsortAsync({ axis });
-              const wi = v.argsort({ axis });
-              expect(gi.dtype.str).toBe(wi.dtype.str);
-              expect(gi.shape).toEqual(wi.shape);
-              expect(bytesOf(gi)).toEqual(bytesOf(wi));
-            }
-          }
-        }
-        // A strided view sorted in place writes only its own items.
-        const b = sortable(dt, [600], seed);
-        const before = bytesOf(b);
-        const odd = b.index('1::2');
-        const want = b.copy();
-        want.index('1::2').sort();
-        await odd.sortAsync();
-        expect(bytesOf(b)).toEqual(bytesOf(want));
-        expect(bytesOf(b.index('::2'))).toEqual(bytesOf(mm.fromBuffer(before, dt).index('::2')));
-      });
-    }
-  }
-
-  test('a mapped file sorted in place on the pool; argsort of a read-only mapping; axis null; records and tiny arrays on the JS thread', async () => {
-    const src = randomArray('<f8', [300, 64], 3);
-    const p = tmp.file(bytesOf(src));
-    const m = mm.memmap(p, { dtype: '<f8', mode: 'r+', shape: [300, 64] });
-    const want = src.copy();
-    want.sort();
-    await m.sortAsync();
-    m.flush();
-    expect(new Uint8Array(fs.readFileSync(p))).toEqual(bytesOf(want));
-    m.close();
-    const r = mm.memmap(p, { dtype: '<f8', mode: 'r', shape: [300, 64] });
-    expect(bytesOf(await r.argsortAsync({ axis: 0 }))).toEqual(bytesOf(want.argsort({ axis: 0 })));
-    expect(bytesOf(await r.argsortAsync({ axis: null }))).toEqual(bytesOf(want.argsort({ axis: null })));
-    r.close();
-    const rec = mm.zeros([5], [['a', '<i4'], ['b', '<f8']]);
-    rec.field('a').set(mm.array([3, 1, 2, 5, 4], 'i4'));
-    const recWant = rec.copy();
-    recWant.sort({ order: 'a' });
-    await rec.sortAsync({ order: 'a' });
-    expect(bytesOf(rec)).toEqual(bytesOf(recWant));
-    const tiny = mm.array([3, 1, 2], 'f8');
-    await tiny.sortAsync();
-    expect(tiny.toArray()).toEqual([1, 2, 3]);
-  });
-
-  test('errors are the sync errors, as rejections: read-only, closed, axis, kind, options', async () => {
-    const p = tmp.file(new Uint8Array(8 * 4096).fill(7));
-    const r = mm.memmap(p, { dtype: 'u1', mode: 'r' });
-    await expect(r.sortAsync()).rejects.toMatchObject({ code: 'ERR_READ_ONLY' });
-    await expect(mm.sortAsync(r, { axis: null })).rejects.toThrow(TypeError);
-    await expect(r.argsortAsync({ axis: 2 })).rejects.toThrow(/axis 2 is out of bounds/);
-    await expect(r.argsortAsync({ kind: 'bogus' as 'stable' })).rejects.toThrow(/kind/);
-    await expect(r.argsortAsync({ threads: 0 })).rejects.toThrow(RangeError);
-    await expect(r.argsortAsync(null as unknown as object)).rejects.toThrow(TypeError);
-    await expect(mm.sortAsync({} as NdArray)).rejects.toThrow(TypeError);
-    r.close();
-    await expect(r.argsortAsync()).rejects.toMatchObject({ code: 'ERR_CLOSED' });
-    await expect(r.sortAsync()).rejects.toMatchObject({ code: 'ERR_CLOSED' });
-    // Checked before any write: an aborted signal leaves the array as it was.
-    const a = randomArray('f8', [4096], 5);
-    const before = bytesOf(a);
-    const c = new AbortController();
-    c.abort();
-    await expect(a.sortAsync({ signal: c.signal })).rejects.toBeInstanceOf(mm.AbortError);
-    expect(bytesOf(a)).toEqual(before);
-  });
-
-  /** Whether each row of `got` (rows of `orig`) is its row sorted or as it was; counts of each. */
-  function rowStates(got: NdArray, orig: NdArray, sorted: NdArray): { sorted: number; untouched: number } {
-    let s = 0;
-    let u = 0;
-    for (let i = 0; i < got.shape[0]; i++) {
-      const g = bytesOf(got.index(i));
-      if (Buffer.compare(g, bytesOf(sorted.index(i))) === 0) s++;
-      else if (Buffer.compare(g, bytesOf(orig.index(i))) === 0) u++;
-      else throw new Error(`row ${i} is neither sorted nor as it was`);
-    }
-    return { sorted: s, untouched: u };
-  }
-
-  test('an abort mid-flight stops between rows: each row sorted or as it was; progress non-decreasing to nbytes', async () => {
-    const orig = randomArray('f8', [2048, 2048], 11);
-    const sorted = orig.copy();
-    sorted.sort();
-    let stopped = 0;
-    for (let attempt = 0; attempt < 4 && stopped === 0; attempt++) {
-      const a = orig.copy();
-      const c = new AbortController();
-      const outcome = await a
-        .sortAsync({ signal: c.signal, onProgress: (done) => { if (done > 0) c.abort(); } })
-        .then(() => 'finished', (e: unknown) => e);
-      const states = rowStates(a, orig, sorted);
-      expect(states.sorted + states.untouched).toBe(a.shape[0]);
-      if (outcome === 'finished') continue;
-      expect(outcome).toBeInstanceOf(mm.AbortError);
-      if (states.untouched === 0) continue;  // aborted after the last row
-      expect(states.sorted).toBeGreaterThan(0);
-      stopped++;
-    }
-    expect(stopped).toBe(1);
-    const seen: [number, number][] = [];
-    const a = orig.index(':512').copy();
-    await a.sortAsync({ onProgress: (d, t) => seen.push([d, t]) });
-    for (let i = 1; i < seen.length; i++) expect(seen[i][0]).toBeGreaterThanOrEqual(seen[i - 1][0]);
-    expect(seen[seen.length - 1]).toEqual([a.nbytes, a.nbytes]);
-  });
-
-  test('close() during an in-place sort of a mapping: resolves or rejects ERR_CLOSED; each row sorted or as it was', async () => {
-    const orig = randomArray('<f8', [1024, 1024], 13);
-    const sorted = orig.copy();
-    sorted.sort();
-    const p = tmp.file(bytesOf(orig), 'sort.bin');
-    const outcomes = new Set<string>();
-    for (let i = 0; i < 4; i++) {
-      fs.writeFileSync(p, bytesOf(orig));
-      const m = mm.memmap(p, { dtype: '<f8', mode: 'r+', shape: [1024, 1024] });
-      const work = m.sortAsync();
-      if (i % 2) await new Promise((r) => setTimeout(r, 20));
-      m.close();
-      outcomes.add(await work.then(() => 'value', (e: { code?: string }) => e.code ?? String(e)));
-      const back = mm.fromBuffer(new Uint8Array(fs.readFileSync(p)), "<f8").reshape([1024, 1024]);
-      const states = rowStates(back, orig, sorted);
-      expect(states.sorted + states.untouched).toBe(1024);
-    }
-    expect([...outcomes].every((o) => o === 'value' || o === 'ERR_CLOSED')).toBe(true);
-    expect(outcomes.has('ERR_CLOSED')).toBe(true);
-  });
-
-  for (const t of [...NUMERIC, 'f2', 'c16']) {
-    for (const order of t === 'b1' || t.endsWith('1') ? ['|'] : ['<', '>']) {
-      const dt = order === '|' ? t : order + t;
-      test(`${dt}: threads 2 and 3 give the sync sort's and argsort's bytes (lanes shared out), strided views, every axis`, async () => {
-        let seed = 101;
-        for (const shape of [[64, 300], [5, 7, 90], [2, 70000]]) {
-          const base = sortable(dt, shape, seed++);
-          for (const v of views(base, seed++).slice(0, 3)) {
-            for (let axis = 0; axis < v.ndim; axis++) {
-              const want = v.copy();
-              want.sort({ axis });
-              const wi = v.argsort({ axis });
-              for (const threads of [2, 3]) {
-                const got = v.copy();
-                await got.sortAsync({ axis, threads });
-                expect(bytesOf(got)).toEqual(bytesOf(want));
-                expect(bytesOf(await v.argsortAsync({ axis, threads }))).toEqual(bytesOf(wi));
-              }
-            }
-          }
-        }
-        // In place, a strided view, shared out: only its own items written.
-        const b = sortable(dt, [40, 300], seed);
-        const want = b.copy();
-        want.index('::3, 1::2').sort({ axis: 0 });
-        await b.index('::3, 1::2').sortAsync({ axis: 0, threads: 3 });
-        expect(bytesOf(b)).toEqual(bytesOf(want));
-      });
-    }
-  }
-
-  /** A 1-d float64 array of n random values (a few NaNs and -0), the bytes it holds, and its sorted bytes. */
-  function longLane(n: number, seed: number): { a: NdArray; orig: Uint8Array; sorted: Uint8Array } {
-    const a = withNaNs(randomArray('<f8', [n], seed), seed);
-    const orig = bytesOf(a);
-    const s = a.copy();
-    s.sort();
-    return { a, orig, sorted: bytesOf(s) };
-  }
-
-  test('an abort inside one long lane (a 1-d sort) rejects at the lane\'s next checkpoint and leaves it as it was, or sorted', async () => {
-    const { a, orig, sorted } = longLane(1 << 23, 31);
-    // The whole uninterrupted async sort, for scale.
-    const whole = a.copy();
-    const t0 = performance.now();
-    await whole.sortAsync();
-    const full = performance.now() - t0;
-    // Buffer.compare: toEqual walks a 64 MiB array's keys (jest ran out of heap).
-    expect(Buffer.compare(bytesOf(whole), sorted)).toBe(0);
-    let inside = 0;
-    for (let attempt = 0; attempt < 4 && inside === 0; attempt++) {
-      const b = a.copy();
-      const c = new AbortController();
-      const work = b.sortAsync({ signal: c.signal }).then(() => 'finished', (e: unknown) => e);
-      await new Promise((r) => setTimeout(r, Math.min(50, full / 8)));
-      const t1 = performance.now();
-      c.abort();
-      const outcome = await work;
-      const latency = performance.now() - t1;
-      const got = bytesOf(b);
-      const state = Buffer.compare(got, orig) === 0 ? 'as it was' : Buffer.compare(got, sorted) === 0 ? 'sorted' : 'neither';
-      expect(state).not.toBe('neither');
-      if (outcome === 'finished') continue;
-      expect(outcome).toBeInstanceOf(mm.AbortError);
-      if (state !== 'as it was') continue;
-      // Before the checkpoints, an abort waited for the lane's end: about
-      // the whole sort. Now it is one 65,536-item piece away.
-      console.log(`abort inside a lane of 2^23 float64: rejected ${latency.toFixed(1)} ms after abort(); the whole sort took ${full.toFixed(0)} ms (load ${os.loadavg()[0].toFixed(1)})`);
-      expect(latency).toBeLessThan(full / 2);
-      inside++;
-    }
-    expect(inside).toBe(1);
-    // argsort of one long lane: the abort rejects; the result is dropped.
-    const c = new AbortController();
-    const work = a.argsortAsync({ signal: c.signal });
-    setTimeout(() => c.abort(), Math.min(50, full / 8));
-    await expect(work).rejects.toBeInstanceOf(mm.AbortError);
-    expect(Buffer.compare(bytesOf(a), orig)).toBe(0);
-  });
-
-  test('close() during a 1-d sort of a mapping stops inside the lane: ERR_CLOSED, the file as it was or sorted', async () => {
-    const { orig, sorted } = longLane(1 << 23, 37);
-    const p = tmp.file(orig, 'lane.bin');
-    // The whole uninterrupted sort of the mapping, for scale.
-    let m = mm.memmap(p, { dtype: '<f8', mode: 'r+' });
-    const t0 = performance.now();
-    await m.sortAsync();
-    const full = performance.now() - t0;
-    m.close();
-    expect(Buffer.compare(new Uint8Array(fs.readFileSync(p)), sorted)).toBe(0);
-    const outcomes = new Set<string>();
-    for (let i = 0; i < 4; i++) {
-      fs.writeFileSync(p, orig);
-      m = mm.memmap(p, { dtype: '<f8', mode: 'r+' });
-      const work = i % 2 ? m.sortAsync() : m.sortAsync({ threads: 2 });
-      // Well inside the lane's sort (it has started, and its write-back is far).
-      await new Promise((r) => setTimeout(r, full / 4));
-      const t1 = performance.now();
-      m.close();
-      const closing = performance.now() - t1;
-      const outcome = await work.then(() => 'value', (e: { code?: string }) => e.code ?? String(e));
-      const back = new Uint8Array(fs.readFileSync(p));
-      const state = Buffer.compare(back, orig) === 0 ? 'as it was' : Buffer.compare(back, sorted) === 0 ? 'sorted' : 'neither';
-      expect(state).not.toBe('neither');
-      // A close() that lands in the write-back waits for it: the lane is then sorted.
-      outcomes.add(`${outcome}, ${state}`);
-      // Before the checkpoints, close() waited for the rest of the lane (about 3/4 of the sort).
-      if (outcome === 'ERR_CLOSED' && state === 'as it was') {
-        console.log(`close() inside a lane of 2^23 float64 took ${closing.toFixed(1)} ms; the whole sort ${full.toFixed(0)} ms (load ${os.loadavg()[0].toFixed(1)})`);
-        expect(closing).toBeLessThan(full / 3);
-      }
-    }
-    expect([...outcomes].every((o) => o.startsWith('value') || o.startsWith('ERR_CLOSED'))).toBe(true);
-    expect(outcomes.has('ERR_CLOSED, as it was')).toBe(true);
-  });
-
-  test('threads 2: an abort leaves each row sorted or as it was; progress non-decreasing to nbytes; close() mid-sort', async () => {
-    const orig = randomArray('f8', [2048, 2048], 41);
-    const sorted = orig.copy();
-    sorted.sort();
-    let stopped = 0;
-    for (let attempt = 0; attempt < 4 && stopped === 0; attempt++) {
-      const a = orig.copy();
-      const c = new AbortController();
-      const outcome = await a
-        .sortAsync({ threads: 2, signal: c.signal, onProgress: (done) => { if (done > 0) c.abort(); } })
-        .then(() => 'finished', (e: unknown) => e);
-      const states = rowStates(a, orig, sorted);
-      expect(states.sorted + states.untouched).toBe(a.shape[0]);
-      if (outcome === 'finished') continue;
-      expect(outcome).toBeInstanceOf(mm.AbortError);
-      if (states.untouched === 0) continue;
-      stopped++;
-    }
-    expect(stopped).toBe(1);
-    const seen: [number, number][] = [];
-    const a = orig.index(':512').copy();
-    await a.sortAsync({ threads: 3, onProgress: (d, t) => seen.push([d, t]) });
-    for (let i = 1; i < seen.length; i++) expect(seen[i][0]).toBeGreaterThanOrEqual(seen[i - 1][0]);
-    expect(seen[seen.length - 1]).toEqual([a.nbytes, a.nbytes]);
-    expect(bytesOf(a)).toEqual(bytesOf(sorted.index(':512')));
-  });
-
-  test('a forked child closing mid-sort 500 times lives', () => {
-    const child = `
-      const L = require(${JSON.stringify(path.join(DIST, 'index.js'))});
-      const p = ${JSON.stringify(tmp.sparse(1 << 20, 'sort-child.bin'))};
-      (async () => {
-        const out = { value: 0, closed: 0 };
-        for (let i = 0; i < 500; i++) {
-          const m = L.memmap(p, { dtype: 'f8', mode: 'r+', shape: [256, 512] });
-          const work = i % 2 ? m.sortAsync({ axis: i % 4 ? -1 : 0 }) : m.argsortAsync();
-          await new Promise((r) => (i % 3 ? setImmediate(r) : r()));
-          m.close();
-          await work.then(() => out.value++, (e) => { if (e.code !== 'ERR_CLOSED') throw e; out.closed++; });
-        }
-        process.stdout.write(JSON.stringify(out));
-      })().catch((e) => { console.error(e); process.exit(3); });
-    `;
-    const r = spawnSync(process.execPath, ['-e', child], { encoding: 'utf8', timeout: 120_000 });
-    expect(r.signal).toBeNull();
-    expect(r.status).toBe(0);
-    const out = JSON.parse(r.stdout) as { value: number; closed: number };
-    expect(out.value + out.closed).toBe(500);
-  });
-});
-
-describe('ufuncAsync', () => {
-  test('the bytes the sync ufunc gives: new results, out (same and another dtype), where, overlap, broadcasting, every numeric dtype', async () => {
-    let seed = 21;
-    for (const t of NUMERIC) {
-      for (const order of t === 'b1' || t.endsWith('1') ? ['|'] : ['<', '>']) {
-        const dt = order === '|' ? t : order + t;
-        const x = randomArray(dt, [64, 300], seed++);
-        const y = randomArray(dt, [300], seed++);
-        for (const [f, ins] of [[mm.add, [x, y]], [mm.multiply, [x.index('::-2'), 3]], [mm.maximum, [x.transpose(), x.transpose()]], [mm.less, [x, y]]] as const) {
-          const want = (f as (...a: unknown[]) => NdArray)(...ins);
-          const got = await mm.ufuncAsync(f, ins);
-          expect(got.dtype.str).toBe(want.dtype.str);
-          expect(bytesOf(got)).toEqual(bytesOf(want));
-        }
-        const out = randomArray(dt, [64, 300], seed++);
-        const wantOut = out.copy();
-        mm.add(x, y, { out: wantOut, casting: 'unsafe' });
-        expect(await mm.ufuncAsync(mm.add, [x, y], { out, casting: 'unsafe' })).toBe(out);
-        expect(bytesOf(out)).toEqual(bytesOf(wantOut));
-        // In place over a reversed view of itself (the ufunc reads a copy), and under a mask.
-        const w = mm.less(x.astype('f8'), 0.5);
-        const a = x.copy();
-        const b = x.copy();
-        mm.add(b.index('::-1'), b, { out: b, where: w, casting: 'unsafe' });
-        await mm.ufuncAsync(mm.add, [a.index('::-1'), a], { out: a, where: w, casting: 'unsafe' });
-        expect(bytesOf(a)).toEqual(bytesOf(b));
-      }
-    }
-    const f = randomArray('<f8', [100_000], 3);
-    const wantSqrt = mm.sqrt(f);
-    expect(bytesOf(await mm.ufuncAsync(mm.sqrt, [f]))).toEqual(bytesOf(wantSqrt));
-    const into = mm.zeros([100_000], '<f4');
-    await mm.ufuncAsync(mm.sqrt, [f], { out: into, casting: 'same_kind' });
-    expect(bytesOf(into)).toEqual(bytesOf(mm.sqrt(f).astype('<f4')));
-  });
-
-  test('threads 2 and 3 give the sync bytes: rows longer and shorter than a chunk, 1-d, out of another dtype, where, broadcasting, every numeric dtype', async () => {
-    let seed = 61;
-    for (const t of NUMERIC) {
-      for (const order of t === 'b1' || t.endsWith('1') ? ['|'] : ['<', '>']) {
-        const dt = order === '|' ? t : order + t;
-        const x = randomArray(dt, [7, 9000], seed++);
-        const y = randomArray(dt, [9000], seed++);
-        const flat = randomArray(dt, [300_001], seed++);
-        const w = mm.less(randomArray('f8', [7, 9000], seed++), 0);
-        for (const threads of [2, 3]) {
-          for (const [f, ins] of [[mm.add, [x, y]], [mm.multiply, [x.index('::-2, ::3'), 3]], [mm.less, [x.transpose(), x.transpose()]], [mm.sqrt, [flat]], [mm.maximum, [flat.index('::-1'), flat]], [mm.add, [x.index(':, :100'), 1]]] as const) {
-            const want = (f as (...a: unknown[]) => NdArray)(...ins);
-            const got = await mm.ufuncAsync(f, ins, { threads });
-            expect(got.dtype.str).toBe(want.dtype.str);
-            expect(Buffer.compare(bytesOf(got), bytesOf(want))).toBe(0);
-          }
-          const out = randomArray(dt, [7, 9000], seed);
-          const wantOut = out.copy();
-          mm.add(x, y, { out: wantOut, where: w, casting: 'unsafe' });
-          expect(await mm.ufuncAsync(mm.add, [x, y], { out, where: w, casting: 'unsafe', threads })).toBe(out);
-          expect(Buffer.compare(bytesOf(out), bytesOf(wantOut))).toBe(0);
-          const into = mm.zeros([300_001], '>f4');
-          const wantInto = mm.zeros([300_001], '>f4');
-          mm.multiply(flat, flat, { out: wantInto, casting: 'unsafe' });
-          await mm.ufuncAsync(mm.multiply, [flat, flat], { out: into, casting: 'unsafe', threads });
-          expect(Buffer.compare(bytesOf(into), bytesOf(wantInto))).toBe(0);
-        }
-      }
-    }
-    // A negative integer power is still found when another thread meets it.
-    const ints = mm.arange(0, 1 << 20, 1, 'i8');
-    const exps = mm.ones([1 << 20], 'i8');
-    exps.set([(1 << 20) - 5], -1);
-    await expect(mm.ufuncAsync(mm.power, [ints, exps], { threads: 3 })).rejects.toThrow(mm.ValueError);
-  });
-
-  test('threads 2: abort leaves each element a result or as it was; progress non-decreasing to the output bytes; close() during the loop', async () => {
-    // power(1, 2.5) is 1 and takes ~50 ms over 16M float32 (an add takes
-    // ~7 ms, which a loaded machine can finish before the JS thread sees the
-    // first progress report and aborts).
-    const x = mm.ones([16 << 20], 'f4');
-    let stopped = 0;
-    for (let attempt = 0; attempt < 8 && stopped === 0; attempt++) {
-      const out = mm.zeros([16 << 20], 'f4');
-      const c = new AbortController();
-      const outcome = await mm
-        .ufuncAsync(mm.power, [x, 2.5], { out, threads: 2, signal: c.signal, onProgress: (d) => { if (d > 0) c.abort(); } })
-        .then(() => 'finished', (e: unknown) => e);
-      if (outcome === 'finished') continue;
-      expect(outcome).toBeInstanceOf(mm.AbortError);
-      const written = out.sum() as number;
-      // Every element 0 (as it was) or 1 (its result), some of each.
-      expect(Number(mm.equal(out, 0).sum()) + Number(mm.equal(out, 1).sum())).toBe(out.size);
-      if (written === out.size) continue;
-      expect(written).toBeGreaterThan(0);
-      stopped++;
-    }
-    expect(stopped).toBe(1);
-    const seen: [number, number][] = [];
-    const small = mm.zeros([1 << 21], 'f8');
-    await mm.ufuncAsync(mm.add, [small, 1], { out: small, threads: 3, onProgress: (d, t) => seen.push([d, t]) });
-    for (let i = 1; i < seen.length; i++) expect(seen[i][0]).toBeGreaterThanOrEqual(seen[i - 1][0]);
-    expect(seen[seen.length - 1]).toEqual([small.nbytes, small.nbytes]);
-    expect(small.min()).toBe(1);
-    const p = tmp.sparse(32 << 20, 'ufunc-threads.bin');
-    const outcomes = new Set<string>();
-    for (let i = 0; i < 6; i++) {
-      const m = mm.memmap(p, { dtype: 'f8', mode: 'r+' });
-      const work = mm.ufuncAsync(mm.add, [m, 1], { out: m, threads: 2 });
-      if (i % 2) await new Promise((res) => setImmediate(res));
-      m.close();
-      outcomes.add(await work.then(() => 'value', (e: { code?: string }) => e.code ?? String(e)));
-    }
-    expect([...outcomes].every((o) => o === 'value' || o === 'ERR_CLOSED')).toBe(true);
-    expect(outcomes.has('ERR_CLOSED')).toBe(true);
-  });
-
-  test('errors as rejections before any write: read-only out, closed, bad cast, negative power, bad arguments', async () => {
-    const p = tmp.file(new Uint8Array(8 * 4096).fill(7));
-    const r = mm.memmap(p, { dtype: 'u1', mode: 'r' });
-    await expect(mm.ufuncAsync(mm.add, [r, 1], { out: r })).rejects.toMatchObject({ code: 'ERR_READ_ONLY' });
-    expect(fs.readFileSync(p).every((b) => b === 7)).toBe(true);
-    const ints = mm.arange(0, 4096, 1, 'i8');
-    await expect(mm.ufuncAsync(mm.power, [ints, -1])).rejects.toThrow(mm.ValueError);
-    await expect(mm.ufuncAsync(mm.add, [mm.zeros([4096], 'f8'), 1], { out: mm.zeros([4096], 'i4') })).rejects.toThrow(/Cannot cast|same_kind/);
-    await expect(mm.ufuncAsync(mm.add, [r, r], { threads: 0 })).rejects.toThrow(RangeError);
-    await expect(mm.ufuncAsync(42 as unknown as () => NdArray, [r])).rejects.toThrow(TypeError);
-    await expect(mm.ufuncAsync(mm.add, r as unknown as NdArray[])).rejects.toThrow(TypeError);
-    r.close();
-    await expect(mm.ufuncAsync(mm.add, [r, 1])).rejects.toMatchObject({ code: 'ERR_CLOSED' });
-    const c = new AbortController();
-    c.abort();
-    const a = mm.zeros([1 << 16], 'f8');
-    await expect(mm.ufuncAsync(mm.add, [a, 1], { out: a, signal: c.signal })).rejects.toBeInstanceOf(mm.AbortError);
-    expect(a.sum()).toBe(0);
-    // Scalars only: the ufunc's value, as a promise.
-    expect((await mm.ufuncAsync(mm.add, [1, 2])).toArray()).toBe(mm.add(1, 2).toArray());
-  });
-
-  test('abort mid-flight leaves a written prefix; progress non-decreasing to the output bytes; close() during the loop', async () => {
-    // power(1, 2.5) is 1 and slow enough (~50 ms here) for the abort to land
-    // inside the loop on a loaded machine.
-    const x = mm.ones([16 << 20], 'f4');
-    let stopped = 0;
-    for (let attempt = 0; attempt < 8 && stopped === 0; attempt++) {
-      const out = mm.zeros([16 << 20], 'f4');
-      const c = new AbortController();
-      const outcome = await mm
-        .ufuncAsync(mm.power, [x, 2.5], { out, signal: c.signal, onProgress: (d) => { if (d > 0) c.abort(); } })
-        .then(() => 'finished', (e: unknown) => e);
-      if (outcome === 'finished') continue;
-      expect(outcome).toBeInstanceOf(mm.AbortError);
-      const written = out.sum() as number;
-      if (written === out.size) continue;
-      expect(written).toBeGreaterThan(0);
-      // A prefix: every item before the first 0 is 1, none after it.
-      expect(out.index(`:${written}`).min()).toBe(1);
-      expect(out.index(`${written}:`).max()).toBe(0);
-      stopped++;
-    }
-    expect(stopped).toBe(1);
-    const seen: [number, number][] = [];
-    const small = mm.zeros([1 << 20], 'f8');
-    await mm.ufuncAsync(mm.add, [small, 1], { out: small, onProgress: (d, t) => seen.push([d, t]) });
-    for (let i = 1; i < seen.length; i++) expect(seen[i][0]).toBeGreaterThanOrEqual(seen[i - 1][0]);
-    expect(seen[seen.length - 1]).toEqual([small.nbytes, small.nbytes]);
-    const p = tmp.sparse(32 << 20, 'ufunc.bin');
-    const outcomes = new Set<string>();
-    for (let i = 0; i < 6; i++) {
-      const m = mm.memmap(p, { dtype: 'f8', mode: 'r+' });
-      const work = mm.ufuncAsync(mm.add, [m, 1], { out: m });
-      if (i % 2) await new Promise((res) => setImmediate(res));
-      m.close();
-      outcomes.add(await work.then(() => 'value', (e: { code?: string }) => e.code ?? String(e)));
-    }
-    expect([...outcomes].every((o) => o === 'value' || o === 'ERR_CLOSED')).toBe(true);
-    expect(outcomes.has('ERR_CLOSED')).toBe(true);
   });
 });

@@ -1,0 +1,199 @@
+// lib/async.ts's ufuncAsync (native/ufunc_kernels.cc's pool job): the bytes
+// the sync ufunc gives (new results, out, where, overlap, broadcasting, every
+// numeric dtype, 1 to 3 threads); errors as rejections before any write; an
+// abort leaves each element a result or as it was (one thread: a prefix);
+// close() during the loop settles with the value or ERR_CLOSED.
+import * as fs from 'fs';
+import * as mm from '../lib';
+import type { NdArray } from '../lib';
+import { bytesOf, expectSameBytes, NUMERIC, randomArray } from './helpers/async-arrays';
+import { useTempDir } from './helpers/tmp';
+
+const tmp = useTempDir('mmarray-async-ufunc-');
+
+describe('ufuncAsync', () => {
+  test('the bytes the sync ufunc gives: new results, out (same and another dtype), where, overlap, broadcasting, every numeric dtype', async () => {
+    let seed = 21;
+    for (const t of NUMERIC) {
+      for (const order of t === 'b1' || t.endsWith('1') ? ['|'] : ['<', '>']) {
+        const dt = order === '|' ? t : order + t;
+        const x = randomArray(dt, [64, 300], seed++);
+        const y = randomArray(dt, [300], seed++);
+        for (const [f, ins] of [[mm.add, [x, y]], [mm.multiply, [x.index('::-2'), 3]], [mm.maximum, [x.transpose(), x.transpose()]], [mm.less, [x, y]]] as const) {
+          const want = (f as (...a: unknown[]) => NdArray)(...ins);
+          const got = await mm.ufuncAsync(f, ins);
+          expect(got.dtype.str).toBe(want.dtype.str);
+          expectSameBytes(got, want);
+        }
+        const out = randomArray(dt, [64, 300], seed++);
+        const wantOut = out.copy();
+        mm.add(x, y, { out: wantOut, casting: 'unsafe' });
+        expect(await mm.ufuncAsync(mm.add, [x, y], { out, casting: 'unsafe' })).toBe(out);
+        expectSameBytes(out, wantOut);
+        // In place over a reversed view of itself (the ufunc reads a copy), and under a mask.
+        const w = mm.less(x.astype('f8'), 0.5);
+        const a = x.copy();
+        const b = x.copy();
+        mm.add(b.index('::-1'), b, { out: b, where: w, casting: 'unsafe' });
+        await mm.ufuncAsync(mm.add, [a.index('::-1'), a], { out: a, where: w, casting: 'unsafe' });
+        expectSameBytes(a, b);
+      }
+    }
+    const f = randomArray('<f8', [100_000], 3);
+    const wantSqrt = mm.sqrt(f);
+    expectSameBytes(await mm.ufuncAsync(mm.sqrt, [f]), wantSqrt);
+    const into = mm.zeros([100_000], '<f4');
+    await mm.ufuncAsync(mm.sqrt, [f], { out: into, casting: 'same_kind' });
+    expectSameBytes(into, mm.sqrt(f).astype('<f4'));
+  });
+
+  // The 1-d array spans several runs of about 1 MiB of output (so each
+  // thread takes some) where the output is 8 bytes wide; the other dtypes
+  // run the same sharing over a shorter one. One test per dtype: all in one
+  // ran past jest's 2 minutes on a loaded machine.
+  const LONG_FLAT = new Set(['<f8', '>f8', '<i8']);
+  let firstSeed = 61;
+  for (const t of NUMERIC) {
+    for (const order of t === 'b1' || t.endsWith('1') ? ['|'] : ['<', '>']) {
+      const dt = order === '|' ? t : order + t;
+      const seed0 = firstSeed;
+      firstSeed += 4;
+      test(`${dt}: threads 2 and 3 give the sync bytes: rows longer and shorter than a chunk, 1-d, out of another dtype, where, broadcasting`, async () => {
+        let seed = seed0;
+        const x = randomArray(dt, [7, 9000], seed++);
+        const y = randomArray(dt, [9000], seed++);
+        const n = LONG_FLAT.has(dt) ? 300_001 : 30_001;
+        const flat = randomArray(dt, [n], seed++);
+        const w = mm.less(randomArray('f8', [7, 9000], seed++), 0);
+        for (const threads of [2, 3]) {
+          for (const [f, ins] of [[mm.add, [x, y]], [mm.multiply, [x.index('::-2, ::3'), 3]], [mm.less, [x.transpose(), x.transpose()]], [mm.sqrt, [flat]], [mm.maximum, [flat.index('::-1'), flat]], [mm.add, [x.index(':, :100'), 1]]] as const) {
+            const want = (f as (...a: unknown[]) => NdArray)(...ins);
+            const got = await mm.ufuncAsync(f, ins, { threads });
+            expect(got.dtype.str).toBe(want.dtype.str);
+            expect(Buffer.compare(bytesOf(got), bytesOf(want))).toBe(0);
+          }
+          const out = randomArray(dt, [7, 9000], seed);
+          const wantOut = out.copy();
+          mm.add(x, y, { out: wantOut, where: w, casting: 'unsafe' });
+          expect(await mm.ufuncAsync(mm.add, [x, y], { out, where: w, casting: 'unsafe', threads })).toBe(out);
+          expect(Buffer.compare(bytesOf(out), bytesOf(wantOut))).toBe(0);
+          const into = mm.zeros([n], '>f4');
+          const wantInto = mm.zeros([n], '>f4');
+          mm.multiply(flat, flat, { out: wantInto, casting: 'unsafe' });
+          await mm.ufuncAsync(mm.multiply, [flat, flat], { out: into, casting: 'unsafe', threads });
+          expect(Buffer.compare(bytesOf(into), bytesOf(wantInto))).toBe(0);
+        }
+      });
+    }
+  }
+
+  test('threads 3: a negative integer power is still found when another thread meets it', async () => {
+    const ints = mm.arange(0, 1 << 20, 1, 'i8');
+    const exps = mm.ones([1 << 20], 'i8');
+    exps.set([(1 << 20) - 5], -1);
+    await expect(mm.ufuncAsync(mm.power, [ints, exps], { threads: 3 })).rejects.toThrow(mm.ValueError);
+  });
+
+  test('threads 2: abort leaves each element a result or as it was; progress non-decreasing to the output bytes; close() during the loop', async () => {
+    // power(1, 2.5) is 1 and takes ~50 ms over 16M float32 (an add takes
+    // ~7 ms, which a loaded machine can finish before the JS thread sees the
+    // first progress report and aborts).
+    const x = mm.ones([16 << 20], 'f4');
+    let stopped = 0;
+    for (let attempt = 0; attempt < 8 && stopped === 0; attempt++) {
+      const out = mm.zeros([16 << 20], 'f4');
+      const c = new AbortController();
+      const outcome = await mm
+        .ufuncAsync(mm.power, [x, 2.5], { out, threads: 2, signal: c.signal, onProgress: (d) => { if (d > 0) c.abort(); } })
+        .then(() => 'finished', (e: unknown) => e);
+      if (outcome === 'finished') continue;
+      expect(outcome).toBeInstanceOf(mm.AbortError);
+      const written = out.sum() as number;
+      // Every element 0 (as it was) or 1 (its result), some of each.
+      expect(Number(mm.equal(out, 0).sum()) + Number(mm.equal(out, 1).sum())).toBe(out.size);
+      if (written === out.size) continue;
+      expect(written).toBeGreaterThan(0);
+      stopped++;
+    }
+    expect(stopped).toBe(1);
+    const seen: [number, number][] = [];
+    const small = mm.zeros([1 << 21], 'f8');
+    await mm.ufuncAsync(mm.add, [small, 1], { out: small, threads: 3, onProgress: (d, t) => seen.push([d, t]) });
+    for (let i = 1; i < seen.length; i++) expect(seen[i][0]).toBeGreaterThanOrEqual(seen[i - 1][0]);
+    expect(seen[seen.length - 1]).toEqual([small.nbytes, small.nbytes]);
+    expect(small.min()).toBe(1);
+    const p = tmp.sparse(32 << 20, 'ufunc-threads.bin');
+    const outcomes = new Set<string>();
+    for (let i = 0; i < 6; i++) {
+      const m = mm.memmap(p, { dtype: 'f8', mode: 'r+' });
+      const work = mm.ufuncAsync(mm.add, [m, 1], { out: m, threads: 2 });
+      if (i % 2) await new Promise((res) => setImmediate(res));
+      m.close();
+      outcomes.add(await work.then(() => 'value', (e: { code?: string }) => e.code ?? String(e)));
+    }
+    expect([...outcomes].every((o) => o === 'value' || o === 'ERR_CLOSED')).toBe(true);
+    expect(outcomes.has('ERR_CLOSED')).toBe(true);
+  });
+
+  test('errors as rejections before any write: read-only out, closed, bad cast, negative power, bad arguments', async () => {
+    const p = tmp.file(new Uint8Array(8 * 4096).fill(7));
+    const r = mm.memmap(p, { dtype: 'u1', mode: 'r' });
+    await expect(mm.ufuncAsync(mm.add, [r, 1], { out: r })).rejects.toMatchObject({ code: 'ERR_READ_ONLY' });
+    expect(fs.readFileSync(p).every((b) => b === 7)).toBe(true);
+    const ints = mm.arange(0, 4096, 1, 'i8');
+    await expect(mm.ufuncAsync(mm.power, [ints, -1])).rejects.toThrow(mm.ValueError);
+    await expect(mm.ufuncAsync(mm.add, [mm.zeros([4096], 'f8'), 1], { out: mm.zeros([4096], 'i4') })).rejects.toThrow(/Cannot cast|same_kind/);
+    await expect(mm.ufuncAsync(mm.add, [r, r], { threads: 0 })).rejects.toThrow(RangeError);
+    await expect(mm.ufuncAsync(42 as unknown as () => NdArray, [r])).rejects.toThrow(TypeError);
+    await expect(mm.ufuncAsync(mm.add, r as unknown as NdArray[])).rejects.toThrow(TypeError);
+    r.close();
+    await expect(mm.ufuncAsync(mm.add, [r, 1])).rejects.toMatchObject({ code: 'ERR_CLOSED' });
+    const c = new AbortController();
+    c.abort();
+    const a = mm.zeros([1 << 16], 'f8');
+    await expect(mm.ufuncAsync(mm.add, [a, 1], { out: a, signal: c.signal })).rejects.toBeInstanceOf(mm.AbortError);
+    expect(a.sum()).toBe(0);
+    // Scalars only: the ufunc's value, as a promise.
+    expect((await mm.ufuncAsync(mm.add, [1, 2])).toArray()).toBe(mm.add(1, 2).toArray());
+  });
+
+  test('abort mid-flight leaves a written prefix; progress non-decreasing to the output bytes; close() during the loop', async () => {
+    // power(1, 2.5) is 1 and slow enough (~50 ms here) for the abort to land
+    // inside the loop on a loaded machine.
+    const x = mm.ones([16 << 20], 'f4');
+    let stopped = 0;
+    for (let attempt = 0; attempt < 8 && stopped === 0; attempt++) {
+      const out = mm.zeros([16 << 20], 'f4');
+      const c = new AbortController();
+      const outcome = await mm
+        .ufuncAsync(mm.power, [x, 2.5], { out, signal: c.signal, onProgress: (d) => { if (d > 0) c.abort(); } })
+        .then(() => 'finished', (e: unknown) => e);
+      if (outcome === 'finished') continue;
+      expect(outcome).toBeInstanceOf(mm.AbortError);
+      const written = out.sum() as number;
+      if (written === out.size) continue;
+      expect(written).toBeGreaterThan(0);
+      // A prefix: every item before the first 0 is 1, none after it.
+      expect(out.index(`:${written}`).min()).toBe(1);
+      expect(out.index(`${written}:`).max()).toBe(0);
+      stopped++;
+    }
+    expect(stopped).toBe(1);
+    const seen: [number, number][] = [];
+    const small = mm.zeros([1 << 20], 'f8');
+    await mm.ufuncAsync(mm.add, [small, 1], { out: small, onProgress: (d, t) => seen.push([d, t]) });
+    for (let i = 1; i < seen.length; i++) expect(seen[i][0]).toBeGreaterThanOrEqual(seen[i - 1][0]);
+    expect(seen[seen.length - 1]).toEqual([small.nbytes, small.nbytes]);
+    const p = tmp.sparse(32 << 20, 'ufunc.bin');
+    const outcomes = new Set<string>();
+    for (let i = 0; i < 6; i++) {
+      const m = mm.memmap(p, { dtype: 'f8', mode: 'r+' });
+      const work = mm.ufuncAsync(mm.add, [m, 1], { out: m });
+      if (i % 2) await new Promise((res) => setImmediate(res));
+      m.close();
+      outcomes.add(await work.then(() => 'value', (e: { code?: string }) => e.code ?? String(e)));
+    }
+    expect([...outcomes].every((o) => o === 'value' || o === 'ERR_CLOSED')).toBe(true);
+    expect(outcomes.has('ERR_CLOSED')).toBe(true);
+  });
+});
