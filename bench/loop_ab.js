@@ -20,23 +20,10 @@
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
+const { randomIndices: xorshift } = require('./harness');
 
 const N = 10_000_000;
 const DIR = '/tmp/loop_ab';
-
-function xorshift(count, n, seed) {
-  const out = new Uint32Array(count);
-  let x = seed >>> 0;
-  for (let i = 0; i < count; i++) {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    out[i] = x % n;
-  }
-  return out;
-}
 
 // The data, written once as raw files both sides read.
 function writeData() {
