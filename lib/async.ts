@@ -556,7 +556,11 @@ export interface UfuncAsyncOptions extends UfuncOptions, AsyncOptions {}
  * more, whole runs and a prefix of each run in flight, as `fill`'s abort
  * does. What has no native loop (object
  * outputs, some dtypes and ufuncs, arrays under the native threshold) runs
- * on the JS thread inside the call, as the ufunc does.
+ * on the JS thread inside the call, as the ufunc does; so does a call whose
+ * `out` overlaps an input (other than item for item), its `where` mask or
+ * itself, which NumPy's copy-if-overlap rule sends through a temporary: the
+ * temporary's fill, the loop and the copy back read one another's results.
+ * Pass a separate `out` to keep such a call off the event loop.
  */
 export async function ufuncAsync(ufunc: (...args: never[]) => unknown, inputs: readonly unknown[], options: UfuncAsyncOptions = {}): Promise<NdArray> {
   requireFunction(ufunc, 'ufuncAsync', 'ufunc');
