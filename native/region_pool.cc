@@ -75,8 +75,11 @@ constexpr size_t kMaxTotalBytes = size_t{4} << 30;
 // same either way: the result the pool refuses takes ordinary memory.
 constexpr uint64_t kStretchRamDivisor = 4;
 // The thread pre-faults in steps of this much, checking for StopTrimmer
-// between them (a 1 GiB region is ~0.5 s of faults).
-constexpr size_t kPopulateStep = size_t{64} << 20;
+// between them. The last env's teardown joins the thread, so one step bounds
+// how long exit waits: a 64 MiB step of fresh huge pages took 0.75 s under
+// load, past the 500 ms a jest worker gets to exit before it is killed (the
+// "failed to exit gracefully" warning); 8 MiB is four huge pages.
+constexpr size_t kPopulateStep = size_t{8} << 20;
 
 struct Idle {
   Region region;
