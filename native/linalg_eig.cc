@@ -200,7 +200,8 @@ Balanced Balance(T* a, int64_t n) {
 // undone (those pushed to the bottom last first, as gebak's loop order).
 template <typename T>
 void BalanceBack(const Balanced& b, T* v, int64_t n) {
-  for (int64_t i = b.ilo; i <= b.ihi; i++) {
+  // ilo == ihi: nothing was scaled (and when every eigenvalue was isolated, scale[ilo] is a swap index).
+  for (int64_t i = b.ilo; i <= b.ihi && b.ilo != b.ihi; i++) {
     const double s = b.scale[i];
     if (s != 1) {
       for (int64_t c = 0; c < n; c++) v[i * n + c] *= s;
