@@ -21,7 +21,7 @@ function arg(name, dflt) {
 }
 const sizes = arg('sizes', '50,200,500').split(',').map(Number);
 const rounds = Number(arg('rounds', '3'));
-const ops = arg('ops', 'svd,svdvals,eigh,eigvalsh,eig').split(',');
+const ops = arg('ops', 'svd,svdvals,eigh,eigvalsh,eig,svdc').split(',');
 const npEnv = { ...process.env, OPENBLAS_NUM_THREADS: arg('np-threads', '1') };
 
 const OPS = {
