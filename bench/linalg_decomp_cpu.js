@@ -6,7 +6,8 @@
 // times and the median kept. NumPy runs with OPENBLAS_NUM_THREADS=1 (`--np-threads`
 // to change it): OpenBLAS's idle threads spin, and their spinning counts as
 // CPU time on a loaded machine. `node bench/linalg_decomp_cpu.js [--sizes 50,200]
-// [--rounds 3] [--ops svd,svdvals,eigh,eigvalsh,eig]`; reads dist/.
+// [--rounds 3] [--ops svd,svdvals,eigh,eigvalsh,eig,svdc]`; reads dist/. `svdc` is
+// svd of the complex matrix a + i·aᵀ (complex128).
 const { execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
@@ -20,7 +21,7 @@ function arg(name, dflt) {
 }
 const sizes = arg('sizes', '50,200,500').split(',').map(Number);
 const rounds = Number(arg('rounds', '3'));
-const ops = arg('ops', 'svd,svdvals,eigh,eigvalsh,eig').split(',');
+const ops = arg('ops', 'svd,svdvals,eigh,eigvalsh,eig,svdc').split(',');
 const npEnv = { ...process.env, OPENBLAS_NUM_THREADS: arg('np-threads', '1') };
 
 const OPS = {
@@ -29,10 +30,14 @@ const OPS = {
   eigh: { js: (a) => mm.linalg.eigh(a), py: 'LA.eigh(a)', sym: true },
   eigvalsh: { js: (a) => mm.linalg.eigvalsh(a), py: 'LA.eigvalsh(a)', sym: true },
   eig: { js: (a) => mm.linalg.eig(a), py: 'LA.eig(a)' },
+  svdc: { js: (a) => mm.linalg.svd(a), py: 'LA.svd(a)', complex: true },
 };
 
-/** An n×n float64 matrix (symmetric when `sym`) from a fixed LCG (values in [-1, 1)), written for Python too. */
-function matrix(n, file, sym) {
+/**
+ * An n×n float64 matrix (symmetric when `sym`) from a fixed LCG (values in [-1, 1)), written for
+ * Python too; `complex`: the complex128 matrix a + i·aᵀ of the general one.
+ */
+function matrix(n, file, sym, complex) {
   const v = new Float64Array(n * n);
   let s = 12345 + n;
   for (let i = 0; i < n * n; i++) {
@@ -40,6 +45,17 @@ function matrix(n, file, sym) {
     v[i] = s / 2 ** 31 - 1;
   }
   if (sym) for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) v[j * n + i] = v[i * n + j];
+  if (complex) {
+    const c = new Float64Array(2 * n * n);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        c[2 * (i * n + j)] = v[i * n + j];
+        c[2 * (i * n + j) + 1] = v[j * n + i];
+      }
+    }
+    fs.writeFileSync(file, new Uint8Array(c.buffer));
+    return mm.fromBuffer(c, 'c16').reshape(n, n);
+  }
   fs.writeFileSync(file, new Uint8Array(v.buffer));
   return mm.fromBuffer(v).reshape(n, n);
 }
@@ -55,8 +71,8 @@ function cpuMs(fn, reps) {
 const PY = `
 import sys, time, numpy as np
 LA = np.linalg
-file, n, expr, reps = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
-a = np.fromfile(file, dtype='<f8').reshape(n, n)
+file, n, expr, reps, dt = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4]), sys.argv[5]
+a = np.fromfile(file, dtype=dt).reshape(n, n)
 eval(expr)
 t0 = time.process_time()
 for _ in range(reps): eval(expr)
@@ -69,19 +85,20 @@ try {
   console.log(`load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; ${rounds} A/B rounds, CPU ms per call (median)`);
   console.log('op        n     mmarray     numpy    ratio');
   for (const n of sizes) {
-    const files = [path.join(dir, `g${n}.bin`), path.join(dir, `s${n}.bin`)];
-    const mats = [matrix(n, files[0], false), matrix(n, files[1], true)];
+    const files = [path.join(dir, `g${n}.bin`), path.join(dir, `s${n}.bin`), path.join(dir, `c${n}.bin`)];
+    const mats = [matrix(n, files[0], false), matrix(n, files[1], true), matrix(n, files[2], false, true)];
     const reps = n <= 50 ? 20 : n <= 200 ? 3 : 1;
     for (const op of ops) {
       const o = OPS[op];
-      const a = mats[o.sym ? 1 : 0];
-      const file = files[o.sym ? 1 : 0];
+      const which = o.complex ? 2 : o.sym ? 1 : 0;
+      const a = mats[which];
+      const file = files[which];
       o.js(a);
       const ours = [];
       const theirs = [];
       for (let r = 0; r < rounds; r++) {
         ours.push(cpuMs(() => o.js(a), reps));
-        theirs.push(Number(execFileSync('python3', ['-c', PY, file, String(n), o.py, String(reps)], { encoding: 'utf8', env: npEnv })));
+        theirs.push(Number(execFileSync('python3', ['-c', PY, file, String(n), o.py, String(reps), o.complex ? '<c16' : '<f8'], { encoding: 'utf8', env: npEnv })));
       }
       const x = median(ours);
       const y = median(theirs);

@@ -11,7 +11,7 @@
  * rank == N < M; rank a number; s the singular values of a.
  *
  * Dtypes are NumPy's `_commonType(a, b)`. The SVD is native/linalg_decomp.h's
- * one-sided Jacobi (gelsd bidiagonalizes): x agrees with NumPy's to about
+ * Golub–Kahan (gelsd bidiagonalizes too, then divides and conquers): x agrees with NumPy's to about
  * cond(a) · eps. The residuals are the norms of b's part outside a's range
  * (the last M - N columns of U applied to b), not `|b - a @ x|²`, which loses
  * digits to cancellation.

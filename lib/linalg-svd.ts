@@ -2,10 +2,9 @@
  * NumPy's `linalg.svd(a, full_matrices, compute_uv, hermitian)` and
  * `linalg.svdvals(x)`: `a = U @ diag(S) @ Vh` for each matrix of a stack
  * `(..., M, N)`, the singular values S descending. The native kernel
- * (native/linalg_decomp.h) bidiagonalises a real A (Aᴴ when M < N) and runs
- * the Golub–Kahan QR iteration on it (LAPACK's gesvd route), and runs
- * one-sided Jacobi rotations on the columns of a complex one; the singular
- * values agree with LAPACK's gesdd to a few ulp of the largest;
+ * (native/linalg_decomp.h) bidiagonalises A (Aᴴ when M < N; a complex
+ * bidiagonal is made real by unit phases) and runs the Golub–Kahan QR
+ * iteration on it (LAPACK's gesvd route); the singular values agree with LAPACK's gesdd to a few ulp of the largest;
  * singular vectors are unique only up to sign (phase), so U and Vh may differ
  * from NumPy's by one per pair, and for repeated singular values by a
  * rotation within their space.

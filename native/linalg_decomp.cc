@@ -168,11 +168,6 @@ double PowerScale(const E* a, int64_t len) {
   return std::ldexp(1.0, -e);
 }
 
-// sign(z)/(|z| + sqrt(1 + z²)): the smaller root of t² + 2zt - 1 (a Jacobi rotation's tangent).
-inline double JacobiTangent(double zeta) {
-  return (zeta >= 0 ? 1.0 : -1.0) / (std::fabs(zeta) + std::hypot(1.0, zeta));
-}
-
 // U's columns good..ucols (column-major M × ucols, the first `good`
 // orthonormal): the columns good.. of the complete Q of the good columns' QR.
 template <typename E>
@@ -191,209 +186,184 @@ void CompleteU(E* uc, int64_t M, int64_t good, int64_t ucols) {
   }
 }
 
-// The outcome of one SVD: 0, 1 (did not converge), -1 (non-finite input).
-// g: the M×N (M ≥ N) matrix column-major (column j at g + j·M), destroyed;
-// sigma: N values, descending; uc (M × ucols, column-major) and vc (N×N,
-// column-major) when want.
-template <typename E>
-int SvdJacobi(E* g, int64_t M, int64_t N, double* sigma, E* uc, int64_t ucols, E* vc, bool want) {
-  const double p2 = PowerScale(g, M * N);
-  if (p2 == 0) return -1;
-  for (int64_t i = 0; i < M * N; i++) g[i] = Scale(g[i], p2);
-  if (want) {
-    for (int64_t i = 0; i < N * N; i++) vc[i] = FromParts<E>(i % (N + 1) == 0 ? 1 : 0, 0);
-  }
-  // Converged when every pair is orthogonal to this (rounding in the inner products is ~eps);
-  // pairs above eps are still rotated on the way.
-  const double stop = kEps * std::max(8.0, std::sqrt(static_cast<double>(M)));
-  std::vector<double> norm2(N);
-  for (int64_t j = 0; j < N; j++) {
-    const double nj = Nrm2(g + j * M, M, 1);
-    norm2[j] = nj * nj;
-  }
-  bool converged = N < 2;
-  for (int sweep = 0; sweep < 80 && !converged; sweep++) {
-    double worst = 0;
-    for (int64_t p = 0; p + 1 < N; p++) {
-      for (int64_t q = p + 1; q < N; q++) {
-        E* x = g + p * M;
-        E* y = g + q * M;
-        E gamma{};
-        for (int64_t r = 0; r < M; r++) gamma = Add(gamma, Mul(Conj(x[r]), y[r]));
-        const double ga = Abs(gamma);
-        const double alpha = norm2[p];
-        const double beta = norm2[q];
-        if (ga == 0 || alpha == 0 || beta == 0) continue;
-        const double ratio = ga / std::sqrt(alpha) / std::sqrt(beta);
-        worst = std::max(worst, ratio);
-        if (ratio <= kEps) continue;
-        // y·conj(u), u = gamma/|gamma|, makes xᴴy real (= |gamma|); then a real rotation.
-        const E cu = Conj(Scale(gamma, 1 / ga));
-        const double t = JacobiTangent((beta - alpha) / (2 * ga));
-        const double c = 1 / std::sqrt(1 + t * t);
-        const double s = c * t;
-        for (int64_t r = 0; r < M; r++) {
-          const E xv = x[r];
-          const E yv = Mul(y[r], cu);
-          x[r] = Sub(Scale(xv, c), Scale(yv, s));
-          y[r] = Add(Scale(xv, s), Scale(yv, c));
-        }
-        if (want) {
-          E* vx = vc + p * N;
-          E* vy = vc + q * N;
-          for (int64_t r = 0; r < N; r++) {
-            const E xv = vx[r];
-            const E yv = Mul(vy[r], cu);
-            vx[r] = Sub(Scale(xv, c), Scale(yv, s));
-            vy[r] = Add(Scale(xv, s), Scale(yv, c));
-          }
-        }
-        const double np = Nrm2(x, M, 1);
-        const double nq = Nrm2(y, M, 1);
-        norm2[p] = np * np;
-        norm2[q] = nq * nq;
-      }
-    }
-    converged = worst <= stop;
-  }
-  if (!converged) return 1;
-  std::vector<double> s(N);
-  for (int64_t j = 0; j < N; j++) s[j] = Nrm2(g + j * M, M, 1);
-  std::vector<int64_t> order(N);
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](int64_t i, int64_t j) { return s[i] > s[j]; });
-  for (int64_t j = 0; j < N; j++) sigma[j] = s[order[j]] / p2;
-  if (!want) return 0;
-  std::vector<E> vtmp(vc, vc + N * N);
-  for (int64_t j = 0; j < N; j++) std::copy(vtmp.begin() + order[j] * N, vtmp.begin() + (order[j] + 1) * N, vc + j * N);
-  // U's columns: the rotated columns over their norms, while they are not zero.
-  int64_t good = 0;
-  for (int64_t j = 0; j < N; j++) {
-    const double sj = s[order[j]];
-    // A zero (or subnormal: 1/sj would overflow) column has no direction: completed below.
-    if (sj < std::numeric_limits<double>::min()) break;
-    const E* src = g + order[j] * M;
-    for (int64_t r = 0; r < M; r++) uc[j * M + r] = Scale(src[r], 1 / sj);
-    good = j + 1;
-  }
-  CompleteU(uc, M, good, ucols);
-  return 0;
+// mag with the phase of x (LINPACK's csign; +mag for x = 0): for real x its sign.
+inline double WithPhase(double mag, double x) { return x < 0 ? -mag : mag; }
+inline Cx WithPhase(double mag, Cx x) {
+  const double ax = Abs(x);
+  if (ax == 0) return {mag, 0};
+  return {x.re / ax * mag, x.im / ax * mag};
+}
+inline bool IsZero(double x) { return x == 0; }
+inline bool IsZero(Cx x) { return x.re == 0 && x.im == 0; }
+// The plane rotation (x, y) ← (cs·x + sn·y, -sn·x + cs·y), real cs and sn (zdrot on complex items).
+inline void Rot(double& x, double& y, double cs, double sn) {
+  const double t = cs * x + sn * y;
+  y = -sn * x + cs * y;
+  x = t;
+}
+inline void Rot(Cx& x, Cx& y, double cs, double sn) {
+  Rot(x.re, y.re, cs, sn);
+  Rot(x.im, y.im, cs, sn);
 }
 
-// The outcome of one real SVD by Householder bidiagonalisation and the
-// Golub–Kahan implicit-shift QR on the bidiagonal (LINPACK's dsvdc, the
-// O(n³) route LAPACK's gesvd takes; Jacobi needs several sweeps of it):
-// arguments and results as SvdJacobi's. Column-major throughout, so the
-// reflections and the rotations of U's and V's columns run over contiguous memory.
-int SvdGolubKahan(double* g, int64_t M, int64_t N, double* sigma, double* uc, int64_t ucols, double* vc, bool want) {
+// The outcome of one SVD by Householder bidiagonalisation and the
+// Golub–Kahan implicit-shift QR on the bidiagonal (LINPACK's dsvdc, and
+// zsvdc for complex input, the O(n³) route LAPACK's gesvd takes; one-sided
+// Jacobi, which complex input took until session 11, needs several sweeps
+// of it): 0, 1 (did not converge), -1 (non-finite input). g: the M×N
+// (M ≥ N) matrix column-major (column j at g + j·M), destroyed; sigma: N
+// values, descending; uc (M × ucols, column-major) and vc (N×N,
+// column-major) when want.
+// Complex input is bidiagonalised by complex reflections, then the
+// bidiagonal is made real by unit phases folded into U's and V's columns
+// (zsvdc), so the QR iteration is the real one with real rotations of the
+// complex columns. Column-major throughout, so the reflections and the
+// rotations of U's and V's columns run over contiguous memory.
+template <typename E>
+int SvdGolubKahan(E* g, int64_t M, int64_t N, double* sigma, E* uc, int64_t ucols, E* vc, bool want) {
+  constexpr bool kComplex = std::is_same_v<E, Cx>;
   const double p2 = PowerScale(g, M * N);
   if (p2 == 0) return -1;
   if (N == 0) {
     if (want) CompleteU(uc, M, 0, ucols);
     return 0;
   }
-  for (int64_t i = 0; i < M * N; i++) g[i] *= p2;
-  auto A = [g, M](int64_t i, int64_t j) -> double& { return g[j * M + i]; };
-  auto U = [uc, M](int64_t i, int64_t j) -> double& { return uc[j * M + i]; };
-  auto V = [vc, N](int64_t i, int64_t j) -> double& { return vc[j * N + i]; };
+  for (int64_t i = 0; i < M * N; i++) g[i] = Scale(g[i], p2);
+  auto A = [g, M](int64_t i, int64_t j) -> E& { return g[j * M + i]; };
+  auto U = [uc, M](int64_t i, int64_t j) -> E& { return uc[j * M + i]; };
+  auto V = [vc, N](int64_t i, int64_t j) -> E& { return vc[j * N + i]; };
   const int64_t m = M;
   const int64_t n = N;
-  std::vector<double> s(n, 0.0);
-  std::vector<double> e(n, 0.0);
-  std::vector<double> work(m, 0.0);
+  const E zero = FromParts<E>(0, 0);
+  const E one = FromParts<E>(1, 0);
+  // The bidiagonal as the reflections leave it (complex for complex input), then real in s, e.
+  std::vector<E> sc(n, zero);
+  std::vector<E> ec(n, zero);
+  std::vector<E> work(m, zero);
   if (want) {
-    std::fill(uc, uc + M * ucols, 0.0);
-    std::fill(vc, vc + N * N, 0.0);
+    std::fill(uc, uc + M * ucols, zero);
+    std::fill(vc, vc + N * N, zero);
   }
   // Bidiagonalisation: a reflection from the left per column (s), from the right per row (e).
   const int64_t nct = std::min(m - 1, n);
   const int64_t nrt = std::max<int64_t>(0, std::min(n - 2, m));
   for (int64_t k = 0; k < std::max(nct, nrt); k++) {
     if (k < nct) {
-      s[k] = 0;
-      for (int64_t i = k; i < m; i++) s[k] = std::hypot(s[k], A(i, k));
-      if (s[k] != 0) {
-        if (A(k, k) < 0) s[k] = -s[k];
-        for (int64_t i = k; i < m; i++) A(i, k) /= s[k];
-        A(k, k) += 1;
+      double nrm = 0;
+      for (int64_t i = k; i < m; i++) nrm = std::hypot(nrm, Abs(A(i, k)));
+      sc[k] = FromParts<E>(nrm, 0);
+      if (nrm != 0) {
+        sc[k] = WithPhase(nrm, A(k, k));
+        for (int64_t i = k; i < m; i++) A(i, k) = Div(A(i, k), sc[k]);
+        A(k, k) = Add(A(k, k), one);
       }
-      s[k] = -s[k];
+      sc[k] = Scale(sc[k], -1.0);
     }
     for (int64_t j = k + 1; j < n; j++) {
-      if (k < nct && s[k] != 0) {
-        double t = 0;
-        for (int64_t i = k; i < m; i++) t += A(i, k) * A(i, j);
-        t = -t / A(k, k);
-        for (int64_t i = k; i < m; i++) A(i, j) += t * A(i, k);
+      if (k < nct && !IsZero(sc[k])) {
+        E t = zero;
+        for (int64_t i = k; i < m; i++) t = Add(t, Mul(Conj(A(i, k)), A(i, j)));
+        t = Scale(Div(t, A(k, k)), -1.0);
+        for (int64_t i = k; i < m; i++) A(i, j) = Add(A(i, j), Mul(t, A(i, k)));
       }
-      e[j] = A(k, j);
+      ec[j] = Conj(A(k, j));
     }
     if (want && k < nct) {
       for (int64_t i = k; i < m; i++) U(i, k) = A(i, k);
     }
     if (k < nrt) {
-      e[k] = 0;
-      for (int64_t i = k + 1; i < n; i++) e[k] = std::hypot(e[k], e[i]);
-      if (e[k] != 0) {
-        if (e[k + 1] < 0) e[k] = -e[k];
-        for (int64_t i = k + 1; i < n; i++) e[i] /= e[k];
-        e[k + 1] += 1;
+      double nrm = 0;
+      for (int64_t i = k + 1; i < n; i++) nrm = std::hypot(nrm, Abs(ec[i]));
+      ec[k] = FromParts<E>(nrm, 0);
+      if (nrm != 0) {
+        ec[k] = WithPhase(nrm, ec[k + 1]);
+        for (int64_t i = k + 1; i < n; i++) ec[i] = Div(ec[i], ec[k]);
+        ec[k + 1] = Add(ec[k + 1], one);
       }
-      e[k] = -e[k];
-      if (k + 1 < m && e[k] != 0) {
-        for (int64_t i = k + 1; i < m; i++) work[i] = 0;
+      ec[k] = Scale(Conj(ec[k]), -1.0);
+      if (k + 1 < m && !IsZero(ec[k])) {
+        for (int64_t i = k + 1; i < m; i++) work[i] = zero;
         for (int64_t j = k + 1; j < n; j++) {
-          for (int64_t i = k + 1; i < m; i++) work[i] += e[j] * A(i, j);
+          for (int64_t i = k + 1; i < m; i++) work[i] = Add(work[i], Mul(ec[j], A(i, j)));
         }
         for (int64_t j = k + 1; j < n; j++) {
-          const double t = -e[j] / e[k + 1];
-          for (int64_t i = k + 1; i < m; i++) A(i, j) += t * work[i];
+          const E t = Conj(Scale(Div(ec[j], ec[k + 1]), -1.0));
+          for (int64_t i = k + 1; i < m; i++) A(i, j) = Add(A(i, j), Mul(t, work[i]));
         }
       }
       if (want) {
-        for (int64_t i = k + 1; i < n; i++) V(i, k) = e[i];
+        for (int64_t i = k + 1; i < n; i++) V(i, k) = ec[i];
       }
     }
   }
   int64_t p = std::min(n, m + 1);
-  if (nct < n) s[nct] = A(nct, nct);
-  if (m < p) s[p - 1] = 0;
-  if (nrt + 1 < p) e[nrt] = A(nrt, p - 1);
-  e[p - 1] = 0;
+  if (nct < n) sc[nct] = A(nct, nct);
+  if (m < p) sc[p - 1] = zero;
+  if (nrt + 1 < p) ec[nrt] = A(nrt, p - 1);
+  ec[p - 1] = zero;
   if (want) {
     // U's first n columns and V from the stored reflections, last first.
     for (int64_t j = nct; j < n; j++) {
-      for (int64_t i = 0; i < m; i++) U(i, j) = 0;
-      U(j, j) = 1;
+      for (int64_t i = 0; i < m; i++) U(i, j) = zero;
+      U(j, j) = one;
     }
     for (int64_t k = nct - 1; k >= 0; k--) {
-      if (s[k] != 0) {
+      if (!IsZero(sc[k])) {
         for (int64_t j = k + 1; j < n; j++) {
-          double t = 0;
-          for (int64_t i = k; i < m; i++) t += U(i, k) * U(i, j);
-          t = -t / U(k, k);
-          for (int64_t i = k; i < m; i++) U(i, j) += t * U(i, k);
+          E t = zero;
+          for (int64_t i = k; i < m; i++) t = Add(t, Mul(Conj(U(i, k)), U(i, j)));
+          t = Scale(Div(t, U(k, k)), -1.0);
+          for (int64_t i = k; i < m; i++) U(i, j) = Add(U(i, j), Mul(t, U(i, k)));
         }
-        for (int64_t i = k; i < m; i++) U(i, k) = -U(i, k);
-        U(k, k) = 1 + U(k, k);
-        for (int64_t i = 0; i < k; i++) U(i, k) = 0;
+        for (int64_t i = k; i < m; i++) U(i, k) = Scale(U(i, k), -1.0);
+        U(k, k) = Add(one, U(k, k));
+        for (int64_t i = 0; i < k; i++) U(i, k) = zero;
       } else {
-        for (int64_t i = 0; i < m; i++) U(i, k) = 0;
-        U(k, k) = 1;
+        for (int64_t i = 0; i < m; i++) U(i, k) = zero;
+        U(k, k) = one;
       }
     }
     for (int64_t k = n - 1; k >= 0; k--) {
-      if (k < nrt && e[k] != 0) {
+      if (k < nrt && !IsZero(ec[k])) {
         for (int64_t j = k + 1; j < n; j++) {
-          double t = 0;
-          for (int64_t i = k + 1; i < n; i++) t += V(i, k) * V(i, j);
-          t = -t / V(k + 1, k);
-          for (int64_t i = k + 1; i < n; i++) V(i, j) += t * V(i, k);
+          E t = zero;
+          for (int64_t i = k + 1; i < n; i++) t = Add(t, Mul(Conj(V(i, k)), V(i, j)));
+          t = Scale(Div(t, V(k + 1, k)), -1.0);
+          for (int64_t i = k + 1; i < n; i++) V(i, j) = Add(V(i, j), Mul(t, V(i, k)));
         }
       }
-      for (int64_t i = 0; i < n; i++) V(i, k) = 0;
-      V(k, k) = 1;
+      for (int64_t i = 0; i < n; i++) V(i, k) = zero;
+      V(k, k) = one;
     }
+  }
+  std::vector<double> s(n, 0.0);
+  std::vector<double> e(n, 0.0);
+  if constexpr (kComplex) {
+    // zsvdc: s and e made real (|s_i|, |e_i|), each phase moved into a column of U or V.
+    for (int64_t i = 0; i < p; i++) {
+      if (!IsZero(sc[i])) {
+        const double t = Abs(sc[i]);
+        const Cx r = Scale(sc[i], 1 / t);
+        s[i] = t;
+        if (i + 1 < p) ec[i] = Div(ec[i], r);
+        if (want) {
+          for (int64_t row = 0; row < m; row++) U(row, i) = Mul(r, U(row, i));
+        }
+      }
+      if (i + 1 == p) break;
+      if (!IsZero(ec[i])) {
+        const double t = Abs(ec[i]);
+        const Cx r = Div(Cx{t, 0}, ec[i]);
+        e[i] = t;
+        sc[i + 1] = Mul(sc[i + 1], r);
+        if (want) {
+          for (int64_t row = 0; row < n; row++) V(row, i + 1) = Mul(r, V(row, i + 1));
+        }
+      }
+    }
+  } else {
+    s = sc;
+    e = ec;
   }
   // The implicit-shift QR on the bidiagonal (s, e), deflating from the bottom.
   const int64_t pp = p - 1;
@@ -437,7 +407,7 @@ int SvdGolubKahan(double* g, int64_t M, int64_t N, double* sigma, double* uc, in
       double f = e[p - 2];
       e[p - 2] = 0;
       for (int64_t j = p - 2; j >= k; j--) {
-        double t = std::hypot(s[j], f);
+        const double t = std::hypot(s[j], f);
         const double cs = s[j] / t;
         const double sn = f / t;
         s[j] = t;
@@ -446,11 +416,7 @@ int SvdGolubKahan(double* g, int64_t M, int64_t N, double* sigma, double* uc, in
           e[j - 1] = cs * e[j - 1];
         }
         if (want) {
-          for (int64_t i = 0; i < n; i++) {
-            t = cs * V(i, j) + sn * V(i, p - 1);
-            V(i, p - 1) = -sn * V(i, j) + cs * V(i, p - 1);
-            V(i, j) = t;
-          }
+          for (int64_t i = 0; i < n; i++) Rot(V(i, j), V(i, p - 1), cs, sn);
         }
       }
     } else if (kase == 2) {
@@ -458,18 +424,14 @@ int SvdGolubKahan(double* g, int64_t M, int64_t N, double* sigma, double* uc, in
       double f = e[k - 1];
       e[k - 1] = 0;
       for (int64_t j = k; j < p; j++) {
-        double t = std::hypot(s[j], f);
+        const double t = std::hypot(s[j], f);
         const double cs = s[j] / t;
         const double sn = f / t;
         s[j] = t;
         f = -sn * e[j];
         e[j] = cs * e[j];
         if (want) {
-          for (int64_t i = 0; i < m; i++) {
-            t = cs * U(i, j) + sn * U(i, k - 1);
-            U(i, k - 1) = -sn * U(i, j) + cs * U(i, k - 1);
-            U(i, j) = t;
-          }
+          for (int64_t i = 0; i < m; i++) Rot(U(i, j), U(i, k - 1), cs, sn);
         }
       }
     } else if (kase == 3) {
@@ -500,11 +462,7 @@ int SvdGolubKahan(double* g, int64_t M, int64_t N, double* sigma, double* uc, in
         gg = sn * s[j + 1];
         s[j + 1] = cs * s[j + 1];
         if (want) {
-          for (int64_t i = 0; i < n; i++) {
-            t = cs * V(i, j) + sn * V(i, j + 1);
-            V(i, j + 1) = -sn * V(i, j) + cs * V(i, j + 1);
-            V(i, j) = t;
-          }
+          for (int64_t i = 0; i < n; i++) Rot(V(i, j), V(i, j + 1), cs, sn);
         }
         t = std::hypot(f, gg);
         cs = f / t;
@@ -515,11 +473,7 @@ int SvdGolubKahan(double* g, int64_t M, int64_t N, double* sigma, double* uc, in
         gg = sn * e[j + 1];
         e[j + 1] = cs * e[j + 1];
         if (want && j < m - 1) {
-          for (int64_t i = 0; i < m; i++) {
-            t = cs * U(i, j) + sn * U(i, j + 1);
-            U(i, j + 1) = -sn * U(i, j) + cs * U(i, j + 1);
-            U(i, j) = t;
-          }
+          for (int64_t i = 0; i < m; i++) Rot(U(i, j), U(i, j + 1), cs, sn);
         }
       }
       e[p - 2] = f;
@@ -529,7 +483,7 @@ int SvdGolubKahan(double* g, int64_t M, int64_t N, double* sigma, double* uc, in
       if (s[k] <= 0) {
         s[k] = s[k] < 0 ? -s[k] : 0;
         if (want) {
-          for (int64_t i = 0; i <= pp; i++) V(i, k) = -V(i, k);
+          for (int64_t i = 0; i <= pp; i++) V(i, k) = Scale(V(i, k), -1.0);
         }
       }
       while (k < pp && s[k] < s[k + 1]) {
@@ -548,7 +502,6 @@ int SvdGolubKahan(double* g, int64_t M, int64_t N, double* sigma, double* uc, in
   if (want) CompleteU(uc, M, N, ucols);
   return 0;
 }
-
 
 // The implicit QL iteration with Wilkinson's shift (EISPACK's tql2, the
 // iteration of LAPACK's dsteqr) on the real symmetric tridiagonal (d, e):
@@ -898,12 +851,7 @@ void RunSvd(Napi::Env env, const Napi::CallbackInfo& info, int64_t scale, int64_
         else g[r * M + c] = Conj(at[r * n + c]);
       }
     }
-    int rc = 0;
-    if constexpr (std::is_same_v<E, double>) {
-      rc = SvdGolubKahan(g.data(), M, N, s + t * k, uc.data(), UC, vc.data(), want);
-    } else {
-      rc = SvdJacobi(g.data(), M, N, s + t * k, uc.data(), UC, vc.data(), want);
-    }
+    const int rc = SvdGolubKahan(g.data(), M, N, s + t * k, uc.data(), UC, vc.data(), want);
     inf[t] = rc;
     if (rc != 0) {
       // No answer for this matrix: NaN throughout (what NumPy's gufunc leaves when LAPACK fails).

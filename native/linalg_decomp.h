@@ -9,17 +9,14 @@
 //    v = x/(alpha - beta); no reflector (tau = 0) when x and Im alpha are 0.
 //    So R's diagonal has LAPACK's signs and Q and R agree with NumPy's to
 //    rounding (OpenBLAS's blocked dgeqrf sums in another order).
-//  - svd, on A (on Aᴴ when m < n): real input by Householder
-//    bidiagonalisation and the Golub–Kahan implicit-shift QR on the
-//    bidiagonal (LINPACK's dsvdc; LAPACK's gesvd route), which gives the
-//    singular values to a few ulp of the largest, as LAPACK's. Complex input
-//    by one-sided (Hestenes) Jacobi on the columns, which gives the singular
-//    values to high relative accuracy: each pair of columns is rotated (complex: after a phase that makes
-//    their inner product real) until every pair is orthogonal to
-//    max(8, sqrt(rows))·eps of their norms. U's columns for zero singular values and
-//    the extra columns of full matrices complete it to an orthonormal basis
-//    through a Householder QR of the computed columns. The singular values
-//    come out descending.
+//  - svd, on A (on Aᴴ when m < n): Householder bidiagonalisation and the
+//    Golub–Kahan implicit-shift QR on the bidiagonal (LINPACK's dsvdc; for
+//    complex input zsvdc, whose complex bidiagonal is made real by unit
+//    phases folded into U's and V's columns, then the same real iteration;
+//    LAPACK's gesvd route), which gives the singular values to a few ulp of
+//    the largest, as LAPACK's. U's extra columns of full matrices complete
+//    it to an orthonormal basis through a Householder QR of the computed
+//    columns. The singular values come out descending.
 //  - eigh: the symmetric (Hermitian) matrix read from one triangle (the
 //    other ignored, the diagonal's imaginary part ignored, as LAPACK's
 //    heevd); eigenvalues ascending, eigenvectors as columns: Householder

@@ -52,6 +52,171 @@ inline Cd Cdiv(Cd a, Cd b) {
 inline Cd Mul(Cd a, Cd b) { return {a.real() * b.real() - a.imag() * b.imag(), a.real() * b.imag() + a.imag() * b.real()}; }
 inline double Abs1(Cd z) { return std::fabs(z.real()) + std::fabs(z.imag()); }
 
+// LAPACK's gebal (job 'B', as geev calls it): a similarity that permutes
+// rows/columns isolating eigenvalues to the ends (the matrix's rows 0..ilo-1
+// and ihi+1..n-1 are then triangular) and scales rows i and columns i of the
+// rest by powers of two (exact) until their 2-norms are within a factor 0.95
+// of each other. A badly scaled matrix (entries 10^±20 apart under a diagonal
+// similarity) otherwise loses its small eigenvalues in the QR iteration's
+// rounding of ‖A‖. a is n×n row-major, T double or complex; scale[i] is the
+// scale of row i in ilo..ihi and the index it was swapped with outside.
+struct Balanced {
+  int64_t ilo = 0;
+  int64_t ihi = -1;
+  std::vector<double> scale;
+};
+
+inline bool IsZero(double x) { return x == 0; }
+inline bool IsZero(Cd z) { return z.real() == 0 && z.imag() == 0; }
+// izamax/idamax pick by |re| + |im| (dcabs1) for complex, the modulus is then what is compared.
+inline double Pick(double x) { return std::fabs(x); }
+inline double Pick(Cd z) { return Abs1(z); }
+
+template <typename T>
+double Norm2(const T* a, int64_t len, int64_t stride) {
+  // As dnrm2: scaled by the largest magnitude, so tiny entries do not underflow to a zero norm.
+  double big = 0;
+  for (int64_t i = 0; i < len; i++) big = std::max(big, std::abs(a[i * stride]));
+  if (big == 0) return 0;
+  double ss = 0;
+  for (int64_t i = 0; i < len; i++) {
+    const double t = std::abs(a[i * stride]) / big;
+    ss += t * t;
+  }
+  return big * std::sqrt(ss);
+}
+
+template <typename T>
+double AbsMax(const T* a, int64_t len, int64_t stride) {
+  int64_t at = 0;
+  double best = -1;
+  for (int64_t i = 0; i < len; i++) {
+    const double t = Pick(a[i * stride]);
+    if (t > best) {
+      best = t;
+      at = i;
+    }
+  }
+  return len == 0 ? 0 : std::abs(a[at * stride]);
+}
+
+template <typename T>
+Balanced Balance(T* a, int64_t n) {
+  auto A = [a, n](int64_t i, int64_t j) -> T& { return a[i * n + j]; };
+  Balanced b;
+  b.scale.assign(n, 1.0);
+  int64_t k = 0;      // gebal's K - 1
+  int64_t l = n - 1;  // gebal's L - 1
+  // Swap row/column j with m: columns in rows 0..l, rows in columns k..n-1.
+  auto exchange = [&](int64_t j, int64_t m) {
+    b.scale[m] = static_cast<double>(j);
+    if (j == m) return;
+    for (int64_t i = 0; i <= l; i++) std::swap(A(i, j), A(i, m));
+    for (int64_t c = k; c < n; c++) std::swap(A(j, c), A(m, c));
+  };
+  // Rows with no off-diagonal nonzero in columns 0..l isolate an eigenvalue: push them down.
+  for (bool found = true; found && l >= 0;) {
+    found = false;
+    for (int64_t j = l; j >= 0; j--) {
+      bool zero = true;
+      for (int64_t i = 0; i <= l && zero; i++) zero = i == j || IsZero(A(j, i));
+      if (!zero) continue;
+      exchange(j, l);
+      if (l == 0) {
+        b.ilo = 0;
+        b.ihi = 0;
+        return b;
+      }
+      l--;
+      found = true;
+      break;
+    }
+  }
+  // Columns with no off-diagonal nonzero in rows k..l: push them left.
+  for (bool found = true; found;) {
+    found = false;
+    for (int64_t j = k; j <= l; j++) {
+      bool zero = true;
+      for (int64_t i = k; i <= l && zero; i++) zero = i == j || IsZero(A(i, j));
+      if (!zero) continue;
+      exchange(j, k);
+      k++;
+      found = true;
+      break;
+    }
+  }
+  for (int64_t i = k; i <= l; i++) b.scale[i] = 1;
+  // Scaling by powers of 2 (sclfac), within gebal's safe range so nothing overflows or underflows.
+  constexpr double kSclfac = 2;
+  constexpr double kFactor = 0.95;
+  const double sfmin1 = std::numeric_limits<double>::min() / (2 * kEps);
+  const double sfmax1 = 1 / sfmin1;
+  const double sfmin2 = sfmin1 * kSclfac;
+  const double sfmax2 = 1 / sfmin2;
+  for (bool noconv = true; noconv;) {
+    noconv = false;
+    for (int64_t i = k; i <= l; i++) {
+      double c = Norm2(&A(k, i), l - k + 1, n);
+      double r = Norm2(&A(i, k), l - k + 1, 1);
+      double ca = AbsMax(&A(0, i), l + 1, n);
+      double ra = AbsMax(&A(i, k), n - k, 1);
+      if (c == 0 || r == 0) continue;
+      double g = r / kSclfac;
+      double f = 1;
+      const double s = c + r;
+      while (c < g && std::max({f, c, ca}) < sfmax2 && std::min({r, g, ra}) > sfmin2) {
+        f *= kSclfac;
+        c *= kSclfac;
+        ca *= kSclfac;
+        r /= kSclfac;
+        g /= kSclfac;
+        ra /= kSclfac;
+      }
+      g = c / kSclfac;
+      while (g >= r && std::max(r, ra) < sfmax2 && std::min({f, c, g, ca}) > sfmin2) {
+        f /= kSclfac;
+        c /= kSclfac;
+        g /= kSclfac;
+        ca /= kSclfac;
+        r *= kSclfac;
+        ra *= kSclfac;
+      }
+      if (c + r >= kFactor * s) continue;
+      if (f < 1 && b.scale[i] < 1 && f * b.scale[i] <= sfmin1) continue;
+      if (f > 1 && b.scale[i] > 1 && b.scale[i] >= sfmax1 / f) continue;
+      b.scale[i] *= f;
+      noconv = true;
+      const double gi = 1 / f;
+      for (int64_t j = k; j < n; j++) A(i, j) *= gi;
+      for (int64_t j = 0; j <= l; j++) A(j, i) *= f;
+    }
+  }
+  b.ilo = k;
+  b.ihi = l;
+  return b;
+}
+
+// gebak for right eigenvectors: the rows of v (n×cols, row-major) scaled back, then the swaps
+// undone (those pushed to the bottom last first, as gebak's loop order).
+template <typename T>
+void BalanceBack(const Balanced& b, T* v, int64_t n) {
+  // ilo == ihi: nothing was scaled (and when every eigenvalue was isolated, scale[ilo] is a swap index).
+  for (int64_t i = b.ilo; i <= b.ihi && b.ilo != b.ihi; i++) {
+    const double s = b.scale[i];
+    if (s != 1) {
+      for (int64_t c = 0; c < n; c++) v[i * n + c] *= s;
+    }
+  }
+  for (int64_t ii = 0; ii < n; ii++) {
+    int64_t i = ii;
+    if (i >= b.ilo && i <= b.ihi) continue;
+    if (i < b.ilo) i = b.ilo - 1 - ii;
+    const auto k = static_cast<int64_t>(b.scale[i]);
+    if (k == i) continue;
+    for (int64_t c = 0; c < n; c++) std::swap(v[i * n + c], v[k * n + c]);
+  }
+}
+
 // geev's normalisation of each column of v (n×n row-major, complex): unit
 // 2-norm, then (when `turn`, or when the column is not real) multiplied by
 // the phase that makes its largest component real and positive.
@@ -96,6 +261,7 @@ int EigReal(double* h, int64_t n, Cd* w, Cd* v, bool want) {
   const double p2 = PowerScale(h, n * n);
   if (p2 == 0) return -1;
   for (int64_t i = 0; i < n * n; i++) h[i] *= p2;
+  const Balanced bal = Balance(h, n);
   auto H = [h, n](int64_t i, int64_t j) -> double& { return h[i * n + j]; };
   std::vector<double> zv(n * n, 0.0);
   auto V = [&zv, n](int64_t i, int64_t j) -> double& { return zv[i * n + j]; };
@@ -435,6 +601,7 @@ int EigReal(double* h, int64_t n, Cd* w, Cd* v, bool want) {
       V(i, j) = z;
     }
   }
+  BalanceBack(bal, zv.data(), n);
   // Columns as complex vectors: a pair's (re, im) columns give λ = d + ie (e > 0) re + i·im, and
   // the conjugate vector to its conjugate.
   for (int64_t j = 0; j < n; j++) {
@@ -458,6 +625,7 @@ int EigComplex(Cd* a, int64_t n, Cd* w, Cd* v, bool want) {
   const double p2 = PowerScale(reinterpret_cast<const double*>(a), 2 * n * n);
   if (p2 == 0) return -1;
   for (int64_t i = 0; i < n * n; i++) a[i] *= p2;
+  const Balanced bal = Balance(a, n);
   auto H = [a, n](int64_t i, int64_t j) -> Cd& { return a[i * n + j]; };
   std::vector<Cd> zv(want ? n * n : 0);
   auto Z = [&zv, n](int64_t i, int64_t j) -> Cd& { return zv[i * n + j]; };
@@ -614,6 +782,7 @@ int EigComplex(Cd* a, int64_t n, Cd* w, Cd* v, bool want) {
       v[r * n + k] = s;
     }
   }
+  BalanceBack(bal, v, n);
   Normalise(v, n, true);
   return 0;
 }

@@ -15,6 +15,11 @@
 //    shifts every 10th iteration), then back substitution on the triangular
 //    Schur form (ztrevc).
 //
+// Both first balance the matrix as geev does (gebal, job 'B': permutations
+// isolating eigenvalues, then row/column scaling by powers of two) and map
+// the eigenvectors back (gebak), so a badly scaled matrix keeps its small
+// eigenvalues.
+//
 // Eigenvectors come out as LAPACK's geev leaves them: unit 2-norm, and a
 // complex vector turned so that its largest component is real. Every matrix
 // is scaled by a power of two first (exact); non-finite input is reported

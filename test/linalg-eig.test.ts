@@ -7,7 +7,9 @@
 // and on our side A·v = λ·v with unit columns (and the largest component of
 // a complex input's vector real, as LAPACK's zgeev). Stacks, a stack mixing
 // real and complex spectra, defective and triangular matrices, 0-size,
-// NaN/inf, errors. Tolerance 1e-9 of the largest magnitude (these matrices'
+// NaN/inf, errors; badly scaled matrices (BAL, BALC, BALM: D⁻¹BD with D
+// from 1e-16 to 1e20, whose O(1) eigenvalues only survive geev's balancing) and isolated
+// eigenvalues (ISO, ISOC: gebal's permutations). Tolerance 1e-9 of the largest magnitude (these matrices'
 // eigenvalues are well conditioned; LAPACK's iteration sums differently),
 // except the defective ones (JORDAN, SCALED: a double or triple eigenvalue
 // of a Jordan block moves by eps^(1/2) or eps^(1/3) under rounding, ours and LAPACK's).
@@ -50,11 +52,23 @@ CNAN = np.array([[1, 1j], [np.nan, 1]])
 R = np.zeros((2, 3))
 V1 = np.zeros(3)
 H = np.eye(2, dtype='f2')
+# Badly scaled (geev balances them, gebal): D^-1 B D with D from 1 to 1e20, so
+# the eigenvalues are B's, O(1), in a matrix whose norm is 1e20.
+D = 10.0 ** np.arange(0, 24, 4)
+BAL = rng.standard_normal((6, 6)) * D[None, :] / D[:, None]
+BALC = (rng.standard_normal((6, 6)) + 1j * rng.standard_normal((6, 6))) * D[None, :] / D[:, None]
+# Isolated eigenvalues (gebal's permutations): row 4 and column 1 zero off the diagonal; scaled too.
+ISO = rng.standard_normal((6, 6)); ISO[4, [0, 1, 2, 3, 5]] = 0; ISO[[0, 2, 3, 4, 5], 1] = 0
+ISO = ISO * D[None, :] / D[:, None]
+ISOC = ISO * (1 + 2j)
+# Graded both ways (without balancing ours was 5e11 off NumPy's eigenvalues here).
+DM = 10.0 ** np.array([0, 12, -8, 20, -16, 4])
+BALM = rng.standard_normal((6, 6)) * DM[None, :] / DM[:, None]
 `;
-const NAMES = ['G', 'ST', 'MIX', 'SYM', 'TRI', 'JORDAN', 'PERM', 'I', 'F4', 'F4R', 'GC', 'STC', 'HC', 'C8', 'CR', 'BIG', 'BIGC', 'COMP', 'SCALED', 'E', 'ES', 'EC', 'NAN', 'INF', 'CNAN', 'R', 'V1', 'H'];
-const ALL = ['G', 'ST', 'MIX', 'SYM', 'TRI', 'JORDAN', 'PERM', 'I', 'F4', 'F4R', 'GC', 'STC', 'HC', 'C8', 'CR', 'BIG', 'BIGC', 'COMP', 'SCALED', 'E', 'ES', 'EC'];
+const NAMES = ['G', 'ST', 'MIX', 'SYM', 'TRI', 'JORDAN', 'PERM', 'I', 'F4', 'F4R', 'GC', 'STC', 'HC', 'C8', 'CR', 'BIG', 'BIGC', 'COMP', 'SCALED', 'E', 'ES', 'EC', 'NAN', 'INF', 'CNAN', 'R', 'V1', 'H', 'BAL', 'BALC', 'ISO', 'ISOC', 'BALM'];
+const ALL = ['G', 'ST', 'MIX', 'SYM', 'TRI', 'JORDAN', 'PERM', 'I', 'F4', 'F4R', 'GC', 'STC', 'HC', 'C8', 'CR', 'BIG', 'BIGC', 'COMP', 'SCALED', 'E', 'ES', 'EC', 'BAL', 'BALC', 'ISO', 'ISOC', 'BALM'];
 /** Distinct, well separated eigenvalues: eigenvectors unique up to a scalar. */
-const DISTINCT = ['G', 'ST', 'SYM', 'TRI', 'GC', 'STC', 'COMP'];
+const DISTINCT = ['G', 'ST', 'SYM', 'TRI', 'GC', 'STC', 'COMP', 'BAL', 'BALC', 'ISO', 'ISOC', 'BALM'];
 const tolOf = (name: string): number => (name === 'F4' || name === 'F4R' || name === 'C8' ? 1e-5 : name === 'JORDAN' ? 1e-4 : name === 'SCALED' ? 1e-7 : TOL);
 
 /** The largest |a·v - v·diag(w)| over the stack, and the largest | |v_col| - 1 |. */

@@ -7,9 +7,10 @@
 // orthonormal basis), full and reduced, hermitian=True (NumPy's eigh path),
 // 0-size, byte-swapped / Fortran inputs, NaN, errors.
 // BIG2 (130×110) and BIGW (70×120) run the real kernel's Golub–Kahan
-// iteration well past its small cases.
+// iteration well past its small cases, CBIG (60×45), CBIGW (35×70) and CRK
+// (10×8 of rank 3) the complex one's.
 // Tolerance 1e-12 of the largest magnitude for float64 results (Golub–Kahan
-// or Jacobi against LAPACK's gesdd: a few ulp of the largest singular value), 1e-5 for
+// against LAPACK's gesdd: a few ulp of the largest singular value), 1e-5 for
 // float32 results.
 import * as lib from '../lib';
 import { LinAlgError, type NdArray } from '../lib';
@@ -48,8 +49,12 @@ ES = np.zeros((0, 2, 2))
 NAN = np.array([[1., np.nan], [0, 1]])
 V = np.arange(3.)
 H = np.ones((2, 2), dtype='f2')
+CBIG = rng.standard_normal((60, 45)) + 1j * rng.standard_normal((60, 45))
+CBIGW = rng.standard_normal((35, 70)) + 1j * rng.standard_normal((35, 70))
+CST = rng.standard_normal((2, 5, 4)) + 1j * rng.standard_normal((2, 5, 4))
+CRK = (rng.standard_normal((10, 3)) + 1j * rng.standard_normal((10, 3))) @ (rng.standard_normal((3, 8)) - 2j * rng.standard_normal((3, 8)))
 `;
-const NAMES = ['A', 'W', 'SQ', 'ST', 'C', 'CW', 'F4', 'C8', 'I', 'BE', 'FO', 'RK', 'Z', 'SYM', 'HER', 'ILL', 'BIG', 'BIG2', 'BIGW', 'E0', 'E1', 'ES', 'NAN', 'V', 'H'];
+const NAMES = ['A', 'W', 'SQ', 'ST', 'C', 'CW', 'F4', 'C8', 'I', 'BE', 'FO', 'RK', 'Z', 'SYM', 'HER', 'ILL', 'BIG', 'BIG2', 'BIGW', 'E0', 'E1', 'ES', 'NAN', 'V', 'H', 'CBIG', 'CBIGW', 'CST', 'CRK'];
 
 /** U·diag(S)·Vh of a reduced or full SVD (NumPy: u[..., :, :k] * s[..., None, :] @ vh[..., :k, :]). */
 function rebuild(r: { U: NdArray; S: NdArray; Vh: NdArray }): NdArray {
@@ -66,7 +71,7 @@ describeWithNumpy('linalg.svd against NumPy', () => {
 
   test('singular values: shapes, dtypes, values (svd, svdvals, computeUv false)', () => {
     const cases: LinalgCase[] = [];
-    for (const name of ['A', 'W', 'SQ', 'ST', 'C', 'CW', 'I', 'BE', 'FO', 'RK', 'Z', 'ILL', 'BIG', 'BIG2', 'BIGW']) {
+    for (const name of ['A', 'W', 'SQ', 'ST', 'C', 'CW', 'I', 'BE', 'FO', 'RK', 'Z', 'ILL', 'BIG', 'BIG2', 'BIGW', 'CBIG', 'CBIGW', 'CST', 'CRK']) {
       cases.push({ py: `LA.svd(${name}, compute_uv=False)`, js: (x) => linalg.svd(x[name], { computeUv: false }), tol: TOL });
       cases.push({ py: `LA.svdvals(${name})`, js: (x) => linalg.svdvals(x[name]), tol: TOL });
       cases.push({ py: `LA.svd(${name}).S`, js: (x) => linalg.svd(x[name]).S, tol: TOL });
@@ -78,9 +83,9 @@ describeWithNumpy('linalg.svd against NumPy', () => {
     run(cases);
   });
 
-  test('U·diag(S)·Vh, and |U|, |Vh| of real matrices with distinct singular values; full and reduced', () => {
+  test('U·diag(S)·Vh, and |U|, |Vh| of matrices with distinct singular values; full and reduced', () => {
     const cases: LinalgCase[] = [];
-    for (const name of ['A', 'W', 'SQ', 'ST', 'C', 'CW', 'I', 'FO', 'RK', 'Z', 'BIG', 'BIG2', 'BIGW']) {
+    for (const name of ['A', 'W', 'SQ', 'ST', 'C', 'CW', 'I', 'FO', 'RK', 'Z', 'BIG', 'BIG2', 'BIGW', 'CBIG', 'CBIGW', 'CST', 'CRK']) {
       for (const full of [true, false]) {
         const py = full ? 'True' : 'False';
         cases.push({ py: PY_REBUILD(`LA.svd(${name}, full_matrices=${py})`), js: (x) => rebuild(linalg.svd(x[name], { fullMatrices: full })), tol: TOL });
@@ -94,7 +99,7 @@ describeWithNumpy('linalg.svd against NumPy', () => {
         });
       }
     }
-    for (const name of ['A', 'W', 'SQ', 'ST', 'I', 'BIG']) {
+    for (const name of ['A', 'W', 'SQ', 'ST', 'I', 'BIG', 'C', 'CW', 'CST', 'CBIG']) {
       cases.push({
         py: `(lambda r: (abs(r.U[..., :r.S.shape[-1]]), abs(r.Vh[..., :r.S.shape[-1], :])))(LA.svd(${name}))`,
         js: (x) => {
@@ -166,7 +171,8 @@ describe('linalg.svd identities and inputs (no NumPy needed)', () => {
   test('U and Vh are orthonormal (full: square) and rebuild a, rank-deficient and complex included', () => {
     const rk = lib.matmul(rnd([12, 3], 5), rnd([3, 9], 6));
     const cx = lib.add(rnd([5, 8], 7), lib.multiply(rnd([5, 8], 8), lib.asarray({ re: 0, im: 1 })));
-    for (const a of [rnd([20, 7], 1), rnd([7, 20], 2), rk, rk.T, cx, lib.zeros([4, 3])]) {
+    const cxrk = lib.matmul(lib.add(rnd([12, 3], 9), lib.multiply(rnd([12, 3], 10), lib.asarray({ re: 0, im: 1 }))), rnd([3, 9], 11));
+    for (const a of [rnd([20, 7], 1), rnd([7, 20], 2), rk, rk.T, cx, cx.T, cxrk, cxrk.T, lib.zeros([4, 3])]) {
       for (const full of [true, false]) {
         const r = linalg.svd(a, { fullMatrices: full });
         expect(orthonormal(r.U, false)).toBe(true);
