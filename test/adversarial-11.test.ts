@@ -1,0 +1,67 @@
+// Eleventh adversarial pass: async jobs queued by the thousand on one
+// memory, and the other surfaces listed in the pass's findings below. Each
+// case here failed before its fix (a V8 heap abort, an untyped error, a
+// silently wrong result); those that aborted run in forked children with a
+// time limit, beside a control.
+import * as L from '../lib';
+import { runInChild, type ChildResult } from './helpers/child';
+import { TempDir } from './helpers/tmp';
+
+const tmp = new TempDir('mmarray-adv11-');
+afterAll(() => tmp.remove());
+
+const child = (body: string, heapMb = 256): ChildResult => runInChild(body, { heapMb });
+
+describe('thousands of async jobs queued on one memory', () => {
+  // Every queued writer waited on every earlier job: n writers made n²/2 promise reactions.
+  const QUEUE = (n: number, extra = ''): string => `
+    const a = L.zeros([1000], 'f8');
+    const jobs = [];
+    for (let i = 0; i < ${n}; i++) jobs.push(a.fillAsync(i));
+    ${extra}
+    await Promise.all(jobs);
+    return [a.get(0), a.get(999)];`;
+
+  test('control (child): 200 fillAsync calls leave the last value', () => {
+    const r = child(QUEUE(200));
+    expect(r.signal).toBeNull();
+    expect(JSON.parse(r.out)).toEqual([199, 199]);
+  });
+
+  test('20,000 fillAsync calls in a 256 MiB heap (child): the last value, no heap abort (each waited on every earlier one)', () => {
+    const r = child(QUEUE(20_000));
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.out)).toEqual([19_999, 19_999]);
+  });
+
+  test('20,000 readers then 20,000 writers (child): every reader sees the value before it, the writers end in call order', () => {
+    const r = child(`
+      const a = L.zeros([1000], 'f8');
+      const w0 = a.fillAsync(1);
+      const sums = [];
+      for (let i = 0; i < 20000; i++) sums.push(a.sumAsync());
+      const jobs = [];
+      for (let i = 0; i < 20000; i++) jobs.push(a.fillAsync(i));
+      const seen = await Promise.all(sums);
+      await Promise.all([w0, ...jobs]);
+      return [seen.every((s) => s === 1000), a.get(0)];`);
+    expect(r.signal).toBeNull();
+    expect(JSON.parse(r.out)).toEqual([true, 19_999]);
+  });
+});
+
+describe('(a guard of the new queue) a job aborted while it waits still holds the order of the jobs behind it', () => {
+  test('sort, an aborted fill, then a copy: the copy sees the sorted array (it followed the sort through the aborted fill)', async () => {
+    const a = L.arange(200_000, 'f8');
+    L.negative(a, { out: a });
+    const c = new AbortController();
+    const sorted = a.sortAsync();
+    const filled = a.fillAsync(5, { signal: c.signal });
+    const head = a.index('0:3').copyAsync();
+    c.abort();
+    await expect(filled).rejects.toBeInstanceOf(L.AbortError);
+    await sorted;
+    expect((await head).toArray()).toEqual([-199_999, -199_998, -199_997]);
+  });
+});
