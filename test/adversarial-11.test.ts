@@ -5,6 +5,8 @@
 // time limit, beside a control.
 import * as L from '../lib';
 import { runInChild, type ChildResult } from './helpers/child';
+import { hexOf } from './helpers/np-compare';
+import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { TempDir } from './helpers/tmp';
 
 const tmp = new TempDir('mmarray-adv11-');
@@ -63,5 +65,19 @@ describe('(a guard of the new queue) a job aborted while it waits still holds th
     await expect(filled).rejects.toBeInstanceOf(L.AbortError);
     await sorted;
     expect((await head).toArray()).toEqual([-199_999, -199_998, -199_997]);
+  });
+});
+
+describeWithNumpy('fromfile text mode: integer tokens out of the dtype\'s range, against NumPy', () => {
+  // NumPy parses an integer token with C's strtoll/strtoull and casts to the item: no error, saturation at 64 bits, then the low bits.
+  const TOKENS = ['99999999999', '300', '-1', '2147483648', '-2147483649', '4294967296', '9223372036854775808', '-9223372036854775809', '18446744073709551615', '18446744073709551616', '-18446744073709551615', '99999999999999999999', '-99999999999999999999', '9'.repeat(100), '+70000', '0099', '-0'];
+  const DTYPES = ['i1', 'i2', 'i4', 'i8', 'u1', 'u2', 'u4', 'u8', 'b1'];
+
+  test.each(DTYPES)("%s: NumPy's values (an integer dtype threw an OverflowError naming no file; b1 is the control)", (d) => {
+    const p = tmp.file(`1, ${TOKENS.join(', ')}`, `ints-${d}.txt`);
+    const want = runNumpy<string>(`a = np.fromfile(${JSON.stringify(p)}, sep=',', dtype='${d}'); print(json.dumps(a.tobytes().hex()))`);
+    const ours = L.fromfile(p, { sep: ',', dtype: d });
+    expect(ours.shape).toEqual([TOKENS.length + 1]);
+    expect(hexOf(ours)).toBe(want);
   });
 });
