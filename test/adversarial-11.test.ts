@@ -3,6 +3,8 @@
 // case here failed before its fix (a V8 heap abort, an untyped error, a
 // silently wrong result); those that aborted run in forked children with a
 // time limit, beside a control.
+import * as fs from 'fs';
+
 import * as L from '../lib';
 import { runInChild, type ChildResult } from './helpers/child';
 import { hexOf } from './helpers/np-compare';
@@ -11,6 +13,18 @@ import { TempDir } from './helpers/tmp';
 
 const tmp = new TempDir('mmarray-adv11-');
 afterAll(() => tmp.remove());
+
+/** `s` with the characters a RegExp gives meaning escaped. */
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function thrown(f: () => unknown): Error {
+  try {
+    f();
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error('no error was thrown');
+}
 
 const child = (body: string, heapMb = 256): ChildResult => runInChild(body, { heapMb });
 
@@ -79,5 +93,42 @@ describeWithNumpy('fromfile text mode: integer tokens out of the dtype\'s range,
     const ours = L.fromfile(p, { sep: ',', dtype: d });
     expect(ours.shape).toEqual([TOKENS.length + 1]);
     expect(hexOf(ours)).toBe(want);
+  });
+});
+
+describe('NpzFile with mmapMode: the archive written in place (same file, new bytes) after load()', () => {
+  const p = tmp.path('inplace.npz');
+  const other = tmp.path('other.npz');
+
+  test('control: an archive left alone maps its member, again and again', () => {
+    L.savez(p, { a: L.arange(4, 'f8') });
+    const z = L.load(p, { mmapMode: 'r' }) as L.NpzFile;
+    expect(z.get('a').toArray()).toEqual([0, 1, 2, 3]);
+    expect(z.get('a').toArray()).toEqual([0, 1, 2, 3]);
+    z.close();
+  });
+
+  test("a same-size archive written over it: a ValueError naming the file (the new bytes at the old offset were mapped as the member: [7, 7, 7, 7])", () => {
+    L.savez(p, { a: L.arange(4, 'f8') });
+    const z = L.load(p, { mmapMode: 'r' }) as L.NpzFile;
+    L.savez(other, { a: L.full([4], 7, 'f8') });
+    fs.writeFileSync(p, fs.readFileSync(other)); // truncates and rewrites the same inode
+    expect(fs.statSync(p).size).toBe(fs.statSync(other).size);
+    const e = thrown(() => z.get('a'));
+    expect(e).toBeInstanceOf(L.ValueError);
+    expect(e.message).toMatch(new RegExp(`^'${escape(p)}' changed since load\\(\\) read its directory \\(written in place: (\\d+) bytes then, \\1 now\\): mmapMode maps members at the offsets that directory gave; load\\(\\) it again$`));
+    z.close();
+  });
+
+  test('a larger archive written over it: the same ValueError, before any header is read (was a .npy header error of another member\'s bytes)', () => {
+    L.savez(p, { a: L.arange(4, 'f8'), b: L.arange(3, 'i4') });
+    const z = L.load(p, { mmapMode: 'c' }) as L.NpzFile;
+    L.savez(other, { b: L.arange(100, 'i1'), a: L.full([4], 7, 'f8') });
+    fs.writeFileSync(p, fs.readFileSync(other));
+    for (const key of ['a', 'b']) expect(() => z.get(key)).toThrow(/changed since load\(\) read its directory/);
+    z.close();
+    const again = L.load(p, { mmapMode: 'r' }) as L.NpzFile;
+    expect(again.get('a').toArray()).toEqual([7, 7, 7, 7]);
+    again.close();
   });
 });
