@@ -80,7 +80,7 @@ export function takeTurn(accesses: readonly Access[]): Turn {
     end = resolve;
   });
   const waits: Promise<void>[] = [];
-  const mine: [Queue, Claim][] = [];
+  const mine: [Queue, Claim, Promise<void>[]][] = [];
   for (const [memory, write] of wanted) {
     let queue = queues.get(memory);
     if (queue === undefined) {
@@ -88,8 +88,10 @@ export function takeTurn(accesses: readonly Access[]): Turn {
       queues.set(memory, queue);
     }
     // A writer follows the readers after the last writer (they followed it), or that writer; a reader only the writer.
-    if (write && queue.readers.size > 0) for (const r of queue.readers) waits.push(r.clear);
-    else if (queue.writer !== null) waits.push(queue.writer.clear);
+    const here: Promise<void>[] = [];
+    if (write && queue.readers.size > 0) for (const r of queue.readers) here.push(r.clear);
+    else if (queue.writer !== null) here.push(queue.writer.clear);
+    waits.push(...here);
     const claim: Claim = { clear: done };
     if (write) {
       queue.writer = claim;
@@ -97,21 +99,20 @@ export function takeTurn(accesses: readonly Access[]): Turn {
     } else {
       queue.readers.add(claim);
     }
-    mine.push([queue, claim]);
+    mine.push([queue, claim, here]);
   }
   const ready = waits.length === 0 ? null : waits.length === 1 ? waits[0] : Promise.all(waits).then(() => undefined);
   let waited = ready === null;
   if (ready !== null) {
-    for (const [, claim] of mine) claim.clear = Promise.all([ready, done]).then(() => undefined);
+    // On each memory the claim clears once the job is done and that memory's earlier jobs have cleared.
+    for (const entry of mine) if (entry[2].length > 0) entry[1].clear = Promise.all([...entry[2], done]).then(() => undefined);
     void ready.then(() => {
       waited = true;
     });
   }
-  const drop = (): void => {
-    for (const [queue, claim] of mine) {
-      if (queue.writer === claim) queue.writer = null;
-      queue.readers.delete(claim);
-    }
+  const drop = (queue: Queue, claim: Claim): void => {
+    if (queue.writer === claim) queue.writer = null;
+    queue.readers.delete(claim);
   };
   let finished = false;
   const finish = (): void => {
@@ -119,9 +120,11 @@ export function takeTurn(accesses: readonly Access[]): Turn {
     finished = true;
     end();
     // Finished after its own wait: gone at once (the next job starts without an await, as with no earlier job).
-    // Finished while still waiting (aborted, closed): it stays, as the earlier jobs it stands for, until they clear.
-    if (waited) drop();
-    else void mine[0][1].clear.then(drop);
+    // Finished while still waiting (aborted, closed): it stays, standing for the earlier jobs, until they clear.
+    for (const [queue, claim] of mine) {
+      if (waited) drop(queue, claim);
+      else void claim.clear.then(() => drop(queue, claim));
+    }
   };
   return { ready, finish };
 }
