@@ -249,14 +249,41 @@ function eachTextItem(path: string, sep: string, dt: DType, limit: number, take:
   return i;
 }
 
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+const UINT64_MAX = 2n ** 64n - 1n;
+
+/**
+ * The value NumPy stores for the integer text `t` (digits with an optional
+ * sign) in an item of `dt`: C's `strtoll` (signed) or `strtoull` (unsigned)
+ * of it, then a C cast to the item's width. So out of range is no error, as
+ * in NumPy: a signed token saturates at int64's ends, an unsigned one at
+ * 2^64 - 1 (a negative one within range wraps modulo 2^64 first), and the
+ * cast keeps the low bits ('300' as uint8 is 44, '-1' is 255). A bool is
+ * the token not being 0.
+ */
+function intFromText(t: string, dt: DType): number | bigint | boolean {
+  // Past 20 significant digits a token is out of 64-bit range: its sign is all that counts (and a 1 MiB token is not parsed).
+  const [, sign, digits] = /^([+-]?)0*(\d*)$/.exec(t) as RegExpExecArray;
+  const v = digits.length > 20 ? (sign === '-' ? -(2n ** 64n) : 2n ** 64n) : BigInt(sign + (digits === '' ? '0' : digits));
+  if (dt.kind === 'b') return v !== 0n;
+  const bits = dt.itemsize * 8;
+  let wrapped: bigint;
+  if (dt.kind === 'i') {
+    wrapped = BigInt.asIntN(bits, v < INT64_MIN ? INT64_MIN : v > INT64_MAX ? INT64_MAX : v);
+  } else {
+    const magnitude = v < 0n ? -v : v;
+    wrapped = BigInt.asUintN(bits, magnitude > UINT64_MAX ? UINT64_MAX : BigInt.asUintN(64, v));
+  }
+  return dt.itemsize === 8 ? wrapped : Number(wrapped);
+}
+
 function fromText(path: string, dt: DType, count: number, sep: string): NdArray {
   // Two passes: the items are counted (and checked), then the result allocated and filled.
   const n = eachTextItem(path, sep, dt, count, () => undefined);
   const r = resultOf(dt, n);
   const intLike = dt.kind !== 'f';
-  const got = eachTextItem(path, sep, dt, n, (i, t) =>
-    r.set(i, intLike ? (dt.kind === 'b' ? Number(t) !== 0 : dt.itemsize === 8 ? BigInt(t) : Number(t)) : Number(t.replace(/^([+-]?)inf(inity)?$/i, '$1Infinity'))),
-  );
+  const got = eachTextItem(path, sep, dt, n, (i, t) => r.set(i, intLike ? intFromText(t, dt) : Number(t.replace(/^([+-]?)inf(inity)?$/i, '$1Infinity'))));
   if (got !== n) throw new ValueError(`fromfile(): '${path}' held ${got} items when read again, not ${n} (the file changed while it was read?)`);
   return r;
 }

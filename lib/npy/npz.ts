@@ -204,6 +204,17 @@ function checkAllowPickle(v: unknown): void {
   if (v !== undefined && v !== false) throw new ValueError(`allowPickle: only false is supported (object arrays and pickles are never read), got ${describeValue(v)}`);
 }
 
+/** What shows a file written in place: its size and modification time (nanoseconds). */
+interface ArchiveStamp {
+  readonly size: bigint;
+  readonly mtimeNs: bigint;
+}
+
+function stampOf(fd: number): ArchiveStamp {
+  const st = fs.fstatSync(fd, { bigint: true });
+  return { size: st.size, mtimeNs: st.mtimeNs };
+}
+
 /**
  * An open `.npz` archive, as NumPy's `NpzFile`: {@link files} lists the
  * keys (`x` for the member `x.npy`), {@link get} reads one member each time
@@ -218,11 +229,14 @@ export class NpzFile {
   readonly #members: ReadonlyMap<string, ZipMember>;
   readonly #mmapMode: 'r' | 'c' | null;
   readonly #headerOptions: HeaderOptions;
+  /** The archive's size and modification time when its directory was read. */
+  readonly #written: ArchiveStamp;
 
   /** @internal Built by {@link load}. */
-  constructor(path: string, fd: number, members: readonly ZipMember[], mmapMode: 'r' | 'c' | null, headerOptions: HeaderOptions) {
+  constructor(path: string, fd: number, members: readonly ZipMember[], mmapMode: 'r' | 'c' | null, headerOptions: HeaderOptions, written: ArchiveStamp) {
     this.path = path;
     this.#fd = fd;
+    this.#written = written;
     this.#members = new Map(members.map((m) => [m.name, m]));
     this.files = Object.freeze(members.map((m) => (m.name.endsWith('.npy') ? m.name.slice(0, -4) : m.name)));
     this.#mmapMode = mmapMode;
@@ -297,13 +311,23 @@ export class NpzFile {
    * memmap opens the archive again by its path, which must still be the file
    * this NpzFile read the directory of: savez over the path renames a new
    * archive into place, whose bytes at the old member's offset are another
-   * array's (they were mapped silently).
+   * array's (they were mapped silently). Nor may it have been written in
+   * place since (a new archive written over the old one's bytes): the
+   * directory read at load() no longer says where the members are, and the
+   * bytes at the old offset were mapped as the member when they happened to
+   * parse as a .npy header.
    */
   #requireSameFile(): void {
     const open = fs.fstatSync(this.#fd ?? -1);
     const now = fs.statSync(this.path);
     if (open.ino !== now.ino || open.dev !== now.dev) {
       throw new ValueError(`'${this.path}' is no longer the archive load() opened (it was replaced since): mmapMode maps members through the path; load() it again`);
+    }
+    const stamp = stampOf(this.#fd ?? -1);
+    if (stamp.size !== this.#written.size || stamp.mtimeNs !== this.#written.mtimeNs) {
+      throw new ValueError(
+        `'${this.path}' changed since load() read its directory (written in place: ${this.#written.size} bytes then, ${stamp.size} now): mmapMode maps members at the offsets that directory gave; load() it again`,
+      );
     }
   }
 
@@ -336,6 +360,8 @@ export class NpzFile {
     const source = `${this.path}[${m.name}]`;
     if (!m.name.endsWith('.npy')) throw new ValueError(`member ${JSON.stringify(m.name)} of '${this.path}' is not a .npy file: read its bytes with bytes(${JSON.stringify(key)})`);
     if (m.method === METHOD_STORED) {
+      // Before the header is read: the directory's offset must still be this member's.
+      if (this.#mmapMode !== null) this.#requireSameFile();
       const prefix = this.#readAt(m.dataOffset, Math.min(12, m.size));
       const hlen = Math.min(headerLength(prefix, source, this.#headerOptions), m.size);
       const h = npyHeader(this.#readAt(m.dataOffset, hlen), source, this.#headerOptions);
@@ -454,9 +480,11 @@ export function load(path: string, options: LoadOptions = {}): NdArray | Memmap 
     if (magic.length === 0) throw new ValueError(`No data left in file: '${path}' is empty`);
     if (magic.subarray(0, 4).equals(ZIP_MAGIC) || magic.subarray(0, 4).equals(EMPTY_ZIP_MAGIC)) {
       if (mode === 'r+') throw new ValueError(`mmapMode 'r+' cannot map members of an archive ('${path}'): a write would not update the member's CRC; use 'r' or 'c'`);
+      // Stamped before the directory is read: a write meanwhile shows as a change.
+      const written = stampOf(fd);
       const members = readDirectory((p, n) => readAt(fd, p, n), size, path);
       keep = true;
-      return new NpzFile(path, fd, members, mode, headerOptions);
+      return new NpzFile(path, fd, members, mode, headerOptions, written);
     }
     if (magic.length === 6 && Buffer.from(magic).equals(Buffer.from(MAGIC_PREFIX))) {
       const m = openNpy(path, { mode: mode ?? 'r', ...headerOptions });
