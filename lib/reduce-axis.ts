@@ -1009,8 +1009,13 @@ function truth(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, mode: 'a
   const src = sourceOf(a, null);
   const p = plan(a, axes, opts.keepdims ?? false, src.strides);
   if (opts.out !== undefined) checkOut(opts.out, p.outShape);
-  const counts = new Float64Array(p.outSize);
   const np = plan(a, axes, opts.keepdims ?? false, a.strides);
+  if (mode !== 'count') {
+    // The kernel's logical_or / logical_and reduce: bool bytes, rows stopped at their first deciding item.
+    const flags = new Uint8Array(p.outSize).fill(mode === 'all' ? 1 : 0);
+    if (axisReduceNative(a, np.dims, mode === 'any' ? AxisOp.Any : AxisOp.All, flags, 1)) return emitOwn(flags, BOOL, np, opts.out);
+  }
+  const counts = new Float64Array(p.outSize);
   const like = axis !== undefined && axis !== null ? axes : undefined;
   if (axisReduceNative(a, np.dims, AxisOp.Count, counts, 1)) return truthResult(counts, mode, np, opts.out, a, like, opts.keepdims);
   const t = plainTyped(a);
