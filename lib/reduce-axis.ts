@@ -803,6 +803,13 @@ export function mean(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, op
     const r = fold(a, axis, opts, loop, false, true);
     const n = r.plan.count;
     p = r.plan;
+    if (!half && r.typed !== undefined && !(r.typed instanceof BigInt64Array) && ret.equals(loop)) {
+      // The kernel's float sums divided where they lie: the same quotient
+      // (v / n rounded to the loop's float) without a value list per result.
+      const f = r.typed;
+      for (let i = 0; i < f.length; i++) f[i] = f[i] / n;
+      return emitNumbers(f, ret, p, opts.out);
+    }
     values = (r.typed !== undefined ? typedValues(r.typed, loop) : r.values).map((v) => div(toRet(v), n));
   }
   if (half && opts.out === undefined) return emit(values, nativeOf(a.dtype), p, undefined);
