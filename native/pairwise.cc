@@ -47,11 +47,6 @@ __attribute__((always_inline)) inline T Tree(const T* a, int64_t n) {
   for (;;) {
     int64_t m = size[top];
     if (m <= 128) {
-      // A hint 4 pages ahead, once per leaf (1 KiB of doubles): in 4 KiB
-      // pages (a JS buffer, a file mapping) the hardware prefetcher stops at
-      // each page edge, so the next pages' walks and first lines start while
-      // this one is summed. A hint never faults and changes no bits.
-      __builtin_prefetch(reinterpret_cast<const char*>(p) + 4 * 4096, 0, 3);
       ret = Leaf(p, m);
       p += m;
       // Hand the sum up: a left child's parent starts its right child; a
