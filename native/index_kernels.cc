@@ -666,6 +666,23 @@ MMARRAY_CMP_CLONES bool FindDeciding(const T* __restrict a, int64_t n) {
   using U = std::conditional_t<sizeof(T) == 8, uint64_t, std::conditional_t<sizeof(T) == 4, uint32_t, std::conditional_t<sizeof(T) == 2, uint16_t, uint8_t>>>;
   constexpr int64_t kBlock = 1024 / sizeof(T);
   int64_t i = 0;
+  if constexpr (sizeof(T) == 1) {
+    // Bytes as 64-bit words (the compare-and-OR form ran at half NumPy's
+    // speed over bool rows that never decide): a word is non-zero when a
+    // byte is, and (w - 0x01..01) & ~w & 0x80..80 is non-zero exactly when
+    // one of its bytes is zero (a borrow starts only at a zero byte).
+    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+    for (; i + kBlock <= n; i += kBlock) {
+      if (i % kPageItems<T> == 0) PrefetchAhead(a + i);
+      uint64_t hit = 0;
+      for (int64_t j = 0; j < kBlock; j += 8) {
+        uint64_t w;
+        std::memcpy(&w, a + i + j, 8);
+        hit |= All ? ((w - kOnes) & ~w & kHigh) : w;
+      }
+      if (hit != 0) return true;
+    }
+  }
   for (; i + kBlock <= n; i += kBlock) {
     if (i % kPageItems<T> == 0) PrefetchAhead(a + i);
     U hit = 0;

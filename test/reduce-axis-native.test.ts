@@ -363,7 +363,9 @@ describe('the wide vector paths: argmax/argmin rows, countNonzero runs, max/min 
         const kind = i % 6;
         // Undecided rows: all zero (any) or all non-zero (all), with -0 for floats.
         const fillZero = kind < 3;
-        for (let j = 0; j < cols; j++) row[j] = fillZero ? (d.kind === 'f' && r() < 0.5 ? -0 : 0) : 1 + Math.floor(r() * 3);
+        // Non-zero bytes up to 255 (the byte loop reads words: 0x80 and up carry no borrow).
+        const top = d.kind === 'u' && d.itemsize === 1 ? 255 : 3;
+        for (let j = 0; j < cols; j++) row[j] = fillZero ? (d.kind === 'f' && r() < 0.5 ? -0 : 0) : 1 + Math.floor(r() * top);
         // One deciding item at a block edge (NaN is a non-zero item), or none.
         const at = Math.min(cols - 1, spots[Math.floor(r() * spots.length)]);
         if (kind === 1) row[at] = d.kind === 'f' && r() < 0.5 ? NaN : 2;
