@@ -21,7 +21,8 @@
  *
  * The walks of plain numeric dtypes (float sums in float64 or float32,
  * integer sums in 64 bits, min/max in the item's own type, counts,
- * argmin/argmax) run in native/index_kernels.cc when the array qualifies
+ * any/all (stopping a row at its first deciding item, as NumPy's bool
+ * loops do), argmin/argmax) run in native/index_kernels.cc when the array qualifies
  * ({@link axisReduceNative}), over the same plan in the same order; the JS
  * loops here are their reference, and test/index-kernels.test.ts and
  * test/reduce-axis-native.test.ts hold the two to the same bits.
