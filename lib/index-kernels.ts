@@ -30,6 +30,9 @@ export const enum AxisOp {
   IntSum = 4,
   /** A float32 sum into a Float32Array (NumPy's float32 loop). */
   F4Sum = 5,
+  /** logical_or / logical_and reduce into a Uint8Array of 0/1, set by the kernel first; a row stops at its first deciding item. */
+  Any = 6,
+  All = 7,
 }
 
 /** One walked axis: [length, input byte stride, output element stride]. */
@@ -50,7 +53,8 @@ function axisWalk(a: NdArray, dims: readonly WalkDim[]): AxisWalk | null {
  * qualify. `chunk` is the pairwise block of a float sum (rows longer than
  * it are summed chunk by chunk, as NumPy's buffered loop does). Min and max
  * write `out` (a typed array of `a`'s own item type, bool as Uint8Array)
- * whole; the other ops add into its starting values.
+ * whole, as Any and All do (a Uint8Array); the other ops add into its
+ * starting values.
  */
 export function axisReduceNative(a: NdArray, dims: readonly WalkDim[], op: AxisOp, out: AxisOut, chunk: number): boolean {
   const w = axisWalk(a, dims);

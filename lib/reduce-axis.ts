@@ -21,7 +21,8 @@
  *
  * The walks of plain numeric dtypes (float sums in float64 or float32,
  * integer sums in 64 bits, min/max in the item's own type, counts,
- * argmin/argmax) run in native/index_kernels.cc when the array qualifies
+ * any/all (stopping a row at its first deciding item, as NumPy's bool
+ * loops do), argmin/argmax) run in native/index_kernels.cc when the array qualifies
  * ({@link axisReduceNative}), over the same plan in the same order; the JS
  * loops here are their reference, and test/index-kernels.test.ts and
  * test/reduce-axis-native.test.ts hold the two to the same bits.
@@ -803,6 +804,13 @@ export function mean(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, op
     const r = fold(a, axis, opts, loop, false, true);
     const n = r.plan.count;
     p = r.plan;
+    if (!half && r.typed !== undefined && !(r.typed instanceof BigInt64Array) && ret.equals(loop)) {
+      // The kernel's float sums divided where they lie: the same quotient
+      // (v / n rounded to the loop's float) without a value list per result.
+      const f = r.typed;
+      for (let i = 0; i < f.length; i++) f[i] = f[i] / n;
+      return emitNumbers(f, ret, p, opts.out);
+    }
     values = (r.typed !== undefined ? typedValues(r.typed, loop) : r.values).map((v) => div(toRet(v), n));
   }
   if (half && opts.out === undefined) return emit(values, nativeOf(a.dtype), p, undefined);
@@ -1009,8 +1017,13 @@ function truth(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, mode: 'a
   const src = sourceOf(a, null);
   const p = plan(a, axes, opts.keepdims ?? false, src.strides);
   if (opts.out !== undefined) checkOut(opts.out, p.outShape);
-  const counts = new Float64Array(p.outSize);
   const np = plan(a, axes, opts.keepdims ?? false, a.strides);
+  if (mode !== 'count') {
+    // The kernel's logical_or / logical_and reduce: bool bytes, rows stopped at their first deciding item.
+    const flags = new Uint8Array(p.outSize).fill(mode === 'all' ? 1 : 0);
+    if (axisReduceNative(a, np.dims, mode === 'any' ? AxisOp.Any : AxisOp.All, flags, 1)) return emitOwn(flags, BOOL, np, opts.out);
+  }
+  const counts = new Float64Array(p.outSize);
   const like = axis !== undefined && axis !== null ? axes : undefined;
   if (axisReduceNative(a, np.dims, AxisOp.Count, counts, 1)) return truthResult(counts, mode, np, opts.out, a, like, opts.keepdims);
   const t = plainTyped(a);

@@ -651,6 +651,97 @@ void CountNonzero(const Region& R, const std::vector<int64_t>& so, double* out) 
   });
 }
 
+// any / all along an axis: NumPy's logical_or / logical_and reduce into
+// bool bytes (0/1) that start at 0 for any and 1 for all. An item decides
+// a row when it is non-zero (any) or zero (all; a NaN is non-zero, -0 is
+// zero); a row folded into one element stops at its first deciding block,
+// as NumPy's bool loops stop at the first deciding vector, and a row whose
+// element is decided already is not read. A row into consecutive elements
+// ORs (ANDs) item by item.
+
+// Whether any of n contiguous native items decides, in blocks of 1 KiB
+// (one vector compare and OR per lane, a branch per block).
+template <class T, bool All>
+MMARRAY_CMP_CLONES bool FindDeciding(const T* __restrict a, int64_t n) {
+  using U = std::conditional_t<sizeof(T) == 8, uint64_t, std::conditional_t<sizeof(T) == 4, uint32_t, std::conditional_t<sizeof(T) == 2, uint16_t, uint8_t>>>;
+  constexpr int64_t kBlock = 1024 / sizeof(T);
+  int64_t i = 0;
+  if constexpr (sizeof(T) == 1) {
+    // Bytes as 64-bit words (the compare-and-OR form ran at half NumPy's
+    // speed over bool rows that never decide): a word is non-zero when a
+    // byte is, and (w - 0x01..01) & ~w & 0x80..80 is non-zero exactly when
+    // one of its bytes is zero (a borrow starts only at a zero byte).
+    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+    for (; i + kBlock <= n; i += kBlock) {
+      if (i % kPageItems<T> == 0) PrefetchAhead(a + i);
+      uint64_t hit = 0;
+      for (int64_t j = 0; j < kBlock; j += 8) {
+        uint64_t w;
+        std::memcpy(&w, a + i + j, 8);
+        hit |= All ? ((w - kOnes) & ~w & kHigh) : w;
+      }
+      if (hit != 0) return true;
+    }
+  }
+  for (; i + kBlock <= n; i += kBlock) {
+    if (i % kPageItems<T> == 0) PrefetchAhead(a + i);
+    U hit = 0;
+    for (int64_t j = 0; j < kBlock; j++) hit |= (All ? a[i + j] == 0 : a[i + j] != 0) ? U(1) : U(0);
+    if (hit != 0) return true;
+  }
+  for (; i < n; i++) {
+    if (All ? a[i] == 0 : a[i] != 0) return true;
+  }
+  return false;
+}
+
+// q[i] |= a[i] != 0 (any) or q[i] &= a[i] != 0 (all), branch-free.
+template <class T, bool All>
+MMARRAY_CMP_CLONES void TruthInto(uint8_t* __restrict q, const T* __restrict a, int64_t n) {
+  for (int64_t i = 0; i < n; i++) {
+    uint8_t t = a[i] != 0 ? 1 : 0;
+    q[i] = All ? (q[i] & t) : (q[i] | t);
+  }
+}
+
+template <class T, bool Swap, bool All>
+void TruthRows(const Region& R, const std::vector<int64_t>& so, uint8_t* out) {
+  // bool items are bytes whose non-zero values are true: the uint8 loops serve them.
+  using P = std::conditional_t<std::is_same_v<T, Bool>, uint8_t, T>;
+  int64_t n = R.shape.empty() ? 1 : R.shape.back();
+  int64_t s = R.shape.empty() ? 0 : R.strides.back();
+  int64_t os = so.empty() ? 0 : so.back();
+  constexpr uint8_t kUndecided = All ? 1 : 0;
+  auto plain = [&](const uint8_t* p) {
+    return !Swap && s == static_cast<int64_t>(sizeof(P)) && reinterpret_cast<uintptr_t>(p) % alignof(P) == 0;
+  };
+  WalkRows(R.shape, R.strides, so, [&](int64_t a, int64_t o) {
+    // SAFETY: as in FoldRows (row a in the checked region, o + i * os below
+    // the checked output length); `plain` checks the alignment of the casts.
+    const uint8_t* p = R.base + a;
+    if (os == 0) {
+      if (out[o] != kUndecided) return;
+      bool hit = false;
+      if (plain(p)) {
+        hit = FindDeciding<P, All>(reinterpret_cast<const P*>(p), n);
+      } else {
+        for (int64_t i = 0; i < n && !hit; i++) hit = (Load<T, Swap>(p + i * s) != 0) != All;
+      }
+      if (hit) out[o] = 1 - kUndecided;
+      return;
+    }
+    if (os == 1 && plain(p)) {
+      TruthInto<P, All>(out + o, reinterpret_cast<const P*>(p), n);
+      return;
+    }
+    for (int64_t i = 0; i < n; i++) {
+      uint8_t t = Load<T, Swap>(p + i * s) != 0 ? 1 : 0;
+      uint8_t& q = out[o + i * os];
+      q = All ? (q & t) : (q | t);
+    }
+  });
+}
+
 // The highest output index an axis walk over a non-empty `shape` forms
 // (the sum of (shape[k] - 1) * so[k], overflow-checked) must lie in an
 // output of outLength items: true (with that index in *top) when it does,
@@ -673,7 +764,7 @@ bool CheckAxisOut(Napi::Env env, const std::vector<int64_t>& shape, const std::v
   return true;
 }
 
-enum AxisOp { kSum = 0, kMin = 1, kMax = 2, kCount = 3, kIntSum = 4, kF4Sum = 5 };
+enum AxisOp { kSum = 0, kMin = 1, kMax = 2, kCount = 3, kIntSum = 4, kF4Sum = 5, kAny = 6, kAll = 7 };
 
 // The typed array of an item of type code `type` in host order (bool as bytes).
 napi_typedarray_type OwnArrayType(int64_t type) {
@@ -698,7 +789,8 @@ napi_typedarray_type OwnArrayType(int64_t type) {
 // output stride is 0 pairwise, in chunks of `chunk`), 3 count of non-zero
 // items (Float64Array), 4 wrapping int64 sum (BigInt64Array), 1 min and 2
 // max (a typed array of the item's own type, bool as Uint8Array, set here
-// to the identity first; NaN sticks).
+// to the identity first; NaN sticks), 6 any and 7 all (a Uint8Array of
+// 0/1, set here to 0 / 1 first).
 Napi::Value AxisReduce(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   const char* what = "axisReduce";
@@ -706,13 +798,14 @@ Napi::Value AxisReduce(const Napi::CallbackInfo& info) {
   int64_t type, op, chunk;
   if (info.Length() < 10 || !ToInts(info[2], &shape) || !ToInts(info[3], &strides) || !ToInts(info[4], &so) ||
       so.size() != shape.size() || !ToInt(info[5], &type) || type < kF8 || type > kU8 || !ToInt(info[7], &op) ||
-      op < kSum || op > kF4Sum || !ToInt(info[9], &chunk) || chunk <= 0) {
+      op < kSum || op > kAll || !ToInt(info[9], &chunk) || chunk <= 0) {
     ThrowArgs(env, what);
     return env.Undefined();
   }
   napi_typedarray_type want = op == kSum || op == kCount ? napi_float64_array
                               : op == kIntSum            ? napi_bigint64_array
                               : op == kF4Sum             ? napi_float32_array
+                              : op == kAny || op == kAll ? napi_uint8_array
                                                          : OwnArrayType(type);
   uint8_t* outRaw = nullptr;
   int64_t outLength = 0;
@@ -754,6 +847,13 @@ Napi::Value AxisReduce(const Napi::CallbackInfo& info) {
       case kIntSum:
         if constexpr (std::is_floating_point_v<T>) return;
         else return fold(Tag<IntAdd>{}, reinterpret_cast<int64_t*>(outRaw));
+      case kAny:
+      case kAll: {
+        // SAFETY: outRaw is a Uint8Array of outLength > top bytes (ReadOut, CheckAxisOut).
+        std::fill(outRaw, outRaw + top + 1, op == kAll ? 1 : 0);
+        if (op == kAll) return swap ? TruthRows<T, true, true>(R, so, outRaw) : TruthRows<T, false, true>(R, so, outRaw);
+        return swap ? TruthRows<T, true, false>(R, so, outRaw) : TruthRows<T, false, false>(R, so, outRaw);
+      }
       case kMax: return extreme(std::true_type{});
       default: return extreme(std::false_type{});
     }

@@ -252,6 +252,16 @@ async function main() {
       K.axisReduce(buf, 1, [8, 999], [1000, 1], [1, 0], 2, false, op, new Int8Array(8), 1);
       K.axisReduce(buf, 4, [10, 199], [800, 4], [1, 0], 1, false, op, new Float32Array(10), 1);
     }
+    // any (6) / all (7): bool bytes out; rows stopped early, rows into rows, unaligned, swapped and strided items.
+    for (const op of [6, 7]) {
+      K.axisReduce(buf, 1, [7990], [1], [0], 8, false, op, new Uint8Array(1), 1);
+      K.axisReduce(buf, 1, [8, 999], [1000, 1], [0, 1], 8, false, op, new Uint8Array(999), 1);
+      K.axisReduce(buf, 1, [7, 1100], [1100, 1], [1, 0], 3, false, op, new Uint8Array(7), 1);
+      K.axisReduce(buf, 3, [7, 100], [800, 8], [1, 0], 0, true, op, new Uint8Array(7), 1);
+      K.axisReduce(buf, 0, [10, 200], [800, 4], [0, 1], 1, false, op, new Uint8Array(200), 1);
+      K.axisReduce(buf, 0, [990], [8], [0], 0, false, op, new Uint8Array(1), 1);
+    }
+    throwsCode(() => K.axisReduce(buf, 0, [2, 400], [3200, 8], [1, 0], 0, false, 6, new Uint8Array(1), 1), 'ERR_OUT_OF_RANGE', RangeError);
     throwsCode(() => K.axisReduce(buf, 0, [10, 100], [800, 8], [1, 0], 9, false, 2, new BigInt64Array(9), 1), 'ERR_OUT_OF_RANGE', RangeError);
     assert.throws(() => K.axisReduce(buf, 0, [10, 100], [800, 8], [1, 0], 9, false, 2, new Float64Array(10), 1), TypeError);
     K.axisProd(buf, 3, [7, 100], [800, 8], [1, 0], 0, true, new Float64Array(7).fill(1));

@@ -213,6 +213,26 @@ describeWithNumpy('axis folds against NumPy', () => {
     }
   });
 
+  it('any/all along each axis, and mean (float64, float32), match NumPy', () => {
+    for (const dt of ['<f8', '|b1', '>i4']) {
+      const a = arrayOf(dt, 6 * 30 * 1100, 91, 0.001).reshape([6, 30, 1100]);
+      // Rows of zeros (any false) and rows with no zero (all true) among the random ones.
+      const z = a.index('1, 3:9');
+      z.fill(0);
+      a.index('2, :4').fill(5);
+      const ops = ['a.any(axis=2)', 'a.all(axis=2)', 'a.any(axis=1)', 'a.all(axis=0)', 'a.any(axis=(0, 2))', 'a.all()'];
+      const got = [mm.any(a, 2), mm.all(a, 2), mm.any(a, 1), mm.all(a, 0), mm.any(a, [0, 2]), mm.all(a)];
+      expect(got.map(hexOf)).toEqual(numpy(a, ops));
+    }
+    // mean: the kernel's sums divided in place (no NaN here: its payload's sign is not NumPy's to pin).
+    for (const dt of ['<f8', '<f4']) {
+      const a = arrayOf(dt, 5 * 40 * 900, 17, 0).reshape([5, 40, 900]);
+      const ops = ['a.mean(axis=2)', 'a.mean(axis=1)', 'a.mean(axis=0)', 'a.mean(axis=(0, 2))', 'a.mean()'];
+      const got = [mm.mean(a, 2), mm.mean(a, 1), mm.mean(a, 0), mm.mean(a, [0, 2]), mm.mean(a)];
+      expect(got.map(hexOf)).toEqual(numpy(a, ops));
+    }
+  });
+
   it('min/max/argmax/argmin along each axis match NumPy (NaN propagates; the first NaN is the argmax)', () => {
     for (const dt of ['<f8', '>f4', '|u1', '<i8', '>u8', '<i2']) {
       const a = arrayOf(dt, 7 * 40 * 333, 77, 0.001).reshape([7, 40, 333]);
@@ -326,6 +346,37 @@ describe('the wide vector paths: argmax/argmin rows, countNonzero runs, max/min 
       const a = arrayOf(dt, shape[0] * shape[1], t + 5, 0.3).reshape(shape);
       for (const v of [a, a.index('::-1, ::2'), a.T, unaligned(a)]) {
         for (const axis of [null, 0, 1]) viaKernel('axisReduce', v, () => mm.countNonzero(v, axis as never));
+      }
+    }
+  });
+
+  it.each(['<f8', '>f8', '<f4', '<i8', '<u4', '>i2', '|u1', '|b1'])('any/all of %s: rows decided in the first, a middle or the last block, or not at all; along each axis, strided, unaligned', (dt) => {
+    const d = dtype(dt);
+    const block = 1024 / d.itemsize;
+    for (const cols of [5, block - 1, block, block + 1, 3 * block + 7]) {
+      const rows = Math.max(16, Math.ceil(512 / cols));
+      const r = rng(cols * 7 + d.itemsize);
+      const v = new Float64Array(rows * cols);
+      const spots = [0, 1, block - 1, block, block + 1, cols - 1];
+      for (let i = 0; i < rows; i++) {
+        const row = v.subarray(i * cols, (i + 1) * cols);
+        const kind = i % 6;
+        // Undecided rows: all zero (any) or all non-zero (all), with -0 for floats.
+        const fillZero = kind < 3;
+        // Non-zero bytes up to 255 (the byte loop reads words: 0x80 and up carry no borrow).
+        const top = d.kind === 'u' && d.itemsize === 1 ? 255 : 3;
+        for (let j = 0; j < cols; j++) row[j] = fillZero ? (d.kind === 'f' && r() < 0.5 ? -0 : 0) : 1 + Math.floor(r() * top);
+        // One deciding item at a block edge (NaN is a non-zero item), or none.
+        const at = Math.min(cols - 1, spots[Math.floor(r() * spots.length)]);
+        if (kind === 1) row[at] = d.kind === 'f' && r() < 0.5 ? NaN : 2;
+        if (kind === 4) row[at] = d.kind === 'f' && r() < 0.5 ? -0 : 0;
+        if (kind === 5) row[cols - 1] = 0;
+      }
+      const a = fromBuffer(v).astype(dt).reshape([rows, cols]);
+      for (const x of [a, a.index('::-1, ::2'), a.T, unaligned(a)]) {
+        for (const axis of [0, 1, null]) {
+          for (const f of [() => mm.any(x, axis as never), () => mm.all(x, axis as never), () => mm.all(x, axis as never, { keepdims: true })]) viaKernel('axisReduce', x, f);
+        }
       }
     }
   });
