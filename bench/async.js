@@ -644,9 +644,16 @@ print(json.dumps({'sum': cold(lambda a: a.sum()), 'copy': cold(lambda a: a[:a.si
     'astype t2': (b) => b.astypeAsync('<f4', 'K', { threads: 2 }),
   };
   const times = {};
+  const npRoundCpu = [];
   for (let r = 0; r < ROUNDS; r++) {
     for (const [name, fn] of Object.entries(variants)) (times[name] ??= []).push(await cold(fn));
+    // This process's CPU while NumPy's round runs (spawnSync blocks the JS
+    // thread, so it is the pool's threads: a reserve being pre-faulted, or
+    // regions unmapped), which competes with NumPy's cold reads.
+    const c0 = process.cpuUsage();
     const np = npRound();
+    const c = process.cpuUsage(c0);
+    npRoundCpu.push((c.user + c.system) / 1e3);
     for (const k of ['sum', 'copy', 'astype']) if (np) (times[`${k} NumPy`] ??= []).push(np[k]);
   }
   const med = (name) => {
@@ -664,6 +671,7 @@ print(json.dumps({'sum': cold(lambda a: a.sum()), 'copy': cold(lambda a: a[:a.si
   const fresh = poolStats().freshMaps - fresh0;
   console.log(`\n4. cold file (pages evicted before each run, no mapping open; median of ${ROUNDS} interleaved rounds, GB/s; async read-ahead ${ra[0] / 2 ** 20} MiB (MMARRAY_READ_AHEAD_MB=${process.env.MMARRAY_READ_AHEAD_MB ?? 'unset'}), ${(ra[1] / 2 ** 30).toFixed(2)} GiB advised over the section): sum`);
   console.log(`   sync ${rate(BYTES, 'sum sync')}, async t1 ${rate(BYTES, 'sum t1')}, t2 ${rate(BYTES, 'sum t2')}, t4 ${rate(BYTES, 'sum t4')}, NumPy ${rate(BYTES, 'sum NumPy')}; vs NumPy: sync ${vsNp('sum', 'sum sync')}, t1 ${vsNp('sum', 'sum t1')}, t2 ${vsNp('sum', 'sum t2')} ${med('sum NumPy') !== null && med('sum t2') < med('sum NumPy') ? '(target faster than NumPy: met)' : '(target faster than NumPy: MISSED)'}`);
+  console.log(`   this process's CPU during NumPy's rounds (its pool threads): ${npRoundCpu.map((x) => x.toFixed(0)).join(', ')} ms`);
   console.log(`\n5. cold file: copy (half the file) and astype('<f4') (all of it), same rounds; results ${keep ? 'left to the GC (--cold-keep)' : 'released once timed'}, ${fresh} of ${ROUNDS * 5} results in fresh pool memory`);
   // Issue 15's cold target: an async call with `threads: 2` faster than NumPy cold.
   const target = (op) => (med(`${op} NumPy`) === null ? '' : med(`${op} t2`) < med(`${op} NumPy`) ? ' (target faster than NumPy: met)' : ' (target faster than NumPy: MISSED)');
