@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// Issue 15 figures, one run (`node bench/async.js [--gib N] [--rounds N] [--threads N] [--cold-only | --gaps-only | --throughput-only | --server-only]`, dist/ built;
+// Issue 15 figures, one run (`node bench/async.js [--gib N] [--rounds N] [--threads N] [--cold-only [--cold-keep] | --gaps-only | --throughput-only | --server-only]`, dist/ built;
 // section 1 options: --idle-ms N (cap of the idle windows, 1000), --sync (the sync twins with --gaps-only, which skips them),
 // --variants (copy/astype without the GC wait beside the default), --only TEXT (rows whose name holds TEXT), --reducer [--reducer-ms N] (a V8 memory-reducer baseline row);
 // MMARRAY_POOL_NICE=0 / MMARRAY_LOOP_SLICE_US=0 / MMARRAY_READ_AHEAD_MB=0 in the environment turn off the pool threads' nice value / the
@@ -47,6 +47,7 @@ const { spawnSync } = require('child_process');
 const { evictPageCache, writeRampNpy } = require('./harness');
 const { PerformanceObserver, constants: { NODE_PERFORMANCE_GC_MAJOR } } = require('perf_hooks');
 const mm = require('../dist');
+const { poolStats } = require('../dist/native');
 
 const argGiB = process.argv.indexOf('--gib');
 const GIB = argGiB > 0 ? Number(process.argv[argGiB + 1]) : 2;
@@ -601,13 +602,23 @@ async function serverRuns(a) {
 async function coldRuns() {
   const ROUNDS = 3;
   gbps = (bytes, ms) => (bytes / 1e9 / (ms / 1e3)).toFixed(2);
+  // Each copy/astype result is released once timed (--cold-keep: left to
+  // the GC, as before 2026-12-02), as NumPy's round frees its result at
+  // once: kept, the 1 GiB results outran the pool's bound and V8's GC, so
+  // most rounds wrote into fresh memory, whose first touch on this VM costs
+  // 1-10 s per GiB when the host has taken it back (a C model: 0.1-1.0 s of
+  // CPU, the rest waiting on the host), a cost that says more about the
+  // host than about either library.
+  const keep = process.argv.includes('--cold-keep');
+  const fresh0 = poolStats().freshMaps;
   const cold = async (fn) => {
     dropCache();
     const b = mm.openNpy(file);
     const t0 = performance.now();
-    await fn(b);
+    const out = await fn(b);
     const ms = performance.now() - t0;
     b.close();
+    if (!keep && out instanceof mm.NdArray) out.release();
     return ms;
   };
   const npRound = () => numpy(`
@@ -633,9 +644,16 @@ print(json.dumps({'sum': cold(lambda a: a.sum()), 'copy': cold(lambda a: a[:a.si
     'astype t2': (b) => b.astypeAsync('<f4', 'K', { threads: 2 }),
   };
   const times = {};
+  const npRoundCpu = [];
   for (let r = 0; r < ROUNDS; r++) {
     for (const [name, fn] of Object.entries(variants)) (times[name] ??= []).push(await cold(fn));
+    // This process's CPU while NumPy's round runs (spawnSync blocks the JS
+    // thread, so it is the pool's threads: a reserve being pre-faulted, or
+    // regions unmapped), which competes with NumPy's cold reads.
+    const c0 = process.cpuUsage();
     const np = npRound();
+    const c = process.cpuUsage(c0);
+    npRoundCpu.push((c.user + c.system) / 1e3);
     for (const k of ['sum', 'copy', 'astype']) if (np) (times[`${k} NumPy`] ??= []).push(np[k]);
   }
   const med = (name) => {
@@ -650,9 +668,11 @@ print(json.dumps({'sum': cold(lambda a: a.sum()), 'copy': cold(lambda a: a[:a.si
     return np === null ? 'n/a' : `${(np / med(name)).toFixed(2)}x`;
   };
   const ra = require('../dist/native').kernelReadAhead();
+  const fresh = poolStats().freshMaps - fresh0;
   console.log(`\n4. cold file (pages evicted before each run, no mapping open; median of ${ROUNDS} interleaved rounds, GB/s; async read-ahead ${ra[0] / 2 ** 20} MiB (MMARRAY_READ_AHEAD_MB=${process.env.MMARRAY_READ_AHEAD_MB ?? 'unset'}), ${(ra[1] / 2 ** 30).toFixed(2)} GiB advised over the section): sum`);
   console.log(`   sync ${rate(BYTES, 'sum sync')}, async t1 ${rate(BYTES, 'sum t1')}, t2 ${rate(BYTES, 'sum t2')}, t4 ${rate(BYTES, 'sum t4')}, NumPy ${rate(BYTES, 'sum NumPy')}; vs NumPy: sync ${vsNp('sum', 'sum sync')}, t1 ${vsNp('sum', 'sum t1')}, t2 ${vsNp('sum', 'sum t2')} ${med('sum NumPy') !== null && med('sum t2') < med('sum NumPy') ? '(target faster than NumPy: met)' : '(target faster than NumPy: MISSED)'}`);
-  console.log(`\n5. cold file: copy (half the file) and astype('<f4') (all of it), same rounds`);
+  console.log(`   this process's CPU during NumPy's rounds (its pool threads): ${npRoundCpu.map((x) => x.toFixed(0)).join(', ')} ms`);
+  console.log(`\n5. cold file: copy (half the file) and astype('<f4') (all of it), same rounds; results ${keep ? 'left to the GC (--cold-keep)' : 'released once timed'}, ${fresh} of ${ROUNDS * 5} results in fresh pool memory`);
   // Issue 15's cold target: an async call with `threads: 2` faster than NumPy cold.
   const target = (op) => (med(`${op} NumPy`) === null ? '' : med(`${op} t2`) < med(`${op} NumPy`) ? ' (target faster than NumPy: met)' : ' (target faster than NumPy: MISSED)');
   console.log(`   copy (half)    sync ${rate(BYTES / 2, 'copy sync')}, async t1 ${rate(BYTES / 2, 'copy t1')}, t2 ${rate(BYTES / 2, 'copy t2')}, NumPy ${rate(BYTES / 2, 'copy NumPy')}; vs NumPy: sync ${vsNp('copy', 'copy sync')}, t1 ${vsNp('copy', 'copy t1')}, t2 ${vsNp('copy', 'copy t2')}${target('copy')}`);
