@@ -201,7 +201,7 @@ export function formatValue(spec: FormatSpec, v: unknown): string {
   const neg = d < 0 || Object.is(d, -0);
   if (!Number.isFinite(d)) {
     const body = Number.isNaN(d) ? 'nan' : 'inf';
-    return pad(spec, neg && !Number.isNaN(d), upper ? body.toUpperCase() : body, false);
+    return pad(spec, neg && !Number.isNaN(d), upper ? body.toUpperCase() : body, true);
   }
   const p = spec.precision ?? 6;
   let body: string;

@@ -6,8 +6,8 @@
  * the value cast back to the source dtype equals the original (1.5 or NaN
  * into an integer, 300 into int8, 2 into bool, 0.1 into float32, 2**53 + 1
  * into float64 all fail), except that NaN stays NaN between float and
- * complex types; complex to real also needs an imaginary part of 0
- * (`: imag is not 0`).
+ * complex types, and a cast to bool always keeps the value (its truth);
+ * complex to real also needs an imaginary part of 0 (`: imag is not 0`).
  * @module
  */
 import type { NdArray } from './ndarray';
@@ -43,6 +43,8 @@ export function checkSameValue(src: NdArray, out: NdArray): void {
   const S = src.dtype;
   const D = out.dtype;
   const fail = (why = ''): ValueError => new ValueError(`could not cast 'same_value' ${cName(S)} to ${cName(D)}${why}`);
+  // Any value has a truth value: a cast to bool keeps it (NumPy's: 2, 0.5, NaN and 1+1j are all True).
+  if (D.kind === 'b') return;
   let s = src;
   let o = out;
   if (S.kind === 'c' && D.kind !== 'c') {

@@ -27,7 +27,7 @@ describeWithNumpy("casting 'same_value' against NumPy", () => {
         ["np.array([1+1j]).astype(np.float32, casting='same_value')", () => asarray([{ re: 1, im: 1 }], 'c16').astype('f4', sv)],
         ["np.array([3+0j]).astype(np.int16, casting='same_value')", () => asarray([{ re: 3, im: 0 }], 'c16').astype('i2', sv)],
         ["np.array([0, 1, 2]).astype(bool, casting='same_value')", () => asarray([0, 1, 2]).astype('?', sv)],
-        ["np.array([0, 1]).astype(bool, casting='same_value')", () => asarray([0, 1]).astype('?', sv)],
+        ["np.array([0.5, np.nan, 1+1j]).astype(bool, casting='same_value')", () => asarray([{ re: 0.5, im: 0 }, { re: NaN, im: 0 }, { re: 1, im: 1 }], 'c16').astype('?', sv)],
         ["A.astype(np.uint8, casting='same_value')", () => I.A.astype('u1', sv)],
         ["B.astype(np.int8, casting='same_value')", () => I.B.astype('i1', sv)],
         ["np.float64(123).astype(np.int64, casting='same_value')", () => asarray(123.5).subtract(0.5).astype('i8', sv)],
