@@ -164,7 +164,8 @@ function parserFor(dt: DType): Parse {
   if (k === 'c') {
     return (t) => {
       if (t.includes('J')) return null;
-      const s = t.startsWith('(') && t.endsWith(')') ? t.slice(1, -1).trim() : t;
+      // '+-' before the imaginary part is a minus (old savetxt output, gh-7895).
+      const s = (t.startsWith('(') && t.endsWith(')') ? t.slice(1, -1).trim() : t).replace('+-', '-');
       const m = COMPLEX_TEXT.exec(s);
       if (m === null) return null;
       if (m[3] !== undefined) return [0, floatOf(m[3])];
