@@ -22,6 +22,7 @@ import { array } from './array-coerce';
 export function fromiter(iterable: Iterable<unknown>, dtype: DTypeLike, count = -1): NdArray {
   if (dtype === undefined) throw new TypeError("fromiter() missing required argument 'dtype' (pos 2)");
   const dt = toDType(dtype);
+  if (dt.itemsize === 0 && !dt.isStructured) throw new ValueError('Must specify length when using variable-size data-type.');
   if (typeof count !== 'number' || !Number.isSafeInteger(count)) throw new TypeError(`fromiter(): count must be an integer, got ${describeValue(count)}`);
   if (count < -1) throw new ValueError(`fromiter(): count must be -1 (read to the end) or a length, got ${count}`);
   if (iterable === null || iterable === undefined || typeof (iterable as Iterable<unknown>)[Symbol.iterator] !== 'function') {
