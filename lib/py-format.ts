@@ -7,10 +7,11 @@
  * (Python's `str()`: `True`, `7`, `0.1`) and `%%`. Width `*` is not read
  * from the values (NumPy never passes it one).
  *
- * The decimal digits come from the double's exact value, `m * 2**e`, as a
- * big integer (`m * 5**-e` over `10**-e`): JS's `toFixed`/`toExponential`
- * round a tie up where Python rounds it to even, and `toFixed` turns to
- * exponent notation past 1e21.
+ * JS's `toFixed`/`toExponential` are exact but round a tie up where Python
+ * rounds it to even, and `toFixed` turns to exponent notation past 1e21:
+ * they are used when no tie is possible (the exact decimal of `m * 2**-k`,
+ * m odd, ends after k fractional digits, at a 5), otherwise the digits come
+ * from the exact value as a big integer (`m * 5**k` over `10**k`).
  * @module
  */
 import { ValueError } from './errors';
@@ -100,8 +101,40 @@ function roundDiv(n: bigint, d: bigint): bigint {
   return r2 > d || (r2 === d && (q & 1n) === 1n) ? q + 1n : q;
 }
 
+/**
+ * |x| = m * 2**e2 with m odd (e2 = 0 and m = 0 for zero): the exact decimal
+ * of |x| ends after -e2 fractional digits, its last one a 5 when e2 < 0.
+ * It says when JS's own conversions (which round a tie up) are exact: only
+ * an exact decimal that stops one digit past the cut, at that 5, is a tie.
+ */
+function oddMantissa(x: number): { m: number; e2: number } {
+  F64.setFloat64(0, Math.abs(x));
+  const hi = F64.getUint32(0);
+  const lo = F64.getUint32(4);
+  const e = (hi >>> 20) & 0x7ff;
+  let m = (hi & 0xfffff) * 4294967296 + lo;
+  let e2: number;
+  if (e === 0) e2 = -1074;
+  else {
+    m += 2 ** 52;
+    e2 = e - 1075;
+  }
+  if (m === 0) return { m: 0, e2: 0 };
+  while (m % 2 === 0) {
+    m /= 2;
+    e2 += 1;
+  }
+  return { m, e2 };
+}
+
 /** |x| with `p` digits after the point (Python's `%.pf` digits, no sign). */
 function fixedDigits(x: number, p: number): string {
+  const ax = Math.abs(x);
+  // Fast path: toFixed is exact below 1e21 except at a tie, which needs exactly p + 1 fractional digits.
+  if (ax < 1e21 && p <= 100) {
+    const { e2 } = oddMantissa(ax);
+    if (e2 >= 0 || -e2 !== p + 1) return ax.toFixed(p);
+  }
   const { digits, exp } = exactDecimal(x);
   const n = exp >= -p ? digits * 10n ** BigInt(exp + p) : roundDiv(digits, 10n ** BigInt(-p - exp));
   const s = n.toString().padStart(p + 1, '0');
@@ -110,6 +143,27 @@ function fixedDigits(x: number, p: number): string {
 
 /** |x| with `p` digits after the first significant one: the digits (p + 1 of them) and the decimal exponent. */
 function sciParts(x: number, p: number): { mant: string; exp: number } {
+  const ax = Math.abs(x);
+  // Fast path: toExponential is exact except at a tie, where the exact decimal has
+  // exactly p + 2 significant digits (m * 5**k for x = m * 2**-k, m odd).
+  if (ax !== 0 && p <= 100) {
+    const { m, e2 } = oddMantissa(ax);
+    if (e2 < 0) {
+      const d = Math.log10(m) + -e2 * Math.LOG10E * Math.log(5);
+      const frac = d - Math.floor(d);
+      if (frac > 1e-9 && frac < 1 - 1e-9 && Math.floor(d) + 1 !== p + 2) {
+        const [mant, e] = ax.toExponential(p).split('e');
+        return { mant: mant.replace('.', ''), exp: Number(e) };
+      }
+    } else if (ax < 2 ** 53) {
+      // An integer: its digits are exact; a tie needs p + 2 significant digits ending in 5.
+      const sig = String(ax).replace(/0+$/, '');
+      if (!(sig.length === p + 2 && sig.endsWith('5'))) {
+        const [mant, e] = ax.toExponential(p).split('e');
+        return { mant: mant.replace('.', ''), exp: Number(e) };
+      }
+    }
+  }
   const { digits, exp } = exactDecimal(x);
   if (digits === 0n) return { mant: '0'.repeat(p + 1), exp: 0 };
   const d = digits.toString().length;

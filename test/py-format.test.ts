@@ -32,6 +32,21 @@ print(json.dumps(out))
     });
   });
 
+  test('random doubles and short decimals (the fast path and its tie fallback) match Python', () => {
+    let seed = 12345;
+    const rnd = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const values: number[] = [];
+    for (let i = 0; i < 1500; i++) values.push((rnd() - 0.5) * 10 ** Math.floor(rnd() * 40 - 20));
+    // Short decimals and binary fractions: exact decimals that stop at a 5, the ties.
+    for (let i = 0; i < 300; i++) values.push(Math.floor(rnd() * 2000) / 8, Math.floor(rnd() * 100000) / 1024, Math.floor(rnd() * 1e6) + 0.5);
+    const specs = ['%.18e', '%.17g', '%.6f', '%.2e', '%.1f', '%.3f', '%g', '%.0e'];
+    const cases = specs.flatMap((sp) => values.map((v) => [sp, String(v)] as const));
+    const want = runNumpy<string[]>('print(json.dumps([s % float(v) for s, v in json.load(sys.stdin)]))', JSON.stringify(cases));
+    const got = cases.map(([sp, v]) => formatPieces(parseFormat(sp), [Number(v)]));
+    const bad = got.map((g, i) => [cases[i], g, want[i]]).filter(([, g, w]) => g !== w);
+    expect(bad).toEqual([]);
+  });
+
   test('integers (bigint past 2**53) and bools', () => {
     const ints = [0n, 7n, -7n, 2n ** 63n - 1n, -(2n ** 63n), 2n ** 64n - 1n];
     const specs = ['%d', '%x', '%#o', '%X', '%#x', '%.3e', '%s', '%08d', '%.20g'];
