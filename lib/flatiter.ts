@@ -24,7 +24,7 @@ import { IndexError, describeValue } from './errors';
 import { allocate, requireOpen } from './internal';
 import { copyAs } from './copy';
 import { take, put, type FancyItem } from './fancy';
-import type { IndexItem } from './indexing';
+import { Slice, applyIndex, parseIndex, type IndexItem } from './indexing';
 
 /** Anything NumPy takes as a 1-d index: an integer, a slice or index string, an integer list or array, a mask. */
 export type FlatIndex = number | IndexItem | FancyItem;
@@ -128,6 +128,19 @@ export class FlatIter<T = unknown> implements IterableIterator<T> {
   /** The flat positions `spec` names, as an integer array (indexing an array of every position). */
   #positions(spec: FlatIndex): NdArray {
     const n = this.#base.size;
+    // A slice names an arithmetic run of positions: only those are made (a.flat[:3] of a
+    // 10^9-element array is 3 positions, not 10^9).
+    if (spec instanceof Slice || (typeof spec === 'string' && /^[\s\d:+-]*$/.test(spec) && spec.includes(':'))) {
+      const l = applyIndex({ shape: [n], strides: [1], offset: 0 }, spec instanceof Slice ? [spec] : parseIndex(spec));
+      if (l.shape.length === 1) {
+        const len = l.shape[0];
+        const run = allocate(n < 2 ** 31 ? I32 : I64, [len]);
+        const r = run.typedArray() as Int32Array | BigInt64Array;
+        if (r instanceof Int32Array) for (let i = 0; i < len; i++) r[i] = l.offset + i * l.strides[0];
+        else for (let i = 0; i < len; i++) r[i] = BigInt(l.offset + i * l.strides[0]);
+        return run;
+      }
+    }
     const all = allocate(n < 2 ** 31 ? I32 : I64, [n]);
     const t = all.typedArray() as Int32Array | BigInt64Array;
     if (t instanceof Int32Array) for (let i = 0; i < n; i++) t[i] = i;

@@ -293,6 +293,7 @@ export function loadtxt(path: string, options: LoadtxtOptions = {}): NdArray | N
   if (delimiter !== null && (typeof delimiter !== 'string' || [...delimiter].length !== 1)) {
     throw new TypeError(`Text reading control character must be a single unicode character or None; but got: ${repr(delimiter)}`);
   }
+  if (delimiter === '\n' || delimiter === '\r') throw new TypeError("control character 'delimiter' cannot be a newline (`\\r` or `\\n`).");
   if (delimiter !== null && comments.includes(delimiter)) throw new TypeError("The values for control characters 'comment' and 'delimiter' are incompatible");
   if (!dt.isStructured && dt.shape.length > 0) {
     throw new TypeError('file reader does not support subarray dtypes.  You canput the dtype into a structured one using `np.dtype((\'name\', dtype))` to avoid this limitation.');

@@ -135,6 +135,7 @@ print(json.dumps(out))
       expect(m).toContain(`line 2 of '${[bad, ragged][i]}'`);
     });
     expect(() => loadtxt(file('1,2\n'), { delimiter: ', ' })).toThrow(TypeError);
+    expect(() => loadtxt(file('1,2\n'), { delimiter: '\n' })).toThrow("control character 'delimiter' cannot be a newline (`\\r` or `\\n`).");
     expect(() => loadtxt(file('1\n'), { ndmin: 3 as never })).toThrow(lib.ValueError);
     expect(() => loadtxt(file('1\n'), { usecols: [3] })).toThrow(/invalid column index 3/);
     expect(() => loadtxt(tmp.path('missing.txt'))).toThrow(/ENOENT/);
