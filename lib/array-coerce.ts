@@ -57,6 +57,11 @@ export interface ArrayOptions {
    * only when needed ({@link asarray}).
    */
   copy?: boolean | null;
+  /**
+   * NumPy's `ndmin`: the least number of axes of the result; length-1 axes
+   * are put in front until it has that many (a view of the array made).
+   */
+  ndmin?: number;
 }
 
 const INT64 = toDType('<i8');
@@ -492,7 +497,16 @@ function typedBlock(values: unknown, dt: DType | null): NdArray | null {
 export function array<const D extends DTypeLike>(values: unknown, dtype: D, options?: ArrayOptions): NdArray<ValueOf<D>>;
 export function array(values: unknown, dtype?: DTypeLike | null, options?: ArrayOptions): NdArray;
 export function array(values: unknown, dtype?: DTypeLike | null, options: ArrayOptions = {}): NdArray {
-  const o = readKnownOptions(options, ['order', 'copy'], 'array');
+  const o = readKnownOptions(options, ['order', 'copy', 'ndmin'], 'array');
+  const ndmin = o.ndmin ?? 0;
+  if (typeof ndmin !== 'number' || !Number.isSafeInteger(ndmin)) throw new TypeError(`array(): ndmin must be an integer, got ${repr(ndmin)}`);
+  if (ndmin > MAXDIMS) throw new ValueError(`ndmin must be <= ndmax (${MAXDIMS})`);
+  const r = arrayOf(values, dtype, o);
+  // NumPy's _prepend_ones: a view of the new array (or of the input, for copy: false) with length-1 axes in front.
+  return r.ndim >= ndmin ? r : r.reshape([...new Array<number>(ndmin - r.ndim).fill(1), ...r.shape]);
+}
+
+function arrayOf(values: unknown, dtype: DTypeLike | null | undefined, o: ArrayOptions): NdArray {
   const order = checkOrder(o.order ?? 'K');
   const copy = o.copy === undefined ? true : o.copy;
   // NumPy refuses a string with its own ValueError (np.array(a, copy='always')); other non-booleans are a TypeError here.

@@ -76,6 +76,9 @@ import * as ufuncs from './ufuncs';
 import type { UfuncInput, UfuncOptions } from './ufunc';
 import * as asyncOps from './async';
 import * as rawFile from './raw-file';
+import { tobytes } from './tobytes';
+import { checkSameValue, sameValueKind } from './same-value';
+import { FlatIter } from './flatiter';
 
 /** Memory orders: C (row-major), F (column-major), A (F if the input is F-contiguous and not C), K (keep the input's). */
 export type Order = 'C' | 'F' | 'A' | 'K';
@@ -84,8 +87,12 @@ export type Order = 'C' | 'F' | 'A' | 'K';
 export interface AstypeOptions {
   /** Memory layout of the result: C, F, A or K (default K, the source's order). */
   order?: Order;
-  /** NumPy's `casting`: the cast must be allowed under this rule, else a TypeError (default `'unsafe'`: any cast). */
-  casting?: Casting;
+  /**
+   * NumPy's `casting`: the cast must be allowed under this rule, else a
+   * TypeError (default `'unsafe'`: any cast). `'same_value'` (NumPy 2.4):
+   * any numeric cast, but a ValueError when a value changes (lib/same-value.ts).
+   */
+  casting?: Casting | 'same_value';
   /**
    * NumPy's `copy`: `false` returns the array itself when the dtype is the
    * same and its layout already meets `order` (default `true`: always a new array).
@@ -862,6 +869,48 @@ export class NdArray<T = unknown> {
     return new IndexError(`index ${describeValue(index)} is out of bounds for axis ${axis} with size ${NdArray.#of(this).shape[axis]}`);
   }
 
+  /**
+   * NumPy's `a.item(*args)`: one element's value. No argument: the only
+   * element (a ValueError unless the size is 1); one integer: the element at
+   * that flat (C-order) index; one integer per axis (or one array of them):
+   * the element there. Negative indices count from the end.
+   */
+  item(...args: (number | readonly number[])[]): T {
+    const acc = NdArray.#of(this);
+    acc.st.checkOpen();
+    const idx = args.length === 1 && Array.isArray(args[0]) ? (args[0] as readonly number[]) : (args as readonly number[]);
+    if (idx.length === 0) {
+      if (acc.shape.reduce((p, d) => p * d, 1) !== 1) throw new ValueError('can only convert an array of size 1 to a Python scalar');
+      return acc.read(acc.offset) as T;
+    }
+    for (const i of idx) if (typeof i !== 'number' || !Number.isInteger(i)) throw new TypeError(`item(): an index must be an integer, got ${describeValue(i)}`);
+    if (idx.length === 1) {
+      const size = acc.shape.reduce((p, d) => p * d, 1);
+      let flat = idx[0];
+      if (flat < -size || flat >= size) throw new IndexError(acc.shape.length === 1 ? `index ${flat} is out of bounds for axis 0 with size ${size}` : `index ${flat} is out of bounds for size ${size}`);
+      if (flat < 0) flat += size;
+      let off = acc.offset;
+      for (let k = acc.shape.length - 1; k >= 0; k--) {
+        const d = acc.shape[k];
+        off += (flat % d) * acc.strides[k];
+        flat = Math.floor(flat / d);
+      }
+      return acc.read(off) as T;
+    }
+    if (idx.length !== acc.shape.length) throw new ValueError('incorrect number of indices for array');
+    return acc.read(this.offsetOf(idx)) as T;
+  }
+
+  /**
+   * NumPy's `a.flat`: a {@link FlatIter} over the elements in C order:
+   * `get`/`set` by flat index (or slice, index array, mask), iteration,
+   * `copy()` (a flattened copy) and `base` (this array) (lib/flatiter.ts).
+   */
+  get flat(): FlatIter<T> {
+    NdArray.#of(this).st.checkOpen();
+    return new FlatIter<T>(this);
+  }
+
   /** NumPy's `tolist()`: nested JS arrays of values; a 0-d array gives its value. */
   toArray(): unknown {
     NdArray.#of(this).st.checkOpen();
@@ -1180,6 +1229,22 @@ export class NdArray<T = unknown> {
     rawFile.tofile(this, path, options);
   }
 
+  /** NumPy's `a.flatten(order='C')`: a new 1-d array (always a copy) of the elements in `order` (C, F, A or K). */
+  flatten(order: Order = 'C'): this {
+    const acc = NdArray.#of(this);
+    acc.st.checkOpen();
+    return asClassOf(this, copyAs(this.ravel(order), acc.dt, 'C'));
+  }
+
+  /**
+   * NumPy's `a.tobytes(order='C')`: the items as raw bytes in a new Buffer,
+   * in C (or `'F'`, or `'A'`: F for a Fortran-contiguous array) order
+   * whatever the layout, in the dtype's byte order (lib/tobytes.ts).
+   */
+  tobytes(order: Order = 'C'): Buffer {
+    return tobytes(this, order);
+  }
+
   /**
    * A copy cast to `dtype`, NumPy's `astype`: unsafe casting and the source's
    * memory order (K) by default. The second argument is the order, or
@@ -1193,9 +1258,13 @@ export class NdArray<T = unknown> {
     const o: AstypeOptions = typeof orderOrOptions === 'string' ? { order: orderOrOptions } : readKnownOptions(orderOrOptions, ['order', 'casting', 'copy', 'subok'], 'astype');
     const order = o.order ?? 'K';
     const dt = sizedFlexible(acc.dt, toDType(dtype));
-    if (o.casting !== undefined) {
-      if (!CASTINGS.includes(o.casting)) throw new ValueError(`casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe', got ${repr(o.casting)}`);
-      if (!canCast(acc.dt, dt, o.casting)) {
+    const sameValue = o.casting === 'same_value';
+    if (sameValue) {
+      if (!sameValueKind(acc.dt) || !sameValueKind(dt)) throw new TypeError(`Cannot cast array data from ${inspect(acc.dt)} to ${inspect(dt)} according to the rule 'same_value'`);
+    } else if (o.casting !== undefined) {
+      const casting = o.casting as Casting;
+      if (!CASTINGS.includes(casting)) throw new ValueError(`casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe', 'same_value' (got ${repr(o.casting)})`);
+      if (!canCast(acc.dt, dt, casting)) {
         throw new TypeError(`Cannot cast array data from ${inspect(acc.dt)} to ${inspect(dt)} according to the rule ${repr(o.casting)}`);
       }
     }
@@ -1208,6 +1277,7 @@ export class NdArray<T = unknown> {
       if (laidOut) return this as unknown as Retyped<this, ValueOf<D>>;
     }
     const c = copyAs(this, dt, order);
+    if (sameValue) checkSameValue(this, c);
     if (dt.shape.length === 0) return (plain ? c : asClassOf<NdArray>(this, c)) as unknown as Retyped<this, ValueOf<D>>;
     // A subarray dtype adds its axes to the result, as NumPy's astype does.
     const sub = shapeToStrides(dt.shape, dt.base.itemsize, 'C');

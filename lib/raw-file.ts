@@ -175,15 +175,15 @@ export function fromfile(path: string, options: FromfileOptions = {}): NdArray {
 }
 
 /** The separator as a pattern: its whitespace matches any run of whitespace (none included), the rest itself. */
-function sepPattern(sep: string): RegExp {
+export function sepPattern(sep: string): RegExp {
   const core = sep.trim();
   const esc = core.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s*');
   // A separator of whitespace only must match at least one whitespace character (NumPy's rule).
   return core === '' ? /\s+/ : new RegExp(`\\s*${esc}\\s*`);
 }
 
-const INT_TEXT = /^[+-]?\d+$/;
-const FLOAT_TEXT = /^[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|inf(?:inity)?|nan)$/i;
+export const INT_TEXT = /^[+-]?\d+$/;
+export const FLOAT_TEXT = /^[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|inf(?:inity)?|nan)$/i;
 
 /** Bytes of text read at a time: a text file is parsed a piece at a time, never held whole. */
 const TEXT_CHUNK = 1 << 20;
@@ -278,12 +278,17 @@ function intFromText(t: string, dt: DType): number | bigint | boolean {
   return dt.itemsize === 8 ? wrapped : Number(wrapped);
 }
 
+/** One checked text item (INT_TEXT or FLOAT_TEXT matched) as the value `set` stores for `dt` (an integer token as {@link intFromText} reads it). */
+export function textValue(dt: DType, t: string): number | bigint | boolean {
+  if (dt.kind === 'f') return Number(t.replace(/^([+-]?)inf(inity)?$/i, '$1Infinity'));
+  return intFromText(t, dt);
+}
+
 function fromText(path: string, dt: DType, count: number, sep: string): NdArray {
   // Two passes: the items are counted (and checked), then the result allocated and filled.
   const n = eachTextItem(path, sep, dt, count, () => undefined);
   const r = resultOf(dt, n);
-  const intLike = dt.kind !== 'f';
-  const got = eachTextItem(path, sep, dt, n, (i, t) => r.set(i, intLike ? intFromText(t, dt) : Number(t.replace(/^([+-]?)inf(inity)?$/i, '$1Infinity'))));
+  const got = eachTextItem(path, sep, dt, n, (i, t) => r.set(i, textValue(dt, t)));
   if (got !== n) throw new ValueError(`fromfile(): '${path}' held ${got} items when read again, not ${n} (the file changed while it was read?)`);
   return r;
 }

@@ -1,0 +1,160 @@
+/**
+ * NumPy's `flatiter` (`a.flat`): an array's elements seen as one C-order
+ * sequence, whatever its strides.
+ *
+ * Reads by flat position: `get(i)` is one element's value; `index(spec)`
+ * (a slice, an index string, an integer list or array, a boolean mask) is a
+ * new array of the elements named, as NumPy's `a.flat[spec]` (a copy, never
+ * a view). `set(spec, values)` writes through to the array, NumPy's
+ * `a.flat[spec] = values`: the values are cast as NumPy's do (unsafe) and
+ * repeated when fewer than the places named (extra ones are ignored).
+ * Iterating gives each value in turn with `index` and `coords` telling the
+ * position of the next one; `copy()` is a flattened copy; `base` is the
+ * array.
+ *
+ * The positions a spec names are found by indexing a 1-d array of flat
+ * positions with it (so slices, masks and errors follow the library's own
+ * 1-d indexing), then read by `take` and written by `put`, which are
+ * NumPy's flat-index operations (take with no axis; put repeats values).
+ * @module
+ */
+import type { NdArray } from './ndarray';
+import { dtype as toDType } from './dtype';
+import { IndexError, describeValue } from './errors';
+import { allocate, requireOpen } from './internal';
+import { copyAs } from './copy';
+import { take, put, type FancyItem } from './fancy';
+import { Slice, applyIndex, parseIndex, type IndexItem } from './indexing';
+
+/** Anything NumPy takes as a 1-d index: an integer, a slice or index string, an integer list or array, a mask. */
+export type FlatIndex = number | IndexItem | FancyItem;
+
+const I32 = toDType('<i4');
+const I64 = toDType('<i8');
+
+/** NumPy's `a.flat`: see the module's notes. */
+export class FlatIter<T = unknown> implements IterableIterator<T> {
+  readonly #base: NdArray<T>;
+  #next = 0;
+
+  /** @internal Made by {@link NdArray.flat}. */
+  constructor(base: NdArray<T>) {
+    this.#base = base;
+  }
+
+  /** The array this iterates over (NumPy's `flat.base`). */
+  get base(): NdArray<T> {
+    return this.#base;
+  }
+
+  /** How many elements (NumPy's `len(a.flat)`, the array's size). */
+  get length(): number {
+    return this.#base.size;
+  }
+
+  /** The flat position of the next element iteration gives (NumPy's `flat.index`). */
+  get index(): number {
+    return this.#next;
+  }
+
+  /** The array index of the next element iteration gives (NumPy's `flat.coords`). */
+  get coords(): number[] {
+    return unravel(this.#next, this.#base.shape);
+  }
+
+  /** The next element, as an iterator. */
+  next(): IteratorResult<T, undefined> {
+    requireOpen(this.#base);
+    if (this.#next >= this.#base.size) return { done: true, value: undefined };
+    const v = this.#base.get(...unravel(this.#next, this.#base.shape));
+    this.#next += 1;
+    return { done: false, value: v };
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  /**
+   * The element at flat position `i` (negative counts from the end) as a
+   * value, or, for any other index, a new array of the elements it names.
+   * @throws IndexError for a position out of range.
+   */
+  get(i: number): T;
+  get(spec: Exclude<FlatIndex, number>): NdArray<T>;
+  get(spec: FlatIndex): T | NdArray<T> {
+    const a = this.#base;
+    requireOpen(a);
+    if (typeof spec === 'number') {
+      const size = a.size;
+      if (!Number.isInteger(spec)) throw new IndexError(`only integers, slices (\`:\`), ellipsis (\`...\`), numpy.newaxis (\`None\`) and integer or boolean arrays are valid indices, got ${describeValue(spec)}`);
+      if (spec < -size || spec >= size) throw new IndexError(`index ${spec} is out of bounds for axis 0 with size ${size}`);
+      return a.get(...unravel(spec < 0 ? spec + size : spec, a.shape));
+    }
+    return take(a, this.#positions(spec)) as NdArray<T>;
+  }
+
+  /**
+   * NumPy's `a.flat[spec] = values`: writes `values` (cast to the array's
+   * dtype, repeated when fewer than the places) at the flat positions
+   * `spec` names. `set(values)` alone writes every position (NumPy's
+   * `a.flat = values`).
+   * @throws AccessError for a read-only array; IndexError for a position out of range.
+   */
+  set(values: unknown): void;
+  set(spec: FlatIndex, values: unknown): void;
+  set(spec: unknown, values?: unknown): void {
+    const a = this.#base;
+    requireOpen(a);
+    if (arguments.length === 1) {
+      put(a, this.#positions(':'), spec);
+      return;
+    }
+    if (typeof spec === 'number') {
+      const size = a.size;
+      if (!Number.isInteger(spec)) throw new IndexError(`only integers, slices (\`:\`), ellipsis (\`...\`), numpy.newaxis (\`None\`) and integer or boolean arrays are valid indices, got ${describeValue(spec)}`);
+      if (spec < -size || spec >= size) throw new IndexError(`index ${spec} is out of bounds for axis 0 with size ${size}`);
+    }
+    put(a, this.#positions(spec as FlatIndex), values);
+  }
+
+  /** NumPy's `flat.copy()`: a new 1-d array of the elements in C order. */
+  copy(): NdArray<T> {
+    const a = this.#base;
+    requireOpen(a);
+    return copyAs(a.ravel('C'), a.dtype, 'C') as NdArray<T>;
+  }
+
+  /** The flat positions `spec` names, as an integer array (indexing an array of every position). */
+  #positions(spec: FlatIndex): NdArray {
+    const n = this.#base.size;
+    // A slice names an arithmetic run of positions: only those are made (a.flat[:3] of a
+    // 10^9-element array is 3 positions, not 10^9).
+    if (spec instanceof Slice || (typeof spec === 'string' && /^[\s\d:+-]*$/.test(spec) && spec.includes(':'))) {
+      const l = applyIndex({ shape: [n], strides: [1], offset: 0 }, spec instanceof Slice ? [spec] : parseIndex(spec));
+      if (l.shape.length === 1) {
+        const len = l.shape[0];
+        const run = allocate(n < 2 ** 31 ? I32 : I64, [len]);
+        const r = run.typedArray() as Int32Array | BigInt64Array;
+        if (r instanceof Int32Array) for (let i = 0; i < len; i++) r[i] = l.offset + i * l.strides[0];
+        else for (let i = 0; i < len; i++) r[i] = BigInt(l.offset + i * l.strides[0]);
+        return run;
+      }
+    }
+    const all = allocate(n < 2 ** 31 ? I32 : I64, [n]);
+    const t = all.typedArray() as Int32Array | BigInt64Array;
+    if (t instanceof Int32Array) for (let i = 0; i < n; i++) t[i] = i;
+    else for (let i = 0; i < n; i++) t[i] = BigInt(i);
+    return all.index(spec as never);
+  }
+}
+
+/** The C-order index of flat position `i` in `shape`. */
+function unravel(i: number, shape: readonly number[]): number[] {
+  const out = new Array<number>(shape.length);
+  for (let k = shape.length - 1; k >= 0; k--) {
+    out[k] = i % shape[k];
+    i = Math.floor(i / shape[k]);
+  }
+  return out;
+}

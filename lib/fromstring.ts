@@ -1,0 +1,56 @@
+/**
+ * NumPy's `np.fromstring(string, dtype=float, count=-1, *, sep)`: a new 1-d
+ * array of the numbers in a string, separated by `sep` (text mode only:
+ * NumPy deprecated the binary mode, `sep=''`, for `frombuffer`; here it is
+ * a ValueError that says so). The items and the separator are read as
+ * {@link fromfile}'s text mode reads them (whitespace in `sep` matches any
+ * run of whitespace; a separator of whitespace only, at least one).
+ * @module
+ */
+import type { NdArray } from './ndarray';
+import { dtype as toDType, type DTypeLike } from './dtype';
+import { ValueError, boundText, describeValue } from './errors';
+import { allocate } from './internal';
+import { readKnownOptions } from './options';
+import { FLOAT_TEXT, INT_TEXT, sepPattern, textValue } from './raw-file';
+
+/** Options of {@link fromstring}, NumPy's keywords. */
+export interface FromstringOptions {
+  /** The items' dtype (default `'f8'`). */
+  dtype?: DTypeLike;
+  /** How many items to read; -1 (default) all. */
+  count?: number;
+  /** The separator between items (required; not `''`). */
+  sep: string;
+}
+
+/**
+ * The numbers in `text` (see the module's notes).
+ * @example fromstring('1 2 3', { sep: ' ', dtype: 'i4' }) // int32 [1, 2, 3]
+ * @throws ValueError for sep `''`, a count larger than the items there are, or an item that is not a number of the dtype; TypeError for a bad option.
+ */
+export function fromstring(text: string, options: FromstringOptions): NdArray {
+  const o = readKnownOptions(options ?? ({} as FromstringOptions), ['dtype', 'count', 'sep'], 'fromstring');
+  if (typeof text !== 'string') throw new TypeError(`fromstring(): string must be a string, got ${describeValue(text)}`);
+  const dt = toDType(o.dtype ?? 'f8');
+  const count = o.count ?? -1;
+  if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < -1) throw new TypeError(`fromstring(): count must be -1 or a length, got ${describeValue(count)}`);
+  const sep = o.sep;
+  if (sep === undefined) throw new TypeError("fromstring() missing required keyword argument 'sep'");
+  if (typeof sep !== 'string') throw new TypeError(`fromstring(): sep must be a string, got ${describeValue(sep)}`);
+  if (sep === '') throw new ValueError('The binary mode of fromstring is removed, use frombuffer instead');
+  if (!'biuf'.includes(dt.kind) || dt.subdtype !== null) throw new ValueError(`fromstring(): text mode reads bools, integers and real floats; got dtype ${dt.str}`);
+  const body = text.trim();
+  const items = body === '' ? [] : body.split(sepPattern(sep));
+  const n = count === -1 ? items.length : count;
+  if (n > items.length) throw new ValueError(`string size must be a multiple of element size: ${count} items asked of a string holding ${items.length}`);
+  const test = dt.kind === 'f' ? FLOAT_TEXT : INT_TEXT;
+  for (let i = 0; i < n; i++) {
+    if (!test.test(items[i])) {
+      throw new ValueError(`string or file could not be read to its end due to unmatched data: item ${i} is ${JSON.stringify(boundText(items[i], 40))}, not a number of dtype ${dt.str}`);
+    }
+  }
+  const r = allocate(dt, [n]);
+  for (let i = 0; i < n; i++) r.set(i, textValue(dt, items[i]));
+  return r;
+}

@@ -1,0 +1,520 @@
+/**
+ * Text files of numbers, as NumPy's `loadtxt` and `savetxt`: one row per
+ * line, columns split by a delimiter, `#` comments.
+ *
+ * Both stream: a file is read (and written) a 1 MiB piece at a time, never
+ * held as one string (V8's longest string is about 512 MiB, and a list of
+ * every line would run the heap out long before). `loadtxt` reads the file
+ * twice, once to count the rows and check the columns, once to parse into
+ * the new array; the file must be a regular one (a FIFO cannot be read
+ * twice, and would block).
+ *
+ * loadtxt, as NumPy's (its C reader, NumPy >= 1.23): `skiprows` lines are
+ * dropped first, whatever they hold; then each comment (`comments`, `'#'`
+ * by default; several or multi-character ones allowed; `null` for none)
+ * ends its line; a line left empty (or blank, with the default whitespace
+ * delimiter) is no row and does not count toward `max_rows`. `delimiter`
+ * null (default) splits on runs of whitespace; otherwise on that one
+ * character. Every row must have the first row's number of columns unless
+ * `usecols` picks some (negative positions count from the end). A float
+ * field is Python's float syntax (`1`, `-2.5e3`, `inf`, `nan`), an integer
+ * field an integer (`1.0` is refused, as NumPy 2's), a bool field an
+ * integer (nonzero true), a complex field `1+2j`, `(1-2j)`, `3j` or `1`.
+ * Leading and trailing whitespace around a field is ignored. A structured
+ * dtype takes one column per field (a subarray field as many as its size)
+ * and gives a 1-d array of records.
+ *
+ * The result is 2-d (rows, columns) squeezed as NumPy's `ndmin` rule says
+ * (0: length-1 axes dropped; 1: at least 1-d; 2: at least 2-d, a single row
+ * or column kept as a row or column). `unpack` gives the columns (NumPy's
+ * `arr.T`; a list of arrays here, one per column or field).
+ *
+ * Every failure is a ValueError naming the file and the line (1-based, as
+ * an editor counts), after NumPy's message: `could not convert string
+ * 'x' to float64 at row 0, column 2`, `the number of columns changed from
+ * 3 to 2 at row 4`.
+ *
+ * savetxt, as NumPy's: a 1-d array is one column (a structured one, one
+ * row per record, one column per field), a 2-d array its rows; `fmt` is one
+ * `%` conversion for every column, a list of one per column, or a whole
+ * row's format (Python's printf-style conversions, lib/py-format.ts), complex
+ * values `(re+imj)`; `header` and `footer` lines start with `comments`.
+ * The file is written under a temporary name and renamed over `path`
+ * (npy/write-file.ts): a failure leaves the old file as it was.
+ * @module
+ */
+import * as fs from 'fs';
+import { StringDecoder } from 'string_decoder';
+
+import type { NdArray } from './ndarray';
+import { dtype as toDType, type DType, type DTypeLike } from './dtype';
+import { ValueError, describeValue, repr } from './errors';
+import { allocate, requireOpen, NdArray as ArrayClass } from './internal';
+import { readKnownOptions } from './options';
+import { checkPath, openRegularFile } from './paths';
+import { replaceFile, writeAll } from './npy/write-file';
+import { asarray } from './array-coerce';
+import { conversionCount, formatPieces, parseFormat, type FormatPieces } from './py-format';
+
+/** Options of {@link loadtxt}, NumPy's keywords. */
+export interface LoadtxtOptions {
+  /** The result's dtype (default `'f8'`); a structured dtype takes one column per field. */
+  dtype?: DTypeLike;
+  /** What starts a comment: a string, a list of them, or null for none (default `'#'`). */
+  comments?: string | readonly string[] | null;
+  /** The column separator, one character; null (default) splits on whitespace. */
+  delimiter?: string | null;
+  /** Lines to skip at the start, whatever they hold (default 0). */
+  skiprows?: number;
+  /** The columns to read (an index or a list; negative from the end). */
+  usecols?: number | readonly number[] | null;
+  /** Return the columns (or a structured result's fields) as a list of arrays. */
+  unpack?: boolean;
+  /** The least number of axes of the result: 0 (default), 1 or 2. */
+  ndmin?: 0 | 1 | 2;
+  /** The file's text encoding: `'utf-8'` (default) or `'latin1'`. */
+  encoding?: string | null;
+  /** The most rows to read (lines of data; blank and comment lines do not count). */
+  max_rows?: number | null;
+  /** Same as `max_rows` (camelCase). */
+  maxRows?: number | null;
+}
+
+/** Options of {@link savetxt}, NumPy's keywords. */
+export interface SavetxtOptions {
+  /** One conversion for every column (default `'%.18e'`), one per column, or a whole row's format. */
+  fmt?: string | readonly string[];
+  /** Between columns (default `' '`). */
+  delimiter?: string;
+  /** After each line (default `'\n'`). */
+  newline?: string;
+  /** Text written first, each of its lines after `comments`. */
+  header?: string;
+  /** Text written last, each of its lines after `comments`. */
+  footer?: string;
+  /** What starts the header and footer lines (default `'# '`). */
+  comments?: string;
+  /** The file's text encoding: `'utf-8'` (default) or `'latin1'`. */
+  encoding?: string | null;
+}
+
+// ------------------------------------------------------------------ lines
+
+const CHUNK = 1 << 20;
+/** The longest line read: longer is refused with its line number rather than gathered into one string. */
+const MAX_LINE = 1 << 26;
+
+type TextEncoding = 'utf8' | 'latin1';
+
+function encodingOf(e: string | null | undefined, fn: string): TextEncoding {
+  if (e === null || e === undefined) return 'utf8';
+  const k = String(e).toLowerCase().replace(/[-_]/g, '');
+  if (k === 'utf8') return 'utf8';
+  if (k === 'latin1' || k === 'iso88591' || k === 'bytes') return 'latin1';
+  throw new ValueError(`${fn}(): encoding ${repr(e)} is not supported; use 'utf-8' or 'latin1'`);
+}
+
+/** The lines of the file `fd` (without their ends: `\n`, `\r\n` or `\r`, as Python's text mode reads them), a piece at a time. */
+function* linesOf(fd: number, enc: TextEncoding, path: string): Generator<string> {
+  const buf = Buffer.alloc(CHUNK);
+  const dec = new StringDecoder(enc);
+  let carry = '';
+  let lineNo = 0;
+  for (let pos = 0; ; ) {
+    const got = fs.readSync(fd, buf, 0, CHUNK, pos);
+    if (got === 0) break;
+    pos += got;
+    const text = carry + dec.write(buf.subarray(0, got));
+    let start = 0;
+    for (;;) {
+      let i = start;
+      const n = text.length;
+      while (i < n && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+      // A '\r' at the end of the piece may be half of '\r\n': it waits for the next piece.
+      if (i >= n - (text.charCodeAt(n - 1) === 13 ? 1 : 0)) break;
+      yield text.slice(start, i);
+      lineNo += 1;
+      start = text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+    }
+    carry = text.slice(start);
+    if (carry.length > MAX_LINE) throw new ValueError(`loadtxt(): line ${lineNo + 1} of '${path}' is longer than ${MAX_LINE} characters`);
+  }
+  carry += dec.end();
+  if (carry.endsWith('\r')) carry = carry.slice(0, -1);
+  if (carry !== '') yield carry;
+}
+
+// ------------------------------------------------------------------ fields
+
+const INT_TEXT = /^[+-]?\d+$/;
+const FLOAT_TEXT = /^[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|inf(?:inity)?|nan)$/i;
+const REAL = '[+-]?(?:(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?|inf(?:inity)?|nan)';
+const COMPLEX_TEXT = new RegExp(`^(?:(${REAL})(?:([+-](?:(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?|inf(?:inity)?|nan))j)?|(${REAL})j)$`, 'i');
+
+function floatOf(t: string): number {
+  return Number(t.replace(/inf(inity)?$/i, 'Infinity').replace(/nan$/i, 'NaN'));
+}
+
+/** How one column's text becomes a value in its staging array; null when it does not parse. */
+type Parse = (t: string) => number | bigint | [number, number] | null;
+
+function parserFor(dt: DType): Parse {
+  const k = dt.kind;
+  if (k === 'f') return (t) => (FLOAT_TEXT.test(t) ? floatOf(t) : null);
+  if (k === 'c') {
+    return (t) => {
+      if (t.includes('J')) return null;
+      // '+-' before the imaginary part is a minus (old savetxt output, gh-7895).
+      const s = (t.startsWith('(') && t.endsWith(')') ? t.slice(1, -1).trim() : t).replace('+-', '-');
+      const m = COMPLEX_TEXT.exec(s);
+      if (m === null) return null;
+      if (m[3] !== undefined) return [0, floatOf(m[3])];
+      return [floatOf(m[1]), m[2] === undefined ? 0 : floatOf(m[2])];
+    };
+  }
+  if (k === 'i' || k === 'u' || k === 'b') {
+    const bits = k === 'b' ? 64 : dt.itemsize * 8;
+    const lo = k === 'i' ? -(1n << BigInt(bits - 1)) : k === 'b' ? -(1n << 63n) : 0n;
+    const hi = k === 'i' || k === 'b' ? (1n << BigInt(bits - 1)) - 1n : (1n << BigInt(bits)) - 1n;
+    return (t) => {
+      if (!INT_TEXT.test(t)) return null;
+      const v = BigInt(t);
+      if (v < lo || v > hi) return null;
+      return k === 'b' ? (v !== 0n ? 1 : 0) : v;
+    };
+  }
+  throw new TypeError(`loadtxt(): dtype ${dt.str} is not supported (numbers, bool, complex and records of them are)`);
+}
+
+/** Where one column of the file goes: its staging array, the index of its first value, values per row. */
+interface Column {
+  parse: Parse;
+  dt: DType;
+  put: (row: number, v: number | bigint | [number, number]) => void;
+}
+
+/** A staging array (native, wide: f8, i8, u8, f8 pairs for complex) of `rows x per` values for `dt`, and its finishing cast. */
+function stagingFor(dt: DType, rows: number, per: number): { arr: NdArray; put: (i: number, v: number | bigint | [number, number]) => void; result: () => NdArray } {
+  const k = dt.kind;
+  if (k === 'c') {
+    const arr = allocate(toDType('<f8'), [rows, per * 2]);
+    const t = arr.typedArray() as Float64Array;
+    return {
+      arr,
+      put: (i, v) => {
+        const [re, im] = v as [number, number];
+        t[2 * i] = re;
+        t[2 * i + 1] = im;
+      },
+      result: () => arr.view(toDType('<c16')).astype(dt),
+    };
+  }
+  const wide = k === 'f' || k === 'b' ? '<f8' : k === 'u' ? '<u8' : '<i8';
+  const arr = allocate(toDType(wide), [rows, per]);
+  const t = arr.typedArray() as Float64Array | BigInt64Array | BigUint64Array;
+  return {
+    arr,
+    put: t instanceof Float64Array ? (i, v) => (t[i] = v as number) : (i, v) => ((t as BigInt64Array)[i] = v as bigint),
+    result: () => arr.astype(dt),
+  };
+}
+
+// ------------------------------------------------------------------ loadtxt
+
+function nonNegInt(v: unknown, name: string): number {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw new TypeError(`${name} must be an integer`);
+  if (v < 0) throw new ValueError(`${name} must be nonnegative`);
+  return v;
+}
+
+/** The reader's settings, checked before the file is opened. */
+interface Reader {
+  path: string;
+  enc: TextEncoding;
+  skip: number;
+  maxRows: number;
+  comments: readonly string[];
+  delimiter: string | null;
+}
+
+/** Each data row's fields (after skiprows, comments and blank lines), with its 1-based line number. */
+function* rowsOf(r: Reader): Generator<[string[], number]> {
+  const { fd } = openRegularFile(r.path, 'loadtxt reads regular files only');
+  try {
+    let line = 0;
+    let rows = 0;
+    for (let text of linesOf(fd, r.enc, r.path)) {
+      line += 1;
+      if (line <= r.skip) continue;
+      if (rows === r.maxRows) break;
+      for (const c of r.comments) {
+        const at = text.indexOf(c);
+        if (at >= 0) text = text.slice(0, at);
+      }
+      let fields: string[];
+      if (r.delimiter === null) {
+        const t = text.trim();
+        if (t === '') continue;
+        fields = t.split(/\s+/);
+      } else {
+        // With a delimiter only an empty line is no row (NumPy's: a blank one is one empty field).
+        if (text === '') continue;
+        fields = text.split(r.delimiter);
+      }
+      rows += 1;
+      yield [fields, line];
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * NumPy's `np.loadtxt(fname, dtype=float, comments='#', delimiter=None,
+ * skiprows=0, usecols=None, unpack=False, ndmin=0, encoding=None,
+ * max_rows=None)`: a new array of the numbers in the text file `path`
+ * (see the module's notes).
+ * @example loadtxt('data.csv', { delimiter: ',', skiprows: 1, usecols: [0, 2] })
+ * @throws TypeError for a bad option; ValueError naming the file and line for text that does not parse or a row of another length; fs errors naming the file.
+ */
+export function loadtxt(path: string, options: LoadtxtOptions = {}): NdArray | NdArray[] {
+  const o = readKnownOptions(options, ['dtype', 'comments', 'delimiter', 'skiprows', 'usecols', 'unpack', 'ndmin', 'encoding', 'max_rows', 'maxRows'], 'loadtxt');
+  checkPath(path, 'fname');
+  // Defaults, then every check, before the file is opened.
+  const dt = toDType(o.dtype ?? 'f8');
+  let comments: string[] = [];
+  if (o.comments === undefined) comments = ['#'];
+  else if (o.comments !== null) {
+    comments = typeof o.comments === 'string' ? [o.comments] : Array.isArray(o.comments) ? [...o.comments] : [];
+    if (comments.some((c) => typeof c !== 'string')) throw new TypeError(`loadtxt(): comments must be a string, a list of strings or null, got ${describeValue(o.comments)}`);
+    if (comments.includes('')) throw new ValueError('comments cannot be an empty string. Use comments=None to disable comments.');
+  }
+  const delimiter = o.delimiter ?? null;
+  if (delimiter !== null && (typeof delimiter !== 'string' || [...delimiter].length !== 1)) {
+    throw new TypeError(`Text reading control character must be a single unicode character or None; but got: ${repr(delimiter)}`);
+  }
+  if (delimiter === '\n' || delimiter === '\r') throw new TypeError("control character 'delimiter' cannot be a newline (`\\r` or `\\n`).");
+  if (delimiter !== null && comments.includes(delimiter)) throw new TypeError("The values for control characters 'comment' and 'delimiter' are incompatible");
+  if (!dt.isStructured && dt.shape.length > 0) {
+    throw new TypeError('file reader does not support subarray dtypes.  You canput the dtype into a structured one using `np.dtype((\'name\', dtype))` to avoid this limitation.');
+  }
+  const skip = nonNegInt(o.skiprows ?? 0, 'argument');
+  const maxRowsOpt = o.max_rows ?? o.maxRows ?? null;
+  const maxRows = maxRowsOpt === null ? -1 : nonNegInt(maxRowsOpt, 'argument');
+  const ndmin = o.ndmin ?? 0;
+  if (ndmin !== 0 && ndmin !== 1 && ndmin !== 2) throw new ValueError(`Illegal value of ndmin keyword: ${describeValue(ndmin)}`);
+  const usecols = o.usecols === undefined || o.usecols === null ? null : typeof o.usecols === 'number' ? [o.usecols] : Array.isArray(o.usecols) ? [...o.usecols] : null;
+  if (o.usecols !== undefined && o.usecols !== null && usecols === null) throw new TypeError(`usecols must be an integer or a list of integers, got ${describeValue(o.usecols)}`);
+  if (usecols !== null) for (const c of usecols) if (typeof c !== 'number' || !Number.isSafeInteger(c)) throw new TypeError(`usecols must be integers, got ${describeValue(c)}`);
+  const unpack = o.unpack ?? false;
+  if (typeof unpack !== 'boolean') throw new TypeError(`loadtxt(): unpack must be a boolean, got ${describeValue(unpack)}`);
+  const reader: Reader = { path, enc: encodingOf(o.encoding, 'loadtxt'), skip, maxRows, comments, delimiter };
+
+  // The columns each row gives the result: per field (and subarray item) of a record, or all of one dtype.
+  const leaves: { dt: DType; name: string | null; shape: readonly number[]; size: number }[] = [];
+  if (dt.isStructured) {
+    for (const name of dt.names!) {
+      const f = dt.fields![name].dtype;
+      if (f.isStructured || (f.shape.length > 0 && f.base.isStructured)) throw new TypeError(`loadtxt(): nested record field ${repr(name)} is not supported`);
+      leaves.push({ dt: f.base, name, shape: f.shape, size: f.shape.reduce((p, d) => p * d, 1) });
+    }
+  } else {
+    leaves.push({ dt: dt.base, name: null, shape: dt.shape, size: dt.shape.reduce((p, d) => p * d, 1) });
+  }
+  const parsers = leaves.map((l) => parserFor(l.dt));
+
+  // Pass 1: count the rows, fix the columns.
+  let rows = 0;
+  let width = -1;
+  let picked: number[] | null = null;
+  for (const [fields, line] of rowsOf(reader)) {
+    if (width === -1) {
+      width = fields.length;
+      picked = usecols === null ? null : usecols.map((c) => c);
+    } else if (usecols === null && fields.length !== width) {
+      throw new ValueError(`the number of columns changed from ${width} to ${fields.length} at row ${rows + 1}; use \`usecols\` to select a subset and avoid this error (line ${line} of '${path}')`);
+    }
+    if (usecols !== null) {
+      for (const c of usecols) {
+        if (c >= fields.length || c < -fields.length) throw new ValueError(`invalid column index ${c} at row ${rows + 1} with ${fields.length} columns (line ${line} of '${path}')`);
+      }
+    }
+    rows += 1;
+  }
+  // No data: one column (NumPy's (0, 1) before ndmin squeezes it to (0,)).
+  const ncols = picked !== null ? picked.length : usecols !== null ? usecols.length : width === -1 ? 1 : width;
+  const perRecord = leaves.reduce((p, l) => p + l.size, 0);
+  if (dt.isStructured && rows > 0 && ncols !== perRecord) {
+    throw new ValueError(`the dtype passed requires ${perRecord} columns but ${ncols} were found at row 1; use \`usecols\` to select a subset and avoid this error (file '${path}')`);
+  }
+
+  // Pass 2: parse into staging arrays, one per leaf.
+  const plain = !dt.isStructured && dt.shape.length === 0;
+  const stages = leaves.map((l) => stagingFor(l.dt, rows, plain ? ncols : l.size));
+  const columns: Column[] = [];
+  if (plain) {
+    for (let j = 0; j < ncols; j++) columns.push({ parse: parsers[0], dt: leaves[0].dt, put: ((j2) => (row: number, v: number | bigint | [number, number]) => stages[0].put(row * ncols + j2, v))(j) });
+  } else {
+    leaves.forEach((l, k) => {
+      for (let j = 0; j < l.size; j++) columns.push({ parse: parsers[k], dt: l.dt, put: ((j2) => (row: number, v: number | bigint | [number, number]) => stages[k].put(row * l.size + j2, v))(j) });
+    });
+  }
+  let row = 0;
+  for (const [fields, line] of rowsOf(reader)) {
+    if (row === rows) break;
+    if (usecols === null && fields.length !== width) {
+      throw new ValueError(`the number of columns changed from ${width} to ${fields.length} at row ${row + 1}; use \`usecols\` to select a subset and avoid this error (line ${line} of '${path}'; the file changed while it was read?)`);
+    }
+    for (let j = 0; j < columns.length; j++) {
+      let c = usecols === null ? j : usecols[j];
+      if (c < 0) c += fields.length;
+      const text = fields[c];
+      if (text === undefined) throw new ValueError(`invalid column index ${usecols![j]} at row ${row + 1} with ${fields.length} columns (line ${line} of '${path}')`);
+      const t = text.trim();
+      const v = columns[j].parse(t);
+      if (v === null) {
+        throw new ValueError(`could not convert string ${repr(boundQuote(text))} to ${columns[j].dt.name} at row ${row}, column ${c + 1} (line ${line} of '${path}').`);
+      }
+      columns[j].put(row, v);
+    }
+    row += 1;
+  }
+  if (row !== rows) throw new ValueError(`loadtxt(): '${path}' held ${row} rows when read again, not ${rows} (the file changed while it was read?)`);
+
+  let arr: NdArray;
+  if (plain) {
+    arr = stages[0].result();
+  } else if (dt.isStructured) {
+    arr = allocate(dt, [rows]);
+    leaves.forEach((l, k) => {
+      const vals = stages[k].result();
+      arr.field(l.name!).set(vals.reshape([rows, ...l.shape]));
+    });
+  } else {
+    arr = stages[0].result().reshape([rows, ...dt.shape]);
+  }
+  arr = ensureNdmin(arr, ndmin, !plain);
+  if (!unpack) return arr;
+  if (dt.isStructured) return dt.names!.map((n) => arr.field(n).copy());
+  const t = arr.T;
+  return t.ndim === 0 ? [t] : Array.from({ length: t.shape[0] }, (_, i) => t.index(i));
+}
+
+function boundQuote(s: string): string {
+  return s.length > 100 ? `${s.slice(0, 100)}...` : s;
+}
+
+/** NumPy's `_ensure_ndmin_ndarray`. A record result is 1-d already; it is squeezed too, as NumPy's. */
+function ensureNdmin(a: NdArray, ndmin: number, _records: boolean): NdArray {
+  let r = a;
+  if (r.ndim > ndmin) r = r.squeeze();
+  if (r.ndim < ndmin) {
+    if (ndmin === 1) r = r.reshape([r.size]);
+    else if (ndmin === 2) r = (r.ndim === 0 ? r.reshape([1, 1]) : r.reshape([1, r.shape[0]])).T;
+  }
+  return r;
+}
+
+// ------------------------------------------------------------------ savetxt
+
+/**
+ * NumPy's `np.savetxt(fname, X, fmt='%.18e', delimiter=' ', newline='\n',
+ * header='', footer='', comments='# ', encoding=None)`: writes a 1-d or
+ * 2-d array to the text file `path` (see the module's notes).
+ * @example savetxt('out.csv', a, { fmt: '%.3f', delimiter: ',', header: 'x,y' })
+ * @throws ValueError for an array that is not 1-d or 2-d or a fmt with the wrong number of conversions; TypeError for a bad option.
+ */
+export function savetxt(path: string, X: unknown, options: SavetxtOptions = {}): void {
+  const o = readKnownOptions(options, ['fmt', 'delimiter', 'newline', 'header', 'footer', 'comments', 'encoding'], 'savetxt');
+  checkPath(path, 'fname');
+  const fmt = o.fmt ?? '%.18e';
+  const str = (v: unknown, name: string, d: string): string => {
+    if (v === undefined) return d;
+    if (typeof v !== 'string') throw new TypeError(`savetxt(): ${name} must be a string, got ${describeValue(v)}`);
+    return v;
+  };
+  const delimiter = str(o.delimiter, 'delimiter', ' ');
+  const newline = str(o.newline, 'newline', '\n');
+  let header = str(o.header, 'header', '');
+  let footer = str(o.footer, 'footer', '');
+  const comments = str(o.comments, 'comments', '# ');
+  const enc = encodingOf(o.encoding, 'savetxt');
+  let a = X instanceof ArrayClass ? X : asarray(X);
+  requireOpen(a);
+  if (a.ndim === 0 || a.ndim > 2) throw new ValueError(`Expected 1D or 2D array, got ${a.ndim}D array instead`);
+  const records = a.dtype.isStructured;
+  let ncol: number;
+  if (a.ndim === 1) {
+    if (!records) {
+      a = a.reshape([a.shape[0], 1]);
+      ncol = 1;
+    } else {
+      ncol = a.dtype.names!.length;
+    }
+  } else {
+    ncol = a.shape[1];
+  }
+  const complex = records ? a.dtype.names!.some((n) => a.dtype.fields![n].dtype.base.kind === 'c') : a.dtype.kind === 'c';
+  let format: string;
+  if (Array.isArray(fmt)) {
+    if (fmt.length !== ncol) throw new ValueError(`fmt has wrong shape.  ${repr(fmt)}`);
+    format = fmt.join(delimiter);
+  } else if (typeof fmt === 'string') {
+    const n = (fmt.match(/%/g) ?? []).length;
+    const error = new ValueError(`fmt has wrong number of % formats:  ${fmt}`);
+    if (n === 1) format = Array<string>(ncol).fill(complex ? ` (${fmt}+${fmt}j)` : fmt).join(delimiter);
+    else if (complex && n !== 2 * ncol) throw error;
+    else if (!complex && n !== ncol) throw error;
+    else format = fmt;
+  } else {
+    throw new ValueError(`invalid fmt: ${repr(fmt)}`);
+  }
+  const pieces: FormatPieces = parseFormat(format);
+  const need = complex ? 2 * ncol : ncol;
+  if (conversionCount(pieces) !== need) {
+    throw new TypeError(`${conversionCount(pieces) < need ? 'not all arguments converted during string formatting' : 'not enough arguments for format string'} (fmt ${repr(format)}, ${need} values per row)`);
+  }
+  const check = (text: string): string => {
+    if (enc === 'latin1' && /[^\u0000-\u00ff]/.test(text)) throw new ValueError(`savetxt(): ${repr(boundQuote(text))} has characters that 'latin1' cannot encode`);
+    return text;
+  };
+  if (header.length > 0) header = check(comments + header.replace(/\n/g, `\n${comments}`) + newline);
+  if (footer.length > 0) footer = check(comments + footer.replace(/\n/g, `\n${comments}`) + newline);
+  const rows = a.shape[0];
+  const rowValues = (i: number): unknown[] => {
+    const r = a.index(i);
+    let vals: unknown[];
+    if (records) vals = a.dtype.names!.map((n) => r.field(n).get());
+    else vals = r.toArray() as unknown[];
+    if (!complex) return vals;
+    const out: unknown[] = [];
+    for (const v of vals) {
+      if (v !== null && typeof v === 'object' && 're' in (v as object)) out.push((v as { re: number }).re, (v as { im: number }).im);
+      else out.push(v, 0);
+    }
+    return out;
+  };
+  replaceFile(path, 0, (fd) => {
+    let parts: string[] = [];
+    let size = 0;
+    const flush = (): void => {
+      const b = Buffer.from(parts.join(''), enc);
+      writeAll(fd, b, 0, b.length);
+      parts = [];
+      size = 0;
+    };
+    const push = (s: string): void => {
+      parts.push(s);
+      size += s.length;
+      if (size >= CHUNK) flush();
+    };
+    if (header.length > 0) push(header);
+    for (let i = 0; i < rows; i++) {
+      let s = formatPieces(pieces, rowValues(i)) + newline;
+      if (complex) s = s.replace(/\+-/g, '-');
+      push(check(s));
+    }
+    if (footer.length > 0) push(footer);
+    flush();
+  });
+}
