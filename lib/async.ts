@@ -510,7 +510,9 @@ function splitSortOptions(options: SortAsyncOptions): [SortOptions, AsyncOptions
  * between two lanes or inside one (every 65,536 items of its passes) and
  * leaves each lane sorted or as it was; `close()` waits for at most that
  * piece, or for a write-back in flight (one pass over the lane). Complex
- * lanes stop between lanes only. `onProgress` advances by whole lanes.
+ * lanes stop between lanes only. `onProgress` moves inside a lane too (at
+ * its checkpoints, by an estimate of its passes, up to 7/8 of the lane) and
+ * is exact at each lane's end.
  * What the kernel does not take (records, arrays under 256 items, a
  * SharedArrayBuffer) is sorted on the JS thread inside the call.
  */

@@ -986,6 +986,38 @@ enum SortStatus { kSortRunning = 0, kSortAborted = 1, kSortClosed = 2 };
 // cannot change a bit. Tasks per thread, for balance.
 constexpr int64_t kSortTasksPerThread = 4;
 
+// Progress inside a lane: a 1-d sort is one lane, and its progress stood
+// at 0 until the lane ended (seconds for 10^8 items). Each checkpoint inside
+// a lane (every kCheckItems items of one of its loops) credits that piece's
+// bytes spread over kLanePassGuess passes, up to 7/8 of the lane; the lane's
+// end credits the rest. So the figure moves while a lane sorts, never runs
+// back, and is exact at each lane's end. The guess: a long lane's radix
+// sort reads its keys, counts them and scatters them 3 to 6 times, then
+// writes them back; the vector quicksort's partitions are about as many.
+constexpr int64_t kLanePassGuess = 8;
+
+class LaneCredit {
+ public:
+  // Bytes to add at a checkpoint inside a lane of `per_lane` bytes whose
+  // pieces are `piece` bytes.
+  int64_t Step(int64_t per_lane, int64_t piece) {
+    const int64_t cap = per_lane - per_lane / 8;
+    const int64_t add = std::min(piece / kLanePassGuess, cap - credited_);
+    if (add <= 0) return 0;
+    credited_ += add;
+    return add;
+  }
+  // Bytes to add at the lane's end (the lane's rest); starts the next lane.
+  int64_t Finish(int64_t per_lane) {
+    const int64_t rest = per_lane - credited_;
+    credited_ = 0;
+    return rest > 0 ? rest : 0;
+  }
+
+ private:
+  int64_t credited_ = 0;
+};
+
 struct SortJob final : LaneHook, SortCheckpoint {
   SortCall call;
   std::atomic<bool> abort{false};
@@ -997,6 +1029,10 @@ struct SortJob final : LaneHook, SortCheckpoint {
   bool Closing() const {
     return (call.src.mapping && call.src.mapping->closing()) || (call.dst.mapping && call.dst.mapping->closing());
   }
+  LaneCredit credit;  // one thread's (threads == 1; else each ThreadHook's)
+
+  // Bytes of one checkpoint piece (kCheckItems items).
+  int64_t PieceBytes() const { return static_cast<int64_t>(kCheckItems) * kItemsize[call.type]; }
   void Begin(int64_t lanes) override { per_lane = lanes > 0 ? total_bytes / lanes : total_bytes; }
   bool Continue() override {
     if (Closing()) stopped = kSortClosed;
@@ -1004,11 +1040,13 @@ struct SortJob final : LaneHook, SortCheckpoint {
     return stopped == kSortRunning;
   }
   void Done() override {
-    done_bytes.fetch_add(per_lane, std::memory_order_relaxed);
+    done_bytes.fetch_add(credit.Finish(per_lane), std::memory_order_relaxed);
     YieldToWaiting();  // pool_yield.h
   }
-  // Inside a lane (sort_checkpoint.h): the same stop, every kCheckItems items.
+  // Inside a lane (sort_checkpoint.h): the same stop, every kCheckItems
+  // items, and the lane's progress so far (LaneCredit).
   bool Go() override {
+    done_bytes.fetch_add(credit.Step(per_lane, PieceBytes()), std::memory_order_relaxed);
     YieldToWaiting();
     return Continue();
   }
@@ -1063,14 +1101,19 @@ struct SortJob final : LaneHook, SortCheckpoint {
     struct ThreadHook final : LaneHook, SortCheckpoint {
       SortJob* job;
       int64_t task_bytes = 0, per_lane = 0;
+      LaneCredit credit;
       explicit ThreadHook(SortJob* j) : job(j) {}
       void Begin(int64_t lanes) override { per_lane = lanes > 0 ? task_bytes / lanes : task_bytes; }
       bool Continue() override { return job->Continue(); }
       void Done() override {
-        job->done_bytes.fetch_add(per_lane, std::memory_order_relaxed);
+        job->done_bytes.fetch_add(credit.Finish(per_lane), std::memory_order_relaxed);
         YieldToWaiting();  // pool_yield.h
       }
-      bool Go() override { return job->Go(); }
+      bool Go() override {
+        job->done_bytes.fetch_add(credit.Step(per_lane, job->PieceBytes()), std::memory_order_relaxed);
+        YieldToWaiting();
+        return job->Continue();
+      }
       bool Stopped() const override { return job->Stopped(); }
     } hook(this);
     tl_lane_hook = &hook;
