@@ -47,7 +47,8 @@ import { afterMajorGc, EXTERNAL_SOFT_LIMIT } from './gc-wait';
 import { captureKernels, regionOf, type KernelCall } from './kernels';
 import { kernelAbort, kernelCastAsync, kernelCopyAsync, kernelProgress, kernelReduceAsync, kernelSaveAbort, kernelSaveAsync, kernelSaveProgress, kernelUfuncAbort, kernelUfuncAsync, kernelUfuncProgress, poolBuffer, sortKernels, type AsyncJob, type AsyncSettle } from './native';
 import type { AstypeOptions, NdArray, Order } from './ndarray';
-import type { SortOptions } from './sort';
+import { unique, uniqueCallOf, type SortOptions, type UniqueOptions, type UniqueResult } from './sort';
+import { uniqueBuffersOf } from './sort-kernels';
 import type { UfuncOptions } from './ufunc';
 import { NEGATIVE_POWER } from './ufunc-native';
 import { descrOf, formatHeader } from './npy/header';
@@ -56,7 +57,7 @@ import { closedError, MemoryStorage, withAllocator } from './storage';
 import { pinBuffer, releaseMemory, unpinBuffer } from './release';
 import { isArray, makeArray, requireArray, requireFunction, requireOpen, storageOf } from './internal';
 import { newStrides } from './layout';
-import { readOptions } from './options';
+import { readKnownOptions, readOptions } from './options';
 
 /** Options of every async bulk call. */
 export interface AsyncOptions {
@@ -172,7 +173,7 @@ function abortError(signal: AbortSignal): AbortError {
  * Keeps every plain ArrayBuffer a call touches from being transferred away
  * or released (release.ts) under the kernel, until the returned function runs.
  */
-function holdBuffers(calls: readonly KernelCall[]): () => void {
+function holdBuffers(calls: readonly { readonly args: readonly unknown[] }[]): () => void {
   const held: ArrayBuffer[] = [];
   // A ufunc's operands are lists inside its argument list.
   const hold = (v: unknown): void => {
@@ -510,7 +511,9 @@ function splitSortOptions(options: SortAsyncOptions): [SortOptions, AsyncOptions
  * between two lanes or inside one (every 65,536 items of its passes) and
  * leaves each lane sorted or as it was; `close()` waits for at most that
  * piece, or for a write-back in flight (one pass over the lane). Complex
- * lanes stop between lanes only. `onProgress` advances by whole lanes.
+ * lanes stop between lanes only. `onProgress` moves inside a lane too (at
+ * its checkpoints, by an estimate of its passes, up to 7/8 of the lane) and
+ * is exact at each lane's end.
  * What the kernel does not take (records, arrays under 256 items, a
  * SharedArrayBuffer) is sorted on the JS thread inside the call.
  */
@@ -533,6 +536,82 @@ export async function argsortAsync(a: NdArray, options: SortAsyncOptions = {}): 
   const [sortOptions, asyncOptions] = splitSortOptions(options);
   return run('argsortAsync', a, asyncOptions, () => a.argsort(sortOptions));
 }
+
+/** The options of {@link uniqueAsync}: those of {@link unique} and the async ones. */
+export interface UniqueAsyncOptions extends UniqueOptions, AsyncOptions {}
+
+const UNIQUE_KEYS = ['returnCounts', 'returnInverse', 'returnIndex', 'axis'] as const;
+
+/**
+ * {@link unique} (NumPy's `unique(a, return_index, return_inverse,
+ * return_counts, axis)`) with its kernel on the thread pool: the same
+ * values, counts, first positions and inverse, bit for bit. Each option is
+ * read once; unique's errors are rejections, raised before the work starts.
+ * The kernel (keys read, sorted, written out) runs on one pool thread
+ * (`threads` is checked but not used) and stops at its checkpoints, every
+ * 65,536 items: an abort rejects with an `AbortError`, a `close()` of the
+ * mapping with `ERR_CLOSED` (close() waits for at most one piece); nothing
+ * of `a` is written either way, and the results (the inverse, allocated at
+ * the call, included) are dropped. `onProgress` moves through three equal
+ * parts: the keys read, the sort (one step), the results written. What the
+ * kernel does not take (an `axis` of a 2-d or larger array, complex values
+ * without counts, inverse or index, bool with them, other dtypes, arrays
+ * under 256 items) runs on the JS thread inside the call, as `unique` does.
+ */
+export async function uniqueAsync(a: NdArray, options: UniqueAsyncOptions = {}): Promise<UniqueResult> {
+  requireArray(a, 'uniqueAsync', 'a');
+  if (options === null || typeof options !== 'object') throw new TypeError(`options must be an object, got ${describeValue(options)}`);
+  // NumPy's spelling (`return_counts`) or any unknown key: unique's TypeError.
+  const both = readKnownOptions(options, [...UNIQUE_KEYS, ...ASYNC_KEYS], 'uniqueAsync');
+  const uniqueOptions: UniqueOptions = readOptions(both, UNIQUE_KEYS);
+  const asyncOptions = checkOptions(readOptions(both, ASYNC_KEYS));
+  if (asyncOptions.signal?.aborted) throw abortError(asyncOptions.signal);
+  const turn = takeTurn(readsOf(a));
+  try {
+    if (turn.ready) {
+      await waitTurn(turn.ready, asyncOptions.signal);
+      if (asyncOptions.signal?.aborted) throw abortError(asyncOptions.signal);
+    }
+    return await uniqueNow(a, uniqueOptions, asyncOptions);
+  } finally {
+    turn.finish();
+  }
+}
+
+/** {@link uniqueAsync} once its turn came. */
+async function uniqueNow(a: NdArray, uniqueOptions: UniqueOptions, options: AsyncOptions): Promise<UniqueResult> {
+  threadsFor(a, options);
+  // The inverse (8 bytes an item) in pool memory, as copyAsync's result.
+  // Captured (kernels.ts): a mapping goes to the job as its handle, which
+  // the job pins, not as a window ArrayBuffer that close() would unmap
+  // under it. No kernel runs in there (the inverse is left uninitialized);
+  // if one were recorded, the call runs on the JS thread instead.
+  const { value: { value: call, calls }, largest } = withPoolAllocation(() => captureKernels(() => uniqueCallOf(a, uniqueOptions)));
+  if (call === null || calls.length > 0) {
+    const r = unique(a, uniqueOptions);
+    if (options.onProgress) options.onProgress(0, 0);
+    return r;
+  }
+  const unhold = holdBuffers([{ args: call.args }]);
+  try {
+    await settleGc(largest, options.signal);
+    const [promise, settle] = settlement();
+    const job = sortKernels.uniqueAsync(...call.args, settle);
+    let last = -1;
+    const report = (done: number, total: number): void => {
+      if (done !== last) {
+        last = done;
+        options.onProgress!(done, total);
+      }
+    };
+    const settled = await awaitJob(promise, job, uniqueAbort, uniqueProgress, options, a, options.onProgress ? report : null);
+    return call.finish(uniqueBuffersOf(settled.value as ReturnType<typeof sortKernels.unique>));
+  } finally {
+    unhold();
+  }
+}
+const uniqueAbort = (job: AsyncJob): void => sortKernels.uniqueAbort(job);
+const uniqueProgress = (job: AsyncJob): readonly [number, number] | null => sortKernels.uniqueProgress(job);
 
 /** NumPy's NPY_MAXARGS: the most operands a ufunc takes. */
 const UFUNC_MAX_ARGS = 64;

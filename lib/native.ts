@@ -334,6 +334,19 @@ export interface SortKernels {
     counts: boolean, index: boolean, inverse: KernelMemory | null, inverseOffset: number,
   ): [values: ArrayBuffer, counts: ArrayBuffer | undefined, index: ArrayBuffer | undefined];
   /**
+   * unique on libuv's thread pool (lib/async.ts uniqueAsync), on one pool
+   * thread: the arguments are checked now; the job settles through `settle`
+   * with unique's `[values, counts, index]`. Returns the job's id.
+   */
+  uniqueAsync(
+    src: KernelMemory, srcOffset: number, shape: readonly number[], strides: readonly number[], type: number, swap: boolean,
+    counts: boolean, index: boolean, inverse: KernelMemory | null, inverseOffset: number, settle: AsyncSettle,
+  ): AsyncJob;
+  /** Stops a uniqueAsync job at its next checkpoint (settle gets ABORT_ERR). */
+  uniqueAbort(job: AsyncJob): void;
+  /** `[doneBytes, totalBytes]` of a uniqueAsync job, or null once it settled. */
+  uniqueProgress(job: AsyncJob): [number, number] | null;
+  /**
    * NumPy's partition (introselect) of every lane along the last axis of
    * `shape` at each of `kths` (ascending, distinct, in the lane): the items
    * into `dst` (same type and byte order; `dst` may be the source itself),

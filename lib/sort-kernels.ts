@@ -82,14 +82,17 @@ export interface UniqueBuffers {
 /** The cast code of float16, the last the unique kernel takes (no complex). */
 const LAST_UNIQUE_CODE = 11;
 
+/** The unique kernel's arguments (native/sort_kernels.cc `unique`, and `uniqueAsync` before its settle). */
+export type UniqueArgs = Parameters<typeof K.unique>;
+
 /**
- * NumPy's `unique` (equal_nan) of `a` flattened in C order: the distinct
- * values' bytes, on request their counts and first positions, and with
- * `inverse` (a new C-contiguous native int64 array of `a`'s shape) each
- * item's value number written there. Null (nothing written) when the
- * operands do not qualify.
+ * The arguments of NumPy's `unique` (equal_nan) of `a` flattened in C order
+ * for the native kernel (sync `unique`, or `uniqueAsync` on the pool): on
+ * request counts and first positions, and with `inverse` (a new
+ * C-contiguous native int64 array of `a`'s shape) each item's value number
+ * written there. Null when the operands do not qualify.
  */
-export function uniqueNative(a: NdArray, counts: boolean, index: boolean, inverse: NdArray | null): UniqueBuffers | null {
+export function uniqueNativeArgs(a: NdArray, counts: boolean, index: boolean, inverse: NdArray | null): UniqueArgs | null {
   const code = castCode(a.dtype);
   if (code < 0 || code > LAST_UNIQUE_CODE || a.ndim === 0 || a.size < NATIVE_MIN_ELEMENTS) return null;
   if ((index || inverse !== null) && a.size > 0xffffffff) return null;
@@ -97,6 +100,15 @@ export function uniqueNative(a: NdArray, counts: boolean, index: boolean, invers
   const s = regionOf(storageOf(a), a.offset);
   const d = inverse === null ? null : regionOf(storageOf(inverse), inverse.offset);
   if (s === null || (inverse !== null && d === null)) return null;
-  const [values, c, i] = K.unique(s.memory, s.byteOffset, a.shape, a.strides, code, isSwapped(a.dtype), counts, index, d?.memory ?? null, d?.byteOffset ?? 0);
-  return { values, counts: c, index: i };
+  return [s.memory, s.byteOffset, a.shape, a.strides, code, isSwapped(a.dtype), counts, index, d?.memory ?? null, d?.byteOffset ?? 0];
+}
+
+/** The unique kernel's result as {@link UniqueBuffers}. */
+export function uniqueBuffersOf([values, counts, index]: ReturnType<typeof K.unique>): UniqueBuffers {
+  return { values, counts, index };
+}
+
+/** Runs the unique kernel on the JS thread over {@link uniqueNativeArgs}' arguments. */
+export function uniqueKernel(args: UniqueArgs): UniqueBuffers {
+  return uniqueBuffersOf(K.unique(...args));
 }

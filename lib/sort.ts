@@ -27,7 +27,7 @@ import type { Complex } from './value-types';
 import { allocateOrdered, comparatorOf, FLOAT64, fromValues, INTP, isNaNValue, readValues, toIndex, writeValues } from './compute-values';
 import { indicesOf, int64From, typedLayout } from './typed-reader';
 import { argsortNative, binsLength, bincountNative, searchsortedNative } from './index-kernels';
-import { sortLanesNative, uniqueNative } from './sort-kernels';
+import { sortLanesNative, uniqueKernel, uniqueNativeArgs, type UniqueArgs, type UniqueBuffers } from './sort-kernels';
 import { fieldSequence, recordArgsortNative, recordLanesSortNative, recordSortNative } from './record-sort';
 import { isSwapped } from './kernels';
 import { readKnownOptions } from './options';
@@ -502,8 +502,10 @@ function numbersOf(a: NdArray): ArrayLike<number> | null {
  * which are a plain NdArray (NumPy's memmap gives an ndarray). With `axis`, the
  * distinct sub-arrays along it (lib/unique-axis.ts).
  */
+const UNIQUE_KEYS = ['returnCounts', 'returnInverse', 'returnIndex', 'axis'] as const;
+
 export function unique(a: NdArray, options: UniqueOptions = {}): UniqueResult {
-  const { axis, ...flags } = readKnownOptions(options, ['returnCounts', 'returnInverse', 'returnIndex', 'axis'], 'unique');
+  const { axis, ...flags } = readKnownOptions(options, UNIQUE_KEYS, 'unique');
   let r: UniqueResult;
   if (axis === undefined || axis === null) r = uniqueOf(a, flags);
   else {
@@ -514,29 +516,80 @@ export function unique(a: NdArray, options: UniqueOptions = {}): UniqueResult {
       r = uniqueOf(a, flags);
     } else r = uniqueAlongAxis(a, axis, flags, uniqueOf, (k) => fromValues(toDType('|i1'), [k], new Array<number>(k).fill(0)));
   }
-  // NumPy's memmap (that class exactly, not a subclass of it) turns a result
-  // that maps no file into a plain ndarray; its getters are its prototype's own.
+  return classedUnique(a, r);
+}
+
+/**
+ * {@link unique}'s result with its values in `a`'s class: NumPy's memmap
+ * (that class exactly, not a subclass of it) turns a result that maps no
+ * file into a plain ndarray; its getters are its prototype's own.
+ */
+function classedUnique(a: NdArray, r: UniqueResult): UniqueResult {
   const proto = Object.getPrototypeOf(a) as object;
   if (Object.prototype.hasOwnProperty.call(proto, 'fileOffset')) return r;
   return { ...r, values: asClassOf(a, r.values) };
 }
 
+/**
+ * {@link unique} as one call of the native kernel (the one that takes
+ * time): its arguments, and the result made of its buffers. The inverse, if
+ * asked for, is allocated by now (the kernel writes it).
+ */
+export interface UniqueCall {
+  readonly args: UniqueArgs;
+  readonly finish: (buffers: UniqueBuffers) => UniqueResult;
+}
+
+/**
+ * {@link unique}(a, options) as a {@link UniqueCall} (lib/async.ts
+ * uniqueAsync runs it on the pool), after the same checks, or null when
+ * unique takes another path (an `axis` over a 2-d or larger array, complex
+ * values alone, bool with counts, inverse or index, what the kernel does not
+ * take): then `unique` itself runs. Reads `options` once; throws unique's errors.
+ */
+export function uniqueCallOf(a: NdArray, options: UniqueOptions = {}): UniqueCall | null {
+  const { axis, ...flags } = readKnownOptions(options, UNIQUE_KEYS, 'unique');
+  requireOpen(a);
+  if (axis !== undefined && axis !== null) {
+    if (a.ndim > 1) return null;
+    normalizeAxis(axis, a.ndim);
+  }
+  const call = flatUniqueCall(a, flags);
+  return call === null ? null : { args: call.args, finish: (b) => classedUnique(a, call.finish(b)) };
+}
+
 function uniqueOf(a: NdArray, options: UniqueOptions): UniqueResult {
   options = readKnownOptions(options, ['returnCounts', 'returnInverse', 'returnIndex'], 'unique');
   requireOpen(a);
+  const call = flatUniqueCall(a, options);
+  return call !== null ? call.finish(uniqueKernel(call.args)) : uniqueByJS(a, options);
+}
+
+/** The flat unique's native call, or null when a JS path runs ({@link uniqueByJS}). */
+function flatUniqueCall(a: NdArray, options: UniqueOptions): UniqueCall | null {
+  const dt = a.dtype;
+  const flagged = !!(options.returnCounts || options.returnInverse || options.returnIndex);
+  if ((dt.kind === 'c' && !dt.isStructured && !flagged) || (dt.kind === 'b' && flagged) || !nativeInt64(INTP)) return null;
+  const inv = options.returnInverse ? allocateOrdered(INTP, a.shape, [...a.shape.keys()], true) : null;
+  const args = uniqueNativeArgs(a, !!options.returnCounts, !!options.returnIndex, inv);
+  if (args === null) return null;
+  return {
+    args,
+    finish: (nat) => ({
+      values: arrayOnBuffer(nat.values, dt),
+      counts: nat.counts === undefined ? null : arrayOnBuffer(nat.counts, INTP),
+      inverse: inv,
+      index: nat.index === undefined ? null : arrayOnBuffer(nat.index, INTP),
+    }),
+  };
+}
+
+/** The flat unique's JS paths: complex values alone hashed, bool's bytes, the rest by a sort. */
+function uniqueByJS(a: NdArray, options: UniqueOptions): UniqueResult {
   const dt = a.dtype;
   if (dt.kind === 'c' && !dt.isStructured && !options.returnCounts && !options.returnInverse && !options.returnIndex) return uniqueComplexHashed(a);
   if (dt.kind === 'b' && (options.returnCounts || options.returnInverse || options.returnIndex)) return uniqueBoolBytes(a, options);
-  if (!nativeInt64(INTP)) return uniqueJS(a, options);
-  const inv = options.returnInverse ? allocateOrdered(INTP, a.shape, [...a.shape.keys()], true) : null;
-  const nat = uniqueNative(a, !!options.returnCounts, !!options.returnIndex, inv);
-  if (nat === null) return uniqueJS(a, options);
-  return {
-    values: arrayOnBuffer(nat.values, dt),
-    counts: nat.counts === undefined ? null : arrayOnBuffer(nat.counts, INTP),
-    inverse: inv,
-    index: nat.index === undefined ? null : arrayOnBuffer(nat.index, INTP),
-  };
+  return uniqueJS(a, options);
 }
 
 /**

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <functional>
 #include <memory>
+#include <new>
 #include <shared_mutex>
 #include <string>
 #include <type_traits>
@@ -986,6 +987,38 @@ enum SortStatus { kSortRunning = 0, kSortAborted = 1, kSortClosed = 2 };
 // cannot change a bit. Tasks per thread, for balance.
 constexpr int64_t kSortTasksPerThread = 4;
 
+// Progress inside a lane: a 1-d sort is one lane, and its progress stood
+// at 0 until the lane ended (seconds for 10^8 items). Each checkpoint inside
+// a lane (every kCheckItems items of one of its loops) credits that piece's
+// bytes spread over kLanePassGuess passes, up to 7/8 of the lane; the lane's
+// end credits the rest. So the figure moves while a lane sorts, never runs
+// back, and is exact at each lane's end. The guess: a long lane's radix
+// sort reads its keys, counts them and scatters them 3 to 6 times, then
+// writes them back; the vector quicksort's partitions are about as many.
+constexpr int64_t kLanePassGuess = 8;
+
+class LaneCredit {
+ public:
+  // Bytes to add at a checkpoint inside a lane of `per_lane` bytes whose
+  // pieces are `piece` bytes.
+  int64_t Step(int64_t per_lane, int64_t piece) {
+    const int64_t cap = per_lane - per_lane / 8;
+    const int64_t add = std::min(piece / kLanePassGuess, cap - credited_);
+    if (add <= 0) return 0;
+    credited_ += add;
+    return add;
+  }
+  // Bytes to add at the lane's end (the lane's rest); starts the next lane.
+  int64_t Finish(int64_t per_lane) {
+    const int64_t rest = per_lane - credited_;
+    credited_ = 0;
+    return rest > 0 ? rest : 0;
+  }
+
+ private:
+  int64_t credited_ = 0;
+};
+
 struct SortJob final : LaneHook, SortCheckpoint {
   SortCall call;
   std::atomic<bool> abort{false};
@@ -997,6 +1030,10 @@ struct SortJob final : LaneHook, SortCheckpoint {
   bool Closing() const {
     return (call.src.mapping && call.src.mapping->closing()) || (call.dst.mapping && call.dst.mapping->closing());
   }
+  LaneCredit credit;  // one thread's (threads == 1; else each ThreadHook's)
+
+  // Bytes of one checkpoint piece (kCheckItems items).
+  int64_t PieceBytes() const { return static_cast<int64_t>(kCheckItems) * kItemsize[call.type]; }
   void Begin(int64_t lanes) override { per_lane = lanes > 0 ? total_bytes / lanes : total_bytes; }
   bool Continue() override {
     if (Closing()) stopped = kSortClosed;
@@ -1004,11 +1041,13 @@ struct SortJob final : LaneHook, SortCheckpoint {
     return stopped == kSortRunning;
   }
   void Done() override {
-    done_bytes.fetch_add(per_lane, std::memory_order_relaxed);
+    done_bytes.fetch_add(credit.Finish(per_lane), std::memory_order_relaxed);
     YieldToWaiting();  // pool_yield.h
   }
-  // Inside a lane (sort_checkpoint.h): the same stop, every kCheckItems items.
+  // Inside a lane (sort_checkpoint.h): the same stop, every kCheckItems
+  // items, and the lane's progress so far (LaneCredit).
   bool Go() override {
+    done_bytes.fetch_add(credit.Step(per_lane, PieceBytes()), std::memory_order_relaxed);
     YieldToWaiting();
     return Continue();
   }
@@ -1063,14 +1102,19 @@ struct SortJob final : LaneHook, SortCheckpoint {
     struct ThreadHook final : LaneHook, SortCheckpoint {
       SortJob* job;
       int64_t task_bytes = 0, per_lane = 0;
+      LaneCredit credit;
       explicit ThreadHook(SortJob* j) : job(j) {}
       void Begin(int64_t lanes) override { per_lane = lanes > 0 ? task_bytes / lanes : task_bytes; }
       bool Continue() override { return job->Continue(); }
       void Done() override {
-        job->done_bytes.fetch_add(per_lane, std::memory_order_relaxed);
+        job->done_bytes.fetch_add(credit.Finish(per_lane), std::memory_order_relaxed);
         YieldToWaiting();  // pool_yield.h
       }
-      bool Go() override { return job->Go(); }
+      bool Go() override {
+        job->done_bytes.fetch_add(credit.Step(per_lane, job->PieceBytes()), std::memory_order_relaxed);
+        YieldToWaiting();
+        return job->Continue();
+      }
       bool Stopped() const override { return job->Stopped(); }
     } hook(this);
     tl_lane_hook = &hook;
@@ -1774,27 +1818,180 @@ class KeyTable {
   std::vector<int64_t> counts_;
 };
 
+// Where UniqueItems puts its results once it knows how many values there
+// are: room for u values (itemsize bytes each) and, when asked, u counts and
+// u first positions (native int64, 8-aligned). False when the memory is
+// refused; nothing has been written then.
+class UniqueSink {
+ public:
+  virtual ~UniqueSink() = default;
+  virtual bool Alloc(size_t u, size_t itemsize, bool wantCounts, bool wantIndex, uint8_t** values, int64_t** counts,
+                     int64_t** index) = 0;
+};
+
+// The sync call's sink: new ArrayBuffers (V8 may refuse one: a RangeError
+// is then pending).
+class ArrayBufferSink final : public UniqueSink {
+ public:
+  explicit ArrayBufferSink(Napi::Env env) : env_(env), counts_(env.Undefined()), index_(env.Undefined()) {}
+  bool Alloc(size_t u, size_t itemsize, bool wantCounts, bool wantIndex, uint8_t** values, int64_t** counts,
+             int64_t** index) override {
+    Napi::ArrayBuffer v = Napi::ArrayBuffer::New(env_, u * itemsize);
+    if (env_.IsExceptionPending()) return false;
+    values_ = v;
+    *values = static_cast<uint8_t*>(v.Data());
+    if (wantCounts) {
+      Napi::ArrayBuffer b = Napi::ArrayBuffer::New(env_, u * 8);
+      if (env_.IsExceptionPending()) return false;
+      counts_ = b;
+      *counts = static_cast<int64_t*>(b.Data());
+    }
+    if (wantIndex) {
+      Napi::ArrayBuffer b = Napi::ArrayBuffer::New(env_, u * 8);
+      if (env_.IsExceptionPending()) return false;
+      index_ = b;
+      *index = static_cast<int64_t*>(b.Data());
+    }
+    return true;
+  }
+  // [values, counts, index] (undefined for what was not asked).
+  Napi::Value Result() const {
+    Napi::Array out = Napi::Array::New(env_, 3);
+    out.Set(uint32_t{0}, values_);
+    out.Set(uint32_t{1}, counts_);
+    out.Set(uint32_t{2}, index_);
+    return out;
+  }
+
+ private:
+  Napi::Env env_;
+  Napi::Value values_, counts_, index_;
+};
+
+// The async job's sink (any thread): heap blocks, handed to JS at settle.
+class HeapSink final : public UniqueSink {
+ public:
+  bool Alloc(size_t u, size_t itemsize, bool wantCounts, bool wantIndex, uint8_t** values, int64_t** counts,
+             int64_t** index) override {
+    // At least one byte each: an empty result is still a block to own.
+    values_.reset(new (std::nothrow) uint8_t[std::max<size_t>(1, u * itemsize)]);
+    if (wantCounts) counts_.reset(new (std::nothrow) int64_t[std::max<size_t>(1, u)]);
+    if (wantIndex) index_.reset(new (std::nothrow) int64_t[std::max<size_t>(1, u)]);
+    if (!values_ || (wantCounts && !counts_) || (wantIndex && !index_)) return false;
+    u_ = u;
+    itemsize_ = itemsize;
+    *values = values_.get();
+    if (wantCounts) *counts = counts_.get();
+    if (wantIndex) *index = index_.get();
+    return true;
+  }
+  // JS thread: [values, counts, index] over the blocks (moved into external
+  // ArrayBuffers, no copy: a copy of millions of distinct values would hold
+  // the event loop), or copies where the runtime refuses external buffers.
+  // False with nothing made when V8 refuses a buffer.
+  bool Result(napi_env env, napi_value* out) {
+    napi_value parts[3];
+    if (!Hand(env, &values_, u_ * itemsize_, &parts[0])) return false;
+    if (counts_) {
+      if (!Hand(env, &counts_, u_ * 8, &parts[1])) return false;
+    } else if (napi_get_undefined(env, &parts[1]) != napi_ok) {
+      return false;
+    }
+    if (index_) {
+      if (!Hand(env, &index_, u_ * 8, &parts[2])) return false;
+    } else if (napi_get_undefined(env, &parts[2]) != napi_ok) {
+      return false;
+    }
+    if (napi_create_array_with_length(env, 3, out) != napi_ok) return false;
+    for (uint32_t i = 0; i < 3; i++) {
+      if (napi_set_element(env, *out, i, parts[i]) != napi_ok) return false;
+    }
+    return true;
+  }
+
+ private:
+  template <class T>
+  static void Free(napi_env /*env*/, void* data, void* /*hint*/) {
+    // SAFETY: data is the block Hand released to this buffer (new T[]).
+    delete[] static_cast<T*>(data);
+  }
+
+  template <class T>
+  static bool Hand(napi_env env, std::unique_ptr<T[]>* block, size_t bytes, napi_value* out) {
+    if (bytes > 0) {
+      napi_status st = napi_create_external_arraybuffer(env, block->get(), bytes, Free<T>, nullptr, out);
+      if (st == napi_ok) {
+        block->release();  // the buffer's finalizer owns it now
+        return true;
+      }
+      bool pending = false;
+      if (napi_is_exception_pending(env, &pending) == napi_ok && pending) {
+        napi_value ignored;
+        napi_get_and_clear_last_exception(env, &ignored);
+      }
+    }
+    void* data = nullptr;
+    if (napi_create_arraybuffer(env, bytes, &data, out) != napi_ok) return false;
+    // SAFETY: data holds bytes (a fresh ArrayBuffer), the block as many.
+    if (bytes > 0) std::memcpy(data, block->get(), bytes);
+    return true;
+  }
+
+  std::unique_ptr<uint8_t[]> values_;
+  std::unique_ptr<int64_t[]> counts_, index_;
+  size_t u_ = 0, itemsize_ = 0;
+};
+
+// An async unique's progress: the bytes of its n items read as keys, then
+// sorted (one step), then written out, each a third of total_bytes.
+struct UniqueProgress {
+  std::atomic<int64_t>* done;
+  int64_t total;
+  void Phase(int phase, size_t at, size_t n) const {
+    if (done == nullptr || n == 0) return;
+    const double f = (static_cast<double>(phase) + static_cast<double>(at) / static_cast<double>(n)) / 3.0;
+    const int64_t v = static_cast<int64_t>(f * static_cast<double>(total));
+    if (v > done->load(std::memory_order_relaxed)) done->store(std::min(v, total), std::memory_order_relaxed);
+  }
+};
+
 // NumPy's unique (equal_nan: every NaN one value; +0 and -0 one value) of
 // the items of `shape` in C order: keys sorted stably (with their positions
 // when the index or the inverse is asked for), then one adjacent compare.
 // A value is stored as the first of its run in that order: the bits of the
 // first zero and the first NaN in C order (their keys do not keep them).
+// Results go to `sink`; false when it refused them or an async job's
+// checkpoint (sort_checkpoint.h: every kCheckItems items of each loop) said
+// stop (then the inverse may be partly written and the sink's blocks are
+// dropped by the caller).
 template <class C, bool Swap>
-Napi::Value UniqueItems(Napi::Env env, const Job& j, int64_t itemsize, bool wantCounts, bool wantIndex, uint8_t* inv) {
+bool UniqueItems(const Job& j, int64_t itemsize, bool wantCounts, bool wantIndex, uint8_t* inv, UniqueSink* sink,
+                 const UniqueProgress& progress) {
   using U = typename C::U;
   std::vector<int64_t> dummy(j.shape.size(), 0);
   size_t n = 1;
   for (int64_t d : j.shape) n *= static_cast<size_t>(d);
   const bool withIdx = wantIndex || inv != nullptr;
   const int64_t s = j.ss.back(), lane = j.shape.back();
+  // Items read since the last checkpoint, over lanes of any length.
+  size_t since = 0;
+  bool stop = false;
+  auto check = [&](size_t items) {
+    since += items;
+    if (since >= kCheckItems) {
+      since = 0;
+      if (!SortGo()) stop = true;
+    }
+  };
   if constexpr (sizeof(U) >= 4) {
     if (!withIdx && n >= kHashMinItems) {
       // The hash path: values (and counts) in one pass over the items.
       KeyTable<U> table(wantCounts);
       U firstZero = 0, firstNaN = 0;
       bool full = false;
+      size_t at = 0;
       WalkLanes(j.shape, j.ss, dummy, [&](int64_t a, int64_t) {
-        for (int64_t i = 0; !full && i < lane; i++) {
+        for (int64_t i = 0; !full && !stop && i < lane; i++) {
           // SAFETY: i < lane items of the lane at a: inside the checked layout.
           const U raw = LoadBytes<U, Swap>(j.src + a + i * s);
           const U key = C::Key(raw);
@@ -1805,25 +2002,24 @@ Napi::Value UniqueItems(Napi::Env env, const Job& j, int64_t itemsize, bool want
             if (added && key == C::kZero) firstZero = raw;
             if (added && key == C::kNaN) firstNaN = raw;
           }
+          if ((++at & (kCheckItems - 1)) == 0) {
+            progress.Phase(0, at, n);
+            check(kCheckItems);
+          }
         }
       });
+      if (stop) return false;
       if (!full) {
         std::vector<U> keys;
         std::vector<int64_t> counts;
         table.Take(&keys, &counts);
         const size_t u = keys.size();
-        Napi::ArrayBuffer values = Napi::ArrayBuffer::New(env, u * static_cast<size_t>(itemsize));
-        if (env.IsExceptionPending()) return env.Undefined();
-        Napi::Value countsOut = env.Undefined();
-        if (wantCounts) {
-          Napi::ArrayBuffer b = Napi::ArrayBuffer::New(env, u * 8);
-          if (env.IsExceptionPending()) return env.Undefined();
-          // SAFETY: b holds u int64 (8-aligned ArrayBuffer data); counts has u.
-          std::memcpy(b.Data(), counts.data(), u * 8);
-          countsOut = b;
-        }
-        // SAFETY: values holds u items; g < u.
-        uint8_t* vals = static_cast<uint8_t*>(values.Data());
+        uint8_t* vals = nullptr;
+        int64_t* cnt = nullptr;
+        int64_t* none = nullptr;
+        if (!sink->Alloc(u, static_cast<size_t>(itemsize), wantCounts, false, &vals, &cnt, &none)) return false;
+        // SAFETY: the sink gave u items at vals (and u int64 at cnt); g < u.
+        if (cnt != nullptr) std::memcpy(cnt, counts.data(), u * 8);
         for (size_t g = 0; g < u; g++) {
           U bits = C::Bits(keys[g]);
           if constexpr (C::kKind == Kind::kFloat) {
@@ -1832,11 +2028,7 @@ Napi::Value UniqueItems(Napi::Env env, const Job& j, int64_t itemsize, bool want
           }
           StoreBytes<U, Swap>(vals + static_cast<int64_t>(g) * itemsize, bits);
         }
-        Napi::Array out = Napi::Array::New(env, 3);
-        out.Set(uint32_t{0}, values);
-        out.Set(uint32_t{1}, countsOut);
-        out.Set(uint32_t{2}, env.Undefined());
-        return out;
+        return true;
       }
     }
   }
@@ -1847,34 +2039,44 @@ Napi::Value UniqueItems(Napi::Env env, const Job& j, int64_t itemsize, bool want
   bool sawZero = false, sawNaN = false;
   size_t at = 0;  // keys read so far
   WalkLanes(j.shape, j.ss, dummy, [&](int64_t a, int64_t) {
-    size_t special = 0;
+    if (stop) return;
     U* k = bufA.data() + at;
     // SAFETY (all three loops): i < lane items of the lane at a: inside the
     // checked layout.
-    if (!Swap && s == static_cast<int64_t>(sizeof(U))) {
-      special = KeysOf<C>(j.src + a, k, static_cast<size_t>(lane));
-    } else {
-      for (int64_t i = 0; i < lane; i++) {
-        const U key = C::Key(LoadBytes<U, Swap>(j.src + a + i * s));
-        k[i] = key;
-        if constexpr (C::kKind == Kind::kFloat) special += (key == C::kZero) | (key == C::kNaN);
+    const bool read = ForEachPiece(static_cast<size_t>(lane), [&](size_t i0, size_t i1) {
+      size_t special = 0;
+      if (!Swap && s == static_cast<int64_t>(sizeof(U))) {
+        special = KeysOf<C>(j.src + a + static_cast<int64_t>(i0) * s, k + i0, i1 - i0);
+      } else {
+        for (size_t i = i0; i < i1; i++) {
+          const U key = C::Key(LoadBytes<U, Swap>(j.src + a + static_cast<int64_t>(i) * s));
+          k[i] = key;
+          if constexpr (C::kKind == Kind::kFloat) special += (key == C::kZero) | (key == C::kNaN);
+        }
       }
+      if constexpr (C::kKind == Kind::kFloat) {
+        for (size_t i = i0; special != 0 && i < i1; i++) {
+          const U raw = LoadBytes<U, Swap>(j.src + a + static_cast<int64_t>(i) * s);
+          if (k[i] == C::kZero && !sawZero) {
+            sawZero = true;
+            firstZero = raw;
+          }
+          if (k[i] == C::kNaN && !sawNaN) {
+            sawNaN = true;
+            firstNaN = raw;
+          }
+        }
+      }
+      progress.Phase(0, at + i1, n);
+    });
+    if (!read) {
+      stop = true;
+      return;
     }
     at += static_cast<size_t>(lane);
-    if constexpr (C::kKind == Kind::kFloat) {
-      for (int64_t i = 0; special != 0 && i < lane; i++) {
-        const U raw = LoadBytes<U, Swap>(j.src + a + i * s);
-        if (k[i] == C::kZero && !sawZero) {
-          sawZero = true;
-          firstZero = raw;
-        }
-        if (k[i] == C::kNaN && !sawNaN) {
-          sawNaN = true;
-          firstNaN = raw;
-        }
-      }
-    }
+    check(static_cast<size_t>(lane));
   });
+  if (stop) return false;
   U* k = bufA.data();
   U* tk = bufB.data();
   uint32_t* x = ixA.data();
@@ -1885,55 +2087,99 @@ Napi::Value UniqueItems(Napi::Env env, const Job& j, int64_t itemsize, bool want
   } else {
     SortKeys<U>(&k, &tk, n, hist.data());  // equal keys are one value here
   }
+  if (SortStopped()) return false;
+  progress.Phase(2, 0, n);
   // How many values: one more at each change of key.
   size_t u = n == 0 ? 0 : 1;
   for (size_t i = 1; i < n; i++) u += k[i] != k[i - 1];
-  // V8 may refuse a buffer (a RangeError is then pending and the buffer
-  // empty): nothing is written then.
-  Napi::ArrayBuffer values = Napi::ArrayBuffer::New(env, u * static_cast<size_t>(itemsize));
-  if (env.IsExceptionPending()) return env.Undefined();
-  Napi::Value counts = env.Undefined(), index = env.Undefined();
+  uint8_t* vals = nullptr;
   int64_t* cnt = nullptr;
   int64_t* first = nullptr;
-  if (wantCounts) {
-    Napi::ArrayBuffer b = Napi::ArrayBuffer::New(env, u * 8);
-    if (env.IsExceptionPending()) return env.Undefined();
-    cnt = static_cast<int64_t*>(b.Data());
-    counts = b;
-  }
-  if (wantIndex) {
-    Napi::ArrayBuffer b = Napi::ArrayBuffer::New(env, u * 8);
-    if (env.IsExceptionPending()) return env.Undefined();
-    first = static_cast<int64_t*>(b.Data());
-    index = b;
-  }
-  // SAFETY: each buffer holds u items (ArrayBuffer::New data is 8-aligned
-  // for the int64 ones); g < u below; inv holds n native int64 (checked by
-  // the caller) and x[i] < n.
-  uint8_t* vals = static_cast<uint8_t*>(values.Data());
+  if (!sink->Alloc(u, static_cast<size_t>(itemsize), wantCounts, wantIndex, &vals, &cnt, &first)) return false;
+  // SAFETY: the sink gave u items at vals (and u int64 at cnt and first);
+  // g < u below; inv holds n native int64 (checked by the caller) and x[i] < n.
   int64_t g = -1;
   size_t start = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (i == 0 || k[i] != k[i - 1]) {
-      if (g >= 0 && cnt != nullptr) cnt[g] = static_cast<int64_t>(i - start);
-      g++;
-      start = i;
-      U bits = C::Bits(k[i]);
-      if constexpr (C::kKind == Kind::kFloat) {
-        if (k[i] == C::kZero) bits = firstZero;
-        if (k[i] == C::kNaN) bits = firstNaN;
+  const bool written = ForEachPiece(n, [&](size_t i0, size_t i1) {
+    for (size_t i = i0; i < i1; i++) {
+      if (i == 0 || k[i] != k[i - 1]) {
+        if (g >= 0 && cnt != nullptr) cnt[g] = static_cast<int64_t>(i - start);
+        g++;
+        start = i;
+        U bits = C::Bits(k[i]);
+        if constexpr (C::kKind == Kind::kFloat) {
+          if (k[i] == C::kZero) bits = firstZero;
+          if (k[i] == C::kNaN) bits = firstNaN;
+        }
+        StoreBytes<U, Swap>(vals + g * itemsize, bits);
+        if (first != nullptr) first[g] = x[i];
       }
-      StoreBytes<U, Swap>(vals + g * itemsize, bits);
-      if (first != nullptr) first[g] = x[i];
+      if (inv != nullptr) StoreIndex(inv + 8 * static_cast<size_t>(x[i]), static_cast<uint32_t>(g));
     }
-    if (inv != nullptr) StoreIndex(inv + 8 * static_cast<size_t>(x[i]), static_cast<uint32_t>(g));
-  }
+    progress.Phase(2, i1, n);
+  });
+  if (!written) return false;
   if (g >= 0 && cnt != nullptr) cnt[g] = static_cast<int64_t>(n - start);
-  Napi::Array out = Napi::Array::New(env, 3);
-  out.Set(uint32_t{0}, values);
-  out.Set(uint32_t{1}, counts);
-  out.Set(uint32_t{2}, index);
-  return out;
+  return true;
+}
+
+// unique's arguments, checked on the JS thread (a mapping's shared_ptr
+// keeps the Mapping alive).
+struct UniqueCall {
+  Job job;
+  KernelMemory src, inv;
+  int64_t type = 0;
+  bool swap = false, wantCounts = false, wantIndex = false;
+  uint8_t* ib = nullptr;
+};
+
+// Reads and checks unique's arguments at info[0..9] into `c`; false with an
+// exception pending on bad ones.
+bool ReadUniqueCall(const Napi::CallbackInfo& info, const char* what, UniqueCall* c) {
+  Napi::Env env = info.Env();
+  int64_t srcOffset, type, invOffset = 0;
+  Job& job = c->job;
+  if (info.Length() < 10 || !ToInt(info[1], &srcOffset) || srcOffset < 0 || !ToInts(info[2], &job.shape) ||
+      job.shape.empty() || !ToInts(info[3], &job.ss) || job.ss.size() != job.shape.size() || !ToInt(info[4], &type) ||
+      type < kF8 || type > kF2 || (!info[8].IsNull() && (!ToInt(info[9], &invOffset) || invOffset < 0))) {
+    ThrowArgs(env, what);
+    return false;
+  }
+  c->type = type;
+  c->swap = ToBool(info[5]);
+  c->wantCounts = ToBool(info[6]);
+  c->wantIndex = ToBool(info[7]);
+  if (!ReadKernelMemory(env, info[0], false, &c->src)) return false;
+  uint8_t* sb;
+  if (!CheckLayout(env, what, c->src, srcOffset, job.shape, job.ss, kItemsize[type], &sb)) return false;
+  int64_t n = 1;
+  for (int64_t d : job.shape) n *= d;  // CheckLayout checked the product
+  if ((c->wantIndex || !info[8].IsNull()) && n > int64_t{0xffffffff}) {
+    ThrowRange(env, std::string(what) + ": 2^32 items or more have no 32-bit positions");
+    return false;
+  }
+  if (!info[8].IsNull()) {
+    if (!ReadKernelMemory(env, info[8], true, &c->inv) || !CheckLayout(env, what, c->inv, invOffset, {n}, {8}, 8, &c->ib)) {
+      return false;
+    }
+  }
+  if (n == 0) {
+    ThrowRange(env, std::string(what) + ": no items");
+    return false;
+  }
+  // Two key buffers, and two 32-bit index buffers for the index or inverse.
+  if (!CheckScratch(env, what, static_cast<uint64_t>(n) * (2 * 8 + ((c->wantIndex || !info[8].IsNull()) ? 8 : 0)))) return false;
+  job.src = sb;
+  return true;
+}
+
+// Runs a checked unique call into `sink` (any thread).
+bool RunUniqueCall(const UniqueCall& c, UniqueSink* sink, const UniqueProgress& progress) {
+  return WithCodec(c.type, [&](auto codec) -> bool {
+    using C = decltype(codec);
+    return c.swap ? UniqueItems<C, true>(c.job, kItemsize[c.type], c.wantCounts, c.wantIndex, c.ib, sink, progress)
+                  : UniqueItems<C, false>(c.job, kItemsize[c.type], c.wantCounts, c.wantIndex, c.ib, sink, progress);
+  });
 }
 
 // unique(src, srcOffset, shape, strides, type, swap, counts, index, inverse, inverseOffset)
@@ -1947,46 +2193,122 @@ Napi::Value UniqueItems(Napi::Env env, const Job& j, int64_t itemsize, bool want
 // native int64 in C order.
 Napi::Value Unique(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  const char* what = "unique";
-  int64_t srcOffset, type, invOffset = 0;
-  Job job;
-  if (info.Length() < 10 || !ToInt(info[1], &srcOffset) || srcOffset < 0 || !ToInts(info[2], &job.shape) ||
-      job.shape.empty() || !ToInts(info[3], &job.ss) || job.ss.size() != job.shape.size() || !ToInt(info[4], &type) ||
-      type < kF8 || type > kF2 || (!info[8].IsNull() && (!ToInt(info[9], &invOffset) || invOffset < 0))) {
-    ThrowArgs(env, what);
-    return env.Undefined();
-  }
-  bool swap = ToBool(info[5]), wantCounts = ToBool(info[6]), wantIndex = ToBool(info[7]);
-  KernelMemory src, inv;
-  if (!ReadKernelMemory(env, info[0], false, &src)) return env.Undefined();
-  uint8_t* sb;
-  if (!CheckLayout(env, what, src, srcOffset, job.shape, job.ss, kItemsize[type], &sb)) return env.Undefined();
-  int64_t n = 1;
-  for (int64_t d : job.shape) n *= d;  // CheckLayout checked the product
-  if ((wantIndex || !info[8].IsNull()) && n > int64_t{0xffffffff}) {
-    ThrowRange(env, std::string(what) + ": 2^32 items or more have no 32-bit positions");
-    return env.Undefined();
-  }
-  uint8_t* ib = nullptr;
-  if (!info[8].IsNull()) {
-    if (!ReadKernelMemory(env, info[8], true, &inv) ||
-        !CheckLayout(env, what, inv, invOffset, {n}, {8}, 8, &ib)) {
-      return env.Undefined();
-    }
-  }
-  if (n == 0) {
-    ThrowRange(env, std::string(what) + ": no items");
-    return env.Undefined();
-  }
-  // Two key buffers, and two 32-bit index buffers for the index or inverse.
-  if (!CheckScratch(env, what, static_cast<uint64_t>(n) * (2 * 8 + ((wantIndex || !info[8].IsNull()) ? 8 : 0)))) return env.Undefined();
-  job.src = sb;
-  return WithCodec(type, [&](auto codec) -> Napi::Value {
-    using C = decltype(codec);
-    return swap ? UniqueItems<C, true>(env, job, kItemsize[type], wantCounts, wantIndex, ib)
-                : UniqueItems<C, false>(env, job, kItemsize[type], wantCounts, wantIndex, ib);
-  });
+  UniqueCall c;
+  if (!ReadUniqueCall(info, "unique", &c)) return env.Undefined();
+  ArrayBufferSink sink(env);
+  if (!RunUniqueCall(c, &sink, UniqueProgress{nullptr, 0})) return env.Undefined();
+  return sink.Result();
 }
+
+// ------------------------------------------------------------ async unique
+//
+// uniqueAsync: unique on libuv's thread pool (lib/async.ts uniqueAsync), on
+// one pool thread. The arguments are checked on the JS thread; the job pins
+// the source and inverse mappings for the whole run and stops on an abort or
+// when close() asks to unmap, at its checkpoints (every kCheckItems items of
+// the key reads, the sort's passes and the write-out: sort_checkpoint.h).
+// The results are heap blocks until the settle hands them to JS.
+
+struct UniqueJob final : SortCheckpoint {
+  UniqueCall call;
+  HeapSink sink;
+  std::atomic<bool> abort{false};
+  std::atomic<int> stopped{kSortRunning};
+  bool refused = false;  // the sink could not get the memory
+  std::atomic<int64_t> done_bytes{0};
+  int64_t total_bytes = 0;
+
+  bool Continue() {
+    if ((call.src.mapping && call.src.mapping->closing()) || (call.inv.mapping && call.inv.mapping->closing())) {
+      stopped = kSortClosed;
+    } else if (abort.load(std::memory_order_relaxed)) {
+      stopped = kSortAborted;
+    }
+    return stopped == kSortRunning;
+  }
+  bool Go() override {
+    YieldToWaiting();  // pool_yield.h
+    return Continue();
+  }
+  bool Stopped() const override { return stopped != kSortRunning; }
+
+  void Run() {
+    if (!Continue()) return;
+    std::vector<std::shared_lock<std::shared_mutex>> pins;
+    for (const KernelMemory* m : {&call.src, &call.inv}) {
+      if (!m->mapping) continue;
+      if (m == &call.inv && call.src.mapping == call.inv.mapping) continue;
+      pins.push_back(m->mapping->Pin());
+      if (m->mapping->data() == nullptr) {
+        stopped = kSortClosed;
+        return;
+      }
+    }
+    // SAFETY: every mapping the call reads or writes is pinned and still
+    // mapped (Unmap waits for the pins; a mapping is never moved while
+    // mapped, so the addresses ReadUniqueCall checked hold); the call's
+    // ArrayBuffers are held by lib/async.ts until the promise settles.
+    tl_sort_checkpoint = this;
+    const bool ok = RunUniqueCall(call, &sink, UniqueProgress{&done_bytes, total_bytes});
+    tl_sort_checkpoint = nullptr;
+    if (!ok && stopped == kSortRunning) refused = true;
+    if (ok) done_bytes = total_bytes;
+  }
+  void Help() {}  // one thread: no tasks to share
+
+  // JS thread, at settle: [values, counts, index], or ERR_CLOSED, ABORT_ERR
+  // or a RangeError for memory refused.
+  bool Outcome(napi_env env, napi_value* error, napi_value* value) {
+    int st = stopped;
+    if (st == kSortRunning && !refused) {
+      if (sink.Result(env, value)) return true;
+      refused = true;
+    }
+    if (refused) {
+      *error = NewErrorValue(env, ErrorCode::kOutOfRange, "uniqueAsync: the memory for the distinct values was refused");
+    } else {
+      const KernelMemory& m = call.src.mapping ? call.src : call.inv;
+      *error = st == kSortClosed
+                   ? NewErrorValue(env, ErrorCode::kClosed, "mapping of '" + (m.mapping ? m.mapping->path() : std::string()) + "' is closed")
+                   : NewErrorValue(env, ErrorCode::kAborted, "The operation was aborted");
+    }
+    return *error != nullptr;
+  }
+};
+
+using UniqueWorker = PoolJobWorker<UniqueJob>;
+
+// The kind of the env-table items that are UniqueJobs (env_state.h).
+const char kUniqueKind = 0;
+
+// uniqueAsync(...unique's arguments, settle) -> job id
+Napi::Value UniqueAsync(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 11 || !info[10].IsFunction()) {
+    ThrowType(env, "uniqueAsync: expected a settle function after unique's arguments");
+    return env.Undefined();
+  }
+  auto job = std::make_shared<UniqueJob>();
+  if (!ReadUniqueCall(info, "uniqueAsync", &job->call)) return env.Undefined();
+  int64_t items = 1;
+  for (int64_t d : job->call.job.shape) items *= d;  // the checked layout's item count
+  job->total_bytes = items * kItemsize[job->call.type];
+  uint32_t id = UniqueWorker::Queue(env, &kUniqueKind, "mmarray.uniqueAsync", job, info[10].As<Napi::Function>());
+  return id == 0 ? env.Undefined() : Napi::Number::New(env, id);
+}
+
+std::shared_ptr<UniqueJob> UniqueJobOf(const Napi::CallbackInfo& info) {
+  return UniqueWorker::Of(info, &kUniqueKind, "a uniqueAsync job");
+}
+
+// uniqueAbort(job): the job stops at its next checkpoint; settle gets ABORT_ERR.
+Napi::Value UniqueAbort(const Napi::CallbackInfo& info) {
+  if (std::shared_ptr<UniqueJob> job = UniqueJobOf(info)) job->abort = true;
+  return info.Env().Undefined();
+}
+
+// uniqueProgress(job) -> [doneBytes, totalBytes], or null once it settled.
+Napi::Value UniqueProgressOf(const Napi::CallbackInfo& info) { return JobProgress(info.Env(), UniqueJobOf(info)); }
 
 }  // namespace
 
@@ -2006,6 +2328,9 @@ void InitSortKernels(Napi::Env env, Napi::Object exports) {
   k.Set("sortAbort", Napi::Function::New(env, SortAbort, "sortAbort"));
   k.Set("sortProgress", Napi::Function::New(env, SortProgress, "sortProgress"));
   k.Set("unique", Napi::Function::New(env, Unique, "unique"));
+  k.Set("uniqueAsync", Napi::Function::New(env, UniqueAsync, "uniqueAsync"));
+  k.Set("uniqueAbort", Napi::Function::New(env, UniqueAbort, "uniqueAbort"));
+  k.Set("uniqueProgress", Napi::Function::New(env, UniqueProgressOf, "uniqueProgress"));
   k.Set("partitionLanes", Napi::Function::New(env, PartitionLanesEntry, "partitionLanes"));
   exports.Set("sortKernels", k);
 }

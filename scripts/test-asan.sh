@@ -82,11 +82,11 @@ MMARRAY_ADDON_PATH="$addon" run_checked "jest (native, kernels, extremes, buffer
 # native paths, dtype by dtype; test/async.test.ts took 18 minutes
 # unsanitized in CI once threads were added to them, and sanitized the
 # whole file would take CI past its time limit). The sort and ufunc jobs'
-# tests live in async-sort/async-ufunc.test.ts; the queue's aborts and
+# tests live in async-sort/async-unique/async-ufunc.test.ts; the queue's aborts and
 # close() while waiting in async-queue.test.ts.
 MMARRAY_ADDON_PATH="$addon" run_checked "jest (async lifetimes, aborts, errors; saveNpyAsync's job) on $addon" ":handle_segv=0" \
-  node node_modules/jest/bin/jest.js test/async.test.ts test/async-sort.test.ts test/async-ufunc.test.ts test/async-queue.test.ts test/pool-buffer.test.ts test/save-worker.test.ts \
-  -t '^(?!.*(the bytes sort/argsort give|give the sync bytes|the bytes the sync ufunc gives)).*(lifetimes|abort|errors|broadcast|pool|saveNpyAsync|sortAsync|ufuncAsync)'
+  node node_modules/jest/bin/jest.js test/async.test.ts test/async-sort.test.ts test/async-unique.test.ts test/async-ufunc.test.ts test/async-queue.test.ts test/pool-buffer.test.ts test/save-worker.test.ts \
+  -t '^(?!.*(the bytes sort/argsort give|give the sync bytes|the bytes the sync ufunc gives|the results unique gives)).*(lifetimes|abort|errors|broadcast|pool|saveNpyAsync|sortAsync|uniqueAsync|ufuncAsync)'
 # Worker teardown with async kernels in flight, with LeakSanitizer on: node
 # itself frees what a worker's env held, so any leak reported is the addon's.
 MMARRAY_ADDON_PATH="$addon" run_checked "async jobs at worker teardown, leaks checked" ":detect_leaks=1:handle_segv=0" \

@@ -262,6 +262,29 @@ describe('sortAsync / argsortAsync', () => {
     expect(Buffer.compare(bytesOf(a), orig)).toBe(0);
   });
 
+  test('progress moves inside one long lane (a 1-d sort and argsort): figures short of nbytes before the end, non-decreasing, nbytes last', async () => {
+    const { a, sorted } = longLane(1 << 22, 43);
+    const runs: [string, () => Promise<unknown>][] = [
+      ['argsortAsync', () => a.argsortAsync({ onProgress: (d, t) => seen.push([d, t]) })],
+      ['sortAsync', () => a.sortAsync({ onProgress: (d, t) => seen.push([d, t]) })],
+    ];
+    let seen: [number, number][] = [];
+    for (const [name, go] of runs) {
+      seen = [];
+      const t0 = performance.now();
+      await go();
+      const took = performance.now() - t0;
+      for (let i = 1; i < seen.length; i++) expect(seen[i][0]).toBeGreaterThanOrEqual(seen[i - 1][0]);
+      expect(seen.every(([d, t]) => t === a.nbytes && d <= t)).toBe(true);
+      expect(seen[seen.length - 1]).toEqual([a.nbytes, a.nbytes]);
+      // Before, every figure but the last was 0 (one lane, one Done()).
+      const inside = seen.filter(([d]) => d > 0 && d < a.nbytes).length;
+      console.log(`${name} of one lane of 2^22 float64: ${inside} of ${seen.length} progress calls inside the lane; ${took.toFixed(0)} ms (load ${os.loadavg()[0].toFixed(1)})`);
+      expect(inside).toBeGreaterThan(0);
+    }
+    expect(Buffer.compare(bytesOf(a), sorted)).toBe(0);
+  });
+
   test('close() during a 1-d sort of a mapping stops inside the lane: ERR_CLOSED, the file as it was or sorted', async () => {
     const { orig, sorted } = longLane(1 << 22, 37);
     const p = tmp.file(orig, 'lane.bin');
