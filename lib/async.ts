@@ -41,6 +41,7 @@ import * as nodePath from 'path';
 import { markAsUntransferable } from 'worker_threads';
 
 import type { DTypeLike } from './dtype';
+import { onAbort } from './abort-listeners';
 import { AccessError, describeValue, ValueError } from './errors';
 import { takeTurn, type Access } from './async-queue';
 import { afterMajorGc, EXTERNAL_SOFT_LIMIT } from './gc-wait';
@@ -218,8 +219,7 @@ async function awaitJob<J>(
   options: AsyncOptions, closed: NdArray, report: ((done: number, total: number) => void) | null,
 ): Promise<Settled> {
   const { signal } = options;
-  const onAbort = (): void => abort(job);
-  signal?.addEventListener('abort', onAbort, { once: true });
+  const stopListening = signal ? onAbort(signal, () => abort(job)) : null;
   // The caller's onProgress runs in a timer: what it throws would be an
   // uncaught exception there, and kill the process. It stops the job instead
   // (as an abort does) and becomes the call's rejection.
@@ -248,7 +248,7 @@ async function awaitJob<J>(
     throw e;
   } finally {
     if (timer !== null) clearInterval(timer);
-    signal?.removeEventListener('abort', onAbort);
+    stopListening?.();
   }
   if (thrown !== null) throw (thrown as { error: unknown }).error;
   if (report) report(settled.done, settled.total);
@@ -317,11 +317,11 @@ function closedErrorOf(a: NdArray): AccessError {
  */
 function waitTurn(ready: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
   if (signal === undefined) return ready;
+  if (signal.aborted) return Promise.reject(abortError(signal));
   return new Promise<void>((resolve, reject) => {
-    const onAbort = (): void => reject(abortError(signal));
-    signal.addEventListener('abort', onAbort, { once: true });
+    const stopListening = onAbort(signal, () => reject(abortError(signal)));
     void ready.then(() => {
-      signal.removeEventListener('abort', onAbort);
+      stopListening();
       resolve();
     });
   });

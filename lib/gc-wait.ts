@@ -22,6 +22,7 @@
 import { constants, performance, PerformanceObserver } from 'perf_hooks';
 import * as v8 from 'v8';
 import * as vm from 'vm';
+import { onAbort } from './abort-listeners';
 import { poolReuse, poolStats } from './native';
 
 /**
@@ -41,7 +42,7 @@ export const MAJOR_GC_WAIT_MS = 100;
 export function afterMajorGc(timeoutMs = MAJOR_GC_WAIT_MS, signal?: AbortSignal): Promise<boolean> {
   return new Promise((resolve) => {
     let timer: NodeJS.Timeout | undefined;
-    const onAbort = (): void => done(false);
+    let stopListening: (() => void) | undefined;
     const observer = new PerformanceObserver((list) => {
       // Node >= 16 puts the GC's kind in `detail`; @types/node 20 does not declare it.
       if (list.getEntries().some((e) => (e as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)) done(true);
@@ -49,7 +50,7 @@ export function afterMajorGc(timeoutMs = MAJOR_GC_WAIT_MS, signal?: AbortSignal)
     function done(seen: boolean): void {
       observer.disconnect();
       clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+      stopListening?.();
       resolve(seen);
     }
     if (signal?.aborted) {
@@ -58,7 +59,7 @@ export function afterMajorGc(timeoutMs = MAJOR_GC_WAIT_MS, signal?: AbortSignal)
     }
     observer.observe({ entryTypes: ['gc'] });
     timer = setTimeout(() => done(false), timeoutMs);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal) stopListening = onAbort(signal, () => done(false));
   });
 }
 

@@ -4,6 +4,7 @@
  */
 import * as fs from 'fs';
 import * as nodePath from 'path';
+import { onAbort } from './abort-listeners';
 import { dtype as toDType, isDType, type DType, type DTypeLike } from './dtype';
 import { ValueError, repr } from './errors';
 import { checkNdim, checkShape, shapeToSize, shapeToStrides } from './layout';
@@ -215,12 +216,12 @@ export class Memmap<T = unknown> extends NdArray<T> {
       }
       await new Promise<void>((resolve) => {
         const t = setTimeout(done, interval);
+        const stopListening = signal ? onAbort(signal, done) : undefined;
         function done(): void {
           clearTimeout(t);
-          signal?.removeEventListener('abort', done);
+          stopListening?.();
           resolve();
         }
-        signal?.addEventListener('abort', done, { once: true });
       });
     }
   }
