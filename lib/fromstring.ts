@@ -12,7 +12,8 @@ import { dtype as toDType, type DTypeLike } from './dtype';
 import { ValueError, boundText, describeValue } from './errors';
 import { allocate } from './internal';
 import { readKnownOptions } from './options';
-import { FLOAT_TEXT, INT_TEXT, sepPattern, textValue } from './raw-file';
+import { FLOAT_TEXT, INT_TEXT } from './number-text';
+import { sepPattern, textValue } from './raw-file';
 
 /** Options of {@link fromstring}, NumPy's keywords. */
 export interface FromstringOptions {

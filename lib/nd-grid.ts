@@ -24,6 +24,7 @@ import { Slice, newaxis } from './indexing';
 import { allocate } from './internal';
 import { checkShape } from './layout';
 import { arange } from './create';
+import { FLOAT_TEXT, INT_TEXT, floatOfText } from './number-text';
 
 /** One number of a slice, and whether Python would see a float. */
 interface Num {
@@ -42,15 +43,13 @@ interface GridKey {
 /** One slice of {@link mgrid}/{@link ogrid}: an index string (`'0:5'`, `'0:1:5j'`, several joined by commas) or a {@link Slice}. */
 export type GridSlice = string | Slice;
 
-const INT_TEXT = /^[+-]?\d+$/;
-const FLOAT_TEXT = /^[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|inf(?:inity)?|nan)$/i;
 const POINTS_TEXT = /^[+-]?(\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?j$/i;
 
 function numOf(text: string, fn: string, whole: string): Num | null {
   const t = text.trim();
   if (t === '') return null;
   if (INT_TEXT.test(t)) return { v: Number(t), float: false };
-  if (FLOAT_TEXT.test(t)) return { v: Number(t.replace(/inf(inity)?/i, 'Infinity')), float: true };
+  if (FLOAT_TEXT.test(t)) return { v: floatOfText(t), float: true };
   throw new ValueError(`${fn}(): ${JSON.stringify(t)} in the slice ${JSON.stringify(whole)} is not a number`);
 }
 

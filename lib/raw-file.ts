@@ -35,6 +35,7 @@ import { checkPath, openRegularFile } from './paths';
 import { forEach } from './elementwise';
 import { pyFloatText } from './repr';
 import { replaceFile, writeAll, writeArray } from './npy/write-file';
+import { FLOAT_TEXT, INT_TEXT, floatOfText } from './number-text';
 
 /** Options of {@link tofile}: NumPy's `sep` (and its text `format`, `'%s'` only). */
 export interface TofileOptions {
@@ -182,9 +183,6 @@ export function sepPattern(sep: string): RegExp {
   return core === '' ? /\s+/ : new RegExp(`\\s*${esc}\\s*`);
 }
 
-export const INT_TEXT = /^[+-]?\d+$/;
-export const FLOAT_TEXT = /^[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|inf(?:inity)?|nan)$/i;
-
 /** Bytes of text read at a time: a text file is parsed a piece at a time, never held whole. */
 const TEXT_CHUNK = 1 << 20;
 /** The longest item text (with the whitespace around it): longer is refused as unmatched data rather than gathered into one string. */
@@ -280,7 +278,7 @@ function intFromText(t: string, dt: DType): number | bigint | boolean {
 
 /** One checked text item (INT_TEXT or FLOAT_TEXT matched) as the value `set` stores for `dt` (an integer token as {@link intFromText} reads it). */
 export function textValue(dt: DType, t: string): number | bigint | boolean {
-  if (dt.kind === 'f') return Number(t.replace(/^([+-]?)inf(inity)?$/i, '$1Infinity'));
+  if (dt.kind === 'f') return floatOfText(t);
   return intFromText(t, dt);
 }
 

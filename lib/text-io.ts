@@ -55,6 +55,7 @@ import { checkPath, openRegularFile } from './paths';
 import { replaceFile, writeAll } from './npy/write-file';
 import { asarray } from './array-coerce';
 import { conversionCount, formatPieces, parseFormat, type FormatPieces } from './py-format';
+import { FLOAT_TEXT, INT_TEXT, floatOfText } from './number-text';
 
 /** Options of {@link loadtxt}, NumPy's keywords. */
 export interface LoadtxtOptions {
@@ -146,21 +147,15 @@ function* linesOf(fd: number, enc: TextEncoding, path: string): Generator<string
 
 // ------------------------------------------------------------------ fields
 
-const INT_TEXT = /^[+-]?\d+$/;
-const FLOAT_TEXT = /^[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|inf(?:inity)?|nan)$/i;
 const REAL = '[+-]?(?:(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?|inf(?:inity)?|nan)';
 const COMPLEX_TEXT = new RegExp(`^(?:(${REAL})(?:([+-](?:(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?|inf(?:inity)?|nan))j)?|(${REAL})j)$`, 'i');
-
-function floatOf(t: string): number {
-  return Number(t.replace(/inf(inity)?$/i, 'Infinity').replace(/nan$/i, 'NaN'));
-}
 
 /** How one column's text becomes a value in its staging array; null when it does not parse. */
 type Parse = (t: string) => number | bigint | [number, number] | null;
 
 function parserFor(dt: DType): Parse {
   const k = dt.kind;
-  if (k === 'f') return (t) => (FLOAT_TEXT.test(t) ? floatOf(t) : null);
+  if (k === 'f') return (t) => (FLOAT_TEXT.test(t) ? floatOfText(t) : null);
   if (k === 'c') {
     return (t) => {
       if (t.includes('J')) return null;
@@ -168,8 +163,8 @@ function parserFor(dt: DType): Parse {
       const s = (t.startsWith('(') && t.endsWith(')') ? t.slice(1, -1).trim() : t).replace('+-', '-');
       const m = COMPLEX_TEXT.exec(s);
       if (m === null) return null;
-      if (m[3] !== undefined) return [0, floatOf(m[3])];
-      return [floatOf(m[1]), m[2] === undefined ? 0 : floatOf(m[2])];
+      if (m[3] !== undefined) return [0, floatOfText(m[3])];
+      return [floatOfText(m[1]), m[2] === undefined ? 0 : floatOfText(m[2])];
     };
   }
   if (k === 'i' || k === 'u' || k === 'b') {
