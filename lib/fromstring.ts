@@ -13,6 +13,9 @@ import { ValueError, boundText, describeValue } from './errors';
 import { allocate } from './internal';
 import { readKnownOptions } from './options';
 import { FLOAT_TEXT, INT_TEXT } from './number-text';
+
+/** An unsigned item of a string: digits, no sign. */
+const UNSIGNED_TEXT = /^\d+$/;
 import { sepPattern, textValue } from './raw-file';
 
 /** Options of {@link fromstring}, NumPy's keywords. */
@@ -45,13 +48,15 @@ export function fromstring(text: string, options: FromstringOptions): NdArray {
   const items = body === '' ? [] : body.split(sepPattern(sep));
   const n = count === -1 ? items.length : count;
   if (n > items.length) throw new ValueError(`string size must be a multiple of element size: ${count} items asked of a string holding ${items.length}`);
-  const test = dt.kind === 'f' ? FLOAT_TEXT : INT_TEXT;
+  // NumPy's string scan of an unsigned item takes digits only: a sign ('-1', even '+5') is unmatched
+  // data there, though fromfile's reads '-1' as 2^64 - 1 cast down.
+  const test = dt.kind === 'f' ? FLOAT_TEXT : dt.kind === 'u' ? UNSIGNED_TEXT : INT_TEXT;
   for (let i = 0; i < n; i++) {
     if (!test.test(items[i])) {
       throw new ValueError(`string or file could not be read to its end due to unmatched data: item ${i} is ${JSON.stringify(boundText(items[i], 40))}, not a number of dtype ${dt.str}`);
     }
   }
   const r = allocate(dt, [n]);
-  for (let i = 0; i < n; i++) r.set(i, textValue(dt, items[i]));
+  for (let i = 0; i < n; i++) r.set(i, textValue(dt, items[i], true));
   return r;
 }

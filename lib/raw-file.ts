@@ -258,9 +258,10 @@ const UINT64_MAX = 2n ** 64n - 1n;
  * in NumPy: a signed token saturates at int64's ends, an unsigned one at
  * 2^64 - 1 (a negative one within range wraps modulo 2^64 first), and the
  * cast keeps the low bits ('300' as uint8 is 44, '-1' is 255). A bool is
- * the token not being 0.
+ * the token not being 0. `fromString`: NumPy's string scan (`fromstring`),
+ * whose signed overflow is int64's maximum on either side.
  */
-function intFromText(t: string, dt: DType): number | bigint | boolean {
+function intFromText(t: string, dt: DType, fromString = false): number | bigint | boolean {
   // Past 20 significant digits a token is out of 64-bit range: its sign is all that counts (and a 1 MiB token is not parsed).
   const [, sign, digits] = /^([+-]?)0*(\d*)$/.exec(t) as RegExpExecArray;
   const v = digits.length > 20 ? (sign === '-' ? -(2n ** 64n) : 2n ** 64n) : BigInt(sign + (digits === '' ? '0' : digits));
@@ -268,7 +269,7 @@ function intFromText(t: string, dt: DType): number | bigint | boolean {
   const bits = dt.itemsize * 8;
   let wrapped: bigint;
   if (dt.kind === 'i') {
-    wrapped = BigInt.asIntN(bits, v < INT64_MIN ? INT64_MIN : v > INT64_MAX ? INT64_MAX : v);
+    wrapped = BigInt.asIntN(bits, v < INT64_MIN ? (fromString ? INT64_MAX : INT64_MIN) : v > INT64_MAX ? INT64_MAX : v);
   } else {
     const magnitude = v < 0n ? -v : v;
     wrapped = BigInt.asUintN(bits, magnitude > UINT64_MAX ? UINT64_MAX : BigInt.asUintN(64, v));
@@ -276,10 +277,10 @@ function intFromText(t: string, dt: DType): number | bigint | boolean {
   return dt.itemsize === 8 ? wrapped : Number(wrapped);
 }
 
-/** One checked text item (INT_TEXT or FLOAT_TEXT matched) as the value `set` stores for `dt` (an integer token as {@link intFromText} reads it). */
-export function textValue(dt: DType, t: string): number | bigint | boolean {
+/** One checked text item (INT_TEXT or FLOAT_TEXT matched) as the value `set` stores for `dt` (an integer token as {@link intFromText} reads it, `fromString` for `fromstring`). */
+export function textValue(dt: DType, t: string, fromString = false): number | bigint | boolean {
   if (dt.kind === 'f') return floatOfText(t);
-  return intFromText(t, dt);
+  return intFromText(t, dt, fromString);
 }
 
 function fromText(path: string, dt: DType, count: number, sep: string): NdArray {

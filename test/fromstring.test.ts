@@ -20,6 +20,13 @@ describeWithNumpy('fromstring against NumPy', () => {
         ["np.fromstring('9007199254740993 -5', sep=' ', dtype=np.int64)", () => fromstring('9007199254740993 -5', { sep: ' ', dtype: 'i8' })],
         ["np.fromstring('1 0 2', sep=' ', dtype=bool)", () => fromstring('1 0 2', { sep: ' ', dtype: '?' })],
         ["np.fromstring(b'12345678', dtype=np.uint8)", () => fromstring('12345678', { sep: '', dtype: 'u1' })],
+        // Out of the item's range: no error; int64's or uint64's end, then a cast (a signed string item past
+        // either end is int64's maximum, where fromfile saturates a negative one at the minimum).
+        ["np.fromstring('300 99999999999', sep=' ', dtype=np.uint8)", () => fromstring('300 99999999999', { sep: ' ', dtype: 'u1' })],
+        ["np.fromstring('300 -1 99999999999 -99999999999999999999999', sep=' ', dtype=np.int32)", () => fromstring('300 -1 99999999999 -99999999999999999999999', { sep: ' ', dtype: 'i4' })],
+        ["np.fromstring('-0 +5', sep=' ', dtype=bool)", () => fromstring('-0 +5', { sep: ' ', dtype: '?' })],
+        ["np.fromstring('-99999999999999999999999 18446744073709551616', sep=' ', dtype=np.int64)", () => fromstring('-99999999999999999999999 18446744073709551616', { sep: ' ', dtype: 'i8' })],
+        ["np.fromstring('99999999999999999999999 9223372036854775808', sep=' ', dtype=np.uint64)", () => fromstring('99999999999999999999999 9223372036854775808', { sep: ' ', dtype: 'u8' })],
       ],
       I,
     );
@@ -28,6 +35,9 @@ describeWithNumpy('fromstring against NumPy', () => {
 
 test('unmatched data: NumPy\'s message, then which item', () => {
   expect(() => fromstring('1,2,x', { sep: ',' })).toThrow(/^string or file could not be read to its end due to unmatched data: item 2 is "x"/);
+  // A sign before an unsigned item is unmatched data in a string, as NumPy's (fromfile reads '-1' as 255).
+  expect(() => fromstring('1 -1', { sep: ' ', dtype: 'u1' })).toThrow(/^string or file could not be read to its end due to unmatched data: item 1 is "-1"/);
+  expect(() => fromstring('+5', { sep: ' ', dtype: 'u8' })).toThrow(/^string or file could not be read to its end due to unmatched data: item 0 is "\+5"/);
 });
 
 test('fromstring needs sep and a string', () => {
