@@ -475,14 +475,8 @@ Region Acquire(size_t bytes, bool zeroed, bool* recycled, bool reserve) {
     return r;
   }
   // A miss: the thread pre-faults regions of this length up to the raised
-  // target, so the next miss finds one (unless there is no thread). Not when
-  // a shorter idle region can grow into this one (GrowInto, below): then
-  // only the difference is fresh, and a reserve region made for it would
-  // fault the whole length again on the pool's thread, CPU the process pays
-  // either way (W18 traced: the grown misses' reserve regions cost what the
-  // grow saved), nor does it wait for a region that thread is making.
-  bool growable = std::any_of(idle->begin(), idle->end(), [length](const Idle& e) { return !e.over && e.region.length < length; });
-  if (reserve && !growable && EnsureThread()) {
+  // target, so the next miss finds one (unless there is no thread).
+  if (reserve && EnsureThread()) {
     want_bytes = std::min(idle_limit & ~(kRegionAlign - 1), want_bytes > SIZE_MAX - length ? SIZE_MAX : want_bytes + length);
     miss_length = length;
     last_miss = now;
