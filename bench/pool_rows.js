@@ -3,8 +3,7 @@
 // 10M items, 7 calls each (as W18's 2 warm-ups + 5 rounds), the hand loop's 7
 // rounds between rows, each call's result kept until the next replaces it.
 // Prints per call the wall and process CPU time and the pool's counters
-// (fresh and reserve mappings, idle hits, idle regions grown into a longer
-// mapping), then the totals: the figures of
+// (fresh and reserve mappings, idle hits), then the totals: the figures of
 // the pool's warm floor in docs/performance-notes.md. Compare two builds by
 // running it with each (MMARRAY_ADDON_PATH, alternated).
 //   node bench/pool_rows.js
@@ -20,7 +19,7 @@ function row(name, fn) {
     const s0 = poolStats(); const c0 = process.cpuUsage(); const t0 = process.hrtime.bigint();
     last = fn();
     const w = Number(process.hrtime.bigint() - t0) / 1e6; const c = process.cpuUsage(c0); const s = poolStats();
-    console.log(`${name} r${r} wall ${w.toFixed(1)} cpu ${((c.user + c.system) / 1000).toFixed(1)} fresh+${s.freshMaps - s0.freshMaps} resv+${s.reserveHits - s0.reserveHits} idle+${s.idleHits - s0.idleHits} over+${s.overHits-s0.overHits} grown+${(s.grownHits ?? 0) - (s0.grownHits ?? 0)} idleMB ${(s.idleBytes / 1e6).toFixed(0)} inUseMB ${(s.inUseBytes / 1e6).toFixed(0)} horizon ${s.idleHorizonMs}`);
+    console.log(`${name} r${r} wall ${w.toFixed(1)} cpu ${((c.user + c.system) / 1000).toFixed(1)} fresh+${s.freshMaps - s0.freshMaps} resv+${s.reserveHits - s0.reserveHits} idle+${s.idleHits - s0.idleHits} over+${s.overHits-s0.overHits} idleMB ${(s.idleBytes / 1e6).toFixed(0)} inUseMB ${(s.inUseBytes / 1e6).toFixed(0)} horizon ${s.idleHorizonMs}`);
   }
   return last;
 }
@@ -31,4 +30,4 @@ row('abs', () => mm.abs(qty));
 for (let r = 0; r < 7; r++) base();
 row('negative', () => mm.negative(px));
 row('square', () => mm.square(px));
-{ const s = poolStats(); const c = process.cpuUsage(); console.log(`TOTAL fresh ${s.freshMaps} reserveMaps ${s.reserveMaps} idleHits ${s.idleHits} reserveHits ${s.reserveHits} grownHits ${s.grownHits ?? 0} cpu ${((c.user + c.system) / 1000).toFixed(0)} ms`); }
+{ const s = poolStats(); const c = process.cpuUsage(); console.log(`TOTAL fresh ${s.freshMaps} reserveMaps ${s.reserveMaps} idleHits ${s.idleHits} reserveHits ${s.reserveHits} cpu ${((c.user + c.system) / 1000).toFixed(0)} ms`); }

@@ -96,7 +96,6 @@ interface Addon {
     idleHits: number;
     reserveHits: number;
     overHits: number;
-    grownHits: number;
     keptBytes: number;
   };
   indexKernels: IndexKernels;
@@ -519,9 +518,7 @@ export const releaseBuffer = addon.releaseBuffer;
  * `overHits`: requests served so far by a region a dropped result gave back,
  * by the reserve, and by a region kept past the idle bound (with
  * `freshMaps`, where each result came from; a request none of them served
- * took ordinary memory). `grownHits`: misses served by an idle region shorter
- * than the request, moved to the head of a fresh mapping of the request's
- * length (only the rest of it is fresh memory; Linux). `keptBytes`: bytes given back (by `release()` or a
+ * took ordinary memory). `keptBytes`: bytes given back (by `release()` or a
  * collected result) and kept for reuse, in all; unlike `idleBytes` the pool's
  * thread never lowers it.
  */

@@ -238,7 +238,7 @@ Napi::Value PoolReuse(const Napi::CallbackInfo& info) {
 
 // poolStats() -> { idleBytes, idleLimit, inUseBytes, totalLimit, stretchLimit, freshMaps,
 // reserveBytes, reserveTarget, reserveMaps, idleHorizonMs, overBytes,
-// idleHits, reserveHits, overHits, grownHits, keptBytes } (tests, diagnostics).
+// idleHits, reserveHits, overHits, keptBytes } (tests, diagnostics).
 Napi::Value PoolStats(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   Napi::Object o = Napi::Object::New(env);
@@ -257,7 +257,6 @@ Napi::Value PoolStats(const Napi::CallbackInfo& info) {
   o.Set("idleHits", Napi::Number::New(env, static_cast<double>(hits.idle)));
   o.Set("reserveHits", Napi::Number::New(env, static_cast<double>(hits.reserve)));
   o.Set("overHits", Napi::Number::New(env, static_cast<double>(hits.over)));
-  o.Set("grownHits", Napi::Number::New(env, static_cast<double>(hits.grown)));
   o.Set("keptBytes", Napi::Number::New(env, static_cast<double>(hits.kept_bytes)));
   return o;
 }

@@ -111,7 +111,6 @@ uint64_t reserve_maps = 0;  // mappings the thread made and pre-faulted
 uint64_t idle_hits = 0;
 uint64_t reserve_hits = 0;
 uint64_t over_hits = 0;
-uint64_t grown_hits = 0;  // misses served by growing a shorter idle region (GrowInto)
 uint64_t kept_bytes = 0;  // given back by ReleaseRegion and kept (idle or over), in all
 // The reserve target: idle bytes the thread keeps ready. A miss (a request
 // no idle region fits) adds its length, up to idle_limit; it halves once per
@@ -389,70 +388,6 @@ Region TakeIdle(size_t length, bool zeroed, bool* recycled) {
   return {nullptr, 0};
 }
 
-// Takes the longest idle region shorter than `length` out of the idle list
-// into *out (false: none); with mu held. The caller has counted `length` as
-// handed out and maps it (GrowInto). Not a region kept past the idle bound:
-// that one waits for a request of about its own length (kMaxOverIdleNs) and
-// gives way to the total bound (ShedOver), as before.
-bool TakeShortIdle(size_t length, Idle* out) {
-  size_t best = idle->size();
-  for (size_t i = 0; i < idle->size(); i++) {
-    const Idle& e = (*idle)[i];
-    if (!e.over && e.region.length < length && (best == idle->size() || e.region.length > (*idle)[best].region.length)) best = i;
-  }
-  if (best == idle->size()) return false;
-  *out = (*idle)[best];
-  idle->erase(idle->begin() + static_cast<std::ptrdiff_t>(best));
-  idle_bytes -= out->region.length;
-  if (out->zeroed) zeroed_bytes -= out->region.length;
-  return true;
-}
-
-// A miss that would map `length` fresh while a shorter idle region waits
-// (an 80 MB result's 39 units split by a 40 MB request leave 19, short of
-// the next 40 MB request's 20; a row of 80 MB results finds 34 units left
-// of a 71 MB region): the idle region `e` (TakeShortIdle) moves to the head
-// of a fresh aligned mapping of `length` (mremap moves page tables, 2 MiB
-// entries whole, and copies no byte), so only the tail is fresh memory to
-// fault. In W18's sequence such misses faulted 40-80 MB afresh (100-700 ms
-// of CPU on this VM, docs/performance-notes.md) beside 20-70 MB of idle
-// memory. Returns the region (a fresh one when the move fails, `e` idle
-// again), or {nullptr, 0} when no memory can be mapped (`e` idle again);
-// `length` is counted as handed out on entry and stays so only on success.
-// *recycled as AcquireRegion's. Called without mu.
-Region GrowInto(const Idle& e, size_t length, bool* recycled) {
-  Region r = MapAligned(length);
-  void* moved = MAP_FAILED;
-#if defined(__linux__)
-  // SAFETY: e.region was taken out of the idle list (TakeShortIdle), so no
-  // buffer and no other thread reaches it; r is a fresh mapping of `length`
-  // >= e.region.length + kRegionAlign bytes that only this thread knows, so
-  // [r.addr, r.addr + e.region.length) is mapped, aligned and disjoint from
-  // e.region. MREMAP_FIXED replaces that head of r with e.region's pages
-  // and unmaps e.region's old range; the tail of r stays as mapped. On
-  // failure mremap changes nothing (e.region may span two mappings merged
-  // by PushIdle: the kernel refuses to move such a range).
-  if (r.addr != nullptr) moved = mremap(e.region.addr, e.region.length, e.region.length, MREMAP_MAYMOVE | MREMAP_FIXED, r.addr);
-#endif
-  Lock();
-  if (r.addr != nullptr && moved == r.addr) {
-    grown_hits++;
-    *recycled = !e.zeroed;
-    uv_mutex_unlock(&mu);
-    return r;
-  }
-  idle_bytes += e.region.length;
-  if (e.zeroed) zeroed_bytes += e.region.length;
-  PushIdle(e);
-  if (r.addr == nullptr) {
-    in_use_bytes -= length;
-  } else {
-    fresh_maps++;  // handed out as a fresh mapping after all
-  }
-  uv_mutex_unlock(&mu);
-  return r;
-}
-
 }  // namespace
 
 namespace {
@@ -513,13 +448,6 @@ Region Acquire(size_t bytes, bool zeroed, bool* recycled, bool reserve) {
     return {nullptr, 0};
   }
   in_use_bytes += length;
-  // A shorter idle region grows into this request's mapping (GrowInto) rather
-  // than the whole length being faulted afresh.
-  Idle shorter{};
-  if (TakeShortIdle(length, &shorter)) {
-    uv_mutex_unlock(&mu);
-    return GrowInto(shorter, length, recycled);
-  }
   fresh_maps++;
   uv_mutex_unlock(&mu);
   r = MapAligned(length);
@@ -700,7 +628,7 @@ size_t OverIdleBytes() {
 
 RegionHits RegionHitCounts() {
   Lock();
-  RegionHits h{idle_hits, reserve_hits, over_hits, grown_hits, kept_bytes};
+  RegionHits h{idle_hits, reserve_hits, over_hits, kept_bytes};
   uv_mutex_unlock(&mu);
   return h;
 }

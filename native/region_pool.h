@@ -132,7 +132,6 @@ struct RegionHits {
   uint64_t idle;
   uint64_t reserve;
   uint64_t over;
-  uint64_t grown;       // misses served by a shorter idle region moved into a longer mapping
   uint64_t kept_bytes;  // bytes ReleaseRegion has kept for reuse, in all
 };
 RegionHits RegionHitCounts();
