@@ -1,8 +1,9 @@
 'use strict';
 // W18 (bench/w18_ufunc.js, its NumPy side skipped) with the result pool
 // traced: per measured library call, wall and process CPU, minor faults, what
-// each poolBuffer request got (idle hit, reserve hit, grown from a shorter
-// idle region, fresh map, JS memory when null), the time spent inside
+// each poolBuffer request got (idle hit, reserve hit, fresh map, JS memory
+// when null; `grown` for an addon with poolStats().grownHits, the mremap
+// trial the notes describe), the time spent inside
 // poolBuffer, the GC assist's runs and the load; then the pool's totals.
 // The per-call figures behind docs/performance-notes.md's session 11. Compare
 // two builds by running it with each (MMARRAY_ADDON_PATH, alternated):

@@ -59,9 +59,7 @@ constexpr size_t kRegionAlign = size_t{2} << 20;
 // A region of at least `bytes` (1 <= bytes; its length rounded up to
 // kRegionAlign): from the idle pool when it holds one that long (the
 // smallest that fits; a longer one is split and its tail stays idle), else a
-// fresh mapping (zero pages) made here, at whose head the longest shorter
-// idle region's pages are moved when there is one (Linux mremap: only the
-// rest is fresh memory; such a miss raises no reserve). `*recycled` = true when its pages may
+// fresh mapping (zero pages) made here. `*recycled` = true when its pages may
 // hold old bytes (a region a buffer used before); false when they are zero
 // (fresh, or pre-faulted by the pool's thread and never handed out). With
 // `zeroed` the pool prefers zero regions (no clearing), without it regions
