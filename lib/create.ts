@@ -436,6 +436,12 @@ export function fullLike<const D extends DTypeLike>(a: NdArray, fillValue: unkno
 export function fullLike(a: NdArray, fillValue: unknown, options?: LikeOptions): NdArray;
 export function fullLike(a: NdArray, fillValue: unknown, options: LikeOptions = {}): NdArray {
   const out = zerosLike(a, options);
+  // NumPy's copyto(res, fill_value, casting='unsafe'): an infinite or NaN float goes into an
+  // integer array through the float64 cast (its C-undefined value, NumPy's warning), not fill's OverflowError.
+  if (typeof fillValue === 'number' && !Number.isFinite(fillValue) && 'iu'.includes(out.dtype.kind)) {
+    out.set(full([], fillValue, 'f8').astype(out.dtype, { casting: 'unsafe' }));
+    return out;
+  }
   fillWith(out, fillValue);
   return out;
 }

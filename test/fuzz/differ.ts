@@ -424,7 +424,8 @@ const SESSION10_FREE: { [name: string]: (args: unknown[], kw: Decoded) => NdArra
   arange: (args, kw) => {
     const dt = u(kw.dtype);
     if (args.length === 1) return api.arange(args[0] as number, dt);
-    return api.arange(args[0] as number, args[1] as number, args.length > 2 ? (args[2] as number) : undefined, dt);
+    if (args.length === 2) return api.arange(args[0] as number, args[1] as number, dt as never);
+    return api.arange(args[0] as number, args[1] as number, args[2] as number, dt);
   },
   eye: ([n, m, k], kw) => api.eye(n as number, m as number | null, k as number, u(kw.dtype), u(kw.order)),
   identity: ([n], kw) => api.identity(n as number, u(kw.dtype)),
