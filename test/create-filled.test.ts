@@ -72,6 +72,8 @@ compareAll('zerosLike, onesLike, emptyLike, fullLike match NumPy (order K keeps 
   // copyto(res, fill_value, casting='unsafe'): an infinite float into ints is the float64 cast (x86's), not an error
   c("np.full_like(np.zeros(3, 'i8'), -np.inf)", () => fullLike(zeros(3, 'i8'), -Infinity)),
   c("np.full_like(np.zeros((2, 2), '>i4').T, np.inf)", () => fullLike(zeros([2, 2], '>i4').T, Infinity)),
+  c("np.full_like(np.zeros(3, 'i1'), -1.5+0.5j)", () => fullLike(zeros(3, 'i1'), { re: -1.5, im: 0.5 })),
+  c("np.full_like(np.zeros(2, [('a', '<i8'), ('b', '>f4')]), -np.inf)", () => fullLike(zeros(2, [['a', '<i8'], ['b', '>f4']] as never), -Infinity)),
 ]);
 
 compareAll('eye and identity match NumPy', [
