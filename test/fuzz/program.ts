@@ -1441,8 +1441,10 @@ function randSession9Op(rng: Rng, a: NdArray): Json[] {
     case 9: {
       const n = rng.int(1, 6);
       const x = { dtype: '<f8', shape: [n], values: randPerm(rng, 7).slice(0, n).map((i) => [-2, -1, 0, 0.5, 1, 2, 3][i]) };
-      const y: Json = nd === 1 && a.shape[0] === n && rng.chance(0.7) ? 'self' : newArray(rng, rng.chance(0.7) ? '<f8' : dt(), rng.chance(0.8) ? [n] : [n, 2]);
-      const kw: { [k: string]: Json } = rng.chance(0.2) ? { w: newArray(rng, '<f8', [n]) } : {};
+      // Finite y and w: polyfit is lstsq's gelsd, which never returns for an infinite item (seed 7002911 hung the oracle).
+      let y: Json = nd === 1 && a.shape[0] === n && rng.chance(0.7) ? 'self' : finiteArray(newArray(rng, rng.chance(0.7) ? '<f8' : dt(), rng.chance(0.8) ? [n] : [n, 2]));
+      if (y === 'self' && !allFinite(a)) y = finiteArray(newArray(rng, '<f8', [n]));
+      const kw: { [k: string]: Json } = rng.chance(0.2) ? { w: finiteArray(newArray(rng, '<f8', [n])) } : {};
       return free('polyfit', [x, y, rng.int(0, 3)], kw);
     }
     case 10:
