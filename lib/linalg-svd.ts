@@ -16,8 +16,9 @@
  * Dtypes are NumPy's `_commonType` (S in the real result type). A NaN
  * anywhere in the stack gives NumPy's LinAlgError "SVD did not converge"
  * (LAPACK's gesdd refuses it); a matrix with an infinity (and no NaN) gives
- * NaN singular values, as NumPy's, and NaN vectors where NumPy's LAPACK
- * leaves vectors of no meaning.
+ * NaN singular values, as NumPy's, where NumPy's LAPACK leaves vectors of no
+ * meaning: NaN vectors for complex input, zero ones for real (so that pinv
+ * is NumPy's 0 for real, NaN for complex).
  * @module
  */
 import type { NdArray } from './ndarray';
@@ -100,7 +101,7 @@ export function svd(a: unknown, options: SvdOptions = {}): SVDResult | NdArray {
     linalgSvd(types.complex ? C128 : F64, data, floatsOf(S), U === null ? none : floatsOf(U), Vh === null ? none : floatsOf(Vh), info, m, n, full, want, count);
     if (info.some((i) => i > 0) || (nan && info.some((i) => i < 0))) throw new LinAlgError('SVD did not converge');
     for (let t = 0; t < count; t++) {
-      if (info[t] < 0) nanMatrix(t, count, [S, U, Vh]);
+      if (info[t] < 0) infiniteMatrix(t, count, S, types.complex ? [U, Vh] : [], types.complex ? [] : [U, Vh]);
     }
   }
   const s = toResult(S, realDType(types.result));
@@ -109,17 +110,22 @@ export function svd(a: unknown, options: SvdOptions = {}): SVDResult | NdArray {
 }
 
 /**
- * NaN in the t-th matrix (or vector) of each stacked result: an infinite matrix's
- * S, U and Vh. NumPy's gesdd gives NaN singular values there and vectors of no
- * meaning (scaled by inf, in an order the NaNs decided); NaN says so.
+ * The t-th matrix of an infinite input: NumPy's gesdd gives NaN singular values
+ * there and vectors of no meaning, NaN for complex input and finite (a
+ * permutation's) for real, so that NumPy's pinv of a real one is 0 and of a
+ * complex one NaN. S is NaN here, `nan` parts NaN and `zero` parts 0 (pinv
+ * then gives NumPy's answers).
  */
-function nanMatrix(t: number, count: number, parts: readonly (NdArray | null)[]): void {
-  for (const p of parts) {
-    if (p === null) continue;
+function infiniteMatrix(t: number, count: number, S: NdArray, nan: readonly (NdArray | null)[], zero: readonly (NdArray | null)[]): void {
+  const fill = (p: NdArray | null, v: number): void => {
+    if (p === null) return;
     const d = floatsOf(p);
     const per = d.length / count;
-    d.fill(NaN, t * per, (t + 1) * per);
-  }
+    d.fill(v, t * per, (t + 1) * per);
+  };
+  fill(S, NaN);
+  nan.forEach((p) => fill(p, NaN));
+  zero.forEach((p) => fill(p, 0));
 }
 
 /** NumPy's hermitian branch of svd: eigh, |w| descending, the signs moved into Vh. */

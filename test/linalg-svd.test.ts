@@ -151,6 +151,9 @@ describeWithNumpy('linalg.svd against NumPy', () => {
       { py: 'LA.svd(CINF).S', js: (x) => linalg.svd(x.CINF).S, tol: 0 },
       { py: 'LA.cond(INFS)', js: (x) => linalg.cond(x.INFS), tol: TOL },
       { py: 'LA.matrix_rank(INFS)', js: (x) => linalg.matrixRank(x.INFS), tol: 0 },
+      { py: 'LA.pinv(INFS)', js: (x) => linalg.pinv(x.INFS), tol: TOL },
+      { py: 'LA.pinv(INF)', js: (x) => linalg.pinv(x.INF), tol: 0 },
+      { py: 'LA.pinv(CINF)', js: (x) => linalg.pinv(x.CINF), tol: 0 },
       { py: 'LA.svd(V)', js: (x) => linalg.svd(x.V).S, tol: 0 },
       { py: 'LA.svd(H)', js: (x) => linalg.svd(x.H).S, tol: 0 },
     );
@@ -195,8 +198,11 @@ describe('linalg.svd identities and inputs (no NumPy needed)', () => {
     expect(() => linalg.svd(a, { fullMatrices: 1 as never })).toThrow(TypeError);
     expect(() => linalg.svd(a, { full_matrices: false } as never)).toThrow(TypeError);
     expect(() => linalg.svd(lib.asarray([[NaN, 0], [0, 1]]))).toThrow(LinAlgError);
-    // an infinity: NaN singular values (NumPy's, checked against NumPy above), NaN vectors
+    // an infinity: NaN singular values (NumPy's, checked against NumPy above); vectors of no
+    // meaning in NumPy: zeros here for real input, NaN for complex (pinv: 0 and NaN, as NumPy's)
     const r = linalg.svd(lib.asarray([[Infinity, 0], [0, 1]]));
-    expect([r.S.toArray(), r.U.toArray(), r.Vh.toArray()]).toEqual([[NaN, NaN], [[NaN, NaN], [NaN, NaN]], [[NaN, NaN], [NaN, NaN]]]);
+    expect([r.S.toArray(), r.U.toArray(), r.Vh.toArray()]).toEqual([[NaN, NaN], [[0, 0], [0, 0]], [[0, 0], [0, 0]]]);
+    const c = linalg.svd(lib.asarray([[Infinity, 0], [0, 1]]).astype('c16'));
+    expect(lib.all(lib.isnan(c.U)).get()).toBe(true);
   });
 });
