@@ -7,9 +7,9 @@
  * | function | complex input | real input |
  * | --- | --- | --- |
  * | `real(a)` | a view: the float dtype of half the itemsize, a's strides (twice the float's itemsize when contiguous), a's byte order; writeable as a is | `a` itself |
- * | `imag(a)` | a view, as `real`, one part further | a new read-only array of zeros |
+ * | `imag(a)` | a view, as `real`, one part further | a new read-only array of zeros (records too) |
  * | `iscomplex(a)` | `imag(a) != 0` | all false |
- * | `isreal(a)` | `imag(a) == 0` | all true |
+ * | `isreal(a)` | `imag(a) == 0` | all true (records, voids: NumPy's TypeError of comparing them with 0) |
  *
  * A JS scalar is a 0-d array first (a `{ re, im }` is complex128).
  * @module
@@ -82,7 +82,8 @@ export function iscomplex(x: NdArray | UfuncInput | readonly unknown[]): NdArray
 /** NumPy's `np.isreal(x)`: a bool array, true where the imaginary part is zero (all true for real input). */
 export function isreal(x: NdArray | UfuncInput | readonly unknown[]): NdArray {
   const a = arrayOf(x);
-  if (isComplexArray(a)) return equal(a.imag as NdArray, 0);
+  // NumPy's imag(x) == 0: records and voids reach _void_compare's TypeError.
+  if (isComplexArray(a) || a.dtype.kind === 'V') return equal(a.imag as NdArray, 0);
   return full(a.shape, true, '?');
 }
 

@@ -25,6 +25,8 @@ import { empty } from './create';
 import { assertStackedSquare, C128, F64, commonType, floatsOf, linalgOperand, product, toResult, workCopy } from './linalg-solve';
 import { realDType } from './linalg-eigh';
 import { linalgEig } from './native';
+import { isfinite } from './ufuncs/math';
+import { all } from './reduce-axis';
 
 /** The result of {@link eig}: NumPy's `EigResult(eigenvalues, eigenvectors)`. */
 export interface EigResult {
@@ -48,6 +50,8 @@ function complexDType(dt: DType): DType {
 export function eigStack(fn: string, a: unknown, want: boolean): { w: NdArray; v: NdArray | null } {
   const x = linalgOperand(a, fn, 'a');
   const n = assertStackedSquare(x);
+  // NumPy's order: _assert_finite before _commonType (float16 with an inf is this LinAlgError, not the TypeError).
+  if ((x.dtype.kind === 'f' || x.dtype.kind === 'c') && x.size > 0 && !all(isfinite(x)).get()) throw new LinAlgError('Array must not contain infs or NaNs');
   const types = commonType('eig', x);
   const stack = x.shape.slice(0, -2);
   const count = product(stack);

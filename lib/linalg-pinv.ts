@@ -20,6 +20,7 @@ import { max, all, countNonzero } from './reduce-axis';
 import { conjugate, divide, multiply } from './ufuncs/arith';
 import { equal, greater } from './ufuncs/compare';
 import { expandDims } from './axis-views';
+import { where } from './ufuncs/where';
 
 /** Options of {@link pinv}: NumPy's `rcond`, `hermitian` and `rtol` (rcond and rtol exclude each other). */
 export interface PinvOptions {
@@ -81,7 +82,8 @@ export function pinv(a: unknown, options: PinvOptions = {}): NdArray {
   const large = greater(S, cutoff);
   const s = S.flags.writeable ? S : S.copy();
   divide(1, s, { where: large, out: s });
-  const sInv = multiply(s, large);
+  // NumPy's s[~large] = 0: a NaN singular value (an infinite matrix) drops out too.
+  const sInv = where(large, s, 0);
   return matmul(Vh.swapaxes(-1, -2), multiply(expandDims(sInv, -1), U.swapaxes(-1, -2)));
 }
 

@@ -22,7 +22,8 @@
 import type { NdArray } from './ndarray';
 import { LinAlgError, ValueError, repr } from './errors';
 import { readKnownOptions } from './options';
-import { empty } from './create';
+import { empty, emptyLike } from './create';
+import { triu } from './diagonal';
 import { C128, F64, commonType, floatsOf, linalgOperand, product, toResult, workCopy } from './linalg-solve';
 import { linalgGeqrf, linalgOrgqr } from './native';
 
@@ -81,8 +82,11 @@ export function qr(a: unknown, options: QrOptions = {}): QRResult | QrRawResult 
     }
     throw new ValueError(`Unrecognized mode '${mode}'`);
   }
-  const x = linalgOperand(a, 'qr', 'a');
+  let x = linalgOperand(a, 'qr', 'a');
   assertStacked2d(x);
+  // NumPy's qr casts before its gufunc (a.astype(t, copy=True), t float64 for records): a
+  // one-field record passes as its field, more fields are astype's TypeError.
+  if (x.dtype.kind === 'V') x = x.astype('f8');
   const types = commonType('qr_r_raw', x);
   const stack = x.shape.slice(0, -2);
   const count = product(stack);
@@ -94,16 +98,27 @@ export function qr(a: unknown, options: QrOptions = {}): QRResult | QrRawResult 
   const tau = empty([...stack, k], types.compute);
   const tauData = floatsOf(tau);
   linalgGeqrf(type, data, tauData, m, n, count);
-  if (mode === 'raw') return { h: toResult(arr.swapaxes(-1, -2), types.result), tau: toResult(tau, types.result) };
+  // NumPy factors its astype copy of a in place (memory order 'K': a transposed input is
+  // F-ordered), and h (its transpose) and R (triu of its rows, by where) keep that layout.
+  const factored = kOrdered(x, arr);
+  if (mode === 'raw') return { h: toResult(factored.swapaxes(-1, -2), types.result), tau: toResult(tau, types.result) };
   const qc = mode === 'complete' && m > n ? m : k;
-  const R = upperRows(arr, data, stack, m, n, mode === 'r' ? k : qc, types.complex);
+  const R = factored.flags.cContiguous ? upperRows(arr, data, stack, m, n, mode === 'r' ? k : qc, types.complex) : triu(factored.index(`..., :${mode === 'r' ? k : qc}, :`));
   if (mode === 'r') return toResult(R, types.result);
   const Q = empty([...stack, m, qc], types.compute);
   linalgOrgqr(type, data, tauData, floatsOf(Q), m, n, qc, count);
   return { Q: toResult(Q, types.result), R: toResult(R, types.result) };
 }
 
-/** NumPy's `triu(a[..., :rows, :])` of the factored stack (its float64 items `data`). */
+/** The C-ordered factored stack `arr` in the memory order NumPy's `a.astype(t, copy=True)` gives x ('K'). */
+function kOrdered(x: NdArray, arr: NdArray): NdArray {
+  const k = emptyLike(x, { dtype: arr.dtype, order: 'K' });
+  if (k.flags.cContiguous) return arr;
+  k.set(arr);
+  return k;
+}
+
+/** NumPy's `triu(a[..., :rows, :])` of the C-ordered factored stack (its float64 items `data`). */
 function upperRows(arr: NdArray, data: Float64Array, stack: number[], m: number, n: number, rows: number, complex: boolean): NdArray {
   const R = empty([...stack, rows, n], arr.dtype);
   const out = floatsOf(R);

@@ -12,9 +12,12 @@
  * `hermitian: true` is NumPy's path through {@link eigh}: S = |eigenvalues|
  * sorted descending, U the eigenvectors, Vh = (U · sign)ᴴ.
  *
- * Dtypes are NumPy's `_commonType` (S in the real result type). A NaN gives
- * NumPy's LinAlgError "SVD did not converge"; so does an infinity, where
- * NumPy's LAPACK returns NaN singular values with arbitrary vectors.
+ * Dtypes are NumPy's `_commonType` (S in the real result type). A NaN
+ * anywhere in the stack gives NumPy's LinAlgError "SVD did not converge"
+ * (LAPACK's gesdd refuses it); a matrix with an infinity (and no NaN) gives
+ * NaN singular values, as NumPy's, where NumPy's LAPACK leaves vectors of no
+ * meaning: NaN vectors for complex input, zero ones for real (so that pinv
+ * is NumPy's 0 for real, NaN for complex).
  * @module
  */
 import type { NdArray } from './ndarray';
@@ -63,7 +66,8 @@ function flag(fn: string, name: string, v: unknown, dflt: boolean): boolean {
  * @example
  * const { U, S, Vh } = linalg.svd(asarray([[3, 0], [4, 5]]));
  * S.toArray(); // [6.7082..., 2.2360...] (√45, √5)
- * @throws LinAlgError for < 2-d input (non-square with hermitian), "SVD did not converge" (NaN/inf);
+ * @throws LinAlgError for < 2-d input (non-square with hermitian), "SVD did not converge" (a NaN; an
+ *   infinity gives NaN singular values);
  *   TypeError for float16.
  */
 export function svd(a: unknown, options?: SvdOptions & { computeUv?: true }): SVDResult;
@@ -88,14 +92,39 @@ export function svd(a: unknown, options: SvdOptions = {}): SVDResult | NdArray {
   const Vh = want ? empty([...stack, full ? n : k, n], types.compute) : null;
   if (count > 0) {
     const { data } = workCopy(x, x.shape, types.compute);
+    // LAPACK's gesdd refuses a NaN (info -4: NumPy's LinAlgError for the whole stack) but
+    // runs on an infinity: known before the kernel overwrites its copy.
+    const nan = data.some(Number.isNaN);
     const info = new Int32Array(count);
     const none = new Float64Array(0);
     linalgSvd(types.complex ? C128 : F64, data, floatsOf(S), U === null ? none : floatsOf(U), Vh === null ? none : floatsOf(Vh), info, m, n, full, want, count);
-    if (info.some((i) => i !== 0)) throw new LinAlgError('SVD did not converge');
+    if (info.some((i) => i > 0) || (nan && info.some((i) => i < 0))) throw new LinAlgError('SVD did not converge');
+    for (let t = 0; t < count; t++) {
+      if (info[t] < 0) infiniteMatrix(t, count, S, types.complex ? [U, Vh] : [], types.complex ? [] : [U, Vh]);
+    }
   }
   const s = toResult(S, realDType(types.result));
   if (U === null || Vh === null) return s;
   return { U: toResult(U, types.result), S: s, Vh: toResult(Vh, types.result) };
+}
+
+/**
+ * The t-th matrix of an infinite input: NumPy's gesdd gives NaN singular values
+ * there and vectors of no meaning, NaN for complex input and finite (a
+ * permutation's) for real, so that NumPy's pinv of a real one is 0 and of a
+ * complex one NaN. S is NaN here, `nan` parts NaN and `zero` parts 0 (pinv
+ * then gives NumPy's answers).
+ */
+function infiniteMatrix(t: number, count: number, S: NdArray, nan: readonly (NdArray | null)[], zero: readonly (NdArray | null)[]): void {
+  const fill = (p: NdArray | null, v: number): void => {
+    if (p === null) return;
+    const d = floatsOf(p);
+    const per = d.length / count;
+    d.fill(v, t * per, (t + 1) * per);
+  };
+  fill(S, NaN);
+  nan.forEach((p) => fill(p, NaN));
+  zero.forEach((p) => fill(p, 0));
 }
 
 /** NumPy's hermitian branch of svd: eigh, |w| descending, the signs moved into Vh. */

@@ -21,6 +21,7 @@ import { IndexError, KeyError, ValueError, describeValue, repr } from './errors'
 import { applyIndex, parseIndex, Slice, type IndexItem } from './indexing';
 import { fieldOf, indexLayout, reversedLayout, sharedViewLayout } from './layout-memo';
 import {
+  allocate,
   asClassOf,
   derive,
   describeNonArray,
@@ -516,8 +517,8 @@ export class NdArray<T = unknown> {
 
   /**
    * NumPy's `a.imag`: for complex arrays a view of the imaginary parts; for
-   * any other numeric array a read-only array of zeros of its shape and dtype
-   * (NumPy's), not sharing its memory.
+   * any other array (records too) a read-only array of zeros of its shape and
+   * dtype (NumPy's), not sharing its memory.
    */
   get imag(): Retyped<this, number> {
     return this.complexPart(1);
@@ -528,9 +529,10 @@ export class NdArray<T = unknown> {
     acc.st.checkOpen();
     if (acc.dt.kind !== 'c') {
       if (part === 0) return this as unknown as Retyped<this, number>;
-      if (acc.dt.fields !== null || !'biuf'.includes(acc.dt.kind)) throw new TypeError(`imag of dtype ${acc.dt.str} is not supported`);
-      const zeros = this.copy();
-      zeros.fill(0);
+      // NumPy's array_imag_get: new zeroed memory of a's dtype (records and
+      // voids too), F-ordered when a is F- and not C-contiguous, read-only.
+      const fortran = isFContiguous(acc.shape, acc.strides, acc.dt.itemsize) && !isCContiguous(acc.shape, acc.strides, acc.dt.itemsize);
+      const zeros = asClassOf(this, allocate(acc.dt, acc.shape, fortran ? 'F' : 'C'));
       zeros.flags.writeable = false;
       return zeros as unknown as Retyped<this, number>;
     }

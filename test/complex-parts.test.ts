@@ -8,6 +8,7 @@ import { array, arange, fromBuffer, sharesMemory, zeros } from '../lib';
 import { AccessError } from '../lib/errors';
 import { describeWithNumpy, NUMPY_BASELINE, runNumpy } from './helpers/numpy';
 import { mismatches } from './helpers/ufunc-math';
+import { bytesOf } from './helpers/async-arrays';
 
 const C = (re: number, im: number): { re: number; im: number } => ({ re, im });
 
@@ -68,6 +69,46 @@ print(json.dumps(out))
       expect(mismatches(rad, w.dtype, w.rad, { ulps: 4 }, `${dt} rad`)).toEqual([]);
       expect(mismatches(angle(x, { deg: true }), w.dtype, w.deg, { ulps: 4 }, `${dt} deg`)).toEqual([]);
     }
+  });
+});
+
+describeWithNumpy('imag and isreal of records, voids and F-ordered arrays against NumPy', () => {
+  test("imag: zeroed memory of a's dtype, F-ordered for an F-only-contiguous input, read-only; isreal of records/voids: TypeError", () => {
+    const want = runNumpy<{ imag: { dtype: string; strides: number[]; writeable: boolean; hex: string }[]; isreal: string[] }>(`
+
+rec = np.array([(1, 2.5), (3, -1)], dtype=[('a', '<i4'), ('b', '>f8')])
+f = np.asfortranarray(np.arange(6.).reshape(2, 3).astype('>f4'))
+v = np.frombuffer(bytes(range(8)), 'V4')
+out = {'imag': [], 'isreal': []}
+for x in [rec, f, v, f[:, ::2], np.arange(4, dtype='u2')]:
+    im = x.imag
+    out['imag'].append({'dtype': im.dtype.str, 'strides': list(im.strides), 'writeable': bool(im.flags.writeable), 'hex': im.tobytes().hex()})
+for x in [rec, v]:
+    try:
+        np.isreal(x); out['isreal'].append('ok')
+    except TypeError as e:
+        out['isreal'].append(str(e))
+print(json.dumps(out))
+`);
+    const rec = zeros([2], [['a', '<i4'], ['b', '>f8']] as never);
+    rec.field('a').set(array([1, 3]));
+    rec.field('b').set(array([2.5, -1]));
+    const f = arange(6, 'f8').reshape([2, 3]).astype('>f4', { order: 'F' });
+    const v = fromBuffer(new Uint8Array([0, 1, 2, 3, 4, 5, 6, 7]).buffer, 'V4');
+    const got = [rec, f, v, f.index(':, ::2'), arange(4, 'u2')].map((x) => {
+      const im = imag(x);
+      return { dtype: im.dtype.str, strides: [...im.strides], writeable: im.flags.writeable, hex: Buffer.from(bytesOf(im)).toString('hex') };
+    });
+    expect(got).toEqual(want.imag);
+    expect([rec, v].map((x) => {
+      try {
+        isreal(x);
+        return 'ok';
+      } catch (e) {
+        expect(e).toBeInstanceOf(TypeError);
+        return (e as Error).message;
+      }
+    })).toEqual(want.isreal);
   });
 });
 

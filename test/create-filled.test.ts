@@ -69,6 +69,11 @@ compareAll('zerosLike, onesLike, emptyLike, fullLike match NumPy (order K keeps 
   c(`np.ones_like(${T}.transpose(2, 0, 1), shape=(4, 6))`, () => onesLike(arange(24).reshape([2, 3, 4]).transpose([2, 0, 1]), { shape: [4, 6] })),
   c(`np.full_like(${T}, [1, 2, 3, 4])`, () => fullLike(arange(24).reshape([2, 3, 4]), [1, 2, 3, 4])),
   c("np.ones_like(np.zeros(2, '>i2'))", () => onesLike(zeros(2, '>i2'))),
+  // copyto(res, fill_value, casting='unsafe'): an infinite float into ints is the float64 cast (x86's), not an error
+  c("np.full_like(np.zeros(3, 'i8'), -np.inf)", () => fullLike(zeros(3, 'i8'), -Infinity)),
+  c("np.full_like(np.zeros((2, 2), '>i4').T, np.inf)", () => fullLike(zeros([2, 2], '>i4').T, Infinity)),
+  c("np.full_like(np.zeros(3, 'i1'), -1.5+0.5j)", () => fullLike(zeros(3, 'i1'), { re: -1.5, im: 0.5 })),
+  c("np.full_like(np.zeros(2, [('a', '<i8'), ('b', '>f4')]), -np.inf)", () => fullLike(zeros(2, [['a', '<i8'], ['b', '>f4']] as never), -Infinity)),
 ]);
 
 compareAll('eye and identity match NumPy', [

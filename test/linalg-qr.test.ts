@@ -8,7 +8,7 @@
 // for float32 results (two roundings of a double may split by one ulp).
 import * as lib from '../lib';
 import { LinAlgError, ValueError, type NdArray } from '../lib';
-import { describeWithNumpy } from './helpers/numpy';
+import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { expectLinalgLikeNumpy, type LinalgCase } from './helpers/np-linalg';
 import { useTempDir } from './helpers/tmp';
 
@@ -135,5 +135,47 @@ describe('linalg.qr identities and inputs (no NumPy needed)', () => {
     expect(() => linalg.qr(a, { mode: 3 as never })).toThrow(TypeError);
     expect(() => linalg.qr(a, { nope: 1 } as never)).toThrow(TypeError);
     expect(() => linalg.qr(lib.asarray(3))).toThrow(LinAlgError);
+  });
+});
+
+describeWithNumpy('linalg.qr layouts and records against NumPy', () => {
+  test("every mode's results keep NumPy's strides (its astype copy in 'K' order is factored in place); one-field records cast, more fields are astype's TypeError", () => {
+    const layouts = ['C', 'T', 'F4T', 'STACKT', 'REV', 'REC'];
+    const want = runNumpy<Record<string, unknown>>(`
+base = np.arange(1., 13.).reshape(3, 4) ** 1.5
+xs = {'C': base, 'T': base.T, 'F4T': base.T.astype('f4'), 'STACKT': np.stack([base, base + 1]).transpose(0, 2, 1),
+      'REV': base[::-1, ::-1], 'REC': base.astype([('a', '>f8')])}
+out = {}
+for name, x in xs.items():
+    for mode in ['raw', 'r', 'reduced', 'complete']:
+        r = np.linalg.qr(x, mode=mode)
+        r = r if isinstance(r, tuple) else (r,)
+        out[name + ' ' + mode] = [[y.dtype.str, list(y.shape), list(y.strides)] for y in r]
+try:
+    np.linalg.qr(np.zeros((2, 2), [('a', '<f4'), ('b', 'i1')]))
+except TypeError as e:
+    out['two fields'] = str(e)
+print(json.dumps(out))
+`);
+    const base = lib.power(lib.arange(1, 13, 1, 'f8').reshape([3, 4]), 1.5);
+    const stack = lib.stack([base, lib.add(base, 1)]);
+    const rec = lib.zeros([3, 4], [['a', '>f8']] as never);
+    rec.field('a').set(base);
+    const xs: Record<string, NdArray> = { C: base, T: base.T, F4T: base.T.astype('f4'), STACKT: stack.transpose([0, 2, 1]), REV: base.index('::-1, ::-1'), REC: rec };
+    const got: Record<string, unknown> = {};
+    for (const name of layouts) {
+      for (const mode of ['raw', 'r', 'reduced', 'complete'] as const) {
+        const r = lib.linalg.qr(xs[name], { mode });
+        const parts = 'h' in r ? [r.h, r.tau] : 'Q' in r ? [r.Q, r.R] : [r];
+        got[`${name} ${mode}`] = parts.map((y) => [y.dtype.str, [...y.shape], [...y.strides]]);
+      }
+    }
+    try {
+      lib.linalg.qr(lib.zeros([2, 2], [['a', '<f4'], ['b', 'i1']] as never));
+    } catch (e) {
+      expect(e).toBeInstanceOf(TypeError);
+      got['two fields'] = (e as Error).message;
+    }
+    expect(got).toEqual(want);
   });
 });

@@ -47,6 +47,10 @@ E0 = np.zeros((0, 3))
 E1 = np.zeros((3, 0))
 ES = np.zeros((0, 2, 2))
 NAN = np.array([[1., np.nan], [0, 1]])
+INF = np.array([[np.inf, 1.], [1, 2], [3, 4]])
+INFS = np.array([[[1., 2], [3, 4]], [[-np.inf, 1], [1, 2]]])
+NANS = np.array([[[1., 2], [3, 4]], [[np.inf, np.nan], [1, 2]]])
+CINF = np.array([[1, 2j], [np.inf, 1]])
 V = np.arange(3.)
 H = np.ones((2, 2), dtype='f2')
 CBIG = rng.standard_normal((60, 45)) + 1j * rng.standard_normal((60, 45))
@@ -54,7 +58,7 @@ CBIGW = rng.standard_normal((35, 70)) + 1j * rng.standard_normal((35, 70))
 CST = rng.standard_normal((2, 5, 4)) + 1j * rng.standard_normal((2, 5, 4))
 CRK = (rng.standard_normal((10, 3)) + 1j * rng.standard_normal((10, 3))) @ (rng.standard_normal((3, 8)) - 2j * rng.standard_normal((3, 8)))
 `;
-const NAMES = ['A', 'W', 'SQ', 'ST', 'C', 'CW', 'F4', 'C8', 'I', 'BE', 'FO', 'RK', 'Z', 'SYM', 'HER', 'ILL', 'BIG', 'BIG2', 'BIGW', 'E0', 'E1', 'ES', 'NAN', 'V', 'H', 'CBIG', 'CBIGW', 'CST', 'CRK'];
+const NAMES = ['A', 'W', 'SQ', 'ST', 'C', 'CW', 'F4', 'C8', 'I', 'BE', 'FO', 'RK', 'Z', 'SYM', 'HER', 'ILL', 'BIG', 'BIG2', 'BIGW', 'E0', 'E1', 'ES', 'NAN', 'INF', 'INFS', 'NANS', 'CINF', 'V', 'H', 'CBIG', 'CBIGW', 'CST', 'CRK'];
 
 /** U·diag(S)·Vh of a reduced or full SVD (NumPy: u[..., :, :k] * s[..., None, :] @ vh[..., :k, :]). */
 function rebuild(r: { U: NdArray; S: NdArray; Vh: NdArray }): NdArray {
@@ -144,6 +148,17 @@ describeWithNumpy('linalg.svd against NumPy', () => {
     cases.push(
       { py: 'LA.svd(NAN)', js: (x) => linalg.svd(x.NAN).S, tol: 0 },
       { py: 'LA.svdvals(NAN)', js: (x) => linalg.svdvals(x.NAN), tol: 0 },
+      // gesdd refuses a NaN anywhere in the stack, and runs on an infinity: NaN singular values
+      { py: 'LA.svdvals(NANS)', js: (x) => linalg.svdvals(x.NANS), tol: 0 },
+      { py: 'LA.svd(INF, full_matrices=False).S', js: (x) => linalg.svd(x.INF, { fullMatrices: false }).S, tol: 0 },
+      { py: 'LA.svdvals(INF)', js: (x) => linalg.svdvals(x.INF), tol: 0 },
+      { py: 'LA.svdvals(INFS)', js: (x) => linalg.svdvals(x.INFS), tol: TOL },
+      { py: 'LA.svd(CINF).S', js: (x) => linalg.svd(x.CINF).S, tol: 0 },
+      { py: 'LA.cond(INFS)', js: (x) => linalg.cond(x.INFS), tol: TOL },
+      { py: 'LA.matrix_rank(INFS)', js: (x) => linalg.matrixRank(x.INFS), tol: 0 },
+      { py: 'LA.pinv(INFS)', js: (x) => linalg.pinv(x.INFS), tol: TOL },
+      { py: 'LA.pinv(INF)', js: (x) => linalg.pinv(x.INF), tol: 0 },
+      { py: 'LA.pinv(CINF)', js: (x) => linalg.pinv(x.CINF), tol: 0 },
       { py: 'LA.svd(V)', js: (x) => linalg.svd(x.V).S, tol: 0 },
       { py: 'LA.svd(H)', js: (x) => linalg.svd(x.H).S, tol: 0 },
     );
@@ -188,6 +203,12 @@ describe('linalg.svd identities and inputs (no NumPy needed)', () => {
     const a = lib.eye(2);
     expect(() => linalg.svd(a, { fullMatrices: 1 as never })).toThrow(TypeError);
     expect(() => linalg.svd(a, { full_matrices: false } as never)).toThrow(TypeError);
-    expect(() => linalg.svd(lib.asarray([[Infinity, 0], [0, 1]]))).toThrow(LinAlgError);
+    expect(() => linalg.svd(lib.asarray([[NaN, 0], [0, 1]]))).toThrow(LinAlgError);
+    // an infinity: NaN singular values (NumPy's, checked against NumPy above); vectors of no
+    // meaning in NumPy: zeros here for real input, NaN for complex (pinv: 0 and NaN, as NumPy's)
+    const r = linalg.svd(lib.asarray([[Infinity, 0], [0, 1]]));
+    expect([r.S.toArray(), r.U.toArray(), r.Vh.toArray()]).toEqual([[NaN, NaN], [[0, 0], [0, 0]], [[0, 0], [0, 0]]]);
+    const c = linalg.svd(lib.asarray([[Infinity, 0], [0, 1]]).astype('c16'));
+    expect(lib.all(lib.isnan(c.U)).get()).toBe(true);
   });
 });

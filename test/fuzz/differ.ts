@@ -385,6 +385,60 @@ const SESSION9_FREE: { [name: string]: (args: unknown[], kw: Decoded) => NdArray
   concat: ([xs], kw) => api.concat(xs as NdArray[], 'axis' in kw ? { axis: kw.axis as number | null } : {}),
 };
 
+/** A Python int result (np.ndim, np.size) as np.asarray of it: a 0-d int64. */
+const intArr = (n: number): NdArray => api.array(n, '<i8');
+/** A tuple of ints (np.shape, np.broadcast_shapes) as np.asarray of it: int64, or float64 when empty. */
+const tupleArr = (t: readonly number[]): NdArray => (t.length === 0 ? api.zeros([0], '<f8') : api.array([...t], '<i8'));
+/** The functions apply_over_axes calls, by NumPy's name (program.ts OVER_AXES_FNS). */
+const OVER_AXES_FNS: { [name: string]: (v: NdArray, axis: number) => NdArray } = {
+  sum: (v, axis) => api.sum(v, axis),
+  prod: (v, axis) => api.prod(v, axis),
+  max: (v, axis) => api.max(v, axis),
+  min: (v, axis) => api.min(v, axis),
+  mean: (v, axis) => api.mean(v, axis),
+  any: (v, axis) => api.any(v, axis),
+};
+/** np_call's functions of the exports no earlier table reached (program.ts randSession10Op). */
+const SESSION10_CALLS: { [name: string]: Call } = {
+  zeros_like: (a, _args, kw) => api.zerosLike(a, { dtype: u(kw.dtype), order: u(kw.order), shape: u(kw.shape) }),
+  ones_like: (a, _args, kw) => api.onesLike(a, { dtype: u(kw.dtype), order: u(kw.order), shape: u(kw.shape) }),
+  full_like: (a, [v], kw) => api.fullLike(a, v, { dtype: u(kw.dtype), order: u(kw.order), shape: u(kw.shape) }),
+  argpartition_at: (a, [kth], kw) => {
+    const axis = kw.axis === undefined ? -1 : (kw.axis as number | null);
+    const idx = api.argpartition(a, kth as never, { axis });
+    return api.take(api.takeAlongAxis(a, idx, axis), kth as number[], { axis: axis as never });
+  },
+  histogramdd: (a, _args, kw) => {
+    const r = api.histogramdd(a, { bins: kw.bins as never, density: u(kw.density) });
+    return [r.hist, ...r.edges];
+  },
+  apply_over_axes: (a, [fn, axes]) => api.applyOverAxes(OVER_AXES_FNS[fn as string], a, axes as number[]),
+  isfortran: (a) => asArr(api.isfortran(a)),
+  ndim: (a) => intArr(api.ndim(a)),
+  size: (a, [axis]) => intArr(api.size(a, u(axis))),
+  shape: (a) => tupleArr(api.shape(a)),
+};
+
+/** np_free's functions of {@link SESSION10_CALLS}' range that take no leading array. */
+const SESSION10_FREE: { [name: string]: (args: unknown[], kw: Decoded) => NdArray | NdArray[] } = {
+  arange: (args, kw) => {
+    const dt = u(kw.dtype);
+    if (args.length === 1) return api.arange(args[0] as number, dt);
+    if (args.length === 2) return api.arange(args[0] as number, args[1] as number, dt as never);
+    return api.arange(args[0] as number, args[1] as number, args[2] as number, dt);
+  },
+  eye: ([n, m, k], kw) => api.eye(n as number, m as number | null, k as number, u(kw.dtype), u(kw.order)),
+  identity: ([n], kw) => api.identity(n as number, u(kw.dtype)),
+  ones: ([shape], kw) => api.ones(shape as number[], u(kw.dtype), u(kw.order)),
+  block: ([rows]) => api.block(rows as never),
+  histogram2d: ([x, y], kw) => {
+    const r = api.histogram2d(x as NdArray, y as NdArray, { bins: kw.bins as never, range: kw.range as never, density: u(kw.density), weights: u(kw.weights) });
+    return [r.hist, ...r.edges];
+  },
+  ravel_multi_index: ([idx, dims], kw) => api.ravelMultiIndex(idx as NdArray[], dims as number[], { mode: u(kw.mode), order: u(kw.order) }),
+  broadcast_shapes: (shapes) => tupleArr(api.broadcastShapes(...(shapes as number[][]))),
+};
+
 /** np_call's functions: NumPy's name to the library's call (NumPy's keywords as its options). */
 const CALLS: { [name: string]: Call } = {
   ...Object.fromEntries(['nanmin', 'nanmax', 'nansum', 'nanprod', 'nanmean', 'nanvar', 'nanstd', 'nanargmin', 'nanargmax'].map((n) => [n, nanReduce(lib[n])])),
@@ -411,6 +465,7 @@ const CALLS: { [name: string]: Call } = {
   ...SESSION5_CALLS,
   ...SESSION8_CALLS,
   ...SESSION9_CALLS,
+  ...SESSION10_CALLS,
 };
 
 /** np_free's functions (no `a`): NumPy's name to the library's call. */
@@ -425,6 +480,7 @@ const FREE_CALLS: { [name: string]: (args: unknown[], kw: Decoded) => NdArray | 
   select: ([conds, choices, dflt]) => api.select(conds as never, choices as never, dflt as never),
   ...SESSION8_FREE,
   ...SESSION9_FREE,
+  ...SESSION10_FREE,
 };
 
 /** np_call/np_free arguments: a list holding an operand is a list of operands; other lists and null as they are. */
@@ -432,8 +488,17 @@ function decodeArg(a: NdArray, x: Json): unknown {
   if (x === null) return x;
   // a name (apply_along_axis's and fromfunction's function) passes as it is
   if (typeof x === 'string' && x !== 'self' && specialFloat(x) === null) return x;
-  if (Array.isArray(x)) return x.some((e) => e === 'self' || (e !== null && typeof e === 'object' && !Array.isArray(e))) ? x.map((e) => opnd(a, e)) : x;
+  if (Array.isArray(x)) {
+    if (x.some((e) => e === 'self' || (e !== null && typeof e === 'object' && !Array.isArray(e)))) return x.map((e) => opnd(a, e));
+    // block's rows of operands
+    if (x.some((e) => Array.isArray(e) && hasOperand(e))) return x.map((e) => decodeArg(a, e));
+    return x;
+  }
   return opnd(a, x);
+}
+/** True when `x` is or holds an operand ('self' or an object) at any depth. */
+function hasOperand(x: Json): boolean {
+  return x === 'self' || (x !== null && typeof x === 'object' && (!Array.isArray(x) || x.some(hasOperand)));
 }
 /** Keywords that are operands (arrays) in np_call/np_free. */
 const KW_OPERANDS = new Set(['weights', 'w', 'y', 'x', 'to_end', 'to_begin', 'fweights', 'aweights']);

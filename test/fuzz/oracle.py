@@ -138,6 +138,13 @@ def _partition_at(a, args, kw):
     return np.take(np.partition(a, args[0], axis=axis), args[0], axis=axis)
 
 
+def _argpartition_at(a, args, kw):
+    # argpartition's order of ties is the algorithm's own: the values it puts at kth
+    axis = kw.get("axis", -1)
+    idx = np.argpartition(a, args[0], axis=axis)
+    return np.take(np.take_along_axis(a, idx, axis=axis), args[0], axis=axis)
+
+
 def _norm(a, args, kw):
     if kw.get("ord") in ("inf", "-inf"):
         kw["ord"] = float(kw["ord"])
@@ -150,6 +157,8 @@ SPECIAL = {
     "apply_along_axis": lambda a, args, kw: np.apply_along_axis(getattr(np, args[0]), args[1], a),
     "fromfunction": lambda a, args, kw: np.fromfunction(getattr(np, args[0]), tuple(args[1]), **kw),
     "partition_at": _partition_at,
+    "argpartition_at": _argpartition_at,
+    "apply_over_axes": lambda a, args, kw: np.apply_over_axes(getattr(np, args[0]), a, args[1]),
     "linalg.norm": _norm,
 }
 # np_call's functions that write into `a` (and return None): the result is `a`
@@ -164,8 +173,14 @@ def decode_arg(run, a, x):
     if isinstance(x, list):
         if any(e == "self" or isinstance(e, dict) for e in x):
             return [C.operand(run, a, e) for e in x]
+        if any(isinstance(e, list) and has_operand(e) for e in x):
+            return [decode_arg(run, a, e) for e in x]     # block's rows of operands
         return x
     return C.operand(run, a, x)
+
+
+def has_operand(x):
+    return x == "self" or isinstance(x, dict) or (isinstance(x, list) and any(has_operand(e) for e in x))
 
 
 OWN_OPS = {"npy_roundtrip", "sliding_window_view", "broadcast_arrays", "unique_index", "reduce_initial",

@@ -15,7 +15,7 @@
 // read-only arrays or with a 0-d index, masked comparisons with out-of-range
 // Python ints, integer power into `out`.
 import { applyCaseOp, type Case } from '../../lib/conformance/runner';
-import { ndarray, type NdArray } from '../../lib/index';
+import { isfinite, ndarray, type NdArray } from '../../lib/index';
 import type { Json } from '../../lib/conformance/compute';
 import * as R from '../../lib/reduce-axis';
 
@@ -451,6 +451,7 @@ function randComputeOp(rng: Rng, a: NdArray, overlapping: boolean): Json[] {
   // the result would depend on the order of the stores (FORMAT.md never writes there).
   const writeable = a.flags.writeable && !overlapping;
   if (rng.chance(0.06)) return randOwnOp(rng, a);
+  if (session10Fns && rng.chance(0.6)) return randSession10Op(rng, a);
   if (session9Fns && rng.chance(0.8)) return randSession9Op(rng, a);
   if (session8Fns && rng.chance(0.8)) return randSession8Op(rng, a, writeable);
   if (session5Fns && rng.chance(0.75)) return randSession5Op(rng, a, writeable);
@@ -1352,6 +1353,19 @@ function finiteArray(op: Json): Json {
   return { ...o, values: fix(o.values) };
 }
 
+/** Session 9's functions that run an SVD (not hermitian ones alone: eigh does not hang). */
+const SVD_USERS = new Set(['linalg.svd', 'linalg.svdvals', 'linalg.pinv', 'linalg.matrix_rank', 'linalg.cond']);
+
+/** True unless `a` (float or complex) holds an infinity or NaN. */
+function allFinite(a: NdArray): boolean {
+  if (!'fc'.includes(a.dtype.kind) || a.size === 0) return true;
+  try {
+    return Boolean(R.all(isfinite(a)).toArray());
+  } catch {
+    return false;
+  }
+}
+
 /** One np_call (or np_free) of session 9's functions, with arguments that mostly fit. */
 function randSession9Op(rng: Rng, a: NdArray): Json[] {
   const nd = a.ndim;
@@ -1369,7 +1383,17 @@ function randSession9Op(rng: Rng, a: NdArray): Json[] {
     return newArray(rng, dt(), shape);
   };
   const onMatrix = (name: string, square: boolean, args: Json[], kw: { [k: string]: Json }, pick: number | null = null): Json[] => {
-    const m = matrix(square);
+    let m = matrix(square);
+    // NumPy 2.4's gesdd never returns for some infinite matrices of 3 × 3 and more (np.linalg.svd of
+    // [[inf, 2, 3], [4, 5, 6], [7, 8, 9]] hangs; fuzz seeds 7002750..7002999 timed the oracle out):
+    // finite operands for the SVD's users there.
+    if (SVD_USERS.has(name)) {
+      const shape = m === 'self' ? a.shape : ((m as { shape: number[] }).shape);
+      if (shape.length >= 2 && Math.min(shape[shape.length - 1], shape[shape.length - 2]) >= 3) {
+        if (m !== 'self') m = finiteArray(m);
+        else if (!allFinite(a)) m = finiteArray(newArray(rng, dt(), [...a.shape]));
+      }
+    }
     return m === 'self' ? call(name, args, kw, pick) : free(name, [m, ...args], kw, pick);
   };
   const r = rng.int(0, 23);
@@ -1417,8 +1441,10 @@ function randSession9Op(rng: Rng, a: NdArray): Json[] {
     case 9: {
       const n = rng.int(1, 6);
       const x = { dtype: '<f8', shape: [n], values: randPerm(rng, 7).slice(0, n).map((i) => [-2, -1, 0, 0.5, 1, 2, 3][i]) };
-      const y: Json = nd === 1 && a.shape[0] === n && rng.chance(0.7) ? 'self' : newArray(rng, rng.chance(0.7) ? '<f8' : dt(), rng.chance(0.8) ? [n] : [n, 2]);
-      const kw: { [k: string]: Json } = rng.chance(0.2) ? { w: newArray(rng, '<f8', [n]) } : {};
+      // Finite y and w: polyfit is lstsq's gelsd, which never returns for an infinite item (seed 7002911 hung the oracle).
+      let y: Json = nd === 1 && a.shape[0] === n && rng.chance(0.7) ? 'self' : finiteArray(newArray(rng, rng.chance(0.7) ? '<f8' : dt(), rng.chance(0.8) ? [n] : [n, 2]));
+      if (y === 'self' && !allFinite(a)) y = finiteArray(newArray(rng, '<f8', [n]));
+      const kw: { [k: string]: Json } = rng.chance(0.2) ? { w: finiteArray(newArray(rng, '<f8', [n])) } : {};
       return free('polyfit', [x, y, rng.int(0, 3)], kw);
     }
     case 10:
@@ -1512,6 +1538,110 @@ function randSession9Op(rng: Rng, a: NdArray): Json[] {
   }
 }
 
+// ------------------------------------------------------------------ the remaining exports
+
+/**
+ * Seeds from here on program mostly the exports no earlier table reached
+ * (lib/index.ts against this file's calls): arange, eye/identity,
+ * zeros_like/ones_like/full_like (their 'K' layout and shape), argpartition
+ * (the values at kth), block, histogram2d/histogramdd, ravel_multi_index,
+ * apply_over_axes, isfortran/ndim/size/shape/broadcast_shapes, ones; then session
+ * 9's mix as before. Lower seeds' programs unchanged.
+ */
+export const SESSION10_FROM = 8_000_000;
+let session10Fns = false;
+
+const S10_DTYPES = ['<f8', '<f4', '<i8', '<i4', '|u1', '|b1', '<c16', '>f8', '<f2', '|i1', '<u2'];
+/** The functions apply_over_axes calls, by NumPy's name (differ.ts OVER_AXES_FNS). */
+const OVER_AXES_FNS = ['sum', 'prod', 'max', 'min', 'mean', 'any'];
+
+/** One np_call (or np_free) of the exports of {@link SESSION10_FROM}, with arguments that mostly fit. */
+function randSession10Op(rng: Rng, a: NdArray): Json[] {
+  const nd = a.ndim;
+  const self = a.dtype.isStructured ? '<f8' : a.dtype.str;
+  const call = (name: string, args: Json[], kw: { [k: string]: Json } = {}, pick: number | null = null): Json[] => ['np_call', name, args, kw, pick];
+  const free = (name: string, args: Json[], kw: { [k: string]: Json } = {}, pick: number | null = null): Json[] => ['np_free', name, args, kw, pick];
+  const dt = (): Spec => (rng.chance(0.4) ? self : rng.pick(S10_DTYPES));
+  const ax = (): number => (nd > 0 ? rng.int(-nd, nd - 1) : 0) + (rng.chance(0.03) ? Math.max(nd, 1) : 0);
+  const r = rng.int(0, 15);
+  switch (r) {
+    case 0:
+    case 1: {
+      const num = (): Json => (rng.chance(0.7) ? rng.int(-5, 10) : rng.pick([0.5, -1.5, 2.25, 7.5, 0.1, 1e3]));
+      const args: Json[] = rng.chance(0.3) ? [num()] : rng.chance(0.5) ? [num(), num()] : [num(), num(), rng.pick([1, 2, -1, 3, 0.5, -0.25, 0.3])];
+      const kw: { [k: string]: Json } = rng.chance(0.4) ? { dtype: rng.pick(['<f8', '<i8', '<f4', '|u1', '<i2', '<c16', '|b1']) } : {};
+      return free('arange', args, kw);
+    }
+    case 2: {
+      const kw: { [k: string]: Json } = {};
+      if (rng.chance(0.4)) kw.dtype = rng.pick(['<f8', '<i4', '|b1', '<c16', '<f4']);
+      if (rng.chance(0.3)) kw.order = rng.pick(['C', 'F']);
+      if (rng.chance(0.3)) return free('identity', [rng.int(0, 4)], kw.dtype === undefined ? {} : { dtype: kw.dtype });
+      return free('eye', [rng.int(0, 4), rng.chance(0.5) ? null : rng.int(0, 4), rng.int(-3, 3)], kw);
+    }
+    case 3:
+    case 4: {
+      const name = rng.pick(['zeros_like', 'ones_like', 'full_like']);
+      const kw: { [k: string]: Json } = {};
+      if (rng.chance(0.4)) kw.dtype = rng.pick(S10_DTYPES);
+      if (rng.chance(0.4)) kw.order = rng.pick(['C', 'F', 'A', 'K']);
+      if (rng.chance(0.2)) kw.shape = rng.chance(0.7) ? [...a.shape].reverse() : [rng.int(0, 3), rng.int(1, 3)];
+      return call(name, name === 'full_like' ? [randScalar(rng, false)] : [], kw);
+    }
+    case 5:
+    case 6: {
+      // argpartition's order of ties is the algorithm's: only the values it puts at kth
+      const axis = nd === 0 || rng.chance(0.2) ? null : rng.chance(0.7) ? -1 : ax();
+      const n = axis === null ? a.size : a.shape[((axis % nd) + nd) % nd] ?? 1;
+      const kth: Json = rng.chance(0.6) ? rng.int(-n, Math.max(n - 1, 0)) + (rng.chance(0.05) ? n + 1 : 0) : [rng.int(0, Math.max(n - 1, 0)), rng.int(0, Math.max(n - 1, 0))];
+      return call('argpartition_at', [kth], { axis });
+    }
+    case 7: {
+      // block: a row of a and others joined on the last axis, or rows of rows
+      const other = (): Json => (rng.chance(0.3) ? 'self' : newArray(rng, rng.chance(0.6) ? self : dt(), rng.chance(0.7) ? [...a.shape] : broadcastable(rng, a.shape)));
+      if (rng.chance(0.5)) return free('block', [['self', other()]]);
+      return free('block', [[['self', other()], [other(), other()]]]);
+    }
+    case 8: {
+      const selfX = nd === 1 && rng.chance(0.6);
+      const n = selfX && rng.chance(0.9) ? a.shape[0] : rng.int(0, 5);
+      const col = (): Json => newArray(rng, rng.chance(0.7) ? '<f8' : dt(), [n]);
+      const kw: { [k: string]: Json } = { bins: rng.chance(0.6) ? rng.int(1, 4) : [rng.int(1, 3), rng.int(1, 3)] };
+      if (rng.chance(0.3)) kw.range = [[rng.pick([-2, 0]), rng.pick([1, 3, 100])], [rng.pick([-1, 0.5]), rng.pick([2, 10])]];
+      if (rng.chance(0.2)) kw.density = true;
+      if (rng.chance(0.2)) kw.weights = newArray(rng, '<f8', [n]);
+      return free('histogram2d', [selfX ? 'self' : col(), col()], kw, rng.int(0, 2));
+    }
+    case 9: {
+      const kw: { [k: string]: Json } = { bins: rng.int(1, 4) };
+      if (rng.chance(0.2)) kw.density = true;
+      if (nd === 2 && rng.chance(0.7)) return call('histogramdd', [], kw, 0);
+      return free('histogramdd', [newArray(rng, rng.chance(0.7) ? '<f8' : dt(), [rng.int(0, 5), rng.int(1, 3)])], kw, 0);
+    }
+    case 10: {
+      const dims = Array.from({ length: rng.int(1, 3) }, () => rng.int(1, 4));
+      const shape = rng.pick([[], [rng.int(1, 3)], [2, 2]]);
+      const idx = dims.map((d) => intIndex(rng, d + (rng.chance(0.2) ? 2 : 0), shape));
+      const kw: { [k: string]: Json } = {};
+      if (rng.chance(0.4)) kw.mode = rng.chance(0.7) ? rng.pick(['raise', 'wrap', 'clip']) : dims.map(() => rng.pick(['raise', 'wrap', 'clip']));
+      if (rng.chance(0.3)) kw.order = rng.pick(['C', 'F']);
+      return free('ravel_multi_index', [idx, dims], kw);
+    }
+    case 11: {
+      const axes: Json = rng.chance(0.5) ? ax() : randPerm(rng, Math.max(nd, 1)).slice(0, rng.int(1, Math.max(nd, 1)));
+      return call('apply_over_axes', [rng.pick(OVER_AXES_FNS), axes]);
+    }
+    case 12:
+      return call(rng.pick(['isfortran', 'ndim', 'shape']), []);
+    case 13:
+      return call('size', rng.chance(0.5) ? [] : [ax()]);
+    case 14:
+      return free('broadcast_shapes', [[...a.shape], broadcastable(rng, a.shape)]);
+    default:
+      return free('ones', [[rng.int(0, 3), rng.int(0, 3)]], { ...(rng.chance(0.5) ? { dtype: rng.pick(S10_DTYPES) } : {}), ...(rng.chance(0.3) ? { order: 'F' } : {}) });
+  }
+}
+
 // ------------------------------------------------------------------ programs
 
 /**
@@ -1541,6 +1671,7 @@ export function generate(seed: number): Program {
   session5Fns = seed >= SESSION5_FROM;
   session8Fns = seed >= SESSION8_FROM;
   session9Fns = seed >= SESSION9_FROM;
+  session10Fns = seed >= SESSION10_FROM;
   const { program, spec } = randSource(rng);
   program.id = `fuzz/${seed}`;
   const s = program.source;
