@@ -14,9 +14,9 @@
 // process CPU time (user + system), and the minor page faults per call.
 // The arrays are copies in pool memory (huge pages where the kernel gives
 // them), NumPy's are np.fromfile arrays (huge pages too).
-const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
+const { runAb } = require('./ab_runner');
 const { randomIndices: xorshift } = require('./harness');
 
 const N = 10_000_000;
@@ -150,56 +150,20 @@ for name, expr in rows:
 print(json.dumps(out))
 `;
 
-function median(v) {
-  const s = [...v].sort((p, q) => p - q);
-  return s.length === 0 ? NaN : s[s.length >> 1];
-}
-
 function main() {
   const args = process.argv.slice(2);
   if (args[0] === '--child') return child(Number(args[1]), args[2] ? args[2].split(',') : null);
-  const opt = (name, dflt) => {
-    const i = args.indexOf(name);
-    return i >= 0 ? args[i + 1] : dflt;
-  };
-  const [A, B] = args.filter((s, i) => !s.startsWith('--') && (i === 0 || !args[i - 1].startsWith('--')));
-  if (!A || !B) throw new Error('usage: node bench/axis_ab.js A.node B.node [--procs 3] [--rounds 15] [--only a,b] [--no-numpy]');
-  const procs = Number(opt('--procs', 3));
-  const rounds = Number(opt('--rounds', 15));
-  const only = opt('--only', '');
-  const distA = opt('--dist-a', '');
-  writeData();
-  const runs = { A: [], B: [], np: [] };
-  const load = [];
   const npRows = JSON.stringify(ROWS.map(([name, , expr]) => [name, expr]));
-  for (let p = 0; p < procs; p++) {
-    for (const [side, addon] of [['A', A], ['B', B]]) {
-      const env = { ...process.env, MMARRAY_ADDON_PATH: path.resolve(addon) };
-      if (side === 'A' && distA) env.MMARRAY_AB_DIST = path.resolve(distA);
-      const r = spawnSync(process.execPath, [__filename, '--child', String(rounds), only], { env, encoding: 'utf8', maxBuffer: 1 << 26 });
-      if (r.status !== 0) throw new Error(`${side} child failed:\n${r.stderr}`);
-      runs[side].push(JSON.parse(r.stdout));
-    }
-    if (!args.includes('--no-numpy')) {
-      const r = spawnSync('python3', ['-c', NUMPY, DIR, String(rounds), JSON.stringify(only ? only.split(',') : []), npRows], { encoding: 'utf8', maxBuffer: 1 << 26 });
-      if (r.status !== 0) throw new Error(`numpy child failed:\n${r.stderr}`);
-      runs.np.push(JSON.parse(r.stdout));
-    }
-    load.push(fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
-  }
-  const fmt = (v) => (v < 1 ? v.toFixed(3) : v.toFixed(2));
-  console.log(`CPU ms per call: median over ${procs} processes of (min / median of ${rounds} rounds); load average ${load.join(', ')}`);
-  console.log(`${'row'.padEnd(22)} | ${'A min / med'.padEnd(16)} | ${'B min / med'.padEnd(16)} | ${'NumPy min / med'.padEnd(16)} | B/np med | faults A / B`);
-  for (const name of Object.keys(runs.A[0])) {
-    const stat = (side, f) => median(runs[side].map((r) => f(r[name].cpu)));
-    const cell = (side) => {
-      if (runs[side].length === 0 || !runs[side][0][name]) return 'n/a'.padEnd(16);
-      return `${fmt(stat(side, (c) => Math.min(...c)))} / ${fmt(stat(side, median))}`.padEnd(16);
-    };
-    const ratio = runs.np.length ? (stat('B', median) / stat('np', median)).toFixed(2) : 'n/a';
-    const fl = (side) => median(runs[side].map((r) => r[name].faults)).toFixed(0);
-    console.log(`${name.padEnd(22)} | ${cell('A')} | ${cell('B')} | ${cell('np')} | ${ratio.padEnd(8)} | ${fl('A')} / ${fl('B')}`);
-  }
+  runAb({
+    script: __filename,
+    args,
+    usage: 'usage: node bench/axis_ab.js A.node B.node [--procs 3] [--rounds 15] [--only a,b] [--dist-a OLD_DIST] [--no-numpy]',
+    prepare: writeData,
+    envOf: (side, opt) => (side === 'A' && opt('--dist-a', '') ? { MMARRAY_AB_DIST: path.resolve(opt('--dist-a', '')) } : {}),
+    numpyArgs: (rounds, only) => ['-c', NUMPY, DIR, String(rounds), JSON.stringify(only), npRows],
+    nameWidth: 22,
+    ratio: true,
+  });
 }
 
 main();

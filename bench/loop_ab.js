@@ -17,9 +17,9 @@
 // that process's ufuncStreamMinBytes). New results are dropped to the GC
 // each round, as bench/run.js's rows do (NumPy frees its own at once); the
 // `rel` rows release() the previous result first.
-const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
+const { runAb } = require('./ab_runner');
 const { randomIndices: xorshift } = require('./harness');
 
 const N = 10_000_000;
@@ -191,23 +191,9 @@ del um
 print(json.dumps(out))
 `;
 
-function median(v) {
-  const s = [...v].sort((p, q) => p - q);
-  return s.length === 0 ? NaN : s[s.length >> 1];
-}
-
 function main() {
   const args = process.argv.slice(2);
   if (args[0] === '--child') return child(Number(args[1]), args[2] ? args[2].split(',') : null);
-  const opt = (name, dflt) => {
-    const i = args.indexOf(name);
-    return i >= 0 ? args[i + 1] : dflt;
-  };
-  const [A, B] = args.filter((s, i) => !s.startsWith('--') && (i === 0 || !args[i - 1].startsWith('--')));
-  if (!A || !B) throw new Error('usage: node bench/loop_ab.js A.node B.node [--procs 3] [--rounds 15] [--only a,b] [--env-b K=V] [--no-numpy]');
-  const procs = Number(opt('--procs', 3));
-  const rounds = Number(opt('--rounds', 15));
-  const only = opt('--only', '');
   const envB = {};
   args.forEach((s, i) => {
     if (s === '--env-b') {
@@ -215,36 +201,14 @@ function main() {
       envB[k] = v;
     }
   });
-  writeData();
-  const runs = { A: [], B: [], np: [] };
-  const load = [];
-  for (let p = 0; p < procs; p++) {
-    for (const [side, addon] of [['A', A], ['B', B]]) {
-      const env = { ...process.env, MMARRAY_ADDON_PATH: path.resolve(addon), ...(side === 'B' ? envB : {}) };
-      const r = spawnSync(process.execPath, [__filename, '--child', String(rounds), only], { env, encoding: 'utf8', maxBuffer: 1 << 26 });
-      if (r.status !== 0) throw new Error(`${side} child failed:\n${r.stderr}`);
-      runs[side].push(JSON.parse(r.stdout));
-    }
-    if (!args.includes('--no-numpy')) {
-      const r = spawnSync('python3', ['-c', NUMPY, DIR, String(rounds), JSON.stringify(only ? only.split(',') : [])], { encoding: 'utf8', maxBuffer: 1 << 26 });
-      if (r.status !== 0) throw new Error(`numpy child failed:\n${r.stderr}`);
-      runs.np.push(JSON.parse(r.stdout));
-    }
-    load.push(fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
-  }
-  const fmt = (v) => (v < 1 ? v.toFixed(3) : v.toFixed(2));
-  console.log(`CPU ms per call: median over ${procs} processes of (min / median of ${rounds} rounds); load average ${load.join(', ')}`);
-  console.log(`${'row'.padEnd(28)} | ${'A min / med'.padEnd(16)} | ${'B min / med'.padEnd(16)} | ${'NumPy min / med'.padEnd(16)} | faults A / B`);
-  for (const name of Object.keys(runs.A[0])) {
-    const cell = (side) => {
-      if (runs[side].length === 0 || !runs[side][0][name]) return 'n/a'.padEnd(16);
-      const mins = runs[side].map((r) => Math.min(...r[name].cpu));
-      const meds = runs[side].map((r) => median(r[name].cpu));
-      return `${fmt(median(mins))} / ${fmt(median(meds))}`.padEnd(16);
-    };
-    const fl = (side) => median(runs[side].map((r) => r[name].faults)).toFixed(0);
-    console.log(`${name.padEnd(28)} | ${cell('A')} | ${cell('B')} | ${cell('np')} | ${fl('A')} / ${fl('B')}`);
-  }
+  runAb({
+    script: __filename,
+    args,
+    usage: 'usage: node bench/loop_ab.js A.node B.node [--procs 3] [--rounds 15] [--only a,b] [--env-b K=V] [--no-numpy]',
+    prepare: writeData,
+    envOf: (side) => (side === 'B' ? envB : {}),
+    numpyArgs: (rounds, only) => ['-c', NUMPY, DIR, String(rounds), JSON.stringify(only)],
+  });
 }
 
 main();
