@@ -4,17 +4,15 @@
 // lanes shared over 1 to 3 threads; errors as rejections; an abort or a
 // close() between lanes or inside one leaves each lane sorted or as it was;
 // a forked child closing mid-sort lives.
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
-import * as path from 'path';
 import * as mm from '../lib';
 import type { NdArray } from '../lib';
 import { rng } from './helpers/bytes';
 import { bytesOf, expectSameBytes, NUMERIC, randomArray, views } from './helpers/async-arrays';
+import { closeMidCall } from './helpers/child';
 import { useTempDir } from './helpers/tmp';
 
-const DIST = path.resolve(__dirname, '../dist');
 const tmp = useTempDir('mmarray-async-sort-');
 
 describe('sortAsync / argsortAsync', () => {
@@ -349,25 +347,6 @@ describe('sortAsync / argsortAsync', () => {
   });
 
   test('a forked child closing mid-sort 500 times lives', () => {
-    const child = `
-      const L = require(${JSON.stringify(path.join(DIST, 'index.js'))});
-      const p = ${JSON.stringify(tmp.sparse(1 << 20, 'sort-child.bin'))};
-      (async () => {
-        const out = { value: 0, closed: 0 };
-        for (let i = 0; i < 500; i++) {
-          const m = L.memmap(p, { dtype: 'f8', mode: 'r+', shape: [256, 512] });
-          const work = i % 2 ? m.sortAsync({ axis: i % 4 ? -1 : 0 }) : m.argsortAsync();
-          await new Promise((r) => (i % 3 ? setImmediate(r) : r()));
-          m.close();
-          await work.then(() => out.value++, (e) => { if (e.code !== 'ERR_CLOSED') throw e; out.closed++; });
-        }
-        process.stdout.write(JSON.stringify(out));
-      })().catch((e) => { console.error(e); process.exit(3); });
-    `;
-    const r = spawnSync(process.execPath, ['-e', child], { encoding: 'utf8', timeout: 120_000 });
-    expect(r.signal).toBeNull();
-    expect(r.status).toBe(0);
-    const out = JSON.parse(r.stdout) as { value: number; closed: number };
-    expect(out.value + out.closed).toBe(500);
+    closeMidCall(tmp.sparse(1 << 20, 'sort-child.bin'), "{ dtype: 'f8', mode: 'r+', shape: [256, 512] }", 'i % 2 ? m.sortAsync({ axis: i % 4 ? -1 : 0 }) : m.argsortAsync()', 500);
   });
 });

@@ -6,17 +6,15 @@
 // rejections; an abort or a close() mid-flight rejects and writes nothing
 // of the input; progress non-decreasing to nbytes; a forked child closing
 // mid-unique lives.
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
-import * as path from 'path';
 import * as mm from '../lib';
 import type { NdArray, UniqueResult } from '../lib';
 import { bytesOf, expectSameBytes, NUMERIC, randomArray, views } from './helpers/async-arrays';
 import { hasNumpy, runNumpy } from './helpers/numpy';
+import { closeMidCall } from './helpers/child';
 import { useTempDir } from './helpers/tmp';
 
-const DIST = path.resolve(__dirname, '../dist');
 const tmp = useTempDir('mmarray-async-unique-');
 
 type Flags = { returnCounts?: boolean; returnInverse?: boolean; returnIndex?: boolean };
@@ -201,25 +199,6 @@ print(json.dumps({'values': v.tobytes().hex(), 'counts': c.tolist(), 'index': i.
   });
 
   test('lifetimes: a forked child closing mid-unique 500 times lives', () => {
-    const child = `
-      const L = require(${JSON.stringify(path.join(DIST, 'index.js'))});
-      const p = ${JSON.stringify(tmp.sparse(1 << 20, 'unique-child.bin'))};
-      (async () => {
-        const out = { value: 0, closed: 0 };
-        for (let i = 0; i < 500; i++) {
-          const m = L.memmap(p, { dtype: 'f8', mode: 'r', shape: [256, 512] });
-          const work = L.uniqueAsync(m, i % 2 ? { returnInverse: true, returnIndex: true } : { returnCounts: true });
-          await new Promise((r) => (i % 3 ? setImmediate(r) : r()));
-          m.close();
-          await work.then(() => out.value++, (e) => { if (e.code !== 'ERR_CLOSED') throw e; out.closed++; });
-        }
-        process.stdout.write(JSON.stringify(out));
-      })().catch((e) => { console.error(e); process.exit(3); });
-    `;
-    const r = spawnSync(process.execPath, ['-e', child], { encoding: 'utf8', timeout: 120_000 });
-    expect(r.signal).toBeNull();
-    expect(r.status).toBe(0);
-    const out = JSON.parse(r.stdout) as { value: number; closed: number };
-    expect(out.value + out.closed).toBe(500);
+    closeMidCall(tmp.sparse(1 << 20, 'unique-child.bin'), "{ dtype: 'f8', mode: 'r', shape: [256, 512] }", 'L.uniqueAsync(m, i % 2 ? { returnInverse: true, returnIndex: true } : { returnCounts: true })', 500);
   });
 });

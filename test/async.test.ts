@@ -15,6 +15,7 @@ import * as path from 'path';
 import * as mm from '../lib';
 import type { NdArray } from '../lib';
 import { bytesOf, NUMERIC, randomArray, same, views } from './helpers/async-arrays';
+import { closeMidCall } from './helpers/child';
 import { useTempDir } from './helpers/tmp';
 import { kernelLoopSlice, kernelPoolNice, kernelReadAhead } from '../lib/native';
 
@@ -290,26 +291,7 @@ describe('lifetimes', () => {
   });
 
   test('a forked child closing mid-flight 2000 times lives, and both outcomes occur', () => {
-    const child = `
-      const L = require(${JSON.stringify(path.join(DIST, 'index.js'))});
-      const p = ${JSON.stringify(tmp.sparse(8 << 20))};
-      (async () => {
-        const out = { value: 0, closed: 0 };
-        for (let i = 0; i < 2000; i++) {
-          const m = L.memmap(p, { dtype: 'f8', mode: 'r+' });
-          const work = i % 2 ? m.sumAsync({ threads: 2 }) : m.fillAsync(0, { threads: 2 });
-          await new Promise((r) => (i % 3 ? setImmediate(r) : r()));
-          m.close();
-          await work.then(() => out.value++, (e) => { if (e.code !== 'ERR_CLOSED') throw e; out.closed++; });
-        }
-        process.stdout.write(JSON.stringify(out));
-      })().catch((e) => { console.error(e); process.exit(3); });
-    `;
-    const r = spawnSync(process.execPath, ['-e', child], { encoding: 'utf8', timeout: 120_000 });
-    expect(r.signal).toBeNull();
-    expect(r.status).toBe(0);
-    const out = JSON.parse(r.stdout) as { value: number; closed: number };
-    expect(out.value + out.closed).toBe(2000);
+    const out = closeMidCall(tmp.sparse(8 << 20), "{ dtype: 'f8', mode: 'r+' }", 'i % 2 ? m.sumAsync({ threads: 2 }) : m.fillAsync(0, { threads: 2 })', 2000);
     expect(out.closed).toBeGreaterThan(0);
   });
 
