@@ -25,6 +25,7 @@ describeWithNumpy('fromiter against NumPy', () => {
         ['np.fromiter([(1, 2.5), (3, 4.5)], dtype=[("a", "i4"), ("b", "f8")])', () => fromiter([[1, 2.5], [3, 4.5]], [['a', 'i4'], ['b', 'f8']] as never)],
         ['np.fromiter(range(3), dtype=float, count=5)', () => fromiter([0, 1, 2], 'f8', 5)],
         ['np.fromiter([1, 2], dtype=">f8")', () => fromiter(new Set([1, 2]), '>f8')],
+        ['np.fromiter(iter([1, 2]), dtype="i4", count=-2)', () => fromiter([1, 2], 'i4', -2)],
       ],
       I,
     );
@@ -35,5 +36,12 @@ test('fromiter stops an endless generator at count and refuses bad arguments', (
   expect(fromiter(squares(), 'f8', 4).toArray()).toEqual([0, 1, 4, 9]);
   expect(() => fromiter([1], undefined as never)).toThrow(TypeError);
   expect(() => fromiter(5 as never, 'f8')).toThrow(TypeError);
-  expect(() => fromiter([1], 'f8', -2)).toThrow(lib.ValueError);
+  // A count below -1 reads nothing (NumPy's): the generator is not started.
+  let started = false;
+  const gen = (function* () {
+    started = true;
+    yield 1;
+  })();
+  expect(fromiter(gen, 'f8', -5).shape).toEqual([0]);
+  expect(started).toBe(false);
 });
