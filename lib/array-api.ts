@@ -39,6 +39,7 @@ import { concatenate } from './join';
 import { matmul } from './linalg';
 import { cumsum, cumprod } from './cumulative';
 import { UFuncTypeError } from './ufunc';
+import { isNumeric } from './promote';
 import { describeNonArray, isArray, requireOpen } from './internal';
 import { fullLike } from './create';
 import { arccos, arccosh, arcsin, arcsinh, arctan, arctan2, arctanh } from './ufuncs/trig';
@@ -133,6 +134,13 @@ function needDims(name: string, sig: string, i: number, a: NdArray, core: number
   }
 }
 
+/** NumPy resolves a gufunc's loop before it checks core dimensions: a record or bytes operand is its UFuncTypeError first. */
+function needLoop(name: string, a: NdArray, b: NdArray): void {
+  if (!isNumeric(a.dtype) || !isNumeric(b.dtype)) {
+    throw new UFuncTypeError(`ufunc '${name}' did not contain a loop with signature matching types (${inspect(a.dtype)}, ${inspect(b.dtype)}) -> None`);
+  }
+}
+
 function sameCore(name: string, sig: string, want: number, got: number): void {
   if (want !== got) {
     throw new ValueError(`${name}: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature ${sig} (size ${got} is different from ${want})`);
@@ -163,6 +171,7 @@ export function vecdot(x1: unknown, x2: unknown, options: ArrayApiAxisOptions = 
   let b = asAnyArray(x2);
   requireOpen(a);
   requireOpen(b);
+  needLoop('vecdot', a, b);
   needDims('vecdot', VECDOT_SIG, 0, a, 1);
   needDims('vecdot', VECDOT_SIG, 1, b, 1);
   const axis = o.axis ?? -1;
@@ -184,6 +193,7 @@ export function matvec(x1: unknown, x2: unknown): NdArray {
   const b = asAnyArray(x2);
   requireOpen(a);
   requireOpen(b);
+  needLoop('matvec', a, b);
   needDims('matvec', MATVEC_SIG, 0, a, 2);
   needDims('matvec', MATVEC_SIG, 1, b, 1);
   sameCore('matvec', MATVEC_SIG, a.shape[a.ndim - 1], b.shape[b.ndim - 1]);
@@ -200,6 +210,7 @@ export function vecmat(x1: unknown, x2: unknown): NdArray {
   const b = asAnyArray(x2);
   requireOpen(a);
   requireOpen(b);
+  needLoop('vecmat', a, b);
   needDims('vecmat', VECMAT_SIG, 0, a, 1);
   needDims('vecmat', VECMAT_SIG, 1, b, 2);
   sameCore('vecmat', VECMAT_SIG, a.shape[a.ndim - 1], b.shape[b.ndim - 2]);

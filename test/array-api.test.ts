@@ -149,6 +149,12 @@ describeWithNumpy('vecdot, matvec and vecmat against NumPy', () => {
     cases.push({ py: `np.vecmat(${g.py}, ${g.py})`, js: () => vecmat(g.arr, g.arr) });
     cases.push({ py: `np.vecmat(${f.py}[0], ${f.py})`, js: () => vecmat(f.arr.index(0), f.arr) });
     cases.push({ py: `np.vecdot(np.array([b'1'], 'S2'), np.array([b'1'], 'S2'))`, js: () => vecdot(asarray([1]).astype('|S2'), asarray([1]).astype('|S2')) });
+    // A record operand: no loop, found before the core dimensions are checked (fuzz 8M range).
+    const rec = "np.zeros(3, [('a', '<f8')])";
+    const R = (): ReturnType<typeof zeros> => zeros([3], [['a', '<f8']] as never);
+    cases.push({ py: `np.vecmat(${g.py}, ${rec})`, js: () => vecmat(g.arr, R()) });
+    cases.push({ py: `np.matvec(${rec}, ${g.py})`, js: () => matvec(R(), g.arr) });
+    cases.push({ py: `np.vecdot(${g.py}, ${rec})`, js: () => vecdot(g.arr, R()) });
     expectCasesLikeNumpy(cases);
   });
 });
