@@ -486,7 +486,7 @@ function isMapped(p: string): boolean | null {
 async function collect(done?: () => boolean): Promise<void> {
   v8.setFlagsFromString('--expose-gc');
   const gc = vm.runInNewContext('gc') as () => void;
-  for (let i = 0; i < (done ? 60 : 6); i++) {
+  for (let i = 0; i < (done ? 400 : 6); i++) {
     gc();
     await new Promise((resolve) => setTimeout(resolve, 5));
     if (i >= 5 && done?.()) return;
