@@ -9,6 +9,7 @@ import * as L from '../lib';
 import { runInChild, type ChildResult } from './helpers/child';
 import { hexOf } from './helpers/np-compare';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
+import { thrownBy } from './helpers/thrown';
 import { TempDir } from './helpers/tmp';
 
 const tmp = new TempDir('mmarray-adv11-');
@@ -16,15 +17,6 @@ afterAll(() => tmp.remove());
 
 /** `s` with the characters a RegExp gives meaning escaped. */
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-function thrown(f: () => unknown): Error {
-  try {
-    f();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('no error was thrown');
-}
 
 const child = (body: string, heapMb = 256): ChildResult => runInChild(body, { heapMb });
 
@@ -114,8 +106,7 @@ describe('NpzFile with mmapMode: the archive written in place (same file, new by
     L.savez(other, { a: L.full([4], 7, 'f8') });
     fs.writeFileSync(p, fs.readFileSync(other)); // truncates and rewrites the same inode
     expect(fs.statSync(p).size).toBe(fs.statSync(other).size);
-    const e = thrown(() => z.get('a'));
-    expect(e).toBeInstanceOf(L.ValueError);
+    const e = thrownBy(() => z.get('a'), L.ValueError);
     expect(e.message).toMatch(new RegExp(`^'${escape(p)}' changed since load\\(\\) read its directory \\(written in place: (\\d+) bytes then, \\1 now\\): mmapMode maps members at the offsets that directory gave; load\\(\\) it again$`));
     z.close();
   });
