@@ -77,3 +77,8 @@ describeWithNumpy('tobytes, item, flatten, ndmin against NumPy', () => {
     );
   });
 });
+
+test('array(..., { ndmin }) refuses a count of axes that is not an integer, naming the option', () => {
+  expect(() => array([1, 2], null, { ndmin: 1.5 })).toThrow(/^array\(\): ndmin must be an integer, got 1\.5$/);
+  expect(() => array([1, 2], null, { ndmin: '2' as never })).toThrow(TypeError);
+});
