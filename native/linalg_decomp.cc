@@ -111,46 +111,66 @@ E Larfg(E* x, int64_t len, int64_t stride) {
   return tau;
 }
 
+// Rows [i, m) of the row-major matrix `a` (row stride lda), columns [c0, c1),
+// times the reflection I - f·v·vᴴ (v_i = 1, v_r = vec[r·vs] below it): per
+// column c, w_c = a[i, c] + Σ_{r > i} conj(v_r)·a[r, c] in r order, then
+// a[i, c] -= f·w_c and a[r, c] -= v_r·(f·w_c). `w` holds c1 items; vec may
+// be a column of `a` outside [c0, c1) (Geqr2's reflector below the diagonal).
+template <typename E>
+void ReflectRows(E* a, int64_t lda, const E* vec, int64_t vs, E* w, E f, int64_t m, int64_t i, int64_t c0, int64_t c1) {
+  // SAFETY: rows [i, m) and columns [c0, c1) lie inside the caller's m-row
+  // matrix of row stride lda, w holds c1 items, vec is read at rows (i, m).
+  for (int64_t c = c0; c < c1; c++) w[c] = a[i * lda + c];
+  for (int64_t r = i + 1; r < m; r++) {
+    const E cv = Conj(vec[r * vs]);
+    const E* row = a + r * lda;
+    for (int64_t c = c0; c < c1; c++) w[c] = Add(w[c], Mul(cv, row[c]));
+  }
+  for (int64_t c = c0; c < c1; c++) {
+    w[c] = Mul(f, w[c]);
+    a[i * lda + c] = Sub(a[i * lda + c], w[c]);
+  }
+  for (int64_t r = i + 1; r < m; r++) {
+    const E vr = vec[r * vs];
+    E* row = a + r * lda;
+    for (int64_t c = c0; c < c1; c++) row[c] = Sub(row[c], Mul(vr, w[c]));
+  }
+}
+
 // dgeqr2/zgeqr2 of one m×n row-major matrix in place: R on and above the
 // diagonal, the reflectors' tails below it, tau[0, min(m, n)).
+// Each reflection runs row by row (w = vᴴA accumulated one row of A at a
+// time, then each row takes its multiple of w): the same operations on each
+// item in the same order as a column at a time (so the same bits: no
+// contraction, -ffp-contract=off), over contiguous memory instead of
+// striding n items down a column for every column.
 template <typename E>
 void Geqr2(E* a, E* tau, int64_t m, int64_t n) {
   const int64_t k = std::min(m, n);
+  std::vector<E> w(std::max<int64_t>(n, 1));
   for (int64_t i = 0; i < k; i++) {
     const E t = Larfg(a + i * n + i, m - i, n);
     tau[i] = t;
     if (Re(t) == 0 && Im(t) == 0) continue;
     // A[i:, i+1:] = Hᴴ A[i:, i+1:], Hᴴ = I - conj(tau) v vᴴ (v[0] = 1).
-    const E ct = Conj(t);
-    for (int64_t c = i + 1; c < n; c++) {
-      E w = a[i * n + c];
-      for (int64_t r = i + 1; r < m; r++) w = Add(w, Mul(Conj(a[r * n + i]), a[r * n + c]));
-      const E f = Mul(ct, w);
-      a[i * n + c] = Sub(a[i * n + c], f);
-      for (int64_t r = i + 1; r < m; r++) a[r * n + c] = Sub(a[r * n + c], Mul(a[r * n + i], f));
-    }
+    ReflectRows(a, n, a + i, n, w.data(), Conj(t), m, i, i + 1, n);
   }
 }
 
 // dorg2r/zung2r: the first qc columns of Q = H(0)·…·H(k-1) (m×qc, row-major)
-// from the factored m×n `h` and its k = min(m, n) taus.
+// from the factored m×n `h` and its k = min(m, n) taus (row by row, as Geqr2).
 template <typename E>
 void Org2r(const E* h, const E* tau, E* q, int64_t m, int64_t n, int64_t qc) {
   const int64_t k = std::min(m, n);
   for (int64_t r = 0; r < m; r++) {
     for (int64_t c = 0; c < qc; c++) q[r * qc + c] = FromParts<E>(r == c ? 1 : 0, 0);
   }
+  std::vector<E> w(std::max<int64_t>(qc, 1));
   for (int64_t i = k - 1; i >= 0; i--) {
     const E t = tau[i];
     if (Re(t) == 0 && Im(t) == 0) continue;
     // Columns before i are e_c, which H(i) (acting on rows ≥ i > c) leaves alone.
-    for (int64_t c = i; c < qc; c++) {
-      E w = q[i * qc + c];
-      for (int64_t r = i + 1; r < m; r++) w = Add(w, Mul(Conj(h[r * n + i]), q[r * qc + c]));
-      const E f = Mul(t, w);
-      q[i * qc + c] = Sub(q[i * qc + c], f);
-      for (int64_t r = i + 1; r < m; r++) q[r * qc + c] = Sub(q[r * qc + c], Mul(h[r * n + i], f));
-    }
+    ReflectRows(q, qc, h + i, n, w.data(), t, m, i, i, qc);
   }
 }
 
