@@ -6,8 +6,9 @@
 // times and the median kept. NumPy runs with OPENBLAS_NUM_THREADS=1 (`--np-threads`
 // to change it): OpenBLAS's idle threads spin, and their spinning counts as
 // CPU time on a loaded machine. `node bench/linalg_decomp_cpu.js [--sizes 50,200]
-// [--rounds 3] [--ops svd,svdvals,eigh,eigvalsh,eig,svdc]`; reads dist/. `svdc` is
-// svd of the complex matrix a + i·aᵀ (complex128).
+// [--rounds 3] [--ops svd,svdvals,eigh,eigvalsh,eig,svdc,qr,qrr,qrc]`; reads dist/. `svdc` is
+// svd of the complex matrix a + i·aᵀ (complex128); qr is Q and R, qrr mode 'r',
+// qrc qr of that complex matrix.
 const { execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
@@ -31,6 +32,9 @@ const OPS = {
   eigvalsh: { js: (a) => mm.linalg.eigvalsh(a), py: 'LA.eigvalsh(a)', sym: true },
   eig: { js: (a) => mm.linalg.eig(a), py: 'LA.eig(a)' },
   svdc: { js: (a) => mm.linalg.svd(a), py: 'LA.svd(a)', complex: true },
+  qr: { js: (a) => mm.linalg.qr(a), py: 'LA.qr(a)' },
+  qrr: { js: (a) => mm.linalg.qr(a, { mode: 'r' }), py: 'LA.qr(a, "r")' },
+  qrc: { js: (a) => mm.linalg.qr(a), py: 'LA.qr(a)', complex: true },
 };
 
 /**

@@ -4,8 +4,11 @@
 // computes float32/complex64 in double and rounds, as lib/ does).
 //
 //  - geqrf / orgqr: Householder QR as LAPACK's unblocked dgeqr2/zgeqr2 and
-//    dorg2r/zung2r. Each reflector is dlarfg/zlarfg's: beta =
-//    -sign(Re alpha)·|(alpha, x)|, tau = ((beta - Re alpha)/beta, -Im alpha/beta),
+//    dorg2r/zung2r (each reflection applied a row at a time); float64 with
+//    min(m, n) ≥ 128 blocked as dgeqrf/dorgqr (panels of 32 columns, each a
+//    block reflector I - V·T·Vᵀ applied by two GEMMs; rounding differs
+//    from the unblocked loops', as OpenBLAS's blocked dgeqrf does). Each
+//    reflector is dlarfg/zlarfg's: beta = -sign(Re alpha)·|(alpha, x)|, tau = ((beta - Re alpha)/beta, -Im alpha/beta),
 //    v = x/(alpha - beta); no reflector (tau = 0) when x and Im alpha are 0.
 //    So R's diagonal has LAPACK's signs and Q and R agree with NumPy's to
 //    rounding (OpenBLAS's blocked dgeqrf sums in another order).

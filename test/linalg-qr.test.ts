@@ -11,6 +11,7 @@ import { LinAlgError, ValueError, type NdArray } from '../lib';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { expectLinalgLikeNumpy, type LinalgCase } from './helpers/np-linalg';
 import { useTempDir } from './helpers/tmp';
+import { expectSameOnEveryThreadCount, hexBits as hex } from './helpers/gemm-threads';
 
 const { linalg } = lib;
 const s = lib.slice;
@@ -177,5 +178,77 @@ print(json.dumps(out))
       got['two fields'] = (e as Error).message;
     }
     expect(got).toEqual(want);
+  });
+});
+
+// float64 QR is blocked from min(m, n) = 128 (native/linalg_decomp.cc: panels of
+// 32 columns, their block reflectors applied by the GEMM): orders just below,
+// at and above the threshold and a panel edge (159, 160, 161 = 5·32 ± 1), tall and
+// wide, a last panel of 1 column, Fortran, strided and transposed inputs, a stack, and
+// an upper triangular matrix (every tau 0: the identity reflectors).
+describeWithNumpy('linalg.qr blocked float64 path against NumPy', () => {
+  const tmp = useTempDir('mmarray-qr-blocked-');
+  const SETUP_B = `
+rng = np.random.default_rng(7)
+B127 = rng.standard_normal((127, 127))
+B128 = rng.standard_normal((128, 128))
+B129 = rng.standard_normal((129, 129))
+B159 = rng.standard_normal((159, 159))
+B160 = rng.standard_normal((160, 160))
+B161 = rng.standard_normal((161, 161))
+TALL = rng.standard_normal((300, 161))
+WIDE = rng.standard_normal((161, 300))
+FOB = np.asfortranarray(rng.standard_normal((200, 150)))
+BIG = rng.standard_normal((400, 200))
+STB = rng.standard_normal((2, 160, 130))
+UT = np.triu(rng.standard_normal((160, 160)))
+`;
+  const NAMES_B = ['B127', 'B128', 'B129', 'B159', 'B160', 'B161', 'TALL', 'WIDE', 'FOB', 'BIG', 'STB', 'UT'];
+  const run = (cases: LinalgCase[]): void => expectLinalgLikeNumpy(tmp.dir, SETUP_B, NAMES_B, cases);
+  const forms: [string, (x: Record<string, NdArray>) => NdArray][] = [
+    ...['B127', 'B128', 'B129', 'B159', 'B160', 'B161', 'TALL', 'WIDE', 'FOB', 'STB', 'UT'].map((n): [string, (x: Record<string, NdArray>) => NdArray] => [n, (x) => x[n]]),
+    ['BIG[::2, 1:]', (x) => x.BIG.index(s(null, null, 2), s(1, null))],
+    ['BIG.T[:, 7:]', (x) => x.BIG.T.index(s(), s(7, null))],
+  ];
+
+  test('reduced and complete Q and R', () => {
+    const cases: LinalgCase[] = [];
+    for (const [py, js] of forms) {
+      cases.push({ py: `tuple(LA.qr(${py}))`, js: (x) => qrList(linalg.qr(js(x))), tol: TOL });
+      cases.push({ py: `tuple(LA.qr(${py}, 'complete'))`, js: (x) => qrList(linalg.qr(js(x), { mode: 'complete' })), tol: TOL });
+    }
+    run(cases);
+  });
+
+  test("'r' and 'raw' modes (the reflectors and taus themselves)", () => {
+    const cases: LinalgCase[] = [];
+    for (const [py, js] of forms) {
+      cases.push({ py: `LA.qr(${py}, 'r')`, js: (x) => linalg.qr(js(x), { mode: 'r' }), tol: TOL });
+      cases.push({
+        py: `LA.qr(${py}, 'raw')`,
+        js: (x) => {
+          const r = linalg.qr(js(x), { mode: 'raw' });
+          return [r.h, r.tau];
+        },
+        tol: TOL,
+      });
+    }
+    run(cases);
+  });
+});
+
+describe('blocked QR: deterministic bits', () => {
+  test('Q, R, raw h and tau of a 300x200 and a 200x300: the same bits on 1, 2 and 4 threads and on every run', () => {
+    const mats = [
+      lib.sin(lib.arange(300 * 200).reshape(300, 200)),
+      lib.cos(lib.arange(200 * 300).reshape(200, 300)),
+    ];
+    expectSameOnEveryThreadCount(() =>
+      mats.flatMap((a) => {
+        const { Q, R } = linalg.qr(a, { mode: 'complete' });
+        const { h, tau } = linalg.qr(a, { mode: 'raw' });
+        return [hex(Q), hex(R), hex(h), hex(tau)];
+      }),
+    );
   });
 });

@@ -12,7 +12,7 @@
 import * as lib from '../lib';
 import { LinAlgError, ValueError } from '../lib/errors';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
-import { setDotThreads } from '../lib/dot-native';
+import { expectSameOnEveryThreadCount, hexBits as hex } from './helpers/gemm-threads';
 import { expectLinalgLikeNumpy, type LinalgCase } from './helpers/np-linalg';
 import { useTempDir } from './helpers/tmp';
 
@@ -337,17 +337,6 @@ describe('blocked LU: deterministic bits', () => {
     const n = 300;
     const a = lib.add(lib.sin(lib.arange(n * n).reshape(n, n)), lib.multiply(lib.eye(n), 3));
     const b = lib.cos(lib.arange(n * 40).reshape(n, 40));
-    const hex = (x: lib.NdArray): string => Buffer.from(x.copy().ravel().view('u1').typedArray() as Uint8Array).toString('hex');
-    const run = (): string[] => [hex(linalg.inv(a)), hex(linalg.solve(a, b)), hex(linalg.det(a)), hex(linalg.solve(a, b.index(s(), 0)))];
-    const was = setDotThreads(1);
-    try {
-      const one = run();
-      for (const t of [2, 4, 1, 2]) {
-        setDotThreads(t);
-        expect(run()).toEqual(one);
-      }
-    } finally {
-      setDotThreads(was);
-    }
+    expectSameOnEveryThreadCount(() => [hex(linalg.inv(a)), hex(linalg.solve(a, b)), hex(linalg.det(a)), hex(linalg.solve(a, b.index(s(), 0)))]);
   });
 });
