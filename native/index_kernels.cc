@@ -666,22 +666,53 @@ MMARRAY_CMP_CLONES bool FindDeciding(const T* __restrict a, int64_t n) {
   using U = std::conditional_t<sizeof(T) == 8, uint64_t, std::conditional_t<sizeof(T) == 4, uint32_t, std::conditional_t<sizeof(T) == 2, uint16_t, uint8_t>>>;
   constexpr int64_t kBlock = 1024 / sizeof(T);
   int64_t i = 0;
-  if constexpr (sizeof(T) == 1) {
-    // Bytes as 64-bit words (the compare-and-OR form ran at half NumPy's
-    // speed over bool rows that never decide): a word is non-zero when a
-    // byte is, and (w - 0x01..01) & ~w & 0x80..80 is non-zero exactly when
-    // one of its bytes is zero (a borrow starts only at a zero byte).
-    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  if constexpr (sizeof(T) == 1 && All) {
+    // all of bytes: a byte is zero exactly when the least (unsigned) byte
+    // of its block is, one vector min per lane (vpminub) and a test per
+    // block. The word form below, three operations a word, left all(1) of
+    // rows that never decide at 1.30x NumPy's CPU time (0.588 against
+    // 0.451 ms, medians, load 15).
+    for (; i + kBlock <= n; i += kBlock) {
+      if (i % kPageItems<T> == 0) PrefetchAhead(a + i);
+      uint8_t m = 0xff;
+      for (int64_t j = 0; j < kBlock; j++) {
+        const uint8_t v = static_cast<uint8_t>(a[i + j]);
+        m = v < m ? v : m;
+      }
+      if (m == 0) return true;
+    }
+    // The last part block the same way (see the words below).
+    uint8_t m = 0xff;
+    for (; i < n; i++) {
+      const uint8_t v = static_cast<uint8_t>(a[i]);
+      m = v < m ? v : m;
+    }
+    return m == 0;
+  } else if constexpr (sizeof(T) == 1) {
+    // any of bytes as 64-bit words (the compare-and-OR form ran at half
+    // NumPy's speed over bool rows that never decide): a word is non-zero
+    // when a byte is.
     for (; i + kBlock <= n; i += kBlock) {
       if (i % kPageItems<T> == 0) PrefetchAhead(a + i);
       uint64_t hit = 0;
       for (int64_t j = 0; j < kBlock; j += 8) {
         uint64_t w;
         std::memcpy(&w, a + i + j, 8);
-        hit |= All ? ((w - kOnes) & ~w & kHigh) : w;
+        hit |= w;
       }
       if (hit != 0) return true;
     }
+    // The last part block: its whole words in the same form, then its
+    // under 8 bytes. (One by one, the 784 bytes after a 10000-byte row's
+    // nine blocks took 40% of all(1)'s time in perf.)
+    uint64_t hit = 0;
+    for (; i + 8 <= n; i += 8) {
+      uint64_t w;
+      std::memcpy(&w, a + i, 8);
+      hit |= w;
+    }
+    for (; i < n; i++) hit |= a[i] != 0 ? 1 : 0;
+    return hit != 0;
   }
   for (; i + kBlock <= n; i += kBlock) {
     if (i % kPageItems<T> == 0) PrefetchAhead(a + i);
@@ -689,10 +720,11 @@ MMARRAY_CMP_CLONES bool FindDeciding(const T* __restrict a, int64_t n) {
     for (int64_t j = 0; j < kBlock; j++) hit |= (All ? a[i + j] == 0 : a[i + j] != 0) ? U(1) : U(0);
     if (hit != 0) return true;
   }
-  for (; i < n; i++) {
-    if (All ? a[i] == 0 : a[i] != 0) return true;
-  }
-  return false;
+  // The last part block, branch-free as the blocks (vector steps, not an
+  // item and a branch at a time).
+  U hit = 0;
+  for (; i < n; i++) hit |= (All ? a[i] == 0 : a[i] != 0) ? U(1) : U(0);
+  return hit != 0;
 }
 
 // q[i] |= a[i] != 0 (any) or q[i] &= a[i] != 0 (all), branch-free.

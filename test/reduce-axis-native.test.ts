@@ -381,6 +381,36 @@ describe('the wide vector paths: argmax/argmin rows, countNonzero runs, max/min 
     }
   });
 
+  it.each(['<f8', '<f4', '<i2', '|u1', '|b1'])('any/all of %s: a row decided only at one item of its last part block (whole words and the bytes after them)', (dt) => {
+    const d = dtype(dt);
+    const block = 1024 / d.itemsize;
+    // Two whole blocks, then a part block of 4 words and 5 bytes (for bytes).
+    const cols = 2 * block + 37;
+    const tail = cols - 2 * block;
+    // Per tail position p: a row of zeros with one non-zero at p (any decides
+    // there only), a row of non-zeros with one zero at p (all decides there
+    // only); then one undecided row of each.
+    const rows = 2 * tail + 2;
+    const v = new Float64Array(rows * cols);
+    for (let p = 0; p < tail; p++) {
+      v[p * cols + 2 * block + p] = d.kind === 'b' ? 1 : 200;
+      const row = v.subarray((tail + p) * cols, (tail + p + 1) * cols);
+      row.fill(d.kind === 'f' && p % 2 === 1 ? NaN : 128);
+      row[2 * block + p] = d.kind === 'f' && p % 2 === 1 ? -0 : 0;
+    }
+    v.subarray((rows - 1) * cols).fill(1);
+    const a = fromBuffer(v).astype(dt).reshape([rows, cols]);
+    // any: every row but the all-zero one; all: the all-one row alone.
+    const want = Array.from({ length: rows }, (_, i) => i !== rows - 2);
+    const wantAll = Array.from({ length: rows }, (_, i) => i === rows - 1);
+    for (const x of [a, unaligned(a)]) {
+      expect(mm.any(x, 1).toArray()).toEqual(want);
+      expect(mm.all(x, 1).toArray()).toEqual(wantAll);
+      viaKernel('axisReduce', x, () => mm.any(x, 1));
+      viaKernel('axisReduce', x, () => mm.all(x, 1));
+    }
+  });
+
   it.each(['<f8', '<f4', '>f8'])('max/min of %s along axis 0 (row into row): NaN sticks, the first NaN met wins, ±0 as the loop keeps them', (dt) => {
     for (const cols of [1, 7, 64, 513, 4096]) {
       const a = specialRows(dt, Math.max(24, Math.ceil(256 / cols)), cols, cols);
