@@ -56,6 +56,7 @@ import { replaceFile, writeAll } from './npy/write-file';
 import { asarray } from './array-coerce';
 import { conversionCount, formatPieces, parseFormat, type FormatPieces } from './py-format';
 import { FLOAT_TEXT, INT_TEXT, floatOfText } from './number-text';
+import { scalarRepr, scalarStr } from './repr';
 
 /** Options of {@link loadtxt}, NumPy's keywords. */
 export interface LoadtxtOptions {
@@ -476,16 +477,28 @@ export function savetxt(path: string, X: unknown, options: SavetxtOptions = {}):
   if (header.length > 0) header = check(comments + header.replace(/\n/g, `\n${comments}`) + newline);
   if (footer.length > 0) footer = check(comments + footer.replace(/\n/g, `\n${comments}`) + newline);
   const rows = a.shape[0];
+  // Each value's dtype (a complex one's parts: its float half), for `%s`/`%r`: NumPy formats the
+  // row's NumPy scalars, so `%s` of a float32 is str(np.float32), of an int `7`, of bytes `b'ab'`.
+  const colTypes = records ? a.dtype.names!.map((n) => a.dtype.fields![n].dtype) : Array<DType>(ncol).fill(a.dtype);
+  const slotTypes = complex ? colTypes.flatMap((d) => (d.kind === 'c' ? [toDType(`<f${d.itemsize / 2}`), toDType(`<f${d.itemsize / 2}`)] : [d, d])) : colTypes;
+  const specs = pieces.filter((p): p is Exclude<typeof p, string> => typeof p !== 'string');
+  const asText = specs.map((p) => (p.type === 's' ? scalarStr : p.type === 'r' ? scalarRepr : null));
   const rowValues = (i: number): unknown[] => {
     const r = a.index(i);
     let vals: unknown[];
     if (records) vals = a.dtype.names!.map((n) => r.field(n).get());
     else vals = r.toArray() as unknown[];
-    if (!complex) return vals;
-    const out: unknown[] = [];
-    for (const v of vals) {
-      if (v !== null && typeof v === 'object' && 're' in (v as object)) out.push((v as { re: number }).re, (v as { im: number }).im);
-      else out.push(v, 0);
+    let out: unknown[] = vals;
+    if (complex) {
+      out = [];
+      for (const v of vals) {
+        if (v !== null && typeof v === 'object' && 're' in (v as object)) out.push((v as { re: number }).re, (v as { im: number }).im);
+        else out.push(v, 0);
+      }
+    }
+    for (let k = 0; k < out.length; k++) {
+      const f = asText[k];
+      if (f !== null && f !== undefined) out[k] = f(out[k], slotTypes[k]);
     }
     return out;
   };
