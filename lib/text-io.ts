@@ -402,7 +402,8 @@ function* rowsOf(r: Reader): Generator<[string[], number]> {
     for (let text of linesOf(fd, r.enc, r.path)) {
       line += 1;
       if (line <= r.skip) continue;
-      if (r.quote !== null) {
+      // A line with no quote character (and no quoted field open) splits as without quoting.
+      if (r.quote !== null && (open !== null || text.includes(r.quote))) {
         if (open === null) {
           if (rows === r.maxRows) break;
           openLine = line;

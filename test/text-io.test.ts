@@ -161,7 +161,7 @@ describeWithNumpy('loadtxt bytes, converters, quotechar and nested records again
     const words = file('abc def\nghijklm n\n');
     const latin = file('\u00e9 x\n');
     const rec = file('a 1.5\nbb 2\n');
-    const csv = file('"1,5",2\n3,"4"\n"a""b","x#y" # c\n"q"r, s \n');
+    const csv = file('"1,5",2\n3,"4"\n"a""b","x#y" # c\n"q"r, s \np, q # r\n\n# s\n');
     const ws = file('  "a b"   c\n"d"e f\n x"y z\n');
     const multi = file('"ab\nc",2\n"d",3\n');
     const unclosed = file('1,"ab\n');
