@@ -4,7 +4,8 @@
  * flags `-+ 0#`, types `d i u` (integers; a float truncates toward zero, as
  * Python's `int()`), `o x X`, `e E f F g G` (a float's exact binary value
  * rounded half to even, as Python's correctly rounded conversions), `s`
- * (Python's `str()`: `True`, `7`, `0.1`) and `%%`. Width `*` is not read
+ * (Python's `str()`: `True`, `7`, `0.1`; `r` the same, a caller that has
+ * a NumPy scalar's `repr()` passes it as the value) and `%%`. Width `*` is not read
  * from the values (NumPy never passes it one).
  *
  * JS's `toFixed`/`toExponential` are exact but round a tie up where Python
@@ -45,7 +46,7 @@ export function parseFormat(fmt: string): FormatPieces {
     if (m[5] === '%') {
       out.push('%');
     } else {
-      out.push({ flags: m[1], width: m[2] === '' ? 0 : Number(m[2]), precision: m[3] === undefined ? null : Number(m[3] || '0'), type: m[5] === 'r' ? 's' : m[5] });
+      out.push({ flags: m[1], width: m[2] === '' ? 0 : Number(m[2]), precision: m[3] === undefined ? null : Number(m[3] || '0'), type: m[5] });
     }
     last = m.index + m[0].length;
   }
@@ -229,7 +230,7 @@ function pad(spec: FormatSpec, negative: boolean, body: string, numeric: boolean
 export function formatValue(spec: FormatSpec, v: unknown): string {
   const t = spec.type;
   const alt = spec.flags.includes('#');
-  if (t === 's') {
+  if (t === 's' || t === 'r') {
     const s = typeof v === 'boolean' ? (v ? 'True' : 'False') : typeof v === 'number' ? pyFloatText(v) : String(v);
     const cut = spec.precision === null ? s : s.slice(0, spec.precision);
     return spec.flags.includes('-') ? cut.padEnd(spec.width) : cut.padStart(spec.width);

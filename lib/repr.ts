@@ -410,10 +410,46 @@ export function pyFloatText(x: number): string {
   const neg = x < 0 || Object.is(x, -0) ? '-' : '';
   if (x === 0) return `${neg}0.0`;
   const { digits, exp } = shortest(x, 8);
-  if (exp < -4 || exp >= 16) {
+  return shortText(neg, digits, exp, exp < -4 || exp >= 16);
+}
+
+/** Shortest digits as Python writes a float: `1e-05`, `1.5e+16` (scientific) or `0.0001`, `1.0`. */
+function shortText(neg: string, digits: string, exp: number, scientific: boolean): string {
+  if (scientific) {
     const mant = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
     return `${neg}${mant}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
   }
   if (exp >= 0) return `${neg}${digits.slice(0, exp + 1).padEnd(exp + 1, '0')}.${digits.slice(exp + 1) || '0'}`;
   return `${neg}0.${'0'.repeat(-exp - 1)}${digits}`;
+}
+
+/** np.finfo(dtype).precision of float16 and float32: a narrow scalar's `str()` is positional below 10 to this power. */
+const NARROW_CUTOFF: Record<number, number> = { 2: 1e3, 4: 1e6 };
+
+/**
+ * NumPy's `str()` of one scalar of `dt` (what `'%s' % scalar` writes, so
+ * savetxt's `%s`): `True`, `7`, `b'ab'`, a float64 as Python's float, and a
+ * float32/float16 with its own shortest digits (`0.1`, not the double's
+ * `0.10000000149011612`), positional in [1e-4, 1e6) (float16: 1e3),
+ * scientific outside (`1e+06`, `1e-04`).
+ */
+export function scalarStr(v: unknown, dt: DType): string {
+  const k = dt.kind;
+  if (k === 'b') return v ? 'True' : 'False';
+  if (k === 'S' && v instanceof Uint8Array) return bytesRepr(v);
+  if (k !== 'f' || typeof v !== 'number' || dt.itemsize === 8) return typeof v === 'number' && k === 'f' ? pyFloatText(v) : String(v);
+  if (Number.isNaN(v)) return 'nan';
+  if (!Number.isFinite(v)) return v > 0 ? 'inf' : '-inf';
+  const neg = v < 0 || Object.is(v, -0) ? '-' : '';
+  if (v === 0) return `${neg}0.0`;
+  const ax = Math.abs(v);
+  const { digits, exp } = shortest(v, dt.itemsize);
+  return shortText(neg, digits, exp, ax < 1e-4 || ax >= NARROW_CUTOFF[dt.itemsize]);
+}
+
+/** NumPy 2's `repr()` of one scalar of `dt` (savetxt's `%r`): `np.float32(0.1)`, `np.int64(7)`, `np.True_`, `np.bytes_(b'ab')`. */
+export function scalarRepr(v: unknown, dt: DType): string {
+  if (dt.kind === 'b') return v ? 'np.True_' : 'np.False_';
+  if (dt.kind === 'S') return `np.bytes_(${scalarStr(v, dt)})`;
+  return `np.${dt.name}(${scalarStr(v, dt)})`;
 }

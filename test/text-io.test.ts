@@ -36,6 +36,17 @@ describeWithNumpy('savetxt against NumPy', () => {
     add('np.array([True, False])', (p) => savetxt(p, asarray([true, false])));
     add('np.arange(300000.0).reshape(100000, 3) / 7', (p) => savetxt(p, lib.arange(300000, 'f8').reshape(100000, 3).divide(7)));
     add('F', (p) => savetxt(p, I.F));
+    // %s and %r format each value as NumPy's scalar of its dtype (str(np.float32(0.1)) is '0.1').
+    const f32 = [0.1, 1 / 3, 2.5, 1e20, 1e-4, 1e6, 123456.7, -0.0, NaN, -Infinity];
+    add(`np.array(${q(f32.slice(0, 7))} + [-0.0, np.nan, -np.inf], dtype=np.float32).reshape(5, 2), fmt='%s'`, (p) => savetxt(p, asarray(f32, 'f4').reshape(5, 2), { fmt: '%s' }));
+    add(`np.array(${q(f32.slice(0, 7))} + [-0.0, np.nan, -np.inf], dtype=np.float16), fmt='%s'`, (p) => savetxt(p, asarray(f32, 'f2'), { fmt: '%s' }));
+    add(`np.array(${q(f32.slice(0, 7))}, dtype=np.float32), fmt='%r'`, (p) => savetxt(p, asarray(f32.slice(0, 7), 'f4'), { fmt: '%r' }));
+    add("np.array([[1, -2], [3, 4]], dtype=np.int8), fmt='%s %r'", (p) => savetxt(p, asarray([[1, -2], [3, 4]], 'i1'), { fmt: '%s %r' }));
+    add("np.array([(0.1, 2, b'ab', True)], dtype=[('a', 'f4'), ('b', 'i4'), ('s', 'S3'), ('t', '?')]), fmt='%s'", (p) =>
+      savetxt(p, asarray([[0.1, 2, 'ab', true]], [['a', 'f4'], ['b', 'i4'], ['s', 'S3'], ['t', '?']] as never), { fmt: '%s' }));
+    add("np.array([1+2j, 0.1-3j], dtype=np.complex64), fmt='%s'", (p) => savetxt(p, asarray([{ re: 1, im: 2 }, { re: 0.1, im: -3 }], 'c8'), { fmt: '%s' }));
+    add("np.array([b'ab', b'c\\x00', b\"'\"], dtype='S3'), fmt='%s'", (p) => savetxt(p, asarray(['ab', 'c\u0000', "'"], 'S3'), { fmt: '%s' }));
+    add("np.array([True, False]), fmt='%r'", (p) => savetxt(p, asarray([true, false]), { fmt: '%r' }));
     const want = runNumpy<string[]>(`
 out = []
 ${'A = np.arange(24, dtype="<i4").reshape(2, 3, 4); B = np.arange(6).astype(">f8").reshape(2, 3); V = np.arange(10); U = np.arange(12, dtype="u1").reshape(3, 4); F = np.asfortranarray(np.arange(12.0).reshape(3, 4))'}
@@ -139,5 +150,112 @@ print(json.dumps(out))
     expect(() => loadtxt(file('1\n'), { ndmin: 3 as never })).toThrow(lib.ValueError);
     expect(() => loadtxt(file('1\n'), { usecols: [3] })).toThrow(/invalid column index 3/);
     expect(() => loadtxt(tmp.path('missing.txt'))).toThrow(/ENOENT/);
+  });
+});
+
+describeWithNumpy('loadtxt bytes, converters, quotechar and nested records against NumPy', () => {
+  const I = inputs(lib);
+  const file = (text: string): string => tmp.file(text, 'in.txt');
+  const L = (p: string, opts = ''): string => `np.loadtxt(${q(p)}${opts})`;
+  test('S dtypes, quoted fields, converters and nested records give NumPy\'s dtype, shape and bytes', () => {
+    const words = file('abc def\nghijklm n\n');
+    const latin = file('\u00e9 x\n');
+    const rec = file('a 1.5\nbb 2\n');
+    const csv = file('"1,5",2\n3,"4"\n"a""b","x#y" # c\n"q"r, s \np, q # r\n\n# s\n');
+    const ws = file('  "a b"   c\n"d"e f\n x"y z\n');
+    const multi = file('"ab\nc",2\n"d",3\n');
+    const unclosed = file('1,"ab\n');
+    const qnum = file('"1.5" 2\n3 "4e1"\n');
+    const nums = file('1 2 3\n4 5 6\n');
+    const sub = file('1 2 3 4 5\n6 7 8 9 10\n');
+    const spaced = file('a, b ,c\n');
+    const qlines: string[] = [];
+    for (let i = 0; i < 40000; i++) qlines.push(`"${i},x",${i / 7},"say ""${i}"""`);
+    const qbig = file(`${qlines.join('\n')}\n`);
+    const recDt = "[('s', 'S2'), ('f', 'f8')]";
+    expectLikeNumpy(
+      [
+        [L(words, ", dtype='S5'"), () => loadtxt(words, { dtype: 'S5' })],
+        [L(words, ", dtype='S'"), () => loadtxt(words, { dtype: 'S' })],
+        [L(words, ", dtype='S', usecols=1, ndmin=2"), () => loadtxt(words, { dtype: 'S', usecols: 1, ndmin: 2 })],
+        [L(latin, ", dtype='S5'"), () => loadtxt(latin, { dtype: 'S5' })],
+        [L(rec, `, dtype=${recDt}`), () => loadtxt(rec, { dtype: [['s', 'S2'], ['f', 'f8']] as never })],
+        [`list(${L(rec, `, dtype=${recDt}, unpack=True`)})`, () => loadtxt(rec, { dtype: [['s', 'S2'], ['f', 'f8']] as never, unpack: true })],
+        [L(csv, ", dtype='S4', delimiter=',', quotechar='\"'"), () => loadtxt(csv, { dtype: 'S4', delimiter: ',', quotechar: '"' })],
+        [L(ws, ", dtype='S4', quotechar='\"'"), () => loadtxt(ws, { dtype: 'S4', quotechar: '"' })],
+        [L(multi, ", dtype='S8', delimiter=',', quotechar='\"'"), () => loadtxt(multi, { dtype: 'S8', delimiter: ',', quotechar: '"' })],
+        [L(multi, ", dtype='S8', delimiter=',', quotechar='\"', max_rows=1"), () => loadtxt(multi, { dtype: 'S8', delimiter: ',', quotechar: '"', max_rows: 1 })],
+        [L(unclosed, ", dtype='S8', delimiter=',', quotechar='\"'"), () => loadtxt(unclosed, { dtype: 'S8', delimiter: ',', quotechar: '"' })],
+        [L(qnum, ", quotechar='\"'"), () => loadtxt(qnum, { quotechar: '"' })],
+        [L(qbig, ", dtype=[('a', 'S8'), ('b', 'f8'), ('c', 'S12')], delimiter=',', quotechar='\"'"), () => loadtxt(qbig, { dtype: [['a', 'S8'], ['b', 'f8'], ['c', 'S12']] as never, delimiter: ',', quotechar: '"' })],
+        [L(nums, ", dtype=[('a', [('x', 'i4'), ('y', 'f8')]), ('b', 'i2')]"), () => loadtxt(nums, { dtype: [['a', [['x', 'i4'], ['y', 'f8']]], ['b', 'i2']] as never })],
+        [L(sub, ", dtype=[('a', [('x', 'i4'), ('y', 'u1')], (2,)), ('b', 'i2')]"), () => loadtxt(sub, { dtype: [['a', [['x', 'i4'], ['y', 'u1']], [2]], ['b', 'i2']] as never })],
+        [L(nums, ', converters=lambda s: float(s) * 2'), () => loadtxt(nums, { converters: (s) => Number(s) * 2 })],
+        [L(nums, ', converters={0: lambda s: float(s) * 2, -1: lambda s: -float(s)}'), () => loadtxt(nums, { converters: { 0: (s: string) => Number(s) * 2, [-1]: (s: string) => -Number(s) } })],
+        [L(nums, ', converters={-1: lambda s: 9}, usecols=[0, 1]'), () => loadtxt(nums, { converters: { [-1]: () => 9 }, usecols: [0, 1] })],
+        [L(nums, ', converters={2: lambda s: 9}, usecols=[0, -1]'), () => loadtxt(nums, { converters: new Map([[2, () => 9]]), usecols: [0, -1] })],
+        [L(nums, ', converters={-1: lambda s: 9, 0: lambda s: 7}, usecols=[-1, 0, 0]'), () => loadtxt(nums, { converters: new Map([[-1, () => 9], [0, () => 7]]), usecols: [-1, 0, 0] })],
+        [L(nums, ", converters={0: lambda s: s + '.7'}"), () => loadtxt(nums, { converters: { 0: (s: string) => `${s}.7` } })],
+        [L(nums, ", converters={0: lambda s: 2.9}, dtype='i4'"), () => loadtxt(nums, { converters: { 0: () => 2.9 }, dtype: 'i4' })],
+        [L(nums, ', converters={1: lambda s: None}'), () => loadtxt(nums, { converters: { 1: () => null } })],
+        [L(nums, ", converters=lambda s: float(s) > 2, dtype='?'"), () => loadtxt(nums, { converters: (s) => Number(s) > 2, dtype: '?' })],
+        [L(nums, ", converters={0: lambda s: 'x' * int(s)}, dtype='S'"), () => loadtxt(nums, { converters: { 0: (s: string) => 'x'.repeat(Number(s)) }, dtype: 'S' })],
+        [L(nums, ", converters={0: lambda s: complex(float(s), 1)}, dtype='c8'"), () => loadtxt(nums, { converters: { 0: (s: string) => ({ re: Number(s), im: 1 }) }, dtype: 'c8' })],
+        [L(spaced, ", delimiter=',', converters=lambda s: repr(s), dtype='S6'"), () => loadtxt(spaced, { delimiter: ',', converters: (s) => `'${s}'`, dtype: 'S6' })],
+        [L(spaced, ", delimiter=',', dtype='S3'"), () => loadtxt(spaced, { delimiter: ',', dtype: 'S3' })],
+      ],
+      I,
+    );
+  });
+
+  test("bad input: NumPy's error class and message, then the file and line", () => {
+    const euro = file('\u20ac x\n');
+    const nums = file('1 2\n3 4\n');
+    const multi = file('1,"a\nb",x\n');
+    const rows: [string, () => unknown][] = [
+      [L(euro, ", dtype='S5'"), () => loadtxt(euro, { dtype: 'S5' })],
+      [L(nums, ", converters={0: lambda s: s + '.7'}, dtype='i4'"), () => loadtxt(nums, { converters: { 0: (s: string) => `${s}.7` }, dtype: 'i4' })],
+      [L(nums, ", converters={1: lambda s: 2**40}, dtype='i4'"), () => loadtxt(nums, { converters: { 1: () => 2 ** 40 }, dtype: 'i4' })],
+      [L(nums, ", converters={1: lambda s: 1 / 0}"), () => loadtxt(nums, { converters: { 1: () => { throw new Error('boom'); } } })],
+      [L(nums, ', converters={5: float}'), () => loadtxt(nums, { converters: { 5: Number } })],
+      [L(nums, ', converters=5'), () => loadtxt(nums, { converters: 5 as never })],
+      [L(nums, ", converters={'a': float}"), () => loadtxt(nums, { converters: { a: Number } as never })],
+      [L(nums, ', converters={0: 5}'), () => loadtxt(nums, { converters: { 0: 5 } as never })],
+      [L(nums, ", quotechar='ab'"), () => loadtxt(nums, { quotechar: 'ab' })],
+      [L(nums, ", quotechar=',', delimiter=','"), () => loadtxt(nums, { quotechar: ',', delimiter: ',' })],
+      [L(nums, ", quotechar='#'"), () => loadtxt(nums, { quotechar: '#' })],
+      [L(nums, ", quotechar='\"', comments=['#', '//']"), () => loadtxt(nums, { quotechar: '"', comments: ['#', '//'] })],
+      [L(multi, ", delimiter=',', quotechar='\"'"), () => loadtxt(multi, { delimiter: ',', quotechar: '"' })],
+    ];
+    const want = runNumpy<string[]>(`
+out = []
+for py in json.load(sys.stdin):
+    try:
+        eval(py)
+        out.append('ok')
+    except Exception as e:
+        out.append(type(e).__name__ + ': ' + str(e))
+print(json.dumps(out))
+`, q(rows.map((r) => r[0])));
+    rows.forEach(([py, js], i) => {
+      let got = 'ok';
+      try {
+        js();
+      } catch (e) {
+        got = `${(e as Error).name}: ${(e as Error).message}`;
+      }
+      // NumPy's message, then (for what the file holds) where: the file and the line.
+      expect({ py, got: got.slice(0, want[i].replace(/\.$/, '').length) }).toEqual({ py, got: want[i].replace(/\.$/, '') });
+    });
+    // A quoted field over two lines is named by the line its record starts on.
+    expect(() => loadtxt(multi, { delimiter: ',', quotechar: '"' })).toThrow(`line 1 of '${multi}'`);
+    expect(() => loadtxt(euro, { dtype: 'S5' })).toThrow(`line 1 of '${euro}'`);
+    // The converter's own error is the cause.
+    try {
+      loadtxt(nums, { converters: { 1: () => { throw new Error('boom'); } } });
+    } catch (e) {
+      expect(((e as Error & { cause?: Error }).cause as Error).message).toBe('boom');
+    }
+    expect.assertions(rows.length + 3);
   });
 });

@@ -1,5 +1,6 @@
 // The traps a new user hits in the first hour (issue 13): typed-array and
 // NumPy positional habits, errors that name the problem, stable error codes.
+import { asarray, greater, where } from '../lib';
 import { arange, zeros } from '../lib/create';
 import { dtype } from '../lib/dtype';
 import { AccessError, AxisError, IndexError, KeyError, OverflowError, TooHardError, ValueError } from '../lib/errors';
@@ -163,5 +164,20 @@ print(json.dumps(out))
       }
     }
     expect(got).toEqual(want);
+  });
+});
+
+describeWithNumpy("np.where(condition) alone: NumPy's nonzero, not a missing-argument TypeError", () => {
+  test('the positions per axis equal NumPy\'s; x without y is its ValueError', () => {
+    const m = asarray([[0, 1, 2], [3, 0, 5]], 'i4');
+    const ours = [where(m), where([1, 0, 2]), where(greater(m, 1))].map((r) => r.map((c) => ({ dtype: c.dtype.str, values: (c.toArray() as bigint[]).map(Number) })));
+    const want = runNumpy<unknown>(`
+m = np.array([[0, 1, 2], [3, 0, 5]], dtype='i4')
+print(json.dumps([[{'dtype': c.dtype.str, 'values': c.tolist()} for c in r] for r in (np.where(m), np.where([1, 0, 2]), np.where(m > 1))]))
+`);
+    expect(ours).toEqual(want);
+    expect(() => (where as (...a: unknown[]) => unknown)(m, 1)).toThrow(new ValueError('either both or neither of x and y should be given'));
+    expect(() => where(true)).toThrow(/Calling nonzero on 0d arrays is not allowed/);
+    expect(where(m, 1, 0).toArray()).toEqual([[0n, 1n, 1n], [1n, 0n, 1n]]);
   });
 });

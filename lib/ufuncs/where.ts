@@ -12,7 +12,9 @@ import type { NdArray } from '../ndarray';
 import { allocate, NdArray as ArrayClass } from '../internal';
 import { broadcastShape } from '../broadcast';
 import { isNonZero } from '../compute-values';
-import { putmask } from '../fancy';
+import { nonzero, putmask } from '../fancy';
+import { asarray } from '../array-coerce';
+import { ValueError } from '../errors';
 import { broadcastTo } from '../views';
 import { resultType } from '../promote';
 import { callUfunc, type AnyLoop, type UfuncInput, type UfuncSpec } from '../ufunc';
@@ -46,13 +48,22 @@ export const WHERE_SPEC: UfuncSpec = {
   loop: (r) => (family(r.inTypes[1]) === 'c' ? PICK_C : PICK) as AnyLoop,
 };
 
-/** NumPy's `np.where(condition, x, y)`: a new array (see the module comment). */
-export function where(condition: UfuncInput, x: UfuncInput, y: UfuncInput): NdArray {
+/**
+ * NumPy's `np.where(condition, x, y)`: a new array (see the module comment).
+ * With the condition alone, NumPy's `np.where(condition)`: `nonzero(condition)`,
+ * one int64 array of positions per axis; one of `x`/`y` without the other is
+ * NumPy's ValueError.
+ */
+export function where(condition: UfuncInput | unknown[]): NdArray[];
+export function where(condition: UfuncInput, x: UfuncInput, y: UfuncInput): NdArray;
+export function where(condition: UfuncInput | unknown[], x?: UfuncInput, y?: UfuncInput): NdArray | NdArray[] {
+  if (x === undefined && y === undefined && arguments.length <= 1) return nonzero(condition instanceof ArrayClass ? condition : asarray(condition));
+  if (arguments.length < 3) throw new ValueError('either both or neither of x and y should be given');
   // Records or bytes beside numbers: NumPy's result_type(x, y) has no common
   // DType (DTypePromotionError, naming x's DType first), before any loop is looked for.
-  if (flexible(x) !== flexible(y)) resultType(x as never, y as never);
-  if (flexible(x) && flexible(y)) return whereFlexible(condition, x as NdArray, y as NdArray);
-  return callUfunc(WHERE_SPEC, [condition, x, y]);
+  if (flexible(x!) !== flexible(y!)) resultType(x as never, y as never);
+  if (flexible(x!) && flexible(y!)) return whereFlexible(condition as UfuncInput, x as NdArray, y as NdArray);
+  return callUfunc(WHERE_SPEC, [condition as UfuncInput, x!, y!]);
 }
 
 /** Bytes ('S') and void/record arrays, which have no ufunc loop. */
