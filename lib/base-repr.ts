@@ -9,7 +9,18 @@
  * the sign and magnitude, with `padding` zeros added on the left.
  * @module
  */
-import { ValueError, describeValue } from './errors';
+import { constants } from 'buffer';
+
+import { MemoryError, ValueError, describeValue } from './errors';
+
+/**
+ * Refuses a text `length` characters long that V8 cannot make (its longest
+ * string, about 2^29 characters), before it is built: `binaryRepr(1, 1e9)`
+ * was a RangeError "Invalid string length" naming nothing.
+ */
+function checkTextLength(length: number, fn: string, what: string): void {
+  if (length > constants.MAX_STRING_LENGTH) throw new MemoryError(`${fn}(): ${what} ${length} asks for a string of ${length} characters; a JavaScript string holds at most ${constants.MAX_STRING_LENGTH}`);
+}
 
 /** The exact integer value of `num` (Python's `operator.index`): a bigint, or a safe-integer number. */
 function exactInt(num: unknown, fn: string, what: string): bigint {
@@ -35,6 +46,7 @@ export function binaryRepr(num: number | bigint, width: number | null = null): s
   if (width !== null && (typeof width !== 'number' || !Number.isSafeInteger(width))) {
     throw new TypeError(`binaryRepr(): width must be an integer or null, got ${describeValue(width)}`);
   }
+  if (width !== null) checkTextLength(width, 'binaryRepr', 'width');
   const insufficient = (binwidth: number): void => {
     if (width !== null && width < binwidth) throw new ValueError(`Insufficient bit width=${width} provided for binwidth=${binwidth}`);
   };
@@ -71,6 +83,7 @@ export function baseRepr(number: number | bigint, base = 2, padding = 0): string
   }
   const n = typeof number === 'number' && !Number.isInteger(number) ? exactInt(Math.trunc(number), 'baseRepr', 'number') : exactInt(number, 'baseRepr', 'number');
   const mag = n < 0n ? -n : n;
+  checkTextLength(padding, 'baseRepr', 'padding');
   // NumPy's sign test is on the number itself: base_repr(-0.5) is '-', its digits of int(-0.5) none.
   const negative = number < 0;
   const body = `${padding > 0 ? '0'.repeat(padding) : ''}${mag === 0n ? '' : mag.toString(base).toUpperCase()}`;

@@ -250,6 +250,24 @@ export function checkListLength(length: number, what: string): void {
 }
 
 /**
+ * The items of a list argument, each passed through `check` (which throws
+ * for a bad one) as it is read: the length read once and refused past
+ * `most` items (checkListLength's bound by default) before any item is
+ * read, then each item read once, by index. Spreading or mapping the list
+ * first walked every hole of a sparse list of length 2^32-1, or every index
+ * a Proxy claimed, until the heap ran out (loadtxt's usecols and comments,
+ * vectorize's excluded).
+ */
+export function listItems<T>(list: ArrayLike<unknown>, what: string, check: (v: unknown, i: number) => T, most = MAX_LIST_ITEMS): T[] {
+  const n = list.length;
+  if (most === MAX_LIST_ITEMS) checkListLength(n, what);
+  else if (n > most) throw new ValueError(`${what}: ${n} items, more than the ${most} it takes`);
+  const out = new Array<T>(n);
+  for (let i = 0; i < n; i++) out[i] = check(list[i], i);
+  return out;
+}
+
+/**
  * Bytes of JS heap one view of an array (an NdArray and its shape and
  * strides lists) takes at least: a lower bound, so only a list that surely
  * cannot fit is refused.

@@ -20,10 +20,10 @@
  */
 import type { NdArray } from './ndarray';
 import { dtype as toDType } from './dtype';
-import { IndexError, describeValue } from './errors';
-import { allocate, requireOpen } from './internal';
+import { IndexError, describeValue, listItems } from './errors';
+import { NdArray as ArrayClass, allocate, requireOpen } from './internal';
 import { copyAs } from './copy';
-import { take, put, type FancyItem } from './fancy';
+import { flatnonzero, take, put, type FancyItem } from './fancy';
 import { Slice, applyIndex, parseIndex, type IndexItem } from './indexing';
 
 /** Anything NumPy takes as a 1-d index: an integer, a slice or index string, an integer list or array, a mask. */
@@ -125,8 +125,8 @@ export class FlatIter<T = unknown> implements IterableIterator<T> {
     return copyAs(a.ravel('C'), a.dtype, 'C') as NdArray<T>;
   }
 
-  /** The flat positions `spec` names, as an integer array (indexing an array of every position). */
-  #positions(spec: FlatIndex): NdArray {
+  /** The flat positions `spec` names, as take and put read them (else an integer array: indexing an array of every position). */
+  #positions(spec: FlatIndex): NdArray | number | readonly number[] {
     const n = this.#base.size;
     // A slice names an arithmetic run of positions: only those are made (a.flat[:3] of a
     // 10^9-element array is 3 positions, not 10^9).
@@ -140,6 +140,19 @@ export class FlatIter<T = unknown> implements IterableIterator<T> {
         else for (let i = 0; i < len; i++) r[i] = BigInt(l.offset + i * l.strides[0]);
         return run;
       }
+    }
+    // An integer, a list of integers or an integer array already names flat positions, and a 1-d
+    // mask of every position names those of its true items: take and put read them as they are
+    // (a.flat.set(5, 7) of a mapped 3e9-element array made 3e9 positions: a MemoryError).
+    if (typeof spec === 'number') return spec;
+    if (Array.isArray(spec)) {
+      const items = listItems(spec as readonly unknown[], 'flat index', (v) => v);
+      if (items.every((v) => typeof v === 'number' && Number.isInteger(v))) return items as number[];
+      spec = items as FlatIndex;
+    } else if (spec instanceof ArrayClass) {
+      const k = spec.dtype.kind;
+      if (!spec.dtype.isStructured && (k === 'i' || (k === 'u' && spec.dtype.itemsize < 8))) return spec;
+      if (k === 'b' && spec.ndim === 1 && spec.shape[0] === n) return flatnonzero(spec);
     }
     const all = allocate(n < 2 ** 31 ? I32 : I64, [n]);
     const t = all.typedArray() as Int32Array | BigInt64Array;

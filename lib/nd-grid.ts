@@ -19,7 +19,7 @@
  */
 import type { NdArray } from './ndarray';
 import { dtype as toDType } from './dtype';
-import { ValueError, ZeroDivisionError, describeValue } from './errors';
+import { OverflowError, ValueError, ZeroDivisionError, describeValue } from './errors';
 import { Slice, newaxis } from './indexing';
 import { allocate } from './internal';
 import { checkShape } from './layout';
@@ -48,7 +48,12 @@ const POINTS_TEXT = /^[+-]?(\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?j$/i;
 function numOf(text: string, fn: string, whole: string): Num | null {
   const t = text.trim();
   if (t === '') return null;
-  if (INT_TEXT.test(t)) return { v: Number(t), float: false };
+  if (INT_TEXT.test(t)) {
+    // NumPy reads a slice's integers as C longs: past int64 is its OverflowError (the grid was made of wrapped values).
+    const b = BigInt(t);
+    if (b < -(2n ** 63n) || b >= 2n ** 63n) throw new OverflowError(`${fn}(): ${t} in the slice ${JSON.stringify(whole)}: Python int too large to convert to C long`);
+    return { v: Number(t), float: false };
+  }
   if (FLOAT_TEXT.test(t)) return { v: floatOfText(t), float: true };
   throw new ValueError(`${fn}(): ${JSON.stringify(t)} in the slice ${JSON.stringify(whole)} is not a number`);
 }
@@ -141,6 +146,12 @@ function grid(args: readonly GridSlice[], sparse: boolean, fn: string): NdArray 
     return out;
   }
   const axes = keys.map((k) => axisOf(k, fn));
+  // NumPy's int() of each length: a NaN or infinite one is its error, not a shape (ogrid('0:nan, 0:2')
+  // allocated a NaN-long line and threw ERR_CLOSED, "detached").
+  for (const ax of axes) {
+    if (Number.isNaN(ax.n)) throw new ValueError(`${fn}(): cannot convert float NaN to integer (the length of a slice)`);
+    if (!Number.isFinite(ax.n)) throw new OverflowError(`${fn}(): cannot convert float infinity to integer (the length of a slice)`);
+  }
   const dt = keys.some(isFloat) ? F8 : I8;
   if (sparse) {
     // NumPy's: a 1-d arange per axis, viewed with new axes around it (stride 0 on them).

@@ -15,7 +15,9 @@
  * from the exact value as a big integer (`m * 5**k` over `10**k`).
  * @module
  */
-import { ValueError } from './errors';
+import { constants } from 'buffer';
+
+import { MemoryError, ValueError } from './errors';
 import { pyFloatText } from './repr';
 
 /** One conversion of a format string. */
@@ -64,6 +66,36 @@ function unsupported(fmt: string, at: number): ValueError {
 /** How many conversions `pieces` holds. */
 export function conversionCount(pieces: FormatPieces): number {
   return pieces.filter((p) => typeof p !== 'string').length;
+}
+
+/**
+ * The most characters a number formatted by one conversion takes, past its
+ * width and precision: a float's integer digits (309), sign, point,
+ * exponent, `0x` prefix. `%s` of a number is at most 25 characters.
+ */
+const BODY_SLACK = 340;
+
+/**
+ * The longest text `pieces` can make of one row of numbers: its literals,
+ * and each conversion's width or precision plus {@link BODY_SLACK}.
+ */
+export function mostCharacters(pieces: FormatPieces): number {
+  let n = 0;
+  for (const p of pieces) n += typeof p === 'string' ? p.length : Math.max(p.width, p.type === 's' ? 32 : (p.precision ?? 6) + BODY_SLACK);
+  return n;
+}
+
+/**
+ * Refuses, before anything is formatted or written, a format whose one row
+ * (with `extra` more characters) could pass V8's longest string
+ * (`'%.999999999f'`, `'%999999999d'` were a RangeError "Invalid string
+ * length" naming nothing, after the file was opened). `what` names the caller.
+ */
+export function checkFormatLength(pieces: FormatPieces, extra: number, what: string, fmt: string): void {
+  const most = mostCharacters(pieces) + extra;
+  if (most > constants.MAX_STRING_LENGTH) {
+    throw new MemoryError(`${what}: fmt ${JSON.stringify(fmt.length > 60 ? `${fmt.slice(0, 60)}...` : fmt)} makes rows of up to ${most} characters; a JavaScript string holds at most ${constants.MAX_STRING_LENGTH}`);
+  }
 }
 
 /** `values` formatted into `pieces` (as many values as conversions). */
@@ -128,8 +160,22 @@ function oddMantissa(x: number): { m: number; e2: number } {
   return { m, e2 };
 }
 
+/**
+ * The most fractional digits the exact decimal of a double has (2^-1074 has
+ * 1074): past them every digit is 0, so a longer precision is that text
+ * and zeros (a `%.99999999f` worked out 10^99999999 as a BigInt: minutes).
+ */
+const MOST_FRACTION_DIGITS = 1074;
+
+/**
+ * More than the most significant digits the exact decimal of a double has
+ * (767): past them the digits are 0.
+ */
+const MOST_SIGNIFICANT_DIGITS = 800;
+
 /** |x| with `p` digits after the point (Python's `%.pf` digits, no sign). */
 function fixedDigits(x: number, p: number): string {
+  if (p > MOST_FRACTION_DIGITS) return fixedDigits(x, MOST_FRACTION_DIGITS) + '0'.repeat(p - MOST_FRACTION_DIGITS);
   const ax = Math.abs(x);
   // Fast path: toFixed is exact below 1e21 except at a tie, which needs exactly p + 1 fractional digits.
   if (ax < 1e21 && p <= 100) {
@@ -144,6 +190,10 @@ function fixedDigits(x: number, p: number): string {
 
 /** |x| with `p` digits after the first significant one: the digits (p + 1 of them) and the decimal exponent. */
 function sciParts(x: number, p: number): { mant: string; exp: number } {
+  if (p > MOST_SIGNIFICANT_DIGITS) {
+    const r = sciParts(x, MOST_SIGNIFICANT_DIGITS);
+    return { mant: r.mant + '0'.repeat(p - MOST_SIGNIFICANT_DIGITS), exp: r.exp };
+  }
   const ax = Math.abs(x);
   // Fast path: toExponential is exact except at a tie, where the exact decimal has
   // exactly p + 2 significant digits (m * 5**k for x = m * 2**-k, m odd).

@@ -7,14 +7,16 @@
  * into an integer, 300 into int8, 2 into bool, 0.1 into float32, 2**53 + 1
  * into float64 all fail), except that NaN stays NaN between float and
  * complex types, and a cast to bool always keeps the value (its truth);
- * complex to real also needs an imaginary part of 0 (`: imag is not 0`).
+ * complex to real also needs an imaginary part of 0 (`: imag is not 0`);
+ * between signed and unsigned integers the sign is checked too (-1 into
+ * uint8 is 255, which casts back to -1).
  * @module
  */
 import type { NdArray } from './ndarray';
 import type { DType } from './dtype';
 import { ValueError } from './errors';
 import { copyAs } from './copy';
-import { isnan, logicalAnd, logicalNot, notEqual } from './ufuncs';
+import { isnan, less, logicalAnd, logicalNot, notEqual } from './ufuncs';
 
 /** NumPy's C names of the numeric types, as its messages spell them (LP64). */
 const C_NAMES: Record<string, string> = {
@@ -45,6 +47,10 @@ export function checkSameValue(src: NdArray, out: NdArray): void {
   const fail = (why = ''): ValueError => new ValueError(`could not cast 'same_value' ${cName(S)} to ${cName(D)}${why}`);
   // Any value has a truth value: a cast to bool keeps it (NumPy's: 2, 0.5, NaN and 1+1j are all True).
   if (D.kind === 'b') return;
+  // Between a signed and an unsigned integer type the back cast wraps to the value it came from
+  // (int8 -1 -> uint8 255 -> int8 -1; uint64 2^63 -> int64 -2^63 -> 2^63): the sign tells instead.
+  if (S.kind === 'i' && D.kind === 'u' && anyTrue(less(src, 0))) throw fail();
+  if (S.kind === 'u' && D.kind === 'i' && anyTrue(less(out, 0))) throw fail();
   let s = src;
   let o = out;
   if (S.kind === 'c' && D.kind !== 'c') {

@@ -78,13 +78,13 @@ import { StringDecoder } from 'string_decoder';
 import type { NdArray } from './ndarray';
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { pyRepr } from './dtype/dtype';
-import { ValueError, describeValue, repr } from './errors';
+import { ValueError, describeValue, listItems, repr } from './errors';
 import { allocate, requireOpen, NdArray as ArrayClass } from './internal';
 import { readKnownOptions } from './options';
 import { checkPath, openRegularFile } from './paths';
 import { replaceFile, writeAll } from './npy/write-file';
 import { asarray } from './array-coerce';
-import { conversionCount, formatPieces, parseFormat, type FormatPieces } from './py-format';
+import { checkFormatLength, conversionCount, formatPieces, parseFormat, type FormatPieces } from './py-format';
 import { FLOAT_TEXT, INT_TEXT, floatOfText } from './number-text';
 import { pyFloatText, scalarRepr, scalarStr } from './repr';
 
@@ -565,8 +565,14 @@ export function loadtxt(path: string, options: LoadtxtOptions = {}): NdArray | N
   let comments: string[] = [];
   if (o.comments === undefined) comments = ['#'];
   else if (o.comments !== null) {
-    comments = typeof o.comments === 'string' ? [o.comments] : Array.isArray(o.comments) ? [...o.comments] : [];
-    if (comments.some((c) => typeof c !== 'string')) throw new TypeError(`loadtxt(): comments must be a string, a list of strings or null, got ${describeValue(o.comments)}`);
+    const bad = (): TypeError => new TypeError(`loadtxt(): comments must be a string, a list of strings or null, got ${describeValue(o.comments)}`);
+    if (typeof o.comments === 'string') comments = [o.comments];
+    else if (Array.isArray(o.comments)) {
+      comments = listItems(o.comments as readonly unknown[], 'loadtxt(): comments', (c) => {
+        if (typeof c !== 'string') throw bad();
+        return c;
+      });
+    } else throw bad();
     if (comments.includes('')) throw new ValueError('comments cannot be an empty string. Use comments=None to disable comments.');
   }
   const delimiter = o.delimiter ?? null;
@@ -594,9 +600,12 @@ export function loadtxt(path: string, options: LoadtxtOptions = {}): NdArray | N
   const maxRows = maxRowsOpt === null ? -1 : nonNegInt(maxRowsOpt, 'argument');
   const ndmin = o.ndmin ?? 0;
   if (ndmin !== 0 && ndmin !== 1 && ndmin !== 2) throw new ValueError(`Illegal value of ndmin keyword: ${describeValue(ndmin)}`);
-  const usecols = o.usecols === undefined || o.usecols === null ? null : typeof o.usecols === 'number' ? [o.usecols] : Array.isArray(o.usecols) ? [...o.usecols] : null;
+  const colOf = (c: unknown): number => {
+    if (typeof c !== 'number' || !Number.isSafeInteger(c)) throw new TypeError(`usecols must be integers, got ${describeValue(c)}`);
+    return c;
+  };
+  const usecols = o.usecols === undefined || o.usecols === null ? null : typeof o.usecols === 'number' ? [colOf(o.usecols)] : Array.isArray(o.usecols) ? listItems(o.usecols as readonly unknown[], 'loadtxt(): usecols', colOf) : null;
   if (o.usecols !== undefined && o.usecols !== null && usecols === null) throw new TypeError(`usecols must be an integer or a list of integers, got ${describeValue(o.usecols)}`);
-  if (usecols !== null) for (const c of usecols) if (typeof c !== 'number' || !Number.isSafeInteger(c)) throw new TypeError(`usecols must be integers, got ${describeValue(c)}`);
   const unpack = o.unpack ?? false;
   if (typeof unpack !== 'boolean') throw new TypeError(`loadtxt(): unpack must be a boolean, got ${describeValue(unpack)}`);
   const reader: Reader = { path, enc: encodingOf(o.encoding, 'loadtxt'), skip, maxRows, comments, delimiter, quote };
@@ -804,6 +813,7 @@ export function savetxt(path: string, X: unknown, options: SavetxtOptions = {}):
   if (conversionCount(pieces) !== need) {
     throw new TypeError(`${conversionCount(pieces) < need ? 'not all arguments converted during string formatting' : 'not enough arguments for format string'} (fmt ${repr(format)}, ${need} values per row)`);
   }
+  checkFormatLength(pieces, newline.length, `savetxt('${path}')`, format);
   const check = (text: string): string => {
     if (enc === 'latin1' && /[^\u0000-\u00ff]/.test(text)) throw new ValueError(`savetxt(): ${repr(boundQuote(text))} has characters that 'latin1' cannot encode`);
     return text;

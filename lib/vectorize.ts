@@ -24,7 +24,7 @@
  */
 import type { NdArray } from './ndarray';
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
-import { ValueError, describeValue } from './errors';
+import { ValueError, checkListLength, describeValue, listItems } from './errors';
 import { allocate, requireFunction } from './internal';
 import { readKnownOptions } from './options';
 import { array, asarray } from './array-coerce';
@@ -72,10 +72,17 @@ function parseSignature(sig: string): Signature {
   return { inputs: side(ins), outputs: side(outs) };
 }
 
+/** NumPy's NPY_MAXARGS: the most operands (inputs and outputs) of a ufunc, so of a vectorized function. */
+const MAX_OPERANDS = 64;
+
 function otypesOf(o: string | readonly DTypeLike[] | null | undefined): DType[] | null {
   if (o === null || o === undefined) return null;
-  if (typeof o === 'string') return [...o].map((c) => toDType(c));
-  if (Array.isArray(o)) return o.map((d) => toDType(d));
+  // NumPy's limit (NPY_MAXARGS: a ufunc of more than 64 operands), before a code is read: a Proxy or
+  // sparse list claiming 2^32-1 otypes (or a string of 10^8 codes) was walked until the heap ran out.
+  if (typeof o === 'string' || Array.isArray(o)) {
+    if (o.length > MAX_OPERANDS) throw new ValueError(`Cannot construct a ufunc with more than ${MAX_OPERANDS} operands (requested number were: outputs = ${o.length})`);
+    return typeof o === 'string' ? [...o].map((c) => toDType(c)) : listItems(o as readonly DTypeLike[], 'vectorize(): otypes', (d) => toDType(d as DTypeLike));
+  }
   throw new ValueError(`Invalid otype specified: ${describeValue(o)}`);
 }
 
@@ -88,8 +95,11 @@ export function vectorize(fn: (...args: never[]) => unknown, options: VectorizeO
   requireFunction(fn, 'vectorize', 'pyfunc');
   const o = readKnownOptions(options, ['otypes', 'excluded', 'signature'], 'vectorize');
   const otypes = otypesOf(o.otypes);
-  const excluded = new Set<number>(o.excluded ?? []);
-  for (const e of excluded) if (!Number.isSafeInteger(e) || e < 0) throw new TypeError(`vectorize(): excluded holds argument positions (integers >= 0), got ${describeValue(e)}`);
+  const position = (e: unknown): number => {
+    if (typeof e !== 'number' || !Number.isSafeInteger(e) || e < 0) throw new TypeError(`vectorize(): excluded holds argument positions (integers >= 0), got ${describeValue(e)}`);
+    return e;
+  };
+  const excluded = new Set<number>(o.excluded === undefined || o.excluded === null ? [] : Array.isArray(o.excluded) ? listItems(o.excluded as readonly unknown[], 'vectorize(): excluded', position) : [...(o.excluded as Iterable<unknown>)].map(position));
   const signature = o.signature ?? null;
   const sig = signature === null ? null : parseSignature(signature);
   const call = (...args: unknown[]): NdArray | NdArray[] => {
@@ -104,6 +114,9 @@ export function vectorize(fn: (...args: never[]) => unknown, options: VectorizeO
     const shape = broadcastShapes(...arrays.map((a) => a.shape));
     const wide = arrays.map((a) => broadcastTo(a, shape));
     const size = shape.reduce((p, d) => p * d, 1);
+    // Each call's value is kept until the result is made: more calls than an array in memory holds
+    // is refused before the first (a 2^40-element broadcast called fn until the heap ran out).
+    checkListLength(size, 'vectorize()');
     if (size === 0) {
       if (otypes === null) throw new ValueError('cannot call `vectorize` on size 0 inputs unless `otypes` is set');
       return otypes.length === 1 ? allocate(otypes[0], shape) : otypes.map((d) => allocate(d, shape));
@@ -153,6 +166,8 @@ function callCore(fn: (...args: never[]) => unknown, sig: Signature, arrays: NdA
   const wide = arrays.map((a, i) => broadcastTo(a, [...loop, ...a.shape.slice(loopShapes[i].length)]));
   const nout = sig.outputs.length;
   const results: NdArray[][] = sig.outputs.map(() => []);
+  const loopSize = loop.reduce((p, d) => p * d, 1);
+  checkListLength(loopSize, 'vectorize()');
   for (const idx of ndindex(loop)) {
     const r = fn(...(at(wide.map((a) => (idx.length === 0 ? a : a.index(...idx)))) as never[]));
     const rs = nout === 1 ? [r] : (r as unknown[]);
@@ -168,6 +183,9 @@ function callCore(fn: (...args: never[]) => unknown, sig: Signature, arrays: NdA
       });
       results[k].push(x);
     });
+    // The first call tells each output's size: a result more than an array in memory holds is refused
+    // before the other calls (1e5 calls each giving 1e5 values were kept until the heap ran out).
+    if (results.length > 0 && results[0].length === 1) for (const r of results) checkListLength(loopSize * r[0].size, 'vectorize()');
   }
   const outs = sig.outputs.map((core, k) => {
     const coreShape = core.map((name) => {
