@@ -1266,8 +1266,6 @@ Napi::Value KernelUfunc(const Napi::CallbackInfo& info) {
 // task; a stop then leaves whole tasks and a prefix of each task in flight
 // written.
 
-enum UfuncStatus { kUfuncRunning = 0, kUfuncAborted = 1, kUfuncClosed = 2 };
-
 // Output bytes between two yields of the pool thread to a waiting JS thread.
 constexpr int64_t kUfuncYieldBytes = int64_t{1} << 20;
 // Output bytes of one task when the job's threads share the work.
@@ -1276,7 +1274,7 @@ constexpr int64_t kUfuncTaskBytes = int64_t{1} << 20;
 struct UfuncJob final : ChunkHook {
   UfuncCall call;
   std::atomic<bool> abort{false};
-  std::atomic<int> stopped{kUfuncRunning};
+  std::atomic<int> stopped{kJobRunning};
   std::atomic<int64_t> done_bytes{0};
   int64_t total_bytes = 0;
   int64_t out_itemsize = 1;
@@ -1286,12 +1284,12 @@ struct UfuncJob final : ChunkHook {
   bool Continue() override {
     for (const Operand& o : call.ops) {
       if (o.memory.mapping && o.memory.mapping->closing()) {
-        stopped = kUfuncClosed;
+        stopped = kJobClosed;
         return false;
       }
     }
-    if (abort.load(std::memory_order_relaxed)) stopped = kUfuncAborted;
-    return stopped == kUfuncRunning;
+    if (abort.load(std::memory_order_relaxed)) stopped = kJobAborted;
+    return stopped == kJobRunning;
   }
   void Done(int64_t elements) override {
     done_bytes.fetch_add(elements * out_itemsize, std::memory_order_relaxed);
@@ -1332,7 +1330,7 @@ struct UfuncJob final : ChunkHook {
     } else {
       std::vector<std::shared_lock<std::shared_mutex>> pins;
       if (!PinAll(&pins)) {
-        stopped = kUfuncClosed;
+        stopped = kJobClosed;
         return;
       }
       // SAFETY: every mapping an operand reads or writes is pinned and
@@ -1343,7 +1341,7 @@ struct UfuncJob final : ChunkHook {
       negative_power = RunUfuncCall(call);
       t_chunk_hook = nullptr;
     }
-    if (stopped == kUfuncRunning) done_bytes = total_bytes;
+    if (stopped == kJobRunning) done_bytes = total_bytes;
   }
 
   // This thread's share of the tasks (the job's worker and each helper).
@@ -1370,10 +1368,10 @@ struct UfuncJob final : ChunkHook {
     t_chunk_hook = &hook;
     t_negative_power = false;
     tasks.Run([&](int64_t t) {
-      if (stopped != kUfuncRunning) return;
+      if (stopped != kJobRunning) return;
       std::vector<std::shared_lock<std::shared_mutex>> pins;
       if (!PinAll(&pins)) {
-        stopped = kUfuncClosed;
+        stopped = kJobClosed;
         return;
       }
       // SAFETY: as in Run, for this task: its mappings are pinned and
@@ -1396,7 +1394,7 @@ struct UfuncJob final : ChunkHook {
   // ERR_CLOSED (naming the mapping close() unmapped) or ABORT_ERR.
   bool Outcome(napi_env env, napi_value* error, napi_value* value) const {
     int st = stopped;
-    if (st == kUfuncRunning) return napi_create_int32(env, negative_power, value) == napi_ok;
+    if (st == kJobRunning) return napi_create_int32(env, negative_power, value) == napi_ok;
     std::string path;
     for (const Operand& o : call.ops) {
       if (o.memory.mapping && o.memory.mapping->closing()) {
@@ -1404,8 +1402,7 @@ struct UfuncJob final : ChunkHook {
         break;
       }
     }
-    *error = st == kUfuncClosed ? NewErrorValue(env, ErrorCode::kClosed, "mapping of '" + path + "' is closed")
-                                : NewErrorValue(env, ErrorCode::kAborted, "The operation was aborted");
+    *error = StoppedJobError(env, st, path);
     return *error != nullptr;
   }
 };
