@@ -595,6 +595,9 @@ async function uniqueNow(a: NdArray, uniqueOptions: UniqueOptions, options: Asyn
   const unhold = holdBuffers([{ args: call.args }]);
   try {
     await settleGc(largest, options.signal);
+    // An abort during that wait ended it: no job then (its listener, added
+    // after the signal fired, would never be called, and the job ran whole).
+    if (options.signal?.aborted) throw abortError(options.signal);
     const [promise, settle] = settlement();
     const job = sortKernels.uniqueAsync(...call.args, settle);
     let last = -1;
