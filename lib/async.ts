@@ -265,7 +265,8 @@ function start(call: KernelCall, threads: number): Started {
     case 'copy': return [promise, kernelCopyAsync(...call.args, threads, settle), kernelAbort, kernelProgress];
     // A sort's lanes, a ufunc's chunks: shared by the threads (native/pool_job.h PoolTasks).
     case 'sort': return [promise, callSortAsync(call.args, settle, threads), sortAbort, sortProgress];
-    case 'ufunc': return [promise, (kernelUfuncAsync as (...a: unknown[]) => AsyncJob)(...call.args, settle, threads), kernelUfuncAbort, kernelUfuncProgress];
+    // args: kernelUfunc's four, then the operands to copy first when `out` overlaps them (ufunc.ts).
+    case 'ufunc': return [promise, (kernelUfuncAsync as (...a: unknown[]) => AsyncJob)(...call.args.slice(0, 4), settle, threads, call.args[4]), kernelUfuncAbort, kernelUfuncProgress];
     default: return [promise, kernelCastAsync(...call.args, threads, settle), kernelAbort, kernelProgress];
   }
 }
@@ -595,6 +596,9 @@ async function uniqueNow(a: NdArray, uniqueOptions: UniqueOptions, options: Asyn
   const unhold = holdBuffers([{ args: call.args }]);
   try {
     await settleGc(largest, options.signal);
+    // An abort during that wait ended it: no job then (its listener, added
+    // after the signal fired, would never be called, and the job ran whole).
+    if (options.signal?.aborted) throw abortError(options.signal);
     const [promise, settle] = settlement();
     const job = sortKernels.uniqueAsync(...call.args, settle);
     let last = -1;
@@ -635,11 +639,12 @@ export interface UfuncAsyncOptions extends UfuncOptions, AsyncOptions {}
  * more, whole runs and a prefix of each run in flight, as `fill`'s abort
  * does. What has no native loop (object
  * outputs, some dtypes and ufuncs, arrays under the native threshold) runs
- * on the JS thread inside the call, as the ufunc does; so does a call whose
- * `out` overlaps an input (other than item for item), its `where` mask or
- * itself, which NumPy's copy-if-overlap rule sends through a temporary: the
- * temporary's fill, the loop and the copy back read one another's results.
- * Pass a separate `out` to keep such a call off the event loop.
+ * on the JS thread inside the call, as the ufunc does. When `out` overlaps
+ * an input or the `where` mask (other than item for item), the pool job
+ * first copies each such operand (NumPy's copy-if-overlap rule: the result
+ * is as if the inputs were read before any write), on one pool thread; an
+ * abort during the copies leaves `out` as it was. Only an `out` that
+ * overlaps itself still runs on the JS thread, through a temporary.
  */
 export async function ufuncAsync(ufunc: (...args: never[]) => unknown, inputs: readonly unknown[], options: UfuncAsyncOptions = {}): Promise<NdArray> {
   requireFunction(ufunc, 'ufuncAsync', 'ufunc');

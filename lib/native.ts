@@ -45,7 +45,7 @@ interface Addon {
   kernelReduce: KernelReduce;
   kernelCast: KernelCast;
   kernelUfunc: KernelUfunc;
-  kernelUfuncAsync: (op: number, computeType: number, shape: readonly number[], operands: readonly UfuncOperand[], settle: AsyncSettle, threads?: number) => AsyncJob;
+  kernelUfuncAsync: (op: number, computeType: number, shape: readonly number[], operands: readonly UfuncOperand[], settle: AsyncSettle, threads?: number, copyFirst?: readonly number[]) => AsyncJob;
   kernelUfuncAbort: (job: AsyncJob) => void;
   kernelUfuncProgress: (job: AsyncJob) => [number, number] | null;
   kernelAccumulate: KernelAccumulate;
@@ -423,7 +423,9 @@ export const kernelUfunc: KernelUfunc = addon.kernelUfunc;
 /**
  * kernelUfunc on libuv's thread pool (lib/async.ts ufuncAsync): checked
  * now, run on one pool thread, settled through `settle` with kernelUfunc's
- * value (1: a negative integer power). Returns the job's id.
+ * value (1: a negative integer power). Returns the job's id. `copyFirst`:
+ * operands (inputs or the mask) the job copies before it writes the output,
+ * which overlaps them (then on one thread).
  */
 export const kernelUfuncAsync: Addon['kernelUfuncAsync'] = addon.kernelUfuncAsync;
 /** Stops a kernelUfuncAsync job before its next chunk (settle gets ABORT_ERR). */

@@ -20,7 +20,7 @@
  */
 import type { DType } from './dtype';
 import { ValueError } from './errors';
-import { castCode, isSwapped, recordKernel, regionOf } from './kernels';
+import { capturingKernels, castCode, isSwapped, recordKernel, regionOf } from './kernels';
 import { storageOf } from './internal';
 import { shapeToSize } from './layout';
 import { kernelUfunc, type UfuncOperand } from './native';
@@ -204,10 +204,14 @@ export interface NativeOperand {
  * Runs native operation `op` with loop type `t` (the last input's: where's
  * condition comes first) over `shape`: `operands`
  * are the inputs, the output and the optional bool mask. Returns false
- * (nothing written) when the kernel cannot take it.
+ * (nothing written) when the kernel cannot take it. `copyFirst`: the
+ * operands (indices into `operands`: inputs or the mask) that overlap the
+ * output, which the pool kernel copies before it writes (ufuncAsync only:
+ * without a recording lib/async.ts, such a call returns false).
  */
-export function runUfuncNative(op: number, t: DType, shape: readonly number[], operands: readonly NativeOperand[], nin: number): boolean {
+export function runUfuncNative(op: number, t: DType, shape: readonly number[], operands: readonly NativeOperand[], nin: number, copyFirst: readonly number[] = []): boolean {
   if (shapeToSize(shape) < UFUNC_NATIVE_MIN_ELEMENTS) return false;
+  if (copyFirst.length > 0 && !capturingKernels()) return false;
   const compute = kernelCompute(op, t);
   const list: UfuncOperand[] = [];
   for (let k = 0; k < operands.length; k++) {
@@ -234,7 +238,7 @@ export function runUfuncNative(op: number, t: DType, shape: readonly number[], o
     list.push([r.memory, r.byteOffset, o.strides, code, isSwapped(o.arr.dtype)]);
   }
   // Recorded by lib/async.ts (ufuncAsync) to run on the pool; it raises the ValueError then.
-  if (recordKernel('ufunc', [op, compute, shape, list])) return true;
+  if (recordKernel('ufunc', copyFirst.length > 0 ? [op, compute, shape, list, [...copyFirst]] : [op, compute, shape, list])) return true;
   if (kernelUfunc(op, compute, shape, list) === 1) throw new ValueError(NEGATIVE_POWER);
   return true;
 }

@@ -47,7 +47,7 @@ import { broadcastShape, broadcastStridesTo, kOrder, kOrderStrides, tupleNoSpace
 import type { DType } from './dtype';
 import { float16Bits, float16Value } from './dtype/float16';
 import { AccessError, OverflowError, ValueError } from './errors';
-import { needsOverlapCopy, writeBack } from './write-overlap';
+import { hasInternalOverlap, needsOverlapCopy, writeBack } from './write-overlap';
 import { describeNonArray, makeArray, requireOpen, storageOf, writeFlagOf, NdArray as ArrayClass } from './internal';
 import type { NdArray } from './ndarray';
 import { canCast, isNumeric, resultType, weakKind, type PyScalar } from './promote';
@@ -56,7 +56,7 @@ import { MemoryStorage, WINDOW_STEP, type Window } from './storage';
 import { byteBounds, shapeToSize } from './layout';
 import { ALL, COMPLEX, FLOATS, INTS, loopArray, T, type Ctor } from './ufuncs/types';
 import { nativeUfuncOp, runUfuncNative } from './ufunc-native';
-import { runUncaptured } from './kernels';
+import { capturingKernels, runUncaptured } from './kernels';
 import { releaseTemporary } from './release';
 import { checkUfuncOptions, type UfuncOrder } from './ufunc-options';
 import type { Casting } from './promote';
@@ -574,8 +574,11 @@ function coalesce(shape: number[], ops: IterOp[]): number[] {
 /**
  * Runs `loop` over inputs `ins` writing `out` (under `mask`), every array
  * operand already broadcast to `shape` (its strides in `op.strides`).
+ * With `copyFirst` (indices of operands the pool kernel copies before it
+ * writes: ufuncAsync's overlapping `out`), only the native loop is tried:
+ * false, with nothing done, when it cannot take the call.
  */
-function iterate(shape: readonly number[], ins: IterOp[], out: IterOp, mask: IterOp | null, loop: AnyLoop, nin: number, native = -1): void {
+function iterate(shape: readonly number[], ins: IterOp[], out: IterOp, mask: IterOp | null, loop: AnyLoop, nin: number, native = -1, copyFirst: readonly number[] | null = null): boolean {
   const all = mask === null ? [...ins, out] : [...ins, out, mask];
   const arrays = all.filter((o) => o.arr !== null);
   // Iterate in 'K' order of every operand, slowest axis first.
@@ -583,7 +586,8 @@ function iterate(shape: readonly number[], ins: IterOp[], out: IterOp, mask: Ite
   for (const op of all) op.strides = order.map((i) => op.strides[i]);
   const sh = coalesce(order.map((i) => shape[i]), all);
   // The native loop over the same plan when there is one (see ufunc-native.ts).
-  if (native >= 0 && runUfuncNative(native, ins[nin - 1].t, sh, all, nin)) return;
+  if (native >= 0 && runUfuncNative(native, ins[nin - 1].t, sh, all, nin, copyFirst ?? [])) return true;
+  if (copyFirst !== null) return false;
   const nd = sh.length;
   const inner = nd === 0 ? 1 : sh[nd - 1];
   const blk = Math.min(inner, BLOCK);
@@ -687,7 +691,7 @@ function iterate(shape: readonly number[], ins: IterOp[], out: IterOp, mask: Ite
       idx[ax] = 0;
       ax--;
     }
-    if (ax < 0) return;
+    if (ax < 0) return true;
   }
 }
 
@@ -794,7 +798,7 @@ export function callUfunc(spec: UfuncSpec, inputs: readonly UfuncInput[], option
     (inputs.some((x, k) => x instanceof ArrayClass && needsOverlapCopy(x, out, { shape, inStrides: inStrides[k], outStrides: out.strides })) ||
       (where instanceof ArrayClass && needsOverlapCopy(where, out, { shape, inStrides: broadcastStridesTo(where.shape, where.strides, shape), outStrides: out.strides })));
   const mask = where instanceof ArrayClass ? where : null;
-  const run = (target: NdArray): void => {
+  const run = (target: NdArray, copyFirst: readonly number[] | null = null): boolean => {
     const ins = inputs.map((x, k) => {
       if (!(x instanceof ArrayClass)) return makeOp(null, r.inTypes[k], consts[k], false);
       const op = makeOp(x, r.inTypes[k], null, false);
@@ -808,11 +812,25 @@ export function callUfunc(spec: UfuncSpec, inputs: readonly UfuncInput[], option
       m = makeOp(mask, T.b, null, false);
       m.strides = broadcastStridesTo(mask.shape, mask.strides, shape);
     }
-    iterate(shape, ins, o, m, spec.loop(r), spec.nin, nativeUfuncOp(spec, r));
+    return iterate(shape, ins, o, m, spec.loop(r), spec.nin, nativeUfuncOp(spec, r), copyFirst);
   };
   if (!overlapping) {
     run(result);
     return result;
+  }
+  // Under ufuncAsync (kernels recorded), the pool kernel copies the inputs and
+  // the mask that overlap `out` before it writes `out`, and then reads those
+  // copies: every input read as it was, the same values as through the
+  // temporary below. Not when `out` overlaps itself (the temporary's write-back
+  // decides which of two items sharing bytes is kept) nor when the native loop
+  // cannot take the call (nothing is recorded then).
+  if (capturingKernels() && !hasInternalOverlap(out)) {
+    const copyFirst: number[] = [];
+    inputs.forEach((x, k) => {
+      if (x instanceof ArrayClass && needsOverlapCopy(x, out, { shape, inStrides: inStrides[k], outStrides: out.strides })) copyFirst.push(k);
+    });
+    if (mask !== null && needsOverlapCopy(mask, out, { shape, inStrides: broadcastStridesTo(mask.shape, mask.strides, shape), outStrides: out.strides })) copyFirst.push(spec.nin + 1);
+    if (run(result, copyFirst)) return result;
   }
   // On the JS thread even under ufuncAsync: the temporary's fill, the loop and
   // the write-back read one another's results, which recorded kernels would

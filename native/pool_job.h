@@ -54,6 +54,19 @@ void SettleJob(Napi::Env env, void (*stop)(void*), void* job, uint32_t id, const
   napi_call_function(env, recv, fn, 4, args, nullptr);
 }
 
+// How a job that stops at its own checkpoints (PoolJobWorker's: sorts,
+// unique, ufuncs) ended: it ran through, or an abort() or a close() of a
+// mapping it uses (waiting to unmap) stopped it.
+enum JobStop { kJobRunning = 0, kJobAborted = 1, kJobClosed = 2 };
+
+// The rejection of a job that `stop` stopped (not kJobRunning): ERR_CLOSED
+// naming the file whose mapping close() unmapped (`path`), or ABORT_ERR.
+// Null when the error could not be made.
+inline napi_value StoppedJobError(napi_env env, int stop, const std::string& path) {
+  return stop == kJobClosed ? NewErrorValue(env, ErrorCode::kClosed, "mapping of '" + path + "' is closed")
+                            : NewErrorValue(env, ErrorCode::kAborted, "The operation was aborted");
+}
+
 // The job id JS passed as info[0] (a whole number in [1, 2^32): a later id
 // is as well formed as a held one); 0 with a TypeError "expected the id of
 // <what>" pending for what is no id at all.

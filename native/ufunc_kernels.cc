@@ -1266,8 +1266,6 @@ Napi::Value KernelUfunc(const Napi::CallbackInfo& info) {
 // task; a stop then leaves whole tasks and a prefix of each task in flight
 // written.
 
-enum UfuncStatus { kUfuncRunning = 0, kUfuncAborted = 1, kUfuncClosed = 2 };
-
 // Output bytes between two yields of the pool thread to a waiting JS thread.
 constexpr int64_t kUfuncYieldBytes = int64_t{1} << 20;
 // Output bytes of one task when the job's threads share the work.
@@ -1276,7 +1274,7 @@ constexpr int64_t kUfuncTaskBytes = int64_t{1} << 20;
 struct UfuncJob final : ChunkHook {
   UfuncCall call;
   std::atomic<bool> abort{false};
-  std::atomic<int> stopped{kUfuncRunning};
+  std::atomic<int> stopped{kJobRunning};
   std::atomic<int64_t> done_bytes{0};
   int64_t total_bytes = 0;
   int64_t out_itemsize = 1;
@@ -1286,12 +1284,12 @@ struct UfuncJob final : ChunkHook {
   bool Continue() override {
     for (const Operand& o : call.ops) {
       if (o.memory.mapping && o.memory.mapping->closing()) {
-        stopped = kUfuncClosed;
+        stopped = kJobClosed;
         return false;
       }
     }
-    if (abort.load(std::memory_order_relaxed)) stopped = kUfuncAborted;
-    return stopped == kUfuncRunning;
+    if (abort.load(std::memory_order_relaxed)) stopped = kJobAborted;
+    return stopped == kJobRunning;
   }
   void Done(int64_t elements) override {
     done_bytes.fetch_add(elements * out_itemsize, std::memory_order_relaxed);
@@ -1300,6 +1298,79 @@ struct UfuncJob final : ChunkHook {
       since_yield = 0;
       YieldToWaiting();  // pool_yield.h
     }
+  }
+
+  // Operands (inputs or the mask) the output overlaps: copied, each into a
+  // block of its own, before the loop writes anything, and read from there
+  // (NumPy's copy-if-overlap rule). `refused`: the memory for one was not
+  // given.
+  std::vector<uint32_t> copy_first;
+  std::vector<std::unique_ptr<uint8_t[]>> copies;
+  bool refused = false;
+
+  // Copies the copy_first operands (their mappings pinned) and points each
+  // at its copy; false when a stop came between two rows (nothing of the
+  // output written then) or the memory was refused.
+  bool CopyOverlapping() {
+    int64_t since = 0;
+    for (uint32_t k : copy_first) {
+      Operand& o = call.ops[k];
+      const int64_t isz = kItemsize[o.type];
+      // The copy's strides: C order over the axes the operand moves along
+      // (a broadcast axis, stride 0, stays 0: copied once).
+      const size_t nd = call.shape.size();
+      std::vector<int64_t> cs(nd, 0);
+      int64_t bytes = isz;
+      for (size_t d = nd; d-- > 0;) {
+        if (o.strides[d] == 0 || call.shape[d] == 1) continue;
+        cs[d] = bytes;
+        bytes *= call.shape[d];
+      }
+      std::unique_ptr<uint8_t[]> block(new (std::nothrow) uint8_t[static_cast<size_t>(bytes)]);
+      if (!block) {
+        refused = true;
+        return false;
+      }
+      // The moving axes only, the last one innermost.
+      std::vector<int64_t> ext, ss, ds;
+      for (size_t d = 0; d < nd; d++) {
+        if (cs[d] == 0) continue;
+        ext.push_back(call.shape[d]);
+        ss.push_back(o.strides[d]);
+        ds.push_back(cs[d]);
+      }
+      const int64_t inner = ext.empty() ? 1 : ext.back(), is = ext.empty() ? 0 : ss.back(), id = ext.empty() ? 0 : ds.back();
+      const size_t outer = ext.empty() ? 0 : ext.size() - 1;
+      std::vector<int64_t> idx(outer, 0);
+      const uint8_t* src = o.base;
+      uint8_t* dst = block.get();
+      for (;;) {
+        // SAFETY: src walks the operand's items over the call's shape (the
+        // layout ReadOperand checked, its mapping pinned by Run); dst walks
+        // the block of `bytes` bytes in C order over the same moving axes.
+        for (int64_t i = 0; i < inner; i++) std::memcpy(dst + i * id, src + i * is, static_cast<size_t>(isz));
+        since += inner;
+        if (since >= kChunk * 16) {
+          since = 0;
+          YieldToWaiting();  // pool_yield.h
+          if (!Continue()) return false;
+        }
+        size_t ax = outer;
+        while (ax-- > 0) {
+          src += ss[ax];
+          dst += ds[ax];
+          if (++idx[ax] < ext[ax]) break;
+          src -= ss[ax] * ext[ax];
+          dst -= ds[ax] * ext[ax];
+          idx[ax] = 0;
+        }
+        if (ax == static_cast<size_t>(-1)) break;
+      }
+      o.base = block.get();
+      o.strides = cs;
+      copies.push_back(std::move(block));
+    }
+    return Continue();
   }
 
   // Threads sharing the work (1: the whole C-order walk on this thread),
@@ -1332,18 +1403,19 @@ struct UfuncJob final : ChunkHook {
     } else {
       std::vector<std::shared_lock<std::shared_mutex>> pins;
       if (!PinAll(&pins)) {
-        stopped = kUfuncClosed;
+        stopped = kJobClosed;
         return;
       }
       // SAFETY: every mapping an operand reads or writes is pinned and
       // still mapped (Unmap waits for the pins; a mapping never moves while
       // mapped, so the addresses ReadOperand checked hold); the operands'
       // ArrayBuffers are held by lib/async.ts until the promise settles.
+      if (!copy_first.empty() && !CopyOverlapping()) return;
       t_chunk_hook = this;
       negative_power = RunUfuncCall(call);
       t_chunk_hook = nullptr;
     }
-    if (stopped == kUfuncRunning) done_bytes = total_bytes;
+    if (stopped == kJobRunning) done_bytes = total_bytes;
   }
 
   // This thread's share of the tasks (the job's worker and each helper).
@@ -1370,10 +1442,10 @@ struct UfuncJob final : ChunkHook {
     t_chunk_hook = &hook;
     t_negative_power = false;
     tasks.Run([&](int64_t t) {
-      if (stopped != kUfuncRunning) return;
+      if (stopped != kJobRunning) return;
       std::vector<std::shared_lock<std::shared_mutex>> pins;
       if (!PinAll(&pins)) {
-        stopped = kUfuncClosed;
+        stopped = kJobClosed;
         return;
       }
       // SAFETY: as in Run, for this task: its mappings are pinned and
@@ -1396,7 +1468,11 @@ struct UfuncJob final : ChunkHook {
   // ERR_CLOSED (naming the mapping close() unmapped) or ABORT_ERR.
   bool Outcome(napi_env env, napi_value* error, napi_value* value) const {
     int st = stopped;
-    if (st == kUfuncRunning) return napi_create_int32(env, negative_power, value) == napi_ok;
+    if (refused) {
+      *error = NewErrorValue(env, ErrorCode::kOutOfRange, "ufuncAsync: the memory for a copy of an operand that overlaps out was refused");
+      return *error != nullptr;
+    }
+    if (st == kJobRunning) return napi_create_int32(env, negative_power, value) == napi_ok;
     std::string path;
     for (const Operand& o : call.ops) {
       if (o.memory.mapping && o.memory.mapping->closing()) {
@@ -1404,8 +1480,7 @@ struct UfuncJob final : ChunkHook {
         break;
       }
     }
-    *error = st == kUfuncClosed ? NewErrorValue(env, ErrorCode::kClosed, "mapping of '" + path + "' is closed")
-                                : NewErrorValue(env, ErrorCode::kAborted, "The operation was aborted");
+    *error = StoppedJobError(env, st, path);
     return *error != nullptr;
   }
 };
@@ -1430,9 +1505,32 @@ Napi::Value KernelUfuncAsync(const Napi::CallbackInfo& info) {
   int64_t items = 1;
   for (int64_t d : job->call.shape) items *= d;  // the checked layout's item count
   job->total_bytes = items * job->out_itemsize;
-  // info[5]: the threads (1 to 64, checked by lib/async.ts; 1 when absent).
+  // info[6]: the operands to copy first (inputs or the mask that the
+  // output overlaps), each once; the copies' bytes checked as scratch.
+  if (info.Length() > 6 && !info[6].IsUndefined()) {
+    const uint32_t count = static_cast<uint32_t>(job->call.ops.size()), nin = static_cast<uint32_t>(job->call.nin);
+    uint32_t listed = 0;
+    uint64_t scratch = 0;
+    bool ok = ArrayLength(info[6], &listed) && listed <= count;
+    for (uint32_t i = 0; ok && i < listed; i++) {
+      Napi::Value v;
+      int64_t k = -1;
+      ok = ElementOf(info[6], i, &v) && ToInt(v, &k) && k >= 0 && k < count && k != nin &&
+           std::find(job->copy_first.begin(), job->copy_first.end(), static_cast<uint32_t>(k)) == job->copy_first.end();
+      if (!ok) break;
+      job->copy_first.push_back(static_cast<uint32_t>(k));
+      scratch += static_cast<uint64_t>(items) * static_cast<uint64_t>(kItemsize[job->call.ops[static_cast<size_t>(k)].type]);
+    }
+    if (!ok) {
+      ThrowType(env, "kernelUfuncAsync: copyFirst must list input or mask operands, each once");
+      return env.Undefined();
+    }
+    if (!CheckScratch(env, "ufuncAsync", scratch)) return env.Undefined();
+  }
+  // info[5]: the threads (1 to 64, checked by lib/async.ts; 1 when absent);
+  // one when operands are copied first (the copies precede every task).
   double threads = info.Length() > 5 && info[5].IsNumber() ? info[5].As<Napi::Number>().DoubleValue() : 1;
-  if (threads >= 2 && threads <= 64 && !job->call.empty) {
+  if (threads >= 2 && threads <= 64 && !job->call.empty && job->copy_first.empty()) {
     const int64_t per = UfuncUnitsPerRow(job->call);
     const int64_t rowLength = job->call.shape.empty() ? 1 : job->call.shape.back();
     job->units = items / rowLength * per;
