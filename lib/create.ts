@@ -446,6 +446,17 @@ export function fullLike(a: NdArray, fillValue: unknown, options: LikeOptions = 
     out.set(full([], fillValue, complex ? 'c16' : 'f8').astype(out.dtype, { casting: 'unsafe' }));
     return out;
   }
+  // Records take a number as NumPy's np.asarray of it casts into each field unsafely: a float
+  // through float64, an integer through int64 (uint64 from 2^63), so -129 wraps in a uint32
+  // field; an integer past uint64 is NumPy's OverflowError. Was fill's OverflowError (fuzz 9001717).
+  if (out.dtype.isStructured && (typeof fillValue === 'bigint' || typeof fillValue === 'number')) {
+    const isInt = typeof fillValue === 'bigint' || Number.isInteger(fillValue);
+    const big = isInt ? BigInt(fillValue) : 0n;
+    if (isInt && (big < -(2n ** 63n) || big >= 2n ** 64n)) throw new OverflowError('Python int too large to convert to C long');
+    const from = !isInt ? full([], fillValue, 'f8') : big >= 2n ** 63n ? full([], big, 'u8') : full([], big, 'i8');
+    out.set(from.astype(out.dtype, { casting: 'unsafe' }));
+    return out;
+  }
   fillWith(out, fillValue);
   return out;
 }
