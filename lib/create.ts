@@ -436,11 +436,12 @@ export function fullLike<const D extends DTypeLike>(a: NdArray, fillValue: unkno
 export function fullLike(a: NdArray, fillValue: unknown, options?: LikeOptions): NdArray;
 export function fullLike(a: NdArray, fillValue: unknown, options: LikeOptions = {}): NdArray {
   const out = zerosLike(a, options);
-  // NumPy's copyto(res, fill_value, casting='unsafe'): an infinite or NaN float goes into
-  // integers (or records) through the float64 cast (its C-undefined value, NumPy's warning),
+  // NumPy's copyto(res, fill_value, casting='unsafe'): a float (finite or not) goes into
+  // integers (or records) through the float64 cast (-2.5 into uint32 is 4294967294; inf or NaN
+  // its C-undefined value, NumPy's warning),
   // a complex into real items through the complex128 cast (the imaginary part dropped),
   // not fill's OverflowError or TypeError.
-  const nonFinite = typeof fillValue === 'number' && !Number.isFinite(fillValue) && 'iuV'.includes(out.dtype.kind);
+  const nonFinite = typeof fillValue === 'number' && !Number.isInteger(fillValue) && 'iuV'.includes(out.dtype.kind);
   const complex = typeof fillValue === 'object' && fillValue !== null && !Array.isArray(fillValue) && !(fillValue instanceof ArrayClass) && 're' in fillValue && out.dtype.kind !== 'c';
   if (nonFinite || complex) {
     out.set(full([], fillValue, complex ? 'c16' : 'f8').astype(out.dtype, { casting: 'unsafe' }));
