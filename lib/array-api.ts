@@ -115,10 +115,11 @@ export function unstack<A extends NdArray>(x: A, options: ArrayApiAxisOptions = 
   const n = moved.shape[0];
   const out: A[] = [];
   // NumPy's tuple(moveaxis(x, axis, 0)): iterating a 1-d array gives NumPy scalars, here
-  // 0-d copies in native byte order (fuzz seeds 7000078 7000221); otherwise views.
+  // 0-d copies in native byte order (fuzz seeds 7000078 7000221), but a record's np.void
+  // looks into the array's memory: a 0-d view, as it (fuzz 9008045); otherwise views.
   for (let i = 0; i < n; i++) {
     const item = moved.index(i) as A;
-    out.push(moved.ndim > 1 ? item : item.dtype.isStructured ? (item.copy() as A) : (item.astype(item.dtype.newbyteorder('=')) as A));
+    out.push(moved.ndim > 1 || item.dtype.isStructured ? item : (item.astype(item.dtype.newbyteorder('=')) as A));
   }
   return out;
 }

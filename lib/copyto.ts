@@ -6,7 +6,8 @@
  * The phases: `dst` must be writeable; `src` must cast to `dst`'s dtype
  * under `casting` (NumPy's message; a JS number or bigint is a weak
  * Python scalar: an integer into any int or float dst, a float into any
- * float dst always pass); `src` and `where` must broadcast to `dst`'s shape
+ * float dst pass 'safe' and 'same_kind'; 'no' also needs a native dst,
+ * 'equiv' the scalar's default dtype); `src` and `where` must broadcast to `dst`'s shape
  * (never the other way). Then an array `src` casts as `astype` casts
  * (NumPy's conversions) and lands through `dst[...] = src` or, with a mask,
  * through one masked pass of the ufunc machinery over a cast copy (so an
@@ -73,18 +74,33 @@ function fmt(d: DType): string {
   return `dtype('${d.isnative || d.byteorder === '|' ? d.name : d.str}')`;
 }
 
-/** Whether weak scalar `x` casts to `to` under `casting` (NumPy 2's rule for Python scalars). */
-function scalarCasts(x: PyScalar, to: DType, casting: Casting): DType | null {
+/**
+ * NumPy 2's cast check of a Python scalar `x` into `to` under `casting`: null when it passes,
+ * else the TypeError's message.
+ *
+ * A weak int/float/complex takes a dtype first: `to`'s own in native byte order when its kind
+ * reaches the scalar's (so casting 'no' into a non-native `to` fails: "from dtype('float64') to
+ * dtype('>f8')"); a complex into a float `to` the complex of its precision (complex64 for float16
+ * and float32); anything else the scalar's default dtype (int64, float64, complex128). Under
+ * 'equiv' only the default dtype will do ("cannot cast Python int to uint8": NumPy 2.4 lets
+ * copyto(uint8, 3, casting='no') pass yet refuses 'equiv', test_copyto_cast_safety). An
+ * integer-valued JS number may be NumPy's `3` or `3.`: either default dtype passes 'equiv'.
+ * Then the taken dtype must cast to `to` under `casting`. A bool casts as NumPy's bool.
+ */
+function scalarCastError(x: PyScalar, to: DType, casting: Casting): string | null {
   const kind = typeof x === 'boolean' ? 'b' : weakKind(x);
   const order = 'biufc';
-  const from = kind === 'c' ? T.c16 : kind === 'f' ? T.f8 : kind === 'b' ? T.b : T.i8;
-  // A weak int/float/complex goes to any dtype of its kind or above, except under 'equiv',
-  // where only its default dtype (int64, float64, complex128) will do: NumPy 2.4 lets
-  // copyto(uint8, 3, casting='no') pass yet refuses casting='equiv' (test_copyto_cast_safety).
-  // An integer-valued JS number may be NumPy's `3` or `3.`: either default dtype passes.
-  const equivOk = (): boolean => canCast(from, to, 'equiv') || (kind === 'i' && typeof x === 'number' && canCast(T.f8, to, 'equiv'));
-  if (kind !== null && kind !== 'b' && to.kind !== 'b' && order.indexOf(to.kind) >= order.indexOf(kind)) return casting !== 'equiv' || equivOk() ? null : from;
-  return canCast(from, to, casting) ? null : from;
+  const dflt = kind === 'c' ? T.c16 : kind === 'f' ? T.f8 : kind === 'b' ? T.b : T.i8;
+  const refused = (from: DType): string => `Cannot cast scalar from ${fmt(from)} to ${fmt(to)} according to the rule '${casting}'`;
+  if (kind === null || kind === 'b' || to.kind === 'b' || !'iufc'.includes(to.kind)) return canCast(dflt, to, casting) ? null : refused(dflt);
+  const reaches = order.indexOf(to.kind) >= order.indexOf(kind);
+  const native = to.isnative ? to : to.newbyteorder('=');
+  const taken = reaches ? native : kind === 'c' && to.kind === 'f' ? (to.itemsize === 8 ? T.c16 : T.c8) : dflt;
+  if (casting === 'equiv') {
+    const isDefault = canCast(dflt, taken, 'equiv') || (kind === 'i' && typeof x === 'number' && canCast(T.f8, taken, 'equiv'));
+    if (!isDefault) return `cannot cast Python ${kind === 'i' ? 'int' : kind === 'f' ? 'float' : 'complex'} to ${taken.name} under the casting rule 'equiv'`;
+  }
+  return canCast(taken, to, casting) ? null : refused(taken);
 }
 
 /**
@@ -123,8 +139,8 @@ export function copyto(dst: NdArray, src: unknown, options?: CopytoOptions): voi
   if (s instanceof ArrayClass) {
     if (!canCast(s.dtype, dst.dtype, casting)) throw new TypeError(`Cannot cast array data from ${fmt(s.dtype)} to ${fmt(dst.dtype)} according to the rule '${casting}'`);
   } else {
-    const from = scalarCasts(s, dst.dtype, casting);
-    if (from !== null) throw new TypeError(`Cannot cast scalar from ${fmt(from)} to ${fmt(dst.dtype)} according to the rule '${casting}'`);
+    const refused = scalarCastError(s, dst.dtype, casting);
+    if (refused !== null) throw new TypeError(refused);
   }
   const into = (shape: readonly number[], what: string): void => {
     let ok = shape.length <= dst.ndim || shape.slice(0, shape.length - dst.ndim).every((n) => n === 1);

@@ -436,14 +436,26 @@ export function fullLike<const D extends DTypeLike>(a: NdArray, fillValue: unkno
 export function fullLike(a: NdArray, fillValue: unknown, options?: LikeOptions): NdArray;
 export function fullLike(a: NdArray, fillValue: unknown, options: LikeOptions = {}): NdArray {
   const out = zerosLike(a, options);
-  // NumPy's copyto(res, fill_value, casting='unsafe'): an infinite or NaN float goes into
-  // integers (or records) through the float64 cast (its C-undefined value, NumPy's warning),
+  // NumPy's copyto(res, fill_value, casting='unsafe'): a float (finite or not) goes into
+  // integers (or records) through the float64 cast (-2.5 into uint32 is 4294967294; inf or NaN
+  // its C-undefined value, NumPy's warning),
   // a complex into real items through the complex128 cast (the imaginary part dropped),
   // not fill's OverflowError or TypeError.
-  const nonFinite = typeof fillValue === 'number' && !Number.isFinite(fillValue) && 'iuV'.includes(out.dtype.kind);
+  const nonFinite = typeof fillValue === 'number' && !Number.isInteger(fillValue) && 'iuV'.includes(out.dtype.kind);
   const complex = typeof fillValue === 'object' && fillValue !== null && !Array.isArray(fillValue) && !(fillValue instanceof ArrayClass) && 're' in fillValue && out.dtype.kind !== 'c';
   if (nonFinite || complex) {
     out.set(full([], fillValue, complex ? 'c16' : 'f8').astype(out.dtype, { casting: 'unsafe' }));
+    return out;
+  }
+  // Records take a number as NumPy's np.asarray of it casts into each field unsafely: a float
+  // through float64, an integer through int64 (uint64 from 2^63), so -129 wraps in a uint32
+  // field; an integer past uint64 is NumPy's OverflowError. Was fill's OverflowError (fuzz 9001717).
+  if (out.dtype.isStructured && (typeof fillValue === 'bigint' || typeof fillValue === 'number')) {
+    const isInt = typeof fillValue === 'bigint' || Number.isInteger(fillValue);
+    const big = isInt ? BigInt(fillValue) : 0n;
+    if (isInt && (big < -(2n ** 63n) || big >= 2n ** 64n)) throw new OverflowError('Python int too large to convert to C long');
+    const from = !isInt ? full([], fillValue, 'f8') : big >= 2n ** 63n ? full([], big, 'u8') : full([], big, 'i8');
+    out.set(from.astype(out.dtype, { casting: 'unsafe' }));
     return out;
   }
   fillWith(out, fillValue);

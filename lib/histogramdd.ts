@@ -44,6 +44,7 @@ import { add, divide, multiply, subtract } from './ufuncs/arith';
 import { equal, greater } from './ufuncs/compare';
 import { float16Bits, float16Value } from './dtype/float16';
 import type { DType } from './dtype';
+import type { Complex } from './value-types';
 import { slice } from './indexing';
 
 /** NumPy's ravel_multi_index error for a histogram of more bins than an index can count. */
@@ -90,14 +91,21 @@ export interface HistogramddResult {
   edges: NdArray[];
 }
 
-/** An array's value as a number (the complex real part; edges are real here). */
+/** An array's value as a number (counts and bin counts: never complex). */
 const scalar = (a: NdArray): number => Number(a.get());
+
+/** Whether a 0-d array (an edge) is NaN: either part of a complex. */
+const hasNaN = (a: NdArray): boolean => {
+  const v = a.get();
+  return typeof v === 'object' && v !== null ? Number.isNaN((v as Complex).re) || Number.isNaN((v as Complex).im) : Number.isNaN(Number(v));
+};
 
 /**
  * NumPy's `_get_outer_edges` for one column: the outer edges as numbers with
  * the dtype NumPy's linspace would compute in (`null`: float64).
  */
-function outerEdges(col: NdArray, range: readonly [number, number] | null | undefined): { first: number; last: number; dt: DType | null } {
+function outerEdges(col: NdArray, range: readonly [number, number] | null | undefined): { first: number; last: number; dt: DType | null } | NdArray {
+  if (col.dtype.kind === 'c' && (range === null || range === undefined) && col.size > 0) return complexEdges(col);
   let first: number;
   let last: number;
   let dt: DType | null = null;
@@ -124,6 +132,27 @@ function outerEdges(col: NdArray, range: readonly [number, number] | null | unde
   }
   return { first, last, dt };
 }
+
+/**
+ * The outer edges of a complex column, NumPy's way: its min and max in the
+ * complex order (real part first), refused unless both parts are finite,
+ * widened by 0.5 on the real part when equal, as 0-d arrays of the column's
+ * dtype (NumPy's linspace of two complex64 scalars computes in complex64).
+ */
+function complexEdges(col: NdArray): NdArray {
+  const lo = min(col);
+  const hi = max(col);
+  const [a, b] = [lo.get() as Complex, hi.get() as Complex];
+  const finite = (z: Complex): boolean => Number.isFinite(z.re) && Number.isFinite(z.im);
+  if (!(finite(a) && finite(b))) throw new ValueError(`autodetected range of [${pyComplex(a)}, ${pyComplex(b)}] is not finite`);
+  const dt = col.dtype.newbyteorder('=');
+  const both = stack([lo.astype(dt), hi.astype(dt)]);
+  if (a.re === b.re && a.im === b.im) add(both, asarray([-0.5, 0.5]), { out: both, casting: 'same_kind' });
+  return both;
+}
+
+/** Python's repr of a complex: `(1+2j)`, `(nan+nanj)`. */
+const pyComplex = (z: Complex): string => `(${pyNum(z.re)}${z.im < 0 || Object.is(z.im, -0) ? '-' : '+'}${pyNum(Math.abs(z.im))}j)`;
 
 const pyNum = (x: number): string => (Number.isNaN(x) ? 'nan' : x === Infinity ? 'inf' : x === -Infinity ? '-inf' : String(x));
 
@@ -176,7 +205,8 @@ function columnsOf(sample: unknown): NdArray[] {
     const c: unknown = sample[i];
     cols.push(isArray(c) ? c : asarray(c as never));
   }
-  if (cols.length === 0) throw new ValueError('histogramdd: the sample has no columns');
+  // An empty list is NumPy's atleast_2d([]).T: one empty column.
+  if (cols.length === 0) return [asarray([], '<f8')];
   cols.forEach(requireOpen);
   if (cols.every((c) => c.ndim === 0)) return [stack(cols)];
   if (cols.some((c) => c.ndim !== 1 || c.shape[0] !== cols[0].shape[0])) return columnsOf(stack(cols).T);
@@ -230,10 +260,10 @@ export function histogramdd(sample: NdArray | readonly unknown[], options?: Hist
     if (isScalarBins(b)) {
       const n = isArray(b) ? scalar(b) : Number(b);
       if (!(n >= 1)) throw new ValueError(`\`bins[${i}]\` must be positive, when an integer`);
-      const { first, last, dt } = outerEdges(columns[i], range === null ? null : range[i]);
+      const outer = outerEdges(columns[i], range === null ? null : range[i]);
       if (!Number.isInteger(n) || (isArray(b) && b.dtype.kind !== 'i' && b.dtype.kind !== 'u')) throw new TypeError(`\`bins[${i}]\` must be an integer, when a scalar`);
       if (n + 1 > 2 ** 32) throw new ValueError(`Maximum allowed size exceeded (${n} bins)`);
-      e = edgeSpace(first, last, n + 1, dt);
+      e = isArray(outer) ? linspace(outer.index(0), outer.index(1), n + 1) : edgeSpace(outer.first, outer.last, n + 1, outer.dt);
     } else {
       e = isArray(b) ? b : asarray(b as never);
       if (e.ndim !== 1) throw new ValueError(`\`bins[${i}]\` must be a scalar or 1d array`);
@@ -258,7 +288,7 @@ export function histogramdd(sample: NdArray | readonly unknown[], options?: Hist
     // the float32 data's type) can put an item equal to the last edge at -1:
     // NumPy's ravel_multi_index refuses it; added into the flat index it
     // landed in another bin unnoticed (adversarial pass 8). Sorted edges cannot.
-    if (e.size > 0 && count.size > 0 && Number.isNaN(scalar(min(e))) && scalar(min(count)) < 0) throw new ValueError('invalid entry in coordinates array');
+    if (e.size > 0 && count.size > 0 && hasNaN(min(e)) && scalar(min(count)) < 0) throw new ValueError('invalid entry in coordinates array');
     if (xy === null) {
       xy = count;
     } else {
@@ -266,13 +296,15 @@ export function histogramdd(sample: NdArray | readonly unknown[], options?: Hist
       add(xy, count, { out: xy });
     }
   }
-  if (xy === null || xy.size === 0) xy = asarray([], '<i8');
+  // No columns (an (N, 0) sample): NumPy's ravel_multi_index gives a 0-d index, which its bincount refuses.
+  if (xy === null) throw new ValueError('object of too small depth for desired array');
+  if (xy.size === 0) xy = asarray([], '<i8');
   if (w !== null && (w.ndim !== 1 || w.shape[0] !== xy.size)) {
     throw new ValueError(w.ndim === 1 ? "The weights and list don't have the same length." : 'object too deep for desired array');
   }
   const flat = bincount(xy.reshape(-1), { minlength: total, ...(w === null ? {} : { weights: w.dtype.kind === 'b' ? w.astype('<f8') : w }) });
   const full = flat.reshape(nbin).astype('<f8');
-  let hist: NdArray = D === 0 ? full : full.index(...nbin.map(() => slice(1, -1)));
+  let hist: NdArray = full.index(...nbin.map(() => slice(1, -1)));
   if (o.density) {
     const s0 = sum(hist);
     for (let i = 0; i < D; i++) {

@@ -23,6 +23,7 @@ import { resolveAxes, type Axis } from './reduce-axis';
 import { broadcastTo } from './views';
 import { float16Bits, float16Value } from './dtype/float16';
 import { allocate } from './internal';
+import { argsort } from './sort';
 
 /** What `weights` may be: an array or a (nested) list of numbers. */
 export type QuantileWeights = NdArray | readonly unknown[];
@@ -102,8 +103,11 @@ export function weightedQuantile(
   // (NumPy: quantile casts a Python-float q to a's dtype; percentile divides it by a.dtype.type(100).)
   const qv = weakFloat ? [scale === 1 ? round(q as number) : round(round(q as number) / scale)] : qs.map(round);
   const out = allocate(a.dtype, [qs.length, lanes]);
+  // Records sort in NumPy's record order (field by field): the library's stable argsort of
+  // each lane (compare() saw two objects as equal and kept the items unsorted; fuzz 9001170 9004886).
+  const recordOrder = a.dtype.isStructured ? (argsort(a.transpose(perm).reshape([lanes, n]), { axis: -1, kind: 'stable' }).toArray() as number[][]) : null;
   for (let l = 0; l < lanes; l++) {
-    const order = values[l].map((_, i) => i).sort((i, j) => compare(values[l][i], values[l][j]));
+    const order = recordOrder !== null ? recordOrder[l].map(Number) : values[l].map((_, i) => i).sort((i, j) => compare(values[l][i], values[l][j]));
     const sorted = order.map((i) => values[l][i]);
     let run = 0;
     const cdf = order.map((i) => (run += Number(wv[l][i])));

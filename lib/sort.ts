@@ -670,6 +670,14 @@ function arrayOnBuffer(buf: ArrayBuffer, dt: DType): NdArray {
   });
 }
 
+/** Whether a record's value (nested fields, complex parts, subarrays) holds a NaN anywhere. */
+function holdsNaN(v: unknown): boolean {
+  if (typeof v === 'number') return Number.isNaN(v);
+  if (Array.isArray(v)) return v.some(holdsNaN);
+  if (typeof v === 'object' && v !== null && !ArrayBuffer.isView(v)) return Object.values(v).some(holdsNaN);
+  return false;
+}
+
 /** {@link unique}'s JS path (every dtype), which the kernel's results equal. */
 function uniqueJS(a: NdArray, options: UniqueOptions): UniqueResult {
   const dt = a.dtype;
@@ -689,7 +697,10 @@ function uniqueJS(a: NdArray, options: UniqueOptions): UniqueResult {
     if (firsts.length === 0) fresh = true;
     else if (nan) fresh = !sawNaN;
     else if (nums !== null) fresh = x !== last;
-    else fresh = cmp(x, last) !== 0;
+    // Records split where NumPy's `aux[1:] != aux[:-1]` does: a NaN field is unequal to
+    // every other, so records holding one are never merged (fuzz 9010283: unique along an
+    // axis of NaN columns gave one column, NumPy one per NaN column).
+    else fresh = cmp(x, last) !== 0 || (dt.isStructured && holdsNaN(x));
     if (fresh) {
       firsts.push(k);
       last = x;

@@ -261,5 +261,9 @@ describeWithNumpy('array-API names against NumPy: fuzz pass 10 (seeds 7000078 70
     expect(mm.sharesMemory(mm.unstack(v)[0], v)).toBe(false);
     const m = mm.arange(6).reshape([2, 3]);
     expect(mm.sharesMemory(mm.unstack(m)[0], m)).toBe(true);
+    // A record's np.void looks into the array (np.shares_memory(np.unstack(r)[0], r) is True; fuzz 9008045).
+    const r = mm.zeros([3], [['a', '>f2'], ['b', '<i4']] as never);
+    const pieces = mm.unstack(r);
+    expect(pieces.map((p) => [p.shape, p.dtype.str, mm.sharesMemory(p, r)])).toEqual([0, 1, 2].map(() => [[], r.dtype.str, true]));
   });
 });

@@ -153,6 +153,49 @@ describe('a weak scalar source under each casting rule', () => {
   });
 });
 
+describeWithNumpy('a weak scalar source: the TypeError NumPy gives, word for word', () => {
+  // The scalar takes dst's own dtype in native byte order (casting 'no' into '>f8' refuses
+  // "from dtype('float64')"), a complex into float32/float16 complex64, and 'equiv' wants the
+  // scalar's default dtype ("cannot cast Python int to int32"). Left out: 3 into float64 under
+  // 'equiv' (the JS number 3 may be NumPy's 3.: accepted here, see above).
+  test('non-native and narrow dsts under no/equiv/safe/same_kind/unsafe', () => {
+    const dts = ['|u1', '<i4', '>i4', '<f2', '>f2', '<f4', '>f4', '<f8', '>f8', '<c8', '>c8', '<c16', '>c16', '<i8', '>i8', '|b1', '<u8', '>u2'];
+    const rules = ['no', 'equiv', 'safe', 'same_kind', 'unsafe'] as const;
+    const want = runNumpy<Record<string, string>>(`
+import warnings
+warnings.simplefilter('ignore')
+out = {}
+for dt in ${JSON.stringify(dts)}:
+    for i, v in enumerate([3, 1.5, 1j, True]):
+        for c in ${JSON.stringify(rules)}:
+            try:
+                np.copyto(np.zeros(2, dt), v, casting=c)
+                out[f'{dt} {i} {c}'] = 'ok'
+            except TypeError as e:
+                out[f'{dt} {i} {c}'] = str(e)
+print(json.dumps(out))
+`);
+    const bad: string[] = [];
+    const values = [3, 1.5, { re: 0, im: 1 }, true];
+    for (const dt of dts) {
+      for (let i = 0; i < values.length; i++) {
+        for (const c of rules) {
+          if (i === 0 && c === 'equiv' && dt.endsWith('f8')) continue;
+          let got = 'ok';
+          try {
+            copyto(zeros([2], dt as never), values[i], { casting: c });
+          } catch (e) {
+            got = e instanceof TypeError ? e.message : `${String(e)} (not a TypeError)`;
+          }
+          const key = `${dt} ${i} ${c}`;
+          if (got !== want[key]) bad.push(`${key}: ${got} | NumPy: ${want[key]}`);
+        }
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+});
+
 describeWithNumpy('copyto where=: NumPy 2.4 converts it with PyArray_FromAny(where, bool)', () => {
   test('int/float/uint8/complex arrays are the safe-cast TypeError; lists and numbers convert to bool', () => {
     const rows: [string, () => unknown][] = [

@@ -3,7 +3,7 @@
 // (None, one, several, negative), weights of a's shape or of the reduced
 // axes' shape (zeros included, ints and floats), scalar and array q,
 // keepdims, a NaN lane; NumPy's errors in its order and words.
-import { asarray, percentile, quantile } from '../lib';
+import { asarray, percentile, quantile, zeros } from '../lib';
 import { describeWithNumpy } from './helpers/numpy';
 import { expectCasesLikeNumpy, type Case } from './helpers/np-compare';
 import { seeded, shared } from './helpers/np-data';
@@ -15,6 +15,26 @@ function data(shape: number[], seed: number, dtype: string, lo: number, hi: numb
 }
 
 describeWithNumpy('weighted quantile and percentile against NumPy', () => {
+  test('records: the items in record order, field by field (fuzz 9001170 9004886)', () => {
+    // The record (int32, float64) pairs with ties in the first field, the second deciding.
+    const a = data([4, 6], 51, '<i4', 0, 4);
+    const b = data([4, 6], 52, '<f8', -3, 3);
+    const w = data([4, 6], 53, '<i8', 0, 4);
+    const py = `np.rec.fromarrays([${a.py}, ${b.py}], names='a,b').view(np.ndarray)`;
+    const rec = (): ReturnType<typeof asarray> => {
+      const r = zeros([4, 6], [['a', '<i4'], ['b', '<f8']] as never);
+      r.field('a').set(a.arr);
+      r.field('b').set(b.arr);
+      return r;
+    };
+    const cases: Case[] = [];
+    for (const q of [0, 0.3, 0.5, 1]) {
+      cases.push({ py: `np.quantile(${py}, ${q}, axis=1, weights=${w.py}, method='inverted_cdf')`, js: () => quantile(rec(), q, { axis: 1, weights: w.arr, method: 'inverted_cdf' }) });
+      cases.push({ py: `np.quantile(${py}, ${q}, weights=${w.py}, method='inverted_cdf')`, js: () => quantile(rec(), q, { weights: w.arr, method: 'inverted_cdf' }) });
+    }
+    expectCasesLikeNumpy(cases);
+  });
+
   test('inverted_cdf over dtypes, axes, weight shapes, q forms, keepdims; errors', () => {
     const cases: Case[] = [];
     const M = "method='inverted_cdf'";

@@ -339,3 +339,30 @@ print(subprocess.run([sys.executable, '-c', sys.stdin.read()], env=env, capture_
     expect(ours).toEqual(py);
   });
 });
+
+describeWithNumpy('unique of records and along an axis: a NaN field is unequal to everything (NumPy\'s aux[1:] != aux[:-1])', () => {
+  // Fuzz 9010283: unique along an axis of NaN columns merged them into one; NumPy keeps one per NaN column.
+  test('values, index, inverse and counts as NumPy', () => {
+    const want = runNumpy<unknown[][]>(`
+out = []
+a = np.array([[np.nan, np.nan, 1.], [2., 2., 0.]])
+r = np.array([(np.nan, 1), (np.nan, 1), (1., 2)], dtype=[('a', 'f8'), ('b', 'i4')])
+for u in (np.unique(a, axis=1, return_index=True, return_inverse=True, return_counts=True),
+          np.unique(a.astype('f4').T, axis=0, return_index=True, return_inverse=True, return_counts=True),
+          np.unique(r, return_index=True, return_inverse=True, return_counts=True)):
+    out.append([u[0].tobytes().hex(), list(u[0].shape)] + [x.tolist() for x in u[1:]])
+print(json.dumps(out))
+`);
+    const hex = (x: NdArray): string => Buffer.from(x.tobytes()).toString('hex');
+    const base = fromBuffer(new Float64Array([NaN, NaN, 1, 2, 2, 0]).buffer, '<f8').reshape([2, 3]);
+    const r = zeros([3], [['a', '<f8'], ['b', '<i4']] as never);
+    r.set([0], { a: NaN, b: 1 } as never);
+    r.set([1], { a: NaN, b: 1 } as never);
+    r.set([2], { a: 1, b: 2 } as never);
+    const all = { returnIndex: true, returnInverse: true, returnCounts: true };
+    const got = [S.unique(base, { axis: 1, ...all }), S.unique(base.astype('<f4').T, { axis: 0, ...all }), S.unique(r, all)].map((u) => [
+      hex(u.values), [...u.values.shape], ...[u.index!, u.inverse!, u.counts!].map((x) => (x.toArray() as unknown[]).flat(3).map(Number)),
+    ]);
+    expect(got).toEqual(want.map((w) => [w[0], w[1], ...(w.slice(2) as unknown[][]).map((x) => x.flat(3))]));
+  });
+});
