@@ -196,6 +196,6 @@ export type { FlatIndex } from './flatiter';
 export { vectorize } from './vectorize';
 export type { VectorizeOptions, Vectorized } from './vectorize';
 export { loadtxt, savetxt } from './text-io';
-export type { LoadtxtOptions, SavetxtOptions } from './text-io';
+export type { Converter, LoadtxtOptions, SavetxtOptions } from './text-io';
 export { fromstring } from './fromstring';
 export type { FromstringOptions } from './fromstring';
