@@ -18,11 +18,21 @@ interface Waiters {
 const waiting = new WeakMap<AbortSignal, Waiters>();
 
 /**
- * Calls `callback` once when `signal` aborts. Returns the function that
- * takes the callback back (a no-op once it ran). `signal` must not be
- * aborted already: the callers check `signal.aborted` first.
+ * Calls `callback` once when `signal` aborts, or in a microtask when it
+ * has aborted already (a job started a turn after its caller last looked at
+ * the signal still stops). Returns the function that takes the callback
+ * back (a no-op once it ran).
  */
 export function onAbort(signal: AbortSignal, callback: () => void): () => void {
+  if (signal.aborted) {
+    let wanted = true;
+    queueMicrotask(() => {
+      if (wanted) callback();
+    });
+    return () => {
+      wanted = false;
+    };
+  }
   let w = waiting.get(signal);
   if (w === undefined) {
     const callbacks = new Set<() => void>();

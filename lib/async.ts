@@ -123,12 +123,17 @@ function withPoolAllocation<T>(fn: () => T): { value: T; largest: number } {
  * pause falls while V8's marking helpers have a core (about 1 ms in
  * `--trace-gc-nvp`) instead of while the kernel holds them (6–16 ms). Costs
  * the call the cycle's marking time (5–50 ms, at most 100); an abort ends
- * the wait at once.
+ * the wait at once and rejects with the {@link AbortError}, as does a signal
+ * that had already fired.
  */
 async function settleGc(largest: number, signal: AbortSignal | undefined): Promise<void> {
   // MMARRAY_GC_SETTLE=0 (read per call, for bench/async.js --variants) skips
   // the wait: the kernels start at once and V8's marking overlaps them.
   if (largest >= EXTERNAL_SOFT_LIMIT && process.env.MMARRAY_GC_SETTLE !== '0') await afterMajorGc(undefined, signal);
+  // The gate before any kernel starts: an abort before or during the wait
+  // (which it ended) rejects here, so no caller starts a job whose abort
+  // listener, added after the signal fired, would never run.
+  if (signal?.aborted) throw abortError(signal);
 }
 
 /** The rejection of an aborted call, shaped as Node's own (`fs.readFile` with a signal). */
@@ -212,14 +217,24 @@ function settlement(): [Promise<Settled>, AsyncSettle] {
  * `abort(job)`; with `report`, `progress(job)` is polled every
  * PROGRESS_INTERVAL_MS and the final figures reported once it settles. A
  * rejection becomes the library's AbortError, or `ERR_CLOSED` naming
- * `closed`'s file.
+ * `closed`'s file (the AbortError when the abort came before the close:
+ * the first outcome wins).
  */
 async function awaitJob<J>(
   promise: Promise<Settled>, job: J, abort: (job: J) => void, progress: (job: J) => readonly [number, number] | null,
   options: AsyncOptions, closed: NdArray, report: ((done: number, total: number) => void) | null,
 ): Promise<Settled> {
   const { signal } = options;
-  const stopListening = signal ? onAbort(signal, () => abort(job)) : null;
+  // Whether the abort came before or after a close() of `closed`: the job
+  // stops for whichever came first and may report the other (both flags are
+  // set by the time it looks), so the first one names the rejection.
+  let aborted = 'no' as 'no' | 'first' | 'afterClose';
+  const stopListening = signal
+    ? onAbort(signal, () => {
+      aborted = isClosed(closed) ? 'afterClose' : 'first';
+      abort(job);
+    })
+    : null;
   // The caller's onProgress runs in a timer: what it throws would be an
   // uncaught exception there, and kill the process. It stops the job instead
   // (as an abort does) and becomes the call's rejection.
@@ -243,8 +258,10 @@ async function awaitJob<J>(
   } catch (e) {
     if (thrown !== null) throw (thrown as { error: unknown }).error;
     const code = (e as { code?: unknown }).code;
+    const stopped = code === 'ABORT_ERR' || code === 'ERR_CLOSED';
+    if (stopped && aborted === 'first' && signal) throw abortError(signal);
+    if (stopped && (code === 'ERR_CLOSED' || aborted === 'afterClose')) throw closedErrorOf(closed);
     if (code === 'ABORT_ERR' && signal) throw abortError(signal);
-    if (code === 'ERR_CLOSED') throw closedErrorOf(closed);
     throw e;
   } finally {
     if (timer !== null) clearInterval(timer);
@@ -301,6 +318,15 @@ async function runCalls(calls: readonly KernelCall[], threads: number, options: 
     result = settled.value;
   }
   return result;
+}
+
+function isClosed(a: NdArray): boolean {
+  try {
+    requireOpen(a);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 function closedErrorOf(a: NdArray): AccessError {
@@ -596,9 +622,6 @@ async function uniqueNow(a: NdArray, uniqueOptions: UniqueOptions, options: Asyn
   const unhold = holdBuffers([{ args: call.args }]);
   try {
     await settleGc(largest, options.signal);
-    // An abort during that wait ended it: no job then (its listener, added
-    // after the signal fired, would never be called, and the job ran whole).
-    if (options.signal?.aborted) throw abortError(options.signal);
     const [promise, settle] = settlement();
     const job = sortKernels.uniqueAsync(...call.args, settle);
     let last = -1;

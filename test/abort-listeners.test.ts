@@ -22,6 +22,19 @@ describe('onAbort', () => {
     expect(getEventListeners(ac.signal, 'abort')).toHaveLength(0);
   });
 
+  test('a signal that has aborted already: the callback runs in a microtask, unless taken back first; no listener is added', async () => {
+    const ac = new AbortController();
+    ac.abort();
+    const seen: string[] = [];
+    onAbort(ac.signal, () => seen.push('kept'));
+    const stop = onAbort(ac.signal, () => seen.push('taken back'));
+    expect(seen).toEqual([]);
+    stop();
+    expect(getEventListeners(ac.signal, 'abort')).toHaveLength(0);
+    await Promise.resolve();
+    expect(seen).toEqual(['kept']);
+  });
+
   test('the same callback registered twice runs twice; taking back the last one removes the listener', () => {
     const ac = new AbortController();
     let n = 0;

@@ -290,6 +290,40 @@ describe('lifetimes', () => {
     expect(closed).toBeGreaterThan(0);
   });
 
+  test('an abort, then a close() before the call settles: the AbortError (the first outcome wins); a close() first: ERR_CLOSED', async () => {
+    const orig = bytesOf(randomArray('<f8', [1 << 22], 31));
+    const p = tmp.file(orig, 'race.bin');
+    const calls: [string, (m: NdArray, signal: AbortSignal) => Promise<unknown>][] = [
+      ['sumAsync', (m, signal) => m.sumAsync({ signal, threads: 2 })],
+      ['argsortAsync', (m, signal) => m.argsortAsync({ signal })],
+      ['uniqueAsync', (m, signal) => mm.uniqueAsync(m, { returnCounts: true, signal })],
+    ];
+    for (const [name, call] of calls) {
+      const seen = { abortFirst: new Set<string>(), closeFirst: new Set<string>() };
+      for (let i = 0; i < 12; i++) {
+        const abortFirst = i % 2 === 0;
+        const m = mm.memmap(p, { dtype: '<f8', mode: 'r' });
+        const c = new AbortController();
+        const work = call(m, c.signal).then(() => 'value', (e: { code?: string }) => e.code ?? String(e));
+        // In flight: the job started (no GC wait here: nothing large is allocated before a sum
+        // or a sort's lanes; unique's result waits at most one collection).
+        await new Promise((r) => setTimeout(r, i % 4 < 2 ? 0 : 5));
+        if (abortFirst) {
+          c.abort();
+          m.close();
+        } else {
+          m.close();
+          c.abort();
+        }
+        const outcome = await work;
+        (abortFirst ? seen.abortFirst : seen.closeFirst).add(outcome);
+      }
+      expect([name, [...seen.abortFirst].filter((o) => o !== 'value' && o !== 'ABORT_ERR')]).toEqual([name, []]);
+      expect([name, [...seen.closeFirst].filter((o) => o !== 'value' && o !== 'ERR_CLOSED')]).toEqual([name, []]);
+    }
+    expect(Buffer.compare(new Uint8Array(fs.readFileSync(p)), orig)).toBe(0);
+  });
+
   test('a forked child closing mid-flight 2000 times lives, and both outcomes occur', () => {
     const out = closeMidCall(tmp.sparse(8 << 20), "{ dtype: 'f8', mode: 'r+' }", 'i % 2 ? m.sumAsync({ threads: 2 }) : m.fillAsync(0, { threads: 2 })', 2000);
     expect(out.closed).toBeGreaterThan(0);
