@@ -3,11 +3,15 @@
 // numeric dtype, 1 to 3 threads); errors as rejections before any write; an
 // abort leaves each element a result or as it was (one thread: a prefix);
 // close() during the loop settles with the value or ERR_CLOSED.
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as path from 'path';
 import * as mm from '../lib';
 import type { NdArray } from '../lib';
 import { bytesOf, expectSameBytes, NUMERIC, randomArray } from './helpers/async-arrays';
 import { useTempDir } from './helpers/tmp';
+import { captureKernels } from '../lib/kernels';
+import { kernelUfuncAsync } from '../lib/native';
 
 const tmp = useTempDir('mmarray-async-ufunc-');
 
@@ -286,5 +290,57 @@ describe('ufuncAsync', () => {
       back.close();
     }
     expect([...outcomes].every((o) => o === 'value' || o === 'ERR_CLOSED')).toBe(true);
+  });
+
+  test('memory for the copy of an overlapped operand refused: a RangeError, and out unchanged (a child under a virtual-memory limit)', () => {
+    // The child maps a 1 GiB file and asks for out = in + 1 shifted by one item: the job must
+    // copy the input first (1 GiB). Its address space is capped just above what it holds, so
+    // that copy is refused; nothing of out may be written then.
+    const file = tmp.sparse(1 << 30, 'refused.bin');
+    const dist = JSON.stringify(path.resolve(__dirname, '../dist/index.js'));
+    const script = (call: boolean): string => `
+      const L = require(${dist});
+      const m = L.memmap(${JSON.stringify(file)}, { dtype: 'u1', mode: 'r+' });
+      const vm = () => Number(/VmSize:\\s*(\\d+)/.exec(require('fs').readFileSync('/proc/self/status', 'utf8'))[1]);
+      if (!${call}) { console.log(vm()); process.exit(0); }
+      L.ufuncAsync(L.add, [m.index('1:'), 1], { out: m.index(':-1') }).then(
+        () => console.log(JSON.stringify(['resolved', m.index(':4').toArray()])),
+        (e) => console.log(JSON.stringify([e.constructor.name, e.code, e.message, m.index(':4').toArray()])));`;
+    const probe = spawnSync(process.execPath, ['-e', script(false)], { encoding: 'utf8', timeout: 60_000 });
+    const heldKb = Number(probe.stdout.trim());
+    expect(heldKb).toBeGreaterThan(1 << 20);
+    // Room for the pool's threads and V8's growth, not for another 1 GiB.
+    const limitKb = heldKb + (384 << 10);
+    const r = spawnSync('/bin/sh', ['-c', `ulimit -v ${limitKb} && exec "$0" -e "$1"`, process.execPath, script(true)], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.signal).toBeNull();
+    expect(JSON.parse(r.stdout.trim().split('\n').pop()!)).toEqual(['RangeError', 'ERR_OUT_OF_RANGE', 'ufuncAsync: the memory for a copy of an operand that overlaps out was refused', [0, 0, 0, 0]]);
+    expect(fs.readFileSync(file).subarray(0, 1 << 20).every((b) => b === 0)).toBe(true);
+  });
+
+  test('the native job checks its copy-first list: input or mask operands only, each once (a TypeError)', () => {
+    // lib/ufunc.ts always passes a valid list: record the call add(a, b, { out }) makes and hand
+    // the binding bad lists (operands 0 and 1 are the inputs, 2 is out).
+    // Large enough for the native loop (small arrays run in JS).
+    const a = mm.arange(1 << 16, 'f8');
+    const out = mm.zeros([1 << 16], 'f8');
+    const { calls } = captureKernels(() => mm.add(a, a, { out }));
+    expect(calls.map((c) => c.kind)).toEqual(['ufunc']);
+    const [op, computeType, shape, operands] = calls[0].args as Parameters<typeof kernelUfuncAsync>;
+    let settled = 0;
+    const settle = (): void => {
+      settled++;
+    };
+    for (const bad of [[2], [0, 0], [3], [-1], [0.5], ['0'], [0, 1, 0]]) {
+      // The addon's TypeError is of the main realm's class, not jest's: compare its name.
+      let thrown: { name?: string; message?: string } | null = null;
+      try {
+        kernelUfuncAsync(op, computeType, shape, operands, settle, 1, bad as number[]);
+      } catch (e) {
+        thrown = e as { name?: string; message?: string };
+      }
+      expect([bad, thrown?.name, thrown?.message]).toEqual([bad, 'TypeError', 'kernelUfuncAsync: copyFirst must list input or mask operands, each once']);
+    }
+    expect(settled).toBe(0);
+    expect(out.sum()).toBe(0);
   });
 });
