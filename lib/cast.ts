@@ -53,8 +53,11 @@ function wrap(v: bigint, bits: number, signed: boolean): bigint {
   return signed ? BigInt.asIntN(bits, v) : BigInt.asUintN(bits, v);
 }
 
-/** float → integer kind of `bits` width, as GCC compiles NumPy's casts on x86-64. */
-function floatToInt(x: number, bits: number, signed: boolean): bigint {
+/**
+ * @internal float → integer kind of `bits` width, as GCC compiles NumPy's
+ * casts on x86-64 (astype, and a float loop's result into an integer `out`).
+ */
+export function floatToInt(x: number, bits: number, signed: boolean): bigint {
   if (bits === 64) {
     if (signed) return floatToInt64(x);
     // uint64: values below 2^63 (NaN too) convert directly; larger ones are

@@ -43,6 +43,7 @@
  * in `ufunc-native.ts`.
  * @module
  */
+import { floatToInt } from './cast';
 import { broadcastShape, broadcastStridesTo, kOrder, kOrderStrides, tupleNoSpace } from './broadcast';
 import type { DType } from './dtype';
 import { float16Bits, float16Value } from './dtype/float16';
@@ -427,6 +428,19 @@ function makeOp(arr: NdArray | null, t: DType, constant: TA | null, isOut: boole
     // A float16 loop computes in float32 lanes: its results are float16 values before
     // they are cast to another out dtype (add(h, h, { out: f8 }) of 65504 is inf, as NumPy).
     if (half(t) && !half(d)) op.set = op.set.map((f) => (dv: DataView, o: number, v: number | bigint) => f(dv, o, float16Value(float16Bits(Number(v)))));
+    // A float (or complex: its real part) result into an integer out (casting: 'unsafe') is
+    // cast as astype casts, not wrapped as a typed array's store wraps a double: 1e19 into
+    // int64 and 3e9 into int32 are their minimums, NaN into uint8 is 0 (lib/cast.ts).
+    if ((t.kind === 'f' || t.kind === 'c') && (d.kind === 'i' || d.kind === 'u')) {
+      const bits = d.itemsize * 8;
+      const signed = d.kind === 'i';
+      const fits = bits === 64 ? 2 ** 53 : 2 ** 31;
+      op.set = op.set.map((f) => (dv: DataView, o: number, v: number | bigint) => {
+        const x = Number(v);
+        // Integral values that every path casts alike stay numbers (the store keeps their low bits).
+        f(dv, o, Number.isInteger(x) && x < fits && x >= -fits ? x : floatToInt(x, bits, signed));
+      });
+    }
   } else {
     op.get = lanes(d) === 2 ? [getter(d, 0), getter(d, 1)] : [getter(d, 0)];
     op.conv = toLoopValue(t);

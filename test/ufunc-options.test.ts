@@ -3,6 +3,7 @@
 // messages (checked against numpy: see the comments).
 import { absolute, add, arange, maximum, OverflowError, clip, divide, dtype, equal, isnan, less, negative, sqrt, subtract, UFuncTypeError, ValueError, zeros, NdArray } from '../lib';
 import type { UfuncOptions } from '../lib';
+import { describeWithNumpy, NUMPY_BASELINE, runNumpy } from './helpers/numpy';
 
 function arr(values: number[], dt: string): NdArray {
   const a = zeros(values.length, dt as never) as NdArray;
@@ -233,4 +234,43 @@ describe('order', () => {
     expect(add(a, t.T, { order: 'A' }).flags.cContiguous).toBe(true);
     expect(nums(add(a, a, { order: 'F' }).ravel())).toEqual([0, 2, 4, 6, 8, 10]);
   });
+});
+
+describeWithNumpy('a float result into an integer out (casting: unsafe)', () => {
+  // The JS loop (fewer than 64 items) stored the double as a typed array does (modulo 2^bits):
+  // add(1e19, 0, { out: int64 }) gave -8446744073709551616 where NumPy's cast gives INT64_MIN.
+  // Now the values of astype, which the native loop (64 items and more) already gave.
+  const VALUES = [1e19, -1e19, Infinity, -Infinity, NaN, -3e9, 3e9, 2 ** 63, 70000.5, -300.7, -1.5, 2 ** 64];
+  const TYPES = ['i1', 'u1', 'i2', 'u2', 'i4', 'u4', 'i8', 'u8'];
+  const want = runNumpy<Record<string, string[]>>(`
+import warnings
+warnings.simplefilter('ignore')
+v = np.array([1e19, -1e19, np.inf, -np.inf, np.nan, -3e9, 3e9, 2.0**63, 70000.5, -300.7, -1.5, 2.0**64])
+out = {}
+for t in ${JSON.stringify(TYPES)}:
+    for src in ['f8', 'f4', 'c16']:
+        o = np.zeros(len(v), t)
+        np.add(v.astype(src), 0, out=o, casting='unsafe')
+        out[src + t] = [str(int(x)) for x in o]
+print(json.dumps(out))`, undefined, NUMPY_BASELINE);
+  for (const src of ['f8', 'f4', 'c16']) {
+    test(`${src} loop into every integer out: NumPy's values, the JS loop and the native loop alike`, () => {
+      for (const t of TYPES) {
+        for (const n of [VALUES.length, 64 * VALUES.length]) {
+          const a = zeros(n, src as never) as NdArray;
+          a.set(Array.from({ length: n }, (_, i) => VALUES[i % VALUES.length]) as never);
+          const o = zeros(n, t as never) as NdArray;
+          add(a, 0, { out: o, casting: 'unsafe' });
+          const got = (o.toArray() as (number | bigint)[]).slice(0, VALUES.length).map(String);
+          // uint32 from NaN, -inf or below -2^31 is where NumPy's own loops disagree: its
+          // contiguous loop (4 items and more) gives 2147483648, its scalar loop (fewer, or
+          // strided) the low bits of the int64 conversion (0, or 1294967296 for -3e9), which
+          // astype gives here. There the out must hold what astype gives.
+          const cast = (a.astype(t as never, { casting: 'unsafe' }).toArray() as (number | bigint)[]).slice(0, VALUES.length).map(String);
+          const wanted = want[src + t].map((w, i) => (t === 'u4' && !(VALUES[i] >= -(2 ** 31)) ? cast[i] : w));
+          expect([src, t, n, got]).toEqual([src, t, n, wanted]);
+        }
+      }
+    });
+  }
 });
