@@ -27,7 +27,7 @@
  */
 import type { Codec, DType } from './dtype';
 import { AccessError, describeValue } from './errors';
-import { checkNdim, MAXDIMS, newStrides, shapeToSize } from './layout';
+import { checkNdim, checkShape, MAXDIMS, newStrides, shapeToSize } from './layout';
 import type { NdArray as ArrayClass } from './ndarray';
 import { freshMemory } from './fresh-memory';
 import { MemoryStorage, setAllocator, type Storage } from './storage';
@@ -266,6 +266,9 @@ setAllocator(freshMemory);
  * content (only for callers that overwrite every byte before returning it).
  */
 export function allocate(dt: DType, shape: readonly number[], order: 'C' | 'F' = 'C', uninitialized = false): NdArray {
+  // Callers pass checked shapes; one that is not (NaN, -1, 2.5) is refused
+  // here with checkShape's error instead of making an array of NaN items.
+  for (let i = 0; i < shape.length; i++) if (!(shape[i] >= 0 && Number.isSafeInteger(shape[i]))) checkShape(shape);
   const storage = MemoryStorage.allocate(shapeToSize(shape) * dt.itemsize, uninitialized);
   return makeArray({ storage, dtype: dt, shape, strides: newStrides(shape, dt.itemsize, order), offset: 0, base: null, writeable: true, ownData: true });
 }

@@ -3,7 +3,7 @@
 // make arrays without importing ndarray.ts.
 import { arange, zeros } from '../lib/create';
 import { dtype } from '../lib/dtype';
-import { AccessError } from '../lib/errors';
+import { AccessError, ValueError } from '../lib/errors';
 import {
   allocate,
   derive,
@@ -87,6 +87,14 @@ describe('making arrays without ndarray.ts', () => {
     expect([[...c.strides], c.toArray(), c.flags.ownData]).toEqual([[12, 4], [[0, 0, 0], [0, 0, 0]], true]);
     expect([...allocate(dt, [2, 3], 'F').strides]).toEqual([4, 8]);
     expect([...allocate(dt, [2, 0]).strides]).toEqual([0, 0]);
+  });
+
+  test('allocate refuses a shape no public caller would pass (NaN, negative, fractional), with checkShape\'s errors', () => {
+    const dt = dtype('<f4');
+    expect(() => allocate(dt, [2, NaN])).toThrow(new TypeError('shape must hold integers, got NaN'));
+    expect(() => allocate(dt, [Infinity])).toThrow(TypeError);
+    expect(() => allocate(dt, [2.5])).toThrow(TypeError);
+    expect(() => allocate(dt, [3, -1])).toThrow(new ValueError('negative dimensions are not allowed (shape [3, -1])'));
   });
 
   test('makeArray: an owner over given storage and layout', () => {
