@@ -68,7 +68,7 @@ function accumulate(a: NdArray, axis: number | null | undefined, options: Cumula
       throw new UFuncTypeError(`ufunc '${op}' did not contain a loop with signature matching types (${inspect(out.dtype)}, ${inspect(a.dtype)}) -> None`);
     }
   }
-  const acc = o.dtype !== undefined ? toDType(o.dtype).newbyteorder('=') : accumulationType(a.dtype, out);
+  const acc = o.dtype !== undefined ? toDType(o.dtype).newbyteorder('=') : accumulationType(a.dtype, out, name === 'cumsum' ? 'add' : 'multiply');
   if (!'iufc'.includes(acc.kind) || acc.fields !== null) throw new TypeError(`${name}() has no loop for dtype ${acc.str}`);
   // A 0-d array accumulates as the 1-d array of its item, for axis 0 or -1 too (NumPy's ravel first).
   if (a.ndim === 0 && axis !== undefined && axis !== null) normalizeAxis(axis, 1);
@@ -102,10 +102,10 @@ function accumulate(a: NdArray, axis: number | null | undefined, options: Cumula
  * an integer, the sum rule's wider integer gives the same bits once cast
  * into `out` (integer sums and products wrap modulo the width).
  */
-function accumulationType(dt: DType, out: NdArray | null): DType {
-  if (out === null || castCode(out.dtype) < 0) return sumDType(dt);
+function accumulationType(dt: DType, out: NdArray | null, op: 'add' | 'multiply'): DType {
+  if (out === null || castCode(out.dtype) < 0) return sumDType(dt, op, 'accumulate');
   const p = promoteTypes(out.dtype, dt).newbyteorder('=');
-  return p.kind === 'f' || p.kind === 'c' ? p : sumDType(dt);
+  return p.kind === 'f' || p.kind === 'c' ? p : sumDType(dt, op, 'accumulate');
 }
 
 /**

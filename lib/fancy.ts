@@ -440,7 +440,7 @@ function refuseRecordsAt(dt: DType, values: NdArray | PyScalar): void {
   const other = vdt ?? (k === null ? null : numericType(k, k === 'b' ? 1 : k === 'c' ? 16 : 8));
   if (other === null) return;
   const py = (d: DType): string => (d.isStructured ? `dtype(${String(d)})` : `dtype('${String(d)}')`);
-  throw new TypeError(`ufunc 'add' did not contain a loop with signature matching types (${py(dt)}, ${py(other)}) -> None`);
+  throw new UFuncTypeError(`ufunc 'add' did not contain a loop with signature matching types (${py(dt)}, ${py(other)}) -> None`);
 }
 
 /**

@@ -36,6 +36,7 @@ import { inspect } from 'util';
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { makeCaster } from './cast';
 import { ValueError, describeValue } from './errors';
+import { noReductionLoop, type ReductionMethod } from './no-loop';
 import { WINDOW_BYTES } from './storage';
 import { allocate, codecOf, NdArray as ArrayClass, requireOpen, storageOf, writeFlagOf } from './internal';
 import { axisInOptions, readOptions, type WithAxis } from './options';
@@ -144,11 +145,11 @@ function loopDType(spec: DTypeLike): DType {
 }
 
 /** NumPy 2's accumulation dtype of sum/prod: bool and small ints widen to 64 bits. */
-export function sumDType(dt: DType): DType {
+export function sumDType(dt: DType, op: 'add' | 'multiply' = 'add', method: ReductionMethod = 'reduce'): DType {
   if (dt.kind === 'b' || (dt.kind === 'i' && dt.itemsize < 8)) return INTP;
   if (dt.kind === 'u' && dt.itemsize < 8) return toDType('<u8');
-  if (dt.kind === 'i' || dt.kind === 'u' || dt.kind === 'f' || dt.kind === 'c') return nativeOf(dt);
-  throw new TypeError(`the reduction has no loop for dtype ${dt.str}`);
+  if (!dt.isStructured && (dt.kind === 'i' || dt.kind === 'u' || dt.kind === 'f' || dt.kind === 'c')) return nativeOf(dt);
+  throw noReductionLoop(op, dt, method);
 }
 
 /** The walk plan: the result's shape, and per input axis its length, input stride and output flat stride. */
@@ -565,7 +566,7 @@ function foldMasked(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, mul
   if (where !== undefined && where !== true && !(where instanceof ArrayClass && where.dtype.kind === 'b')) return null;
   const mask = where instanceof ArrayClass ? where : null;
   if (mask !== null && (mask.ndim > a.ndim || mask.shape.some((n, i) => n !== 1 && n !== a.shape[a.ndim - mask.ndim + i]))) return null;
-  const loop = resultLoop(a, opts, axis);
+  const loop = resultLoop(a, opts, axis, mul ? 'multiply' : 'add');
   if (loop.kind !== 'f' && loop.kind !== 'c') return null;
   const axes = resolveAxes(axis, a.ndim);
   const keepdims = opts.keepdims ?? false;
@@ -693,12 +694,12 @@ function foldMasked(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, mul
   return emit(acc, loop, { ...p, resultOrder: resultOrderOf(full, axes, nd, keepdims) }, undefined);
 }
 
-function resultLoop(a: NdArray, opts: ReduceOptions, axis?: Axis): DType {
+function resultLoop(a: NdArray, opts: ReduceOptions, axis?: Axis, op: 'add' | 'multiply' = 'add'): DType {
   if (opts.dtype !== undefined && opts.dtype !== null) return loopDType(opts.dtype);
   // A bad axis is NumPy's AxisError before the no-loop TypeError of records.
   resolveAxes(axis, a.ndim);
   if (opts.out !== undefined) return nativeOf(opts.out.dtype);
-  return sumDType(a.dtype);
+  return sumDType(a.dtype, op);
 }
 
 /** `initial` converted to `loop` (as NumPy casts it to the loop's dtype), in the loop's stored form. */
@@ -738,7 +739,7 @@ export function prod(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, op
     if (m !== null) return m;
     return reduceWithInitial('prod', a, axis, opts, (x, ax, o) => prod(x, ax as Axis, o));
   }
-  const loop = resultLoop(a, opts, axis);
+  const loop = resultLoop(a, opts, axis, 'multiply');
   const r = fold(a, axis, opts, loop, true, false, startOf(loop, opts.initial));
   if (r.typed !== undefined) return emitNumbers(r.typed, loop, r.plan, opts.out);
   return emit(r.values, loop, r.plan, opts.out);
@@ -767,7 +768,7 @@ export function mean(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, op
     half = true;
   } else loop = resultLoop(a, opts);
   if (!(loop.kind === 'b' || loop.kind === 'i' || loop.kind === 'u' || loop.kind === 'f' || loop.kind === 'c')) {
-    throw new TypeError(`the reduction has no loop for dtype ${loop.str}`);
+    throw noReductionLoop('add', loop);
   }
   // The sum lands in the result's dtype first (out's, or the loop's), then is divided there.
   const ret = opts.out !== undefined ? nativeOf(opts.out.dtype) : loop;
@@ -827,13 +828,15 @@ export function mean(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, op
  */
 function refuseRecords(a: NdArray, op: 'minimum' | 'maximum' | 'arg' | 'truth'): void {
   const dt = a.dtype;
+  // Bytes and void have no minimum/maximum loop either (their argmin/argmax and truth do).
+  if ((op === 'minimum' || op === 'maximum') && (dt.kind === 'S' || dt.kind === 'V')) throw noReductionLoop(op, dt);
   if (!dt.isStructured) return;
   if (op === 'arg') throw new TypeError('data type not ordered');
   if (op === 'truth') {
     if ((dt.names?.length ?? 0) === 1) return;
     throw new TypeError(`Iterator operand 1 dtype could not be cast from dtype(${String(dt)}) to dtype('bool') according to the rule 'unsafe'`);
   }
-  throw new TypeError(`ufunc '${op}' did not contain a loop with signature matching types (dtype(${String(dt)}), dtype(${String(dt)})) -> None`);
+  throw noReductionLoop(op, dt);
 }
 
 // ------------------------------------------------------------- min / max

@@ -14,15 +14,18 @@
  */
 import { bufferedPairwiseSum, isNumpyAligned } from './buffered-sum';
 import { ValueError } from './errors';
+import { noReductionLoop } from './no-loop';
 import { reduce } from './elementwise';
 import { forEachRow } from './iterate';
 import { reduceNative, ReduceOp } from './kernels';
 import type { NdArray } from './ndarray';
 import { codecOf, requireOpen, storageOf } from './internal';
 
-function numeric(a: NdArray, what: string): void {
+function numeric(a: NdArray, what: 'sum' | 'mean' | 'min' | 'max'): void {
   const k = a.dtype.kind;
   if (k !== 'i' && k !== 'u' && k !== 'f' && k !== 'b') {
+    // Records, void and bytes: NumPy's no-loop errors (complex reduces elsewhere).
+    if (a.dtype.isStructured || k === 'V' || k === 'S') throw noReductionLoop(what === 'min' ? 'minimum' : what === 'max' ? 'maximum' : 'add', a.dtype);
     throw new TypeError(`${what}() needs a bool, integer or float dtype, not ${a.dtype.str}`);
   }
 }

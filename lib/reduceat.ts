@@ -34,6 +34,7 @@
  */
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { IndexError, ValueError, checkListLength, repr } from './errors';
+import { noReductionLoop } from './no-loop';
 import { Slice, type IndexItem } from './indexing';
 import { describeNonArray, isArray, requireOpen, requireWritable, storageOf } from './internal';
 import type { NdArray } from './ndarray';
@@ -121,14 +122,14 @@ function groupStarts(indices: unknown): Float64Array {
 
 /** The reduction's dtype for `op` over `dt` (no dtype or out given). */
 function defaultDType(op: Op, dt: DType): DType {
-  if (op === 'add' || op === 'multiply') return sumDType(dt);
+  if (op === 'add' || op === 'multiply') return sumDType(dt, op, 'reduceat');
   if (op.startsWith('logical')) return toDType('?');
   if (op.startsWith('bitwise')) {
     if (!(dt.kind === 'b' || dt.kind === 'i' || dt.kind === 'u')) {
       throw new TypeError(`ufunc '${op}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''`);
     }
   }
-  if (dt.isStructured || !'biufc'.includes(dt.kind)) throw new TypeError(`ufunc '${op}' did not contain a loop with signature matching types ${inspect(dt)}`);
+  if (dt.isStructured || !'biufc'.includes(dt.kind)) throw noReductionLoop(op, dt, 'reduceat');
   return dt.newbyteorder('=');
 }
 
