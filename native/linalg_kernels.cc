@@ -388,7 +388,9 @@ int64_t Potrf(E* a, int64_t n) {
   for (int64_t j = 0; j < n; j++) {
     R ajj = RealPart(a[j * n + j]);
     for (int64_t k = 0; k < j; k++) ajj -= RealPart(Mul(a[j * n + k], Conj(a[j * n + k])));
-    if (!(ajj > 0)) return j + 1;
+    // Not positive definite: a pivot <= 0. A NaN pivot goes on (OpenBLAS's
+    // potf2, which NumPy calls: the factor fills with NaN, no LinAlgError).
+    if (ajj <= 0) return j + 1;
     ajj = std::sqrt(ajj);
     a[j * n + j] = FromReal<E>(ajj);
     const E r = FromReal<E>(R(1) / ajj);

@@ -172,6 +172,11 @@ describeWithNumpy('linalg det / slogdet / inv / solve / cholesky against NumPy',
       { py: 'LA.cholesky(E0)', js: (x) => linalg.cholesky(x.E0), tol: 0 },
       { py: 'LA.cholesky(R)', js: (x) => linalg.cholesky(x.R), tol: 0 },
       { py: 'LA.cholesky(V)', js: (x) => linalg.cholesky(x.V), tol: 0 },
+      // A NaN pivot is not "not positive definite" (OpenBLAS's potf2 checks ajj <= 0): NaNs fill the rest.
+      { py: 'LA.cholesky(np.array([[4, np.nan], [np.nan, 9]]))', js: () => linalg.cholesky(lib.asarray([[4, NaN], [NaN, 9]])), tol: 0 },
+      { py: 'LA.cholesky(np.array([[np.nan, 1], [1, 2]], complex))', js: () => linalg.cholesky(lib.asarray([[NaN, 1], [1, 2]]).astype('c16')), tol: 0 },
+      { py: 'LA.cholesky(np.array([[1, 2, 3], [2, np.nan, 1], [3, 1, 9]]), upper=True)', js: () => linalg.cholesky(lib.asarray([[1, 2, 3], [2, NaN, 1], [3, 1, 9]]), { upper: true }), tol: 0 },
+      { py: 'LA.cholesky(np.array([[4, np.inf], [np.inf, 9]]))', js: () => linalg.cholesky(lib.asarray([[4, Infinity], [Infinity, 9]])), tol: 0 },
     ]);
   });
 });
