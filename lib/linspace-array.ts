@@ -119,9 +119,11 @@ export function linspaceArrays(start: unknown, stop: unknown, num: number, endpo
     if (!want.equals(y.dtype)) y = y.astype(want);
   } else {
     // NumPy casts y to `dt` last: its _array_converter's result type of one inexact array beside
-    // a Python scalar is that array's dtype as it is, a non-native byte order included.
+    // a Python int, float or complex is that array's dtype as it is, a non-native byte order
+    // included. A bool is not such a scalar there (NumPy's bool): the result is native.
     const arrays = [s, e].filter((v): v is NdArray => v instanceof ArrayClass);
-    if (arrays.length === 1 && !arrays[0].dtype.isnative && dt.equals(arrays[0].dtype.newbyteorder('='))) y = y.astype(arrays[0].dtype);
+    const weakOther = typeof s !== 'boolean' && typeof e !== 'boolean';
+    if (weakOther && arrays.length === 1 && !arrays[0].dtype.isnative && dt.equals(arrays[0].dtype.newbyteorder('='))) y = y.astype(arrays[0].dtype);
   }
   return { y, step };
 }
