@@ -31,7 +31,8 @@ import { empty, broadcastTo } from './create';
 import { asAnyArray } from './stack-helpers';
 import { isNumeric } from './promote';
 import { UFuncTypeError } from './ufunc';
-import { broadcastShapes } from './broadcast';
+import { broadcastShapes, iterOutputOrder } from './broadcast';
+import { allocateOrdered } from './compute-values';
 import { tupleNoSpace } from './format';
 import { typedArray } from './typed';
 import { conjugate } from './ufuncs/arith';
@@ -119,6 +120,25 @@ export function toResult(r: NdArray, dt: DType): NdArray {
   return r.dtype === dt || r.dtype.str === dt.str ? r : r.astype(dt);
 }
 
+/**
+ * `r` (its first axes `x`'s stack, the rest the output's core, C order) laid
+ * out as NumPy's gufunc allocates its output: the stack axes in nditer's 'K'
+ * order of `x`'s stack strides (a stack of transposed batches keeps its
+ * batch order), the core innermost in C order. `r` itself when that is C
+ * order; otherwise a copy (one pass over the result).
+ */
+export function inStackOrder(x: NdArray, r: NdArray, coreIn = 2): NdArray {
+  const nd = x.ndim - coreIn;
+  if (nd < 2 || r.size === 0) return r;
+  const strides = x.strides.slice(0, nd).map((st, i) => (x.shape[i] === 1 ? 0 : st));
+  const order = iterOutputOrder(nd, [strides], [...Array(nd).keys()]);
+  if (order.every((ax, i) => ax === i)) return r;
+  const core = Array.from({ length: r.ndim - nd }, (_, k) => nd + k);
+  const out = allocateOrdered(r.dtype, r.shape, [...order, ...core], true);
+  out.set(r);
+  return out;
+}
+
 /** The result of {@link slogdet}: NumPy's `SlogdetResult(sign, logabsdet)`. */
 export interface SlogdetResult {
   /** The determinant's sign: ±1 (complex: a unit complex number), 0 when singular; the input's result dtype. */
@@ -167,7 +187,7 @@ export function slogdet(a: unknown): SlogdetResult {
   const x = linalgOperand(a, 'slogdet', 'a');
   const { types, sign, logdet } = slogdetRaw('slogdet', x);
   const real = toDType(types.result.kind === 'c' ? (types.result.itemsize === 8 ? 'f4' : 'f8') : types.result.str);
-  return { sign: toResult(sign, types.result), logabsdet: toResult(logdet, real) };
+  return { sign: inStackOrder(x, toResult(sign, types.result)), logabsdet: inStackOrder(x, toResult(logdet, real)) };
 }
 
 /**
@@ -200,7 +220,7 @@ export function det(a: unknown): NdArray {
       for (let t = 0; t < count; t++) d[t] = s[t] * Math.exp(l[t]);
     }
   }
-  return toResult(r, types.result);
+  return inStackOrder(x, toResult(r, types.result));
 }
 
 /**
@@ -229,7 +249,7 @@ export function inv(a: unknown): NdArray {
     for (let i = 0; i < n; i++) b[(t * n * n + i * n + i) * step] = 1;
   }
   linalgGetrs(type, data, piv, b, n, n, count);
-  return toResult(res, types.result);
+  return inStackOrder(x, toResult(res, types.result));
 }
 
 /**
@@ -313,8 +333,8 @@ export function cholesky(a: unknown, options: CholeskyOptions = {}): NdArray {
     linalgPotrf(types.complex ? C128 : F64, data, info, n, count);
     if (info.some((v) => v > 0)) throw new LinAlgError('Matrix is not positive definite');
   }
-  if (!upper) return toResult(arr, types.result);
+  if (!upper) return inStackOrder(x, toResult(arr, types.result));
   const t = arr.swapaxes(-1, -2);
   const u = types.complex ? conjugate(t) : t;
-  return toResult(u.flags.cContiguous ? u : u.copy(), types.result);
+  return inStackOrder(x, toResult(u.flags.cContiguous ? u : u.copy(), types.result));
 }

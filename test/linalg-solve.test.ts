@@ -345,3 +345,37 @@ describe('blocked LU: deterministic bits', () => {
     expectSameOnEveryThreadCount(() => [hex(linalg.inv(a)), hex(linalg.solve(a, b)), hex(linalg.det(a)), hex(linalg.solve(a, b.index(s(), 0)))]);
   });
 });
+
+describeWithNumpy('the stack of a linalg result is laid out as NumPy\'s gufunc lays it (K order of the input\'s stack)', () => {
+  // Batches whose axes were transposed (F-like stack strides, each matrix C-contiguous), and
+  // a stack of one reversed axis: NumPy allocates the output's stack in the input's memory order.
+  test('det, slogdet, inv, cholesky (lower and upper), float64 and float32: shapes, strides and values', () => {
+    const want = runNumpy<Record<string, [number[], number[], number[]]>>(`
+x = (np.arange(24.).reshape(3, 2, 2, 2) + np.eye(2) * 7).copy().transpose(1, 0, 2, 3)
+y = (np.arange(36.).reshape(3, 3, 2, 2) + np.eye(2) * 9)[:, ::-1]
+L = np.linalg
+out = {}
+for name, a in [('x', x), ('y', y), ('x4', x.astype('f4'))]:
+    spd = a @ a.transpose(0, 1, 3, 2)
+    for op, r in [('det', L.det(a)), ('sign', L.slogdet(a)[0]), ('logabsdet', L.slogdet(a)[1]), ('inv', L.inv(a)),
+                  ('chol', L.cholesky(spd)), ('cholu', L.cholesky(spd, upper=True))]:
+        out[name + ' ' + op] = [list(r.shape), list(r.strides), [float(v) for v in r.ravel(order='C')]]
+print(json.dumps(out))`);
+    const { linalg } = lib;
+    const x = lib.arange(24, 'f8').reshape(3, 2, 2, 2).add(lib.eye(2).multiply(7)).copy().transpose(1, 0, 2, 3);
+    const y = lib.arange(36, 'f8').reshape(3, 3, 2, 2).add(lib.eye(2).multiply(9)).index(':, ::-1');
+    for (const [name, a] of [['x', x], ['y', y], ['x4', x.astype('f4')]] as const) {
+      const spd = lib.matmul(a, a.transpose(0, 1, 3, 2));
+      const got: [string, lib.NdArray][] = [
+        ['det', linalg.det(a)], ['sign', linalg.slogdet(a).sign], ['logabsdet', linalg.slogdet(a).logabsdet], ['inv', linalg.inv(a)],
+        ['chol', linalg.cholesky(spd)], ['cholu', linalg.cholesky(spd, { upper: true })],
+      ];
+      for (const [op, r] of got) {
+        const [shape, strides, values] = want[`${name} ${op}`];
+        expect([name, op, r.shape, r.strides]).toEqual([name, op, shape, strides]);
+        const flat = Array.from(r.copy('C').reshape(-1).toArray() as number[]);
+        flat.forEach((v, i) => expect(Math.abs(v - values[i])).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(values[i]))));
+      }
+    }
+  });
+});
