@@ -20,7 +20,7 @@ import { dtype as toDType, type DType } from './dtype';
 import { LinAlgError, ValueError, repr } from './errors';
 import { readKnownOptions } from './options';
 import { empty } from './create';
-import { assertStackedSquare, C128, F64, commonType, floatsOf, linalgOperand, product, toResult, workCopy } from './linalg-solve';
+import { assertStackedSquare, C128, F64, commonType, floatsOf, inStackOrder, linalgOperand, product, toResult, workCopy } from './linalg-solve';
 import { linalgEigh } from './native';
 
 /** Options of {@link eigh} and {@link eigvalsh}: NumPy's `UPLO`. */
@@ -84,7 +84,9 @@ function run(fn: string, a: unknown, options: EighOptions, want: boolean): { w: 
  */
 export function eigh(a: unknown, options: EighOptions = {}): EighResult {
   const { w, v } = run('eigh', a, options, true);
-  return { eigenvalues: w, eigenvectors: v as NdArray };
+  // The stacks in NumPy's gufunc order (K order of a's stack); run checked a.
+  const x = linalgOperand(a, 'eigh', 'a');
+  return { eigenvalues: inStackOrder(x, w), eigenvectors: inStackOrder(x, v as NdArray) };
 }
 
 /**
@@ -96,5 +98,6 @@ export function eigh(a: unknown, options: EighOptions = {}): EighResult {
  * @throws as {@link eigh}.
  */
 export function eigvalsh(a: unknown, options: EighOptions = {}): NdArray {
-  return run('eigvalsh', a, options, false).w;
+  const w = run('eigvalsh', a, options, false).w;
+  return inStackOrder(linalgOperand(a, 'eigvalsh', 'a'), w);
 }

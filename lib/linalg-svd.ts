@@ -24,7 +24,7 @@ import type { NdArray } from './ndarray';
 import { LinAlgError, repr } from './errors';
 import { readKnownOptions } from './options';
 import { empty } from './create';
-import { C128, F64, commonType, floatsOf, linalgOperand, product, toResult, workCopy } from './linalg-solve';
+import { C128, F64, commonType, floatsOf, inStackOrder, linalgOperand, product, toResult, workCopy } from './linalg-solve';
 import { assertStacked2d } from './linalg-qr';
 import { eigh, eigvalsh, realDType } from './linalg-eigh';
 import { linalgSvd } from './native';
@@ -103,9 +103,10 @@ export function svd(a: unknown, options: SvdOptions = {}): SVDResult | NdArray {
       if (info[t] < 0) infiniteMatrix(t, count, S, types.complex ? [U, Vh] : [], types.complex ? [] : [U, Vh]);
     }
   }
-  const s = toResult(S, realDType(types.result));
+  // The stacks in NumPy's gufunc order (K order of x's stack).
+  const s = inStackOrder(x, toResult(S, realDType(types.result)));
   if (U === null || Vh === null) return s;
-  return { U: toResult(U, types.result), S: s, Vh: toResult(Vh, types.result) };
+  return { U: inStackOrder(x, toResult(U, types.result)), S: s, Vh: inStackOrder(x, toResult(Vh, types.result)) };
 }
 
 /**

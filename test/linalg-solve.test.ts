@@ -349,7 +349,7 @@ describe('blocked LU: deterministic bits', () => {
 describeWithNumpy('the stack of a linalg result is laid out as NumPy\'s gufunc lays it (K order of the input\'s stack)', () => {
   // Batches whose axes were transposed (F-like stack strides, each matrix C-contiguous), and
   // a stack of one reversed axis: NumPy allocates the output's stack in the input's memory order.
-  test('det, slogdet, inv, cholesky (lower and upper), float64 and float32: shapes, strides and values', () => {
+  test('det, slogdet, inv, cholesky (lower and upper), float64 and float32: shapes, strides and values; eigh, svd, eigvalsh, matrixRank, pinv: shapes and strides', () => {
     const want = runNumpy<Record<string, [number[], number[], number[]]>>(`
 x = (np.arange(24.).reshape(3, 2, 2, 2) + np.eye(2) * 7).copy().transpose(1, 0, 2, 3)
 y = (np.arange(36.).reshape(3, 3, 2, 2) + np.eye(2) * 9)[:, ::-1]
@@ -360,6 +360,12 @@ for name, a in [('x', x), ('y', y), ('x4', x.astype('f4'))]:
     for op, r in [('det', L.det(a)), ('sign', L.slogdet(a)[0]), ('logabsdet', L.slogdet(a)[1]), ('inv', L.inv(a)),
                   ('chol', L.cholesky(spd)), ('cholu', L.cholesky(spd, upper=True))]:
         out[name + ' ' + op] = [list(r.shape), list(r.strides), [float(v) for v in r.ravel(order='C')]]
+    # Layout only (vectors are unique up to sign): eigh, svd, and what is made of them.
+    w, v = L.eigh(spd)
+    u, sv, vh = L.svd(a)
+    for op, r in [('eigh.w', w), ('eigh.v', v), ('svd.U', u), ('svd.S', sv), ('svd.Vh', vh), ('svdvals', L.svd(a, compute_uv=False)),
+                  ('eigvalsh', L.eigvalsh(spd)), ('matrix_rank', L.matrix_rank(a)), ('pinv', L.pinv(a))]:
+        out[name + ' ' + op] = [list(r.shape), list(r.strides), []]
 print(json.dumps(out))`);
     const { linalg } = lib;
     const x = lib.arange(24, 'f8').reshape(3, 2, 2, 2).add(lib.eye(2).multiply(7)).copy().transpose(1, 0, 2, 3);
@@ -370,9 +376,14 @@ print(json.dumps(out))`);
         ['det', linalg.det(a)], ['sign', linalg.slogdet(a).sign], ['logabsdet', linalg.slogdet(a).logabsdet], ['inv', linalg.inv(a)],
         ['chol', linalg.cholesky(spd)], ['cholu', linalg.cholesky(spd, { upper: true })],
       ];
+      const e = linalg.eigh(spd);
+      const sv = linalg.svd(a);
+      got.push(['eigh.w', e.eigenvalues], ['eigh.v', e.eigenvectors], ['svd.U', sv.U], ['svd.S', sv.S], ['svd.Vh', sv.Vh],
+        ['svdvals', linalg.svd(a, { computeUv: false })], ['eigvalsh', linalg.eigvalsh(spd)], ['matrix_rank', linalg.matrixRank(a)], ['pinv', linalg.pinv(a)]);
       for (const [op, r] of got) {
         const [shape, strides, values] = want[`${name} ${op}`];
         expect([name, op, r.shape, r.strides]).toEqual([name, op, shape, strides]);
+        if (values.length === 0) continue;
         const flat = Array.from(r.copy('C').reshape(-1).toArray() as number[]);
         flat.forEach((v, i) => expect(Math.abs(v - values[i])).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(values[i]))));
       }
