@@ -11,6 +11,7 @@
  * @internal
  * @module
  */
+import { MemoryError } from './errors';
 import { storageOf } from './internal';
 import { MappedStorage } from './storage';
 import { elementCode, isSwapped, NATIVE_MIN_ELEMENTS, regionOf } from './kernels';
@@ -226,16 +227,15 @@ export function bincountNative(x: NdArray, w: NdArray | undefined, minlength: nu
 const MAX_BINS = 2 ** 32;
 
 /**
- * bincount's number of bins for the largest value `max` (no negatives), or a
- * RangeError naming the count when one typed array cannot hold that many
- * (NumPy: a MemoryError for its 8 TiB array), never V8's bare "Invalid typed
- * array length".
+ * bincount's number of bins for the largest value `max` (no negatives), or
+ * NumPy's MemoryError (a RangeError) naming the count when one typed array
+ * cannot hold that many, never V8's bare "Invalid typed array length".
  */
 export function binsLength(max: number, minlength: number): number {
   const len = Math.max(max + 1, minlength);
   if (len > MAX_BINS) {
     const what = len === minlength ? `minlength ${minlength}` : `the largest value ${max} (+ 1)`;
-    throw new RangeError(`bincount needs ${len} bins for ${what}, more than the ${MAX_BINS} one array holds`);
+    throw new MemoryError(`Unable to allocate ${len * 8} bytes for an array with shape (${len},) and data type int64 (bincount needs ${len} bins for ${what}, more than the ${MAX_BINS} one array holds)`);
   }
   return len;
 }
