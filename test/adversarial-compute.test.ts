@@ -63,7 +63,7 @@ const SAME_CLASS: Record<string, string[]> = {
   ValueError: ['ValueError', 'AxisError'],
   TypeError: ['TypeError', 'UFuncTypeError'],
   UFuncTypeError: ['UFuncTypeError'],
-  MemoryError: ['RangeError'],
+  MemoryError: ['MemoryError', 'RangeError'],
 };
 
 // [name, our call, NumPy's call (f8/i8/z helpers), compare the message too]
