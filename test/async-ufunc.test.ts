@@ -292,7 +292,12 @@ describe('ufuncAsync', () => {
     expect([...outcomes].every((o) => o === 'value' || o === 'ERR_CLOSED')).toBe(true);
   });
 
-  test('memory for the copy of an overlapped operand refused: a RangeError, and out unchanged (a child under a virtual-memory limit)', () => {
+  // Under AddressSanitizer (npm run test:asan preloads it into node) a child cannot run under a
+  // virtual-memory limit (ASan reserves terabytes of shadow) and ASan's allocator aborts where
+  // malloc would return null: the case needs the plain build.
+  const sanitized = /asan/i.test(process.env.LD_PRELOAD ?? '') || process.env.ASAN_OPTIONS !== undefined;
+  if (sanitized) console.log('SKIP ufuncAsync refused-copy case: needs the unsanitized addon (AddressSanitizer is preloaded)');
+  (sanitized ? test.skip : test)('memory for the copy of an overlapped operand refused: a RangeError, and out unchanged (a child under a virtual-memory limit)', () => {
     // The child maps a 1 GiB file and asks for out = in + 1 shifted by one item: the job must
     // copy the input first (1 GiB). Its address space is capped just above what it holds, so
     // that copy is refused; nothing of out may be written then.
