@@ -3,9 +3,9 @@
 // Issue 15 figures, one run (`node bench/async.js [--gib N] [--rounds N] [--threads N] [--cold-only [--cold-keep] | --gaps-only | --throughput-only | --server-only]`, dist/ built;
 // section 1 options: --idle-ms N (cap of the idle windows, 1000), --sync (the sync twins with --gaps-only, which skips them),
 // --variants (copy/astype without the GC wait beside the default), --only TEXT (rows whose name holds TEXT), --reducer [--reducer-ms N] (a V8 memory-reducer baseline row);
-// MMARRAY_POOL_NICE=0 / MMARRAY_LOOP_SLICE_US=0 / MMARRAY_READ_AHEAD_MB=0 in the environment turn off the pool threads' nice value / the
-// event loop's short slice during jobs (native/pool_yield.h) / the kernels' read-ahead of a cold source, sync and async
-// (native/read_ahead.cc), for an A/B):
+// MMARRAY_POOL_NICE=0 / MMARRAY_LOOP_SLICE_US=0 in the environment turn off the pool threads' nice value / the
+// event loop's short slice during jobs (native/pool_yield.h), and MMARRAY_READ_AHEAD_MB=32 turns on the kernels' read-ahead
+// of a cold source, sync and async (native/read_ahead.cc), for an A/B):
 // - the event loop's longest gap (1 ms timer) during each async call on a
 //   2 GiB <f8 file, beside the sync call's and beside an idle loop's gap
 //   over as long a window (what the machine's other load costs); the 99th

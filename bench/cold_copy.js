@@ -2,9 +2,11 @@
 'use strict';
 // Issue 15's cold copy/astype target: `copyAsync` of half a cold `<f8` file
 // and `astypeAsync('<f4')` of all of it, `threads: 2`, beside NumPy cold, with
-// the page faults and CPU time of each side.
+// the page faults and CPU time of each side; `--only sum` (or a list with it)
+// adds `sumAsync` of all of it, and `sumSync` the sync `sum()`, NumPy's
+// `a.sum()` beside each.
 //
-//   node bench/cold_copy.js [--gib N] [--rounds N] [--only copy|astype] [--variants default,ra0] [--addon-b PATH] [--dir DIR]
+//   node bench/cold_copy.js [--gib N] [--rounds N] [--only copy,astype,sum,sumSync] [--variants default,ra32] [--addon-b PATH] [--dir DIR]
 //   (dist/ built; default 4.5 GiB in os.tmpdir(), 5 rounds)
 //
 // Every run is a fresh process (MMARRAY_READ_AHEAD_MB is read once per
@@ -17,8 +19,9 @@
 // prints its result's sum() (after the timing), checked
 // equal across the variants of an op.
 // Variants (environment of the child):
-//   - default: the build's read-ahead as it is
+//   - default: the build's read-ahead as it is (off unless the environment sets it)
 //   - ra0: MMARRAY_READ_AHEAD_MB=0 (no read-ahead by the kernels)
+//   - ra32: MMARRAY_READ_AHEAD_MB=32 (MADV_WILLNEED 32 MiB ahead)
 //   - B, B ra0: the same with the addon at --addon-b PATH
 // The file is made here and removed at the end.
 const fs = require('fs');
@@ -39,12 +42,13 @@ if (process.argv[2] === '--child') {
   const a = mm.openNpy(file);
   const u0 = process.resourceUsage();
   const t0 = performance.now();
-  const run = op === 'copy' ? a.index(`:${a.size / 2}`).copyAsync('C', { threads: 2 }) : a.astypeAsync('<f4', 'K', { threads: 2 });
+  const run =
+    op === 'copy' ? a.index(`:${a.size / 2}`).copyAsync('C', { threads: 2 }) : op === 'sum' ? a.sumAsync({ threads: 2 }) : op === 'sumSync' ? Promise.resolve(a.sum()) : a.astypeAsync('<f4', 'K', { threads: 2 });
   run.then((r) => {
     const ms = performance.now() - t0;
     const u1 = process.resourceUsage();
-    const h = String(r.sum());
-    r.release();
+    const h = String(typeof r === 'number' ? r : r.sum());
+    if (typeof r !== 'number') r.release();
     a.close();
     process.stdout.write(JSON.stringify({
       ms,
@@ -70,6 +74,7 @@ const file = path.join(dir, 'big.npy');
 const ALL = {
   default: {},
   ra0: { MMARRAY_READ_AHEAD_MB: '0' },
+  ra32: { MMARRAY_READ_AHEAD_MB: '32' },
 };
 // --addon-b PATH: also 'B' and 'B ra0', the same with the addon at PATH
 // (MMARRAY_ADDON_PATH), an A/B of two builds.
@@ -78,7 +83,7 @@ if (addonB) {
   ALL.B = { MMARRAY_ADDON_PATH: path.resolve(addonB) };
   ALL['B ra0'] = { MMARRAY_ADDON_PATH: path.resolve(addonB), MMARRAY_READ_AHEAD_MB: '0' };
 }
-const VARIANTS = Object.fromEntries(arg('--variants', addonB ? 'default,ra0,B' : 'default,ra0').split(',').map((k) => {
+const VARIANTS = Object.fromEntries(arg('--variants', addonB ? 'default,ra32,B' : 'default,ra32').split(',').map((k) => {
   if (!ALL[k]) throw new Error(`unknown variant ${k} (${Object.keys(ALL).join(', ')})`);
   return [k, ALL[k]];
 }));
@@ -98,7 +103,7 @@ function child(op, env) {
 
 function numpyCold(op) {
   dropCache();
-  const expr = op === 'copy' ? 'a[:a.size//2].copy()' : "a.astype('<f4')";
+  const expr = op === 'copy' ? 'a[:a.size//2].copy()' : op === 'sum' || op === 'sumSync' ? 'a.sum()' : "a.astype('<f4')";
   const r = spawnSync('python3', ['-c', `import numpy as np, time, json, resource
 a = np.load(${JSON.stringify(file)}, mmap_mode='r')
 u0 = resource.getrusage(resource.RUSAGE_SELF)

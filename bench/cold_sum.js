@@ -13,10 +13,10 @@
 // and min GB/s per variant, the process's CPU seconds (user + system), and
 // each variant's ratio to NumPy cold; the sums are checked equal (the
 // summation order does not depend on the read-ahead).
-//   - sync, read-ahead off: MMARRAY_READ_AHEAD_MB=0 (the build before it)
+//   - sync, read-ahead off (the default: MMARRAY_READ_AHEAD_MB unset)
 //   - sync, off + advise('sequential') / advise('willneed') of the whole map
-//   - sync, read-ahead on (the default: 32 MiB ahead, 4 MiB steps)
-//   - sumAsync({ threads: 2 }), read-ahead on
+//   - sync, read-ahead on (MMARRAY_READ_AHEAD_MB=32: 32 MiB ahead, 4 MiB steps)
+//   - sumAsync({ threads: 2 }), off and on
 // The file is made here and removed at the end.
 const fs = require('fs');
 const os = require('os');
@@ -64,11 +64,12 @@ function dropCache() {
 }
 
 const VARIANTS = {
-  'sync, read-ahead off': { env: { MMARRAY_READ_AHEAD_MB: '0' }, variant: 'plain' },
-  "sync, off + advise('sequential')": { env: { MMARRAY_READ_AHEAD_MB: '0' }, variant: 'sequential' },
-  "sync, off + advise('willneed')": { env: { MMARRAY_READ_AHEAD_MB: '0' }, variant: 'willneed' },
-  'sync, read-ahead on': { env: {}, variant: 'plain' },
+  'sync, read-ahead off': { env: {}, variant: 'plain' },
+  "sync, off + advise('sequential')": { env: {}, variant: 'sequential' },
+  "sync, off + advise('willneed')": { env: {}, variant: 'willneed' },
+  'sync, read-ahead on (32 MiB)': { env: { MMARRAY_READ_AHEAD_MB: '32' }, variant: 'plain' },
   'sumAsync threads 2': { env: {}, variant: 'async t2' },
+  'sumAsync threads 2, read-ahead on (32 MiB)': { env: { MMARRAY_READ_AHEAD_MB: '32' }, variant: 'async t2' },
 };
 
 function child(v) {

@@ -485,8 +485,8 @@ export const kernelPoolNice = addon.kernelPoolNice;
 export const kernelLoopSlice = addon.kernelLoopSlice;
 /**
  * The kernels' read-ahead of a mapped source, sync and async (native/read_ahead.cc):
- * [distance in bytes (32 MiB, or `MMARRAY_READ_AHEAD_MB` × 2^20 as it was
- * when the addon loaded; 0: off), bytes advised so far in this process,
+ * [distance in bytes (`MMARRAY_READ_AHEAD_MB` × 2^20 as it was when the
+ * addon loaded; 0, the default: off), bytes advised so far in this process,
  * madvise(MADV_WILLNEED) calls so far].
  */
 export const kernelReadAhead = addon.kernelReadAhead;

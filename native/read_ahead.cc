@@ -9,26 +9,31 @@
 
 namespace mmarray {
 
-// Read-ahead on a cold file (issue #15: sumAsync cold vs NumPy cold). A
-// fault on a mapped file reads the disk's readahead window (8 MiB here) and
-// waits for it, so one stream of faults keeps about one window in flight
-// whatever the thread count; NumPy's cold sum faults the same way. A kernel
-// call (an async job, or a sync kernel on the JS thread) instead asks the kernel to read its source ahead (MADV_WILLNEED, which
-// queues the reads and returns) up to kReadAheadBytes past the unit being
+// Read-ahead on a cold file (issue #15: sumAsync cold vs NumPy cold), off
+// unless asked for. A fault on a mapped file reads the disk's readahead
+// window and waits for it, so one stream of faults keeps about one window in
+// flight whatever the thread count; NumPy's cold sum faults the same way. With
+// a distance set, a kernel call (an async job, or a sync kernel on the JS
+// thread) asks the kernel to read its source ahead (MADV_WILLNEED, which
+// queues the reads and returns) up to ReadAheadBytes() past the unit being
 // claimed, kReadAheadStep at a time, so the disk always has a deep queue.
-// A C model on the loaded 2-core VM (1 GiB <f8 file, pages evicted before
-// each run, three interleaved rounds, load 13-17): 2 threads 0.49, 0.26,
-// 0.29 GB/s without, 1.12, 1.31, 1.01 with 32 MiB ahead (64 MiB: 0.84-0.95).
-// On a warm file each step costs one mincore() of one page (resident: no
-// madvise). MMARRAY_READ_AHEAD_MB (read once; 0 turns it off, at most 1024)
-// sets the distance.
+// That won on the earlier VM's slow, loaded disk (a C model, 1 GiB <f8 file,
+// load 13-17: 2 threads 0.49-0.29 GB/s without, 1.01-1.31 with 32 MiB
+// ahead). On this VM's kernel it loses everywhere: the pages MADV_WILLNEED
+// reads are single 4 KiB folios, where the fault path reads large folios
+// that one fault maps many pages of, so the kernels take 10-20x the faults
+// (bench/cold_copy.js, 4.5 GiB, threads 2, load 1.3-1.8, NumPy time / ours:
+// sumAsync 0.56x with 32 MiB ahead against 1.42x without, copyAsync of half
+// 1.00x against 1.93x, astypeAsync('<f4') 0.87x against 1.44x; CPU 3.6 s
+// against 0.6 s for the sum). MMARRAY_READ_AHEAD_MB (read once; 0-1024)
+// sets the distance: a disk far slower than the CPU's faults may want 32.
 int64_t ReadAheadBytes() {
   static const int64_t bytes = [] {
     const char* v = std::getenv("MMARRAY_READ_AHEAD_MB");
-    if (v == nullptr || *v == '\0') return int64_t{32} << 20;
+    if (v == nullptr || *v == '\0') return int64_t{0};
     char* end = nullptr;
     long mb = std::strtol(v, &end, 10);
-    if (*end != '\0' || mb < 0 || mb > 1024) return int64_t{32} << 20;
+    if (*end != '\0' || mb < 0 || mb > 1024) return int64_t{0};
     return static_cast<int64_t>(mb) << 20;
   }();
   return bytes;

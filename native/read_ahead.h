@@ -1,7 +1,7 @@
-// Read-ahead of a cold mapped source (issue #15): one kernel call keeps the
-// disk's queue deep by asking the kernel to read its source ahead of the
-// units it runs (MADV_WILLNEED), instead of waiting on one readahead window
-// per fault. Shared by the sync kernels (kernels.cc RunSync, on the JS
+// Read-ahead of a cold mapped source (issue #15), off unless asked for
+// (read_ahead.cc says why): one kernel call keeps the disk's queue deep by
+// asking the kernel to read its source ahead of the units it runs
+// (MADV_WILLNEED), instead of waiting on one readahead window per fault. Shared by the sync kernels (kernels.cc RunSync, on the JS
 // thread) and the async jobs (async_kernels.cc, on the pool).
 #ifndef MMARRAY_READ_AHEAD_H_
 #define MMARRAY_READ_AHEAD_H_
@@ -17,7 +17,7 @@ namespace mmarray {
 constexpr int64_t kReadAheadStep = int64_t{4} << 20;
 
 // How far past the unit being run the source is advised, in bytes (0: off):
-// 32 MiB unless MMARRAY_READ_AHEAD_MB (read once; 0-1024) says otherwise.
+// off unless MMARRAY_READ_AHEAD_MB (read once; 0-1024) asks for it.
 int64_t ReadAheadBytes();
 
 // Bytes advised and madvise calls made, over the process (kernelReadAhead).

@@ -677,68 +677,112 @@ describe('read-ahead of a cold mapped source (native/async_kernels.cc)', () => {
     mm.createNpy(p, '<f8', [n]).close();
     return p;
   }
-  const advised = (): number => kernelReadAhead()[1];
+  // Runs `body` (statements of an async function; `L` the library, `N` its
+  // native module, `cold(n)` a new sparse .npy of n zero <f8, `advised()`
+  // the bytes advised so far) in a child node with MMARRAY_READ_AHEAD_MB=32,
+  // which it reads when it loads the addon (off when unset: read_ahead.cc).
+  function withReadAhead(body: string): Record<string, unknown> {
+    const child = `
+      const L = require(${JSON.stringify(path.join(DIST, 'index.js'))});
+      const N = require(${JSON.stringify(path.join(DIST, 'native.js'))});
+      const dir = ${JSON.stringify(tmp.dir)};
+      let k = 0;
+      const cold = (n) => { const p = require('path').join(dir, 'ra-' + process.pid + '-' + k++ + '.npy'); L.createNpy(p, '<f8', [n]).close(); return p; };
+      const advised = () => N.kernelReadAhead()[1];
+      (async () => { ${body} })().then((r) => process.stdout.write(JSON.stringify(r)), (e) => { console.error(e); process.exit(3); });
+    `;
+    const r = spawnSync(process.execPath, ['-e', child], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, MMARRAY_READ_AHEAD_MB: '32' } });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    return JSON.parse(r.stdout) as Record<string, unknown>;
+  }
 
-  test('advises a cold source once, within its span, and not a warm one; results as the sync calls', async () => {
+  test('advises a cold source once, within its span, and not a warm one; results as the sync calls', () => {
     if (!unix) {
       console.log('skip: read-ahead uses mincore/madvise (Linux)');
       return;
     }
-    expect(kernelReadAhead()[0]).toBe(32 << 20);
     const n = 8 << 20; // 64 MiB
-    const a = mm.openNpy(coldFile(n));
-    try {
-      const before = advised();
-      expect(await a.sumAsync({ threads: 2 })).toBe(0);
-      const cold = advised() - before;
-      expect(cold).toBeGreaterThan(0);
-      expect(cold).toBeLessThanOrEqual(a.nbytes * 1.01); // each madvise starts on a page boundary
+    const out = withReadAhead(`
+      const a = L.openNpy(cold(${n}));
+      const o = { distance: N.kernelReadAhead()[0] };
+      let before = advised();
+      o.sum = await a.sumAsync({ threads: 2 });
+      o.cold = advised() - before;
       // Now every page is in the page cache: one mincore per step, no madvise.
-      const warm = advised();
-      expect(await a.sumAsync({ threads: 2 })).toBe(a.sum());
-      expect(advised()).toBe(warm);
-    } finally {
+      before = advised();
+      o.warm = [await a.sumAsync({ threads: 2 }), a.sum()];
+      o.warmAdvised = advised() - before;
       a.close();
-    }
+      return o;
+    `) as Record<string, number> & { warm: number[] };
+    expect(out.distance).toBe(32 << 20);
+    expect(out.sum).toBe(0);
+    expect(out.cold).toBeGreaterThan(0);
+    expect(out.cold).toBeLessThanOrEqual(n * 8 * 1.01); // each madvise starts on a page boundary
+    expect(out.warm).toEqual([0, 0]);
+    expect(out.warmAdvised).toBe(0);
   });
 
-  test('a copy and a cast read ahead too; a reversed or a sparse (under half its span) source is not advised', async () => {
+  test('a copy and a cast read ahead too; a reversed or a sparse (under half its span) source is not advised', () => {
     if (!unix) {
       console.log('skip: read-ahead uses mincore/madvise (Linux)');
       return;
     }
     const n = 4 << 20; // 32 MiB
-    const b = mm.openNpy(coldFile(n));
-    let before = advised();
-    try {
-      expect((await b.index('::-1').sumAsync()) as number).toBe(0);
-      expect((await b.index('::4').sumAsync()) as number).toBe(0);
-      expect(advised()).toBe(before);
-    } finally {
+    const out = withReadAhead(`
+      const o = {};
+      const b = L.openNpy(cold(${n}));
+      let before = advised();
+      o.views = [await b.index('::-1').sumAsync(), await b.index('::4').sumAsync()];
+      o.viewsAdvised = advised() - before;
       b.close();
-    }
-    // (Those read every page of b: a fresh cold file each below.)
-    const c = mm.openNpy(coldFile(n));
-    try {
-      const half = await c.index(`${n / 2}:`).copyAsync('C');
-      expect(half.sum()).toBe(0);
-      expect(advised()).toBeGreaterThan(before);
-      expect(advised() - before).toBeLessThanOrEqual(n * 4 * 1.01);
-    } finally {
+      // (Those read every page of b: a fresh cold file each below.)
+      const c = L.openNpy(cold(${n}));
+      before = advised();
+      o.half = (await c.index('${n / 2}:').copyAsync('C')).sum();
+      o.copyAdvised = advised() - before;
       c.close();
-    }
-    before = advised();
-    const d = mm.openNpy(coldFile(n));
-    try {
-      const f = await d.astypeAsync('<f4');
-      expect(f.shape).toEqual([n]);
-      expect(advised()).toBeGreaterThan(before);
-    } finally {
+      const d = L.openNpy(cold(${n}));
+      before = advised();
+      o.cast = (await d.astypeAsync('<f4')).shape;
+      o.castAdvised = advised() - before;
       d.close();
+      return o;
+    `) as Record<string, number> & { views: number[]; cast: number[] };
+    expect(out.views).toEqual([0, 0]);
+    expect(out.viewsAdvised).toBe(0);
+    expect(out.half).toBe(0);
+    expect(out.copyAdvised).toBeGreaterThan(0);
+    expect(out.copyAdvised).toBeLessThanOrEqual(n * 4 * 1.01);
+    expect(out.cast).toEqual([n]);
+    expect(out.castAdvised).toBeGreaterThan(0);
+  });
+
+  test('off by default: a cold async sum, copy and cast advise nothing', async () => {
+    if (!unix) {
+      console.log('skip: read-ahead uses mincore/madvise (Linux)');
+      return;
+    }
+    if (process.env.MMARRAY_READ_AHEAD_MB !== undefined) {
+      console.log(`skip: MMARRAY_READ_AHEAD_MB=${process.env.MMARRAY_READ_AHEAD_MB} is set in this environment`);
+      return;
+    }
+    const n = 4 << 20;
+    const a = mm.openNpy(coldFile(n));
+    try {
+      const before = kernelReadAhead()[1];
+      expect(kernelReadAhead()[0]).toBe(0);
+      expect(await a.sumAsync({ threads: 2 })).toBe(0);
+      expect((await a.index(`${n / 2}:`).copyAsync('C')).size).toBe(n / 2);
+      expect((await a.astypeAsync('<f4')).size).toBe(n);
+      expect(kernelReadAhead()[1]).toBe(before);
+    } finally {
+      a.close();
     }
   });
 
-  test('MMARRAY_READ_AHEAD_MB sets the distance (0: off; out of range or junk: 32), read when the addon loads', () => {
+  test('MMARRAY_READ_AHEAD_MB sets the distance (unset, 0, out of range or junk: off), read when the addon loads', () => {
     if (!unix) {
       console.log('skip: read-ahead uses mincore/madvise (Linux)');
       return;
@@ -764,7 +808,9 @@ describe('read-ahead of a cold mapped source (native/async_kernels.cc)', () => {
     const off = run('0');
     expect(off).toEqual({ distance: 0, advised: 0, s: 0 });
     expect(run('8').distance).toBe(8 << 20);
-    expect(run('2000').distance).toBe(32 << 20);
-    expect(run('x').distance).toBe(32 << 20);
+    expect(run('32').distance).toBe(32 << 20);
+    expect(run('2000').distance).toBe(0);
+    expect(run('x').distance).toBe(0);
+    expect(run('').distance).toBe(0);
   });
 });

@@ -1,87 +1,120 @@
-// native/read_ahead.cc, from the sync kernels (kernels.cc RunSync): a sync
-// sum, copy or cast over a cold mapped source of at least two 4 MiB steps
-// advises it ahead (MADV_WILLNEED) once, within its span, and a warm or a
-// small one not at all; the results are the bits of a run with the
-// read-ahead off (MMARRAY_READ_AHEAD_MB=0: the units and their fold order do
-// not change). The async jobs' read-ahead is covered in async.test.ts.
+// native/read_ahead.cc, from the sync kernels (kernels.cc RunSync): off
+// unless MMARRAY_READ_AHEAD_MB asks for it; then a sync sum, copy or cast
+// over a cold mapped source of at least two 4 MiB steps advises it ahead
+// (MADV_WILLNEED) once, within its span, and a warm or a small one not at
+// all; the results are the bits of a run with the read-ahead off (the units
+// and their fold order do not change). Each case runs in a child node, which
+// reads the variable when it loads the addon. The async jobs' read-ahead is
+// covered in async.test.ts.
 import { spawnSync } from 'child_process';
 import * as path from 'path';
 import * as mm from '../lib';
 import { rng } from './helpers/bytes';
 import { useTempDir } from './helpers/tmp';
-import { kernelReadAhead } from '../lib/native';
 
 const DIST = path.resolve(__dirname, '../dist');
 const tmp = useTempDir('mmarray-read-ahead-');
 const unix = process.platform === 'linux';
-const advised = (): number => kernelReadAhead()[1];
-
-/** A sparse .npy of n zero <f8: its pages are in no cache until something reads them. */
-function coldFile(name: string, n: number): string {
-  const p = tmp.path(name);
-  mm.createNpy(p, '<f8', [n]).close();
-  return p;
+/**
+ * Runs `body` (statements of an async function, with `L` the library, `N`
+ * its native module, `cold(name, n)` a new sparse .npy of n zero <f8 and
+ * `advised()` the bytes advised so far) in a child node with
+ * MMARRAY_READ_AHEAD_MB=`mb` (unset when null), and returns what it returned.
+ */
+function inChild(mb: string | null, body: string): Record<string, unknown> {
+  const child = `
+    const L = require(${JSON.stringify(path.join(DIST, 'index.js'))});
+    const N = require(${JSON.stringify(path.join(DIST, 'native.js'))});
+    const dir = ${JSON.stringify(tmp.dir)};
+    const cold = (name, n) => { const p = require('path').join(dir, name); L.createNpy(p, '<f8', [n]).close(); return p; };
+    const advised = () => N.kernelReadAhead()[1];
+    (async () => { ${body} })().then((r) => process.stdout.write(JSON.stringify(r)), (e) => { console.error(e); process.exit(3); });
+  `;
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.MMARRAY_READ_AHEAD_MB;
+  if (mb !== null) env.MMARRAY_READ_AHEAD_MB = mb;
+  const r = spawnSync(process.execPath, ['-e', child], { encoding: 'utf8', timeout: 120_000, env });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  return JSON.parse(r.stdout) as Record<string, unknown>;
 }
 
-describe('sync kernels read a cold mapped source ahead', () => {
-  test('sum, copy and cast advise a cold source within its span, once; a warm or small one not', () => {
+describe('sync kernels read a cold mapped source ahead when asked (MMARRAY_READ_AHEAD_MB)', () => {
+  test('off by default: a cold sum, copy and cast advise nothing', () => {
+    if (!unix) {
+      console.log('skip: read-ahead uses mincore/madvise (Linux)');
+      return;
+    }
+    const out = inChild(null, `
+      const n = 8 << 20;
+      const a = L.openNpy(cold('off.npy', n));
+      const before = advised();
+      const sum = a.sum();
+      const copy = a.index(\`\${n / 2}:\`).copy().size;
+      const cast = a.astype('<f4').size;
+      a.close();
+      return { distance: N.kernelReadAhead()[0], advised: advised() - before, sum, copy, cast };
+    `);
+    expect(out).toEqual({ distance: 0, advised: 0, sum: 0, copy: 4 << 20, cast: 8 << 20 });
+  });
+
+  test('with 32 MiB: sum, copy and cast advise a cold source within its span, once; a warm or small one not', () => {
     if (!unix) {
       console.log('skip: read-ahead uses mincore/madvise (Linux)');
       return;
     }
     const n = 8 << 20; // 64 MiB
-    const a = mm.openNpy(coldFile('sum.npy', n));
-    try {
-      const before = advised();
-      expect(a.sum()).toBe(0);
-      const cold = advised() - before;
-      expect(cold).toBeGreaterThan(0);
-      expect(cold).toBeLessThanOrEqual(a.nbytes * 1.01); // each madvise starts on a page boundary
+    const out = inChild('32', `
+      const n = ${n};
+      const o = { distance: N.kernelReadAhead()[0] };
+      const a = L.openNpy(cold('sum.npy', n));
+      let before = advised();
+      o.sum = a.sum();
+      o.coldSum = advised() - before;
       // Every page is cached now: one mincore per step, no madvise.
-      const warm = advised();
-      expect(a.sum()).toBe(0);
-      expect(a.min()).toBe(0);
-      expect(advised()).toBe(warm);
-    } finally {
+      before = advised();
+      o.warm = [a.sum(), a.min()];
+      o.warmAdvised = advised() - before;
       a.close();
-    }
-    const c = mm.openNpy(coldFile('copy.npy', n));
-    try {
-      const before = advised();
-      const half = c.index(`${n / 2}:`).copy();
-      expect(half.size).toBe(n / 2);
-      expect(advised()).toBeGreaterThan(before);
-      expect(advised() - before).toBeLessThanOrEqual((n / 2) * 8 * 1.01);
-    } finally {
+      const c = L.openNpy(cold('copy.npy', n));
+      before = advised();
+      o.half = c.index(\`\${n / 2}:\`).copy().size;
+      o.copyAdvised = advised() - before;
       c.close();
-    }
-    const d = mm.openNpy(coldFile('cast.npy', n));
-    try {
-      const before = advised();
-      expect(d.astype('<f4').shape).toEqual([n]);
-      expect(advised()).toBeGreaterThan(before);
-    } finally {
+      const d = L.openNpy(cold('cast.npy', n));
+      before = advised();
+      o.cast = d.astype('<f4').shape;
+      o.castAdvised = advised() - before;
       d.close();
-    }
-    // Under two steps (8 MiB): the faults' own readahead covers it, no syscall.
-    const s = mm.openNpy(coldFile('small.npy', 1 << 19)); // 4 MiB
-    try {
-      const before = advised();
-      expect(s.sum()).toBe(0);
-      expect(advised()).toBe(before);
-    } finally {
+      // Under two steps (8 MiB): the faults' own readahead covers it, no syscall.
+      const s = L.openNpy(cold('small.npy', 1 << 19));
+      before = advised();
+      o.small = s.sum();
+      o.smallAdvised = advised() - before;
       s.close();
-    }
-    // A reversed or a sparse (under half its span) view is not advised.
-    const r = mm.openNpy(coldFile('views.npy', n));
-    try {
-      const before = advised();
-      expect(r.index('::-1').sum()).toBe(0);
-      expect(r.index('::4').sum()).toBe(0);
-      expect(advised()).toBe(before);
-    } finally {
+      // A reversed or a sparse (under half its span) view is not advised.
+      const r = L.openNpy(cold('views.npy', n));
+      before = advised();
+      o.views = [r.index('::-1').sum(), r.index('::4').sum()];
+      o.viewsAdvised = advised() - before;
       r.close();
-    }
+      return o;
+    `) as Record<string, number> & { warm: number[]; cast: number[]; views: number[] };
+    expect(out.distance).toBe(32 << 20);
+    expect(out.sum).toBe(0);
+    expect(out.coldSum).toBeGreaterThan(0);
+    expect(out.coldSum).toBeLessThanOrEqual(n * 8 * 1.01); // each madvise starts on a page boundary
+    expect(out.warm).toEqual([0, 0]);
+    expect(out.warmAdvised).toBe(0);
+    expect(out.half).toBe(n / 2);
+    expect(out.copyAdvised).toBeGreaterThan(0);
+    expect(out.copyAdvised).toBeLessThanOrEqual((n / 2) * 8 * 1.01);
+    expect(out.cast).toEqual([n]);
+    expect(out.castAdvised).toBeGreaterThan(0);
+    expect(out.small).toBe(0);
+    expect(out.smallAdvised).toBe(0);
+    expect(out.views).toEqual([0, 0]);
+    expect(out.viewsAdvised).toBe(0);
   });
 
   test('the same bits with the read-ahead off (MMARRAY_READ_AHEAD_MB=0), float sums and casts of random data', () => {
@@ -120,7 +153,7 @@ describe('sync kernels read a cold mapped source ahead', () => {
     expect(off.distance).toBe(0);
     expect(on.distance).toBe(32 << 20);
     expect({ ...on, distance: 0 }).toEqual({ ...off, distance: 0 });
-    // And this process (read-ahead on) agrees with both.
+    // And this process (read-ahead as the environment says) agrees with both.
     const a = mm.openNpy(p);
     try {
       expect(a.sum()).toBe(off.sum);
