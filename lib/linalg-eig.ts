@@ -22,7 +22,7 @@ import type { NdArray } from './ndarray';
 import { dtype as toDType, type DType } from './dtype';
 import { LinAlgError } from './errors';
 import { empty } from './create';
-import { assertStackedSquare, C128, F64, commonType, floatsOf, linalgOperand, product, toResult, workCopy } from './linalg-solve';
+import { assertStackedSquare, C128, F64, commonType, floatsOf, inStackOrder, linalgOperand, product, toResult, workCopy } from './linalg-solve';
 import { realDType } from './linalg-eigh';
 import { linalgEig } from './native';
 import { isfinite } from './ufuncs/math';
@@ -68,13 +68,17 @@ export function eigStack(fn: string, a: unknown, want: boolean): { w: NdArray; v
   const wf = floatsOf(w);
   let real = !types.complex;
   for (let i = 1; real && i < wf.length; i += 2) real = wf[i] === 0;
+  // The gufunc's output layout (a stack of transposed batches keeps its order).
+  const ws = inStackOrder(x, w);
+  const vs = v === null ? null : inStackOrder(x, v);
   if (real) {
-    // NumPy 2: w.real and vt.real when every eigenvalue (of the whole stack) is real.
+    // NumPy 2: w.real and vt.real when every eigenvalue (of the whole stack)
+    // is real: views with the complex strides, as NumPy's.
     const dt = realDType(types.result);
-    return { w: toResult(w.real, dt), v: v === null ? null : toResult(v.real, dt) };
+    return { w: toResult(ws.real, dt), v: vs === null ? null : toResult(vs.real, dt) };
   }
   const dt = complexDType(types.result);
-  return { w: toResult(w, dt), v: v === null ? null : toResult(v, dt) };
+  return { w: toResult(ws, dt), v: vs === null ? null : toResult(vs, dt) };
 }
 
 /**

@@ -24,7 +24,7 @@ import { LinAlgError, ValueError, repr } from './errors';
 import { readKnownOptions } from './options';
 import { empty, emptyLike } from './create';
 import { triu } from './diagonal';
-import { C128, F64, commonType, floatsOf, linalgOperand, product, toResult, workCopy } from './linalg-solve';
+import { C128, F64, commonType, floatsOf, inStackOrder, linalgOperand, product, toResult, workCopy } from './linalg-solve';
 import { linalgGeqrf, linalgOrgqr } from './native';
 
 /** NumPy's `_assert_stacked_2d`: at least two axes. */
@@ -101,13 +101,14 @@ export function qr(a: unknown, options: QrOptions = {}): QRResult | QrRawResult 
   // NumPy factors its astype copy of a in place (memory order 'K': a transposed input is
   // F-ordered), and h (its transpose) and R (triu of its rows, by where) keep that layout.
   const factored = kOrdered(x, arr);
-  if (mode === 'raw') return { h: toResult(factored.swapaxes(-1, -2), types.result), tau: toResult(tau, types.result) };
+  if (mode === 'raw') return { h: toResult(factored.swapaxes(-1, -2), types.result), tau: inStackOrder(x, toResult(tau, types.result)) };
   const qc = mode === 'complete' && m > n ? m : k;
   const R = factored.flags.cContiguous ? upperRows(arr, data, stack, m, n, mode === 'r' ? k : qc, types.complex) : triu(factored.index(`..., :${mode === 'r' ? k : qc}, :`));
   if (mode === 'r') return toResult(R, types.result);
   const Q = empty([...stack, m, qc], types.compute);
   linalgOrgqr(type, data, tauData, floatsOf(Q), m, n, qc, count);
-  return { Q: toResult(Q, types.result), R: toResult(R, types.result) };
+  // Q is the gufunc's output (its stack in nditer's K order of a's).
+  return { Q: inStackOrder(x, toResult(Q, types.result)), R: toResult(R, types.result) };
 }
 
 /** The C-ordered factored stack `arr` in the memory order NumPy's `a.astype(t, copy=True)` gives x ('K'). */

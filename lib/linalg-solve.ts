@@ -128,10 +128,25 @@ export function toResult(r: NdArray, dt: DType): NdArray {
  * order; otherwise a copy (one pass over the result).
  */
 export function inStackOrder(x: NdArray, r: NdArray, coreIn = 2): NdArray {
-  const nd = x.ndim - coreIn;
+  return inStackOrderOf([[x, coreIn]], r, x.ndim - coreIn);
+}
+
+/**
+ * {@link inStackOrder} of a gufunc of several inputs: `r`'s first `nd` axes
+ * are the broadcast stack of `ops` (each an input and its number of core
+ * axes), laid out in nditer's 'K' order of all their stack strides (a
+ * broadcast or length-1 axis orders nothing, as in NumPy).
+ */
+export function inStackOrderOf(ops: readonly (readonly [NdArray, number])[], r: NdArray, nd: number): NdArray {
   if (nd < 2 || r.size === 0) return r;
-  const strides = x.strides.slice(0, nd).map((st, i) => (x.shape[i] === 1 ? 0 : st));
-  const order = iterOutputOrder(nd, [strides], [...Array(nd).keys()]);
+  const strides = ops.map(([a, coreIn]) => {
+    const own = a.ndim - coreIn;
+    return Array.from({ length: nd }, (_, i) => {
+      const j = i - (nd - own);
+      return j < 0 || a.shape[j] === 1 ? 0 : a.strides[j];
+    });
+  });
+  const order = iterOutputOrder(nd, strides, [...Array(nd).keys()]);
   if (order.every((ax, i) => ax === i)) return r;
   const core = Array.from({ length: r.ndim - nd }, (_, k) => nd + k);
   const out = allocateOrdered(r.dtype, r.shape, [...order, ...core], true);
@@ -286,7 +301,7 @@ export function solve(a: unknown, b: unknown): NdArray {
   const { piv, info } = luFactor(type, data, n, count);
   if (info.some((v) => v > 0)) throw new LinAlgError('Singular matrix');
   linalgGetrs(type, data, piv, bData, n, k, count);
-  return toResult(res.reshape(shape), types.result);
+  return inStackOrderOf([[x, 2], [y, vector ? 1 : 2]], toResult(res.reshape(shape), types.result), stack.length);
 }
 
 /** The broadcast stack of solve's operands, or NumPy's gufunc error for stacks that do not broadcast. */

@@ -389,4 +389,39 @@ print(json.dumps(out))`);
       }
     }
   });
+
+  test('eig and eigvals (real results: views of the complex strides, as NumPy\'s; complex results), solve with a stacked or a vector b, qr (every mode), matmul: shapes and strides', () => {
+    const want = runNumpy<Record<string, [number[], number[]]>>(`
+x = (np.arange(24.).reshape(3, 2, 2, 2) + np.eye(2) * 7).copy().transpose(1, 0, 2, 3)
+rot = (np.array([[0., -1.], [1., 0.]]) * np.arange(1., 7.).reshape(3, 2, 1, 1)).copy().transpose(1, 0, 2, 3)
+b = np.arange(12.).reshape(3, 2, 2, 1).copy().transpose(1, 0, 2, 3)
+bt = np.arange(12.).reshape(2, 3, 2, 1)
+L = np.linalg
+out = {}
+for name, a in [('x', x), ('rot', rot), ('x4', x.astype('f4'))]:
+    w, v = L.eig(a)
+    q, r = L.qr(a)
+    h, tau = L.qr(a, mode='raw')
+    for op, res in [('eig.w', w), ('eig.v', v), ('eigvals', L.eigvals(a)), ('solve', L.solve(a, b)), ('solve.bt', L.solve(a, bt)),
+                    ('solve.vec', L.solve(a, np.array([1., 2.]))), ('qr.q', q), ('qr.r', r), ('qr.h', h), ('qr.tau', tau),
+                    ('qr.complete', L.qr(a, mode='complete')[0]), ('matmul', a @ a), ('matmul.bt', a @ bt)]:
+        out[name + ' ' + op] = [list(res.shape), list(res.strides)]
+print(json.dumps(out))`);
+    const { linalg } = lib;
+    const x = lib.arange(24, 'f8').reshape(3, 2, 2, 2).add(lib.eye(2).multiply(7)).copy().transpose(1, 0, 2, 3);
+    const rot = lib.multiply(lib.asarray([[0, -1], [1, 0]], 'f8'), lib.arange(1, 7, 1, 'f8').reshape(3, 2, 1, 1)).copy().transpose(1, 0, 2, 3);
+    const b = lib.arange(12, 'f8').reshape(3, 2, 2, 1).copy().transpose(1, 0, 2, 3);
+    const bt = lib.arange(12, 'f8').reshape(2, 3, 2, 1);
+    for (const [name, a] of [['x', x], ['rot', rot], ['x4', x.astype('f4')]] as const) {
+      const e = linalg.eig(a);
+      const q = linalg.qr(a);
+      const raw = linalg.qr(a, { mode: 'raw' });
+      const got: [string, lib.NdArray][] = [
+        ['eig.w', e.eigenvalues], ['eig.v', e.eigenvectors], ['eigvals', linalg.eigvals(a)], ['solve', linalg.solve(a, b)], ['solve.bt', linalg.solve(a, bt)],
+        ['solve.vec', linalg.solve(a, lib.asarray([1, 2], 'f8'))], ['qr.q', q.Q], ['qr.r', q.R], ['qr.h', raw.h], ['qr.tau', raw.tau],
+        ['qr.complete', linalg.qr(a, { mode: 'complete' }).Q], ['matmul', lib.matmul(a, a)], ['matmul.bt', lib.matmul(a, bt)],
+      ];
+      for (const [op, r] of got) expect([name, op, r.shape, r.strides]).toEqual([name, op, ...want[`${name} ${op}`]]);
+    }
+  });
 });
