@@ -132,7 +132,7 @@ export type { MatmulOptions, CrossOptions } from './linalg';
 // np.linalg: `linalg.det`, `linalg.solve`, ... (lib/linalg-namespace.ts); LinAlgError also top-level.
 export * as linalg from './linalg-namespace';
 export { LinAlgError } from './errors';
-export type { NormOptions, NormOrd, SlogdetResult, CholeskyOptions, MultiDotOptions, QrMode, QrOptions, QRResult, QrRawResult, SvdOptions, SVDResult, EighOptions, EighResult, EigResult, PinvOptions, MatrixRankOptions, LstsqOptions, LstsqResult } from './linalg-namespace';
+export type { NormOptions, NormOrd, SlogdetResult, CholeskyOptions, MultiDotOptions, QrMode, QrOptions, QRResult, QrRawResult, SvdOptions, SVDResult, EighOptions, EighResult, EigResult, PinvOptions, MatrixRankOptions, LstsqOptions, LstsqResult, MatrixDiagonalOptions, MatrixNormOptions, MatrixTraceOptions, VectorAxisOptions, VectorNormOptions } from './linalg-namespace';
 export type { CoreAxes } from './matmul-axes';
 export { einsum, einsumPath } from './einsum';
 export type { EinsumOptions, EinsumPathOptions } from './einsum';

@@ -2,8 +2,11 @@
  * The `linalg` namespace: NumPy's `np.linalg`, its functions in camelCase
  * (`linalg.matrixPower` is `np.linalg.matrix_power`). Import it as
  * `import { linalg } from 'mmarray'` and call `linalg.solve(a, b)`.
- * The products NumPy 2 also lists there (`matmul`, `outer`, `tensordot`,
- * `cross`) are the top-level ones.
+ * `matmul` and `tensordot` are the top-level ones; `outer` and `cross` are
+ * NumPy's stricter linalg forms (1-d operands; 3-vectors), and `diagonal`,
+ * `trace`, `matrixTranspose`, `vecdot`, `matrixNorm`, `vectorNorm`,
+ * `tensorinv` and `tensorsolve` work on matrices as NumPy's linalg ones do
+ * (lib/linalg-array-api.ts).
  * @module
  */
 export { norm } from './linalg-norm';
@@ -26,5 +29,7 @@ export type { PinvOptions, MatrixRankOptions } from './linalg-pinv';
 export { lstsq } from './linalg-lstsq';
 export type { LstsqOptions, LstsqResult } from './linalg-lstsq';
 export { cond } from './linalg-cond';
-export { matmul, outer, tensordot, cross } from './linalg';
+export { matmul, tensordot } from './linalg';
+export { cross, diagonal, matrixNorm, matrixTranspose, outer, tensorinv, tensorsolve, trace, vecdot, vectorNorm } from './linalg-array-api';
+export type { MatrixDiagonalOptions, MatrixNormOptions, MatrixTraceOptions, VectorAxisOptions, VectorNormOptions } from './linalg-array-api';
 export { LinAlgError } from './errors';
