@@ -66,7 +66,8 @@ export function packbits(a: NdArray, options?: PackbitsOptions): NdArray {
   const block = zeros([...lead, m * 8], 'u1');
   if (n > 0) block.index(`..., :${n}`).set(truth as never);
   const packed = sum(leftShift(block.reshape([...lead, m, 8]), w), { axis: -1, dtype: 'u1' });
-  return moveaxis(packed, -1, ax).copy();
+  // NumPy allocates the result Fortran-ordered for an F-ordered (not C-ordered) input.
+  return moveaxis(packed, -1, ax).copy(fortranInput(a, flat) ? 'F' : 'C');
 }
 
 /**
@@ -100,6 +101,11 @@ export function unpackbits(a: NdArray, options?: UnpackbitsOptions): NdArray {
     out = zeros([...lead, keep], 'u1');
     out.index(`..., :${n * 8}`).set(bits as never);
   }
-  return moveaxis(out, -1, ax).copy();
+  return moveaxis(out, -1, ax).copy(fortranInput(a, flat) ? 'F' : 'C');
+}
+
+/** NumPy's PyArray_ISFORTRAN of the input along an axis (F-contiguous, not C-contiguous): the result's order then. */
+function fortranInput(a: NdArray, flat: boolean): boolean {
+  return !flat && a.flags.fContiguous && !a.flags.cContiguous;
 }
 

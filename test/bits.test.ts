@@ -45,6 +45,18 @@ print(json.dumps({'src': src, 'packed': packed, 'u': u.tobytes().hex(), 'unpacke
     }
     expect(bad).toEqual([]);
   });
+
+  test('the result is F-ordered for an F-ordered (not C-ordered) input along an axis, as NumPy allocates it', () => {
+    const want = runNumpy<string[][]>(`
+a = np.arange(24, dtype='u1').reshape(2, 3, 4)
+ins = [a, a.copy('F'), a.transpose(2, 0, 1), a.copy('F')[::-1], a[:, :1, :].copy('F')]
+print(json.dumps([[str(np.packbits(x, axis=ax).strides) + str(np.unpackbits(x, axis=ax).strides) for ax in [0, 1, -1, None]] for x in ins]))`);
+    const a = array(Array.from({ length: 24 }, (_, i) => i), 'u1').reshape([2, 3, 4]);
+    const ins = [a, a.copy('F'), a.transpose([2, 0, 1]), a.copy('F').index('::-1'), a.index(':, :1, :').copy('F')];
+    const py = (st: readonly number[]): string => (st.length === 1 ? `(${st[0]},)` : `(${st.join(', ')})`);
+    const got = ins.map((x) => [0, 1, -1, null].map((axis) => py(packbits(x, { axis }).strides) + py(unpackbits(x, { axis }).strides)));
+    expect(got).toEqual(want);
+  });
 });
 
 // numpy/lib/tests/test_packbits.py.
