@@ -19,7 +19,8 @@
  * argument 'x'`.
  * @module
  */
-import { broadcastShape } from './broadcast';
+import { broadcastShape, iterOutputOrder } from './broadcast';
+import { allocateOrdered } from './compute-values';
 import { ValueError } from './errors';
 import { dtype as toDType, type DTypeLike } from './dtype';
 import { allocate, NdArray as ArrayClass } from './internal';
@@ -210,9 +211,12 @@ function reducedSize(a: NdArray, axis: unknown): number {
 function emptyResult<O>(kind: MaskedReduction, a: NdArray, axis: unknown, opts: O, core: (a: NdArray, axis: unknown, opts: O) => NdArray): NdArray {
   if (kind !== 'min' && kind !== 'max') return core(a, axis, opts);
   // min/max of nothing raise: take the shape from the same reduction of a
-  // stand-in holding one item per reduced axis, then overwrite it.
+  // stand-in holding one item per reduced axis, laid out in the K order of
+  // a's strides (the result's layout follows them, as NumPy's), then
+  // overwrite it.
   const shape = a.shape.map((n, i) => (reducedAxes(a, axis).includes(i) ? 1 : n));
-  return core(allocate(a.dtype, shape), axis, opts);
+  const order = iterOutputOrder(a.ndim, [a.strides.map((st, i) => (a.shape[i] === 1 ? 0 : st))], [...a.shape.keys()]);
+  return core(allocateOrdered(a.dtype, shape, order), axis, opts);
 }
 
 function reducedAxes(a: NdArray, axis: unknown): number[] {

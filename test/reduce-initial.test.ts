@@ -2,6 +2,7 @@
 // takes NumPy's order (each run of unmasked items summed pairwise and added
 // to the accumulator), so its bits are NumPy's; other cases keep the general
 // path (masked items replaced by the identity).
+import * as lib from '../lib';
 import { fromBuffer } from '../lib/create';
 import { sum } from '../lib/reduce-axis';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
@@ -68,5 +69,38 @@ print(json.dumps(out))
       if (got !== want || r.dtype.str !== acc) bad.push(`${x.size} ${dt} dtype=${acc}: numpy ${want} ours ${got} ${r.dtype.str}`);
     }
     expect(bad).toEqual([]);
+  });
+});
+
+describeWithNumpy('min/max with initial over an empty axis lay out the result in the K order of the input, as NumPy', () => {
+  test('F-like and odd strides of empty inputs: the strides of every axis longer than one', () => {
+    const want = runNumpy<number[][][]>(`
+from numpy.lib.stride_tricks import as_strided
+base = np.zeros(64, 'i1')
+ins = [as_strided(base, (2, 0, 2), (2, 8, 8)), as_strided(base, (2, 0, 3), (1, 2, 6)), as_strided(base, (3, 2, 0), (1, 3, 6)), as_strided(base, (0, 2, 3), (1, 3, 1))]
+out = []
+for a in ins:
+    for f in [np.max, np.min]:
+        for ax, kd in [(1, True), (1, False), (2, True), (0, False), ((0, 2), True)]:
+            if not any(a.shape[i] == 0 for i in ((ax,) if isinstance(ax, int) else ax)):
+                continue
+            r = f(a, axis=ax, keepdims=kd, initial=3)
+            out.append([list(r.shape), [s if n > 1 else None for s, n in zip(r.strides, r.shape)]])
+print(json.dumps(out))`);
+    const base = lib.zeros([64], 'i1');
+    const ins = [lib.asStrided(base, [2, 0, 2], [2, 8, 8]), lib.asStrided(base, [2, 0, 3], [1, 2, 6]), lib.asStrided(base, [3, 2, 0], [1, 3, 6]), lib.asStrided(base, [0, 2, 3], [1, 3, 1])];
+    const got: unknown[] = [];
+    for (const a of ins) {
+      for (const f of [lib.max, lib.min]) {
+        for (const [ax, kd] of [[1, true], [1, false], [2, true], [0, false], [[0, 2], true]] as const) {
+          const axes = typeof ax === 'number' ? [ax] : ax;
+          if (!axes.some((i) => a.shape[i] === 0)) continue;
+          const r = f(a, { axis: ax as never, keepdims: kd, initial: 3 });
+          expect(Array.from(r.reshape(-1).toArray() as number[])).toEqual(Array(r.size).fill(3));
+          got.push([r.shape, r.strides.map((s, i) => (r.shape[i] > 1 ? s : null))]);
+        }
+      }
+    }
+    expect(got).toEqual(want);
   });
 });
