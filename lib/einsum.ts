@@ -385,8 +385,10 @@ export function einsum(subscripts: unknown, ...args: unknown[]): NdArray {
     const t = terms[0];
     const axes = output.map((l) => t.labels.indexOf(l));
     const v = view(t.a, axes.map((k) => t.a.shape[k]), axes.map((k) => t.a.strides[k]), true);
-    // A 0-d view goes back as NumPy's scalar (PyArray_Return): a copy, native byte order.
-    return v.ndim === 0 ? v.astype(v.dtype.newbyteorder('=')) : v;
+    // A 0-d view goes back as NumPy's scalar (PyArray_Return): a copy, native
+    // byte order; but a void scalar (records, 'V') refers to the array's
+    // bytes, as this view does.
+    return v.ndim === 0 && v.dtype.kind !== 'V' ? v.astype(v.dtype.newbyteorder('=')) : v;
   }
   ops.forEach((a, i) => {
     if (!canCast(a.dtype, dt, casting)) throw new TypeError(`Iterator operand ${i} dtype could not be cast from ${inspect(a.dtype)} to ${inspect(dt)} according to the rule '${casting}'`);

@@ -322,3 +322,19 @@ describeWithNumpy("einsum order 'K': the result laid out as NumPy's iterator all
     expectLayoutsLikeNumpy(cases);
   });
 });
+
+describe('einsum: a 0-d record or void result is the view itself (NumPy returns a void scalar that refers to the array; fuzz seed 9201132)', () => {
+  test('the identity of a 0-d record view shares memory, keeps the byte order and writes through', () => {
+    const recs = mm.zeros([2], [['a', '>i4'], ['b', 'u1']]);
+    const r = einsum('->', recs.index('0, ...'));
+    expect(mm.sharesMemory(r, recs)).toBe(true);
+    expect(r.dtype.str).toBe(recs.dtype.str);
+    r.field('a').set([], 5);
+    expect(recs.field('a').toArray()).toEqual([5, 0]);
+    const v = mm.zeros([], 'V4');
+    expect(mm.sharesMemory(einsum('->', v), v)).toBe(true);
+    // Other 0-d results stay NumPy's scalar copies.
+    const f = mm.array(2.5, '>f8');
+    expect(mm.sharesMemory(einsum('->', f), f)).toBe(false);
+  });
+});
