@@ -312,19 +312,25 @@ bool OrgqrF64(const double* h, const double* tau, double* q, int64_t m, int64_t 
   return true;
 }
 
-// A power of two p with max|x| · p in [0.5, 1) (1 for a zero matrix); 0 when an item is not finite.
+// The exponent k with max|x| · 2^k in [0.5, 1) (0 for a zero matrix) in
+// *k; false when an item is not finite. 2^k itself can pass a double's range
+// (a subnormal matrix needs k up to 1074), so the callers scale with
+// std::ldexp, exact both ways while the values stay normal.
 template <typename E>
-double PowerScale(const E* a, int64_t len) {
+bool PowerScale(const E* a, int64_t len, int* k) {
   double amax = 0;
   for (int64_t i = 0; i < len; i++) {
-    if (!Finite(a[i])) return 0;
+    if (!Finite(a[i])) return false;
     amax = std::max(amax, std::max(std::fabs(Re(a[i])), std::fabs(Im(a[i]))));
   }
-  if (amax == 0) return 1;
   int e = 0;
-  std::frexp(amax, &e);
-  return std::ldexp(1.0, -e);
+  if (amax != 0) std::frexp(amax, &e);
+  *k = -e;
+  return true;
 }
+
+inline double Ldexp(double a, int k) { return std::ldexp(a, k); }
+inline Cx Ldexp(Cx a, int k) { return {std::ldexp(a.re, k), std::ldexp(a.im, k)}; }
 
 // U's columns good..ucols (column-major M × ucols, the first `good`
 // orthonormal): the columns good.. of the complete Q of the good columns' QR.
@@ -380,13 +386,13 @@ inline void Rot(Cx& x, Cx& y, double cs, double sn) {
 template <typename E>
 int SvdGolubKahan(E* g, int64_t M, int64_t N, double* sigma, E* uc, int64_t ucols, E* vc, bool want) {
   constexpr bool kComplex = std::is_same_v<E, Cx>;
-  const double p2 = PowerScale(g, M * N);
-  if (p2 == 0) return -1;
+  int k2 = 0;
+  if (!PowerScale(g, M * N, &k2)) return -1;
   if (N == 0) {
     if (want) CompleteU(uc, M, 0, ucols);
     return 0;
   }
-  for (int64_t i = 0; i < M * N; i++) g[i] = Scale(g[i], p2);
+  for (int64_t i = 0; i < M * N; i++) g[i] = Ldexp(g[i], k2);
   auto A = [g, M](int64_t i, int64_t j) -> E& { return g[j * M + i]; };
   auto U = [uc, M](int64_t i, int64_t j) -> E& { return uc[j * M + i]; };
   auto V = [vc, N](int64_t i, int64_t j) -> E& { return vc[j * N + i]; };
@@ -656,7 +662,7 @@ int SvdGolubKahan(E* g, int64_t M, int64_t N, double* sigma, E* uc, int64_t ucol
       p--;
     }
   }
-  for (int64_t j = 0; j < n; j++) sigma[j] = s[j] / p2;
+  for (int64_t j = 0; j < n; j++) sigma[j] = std::ldexp(s[j], -k2);
   if (want) CompleteU(uc, M, N, ucols);
   return 0;
 }
@@ -891,9 +897,9 @@ int EighTridiagonal(const E* a, int64_t n, bool lower, double* w, E* v, bool wan
       vm[k * n + j] = k == j ? FromParts<E>(Re(x), 0) : Conj(x);
     }
   }
-  const double p2 = PowerScale(vm.data(), n * n);
-  if (p2 == 0) return -1;
-  for (E& x : vm) x = Scale(x, p2);
+  int k2 = 0;
+  if (!PowerScale(vm.data(), n * n, &k2)) return -1;
+  for (E& x : vm) x = Ldexp(x, k2);
   std::vector<double> d(n);
   std::vector<double> e(n);
   std::vector<E> qm;
@@ -910,7 +916,7 @@ int EighTridiagonal(const E* a, int64_t n, bool lower, double* w, E* v, bool wan
   std::vector<int64_t> order(n);
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](int64_t i, int64_t j) { return d[i] < d[j]; });
-  for (int64_t j = 0; j < n; j++) w[j] = d[order[j]] / p2;
+  for (int64_t j = 0; j < n; j++) w[j] = std::ldexp(d[order[j]], -k2);
   if (want) {
     for (int64_t r = 0; r < n; r++) {
       for (int64_t j = 0; j < n; j++) v[r * n + j] = vm[order[j] * n + r];

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <complex>
 #include <cstdint>
 #include <limits>
@@ -25,17 +26,21 @@ constexpr double kEps = std::numeric_limits<double>::epsilon();
 // eigenvalue on average; the exceptional shifts come at 10, 20 and 30 here).
 constexpr int kMaxIter = 60;
 
-// A power of two p with max|x| · p in [0.5, 1) (1 for a zero matrix); 0 when an item is not finite.
-double PowerScale(const double* a, int64_t len) {
+// The exponent k with max|x| · 2^k in [0.5, 1) (0 for a zero matrix) in
+// *k; false when an item is not finite. 2^k itself can pass a double's range
+// (a subnormal matrix needs k up to 1074: as a factor it overflowed to inf
+// and the iteration ran on NaNs), so the callers scale with std::ldexp,
+// exact both ways while the values stay normal.
+bool PowerScale(const double* a, int64_t len, int* k) {
   double amax = 0;
   for (int64_t i = 0; i < len; i++) {
-    if (!std::isfinite(a[i])) return 0;
+    if (!std::isfinite(a[i])) return false;
     amax = std::max(amax, std::fabs(a[i]));
   }
-  if (amax == 0) return 1;
   int e = 0;
-  std::frexp(amax, &e);
-  return std::ldexp(1.0, -e);
+  if (amax != 0) std::frexp(amax, &e);
+  *k = -e;
+  return true;
 }
 
 // Complex division as EISPACK's cdiv (scaled: no overflow of |b|²).
@@ -258,9 +263,9 @@ void Normalise(Cd* v, int64_t n, bool turn) {
 // part first) and, when want, v (n×n complex, eigenvectors as columns).
 // Returns 0, 1 (no convergence) or -1 (non-finite input).
 int EigReal(double* h, int64_t n, Cd* w, Cd* v, bool want) {
-  const double p2 = PowerScale(h, n * n);
-  if (p2 == 0) return -1;
-  for (int64_t i = 0; i < n * n; i++) h[i] *= p2;
+  int k2 = 0;
+  if (!PowerScale(h, n * n, &k2)) return -1;
+  for (int64_t i = 0; i < n * n; i++) h[i] = std::ldexp(h[i], k2);
   const Balanced bal = Balance(h, n);
   auto H = [h, n](int64_t i, int64_t j) -> double& { return h[i * n + j]; };
   std::vector<double> zv(n * n, 0.0);
@@ -496,7 +501,7 @@ int EigReal(double* h, int64_t n, Cd* w, Cd* v, bool want) {
       }
     }
   }
-  for (int64_t i = 0; i < n; i++) w[i] = Cd{d[i] / p2, e[i] / p2};
+  for (int64_t i = 0; i < n; i++) w[i] = Cd{std::ldexp(d[i], -k2), std::ldexp(e[i], -k2)};
   if (!want) return 0;
   // Back substitution on the quasi-triangular form: each eigenvector of it
   // overwrites its column(s) of H (a complex pair: real part in the first column).
@@ -622,9 +627,9 @@ int EigReal(double* h, int64_t n, Cd* w, Cd* v, bool want) {
 // The complex eigenproblem of one n×n row-major matrix a (destroyed), as EigReal's.
 int EigComplex(Cd* a, int64_t n, Cd* w, Cd* v, bool want) {
   // SAFETY: a holds n·n complex items = 2·n·n doubles (the caller checked the length).
-  const double p2 = PowerScale(reinterpret_cast<const double*>(a), 2 * n * n);
-  if (p2 == 0) return -1;
-  for (int64_t i = 0; i < n * n; i++) a[i] *= p2;
+  int k2 = 0;
+  if (!PowerScale(reinterpret_cast<const double*>(a), 2 * n * n, &k2)) return -1;
+  for (int64_t i = 0; i < n * n; i++) a[i] = Cd{std::ldexp(a[i].real(), k2), std::ldexp(a[i].imag(), k2)};
   const Balanced bal = Balance(a, n);
   auto H = [a, n](int64_t i, int64_t j) -> Cd& { return a[i * n + j]; };
   std::vector<Cd> zv(want ? n * n : 0);
@@ -754,7 +759,7 @@ int EigComplex(Cd* a, int64_t n, Cd* w, Cd* v, bool want) {
       }
     }
   }
-  for (int64_t i = 0; i < n; i++) w[i] = H(i, i) / p2;
+  for (int64_t i = 0; i < n; i++) w[i] = Cd{std::ldexp(H(i, i).real(), -k2), std::ldexp(H(i, i).imag(), -k2)};
   if (!want) return 0;
   // ztrevc: for each k, x with x[k] = 1 solving (T - λk)x = 0 above it by
   // back substitution (a tiny pivot raised to smin, as LAPACK's); v = Z x.
