@@ -106,6 +106,7 @@ export function weightedQuantile(
   // Records sort in NumPy's record order (field by field): the library's stable argsort of
   // each lane (compare() saw two objects as equal and kept the items unsorted; fuzz 9001170 9004886).
   const recordOrder = a.dtype.isStructured ? (argsort(a.transpose(perm).reshape([lanes, n]), { axis: -1, kind: 'stable' }).toArray() as number[][]) : null;
+  let nanLane = false;
   for (let l = 0; l < lanes; l++) {
     const order = recordOrder !== null ? recordOrder[l].map(Number) : values[l].map((_, i) => i).sort((i, j) => compare(values[l][i], values[l][j]));
     const sorted = order.map((i) => values[l][i]);
@@ -119,6 +120,7 @@ export function weightedQuantile(
       return r === 0 ? -1 : r;
     });
     const hasNaN = isNaNValue(sorted[n - 1]);
+    nanLane ||= hasNaN;
     qv.forEach((x, k) => {
       let i = 0;
       while (i < n && c[i] < x) i++;
@@ -126,6 +128,8 @@ export function weightedQuantile(
     });
   }
   const shape = keepdims ? a.shape.map((s, i) => (reduced.includes(i) ? 1 : s)) : keptShape;
-  // (NumPy takes the items from a's sorted copy: a's dtype and byte order, a 0-d result too.)
-  return out.reshape([...qshape, ...shape]);
+  // (NumPy takes the items from a's sorted copy: a's dtype and byte order, a 0-d result too;
+  // but a 0-d result whose lane holds a NaN is that item as a scalar: native byte order.)
+  const r = out.reshape([...qshape, ...shape]);
+  return nanLane && qshape.length === 0 && keptShape.length === 0 && !a.dtype.isnative ? r.astype(a.dtype.newbyteorder('=')) : r;
 }

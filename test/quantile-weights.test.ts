@@ -3,8 +3,9 @@
 // (None, one, several, negative), weights of a's shape or of the reduced
 // axes' shape (zeros included, ints and floats), scalar and array q,
 // keepdims, a NaN lane; NumPy's errors in its order and words.
+import * as lib from '../lib';
 import { asarray, percentile, quantile, zeros } from '../lib';
-import { describeWithNumpy } from './helpers/numpy';
+import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { expectCasesLikeNumpy, type Case } from './helpers/np-compare';
 import { seeded, shared } from './helpers/np-data';
 
@@ -68,5 +69,32 @@ describeWithNumpy('weighted quantile and percentile against NumPy', () => {
     cases.push({ py: `np.quantile(${f.py}, 0.5, axis=1, weights=-${fw.py}[0] - 1, ${M})`, js: () => quantile(f.arr, 0.5, { axis: 1, weights: fw.arr.index(0).negative().subtract(1), method: 'inverted_cdf' }) });
     cases.push({ py: `np.quantile(${f.py}, 1.5, weights=${fw.py}, ${M})`, js: () => quantile(f.arr, 1.5, { weights: fw.arr, method: 'inverted_cdf' }) });
     expectCasesLikeNumpy(cases);
+  });
+});
+
+describeWithNumpy('weighted quantile of a byte-swapped lane holding a NaN (fuzz seed 9207412)', () => {
+  test('a 0-d result (keepdims or not) is the NaN as a scalar: native byte order; other results keep the input\'s', () => {
+    const want = runNumpy<[string, number[]][]>(`
+x = np.array([[np.nan, 1], [2, 3]], '>f2'); w = np.ones((2, 2), 'i4')
+out = []
+for kd in [False, True]:
+    for ax in [None, 0]:
+        r = np.asarray(np.quantile(x, 0.25, method='inverted_cdf', weights=w, keepdims=kd, axis=ax))
+        out.append([r.dtype.str, list(r.shape)])
+r = np.quantile(x, [0.25], method='inverted_cdf', weights=w)
+out.append([r.dtype.str, list(r.shape)])
+print(json.dumps(out))`);
+    const x = lib.asarray([[NaN, 1], [2, 3]], '>f2');
+    const w = lib.ones([2, 2], 'i4');
+    const got: [string, number[]][] = [];
+    for (const keepdims of [false, true]) {
+      for (const axis of [null, 0]) {
+        const r = lib.quantile(x, 0.25, { method: 'inverted_cdf', weights: w, keepdims, axis });
+        got.push([r.dtype.str, [...r.shape]]);
+      }
+    }
+    const r = lib.quantile(x, [0.25], { method: 'inverted_cdf', weights: w });
+    got.push([r.dtype.str, [...r.shape]]);
+    expect(got).toEqual(want);
   });
 });
