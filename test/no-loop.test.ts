@@ -12,6 +12,9 @@ const CALLS: [string, (a: NdArray) => unknown][] = [
   ['a.sum(0)', (a) => a.sum(0)],
   ['a.prod()', (a) => a.prod()],
   ['a.prod(1)', (a) => a.prod(1)],
+  // A where mask that does not broadcast: the missing loop is reported first (fuzz seed 9208048).
+  ['a.sum(where=np.ones(4, bool))', (a) => a.sum({ where: mm.ones([4], '?') })],
+  ['a.prod(where=np.ones(4, bool), initial=2)', (a) => a.prod({ where: mm.ones([4], '?'), initial: 2 })],
   ['a.mean()', (a) => a.mean()],
   ['a.min()', (a) => a.min()],
   ['a.max(0)', (a) => a.max(0)],
