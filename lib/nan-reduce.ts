@@ -27,6 +27,7 @@ import type { NdArray } from './ndarray';
 import { dtype as toDType, type DTypeLike } from './dtype';
 import { asarray } from './array-coerce';
 import { ValueError } from './errors';
+import { noReductionLoop } from './no-loop';
 import { axisInOptions, readKnownOptions, type WithAxis } from './options';
 import { isArray, requireOpen } from './internal';
 import { fromBuffer, full } from './create';
@@ -176,6 +177,8 @@ function nanExtremum(a: NdArray, axis: Axis | undefined, options: NanExtremaOpti
   requireOpen(a);
   const reduce = name === 'nanmin' ? min : max;
   const ufunc = name === 'nanmin' ? 'fmin' : 'fmax';
+  // Records, void and bytes: NumPy reduces them with fmin/fmax, which have no loop for them (before any option is looked at).
+  if ('VS'.includes(a.dtype.kind)) throw noReductionLoop(ufunc, a.dtype);
   // where=True is NumPy's default (no mask).
   const mask = o.where === true ? undefined : o.where;
   // NumPy's fmin/fmax have no identity: a where mask needs `initial`, whatever the mask holds.

@@ -1,6 +1,6 @@
 // lib/no-loop.ts: a reduction over a dtype its ufunc has no loop for (records,
 // void, bytes) raises NumPy 2.4's error, class and message, whichever function
-// reduces: sum, prod, mean, min, max (whole or along an axis), cumsum, cumprod
+// reduces: sum, prod, mean, min, max (whole or along an axis), nanmin, nanmax, cumsum, cumprod
 // and the reduceat functions.
 import * as mm from '../lib';
 import type { NdArray } from '../lib';
@@ -18,6 +18,8 @@ const CALLS: [string, (a: NdArray) => unknown][] = [
   ['a.mean()', (a) => a.mean()],
   ['a.min()', (a) => a.min()],
   ['a.max(0)', (a) => a.max(0)],
+  ['np.nanmin(a)', (a) => mm.nanmin(a)],
+  ['np.nanmax(a, 0, where=np.ones(3, bool))', (a) => mm.nanmax(a, 0, { where: mm.ones([3], '?') })],
   ['np.cumsum(a)', (a) => mm.cumsum(a)],
   ['np.cumprod(a, 1)', (a) => mm.cumprod(a, 1)],
   ['np.add.reduceat(a, [0])', (a) => mm.addReduceat(a, [0])],
