@@ -97,17 +97,39 @@ double Nrm2(const E* x, int64_t len, int64_t stride) {
 template <typename E>
 E Larfg(E* x, int64_t len, int64_t stride) {
   if (len <= 0) return E{};
-  const double xnorm = Nrm2(x + stride, len - 1, stride);
-  const E alpha = x[0];
-  const double ar = Re(alpha);
-  const double ai = Im(alpha);
+  double xnorm = Nrm2(x + stride, len - 1, stride);
+  E alpha = x[0];
+  double ar = Re(alpha);
+  double ai = Im(alpha);
   if (xnorm == 0 && ai == 0) return E{};
   // dlapy3 / dlapy2: |(ar, ai, xnorm)| without overflow.
-  const double w = std::max({std::fabs(ar), std::fabs(ai), xnorm});
-  const double beta = -std::copysign(w * std::sqrt((ar / w) * (ar / w) + (ai / w) * (ai / w) + (xnorm / w) * (xnorm / w)), ar);
+  auto norm3 = [](double p, double q, double r) {
+    const double w = std::max({std::fabs(p), std::fabs(q), r});
+    return w * std::sqrt((p / w) * (p / w) + (q / w) * (q / w) + (r / w) * (r / w));
+  };
+  double beta = -std::copysign(norm3(ar, ai, xnorm), ar);
+  // dlarfg's rescue of a tiny column (subnormal items): 1/(alpha - beta)
+  // would overflow, so x and alpha are scaled up by 1/safmin (at most 20
+  // times) and beta is computed again, then scaled back.
+  const double safmin = std::numeric_limits<double>::min() / (kEps / 2);
+  int knt = 0;
+  if (std::fabs(beta) < safmin) {
+    const double rsafmn = 1 / safmin;
+    do {
+      knt++;
+      for (int64_t i = 1; i < len; i++) x[i * stride] = Scale(x[i * stride], rsafmn);
+      beta *= rsafmn;
+      ar *= rsafmn;
+      ai *= rsafmn;
+    } while (std::fabs(beta) < safmin && knt < 20);
+    alpha = FromParts<E>(ar, ai);
+    xnorm = Nrm2(x + stride, len - 1, stride);
+    beta = -std::copysign(norm3(ar, ai, xnorm), ar);
+  }
   const E tau = FromParts<E>((beta - ar) / beta, -ai / beta);
   const E scal = Div(FromParts<E>(1, 0), Sub(alpha, FromParts<E>(beta, 0)));
   for (int64_t i = 1; i < len; i++) x[i * stride] = Mul(scal, x[i * stride]);
+  for (int j = 0; j < knt; j++) beta *= safmin;
   x[0] = FromParts<E>(beta, 0);
   return tau;
 }

@@ -3,8 +3,9 @@
 // applied with ldexp, so a matrix of subnormal items (whose factor 2^k is
 // past a double's range) scales exactly. As a factor it was inf: eigvals
 // hung, svd (and pinv, lstsq, cond, norm 2) did not converge, eigh gave NaN.
-// NumPy's LAPACK answers all of them. Run in a child node with a time limit:
-// the old build never returned.
+// NumPy's LAPACK answers all of them. QR's reflectors rescue a column of
+// subnormal items as dlarfg does (its Q and R were NaN). Run in a child node
+// with a time limit: the old build never returned.
 import { runInChild } from './helpers/child';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 
@@ -23,10 +24,15 @@ const CALLS: [string, string, string][] = [
   ['norm 2', 'L.norm(m, 2)', 'L.linalg.norm(m, { ord: 2 })'],
   ['matrix_rank', 'L.matrix_rank(m)', 'L.linalg.matrixRank(m)'],
   ['lstsq', 'L.lstsq(m, b)[0]', 'L.linalg.lstsq(m, b).x'],
+  // QR's reflectors (dlarfg's rescue of a tiny column: 1/(alpha - beta) overflowed to inf).
+  ['qr R', 'L.qr(m)[1]', 'L.linalg.qr(m).R'],
+  ['qr Q', 'L.qr(m)[0]', 'L.linalg.qr(m).Q'],
+  ['qr raw tau', "L.qr(m, mode='raw')[1]", "L.linalg.qr(m, { mode: 'raw' }).tau"],
+  ['complex qr R', 'L.qr(m * 1j)[1]', "L.linalg.qr(L.multiply(m, L.asarray({ re: 0, im: 1 }, 'c16'))).R"],
 ];
 
 describeWithNumpy('linalg of subnormal matrices, as NumPy\'s LAPACK answers them', () => {
-  test('eig, eigvals, eigh, svd and what is made of them: values within 1e-9 relative, no hang', () => {
+  test('eig, eigvals, eigh, svd, qr and what is made of them: values within 1e-9 relative, no hang', () => {
     const want = runNumpy<Record<string, unknown>>(`
 L = np.linalg
 m = np.array([[1e-310, 2e-310, 0], [3e-310, 1e-311, 4e-312], [0, 5e-312, 2e-310]])
