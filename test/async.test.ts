@@ -18,6 +18,7 @@ import { bytesOf, NUMERIC, randomArray, same, views } from './helpers/async-arra
 import { closeMidCall } from './helpers/child';
 import { useTempDir } from './helpers/tmp';
 import { kernelLoopSlice, kernelPoolNice, kernelReadAhead } from '../lib/native';
+import { withReadAhead } from './helpers/read-ahead-child';
 
 const DIST = path.resolve(__dirname, '../dist');
 const tmp = useTempDir('mmarray-async-');
@@ -677,33 +678,13 @@ describe('read-ahead of a cold mapped source (native/async_kernels.cc)', () => {
     mm.createNpy(p, '<f8', [n]).close();
     return p;
   }
-  // Runs `body` (statements of an async function; `L` the library, `N` its
-  // native module, `cold(n)` a new sparse .npy of n zero <f8, `advised()`
-  // the bytes advised so far) in a child node with MMARRAY_READ_AHEAD_MB=32,
-  // which it reads when it loads the addon (off when unset: read_ahead.cc).
-  function withReadAhead(body: string): Record<string, unknown> {
-    const child = `
-      const L = require(${JSON.stringify(path.join(DIST, 'index.js'))});
-      const N = require(${JSON.stringify(path.join(DIST, 'native.js'))});
-      const dir = ${JSON.stringify(tmp.dir)};
-      let k = 0;
-      const cold = (n) => { const p = require('path').join(dir, 'ra-' + process.pid + '-' + k++ + '.npy'); L.createNpy(p, '<f8', [n]).close(); return p; };
-      const advised = () => N.kernelReadAhead()[1];
-      (async () => { ${body} })().then((r) => process.stdout.write(JSON.stringify(r)), (e) => { console.error(e); process.exit(3); });
-    `;
-    const r = spawnSync(process.execPath, ['-e', child], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, MMARRAY_READ_AHEAD_MB: '32' } });
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
-    return JSON.parse(r.stdout) as Record<string, unknown>;
-  }
-
   test('advises a cold source once, within its span, and not a warm one; results as the sync calls', () => {
     if (!unix) {
       console.log('skip: read-ahead uses mincore/madvise (Linux)');
       return;
     }
     const n = 8 << 20; // 64 MiB
-    const out = withReadAhead(`
+    const out = withReadAhead('32', tmp.dir, `
       const a = L.openNpy(cold(${n}));
       const o = { distance: N.kernelReadAhead()[0] };
       let before = advised();
@@ -730,7 +711,7 @@ describe('read-ahead of a cold mapped source (native/async_kernels.cc)', () => {
       return;
     }
     const n = 4 << 20; // 32 MiB
-    const out = withReadAhead(`
+    const out = withReadAhead('32', tmp.dir, `
       const o = {};
       const b = L.openNpy(cold(${n}));
       let before = advised();

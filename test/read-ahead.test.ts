@@ -11,43 +11,20 @@ import * as path from 'path';
 import * as mm from '../lib';
 import { rng } from './helpers/bytes';
 import { useTempDir } from './helpers/tmp';
+import { withReadAhead } from './helpers/read-ahead-child';
 
 const DIST = path.resolve(__dirname, '../dist');
 const tmp = useTempDir('mmarray-read-ahead-');
 const unix = process.platform === 'linux';
-/**
- * Runs `body` (statements of an async function, with `L` the library, `N`
- * its native module, `cold(name, n)` a new sparse .npy of n zero <f8 and
- * `advised()` the bytes advised so far) in a child node with
- * MMARRAY_READ_AHEAD_MB=`mb` (unset when null), and returns what it returned.
- */
-function inChild(mb: string | null, body: string): Record<string, unknown> {
-  const child = `
-    const L = require(${JSON.stringify(path.join(DIST, 'index.js'))});
-    const N = require(${JSON.stringify(path.join(DIST, 'native.js'))});
-    const dir = ${JSON.stringify(tmp.dir)};
-    const cold = (name, n) => { const p = require('path').join(dir, name); L.createNpy(p, '<f8', [n]).close(); return p; };
-    const advised = () => N.kernelReadAhead()[1];
-    (async () => { ${body} })().then((r) => process.stdout.write(JSON.stringify(r)), (e) => { console.error(e); process.exit(3); });
-  `;
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.MMARRAY_READ_AHEAD_MB;
-  if (mb !== null) env.MMARRAY_READ_AHEAD_MB = mb;
-  const r = spawnSync(process.execPath, ['-e', child], { encoding: 'utf8', timeout: 120_000, env });
-  expect(r.stderr).toBe('');
-  expect(r.status).toBe(0);
-  return JSON.parse(r.stdout) as Record<string, unknown>;
-}
-
 describe('sync kernels read a cold mapped source ahead when asked (MMARRAY_READ_AHEAD_MB)', () => {
   test('off by default: a cold sum, copy and cast advise nothing', () => {
     if (!unix) {
       console.log('skip: read-ahead uses mincore/madvise (Linux)');
       return;
     }
-    const out = inChild(null, `
+    const out = withReadAhead(null, tmp.dir, `
       const n = 8 << 20;
-      const a = L.openNpy(cold('off.npy', n));
+      const a = L.openNpy(cold(n));
       const before = advised();
       const sum = a.sum();
       const copy = a.index(\`\${n / 2}:\`).copy().size;
@@ -64,10 +41,10 @@ describe('sync kernels read a cold mapped source ahead when asked (MMARRAY_READ_
       return;
     }
     const n = 8 << 20; // 64 MiB
-    const out = inChild('32', `
+    const out = withReadAhead('32', tmp.dir, `
       const n = ${n};
       const o = { distance: N.kernelReadAhead()[0] };
-      const a = L.openNpy(cold('sum.npy', n));
+      const a = L.openNpy(cold(n));
       let before = advised();
       o.sum = a.sum();
       o.coldSum = advised() - before;
@@ -76,24 +53,24 @@ describe('sync kernels read a cold mapped source ahead when asked (MMARRAY_READ_
       o.warm = [a.sum(), a.min()];
       o.warmAdvised = advised() - before;
       a.close();
-      const c = L.openNpy(cold('copy.npy', n));
+      const c = L.openNpy(cold(n));
       before = advised();
       o.half = c.index(\`\${n / 2}:\`).copy().size;
       o.copyAdvised = advised() - before;
       c.close();
-      const d = L.openNpy(cold('cast.npy', n));
+      const d = L.openNpy(cold(n));
       before = advised();
       o.cast = d.astype('<f4').shape;
       o.castAdvised = advised() - before;
       d.close();
       // Under two steps (8 MiB): the faults' own readahead covers it, no syscall.
-      const s = L.openNpy(cold('small.npy', 1 << 19));
+      const s = L.openNpy(cold(1 << 19));
       before = advised();
       o.small = s.sum();
       o.smallAdvised = advised() - before;
       s.close();
       // A reversed or a sparse (under half its span) view is not advised.
-      const r = L.openNpy(cold('views.npy', n));
+      const r = L.openNpy(cold(n));
       before = advised();
       o.views = [r.index('::-1').sum(), r.index('::4').sum()];
       o.viewsAdvised = advised() - before;
