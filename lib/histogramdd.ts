@@ -210,9 +210,33 @@ function columnsOf(sample: unknown): NdArray[] {
   cols.forEach(requireOpen);
   if (cols.every((c) => c.ndim === 0)) return [stack(cols)];
   if (cols.some((c) => c.ndim !== 1 || c.shape[0] !== cols[0].shape[0])) return columnsOf(stack(cols).T);
+  if (cols.some((c) => c.dtype.isStructured) && !cols.every((c) => c.dtype.equals(cols[0].dtype))) return mixedRecordColumns(cols);
   const dt = resultType(...cols.map((c) => c.dtype));
   return cols.map((c) => (c.dtype.equals(dt) ? c : c.astype(dt)));
 }
+
+/**
+ * Columns of which some are records and the rest not (or records of other
+ * dtypes): NumPy's `atleast_2d` of the list is an object array, each record
+ * a tuple. Its histogramdd fails, but which error comes first depends on the
+ * columns' order: a plain column's own errors (a non-finite autodetected
+ * range) in turn; a record column's autodetected range compares tuples, and
+ * the truth of `isfinite` of a tuple of more than one field is ambiguous (a
+ * ValueError at once), one field passes; after every axis's edges the
+ * `searchsorted` of a record column is `object too deep for desired array`.
+ * The plain columns keep their promoted dtype; each record column is
+ * returned as is and marked in {@link RECORD_COLUMNS}.
+ */
+function mixedRecordColumns(cols: NdArray[]): NdArray[] {
+  const plain = cols.filter((c) => !c.dtype.isStructured);
+  const dt = plain.length > 0 ? resultType(...plain.map((c) => c.dtype)) : null;
+  const out = cols.map((c) => (c.dtype.isStructured || dt === null || c.dtype.equals(dt) ? c : c.astype(dt)));
+  RECORD_COLUMNS.set(out, out.map((c) => c.dtype.isStructured));
+  return out;
+}
+
+/** The record columns of a list sample that NumPy reads as an object array ({@link mixedRecordColumns}). */
+const RECORD_COLUMNS = new WeakMap<NdArray[], boolean[]>();
 
 /**
  * NumPy's `np.histogramdd(sample, bins=10, range=None, density=None, weights=None)`:
@@ -234,6 +258,7 @@ export function histogramdd(sample: NdArray | readonly unknown[], options?: Hist
   const o = readKnownOptions(options, ['bins', 'range', 'density', 'weights'], 'histogramdd');
   const columns = columnsOf(sample);
   const D = columns.length;
+  const records = RECORD_COLUMNS.get(columns) ?? null;
   const w: NdArray | null = o.weights === undefined || o.weights === null ? null : isArray(o.weights) ? o.weights : asarray(o.weights as never);
   if (w !== null) requireOpen(w);
   let bins: readonly unknown[];
@@ -257,6 +282,22 @@ export function histogramdd(sample: NdArray | readonly unknown[], options?: Hist
   for (let i = 0; i < D; i++) {
     const b = bins[i];
     let e: NdArray;
+    if (records !== null && records[i]) {
+      // NumPy's object column of tuples (mixedRecordColumns).
+      if (!(isScalarBins(b) && (range === null || range[i] === null || range[i] === undefined))) {
+        throw new TypeError(`histogramdd: column ${i} holds records, which compare with no number (NumPy: '<' not supported between a number and a tuple)`);
+      }
+      const n = isArray(b) ? scalar(b) : Number(b);
+      if (!(n >= 1)) throw new ValueError(`\`bins[${i}]\` must be positive, when an integer`);
+      if ((columns[i].dtype.names ?? []).length !== 1) throw new ValueError('The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()');
+      // Equal min and max are widened by 0.5: a tuple minus a float.
+      const f = columns[i].field((columns[i].dtype.names as readonly string[])[0]);
+      if (f.size > 0 && scalar(min(f)) === scalar(max(f))) throw new TypeError("unsupported operand type(s) for -: 'tuple' and 'float'");
+      if (!Number.isInteger(n) || (isArray(b) && b.dtype.kind !== 'i' && b.dtype.kind !== 'u')) throw new TypeError(`\`bins[${i}]\` must be an integer, when a scalar`);
+      edges.push(asarray([], '<f8'));
+      nbin.push(1);
+      continue;
+    }
     if (isScalarBins(b)) {
       const n = isArray(b) ? scalar(b) : Number(b);
       if (!(n >= 1)) throw new ValueError(`\`bins[${i}]\` must be positive, when an integer`);
@@ -274,6 +315,8 @@ export function histogramdd(sample: NdArray | readonly unknown[], options?: Hist
     edges.push(e);
     nbin.push(e.size + 1);
   }
+  // NumPy's searchsorted of an object column of tuples against edges of shape (n + 1, 1).
+  if (records !== null && records.some(Boolean)) throw new ValueError('object too deep for desired array');
   const total = nbin.reduce((x, y) => x * y, 1);
   if (!(total <= Number.MAX_SAFE_INTEGER)) throw new ValueError(INVALID_DIMS);
   // The flat bin of each item (outlier bins included), by whole-array kernels; in place

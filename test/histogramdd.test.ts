@@ -3,7 +3,7 @@
 // the edges and outside them, NaN, empty and strided/byte-swapped samples,
 // and NumPy's errors (class and message).
 import { histogramdd, histogram2d } from '../lib/histogramdd';
-import { asarray, fromBuffer } from '../lib';
+import { asarray, fromBuffer, zeros } from '../lib';
 import { describeWithNumpy } from './helpers/numpy';
 import { type Case, expectCasesLikeNumpy as check, hexOf } from './helpers/np-compare';
 import { seeded, shared } from './helpers/np-data';
@@ -151,5 +151,30 @@ describeWithNumpy('histogramdd against NumPy', () => {
       { py: `np.histogram2d(${x.py}, ${x.py}, bins=[3])`, js: () => histogram2d(x.arr, x.arr, { bins: [3] }).hist },
     ]);
     expect(() => histogramdd(d.arr, { bins: 2, nope: 1 } as never)).toThrow(TypeError);
+  });
+
+  test('a list of columns mixing records and numbers: NumPy\'s object-array errors, in its order (fuzz 9202644)', () => {
+    const zero = zeros([2], { names: ['a'], formats: ['<i8'] } as never);
+    const one = zeros([2], { names: ['a'], formats: ['<i8'] } as never);
+    one.field('a').set(asarray([3, 4]));
+    const two = zeros([2], { names: ['a', 'b'], formats: ['<f8', '<i4'] } as never);
+    const R0 = "np.zeros(2, [('a', '<i8')])";
+    const R1 = "np.array([(3,), (4,)], [('a', '<i8')])";
+    const R2 = "np.zeros(2, [('a', '<f8'), ('b', '<i4')])";
+    const fin = asarray([0.5, 1]);
+    const inf = asarray([-0.5, -Infinity]);
+    check([
+      { py: `np.histogram2d(${R1}, np.array([0.5, 1.]), bins=[2, 1])`, js: () => histogram2d(one, fin, { bins: [2, 1] }).hist },
+      { py: `np.histogram2d(${R1}, np.array([-0.5, -np.inf]), bins=[2, 1])`, js: () => histogram2d(one, inf, { bins: [2, 1] }).hist },
+      { py: `np.histogram2d(np.array([-0.5, -np.inf]), ${R1})`, js: () => histogram2d(inf, one).hist },
+      { py: `np.histogram2d(np.array([0.5, 1.]), ${R1})`, js: () => histogram2d(fin, one).hist },
+      { py: `np.histogram2d(${R2}, np.array([0.5, 1.]))`, js: () => histogram2d(two, fin).hist },
+      { py: `np.histogram2d(${R2}, np.array([-0.5, -np.inf]))`, js: () => histogram2d(two, inf).hist },
+      { py: `np.histogramdd([np.array([0.5, 1.]), ${R1}, np.array([-0.5, -np.inf])])`, js: () => histogramdd([fin, one, inf]).hist },
+      { py: `np.histogramdd([${R1}, np.array([0.5, 1.])], bins=[0, 2])`, js: () => histogramdd([one, fin], { bins: [0, 2] }).hist },
+      { py: `np.histogram2d(${R1}, ${R1})`, js: () => histogram2d(one, one).hist },
+      { py: `np.histogram2d(np.array([0.5, 1.]), ${R0})`, js: () => histogram2d(fin, zero).hist },
+      { py: `np.histogramdd([np.array([0.5, 1.]), ${R0}, np.array([-0.5, -np.inf])])`, js: () => histogramdd([fin, zero, inf]).hist },
+    ]);
   });
 });
