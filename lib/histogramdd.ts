@@ -228,6 +228,8 @@ function columnsOf(sample: unknown): NdArray[] {
  * returned as is and marked in {@link RECORD_COLUMNS}.
  */
 function mixedRecordColumns(cols: NdArray[]): NdArray[] {
+  // No items: no tuple is ever compared, the edges span [0, 1] as for any empty column.
+  if (cols[0].shape[0] === 0) return cols.map((c) => (c.dtype.isStructured ? asarray([], '<f8') : c));
   const plain = cols.filter((c) => !c.dtype.isStructured);
   const dt = plain.length > 0 ? resultType(...plain.map((c) => c.dtype)) : null;
   const out = cols.map((c) => (c.dtype.isStructured || dt === null || c.dtype.equals(dt) ? c : c.astype(dt)));

@@ -173,6 +173,9 @@ describeWithNumpy('histogramdd against NumPy', () => {
       { py: `np.histogramdd([np.array([0.5, 1.]), ${R1}, np.array([-0.5, -np.inf])])`, js: () => histogramdd([fin, one, inf]).hist },
       { py: `np.histogramdd([${R1}, np.array([0.5, 1.])], bins=[0, 2])`, js: () => histogramdd([one, fin], { bins: [0, 2] }).hist },
       { py: `np.histogram2d(${R1}, ${R1})`, js: () => histogram2d(one, one).hist },
+      { py: `np.histogram2d(${R2}[:0], np.zeros(0, complex), bins=1)[0]`, js: () => histogram2d(two.index(':0'), asarray([], '<c16'), { bins: 1 }).hist },
+      { py: `np.histogram2d(${R2}[:0], np.zeros(0, complex), bins=1)[1]`, js: () => histogram2d(two.index(':0'), asarray([], '<c16'), { bins: 1 }).edges[0] },
+      { py: `np.histogram2d(${R2}[:0], np.zeros(0, complex), bins=1)[2]`, js: () => histogram2d(two.index(':0'), asarray([], '<c16'), { bins: 1 }).edges[1] },
       { py: `np.histogram2d(np.array([0.5, 1.]), ${R0})`, js: () => histogram2d(fin, zero).hist },
       { py: `np.histogramdd([np.array([0.5, 1.]), ${R0}, np.array([-0.5, -np.inf])])`, js: () => histogramdd([fin, zero, inf]).hist },
     ]);
