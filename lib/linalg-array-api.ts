@@ -10,7 +10,7 @@
  */
 import type { NdArray } from './ndarray';
 import type { DTypeLike } from './dtype';
-import { LinAlgError, ValueError } from './errors';
+import { IndexError, LinAlgError, ValueError } from './errors';
 import { asAnyArray } from './stack-helpers';
 import { normalizeAxis } from './layout';
 import { readOptions } from './options';
@@ -109,17 +109,18 @@ export function outer(x1: unknown, x2: unknown): NdArray {
  * NumPy's `linalg.cross(x1, x2, axis=-1)`: the cross product of 3-vectors
  * along `axis` (the top-level `cross` also takes 2-vectors; this one
  * refuses them).
- * @throws ValueError `Both input arrays must be (arrays of) 3-dimensional vectors, but they are 2 and 3 dimensional instead.`
+ * @throws ValueError `Both input arrays must be (arrays of) 3-dimensional vectors, but they are 2 and 3 dimensional instead.`;
+ *   IndexError `tuple index out of range` for an axis past an operand's.
  */
 export function cross(x1: unknown, x2: unknown, options: VectorAxisOptions = {}): NdArray {
   const o = readOptions(options, ['axis']);
   const axis = o.axis ?? -1;
   const a = asAnyArray(x1);
   const b = asAnyArray(x2);
-  // Python's shape[axis]: an IndexError past either end.
+  // Python's shape[axis]: NumPy's IndexError past either end.
   const len = (s: readonly number[]): number => {
     const k = axis < 0 ? s.length + axis : axis;
-    if (!Number.isInteger(axis) || k < 0 || k >= s.length) throw new RangeError('tuple index out of range');
+    if (!Number.isInteger(axis) || k < 0 || k >= s.length) throw new IndexError('tuple index out of range');
     return s[k];
   };
   const la = len(a.shape);
@@ -177,11 +178,12 @@ export function vectorNorm(x: unknown, options: VectorNormOptions = {}): NdArray
  * matrix of its first `ind` axes by the rest, shaped
  * `a.shape[ind:] + a.shape[:ind]`, so that `tensordot(tensorinv(a), a, ind)`
  * is the identity.
- * @throws ValueError `Invalid ind argument.` for ind <= 0; LinAlgError as {@link inv}.
+ * @throws ValueError `Invalid ind argument.` for ind <= 0; TypeError for a fractional ind (Python's slice error); LinAlgError as {@link inv}.
  */
 export function tensorinv(a: unknown, ind = 2): NdArray {
   const x = asAnyArray(a);
-  if (!Number.isInteger(ind)) throw new TypeError(`tensorinv(): ind must be an integer, got ${String(ind)}`);
+  // Python's a.shape[ind:] with a non-integer ind.
+  if (!Number.isInteger(ind)) throw new TypeError('slice indices must be integers or None or have an __index__ method');
   if (ind <= 0) throw new ValueError('Invalid ind argument.');
   const old = x.shape;
   const invShape = [...old.slice(ind), ...old.slice(0, ind)];
@@ -193,7 +195,8 @@ export function tensorinv(a: unknown, ind = 2): NdArray {
  * NumPy's `linalg.tensorsolve(a, b, axes=None)`: the `x` with
  * `tensordot(a, x, x.ndim) == b`, `a`'s axes `axes` (if given) moved last
  * first; `x` has the shape of `a`'s trailing axes past `b`'s.
- * @throws LinAlgError when prod(a.shape[b.ndim:]) != prod(a.shape[:b.ndim]), or as {@link solve}.
+ * @throws LinAlgError when prod(a.shape[b.ndim:]) != prod(a.shape[:b.ndim]), or as {@link solve};
+ *   ValueError `list.remove(x): x not in list` for an axis `a` does not have.
  */
 export function tensorsolve(a: unknown, b: unknown, axes: readonly number[] | null = null): NdArray {
   let x = asAnyArray(a);
@@ -209,9 +212,8 @@ export function tensorsolve(a: unknown, b: unknown, axes: readonly number[] | nu
     }
     x = x.transpose(all);
   }
-  // Python's a.shape[-(an - b.ndim):]: the whole shape when the two have as many axes.
-  const cut = an - y.ndim;
-  const oldShape = cut === 0 ? [...x.shape] : x.shape.slice(cut > 0 ? -cut : Math.max(0, -cut));
+  // Python's a.shape[-(an - b.ndim):] (the whole shape when the two have as many axes: -0 is 0).
+  const oldShape = x.shape.slice(y.ndim - an);
   const prod = oldShape.reduce((p: number, k: number) => p * k, 1);
   if (x.size !== prod * prod) {
     throw new LinAlgError('Input arrays must satisfy the requirement             prod(a.shape[b.ndim:]) == prod(a.shape[:b.ndim])');

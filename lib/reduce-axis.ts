@@ -720,7 +720,7 @@ export function sum(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, opt
   opts = reduceOptions(a, opts, WITH_INITIAL);
   if (masked(opts)) {
     // Records, void and bytes have no add loop: NumPy says so before it looks at the mask.
-    if (opts.dtype === undefined && 'VSU'.includes(a.dtype.kind)) sumDType(a.dtype, 'add');
+    if (opts.dtype === undefined && 'VS'.includes(a.dtype.kind)) sumDType(a.dtype, 'add');
     const m = foldMasked(a, axis, opts, false);
     if (m !== null) return m;
     return reduceWithInitial('sum', a, axis, opts, (x, ax, o) => sum(x, ax as Axis, o));
@@ -738,7 +738,7 @@ export function prod(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, op
   opts = reduceOptions(a, opts, WITH_INITIAL);
   if (masked(opts)) {
     // Records, void and bytes have no multiply loop: NumPy says so before it looks at the mask.
-    if (opts.dtype === undefined && 'VSU'.includes(a.dtype.kind)) sumDType(a.dtype, 'multiply');
+    if (opts.dtype === undefined && 'VS'.includes(a.dtype.kind)) sumDType(a.dtype, 'multiply');
     const m = foldMasked(a, axis, opts, true);
     if (m !== null) return m;
     return reduceWithInitial('prod', a, axis, opts, (x, ax, o) => prod(x, ax as Axis, o));

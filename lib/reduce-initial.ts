@@ -19,8 +19,8 @@
  * argument 'x'`.
  * @module
  */
-import { broadcastShape, iterOutputOrder } from './broadcast';
-import { allocateOrdered } from './compute-values';
+import { broadcastShape } from './broadcast';
+import { allocateOrdered, kOrder } from './compute-values';
 import { ValueError } from './errors';
 import { dtype as toDType, type DTypeLike } from './dtype';
 import { allocate, NdArray as ArrayClass } from './internal';
@@ -215,8 +215,7 @@ function emptyResult<O>(kind: MaskedReduction, a: NdArray, axis: unknown, opts: 
   // a's strides (the result's layout follows them, as NumPy's), then
   // overwrite it.
   const shape = a.shape.map((n, i) => (reducedAxes(a, axis).includes(i) ? 1 : n));
-  const order = iterOutputOrder(a.ndim, [a.strides.map((st, i) => (a.shape[i] === 1 ? 0 : st))], [...a.shape.keys()]);
-  return core(allocateOrdered(a.dtype, shape, order), axis, opts);
+  return core(allocateOrdered(a.dtype, shape, kOrder(a.shape, a.strides)), axis, opts);
 }
 
 function reducedAxes(a: NdArray, axis: unknown): number[] {

@@ -13,6 +13,7 @@
 #include "gemm.h"
 #include "linalg_args.h"
 #include "napi_util.h"
+#include "power_scale.h"
 
 namespace mmarray {
 namespace {
@@ -334,21 +335,12 @@ bool OrgqrF64(const double* h, const double* tau, double* q, int64_t m, int64_t 
   return true;
 }
 
-// The exponent k with max|x| · 2^k in [0.5, 1) (0 for a zero matrix) in
-// *k; false when an item is not finite. 2^k itself can pass a double's range
-// (a subnormal matrix needs k up to 1074), so the callers scale with
-// std::ldexp, exact both ways while the values stay normal.
+// PowerScale (power_scale.h) over the items of `a` as doubles.
 template <typename E>
-bool PowerScale(const E* a, int64_t len, int* k) {
-  double amax = 0;
-  for (int64_t i = 0; i < len; i++) {
-    if (!Finite(a[i])) return false;
-    amax = std::max(amax, std::max(std::fabs(Re(a[i])), std::fabs(Im(a[i]))));
-  }
-  int e = 0;
-  if (amax != 0) std::frexp(amax, &e);
-  *k = -e;
-  return true;
+bool PowerScaleOf(const E* a, int64_t len, int* k) {
+  // SAFETY: E is double or Cx, two doubles (re, im) with no padding
+  // (static_assert above), so `a`'s len items are len·sizeof(E)/8 doubles.
+  return PowerScale(reinterpret_cast<const double*>(a), len * static_cast<int64_t>(sizeof(E) / sizeof(double)), k);
 }
 
 inline double Ldexp(double a, int k) { return std::ldexp(a, k); }
@@ -409,7 +401,7 @@ template <typename E>
 int SvdGolubKahan(E* g, int64_t M, int64_t N, double* sigma, E* uc, int64_t ucols, E* vc, bool want) {
   constexpr bool kComplex = std::is_same_v<E, Cx>;
   int k2 = 0;
-  if (!PowerScale(g, M * N, &k2)) return -1;
+  if (!PowerScaleOf(g, M * N, &k2)) return -1;
   if (N == 0) {
     if (want) CompleteU(uc, M, 0, ucols);
     return 0;
@@ -920,7 +912,7 @@ int EighTridiagonal(const E* a, int64_t n, bool lower, double* w, E* v, bool wan
     }
   }
   int k2 = 0;
-  if (!PowerScale(vm.data(), n * n, &k2)) return -1;
+  if (!PowerScaleOf(vm.data(), n * n, &k2)) return -1;
   for (E& x : vm) x = Ldexp(x, k2);
   std::vector<double> d(n);
   std::vector<double> e(n);

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <complex>
 #include <cstdint>
 #include <limits>
@@ -12,6 +11,7 @@
 
 #include "linalg_args.h"
 #include "napi_util.h"
+#include "power_scale.h"
 
 namespace mmarray {
 namespace {
@@ -25,23 +25,6 @@ constexpr double kEps = std::numeric_limits<double>::epsilon();
 // An eigenvalue that has not deflated after this many QR sweeps is reported (LAPACK allows 30 per
 // eigenvalue on average; the exceptional shifts come at 10, 20 and 30 here).
 constexpr int kMaxIter = 60;
-
-// The exponent k with max|x| · 2^k in [0.5, 1) (0 for a zero matrix) in
-// *k; false when an item is not finite. 2^k itself can pass a double's range
-// (a subnormal matrix needs k up to 1074: as a factor it overflowed to inf
-// and the iteration ran on NaNs), so the callers scale with std::ldexp,
-// exact both ways while the values stay normal.
-bool PowerScale(const double* a, int64_t len, int* k) {
-  double amax = 0;
-  for (int64_t i = 0; i < len; i++) {
-    if (!std::isfinite(a[i])) return false;
-    amax = std::max(amax, std::fabs(a[i]));
-  }
-  int e = 0;
-  if (amax != 0) std::frexp(amax, &e);
-  *k = -e;
-  return true;
-}
 
 // Complex division as EISPACK's cdiv (scaled: no overflow of |b|²).
 inline Cd Cdiv(Cd a, Cd b) {

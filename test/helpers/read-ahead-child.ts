@@ -28,3 +28,18 @@ export function withReadAhead(mb: string | null, dir: string, body: string): Rec
   if (r.status !== 0 || r.stderr !== '') throw new Error(`the child ended with ${r.signal ?? `status ${r.status}`}: ${r.stderr}`);
   return JSON.parse(r.stdout) as Record<string, unknown>;
 }
+
+/**
+ * What a child's cold-then-warm sum of an n-item zero <f8 file reported
+ * (`distance`, `sum`, `cold`: bytes advised cold, `warm`: the warm sums,
+ * `warmAdvised`) shows a 32 MiB distance, one pass of advice within the
+ * file (each madvise starts on a page boundary), and none once warm.
+ */
+export function expectAdvisedColdOnly(out: Record<string, unknown>, n: number): void {
+  expect(out.distance).toBe(32 << 20);
+  expect(out.sum).toBe(0);
+  expect(out.cold).toBeGreaterThan(0);
+  expect(out.cold).toBeLessThanOrEqual(n * 8 * 1.01);
+  expect(out.warm).toEqual([0, 0]);
+  expect(out.warmAdvised).toBe(0);
+}
