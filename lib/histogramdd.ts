@@ -287,7 +287,9 @@ export function histogramdd(sample: NdArray | readonly unknown[], options?: Hist
     if (records !== null && records[i]) {
       // NumPy's object column of tuples (mixedRecordColumns).
       if (!(isScalarBins(b) && (range === null || range[i] === null || range[i] === undefined))) {
-        throw new TypeError(`histogramdd: column ${i} holds records, which compare with no number (NumPy: '<' not supported between a number and a tuple)`);
+        // Given edges (or a range's float edges) meet the tuples in NumPy's searchsorted.
+        const edgeType = isScalarBins(b) || !'iu'.includes((isArray(b) ? b : asarray(b as never)).dtype.kind) ? 'float' : 'int';
+        throw new TypeError(`'<' not supported between instances of '${edgeType}' and 'tuple'`);
       }
       const n = isArray(b) ? scalar(b) : Number(b);
       if (!(n >= 1)) throw new ValueError(`\`bins[${i}]\` must be positive, when an integer`);

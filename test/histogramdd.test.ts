@@ -178,6 +178,10 @@ describeWithNumpy('histogramdd against NumPy', () => {
       { py: `np.histogram2d(${R2}[:0], np.zeros(0, complex), bins=1)[2]`, js: () => histogram2d(two.index(':0'), asarray([], '<c16'), { bins: 1 }).edges[1] },
       { py: `np.histogram2d(np.array([0.5, 1.]), ${R0})`, js: () => histogram2d(fin, zero).hist },
       { py: `np.histogramdd([np.array([0.5, 1.]), ${R0}, np.array([-0.5, -np.inf])])`, js: () => histogramdd([fin, zero, inf]).hist },
+      // Edges or a range given for a record column: the tuples meet numbers in searchsorted.
+      { py: `np.histogramdd([${R1}, np.array([0.5, 1.])], bins=[[0, 1, 2], 3])`, js: () => histogramdd([one, fin], { bins: [[0, 1, 2], 3] }).hist },
+      { py: `np.histogramdd([${R1}, np.array([0.5, 1.])], bins=[[0., 1.5], 3])`, js: () => histogramdd([one, fin], { bins: [[0, 1.5], 3] }).hist },
+      { py: `np.histogramdd([${R2}, np.array([0.5, 1.])], range=[(0, 1), None])`, js: () => histogramdd([two, fin], { range: [[0, 1], null] }).hist },
     ]);
   });
 });
