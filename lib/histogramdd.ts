@@ -210,9 +210,14 @@ function columnsOf(sample: unknown): NdArray[] {
   cols.forEach(requireOpen);
   if (cols.every((c) => c.ndim === 0)) return [stack(cols)];
   if (cols.some((c) => c.ndim !== 1 || c.shape[0] !== cols[0].shape[0])) return columnsOf(stack(cols).T);
-  if (cols.some((c) => c.dtype.isStructured) && !cols.every((c) => c.dtype.equals(cols[0].dtype))) return mixedRecordColumns(cols);
+  if (mixesRecords(cols)) return mixedRecordColumns(cols);
   const dt = resultType(...cols.map((c) => c.dtype));
   return cols.map((c) => (c.dtype.equals(dt) ? c : c.astype(dt)));
+}
+
+/** Some columns are records and the others not (or records of another dtype): NumPy's object array. */
+function mixesRecords(cols: readonly NdArray[]): boolean {
+  return cols.some((c) => c.dtype.isStructured) && !cols.every((c) => c.dtype.equals(cols[0].dtype));
 }
 
 /**
@@ -225,20 +230,15 @@ function columnsOf(sample: unknown): NdArray[] {
  * ValueError at once), one field passes; after every axis's edges the
  * `searchsorted` of a record column is `object too deep for desired array`.
  * The plain columns keep their promoted dtype; each record column is
- * returned as is and marked in {@link RECORD_COLUMNS}.
+ * returned as is (so the columns still mix records: {@link mixesRecords}).
  */
 function mixedRecordColumns(cols: NdArray[]): NdArray[] {
   // No items: no tuple is ever compared, the edges span [0, 1] as for any empty column.
   if (cols[0].shape[0] === 0) return cols.map((c) => (c.dtype.isStructured ? asarray([], '<f8') : c));
   const plain = cols.filter((c) => !c.dtype.isStructured);
   const dt = plain.length > 0 ? resultType(...plain.map((c) => c.dtype)) : null;
-  const out = cols.map((c) => (c.dtype.isStructured || dt === null || c.dtype.equals(dt) ? c : c.astype(dt)));
-  RECORD_COLUMNS.set(out, out.map((c) => c.dtype.isStructured));
-  return out;
+  return cols.map((c) => (c.dtype.isStructured || dt === null || c.dtype.equals(dt) ? c : c.astype(dt)));
 }
-
-/** The record columns of a list sample that NumPy reads as an object array ({@link mixedRecordColumns}). */
-const RECORD_COLUMNS = new WeakMap<NdArray[], boolean[]>();
 
 /**
  * NumPy's `np.histogramdd(sample, bins=10, range=None, density=None, weights=None)`:
@@ -260,7 +260,8 @@ export function histogramdd(sample: NdArray | readonly unknown[], options?: Hist
   const o = readKnownOptions(options, ['bins', 'range', 'density', 'weights'], 'histogramdd');
   const columns = columnsOf(sample);
   const D = columns.length;
-  const records = RECORD_COLUMNS.get(columns) ?? null;
+  // NumPy's object array of a list mixing record and plain columns (mixedRecordColumns).
+  const records = mixesRecords(columns) ? columns.map((c) => c.dtype.isStructured) : null;
   const w: NdArray | null = o.weights === undefined || o.weights === null ? null : isArray(o.weights) ? o.weights : asarray(o.weights as never);
   if (w !== null) requireOpen(w);
   let bins: readonly unknown[];
