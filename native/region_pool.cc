@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "gradual_release.h"
+
 // Linux 5.14; older kernels refuse it with EINVAL and PopulateRange touches
 // the pages instead.
 #ifndef MADV_POPULATE_WRITE
@@ -510,6 +512,9 @@ void RetireRegion(Region r) {
 }
 
 void UnmapRegion(Region r) {
+  // Its pages first, in pieces (gradual_release.h): one munmap of a region
+  // in 4 KiB pages (no huge pages to be had) held the event loop's thread.
+  ReleasePagesGradually(r.addr, r.length);
   // SAFETY: r is exactly a mapping MapAligned made, or a whole aligned part
   // of one (the caller's contract), and nothing reaches it any more.
   munmap(r.addr, r.length);

@@ -15,6 +15,8 @@
 
 #include "byte_order.h"
 #include "env_state.h"
+#include "gradual_release.h"
+#include "scratch.h"
 #include "kernels.h"
 #include "kernel_plan.h"
 #include "napi_util.h"
@@ -384,19 +386,10 @@ void WalkLanes(const std::vector<int64_t>& shape, const std::vector<int64_t>& ss
   }
 }
 
-// Scratch for n items, left uninitialized: a lane fills what it reads. A
-// vector's zero fill was one more pass over fresh memory (a 1-d lane of a
-// few hundred MiB faults every page there) before the first checkpoint of
-// an async sort (sort_checkpoint.h).
-template <class T>
-class Scratch {
- public:
-  explicit Scratch(size_t n) : p_(n == 0 ? nullptr : new T[n]) {}
-  T* data() { return p_.get(); }
-
- private:
-  std::unique_ptr<T[]> p_;
-};
+// Scratch (gradual_release.h): n items left uninitialized, given back to
+// the kernel in pieces. A vector's zero fill was one more pass over fresh
+// memory (a 1-d lane of a few hundred MiB faults every page there) before
+// the first checkpoint of an async sort (sort_checkpoint.h).
 
 // One sort along the last axis: src and dst are checked layouts of `shape`
 // (dst may be src itself: each lane is read whole before it is written).
@@ -591,8 +584,8 @@ MMARRAY_KEY_CLONES size_t CopyCountSpecial(const uint8_t* __restrict src, typena
 // after the sort) in input order when one is -0, from item `below` on; the
 // NaNs last, in input order. A write-back: it yields, never stops.
 template <class U, bool Swap>
-void PutBackSpecials(uint8_t* out, int64_t d, size_t n, size_t below, const std::vector<uint8_t>& zeroSigns,
-                     const std::vector<U>& nans) {
+void PutBackSpecials(uint8_t* out, int64_t d, size_t n, size_t below, const ScratchVector<uint8_t>& zeroSigns,
+                     const ScratchVector<U>& nans) {
   constexpr U kSign = static_cast<U>(U{1} << (8 * sizeof(U) - 1));
   // SAFETY (both loops): items below + i < below + zeros <= n and
   // n - nans + i < n of the caller's lane at out.
@@ -617,8 +610,8 @@ void SortValues(const Job& j) {
   std::vector<uint32_t> hist(kHistSize<U>);
   // A float lane's zeros (their signs, in input order) and NaNs (their bits),
   // put back after the sort: their keys do not say which they were.
-  std::vector<uint8_t> zeroSigns;
-  std::vector<U> nans;
+  ScratchVector<uint8_t> zeroSigns;
+  ScratchVector<U> nans;
   constexpr int64_t kSize = static_cast<int64_t>(sizeof(U));
   // float64 lanes sort as doubles where the vector sorts run (no key
   // transform in or out, and vminpd/vmaxpd; see simd_sort.cc K64F): the NaNs
@@ -750,20 +743,21 @@ template <class U>
 constexpr size_t kPackedArgsortMax = sizeof(U) == 8 ? size_t{1} << 16 : size_t{1} << 12;
 
 // The stable argsort of the n keys at k into x, with the AVX-512 quicksort
-// of 64-bit words: each word is a key's top bits over its position's b bits
-// (n <= 2^b), so equal tops sort by position. Keys of up to 64 - b bits fit
-// whole: that order is the stable one. Wider keys (float64, int64) keep
-// their top 64 - b bits; a run of equal tops, rare in real data, is then
-// ordered by the whole key, stably (its positions already ascend), which
-// gives exactly the stable order. `w` is scratch for n words.
+// of 64-bit words: each word is a key's low `keyBits` bits (the only ones
+// that differ among the n keys; all of a U's bits when it has no more) over
+// its position's b bits (n <= 2^b), so equal keys sort by position. Keys of
+// up to 64 - b such bits fit whole: that order is the stable one. Wider ones
+// keep their top 64 - b bits; a run of equal tops, rare in real data, is
+// then ordered by the whole key, stably (its positions already ascend),
+// which gives exactly the stable order. `w` is scratch for n words.
 template <class U>
-void PackedArgsort(const U* k, uint32_t* x, uint64_t* w, size_t n) {
+void PackedArgsort(const U* k, uint32_t* x, uint64_t* w, size_t n, int keyBits = 8 * static_cast<int>(sizeof(U))) {
   int b = 1;
   while ((size_t{1} << b) < n) b++;
-  constexpr int kW = 8 * static_cast<int>(sizeof(U));
-  const bool whole = kW + b <= 64;
-  const int drop = whole ? 0 : kW + b - 64;  // low key bits not in the word
-  for (size_t i = 0; i < n; i++) w[i] = (static_cast<uint64_t>(k[i]) >> drop << b) | i;
+  const uint64_t keyMask = keyBits >= 64 ? ~uint64_t{0} : (uint64_t{1} << keyBits) - 1;
+  const bool whole = keyBits + b <= 64;
+  const int drop = whole ? 0 : keyBits + b - 64;  // low key bits not in the word
+  for (size_t i = 0; i < n; i++) w[i] = ((static_cast<uint64_t>(k[i]) & keyMask) >> drop << b) | i;
   SimdSortU64(w, n);
   const uint64_t mask = (uint64_t{1} << b) - 1;
   for (size_t i = 0; i < n; i++) x[i] = static_cast<uint32_t>(w[i] & mask);
@@ -776,6 +770,124 @@ void PackedArgsort(const U* k, uint32_t* x, uint64_t* w, size_t n) {
     if (e - i > 1 && !std::is_sorted(x + i, x + e, less)) std::stable_sort(x + i, x + e, less);
     i = e;
   }
+}
+
+// Bucket sizes BucketArgsort aims at: a bucket's keys, positions and words
+// (20 bytes an item) stay in L2.
+constexpr size_t kBucketItems = size_t{1} << 13;
+// Most buckets of one pass: the scatter streams of an LSD pass (11 bits).
+constexpr int kBucketBitsMax = 11;
+
+// RadixSort<U, true>'s contract (the n keys at *k and their indices at *x
+// stably sorted, *tk and *tx scratch, *k and *x left pointing at the result)
+// for 8-byte keys past kPackedArgsortMax, where the vector sort runs: one
+// MSD pass scatters (key, index) pairs by the top bits that differ among the
+// keys (at most 2^11 buckets of about kBucketItems), then each bucket sorts
+// in cache with PackedArgsort and gathers its indices (and, with `keys`,
+// its keys) back into *k and *x; a bucket past kPackedArgsortMax (skewed
+// data) takes another such pass. Six LSD passes over a lane of 10M float64
+// keys each stream 12 bytes an item through 2048 scatter targets, which
+// runs out of TLB reach; this streams them once. Measured on the 2-vCPU VM
+// (10M random float64, argsort): see the README's sort rows.
+template <class U>
+void BucketArgsort(U** kp, uint32_t** xp, U** tkp, uint32_t** txp, size_t n, uint64_t* words, bool keys) {
+  static_assert(sizeof(U) == 8, "the MSD pass of 8-byte keys");
+  U* k = *kp;
+  uint32_t* x = *xp;
+  U* tk = *tkp;
+  uint32_t* tx = *txp;
+  // The keys' range, and whether they already ascend (a time column):
+  // then their order is the stable one.
+  U lo = k[0], hi = k[0];
+  size_t descents = 0;
+  if (!ForEachPiece(n, [&](size_t i0, size_t i1) {
+        for (size_t i = i0; i < i1; i++) {
+          lo = std::min(lo, k[i]);
+          hi = std::max(hi, k[i]);
+          descents += i > 0 && k[i] < k[i - 1];
+        }
+      })) {
+    return;
+  }
+  if (descents == 0) return;
+  const int top = 63 - __builtin_clzll(static_cast<uint64_t>(lo ^ hi));  // the highest bit that differs
+  int bits = 1;
+  while (bits < kBucketBitsMax && (n >> bits) > kBucketItems) bits++;
+  bits = std::min(bits, top + 1);
+  const int shift = top + 1 - bits;
+  const U base = lo >> shift;
+  const size_t buckets = size_t{1} << bits;
+  std::vector<uint32_t> end(buckets, 0);
+  if (!ForEachPiece(n, [&](size_t i0, size_t i1) {
+        for (size_t i = i0; i < i1; i++) end[static_cast<size_t>((k[i] >> shift) - base)]++;
+      })) {
+    return;
+  }
+  uint32_t sum = 0;
+  for (size_t d = 0; d < buckets; d++) {
+    const uint32_t t = end[d];
+    end[d] = sum;
+    sum += t;
+  }
+  if (!ForEachPiece(n, [&](size_t i0, size_t i1) {
+        for (size_t i = i0; i < i1; i++) {
+          const uint32_t at = end[static_cast<size_t>((k[i] >> shift) - base)]++;
+          tk[at] = k[i];
+          tx[at] = x[i];
+        }
+      })) {
+    return;
+  }
+  // end[d] is now bucket d's end. Each bucket's keys share every bit above
+  // `shift`, so its low `shift` bits order it.
+  size_t b0 = 0, unchecked = 0;
+  for (size_t d = 0; d < buckets; d++) {
+    const size_t b1 = end[d], m = b1 - b0;
+    if (m == 1) {
+      x[b0] = tx[b0];
+      if (keys) k[b0] = tk[b0];
+    } else if (m > 1 && m <= kPackedArgsortMax<U>) {
+      uint32_t* local = x + b0;
+      PackedArgsort<U>(tk + b0, local, words, m, shift);
+      for (size_t j = 0; j < m; j++) {
+        const uint32_t l = local[j];
+        if (keys) k[b0 + j] = tk[b0 + l];
+        local[j] = tx[b0 + l];
+      }
+    } else if (m > 1) {
+      U* sk = tk + b0;
+      uint32_t* sx = tx + b0;
+      U* sk2 = k + b0;
+      uint32_t* sx2 = x + b0;
+      BucketArgsort<U>(&sk, &sx, &sk2, &sx2, m, words, keys);
+      if (SortStopped()) return;
+      if (sx != x + b0) {
+        std::memcpy(x + b0, sx, m * sizeof(uint32_t));
+        if (keys) std::memcpy(k + b0, sk, m * sizeof(U));
+      }
+    }
+    b0 = b1;
+    unchecked += m;
+    if (unchecked >= kCheckItems) {
+      unchecked = 0;
+      if (!SortGo()) return;
+    }
+  }
+}
+
+// The stable argsort of the n keys at *k with their indices at *x (as
+// RadixSort<U, true>): BucketArgsort where it applies, else the LSD passes.
+template <class U>
+void ArgsortKeys(U** k, uint32_t** x, U** tk, uint32_t** tx, size_t n, uint32_t* hist, std::vector<uint64_t>* words,
+                 bool keys) {
+  if constexpr (sizeof(U) == 8) {
+    if (n > kPackedArgsortMax<U> && SimdSortAvailable()) {
+      if (words->size() < kPackedArgsortMax<U>) words->resize(kPackedArgsortMax<U>);
+      BucketArgsort<U>(k, x, tk, tx, n, words->data(), keys);
+      return;
+    }
+  }
+  RadixSort<U, true>(k, x, tk, tx, n, hist);
 }
 
 // Writes each lane's stable argsort into dst (native int64). n < 2^32.
@@ -805,7 +917,7 @@ void ArgsortLanes(const Job& j) {
     });
     if (!read) return;
     if (packed) PackedArgsort<U>(k, x, words.data(), n);
-    else RadixSort<U, true>(&k, &x, &tk, &tx, n, hist.data());
+    else ArgsortKeys<U>(&k, &x, &tk, &tx, n, hist.data(), &words, false);
     if (SortStopped()) return;
     ForEachWrite(n, [&](size_t i0, size_t i1) {
       // SAFETY: i < n int64 items of the lane at b: inside the checked dst layout.
@@ -845,9 +957,9 @@ void ComplexLanes(const Job& j, bool arg) {
   const size_t n = static_cast<size_t>(j.n);
   const int64_t s = j.ss.back(), d = j.ds.back();
   constexpr size_t kItem = 2 * sizeof(P);
-  std::vector<ComplexKey> keys(n);
-  std::vector<uint32_t> ix(n);
-  std::vector<uint8_t> items(arg ? 0 : n * kItem);
+  ScratchVector<ComplexKey> keys(n);
+  ScratchVector<uint32_t> ix(n);
+  ScratchVector<uint8_t> items(arg ? 0 : n * kItem);
   WalkLanes(j.shape, j.ss, j.ds, [&](int64_t a, int64_t b) {
     for (size_t i = 0; i < n; i++) {
       // SAFETY: i < n items of the lane at a: inside the checked src layout.
@@ -2087,7 +2199,8 @@ bool UniqueItems(const Job& j, int64_t itemsize, bool wantCounts, bool wantIndex
         })) {
       return false;
     }
-    RadixSort<U, true>(&k, &x, &tk, &tx, n, hist.data());
+    std::vector<uint64_t> words;
+    ArgsortKeys<U>(&k, &x, &tk, &tx, n, hist.data(), &words, true);
   } else {
     SortKeys<U>(&k, &tk, n, hist.data());  // equal keys are one value here
   }

@@ -261,7 +261,9 @@ describe('sortAsync / argsortAsync', () => {
   });
 
   test('progress moves inside one long lane (a 1-d sort and argsort): figures short of nbytes before the end, non-decreasing, nbytes last', async () => {
-    const { a, sorted } = longLane(1 << 22, 43);
+    // 2^24 items: a lane of 2^22 now sorts in about one progress interval
+    // (sortAsync 39 ms here), too soon for a figure inside it.
+    const { a, sorted } = longLane(1 << 24, 43);
     const runs: [string, () => Promise<unknown>][] = [
       ['argsortAsync', () => a.argsortAsync({ onProgress: (d, t) => seen.push([d, t]) })],
       ['sortAsync', () => a.sortAsync({ onProgress: (d, t) => seen.push([d, t]) })],
@@ -277,7 +279,7 @@ describe('sortAsync / argsortAsync', () => {
       expect(seen[seen.length - 1]).toEqual([a.nbytes, a.nbytes]);
       // Before, every figure but the last was 0 (one lane, one Done()).
       const inside = seen.filter(([d]) => d > 0 && d < a.nbytes).length;
-      console.log(`${name} of one lane of 2^22 float64: ${inside} of ${seen.length} progress calls inside the lane; ${took.toFixed(0)} ms (load ${os.loadavg()[0].toFixed(1)})`);
+      console.log(`${name} of one lane of 2^24 float64: ${inside} of ${seen.length} progress calls inside the lane; ${took.toFixed(0)} ms (load ${os.loadavg()[0].toFixed(1)})`);
       expect(inside).toBeGreaterThan(0);
     }
     expect(Buffer.compare(bytesOf(a), sorted)).toBe(0);

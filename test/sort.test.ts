@@ -48,6 +48,50 @@ print(json.dumps([[list(r.shape), encode(r)] for r in rs]))`,
     expect(ours).toEqual(py);
   });
 
+  test('long 1-d argsorts and unique with index and inverse (the bucket pass of 8-byte keys): skewed, clustered, sorted, tied, NaN and ±0 data', () => {
+    // Lanes past 65,536 items sort 8-byte keys by one MSD bucket pass and a
+    // vector sort per bucket; a bucket still past 65,536 (skewed data) takes
+    // another pass. Each case is built to reach one of those branches.
+    const n = 300_000;
+    const tmp = new TempDir('sort-long');
+    try {
+      const rnd = randomF8(n, 99);
+      const cases: [string, string, ArrayLike<number> | BigInt64Array][] = [
+        ['random with NaN, ±0 and ties', '<f8', rnd],
+        // 90% of the items in a range 1e-300 wide: the big bucket recurses.
+        ['skewed', '<f8', Float64Array.from(rnd, (v, i) => (i % 10 ? 1 + ((i * 7919) % n) * 2 ** -40 : v))],
+        ['clustered: a few values', '<f8', Float64Array.from(rnd, (v, i) => (i * 7919) % 5)],
+        ['already ascending', '<f8', Float64Array.from(rnd, (_, i) => i / 3)],
+        ['ascending but for the last item', '<f8', Float64Array.from(rnd, (_, i) => (i === n - 1 ? -1 : i))],
+        ['descending with ties', '<f8', Float64Array.from(rnd, (_, i) => -Math.floor(i / 4))],
+        ['all equal', '<f8', new Float64Array(n).fill(2.5)],
+        ['int64 across the sign, byte-swapped', '>i8', BigInt64Array.from(rnd, (v, i) => BigInt(Math.trunc(Number.isNaN(v) ? i : v)) * 1_000_003n - 7n)],
+      ];
+      const files: string[] = [];
+      const ours: unknown[] = [];
+      for (const [name, dtype, values] of cases) {
+        let a = dtype === '<f8' ? fromBuffer(Float64Array.from(values as ArrayLike<number>)) : fromBuffer(values as BigInt64Array, '<i8');
+        if (dtype === '>i8') a = a.astype('>i8');
+        files.push(tmp.path(`${files.length}.bin`));
+        a.tofile(files[files.length - 1]);
+        const u = S.unique(a, { returnIndex: true, returnInverse: true, returnCounts: true });
+        ours.push([name, hex(S.argsort(a).tobytes()), hex(S.sort(a).tobytes()), [u.values, u.index!, u.inverse!, u.counts!].map((r) => hex(r.tobytes()))]);
+      }
+      const py = runNumpy<unknown[]>(`
+out = []
+for (name, dtype), f in zip(${JSON.stringify(cases.map(([nm, dt]) => [nm, dt]))}, ${JSON.stringify(files)}):
+    a = np.fromfile(f, dtype=dtype)
+    v, i, inv, c = np.unique(a, return_index=True, return_inverse=True, return_counts=True)
+    h = lambda r: np.ascontiguousarray(r).tobytes().hex()
+    out.append([name, h(np.argsort(a, kind='stable').astype('<i8')), h(np.sort(a, kind='stable')), [h(v), h(i.astype('<i8')), h(inv.astype('<i8')), h(c.astype('<i8'))]])
+print(json.dumps(out))
+`);
+      for (let c = 0; c < cases.length; c++) expect(ours[c]).toEqual(py[c]);
+    } finally {
+      tmp.remove();
+    }
+  });
+
   test('records by order, unique with counts and inverse, searchsorted, bincount', () => {
     const rec = zeros([6], { names: ['sym', 'ts', 'px'], formats: ['<i2', '<u4', '<f8'] });
     rec.set([
