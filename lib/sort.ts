@@ -662,10 +662,10 @@ function nativeInt64(dt: DType): boolean {
   return dt.kind === 'i' && dt.itemsize === 8 && !isSwapped(dt);
 }
 
-/** A 1-d array of `dt` over a whole new buffer (no copy). */
+/** A 1-d array of `dt` over a whole new buffer (no copy), the library's to free (`release()`). */
 function arrayOnBuffer(buf: ArrayBuffer, dt: DType): NdArray {
   return makeArray({
-    storage: new MemoryStorage(buf, 0, buf.byteLength), dtype: dt,
+    storage: new MemoryStorage(buf, 0, buf.byteLength, true, true), dtype: dt,
     shape: [buf.byteLength / dt.itemsize], strides: [dt.itemsize], offset: 0, base: null, writeable: true, ownData: true,
   });
 }

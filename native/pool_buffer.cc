@@ -117,6 +117,41 @@ void Reclaim(napi_env env, PoolEnv* pe) {
   pe->live.erase(still, pe->live.end());
 }
 
+// The ArrayBuffer over a region this env hands out (poolBuffer,
+// HandRegion): a ticket, the buffer with Finalize, and the weak reference
+// Reclaim reads. On kRefused the region is still the caller's.
+HandOutcome HandOut(napi_env env, PoolEnv* pe, Region region, size_t length, napi_value* out) {
+  auto* t = new Ticket{region, nullptr, pe, false};
+  pe->tickets++;
+  napi_status status = napi_create_external_arraybuffer(env, region.addr, length, Finalize, t, out);
+  if (status != napi_ok) {
+    bool pending = false;
+    if (napi_is_exception_pending(env, &pending) == napi_ok && pending) {
+      napi_value ignored;
+      napi_get_and_clear_last_exception(env, &ignored);
+    }
+    // Only a refusal before Node took the memory leaves it ours: on a later
+    // failure Node has called (or queued) Finalize already.
+    if (status != napi_no_external_buffers_allowed) return HandOutcome::kLost;
+    pe->tickets--;
+    delete t;
+    return HandOutcome::kRefused;
+  }
+  if (napi_create_reference(env, *out, 0, &t->weak) == napi_ok) {
+    pe->live.push_back(t);
+  } else {
+    t->weak = nullptr;  // never reclaimed early: the finalizer returns it
+  }
+  // V8 counts an external ArrayBuffer's bytes as it counts its own, so the
+  // GC runs (and returns regions to the pool) as often as for its own
+  // buffers; no napi_adjust_external_memory (that would count them twice).
+  return HandOutcome::kHanded;
+}
+
+// This thread's env state (one env per thread: the main thread's, or a
+// worker's), for HandRegion; null before InitPoolBuffer and once it closes.
+thread_local PoolEnv* tl_pool_env = nullptr;
+
 // poolBuffer(byteLength, uninitialized = false, now = false) -> ArrayBuffer,
 // or null when byteLength is 0 or above 4 GiB or the pool cannot give the
 // memory (the caller allocates in JS). Zeroed unless `uninitialized` is true:
@@ -139,30 +174,10 @@ Napi::Value PoolBuffer(const Napi::CallbackInfo& info) {
   // and no JS object reaches it yet. A fresh or reserve region is zero pages
   // already.
   if (recycled && !uninitialized) std::memset(region.addr, 0, length);
-  auto* t = new Ticket{region, nullptr, pe, false};
-  pe->tickets++;
   napi_value out;
-  napi_status status = napi_create_external_arraybuffer(env, region.addr, length, Finalize, t, &out);
-  if (status != napi_ok) {
-    // Only a refusal before Node took the memory leaves it ours: on a later
-    // failure Node has called (or queued) Finalize already.
-    if (status == napi_no_external_buffers_allowed) {
-      RetireRegion(region);
-      pe->tickets--;
-      delete t;
-    }
-    if (env.IsExceptionPending()) env.GetAndClearPendingException();
-    return env.Null();
-  }
-  if (napi_create_reference(env, out, 0, &t->weak) == napi_ok) {
-    pe->live.push_back(t);
-  } else {
-    t->weak = nullptr;  // never reclaimed early: the finalizer returns it
-  }
-  // V8 counts an external ArrayBuffer's bytes as it counts its own, so the
-  // GC runs (and returns regions to the pool) as often as for its own
-  // buffers; no napi_adjust_external_memory (that would count them twice).
-  return Napi::Value(env, out);
+  HandOutcome outcome = HandOut(env, pe, region, length, &out);
+  if (outcome == HandOutcome::kRefused) RetireRegion(region);
+  return outcome == HandOutcome::kHanded ? Napi::Value(env, out) : env.Null();
 }
 
 // releaseBuffer(buffer) -> boolean: an array's release(). Detaches `buffer`
@@ -264,6 +279,7 @@ Napi::Value PoolStats(const Napi::CallbackInfo& info) {
 void OnEnvClosing(void* arg) {
   auto* pe = static_cast<PoolEnv*>(arg);
   pe->closing = true;
+  if (tl_pool_env == pe) tl_pool_env = nullptr;
   if (pe->tickets == 0) delete pe;
   if (live_envs.fetch_sub(1) == 1) {
     StopTrimmer();
@@ -273,12 +289,21 @@ void OnEnvClosing(void* arg) {
 
 }  // namespace
 
+HandOutcome HandRegion(napi_env env, Region region, size_t length, napi_value* out) {
+  PoolEnv* pe = tl_pool_env;
+  if (pe == nullptr || pe->closing || length == 0 || length > region.length || static_cast<double>(length) > kMaxBytes) {
+    return HandOutcome::kRefused;
+  }
+  return HandOut(env, pe, region, length, out);
+}
+
 void InitPoolBuffer(Napi::Env env, Napi::Object exports) {
   auto* pe = new PoolEnv();
   Napi::Value ab = env.Global().Get("ArrayBuffer");
   Napi::Value transfer = ab.IsFunction() ? ab.As<Napi::Object>().Get("prototype").As<Napi::Object>().Get("transfer") : env.Undefined();
   if (env.IsExceptionPending()) env.GetAndClearPendingException();
   pe->weak_reuse = !transfer.IsFunction();
+  tl_pool_env = pe;
   live_envs.fetch_add(1);
   AddClosingHook(env, OnEnvClosing, pe);
   exports.Set("poolBuffer", Napi::Function::New<PoolBuffer>(env, "poolBuffer", pe));

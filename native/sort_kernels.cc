@@ -20,6 +20,7 @@
 #include "kernels.h"
 #include "kernel_plan.h"
 #include "napi_util.h"
+#include "pool_buffer.h"
 #include "pool_job.h"
 #include "pool_yield.h"
 #include "simd_sort.h"
@@ -1976,39 +1977,41 @@ class ArrayBufferSink final : public UniqueSink {
   Napi::Value values_, counts_, index_;
 };
 
-// The async job's sink (any thread): heap blocks, handed to JS at settle.
+// The async job's sink (any thread): blocks of the region pool or the
+// heap, handed to JS at settle.
 class HeapSink final : public UniqueSink {
  public:
   bool Alloc(size_t u, size_t itemsize, bool wantCounts, bool wantIndex, uint8_t** values, int64_t** counts,
              int64_t** index) override {
-    // At least one byte each: an empty result is still a block to own.
-    values_.reset(new (std::nothrow) uint8_t[std::max<size_t>(1, u * itemsize)]);
-    if (wantCounts) counts_.reset(new (std::nothrow) int64_t[std::max<size_t>(1, u)]);
-    if (wantIndex) index_.reset(new (std::nothrow) int64_t[std::max<size_t>(1, u)]);
-    if (!values_ || (wantCounts && !counts_) || (wantIndex && !index_)) return false;
-    u_ = u;
-    itemsize_ = itemsize;
-    *values = values_.get();
-    if (wantCounts) *counts = counts_.get();
-    if (wantIndex) *index = index_.get();
-    return true;
-  }
-  // JS thread: [values, counts, index] over the blocks (moved into external
-  // ArrayBuffers, no copy: a copy of millions of distinct values would hold
-  // the event loop), or copies where the runtime refuses external buffers.
-  // False with nothing made when V8 refuses a buffer.
-  bool Result(napi_env env, napi_value* out) {
-    napi_value parts[3];
-    if (!Hand(env, &values_, u_ * itemsize_, &parts[0])) return false;
-    if (counts_) {
-      if (!Hand(env, &counts_, u_ * 8, &parts[1])) return false;
-    } else if (napi_get_undefined(env, &parts[1]) != napi_ok) {
+    size_t valueBytes, indexBytes;
+    if (__builtin_mul_overflow(u, itemsize, &valueBytes) || __builtin_mul_overflow(u, size_t{8}, &indexBytes)) return false;
+    if (!values_.Take(valueBytes) || (wantCounts && !counts_.Take(indexBytes)) || (wantIndex && !index_.Take(indexBytes))) {
       return false;
     }
-    if (index_) {
-      if (!Hand(env, &index_, u_ * 8, &parts[2])) return false;
-    } else if (napi_get_undefined(env, &parts[2]) != napi_ok) {
-      return false;
+    *values = values_.data;
+    // SAFETY: a Block's memory is 8-aligned (a region, or new uint8_t[] of
+    // 8 bytes or more from operator new's 16-byte alignment).
+    if (wantCounts) *counts = reinterpret_cast<int64_t*>(counts_.data);
+    if (wantIndex) *index = reinterpret_cast<int64_t*>(index_.data);
+    return true;
+  }
+  // JS thread: [values, counts, index] over the blocks, no copy (a copy of
+  // millions of distinct values would hold the event loop): a block in a
+  // region becomes a pool buffer (pool_buffer.h), which goes back to the
+  // region pool when V8 lets go of it (a heap block of 256 MiB freed by its
+  // finalizer cost the loop 8-9 ms of munmap); a heap block an external
+  // ArrayBuffer, or a copy where the runtime refuses those. False with
+  // nothing made when V8 refuses a buffer.
+  bool Result(napi_env env, napi_value* out) {
+    napi_value parts[3];
+    if (!values_.Hand(env, &parts[0])) return false;
+    for (int i = 1; i < 3; i++) {
+      Block& b = i == 1 ? counts_ : index_;
+      if (b.taken) {
+        if (!b.Hand(env, &parts[i])) return false;
+      } else if (napi_get_undefined(env, &parts[i]) != napi_ok) {
+        return false;
+      }
     }
     if (napi_create_array_with_length(env, 3, out) != napi_ok) return false;
     for (uint32_t i = 0; i < 3; i++) {
@@ -2018,36 +2021,72 @@ class HeapSink final : public UniqueSink {
   }
 
  private:
-  template <class T>
-  static void Free(napi_env /*env*/, void* data, void* /*hint*/) {
-    // SAFETY: data is the block Hand released to this buffer (new T[]).
-    delete[] static_cast<T*>(data);
-  }
+  // One result: a region of the pool when it is 1 MiB or more (and the
+  // pool gives one), else heap memory; at least one byte (an empty result
+  // is still a block to own).
+  struct Block {
+    Region region{nullptr, 0};
+    std::unique_ptr<uint8_t[]> heap;
+    uint8_t* data = nullptr;
+    size_t bytes = 0;
+    bool taken = false;
 
-  template <class T>
-  static bool Hand(napi_env env, std::unique_ptr<T[]>* block, size_t bytes, napi_value* out) {
-    if (bytes > 0) {
-      napi_status st = napi_create_external_arraybuffer(env, block->get(), bytes, Free<T>, nullptr, out);
-      if (st == napi_ok) {
-        block->release();  // the buffer's finalizer owns it now
-        return true;
-      }
-      bool pending = false;
-      if (napi_is_exception_pending(env, &pending) == napi_ok && pending) {
-        napi_value ignored;
-        napi_get_and_clear_last_exception(env, &ignored);
-      }
+    ~Block() { GiveBack(); }
+    void GiveBack() {
+      if (region.addr != nullptr && !ReleaseRegion(region)) UnmapRegion(region);
+      region = {nullptr, 0};
     }
-    void* data = nullptr;
-    if (napi_create_arraybuffer(env, bytes, &data, out) != napi_ok) return false;
-    // SAFETY: data holds bytes (a fresh ArrayBuffer), the block as many.
-    if (bytes > 0) std::memcpy(data, block->get(), bytes);
-    return true;
+    bool Take(size_t n) {
+      bytes = n;
+      taken = true;
+      if (n >= (size_t{1} << 20)) {
+        bool recycled = false;
+        region = AcquireRegionNow(n, /*zeroed=*/false, &recycled);
+        data = static_cast<uint8_t*>(region.addr);
+      }
+      if (data == nullptr) {
+        heap.reset(new (std::nothrow) uint8_t[std::max<size_t>(8, n)]);
+        data = heap.get();
+      }
+      return data != nullptr;
+    }
+    bool Hand(napi_env env, napi_value* out) {
+      if (region.addr != nullptr) {
+        HandOutcome h = HandRegion(env, region, bytes, out);
+        if (h == HandOutcome::kHanded || h == HandOutcome::kLost) region = {nullptr, 0};  // Node owns it
+        if (h == HandOutcome::kHanded) return true;
+        if (h == HandOutcome::kLost) return false;
+        return Copy(env, out);  // the region goes back with the Block
+      }
+      if (bytes > 0) {
+        napi_status st = napi_create_external_arraybuffer(env, heap.get(), bytes, Free, nullptr, out);
+        if (st == napi_ok) {
+          heap.release();  // the buffer's finalizer owns it now
+          return true;
+        }
+        bool pending = false;
+        if (napi_is_exception_pending(env, &pending) == napi_ok && pending) {
+          napi_value ignored;
+          napi_get_and_clear_last_exception(env, &ignored);
+        }
+      }
+      return Copy(env, out);
+    }
+    bool Copy(napi_env env, napi_value* out) const {
+      void* dst = nullptr;
+      if (napi_create_arraybuffer(env, bytes, &dst, out) != napi_ok) return false;
+      // SAFETY: dst holds bytes (a fresh ArrayBuffer), data as many.
+      if (bytes > 0) std::memcpy(dst, data, bytes);
+      return true;
+    }
+  };
+
+  static void Free(napi_env /*env*/, void* data, void* /*hint*/) {
+    // SAFETY: data is the heap block Hand released to this buffer (new uint8_t[]).
+    delete[] static_cast<uint8_t*>(data);
   }
 
-  std::unique_ptr<uint8_t[]> values_;
-  std::unique_ptr<int64_t[]> counts_, index_;
-  size_t u_ = 0, itemsize_ = 0;
+  Block values_, counts_, index_;
 };
 
 // An async unique's progress: the bytes of its n items read as keys, then

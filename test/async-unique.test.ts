@@ -9,6 +9,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as mm from '../lib';
+import * as native from '../lib/native';
 import type { NdArray, UniqueResult } from '../lib';
 import { bytesOf, expectSameBytes, NUMERIC, randomArray, views } from './helpers/async-arrays';
 import { hasNumpy, runNumpy } from './helpers/numpy';
@@ -111,6 +112,23 @@ print(json.dumps({'values': v.tobytes().hex(), 'counts': c.tolist(), 'index': i.
     expectSameResult(await mm.uniqueAsync(bools, { returnIndex: true }), mm.unique(bools, { returnIndex: true }));
     const tiny = mm.array([3, 1, 3, 2], 'f8');
     expect((await mm.uniqueAsync(tiny)).values.toArray()).toEqual([1, 2, 3]);
+  });
+
+  test('values and counts of 1 MiB or more are region-pool memory (the GC frees them off the JS thread): release() gives their regions back at once', async () => {
+    // 2^18 distinct float64 (a permutation): 2 MiB of values, 2 MiB of counts.
+    const n = 1 << 18;
+    const a = mm.fromBuffer(Float64Array.from({ length: n }, (_, i) => (i * 7919) % n));
+    const r = await mm.uniqueAsync(a, { returnCounts: true });
+    expect(r.values.size).toBe(n);
+    expect(Array.from(r.values.index('-3:').typedArray() as Float64Array)).toEqual([n - 3, n - 2, n - 1]);
+    const held = native.poolStats().inUseBytes;
+    r.values.release();
+    const afterValues = native.poolStats().inUseBytes;
+    r.counts!.release();
+    const afterCounts = native.poolStats().inUseBytes;
+    // A heap block's buffer is only detached: the pool's figures stay.
+    expect(held - afterValues).toBeGreaterThanOrEqual(n * 8);
+    expect(afterValues - afterCounts).toBeGreaterThanOrEqual(n * 8);
   });
 
   test('errors are the sync errors, as rejections: closed, axis, options, not an array', async () => {

@@ -132,6 +132,18 @@ describe('release() of memory the library allocated', () => {
     expect(d.notes[0]).toMatch(/^CLOSED: the memory was released/);
   });
 
+  test("unique's values, counts and index are the library's memory: release() frees them (the inverse too)", () => {
+    const a = mm.fromBuffer(new Float64Array([3, 1, 3, 2, 1, 3]));
+    const r = mm.unique(a, { returnCounts: true, returnIndex: true, returnInverse: true });
+    expect(Array.from(r.counts!.typedArray() as BigInt64Array)).toEqual([2n, 1n, 3n]);
+    for (const part of [r.values, r.counts!, r.index!, r.inverse!]) {
+      part.release();
+      expectClosed(() => part.get(0));
+    }
+    // The input was the caller's buffer: untouched.
+    expect(a.get(0)).toBe(3);
+  });
+
   test('an empty result releases without error', () => {
     const e = mm.zeros([0], '<f8');
     expect(() => e.release()).not.toThrow();
