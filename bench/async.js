@@ -370,6 +370,20 @@ async function main() {
       delete process.env.MMARRAY_GC_SETTLE;
     }
   };
+  let shuffledArray = null;
+  const shuffled = () => {
+    if (shuffledArray === null) {
+      const f = new Float64Array(N / 8);
+      let x = 12345;
+      for (let i = 0; i < f.length; i++) {
+        x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+        f[i] = x / 2 ** 32 + i * 2 ** -60;
+      }
+      shuffledArray = mm.fromBuffer(f);
+    }
+    return shuffledArray;
+  };
+  shuffled(); // built before any timed call
   const plainBuffer = async () => {
     let x = new Float64Array(N / 2);
     await majorGc(1000);
@@ -394,6 +408,13 @@ async function main() {
     // from the pool), and a
     // multiply by 1 in place over all of it (the values stay as they are).
     [`argsort (${GIB / 8} GiB)`, () => a.index(`:${N / 8}`).argsort(), () => a.index(`:${N / 8}`).argsortAsync(o), 'argsort'],
+    // The same argsort of an eighth in a shuffled order (random float64,
+    // built once in JS memory): the sort does real work, where the ramp is
+    // ascending and is left as it is after one pass.
+    [`argsort (${GIB / 8} GiB) random`, () => shuffled().argsort(), () => shuffled().argsortAsync(o), 'argsort'],
+    // unique with its inverse of the shuffled eighth (about 2^25 values,
+    // nearly all distinct): the keys, the sort and the results on one pool thread.
+    [`unique + inverse (${GIB / 8} GiB) random`, () => mm.unique(shuffled(), { returnInverse: true }), () => mm.uniqueAsync(shuffled(), { ...o, returnInverse: true }), 'unique'],
     // An in-place sort of the same eighth (sorted already, so it stays as
     // it is): one lane, which the sort's checkpoints (native/sort_checkpoint.h) cut.
     [`sort in place (${GIB / 8} GiB)`, () => a.index(`:${N / 8}`).sort(), () => a.index(`:${N / 8}`).sortAsync(o), 'argsort'],
