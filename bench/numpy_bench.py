@@ -250,6 +250,7 @@ def w9cold(p):
 def w20(p):
     n, f, rounds = p["n"], p["files"], p["rounds"]
     a = np.fromfile(f["f8"], "<f8")
+    r = np.fromfile(f["f8r"], "<f8")
     frames = np.fromfile(f["frames"], "u1").reshape(10, 1000, 1000)
     mask = np.fromfile(f["mask"], "?")
     sym = np.fromfile(f["sym"], "<i4")
@@ -270,6 +271,10 @@ def w20(p):
         "add_at": measure(add_at, rounds),
         "sort": measure(lambda: np.sort(a, kind="stable"), few),
         "argsort": measure(lambda: np.argsort(a, kind="stable"), few),
+        "sort_r": measure(lambda: np.sort(r), few),
+        "sort_r_stable": measure(lambda: np.sort(r, kind="stable"), few),
+        "argsort_r": measure(lambda: np.argsort(r), few),
+        "argsort_r_stable": measure(lambda: np.argsort(r, kind="stable"), few),
         "unique": measure(lambda: np.unique(a), few),
         "bincount": measure(lambda: np.bincount(sym, weights=a), rounds),
         "concatenate": measure(lambda: np.concatenate([a[: n // 2], a[n // 2 :]]), rounds),

@@ -12,7 +12,8 @@
 //   4 KiB pages, beside NumPy over a copy in 4 KiB pages);
 // - addAt (np.add.at; base: a typed loop, np: records['value'][idx] += 1.0)
 //   at 1M random records of a 10M-record 'r+' mapping;
-// - sort and argsort of 10M float64; unique of 10M float64 (4096 values);
+// - sort and argsort of 10M float64 (4096 values, NumPy stable) and of 10M
+//   random float64 (NumPy default kind and stable); unique of 10M float64 (4096 values);
 // - bincount of 10M int32 symbols with float64 weights;
 // - concatenate of two 5M float64 halves;
 // - sum and argmax along axis 1 of 10M float64 as 1000 x 10000, over an
@@ -123,6 +124,24 @@ function w20(ctx) {
     for (let i = 0; i < n; i++) ix[i] = i;
     return ix.sort((a, b) => f8[a] - f8[b] || a - b);
   }, { rounds: 1, warmup: 0 });
+  // The same sorts of 10M distinct random float64 (the data above has 4096
+  // values), beside NumPy's default kind (its AVX-512 quicksort) and stable.
+  const f8r = new Float64Array(n);
+  for (let i = 0, x = 99; i < n; i++) {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    f8r[i] = (x / 2 ** 32 - 0.5) * 1e6 + i * 2 ** -30;
+  }
+  files.f8r = ctx.dir.path('w20-f8r.bin');
+  fs.writeFileSync(files.f8r, new Uint8Array(f8r.buffer));
+  const R = mm.fromBuffer(f8r);
+  const libSortR = h.measure(() => mm.sort(R), { rounds: Math.min(rounds, 3) });
+  const baseSortR = h.measure(() => Float64Array.from(f8r).sort(), { rounds: Math.min(rounds, 3) });
+  const libArgsortR = h.measure(() => mm.argsort(R), { rounds: Math.min(rounds, 3) });
+  const baseArgsortR = h.measure(() => {
+    const ix = new Uint32Array(n);
+    for (let i = 0; i < n; i++) ix[i] = i;
+    return ix.sort((a, b) => f8r[a] - f8r[b] || a - b);
+  }, { rounds: 1, warmup: 0 });
   const libUnique = h.measure(() => mm.unique(A), { rounds: Math.min(rounds, 3) });
   const baseUnique = h.measure(() => {
     const s = Float64Array.from(f8).sort();
@@ -191,6 +210,10 @@ function w20(ctx) {
   row("addAt(value, 1M idx, 1) on 'r+' map of 10M rec", libAddAt, baseAddAt, np?.add_at, 'np: records[\'value\'][idx] += 1.0 (np.add.at itself is slower)');
   row('sort(a), 10M f8', libSort, baseSort, np?.sort, 'base: Float64Array.prototype.sort; np: kind=stable');
   row('argsort(a), 10M f8', libArgsort, baseArgsort, np?.argsort, 'base: Uint32Array sort with a comparator (1 round); np: kind=stable');
+  row('sort(r), 10M random f8', libSortR, baseSortR, np?.sort_r, 'base: Float64Array.prototype.sort; np: default kind');
+  row('sort(r), 10M random f8, vs stable', libSortR, baseSortR, np?.sort_r_stable, "np: kind='stable'");
+  row('argsort(r), 10M random f8', libArgsortR, baseArgsortR, np?.argsort_r, 'base: Uint32Array sort with a comparator (1 round); np: default kind');
+  row('argsort(r), 10M random f8, vs stable', libArgsortR, baseArgsortR, np?.argsort_r_stable, "np: kind='stable'");
   row('unique(a), 10M f8 (4096 values)', libUnique, baseUnique, np?.unique, 'lib and np: values only');
   row('bincount(sym, weights=a), 10M', libBin, baseBin, np?.bincount);
   row('concatenate two 5M f8 halves', libCat, baseCat, np?.concatenate);
