@@ -504,6 +504,10 @@ bool IdleServes(size_t bytes) {
   return any;
 }
 
+void ReturnRegion(Region r) {
+  if (!ReleaseRegion(r)) UnmapRegion(r);
+}
+
 void RetireRegion(Region r) {
   Lock();
   in_use_bytes -= r.length;

@@ -84,6 +84,10 @@ Region AcquireRegionNow(size_t bytes, bool zeroed, bool* recycled);
 // pool has no thread: then the caller unmaps it (UnmapRegion), on any thread.
 bool ReleaseRegion(Region r);
 
+// ReleaseRegion, or, when the pool has no thread, UnmapRegion here: for a
+// caller with no loop to unmap on (kernel scratch, a job's unhanded result).
+void ReturnRegion(Region r);
+
 // Whether an idle region would serve a request of `bytes` now (no mapping,
 // no wait): what a caller checks before asking V8 to collect dropped buffers.
 bool IdleServes(size_t bytes);

@@ -45,7 +45,7 @@ class Scratch {
   }
   ~Scratch() {
     if (region_.addr != nullptr) {
-      if (!ReleaseRegion(region_)) UnmapRegion(region_);
+      ReturnRegion(region_);
     } else if (p_ != nullptr) {
       GradualAllocator<T>().deallocate(p_, n_);
     }

@@ -16,13 +16,13 @@
 #include "byte_order.h"
 #include "env_state.h"
 #include "gradual_release.h"
-#include "scratch.h"
 #include "kernels.h"
 #include "kernel_plan.h"
 #include "napi_util.h"
 #include "pool_buffer.h"
 #include "pool_job.h"
 #include "pool_yield.h"
+#include "scratch.h"
 #include "simd_sort.h"
 #include "sort_checkpoint.h"
 
@@ -386,11 +386,6 @@ void WalkLanes(const std::vector<int64_t>& shape, const std::vector<int64_t>& ss
     }
   }
 }
-
-// Scratch (gradual_release.h): n items left uninitialized, given back to
-// the kernel in pieces. A vector's zero fill was one more pass over fresh
-// memory (a 1-d lane of a few hundred MiB faults every page there) before
-// the first checkpoint of an async sort (sort_checkpoint.h).
 
 // One sort along the last axis: src and dst are checked layouts of `shape`
 // (dst may be src itself: each lane is read whole before it is written).
@@ -2021,9 +2016,13 @@ class HeapSink final : public UniqueSink {
   }
 
  private:
-  // One result: a region of the pool when it is 1 MiB or more (and the
-  // pool gives one), else heap memory; at least one byte (an empty result
-  // is still a block to own).
+  // Results from this long on come from the region pool, as the fresh
+  // results of the other kernels do (lib/fresh-memory.ts).
+  static constexpr size_t kPooledResultMin = size_t{1} << 20;
+
+  // One result: a region of the pool when it is kPooledResultMin or more
+  // (and the pool gives one), else heap memory; at least 8 bytes (an empty
+  // result is still a block to own).
   struct Block {
     Region region{nullptr, 0};
     std::unique_ptr<uint8_t[]> heap;
@@ -2033,13 +2032,13 @@ class HeapSink final : public UniqueSink {
 
     ~Block() { GiveBack(); }
     void GiveBack() {
-      if (region.addr != nullptr && !ReleaseRegion(region)) UnmapRegion(region);
+      if (region.addr != nullptr) ReturnRegion(region);
       region = {nullptr, 0};
     }
     bool Take(size_t n) {
       bytes = n;
       taken = true;
-      if (n >= (size_t{1} << 20)) {
+      if (n >= kPooledResultMin) {
         bool recycled = false;
         region = AcquireRegionNow(n, /*zeroed=*/false, &recycled);
         data = static_cast<uint8_t*>(region.addr);
