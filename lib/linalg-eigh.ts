@@ -12,7 +12,9 @@
  * Dtypes are NumPy's: the eigenvalues in the real result type (float32 for
  * float32/complex64 input, computed in double), the eigenvectors in the
  * result type. A NaN or infinity in the triangle read gives NaN eigenvalues
- * and eigenvectors for that matrix, as NumPy's (no error).
+ * and eigenvectors for that matrix, as NumPy's (no error); a 1×1 matrix gives
+ * its element's real part and the eigenvector 1 whatever it holds (LAPACK's
+ * quick return, so `eigvalsh([[-inf]])` is `[-inf]`).
  * @module
  */
 import type { NdArray } from './ndarray';

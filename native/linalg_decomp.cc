@@ -901,6 +901,13 @@ void HermitianTridiagonal(Cx* h, int64_t n, double* d, double* e, Cx* qm) {
 // built, so every rotation runs over contiguous memory.
 template <typename E>
 int EighTridiagonal(const E* a, int64_t n, bool lower, double* w, E* v, bool want) {
+  if (n == 1) {
+    // LAPACK's syevd/heevd return at once for N = 1: W(1) = real(A(1,1)) and
+    // the eigenvector 1, whatever the element (±inf and NaN included).
+    w[0] = Re(a[0]);
+    if (want) v[0] = FromParts<E>(1, 0);
+    return 0;
+  }
   std::vector<E> vm(n * n);
   // The Hermitian matrix of the chosen triangle (the diagonal's imaginary part dropped), column j
   // at vm + j·n; the same items read row-major are its conjugate, which Tred2 never sees (real).

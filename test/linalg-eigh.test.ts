@@ -44,8 +44,10 @@ NANL = np.array([[1., 2], [np.nan, 1]])
 R = np.zeros((2, 3))
 V = np.arange(3.)
 H = np.eye(2, dtype='f2')
+ONE = np.array([[[-np.inf]], [[np.nan]], [[np.inf]], [[3.]]])
+ONEC = np.array([[complex(np.inf, np.nan)]], dtype='c8')
 `;
-const NAMES = ['S', 'ST', 'G', 'HC', 'GC', 'F4', 'C8', 'I', 'REP', 'BE', 'FO', 'BIG', 'BIG2', 'E0', 'ES', 'NANU', 'NANL', 'R', 'V', 'H'];
+const NAMES = ['S', 'ST', 'G', 'HC', 'GC', 'F4', 'C8', 'I', 'REP', 'BE', 'FO', 'BIG', 'BIG2', 'E0', 'ES', 'NANU', 'NANL', 'R', 'V', 'H', 'ONE', 'ONEC'];
 
 /** V·diag(w)·Vᴴ. */
 function rebuild(r: { eigenvalues: NdArray; eigenvectors: NdArray }): NdArray {
@@ -100,6 +102,11 @@ describeWithNumpy('linalg.eigh against NumPy', () => {
       { py: 'LA.eigh(R)', js: (x) => linalg.eigh(x.R).eigenvalues, tol: 0 },
       { py: 'LA.eigvalsh(V)', js: (x) => linalg.eigvalsh(x.V), tol: 0 },
       { py: 'LA.eigvalsh(H)', js: (x) => linalg.eigvalsh(x.H), tol: 0 },
+      // 1×1: LAPACK's quick return (the element's real part, the eigenvector 1) even for ±inf and NaN.
+      { py: 'tuple(LA.eigh(ONE))', js: (x) => Object.values(linalg.eigh(x.ONE)), tol: 0 },
+      { py: 'LA.eigvalsh(ONE, "U")', js: (x) => linalg.eigvalsh(x.ONE, { UPLO: 'U' }), tol: 0 },
+      { py: 'tuple(LA.eigh(ONEC))', js: (x) => Object.values(linalg.eigh(x.ONEC)), tol: 0 },
+      { py: 'LA.matrix_rank(ONE[:1], tol=2, hermitian=True)', js: (x) => linalg.matrixRank(x.ONE.index(new lib.Slice(0, 1)), { tol: 2, hermitian: true }), tol: 0 },
       { py: 'LA.eigh(S, "X")', js: (x) => linalg.eigh(x.S, { UPLO: 'X' as never }).eigenvalues, tol: 0 },
     ]);
   });
