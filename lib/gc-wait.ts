@@ -77,22 +77,35 @@ export function afterMajorGc(timeoutMs = MAJOR_GC_WAIT_MS, signal?: AbortSignal)
 // 500 MB: 540-765 ms; `node bench/gc_cost.js`), while faulting a fresh
 // result costs about 1 ms of CPU per MB more than reusing one (1 GiB async
 // results, `node bench/big_rounds.js --async` and its probe: 1.0-1.6 s of
-// CPU a round fresh, 0.15-0.3 s reused).
-// So it runs only for requests
-// of GC_ASSIST_MIN_BYTES and more, only while the used heap is at most
-// GC_ASSIST_HEAP_FRACTION of the request, only when no idle region serves
-// the request and a buffer at least that long is still handed out, and it
-// backs off (skips the next 1, 2, 4 ... 64 such misses) after a collection
-// that returned no region at all while two or more such buffers were out: a
-// program that holds its results pays for no collection per call. Sync calls only: the async calls never pause the
-// event loop for it (lib/async.ts). MMARRAY_GC_ASSIST=0 in the environment
-// turns it off.
+// CPU a round fresh, 0.15-0.3 s reused). Results of tens of MB fare
+// worse: a 40-80 MB result in a fresh or just-made reserve region took
+// 100-300 ms here against 7-20 ms reused, and the rows of a bench loop
+// (`last = mm.compress(m, a)` per round) missed in their first rounds because
+// V8 had promoted the dropped results and no mark-compact had run yet.
+// So it runs only for requests of GC_ASSIST_MIN_BYTES and more, only while
+// the used heap is at most GC_ASSIST_HEAP_FRACTION of the request (the
+// collection then costs well under what the fault would), only when no idle
+// region serves the request and a buffer at least that long is still handed
+// out, and it backs off (skips the next 1, 2, 4 ... 64 such misses) after a
+// collection that returned no region at all while two or more such buffers
+// were out: a program that holds its results pays for no collection per
+// call. Sync calls only: the async calls never pause the event loop for it
+// (lib/async.ts). MMARRAY_GC_ASSIST=0 in the environment turns it off.
+// The bounds were 64 MiB and 1/8 until session 16. `bench/run.js --quick
+// --only W20` at load 1, the same build run with each pair of bounds (8 MiB
+// and 1/2 for the new one: the same rows qualify as at 16 MiB, whose
+// requests are 40-80 MB with a 12 MB heap), put those rows at compress 6.24x
+// -> 1.26x NumPy, log10 2.56x -> 1.84x, float32/int32 partition 1.01x/1.11x -> 0.53x/0.58x,
+// array(Float64Array) 1.03x -> 0.90x, with 31 collections in the whole W20
+// process (315 ms on the JS thread, 23 of them returned a region). A
+// young-generation collection first (gc({ type: 'minor' })) did not help:
+// the dropped results are old by then (docs/performance-notes.md, perf9).
 
-/** Requests from this size up may run the assist (V8's external soft limit: such a buffer starts a GC cycle anyway). */
-export const GC_ASSIST_MIN_BYTES = EXTERNAL_SOFT_LIMIT;
+/** Requests from this size up may run the assist (a smaller one costs a few ms to fault even fresh). */
+export const GC_ASSIST_MIN_BYTES = 16 << 20;
 
 /** The assist runs only while V8's used heap is at most this fraction of the request (see above). */
-export const GC_ASSIST_HEAP_FRACTION = 1 / 8;
+export const GC_ASSIST_HEAP_FRACTION = 1 / 2;
 
 /**
  * Counts for tests and benches: collections run, those after which the pool
