@@ -1,8 +1,11 @@
 #include "sort_kernels.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <functional>
 #include <memory>
@@ -886,18 +889,225 @@ void ArgsortKeys(U** k, uint32_t** x, U** tk, uint32_t** tx, size_t n, uint32_t*
   RadixSort<U, true>(k, x, tk, tx, n, hist);
 }
 
+// The most scratch one argsort lane takes, in bytes: the MMARRAY_SORT_SCRATCH_MB
+// environment variable when it is a positive integer (tests force the
+// ranges below with it), else an eighth of this machine's RAM, at most
+// 2 GiB. A lane of 8-byte keys takes 24 bytes of scratch an item (two key
+// and two position buffers) besides its 8-byte result: a 4.5 GiB lane
+// (600M float64) would need 14.5 GB of scratch on top of 4.8 GB of
+// result, more than the machine has beside the mapping's page cache, where
+// NumPy's default argsort needs only its result.
+size_t LaneScratchBudget() {
+  static const size_t budget = [] {
+    if (const char* v = std::getenv("MMARRAY_SORT_SCRATCH_MB")) {
+      char* end = nullptr;
+      const unsigned long long mb = std::strtoull(v, &end, 10);
+      if (end != v && *end == '\0' && mb > 0 && mb < (uint64_t{1} << 40)) return static_cast<size_t>(mb) << 20;
+    }
+    const long pages = sysconf(_SC_PHYS_PAGES);
+    const long page = sysconf(_SC_PAGE_SIZE);
+    const uint64_t ram = pages > 0 && page > 0 ? static_cast<uint64_t>(pages) * static_cast<uint64_t>(page) : 0;
+    return static_cast<size_t>(std::min<uint64_t>(uint64_t{2} << 30, ram == 0 ? uint64_t{2} << 30 : ram / 8));
+  }();
+  return budget;
+}
+
+// Scratch bytes an argsort item of key type U takes (ArgsortLanes's buffers).
+template <class U>
+constexpr size_t kArgsortItemScratch = 2 * sizeof(U) + 2 * sizeof(uint32_t);
+
+// Items of one argsort lane sorted at once: all of a lane that fits
+// LaneScratchBudget, else that many (RangeArgsort).
+template <class U>
+size_t ArgsortLaneCap(size_t n) {
+  return std::min(n, std::max<size_t>(LaneScratchBudget() / kArgsortItemScratch<U>, kPackedArgsortMax<U>));
+}
+
+// The stable argsort of m keys at *k with their positions at *x (scratch *tk,
+// *tx; the result left at *k/*x): ArgsortLanes's choice of sort.
+template <class U>
+void ArgsortGathered(U** k, uint32_t** x, U** tk, uint32_t** tx, size_t m, uint32_t* hist, std::vector<uint64_t>* words) {
+  if (m > kInsertionMax && m <= kPackedArgsortMax<U> && SimdSortAvailable()) {
+    if (words->size() < m) words->resize(m);
+    // PackedArgsort gives the keys' order as indices into k: their positions via *x.
+    uint32_t* order = *tx;
+    PackedArgsort<U>(*k, order, words->data(), m);
+    for (size_t i = 0; i < m; i++) order[i] = (*x)[order[i]];
+    *tx = *x;
+    *x = order;
+  } else {
+    ArgsortKeys<U>(k, x, tk, tx, m, hist, words, false);
+  }
+}
+
+// The argsort of one lane too long for its scratch at once (ArgsortLaneCap):
+// the lane's keys are cut into ranges of at most `cap` items by counting
+// them on their top differing bits, and each range, in key order, is
+// gathered from the lane (its items in lane order, so the sort stays
+// stable), sorted in the scratch, and its positions written at the range's
+// place in the result. One read of the lane per range besides the two that
+// count (a range over `cap` counts again on finer bits; equal keys need no
+// sort). Writes dst as it goes: argsort's dst is a new array, and an async
+// sort stopped half way leaves it to be dropped.
+template <class C, bool Swap>
+class RangeArgsort {
+ public:
+  using U = typename C::U;
+  RangeArgsort(const uint8_t* src, int64_t s, uint8_t* dst, int64_t d, size_t n, size_t cap, U* k, U* tk, uint32_t* x,
+               uint32_t* tx, uint32_t* hist, std::vector<uint64_t>* words)
+      : src_(src), s_(s), dst_(dst), d_(d), n_(n), cap_(cap), k_(k), tk_(tk), x_(x), tx_(tx), hist_(hist), words_(words) {}
+
+  // The whole lane: its key range and whether it already ascends.
+  void Run() {
+    U lo = Key(0), hi = lo, prev = lo;
+    size_t descents = 0;
+    if (!ForEachPiece(n_, [&](size_t i0, size_t i1) {
+          for (size_t i = i0; i < i1; i++) {
+            const U key = Key(i);
+            lo = std::min(lo, key);
+            hi = std::max(hi, key);
+            descents += key < prev;
+            prev = key;
+          }
+        })) {
+      return;
+    }
+    if (descents == 0) {
+      Identity();
+      return;
+    }
+    Range(lo, hi, n_, 0);
+  }
+
+ private:
+  U Key(size_t i) const {
+    // SAFETY: i < n items of the lane at src: inside the checked src layout.
+    return C::Key(LoadBytes<U, Swap>(src_ + static_cast<int64_t>(i) * s_));
+  }
+  void Store(size_t at, uint32_t pos) {
+    // SAFETY: at < n int64 items of the lane at dst: inside the checked dst layout.
+    StoreIndex(dst_ + static_cast<int64_t>(at) * d_, pos);
+  }
+  void Identity() {
+    ForEachWrite(n_, [&](size_t i0, size_t i1) {
+      for (size_t i = i0; i < i1; i++) Store(i, static_cast<uint32_t>(i));
+    });
+  }
+
+  // Sorts the m items whose keys lie in [lo, hi] into the result's [at, at + m).
+  void Range(U lo, U hi, size_t m, size_t at) {
+    if (m == 0 || SortStopped()) return;
+    if (lo == hi) {
+      // Equal keys: their positions in lane order.
+      size_t j = at;
+      ForEachPiece(n_, [&](size_t i0, size_t i1) {
+        for (size_t i = i0; i < i1; i++) {
+          if (Key(i) == lo) Store(j++, static_cast<uint32_t>(i));
+        }
+      });
+      return;
+    }
+    if (m <= cap_) {
+      Gather(lo, hi, m, at);
+      return;
+    }
+    // Count the range's keys on up to 16 bits below the top bit that differs.
+    const int top = 63 - __builtin_clzll(static_cast<uint64_t>(lo ^ hi));
+    const int bits = std::min(16, top + 1);
+    const int shift = top + 1 - bits;
+    const U base = static_cast<U>(lo >> shift);
+    std::vector<size_t> count(size_t{1} << bits, 0);
+    if (!ForEachPiece(n_, [&](size_t i0, size_t i1) {
+          for (size_t i = i0; i < i1; i++) {
+            const U key = Key(i);
+            if (key >= lo && key <= hi) count[static_cast<size_t>(static_cast<U>(key >> shift) - base)]++;
+          }
+        })) {
+      return;
+    }
+    // Runs of buckets of at most cap_ items (a bucket past it alone), in key order.
+    const U lowMask = static_cast<U>((uint64_t{1} << shift) - 1);  // shift <= 62
+    size_t b0 = 0, sum = 0;
+    for (size_t b = 0; b <= count.size(); b++) {
+      const bool last = b == count.size();
+      if (!last && (sum == 0 || sum + count[b] <= cap_)) {
+        sum += count[b];
+        continue;
+      }
+      // Buckets [b0, b): keys from bucket b0's first to bucket b - 1's last,
+      // within [lo, hi]. Buckets past hi's are empty, and their keys' bits
+      // would not fit a U: the last bucket is at most hi's.
+      if (sum != 0) {
+        const size_t top_b = std::min(b - 1, static_cast<size_t>(static_cast<U>(hi >> shift) - base));
+        const U from = std::max(lo, static_cast<U>(static_cast<U>(base + b0) << shift));
+        const U to = std::min(hi, static_cast<U>(static_cast<U>(static_cast<U>(base + top_b) << shift) | lowMask));
+        Range(from, to, sum, at);
+        if (SortStopped()) return;
+        at += sum;
+      }
+      b0 = b;
+      sum = last ? 0 : count[b];
+    }
+  }
+
+  // Gathers the m (<= cap_) items with keys in [lo, hi], in lane order, sorts them, writes their positions.
+  void Gather(U lo, U hi, size_t m, size_t at) {
+    size_t j = 0;
+    if (!ForEachPiece(n_, [&](size_t i0, size_t i1) {
+          for (size_t i = i0; i < i1; i++) {
+            const U key = Key(i);
+            if (key >= lo && key <= hi) {
+              k_[j] = key;
+              x_[j] = static_cast<uint32_t>(i);
+              j++;
+            }
+          }
+        })) {
+      return;
+    }
+    U* k = k_;
+    U* tk = tk_;
+    uint32_t* x = x_;
+    uint32_t* tx = tx_;
+    if (m > 1) ArgsortGathered<U>(&k, &x, &tk, &tx, m, hist_, words_);
+    if (SortStopped()) return;
+    ForEachWrite(m, [&](size_t i0, size_t i1) {
+      for (size_t i = i0; i < i1; i++) Store(at + i, x[i]);
+    });
+  }
+
+  const uint8_t* src_;
+  int64_t s_;
+  uint8_t* dst_;
+  int64_t d_;
+  size_t n_, cap_;
+  U* k_;
+  U* tk_;
+  uint32_t* x_;
+  uint32_t* tx_;
+  uint32_t* hist_;
+  std::vector<uint64_t>* words_;
+};
+
 // Writes each lane's stable argsort into dst (native int64). n < 2^32.
 template <class C, bool Swap>
 void ArgsortLanes(const Job& j) {
   using U = typename C::U;
   const size_t n = static_cast<size_t>(j.n);
   const int64_t s = j.ss.back(), d = j.ds.back();
-  Scratch<U> bufA(n), bufB(n);
-  Scratch<uint32_t> ixA(n), ixB(n);
+  const size_t cap = ArgsortLaneCap<U>(n);
+  Scratch<U> bufA(cap), bufB(cap);
+  Scratch<uint32_t> ixA(cap), ixB(cap);
   std::vector<uint32_t> hist(kHistSize<U>);
   const bool packed = n > kInsertionMax && n <= kPackedArgsortMax<U> && SimdSortAvailable();
   std::vector<uint64_t> words(packed ? n : 0);
   WalkLanes(j.shape, j.ss, j.ds, [&](int64_t a, int64_t b) {
+    if (cap < n) {
+      RangeArgsort<C, Swap>(j.src + a, s, j.dst + b, d, n, cap, bufA.data(), bufB.data(), ixA.data(), ixB.data(), hist.data(),
+                            &words)
+          .Run();
+      return;
+    }
     U* k = bufA.data();
     U* tk = bufB.data();
     uint32_t* x = ixA.data();
@@ -1024,8 +1234,12 @@ bool ReadSortCall(const Napi::CallbackInfo& info, SortCall* c) {
   // indices and the items. Short lanes run kLaneBlock at a time.
   {
     const uint64_t n = static_cast<uint64_t>(job.n) * (job.n <= kBlockLaneMax ? static_cast<uint64_t>(kLaneBlock) : 1);
-    const uint64_t per = (type == kC8 || type == kC16) ? sizeof(ComplexKey) + 4 + (arg ? 0 : 16) : 2 * 8 + (arg ? 16 : 0);
-    if (!CheckScratch(env, what, n * per)) return false;
+    const bool complex = type == kC8 || type == kC16;
+    const uint64_t per = complex ? sizeof(ComplexKey) + 4 + (arg ? 0 : 16) : 2 * 8 + (arg ? 16 : 0);
+    uint64_t bytes = n * per;
+    // A long argsort lane sorts in key ranges of at most the lane budget (RangeArgsort).
+    if (arg && !complex) bytes = std::min<uint64_t>(bytes, LaneScratchBudget() + (uint64_t{1} << 16) * per);
+    if (!CheckScratch(env, what, bytes)) return false;
   }
   job.src = sb;
   job.dst = db;
