@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <new>
+#include <optional>
 #include <shared_mutex>
 #include <string>
 #include <type_traits>
@@ -598,6 +599,71 @@ void PutBackSpecials(uint8_t* out, int64_t d, size_t n, size_t below, const Scra
   });
 }
 
+// Sorts the n native items of a lane in dst (`out`, contiguous and aligned
+// for U) where they lie, copying them there first from the lane at `in`
+// unless it is dst: SortValues's path for a sync sort with the vector sorts,
+// which need no scratch but a float lane's zeros and NaNs (so an in-place
+// sort of a mapping of any length takes no memory beside it). Not for an
+// async sort, which may stop inside the lane: a lane stopped half sorted in
+// dst would be neither sorted nor as it was. The zeros and NaNs are put back
+// as in SortValues.
+template <class C>
+void SortLaneInDst(const uint8_t* in, uint8_t* out, size_t n, ScratchVector<uint8_t>* zeroSigns, ScratchVector<typename C::U>* nans) {
+  using U = typename C::U;
+  // SAFETY: the n items of the lane at out, inside the checked dst layout,
+  // aligned for U (the caller's check); the lane at in is either the same
+  // items or does not overlap them (SortLanes's contract), n * sizeof(U)
+  // bytes inside the checked src layout.
+  U* o = reinterpret_cast<U*>(out);
+  const bool same = in == out;
+  zeroSigns->clear();
+  nans->clear();
+  size_t below = 0;  // negative values (float lanes)
+  if constexpr (C::kKind == Kind::kFloat && sizeof(U) == 8) {
+    // float64 sorts as doubles (SortValues's asDoubles): the NaNs are taken
+    // out, the rest packed at the front in order.
+    if ((same ? CountSpecial<C>(o, n) : CopyCountSpecial<C>(in, o, n)) == 0) {
+      SimdSortF64(o, n);
+      return;
+    }
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+      const U raw = o[i];
+      const U mag = static_cast<U>(raw & ~C::kSign);
+      if (C::Key(raw) == C::kNaN) {
+        nans->push_back(raw);
+        continue;
+      }
+      if (mag == 0) zeroSigns->push_back(raw != 0);
+      below += mag != 0 && raw != mag;
+      o[m++] = raw;
+    }
+    SimdSortF64(o, m);
+  } else {
+    // Other types sort as keys, transformed in dst and back. A float lane's
+    // zeros and NaNs are read while their bits are still there.
+    size_t special = same ? (C::kKind == Kind::kFloat ? CountSpecial<C>(o, n) : 0) : KeysOf<C>(in, o, n);
+    if (special == 0 && same) {
+      KeysInPlace<C>(o, n);
+    } else if (special != 0) {
+      for (size_t i = 0; i < n; i++) {
+        U raw;
+        std::memcpy(&raw, in + i * sizeof(U), sizeof(U));
+        const U key = same ? C::Key(raw) : o[i];
+        below += key < C::kZero;
+        if (key == C::kZero) zeroSigns->push_back(raw != 0);
+        if (key == C::kNaN) nans->push_back(raw);
+        o[i] = key;
+      }
+    }
+    if constexpr (sizeof(U) == 8) SimdSortU64(o, n);
+    else SimdSortU32(o, n);
+    BitsInPlace<C>(o, n);
+    if constexpr (C::kKind != Kind::kFloat) return;
+  }
+  PutBackSpecials<U, false>(out, static_cast<int64_t>(sizeof(U)), n, below, *zeroSigns, *nans);
+}
+
 // Sorts each lane's values into dst (same type and byte order).
 template <class C, bool Swap>
 void SortValues(const Job& j) {
@@ -605,7 +671,8 @@ void SortValues(const Job& j) {
   if (WantsBlocks<U>(j)) return SortValueBlocks<C, Swap>(j);
   const size_t n = static_cast<size_t>(j.n);
   const int64_t s = j.ss.back(), d = j.ds.back();
-  Scratch<U> bufA(n), bufB(n);
+  // Scratch for the lanes that cannot sort in dst, made at the first one.
+  std::optional<Scratch<U>> bufA, bufB;
   std::vector<uint32_t> hist(kHistSize<U>);
   // A float lane's zeros (their signs, in input order) and NaNs (their bits),
   // put back after the sort: their keys do not say which they were.
@@ -616,9 +683,22 @@ void SortValues(const Job& j) {
   // transform in or out, and vminpd/vmaxpd; see simd_sort.cc K64F): the NaNs
   // are taken out first and -0 and +0 are equal, put back as below.
   const bool asDoubles = C::kKind == Kind::kFloat && sizeof(U) == 8 && SimdSortAvailable();
+  // Contiguous native lanes of a sync sort with the vector sorts sort in dst
+  // (SortLaneInDst).
+  const bool inDst = !Swap && kSimdWidth<U> && s == kSize && d == kSize && SimdSortAvailable() && tl_sort_checkpoint == nullptr;
   WalkLanes(j.shape, j.ss, j.ds, [&](int64_t a, int64_t b) {
-    U* k = bufA.data();
-    U* tk = bufB.data();
+    if constexpr (kSimdWidth<U>) {
+      if (inDst && reinterpret_cast<uintptr_t>(j.dst + b) % alignof(U) == 0) {
+        SortLaneInDst<C>(j.src + a, j.dst + b, n, &zeroSigns, &nans);
+        return;
+      }
+    }
+    if (!bufA) {
+      bufA.emplace(n);
+      bufB.emplace(n);
+    }
+    U* k = bufA->data();
+    U* tk = bufB->data();
     size_t below = 0;  // keys below the zero key
     size_t special = 0;
     zeroSigns.clear();
@@ -630,23 +710,6 @@ void SortValues(const Job& j) {
     if constexpr (C::kKind == Kind::kFloat && sizeof(U) == 8) {
       if (asDoubles) {
         uint8_t* out = j.dst + b;
-        // A contiguous aligned dst lane with no zero and no NaN sorts in
-        // place there: one pass copies and counts (none when dst is src).
-        // Not in an async sort, which may stop inside the lane: a lane
-        // stopped half sorted in dst would be neither sorted nor as it was.
-        if (!Swap && s == kSize && d == kSize && reinterpret_cast<uintptr_t>(out) % alignof(U) == 0 &&
-            tl_sort_checkpoint == nullptr) {
-          // SAFETY: the n items of the lane at b, inside the checked dst
-          // layout, aligned for U; the lane at a is either the same items or
-          // does not overlap them (SortLanes's contract).
-          U* o = reinterpret_cast<U*>(out);
-          const uint8_t* in = j.src + a;
-          if ((in == out ? CountSpecial<C>(o, n) : CopyCountSpecial<C>(in, o, n)) == 0) {
-            SimdSortF64(o, n);
-            return;
-          }
-          // Else the path below, from src (which the copy left as it was).
-        }
         // SAFETY (both loops): i < n items of the lane at a: inside the
         // checked src layout.
         const bool read = ForEachPiece(n, [&](size_t i0, size_t i1) {

@@ -92,6 +92,54 @@ print(json.dumps(out))
     }
   });
 
+  test('sync sorts of contiguous lanes sort where the values lie (a mapping in place, a copy in its result): ±0 in input order, NaN payloads last in input order, every 4- and 8-byte type', () => {
+    // These lanes take no scratch but a float lane's zeros and NaNs, so the
+    // lane's own bytes carry the keys: a zero's sign, a NaN's payload and the
+    // count of negatives (where the zeros go back) are all checked here.
+    const n = 5_000;
+    const base = randomF8(n, 7);
+    const f8 = Float64Array.from(base, (v, i) => (i % 97 === 3 ? -0 : v));
+    const bits = new DataView(f8.buffer);
+    // NaNs with payloads and either sign: they keep their bits, in input order.
+    for (let i = 11; i < n; i += 131) bits.setBigUint64(i * 8, 0x7ff8000000000000n | BigInt(i) | (i % 2 ? 1n << 63n : 0n), true);
+    const f4 = Float32Array.from(f8);
+    const f4bits = new DataView(f4.buffer);
+    for (let i = 13; i < n; i += 149) f4bits.setUint32(i * 4, (0x7fc00000 | i | (i % 2 ? 0x80000000 : 0)) >>> 0, true);
+    const tmp = new TempDir('sort-in-dst');
+    try {
+      const cases: [string, Uint8Array][] = [
+        ['<f8', new Uint8Array(f8.buffer)],
+        ['<f4', new Uint8Array(f4.buffer)],
+        ['<i8', new Uint8Array(BigInt64Array.from(base, (v, i) => BigInt(Number.isFinite(v) ? Math.trunc(v * 1e9) : i) * 7n).buffer)],
+        ['<u8', new Uint8Array(BigUint64Array.from(base, (v, i) => BigInt.asUintN(64, BigInt(Number.isFinite(v) ? Math.trunc(v * 1e9) : -i))).buffer)],
+        ['<i4', new Uint8Array(Int32Array.from(base, (v, i) => (Number.isFinite(v) ? v * 2000 : -i) | 0).buffer)],
+        ['<u4', new Uint8Array(Uint32Array.from(base, (v, i) => (Number.isFinite(v) ? v * 4000 : i) >>> 0).buffer)],
+      ];
+      const files = cases.map(([dt, bytes]) => tmp.file(bytes, `${dt.slice(1)}.bin`));
+      const ours = cases.map(([dtype], c) => {
+        const file = files[c];
+        const copy1d = S.sort(memmap(file, { dtype, mode: 'r' }));
+        const copy2d = S.sort(memmap(file, { dtype, mode: 'r', shape: [50, 100] }), { axis: 1 });
+        const m = memmap(tmp.file(cases[c][1]), { dtype, mode: 'r+' });
+        S.sortInPlace(m);
+        const inPlace = hex(new Uint8Array(m.tobytes()));
+        m.close();
+        return [dtype, hex(copy1d.tobytes()), hex(copy2d.tobytes()), inPlace];
+      });
+      const py = runNumpy<unknown[]>(`
+out = []
+for dt, f in zip(${JSON.stringify(cases.map(([dt]) => dt))}, ${JSON.stringify(files)}):
+    a = np.fromfile(f, dtype=dt)
+    h = lambda r: np.ascontiguousarray(r).tobytes().hex()
+    out.append([dt, h(np.sort(a, kind='stable')), h(np.sort(a.reshape(50, 100), axis=1, kind='stable')), h(np.sort(a, kind='stable'))])
+print(json.dumps(out))
+`);
+      for (let c = 0; c < cases.length; c++) expect(ours[c]).toEqual(py[c]);
+    } finally {
+      tmp.remove();
+    }
+  });
+
   test('records by order, unique with counts and inverse, searchsorted, bincount', () => {
     const rec = zeros([6], { names: ['sym', 'ts', 'px'], formats: ['<i2', '<u4', '<f8'] });
     rec.set([
