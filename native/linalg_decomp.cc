@@ -71,7 +71,8 @@ inline Cx Div(Cx a, Cx b) {
 
 constexpr double kEps = std::numeric_limits<double>::epsilon();
 
-// The 2-norm of len items `stride` apart, scaled as the reference dnrm2 (no overflow).
+// The 2-norm of len items `stride` apart, scaled as the reference dnrm2 (no
+// overflow): inf when an item is infinite and none is NaN.
 template <typename E>
 double Nrm2(const E* x, int64_t len, int64_t stride) {
   double scale = 0;
@@ -85,7 +86,9 @@ double Nrm2(const E* x, int64_t len, int64_t stride) {
           ssq = 1 + ssq * (scale / a) * (scale / a);
           scale = a;
         } else {
-          ssq += (a / scale) * (a / scale);
+          // a == scale: 1, also for a second infinite item (inf/inf would
+          // make the norm NaN; OpenBLAS's nrm2 gives inf, NaN only for a NaN).
+          ssq += a == scale ? 1 : (a / scale) * (a / scale);
         }
       }
     }
@@ -103,9 +106,12 @@ E Larfg(E* x, int64_t len, int64_t stride) {
   double ar = Re(alpha);
   double ai = Im(alpha);
   if (xnorm == 0 && ai == 0) return E{};
-  // dlapy3 / dlapy2: |(ar, ai, xnorm)| without overflow.
+  // dlapy3 / dlapy2: |(ar, ai, xnorm)| without overflow; an infinite part
+  // gives inf (their w > HUGEVAL case, so beta = -inf as LAPACK's, where
+  // inf/inf would make it NaN).
   auto norm3 = [](double p, double q, double r) {
     const double w = std::max({std::fabs(p), std::fabs(q), r});
+    if (w > std::numeric_limits<double>::max()) return std::fabs(p) + std::fabs(q) + r;
     return w * std::sqrt((p / w) * (p / w) + (q / w) * (q / w) + (r / w) * (r / w));
   };
   double beta = -std::copysign(norm3(ar, ai, xnorm), ar);

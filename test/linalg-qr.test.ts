@@ -39,8 +39,10 @@ E1 = np.zeros((3, 0))
 ES = np.zeros((0, 2, 2))
 V = np.arange(3.)
 H = np.ones((2, 2), dtype='f2')
+INF = np.array([[10, 3.25, -4.75], [5, 5, -0.75], [np.inf, 1.5, -1.75]])
+CINF = np.array([[-3.75 + 1.5j, 1], [np.inf + 2j, 2], [7 + 0.25j, 3], [1 + np.inf * 1j, 4]])
 `;
-const NAMES = ['A', 'W', 'SQ', 'ST', 'C', 'CW', 'F4', 'C8', 'I', 'BE', 'FO', 'RK', 'NEG', 'Z', 'E0', 'E1', 'ES', 'V', 'H'];
+const NAMES = ['A', 'W', 'SQ', 'ST', 'C', 'CW', 'F4', 'C8', 'I', 'BE', 'FO', 'RK', 'NEG', 'Z', 'E0', 'E1', 'ES', 'V', 'H', 'INF', 'CINF'];
 
 const qrList = (r: { Q: NdArray; R: NdArray }): NdArray[] => [r.Q, r.R];
 
@@ -77,6 +79,14 @@ describeWithNumpy('linalg.qr against NumPy', () => {
     }
     cases.push({ py: 'LA.qr(F4, "r")', js: (x) => linalg.qr(x.F4, { mode: 'r' }), tol: TOL4 });
     run(cases);
+  });
+
+  test("an infinite column: R's diagonal is ∓inf as LAPACK's (its norm of two infinities is inf, not NaN), the rest NaN", () => {
+    run([
+      { py: 'LA.qr(INF, "r")', js: (x) => linalg.qr(x.INF, { mode: 'r' }), tol: 0 },
+      { py: 'LA.qr(INF.astype("f4"), "r")', js: (x) => linalg.qr(x.INF.astype('<f4'), { mode: 'r' }), tol: 0 },
+      { py: 'LA.qr(CINF, "r")', js: (x) => linalg.qr(x.CINF, { mode: 'r' }), tol: 0 },
+    ]);
   });
 
   test('0-size matrices and stacks, errors', () => {
