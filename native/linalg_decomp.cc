@@ -146,10 +146,23 @@ E Larfg(E* x, int64_t len, int64_t stride) {
 // column c, w_c = a[i, c] + Σ_{r > i} conj(v_r)·a[r, c] in r order, then
 // a[i, c] -= f·w_c and a[r, c] -= v_r·(f·w_c). `w` holds c1 items; vec may
 // be a column of `a` outside [c0, c1) (Geqr2's reflector below the diagonal).
+// As LAPACK's dlarf/zlarf, v's trailing zero items and the trailing columns
+// that are zero in rows [i, m) are left out: with a NaN or infinite f (a
+// column with inf) those rows and columns stay as they were, not NaN, and a
+// -0 there keeps its sign.
 template <typename E>
 void ReflectRows(E* a, int64_t lda, const E* vec, int64_t vs, E* w, E f, int64_t m, int64_t i, int64_t c0, int64_t c1) {
   // SAFETY: rows [i, m) and columns [c0, c1) lie inside the caller's m-row
   // matrix of row stride lda, w holds c1 items, vec is read at rows (i, m).
+  auto zero = [](E x) { return Re(x) == 0 && Im(x) == 0; };
+  while (m > i + 1 && zero(vec[(m - 1) * vs])) m--;
+  auto zeroColumn = [&](int64_t c) {
+    for (int64_t r = i; r < m; r++) {
+      if (!zero(a[r * lda + c])) return false;
+    }
+    return true;
+  };
+  while (c1 > c0 && zeroColumn(c1 - 1)) c1--;
   for (int64_t c = c0; c < c1; c++) w[c] = a[i * lda + c];
   for (int64_t r = i + 1; r < m; r++) {
     const E cv = Conj(vec[r * vs]);
@@ -199,8 +212,15 @@ void Org2r(const E* h, const E* tau, E* q, int64_t m, int64_t n, int64_t qc) {
   for (int64_t i = k - 1; i >= 0; i--) {
     const E t = tau[i];
     if (Re(t) == 0 && Im(t) == 0) continue;
-    // Columns before i are e_c, which H(i) (acting on rows ≥ i > c) leaves alone.
-    ReflectRows(q, qc, h + i, n, w.data(), t, m, i, i, qc);
+    // Columns before i are e_c, which H(i) (acting on rows ≥ i > c) leaves
+    // alone. Column i is e_i: H(i)·e_i is written as dorg2r/zung2r does,
+    // 1 - tau on the diagonal and -tau·v below (a NaN tau makes the whole
+    // column NaN, where the reflection would skip v's zero items).
+    if (i + 1 < qc) ReflectRows(q, qc, h + i, n, w.data(), t, m, i, i + 1, qc);
+    // SAFETY: rows [i, m) of column i < qc of q; h is read at column i < n, rows (i, m).
+    q[i * qc + i] = Sub(FromParts<E>(1, 0), t);
+    const E minusT = FromParts<E>(-Re(t), -Im(t));
+    for (int64_t r = i + 1; r < m; r++) q[r * qc + i] = Mul(minusT, h[r * n + i]);
   }
 }
 

@@ -40,9 +40,10 @@ ES = np.zeros((0, 2, 2))
 V = np.arange(3.)
 H = np.ones((2, 2), dtype='f2')
 INF = np.array([[10, 3.25, -4.75], [5, 5, -0.75], [np.inf, 1.5, -1.75]])
+INF2 = np.array([[np.inf, -3, -0.], [3, 1.5, 100]])
 CINF = np.array([[-3.75 + 1.5j, 1], [np.inf + 2j, 2], [7 + 0.25j, 3], [1 + np.inf * 1j, 4]])
 `;
-const NAMES = ['A', 'W', 'SQ', 'ST', 'C', 'CW', 'F4', 'C8', 'I', 'BE', 'FO', 'RK', 'NEG', 'Z', 'E0', 'E1', 'ES', 'V', 'H', 'INF', 'CINF'];
+const NAMES = ['A', 'W', 'SQ', 'ST', 'C', 'CW', 'F4', 'C8', 'I', 'BE', 'FO', 'RK', 'NEG', 'Z', 'E0', 'E1', 'ES', 'V', 'H', 'INF', 'INF2', 'CINF'];
 
 const qrList = (r: { Q: NdArray; R: NdArray }): NdArray[] => [r.Q, r.R];
 
@@ -86,6 +87,12 @@ describeWithNumpy('linalg.qr against NumPy', () => {
       { py: 'LA.qr(INF, "r")', js: (x) => linalg.qr(x.INF, { mode: 'r' }), tol: 0 },
       { py: 'LA.qr(INF.astype("f4"), "r")', js: (x) => linalg.qr(x.INF.astype('<f4'), { mode: 'r' }), tol: 0 },
       { py: 'LA.qr(CINF, "r")', js: (x) => linalg.qr(x.CINF, { mode: 'r' }), tol: 0 },
+      // dlarf skips v's zero items and the columns zero in its rows, so a NaN
+      // tau leaves them as they were (-0 kept); dorg2r writes Q's column i as
+      // -tau·v, NaN all down.
+      { py: 'tuple(LA.qr(INF2, "complete"))', js: (x) => qrList(linalg.qr(x.INF2, { mode: 'complete' })), tol: 0 },
+      { py: 'tuple(LA.qr(INF2.T, "complete"))', js: (x) => qrList(linalg.qr(x.INF2.T, { mode: 'complete' })), tol: 0 },
+      { py: 'tuple(LA.qr(INF2.astype(complex)))', js: (x) => qrList(linalg.qr(x.INF2.astype('<c16'))), tol: 0 },
     ]);
   });
 
