@@ -28,6 +28,10 @@ export function roots(p: PolyInput): NdArray {
   let a = asarray(p as never);
   if (a.ndim === 0) a = a.reshape([1]);
   if (a.ndim !== 1) throw new ValueError('Input must be a rank-1 array.');
+  // NumPy casts what is not float or complex to float64 after trimming the
+  // zeros; casting first gives the same zeros and reads a one-field record's
+  // value (a record itself is not a number).
+  if (a.dtype.kind !== 'f' && a.dtype.kind !== 'c') a = a.astype('f8');
   const vals = a.toArray() as unknown[];
   const nonZero: number[] = [];
   vals.forEach((v, i) => {
@@ -36,8 +40,7 @@ export function roots(p: PolyInput): NdArray {
   });
   if (nonZero.length === 0) return asarray([], 'f8');
   const trailingZeros = vals.length - nonZero[nonZero.length - 1] - 1;
-  let c = a.index(`${nonZero[0]}:${nonZero[nonZero.length - 1] + 1}`);
-  if (c.dtype.kind !== 'f' && c.dtype.kind !== 'c') c = c.astype('f8');
+  const c = a.index(`${nonZero[0]}:${nonZero[nonZero.length - 1] + 1}`);
   const N = c.shape[0];
   let r: NdArray;
   if (N > 1) {

@@ -29,6 +29,16 @@ describeWithNumpy('roots against NumPy', () => {
     ];
     for (const [p, a] of cpolys) cases.push({ py: `np.sort(np.roots(np.array(${p})))`, js: () => lib.sort(lib.roots(a)), tol: TOL });
     cases.push({ py: 'np.roots(np.array([2j]))', js: () => lib.roots(lib.asarray([{ re: 0, im: 2 }])), tol: 0 });
+    // One-field records and bools cast to float64 (their zero records trimmed too).
+    const rec = { names: ['a'], formats: ['>u4'] };
+    cases.push(
+      {
+        py: "np.sort(np.roots(np.array([(0,), (1,), (4294967293,), (2,), (0,)], dtype=[('a', '>u4')])))",
+        js: () => lib.sort(lib.roots(lib.fromBuffer(new Uint8Array([0, 0, 0, 0, 0, 0, 0, 1, 255, 255, 255, 253, 0, 0, 0, 2, 0, 0, 0, 0]), rec))),
+        tol: TOL,
+      },
+      { py: 'np.roots(np.array([False, True, True]))', js: () => lib.roots(lib.asarray([false, true, true])), tol: TOL },
+    );
     run(cases);
   });
 });
