@@ -98,7 +98,9 @@ export function linspaceArrays(start: unknown, stop: unknown, num: number, endpo
   if (dt.kind !== 'f' && dt.kind !== 'c') dt = toDType('<f8');
   const s1 = inDType(s, dt);
   const e1 = inDType(e, dt);
-  const delta = subtract(e1, s1);
+  // As NumPy's subtract(stop, start, dtype=type(dt)): the cast inside the
+  // loop, so delta (and y) come out in C order, not in a cast input's order.
+  const delta = subtract(e instanceof ArrayClass ? e : e1, s instanceof ArrayClass ? s : s1, { dtype: dt });
   let y: NdArray = arange(0, num, 1, dt).reshape([-1, ...new Array<number>(delta.ndim).fill(1)]);
   const ax = axisOf(axis, delta.ndim + 1, fn);
   let step: NdArray | number;
@@ -110,7 +112,8 @@ export function linspaceArrays(start: unknown, stop: unknown, num: number, endpo
     step = NaN;
     y = multiply(y, delta);
   }
-  y = add(y, s1);
+  // NumPy's y += start: in place, y keeps its layout.
+  y = add(y, s1, { out: y });
   if (endpoint && num > 1) y.index(-1).set(e1);
   if (ax !== 0) y = moveaxis(y, 0, ax);
   if (dtype !== undefined && dtype !== null) {

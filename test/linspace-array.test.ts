@@ -148,3 +148,23 @@ describeWithNumpy('linspace with array end points: found by the differential fuz
     ]);
   });
 });
+
+describeWithNumpy('array end points in another layout than C order (fuzz seed 9170644)', () => {
+  test("the result is in C order, as NumPy's (its delta is subtract(stop, start, dtype=dt), the cast in the loop; y += start in place)", () => {
+    // A broadcast, reversed float16 start: cast first, its copy would be in
+    // the start's memory order, and so would every result.
+    const start = (): NdArray => mm.broadcastTo(mm.arange(0, 12, 1, '<f2').reshape([4, 3]).index('::-1'), [2, 4, 3]);
+    const pyStart = "np.broadcast_to(np.arange(12, dtype='<f2').reshape(4, 3)[::-1], (2, 4, 3))";
+    const cases: npc.Case[] = [
+      { py: `np.linspace(${pyStart}, [-3.75, -4.5, 0], 4)`, js: () => linspace(start(), [-3.75, -4.5, 0], 4) },
+      { py: `np.linspace(${pyStart}, [-3.75, -4.5, 0], 4, axis=2)`, js: () => linspace(start(), [-3.75, -4.5, 0], 4, { axis: 2 }) },
+      { py: `np.logspace(${pyStart}, [-3.75, -4.5, 0], 4)`, js: () => logspace(start(), [-3.75, -4.5, 0], 4) },
+      { py: `np.geomspace(${pyStart} + 1, [3.75, 4.5, 1], 4)`, js: () => geomspace(mm.add(start(), 1), [3.75, 4.5, 1], 4) },
+      { py: `np.linspace(${pyStart}.T, 1, 3)`, js: () => linspace(start().T, 1, 3) },
+    ];
+    // Layouts compared for all; bytes for linspace (power's last bit is
+    // another matter: logspace and geomspace values are checked above).
+    const exact = (o: npc.Outcome, i: number): npc.Outcome => (cases[i].py.startsWith('np.linspace') ? o : { ...o, hex: undefined });
+    expect(cases.map(npc.jsOutcome).map(exact)).toEqual(npc.numpyOutcomes(cases).map(exact));
+  });
+});
