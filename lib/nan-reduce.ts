@@ -177,8 +177,13 @@ function nanExtremum(a: NdArray, axis: Axis | undefined, options: NanExtremaOpti
   requireOpen(a);
   const reduce = name === 'nanmin' ? min : max;
   const ufunc = name === 'nanmin' ? 'fmin' : 'fmax';
-  // Records, void and bytes: NumPy reduces them with fmin/fmax, which have no loop for them (before any option is looked at).
-  if ('VS'.includes(a.dtype.kind)) throw noReductionLoop(ufunc, a.dtype);
+  // Records, void and bytes: NumPy reduces them with fmin/fmax, which have no
+  // loop for them (before any option is looked at but the axis, which the
+  // reduction converts first: an axis out of range is its AxisError).
+  if ('VS'.includes(a.dtype.kind)) {
+    resolveAxes(axis, a.ndim);
+    throw noReductionLoop(ufunc, a.dtype);
+  }
   // where=True is NumPy's default (no mask).
   const mask = o.where === true ? undefined : o.where;
   // NumPy's fmin/fmax have no identity: a where mask needs `initial`, whatever the mask holds.

@@ -20,6 +20,11 @@ const CALLS: [string, (a: NdArray) => unknown][] = [
   ['a.max(0)', (a) => a.max(0)],
   ['np.nanmin(a)', (a) => mm.nanmin(a)],
   ['np.nanmax(a, 0, where=np.ones(3, bool))', (a) => mm.nanmax(a, 0, { where: mm.ones([3], '?') })],
+  // An axis out of range is the reduction's AxisError first (fuzz seed 9175423).
+  ['np.nanmin(a, axis=3, initial=5)', (a) => mm.nanmin(a, 3, { initial: 5 })],
+  ['np.nanmax(a, axis=(1, -1))', (a) => mm.nanmax(a, [1, -1])],
+  ['a.sum(axis=2)', (a) => a.sum(2)],
+  ['a.max(axis=-3)', (a) => a.max(-3)],
   ['np.cumsum(a)', (a) => mm.cumsum(a)],
   ['np.cumprod(a, 1)', (a) => mm.cumprod(a, 1)],
   ['np.add.reduceat(a, [0])', (a) => mm.addReduceat(a, [0])],
