@@ -85,6 +85,7 @@ interface Addon {
     idleBytes: number;
     idleLimit: number;
     inUseBytes: number;
+    handedOutBytes: number;
     totalLimit: number;
     stretchLimit: number;
     freshMaps: number;
@@ -519,7 +520,9 @@ export const releaseBuffer = addon.releaseBuffer;
 
 /**
  * The region pool's state (tests, diagnostics): `idleBytes` kept for reuse
- * (at most `idleLimit`, min(1 GiB, RAM/16)), `inUseBytes` handed out (idle
+ * (at most `idleLimit`, min(1 GiB, RAM/16)), `inUseBytes` handed out, or
+ * being pre-faulted by the pool's thread as its reserve (`handedOutBytes`:
+ * without that region, read at the same instant; idle
  * and handed out together at most `totalLimit`, min(4 GiB, RAM/6); past it
  * results take ordinary memory; a request longer than half of it may hold
  * two of its length, up to `stretchLimit`, RAM/4), `freshMaps` made on a caller's thread, the

@@ -260,6 +260,7 @@ Napi::Value PoolStats(const Napi::CallbackInfo& info) {
   o.Set("idleBytes", Napi::Number::New(env, static_cast<double>(IdleRegionBytes())));
   o.Set("idleLimit", Napi::Number::New(env, static_cast<double>(IdleRegionLimit())));
   o.Set("inUseBytes", Napi::Number::New(env, static_cast<double>(InUseRegionBytes())));
+  o.Set("handedOutBytes", Napi::Number::New(env, static_cast<double>(HandedOutRegionBytes())));
   o.Set("totalLimit", Napi::Number::New(env, static_cast<double>(TotalRegionLimit())));
   o.Set("stretchLimit", Napi::Number::New(env, static_cast<double>(StretchRegionLimit())));
   o.Set("freshMaps", Napi::Number::New(env, static_cast<double>(FreshRegionMaps())));

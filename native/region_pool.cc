@@ -582,6 +582,15 @@ size_t InUseRegionBytes() {
   return n;
 }
 
+size_t HandedOutRegionBytes() {
+  Lock();
+  // making_length is counted in in_use_bytes while the reserve is made
+  // (MakeReserve sets and clears both under mu).
+  size_t n = in_use_bytes - making_length;
+  uv_mutex_unlock(&mu);
+  return n;
+}
+
 size_t TotalRegionLimit() {
   Lock();
   size_t n = total_limit;

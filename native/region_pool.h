@@ -110,6 +110,9 @@ void StopTrimmer();
 size_t IdleRegionBytes();
 size_t IdleRegionLimit();
 size_t InUseRegionBytes();
+// InUseRegionBytes without a reserve region the pool's thread is making:
+// what callers hold (one reading, under the pool's lock).
+size_t HandedOutRegionBytes();
 size_t TotalRegionLimit();
 // What a request longer than half of TotalRegionLimit() may stretch it to:
 // two of its length, at most this (RAM/4).

@@ -121,11 +121,11 @@ print(json.dumps({'values': v.tobytes().hex(), 'counts': c.tolist(), 'index': i.
     const r = await mm.uniqueAsync(a, { returnCounts: true });
     expect(r.values.size).toBe(n);
     expect(Array.from(r.values.index('-3:').typedArray() as Float64Array)).toEqual([n - 3, n - 2, n - 1]);
-    const held = native.poolStats().inUseBytes;
+    const held = native.poolStats().handedOutBytes;
     r.values.release();
-    const afterValues = native.poolStats().inUseBytes;
+    const afterValues = native.poolStats().handedOutBytes;
     r.counts!.release();
-    const afterCounts = native.poolStats().inUseBytes;
+    const afterCounts = native.poolStats().handedOutBytes;
     // A heap block's buffer is only detached: the pool's figures stay.
     expect(held - afterValues).toBeGreaterThanOrEqual(n * 8);
     expect(afterValues - afterCounts).toBeGreaterThanOrEqual(n * 8);
