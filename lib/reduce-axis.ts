@@ -123,13 +123,16 @@ export function resolveAxes(axis: Axis | undefined, ndim: number, strict0d = fal
   if (axis === undefined || axis === null) return [...Array(ndim).keys()];
   const list = typeof axis === 'number' ? [axis] : axis;
   if (!Array.isArray(list)) throw new TypeError(`axis must be null, an integer or a list of integers, got ${describeValue(axis)}`);
-  // A ufunc reduction of a 0-d array takes axis 0 (or -1) and reduces nothing, as NumPy's does.
+  // A ufunc reduction of a 0-d array takes a bare axis 0 or -1 and reduces
+  // nothing, as NumPy's does (its backward-compatibility case for an integer
+  // axis; a tuple (0,) is its AxisError).
+  if (ndim === 0 && !strict0d && typeof axis === 'number' && (axis === 0 || axis === -1)) return [];
   // At most 64 axes exist, so a longer list repeats one (or names one that is
   // not there): refused before it is walked. And walked by index, so a sparse
   // list's first hole is refused at once (map visited the 2^32 holes of one).
   if (list.length > MAXDIMS) throw new ValueError("duplicate value in 'axis'");
   const out: number[] = [];
-  for (let i = 0; i < list.length; i++) out.push(normalizeAxis(list[i], ndim === 0 && !strict0d ? 1 : ndim));
+  for (let i = 0; i < list.length; i++) out.push(normalizeAxis(list[i], ndim));
   if (new Set(out).size !== out.length) throw new ValueError("duplicate value in 'axis'");
   return ndim === 0 ? [] : out;
 }
@@ -760,8 +763,12 @@ export function mean(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, op
   [axis, opts] = splitAxis('mean', axis, opts);
   checkReduceKeys('mean', opts, WITH_WHERE);
   opts = reduceOptions(a, opts, WITH_WHERE);
-  // NumPy's mean counts the items first: a bad axis (axis 0 of a 0-d array too) is its AxisError before any dtype's TypeError.
-  resolveAxes(axis, a.ndim, true);
+  // NumPy's mean counts the items first: a bad axis is its AxisError before
+  // any dtype's TypeError. Without a mask it counts by normalize_axis_index
+  // (axis 0 of a 0-d array is an error); with one, by a sum of the mask,
+  // which takes a bare axis 0 or -1 of a 0-d array as the ufuncs do.
+  const unmasked = opts.where === undefined || opts.where === true;
+  resolveAxes(axis, a.ndim, unmasked);
   const k = a.dtype.kind;
   let loop: DType;
   let half = false;
@@ -799,7 +806,7 @@ export function mean(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, op
   if (where !== undefined && where !== true) {
     // NumPy's _mean: the count of trues of `where` broadcast to `a` (an intp sum), per result item.
     const keepdims = opts.keepdims ?? false;
-    p = plan(a, resolveAxes(axis, a.ndim, true), keepdims, a.strides);
+    p = plan(a, resolveAxes(axis, a.ndim), keepdims, a.strides);
     if (opts.out !== undefined) checkOut(opts.out, p.outShape);
     const mask = where === false ? allocate(BOOL, []) : where;
     const counts = readValues(sum(broadcastTo(mask, a.shape), axis, { dtype: INTP, keepdims }));

@@ -21,7 +21,6 @@ import { full } from './create';
 import { ValueError, repr } from './errors';
 import { sqrt } from './ufuncs/math';
 import { requireOpen } from './internal';
-import { normalizeAxis } from './layout';
 
 /** Options of {@link variance} and {@link std}, as NumPy's keywords. */
 export interface VarianceOptions {
@@ -54,11 +53,13 @@ function varianceOf(a: NdArray, axis: Axis | undefined, options: VarianceOptions
   const ddof = o.correction ?? o.ddof ?? 0;
   if (typeof ddof !== 'number' || !Number.isFinite(ddof)) throw new TypeError(`${name}(): ddof must be a number, got ${repr(ddof)}`);
   const kind = a.dtype.kind;
-  // NumPy counts the items by normalize_axis_index first: axis 0 of a 0-d array is its AxisError (fuzz seed 17598).
-  if (a.ndim === 0 && axis !== null && axis !== undefined) for (const ax of typeof axis === 'number' ? [axis] : axis) normalizeAxis(ax, 0);
-  const axes = resolveAxes(axis, a.ndim);
-  const keepdims = o.keepdims ?? false;
   const where = o.where ?? true;
+  // NumPy counts the items by normalize_axis_index first when no mask is
+  // given: axis 0 of a 0-d array is its AxisError (fuzz seed 17598). With a
+  // mask it counts by a sum of the mask, which takes a bare axis 0 or -1 of a
+  // 0-d array as the ufuncs do (fuzz seeds 9194072, 9226555).
+  const axes = resolveAxes(axis, a.ndim, where === true);
+  const keepdims = o.keepdims ?? false;
   // NumPy's _count_reduce_items: a plain count, or the trues of `where` broadcast to `a`, summed as intp.
   let count: number | NdArray = 1;
   if (where === true) for (const ax of axes) count *= a.shape[ax];

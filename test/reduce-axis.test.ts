@@ -1,6 +1,6 @@
 // Axis reductions against NumPy: values bit for bit (float sums in NumPy's
 // pairwise / outer-axis order), result dtypes, shapes and errors.
-import { arange, broadcastTo, fromBuffer, NdArray, zeros, AxisError, ValueError } from '../lib';
+import { arange, broadcastTo, fromBuffer, NdArray, zeros, AxisError, ValueError, variance, nanstd } from '../lib';
 import * as R from '../lib/reduce-axis';
 import * as J from '../lib/join';
 import { describeWithNumpy, NUMPY_BASELINE, runNumpy } from './helpers/numpy';
@@ -113,6 +113,34 @@ describe('reduction edge cases', () => {
     expect(() => R.any(a, [0, 0])).toThrow("duplicate value in 'axis'");
     expect(() => R.argmin(a, [0, 1] as unknown as number)).toThrow(TypeError);
     expect(() => R.sum(a, 0, { dtype: '>f8' })).toThrow(TypeError);
+  });
+
+  test('a 0-d array: a bare axis 0 or -1 reduces nothing, a list is an AxisError; mean and var take it with a mask (fuzz seeds 9194072, 9226555)', () => {
+    // NumPy 2.4.6: np.add.reduce takes an integer axis 0 or -1 of a 0-d array
+    // (its backward-compatibility case) but not the tuple (0,); np.mean/var/std
+    // count the items by normalize_axis_index unless a where= mask is given,
+    // when they count by a sum of the mask, which takes the bare axis.
+    const z = fromBuffer(new Int32Array([5]), '<i4').reshape([]);
+    const yes = fromBuffer(new Uint8Array([1]), '|b1').reshape([]);
+    const no = fromBuffer(new Uint8Array([0]), '|b1').reshape([]);
+    expect(R.sum(z, 0).toArray()).toBe(5n);
+    expect(R.sum(z, -1).toArray()).toBe(5n);
+    expect(() => R.sum(z, [0])).toThrow('axis 0 is out of bounds for array of dimension 0');
+    expect(() => R.sum(z, 1)).toThrow('axis 1 is out of bounds for array of dimension 0');
+    expect(() => R.max(z, [-1])).toThrow('axis -1 is out of bounds for array of dimension 0');
+    expect(() => R.mean(z, 0)).toThrow('axis 0 is out of bounds for array of dimension 0');
+    expect(R.mean(z, 0, { where: yes }).toArray()).toBe(5);
+    expect(R.mean(z, -1, { where: no }).toArray()).toBeNaN();
+    expect(() => R.mean(z, [0], { where: yes })).toThrow('axis 0 is out of bounds for array of dimension 0');
+    expect(variance(z, 0, { where: yes }).toArray()).toBe(0);
+    expect(variance(z, 0, { where: no }).toArray()).toBeNaN();
+    expect(variance(z, 0, { where: false }).toArray()).toBeNaN();
+    expect(() => variance(z, 0, { where: true })).toThrow('axis 0 is out of bounds for array of dimension 0');
+    const big = fromBuffer(new Uint8Array([0, 0, 0, 5]), '>u4').reshape([]);
+    const s = nanstd(big, 0, { keepdims: true, where: no });
+    expect(s.shape).toEqual([]);
+    expect(s.dtype.str).toBe('<f8');
+    expect(s.toArray()).toBeNaN();
   });
 
   test("records: a bad axis is NumPy's AxisError before the records' TypeError (fuzz seeds 4272, 4880)", () => {
