@@ -74,7 +74,15 @@ export function nanToNum(x: NdArray | number | bigint | boolean | { re: number; 
   return scalarLike(a);
 }
 
-/** NumPy returns x[()] for a 0-d x, a scalar: np.asarray of it is a copy in native byte order. */
+/**
+ * NumPy returns x[()] for a 0-d x, a scalar, and np.asarray of it is what
+ * this returns: a number in native byte order; a record (np.void) with its
+ * dtype as it was, byte order included (fuzz seed 9223592); bytes (np.bytes_)
+ * as long as their value without trailing NULs, at least one.
+ */
 function scalarLike(a: NdArray): NdArray {
-  return a.ndim === 0 && !a.dtype.isnative ? a.astype(a.dtype.newbyteorder('=')) : a;
+  if (a.ndim !== 0) return a;
+  if (a.dtype.kind === 'V') return a;
+  if (a.dtype.kind === 'S') return array(a.item() as Uint8Array);
+  return a.dtype.isnative ? a : a.astype(a.dtype.newbyteorder('='));
 }

@@ -94,6 +94,13 @@ describeWithNumpy('nanToNum: found by the differential fuzzer (seeds 6000023, 60
       { py: "np.nan_to_num(np.array([[1, np.nan, 3], [np.inf, 5, -np.inf]], 'f4').T)", js: () => mm.nanToNum(fa()) },
       { py: "np.asarray(np.nan_to_num(np.array(7, '>u2')))", js: () => mm.nanToNum(mm.array(7, '>u2')) },
       { py: "np.asarray(np.nan_to_num(np.array(np.nan, '>f8'), nan=2.5))", js: () => mm.nanToNum(mm.array(NaN, '>f8'), { nan: 2.5 }) },
+      // A record scalar (np.void) keeps its dtype, byte order too (seed 9223592); a bytes scalar is as long as its value.
+      {
+        py: "np.asarray(np.nan_to_num(np.array((1.5, -2.0), dtype=[('a', '>f2'), ('b', '>f8')])))",
+        js: () => mm.nanToNum(mm.array([[1.5, -2.0]], { names: ['a', 'b'], formats: ['>f2', '>f8'] }).reshape([])),
+      },
+      { py: "np.asarray(np.nan_to_num(np.array(b'ab', 'S3')))", js: () => mm.nanToNum(mm.array(['ab'], 'S3').reshape([])) },
+      { py: "np.asarray(np.nan_to_num(np.array(b'', 'S3')))", js: () => mm.nanToNum(mm.array([''], 'S3').reshape([])) },
     ]);
   });
 });
