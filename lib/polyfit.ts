@@ -18,12 +18,13 @@ import type { NdArray } from './ndarray';
 import { ValueError, repr } from './errors';
 import { readKnownOptions } from './options';
 import { asarray } from './array-coerce';
+import { full } from './create';
 import { vander } from './vander';
 import { dot, outer } from './linalg';
 import { inv } from './linalg-solve';
 import { lstsq } from './linalg-lstsq';
 import { sum } from './reduce-axis';
-import { divide, multiply } from './ufuncs/arith';
+import { add, divide, multiply } from './ufuncs/arith';
 import { sqrt } from './ufuncs/math';
 import { expandDims } from './axis-views';
 import type { PolyInput } from './polynomial';
@@ -62,10 +63,19 @@ export interface PolyfitCov {
   cov: NdArray;
 }
 
-/** NumPy's `asarray(v) + 0.0`: a new array, float64 for bool and integer input, the same dtype for float and complex. */
+/**
+ * NumPy's `asarray(v) + 0.0`: a new array, float64 for bool and integer
+ * input, the same dtype for float and complex (-0 becomes +0, as there);
+ * records, void and bytes have no add loop: the ufunc's TypeError (fuzz
+ * seed 9220368).
+ */
 function plusZeroFloat(v: unknown): NdArray {
   const a = asarray(v as never);
-  return a.astype(a.dtype.kind === 'f' || a.dtype.kind === 'c' ? a.dtype : 'f8');
+  const k = a.dtype.kind;
+  // A JS 0.0 is the integer 0 to the ufuncs: the float64 zero spells NumPy's loop search (and its message).
+  if (a.dtype.isStructured || !'biufc'.includes(k)) return add(a, full([], 0, '<f8'));
+  const b = a.astype(k === 'f' || k === 'c' ? a.dtype.newbyteorder('=') : '<f8');
+  return add(b, 0, { out: b });
 }
 
 /** Machine epsilon of x's dtype (float32 / complex64: float32's). */

@@ -80,12 +80,13 @@ function native(dt: DType): DType {
  * message ends as NumPy's does, with the full list of DTypes in order.
  */
 function refuse(a: DType, b: DType, listed = false): never {
-  const cls = (dt: DType): string => `<class 'numpy.dtypes.${className(dt)}'>`;
+  const cls = (dt: DType): string => `<class 'numpy.dtypes.${dtypeClassName(dt)}'>`;
   const tail = listed ? ` For example they cannot be stored in a single array unless the dtype is \`object\`. The full list of DTypes is: (${cls(a)}, ${cls(b)})` : '';
   throw new DTypePromotionError(`The DType ${cls(a)} could not be promoted by ${cls(b)}. This means that no common DType exists for the given inputs.${tail}`);
 }
 
-function className(dt: DType): string {
+/** NumPy's DType class name of `dt` (`Float64DType`, `BytesDType`, `VoidDType`, ...). */
+export function dtypeClassName(dt: DType): string {
   if (dt.isStructured || dt.kind === 'V') return 'VoidDType';
   if (dt.kind === 'S') return 'BytesDType';
   const n = dt.name.replace(/^uint/, 'UInt');

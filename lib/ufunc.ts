@@ -51,7 +51,8 @@ import { AccessError, OverflowError, ValueError } from './errors';
 import { hasInternalOverlap, needsOverlapCopy, writeBack } from './write-overlap';
 import { describeNonArray, makeArray, requireOpen, storageOf, writeFlagOf, NdArray as ArrayClass } from './internal';
 import type { NdArray } from './ndarray';
-import { canCast, isNumeric, resultType, weakKind, type PyScalar } from './promote';
+import { canCast, dtypeClassName, isNumeric, resultType, weakKind, type PyScalar } from './promote';
+import { inspect } from 'util';
 import type { Complex } from './value-types';
 import { MemoryStorage, WINDOW_STEP, type Window } from './storage';
 import { byteBounds, shapeToSize } from './layout';
@@ -186,6 +187,30 @@ function noLoop(name: string): UFuncTypeError {
   return new UFuncTypeError(`ufunc '${name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''`);
 }
 
+/**
+ * NumPy's error for a record, void or bytes input: a one-input ufunc says
+ * no loop supports it; one of two or more names the inputs' dtypes (a JS
+ * number as the int64 or float64 its Python twin promotes as), and a
+ * comparison their DType classes (fuzz seed 9220368).
+ */
+function noLoopOf(spec: UfuncSpec, inputs: readonly UfuncInput[]): UFuncTypeError {
+  if (spec.nin === 1) return noLoop(spec.name);
+  const names = inputs.map((x) => {
+    const dt = dtypeOf(x);
+    if (spec.comparison) {
+      if (dt !== null) return `<class 'numpy.dtypes.${dtypeClassName(dt)}'>`;
+      if (typeof x === 'boolean') return "<class 'numpy.dtypes.BoolDType'>";
+      const k = weakKind(x as PyScalar);
+      return `<class 'numpy.dtypes._Py${k === 'i' ? 'Long' : k === 'f' ? 'Float' : 'Complex'}DType'>`;
+    }
+    if (dt !== null) return inspect(dt);
+    if (typeof x === 'boolean') return "dtype('bool')";
+    const k = weakKind(x as PyScalar);
+    return `dtype('${k === 'i' ? 'int64' : k === 'f' ? 'float64' : 'complex128'}')`;
+  });
+  return new UFuncTypeError(`ufunc '${spec.name}' did not contain a loop with signature matching types (${names.join(', ')}) -> None`);
+}
+
 function dtypeOf(x: UfuncInput): DType | null {
   return x instanceof ArrayClass ? x.dtype : null;
 }
@@ -220,7 +245,7 @@ export function resolveTypes(spec: UfuncSpec, inputs: readonly UfuncInput[]): Re
   const typed = spec.conditionFirst ? inputs.slice(1) : inputs;
   for (const x of inputs) {
     const dt = dtypeOf(x);
-    if (dt !== null && !isNumeric(dt)) throw noLoop(spec.name);
+    if (dt !== null && !isNumeric(dt)) throw noLoopOf(spec, inputs);
   }
   const common = resultType(...(typed as PyScalar[]));
   const special = spec.resolve?.(common, inputs);

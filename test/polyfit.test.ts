@@ -75,6 +75,12 @@ describeWithNumpy('polyfit against NumPy', () => {
       { py: 'np.polyfit(x, y[:5], 1)', js: (a) => lib.polyfit(a.x, a.y.index(lib.slice(null, 5)), 1), tol: 0 },
       { py: 'np.polyfit(x, y, 1, w=x2)', js: (a) => lib.polyfit(a.x, a.y, 1, { w: a.x2 }), tol: 0 },
       { py: 'np.polyfit(x, y, 1, w=w[:3])', js: (a) => lib.polyfit(a.x, a.y, 1, { w: a.w.index(lib.slice(null, 3)) }), tol: 0 },
+      // x + 0.0 of records finds no add loop (fuzz seed 9220368).
+      {
+        py: "np.polyfit([-1.0], np.zeros(1, dtype=[('a', '<i4')]), 0)",
+        js: () => lib.polyfit([-1.0], lib.zeros([1], { names: ['a'], formats: ['<i4'] }), 0),
+        tol: 0,
+      },
     ]);
   });
 });

@@ -561,3 +561,43 @@ describeWithNumpy('comparisons of a bool array with a Python int: found by the h
     ]);
   });
 });
+
+describeWithNumpy("records, void and bytes find no loop: NumPy's message names the inputs (fuzz seed 9220368)", () => {
+  test('a two-input ufunc names their dtypes, a comparison their DType classes, a one-input ufunc none', () => {
+    const rec = api.zeros([1], [['a', '<i4']] as never) as api.NdArray;
+    const s3 = api.zeros([1], 'S3');
+    const v4 = api.zeros([1], 'V4');
+    const message = (f: () => unknown): string => {
+      try {
+        f();
+      } catch (e) {
+        return `${(e as Error).name}: ${(e as Error).message}`;
+      }
+      return 'no error';
+    };
+    const ours = [
+      message(() => api.add(rec, api.zeros([], 'f8'))),
+      message(() => api.add(rec, 1.5)),
+      message(() => api.add(s3, 1)),
+      message(() => api.add(s3, true)),
+      message(() => api.maximum(v4, 1.5)),
+      message(() => api.add(rec, rec)),
+      message(() => api.less(s3, api.zeros([1], 'f8'))),
+      message(() => api.less(v4, 1.5)),
+      message(() => api.less(s3, 2)),
+      message(() => api.sqrt(s3)),
+    ];
+    const py = runNumpy<string[]>(`
+rec = np.zeros(1, [('a', '<i4')]); s3 = np.zeros(1, 'S3'); v4 = np.zeros(1, 'V4')
+def m(f):
+    try:
+        f()
+    except TypeError as e:
+        return 'UFuncTypeError: ' + str(e)
+    return 'no error'
+print(json.dumps([m(lambda: np.add(rec, np.zeros((), 'f8'))), m(lambda: np.add(rec, 1.5)), m(lambda: np.add(s3, 1)),
+  m(lambda: np.add(s3, True)), m(lambda: np.maximum(v4, 1.5)), m(lambda: np.add(rec, rec)),
+  m(lambda: np.less(s3, np.zeros(1, 'f8'))), m(lambda: np.less(v4, 1.5)), m(lambda: np.less(s3, 2)), m(lambda: np.sqrt(s3))]))`);
+    expect(ours).toEqual(py);
+  });
+});
