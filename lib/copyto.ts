@@ -18,10 +18,11 @@
  * @module
  */
 import { assign } from './assign';
-import { asarray } from './array-coerce';
+import { array, asarray } from './array-coerce';
 import { broadcastShape, tupleNoSpace } from './broadcast';
 import type { DType } from './dtype';
-import { ValueError } from './errors';
+import { OverflowError, ValueError } from './errors';
+import { inspect } from 'util';
 import { NdArray as ArrayClass, requireArray, requireOpen, requireWritable } from './internal';
 import type { NdArray } from './ndarray';
 import { readKnownOptions } from './options';
@@ -71,6 +72,8 @@ export interface CopytoOptions {
 const CASTINGS: readonly string[] = ['no', 'equiv', 'safe', 'same_kind', 'unsafe'];
 
 function fmt(d: DType): string {
+  // Records, void and bytes as NumPy's repr of them (dtype([('a', '>i4')]), dtype('S3')).
+  if (!isNumeric(d)) return inspect(d);
   return `dtype('${d.isnative || d.byteorder === '|' ? d.name : d.str}')`;
 }
 
@@ -99,6 +102,15 @@ function scalarCastError(x: PyScalar, to: DType, casting: Casting): string | nul
   if (casting === 'equiv') {
     const isDefault = canCast(dflt, taken, 'equiv') || (kind === 'i' && typeof x === 'number' && canCast(T.f8, taken, 'equiv'));
     if (!isDefault) return `cannot cast Python ${kind === 'i' ? 'int' : kind === 'f' ? 'float' : 'complex'} to ${taken.name} under the casting rule 'equiv'`;
+  }
+  // The int converts to the taken integer dtype before the cast is checked:
+  // out of its range is NumPy's OverflowError under any casting, 'no' into a
+  // non-native dst too (fuzz seed 9282949).
+  if (kind === 'i' && (taken.kind === 'i' || taken.kind === 'u')) {
+    const v = BigInt(x as number | bigint);
+    const bits = BigInt(taken.itemsize * 8);
+    const [lo, hi] = taken.kind === 'u' ? [0n, 2n ** bits - 1n] : [-(2n ** (bits - 1n)), 2n ** (bits - 1n) - 1n];
+    if (v < lo || v > hi) throw new OverflowError(`Python integer ${v} out of bounds for ${taken.name}`);
   }
   return canCast(taken, to, casting) ? null : refused(taken);
 }
@@ -162,7 +174,10 @@ export function copyto(dst: NdArray, src: unknown, options?: CopytoOptions): voi
   const mask = where instanceof ArrayClass && where.ndim > dst.ndim ? where.reshape(where.shape.slice(where.ndim - dst.ndim)) : where;
   if (!isNumeric(dst.dtype) || (srcIn instanceof ArrayClass && !isNumeric(srcIn.dtype))) {
     if (mask !== true) throw new TypeError(`copyto(): a where mask is not supported for ${fmt(dst.dtype)}`);
-    assign(dst, srcIn);
+    // A scalar into records is np.asarray(scalar) first (an int is int64, or
+    // uint64 past it), then cast as the casting allowed: 10**10 into a >i4
+    // field wraps under 'unsafe' (fuzz seed 9276945).
+    assign(dst, srcIn instanceof ArrayClass ? srcIn : array(srcIn));
     return;
   }
   if (srcIn instanceof ArrayClass) {

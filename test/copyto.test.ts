@@ -196,6 +196,49 @@ print(json.dumps(out))
   });
 });
 
+describeWithNumpy('a Python int converts before the cast is checked; records and bytes take np.asarray(scalar) (fuzz seeds 9282949, 9276945)', () => {
+  test("out of dst's range is OverflowError under any casting but 'equiv'; into records the int64 casts as the casting allows", () => {
+    const cases: [string, string, unknown, string][] = [
+      ["'>u2'", '>u2', 65536, 'no'],
+      ["'>u2'", '>u2', 65536, 'equiv'],
+      ["'<u2'", '<u2', 65536, 'safe'],
+      ["'<u2'", '<u2', -1, 'unsafe'],
+      ["'>i1'", '|i1', 128, 'same_kind'],
+      ["[('a', '>i4')]", '[a>i4]', 10000000000, 'unsafe'],
+      ["[('a', '>i4')]", '[a>i4]', -1.5, 'unsafe'],
+      ["[('a', '>i4')]", '[a>i4]', true, 'unsafe'],
+      ["[('a', '>i4')]", '[a>i4]', 5, 'same_kind'],
+      ["'S3'", 'S3', 5, 'same_kind'],
+      ["'S3'", 'S3', 12345, 'unsafe'],
+      ["'S3'", 'S3', 7, 'equiv'],
+    ];
+    const want = runNumpy<unknown[]>(`
+import warnings
+warnings.simplefilter('ignore')
+out = []
+for dt, v, c in json.loads(sys.stdin.read()):
+    d = np.zeros(2, eval(dt))
+    try:
+        np.copyto(d, v, casting=c)
+        out.append([x.decode() if isinstance(x, bytes) else (int(x[0]) if isinstance(x, np.void) else int(x)) for x in d])
+    except Exception as e:
+        out.append(type(e).__name__ + ': ' + str(e))
+print(json.dumps(out))`, JSON.stringify(cases.map(([py, , v, c]) => [py, v, c])));
+    const got = cases.map(([, dt, v, c]) => {
+      const d = dt === '[a>i4]' ? zeros([2], { names: ['a'], formats: ['>i4'] }) : zeros([2], dt as never);
+      try {
+        copyto(d, v, { casting: c as never });
+        return (d.toArray() as unknown[]).map((x) =>
+          x instanceof Uint8Array ? Buffer.from(x).toString() : typeof x === 'object' && x !== null ? Number((x as { a: number }).a) : Number(x),
+        );
+      } catch (e) {
+        return `${e instanceof OverflowError ? 'OverflowError' : (e as Error).name}: ${(e as Error).message}`;
+      }
+    });
+    expect(got).toEqual(want);
+  });
+});
+
 describeWithNumpy('copyto where=: NumPy 2.4 converts it with PyArray_FromAny(where, bool)', () => {
   test('int/float/uint8/complex arrays are the safe-cast TypeError; lists and numbers convert to bool', () => {
     const rows: [string, () => unknown][] = [
