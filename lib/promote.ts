@@ -338,6 +338,11 @@ const CASTING_LEVEL: Record<Casting, number> = { no: 0, equiv: 1, safe: 2, same_
 /** No cast at all: NumPy's can_cast is false even for 'unsafe'. */
 const NEVER = 5;
 
+/** The longest text of a value of each numeric type, the bytes a 'safe' cast to bytes needs (NumPy's). */
+const TEXT_LENGTH: Readonly<Record<string, number>> = {
+  b: 5, i1: 4, u1: 3, i2: 6, u2: 5, i4: 11, u4: 10, i8: 21, u8: 20, f2: 32, f4: 32, f8: 32, c8: 64, c16: 64,
+};
+
 /** The safest casting under which `from` casts to `to` (0 'no' … 4 'unsafe', 5 never). */
 function castLevel(from: DType, to: DType): number {
   if (isNumeric(from) && isNumeric(to)) {
@@ -367,7 +372,13 @@ function castLevel(from: DType, to: DType): number {
   if (from.kind === to.kind && (from.kind === 'S' || from.kind === 'V')) {
     return from.itemsize === to.itemsize ? CASTING_LEVEL.no : from.itemsize < to.itemsize ? CASTING_LEVEL.safe : CASTING_LEVEL.same_kind;
   }
-  // numbers to or from bytes or voids: mmarray casts none of them
+  // A number to bytes is its text: 'safe' when the bytes hold the longest
+  // text of the type, else 'same_kind' (NumPy's can_cast; int64 needs 21).
+  if (to.kind === 'S' && isNumeric(from)) {
+    const longest = TEXT_LENGTH[from.kind === 'b' ? 'b' : `${from.kind}${from.itemsize}`];
+    if (longest !== undefined) return to.itemsize >= longest ? CASTING_LEVEL.safe : CASTING_LEVEL.same_kind;
+  }
+  // bytes to numbers, numbers to or from voids: 'unsafe' at best
   return from.str === to.str ? CASTING_LEVEL.no : CASTING_LEVEL.unsafe;
 }
 

@@ -160,3 +160,19 @@ describe('canCast of records, subarrays, bytes and voids', () => {
     expect(level(a, b)).toBe(want);
   });
 });
+
+describeWithNumpy('canCast between numbers and bytes, as np.can_cast', () => {
+  test("a number to bytes: 'safe' when they hold its longest text, else 'same_kind'; bytes to a number: 'unsafe'", () => {
+    const types = ['|b1', '|i1', '|u1', '<i2', '>u2', '<i4', '<u4', '<i8', '>u8', '<f2', '<f4', '>f8', '<c8', '<c16'];
+    const bytes = ['S1', 'S3', 'S4', 'S5', 'S10', 'S11', 'S20', 'S21', 'S32', 'S63', 'S64'];
+    const modes: Casting[] = ['no', 'equiv', 'safe', 'same_kind', 'unsafe'];
+    const want = runNumpy<boolean[][]>(`
+out = []
+for t in ${JSON.stringify(types)}:
+    for s in ${JSON.stringify(bytes)}:
+        out.append([bool(np.can_cast(t, s, m)) for m in ${JSON.stringify(modes)}] + [bool(np.can_cast(s, t, m)) for m in ${JSON.stringify(modes)}])
+print(json.dumps(out))`);
+    const got = types.flatMap((t) => bytes.map((s) => [...modes.map((m) => canCast(dtype(t), dtype(s), m)), ...modes.map((m) => canCast(dtype(s), dtype(t), m))]));
+    expect(got).toEqual(want);
+  });
+});
