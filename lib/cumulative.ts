@@ -87,7 +87,14 @@ function accumulate(a: NdArray, axis: number | null | undefined, options: Cumula
   const axJs = flat ? 0 : ax;
   // NumPy's half loop: each step in float32, rounded to float16 (HALF_add / HALF_multiply).
   // The input is cast to float16 first; float32 holds every float16 exactly.
-  const r = half ? accumulateJs(src.astype(acc, 'K'), axJs, toDType('<f4'), name, true).astype(acc, 'K') : accumulateJs(src, axJs, acc, name, false);
+  // The float16 copy is laid out as the result will be (newResult: over a
+  // broadcast axis NumPy's iterator order, not astype's 'K'; fuzz seed 9253258).
+  let r: NdArray;
+  if (half) {
+    const h = newResult(src, acc);
+    assign(h, src);
+    r = accumulateJs(h, axJs, toDType('<f4'), name, true).astype(acc, 'K');
+  } else r = accumulateJs(src, axJs, acc, name, false);
   if (out === null) return r;
   assign(out, r);
   return out;

@@ -3,6 +3,7 @@
 // axes (none, 0, -1, middle), F-ordered input, dtype=, out=, empty arrays,
 // errors; the native kernel against the JS reference over random views.
 import { cumprod, cumsum } from '../lib/cumulative';
+import { cumulativeProd } from '../lib/array-api';
 import { asStrided, broadcastTo, fromBuffer, full, zeros } from '../lib/create';
 import type { NdArray } from '../lib/ndarray';
 import { jsPath } from './helpers/kernels';
@@ -243,6 +244,21 @@ print(json.dumps([[list(f(v, ax).strides) for ax in range(v.ndim) for f in (np.c
       broadcastTo(f.index(':, None, :'), [2, 4, 3]),
     ];
     const got = views.map((v) => Array.from({ length: v.ndim }, (_, ax) => [cumsum(v, ax), cumprod(v, ax)]).flat().map((r) => [...r.strides]));
+    expect(got).toEqual(want);
+  });
+
+  test('float16 too (its loop in JS), and cumulativeProd with includeInitial over it (fuzz seed 9253258)', () => {
+    const want = runNumpy<number[][]>(`
+s = np.zeros(6, '<f2')[::3]
+b = np.broadcast_to(s, (3, 2))
+c = np.expand_dims(b, -3)
+print(json.dumps([list(np.cumsum(b, 0).strides), list(np.cumprod(b, 1).strides), list(np.cumsum(c, 1).strides),
+                  list(np.cumulative_prod(c, axis=0, include_initial=True).strides)]))
+`);
+    const s = zeros([6], '<f2').index('::3');
+    const b = broadcastTo(s, [3, 2]);
+    const c = b.index('None');
+    const got = [cumsum(b, 0), cumprod(b, 1), cumsum(c, 1), cumulativeProd(c, { axis: 0, includeInitial: true })].map((r) => [...r.strides]);
     expect(got).toEqual(want);
   });
 });
