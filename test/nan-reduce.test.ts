@@ -9,6 +9,8 @@ import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { type Case, expectCasesLikeNumpy as check, pyAxis } from './helpers/np-compare';
 import { seeded, shared } from './helpers/np-data';
 import { expectLayoutsLikeNumpy, jsView, pyView, type LayoutCase, type ViewSpec } from './helpers/np-layout';
+import { asStrided, zeros } from '../lib/create';
+import type { NdArray } from '../lib/ndarray';
 
 const DTYPES = ['<f8', '<f4', '>f8', '<f2', '<i4', '<u1'];
 
@@ -227,6 +229,23 @@ describeWithNumpy("nancumsum/nancumprod of a broadcast view: the result follows 
           cases.push({ py: `np.nancumsum(${pyView(v)}.astype('${dt}'), axis=${axis === null ? 'None' : axis})`, js: () => nr.nancumsum(jsView(v).astype(dt), axis) });
           cases.push({ py: `np.nancumprod(${pyView(v)}.astype('${dt}'), axis=${axis === null ? 'None' : axis})`, js: () => nr.nancumprod(jsView(v).astype(dt), axis) });
         }
+      }
+    }
+    expectLayoutsLikeNumpy(cases);
+  });
+});
+
+describeWithNumpy("nan reductions of an empty view with F-like strides: the result of NumPy's C-ordered copy (fuzz seed 9252026)", () => {
+  test('nansum/nanprod of every axis, float and complex, with and without a mask', () => {
+    const cases: LayoutCase[] = [];
+    for (const axis of [0, 1, 2]) {
+      for (const dt of ['<f8', '>c8']) {
+        const py = `np.lib.stride_tricks.as_strided(np.zeros(10, '${dt}'), (2, 0, 3), (8, 16, 16))`;
+        const js = (): NdArray => asStrided(zeros([10], dt as never), [2, 0, 3], [8, 16, 16]);
+        const w = "np.zeros((2, 0, 3), bool)";
+        cases.push({ py: `np.nansum(${py}, axis=${axis})`, js: () => nr.nansum(js(), axis) });
+        cases.push({ py: `np.nanprod(${py}, axis=${axis})`, js: () => nr.nanprod(js(), axis) });
+        cases.push({ py: `np.nansum(${py}, axis=${axis}, where=${w})`, js: () => nr.nansum(js(), axis, { where: zeros([2, 0, 3], '|b1') }) });
       }
     }
     expectLayoutsLikeNumpy(cases);
