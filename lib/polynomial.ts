@@ -148,17 +148,21 @@ export function polyder(p: PolyInput, m = 1): NdArray {
   m = orderArg(m, 'polyder');
   if (m < 0) throw new ValueError('Order of derivative must be positive (see polyint)');
   let val = arrayOf(p);
-  for (let i = 0; i < m; i++) {
+  // NumPy's recursion computes p[:-1] * arange(n, 0, -1) at every level, the
+  // last (m = 0) too before returning p: its len() and broadcast errors are
+  // raised there (polyder of a (4, 5, 1) array: (2,5,3) against (2,); fuzz
+  // seed 9258747).
+  for (let i = 0; ; i++) {
     if (val.ndim === 0) throw new TypeError('len() of unsized object (polyder(): p must have at least one dimension)');
     const n = val.shape[0] - 1;
     const next = multiply(val.index(':-1'), arange(n, 0, -1));
+    if (i === m) return val;
     // Past the degree every derivative is the same empty array: stop there
     // (polyder(p, 2**53 - 1) looped 2^53 times; NumPy's recursion gives up at
     // its depth limit).
     if (n < 0 && next.dtype.equals(val.dtype) && next.shape.every((d, j) => d === val.shape[j])) return next;
     val = next;
   }
-  return val;
 }
 
 /**

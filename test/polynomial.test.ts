@@ -125,6 +125,13 @@ describe('polynomial functions: errors and edge cases', () => {
     expect(() => poly([[1, 2, 3], [4, 5, 6]])).toThrow(new ValueError('input must be 1d or non-empty square 2d array.'));
     expect(() => poly([[1, 2], [3, 4]])).toThrow(TypeError);
     expect(() => polyval(array(3), [1, 2])).toThrow(TypeError);
+    // NumPy's recursion multiplies at its last level (m = 0) too (fuzz seed 9258747):
+    // np.polyder(np.ones((4, 5, 1))) meets (2,5,3) * (2,) there; np.polyder(np.array(5), 0) calls len().
+    expect(() => polyder(array([[[1], [1], [1], [1], [1]], [[1], [1], [1], [1], [1]], [[1], [1], [1], [1], [1]], [[1], [1], [1], [1], [1]]]), 1)).toThrow(
+      new ValueError('operands could not be broadcast together with shapes (2,5,3) (2,) '),
+    );
+    expect(() => polyder(array(5), 0)).toThrow(TypeError);
+    expect(polyder([1, 2, 3], 0).toArray()).toEqual([1n, 2n, 3n]);
   });
   test('poly of no roots is the number 1 (NumPy\'s Python 1.0)', () => {
     expect(poly([])).toBe(1);
