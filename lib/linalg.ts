@@ -469,10 +469,12 @@ export function dot(a: unknown, b: unknown, out: NdArray | null = null): NdArray
     const r = scalarProduct(x, y);
     return dotOut(r, o);
   }
-  const dt = productType('dot', x.dtype, y.dtype);
+  // The shapes first, then the types: NumPy's dot says "not aligned" of
+  // records before it finds no loop (fuzz seed 9266777).
   const k = x.shape[x.ndim - 1];
   const yAxis = y.ndim >= 2 ? y.ndim - 2 : 0;
   if (y.shape[yAxis] !== k) throw notAligned(x.shape, y.shape, x.ndim - 1, yAxis);
+  const dt = productType('dot', x.dtype, y.dtype);
   const left = x.shape.slice(0, -1);
   const right = y.shape.filter((_, i) => i !== yAxis);
   const A = asMatrix(x, product(left), k);
@@ -492,8 +494,8 @@ export function dot(a: unknown, b: unknown, out: NdArray | null = null): NdArray
 export function vdot(a: unknown, b: unknown): NdArray {
   let x = operand(a, 'vdot', 'a');
   const y = operand(b, 'vdot', 'b');
-  const dt = productType('vdot', x.dtype, y.dtype);
   if (x.size !== y.size) throw new ValueError(`cannot reshape array of size ${y.size} into shape (${x.size},)`);
+  const dt = productType('vdot', x.dtype, y.dtype);
   if (x.dtype.kind === 'c') x = conjugate(x);
   return matmulCore(asMatrix(x, 1, x.size), asMatrix(y, y.size, 1), dt).reshape([]);
 }
@@ -510,12 +512,12 @@ export function inner(a: unknown, b: unknown): NdArray {
   const x = operand(a, 'inner', 'a');
   const y = operand(b, 'inner', 'b');
   if (x.ndim === 0 || y.ndim === 0) return scalarProduct(x, y);
-  const dt = productType('inner', x.dtype, y.dtype);
   const k = x.shape[x.ndim - 1];
   if (y.shape[y.ndim - 1] !== k) {
     const yt = [y.shape[y.ndim - 1], ...y.shape.slice(0, -1)];
     throw notAligned(x.shape, yt, x.ndim - 1, 0);
   }
+  const dt = productType('inner', x.dtype, y.dtype);
   const left = x.shape.slice(0, -1);
   const right = y.shape.slice(0, -1);
   const B = asMatrix(y, product(right), k).T;

@@ -209,6 +209,11 @@ test('errors in NumPy words', () => {
   expect(() => m.cross(m.ones(4), m.ones(3))).toThrow('incompatible dimensions for cross product');
   // NumPy's dot says "data type must provide an itemsize" here; the loop error names the dtypes.
   expect(() => m.dot(m.ones([2, 2]), m.arange(4).astype('S3').reshape(2, 2))).toThrow("ufunc 'dot' did not contain a loop with signature matching types (dtype('float64'), dtype('S3')) -> None");
+  // Shapes before types, as NumPy (fuzz seed 9266777): records that do not align are "not aligned".
+  const rec = m.zeros([2, 2], { names: ['a'], formats: ['<u2'] });
+  expect(() => m.dot(rec, m.ones([3, 3]))).toThrow(new ValueError('shapes (2,2) and (3,3) not aligned: 2 (dim 1) != 3 (dim 0)'));
+  expect(() => m.inner(rec, m.ones([3, 3]))).toThrow(new ValueError('shapes (2,2) and (3,3) not aligned: 2 (dim 1) != 3 (dim 0)'));
+  expect(() => m.vdot(rec, m.ones([3, 3]))).toThrow(new ValueError('cannot reshape array of size 9 into shape (4,)'));
 });
 
 test('ported from NumPy test_multiarray: TestDot/TestMatmul/TestInner cases', () => {
