@@ -215,6 +215,12 @@ export function polydiv(u: PolyInput, v: PolyInput): [NdArray, NdArray] {
   let r = ua.astype(w.dtype);
   for (let k = 0; k < m - n + 1; k++) {
     const d = multiply(scale, r.index(k));
+    // NumPy's q[k] = d of an array d (u of more than one dimension): a complex
+    // q cannot take it as a scalar, a real one refuses a sequence (fuzz seed 9265270).
+    if (d.ndim > 0) {
+      if (q.dtype.kind === 'c') throw new TypeError('only 0-dimensional arrays can be converted to Python scalars');
+      throw new ValueError('setting an array element with a sequence.');
+    }
     q.index(k).set(d);
     const seg = r.index(`${k}:${k + n + 1}`);
     subtract(seg, multiply(d, va), { out: seg });

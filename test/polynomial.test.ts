@@ -132,6 +132,9 @@ describe('polynomial functions: errors and edge cases', () => {
     );
     expect(() => polyder(array(5), 0)).toThrow(TypeError);
     expect(polyder([1, 2, 3], 0).toArray()).toEqual([1n, 2n, 3n]);
+    // polydiv's q[k] = d of a u of more than one dimension (fuzz seed 9265270).
+    expect(() => polydiv([[1, 1], [1, 1]], [1.5, -3])).toThrow(new ValueError('setting an array element with a sequence.'));
+    expect(() => polydiv(array([[[1, 1]], [[1, 1]]], '<c16'), [1.5, -3])).toThrow(new TypeError('only 0-dimensional arrays can be converted to Python scalars'));
   });
   test('poly of no roots is the number 1 (NumPy\'s Python 1.0)', () => {
     expect(poly([])).toBe(1);
