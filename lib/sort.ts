@@ -26,7 +26,7 @@ import { MemoryStorage } from './storage';
 import type { Complex } from './value-types';
 import { allocateOrdered, comparatorOf, FLOAT64, fromValues, INTP, isNaNValue, readValues, toIndex, writeValues } from './compute-values';
 import { indicesOf, int64From, typedLayout } from './typed-reader';
-import { argsortNative, binsLength, bincountNative, searchsortedNative } from './index-kernels';
+import { argsortNative, binsLength, bincountNative, newBins, searchsortedNative } from './index-kernels';
 import { sortLanesNative, uniqueKernel, uniqueNativeArgs, type UniqueArgs, type UniqueBuffers } from './sort-kernels';
 import { fieldSequence, recordArgsortNative, recordLanesSortNative, recordSortNative } from './record-sort';
 import { isSwapped } from './kernels';
@@ -747,7 +747,7 @@ export function bincount(x: NdArray, options: BincountOptions = {}): NdArray {
   if (!Number.isInteger(minlength)) throw new TypeError(`'minlength' must be an integer, got ${repr(minlength)}`);
   if (minlength < 0) throw new ValueError(`'minlength' must not be negative (got ${minlength})`);
   // An empty input gives int64 zeros before the weights are looked at, as NumPy's arr_bincount does.
-  if (x.size === 0) return int64From([minlength], new Float64Array(binsLength(-1, minlength)));
+  if (x.size === 0) return int64From([minlength], newBins(binsLength(-1, minlength)));
   const w = options.weights;
   if (w !== undefined) {
     if (!(w instanceof ArrayClass)) throw new TypeError(`bincount: weights must be an NdArray, got ${repr(w)}`);
@@ -795,13 +795,13 @@ function maxIndex(idx: Float64Array): number {
 }
 
 function countBins(idx: Float64Array, len: number): Float64Array {
-  const c = new Float64Array(len);
+  const c = newBins(len);
   for (let i = 0; i < idx.length; i++) c[idx[i]]++;
   return c;
 }
 
 function sumBins(idx: Float64Array, w: Float64Array, len: number): Float64Array {
-  const c = new Float64Array(len);
+  const c = newBins(len);
   for (let i = 0; i < idx.length; i++) c[idx[i]] += w[i];
   return c;
 }
