@@ -722,7 +722,9 @@ export function sum(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, opt
   checkReduceKeys('sum', opts, WITH_INITIAL);
   opts = reduceOptions(a, opts, WITH_INITIAL);
   if (masked(opts)) {
-    // Records, void and bytes have no add loop: NumPy says so before it looks at the mask.
+    // Records, void and bytes have no add loop: NumPy says so before it looks
+    // at the mask, after it converts the axis (fuzz seed 9334566).
+    resolveAxes(axis, a.ndim);
     if (opts.dtype === undefined && 'VS'.includes(a.dtype.kind)) sumDType(a.dtype, 'add');
     const m = foldMasked(a, axis, opts, false);
     if (m !== null) return m;
@@ -740,7 +742,9 @@ export function prod(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, op
   checkReduceKeys('prod', opts, WITH_INITIAL);
   opts = reduceOptions(a, opts, WITH_INITIAL);
   if (masked(opts)) {
-    // Records, void and bytes have no multiply loop: NumPy says so before it looks at the mask.
+    // Records, void and bytes have no multiply loop: NumPy says so before it
+    // looks at the mask, after it converts the axis.
+    resolveAxes(axis, a.ndim);
     if (opts.dtype === undefined && 'VS'.includes(a.dtype.kind)) sumDType(a.dtype, 'multiply');
     const m = foldMasked(a, axis, opts, true);
     if (m !== null) return m;
@@ -1026,8 +1030,11 @@ function truth(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, mode: 'a
   if (opts.dtype !== undefined) throw new TypeError(`${mode}() takes no dtype`);
   // count_nonzero(axis=None) counts records that are not all zero bytes; along an axis
   // (or with keepdims) it casts to bool first.
+  // any/all convert the axis before they find no loop for records (NumPy's
+  // AxisError first; fuzz seed 9334566); count_nonzero's astype(bool) comes first.
+  const axes = mode === 'count' ? [] : resolveAxes(axis, a.ndim);
   if (mode !== 'count' || (axis !== undefined && axis !== null) || opts.keepdims === true) refuseRecords(a, 'truth');
-  const axes = resolveAxes(axis, a.ndim);
+  if (mode === 'count') axes.push(...resolveAxes(axis, a.ndim));
   const src = sourceOf(a, null);
   const p = plan(a, axes, opts.keepdims ?? false, src.strides);
   if (opts.out !== undefined) checkOut(opts.out, p.outShape);

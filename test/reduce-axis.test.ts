@@ -159,6 +159,17 @@ describe('reduction edge cases', () => {
     expect(() => R.sum(z, 0)).not.toThrow(AxisError);
     expect(() => R.argmin(z, 0)).toThrow('data type not ordered');
     expect(() => R.sum(r, 3, { initial: 0 })).toThrow(AxisError);
+    // With a where mask too, and any/all of records of two fields: NumPy converts the axis
+    // first (fuzz seed 9334566); count_nonzero casts them to bool first, its TypeError.
+    const mask = zeros([2], '|b1');
+    const r2 = zeros([2], { names: ['a', 'b'], formats: ['>f8', '<i4'] });
+    expect(() => R.sum(r2, 3, { where: mask, initial: 0 })).toThrow(AxisError);
+    expect(() => R.prod(r2, 3, { where: mask, initial: 1 })).toThrow(AxisError);
+    expect(() => R.any(r2, 3)).toThrow(AxisError);
+    expect(() => R.all(r2, 3)).toThrow(AxisError);
+    expect(() => R.countNonzero(r2, 3)).toThrow(TypeError);
+    expect(() => R.countNonzero(r2, 3)).not.toThrow(AxisError);
+    expect(() => R.countNonzero(r, 3)).toThrow(AxisError);
   });
 
   test('out: shape must match, must be writeable; the result lands in it, cast', () => {
