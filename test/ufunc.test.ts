@@ -601,3 +601,23 @@ print(json.dumps([m(lambda: np.add(rec, np.zeros((), 'f8'))), m(lambda: np.add(r
     expect(ours).toEqual(py);
   });
 });
+
+describeWithNumpy("where() of records and bytes lays out its result as NumPy's iterator does (fuzz seed 9351956)", () => {
+  test("'K' order of the operands: F-ordered and reversed views, and triu over them", () => {
+    const want = runNumpy<number[][]>(`
+rec = np.zeros((3, 5), [('a', '>u2'), ('b', '<u8')])
+f = np.asfortranarray(rec)
+r = rec[::-1, ::-1]
+b = np.asfortranarray(np.zeros((4, 2), 'S3'))
+c = np.array([True, False, True, False, True])
+print(json.dumps([list(np.where(c, f, f).strides), list(np.where(c, r, r).strides), list(np.triu(r).strides), list(np.triu(f.T).strides), list(np.where(True, b, b).strides)]))
+`);
+    const rec = api.zeros([3, 5], [['a', '>u2'], ['b', '<u8']] as never) as api.NdArray;
+    const f = rec.copy('F');
+    const r = rec.index('::-1, ::-1');
+    const b = api.zeros([4, 2], 'S3').copy('F');
+    const c = api.asarray([true, false, true, false, true]);
+    const got = [api.where(c, f, f), api.where(c, r, r), api.triu(r), api.triu(f.T), api.where(true, b, b)].map((x) => [...x.strides]);
+    expect(got).toEqual(want);
+  });
+});

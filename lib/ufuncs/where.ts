@@ -9,7 +9,7 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import type { NdArray } from '../ndarray';
-import { allocate, NdArray as ArrayClass } from '../internal';
+import { NdArray as ArrayClass } from '../internal';
 import { broadcastShape } from '../broadcast';
 import { isNonZero } from '../compute-values';
 import { nonzero, putmask } from '../fancy';
@@ -17,7 +17,7 @@ import { asarray } from '../array-coerce';
 import { ValueError } from '../errors';
 import { broadcastTo } from '../views';
 import { resultType } from '../promote';
-import { callUfunc, type AnyLoop, type UfuncInput, type UfuncSpec } from '../ufunc';
+import { allocateLike, callUfunc, type AnyLoop, type UfuncInput, type UfuncSpec } from '../ufunc';
 import { ALL } from './types';
 import { family } from './family';
 
@@ -83,7 +83,11 @@ function whereFlexible(condition: UfuncInput, x: NdArray, y: NdArray): NdArray {
   }
   const shape = broadcastShape([[...(c?.shape ?? [])], [...x.shape], [...y.shape]]);
   const as = (v: NdArray): NdArray => broadcastTo(v.dtype.equals(dt) ? v : v.astype(dt), shape);
-  const r = allocate(dt, shape);
+  // Laid out as nditer allocates a ufunc's output: 'K' order of the operands
+  // (negative strides flipped), as NumPy's where does for any dtype (np.triu
+  // of a records view with negative strides; fuzz seed 9351956).
+  const like = [...(c === null ? [] : [c]), x, y].map((v) => [...broadcastTo(v, shape).strides]);
+  const r = allocateLike(dt, shape, like);
   r.set(as(y) as never);
   if (c === null) {
     if (isNonZero(condition)) r.set(as(x) as never);
