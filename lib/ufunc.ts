@@ -748,7 +748,10 @@ export function allocateLike(dt: DType, shape: readonly number[], like: readonly
   const n = shapeToSize(shape);
   const nd = shape.length;
   const perm = order === 'K' ? kOrder(nd, like) : Array.from({ length: nd }, (_, i) => (order === 'C' ? nd - 1 - i : i));
-  const strides = kOrderStrides(shape, dt.itemsize, perm);
+  // An empty result has all-zero strides, as every array NumPy allocates
+  // with no items (a reduction of it then lays out its result in C order;
+  // fuzz seed 9323342).
+  const strides = n === 0 ? new Array<number>(nd).fill(0) : kOrderStrides(shape, dt.itemsize, perm);
   return makeArray({ storage: MemoryStorage.allocate(n * dt.itemsize, uninitialized), dtype: dt, shape, strides, offset: 0, base: null, writeable: true, ownData: true });
 }
 

@@ -262,6 +262,13 @@ describe('empty and 0-d arrays', () => {
     expect(r.shape).toEqual([0, 3]);
     expect(r.dtype.str).toBe('<i4');
     expect(add(zeros([0]), 1).toArray()).toEqual([]);
+    // All-zero strides, as NumPy gives every array it allocates with no items; a reduction
+    // of it then lays its result out in C order (trapezoid of a reversed (4, 2, 1) view,
+    // fuzz seed 9323342: NumPy's strides (32, 16)).
+    expect(r.strides).toEqual([0, 0]);
+    expect(add(zeros([2, 0, 3]).transpose(2, 0, 1), 1).strides).toEqual([0, 0, 0]);
+    const y = api.asStrided(api.zeros([20], '<c16').index('7:'), [4, 2, 1], [-16, -64, 128]);
+    expect(api.trapezoid(y).strides).toEqual([32, 16]);
   });
 
   test('0-d operands give a 0-d result; scalars alone take the default dtypes', () => {
