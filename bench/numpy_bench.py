@@ -373,7 +373,21 @@ def w20l(p):
         "dot": measure(lambda: np.dot(x, y), rounds),
         "matvec": measure(lambda: np.matmul(m, v), rounds),
         "matmul": measure(lambda: np.matmul(a, b), rounds),
+        "dot_4k": dot_4k(x, y, rounds),
     }
+
+
+def dot_4k(x, y, rounds):
+    """np.dot of copies of x and y in anonymous mmaps: 4 KiB pages, as the JS buffers mmarray reads."""
+    sx, sy = mmap.mmap(-1, x.nbytes), mmap.mmap(-1, y.nbytes)
+    x4, y4 = np.frombuffer(sx, "<f8"), np.frombuffer(sy, "<f8")
+    x4[...] = x
+    y4[...] = y
+    r = measure(lambda: np.dot(x4, y4), rounds)
+    del x4, y4
+    sx.close()
+    sy.close()
+    return r
 
 
 def w20e(p):
@@ -389,7 +403,7 @@ def w20e(p):
     return {
         "hist2d": measure(lambda: np.histogram2d(x, y, bins=B), rounds),
         "mm": measure(lambda: np.einsum("ij,jk->ik", a, b), rounds),
-        "trace": measure(lambda: np.einsum("ii", t), rounds),
+        "trace": measure(lambda: [np.einsum("ii", t) for _ in range(p["trPer"])], rounds, per=p["trPer"]),
         "dot": measure(lambda: np.einsum("i,i", x, y), rounds),
         "reduce": measure(lambda: np.einsum("ijk->k", k), rounds),
     }

@@ -46,6 +46,12 @@ function w20l(ctx) {
     for (let i = 0; i < n; i++) s += x[i] * y[i];
     return s;
   });
+  // The same vectors in memory mmarray allocated (region-pool memory, huge
+  // pages where the kernel allows, as NumPy's own arrays are): X and Y are
+  // JS buffers in 4 KiB pages, which NumPy is also timed over (dot_4k).
+  const Xc = X.copy();
+  const Yc = Y.copy();
+  const libDotOwn = m(() => mm.dot(Xc, Yc));
   const libMv = m(() => mm.matmul(M, v));
   const baseMv = m(() => {
     const out = new Float64Array(R);
@@ -69,7 +75,8 @@ function w20l(ctx) {
   });
   const np = h.runNumpy('W20L', { n, files, rounds, R, C, S });
   const blas = 'np: BLAS (OpenBLAS, blocked sums, FMA, may use both cores)';
-  row('dot(x, y), two 10M f8 vectors', libDot, baseDot, np?.dot, `base: one sequential loop; ${blas}`);
+  row('dot(x, y), two 10M f8 vectors', libDotOwn, baseDot, np?.dot, `lib: x and y allocated by mmarray (copies); base: one sequential loop; ${blas}`);
+  row('dot(x, y), two 10M f8 vectors, in 4 KiB pages, NumPy too', libDot, baseDot, np?.dot_4k, `lib, base: JS Float64Arrays; np: the vectors copied into anonymous mmaps (4 KiB pages); ${blas}`);
   row('matmul(A, v), 4000x2500 f8 by 2500', libMv, baseMv, np?.matvec, `base: row-by-row sequential dots; ${blas}`);
   row('matmul(A, B), 512x512 f8', libMm, baseMm, np?.matmul, `base: i-p-j loop over Float64Arrays; ${blas}`);
   return rows;
