@@ -27,7 +27,7 @@ import { NdArray as ArrayClass, requireArray, requireOpen, requireWritable } fro
 import type { NdArray } from './ndarray';
 import { readKnownOptions } from './options';
 import { canCast, isNumeric, weakKind, type Casting, type PyScalar } from './promote';
-import { callUfunc, type AnyLoop, type UfuncSpec } from './ufunc';
+import { callUfunc, intRange, type AnyLoop, type UfuncSpec } from './ufunc';
 import { family } from './ufuncs/family';
 import { ALL, T } from './ufuncs/types';
 
@@ -108,8 +108,7 @@ function scalarCastError(x: PyScalar, to: DType, casting: Casting): string | nul
   // non-native dst too (fuzz seed 9282949).
   if (kind === 'i' && (taken.kind === 'i' || taken.kind === 'u')) {
     const v = BigInt(x as number | bigint);
-    const bits = BigInt(taken.itemsize * 8);
-    const [lo, hi] = taken.kind === 'u' ? [0n, 2n ** bits - 1n] : [-(2n ** (bits - 1n)), 2n ** (bits - 1n) - 1n];
+    const [lo, hi] = intRange(taken);
     if (v < lo || v > hi) throw new OverflowError(`Python integer ${v} out of bounds for ${taken.name}`);
   }
   return canCast(taken, to, casting) ? null : refused(taken);

@@ -1032,9 +1032,9 @@ function truth(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, mode: 'a
   // (or with keepdims) it casts to bool first.
   // any/all convert the axis before they find no loop for records (NumPy's
   // AxisError first; fuzz seed 9334566); count_nonzero's astype(bool) comes first.
-  const axes = mode === 'count' ? [] : resolveAxes(axis, a.ndim);
+  const early = mode === 'count' ? null : resolveAxes(axis, a.ndim);
   if (mode !== 'count' || (axis !== undefined && axis !== null) || opts.keepdims === true) refuseRecords(a, 'truth');
-  if (mode === 'count') axes.push(...resolveAxes(axis, a.ndim));
+  const axes = early ?? resolveAxes(axis, a.ndim);
   const src = sourceOf(a, null);
   const p = plan(a, axes, opts.keepdims ?? false, src.strides);
   if (opts.out !== undefined) checkOut(opts.out, p.outShape);

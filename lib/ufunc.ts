@@ -266,7 +266,8 @@ export function resolveTypes(spec: UfuncSpec, inputs: readonly UfuncInput[]): Re
 const U64_MAX = 2n ** 64n - 1n;
 const I64_MIN = -(2n ** 63n);
 
-function intRange(t: DType): [bigint, bigint] {
+/** The values an integer dtype holds, as bigints: [min, max]. */
+export function intRange(t: DType): [bigint, bigint] {
   const bits = BigInt(t.itemsize * 8);
   return t.kind === 'u' ? [0n, 2n ** bits - 1n] : [-(2n ** (bits - 1n)), 2n ** (bits - 1n) - 1n];
 }
