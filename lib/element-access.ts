@@ -67,22 +67,21 @@ function isNumericScalar(v: unknown): v is number | bigint | boolean {
 const INT32_LIMIT = 2 ** 31;
 
 /**
- * Typed arrays over whole buffers, per buffer and constructor: a view's
- * accessor indexes one from its first item instead of making its own
- * (making a typed array cost more than the rest of a view). Weak, so that a
- * dropped mapping is still unmapped.
+ * The typed array of `ctor` over the whole of the window's buffer, made once
+ * and kept on the window (Window.arrays): a view's accessor indexes it from
+ * its first item instead of making its own (making a typed array cost more
+ * than the rest of a view). Storages of one buffer each keep their own.
  */
-const wholeArrays = new WeakMap<ArrayBuffer, (TypedCtor | AnyTypedArray)[]>();
-
-function wholeArray(buffer: ArrayBuffer, ctor: TypedCtor): AnyTypedArray {
+function wholeArray(w: Window, ctor: TypedCtor): AnyTypedArray {
   // [ctor, array, ctor, array, ...]: the constructor is kept, not read back
   // from the array (a program may change a prototype's `constructor`).
-  let list = wholeArrays.get(buffer);
-  if (list === undefined) {
+  let list = w.arrays;
+  if (list === null) {
     list = [];
-    wholeArrays.set(buffer, list);
+    w.arrays = list;
   }
   for (let k = 0; k < list.length; k += 2) if (list[k] === ctor) return list[k + 1] as AnyTypedArray;
+  const buffer = w.buffer;
   const ta = new ctor(buffer, 0, Math.floor(buffer.byteLength / ctor.BYTES_PER_ELEMENT));
   list.push(ctor, ta);
   return ta;
@@ -240,7 +239,7 @@ function build(
       let ta: AnyTypedArray;
       if (m !== null && m.buffer === buffer && m.ctor === ctor) ta = m.ta!;
       else {
-        ta = wholeArray(buffer, ctor);
+        ta = wholeArray(w, ctor);
         if (m !== null) {
           m.buffer = buffer;
           m.ctor = ctor;
