@@ -150,9 +150,13 @@ void Throw(Napi::Env env, ErrorCode code, const std::string& message) {
 void ThrowRange(Napi::Env env, const std::string& message) { Throw(env, ErrorCode::kOutOfRange, message); }
 
 bool CheckScratch(Napi::Env env, const char* what, uint64_t bytes) {
-  long pages = sysconf(_SC_PHYS_PAGES);
-  long page = sysconf(_SC_PAGE_SIZE);
-  uint64_t limit = pages > 0 && page > 0 ? static_cast<uint64_t>(pages) * static_cast<uint64_t>(page) : uint64_t{1} << 46;
+  // Asked once: sysconf(_SC_PHYS_PAGES) is a sysinfo system call, which cost
+  // more than a whole sort of a short lane.
+  static const uint64_t limit = [] {
+    const long pages = sysconf(_SC_PHYS_PAGES);
+    const long page = sysconf(_SC_PAGE_SIZE);
+    return pages > 0 && page > 0 ? static_cast<uint64_t>(pages) * static_cast<uint64_t>(page) : uint64_t{1} << 46;
+  }();
   if (bytes <= limit) return true;
   ThrowRange(env, std::string(what) + ": needs " + std::to_string(bytes) + " bytes of scratch memory, more than this machine's " +
                       std::to_string(limit) + " bytes of RAM");
