@@ -32,7 +32,7 @@ function axisLast(xs: readonly number[], axis: number): number[] {
  */
 export function sortLanesNative(src: NdArray, axis: number, dst: NdArray, arg: boolean): boolean {
   const code = castCode(src.dtype);
-  if (code < 0 || src.ndim === 0 || src.size < NATIVE_MIN_ELEMENTS) return false;
+  if (code < 0 || src.ndim === 0 || src.size === 0) return false;
   if (arg && (src.shape[axis] > 0xffffffff || dst.itemsize !== 8 || isSwapped(dst.dtype))) return false;
   const s = regionOf(storageOf(src), src.offset);
   const d = regionOf(storageOf(dst), dst.offset);

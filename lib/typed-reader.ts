@@ -80,16 +80,22 @@ export function indicesOf(a: NdArray): Float64Array | null {
 /** A new C-contiguous int64 array of `shape` holding `values` (non-negative integers below 2^53), written through 32-bit halves. */
 export function int64From(shape: readonly number[], values: ArrayLike<number>): NdArray {
   const r = allocateOrdered(INTP, shape, [...shape.keys()]);
+  int64Into(r, values);
+  return r;
+}
+
+const LOW_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 0 : 1;
+
+/** Writes `values` (non-negative integers below 2^53) into `r`, a C-contiguous in-memory array of native int64 holding as many items. */
+export function int64Into(r: NdArray, values: ArrayLike<number>): void {
   const n = values.length;
-  if (n === 0) return r;
+  if (n === 0) return;
   const w = storageOf(r).single!;
-  const words = new Uint32Array(w.buffer as ArrayBuffer, w.bufferOffset, n * 2);
-  const little = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-  const lo = little ? 0 : 1;
+  const words = new Uint32Array(w.buffer as ArrayBuffer, w.bufferOffset + r.offset, n * 2);
+  const lo = LOW_WORD;
   for (let i = 0; i < n; i++) {
     const v = values[i];
     words[2 * i + lo] = v >>> 0;
     words[2 * i + 1 - lo] = Math.floor(v / 4294967296);
   }
-  return r;
 }

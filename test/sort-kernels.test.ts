@@ -200,11 +200,14 @@ describe('sortLanesNative', () => {
     expect([...out]).toEqual(expected);
   });
 
-  test('declines what it has no loop for: records, tiny arrays, 0-d', () => {
+  test('declines what it has no loop for: records, empty arrays; sorts a short lane too', () => {
     const rec = zeros([300], { names: ['a'], formats: ['<i4'] });
     expect(sortLanesNative(rec, 0, rec, false)).toBe(false);
-    const tiny = fromBuffer(new Float64Array(10));
-    expect(sortLanesNative(tiny, 0, tiny, false)).toBe(false);
+    expect(sortLanesNative(fromBuffer(new Float64Array(0)), 0, fromBuffer(new Float64Array(0)), false)).toBe(false);
+    // Below 256 items too: the JS fallback took 300-800 µs for 10 keys (a 65536-counter radix pass).
+    const tiny = fromBuffer(Float64Array.of(3, NaN, -0, 1, 0, -2));
+    expect(sortLanesNative(tiny, 0, tiny, false)).toBe(true);
+    expect(Array.from(tiny.toArray() as number[], (v) => (Object.is(v, -0) ? '-0' : String(v)))).toEqual(['-2', '-0', '0', '1', '3', 'NaN']);
   });
 });
 
