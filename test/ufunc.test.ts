@@ -628,3 +628,79 @@ print(json.dumps([list(np.where(c, f, f).strides), list(np.where(c, r, r).stride
     expect(got).toEqual(want);
   });
 });
+
+describe('small operands without options take a path without planning, with the same results', () => {
+  // callUfunc's smallCall: arrays under UFUNC_NATIVE_MIN_ELEMENTS items, C-contiguous, of one shape,
+  // beside numbers. The general path (taken here by passing options) is the reference.
+  const dts = ['b1', 'i1', 'u1', 'i2', 'u4', 'i8', 'u8', 'f2', 'f4', 'f8', 'c8', 'c16', '>f8', '>i4'];
+  const shapes = [[5], [2, 3], [3, 1], []];
+  const scalars = [1, 2.5, -3, 300, 1e10, -0, NaN, 2 ** 53, 2n ** 70n, true];
+  const unary = ['negative', 'absolute', 'sqrt', 'square', 'exp', 'isnan', 'logicalNot', 'invert', 'sign', 'floor', 'reciprocal'] as const;
+  const binary = ['add', 'subtract', 'multiply', 'divide', 'floorDivide', 'remainder', 'power', 'minimum', 'fmax', 'less', 'equal', 'notEqual', 'logicalXor', 'bitwiseAnd', 'leftShift', 'arctan2', 'gcd', 'ldexp'] as const;
+  const call = api as unknown as Record<string, (...args: unknown[]) => NdArray>;
+  function arr(dt: string, shape: number[]): NdArray {
+    const n = shape.reduce((p, q) => p * q, 1);
+    const vals = Array.from({ length: n }, (_, i) => ((i * 7) % 11) - 5 + (dt.includes('f') || dt.includes('c') ? 0.25 : 0));
+    return api.asarray(vals).astype(dt === 'b1' ? 'b1' : dt.includes('u') ? 'i8' : dt).astype(dt).reshape(shape);
+  }
+  function outcome(f: () => NdArray): unknown {
+    try {
+      const r = f();
+      return [r.dtype.str, [...r.shape], [...r.strides], Buffer.from(r.tobytes()).toString('hex')];
+    } catch (e) {
+      return `${(e as Error).constructor.name}: ${(e as Error).message}`;
+    }
+  }
+  test('every unary and binary ufunc here, array with array and with a scalar on either side', () => {
+    let compared = 0;
+    for (const shape of shapes) {
+      for (const d1 of dts) {
+        const a = arr(d1, shape);
+        for (const u of unary) {
+          expect([u, d1, outcome(() => call[u](a))]).toEqual([u, d1, outcome(() => call[u](a, {}))]);
+          compared++;
+        }
+        for (const u of binary) {
+          for (const d2 of dts) {
+            const b = arr(d2, shape);
+            expect([u, d1, d2, outcome(() => call[u](a, b))]).toEqual([u, d1, d2, outcome(() => call[u](a, b, {}))]);
+          }
+          for (const s of scalars) {
+            expect([u, d1, s, outcome(() => call[u](a, s))]).toEqual([u, d1, s, outcome(() => call[u](a, s, {}))]);
+            expect([u, s, d1, outcome(() => call[u](s, a))]).toEqual([u, s, d1, outcome(() => call[u](s, a, {}))]);
+          }
+          compared += dts.length + 2 * scalars.length;
+        }
+      }
+    }
+    expect(compared).toBe(shapes.length * dts.length * (unary.length + binary.length * (dts.length + 2 * scalars.length)));
+  });
+  test('where(condition, x, y): against the same operands as strided views (the general path)', () => {
+    // Every other item of a stack of two copies: the same values, not contiguous.
+    const strided = (v: NdArray): NdArray => api.stack([v, v], { axis: -1 }).index('..., 0');
+    for (const shape of shapes) {
+      const n = shape.reduce((p, q) => p * q, 1);
+      const c = api.asarray(Array.from({ length: n }, (_, i) => i % 3 !== 1)).reshape(shape);
+      for (const d1 of dts) {
+        for (const d2 of ['i1', 'u8', 'f8', 'c8', '>f8']) {
+          const a = arr(d1, shape);
+          const b = arr(d2, shape);
+          expect([d1, d2, outcome(() => api.where(c, a, b))]).toEqual([d1, d2, outcome(() => api.where(strided(c), strided(a), strided(b)))]);
+          for (const s of [7, -1.5, 300]) expect([d1, s, outcome(() => api.where(c, a, s))]).toEqual([d1, s, outcome(() => api.where(strided(c), strided(a), s))]);
+        }
+      }
+    }
+  });
+  test('values it computes, against NumPy-known answers', () => {
+    const a = api.asarray([1, 2, 3], 'i1');
+    expect(add(a, 126).toArray()).toEqual([127, -128, -127]);
+    expect(divide(a, 2).toArray()).toEqual([0.5, 1, 1.5]);
+    expect(less(a, 300).toArray()).toEqual([true, true, true]);
+    expect(() => add(a, 300)).toThrow(OverflowError);
+  });
+  test('a closed mapping still says it is closed', () => {
+    const m = memmap(tmp.path('small.bin'), { mode: 'w+', dtype: 'f8', shape: [4] });
+    m.close();
+    expect(() => add(m, 1)).toThrow(expect.objectContaining({ code: 'ERR_CLOSED' }));
+  });
+});
