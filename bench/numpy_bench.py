@@ -504,7 +504,36 @@ def w20big(p):
     return out
 
 
-WORKLOADS = {"W1": w1, "W2": w2, "W3": w3, "W4": w4, "W5": w5, "W6": w6, "W9": w9, "W9COLD": w9cold, "W19": w19, "W19S": w19s, "W20": w20, "W20S": w20s, "W20T": w20t, "W20C": w20c, "W20M": w20m, "W20L": w20l, "W20E": w20e, "W20G": w20g, "W20BIG": w20big}
+def w22(p):
+    """W22: one call on 10 float64 items (ufuncs, where, sort, argsort, sum to a scalar, an axis sum of 10x100): ms a call, results kept in a ring."""
+    rounds, per, ring = p["rounds"], p["per"], p["ring"]
+    x = np.array(p["x"], "<f8")
+    y = np.array(p["y"], "<f8")
+    g = np.array(p["grid"], "<f8").reshape(10, 100)
+    c = x < 0
+
+    def calls(fn):
+        def run():
+            kept = [None] * ring
+            for k in range(per):
+                kept[k % ring] = fn()
+            return kept
+        return measure(run, rounds, per=per, warmup=3)
+
+    return {
+        "add": calls(lambda: np.add(x, y)),
+        "add_scalar": calls(lambda: np.add(x, 1)),
+        "less": calls(lambda: np.less(x, 0)),
+        "sqrt": calls(lambda: np.sqrt(y)),
+        "where": calls(lambda: np.where(c, x, y)),
+        "sort": calls(lambda: np.sort(x)),
+        "argsort": calls(lambda: np.argsort(x)),
+        "sum": calls(lambda: np.sum(x)),
+        "sum_axis": calls(lambda: g.sum(axis=1)),
+    }
+
+
+WORKLOADS = {"W1": w1, "W2": w2, "W3": w3, "W4": w4, "W5": w5, "W6": w6, "W9": w9, "W9COLD": w9cold, "W19": w19, "W19S": w19s, "W20": w20, "W20S": w20s, "W20T": w20t, "W20C": w20c, "W20M": w20m, "W20L": w20l, "W20E": w20e, "W20G": w20g, "W20BIG": w20big, "W22": w22}
 
 if __name__ == "__main__":
     name, params = sys.argv[1], json.loads(sys.argv[2])

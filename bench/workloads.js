@@ -658,4 +658,4 @@ function w9(ctx) {
   return rows;
 }
 
-module.exports = { W1: w1, W2: w2, W3: w3, W4: w4, W5: w5, W6: w6, W7: w7, W8: w8, W9: w9, RECORD, ...require('./w19_grow'), ...require('./w18_ufunc'), ...require('./w20_compute_index'), ...require('./w20c_cumulative'), ...require('./w20m_functions'), ...require('./w20l_linalg'), ...require('./w20e_einsum_hist'), ...require('./w20g_linalg_solve'), ...require('./w21_alloc') };
+module.exports = { W1: w1, W2: w2, W3: w3, W4: w4, W5: w5, W6: w6, W7: w7, W8: w8, W9: w9, RECORD, ...require('./w19_grow'), ...require('./w18_ufunc'), ...require('./w20_compute_index'), ...require('./w20c_cumulative'), ...require('./w20m_functions'), ...require('./w20l_linalg'), ...require('./w20e_einsum_hist'), ...require('./w20g_linalg_solve'), ...require('./w21_alloc'), ...require('./w22_small_calls') };
