@@ -181,7 +181,10 @@ function edges(p: NdArray, axis: number, width: readonly [number, number]): [NdA
 }
 
 /** NumPy's `linspace(start, stop, num, endpoint=False, dtype, axis)` as `_get_linear_ramps` calls it. */
-function ramp(start: number, stop: NdArray, num: number, axis: number, target: NdArray['dtype']): NdArray {
+function ramp(start: number | NdArray, stop: NdArray, num: number, axis: number, target: NdArray['dtype']): NdArray {
+  // linspace's _array_converter keeps a Python scalar weak: a float32 edge with a
+  // per-axis end value (a .tolist() item) ramps in float32, and with one value or
+  // one pair (a NumPy scalar, here a 0-d array) in float64 (fuzz seed 9378080).
   let dt = resultType(stop, start);
   if (!(dt.kind === 'f' || dt.kind === 'c')) dt = resultType(dt, 0.5);
   const delta = subtract(stop, start, { dtype: dt });
@@ -344,7 +347,8 @@ export function pad(array: NdArray | unknown, padWidth: PadPairs | PadWidthDict,
       setPadArea(r, axis, widths[axis], edges(r, axis, widths[axis]));
     }
   } else if (mode === 'linear_ramp') {
-    const ends = asPairs(opts.endValues ?? 0, nd, false) as [number, number][];
+    // One value or one pair as NumPy scalars (0-d arrays, which promote as their dtype), else Python values.
+    const ends = asPairs(opts.endValues ?? 0, nd, false, true) as unknown as [number | NdArray, number | NdArray][];
     for (let axis = 0; axis < nd; axis++) {
       const r = roi(axis);
       const [le, re] = edges(r, axis, widths[axis]);

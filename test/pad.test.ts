@@ -126,3 +126,17 @@ describeWithNumpy('pad: found by the differential fuzzer (seeds 6000377, 6004657
     expect(() => mm.pad(mm.array([[1, 2, 3]], 'u1'), 1, { constantValues: [[1, 2], [3, -1]] })).toThrow(mm.OverflowError);
   });
 });
+
+describeWithNumpy("pad 'linear_ramp' computes its ramps in float64 (fuzz seed 9378080)", () => {
+  test('float32, float16, integer and complex64 arrays: one end value or one pair (NumPy scalars) ramp in float64, per-axis values (Python floats) in the array type', () => {
+    const cases: npc.Case[] = [];
+    for (const dt of ['<f4', '>f4', '<f2', '<i2', '|u1', '<c8', '<f8']) {
+      const py = `np.array([[1.25, -7.5, 3], [0.1, 100, -0.3]]).astype('${dt}')`;
+      const js = (): lib.NdArray => mm.array([[1.25, -7.5, 3], [0.1, 100, -0.3]]).astype(dt);
+      cases.push({ py: `np.pad(${py}, [[1, 1], [3, 0]], mode='linear_ramp', end_values=-2)`, js: () => mm.pad(js(), [[1, 1], [3, 0]], { mode: 'linear_ramp', endValues: -2 }) });
+      cases.push({ py: `np.pad(${py}, 3, mode='linear_ramp', end_values=[[0.7, 5], [-1, 9]])`, js: () => mm.pad(js(), 3, { mode: 'linear_ramp', endValues: [[0.7, 5], [-1, 9]] }) });
+      cases.push({ py: `np.pad(${py}, 2, mode='linear_ramp', end_values=(0.7, -3))`, js: () => mm.pad(js(), 2, { mode: 'linear_ramp', endValues: [0.7, -3] }) });
+    }
+    npc.expectCasesLikeNumpy(cases);
+  });
+});
