@@ -451,7 +451,8 @@ export function fullLike(a: NdArray, fillValue: unknown, options: LikeOptions = 
   // through float64, an integer through int64 (uint64 from 2^63), so -129 wraps in a uint32
   // field; an integer past uint64 is NumPy's OverflowError. Was fill's OverflowError (fuzz 9001717).
   if (out.dtype.isStructured && (typeof fillValue === 'bigint' || typeof fillValue === 'number')) {
-    const isInt = typeof fillValue === 'bigint' || Number.isInteger(fillValue);
+    // -0 is the float -0.0 (promote.ts weakKind): its sign reaches float fields (fuzz seed 9391777).
+    const isInt = typeof fillValue === 'bigint' || (Number.isInteger(fillValue) && !Object.is(fillValue, -0));
     const big = isInt ? BigInt(fillValue) : 0n;
     if (isInt && (big < -(2n ** 63n) || big >= 2n ** 64n)) throw new OverflowError('Python int too large to convert to C long');
     const from = !isInt ? full([], fillValue, 'f8') : big >= 2n ** 63n ? full([], big, 'u8') : full([], big, 'i8');

@@ -79,7 +79,8 @@ compareAll('zerosLike, onesLike, emptyLike, fullLike match NumPy (order K keeps 
   c("np.full_like(np.zeros(3, 'i1'), 200.5)", () => fullLike(zeros(3, 'i1'), 200.5)),
   c("np.full_like(np.zeros(3, 'u1'), -1)", () => fullLike(zeros(3, 'u1'), -1)),
   // a number into records: np.asarray(v) (int64, uint64 from 2**63, float64) cast into each field unsafely (fuzz 9001717)
-  ...([[-129, '-129'], [300, '300'], [-2.5, '-2.5'], [2n ** 63n, '2**63'], [2n ** 64n, '2**64'], [-(2n ** 63n) - 1n, '-2**63 - 1']] as const).map(([v, py]) =>
+  // -0 is the float -0.0: its sign reaches the float field (fuzz seed 9391777)
+  ...([[-129, '-129'], [300, '300'], [-2.5, '-2.5'], [-0, '-0.0'], [2n ** 63n, '2**63'], [2n ** 64n, '2**64'], [-(2n ** 63n) - 1n, '-2**63 - 1']] as const).map(([v, py]) =>
     c(`np.full_like(np.zeros((2, 1), [('a', '>u4'), ('b', 'u1'), ('c', '<f4')]), ${py})`, () => fullLike(zeros([2, 1], [['a', '>u4'], ['b', '|u1'], ['c', '<f4']] as never), v))),
 ]);
 
