@@ -293,6 +293,7 @@ function reduceat(op: Op, fn: string, a0: unknown, indices: unknown, axisArg: nu
   // (sum's pairwise rows are then NumPy's): one copy of the whole input, not one per group.
   const native = res.size > 0 && reduceatNative(op, a, ax, starts, rt, res);
   const lastAxis = !native && op === 'add' && (rt.kind === 'f' || rt.kind === 'c') && a.ndim > 1 && res.size > 0 ? moveaxis(a, ax, -1).astype(rt, 'C') : null;
+  const half = rt.kind === 'f' && rt.itemsize === 2;
   if (res.size > 0 && !native) {
     for (let i = 0; i < m; i++) {
       const s = starts[i];
@@ -306,7 +307,12 @@ function reduceat(op: Op, fn: string, a0: unknown, indices: unknown, axisArg: nu
       }
       if (lastAxis !== null) {
         const w = lastAxis.ndim - 1;
-        add(lastAxis.index(...along(lastAxis.ndim, w, s)), sum(lastAxis.index(...along(lastAxis.ndim, w, new Slice(s + 1, e))), -1, { dtype: rt }), { out: dst });
+        const rest = sum(lastAxis.index(...along(lastAxis.ndim, w, new Slice(s + 1, e))), -1, { dtype: half ? '<f4' : rt });
+        // float16: the first item plus the float32 sum of the rest, rounded once, as along
+        // the last axis (reduceGroup): reduceat runs the loop along the axis for each outer
+        // item, whatever the axis (fuzz seed 9390876).
+        if (half) add(lastAxis.index(...along(lastAxis.ndim, w, s)).astype('<f4'), rest, { out: dst, casting: 'same_kind' });
+        else add(lastAxis.index(...along(lastAxis.ndim, w, s)), rest, { out: dst });
         continue;
       }
       reduceGroup(op, a.index(...along(a.ndim, ax, new Slice(s, e))), ax, rt, dst);

@@ -191,6 +191,10 @@ describeWithNumpy('float16 add-reduceat keeps its running sum in float32 (parity
       { py: `np.add.reduceat(${full01}[::2], [0, 7])`, js: () => addReduceat(a.index('::2'), [0, 7]) },
       { py: `np.add.reduceat(${full01}.reshape(30, 100), [0, 3], axis=1)`, js: () => addReduceat(a.reshape([30, 100]), [0, 3], 1) },
       { py: `np.add.reduceat(${full01}.reshape(100, 30), [0, 3], axis=0)`, js: () => addReduceat(a.reshape([100, 30]), [0, 3], 0) },
+      // Any axis of more than one dimension (fuzz seed 9390876): 1.876 - 0.003759 + 0.0002437 + 1.113
+      // is 2.986 through float32, 2.984 rounded to half at each step.
+      { py: "np.add.reduceat(np.array([1.876, 0, -0.003759, 0, 0.0002437, 0, 1.113, 0], '>f2').reshape(4, 1, 2), [0, 0, 3, 0])", js: () => addReduceat(asarray([1.876, 0, -0.003759, 0, 0.0002437, 0, 1.113, 0], '>f2').reshape([4, 1, 2]), [0, 0, 3, 0]) },
+      { py: `np.add.reduceat(${full01}.reshape(10, 30, 10), [0, 2, 9], axis=1)`, js: () => addReduceat(a.reshape([10, 30, 10]), [0, 2, 9], 1) },
     ];
     expectCasesLikeNumpy(cases);
   });
