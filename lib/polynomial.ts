@@ -31,6 +31,7 @@ import { dtype as toDType, type DType } from './dtype';
 import { ValueError, repr } from './errors';
 import { NdArray as ArrayClass, requireOpen } from './internal';
 import { allclose } from './isclose';
+import { eigvals } from './linalg-eigvals';
 import { concatenate } from './join';
 import { trimZeros } from './trim-zeros';
 import type { NdArray } from './ndarray';
@@ -239,13 +240,14 @@ function polyDType(dt: DType): DType {
 /**
  * NumPy's `np.poly(seq_of_zeros)` for a 1-d list of roots: the monic
  * polynomial's coefficients (highest power first); real when complex
- * roots come in conjugate pairs. No roots give the number 1 (NumPy's
- * Python `1.0`).
+ * roots come in conjugate pairs. A non-empty square matrix gives its
+ * characteristic polynomial (the roots are its {@link eigvals}). No roots
+ * give the number 1 (NumPy's Python `1.0`).
  *
  * @example
  * poly([1, 2]).toArray(); // [1, -3, 2]
- * @throws ValueError for an input of more than one dimension; TypeError for a square matrix
- *   (NumPy takes its eigenvalues, which this library does not compute)
+ * poly([[1, 2], [3, 4]]).toArray(); // ≈ [1, -5, -2]
+ * @throws ValueError for an input of more than one dimension that is not a non-empty square matrix
  */
 export function poly(seqOfZeros: PolyInput): NdArray | number {
   // NumPy's poly dispatcher returns its argument, which must be iterable: a scalar is a TypeError there.
@@ -253,10 +255,13 @@ export function poly(seqOfZeros: PolyInput): NdArray | number {
   let z = atLeast1d(seqOfZeros);
   const sh = z.shape;
   if (sh.length === 2 && sh[0] === sh[1] && sh[0] !== 0) {
-    throw new TypeError(`poly(): a square matrix's characteristic polynomial needs its eigenvalues, which this library does not compute (got shape (${sh[0]}, ${sh[1]}))`);
+    // A square matrix: its characteristic polynomial, from its eigenvalues (their dtype kept).
+    z = eigvals(z);
+  } else if (sh.length !== 1) {
+    throw new ValueError('input must be 1d or non-empty square 2d array.');
+  } else {
+    z = z.astype(polyDType(z.dtype));
   }
-  if (sh.length !== 1) throw new ValueError('input must be 1d or non-empty square 2d array.');
-  z = z.astype(polyDType(z.dtype));
   if (z.shape[0] === 0) return 1.0;
   const dt = z.dtype;
   let a: NdArray = ones([1], dt);

@@ -123,7 +123,6 @@ describe('polynomial functions: errors and edge cases', () => {
     expect(() => polyder([1, 2], 1.5)).toThrow(TypeError);
     expect(() => polymul([[1, 2]], [1])).toThrow(new ValueError('Polynomial must be 1d only.'));
     expect(() => poly([[1, 2, 3], [4, 5, 6]])).toThrow(new ValueError('input must be 1d or non-empty square 2d array.'));
-    expect(() => poly([[1, 2], [3, 4]])).toThrow(TypeError);
     expect(() => polyval(array(3), [1, 2])).toThrow(TypeError);
     // NumPy's recursion multiplies at its last level (m = 0) too (fuzz seed 9258747):
     // np.polyder(np.ones((4, 5, 1))) meets (2,5,3) * (2,) there; np.polyder(np.array(5), 0) calls len().
@@ -145,5 +144,34 @@ describe('polynomial functions: errors and edge cases', () => {
     polydiv(u, v);
     expect(u.toArray()).toEqual([1, 3, 3, 1]);
     expect(v.toArray()).toEqual([1, 1]);
+  });
+});
+
+describeWithNumpy("poly of a square matrix: its characteristic polynomial, from eigvals (fuzz seed 9403250)", () => {
+  test('dtype, shape and values (to 1e-12: the eigenvalues are LAPACK\'s in NumPy)', () => {
+    const mats: [string, unknown[][]][] = [
+      ['f8', [[1, 2], [3, 4]]],
+      ['f8', [[2, 0, 0], [0, 3, 0], [0, 0, -1]]],
+      ['f8', [[0, -1], [1, 0]]],
+      ['>u4', [[100, 255, 4294967295], [100, 255, 4294967295], [100, 255, 4294967295]]],
+      ['f4', [[1.5, 2], [-3, 0.25]]],
+      ['c16', [[1, 2], [3, 4]]],
+    ];
+    const want = runNumpy<{ dt: string; shape: number[]; re: number[]; im: number[] }[]>(`
+out = []
+for dt, m in ${JSON.stringify(mats)}:
+    r = np.poly(np.array(m).astype(dt))
+    out.append({'dt': r.dtype.str, 'shape': list(r.shape), 're': r.real.tolist(), 'im': np.imag(r).tolist()})
+print(json.dumps(out))
+`);
+    mats.forEach(([dt, m], i) => {
+      const r = poly(array(m as never, dt as never)) as NdArray;
+      expect([dt, r.dtype.str, [...r.shape]]).toEqual([dt, want[i].dt, want[i].shape]);
+      const c = r.dtype.kind === 'c';
+      const re = c ? (r.real.toArray() as number[]) : (r.toArray() as number[]);
+      const im = c ? (r.imag.toArray() as number[]) : re.map(() => 0);
+      re.forEach((v, k) => expect(Math.abs(v - want[i].re[k])).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(want[i].re[k])) * (dt === 'f4' ? 1e6 : 1)));
+      im.forEach((v, k) => expect(Math.abs(v - want[i].im[k])).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(want[i].re[k]))));
+    });
   });
 });
