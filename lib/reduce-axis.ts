@@ -564,13 +564,17 @@ function reducedBlock(dims: readonly [number, number, number][]): { outer: [numb
  */
 function foldMasked(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, mul: boolean): NdArray | null {
   const { initial, where } = opts;
-  if (opts.out !== undefined || (opts.dtype !== undefined && opts.dtype !== null)) return null;
+  // A dtype too (the items cast as they are read): an int64 mean with a mask is the float64
+  // sum of its runs, and the runs cross rows where the iterator coalesces them (fuzz seed 9412600).
+  if (opts.out !== undefined) return null;
   if (initial !== undefined && typeof initial !== 'number') return null;
   if (where !== undefined && where !== true && !(where instanceof ArrayClass && where.dtype.kind === 'b')) return null;
   const mask = where instanceof ArrayClass ? where : null;
   if (mask !== null && (mask.ndim > a.ndim || mask.shape.some((n, i) => n !== 1 && n !== a.shape[a.ndim - mask.ndim + i]))) return null;
   const loop = resultLoop(a, opts, axis, mul ? 'multiply' : 'add');
   if (loop.kind !== 'f' && loop.kind !== 'c') return null;
+  // Items cast to float16 on the way in: the masked-copy path, whose results this walk does not improve on.
+  if (loop.kind === 'f' && loop.itemsize === 2 && !(a.dtype.kind === 'f' && a.dtype.itemsize === 2)) return null;
   const axes = resolveAxes(axis, a.ndim);
   const keepdims = opts.keepdims ?? false;
   const src = sourceOf(a, loop);
@@ -636,8 +640,19 @@ function foldMasked(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, mul
   // Walk the outer axes; each position holds one block of the inner (reduced) axes, or one item.
   const idx = new Array<number>(nd).fill(0);
   const blockSize = inner.reduce((m, ax) => m * a.shape[ax], 1);
-  const row = inner.length > 0 ? a.shape[inner[inner.length - 1]] : 1;
+  // The iterator's innermost dimension: the fastest inner axis with every slower one that
+  // continues it in the input and the mask (NumPy's iterator coalesces them).
+  let row = 1;
+  for (let t = inner.length - 1; t >= 0; t--) {
+    const ax = inner[t];
+    if (t < inner.length - 1) {
+      const f = inner[t + 1];
+      if (src.strides[ax] !== src.strides[f] * a.shape[f] || maskStep[ax] !== maskStep[f] * a.shape[f]) break;
+    }
+    row *= a.shape[ax];
+  }
   const chunk = row >= BUFSIZE ? row : Math.floor(BUFSIZE / row) * row;
+  const split = row > BUFSIZE && src.cast;
   const pos: number[] = new Array<number>(blockSize);
   const on: boolean[] = new Array<boolean>(blockSize);
   const jdx = new Array<number>(inner.length).fill(0);
@@ -670,8 +685,9 @@ function foldMasked(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, mul
         }
       }
       const g = (i: number): unknown => get(pos[i]);
-      for (let lo = 0; lo < blockSize; lo += chunk) {
-        const hi = Math.min(lo + chunk, blockSize);
+      for (let lo = 0; lo < blockSize; ) {
+        // A row past the buffer: whole when read in place, in buffers of BUFSIZE items when cast.
+        const hi = split ? Math.min(lo + BUFSIZE, (Math.floor(lo / row) + 1) * row) : Math.min(lo + chunk, blockSize);
         for (let i = lo; i < hi; ) {
           if (!on[i]) {
             i++;
@@ -682,6 +698,7 @@ function foldMasked(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, mul
           call(o, g, i, j - i);
           i = j;
         }
+        lo = hi;
       }
     }
     let t = outer.length - 1;

@@ -72,6 +72,60 @@ print(json.dumps(out))
   });
 });
 
+describeWithNumpy('masked sums, products and means with a dtype over more than one dimension: runs cross rows where the iterator coalesces them (fuzz seed 9412600)', () => {
+  test('int64 (either byte order), int32, uint8, float32, float64 and complex64 into float64, float32 and complex128; every axis form', () => {
+    const cases = runNumpy<{ x: string; dt: string; shape: number[]; m: string; acc: string; axis: number | null; fn: string; want: string; wdt: string; wshape: number[] }[]>(`
+rng = np.random.default_rng(9412600)
+out = []
+for t in range(150):
+    nd = int(rng.integers(1, 4)); shape = [int(v) for v in rng.integers(1, 9, nd)]
+    dt = ['<i8', '>i8', '<i4', '|u1', '<f4', '<f8', '>f8', '<c8'][t % 8]
+    if dt[1] in 'iu':
+        x = rng.integers(0 if dt == '|u1' else -2**40, 255 if dt == '|u1' else 2**40, shape).astype(dt)
+    else:
+        x = (rng.standard_normal(shape) * 10.0 ** rng.integers(0, 5, shape)).astype(dt)
+    m = rng.random(shape) < 0.6
+    acc = ['f8', 'f4', 'c16'][t % 3] if dt != '<c8' else 'c16'
+    axis = [None, 0, -1][t % 3]
+    fn = ['sum', 'prod', 'mean'][(t // 3) % 3]
+    r = np.asarray(getattr(np, fn)(x, axis=axis, where=m, dtype=acc))
+    out.append({'x': x.tobytes().hex(), 'dt': dt, 'shape': shape, 'm': m.astype('u1').tobytes().hex(), 'acc': acc, 'axis': axis, 'fn': fn,
+                'want': r.tobytes().hex(), 'wdt': r.dtype.str, 'wshape': list(r.shape)})
+print(json.dumps(out))
+`);
+    const bad: string[] = [];
+    for (const c of cases) {
+      const x = fromBuffer(new Uint8Array(Buffer.from(c.x, 'hex')).buffer, c.dt as never).reshape(c.shape);
+      const m = fromBuffer(new Uint8Array(Buffer.from(c.m, 'hex')).buffer, '|b1').reshape(c.shape);
+      const f = (lib as unknown as Record<string, (a: unknown, axis: unknown, o: unknown) => lib.NdArray>)[c.fn];
+      const r = f(x, c.axis, { where: m, dtype: c.acc });
+      const got = Buffer.from(r.tobytes()).toString('hex');
+      if (got !== c.want || r.dtype.str !== c.wdt || JSON.stringify(r.shape) !== JSON.stringify(c.wshape)) bad.push(`${c.fn} ${c.dt} ${JSON.stringify(c.shape)} axis=${c.axis} dtype=${c.acc}: numpy ${c.wdt} ${c.want} ours ${r.dtype.str} ${got}`);
+    }
+    expect(bad).toEqual([]);
+  });
+  test('rows past the 8192-item buffer: a cast row is summed in buffers of 8192, rows shorter than it share one', () => {
+    const cases = runNumpy<[string, string, number[], string, string, number | null, string][]>(`
+rng = np.random.default_rng(21)
+out = []
+for t, (shape, dt, acc) in enumerate([([3, 20000], '<f8', 'f4'), ([3, 20000], '<i8', 'f8'), ([5, 3000], '>f4', 'f8'), ([9000, 2], '<i4', 'f4'), ([2, 3, 4000], '<f8', 'f4')]):
+    for axis in [None, 0, -1]:
+        x = rng.integers(-2**40, 2**40, shape).astype(dt) if dt[1] == 'i' else (rng.standard_normal(shape) * 10.0 ** rng.integers(0, 6, shape)).astype(dt)
+        m = rng.random(shape) < 0.9
+        out.append([x.tobytes().hex(), dt, shape, m.astype('u1').tobytes().hex(), acc, axis, np.asarray(np.sum(x, axis=axis, where=m, dtype=acc)).tobytes().hex()])
+print(json.dumps(out))
+`);
+    const bad: string[] = [];
+    for (const [xh, dt, shape, mh, acc, axis, want] of cases) {
+      const x = fromBuffer(new Uint8Array(Buffer.from(xh, 'hex')).buffer, dt as never).reshape(shape);
+      const m = fromBuffer(new Uint8Array(Buffer.from(mh, 'hex')).buffer, '|b1').reshape(shape);
+      const got = Buffer.from(sum(x, axis, { where: m, dtype: acc as never }).tobytes()).toString('hex');
+      if (got !== want) bad.push(`${dt} ${JSON.stringify(shape)} axis=${axis} dtype=${acc}: numpy ${want.slice(0, 40)} ours ${got.slice(0, 40)}`);
+    }
+    expect(bad).toEqual([]);
+  });
+});
+
 describeWithNumpy('min/max with initial over an empty axis lay out the result in the K order of the input, as NumPy', () => {
   test('F-like and odd strides of empty inputs: the strides of every axis longer than one', () => {
     const want = runNumpy<number[][][]>(`
