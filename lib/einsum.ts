@@ -397,13 +397,21 @@ export function einsum(subscripts: unknown, ...args: unknown[]): NdArray {
     throw new TypeError(`Iterator requested dtype could not be cast from ${inspect(dt)} to ${inspect(out.dtype)}, the operand ${ops.length} dtype, according to the rule '${casting}'`);
   }
   terms = broadcastTerms(terms, sizes).map((t) => (t.a.dtype.equals(dt) ? t : { a: t.a.astype(dt), labels: t.labels }));
+  // A summed letter of length 0: NumPy's c_einsum adds no product at all, so every item is 0,
+  // even beside an inf (a private letter summed first gave 0, and 0 * inf NaN; fuzz seed 9377316).
+  // With `optimize` NumPy's own steps do give that NaN.
+  let steps = path;
+  if (!optimizing && [...sizes].some(([l, d]) => d === 0 && !output.includes(l))) {
+    terms = [{ a: allocateOrdered(dt, output.map((l) => sizes.get(l)!), output.map((_, k) => k)), labels: [...output] }];
+    steps = [];
+  }
   // Each operand's private letters first: summed before any product.
   terms = terms.map((t, i) => {
     const keep = new Set<Label>(output);
     terms.forEach((u, j) => { if (j !== i) for (const l of u.labels) keep.add(l); });
     return sumOut(t, keep, dt);
   });
-  for (const step of path) {
+  for (const step of steps) {
     if (step.length === 0 || new Set(step).size !== step.length || step.some((i) => !Number.isInteger(i) || !(i in terms))) {
       throw new ValueError(`einsum: the path step ${repr(step)} does not name operands among the ${terms.length} left`);
     }

@@ -297,6 +297,20 @@ describeWithNumpy('einsum: found by the differential fuzzer (seeds 6000050, 6000
   });
 });
 
+describeWithNumpy('einsum: a summed letter of length 0 adds no product, so the result is 0 beside an inf (fuzz seed 9377316)', () => {
+  test("optimize=False: zeros of the output's shape and dtype; optimize=True: NumPy's own steps, NaN there", () => {
+    const y = "np.array([-np.inf, -0.0, -1.5])";
+    const jy = (): mm.NdArray => mm.array([-Infinity, -0, -1.5]);
+    check([
+      { py: `np.einsum('ijk,j->k', np.zeros((0, 3, 3)), ${y})`, js: () => einsum('ijk,j->k', zeros([0, 3, 3]), jy()) },
+      { py: `np.asarray(np.einsum('ij,j->', np.zeros((0, 3)), ${y}))`, js: () => einsum('ij,j->', zeros([0, 3]), jy()) },
+      { py: `np.einsum('i,j->j', np.zeros(0, 'f4'), ${y}.astype('f4'))`, js: () => einsum('i,j->j', zeros([0], 'f4'), jy().astype('f4')) },
+      { py: `np.einsum('ij,jk->ik', np.zeros((2, 0)), np.full((0, 3), np.inf))`, js: () => einsum('ij,jk->ik', zeros([2, 0]), mm.full([0, 3], Infinity)) },
+      { py: `np.einsum('ijk,j->k', np.zeros((0, 3, 3)), ${y}, optimize=True)`, js: () => einsum('ijk,j->k', zeros([0, 3, 3]), jy(), { optimize: true }) },
+    ]);
+  });
+});
+
 describeWithNumpy("einsum order 'K': the result laid out as NumPy's iterator allocates it (fuzz pass 9)", () => {
   test("the output's letters in the operands' memory order, summed letters included", () => {
     // [subscripts, the second operand: none, the view itself, its transpose, or its [..., 0]]
