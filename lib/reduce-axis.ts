@@ -588,7 +588,6 @@ function foldMasked(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, mul
     start = readValues(t)[0];
   }
   const acc = new Array<unknown>(p.outSize).fill(start);
-  if (p.outSize === 0 || a.size === 0) return emit(acc, loop, p, undefined);
   const nd = a.ndim;
   const red = new Array<boolean>(nd).fill(false);
   for (const ax of axes) red[ax] = true;
@@ -609,7 +608,14 @@ function foldMasked(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, mul
     }
   }
   // NumPy's iterator order over the input and the mask (fastest first), outermost first here; length-1 axes drop out.
-  const operandStrides = [a.strides.map((x, i) => (a.shape[i] === 1 ? 0 : x)), maskStep];
+  // The mask's memory strides, not maskStep (its values' C index): an F-ordered mask orders the walk as F.
+  const maskStrides = new Array<number>(nd).fill(0);
+  if (mask !== null) for (let j = 0, d = nd - mask.ndim; j < mask.ndim; j++) if (mask.shape[j] !== 1) maskStrides[d + j] = mask.strides[j];
+  const operandStrides = [a.strides.map((x, i) => (a.shape[i] === 1 ? 0 : x)), maskStrides];
+  // NumPy allocates the result in the iterator's order over the input and the mask (seeds 36982 49520),
+  // an empty input's too (fuzz seed 9341055).
+  const resultOrder = resultOrderOf(iterOrder(nd, operandStrides).reverse(), axes, nd, keepdims);
+  if (p.outSize === 0 || a.size === 0) return emit(acc, loop, { ...p, resultOrder }, undefined);
   const order = iterOrder(nd, operandStrides).reverse().filter((ax) => a.shape[ax] > 1);
   let k = order.length;
   while (k > 0 && red[order[k - 1]]) k--;
@@ -709,9 +715,7 @@ function foldMasked(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, mul
     }
     if (t < 0) break;
   }
-  // NumPy allocates the result in the iterator's order over the input and the mask (seeds 36982 49520).
-  const full = iterOrder(nd, operandStrides).reverse();
-  return emit(acc, loop, { ...p, resultOrder: resultOrderOf(full, axes, nd, keepdims) }, undefined);
+  return emit(acc, loop, { ...p, resultOrder }, undefined);
 }
 
 function resultLoop(a: NdArray, opts: ReduceOptions, axis?: Axis, op: 'add' | 'multiply' = 'add'): DType {
@@ -831,8 +835,12 @@ export function mean(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, op
     if (opts.out !== undefined) checkOut(opts.out, p.outShape);
     const mask = where === false ? allocate(BOOL, []) : where;
     const counts = readValues(sum(broadcastTo(mask, a.shape), axis, { dtype: INTP, keepdims }));
-    const sums = readValues(sum(a, axis, { dtype: loop, keepdims, where }));
-    values = sums.map((v, i) => div(toRet(v), Number(counts[i])));
+    const summed = sum(a, axis, { dtype: loop, keepdims, where });
+    // NumPy divides in place (true_divide(ret, rcount, out=ret)): the layout of the masked
+    // sum, which the iterator lays out over the input and the mask (fuzz seed 9400071).
+    const byStride = [...summed.shape.keys()].sort((x, y) => Math.abs(summed.strides[y]) - Math.abs(summed.strides[x]) || Number(summed.shape[x] === 1) - Number(summed.shape[y] === 1));
+    p = { ...p, resultOrder: byStride };
+    values = readValues(summed).map((v, i) => div(toRet(v), Number(counts[i])));
   } else {
     const r = fold(a, axis, opts, loop, false, true);
     const n = r.plan.count;

@@ -158,3 +158,66 @@ print(json.dumps(out))`);
     expect(got).toEqual(want);
   });
 });
+
+describeWithNumpy("mean with a where mask lays out its result as the masked sum it divides (fuzz seeds 9400071, 9341055)", () => {
+  test('the iterator order over the input and the mask: a conflict keeps C order, an empty input too', () => {
+    const want = runNumpy<number[][]>(`
+a = np.zeros(40, '>i2')
+x = np.lib.stride_tricks.as_strided(a[4:], (5, 1, 2, 2), (-2, 10, 10, 20))
+b = np.zeros(60, '>u8')
+e = np.lib.stride_tricks.as_strided(b, (3, 3, 0, 1), (8, 48, 144, 144))
+me = np.array([True, True, False, True, False, False, True, True, True]).reshape(3, 3, 1, 1)
+f = np.asfortranarray(np.arange(24.0).reshape(2, 3, 4))
+print(json.dumps([list(np.mean(x, axis=1, where=np.ones((5, 1, 2, 2), bool)).strides), list(np.nanmean(x, axis=1, where=np.ones((5, 1, 2, 2), bool)).strides),
+  list(np.mean(e, axis=-2, where=me).strides), list(np.sum(e, axis=-2, where=me).strides),
+  list(np.mean(f, axis=1, where=np.asfortranarray(np.ones((2, 3, 4), bool))).strides), list(np.mean(f, axis=1, where=np.ones((2, 3, 4), bool)).strides)]))
+`);
+    const a = lib.zeros([40], '>i2');
+    const x = lib.asStrided(a.index('4:'), [5, 1, 2, 2], [-2, 10, 10, 20]);
+    const e = lib.asStrided(lib.zeros([60], '>u8'), [3, 3, 0, 1], [8, 48, 144, 144]);
+    const me = lib.asarray([true, true, false, true, false, false, true, true, true]).reshape([3, 3, 1, 1]);
+    const f = lib.arange(24, 'f8').reshape([2, 3, 4]).copy('F');
+    const got = [
+      lib.mean(x, 1, { where: lib.ones([5, 1, 2, 2], '?') }),
+      lib.nanmean(x, 1, { where: lib.ones([5, 1, 2, 2], '?') }),
+      lib.mean(e, -2, { where: me }),
+      lib.sum(e, -2, { where: me }),
+      lib.mean(f, 1, { where: lib.ones([2, 3, 4], '?').copy('F') }),
+      lib.mean(f, 1, { where: lib.ones([2, 3, 4], '?') }),
+    ].map((r) => [...r.strides]);
+    expect(got).toEqual(want);
+  });
+  test('C- and F-ordered inputs and masks: the walk follows the mask in memory, so do the sums, bit for bit', () => {
+    const cases = runNumpy<{ x: string; xf: boolean; mf: boolean; shape: number[]; m: string; axis: number | null; dt: string | null; r: string; rs: number[]; r2: string; r2s: number[] }[]>(`
+rng = np.random.default_rng(8)
+out = []
+for t in range(40):
+    shape = [[30, 40], [5, 6, 7], [300, 50], [2, 9000]][t % 4]
+    x = rng.standard_normal(shape) * 10.0 ** rng.integers(0, 8, shape)
+    xf = t % 2 == 0
+    if xf: x = np.asfortranarray(x)
+    m = rng.random(shape) < 0.7
+    mf = (t // 2) % 2 == 0
+    if mf: m = np.asfortranarray(m)
+    axis = [None, 0, -1][t % 3]
+    dt = ['f8', 'f4', None][t % 3]
+    r = np.asarray(np.sum(x, axis=axis, where=m, dtype=dt))
+    r2 = np.asarray(np.mean(x, axis=axis, where=m))
+    out.append({'x': np.ascontiguousarray(x).tobytes().hex(), 'xf': xf, 'mf': mf, 'shape': shape, 'm': np.ascontiguousarray(m).astype('u1').tobytes().hex(),
+                'axis': axis, 'dt': dt, 'r': r.tobytes().hex(), 'rs': list(r.strides), 'r2': r2.tobytes().hex(), 'r2s': list(r2.strides)})
+print(json.dumps(out))
+`);
+    const bad: string[] = [];
+    for (const c of cases) {
+      let x = fromBuffer(new Uint8Array(Buffer.from(c.x, 'hex')).buffer, '<f8').reshape(c.shape);
+      if (c.xf) x = x.copy('F');
+      let m = fromBuffer(new Uint8Array(Buffer.from(c.m, 'hex')).buffer, '|b1').reshape(c.shape);
+      if (c.mf) m = m.copy('F');
+      const r = sum(x, c.axis, c.dt === null ? { where: m } : { where: m, dtype: c.dt as never });
+      const r2 = lib.mean(x, c.axis, { where: m });
+      const got = [Buffer.from(r.tobytes()).toString('hex'), [...r.strides], Buffer.from(r2.tobytes()).toString('hex'), [...r2.strides]];
+      if (JSON.stringify(got) !== JSON.stringify([c.r, c.rs, c.r2, c.r2s])) bad.push(`${JSON.stringify(c.shape)} x ${c.xf ? 'F' : 'C'} mask ${c.mf ? 'F' : 'C'} axis=${c.axis} dtype=${c.dt}`);
+    }
+    expect(bad).toEqual([]);
+  });
+});
