@@ -21,7 +21,7 @@ import { iterOutputOrder } from './broadcast';
 import { normalizeAxis } from './layout';
 import { maximum, minimum } from './ufuncs/arith';
 import { UFuncTypeError } from './ufunc';
-import { isNumeric } from './promote';
+import { canCast, isNumeric } from './promote';
 import { inspect } from 'util';
 
 /** Options of {@link maximumAccumulate} and {@link minimumAccumulate}. */
@@ -47,6 +47,8 @@ function accumulate(name: string, isMax: boolean, a: NdArray, axis: number | nul
   const ax0 = Array.isArray(axis) ? (axis[0] as number) : axis ?? 0;
   const ax = normalizeAxis(ax0, a.ndim);
   const dt = o.dtype !== undefined ? toDType(o.dtype) : a.dtype.newbyteorder('=');
+  // Records of several fields cast to nothing, an empty array's too (fuzz seed 9440867).
+  if (!canCast(a.dtype, dt, 'unsafe')) throw new UFuncTypeError(`Cannot cast ufunc '${isMax ? 'maximum' : 'minimum'}' input 0 from ${inspect(a.dtype)} to ${inspect(dt)} with casting rule 'unsafe'`);
   // NumPy's PyUFunc_Accumulate allocates the result through nditer (result, a) in 'K' order:
   // a's memory order, a broadcast (0-stride) axis kept in place (emptyLike would put it innermost).
   const nd = a.ndim;

@@ -4,7 +4,7 @@
 // propagation, signed-zero ties, dtype=, empty input, and the errors.
 import * as mm from '../lib';
 import * as npc from './helpers/np-compare';
-import { arange, array, fromBuffer, maximumAccumulate, minimumAccumulate, type NdArray } from '../lib';
+import { arange, array, fromBuffer, maximumAccumulate, minimumAccumulate, UFuncTypeError, zeros, type NdArray } from '../lib';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { bytesOf } from './workloads/harness';
 import { ORDER_VIEWS, expectLayoutsLikeNumpy, jsView, pyView, type LayoutCase } from './helpers/np-layout';
@@ -103,5 +103,18 @@ describeWithNumpy("accumulate: the result laid out as NumPy's iterator allocates
       }
     }
     expectLayoutsLikeNumpy(cases);
+  });
+});
+
+describe('maximumAccumulate with a dtype records cannot cast to (fuzz seed 9440867)', () => {
+  test("NumPy's UFuncTypeError, empty arrays included; one field casts", () => {
+    const two = [['a', '<f4'], ['b', '<u2']] as never;
+    for (const shape of [[0, 2], [2, 2]]) {
+      expect(() => maximumAccumulate(zeros(shape, two), -1, { dtype: 'f8' })).toThrow(
+        new UFuncTypeError("Cannot cast ufunc 'maximum' input 0 from dtype([('a', '<f4'), ('b', '<u2')]) to dtype('float64') with casting rule 'unsafe'"),
+      );
+      expect(() => minimumAccumulate(zeros(shape, two), -1, { dtype: 'f8' })).toThrow(UFuncTypeError);
+      expect(maximumAccumulate(zeros(shape, [['a', '<f4']] as never), -1, { dtype: 'f8' }).dtype.str).toBe('<f8');
+    }
   });
 });
