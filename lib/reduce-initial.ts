@@ -19,11 +19,11 @@
  * argument 'x'`.
  * @module
  */
-import { broadcastShape } from './broadcast';
+import { broadcastShape, broadcastStridesTo, kOrder as iterKOrder } from './broadcast';
 import { allocateOrdered, kOrder } from './compute-values';
 import { ValueError } from './errors';
 import { dtype as toDType, type DTypeLike } from './dtype';
-import { allocate, NdArray as ArrayClass } from './internal';
+import { allocate, derive, NdArray as ArrayClass } from './internal';
 import type { NdArray } from './ndarray';
 import type { PyScalar } from './promote';
 import { add, multiply, maximum, minimum } from './ufuncs/arith';
@@ -96,9 +96,12 @@ export function reduceWithInitial<O extends { out?: NdArray; keepdims?: boolean;
     const runs = kind === 'sum' && mask instanceof ArrayClass ? maskedRunSum(a, axis, mask, initial, plain) : null;
     if (runs !== null) return runs;
     // The masked-out items become `fill`, in a copy of a's dtype (a is never written).
+    // An empty input has none to mask: a view of it whose strides follow the iterator's
+    // order over it and the mask, which an empty copy (all-zero strides) would lose
+    // (fuzz seed 9474589).
     const f = allocate(a.dtype, []);
     f.set(fill as never);
-    src = mask === false ? broadcastFill(a, f) : select(mask, a, f);
+    src = a.size === 0 ? emptyLaidOut(a, mask === false ? null : mask) : mask === false ? broadcastFill(a, f) : select(mask, a, f);
   }
   if (initial === undefined) return core(src, axis, plain);
   // sum and prod start their accumulators from `initial` themselves.
@@ -191,6 +194,24 @@ function pairwiseSum32(v: Float64Array, p: number, n: number): number {
   let n2 = Math.floor(n / 2);
   n2 -= n2 % 8;
   return F(pairwiseSum32(v, p, n2) + pairwiseSum32(v, p + n2, n - n2));
+}
+
+/**
+ * Empty `a` as a view whose strides are laid out in NumPy's iterator order
+ * over `a` and `mask` (lengths of 0 counted as 1): what a reduction of the
+ * masked input lays its result out by.
+ */
+function emptyLaidOut(a: NdArray, mask: NdArray | null): NdArray {
+  const nd = a.ndim;
+  const like = [a.strides.map((x, i) => (a.shape[i] === 1 ? 0 : x))];
+  if (mask !== null) like.push(broadcastStridesTo(mask.shape, mask.strides, a.shape));
+  const strides = new Array<number>(nd).fill(0);
+  let s = a.itemsize;
+  for (const ax of iterKOrder(nd, like)) {
+    strides[ax] = s;
+    s *= Math.max(a.shape[ax], 1);
+  }
+  return derive<NdArray>(a, Object.getPrototypeOf(a) as object, a.dtype, a.shape, strides, a.offset, false);
 }
 
 /** An array shaped like `a` holding `f` everywhere (a `where=False` source). */

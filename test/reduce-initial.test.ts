@@ -221,3 +221,27 @@ print(json.dumps(out))
     expect(bad).toEqual([]);
   });
 });
+
+describeWithNumpy('an empty input with a where mask keeps its K order in the result (fuzz seed 9474589)', () => {
+  test('bool and int sums, max with initial, prod: the strides of NumPy', () => {
+    const want = runNumpy<number[][]>(`
+a = np.lib.stride_tricks.as_strided(np.zeros(30, '?'), (0, 5, 2), (3, 6, 30))
+i = np.lib.stride_tricks.as_strided(np.zeros(30, '<i4'), (0, 5, 2), (12, 24, 120))
+w = np.zeros((0, 1, 1), bool)
+print(json.dumps([list(np.max(a, -3, initial=0.5, where=w).strides), list(np.nanmax(a, -3, initial=0.5, where=w).strides), list(np.sum(a, -3, where=w).strides),
+  list(np.sum(i, 0, where=w).strides), list(np.prod(i, 0, where=w, initial=2).strides), list(np.min(i, 0, initial=3, where=np.zeros((0, 5, 2), bool)).strides)]))
+`);
+    const a = lib.asStrided(lib.zeros([30], '?'), [0, 5, 2], [3, 6, 30]);
+    const i = lib.asStrided(lib.zeros([30], '<i4'), [0, 5, 2], [12, 24, 120]);
+    const w = lib.zeros([0, 1, 1], '?');
+    const got = [
+      lib.max(a, -3, { initial: 0.5, where: w }),
+      lib.nanmax(a, -3, { initial: 0.5, where: w }),
+      lib.sum(a, -3, { where: w }),
+      lib.sum(i, 0, { where: w }),
+      lib.prod(i, 0, { where: w, initial: 2 }),
+      lib.min(i, 0, { initial: 3, where: lib.zeros([0, 5, 2], '?') }),
+    ].map((r) => [...r.strides]);
+    expect(got).toEqual(want);
+  });
+});
