@@ -647,13 +647,13 @@ function foldMasked(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, mul
   const idx = new Array<number>(nd).fill(0);
   const blockSize = inner.reduce((m, ax) => m * a.shape[ax], 1);
   // The iterator's innermost dimension: the fastest inner axis with every slower one that
-  // continues it in the input and the mask (NumPy's iterator coalesces them).
+  // continues it in the input's and the mask's memory (NumPy's iterator coalesces them).
   let row = 1;
   for (let t = inner.length - 1; t >= 0; t--) {
     const ax = inner[t];
     if (t < inner.length - 1) {
       const f = inner[t + 1];
-      if (src.strides[ax] !== src.strides[f] * a.shape[f] || maskStep[ax] !== maskStep[f] * a.shape[f]) break;
+      if (src.strides[ax] !== src.strides[f] * a.shape[f] || maskStrides[ax] !== maskStrides[f] * a.shape[f]) break;
     }
     row *= a.shape[ax];
   }

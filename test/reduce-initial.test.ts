@@ -187,6 +187,28 @@ print(json.dumps([list(np.mean(x, axis=1, where=np.ones((5, 1, 2, 2), bool)).str
     ].map((r) => [...r.strides]);
     expect(got).toEqual(want);
   });
+  test('an F-ordered input and mask past the 8192-item buffer, cast to float32: coalesced in memory order, then cut into buffers', () => {
+    const cases = runNumpy<{ x: string; shape: number[]; m: string; dt: string; r: string }[]>(`
+rng = np.random.default_rng(1)
+out = []
+for t in range(12):
+    shape = [[300, 50], [2, 9000], [50, 300]][t % 3]
+    x = np.asfortranarray(rng.standard_normal(shape) * 10.0 ** rng.integers(0, 8, shape))
+    m = np.asfortranarray(rng.random(shape) < 0.9)
+    dt = ['f4', 'f8'][t % 2]
+    out.append({'x': np.ascontiguousarray(x).tobytes().hex(), 'shape': shape, 'm': np.ascontiguousarray(m).astype('u1').tobytes().hex(), 'dt': dt,
+                'r': np.asarray(np.sum(x, where=m, dtype=dt)).tobytes().hex()})
+print(json.dumps(out))
+`);
+    const bad: string[] = [];
+    for (const c of cases) {
+      const x = fromBuffer(new Uint8Array(Buffer.from(c.x, 'hex')).buffer, '<f8').reshape(c.shape).copy('F');
+      const m = fromBuffer(new Uint8Array(Buffer.from(c.m, 'hex')).buffer, '|b1').reshape(c.shape).copy('F');
+      const got = Buffer.from(sum(x, null, { where: m, dtype: c.dt as never }).tobytes()).toString('hex');
+      if (got !== c.r) bad.push(`${JSON.stringify(c.shape)} dtype=${c.dt}: numpy ${c.r} ours ${got}`);
+    }
+    expect(bad).toEqual([]);
+  });
   test('C- and F-ordered inputs and masks: the walk follows the mask in memory, so do the sums, bit for bit', () => {
     const cases = runNumpy<{ x: string; xf: boolean; mf: boolean; shape: number[]; m: string; axis: number | null; dt: string | null; r: string; rs: number[]; r2: string; r2s: number[] }[]>(`
 rng = np.random.default_rng(8)
