@@ -67,6 +67,7 @@ const NATIVE_OPS: Readonly<Record<string, number>> = {
   conjugate: 34,
   exp: 35,
   log: 36,
+  float_power: 37,
 };
 
 /**
@@ -101,7 +102,7 @@ export function nativeOpCode(name: string): number {
  * power have no other loop (their JS loops call these).
  */
 const COMPLEX_OPS = new Set(['add', 'subtract', 'multiply', 'divide', 'negative', 'conjugate', 'absolute', 'square', 'equal', 'not_equal', 'isnan', 'isinf', 'isfinite',
-  'sqrt', 'exp', 'log', 'power']);
+  'sqrt', 'exp', 'log', 'power', 'float_power']);
 /** Operations whose native loops exist for complex loop types only (conjugate of a real is a copy, left to JS). */
 const COMPLEX_ONLY = new Set(['conjugate']);
 

@@ -156,7 +156,7 @@ export interface UfuncSpec {
   /**
    * The native loop's name when it is not `name` (MATH_OPS or
    * ufunc-native.ts's table): each half of a two-output ufunc (`modf`'s
-   * `modf_frac`), or a ufunc sharing another's loop (`float_power`'s `power`).
+   * `modf_frac`).
    */
   readonly kernel?: string;
   readonly nin: 1 | 2 | 3;

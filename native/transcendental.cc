@@ -701,9 +701,10 @@ T PowSlow(T x, T p) {
 
 // As RunUnary, for two inputs: the block on contiguous (or buffered) rows,
 // then libm's pow for the elements it flagged.
-template <class T>
+// Fast: NumPy's power loop (its fast paths); float_power's loop is plain pow.
+template <class T, bool Fast = true>
 void RunPow(int64_t n, const T* x, int64_t xs, const T* p, int64_t ps, T* y, int64_t ys) {
-  if (n > 0 && ps == 0 && PowFast(n, x, xs, *p, y, ys)) return;
+  if (Fast && n > 0 && ps == 0 && PowFast(n, x, xs, *p, y, ys)) return;
   alignas(64) T xb[kBlock];
   alignas(64) T pb[kBlock];
   alignas(64) T yb[kBlock];
@@ -766,6 +767,9 @@ void PowRow(int64_t n, const double* x, int64_t xs, const double* p, int64_t ps,
 }
 void PowRow(int64_t n, const float* x, int64_t xs, const float* p, int64_t ps, float* y, int64_t ys) {
   RunPow(n, x, xs, p, ps, y, ys);
+}
+void FloatPowRow(int64_t n, const double* x, int64_t xs, const double* p, int64_t ps, double* y, int64_t ys) {
+  RunPow<double, false>(n, x, xs, p, ps, y, ys);
 }
 
 }  // namespace mmarray

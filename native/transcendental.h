@@ -34,6 +34,9 @@ void LogRow(int64_t n, const double* x, int64_t xs, double* y, int64_t ys);
 void LogRow(int64_t n, const float* x, int64_t xs, float* y, int64_t ys);
 void PowRow(int64_t n, const double* x, int64_t xs, const double* p, int64_t ps, double* y, int64_t ys);
 void PowRow(int64_t n, const float* x, int64_t xs, const float* p, int64_t ps, float* y, int64_t ys);
+// NumPy's float_power: pow for every element, none of power's fast paths
+// (pow(-0, 0.5) is +0 and pow(-inf, 0.5) inf, where sqrt gives -0 and NaN).
+void FloatPowRow(int64_t n, const double* x, int64_t xs, const double* p, int64_t ps, double* y, int64_t ys);
 
 }  // namespace mmarray
 

@@ -62,6 +62,7 @@ enum Op {
   kLeftShift, kRightShift, kPower, kWhere,
   kConjugate,  // complex loop types only (ufunc_complex.cc)
   kExp, kLog,
+  kFloatPower,  // float64 and complex loop types (float_power has no other)
   kOpCount
 };
 
@@ -718,6 +719,10 @@ void PowChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov, in
   PowRow(n, static_cast<const T*>(in[0]), ins[0], static_cast<const T*>(in[1]), ins[1], static_cast<T*>(ov), so);
 }
 
+void FloatPowChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov, int64_t so) {
+  FloatPowRow(n, static_cast<const double*>(in[0]), ins[0], static_cast<const double*>(in[1]), ins[1], static_cast<double*>(ov), so);
+}
+
 template <class F, class T, class R>
 struct Bin {
   static constexpr ChunkFn fn = BinaryChunk<F, T, R>;
@@ -754,7 +759,7 @@ ChunkFn PickComplex(int op, int type) {
     case kSqrt: c = ComplexOp::kSqrt; break;
     case kExp: c = ComplexOp::kExp; break;
     case kLog: c = ComplexOp::kLog; break;
-    case kPower: c = ComplexOp::kPower; break;
+    case kPower: case kFloatPower: c = ComplexOp::kPower; break;
     default: return nullptr;
   }
   return PickComplexLoop(c, type == kC16);
@@ -806,6 +811,7 @@ ChunkFn PickLoop(int op, int type) {
     case kWhere: return num ? ForType<Where, Tern, false>(type) : nullptr;
     case kExp: return type == kF8 ? ExpChunk<double> : type == kF4 ? ExpChunk<float> : nullptr;
     case kLog: return type == kF8 ? LogChunk<double> : type == kF4 ? LogChunk<float> : nullptr;
+    case kFloatPower: return type == kF8 ? FloatPowChunk : nullptr;
   }
   return nullptr;
 }

@@ -20,7 +20,7 @@ type X = any;
 
 const NUMERIC = [...INTS, ...FLOATS, ...COMPLEX];
 
-function pick(r: Resolved, loops: Partial<Record<'b' | 'i' | 'I' | 'f' | 'c', AnyLoop>>, name: string): AnyLoop {
+export function pick(r: Resolved, loops: Partial<Record<'b' | 'i' | 'I' | 'f' | 'c', AnyLoop>>, name: string): AnyLoop {
   const l = loops[family(r.inTypes[0])];
   if (l === undefined) throw new UFuncTypeError(`ufunc '${name}' has no loop for ${r.inTypes[0].str}`);
   return l;
@@ -295,7 +295,8 @@ const POW_F = (n: number, a: X, ai: number, as: number, b: X, bi: number, bs: nu
   if (bs === 0 && n > 0 && powFast(n, a, ai, as, b[bi], o, oi, os)) return;
   for (let k = 0; k < n; k++, ai += as, bi += bs, oi += os) o[oi] = cpow(a[ai], b[bi]);
 };
-const POW_F2 = (n: number, a: X, ai: number, as: number, b: X, bi: number, bs: number, o: X, oi: number, os: number): void => {
+/** pow for every element (float16's power loop and float_power's float64 loop: neither has fast paths). */
+export const POW_PLAIN = (n: number, a: X, ai: number, as: number, b: X, bi: number, bs: number, o: X, oi: number, os: number): void => {
   for (let k = 0; k < n; k++, ai += as, bi += bs, oi += os) o[oi] = cpow(a[ai], b[bi]);
 };
 /**
@@ -312,7 +313,7 @@ export const POWER: UfuncSpec = {
   types: NUMERIC,
   loop: (r) => {
     const t = r.inTypes[0];
-    return pick(r, { i: POW_I, I: powBig(64, t.kind === 'i'), f: t.itemsize === 2 ? POW_F2 : POW_F, c: coreNativeLoop('power', r) }, 'power');
+    return pick(r, { i: POW_I, I: powBig(64, t.kind === 'i'), f: t.itemsize === 2 ? POW_PLAIN : POW_F, c: coreNativeLoop('power', r) }, 'power');
   },
 };
 
