@@ -55,12 +55,14 @@ function axisWalk(a: NdArray, dims: readonly WalkDim[]): AxisWalk | null {
  * it are summed chunk by chunk, as NumPy's buffered loop does). Min and max
  * write `out` (a typed array of `a`'s own item type, bool as Uint8Array)
  * whole, as Any and All do (a Uint8Array); the other ops add into its
- * starting values.
+ * starting values. `blockDims` (Sum and F4Sum, two or more): the innermost
+ * that many walked axes are all reduced and the items cast; each result's
+ * items are summed in NumPy's buffers of whole rows, at most `chunk` items.
  */
-export function axisReduceNative(a: NdArray, dims: readonly WalkDim[], op: AxisOp, out: AxisOut, chunk: number): boolean {
+export function axisReduceNative(a: NdArray, dims: readonly WalkDim[], op: AxisOp, out: AxisOut, chunk: number, blockDims = 0): boolean {
   const w = axisWalk(a, dims);
   if (w === null) return false;
-  K.axisReduce(...w, op, out, chunk);
+  K.axisReduce(...w, op, out, chunk, blockDims);
   return true;
 }
 

@@ -256,8 +256,8 @@ export type AxisWalk = [
 export type AxisOut = Float64Array | Float32Array | BigInt64Array | BigUint64Array | Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array;
 
 export interface IndexKernels {
-  /** sum/min/max/count folds along the walk into `out` (native/index_kernels.cc AxisReduce). */
-  axisReduce(...args: [...AxisWalk, op: number, out: AxisOut, chunk: number]): void;
+  /** sum/min/max/count folds along the walk into `out` (native/index_kernels.cc AxisReduce); `blockDims` >= 2: a cast float sum's buffered blocks. */
+  axisReduce(...args: [...AxisWalk, op: number, out: AxisOut, chunk: number, blockDims?: number]): void;
   /** prod(axis): items multiplied into `out` (float64, or wrapping int64 for integer and bool items) in walk order. */
   axisProd(...args: [...AxisWalk, out: Float64Array | BigInt64Array]): void;
   argReduce(

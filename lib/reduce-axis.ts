@@ -9,9 +9,11 @@
  * first element for min/max), and when the innermost walked axis is a
  * reduced one a float sum adds the pairwise sum of that row (blocks of 8, see
  * {@link pairwise}); otherwise elements are added one by one, as NumPy's
- * inner loop `out[j] += a[i, j]` does. When the values are cast on the way
- * (`dtype=`, a byte-swapped input), rows are summed in chunks of 8192, the
- * size of NumPy's buffer.
+ * inner loop `out[j] += a[i, j]` does. When two or more innermost walked
+ * axes are reduced, a float sum goes through NumPy's 8192-item buffer: whole
+ * rows per buffer, each buffer summed pairwise. When the values are cast on
+ * the way (`dtype=`, a byte-swapped input), a row of 8192 items or more is
+ * summed in pieces of 8192.
  *
  * Result dtypes follow NumPy 2: sums and products of bool and of ints
  * narrower than 64 bits accumulate in int64 (uint64 for unsigned); `mean` of
@@ -413,7 +415,16 @@ interface Folded {
  * The kernel's share of {@link fold}: a float64 sum or product, a float32
  * sum of float items, or an integer sum or product in a 64-bit loop.
  */
-function foldNative(a: NdArray, axes: readonly number[], keepdims: boolean, loop: DType, chunk: number, mul = false, start?: unknown): { typed: Float64Array | Float32Array | BigInt64Array; plan: Plan } | null {
+function foldNative(
+  a: NdArray,
+  axes: readonly number[],
+  keepdims: boolean,
+  loop: DType,
+  chunk: number,
+  mul = false,
+  start?: unknown,
+  blockDims = 0,
+): { typed: Float64Array | Float32Array | BigInt64Array; plan: Plan } | null {
   const k = a.dtype.kind;
   const p = plan(a, axes, keepdims, a.strides);
   // The kernels fold into the starting values: the identity, or `initial`.
@@ -428,12 +439,12 @@ function foldNative(a: NdArray, axes: readonly number[], keepdims: boolean, loop
   }
   if (loop.kind === 'f' && loop.itemsize === 8) {
     const f = new Float64Array(p.outSize).fill(num);
-    return axisReduceNative(a, p.dims, AxisOp.Sum, f, chunk) ? { typed: f, plan: p } : null;
+    return axisReduceNative(a, p.dims, AxisOp.Sum, f, chunk, blockDims) ? { typed: f, plan: p } : null;
   }
   if (loop.kind === 'f' && loop.itemsize === 4 && k === 'f' && a.itemsize >= 4) {
     // NumPy's float32 loop: items cast to float32 first, then added in float32.
     const f = new Float32Array(p.outSize).fill(num);
-    return axisReduceNative(a, p.dims, AxisOp.F4Sum, f, chunk) ? { typed: f, plan: p } : null;
+    return axisReduceNative(a, p.dims, AxisOp.F4Sum, f, chunk, blockDims) ? { typed: f, plan: p } : null;
   }
   if ((loop.kind === 'i' || loop.kind === 'u') && loop.itemsize === 8 && (k === 'i' || k === 'u' || k === 'b')) {
     const f = new BigInt64Array(p.outSize).fill(big);
@@ -472,13 +483,14 @@ function fold(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, loop: DTy
   // pairwise sum over that block, not one per row (seed 100323: a float16
   // sum over both axes of a row-reversed array is -inf, where row sums
   // rounded one by one give NaN).
-  // Only float16 takes that block path: there a per-row sum rounds (and may
-  // overflow) where NumPy's does not. float32/64 and complex sums stay in the
-  // native kernels, row by row pairwise, which can differ from NumPy's buffered
-  // order in the last bits (README "Values"); in JS the block path costs about
-  // 30x (a 1000x999 strided sum: 14 ms against 0.5 ms).
-  const block = half !== null ? reducedBlock(p.dims) : null;
-  const nat = block === null ? foldNative(a, axes, opts.keepdims ?? false, loop, src.cast ? BUFSIZE : Number.MAX_SAFE_INTEGER, mul, start) : null;
+  // Every float and complex sum takes that block path (float32 and float64
+  // in the native kernel): rows summed one by one round differently (a
+  // float64 sum over both axes of a matrix slice; seed 9556746, nanmean of
+  // a strided int64 array), and a float16 one may overflow where NumPy's
+  // does not.
+  const block = half !== null || pw ? reducedBlock(p.dims) : null;
+  const nat =
+    half === null ? foldNative(a, axes, opts.keepdims ?? false, loop, src.cast ? BUFSIZE : Number.MAX_SAFE_INTEGER, mul, start, block?.dims ?? 0) : null;
   if (nat !== null) return { values: [], plan: nat.plan, typed: nat.typed };
   const ar = arithOf(loop);
   const op = mul ? ar.mul : ar.add;
@@ -502,8 +514,12 @@ function fold(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, loop: DTy
     }
   };
   if (block !== null) {
-    const { outer, size, at, chunk } = block;
-    walk([...outer, [1, 0, 0]], src.start, (s0, _n, _s, o) => addRow(o, (i) => get(s0 + at(i)), size, src.cast ? Math.min(chunk, BUFSIZE) : chunk));
+    const { outer, size, at, chunk, row } = block;
+    walk([...outer, [1, 0, 0]], src.start, (s0, _n, _s, o) => {
+      // A cast row of a buffer or more goes in buffers of its own (none across its end).
+      if (src.cast && row >= BUFSIZE) for (let r = 0; r < size; r += row) addRow(o, (i) => get(s0 + at(r + i)), row, BUFSIZE);
+      else addRow(o, (i) => get(s0 + at(i)), size, chunk);
+    });
     return { values: acc, plan: p };
   }
   walk(p.dims, src.start, (s0, n, s, o, os) => {
@@ -529,7 +545,9 @@ function fold(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, loop: DTy
  * of NumPy's loop gets: whole innermost rows, as many as fit in its 8192-item
  * buffer (a row longer than that alone). Null for a single row.
  */
-function reducedBlock(dims: readonly [number, number, number][]): { outer: [number, number, number][]; size: number; at: (i: number) => number; chunk: number } | null {
+function reducedBlock(
+  dims: readonly [number, number, number][],
+): { outer: [number, number, number][]; dims: number; size: number; row: number; at: (i: number) => number; chunk: number } | null {
   let k = dims.length;
   while (k > 0 && dims[k - 1][2] === 0) k--;
   if (dims.length - k < 2) return null;
@@ -546,9 +564,9 @@ function reducedBlock(dims: readonly [number, number, number][]): { outer: [numb
     }
     return off;
   };
-  if (size > 1 << 16) return { outer: dims.slice(0, k), size, at, chunk };
+  if (size > 1 << 16) return { outer: dims.slice(0, k), dims: dims.length - k, size, row, at, chunk };
   const rel = Array.from({ length: size }, (_, i) => at(i));
-  return { outer: dims.slice(0, k), size, at: (i) => rel[i], chunk };
+  return { outer: dims.slice(0, k), dims: dims.length - k, size, row, at: (i) => rel[i], chunk };
 }
 
 /**

@@ -434,6 +434,59 @@ struct FloatAdd {
   }
 };
 
+// A float sum whose innermost `blockDims` walked axes are all reduced (two
+// or more: output stride 0), as NumPy's buffered reduction does it: per
+// output element, the block's items in walk order are copied into a buffer
+// of kBlockBuffer items, whole rows, as many as fit, and each buffer's
+// pairwise sum is added to the element. A row of kBlockBuffer items or more
+// is summed alone, in pieces of `chunk` (kBlockBuffer when the items are
+// cast, else the whole row), read in place. Rows summed one by one round
+// differently (fuzz seed 9556746: nanmean of a strided int64 array).
+constexpr int64_t kBlockBuffer = 8192;
+
+template <class Acc, class T, bool Swap>
+void FoldBlocks(const Region& R, const std::vector<int64_t>& so, size_t blockDims, int64_t chunk, Acc* out) {
+  const size_t k = R.shape.size() - blockDims;
+  const int64_t row = R.shape.back(), s = R.strides.back();
+  const int64_t fill = row < kBlockBuffer ? kBlockBuffer / row * row : 0;
+  std::vector<Acc> buf(static_cast<size_t>(fill));
+  // The walk over the axes outside the block (one call per output element),
+  // and over the block's rows (its axes but the innermost).
+  std::vector<int64_t> outerShape(R.shape.begin(), R.shape.begin() + k), outerStrides(R.strides.begin(), R.strides.begin() + k),
+      outerSo(so.begin(), so.begin() + k);
+  outerShape.push_back(1);
+  outerStrides.push_back(0);
+  outerSo.push_back(0);
+  const std::vector<int64_t> rowShape(R.shape.begin() + k, R.shape.end()), rowStrides(R.strides.begin() + k, R.strides.end());
+  const std::vector<int64_t> rowSo(rowShape.size(), 0);
+  auto sum = [&](int64_t m) -> Acc {
+    if constexpr (std::is_same_v<Acc, double>) return PairwiseContiguous(buf.data(), m);
+    else return PairwiseContiguousF4(buf.data(), m);
+  };
+  WalkRows(outerShape, outerStrides, outerSo, [&](int64_t a0, int64_t o) {
+    Acc acc = out[o];
+    int64_t m = 0;
+    WalkRows(rowShape, rowStrides, rowSo, [&](int64_t a, int64_t) {
+      // SAFETY: a0 + a is the offset of a row of the walk ReadRegion checked.
+      const uint8_t* p = R.base + a0 + a;
+      if (fill == 0) {
+        acc = FloatAdd<Acc>{chunk}.template Row<T, Swap>(acc, p, row, s);
+        return;
+      }
+      if (m + row > fill) {
+        acc += sum(m);
+        m = 0;
+      }
+      // SAFETY: m + row <= fill, the buffer's length.
+      for (int64_t i = 0; i < row; i++) buf[static_cast<size_t>(m + i)] = static_cast<Acc>(Load<T, Swap>(p + i * s));
+      m += row;
+    });
+    if (m > 0) acc += sum(m);
+    // SAFETY: o is below the output length the caller checked (CheckAxisOut).
+    out[o] = acc;
+  });
+}
+
 // ------------------------------------------------------------ min / max
 
 template <bool Max, class V>
@@ -814,7 +867,7 @@ napi_typedarray_type OwnArrayType(int64_t type) {
   }
 }
 
-// axisReduce(memory, byteOffset, shape, strides, outStrides, type, swap, op, out, chunk)
+// axisReduce(memory, byteOffset, shape, strides, outStrides, type, swap, op, out, chunk[, blockDims])
 // Walks (shape, byte strides) in C order, folding item i into output element
 // sum(i_k * outStrides_k) of `out`: op 0 float64 sum and 5 float32 sum (into
 // a Float64Array / Float32Array holding the starting values; rows whose
@@ -822,7 +875,9 @@ napi_typedarray_type OwnArrayType(int64_t type) {
 // items (Float64Array), 4 wrapping int64 sum (BigInt64Array), 1 min and 2
 // max (a typed array of the item's own type, bool as Uint8Array, set here
 // to the identity first; NaN sticks), 6 any and 7 all (a Uint8Array of
-// 0/1, set here to 0 / 1 first).
+// 0/1, set here to 0 / 1 first). blockDims >= 2 (float sums only): the
+// innermost blockDims axes are all reduced and the items cast, summed as
+// NumPy's buffered reduction does (FoldBlocks).
 Napi::Value AxisReduce(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   const char* what = "axisReduce";
@@ -833,6 +888,19 @@ Napi::Value AxisReduce(const Napi::CallbackInfo& info) {
       op < kSum || op > kAll || !ToInt(info[9], &chunk) || chunk <= 0) {
     ThrowArgs(env, what);
     return env.Undefined();
+  }
+  int64_t blockDims = 0;
+  if (info.Length() > 10 && (!ToInt(info[10], &blockDims) || blockDims < 0 || static_cast<size_t>(blockDims) > shape.size() ||
+                             (blockDims >= 2 && op != kSum && op != kF4Sum))) {
+    ThrowArgs(env, what);
+    return env.Undefined();
+  }
+  // The block's axes must be reduced ones: each folds into one output element.
+  for (size_t k = shape.size() - (blockDims >= 2 ? static_cast<size_t>(blockDims) : 0); k < shape.size(); k++) {
+    if (so[k] != 0) {
+      ThrowArgs(env, what);
+      return env.Undefined();
+    }
   }
   napi_typedarray_type want = op == kSum || op == kCount ? napi_float64_array
                               : op == kIntSum            ? napi_bigint64_array
@@ -867,7 +935,15 @@ Napi::Value AxisReduce(const Napi::CallbackInfo& info) {
     auto fold = [&](auto opTag, auto* out) {
       using Op = typename decltype(opTag)::type;
       Op o{};
-      if constexpr (std::is_same_v<Op, FloatAdd<double>> || std::is_same_v<Op, FloatAdd<float>>) o.chunk = chunk;
+      if constexpr (std::is_same_v<Op, FloatAdd<double>> || std::is_same_v<Op, FloatAdd<float>>) {
+        o.chunk = chunk;
+        if (blockDims >= 2) {
+          using Acc = typename Op::Acc;
+          if (swap) FoldBlocks<Acc, T, true>(R, so, static_cast<size_t>(blockDims), chunk, out);
+          else FoldBlocks<Acc, T, false>(R, so, static_cast<size_t>(blockDims), chunk, out);
+          return;
+        }
+      }
       if (swap) FoldRows<Op, T, true>(R, so, out, o);
       else FoldRows<Op, T, false>(R, so, out, o);
     };
