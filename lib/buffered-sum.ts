@@ -1,20 +1,20 @@
 /**
- * NumPy's summation order for a float64 layout its loops cannot read in
- * place. NumPy sums an aligned layout pairwise per innermost row (what
- * {@link pairwiseSum} mirrors). A layout that is not aligned (a `<f8` at
- * offset 12 of a 28-byte packed record) goes through the iterator's buffer
- * instead: items are gathered in iteration order, across rows, into chunks
- * of the buffer size (`np.getbufsize()`, 8192 items), each chunk is summed
- * pairwise, and the chunk sums are added in order. The result differs from
- * a whole-row pairwise sum in the last bits once a row passes 8192 items.
+ * NumPy's summation order for a float64 layout its iterator buffers. NumPy
+ * sums a layout that walks as one row (contiguous, or one strided axis) or
+ * as rows of a buffer or more pairwise per row, read in place (what
+ * {@link pairwiseSum} mirrors). Two cases go through the iterator's buffer
+ * instead: a layout that is not aligned (a `<f8` at offset 12 of a 28-byte
+ * packed record), and one of two or more rows shorter than the buffer (a
+ * slice of a matrix, a transposed view that does not merge into one row).
+ * The buffer (`np.getbufsize()`, 8192 items) takes whole rows, as many as
+ * fit; a row of 8192 items or more goes in pieces of 8192, none across its
+ * end. Each buffer is summed pairwise and the buffer sums are added in
+ * order: a different last bit from row-by-row sums.
  *
- * This module is the JS mirror of `BufferedSumPlan` in native/kernels.cc
- * (the kernel takes this order on its own for an unaligned `<f8` layout, and
- * lib/reduce.ts's JS path calls {@link bufferedPairwiseSum} for one); both
- * are checked against NumPy in test/buffered-sum.test.ts. Walks are in C
- * order: for a reversed or transposed unaligned view NumPy iterates in
- * memory order instead, so those can still differ from NumPy in the last
- * bits.
+ * This module is the JS mirror of `BufferedSumPlan` in native/kernels.cc;
+ * both are checked against NumPy in test/buffered-sum.test.ts. Both walk
+ * the layout NumPy's iterator walks (layout.ts `iterationLayout`: K order,
+ * axes merged), which the caller passes.
  * @module
  */
 import { forEachRow } from './iterate';
@@ -36,22 +36,31 @@ export function isNumpyAligned(address: number, shape: readonly number[], stride
 }
 
 /**
- * The sum of the values `read(off)` at every offset of the layout, in
- * NumPy's buffered order: chunks of {@link NUMPY_BUFFER_ITEMS} items in C
- * order, each summed pairwise, the chunk sums added in order.
+ * The sum of the values `read(off)` at every offset of the layout (walked in
+ * C order: pass NumPy's walk), in NumPy's buffered order: buffers of whole
+ * rows, at most {@link NUMPY_BUFFER_ITEMS} items (a longer row in pieces of
+ * that many), each summed pairwise, the buffer sums added in order.
  */
 export function bufferedPairwiseSum(read: (off: number) => number, shape: readonly number[], strides: readonly number[], offset: number): number {
-  const buf = new Float64Array(NUMPY_BUFFER_ITEMS);
+  const row = shape.length === 0 ? 1 : shape[shape.length - 1];
+  const cap = row < NUMPY_BUFFER_ITEMS ? Math.floor(NUMPY_BUFFER_ITEMS / row) * row : NUMPY_BUFFER_ITEMS;
+  const buf = new Float64Array(cap);
   let fill = 0;
   let acc = 0;
   forEachRow(shape, strides, offset, (p, n, s) => {
-    for (let i = 0; i < n; i++) {
-      buf[fill++] = read(p + i * s);
-      if (fill === NUMPY_BUFFER_ITEMS) {
-        acc += pairwiseChunk(buf, 0, fill);
-        fill = 0;
+    if (n >= NUMPY_BUFFER_ITEMS) {
+      for (let lo = 0; lo < n; lo += NUMPY_BUFFER_ITEMS) {
+        const m = Math.min(NUMPY_BUFFER_ITEMS, n - lo);
+        for (let i = 0; i < m; i++) buf[i] = read(p + (lo + i) * s);
+        acc += pairwiseChunk(buf, 0, m);
       }
+      return;
     }
+    if (fill + n > cap) {
+      acc += pairwiseChunk(buf, 0, fill);
+      fill = 0;
+    }
+    for (let i = 0; i < n; i++) buf[fill++] = read(p + i * s);
   });
   if (fill > 0) acc += pairwiseChunk(buf, 0, fill);
   return acc;

@@ -12,7 +12,7 @@
 import { types } from 'util';
 
 import type { DType } from './dtype';
-import { shapeToSize } from './layout';
+import { iterationLayout, shapeToSize } from './layout';
 import { kernelCast, kernelCopy, kernelReduce, type KernelMemory } from './native';
 import type { NdArray } from './ndarray';
 import { MappedStorage, type Storage } from './storage';
@@ -178,11 +178,13 @@ export function reduceNative(a: NdArray, op: ReduceOp): number | bigint | null {
   if (code < 0 || shapeToSize(a.shape) < NATIVE_MIN_ELEMENTS) return null;
   const r = regionOf(storageOf(a), a.offset);
   if (r === null) return null;
+  // NumPy's walk: K order, axes merged (a C-contiguous 2-d array is one row).
+  const w = iterationLayout(a.shape, a.strides);
   if (captured !== null) {
-    captured.push({ kind: 'reduce', args: [r.memory, r.byteOffset, a.strides, a.shape, code, isSwapped(a.dtype), op] });
+    captured.push({ kind: 'reduce', args: [r.memory, r.byteOffset, w.strides, w.shape, code, isSwapped(a.dtype), op] });
     return 0;
   }
-  return kernelReduce(r.memory, r.byteOffset, a.strides, a.shape, code, isSwapped(a.dtype), op);
+  return kernelReduce(r.memory, r.byteOffset, w.strides, w.shape, code, isSwapped(a.dtype), op);
 }
 
 /** No byte range to reverse: a plain copy. */

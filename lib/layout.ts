@@ -357,6 +357,34 @@ export function iterationOrder(strides: readonly number[]): number[] {
   return r.reverse();
 }
 
+/**
+ * The walk NumPy's iterator takes over one operand (a reduction's input):
+ * its axes in K order ({@link iterationOrder}; length-1 axes dropped, 0
+ * strides decide nothing), neighbours merged where the outer one steps by
+ * the whole inner one, outermost first. Strides keep their signs (a
+ * reduction's iterator does not flip them). A 0-d or one-item layout is
+ * `[]`, an empty one keeps its zero-length axis.
+ */
+export function iterationLayout(shape: readonly number[], strides: readonly number[]): { shape: number[]; strides: number[] } {
+  if (shape.some((n) => n === 0)) return { shape: [0], strides: [0] };
+  const order = iterationOrder(strides.map((st, i) => (shape[i] === 1 ? 0 : st)));
+  const outShape: number[] = [];
+  const outStrides: number[] = [];
+  for (const ax of order) {
+    const n = shape[ax];
+    if (n === 1) continue;
+    const last = outShape.length - 1;
+    if (last >= 0 && outStrides[last] === strides[ax] * n) {
+      outShape[last] *= n;
+      outStrides[last] = strides[ax];
+    } else {
+      outShape.push(n);
+      outStrides.push(strides[ax]);
+    }
+  }
+  return { shape: outShape, strides: outStrides };
+}
+
 /** A shape argument (an integer or an array of integers) as a checked shape, with a clear error for anything else. */
 export function normalizeShape(shape: number | readonly number[]): number[] {
   // An integer array of 0 or 1 axes is a shape too (NumPy takes a 0-d one through

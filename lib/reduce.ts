@@ -3,16 +3,20 @@
  * between the native kernel (kernels.ts → native/kernels.cc) and the JS
  * mirror of that kernel below, which computes the same bits — read the two
  * side by side:
+ * - every walk in NumPy's iterator order (K order, axes merged:
+ *   `iterationLayout`);
  * - float sums pairwise per innermost row, NumPy's order (PW_BLOCKSIZE 128:
- *   {@link pairwiseSum}); an unaligned float64 layout in NumPy's buffered
- *   order instead (lib/buffered-sum.ts);
+ *   {@link pairwiseSum}); a float64 layout NumPy buffers (unaligned, or two
+ *   or more rows shorter than its buffer) in its buffered order instead
+ *   (lib/buffered-sum.ts);
  * - integer sums exact (partial sums in doubles below 2^52, then a BigInt),
  *   rounded once at the end; 64-bit integers as a BigInt;
  * - min/max by strict comparison in C order, NaN winning at once.
  * The call goes ndarray.ts → reduce.ts → kernels.ts → native and never back up.
  * @module
  */
-import { bufferedPairwiseSum, isNumpyAligned } from './buffered-sum';
+import { bufferedPairwiseSum, isNumpyAligned, NUMPY_BUFFER_ITEMS } from './buffered-sum';
+import { iterationLayout } from './layout';
 import { ValueError } from './errors';
 import { noReductionLoop } from './no-loop';
 import { reduce } from './elementwise';
@@ -56,20 +60,24 @@ const EXACT_CHUNK = 2 ** 20;
 
 /**
  * The JS path of sum/min/max, computing exactly what the kernel does: float
- * sums pairwise per innermost row, integer sums exact then rounded once,
- * min/max by strict comparison in C order with NaN winning at once.
+ * sums pairwise per innermost row (or buffered), integer sums exact then
+ * rounded once, min/max by strict comparison in walk order with NaN winning
+ * at once.
  */
 function reduceJS(a: NdArray, op: ReduceOp): number {
   const read = numberReader(a);
   const isFloat = a.dtype.kind === 'f';
+  // NumPy's walk, as the kernel gets it (lib/kernels.ts): K order, axes merged.
+  const { shape, strides } = iterationLayout(a.shape, a.strides);
   if (op === ReduceOp.Sum) {
     if (isFloat) {
-      // NumPy buffers an unaligned float64 layout (a <f8 in a packed record).
-      if (a.itemsize === 8 && !isNumpyAligned(storageOf(a).addressBase + a.offset, a.shape, a.strides, 8)) {
-        return bufferedPairwiseSum(read, a.shape, a.strides, a.offset);
+      // NumPy buffers an unaligned float64 layout (a <f8 in a packed record),
+      // and one of two or more rows shorter than its buffer.
+      if (a.itemsize === 8 && (!isNumpyAligned(storageOf(a).addressBase + a.offset, shape, strides, 8) || (shape.length >= 2 && shape[shape.length - 1] < NUMPY_BUFFER_ITEMS))) {
+        return bufferedPairwiseSum(read, shape, strides, a.offset);
       }
       let acc = 0;
-      forEachRow(a.shape, a.strides, a.offset, (p, n, s) => {
+      forEachRow(shape, strides, a.offset, (p, n, s) => {
         acc += pairwiseSum(read, p, n, s);
       });
       return acc;
@@ -77,7 +85,7 @@ function reduceJS(a: NdArray, op: ReduceOp): number {
     let total = 0n;
     let part = 0;
     let count = 0;
-    forEachRow(a.shape, a.strides, a.offset, (p, n, s) => {
+    forEachRow(shape, strides, a.offset, (p, n, s) => {
       for (let i = 0; i < n; i++) {
         part += read(p + i * s);
         if (++count === EXACT_CHUNK) {
@@ -93,7 +101,7 @@ function reduceJS(a: NdArray, op: ReduceOp): number {
   let nan = false;
   let m = 0;
   const min = op === ReduceOp.Min;
-  forEachRow(a.shape, a.strides, a.offset, (p, n, s) => {
+  forEachRow(shape, strides, a.offset, (p, n, s) => {
     if (nan) return;
     for (let i = 0; i < n; i++) {
       const v = read(p + i * s);
@@ -119,7 +127,8 @@ function is64BitInt(a: NdArray): boolean {
 
 /**
  * Sum of all elements: a number, or a BigInt for 64-bit integer dtypes.
- * Floats are summed pairwise as NumPy does (per innermost row); integers
+ * Floats are summed pairwise as NumPy does (per innermost row of its walk,
+ * float64 rows shorter than its buffer through the buffer); integers
  * exactly, then rounded to the nearest double.
  */
 export function sum(a: NdArray): number | bigint {

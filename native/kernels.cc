@@ -1400,37 +1400,59 @@ bool NumpyAligned(const Layout& L) {
   return true;
 }
 
-// A sum of an unaligned <f8 layout in NumPy's buffered order: unit c is
-// chunk c (items c * 8192 .. of the layout in C order, across its rows),
-// summed pairwise; Fold adds the chunk sums in order. The chunks are laid
-// out as rows of up to kChunksPerRow units over one virtual outer axis whose
-// "stride" is the row's first item index, so RunUnits hands RunUnit that
-// index as `a`; units past the last chunk (the last row's padding) see no
-// element and Fold skips them.
+// A float64 sum in NumPy's buffered order: its iterator copies the walk's
+// items (K order, axes merged: the layout as lib/kernels.ts passes it) into
+// a buffer of kNumpyBufferItems and sums each buffer pairwise, adding the
+// buffer sums in order. A buffer holds whole rows, as many as fit; a row of
+// kNumpyBufferItems or more goes in pieces of that many, none across its
+// end. NumPy takes this path for an unaligned layout (a <f8 in a packed
+// record) and for every layout of two or more rows shorter than the buffer
+// (a slice of a matrix: row sums added one by one round differently).
+// Unit c is buffer c; the buffers are laid out as rows of up to
+// kChunksPerRow units over one virtual outer axis whose "stride" is the
+// row's first buffer index, so RunUnits hands RunUnit that index as `a`;
+// units past the last buffer (the last row's padding) see no element and
+// Fold skips them.
 template <bool Swap>
 class BufferedSumPlan : public KernelPlan {
  public:
   explicit BufferedSumPlan(const Layout& L) : L_(L) {
     element_bytes_ = sizeof(double);
     if (!SizeOf(L.shape, &size_) || size_ == 0) return;  // no units
-    int64_t chunks = (size_ - 1) / kNumpyBufferItems + 1;
-    int64_t per = std::min(chunks, kChunksPerRow);
-    for (int64_t c = 0; c < per; c++) leaves_.emplace_back(c * kNumpyBufferItems, kNumpyBufferItems);
-    if (chunks <= per) leaves_.back().second = size_ - (per - 1) * kNumpyBufferItems;
-    int64_t rows = (chunks - 1) / per + 1;
+    n_ = L.shape.empty() ? 1 : L.shape.back();
+    // n_ >= 1 (size_ > 0), so these divisions are defined.
+    if (n_ < kNumpyBufferItems) {
+      fill_ = kNumpyBufferItems / n_ * n_;
+      chunks_ = (size_ - 1) / fill_ + 1;
+    } else {
+      pieces_ = (n_ - 1) / kNumpyBufferItems + 1;
+      chunks_ = size_ / n_ * pieces_;
+    }
+    int64_t per = std::min(chunks_, kChunksPerRow);
+    for (int64_t c = 0; c < per; c++) leaves_.emplace_back(c, 0);
+    int64_t rows = (chunks_ - 1) / per + 1;
     units_ = rows * per;
     if (rows > 1) {
       shape_ = {rows};
-      sa_ = {per * kNumpyBufferItems};  // row r's first chunk starts at item r * per * 8192 < size_
+      sa_ = {per};  // row r's first buffer is buffer r * per < chunks_
       sb_ = {0};
     }
     if (L.memory.mapping) mappings_.push_back(L.memory.mapping);
   }
 
   void RunUnit(int64_t a, int64_t /*b*/, int64_t leaf, Partial* out) override {
-    int64_t start = a + leaves_[leaf].first;
-    if (start >= size_) return;  // padding
-    int64_t count = std::min(kNumpyBufferItems, size_ - start);
+    const int64_t c = a + leaves_[leaf].first;
+    if (c >= chunks_) return;  // padding
+    // Buffer c's first item (in walk order) and its item count.
+    int64_t start, count;
+    if (pieces_ == 0) {
+      start = c * fill_;
+      count = std::min(fill_, size_ - start);
+    } else {
+      const int64_t j = c % pieces_;
+      start = c / pieces_ * n_ + j * kNumpyBufferItems;
+      count = std::min(kNumpyBufferItems, n_ - j * kNumpyBufferItems);
+    }
     size_t nd = L_.shape.size();
     int64_t n = nd == 0 ? 1 : L_.shape.back();
     int64_t s = nd == 0 ? 0 : L_.strides.back();
@@ -1486,7 +1508,10 @@ class BufferedSumPlan : public KernelPlan {
   static constexpr int64_t kChunksPerRow = kWavePartials;
 
   Layout L_;
-  int64_t size_ = 0;
+  int64_t size_ = 0, n_ = 1;
+  // Rows below the buffer: whole rows per buffer (fill_ items at most).
+  // Longer rows: pieces_ buffers per row. chunks_: buffers in all.
+  int64_t fill_ = 0, pieces_ = 0, chunks_ = 0;
   double acc_ = 0.0;
 };
 
@@ -1494,7 +1519,9 @@ template <bool Swap>
 std::unique_ptr<KernelPlan> MakeReducePlan(const Layout& L, int type, int op) {
   switch (type) {
     case kF8:
-      if (op == kSum && !NumpyAligned<double>(L)) return std::make_unique<BufferedSumPlan<Swap>>(L);
+      if (op == kSum && (!NumpyAligned<double>(L) || (L.shape.size() >= 2 && L.shape.back() < kNumpyBufferItems))) {
+        return std::make_unique<BufferedSumPlan<Swap>>(L);
+      }
       return std::make_unique<FloatReducePlan<double, Swap>>(L, op);
     case kF4: return std::make_unique<FloatReducePlan<float, Swap>>(L, op);
     case kI1: return std::make_unique<IntReducePlan<int8_t, Swap, false>>(L, op, false);

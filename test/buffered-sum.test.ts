@@ -1,10 +1,13 @@
-// Float64 sums of layouts NumPy cannot read in place (unaligned: a <f8 at
-// offset 12 of a 28-byte record) follow NumPy's buffered order: chunks of
-// np.getbufsize() items, each summed pairwise, added in order. The kernel
-// (BufferedSumPlan in native/kernels.cc, sync and async) and the JS mirror (lib/buffered-sum.ts)
-// are checked bit for bit against NumPy itself at the chunk edges; aligned
-// strided fields keep the whole-row pairwise order, which NumPy uses for them.
-import { broadcastTo, fromBuffer } from '../lib';
+// Float64 sums of layouts NumPy's iterator buffers follow its buffered
+// order: whole rows per np.getbufsize()-item buffer (a longer row in pieces
+// of that many), each buffer summed pairwise, the buffer sums added in order.
+// NumPy buffers an unaligned layout (a <f8 at offset 12 of a 28-byte record)
+// and one of two or more rows shorter than the buffer (a matrix slice). The
+// kernel (BufferedSumPlan in native/kernels.cc, sync and async) and the JS
+// mirror (lib/buffered-sum.ts) are checked bit for bit against NumPy itself
+// at the buffer edges; a layout that walks as one row (aligned), or as rows
+// of a buffer or more, keeps the whole-row pairwise order, as NumPy's.
+import { asStrided, broadcastTo, fromBuffer, sum as sumAxis } from '../lib';
 import { bufferedPairwiseSum, isNumpyAligned, NUMPY_BUFFER_ITEMS } from '../lib/buffered-sum';
 import { ReduceOp } from '../lib/kernels';
 import { pairwiseSum, reduceJSForTest } from '../lib/reduce';
@@ -42,10 +45,13 @@ function cases(): Case[] {
     for (const n of SIZES) out.push({ ...l, label: `${l.dt} at ${l.off} of ${l.itemsize}, shift ${l.shift}, n=${n}`, shape: [n] });
   }
   // 2-d: rows of 100 of 120 records, so NumPy cannot merge the axes; its
-  // 8192-item chunks span rows. (An aligned 2-d layout is not checked here:
-  // NumPy 2.4 merges mergeable axes and buffers unmergeable ones in whole
-  // rows, floor(8192 / row) rows a chunk, where mmarray sums row by row.)
+  // buffers take 81 whole rows each, aligned or not.
   out.push({ dt: '<f8', itemsize: 28, off: 12, shift: 0, label: '<f8 at 12 of 28, 300x100 of 300x120', shape: [300, 100], cols: 120 });
+  out.push({ dt: '<f8', itemsize: 8, off: 0, shift: 0, label: '<f8, 300x100 of 300x120', shape: [300, 100], cols: 120 });
+  out.push({ dt: '>f8', itemsize: 24, off: 8, shift: 0, label: '>f8 at 8 of 24, 300x100 of 300x120', shape: [300, 100], cols: 120 });
+  // Rows of a buffer or more: whole rows in place when aligned, pieces of 8192 when not.
+  out.push({ dt: '<f8', itemsize: 8, off: 0, shift: 0, label: '<f8, 3x9000 of 3x9001', shape: [3, 9000], cols: 9001 });
+  out.push({ dt: '<f8', itemsize: 28, off: 12, shift: 0, label: '<f8 at 12 of 28, 3x9000 of 3x9001', shape: [3, 9000], cols: 9001 });
   return out;
 }
 
@@ -139,13 +145,15 @@ print(json.dumps(out))`,
     all.forEach((c, k) => {
       expect([c.label, ours[k].aligned]).toEqual([c.label, np[k].aligned]);
       expect([c.label, 'kernel', ours[k].native]).toEqual([c.label, 'kernel', np[k].sum]);
-      // The JS paths: the buffered mirror for unaligned layouts, the row-wise pairwise sum for aligned ones.
-      expect([c.label, 'JS', ours[k].aligned ? ours[k].rowwise : ours[k].mirror]).toEqual([c.label, 'JS', np[k].sum]);
+      // The JS paths: the buffered mirror where NumPy buffers, the row-wise pairwise sum elsewhere.
+      const buffered = !ours[k].aligned || (c.shape.length === 2 && c.shape[1] < NUMPY_BUFFER_ITEMS);
+      expect([c.label, 'JS', buffered ? ours[k].mirror : ours[k].rowwise]).toEqual([c.label, 'JS', np[k].sum]);
       // lib/reduce.ts's JS path (used below the kernel's size threshold or without the addon) picks between them.
       expect([c.label, 'JS path', ours[k].js]).toEqual([c.label, 'JS path', np[k].sum]);
     });
-    // The cases past one buffer really tell the orders apart.
+    // The cases past one buffer really tell the orders apart, aligned ones too.
     expect(all.some((c, k) => !ours[k].aligned && ours[k].rowwise !== ours[k].mirror)).toBe(true);
+    expect(all.some((c, k) => ours[k].aligned && c.shape.length === 2 && ours[k].rowwise !== ours[k].mirror)).toBe(true);
   });
 });
 
@@ -179,5 +187,43 @@ describe('the buffered kernel, sync and async', () => {
     expect(bits((await x.sumAsync({ threads: 2 })) as number)).toBe(bits(want));
     // The order shows: one pairwise sum over the row gives other bits.
     expect(bits(pairwiseSum(read, 0, x.size, 0))).not.toBe(bits(want));
+  });
+});
+
+describeWithNumpy("sums walk NumPy's iterator order", () => {
+  it('transposed, reversed, sliced and contiguous matrices: sum(), sumAsync(), sum(a, null) and mean() give NumPy\'s bits', async () => {
+    const cases = runNumpy<{ hex: string; shape: number[]; strides: number[]; offset: number; label: string; sum: number; mean: number }[]>(`
+rng = np.random.default_rng(11)
+out = []
+for t in range(40):
+    r = int(rng.integers(2, 60)); c = int(rng.integers(2, 400))
+    base = rng.standard_normal(r * c) * 10.0 ** rng.integers(-3, 12, size=r * c)
+    a = base.reshape(r, c)
+    kind = ['contiguous', 'transposed', 'column slice', 'reversed columns, sliced', 'reversed rows', 'every other row, transposed'][t % 6]
+    if kind == 'transposed': a = a.T
+    elif kind == 'column slice': a = a[:, :c - 1]
+    elif kind == 'reversed columns, sliced': a = a[:, ::-1][:, :c - 1]
+    elif kind == 'reversed rows': a = a[::-1]
+    elif kind == 'every other row, transposed': a = a[::2].T
+    off = a.__array_interface__['data'][0] - base.__array_interface__['data'][0]
+    out.append(dict(hex=base.tobytes().hex(), shape=list(a.shape), strides=list(a.strides), offset=int(off), label=kind, sum=float(np.sum(a)), mean=float(np.mean(a))))
+print(json.dumps(out))
+`);
+    let tellApart = 0;
+    for (const c of cases) {
+      const base = fromBuffer(new Uint8Array(Buffer.from(c.hex, 'hex')), '<f8');
+      const a = asStrided(base.index(`${c.offset / 8}:`), c.shape, c.strides);
+      const label = `${c.label} ${JSON.stringify(c.shape)} ${JSON.stringify(c.strides)}`;
+      expect([label, bits(a.sum() as number)]).toEqual([label, bits(c.sum)]);
+      expect([label, bits(reduceJSForTest(a, ReduceOp.Sum))]).toEqual([label, bits(c.sum)]);
+      expect([label, bits((await a.sumAsync({ threads: 2 })) as number)]).toEqual([label, bits(c.sum)]);
+      expect([label, bits(sumAxis(a, null).get() as number)]).toEqual([label, bits(c.sum)]);
+      expect([label, bits(a.mean())]).toEqual([label, bits(c.mean)]);
+      // Row by row in C order (what sum() did before) gives other bits for most of these.
+      let rows = 0;
+      for (let i = 0; i < c.shape[0]; i++) rows += a.index(i).sum() as number;
+      if (bits(rows) !== bits(c.sum)) tellApart++;
+    }
+    expect(tellApart).toBeGreaterThan(10);
   });
 });
