@@ -46,6 +46,7 @@ import { AccessError, describeValue, ValueError } from './errors';
 import { takeTurn, type Access } from './async-queue';
 import { afterMajorGc, EXTERNAL_SOFT_LIMIT } from './gc-wait';
 import { captureKernels, regionOf, type KernelCall } from './kernels';
+import { meanOf } from './reduce';
 import { kernelAbort, kernelCastAsync, kernelCopyAsync, kernelProgress, kernelReduceAsync, kernelSaveAbort, kernelSaveAsync, kernelSaveProgress, kernelUfuncAbort, kernelUfuncAsync, kernelUfuncProgress, poolBuffer, sortKernels, type AsyncJob, type AsyncSettle } from './native';
 import type { AstypeOptions, NdArray, Order } from './ndarray';
 import { unique, uniqueCallOf, type SortOptions, type UniqueOptions, type UniqueResult } from './sort';
@@ -441,7 +442,7 @@ export function maxAsync(a: NdArray, options: AsyncOptions = {}): Promise<number
 
 /** {@link NdArray.mean} on the thread pool. */
 export function meanAsync(a: NdArray, options: AsyncOptions = {}): Promise<number> {
-  return run('meanAsync', a, options, () => a.mean(), (_v, r) => Number(r as number | bigint) / a.size);
+  return run('meanAsync', a, options, () => a.mean(), (_v, r) => meanOf(a, r as number | bigint));
 }
 
 /** {@link NdArray.copy} on the thread pool. */

@@ -41,10 +41,13 @@ export function isNumpyAligned(address: number, shape: readonly number[], stride
  * rows, at most {@link NUMPY_BUFFER_ITEMS} items (a longer row in pieces of
  * that many), each summed pairwise, the buffer sums added in order.
  */
-export function bufferedPairwiseSum(read: (off: number) => number, shape: readonly number[], strides: readonly number[], offset: number): number {
+export function bufferedPairwiseSum(read: (off: number) => number, shape: readonly number[], strides: readonly number[], offset: number, f4 = false): number {
   const row = shape.length === 0 ? 1 : shape[shape.length - 1];
   const cap = row < NUMPY_BUFFER_ITEMS ? Math.floor(NUMPY_BUFFER_ITEMS / row) * row : NUMPY_BUFFER_ITEMS;
-  const buf = new Float64Array(cap);
+  // float32: the items and every addition in float32 (NumPy's float32 loop).
+  const buf = f4 ? new Float32Array(cap) : new Float64Array(cap);
+  const chunk = f4 ? (m: number): number => pairwiseChunkF4(buf, 0, m) : (m: number): number => pairwiseChunk(buf, 0, m);
+  const add = f4 ? (x: number, y: number): number => Math.fround(x + y) : (x: number, y: number): number => x + y;
   let fill = 0;
   let acc = 0;
   forEachRow(shape, strides, offset, (p, n, s) => {
@@ -52,18 +55,40 @@ export function bufferedPairwiseSum(read: (off: number) => number, shape: readon
       for (let lo = 0; lo < n; lo += NUMPY_BUFFER_ITEMS) {
         const m = Math.min(NUMPY_BUFFER_ITEMS, n - lo);
         for (let i = 0; i < m; i++) buf[i] = read(p + (lo + i) * s);
-        acc += pairwiseChunk(buf, 0, m);
+        acc = add(acc, chunk(m));
       }
       return;
     }
     if (fill + n > cap) {
-      acc += pairwiseChunk(buf, 0, fill);
+      acc = add(acc, chunk(fill));
       fill = 0;
     }
     for (let i = 0; i < n; i++) buf[fill++] = read(p + i * s);
   });
-  if (fill > 0) acc += pairwiseChunk(buf, 0, fill);
+  if (fill > 0) acc = add(acc, chunk(fill));
   return acc;
+}
+
+/** {@link pairwiseChunk} in float32, addition for addition. */
+function pairwiseChunkF4(buf: Float32Array | Float64Array, p: number, n: number): number {
+  const F = Math.fround;
+  if (n < 8) {
+    let res = -0;
+    for (let i = 0; i < n; i++) res = F(res + buf[p + i]);
+    return res;
+  }
+  if (n <= 128) {
+    const r = [0, 1, 2, 3, 4, 5, 6, 7].map((j) => buf[p + j]);
+    const end = n - (n % 8);
+    let i = 8;
+    for (; i < end; i += 8) for (let j = 0; j < 8; j++) r[j] = F(r[j] + buf[p + i + j]);
+    let res = F(F(F(r[0] + r[1]) + F(r[2] + r[3])) + F(F(r[4] + r[5]) + F(r[6] + r[7])));
+    for (; i < n; i++) res = F(res + buf[p + i]);
+    return res;
+  }
+  let n2 = Math.floor(n / 2);
+  n2 -= n2 % 8;
+  return F(pairwiseChunkF4(buf, p, n2) + pairwiseChunkF4(buf, p + n2, n - n2));
 }
 
 /**
@@ -71,7 +96,7 @@ export function bufferedPairwiseSum(read: (off: number) => number, shape: readon
  * lib/reduce.ts's `pairwiseSum` on a buffer (kept here, not imported, since
  * reduce.ts imports this module; test/buffered-sum.test.ts checks the two agree).
  */
-function pairwiseChunk(buf: Float64Array, p: number, n: number): number {
+function pairwiseChunk(buf: Float32Array | Float64Array, p: number, n: number): number {
   if (n < 8) {
     // From -0, as NumPy's leaf: only -0 items then sum to -0 (0 + -0 is 0).
     let res = -0;

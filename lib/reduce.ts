@@ -70,12 +70,23 @@ function reduceJS(a: NdArray, op: ReduceOp): number {
   // NumPy's walk, as the kernel gets it (lib/kernels.ts): K order, axes merged.
   const { shape, strides } = iterationLayout(a.shape, a.strides);
   if (op === ReduceOp.Sum) {
-    if (isFloat) {
-      // NumPy buffers an unaligned float64 layout (a <f8 in a packed record),
-      // and one of two or more rows shorter than its buffer.
-      if (a.itemsize === 8 && (!isNumpyAligned(storageOf(a).addressBase + a.offset, shape, strides, 8) || (shape.length >= 2 && shape[shape.length - 1] < NUMPY_BUFFER_ITEMS))) {
-        return bufferedPairwiseSum(read, shape, strides, a.offset);
+    if (isFloat && a.itemsize >= 4) {
+      // float32 adds in float32, as NumPy's loop. NumPy buffers a byte-swapped
+      // or unaligned layout (a <f8 in a packed record), and one of two or
+      // more rows shorter than its buffer.
+      const f4 = a.itemsize === 4;
+      const aligned = isNumpyAligned(storageOf(a).addressBase + a.offset, shape, strides, a.itemsize);
+      if (!a.dtype.isnative || !aligned || (shape.length >= 2 && shape[shape.length - 1] < NUMPY_BUFFER_ITEMS)) {
+        return bufferedPairwiseSum(read, shape, strides, a.offset, f4);
       }
+      let acc = 0;
+      forEachRow(shape, strides, a.offset, (p, n, s) => {
+        acc = f4 ? Math.fround(acc + pairwiseSumF4(read, p, n, s)) : acc + pairwiseSum(read, p, n, s);
+      });
+      return acc;
+    }
+    if (isFloat) {
+      // float16: in float64, per row (NumPy's half sum adds in float32 and rounds to half).
       let acc = 0;
       forEachRow(shape, strides, a.offset, (p, n, s) => {
         acc += pairwiseSum(read, p, n, s);
@@ -169,7 +180,42 @@ export function max(a: NdArray): number | bigint {
 /** Arithmetic mean as a float. */
 export function mean(a: NdArray): number {
   numeric(a, 'mean');
-  return Number(sum(a)) / a.size;
+  return meanOf(a, sum(a));
+}
+
+/**
+ * The mean from the sum `s` of `a`'s items: a float32 array's rounded to
+ * float32 (NumPy divides its float32 sum by the intp count in float64, then
+ * casts back), else in float64.
+ */
+export function meanOf(a: NdArray, s: number | bigint): number {
+  if (a.dtype.kind === 'f' && a.itemsize === 4) return Math.fround(Number(s) / a.size);
+  return Number(s) / a.size;
+}
+
+/**
+ * {@link pairwiseSum} in float32, addition for addition (NumPy's float32
+ * sum: its pairwise loop adds in the item type).
+ */
+export function pairwiseSumF4(read: (off: number) => number, p: number, n: number, s: number): number {
+  const F = Math.fround;
+  if (n < 8) {
+    let res = -0;
+    for (let i = 0; i < n; i++) res = F(res + read(p + i * s));
+    return res;
+  }
+  if (n <= 128) {
+    const r = [0, 1, 2, 3, 4, 5, 6, 7].map((j) => read(p + j * s));
+    const end = n - (n % 8);
+    let i = 8;
+    for (; i < end; i += 8) for (let j = 0; j < 8; j++) r[j] = F(r[j] + read(p + (i + j) * s));
+    let res = F(F(F(r[0] + r[1]) + F(r[2] + r[3])) + F(F(r[4] + r[5]) + F(r[6] + r[7])));
+    for (; i < n; i++) res = F(res + read(p + i * s));
+    return res;
+  }
+  let n2 = Math.floor(n / 2);
+  n2 -= n2 % 8;
+  return F(pairwiseSumF4(read, p, n2, s) + pairwiseSumF4(read, p + n2 * s, n - n2, s));
 }
 
 /** @internal The JS path of sum/min/max, for tests that pin the kernels to it. */

@@ -192,6 +192,30 @@ double Pairwise(const uint8_t* p, int64_t n, int64_t s) {
   return PairwiseStrided(p, n, s, [](const uint8_t* q) { return static_cast<double>(Load<T, Swap>(q)); });
 }
 
+// NumPy's float32 sum: the same order in float32 accumulators (its pairwise
+// loop runs in the item type), as double (a float is exact in one).
+template <bool Swap>
+float PairwiseF4(const uint8_t* p, int64_t n, int64_t s) {
+  if constexpr (!Swap) {
+    // SAFETY: alignment is checked here; ReadLayout checked the bounds.
+    if (s == 4 && reinterpret_cast<uintptr_t>(p) % alignof(float) == 0) {
+      return PairwiseContiguousF4(reinterpret_cast<const float*>(p), n);
+    }
+  }
+  return PairwiseStridedIn<float>(p, n, s, [](const uint8_t* q) { return Load<float, Swap>(q); });
+}
+
+// A sum's accumulator: the item's float type (NumPy sums float32 in float32).
+template <class T>
+using SumAcc = std::conditional_t<std::is_same_v<T, float>, float, double>;
+
+// One row's pairwise sum in SumAcc<T>.
+template <class T, bool Swap>
+SumAcc<T> RowSum(const uint8_t* p, int64_t n, int64_t s) {
+  if constexpr (std::is_same_v<T, float>) return PairwiseF4<Swap>(p, n, s);
+  else return Pairwise<T, Swap>(p, n, s);
+}
+
 enum Op { kSum = 0, kMin = 1, kMax = 2 };
 
 // ------------------------------------------------------------------ extremes
@@ -1163,13 +1187,15 @@ class PlanBase : public KernelPlan {
     Cut(first + n2, n - n2);
   }
 
-  // The pairwise combination of one row's leaf sums, in Pairwise's order.
-  double Combine(const Partial* p, int64_t n, int64_t* k) const {
-    if (n <= leaf_) return p[(*k)++].d;
+  // The pairwise combination of one row's leaf sums, in Pairwise's order,
+  // added in Acc (float for a float32 sum: its leaf sums are floats).
+  template <class Acc = double>
+  Acc Combine(const Partial* p, int64_t n, int64_t* k) const {
+    if (n <= leaf_) return static_cast<Acc>(p[(*k)++].d);
     int64_t n2 = n / 2;
     n2 -= n2 % 8;
-    double x = Combine(p, n2, k);
-    double y = Combine(p, n - n2, k);
+    Acc x = Combine<Acc>(p, n2, k);
+    Acc y = Combine<Acc>(p, n - n2, k);
     return x + y;
   }
 
@@ -1219,7 +1245,7 @@ class FloatReducePlan : public PlanBase {
     // SAFETY: items first .. first + n - 1 of a row ReadLayout checked.
     const uint8_t* p = L_.base + a + first * ss_;
     if (op_ == kSum) {
-      out->d = Pairwise<T, Swap>(p, n, ss_);
+      out->d = RowSum<T, Swap>(p, n, ss_);
       out->any = true;
       return;
     }
@@ -1241,7 +1267,7 @@ class FloatReducePlan : public PlanBase {
       int64_t per = units_per_row();
       for (int64_t r = 0; r < count; r += per) {
         int64_t k = 0;
-        acc_ += Combine(p + r, n_, &k);
+        acc_ = static_cast<SumAcc<T>>(static_cast<SumAcc<T>>(acc_) + Combine<SumAcc<T>>(p + r, n_, &k));
       }
       return;
     }
@@ -1400,24 +1426,34 @@ bool NumpyAligned(const Layout& L) {
   return true;
 }
 
-// A float64 sum in NumPy's buffered order: its iterator copies the walk's
-// items (K order, axes merged: the layout as lib/kernels.ts passes it) into
+// Whether NumPy's iterator buffers a float sum over L (the walk: K order,
+// axes merged): when the items are byte-swapped or not aligned (a cast),
+// and when the walk has two or more rows shorter than its buffer.
+template <class T>
+bool BuffersSum(const Layout& L, bool swap) {
+  return swap || !NumpyAligned<T>(L) || (L.shape.size() >= 2 && L.shape.back() < kNumpyBufferItems);
+}
+
+// A float sum (float64, or float32 in float32) in NumPy's buffered order:
+// its iterator copies the walk's items (K order, axes merged: the layout as
+// lib/kernels.ts passes it) into
 // a buffer of kNumpyBufferItems and sums each buffer pairwise, adding the
 // buffer sums in order. A buffer holds whole rows, as many as fit; a row of
 // kNumpyBufferItems or more goes in pieces of that many, none across its
-// end. NumPy takes this path for an unaligned layout (a <f8 in a packed
-// record) and for every layout of two or more rows shorter than the buffer
-// (a slice of a matrix: row sums added one by one round differently).
+// end. NumPy takes this path where BuffersSum says: an unaligned layout (a
+// <f8 in a packed record), a byte-swapped one, and every layout of two or
+// more rows shorter than the buffer (a slice of a matrix: row sums added one
+// by one round differently).
 // Unit c is buffer c; the buffers are laid out as rows of up to
 // kChunksPerRow units over one virtual outer axis whose "stride" is the
 // row's first buffer index, so RunUnits hands RunUnit that index as `a`;
 // units past the last buffer (the last row's padding) see no element and
 // Fold skips them.
-template <bool Swap>
+template <class T, bool Swap>
 class BufferedSumPlan : public KernelPlan {
  public:
   explicit BufferedSumPlan(const Layout& L) : L_(L) {
-    element_bytes_ = sizeof(double);
+    element_bytes_ = sizeof(T);
     if (!SizeOf(L.shape, &size_) || size_ == 0) return;  // no units
     n_ = L.shape.empty() ? 1 : L.shape.back();
     // n_ >= 1 (size_ > 0), so these divisions are defined.
@@ -1469,17 +1505,17 @@ class BufferedSumPlan : public KernelPlan {
     if (n - i >= count) {
       // The whole chunk inside one row: the same pairwise sum, read in place.
       // SAFETY: items i .. i + count - 1 of a row ReadLayout checked.
-      out->d = Pairwise<double, Swap>(L_.base + row + i * s, count, s);
+      out->d = RowSum<T, Swap>(L_.base + row + i * s, count, s);
       out->any = true;
       return;
     }
     // The chunk spans rows (so nd >= 2): gathered as NumPy's buffer is.
-    std::vector<double> buf(static_cast<size_t>(count));
+    std::vector<T> buf(static_cast<size_t>(count));
     for (int64_t fill = 0; fill < count;) {
       int64_t k = std::min(n - i, count - fill);
       // SAFETY: items i .. i + k - 1 of a row ReadLayout checked; fill + k <= count.
       const uint8_t* p = L_.base + row;
-      for (int64_t j = 0; j < k; j++) buf[fill + j] = Load<double, Swap>(p + (i + j) * s);
+      for (int64_t j = 0; j < k; j++) buf[fill + j] = Load<T, Swap>(p + (i + j) * s);
       fill += k;
       if (fill == count) break;
       // The next row, as a C-order loop steps (one follows: fill < count).
@@ -1491,13 +1527,14 @@ class BufferedSumPlan : public KernelPlan {
         idx[ax] = 0;
       }
     }
-    out->d = PairwiseContiguous(buf.data(), count);
+    if constexpr (std::is_same_v<T, float>) out->d = PairwiseContiguousF4(buf.data(), count);
+    else out->d = PairwiseContiguous(buf.data(), count);
     out->any = true;
   }
 
   void Fold(const Partial* p, int64_t /*first*/, int64_t count) override {
     for (int64_t i = 0; i < count; i++) {
-      if (p[i].any) acc_ += p[i].d;
+      if (p[i].any) acc_ = static_cast<T>(acc_ + static_cast<T>(p[i].d));
     }
   }
 
@@ -1512,18 +1549,18 @@ class BufferedSumPlan : public KernelPlan {
   // Rows below the buffer: whole rows per buffer (fill_ items at most).
   // Longer rows: pieces_ buffers per row. chunks_: buffers in all.
   int64_t fill_ = 0, pieces_ = 0, chunks_ = 0;
-  double acc_ = 0.0;
+  T acc_ = 0;
 };
 
 template <bool Swap>
 std::unique_ptr<KernelPlan> MakeReducePlan(const Layout& L, int type, int op) {
   switch (type) {
     case kF8:
-      if (op == kSum && (!NumpyAligned<double>(L) || (L.shape.size() >= 2 && L.shape.back() < kNumpyBufferItems))) {
-        return std::make_unique<BufferedSumPlan<Swap>>(L);
-      }
+      if (op == kSum && BuffersSum<double>(L, Swap)) return std::make_unique<BufferedSumPlan<double, Swap>>(L);
       return std::make_unique<FloatReducePlan<double, Swap>>(L, op);
-    case kF4: return std::make_unique<FloatReducePlan<float, Swap>>(L, op);
+    case kF4:
+      if (op == kSum && BuffersSum<float>(L, Swap)) return std::make_unique<BufferedSumPlan<float, Swap>>(L);
+      return std::make_unique<FloatReducePlan<float, Swap>>(L, op);
     case kI1: return std::make_unique<IntReducePlan<int8_t, Swap, false>>(L, op, false);
     case kU1: return std::make_unique<IntReducePlan<uint8_t, Swap, false>>(L, op, false);
     case kI2: return std::make_unique<IntReducePlan<int16_t, Swap, false>>(L, op, false);

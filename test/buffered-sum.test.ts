@@ -191,39 +191,48 @@ describe('the buffered kernel, sync and async', () => {
 });
 
 describeWithNumpy("sums walk NumPy's iterator order", () => {
-  it('transposed, reversed, sliced and contiguous matrices: sum(), sumAsync(), sum(a, null) and mean() give NumPy\'s bits', async () => {
-    const cases = runNumpy<{ hex: string; shape: number[]; strides: number[]; offset: number; label: string; sum: number; mean: number }[]>(`
+  it('transposed, reversed, sliced, contiguous and 1-d arrays of float64 and float32, both byte orders: sum(), sumAsync(), sum(a, null), mean() and meanAsync() give NumPy\'s bits', async () => {
+    const cases = runNumpy<{ hex: string; dt: string; shape: number[]; strides: number[]; offset: number; label: string; sum: number; mean: number }[]>(`
 rng = np.random.default_rng(11)
 out = []
-for t in range(40):
+kinds = ['contiguous', 'transposed', 'column slice', 'reversed columns, sliced', 'reversed rows', 'every other row, transposed', '1-d past two buffers', '1-d, every other']
+for t in range(64):
+    dt = ['<f8', '<f4', '>f8', '>f4'][t % 4]
+    kind = kinds[(t // 4) % len(kinds)]
     r = int(rng.integers(2, 60)); c = int(rng.integers(2, 400))
-    base = rng.standard_normal(r * c) * 10.0 ** rng.integers(-3, 12, size=r * c)
+    if kind.startswith('1-d'): r, c = 1, int(rng.integers(16400, 30000))
+    base = (rng.standard_normal(r * c) * 10.0 ** rng.integers(-3, 17, size=r * c)).astype(dt)
     a = base.reshape(r, c)
-    kind = ['contiguous', 'transposed', 'column slice', 'reversed columns, sliced', 'reversed rows', 'every other row, transposed'][t % 6]
     if kind == 'transposed': a = a.T
     elif kind == 'column slice': a = a[:, :c - 1]
     elif kind == 'reversed columns, sliced': a = a[:, ::-1][:, :c - 1]
     elif kind == 'reversed rows': a = a[::-1]
     elif kind == 'every other row, transposed': a = a[::2].T
+    elif kind == '1-d past two buffers': a = a[0]
+    elif kind == '1-d, every other': a = a[0, ::2]
     off = a.__array_interface__['data'][0] - base.__array_interface__['data'][0]
-    out.append(dict(hex=base.tobytes().hex(), shape=list(a.shape), strides=list(a.strides), offset=int(off), label=kind, sum=float(np.sum(a)), mean=float(np.mean(a))))
+    out.append(dict(hex=base.tobytes().hex(), dt=dt, shape=list(a.shape), strides=list(a.strides), offset=int(off), label=kind,
+                    sum=float(np.sum(a)), mean=float(np.mean(a))))
 print(json.dumps(out))
 `);
     let tellApart = 0;
     for (const c of cases) {
-      const base = fromBuffer(new Uint8Array(Buffer.from(c.hex, 'hex')), '<f8');
-      const a = asStrided(base.index(`${c.offset / 8}:`), c.shape, c.strides);
-      const label = `${c.label} ${JSON.stringify(c.shape)} ${JSON.stringify(c.strides)}`;
+      const size = Number(c.dt.slice(2));
+      const base = fromBuffer(new Uint8Array(Buffer.from(c.hex, 'hex')), c.dt as never);
+      const a = asStrided(base.index(`${c.offset / size}:`), c.shape, c.strides);
+      const label = `${c.dt} ${c.label} ${JSON.stringify(c.shape)} ${JSON.stringify(c.strides)}`;
       expect([label, bits(a.sum() as number)]).toEqual([label, bits(c.sum)]);
       expect([label, bits(reduceJSForTest(a, ReduceOp.Sum))]).toEqual([label, bits(c.sum)]);
       expect([label, bits((await a.sumAsync({ threads: 2 })) as number)]).toEqual([label, bits(c.sum)]);
       expect([label, bits(sumAxis(a, null).get() as number)]).toEqual([label, bits(c.sum)]);
       expect([label, bits(a.mean())]).toEqual([label, bits(c.mean)]);
-      // Row by row in C order (what sum() did before) gives other bits for most of these.
+      expect([label, bits(await a.meanAsync())]).toEqual([label, bits(c.mean)]);
+      // Row by row in C order, in float64 (what sum() did before), gives other bits for most of these.
       let rows = 0;
-      for (let i = 0; i < c.shape[0]; i++) rows += a.index(i).sum() as number;
+      if (a.ndim === 1) rows = pairwiseSum((o) => Number(base.get(o / size)), a.offset - base.offset, a.shape[0], a.strides[0]);
+      else for (let i = 0; i < c.shape[0]; i++) rows += pairwiseSum((o) => Number(base.get(o / size)), a.index(i).offset - base.offset, c.shape[1], c.strides[1]);
       if (bits(rows) !== bits(c.sum)) tellApart++;
     }
-    expect(tellApart).toBeGreaterThan(10);
+    expect(tellApart).toBeGreaterThan(32);
   });
 });
