@@ -293,6 +293,11 @@ function notAnArray(v: unknown): TypeError {
   return new TypeError(`expected an NdArray, got ${what}`);
 }
 
+/** A float16 array (its whole-array sum and mean take the axis path: NumPy's half loop). */
+function isHalf(a: { dtype: DType }): boolean {
+  return a.dtype.kind === 'f' && a.dtype.itemsize === 2;
+}
+
 /**
  * An n-dimensional strided view of bytes in memory or in a mapped file.
  *
@@ -969,7 +974,8 @@ export class NdArray<T = unknown> {
   sum(): SumOf<T>;
   sum(axis: reduceAxis.Axis | WithAxis<reduceAxis.ReduceOptions, reduceAxis.Axis>, options?: reduceAxis.ReduceOptions): NdArray;
   sum(axis?: reduceAxis.Axis | WithAxis<reduceAxis.ReduceOptions, reduceAxis.Axis>, options?: reduceAxis.ReduceOptions): SumOf<T> | NdArray {
-    if (arguments.length === 0) return reduceAll.sum(this) as SumOf<T>;
+    // float16: NumPy's half loop (float32 pairwise, rounded to half per call), which the axis path has.
+    if (arguments.length === 0) return (isHalf(this) ? reduceAxis.sum(this, null).get() : reduceAll.sum(this)) as SumOf<T>;
     return reduceAxis.sum(this, axis, options);
   }
 
@@ -993,7 +999,7 @@ export class NdArray<T = unknown> {
   mean(): number;
   mean(axis: reduceAxis.Axis | WithAxis<reduceAxis.ReduceOptions, reduceAxis.Axis>, options?: reduceAxis.ReduceOptions): NdArray;
   mean(axis?: reduceAxis.Axis | WithAxis<reduceAxis.ReduceOptions, reduceAxis.Axis>, options?: reduceAxis.ReduceOptions): number | NdArray {
-    if (arguments.length === 0) return reduceAll.mean(this);
+    if (arguments.length === 0) return isHalf(this) ? (reduceAxis.mean(this, null).get() as number) : reduceAll.mean(this);
     return reduceAxis.mean(this, axis, options);
   }
 

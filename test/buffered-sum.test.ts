@@ -191,17 +191,17 @@ describe('the buffered kernel, sync and async', () => {
 });
 
 describeWithNumpy("sums walk NumPy's iterator order", () => {
-  it('transposed, reversed, sliced, contiguous and 1-d arrays of float64 and float32, both byte orders: sum(), sumAsync(), sum(a, null), mean() and meanAsync() give NumPy\'s bits', async () => {
+  it('transposed, reversed, sliced, contiguous and 1-d arrays of float64, float32 (both byte orders) and float16: sum(), sumAsync(), sum(a, null), mean() and meanAsync() give NumPy\'s bits', async () => {
     const cases = runNumpy<{ hex: string; dt: string; shape: number[]; strides: number[]; offset: number; label: string; sum: number; mean: number }[]>(`
 rng = np.random.default_rng(11)
 out = []
 kinds = ['contiguous', 'transposed', 'column slice', 'reversed columns, sliced', 'reversed rows', 'every other row, transposed', '1-d past two buffers', '1-d, every other']
-for t in range(64):
-    dt = ['<f8', '<f4', '>f8', '>f4'][t % 4]
+for t in range(80):
+    dt = ['<f8', '<f4', '>f8', '>f4', '<f2'][t % 5]
     kind = kinds[(t // 4) % len(kinds)]
     r = int(rng.integers(2, 60)); c = int(rng.integers(2, 400))
     if kind.startswith('1-d'): r, c = 1, int(rng.integers(16400, 30000))
-    base = (rng.standard_normal(r * c) * 10.0 ** rng.integers(-3, 17, size=r * c)).astype(dt)
+    base = (rng.standard_normal(r * c) * 10.0 ** rng.integers(-3, 17 if dt[2] != '2' else 3, size=r * c)).astype(dt)
     a = base.reshape(r, c)
     if kind == 'transposed': a = a.T
     elif kind == 'column slice': a = a[:, :c - 1]
@@ -222,7 +222,8 @@ print(json.dumps(out))
       const a = asStrided(base.index(`${c.offset / size}:`), c.shape, c.strides);
       const label = `${c.dt} ${c.label} ${JSON.stringify(c.shape)} ${JSON.stringify(c.strides)}`;
       expect([label, bits(a.sum() as number)]).toEqual([label, bits(c.sum)]);
-      expect([label, bits(reduceJSForTest(a, ReduceOp.Sum))]).toEqual([label, bits(c.sum)]);
+      // float16 takes the axis path (NumPy's half loop), not the whole-array kernel's.
+      if (size > 2) expect([label, bits(reduceJSForTest(a, ReduceOp.Sum))]).toEqual([label, bits(c.sum)]);
       expect([label, bits((await a.sumAsync({ threads: 2 })) as number)]).toEqual([label, bits(c.sum)]);
       expect([label, bits(sumAxis(a, null).get() as number)]).toEqual([label, bits(c.sum)]);
       expect([label, bits(a.mean())]).toEqual([label, bits(c.mean)]);
@@ -233,6 +234,6 @@ print(json.dumps(out))
       else for (let i = 0; i < c.shape[0]; i++) rows += pairwiseSum((o) => Number(base.get(o / size)), a.index(i).offset - base.offset, c.shape[1], c.strides[1]);
       if (bits(rows) !== bits(c.sum)) tellApart++;
     }
-    expect(tellApart).toBeGreaterThan(32);
+    expect(tellApart).toBeGreaterThan(40);
   });
 });
