@@ -188,8 +188,10 @@ function nanExtremum(a: NdArray, axis: Axis | undefined, options: NanExtremaOpti
   }
   // where=True is NumPy's default (no mask).
   const mask = o.where === true ? undefined : o.where;
-  // NumPy's fmin/fmax have no identity: a where mask needs `initial`, whatever the mask holds.
+  // NumPy's fmin/fmax have no identity: a where mask needs `initial`, whatever the mask holds
+  // (checked once the reduction has converted the axis: a bad one is its AxisError first).
   if (mask !== undefined && o.initial === undefined) {
+    resolveAxes(axis, a.ndim);
     throw new ValueError(`reduction operation '${ufunc}' does not have an identity, so to use a where mask one has to specify 'initial'`);
   }
   const kw: { keepdims?: boolean; initial?: PyScalar; where?: NdArray | boolean; out?: NdArray } = {};

@@ -11,6 +11,7 @@ import { seeded, shared } from './helpers/np-data';
 import { expectLayoutsLikeNumpy, jsView, pyView, type LayoutCase, type ViewSpec } from './helpers/np-layout';
 import { asStrided, zeros } from '../lib/create';
 import type { NdArray } from '../lib/ndarray';
+import { AxisError } from '../lib/errors';
 
 const DTYPES = ['<f8', '<f4', '>f8', '<f2', '<i4', '<u1'];
 
@@ -250,4 +251,14 @@ describeWithNumpy("nan reductions of an empty view with F-like strides: the resu
     }
     expectLayoutsLikeNumpy(cases);
   });
+});
+
+test("nanmin/nanmax with a where mask and no initial: a bad axis is NumPy's AxisError first, then fmin's missing identity", () => {
+  const a = asarrayForNan([1.5, 2, 3]);
+  const where = asarrayForNan([true, false, false]);
+  for (const f of [nr.nanmin, nr.nanmax]) {
+    expect(() => f(a, 1, { where })).toThrow(AxisError);
+    expect(() => f(a, 1, { where })).toThrow('axis 1 is out of bounds for array of dimension 1');
+    expect(() => f(a, 0, { where })).toThrow(/does not have an identity, so to use a where mask one has to specify 'initial'/);
+  }
 });
