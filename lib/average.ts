@@ -12,7 +12,7 @@ import { asarray } from './array-coerce';
 import { dtype as toDType } from './dtype';
 import { ValueError, ZeroDivisionError } from './errors';
 import { isArray, requireOpen } from './internal';
-import { readKnownOptions } from './options';
+import { optionsWithAxis, readKnownOptions } from './options';
 import { resultType } from './promote';
 import { any, mean, resolveAxes, sum, type Axis } from './reduce-axis';
 import { broadcastTo } from './create';
@@ -51,19 +51,21 @@ function weightsFor(a: NdArray, w: NdArray, axes: number[] | null): NdArray {
  * Weights summing to zero along a lane are NumPy's ZeroDivisionError.
  */
 export function average(a: NdArray, options: AverageOptions & { returned: true }): [NdArray, NdArray];
+export function average(a: NdArray, axis: Axis | undefined, options: AverageOptions & { returned: true }): [NdArray, NdArray];
 export function average(a: NdArray, options?: AverageOptions & { returned?: false }): NdArray;
-export function average(a: NdArray, options?: AverageOptions): NdArray | [NdArray, NdArray];
-export function average(a: NdArray, options?: AverageOptions): NdArray | [NdArray, NdArray] {
-  const o = readKnownOptions(options, ['axis', 'weights', 'returned', 'keepdims'], 'average');
+export function average(a: NdArray, axis?: Axis, options?: AverageOptions & { returned?: false }): NdArray;
+export function average(a: NdArray, axis?: Axis | AverageOptions, options?: AverageOptions): NdArray | [NdArray, NdArray];
+export function average(a: NdArray, axis?: Axis | AverageOptions, options?: AverageOptions): NdArray | [NdArray, NdArray] {
+  const o = readKnownOptions(optionsWithAxis('average', axis, options), ['axis', 'weights', 'returned', 'keepdims'], 'average');
   requireOpen(a);
   // strict: NumPy's a.mean(axis=0) of a 0-d array is an AxisError (fuzz seed 1000722).
   const axes = o.axis === undefined || o.axis === null ? null : resolveAxes(o.axis, a.ndim, true);
-  const axis = axes ?? null;
+  const along = axes ?? null;
   const keep = { keepdims: o.keepdims ?? false };
   let avg: NdArray;
   let scl: NdArray;
   if (o.weights === undefined || o.weights === null) {
-    avg = mean(a, axis, keep);
+    avg = mean(a, along, keep);
     // NumPy's scl = dtype.type(a.size / avg.size): Python's ZeroDivisionError for an empty result.
     if (avg.size === 0) throw new ZeroDivisionError('division by zero');
     scl = asarray(a.size / avg.size, avg.dtype);
@@ -71,9 +73,9 @@ export function average(a: NdArray, options?: AverageOptions): NdArray | [NdArra
     const w = weightsFor(a, isArray(o.weights) ? o.weights : asarray(o.weights), axes);
     const ints = 'biu'.includes(a.dtype.kind);
     const dt = ints ? resultType(a.dtype, w.dtype, toDType('<f8')) : resultType(a.dtype, w.dtype);
-    scl = sum(w, axis, { ...keep, dtype: dt });
+    scl = sum(w, along, { ...keep, dtype: dt });
     if (any(equal(scl, 0)).get()) throw new ZeroDivisionError("Weights sum to zero, can't be normalized");
-    avg = divide(sum(multiply(a, w, { dtype: dt }), axis, keep), scl);
+    avg = divide(sum(multiply(a, w, { dtype: dt }), along, keep), scl);
   }
   if (!o.returned) return avg;
   if (scl.ndim !== avg.ndim || scl.shape.some((s, i) => s !== avg.shape[i])) scl = broadcastTo(scl, avg.shape).copy();

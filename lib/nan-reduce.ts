@@ -28,7 +28,7 @@ import { dtype as toDType, type DTypeLike } from './dtype';
 import { asarray } from './array-coerce';
 import { ValueError } from './errors';
 import { noReductionLoop } from './no-loop';
-import { axisInOptions, readKnownOptions, type WithAxis } from './options';
+import { axisInOptions, optionsWithAxis, readKnownOptions, type WithAxis } from './options';
 import { isArray, requireOpen } from './internal';
 import { fromBuffer, full } from './create';
 import { typedArray } from './typed';
@@ -440,7 +440,8 @@ function oneLanePositions(a: NdArray, axis: Axis | undefined, positions: (c: num
  * NumPy's `np.nanmedian(a, axis=None, keepdims=False)`: the median of the
  * non-NaN items of each lane; NaN for a lane of NaNs only (NumPy also warns).
  */
-export function nanmedian(a: NdArray, options?: MedianOptions): NdArray {
+export function nanmedian(a: NdArray, axis?: Axis | MedianOptions, options?: MedianOptions): NdArray {
+  options = optionsWithAxis('nanmedian', axis, options);
   const [out, rest] = splitOut(options);
   return intoOut(nanmedianOf(a, rest), out, null);
 }
@@ -603,13 +604,15 @@ function qAxesInnermost(r: NdArray, qnd: number): NdArray {
  * {@link quantile} of each lane's non-NaN items; NaN for a lane of NaNs only.
  * An empty array gives {@link nanmean}'s NaNs, as NumPy's does.
  */
-export function nanquantile(a: NdArray, q: QuantileQ, options?: QuantileOptions): NdArray {
+export function nanquantile(a: NdArray, q: QuantileQ, axis?: Axis | QuantileOptions, options?: QuantileOptions): NdArray {
+  options = optionsWithAxis('nanquantile', axis, options);
   const [out, rest] = splitOut(options);
   return intoOut(nanQuantileOf(a, q, rest, 'nanquantile'), out, 'add', true);
 }
 
 /** NumPy's `np.nanpercentile(a, q, ...)`: {@link nanquantile} of `q / 100`. */
-export function nanpercentile(a: NdArray, q: QuantileQ, options?: QuantileOptions): NdArray {
+export function nanpercentile(a: NdArray, q: QuantileQ, axis?: Axis | QuantileOptions, options?: QuantileOptions): NdArray {
+  options = optionsWithAxis('nanpercentile', axis, options);
   const [out, rest] = splitOut(options);
   return intoOut(nanQuantileOf(a, q, rest, 'nanpercentile'), out, 'add', true);
 }

@@ -63,6 +63,12 @@ export function unexpectedKeyword(name: string, key: string, known: readonly str
  * (`{ return_counts: true }`) fails loudly instead of being ignored.
  */
 export function readKnownOptions<T extends object, K extends keyof T>(options: T | null | undefined, keys: readonly K[], name: string): Pick<T, K> {
+  // A number or a string where the options go is a positional argument this
+  // call does not take (`ptp(a, 1)` of a call without an axis slot): an
+  // error, not silently no options.
+  if (options !== undefined && options !== null && typeof options !== 'object') {
+    throw new TypeError(`${name}() takes its options as an object, got ${typeof options === 'string' ? `'${options}'` : String(options)}`);
+  }
   if (options !== undefined && options !== null && typeof options === 'object') {
     for (const key of Object.keys(options)) {
       if ((keys as readonly PropertyKey[]).includes(key)) continue;
@@ -103,4 +109,22 @@ export function axisInOptions<A, O extends object>(name: string, axis: A | WithA
     else rest[key] = v;
   }
   return [ax as A | undefined, rest as O];
+}
+
+/**
+ * {@link axisInOptions} for a call that reads `axis` from its options: the
+ * options with the slot's axis put in them. `median(a, 0)`, `median(a, 0,
+ * { keepdims: true })` and `median(a, { axis: 0, keepdims: true })` are one
+ * call.
+ */
+export function optionsWithAxis<A, O extends { axis?: A }>(name: string, axis: A | O | undefined, options: O | null | undefined): O | undefined {
+  const [ax, rest] = axisInOptions<A, O>(name, axis as A | WithAxis<O, A> | undefined, options);
+  if (rest !== undefined && rest !== null && (typeof rest !== 'object' || Array.isArray(rest))) {
+    throw new TypeError(`${name}() takes its options as an object, got ${typeof rest === 'string' ? `'${rest}'` : String(rest)}`);
+  }
+  if (ax === undefined) return rest ?? undefined;
+  if (rest !== undefined && rest !== null && Object.prototype.hasOwnProperty.call(rest, 'axis') && (rest as { axis?: unknown }).axis !== undefined) {
+    throw new TypeError(`${name}() got multiple values for argument 'axis'`);
+  }
+  return { ...(rest ?? {}), axis: ax } as O;
 }

@@ -227,3 +227,38 @@ print(json.dumps(out))`);
     expect(got).toEqual(want);
   });
 });
+
+describe('the axis slot, as every reduction has it', () => {
+  const { array, average, nanmedian, nanquantile, nanpercentile } = lib;
+  const a = array([[1, 5, 2], [7, 3, 9]], 'f8');
+  test('median, quantile, percentile, ptp, average and the nan forms take the axis second, options third, or the axis in the options', () => {
+    const calls: [string, (ax: number, o?: object) => NdArray, (o: object) => NdArray][] = [
+      ['median', (ax, o) => median(a, ax, o), (o) => median(a, o)],
+      ['quantile', (ax, o) => quantile(a, 0.25, ax, o), (o) => quantile(a, 0.25, o)],
+      ['percentile', (ax, o) => percentile(a, 75, ax, o), (o) => percentile(a, 75, o)],
+      ['ptp', (ax, o) => ptp(a, ax, o), (o) => ptp(a, o)],
+      ['average', (ax, o) => average(a, ax, o), (o) => average(a, o)],
+      ['nanmedian', (ax, o) => nanmedian(a, ax, o), (o) => nanmedian(a, o)],
+      ['nanquantile', (ax, o) => nanquantile(a, 0.25, ax, o), (o) => nanquantile(a, 0.25, o)],
+      ['nanpercentile', (ax, o) => nanpercentile(a, 75, ax, o), (o) => nanpercentile(a, 75, o)],
+    ];
+    for (const [name, positional, keyword] of calls) {
+      for (const ax of [0, 1, -1]) {
+        const want = keyword({ axis: ax }).toArray();
+        expect([name, ax, positional(ax).toArray()]).toEqual([name, ax, want]);
+        expect([name, ax, positional(ax, { keepdims: true }).shape]).toEqual([name, ax, keyword({ axis: ax, keepdims: true }).shape]);
+      }
+      // The axis in both places is Python's "got multiple values".
+      expect(() => positional(0, { axis: 1 })).toThrow(`${name}() got multiple values for argument 'axis'`);
+    }
+    // The values themselves (NumPy's, by hand).
+    expect(median(a, 0).toArray()).toEqual([4, 4, 5.5]);
+    expect(ptp(a, 1).toArray()).toEqual([4, 6]);
+    expect(average(a, 1, { weights: array([1, 2, 3], 'f8') }).toArray()).toEqual([(1 + 10 + 6) / 6, (7 + 6 + 27) / 6]);
+  });
+
+  test('a number where a call takes only options is a TypeError, not silently no options', () => {
+    expect(() => lib.unique(a, 1 as never)).toThrow(TypeError);
+    expect(() => lib.unique(a, 1 as never)).toThrow('unique() takes its options as an object, got 1');
+  });
+});
