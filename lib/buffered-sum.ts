@@ -6,9 +6,10 @@
  * instead: a layout that is not aligned (a `<f8` at offset 12 of a 28-byte
  * packed record), and one of two or more rows shorter than the buffer (a
  * slice of a matrix, a transposed view that does not merge into one row).
- * The buffer (`np.getbufsize()`, 8192 items) takes whole rows, as many as
- * fit; a row of 8192 items or more goes in pieces of 8192, none across its
- * end. Each buffer is summed pairwise and the buffer sums are added in
+ * The buffer (`np.getbufsize()`, 8192 items) takes whole "cores" (the
+ * innermost axes that fit in it), as many as fit, and restarts at each step
+ * of the next axis out ({@link bufferSpan}); a row of 8192 items or more goes
+ * in pieces of 8192, none across its end. Each buffer is summed pairwise and the buffer sums are added in
  * order: a different last bit from row-by-row sums.
  *
  * This module is the JS mirror of `BufferedSumPlan` in native/kernels.cc;
@@ -36,20 +37,39 @@ export function isNumpyAligned(address: number, shape: readonly number[], stride
 }
 
 /**
+ * How NumPy's iterator fills its buffer over a walk of `shape` (innermost
+ * axis last) whose rows are shorter than the buffer: the "core" is the
+ * innermost axes whose items fit in the buffer together; each buffer holds
+ * `per` items (whole cores, as many as fit) and none crosses a multiple of
+ * `span` items (the next axis out: the buffer restarts at each step of it).
+ * A walk that fits whole is one buffer (`per` = `span` = its size).
+ */
+export function bufferSpan(shape: readonly number[]): { per: number; span: number } {
+  let core = shape.length === 0 ? 1 : shape[shape.length - 1];
+  let k = shape.length - 1;
+  while (k > 0 && core * shape[k - 1] <= NUMPY_BUFFER_ITEMS) core *= shape[--k];
+  if (k <= 0) return { per: core, span: core };
+  return { per: Math.floor(NUMPY_BUFFER_ITEMS / core) * core, span: core * shape[k - 1] };
+}
+
+/**
  * The sum of the values `read(off)` at every offset of the layout (walked in
- * C order: pass NumPy's walk), in NumPy's buffered order: buffers of whole
- * rows, at most {@link NUMPY_BUFFER_ITEMS} items (a longer row in pieces of
- * that many), each summed pairwise, the buffer sums added in order.
+ * C order: pass NumPy's walk), in NumPy's buffered order: buffers as
+ * {@link bufferSpan} lays them out (a row of {@link NUMPY_BUFFER_ITEMS} or
+ * more in pieces of that many), each summed pairwise, the buffer sums added
+ * in order.
  */
 export function bufferedPairwiseSum(read: (off: number) => number, shape: readonly number[], strides: readonly number[], offset: number, f4 = false): number {
   const row = shape.length === 0 ? 1 : shape[shape.length - 1];
-  const cap = row < NUMPY_BUFFER_ITEMS ? Math.floor(NUMPY_BUFFER_ITEMS / row) * row : NUMPY_BUFFER_ITEMS;
+  const { per, span } = row < NUMPY_BUFFER_ITEMS ? bufferSpan(shape) : { per: NUMPY_BUFFER_ITEMS, span: NUMPY_BUFFER_ITEMS };
+  const cap = Math.min(per, NUMPY_BUFFER_ITEMS);
   // float32: the items and every addition in float32 (NumPy's float32 loop).
   const buf = f4 ? new Float32Array(cap) : new Float64Array(cap);
   const chunk = f4 ? (m: number): number => pairwiseChunkF4(buf, 0, m) : (m: number): number => pairwiseChunk(buf, 0, m);
   const add = f4 ? (x: number, y: number): number => Math.fround(x + y) : (x: number, y: number): number => x + y;
   let fill = 0;
   let acc = 0;
+  let pos = 0;
   forEachRow(shape, strides, offset, (p, n, s) => {
     if (n >= NUMPY_BUFFER_ITEMS) {
       for (let lo = 0; lo < n; lo += NUMPY_BUFFER_ITEMS) {
@@ -59,11 +79,13 @@ export function bufferedPairwiseSum(read: (off: number) => number, shape: readon
       }
       return;
     }
-    if (fill + n > cap) {
+    // A full buffer, or the next step of the axis outside the core: a new buffer.
+    if (fill > 0 && (fill === per || pos % span === 0)) {
       acc = add(acc, chunk(fill));
       fill = 0;
     }
     for (let i = 0; i < n; i++) buf[fill++] = read(p + i * s);
+    pos += n;
   });
   if (fill > 0) acc = add(acc, chunk(fill));
   return acc;

@@ -106,7 +106,9 @@ function replaceNan(a: NdArray, value: number): { arr: NdArray; mask: NdArray | 
   const mask = isnan(a);
   // An empty `a` too: NumPy's copy of one is C-ordered whatever its strides (it is
   // both C and F contiguous), where where() kept an F-like order (fuzz seed 9252026).
-  if (a.size === 0 || a.shape.some((n, i) => n > 1 && a.strides[i] === 0)) {
+  // A byte-swapped `a` too: NumPy's copy keeps its byte order, so the sums
+  // over it are NumPy's buffered ones (where() would give a native array).
+  if (a.size === 0 || !a.dtype.isnative || a.shape.some((n, i) => n > 1 && a.strides[i] === 0)) {
     // NumPy's _replace_nan copies `a` (np.array(a, copy=True): PyArray_NewLikeArray's
     // 'K' layout, a broadcast axis innermost) and then writes `value` under the mask;
     // where() would lay it out as the iterator does (the broadcast axis in place), and

@@ -40,6 +40,7 @@ import { makeCaster } from './cast';
 import { ValueError, describeValue } from './errors';
 import { noReductionLoop, type ReductionMethod } from './no-loop';
 import { WINDOW_BYTES } from './storage';
+import { bufferSpan } from './buffered-sum';
 import { allocate, codecOf, NdArray as ArrayClass, requireOpen, storageOf, writeFlagOf } from './internal';
 import { axisInOptions, readOptions, type WithAxis } from './options';
 import { MAXDIMS, normalizeAxis, shapeToSize } from './layout';
@@ -514,11 +515,13 @@ function fold(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, loop: DTy
     }
   };
   if (block !== null) {
-    const { outer, size, at, chunk, row } = block;
+    const { outer, size, at, row, shape } = block;
+    // NumPy's buffers over the block (buffered-sum.ts bufferSpan): whole cores, restarting at each step of the axis outside them.
+    const { per, span } = row < BUFSIZE ? bufferSpan(shape) : { per: row, span: row };
     walk([...outer, [1, 0, 0]], src.start, (s0, _n, _s, o) => {
-      // A cast row of a buffer or more goes in buffers of its own (none across its end).
-      if (src.cast && row >= BUFSIZE) for (let r = 0; r < size; r += row) addRow(o, (i) => get(s0 + at(r + i)), row, BUFSIZE);
-      else addRow(o, (i) => get(s0 + at(i)), size, chunk);
+      // A row of a buffer or more: alone, and in buffers of its own when cast (none across its end).
+      if (row >= BUFSIZE) for (let r = 0; r < size; r += row) addRow(o, (i) => get(s0 + at(r + i)), row, src.cast ? BUFSIZE : row);
+      else for (let q = 0; q < size; q += span) addRow(o, (i) => get(s0 + at(q + i)), Math.min(span, size - q), per);
     });
     return { values: acc, plan: p };
   }
@@ -541,20 +544,19 @@ function fold(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, loop: DTy
  * The innermost walked axes that are all reduced (output stride 0), when
  * there are two or more of them: the axes outside them, the block's item
  * count, the offset of its item `i` from its first in walking order (NumPy
- * copies them into its buffer in that order), and how many items one call
- * of NumPy's loop gets: whole innermost rows, as many as fit in its 8192-item
- * buffer (a row longer than that alone). Null for a single row.
+ * copies them into its buffer in that order), its axes' lengths and its row
+ * length. Null for a single row.
  */
 function reducedBlock(
   dims: readonly [number, number, number][],
-): { outer: [number, number, number][]; dims: number; size: number; row: number; at: (i: number) => number; chunk: number } | null {
+): { outer: [number, number, number][]; dims: number; shape: number[]; size: number; row: number; at: (i: number) => number } | null {
   let k = dims.length;
   while (k > 0 && dims[k - 1][2] === 0) k--;
   if (dims.length - k < 2) return null;
   const inner = dims.slice(k);
   const size = inner.reduce((m, d) => m * d[0], 1);
   const row = inner[inner.length - 1][0];
-  const chunk = row >= BUFSIZE ? row : Math.floor(BUFSIZE / row) * row;
+  const shape = inner.map((d) => d[0]);
   const at = (i: number): number => {
     let off = 0;
     for (let d = inner.length - 1; d >= 0; d--) {
@@ -564,9 +566,9 @@ function reducedBlock(
     }
     return off;
   };
-  if (size > 1 << 16) return { outer: dims.slice(0, k), dims: dims.length - k, size, row, at, chunk };
+  if (size > 1 << 16) return { outer: dims.slice(0, k), dims: dims.length - k, shape, size, row, at };
   const rel = Array.from({ length: size }, (_, i) => at(i));
-  return { outer: dims.slice(0, k), dims: dims.length - k, size, row, at: (i) => rel[i], chunk };
+  return { outer: dims.slice(0, k), dims: dims.length - k, shape, size, row, at: (i) => rel[i] };
 }
 
 /**

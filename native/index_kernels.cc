@@ -436,19 +436,19 @@ struct FloatAdd {
 
 // A float sum whose innermost `blockDims` walked axes are all reduced (two
 // or more: output stride 0), as NumPy's buffered reduction does it: per
-// output element, the block's items in walk order are copied into a buffer
-// of kBlockBuffer items, whole rows, as many as fit, and each buffer's
-// pairwise sum is added to the element. A row of kBlockBuffer items or more
-// is summed alone, in pieces of `chunk` (kBlockBuffer when the items are
+// output element, the block's items in walk order are copied into buffers
+// laid out as BufferSpanOf says (pairwise.h), and each buffer's pairwise sum
+// is added to the element. A row of kNumpyBufferItems items or more is
+// summed alone, in pieces of `chunk` (the buffer's size when the items are
 // cast, else the whole row), read in place. Rows summed one by one round
 // differently (fuzz seed 9556746: nanmean of a strided int64 array).
-constexpr int64_t kBlockBuffer = 8192;
-
 template <class Acc, class T, bool Swap>
 void FoldBlocks(const Region& R, const std::vector<int64_t>& so, size_t blockDims, int64_t chunk, Acc* out) {
   const size_t k = R.shape.size() - blockDims;
   const int64_t row = R.shape.back(), s = R.strides.back();
-  const int64_t fill = row < kBlockBuffer ? kBlockBuffer / row * row : 0;
+  // The buffers over the block (pairwise.h BufferSpanOf); fill == 0: rows alone.
+  const BufferSpan bs = row < kNumpyBufferItems ? BufferSpanOf(R.shape.data() + k, blockDims) : BufferSpan{0, 1};
+  const int64_t fill = bs.per;
   std::vector<Acc> buf(static_cast<size_t>(fill));
   // The walk over the axes outside the block (one call per output element),
   // and over the block's rows (its axes but the innermost).
@@ -465,7 +465,7 @@ void FoldBlocks(const Region& R, const std::vector<int64_t>& so, size_t blockDim
   };
   WalkRows(outerShape, outerStrides, outerSo, [&](int64_t a0, int64_t o) {
     Acc acc = out[o];
-    int64_t m = 0;
+    int64_t m = 0, pos = 0;
     WalkRows(rowShape, rowStrides, rowSo, [&](int64_t a, int64_t) {
       // SAFETY: a0 + a is the offset of a row of the walk ReadRegion checked.
       const uint8_t* p = R.base + a0 + a;
@@ -473,10 +473,13 @@ void FoldBlocks(const Region& R, const std::vector<int64_t>& so, size_t blockDim
         acc = FloatAdd<Acc>{chunk}.template Row<T, Swap>(acc, p, row, s);
         return;
       }
-      if (m + row > fill) {
+      // A full buffer, or the next step of the axis outside the core: a new
+      // buffer (fill and span are multiples of row, so m + row <= fill after).
+      if (m > 0 && (m == fill || pos % bs.span == 0)) {
         acc += sum(m);
         m = 0;
       }
+      pos += row;
       // SAFETY: m + row <= fill, the buffer's length.
       for (int64_t i = 0; i < row; i++) buf[static_cast<size_t>(m + i)] = static_cast<Acc>(Load<T, Swap>(p + i * s));
       m += row;

@@ -1413,7 +1413,6 @@ class IntReducePlan : public PlanBase {
 // sums each chunk pairwise and adds the chunk sums in order. lib/buffered-sum.ts
 // is the JS mirror; test/buffered-sum.test.ts checks both against NumPy.
 // (float32 sums run in double, unlike NumPy's, so only <f8 takes this order.)
-constexpr int64_t kNumpyBufferItems = 8192;
 
 // NumPy's aligned flag: the first item and every stride of an axis longer
 // than one are multiples of the type's alignment.
@@ -1438,9 +1437,10 @@ bool BuffersSum(const Layout& L, bool swap) {
 // its iterator copies the walk's items (K order, axes merged: the layout as
 // lib/kernels.ts passes it) into
 // a buffer of kNumpyBufferItems and sums each buffer pairwise, adding the
-// buffer sums in order. A buffer holds whole rows, as many as fit; a row of
-// kNumpyBufferItems or more goes in pieces of that many, none across its
-// end. NumPy takes this path where BuffersSum says: an unaligned layout (a
+// buffer sums in order. The buffers are BufferSpanOf's (pairwise.h): whole
+// cores of the innermost axes, restarting at each step of the axis outside
+// them; a row of kNumpyBufferItems or more goes in pieces of that many, none
+// across its end. NumPy takes this path where BuffersSum says: an unaligned layout (a
 // <f8 in a packed record), a byte-swapped one, and every layout of two or
 // more rows shorter than the buffer (a slice of a matrix: row sums added one
 // by one round differently).
@@ -1456,14 +1456,19 @@ class BufferedSumPlan : public KernelPlan {
     element_bytes_ = sizeof(T);
     if (!SizeOf(L.shape, &size_) || size_ == 0) return;  // no units
     n_ = L.shape.empty() ? 1 : L.shape.back();
-    // n_ >= 1 (size_ > 0), so these divisions are defined.
+    // Rows below the buffer: BufferSpanOf's buffers; longer rows: pieces of
+    // the buffer's size, none across a row's end (a span of one row).
     if (n_ < kNumpyBufferItems) {
-      fill_ = kNumpyBufferItems / n_ * n_;
-      chunks_ = (size_ - 1) / fill_ + 1;
+      const BufferSpan b = BufferSpanOf(L.shape.data(), L.shape.size());
+      per_ = b.per;
+      span_ = b.span;
     } else {
-      pieces_ = (n_ - 1) / kNumpyBufferItems + 1;
-      chunks_ = size_ / n_ * pieces_;
+      per_ = kNumpyBufferItems;
+      span_ = n_;
     }
+    // per_, span_ >= 1 and span_ divides size_ (a product of whole axes).
+    pieces_ = (span_ - 1) / per_ + 1;
+    chunks_ = size_ / span_ * pieces_;
     int64_t per = std::min(chunks_, kChunksPerRow);
     for (int64_t c = 0; c < per; c++) leaves_.emplace_back(c, 0);
     int64_t rows = (chunks_ - 1) / per + 1;
@@ -1480,15 +1485,9 @@ class BufferedSumPlan : public KernelPlan {
     const int64_t c = a + leaves_[leaf].first;
     if (c >= chunks_) return;  // padding
     // Buffer c's first item (in walk order) and its item count.
-    int64_t start, count;
-    if (pieces_ == 0) {
-      start = c * fill_;
-      count = std::min(fill_, size_ - start);
-    } else {
-      const int64_t j = c % pieces_;
-      start = c / pieces_ * n_ + j * kNumpyBufferItems;
-      count = std::min(kNumpyBufferItems, n_ - j * kNumpyBufferItems);
-    }
+    const int64_t j = c % pieces_;
+    const int64_t start = c / pieces_ * span_ + j * per_;
+    const int64_t count = std::min(per_, span_ - j * per_);
     size_t nd = L_.shape.size();
     int64_t n = nd == 0 ? 1 : L_.shape.back();
     int64_t s = nd == 0 ? 0 : L_.strides.back();
@@ -1546,9 +1545,9 @@ class BufferedSumPlan : public KernelPlan {
 
   Layout L_;
   int64_t size_ = 0, n_ = 1;
-  // Rows below the buffer: whole rows per buffer (fill_ items at most).
-  // Longer rows: pieces_ buffers per row. chunks_: buffers in all.
-  int64_t fill_ = 0, pieces_ = 0, chunks_ = 0;
+  // Buffers of at most per_ items, none across a multiple of span_ items:
+  // pieces_ per span, chunks_ in all.
+  int64_t per_ = 1, span_ = 1, pieces_ = 1, chunks_ = 0;
   T acc_ = 0;
 };
 

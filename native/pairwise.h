@@ -5,6 +5,7 @@
 #ifndef MMARRAY_PAIRWISE_H_
 #define MMARRAY_PAIRWISE_H_
 
+#include <cstddef>
 #include <cstdint>
 
 namespace mmarray {
@@ -127,6 +128,31 @@ Acc PairwiseStridedIn(const uint8_t* p, int64_t n, int64_t s, Load load) {
   int64_t n2 = PairwiseLeftOf(n);
   if (n - n2 <= 128) return PairwiseTwoLeavesIn<Acc>(p, n, s, load);
   return PairwiseStridedIn<Acc>(p, n2, s, load) + PairwiseStridedIn<Acc>(p + n2 * s, n - n2, s, load);
+}
+
+// NumPy's iterator buffer (np.getbufsize(): 8192 items), which a float sum
+// fills when it buffers (a cast, an unaligned or byte-swapped layout, or a
+// walk of two or more rows shorter than the buffer).
+constexpr int64_t kNumpyBufferItems = 8192;
+
+// How that buffer is filled over a walk of `shape` (innermost axis last)
+// whose rows are shorter than it: the "core" is the innermost axes whose
+// items fit in the buffer together; a buffer holds `per` items (whole cores,
+// as many as fit) and none crosses a multiple of `span` items (a step of the
+// axis outside the core). A walk that fits whole is one buffer. Each buffer
+// is summed pairwise; the buffer sums are added in order. lib/buffered-sum.ts
+// `bufferSpan` is its JS mirror.
+struct BufferSpan {
+  int64_t per;
+  int64_t span;
+};
+inline BufferSpan BufferSpanOf(const int64_t* shape, size_t nd) {
+  int64_t core = nd == 0 ? 1 : shape[nd - 1];
+  size_t k = nd == 0 ? 0 : nd - 1;
+  // core * shape[k - 1] <= 8192 * 8192: no overflow (core <= 8192 before).
+  while (k > 0 && shape[k - 1] <= kNumpyBufferItems && core * shape[k - 1] <= kNumpyBufferItems) core *= shape[--k];
+  if (k == 0) return {core, core};
+  return {kNumpyBufferItems / core * core, core * shape[k - 1]};
 }
 
 // Doubles: the order every float64 sum shares.
