@@ -668,16 +668,18 @@ function foldMasked(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, mul
   const blockSize = inner.reduce((m, ax) => m * a.shape[ax], 1);
   // The iterator's innermost dimension: the fastest inner axis with every slower one that
   // continues it in the input's and the mask's memory (NumPy's iterator coalesces them).
-  let row = 1;
+  // The block's coalesced axes, outermost first (the last is the row).
+  const coal: number[] = [];
   for (let t = inner.length - 1; t >= 0; t--) {
     const ax = inner[t];
-    if (t < inner.length - 1) {
-      const f = inner[t + 1];
-      if (src.strides[ax] !== src.strides[f] * a.shape[f] || maskStrides[ax] !== maskStrides[f] * a.shape[f]) break;
-    }
-    row *= a.shape[ax];
+    const f = inner[t + 1];
+    const merges = t < inner.length - 1 && src.strides[ax] === src.strides[f] * a.shape[f] && maskStrides[ax] === maskStrides[f] * a.shape[f];
+    if (merges) coal[0] *= a.shape[ax];
+    else coal.unshift(a.shape[ax]);
   }
-  const chunk = row >= BUFSIZE ? row : Math.floor(BUFSIZE / row) * row;
+  const row = coal.length === 0 ? 1 : coal[coal.length - 1];
+  // NumPy's buffers over the block (buffered-sum.ts bufferSpan); a row of a buffer or more alone.
+  const { per, span } = row < BUFSIZE ? bufferSpan(coal) : { per: row, span: row };
   const split = row > BUFSIZE && src.cast;
   const pos: number[] = new Array<number>(blockSize);
   const on: boolean[] = new Array<boolean>(blockSize);
@@ -713,7 +715,8 @@ function foldMasked(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, mul
       const g = (i: number): unknown => get(pos[i]);
       for (let lo = 0; lo < blockSize; ) {
         // A row past the buffer: whole when read in place, in buffers of BUFSIZE items when cast.
-        const hi = split ? Math.min(lo + BUFSIZE, (Math.floor(lo / row) + 1) * row) : Math.min(lo + chunk, blockSize);
+        const end = (Math.floor(lo / span) + 1) * span;
+        const hi = split ? Math.min(lo + BUFSIZE, end) : Math.min(lo + per, end, blockSize);
         for (let i = lo; i < hi; ) {
           if (!on[i]) {
             i++;

@@ -101,3 +101,56 @@ print(json.dumps(out))
     expect(bad).toEqual([]);
   });
 });
+
+describeWithNumpy('masked float reductions in NumPy order, bit for bit', () => {
+  test('sum and mean with where (C- and F-ordered masks), a dtype or an initial, on random 3-d layouts', () => {
+    const cases = runNumpy<(Case & { mask: string; maskF: boolean })[]>(`
+rng = np.random.default_rng(1204)
+out = []
+for t in range(200):
+    dt = ['<f8', '<f4', '>f8', '<i8'][t % 4]
+    shape = [int(x) for x in rng.integers(1, 9, 3)]
+    if t % 3 == 0: shape[int(rng.integers(0, 3))] = int(rng.integers(100, 3000))
+    n = int(np.prod(shape)) * 2
+    if dt[1] == 'i': base = rng.integers(-2 ** 62, 2 ** 62, size=n).astype(dt)
+    else: base = (rng.standard_normal(n) * 10.0 ** rng.integers(-2, 9, size=n)).astype(dt)
+    a = base.reshape(shape + [2])[..., 0] if rng.random() < 0.5 else base[: n // 2].reshape(shape)
+    for ax in range(3):
+        if rng.random() < 0.35: a = np.flip(a, ax)
+    a = a.transpose(rng.permutation(3))
+    mask = rng.random(a.shape) < 0.8
+    maskF = bool(rng.random() < 0.3)
+    if maskF: mask = np.asfortranarray(mask)
+    r = rng.random()
+    axis = None if r < 0.3 else (int(rng.integers(-3, 3)) if r < 0.65 else tuple(sorted(int(x) for x in rng.choice(3, 2, replace=False))))
+    op = ['sum', 'sum_f8', 'mean', 'sum_init'][t % 4]
+    kw = dict(axis=axis, where=mask)
+    if op == 'sum_f8': kw['dtype'] = 'f8'
+    if op == 'sum_init': kw['initial'] = 0.5
+    with np.errstate(all='ignore'):
+        import warnings
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore')
+            res = np.asarray((np.mean if op == 'mean' else np.sum)(a, **kw))
+    off = a.__array_interface__['data'][0] - base.__array_interface__['data'][0]
+    out.append(dict(op=op, dt=dt, hex=base.tobytes().hex(), shape=list(a.shape), strides=list(a.strides), offset=int(off),
+                    axis=list(axis) if isinstance(axis, tuple) else axis, mask=mask.astype('u1').tobytes(order='A').hex(), maskF=maskF,
+                    rdt=res.dtype.str, want=np.ascontiguousarray(res).tobytes().hex()))
+print(json.dumps(out))
+`);
+    expect(cases.length).toBe(200);
+    const bad: string[] = [];
+    for (const c of cases) {
+      const size = Number(c.dt.slice(2));
+      const base = lib.fromBuffer(new Uint8Array(Buffer.from(c.hex, 'hex')), c.dt as never);
+      const a = lib.asStrided(base.index(`${c.offset / size}:`), c.shape, c.strides);
+      const flat = lib.fromBuffer(new Uint8Array(Buffer.from(c.mask, 'hex')), '|b1');
+      const where = c.maskF ? flat.reshape([...c.shape].reverse()).T : flat.reshape(c.shape);
+      const o = { where, ...(c.op === 'sum_f8' ? { dtype: 'f8' as const } : {}), ...(c.op === 'sum_init' ? { initial: 0.5 } : {}) };
+      const r = lib.asarray(c.op === 'mean' ? lib.mean(a, c.axis, o) : lib.sum(a, c.axis, o));
+      const got = Buffer.from(r.copy().tobytes()).toString('hex');
+      if (r.dtype.str !== c.rdt || got !== c.want) bad.push(`${c.op} ${c.dt} shape ${JSON.stringify(c.shape)} strides ${JSON.stringify(c.strides)} axis ${JSON.stringify(c.axis)} F-mask ${c.maskF}`);
+    }
+    expect(bad).toEqual([]);
+  });
+});
