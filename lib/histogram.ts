@@ -31,7 +31,7 @@ import { MemoryError, OverflowError, ValueError, repr } from './errors';
 import { isArray, requireOpen, storageOf } from './internal';
 import { castCode, capturingKernels, isSwapped, regionOf, type Region } from './kernels';
 import { histogramUniform, type UfuncOperand } from './native';
-import { readKnownOptions } from './options';
+import { optionsWithValue, readKnownOptions } from './options';
 import { all, any, max, min, sum } from './reduce-axis';
 import { argsort, bincount, searchsorted, sort } from './sort';
 import { concatenate } from './join';
@@ -349,7 +349,8 @@ function binEdges(x: NdArray, bins: unknown, range: readonly [number, number] | 
  * @throws ValueError for an unknown estimator, a non-finite range, or edges
  *   that do not increase; TypeError for an estimator with weights.
  */
-export function histogramBinEdges(a: NdArray, options?: HistogramBinEdgesOptions): NdArray {
+export function histogramBinEdges(a: NdArray, bins?: HistogramBinEdgesOptions['bins'] | HistogramBinEdgesOptions, options?: HistogramBinEdgesOptions): NdArray {
+  options = optionsWithValue('histogram_bin_edges', 'bins', bins, options);
   const o = readKnownOptions(options, ['bins', 'range', 'weights'], 'histogramBinEdges');
   const x0 = isArray(a) ? a : asarray(a);
   requireOpen(x0);
@@ -370,8 +371,8 @@ export function histogramBinEdges(a: NdArray, options?: HistogramBinEdgesOptions
  * items. All bins but the last are half-open; the last holds its right edge.
  * Bool data is read as uint8, as NumPy reads it (NumPy also warns).
  */
-export function histogram(a: NdArray, options?: HistogramOptions): [NdArray, NdArray] {
-  const o = readKnownOptions(options, ['bins', 'range', 'density', 'weights'], 'histogram');
+export function histogram(a: NdArray, bins?: HistogramOptions['bins'] | HistogramOptions, options?: HistogramOptions): [NdArray, NdArray] {
+  const o = readKnownOptions(optionsWithValue('histogram', 'bins', bins, options), ['bins', 'range', 'density', 'weights'], 'histogram');
   requireOpen(a);
   let x = a.dtype.kind === 'b' ? a.astype('|u1') : a;
   let w: NdArray | null = o.weights ?? null;

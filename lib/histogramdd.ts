@@ -33,7 +33,7 @@ import type { NdArray } from './ndarray';
 import { asarray } from './array-coerce';
 import { ValueError, repr } from './errors';
 import { isArray, requireOpen } from './internal';
-import { readKnownOptions } from './options';
+import { optionsWithValue, readKnownOptions } from './options';
 import { bincount, searchsorted } from './sort';
 import { stack } from './join';
 import { max, min, sum, any } from './reduce-axis';
@@ -256,7 +256,8 @@ function mixedRecordColumns(cols: NdArray[]): NdArray[] {
  *   `range argument must have one entry per dimension`, `autodetected range of [nan, nan] is not finite`;
  *   TypeError `` `bins[0]` must be an integer, when a scalar ``.
  */
-export function histogramdd(sample: NdArray | readonly unknown[], options?: HistogramddOptions): HistogramddResult {
+export function histogramdd(sample: NdArray | readonly unknown[], binsArg?: HistogramddOptions['bins'] | HistogramddOptions, options?: HistogramddOptions): HistogramddResult {
+  options = optionsWithValue('histogramdd', 'bins', binsArg, options);
   const o = readKnownOptions(options, ['bins', 'range', 'density', 'weights'], 'histogramdd');
   const columns = columnsOf(sample);
   const D = columns.length;
@@ -379,7 +380,8 @@ export function histogramdd(sample: NdArray | readonly unknown[], options?: Hist
  * hist.toArray(); // [[1, 0], [1, 1]]
  * @throws ValueError `x and y must have the same length.`, and histogramdd's errors.
  */
-export function histogram2d(x: NdArray | readonly number[], y: NdArray | readonly number[], options?: Histogram2dOptions): HistogramddResult {
+export function histogram2d(x: NdArray | readonly number[], y: NdArray | readonly number[], binsArg?: Histogram2dOptions['bins'] | Histogram2dOptions, options?: Histogram2dOptions): HistogramddResult {
+  options = optionsWithValue('histogram2d', 'bins', binsArg, options);
   const o = readKnownOptions(options, ['bins', 'range', 'density', 'weights'], 'histogram2d');
   const xs = isArray(x) ? x : asarray(x as never);
   const ys = isArray(y) ? y : asarray(y as never);

@@ -36,6 +36,20 @@ export function readOptions<T extends object, K extends keyof T>(options: T | nu
   return out;
 }
 
+/** A list, a typed array or an NdArray: a value, never an options object. */
+function isArrayLike(o: object): boolean {
+  if (Array.isArray(o) || ArrayBuffer.isView(o)) return true;
+  const proto = Object.getPrototypeOf(o) as unknown;
+  // An NdArray by duck type (options.ts sits below ndarray.ts); `in` runs no getter.
+  return proto !== Object.prototype && proto !== null && 'ndim' in o && 'strides' in o;
+}
+
+/** The TypeError for a value where a call takes only its options. */
+function notOptions(name: string, v: unknown): TypeError {
+  const what = typeof v === 'string' ? `'${v}'` : typeof v === 'object' && v !== null ? (Array.isArray(v) ? 'a list' : ArrayBuffer.isView(v) ? 'a typed array' : 'an array') : String(v);
+  return new TypeError(`${name}() takes its options as an object, got ${what}`);
+}
+
 function hasOwn(o: object, k: PropertyKey): boolean {
   return Object.prototype.hasOwnProperty.call(o, k);
 }
@@ -66,8 +80,8 @@ export function readKnownOptions<T extends object, K extends keyof T>(options: T
   // A number or a string where the options go is a positional argument this
   // call does not take (`ptp(a, 1)` of a call without an axis slot): an
   // error, not silently no options.
-  if (options !== undefined && options !== null && typeof options !== 'object') {
-    throw new TypeError(`${name}() takes its options as an object, got ${typeof options === 'string' ? `'${options}'` : String(options)}`);
+  if (options !== undefined && options !== null && (typeof options !== 'object' || isArrayLike(options))) {
+    throw notOptions(name, options);
   }
   if (options !== undefined && options !== null && typeof options === 'object') {
     for (const key of Object.keys(options)) {
@@ -119,12 +133,32 @@ export function axisInOptions<A, O extends object>(name: string, axis: A | WithA
  */
 export function optionsWithAxis<A, O extends { axis?: A }>(name: string, axis: A | O | undefined, options: O | null | undefined): O | undefined {
   const [ax, rest] = axisInOptions<A, O>(name, axis as A | WithAxis<O, A> | undefined, options);
-  if (rest !== undefined && rest !== null && (typeof rest !== 'object' || Array.isArray(rest))) {
-    throw new TypeError(`${name}() takes its options as an object, got ${typeof rest === 'string' ? `'${rest}'` : String(rest)}`);
-  }
+  if (rest !== undefined && rest !== null && (typeof rest !== 'object' || isArrayLike(rest))) throw notOptions(name, rest);
   if (ax === undefined) return rest ?? undefined;
   if (rest !== undefined && rest !== null && Object.prototype.hasOwnProperty.call(rest, 'axis') && (rest as { axis?: unknown }).axis !== undefined) {
     throw new TypeError(`${name}() got multiple values for argument 'axis'`);
   }
   return { ...(rest ?? {}), axis: ax } as O;
+}
+
+/**
+ * A call whose second argument is NumPy's positional `key` (`cov(m, y)`,
+ * `trapezoid(y, x)`) or its options: a plain object there is the options,
+ * anything else (a list, an NdArray) the value of `key`, put in the options
+ * (the third argument). `key` in both places is Python's "got multiple
+ * values".
+ */
+export function optionsWithValue<O extends object>(name: string, key: string, slot: unknown, options: O | null | undefined): O | undefined {
+  if (slot === undefined) return options ?? undefined;
+  if (slot !== null && typeof slot === 'object' && !isArrayLike(slot)) {
+    if (options !== undefined && options !== null && Object.keys(options).length > 0) {
+      throw new TypeError(`${name}() got options twice: pass ${name}(a, { ${key}, ... }) or ${name}(a, ${key}, { ... })`);
+    }
+    return slot as O;
+  }
+  if (options !== undefined && options !== null && (typeof options !== 'object' || isArrayLike(options))) throw notOptions(name, options);
+  if (options !== undefined && options !== null && hasOwn(options, key) && (options as Record<string, unknown>)[key] !== undefined) {
+    throw new TypeError(`${name}() got multiple values for argument '${key}'`);
+  }
+  return { ...(options ?? {}), [key]: slot } as O;
 }

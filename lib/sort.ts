@@ -30,7 +30,7 @@ import { argsortNative, binsLength, bincountNative, newBins, searchsortedNative 
 import { sortLanesNative, uniqueKernel, uniqueNativeArgs, type UniqueArgs, type UniqueBuffers } from './sort-kernels';
 import { fieldSequence, recordArgsortNative, recordLanesSortNative, recordSortNative } from './record-sort';
 import { isSwapped } from './kernels';
-import { readKnownOptions } from './options';
+import { optionsWithValue, readKnownOptions } from './options';
 import { weakKind } from './promote';
 import { uniqueAlongAxis } from './unique-axis';
 
@@ -745,8 +745,8 @@ export interface BincountOptions {
  * integers (or bools), the number of occurrences of each value (int64), or
  * the sum of the weights of each value (float64).
  */
-export function bincount(x: NdArray, options: BincountOptions = {}): NdArray {
-  options = readKnownOptions(options, ['minlength', 'weights'], 'bincount');
+export function bincount(x: NdArray, weights?: BincountOptions['weights'] | BincountOptions, options?: BincountOptions): NdArray {
+  options = readKnownOptions(optionsWithValue('bincount', 'weights', weights, options), ['minlength', 'weights'], 'bincount');
   requireOpen(x);
   const k = x.dtype.kind;
   // NumPy checks the depth before the dtype (a 2-d complex array is "too deep").

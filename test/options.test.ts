@@ -89,3 +89,36 @@ describe("axisInOptions: NumPy's axis keyword in the options object", () => {
     same(lib.maximumAccumulate(a, {}), lib.maximumAccumulate(a, 0));
   });
 });
+
+describe("NumPy's positional second argument, or the options", () => {
+  const { array, cov, corrcoef, trapezoid, histogram, histogram2d, histogramdd, histogramBinEdges } = lib;
+  const x = array([1, 2, 2, 3, 7], 'f8');
+  const y = array([3, 1, 0, 2, 5], 'f8');
+  test('cov(m, y), corrcoef(x, y), trapezoid(y, x), bincount(x, weights) and the histograms with bins: the same calls as the keyword forms', () => {
+    expect(cov(x, y).toArray()).toEqual(cov(x, { y }).toArray());
+    expect(cov(x, [3, 1, 0, 2, 5]).toArray()).toEqual(cov(x, { y }).toArray());
+    expect(cov(x, y, { bias: true }).toArray()).toEqual(cov(x, { y, bias: true }).toArray());
+    expect(corrcoef(x, y).toArray()).toEqual(corrcoef(x, { y }).toArray());
+    expect(trapezoid(y, x).get()).toBe(trapezoid(y, { x }).get());
+    expect(trapezoid(y, [0, 1, 3, 4, 8]).get()).toBe(trapezoid(y, { x: [0, 1, 3, 4, 8] }).get());
+    const w = array([0.5, 1, 1, 2], 'f8');
+    expect(bincount(array([0, 1, 1, 3], 'i8'), w).toArray()).toEqual([0.5, 2, 0, 2]);
+    expect(bincount(array([0, 1, 1, 3], 'i8'), w, { minlength: 6 }).toArray()).toEqual([0.5, 2, 0, 2, 0, 0]);
+    expect(histogram(x, 3)[0].toArray()).toEqual(histogram(x, { bins: 3 })[0].toArray());
+    expect(histogram(x, 'auto')[1].toArray()).toEqual(histogram(x, { bins: 'auto' })[1].toArray());
+    expect(histogram(x, [0, 2, 8], { density: true })[0].toArray()).toEqual(histogram(x, { bins: [0, 2, 8], density: true })[0].toArray());
+    expect(histogramBinEdges(x, 3).toArray()).toEqual([1, 3, 5, 7]);
+    expect(histogram2d(x, y, 2).hist.toArray()).toEqual(histogram2d(x, y, { bins: 2 }).hist.toArray());
+    expect(histogramdd(x.reshape([5, 1]), 2).hist.toArray()).toEqual([4, 1]);
+  });
+
+  test('the value in both places is a TypeError; a list or an array where only options go is one too', () => {
+    expect(() => cov(x, y, { y })).toThrow("cov() got multiple values for argument 'y'");
+    expect(() => histogram(x, 3, { bins: 4 })).toThrow("histogram() got multiple values for argument 'bins'");
+    expect(() => cov(x, { y }, { bias: true })).toThrow('cov() got options twice');
+    // unique takes no positional value: an array there is refused, not read as options with no keys.
+    expect(() => unique(x, y as never)).toThrow('unique() takes its options as an object, got an array');
+    expect(() => unique(x, [1] as never)).toThrow('unique() takes its options as an object, got a list');
+    expect(() => unique(x, 'sorted' as never)).toThrow("unique() takes its options as an object, got 'sorted'");
+  });
+});
