@@ -48,7 +48,7 @@ import { indicesOf, typedLayout } from './typed-reader';
 import { addAtNative, compressNative, countNative, nonzeroNative, putNative, takeNative } from './index-kernels';
 import { storesWholeItems } from './fresh-memory';
 import { releaseTemporary } from './release';
-import { readKnownOptions } from './options';
+import { optionsWithValue, readKnownOptions } from './options';
 
 /** One item of an advanced index: a basic item (or an index string of them), an index array, a JS list of ints / bools, or a JS boolean (Python's True/False: a 0-d mask). */
 export type FancyItem = IndexItem | string | NdArray | boolean | readonly (number | bigint | boolean)[];
@@ -584,8 +584,8 @@ export interface TakeOptions {
  * NumPy's `take(a, indices, axis, mode, out)`: a new C-contiguous array of shape
  * `a.shape[:axis] + indices.shape + a.shape[axis+1:]`, or that result in `out`.
  */
-export function take(a: NdArray, indices: NdArray | number | readonly number[], options: TakeOptions = {}): NdArray {
-  options = readKnownOptions(options, ['axis', 'mode', 'out'], 'take');
+export function take(a: NdArray, indices: NdArray | number | readonly number[], axis?: number | null | TakeOptions, options?: TakeOptions): NdArray {
+  options = readKnownOptions(optionsWithValue('take', 'axis', axis, options), ['axis', 'mode', 'out'], 'take');
   const out = options.out ?? null;
   if (out === null) {
     const r = takeNew(a, indices, options);

@@ -19,7 +19,7 @@ import { copyNative, elementCode, isSwapped } from './kernels';
 import { requireOpen, requireWritable, storageOf, NdArray as ArrayClass } from './internal';
 import { mayShareMemory } from './memory';
 import { storesWholeItems } from './fresh-memory';
-import { readKnownOptions } from './options';
+import { optionsWithValue, readKnownOptions } from './options';
 
 /** Options of {@link concatenate} and {@link stack}. */
 export interface JoinOptions {
@@ -153,10 +153,10 @@ function sequenceOf(arrays: unknown, message: string): NdArray[] {
  * `out`) holding the inputs one after another along `axis` (default 0; null:
  * the flattened inputs).
  */
-export function concatenate(arrays: readonly NdArray[], options: JoinOptions = {}): NdArray {
+export function concatenate(arrays: readonly NdArray[], axisArg?: number | null | JoinOptions, options?: JoinOptions): NdArray {
   // The caller's list and options read once, before the closed check (lib/options.ts).
   arrays = sequenceOf(arrays, 'The first input argument needs to be a sequence');
-  options = readKnownOptions(options, JOIN_OPTIONS, 'concatenate');
+  options = readKnownOptions(optionsWithValue('concatenate', 'axis', axisArg, options), JOIN_OPTIONS, 'concatenate');
   if (arrays.length === 0) throw new ValueError('need at least one array to concatenate');
   checkOpen(arrays);
   const axis = options.axis === undefined ? 0 : options.axis;
@@ -244,9 +244,9 @@ function copyBytes(a: NdArray, out: NdArray, at: number): boolean {
 }
 
 /** NumPy's `stack(arrays, axis, out, dtype, casting)`: inputs of one shape joined along a new axis (default 0), into a new array or `out`. */
-export function stack(arrays: readonly NdArray[], options: JoinOptions = {}): NdArray {
+export function stack(arrays: readonly NdArray[], axis?: number | JoinOptions, options?: JoinOptions): NdArray {
   arrays = sequenceOf(arrays, 'arrays to stack must be passed as a "sequence" type such as list or tuple.');
-  options = readKnownOptions(options, JOIN_OPTIONS, 'stack');
+  options = readKnownOptions(optionsWithValue('stack', 'axis', axis, options), JOIN_OPTIONS, 'stack');
   if (arrays.length === 0) throw new ValueError('need at least one array to stack');
   checkOpen(arrays);
   const shape = arrays[0].shape;

@@ -12,7 +12,7 @@
 import type { NdArray } from './ndarray';
 import { ValueError, repr } from './errors';
 import { normalizeAxis } from './layout';
-import { readOptions } from './options';
+import { optionsWithValue, readKnownOptions } from './options';
 import { dot } from './linalg';
 import { linalgOperand } from './linalg-solve';
 import { sum, max, min } from './reduce-axis';
@@ -61,11 +61,13 @@ function keepShape(x: NdArray, axes: readonly number[]): number[] {
  * @example
  * linalg.norm(asarray([3, 4])).get(); // 5
  * linalg.norm(arange(8).reshape(2, 2, 2), { axis: [1, 2] }).toArray(); // [3.7416..., 11.2249...]
+ * linalg.norm(asarray([[1, 2], [3, 4]]), 1).get(); // 6 (NumPy's positional ord)
  * @throws ValueError `Invalid norm order 'fro' for vectors`, `Invalid norm order for matrices.`,
  *   `Duplicate axes given.`, `Improper number of dimensions to norm.`; AxisError for an axis out of range.
  */
-export function norm(x: unknown, options: NormOptions = {}): NdArray {
-  const o = readOptions(options, ['ord', 'axis', 'keepdims']);
+export function norm(x: unknown, ordArg?: NormOptions['ord'] | NormOptions, axisArg?: NormOptions['axis'] | NormOptions, options?: NormOptions): NdArray {
+  // NumPy's positional ord and axis (norm(x, 1) is the 1-norm; it read the 1 as no options), or the options.
+  const o = readKnownOptions(optionsWithValue('norm', 'ord', ordArg, optionsWithValue('norm', 'axis', axisArg, options)), ['ord', 'axis', 'keepdims'], 'norm');
   const ord = o.ord ?? null;
   const keepdims = o.keepdims ?? false;
   if (typeof ord !== 'number' && ord !== null && ord !== 'fro' && ord !== 'f' && ord !== 'nuc') {

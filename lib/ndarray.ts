@@ -1030,9 +1030,9 @@ export class NdArray<T = unknown> {
     return reduceAxis.argmax(this, axis, options);
   }
 
-  /** NumPy's `take(indices, { axis, mode })`: a copy (see {@link fancy.take}). */
-  take(indices: NdArray | number | readonly number[], options?: fancy.TakeOptions): NdArray {
-    return fancy.take(this, indices, options);
+  /** NumPy's `take(indices, axis, { mode, out })` (or `take(indices, { axis, mode, out })`): a copy (see {@link fancy.take}). */
+  take(indices: NdArray | number | readonly number[], axis?: number | null | fancy.TakeOptions, options?: fancy.TakeOptions): NdArray {
+    return fancy.take(this, indices, axis, options);
   }
 
   /** NumPy's `a.repeat(repeats, axis=None)`: a copy with each element repeated (see {@link repeating.repeat}). */
@@ -1087,9 +1087,9 @@ export class NdArray<T = unknown> {
     return partitioning.argpartition(this, kth, options);
   }
 
-  /** NumPy's `searchsorted(v, side)` over this sorted 1-d array: int64 insertion points. */
-  searchsorted(v: NdArray | number | bigint | boolean, options?: sort.SearchsortedOptions): NdArray {
-    return sort.searchsorted(this, v, options);
+  /** NumPy's `searchsorted(v, side, { sorter })` (or `searchsorted(v, { side, sorter })`) over this sorted 1-d array: int64 insertion points. */
+  searchsorted(v: NdArray | number | bigint | boolean, side?: sort.SearchsortedOptions['side'] | sort.SearchsortedOptions, options?: sort.SearchsortedOptions): NdArray {
+    return sort.searchsorted(this, v, side, options);
   }
 
   // ------------------------------------------- end of compute block

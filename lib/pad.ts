@@ -45,7 +45,7 @@ import { IndexError, ValueError, repr } from './errors';
 import { Slice, type IndexItem } from './indexing';
 import { allocate, isArray, requireOpen } from './internal';
 import { asarray } from './array-coerce';
-import { readOptions } from './options';
+import { optionsWithValue, readOptions } from './options';
 import { broadcastTo } from './views';
 import { moveaxis } from './axis-views';
 import { arange } from './create';
@@ -303,7 +303,9 @@ function wrapBoth(p: NdArray, axis: number, width: [number, number], originalPer
  *   one, an unknown mode, an option the mode does not take, or a non-empty
  *   pad of an empty axis in a mode that reads it (NumPy's messages).
  */
-export function pad(array: NdArray | unknown, padWidth: PadPairs | PadWidthDict, options: PadOptions = {}): NdArray {
+export function pad(array: NdArray | unknown, padWidth: PadPairs | PadWidthDict, modeArg?: PadOptions['mode'] | PadOptions, options?: PadOptions): NdArray {
+  // NumPy's positional mode (np.pad(a, 2, 'edge')), or the options.
+  options = optionsWithValue('pad', 'mode', modeArg, options) ?? {};
   if (options === null || typeof options !== 'object') throw new TypeError(`pad: options must be an object, got ${repr(options)}`);
   const o = readPadOptions(options);
   const a = isArray(array) ? array : asarray(array);

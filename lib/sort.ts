@@ -400,7 +400,13 @@ function mixedRecordCheck(a: NdArray, v: NdArray | number | bigint | boolean | C
  * that `sorter` sorts): int64 insertion points, shaped like `v` (0-d for a
  * scalar `v`).
  */
-export function searchsorted(a: NdArray, key: NdArray | number | bigint | boolean | Complex, options: SearchsortedOptions = {}): NdArray {
+export function searchsorted(
+  a: NdArray,
+  key: NdArray | number | bigint | boolean | Complex,
+  sideArg?: SearchsortedOptions['side'] | SearchsortedOptions,
+  options?: SearchsortedOptions,
+): NdArray {
+  options = optionsWithValue('searchsorted', 'side', sideArg, options) ?? {};
   options = readKnownOptions(options, ['side', 'sorter'], 'searchsorted');
   const v = key instanceof ArrayClass ? key : scalarKey(key);
   requireOpen(a);

@@ -122,3 +122,26 @@ describe("NumPy's positional second argument, or the options", () => {
     expect(() => unique(x, 'sorted' as never)).toThrow("unique() takes its options as an object, got 'sorted'");
   });
 });
+
+describe("NumPy's positional axis, side, mode and ord", () => {
+  const { array, concatenate, stack, take, searchsorted, pad, linalg } = lib;
+  const a = array([[1, 2], [3, 4]], 'f8');
+  test('concatenate/stack(arrays, axis), take(a, i, axis), searchsorted(a, v, side), pad(a, w, mode), linalg.norm(x, ord, axis): the keyword forms', () => {
+    expect(concatenate([a, a], 1).toArray()).toEqual(concatenate([a, a], { axis: 1 }).toArray());
+    expect(concatenate([a, a], null).shape).toEqual([8]);
+    expect(stack([a, a], 2).shape).toEqual(stack([a, a], { axis: 2 }).shape);
+    expect(take(a, array([1], 'i8'), 1).toArray()).toEqual([[2], [4]]);
+    expect(a.take(array([1], 'i8'), 1, { mode: 'clip' }).toArray()).toEqual([[2], [4]]);
+    const s = array([1, 2, 2, 3], 'f8');
+    expect(searchsorted(s, 2, 'right').get()).toBe(3n);
+    expect(s.searchsorted(2, 'left').get()).toBe(1n);
+    expect(pad(array([1, 2], 'f8'), 1, 'edge').toArray()).toEqual([1, 1, 2, 2]);
+    expect(pad(array([1, 2], 'f8'), 1, 'constant', { constantValues: 9 }).toArray()).toEqual([9, 1, 2, 9]);
+    // NumPy's norm(a, 1) is the largest column sum (it read the 1 as no options: the Frobenius norm).
+    expect(linalg.norm(a, 1).get()).toBe(6);
+    expect(linalg.norm(a, null, 1).toArray()).toEqual(linalg.norm(a, { axis: 1 }).toArray());
+    expect(linalg.norm(a, 2, 0, { keepdims: true }).shape).toEqual([1, 2]);
+    expect(() => linalg.norm(a, 1, null, { ord: 2 })).toThrow("norm() got multiple values for argument 'ord'");
+    expect(() => linalg.norm(a, { ord: 1, foo: 2 } as never)).toThrow("norm() got an unexpected keyword argument 'foo'");
+  });
+});
