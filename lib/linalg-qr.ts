@@ -21,7 +21,7 @@
  */
 import type { NdArray } from './ndarray';
 import { LinAlgError, ValueError, repr } from './errors';
-import { readKnownOptions } from './options';
+import { optionsWithValue, readKnownOptions } from './options';
 import { empty, emptyLike } from './create';
 import { triu } from './diagonal';
 import { C128, F64, commonType, floatsOf, inStackOrder, linalgOperand, product, toResult, workCopy } from './linalg-solve';
@@ -71,9 +71,13 @@ export interface QrRawResult {
 export function qr(a: unknown, options?: { mode?: 'reduced' | 'complete' }): QRResult;
 export function qr(a: unknown, options: { mode: 'r' }): NdArray;
 export function qr(a: unknown, options: { mode: 'raw' }): QrRawResult;
-export function qr(a: unknown, options?: QrOptions): QRResult | QrRawResult | NdArray;
-export function qr(a: unknown, options: QrOptions = {}): QRResult | QrRawResult | NdArray {
-  const o = readKnownOptions(options, ['mode'], 'qr');
+export function qr(a: unknown, mode: 'reduced' | 'complete'): QRResult;
+export function qr(a: unknown, mode: 'r'): NdArray;
+export function qr(a: unknown, mode: 'raw'): QrRawResult;
+export function qr(a: unknown, options?: QrOptions | QrOptions['mode']): QRResult | QrRawResult | NdArray;
+export function qr(a: unknown, options?: QrOptions | QrOptions['mode']): QRResult | QrRawResult | NdArray {
+  // NumPy's positional mode (np.linalg.qr(a, 'r')), or the options.
+  const o = readKnownOptions(optionsWithValue<QrOptions>('qr', 'mode', options, undefined), ['mode'], 'qr');
   const mode = o.mode ?? 'reduced';
   if (typeof mode !== 'string') throw new TypeError(`qr(): mode must be a string, got ${repr(mode)}`);
   if (!QR_MODES.includes(mode)) {

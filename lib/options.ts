@@ -144,13 +144,15 @@ export function optionsWithAxis<A, O extends { axis?: A }>(name: string, axis: A
 /**
  * A call whose second argument is NumPy's positional `key` (`cov(m, y)`,
  * `trapezoid(y, x)`) or its options: a plain object there is the options,
- * anything else (a list, an NdArray) the value of `key`, put in the options
+ * anything else (a list, an NdArray, a DType) the value of `key`, put in the options
  * (the third argument). `key` in both places is Python's "got multiple
  * values".
  */
 export function optionsWithValue<O extends object>(name: string, key: string, slot: unknown, options: O | null | undefined): O | undefined {
   if (slot === undefined) return options ?? undefined;
-  if (slot !== null && typeof slot === 'object' && !isArrayLike(slot)) {
+  // Only a plain object is the options: a list, an NdArray, a DType is the value.
+  const proto = slot !== null && typeof slot === 'object' ? (Object.getPrototypeOf(slot) as unknown) : undefined;
+  if (proto === Object.prototype || proto === null) {
     if (options !== undefined && options !== null && Object.keys(options).length > 0) {
       throw new TypeError(`${name}() got options twice: pass ${name}(a, { ${key}, ... }) or ${name}(a, ${key}, { ... })`);
     }

@@ -3,6 +3,9 @@
 // the library's spelling when the key is NumPy's snake_case of a known one.
 import { axisInOptions, readKnownOptions, readOptions, unexpectedKeyword } from '../lib/options';
 import * as lib from '../lib';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { arange, zeros } from '../lib/create';
 import { argsort, bincount, searchsorted, sort, sortInPlace, unique } from '../lib/sort';
 import { compress, put, take } from '../lib/fancy';
@@ -143,5 +146,19 @@ describe("NumPy's positional axis, side, mode and ord", () => {
     expect(linalg.norm(a, 2, 0, { keepdims: true }).shape).toEqual([1, 2]);
     expect(() => linalg.norm(a, 1, null, { ord: 2 })).toThrow("norm() got multiple values for argument 'ord'");
     expect(() => linalg.norm(a, { ord: 1, foo: 2 } as never)).toThrow("norm() got an unexpected keyword argument 'foo'");
+    expect(linalg.qr(a, 'r').toArray()).toEqual(linalg.qr(a, { mode: 'r' }).toArray());
+  });
+
+  test("fromfile(path, dtype): a string or a DType is the dtype, a plain object the options", () => {
+    const p = path.join(os.tmpdir(), `mmarray-fromfile-${process.pid}.bin`);
+    fs.writeFileSync(p, Buffer.from(new Float32Array([1.5, 2.5, 3.5]).buffer));
+    try {
+      expect(lib.fromfile(p, '<f4').toArray()).toEqual([1.5, 2.5, 3.5]);
+      expect(lib.fromfile(p, lib.dtype('<f4'), { count: 2 }).toArray()).toEqual([1.5, 2.5]);
+      expect(lib.fromfile(p, { dtype: '<f4', offset: 4 }).toArray()).toEqual([2.5, 3.5]);
+      expect(() => lib.fromfile(p, '<f4', { dtype: '<f8' })).toThrow("fromfile() got multiple values for argument 'dtype'");
+    } finally {
+      fs.unlinkSync(p);
+    }
   });
 });
