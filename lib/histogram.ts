@@ -140,6 +140,9 @@ const pyNum = (x: number): string => (Number.isNaN(x) ? 'nan' : x === Infinity ?
 
 /** NumPy's `_unsigned_subtract`: `last - first`, signed integers wrapping into their unsigned type. */
 function span(last: Edge, first: Edge): NdArray | number {
+  // Plain numbers past int64 (a uint64 array's edges, read as numbers): no
+  // integer dtype holds them, their float difference is NumPy's (fuzz seed 9631223).
+  if (typeof last === 'number' && typeof first === 'number' && (!Number.isSafeInteger(last) || !Number.isSafeInteger(first))) return last - first;
   const dt = resultType(last as never, first as never);
   if (dt.kind === 'i') {
     const u = toDType(`<u${dt.itemsize}`);
