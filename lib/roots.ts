@@ -28,6 +28,8 @@ export function roots(p: PolyInput): NdArray {
   let a = asarray(p as never);
   if (a.ndim === 0) a = a.reshape([1]);
   if (a.ndim !== 1) throw new ValueError('Input must be a rank-1 array.');
+  // No item is non-zero: NumPy returns before it casts (an empty record array too; fuzz seed 9632421).
+  if (a.size === 0) return asarray([], 'f8');
   // NumPy casts what is not float or complex to float64 after trimming the
   // zeros; casting first gives the same zeros and reads a one-field record's
   // value (a record itself is not a number).
