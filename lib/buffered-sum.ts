@@ -91,8 +91,12 @@ export function bufferedPairwiseSum(read: (off: number) => number, shape: readon
   return acc;
 }
 
-/** {@link pairwiseChunk} in float32, addition for addition. */
-function pairwiseChunkF4(buf: Float32Array | Float64Array, p: number, n: number): number {
+/**
+ * NumPy's FLOAT_pairwise_sum of `buf[p .. p + n)`: {@link pairwiseChunk}'s
+ * order, each addition rounded to float32 (its float32 loop adds in the
+ * item type). The one JS home of that order (reduce.ts, reduce-initial.ts).
+ */
+export function pairwiseChunkF4(buf: Float32Array | Float64Array, p: number, n: number): number {
   const F = Math.fround;
   if (n < 8) {
     let res = -0;

@@ -31,6 +31,7 @@ import { logicalAnd, logicalOr } from './ufuncs/compare';
 import { where as select } from './ufuncs/where';
 import { unexpectedKeyword } from './options';
 import { pairwiseSum } from './reduce';
+import { pairwiseChunkF4 } from './buffered-sum';
 
 /** The reductions that take `initial` / `where`, by NumPy's function name. */
 export type MaskedReduction = 'sum' | 'prod' | 'min' | 'max' | 'any' | 'all';
@@ -162,7 +163,7 @@ function maskedRunSum(a: NdArray, axis: unknown, mask: NdArray, initial: PyScala
       while (i < end && keep[i] === 0) i++;
       let j = i;
       while (j < end && keep[j] === 1) j++;
-      if (j > i) total = F(total + (size === 4 ? pairwiseSum32(vals, i, j - i) : pairwiseSum((off) => vals[off], i, j - i, 1)));
+      if (j > i) total = F(total + (size === 4 ? pairwiseChunkF4(vals, i, j - i) : pairwiseSum((off) => vals[off], i, j - i, 1)));
       i = j;
     }
   }
@@ -173,28 +174,6 @@ function maskedRunSum(a: NdArray, axis: unknown, mask: NdArray, initial: PyScala
 
 /** NumPy's iterator buffer size (NPY_BUFSIZE), in items. */
 const BUFSIZE = 8192;
-
-/** NumPy's FLOAT_pairwise_sum of `v[p .. p + n)`: lib/reduce.ts's order, each addition rounded to float32. */
-function pairwiseSum32(v: Float64Array, p: number, n: number): number {
-  const F = Math.fround;
-  if (n < 8) {
-    let res = -0;
-    for (let i = 0; i < n; i++) res = F(res + v[p + i]);
-    return res;
-  }
-  if (n <= 128) {
-    const r = [v[p], v[p + 1], v[p + 2], v[p + 3], v[p + 4], v[p + 5], v[p + 6], v[p + 7]];
-    const end = n - (n % 8);
-    let i = 8;
-    for (; i < end; i += 8) for (let k = 0; k < 8; k++) r[k] = F(r[k] + v[p + i + k]);
-    let res = F(F(F(r[0] + r[1]) + F(r[2] + r[3])) + F(F(r[4] + r[5]) + F(r[6] + r[7])));
-    for (; i < n; i++) res = F(res + v[p + i]);
-    return res;
-  }
-  let n2 = Math.floor(n / 2);
-  n2 -= n2 % 8;
-  return F(pairwiseSum32(v, p, n2) + pairwiseSum32(v, p + n2, n - n2));
-}
 
 /**
  * Empty `a` as a view whose strides are laid out in NumPy's iterator order

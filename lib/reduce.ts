@@ -15,7 +15,7 @@
  * The call goes ndarray.ts → reduce.ts → kernels.ts → native and never back up.
  * @module
  */
-import { bufferedPairwiseSum, isNumpyAligned, NUMPY_BUFFER_ITEMS } from './buffered-sum';
+import { bufferedPairwiseSum, isNumpyAligned, NUMPY_BUFFER_ITEMS, pairwiseChunkF4 } from './buffered-sum';
 import { iterationLayout } from './layout';
 import { ValueError } from './errors';
 import { noReductionLoop } from './no-loop';
@@ -81,7 +81,13 @@ function reduceJS(a: NdArray, op: ReduceOp): number {
       }
       let acc = 0;
       forEachRow(shape, strides, a.offset, (p, n, s) => {
-        acc = f4 ? Math.fround(acc + pairwiseSumF4(read, p, n, s)) : acc + pairwiseSum(read, p, n, s);
+        if (!f4) {
+          acc += pairwiseSum(read, p, n, s);
+          return;
+        }
+        const row = new Float64Array(n);
+        for (let i = 0; i < n; i++) row[i] = read(p + i * s);
+        acc = Math.fround(acc + pairwiseChunkF4(row, 0, n));
       });
       return acc;
     }
@@ -191,31 +197,6 @@ export function mean(a: NdArray): number {
 export function meanOf(a: NdArray, s: number | bigint): number {
   if (a.dtype.kind === 'f' && a.itemsize === 4) return Math.fround(Number(s) / a.size);
   return Number(s) / a.size;
-}
-
-/**
- * {@link pairwiseSum} in float32, addition for addition (NumPy's float32
- * sum: its pairwise loop adds in the item type).
- */
-export function pairwiseSumF4(read: (off: number) => number, p: number, n: number, s: number): number {
-  const F = Math.fround;
-  if (n < 8) {
-    let res = -0;
-    for (let i = 0; i < n; i++) res = F(res + read(p + i * s));
-    return res;
-  }
-  if (n <= 128) {
-    const r = [0, 1, 2, 3, 4, 5, 6, 7].map((j) => read(p + j * s));
-    const end = n - (n % 8);
-    let i = 8;
-    for (; i < end; i += 8) for (let j = 0; j < 8; j++) r[j] = F(r[j] + read(p + (i + j) * s));
-    let res = F(F(F(r[0] + r[1]) + F(r[2] + r[3])) + F(F(r[4] + r[5]) + F(r[6] + r[7])));
-    for (; i < n; i++) res = F(res + read(p + i * s));
-    return res;
-  }
-  let n2 = Math.floor(n / 2);
-  n2 -= n2 % 8;
-  return F(pairwiseSumF4(read, p, n2, s) + pairwiseSumF4(read, p + n2 * s, n - n2, s));
 }
 
 /** @internal The JS path of sum/min/max, for tests that pin the kernels to it. */

@@ -123,6 +123,7 @@ describe("NumPy's positional second argument, or the options", () => {
     expect(() => unique(x, y as never)).toThrow('unique() takes its options as an object, got an array');
     expect(() => unique(x, [1] as never)).toThrow('unique() takes its options as an object, got a list');
     expect(() => unique(x, 'sorted' as never)).toThrow("unique() takes its options as an object, got 'sorted'");
+    expect(() => unique(x, new Float64Array(2) as never)).toThrow('unique() takes its options as an object, got a typed array');
   });
 });
 
