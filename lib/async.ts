@@ -46,7 +46,7 @@ import { AccessError, describeValue, ValueError } from './errors';
 import { takeTurn, type Access } from './async-queue';
 import { afterMajorGc, EXTERNAL_SOFT_LIMIT } from './gc-wait';
 import { captureKernels, regionOf, type KernelCall } from './kernels';
-import { meanOf } from './reduce';
+import { meanOf, signedExtreme } from './reduce';
 import { kernelAbort, kernelCastAsync, kernelCopyAsync, kernelProgress, kernelReduceAsync, kernelSaveAbort, kernelSaveAsync, kernelSaveProgress, kernelUfuncAbort, kernelUfuncAsync, kernelUfuncProgress, poolBuffer, sortKernels, type AsyncJob, type AsyncSettle } from './native';
 import type { AstypeOptions, NdArray, Order } from './ndarray';
 import { unique, uniqueCallOf, type SortOptions, type UniqueOptions, type UniqueResult } from './sort';
@@ -427,7 +427,8 @@ export function sumAsync(a: NdArray, options: AsyncOptions = {}): Promise<number
 
 function extreme(name: string, a: NdArray, options: AsyncOptions, sync: () => number | bigint): Promise<number | bigint> {
   // A bool array's extreme is a bool, as its elements read (as the sync method).
-  return run(name, a, options, sync, (_v, r) => (a.dtype.kind === 'b' ? ((r !== 0) as unknown as number) : (r as number | bigint)));
+  // A zero float takes NumPy's sign (the kernel keeps the first zero).
+  return run(name, a, options, sync, (_v, r) => (a.dtype.kind === 'b' ? ((r !== 0) as unknown as number) : typeof r === 'number' ? signedExtreme(a, r) : (r as bigint)));
 }
 
 /** {@link NdArray.min} on the thread pool. */

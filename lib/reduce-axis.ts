@@ -40,7 +40,8 @@ import { makeCaster } from './cast';
 import { ValueError, describeValue } from './errors';
 import { noReductionLoop, type ReductionMethod } from './no-loop';
 import { WINDOW_BYTES } from './storage';
-import { bufferSpan } from './buffered-sum';
+import { bufferSpan, isNumpyAligned } from './buffered-sum';
+import { afterCall, classOf, wholeZeroCalls, zeroOf, zeroWinner, type ZeroClass } from './extreme-zero';
 import { allocate, codecOf, NdArray as ArrayClass, requireOpen, storageOf, writeFlagOf } from './internal';
 import { axisInOptions, readOptions, type WithAxis } from './options';
 import { MAXDIMS, normalizeAxis, shapeToSize } from './layout';
@@ -904,7 +905,7 @@ function refuseRecords(a: NdArray, op: 'minimum' | 'maximum' | 'arg' | 'truth'):
 
 // ------------------------------------------------------------- min / max
 
-function extreme(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, max: boolean): NdArray {
+function extreme(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, max: boolean, initial?: number): NdArray {
   const name = max ? 'maximum' : 'minimum';
   if (opts.dtype !== undefined) throw new TypeError(`${max ? 'max' : 'min'}() takes no dtype`);
   refuseRecords(a, name);
@@ -915,7 +916,10 @@ function extreme(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, max: b
   if (opts.out !== undefined) checkOut(opts.out, np.outShape);
   // The kernel folds in the item's own type (64-bit integers exactly), as the loops below do.
   const own = ownTyped(loop, np.outSize);
-  if (own !== null && axisReduceNative(a, np.dims, max ? AxisOp.Max : AxisOp.Min, own, 1)) return emitOwn(own, loop, np, opts.out);
+  if (own !== null && axisReduceNative(a, np.dims, max ? AxisOp.Max : AxisOp.Min, own, 1)) {
+    signZeros(a, axes, own as Float64Array, initial);
+    return emitOwn(own, loop, np, opts.out);
+  }
   const src = sourceOf(a, null);
   const p = plan(a, axes, opts.keepdims ?? false, src.strides);
   const t = plainTyped(a);
@@ -945,6 +949,7 @@ function extreme(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, max: b
         }
       }
     });
+    signZeros(a, axes, f, initial);
     return emit(Array.from(f), loop, tp, opts.out);
   }
   const cmp = comparatorOf(loop);
@@ -984,6 +989,7 @@ function extreme(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, max: b
         }
       }
     });
+    signZeros(a, axes, f, initial);
     for (let i = 0; i < f.length; i++) acc[i] = f[i];
   } else {
     const better = (v: unknown, m: unknown): boolean => {
@@ -1004,6 +1010,94 @@ function extreme(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, max: b
     });
   }
   return emit(acc, loop, p, opts.out);
+}
+
+/**
+ * Gives each zero result of a float32/float64 max/min (`vals`, C order of the
+ * result) the sign NumPy's reduction ends with (extreme-zero.ts), from the
+ * calls its loop gets: one per walked row along a reduced innermost axis
+ * (contiguous, or buffered when byte-swapped or unaligned: a vector call),
+ * one per buffer of a block of two or more reduced innermost axes, and item
+ * by item when a kept axis is innermost. The running value starts from each
+ * result's first item, or from `initial` (a number of `a`'s dtype).
+ */
+function signZeros(a: NdArray, axes: readonly number[], vals: { length: number; [i: number]: number }, initial?: number): void {
+  if (a.dtype.kind !== 'f' || (a.itemsize !== 4 && a.itemsize !== 8)) return;
+  let zeros = 0;
+  for (let i = 0; i < vals.length; i++) if (vals[i] === 0) zeros++;
+  if (zeros === 0) return;
+  const src = sourceOf(a, null);
+  const get = src.get as (p: number) => number;
+  const unit = typedLayout(a) !== null ? 1 : a.itemsize;
+  const p = plan(a, axes, false, src.strides);
+  const lanes = 64 / a.itemsize;
+  const buffered = !a.dtype.isnative || !isNumpyAligned(storageOf(a).addressBase + a.offset, a.shape, a.strides, a.itemsize);
+  const dims = p.dims;
+  if (dims.length === 0 && initial === undefined) return; // one item: it is the result
+  if (dims.every((d) => d[2] === 0)) {
+    // Every axis reduced: the whole walk, buffered as NumPy's whole-array reduction.
+    const shape = dims.map((d) => d[0]);
+    const row = shape[shape.length - 1];
+    const w = wholeZeroCalls(get, shape, dims.map((d) => d[1]), src.start, unit, buffered || (dims.length >= 2 && row < BUFSIZE), initial);
+    const z = zeroWinner(w.count, w.callAt, w.first, lanes);
+    if (z !== null) vals[0] = z;
+    return;
+  }
+  // The running value of each zero result (0 until its first item is met).
+  const run = new Uint8Array(p.outSize).fill(initial === undefined ? 0 : classOf(initial)) as unknown as ZeroClass[];
+  const seen = new Uint8Array(p.outSize).fill(initial === undefined ? 0 : 1);
+  const call = (o: number, n: number, vector: boolean, item: (i: number) => number): void => {
+    if (vals[o] !== 0) return;
+    if (seen[o] === 0) {
+      seen[o] = 1;
+      run[o] = classOf(item(0));
+      run[o] = afterCall({ n: n - 1, vector, item: (i) => item(i + 1) }, run[o], lanes);
+    } else run[o] = afterCall({ n, vector, item }, run[o], lanes);
+  };
+  const block = reducedBlock(dims);
+  if (block !== null) {
+    const { outer, size, at, row, shape } = block;
+    const inner = dims[dims.length - 1][1];
+    walk([...outer, [1, 0, 0]], src.start, (s0, _n, _s, o) => {
+      if (row < BUFSIZE) {
+        // NumPy's buffers over the block (buffered-sum.ts bufferSpan), one contiguous call each.
+        const { per, span } = bufferSpan(shape);
+        for (let q = 0; q < size; q += span) {
+          for (let lo = q; lo < Math.min(q + span, size); lo += per) call(o, Math.min(per, q + span - lo, size - lo), true, (i) => get(s0 + at(lo + i)));
+        }
+      } else {
+        for (let r = 0; r < size; r += row) rowCalls(o, s0 + at(r), row, inner);
+      }
+    });
+  } else {
+    walk(dims, src.start, (s0, n, s, o, os) => {
+      if (os === 0) {
+        rowCalls(o, s0, n, s);
+        return;
+      }
+      // A kept axis innermost: each item meets its result's running value alone (the later zero wins).
+      for (let i = 0, j = o; i < n; i++, j += os) {
+        if (vals[j] !== 0) continue;
+        const k = classOf(get(s0 + i * s));
+        if (seen[j] === 0) {
+          seen[j] = 1;
+          run[j] = k;
+        } else if (k !== 0) run[j] = k;
+      }
+    });
+  }
+  for (let o = 0; o < vals.length; o++) {
+    if (vals[o] !== 0) continue;
+    const z = zeroOf(run[o]);
+    if (z !== null) vals[o] = z;
+  }
+
+  /** A reduced row of `n` items: one call, or buffers of BUFSIZE when NumPy buffers it. */
+  function rowCalls(o: number, s0: number, n: number, s: number): void {
+    if (buffered) {
+      for (let lo = 0; lo < n; lo += BUFSIZE) call(o, Math.min(BUFSIZE, n - lo), true, (i) => get(s0 + (lo + i) * s));
+    } else call(o, n, s === unit, (i) => get(s0 + i * s));
+  }
 }
 
 /** A typed array of `n` items of `dt` (native order; bool as 0/1 bytes), or null for float16 and complex. */
@@ -1044,6 +1138,17 @@ function emitOwn(vals: AxisOut, dt: DType, p: Plan, out: NdArray | undefined): N
   return emit(list, dt, p, out);
 }
 
+/**
+ * The `initial` a float max/min's running value starts from, as a number of
+ * `a`'s dtype (for the sign of a zero result, signZeros); undefined with a
+ * `where` mask (NumPy then calls its loop once per run of unmasked items).
+ */
+function zeroStart(a: NdArray, opts: ReduceOptions): number | undefined {
+  const v = opts.initial;
+  if ((opts.where !== undefined && opts.where !== true) || (typeof v !== 'number' && typeof v !== 'bigint' && typeof v !== 'boolean')) return undefined;
+  return a.itemsize === 4 ? Math.fround(Number(v)) : Number(v);
+}
+
 /** NumPy's `min(a, axis, { keepdims, out })`; NaN propagates; an empty reduction is a ValueError. */
 export function min(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, opts: ReduceOptions = {}): NdArray {
   [axis, opts] = splitAxis('min', axis, opts);
@@ -1053,7 +1158,8 @@ export function min(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, opt
   if (opts.initial !== undefined || opts.where !== undefined) {
     // Records have no minimum loop: NumPy's TypeError comes before any initial/where check.
     refuseRecords(a, 'minimum');
-    return reduceWithInitial('min', a, axis, opts, (x, ax, o) => extreme(x, ax as Axis, o, false));
+    const init = zeroStart(a, opts);
+    return reduceWithInitial('min', a, axis, opts, (x, ax, o) => extreme(x, ax as Axis, o, false, x === a ? init : undefined));
   }
   return extreme(a, axis, opts, false);
 }
@@ -1067,7 +1173,8 @@ export function max(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, opt
   if (opts.initial !== undefined || opts.where !== undefined) {
     // Records have no maximum loop: NumPy's TypeError comes before any initial/where check.
     refuseRecords(a, 'maximum');
-    return reduceWithInitial('max', a, axis, opts, (x, ax, o) => extreme(x, ax as Axis, o, true));
+    const init = zeroStart(a, opts);
+    return reduceWithInitial('max', a, axis, opts, (x, ax, o) => extreme(x, ax as Axis, o, true, x === a ? init : undefined));
   }
   return extreme(a, axis, opts, true);
 }

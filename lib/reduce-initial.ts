@@ -116,7 +116,8 @@ export function reduceWithInitial<O extends { out?: NdArray; keepdims?: boolean;
     r.fill(init.toArray());
     return r;
   }
-  return COMBINE[kind](r, init, { out: r });
+  // initial first: a tie keeps the reduction's own result (NumPy's running value starts at initial).
+  return COMBINE[kind](init, r, { out: r });
 }
 
 /**

@@ -11,12 +11,14 @@
  *   (lib/buffered-sum.ts);
  * - integer sums exact (partial sums in doubles below 2^52, then a BigInt),
  *   rounded once at the end; 64-bit integers as a BigInt;
- * - min/max by strict comparison in C order, NaN winning at once.
+ * - min/max by strict comparison in C order, NaN winning at once; a zero
+ *   result takes the sign NumPy's loop ends with ({@link signedExtreme}).
  * The call goes ndarray.ts → reduce.ts → kernels.ts → native and never back up.
  * @module
  */
 import { bufferedPairwiseSum, isNumpyAligned, NUMPY_BUFFER_ITEMS, pairwiseChunkF4 } from './buffered-sum';
 import { iterationLayout } from './layout';
+import { wholeZeroCalls, zeroWinner } from './extreme-zero';
 import { ValueError } from './errors';
 import { noReductionLoop } from './no-loop';
 import { reduce } from './elementwise';
@@ -75,8 +77,7 @@ function reduceJS(a: NdArray, op: ReduceOp): number {
       // or unaligned layout (a <f8 in a packed record), and one of two or
       // more rows shorter than its buffer.
       const f4 = a.itemsize === 4;
-      const aligned = isNumpyAligned(storageOf(a).addressBase + a.offset, shape, strides, a.itemsize);
-      if (!a.dtype.isnative || !aligned || (shape.length >= 2 && shape[shape.length - 1] < NUMPY_BUFFER_ITEMS)) {
+      if (numpyBuffers(a, shape, strides)) {
         return bufferedPairwiseSum(read, shape, strides, a.offset, f4);
       }
       let acc = 0;
@@ -138,6 +139,28 @@ function reduceJS(a: NdArray, op: ReduceOp): number {
   return m;
 }
 
+/**
+ * NumPy's iterator copies this walk of `a` into its buffer: a byte-swapped
+ * or unaligned layout (a <f8 in a packed record), or two or more rows
+ * shorter than the buffer.
+ */
+function numpyBuffers(a: NdArray, shape: readonly number[], strides: readonly number[]): boolean {
+  if (!a.dtype.isnative || !isNumpyAligned(storageOf(a).addressBase + a.offset, shape, strides, a.itemsize)) return true;
+  return shape.length >= 2 && shape[shape.length - 1] < NUMPY_BUFFER_ITEMS;
+}
+
+/**
+ * A whole-array float32/float64 max/min `m` with the sign NumPy's loop ends
+ * with when it is zero and `a` holds both zeros (extreme-zero.ts); any other
+ * `m` as it is.
+ */
+export function signedExtreme(a: NdArray, m: number): number {
+  if (m !== 0 || a.dtype.kind !== 'f' || (a.itemsize !== 4 && a.itemsize !== 8)) return m;
+  const { shape, strides } = iterationLayout(a.shape, a.strides);
+  const w = wholeZeroCalls(numberReader(a), shape, strides, a.offset, a.itemsize, numpyBuffers(a, shape, strides));
+  return zeroWinner(w.count, w.callAt, w.first, 64 / a.itemsize) ?? m;
+}
+
 function is64BitInt(a: NdArray): boolean {
   return a.dtype.itemsize === 8 && (a.dtype.kind === 'i' || a.dtype.kind === 'u');
 }
@@ -168,7 +191,7 @@ function extreme(a: NdArray, op: ReduceOp.Min | ReduceOp.Max): number | bigint {
     const min = op === ReduceOp.Min;
     return reduce<bigint | undefined>(a, (m, v) => (m === undefined || (min ? (v as bigint) < m : (v as bigint) > m) ? (v as bigint) : m), undefined) as bigint;
   }
-  const m = reduceNative(a, op) ?? reduceJS(a, op);
+  const m = signedExtreme(a, (reduceNative(a, op) as number | null) ?? reduceJS(a, op));
   // A bool array's extreme is a bool, as its elements read.
   return a.dtype.kind === 'b' ? ((m !== 0) as unknown as number) : m;
 }
