@@ -41,7 +41,7 @@ import { ValueError, repr } from './errors';
 import { derive, isArray, requireOpen, requireWritable, storageOf, writeFlagOf } from './internal';
 import { readKnownOptions } from './options';
 import { asarray } from './array-coerce';
-import { canCast, resultType, type Casting } from './promote';
+import { canCast, DTypePromotionError, resultType, type Casting } from './promote';
 import { dot, matmul } from './linalg';
 import { add, multiply } from './ufuncs/arith';
 import { sum } from './reduce-axis';
@@ -91,6 +91,16 @@ const ORDERS = ['C', 'F', 'A', 'K'];
 const CASTINGS = ['no', 'equiv', 'safe', 'same_kind', 'unsafe'];
 
 const isLetter = (c: string): boolean => /^[A-Za-z]$/.test(c);
+
+/** The operands' common dtype; none (bytes beside a number) is NumPy's "invalid data type for einsum". */
+function einsumType(ops: readonly NdArray[]): DType {
+  try {
+    return resultType(...ops.map((a) => a.dtype));
+  } catch (e) {
+    if (e instanceof DTypePromotionError) throw new TypeError('invalid data type for einsum');
+    throw e;
+  }
+}
 
 /** One operand's term parsed: its letters by axis, 0 for an axis under the ellipsis. */
 function parseTerm(term: string, ndim: number, iop: number): number[] {
@@ -378,7 +388,7 @@ export function einsum(subscripts: unknown, ...args: unknown[]): NdArray {
   }
   // NumPy plans the path (and checks `optimize`) before anything else.
   const path = contractionPath(parsed.ops, output, sizes, o.optimize ?? false);
-  const dt = o.dtype === undefined || o.dtype === null ? resultType(...ops.map((a) => a.dtype)) : toDType(o.dtype);
+  const dt = o.dtype === undefined || o.dtype === null ? einsumType(ops) : toDType(o.dtype);
   // One operand, nothing summed: NumPy's get_single_op_view.
   // NumPy's c_einsum returns this view before it looks at `dtype`, `order` or `casting`.
   if (terms.length === 1 && out === null && terms[0].labels.every((l) => output.includes(l)) && terms[0].labels.length === output.length) {
@@ -389,6 +399,12 @@ export function einsum(subscripts: unknown, ...args: unknown[]): NdArray {
     // byte order; but a void scalar (records, 'V') refers to the array's
     // bytes, as this view does.
     return v.ndim === 0 && v.dtype.kind !== 'V' ? v.astype(v.dtype.newbyteorder('=')) : v;
+  }
+  // NumPy's c_einsum has no sum-of-products loop for a plain void, and starts its output
+  // from a bool False cast 'safe' into dt, which bytes or a record refuse.
+  if (!'biufc'.includes(dt.kind)) {
+    if (dt.kind === 'V' && !dt.isStructured) throw new TypeError('invalid data type for einsum');
+    throw new TypeError(`Cannot cast scalar from dtype('bool') to ${inspect(dt)} according to the rule 'safe'`);
   }
   ops.forEach((a, i) => {
     if (!canCast(a.dtype, dt, casting)) throw new TypeError(`Iterator operand ${i} dtype could not be cast from ${inspect(a.dtype)} to ${inspect(dt)} according to the rule '${casting}'`);

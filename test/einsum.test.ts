@@ -352,3 +352,21 @@ describe('einsum: a 0-d record or void result is the view itself (NumPy returns 
     expect(mm.sharesMemory(einsum('->', f), f)).toBe(false);
   });
 });
+
+describe("einsum of bytes and records: NumPy's errors wherever it must add or multiply (fuzz seed 9702752)", () => {
+  const rec = zeros([2, 3], [['a', '<i2']]);
+  test('a sum or a product starts from a bool False cast into the dtype, which bytes and records refuse', () => {
+    expect(() => einsum('ij->', rec)).toThrow(new TypeError("Cannot cast scalar from dtype('bool') to dtype([('a', '<i2')]) according to the rule 'safe'"));
+    // Even with nothing to add: an empty record array.
+    expect(() => einsum('ij->', rec.index(':, 3:1'))).toThrow(TypeError);
+    expect(() => einsum('i,i->i', zeros([3], 'S2'), zeros([3], 'S2'))).toThrow(new TypeError("Cannot cast scalar from dtype('bool') to dtype('S2') according to the rule 'safe'"));
+  });
+  test('a plain void, or bytes beside a number: "invalid data type for einsum"', () => {
+    expect(() => einsum('i->', zeros([3], 'V4'))).toThrow(new TypeError('invalid data type for einsum'));
+    expect(() => einsum('i,i', zeros([3], 'S2'), zeros([3]))).toThrow(new TypeError('invalid data type for einsum'));
+  });
+  test('a view (nothing summed, one operand) is returned as NumPy returns it', () => {
+    expect(einsum('ij->ji', rec).shape).toEqual([3, 2]);
+    expect(einsum('ii->i', rec.index(':, :2')).dtype.str).toBe('|V2');
+  });
+});
