@@ -61,7 +61,7 @@ export interface EinsumOptions {
   /**
    * The result's memory order: `'C'`, `'F'`, `'A'` or `'K'` (default `'K'`: the output's letters
    * in the operands' memory order, as NumPy's iterator allocates it; `'A'` is Fortran when every
-   * operand is F-contiguous and one is not C-contiguous).
+   * operand is F-contiguous, 1-d ones included).
    */
   order?: 'C' | 'F' | 'A' | 'K';
   /** The casting rule for the operands and `out` (default `'safe'`). */
@@ -447,9 +447,9 @@ export function einsum(subscripts: unknown, ...args: unknown[]): NdArray {
   let r = last.a.transpose(output.map((l) => last.labels.indexOf(l)));
   if (!r.dtype.equals(dt)) r = r.astype(dt);
   // A new array, never a view of an operand (when no product or sum made one).
-  // 'A' is Fortran when every operand is F-contiguous and one is not also C-contiguous
-  // (NumPy's: two 1-d operands give a C result; test_output_order).
-  const fortran = order === 'F' || (order === 'A' && ops.every((a) => a.flags.fContiguous) && ops.some((a) => !a.flags.cContiguous));
+  // 'A' is Fortran when every operand is F-contiguous, 1-d ones included (NumPy's iterator:
+  // einsum('i,j', x, y, order='A') is F; test_output_order; fuzz seed 9719893).
+  const fortran = order === 'F' || (order === 'A' && ops.every((a) => a.flags.fContiguous));
   // 'K' (the default): the layout NumPy's iterator allocates, the output's letters in 'K'
   // order of the operands' strides over every letter, summed ones too (fuzz pass 9:
   // einsum('ij,ij->ji', x, y) of C operands is F there, not C). With `optimize` NumPy's

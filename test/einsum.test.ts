@@ -370,3 +370,12 @@ describe("einsum of bytes and records: NumPy's errors wherever it must add or mu
     expect(einsum('ii->i', rec.index(':, :2')).dtype.str).toBe('|V2');
   });
 });
+
+describe("einsum order 'A': Fortran when every operand is F-contiguous, 1-d ones included (fuzz seed 9719893)", () => {
+  test('outer products of 1-d operands, and of a 1×n row, are laid out F; a C matrix keeps C', () => {
+    // NumPy 2.4: np.einsum('i,j', ones(2), ones(3), order='A').strides == (8, 16).
+    expect(einsum('i,j', ones([2]), ones([3]), { order: 'A' }).strides).toEqual([8, 16]);
+    expect(einsum('ij,m', ones([1, 2], '|b1'), ones([3], '|b1'), { order: 'A' }).strides).toEqual([1, 1, 2]);
+    expect(einsum('ij,m', ones([2, 2]), ones([3]), { order: 'A' }).strides).toEqual([48, 24, 8]);
+  });
+});
