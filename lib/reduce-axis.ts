@@ -818,6 +818,9 @@ export function mean(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, op
   // which takes a bare axis 0 or -1 of a 0-d array as the ufuncs do.
   const unmasked = opts.where === undefined || opts.where === true;
   resolveAxes(axis, a.ndim, unmasked);
+  // It broadcasts the mask to `a` as it counts, before it looks at the dtype (a
+  // record array's mask of the wrong shape is that ValueError; fuzz seed 9734936).
+  if (opts.where instanceof ArrayClass) broadcastTo(opts.where, a.shape);
   const k = a.dtype.kind;
   let loop: DType;
   let half = false;

@@ -1,6 +1,7 @@
 // Axis reductions against NumPy: values bit for bit (float sums in NumPy's
 // pairwise / outer-axis order), result dtypes, shapes and errors.
 import { arange, broadcastTo, fromBuffer, NdArray, zeros, AxisError, ValueError, variance, nanstd } from '../lib';
+import * as mm from '../lib';
 import * as R from '../lib/reduce-axis';
 import * as J from '../lib/join';
 import { describeWithNumpy, NUMPY_BASELINE, runNumpy } from './helpers/numpy';
@@ -445,5 +446,17 @@ print(json.dumps({'x': x.tobytes().hex(), 'r': r}))
     }
     got['<c8 mean 1'] = hex(R.mean(x, 1, { dtype: '<c8' }));
     expect(got).toEqual(want.r);
+  });
+});
+
+describe("mean's where mask is broadcast to the array before its dtype is looked at (fuzz seed 9734936)", () => {
+  test("a record array with a mask of the wrong shape: NumPy's broadcast ValueError, not the records' add TypeError", () => {
+    const rec = mm.zeros([5], [['a', '<u4'], ['b', '<i4']]);
+    const where = mm.array([false, true, false, false]);
+    const msg = 'operands could not be broadcast together with remapped shapes [original->remapped]: (4,)  and requested shape (5,)';
+    expect(() => mm.mean(rec, null, { where })).toThrow(new ValueError(msg));
+    expect(() => mm.nanmean(rec, null, { where })).toThrow(new ValueError(msg));
+    // A mask that fits: the records' own error.
+    expect(() => mm.mean(rec, null, { where: mm.ones([5], '|b1') })).toThrow(TypeError);
   });
 });
