@@ -25,6 +25,11 @@
  * lane of a vector call, so a call whose last lane holds no zero defers to
  * the calls before it.
  *
+ * `fmax`/`fmin` (`nanmax`/`nanmin`) share the layout, but this build of
+ * NumPy compiles their scalar steps to keep the first operand in places:
+ * a contiguous call's tail, and a strided call's eight accumulators, keep
+ * their first zero ({@link afterFmaxCall}; a NaN loses to everything there).
+ *
  * Which calls NumPy makes (its iterator's walk, buffers, and the first item
  * it copies out) is in {@link wholeZeroCalls} (the whole array) and
  * reduce-axis.ts (along axes). float16 compares with `npy_half_ge`, whose
@@ -112,6 +117,38 @@ export function afterCall(c: ZeroCall, op: ZeroClass, lanes: number): ZeroClass 
   return op !== 0 ? op : rest(c, lanes);
 }
 
+/** The first zero among items `lane`, `lane + step`, … below `end`; 0 if none. */
+function firstZero(c: ZeroCall, lane: number, step: number, end: number): ZeroClass {
+  for (let i = lane; i < end; i += step) {
+    const k = classOf(c.item(i));
+    if (k !== 0) return k;
+  }
+  return 0;
+}
+
+/**
+ * The running value after call `c` of NumPy's fmax/fmin reduce loop: the
+ * vector lanes and their tree as {@link afterCall}'s, then a tail that keeps
+ * the running value unless it is below zero (the first zero of the tail);
+ * a strided call's eight accumulators each keep their first zero, the last
+ * accumulator holding one wins, then the tail's last zero.
+ */
+export function afterFmaxCall(c: ZeroCall, op: ZeroClass, lanes: number): ZeroClass {
+  if (c.vector) {
+    const end = Math.floor(c.n / lanes) * lanes;
+    const order = lanes === 8 ? LANES_8 : LANES_16;
+    let r = lastZero(c, order[order.length - 1], lanes, end);
+    if (r === 0) r = op;
+    for (let j = order.length - 2; j >= 0 && r === 0; j--) r = lastZero(c, order[j], lanes, end);
+    return r !== 0 ? r : firstZero(c, end, 1, c.n);
+  }
+  const end = Math.floor(c.n / 8) * 8;
+  let m: ZeroClass = 0;
+  for (let lane = 7; lane >= 0 && m === 0; lane--) m = firstZero(c, lane, 8, end);
+  const t = tailZero(c, end);
+  return t !== 0 ? t : m !== 0 ? m : op;
+}
+
 /** +0 or -0 for a zero class; null for 0 (no zero was kept). */
 export function zeroOf(k: ZeroClass): number | null {
   return k === 0 ? null : k === 2 ? -0 : 0;
@@ -194,8 +231,9 @@ export function wholeZeroCalls(
     count = size / row;
     range = (k) => [k * row, row];
   }
-  const step = nd === 0 ? unit : strides[nd - 1];
-  const vector = buffered || step === unit;
+  // A one-item walk steps by 0: NumPy's plain loop, never its vector reduce.
+  const step = nd === 0 ? 0 : strides[nd - 1];
+  const vector = nd > 0 && (buffered || step === unit);
   const callAt = (k: number): ZeroCall => {
     let [lo, n] = range(k);
     if (k === 0) {

@@ -32,7 +32,7 @@ import { axisInOptions, optionsWithAxis, readKnownOptions, type WithAxis } from 
 import { isArray, requireOpen } from './internal';
 import { fromBuffer, full } from './create';
 import { typedArray } from './typed';
-import { all, any, argmax, argmin, countNonzero, max, mean, min, prod, resolveAxes, sum, type Axis } from './reduce-axis';
+import { all, any, argmax, argmin, countNonzero, max, mean, min, prod, resolveAxes, signZeros, sum, type Axis } from './reduce-axis';
 import { variance, std } from './variance';
 import { cumsum, cumprod, type CumulativeOptions } from './cumulative';
 import { take } from './fancy';
@@ -289,6 +289,8 @@ function foldFminFmax(a: NdArray, axes: readonly number[], keepdims: boolean, is
     out[l * w] = r;
     if (cplx) out[l * w + 1] = i;
   }
+  // A zero result: the zero NumPy's fmax/fmin loops keep (extreme-zero.ts), unmasked float32/float64.
+  if (!cplx && (mask === undefined || mask === true)) signZeros(a, axes, out, init === null ? undefined : init[0], true);
   const shape = keepdims ? a.shape.map((n, d) => (axes.includes(d) ? 1 : n)) : kept.map((d) => a.shape[d]);
   return fromBuffer(out, cplx ? '<c16' : '<f8').reshape(shape);
 }

@@ -41,7 +41,7 @@ import { ValueError, describeValue } from './errors';
 import { noReductionLoop, type ReductionMethod } from './no-loop';
 import { WINDOW_BYTES } from './storage';
 import { bufferSpan, isNumpyAligned } from './buffered-sum';
-import { afterCall, classOf, wholeZeroCalls, zeroOf, zeroWinner, type ZeroClass } from './extreme-zero';
+import { afterCall, afterFmaxCall, classOf, wholeZeroCalls, zeroOf, zeroWinner, type ZeroClass } from './extreme-zero';
 import { allocate, codecOf, NdArray as ArrayClass, requireOpen, storageOf, writeFlagOf } from './internal';
 import { axisInOptions, readOptions, type WithAxis } from './options';
 import { MAXDIMS, normalizeAxis, shapeToSize } from './layout';
@@ -1022,9 +1022,10 @@ function extreme(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, max: b
  * (contiguous, or buffered when byte-swapped or unaligned: a vector call),
  * one per buffer of a block of two or more reduced innermost axes, and item
  * by item when a kept axis is innermost. The running value starts from each
- * result's first item, or from `initial` (a number of `a`'s dtype).
+ * result's first item, or from `initial` (a number of `a`'s dtype). `fmax`:
+ * the fmax/fmin loops (nanmax, nanmin), whose scalar steps differ.
  */
-function signZeros(a: NdArray, axes: readonly number[], vals: { length: number; [i: number]: number }, initial?: number): void {
+export function signZeros(a: NdArray, axes: readonly number[], vals: { length: number; [i: number]: number }, initial?: number, fmax = false): void {
   if (a.dtype.kind !== 'f' || (a.itemsize !== 4 && a.itemsize !== 8)) return;
   let zeros = 0;
   for (let i = 0; i < vals.length; i++) if (vals[i] === 0) zeros++;
@@ -1042,20 +1043,26 @@ function signZeros(a: NdArray, axes: readonly number[], vals: { length: number; 
     const shape = dims.map((d) => d[0]);
     const row = shape[shape.length - 1];
     const w = wholeZeroCalls(get, shape, dims.map((d) => d[1]), src.start, unit, buffered || (dims.length >= 2 && row < BUFSIZE), initial);
-    const z = zeroWinner(w.count, w.callAt, w.first, lanes);
+    let z: number | null;
+    if (fmax) {
+      let k = classOf(w.first);
+      for (let c = 0; c < w.count; c++) k = afterFmaxCall(w.callAt(c), k, lanes);
+      z = zeroOf(k);
+    } else z = zeroWinner(w.count, w.callAt, w.first, lanes);
     if (z !== null) vals[0] = z;
     return;
   }
   // The running value of each zero result (0 until its first item is met).
   const run = new Uint8Array(p.outSize).fill(initial === undefined ? 0 : classOf(initial)) as unknown as ZeroClass[];
   const seen = new Uint8Array(p.outSize).fill(initial === undefined ? 0 : 1);
+  const after = fmax ? afterFmaxCall : afterCall;
   const call = (o: number, n: number, vector: boolean, item: (i: number) => number): void => {
     if (vals[o] !== 0) return;
     if (seen[o] === 0) {
       seen[o] = 1;
       run[o] = classOf(item(0));
-      run[o] = afterCall({ n: n - 1, vector, item: (i) => item(i + 1) }, run[o], lanes);
-    } else run[o] = afterCall({ n, vector, item }, run[o], lanes);
+      run[o] = after({ n: n - 1, vector, item: (i) => item(i + 1) }, run[o], lanes);
+    } else run[o] = after({ n, vector, item }, run[o], lanes);
   };
   const block = reducedBlock(dims);
   if (block !== null) {
@@ -1078,7 +1085,9 @@ function signZeros(a: NdArray, axes: readonly number[], vals: { length: number; 
         rowCalls(o, s0, n, s);
         return;
       }
-      // A kept axis innermost: each item meets its result's running value alone (the later zero wins).
+      // A kept axis innermost: each item meets its result's running value alone, and the
+      // later zero wins (fmax too, in its vector loop; its scalar steps, which NumPy's build
+      // compiles to keep either operand, are not followed: README, nan functions).
       for (let i = 0, j = o; i < n; i++, j += os) {
         if (vals[j] !== 0) continue;
         const k = classOf(get(s0 + i * s));

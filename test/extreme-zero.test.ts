@@ -2,7 +2,8 @@
 // the one NumPy's loop keeps (lib/extreme-zero.ts). NumPy's maximum/minimum
 // loops take the second operand on a tie, in vector lanes for a contiguous
 // call and in eight scalar accumulators otherwise, so the answer depends on
-// the layout; these are NumPy 2.4's answers.
+// the layout; these are NumPy 2.4's answers. nanmax/nanmin (fmax/fmin) share the
+// layout with other tie rules in their scalar steps.
 import * as lib from '../lib';
 import type { NdArray } from '../lib';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
@@ -50,6 +51,27 @@ describe('the zero of a max or min', () => {
     expect(sign((await a.maxAsync()) as number)).toBe(sign(a.max() as number));
   });
 
+  test("nanmax and nanmin: NumPy's fmax/fmin loops, whose scalar steps keep the running value", () => {
+    // NumPy 2.4: np.nanmin([0., -0.]) is 0., np.nanmin([-0., 0.]) is -0., np.nanmax([nan, -0., 0.]) is -0.
+    expect(sign(lib.nanmin(lib.array([0, -0])).item() as number)).toBe('0');
+    expect(sign(lib.nanmin(lib.array([-0, 0])).item() as number)).toBe('-0');
+    expect(sign(lib.nanmax(lib.array([NaN, -0, 0])).item() as number)).toBe('-0');
+    const x = new Float64Array(17).fill(-1);
+    x[5] = -0;
+    x[11] = 0;
+    expect(sign(lib.nanmax(lib.fromBuffer(x)).item() as number)).toBe('-0');
+    x[5] = 0;
+    x[11] = -0;
+    expect(sign(lib.nanmax(lib.fromBuffer(x)).item() as number)).toBe('0');
+    // Strided: eight accumulators that each keep their first zero.
+    const y = new Float64Array(20).fill(-1);
+    for (let i = 0; i < 20; i += 2) y[i] = NaN;
+    y[3] = 0;
+    y[19] = -0;
+    expect(sign(lib.nanmax(lib.fromBuffer(y).index('::-1')).item() as number)).toBe('0');
+    expect(sign(lib.nanmax(lib.fromBuffer(y)).item() as number)).toBe('0');
+  });
+
   test('float16 keeps the first zero (its loop keeps the first operand on a tie)', () => {
     expect(sign(lib.array([-0, 0], 'f2').max() as number)).toBe('-0');
     expect(sign(lib.array([0, -0], 'f2').max() as number)).toBe('0');
@@ -77,6 +99,8 @@ const OPS: Record<string, (a: NdArray, axis: Axis) => NdArray | number> = {
   ptp: (a, ax) => lib.ptp(a, ax),
   max_noarg: (a) => a.max() as number,
   min_noarg: (a) => a.min() as number,
+  nanmax: (a, ax) => lib.nanmax(a, ax),
+  nanmin: (a, ax) => lib.nanmin(a, ax),
 };
 
 describeWithNumpy('the zero of a max or min against NumPy', () => {
@@ -89,17 +113,19 @@ ops = {
  'max_keep': lambda a, ax: np.max(a, axis=ax, keepdims=True), 'min_init': lambda a, ax: np.min(a, axis=ax, initial=0.0),
  'max_init': lambda a, ax: np.max(a, axis=ax, initial=-0.0), 'ptp': lambda a, ax: np.ptp(a, axis=ax),
  'max_noarg': lambda a, ax: a.max(), 'min_noarg': lambda a, ax: a.min(),
+ 'nanmax': lambda a, ax: np.nanmax(a, axis=ax), 'nanmin': lambda a, ax: np.nanmin(a, axis=ax),
 }
 names = list(ops)
 out = []
-while len(out) < 500:
+while len(out) < 600:
     dt = rng.choice(['<f8', '>f8', '<f4', '>f4'])
     big = rng.random() < 0.1
     shape = [rng.choice([1, 2, 3, 5, 8, 9, 17, 33, 70, 130] + ([1000, 9000, 20000] if big else [])) for _ in range(rng.randint(1, 3))]
     size = int(np.prod(shape))
     if size > 60000: continue
     op = names[len(out) % len(names)]
-    pool = [-0.0, 0.0, 1.0, 2.0] if op.startswith('min') else [-0.0, 0.0, -1.0, -2.0]
+    pool = [-0.0, 0.0, 1.0, 2.0] if op.startswith('min') or op == 'nanmin' else [-0.0, 0.0, -1.0, -2.0]
+    if op.startswith('nan'): pool = pool + [np.nan]
     if rng.random() < 0.2: pool = [-0.0, 0.0]
     k = rng.randint(1, 3)
     base = np.array([rng.choice(pool) for _ in range(size * k)], dtype=dt)
@@ -115,13 +141,21 @@ while len(out) < 500:
     if a.size == 0: continue
     r = rng.random()
     axis = None if r < 0.35 or op.endswith('noarg') else (rng.randrange(a.ndim) if r < 0.75 else tuple(sorted(rng.sample(range(a.ndim), rng.randint(1, a.ndim)))))
-    res = np.asarray(ops[op](a, axis), dtype=a.dtype.newbyteorder('='))
+    if op.startswith('nan') and axis is not None:
+        # nan*: only where a reduced axis is innermost (NumPy's scalar fmax steps elsewhere are not followed).
+        long = [d for d in range(a.ndim) if a.shape[d] > 1]
+        inner = min(long, key=lambda d: abs(a.strides[d])) if long else 0
+        if inner not in (axis if isinstance(axis, tuple) else (axis,)): axis = None
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')
+        res = np.asarray(ops[op](a, axis), dtype=a.dtype.newbyteorder('='))
     off = a.__array_interface__['data'][0] - base.__array_interface__['data'][0]
     out.append(dict(op=op, dt=dt, hex=base.tobytes().hex(), shape=list(a.shape), strides=list(a.strides), offset=int(off),
-                    axis=list(axis) if isinstance(axis, tuple) else axis, want=[('-0' if v == 0 and np.signbit(v) else repr(float(v))) for v in res.ravel()]))
+                    axis=list(axis) if isinstance(axis, tuple) else axis, want=[('-0' if v == 0 and np.signbit(v) else 'NaN' if v != v else repr(float(v))) for v in res.ravel()]))
 print(json.dumps(out))
 `);
-    expect(cases.length).toBe(500);
+    expect(cases.length).toBe(600);
     const bad: string[] = [];
     let zeros = 0;
     for (const c of cases) {
@@ -132,7 +166,7 @@ print(json.dumps(out))
       const got = typeof r === 'number' ? [r] : ((r.ravel().toArray() as number[]));
       const want = c.want as unknown as string[];
       zeros += want.filter((w) => w === '-0' || w === '0.0').length;
-      const same = got.length === want.length && got.every((v, i) => (want[i] === '-0' ? Object.is(v, -0) : Object.is(v, Number(want[i]))));
+      const same = got.length === want.length && got.every((v, i) => (want[i] === '-0' ? Object.is(v, -0) : Object.is(Number(v), Number(want[i]))));
       if (!same) bad.push(`${c.op} ${c.dt} shape ${JSON.stringify(c.shape)} strides ${JSON.stringify(c.strides)} axis ${JSON.stringify(c.axis)}: ${got.slice(0, 20).map(sign).join(',')} against ${want.slice(0, 20).join(',')}`);
     }
     // Most results are zeros, both signs among them: the comparison above is about the sign.
