@@ -39,6 +39,35 @@
  */
 import { NUMPY_BUFFER_ITEMS, bufferSpan } from './buffered-sum';
 
+/**
+ * Items one sign search reads at most. Past that (a zero result over more
+ * items, most of them read before a zero decides), the result keeps the
+ * sign the plain fold gave it, its first zero: the search stays a small
+ * fraction of a reduction that the kernel runs at memory speed.
+ */
+export const ZERO_SCAN_ITEMS = 2 ** 24;
+
+const EXHAUSTED: unique symbol = Symbol('zero scan exhausted');
+
+/** `read`, stopping the search ({@link withinBudget}) at its {@link ZERO_SCAN_ITEMS}th call. */
+export function budgetedReader<T>(read: (off: number) => T): (off: number) => T {
+  let left = ZERO_SCAN_ITEMS;
+  return (off) => {
+    if (--left < 0) throw EXHAUSTED;
+    return read(off);
+  };
+}
+
+/** `fn()`, or null when its {@link budgetedReader} ran out. */
+export function withinBudget<T>(fn: () => T): T | null {
+  try {
+    return fn();
+  } catch (e) {
+    if (e === EXHAUSTED) return null;
+    throw e;
+  }
+}
+
 /** A value's part in a zero max/min: 0 below (or above) zero, 1 for +0, 2 for -0. */
 export type ZeroClass = 0 | 1 | 2;
 

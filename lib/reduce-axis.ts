@@ -41,7 +41,7 @@ import { ValueError, describeValue } from './errors';
 import { noReductionLoop, type ReductionMethod } from './no-loop';
 import { WINDOW_BYTES } from './storage';
 import { bufferSpan, isNumpyAligned } from './buffered-sum';
-import { afterCall, afterFmaxCall, classOf, wholeZeroCalls, zeroOf, zeroWinner, type ZeroClass } from './extreme-zero';
+import { afterCall, afterFmaxCall, budgetedReader, classOf, wholeZeroCalls, withinBudget, zeroOf, zeroWinner, type ZeroClass } from './extreme-zero';
 import { allocate, codecOf, NdArray as ArrayClass, requireOpen, storageOf, writeFlagOf } from './internal';
 import { axisInOptions, readOptions, type WithAxis } from './options';
 import { MAXDIMS, normalizeAxis, shapeToSize } from './layout';
@@ -1023,15 +1023,21 @@ function extreme(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, max: b
  * one per buffer of a block of two or more reduced innermost axes, and item
  * by item when a kept axis is innermost. The running value starts from each
  * result's first item, or from `initial` (a number of `a`'s dtype). `fmax`:
- * the fmax/fmin loops (nanmax, nanmin), whose scalar steps differ.
+ * the fmax/fmin loops (nanmax, nanmin), whose scalar steps differ. A search
+ * that would read more than ZERO_SCAN_ITEMS items leaves the signs as they are.
  */
 export function signZeros(a: NdArray, axes: readonly number[], vals: { length: number; [i: number]: number }, initial?: number, fmax = false): void {
   if (a.dtype.kind !== 'f' || (a.itemsize !== 4 && a.itemsize !== 8)) return;
   let zeros = 0;
   for (let i = 0; i < vals.length; i++) if (vals[i] === 0) zeros++;
   if (zeros === 0) return;
+  withinBudget(() => signZerosWithin(a, axes, vals, initial, fmax));
+}
+
+/** {@link signZeros}, throwing when its reader has read ZERO_SCAN_ITEMS items (vals then unchanged). */
+function signZerosWithin(a: NdArray, axes: readonly number[], vals: { length: number; [i: number]: number }, initial: number | undefined, fmax: boolean): void {
   const src = sourceOf(a, null);
-  const get = src.get as (p: number) => number;
+  const get = budgetedReader(src.get as (p: number) => number);
   const unit = typedLayout(a) !== null ? 1 : a.itemsize;
   const p = plan(a, axes, false, src.strides);
   const lanes = 64 / a.itemsize;

@@ -18,7 +18,7 @@
  */
 import { bufferedPairwiseSum, isNumpyAligned, NUMPY_BUFFER_ITEMS, pairwiseChunkF4 } from './buffered-sum';
 import { iterationLayout } from './layout';
-import { wholeZeroCalls, zeroWinner } from './extreme-zero';
+import { budgetedReader, wholeZeroCalls, withinBudget, zeroWinner } from './extreme-zero';
 import { ValueError } from './errors';
 import { noReductionLoop } from './no-loop';
 import { reduce } from './elementwise';
@@ -151,14 +151,15 @@ function numpyBuffers(a: NdArray, shape: readonly number[], strides: readonly nu
 
 /**
  * A whole-array float32/float64 max/min `m` with the sign NumPy's loop ends
- * with when it is zero and `a` holds both zeros (extreme-zero.ts); any other
+ * with when it is zero and `a` holds both zeros (extreme-zero.ts; as it is
+ * when the search would read more than ZERO_SCAN_ITEMS items); any other
  * `m` as it is.
  */
 export function signedExtreme(a: NdArray, m: number): number {
   if (m !== 0 || a.dtype.kind !== 'f' || (a.itemsize !== 4 && a.itemsize !== 8)) return m;
   const { shape, strides } = iterationLayout(a.shape, a.strides);
-  const w = wholeZeroCalls(numberReader(a), shape, strides, a.offset, a.itemsize, numpyBuffers(a, shape, strides));
-  return zeroWinner(w.count, w.callAt, w.first, 64 / a.itemsize) ?? m;
+  const w = wholeZeroCalls(budgetedReader(numberReader(a)), shape, strides, a.offset, a.itemsize, numpyBuffers(a, shape, strides));
+  return withinBudget(() => zeroWinner(w.count, w.callAt, w.first, 64 / a.itemsize)) ?? m;
 }
 
 function is64BitInt(a: NdArray): boolean {
