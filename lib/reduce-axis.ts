@@ -1085,24 +1085,41 @@ function signZerosWithin(a: NdArray, axes: readonly number[], vals: { length: nu
         for (let r = 0; r < size; r += row) rowCalls(o, s0 + at(r), row, inner);
       }
     });
+  } else if (dims[dims.length - 1][2] === 0) {
+    walk(dims, src.start, (s0, n, s, o) => rowCalls(o, s0, n, s));
   } else {
-    walk(dims, src.start, (s0, n, s, o, os) => {
-      if (os === 0) {
-        rowCalls(o, s0, n, s);
-        return;
+    // A kept axis innermost: each item meets its result's running value alone, and the
+    // later zero wins (fmax too, in its vector loop; its scalar steps, which NumPy's build
+    // compiles to keep either operand, are not followed: README, nan functions). So each
+    // zero result is its last zero item in walking order: read back from its last item.
+    const kept = dims.filter((d) => d[2] !== 0);
+    const red = dims.filter((d) => d[2] === 0);
+    const idx = new Array<number>(red.length);
+    for (let o = 0; o < vals.length; o++) {
+      if (vals[o] !== 0) continue;
+      let base = src.start;
+      for (const [n, st, os] of kept) base += (Math.floor(o / os) % n) * st;
+      for (let d = 0; d < red.length; d++) {
+        idx[d] = red[d][0] - 1;
+        base += idx[d] * red[d][1];
       }
-      // A kept axis innermost: each item meets its result's running value alone, and the
-      // later zero wins (fmax too, in its vector loop; its scalar steps, which NumPy's build
-      // compiles to keep either operand, are not followed: README, nan functions).
-      for (let i = 0, j = o; i < n; i++, j += os) {
-        if (vals[j] !== 0) continue;
-        const k = classOf(get(s0 + i * s));
-        if (seen[j] === 0) {
-          seen[j] = 1;
-          run[j] = k;
-        } else if (k !== 0) run[j] = k;
+      for (;;) {
+        const k = classOf(get(base));
+        if (k !== 0) {
+          run[o] = k;
+          break;
+        }
+        let d = red.length - 1;
+        while (d >= 0 && idx[d] === 0) {
+          idx[d] = red[d][0] - 1;
+          base += idx[d] * red[d][1];
+          d--;
+        }
+        if (d < 0) break;
+        idx[d]--;
+        base -= red[d][1];
       }
-    });
+    }
   }
   for (let o = 0; o < vals.length; o++) {
     if (vals[o] !== 0) continue;
