@@ -92,12 +92,16 @@ const CASTINGS = ['no', 'equiv', 'safe', 'same_kind', 'unsafe'];
 
 const isLetter = (c: string): boolean => /^[A-Za-z]$/.test(c);
 
-/** The operands' common dtype; none (bytes beside a number) is NumPy's "invalid data type for einsum". */
+/**
+ * The operands' common dtype. Bytes beside a number: NumPy promotes them to
+ * bytes (S32 for a float64), which einsum then calls "invalid data type for
+ * einsum"; a void or record beside anything else stays the promotion error.
+ */
 function einsumType(ops: readonly NdArray[]): DType {
   try {
     return resultType(...ops.map((a) => a.dtype));
   } catch (e) {
-    if (e instanceof DTypePromotionError) throw new TypeError('invalid data type for einsum');
+    if (e instanceof DTypePromotionError && ops.every((a) => a.dtype.kind !== 'V')) throw new TypeError('invalid data type for einsum');
     throw e;
   }
 }

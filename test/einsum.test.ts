@@ -364,6 +364,8 @@ describe("einsum of bytes and records: NumPy's errors wherever it must add or mu
   test('a plain void, or bytes beside a number: "invalid data type for einsum"', () => {
     expect(() => einsum('i->', zeros([3], 'V4'))).toThrow(new TypeError('invalid data type for einsum'));
     expect(() => einsum('i,i', zeros([3], 'S2'), zeros([3]))).toThrow(new TypeError('invalid data type for einsum'));
+    // A record beside a number has no common dtype: NumPy's promotion error (fuzz seeds 9764484, 9770005).
+    expect(() => einsum('ij,j->i', rec, ones([3]))).toThrow(mm.DTypePromotionError);
   });
   test('a view (nothing summed, one operand) is returned as NumPy returns it', () => {
     expect(einsum('ij->ji', rec).shape).toEqual([3, 2]);
