@@ -84,7 +84,8 @@ export function isreal(x: NdArray | UfuncInput | readonly unknown[]): NdArray {
   const a = arrayOf(x);
   // NumPy's imag(x) == 0: records and voids reach _void_compare's TypeError.
   if (isComplexArray(a) || a.dtype.kind === 'V') return equal(a.imag as NdArray, 0);
-  return full(a.shape, true, '?');
+  // NumPy's imag of a real array is new zeros in order 'A' (Fortran for a Fortran array, else C).
+  return full(a.shape, true, '?', a.flags.fContiguous && !a.flags.cContiguous ? 'F' : 'C');
 }
 
 /** NumPy's `np.iscomplexobj(x)`: true when x's dtype is complex (whatever its values). */

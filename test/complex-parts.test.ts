@@ -152,3 +152,13 @@ test('ported: test_function_base TestAngle', () => {
   (y.toArray() as number[]).forEach((v, i) => expect(v).toBeCloseTo(yo[i], 11));
   (z.toArray() as number[]).forEach((v, i) => expect(v).toBeCloseTo(zo[i], 9));
 });
+
+describe("isreal of a real array: all true, laid out in order 'A' as NumPy's imag (fuzz seed 9761976)", () => {
+  test('Fortran for a Fortran array, C otherwise (strided, transposed 3-d, reversed)', () => {
+    // NumPy 2.4: np.isreal(np.zeros((2, 4), '>i8').T).strides == (1, 4); a transposed 3-d array's is C.
+    expect(isreal(zeros([2, 4], '>i8').T).strides).toEqual([1, 4]);
+    expect(isreal(zeros([3, 4, 5]).transpose([1, 0, 2])).strides).toEqual([15, 5, 1]);
+    expect(isreal(zeros([4, 6]).index('::2, ::-1')).strides).toEqual([6, 1]);
+    expect(isreal(zeros([2, 4], '>i8').T).toArray()).toEqual([[true, true], [true, true], [true, true], [true, true]]);
+  });
+});
