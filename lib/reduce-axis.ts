@@ -1028,9 +1028,9 @@ function extreme(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, max: b
  */
 export function signZeros(a: NdArray, axes: readonly number[], vals: { length: number; [i: number]: number }, initial?: number, fmax = false): void {
   if (a.dtype.kind !== 'f' || (a.itemsize !== 4 && a.itemsize !== 8)) return;
-  let zeros = 0;
-  for (let i = 0; i < vals.length; i++) if (vals[i] === 0) zeros++;
-  if (zeros === 0) return;
+  let zero = false;
+  for (let i = 0; i < vals.length && !zero; i++) zero = vals[i] === 0;
+  if (!zero) return;
   withinBudget(() => signZerosWithin(a, axes, vals, initial, fmax));
 }
 
