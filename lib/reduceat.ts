@@ -49,6 +49,7 @@ import { all, any, max, min, prod, sum, sumDType } from './reduce-axis';
 import { add } from './ufuncs/arith';
 import { bitwiseAnd, bitwiseOr, bitwiseXor } from './ufuncs/bitwise';
 import { moveaxis } from './axis-views';
+import { afterCall, classOf, zeroOf } from './extreme-zero';
 import { castCode, capturingKernels, isSwapped, regionOf } from './kernels';
 import { kernelReduceat } from './native';
 import { releaseTemporary } from './release';
@@ -134,6 +135,31 @@ function defaultDType(op: Op, dt: DType): DType {
 }
 
 /** Reduces `g` (at least 2 slices along `ax`) into `dst` (the group's result slice) with `op`. */
+/**
+ * NumPy's reduceat calls its minimum/maximum loop once per lane of a group,
+ * along the axis from the lane's first item (contiguous: vector lanes;
+ * strided: eight accumulators; `vector` when the input steps by one item
+ * along the axis, or is byte-swapped, which NumPy buffers): a zero result of float32/float64 takes the sign that
+ * call ends with (extreme-zero.ts).
+ */
+function signGroupZeros(g: NdArray, ax: number, dst: NdArray, vector: boolean): void {
+  if (g.dtype.kind !== 'f' || (g.itemsize !== 4 && g.itemsize !== 8)) return;
+  const moved = moveaxis(g, ax, -1);
+  const nd = moved.ndim - 1;
+  const n = moved.shape[nd];
+  const idx = new Array<number>(nd).fill(0);
+  for (let lane = 0; lane < dst.size; lane++) {
+    if (lane > 0) {
+      let d = nd - 1;
+      while (++idx[d] === moved.shape[d]) idx[d--] = 0;
+    }
+    if (dst.get(...idx) !== 0) continue;
+    const item = (i: number): number => moved.get(...idx, i) as number;
+    const z = zeroOf(afterCall({ n: n - 1, vector, item: (i) => item(i + 1) }, classOf(item(0)), 64 / g.itemsize));
+    if (z !== null) dst.set(idx, z);
+  }
+}
+
 function reduceGroup(op: Op, g: NdArray, ax: number, rt: DType, dst: NdArray): void {
   switch (op) {
     case 'add':
@@ -161,6 +187,7 @@ function reduceGroup(op: Op, g: NdArray, ax: number, rt: DType, dst: NdArray): v
     case 'maximum': {
       const src = g.dtype.equals(rt) ? g : g.astype(rt);
       (op === 'minimum' ? min : max)(src, ax, { out: dst });
+      signGroupZeros(src, ax, dst, g.strides[ax] === g.itemsize || !g.dtype.isnative);
       return;
     }
     case 'logical_and':

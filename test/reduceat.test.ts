@@ -250,3 +250,21 @@ describeWithNumpy("reduceat: the result laid out as NumPy's iterator allocates i
     expectLayoutsLikeNumpy(cases);
   });
 });
+
+describe('minimumReduceat / maximumReduceat: a zero result takes the sign of NumPy\'s loop along each lane of a group', () => {
+  const sign = (r: mm.NdArray): string[] => (r.ravel().toArray() as number[]).map((v) => (Object.is(v, -0) ? '-0' : String(v)));
+  test('contiguous: vector lanes; strided: eight accumulators (NumPy 2.4)', () => {
+    // np.maximum.reduceat(b, [0, 2]) with b[9] = -0., b[12] = 0.: [-1., 0.]
+    const b = new Float64Array(20).fill(-1);
+    b[9] = -0;
+    b[12] = 0;
+    expect(sign(mm.maximumReduceat(mm.fromBuffer(b), [0, 2]))).toEqual(['-1', '0']);
+    // The same rows along axis 0 of a (20, 3) array (a stride of 24 bytes): [-1., -1., -1., -0., -0., -0.]
+    const c = new Float64Array(60).fill(-1);
+    for (let j = 0; j < 3; j++) {
+      c[27 + j] = -0;
+      c[36 + j] = 0;
+    }
+    expect(sign(mm.maximumReduceat(mm.fromBuffer(c).reshape([20, 3]), [0, 2], 0))).toEqual(['-1', '-1', '-1', '-0', '-0', '-0']);
+  });
+});
