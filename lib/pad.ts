@@ -41,7 +41,7 @@ function fromWidthDict(w: PadWidthDict, ndim: number): unknown[] {
  * @module
  */
 import type { NdArray } from './ndarray';
-import { IndexError, ValueError, repr } from './errors';
+import { IndexError, OverflowError, ValueError, repr } from './errors';
 import { Slice, type IndexItem } from './indexing';
 import { allocate, isArray, requireOpen } from './internal';
 import { asarray } from './array-coerce';
@@ -164,6 +164,23 @@ function asPairs(x: PadPairs | null | undefined, ndim: number, asIndex: boolean,
   }
   const v = (b.copy().ravel().toArray() as (number | bigint)[]).map((x) => (asIndex ? Number(x) : x)) as number[];
   return Array.from({ length: ndim }, (_, i) => [v[2 * i], v[2 * i + 1]] as [number, number]);
+}
+
+/**
+ * A constant for a signed integer array, as NumPy's setitem takes a NumPy
+ * scalar there: through a Python int, so one outside the dtype is NumPy's
+ * OverflowError (`np.pad(int8, 1, constant_values=300)`; an unsigned array
+ * wraps it, as NumPy's does: -1 pads a uint16 array with 65535).
+ */
+function checkSignedFill(v0: unknown, dt: NdArray['dtype']): void {
+  const v = isArray(v0) ? v0.item() : v0;
+  if (typeof v !== 'number' && typeof v !== 'bigint') return;
+  if (typeof v === 'number' && Number.isNaN(v)) throw new ValueError('cannot convert float NaN to integer');
+  if (typeof v === 'number' && !Number.isFinite(v)) throw new OverflowError('cannot convert float infinity to integer');
+  const t = typeof v === 'bigint' ? v : BigInt(Math.trunc(v));
+  if (t < -(2n ** 63n) || t >= 2n ** 63n) throw new OverflowError('Python int too large to convert to C long');
+  const half = 1n << BigInt(dt.itemsize * 8 - 1);
+  if (t < -half || t >= half) throw new OverflowError(`Python integer ${t} out of bounds for ${dt.name}`);
 }
 
 /** NumPy's `_set_pad_area`: the `width` items at each end of `axis` set to the values. */
@@ -332,6 +349,7 @@ export function pad(array: NdArray | unknown, padWidth: PadPairs | PadWidthDict,
   if (mode === 'empty') return padded;
   if (mode === 'constant') {
     const values = asPairs(opts.constantValues ?? 0, nd, false, true);
+    if (padded.dtype.kind === 'i') for (const pair of values) for (const v of pair) checkSignedFill(v, padded.dtype);
     for (let axis = 0; axis < nd; axis++) setPadArea(roi(axis), axis, widths[axis], values[axis]);
     return padded;
   }

@@ -140,3 +140,19 @@ describeWithNumpy("pad 'linear_ramp' computes its ramps in float64 (fuzz seed 93
     npc.expectCasesLikeNumpy(cases);
   });
 });
+
+describe("pad's constant into a signed integer array goes through a Python int, as NumPy's setitem of a NumPy scalar", () => {
+  test('outside the dtype: OverflowError; NaN, inf: Python int()\'s errors; an unsigned array wraps', () => {
+    const i1 = mm.zeros([2], 'i1');
+    expect(() => pad(i1, 1, { constantValues: 300 })).toThrow(new mm.OverflowError('Python integer 300 out of bounds for int8'));
+    expect(() => pad(mm.zeros([2], 'i2'), 1, { constantValues: 40000 })).toThrow(new mm.OverflowError('Python integer 40000 out of bounds for int16'));
+    expect(() => pad(i1, 1, { constantValues: NaN })).toThrow(new ValueError('cannot convert float NaN to integer'));
+    expect(() => pad(i1, 1, { constantValues: Infinity })).toThrow(new mm.OverflowError('cannot convert float infinity to integer'));
+    // In range after truncation, as int(): 127.9 is 127, -128.5 is -128.
+    expect(pad(i1, 1, { constantValues: 127.9 }).toArray()).toEqual([127, 0, 0, 127]);
+    expect(pad(i1, 1, { constantValues: -128.5 }).toArray()).toEqual([-128, 0, 0, -128]);
+    // NumPy 2.4: np.pad(np.zeros(2, 'u1'), 1, constant_values=300.0) is [44, 0, 0, 44]; -1.5 gives 255.
+    expect(pad(mm.zeros([2], 'u1'), 1, { constantValues: 300 }).toArray()).toEqual([44, 0, 0, 44]);
+    expect(pad(mm.zeros([2], 'u1'), 1, { constantValues: -1.5 }).toArray()).toEqual([255, 0, 0, 255]);
+  });
+});
