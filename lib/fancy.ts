@@ -216,8 +216,10 @@ export function select(a: NdArray, items: readonly FancyItem[], beforeBounds?: (
   // NumPy's setitem checks the value against the result's shape before the
   // index bounds (its iterator meets an out-of-range index only while storing).
   beforeBounds?.(shape);
-  // Normalise and check every index against its axis.
-  for (let k = 0; k < adv.length; k++) {
+  // Normalise and check every index against its axis; an empty broadcast takes no
+  // item, and NumPy's iterator then meets no index to check (a[[5], []] of a 2 x 3
+  // array is empty; fuzz seed 9841733).
+  for (let k = 0; k < adv.length && shapeToSize(bshape) > 0; k++) {
     const n = view.shape[advAxes[k]];
     const v = adv[k].values;
     for (let i = 0; i < v.length; i++) {

@@ -1,6 +1,7 @@
 // Advanced indexing against NumPy: where the index dimensions land, copies on
 // read, scatter and accumulation on write, take/put/compress/nonzero.
 import { arange, broadcastTo, zeros, clip, fromBuffer, memmap, NdArray, slice, newaxis, ellipsis, AccessError, IndexError, ValueError } from '../lib';
+import * as mm from '../lib';
 import * as fs from 'fs';
 import * as F from '../lib/fancy';
 import * as R from '../lib/reduce-axis';
@@ -435,5 +436,17 @@ print(json.dumps(out))`);
     a.flags.writeable = false;
     expect(() => F.putmask(a, [true, false, true], 1)).toThrow(AccessError);
     expect(() => F.putmask([1, 2] as never, [true, false], 1)).toThrow(TypeError);
+  });
+});
+
+describe('an index broadcast to no item checks no bound, as NumPy (fuzz seed 9841733)', () => {
+  test('a[[5], []] of a 2 x 3 array is empty; a non-empty index still checks', () => {
+    const a = mm.zeros([2, 3]);
+    // NumPy 2.4: np.zeros((2, 3))[np.array([5]), np.array([], int)].shape == (0,)
+    expect(a.index(mm.array([5]), mm.array([], '<i8')).shape).toEqual([0]);
+    a.set([mm.array([5]), mm.array([], '<i8')], 1);
+    expect(mm.sum(a).item()).toBe(0);
+    expect(() => a.index(mm.array([5]))).toThrow(new mm.IndexError('index 5 is out of bounds for axis 0 with size 2'));
+    expect(() => mm.zeros([2, 0]).index(mm.array([5]), ':')).toThrow(mm.IndexError);
   });
 });
