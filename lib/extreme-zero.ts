@@ -113,7 +113,8 @@ function tailZero(c: ZeroCall, from: number): ZeroClass {
  * accumulator of another. 0 when none of them is a zero.
  */
 function head(c: ZeroCall, lanes: number): ZeroClass {
-  const end = Math.floor(c.n / (c.vector ? lanes : 8)) * (c.vector ? lanes : 8);
+  const unit = c.vector ? lanes : 8;
+  const end = Math.floor(c.n / unit) * unit;
   const t = tailZero(c, end);
   if (t !== 0) return t;
   if (c.vector) {
