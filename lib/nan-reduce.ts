@@ -242,10 +242,11 @@ const FOLD_MAX_ITEMS = 2 ** 27;
  * NumPy's `fmin.reduce` / `fmax.reduce` (what `np.nanmin`/`np.nanmax` run on
  * a float or complex ndarray): each lane folded in C order of its items, the
  * accumulator kept when it is not greater (not less) than the next item or
- * that item is NaN. So a tie keeps the first item (`nanmin([0, -0])` is 0,
- * `nanmin([-0, 0])` is -0, where `min` gives -0 for both), and a lane of NaNs
- * only gives its first NaN (a complex NaN keeps its other part). Complex
- * items compare lexicographically, NaN when either part is.
+ * that item is NaN, and a lane of NaNs only gives its first NaN (a complex
+ * NaN keeps its other part). Complex items compare lexicographically, NaN
+ * when either part is. A real zero result then takes the sign NumPy's
+ * fmax/fmin loops end with (reduce-axis.ts signZeros; a tie of +0 and -0
+ * there depends on the layout, not only on the order of the items).
  */
 function foldFminFmax(a: NdArray, axes: readonly number[], keepdims: boolean, isMin: boolean, initial?: PyScalar, mask?: NdArray | boolean): NdArray {
   const kept = [...Array(a.ndim).keys()].filter((d) => !axes.includes(d));
