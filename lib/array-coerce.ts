@@ -418,9 +418,9 @@ function storeNumbers(out: NdArray, values: unknown[]): boolean {
   if (!LITTLE_ENDIAN_HOST || !dt.littleEndian || out.ndim === 0 || out.size === 0 || !(f8 || (dt.kind === 'i' && dt.itemsize === 8))) return false;
   const buf = out.buffer as ArrayBuffer;
   // int64 as pairs of 32-bit words (lo unsigned, hi signed): no BigInt per item.
-  const t = new Float64Array(buf, out.offset, out.size);
-  const lo = new Uint32Array(buf, out.offset, out.size * 2);
-  const hi = new Int32Array(buf, out.offset, out.size * 2);
+  const t = new Float64Array(buf, out.byteOffset, out.size);
+  const lo = new Uint32Array(buf, out.byteOffset, out.size * 2);
+  const hi = new Int32Array(buf, out.byteOffset, out.size * 2);
   const depth = out.ndim - 1;
   const shape = out.shape;
   let p = 0;
@@ -471,7 +471,7 @@ function typedBlock(values: unknown, dt: DType | null): NdArray | null {
   // A detached buffer reads as length 0: the general walk tells it from an empty array (ERR_CLOSED).
   if (n === 0) return null;
   const out = allocate(own, [n], 'C', true);
-  new Uint8Array(out.buffer as ArrayBuffer, out.offset, values.byteLength).set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+  new Uint8Array(out.buffer as ArrayBuffer, out.byteOffset, values.byteLength).set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
   return out;
 }
 

@@ -833,7 +833,7 @@ async function savePieces(src: NdArray, header: Uint8Array, dest: string, tmp: s
             bytes = new Uint8Array(staging, 0, piece.nbytes);
           } else {
             c = await run('copyAsync', piece, { signal: options.signal, threads: options.threads }, () => piece.copy('C'), undefined, undefined, null);
-            bytes = new Uint8Array(c.buffer, c.offset, c.nbytes);
+            bytes = new Uint8Array(c.buffer, c.byteOffset, c.nbytes);
           }
           try {
             for (let off = 0; off < bytes.length; ) {

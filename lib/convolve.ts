@@ -84,13 +84,13 @@ function kindOf(dt: DType): Kind {
 function itemsOf(a: NdArray, k: Kind): Float64Array | BigInt64Array {
   if (k === 'int') {
     const c = a.astype('<i8', 'C');
-    return new BigInt64Array(c.buffer as ArrayBuffer, c.offset, c.size);
+    return new BigInt64Array(c.buffer as ArrayBuffer, c.byteOffset, c.size);
   }
   if (k === 'f64' && nativeKernelsOn() && a.dtype.equals(F8) && a.flags.cContiguous && a.nbytes <= WINDOW_STEP && a.offset % 8 === 0) {
     return typedArray(a, { unsafeAllowReadOnly: true }) as Float64Array;
   }
   const c = a.astype(k === 'c' ? '<c16' : '<f8', 'C');
-  return new Float64Array(c.buffer as ArrayBuffer, c.offset, c.size * (k === 'c' ? 2 : 1));
+  return new Float64Array(c.buffer as ArrayBuffer, c.byteOffset, c.size * (k === 'c' ? 2 : 1));
 }
 
 /**
@@ -259,14 +259,14 @@ function correlateCore(a: NdArray, v: NdArray, dt: DType, mode: 0 | 1 | 2, which
   const calc = toDType(k === 'int' ? '<i8' : k === 'c' ? '<c16' : '<f8');
   if (k === 'f64' && dt.kind !== 'f') {
     const f = allocate(calc, [length]);
-    new Float64Array(f.buffer as ArrayBuffer, f.offset, length).set(out as Float64Array);
+    new Float64Array(f.buffer as ArrayBuffer, f.byteOffset, length).set(out as Float64Array);
     const r = (inverted ? f.index('::-1') : f).astype('<i8', 'C');
     return r.dtype.equals(dt) ? r : r.astype(dt, 'C');
   }
   const res = allocate(calc, [length]);
   const w = k === 'c' ? 2 : 1;
-  if (k === 'int') new BigInt64Array(res.buffer as ArrayBuffer, res.offset, length).set(out as BigInt64Array);
-  else new Float64Array(res.buffer as ArrayBuffer, res.offset, length * w).set(out as Float64Array);
+  if (k === 'int') new BigInt64Array(res.buffer as ArrayBuffer, res.byteOffset, length).set(out as BigInt64Array);
+  else new Float64Array(res.buffer as ArrayBuffer, res.byteOffset, length * w).set(out as Float64Array);
   let r = inverted ? res.index('::-1') : res;
   if (!calc.equals(dt) || inverted) r = r.astype(dt, 'C');
   return r;

@@ -292,13 +292,13 @@ function lanesOf(out: NdArray, complex: boolean): Lanes {
   const buf = out.buffer;
   const count = out.size * (complex ? 2 : 1);
   const part = complex ? dt.itemsize / 2 : dt.itemsize;
-  if (dt.kind === 'f' || complex) return part === 4 ? new Float32Array(buf, out.offset, count) : new Float64Array(buf, out.offset, count);
+  if (dt.kind === 'f' || complex) return part === 4 ? new Float32Array(buf, out.byteOffset, count) : new Float64Array(buf, out.byteOffset, count);
   const u = dt.kind === 'u';
   switch (dt.itemsize) {
-    case 1: return u ? new Uint8Array(buf, out.offset, count) : new Int8Array(buf, out.offset, count);
-    case 2: return u ? new Uint16Array(buf, out.offset, count) : new Int16Array(buf, out.offset, count);
-    case 4: return u ? new Uint32Array(buf, out.offset, count) : new Int32Array(buf, out.offset, count);
-    default: return u ? new BigUint64Array(buf, out.offset, count) : new BigInt64Array(buf, out.offset, count);
+    case 1: return u ? new Uint8Array(buf, out.byteOffset, count) : new Int8Array(buf, out.byteOffset, count);
+    case 2: return u ? new Uint16Array(buf, out.byteOffset, count) : new Int16Array(buf, out.byteOffset, count);
+    case 4: return u ? new Uint32Array(buf, out.byteOffset, count) : new Int32Array(buf, out.byteOffset, count);
+    default: return u ? new BigUint64Array(buf, out.byteOffset, count) : new BigInt64Array(buf, out.byteOffset, count);
   }
 }
 

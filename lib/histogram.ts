@@ -211,7 +211,7 @@ function uniformFloat64(x: NdArray, w: NdArray | null, edges: NdArray, u: { firs
   const last = num(u.last);
   const n = u.n;
   const ec = edges.astype('<f8', 'C');
-  const e = new Float64Array(ec.buffer as ArrayBuffer, ec.offset, ec.size);
+  const e = new Float64Array(ec.buffer as ArrayBuffer, ec.byteOffset, ec.size);
   const total = new Float64Array(n);
   const block = new Float64Array(w === null ? 0 : n);
   if (uniformNative(x, w, first, last, denom, e, total, block)) {
@@ -220,11 +220,11 @@ function uniformFloat64(x: NdArray, w: NdArray | null, edges: NdArray, u: { firs
   }
   for (let i = 0; i < x.size; i += HISTOGRAM_BLOCK) {
     const tc = x.index(`${i}:${i + HISTOGRAM_BLOCK}`).astype('<f8', 'C');
-    const t = new Float64Array(tc.buffer as ArrayBuffer, tc.offset, tc.size);
+    const t = new Float64Array(tc.buffer as ArrayBuffer, tc.byteOffset, tc.size);
     let wt: Float64Array | null = null;
     if (w !== null) {
       const wc = w.index(`${i}:${i + HISTOGRAM_BLOCK}`).astype('<f8', 'C');
-      wt = new Float64Array(wc.buffer as ArrayBuffer, wc.offset, wc.size);
+      wt = new Float64Array(wc.buffer as ArrayBuffer, wc.byteOffset, wc.size);
       block.fill(0);
     }
     for (let k = 0; k < t.length; k++) {

@@ -91,7 +91,7 @@ function searchWithGuess(key: number, arr: Float64Array, len: number, guess: num
 /** A fresh C-contiguous float64 copy of `a` (any numeric dtype) and its items. */
 function float64Items(a: NdArray, dt: '<f8' | '<c16'): Float64Array {
   const c = a.astype(dt, 'C');
-  return new Float64Array(c.buffer as ArrayBuffer, c.offset, c.size * (dt === '<c16' ? 2 : 1));
+  return new Float64Array(c.buffer as ArrayBuffer, c.byteOffset, c.size * (dt === '<c16' ? 2 : 1));
 }
 
 function toArray(v: InterpInput, what: string): NdArray {
@@ -176,7 +176,7 @@ export function interp(x: InterpInput, xp: InterpInput, fp: InterpInput, options
   const lenx = xa.size;
   if (lenx === 0) return out;
   const flat = xa.ndim === 1 ? xa : xa.reshape(-1);
-  const res = new Float64Array(out.buffer as ArrayBuffer, out.offset, lenx * (complex ? 2 : 1));
+  const res = new Float64Array(out.buffer as ArrayBuffer, out.byteOffset, lenx * (complex ? 2 : 1));
   const w = complex ? 2 : 1;
   const lre = left === null ? dy[0] : left[0];
   const lim = left === null ? (complex ? dy[1] : 0) : left[1];

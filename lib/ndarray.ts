@@ -195,7 +195,7 @@ export class Flags {
  * (sibling modules see the layout through them): a subclass redefining one
  * could steer writes outside an array's bounds, so `view(Subclass)` refuses it.
  */
-const PROTECTED = new Set(['dtype', 'shape', 'strides', 'offset', 'base', '_w', '_own', '_locked', '_scalar', 'ndim', 'size', 'itemsize', 'nbytes']);
+const PROTECTED = new Set(['dtype', 'shape', 'strides', 'offset', 'buffer', 'byteOffset', 'base', '_w', '_own', '_locked', '_scalar', 'ndim', 'size', 'itemsize', 'nbytes']);
 /** Subclass prototypes already checked. */
 const checkedProtos = new WeakSet<object>();
 
@@ -496,14 +496,32 @@ export class NdArray<T = unknown> {
   }
 
   /**
-   * The ArrayBuffer holding the array's storage (byte `offset` is relative to
-   * `byteOffset` of it). Mappings over 4 GiB have no single buffer: RangeError.
+   * The ArrayBuffer holding the array's storage. Element 0 sits at
+   * {@link byteOffset} in it, which is {@link offset} only when the storage
+   * starts the buffer: `fromBuffer` of a typed array that does not start its
+   * buffer, or a mapping's window, start further in. Read a C-contiguous
+   * array as `new Float64Array(a.buffer, a.byteOffset, a.size)`, or use
+   * `typedArray()`. Mappings over 4 GiB have no single buffer: RangeError.
    */
   get buffer(): ArrayBuffer {
     NdArray.#of(this).st.checkOpen();
     const w = NdArray.#of(this).st.whole();
     if (w === null) throw new RangeError('a mapping larger than 4 GiB has no single ArrayBuffer; use typedArray() on a view');
     return w.buffer;
+  }
+
+  /**
+   * Byte offset of element 0 inside {@link buffer} (a typed array's name for
+   * it): {@link offset}, counted in the storage, plus where the storage
+   * starts in the buffer. Mappings over 4 GiB have no single buffer:
+   * RangeError.
+   */
+  get byteOffset(): number {
+    const st = NdArray.#of(this).st;
+    st.checkOpen();
+    const w = st.whole();
+    if (w === null) throw new RangeError('a mapping larger than 4 GiB has no single ArrayBuffer; use typedArray() on a view');
+    return w.bufferOffset - w.start + NdArray.#of(this).offset;
   }
 
   /** The transpose (a view). */

@@ -95,7 +95,7 @@ function groupStarts(indices: unknown): Float64Array {
       // Many starts: one native cast to float64 instead of a BigInt per int64 item
       // (exact below 2^53; a larger one, out of bounds anyway, takes the exact path for its message).
       const f = indices.astype('<f8', 'C');
-      const out = new Float64Array(f.buffer as ArrayBuffer, f.offset, f.size).slice();
+      const out = new Float64Array(f.buffer as ArrayBuffer, f.byteOffset, f.size).slice();
       if (out.every((v) => Math.abs(v) < 2 ** 53)) return out;
     }
     return Float64Array.from(readValues(indices), (v) => Number(v));

@@ -162,7 +162,7 @@ function in1dTable(el: NdArray, t: NdArray, invert: boolean): NdArray | null {
   if (!Number.isSafeInteger(lo) || !Number.isSafeInteger(hi) || span > 6 * (el.size + t.size) || span >= 2 ** 30) return null;
   const values = (a: NdArray): Float64Array => {
     const c = a.astype('<f8', 'C');
-    return new Float64Array(c.buffer as ArrayBuffer, c.offset, c.size);
+    return new Float64Array(c.buffer as ArrayBuffer, c.byteOffset, c.size);
   };
   // present[1 + v - lo] for v in the span; the guard slots 0 and span + 2 stay 0, so
   // the clamped index below needs no branch (items outside the span are random).
@@ -176,7 +176,7 @@ function in1dTable(el: NdArray, t: NdArray, invert: boolean): NdArray | null {
   for (let i = 0; i < ev.length; i++) out[i] = present[(Math.min(Math.max(ev[i] - lo, -1), top) + 1) | 0] ^ flip;
   // A new array of the library's own (as NumPy's result is), not a view over a JS buffer.
   const res = zeros([out.length], '|b1');
-  if (out.length > 0) new Uint8Array(res.buffer as ArrayBuffer, res.offset, out.length).set(out);
+  if (out.length > 0) new Uint8Array(res.buffer as ArrayBuffer, res.byteOffset, out.length).set(out);
   return res;
 }
 

@@ -1,7 +1,11 @@
 // NdArray (lib/ndarray.ts): views never copy, flags follow NumPy's rules,
 // `base` points at the owner, elements read as the README's value mapping,
 // and no write path gets past read-only memory.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { inspect } from 'util';
+import * as mm from '../lib';
 import { arange, asStrided, broadcastTo, fromBuffer, ndarray, zeros } from '../lib/create';
 import { AccessError, AxisError, IndexError, KeyError, ValueError } from '../lib/errors';
 import { newaxis, ellipsis, slice } from '../lib/indexing';
@@ -52,6 +56,13 @@ describe('array properties', () => {
       }
     }
     expect(() => grid().view(Lying)).toThrow("view(type): Lying redefines 'offset', which the library reads to keep accesses in bounds; use another name");
+    // buffer and byteOffset steer the library's own typed arrays over its results.
+    class Shifted extends NdArray {
+      override get byteOffset(): number {
+        return 8;
+      }
+    }
+    expect(() => grid().view(Shifted)).toThrow("view(type): Shifted redefines 'byteOffset', which the library reads to keep accesses in bounds; use another name");
   });
 
   test('buffer is the ArrayBuffer the array views', () => {
@@ -59,6 +70,41 @@ describe('array properties', () => {
     const a = fromBuffer(bytes, '<u4');
     expect(a.buffer).toBe(bytes.buffer);
     expect(a.index('2:').buffer).toBe(bytes.buffer);
+  });
+
+  test('byteOffset is where element 0 sits in buffer, wherever the storage starts in it', () => {
+    // A typed array that starts 8 bytes into its buffer: offset counts from
+    // the storage (the typed array's start), byteOffset from the buffer.
+    const whole = new ArrayBuffer(32);
+    new Uint32Array(whole).set([0, 0, 10, 11, 12, 13, 14, 15]);
+    const a = fromBuffer(new Uint8Array(whole, 8), '<u4');
+    expect(a.offset).toBe(0);
+    expect(a.byteOffset).toBe(8);
+    expect(Array.from(new Uint32Array(a.buffer, a.byteOffset, a.size))).toEqual([10, 11, 12, 13, 14, 15]);
+    const v = a.index('2:');
+    expect([v.offset, v.byteOffset]).toEqual([8, 16]);
+    expect(new Uint32Array(v.buffer, v.byteOffset, 1)[0]).toBe(12);
+    // With fromBuffer's own offset too.
+    const b = fromBuffer(new Uint8Array(whole, 8), '<u4', { offset: 4, count: 2 });
+    expect([b.offset, b.byteOffset]).toEqual([4, 12]);
+    // A fresh array owns its buffer from byte 0.
+    const z = zeros([3], '<f8');
+    expect([z.offset, z.byteOffset, z.buffer.byteLength]).toEqual([0, 0, 24]);
+  });
+
+  test('byteOffset of a closed mapping throws ERR_CLOSED', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mm-byteoffset-'));
+    try {
+      const p = path.join(dir, 'a.npy');
+      mm.saveNpy(p, mm.arange(0, 6, 1, '<f8'));
+      const m = mm.openNpy(p, { mode: 'r' });
+      const v = m.index('1:');
+      expect(new Float64Array(v.buffer, v.byteOffset, 1)[0]).toBe(1);
+      m.close();
+      expect(() => v.byteOffset).toThrow(expect.objectContaining({ code: 'ERR_CLOSED' }));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('only library constructors make arrays', () => {

@@ -42,7 +42,7 @@ export function isBytesPair(x1: unknown, x2: unknown): boolean {
 /** The C-order bytes of `a` broadcast to `shape` (a copy). */
 function itemsOf(a: NdArray, shape: readonly number[]): Uint8Array {
   const c = broadcastTo(a, shape).copy('C');
-  return new Uint8Array(c.buffer as ArrayBuffer, c.offset, c.size * c.itemsize);
+  return new Uint8Array(c.buffer as ArrayBuffer, c.byteOffset, c.size * c.itemsize);
 }
 
 /** NumPy's `op(x1, x2)` for two `S` arrays (see the module comment). */
@@ -58,7 +58,7 @@ export function bytesCompare(op: BytesOp, x1: NdArray, x2: NdArray, options?: un
   const long = Math.max(la, lb);
   const accept = ACCEPT[op];
   const r = allocate(toDType('?'), shape);
-  const out = new Uint8Array(r.buffer as ArrayBuffer, r.offset, r.size);
+  const out = new Uint8Array(r.buffer as ArrayBuffer, r.byteOffset, r.size);
   for (let i = 0, pa = 0, pb = 0; i < out.length; i++, pa += la, pb += lb) {
     let c = 0;
     for (let k = 0; k < long && c === 0; k++) c = (k < la ? a[pa + k] : 0) - (k < lb ? b[pb + k] : 0);
