@@ -46,7 +46,7 @@ import { dot, matmul } from './linalg';
 import { add, multiply } from './ufuncs/arith';
 import { sum } from './reduce-axis';
 import { sum as sumAll } from './reduce';
-import { FLOAT64, allocateOrdered } from './compute-values';
+import { FLOAT64, allocateOrdered, scalarArray } from './compute-values';
 import { copyto } from './copyto';
 import { contractionPath } from './einsum-path';
 import { sublistArgs } from './einsum-sublist';
@@ -507,10 +507,8 @@ function quickEinsum(subscripts: unknown, args: readonly unknown[]): NdArray | n
     requireOpen(a);
     // The diagonal as combine() makes it; summed as sumOut()'s full reduction.
     const d = view(a, [a.shape[0]], [a.strides[0] + a.strides[1]], false);
-    const r = allocateOrdered(FLOAT64, [], []);
     // NumPy's c_einsum adds into a zeroed output: a -0 sum comes out +0.
-    r.set((sumAll(d) as number) + 0);
-    return r;
+    return scalarArray(FLOAT64, (sumAll(d) as number) + 0);
   }
   const b = args[1];
   if (args.length !== 2 || !isArray(b) || !b.dtype.equals(FLOAT64) || a.ndim !== 1 || b.ndim !== 1 || a.shape[0] !== b.shape[0] || a.shape[0] === 0) return null;
@@ -520,10 +518,7 @@ function quickEinsum(subscripts: unknown, args: readonly unknown[]): NdArray | n
   // dot() of the two vectors: the same kernel call and bits as contractPair()'s matmul of
   // a 1 x k by a k x 1, without matmul's broadcasting front (~20 us of JS a call; over
   // 10M items the kernel's memory is the cost either way).
-  const v = (dot(a, b).get() as number) + 0;
-  const out = allocateOrdered(FLOAT64, [], []);
-  out.set(v);
-  return out;
+  return scalarArray(FLOAT64, (dot(a, b).get() as number) + 0);
 }
 
 /**
