@@ -67,8 +67,11 @@ import {
   pairwise,
   pairwiseComplex,
   readValues,
+  scalarArray,
   writeValues,
 } from './compute-values';
+import { sum as sumAll } from './reduce';
+import { capturingKernels } from './kernels';
 import { int64From, typedLayout, type TypedLayout } from './typed-reader';
 import { argReduceNative, AxisOp, axisProdNative, axisReduceNative } from './index-kernels';
 import type { AxisOut } from './native';
@@ -276,7 +279,7 @@ interface Source {
   get: (p: number) => unknown;
   start: number;
   strides: readonly number[];
-  /** The values are converted (NumPy buffers them). */
+  /** NumPy buffers the walk: the values are converted, or read from a byte-swapped or unaligned layout. */
   cast: boolean;
 }
 
@@ -300,7 +303,9 @@ function sourceOf(a: NdArray, loop: DType | null): Source {
     const w = at(p);
     return codec.read(w.view, p - w.start);
   };
-  if (same) return { get: read, start: a.offset, strides: a.strides, cast: !a.dtype.isnative };
+  // NumPy buffers a byte-swapped or an unaligned walk alike (an unaligned
+  // float64 row of 20,000 items is summed in 8192-item buffers, not whole).
+  if (same) return { get: read, start: a.offset, strides: a.strides, cast: !a.dtype.isnative || !isNumpyAligned(storageOf(a).addressBase + a.offset, a.shape, a.strides, a.itemsize) };
   const c = makeCaster(a.dtype, loop!);
   // float32 and complex64 loops take items rounded to float32 (NumPy's cast before the add; a complex128 sum with dtype c8 or f4 too).
   if (loop!.kind === 'f' && loop!.itemsize === 4) return { get: (p) => Math.fround(c(read(p)) as number), start: a.offset, strides: a.strides, cast: true };
@@ -469,11 +474,25 @@ function typedValues(typed: Float64Array | Float32Array | BigInt64Array, loop: D
  * afterwards (that would round differently and turn sum([-0.0],
  * initial=-0.0) into +0.0).
  */
+/**
+ * True when summing float64 `a` over `axes` in `loop` is NumPy's one
+ * whole-array reduction, the call `a.sum()` makes (reduce.ts): every axis
+ * reduced, a float64 loop over float64 items. Its kernel has NumPy's bits
+ * for every layout, the buffered ones (unaligned, byte-swapped) included,
+ * where the axis walk's buffers of an unaligned array over 8192 items did
+ * not. False while an async call records kernels: a recorded reduce has no
+ * value yet.
+ */
+function wholeFloat64Sum(a: NdArray, axes: readonly number[], loop: DType): boolean {
+  return axes.length === a.ndim && loop.equals(FLOAT64) && a.dtype.kind === 'f' && a.itemsize === 8 && !capturingKernels();
+}
+
 function fold(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, loop: DType, mul: boolean, strict0d = false, start?: unknown): Folded {
   const axes = resolveAxes(axis, a.ndim, strict0d);
   const src = sourceOf(a, loop);
   const p = plan(a, axes, opts.keepdims ?? false, src.strides);
   if (opts.out !== undefined) checkOut(opts.out, p.outShape);
+  if (!mul && start === undefined && wholeFloat64Sum(a, axes, loop)) return { values: [], plan: p, typed: new Float64Array([sumAll(a) as number]) };
   const pw = !mul && (loop.kind === 'f' || loop.kind === 'c');
   // NumPy's float16 add and multiply reduce loops (HALF_add, HALF_multiply over
   // a reduced row) work in float32 and round to float16 once per call (a sum
@@ -776,6 +795,10 @@ export function sum(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, opt
     return reduceWithInitial('sum', a, axis, opts, (x, ax, o) => sum(x, ax as Axis, o));
   }
   const loop = resultLoop(a, opts, axis);
+  // Straight to a new 0-d result, without the axis walk's plan (5 us of a small call).
+  if (opts.out === undefined && !opts.keepdims && opts.initial === undefined && wholeFloat64Sum(a, resolveAxes(axis, a.ndim), loop)) {
+    return scalarArray(FLOAT64, sumAll(a));
+  }
   const r = fold(a, axis, opts, loop, false, false, startOf(loop, opts.initial));
   if (r.typed !== undefined) return emitNumbers(r.typed, loop, r.plan, opts.out);
   return emit(r.values, loop, r.plan, opts.out);

@@ -55,6 +55,39 @@ print(json.dumps([encode(np.asarray(f(a, axis=ax))) for f in (np.sum, np.mean, n
     expect(ours).toEqual(py);
   });
 
+  test('an unaligned or byte-swapped float64 array past one 8192-item buffer: sum, keepdims, mean, over every axis and along one', () => {
+    // NumPy buffers such an array; its whole-array reduction starts from the
+    // first item and fills its buffers from the second, so the axis walk's
+    // buffers from item 0 gave other bits (20,000 items: 2 of 3 sums differed).
+    const n = 20000;
+    const bytes = new Uint8Array(n * 8 + 1);
+    const dv = new DataView(bytes.buffer);
+    const vals = randomF8(n, 11);
+    for (let i = 0; i < n; i++) dv.setFloat64(1 + 8 * i, vals[i] * 10 ** ((i * 7) % 23 - 11), true);
+    const un = fromBuffer(bytes.subarray(1), '<f8');
+    expect(un.flags.aligned).toBe(false);
+    const sw = un.astype('>f8').reshape([100, 200]);
+    const rows = un.reshape([2, 10000]);
+    const ours = [un, sw].flatMap((a) => [R.sum(a), R.sum(a, null, { keepdims: true }), R.sum(a, a.ndim === 1 ? 0 : [0, 1]), R.mean(a)].map((r) => encode(r)));
+    // Along an axis too: each row of 10,000 unaligned items in NumPy's buffers.
+    ours.push(...[R.sum(rows, 1), R.mean(rows, 1), R.sum(rows.T, 0)].map((r) => encode(r)));
+    const py = runNumpy<unknown[]>(
+      `${PY_ENCODE}
+d = json.loads(sys.stdin.read())
+un = np.frombuffer(bytes.fromhex(d['hex']), '<f8', offset=1)
+assert not un.flags.aligned
+sw = un.astype('>f8').reshape(100, 200)
+out = []
+for a in (un, sw):
+    out += [encode(np.asarray(r)) for r in (np.sum(a), np.sum(a, keepdims=True), np.sum(a, axis=tuple(range(a.ndim))), np.mean(a))]
+rows = un.reshape(2, 10000)
+out += [encode(np.asarray(r)) for r in (np.sum(rows, 1), np.mean(rows, 1), np.sum(rows.T, 0))]
+print(json.dumps(out))`,
+      JSON.stringify({ hex: Buffer.from(bytes).toString('hex') }),
+    );
+    expect(ours).toEqual(py);
+  });
+
   test('f4 and f2 sums, int widening, bool counts, dtype= and keepdims', () => {
     const data = randomF8(600, 7);
     const a8 = fromBuffer(data).reshape([20, 30]);
