@@ -474,25 +474,11 @@ function typedValues(typed: Float64Array | Float32Array | BigInt64Array, loop: D
  * afterwards (that would round differently and turn sum([-0.0],
  * initial=-0.0) into +0.0).
  */
-/**
- * True when summing float64 `a` over `axes` in `loop` is NumPy's one
- * whole-array reduction, the call `a.sum()` makes (reduce.ts): every axis
- * reduced, a float64 loop over float64 items. Its kernel has NumPy's bits
- * for every layout, the buffered ones (unaligned, byte-swapped) included,
- * where the axis walk's buffers of an unaligned array over 8192 items did
- * not. False while an async call records kernels: a recorded reduce has no
- * value yet.
- */
-function wholeFloat64Sum(a: NdArray, axes: readonly number[], loop: DType): boolean {
-  return axes.length === a.ndim && loop.equals(FLOAT64) && a.dtype.kind === 'f' && a.itemsize === 8 && !capturingKernels();
-}
-
 function fold(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, loop: DType, mul: boolean, strict0d = false, start?: unknown): Folded {
   const axes = resolveAxes(axis, a.ndim, strict0d);
   const src = sourceOf(a, loop);
   const p = plan(a, axes, opts.keepdims ?? false, src.strides);
   if (opts.out !== undefined) checkOut(opts.out, p.outShape);
-  if (!mul && start === undefined && wholeFloat64Sum(a, axes, loop)) return { values: [], plan: p, typed: new Float64Array([sumAll(a) as number]) };
   const pw = !mul && (loop.kind === 'f' || loop.kind === 'c');
   // NumPy's float16 add and multiply reduce loops (HALF_add, HALF_multiply over
   // a reduced row) work in float32 and round to float16 once per call (a sum
@@ -779,6 +765,17 @@ function startOf(loop: DType, initial: PyScalar | undefined): unknown {
 
 /** A `where` mask other than `true` (or `initial=None`): the masked path of lib/reduce-initial.ts. */
 const masked = (opts: ReduceOptions): boolean => opts.initial === null || (opts.where !== undefined && opts.where !== true);
+
+/**
+ * True when summing float64 `a` over `axes` in `loop` is NumPy's one
+ * whole-array reduction, the call `a.sum()` makes (reduce.ts): every axis
+ * reduced, a float64 loop over float64 items, so its native kernel gives
+ * the bits the axis walk would, without the walk's plan. False while an
+ * async call records kernels: a recorded reduce has no value yet.
+ */
+function wholeFloat64Sum(a: NdArray, axes: readonly number[], loop: DType): boolean {
+  return axes.length === a.ndim && loop.equals(FLOAT64) && a.dtype.kind === 'f' && a.itemsize === 8 && !capturingKernels();
+}
 
 /** NumPy's `sum(a, axis, { keepdims, dtype, out })`: a new array (0-d for a full reduction) or `out`. */
 export function sum(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, opts: ReduceOptions = {}): NdArray {
