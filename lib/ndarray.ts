@@ -53,7 +53,7 @@ import {
   shapeToSize,
   shapeToStrides,
 } from './layout';
-import type { Storage } from './storage';
+import type { Storage, Window } from './storage';
 import { elementAccess, sharedAccess, type ElementAccess } from './element-access';
 import { assign, elementValue, fillScalar, isElementPosition } from './assign';
 import { byteswapInPlace, copyAs } from './copy';
@@ -504,10 +504,7 @@ export class NdArray<T = unknown> {
    * `typedArray()`. Mappings over 4 GiB have no single buffer: RangeError.
    */
   get buffer(): ArrayBuffer {
-    NdArray.#of(this).st.checkOpen();
-    const w = NdArray.#of(this).st.whole();
-    if (w === null) throw new RangeError('a mapping larger than 4 GiB has no single ArrayBuffer; use typedArray() on a view');
-    return w.buffer;
+    return NdArray.#wholeWindow(this).buffer;
   }
 
   /**
@@ -517,11 +514,17 @@ export class NdArray<T = unknown> {
    * RangeError.
    */
   get byteOffset(): number {
-    const st = NdArray.#of(this).st;
+    const w = NdArray.#wholeWindow(this);
+    return w.bufferOffset - w.start + NdArray.#of(this).offset;
+  }
+
+  /** The one window over `a`'s whole open storage, behind {@link buffer} and {@link byteOffset}. */
+  static #wholeWindow(a: NdArray): Window {
+    const st = NdArray.#of(a).st;
     st.checkOpen();
     const w = st.whole();
     if (w === null) throw new RangeError('a mapping larger than 4 GiB has no single ArrayBuffer; use typedArray() on a view');
-    return w.bufferOffset - w.start + NdArray.#of(this).offset;
+    return w;
   }
 
   /** The transpose (a view). */
