@@ -26,13 +26,19 @@ function toNumber(v: unknown): number {
   throw new TypeError(`cannot cast ${String(v)} to a number`);
 }
 
-function isNonZero(v: unknown): boolean {
+/**
+ * NumPy's truth value of one element as its codec reads it: a number, a
+ * complex, a string or void (any non-NUL byte: `b''` is false), a record
+ * (any true field).
+ */
+export function isNonZero(v: unknown): boolean {
   if (typeof v === 'boolean') return v;
   if (typeof v === 'number') return v !== 0;
   if (typeof v === 'bigint') return v !== 0n;
-  if (v !== null && typeof v === 'object' && 're' in (v as object)) {
-    const c = v as { re: number; im: number };
-    return c.re !== 0 || c.im !== 0;
+  if (v instanceof Uint8Array) return v.some((b) => b !== 0);
+  if (v !== null && typeof v === 'object') {
+    if ('re' in v) return (v as { re: number; im: number }).re !== 0 || (v as { re: number; im: number }).im !== 0;
+    return Object.values(v as object).some(isNonZero);
   }
   return Boolean(v);
 }

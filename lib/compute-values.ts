@@ -131,18 +131,8 @@ export const INTP: DType = toDType('<i8');
 export const BOOL: DType = toDType('|b1');
 export const FLOAT64: DType = toDType('<f8');
 
-/** NumPy's truth value of one element. */
-export function isNonZero(v: unknown): boolean {
-  if (typeof v === 'boolean') return v;
-  if (typeof v === 'number') return v !== 0;
-  if (typeof v === 'bigint') return v !== 0n;
-  if (v instanceof Uint8Array) return v.some((b) => b !== 0);
-  if (v !== null && typeof v === 'object') {
-    if ('re' in v) return (v as Complex).re !== 0 || (v as Complex).im !== 0;
-    return Object.values(v as object).some(isNonZero);
-  }
-  return Boolean(v);
-}
+/** NumPy's truth value of one element (one home: cast.ts). */
+export { isNonZero } from './cast';
 
 /** Rounding of a float result into the loop dtype (float16 computes in float32 and rounds once at the store). */
 export function floatRound(dt: DType): (x: number) => number {

@@ -298,6 +298,15 @@ function reduceat(op: Op, fn: string, a0: unknown, indices: unknown, axisArg: nu
   if (o.dtype != null && (op.startsWith('logical') ? rt.kind !== 'b' : op.startsWith('bitwise') && !'biu'.includes(rt.kind))) {
     throw new TypeError(`No loop matching the specified signature and casting was found for ufunc ${op}`);
   }
+  // The input is cast to the loop's type item by item ('unsafe'); a record of several fields
+  // has no such cast, even when there is no item to cast (fuzz seed 9960641).
+  if (!canCast(a.dtype, rt, 'unsafe')) {
+    throw new TypeError(
+      op.startsWith('logical')
+        ? `Iterator operand 1 dtype could not be cast from ${inspect(a.dtype)} to ${inspect(rt)} according to the rule 'unsafe'`
+        : `Cannot cast ufunc '${op}' input 0 from ${inspect(a.dtype)} to ${inspect(rt)} with casting rule 'unsafe'`,
+    );
+  }
   const shape = [...a.shape];
   shape[ax] = starts.length;
   if (out !== null) {

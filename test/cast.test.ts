@@ -4,6 +4,8 @@
 import { fromBuffer, zeros } from '../lib/create';
 import { fromDescr, type DTypeLike } from '../lib/dtype';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
+import { where } from '../lib/ufuncs/where';
+import { logicalOrReduceat } from '../lib/reduceat';
 import { encode, PY_ENCODE } from './helpers/values';
 
 /** Python source defining `dt(spec)`: this library's list specs as NumPy tuples. */
@@ -270,5 +272,36 @@ print(json.dumps([str(int(x)) for x in v.astype('<u8')]))
     for (const x of [a, strided, doubled]) {
       expect((x.astype('<u8').toArray() as bigint[]).map(String)).toEqual(want);
     }
+  });
+});
+
+describeWithNumpy('bytes and void to bool, against NumPy', () => {
+  // NumPy's truth of a bytes or void item: any byte that is not NUL (b'' and
+  // b'\x00\x00' are false, b'\x00a' and b'0' true). The JS path had Boolean()
+  // of the codec's Uint8Array, true for every item.
+  const ITEMS = ['', '0', 'ab', '\u0000a', ' '];
+  test("astype('?'), where(condition) and logicalOrReduceat of 'S3' and 'V3' items", () => {
+    const theirs = runNumpy<boolean[][]>(String.raw`
+items = [b'', b'0', b'ab', b'\x00a', b' ']
+s = np.array(items, 'S3'); v = s.view('V3')
+print(json.dumps([s.astype('?').tolist(), v.astype('?').tolist(), np.where(s, 1, 0).astype(bool).tolist(), np.logical_or.reduceat(s, [0, 1, 2]).tolist()]))`);
+    const s = zeros(ITEMS.length, 'S3');
+    ITEMS.forEach((t, i) => s.set([i], Buffer.from(t, 'latin1')));
+    const v = s.view('V3');
+    expect([
+      s.astype('?').toArray(),
+      v.astype('?').toArray(),
+      (where(s, 1, 0).toArray() as bigint[]).map((x) => x !== 0n),
+      logicalOrReduceat(s, [0, 1, 2]).toArray(),
+    ]).toEqual(theirs);
+  });
+
+  test('a record of several fields has no cast to bool: where names it as NumPy does', () => {
+    const r = zeros(3, [['a', '<i4'], ['b', '<i2']]);
+    expect(() => where(r, 1, 0)).toThrow("Iterator operand 1 dtype could not be cast from dtype([('a', '<i4'), ('b', '<i2')]) to dtype('bool') according to the rule 'unsafe'");
+    // One field casts: its value is the truth.
+    const one = zeros(3, [['a', '<i4']]);
+    one.set([1], { a: 5 });
+    expect(where(one, 1, 0).toArray()).toEqual([0n, 1n, 0n]);
   });
 });

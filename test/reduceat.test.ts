@@ -268,3 +268,22 @@ describe('minimumReduceat / maximumReduceat: a zero result takes the sign of Num
     expect(sign(mm.maximumReduceat(mm.fromBuffer(c).reshape([20, 3]), [0, 2], 0))).toEqual(['-1', '-1', '-1', '-0', '-0', '-0']);
   });
 });
+
+describe('reduceat casts its input to the loop type first, as NumPy does', () => {
+  const REC = { names: ['a', 'b', 'c'], formats: ['<u2', '|u1', '>u2'], offsets: [0, 2, 3], itemsize: 5 };
+  const NAME = "dtype([('a', '<u2'), ('b', 'u1'), ('c', '>u2')])";
+  test.each([[[4]], [[3, 0, 4]]])('a record of several fields, shape %j (empty too): TypeError naming both types', (shape) => {
+    const a = mm.zeros(shape, REC);
+    // NumPy 2.4: logical ops through its iterator, the others through the ufunc's input cast (fuzz seed 9960641).
+    expect(() => mm.logicalXorReduceat(a, [0], { dtype: '|b1' })).toThrow(`Iterator operand 1 dtype could not be cast from ${NAME} to dtype('bool') according to the rule 'unsafe'`);
+    expect(() => mm.logicalAndReduceat(a, [0])).toThrow(`Iterator operand 1 dtype could not be cast from ${NAME} to dtype('bool') according to the rule 'unsafe'`);
+    expect(() => mm.addReduceat(a, [0], { dtype: '<c8' })).toThrow(`Cannot cast ufunc 'add' input 0 from ${NAME} to dtype('complex64') with casting rule 'unsafe'`);
+    expect(() => mm.bitwiseAndReduceat(a, [0], { dtype: '<i4' })).toThrow(`Cannot cast ufunc 'bitwise_and' input 0 from ${NAME} to dtype('int32') with casting rule 'unsafe'`);
+  });
+
+  test('a one-field record casts: its field is reduced', () => {
+    const a = mm.zeros([4], [['a', '<i4']]);
+    for (let i = 0; i < 4; i++) a.set([i], { a: i + 1 });
+    expect(mm.addReduceat(a, [0, 2], { dtype: '<f8' }).toArray()).toEqual([3, 7]);
+  });
+});

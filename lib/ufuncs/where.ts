@@ -11,12 +11,13 @@
 import type { NdArray } from '../ndarray';
 import { NdArray as ArrayClass } from '../internal';
 import { broadcastShape } from '../broadcast';
-import { isNonZero } from '../compute-values';
+import { BOOL, isNonZero } from '../compute-values';
 import { nonzero, putmask } from '../fancy';
 import { asarray } from '../array-coerce';
 import { ValueError } from '../errors';
 import { broadcastTo } from '../views';
-import { resultType } from '../promote';
+import { canCast, resultType } from '../promote';
+import { inspect } from 'util';
 import { allocateLike, callUfunc, type AnyLoop, type UfuncInput, type UfuncSpec } from '../ufunc';
 import { ALL } from './types';
 import { family } from './family';
@@ -62,8 +63,18 @@ export function where(condition: UfuncInput | unknown[], x?: UfuncInput, y?: Ufu
   // Records or bytes beside numbers: NumPy's result_type(x, y) has no common
   // DType (DTypePromotionError, naming x's DType first), before any loop is looked for.
   if (flexible(x!) !== flexible(y!)) resultType(x as never, y as never);
+  // A bytes, void or one-field record condition is cast to bool first, as
+  // NumPy's iterator does (b'' is false); a record of several fields has no such cast.
+  if (condition instanceof ArrayClass && flexible(condition)) condition = boolCondition(condition);
   if (flexible(x!) && flexible(y!)) return whereFlexible(condition as UfuncInput, x as NdArray, y as NdArray);
   return callUfunc(WHERE_SPEC, [condition as UfuncInput, x!, y!]);
+}
+
+function boolCondition(c: NdArray): NdArray {
+  if (!canCast(c.dtype, BOOL, 'unsafe')) {
+    throw new TypeError(`Iterator operand 1 dtype could not be cast from ${inspect(c.dtype)} to dtype('bool') according to the rule 'unsafe'`);
+  }
+  return c.astype(BOOL);
 }
 
 /** Bytes ('S') and void/record arrays, which have no ufunc loop. */
