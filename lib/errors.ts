@@ -234,6 +234,42 @@ export class MemoryError extends RangeError {
   }
 }
 
+const SIZE_UNITS = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
+
+/**
+ * A byte count as NumPy's MemoryError writes it: whole bytes below 1 KiB;
+ * else in the largest binary unit (at most EiB), three significant digits
+ * with the point kept (`1.00`, `118.`), or every whole digit from 1000 on.
+ */
+export function formatByteSize(bytes: number | bigint): string {
+  const b = BigInt(bytes);
+  let unit = Math.floor(Math.max(b.toString(2).length - 1, 1) / 10);
+  let value = Number(b) / 2 ** (10 * unit);
+  if (Math.round(value) === 1024) {
+    unit++;
+    value /= 1024;
+  }
+  if (unit >= SIZE_UNITS.length) {
+    value *= 2 ** (10 * (unit - SIZE_UNITS.length + 1));
+    unit = SIZE_UNITS.length - 1;
+  }
+  if (unit === 0) return `${b} bytes`;
+  if (Math.round(value) >= 1000) return `${value.toFixed(0)}. ${SIZE_UNITS[unit]}`;
+  const text = value.toPrecision(3);
+  return `${text.includes('.') ? text : `${text}.`} ${SIZE_UNITS[unit]}`;
+}
+
+/**
+ * NumPy's MemoryError for an array it could not allocate: `Unable to
+ * allocate 1.04 EiB for an array with shape (150094635296999121,) and data
+ * type int64`, with `detail` (the library's reason) after it in parentheses.
+ */
+export function allocationError(shape: readonly (number | bigint)[], itemsize: number, typeName: string, detail?: string, options?: { cause?: unknown }): MemoryError {
+  const count = shape.reduce<bigint>((t, d) => t * BigInt(d), 1n);
+  const dims = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
+  return new MemoryError(`Unable to allocate ${formatByteSize(count * BigInt(itemsize))} for an array with shape ${dims} and data type ${typeName}${detail === undefined ? '' : ` (${detail})`}`, options);
+}
+
 /** The most 8-byte items a list argument converts to: the 4 GiB an array in memory holds. */
 export const MAX_LIST_ITEMS = 2 ** 29;
 

@@ -27,7 +27,7 @@
 import type { NdArray } from './ndarray';
 import { dtype as toDType, type DType } from './dtype';
 import { asarray } from './array-coerce';
-import { MemoryError, OverflowError, ValueError, repr } from './errors';
+import { OverflowError, ValueError, allocationError, repr } from './errors';
 import { isArray, requireOpen, storageOf } from './internal';
 import { castCode, capturingKernels, isSwapped, regionOf, type Region } from './kernels';
 import { histogramUniform, type UfuncOperand } from './native';
@@ -321,7 +321,7 @@ function binEdges(x: NdArray, bins: unknown, range: readonly [number, number] | 
   if (n === Infinity) throw new OverflowError('cannot convert float infinity to integer');
   if (!(n + 1 <= MAX_EDGES) && n + 1 < 2 ** 63) {
     // a count intp holds: NumPy's linspace tries to allocate the edges
-    throw new MemoryError(`Unable to allocate ${(n + 1) * 8} bytes for an array with shape (${n + 1},) and data type float64`);
+    throw allocationError([BigInt(n + 1)], 8, 'float64');
   }
   if (!(n + 1 <= MAX_EDGES)) {
     // NumPy's n_equal_bins is a Python int: past intp its linspace says

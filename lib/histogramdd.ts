@@ -31,7 +31,7 @@
  */
 import type { NdArray } from './ndarray';
 import { asarray } from './array-coerce';
-import { ValueError, repr } from './errors';
+import { ValueError, allocationError, repr } from './errors';
 import { isArray, requireOpen } from './internal';
 import { optionsWithValue, readKnownOptions } from './options';
 import { bincount, searchsorted } from './sort';
@@ -174,6 +174,22 @@ function edgeSpace(first: number, last: number, count: number, dt: DType | null)
 const isScalarBins = (b: unknown): boolean => typeof b === 'number' || typeof b === 'bigint' || (isArray(b) && b.ndim === 0);
 
 /** The bins one axis's `bins[i]` makes with its two outlier bins (1 for a value its own check refuses). */
+/**
+ * NumPy's refusal of a bin count past what one array holds: past intp, the
+ * ValueError of its `ravel_multi_index`; past intp bytes, the ValueError of
+ * its `bincount` allocation; past what memory can hold, that allocation's
+ * MemoryError (int64 counts, float64 with weights). Here every total past
+ * 2^53 is the last (fuzz seed 9963036).
+ * Returns the total.
+ */
+function checkBinTotal(nbin: readonly number[], weighted: boolean): number {
+  const total = nbin.reduce((x, y) => x * BigInt(y), 1n);
+  if (total > 2n ** 63n - 1n) throw new ValueError(INVALID_DIMS);
+  if (total * 8n > 2n ** 63n - 1n) throw new ValueError('array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.');
+  if (total > BigInt(Number.MAX_SAFE_INTEGER)) throw allocationError([total], 8, weighted ? 'float64' : 'int64');
+  return Number(total);
+}
+
 function plannedBins(b: unknown): number {
   if (isScalarBins(b)) {
     const n = isArray(b) ? scalar(b) : Number(b);
@@ -280,7 +296,7 @@ export function histogramdd(sample: NdArray | readonly unknown[], binsArg?: Hist
   // here before any: two axes of 2^27 bins built 2 GiB of edges (half a
   // minute) to say it (adversarial pass 8). A bad count or range of another
   // axis is NumPy's error first only when the total fits.
-  if (!(bins.reduce<number>((t, b) => t * plannedBins(b), 1) <= Number.MAX_SAFE_INTEGER)) throw new ValueError(INVALID_DIMS);
+  checkBinTotal(bins.map(plannedBins), o.weights != null);
   const edges: NdArray[] = [];
   const nbin: number[] = [];
   for (let i = 0; i < D; i++) {
@@ -323,8 +339,7 @@ export function histogramdd(sample: NdArray | readonly unknown[], binsArg?: Hist
   }
   // NumPy's searchsorted of an object column of tuples against edges of shape (n + 1, 1).
   if (records !== null && records.some(Boolean)) throw new ValueError('object too deep for desired array');
-  const total = nbin.reduce((x, y) => x * y, 1);
-  if (!(total <= Number.MAX_SAFE_INTEGER)) throw new ValueError(INVALID_DIMS);
+  const total = checkBinTotal(nbin, o.weights != null);
   // The flat bin of each item (outlier bins included), by whole-array kernels; in place
   // after the first array of each step (a fresh 80 MB array per step was most of the time).
   let xy: NdArray | null = null;

@@ -11,7 +11,7 @@
  * @internal
  * @module
  */
-import { MemoryError } from './errors';
+import { allocationError } from './errors';
 import { storageOf } from './internal';
 import { MappedStorage } from './storage';
 import { elementCode, isSwapped, NATIVE_MIN_ELEMENTS, regionOf } from './kernels';
@@ -237,7 +237,7 @@ export function binsLength(max: number, minlength: number): number {
   const len = Math.max(max + 1, minlength);
   if (len > MAX_BINS) {
     const what = len === minlength ? `minlength ${minlength}` : `the largest value ${max} (+ 1)`;
-    throw new MemoryError(`Unable to allocate ${len * 8} bytes for an array with shape (${len},) and data type int64 (bincount needs ${len} bins for ${what}, more than the ${MAX_BINS} one array holds)`);
+    throw allocationError([len], 8, 'int64', `bincount needs ${len} bins for ${what}, more than the ${MAX_BINS} one array holds`);
   }
   return len;
 }
@@ -251,7 +251,7 @@ export function newBins(len: number): Float64Array {
   try {
     return new Float64Array(len);
   } catch {
-    throw new MemoryError(`Unable to allocate ${len * 8} bytes for an array with shape (${len},) and data type int64`);
+    throw allocationError([len], 8, 'int64');
   }
 }
 

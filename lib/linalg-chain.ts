@@ -8,7 +8,7 @@
  * @module
  */
 import type { NdArray } from './ndarray';
-import { LinAlgError, MemoryError, ValueError, repr } from './errors';
+import { LinAlgError, MemoryError, ValueError, allocationError, repr } from './errors';
 import { emptyLike, eye } from './create';
 import { readOptions } from './options';
 import { matmul, dot } from './linalg';
@@ -96,10 +96,7 @@ export const MULTI_DOT_MAX = 2 ** 16;
 
 /** A zeroed n×n table, or NumPy's MemoryError naming its size. */
 function tableOf<T extends Float64Array | Int32Array>(Table: new (length: number) => T, n: number, dtype: string): T {
-  const refuse = (cause?: unknown): MemoryError => {
-    const bytes = n * n * 8;
-    return new MemoryError(`Unable to allocate ${(bytes / 2 ** 30).toFixed(1)} GiB for an array with shape (${n}, ${n}) and data type ${dtype} (multi_dot() of ${n} arrays: its matrix-chain tables)`, { cause });
-  };
+  const refuse = (cause?: unknown): MemoryError => allocationError([n, n], 8, dtype, `multi_dot() of ${n} arrays: its matrix-chain tables`, { cause });
   if (n > MULTI_DOT_MAX) throw refuse();
   try {
     return new Table(n * n);

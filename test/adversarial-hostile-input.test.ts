@@ -136,10 +136,10 @@ describe('sizes checked before the work', () => {
   test('bincount of an empty input with minlength 2^40: NumPy\'s MemoryError, a RangeError naming the bins (was "Invalid typed array length")', () => {
     expect(() => L.bincount(L.zeros(0, 'i8'), { minlength: 2 ** 40 })).toThrow(L.MemoryError);
     expect(() => L.bincount(L.zeros(0, 'i8'), { minlength: 2 ** 40 })).toThrow(RangeError);
-    expect(() => L.bincount(L.zeros(0, 'i8'), { minlength: 2 ** 40 })).toThrow(/^Unable to allocate 8796093022208 bytes for an array with shape \(1099511627776,\) and data type int64 \(bincount needs 1099511627776 bins for minlength 1099511627776, more than the 536870912 one array holds\)$/);
+    expect(() => L.bincount(L.zeros(0, 'i8'), { minlength: 2 ** 40 })).toThrow(/^Unable to allocate 8\.00 TiB for an array with shape \(1099511627776,\) and data type int64 \(bincount needs 1099511627776 bins for minlength 1099511627776, more than the 536870912 one array holds\)$/);
     // 3^20 bins of a 20-d histogramdd: 28 GB, past the 4 GiB one array holds (was V8's bare RangeError; fuzz seed 9357836).
     expect(() => L.histogramdd(L.zeros([1, 20]), { bins: 1 })).toThrow(L.MemoryError);
-    expect(() => L.histogramdd(L.zeros([1, 20]), { bins: 1 })).toThrow(/^Unable to allocate 27894275208 bytes for an array with shape \(3486784401,\) and data type int64/);
+    expect(() => L.histogramdd(L.zeros([1, 20]), { bins: 1 })).toThrow(/^Unable to allocate 26\.0 GiB for an array with shape \(3486784401,\) and data type int64/);
   });
 
   test('sum over axis 1 of a [2^40, 1] broadcast view: a RangeError naming the result size (was "Invalid typed array length")', () => {

@@ -1,6 +1,7 @@
 // The library's error classes (lib/errors.ts): NumPy's names, a stable
 // `code` on each, the subclass relations NumPy has, and repr() for messages.
-import { AccessError, AxisError, IndexError, KeyError, OverflowError, TooHardError, ValueError, ZeroDivisionError, repr } from '../lib/errors';
+import { AccessError, AxisError, IndexError, KeyError, OverflowError, TooHardError, ValueError, ZeroDivisionError, formatByteSize, repr } from '../lib/errors';
+import { describeWithNumpy, runNumpy } from './helpers/numpy';
 
 test.each([
   [ValueError, 'ValueError', 'ERR_VALUE', Error],
@@ -41,4 +42,13 @@ test('repr() of an object JSON cannot hold falls back to String()', () => {
   const cyclic: Record<string, unknown> = {};
   cyclic.self = cyclic;
   expect(repr(cyclic)).toBe('[object Object]');
+});
+
+describeWithNumpy("formatByteSize: NumPy's MemoryError sizes", () => {
+  test('bytes, three significant digits with the point kept, whole digits from 1000, EiB at most', () => {
+    const sizes = ['0', '1', '1023', '1024', '1536', '1048575', '1022976', '1023488', '1073419701452', '12345678901', '1200757082375992968', '9223372036854775807', '147573952589676412928'];
+    const theirs = runNumpy<string[]>(`from numpy._core._exceptions import _ArrayMemoryError as E
+print(json.dumps([E._size_to_string(int(x)) for x in ${JSON.stringify(sizes)}]))`);
+    expect(sizes.map((s) => formatByteSize(BigInt(s)))).toEqual(theirs);
+  });
 });
