@@ -334,6 +334,26 @@ export function getitem(a: NdArray, items: readonly FancyItem[]): NdArray {
   return gather(a, s.offsets, s.shape, s.order);
 }
 
+/**
+ * `v` broadcast to `shape`, an advanced index's result, as NumPy's mapiter
+ * takes a value array: one with more axes is first reshaped to its last
+ * `shape.length` axes, which must hold as many items (leading length-1
+ * axes, or any axes of an empty array: `a[[]] = zeros([2, 0])` is
+ * accepted, `zeros([2, 1])` is not), then broadcast.
+ */
+export function toIndexResult(v: NdArray, shape: readonly number[]): NdArray {
+  let w = v;
+  if (w.ndim > shape.length) {
+    const trailing = w.shape.slice(w.ndim - shape.length);
+    if (shapeToSize(trailing) === w.size) w = w.size === 0 ? w.reshape(trailing) : w.index(...new Array<number>(w.ndim - shape.length).fill(0));
+  }
+  try {
+    return broadcastTo(w, shape);
+  } catch {
+    throw new ValueError(`shape mismatch: value array of shape ${tupleNoSpace(v.shape)} could not be broadcast to indexing result of shape ${tupleNoSpace(shape)}`);
+  }
+}
+
 /** Values (stored form of `dt`) of `value` broadcast to `shape`, in C order; checks every conversion first. */
 function valuesFor(value: unknown, dt: DType, shape: readonly number[]): unknown[] {
   let src: NdArray;
@@ -342,19 +362,7 @@ function valuesFor(value: unknown, dt: DType, shape: readonly number[]): unknown
   } else {
     src = fromValue(value, dt);
   }
-  let sshape = [...src.shape];
-  let v = src;
-  while (sshape.length > shape.length && sshape[0] === 1) {
-    sshape = sshape.slice(1);
-    v = v.index(0);
-  }
-  let b: NdArray;
-  try {
-    b = broadcastTo(v, shape);
-  } catch {
-    throw new ValueError(`shape mismatch: value array of shape ${tupleNoSpace(src.shape)} could not be broadcast to indexing result of shape ${tupleNoSpace(shape)}`);
-  }
-  const vals = readValues(b);
+  const vals = readValues(toIndexResult(src, shape));
   if (src.dtype.equals(dt)) return vals;
   const c = makeCaster(src.dtype, dt);
   return vals.map(c);

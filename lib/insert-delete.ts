@@ -34,7 +34,7 @@ import type { NdArray } from './ndarray';
 import { normalizeAxis, shapeToSize } from './layout';
 import { asarray } from './array-coerce';
 import { concatenate } from './join';
-import { compress, take } from './fancy';
+import { compress, take, toIndexResult } from './fancy';
 import { moveaxis } from './axis-views';
 import { logicalNot } from './ufuncs/compare';
 import { allocateOrdered, kOrder, readValues } from './compute-values';
@@ -258,17 +258,6 @@ function valuesOf(values: unknown, dt: DType): NdArray {
   return asarray(values, dt);
 }
 
-/** `v` broadcast to `shape` as NumPy's setitem does (leading length-1 axes dropped), with its message. */
-function broadcastValues(v: NdArray, shape: readonly number[]): NdArray {
-  let w = v;
-  while (w.ndim > shape.length && w.shape[0] === 1) w = w.index(0);
-  try {
-    return broadcastTo(w, shape);
-  } catch {
-    throw new ValueError(`shape mismatch: value array of shape ${tupleNoSpace(v.shape)} could not be broadcast to indexing result of shape ${tupleNoSpace(shape)}`);
-  }
-}
-
 /**
  * NumPy's `insert(arr, obj, values, axis=None)`: a new array with `values`
  * inserted along `axis` before the positions `obj` names (an integer, a
@@ -371,7 +360,7 @@ function insertMany(a: NdArray, ax: number, order: 'C' | 'F', idx: Float64Array,
   shape[ax] = total;
   const vshape = [...a.shape];
   vshape[ax] = numnew;
-  const vb = broadcastValues(valuesOf(values, a.dtype), vshape);
+  const vb = toIndexResult(valuesOf(values, a.dtype), vshape);
   // Repeated positions (negative ones wrapped onto others) leave more slots than
   // `a` has slices: NumPy's `new[old_mask] = arr` refuses that.
   const byPos = Array.from(pos.keys()).sort((i, j) => pos[i] - pos[j] || i - j);

@@ -450,3 +450,51 @@ describe('an index broadcast to no item checks no bound, as NumPy (fuzz seed 984
     expect(() => mm.zeros([2, 0]).index(mm.array([5]), ':')).toThrow(mm.IndexError);
   });
 });
+
+describeWithNumpy('a value array with more axes than the index result, against NumPy', () => {
+  // NumPy's mapiter reshapes such a value array to its last axes when the item
+  // counts agree: leading length-1 axes, or any axes of an empty array
+  // (np.insert(zeros(0), [], zeros((0, 0))) relies on it; fuzz seeds 9822271, 9841733).
+  const CASES: [number[], 'empty' | 'one' | 'slice' | 'last', number[]][] = [
+    [[0], 'empty', [0, 0]],
+    [[0], 'empty', [2, 0]],
+    [[0], 'empty', [2, 3]],
+    [[5], 'empty', [3]],
+    [[5], 'empty', [2, 0]],
+    [[5], 'empty', [1, 2, 0]],
+    [[5], 'empty', [2, 1]],
+    [[3, 4], 'slice', [2, 4]],
+    [[3, 4], 'slice', [0, 3]],
+    [[3, 4], 'slice', [5, 0, 3]],
+    [[3, 4], 'slice', [5, 0, 4]],
+    [[3, 4], 'last', [3, 1]],
+    [[5], 'one', [2, 0]],
+    [[5], 'one', [1, 1, 1]],
+    [[0, 3], 'empty', [2, 0]],
+  ];
+  test('accepted or refused with the same message, for 15 shapes', () => {
+    const theirs = runNumpy<(string | null)[]>(`E = np.array([], dtype=np.intp)
+out = []
+for shape, idx, vshape in ${JSON.stringify(CASES.map(([s, i, v]) => [s, i, v]))}:
+    a = np.zeros(shape)
+    try:
+        a[eval({'empty': 'E', 'one': 'np.array([1])', 'slice': '(E, slice(None))', 'last': '(slice(None), E)'}[idx])] = np.ones(vshape)
+        out.append(None)
+    except ValueError as e:
+        out.append(str(e))
+print(json.dumps(out))`);
+    const E = zeros([0], '<i8');
+    const items = { empty: [E], one: [mm.array([1])], slice: [E, slice()], last: [slice(), E] };
+    const ours = CASES.map(([shape, idx, vshape]) => {
+      try {
+        zeros(shape).set(items[idx], mm.ones(vshape));
+        return null;
+      } catch (e) {
+        expect(e).toBeInstanceOf(ValueError);
+        return (e as Error).message;
+      }
+    });
+    expect(ours).toEqual(theirs);
+    expect(mm.insert(zeros([0], '<f4'), [], zeros([0, 0], '<f4')).shape).toEqual([0]);
+  });
+});
