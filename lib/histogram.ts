@@ -298,9 +298,11 @@ function binEdges(x: NdArray, bins: unknown, range: readonly [number, number] | 
         const d = span(l, f);
         const dv = typeof d === 'number' ? d : Number(d.get());
         // The division rounds to float32/16 when the width is such a scalar and the
-        // span is one too or a Python number (weak); an integer span widens it to float64.
-        const dLowOrWeak = typeof d === 'number' || (d.dtype.kind === 'f' && d.dtype.itemsize < 8);
-        const q = wlow && dLowOrWeak ? rounderFor(t)(dv / wv) : dv / wv;
+        // span is one too; a range's span is NumPy's float64 scalar (its
+        // _unsigned_subtract of two Python numbers: not weak; fuzz seed 10022415),
+        // and an integer span widens it to float64 too.
+        const dLow = typeof d !== 'number' && d.dtype.kind === 'f' && d.dtype.itemsize < 8;
+        const q = wlow && dLow ? rounderFor(t)(dv / wv) : dv / wv;
         n = Math.ceil(q);
       } else {
         n = 1;

@@ -33,6 +33,10 @@ describeWithNumpy('histogram bin estimators against NumPy', () => {
       cases.push({ py: `np.histogram_bin_edges(${SPY}[:200].astype('f2'), bins='${e}')`, js: () => histogramBinEdges(s().index(':200').astype('f2'), { bins: e }) });
       cases.push({ py: `np.histogram_bin_edges(np.trunc(${SPY} * 7).astype('i4'), bins='${e}')`, js: () => histogramBinEdges(timesInt(7, 'i4'), { bins: e }) });
       cases.push({ py: `np.histogram_bin_edges(${SPY}, bins='${e}', range=(0, 20))`, js: () => histogramBinEdges(s(), { bins: e, range: [0, 20] }) });
+      // A range's span is NumPy's float64 scalar, so the count of a float32/16 width is divided in float64 (fuzz seed 10022415).
+      cases.push({ py: `np.histogram_bin_edges(${SPY}.astype('f4'), bins='${e}', range=(0, 20))`, js: () => histogramBinEdges(s().astype('f4'), { bins: e, range: [0, 20] }) });
+      cases.push({ py: `np.histogram_bin_edges(${SPY}[:200].astype('f2'), bins='${e}', range=(0.5, 3))`, js: () => histogramBinEdges(s().index(':200').astype('f2'), { bins: e, range: [0.5, 3] }) });
+      cases.push({ py: `np.histogram_bin_edges(np.array([1, 1, 3, 100, -3], 'f4'), bins='${e}', range=(0.5, 3))`, js: () => histogramBinEdges(asarray([1, 1, 3, 100, -3], 'f4'), { bins: e, range: [0.5, 3] }) });
       cases.push({ py: `np.histogram_bin_edges(np.arange(5), bins='${e}')`, js: () => histogramBinEdges(arange(5), { bins: e }) });
       cases.push({ py: `np.histogram_bin_edges(np.array([3.0, 3.0]), bins='${e}')`, js: () => histogramBinEdges(asarray([3.0, 3.0]), { bins: e }) });
       cases.push({ py: `np.histogram(${SPY}, bins='${e}')[0]`, js: () => histogram(s(), { bins: e })[0] });
