@@ -46,7 +46,7 @@ import { allocateOrdered, readValues } from './compute-values';
 import { iterOutputOrder } from './broadcast';
 import { canCast } from './promote';
 import { all, any, max, min, prod, sum, sumDType } from './reduce-axis';
-import { add } from './ufuncs/arith';
+import { add, multiply } from './ufuncs/arith';
 import { bitwiseAnd, bitwiseOr, bitwiseXor } from './ufuncs/bitwise';
 import { moveaxis } from './axis-views';
 import { afterCall, classOf, zeroOf } from './extreme-zero';
@@ -55,6 +55,7 @@ import { kernelReduceat } from './native';
 import { releaseTemporary } from './release';
 import { mayShareMemory } from './memory';
 import { inspect } from 'util';
+import type { Complex } from './value-types';
 
 /** Options of the `*Reduceat` functions (NumPy's keywords). */
 export interface ReduceatOptions {
@@ -160,6 +161,14 @@ function signGroupZeros(g: NdArray, ax: number, dst: NdArray, vector: boolean): 
   }
 }
 
+/** Whether (1 + 0j) * z has z's bits: both parts finite, and no zero whose sign the product flips. */
+function unitExact(z: Complex): boolean {
+  const { re, im } = z;
+  if (!Number.isFinite(re) || !Number.isFinite(im)) return false;
+  // re - 0 * im and im + 0 * re, as the complex product computes them.
+  return Object.is(re - 0 * im, re) && Object.is(im + 0 * re, im);
+}
+
 function reduceGroup(op: Op, g: NdArray, ax: number, rt: DType, dst: NdArray): void {
   switch (op) {
     case 'add':
@@ -180,9 +189,19 @@ function reduceGroup(op: Op, g: NdArray, ax: number, rt: DType, dst: NdArray): v
         sum(g, ax, { dtype: rt, out: dst });
       }
       return;
-    case 'multiply':
-      prod(g, ax, { dtype: rt, out: dst });
+    case 'multiply': {
+      // NumPy's reduceat starts each lane from its first item, prod() from 1: the
+      // same bits unless 1 * x differs from x (an inf or NaN part, or a signed zero
+      // that 1 + 0j flips); then the lanes are folded in NumPy's order (fuzz seed 9826276).
+      const first = g.index(...along(g.ndim, ax, 0)).astype(rt);
+      if (rt.kind !== 'c' || (readValues(first) as Complex[]).every(unitExact)) {
+        prod(g, ax, { dtype: rt, out: dst });
+        return;
+      }
+      dst.set(first);
+      for (let k = 1; k < g.shape[ax]; k++) multiply(dst, g.index(...along(g.ndim, ax, k)).astype(rt), { out: dst });
       return;
+    }
     case 'minimum':
     case 'maximum': {
       const src = g.dtype.equals(rt) ? g : g.astype(rt);

@@ -287,3 +287,25 @@ describe('reduceat casts its input to the loop type first, as NumPy does', () =>
     expect(mm.addReduceat(a, [0, 2], { dtype: '<f8' }).toArray()).toEqual([3, 7]);
   });
 });
+
+describeWithNumpy("multiplyReduceat of complex items starts each group from its first item, as NumPy's loop does", () => {
+  // prod() starts from 1 + 0j: the same bits unless 1 * z is not z (an inf or
+  // NaN part, or a signed zero the product flips; fuzz seed 9826276).
+  test('inf, NaN and signed zeros first in a group, c16 and c8, along either axis', () => {
+    const Z: [number, number][] = [[Infinity, 2], [1, 1], [-0, -1], [2, 0.5], [NaN, 1], [3, -0], [-0, 0], [0.5, -Infinity], [-2, 3], [1.5, -0]];
+    const py = (v: number): string => (Number.isNaN(v) ? "float('nan')" : v === Infinity ? "float('inf')" : v === -Infinity ? "float('-inf')" : Object.is(v, -0) ? '-0.0' : String(v));
+    const PY = `np.array([complex(${Z.map(([r, i]) => `${py(r)}, ${py(i)}`).join('), complex(')})])`;
+    const z = () => mm.asarray(Z.map(([re, im]) => ({ re, im })), '<c16');
+    const canon = (r: mm.NdArray): mm.NdArray => mm.where(mm.isnan(r), NaN, r);
+    const cases: Case[] = [
+      { py: `np.multiply.reduceat(${PY}, [0, 2, 3, 4, 6, 7, 9])`, js: () => mm.multiplyReduceat(z(), [0, 2, 3, 4, 6, 7, 9]) },
+      // float32 NaNs: the sign of a NaN made in float32 is not kept here (Math.fround), so NaN items are compared as NaN.
+      { py: `(lambda r: np.where(np.isnan(r), np.nan, r))(np.multiply.reduceat(${PY}.astype('c8'), [0, 5, 2, 6]))`, js: () => canon(mm.multiplyReduceat(z().astype('c8'), [0, 5, 2, 6])) },
+      { py: `np.multiply.reduceat(${PY}.reshape(5, 2), [0, 2, 3], axis=0)`, js: () => mm.multiplyReduceat(z().reshape([5, 2]), [0, 2, 3], 0) },
+      { py: `np.multiply.reduceat(${PY}.reshape(2, 5), [1, 3], axis=1)`, js: () => mm.multiplyReduceat(z().reshape([2, 5]), [1, 3], 1) },
+      { py: `(lambda r: np.where(np.isnan(r), np.nan, r))(np.multiply.reduceat(${PY}, [0, 6], dtype='c8'))`, js: () => canon(mm.multiplyReduceat(z(), [0, 6], { dtype: 'c8' })) },
+      { py: `np.multiply.reduceat(np.array([-0.0, 2, -3, 0.5]), [0, 2], dtype='c16')`, js: () => mm.multiplyReduceat(mm.asarray([-0, 2, -3, 0.5]), [0, 2], { dtype: 'c16' }) },
+    ];
+    expectCasesLikeNumpy(cases);
+  });
+});
