@@ -287,6 +287,9 @@ function binEdges(x: NdArray, bins: unknown, range: readonly [number, number] | 
       // (binWidth's v is NaN for a complex width; scott's is real, and then only the span
       // between complex data's own outer edges is complex, not a given range's.)
       if (t.dtype.kind === 'c') {
+        // 'scott' gives a real width (from np.std): a NaN one over a range's real
+        // span reaches int(nan) first (fuzz seed 9776252).
+        if (bins === 'scott' && range !== null && range !== undefined && Number.isNaN(width.v)) throw new ValueError('cannot convert float NaN to integer');
         const tf = t.ravel();
         const nonzero = width.v === null || Number.isNaN(width.v) ? !Boolean(all(equal(tf, tf.index(0))).get()) : Boolean(width.v) && (range === null || range === undefined);
         if (nonzero) throw new TypeError("ufunc 'ceil' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''");
