@@ -104,7 +104,7 @@ describeWithNumpy('histogram estimators: found by the differential fuzzer (seeds
       { py: "np.histogram_bin_edges(np.array([1+2j, 3, 5-1j, 2]), bins='sqrt')", js: () => mm.histogramBinEdges(mm.array([{ re: 1, im: 2 }, 3, { re: 5, im: -1 }, 2], 'c16'), { bins: 'sqrt' }) },
       { py: "np.histogram(np.array([1+2j, 3, 5-1j, 2], 'c8'), bins='rice', range=(0, 1))", js: () => mm.histogram(mm.array([{ re: 1, im: 2 }, 3, { re: 5, im: -1 }, 2], 'c8'), { bins: 'rice', range: [0, 1] }) },
       // 'scott' is real (np.std): a NaN width over a range's real span is int(nan)'s ValueError (fuzz seed 9776252).
-      { py: "np.histogram(np.array([0.5+np.inf*1j, 0.2, 0.3]), bins='scott', range=(0, 1))", js: () => mm.histogram(mm.asarray([{ re: 0.5, im: Infinity }, 0.2, 0.3], 'c16'), { bins: 'scott', range: [0, 1] }) },
+      { py: "np.histogram(np.array([complex(0.5, np.inf), 0.2, 0.3]), bins='scott', range=(0, 1))", js: () => mm.histogram(mm.asarray([{ re: 0.5, im: Infinity }, 0.2, 0.3], 'c16'), { bins: 'scott', range: [0, 1] }) },
     ]);
     const [want] = npc.numpyOutcomes([{ py: "np.histogram_bin_edges(np.array([0.5, 0.5, 0.5]), bins='sqrt', range=(0, 1))", js: () => null }]);
     let got = '';
