@@ -12,6 +12,7 @@
 import { inspect } from 'util';
 import type { DType } from './dtype';
 import { makeScalar } from './dtype/dtype';
+import { checkedInt, parseComplexBytes, parseFloatBytes, parseIntBytes } from './text-number';
 
 type Caster = (v: unknown) => unknown;
 
@@ -132,18 +133,23 @@ function scalarCaster(src: DType, dst: DType): Caster {
       return (v) => out(wrap(intOf(v) as bigint, bits, signed));
     }
     if (sk === 'f' || sk === 'c') return (v) => out(floatToInt(toNumber(v), bits, signed));
+    // Python's int() of the item's text, in the type's bounds.
+    if (sk === 'S') return (v) => out(checkedInt(parseIntBytes(v as Uint8Array), bits, signed));
     throw new TypeError(`cannot cast ${src.str} to ${dst.str}`);
   }
   // 64-bit ints into float32 parts must round once, as C's int64 -> float does.
   const wideToSingle = (sk === 'i' || sk === 'u') && src.itemsize === 8 && (dst.kind === 'f' ? dst.itemsize === 4 : dst.itemsize === 8);
   if (dk === 'f') {
-    if (sk === 'S' || sk === 'V') throw new TypeError(`cannot cast ${src.str} to ${dst.str}`);
+    // Python's float() of the item's text (float32 and float16 round that double).
+    if (sk === 'S') return (v) => parseFloatBytes(v as Uint8Array);
+    if (sk === 'V') throw new TypeError(`cannot cast ${src.str} to ${dst.str}`);
     if (wideToSingle) return (v) => bigintToFloat32(v as bigint);
     return (v) => toNumber(v);
   }
   if (dk === 'c') {
     if (sk === 'c') return (v) => v;
-    if (sk === 'S' || sk === 'V') throw new TypeError(`cannot cast ${src.str} to ${dst.str}`);
+    if (sk === 'S') return (v) => parseComplexBytes(v as Uint8Array);
+    if (sk === 'V') throw new TypeError(`cannot cast ${src.str} to ${dst.str}`);
     if (wideToSingle) return (v) => ({ re: bigintToFloat32(v as bigint), im: 0 });
     return (v) => ({ re: toNumber(v), im: 0 });
   }

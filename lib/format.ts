@@ -29,3 +29,25 @@ export function requestedShape(shape: readonly number[]): string {
   for (i++; i < shape.length; i++) parts.push(shape[i] < 0 ? 'newaxis' : String(shape[i]));
   return shape.length === 1 ? `(${parts[0]},)` : `(${parts.join(',')})`;
 }
+
+/** Python's `repr(bytes)`. */
+export function bytesRepr(b: Uint8Array): string {
+  let hasSingle = false;
+  let hasDouble = false;
+  for (const c of b) {
+    if (c === 0x27) hasSingle = true;
+    if (c === 0x22) hasDouble = true;
+  }
+  const q = hasSingle && !hasDouble ? '"' : "'";
+  let out = '';
+  for (const c of b) {
+    if (c === 0x5c) out += '\\\\';
+    else if (c === q.charCodeAt(0)) out += `\\${q}`;
+    else if (c === 0x09) out += '\\t';
+    else if (c === 0x0a) out += '\\n';
+    else if (c === 0x0d) out += '\\r';
+    else if (c < 0x20 || c >= 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
+    else out += String.fromCharCode(c);
+  }
+  return `b${q}${out}${q}`;
+}

@@ -15,7 +15,7 @@
  */
 import type { DType } from './dtype';
 import { float16Bits, float16Value } from './dtype/float16';
-import { pyShape } from './format';
+import { bytesRepr, pyShape } from './format';
 import type { NdArray } from './ndarray';
 import { codecOf, storageOf } from './internal';
 
@@ -232,28 +232,6 @@ function maxOf<T>(xs: readonly T[], f: (x: T) => number): number {
     if (v > m) m = v;
   }
   return m;
-}
-
-/** Python's `repr(bytes)`. */
-function bytesRepr(b: Uint8Array): string {
-  let hasSingle = false;
-  let hasDouble = false;
-  for (const c of b) {
-    if (c === 0x27) hasSingle = true;
-    if (c === 0x22) hasDouble = true;
-  }
-  const q = hasSingle && !hasDouble ? '"' : "'";
-  let out = '';
-  for (const c of b) {
-    if (c === 0x5c) out += '\\\\';
-    else if (c === q.charCodeAt(0)) out += `\\${q}`;
-    else if (c === 0x09) out += '\\t';
-    else if (c === 0x0a) out += '\\n';
-    else if (c === 0x0d) out += '\\r';
-    else if (c < 0x20 || c >= 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
-    else out += String.fromCharCode(c);
-  }
-  return `b${q}${out}${q}`;
 }
 
 // ------------------------------------------------------------------ floats (FloatingFormat)

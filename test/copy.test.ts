@@ -149,8 +149,12 @@ describe('astype', () => {
     expect(() => zeros(2, [['x', '<i4'], ['y', '<i4']]).astype('<f8')).toThrow(TypeError);
   });
 
-  test('bytes do not cast to numbers', () => {
-    expect(() => zeros(2, 'S3').astype('<f8')).toThrow(TypeError);
+  test("bytes cast to numbers through their text, as NumPy's float() of each item", () => {
+    expect(() => zeros(2, 'S3').astype('<f8')).toThrow("could not convert string to float: np.bytes_(b'')");
+    const b = zeros(2, 'S3');
+    b.set([Buffer.from('2.5'), Buffer.from('-7')]);
+    expect(b.astype('<f8').toArray()).toEqual([2.5, -7]);
+    expect(() => zeros(2, 'V3').astype('<f8')).toThrow(TypeError);
   });
 });
 

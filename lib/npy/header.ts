@@ -55,6 +55,7 @@
 
 import { ValueError, describeValue, quoteInput } from '../errors';
 import { checkShape } from '../layout';
+import { bytesRepr } from '../format';
 import { PyLiteralError, PyValue, parsePyLiteral, pyRepr, pyStrRepr } from './pylit';
 import type { DescrEntry, DescrFormat } from '../dtype/dtype';
 import type { DType } from '../dtype';
@@ -367,20 +368,6 @@ function checkMaxHeaderSize(max: number | undefined): number {
     throw new RangeError(`maxHeaderSize must be a non-negative integer, got ${String(max)}`);
   }
   return max;
-}
-
-/** Python's repr of bytes, for quoting a bad magic string. */
-function bytesRepr(b: Uint8Array): string {
-  let s = '';
-  for (const c of b) {
-    if (c === 0x5c || c === 0x27) s += '\\' + String.fromCharCode(c);
-    else if (c >= 0x20 && c < 0x7f) s += String.fromCharCode(c);
-    else if (c === 0x0a) s += '\\n';
-    else if (c === 0x0d) s += '\\r';
-    else if (c === 0x09) s += '\\t';
-    else s += '\\x' + c.toString(16).padStart(2, '0');
-  }
-  return `b'${s}'`;
 }
 
 function versionText(v: readonly [number, number]): string {
