@@ -683,6 +683,7 @@ export class NdArray<T = unknown> {
   reshape(shape: number | readonly number[], ...rest: unknown[]): this {
     const acc = NdArray.#of(this);
     acc.st.checkOpen();
+    if (shape === undefined) throw new TypeError('reshape() takes exactly 1 argument (0 given)');
     const sizes = typeof shape === 'number' && rest.length > 0 && typeof rest[0] === 'number';
     const order = (sizes ? 'C' : rest[0] ?? 'C') as 'C' | 'F' | 'A';
     if (sizes && !rest.every((n) => typeof n === 'number')) throw new TypeError(`reshape(): every size must be a number, got ${rest.map((n) => repr(n)).join(', ')}`);

@@ -311,6 +311,11 @@ describe('base: the owner of the memory', () => {
     expect(sharesMemory(r, a)).toBe(false);
   });
 
+  test("reshape() with no shape is NumPy's TypeError, not a JS one about iterables", () => {
+    expect(() => (grid().reshape as () => unknown)()).toThrow(new TypeError('reshape() takes exactly 1 argument (0 given)'));
+    expect(grid().reshape([12]).index(5).reshape([]).ndim).toBe(0);
+  });
+
   test('a copy is its own owner', () => {
     const c = grid().copy();
     expect(c.base).toBeNull();
