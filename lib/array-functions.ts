@@ -21,7 +21,7 @@ import { AxisError, describeValue, ValueError } from './errors';
 import { fixUnknownDimension, normalizeAxes, reshapeStrides } from './layout';
 import { readKnownOptions } from './options';
 import { asAnyArray } from './stack-helpers';
-import { requireOpen } from './internal';
+import { requireArray, requireOpen } from './internal';
 import { copyAs } from './copy';
 import { max, min } from './reduce-axis';
 import { invert } from './ufuncs/bitwise';
@@ -127,6 +127,7 @@ export function asfortranarray(a: unknown): NdArray {
 
 /** NumPy's `np.isfortran(a)`: F-contiguous and not C-contiguous (a 1-d array is C-contiguous, so false). */
 export function isfortran(a: NdArray): boolean {
+  requireArray(a, 'isfortran', 'a');
   return a.flags.fContiguous && !a.flags.cContiguous;
 }
 

@@ -10,13 +10,15 @@
 import type { NdArray, Order } from './ndarray';
 import { AxisError, ValueError, describeValue } from './errors';
 import { Slice } from './indexing';
-import { requireOpen } from './internal';
+import { isArray, requireOpen } from './internal';
 import { asarray } from './array-coerce';
 import { MAXDIMS, normalizeAxis } from './layout';
 
-/** NumPy's `flip(m, axis=None)`: {@link NdArray.flip}, a view reversed along `axis` (every axis by default). */
-export function flip<A extends NdArray>(m: A, axis?: number | readonly number[] | null): A {
-  return m.flip(axis);
+/** NumPy's `flip(m, axis=None)`: {@link NdArray.flip}, a view reversed along `axis` (every axis by default; a nested list `m` is converted first). */
+export function flip<A extends NdArray>(m: A, axis?: number | readonly number[] | null): A;
+export function flip(m: readonly unknown[], axis?: number | readonly number[] | null): NdArray;
+export function flip(m: NdArray | readonly unknown[], axis?: number | readonly number[] | null): NdArray {
+  return fromList(m).flip(axis);
 }
 
 /** NumPy's `fliplr(m)`: `m[:, ::-1]`, a view with the columns (axis 1) reversed (a nested list `m` is converted first, a new array). */
@@ -29,9 +31,9 @@ export function fliplr(given: NdArray | readonly unknown[]): NdArray {
   return m.index(new Slice(), new Slice(null, null, -1));
 }
 
-/** A nested JS list as an array (NumPy's array_like `m` of fliplr/flipud/rot90); an NdArray as given. */
+/** A nested JS list (or a number) as an array, NumPy's array_like argument; an NdArray as given. */
 function fromList(m: NdArray | readonly unknown[]): NdArray {
-  return Array.isArray(m) ? asarray(m) : (m as NdArray);
+  return isArray(m) ? m : asarray(m as readonly unknown[]);
 }
 
 /** NumPy's `flipud(m)`: `m[::-1, ...]`, a view with the rows (axis 0) reversed (a nested list `m` is converted first). */
@@ -44,24 +46,32 @@ export function flipud(given: NdArray | readonly unknown[]): NdArray {
   return m.index(new Slice(null, null, -1));
 }
 
-/** NumPy's `swapaxes(a, axis1, axis2)`: {@link NdArray.swapaxes}, a view. */
-export function swapaxes<A extends NdArray>(a: A, axis1: number, axis2: number): A {
-  return a.swapaxes(axis1, axis2);
+/** NumPy's `swapaxes(a, axis1, axis2)`: {@link NdArray.swapaxes}, a view (a nested list `a` is converted first). */
+export function swapaxes<A extends NdArray>(a: A, axis1: number, axis2: number): A;
+export function swapaxes(a: readonly unknown[], axis1: number, axis2: number): NdArray;
+export function swapaxes(a: NdArray | readonly unknown[], axis1: number, axis2: number): NdArray {
+  return fromList(a).swapaxes(axis1, axis2);
 }
 
-/** NumPy's `squeeze(a, axis=None)`: {@link NdArray.squeeze}, a view without length-1 axes. */
-export function squeeze<A extends NdArray>(a: A, axis?: number | readonly number[] | null): A {
-  return a.squeeze(axis);
+/** NumPy's `squeeze(a, axis=None)`: {@link NdArray.squeeze}, a view without length-1 axes (a nested list `a` is converted first). */
+export function squeeze<A extends NdArray>(a: A, axis?: number | readonly number[] | null): A;
+export function squeeze(a: readonly unknown[], axis?: number | readonly number[] | null): NdArray;
+export function squeeze(a: NdArray | readonly unknown[], axis?: number | readonly number[] | null): NdArray {
+  return fromList(a).squeeze(axis);
 }
 
-/** NumPy's `expand_dims(a, axis)`: {@link NdArray.expandDims}, a view with length-1 axes inserted. */
-export function expandDims<A extends NdArray>(a: A, axis: number | readonly number[]): A {
-  return a.expandDims(axis);
+/** NumPy's `expand_dims(a, axis)`: {@link NdArray.expandDims}, a view with length-1 axes inserted (a nested list `a` is converted first). */
+export function expandDims<A extends NdArray>(a: A, axis: number | readonly number[]): A;
+export function expandDims(a: readonly unknown[], axis: number | readonly number[]): NdArray;
+export function expandDims(a: NdArray | readonly unknown[], axis: number | readonly number[]): NdArray {
+  return fromList(a).expandDims(axis);
 }
 
-/** NumPy's `ravel(a, order='C')`: {@link NdArray.ravel}, a 1-d view when `a` is contiguous in `order`, else a copy. */
-export function ravel<A extends NdArray>(a: A, order: Order = 'C'): A {
-  return a.ravel(order);
+/** NumPy's `ravel(a, order='C')`: {@link NdArray.ravel}, a 1-d view when `a` is contiguous in `order`, else a copy (a nested list `a` is converted first). */
+export function ravel<A extends NdArray>(a: A, order?: Order): A;
+export function ravel(a: readonly unknown[], order?: Order): NdArray;
+export function ravel(a: NdArray | readonly unknown[], order: Order = 'C'): NdArray {
+  return fromList(a).ravel(order);
 }
 
 /** NumPy's normalize_axis_tuple(axes, ndim, argname): AxisError prefixed with the argument's name, duplicates refused. */

@@ -126,3 +126,16 @@ describe('fliplr / flipud / rot90 of a nested list (NumPy array_like m)', () => 
     expect(() => rot90([1, 2, 3])).toThrow('Axes must be different.'); // NumPy's words for a 1-d m (|0 - 1| == ndim)
   });
 });
+
+describe('the module-level forms take a nested list, as NumPy\'s array_like', () => {
+  test('flip, swapaxes, squeeze, expandDims and ravel convert a list first; no argument is a clear TypeError', () => {
+    expect(flip([[1, 2], [3, 4]]).toArray()).toEqual([[4n, 3n], [2n, 1n]]);
+    expect(swapaxes([[1, 2, 3]], 0, 1).shape).toEqual([3, 1]);
+    expect(squeeze([[[1.5]]]).shape).toEqual([]);
+    expect(expandDims([1, 2], 0).shape).toEqual([1, 2]);
+    expect(ravel([[1, 2], [3, 4]], 'F').toArray()).toEqual([1n, 3n, 2n, 4n]);
+    // Was V8's "Cannot read properties of undefined (reading 'flip')".
+    for (const f of [flip, squeeze, ravel] as ((a?: unknown) => unknown)[]) expect(() => f()).toThrow(/^array\(\): cannot make an array element of undefined/);
+    expect(() => lib.isfortran(undefined as never)).toThrow('isfortran(): a must be an NdArray, got undefined');
+  });
+});

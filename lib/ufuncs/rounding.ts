@@ -18,6 +18,8 @@ import { family } from './family';
 import { nativeLoop } from './math-native';
 import { divide, multiply } from './arith';
 import { OverflowError, repr } from '../errors';
+import { isArray } from '../internal';
+import { asarray } from '../array-coerce';
 
 type X = any;
 type L1 = (n: number, a: X, ai: number, as: number, o: X, oi: number, os: number) => void;
@@ -126,7 +128,8 @@ function powerOfTen(n: number): number {
  * rounds each part; bools follow `rint` (NumPy's float16) and refuse other
  * `decimals` with NumPy's UFuncTypeError.
  */
-export function round(a: NdArray, decimals = 0): NdArray {
+export function round(given: NdArray | UfuncInput | readonly unknown[], decimals = 0): NdArray {
+  const a = isArray(given) ? given : asarray(given as never);
   if (!Number.isInteger(decimals)) throw new TypeError(`round(): decimals must be an integer, got ${repr(decimals)}`);
   // NumPy's decimals is a C int.
   if (decimals > 2 ** 31 - 1) throw new OverflowError(`round(): decimals ${decimals} is greater than the maximum of a C int (2147483647)`);
@@ -156,6 +159,6 @@ export function round(a: NdArray, decimals = 0): NdArray {
 }
 
 /** NumPy's `np.around`: the same as {@link round}. */
-export function around(a: NdArray, decimals = 0): NdArray {
+export function around(a: NdArray | UfuncInput | readonly unknown[], decimals = 0): NdArray {
   return round(a, decimals);
 }

@@ -208,3 +208,10 @@ describe('trunc runs the native loop (modf\'s integral part): the bits of Math.t
     }
   }
 });
+
+describe('round of a list or a number, as np.round of an array_like', () => {
+  test('converted first (was a JS TypeError reading .ndim of the list)', () => {
+    expect(round([1.25, 2.5], 1).toArray()).toEqual([1.2, 2.5]);
+    expect(around(2.5).toArray()).toBe(2);
+  });
+});
