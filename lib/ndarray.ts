@@ -810,6 +810,7 @@ export class NdArray<T = unknown> {
   /** Inserts length-1 axes at the given positions of the result (NumPy's `expand_dims`, a reshape). */
   expandDims(axis: number | readonly number[]): this {
     NdArray.#of(this).st.checkOpen();
+    if (axis === undefined) throw new TypeError("expand_dims() missing 1 required positional argument: 'axis'");
     if (Array.isArray(axis) || ArrayBuffer.isView(axis)) checkNdim(this.ndim + (axis as ArrayLike<number>).length);
     // NumPy takes anything but a tuple or list as one axis (operator.index): an
     // array of more than one item is its TypeError, refused before it is read

@@ -136,6 +136,7 @@ describe('the module-level forms take a nested list, as NumPy\'s array_like', ()
     expect(ravel([[1, 2], [3, 4]], 'F').toArray()).toEqual([1n, 3n, 2n, 4n]);
     // Was V8's "Cannot read properties of undefined (reading 'flip')".
     for (const f of [flip, squeeze, ravel] as ((a?: unknown) => unknown)[]) expect(() => f()).toThrow(/^array\(\): cannot make an array element of undefined/);
+    expect(() => (expandDims as (a: unknown) => unknown)([1, 2])).toThrow("expand_dims() missing 1 required positional argument: 'axis'");
     expect(() => lib.isfortran(undefined as never)).toThrow('isfortran(): a must be an NdArray, got undefined');
   });
 });
