@@ -684,6 +684,9 @@ export class NdArray<T = unknown> {
     const acc = NdArray.#of(this);
     acc.st.checkOpen();
     if (shape === undefined) throw new TypeError('reshape() takes exactly 1 argument (0 given)');
+    if (typeof shape !== 'number' && (shape === null || typeof (shape as Iterable<number>)[Symbol.iterator] !== 'function')) {
+      throw new TypeError(`reshape(): shape must be an integer or a list of integers, got ${describeValue(shape)}`);
+    }
     const sizes = typeof shape === 'number' && rest.length > 0 && typeof rest[0] === 'number';
     const order = (sizes ? 'C' : rest[0] ?? 'C') as 'C' | 'F' | 'A';
     if (sizes && !rest.every((n) => typeof n === 'number')) throw new TypeError(`reshape(): every size must be a number, got ${rest.map((n) => repr(n)).join(', ')}`);
@@ -811,6 +814,10 @@ export class NdArray<T = unknown> {
   expandDims(axis: number | readonly number[]): this {
     NdArray.#of(this).st.checkOpen();
     if (axis === undefined) throw new TypeError("expand_dims() missing 1 required positional argument: 'axis'");
+    if (typeof axis === 'bigint') return this.expandDims(Number(axis));
+    if (typeof axis !== 'number' && !(axis instanceof NdArray) && !Array.isArray(axis) && !ArrayBuffer.isView(axis)) {
+      throw new TypeError(`expandDims(): axis must be an integer or a list of integers, got ${describeValue(axis)}`);
+    }
     if (Array.isArray(axis) || ArrayBuffer.isView(axis)) checkNdim(this.ndim + (axis as ArrayLike<number>).length);
     // NumPy takes anything but a tuple or list as one axis (operator.index): an
     // array of more than one item is its TypeError, refused before it is read

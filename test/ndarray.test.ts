@@ -314,6 +314,9 @@ describe('base: the owner of the memory', () => {
   test("reshape() with no shape is NumPy's TypeError, not a JS one about iterables", () => {
     expect(() => (grid().reshape as () => unknown)()).toThrow(new TypeError('reshape() takes exactly 1 argument (0 given)'));
     expect(grid().reshape([12]).index(5).reshape([]).ndim).toBe(0);
+    expect(() => grid().reshape(null as never)).toThrow(new TypeError('reshape(): shape must be an integer or a list of integers, got null'));
+    expect(() => grid().expandDims(null as never)).toThrow(new TypeError('expandDims(): axis must be an integer or a list of integers, got null'));
+    expect(grid().expandDims(1n as never).shape).toEqual([3, 1, 4]);
   });
 
   test('a copy is its own owner', () => {
