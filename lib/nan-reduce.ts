@@ -29,7 +29,7 @@ import { asarray } from './array-coerce';
 import { ValueError } from './errors';
 import { noReductionLoop } from './no-loop';
 import { axisInOptions, optionsWithAxis, readKnownOptions, type WithAxis } from './options';
-import { isArray, requireOpen } from './internal';
+import { describeNonArray, isArray, requireOpen } from './internal';
 import { fromBuffer, full } from './create';
 import { typedArray } from './typed';
 import { all, any, argmax, argmin, countNonzero, max, mean, min, prod, resolveAxes, signZeros, sum, type Axis } from './reduce-axis';
@@ -335,7 +335,8 @@ function requireInexact(dt: DTypeLike | undefined): void {
 
 /** NumPy's check that `out` can hold the result of a NaN-ignoring mean or variance. */
 function requireInexactOut(out: NdArray | undefined): void {
-  if (out !== undefined && out.dtype.kind !== 'f' && out.dtype.kind !== 'c') throw new TypeError('If a is inexact, then out must be inexact');
+  if (out !== undefined && out !== null && !isArray(out)) throw new TypeError(`output must be an array, got ${describeNonArray(out)}`);
+  if (out !== undefined && out !== null && out.dtype.kind !== 'f' && out.dtype.kind !== 'c') throw new TypeError('If a is inexact, then out must be inexact');
 }
 
 /** NumPy's `np.nanmean(a, axis, dtype=, out=, keepdims=, where=)`: the mean of the non-NaN items; NaN for a lane with none. */

@@ -3,6 +3,7 @@
 // all-NaN lanes (NumPy's NaN; nanargmin's ValueError), empty arrays, and
 // integer arrays (the plain reductions).
 import * as nr from '../lib/nan-reduce';
+import * as mm from '../lib';
 import { dtype } from '../lib/dtype';
 import { asarray as asarrayForNan } from '../lib/array-coerce';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
@@ -261,4 +262,11 @@ test("nanmin/nanmax with a where mask and no initial: a bad axis is NumPy's Axis
     expect(() => f(a, 1, { where })).toThrow('axis 1 is out of bounds for array of dimension 1');
     expect(() => f(a, 0, { where })).toThrow(/does not have an identity, so to use a where mask one has to specify 'initial'/);
   }
+});
+
+describe('nanmean, nanvar and nanstd refuse an out that is not an array by name', () => {
+  test("a number as out is reduce's TypeError (was V8's 'reading kind' of undefined)", () => {
+    const a = mm.arange(6, '<f8').reshape([2, 3]);
+    for (const f of [mm.nanmean, mm.nanvar, mm.nanstd]) expect(() => f(a, { out: 5 as never })).toThrow(new TypeError('output must be an array, got 5'));
+  });
 });
