@@ -42,6 +42,7 @@ import { readValues, writeValues } from './compute-values';
 import { copyAs } from './copy';
 import { readKnownOptions } from './options';
 import type { ValueOf } from './value-types';
+import { isWholeRecordList } from './record-value';
 
 /** Options of {@link array}. */
 export interface ArrayOptions {
@@ -113,7 +114,7 @@ function isComplex(v: object): boolean {
 /** Is the JS array `v` a record (a Python tuple) of the structured dtype `dt`? */
 function isRecordTuple(v: readonly unknown[], dt: DType): boolean {
   const names = dt.names!;
-  if (v.length !== names.length) return false;
+  if (v.length !== names.length || isWholeRecordList(v, dt)) return false;
   for (let i = 0; i < v.length; i++) {
     const f = dt.fields![names[i]].dtype;
     if (Array.isArray(v[i]) && f.shape.length === 0 && !f.isStructured) return false;

@@ -21,11 +21,8 @@ import { MAXDIMS, shapeToSize } from './layout';
 import { mayShareMemory } from './memory';
 import type { NdArray } from './ndarray';
 import { boundsOverlap } from './overlap';
+import { isPlainObject, isWholeRecordList } from './record-value';
 import type { MappingInfo, Window } from './storage';
-
-function isPlainObject(v: unknown): boolean {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) && !ArrayBuffer.isView(v);
-}
 
 /** Is `v` one element of `dt` (rather than a level of nested arrays)? */
 function isElement(v: unknown, dt: DType): boolean {
@@ -34,10 +31,7 @@ function isElement(v: unknown, dt: DType): boolean {
   if (dt.isStructured) {
     const names = dt.names as readonly string[];
     if (v.length !== names.length) return false;
-    // A list whose items are whole records is an array level, as NumPy's
-    // lists are: [{a: [1, 2]}] is one record in a list, not the tuple form of
-    // a record whose field `a` is {a: [1, 2]} (which could not fit it anyway).
-    if (v.every((x) => isPlainObject(x) && fits(x, dt))) return false;
+    if (isWholeRecordList(v, dt)) return false;
     return names.every((name, i) => {
       const f = (dt.fields as NonNullable<DType['fields']>)[name].dtype;
       const x = v[i];
@@ -48,32 +42,6 @@ function isElement(v: unknown, dt: DType): boolean {
     });
   }
   return false;
-}
-
-/**
- * Could `v` be stored as one element of `dt`? Checked in depth for records
- * (every field present, each value fitting its field); subarray fields take
- * anything that broadcasts, so they are not looked into.
- */
-function fits(v: unknown, dt: DType): boolean {
-  if (dt.shape.length > 0) return true;
-  if (dt.isStructured) {
-    const names = dt.names as readonly string[];
-    const fields = dt.fields as NonNullable<DType['fields']>;
-    if (Array.isArray(v)) return v.length === names.length && names.every((n, i) => fits(v[i], fields[n].dtype));
-    if (isPlainObject(v)) {
-      const rec = v as Record<string, unknown>;
-      const keys = Object.keys(rec);
-      return keys.length === names.length && names.every((n) => Object.prototype.hasOwnProperty.call(rec, n) && fits(rec[n], fields[n].dtype));
-    }
-    return typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean';
-  }
-  if (dt.kind === 'c') {
-    if (Array.isArray(v)) return v.length === 2 && typeof v[0] === 'number' && typeof v[1] === 'number';
-    if (isPlainObject(v)) return typeof (v as { re?: unknown }).re === 'number' && typeof (v as { im?: unknown }).im === 'number';
-    return true;
-  }
-  return !Array.isArray(v) && !isPlainObject(v);
 }
 
 function inferShape(v: unknown, dt: DType): number[] {

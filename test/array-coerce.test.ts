@@ -267,3 +267,20 @@ test('nested lists of numbers into float64 and int64 (the typed-loop store) keep
   viaSet.set([1, 2.75]);
   expect(array([1, 2.75], '<i8').toArray()).toEqual(viaSet.toArray());
 });
+
+describe('a list of whole records is an array level, whatever its length', () => {
+  // A list of as many records as the dtype has fields was read as one record
+  // in field order (its fields given records): array([{a, b}, {a, b}], [a, b]) failed.
+  test('two records of a two-field dtype are two records, as one or three are', () => {
+    const dt: [string, string][] = [['a', '<i4'], ['b', '<f8']];
+    for (const n of [1, 2, 3]) {
+      const recs = Array.from({ length: n }, (_, i) => ({ a: i, b: i + 0.5 }));
+      const a = array(recs, dt);
+      expect(a.shape).toEqual([n]);
+      expect(a.toArray()).toEqual(recs);
+    }
+    // A list in field order is still one record.
+    expect(array([1, 2.5], dt).shape).toEqual([]);
+    expect(array([[1, 2.5], [3, 4.5]], dt).toArray()).toEqual([{ a: 1, b: 2.5 }, { a: 3, b: 4.5 }]);
+  });
+});
