@@ -12,7 +12,7 @@
 import { inspect } from 'util';
 import type { DType } from './dtype';
 import { makeScalar } from './dtype/dtype';
-import { checkedInt, parseComplexBytes, parseFloatBytes, parseIntBytes } from './text-number';
+import { checkedInt, parseComplexBytes, parseFloatBytes, parseIntBytes } from './number-text';
 
 type Caster = (v: unknown) => unknown;
 

@@ -1,4 +1,4 @@
-// lib/text-number.ts: astype from bytes ('S') to numbers reads each item as
+// lib/number-text.ts: astype from bytes ('S') to numbers reads each item as
 // Python's int(), float() and complex() do, with NumPy's errors, against NumPy.
 import { zeros, type NdArray } from '../lib';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
