@@ -5,7 +5,8 @@
  * Python's `int()`), `o x X`, `e E f F g G` (a float's exact binary value
  * rounded half to even, as Python's correctly rounded conversions), `s`
  * (Python's `str()`: `True`, `7`, `0.1`; `r` the same, a caller that has
- * a NumPy scalar's `repr()` passes it as the value) and `%%`. Width `*` is not read
+ * a NumPy scalar's `repr()` passes it as the value), `c` (a code point's
+ * character) and `%%`. Width `*` is not read
  * from the values (NumPy never passes it one).
  *
  * JS's `toFixed`/`toExponential` are exact but round a tie up where Python
@@ -17,7 +18,7 @@
  */
 import { constants } from 'buffer';
 
-import { MemoryError, ValueError } from './errors';
+import { MemoryError, OverflowError, ValueError } from './errors';
 import { pyFloatText } from './repr';
 
 /** One conversion of a format string. */
@@ -31,7 +32,7 @@ export interface FormatSpec {
 /** A format string as literal text and conversions, in order. */
 export type FormatPieces = (string | FormatSpec)[];
 
-const SPEC = /%([-+ 0#]*)(\d*)(?:\.(\d*))?([hlL]?)([diouxXeEfFgGsr%])/g;
+const SPEC = /%([-+ 0#]*)(\d*)(?:\.(\d*))?([hlL]?)([diouxXeEfFgGsrc%])/g;
 
 /**
  * The pieces of `fmt`; a `%` that starts no conversion Python knows is a ValueError, as Python's
@@ -280,6 +281,17 @@ function pad(spec: FormatSpec, negative: boolean, body: string, numeric: boolean
 export function formatValue(spec: FormatSpec, v: unknown): string {
   const t = spec.type;
   const alt = spec.flags.includes('#');
+  if (t === 'c') {
+    // Python's %c: an integer is a code point, a one-character string itself; padded as text.
+    let ch: string;
+    if (typeof v === 'string' && [...v].length === 1) ch = v;
+    else if ((typeof v === 'number' && Number.isInteger(v)) || typeof v === 'bigint') {
+      const code = Number(v);
+      if (code < 0 || code > 0x10ffff) throw new OverflowError('%c arg not in range(0x110000)');
+      ch = String.fromCodePoint(code);
+    } else throw new TypeError('%c requires int or char');
+    return spec.flags.includes('-') ? ch.padEnd(spec.width) : ch.padStart(spec.width);
+  }
   if (t === 's' || t === 'r') {
     const s = typeof v === 'boolean' ? (v ? 'True' : 'False') : typeof v === 'number' ? pyFloatText(v) : String(v);
     const cut = spec.precision === null ? s : s.slice(0, spec.precision);

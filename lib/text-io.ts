@@ -73,6 +73,7 @@
  * @module
  */
 import * as fs from 'fs';
+import { inspect } from 'util';
 import { StringDecoder } from 'string_decoder';
 
 import type { NdArray } from './ndarray';
@@ -756,6 +757,12 @@ function ensureNdmin(a: NdArray, ndmin: number, _records: boolean): NdArray {
 
 // ------------------------------------------------------------------ savetxt
 
+/** Python's `str()` of a dtype: a native number type's name, else its type string (a record: its list of fields). */
+function dtypeText(dt: DType): string {
+  if (dt.isStructured) return inspect(dt).replace(/^dtype\((.*)\)$/s, '$1');
+  return dt.isnative && 'biufc'.includes(dt.kind) ? dt.name : dt.str;
+}
+
 /**
  * NumPy's `np.savetxt(fname, X, fmt='%.18e', delimiter=' ', newline='\n',
  * header='', footer='', comments='# ', encoding=None)`: writes a 1-d or
@@ -846,6 +853,24 @@ export function savetxt(path: string, X: unknown, options: SavetxtOptions = {}):
     }
     return out;
   };
+  // NumPy formats each row's NumPy scalars: a float or bool is no integer to
+  // %o, %x, %X or %c (2.0 included), and any TypeError of a real row is its
+  // "Mismatch" error; a complex row's float parts raise Python's own.
+  const intOnly = specs.map((p, k) => 'oxXc'.includes(p.type) && !'iu'.includes(slotTypes[k]?.kind ?? 'i'));
+  const mismatch = (): TypeError => new TypeError(`Mismatch between array dtype ('${dtypeText(a.dtype)}') and format specifier ('${format}')`);
+  const formatRow = (i: number): string => {
+    const k = intOnly.indexOf(true);
+    if (k >= 0) {
+      if (!complex) throw mismatch();
+      throw new TypeError(specs[k].type === 'c' ? '%c requires int or char' : `%${specs[k].type} format: an integer is required, not numpy.${slotTypes[k].name}`);
+    }
+    try {
+      return formatPieces(pieces, rowValues(i));
+    } catch (e) {
+      if (e instanceof TypeError && !complex) throw mismatch();
+      throw e;
+    }
+  };
   replaceFile(path, 0, (fd) => {
     let parts: string[] = [];
     let size = 0;
@@ -862,7 +887,7 @@ export function savetxt(path: string, X: unknown, options: SavetxtOptions = {}):
     };
     if (header.length > 0) push(header);
     for (let i = 0; i < rows; i++) {
-      let s = formatPieces(pieces, rowValues(i)) + newline;
+      let s = formatRow(i) + newline;
       if (complex) s = s.replace(/\+-/g, '-');
       push(check(s));
     }

@@ -47,6 +47,9 @@ describeWithNumpy('savetxt against NumPy', () => {
     add("np.array([1+2j, 0.1-3j], dtype=np.complex64), fmt='%s'", (p) => savetxt(p, asarray([{ re: 1, im: 2 }, { re: 0.1, im: -3 }], 'c8'), { fmt: '%s' }));
     add("np.array([b'ab', b'c\\x00', b\"'\"], dtype='S3'), fmt='%s'", (p) => savetxt(p, asarray(['ab', 'c\u0000', "'"], 'S3'), { fmt: '%s' }));
     add("np.array([True, False]), fmt='%r'", (p) => savetxt(p, asarray([true, false]), { fmt: '%r' }));
+    // %c: an integer's code point, padded as text.
+    add("np.array([[65, 66], [97, 122]], dtype='u1'), fmt='%c|%-3c'", (p) => savetxt(p, asarray([[65, 66], [97, 122]], 'u1'), { fmt: '%c|%-3c' }));
+    add("np.array([[65]]), fmt='%5c'", (p) => savetxt(p, asarray([[65]]), { fmt: '%5c' }));
     const want = runNumpy<string[]>(`
 out = []
 ${'A = np.arange(24, dtype="<i4").reshape(2, 3, 4); B = np.arange(6).astype(">f8").reshape(2, 3); V = np.arange(10); U = np.arange(12, dtype="u1").reshape(3, 4); F = np.asfortranarray(np.arange(12.0).reshape(3, 4))'}
@@ -68,7 +71,17 @@ print(json.dumps(out))
     expect(() => savetxt(p, I.Z)).toThrow(/Expected 1D or 2D array, got 0D/);
     expect(() => savetxt(p, I.B, { fmt: '%d %d' })).toThrow(/fmt has wrong number of % formats/);
     expect(() => savetxt(p, I.B, { fmt: ['%d'] })).toThrow(/fmt has wrong shape/);
+    // A float or bool is no integer to %x, %o, %X or %c (2.0 included): NumPy's TypeError names the dtype
+    // and the whole format; a complex row's float parts raise Python's own.
+    expect(() => savetxt(p, asarray([[2.0, 3]], 'f8'), { fmt: '%x' })).toThrow(new TypeError("Mismatch between array dtype ('float64') and format specifier ('%x %x')"));
+    expect(() => savetxt(p, asarray([[true]]), { fmt: '%c' })).toThrow(new TypeError("Mismatch between array dtype ('bool') and format specifier ('%c')"));
+    expect(() => savetxt(p, asarray([[1.5]], '>f4'), { fmt: '%o' })).toThrow(new TypeError("Mismatch between array dtype ('>f4') and format specifier ('%o')"));
+    expect(() => savetxt(p, asarray([[{ re: 1, im: 2 }]], 'c8'), { fmt: '%x' })).toThrow(new TypeError('%x format: an integer is required, not numpy.float32'));
+    expect(() => savetxt(p, asarray([[-1]]), { fmt: '%c' })).toThrow(/^%c arg not in range\(0x110000\)/);
     expect(fs.existsSync(p)).toBe(false);
+    // No row, no conversion: no error, as NumPy.
+    savetxt(p, lib.zeros([0, 2]), { fmt: '%x' });
+    expect(fs.readFileSync(p).length).toBe(0);
   });
 });
 
