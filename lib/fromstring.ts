@@ -12,11 +12,10 @@ import { dtype as toDType, type DTypeLike } from './dtype';
 import { ValueError, boundText, describeValue } from './errors';
 import { allocate } from './internal';
 import { readKnownOptions } from './options';
-import { FLOAT_TEXT, INT_TEXT } from './number-text';
+import { sepPattern, textPattern, textValue } from './raw-file';
 
 /** An unsigned item of a string: digits, no sign. */
 const UNSIGNED_TEXT = /^\d+$/;
-import { sepPattern, textValue } from './raw-file';
 
 /** Options of {@link fromstring}, NumPy's keywords. */
 export interface FromstringOptions {
@@ -43,14 +42,19 @@ export function fromstring(text: string, options: FromstringOptions): NdArray {
   if (sep === undefined) throw new TypeError("fromstring() missing required keyword argument 'sep'");
   if (typeof sep !== 'string') throw new TypeError(`fromstring(): sep must be a string, got ${describeValue(sep)}`);
   if (sep === '') throw new ValueError('The binary mode of fromstring is removed, use frombuffer instead');
-  if (!'biuf'.includes(dt.kind) || dt.subdtype !== null) throw new ValueError(`fromstring(): text mode reads bools, integers and real floats; got dtype ${dt.str}`);
-  const body = text.trim();
+  if (!'biufc'.includes(dt.kind) || dt.subdtype !== null) throw new ValueError(`fromstring(): text mode reads bools, integers, floats and complex numbers; got dtype ${dt.str}`);
+  // NumPy stops at a separator that ends the text ('1,2,'), not at one
+  // followed by anything, even whitespace ('1,2, ': there it reads a -1).
+  const core = sep.trim();
+  const trailing = core !== '' && text.endsWith(core);
+  const body = (trailing ? text.slice(0, -core.length) : text).trim();
+  if (trailing && body === '') throw new ValueError(`string or file could not be read to its end due to unmatched data: item 0 is "", not a number of dtype ${dt.str}`);
   // Two passes over the items, none of them kept: the first counts and
   // checks them, the second fills the result. (A split of the whole string
   // held an array of every item: 10 million of them outgrew a 1 GiB heap.)
   // NumPy's string scan of an unsigned item takes digits only: a sign ('-1', even '+5') is unmatched
   // data there, though fromfile's reads '-1' as 2^64 - 1 cast down.
-  const test = dt.kind === 'f' ? FLOAT_TEXT : dt.kind === 'u' ? UNSIGNED_TEXT : INT_TEXT;
+  const test = dt.kind === 'u' ? UNSIGNED_TEXT : textPattern(dt);
   let total = 0;
   eachItem(body, sep, (item, i) => {
     if (count !== -1 && i >= count) return false;

@@ -25,6 +25,23 @@ export function floatOfText(t: string): number {
   return Number(t.replace(/inf(inity)?$/i, 'Infinity'));
 }
 
+/** {@link FLOAT_TEXT}'s unsigned body, its words in any case spelled out (a complex token's `j` is lower case only). */
+const REAL = '(?:(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?|[iI][nN][fF](?:[iI][nN][iI][tT][yY])?|[nN][aA][nN])';
+const REAL_IMAG = new RegExp(`^([+-]?${REAL})([+-]${REAL})j$`);
+const IMAG = new RegExp(`^([+-]?${REAL})j$`);
+
+/** A complex token of NumPy's text readers: a real, `real+imagj` or `imagj` (no spaces, no parentheses, `j` only). */
+export const COMPLEX_TEXT = new RegExp(`^[+-]?${REAL}(?:[+-]${REAL}j)?$|^[+-]?${REAL}j$`);
+
+/** The value of a token {@link COMPLEX_TEXT} matched. */
+export function complexOfText(t: string): Complex {
+  let m = REAL_IMAG.exec(t);
+  if (m !== null) return { re: floatOfText(m[1]), im: floatOfText(m[2]) };
+  m = IMAG.exec(t);
+  if (m !== null) return { re: 0, im: floatOfText(m[1]) };
+  return { re: floatOfText(t), im: 0 };
+}
+
 /** Digits with single underscores between them. */
 const DIGITS = '[0-9](?:_?[0-9])*';
 /** An unsigned decimal or special float literal (Python's float grammar). */

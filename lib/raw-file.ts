@@ -35,7 +35,8 @@ import { checkPath, openRegularFile } from './paths';
 import { forEach } from './elementwise';
 import { pyFloatText } from './repr';
 import { replaceFile, writeAll, writeArray } from './npy/write-file';
-import { FLOAT_TEXT, INT_TEXT, floatOfText } from './number-text';
+import { COMPLEX_TEXT, FLOAT_TEXT, INT_TEXT, complexOfText, floatOfText } from './number-text';
+import type { Complex } from './value-types';
 
 /** Options of {@link tofile}: NumPy's `sep` (and its text `format`, `'%s'` only). */
 export interface TofileOptions {
@@ -158,7 +159,7 @@ export function fromfile(path: string, dtype?: FromfileOptions['dtype'] | Fromfi
   if (dt.itemsize === 0) throw new ValueError('The elements are 0-sized.');
   if (sep !== '') {
     if (offset !== 0) throw new TypeError("'offset' argument only permitted for binary files");
-    if (!'biuf'.includes(dt.kind) || dt.subdtype !== null) throw new ValueError(`fromfile(): text mode reads bools, integers and real floats; got dtype ${dt.str}`);
+    if (!'biufc'.includes(dt.kind) || dt.subdtype !== null) throw new ValueError(`fromfile(): text mode reads bools, integers, floats and complex numbers; got dtype ${dt.str}`);
     return fromText(path, dt, count, sep);
   }
   const { fd, size } = openRegularFile(path, 'fromfile reads regular files only');
@@ -223,18 +224,27 @@ function* textItems(fd: number, sep: string, path: string): Generator<string> {
       throw new ValueError(`string or file could not be read to its end due to unmatched data: item ${index} of '${path}' runs past ${MAX_ITEM_TEXT} characters with no separator ${JSON.stringify(sep)} (it starts ${JSON.stringify(carry.slice(0, 40))})`);
     }
   }
-  if (started) yield* carry.trimEnd().split(sepPattern(sep));
+  if (!started) return;
+  // NumPy stops at a separator that ends the text ('1,2,'), not at one
+  // followed by anything, even whitespace ('1,2,\n' is unmatched data).
+  const core = sep.trim();
+  yield* (core !== '' && carry.endsWith(core) ? carry.slice(0, -core.length) : carry).trimEnd().split(sepPattern(sep));
+}
+
+/** The tokens of `dt` that NumPy's text readers accept. */
+export function textPattern(dt: DType): RegExp {
+  return dt.kind === 'f' ? FLOAT_TEXT : dt.kind === 'c' ? COMPLEX_TEXT : INT_TEXT;
 }
 
 /** Reads and checks the first `limit` items (-1: all) of the text file `path` through `take(item index, text)`; returns how many there were. */
 function eachTextItem(path: string, sep: string, dt: DType, limit: number, take: (i: number, t: string) => void): number {
   const { fd } = openRegularFile(path, 'fromfile reads regular files only');
-  const intLike = dt.kind !== 'f';
+  const test = textPattern(dt);
   let i = 0;
   try {
     for (const t of textItems(fd, sep, path)) {
       if (i === limit) break;
-      if (!(intLike ? INT_TEXT : FLOAT_TEXT).test(t)) {
+      if (!test.test(t)) {
         throw new ValueError(
           `string or file could not be read to its end due to unmatched data: item ${i} of '${path}' is ${JSON.stringify(t.slice(0, 40))}, not a number of dtype ${dt.str}`,
         );
@@ -279,8 +289,9 @@ function intFromText(t: string, dt: DType, fromString = false): number | bigint 
 }
 
 /** One checked text item (INT_TEXT or FLOAT_TEXT matched) as the value `set` stores for `dt` (an integer token as {@link intFromText} reads it, `fromString` for `fromstring`). */
-export function textValue(dt: DType, t: string, fromString = false): number | bigint | boolean {
+export function textValue(dt: DType, t: string, fromString = false): number | bigint | boolean | Complex {
   if (dt.kind === 'f') return floatOfText(t);
+  if (dt.kind === 'c') return complexOfText(t);
   return intFromText(t, dt, fromString);
 }
 

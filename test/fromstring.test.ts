@@ -28,6 +28,11 @@ describeWithNumpy('fromstring against NumPy', () => {
         ["np.fromstring('-0 +5', sep=' ', dtype=bool)", () => fromstring('-0 +5', { sep: ' ', dtype: '?' })],
         ["np.fromstring('-99999999999999999999999 18446744073709551616', sep=' ', dtype=np.int64)", () => fromstring('-99999999999999999999999 18446744073709551616', { sep: ' ', dtype: 'i8' })],
         ["np.fromstring('99999999999999999999999 9223372036854775808', sep=' ', dtype=np.uint64)", () => fromstring('99999999999999999999999 9223372036854775808', { sep: ' ', dtype: 'u8' })],
+        // A separator that ends the text ends the items; complex items: real, real+imagj, imagj.
+        ["np.fromstring('1,2,', sep=',')", () => fromstring('1,2,', { sep: ',' })],
+        ["np.fromstring('1;2 ;', sep=';', dtype=np.int32)", () => fromstring('1;2 ;', { sep: ';', dtype: 'i4' })],
+        ["np.fromstring('1+2j 3 2j -1.5e3-2.5e-1j inf+nanj', sep=' ', dtype=complex)", () => fromstring('1+2j 3 2j -1.5e3-2.5e-1j inf+nanj', { sep: ' ', dtype: 'c16' })],
+        ["np.fromstring('1+2j,0.1', sep=',', dtype=np.complex64)", () => fromstring('1+2j,0.1', { sep: ',', dtype: 'c8' })],
       ],
       I,
     );
@@ -39,6 +44,10 @@ test('unmatched data: NumPy\'s message, then which item', () => {
   // A sign before an unsigned item is unmatched data in a string, as NumPy's (fromfile reads '-1' as 255).
   expect(() => fromstring('1 -1', { sep: ' ', dtype: 'u1' })).toThrow(/^string or file could not be read to its end due to unmatched data: item 1 is "-1"/);
   expect(() => fromstring('+5', { sep: ' ', dtype: 'u8' })).toThrow(/^string or file could not be read to its end due to unmatched data: item 0 is "\+5"/);
+  // Only a separator that ends the text: NumPy reads a -1 after '1,2, ', unmatched data here; nothing before it is an error.
+  for (const t of ['1,2, ', '1,,', ',']) expect(() => fromstring(t, { sep: ',' })).toThrow(/^string or file could not be read to its end due to unmatched data/);
+  // A complex item's j is lower case, and nothing stands around its parts.
+  for (const t of ['1+2J', '(1+2j)', '-j', '1+ 2j']) expect(() => fromstring(t, { sep: ' ', dtype: 'c16' })).toThrow(/^string or file could not be read to its end due to unmatched data/);
 });
 
 test('fromstring needs sep and a string', () => {

@@ -116,6 +116,8 @@ except ValueError as e: print(json.dumps(str(e)))`);
     const p = tmp.file('1.5, 2,\n  -3e2 ,inf, nan,4\n', 'floats.txt');
     const q = tmp.file('1 2\n3\t4  5\n', 'ints.txt');
     const r = tmp.file('7;8 ;  9', 'semi.txt');
+    const z = tmp.file('1+2j,3,2j,-1.5-2e3j,', 'complex.txt');
+    const nl = tmp.file('1,2,\n', 'trailing-newline.txt');
     const cases: Case[] = [
       { py: `np.fromfile(${JSON.stringify(p)}, sep=',')`, js: () => fromfile(p, { sep: ',' }) },
       { py: `np.fromfile(${JSON.stringify(p)}, sep=' , ')`, js: () => fromfile(p, { sep: ' , ' }) },
@@ -127,8 +129,13 @@ except ValueError as e: print(json.dumps(str(e)))`);
       { py: `np.fromfile(${JSON.stringify(r)}, sep=';', dtype='<u2')`, js: () => fromfile(r, { sep: ';', dtype: '<u2' }) },
       { py: `np.fromfile(${JSON.stringify(r)}, sep=';', offset=2)`, js: () => fromfile(r, { sep: ';', offset: 2 }) },
       { py: `np.fromfile(${JSON.stringify(r)}, sep=';', count=10)`, js: () => fromfile(r, { sep: ';', count: 10 }) },
+      // Complex items, and a separator that ends the file ends the items (not one followed by a newline).
+      { py: `np.fromfile(${JSON.stringify(z)}, sep=',', dtype=complex)`, js: () => fromfile(z, { sep: ',', dtype: 'c16' }) },
+      { py: `np.fromfile(${JSON.stringify(z)}, sep=',', dtype=np.complex64, count=2)`, js: () => fromfile(z, { sep: ',', dtype: 'c8', count: 2 }) },
     ];
     expectCasesLikeNumpy(cases);
+    // NumPy's unmatched data, then which item of which file.
+    expect(() => fromfile(nl, { sep: ',' })).toThrow(/^string or file could not be read to its end due to unmatched data: item 2 of '.*trailing-newline.txt' is ""/);
   });
 });
 
