@@ -33,7 +33,7 @@ import { allocate, requireArray, requireOpen, storageOf } from './internal';
 import { optionsWithValue, readKnownOptions } from './options';
 import { checkPath, openRegularFile } from './paths';
 import { forEach } from './elementwise';
-import { pyFloatText } from './repr';
+import { pyComplexText, pyFloatText } from './repr';
 import { replaceFile, writeAll, writeArray } from './npy/write-file';
 import { COMPLEX_TEXT, FLOAT_TEXT, INT_TEXT, complexOfText, floatOfText } from './number-text';
 import type { Complex } from './value-types';
@@ -60,10 +60,15 @@ export interface FromfileOptions {
 
 // ------------------------------------------------------------------ tofile
 
-/** Python's `str()` of one item as NumPy's getitem gives it: `True`, `7`, and any float as a Python float (`1.0`, `1e-05`, `0.10000000149011612` for float32's 0.1). */
+/**
+ * Python's `str()` of one item as NumPy's getitem gives it: `True`, `7`,
+ * any float as a Python float (`1.0`, `1e-05`, `0.10000000149011612` for
+ * float32's 0.1), and a complex as a Python complex (`(1+2j)`, `2j`).
+ */
 function itemText(dt: DType): (v: unknown) => string {
   if (dt.kind === 'b') return (v) => (v ? 'True' : 'False');
   if (dt.kind === 'i' || dt.kind === 'u') return (v) => String(v);
+  if (dt.kind === 'c') return (v) => pyComplexText((v as Complex).re, (v as Complex).im);
   return (v) => pyFloatText(v as number);
 }
 
@@ -73,7 +78,7 @@ function itemText(dt: DType): (v: unknown) => string {
  * byte order), or as text items joined by `sep`. The file is replaced
  * atomically (see the module's notes): `path` is never truncated under a
  * mapping of it.
- * @throws TypeError for a bad path or option; ValueError for text mode of a dtype it cannot write (complex, structured, bytes).
+ * @throws TypeError for a bad path or option; ValueError for text mode of a dtype it cannot write (structured, bytes, void).
  */
 export function tofile(a: NdArray, path: string, options: TofileOptions = {}): void {
   requireArray(a, 'tofile', 'a');
@@ -90,8 +95,8 @@ export function tofile(a: NdArray, path: string, options: TofileOptions = {}): v
     return;
   }
   const dt = a.dtype;
-  if (!'biuf'.includes(dt.kind) || dt.subdtype !== null) {
-    throw new ValueError(`tofile(): text mode (sep ${JSON.stringify(sep)}) writes bools, integers and real floats; got dtype ${dt.str}: write it in binary (sep '') instead`);
+  if (!'biufc'.includes(dt.kind) || dt.subdtype !== null) {
+    throw new ValueError(`tofile(): text mode (sep ${JSON.stringify(sep)}) writes bools, integers, floats and complex numbers; got dtype ${dt.str}: write it in binary (sep '') instead`);
   }
   const text = itemText(dt);
   const sepBytes = Buffer.from(sep, 'utf8');

@@ -391,6 +391,20 @@ export function pyFloatText(x: number): string {
   return shortText(neg, digits, exp, exp < -4 || exp >= 16);
 }
 
+/**
+ * Python's `str()` of a complex (CPython's complex repr): `(1+2j)`,
+ * `(-0.5-1e-20j)`, `(inf+nanj)`; a real part of +0 is left out (`2j`,
+ * `-infj`), a NaN imaginary part is always `+nan`.
+ */
+export function pyComplexText(re: number, im: number): string {
+  // A part as repr() writes it without the '.0' of a whole number ('1', '1.5', '1e+16').
+  const part = (x: number): string => pyFloatText(x).replace(/\.0$/, '');
+  const imag = `${Number.isNaN(im) || im > 0 || Object.is(im, 0) ? '+' : ''}${part(im)}j`;
+  // A real part of +0 is left out, and so are the parentheses: '2j', '-infj'.
+  if (re === 0 && !Object.is(re, -0)) return `${part(im)}j`;
+  return `(${part(re)}${imag})`;
+}
+
 /** Shortest digits as Python writes a float: `1e-05`, `1.5e+16` (scientific) or `0.0001`, `1.0`. */
 function shortText(neg: string, digits: string, exp: number, scientific: boolean): string {
   if (scientific) {

@@ -70,6 +70,14 @@ describeWithNumpy('tofile against NumPy', () => {
     items.push([i.py, ' | ', i.arr]);
     items.push(["np.array([2**64 - 1, 0], 'u8')", ',', asarray([2n ** 64n - 1n, 0n], '<u8')]);
     items.push(['np.array([True, False])', ';', asarray([true, false])]);
+    // Complex items as Python's str(complex): '(1+2j)', '2j', '(-0+2j)', '(inf+nanj)'; complex64 parts as the doubles they are.
+    const Z: [number, number][] = [[1, 2], [-0.5, -1e-20], [Infinity, NaN], [0, 2], [-0, 2], [0, -0], [1, -0], [0, -Infinity], [1e16, 1.5], [0.1, 0], [0, NaN], [1.1, 0.1]];
+    const pyf = (x: number): string => (Number.isNaN(x) ? 'np.nan' : x === Infinity ? 'np.inf' : x === -Infinity ? '-np.inf' : Object.is(x, -0) ? '-0.0' : String(x));
+    for (const dt of ['<c16', '<c8']) {
+      const c = zeros([Z.length], dt);
+      Z.forEach(([re, im], k) => c.set([k], { re, im }));
+      items.push([`np.array([${Z.map(([re, im]) => `complex(${pyf(re)}, ${pyf(im)})`).join(', ')}], '${dt}')`, '|', c]);
+    }
     const want = numpyFiles(items.map(([py, sep]) => [py, sep]));
     const got = items.map(([, sep, arr]) => {
       const p = tmp.path('text.txt');
@@ -164,12 +172,12 @@ describe('tofile and fromfile: files and errors', () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
-  test('bad input: an offset past the end, text mode of complex, a NUL path, unknown options, text that does not parse', () => {
+  test('bad input: an offset past the end, text mode of records, a NUL path, unknown options, text that does not parse', () => {
     const p = tmp.file(new Uint8Array(10), 'ten.bin');
     expect(() => fromfile(p, { offset: 30 })).toThrow(/^negative dimensions are not allowed: offset 30 is past the end of '.*ten.bin' \(10 bytes\)$/);
     expect(() => fromfile(p, { count: -2 })).toThrow(ValueError);
     expect(() => fromfile(p, { count: 1.5 })).toThrow(TypeError);
-    expect(() => tofile(asarray([1, 2], '<c8'), p, { sep: ',' })).toThrow(ValueError);
+    expect(() => tofile(zeros([2], [['a', '<i4']]), p, { sep: ',' })).toThrow(ValueError);
     expect(fs.readFileSync(p).length).toBe(10);
     expect(() => tofile(asarray([1]), 'a\0b')).toThrow(TypeError);
     expect(() => fromfile(p, { bogus: 1 } as object)).toThrow(TypeError);
