@@ -80,8 +80,9 @@ export function isclose(a: CloseInput, b: CloseInput, options: IscloseOptions = 
     return closeToPyInt(x, Number(y), rtol, atol);
   }
   const tol = add(atol, multiply(rtol, absolute(y)));
-  let r = logicalOr(logicalAnd(lessEqual(absolute(subtract(x, y)), tol), isfinite(y)), equal(x, y));
-  if (o.equalNan === true) r = logicalOr(r, logicalAnd(isnan(x), isnan(y)));
+  const r = logicalOr(logicalAnd(lessEqual(absolute(subtract(x, y)), tol), isfinite(y)), equal(x, y));
+  // NumPy's `result |= isnan(x) & isnan(y)`: in place, so the result keeps its layout (fuzz seed 10100196).
+  if (o.equalNan === true) logicalOr(r, logicalAnd(isnan(x), isnan(y)), { out: r });
   return r;
 }
 

@@ -3,7 +3,8 @@
 // inf), and NumPy's own tests (test_numeric.py TestIsclose, TestAllclose,
 // test_array_equal, test_array_equiv) ported.
 import { add, multiply, allclose, arange, arrayEqual, arrayEquiv, asarray, isclose, ValueError } from '../lib';
-import { describeWithNumpy } from './helpers/numpy';
+import * as mm from '../lib';
+import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { expectCasesLikeNumpy, type Case } from './helpers/np-compare';
 import { vals } from './helpers/np-array';
 
@@ -146,5 +147,17 @@ describe('NumPy test_numeric: TestAllclose, TestIsclose, array_equal, array_equi
     expect(arrayEquiv([1, 2], [[1, 2], [1, 3]])).toBe(false);
     expect(arrayEquiv([1], [[1], [1]])).toBe(true);
     expect(arrayEquiv([1], [[1], [2]])).toBe(false);
+  });
+});
+
+describeWithNumpy('isclose with equalNan keeps the layout of its first result, as NumPy\'s in-place |=', () => {
+  test('a broadcast big-endian float32 input: the strides NumPy gives (fuzz seed 10100196)', () => {
+    const theirs = runNumpy<number[]>(`a = np.arange(2, dtype='>f4').reshape(2, 1)
+x = np.broadcast_to(a, (3, 2, 1))[None]
+print(json.dumps(list(np.isclose(x, x, rtol=0, atol=0.5, equal_nan=True).strides[1:3])))`);
+    const x = mm.broadcastTo(mm.arange(2, '>f4').reshape([2, 1]), [3, 2, 1]).index(null);
+    const r = mm.isclose(x, x, { rtol: 0, atol: 0.5, equalNan: true });
+    expect(r.strides.slice(1, 3)).toEqual(theirs);
+    expect(r.toArray()).toEqual([[[[true], [true]], [[true], [true]], [[true], [true]]]]);
   });
 });
