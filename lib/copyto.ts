@@ -23,7 +23,9 @@ import { broadcastShape, tupleNoSpace } from './broadcast';
 import type { DType } from './dtype';
 import { OverflowError, ValueError } from './errors';
 import { inspect } from 'util';
-import { NdArray as ArrayClass, requireArray, requireOpen, requireWritable } from './internal';
+import { NdArray as ArrayClass, allocate, requireArray, requireOpen, requireWritable } from './internal';
+import { putmask } from './fancy';
+import { broadcastTo } from './views';
 import type { NdArray } from './ndarray';
 import { readKnownOptions } from './options';
 import { canCast, isNumeric, weakKind, type Casting, type PyScalar } from './promote';
@@ -172,11 +174,19 @@ export function copyto(dst: NdArray, src: unknown, options?: CopytoOptions): voi
   const srcIn = s instanceof ArrayClass && s.ndim > dst.ndim ? s.reshape(s.shape.slice(s.ndim - dst.ndim)) : s;
   const mask = where instanceof ArrayClass && where.ndim > dst.ndim ? where.reshape(where.shape.slice(where.ndim - dst.ndim)) : where;
   if (!isNumeric(dst.dtype) || (srcIn instanceof ArrayClass && !isNumeric(srcIn.dtype))) {
-    if (mask !== true) throw new TypeError(`copyto(): a where mask is not supported for ${fmt(dst.dtype)}`);
     // A scalar into records is np.asarray(scalar) first (an int is int64, or
     // uint64 past it), then cast as the casting allowed: 10**10 into a >i4
     // field wraps under 'unsafe' (fuzz seed 9276945).
-    assign(dst, srcIn instanceof ArrayClass ? srcIn : array(srcIn));
+    const from = srcIn instanceof ArrayClass ? srcIn : array(srcIn);
+    if (mask === true) {
+      assign(dst, from);
+      return;
+    }
+    // Masked: the source cast to dst's dtype at dst's shape (a copy, so an
+    // overlapping source is read as it was), put where the mask holds (fuzz seed 10121093).
+    const full = allocate(dst.dtype, [...dst.shape]);
+    assign(full, from);
+    putmask(dst, broadcastTo(mask, dst.shape), full);
     return;
   }
   if (srcIn instanceof ArrayClass) {

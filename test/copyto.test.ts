@@ -276,3 +276,25 @@ print(json.dumps(out))`, JSON.stringify(rows.map((r) => r[0])));
     expect(got).toEqual(want);
   });
 });
+
+describeWithNumpy('copyto with a where mask into records and bytes, against NumPy', () => {
+  // Was refused ("a where mask is not supported"); NumPy casts the source and puts it where the mask holds (fuzz seed 10121093).
+  test('a number into a one-field record array, records into records, bytes into bytes', () => {
+    const want = runNumpy<string[]>(`r = np.zeros((3, 4), [('a', '<f4'), ('b', '<i2')])
+m = np.array([[False, True, False, True], [True, True, True, True], [False, False, False, True]])
+one = np.zeros((3, 4), {'names': ['a'], 'formats': ['<f4'], 'offsets': [0], 'itemsize': 6})
+np.copyto(one, 9, casting='unsafe', where=m)
+src = np.ones(4, [('a', '<f4'), ('b', '<i2')])
+np.copyto(r, src, where=m)
+s = np.zeros(3, 'S2'); np.copyto(s, np.array([b'ab', b'cd', b'ef']), where=np.array([True, False, True]))
+print(json.dumps([one.tobytes().hex(), r.tobytes().hex(), s.tobytes().hex()]))`);
+    const m = array([[false, true, false, true], [true, true, true, true], [false, false, false, true]]);
+    const one = zeros([3, 4], { names: ['a'], formats: ['<f4'], offsets: [0], itemsize: 6 });
+    copyto(one, 9, { casting: 'unsafe', where: m });
+    const r = zeros([3, 4], [['a', '<f4'], ['b', '<i2']]);
+    copyto(r, ones([4], [['a', '<f4'], ['b', '<i2']]), { where: m });
+    const s = zeros([3], 'S2');
+    copyto(s, array(['ab', 'cd', 'ef'], 'S2'), { where: array([true, false, true]) });
+    expect([one, r, s].map((x) => x.tobytes().toString('hex'))).toEqual(want);
+  });
+});
