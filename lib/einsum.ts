@@ -37,7 +37,7 @@
 import { inspect } from 'util';
 import type { NdArray } from './ndarray';
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
-import { ValueError, repr } from './errors';
+import { ValueError, iteratorCastError, repr } from './errors';
 import { derive, isArray, requireOpen, requireWritable, storageOf, writeFlagOf } from './internal';
 import { readKnownOptions } from './options';
 import { asarray } from './array-coerce';
@@ -411,7 +411,7 @@ export function einsum(subscripts: unknown, ...args: unknown[]): NdArray {
     throw new TypeError(`Cannot cast scalar from dtype('bool') to ${inspect(dt)} according to the rule 'safe'`);
   }
   ops.forEach((a, i) => {
-    if (!canCast(a.dtype, dt, casting)) throw new TypeError(`Iterator operand ${i} dtype could not be cast from ${inspect(a.dtype)} to ${inspect(dt)} according to the rule '${casting}'`);
+    if (!canCast(a.dtype, dt, casting)) throw iteratorCastError(i, inspect(a.dtype), inspect(dt), casting);
   });
   if (out !== null && !canCast(dt, out.dtype, casting)) {
     throw new TypeError(`Iterator requested dtype could not be cast from ${inspect(dt)} to ${inspect(out.dtype)}, the operand ${ops.length} dtype, according to the rule '${casting}'`);

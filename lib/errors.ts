@@ -270,6 +270,14 @@ export function allocationError(shape: readonly (number | bigint)[], itemsize: n
   return new MemoryError(`Unable to allocate ${formatByteSize(count * BigInt(itemsize))} for an array with shape ${dims} and data type ${typeName}${detail === undefined ? '' : ` (${detail})`}`, options);
 }
 
+/**
+ * NumPy's iterator refusing to cast operand `operand` from `from` to `to`
+ * (each dtype as its repr, `dtype('bool')`) under the rule `casting`.
+ */
+export function iteratorCastError(operand: number, from: string, to: string, casting: string): TypeError {
+  return new TypeError(`Iterator operand ${operand} dtype could not be cast from ${from} to ${to} according to the rule '${casting}'`);
+}
+
 /** The most 8-byte items a list argument converts to: the 4 GiB an array in memory holds. */
 export const MAX_LIST_ITEMS = 2 ** 29;
 

@@ -52,6 +52,9 @@ import { pyFloatText } from './repr';
 /** NumPy's ravel_multi_index error for a histogram of more bins than an index can count. */
 const INVALID_DIMS = 'invalid dims: array size defined by dims is larger than the maximum possible size.';
 
+/** Python's refusal to order complex items, met in NumPy's object min/max beside a record column. */
+const COMPLEX_UNORDERED = "'<=' not supported between instances of 'complex' and 'complex'";
+
 /** One axis's `bins`: a count, or the increasing edges. */
 export type HistogramddBins = number | readonly number[] | NdArray;
 
@@ -175,14 +178,12 @@ function edgeSpace(first: number, last: number, count: number, dt: DType | null)
 /** NumPy's `np.ndim(x) == 0` for a bins entry. */
 const isScalarBins = (b: unknown): boolean => typeof b === 'number' || typeof b === 'bigint' || (isArray(b) && b.ndim === 0);
 
-/** The bins one axis's `bins[i]` makes with its two outlier bins (1 for a value its own check refuses). */
 /**
  * NumPy's refusal of a bin count past what one array holds: past intp, the
  * ValueError of its `ravel_multi_index`; past intp bytes, the ValueError of
  * its `bincount` allocation; past what memory can hold, that allocation's
  * MemoryError (int64 counts, float64 with weights). Here every total past
- * 2^53 is the last (fuzz seed 9963036).
- * Returns the total.
+ * 2^53 is the last (fuzz seed 9963036). Returns the total.
  */
 function checkBinTotal(nbin: readonly number[], weighted: boolean): number {
   const total = nbin.reduce((x, y) => x * BigInt(y), 1n);
@@ -209,6 +210,7 @@ function tupleExtremes(values: readonly number[]): [number, number] {
   return [lo, hi];
 }
 
+/** The bins one axis's `bins[i]` makes with its two outlier bins (1 for a value its own check refuses). */
 function plannedBins(b: unknown): number {
   if (isScalarBins(b)) {
     const n = isArray(b) ? scalar(b) : Number(b);
@@ -333,7 +335,7 @@ export function histogramdd(sample: NdArray | readonly unknown[], binsArg?: Hist
       if ((columns[i].dtype.names ?? []).length !== 1) throw new ValueError('The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()');
       // Equal min and max are widened by 0.5: a tuple minus a float.
       const f = columns[i].field((columns[i].dtype.names as readonly string[])[0]);
-      if (f.size > 1 && f.dtype.kind === 'c') throw new TypeError("'<=' not supported between instances of 'complex' and 'complex'");
+      if (f.size > 1 && f.dtype.kind === 'c') throw new TypeError(COMPLEX_UNORDERED);
       if (f.size === 1 && f.dtype.kind === 'c' && Object.values(readValues(f)[0] as Complex).every(Number.isFinite)) throw new TypeError("unsupported operand type(s) for -: 'tuple' and 'float'");
       if (f.size > 0 && f.dtype.kind === 'f') {
         const [lo, hi] = tupleExtremes(readValues(f) as number[]);
@@ -351,7 +353,7 @@ export function histogramdd(sample: NdArray | readonly unknown[], binsArg?: Hist
       const n = isArray(b) ? scalar(b) : Number(b);
       if (!(n >= 1)) throw new ValueError(`\`bins[${i}]\` must be positive, when an integer`);
       // Beside a record column every column is NumPy's object array: complex items have no order.
-      if (records !== null && columns[i].dtype.kind === 'c' && columns[i].size > 1) throw new TypeError("'<=' not supported between instances of 'complex' and 'complex'");
+      if (records !== null && columns[i].dtype.kind === 'c' && columns[i].size > 1) throw new TypeError(COMPLEX_UNORDERED);
       const outer = outerEdges(columns[i], range === null ? null : range[i]);
       if (!Number.isInteger(n) || (isArray(b) && b.dtype.kind !== 'i' && b.dtype.kind !== 'u')) throw new TypeError(`\`bins[${i}]\` must be an integer, when a scalar`);
       if (n + 1 > 2 ** 32) throw new ValueError(`Maximum allowed size exceeded (${n} bins)`);

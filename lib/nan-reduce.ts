@@ -334,9 +334,10 @@ function requireInexact(dt: DTypeLike | undefined): void {
 }
 
 /** NumPy's check that `out` can hold the result of a NaN-ignoring mean or variance. */
-function requireInexactOut(out: NdArray | undefined): void {
-  if (out !== undefined && out !== null && !isArray(out)) throw new TypeError(`output must be an array, got ${describeNonArray(out)}`);
-  if (out !== undefined && out !== null && out.dtype.kind !== 'f' && out.dtype.kind !== 'c') throw new TypeError('If a is inexact, then out must be inexact');
+function requireInexactOut(out: NdArray | null | undefined): void {
+  if (out === undefined || out === null) return;
+  if (!isArray(out)) throw new TypeError(`output must be an array, got ${describeNonArray(out)}`);
+  if (out.dtype.kind !== 'f' && out.dtype.kind !== 'c') throw new TypeError('If a is inexact, then out must be inexact');
 }
 
 /** NumPy's `np.nanmean(a, axis, dtype=, out=, keepdims=, where=)`: the mean of the non-NaN items; NaN for a lane with none. */

@@ -57,6 +57,9 @@ const BOTH = new RegExp(`^([+-]?${UNSIGNED_FLOAT})([+-])(${UNSIGNED_FLOAT})?j$`,
 
 const text = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.length).toString('latin1');
 
+/** `s` without the whitespace {@link WS} names at either end (String's trim() cuts Unicode's too). */
+const trimWs = (s: string): string => s.replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, '');
+
 /** A float literal matched by the grammar above (sign and underscores included) as a number. */
 function literal(s: string): number {
   return floatOfText(s.replace(/_/g, ''));
@@ -136,8 +139,8 @@ export function parseComplexBytes(b: Uint8Array): Complex {
 }
 
 function complexOf(str: string): Complex | null {
-  let s = str.replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, '');
-  if (s.startsWith('(') && s.endsWith(')')) s = s.slice(1, -1).replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, '');
+  let s = trimWs(str);
+  if (s.startsWith('(') && s.endsWith(')')) s = trimWs(s.slice(1, -1));
   let m = REAL_ONLY.exec(s);
   if (m !== null) return { re: literal(m[1]), im: 0 };
   m = IMAG_ONLY.exec(s);

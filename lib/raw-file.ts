@@ -293,7 +293,7 @@ function intFromText(t: string, dt: DType, fromString = false): number | bigint 
   return dt.itemsize === 8 ? wrapped : Number(wrapped);
 }
 
-/** One checked text item (INT_TEXT or FLOAT_TEXT matched) as the value `set` stores for `dt` (an integer token as {@link intFromText} reads it, `fromString` for `fromstring`). */
+/** One checked text item ({@link textPattern} matched) as the value `set` stores for `dt` (an integer token as {@link intFromText} reads it, `fromString` for `fromstring`). */
 export function textValue(dt: DType, t: string, fromString = false): number | bigint | boolean | Complex {
   if (dt.kind === 'f') return floatOfText(t);
   if (dt.kind === 'c') return complexOfText(t);

@@ -37,7 +37,7 @@
 import { inspect } from 'util';
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { makeCaster } from './cast';
-import { ValueError, describeValue } from './errors';
+import { ValueError, describeValue, iteratorCastError } from './errors';
 import { noReductionLoop, type ReductionMethod } from './no-loop';
 import { WINDOW_BYTES } from './storage';
 import { bufferSpan, isNumpyAligned } from './buffered-sum';
@@ -921,7 +921,7 @@ function refuseRecords(a: NdArray, op: 'minimum' | 'maximum' | 'arg' | 'truth'):
   if (op === 'arg') throw new TypeError('data type not ordered');
   if (op === 'truth') {
     if ((dt.names?.length ?? 0) === 1) return;
-    throw new TypeError(`Iterator operand 1 dtype could not be cast from dtype(${String(dt)}) to dtype('bool') according to the rule 'unsafe'`);
+    throw iteratorCastError(1, `dtype(${String(dt)})`, "dtype('bool')", 'unsafe');
   }
   throw noReductionLoop(op, dt);
 }

@@ -33,7 +33,7 @@
  * @module
  */
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
-import { IndexError, ValueError, checkListLength, repr } from './errors';
+import { IndexError, ValueError, checkListLength, iteratorCastError, repr } from './errors';
 import { noReductionLoop } from './no-loop';
 import { Slice, type IndexItem } from './indexing';
 import { describeNonArray, isArray, requireOpen, requireWritable, storageOf } from './internal';
@@ -320,11 +320,8 @@ function reduceat(op: Op, fn: string, a0: unknown, indices: unknown, axisArg: nu
   // The input is cast to the loop's type item by item ('unsafe'); a record of several fields
   // has no such cast, even when there is no item to cast (fuzz seed 9960641).
   if (!canCast(a.dtype, rt, 'unsafe')) {
-    throw new TypeError(
-      op.startsWith('logical')
-        ? `Iterator operand 1 dtype could not be cast from ${inspect(a.dtype)} to ${inspect(rt)} according to the rule 'unsafe'`
-        : `Cannot cast ufunc '${op}' input 0 from ${inspect(a.dtype)} to ${inspect(rt)} with casting rule 'unsafe'`,
-    );
+    if (op.startsWith('logical')) throw iteratorCastError(1, inspect(a.dtype), inspect(rt), 'unsafe');
+    throw new TypeError(`Cannot cast ufunc '${op}' input 0 from ${inspect(a.dtype)} to ${inspect(rt)} with casting rule 'unsafe'`);
   }
   const shape = [...a.shape];
   shape[ax] = starts.length;

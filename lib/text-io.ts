@@ -856,14 +856,14 @@ export function savetxt(path: string, X: unknown, options: SavetxtOptions = {}):
   // NumPy formats each row's NumPy scalars: a float or bool is no integer to
   // %o, %x, %X or %c (2.0 included), and any TypeError of a real row is its
   // "Mismatch" error; a complex row's float parts raise Python's own.
-  const intOnly = specs.map((p, k) => 'oxXc'.includes(p.type) && !'iu'.includes(slotTypes[k]?.kind ?? 'i'));
+  // Checked before the file is touched; with no row NumPy formats nothing and raises nothing.
   const mismatch = (): TypeError => new TypeError(`Mismatch between array dtype ('${dtypeText(a.dtype)}') and format specifier ('${format}')`);
+  const k = specs.findIndex((p, j) => 'oxXc'.includes(p.type) && !'iu'.includes(slotTypes[j]?.kind ?? 'i'));
+  if (rows > 0 && k >= 0) {
+    if (!complex) throw mismatch();
+    throw new TypeError(specs[k].type === 'c' ? '%c requires int or char' : `%${specs[k].type} format: an integer is required, not numpy.${slotTypes[k].name}`);
+  }
   const formatRow = (i: number): string => {
-    const k = intOnly.indexOf(true);
-    if (k >= 0) {
-      if (!complex) throw mismatch();
-      throw new TypeError(specs[k].type === 'c' ? '%c requires int or char' : `%${specs[k].type} format: an integer is required, not numpy.${slotTypes[k].name}`);
-    }
     try {
       return formatPieces(pieces, rowValues(i));
     } catch (e) {

@@ -77,6 +77,7 @@ print(json.dumps(out))
     expect(() => savetxt(p, asarray([[true]]), { fmt: '%c' })).toThrow(new TypeError("Mismatch between array dtype ('bool') and format specifier ('%c')"));
     expect(() => savetxt(p, asarray([[1.5]], '>f4'), { fmt: '%o' })).toThrow(new TypeError("Mismatch between array dtype ('>f4') and format specifier ('%o')"));
     expect(() => savetxt(p, asarray([[{ re: 1, im: 2 }]], 'c8'), { fmt: '%x' })).toThrow(new TypeError('%x format: an integer is required, not numpy.float32'));
+    expect(() => savetxt(p, asarray([[{ re: 1, im: 2 }]], 'c16'), { fmt: '%c' })).toThrow(new TypeError('%c requires int or char'));
     expect(() => savetxt(p, asarray([[-1]]), { fmt: '%c' })).toThrow(/^%c arg not in range\(0x110000\)/);
     expect(fs.existsSync(p)).toBe(false);
     // No row, no conversion: no error, as NumPy.

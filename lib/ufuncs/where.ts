@@ -14,7 +14,7 @@ import { broadcastShape } from '../broadcast';
 import { BOOL, isNonZero } from '../compute-values';
 import { nonzero, putmask } from '../fancy';
 import { asarray } from '../array-coerce';
-import { ValueError } from '../errors';
+import { ValueError, iteratorCastError } from '../errors';
 import { broadcastTo } from '../views';
 import { canCast, resultType } from '../promote';
 import { inspect } from 'util';
@@ -72,7 +72,7 @@ export function where(condition: UfuncInput | unknown[], x?: UfuncInput, y?: Ufu
 
 function boolCondition(c: NdArray): NdArray {
   if (!canCast(c.dtype, BOOL, 'unsafe')) {
-    throw new TypeError(`Iterator operand 1 dtype could not be cast from ${inspect(c.dtype)} to dtype('bool') according to the rule 'unsafe'`);
+    throw iteratorCastError(1, inspect(c.dtype), "dtype('bool')", 'unsafe');
   }
   return c.astype(BOOL);
 }
