@@ -88,7 +88,7 @@ const REMOVED = new Set(['int0', 'uint0', 'void0', 'object0', 'str0', 'bytes0', 
 /** Specs NumPy understands whose kind mmarray does not support, and why. */
 const UNSUPPORTED: readonly [RegExp, string][] = [
   [/^(U\d*|str_?|unicode)$/, 'fixed-width unicode strings (U) are not supported by mmarray; store bytes (S) instead'],
-  [/^(O\d*|object_?)$/, 'object dtype (O) is not supported by mmarray: Python objects cannot live in a file'],
+  [/^(O[48]?|object_?)$/, 'object dtype (O) is not supported by mmarray: Python objects cannot live in a file'],
   [/^([Mm](8)?(\[\w*\])?|(datetime|timedelta)64(\[\w*\])?)$/, 'datetime64/timedelta64 (M8/m8) are not supported by mmarray; store int64 instead'],
   [/^(g|G|f16|c32|float128|complex256|longdouble|clongdouble)$/, 'long double (g/G) is not supported by mmarray: its layout is platform-specific'],
   [/^T$/, 'StringDType (T) is not supported by mmarray: its data lives outside the array'],
@@ -340,6 +340,9 @@ function parsePlain(spec: string): DType {
 }
 
 function unsupported(type: string, spec: string): void {
+  // A name after a byte order ('<str', '<object', '<float128') is not
+  // understood by NumPy at all; only datetime64/timedelta64 take one.
+  if (type !== spec && /^[a-z][a-z_]/.test(type) && !/^(datetime|timedelta)64/.test(type)) return;
   for (const [re, why] of UNSUPPORTED) {
     if (re.test(type)) throw new TypeError(`data type ${quoted(spec)}: ${why}`);
   }
