@@ -167,9 +167,15 @@ export type KernelCast = (
 /** One operand of kernelUfunc: where its element 0 is, byte strides, type code (CAST_CODES), byte order. */
 export type UfuncOperand = [memory: KernelMemory, byteOffset: number, strides: readonly number[], type: number, swap: boolean];
 
-/** An element-wise ufunc loop (native/ufunc_kernels.cc; lib/ufunc-native.ts is its front). */
-/** Returns 0, or 1 when integer power met a negative exponent (the caller raises NumPy's ValueError). */
-export type KernelUfunc = (op: number, computeType: number, shape: readonly number[], operands: readonly UfuncOperand[]) => number;
+/**
+ * An element-wise ufunc loop (native/ufunc_kernels.cc; lib/ufunc-native.ts
+ * is its front, callKernelUfunc): the shape and the operands' offsets, type
+ * codes, byte orders and strides in one Float64Array `layout` (`[nd,
+ * ...shape, then per operand byteOffset, type, swap, ...strides]`), each
+ * operand's memory after it. Returns 0, or 1 when integer power met a
+ * negative exponent (the caller raises NumPy's ValueError).
+ */
+export type KernelUfunc = (op: number, computeType: number, layout: Float64Array, ...memories: KernelMemory[]) => number;
 
 /**
  * cumsum (op 0) / cumprod (op 1) in `computeType` along `axis` of `shape`,

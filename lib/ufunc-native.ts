@@ -240,6 +240,40 @@ export function runUfuncNative(op: number, t: DType, shape: readonly number[], o
   }
   // Recorded by lib/async.ts (ufuncAsync) to run on the pool; it raises the ValueError then.
   if (recordKernel('ufunc', copyFirst.length > 0 ? [op, compute, shape, list, [...copyFirst]] : [op, compute, shape, list])) return true;
-  if (kernelUfunc(op, compute, shape, list) === 1) throw new ValueError(NEGATIVE_POWER);
+  if (callKernelUfunc(op, compute, shape, list) === 1) throw new ValueError(NEGATIVE_POWER);
   return true;
+}
+
+/**
+ * kernelUfunc's layout, filled for each call: at most 64 axes (NumPy's
+ * NPY_MAXDIMS) and five operands (where's three inputs, the output, a mask).
+ * One array serves every call: the kernel runs no JS between the fill and
+ * its return.
+ */
+const LAYOUT = new Float64Array(1 + 64 + 5 * (3 + 64));
+
+/**
+ * The sync native ufunc loop over `shape` and `operands` (the list form
+ * kernelUfuncAsync takes), passed as kernelUfunc's one layout array: 1 when
+ * an integer power met a negative exponent, else 0.
+ */
+export function callKernelUfunc(op: number, compute: number, shape: readonly number[], operands: readonly UfuncOperand[]): number {
+  const nd = shape.length;
+  if (nd > 64 || operands.length > 5) throw new RangeError(`kernelUfunc: ${nd} axes and ${operands.length} operands is past its layout`);
+  LAYOUT[0] = nd;
+  let at = 1;
+  for (let i = 0; i < nd; i++) LAYOUT[at++] = shape[i];
+  for (const [, byteOffset, strides, type, swap] of operands) {
+    LAYOUT[at++] = byteOffset;
+    LAYOUT[at++] = type;
+    LAYOUT[at++] = swap ? 1 : 0;
+    for (let i = 0; i < nd; i++) LAYOUT[at++] = strides[i];
+  }
+  const m = operands;
+  switch (m.length) {
+    case 2: return kernelUfunc(op, compute, LAYOUT, m[0][0], m[1][0]);
+    case 3: return kernelUfunc(op, compute, LAYOUT, m[0][0], m[1][0], m[2][0]);
+    case 4: return kernelUfunc(op, compute, LAYOUT, m[0][0], m[1][0], m[2][0], m[3][0]);
+    default: return kernelUfunc(op, compute, LAYOUT, ...m.map((o) => o[0]));
+  }
 }

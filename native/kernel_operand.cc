@@ -19,14 +19,22 @@ bool ReadOperand(Napi::Env env, const char* kernel, const Napi::Value& v, const 
     ThrowType(env, std::string(kernel) + ": an operand must be [memory, byteOffset, strides, type, swap]");
     return false;
   }
-  if (!ToInt(item[1], &off) || off < 0 || !ToInts(item[2], &out->strides) || out->strides.size() != shape.size() ||
-      !ToInt(item[3], &type) || type < 0 || type >= types::kTypeCount) {
+  if (!ToInt(item[1], &off) || !ToInts(item[2], &out->strides) || !ToInt(item[3], &type)) {
+    ThrowType(env, std::string(kernel) + ": bad operand offset, strides or type");
+    return false;
+  }
+  return CheckOperand(env, kernel, item[0], off, type, ToBool(item[4]), shape, write, out);
+}
+
+bool CheckOperand(Napi::Env env, const char* kernel, const Napi::Value& memory, int64_t off, int64_t type, bool swap, const std::vector<int64_t>& shape,
+                  bool write, Operand* out) {
+  if (off < 0 || out->strides.size() != shape.size() || type < 0 || type >= types::kTypeCount) {
     ThrowType(env, std::string(kernel) + ": bad operand offset, strides or type");
     return false;
   }
   out->type = static_cast<int>(type);
-  out->swap = ToBool(item[4]);
-  if (!ReadKernelMemory(env, item[0], write, &out->memory)) return false;
+  out->swap = swap;
+  if (!ReadKernelMemory(env, memory, write, &out->memory)) return false;
   for (int64_t d : shape) {
     if (d == 0) return true;
   }

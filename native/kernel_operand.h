@@ -33,6 +33,12 @@ struct Operand {
 // and returns false.
 bool ReadOperand(Napi::Env env, const char* kernel, const Napi::Value& v, const std::vector<int64_t>& shape, bool write, Operand* out);
 
+// ReadOperand's checks on parts already read (`out->strides` set, one per
+// axis of `shape`): the memory value, the byte offset, the type code and
+// the swap flag.
+bool CheckOperand(Napi::Env env, const char* kernel, const Napi::Value& memory, int64_t off, int64_t type, bool swap, const std::vector<int64_t>& shape,
+                  bool write, Operand* out);
+
 }  // namespace mmarray
 
 #endif  // MMARRAY_KERNEL_OPERAND_H_

@@ -53,11 +53,29 @@ bool SetString(napi_env env, napi_value obj, const char* key, const char* value)
 
 }  // namespace
 
-bool ToInt(const Napi::Value& v, int64_t* out) {
-  if (!v.IsNumber()) return false;
-  double d = v.As<Napi::Number>().DoubleValue();
+bool IntOfDouble(double d, int64_t* out) {
   if (!std::isfinite(d) || std::floor(d) != d || std::fabs(d) > 9007199254740991.0) return false;
   *out = static_cast<int64_t>(d);
+  return true;
+}
+
+bool ToInt(const Napi::Value& v, int64_t* out) {
+  if (!v.IsNumber()) return false;
+  return IntOfDouble(v.As<Napi::Number>().DoubleValue(), out);
+}
+
+bool ReadFloat64s(const Napi::Value& v, const double** data, size_t* length) {
+  bool is = false;
+  if (napi_is_typedarray(v.Env(), v, &is) != napi_ok || !is) return false;
+  napi_typedarray_type type;
+  void* p = nullptr;
+  size_t n = 0;
+  if (napi_get_typedarray_info(v.Env(), v, &type, &n, &p, nullptr, nullptr) != napi_ok || type != napi_float64_array) return false;
+  // SAFETY: V8 puts a typed array's `length` elements at `p` inside its
+  // buffer (8-byte aligned: a Float64Array's byteOffset is a multiple of 8);
+  // a detached one reports no data.
+  *data = p == nullptr ? nullptr : static_cast<const double*>(p);
+  *length = p == nullptr ? 0 : n;
   return true;
 }
 

@@ -35,6 +35,13 @@ bool ToInt(const Napi::Value& v, int64_t* out);
 // An array of at most 64 (NumPy's NPY_MAXDIMS) such integers.
 bool ToInts(const Napi::Value& v, std::vector<int64_t>* out);
 
+// ToInt's rule for a double already read (an element of a Float64Array).
+bool IntOfDouble(double d, int64_t* out);
+
+// A Float64Array's elements and their count, with one Node-API call (a
+// detached one has none): false when `v` is not a Float64Array.
+bool ReadFloat64s(const Napi::Value& v, const double** data, size_t* length);
+
 // A non-negative integer below 2^53, or -1 when `allow_minus_one`.
 bool ToSize(const Napi::Value& v, bool allow_minus_one, double* out);
 

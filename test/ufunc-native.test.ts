@@ -5,8 +5,9 @@
 // Every comparison checks the native kernel really ran.
 import * as api from '../lib';
 import { dtype, memmap, ndarray, NdArray, zeros } from '../lib';
+import * as native from '../lib/native';
 import { ufuncStreamMinBytes } from '../lib/native';
-import { UFUNC_NATIVE_MIN_ELEMENTS } from '../lib/ufunc-native';
+import { nativeOpCode, UFUNC_NATIVE_MIN_ELEMENTS } from '../lib/ufunc-native';
 import { rng } from './helpers/bytes';
 import { useTempDir } from './helpers/tmp';
 import { buildLayout, compareToReference, countUfuncCalls, jsReference, Layout, randomCallRun, randomItemBytes, randomStepLayout, resultValues as values } from './helpers/ufunc-layouts';
@@ -410,6 +411,48 @@ describe('native ufunc loops match the JS loops bit for bit', () => {
     const x = zeros([UFUNC_NATIVE_MIN_ELEMENTS - 1], '<f8');
     expect(countUfuncCalls(() => api.add(x, 1)).calls).toBe(0);
     expect(countUfuncCalls(() => api.add(zeros([UFUNC_NATIVE_MIN_ELEMENTS], '<f8'), 1)).calls).toBe(1);
+  });
+});
+
+describe('kernelUfunc defends itself against a bad layout', () => {
+  // [nd, ...shape, then per operand byteOffset, type, swap, ...strides]; type 0 is float64.
+  const add = nativeOpCode('add');
+  const layout = (...v: number[]): Float64Array => Float64Array.from(v);
+  const ok = layout(1, 8, 0, 0, 0, 8, 0, 0, 0, 8, 0, 0, 0, 8);
+  test('a valid call adds', () => {
+    const a = new Float64Array([1, 2, 3, 4, 5, 6, 7, 8]);
+    const o = new Float64Array(8);
+    expect(native.kernelUfunc(add, 0, ok, a.buffer, a.buffer, o.buffer)).toBe(0);
+    expect([...o]).toEqual([2, 4, 6, 8, 10, 12, 14, 16]);
+  });
+  test.each([
+    ['a layout shorter than its operands', layout(1, 8, 0, 0, 0, 8, 0, 0, 0, 8, 0, 0, 0), 3, 'TypeError'],
+    ['more than 64 axes', layout(65), 3, 'TypeError'],
+    ['a fractional length', layout(1, 8.5, 0, 0, 0, 8, 0, 0, 0, 8, 0, 0, 0, 8), 3, 'TypeError'],
+    ['a negative length', layout(1, -8, 0, 0, 0, 8, 0, 0, 0, 8, 0, 0, 0, 8), 3, 'RangeError'],
+    ['a fractional offset', layout(1, 8, 0.5, 0, 0, 8, 0, 0, 0, 8, 0, 0, 0, 8), 3, 'TypeError'],
+    ['a negative offset', layout(1, 8, -8, 0, 0, 8, 0, 0, 0, 8, 0, 0, 0, 8), 3, 'TypeError'],
+    ['an unknown type code', layout(1, 8, 0, 99, 0, 8, 0, 0, 0, 8, 0, 0, 0, 8), 3, 'TypeError'],
+    ['a stride past the memory', layout(1, 8, 0, 0, 0, 16, 0, 0, 0, 8, 0, 0, 0, 8), 3, 'RangeError'],
+    ['an offset past the memory', layout(1, 8, 8, 0, 0, 8, 0, 0, 0, 8, 0, 0, 0, 8), 3, 'RangeError'],
+    ['a length of 2^53 - 1', layout(1, 2 ** 53 - 1, 0, 0, 0, 8, 0, 0, 0, 8, 0, 0, 0, 8), 3, 'RangeError'],
+    ['too few memories', ok, 2, 'TypeError'],
+    ['a mask that is not bool', layout(1, 8, 0, 0, 0, 8, 0, 0, 0, 8, 0, 0, 0, 8, 0, 0, 0, 8), 4, 'TypeError'],
+  ] as const)('%s is refused, nothing written', (_, l, memories, name) => {
+    const a = new Float64Array([1, 2, 3, 4, 5, 6, 7, 8]);
+    const o = new Float64Array(8).fill(-1);
+    const mem = [a.buffer, a.buffer, o.buffer, o.buffer].slice(0, memories);
+    expect(() => native.kernelUfunc(add, 0, l, ...mem)).toThrow(expect.objectContaining({ name }));
+    expect([...o]).toEqual(new Array(8).fill(-1));
+  });
+  test('a layout that is not a Float64Array, or a detached one, is refused', () => {
+    const a = new Float64Array(8);
+    const bad = expect.objectContaining({ name: 'TypeError', message: 'kernelUfunc(op, computeType, layout, ...memories): bad arguments' });
+    expect(() => native.kernelUfunc(add, 0, [1, 8] as unknown as Float64Array, a.buffer, a.buffer, a.buffer)).toThrow(bad);
+    expect(() => native.kernelUfunc(add, 0, new Float32Array(ok) as unknown as Float64Array, a.buffer, a.buffer, a.buffer)).toThrow(bad);
+    const l = Float64Array.from(ok);
+    structuredClone(l.buffer, { transfer: [l.buffer] });
+    expect(() => native.kernelUfunc(add, 0, l, a.buffer, a.buffer, a.buffer)).toThrow(bad);
   });
 });
 

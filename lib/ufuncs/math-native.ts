@@ -8,8 +8,7 @@
  * @module
  */
 import type { DType } from '../dtype';
-import { kernelUfunc } from '../native';
-import { kernelCompute, nativeOpCode } from '../ufunc-native';
+import { callKernelUfunc, kernelCompute, nativeOpCode } from '../ufunc-native';
 import { UFuncTypeError, type AnyLoop, type Loop1, type Loop2, type Resolved, type TA, type UfuncSpec } from '../ufunc';
 import { MATH_OPS } from './math-ops';
 
@@ -20,7 +19,7 @@ const ARRAY_CODES = new Map<unknown, number>([
 ]);
 
 /**
- * One typed-array operand as a kernelUfunc operand from index `i`, stride
+ * One typed-array operand as a callKernelUfunc operand from index `i`, stride
  * `s` (both in array elements). An input may come in its own typed array
  * rather than the loop's (the iterator passes int and float blocks through
  * unconverted): the kernel then converts it, as the iterator would have.
@@ -65,12 +64,12 @@ function opLoop(op: number, r: Resolved): AnyLoop {
   const per = cx >= 0 ? 2 : 1;
   const run = (n: number, ins: [TA, number, number][], o: TA, oi: number, os: number): void => {
     if (o.buffer instanceof ArrayBuffer && ins.every(([a]) => a.buffer instanceof ArrayBuffer)) {
-      kernelUfunc(op, code, [n], [...ins.map(([a, ai, as]) => operand(a, ai, as, cx)), operand(o, oi, os, cx)]);
+      callKernelUfunc(op, code, [n], [...ins.map(([a, ai, as]) => operand(a, ai, as, cx)), operand(o, oi, os, cx)]);
       return;
     }
     const staged = ins.map(([a, ai, as]) => operand(gather(a, ai, as, n, per), 0, as === 0 ? 0 : per, cx));
     const res = new (o.constructor as new (n: number) => TA)(n * per);
-    kernelUfunc(op, code, [n], [...staged, operand(res, 0, per, cx)]);
+    callKernelUfunc(op, code, [n], [...staged, operand(res, 0, per, cx)]);
     for (let k = 0; k < n; k++) for (let p = 0; p < per; p++) o[oi + k * os + p] = res[k * per + p];
   };
   if (r.inTypes.length === 1) {
