@@ -57,7 +57,7 @@ import type { Complex } from './value-types';
 import { MemoryStorage, WINDOW_STEP, type Window } from './storage';
 import { byteBounds, isCContiguous, shapeToSize } from './layout';
 import { ALL, COMPLEX, FLOATS, INTS, loopArray, T, type Ctor } from './ufuncs/types';
-import { nativeUfuncOp, runUfuncNative, UFUNC_NATIVE_MIN_ELEMENTS } from './ufunc-native';
+import { nativeUfuncOp, runUfuncNative, UFUNC_NATIVE_MIN_ELEMENTS, type NativeOperand } from './ufunc-native';
 import { capturingKernels, runUncaptured } from './kernels';
 import { releaseTemporary } from './release';
 import { checkUfuncOptions, type UfuncOrder } from './ufunc-options';
@@ -759,21 +759,33 @@ export function allocateLike(dt: DType, shape: readonly number[], like: readonly
 /**
  * Resolutions already made for calls of a ufunc whose inputs are arrays and
  * numbers, by the arrays' dtype strings and the numbers' weak kinds (what
- * resolveTypes reads of them). Errors are not kept: such a call goes on to
- * the general path, which raises them.
+ * resolveTypes reads of them), with the native kernel for them (-1: none).
+ * Errors are not kept: such a call goes on to the general path, which raises
+ * them.
  */
-const smallResolved = new WeakMap<UfuncSpec, Map<string, Resolved>>();
+const flatResolved = new WeakMap<UfuncSpec, Map<string, { r: Resolved; native: number }>>();
 
 /**
- * {@link callUfunc} without options over few items: what the general path
- * computes, without its planning, which cost 20x the loop below
- * UFUNC_NATIVE_MIN_ELEMENTS items (6.5 µs for a 10-item add; NumPy 0.3 µs).
- * Taken when every input is an open C-contiguous array of one shape, whose
- * dtype the loop reads in place, or a number; null otherwise, or where the
- * general path would decide something (an error, a comparison with an
- * out-of-range int), which then makes the call.
+ * The most items {@link flatCall} takes: past it the general path's planning
+ * is a small part of the call.
  */
-function smallCall(spec: UfuncSpec, inputs: readonly UfuncInput[]): NdArray | null {
+const FLAT_MAX_ELEMENTS = 1 << 20;
+
+/**
+ * {@link callUfunc} over C-contiguous operands of one shape: what the general
+ * path computes, without its planning, which cost 20x the loop below
+ * UFUNC_NATIVE_MIN_ELEMENTS items (6.5 µs for a 10-item add; NumPy 0.3 µs)
+ * and 5-8 µs a call above it (a 1000-item add: 9.6 µs, NumPy 0.5 µs). The
+ * general path walks such operands as one row as well: the JS loop under
+ * UFUNC_NATIVE_MIN_ELEMENTS items, else the native kernel when there is one.
+ * Taken when every input is an open C-contiguous array of one shape, whose
+ * dtype the loop reads in place, or a number, and `out` (when given) is such
+ * an array of the loop's output storage that no input overlaps other than
+ * item for item; null otherwise, or where the general path would decide
+ * something (an error, a comparison with an out-of-range int), which then
+ * makes the call.
+ */
+function flatCall(spec: UfuncSpec, inputs: readonly UfuncInput[], out: NdArray | null = null): NdArray | null {
   const nin = inputs.length;
   if (capturingKernels()) return null;
   let first: NdArray | null = null;
@@ -793,42 +805,83 @@ function smallCall(spec: UfuncSpec, inputs: readonly UfuncInput[]): NdArray | nu
   if (first === null) return null;
   const shape = first.shape;
   const n = shapeToSize(shape);
-  if (n === 0 || n >= UFUNC_NATIVE_MIN_ELEMENTS) return null;
-  let cache = smallResolved.get(spec);
-  if (cache === undefined) smallResolved.set(spec, (cache = new Map()));
-  let r = cache.get(key);
-  if (r === undefined) {
+  if (n === 0 || n > FLAT_MAX_ELEMENTS) return null;
+  // Any other out, and an input that overlaps it other than item for item,
+  // takes the general path and its checks.
+  if (out !== null) {
+    const od = out.dtype;
+    if (!isNumeric(od) || storageOf(out).closed || !writeFlagOf(out) || !sameShape(shape, out.shape) || !isCContiguous(out.shape, out.strides, od.itemsize)) return null;
+    for (let k = 0; k < nin; k++) {
+      const x = inputs[k];
+      if (x instanceof ArrayClass && needsOverlapCopy(x, out)) return null;
+    }
+  }
+  let cache = flatResolved.get(spec);
+  if (cache === undefined) flatResolved.set(spec, (cache = new Map()));
+  let entry = cache.get(key);
+  if (entry === undefined) {
+    let r: Resolved;
     try {
       r = resolveTypes(spec, inputs);
     } catch {
       return null;
     }
-    cache.set(key, r);
+    entry = { r, native: nativeUfuncOp(spec, r) };
+    cache.set(key, entry);
   }
+  const r = entry.r;
   if (!sameStorage(r.outType, r.outType)) return null;
+  // The loop's own output type, in out's storage: the same kind and size (so
+  // also the 'same_kind' cast NumPy checks for out).
+  if (out !== null && !sameStorage(out.dtype, r.outType)) return null;
   const intCompare = spec.comparison === true && inputs.some((y) => y instanceof ArrayClass && (y.dtype.kind === 'i' || y.dtype.kind === 'u'));
+  const consts: (TA | null)[] = [];
+  for (let k = 0; k < nin; k++) {
+    const x = inputs[k];
+    if (x instanceof ArrayClass) {
+      if (!sameStorage(x.dtype, r.inTypes[k])) return null;
+      consts.push(null);
+    } else {
+      const t = r.inTypes[k];
+      const c = scalarArray(unsafeScalar(x as PyScalar, t), t, intCompare ? 'compare' : (spec.scalarCast ?? 'checked'));
+      if (c instanceof OutOfRange) return null;
+      consts.push(c);
+    }
+  }
+  let result: NdArray;
+  if (out !== null) {
+    result = out;
+  } else {
+    const inStrides = inputs.map((x) => (x instanceof ArrayClass ? broadcastStridesTo(x.shape, x.strides, shape) : new Array<number>(shape.length).fill(0)));
+    result = allocateLike(r.outType, shape, inStrides, true);
+    if (!isCContiguous(result.shape, result.strides, result.itemsize)) return null;
+  }
+  if (n >= UFUNC_NATIVE_MIN_ELEMENTS && entry.native >= 0) {
+    const flat = [n];
+    const operands: NativeOperand[] = [];
+    for (let k = 0; k < nin; k++) {
+      const x = inputs[k];
+      operands.push(x instanceof ArrayClass ? { arr: x, constant: null, strides: [x.itemsize] } : { arr: null, constant: consts[k], strides: [0] });
+    }
+    operands.push({ arr: result, constant: null, strides: [result.itemsize] });
+    if (runUfuncNative(entry.native, r.inTypes[nin - 1], flat, operands, nin)) return result;
+  }
+  // The JS loop over whole typed arrays (not past a JS window: the general path's blocks take that).
   const views: TA[] = [];
   const steps: number[] = [];
   for (let k = 0; k < nin; k++) {
     const x = inputs[k];
-    const t = r.inTypes[k];
     if (x instanceof ArrayClass) {
-      if (!sameStorage(x.dtype, t)) return null;
-      const ta = typedRange(x, loopArray(t), x.offset, n * x.itemsize);
+      const ta = typedRange(x, loopArray(r.inTypes[k]), x.offset, n * x.itemsize);
       if (ta === null) return null;
       views.push(ta);
-      steps.push(lanes(t));
+      steps.push(lanes(r.inTypes[k]));
     } else {
-      const c = scalarArray(unsafeScalar(x as PyScalar, t), t, intCompare ? 'compare' : (spec.scalarCast ?? 'checked'));
-      if (c instanceof OutOfRange) return null;
-      views.push(c);
+      views.push(consts[k] as TA);
       steps.push(0);
     }
   }
-  const inStrides = inputs.map((x) => (x instanceof ArrayClass ? broadcastStridesTo(x.shape, x.strides, shape) : new Array<number>(shape.length).fill(0)));
-  const result = allocateLike(r.outType, shape, inStrides, true);
-  if (!isCContiguous(result.shape, result.strides, result.itemsize)) return null;
-  const o = typedRange(result, loopArray(r.outType), 0, n * result.itemsize);
+  const o = typedRange(result, loopArray(r.outType), result.offset, n * result.itemsize);
   if (o === null) return null;
   const loop = spec.loop(r);
   const ol = lanes(r.outType);
@@ -836,6 +889,18 @@ function smallCall(spec: UfuncSpec, inputs: readonly UfuncInput[]): NdArray | nu
   else if (nin === 2) (loop as Loop2)(n, views[0], 0, steps[0], views[1], 0, steps[1], o, 0, ol);
   else (loop as Loop3)(n, views[0], 0, steps[0], views[1], 0, steps[1], views[2], 0, steps[2], o, 0, ol);
   return result;
+}
+
+/**
+ * The `out` of options that hold nothing else (a plain object with one own
+ * data property `out`, an NdArray), or null: {@link flatCall} reads it once.
+ */
+function onlyOut(options: UfuncOptions): NdArray | null {
+  if (typeof options !== 'object' || options === null || Object.getPrototypeOf(options) !== Object.prototype) return null;
+  const d = Object.getOwnPropertyDescriptor(options, 'out');
+  if (d === undefined || !('value' in d) || !(d.value instanceof ArrayClass)) return null;
+  const keys = Object.keys(options);
+  return keys.length === 1 ? (d.value as NdArray) : null;
 }
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
@@ -848,9 +913,15 @@ function sameShape(a: readonly number[], b: readonly number[]): boolean {
 export function callUfunc(spec: UfuncSpec, inputs: readonly UfuncInput[], options?: UfuncOptions): NdArray {
   if (inputs.length !== spec.nin) throw new TypeError(`${spec.name}() takes ${spec.nin} input${spec.nin === 1 ? '' : 's'}, got ${inputs.length}`);
   if (options === undefined) {
-    const small = smallCall(spec, inputs);
-    if (small !== null) return small;
+    const flat = flatCall(spec, inputs);
+    if (flat !== null) return flat;
     options = {};
+  } else {
+    const out = onlyOut(options);
+    if (out !== null) {
+      const flat = flatCall(spec, inputs, out);
+      if (flat !== null) return flat;
+    }
   }
   const opts = checkUfuncOptions(spec.name, options);
   // Options and inputs read once, before the closed checks (lib/options.ts).

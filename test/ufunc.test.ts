@@ -675,6 +675,62 @@ describe('small operands without options take a path without planning, with the 
     }
     expect(compared).toBe(shapes.length * dts.length * (unary.length + binary.length * (dts.length + 2 * scalars.length)));
   });
+  test('with only an `out`: the same out, values and errors as the general path', () => {
+    // The general path is taken by naming the default casting beside out.
+    const outDts = ['b1', 'i4', 'u1', 'f8', 'c16', 'f4', 'i8', '>f8'];
+    function intoOut(f: (o: NdArray) => NdArray, o: NdArray): unknown {
+      try {
+        const r = f(o);
+        return [r === o, Buffer.from(o.tobytes()).toString('hex')];
+      } catch (e) {
+        return `${(e as Error).constructor.name}: ${(e as Error).message}`;
+      }
+    }
+    let compared = 0;
+    for (const shape of [[5], [2, 3], []]) {
+      for (const d1 of dts) {
+        const a = arr(d1, shape);
+        for (const od of outDts) {
+          for (const u of unary) {
+            const fast = intoOut((o) => call[u](a, { out: o }), api.zeros(shape, od));
+            expect([u, d1, od, fast]).toEqual([u, d1, od, intoOut((o) => call[u](a, { out: o, casting: 'same_kind' }), api.zeros(shape, od))]);
+            compared++;
+          }
+          for (const u of binary) {
+            for (const b of [arr('f8', shape), arr('i2', shape), 3, 2.5]) {
+              const fast = intoOut((o) => call[u](a, b, { out: o }), api.zeros(shape, od));
+              expect([u, d1, od, fast]).toEqual([u, d1, od, intoOut((o) => call[u](a, b, { out: o, casting: 'same_kind' }), api.zeros(shape, od))]);
+              compared++;
+            }
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(10000);
+  });
+  test('with only an `out`: in place, overlapping, read-only and closed outs', () => {
+    const a = api.asarray([1, 2, 3, 4, 5, 6], 'f8');
+    expect(add(a, a, { out: a })).toBe(a);
+    expect(a.toArray()).toEqual([2, 4, 6, 8, 10, 12]);
+    // Shifted by one item: every input is read as it was before the call (NumPy's rule).
+    const buf = api.asarray([1, 2, 3, 4, 5, 6, 7], 'f8');
+    const x = buf.index(':6');
+    const y = buf.index('1:');
+    expect(add(x, 10, { out: y })).toBe(y);
+    expect(buf.toArray()).toEqual([1, 11, 12, 13, 14, 15, 16]);
+    const ro = api.asarray([0, 0, 0, 0, 0, 0], 'f8');
+    ro.flags.writeable = false;
+    expect(() => add(a, 1, { out: ro })).toThrow(expect.objectContaining({ code: 'ERR_READ_ONLY' }));
+    const m = memmap(tmp.path('small-out.bin'), { mode: 'w+', dtype: 'f8', shape: [6] });
+    m.close();
+    expect(() => add(a, 1, { out: m })).toThrow(expect.objectContaining({ code: 'ERR_CLOSED' }));
+    // A getter for out is read once, by the general path.
+    let reads = 0;
+    const o = api.zeros([6], 'f8');
+    const opts = Object.defineProperty({}, 'out', { enumerable: true, get: () => (reads++, o) });
+    expect(add(a, 1, opts)).toBe(o);
+    expect(reads).toBe(1);
+  });
   test('where(condition, x, y): against the same operands as strided views (the general path)', () => {
     // Every other item of a stack of two copies: the same values, not contiguous.
     const strided = (v: NdArray): NdArray => api.stack([v, v], { axis: -1 }).index('..., 0');
