@@ -675,6 +675,29 @@ describe('small operands without options take a path without planning, with the 
     }
     expect(compared).toBe(shapes.length * dts.length * (unary.length + binary.length * (dts.length + 2 * scalars.length)));
   });
+  test('past the native threshold (one native row, or the JS loop over the whole row): the same results', () => {
+    let compared = 0;
+    for (const shape of [[70], [2, 1500]]) {
+      for (const d1 of ['b1', 'i1', 'u8', 'i8', 'f4', 'f8', 'c16', '>f8']) {
+        const a = arr(d1, shape);
+        for (const u of unary) {
+          expect([u, d1, outcome(() => call[u](a))]).toEqual([u, d1, outcome(() => call[u](a, {}))]);
+          const want = outcome(() => call[u](a, {}));
+          const od = typeof want === 'string' ? 'f8' : (want as [string])[0];
+          expect([u, d1, outcome(() => call[u](a, { out: api.zeros(shape, od) }))]).toEqual([u, d1, outcome(() => call[u](a, { out: api.zeros(shape, od), casting: 'same_kind' }))]);
+          compared += 2;
+        }
+        for (const u of binary) {
+          for (const b of [arr('i8', shape), arr('u8', shape), arr('f4', shape), 3, -2.5, 2n ** 70n]) {
+            expect([u, d1, String(b), outcome(() => call[u](a, b))]).toEqual([u, d1, String(b), outcome(() => call[u](a, b, {}))]);
+            expect([u, String(b), d1, outcome(() => call[u](b, a))]).toEqual([u, String(b), d1, outcome(() => call[u](b, a, {}))]);
+            compared += 2;
+          }
+        }
+      }
+    }
+    expect(compared).toBe(2 * 8 * (2 * unary.length + 12 * binary.length));
+  });
   test('with only an `out`: the same out, values and errors as the general path', () => {
     // The general path is taken by naming the default casting beside out.
     const outDts = ['b1', 'i4', 'u1', 'f8', 'c16', 'f4', 'i8', '>f8'];
