@@ -789,6 +789,7 @@ function flatCall(spec: UfuncSpec, inputs: readonly UfuncInput[], out: NdArray |
   const nin = inputs.length;
   if (capturingKernels()) return null;
   let first: NdArray | null = null;
+  let same = true;
   let key = '';
   for (let k = 0; k < nin; k++) {
     const x = inputs[k];
@@ -796,16 +797,25 @@ function flatCall(spec: UfuncSpec, inputs: readonly UfuncInput[], out: NdArray |
       const dt = x.dtype;
       if (!isNumeric(dt) || storageOf(x).closed || !isCContiguous(x.shape, x.strides, dt.itemsize)) return null;
       if (first === null) first = x;
-      else if (!sameShape(first.shape, x.shape)) return null;
+      else if (same && !sameShape(first.shape, x.shape)) same = false;
       key += dt.str;
     } else if (typeof x === 'number') key += weakKind(x);
     else return null;
     key += ',';
   }
   if (first === null) return null;
-  const shape = first.shape;
+  let shape = first.shape;
+  if (!same) {
+    // Broadcast inputs: the native kernel walks them with zero strides (the
+    // general path raises a mismatch).
+    try {
+      shape = broadcastShape(inputs.filter((x): x is NdArray => x instanceof ArrayClass).map((x) => x.shape));
+    } catch {
+      return null;
+    }
+  }
   const n = shapeToSize(shape);
-  if (n === 0 || n > FLAT_MAX_ELEMENTS) return null;
+  if (n === 0 || n > FLAT_MAX_ELEMENTS || (!same && n < UFUNC_NATIVE_MIN_ELEMENTS)) return null;
   // Any other out, and an input that overlaps it other than item for item,
   // takes the general path and its checks.
   if (out !== null) {
@@ -848,23 +858,33 @@ function flatCall(spec: UfuncSpec, inputs: readonly UfuncInput[], out: NdArray |
       consts.push(c);
     }
   }
+  // Broadcast inputs need the native kernel (the JS loop below walks one row).
+  if (!same && entry.native < 0) return null;
+  const inStrides = inputs.map((x) => (x instanceof ArrayClass ? broadcastStridesTo(x.shape, x.strides, shape) : new Array<number>(shape.length).fill(0)));
   let result: NdArray;
   if (out !== null) {
     result = out;
   } else {
-    const inStrides = inputs.map((x) => (x instanceof ArrayClass ? broadcastStridesTo(x.shape, x.strides, shape) : new Array<number>(shape.length).fill(0)));
     result = allocateLike(r.outType, shape, inStrides, true);
     if (!isCContiguous(result.shape, result.strides, result.itemsize)) return null;
   }
   if (n >= UFUNC_NATIVE_MIN_ELEMENTS && entry.native >= 0) {
-    const flat = [n];
+    // One row of n items, or (broadcast) the result's C order over its shape.
+    const walk = same ? [n] : shape;
     const operands: NativeOperand[] = [];
     for (let k = 0; k < nin; k++) {
       const x = inputs[k];
-      operands.push(x instanceof ArrayClass ? { arr: x, constant: null, strides: [x.itemsize] } : { arr: null, constant: consts[k], strides: [0] });
+      const st = same ? [x instanceof ArrayClass ? x.itemsize : 0] : inStrides[k];
+      operands.push(x instanceof ArrayClass ? { arr: x, constant: null, strides: st } : { arr: null, constant: consts[k], strides: st });
     }
-    operands.push({ arr: result, constant: null, strides: [result.itemsize] });
-    if (runUfuncNative(entry.native, r.inTypes[nin - 1], flat, operands, nin)) return result;
+    operands.push({ arr: result, constant: null, strides: same ? [result.itemsize] : result.strides });
+    if (runUfuncNative(entry.native, r.inTypes[nin - 1], walk, operands, nin)) return result;
+    // Broadcast operands the kernel refuses (float16 through another dtype,
+    // shared memory…): the general path takes the call; nothing was written.
+    if (!same) {
+      if (out === null) releaseTemporary(storageOf(result));
+      return null;
+    }
   }
   // The JS loop over whole typed arrays (not past a JS window: the general path's blocks take that).
   const views: TA[] = [];

@@ -698,6 +698,37 @@ describe('small operands without options take a path without planning, with the 
     }
     expect(compared).toBe(2 * 8 * (2 * unary.length + 12 * binary.length));
   });
+  test('broadcast C-contiguous inputs past the native threshold: the general path\'s results, layouts and errors', () => {
+    const pairs: [number[], number[]][] = [
+      [[20, 10], [10]], [[20, 10], [20, 1]], [[20, 1], [1, 10]], [[4, 5, 6], [5, 1]], [[4, 1, 6], [3, 1]], [[70], [1]], [[2, 40], [3, 40]],
+    ];
+    let compared = 0;
+    for (const [s1, s2] of pairs) {
+      for (const [d1, d2] of [['f8', 'f8'], ['i4', 'f8'], ['f2', 'f2'], ['u1', 'i8'], ['c16', 'f4'], ['>f8', 'f8']]) {
+        const a = arr(d1, s1);
+        const b = arr(d2, s2);
+        for (const u of ['add', 'multiply', 'less', 'maximum', 'arctan2', 'floorDivide'] as const) {
+          expect([u, s1, s2, d1, d2, outcome(() => call[u](a, b))]).toEqual([u, s1, s2, d1, d2, outcome(() => call[u](a, b, {}))]);
+          expect([u, s2, s1, d2, d1, outcome(() => call[u](b, a))]).toEqual([u, s2, s1, d2, d1, outcome(() => call[u](b, a, {}))]);
+          const want = outcome(() => call[u](a, b, {}));
+          if (typeof want !== 'string') {
+            const [dt, shape] = want as [string, number[]];
+            const into = (o: NdArray, opts: object): unknown => outcome(() => (call[u](a, b, { out: o, ...opts }), o));
+            expect([u, into(api.zeros(shape, dt), {})]).toEqual([u, into(api.zeros(shape, dt), { casting: 'same_kind' })]);
+          }
+          compared += 3;
+        }
+      }
+    }
+    expect(compared).toBe(7 * 6 * 6 * 3);
+  });
+  test('broadcast inputs over shared memory (which the kernel does not reach) take the general path', () => {
+    const shared = new Float64Array(new SharedArrayBuffer(8 * 200)).map((_, i) => i);
+    const a = api.ndarray([20, 10], 'f8', shared);
+    const b = api.arange(10).astype('f8');
+    expect(api.add(a, b).toArray()).toEqual(api.add(a, b, {}).toArray());
+    expect(api.add(a, b).get(19, 9)).toBe(199 + 9);
+  });
   test('with only an `out`: the same out, values and errors as the general path', () => {
     // The general path is taken by naming the default casting beside out.
     const outDts = ['b1', 'i4', 'u1', 'f8', 'c16', 'f4', 'i8', '>f8'];
