@@ -44,7 +44,7 @@ import { bufferSpan, isNumpyAligned } from './buffered-sum';
 import { afterCall, afterFmaxCall, budgetedReader, classOf, wholeZeroCalls, withinBudget, zeroOf, zeroWinner, type ZeroClass } from './extreme-zero';
 import { allocate, codecOf, NdArray as ArrayClass, requireOpen, storageOf, writeFlagOf } from './internal';
 import { axisInOptions, readOptions, type WithAxis } from './options';
-import { MAXDIMS, normalizeAxis, shapeToSize } from './layout';
+import { isCContiguous, MAXDIMS, normalizeAxis, shapeToSize } from './layout';
 import { broadcastTo } from './views';
 import { kOrder as iterOrder } from './broadcast';
 import type { NdArray } from './ndarray';
@@ -365,6 +365,13 @@ function emitNumbers(vals: Float64Array | Float32Array | BigInt64Array, dt: DTyp
   const t = typedLayout(r);
   if (t === null) return r;
   const arr = t.array;
+  // A C-ordered result of the values' own type: one copy.
+  if ((arr instanceof Float64Array && vals instanceof Float64Array) || (arr instanceof Float32Array && vals instanceof Float32Array)) {
+    if (isCContiguous(r.shape, r.strides, r.itemsize)) {
+      arr.set(vals, t.start);
+      return r;
+    }
+  }
   const nd = r.ndim;
   const shape = r.shape;
   const st = t.strides;
