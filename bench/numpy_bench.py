@@ -505,12 +505,18 @@ def w20big(p):
 
 
 def w22(p):
-    """W22: one call on 10 float64 items (ufuncs, where, sort, argsort, sum to a scalar, an axis sum of 10x100): ms a call, results kept in a ring."""
+    """W22: one call on 10 float64 items (ufuncs, where, sort, argsort, sum to a scalar, an axis sum of 10x100), ufuncs into an out, over 1000 items and a row broadcast: ms a call, results kept in a ring."""
     rounds, per, ring = p["rounds"], p["per"], p["ring"]
     x = np.array(p["x"], "<f8")
     y = np.array(p["y"], "<f8")
     g = np.array(p["grid"], "<f8").reshape(10, 100)
     c = x < 0
+    o10 = np.zeros(10)
+    xs = np.array(p["xs"], "<f8")
+    ys = np.array(p["ys"], "<f8")
+    om = np.zeros(1000)
+    gm = xs.reshape(100, 10)
+    row = ys[:10]
 
     def calls(fn):
         def run():
@@ -530,6 +536,10 @@ def w22(p):
         "argsort": calls(lambda: np.argsort(x)),
         "sum": calls(lambda: np.sum(x)),
         "sum_axis": calls(lambda: g.sum(axis=1)),
+        "add_out": calls(lambda: np.add(x, y, out=o10)),
+        "add_1000": calls(lambda: np.add(xs, ys)),
+        "add_out_1000": calls(lambda: np.add(xs, ys, out=om)),
+        "subtract_row": calls(lambda: np.subtract(gm, row)),
     }
 
 
