@@ -15,15 +15,22 @@
  * a bad value back in Python syntax ({@link pyRepr}).
  *
  * Accepted beyond what `repr` writes, because older writers produced it:
- * the Python 2 long suffix (`3L`) when `allowLongSuffix` is set (NumPy
- * filters it out for format versions 1.0 and 2.0), and the `u`/`U` string
- * prefix. Rejected: bytes, raw and triple-quoted strings, names other than
+ * the Python 2 long suffix (`3L`, `3 L`) when `allowLongSuffix` is set (NumPy
+ * filters it out for format versions 1.0 and 2.0), and the `u`/`U` and raw
+ * `r`/`R` string prefixes. Rejected: bytes and triple-quoted strings, names other than
  * `True`/`False`/`None`, operators other than a unary sign on a number, and
  * sets — none of them can appear in a header NumPy would read.
  * @module
  */
 
 import { ValueError } from '../errors';
+
+/**
+ * The string prefixes `ast.literal_eval` reads as str: `u` and raw `r` (a
+ * bytes prefix, `b` alone or with `r`, makes a bytes value, which no header
+ * field takes, and f-strings are not literals).
+ */
+const STRING_PREFIXES = new Set(['u', 'U', 'r', 'R']);
 
 /** Deepest nesting of containers the reader accepts (a `.npy` descr nests far less). */
 export const MAX_LITERAL_DEPTH = 64;
@@ -123,10 +130,7 @@ class Reader {
       const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.text.slice(this.pos, this.pos + 64))!;
       const word = m[0];
       const next = this.text[this.pos + word.length];
-      if ((word === 'u' || word === 'U') && (next === "'" || next === '"')) {
-        this.pos += 1;
-        return this.strings();
-      }
+      if (STRING_PREFIXES.has(word) && (next === "'" || next === '"')) return this.strings();
       if (next === "'" || next === '"') this.fail(`unsupported string prefix ${word}`);
       const named: Record<string, PyValue> = {
         True: { kind: 'bool', value: true },
@@ -191,26 +195,26 @@ class Reader {
     }
   }
 
-  /** Adjacent string literals concatenate, as in Python. */
+  /** Adjacent string literals (each with its own prefix) concatenate, as in Python. */
   strings(): PyValue {
-    let value = this.string();
-    for (;;) {
+    let value = '';
+    for (let first = true; ; first = false) {
       const save = this.pos;
-      this.skipWs();
-      let c = this.peek();
-      if ((c === 'u' || c === 'U') && (this.text[this.pos + 1] === "'" || this.text[this.pos + 1] === '"')) {
-        this.pos++;
-        c = this.peek();
-      }
-      if (c !== "'" && c !== '"') {
+      if (!first) this.skipWs();
+      const m = /^[A-Za-z]{0,2}/.exec(this.text.slice(this.pos, this.pos + 2))![0];
+      const q = this.text[this.pos + m.length];
+      if ((m !== '' && !STRING_PREFIXES.has(m)) || (q !== "'" && q !== '"')) {
+        if (first) this.fail(m === '' ? 'expected a string' : `unsupported string prefix ${m}`);
         this.pos = save;
         return { kind: 'str', value };
       }
-      value += this.string();
+      this.pos += m.length;
+      value += this.string(/[rR]/.test(m));
     }
   }
 
-  string(): string {
+  /** One quoted string; `raw` (an `r` prefix) keeps backslashes as they are. */
+  string(raw = false): string {
     const t = this.text;
     const start = this.pos;
     const quote = t[this.pos]!;
@@ -229,6 +233,12 @@ class Reader {
       const e = t[this.pos];
       if (e === undefined) this.fail('unterminated string', start);
       this.pos++;
+      if (raw) {
+        // A raw string keeps the backslash and the character after it (a quote too, without ending the string).
+        if (e === '\r' || e === '\n') this.fail('unterminated string', start);
+        out += '\\' + e;
+        continue;
+      }
       const simple = SIMPLE_ESCAPES[e];
       if (simple !== undefined) out += simple;
       else if (e === '\n') continue; // line continuation inside the string
@@ -266,6 +276,7 @@ class Reader {
     const float = /^(?:\d(?:_?\d)*\.(?:\d(?:_?\d)*)?|\.\d(?:_?\d)*|\d(?:_?\d)*(?=[eE]))(?:[eE][+-]?\d(?:_?\d)*)?/.exec(rest);
     if (float) {
       this.pos += float[0].length;
+      this.longSuffix();
       if (/^[A-Za-z0-9_.]/.test(this.peek() ?? '')) this.fail('malformed number', start);
       const v = Number(float[0].replace(/_/g, ''));
       return { kind: 'float', value: sign < 0n ? -v : v };
@@ -274,9 +285,21 @@ class Reader {
     if (!int) this.fail('malformed number', start);
     this.pos += int[0].length;
     const text = int[0].replace(/_/g, '').toLowerCase();
-    if (this.opts.allowLongSuffix && (this.peek() === 'L' || this.peek() === 'l')) this.pos++;
+    this.longSuffix();
     if (/^[A-Za-z0-9_]/.test(this.peek() ?? '')) this.fail('malformed number', start);
     return { kind: 'int', value: sign * BigInt(text) };
+  }
+
+  /**
+   * NumPy's `_filter_header` for format 1.0 and 2.0 files written by Python 2:
+   * a name token that is exactly `L` right after a number token (spaces
+   * between allowed; `l` and `Lx` are names of their own) is dropped.
+   */
+  longSuffix(): void {
+    if (!this.opts.allowLongSuffix) return;
+    let at = this.pos;
+    while (this.text[at] === ' ' || this.text[at] === '\t' || this.text[at] === '\f') at++;
+    if (this.text[at] === 'L' && !/^[A-Za-z0-9_]/.test(this.text[at + 1] ?? '')) this.pos = at + 1;
   }
 }
 

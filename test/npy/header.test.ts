@@ -342,6 +342,17 @@ describe('parseHeader', () => {
     expect(parseFile(rawHeader(dictText({ shape: '(3L, 4L)' }))).shape).toEqual([3, 4]);
   });
 
+  test("drops the suffix as NumPy's token filter does: `L` after a number, spaces between; `l` is refused", () => {
+    expect(parseFile(rawHeader(dictText({ shape: '(3 L, 4L)', descr: "[('a', '<i4', (2L,))]" }))).shape).toEqual([3, 4]);
+    expectRefused(rawHeader(dictText({ shape: '(3l,)' })), ['cannot parse header']);
+  });
+
+  test('reads raw strings (r prefix) as ast.literal_eval does: descr, field names, keys', () => {
+    const h = parseFile(rawHeader(`{r'descr': [(r'a\\b', R"<i4")], 'fortran_order': False, 'shape': (2,)}`));
+    expect(h.descr).toEqual([['a\\b', '<i4']]);
+    expect(h.shape).toEqual([2]);
+  });
+
   test("refuses Python 2's long suffix in version 3.0, like NumPy", () => {
     expectRefused(rawHeader(dictText({ shape: '(3L, 4L)' }), [3, 0]), ['cannot parse header']);
   });

@@ -45,6 +45,19 @@ print(json.dumps([{'repr': repr(s), 'unassigned': [ord(c) for c in s if unicoded
   });
 });
 
+describeWithNumpy("parsePyLiteral reads strings as Python's ast.literal_eval", () => {
+  test('raw and unicode prefixes, escapes kept or read, adjacent literals joined', () => {
+    const texts = [
+      String.raw`r'a\nb'`, String.raw`R"x\"y"`, String.raw`r'\x41'`, String.raw`u'a' r'\t' 'b\tc'`, String.raw`'a' R'b' U"c"`,
+      String.raw`r'\''`, String.raw`r"\\"`, String.raw`'\x41\101\u00e9'`, String.raw`r'<i2'`,
+    ];
+    const want = runNumpy<string[]>(`
+import ast
+print(json.dumps([ast.literal_eval(t) for t in json.loads(sys.stdin.read())]))`, JSON.stringify(texts));
+    expect(texts.map((t) => (parsePyLiteral(t) as { value: string }).value)).toEqual(want);
+  });
+});
+
 describe('parsePyLiteral', () => {
   test('reads every string pyStrRepr writes back to the same string', () => {
     fc.assert(
@@ -95,11 +108,22 @@ describe('parsePyLiteral', () => {
     expect(() => parsePyLiteral('(3L,)')).toThrow(PyLiteralError);
   });
 
+  test("drops the long suffix as NumPy's _filter_header does: a name token `L` after a number", () => {
+    const opts = { allowLongSuffix: true };
+    const int = (v: bigint) => ({ kind: 'int', value: v });
+    expect(parsePyLiteral('(3 L, 0x10L)', opts)).toEqual({ kind: 'tuple', items: [int(3n), int(16n)] });
+    expect(parsePyLiteral('1.5L', opts)).toEqual({ kind: 'float', value: 1.5 });
+    // `l` is a name of its own (Python 3 has no long suffix), as is `L1`; an `L` after no number is a name.
+    for (const text of ['(3l,)', '(3L1,)', '(L,)', '(3LL,)']) expect(() => parsePyLiteral(text, opts)).toThrow(PyLiteralError);
+  });
+
   test.each([
     ['a call', "__import__('os')", 'is not a literal'],
     ['an attribute', 'os.system', 'is not a literal'],
     ['a bytes literal', "b'x'", 'string prefix b'],
-    ['a raw string', "r'x'", 'string prefix r'],
+    ['a raw bytes literal', "rb'x'", 'string prefix rb'],
+    ['an f-string', "f'x'", 'string prefix f'],
+    ['a raw string ending in a backslash', "r'x\\'", 'unterminated string'],
     ['a triple-quoted string', "'''x'''", 'triple-quoted'],
     ['an unterminated string', "'abc", 'unterminated string'],
     ['a set', '{1, 2}', "expected ':'"],
