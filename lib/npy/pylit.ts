@@ -14,10 +14,11 @@
  * tuple from a list and an int from a float, as NumPy's checks do, and quote
  * a bad value back in Python syntax ({@link pyRepr}).
  *
- * Accepted beyond what `repr` writes, because older writers produced it:
- * the Python 2 long suffix (`3L`, `3 L`) when `allowLongSuffix` is set (NumPy
- * filters it out for format versions 1.0 and 2.0), and the `u`/`U` and raw
- * `r`/`R` string prefixes. Rejected: bytes and triple-quoted strings, names other than
+ * Accepted beyond what `repr` writes, because other writers produce it and
+ * NumPy reads it: the Python 2 long suffix (`3L`, `3 L`) when
+ * `allowLongSuffix` is set (NumPy filters it out for format versions 1.0
+ * and 2.0), the `u`/`U` and raw `r`/`R` string prefixes, and `#` comments.
+ * Rejected: bytes and triple-quoted strings, names other than
  * `True`/`False`/`None`, operators other than a unary sign on a number, and
  * sets — none of them can appear in a header NumPy would read.
  * @module
@@ -99,9 +100,13 @@ class Reader {
 
   skipWs(): void {
     const t = this.text;
-    while (this.pos < t.length && WS.has(t[this.pos]!)) this.pos++;
-    // A backslash-newline joins lines outside strings too; nothing else
-    // (comments included) is part of a repr, so nothing else is skipped.
+    for (;;) {
+      while (this.pos < t.length && WS.has(t[this.pos]!)) this.pos++;
+      // A comment runs to the end of its line, as Python's tokenizer reads
+      // one (ast.literal_eval accepts `{...}  # note`).
+      if (t[this.pos] !== '#') return;
+      while (this.pos < t.length && t[this.pos] !== '\n' && t[this.pos] !== '\r') this.pos++;
+    }
   }
 
   peek(): string | undefined {

@@ -1,7 +1,7 @@
 // lib/npy/pylit.ts: the literal reader and Python's repr, checked against
 // Python itself on random strings and on the literals a header is made of.
 import * as fc from 'fast-check';
-import { MAX_LITERAL_DEPTH, PyLiteralError, parsePyLiteral, pyRepr, pyStrRepr } from '../../lib/npy/pylit';
+import { MAX_LITERAL_DEPTH, PyLiteralError, parsePyLiteral, pyRepr, pyStrRepr, type PyValue } from '../../lib/npy/pylit';
 import { describeWithNumpy, runNumpy } from '../helpers/numpy';
 
 // Strings that exercise every branch of str.__repr__: quotes, backslashes,
@@ -49,12 +49,25 @@ describeWithNumpy("parsePyLiteral reads strings as Python's ast.literal_eval", (
   test('raw and unicode prefixes, escapes kept or read, adjacent literals joined', () => {
     const texts = [
       String.raw`r'a\nb'`, String.raw`R"x\"y"`, String.raw`r'\x41'`, String.raw`u'a' r'\t' 'b\tc'`, String.raw`'a' R'b' U"c"`,
-      String.raw`r'\''`, String.raw`r"\\"`, String.raw`'\x41\101\u00e9'`, String.raw`r'<i2'`,
+      String.raw`r'\''`, String.raw`r"\\"`, String.raw`'\x41\101\u00e9'`, String.raw`r'<i2'`, "'a' # a comment", "# first\n'a' 'b' # c\n",
     ];
     const want = runNumpy<string[]>(`
 import ast
 print(json.dumps([ast.literal_eval(t) for t in json.loads(sys.stdin.read())]))`, JSON.stringify(texts));
     expect(texts.map((t) => (parsePyLiteral(t) as { value: string }).value)).toEqual(want);
+  });
+});
+
+describeWithNumpy("parsePyLiteral reads comments as Python's tokenizer does", () => {
+  test('a comment runs to the end of its line, anywhere whitespace may be', () => {
+    const texts = ['(1, # c\n 2)', '(1 #c\n,)', '# x\n(1,)', '(1,)\n#x', '[1,#x\n2]', "{'a': 1 # x\n}", "{'a': '#not a comment'}"];
+    const want = runNumpy<unknown[]>(`
+import ast
+print(json.dumps([ast.literal_eval(t) for t in json.loads(sys.stdin.read())]))`, JSON.stringify(texts));
+    const plain = (v: PyValue): unknown =>
+      v.kind === 'int' ? Number(v.value) : v.kind === 'tuple' || v.kind === 'list' ? v.items.map(plain) : v.kind === 'dict' ? Object.fromEntries(v.entries.map(([k, x]) => [(k as { value: string }).value, plain(x)])) : (v as { value: unknown }).value;
+    expect(texts.map((t) => plain(parsePyLiteral(t)))).toEqual(want);
+    expect(() => parsePyLiteral('(1, # unclosed)')).toThrow(PyLiteralError);
   });
 });
 
