@@ -189,6 +189,15 @@ async function main() {
   survivors.length = 0;
   await collect();
 
+  // kernelUfunc takes its shape and operands in one Float64Array layout
+  // ([nd, ...shape, then per operand byteOffset, type, swap, ...strides]),
+  // each operand's memory after it; ufunc() packs the list form as
+  // lib/ufunc-native.ts callKernelUfunc does.
+  const ufunc = (op, t, shape, operands) => {
+    const layout = [shape.length, ...shape];
+    for (const [, off, strides, type, swap] of operands) layout.push(off, type, swap ? 1 : 0, ...strides);
+    return addon.kernelUfunc(op, t, Float64Array.from(layout), ...operands.map((o) => o[0]));
+  };
   // kernelUfunc: every operation over each compute type it has, in place,
   // broadcast, buffered (byte-swapped, unaligned, float16), masked, over a
   // mapping, and its error paths.
@@ -212,23 +221,23 @@ async function main() {
         const rt = BOOL_RESULT.has(op) ? 8 : t;
         const ins = Array.from({ length: nin }, (_, k) => [buf(N * 8 + 1), k === 1 ? 1 : 0, [k === 2 ? 0 : SIZE[t]], t, k === 1]);
         const out = [buf(N * 16), 0, [SIZE[rt]], rt, false];
-        addon.kernelUfunc(op, t, [N], [...ins, out]);
+        ufunc(op, t, [N], [...ins, out]);
         // In place (the output is the first input) and masked.
-        if (rt === t) addon.kernelUfunc(op, t, [N], [[out[0], 0, [SIZE[t]], t, false], ...ins.slice(1), out]);
-        addon.kernelUfunc(op, t, [N], [...ins, [out[0], 3, [SIZE[11] * 2], 11, true], [buf(N), 0, [1], 8, false]]);
+        if (rt === t) ufunc(op, t, [N], [[out[0], 0, [SIZE[t]], t, false], ...ins.slice(1), out]);
+        ufunc(op, t, [N], [...ins, [out[0], 3, [SIZE[11] * 2], 11, true], [buf(N), 0, [1], 8, false]]);
       }
     }
     const m = map(file(new Uint8Array(3 * pageSize)), 'r+');
-    addon.kernelUfunc(0, 0, [100, 3], [[m, 0, [24, 8], 0, false], [m, 1, [0, 8], 1, true], [m, 2400, [24, 8], 0, false]]);
-    throwsCode(() => addon.kernelUfunc(0, 0, [10000], [[m, 0, [8], 0, false], [m, 0, [8], 0, false], [m, 0, [8], 0, false]]), 'ERR_OUT_OF_RANGE', RangeError);
-    throwsCode(() => addon.kernelUfunc(0, 0, [2], [[m, 0, [8], 0, false], [m, 0, [8], 0, false]]), 'ERR_INVALID_ARG_TYPE', TypeError);
-    throwsCode(() => addon.kernelUfunc(3, 2, [2], []), 'ERR_INVALID_ARG_TYPE', TypeError);
-    throwsCode(() => addon.kernelUfunc(99, 0, [2], []), 'ERR_INVALID_ARG_TYPE', TypeError);
+    ufunc(0, 0, [100, 3], [[m, 0, [24, 8], 0, false], [m, 1, [0, 8], 1, true], [m, 2400, [24, 8], 0, false]]);
+    throwsCode(() => ufunc(0, 0, [10000], [[m, 0, [8], 0, false], [m, 0, [8], 0, false], [m, 0, [8], 0, false]]), 'ERR_OUT_OF_RANGE', RangeError);
+    throwsCode(() => ufunc(0, 0, [2], [[m, 0, [8], 0, false], [m, 0, [8], 0, false]]), 'ERR_INVALID_ARG_TYPE', TypeError);
+    throwsCode(() => ufunc(3, 2, [2], []), 'ERR_INVALID_ARG_TYPE', TypeError);
+    throwsCode(() => ufunc(99, 0, [2], []), 'ERR_INVALID_ARG_TYPE', TypeError);
     const ro = map(file(new Uint8Array(pageSize)), 'r');
-    throwsCode(() => addon.kernelUfunc(0, 0, [2], [[ro, 0, [8], 0, false], [ro, 0, [8], 0, false], [ro, 0, [8], 0, false]]), 'ERR_READ_ONLY');
+    throwsCode(() => ufunc(0, 0, [2], [[ro, 0, [8], 0, false], [ro, 0, [8], 0, false], [ro, 0, [8], 0, false]]), 'ERR_READ_ONLY');
     m.close();
     ro.close();
-    throwsCode(() => addon.kernelUfunc(0, 0, [2], [[m, 0, [8], 0, false], [m, 0, [8], 0, false], [m, 0, [8], 0, false]]), 'ERR_CLOSED');
+    throwsCode(() => ufunc(0, 0, [2], [[m, 0, [8], 0, false], [m, 0, [8], 0, false], [m, 0, [8], 0, false]]), 'ERR_CLOSED');
   }
 
   // The compute kernels (native/index_kernels.cc): every entry point over an
