@@ -1102,6 +1102,46 @@ struct UfuncCall {
   ChunkFn fn = nullptr;
 };
 
+// Whether op (info[0]) and computeType (info[1]) are an operation code and
+// a type code, read into `c`.
+bool ReadOpAndType(const Napi::CallbackInfo& info, UfuncCall* c) {
+  const int64_t& op = c->op;
+  return ToInt(info[0], &c->op) && op >= 0 && (op < kOpCount || (op >= kMathOpBase && op < kMathOpBase + kMOpCount)) && ToInt(info[1], &c->compute) &&
+         c->compute >= 0 && c->compute < kTypeCount;
+}
+
+// The loop of c->op at c->compute and its input count, for `count`
+// operands (nin inputs, the output, an optional mask); false with an
+// exception pending when there is no such loop or the count is wrong.
+bool PickUfuncLoop(Napi::Env env, UfuncCall* c, size_t count) {
+  c->fn = PickLoop(static_cast<int>(c->op), static_cast<int>(c->compute));
+  if (c->fn == nullptr) {
+    ThrowType(env, "kernelUfunc: no native loop for this operation and type");
+    return false;
+  }
+  const int nin = c->nin = Nin(static_cast<int>(c->op));
+  if (count != static_cast<size_t>(nin + 1) && count != static_cast<size_t>(nin + 2)) {
+    ThrowType(env, "kernelUfunc: expected the inputs, the output and an optional mask");
+    return false;
+  }
+  c->ops.resize(count);
+  c->masked = count == static_cast<size_t>(nin + 2);
+  return true;
+}
+
+// Once every operand is read: the mask must be bool; an axis of length 0
+// leaves nothing to do (`c->empty`).
+bool FinishUfuncCall(Napi::Env env, UfuncCall* c) {
+  if (c->masked && c->ops.back().type != kB1) {
+    ThrowType(env, "kernelUfunc: the mask must be bool");
+    return false;
+  }
+  for (int64_t d : c->shape) {
+    if (d == 0) c->empty = true;
+  }
+  return true;
+}
+
 // Reads and checks the arguments (op, computeType, shape, operands) at
 // info[0..3] (kernelUfuncAsync; kernelUfunc's own are one Float64Array,
 // below): operands are nin inputs, the output and optionally a bool mask,
@@ -1109,51 +1149,33 @@ struct UfuncCall {
 // pending on bad ones. `c->empty`: no element, nothing to do.
 bool ReadUfuncCall(const Napi::CallbackInfo& info, UfuncCall* c) {
   Napi::Env env = info.Env();
-  int64_t& op = c->op;
-  int64_t& compute = c->compute;
   std::vector<int64_t>& shape = c->shape;
-  if (info.Length() < 4 || !ToInt(info[0], &op) || op < 0 || (op >= kOpCount && (op < kMathOpBase || op >= kMathOpBase + kMOpCount)) || !ToInt(info[1], &compute) || compute < 0 ||
-      compute >= kTypeCount || !ToInts(info[2], &shape) || !info[3].IsArray()) {
+  if (info.Length() < 4 || !ReadOpAndType(info, c) || !ToInts(info[2], &shape) || !info[3].IsArray()) {
     ThrowType(env, "kernelUfunc(op, computeType, shape, operands): bad arguments");
     return false;
   }
-  c->fn = PickLoop(static_cast<int>(op), static_cast<int>(compute));
-  if (c->fn == nullptr) {
-    ThrowType(env, "kernelUfunc: no native loop for this operation and type");
-    return false;
-  }
-  int nin = c->nin = Nin(static_cast<int>(op));
   Napi::Value list = info[3];
   uint32_t count = 0;
-  if (!ArrayLength(list, &count) || (count != static_cast<uint32_t>(nin + 1) && count != static_cast<uint32_t>(nin + 2))) {
-    ThrowType(env, "kernelUfunc: expected the inputs, the output and an optional mask");
+  if (!ArrayLength(list, &count)) {
+    ThrowType(env, "kernelUfunc: unreadable operand list");
     return false;
   }
+  if (!PickUfuncLoop(env, c, count)) return false;
   for (int64_t d : shape) {
     if (d < 0) {
       ThrowRange(env, "kernelUfunc: negative axis length");
       return false;
     }
   }
-  std::vector<Operand>& ops = c->ops;
-  ops.resize(count);
   for (uint32_t k = 0; k < count; k++) {
     Napi::Value operand;
     if (!ElementOf(list, k, &operand)) {
       ThrowType(env, "kernelUfunc: unreadable operand list");
       return false;
     }
-    if (!ReadOperand(env, "kernelUfunc", operand, shape, k == static_cast<uint32_t>(nin), &ops[k])) return false;
+    if (!ReadOperand(env, "kernelUfunc", operand, shape, k == static_cast<uint32_t>(c->nin), &c->ops[k])) return false;
   }
-  c->masked = count == static_cast<uint32_t>(nin + 2);
-  if (c->masked && ops[count - 1].type != kB1) {
-    ThrowType(env, "kernelUfunc: the mask must be bool");
-    return false;
-  }
-  for (int64_t d : shape) {
-    if (d == 0) c->empty = true;
-  }
-  return true;
+  return FinishUfuncCall(env, c);
 }
 
 // The type of the loop's results (before the cast into the output).
@@ -1256,22 +1278,12 @@ bool ReadUfuncCallFlat(const Napi::CallbackInfo& info, UfuncCall* c) {
   const char* bad_args = "kernelUfunc(op, computeType, layout, ...memories): bad arguments";
   const double* p = nullptr;
   size_t len = 0;
-  if (info.Length() < 4 || !ToInt(info[0], &c->op) || c->op < 0 || (c->op >= kOpCount && (c->op < kMathOpBase || c->op >= kMathOpBase + kMOpCount)) ||
-      !ToInt(info[1], &c->compute) || c->compute < 0 || c->compute >= kTypeCount || !ReadFloat64s(info[2], &p, &len)) {
+  if (info.Length() < 4 || !ReadOpAndType(info, c) || !ReadFloat64s(info[2], &p, &len)) {
     ThrowType(env, bad_args);
     return false;
   }
-  c->fn = PickLoop(static_cast<int>(c->op), static_cast<int>(c->compute));
-  if (c->fn == nullptr) {
-    ThrowType(env, "kernelUfunc: no native loop for this operation and type");
-    return false;
-  }
-  const int nin = c->nin = Nin(static_cast<int>(c->op));
   const size_t count = info.Length() - 3;
-  if (count != static_cast<size_t>(nin + 1) && count != static_cast<size_t>(nin + 2)) {
-    ThrowType(env, "kernelUfunc: expected the inputs, the output and an optional mask");
-    return false;
-  }
+  if (!PickUfuncLoop(env, c, count)) return false;
   int64_t nd = 0;
   // 64: NumPy's NPY_MAXDIMS. The layout's length then bounds every read below.
   if (len < 1 || !IntOfDouble(p[0], &nd) || nd < 0 || nd > 64 || len < 1 + static_cast<size_t>(nd) + count * (3 + static_cast<size_t>(nd))) {
@@ -1291,29 +1303,20 @@ bool ReadUfuncCallFlat(const Napi::CallbackInfo& info, UfuncCall* c) {
       return false;
     }
   }
-  std::vector<Operand>& ops = c->ops;
-  ops.resize(count);
   for (size_t k = 0; k < count; k++) {
+    Operand& o = c->ops[k];
     int64_t off = 0, type = 0, swap = 0;
     bool ok = IntOfDouble(p[at], &off) && IntOfDouble(p[at + 1], &type) && IntOfDouble(p[at + 2], &swap);
     at += 3;
-    ops[k].strides.resize(static_cast<size_t>(nd));
-    for (int64_t& st : ops[k].strides) ok = ok && IntOfDouble(p[at++], &st);
+    o.strides.resize(static_cast<size_t>(nd));
+    for (int64_t& st : o.strides) ok = ok && IntOfDouble(p[at++], &st);
     if (!ok) {
       ThrowType(env, "kernelUfunc: bad operand offset, strides or type");
       return false;
     }
-    if (!CheckOperand(env, "kernelUfunc", info[3 + k], off, type, swap != 0, shape, k == static_cast<size_t>(nin), &ops[k])) return false;
+    if (!CheckOperand(env, "kernelUfunc", info[3 + k], off, type, swap != 0, shape, k == static_cast<size_t>(c->nin), &o)) return false;
   }
-  c->masked = count == static_cast<size_t>(nin + 2);
-  if (c->masked && ops[count - 1].type != kB1) {
-    ThrowType(env, "kernelUfunc: the mask must be bool");
-    return false;
-  }
-  for (int64_t d : shape) {
-    if (d == 0) c->empty = true;
-  }
-  return true;
+  return FinishUfuncCall(env, c);
 }
 
 // kernelUfunc(op, computeType, layout, ...memories): operands are nin
