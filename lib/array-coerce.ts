@@ -36,7 +36,8 @@ import { pyShape } from './format';
 import { MAXDIMS } from './layout';
 import { allocate, describeNonArray, requireOpen, NdArray as ArrayClass } from './internal';
 import { WINDOW_BYTES } from './storage';
-import type { NdArray, Order } from './ndarray';
+import type { NdArray } from './ndarray';
+import { readOrder, type Order } from './order';
 import { canCast, promoteTypes } from './promote';
 import { readValues, writeValues } from './compute-values';
 import { copyAs } from './copy';
@@ -376,13 +377,6 @@ function textLength(v: unknown): number {
   return 1;
 }
 
-function checkOrder(order: unknown): Order {
-  if (order !== 'C' && order !== 'F' && order !== 'A' && order !== 'K') {
-    throw new ValueError(`order must be one of 'C', 'F', 'A', or 'K' (got ${repr(order)})`);
-  }
-  return order;
-}
-
 function noCopy(): never {
   throw new ValueError('Unable to avoid copy while creating an array as requested. Use asarray(x) (copy: null) to allow a copy when needed.');
 }
@@ -508,7 +502,7 @@ export function array(values: unknown, dtype?: DTypeLike | null, options: ArrayO
 }
 
 function arrayOf(values: unknown, dtype: DTypeLike | null | undefined, o: ArrayOptions): NdArray {
-  const order = checkOrder(o.order ?? 'K');
+  const order = readOrder(o.order, 'K');
   const copy = o.copy === undefined ? true : o.copy;
   // NumPy refuses a string with its own ValueError (np.array(a, copy='always')); other non-booleans are a TypeError here.
   if (typeof copy === 'string') throw new ValueError("strings are not allowed for 'copy' keyword. Use True/False/None instead.");

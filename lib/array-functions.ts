@@ -16,7 +16,8 @@
  *   NumPy's `np.save` does.
  * @module
  */
-import type { NdArray, Order } from './ndarray';
+import type { NdArray } from './ndarray';
+import { readOrder, type Order } from './order';
 import { AxisError, describeValue, ValueError } from './errors';
 import { fixUnknownDimension, normalizeAxes, reshapeStrides } from './layout';
 import { readKnownOptions } from './options';
@@ -95,10 +96,10 @@ export function reshape<A extends NdArray>(a: A, newShape: number | readonly num
   const o = readKnownOptions(options, ['order', 'copy'], 'reshape');
   const x = asAnyArray(a);
   requireOpen(x);
-  const order = o.order ?? 'C';
+  const order = readOrder(o.order, 'C');
+  if (order === 'K') return x.reshape(newShape, order as never) as A; // the method's error
   if (o.copy === undefined || o.copy === null) return x.reshape(newShape, order) as A;
   if (typeof o.copy !== 'boolean') throw new TypeError(`reshape: copy must be a boolean or null, got ${describeValue(o.copy)}`);
-  if (order !== 'C' && order !== 'F' && order !== 'A') return x.reshape(newShape, order) as A; // the method's error
   const ord: 'C' | 'F' = order === 'A' ? (x.flags.fContiguous && !x.flags.cContiguous ? 'F' : 'C') : order;
   if (o.copy) return copyAs(x, x.dtype, ord).reshape(newShape, ord) as A;
   const dims = fixUnknownDimension(typeof newShape === 'number' ? [newShape] : [...newShape], x.size);

@@ -7,7 +7,8 @@
  * array not contiguous in the order asked copies, as NumPy.
  * @module
  */
-import type { NdArray, Order } from './ndarray';
+import type { NdArray } from './ndarray';
+import type { Order } from './order';
 import { AxisError, ValueError, describeValue } from './errors';
 import { Slice } from './indexing';
 import { isArray, requireOpen } from './internal';

@@ -6,12 +6,12 @@
  */
 import { makeCaster } from './cast';
 import type { DType } from './dtype';
-import { ValueError, describeValue } from './errors';
 import { codecOf, makeArray, storageOf } from './internal';
 import { forEachOffset, forEachOffset2 } from './iterate';
 import { castNative, copyNative, flatUnits, NO_UNITS } from './kernels';
 import { newStrides, shapeToSize, shapeToStrides } from './layout';
-import type { NdArray, Order } from './ndarray';
+import type { NdArray } from './ndarray';
+import { readOrder, type Order } from './order';
 import { MemoryStorage } from './storage';
 import { countCopy } from './stats';
 import { storesWholeItems } from './fresh-memory';
@@ -104,10 +104,9 @@ export function kStrides(a: NdArray, itemsize: number): number[] {
  * unsafe casting), laid out in `order`. `count` records it in stats().
  */
 export function copyAs(a: NdArray, dt: DType, order: Order, count = true): NdArray {
-  let ord = order;
+  let ord = readOrder(order, 'C');
   if (ord === 'A') ord = a.flags.fContiguous && !a.flags.cContiguous ? 'F' : 'C';
   const strides = ord === 'K' ? kStrides(a, dt.itemsize) : newStrides(a.shape, dt.itemsize, ord as 'C' | 'F');
-  if (ord !== 'C' && ord !== 'F' && ord !== 'K') throw new ValueError(`order must be one of 'C', 'F', 'A', 'K' (got ${describeValue(order)})`);
   const size = shapeToSize(a.shape);
   // A record cast NumPy cannot do is its TypeError even with no element to cast.
   if (size === 0 && !a.dtype.equals(dt) && (a.dtype.isStructured || dt.isStructured)) makeCaster(a.dtype, dt);

@@ -20,7 +20,8 @@ import { readKnownOptions } from './options';
 // Loaded for its effect, not only its type: the class must be defined (its
 // static block opens internal.ts's door) before any constructor here runs.
 import './ndarray';
-import type { NdArray, Order } from './ndarray';
+import type { NdArray } from './ndarray';
+import { readCOrF, readOrder, type Order } from './order';
 import { MemoryStorage } from './storage';
 import { float16Bits, float16Value } from './dtype/float16';
 
@@ -112,10 +113,11 @@ export function zeros<const D extends DTypeLike = 'f8'>(shape: number | readonly
   let dt = toDType(dtype);
   // An unsized 'S' makes 1-byte strings, as NumPy's array creation does ('V' stays V0).
   if (dt.kind === 'S' && dt.itemsize === 0 && !dt.isStructured && dt.shape.length === 0) dt = toDType('S1');
+  const ord = readCOrF(order, 'C');
   const s = normalizeShape(shape);
   checkNdim(s.length + dt.shape.length);
-  if (dt.shape.length > 0) return allocate(dt.base, checkShape([...s, ...dt.shape]), order) as NdArray<ValueOf<D>>;
-  return allocate(dt, s, order) as NdArray<ValueOf<D>>;
+  if (dt.shape.length > 0) return allocate(dt.base, checkShape([...s, ...dt.shape]), ord) as NdArray<ValueOf<D>>;
+  return allocate(dt, s, ord) as NdArray<ValueOf<D>>;
 }
 
 /** A new array; like NumPy's `empty` its content is unspecified (here: zeros). */
@@ -395,10 +397,7 @@ export function zerosLike(a: NdArray, options: LikeOptions = {}): NdArray {
   let dt = o.dtype === undefined || o.dtype === null ? a.dtype : toDType(o.dtype);
   if (dt.kind === 'S' && dt.itemsize === 0 && !dt.isStructured && dt.shape.length === 0) dt = toDType('S1');
   const shape = o.shape === undefined ? [...a.shape] : normalizeShape(o.shape);
-  const order = o.order ?? 'K';
-  if (order !== 'C' && order !== 'F' && order !== 'A' && order !== 'K') {
-    throw new ValueError(`order must be one of 'C', 'F', 'A', or 'K' (got ${repr(order)})`);
-  }
+  const order = readOrder(o.order, 'K');
   const f = a.flags;
   let out: NdArray;
   if (dt.shape.length > 0 || order === 'C' || (order === 'A' && !(f.fContiguous && !f.cContiguous)) || (order === 'K' && shape.length !== a.ndim)) {

@@ -38,6 +38,7 @@ import { inspect } from 'util';
 import type { NdArray } from './ndarray';
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { ValueError, iteratorCastError, repr } from './errors';
+import { readOrder } from './order';
 import { derive, isArray, requireOpen, requireWritable, storageOf, writeFlagOf } from './internal';
 import { readKnownOptions } from './options';
 import { asarray } from './array-coerce';
@@ -87,7 +88,6 @@ const BROADCAST = 1000;
 /** NumPy's NPY_MAXARGS: einsum takes fewer operands than this. */
 const MAX_OPERANDS = 64;
 
-const ORDERS = ['C', 'F', 'A', 'K'];
 const CASTINGS = ['no', 'equiv', 'safe', 'same_kind', 'unsafe'];
 
 const isLetter = (c: string): boolean => /^[A-Za-z]$/.test(c);
@@ -347,8 +347,7 @@ export function einsum(subscripts: unknown, ...args: unknown[]): NdArray {
   const o = readKnownOptions(given, ['out', 'dtype', 'order', 'casting', 'optimize'], 'einsum');
   if (typeof subscripts !== 'string') throw new TypeError(`einsum: subscripts must be a string, got ${repr(subscripts)}`);
   if (list.length === 0) throw new ValueError('must specify the einstein sum subscripts string and at least one operand');
-  const order = o.order ?? 'K';
-  if (!ORDERS.includes(order)) throw new ValueError(`order must be one of 'C', 'F', 'A', or 'K' (got ${repr(order)})`);
+  const order = readOrder(o.order, 'K');
   const casting = o.casting ?? 'safe';
   if (!CASTINGS.includes(casting)) throw new ValueError(`casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' (got ${repr(casting)})`);
   const out = o.out ?? null;

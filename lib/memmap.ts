@@ -7,6 +7,7 @@ import * as nodePath from 'path';
 import { onAbort } from './abort-listeners';
 import { dtype as toDType, isDType, type DType, type DTypeLike } from './dtype';
 import { ValueError, repr } from './errors';
+import { readOrder } from './order';
 import { checkNdim, checkShape, shapeToSize, shapeToStrides } from './layout';
 import { mapFile, pageSize, truncateUnmapped, type Advice, type NativeMode } from './native';
 import { type INTERNAL, makeArray, requireOpen, storageOf } from './internal';
@@ -321,8 +322,8 @@ function mapArray(path: string, options: MemmapOptions): Memmap {
   const mode = normalizeMode(options.mode ?? 'r+');
   const dt = toDType(options.dtype ?? 'u1');
   const offset = checkOffset(options.offset ?? 0);
-  const order = options.order ?? 'C';
-  if (order !== 'C' && order !== 'F') throw new ValueError(`order must be 'C' or 'F' (got ${repr(order)})`);
+  // NumPy's ndarray(buffer=…) lays out F for 'F' and C for 'C', 'A' or 'K'.
+  const order = readOrder(options.order, 'C') === 'F' ? 'F' : 'C';
   const el = dt.shape.length > 0 ? dt.base : dt;
   let shape: number[];
   if (options.shape === undefined || options.shape === null) {

@@ -80,9 +80,9 @@ import * as rawFile from './raw-file';
 import { tobytes } from './tobytes';
 import { checkSameValue, sameValueKind } from './same-value';
 import { FlatIter } from './flatiter';
+import { readOrder, type Order } from './order';
 
-/** Memory orders: C (row-major), F (column-major), A (F if the input is F-contiguous and not C), K (keep the input's). */
-export type Order = 'C' | 'F' | 'A' | 'K';
+export type { Order } from './order';
 
 /** Options of {@link NdArray.astype}, NumPy's keywords. */
 export interface AstypeOptions {
@@ -688,13 +688,13 @@ export class NdArray<T = unknown> {
       throw new TypeError(`reshape(): shape must be an integer or a list of integers, got ${describeValue(shape)}`);
     }
     const sizes = typeof shape === 'number' && rest.length > 0 && typeof rest[0] === 'number';
-    const order = (sizes ? 'C' : rest[0] ?? 'C') as 'C' | 'F' | 'A';
+    const order = sizes ? 'C' : readOrder(rest[0], 'C');
+    if (order === 'K') throw new ValueError("order 'K' is not permitted for reshaping");
     if (sizes && !rest.every((n) => typeof n === 'number')) throw new TypeError(`reshape(): every size must be a number, got ${rest.map((n) => repr(n)).join(', ')}`);
     // The length first: a sparse list of length 2^32-1 was spread until V8 aborted out of heap.
     if (!sizes && Array.isArray(shape)) checkNdim(shape.length);
     const req = sizes ? [shape as number, ...(rest as number[])] : typeof shape === 'number' ? [shape] : [...shape];
     const ord: 'C' | 'F' = order === 'A' ? (this.flags.fContiguous && !this.flags.cContiguous ? 'F' : 'C') : order;
-    if (order !== 'C' && order !== 'F' && order !== 'A') throw new ValueError(`order must be one of 'C', 'F', 'A' (got ${repr(order)})`);
     if (req.length === this.ndim && req.every((n, i) => n === acc.shape[i])) {
       return derive(this, Object.getPrototypeOf(this), acc.dt, acc.shape, acc.strides, acc.offset);
     }
@@ -715,7 +715,7 @@ export class NdArray<T = unknown> {
     acc.st.checkOpen();
     const size = this.size;
     const flat = [size];
-    let ord = order;
+    let ord = readOrder(order, 'C');
     if (ord === 'A') ord = this.flags.fContiguous && !this.flags.cContiguous ? 'F' : 'C';
     if (ord === 'C' && this.flags.cContiguous) {
       return derive(this, Object.getPrototypeOf(this), acc.dt, flat, [this.itemsize], acc.offset);
@@ -1294,7 +1294,7 @@ export class NdArray<T = unknown> {
     const acc = NdArray.#of(this);
     acc.st.checkOpen();
     const o: AstypeOptions = typeof orderOrOptions === 'string' ? { order: orderOrOptions } : readKnownOptions(orderOrOptions, ['order', 'casting', 'copy', 'subok'], 'astype');
-    const order = o.order ?? 'K';
+    const order = readOrder(o.order, 'K');
     const dt = sizedFlexible(acc.dt, toDType(dtype));
     const sameValue = o.casting === 'same_value';
     if (sameValue) {

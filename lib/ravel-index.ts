@@ -18,6 +18,7 @@
  */
 import type { NdArray } from './ndarray';
 import { ValueError, repr } from './errors';
+import { readCOrF } from './order';
 import { readKnownOptions } from './options';
 import { isArray } from './internal';
 import { asarray } from './array-coerce';
@@ -44,18 +45,7 @@ export interface RavelMultiIndexOptions {
 }
 
 const INTP_MAX = 2n ** 63n - 1n;
-const ORDERS = ['C', 'F', 'A', 'K'];
 const MODES: readonly string[] = ['raise', 'wrap', 'clip'];
-
-function readOrder(order: unknown): 'C' | 'F' {
-  if (order === undefined || order === null) return 'C';
-  if (order === 'C' || order === 'F') return order;
-  if (typeof order === 'string' && ORDERS.includes(order.toUpperCase())) {
-    if (order.length === 1 && 'cf'.includes(order)) return order.toUpperCase() as 'C' | 'F';
-    throw new ValueError("only 'C' or 'F' order is permitted");
-  }
-  throw new ValueError(`order must be one of 'C', 'F', 'A', or 'K' (got ${repr(order)})`);
-}
 
 function readDims(fn: string, dims: unknown): number[] {
   const list = typeof dims === 'number' ? [dims] : dims;
@@ -107,7 +97,7 @@ function product(dims: readonly number[]): bigint {
 export function unravelIndex(indices: NdArray | number | bigint | readonly unknown[], shape: number | readonly number[], options: UnravelIndexOptions = {}): NdArray[] {
   const o = readKnownOptions(options, ['order'], 'unravelIndex');
   const dims = readDims('unravelIndex', shape);
-  const order = readOrder(o.order);
+  const order = readCOrF(o.order, 'C');
   const a = asIntp(indices);
   const size = product(dims);
   if (size > INTP_MAX || size < -INTP_MAX) {
@@ -177,7 +167,7 @@ export function unravelIndex(indices: NdArray | number | bigint | readonly unkno
 export function ravelMultiIndex(multiIndex: readonly (NdArray | number | bigint | readonly unknown[])[], dims: number | readonly number[], options: RavelMultiIndexOptions = {}): NdArray {
   const o = readKnownOptions(options, ['mode', 'order'], 'ravelMultiIndex');
   const ds = readDims('ravelMultiIndex', dims);
-  const order = readOrder(o.order);
+  const order = readCOrF(o.order, 'C');
   const modeList = typeof o.mode === 'string' || o.mode === undefined ? ds.map(() => o.mode ?? 'raise') : [...o.mode];
   for (const m of modeList) {
     if (!MODES.includes(m as string)) throw new ValueError(`clipmode must be one of 'clip', 'raise', or 'wrap' (got ${repr(m)})`);

@@ -8,11 +8,10 @@
 import { constants } from 'buffer';
 
 import type { NdArray } from './ndarray';
-import { MemoryError, ValueError, repr } from './errors';
+import { MemoryError } from './errors';
+import { readOrder } from './order';
 import { requireArray, requireOpen } from './internal';
 import { writeArray } from './npy/write-file';
-
-const ORDERS = ['C', 'F', 'A', 'K'];
 
 /**
  * `a`'s items as bytes: `order` `'C'` (default) row-major, `'F'`
@@ -22,8 +21,7 @@ const ORDERS = ['C', 'F', 'A', 'K'];
  */
 export function tobytes(a: NdArray, order: 'C' | 'F' | 'A' | 'K' = 'C'): Buffer {
   requireArray(a, 'tobytes', 'a');
-  const o = typeof order === 'string' ? order.toUpperCase() : order;
-  if (!ORDERS.includes(o as string)) throw new ValueError(`order must be one of 'C', 'F', 'A', or 'K' (got ${repr(order)})`);
+  const o = readOrder(order, 'C');
   requireOpen(a);
   const n = a.nbytes;
   if (n > constants.MAX_LENGTH) throw new MemoryError(`tobytes(): ${n} bytes are more than Node's largest Buffer (${constants.MAX_LENGTH} bytes)`);

@@ -17,6 +17,7 @@
  */
 import { dtype as toDType, DType, type DTypeLike } from './dtype';
 import { ValueError, repr } from './errors';
+import { readOrder } from './order';
 import type { Casting } from './promote';
 import { readOptions } from './options';
 import { isArray } from './internal';
@@ -35,7 +36,6 @@ export interface CheckedUfuncOptions {
 
 const KNOWN = new Set(['out', 'where', 'casting', 'dtype', 'order', 'subok']);
 const CASTINGS: readonly Casting[] = ['no', 'equiv', 'safe', 'same_kind', 'unsafe'];
-const ORDERS: readonly string[] = ['K', 'A', 'C', 'F'];
 const DETAIL_MESSAGE =
   'The `dtype` and `signature` arguments to ufuncs only select the general DType and not details such as the byte order or time unit. You can avoid this error by using the scalar types `np.float64` or the dtype string notation.';
 
@@ -61,13 +61,7 @@ export function checkUfuncOptions(name: string, options: object): CheckedUfuncOp
     if (!CASTINGS.includes(o.casting as Casting)) throw new ValueError(`casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' (got '${o.casting}')`);
     casting = o.casting as Casting;
   }
-  let order: UfuncOrder = 'K';
-  if (o.order !== undefined && o.order !== null) {
-    if (typeof o.order !== 'string') throw new TypeError(`order must be str, not ${typeof o.order}`);
-    const up = o.order.toUpperCase();
-    if (!ORDERS.includes(up)) throw new ValueError(`order must be one of 'C', 'F', 'A', or 'K' (got ${repr(o.order)})`);
-    order = up as UfuncOrder;
-  }
+  const order: UfuncOrder = readOrder(o.order, 'K');
   if (o.subok !== undefined && typeof o.subok !== 'boolean') throw new TypeError("'subok' must be a boolean");
   let dt: DType | null = null;
   if (o.dtype !== undefined && o.dtype !== null) {

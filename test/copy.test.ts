@@ -79,7 +79,7 @@ describe('copy', () => {
   });
 
   test('a bad order is a ValueError', () => {
-    expect(() => grid().copy('X' as Order)).toThrow("order must be one of 'C', 'F', 'A', 'K'");
+    expect(() => grid().copy('X' as Order)).toThrow("order must be one of 'C', 'F', 'A', or 'K' (got 'X')");
   });
 
   test('a copy of a structured array keeps every field', () => {

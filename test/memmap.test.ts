@@ -338,9 +338,24 @@ describe('order', () => {
     m.close();
   });
 
-  test('a bad order is refused', () => {
+  test("as NumPy, 'A' and 'K' lay the file out in C order, and the letters may be lower case", () => {
     const p = tmp.file(bytes(6));
-    expect(() => memmap(p, { mode: 'r', order: 'K' as never })).toThrow(ValueError);
+    for (const order of ['A', 'K', 'c', 'a', 'k']) {
+      const m = memmap(p, { mode: 'r', shape: [2, 3], order: order as never });
+      expect(m.strides).toEqual([3, 1]);
+      m.close();
+    }
+    const f = memmap(p, { mode: 'r', shape: [2, 3], order: 'f' as never });
+    expect(f.strides).toEqual([1, 2]);
+    f.close();
+  });
+
+  test('a bad order is refused before the file is touched', () => {
+    const p = tmp.file(bytes(6));
+    for (const order of ['X', '', 'CF', 'fortran']) {
+      expect(() => memmap(p, { mode: 'w+', shape: 2, order: order as never })).toThrow(new ValueError(`order must be one of 'C', 'F', 'A', or 'K' (got '${order}')`));
+    }
+    expect(fs.readFileSync(p)).toEqual(Buffer.from(bytes(6)));
   });
 });
 

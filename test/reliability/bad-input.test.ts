@@ -140,7 +140,8 @@ const ROWS: Row[] = [
   { name: 'shape product overflowing', setup: file(), act: (p) => memmap(p, { mode: 'r+', shape: [2 ** 30, 2 ** 30, 2 ** 30] }), error: ValueError, message: 'array is too big' },
   { name: "'w+' without shape", setup: file(), act: (p) => memmap(p, { mode: 'w+' }), error: ValueError, message: "shape must be given if mode == 'w+'" },
   { name: "'w+' without shape, missing file (never created)", setup: { kind: 'missing' }, act: (p) => memmap(p, { mode: 'w+' }), error: ValueError, message: 'shape must be given' },
-  { name: 'order unknown', setup: file(), act: (p) => memmap(p, { mode: 'r+', order: 'X' as 'C' }), error: ValueError, message: "order must be 'C' or 'F' (got 'X')" },
+  { name: 'order unknown', setup: file(), act: (p) => memmap(p, { mode: 'r+', order: 'X' as 'C' }), error: ValueError, message: "order must be one of 'C', 'F', 'A', or 'K' (got 'X')" },
+  { name: 'order not a string', setup: file(), act: (p) => memmap(p, { mode: 'r+', order: 1 as unknown as 'C' }), error: TypeError, message: 'order must be str, not number' },
   // ---- mode, dtype, record size
   { name: 'mode unknown', setup: file(), act: (p) => memmap(p, { mode: 'rw' as 'r' }), error: ValueError, message: "'r', 'readonly', 'r+', 'readwrite', 'w+', 'write', 'c', 'copyonwrite' (got 'rw')" },
   { name: 'mode unknown, w+-like spelling', setup: file(), act: (p) => memmap(p, { mode: 'w' as 'r' }), error: ValueError, message: "(got 'w')" },
