@@ -349,16 +349,28 @@ export class NpzFile {
     return out;
   }
 
+  /** Whether a member's data starts with the .npy magic (a deflated member is inflated whole to see). */
+  #startsWithMagic(m: ZipMember, key: string): boolean {
+    const head = m.method === METHOD_STORED ? this.#readAt(m.dataOffset, Math.min(MAGIC_PREFIX.length, m.size)) : this.bytes(key).subarray(0, MAGIC_PREFIX.length);
+    return head.length === MAGIC_PREFIX.length && head.equals(MAGIC_PREFIX);
+  }
+
   /**
    * The array stored under `key` (`x` or `x.npy`), read now: mapped when the
    * archive was loaded with `mmapMode` and the member is stored, else a new
    * array in memory.
+   * A member is read as an array when its name ends in `.npy` or, as NumPy's
+   * `NpzFile` reads it, when its bytes start with the `.npy` magic; any other
+   * member's bytes are {@link bytes}.
    * @throws KeyError `x is not a file in the archive`; ValueError for a member that is not a valid `.npy` (or an object array); AccessError after close().
    */
   get(key: string): NdArray {
     const m = this.#member(key);
     const source = `${this.path}[${m.name}]`;
-    if (!m.name.endsWith('.npy')) throw new ValueError(`member ${JSON.stringify(m.name)} of '${this.path}' is not a .npy file: read its bytes with bytes(${JSON.stringify(key)})`);
+    // As NumPy's NpzFile: any member whose bytes start with the .npy magic is an array, whatever its name.
+    if (!m.name.endsWith('.npy') && !this.#startsWithMagic(m, key)) {
+      throw new ValueError(`member ${JSON.stringify(m.name)} of '${this.path}' is not a .npy file (its bytes do not start with the .npy magic): read its bytes with bytes(${JSON.stringify(key)})`);
+    }
     if (m.method === METHOD_STORED) {
       // Before the header is read: the directory's offset must still be this member's.
       if (this.#mmapMode !== null) this.#requireSameFile();

@@ -174,6 +174,36 @@ print(json.dumps(out))
     expect(got[0]).toContain(p);
     expect(got[2]).toContain(q);
   });
+
+  test("members named without .npy: an array when the bytes start with the .npy magic (NumPy's NpzFile), else bytes()", () => {
+    const p = tmp.path('names.npz');
+    const files = runNumpy<string[]>(`
+import io, zipfile
+with zipfile.ZipFile(${JSON.stringify(p)}, 'w') as z:
+    for name, a, method in [('plain', np.arange(3, dtype='<i2'), zipfile.ZIP_STORED), ('packed', np.arange(4.0), zipfile.ZIP_DEFLATED), ('x.npy.npy', np.arange(2, dtype='u1'), zipfile.ZIP_STORED)]:
+        b = io.BytesIO(); np.save(b, a); z.writestr(name, b.getvalue(), compress_type=method)
+    z.writestr('notes.txt', b'not an array')
+with np.load(${JSON.stringify(p)}) as z:
+    assert z['plain'].tolist() == [0, 1, 2] and z['packed'].tolist() == [0.0, 1.0, 2.0, 3.0] and z['x.npy'].tolist() == [0, 1]
+    assert z['notes.txt'] == b'not an array'
+    print(json.dumps(z.files))
+`);
+    const z = load(p) as NpzFile;
+    expect([...z.files]).toEqual(files);
+    expect(z.get('plain').toArray()).toEqual([0, 1, 2]);
+    expect(z.get('packed').toArray()).toEqual([0, 1, 2, 3]);
+    expect(z.get('x.npy').toArray()).toEqual([0, 1]);
+    // NumPy returns such a member's bytes from z[key]; get() always returns an array, so it points at bytes().
+    expect(() => z.get('notes.txt')).toThrow(/member "notes\.txt" of '.*names\.npz' is not a \.npy file \(its bytes do not start with the \.npy magic\): read its bytes with bytes\("notes\.txt"\)/);
+    expect(z.bytes('notes.txt').toString()).toBe('not an array');
+    z.close();
+    const m = load(p, { mmapMode: 'r' }) as NpzFile;
+    const plain = m.get('plain');
+    expect(plain).toBeInstanceOf(Memmap);
+    expect(plain.toArray()).toEqual([0, 1, 2]);
+    (plain as Memmap).close();
+    m.close();
+  });
 });
 
 describe('load: .npy files, mmapMode, lifetimes', () => {
