@@ -9,7 +9,7 @@
  */
 import { types } from 'util';
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
-import { AccessError, OverflowError, ValueError, repr } from './errors';
+import { AccessError, OverflowError, ValueError, ZeroDivisionError, repr } from './errors';
 import type { ValueOf } from './value-types';
 import { byteBounds, checkNdim, checkShape, normalizeShape, shapeToSize, shapeToStrides } from './layout';
 import { pyShape } from './format';
@@ -191,13 +191,15 @@ function fillRampFast(dt: DType, bytes: Uint8Array, n: number, start: number, st
 }
 
 /**
- * NumPy's `arange`: `arange(stop, dtype?)` or `arange(start, stop, step?, dtype?)`.
- * The default dtype is int64 (`<i8`, values are BigInt) as in NumPy.
+ * NumPy's `arange`: `arange(stop, dtype?)` or `arange(start, stop, step?, dtype?)`
+ * (a null step is 1, NumPy's `step=None`). The default dtype is int64 (`<i8`,
+ * values are BigInt) when every number is an integer (not `-0`), as in NumPy,
+ * else float64.
  */
 export function arange<const D extends DTypeLike = 'i8'>(stop: number, dtype?: D): NdArray<ValueOf<D>>;
-export function arange<const D extends DTypeLike = 'i8'>(start: number, stop: number, step?: number, dtype?: D): NdArray<ValueOf<D>>;
+export function arange<const D extends DTypeLike = 'i8'>(start: number, stop: number, step?: number | null, dtype?: D): NdArray<ValueOf<D>>;
 export function arange<const D extends DTypeLike>(start: number, stop: number, dtype: D): NdArray<ValueOf<D>>;
-export function arange(a: number, b?: number | DTypeLike, c?: number | DTypeLike, d?: DTypeLike): NdArray {
+export function arange(a: number, b?: number | DTypeLike, c?: number | DTypeLike | null, d?: DTypeLike): NdArray {
   let start = 0;
   let stop: number;
   let step = 1;
@@ -205,8 +207,9 @@ export function arange(a: number, b?: number | DTypeLike, c?: number | DTypeLike
   if (typeof b === 'number') {
     start = a;
     stop = b;
-    if (typeof c === 'number') {
-      step = c;
+    // A null step is NumPy's step=None: 1.
+    if (typeof c === 'number' || c === null) {
+      if (c !== null) step = c;
       spec = d;
     } else {
       spec = c;
@@ -216,8 +219,13 @@ export function arange(a: number, b?: number | DTypeLike, c?: number | DTypeLike
     spec = b;
   }
   if ((stop as number | undefined) === undefined) throw new TypeError('arange() requires stop to be specified.');
-  if (step === 0) throw new ValueError('arange: step cannot be zero');
-  const allInt = Number.isInteger(start) && Number.isInteger(stop) && Number.isInteger(step);
+  // -0 is a float, as everywhere a number's type is read (README, "Numbers and
+  // scalars"); so is an integer-valued number past int64 (NumPy's arange of
+  // such a Python int computes in float64 too).
+  const isInt = (x: number): boolean => Number.isInteger(x) && !Object.is(x, -0) && x >= -(2 ** 63) && x < 2 ** 63;
+  const allInt = isInt(start) && isInt(stop) && isInt(step);
+  // NumPy divides by the step first: Python's ZeroDivisionError, in its int or float words.
+  if (step === 0) throw new ZeroDivisionError(allInt ? 'division by zero' : 'float division by zero');
   const dt = toDType(spec ?? (allInt ? '<i8' : '<f8'));
   // Numbers only, as NumPy's (bytes, records, subarrays and voids have no arange).
   if (!'biufc'.includes(dt.kind) || dt.isStructured || dt.shape.length > 0) {
@@ -226,7 +234,8 @@ export function arange(a: number, b?: number | DTypeLike, c?: number | DTypeLike
   const len = Math.ceil((stop - start) / step);
   // NumPy's errors: a NaN length, and one too large to allocate.
   if (Number.isNaN(len)) throw new ValueError(`arange: cannot compute length (start ${start}, stop ${stop}, step ${step})`);
-  if (len > Number.MAX_SAFE_INTEGER) throw new ValueError(`Maximum allowed size exceeded (arange of ${len} elements)`);
+  // Past intp's range below (an empty range, for NumPy too) or past what can be allocated above.
+  if (len < -(2 ** 63) || len > Number.MAX_SAFE_INTEGER) throw new ValueError(`Maximum allowed size exceeded (arange of ${len} elements)`);
   // A step so large that the quotient rounds to 0 (an infinite one, or one
   // past the range's magnitude) still gives the start when the range is not
   // empty in the step's direction, as NumPy's np.arange(0, 1, np.inf) gives [0.].
@@ -255,7 +264,8 @@ export function arange(a: number, b?: number | DTypeLike, c?: number | DTypeLike
     const wrap = (x: bigint): bigint => (dt.kind === 'i' ? BigInt.asIntN(bits, x) : BigInt.asUintN(bits, x));
     // A C cast of a double: integers wrap into the dtype.
     const first = wrap(BigInt(Math.trunc(start)));
-    const delta = wrap(BigInt(Math.trunc(start + step))) - first;
+    // (One item needs no second value: start + step may be infinite.)
+    const delta = n > 1 ? wrap(BigInt(Math.trunc(start + step))) - first : 0n;
     const big = dt.itemsize === 8;
     for (let i = 0; i < n; i++) {
       const v = wrap(first + BigInt(i) * delta);

@@ -2,7 +2,7 @@
 // (asStrided, broadcastTo, ascontiguousarray: test/views.test.ts.)
 import { arange, asStrided, broadcastTo, empty, fromBuffer, ndarray, ones, zeros } from '../lib/create';
 import { array } from '../lib/array-coerce';
-import { ValueError } from '../lib/errors';
+import { ValueError, ZeroDivisionError } from '../lib/errors';
 import { dtype } from '../lib/dtype';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { hexOf } from './helpers/np-compare';
@@ -171,8 +171,38 @@ describe('arange', () => {
     expect(arange(254, 258, 1, 'u1').toArray()).toEqual([254, 255, 0, 1]);
   });
 
-  test('step 0 is refused', () => {
-    expect(() => arange(0, 5, 0)).toThrow('step cannot be zero');
+  test("step 0 is Python's ZeroDivisionError, as NumPy's arange divides by it first", () => {
+    expect(() => arange(0, 5, 0)).toThrow(new ZeroDivisionError('division by zero'));
+    expect(() => arange(0, 5, 0, 'u1')).toThrow(new ZeroDivisionError('division by zero'));
+    expect(() => arange(0.5, 5, 0)).toThrow(new ZeroDivisionError('float division by zero'));
+    expect(() => arange(0, 5, -0)).toThrow(new ZeroDivisionError('float division by zero'));
+  });
+
+  test('-0 and integer-valued numbers past int64 make a float64 range, as the float and Python int they stand for (np.arange(-0.0), np.arange(-1, 2, 1e20))', () => {
+    expect(arange(-0).dtype.str).toBe('<f8');
+    expect(arange(-0, 2).toArray()).toEqual([-0, 1]);
+    expect(arange(-0, 2).dtype.str).toBe('<f8');
+    const r = arange(-1, 2, 1e20);
+    expect(r.dtype.str).toBe('<f8');
+    expect(r.toArray()).toEqual([-1]);
+    expect(arange(0, 2 ** 62, 2 ** 61).dtype.str).toBe('<i8');
+  });
+
+  test('a null step is 1 (NumPy\'s step=None), the dtype after it still read', () => {
+    expect(arange(0.001, 3, null, 'u8').toArray()).toEqual([0n, 1n, 2n]);
+    expect(arange(1, 4, null).toArray()).toEqual([1n, 2n, 3n]);
+  });
+
+  test("a length past intp's range is NumPy's 'Maximum allowed size exceeded', even for an empty range", () => {
+    for (const args of [[1e20, 0, 10], [-1e20], [Infinity], [0, Infinity], [Infinity, 2, 1]] as const) {
+      expect(() => (arange as (...a: number[]) => unknown)(...args)).toThrow(/^Maximum allowed size exceeded/);
+    }
+    expect(() => arange(NaN, 2)).toThrow(/^arange: cannot compute length/);
+  });
+
+  test('one item needs no second value: a step past the range (even infinite) gives the start', () => {
+    expect(arange(2, 1e20, Infinity, 'i8').toArray()).toEqual([2n]);
+    expect(arange(0, 0.5, Infinity, 'u1').toArray()).toEqual([0]);
   });
 });
 
