@@ -276,27 +276,8 @@ function cpow(x: number, y: number): number {
   if (x === -1 && (y === Infinity || y === -Infinity)) return 1;
   return Math.pow(x, y);
 }
-/**
- * NumPy's float power loop (float32 and float64; float16 has none) takes a
- * fast path when the exponent's stride is 0 and it is -1, 0, 0.5, 1 or 2:
- * 1/x, 1, sqrt(x), x, x*x. Only sqrt differs from pow there, at -0 and
- * -inf (sqrt(-0) is -0 and sqrt(-inf) NaN). False: no fast path for `e`.
- */
-function powFast(n: number, a: X, ai: number, as: number, e: number, o: X, oi: number, os: number): boolean {
-  if (e === -1) for (let k = 0; k < n; k++, ai += as, oi += os) o[oi] = 1 / a[ai];
-  else if (e === 0) for (let k = 0; k < n; k++, oi += os) o[oi] = 1;
-  else if (e === 0.5) for (let k = 0; k < n; k++, ai += as, oi += os) o[oi] = Math.sqrt(a[ai]);
-  else if (e === 1) for (let k = 0; k < n; k++, ai += as, oi += os) o[oi] = a[ai];
-  else if (e === 2) for (let k = 0; k < n; k++, ai += as, oi += os) o[oi] = a[ai] * a[ai];
-  else return false;
-  return true;
-}
-const POW_F = (n: number, a: X, ai: number, as: number, b: X, bi: number, bs: number, o: X, oi: number, os: number): void => {
-  if (bs === 0 && n > 0 && powFast(n, a, ai, as, b[bi], o, oi, os)) return;
-  for (let k = 0; k < n; k++, ai += as, bi += bs, oi += os) o[oi] = cpow(a[ai], b[bi]);
-};
-/** pow for every element (float16's power loop and float_power's float64 loop: neither has fast paths). */
-export const POW_PLAIN = (n: number, a: X, ai: number, as: number, b: X, bi: number, bs: number, o: X, oi: number, os: number): void => {
+/** pow for every element: float16's power loop (NumPy's has no fast paths). */
+const POW_PLAIN = (n: number, a: X, ai: number, as: number, b: X, bi: number, bs: number, o: X, oi: number, os: number): void => {
   for (let k = 0; k < n; k++, ai += as, bi += bs, oi += os) o[oi] = cpow(a[ai], b[bi]);
 };
 /**
@@ -313,7 +294,8 @@ export const POWER: UfuncSpec = {
   types: NUMERIC,
   loop: (r) => {
     const t = r.inTypes[0];
-    return pick(r, { i: POW_I, I: powBig(64, t.kind === 'i'), f: t.itemsize === 2 ? POW_PLAIN : POW_F, c: coreNativeLoop('power', r) }, 'power');
+    // float32 and float64 run the native loop on every path (as exp and log, math.ts): the same bits at any size.
+    return pick(r, { i: POW_I, I: powBig(64, t.kind === 'i'), f: t.itemsize === 2 ? POW_PLAIN : coreNativeLoop('power', r), c: coreNativeLoop('power', r) }, 'power');
   },
 };
 

@@ -10,14 +10,15 @@
 import type { NdArray } from '../ndarray';
 import { callUfunc, type UfuncInput, type UfuncOptions, type UfuncSpec } from '../ufunc';
 import { coreNativeLoop } from './math-native';
-import { pick, POW_PLAIN } from './arith';
+import { pick } from './arith';
 import { T } from './types';
 
 export const FLOAT_POWER: UfuncSpec = {
   name: 'float_power',
   nin: 2,
   types: [T.f8, T.c16],
-  loop: (r) => pick(r, { f: POW_PLAIN, c: coreNativeLoop('float_power', r) }, 'float_power'),
+  // float64 runs the native loop (libm's pow) on every path: the same bits at any size.
+  loop: (r) => pick(r, { f: coreNativeLoop('float_power', r), c: coreNativeLoop('float_power', r) }, 'float_power'),
 };
 
 /** NumPy's `np.float_power(x1, x2)`: x1 ** x2 in float64 (complex128 for complex inputs). */

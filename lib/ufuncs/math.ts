@@ -29,14 +29,20 @@ const LOG: L1 = (n, a, ai, as, o, oi, os) => {
 const FLOAT_TYPES = [...FLOATS, ...COMPLEX];
 /**
  * Complex `sqrt exp log` run the native loop (native/ufunc_complex.cc) on
- * every path: the C library's csqrt, cexp and clog, which NumPy calls.
+ * every path: the C library's csqrt, cexp and clog, which NumPy calls. So
+ * do float32 and float64 `exp` and `log` when `nativeReal` (their only
+ * vector loops, native/transcendental.cc, whose bits V8's Math.exp and
+ * Math.log do not always give): an array under 64 items, a buffered block
+ * and the whole-array walk agree bit for bit. float16 and `sqrt` (correctly
+ * rounded everywhere) keep the JS loop.
  */
-function floatMath(name: string, real: L1): UfuncSpec {
-  return { name, nin: 1, types: FLOAT_TYPES, loop: (r) => (family(r.inTypes[0]) === 'c' ? coreNativeLoop(name, r) : real) as AnyLoop };
+function floatMath(name: string, real: L1, nativeReal: boolean): UfuncSpec {
+  const native = (r: Parameters<UfuncSpec['loop']>[0]): boolean => family(r.inTypes[0]) === 'c' || (nativeReal && r.inTypes[0].itemsize >= 4);
+  return { name, nin: 1, types: FLOAT_TYPES, loop: (r) => (native(r) ? coreNativeLoop(name, r) : real) as AnyLoop };
 }
-export const SQRT_SPEC = floatMath('sqrt', SQRT);
-export const EXP_SPEC = floatMath('exp', EXP);
-export const LOG_SPEC = floatMath('log', LOG);
+export const SQRT_SPEC = floatMath('sqrt', SQRT, false);
+export const EXP_SPEC = floatMath('exp', EXP, true);
+export const LOG_SPEC = floatMath('log', LOG, true);
 
 // ------------------------------------------------------------------ classification
 
