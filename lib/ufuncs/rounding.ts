@@ -12,7 +12,7 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import type { NdArray } from '../ndarray';
-import { callUfunc, type AnyLoop, type UfuncInput, type UfuncOptions, type UfuncSpec } from '../ufunc';
+import { callUfunc, UFuncTypeError, type AnyLoop, type UfuncInput, type UfuncOptions, type UfuncSpec } from '../ufunc';
 import { COMPLEX, FLOATS, INTS, T } from './types';
 import { family } from './family';
 import { nativeLoop } from './math-native';
@@ -149,6 +149,9 @@ export function round(given: NdArray | UfuncInput | readonly unknown[], decimals
   const int = kind === 'i' || kind === 'u';
   if (decimals >= 0 && int) return a.copy('K');
   if (decimals === 0) return rint(a);
+  // NumPy multiplies (divides) by the Python float 10.0**decimals into the bool array: its
+  // float64 loop's output cast fails (JS's 10 is an int, whose int64 loop would name int64).
+  if (kind === 'b') throw new UFuncTypeError(`Cannot cast ufunc '${decimals > 0 ? 'multiply' : 'divide'}' output from dtype('float64') to dtype('bool') with casting rule 'same_kind'`);
   const out = int ? a.astype('<f8', order) : a.copy(order);
   const f = powerOfTen(Math.abs(decimals));
   const [first, second] = decimals > 0 ? [multiply, divide] : [divide, multiply];

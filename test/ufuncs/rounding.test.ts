@@ -102,7 +102,7 @@ describeWithNumpy('round(a, decimals) against NumPy', () => {
   test('dtype and bytes for each dtype and decimals, or the same refusal', () => {
     const RDT = ['<f8', '>f8', '<f4', '<f2', '<i2', '<u1', '<i8', '|b1', '<c16', '<c8'];
     const DEC = [0, 1, 2, 3, -1, -2, 12];
-    const want = runNumpy<Record<string, { input: string; dtype?: string; hex?: string; error?: string }>>(`
+    const want = runNumpy<Record<string, { input: string; dtype?: string; hex?: string; error?: string; message?: string }>>(`
 import warnings
 warnings.simplefilter('ignore')
 rng = np.random.default_rng(6)
@@ -121,7 +121,7 @@ for dt in ${JSON.stringify(RDT)}:
             r = np.round(x, dec)
             out[key] = {'input': x.tobytes().hex(), 'dtype': r.dtype.str, 'hex': r.tobytes().hex()}
         except Exception as e:
-            out[key] = {'input': x.tobytes().hex(), 'error': type(e).__name__}
+            out[key] = {'input': x.tobytes().hex(), 'error': type(e).__name__, 'message': str(e)}
 print(json.dumps(out))
 `);
     const bad: string[] = [];
@@ -134,9 +134,10 @@ print(json.dumps(out))
           const r = round(x, dec);
           got = { dtype: r.dtype.str, hex: hex(bytesOf(r)) };
         } catch (e) {
-          got = { error: (e as Error).name === 'UFuncTypeError' ? 'UFuncTypeError' : (e as Error).name };
+          got = { error: (e as Error).name === 'UFuncTypeError' ? 'UFuncTypeError' : (e as Error).name, message: (e as Error).message };
         }
-        const expected = w.error !== undefined ? { error: w.error } : { dtype: w.dtype, hex: w.hex };
+        // (NumPy's private _UFuncOutputCastingError is its UFuncTypeError.)
+        const expected = w.error !== undefined ? { error: w.error.replace('_UFuncOutputCastingError', 'UFuncTypeError'), message: w.message } : { dtype: w.dtype, hex: w.hex };
         if (JSON.stringify(got) !== JSON.stringify(expected)) bad.push(`${dt} ${dec}: numpy ${JSON.stringify(expected).slice(0, 160)} ours ${JSON.stringify(got).slice(0, 160)}`);
       }
     }
