@@ -107,7 +107,7 @@ function edgeStr(e: Edge): string {
 const MAX_EDGES = Number.MAX_SAFE_INTEGER;
 
 /** NumPy's `_get_outer_edges`: the range or the data's min and max, widened when equal. */
-function outerEdges(a: NdArray, range: readonly [number, number] | null | undefined): [Edge, Edge] {
+function outerEdges(a: NdArray, range: readonly [Edge, Edge] | null | undefined): [Edge, Edge] {
   let first: Edge;
   let last: Edge;
   if (range !== null && range !== undefined) {
@@ -115,9 +115,13 @@ function outerEdges(a: NdArray, range: readonly [number, number] | null | undefi
     // bare "Invalid string length" (found by adversarial pass 6).
     if (!Array.isArray(range) || range.length !== 2) throw new ValueError(`range must be a pair of numbers, got ${repr(range)}`);
     [first, last] = range;
-    if (typeof first !== 'number' || typeof last !== 'number') throw new TypeError('range must be a pair of numbers');
-    if (first > last) throw new ValueError('max must be larger than min in range parameter.');
-    if (!(Number.isFinite(first) && Number.isFinite(last))) throw new ValueError(`supplied range of [${pyNum(first)}, ${pyNum(last)}] is not finite`);
+    // Numbers, or NumPy scalars (0-d real arrays), which keep their type as NumPy's do: the
+    // estimators hand the data's own min and max on so ('stone': fuzz seed 10229265).
+    const edge = (e: unknown): boolean => typeof e === 'number' || (isArray(e) && e.ndim === 0 && 'biuf'.includes(e.dtype.kind));
+    if (!edge(first) || !edge(last)) throw new TypeError('range must be a pair of numbers');
+    const [fv, lv] = [num(first), num(last)];
+    if (fv > lv) throw new ValueError('max must be larger than min in range parameter.');
+    if (!(Number.isFinite(fv) && Number.isFinite(lv))) throw new ValueError(`supplied range of [${pyNum(fv)}, ${pyNum(lv)}] is not finite`);
   } else if (a.size === 0) {
     first = 0;
     last = 1;
@@ -263,7 +267,7 @@ function uniformNative(x: NdArray, w: NdArray | null, first: number, last: numbe
  * estimator or the edges themselves) over the flattened `x`, and for equal
  * bins their outer edges and count.
  */
-function binEdges(x: NdArray, bins: unknown, range: readonly [number, number] | null | undefined, w: NdArray | null): { edges: NdArray; uniform: { first: Edge; last: Edge; n: number } | null } {
+function binEdges(x: NdArray, bins: unknown, range: readonly [Edge, Edge] | null | undefined, w: NdArray | null): { edges: NdArray; uniform: { first: Edge; last: Edge; n: number } | null } {
   let n: number;
   let first: Edge;
   let last: Edge;
@@ -281,7 +285,9 @@ function binEdges(x: NdArray, bins: unknown, range: readonly [number, number] | 
     } else {
       const f = first;
       const l = last;
-      const width = binWidth(bins, t, (nbins) => histogram(t, { bins: nbins, range: [num(f), num(l)] })[0]);
+      // NumPy's selectors get (first_edge, last_edge) as they are: the data's own float16/float32
+      // min and max keep the inner histograms' arithmetic in that type.
+      const width = binWidth(bins, t, (nbins) => histogram(t, { bins: nbins, range: [f, l] as unknown as [number, number] })[0]);
       // Complex data: NumPy's width (or the span it divides) is complex, and np.ceil has no
       // complex loop; only a zero width (every item alike) gives one bin first.
       // (binWidth's v is NaN for a complex width; scott's is real, and then only the span
