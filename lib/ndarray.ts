@@ -533,6 +533,15 @@ export class NdArray<T = unknown> {
   }
 
   /**
+   * NumPy 2's `a.mT`: the matrix transpose, the last two axes swapped (a view).
+   * @throws ValueError for fewer than two axes (NumPy's words).
+   */
+  get mT(): this {
+    if (this.ndim < 2) throw new ValueError('matrix transpose with ndim < 2 is undefined');
+    return this.swapaxes(-1, -2);
+  }
+
+  /**
    * NumPy's `a.real`: for complex arrays a view of the real parts (float32 for
    * complex64, float64 for complex128, in the array's byte order, with its
    * strides); any other array is returned itself, as NumPy does.

@@ -437,6 +437,17 @@ describe('view(dtype)', () => {
     expect(t.view('<u2')).toBeInstanceOf(Tagged);
   });
 
+  test("mT swaps the last two axes (a view, NumPy 2's a.mT); under two axes NumPy's ValueError", () => {
+    const a = arange(24).astype('<f8').reshape([2, 3, 4]);
+    const t = a.mT;
+    expect([t.shape, t.strides]).toEqual([[2, 4, 3], [96, 8, 32]]);
+    expect(sharesMemory(t, a)).toBe(true);
+    expect(t.get(1, 3, 2)).toBe(a.get(1, 2, 3));
+    class Tagged extends NdArray {}
+    expect(grid().view(Tagged).mT).toBeInstanceOf(Tagged);
+    for (const v of [arange(3), zeros([])]) expect(() => v.mT).toThrow(new ValueError('matrix transpose with ndim < 2 is undefined'));
+  });
+
   test('T of a subclass is the reversed view even when the subclass overrides transpose (as NumPy: .T never calls it)', () => {
     class Odd extends NdArray {
       override transpose(): this {
