@@ -14,8 +14,7 @@
  */
 import type { NdArray } from './ndarray';
 import { asarray } from './array-coerce';
-import { isArray, requireOpen, requireWritable } from './internal';
-import { full } from './create';
+import { allocate, isArray, requireOpen, requireWritable } from './internal';
 import { broadcastArrays } from './views';
 import { canCast, resultType, type PyScalar } from './promote';
 import { where } from './ufuncs/where';
@@ -85,7 +84,7 @@ export function choose(a: NdArray | number | readonly unknown[], choices: readon
     if (out.ndim !== idx.ndim || out.shape.some((s, i) => s !== idx.shape[i])) throw new TypeError('choose: invalid shape for output array.');
     requireWritable(out);
   }
-  let result = full(idx.shape, 0, dtype);
+  let result = allocate(dtype, [...idx.shape]);
   result.set(bc[n - 1]);
   for (let i = n - 2; i >= 0; i--) result = where(equal(k, i), bc[i], result);
   if (!result.dtype.equals(dtype)) result = result.astype(dtype);

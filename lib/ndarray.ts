@@ -73,6 +73,9 @@ import type { FancyItem } from './fancy';
 import * as sort from './sort';
 import * as partitioning from './partition';
 import * as diagonals from './diagonal';
+import * as variances from './variance';
+import * as cumulative from './cumulative';
+import * as choosing from './choose';
 import * as ufuncs from './ufuncs';
 import type { UfuncInput, UfuncOptions } from './ufunc';
 import * as asyncOps from './async';
@@ -1414,6 +1417,80 @@ export class NdArray<T = unknown> {
   /** NumPy's `a.clip(lo, hi)`: `null` for no bound. */
   clip(lo: UfuncInput | null, hi: UfuncInput | null, options?: UfuncOptions): NdArray {
     return ufuncs.clip(this, lo, hi, options);
+  }
+
+  /** Standard deviation (NumPy's `a.std()`: a number); with arguments NumPy's `std(axis, { ddof, correction, keepdims, dtype, out, where, mean })` as an array (see {@link variances.std}). */
+  std(): number;
+  std(axis: reduceAxis.Axis | WithAxis<variances.VarianceOptions, reduceAxis.Axis>, options?: variances.VarianceOptions): NdArray;
+  std(axis?: reduceAxis.Axis | WithAxis<variances.VarianceOptions, reduceAxis.Axis>, options?: variances.VarianceOptions): number | NdArray {
+    if (arguments.length === 0) return variances.std(this, null).get() as number;
+    return variances.std(this, axis, options);
+  }
+
+  /** Variance (NumPy's `a.var()`: a number); with arguments as {@link std} (see {@link variances.variance}). */
+  var(): number;
+  var(axis: reduceAxis.Axis | WithAxis<variances.VarianceOptions, reduceAxis.Axis>, options?: variances.VarianceOptions): NdArray;
+  var(axis?: reduceAxis.Axis | WithAxis<variances.VarianceOptions, reduceAxis.Axis>, options?: variances.VarianceOptions): number | NdArray {
+    if (arguments.length === 0) return variances.variance(this, null).get() as number;
+    return variances.variance(this, axis, options);
+  }
+
+  /** NumPy's `a.cumsum(axis=None, dtype, out)`: the running sums, of the flattened array when `axis` is null (see {@link cumulative.cumsum}). */
+  cumsum(axis?: number | null | WithAxis<cumulative.CumulativeOptions, number | null>, options?: cumulative.CumulativeOptions): NdArray {
+    return cumulative.cumsum(this, axis, options);
+  }
+
+  /** NumPy's `a.cumprod(axis=None, dtype, out)`: the running products (see {@link cumulative.cumprod}). */
+  cumprod(axis?: number | null | WithAxis<cumulative.CumulativeOptions, number | null>, options?: cumulative.CumulativeOptions): NdArray {
+    return cumulative.cumprod(this, axis, options);
+  }
+
+  /** NumPy's `a.round(decimals=0)` (see {@link ufuncs.round}). */
+  round(decimals = 0): NdArray {
+    return ufuncs.round(this, decimals);
+  }
+
+  /** NumPy's `a.conj()`: the complex conjugate (the values themselves for real arrays). */
+  conj(options?: UfuncOptions): NdArray {
+    return ufuncs.conjugate(this, options);
+  }
+
+  /** NumPy's `a.conjugate()`: as {@link conj}. */
+  conjugate(options?: UfuncOptions): NdArray {
+    return ufuncs.conjugate(this, options);
+  }
+
+  /** NumPy's `a.choose(choices, mode)`: `choose(this, choices, options)` (see {@link choosing.choose}). */
+  choose(choices: Parameters<typeof choosing.choose>[1], options?: choosing.ChooseOptions): NdArray {
+    return choosing.choose(this, choices, options);
+  }
+
+  /** NumPy's `a.tolist()`: the elements as nested JS arrays (as {@link toArray}; a 0-d array gives its element). */
+  tolist(): unknown {
+    return this.toArray();
+  }
+
+  /**
+   * NumPy's `a.setflags(write, align, uic)`: `write` sets {@link Flags.writeable}
+   * (true is refused where the data is read-only); `align` true is refused for
+   * a misaligned array and `uic` (WRITEBACKIFCOPY) may only be false, as NumPy's.
+   */
+  setflags(write?: boolean | null, align?: boolean | null, uic?: boolean | null): void {
+    if (align === true && !this.flags.aligned) throw new ValueError('cannot set aligned flag of mis-aligned array to True');
+    if (uic === true) throw new ValueError('cannot set WRITEBACKIFCOPY flag to True');
+    if (write !== undefined && write !== null) this.flags.writeable = Boolean(write);
+  }
+
+  /** The array API's `device`: always `'cpu'`. */
+  get device(): 'cpu' {
+    return 'cpu';
+  }
+
+  /** The array API's `to_device`: this array for `'cpu'` (the only device), NumPy's ValueError otherwise. */
+  toDevice(device: string): this {
+    if (typeof device !== 'string') throw new TypeError(`toDevice() argument 1 must be str, not ${describeValue(device)}`);
+    if (device !== 'cpu') throw new ValueError(`Unsupported device: ${device}. Only 'cpu' is accepted.`);
+    return this;
   }
 
   // ---------------------------------------------------------------- async (lib/async.ts)

@@ -17,10 +17,16 @@ import { axisInOptions, readKnownOptions, type WithAxis } from './options';
 import { resolveAxes, sum, type Axis } from './reduce-axis';
 import { add, divide, maximum, multiply, subtract } from './ufuncs/arith';
 import { broadcastTo } from './views';
-import { full } from './create';
 import { ValueError, repr } from './errors';
 import { sqrt } from './ufuncs/math';
-import { requireOpen } from './internal';
+import { allocate, requireOpen } from './internal';
+
+/** A 0-d array of `v` (the module does not import create.ts, which NdArray's std/var methods would make a cycle of). */
+function full0(v: number | boolean, dt: DTypeLike): NdArray {
+  const a = allocate(toDType(dt), []);
+  a.fill(v);
+  return a;
+}
 
 /** Options of {@link variance} and {@link std}, as NumPy's keywords. */
 export interface VarianceOptions {
@@ -64,7 +70,7 @@ function varianceOf(a: NdArray, axis: Axis | undefined, options: VarianceOptions
   let count: number | NdArray = 1;
   if (where === true) for (const ax of axes) count *= a.shape[ax];
   else {
-    const mask = typeof where === 'boolean' ? full([], where, '|b1') : where;
+    const mask = typeof where === 'boolean' ? full0(where, '|b1') : where;
     count = sum(broadcastTo(mask, a.shape), axis, { dtype: '<i8', keepdims });
   }
   const dtype = o.dtype ?? (kind === 'b' || kind === 'i' || kind === 'u' ? '<f8' : undefined);
@@ -83,7 +89,7 @@ function varianceOf(a: NdArray, axis: Axis | undefined, options: VarianceOptions
     const total = sum(a, axis, { ...acc, keepdims: true, ...masked });
     // NumPy divides by an intp (a strong type under NEP 50), not a Python int:
     // complex64 and float16 means divide in complex128/float64 and round back.
-    const div = typeof count === 'number' ? full([], count, '<i8') : count.reshape(total.shape);
+    const div = typeof count === 'number' ? full0(count, '<i8') : count.reshape(total.shape);
     mean = divide(total, div, { out: total, casting: 'unsafe' });
   }
   let x = subtract(a, mean);
@@ -99,7 +105,7 @@ function varianceOf(a: NdArray, axis: Axis | undefined, options: VarianceOptions
   // masked-copy path, whose pairwise order differs from NumPy's runs of unmasked items.
   const acc2 = dtype !== undefined && !x.dtype.equals(dtype) ? { dtype } : {};
   const ret = sum(x, axis, { ...acc2, keepdims, ...masked, ...(o.out === undefined ? {} : { out: o.out }) });
-  const rcount = typeof count === 'number' ? full([], Math.max(count - ddof, 0), Number.isInteger(ddof) ? '<i8' : '<f8') : maximum(subtract(count, ddof), 0);
+  const rcount = typeof count === 'number' ? full0(Math.max(count - ddof, 0), Number.isInteger(ddof) ? '<i8' : '<f8') : maximum(subtract(count, ddof), 0);
   return divide(ret, rcount, { out: ret, casting: 'unsafe' });
 }
 

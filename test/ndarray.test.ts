@@ -437,6 +437,38 @@ describe('view(dtype)', () => {
     expect(t.view('<u2')).toBeInstanceOf(Tagged);
   });
 
+  test('method shorthands: std/var (a number with no argument, as mean), cumsum/cumprod, round, conj, choose, tolist, as their functions', () => {
+    const a = mm.array([[1.5, -2.25, 3], [4, 5.5, -6]]);
+    expect(a.std()).toBe(mm.std(a).get());
+    expect(a.var()).toBe(mm.variance(a).get());
+    expect(a.std(1, { ddof: 1 }).toArray()).toEqual(mm.std(a, 1, { ddof: 1 }).toArray());
+    expect(a.var({ axis: 0 }).toArray()).toEqual(mm.variance(a, { axis: 0 }).toArray());
+    expect(a.cumsum().toArray()).toEqual([1.5, -0.75, 2.25, 6.25, 11.75, 5.75]);
+    expect(a.cumprod(1).toArray()).toEqual(mm.cumprod(a, 1).toArray());
+    expect(a.round().toArray()).toEqual([[2, -2, 3], [4, 6, -6]]);
+    expect(a.round(1).toArray()).toEqual(mm.round(a, 1).toArray());
+    const z = mm.array([{ re: 1, im: 2 }]);
+    expect(z.conj().get(0)).toEqual({ re: 1, im: -2 });
+    expect(z.conjugate().get(0)).toEqual({ re: 1, im: -2 });
+    expect(mm.array([0, 1, 0]).choose([mm.array([1, 2, 3]), mm.array([10, 20, 30])]).toArray()).toEqual([1n, 20n, 3n]);
+    expect(a.tolist()).toEqual(a.toArray());
+    expect(zeros([]).tolist()).toBe(0);
+  });
+
+  test("setflags, device and toDevice as NumPy's", () => {
+    const a = zeros([3]);
+    a.setflags(false);
+    expect(a.flags.writeable).toBe(false);
+    a.setflags(true);
+    expect(a.flags.writeable).toBe(true);
+    expect(() => a.setflags(null, null, true)).toThrow(new ValueError('cannot set WRITEBACKIFCOPY flag to True'));
+    const misaligned = ndarray([2], '<i4', new Uint8Array(9).subarray(1));
+    expect(() => misaligned.setflags(null, true)).toThrow(new ValueError('cannot set aligned flag of mis-aligned array to True'));
+    expect(a.device).toBe('cpu');
+    expect(a.toDevice('cpu')).toBe(a);
+    expect(() => a.toDevice('gpu')).toThrow(new ValueError("Unsupported device: gpu. Only 'cpu' is accepted."));
+  });
+
   test("mT swaps the last two axes (a view, NumPy 2's a.mT); under two axes NumPy's ValueError", () => {
     const a = arange(24).astype('<f8').reshape([2, 3, 4]);
     const t = a.mT;
