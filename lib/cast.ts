@@ -13,6 +13,8 @@ import { inspect } from 'util';
 import type { DType } from './dtype';
 import { makeScalar } from './dtype/dtype';
 import { checkedInt, parseComplexBytes, parseFloatBytes, parseIntBytes } from './number-text';
+import { complexStr, scalarStr } from './repr';
+import type { Complex } from './value-types';
 
 type Caster = (v: unknown) => unknown;
 
@@ -155,10 +157,13 @@ function scalarCaster(src: DType, dst: DType): Caster {
   }
   if (dk === 'S' || dk === 'V') {
     if (sk === 'S' || sk === 'V') return (v) => v;
-    // Python's str() of an integer or a bool; the S codec NUL-pads or cuts it
-    // to the itemsize, as NumPy does. (Float text is Python's repr: not reproduced.)
+    // NumPy's str() of the item (a bool, an integer, a float with its own
+    // type's shortest digits, a complex as Python's repr); the S codec
+    // NUL-pads or cuts it to the itemsize, as NumPy does.
     if (dk === 'S' && (sk === 'i' || sk === 'u')) return (v) => String(v);
     if (dk === 'S' && sk === 'b') return (v) => (v ? 'True' : 'False');
+    if (dk === 'S' && sk === 'f') return (v) => scalarStr(v, src);
+    if (dk === 'S' && sk === 'c') return (v) => complexStr((v as Complex).re, (v as Complex).im, src);
     throw new TypeError(`cannot cast ${src.str} to ${dst.str}`);
   }
   throw new TypeError(`cannot cast ${src.str} to ${dst.str}`);

@@ -1447,6 +1447,7 @@ export class NdArray<T = unknown> {
 
   /** NumPy's `a.round(decimals=0)` (see {@link ufuncs.round}). */
   round(decimals = 0): NdArray {
+    NdArray.#of(this); // the receiver's own check (a Proxy of an array is not one)
     return ufuncs.round(this, decimals);
   }
 
@@ -1483,11 +1484,13 @@ export class NdArray<T = unknown> {
 
   /** The array API's `device`: always `'cpu'`. */
   get device(): 'cpu' {
+    NdArray.#of(this);
     return 'cpu';
   }
 
   /** The array API's `to_device`: this array for `'cpu'` (the only device), NumPy's ValueError otherwise. */
   toDevice(device: string): this {
+    NdArray.#of(this);
     if (typeof device !== 'string') throw new TypeError(`toDevice() argument 1 must be str, not ${describeValue(device)}`);
     if (device !== 'cpu') throw new ValueError(`Unsupported device: ${device}. Only 'cpu' is accepted.`);
     return this;

@@ -106,6 +106,10 @@ export function promoteTypes(x: DTypeLike, y: DTypeLike): DType {
   const b = y instanceof DType ? y : toDType(y);
   if (!isNumeric(a) || !isNumeric(b)) {
     if (a.kind === b.kind && a.kind === 'S') return a.itemsize >= b.itemsize ? a : b;
+    // A number with bytes: bytes long enough for the number's longest text, as NumPy's
+    // promote_types('i1', 'S3') is S4 (its astype('S') writes that text).
+    const [num, bytes] = isNumeric(a) ? [a, b] : [b, a];
+    if (isNumeric(num) && isPlainBytes(bytes)) return toDType(`S${Math.max(bytes.itemsize, textLength(num))}`);
     if (isVoidKind(a) && isVoidKind(b)) return voidCommon(a, b);
     refuse(a, b, true);
   }
@@ -131,6 +135,16 @@ export function promoteTypes(x: DTypeLike, y: DTypeLike): DType {
   // float with complex
   const [f, c] = ka === 'f' ? [a, b] : [b, a];
   return numericType('c', Math.max(f.itemsize * 2, c.itemsize));
+}
+
+/** Bytes (`S`) that are neither a record nor a subarray. */
+function isPlainBytes(dt: DType): boolean {
+  return dt.kind === 'S' && !dt.isStructured && dt.subdtype === null;
+}
+
+/** The longest text of a number dtype's items (NumPy's REQUIRED_STR_LEN): what bytes need to hold any of them. */
+function textLength(dt: DType): number {
+  return TEXT_LENGTH[dt.kind === 'b' ? 'b' : `${dt.kind}${dt.itemsize}`];
 }
 
 /** Records, subarrays and plain voids: NumPy's VoidDType. */
@@ -349,6 +363,17 @@ function castLevel(from: DType, to: DType): number {
     for (const c of ['no', 'equiv', 'safe', 'same_kind'] as const) if (canCastNumeric(from, to, c)) return CASTING_LEVEL[c];
     return CASTING_LEVEL.unsafe;
   }
+  const plainTo = !to.isStructured && to.subdtype === null;
+  // An unsized target (V0, S0) is a kind, not a size (NumPy's can_cast): a void
+  // takes any item whole ('no' from another void or a record, else 'safe');
+  // bytes take bytes ('no') and any number's text ('safe').
+  if (plainTo && to.itemsize === 0 && (to.kind === 'V' || to.kind === 'S')) {
+    if (to.kind === 'V') return from.isStructured || (from.kind === 'V' && from.subdtype === null) ? CASTING_LEVEL.no : CASTING_LEVEL.safe;
+    if (isPlainBytes(from)) return CASTING_LEVEL.no;
+    if (isNumeric(from)) return CASTING_LEVEL.safe;
+  }
+  // A number or bytes into a plain void: its bytes, 'safe' when they fit.
+  if (plainTo && to.kind === 'V' && (isNumeric(from) || isPlainBytes(from))) return from.itemsize <= to.itemsize ? CASTING_LEVEL.safe : CASTING_LEVEL.unsafe;
   if (from.isStructured && to.isStructured) return recordCastLevel(from, to);
   // NumPy's structured_to_nonstructured: only a record of one field casts, as
   // that field does, and at best 'unsafe'.

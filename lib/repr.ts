@@ -396,9 +396,8 @@ export function pyFloatText(x: number): string {
  * `(-0.5-1e-20j)`, `(inf+nanj)`; a real part of +0 is left out (`2j`,
  * `-infj`), a NaN imaginary part is always `+nan`.
  */
-export function pyComplexText(re: number, im: number): string {
-  // A part as repr() writes it without the '.0' of a whole number ('1', '1.5', '1e+16').
-  const part = (x: number): string => pyFloatText(x).replace(/\.0$/, '');
+export function pyComplexText(re: number, im: number, part: (x: number) => string = (x) => pyFloatText(x).replace(/\.0$/, '')): string {
+  // `part`: a part as repr() writes it without the '.0' of a whole number ('1', '1.5', '1e+16').
   const imag = `${Number.isNaN(im) || im > 0 || Object.is(im, 0) ? '+' : ''}${part(im)}j`;
   // A real part of +0 is left out, and so are the parentheses: '2j', '-infj'.
   if (re === 0 && !Object.is(re, -0)) return `${part(im)}j`;
@@ -437,6 +436,17 @@ export function scalarStr(v: unknown, dt: DType): string {
   const ax = Math.abs(v);
   const { digits, exp } = shortest(v, dt.itemsize);
   return shortText(neg, digits, exp, ax < 1e-4 || ax >= NARROW_CUTOFF[dt.itemsize]);
+}
+
+/**
+ * NumPy's `str()` of a complex scalar of `dt` (what `astype('S')` writes):
+ * Python's complex repr for complex128; complex64 parts with float32's own
+ * shortest digits and cut-off (`(0.1-0.2j)`, `(1e+07+1j)`).
+ */
+export function complexStr(re: number, im: number, dt: DType): string {
+  if (dt.itemsize === 16) return pyComplexText(re, im);
+  const F4 = { kind: 'f', itemsize: 4 } as DType;
+  return pyComplexText(re, im, (x) => scalarStr(x, F4).replace(/\.0$/, ''));
 }
 
 /** NumPy 2's `repr()` of one scalar of `dt` (savetxt's `%r`): `np.float32(0.1)`, `np.int64(7)`, `np.True_`, `np.bytes_(b'ab')`. */

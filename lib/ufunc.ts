@@ -43,6 +43,7 @@
  * in `ufunc-native.ts`.
  * @module
  */
+import { asarray } from './array-coerce';
 import { floatToInt } from './cast';
 import { broadcastShape, broadcastStridesTo, kOrder, kOrderStrides, tupleNoSpace } from './broadcast';
 import type { DType } from './dtype';
@@ -77,8 +78,12 @@ export class UFuncTypeError extends TypeError {
   }
 }
 
-/** An input of a ufunc: an array or a JS scalar (a weak Python scalar, see `promote.ts`). */
-export type UfuncInput = NdArray | PyScalar;
+/**
+ * An input of a ufunc: an array, a JS scalar (a weak Python scalar, see
+ * `promote.ts`), or NumPy's other array_like, a nested list or a typed array
+ * (converted first, with its own dtype, as `asarray` converts it).
+ */
+export type UfuncInput = NdArray | PyScalar | readonly unknown[] | ArrayBufferView;
 
 /** Keyword arguments of every ufunc. */
 export interface UfuncOptions {
@@ -88,8 +93,8 @@ export interface UfuncOptions {
    * The result is as if the inputs were read before anything was written.
    */
   out?: NdArray | null;
-  /** A bool mask broadcast to the result: elements where it is false keep `out`'s values (use with `out`). */
-  where?: NdArray | boolean | null;
+  /** A bool mask broadcast to the result: elements where it is false keep `out`'s values (use with `out`); a list is made a bool array, as NumPy's array_like. */
+  where?: NdArray | boolean | readonly unknown[] | null;
   /**
    * NumPy's `casting=`: how inputs may cast to the loop's types and the
    * result to `out` (`'no' | 'equiv' | 'safe' | 'same_kind' | 'unsafe'`,
@@ -946,9 +951,14 @@ export function callUfunc(spec: UfuncSpec, inputs: readonly UfuncInput[], option
   const opts = checkUfuncOptions(spec.name, options);
   // Options and inputs read once, before the closed checks (lib/options.ts).
   const { out = null, where: where0 = null } = readOptions(options, ['out', 'where']);
-  let where = where0;
+  // A list `where` is NumPy's array_like too, made a bool array directly (np.add(a, b, where=[1, 0]));
+  // an array must already be bool (checked below).
+  let where = Array.isArray(where0) ? asarray(where0, '|b1') : where0;
   inputs = (Array.prototype.slice.call(inputs) as UfuncInput[]).map((x, k) => {
     if (x instanceof ArrayClass) return x;
+    // A nested list or typed array is NumPy's array_like: converted, as np.add([1, 2], 1) converts it
+    // (an array with its discovered dtype, not a weak scalar).
+    if (Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView))) return asarray(x as never);
     // A { re, im } scalar as a plain copy: its getters run once, here.
     const c = typeof x === 'object' && x !== null ? { re: (x as Complex).re, im: (x as Complex).im, dtype: 'dtype' in x } : null;
     const v = c === null ? x : c.dtype ? null : { re: c.re, im: c.im };
@@ -979,7 +989,7 @@ export function callUfunc(spec: UfuncSpec, inputs: readonly UfuncInput[], option
       consts.push(null);
       return;
     }
-    const c = scalarArray(unsafeScalar(x, r.inTypes[k]), r.inTypes[k], intCompare ? 'compare' : (spec.scalarCast ?? 'checked'));
+    const c = scalarArray(unsafeScalar(x as PyScalar, r.inTypes[k]), r.inTypes[k], intCompare ? 'compare' : (spec.scalarCast ?? 'checked'));
     if (c instanceof OutOfRange) {
       // x < big is true for every x when big lies above the range; mirrored when the scalar comes first.
       const [lhs, rhs] = k === 0 ? [c.sign, 0] : [0, c.sign];

@@ -305,3 +305,24 @@ print(json.dumps([s.astype('?').tolist(), v.astype('?').tolist(), np.where(s, 1,
     expect(where(one, 1, 0).toArray()).toEqual([0n, 1n, 0n]);
   });
 });
+
+describeWithNumpy('floats and complex to bytes (astype), as NumPy writes them: str() of each item', () => {
+  test("float16/32/64 with their own shortest digits, complex as Python's repr (complex64 parts as float32's), cut to the itemsize", () => {
+    const want = runNumpy<Record<string, { input: string; long: string[]; short: string[] }>>(`
+vals = [0.1, 1.5, 1e6, 1e7, 123456.7, 1e-5, 1e16, 1e-4, float('nan'), float('-inf'), -0.0, 3.0, 65504, 1/3, 5e-324, 2.5e-8]
+cvals = [1+2j, 0.1-0.2j, 1j, complex(-0.0, 1.5), complex(1e20, 1), complex(float('nan'), float('inf')), 1e7+1j, 65504+1j, 0.1+1e6j, 2+0j, 0j]
+out = {}
+import warnings
+warnings.simplefilter('ignore')
+for d in ['<f2', '<f4', '<f8', '>f8', '<c8', '<c16', '>c16']:
+    a = np.array(cvals if 'c' in d else vals, d)
+    out[d] = {'input': a.tobytes().hex(), 'long': [x.hex() for x in a.astype('S64')], 'short': [x.hex() for x in a.astype('S3')]}
+print(json.dumps(out))`);
+    for (const [d, w] of Object.entries(want)) {
+      const a = fromBuffer(new Uint8Array(Buffer.from(w.input, 'hex')).buffer, d as DTypeLike);
+      const hex = (s: string): string[] => (a.astype(s).toArray() as Uint8Array[]).map((x) => Buffer.from(x).toString('hex'));
+      expect([d, hex('S64')]).toEqual([d, w.long]);
+      expect([d, hex('S3')]).toEqual([d, w.short]);
+    }
+  });
+});

@@ -60,7 +60,9 @@ describe('promoteTypes', () => {
     expect(() => promoteTypes(dtype([['a', 'i4']]), dtype('V4'))).toThrow('invalid type promotion with structured datatype(s).');
     expect(() => promoteTypes(dtype('V3'), dtype('V4'))).toThrow(/void datatypes of different lengths/);
     expect(promoteTypes(dtype('V4'), dtype('V4')).str).toBe('|V4');
-    expect(() => promoteTypes(dtype([['a', 'i4']]), dtype([['a', 'S2']]))).toThrow(DTypePromotionError);
+    // A number field with a bytes field promotes to bytes holding its text, as np.promote_types gives [('a', 'S11')].
+    expect(promoteTypes(dtype([['a', 'i4']]), dtype([['a', 'S2']])).descr).toEqual([['a', '|S11']]);
+    expect(() => promoteTypes(dtype([['a', 'i4']]), dtype([['a', 'V2']]))).toThrow(DTypePromotionError);
   });
 
   test('record promotion equals np.promote_types', () => {
@@ -173,6 +175,43 @@ for t in ${JSON.stringify(types)}:
         out.append([bool(np.can_cast(t, s, m)) for m in ${JSON.stringify(modes)}] + [bool(np.can_cast(s, t, m)) for m in ${JSON.stringify(modes)}])
 print(json.dumps(out))`);
     const got = types.flatMap((t) => bytes.map((s) => [...modes.map((m) => canCast(dtype(t), dtype(s), m)), ...modes.map((m) => canCast(dtype(s), dtype(t), m))]));
+    expect(got).toEqual(want);
+  });
+});
+
+describeWithNumpy('promoteTypes and canCast over numbers, bytes and voids, as np.promote_types and np.can_cast', () => {
+  // Sized and unsized (S0, V0) bytes and voids, records and subarrays beside every number kind.
+  const types = ['?', 'i1', 'u1', 'i2', 'u2', 'i4', 'u4', 'i8', 'u8', 'f2', 'f4', 'f8', 'c8', 'c16', 'S3', 'S5', 'V4', '>i4', '>f8', 'i4,f8', '(2,)i2', 'V0', 'S0'];
+  const modes: Casting[] = ['no', 'equiv', 'safe', 'same_kind', 'unsafe'];
+
+  test("a number with bytes promotes to bytes that hold the number's longest text (np.promote_types('i1', 'S3') is S4); other pairs as NumPy's", () => {
+    const want = runNumpy<string[]>(`
+out = []
+for a in ${JSON.stringify(types)}:
+    for b in ${JSON.stringify(types)}:
+        try:
+            d = np.promote_types(a, b)
+            out.append(d.str if d.names is None else 'record')
+        except Exception as e:
+            out.append(type(e).__name__)
+print(json.dumps(out))`);
+    const got = types.flatMap((a) =>
+      types.map((b) => {
+        try {
+          const d = promoteTypes(a, b);
+          return d.isStructured ? 'record' : d.str;
+        } catch (e) {
+          return (e as Error).name;
+        }
+      }),
+    );
+    expect(got).toEqual(want);
+  });
+
+  test("an unsized target (V0, S0) is a kind, not a size; a number or bytes into a plain void is 'safe' when it fits", () => {
+    const want = runNumpy<boolean[]>(`
+print(json.dumps([bool(np.can_cast(np.dtype(a), np.dtype(b), m)) for a in ${JSON.stringify(types)} for b in ${JSON.stringify(types)} for m in ${JSON.stringify(modes)}]))`);
+    const got = types.flatMap((a) => types.flatMap((b) => modes.map((m) => canCast(dtype(a), dtype(b), m))));
     expect(got).toEqual(want);
   });
 });

@@ -163,6 +163,26 @@ print(json.dumps(out))
 
 // ------------------------------------------------------------------ errors
 
+describe('array_like inputs', () => {
+  test('a nested list or a typed array is converted as NumPy converts array_like (its own dtype, not a weak scalar)', () => {
+    expect(api.add([1, 2], [3, 4]).toArray()).toEqual([4n, 6n]);
+    // [1, 2] is an int64 array: beside int8 the result is int64 (a weak Python int would keep int8).
+    expect(api.add([1, 2], api.array([1], 'i1')).dtype.str).toBe('<i8');
+    expect(api.add([[1], [2]], [10, 20]).shape).toEqual([2, 2]);
+    expect(api.multiply(new Float32Array([1.5, 2]), 2).dtype.str).toBe('<f4');
+    expect(api.sin([0]).toArray()).toEqual([0]);
+    expect(api.where([true, false], [1, 2], [3, 4]).toArray()).toEqual([1n, 4n]);
+    expect(api.array([1, 2]).add([3, 4]).toArray()).toEqual([4n, 6n]);
+  });
+
+  test('a list where is made bool directly, as NumPy makes it; a non-bool array where is refused', () => {
+    const out = api.zeros([2]);
+    api.add([1, 2], [3, 4], { out, where: [1, 0] });
+    expect(out.toArray()).toEqual([4, 0]);
+    expect(() => api.add([1, 2], [3, 4], { out, where: api.array([1, 0]) })).toThrow("Cannot cast array data from dtype('int64') to dtype('bool') according to the rule 'safe'");
+  });
+});
+
 describe('broadcasting errors', () => {
   test("NumPy's message lists every operand's shape", () => {
     expect(() => add(zeros([2, 3]), zeros([4]))).toThrow(new ValueError('operands could not be broadcast together with shapes (2,3) (4,) '));
