@@ -21,6 +21,7 @@ export type { SpaceArray } from './linspace-array';
 export { broadcastShapes } from './broadcast';
 export type { FromBufferOptions, NdarrayOptions, LikeOptions, AsStridedOptions, SlidingWindowOptions } from './create';
 export { sharesMemory, mayShareMemory } from './memory';
+export { finfo, iinfo, FInfo, IInfo, type LimitsOf } from './machine-limits';
 export { isclose, allclose, arrayEqual, arrayEquiv } from './isclose';
 export type { CloseInput, IscloseOptions, ArrayEqualOptions } from './isclose';
 export { stats, resetStats } from './stats';
