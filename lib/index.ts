@@ -22,6 +22,7 @@ export { broadcastShapes } from './broadcast';
 export type { FromBufferOptions, NdarrayOptions, LikeOptions, AsStridedOptions, SlidingWindowOptions } from './create';
 export { sharesMemory, mayShareMemory } from './memory';
 export { finfo, iinfo, FInfo, IInfo, type LimitsOf } from './machine-limits';
+export { structuredToUnstructured, unstructuredToStructured, type StructuredToUnstructuredOptions, type UnstructuredToStructuredOptions } from './recfunctions';
 export { isclose, allclose, arrayEqual, arrayEquiv } from './isclose';
 export type { CloseInput, IscloseOptions, ArrayEqualOptions } from './isclose';
 export { stats, resetStats } from './stats';
