@@ -164,6 +164,16 @@ function scalarCaster(src: DType, dst: DType): Caster {
     if (dk === 'S' && sk === 'b') return (v) => (v ? 'True' : 'False');
     if (dk === 'S' && sk === 'f') return (v) => scalarStr(v, src);
     if (dk === 'S' && sk === 'c') return (v) => complexStr((v as Complex).re, (v as Complex).im, src);
+    // A number into a void: its bytes in native order (NumPy's copy of the
+    // value's memory), which the V codec NUL-pads or cuts to the itemsize.
+    if (dk === 'V' && 'biufc'.includes(sk)) {
+      const nat = src.isnative ? src : src.newbyteorder('=');
+      return (v) => {
+        const b = new Uint8Array(nat.itemsize);
+        nat.codec.write(new DataView(b.buffer), 0, v);
+        return b;
+      };
+    }
     throw new TypeError(`cannot cast ${src.str} to ${dst.str}`);
   }
   throw new TypeError(`cannot cast ${src.str} to ${dst.str}`);

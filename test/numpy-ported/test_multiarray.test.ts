@@ -21,7 +21,7 @@
 // timedelta64 and Python timedelta cases of nan_arr; in TestTake.test_ip_types
 // the long double, str and object types of np._core.sctypes.
 
-import { AccessError, add, all, any, arange as arangeI, argmax, argmin, argsort, AxisError, canCast, compress, concatenate, countNonzero, dtype, ellipsis, empty, equal, fromBuffer, clip, greaterEqual, less, lessEqual, IndexError, max, mean, min, multiply, ndarray, NdArray, logicalNot, nonzero, notEqual, openNpy, prod, promoteTypes, putmask, resultType, saveNpy, searchsorted, slice, sort, stack, sum as sumAll, take, ValueError, where, zeros } from '../../lib';
+import { AccessError, add, all, any, arange as arangeI, argmax, argmin, argsort, AxisError, canCast, compress, concatenate, countNonzero, dtype, ellipsis, empty, equal, fromBuffer, clip, greaterEqual, less, lessEqual, IndexError, max, mean, min, multiply, ndarray, NdArray, logicalNot, nonzero, notEqual, openNpy, prod, promoteTypes, putmask, resultType, saveNpy, searchsorted, slice, sort, stack, sum as sumAll, take, ValueError, where, zeros, ZeroDivisionError } from '../../lib';
 import type { DType, DTypeLike } from '../../lib';
 import { array as npArray, vals } from '../helpers/np-array';
 import { useTempDir } from '../helpers/tmp';
@@ -1893,12 +1893,12 @@ describe('TestArange', () => {
   });
 
   test('test_zero_step', () => {
-    expect(() => arangeI(0, 10, 0)).toThrow(ValueError);
-    expect(() => arangeI(0.0, 10.0, 0.0)).toThrow(ValueError);
+    expect(() => arangeI(0, 10, 0)).toThrow(ZeroDivisionError);
+    expect(() => arangeI(0.0, 10.0, 0.0)).toThrow(ZeroDivisionError);
 
     // empty range
-    expect(() => arangeI(0, 0, 0)).toThrow(ValueError);
-    expect(() => arangeI(0.0, 0.0, 0.0)).toThrow(ValueError);
+    expect(() => arangeI(0, 0, 0)).toThrow(ZeroDivisionError);
+    expect(() => arangeI(0.0, 0.0, 0.0)).toThrow(ZeroDivisionError);
   });
 
   test('test_require_range', () => {
