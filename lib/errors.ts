@@ -92,6 +92,20 @@ export class TooHardError extends Error {
   }
 }
 
+/**
+ * NumPy's (Python's) `NotImplementedError`: a case NumPy itself leaves
+ * unimplemented and refuses (`structuredToUnstructured` of a record without
+ * fields given a dtype, `unstructuredToStructured` of a last axis of length 0).
+ */
+export class NotImplementedError extends Error {
+  /** Always `'ERR_NOT_IMPLEMENTED'`. */
+  readonly code = 'ERR_NOT_IMPLEMENTED';
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotImplementedError';
+  }
+}
+
 /** Why an {@link AccessError} was thrown. */
 export type AccessErrorCode = 'ERR_READ_ONLY' | 'ERR_CLOSED' | 'ERR_BUSY';
 

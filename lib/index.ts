@@ -33,6 +33,7 @@ export {
   IndexError,
   KeyError,
   MemoryError,
+  NotImplementedError,
   OverflowError,
   TooHardError,
   ValueError,

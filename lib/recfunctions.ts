@@ -9,7 +9,7 @@
  * @module
  */
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
-import { ValueError } from './errors';
+import { NotImplementedError, ValueError } from './errors';
 import { isArray, requireOpen } from './internal';
 import type { NdArray } from './ndarray';
 import { readKnownOptions } from './options';
@@ -41,30 +41,42 @@ export interface UnstructuredToStructuredOptions {
   casting?: Casting;
 }
 
-/** One leaf field: its dtype (a subarray dtype for a subarray field), item count and byte offset in the record. */
+/** One leaf field: its element dtype (no subarray), item count (a subarray's, nested ones multiplied) and byte offset in the record. */
 interface Leaf {
-  dt: DType;
+  base: DType;
   count: number;
   offset: number;
 }
 
-/** NumPy's `_get_fields_and_offsets`: the leaf fields of a record dtype in order, nested records flattened. */
-function leaves(dt: DType, base = 0): Leaf[] {
+/**
+ * NumPy's `_get_fields_and_offsets`: the leaf fields of a record dtype in
+ * order, nested records flattened (a subarray of records as its records'
+ * leaves, one record after the other), a subarray field (nested ones
+ * included) as its element dtype and item count.
+ */
+function leaves(dt: DType, at = 0): Leaf[] {
   const out: Leaf[] = [];
   for (const name of dt.names ?? []) {
     const { dtype: f, offset } = dt.fields![name];
-    if (f.isStructured && f.subdtype === null) {
-      out.push(...leaves(f, base + offset));
-    } else if (f.subdtype !== null && f.base.isStructured) {
-      // A subarray of records: each record's leaves, one after the other.
-      const count = f.shape.reduce((p, s) => p * s, 1);
-      const inner = leaves(f.base);
-      for (let i = 0; i < count; i++) for (const l of inner) out.push({ ...l, offset: base + offset + i * f.base.itemsize + l.offset });
+    let base = f;
+    let count = 1;
+    while (base.subdtype !== null) {
+      count *= base.shape.reduce((p, s) => p * s, 1);
+      base = base.base;
+    }
+    if (!base.isStructured) {
+      out.push({ base, count, offset: at + offset });
     } else {
-      out.push({ dt: f, count: f.shape.reduce((p, s) => p * s, 1), offset: base + offset });
+      const inner = leaves(base, at + offset);
+      for (let i = 0; i < count; i++) for (const l of inner) out.push({ ...l, offset: l.offset + i * base.itemsize });
     }
   }
   return out;
+}
+
+/** A leaf's dtype as NumPy's `np.dtype((base, (count,)))`, of `base` or another element type. */
+function leafType(l: Leaf, base: DType = l.base): DType {
+  return toDType([base, [l.count]] as unknown as DTypeLike);
 }
 
 /** NumPy's `_common_stride`: the one stride between the leaves' items, or null. Subarrays are contiguous runs. */
@@ -109,7 +121,7 @@ function recordOf(formats: readonly DType[], offsets: readonly number[] | null, 
  * of the records (writes go through) when `copy` is false, every field has
  * that dtype and the fields are evenly spaced; else a new array of the
  * fields cast with `casting`.
- * @throws ValueError for a non-record array or a record without fields (NumPy's words).
+ * @throws ValueError for a non-record array or a record without fields (NumPy's words); NotImplementedError for a record without fields given a dtype, as NumPy's.
  */
 export function structuredToUnstructured(arr: NdArray, options: StructuredToUnstructuredOptions = {}): NdArray {
   const o = readKnownOptions(options, ['dtype', 'copy', 'casting'], 'structuredToUnstructured');
@@ -119,12 +131,11 @@ export function structuredToUnstructured(arr: NdArray, options: StructuredToUnst
   const fields = leaves(arr.dtype);
   if (fields.length === 0) {
     if (o.dtype === undefined || o.dtype === null) throw new ValueError('arr has no fields. Unable to guess dtype');
-    throw new ValueError('arr with no fields is not supported');
+    throw new NotImplementedError('arr with no fields is not supported');
   }
-  const out = o.dtype === undefined || o.dtype === null ? resultType(...fields.map((f) => (f.dt.subdtype !== null ? f.dt.base : f.dt))) : toDType(o.dtype);
+  const out = o.dtype === undefined || o.dtype === null ? resultType(...fields.map((f) => f.base)) : toDType(o.dtype);
   const n = fields.reduce((p, f) => p + f.count, 0);
-  const baseOf = (f: Leaf): DType => (f.dt.subdtype !== null ? f.dt.base : f.dt);
-  if (o.copy !== true && fields.every((f) => baseOf(f).equals(out) && baseOf(f).str === out.str)) {
+  if (o.copy !== true && fields.every((f) => f.base.equals(out) && f.base.str === out.str)) {
     const stride = commonStride(fields, out.itemsize);
     if (stride !== null) {
       // As NumPy's: the records as bytes, from the first field on, strided over the items.
@@ -134,8 +145,8 @@ export function structuredToUnstructured(arr: NdArray, options: StructuredToUnst
       return stride < 0 ? v.index('..., ::-1') : v;
     }
   }
-  const flat = recordOf(fields.map((f) => f.dt), fields.map((f) => f.offset), arr.dtype.itemsize);
-  const packed = recordOf(fields.map((f) => (f.dt.subdtype !== null ? toDType([out, [...f.dt.shape]] as unknown as DTypeLike) : out)), null, null);
+  const flat = recordOf(fields.map((f) => leafType(f)), fields.map((f) => f.offset), arr.dtype.itemsize);
+  const packed = recordOf(fields.map((f) => leafType(f, out)), null, null);
   const cast = arr.view(flat).astype(packed, { copy: o.copy === true, casting: o.casting ?? 'unsafe' });
   return cast.view([out, [n]] as unknown as DTypeLike);
 }
@@ -145,7 +156,7 @@ export function structuredToUnstructured(arr: NdArray, options: StructuredToUnst
  * align=False, copy=False, casting='unsafe')`: the last axis of `arr` as
  * the leaf fields of a record (by default one field of `arr`'s dtype per
  * item, named `names` or `f0`, `f1`, …), the items cast with `casting`.
- * @throws ValueError for a 0-d array, a last axis that does not match the dtype's leaf count, or both `dtype` and `names` (NumPy's words).
+ * @throws ValueError for a 0-d array, a last axis that does not match the dtype's leaf count, or both `dtype` and `names` (NumPy's words); NotImplementedError for a last axis of length 0, as NumPy's.
  */
 export function unstructuredToStructured(arr: NdArray | readonly unknown[], options: UnstructuredToStructuredOptions = {}): NdArray {
   const o = readKnownOptions(options, ['dtype', 'names', 'align', 'copy', 'casting'], 'unstructuredToStructured');
@@ -153,7 +164,7 @@ export function unstructuredToStructured(arr: NdArray | readonly unknown[], opti
   requireOpen(a);
   if (a.ndim === 0) throw new ValueError('arr must have at least one dimension');
   const nElem = a.shape[a.ndim - 1];
-  if (nElem === 0) throw new ValueError('last axis with size 0 is not supported');
+  if (nElem === 0) throw new NotImplementedError('last axis with size 0 is not supported');
   let out: DType;
   let fields: Leaf[];
   if (o.dtype === undefined || o.dtype === null) {
@@ -166,8 +177,8 @@ export function unstructuredToStructured(arr: NdArray | readonly unknown[], opti
     fields = leaves(out);
     if (nElem !== fields.reduce((p, f) => p + f.count, 0)) throw new ValueError('The length of the last dimension of arr must be equal to the number of fields in dtype');
   }
-  const packed = recordOf(fields.map((f) => (f.dt.subdtype !== null ? toDType([a.dtype, [...f.dt.shape]] as unknown as DTypeLike) : a.dtype)), null, null);
-  const flat = recordOf(fields.map((f) => f.dt), fields.map((f) => f.offset), out.itemsize);
+  const packed = recordOf(fields.map((f) => leafType(f, a.dtype)), null, null);
+  const flat = recordOf(fields.map((f) => leafType(f)), fields.map((f) => f.offset), out.itemsize);
   const cast = ascontiguousarray(a).view(packed).astype(flat, { copy: o.copy === true, casting: o.casting ?? 'unsafe' });
   return cast.view(out).index('..., 0');
 }
