@@ -4,19 +4,48 @@
  * reports them.
  * @module
  */
+import { inspect } from 'util';
 import { dtype as toDType, isDType, type DType, type DTypeLike } from './dtype';
 import { ValueError } from './errors';
 import { float16Bits, float16Value } from './dtype/float16';
 import { isArray } from './internal';
 import type { NdArray } from './ndarray';
+import { scalarStr } from './repr';
 
-/** A dtype spec, or an array whose dtype is meant (as NumPy's `finfo(a.dtype)`). */
-export type LimitsOf = DTypeLike | NdArray;
+/**
+ * A dtype spec, an array whose dtype is meant (as NumPy's `finfo(a.dtype)`),
+ * or a scalar standing for its type as NumPy's `finfo(1.2)`, `iinfo(12)`: a
+ * number is int64 when integer-valued (not -0), else float64; a bigint int64.
+ */
+export type LimitsOf = DTypeLike | NdArray | number | bigint | boolean;
 
-function dtypeOf(x: LimitsOf): DType {
+/** The dtype `x` names; null for a string that is no dtype (NumPy's str_ type: `finfo('hi')`). */
+function dtypeOf(x: LimitsOf): DType | null {
   if (isArray(x)) return x.dtype;
-  return isDType(x) ? x : toDType(x as DTypeLike);
+  if (isDType(x)) return x;
+  if (typeof x === 'number') return toDType(Number.isInteger(x) && !Object.is(x, -0) ? '<i8' : '<f8');
+  if (typeof x === 'bigint') return toDType('<i8');
+  if (typeof x === 'boolean') return toDType('|b1');
+  try {
+    return toDType(x as DTypeLike);
+  } catch (e) {
+    // NumPy falls back to the value's own type: a str is numpy.str_ (U), which has no limits.
+    if (e instanceof TypeError && typeof x === 'string') return null;
+    throw e;
+  }
 }
+
+/** NumPy's `str()` of a dtype in its reprs: the name in native order, else the spec (`>i2`). */
+function dtypeText(dt: DType): string {
+  return dt.isnative || dt.itemsize === 1 ? dt.name : dt.str;
+}
+
+/** NumPy's text of each float type's largest value in finfo's repr. */
+const MAX_TEXT: Readonly<Record<number, string>> = { 16: '6.55040e+04', 32: '3.4028235e+38', 64: '1.7976931348623157e+308' };
+
+/** One FInfo per float type and one IInfo per integer dtype, as NumPy's finfo/iinfo return the same object. */
+const FINFO = new Map<number, FInfo>();
+const IINFO = new Map<string, IInfo>();
 
 /** NumPy's scalar type name of `dt` for its messages (`numpy.int32`, `numpy.bool`, `numpy.bytes_`). */
 function scalarTypeName(dt: DType): string {
@@ -89,6 +118,16 @@ export class FInfo {
     this.negep = -(nmant + 1);
     Object.freeze(this);
   }
+
+  /** NumPy's repr: `finfo(resolution=1e-06, min=-3.4028235e+38, max=3.4028235e+38, dtype=float32)`. */
+  toString(): string {
+    return `finfo(resolution=${scalarStr(this.resolution, this.dtype)}, min=-${MAX_TEXT[this.bits]}, max=${MAX_TEXT[this.bits]}, dtype=${this.dtype.name})`;
+  }
+
+  /** @internal As {@link toString} in `console.log`. */
+  [inspect.custom](): string {
+    return this.toString();
+  }
 }
 
 /** NumPy's `np.iinfo(dtype)`: the limits of an integer type (int64/uint64 bounds as bigint, as their items read). */
@@ -115,6 +154,16 @@ export class IInfo {
     this.max = this.bits === 64 ? hi : Number(hi);
     Object.freeze(this);
   }
+
+  /** NumPy's repr: `iinfo(min=-32768, max=32767, dtype=int16)`. */
+  toString(): string {
+    return `iinfo(min=${this.min}, max=${this.max}, dtype=${dtypeText(this.dtype)})`;
+  }
+
+  /** @internal As {@link toString} in `console.log`. */
+  [inspect.custom](): string {
+    return this.toString();
+  }
 }
 
 /**
@@ -126,8 +175,12 @@ export class IInfo {
  */
 export function finfo(type: LimitsOf): FInfo {
   const dt = dtypeOf(type);
+  if (dt === null) throw new ValueError("data type <class 'numpy.str_'> not inexact");
   if (dt.isStructured || dt.shape.length > 0 || (dt.kind !== 'f' && dt.kind !== 'c')) throw new ValueError(`data type <class '${scalarTypeName(dt)}'> not inexact`);
-  return new FInfo(toDType(`f${dt.kind === 'c' ? dt.itemsize / 2 : dt.itemsize}`));
+  const size = dt.kind === 'c' ? dt.itemsize / 2 : dt.itemsize;
+  let f = FINFO.get(size);
+  if (f === undefined) FINFO.set(size, (f = new FInfo(toDType(`f${size}`))));
+  return f;
 }
 
 /**
@@ -137,6 +190,9 @@ export function finfo(type: LimitsOf): FInfo {
  */
 export function iinfo(type: LimitsOf): IInfo {
   const dt = dtypeOf(type);
+  if (dt === null) throw new ValueError("Invalid integer data type 'U'.");
   if (dt.isStructured || dt.shape.length > 0 || (dt.kind !== 'i' && dt.kind !== 'u')) throw new ValueError(`Invalid integer data type '${dt.kind}'.`);
-  return new IInfo(dt);
+  let i = IINFO.get(dt.str);
+  if (i === undefined) IINFO.set(dt.str, (i = new IInfo(dt)));
+  return i;
 }
