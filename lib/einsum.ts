@@ -407,6 +407,8 @@ export function einsum(subscripts: unknown, ...args: unknown[]): NdArray {
   // from a bool False cast 'safe' into dt, which bytes or a record refuse.
   if (!'biufc'.includes(dt.kind)) {
     if (dt.kind === 'V' && !dt.isStructured) throw new TypeError('invalid data type for einsum');
+    // Bytes promoted from a number beside bytes (S of the number's text): NumPy's einsum has no loop for that pair.
+    if (dt.kind === 'S' && ops.some((a) => 'biufc'.includes(a.dtype.kind) && !a.dtype.isStructured)) throw new TypeError('invalid data type for einsum');
     throw new TypeError(`Cannot cast scalar from dtype('bool') to ${inspect(dt)} according to the rule 'safe'`);
   }
   ops.forEach((a, i) => {

@@ -66,7 +66,7 @@ describe('vander: arguments and errors', () => {
     expect(() => vander([1, 2], 2.5)).toThrow(TypeError);
     expect(() => vander([1, 2], 2, 'yes' as never)).toThrow(TypeError);
   });
-  test('a string x has no integer promotion: DTypePromotionError, as NumPy', () => {
-    expect(() => vander(array(['a', 'b']))).toThrow(DTypePromotionError);
+  test("a bytes x promotes with int64 to bytes (NumPy 2), which multiply has no loop for: NumPy's UFuncTypeError", () => {
+    expect(() => vander(array(['a', 'b']))).toThrow("ufunc 'multiply' did not contain a loop with signature matching types (dtype('S21'), dtype('S21')) -> None");
   });
 });
