@@ -400,7 +400,7 @@ function castLevel(from: DType, to: DType): number {
   // A number to bytes is its text: 'safe' when the bytes hold the longest
   // text of the type, else 'same_kind' (NumPy's can_cast; int64 needs 21).
   if (to.kind === 'S' && isNumeric(from)) {
-    const longest = TEXT_LENGTH[from.kind === 'b' ? 'b' : `${from.kind}${from.itemsize}`];
+    const longest = textLength(from);
     if (longest !== undefined) return to.itemsize >= longest ? CASTING_LEVEL.safe : CASTING_LEVEL.same_kind;
   }
   // bytes to numbers, numbers to or from voids: 'unsafe' at best

@@ -156,7 +156,7 @@ export function structuredToUnstructured(arr: NdArray, options: StructuredToUnst
  * align=False, copy=False, casting='unsafe')`: the last axis of `arr` as
  * the leaf fields of a record (by default one field of `arr`'s dtype per
  * item, named `names` or `f0`, `f1`, …), the items cast with `casting`.
- * @throws ValueError for a 0-d array, a last axis that does not match the dtype's leaf count, or both `dtype` and `names` (NumPy's words); NotImplementedError for a last axis of length 0, as NumPy's.
+ * @throws ValueError for a 0-d array, a last axis that does not match the dtype's leaf count, both `dtype` and `names`, or `align` with a dtype that is not an aligned struct (NumPy's words); NotImplementedError for a last axis of length 0, as NumPy's.
  */
 export function unstructuredToStructured(arr: NdArray | readonly unknown[], options: UnstructuredToStructuredOptions = {}): NdArray {
   const o = readKnownOptions(options, ['dtype', 'names', 'align', 'copy', 'casting'], 'unstructuredToStructured');
@@ -176,6 +176,7 @@ export function unstructuredToStructured(arr: NdArray | readonly unknown[], opti
     out = toDType(o.dtype);
     fields = leaves(out);
     if (nElem !== fields.reduce((p, f) => p + f.count, 0)) throw new ValueError('The length of the last dimension of arr must be equal to the number of fields in dtype');
+    if (o.align === true && !out.isalignedstruct) throw new ValueError('align was True but dtype is not aligned');
   }
   const packed = recordOf(fields.map((f) => leafType(f, a.dtype)), null, null);
   const flat = recordOf(fields.map((f) => leafType(f)), fields.map((f) => f.offset), out.itemsize);

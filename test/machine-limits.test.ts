@@ -58,3 +58,12 @@ test("an array stands for its dtype; the info is frozen", () => {
   expect(finfo(zeros([2], '<f4')).eps).toBe(2 ** -23);
   expect(Object.isFrozen(finfo('f8'))).toBe(true);
 });
+
+test("a string that is no dtype, a bool and a bigint: NumPy's messages for its str_, bool and int64 types", () => {
+  expect(() => iinfo('hi')).toThrow(new ValueError("Invalid integer data type 'U'."));
+  expect(() => finfo('hi')).toThrow(new ValueError("data type <class 'numpy.str_'> not inexact"));
+  expect(() => iinfo(true)).toThrow(new ValueError("Invalid integer data type 'b'."));
+  expect(() => finfo(1n)).toThrow(new ValueError("data type <class 'numpy.int64'> not inexact"));
+  expect(iinfo(12).dtype.str).toBe('<i8');
+  expect(finfo(1.2)).toBe(finfo('f8'));
+});

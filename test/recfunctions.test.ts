@@ -116,3 +116,28 @@ test('a view of the records: writes through it reach the records', () => {
   xyz.index(':, 1').set(mm.array([1.5, 2.5, 3.5]));
   expect(pts.field('y').toArray()).toEqual([1.5, 2.5, 3.5]);
 });
+
+test("every refusal in NumPy's words (and its class)", () => {
+  const rec = mm.zeros(2, [['a', '<i4'], ['b', '<i4']]);
+  const empty = mm.zeros(3, mm.dtype([] as never));
+  const cases: [() => unknown, string, string][] = [
+    [() => mm.structuredToUnstructured(mm.zeros([3])), 'ValueError', 'arr must be a structured array'],
+    [() => mm.structuredToUnstructured(empty), 'ValueError', 'arr has no fields. Unable to guess dtype'],
+    [() => mm.structuredToUnstructured(empty, { dtype: 'i4' }), 'NotImplementedError', 'arr with no fields is not supported'],
+    [() => mm.structuredToUnstructured([1, 2] as never), 'TypeError', 'structuredToUnstructured(): arr must be an NdArray'],
+    [() => mm.unstructuredToStructured(mm.zeros([], 'i4')), 'ValueError', 'arr must have at least one dimension'],
+    [() => mm.unstructuredToStructured(mm.zeros([3, 0], 'i4')), 'NotImplementedError', 'last axis with size 0 is not supported'],
+    [() => mm.unstructuredToStructured(mm.zeros([2, 3], 'i4'), { dtype: rec.dtype }), 'ValueError', 'The length of the last dimension of arr must be equal to the number of fields in dtype'],
+    [() => mm.unstructuredToStructured(mm.zeros([2, 2], 'i4'), { dtype: rec.dtype, names: ['x', 'y'] }), 'ValueError', "don't supply both dtype and names"],
+    [() => mm.unstructuredToStructured(mm.zeros([2, 2], 'i4'), { dtype: mm.dtype({ names: ['a', 'b'], formats: ['u1', '<i4'] } as never), align: true }), 'ValueError', 'align was True but dtype is not aligned'],
+  ];
+  for (const [f, cls, msg] of cases) {
+    let e: Error | null = null;
+    try {
+      f();
+    } catch (x) {
+      e = x as Error;
+    }
+    expect([e?.name, e?.message]).toEqual([cls, msg]);
+  }
+});

@@ -58,24 +58,7 @@ export function coreNativeLoop(name: string, r: Resolved): AnyLoop {
   return opLoop(nativeOpCode(name), r);
 }
 
-/**
- * The loops made so far, per loop type then op and input count: a loop is
- * stateless (it captures only the op and its type codes), so each call of a
- * ufunc reuses one rather than making its closures again.
- */
-const LOOPS = new WeakMap<DType, Map<number, AnyLoop>>();
-
 function opLoop(op: number, r: Resolved): AnyLoop {
-  const t = r.inTypes[0];
-  let byOp = LOOPS.get(t);
-  if (byOp === undefined) LOOPS.set(t, (byOp = new Map()));
-  const key = op * 4 + r.inTypes.length;
-  let loop = byOp.get(key);
-  if (loop === undefined) byOp.set(key, (loop = makeOpLoop(op, r)));
-  return loop;
-}
-
-function makeOpLoop(op: number, r: Resolved): AnyLoop {
   const code = kernelCompute(op, r.inTypes[0]);
   const cx = r.inTypes[0].kind === 'c' ? code : -1;
   const per = cx >= 0 ? 2 : 1;
