@@ -429,7 +429,9 @@ export function sumAsync(a: NdArray, options: AsyncOptions = {}): Promise<number
 function extreme(name: string, a: NdArray, options: AsyncOptions, sync: () => number | bigint): Promise<number | bigint> {
   // A bool array's extreme is a bool, as its elements read (as the sync method).
   // A zero float takes NumPy's sign (the kernel keeps the first zero).
-  return run(name, a, options, sync, (_v, r) => (a.dtype.kind === 'b' ? ((r !== 0) as unknown as number) : typeof r === 'number' ? signedExtreme(a, r) : (r as bigint)));
+  return run(name, a, options, sync, (_v, r) =>
+    a.dtype.kind === 'b' ? ((r !== 0) as unknown as number) : typeof r === 'bigint' ? r : signedExtreme(a, r as number | readonly [number], true),
+  );
 }
 
 /** {@link NdArray.min} on the thread pool. */

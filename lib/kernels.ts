@@ -171,9 +171,13 @@ export function regionOf(st: Storage, offset: number): Region | null {
 /**
  * sum/min/max of `a` by the kernel, or null when `a` does not qualify (the
  * caller then runs its JS path). min/max need a non-empty array. A BigInt
- * for 64-bit integers (exact), else a number.
+ * for 64-bit integers (exact), else a number; a float min/max that is a
+ * zero over an array holding both +0 and -0 comes as `[its first zero]`
+ * (which zero NumPy returns is reduce.ts's to find).
  */
-export function reduceNative(a: NdArray, op: ReduceOp): number | bigint | null {
+export function reduceNative(a: NdArray, op: ReduceOp.Sum): number | bigint | null;
+export function reduceNative(a: NdArray, op: ReduceOp.Min | ReduceOp.Max): number | bigint | readonly [number] | null;
+export function reduceNative(a: NdArray, op: ReduceOp): number | bigint | readonly [number] | null {
   const code = elementCode(a.dtype);
   if (code < 0 || shapeToSize(a.shape) < NATIVE_MIN_ELEMENTS) return null;
   const r = regionOf(storageOf(a), a.offset);
@@ -185,6 +189,25 @@ export function reduceNative(a: NdArray, op: ReduceOp): number | bigint | null {
     return 0;
   }
   return kernelReduce(r.memory, r.byteOffset, w.strides, w.shape, code, isSwapped(a.dtype), op);
+}
+
+/**
+ * Whether float32/float64 `a` may hold both +0 and -0 (which of two equal
+ * zeros a max/min keeps then matters: extreme-zero.ts). False when the kernel
+ * shows one of them absent: the items' bits read as signed integers have no
+ * -0 (the smallest, -2^(bits-1)), or read as unsigned no +0 (0): one pass,
+ * two when the array holds -0. True when it holds both, or when the kernel
+ * does not take `a` (small arrays, while capturing an async call's kernels).
+ */
+export function mayHoldBothZeros(a: NdArray): boolean {
+  if (captured !== null || a.dtype.kind !== 'f' || (a.itemsize !== 4 && a.itemsize !== 8)) return true;
+  const bits = a.itemsize * 8;
+  const order = a.dtype.str[0];
+  const signed = reduceNative(a.view(`${order}i${a.itemsize}`), ReduceOp.Min);
+  if (signed === null) return true;
+  if (BigInt(signed as number | bigint) !== -(2n ** BigInt(bits - 1))) return false;
+  const unsigned = reduceNative(a.view(`${order}u${a.itemsize}`), ReduceOp.Min);
+  return unsigned === null || BigInt(unsigned as number | bigint) === 0n;
 }
 
 /** No byte range to reverse: a plain copy. */

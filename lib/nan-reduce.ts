@@ -32,6 +32,7 @@ import { axisInOptions, optionsWithAxis, readKnownOptions, type WithAxis } from 
 import { describeNonArray, isArray, requireOpen } from './internal';
 import { fromBuffer, full } from './create';
 import { typedArray } from './typed';
+import { mayHoldBothZeros } from './kernels';
 import { all, any, argmax, argmin, countNonzero, max, mean, min, prod, resolveAxes, signZeros, sum, type Axis } from './reduce-axis';
 import { variance, std } from './variance';
 import { cumsum, cumprod, type CumulativeOptions } from './cumulative';
@@ -217,7 +218,11 @@ function nanExtremum(a: NdArray, axis: Axis | undefined, options: NanExtremaOpti
   // no result is a zero (whose sign a tie decides): then it is the answer.
   const res = reduce(a, axis, kw);
   const real = a.dtype.kind !== 'c';
-  if (real && res.size > 0 && !any(isnan(res)).get() && !any(equal(res, 0)).get()) return res;
+  if (real && res.size > 0 && !any(isnan(res)).get()) {
+    // With one sign of zero among the items (and no zero `initial`), a zero
+    // result has that sign whichever zero a tie kept.
+    if (!any(equal(res, 0)).get() || (Number(o.initial ?? 1) !== 0 && !mayHoldBothZeros(a))) return res;
+  }
   if (a.size <= FOLD_MAX_ITEMS) {
     // The fold's values (items of `a` or `initial`, exact) go into that layout (or `out`).
     res.set(foldFminFmax(a, resolveAxes(axis, a.ndim), o.keepdims ?? false, name === 'nanmin', o.initial, mask));

@@ -155,7 +155,7 @@ export type KernelCopy = (
 export type KernelReduce = (
   memory: KernelMemory, byteOffset: number, strides: readonly number[], shape: readonly number[],
   type: number, swap: boolean, op: number,
-) => number | bigint;
+) => number | bigint | readonly [number];
 
 /** Strided unsafe cast between plain numeric type codes (lib/kernels.ts CAST_CODES). */
 export type KernelCast = (

@@ -71,7 +71,7 @@ import {
   writeValues,
 } from './compute-values';
 import { sum as sumAll } from './reduce';
-import { capturingKernels } from './kernels';
+import { capturingKernels, mayHoldBothZeros } from './kernels';
 import { int64From, typedLayout, type TypedLayout } from './typed-reader';
 import { argReduceNative, AxisOp, axisProdNative, axisReduceNative } from './index-kernels';
 import type { AxisOut } from './native';
@@ -1058,6 +1058,9 @@ export function signZeros(a: NdArray, axes: readonly number[], vals: { length: n
   let zero = false;
   for (let i = 0; i < vals.length && !zero; i++) zero = vals[i] === 0;
   if (!zero) return;
+  // A zero result has the sign of the zeros it was folded from: with one sign
+  // of zero in `a` (and no zero `initial`), that sign, which the kernel gave.
+  if (initial !== 0 && !mayHoldBothZeros(a)) return;
   withinBudget(() => signZerosWithin(a, axes, vals, initial, fmax));
 }
 

@@ -153,9 +153,13 @@ function numpyBuffers(a: NdArray, shape: readonly number[], strides: readonly nu
  * A whole-array float32/float64 max/min `m` with the sign NumPy's loop ends
  * with when it is zero and `a` holds both zeros (extreme-zero.ts; as it is
  * when the search would read more than ZERO_SCAN_ITEMS items); any other
- * `m` as it is.
+ * `m` as it is. `m` as the kernel gives it ({@link reduceNative}): a number
+ * is final (the kernel found one sign of zero at most), `[m]` a zero over
+ * both; a number from the JS fold is searched when it is zero.
  */
-export function signedExtreme(a: NdArray, m: number): number {
+export function signedExtreme(a: NdArray, r: number | readonly [number], fromKernel = false): number {
+  if (typeof r === 'number' && fromKernel) return r;
+  const m = typeof r === 'number' ? r : r[0];
   if (m !== 0 || a.dtype.kind !== 'f' || (a.itemsize !== 4 && a.itemsize !== 8)) return m;
   const { shape, strides } = iterationLayout(a.shape, a.strides);
   const w = wholeZeroCalls(budgetedReader(numberReader(a)), shape, strides, a.offset, a.itemsize, numpyBuffers(a, shape, strides));
@@ -187,12 +191,14 @@ function extreme(a: NdArray, op: ReduceOp.Min | ReduceOp.Max): number | bigint {
   if (a.size === 0) throw new ValueError(`zero-size array to reduction operation ${what} which has no identity`);
   requireOpen(a);
   if (is64BitInt(a)) {
-    const native = reduceNative(a, op);
+    // A 64-bit integer extreme is a BigInt, never a zero to search.
+    const native = reduceNative(a, op) as bigint | null;
     if (native !== null) return native;
     const min = op === ReduceOp.Min;
     return reduce<bigint | undefined>(a, (m, v) => (m === undefined || (min ? (v as bigint) < m : (v as bigint) > m) ? (v as bigint) : m), undefined) as bigint;
   }
-  const m = signedExtreme(a, (reduceNative(a, op) as number | null) ?? reduceJS(a, op));
+  const native = reduceNative(a, op) as number | readonly [number] | null;
+  const m = native === null ? signedExtreme(a, reduceJS(a, op)) : signedExtreme(a, native, true);
   // A bool array's extreme is a bool, as its elements read.
   return a.dtype.kind === 'b' ? ((m !== 0) as unknown as number) : m;
 }

@@ -31,6 +31,7 @@ struct Partial {
   __int128 i = 0;
   bool any = false;
   bool nan = false;
+  bool mixed = false;  // a zero extreme over both +0 and -0 (kernels.cc Extreme)
 };
 
 class KernelPlan {

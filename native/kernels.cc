@@ -229,10 +229,13 @@ inline T ExtremeLoad(const uint8_t* p) {
 
 // A row's extreme: the first item equal to it, or the row's first NaN (then
 // `nan`): what strict comparisons in order, NaN winning at once, give.
+// `mixed`: the extreme is a zero and the row holds both +0 and -0 (which of
+// them NumPy returns then depends on its loop's layout: lib/extreme-zero.ts).
 template <class T>
 struct Extreme {
   T m;
   bool nan;
+  bool mixed = false;
 };
 
 // Items per NaN check: a NaN is reported within one block of where it is.
@@ -268,6 +271,43 @@ __attribute__((always_inline)) inline void VecLoad(const uint8_t* q, int64_t s, 
     for (int k = 0; k < K; k++) v[k] = ExtremeLoad<T, Swap, Boolean>(q + k * s);
   }
   *out = v;
+}
+
+// Whether items from .. n - 1 of the row p, p + s, ... hold a zero whose
+// sign bit is `negative`: their bits compared with that zero's in vector
+// lanes (a stride of sizeof(T) when Contiguous), a block at a time.
+template <class T, bool Swap, bool Contiguous>
+bool HoldsZero(const uint8_t* p, int64_t from, int64_t n, int64_t s, bool negative) {
+  using V = typename Vec32<T>::type;
+  using U = std::conditional_t<sizeof(T) == 8, uint64_t, uint32_t>;
+  typedef U I __attribute__((vector_size(32)));
+  using M = decltype(I{} == I{});
+  constexpr int64_t K = 32 / static_cast<int64_t>(sizeof(T));
+  const int64_t stride = Contiguous ? static_cast<int64_t>(sizeof(T)) : s;
+  const U zero = negative ? U{1} << (8 * sizeof(T) - 1) : U{0};
+  const I target = I{} + zero;
+  int64_t i = from;
+  // SAFETY (all loads): items from .. n - 1 at p + i * stride lie in the
+  // row the caller's layout check covered.
+  while (n - i >= K) {
+    int64_t end = std::min(n - (n - i) % K, i + kExtremeBlock);
+    M hit = M{};
+    for (; i < end; i += K) {
+      V v;
+      VecLoad<T, Swap, false, Contiguous>(p + i * stride, stride, &v);
+      hit |= reinterpret_cast<I>(v) == target;
+    }
+    for (int64_t k = 0; k < K; k++) {
+      if (hit[k] != 0) return true;
+    }
+  }
+  for (; i < n; i++) {
+    T v = ExtremeLoad<T, Swap, false>(p + i * stride);
+    U bits;
+    std::memcpy(&bits, &v, sizeof bits);
+    if (bits == zero) return true;
+  }
+  return false;
 }
 
 // The extreme of the row p, p + s, ... (n >= 1 items) with the sequential
@@ -333,10 +373,11 @@ Extreme<T> RowExtreme(const uint8_t* p, int64_t n, int64_t s) {
   }
   if constexpr (kFloat) {
     if (m == 0) {
-      // +0 and -0 are equal: the sequential rule keeps the first zero.
+      // +0 and -0 are equal: the sequential rule keeps the first zero; the
+      // rest of the row is searched for the other zero (`mixed`).
       for (int64_t k = 0;; k++) {
         T v = ExtremeLoad<T, Swap, Boolean>(p + k * stride);
-        if (v == 0) return {v, false};
+        if (v == 0) return {v, false, HoldsZero<T, Swap, Contiguous>(p, k + 1, n, stride, !std::signbit(v))};
       }
     }
   }
@@ -1259,6 +1300,7 @@ class FloatReducePlan : public PlanBase {
     Extreme<T> e = RowExtremeOf<T, Swap>(p, n, ss_, op_);
     out->d = static_cast<double>(e.m);
     out->nan = e.nan;
+    out->mixed = e.mixed;
     out->any = true;
   }
 
@@ -1282,16 +1324,34 @@ class FloatReducePlan : public PlanBase {
       } else if (op_ == kMin ? p[i].d < m_ : p[i].d > m_) {
         m_ = p[i].d;
       }
+      // A unit holds a zero only when its extreme is one, and the array's
+      // extreme is zero only when every unit's is zero or beyond it: these
+      // units hold all of the array's zeros then.
+      if (p[i].d == 0) {
+        (std::signbit(p[i].d) ? negative_zero_ : positive_zero_) = true;
+        if (p[i].mixed) negative_zero_ = positive_zero_ = true;
+      }
     }
   }
 
-  Napi::Value Result(Napi::Env env) override { return Napi::Number::New(env, op_ == kSum ? acc_ : m_); }
+  // The extreme (for min/max: the first item equal to it, or the first NaN),
+  // or, when it is a zero and the array holds both zeros, [that first zero]:
+  // which zero NumPy's loop returns is then the caller's to find.
+  Napi::Value Result(Napi::Env env) override {
+    if (op_ != kSum && !nan_ && m_ == 0 && positive_zero_ && negative_zero_) {
+      Napi::Array both = Napi::Array::New(env, 1);
+      both.Set(uint32_t{0}, Napi::Number::New(env, m_));
+      return both;
+    }
+    return Napi::Number::New(env, op_ == kSum ? acc_ : m_);
+  }
 
  private:
   Layout L_;
   int op_;
   double acc_ = 0.0, m_ = 0.0;
   bool first_ = true, nan_ = false;
+  bool positive_zero_ = false, negative_zero_ = false;
 };
 
 // The contiguous native rows of the unit sums below as loops the compiler

@@ -8,7 +8,7 @@ import * as path from 'path';
 
 import { broadcastTo, dtype, fromBuffer, memmap, type NdArray } from '../lib';
 import { reduceJSForTest } from '../lib/reduce';
-import { castCode, NATIVE_MIN_ELEMENTS, ReduceOp, reduceNative, setNativeKernels } from '../lib/kernels';
+import { castCode, mayHoldBothZeros, NATIVE_MIN_ELEMENTS, ReduceOp, reduceNative, setNativeKernels } from '../lib/kernels';
 import { kernelCopy, kernelReduce } from '../lib/native';
 import { randomBytes } from './helpers/bytes';
 import { useTempDir } from './helpers/tmp';
@@ -94,12 +94,48 @@ describe('kernelReduce', () => {
 
   it('min of equal signed zeros: the kernel and its JS mirror keep the first one; min() returns NumPy\'s', () => {
     const a = fromBuffer(new Float64Array(1000), '<f8');
+    const only = reduceNative(a, ReduceOp.Min);
+    // One sign of zero: the kernel's zero is final.
+    expect(Object.is(only, 0)).toBe(true);
     a.set([0], -0);
-    expect(Object.is(reduceNative(a, ReduceOp.Min), -0)).toBe(true);
+    // Both: [the first zero], and reduce.ts finds NumPy's.
+    const both = reduceNative(a, ReduceOp.Min) as readonly [number];
+    expect(Array.isArray(both) && both.length === 1 && Object.is(both[0], -0)).toBe(true);
     expect(Object.is(reduceJSForTest(a, ReduceOp.Min), -0)).toBe(true);
     // NumPy 2.4: the later zeros win its ties (lib/extreme-zero.ts): np.min of this array is 0.
     expect(Object.is(a.min(), 0)).toBe(true);
     expect(Object.is(a.index('1:').min(), 0)).toBe(true);
+  });
+
+  it('mayHoldBothZeros: false once the kernel finds no +0 or no -0, for either byte order and any stride', () => {
+    for (const dt of ['<f8', '>f8', '<f4', '>f4']) {
+      const a = fromBuffer(new ArrayBuffer(3000 * 8), dt).index(':3000');
+      a.fill(-2.5);
+      const views = (x: NdArray): NdArray[] => [x, x.index('::-3'), x.reshape([50, 60]).T];
+      for (const v of views(a)) expect([dt, mayHoldBothZeros(v)]).toEqual([dt, false]);
+      a.set([2999], 0);
+      for (const v of views(a)) expect([dt, 'only +0', mayHoldBothZeros(v)]).toEqual([dt, 'only +0', false]);
+      a.set([2999], -0);
+      for (const v of views(a)) expect([dt, 'only -0', mayHoldBothZeros(v)]).toEqual([dt, 'only -0', false]);
+      a.set([2], 0);
+      for (const v of views(a)) expect([dt, 'both', mayHoldBothZeros(v)]).toEqual([dt, 'both', true]);
+      // NaNs (of either sign bit) and infinities are neither zero.
+      a.fill(-2.5);
+      a.set([0], NaN);
+      a.set([1], -Infinity);
+      a.set([3], 0);
+      // Item 2 a NaN with its sign bit set (bytes ff f8 00.. / ff c0 00 00, most significant first).
+      const size = Number(dt[2]);
+      const bytes = a.view('u1');
+      const top = (k: number): number => 2 * size + (dt[0] === '<' ? size - 1 - k : k);
+      bytes.set([top(0)], 0xff);
+      bytes.set([top(1)], size === 8 ? 0xf8 : 0xc0);
+      expect(Number.isNaN(a.get(2) as number)).toBe(true);
+      expect([dt, 'NaN', mayHoldBothZeros(a)]).toEqual([dt, 'NaN', false]);
+    }
+    // What the kernel does not take: "maybe".
+    expect(mayHoldBothZeros(fromBuffer(new Float64Array(10), '<f8'))).toBe(true);
+    expect(mayHoldBothZeros(fromBuffer(new SharedArrayBuffer(8 * 1000), '<f8'))).toBe(true);
   });
 
   it('contiguous <f8 min/max (the vector lanes) keep the NaN and first-signed-zero rules', () => {
@@ -112,7 +148,7 @@ describe('kernelReduce', () => {
       // zero met in C order; min() returns NumPy 2.4's, -0 for each n here.
       a.set([n - 1], -0);
       a.set([1], 0);
-      if (n >= NATIVE_MIN_ELEMENTS) expect(Object.is(reduceNative(a, ReduceOp.Min), 0)).toBe(true);
+      if (n >= NATIVE_MIN_ELEMENTS) expect((reduceNative(a, ReduceOp.Min) as readonly [number]).map((z) => Object.is(z, 0))).toEqual([true]);
       expect(Object.is(js(ReduceOp.Min), 0)).toBe(true);
       expect(Object.is(a.min(), -0)).toBe(true);
       a.set([n >> 1], NaN);
