@@ -390,9 +390,42 @@ async function main() {
     x = null;
     return x;
   };
+  let targetArray = null;
+  const target = () => {
+    if (targetArray === null) targetArray = mm.empty([N / 2], '<f8');
+    return targetArray;
+  };
+  let eachTotal = 0;
+  const eachSum = (async) => {
+    const eighth = a.index(`:${N / 8}`);
+    let s = 0;
+    const add = (v) => {
+      s += v;
+    };
+    const done = () => {
+      eachTotal += s;
+      return eachTotal;
+    };
+    return async ? eighth.forEachAsync(add).then(done) : (eighth.forEach(add), done());
+  };
+  const handLoop = async () => {
+    const f = a.index(`:${N / 8}`).typedArray();
+    let s = 0;
+    const add = (v) => {
+      s += v;
+    };
+    for (let start = 0; start < f.length; start += mm.ITERATION_SLICE) {
+      const end = Math.min(f.length, start + mm.ITERATION_SLICE);
+      for (let i = start; i < end; i++) add(f[i], i);
+      await new Promise((r) => setImmediate(r));
+    }
+    eachTotal += s;
+    return eachTotal;
+  };
   const cases = throughputOnly ? [] : [
     ['sum', () => a.sum(), () => a.sumAsync(o), 'reductions'],
     ['min', () => a.min(), () => a.minAsync(o), 'reductions'],
+    ['max', () => a.max(), () => a.maxAsync(o), 'reductions'],
     ['mean', () => a.mean(), () => a.meanAsync(o), 'reductions'],
     [`copy (${GIB / 2} GiB)`, () => half.copy(), () => half.copyAsync('C', o), 'copy'],
     [`base: new Float64Array(${GIB / 2} GiB)`, null, plainBuffer, 'copy'],
@@ -402,6 +435,16 @@ async function main() {
     ...(variants ? [[`copy (${GIB / 2} GiB), no GC wait`, () => half.copy(), () => noSettle(() => half.copyAsync('C', o)), 'copy']] : []),
     ["astype('<f4')", () => a.astype('<f4'), () => a.astypeAsync('<f4', 'K', o), 'astype'],
     ...(variants ? [["astype('<f4'), no GC wait", () => a.astype('<f4'), () => noSettle(() => a.astypeAsync('<f4', 'K', o)), 'astype']] : []),
+    // fill and set (array assignment) into a 1 GiB array made once: the
+    // preallocated target a server passes to setAsync to allocate nothing.
+    [`fill (${GIB / 2} GiB)`, () => target().fill(1.5), () => target().fillAsync(1.5, o), 'assign'],
+    [`set (${GIB / 2} GiB) from the file`, () => mm.copyto(target(), half), () => target().setAsync(half, o), 'assign'],
+    // A JS callback per item over an eighth of the file (2^25 items at the
+    // default --gib 2), its sum kept: forEachAsync yields every slice.
+    [`forEach (${GIB / 8} GiB), JS callback`, () => eachSum(false), () => eachSum(true), 'iterate'],
+    // Its baseline: the same callback over the same items in a hand-written
+    // loop over a Float64Array, yielding (setImmediate) every ITERATION_SLICE items.
+    [`base: forEach by hand (${GIB / 8} GiB), yielding`, null, () => handLoop(), 'iterate'],
     ['byteswap(true) x2', () => { a.byteswap(true); a.byteswap(true); }, async () => { await a.byteswapAsync(true, o); await a.byteswapAsync(true, o); }],
     // The pool sort and ufunc (sortAsync/argsortAsync, ufuncAsync): an
     // argsort of an eighth of the file (a ramp, so sorted input; its result
