@@ -297,6 +297,10 @@ export function correlate(a: NdArray | readonly unknown[] | number, v: NdArray |
   const m = modeOf(mode);
   const aa = oneD(toArray(a, 'a'));
   let vv = oneD(toArray(v, 'v'));
+  // NumPy's legacy type lookup never fails (a record beside a number is its
+  // object dtype), so an empty input is its first error.
+  if (aa.shape[0] === 0) throw new ValueError('first array argument cannot be empty');
+  if (vv.shape[0] === 0) throw new ValueError('second array argument cannot be empty');
   const dt = common(aa, vv);
   if (dt.kind === 'c') vv = conjugate(vv.astype(dt));
   return correlateCore(aa, vv, dt, m, 'correlate');

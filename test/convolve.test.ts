@@ -146,6 +146,11 @@ describe('correlate (NumPy TestCorrelate) and convolve (TestConvolve)', () => {
     expect(() => convolve(d, k, null as unknown as 0)).toThrow(TypeError);
     expect(() => convolve(asarray([], '<f8'), [1, 2])).toThrow(/a cannot be empty/);
     expect(() => convolve([1, 2], asarray([], '<f8'))).toThrow(/v cannot be empty/);
+    // Emptiness comes before the dtypes (NumPy's legacy type lookup does not
+    // fail: records beside numbers; fuzz seed 10330187).
+    const records = asarray([[1.5]], [['a', '<f4']]).reshape(-1);
+    expect(() => correlate(records, asarray([], '<i4'))).toThrow(/^second array argument cannot be empty$/);
+    expect(() => correlate(asarray([], '<i4'), records)).toThrow(/^first array argument cannot be empty$/);
   });
   test('object-like: a long run of ones', () => {
     const r = convolve(ones(100), [1, 1, 1]).toArray() as number[];
