@@ -45,6 +45,8 @@ import {
   writeValues,
 } from './compute-values';
 import { indicesOf, typedLayout } from './typed-reader';
+import { NATIVE_MIN_ELEMENTS } from './kernels';
+import { mayShareMemory } from './memory';
 import { addAtNative, compressNative, countNative, nonzeroNative, putNative, takeNative } from './index-kernels';
 import { storesWholeItems } from './fresh-memory';
 import { releaseTemporary } from './release';
@@ -330,8 +332,38 @@ function gather(a: NdArray, offsets: readonly number[], shape: readonly number[]
 
 /** `a[items]` with at least one array item: a new array (NumPy's advanced indexing). */
 export function getitem(a: NdArray, items: readonly FancyItem[]): NdArray {
+  const fast = getitemByKernels(a, items);
+  if (fast !== null) return fast;
   const s = select(a, items);
   return gather(a, s.offsets, s.shape, s.order);
+}
+
+/**
+ * The one-array forms of `a[key]` by the kernels, or null for the general
+ * path (which also gives every error): a boolean mask over `a`'s leading
+ * axes (its shape theirs) is `compress` of the flattened items, or `take`
+ * of the flattened rows at the mask's true positions; an integer array is
+ * `take` along the first axis. Both give NumPy's result: a new C-contiguous
+ * array, the items in C order of the mask (or of the index array).
+ * Integer index dtypes that `take` would refuse under its 'safe' cast
+ * (uint64) stay on the general path.
+ */
+function getitemByKernels(a: NdArray, items: readonly FancyItem[]): NdArray | null {
+  if (items.length !== 1 || a.ndim === 0) return null;
+  const key = items[0];
+  if (!(key instanceof ArrayClass) || key.ndim === 0 || key.ndim > a.ndim || key.size < NATIVE_MIN_ELEMENTS) return null;
+  requireOpen(a);
+  requireOpen(key);
+  const dt = key.dtype;
+  if (dt.kind === 'b') {
+    for (let d = 0; d < key.ndim; d++) if (key.shape[d] !== a.shape[d]) return null;
+    const mask = key.reshape(-1);
+    const inner = a.shape.slice(key.ndim);
+    if (inner.length === 0) return compress(mask, a.reshape(-1));
+    return take(a.reshape([mask.size, ...inner]), nonzero(mask)[0], { axis: 0 });
+  }
+  if (dt.kind === 'i' || (dt.kind === 'u' && dt.itemsize < 8)) return take(a, key, { axis: 0 });
+  return null;
 }
 
 /**
@@ -383,9 +415,68 @@ export function setitem(a: NdArray, items: readonly FancyItem[], value: unknown)
   const check = (shape: readonly number[]): void => {
     vals = valuesFor(one ? elementValue(a.dtype, value) : value, a.dtype, shape);
   };
+  if (!one && setitemByKernels(a, items, value)) return;
   const s = select(a, items, one ? undefined : check);
   if (one) check(s.shape);
   storeAt(a, s.offsets, vals);
+}
+
+/** Kinds whose values the kernels move as bytes once cast (numbers and bools). */
+const PLAIN_KINDS = 'biufc';
+
+/**
+ * The one-array forms of `a[key] = value` by the put kernel, or false for
+ * the general path (nothing written then): a boolean mask of `a`'s shape
+ * over a C-contiguous (or 1-d) `a`, and an integer array into a 1-d `a`, of
+ * numbers or bools. The value is converted as the general path converts it
+ * (a scalar or list to `a`'s dtype with NumPy's checks, an array cast
+ * unsafely), broadcast to the result's shape (NumPy's shape error), and read
+ * whole before the first store (a value that overlaps `a` is copied first);
+ * an index out of bounds is NumPy's IndexError with nothing written;
+ * repeated indices: the last one wins.
+ */
+function setitemByKernels(a: NdArray, items: readonly FancyItem[], value: unknown): boolean {
+  if (items.length !== 1 || a.ndim === 0 || !PLAIN_KINDS.includes(a.dtype.kind) || a.dtype.isStructured) return false;
+  const key = items[0];
+  if (!(key instanceof ArrayClass) || key.ndim === 0 || key.size < NATIVE_MIN_ELEMENTS) return false;
+  requireOpen(key);
+  let flat: NdArray;
+  let idx: NdArray;
+  let shape: number[];
+  if (key.dtype.kind === 'b') {
+    if (key.ndim !== a.ndim || key.shape.some((n, d) => n !== a.shape[d])) return false;
+    if (a.ndim > 1 && !a.flags.cContiguous) return false;
+    flat = a.ndim === 1 ? a : a.reshape(-1);
+    idx = flatnonzero(key);
+    shape = [idx.size];
+  } else if (key.dtype.kind === 'i' || (key.dtype.kind === 'u' && key.itemsize < 8)) {
+    if (a.ndim !== 1) return false;
+    flat = a;
+    idx = key.ndim === 1 ? key : key.reshape(-1);
+    shape = [...key.shape];
+  } else {
+    return false;
+  }
+  let src: NdArray;
+  if (value instanceof ArrayClass) {
+    requireOpen(value);
+    if (!PLAIN_KINDS.includes(value.dtype.kind) || value.dtype.isStructured) return false;
+    src = mayShareMemory(value, a) ? value.copy() : value;
+  } else {
+    src = fromValue(value, a.dtype);
+  }
+  const v = toIndexResult(src, shape);
+  // One value for every index (a scalar, or one item broadcast), else one each, in C order.
+  const one = src.size === 1;
+  const cast = one ? src.reshape([1]) : v;
+  const vals = cast.dtype.equals(a.dtype) && (one || cast.ndim === 1) ? cast : cast.astype(a.dtype, 'C').reshape(-1);
+  if (vals.size === 0 && idx.size > 0) return false;
+  // Reading the value ran the caller's code (a list's getters): the memory is checked again.
+  requireWritable(a);
+  const bad = putNative(flat, idx, vals, 'raise');
+  if (bad === null) return false;
+  if (bad !== -1) throw new IndexError(`index ${String(idx.index(bad).toArray())} is out of bounds for axis 0 with size ${flat.shape[0]}`);
+  return true;
 }
 
 function storeAt(a: NdArray, offsets: readonly number[], vals: readonly unknown[]): void {
@@ -625,12 +716,15 @@ function takeNew(a: NdArray, indices: NdArray | number | readonly number[], opti
   // (np.take(np.array(5.0), [0], axis=0) is [5.]; axis=1 names "dimension 1").
   const src = axis === null || a.ndim === 0 ? (a.ndim === 1 ? a : a.reshape(-1)) : a;
   const ax = axis === null ? 0 : normalizeAxis(axis, src.ndim);
-  if (src.ndim === 1 && src.shape[0] > 0 && indices instanceof ArrayClass && indices.ndim === 1) {
-    // Filled whole when the kernel takes it (-1), else dropped.
-    const r = allocateOrdered(src.dtype, [indices.shape[0]], [0], storesWholeItems(src.dtype));
-    const bad = takeNative(src, indices, mode, r);
-    if (bad === -1) return r;
-    if (bad !== null) throw new IndexError(`index ${String(indices.index(bad).toArray())} is out of bounds for axis ${ax} with size ${src.shape[0]}`);
+  if (ax === 0 && src.shape[0] > 0 && indices instanceof ArrayClass && indices.ndim >= 1 && indices.size >= NATIVE_MIN_ELEMENTS) {
+    // Items (or rows) along the first axis by the kernel, the indices read in
+    // C order; filled whole when it takes them (-1), else dropped.
+    const flat = indices.ndim === 1 ? indices : indices.reshape(-1);
+    const inner = src.shape.slice(1);
+    const r = allocateOrdered(src.dtype, [flat.shape[0], ...inner], [...src.shape.keys()], storesWholeItems(src.dtype));
+    const bad = takeNative(src, flat, mode, r);
+    if (bad === -1) return indices.ndim === 1 ? r : r.reshape([...indices.shape, ...inner]);
+    if (bad !== null) throw new IndexError(`index ${String(flat.index(bad).toArray())} is out of bounds for axis ${ax} with size ${src.shape[0]}`);
   }
   const { values, shape: ishape } = indexValues(indices, 'take');
   const n = src.shape[ax];

@@ -131,20 +131,29 @@ export function addAtNative(a: NdArray, idx: NdArray, value: number): number | n
 const TAKE_MODES = { raise: 0, wrap: 1, clip: 2 } as const;
 
 /**
- * The items `src[idx[k]]` (bytes) into `dst`, a new C-contiguous array of
- * `idx.size` items of `src`'s dtype; -1 when done, the position of the first
- * index out of range under 'raise' (nothing written), or null when the
- * operands do not qualify.
+ * The items (or rows: `src[idx[k], ...]`) `src[idx[k]]` (bytes) of a 1-d
+ * `idx` along `src`'s first axis into `dst`, a new C-contiguous array of
+ * shape `[idx.size, ...src.shape.slice(1)]`; -1 when done, the position of
+ * the first index out of range under 'raise' (nothing written), or null when
+ * the operands do not qualify (a row not contiguous, a small `idx`).
  */
 export function takeNative(src: NdArray, idx: NdArray, mode: 'raise' | 'wrap' | 'clip', dst: NdArray): number | null {
-  if (src.ndim !== 1 || idx.size < NATIVE_MIN_ELEMENTS || src.itemsize === 0) return null;
+  if (src.ndim === 0 || idx.size < NATIVE_MIN_ELEMENTS) return null;
+  // Rows of an N-d `src` (its axes after the first) move as one run of bytes
+  // each when they are C-contiguous within the row; dst holds them back to back.
+  let row = src.itemsize;
+  for (let d = src.ndim - 1; d >= 1; d--) {
+    if (src.shape[d] !== 1 && src.strides[d] !== row) return null;
+    row *= src.shape[d];
+  }
+  if (row === 0 || !dst.flags.cContiguous) return null;
   const ia = indexArgs(idx);
   if (ia === null) return null;
   const s = regionOf(storageOf(src), src.offset);
   const d = regionOf(storageOf(dst), dst.offset);
   if (s === null || d === null) return null;
   const [im, io, ic, is, it, isw] = ia;
-  return K.take(s.memory, s.byteOffset, src.shape[0], src.strides[0], src.itemsize, im as never, io, ic, is, it, isw, TAKE_MODES[mode], d.memory, d.byteOffset);
+  return K.take(s.memory, s.byteOffset, src.shape[0], src.strides[0], row, im as never, io, ic, is, it, isw, TAKE_MODES[mode], d.memory, d.byteOffset);
 }
 
 /**

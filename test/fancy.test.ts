@@ -78,6 +78,136 @@ print(json.dumps([[list(r.shape), list(r.strides), encode(r)] for r in rs]))`);
   });
 });
 
+describeWithNumpy('a[mask] and a[idx] at kernel sizes (compress and take over the first axis) match NumPy', () => {
+  // Every key here has at least 256 items, so the kernels take it: the same
+  // shapes, strides, dtypes and values as NumPy's advanced indexing.
+  test('masks over all or the leading axes, integer arrays of any shape, over C, F, strided, byte-swapped and record layouts', () => {
+    const a1 = arange(600, '<f8');
+    const a2 = arange(600, '<f4').reshape([30, 20]);
+    const m1 = mm.equal(mm.remainder(arange(600), 3), 0);
+    const m2 = mm.less(mm.remainder(arange(600), 7), 3).reshape([30, 20]);
+    const lead = mm.equal(mm.remainder(arange(300), 2), 0).reshape([30, 10]);
+    const be = arange(600, '>i2').reshape([20, 30]);
+    const rec = zeros([600], [['x', '<f8'], ['y', '<i4']]);
+    rec.field('x').set(arange(600, '<f8'));
+    rec.field('y').set(mm.negative(arange(600, '<i4')));
+    const idx = mm.subtract(mm.remainder(mm.multiply(arange(600), 7919), 600), 300);
+    const rows = mm.subtract(mm.remainder(mm.multiply(arange(300, '<i4'), 13), 30), 15).reshape([20, 15]);
+    const u16 = mm.remainder(mm.multiply(arange(400, '<u2'), 7), 20).astype('<u2');
+    const cube = arange(3000, '<i8').reshape([30, 10, 10]);
+    const ours = [
+      a1.index(m1),
+      a2.index(m2),
+      a2.T.index(m2.T),
+      a2.index('::-1, ::2').index(lead),
+      a2.index(m2.index(':, 0')),
+      be.index(m2.reshape([20, 30])),
+      be.index(m2.reshape([20, 30]).index(':, 0').reshape(-1)),
+      rec.index(m1),
+      a1.index(idx),
+      a2.index(rows),
+      a2.T.index(u16),
+      be.index('::-1').index(u16),
+      rec.index(idx),
+      cube.index(rows),
+      cube.index('::2, :, ::3').index(mm.remainder(rows, 15)),
+    ].map((r) => [[...r.shape], [...r.strides], r.dtype.str, encode(r)]);
+    const py = runNumpy<unknown>(`${PY_ENCODE}
+a1 = np.arange(600, dtype='<f8'); a2 = np.arange(600, dtype='<f4').reshape(30, 20)
+m1 = np.arange(600) % 3 == 0; m2 = (np.arange(600) % 7 < 3).reshape(30, 20)
+lead = (np.arange(300) % 2 == 0).reshape(30, 10)
+be = np.arange(600, dtype='>i2').reshape(20, 30)
+rec = np.zeros(600, [('x', '<f8'), ('y', '<i4')]); rec['x'] = np.arange(600); rec['y'] = -np.arange(600)
+idx = (np.arange(600) * 7919) % 600 - 300
+rows = ((np.arange(300, dtype='<i4') * 13) % 30 - 15).reshape(20, 15)
+u16 = ((np.arange(400, dtype='<u2') * 7) % 20).astype('<u2')
+cube = np.arange(3000, dtype='<i8').reshape(30, 10, 10)
+rs = [a1[m1], a2[m2], a2.T[m2.T], a2[::-1, ::2][lead], a2[m2[:, 0]], be[m2.reshape(20, 30)], be[m2.reshape(20, 30)[:, 0].reshape(-1)],
+      rec[m1], a1[idx], a2[rows], a2.T[u16], be[::-1][u16], rec[idx], cube[rows], cube[::2, :, ::3][rows % 15]]
+print(json.dumps([[list(r.shape), list(r.strides), r.dtype.str, encode(r)] for r in rs]))`);
+    expect(ours).toEqual(py);
+    // A copy, as every advanced index: writing it leaves the source as it was.
+    const r = a1.index(m1);
+    r.set([0], -1);
+    expect(a1.get(0)).toBe(0);
+  });
+
+  test("an index out of bounds is NumPy's IndexError, and nothing is made of it", () => {
+    const a = arange(600, '<f8').reshape([300, 2]);
+    const idx = mm.remainder(arange(400), 300);
+    idx.set([377], 300);
+    expect(() => a.index(idx)).toThrow(new IndexError('index 300 is out of bounds for axis 0 with size 300'));
+    idx.set([377], -301);
+    expect(() => a.index(idx)).toThrow(new IndexError('index -301 is out of bounds for axis 0 with size 300'));
+    const m = zeros([299], '|b1');
+    expect(() => a.index(m)).toThrow(new IndexError('boolean index did not match indexed array along axis 0; size of axis is 300 but size of corresponding boolean axis is 299'));
+  });
+});
+
+describeWithNumpy('a[mask] = v and a[idx] = v at kernel sizes (the put kernel) match NumPy', () => {
+  test('scalars, lists, arrays, broadcast items and casts, repeated and negative indices, a value that overlaps the target', () => {
+    const m1 = mm.equal(mm.remainder(arange(600), 3), 0);
+    const m2 = mm.less(mm.remainder(arange(600), 7), 3).reshape([30, 20]);
+    const idx = mm.subtract(mm.remainder(mm.multiply(arange(600), 7919), 600), 300);
+    const rep = mm.remainder(arange(500, '<i4'), 50).reshape([25, 20]);
+    const results: NdArray[] = [];
+    const f8 = (): NdArray => arange(600, '<f8');
+    let a = f8();
+    a.set([m1], -1.5);
+    results.push(a);
+    a = arange(600, '>i2').reshape([30, 20]);
+    a.set([m2], mm.negative(arange(Number(m2.sum()), '<f8')).astype('<f8'));
+    results.push(a);
+    a = arange(600, '<i8');
+    a.set([m1], [7]);
+    results.push(a);
+    a = f8();
+    a.set([idx], mm.multiply(arange(600, '<i4'), 2));
+    results.push(a);
+    a = arange(600, '<u1');
+    a.set([rep], mm.add(arange(500, '<f4').reshape([25, 20]), 0.75));
+    results.push(a);
+    a = f8();
+    a.set([idx], a.index('::-1'));
+    results.push(a);
+    a = f8().index('::2');
+    a.set([mm.remainder(idx, 300)], 9);
+    results.push(a);
+    const py = runNumpy<unknown>(`${PY_ENCODE}
+m1 = np.arange(600) % 3 == 0; m2 = (np.arange(600) % 7 < 3).reshape(30, 20)
+idx = (np.arange(600) * 7919) % 600 - 300
+rep = (np.arange(500, dtype='<i4') % 50).reshape(25, 20)
+rs = []
+a = np.arange(600, dtype='<f8'); a[m1] = -1.5; rs.append(a)
+a = np.arange(600, dtype='>i2').reshape(30, 20); a[m2] = -np.arange(m2.sum(), dtype='<f8'); rs.append(a)
+a = np.arange(600, dtype='<i8'); a[m1] = [7]; rs.append(a)
+a = np.arange(600, dtype='<f8'); a[idx] = np.arange(600, dtype='<i4') * 2; rs.append(a)
+a = np.arange(600, dtype='<u1'); a[rep] = np.arange(500, dtype='<f4').reshape(25, 20) + 0.75; rs.append(a)
+a = np.arange(600, dtype='<f8'); a[idx] = a[::-1]; rs.append(a)
+a = np.arange(600, dtype='<f8')[::2]; a[idx % 300] = 9; rs.append(a)
+print(json.dumps([[r.dtype.str, encode(r)] for r in rs]))`);
+    expect(results.map((r) => [r.dtype.str, encode(r)])).toEqual(py);
+  });
+
+  test("errors are NumPy's, before anything is written", () => {
+    const a = arange(600, '<i1').index(':');
+    const before = encode(a);
+    const idx = mm.remainder(arange(400), 600);
+    idx.set([399], 600);
+    expect(() => a.set([idx], 1)).toThrow(new IndexError('index 600 is out of bounds for axis 0 with size 600'));
+    idx.set([399], 5);
+    expect(() => a.set([idx], 300)).toThrow(mm.OverflowError);
+    expect(() => a.set([idx], 300)).toThrow(/integer 300 out of bounds for int8/);
+    expect(() => a.set([idx], arange(3))).toThrow(new ValueError('shape mismatch: value array of shape (3,) could not be broadcast to indexing result of shape (400,)'));
+    const m = mm.greater(arange(600), 10);
+    expect(() => a.set([m], arange(5))).toThrow(new ValueError('shape mismatch: value array of shape (5,) could not be broadcast to indexing result of shape (589,)'));
+    expect(encode(a)).toEqual(before);
+    const ro = arange(600, '<f8');
+    ro.flags.writeable = false;
+    expect(() => ro.set([m], 1)).toThrow(AccessError);
+  });
+});
+
 describeWithNumpy('the layout of an advanced-indexing result follows NumPy', () => {
   // The non-indexed axes are laid out as NumPy's PyArray_CreateSortedStridePerm
   // sorts them (|stride| largest first, stable): a broadcast axis goes innermost.
