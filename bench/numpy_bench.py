@@ -263,11 +263,16 @@ def w20(p):
         v = rec["value"]
         v[pick] += 1.0
 
+    target = a.copy()
+
     out = {
         "max_axis": measure(lambda: frames.max(axis=1), rounds),
         "count": measure(lambda: np.count_nonzero(mask), rounds),
         "take": measure(lambda: np.take(a, pick), rounds),
         "compress": measure(lambda: np.compress(mask, a), rounds),
+        "mask_index": measure(lambda: a[mask], rounds),
+        "mask_set": measure(lambda: target.__setitem__(mask, 0), rounds),
+        "idx_set": measure(lambda: target.__setitem__(pick, 1.5), rounds),
         "add_at": measure(add_at, rounds),
         "sort": measure(lambda: np.sort(a, kind="stable"), few),
         "argsort": measure(lambda: np.argsort(a, kind="stable"), few),

@@ -115,6 +115,22 @@ function w20(ctx) {
     for (let i = 0, j = 0; i < n; i++) if (mask[i] !== 0) out[j++] = f8[i];
     return out;
   });
+  // The same through NumPy's indexing syntax: a[mask], a[mask] = 0 and
+  // a[idx] = 1.5 (index() and set() with an index array), on mmarray-allocated
+  // arrays; the writes go to a copy each (both sides), kept across rounds.
+  const libMaskIndex = m(() => own.index(Mown));
+  const target = own.copy();
+  const targetF = target.typedArray();
+  const libMaskSet = m(() => target.set([Mown], 0));
+  const baseMaskSet = m(() => {
+    for (let i = 0; i < n; i++) if (mask[i] !== 0) targetF[i] = 0;
+    return targetF;
+  });
+  const libIdxSet = m(() => target.set([P], 1.5));
+  const baseIdxSet = m(() => {
+    for (let i = 0; i < pick.length; i++) targetF[pick[i]] = 1.5;
+    return targetF;
+  });
   // sort / argsort / unique
   const libSort = h.measure(() => mm.sort(A), { rounds: Math.min(rounds, 3) });
   const baseSort = h.measure(() => Float64Array.from(f8).sort(), { rounds: Math.min(rounds, 3) });
@@ -205,6 +221,9 @@ function w20(ctx) {
   row('take(a, 1M random idx), 10M f8', libTakeOwn, baseTakeOwn, np?.take, 'a: allocated by mmarray (a copy), np: its own array');
   row('take(a, 1M random idx), 10M f8, a in 4 KiB pages, NumPy too', libTake, baseTake, np?.take_4k, 'a: fromBuffer of a Float64Array; np: the array copied into an anonymous mmap (4 KiB pages)');
   row('compress(mask, a), 10M f8', libCompress, baseCompress, np?.compress);
+  row('a.index(mask) (a[mask]), 10M f8', libMaskIndex, baseCompress, np?.mask_index, 'a: allocated by mmarray (a copy); base: the compress loop');
+  row('a.set([mask], 0) (a[mask] = 0), 10M f8', libMaskSet, baseMaskSet, np?.mask_set);
+  row('a.set([idx], 1.5) (a[idx] = 1.5), 1M random idx, 10M f8', libIdxSet, baseIdxSet, np?.idx_set);
   row("addAt(value, 1M idx, 1) on 'r+' map of 10M rec", libAddAt, baseAddAt, np?.add_at, 'np: records[\'value\'][idx] += 1.0 (np.add.at itself is slower)');
   row('sort(a), 10M f8', libSort, baseSort, np?.sort, 'base: Float64Array.prototype.sort; np: kind=stable');
   row('argsort(a), 10M f8', libArgsort, baseArgsort, np?.argsort, 'base: Uint32Array sort with a comparator (1 round); np: kind=stable');
