@@ -268,7 +268,11 @@ export function select(a: NdArray, items: readonly FancyItem[], beforeBounds?: (
     .map((ax, i) => ({ i, s: Math.abs(view.strides[ax]) }))
     .sort((x, y) => y.s - x.s || x.i - y.i)
     .map(({ i }) => restPos[i]);
-  const order = [...indexOrder(adv, bshape).map((i) => pre.length + i), ...restOrder];
+  // The index dims follow the index arrays' own layout only when they are
+  // the whole result; beside a subspace NumPy lays them out in C order
+  // (np.asfortranarray(a)[b.T] of a 3-d `a`: index dims C, subspace F).
+  const indexDims = restAxes.length === 0 ? indexOrder(adv, bshape) : bshape.map((_, i) => i);
+  const order = [...indexDims.map((i) => pre.length + i), ...restOrder];
   return { shape, offsets, order };
 }
 
@@ -343,8 +347,10 @@ export function getitem(a: NdArray, items: readonly FancyItem[]): NdArray {
  * path (which also gives every error): a boolean mask over `a`'s leading
  * axes (its shape theirs) is `compress` of the flattened items, or `take`
  * of the flattened rows at the mask's true positions; an integer array is
- * `take` along the first axis. Both give NumPy's result: a new C-contiguous
- * array, the items in C order of the mask (or of the index array).
+ * `take` along the first axis. Both give NumPy's result when it is C-ordered:
+ * a subspace whose strides do not grow, and an index array in C order when
+ * it indexes every axis (NumPy's result follows its layout then); the items
+ * in C order of the mask (or of the index array).
  * Integer index dtypes that `take` would refuse under its 'safe' cast
  * (uint64) stay on the general path.
  */
@@ -355,6 +361,11 @@ function getitemByKernels(a: NdArray, items: readonly FancyItem[]): NdArray | nu
   requireOpen(a);
   requireOpen(key);
   const dt = key.dtype;
+  // NumPy lays the subspace (the axes the key leaves) out in the source's
+  // memory order (select's restOrder); take's C order is that order only
+  // when their strides do not grow.
+  const subspace = a.strides.slice(dt.kind === 'b' ? key.ndim : 1).map(Math.abs);
+  if (subspace.some((st, i) => i > 0 && st > subspace[i - 1])) return null;
   if (dt.kind === 'b') {
     for (let d = 0; d < key.ndim; d++) if (key.shape[d] !== a.shape[d]) return null;
     const mask = key.reshape(-1);
@@ -362,8 +373,16 @@ function getitemByKernels(a: NdArray, items: readonly FancyItem[]): NdArray | nu
     if (inner.length === 0) return compress(mask, a.reshape(-1));
     return take(a.reshape([mask.size, ...inner]), nonzero(mask)[0], { axis: 0 });
   }
-  if (dt.kind === 'i' || (dt.kind === 'u' && dt.itemsize < 8)) return take(a, key, { axis: 0 });
+  // take's result is C-ordered; NumPy's follows an index array laid out otherwise (indexOrder).
+  // Without a subspace the index dims follow the index array's layout (indexOrder), with one in C order.
+  if ((dt.kind === 'i' || (dt.kind === 'u' && dt.itemsize < 8)) && (a.ndim > 1 || isCOrder(indexOrder([{ shape: key.shape, strides: key.strides }], key.shape)))) {
+    return take(a, key, { axis: 0 });
+  }
   return null;
+}
+
+function isCOrder(order: readonly number[]): boolean {
+  return order.every((ax, i) => ax === i);
 }
 
 /**

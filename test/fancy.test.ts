@@ -111,6 +111,12 @@ describeWithNumpy('a[mask] and a[idx] at kernel sizes (compress and take over th
       rec.index(idx),
       cube.index(rows),
       cube.index('::2, :, ::3').index(mm.remainder(rows, 15)),
+      a2.index(rows.T),
+      a1.index(idx.reshape([20, 30]).index('::-1, ::2').T),
+      cube.T.index(mm.remainder(rows, 10)),
+      cube.T.index(mm.remainder(rows.T, 10)),
+      cube.index(rows.T),
+      cube.T.index(mm.less(mm.remainder(arange(100), 3), 2).reshape([10, 10])),
     ].map((r) => [[...r.shape], [...r.strides], r.dtype.str, encode(r)]);
     const py = runNumpy<unknown>(`${PY_ENCODE}
 a1 = np.arange(600, dtype='<f8'); a2 = np.arange(600, dtype='<f4').reshape(30, 20)
@@ -123,7 +129,9 @@ rows = ((np.arange(300, dtype='<i4') * 13) % 30 - 15).reshape(20, 15)
 u16 = ((np.arange(400, dtype='<u2') * 7) % 20).astype('<u2')
 cube = np.arange(3000, dtype='<i8').reshape(30, 10, 10)
 rs = [a1[m1], a2[m2], a2.T[m2.T], a2[::-1, ::2][lead], a2[m2[:, 0]], be[m2.reshape(20, 30)], be[m2.reshape(20, 30)[:, 0].reshape(-1)],
-      rec[m1], a1[idx], a2[rows], a2.T[u16], be[::-1][u16], rec[idx], cube[rows], cube[::2, :, ::3][rows % 15]]
+      rec[m1], a1[idx], a2[rows], a2.T[u16], be[::-1][u16], rec[idx], cube[rows], cube[::2, :, ::3][rows % 15],
+      a2[rows.T], a1[idx.reshape(20, 30)[::-1, ::2].T], cube.T[rows % 10], cube.T[rows.T % 10], cube[rows.T],
+      cube.T[(np.arange(100) % 3 < 2).reshape(10, 10)]]
 print(json.dumps([[list(r.shape), list(r.strides), r.dtype.str, encode(r)] for r in rs]))`);
     expect(ours).toEqual(py);
     // A copy, as every advanced index: writing it leaves the source as it was.
@@ -235,6 +243,18 @@ print(json.dumps(out))`);
     const meaningful = (rows: unknown): unknown =>
       (rows as number[][][]).map((row) => [row[0], row[1].map((x, i) => (row[0][i] === 1 ? null : x)), row[2], row[3].map((x, i) => (row[2][i] === 1 ? null : x)), row[4].map((x, i) => (row[0][i] === 1 ? null : x))]);
     expect(meaningful(ours)).toEqual(meaningful(py));
+  });
+
+  test('index dims beside a subspace are C-ordered whatever the index array\'s layout; alone they follow it', () => {
+    const c = arange(24, '<f8').reshape([2, 3, 4]);
+    const f = c.copy('F');
+    const jt = i8([0, 1, 1, 0]).reshape([2, 2]).T;
+    const ours = [f.index(jt), c.index(jt), c.index(slice(), jt), f.index(i8([0, 1, 1])), arange(5, '<f8').index(jt)].map((r) => [[...r.shape], [...r.strides], encode(r)]);
+    const py = runNumpy<unknown>(`${PY_ENCODE}
+c = np.arange(24, dtype='<f8').reshape(2, 3, 4); f = np.asfortranarray(c)
+jt = np.array([0, 1, 1, 0]).reshape(2, 2).T
+print(json.dumps([[list(r.shape), list(r.strides), encode(r)] for r in [f[jt], c[jt], c[:, jt], f[[0, 1, 1]], np.arange(5.0)[jt]]]))`);
+    expect(ours).toEqual(py);
   });
 });
 
