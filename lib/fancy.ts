@@ -355,7 +355,8 @@ export function getitem(a: NdArray, items: readonly FancyItem[]): NdArray {
  * (uint64) stay on the general path.
  */
 function getitemByKernels(a: NdArray, items: readonly FancyItem[]): NdArray | null {
-  if (items.length !== 1 || a.ndim === 0) return null;
+  if (a.ndim === 0) return null;
+  if (items.length !== 1) return takenAfterSlices(a, items);
   const key = items[0];
   if (!(key instanceof ArrayClass) || key.ndim === 0 || key.ndim > a.ndim || key.size < NATIVE_MIN_ELEMENTS) return null;
   requireOpen(a);
@@ -379,6 +380,42 @@ function getitemByKernels(a: NdArray, items: readonly FancyItem[]): NdArray | nu
     return take(a, key, { axis: 0 });
   }
   return null;
+}
+
+/**
+ * `a[:, ..., :, idx]` (whole slices, then one integer array of 256 items or
+ * more) by the kernels: `take` along that axis, then, unless it already is,
+ * laid out as NumPy lays out an index after the first axis (select's order:
+ * the index dims outermost in C order, the other axes in the source's memory
+ * order). Null for any other key.
+ */
+function takenAfterSlices(a: NdArray, items: readonly FancyItem[]): NdArray | null {
+  const flat = items.flatMap((it) => (typeof it === 'string' ? parseIndex(it) : [it]));
+  const k = flat.length - 1;
+  if (k < 1 || k >= a.ndim) return null;
+  for (let i = 0; i < k; i++) {
+    const it = flat[i];
+    if (!(it instanceof Slice) || it.start !== null || it.stop !== null || (it.step !== null && it.step !== 1)) return null;
+  }
+  const key = flat[k];
+  if (!(key instanceof ArrayClass) || key.ndim === 0 || key.size < NATIVE_MIN_ELEMENTS) return null;
+  const dt = key.dtype;
+  if (!(dt.kind === 'i' || (dt.kind === 'u' && dt.itemsize < 8))) return null;
+  requireOpen(a);
+  requireOpen(key);
+  const t = take(a, key, { axis: k });
+  const nIdx = key.ndim;
+  const source = (i: number): number => Math.abs(a.strides[i < k ? i : i - nIdx + 1]);
+  const rest = [...t.shape.keys()]
+    .filter((i) => i < k || i >= k + nIdx)
+    .map((i, pos) => ({ i, pos, s: source(i) }))
+    .sort((x, y) => y.s - x.s || x.pos - y.pos)
+    .map(({ i }) => i);
+  const order = [...Array.from({ length: nIdx }, (_, j) => k + j), ...rest];
+  if (isCOrder(order)) return t;
+  const r = allocateOrdered(a.dtype, t.shape, order, storesWholeItems(a.dtype));
+  r.set(t);
+  return r;
 }
 
 function isCOrder(order: readonly number[]): boolean {
@@ -745,6 +782,10 @@ function takeNew(a: NdArray, indices: NdArray | number | readonly number[], opti
     if (bad === -1) return indices.ndim === 1 ? r : r.reshape([...indices.shape, ...inner]);
     if (bad !== null) throw new IndexError(`index ${String(flat.index(bad).toArray())} is out of bounds for axis ${ax} with size ${src.shape[0]}`);
   }
+  if (ax > 0 && indices instanceof ArrayClass && indices.ndim >= 1) {
+    const r = takeByOuterRows(src, indices, ax, mode);
+    if (r !== null) return r;
+  }
   const { values, shape: ishape } = indexValues(indices, 'take');
   const n = src.shape[ax];
   const outer = src.shape.slice(0, ax);
@@ -766,6 +807,43 @@ function takeNew(a: NdArray, indices: NdArray | number | readonly number[], opti
   const offsets: number[] = [];
   for (const o of outerOff) for (const x of values) for (const q of innerOff) offsets.push(src.offset + o + x * s + q);
   return gather(src, offsets, shape, [...shape.keys()]);
+}
+
+/**
+ * `take` along an axis `ax` > 0 by the kernel: one call per position of the
+ * axes before it, each moving the rows after it (C-contiguous within a row)
+ * into its block of the C-ordered result; null when it does not qualify (no
+ * position, a small index, rows not contiguous). Every call checks the
+ * indices, the first one throws NumPy's IndexError before anything is kept.
+ */
+function takeByOuterRows(src: NdArray, indices: NdArray, ax: number, mode: 'raise' | 'wrap' | 'clip'): NdArray | null {
+  const outer = src.shape.slice(0, ax);
+  const inner = src.shape.slice(ax + 1);
+  const count = shapeToSize(outer);
+  if (count === 0 || src.shape[ax] === 0 || indices.size < NATIVE_MIN_ELEMENTS) return null;
+  const flat = indices.ndim === 1 ? indices : indices.reshape(-1);
+  const r = allocateOrdered(src.dtype, [...outer, flat.size, ...inner], [...src.shape.keys()], storesWholeItems(src.dtype));
+  const rowShape = [src.shape[ax], ...inner];
+  const rowStrides = src.strides.slice(ax);
+  const blockShape = [flat.size, ...inner];
+  const blockStrides = r.strides.slice(ax);
+  const block = shapeToSize(blockShape) * src.itemsize;
+  const pos = new Array<number>(ax).fill(0);
+  for (let o = 0; o < count; o++) {
+    let off = src.offset;
+    for (let d = 0; d < ax; d++) off += pos[d] * src.strides[d];
+    const s = derive(src, ArrayClass.prototype, src.dtype, rowShape, rowStrides, off);
+    const d = derive(r, ArrayClass.prototype, r.dtype, blockShape, blockStrides, r.offset + o * block);
+    const bad = takeNative(s, flat, mode, d);
+    // The same shapes and strides at every position: the first call decides.
+    if (bad === null) return null;
+    if (bad !== -1) throw new IndexError(`index ${String(flat.index(bad).toArray())} is out of bounds for axis ${ax} with size ${src.shape[ax]}`);
+    for (let k = ax - 1; k >= 0; k--) {
+      if (++pos[k] < outer[k]) break;
+      pos[k] = 0;
+    }
+  }
+  return indices.ndim === 1 ? r : r.reshape([...outer, ...indices.shape, ...inner]);
 }
 
 function takeFast(src: NdArray, values: ArrayLike<number>, shape: number[]): NdArray | null {

@@ -117,6 +117,12 @@ describeWithNumpy('a[mask] and a[idx] at kernel sizes (compress and take over th
       cube.T.index(mm.remainder(rows.T, 10)),
       cube.index(rows.T),
       cube.T.index(mm.less(mm.remainder(arange(100), 3), 2).reshape([10, 10])),
+      a2.index(':', mm.remainder(idx, 20)),
+      a2.T.index(':', mm.remainder(rows, 30)),
+      cube.index(':', ':', mm.remainder(rows, 10)),
+      cube.index(slice(), mm.remainder(rows.T, 10)),
+      cube.copy('F').index(':', mm.subtract(mm.remainder(idx, 20), 10)),
+      cube.index('::-1, :, ::2').index(':', ':', mm.remainder(idx, 5)),
     ].map((r) => [[...r.shape], [...r.strides], r.dtype.str, encode(r)]);
     const py = runNumpy<unknown>(`${PY_ENCODE}
 a1 = np.arange(600, dtype='<f8'); a2 = np.arange(600, dtype='<f4').reshape(30, 20)
@@ -131,7 +137,8 @@ cube = np.arange(3000, dtype='<i8').reshape(30, 10, 10)
 rs = [a1[m1], a2[m2], a2.T[m2.T], a2[::-1, ::2][lead], a2[m2[:, 0]], be[m2.reshape(20, 30)], be[m2.reshape(20, 30)[:, 0].reshape(-1)],
       rec[m1], a1[idx], a2[rows], a2.T[u16], be[::-1][u16], rec[idx], cube[rows], cube[::2, :, ::3][rows % 15],
       a2[rows.T], a1[idx.reshape(20, 30)[::-1, ::2].T], cube.T[rows % 10], cube.T[rows.T % 10], cube[rows.T],
-      cube.T[(np.arange(100) % 3 < 2).reshape(10, 10)]]
+      cube.T[(np.arange(100) % 3 < 2).reshape(10, 10)], a2[:, idx % 20], a2.T[:, rows % 30], cube[:, :, rows % 10], cube[:, rows.T % 10],
+      np.asfortranarray(cube)[:, idx % 20 - 10], cube[::-1, :, ::2][:, :, idx % 5]]
 print(json.dumps([[list(r.shape), list(r.strides), r.dtype.str, encode(r)] for r in rs]))`);
     expect(ours).toEqual(py);
     // A copy, as every advanced index: writing it leaves the source as it was.
@@ -147,6 +154,9 @@ print(json.dumps([[list(r.shape), list(r.strides), r.dtype.str, encode(r)] for r
     expect(() => a.index(idx)).toThrow(new IndexError('index 300 is out of bounds for axis 0 with size 300'));
     idx.set([377], -301);
     expect(() => a.index(idx)).toThrow(new IndexError('index -301 is out of bounds for axis 0 with size 300'));
+    const cols = mm.remainder(arange(400), 2);
+    cols.set([5], 2);
+    expect(() => a.index(':', cols)).toThrow(new IndexError('index 2 is out of bounds for axis 1 with size 2'));
     const m = zeros([299], '|b1');
     expect(() => a.index(m)).toThrow(new IndexError('boolean index did not match indexed array along axis 0; size of axis is 300 but size of corresponding boolean axis is 299'));
   });
