@@ -530,7 +530,13 @@ function setitemByKernels(a: NdArray, items: readonly FancyItem[], value: unknow
   // Reading the value ran the caller's code (a list's getters): the memory is checked again.
   requireWritable(a);
   const bad = putNative(flat, idx, vals, 'raise');
-  if (bad === null) return false;
+  if (bad === null) {
+    // A mask with few true items (the kernel takes 256 indices or more):
+    // put's own path, its indices known to be in range.
+    if (key.dtype.kind !== 'b') return false;
+    put(flat, idx, vals);
+    return true;
+  }
   if (bad !== -1) throw new IndexError(`index ${String(idx.index(bad).toArray())} is out of bounds for axis 0 with size ${flat.shape[0]}`);
   return true;
 }

@@ -191,6 +191,9 @@ describeWithNumpy('a[mask] = v and a[idx] = v at kernel sizes (the put kernel) m
     a = f8().index('::2');
     a.set([mm.remainder(idx, 300)], 9);
     results.push(a);
+    a = f8();
+    a.set([mm.equal(mm.remainder(arange(600), 250), 7)], [1, 2, 3]);
+    results.push(a);
     const py = runNumpy<unknown>(`${PY_ENCODE}
 m1 = np.arange(600) % 3 == 0; m2 = (np.arange(600) % 7 < 3).reshape(30, 20)
 idx = (np.arange(600) * 7919) % 600 - 300
@@ -203,6 +206,7 @@ a = np.arange(600, dtype='<f8'); a[idx] = np.arange(600, dtype='<i4') * 2; rs.ap
 a = np.arange(600, dtype='<u1'); a[rep] = np.arange(500, dtype='<f4').reshape(25, 20) + 0.75; rs.append(a)
 a = np.arange(600, dtype='<f8'); a[idx] = a[::-1]; rs.append(a)
 a = np.arange(600, dtype='<f8')[::2]; a[idx % 300] = 9; rs.append(a)
+a = np.arange(600, dtype='<f8'); a[np.arange(600) % 250 == 7] = [1, 2, 3]; rs.append(a)
 print(json.dumps([[r.dtype.str, encode(r)] for r in rs]))`);
     expect(results.map((r) => [r.dtype.str, encode(r)])).toEqual(py);
   });
