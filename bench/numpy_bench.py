@@ -255,6 +255,7 @@ def w20(p):
     mask = np.fromfile(f["mask"], "?")
     sym = np.fromfile(f["sym"], "<i4")
     pick = np.fromfile(f["pick"], "<i8")
+    cols = np.fromfile(f["cols"], "<i8")
     rec = np.memmap(f["records"], RECORD, "r+", shape=(n,))
     a2 = a.reshape(1000, n // 1000)
     few = min(rounds, 3)
@@ -285,6 +286,8 @@ def w20(p):
         "concatenate": measure(lambda: np.concatenate([a[: n // 2], a[n // 2 :]]), rounds),
         "sum_axis": measure(lambda: a2.sum(axis=1), rounds),
         "argmax_axis": measure(lambda: a2.argmax(axis=1), rounds),
+        "take_cols": measure(lambda: np.take(a2, cols, axis=1), rounds),
+        "index_cols": measure(lambda: a2[:, cols], rounds),
     }
     # The same rows over a copy in 4 KiB pages, as the JS buffer mmarray
     # reads is (np.fromfile's array is in huge pages where the kernel allows).

@@ -49,8 +49,11 @@ function w20(ctx) {
   for (let i = 0; i < n; i++) sym[i] = idx[i] % 1000;
   const pick = h.randomIndices(1_000_000, n, 4242);
   const pick64 = BigInt64Array.from(pick, (x) => BigInt(x));
+  // 5000 random columns of a 1000 x (n / 1000) matrix (take along axis 1, a[:, cols]).
+  const cols = h.randomIndices(5000, n / 1000, 9090);
+  const cols64 = BigInt64Array.from(cols, (x) => BigInt(x));
   const files = {};
-  for (const [k, v] of Object.entries({ f8, frames, mask, sym, pick: pick64 })) {
+  for (const [k, v] of Object.entries({ f8, frames, mask, sym, pick: pick64, cols: cols64 })) {
     files[k] = ctx.dir.path(`w20-${k}.bin`);
     fs.writeFileSync(files[k], new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
   }
@@ -189,6 +192,18 @@ function w20(ctx) {
   const baseSumAx4k = m(() => rowSums(f8, n / 1000));
   const libArgmax4k = m(() => A2k.argmax(1));
   const baseArgmax4k = m(() => rowArgmax(f8, n / 1000));
+  const C = mm.fromBuffer(cols64, '<i8');
+  const width = n / 1000;
+  const libTakeCols = m(() => mm.take(A2, C, { axis: 1 }));
+  const libIndexCols = m(() => A2.index(':', C));
+  const baseCols = m(() => {
+    const out = new Float64Array(1000 * cols.length);
+    for (let r = 0, o = 0; r < 1000; r++) {
+      const row = r * width;
+      for (let j = 0; j < cols.length; j++) out[o++] = f8a[row + cols[j]];
+    }
+    return out;
+  });
   const half1 = A.index(`:${n / 2}`);
   const half2 = A.index(`${n / 2}:`);
   const libCat = m(() => mm.concatenate([half1, half2]));
@@ -234,6 +249,8 @@ function w20(ctx) {
   row('unique(a), 10M f8 (4096 values)', libUnique, baseUnique, np?.unique, 'lib and np: values only');
   row('bincount(sym, weights=a), 10M', libBin, baseBin, np?.bincount);
   row('concatenate two 5M f8 halves', libCat, baseCat, np?.concatenate);
+  row('take(a, 5000 random columns, axis=1), 1000x10000 f8', libTakeCols, baseCols, np?.take_cols, 'lib, base: an mmarray-allocated array; base: a row by row gather');
+  row('a.index(":", cols) (a[:, cols]), 5000 random columns, 1000x10000 f8', libIndexCols, baseCols, np?.index_cols, "np's result is laid out columns outermost, as ours");
   row('sum(axis=1), 1000x10000 f8', libSumAx, baseSumAx, np?.sum_axis, 'lib, base: an mmarray-allocated array; base: a sequential loop per row (not pairwise)');
   row('argmax(axis=1), 1000x10000 f8', libArgmax, baseArgmax, np?.argmax_axis, 'lib, base: an mmarray-allocated array');
   row('sum(axis=1), 1000x10000 f8, all in 4 KiB pages', libSumAx4k, baseSumAx4k, np?.sum_axis_4k, 'lib, base: a JS Float64Array; np: the array copied into an anonymous mmap (4 KiB pages)');
@@ -456,6 +473,9 @@ function w20s(ctx) {
   for (let i = 0; i < n; i++) frames[i] = idx[i] & 0xff ? 0 : 1;
   const pick = h.randomIndices(1_000_000, n, 4242);
   const pick64 = BigInt64Array.from(pick, (x) => BigInt(x));
+  // 5000 random columns of a 1000 x (n / 1000) matrix (take along axis 1, a[:, cols]).
+  const cols = h.randomIndices(5000, n / 1000, 9090);
+  const cols64 = BigInt64Array.from(cols, (x) => BigInt(x));
   const vals = Float64Array.from(pick, (x) => x / 3);
   const sorted = Float64Array.from(f8).sort();
   const keys = Float64Array.from(pick, (x) => f8[x] + 0.0005);
