@@ -374,8 +374,8 @@ function getitemByKernels(a: NdArray, items: readonly FancyItem[]): NdArray | nu
     if (inner.length === 0) return compress(mask, a.reshape(-1));
     return take(a.reshape([mask.size, ...inner]), nonzero(mask)[0], { axis: 0 });
   }
-  // take's result is C-ordered; NumPy's follows an index array laid out otherwise (indexOrder).
-  // Without a subspace the index dims follow the index array's layout (indexOrder), with one in C order.
+  // take's result is C-ordered; without a subspace NumPy's index dims follow
+  // the index array's layout (indexOrder), so that must be C order then.
   if ((dt.kind === 'i' || (dt.kind === 'u' && dt.itemsize < 8)) && (a.ndim > 1 || isCOrder(indexOrder([{ shape: key.shape, strides: key.strides }], key.shape)))) {
     return take(a, key, { axis: 0 });
   }
