@@ -264,16 +264,29 @@ export function select(a: NdArray, items: readonly FancyItem[], beforeBounds?: (
   // |stride|, largest first, so a broadcast (stride-0) axis goes innermost
   // (fuzz seeds 13709 15663; 9230 9443 through an astype of such a result).
   const restPos = [...pre.map((_, i) => i), ...post.map((_, i) => pre.length + nb + i)];
-  const restOrder = restAxes
-    .map((ax, i) => ({ i, s: Math.abs(view.strides[ax]) }))
-    .sort((x, y) => y.s - x.s || x.i - y.i)
-    .map(({ i }) => restPos[i]);
+  const restOrder = memoryOrder(restAxes.map((ax) => view.strides[ax])).map((i) => restPos[i]);
   // The index dims follow the index arrays' own layout only when they are
   // the whole result; beside a subspace NumPy lays them out in C order
   // (np.asfortranarray(a)[b.T] of a 3-d `a`: index dims C, subspace F).
   const indexDims = restAxes.length === 0 ? indexOrder(adv, bshape) : bshape.map((_, i) => i);
   const order = [...indexDims.map((i) => pre.length + i), ...restOrder];
   return { shape, offsets, order };
+}
+
+/**
+ * Positions of `strides` in the order NumPy's PyArray_CreateSortedStridePerm
+ * lays those axes out: a stable sort by |stride|, largest first.
+ */
+function memoryOrder(strides: readonly number[]): number[] {
+  return strides
+    .map((st, i) => ({ i, s: Math.abs(st) }))
+    .sort((x, y) => y.s - x.s || x.i - y.i)
+    .map(({ i }) => i);
+}
+
+/** An index dtype `take` reads as intp under its 'safe' cast: signed integers, unsigned below 64 bits. */
+function isTakeIndex(dt: DType): boolean {
+  return dt.kind === 'i' || (dt.kind === 'u' && dt.itemsize < 8);
 }
 
 /**
@@ -363,10 +376,8 @@ function getitemByKernels(a: NdArray, items: readonly FancyItem[]): NdArray | nu
   requireOpen(key);
   const dt = key.dtype;
   // NumPy lays the subspace (the axes the key leaves) out in the source's
-  // memory order (select's restOrder); take's C order is that order only
-  // when their strides do not grow.
-  const subspace = a.strides.slice(dt.kind === 'b' ? key.ndim : 1).map(Math.abs);
-  if (subspace.some((st, i) => i > 0 && st > subspace[i - 1])) return null;
+  // memory order (select's restOrder); take's result is C-ordered.
+  if (!isCOrder(memoryOrder(a.strides.slice(dt.kind === 'b' ? key.ndim : 1)))) return null;
   if (dt.kind === 'b') {
     for (let d = 0; d < key.ndim; d++) if (key.shape[d] !== a.shape[d]) return null;
     const mask = key.reshape(-1);
@@ -376,7 +387,7 @@ function getitemByKernels(a: NdArray, items: readonly FancyItem[]): NdArray | nu
   }
   // take's result is C-ordered; without a subspace NumPy's index dims follow
   // the index array's layout (indexOrder), so that must be C order then.
-  if ((dt.kind === 'i' || (dt.kind === 'u' && dt.itemsize < 8)) && (a.ndim > 1 || isCOrder(indexOrder([{ shape: key.shape, strides: key.strides }], key.shape)))) {
+  if (isTakeIndex(dt) && (a.ndim > 1 || isCOrder(indexOrder([{ shape: key.shape, strides: key.strides }], key.shape)))) {
     return take(a, key, { axis: 0 });
   }
   return null;
@@ -399,19 +410,15 @@ function takenAfterSlices(a: NdArray, items: readonly FancyItem[]): NdArray | nu
   }
   const key = flat[k];
   if (!(key instanceof ArrayClass) || key.ndim === 0 || key.size < NATIVE_MIN_ELEMENTS) return null;
-  const dt = key.dtype;
-  if (!(dt.kind === 'i' || (dt.kind === 'u' && dt.itemsize < 8))) return null;
+  if (!isTakeIndex(key.dtype)) return null;
   requireOpen(a);
   requireOpen(key);
   const t = take(a, key, { axis: k });
   const nIdx = key.ndim;
-  const source = (i: number): number => Math.abs(a.strides[i < k ? i : i - nIdx + 1]);
-  const rest = [...t.shape.keys()]
-    .filter((i) => i < k || i >= k + nIdx)
-    .map((i, pos) => ({ i, pos, s: source(i) }))
-    .sort((x, y) => y.s - x.s || x.pos - y.pos)
-    .map(({ i }) => i);
-  const order = [...Array.from({ length: nIdx }, (_, j) => k + j), ...rest];
+  // The result's other axes: those before the index, then those after it.
+  const rest = [...t.shape.keys()].filter((i) => i < k || i >= k + nIdx);
+  const restStrides = [...a.strides.slice(0, k), ...a.strides.slice(k + 1)];
+  const order = [...Array.from({ length: nIdx }, (_, j) => k + j), ...memoryOrder(restStrides).map((p) => rest[p])];
   if (isCOrder(order)) return t;
   const r = allocateOrdered(a.dtype, t.shape, order, storesWholeItems(a.dtype));
   r.set(t);
@@ -505,7 +512,7 @@ function setitemByKernels(a: NdArray, items: readonly FancyItem[], value: unknow
     flat = a.ndim === 1 ? a : a.reshape(-1);
     idx = flatnonzero(key);
     shape = [idx.size];
-  } else if (key.dtype.kind === 'i' || (key.dtype.kind === 'u' && key.itemsize < 8)) {
+  } else if (isTakeIndex(key.dtype)) {
     if (a.ndim !== 1) return false;
     flat = a;
     idx = key.ndim === 1 ? key : key.reshape(-1);
@@ -526,7 +533,6 @@ function setitemByKernels(a: NdArray, items: readonly FancyItem[], value: unknow
   const one = src.size === 1;
   const cast = one ? src.reshape([1]) : v;
   const vals = cast.dtype.equals(a.dtype) && (one || cast.ndim === 1) ? cast : cast.astype(a.dtype, 'C').reshape(-1);
-  if (vals.size === 0 && idx.size > 0) return false;
   // Reading the value ran the caller's code (a list's getters): the memory is checked again.
   requireWritable(a);
   const bad = putNative(flat, idx, vals, 'raise');
