@@ -26,6 +26,8 @@ import { elementValue, fromValue, isElementPosition } from './assign';
 import { AccessError, IndexError, ValueError, repr } from './errors';
 import { ellipsis, newaxis, parseIndex, Slice, type IndexItem } from './indexing';
 import { forEachOffset2 } from './iterate';
+import { broadcastShape } from './broadcast';
+import { ravelByKernels } from './flat-index';
 import { MAXDIMS, normalizeAxis, shapeToSize } from './layout';
 import { pyShape, tupleNoSpace } from './format';
 import { codecOf, derive, requireArray, requireOpen, storageOf, writeFlagOf, NdArray as ArrayClass } from './internal';
@@ -369,9 +371,11 @@ export function getitem(a: NdArray, items: readonly FancyItem[]): NdArray {
  */
 function getitemByKernels(a: NdArray, items: readonly FancyItem[]): NdArray | null {
   if (a.ndim === 0) return null;
+  const merged = mergedIndex(a, items);
+  if (merged !== null) [a, items] = merged;
   if (items.length !== 1) return takenAfterSlices(a, items);
   const key = items[0];
-  if (!(key instanceof ArrayClass) || key.ndim === 0 || key.ndim > a.ndim || key.size < NATIVE_MIN_ELEMENTS) return null;
+  if (!(key instanceof ArrayClass) || key.ndim === 0 || (key.dtype.kind === 'b' && key.ndim > a.ndim) || key.size < NATIVE_MIN_ELEMENTS) return null;
   requireOpen(a);
   requireOpen(key);
   const dt = key.dtype;
@@ -423,6 +427,61 @@ function takenAfterSlices(a: NdArray, items: readonly FancyItem[]): NdArray | nu
   const r = allocateOrdered(a.dtype, t.shape, order, storesWholeItems(a.dtype));
   r.set(t);
   return r;
+}
+
+/** A whole slice (`:`), which keeps its axis as it is. */
+function isWhole(it: unknown): boolean {
+  return it instanceof Slice && it.start === null && it.stop === null && (it.step === null || it.step === 1);
+}
+
+/**
+ * `a[:, …, :, i0, i1, …, :, …]` (whole slices or one ellipsis around two or
+ * more adjacent integer arrays, their broadcast size 256 or more) as the same
+ * selection by one index: the arrays' flat indices (`ravelByKernels`, a
+ * negative index counting from the end of its axis) into a view of `a` whose
+ * indexed axes are merged into one, which their strides must allow (each
+ * the next one's stride times its length). The result's shape and values
+ * are the same; so is NumPy's layout, except without other axes, where it
+ * follows the index arrays' layout (only C order is merged then). Null for
+ * any other key, or an index out of bounds (the general path names it).
+ */
+function mergedIndex(a: NdArray, items: readonly FancyItem[]): [NdArray, FancyItem[]] | null {
+  let list: FancyItem[] = items.flatMap((it) => (typeof it === 'string' ? parseIndex(it) : [it]));
+  const e = list.indexOf(ellipsis);
+  if (e >= 0) {
+    if (list.indexOf(ellipsis, e + 1) >= 0 || list.length - 1 > a.ndim) return null;
+    list = [...list.slice(0, e), ...new Array<FancyItem>(a.ndim - list.length + 1).fill(new Slice()), ...list.slice(e + 1)];
+  }
+  let k = 0;
+  while (k < list.length && isWhole(list[k])) k++;
+  let m = 0;
+  while (k + m < list.length && list[k + m] instanceof ArrayClass && isTakeIndex((list[k + m] as NdArray).dtype)) m++;
+  if (m < 2 || list.length > a.ndim || !list.slice(k + m).every(isWhole)) return null;
+  const arrays = list.slice(k, k + m) as NdArray[];
+  for (let j = k; j < k + m - 1; j++) if (a.strides[j] !== a.strides[j + 1] * a.shape[j + 1]) return null;
+  const dims = a.shape.slice(k, k + m);
+  if (dims.includes(0)) return null;
+  requireOpen(a);
+  arrays.forEach(requireOpen);
+  let shape: number[];
+  try {
+    shape = broadcastShape(arrays.map((x) => x.shape));
+  } catch {
+    return null;
+  }
+  if (m === a.ndim && !isCOrder(indexOrder(arrays, shape))) return null;
+  const flat = ravelByKernels(arrays, dims, shape, true);
+  if (flat === null || flat === 'outside') return null;
+  const merged = derive<NdArray>(
+    a,
+    ArrayClass.prototype,
+    a.dtype,
+    [...a.shape.slice(0, k), shapeToSize(dims), ...a.shape.slice(k + m)],
+    [...a.strides.slice(0, k), a.strides[k + m - 1], ...a.strides.slice(k + m)],
+    a.offset,
+    writeFlagOf(a),
+  );
+  return [merged, [...list.slice(0, k), flat]];
 }
 
 function isCOrder(order: readonly number[]): boolean {
@@ -489,17 +548,22 @@ const PLAIN_KINDS = 'biufc';
 
 /**
  * The one-array forms of `a[key] = value` by the put kernel, or false for
- * the general path (nothing written then): a boolean mask of `a`'s shape
- * over a C-contiguous (or 1-d) `a`, and an integer array into a 1-d `a`, of
- * numbers or bools. The value is converted as the general path converts it
- * (a scalar or list to `a`'s dtype with NumPy's checks, an array cast
- * unsafely), broadcast to the result's shape (NumPy's shape error), and read
- * whole before the first store (a value that overlaps `a` is copied first);
- * an index out of bounds is NumPy's IndexError with nothing written;
- * repeated indices: the last one wins.
+ * the general path (nothing written then): a boolean mask over the leading
+ * axes of a C-contiguous (or 1-d) `a`, and an integer array (or several,
+ * merged: `mergedIndex`) along the first axis of `a`, whose rows (the axes
+ * after the indexed ones) move as runs of bytes; of numbers or bools. The
+ * value is converted as the general path converts it (a scalar or list to
+ * `a`'s dtype with NumPy's checks, an array cast unsafely), broadcast to the
+ * result's shape (NumPy's shape error), and read whole before the first
+ * store (a value that overlaps `a` is copied first); an index out of bounds
+ * is NumPy's IndexError with nothing written; repeated indices: the last one
+ * wins.
  */
 function setitemByKernels(a: NdArray, items: readonly FancyItem[], value: unknown): boolean {
-  if (items.length !== 1 || a.ndim === 0 || !PLAIN_KINDS.includes(a.dtype.kind) || a.dtype.isStructured) return false;
+  if (a.ndim === 0 || !PLAIN_KINDS.includes(a.dtype.kind) || a.dtype.isStructured) return false;
+  const merged = mergedIndex(a, items);
+  if (merged !== null) [a, items] = merged;
+  if (items.length !== 1) return false;
   const key = items[0];
   if (!(key instanceof ArrayClass) || key.ndim === 0 || key.size < NATIVE_MIN_ELEMENTS) return false;
   requireOpen(key);
@@ -507,19 +571,20 @@ function setitemByKernels(a: NdArray, items: readonly FancyItem[], value: unknow
   let idx: NdArray;
   let shape: number[];
   if (key.dtype.kind === 'b') {
-    if (key.ndim !== a.ndim || key.shape.some((n, d) => n !== a.shape[d])) return false;
+    if (key.ndim > a.ndim || key.shape.some((n, d) => n !== a.shape[d])) return false;
     if (a.ndim > 1 && !a.flags.cContiguous) return false;
-    flat = a.ndim === 1 ? a : a.reshape(-1);
+    flat = a.ndim === 1 ? a : a.reshape([key.size, ...a.shape.slice(key.ndim)]);
     idx = flatnonzero(key);
     shape = [idx.size];
   } else if (isTakeIndex(key.dtype)) {
-    if (a.ndim !== 1) return false;
     flat = a;
     idx = key.ndim === 1 ? key : key.reshape(-1);
     shape = [...key.shape];
   } else {
     return false;
   }
+  const rowShape = flat.shape.slice(1);
+  shape.push(...rowShape);
   let src: NdArray;
   if (value instanceof ArrayClass) {
     requireOpen(value);
@@ -529,17 +594,19 @@ function setitemByKernels(a: NdArray, items: readonly FancyItem[], value: unknow
     src = fromValue(value, a.dtype);
   }
   const v = toIndexResult(src, shape);
-  // One value for every index (a scalar, or one item broadcast), else one each, in C order.
-  const one = src.size === 1;
-  const cast = one ? src.reshape([1]) : v;
-  const vals = cast.dtype.equals(a.dtype) && (one || cast.ndim === 1) ? cast : cast.astype(a.dtype, 'C').reshape(-1);
+  // One row for every index (a scalar, or a row broadcast), else one each, in C order.
+  const nIdx = shape.length - rowShape.length;
+  const one = v.strides.slice(0, nIdx).every((st) => st === 0);
+  const w = one ? v.index(...new Array<number>(nIdx).fill(0)) : v;
+  const direct = w.dtype.equals(a.dtype) && (rowShape.length === 0 ? w.ndim <= 1 : w.flags.cContiguous);
+  const vals = (direct ? w : w.astype(a.dtype, 'C')).reshape([one ? 1 : idx.size, ...rowShape]);
   // Reading the value ran the caller's code (a list's getters): the memory is checked again.
   requireWritable(a);
   const bad = putNative(flat, idx, vals, 'raise');
   if (bad === null) {
     // A mask with few true items (the kernel takes 256 indices or more):
     // put's own path, its indices known to be in range.
-    if (key.dtype.kind !== 'b') return false;
+    if (key.dtype.kind !== 'b' || rowShape.length > 0) return false;
     put(flat, idx, vals);
     return true;
   }

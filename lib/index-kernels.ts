@@ -141,12 +141,8 @@ export function takeNative(src: NdArray, idx: NdArray, mode: 'raise' | 'wrap' | 
   if (src.ndim === 0 || idx.size < NATIVE_MIN_ELEMENTS) return null;
   // Rows of an N-d `src` (its axes after the first) move as one run of bytes
   // each when they are C-contiguous within the row; dst holds them back to back.
-  let row = src.itemsize;
-  for (let d = src.ndim - 1; d >= 1; d--) {
-    if (src.shape[d] !== 1 && src.strides[d] !== row) return null;
-    row *= src.shape[d];
-  }
-  if (row === 0 || !dst.flags.cContiguous) return null;
+  const row = rowBytes(src);
+  if (row === null || row === 0 || !dst.flags.cContiguous) return null;
   const ia = indexArgs(idx);
   if (ia === null) return null;
   const s = regionOf(storageOf(src), src.offset);
@@ -157,20 +153,38 @@ export function takeNative(src: NdArray, idx: NdArray, mode: 'raise' | 'wrap' | 
 }
 
 /**
- * `a[idx[k]] = values[k % values.size]` (bytes) for each k in order, for a
- * 1-d `a`, a 1-d integer `idx` and 1-d `values` already of `a`'s dtype; -1
- * when done, the position of the first index out of range under 'raise'
- * (nothing written), or null when the operands do not qualify.
+ * `a[idx[k]] = values[k % m]` (bytes) for each k in order, for a 1-d integer
+ * `idx` and `values` already of `a`'s dtype, where m is `values.shape[0]`:
+ * items of a 1-d `a` (`values` 1-d), or rows of an N-d `a` (`a[idx[k], ...]`,
+ * C-contiguous within the row; `values` of shape `[m, ...row]`, its rows
+ * C-contiguous too); -1 when done, the position of the first index out of
+ * range under 'raise' (nothing written), or null when the operands do not
+ * qualify.
  */
 export function putNative(a: NdArray, idx: NdArray, values: NdArray, mode: 'raise' | 'wrap' | 'clip'): number | null {
-  if (a.ndim !== 1 || values.ndim !== 1 || idx.size < NATIVE_MIN_ELEMENTS || a.itemsize === 0 || values.itemsize !== a.itemsize) return null;
+  if (a.ndim === 0 || values.ndim !== a.ndim || idx.size < NATIVE_MIN_ELEMENTS || a.itemsize === 0 || values.itemsize !== a.itemsize) return null;
+  const row = rowBytes(a);
+  if (row === null || row === 0 || rowBytes(values) !== row || values.shape.some((n, d) => d > 0 && n !== a.shape[d])) return null;
   const ia = indexArgs(idx);
   if (ia === null) return null;
   const d = regionOf(storageOf(a), a.offset);
   const v = regionOf(storageOf(values), values.offset);
   if (d === null || v === null) return null;
   const [im, io, ic, is, it, isw] = ia;
-  return K.put(d.memory, d.byteOffset, a.shape[0], a.strides[0], a.itemsize, im as never, io, ic, is, it, isw, TAKE_MODES[mode], v.memory, v.byteOffset, values.size, values.strides[0]);
+  return K.put(d.memory, d.byteOffset, a.shape[0], a.strides[0], row, im as never, io, ic, is, it, isw, TAKE_MODES[mode], v.memory, v.byteOffset, values.shape[0], values.strides[0]);
+}
+
+/**
+ * The bytes of one row of `a` (its axes after the first) when they are one
+ * C-contiguous run, else null; an item for a 1-d `a`.
+ */
+function rowBytes(a: NdArray): number | null {
+  let row = a.itemsize;
+  for (let d = a.ndim - 1; d >= 1; d--) {
+    if (a.shape[d] !== 1 && a.strides[d] !== row) return null;
+    row *= a.shape[d];
+  }
+  return row;
 }
 
 /** The count of non-zero elements of a 1-d `c`, or null when it does not qualify. */

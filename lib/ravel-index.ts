@@ -26,6 +26,7 @@ import { zeros, broadcastTo } from './create';
 import { broadcastShape, kOrder, kOrderStrides } from './broadcast';
 import { asStrided } from './views';
 import { checkNdim } from './layout';
+import { ravelByKernels } from './flat-index';
 
 /** Options of {@link unravelIndex}. */
 export interface UnravelIndexOptions {
@@ -182,10 +183,15 @@ export function ravelMultiIndex(multiIndex: readonly (NdArray | number | bigint 
   const shape = broadcastShape(coords.map((c) => c.shape));
   // NumPy refuses a zero-length dim only when there is a coordinate to ravel (none: an empty result).
   if (ds.includes(0) && shape.every((n) => n > 0)) throw new ValueError('cannot unravel if shape has zero entries (is empty).');
+  const axes = ds.map((_, k) => (order === 'C' ? k : ds.length - 1 - k));
+  if (modeList.every((m) => m === 'raise') && ds.every((d) => d > 0)) {
+    const fast = ravelByKernels(axes.map((ax) => coords[ax]), axes.map((ax) => ds[ax]), shape, false);
+    if (fast === 'outside') throw new ValueError('invalid entry in coordinates array');
+    if (fast !== null) return fast;
+  }
   const vals = coords.map((c) => int64Values(c, shape));
   const r = zeros(shape, 'int64');
   const t = r.typedArray() as BigInt64Array;
-  const axes = ds.map((_, k) => (order === 'C' ? k : ds.length - 1 - k));
   const exact = size <= BigInt(Number.MAX_SAFE_INTEGER);
   for (let i = 0; i < t.length; i++) {
     let flat = 0n;
@@ -206,3 +212,4 @@ export function ravelMultiIndex(multiIndex: readonly (NdArray | number | bigint 
   }
   return r;
 }
+

@@ -230,6 +230,111 @@ print(json.dumps([[r.dtype.str, encode(r)] for r in rs]))`);
   });
 });
 
+describeWithNumpy('several index arrays at kernel sizes (one flat index into the merged axes) match NumPy', () => {
+  // a[rows, cols] and its kin with 256 results or more: the index arrays'
+  // flat index into a view whose indexed axes are merged, then take or put.
+  const PY_SETUP = `
+cube = np.arange(4000, dtype='<f8').reshape(20, 10, 20)
+r = (np.arange(600) * 7) % 20 - 10; c = (np.arange(600, dtype='<i4') * 13) % 10; z = (np.arange(600) * 11) % 20
+rr = (np.arange(30) % 20).reshape(30, 1); cc = ((np.arange(40, dtype='<u2') * 3) % 10).astype('<u2').reshape(1, 40)
+rf = np.asfortranarray(((np.arange(600) * 7) % 20).reshape(20, 30)); cf = np.asfortranarray(((np.arange(600) * 3) % 10).reshape(20, 30))
+be = np.arange(4000, dtype='>i2').reshape(20, 10, 20)`;
+  const setup = () => {
+    const cube = arange(4000, '<f8').reshape([20, 10, 20]);
+    const r = mm.subtract(mm.remainder(mm.multiply(arange(600), 7), 20), 10);
+    const c = mm.remainder(mm.multiply(arange(600, '<i4'), 13), 10);
+    const z = mm.remainder(mm.multiply(arange(600), 11), 20);
+    const rr = mm.remainder(arange(30), 20).reshape([30, 1]);
+    const cc = mm.remainder(mm.multiply(arange(40, '<u2'), 3), 10).astype('<u2').reshape([1, 40]);
+    const rf = mm.remainder(mm.multiply(arange(600), 7), 20).reshape([20, 30]).copy('F');
+    const cf = mm.remainder(mm.multiply(arange(600), 3), 10).reshape([20, 30]).copy('F');
+    const be = arange(4000, '>i2').reshape([20, 10, 20]);
+    return { cube, r, c, z, rr, cc, rf, cf, be };
+  };
+
+  test('reads: leading, after slices, beside an ellipsis, broadcast and F-ordered index arrays, views the merge cannot take', () => {
+    const { cube, r, c, z, rr, cc, rf, cf, be } = setup();
+    const ours = [
+      cube.index(r, c),
+      cube.index(r, c, z),
+      cube.index(slice(), c, z),
+      cube.index(ellipsis, c, z),
+      cube.index(rr, cc),
+      cube.index(rf, cf),
+      cube.index(rf, cf, 0 as never),
+      cube.index('::-1').index(r, c),
+      cube.index(':, ::2').index(r, mm.remainder(c, 5)),
+      cube.transpose([1, 0, 2]).index(c, r),
+      cube.copy('F').index(r, c),
+      be.index(r, c, z),
+      be.index(r, c).index(':, :'),
+    ].map((x) => [[...x.shape], [...x.strides], x.dtype.str, encode(x)]);
+    const py = runNumpy<unknown>(`${PY_ENCODE}${PY_SETUP}
+rs = [cube[r, c], cube[r, c, z], cube[:, c, z], cube[..., c, z], cube[rr, cc], cube[rf, cf], cube[rf, cf, 0], cube[::-1][r, c],
+      cube[:, ::2][r, c % 5], cube.transpose(1, 0, 2)[c, r], np.asfortranarray(cube)[r, c], be[r, c, z], be[r, c][:, :]]
+print(json.dumps([[list(x.shape), list(x.strides), x.dtype.str, encode(x)] for x in rs]))`);
+    expect(ours).toEqual(py);
+  });
+
+  test('writes: scalars, rows, broadcast rows and one value each, repeated indices (the last wins), a value that overlaps the target', () => {
+    const { cube, r, c, z, rr, cc } = setup();
+    const results: NdArray[] = [];
+    const fresh = (): NdArray => cube.copy();
+    let a = fresh();
+    a.set([r, c], -1);
+    results.push(a);
+    a = fresh();
+    a.set([r, c], mm.negative(arange(20, '<f4')));
+    results.push(a);
+    a = fresh();
+    a.set([r, c, z], mm.multiply(arange(600), 0.5));
+    results.push(a);
+    a = fresh();
+    a.set([rr, cc], mm.add(arange(1200 * 20).reshape([30, 40, 20]), 0.25));
+    results.push(a);
+    a = fresh();
+    a.set([r, c], a.index(z, c));
+    results.push(a);
+    a = arange(4000, '<i2').reshape([20, 10, 20]);
+    a.set([r], arange(200, '<f8').reshape([10, 20]));
+    results.push(a);
+    a = arange(4000, '<u1').reshape([200, 20]);
+    a.set([mm.remainder(arange(300), 200)], 7);
+    results.push(a);
+    a = arange(12000, '<f8').reshape([60, 10, 20]);
+    a.set([mm.equal(mm.remainder(arange(600), 2), 0).reshape([60, 10])], arange(20, '<f8'));
+    results.push(a);
+    const py = runNumpy<unknown>(`${PY_ENCODE}${PY_SETUP}
+rs = []
+a = cube.copy(); a[r, c] = -1; rs.append(a)
+a = cube.copy(); a[r, c] = -np.arange(20, dtype='<f4'); rs.append(a)
+a = cube.copy(); a[r, c, z] = np.arange(600) * 0.5; rs.append(a)
+a = cube.copy(); a[rr, cc] = np.arange(1200 * 20).reshape(30, 40, 20) + 0.25; rs.append(a)
+a = cube.copy(); a[r, c] = a[z, c]; rs.append(a)
+a = np.arange(4000, dtype='<i2').reshape(20, 10, 20); a[r] = np.arange(200, dtype='<f8').reshape(10, 20); rs.append(a)
+a = np.arange(4000, dtype='<u1').reshape(200, 20); a[np.arange(300) % 200] = 7; rs.append(a)
+a = np.arange(12000, dtype='<f8').reshape(60, 10, 20); a[(np.arange(600) % 2 == 0).reshape(60, 10)] = np.arange(20, dtype='<f8'); rs.append(a)
+print(json.dumps([[x.dtype.str, encode(x)] for x in rs]))`);
+    expect(results.map((x) => [x.dtype.str, encode(x)])).toEqual(py);
+  });
+
+  test("an index out of bounds is NumPy's IndexError naming its axis, with nothing written", () => {
+    const { cube, c, z } = setup();
+    const badc = c.copy();
+    badc.set([599], 10);
+    expect(() => cube.index(z, badc)).toThrow(new IndexError('index 10 is out of bounds for axis 1 with size 10'));
+    const bad = z.copy();
+    bad.set([599], 20);
+    expect(() => cube.index(slice(), c, bad)).toThrow(new IndexError('index 20 is out of bounds for axis 2 with size 20'));
+    bad.set([599], -21);
+    const before = encode(cube);
+    expect(() => cube.set([slice(), c, bad], 0)).toThrow(new IndexError('index -21 is out of bounds for axis 2 with size 20'));
+    expect(() => cube.set([bad, c], arange(3))).toThrow(new ValueError('shape mismatch: value array of shape (3,) could not be broadcast to indexing result of shape (600,20)'));
+    expect(encode(cube)).toEqual(before);
+    expect(() => cube.index(c, arange(7))).toThrow(/shape mismatch: indexing arrays could not be broadcast together with shapes \(600,\) \(7,\)/);
+  });
+});
+
 describeWithNumpy('the layout of an advanced-indexing result follows NumPy', () => {
   // The non-indexed axes are laid out as NumPy's PyArray_CreateSortedStridePerm
   // sorts them (|stride| largest first, stable): a broadcast axis goes innermost.

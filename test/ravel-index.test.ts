@@ -140,3 +140,40 @@ describeWithNumpy('unravelIndex result layout against NumPy (fuzz pass 6)', () =
     check(cases);
   });
 });
+
+describeWithNumpy('ravelMultiIndex at kernel sizes (one multiply and add per axis) against NumPy', () => {
+  // 256 coordinates or more in 'raise' mode: the kernels' pass, NumPy's values and errors.
+  test('C and F order, mixed dtypes, broadcast, byte-swapped and strided coordinates; a coordinate outside its axis', () => {
+    const r = arange(600).index('::-1');
+    const c = array(Array.from({ length: 600 }, (_, i) => (i * 7) % 50), '>i4');
+    const b = array(Array.from({ length: 40 }, (_, i) => i % 3 === 0), '|b1').reshape([40, 1]);
+    const u = array(Array.from({ length: 30 }, (_, i) => (i * 5) % 9), '<u2').reshape([1, 30]);
+    const got: Res[] = [
+      ravelMultiIndex([r, c], [600, 50]),
+      ravelMultiIndex([r, c], [600, 50], { order: 'F' }),
+      ravelMultiIndex([b, u, 3], [2, 9, 4]),
+      ravelMultiIndex([r, c, r], [600, 50, 2 ** 30]),
+    ].map(show);
+    for (const f of [() => ravelMultiIndex([r, c], [600, 49]), () => ravelMultiIndex([arange(-1, 599), c], [600, 50])]) {
+      try {
+        f();
+      } catch (e) {
+        got.push({ error: (e as Error).name, message: (e as Error).message });
+      }
+    }
+    const py = runNumpy<Res[]>(`
+def show(r):
+    return {'dtype': r.dtype.str, 'shape': list(r.shape), 'hex': np.ascontiguousarray(r).tobytes().hex()}
+r = np.arange(600)[::-1]; c = ((np.arange(600) * 7) % 50).astype('>i4')
+b = (np.arange(40) % 3 == 0).reshape(40, 1); u = ((np.arange(30) * 5) % 9).astype('<u2').reshape(1, 30)
+out = [show(np.ravel_multi_index((r, c), (600, 50))), show(np.ravel_multi_index((r, c), (600, 50), order='F')),
+       show(np.ravel_multi_index((b, u, 3), (2, 9, 4))), show(np.ravel_multi_index((r, c, r), (600, 50, 2**30)))]
+for f in [lambda: np.ravel_multi_index((r, c), (600, 49)), lambda: np.ravel_multi_index((np.arange(-1, 599), c), (600, 50))]:
+    try:
+        f()
+    except Exception as e:
+        out.append({'error': type(e).__name__, 'message': str(e)})
+print(json.dumps(out))`);
+    expect(got).toEqual(py);
+  });
+});
