@@ -904,20 +904,22 @@ function takeByOuterRows(src: NdArray, indices: NdArray, ax: number, mode: 'rais
   const r = allocateOrdered(src.dtype, [...outer, flat.size, ...inner], [...src.shape.keys()], storesWholeItems(src.dtype));
   const rowShape = [src.shape[ax], ...inner];
   const rowStrides = src.strides.slice(ax);
-  const blockShape = [flat.size, ...inner];
-  const blockStrides = r.strides.slice(ax);
+  // The kernel walks the last outer axis itself; the others are looped here.
+  const last = outer[ax - 1];
+  const lastStride = src.strides[ax - 1];
+  const blockShape = [flat.size * last, ...inner];
   const block = shapeToSize(blockShape) * src.itemsize;
-  const pos = new Array<number>(ax).fill(0);
-  for (let o = 0; o < count; o++) {
+  const pos = new Array<number>(ax - 1).fill(0);
+  for (let o = 0; o < count / last; o++) {
     let off = src.offset;
-    for (let d = 0; d < ax; d++) off += pos[d] * src.strides[d];
+    for (let d = 0; d < ax - 1; d++) off += pos[d] * src.strides[d];
     const s = derive(src, ArrayClass.prototype, src.dtype, rowShape, rowStrides, off);
-    const d = derive(r, ArrayClass.prototype, r.dtype, blockShape, blockStrides, r.offset + o * block);
-    const bad = takeNative(s, flat, mode, d);
+    const d = derive(r, ArrayClass.prototype, r.dtype, blockShape, r.strides.slice(ax), r.offset + o * block);
+    const bad = takeNative(s, flat, mode, d, [last, lastStride]);
     // The same shapes and strides at every position: the first call decides.
     if (bad === null) return null;
     if (bad !== -1) throw new IndexError(`index ${String(flat.index(bad).toArray())} is out of bounds for axis ${ax} with size ${src.shape[ax]}`);
-    for (let k = ax - 1; k >= 0; k--) {
+    for (let k = ax - 2; k >= 0; k--) {
       if (++pos[k] < outer[k]) break;
       pos[k] = 0;
     }

@@ -135,9 +135,12 @@ const TAKE_MODES = { raise: 0, wrap: 1, clip: 2 } as const;
  * `idx` along `src`'s first axis into `dst`, a new C-contiguous array of
  * shape `[idx.size, ...src.shape.slice(1)]`; -1 when done, the position of
  * the first index out of range under 'raise' (nothing written), or null when
- * the operands do not qualify (a row not contiguous, a small `idx`).
+ * the operands do not qualify (a row not contiguous, a small `idx`). With
+ * `outer` = [count, stride]: the same for each of `count` sources `stride`
+ * bytes apart (the first is `src`), their results back to back in `dst`
+ * (`count` times as large), the indices checked once.
  */
-export function takeNative(src: NdArray, idx: NdArray, mode: 'raise' | 'wrap' | 'clip', dst: NdArray): number | null {
+export function takeNative(src: NdArray, idx: NdArray, mode: 'raise' | 'wrap' | 'clip', dst: NdArray, outer: readonly [number, number] = [1, 0]): number | null {
   if (src.ndim === 0 || idx.size < NATIVE_MIN_ELEMENTS) return null;
   // Rows of an N-d `src` (its axes after the first) move as one run of bytes
   // each when they are C-contiguous within the row; dst holds them back to back.
@@ -149,7 +152,7 @@ export function takeNative(src: NdArray, idx: NdArray, mode: 'raise' | 'wrap' | 
   const d = regionOf(storageOf(dst), dst.offset);
   if (s === null || d === null) return null;
   const [im, io, ic, is, it, isw] = ia;
-  return K.take(s.memory, s.byteOffset, src.shape[0], src.strides[0], row, im as never, io, ic, is, it, isw, TAKE_MODES[mode], d.memory, d.byteOffset);
+  return K.take(s.memory, s.byteOffset, src.shape[0], src.strides[0], row, im as never, io, ic, is, it, isw, TAKE_MODES[mode], d.memory, d.byteOffset, outer[0], outer[1]);
 }
 
 /**

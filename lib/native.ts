@@ -277,7 +277,7 @@ export interface IndexKernels {
   take(
     memory: KernelMemory, byteOffset: number, n: number, stride: number, itemsize: number,
     idx: KernelMemory, idxOffset: number, idxCount: number, idxStride: number, idxType: number, idxSwap: boolean,
-    mode: number, dst: KernelMemory, dstOffset: number,
+    mode: number, dst: KernelMemory, dstOffset: number, outer?: number, outerStride?: number,
   ): number;
   put(
     memory: KernelMemory, byteOffset: number, n: number, stride: number, itemsize: number,

@@ -1543,26 +1543,39 @@ void TakeIndices(const uint8_t* a, int64_t stride, int64_t n, const uint8_t* ip,
   }
 }
 
-// take(memory, byteOffset, n, stride, itemsize, idxMemory, idxOffset, idxCount, idxStride, idxType, idxSwap, mode, dst, dstOffset)
-// dst item k = a[idx[k]] (bytes), dst contiguous; mode 0 raise (returns the
-// position of the first bad index and writes nothing), 1 wrap, 2 clip.
-// Returns -1 when done.
+// take(memory, byteOffset, n, stride, itemsize, idxMemory, idxOffset, idxCount, idxStride, idxType, idxSwap, mode, dst, dstOffset
+//      [, outer, outerStride])
+// dst item o * count + k = a[o][idx[k]] (bytes) for each of `outer` (default
+// 1) sources `outerStride` bytes apart, dst contiguous; mode 0 raise
+// (returns the position of the first bad index and writes nothing), 1 wrap,
+// 2 clip. Returns -1 when done. The indices are checked once for all the
+// sources.
 Napi::Value Take(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   const char* what = "take";
-  int64_t n, stride, itemsize, mode;
+  int64_t n, stride, itemsize, mode, outer = 1, outerStride = 0;
   if (info.Length() < 14 || !ToInt(info[2], &n) || n < 0 || !ToInt(info[3], &stride) || !ToInt(info[4], &itemsize) ||
-      itemsize <= 0 || !ToInt(info[11], &mode) || mode < 0 || mode > 2) {
+      itemsize <= 0 || !ToInt(info[11], &mode) || mode < 0 || mode > 2 ||
+      (info.Length() >= 16 && (!ToInt(info[14], &outer) || outer < 0 || !ToInt(info[15], &outerStride)))) {
     ThrowArgs(env, what);
     return env.Undefined();
   }
   Region A, D;
   Indices I;
-  if (!ReadRegion(info, 0, 1, {n}, {stride}, itemsize, false, what, &A) || !ReadIndices(info, 5, what, &I)) {
+  if (!ReadRegion(info, 0, 1, {outer, n}, {outerStride, stride}, itemsize, false, what, &A) ||
+      !ReadIndices(info, 5, what, &I)) {
     return env.Undefined();
   }
   int64_t count = I.region.size;
-  if (!ReadRegion(info, 12, 13, {count}, {itemsize}, itemsize, true, what, &D)) return env.Undefined();
+  // One source's items in dst, back to back; the region check below bounds
+  // every (o, k) item of it.
+  int64_t dstStep;
+  if (__builtin_mul_overflow(count, itemsize, &dstStep)) {
+    ThrowRange(env, what, "bad shape");
+    return env.Undefined();
+  }
+  if (!ReadRegion(info, 12, 13, {outer, count}, {dstStep, itemsize}, itemsize, true, what, &D)) return env.Undefined();
+  if (outer == 0) return Napi::Number::New(env, -1);
   if (count == 0) return Napi::Number::New(env, -1);
   if (n == 0) {
     ThrowRange(env, what, "indices into an empty axis");
@@ -1584,13 +1597,18 @@ Napi::Value Take(const Napi::CallbackInfo& info) {
       if constexpr (std::is_integral_v<IT>) {
         const uint8_t* ip = I.region.base;
         int64_t is = I.region.strides[0];
-        if (!xs.empty()) {
-          // As int64 values: the same loop over the copy.
-          TakeIndices<Size, int64_t, false>(A.base, stride, n, reinterpret_cast<const uint8_t*>(xs.data()), 8, count, D.base, itemsize, mode);
-        } else if (I.swap) {
-          TakeIndices<Size, IT, true>(A.base, stride, n, ip, is, count, D.base, itemsize, mode);
-        } else {
-          TakeIndices<Size, IT, false>(A.base, stride, n, ip, is, count, D.base, itemsize, mode);
+        for (int64_t o = 0; o < outer; o++) {
+          // SAFETY: source o and its dst run are (o, ·) items of the checked regions.
+          const uint8_t* a = A.base + o * outerStride;
+          uint8_t* d = D.base + o * dstStep;
+          if (!xs.empty()) {
+            // As int64 values: the same loop over the copy.
+            TakeIndices<Size, int64_t, false>(a, stride, n, reinterpret_cast<const uint8_t*>(xs.data()), 8, count, d, itemsize, mode);
+          } else if (I.swap) {
+            TakeIndices<Size, IT, true>(a, stride, n, ip, is, count, d, itemsize, mode);
+          } else {
+            TakeIndices<Size, IT, false>(a, stride, n, ip, is, count, d, itemsize, mode);
+          }
         }
       }
     });

@@ -291,6 +291,15 @@ async function main() {
     assert.strictEqual(K.take(buf, 0, 400, 8, 8, idx.buffer, 0, 300, 8, 9, false, 0, dst.buffer, 0), 0);
     K.take(buf, 0, 7, 8, 8, idx.buffer, 0, 300, 8, 9, false, 1, dst.buffer, 0);
     throwsCode(() => K.take(buf, 0, 1000, 8, 8, idx.buffer, 0, 300, 8, 9, false, 0, dst.buffer, 8), 'ERR_OUT_OF_RANGE', RangeError);
+    // Ten sources of 100 items 800 bytes apart (forward and backward); one more reaches past the buffer, as does a short dst.
+    const blocks = new ArrayBuffer(10 * 300 * 8);
+    assert.strictEqual(K.take(buf, 0, 100, 8, 8, idx.buffer, 0, 300, 8, 9, false, 1, blocks, 0, 10, 800), -1);
+    assert.strictEqual(K.take(buf, 7200, 100, 8, 8, idx.buffer, 0, 300, 8, 9, false, 2, blocks, 0, 10, -800), -1);
+    assert.strictEqual(K.take(buf, 0, 100, 8, 8, idx.buffer, 0, 300, 8, 9, false, 0, blocks, 0, 10, 800), 0);
+    throwsCode(() => K.take(buf, 0, 100, 8, 8, idx.buffer, 0, 300, 8, 9, false, 1, blocks, 0, 11, 800), 'ERR_OUT_OF_RANGE', RangeError);
+    throwsCode(() => K.take(buf, 0, 100, 8, 8, idx.buffer, 0, 300, 8, 9, false, 1, blocks, 8, 10, 800), 'ERR_OUT_OF_RANGE', RangeError);
+    throwsCode(() => K.take(buf, 0, 100, 8, 8, idx.buffer, 0, 300, 8, 9, false, 1, blocks, 0, -1, 800), 'ERR_INVALID_ARG_TYPE', TypeError);
+    throwsCode(() => K.take(buf, 0, 100, 8, 8, idx.buffer, 0, 300, 8, 9, false, 1, blocks, 0, 2 ** 40, 2 ** 40), 'ERR_OUT_OF_RANGE', RangeError);
     const m = map(file(new Uint8Array(8000)), 'r+');
     assert.strictEqual(K.addAt(m, 0, 1000, 8, 0, false, idx.buffer, 0, 300, 8, 9, false, 1.5), -1);
     assert.strictEqual(K.addAt(m, 0, 400, 8, 0, false, idx.buffer, 0, 300, 8, 9, false, 1.5), 0);

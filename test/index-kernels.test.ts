@@ -214,6 +214,48 @@ describe('take and compress', () => {
     expect(() => mm.take(own, own)).toThrow(new mm.IndexError('index 1000 is out of bounds for axis 0 with size 1000'));
   });
 
+  it.each(['<f8', '>i2', 'u1', '<c16'])('take along every axis of random N-d %s views (the kernel walks the last outer axis), every mode', (dt) => {
+    for (let seed = 40; seed < 44; seed++) {
+      const v = randomView(dt, seed);
+      const r = rng(seed);
+      for (let ax = 0; ax < v.ndim; ax++) {
+        const n = v.shape[ax];
+        const idx = arrayOf(Array.from({ length: 300 }, () => Math.floor(r() * 2 * n) - n), '<i8');
+        same(() => mm.take(v, idx, { axis: ax }));
+        same(() => mm.take(v, idx.reshape([20, 15]), { axis: ax }));
+        same(() => mm.take(v, mm.multiply(idx, 3), { axis: ax, mode: 'wrap' }));
+        same(() => mm.take(v, mm.multiply(idx, 3), { axis: ax, mode: 'clip' }));
+        same(() => mm.take(v, mm.multiply(idx, 3), { axis: ax }));
+      }
+    }
+  });
+
+  it('several index arrays and rows: reads and writes by the kernels against the JS path', () => {
+    for (let seed = 50; seed < 58; seed++) {
+      // The view's own layout (merged when its strides allow) and a C-contiguous copy (always merged).
+      const w = randomView('<f8', seed);
+      if (w.ndim < 2) continue;
+      for (const v of [w, w.copy()]) {
+        const r = rng(seed);
+        const pick = (n: number, k: number): NdArray => arrayOf(Array.from({ length: k }, () => Math.floor(r() * 2 * n) - n), '>i4');
+        const i0 = pick(v.shape[0], 400);
+        const i1 = pick(v.shape[1], 400);
+        same(() => v.index(i0, i1));
+        same(() => v.index(i0.reshape([20, 20]), i1.reshape([20, 20])));
+        same(() => {
+          const c = v.copy();
+          c.set([i0, i1], mm.arange(400, '<f8'));
+          return c;
+        });
+        same(() => {
+          const c = v.copy();
+          c.set([i0], mm.negative(mm.arange(v.size / v.shape[0], '<f8')).reshape(v.shape.slice(1)));
+          return c;
+        });
+      }
+    }
+  });
+
   it("'wrap' far outside [-n, n), in range and at the edges, for take and put", () => {
     const v = randomView('<f8', 23).reshape([-1]);
     const n = v.shape[0];
