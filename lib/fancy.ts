@@ -28,7 +28,7 @@ import { ellipsis, newaxis, parseIndex, Slice, type IndexItem } from './indexing
 import { forEachOffset2 } from './iterate';
 import { broadcastShape } from './broadcast';
 import { ravelByKernels } from './flat-index';
-import { MAXDIMS, normalizeAxis, shapeToSize } from './layout';
+import { MAXDIMS, normalizeAxis, shapeToSize, shapeToStrides } from './layout';
 import { pyShape, tupleNoSpace } from './format';
 import { codecOf, derive, requireArray, requireOpen, storageOf, writeFlagOf, NdArray as ArrayClass } from './internal';
 import type { NdArray } from './ndarray';
@@ -417,15 +417,23 @@ function takenAfterSlices(a: NdArray, items: readonly FancyItem[]): NdArray | nu
   if (!isTakeIndex(key.dtype)) return null;
   requireOpen(a);
   requireOpen(key);
+  // The result's other axes (those before the index, then those after it) in
+  // the source's memory order, inside the index axis (taken flat, then split
+  // into the index's own axes in C order).
+  const rest = [...a.shape.keys()].filter((i) => i !== k);
+  const restStrides = [...a.strides.slice(0, k), ...a.strides.slice(k + 1)];
+  const order = [k, ...memoryOrder(restStrides).map((p) => rest[p])];
+  const direct = takeByOuterRows(a, key, k, 'raise', order);
+  if (direct !== null) return direct;
   const t = take(a, key, { axis: k });
   const nIdx = key.ndim;
-  // The result's other axes: those before the index, then those after it.
-  const rest = [...t.shape.keys()].filter((i) => i < k || i >= k + nIdx);
-  const restStrides = [...a.strides.slice(0, k), ...a.strides.slice(k + 1)];
-  const order = [...Array.from({ length: nIdx }, (_, j) => k + j), ...memoryOrder(restStrides).map((p) => rest[p])];
-  if (isCOrder(order)) return t;
-  const r = allocateOrdered(a.dtype, t.shape, order, storesWholeItems(a.dtype));
+  const tRest = [...t.shape.keys()].filter((i) => i < k || i >= k + nIdx);
+  const tOrder = [...Array.from({ length: nIdx }, (_, j) => k + j), ...memoryOrder(restStrides).map((p) => tRest[p])];
+  if (isCOrder(tOrder)) return t;
+  const r = allocateOrdered(a.dtype, t.shape, tOrder, storesWholeItems(a.dtype));
   r.set(t);
+  // The take's own memory goes back to the pool now, not at the next GC.
+  releaseTemporary(storageOf(t));
   return r;
 }
 
@@ -436,48 +444,73 @@ function isWhole(it: unknown): boolean {
 
 /**
  * `a[:, …, :, i0, i1, …, :, …]` (whole slices or one ellipsis around two or
- * more adjacent integer arrays, their broadcast size 256 or more) as the same
- * selection by one index: the arrays' flat indices (`ravelByKernels`, a
- * negative index counting from the end of its axis) into a view of `a` whose
- * indexed axes are merged into one, which their strides must allow (each
- * the next one's stride times its length). The result's shape and values
- * are the same; so is NumPy's layout, except without other axes, where it
- * follows the index arrays' layout (only C order is merged then). Null for
- * any other key, or an index out of bounds (the general path names it).
+ * more adjacent integer arrays, their broadcast size 256 or more), and
+ * `a[:, …, :, mask, :, …]` (a boolean mask of 256 items or more after at
+ * least one whole slice, its shape that of the axes it indexes), as the same
+ * selection by one integer index into a view of `a` whose indexed axes are
+ * merged into one, which their strides must allow (each the next one's
+ * stride times its length): the arrays' flat indices (`ravelByKernels`, a
+ * negative index counting from the end of its axis), or the mask's
+ * `flatnonzero`. The result's shape and values are the same; so is NumPy's
+ * layout, except without other axes, where it follows the index arrays'
+ * layout (only C order is merged then). Null for any other key, or an index
+ * out of bounds (the general path names it).
  */
 function mergedIndex(a: NdArray, items: readonly FancyItem[]): [NdArray, FancyItem[]] | null {
   let list: FancyItem[] = items.flatMap((it) => (typeof it === 'string' ? parseIndex(it) : [it]));
   const e = list.indexOf(ellipsis);
   if (e >= 0) {
     if (list.indexOf(ellipsis, e + 1) >= 0 || list.length - 1 > a.ndim) return null;
-    list = [...list.slice(0, e), ...new Array<FancyItem>(a.ndim - list.length + 1).fill(new Slice()), ...list.slice(e + 1)];
+    // A mask stands for as many axes as it has.
+    const used = list.reduce<number>((n, it) => n + (it === ellipsis ? 0 : it instanceof ArrayClass && it.dtype.kind === 'b' ? it.ndim : 1), 0);
+    if (used > a.ndim) return null;
+    list = [...list.slice(0, e), ...new Array<FancyItem>(a.ndim - used).fill(new Slice()), ...list.slice(e + 1)];
   }
   let k = 0;
   while (k < list.length && isWhole(list[k])) k++;
-  let m = 0;
-  while (k + m < list.length && list[k + m] instanceof ArrayClass && isTakeIndex((list[k + m] as NdArray).dtype)) m++;
-  if (m < 2 || list.length > a.ndim || !list.slice(k + m).every(isWhole)) return null;
-  const arrays = list.slice(k, k + m) as NdArray[];
-  for (let j = k; j < k + m - 1; j++) if (a.strides[j] !== a.strides[j + 1] * a.shape[j + 1]) return null;
-  const dims = a.shape.slice(k, k + m);
+  const first = list[k];
+  let m: number; // index items
+  let span: number; // axes they index
+  if (first instanceof ArrayClass && first.dtype.kind === 'b') {
+    if (k === 0 || first.ndim === 0 || first.size < NATIVE_MIN_ELEMENTS) return null;
+    m = 1;
+    span = first.ndim;
+  } else {
+    m = 0;
+    while (k + m < list.length && list[k + m] instanceof ArrayClass && isTakeIndex((list[k + m] as NdArray).dtype)) m++;
+    if (m < 2) return null;
+    span = m;
+  }
+  if (list.length - m + span > a.ndim || !list.slice(k + m).every(isWhole)) return null;
+  for (let j = k; j < k + span - 1; j++) if (a.strides[j] !== a.strides[j + 1] * a.shape[j + 1]) return null;
+  const dims = a.shape.slice(k, k + span);
   if (dims.includes(0)) return null;
   requireOpen(a);
+  const arrays = list.slice(k, k + m) as NdArray[];
   arrays.forEach(requireOpen);
-  let shape: number[];
-  try {
-    shape = broadcastShape(arrays.map((x) => x.shape));
-  } catch {
-    return null;
+  let flat: NdArray;
+  if (m === 1) {
+    const mask = first as NdArray;
+    if (mask.shape.some((n, d) => n !== dims[d])) return null;
+    flat = flatnonzero(mask);
+  } else {
+    let shape: number[];
+    try {
+      shape = broadcastShape(arrays.map((x) => x.shape));
+    } catch {
+      return null;
+    }
+    if (m === a.ndim && !isCOrder(indexOrder(arrays, shape))) return null;
+    const f = ravelByKernels(arrays, dims, shape, true);
+    if (f === null || f === 'outside') return null;
+    flat = f;
   }
-  if (m === a.ndim && !isCOrder(indexOrder(arrays, shape))) return null;
-  const flat = ravelByKernels(arrays, dims, shape, true);
-  if (flat === null || flat === 'outside') return null;
   const merged = derive<NdArray>(
     a,
     ArrayClass.prototype,
     a.dtype,
-    [...a.shape.slice(0, k), shapeToSize(dims), ...a.shape.slice(k + m)],
-    [...a.strides.slice(0, k), a.strides[k + m - 1], ...a.strides.slice(k + m)],
+    [...a.shape.slice(0, k), shapeToSize(dims), ...a.shape.slice(k + span)],
+    [...a.strides.slice(0, k), a.strides[k + span - 1], ...a.strides.slice(k + span)],
     a.offset,
     writeFlagOf(a),
   );
@@ -563,7 +596,7 @@ function setitemByKernels(a: NdArray, items: readonly FancyItem[], value: unknow
   if (a.ndim === 0 || !PLAIN_KINDS.includes(a.dtype.kind) || a.dtype.isStructured) return false;
   const merged = mergedIndex(a, items);
   if (merged !== null) [a, items] = merged;
-  if (items.length !== 1) return false;
+  if (items.length !== 1) return putAfterSlices(a, items, value);
   const key = items[0];
   if (!(key instanceof ArrayClass) || key.ndim === 0 || key.size < NATIVE_MIN_ELEMENTS) return false;
   requireOpen(key);
@@ -585,14 +618,8 @@ function setitemByKernels(a: NdArray, items: readonly FancyItem[], value: unknow
   }
   const rowShape = flat.shape.slice(1);
   shape.push(...rowShape);
-  let src: NdArray;
-  if (value instanceof ArrayClass) {
-    requireOpen(value);
-    if (!PLAIN_KINDS.includes(value.dtype.kind) || value.dtype.isStructured) return false;
-    src = mayShareMemory(value, a) ? value.copy() : value;
-  } else {
-    src = fromValue(value, a.dtype);
-  }
+  const src = kernelValue(value, a);
+  if (src === null) return false;
   const v = toIndexResult(src, shape);
   // One row for every index (a scalar, or a row broadcast), else one each, in C order.
   const nIdx = shape.length - rowShape.length;
@@ -611,6 +638,76 @@ function setitemByKernels(a: NdArray, items: readonly FancyItem[], value: unknow
     return true;
   }
   if (bad !== -1) throw new IndexError(`index ${String(idx.index(bad).toArray())} is out of bounds for axis 0 with size ${flat.shape[0]}`);
+  return true;
+}
+
+/**
+ * A value the put kernel can store into `a` once cast: an array of numbers or
+ * bools (copied first when it overlaps `a`), or a scalar or list converted to
+ * `a`'s dtype with NumPy's checks; null for other arrays (records, strings).
+ */
+function kernelValue(value: unknown, a: NdArray): NdArray | null {
+  if (!(value instanceof ArrayClass)) return fromValue(value, a.dtype);
+  requireOpen(value);
+  if (!PLAIN_KINDS.includes(value.dtype.kind) || value.dtype.isStructured) return null;
+  return mayShareMemory(value, a) ? value.copy() : value;
+}
+
+/**
+ * `a[:, …, :, idx] = value` (whole slices, then one integer array of 256
+ * items or more, of numbers or bools; setitemByKernels's rules) by the put
+ * kernel, one call per position of the axes before the last sliced one, the
+ * kernel walking that axis: every row of the axes after the index
+ * (C-contiguous within a row) is a run of bytes. The value, cast to `a`'s
+ * dtype, is read once for all positions when it does not vary along the
+ * sliced axes (a scalar, a row of values), else in full. False when it does
+ * not qualify (nothing written then).
+ */
+function putAfterSlices(a: NdArray, items: readonly FancyItem[], value: unknown): boolean {
+  const flat = items.flatMap((it) => (typeof it === 'string' ? parseIndex(it) : [it]));
+  const k = flat.length - 1;
+  if (k < 1 || k >= a.ndim || !flat.slice(0, k).every(isWhole)) return false;
+  const key = flat[k];
+  if (!(key instanceof ArrayClass) || key.ndim === 0 || key.size < NATIVE_MIN_ELEMENTS || !isTakeIndex(key.dtype)) return false;
+  requireOpen(key);
+  const outer = a.shape.slice(0, k);
+  const inner = a.shape.slice(k + 1);
+  const count = shapeToSize(outer);
+  if (count === 0 || a.shape[k] === 0) return false;
+  const idx = key.ndim === 1 ? key : key.reshape(-1);
+  const src = kernelValue(value, a);
+  if (src === null) return false;
+  const v = toIndexResult(src, [...outer, ...key.shape, ...inner]);
+  // One set of values for every position of the sliced axes when it does not vary along them.
+  const shared = v.strides.slice(0, k).every((st) => st === 0);
+  let w = shared ? v.index(...new Array<number>(k).fill(0)) : v;
+  // One row for every index, likewise.
+  const at = shared ? 0 : k;
+  const oneRow = w.strides.slice(at, at + key.ndim).every((st) => st === 0);
+  if (oneRow) w = w.index(...new Array<IndexItem>(at).fill(new Slice()), ...new Array<number>(key.ndim).fill(0));
+  const vals = w.dtype.equals(a.dtype) && w.flags.cContiguous ? w : w.astype(a.dtype, 'C');
+  const m = oneRow ? 1 : idx.size;
+  const rowShape = [m, ...inner];
+  const rowStrides = shapeToStrides(rowShape, a.itemsize);
+  const block = rowStrides[0] * m;
+  // Reading the value ran the caller's code (a list's getters): the memory is checked again.
+  requireWritable(a);
+  const last = outer[k - 1];
+  const pos = new Array<number>(k - 1).fill(0);
+  for (let o = 0; o < count / last; o++) {
+    let off = a.offset;
+    for (let d = 0; d < k - 1; d++) off += pos[d] * a.strides[d];
+    const target = derive(a, ArrayClass.prototype, a.dtype, a.shape.slice(k), a.strides.slice(k), off);
+    const values = derive(vals, ArrayClass.prototype, vals.dtype, rowShape, rowStrides, vals.offset + (shared ? 0 : o * last * block));
+    const bad = putNative(target, idx, values, 'raise', [last, a.strides[k - 1], shared ? 0 : block]);
+    // The same shapes and strides at every position: the first call decides, before any write.
+    if (bad === null) return false;
+    if (bad !== -1) throw new IndexError(`index ${String(idx.index(bad).toArray())} is out of bounds for axis ${k} with size ${a.shape[k]}`);
+    for (let q = k - 2; q >= 0; q--) {
+      if (++pos[q] < outer[q]) break;
+      pos[q] = 0;
+    }
+  }
   return true;
 }
 
@@ -889,33 +986,36 @@ function takeNew(a: NdArray, indices: NdArray | number | readonly number[], opti
 }
 
 /**
- * `take` along an axis `ax` > 0 by the kernel: one call per position of the
- * axes before it, each moving the rows after it (C-contiguous within a row)
- * into its block of the C-ordered result; null when it does not qualify (no
- * position, a small index, rows not contiguous). Every call checks the
- * indices, the first one throws NumPy's IndexError before anything is kept.
+ * `take` along an axis `ax` > 0 by the kernel into a new array laid out in
+ * `order` (outermost axis first; C by default): one call per position of the
+ * axes before `ax - 1`, the kernel walking that axis itself, each position
+ * moving the rows after `ax` (C-contiguous within a row, in the source and
+ * in the result) into its place; null when it does not qualify (no
+ * position, a small index, rows not contiguous). The first call checks the
+ * indices and throws NumPy's IndexError before anything is kept.
  */
-function takeByOuterRows(src: NdArray, indices: NdArray, ax: number, mode: 'raise' | 'wrap' | 'clip'): NdArray | null {
+function takeByOuterRows(src: NdArray, indices: NdArray, ax: number, mode: 'raise' | 'wrap' | 'clip', order: readonly number[] = [...src.shape.keys()]): NdArray | null {
   const outer = src.shape.slice(0, ax);
   const inner = src.shape.slice(ax + 1);
   const count = shapeToSize(outer);
   if (count === 0 || src.shape[ax] === 0 || indices.size < NATIVE_MIN_ELEMENTS) return null;
   const flat = indices.ndim === 1 ? indices : indices.reshape(-1);
-  const r = allocateOrdered(src.dtype, [...outer, flat.size, ...inner], [...src.shape.keys()], storesWholeItems(src.dtype));
+  const r = allocateOrdered(src.dtype, [...outer, flat.size, ...inner], order, storesWholeItems(src.dtype));
   const rowShape = [src.shape[ax], ...inner];
   const rowStrides = src.strides.slice(ax);
   // The kernel walks the last outer axis itself; the others are looped here.
   const last = outer[ax - 1];
-  const lastStride = src.strides[ax - 1];
-  const blockShape = [flat.size * last, ...inner];
-  const block = shapeToSize(blockShape) * src.itemsize;
   const pos = new Array<number>(ax - 1).fill(0);
   for (let o = 0; o < count / last; o++) {
     let off = src.offset;
-    for (let d = 0; d < ax - 1; d++) off += pos[d] * src.strides[d];
+    let at = r.offset;
+    for (let d = 0; d < ax - 1; d++) {
+      off += pos[d] * src.strides[d];
+      at += pos[d] * r.strides[d];
+    }
     const s = derive(src, ArrayClass.prototype, src.dtype, rowShape, rowStrides, off);
-    const d = derive(r, ArrayClass.prototype, r.dtype, blockShape, r.strides.slice(ax), r.offset + o * block);
-    const bad = takeNative(s, flat, mode, d, [last, lastStride]);
+    const d = derive(r, ArrayClass.prototype, r.dtype, [flat.size, ...inner], r.strides.slice(ax), at);
+    const bad = takeNative(s, flat, mode, d, [last, src.strides[ax - 1], r.strides[ax - 1]]);
     // The same shapes and strides at every position: the first call decides.
     if (bad === null) return null;
     if (bad !== -1) throw new IndexError(`index ${String(flat.index(bad).toArray())} is out of bounds for axis ${ax} with size ${src.shape[ax]}`);
@@ -924,7 +1024,10 @@ function takeByOuterRows(src: NdArray, indices: NdArray, ax: number, mode: 'rais
       pos[k] = 0;
     }
   }
-  return indices.ndim === 1 ? r : r.reshape([...outer, ...indices.shape, ...inner]);
+  if (indices.ndim === 1) return r;
+  // The index axis split into the index's own axes, C-ordered within it: a view of r.
+  const istrides = indices.shape.map((_, q) => shapeToSize(indices.shape.slice(q + 1)) * r.strides[ax]);
+  return derive(r, ArrayClass.prototype, r.dtype, [...outer, ...indices.shape, ...inner], [...r.strides.slice(0, ax), ...istrides, ...r.strides.slice(ax + 1)], r.offset);
 }
 
 function takeFast(src: NdArray, values: ArrayLike<number>, shape: number[]): NdArray | null {

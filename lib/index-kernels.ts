@@ -132,27 +132,29 @@ const TAKE_MODES = { raise: 0, wrap: 1, clip: 2 } as const;
 
 /**
  * The items (or rows: `src[idx[k], ...]`) `src[idx[k]]` (bytes) of a 1-d
- * `idx` along `src`'s first axis into `dst`, a new C-contiguous array of
- * shape `[idx.size, ...src.shape.slice(1)]`; -1 when done, the position of
- * the first index out of range under 'raise' (nothing written), or null when
- * the operands do not qualify (a row not contiguous, a small `idx`). With
- * `outer` = [count, stride]: the same for each of `count` sources `stride`
- * bytes apart (the first is `src`), their results back to back in `dst`
- * (`count` times as large), the indices checked once.
+ * `idx` along `src`'s first axis into `dst`, a new array of shape
+ * `[idx.size, ...src.shape.slice(1)]` whose rows (its axes after the first)
+ * are C-contiguous, its first axis of any stride; -1 when done, the position
+ * of the first index out of range under 'raise' (nothing written), or null
+ * when the operands do not qualify (a row not contiguous, a small `idx`).
+ * With `outer` = [count, stride, dstStride]: the same for each of `count`
+ * sources `stride` bytes apart (the first is `src`) into as many targets
+ * `dstStride` bytes apart (the first is `dst`), the indices checked once.
  */
-export function takeNative(src: NdArray, idx: NdArray, mode: 'raise' | 'wrap' | 'clip', dst: NdArray, outer: readonly [number, number] = [1, 0]): number | null {
+export function takeNative(src: NdArray, idx: NdArray, mode: 'raise' | 'wrap' | 'clip', dst: NdArray, outer: readonly [number, number, number] | null = null): number | null {
   if (src.ndim === 0 || idx.size < NATIVE_MIN_ELEMENTS) return null;
   // Rows of an N-d `src` (its axes after the first) move as one run of bytes
-  // each when they are C-contiguous within the row; dst holds them back to back.
+  // each when they are C-contiguous within the row, into rows of dst alike.
   const row = rowBytes(src);
-  if (row === null || row === 0 || !dst.flags.cContiguous) return null;
+  if (row === null || row === 0 || dst.ndim !== src.ndim || rowBytes(dst) !== row) return null;
   const ia = indexArgs(idx);
   if (ia === null) return null;
   const s = regionOf(storageOf(src), src.offset);
   const d = regionOf(storageOf(dst), dst.offset);
   if (s === null || d === null) return null;
   const [im, io, ic, is, it, isw] = ia;
-  return K.take(s.memory, s.byteOffset, src.shape[0], src.strides[0], row, im as never, io, ic, is, it, isw, TAKE_MODES[mode], d.memory, d.byteOffset, outer[0], outer[1]);
+  const [count, stride, dstStride] = outer ?? [1, 0, 0];
+  return K.take(s.memory, s.byteOffset, src.shape[0], src.strides[0], row, im as never, io, ic, is, it, isw, TAKE_MODES[mode], d.memory, d.byteOffset, count, stride, dst.strides[0], dstStride);
 }
 
 /**
@@ -162,9 +164,12 @@ export function takeNative(src: NdArray, idx: NdArray, mode: 'raise' | 'wrap' | 
  * C-contiguous within the row; `values` of shape `[m, ...row]`, its rows
  * C-contiguous too); -1 when done, the position of the first index out of
  * range under 'raise' (nothing written), or null when the operands do not
- * qualify.
+ * qualify. With `outer` = [count, stride, valuesStride]: the same for each
+ * of `count` targets `stride` bytes apart (the first is `a`), target o
+ * taking the values `valuesStride` bytes after those of target o - 1 (0: the
+ * same values for all), the indices checked once.
  */
-export function putNative(a: NdArray, idx: NdArray, values: NdArray, mode: 'raise' | 'wrap' | 'clip'): number | null {
+export function putNative(a: NdArray, idx: NdArray, values: NdArray, mode: 'raise' | 'wrap' | 'clip', outer: readonly [number, number, number] | null = null): number | null {
   if (a.ndim === 0 || values.ndim !== a.ndim || idx.size < NATIVE_MIN_ELEMENTS || a.itemsize === 0 || values.itemsize !== a.itemsize) return null;
   const row = rowBytes(a);
   if (row === null || row === 0 || rowBytes(values) !== row || values.shape.some((n, d) => d > 0 && n !== a.shape[d])) return null;
@@ -174,7 +179,8 @@ export function putNative(a: NdArray, idx: NdArray, values: NdArray, mode: 'rais
   const v = regionOf(storageOf(values), values.offset);
   if (d === null || v === null) return null;
   const [im, io, ic, is, it, isw] = ia;
-  return K.put(d.memory, d.byteOffset, a.shape[0], a.strides[0], row, im as never, io, ic, is, it, isw, TAKE_MODES[mode], v.memory, v.byteOffset, values.shape[0], values.strides[0]);
+  const [count, stride, vStride] = outer ?? [1, 0, 0];
+  return K.put(d.memory, d.byteOffset, a.shape[0], a.strides[0], row, im as never, io, ic, is, it, isw, TAKE_MODES[mode], v.memory, v.byteOffset, values.shape[0], values.strides[0], count, stride, vStride);
 }
 
 /**

@@ -277,12 +277,13 @@ export interface IndexKernels {
   take(
     memory: KernelMemory, byteOffset: number, n: number, stride: number, itemsize: number,
     idx: KernelMemory, idxOffset: number, idxCount: number, idxStride: number, idxType: number, idxSwap: boolean,
-    mode: number, dst: KernelMemory, dstOffset: number, outer?: number, outerStride?: number,
+    mode: number, dst: KernelMemory, dstOffset: number, outer?: number, outerStride?: number, dstStride?: number, dstOuterStride?: number,
   ): number;
   put(
     memory: KernelMemory, byteOffset: number, n: number, stride: number, itemsize: number,
     idx: KernelMemory, idxOffset: number, idxCount: number, idxStride: number, idxType: number, idxSwap: boolean,
     mode: number, values: KernelMemory, valuesOffset: number, valuesCount: number, valuesStride: number,
+    outer?: number, outerStride?: number, valuesOuterStride?: number,
   ): number;
   compress(
     cond: KernelMemory, condOffset: number, condCount: number, condStride: number, condType: number, condSwap: boolean,

@@ -1530,7 +1530,7 @@ void CopyItem(uint8_t* d, const uint8_t* s, int64_t size) {
 // source and destination.
 template <int64_t Size, class I, bool ISwap>
 void TakeIndices(const uint8_t* a, int64_t stride, int64_t n, const uint8_t* ip, int64_t is, int64_t count, uint8_t* d,
-                 int64_t itemsize, int64_t mode) {
+                 int64_t ds, int64_t itemsize, int64_t mode) {
   for (int64_t k = 0; k < count; k++) {
     if (k + kAhead < count) Prefetch(a, stride, n, IndexAt<I, ISwap>(ip + (k + kAhead) * is), false);
     int64_t x = IndexAt<I, ISwap>(ip + k * is);
@@ -1539,24 +1539,26 @@ void TakeIndices(const uint8_t* a, int64_t stride, int64_t n, const uint8_t* ip,
     if (mode == 1) x = x >= 0 && x < n ? x : ((x % n) + n) % n;
     else if (mode == 2) x = x < 0 ? 0 : x >= n ? n - 1 : x;
     else if (x < 0) x += n;
-    CopyItem<Size>(d + k * itemsize, a + x * stride, itemsize);
+    CopyItem<Size>(d + k * ds, a + x * stride, itemsize);
   }
 }
 
 // take(memory, byteOffset, n, stride, itemsize, idxMemory, idxOffset, idxCount, idxStride, idxType, idxSwap, mode, dst, dstOffset
-//      [, outer, outerStride])
-// dst item o * count + k = a[o][idx[k]] (bytes) for each of `outer` (default
-// 1) sources `outerStride` bytes apart, dst contiguous; mode 0 raise
-// (returns the position of the first bad index and writes nothing), 1 wrap,
-// 2 clip. Returns -1 when done. The indices are checked once for all the
-// sources.
+//      [, outer, outerStride [, dstStride, dstOuterStride]])
+// dst item (o, k) = a[o][idx[k]] (bytes) for each of `outer` (default 1)
+// sources `outerStride` bytes apart; dst items `dstStride` bytes apart
+// (default itemsize), its runs for each source `dstOuterStride` apart
+// (default count * dstStride); mode 0 raise (returns the position of the
+// first bad index and writes nothing), 1 wrap, 2 clip. Returns -1 when done.
+// The indices are checked once for all the sources.
 Napi::Value Take(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   const char* what = "take";
-  int64_t n, stride, itemsize, mode, outer = 1, outerStride = 0;
+  int64_t n, stride, itemsize, mode, outer = 1, outerStride = 0, dstStride = 0, dstStep = 0;
   if (info.Length() < 14 || !ToInt(info[2], &n) || n < 0 || !ToInt(info[3], &stride) || !ToInt(info[4], &itemsize) ||
       itemsize <= 0 || !ToInt(info[11], &mode) || mode < 0 || mode > 2 ||
-      (info.Length() >= 16 && (!ToInt(info[14], &outer) || outer < 0 || !ToInt(info[15], &outerStride)))) {
+      (info.Length() >= 16 && (!ToInt(info[14], &outer) || outer < 0 || !ToInt(info[15], &outerStride))) ||
+      (info.Length() >= 18 && (!ToInt(info[16], &dstStride) || !ToInt(info[17], &dstStep)))) {
     ThrowArgs(env, what);
     return env.Undefined();
   }
@@ -1567,14 +1569,16 @@ Napi::Value Take(const Napi::CallbackInfo& info) {
     return env.Undefined();
   }
   int64_t count = I.region.size;
-  // One source's items in dst, back to back; the region check below bounds
-  // every (o, k) item of it.
-  int64_t dstStep;
-  if (__builtin_mul_overflow(count, itemsize, &dstStep)) {
-    ThrowRange(env, what, "bad shape");
-    return env.Undefined();
+  // By default one source's items in dst back to back; the region check
+  // below bounds every (o, k) item of dst whatever its strides.
+  if (info.Length() < 18) {
+    dstStride = itemsize;
+    if (__builtin_mul_overflow(count, itemsize, &dstStep)) {
+      ThrowRange(env, what, "bad shape");
+      return env.Undefined();
+    }
   }
-  if (!ReadRegion(info, 12, 13, {outer, count}, {dstStep, itemsize}, itemsize, true, what, &D)) return env.Undefined();
+  if (!ReadRegion(info, 12, 13, {outer, count}, {dstStep, dstStride}, itemsize, true, what, &D)) return env.Undefined();
   if (outer == 0) return Napi::Number::New(env, -1);
   if (count == 0) return Napi::Number::New(env, -1);
   if (n == 0) {
@@ -1603,11 +1607,11 @@ Napi::Value Take(const Napi::CallbackInfo& info) {
           uint8_t* d = D.base + o * dstStep;
           if (!xs.empty()) {
             // As int64 values: the same loop over the copy.
-            TakeIndices<Size, int64_t, false>(a, stride, n, reinterpret_cast<const uint8_t*>(xs.data()), 8, count, d, itemsize, mode);
+            TakeIndices<Size, int64_t, false>(a, stride, n, reinterpret_cast<const uint8_t*>(xs.data()), 8, count, d, dstStride, itemsize, mode);
           } else if (I.swap) {
-            TakeIndices<Size, IT, true>(a, stride, n, ip, is, count, d, itemsize, mode);
+            TakeIndices<Size, IT, true>(a, stride, n, ip, is, count, d, dstStride, itemsize, mode);
           } else {
-            TakeIndices<Size, IT, false>(a, stride, n, ip, is, count, d, itemsize, mode);
+            TakeIndices<Size, IT, false>(a, stride, n, ip, is, count, d, dstStride, itemsize, mode);
           }
         }
       }
@@ -1645,30 +1649,37 @@ void PutIndices(uint8_t* a, int64_t stride, int64_t n, const uint8_t* ip, int64_
 }
 
 // put(memory, byteOffset, n, stride, itemsize, idxMemory, idxOffset, idxCount, idxStride, idxType, idxSwap, mode,
-//     values, valuesOffset, m, valuesStride)
+//     values, valuesOffset, m, valuesStride [, outer, outerStride, valuesOuterStride])
 // a[idx[k]] = values[k % m] (bytes, already in a's dtype) for each k in
-// order, NumPy's put on a 1-d target; mode 0 raise (returns the position of
-// the first bad index and writes nothing), 1 wrap, 2 clip. Returns -1 when
-// done. Indices or values in the target's memory are read before the first
-// write, as NumPy's put reads its converted copies.
+// order, NumPy's put on a 1-d target; with `outer` (default 1): the same for
+// each of `outer` targets `outerStride` bytes apart, target o taking its
+// values `valuesOuterStride` bytes after target o - 1's (0: the same values
+// for all). Mode 0 raise (returns the position of the first bad index and
+// writes nothing), 1 wrap, 2 clip. Returns -1 when done. Indices or values
+// in the target's memory are read before the first write, as NumPy's put
+// reads its converted copies.
 Napi::Value Put(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   const char* what = "put";
-  int64_t n, stride, itemsize, mode, m, vs;
+  int64_t n, stride, itemsize, mode, m, vs, outer = 1, outerStride = 0, vOuterStride = 0;
   if (info.Length() < 16 || !ToInt(info[2], &n) || n < 0 || !ToInt(info[3], &stride) || !ToInt(info[4], &itemsize) ||
       itemsize <= 0 || !ToInt(info[11], &mode) || mode < 0 || mode > 2 || !ToInt(info[14], &m) || m < 0 ||
-      !ToInt(info[15], &vs)) {
+      !ToInt(info[15], &vs) ||
+      (info.Length() >= 19 && (!ToInt(info[16], &outer) || outer < 0 || !ToInt(info[17], &outerStride) ||
+                               !ToInt(info[18], &vOuterStride)))) {
     ThrowArgs(env, what);
     return env.Undefined();
   }
+  // The values of every target (one set when they share it).
+  const int64_t vOuter = vOuterStride == 0 ? 1 : outer;
   Region A, V;
   Indices I;
-  if (!ReadRegion(info, 0, 1, {n}, {stride}, itemsize, true, what, &A) || !ReadIndices(info, 5, what, &I) ||
-      !ReadRegion(info, 12, 13, {m}, {vs}, itemsize, false, what, &V)) {
+  if (!ReadRegion(info, 0, 1, {outer, n}, {outerStride, stride}, itemsize, true, what, &A) ||
+      !ReadIndices(info, 5, what, &I) || !ReadRegion(info, 12, 13, {vOuter, m}, {vOuterStride, vs}, itemsize, false, what, &V)) {
     return env.Undefined();
   }
   int64_t count = I.region.size;
-  if (count == 0 || m == 0) return Napi::Number::New(env, -1);
+  if (count == 0 || m == 0 || outer == 0) return Napi::Number::New(env, -1);
   if (n == 0) {
     ThrowRange(env, what, "cannot replace elements of an empty array");
     return env.Undefined();
@@ -1682,24 +1693,34 @@ Napi::Value Put(const Napi::CallbackInfo& info) {
   const uint8_t* vp = V.base;
   std::vector<uint8_t> vcopy;
   if (SameMemory(A, V)) {
-    // m items of itemsize bytes: no overflow, the region check bounded them.
-    vcopy.resize(static_cast<size_t>(m * itemsize));
-    // SAFETY: j < m items of the checked values region.
-    for (int64_t j = 0; j < m; j++) std::memcpy(vcopy.data() + j * itemsize, V.base + j * vs, static_cast<size_t>(itemsize));
+    // vOuter * m items of itemsize bytes: no overflow, the region check bounded them.
+    vcopy.resize(static_cast<size_t>(vOuter * m * itemsize));
+    // SAFETY: (o, j) < (vOuter, m) items of the checked values region.
+    for (int64_t o = 0; o < vOuter; o++) {
+      for (int64_t j = 0; j < m; j++) {
+        std::memcpy(vcopy.data() + (o * m + j) * itemsize, V.base + o * vOuterStride + j * vs, static_cast<size_t>(itemsize));
+      }
+    }
     vp = vcopy.data();
     vs = itemsize;
+    if (vOuterStride != 0) vOuterStride = m * itemsize;
   }
   auto run = [&](auto sizeTag) {
     constexpr int64_t Size = decltype(sizeTag)::value;
     WithType(I.type, [&](auto tag) {
       using IT = typename decltype(tag)::type;
       if constexpr (std::is_integral_v<IT>) {
-        if (!xs.empty()) {
-          PutIndices<Size, int64_t, false>(A.base, stride, n, reinterpret_cast<const uint8_t*>(xs.data()), 8, count, vp, vs, m, itemsize, mode);
-        } else if (I.swap) {
-          PutIndices<Size, IT, true>(A.base, stride, n, I.region.base, I.region.strides[0], count, vp, vs, m, itemsize, mode);
-        } else {
-          PutIndices<Size, IT, false>(A.base, stride, n, I.region.base, I.region.strides[0], count, vp, vs, m, itemsize, mode);
+        for (int64_t o = 0; o < outer; o++) {
+          // SAFETY: target o and its values are (o, ·) items of the checked regions (or of the copy).
+          uint8_t* a = A.base + o * outerStride;
+          const uint8_t* v = vp + o * vOuterStride;
+          if (!xs.empty()) {
+            PutIndices<Size, int64_t, false>(a, stride, n, reinterpret_cast<const uint8_t*>(xs.data()), 8, count, v, vs, m, itemsize, mode);
+          } else if (I.swap) {
+            PutIndices<Size, IT, true>(a, stride, n, I.region.base, I.region.strides[0], count, v, vs, m, itemsize, mode);
+          } else {
+            PutIndices<Size, IT, false>(a, stride, n, I.region.base, I.region.strides[0], count, v, vs, m, itemsize, mode);
+          }
         }
       }
     });

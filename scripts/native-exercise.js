@@ -328,6 +328,14 @@ async function main() {
     assert.strictEqual(K.put(target, 8000, 1000, 8, 8, target, 0, 300, 8, 9, false, 1, target, 800, 900, 8), -1);
     assert.strictEqual(K.put(m, 0, 400, 8, 8, idx.buffer, 0, 300, 8, 9, false, 0, buf, 0, 1, 0), 0);
     throwsCode(() => K.put(target, 8, 2000, 8, 8, idx.buffer, 0, 300, 8, 9, false, 2, buf, 0, 1, 0), 'ERR_OUT_OF_RANGE', RangeError);
+    // Ten targets of 100 items 1600 bytes apart, values shared (0) or 800 bytes apart, overlapping the targets too.
+    assert.strictEqual(K.put(target, 0, 100, 8, 8, idx.buffer, 0, 300, 8, 9, false, 1, buf, 0, 300, 8, 10, 1600, 0), -1);
+    assert.strictEqual(K.put(target, 0, 100, 8, 8, idx.buffer, 0, 300, 8, 9, false, 2, buf, 0, 100, 8, 10, 1600, 800), -1);
+    assert.strictEqual(K.put(target, 14400, 100, 8, 8, idx.buffer, 0, 300, 8, 9, false, 1, target, 0, 100, 8, 10, -1600, 800), -1);
+    assert.strictEqual(K.put(target, 0, 100, 8, 8, idx.buffer, 0, 300, 8, 9, false, 0, buf, 0, 1, 0, 10, 1600, 0), 0);
+    throwsCode(() => K.put(target, 0, 100, 8, 8, idx.buffer, 0, 300, 8, 9, false, 1, buf, 0, 1, 0, 11, 1600, 0), 'ERR_OUT_OF_RANGE', RangeError);
+    throwsCode(() => K.put(target, 0, 100, 8, 8, idx.buffer, 0, 300, 8, 9, false, 1, buf, 0, 100, 8, 11, 800, 800), 'ERR_OUT_OF_RANGE', RangeError);
+    throwsCode(() => K.put(target, 0, 100, 8, 8, idx.buffer, 0, 300, 8, 9, false, 1, buf, 0, 1, 0, -1, 1600, 0), 'ERR_INVALID_ARG_TYPE', TypeError);
     m.close();
     throwsCode(() => K.argsort(m, 0, 1000, 8, 0, true, perm), 'ERR_CLOSED');
   }

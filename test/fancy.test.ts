@@ -318,6 +318,71 @@ print(json.dumps([[x.dtype.str, encode(x)] for x in rs]))`);
     expect(results.map((x) => [x.dtype.str, encode(x)])).toEqual(py);
   });
 
+  test('a mask after whole slices (its axes merged), read and written', () => {
+    // Masks of 1200 and 600 items, 720 and 400 of them true: the kernels' sizes.
+    const cube = arange(24000, '<f8').reshape([20, 30, 40]);
+    const m2 = mm.less(mm.remainder(mm.multiply(arange(1200), 7), 5), 3).reshape([30, 40]);
+    const m1 = mm.less(mm.remainder(arange(600), 3), 2);
+    const wide = arange(12000, '<f4').reshape([20, 600]);
+    const ours: unknown[] = [cube.index(slice(), m2), cube.index(ellipsis, m2), wide.index(slice(), m1), wide.T.copy().T.index(slice(), m1)].map((x) => [[...x.shape], [...x.strides], encode(x)]);
+    let a = cube.copy();
+    a.set([slice(), m2], -2);
+    ours.push(encode(a));
+    a = wide.copy();
+    a.set([slice(), m1], mm.negative(arange(400, '<f8')));
+    ours.push(encode(a));
+    const py = runNumpy<unknown>(`${PY_ENCODE}${PY_SETUP}
+cube = np.arange(24000, dtype='<f8').reshape(20, 30, 40)
+m2 = ((np.arange(1200) * 7) % 5 < 3).reshape(30, 40); m1 = np.arange(600) % 3 < 2
+wide = np.arange(12000, dtype='<f4').reshape(20, 600)
+out = [[list(x.shape), list(x.strides), encode(x)] for x in [cube[:, m2], cube[..., m2], wide[:, m1], np.asfortranarray(wide)[:, m1]]]
+a = cube.copy(); a[:, m2] = -2; out.append(encode(a))
+a = wide.copy(); a[:, m1] = -np.arange(400, dtype='<f8'); out.append(encode(a))
+print(json.dumps(out))`);
+    expect(ours).toEqual(py);
+  });
+
+  test('writes after whole slices: a scalar, a row shared by every position, one value each, index arrays of two axes, repeated indices', () => {
+    const { cube, c, z } = setup();
+    const results: NdArray[] = [];
+    const wide = arange(6000, '<f8').reshape([20, 300]);
+    const cols = mm.subtract(mm.remainder(mm.multiply(arange(400), 7), 300), 150);
+    let a = wide.copy();
+    a.set([slice(), cols], 9);
+    results.push(a);
+    a = wide.copy();
+    a.set([slice(), cols], mm.multiply(arange(400, '<i4'), -1));
+    results.push(a);
+    a = wide.copy();
+    a.set([slice(), cols], mm.add(arange(8000, '<f4').reshape([20, 400]), 0.5));
+    results.push(a);
+    a = wide.copy();
+    a.set([slice(), cols.reshape([20, 20])], arange(20, '<f8').reshape([20, 1, 1]));
+    results.push(a);
+    a = cube.copy();
+    a.set([slice(), slice(), z], mm.negative(arange(600)));
+    results.push(a);
+    a = cube.copy();
+    a.set([slice(), c], arange(20 * 600 * 20).reshape([20, 600, 20]));
+    results.push(a);
+    a = arange(4000, '>i2').reshape([20, 10, 20]);
+    a.set([slice(), slice(), z], a.index(0, 0, z));
+    results.push(a);
+    const py = runNumpy<unknown>(`${PY_ENCODE}${PY_SETUP}
+wide = np.arange(6000, dtype='<f8').reshape(20, 300)
+cols = (np.arange(400) * 7) % 300 - 150
+rs = []
+a = wide.copy(); a[:, cols] = 9; rs.append(a)
+a = wide.copy(); a[:, cols] = np.arange(400, dtype='<i4') * -1; rs.append(a)
+a = wide.copy(); a[:, cols] = np.arange(8000, dtype='<f4').reshape(20, 400) + 0.5; rs.append(a)
+a = wide.copy(); a[:, cols.reshape(20, 20)] = np.arange(20, dtype='<f8').reshape(20, 1, 1); rs.append(a)
+a = cube.copy(); a[:, :, z] = -np.arange(600); rs.append(a)
+a = cube.copy(); a[:, c] = np.arange(20 * 600 * 20).reshape(20, 600, 20); rs.append(a)
+a = np.arange(4000, dtype='>i2').reshape(20, 10, 20); a[:, :, z] = a[0, 0, z]; rs.append(a)
+print(json.dumps([[x.dtype.str, encode(x)] for x in rs]))`);
+    expect(results.map((x) => [x.dtype.str, encode(x)])).toEqual(py);
+  });
+
   test("an index out of bounds is NumPy's IndexError naming its axis, with nothing written", () => {
     const { cube, c, z } = setup();
     const badc = c.copy();
@@ -329,6 +394,8 @@ print(json.dumps([[x.dtype.str, encode(x)] for x in rs]))`);
     bad.set([599], -21);
     const before = encode(cube);
     expect(() => cube.set([slice(), c, bad], 0)).toThrow(new IndexError('index -21 is out of bounds for axis 2 with size 20'));
+    expect(() => cube.set([slice(), slice(), bad], 0)).toThrow(new IndexError('index -21 is out of bounds for axis 2 with size 20'));
+    expect(() => cube.set([slice(), slice(), z], arange(3))).toThrow(new ValueError('shape mismatch: value array of shape (3,) could not be broadcast to indexing result of shape (20,10,600)'));
     expect(() => cube.set([bad, c], arange(3))).toThrow(new ValueError('shape mismatch: value array of shape (3,) could not be broadcast to indexing result of shape (600,20)'));
     expect(encode(cube)).toEqual(before);
     expect(() => cube.index(c, arange(7))).toThrow(/shape mismatch: indexing arrays could not be broadcast together with shapes \(600,\) \(7,\)/);
