@@ -86,7 +86,7 @@ function itemsOf(a: NdArray, k: Kind): Float64Array | BigInt64Array {
     const c = a.astype('<i8', 'C');
     return new BigInt64Array(c.buffer as ArrayBuffer, c.byteOffset, c.size);
   }
-  if (k === 'f64' && nativeKernelsOn() && a.dtype.equals(F8) && a.flags.cContiguous && a.nbytes <= WINDOW_STEP && a.offset % 8 === 0) {
+  if (k === 'f64' && nativeKernelsOn() && a.dtype.equals(F8) && a.flags.cContiguous && a.nbytes <= WINDOW_STEP && a.flags.aligned) {
     return typedArray(a, { unsafeAllowReadOnly: true }) as Float64Array;
   }
   const c = a.astype(k === 'c' ? '<c16' : '<f8', 'C');

@@ -399,7 +399,10 @@ export function histogram(a: NdArray, bins?: HistogramOptions['bins'] | Histogra
   const { edges, uniform } = binEdges(x, o.bins ?? 10, o.range, w);
   const ntype = w === null ? toDType('<i8') : w.dtype;
   let hist: NdArray;
-  const fast = uniform === null ? null : uniformFloat64(x, w, edges, uniform);
+  // No bin (an estimator's width past the data's span: std overflowing to
+  // inf) goes NumPy's general way: each kept item's index n - 1 = -1 is
+  // bincount's ValueError (fuzz seed 10485977).
+  const fast = uniform === null || uniform.n === 0 ? null : uniformFloat64(x, w, edges, uniform);
   if (fast !== null) {
     hist = fast;
   } else if (uniform !== null) {
