@@ -414,8 +414,10 @@ function randAxis(rng: Rng, nd: number, tuple = true): Json {
 
 function intIndex(rng: Rng, d: number, shape: readonly number[]): Json {
   const spec = rng.pick(['<i8', '<i8', '<i4', '|u1', '>i2', '<u8']);
+  // An index past the axis now and then: in about one array in seven at the kernels' sizes.
+  const oob = shape.reduce((p, n) => p * n, 1) > 16 ? 0.0005 : 0.04;
   const vals = (s: readonly number[]): Json =>
-    s.length === 0 ? (rng.chance(0.04) ? d + 1 : rng.int(d > 0 ? (spec[1] === 'u' ? 0 : -d) : 0, Math.max(d - 1, 0))) : Array.from({ length: s[0] }, () => vals(s.slice(1)));
+    s.length === 0 ? (rng.chance(oob) ? d + 1 : rng.int(d > 0 ? (spec[1] === 'u' ? 0 : -d) : 0, Math.max(d - 1, 0))) : Array.from({ length: s[0] }, () => vals(s.slice(1)));
   const v = vals(shape);
   return { dtype: spec, shape: [...shape], values: spec.endsWith('8') ? stringify(v) : v };
 }
@@ -429,7 +431,8 @@ function fancyItems(rng: Rng, a: NdArray): Json[] {
   if (nd === 0) return [rng.chance(0.5) ? boolMask(rng, []) : '...'];
   if (rng.chance(0.25)) return [boolMask(rng, a.shape.slice(0, rng.int(1, nd)))];
   const items: Json[] = [];
-  const idxShape = rng.pick([[rng.int(1, 4)], [rng.int(1, 4)], [2, 2], [0]]);
+  // Now and then index arrays of 300 items, so the kernels' paths (256 or more) run too.
+  const idxShape = rng.chance(0.12) ? rng.pick([[300], [12, 25]]) : rng.pick([[rng.int(1, 4)], [rng.int(1, 4)], [2, 2], [0]]);
   for (let ax = 0; ax < rng.int(1, nd); ax++) {
     const r = rng.next();
     if (r < 0.5) items.push(intIndex(rng, a.shape[ax], idxShape));
