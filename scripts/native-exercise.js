@@ -299,6 +299,11 @@ async function main() {
     throwsCode(() => K.take(buf, 0, 100, 8, 8, idx.buffer, 0, 300, 8, 9, false, 1, blocks, 0, 11, 800), 'ERR_OUT_OF_RANGE', RangeError);
     throwsCode(() => K.take(buf, 0, 100, 8, 8, idx.buffer, 0, 300, 8, 9, false, 1, blocks, 8, 10, 800), 'ERR_OUT_OF_RANGE', RangeError);
     throwsCode(() => K.take(buf, 0, 100, 8, 8, idx.buffer, 0, 300, 8, 9, false, 1, blocks, 0, -1, 800), 'ERR_INVALID_ARG_TYPE', TypeError);
+    // The same ten sources into a destination that lays their items side by side (the blocked loop), then one item too far.
+    assert.strictEqual(K.take(buf, 0, 100, 8, 8, idx.buffer, 0, 300, 8, 9, false, 1, blocks, 0, 10, 800, 80, 8), -1);
+    assert.strictEqual(K.take(buf, 7200, 100, 8, 8, idx.buffer, 0, 300, 8, 9, false, 2, blocks, 0, 7, -800, 80, 8), -1);
+    throwsCode(() => K.take(buf, 0, 100, 8, 8, idx.buffer, 0, 300, 8, 9, false, 1, blocks, 8, 10, 800, 80, 8), 'ERR_OUT_OF_RANGE', RangeError);
+    throwsCode(() => K.take(buf, 0, 100, 8, 8, idx.buffer, 0, 300, 8, 9, false, 1, blocks, 0, 10, 800, 2 ** 50, 8), 'ERR_OUT_OF_RANGE', RangeError);
     throwsCode(() => K.take(buf, 0, 100, 8, 8, idx.buffer, 0, 300, 8, 9, false, 1, blocks, 0, 2 ** 40, 2 ** 40), 'ERR_OUT_OF_RANGE', RangeError);
     const m = map(file(new Uint8Array(8000)), 'r+');
     assert.strictEqual(K.addAt(m, 0, 1000, 8, 0, false, idx.buffer, 0, 300, 8, 9, false, 1.5), -1);

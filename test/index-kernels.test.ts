@@ -242,6 +242,8 @@ describe('take and compress', () => {
         const i1 = pick(v.shape[1], 400);
         same(() => v.index(i0, i1));
         same(() => v.index(i0.reshape([20, 20]), i1.reshape([20, 20])));
+        same(() => v.index(mm.slice(), i1));
+        same(() => v.index(mm.slice(), i1.reshape([16, 25])));
         same(() => {
           const c = v.copy();
           c.set([i0, i1], mm.arange(400, '<f8'));
