@@ -265,6 +265,8 @@ def w20(p):
         v[pick] += 1.0
 
     target = a.copy()
+    target2 = a2.copy()
+    pick_rows, pick_cols = pick // a2.shape[1], pick % a2.shape[1]
 
     out = {
         "max_axis": measure(lambda: frames.max(axis=1), rounds),
@@ -288,6 +290,8 @@ def w20(p):
         "argmax_axis": measure(lambda: a2.argmax(axis=1), rounds),
         "take_cols": measure(lambda: np.take(a2, cols, axis=1), rounds),
         "index_cols": measure(lambda: a2[:, cols], rounds),
+        "pairs": measure(lambda: a2[pick_rows, pick_cols], rounds),
+        "pairs_set": measure(lambda: target2.__setitem__((pick_rows, pick_cols), 1.5), rounds),
     }
     # The same rows over a copy in 4 KiB pages, as the JS buffer mmarray
     # reads is (np.fromfile's array is in huge pages where the kernel allows).

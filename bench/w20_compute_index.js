@@ -204,6 +204,26 @@ function w20(ctx) {
     }
     return out;
   });
+  // a[rows, cols] with 1M random (row, col) pairs of the same matrix: read, then written.
+  const pickRows = BigInt64Array.from(pick, (x) => BigInt(Math.floor(x / width)));
+  const pickCols = BigInt64Array.from(pick, (x) => BigInt(x % width));
+  const PR = mm.fromBuffer(pickRows, '<i8');
+  const PC = mm.fromBuffer(pickCols, '<i8');
+  // The hand loops read the pairs as Int32Arrays (what a hand-written loop would keep).
+  const r32 = Int32Array.from(pickRows, Number);
+  const c32 = Int32Array.from(pickCols, Number);
+  const libPairs = m(() => A2.index(PR, PC));
+  const basePairs = m(() => {
+    const out = new Float64Array(pick.length);
+    for (let k = 0; k < pick.length; k++) out[k] = f8a[r32[k] * width + c32[k]];
+    return out;
+  });
+  const T2 = A2.copy();
+  const t2a = T2.typedArray();
+  const libPairsSet = m(() => T2.set([PR, PC], 1.5));
+  const basePairsSet = m(() => {
+    for (let k = 0; k < pick.length; k++) t2a[r32[k] * width + c32[k]] = 1.5;
+  });
   const half1 = A.index(`:${n / 2}`);
   const half2 = A.index(`${n / 2}:`);
   const libCat = m(() => mm.concatenate([half1, half2]));
@@ -251,6 +271,8 @@ function w20(ctx) {
   row('concatenate two 5M f8 halves', libCat, baseCat, np?.concatenate);
   row('take(a, 5000 random columns, axis=1), 1000x10000 f8', libTakeCols, baseCols, np?.take_cols, 'lib, base: an mmarray-allocated array; base: a row by row gather');
   row('a.index(":", cols) (a[:, cols]), 5000 random columns, 1000x10000 f8', libIndexCols, baseCols, np?.index_cols, "np's result is laid out columns outermost, as ours");
+  row('a.index(rows, cols) (a[rows, cols]), 1M random pairs, 1000x10000 f8', libPairs, basePairs, np?.pairs, 'base: a gather of row * width + col');
+  row('a.set([rows, cols], 1.5) (a[rows, cols] = 1.5), 1M random pairs, 1000x10000 f8', libPairsSet, basePairsSet, np?.pairs_set);
   row('sum(axis=1), 1000x10000 f8', libSumAx, baseSumAx, np?.sum_axis, 'lib, base: an mmarray-allocated array; base: a sequential loop per row (not pairwise)');
   row('argmax(axis=1), 1000x10000 f8', libArgmax, baseArgmax, np?.argmax_axis, 'lib, base: an mmarray-allocated array');
   row('sum(axis=1), 1000x10000 f8, all in 4 KiB pages', libSumAx4k, baseSumAx4k, np?.sum_axis_4k, 'lib, base: a JS Float64Array; np: the array copied into an anonymous mmap (4 KiB pages)');
