@@ -183,9 +183,16 @@ function truncate(v: number): number {
   return Math.trunc(v);
 }
 
+/**
+ * NumPy 2's error for a Python int outside an integer dtype: "Python
+ * integer 300 out of bounds for int8", or Python's own for one no C long
+ * holds (uint64 takes up to 2^64 - 1).
+ */
 function outOfBounds(v: number | bigint, dt: DType): OverflowError {
-  const text = typeof v === 'bigint' ? v.toString() : BigInt(v).toString();
-  return new OverflowError(`integer ${text} out of bounds for ${dt.name} (${dt.str})`);
+  const b = typeof v === 'bigint' ? v : BigInt(v);
+  const top = dt.kind === 'u' && dt.itemsize === 8 ? 2n ** 64n : 2n ** 63n;
+  if (b < -(2n ** 63n) || b >= top) return new OverflowError('Python int too large to convert to C long');
+  return new OverflowError(`Python integer ${b} out of bounds for ${dt.name}`);
 }
 
 function converter(dt: DType): Convert {

@@ -192,12 +192,12 @@ describe('integer conversion', () => {
   const i2 = dtype('<i2').codec;
   const dv = buf(8);
   test('overflow uses NumPy wording and class', () => {
-    expect(() => i2.write(dv, 0, 40000)).toThrow(new OverflowError('integer 40000 out of bounds for int16 (<i2)'));
+    expect(() => i2.write(dv, 0, 40000)).toThrow(new OverflowError('Python integer 40000 out of bounds for int16'));
     expect(() => i2.write(dv, 0, -32769n)).toThrow('integer -32769 out of bounds for int16');
     expect(() => i2.write(dv, 0, 40000.5)).toThrow('integer 40000 out of bounds for int16');
-    expect(() => dtype('u8').codec.write(dv, 0, -1)).toThrow('integer -1 out of bounds for uint64');
+    expect(() => dtype('u8').codec.write(dv, 0, -1)).toThrow('Python integer -1 out of bounds for uint64');
     expect(() => dtype('u8').codec.write(dv, 0, 2n ** 64n)).toThrow(OverflowError);
-    expect(() => dtype('i8').codec.write(dv, 0, 2n ** 63n)).toThrow('integer 9223372036854775808 out of bounds for int64');
+    expect(() => dtype('i8').codec.write(dv, 0, 2n ** 63n)).toThrow('Python int too large to convert to C long');
   });
   test('NaN and infinity cannot become integers', () => {
     expect(() => i2.write(dv, 0, NaN)).toThrow(new ValueError('cannot convert float NaN to integer'));

@@ -69,7 +69,7 @@ describeWithNumpy('workload: porting mistakes fail as in NumPy', () => {
     // README (Errors): a write to read-only memory is AccessError ERR_READ_ONLY, NumPy's message.
     expect(check('readonly', () => ro.set(0, 1), exact('readonly'), 'AccessError')).toMatchObject({ code: 'ERR_READ_ONLY' });
     // Deliberate (test/traps.test.ts): the message does not mention Python.
-    check('overflow', () => i8.set(0, 300), /^integer 300 out of bounds for int8/);
+    check('overflow', () => i8.set(0, 300), /^Python integer 300 out of bounds for int8$/);
     check('ufunc_overflow', () => add(i8, 300), exact('ufunc_overflow'));
     check('concat', () => concatenate([a, zeros([3, 3])]), exact('concat'));
     check('concat_ndim', () => concatenate([a, zeros(4)]), exact('concat_ndim'));
