@@ -235,6 +235,9 @@ function converter(dt: DType): Convert {
   }
 }
 
+/** A Python complex stored into an integer item: NumPy's TypeError (Python's int() of a complex). */
+const INT_OF_COMPLEX = "int() argument must be a string, a bytes-like object or a real number, not 'complex'";
+
 function intConverter(dt: DType): Convert {
   const bits = dt.itemsize * 8;
   const min = dt.kind === 'u' ? 0 : -(2 ** (bits - 1));
@@ -252,6 +255,7 @@ function intConverter(dt: DType): Convert {
       if (v < bmin || v > bmax) throw outOfBounds(v, dt);
       return Number(v);
     }
+    if (!Array.isArray(v) && asComplex(v)) throw new TypeError(INT_OF_COMPLEX);
     throw cannotStore(v, dt, 'a number, bigint or boolean');
   };
 }
@@ -271,6 +275,8 @@ function int64Converter(dt: DType): Convert {
         );
       }
       b = BigInt(n);
+    } else if (!Array.isArray(v) && asComplex(v)) {
+      throw new TypeError(INT_OF_COMPLEX);
     } else throw cannotStore(v, dt, 'a bigint, a safe-integer number or a boolean');
     if (b < min || b > max) throw outOfBounds(b, dt);
     return b;
@@ -342,6 +348,8 @@ function recordCodec(dt: DType): Codec {
   // A field named '__proto__' must become an own property, not the prototype.
   const plainKeys = !names.includes('__proto__');
   const nameSet = new Set(names);
+  // Records with a field named re or im read `{ re, im }` as a dict of fields.
+  const complexScalar = !nameSet.has('re') && !nameSet.has('im');
 
   const read = (dv: DataView, o: number): Record<string, unknown> => {
     const r: Record<string, unknown> = {};
@@ -365,6 +373,9 @@ function recordCodec(dt: DType): Codec {
     }
     if (v !== null && typeof v === 'object' && !ArrayBuffer.isView(v)) {
       const proto = Object.getPrototypeOf(v);
+      // A complex scalar ({ re, im } with no such fields) goes to every field, as NumPy's
+      // complex does (a float field refuses it: Python's float() of a complex; fuzz seed 10379162).
+      if (complexScalar && Object.keys(v).length === 2 && asComplex(v) !== undefined) return codecs.map((c) => c.convert(v));
       if (proto === Object.prototype || proto === null) {
         const obj = v as Record<string, unknown>;
         for (const key of Object.keys(obj)) {
