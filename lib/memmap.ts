@@ -9,7 +9,7 @@ import { dtype as toDType, isDType, type DType, type DTypeLike } from './dtype';
 import { ValueError, repr } from './errors';
 import { readOrder } from './order';
 import { checkNdim, checkShape, shapeToSize, shapeToStrides } from './layout';
-import { mapFile, pageSize, truncateUnmapped, type Advice, type NativeMode } from './native';
+import { mapFile, pageSize, truncateUnmapped, type Advice, type MappingHandle, type NativeMode } from './native';
 import { type INTERNAL, makeArray, requireOpen, storageOf } from './internal';
 import { readOptions } from './options';
 import type { ElementAccess } from './element-access';
@@ -339,7 +339,8 @@ function mapArray(path: string, options: MemmapOptions): Memmap {
     }
     requireRegularFile(st, path);
     const size = st.size;
-    if (offset > size) throw new RangeError(`offset ${offset} is past the end of '${path}' (${size} bytes)`);
+    // NumPy's ValueError: its shape comes out negative.
+    if (offset > size) throw new ValueError(`negative dimensions are not allowed: offset ${offset} is past the end of '${path}' (${size} bytes)`);
     const bytes = size - offset;
     if (bytes % dt.itemsize !== 0) {
       throw new ValueError(
@@ -359,7 +360,18 @@ function mapArray(path: string, options: MemmapOptions): Memmap {
   if (nbytes + offset > Number.MAX_SAFE_INTEGER) {
     throw new ValueError(`array is too big: shape [${shape.join(', ')}] of ${dt.str} at offset ${offset} needs ${nbytes} bytes, more than 2^53 ('${path}')`);
   }
-  const handle = mapFile(path, mode, offset, nbytes);
+  let handle: MappingHandle;
+  try {
+    handle = mapFile(path, mode, offset, nbytes);
+  } catch (e) {
+    // A shape past the end of a file 'r' or 'c' cannot extend: NumPy's
+    // ValueError from mmap, with the range and the file named (the native
+    // layer checked it before mapping, and the file is unchanged).
+    if ((e as { code?: unknown }).code === 'ERR_OUT_OF_RANGE' && /past the end of the file/.test(String((e as Error).message))) {
+      throw new ValueError(`mmap length is greater than file size: ${(e as Error).message}`);
+    }
+    throw e;
+  }
   const storage = new MappedStorage(handle, { path: filename, mode, offset }, pageSize);
   countMapping(nbytes, 1);
   registry.register(storage, nbytes, storage);
