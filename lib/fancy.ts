@@ -358,8 +358,11 @@ export function getitem(a: NdArray, items: readonly FancyItem[]): NdArray {
 }
 
 /**
- * The one-array forms of `a[key]` by the kernels, or null for the general
- * path (which also gives every error): a boolean mask over `a`'s leading
+ * The forms of `a[key]` the kernels take, or null for the general path
+ * (which also gives every error). Several adjacent index arrays, or a mask
+ * after whole slices, are first one index into merged axes (`mergedIndex`);
+ * whole slices then one index array are `takenAfterSlices`. One array over
+ * the leading axes: a boolean mask over `a`'s leading
  * axes (its shape theirs) is `compress` of the flattened items, or `take`
  * of the flattened rows at the mask's true positions; an integer array is
  * `take` along the first axis. Both give NumPy's result when it is C-ordered:
