@@ -49,7 +49,7 @@ import {
 import { indicesOf, typedLayout } from './typed-reader';
 import { NATIVE_MIN_ELEMENTS } from './kernels';
 import { mayShareMemory } from './memory';
-import { addAtNative, compressNative, countNative, nonzeroNative, putNative, takeNative } from './index-kernels';
+import { addAtNative, compressNative, countNative, nonzeroNative, putNative, rowBytes, takeNative } from './index-kernels';
 import { storesWholeItems } from './fresh-memory';
 import { releaseTemporary } from './release';
 import { optionsWithValue, readKnownOptions } from './options';
@@ -677,6 +677,8 @@ function putAfterSlices(a: NdArray, items: readonly FancyItem[], value: unknown)
   const inner = a.shape.slice(k + 1);
   const count = shapeToSize(outer);
   if (count === 0 || a.shape[k] === 0) return false;
+  // Rows the kernel cannot move as runs: known before the value is converted.
+  if (!rowBytes(derive(a, ArrayClass.prototype, a.dtype, a.shape.slice(k), a.strides.slice(k), a.offset))) return false;
   const idx = key.ndim === 1 ? key : key.reshape(-1);
   const src = kernelValue(value, a);
   if (src === null) return false;
@@ -1002,10 +1004,12 @@ function takeByOuterRows(src: NdArray, indices: NdArray, ax: number, mode: 'rais
   const inner = src.shape.slice(ax + 1);
   const count = shapeToSize(outer);
   if (count === 0 || src.shape[ax] === 0 || indices.size < NATIVE_MIN_ELEMENTS) return null;
-  const flat = indices.ndim === 1 ? indices : indices.reshape(-1);
-  const r = allocateOrdered(src.dtype, [...outer, flat.size, ...inner], order, storesWholeItems(src.dtype));
   const rowShape = [src.shape[ax], ...inner];
   const rowStrides = src.strides.slice(ax);
+  // Rows the kernel cannot move as runs: known before anything is allocated.
+  if (!rowBytes(derive(src, ArrayClass.prototype, src.dtype, rowShape, rowStrides, src.offset))) return null;
+  const flat = indices.ndim === 1 ? indices : indices.reshape(-1);
+  const r = allocateOrdered(src.dtype, [...outer, flat.size, ...inner], order, storesWholeItems(src.dtype));
   // The kernel walks the last outer axis itself; the others are looped here.
   const last = outer[ax - 1];
   const pos = new Array<number>(ax - 1).fill(0);

@@ -185,9 +185,11 @@ export function putNative(a: NdArray, idx: NdArray, values: NdArray, mode: 'rais
 
 /**
  * The bytes of one row of `a` (its axes after the first) when they are one
- * C-contiguous run, else null; an item for a 1-d `a`.
+ * C-contiguous run, else null; an item for a 1-d `a`. What `takeNative` and
+ * `putNative` need of a source or target, for callers to check before they
+ * allocate or convert anything.
  */
-function rowBytes(a: NdArray): number | null {
+export function rowBytes(a: NdArray): number | null {
   let row = a.itemsize;
   for (let d = a.ndim - 1; d >= 1; d--) {
     if (a.shape[d] !== 1 && a.strides[d] !== row) return null;

@@ -364,10 +364,11 @@ function mapArray(path: string, options: MemmapOptions): Memmap {
   try {
     handle = mapFile(path, mode, offset, nbytes);
   } catch (e) {
-    // A shape past the end of a file 'r' or 'c' cannot extend: NumPy's
-    // ValueError from mmap, with the range and the file named (the native
-    // layer checked it before mapping, and the file is unchanged).
-    if ((e as { code?: unknown }).code === 'ERR_OUT_OF_RANGE' && /past the end of the file/.test(String((e as Error).message))) {
+    // The one range the native layer refuses here (offset and length are
+    // checked above, so nothing overflows): a shape past the end of a file
+    // 'r' or 'c' cannot extend. NumPy's ValueError from mmap, with the range
+    // and the file named; the file is unchanged (checked before mapping).
+    if ((e as { code?: unknown }).code === 'ERR_OUT_OF_RANGE') {
       throw new ValueError(`mmap length is greater than file size: ${(e as Error).message}`);
     }
     throw e;

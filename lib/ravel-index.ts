@@ -212,4 +212,3 @@ export function ravelMultiIndex(multiIndex: readonly (NdArray | number | bigint 
   }
   return r;
 }
-
