@@ -587,6 +587,15 @@ export function asarray(values: unknown, dtype?: DTypeLike | null, options: { or
   return array(values, dtype, { order: o.order ?? 'K', copy: null });
 }
 
+/**
+ * True when `value` is a complex scalar (`{ re, im }`) or a nested list
+ * holding one: a value `array` would make complex.
+ */
+export function holdsComplex(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(holdsComplex);
+  return value !== null && typeof value === 'object' && !(value instanceof ArrayClass) && isComplex(value);
+}
+
 /** The dtype `array(value)` would have (NumPy's `full` infers its dtype so). */
 export function discoverDType(value: unknown): DType {
   if (value instanceof ArrayClass) return value.dtype;

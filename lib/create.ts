@@ -15,7 +15,7 @@ import { byteBounds, checkNdim, checkShape, normalizeShape, shapeToSize, shapeTo
 import { pyShape } from './format';
 import { allocate, asClassOf, makeArray, requireOpen, storageOf, NdArray as ArrayClass } from './internal';
 import { allocateOrdered } from './compute-values';
-import { discoverDType } from './array-coerce';
+import { array, discoverDType, holdsComplex } from './array-coerce';
 import { readKnownOptions } from './options';
 // Loaded for its effect, not only its type: the class must be defined (its
 // static block opens internal.ts's door) before any constructor here runs.
@@ -349,16 +349,18 @@ export function ones<const D extends DTypeLike = 'f8'>(shape: number | readonly 
  * a list or array broadcast to `shape`). Without `dtype` the dtype is the
  * one {@link array} discovers for `fillValue` (`full(3, 2)` is int64,
  * `full(3, 2.5)` float64); with one, the value is cast as NumPy's unsafe
- * `copyto` (`full(3, 2.5, 'i4')` holds 2).
+ * `copyto` (`full(3, 2.5, 'i4')` holds 2, `full(3, { re: 1, im: 2 }, 'i4')`
+ * holds 1; an integer out of the dtype's range is still NumPy's OverflowError).
  */
 export function full<const D extends DTypeLike>(shape: number | readonly number[], fillValue: unknown, dtype: D, order?: 'C' | 'F'): NdArray<ValueOf<D>>;
 export function full(shape: number | readonly number[], fillValue: unknown, dtype?: DTypeLike | null, order?: 'C' | 'F'): NdArray;
 export function full(shape: number | readonly number[], fillValue: unknown, dtype?: DTypeLike | null, order: 'C' | 'F' = 'C'): NdArray {
   const dt = dtype === undefined || dtype === null ? discoverDType(fillValue) : dtype;
   const a = zeros(shape, dt, order) as NdArray;
-  fillWith(a, fillValue);
+  fillUnsafe(a, fillValue);
   return a;
 }
+
 
 /** `fill` for a scalar, a broadcasting `set` for a list or an array. */
 function fillWith(a: NdArray, value: unknown): void {
@@ -445,16 +447,29 @@ export function fullLike<const D extends DTypeLike>(a: NdArray, fillValue: unkno
 export function fullLike(a: NdArray, fillValue: unknown, options?: LikeOptions): NdArray;
 export function fullLike(a: NdArray, fillValue: unknown, options: LikeOptions = {}): NdArray {
   const out = zerosLike(a, options);
+  fillUnsafe(out, fillValue);
+  return out;
+}
+
+/**
+ * NumPy's `copyto(out, fillValue, casting='unsafe')`, how `full` and
+ * `fullLike` store their value: {@link fillWith}, except where NumPy's
+ * unsafe cast stores what a plain fill refuses.
+ */
+function fillUnsafe(out: NdArray, fillValue: unknown): void {
   // NumPy's copyto(res, fill_value, casting='unsafe'): a float (finite or not) goes into
   // integers (or records) through the float64 cast (-2.5 into uint32 is 4294967294; inf or NaN
   // its C-undefined value, NumPy's warning),
   // a complex into real items through the complex128 cast (the imaginary part dropped),
   // not fill's OverflowError or TypeError.
   const nonFinite = typeof fillValue === 'number' && !Number.isInteger(fillValue) && 'iuV'.includes(out.dtype.kind);
-  const complex = typeof fillValue === 'object' && fillValue !== null && !Array.isArray(fillValue) && !(fillValue instanceof ArrayClass) && 're' in fillValue && out.dtype.kind !== 'c';
+  // A list holding a complex counts too (NumPy's array of it is complex128), but not for a
+  // record with a field named re or im, which reads { re, im } as its fields.
+  const names = out.dtype.names ?? [];
+  const complex = out.dtype.kind !== 'c' && !names.includes('re') && !names.includes('im') && holdsComplex(fillValue);
   if (nonFinite || complex) {
-    out.set(full([], fillValue, complex ? 'c16' : 'f8').astype(out.dtype, { casting: 'unsafe' }));
-    return out;
+    out.set((complex ? array(fillValue, 'c16') : full([], fillValue, 'f8')).astype(out.dtype, { casting: 'unsafe' }));
+    return;
   }
   // Records take a number as NumPy's np.asarray of it casts into each field unsafely: a float
   // through float64, an integer through int64 (uint64 from 2^63), so -129 wraps in a uint32
@@ -466,10 +481,9 @@ export function fullLike(a: NdArray, fillValue: unknown, options: LikeOptions = 
     if (isInt && (big < -(2n ** 63n) || big >= 2n ** 64n)) throw new OverflowError('Python int too large to convert to C long');
     const from = !isInt ? full([], fillValue, 'f8') : big >= 2n ** 63n ? full([], big, 'u8') : full([], big, 'i8');
     out.set(from.astype(out.dtype, { casting: 'unsafe' }));
-    return out;
+    return;
   }
   fillWith(out, fillValue);
-  return out;
 }
 
 /**

@@ -38,6 +38,18 @@ compareAll('ones and full match NumPy', [
   c("np.full(3, b'ab')", () => full(3, 'ab')),
   c("np.full(3, 2.5, 'i4')", () => full(3, 2.5, 'i4')),
   c("np.full(3, -1.5, 'f2')", () => full(3, -1.5, 'f2')),
+  // full stores through copyto(casting='unsafe'), as fullLike does: a complex into real items
+  // drops its imaginary part (a plain fill is Python's int()/float() TypeError), a float wraps.
+  c("np.full(3, 1+2j, 'i8')", () => full(3, { re: 1, im: 2 }, 'i8')),
+  c("np.full(3, 300+2j, 'i1')", () => full(3, { re: 300, im: 2 }, 'i1')),
+  c("np.full(3, 2j, '?')", () => full(3, { re: 0, im: 2 }, '?')),
+  c("np.full(3, 1+2j, 'f4')", () => full(3, { re: 1, im: 2 }, 'f4')),
+  c("np.full((2, 2), [1+2j, 3], 'i8')", () => full([2, 2], [{ re: 1, im: 2 }, 3], 'i8')),
+  c("np.full(2, 1+2j, 'f8,i4')", () => full(2, { re: 1, im: 2 }, 'f8,i4')),
+  c("np.full(2, 1+2j, 'S3')", () => full(2, { re: 1, im: 2 }, 'S3')),
+  c("np.full(3, -2.5, 'u4')", () => full(3, -2.5, 'u4')),
+  c("np.full(3, 300, 'i1')", () => full(3, 300, 'i1')),
+  c("np.full_like(np.zeros(2, 'i8'), [1+2j, 3])", () => fullLike(zeros(2, 'i8'), [{ re: 1, im: 2 }, 3])),
   c('np.full((2, 3), [1, 2, 3])', () => full([2, 3], [1, 2, 3])),
   c('np.full((2, 3), [1.5, 2, 3])', () => full([2, 3], [1.5, 2, 3])),
   c("np.full((2, 2), 7, order='F')", () => full([2, 2], 7, null, 'F')),
