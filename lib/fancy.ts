@@ -19,7 +19,7 @@
  * @module
  */
 import { inspect } from 'util';
-import type { DType } from './dtype';
+import { dtype as toDType, type DType } from './dtype';
 import { makeCaster } from './cast';
 import { broadcastTo } from './views';
 import { elementValue, fromValue, isElementPosition } from './assign';
@@ -86,12 +86,75 @@ function checkIndexList(it: readonly unknown[], depth = 0): void {
 }
 
 function asIndexArray(it: NdArray | readonly (number | bigint | boolean)[]): NdArray {
-  if (it instanceof ArrayClass) return it;
+  if (it instanceof ArrayClass) return signedIndex(it);
   // Not a list (null, a number, a Symbol, ...): for...of below said only "it is not iterable".
   if (!Array.isArray(it)) throw new TypeError(`an index (or condition) must be an NdArray or a list of integers or booleans, got ${repr(it)}`);
   checkIndexList(it);
   const allBool = it.length > 0 && it.every((x) => typeof x === 'boolean');
-  return fromValue(it as unknown[], allBool ? BOOL : INTP);
+  if (allBool) return fromValue(it as unknown[], BOOL);
+  // The array NumPy makes of the list: int64, or uint64 when every integer
+  // is 2^63 or more (then read as int64, below); beside smaller ones that is
+  // float64, past 2^64 - 1 or below -2^63 an object array: not an index.
+  const range = listRange(it);
+  if (range === 'invalid') throw new IndexError(VALID_INDICES);
+  return range === 'u64' ? signedIndex(fromValue(it as unknown[], UINT64)) : fromValue(it as unknown[], INTP);
+}
+
+const UINT64 = toDType('<u8');
+const I64_MIN = -(2n ** 63n);
+const U64_MIN = 2n ** 63n;
+const U64_END = 2n ** 64n;
+
+/** Which integer type NumPy's array of a checked index list has (see asIndexArray). */
+function listRange(list: readonly unknown[]): 'i64' | 'u64' | 'invalid' {
+  let small = false;
+  let big = false;
+  const walk = (l: readonly unknown[]): boolean => {
+    for (const x of l) {
+      if (Array.isArray(x)) {
+        if (!walk(x)) return false;
+        continue;
+      }
+      if (typeof x === 'boolean') continue;
+      // Past ±2^53 a number is the integer it holds (2 ** 63 is 2^63 exactly).
+      const v = typeof x === 'bigint' ? x : Math.abs(x as number) < 2 ** 53 ? null : BigInt(x as number);
+      if (v === null || (v >= I64_MIN && v < U64_MIN)) small = true;
+      else if (v >= U64_MIN && v < U64_END) big = true;
+      else return false;
+    }
+    return true;
+  };
+  if (!walk(list) || (small && big)) return 'invalid';
+  return big ? 'u64' : 'i64';
+}
+
+/**
+ * NumPy converts an index array to intp by a 'same_kind' cast: uint64 is
+ * read as int64, so 2^64 - 1 is -1 (the last item) and 2^63 is -2^63 (out
+ * of bounds). A view, not a copy; other dtypes are returned as they are.
+ */
+function signedIndex(a: NdArray): NdArray {
+  return a.dtype.kind === 'u' && a.dtype.itemsize === 8 && !a.dtype.isStructured ? a.view(a.dtype.isnative ? INTP : INTP.newbyteorder('>')) : a;
+}
+
+/** Index array items with uint64 ones read as int64 (signedIndex): what every path of a fancy index sees. */
+function signedItems(items: readonly FancyItem[]): readonly FancyItem[] {
+  return items.some((it) => it instanceof ArrayClass && it.dtype.kind === 'u' && it.dtype.itemsize === 8) ? items.map((it) => (it instanceof ArrayClass ? signedIndex(it) : it)) : items;
+}
+
+/**
+ * Item `i` (C order) of the index array `src`, exactly, for an error
+ * message: the numbers the index paths read lose precision past 2^53
+ * (index -9223372036854775808, not -9223372036854776000).
+ */
+function exactIndexText(src: NdArray | undefined, i: number, x: number): string {
+  if (src === undefined || Math.abs(x) < 2 ** 53) return String(x);
+  const coords = new Array<number>(src.ndim);
+  for (let d = src.ndim - 1; d >= 0; d--) {
+    coords[d] = i % src.shape[d];
+    i = Math.floor(i / src.shape[d]);
+  }
+  return String(src.index(...coords).toArray());
 }
 
 /** The selection an advanced index makes: one storage offset per selected element, and the result's shape. */
@@ -113,7 +176,7 @@ export function select(a: NdArray, items: readonly FancyItem[], beforeBounds?: (
   requireOpen(a);
   const basic: IndexItem[] = [];
   // Per advanced entry: its index values (numbers), shape, and which basic item stands for it.
-  const adv: { values: number[] | Float64Array; shape: readonly number[]; item: number; mask?: { size: number; dim: number }; strides?: readonly number[]; int?: boolean }[] = [];
+  const adv: { values: number[] | Float64Array; shape: readonly number[]; item: number; mask?: { size: number; dim: number }; strides?: readonly number[]; int?: boolean; src?: NdArray }[] = [];
   const hasArray = isFancy(items);
   // Index strings among the items ('1:3', '..., ::2') stand for their parsed items.
   const flat = items.flatMap((it) => (typeof it === 'string' ? parseIndex(it) : [it]));
@@ -146,7 +209,7 @@ export function select(a: NdArray, items: readonly FancyItem[], beforeBounds?: (
       }
       if (k !== 'i' && k !== 'u') throw new IndexError('arrays used as indices must be of integer (or boolean) type');
       basic.push(new Slice());
-      adv.push({ values: indicesOf(arr) ?? readValues(arr).map(toIndex), shape: arr.shape, item: basic.length - 1, strides: raw instanceof ArrayClass ? arr.strides : undefined });
+      adv.push({ values: indicesOf(arr) ?? readValues(arr).map(toIndex), shape: arr.shape, item: basic.length - 1, strides: raw instanceof ArrayClass ? arr.strides : undefined, src: arr });
     } else if (typeof raw === 'number' && hasArray) {
       basic.push(new Slice());
       adv.push({ values: [raw], shape: [], item: basic.length - 1, int: true });
@@ -228,7 +291,7 @@ export function select(a: NdArray, items: readonly FancyItem[], beforeBounds?: (
     const v = adv[k].values;
     for (let i = 0; i < v.length; i++) {
       const x = v[i];
-      if (x < -n || x >= n) throw new IndexError(`index ${x} is out of bounds for axis ${advAxes[k]} with size ${n}`);
+      if (x < -n || x >= n) throw new IndexError(`index ${exactIndexText(adv[k].src, i, x)} is out of bounds for axis ${advAxes[k]} with size ${n}`);
       if (x < 0) v[i] = x + n;
     }
   }
@@ -351,6 +414,7 @@ function gather(a: NdArray, offsets: readonly number[], shape: readonly number[]
 
 /** `a[items]` with at least one array item: a new array (NumPy's advanced indexing). */
 export function getitem(a: NdArray, items: readonly FancyItem[]): NdArray {
+  items = signedItems(items);
   const fast = getitemByKernels(a, items);
   if (fast !== null) return fast;
   const s = select(a, items);
@@ -368,9 +432,8 @@ export function getitem(a: NdArray, items: readonly FancyItem[]): NdArray {
  * `take` along the first axis. Both give NumPy's result when it is C-ordered:
  * a subspace whose strides do not grow, and an index array in C order when
  * it indexes every axis (NumPy's result follows its layout then); the items
- * in C order of the mask (or of the index array).
- * Integer index dtypes that `take` would refuse under its 'safe' cast
- * (uint64) stay on the general path.
+ * in C order of the mask (or of the index array). A uint64 index array
+ * arrives here as int64 (getitem's signedItems), as NumPy reads it.
  */
 function getitemByKernels(a: NdArray, items: readonly FancyItem[]): NdArray | null {
   if (a.ndim === 0) return null;
@@ -566,6 +629,7 @@ function requireWritable(a: NdArray): void {
 /** `a[items] = value` with at least one array item: a scatter; the last of repeated indices wins. */
 export function setitem(a: NdArray, items: readonly FancyItem[], value: unknown): void {
   requireWritable(a);
+  items = signedItems(items);
   // 0-d integer arrays at every axis name one element: NumPy's integer path checks
   // the bounds first, then converts the value as a scalar.
   const one = isElementPosition(a, items.flatMap((it) => (typeof it === 'string' ? parseIndex(it) : [it])));
@@ -739,7 +803,7 @@ function storeAt(a: NdArray, offsets: readonly number[], vals: readonly unknown[
 export function addAt(a: NdArray, items: NdArray | number | readonly FancyItem[], values: NdArray | PyScalar): void {
   requireArray(a, 'addAt', 'a');
   requireWritable(a);
-  const key: readonly FancyItem[] = Array.isArray(items) ? items : [items as FancyItem];
+  const key = signedItems(Array.isArray(items) ? items : [items as FancyItem]);
   refuseRecordsAt(a.dtype, values);
   const loop = atLoop(a.dtype, values);
   if (nativeAddAt(a, key, values, loop)) return;
@@ -847,7 +911,7 @@ function fastAddAt(a: NdArray, key: readonly FancyItem[], values: NdArray | PySc
   const n = a.shape[0];
   const bad = firstOutOfRange(ia, n);
   // Checked first: an error must leave `a` untouched.
-  if (bad >= 0) throw new IndexError(`index ${ia[bad]} is out of bounds for axis 0 with size ${n}`);
+  if (bad >= 0) throw new IndexError(`index ${String(idx.index(bad).toArray())} is out of bounds for axis 0 with size ${n}`);
   addScalarAt(t.array as Float64Array, t.start, t.strides[0], ia, n, values);
   return true;
 }
@@ -900,7 +964,8 @@ function indexValues(ind: NdArray | number | readonly number[], what: string): {
 function fixIndex(x: number, n: number, mode: ClipMode, axis: number): number {
   if (mode === 'wrap') return n === 0 ? x : ((x % n) + n) % n;
   if (mode === 'clip') return x < 0 ? 0 : x >= n ? n - 1 : x;
-  if (x < -n || x >= n) throw new IndexError(`index ${x} is out of bounds for axis ${axis} with size ${n}`);
+  // Past 2^53 as the integer the number holds (-2^63 of a uint64 2^63, not -9223372036854776000).
+  if (x < -n || x >= n) throw new IndexError(`index ${Math.abs(x) < 2 ** 53 ? x : BigInt(x)} is out of bounds for axis ${axis} with size ${n}`);
   return x < 0 ? x + n : x;
 }
 
@@ -1124,7 +1189,7 @@ function putFast(a: NdArray, indices: NdArray | number | readonly number[], valu
     if (v !== values) releaseTemporary(storageOf(v));
   }
   if (bad === null) return false;
-  if (bad >= 0) throw new IndexError(`index ${Number(idx.index(bad).toArray())} is out of bounds for axis 0 with size ${a.size}`);
+  if (bad >= 0) throw new IndexError(`index ${String(idx.index(bad).toArray())} is out of bounds for axis 0 with size ${a.size}`);
   return true;
 }
 

@@ -7,6 +7,7 @@ import * as F from '../lib/fancy';
 import * as R from '../lib/reduce-axis';
 import * as S from '../lib/sort';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
+import { jsOutcome, numpyOutcomes, type Case } from './helpers/np-compare';
 import { encode, PY_ENCODE } from './helpers/values';
 import { useTempDir } from './helpers/tmp';
 
@@ -834,3 +835,41 @@ print(json.dumps(out))`);
     expect(mm.insert(zeros([0], '<f4'), [], zeros([0, 0], '<f4')).shape).toEqual([0]);
   });
 });
+
+// NumPy casts an index array to intp 'same_kind': uint64 is read as int64, so
+// 2^64 - 1 is -1 (the last item) and 2^63 is -2^63 (out of bounds, named
+// exactly); a list is first the array NumPy makes of it (uint64 when every
+// integer is 2^63 or more; beside smaller ones, or past 2^64 - 1, not an index).
+{
+  const U = 2n ** 64n - 1n;
+  const cases: Case[] = [
+    { py: "np.arange(10.)[np.full(3, 2**64-1, 'u8')]", js: () => arange(10, 'f8').index(mm.full(3, U, 'u8')) },
+    { py: "np.arange(10.)[np.full(300, 2**64-2, '>u8')]", js: () => arange(10, 'f8').index(mm.full(300, U - 1n, '>u8')) },
+    { py: "np.arange(10.)[np.full(3, 2**63, 'u8')]", js: () => arange(10, 'f8').index(mm.full(3, 2n ** 63n, 'u8')) },
+    { py: "np.arange(10.)[np.full(300, 2**63, 'u8')]", js: () => arange(10, 'f8').index(mm.full(300, 2n ** 63n, 'u8')) },
+    { py: "np.arange(100.).reshape(10, 10)[np.full(300, 2**64-1, 'u8'), np.arange(300) % 10]", js: () => arange(100, 'f8').reshape([10, 10]).index(mm.full(300, U, 'u8'), mm.remainder(arange(300), 10)) },
+    { py: "np.arange(100.).reshape(10, 10)[np.full(3, -2**63, 'i8'), np.arange(3)]", js: () => arange(100, 'f8').reshape([10, 10]).index(mm.full(3, -(2n ** 63n), 'i8'), arange(3)) },
+    { py: "np.arange(10.)[np.full(3, 2**62 + 1, 'i8')]", js: () => arange(10, 'f8').index(mm.full(3, 2n ** 62n + 1n, 'i8')) },
+    { py: "np.take(np.arange(10.), np.array([2**63], 'u8'))", js: () => F.take(arange(10, 'f8'), mm.array([2n ** 63n], 'u8')) },
+    { py: "np.take_along_axis(np.arange(10.), np.array([2**64-2], 'u8'), 0)", js: () => mm.takeAlongAxis(arange(10, 'f8'), mm.array([U - 1n], 'u8'), 0) },
+    { py: 'np.arange(10.)[[2**64-1]]', js: () => arange(10, 'f8').index([U]) },
+    { py: 'np.arange(10.)[[True, 2**63]]', js: () => arange(10, 'f8').index([true, 2n ** 63n]) },
+    { py: 'np.arange(10.)[[1, 2**63]]', js: () => arange(10, 'f8').index([1, 2n ** 63n]) },
+    { py: 'np.arange(10.)[[2**64]]', js: () => arange(10, 'f8').index([2n ** 64n]) },
+    { py: 'np.arange(10.)[[-2**63-1]]', js: () => arange(10, 'f8').index([-(2n ** 63n) - 1n]) },
+    { py: "(lambda b: (b.__setitem__(np.full(3, 2**64-1, 'u8'), 7), b)[1])(np.zeros(10))", js: () => { const b = zeros(10); b.set([mm.full(3, U, 'u8')], 7); return b; } },
+    { py: "(lambda b: (b.__setitem__(np.full(300, 2**64-3, 'u8'), 7), b)[1])(np.zeros(10))", js: () => { const b = zeros(10); b.set([mm.full(300, U - 2n, 'u8')], 7); return b; } },
+    { py: "(lambda b: (np.add.at(b, np.full(3, 2**64-1, 'u8'), 1), b)[1])(np.zeros(10))", js: () => { const b = zeros(10); F.addAt(b, mm.full(3, U, 'u8'), 1); return b; } },
+    { py: "(lambda b: (np.add.at(b, np.full(300, 2**64-1, 'u8'), 1), b)[1])(np.zeros(10))", js: () => { const b = zeros(10); F.addAt(b, mm.full(300, U, 'u8'), 1); return b; } },
+    { py: "(lambda b: (np.put_along_axis(b, np.array([2**64-2], 'u8'), 5, 0), b)[1])(np.zeros(10))", js: () => { const b = zeros(10); mm.putAlongAxis(b, mm.array([U - 1n], 'u8'), 5, 0); return b; } },
+  ];
+  describeWithNumpy('uint64 index arrays and lists past 2^63 are read as NumPy reads them (int64, same_kind)', () => {
+    const want = numpyOutcomes(cases);
+    test.each(cases.map((c, i) => [c.py, i]))('%s', (_py, i) => {
+      const w = want[i as number];
+      const got = jsOutcome(cases[i as number]);
+      if (w.error !== undefined) expect([got.error, got.message]).toEqual([w.error, w.message]);
+      else expect(got).toEqual(w);
+    });
+  });
+}
