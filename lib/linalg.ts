@@ -166,7 +166,8 @@ function matmulCore(a: NdArray, b: NdArray, dt: DType): NdArray {
   }
   const ca = contiguousOf(unbroadcastStack(a, 2), lt);
   // dot(x, x) of a misaligned or cast operand: one copy serves both sides.
-  const cb = sameItems(a, b) ? ca.reshape(b.shape) : contiguousOf(unbroadcastStack(b, 2), lt);
+  // (Its stack as unbroadcast as `a`'s: matmul(x, x) of a broadcast x; fuzz seed 10532137.)
+  const cb = sameItems(a, b) ? ca.reshape(unbroadcastStack(b, 2).shape) : contiguousOf(unbroadcastStack(b, 2), lt);
   const cr = lt === dt ? res : empty(res.shape, lt);
   const kind = kindOf(lt);
   const nd = stack.length;

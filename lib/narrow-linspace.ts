@@ -30,7 +30,11 @@ export function narrowLinspace(start: number, stop: number, count: number, dt: D
   const div = count - 1;
   const delta = round(stop - start);
   const step = round(delta / div);
-  const at = (i: number): number => (i === div && div > 0 ? stop : step === 0 ? round(round(round(i / div) * delta) + start) : round(round(i * step) + start));
+  // One item (div 0): NumPy's y = arange(1) * delta + start, its start (a NaN only for an
+  // infinite delta), not 0 * step with step = delta / 0 (histogramBinEdges of an estimator
+  // whose width overflows: fuzz seed 10538002).
+  const at = (i: number): number =>
+    div === 0 ? round(round(i * delta) + start) : i === div ? stop : step === 0 ? round(round(round(i / div) * delta) + start) : round(round(i * step) + start);
   // A block at a time (one typed array may not span a whole 4 GiB result);
   // one loop per element type, so each stays monomorphic.
   for (let i0 = 0; i0 < count; i0 += BLOCK) {
