@@ -105,14 +105,16 @@ export function qr(a: unknown, options?: QrOptions | QrOptions['mode']): QRResul
   // NumPy factors its astype copy of a in place (memory order 'K': a transposed input is
   // F-ordered), and h (its transpose) and R (triu of its rows, by where) keep that layout.
   const factored = kOrdered(x, arr);
-  if (mode === 'raw') return { h: toResult(factored.swapaxes(-1, -2), types.result), tau: inStackOrder(x, toResult(tau, types.result)) };
+  // The gufunc's outputs (tau, Q) follow nditer's K order of its input, that copy, not of
+  // `a`: a broadcast stack axis is innermost there (fuzz seeds 10546987 10656263).
+  if (mode === 'raw') return { h: toResult(factored.swapaxes(-1, -2), types.result), tau: inStackOrder(factored, toResult(tau, types.result)) };
   const qc = mode === 'complete' && m > n ? m : k;
   const R = factored.flags.cContiguous ? upperRows(arr, data, stack, m, n, mode === 'r' ? k : qc, types.complex) : triu(factored.index(`..., :${mode === 'r' ? k : qc}, :`));
   if (mode === 'r') return toResult(R, types.result);
   const Q = empty([...stack, m, qc], types.compute);
   linalgOrgqr(type, data, tauData, floatsOf(Q), m, n, qc, count);
-  // Q is the gufunc's output (its stack in nditer's K order of a's).
-  return { Q: inStackOrder(x, toResult(Q, types.result)), R: toResult(R, types.result) };
+  // Q is the gufunc's output (its stack in nditer's K order of the copy's).
+  return { Q: inStackOrder(factored, toResult(Q, types.result)), R: toResult(R, types.result) };
 }
 
 /** The C-ordered factored stack `arr` in the memory order NumPy's `a.astype(t, copy=True)` gives x ('K'). */
