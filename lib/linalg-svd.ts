@@ -94,7 +94,7 @@ export function svd(a: unknown, options: SvdOptions = {}): SVDResult | NdArray {
     const { data } = workCopy(x, x.shape, types.compute);
     // LAPACK's gesdd refuses a NaN (info -4: NumPy's LinAlgError for the whole stack) but
     // runs on an infinity: known before the kernel overwrites its copy.
-    const nan = data.some(Number.isNaN);
+    const nan = hasNaNItem(data, types.complex);
     const info = new Int32Array(count);
     const none = new Float64Array(0);
     linalgSvd(types.complex ? C128 : F64, data, floatsOf(S), U === null ? none : floatsOf(U), Vh === null ? none : floatsOf(Vh), info, m, n, full, want, count);
@@ -153,4 +153,20 @@ function hermitianSvd(a: unknown, want: boolean): SVDResult | NdArray {
  */
 export function svdvals(x: unknown): NdArray {
   return svd(x, { computeUv: false });
+}
+
+/**
+ * Whether gesdd refuses the items `data` (complex: re, im pairs): its check
+ * is the largest |item| (LAPACK's xLANGE('M')), NaN when an item's |item|
+ * is, and a complex |z| is hypot(re, im): infinite when either part is, so
+ * inf + NaN·j passes and gives NaN singular values (fuzz seed 10677460).
+ */
+function hasNaNItem(data: Float64Array, complex: boolean): boolean {
+  if (!complex) return data.some(Number.isNaN);
+  for (let i = 0; i < data.length; i += 2) {
+    const re = data[i];
+    const im = data[i + 1];
+    if ((re !== re || im !== im) && re !== Infinity && re !== -Infinity && im !== Infinity && im !== -Infinity) return true;
+  }
+  return false;
 }
