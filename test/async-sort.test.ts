@@ -220,8 +220,10 @@ describe('sortAsync / argsortAsync', () => {
   }
 
   test('an abort inside one long lane (a 1-d sort) rejects at the lane\'s next checkpoint and leaves it as it was, or sorted', async () => {
-    // 2^22 items: 64 checkpoint pieces of 65,536 (2^23 cost 17 s of CPU here, twice this).
-    const { a, orig, sorted } = longLane(1 << 22, 31);
+    // 2^23 items: 128 checkpoint pieces of 65,536. The whole sort must take far longer than
+    // the scheduling noise of a loaded machine: a lane of 2^22 sorted in 41 ms in a CI run at
+    // load 4, where the abort's rejection took 20.8 ms to reach the event loop (CI of 8164e1e).
+    const { a, orig, sorted } = longLane(1 << 23, 31);
     // The whole uninterrupted async sort, for scale.
     const whole = a.copy();
     const t0 = performance.now();
@@ -247,7 +249,7 @@ describe('sortAsync / argsortAsync', () => {
       if (state !== 'as it was') continue;
       // Before the checkpoints, an abort waited for the lane's end: about
       // the whole sort. Now it is one 65,536-item piece away.
-      console.log(`abort inside a lane of 2^22 float64: rejected ${latency.toFixed(1)} ms after abort(); the whole sort took ${full.toFixed(0)} ms (load ${os.loadavg()[0].toFixed(1)})`);
+      console.log(`abort inside a lane of 2^23 float64: rejected ${latency.toFixed(1)} ms after abort(); the whole sort took ${full.toFixed(0)} ms (load ${os.loadavg()[0].toFixed(1)})`);
       expect(latency).toBeLessThan(full / 2);
       inside++;
     }
