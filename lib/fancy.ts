@@ -23,7 +23,7 @@ import { dtype as toDType, type DType } from './dtype';
 import { makeCaster } from './cast';
 import { broadcastTo } from './views';
 import { elementValue, fromValue, isElementPosition } from './assign';
-import { AccessError, IndexError, ValueError, repr } from './errors';
+import { AccessError, IndexError, OverflowError, ValueError, repr } from './errors';
 import { ellipsis, newaxis, parseIndex, Slice, type IndexItem } from './indexing';
 import { forEachOffset2 } from './iterate';
 import { broadcastShape } from './broadcast';
@@ -137,9 +137,19 @@ function signedIndex(a: NdArray): NdArray {
   return a.dtype.kind === 'u' && a.dtype.itemsize === 8 && !a.dtype.isStructured ? a.view(a.dtype.isnative ? INTP : INTP.newbyteorder('>')) : a;
 }
 
-/** Index array items with uint64 ones read as int64 (signedIndex): what every path of a fancy index sees. */
+/**
+ * Index array items with uint64 ones read as int64 (signedIndex): what every
+ * path of a fancy index sees. A 0-d one is an integer to NumPy (Python's
+ * `__index__`), so past a C long it is NumPy's OverflowError, not a wrap.
+ */
 function signedItems(items: readonly FancyItem[]): readonly FancyItem[] {
-  return items.some((it) => it instanceof ArrayClass && it.dtype.kind === 'u' && it.dtype.itemsize === 8) ? items.map((it) => (it instanceof ArrayClass ? signedIndex(it) : it)) : items;
+  const u64 = (it: unknown): it is NdArray => it instanceof ArrayClass && it.dtype.kind === 'u' && it.dtype.itemsize === 8 && !it.dtype.isStructured;
+  if (!items.some(u64)) return items;
+  return items.map((it) => {
+    if (!u64(it)) return it;
+    if (it.ndim === 0 && BigInt(it.toArray() as bigint | number) >= U64_MIN) throw new OverflowError('Python int too large to convert to C long');
+    return signedIndex(it);
+  });
 }
 
 /**
