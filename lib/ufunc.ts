@@ -57,6 +57,7 @@ import { inspect } from 'util';
 import type { Complex } from './value-types';
 import { MemoryStorage, WINDOW_STEP, type Window } from './storage';
 import { byteBounds, isCContiguous, shapeToSize } from './layout';
+import { loopStrideIsZero, type UfuncCall } from './nditer-buffering';
 import { ALL, COMPLEX, FLOATS, INTS, loopArray, T, type Ctor } from './ufuncs/types';
 import { nativeUfuncOp, runUfuncNative, UFUNC_NATIVE_MIN_ELEMENTS, type NativeOperand } from './ufunc-native';
 import { capturingKernels, runUncaptured } from './kernels';
@@ -186,6 +187,14 @@ export interface UfuncSpec {
   readonly scalarCast?: 'checked' | 'wrap' | 'truth';
   /** True when the inputs are found by `resultType` of all but the first (np.where's condition). */
   readonly conditionFirst?: boolean;
+  /**
+   * For loops whose values depend on the last input's stride (`power`'s float
+   * loops take fast paths for an exponent of stride 0): the spec to run at
+   * resolved types `r` when this plan walks that input with stride 0 and
+   * NumPy's iterator would hand its loop a strided buffer of it
+   * (`nditer-buffering.ts`); null when the types have no such loop.
+   */
+  readonly strided?: (r: Resolved) => UfuncSpec | null;
 }
 
 function noLoop(name: string): UFuncTypeError {
@@ -616,6 +625,19 @@ function coalesce(shape: number[], ops: IterOp[]): number[] {
   return sh;
 }
 
+/** The loop (and native operation) {@link UfuncSpec.strided} names for a call, and the call NumPy's machinery is asked about. */
+interface StridedLoop {
+  loop: AnyLoop;
+  native: number;
+  call: UfuncCall;
+}
+
+/** The strided loop of `spec` at types `r` for `call`, or null. */
+function stridedLoop(spec: UfuncSpec, r: Resolved, call: UfuncCall): StridedLoop | null {
+  const other = spec.strided?.(r) ?? null;
+  return other === null ? null : { loop: other.loop(r), native: nativeUfuncOp(other, r), call };
+}
+
 /**
  * Runs `loop` over inputs `ins` writing `out` (under `mask`), every array
  * operand already broadcast to `shape` (its strides in `op.strides`).
@@ -623,13 +645,17 @@ function coalesce(shape: number[], ops: IterOp[]): number[] {
  * writes: ufuncAsync's overlapping `out`), only the native loop is tried:
  * false, with nothing done, when it cannot take the call.
  */
-function iterate(shape: readonly number[], ins: IterOp[], out: IterOp, mask: IterOp | null, loop: AnyLoop, nin: number, native = -1, copyFirst: readonly number[] | null = null): boolean {
+function iterate(shape: readonly number[], ins: IterOp[], out: IterOp, mask: IterOp | null, loop: AnyLoop, nin: number, native = -1, copyFirst: readonly number[] | null = null, strided: StridedLoop | null = null): boolean {
   const all = mask === null ? [...ins, out] : [...ins, out, mask];
   const arrays = all.filter((o) => o.arr !== null);
-  // Iterate in 'K' order of every operand, slowest axis first.
+  // Iterate in 'K' order of every operand, slowest axis first (a scalar: stride 0 on every axis).
   const order = kOrder(shape.length, arrays.map((o) => o.strides)).reverse();
-  for (const op of all) op.strides = order.map((i) => op.strides[i]);
+  for (const op of all) op.strides = order.map((i) => (op.arr === null ? 0 : op.strides[i]));
   const sh = coalesce(order.map((i) => shape[i]), all);
+  if (strided !== null && (sh.length === 0 || ins[nin - 1].strides[sh.length - 1] === 0) && !loopStrideIsZero(strided.call, sh, all.map((o) => o.strides), nin - 1)) {
+    loop = strided.loop;
+    native = strided.native;
+  }
   // The native loop over the same plan when there is one (see ufunc-native.ts).
   if (native >= 0 && runUfuncNative(native, ins[nin - 1].t, sh, all, nin, copyFirst ?? [])) return true;
   if (copyFirst !== null) return false;
@@ -866,6 +892,8 @@ function flatCall(spec: UfuncSpec, inputs: readonly UfuncInput[], out: NdArray |
   // Broadcast inputs need the native kernel (the JS loop below walks one row).
   if (!same && entry.native < 0) return null;
   const inStrides = inputs.map((x) => (x instanceof ArrayClass ? broadcastStridesTo(x.shape, x.strides, shape) : new Array<number>(shape.length).fill(0)));
+  // A loop that depends on the last input's stride: a broadcast one, or one item (a 0-d call), takes the general path, which asks NumPy's machinery.
+  if (spec.strided !== undefined && ((!same && inputs[nin - 1] instanceof ArrayClass && inStrides[nin - 1].some((st, i) => st === 0 && shape[i] > 1)) || n === 1)) return null;
   let result: NdArray;
   if (out !== null) {
     result = out;
@@ -1049,7 +1077,8 @@ export function callUfunc(spec: UfuncSpec, inputs: readonly UfuncInput[], option
       m = makeOp(mask, T.b, null, false);
       m.strides = broadcastStridesTo(mask.shape, mask.strides, shape);
     }
-    return iterate(shape, ins, o, m, spec.loop(r), spec.nin, nativeUfuncOp(spec, r), copyFirst);
+    const call: UfuncCall = { inputs: inputs.map((x, k) => ({ arr: x instanceof ArrayClass ? x : null, t: r.inTypes[k] })), out: { arr: out, t: r.outType }, masked: mask !== null };
+    return iterate(shape, ins, o, m, spec.loop(r), spec.nin, nativeUfuncOp(spec, r), copyFirst, stridedLoop(spec, r, call));
   };
   if (!overlapping) {
     run(result);

@@ -771,5 +771,8 @@ void PowRow(int64_t n, const float* x, int64_t xs, const float* p, int64_t ps, f
 void FloatPowRow(int64_t n, const double* x, int64_t xs, const double* p, int64_t ps, double* y, int64_t ys) {
   RunPow<double, false>(n, x, xs, p, ps, y, ys);
 }
+void FloatPowRow(int64_t n, const float* x, int64_t xs, const float* p, int64_t ps, float* y, int64_t ys) {
+  RunPow<float, false>(n, x, xs, p, ps, y, ys);
+}
 
 }  // namespace mmarray

@@ -36,7 +36,10 @@ void PowRow(int64_t n, const double* x, int64_t xs, const double* p, int64_t ps,
 void PowRow(int64_t n, const float* x, int64_t xs, const float* p, int64_t ps, float* y, int64_t ys);
 // NumPy's float_power: pow for every element, none of power's fast paths
 // (pow(-0, 0.5) is +0 and pow(-inf, 0.5) inf, where sqrt gives -0 and NaN).
+// Also power's float32 and float64 loops where NumPy's iterator hands its
+// loop a buffered exponent with a non-zero stride (lib/nditer-buffering.ts).
 void FloatPowRow(int64_t n, const double* x, int64_t xs, const double* p, int64_t ps, double* y, int64_t ys);
+void FloatPowRow(int64_t n, const float* x, int64_t xs, const float* p, int64_t ps, float* y, int64_t ys);
 
 }  // namespace mmarray
 

@@ -62,7 +62,7 @@ enum Op {
   kLeftShift, kRightShift, kPower, kWhere,
   kConjugate,  // complex loop types only (ufunc_complex.cc)
   kExp, kLog,
-  kFloatPower,  // float64 and complex loop types (float_power has no other)
+  kFloatPower,  // float_power (float64, complex); also power's float32/64 loop without fast paths
   kOpCount
 };
 
@@ -719,8 +719,9 @@ void PowChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov, in
   PowRow(n, static_cast<const T*>(in[0]), ins[0], static_cast<const T*>(in[1]), ins[1], static_cast<T*>(ov), so);
 }
 
+template <class T>
 void FloatPowChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov, int64_t so) {
-  FloatPowRow(n, static_cast<const double*>(in[0]), ins[0], static_cast<const double*>(in[1]), ins[1], static_cast<double*>(ov), so);
+  FloatPowRow(n, static_cast<const T*>(in[0]), ins[0], static_cast<const T*>(in[1]), ins[1], static_cast<T*>(ov), so);
 }
 
 template <class F, class T, class R>
@@ -811,7 +812,7 @@ ChunkFn PickLoop(int op, int type) {
     case kWhere: return num ? ForType<Where, Tern, false>(type) : nullptr;
     case kExp: return type == kF8 ? ExpChunk<double> : type == kF4 ? ExpChunk<float> : nullptr;
     case kLog: return type == kF8 ? LogChunk<double> : type == kF4 ? LogChunk<float> : nullptr;
-    case kFloatPower: return type == kF8 ? FloatPowChunk : nullptr;
+    case kFloatPower: return type == kF8 ? FloatPowChunk<double> : type == kF4 ? FloatPowChunk<float> : nullptr;
   }
   return nullptr;
 }

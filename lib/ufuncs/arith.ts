@@ -297,6 +297,19 @@ export const POWER: UfuncSpec = {
     // float32 and float64 run the native loop on every path (as exp and log, math.ts): the same bits at any size.
     return pick(r, { i: POW_I, I: powBig(64, t.kind === 'i'), f: t.itemsize === 2 ? POW_PLAIN : coreNativeLoop('power', r), c: coreNativeLoop('power', r) }, 'power');
   },
+  strided: (r) => (r.inTypes[1].kind === 'f' && r.inTypes[1].itemsize >= 4 ? POWER_STRIDED : null),
+};
+/**
+ * power's float32/float64 loop as NumPy runs it on an exponent its iterator
+ * buffered with a non-zero stride: pow for every element, no fast path
+ * (the kernel of float_power, which has none).
+ */
+const POWER_STRIDED: UfuncSpec = {
+  name: 'power',
+  kernel: 'float_power',
+  nin: 2,
+  types: [T.f4, T.f8],
+  loop: (r) => coreNativeLoop('float_power', r),
 };
 
 // ------------------------------------------------------------------ minimum, maximum
