@@ -100,8 +100,11 @@ export function reduceWithInitial<O extends { out?: NdArray; keepdims?: boolean;
     // An empty input has none to mask: a view of it whose strides follow the iterator's
     // order over it and the mask, which an empty copy (all-zero strides) would lose
     // (fuzz seed 9474589).
+    // A float min/max fills with the infinity that never wins, not `initial`: NumPy's
+    // running value meets only the unmasked items, so min(initial 0, -0.0) is -0.0 (the
+    // tie's second operand), where a filled 0 would tie with it in the row (fuzz seed 10839179).
     const f = allocate(a.dtype, []);
-    f.set(fill as never);
+    f.set((a.dtype.kind === 'f' && (kind === 'min' || kind === 'max') ? (kind === 'min' ? Infinity : -Infinity) : fill) as never);
     src = a.size === 0 ? emptyLaidOut(a, mask === false ? null : mask) : mask === false ? broadcastFill(a, f) : select(mask, a, f);
   }
   if (initial === undefined) return core(src, axis, plain);

@@ -95,6 +95,8 @@ function mask(shape: readonly number[], values: Json): NdArray {
     else flat.push(v ? 1 : 0);
   };
   walk(values);
+  // np.array of an empty nested list has zero strides (a reshape of an empty buffer has C strides, which order a reduction's result).
+  if (flat.length === 0) return zeros([...shape], '|b1');
   return fromBuffer(new Uint8Array(flat), '|b1').reshape([...shape]);
 }
 
