@@ -44,6 +44,8 @@ const value = (a: NdArray): number => Number(a.get());
 
 /** NumPy's `_ptp`: max - min, in the data's type for floats, exact (unsigned) for integers. */
 function ptp(x: NdArray, R: (v: number) => number): number {
+  // Integers: the exact difference, then its float (items past 2^53 differ in their float values' difference).
+  if (x.dtype.kind === 'i' || x.dtype.kind === 'u') return Number(BigInt(max(x).get() as number | bigint) - BigInt(min(x).get() as number | bigint));
   return R(value(max(x)) - value(min(x)));
 }
 

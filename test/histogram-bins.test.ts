@@ -116,3 +116,16 @@ describeWithNumpy('histogram estimators: found by the differential fuzzer (seeds
     expect(got).toBe(want.error === undefined ? '' : `${want.error}: ${want.message}`);
   });
 });
+
+describeWithNumpy('histogram estimators over integers past 2^53', () => {
+  test("the data's spread is NumPy's exact integer difference, then a float (fuzz seed 10874963)", () => {
+    // Two uint64 items 1.9e18 apart: the difference of their float values is a few units
+    // under the exact one, and 'sturges' gave three bins where NumPy gives two.
+    const cases: Case[] = [];
+    for (const bins of ESTIMATORS) {
+      cases.push({ py: `np.histogram_bin_edges(np.array([15600419082433424441, 17519710284865586606], 'u8'), bins='${bins}')`, js: () => histogramBinEdges(asarray([15600419082433424441n, 17519710284865586606n], 'u8'), { bins }) });
+      cases.push({ py: `np.histogram_bin_edges(np.array([-9223372036854775807, 9223372036854775000], 'i8'), bins='${bins}')`, js: () => histogramBinEdges(asarray([-9223372036854775807n, 9223372036854775000n], 'i8'), { bins }) });
+    }
+    expectCasesLikeNumpy(cases);
+  });
+});
