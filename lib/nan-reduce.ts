@@ -59,7 +59,7 @@ export interface NanReduceOptions {
   /** NumPy's `initial=` (nansum, nanprod): the value each lane's reduction starts from. */
   initial?: PyScalar;
   /** NumPy's `where=`: a bool array broadcast to `a` (or a boolean); only the items where it is true count. */
-  where?: NdArray | boolean;
+  where?: NdArray | boolean | readonly unknown[];
 }
 
 /** Options of {@link nanargmin} and {@link nanargmax}, as NumPy's keywords. */
@@ -79,7 +79,7 @@ export interface NanExtremaOptions {
   /** NumPy's `initial=` (nanmin, nanmax): the value each lane's fold starts from (an empty lane gives it). */
   initial?: PyScalar;
   /** NumPy's `where=` (nanmin, nanmax; needs `initial`): a bool array broadcast to `a`; only the items where it is true count. */
-  where?: NdArray | boolean;
+  where?: NdArray | boolean | readonly unknown[];
 }
 
 /** Options of {@link nanvar} and {@link nanstd}, as NumPy's keywords. */
@@ -190,7 +190,8 @@ function nanExtremum(a: NdArray, axis: Axis | undefined, options: NanExtremaOpti
     throw noReductionLoop(ufunc, a.dtype);
   }
   // where=True is NumPy's default (no mask).
-  const mask = o.where === true ? undefined : o.where;
+  // A list is NumPy's array_like, made a bool array directly.
+  const mask = o.where === true ? undefined : Array.isArray(o.where) ? asarray(o.where, '|b1') : (o.where as NdArray | boolean | undefined);
   // NumPy's fmin/fmax have no identity: a where mask needs `initial`, whatever the mask holds
   // (checked once the reduction has converted the axis: a bad one is its AxisError first).
   if (mask !== undefined && o.initial === undefined) {

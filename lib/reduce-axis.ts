@@ -43,6 +43,7 @@ import { WINDOW_BYTES } from './storage';
 import { bufferSpan, isNumpyAligned } from './buffered-sum';
 import { afterCall, afterFmaxCall, budgetedReader, classOf, wholeZeroCalls, withinBudget, zeroOf, zeroWinner, type ZeroClass } from './extreme-zero';
 import { allocate, codecOf, NdArray as ArrayClass, requireOpen, storageOf, writeFlagOf } from './internal';
+import { asarray } from './array-coerce';
 import { axisInOptions, readOptions, type WithAxis } from './options';
 import { isCContiguous, MAXDIMS, normalizeAxis, shapeToSize } from './layout';
 import { broadcastTo } from './views';
@@ -104,7 +105,7 @@ export interface ReduceOptions {
    * items where it is true are reduced (sum, prod, mean, min, max, any, all).
    * min/max need `initial` with it (NumPy's ValueError otherwise).
    */
-  where?: NdArray | boolean;
+  where?: NdArray | boolean | readonly unknown[];
 }
 
 /** Options of argmin, argmax and countNonzero. */
@@ -413,6 +414,8 @@ function reduceOptions(a: NdArray, opts: ReduceOptions | undefined, keys: readon
   // out: null is NumPy's out=None: no output array.
   if ((o.out as unknown) === null) o.out = undefined;
   if (o.out !== undefined && !(o.out instanceof ArrayClass)) throw new TypeError(`output must be an array, got ${typeof o.out === 'string' ? `'${o.out}'` : typeof o.out}`);
+  // A list `where` is NumPy's array_like, made a bool array directly (np.sum(a, where=[1, 0, 1])).
+  if (Array.isArray(o.where)) o.where = asarray(o.where, '|b1');
   return o;
 }
 
@@ -887,7 +890,7 @@ export function mean(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, op
     const keepdims = opts.keepdims ?? false;
     p = plan(a, resolveAxes(axis, a.ndim), keepdims, a.strides);
     if (opts.out !== undefined) checkOut(opts.out, p.outShape);
-    const mask = where === false ? allocate(BOOL, []) : where;
+    const mask = where === false ? allocate(BOOL, []) : (where as NdArray);
     const counts = readValues(sum(broadcastTo(mask, a.shape), axis, { dtype: INTP, keepdims }));
     const summed = sum(a, axis, { dtype: loop, keepdims, where });
     // NumPy divides in place (true_divide(ret, rcount, out=ret)): the layout of the masked

@@ -19,6 +19,7 @@
  * argument 'x'`.
  * @module
  */
+import { asarray } from './array-coerce';
 import { broadcastShape, broadcastStridesTo, kOrder as iterKOrder } from './broadcast';
 import { allocateOrdered, kOrder } from './compute-values';
 import { ValueError } from './errors';
@@ -61,7 +62,7 @@ export function checkReduceKeys(name: string, opts: object, allowed: readonly st
 /** The options `initial` / `where` add to a plain reduction. */
 export interface InitialWhere {
   initial?: PyScalar;
-  where?: NdArray | boolean;
+  where?: NdArray | boolean | readonly unknown[];
 }
 
 /**
@@ -75,7 +76,9 @@ export function reduceWithInitial<O extends { out?: NdArray; keepdims?: boolean;
   opts: O & InitialWhere,
   core: (a: NdArray, axis: unknown, opts: O) => NdArray,
 ): NdArray {
-  const { initial, where: mask, ...rest } = opts;
+  const { initial, where: given, ...rest } = opts;
+  // A list is NumPy's array_like, made a bool array directly (np.sum(a, where=[1, 0, 1])).
+  const mask = Array.isArray(given) ? asarray(given, '|b1') : (given as NdArray | boolean | undefined);
   const plain = rest as unknown as O;
   if (initial === undefined && (mask === undefined || mask === true)) return core(a, axis, plain);
   if (initial === null) throw new ValueError(`reduction operation '${UFUNC_NAME[kind]}' does not have an identity, so initial=None is not allowed`);

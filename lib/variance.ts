@@ -20,6 +20,7 @@ import { broadcastTo } from './views';
 import { ValueError, repr } from './errors';
 import { sqrt } from './ufuncs/math';
 import { allocate, requireOpen } from './internal';
+import { asarray } from './array-coerce';
 
 /** A 0-d array of `v` (the module does not import create.ts, which NdArray's std/var methods would make a cycle of). */
 function full0(v: number | boolean, dt: DTypeLike): NdArray {
@@ -41,7 +42,7 @@ export interface VarianceOptions {
   /** An array to write the result into (its shape must be the result's); it is returned. */
   out?: NdArray;
   /** NumPy's `where=`: a bool array broadcast to `a` (or a boolean); only the items where it is true count. */
-  where?: NdArray | boolean;
+  where?: NdArray | boolean | readonly unknown[];
   /**
    * NumPy's `mean=`: the mean to take the deviations from, already computed
    * (shaped as `mean(a, axis, { keepdims: true })`); saves computing it again.
@@ -59,7 +60,8 @@ function varianceOf(a: NdArray, axis: Axis | undefined, options: VarianceOptions
   const ddof = o.correction ?? o.ddof ?? 0;
   if (typeof ddof !== 'number' || !Number.isFinite(ddof)) throw new TypeError(`${name}(): ddof must be a number, got ${repr(ddof)}`);
   const kind = a.dtype.kind;
-  const where = o.where ?? true;
+  // A list `where` is NumPy's array_like, made a bool array directly.
+  const where = Array.isArray(o.where) ? asarray(o.where, '|b1') : ((o.where ?? true) as NdArray | boolean);
   // NumPy counts the items by normalize_axis_index first when no mask is
   // given: axis 0 of a 0-d array is its AxisError (fuzz seed 17598). With a
   // mask it counts by a sum of the mask, which takes a bare axis 0 or -1 of a

@@ -296,3 +296,26 @@ describe('masked min/max meet only the unmasked items', () => {
     expect(signed(lib.min(lib.array(rows).astype('f2'), -1, { initial: 0, where }))).toEqual(['0', '0', '0', '0']);
   });
 });
+
+describe('a list where= is a bool array, as NumPy converts an array_like', () => {
+  // np.sum(a, where=[1, 0, 1]) and the rest of NumPy's masked reductions take a
+  // nested list (its items' truth); every expected value is NumPy's.
+  const a = lib.arange(6).reshape([2, 3]).astype('f8');
+  const w = [true, false, true];
+  test.each([
+    ['sum', () => lib.sum(a, { where: w }), 10],
+    ['sum of truthy numbers', () => lib.sum(a, { where: [[1.5, 0, 1]] }), 10],
+    ['mean', () => lib.mean(a, { where: w }), 2.5],
+    ['std', () => lib.std(a, { where: w }), 1.8027756377319946],
+    ['any', () => lib.any(a, { where: w }), true],
+    ['nansum', () => lib.nansum(a, { where: w }), 10],
+    ['nanmax', () => lib.nanmax(a, { where: w, initial: 0 }), 5],
+    ['nanmean', () => lib.nanmean(a, { where: w }), 2.5],
+    ['the method', () => a.sum({ where: w }), 10],
+  ] as const)('%s', (_, f, want) => {
+    expect(f().item()).toBe(want);
+  });
+  test('max along an axis', () => {
+    expect(lib.max(a, 1, { where: [[true, false, true], [false, false, true]], initial: -1 }).toArray()).toEqual([2, 5]);
+  });
+});
