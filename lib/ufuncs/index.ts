@@ -16,4 +16,5 @@ export { modf, frexp, ldexp, fabs } from './float-parts';
 export { divmod } from './divmod';
 export { floatPower } from './float-power';
 export { bitwiseCount } from './bit-count';
+export * from './outer';
 export type { OutPair, Ufunc2Options } from './two-outputs';
