@@ -269,17 +269,17 @@ print(json.dumps([list(np.max(a, -3, initial=0.5, where=w).strides), list(np.nan
 });
 
 describe('masked min/max meet only the unmasked items', () => {
-  // NumPy's running value starts at `initial` and meets each unmasked item:
-  // min(0, -0.0) is -0.0 (a tie keeps the second operand); a masked-out item
-  // must not tie with it (fuzz seed 10839179). Every expected value is NumPy's.
+  // NumPy's running value starts at `initial` and meets the unmasked items:
+  // min(0, -0.0) of a lone unmasked -0.0 is -0.0; a masked-out item must not
+  // tie with it (fuzz seed 10839179). Each expected value is NumPy's, at its
+  // x86-64 baseline and with AVX-512 alike (rows where the two builds' loops
+  // keep different zeros of a tie are not pinned here).
   const rows = [
-    [1, -0, 3, 4],
     [-0, 2, 5, -0],
     [7, -0, 1, 2],
     [3, 4, 5, -0],
   ];
   const where = lib.array([
-    [false, true, true, true],
     [true, false, false, true],
     [false, true, false, false],
     [false, false, false, false],
@@ -287,13 +287,13 @@ describe('masked min/max meet only the unmasked items', () => {
   const signed = (r: lib.NdArray): string[] => (r.toArray() as number[]).map((v) => (Object.is(v, -0) ? '-0' : String(v)));
   test.each(['<f8', '>f8', '<f4'])('%s', (dt) => {
     const a = lib.array(rows).astype(dt);
-    expect(signed(lib.min(a, -1, { initial: 0, where }))).toEqual(['-0', '-0', '-0', '0']);
-    expect(signed(lib.max(lib.negative(a), -1, { initial: -0, where }))).toEqual(['0', '0', '0', '-0']);
-    expect(signed(lib.max(a, -1, { initial: -Infinity, where }))).toEqual(['4', '-0', '-0', '-Infinity']);
-    expect(signed(lib.min(a, -1, { initial: NaN, where }))).toEqual(['NaN', 'NaN', 'NaN', 'NaN']);
+    expect(signed(lib.min(a, -1, { initial: 0, where }))).toEqual(['-0', '-0', '0']);
+    expect(signed(lib.max(lib.negative(a), -1, { initial: -0, where }))).toEqual(['0', '0', '-0']);
+    expect(signed(lib.max(a, -1, { initial: -Infinity, where }))).toEqual(['-0', '-0', '-Infinity']);
+    expect(signed(lib.min(a, -1, { initial: NaN, where }))).toEqual(['NaN', 'NaN', 'NaN']);
   });
   test('float16 keeps the first of tied zeros, as its scalar loop does', () => {
-    expect(signed(lib.min(lib.array(rows).astype('f2'), -1, { initial: 0, where }))).toEqual(['0', '0', '0', '0']);
+    expect(signed(lib.min(lib.array(rows).astype('f2'), -1, { initial: 0, where }))).toEqual(['0', '0', '0']);
   });
 });
 
