@@ -51,15 +51,14 @@ export function meshgrid(...args: unknown[]): NdArray[] {
   if (typeof sparse !== 'boolean') throw new TypeError(`meshgrid(): sparse must be a boolean, got ${repr(sparse)}`);
   if (typeof copy !== 'boolean') throw new TypeError(`meshgrid(): copy must be a boolean, got ${repr(copy)}`);
   const nd = args.length;
-  const shapeFor = (i: number, n: number): number[] => Array.from({ length: nd }, (_, d) => (d === i ? n : 1));
-  let output = args.map((x, i) => {
-    const a = asAnyArray(x);
-    return a.reshape(shapeFor(i, a.size));
-  });
+  // NumPy's reshape(s0[:i] + (-1,) + s0[i+1:]): a -1 (not the size) lays an empty input out
+  // afresh, as NumPy's reshape does (fuzz seed 11034189).
+  const shapeFor = (i: number): number[] => Array.from({ length: nd }, (_, d) => (d === i ? -1 : 1));
+  let output = args.map((x, i) => asAnyArray(x).reshape(shapeFor(i)));
   if (indexing === 'xy' && nd > 1) {
     const rest = new Array<number>(nd - 2).fill(1);
-    output[0] = output[0].reshape([1, output[0].size, ...rest]);
-    output[1] = output[1].reshape([output[1].size, 1, ...rest]);
+    output[0] = output[0].reshape([1, -1, ...rest]);
+    output[1] = output[1].reshape([-1, 1, ...rest]);
   }
   if (!sparse) output = broadcastArrays(...output);
   if (copy) output = output.map((x) => x.copy());

@@ -70,3 +70,18 @@ test('ported from NumPy TestMeshgrid: simple, single input, no input, indexing e
   Xv.index(0, 1).set(9);
   expect(x.get(1)).toBe(9n);
 });
+
+describe('meshgrid(copy=false) views its inputs as NumPy reshape(-1) does', () => {
+  test('a reversed input stays a view (stride -8); an empty reversed one is laid out afresh (fuzz seed 11034189)', () => {
+    const b = lib.arange(5).astype('f8').index(lib.slice(null, null, -1));
+    const [g] = lib.meshgrid(b, { sparse: true, copy: false });
+    expect(g.strides).toEqual([-8]);
+    expect(lib.sharesMemory(g, b)).toBe(true);
+    // np.arange(3, dtype='c16')[::-1][:-3]: shape (0,), strides (-16,); NumPy's reshape(-1) gives (16,).
+    const e = lib.arange(3).astype('c16').index(lib.slice(null, null, -1)).index(lib.slice(null, -3));
+    expect(e.strides).toEqual([-16]);
+    expect(lib.meshgrid(e, { sparse: true, copy: false })[0].strides).toEqual([16]);
+    const [x, y] = lib.meshgrid(e, b, { sparse: true, copy: false });
+    expect([x.shape, x.strides, y.shape, y.strides]).toEqual([[1, 0], [16, 16], [5, 1], [-8, -8]]);
+  });
+});
