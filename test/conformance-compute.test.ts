@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { runFile } from '../lib/conformance/runner';
+import { newArray } from '../lib/conformance/compute-operands';
 
 const CASES = path.join(__dirname, 'conformance', 'cases-compute');
 const SHARED = path.resolve(__dirname, '..', '..', 'shared', 'conformance', 'cases-compute');
@@ -32,5 +33,25 @@ describe('NumPy compute conformance cases', () => {
     for (const f of theirs) {
       expect(fs.readFileSync(path.join(CASES, f)).equals(fs.readFileSync(path.join(SHARED, f)))).toBe(true);
     }
+  });
+});
+
+describe("the runner's new operands (FORMAT.md: np.array(values, dtype).reshape(shape))", () => {
+  // An empty operand's strides order a result laid out over it (a reduction's where=);
+  // NumPy's reshape of an empty array gives C strides over the shape (fuzz seed 11069405).
+  const ctx = { apply: (a: never) => a, decode: (v: unknown) => v } as never;
+  test.each([
+    [[0, 2, 2, 3], '<u8', [96, 48, 24, 8]],
+    [[2, 0, 4], '|b1', [4, 4, 1]],
+    [[3, 0], '<f4', [4, 4]],
+  ] as const)('%j of %s has strides %j', (shape, dtype, strides) => {
+    const a = newArray({ dtype, shape: [...shape], values: [] }, ctx);
+    expect(a.shape).toEqual(shape);
+    expect(a.strides).toEqual(strides);
+  });
+  test('a non-empty one is C-contiguous and holds the values', () => {
+    const a = newArray({ dtype: '<i4', shape: [2, 2], values: [[1, 2], [3, 4]] }, ctx);
+    expect(a.strides).toEqual([8, 4]);
+    expect(a.toArray()).toEqual([[1, 2], [3, 4]]);
   });
 });

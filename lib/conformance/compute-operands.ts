@@ -83,6 +83,10 @@ export function arrayOperand(a: NdArray, v: Json, ctx: ComputeContext): NdArray 
 /** `np.array(values, dtype).reshape(shape)`: C-contiguous, aligned, writeable, outside the case buffer. */
 export function newArray(v: { [k: string]: Json }, ctx: ComputeContext): NdArray {
   const dt = toDType(v.dtype as never);
+  // An empty one has the strides NumPy's reshape of an empty array gives (C order over
+  // the shape: (0, 2, 3) of float64 is (48, 24, 8)), not a new empty array's zeros,
+  // which would order a result laid out over it (a reduction's where=: fuzz seed 11069405).
+  if ((v.shape as number[]).includes(0)) return zeros([0], dt).reshape(v.shape as number[]);
   const out = zeros(v.shape as number[], dt);
   if (out.size > 0) out.set(ctx.decode(v.values, dt));
   return out;
