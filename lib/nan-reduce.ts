@@ -26,6 +26,7 @@
 import type { NdArray } from './ndarray';
 import { dtype as toDType, type DTypeLike } from './dtype';
 import { asarray } from './array-coerce';
+import { whereMask } from './reduce-initial';
 import { ValueError } from './errors';
 import { noReductionLoop } from './no-loop';
 import { axisInOptions, optionsWithAxis, readKnownOptions, type WithAxis } from './options';
@@ -190,8 +191,8 @@ function nanExtremum(a: NdArray, axis: Axis | undefined, options: NanExtremaOpti
     throw noReductionLoop(ufunc, a.dtype);
   }
   // where=True is NumPy's default (no mask).
-  // A list is NumPy's array_like, made a bool array directly.
-  const mask = o.where === true ? undefined : Array.isArray(o.where) ? asarray(o.where, '|b1') : (o.where as NdArray | boolean | undefined);
+  const given = whereMask(o.where);
+  const mask = given === true ? undefined : given;
   // NumPy's fmin/fmax have no identity: a where mask needs `initial`, whatever the mask holds
   // (checked once the reduction has converted the axis: a bad one is its AxisError first).
   if (mask !== undefined && o.initial === undefined) {

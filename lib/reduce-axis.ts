@@ -43,14 +43,13 @@ import { WINDOW_BYTES } from './storage';
 import { bufferSpan, isNumpyAligned } from './buffered-sum';
 import { afterCall, afterFmaxCall, budgetedReader, classOf, wholeZeroCalls, withinBudget, zeroOf, zeroWinner, type ZeroClass } from './extreme-zero';
 import { allocate, codecOf, NdArray as ArrayClass, requireOpen, storageOf, writeFlagOf } from './internal';
-import { asarray } from './array-coerce';
 import { axisInOptions, readOptions, type WithAxis } from './options';
 import { isCContiguous, MAXDIMS, normalizeAxis, shapeToSize } from './layout';
 import { broadcastTo } from './views';
 import { kOrder as iterOrder } from './broadcast';
 import type { NdArray } from './ndarray';
 import { pyShape } from './format';
-import { checkReduceKeys, reduceWithInitial } from './reduce-initial';
+import { checkReduceKeys, reduceWithInitial, whereMask } from './reduce-initial';
 import { canCast, type PyScalar } from './promote';
 import {
   allocateOrdered,
@@ -414,8 +413,7 @@ function reduceOptions(a: NdArray, opts: ReduceOptions | undefined, keys: readon
   // out: null is NumPy's out=None: no output array.
   if ((o.out as unknown) === null) o.out = undefined;
   if (o.out !== undefined && !(o.out instanceof ArrayClass)) throw new TypeError(`output must be an array, got ${typeof o.out === 'string' ? `'${o.out}'` : typeof o.out}`);
-  // A list `where` is NumPy's array_like, made a bool array directly (np.sum(a, where=[1, 0, 1])).
-  if (Array.isArray(o.where)) o.where = asarray(o.where, '|b1');
+  o.where = whereMask(o.where);
   return o;
 }
 

@@ -59,6 +59,14 @@ export function checkReduceKeys(name: string, opts: object, allowed: readonly st
   }
 }
 
+/**
+ * A reduction's `where=` as an array or a boolean: a list is NumPy's array_like, made a
+ * bool array directly (`np.sum(a, where=[1, 0, 1])`); the rest as given.
+ */
+export function whereMask(w: NdArray | boolean | readonly unknown[] | undefined): NdArray | boolean | undefined {
+  return Array.isArray(w) ? asarray(w, '|b1') : (w as NdArray | boolean | undefined);
+}
+
 /** The options `initial` / `where` add to a plain reduction. */
 export interface InitialWhere {
   initial?: PyScalar;
@@ -77,8 +85,7 @@ export function reduceWithInitial<O extends { out?: NdArray; keepdims?: boolean;
   core: (a: NdArray, axis: unknown, opts: O) => NdArray,
 ): NdArray {
   const { initial, where: given, ...rest } = opts;
-  // A list is NumPy's array_like, made a bool array directly (np.sum(a, where=[1, 0, 1])).
-  const mask = Array.isArray(given) ? asarray(given, '|b1') : (given as NdArray | boolean | undefined);
+  const mask = whereMask(given);
   const plain = rest as unknown as O;
   if (initial === undefined && (mask === undefined || mask === true)) return core(a, axis, plain);
   if (initial === null) throw new ValueError(`reduction operation '${UFUNC_NAME[kind]}' does not have an identity, so initial=None is not allowed`);
@@ -100,14 +107,14 @@ export function reduceWithInitial<O extends { out?: NdArray; keepdims?: boolean;
     const runs = kind === 'sum' && mask instanceof ArrayClass ? maskedRunSum(a, axis, mask, initial, plain) : null;
     if (runs !== null) return runs;
     // The masked-out items become `fill`, in a copy of a's dtype (a is never written).
-    // An empty input has none to mask: a view of it whose strides follow the iterator's
-    // order over it and the mask, which an empty copy (all-zero strides) would lose
-    // (fuzz seed 9474589).
     // A float min/max fills with the infinity that never wins, not `initial`: NumPy's
     // running value meets only the unmasked items, so min(initial 0, -0.0) is -0.0 (the
     // tie's second operand), where a filled 0 would tie with it in the row (fuzz seed 10839179).
     const f = allocate(a.dtype, []);
     f.set((a.dtype.kind === 'f' && (kind === 'min' || kind === 'max') ? (kind === 'min' ? Infinity : -Infinity) : fill) as never);
+    // An empty input has none to mask: a view of it whose strides follow the iterator's
+    // order over it and the mask, which an empty copy (all-zero strides) would lose
+    // (fuzz seed 9474589).
     src = a.size === 0 ? emptyLaidOut(a, mask === false ? null : mask) : mask === false ? broadcastFill(a, f) : select(mask, a, f);
   }
   if (initial === undefined) return core(src, axis, plain);

@@ -632,10 +632,12 @@ interface StridedLoop {
   call: UfuncCall;
 }
 
-/** The strided loop of `spec` at types `r` for `call`, or null. */
-function stridedLoop(spec: UfuncSpec, r: Resolved, call: UfuncCall): StridedLoop | null {
+/** The strided loop of `spec` at types `r` for a call of `inputs` into `out` (null: allocated), or null (most specs: nothing is built). */
+function stridedLoop(spec: UfuncSpec, r: Resolved, inputs: readonly UfuncInput[], out: NdArray | null, masked: boolean): StridedLoop | null {
   const other = spec.strided?.(r) ?? null;
-  return other === null ? null : { loop: other.loop(r), native: nativeUfuncOp(other, r), call };
+  if (other === null) return null;
+  const call: UfuncCall = { inputs: inputs.map((x, k) => ({ arr: x instanceof ArrayClass ? x : null, t: r.inTypes[k] })), out: { arr: out, t: r.outType }, masked };
+  return { loop: other.loop(r), native: nativeUfuncOp(other, r), call };
 }
 
 /**
@@ -1077,8 +1079,7 @@ export function callUfunc(spec: UfuncSpec, inputs: readonly UfuncInput[], option
       m = makeOp(mask, T.b, null, false);
       m.strides = broadcastStridesTo(mask.shape, mask.strides, shape);
     }
-    const call: UfuncCall = { inputs: inputs.map((x, k) => ({ arr: x instanceof ArrayClass ? x : null, t: r.inTypes[k] })), out: { arr: out, t: r.outType }, masked: mask !== null };
-    return iterate(shape, ins, o, m, spec.loop(r), spec.nin, nativeUfuncOp(spec, r), copyFirst, stridedLoop(spec, r, call));
+    return iterate(shape, ins, o, m, spec.loop(r), spec.nin, nativeUfuncOp(spec, r), copyFirst, stridedLoop(spec, r, inputs, out, mask !== null));
   };
   if (!overlapping) {
     run(result);

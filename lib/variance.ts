@@ -15,12 +15,12 @@ import { dtype as toDType, type DTypeLike } from './dtype';
 import { WINDOW_BYTES } from './storage';
 import { axisInOptions, readKnownOptions, type WithAxis } from './options';
 import { resolveAxes, sum, type Axis } from './reduce-axis';
+import { whereMask } from './reduce-initial';
 import { add, divide, maximum, multiply, subtract } from './ufuncs/arith';
 import { broadcastTo } from './views';
 import { ValueError, repr } from './errors';
 import { sqrt } from './ufuncs/math';
 import { allocate, requireOpen } from './internal';
-import { asarray } from './array-coerce';
 
 /** A 0-d array of `v` (the module does not import create.ts, which NdArray's std/var methods would make a cycle of). */
 function full0(v: number | boolean, dt: DTypeLike): NdArray {
@@ -60,8 +60,7 @@ function varianceOf(a: NdArray, axis: Axis | undefined, options: VarianceOptions
   const ddof = o.correction ?? o.ddof ?? 0;
   if (typeof ddof !== 'number' || !Number.isFinite(ddof)) throw new TypeError(`${name}(): ddof must be a number, got ${repr(ddof)}`);
   const kind = a.dtype.kind;
-  // A list `where` is NumPy's array_like, made a bool array directly.
-  const where = Array.isArray(o.where) ? asarray(o.where, '|b1') : ((o.where ?? true) as NdArray | boolean);
+  const where = whereMask(o.where) ?? true;
   // NumPy counts the items by normalize_axis_index first when no mask is
   // given: axis 0 of a 0-d array is its AxisError (fuzz seed 17598). With a
   // mask it counts by a sum of the mask, which takes a bare axis 0 or -1 of a
