@@ -59,7 +59,7 @@ export interface NanReduceOptions {
   out?: NdArray;
   /** NumPy's `initial=` (nansum, nanprod): the value each lane's reduction starts from. */
   initial?: PyScalar;
-  /** NumPy's `where=`: a bool array broadcast to `a` (or a boolean); only the items where it is true count. */
+  /** NumPy's `where=`: a bool array (or a nested list of truths) broadcast to `a`, or a boolean; only the items where it is true count. */
   where?: NdArray | boolean | readonly unknown[];
 }
 

@@ -100,7 +100,7 @@ export interface ReduceOptions {
    */
   initial?: PyScalar;
   /**
-   * NumPy's `where=`: a bool array broadcast to `a` (or a boolean); only the
+   * NumPy's `where=`: a bool array (or a nested list of truths) broadcast to `a`, or a boolean; only the
    * items where it is true are reduced (sum, prod, mean, min, max, any, all).
    * min/max need `initial` with it (NumPy's ValueError otherwise).
    */

@@ -41,7 +41,7 @@ export interface VarianceOptions {
   dtype?: DTypeLike;
   /** An array to write the result into (its shape must be the result's); it is returned. */
   out?: NdArray;
-  /** NumPy's `where=`: a bool array broadcast to `a` (or a boolean); only the items where it is true count. */
+  /** NumPy's `where=`: a bool array (or a nested list of truths) broadcast to `a`, or a boolean; only the items where it is true count. */
   where?: NdArray | boolean | readonly unknown[];
   /**
    * NumPy's `mean=`: the mean to take the deviations from, already computed
