@@ -79,7 +79,7 @@ export interface NanExtremaOptions {
   out?: NdArray;
   /** NumPy's `initial=` (nanmin, nanmax): the value each lane's fold starts from (an empty lane gives it). */
   initial?: PyScalar;
-  /** NumPy's `where=` (nanmin, nanmax; needs `initial`): a bool array broadcast to `a`; only the items where it is true count. */
+  /** NumPy's `where=` (nanmin, nanmax; needs `initial`): a bool array (or a nested list of truths) broadcast to `a`; only the items where it is true count. */
   where?: NdArray | boolean | readonly unknown[];
 }
 
