@@ -69,9 +69,11 @@ export function binWidth(name: string, x: NdArray, hist: (nbins: number) => NdAr
     case 'scott':
       return { v: R(weak(((24.0 * Math.PI ** 0.5) / n) ** (1.0 / 3.0)) * value(std(x))), low };
     case 'fd': {
+      // np.percentile with a list of q is float64 whatever the data (NumPy 2's
+      // weak q is a Python number only): the width is float64 too (fuzz seed 11216884).
       const q = percentile(x, [75, 25]);
-      const iqr = R(Number(q.get(0)) - Number(q.get(1)));
-      return { v: R(R(2.0 * iqr) * weak(n ** (-1.0 / 3.0))), low };
+      const iqr = Number(q.get(0)) - Number(q.get(1));
+      return { v: 2.0 * iqr * n ** (-1.0 / 3.0), low: false };
     }
     case 'doane': {
       if (n > 2) {

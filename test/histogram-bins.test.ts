@@ -129,3 +129,18 @@ describeWithNumpy('histogram estimators over integers past 2^53', () => {
     expectCasesLikeNumpy(cases);
   });
 });
+
+describeWithNumpy("'fd' over float16 and float32 data", () => {
+  test('the width is float64: np.percentile with a list of q is float64 whatever the data (fuzz seed 11216884)', () => {
+    // A float16 width (0.39673 for 0.39685) made 100 / width just over 252: 253 bins, NumPy 252.
+    const cases: Case[] = [];
+    for (const dt of ['<f2', '>f2', '<f4'] as const) {
+      for (const bins of ['fd', 'auto'] as const) {
+        cases.push({ py: `np.histogram(np.array([2, 65504, 1.5, np.nan], '${dt}'), bins='${bins}', range=(0, 100))`, js: () => histogram(asarray([2, 65504, 1.5, NaN], dt), { bins, range: [0, 100] }) });
+        cases.push({ py: `np.histogram_bin_edges(np.array([3.25, 2, 3.25, 100, 2], '${dt}'), bins='${bins}')`, js: () => histogramBinEdges(asarray([3.25, 2, 3.25, 100, 2], dt), { bins }) });
+        cases.push({ py: `np.histogram_bin_edges(${SPY}[:37].astype('${dt}'), bins='${bins}', range=(0, 3.3))`, js: () => histogramBinEdges(s().index(':37').astype(dt), { bins, range: [0, 3.3] }) });
+      }
+    }
+    expectCasesLikeNumpy(cases);
+  });
+});
