@@ -49,6 +49,17 @@ describe("the runner's new operands (FORMAT.md: np.array(values, dtype).reshape(
     expect(a.shape).toEqual(shape);
     expect(a.strides).toEqual(strides);
   });
+  // np.array of nested empty lists is a new empty array of the lists' shape, with zero
+  // strides; the reshape keeps them when the shape is the same (fuzz seed 11206928).
+  test.each([
+    [[2, 4, 0], '|b1', [[[], [], [], []], [[], [], [], []]], [0, 0, 0]],
+    [[2, 0], '<f4', [[], []], [0, 0]],
+    [[2, 0, 3], '<f8', [[], []], [24, 24, 8]],
+  ] as const)('%j of %s from %j has strides %j', (shape, dtype, values, strides) => {
+    const a = newArray({ dtype, shape: [...shape], values: values as never }, ctx);
+    expect(a.shape).toEqual(shape);
+    expect(a.strides).toEqual(strides);
+  });
   test('a non-empty one is C-contiguous and holds the values', () => {
     const a = newArray({ dtype: '<i4', shape: [2, 2], values: [[1, 2], [3, 4]] }, ctx);
     expect(a.strides).toEqual([8, 4]);

@@ -10,7 +10,7 @@
  * `true`/`false`; `{"int": "…"}` (a bigint); `{"complex": [re, im]}`.
  * @module
  */
-import { dtype as toDType, NdArray, zeros, type DType } from '../index';
+import { array, dtype as toDType, NdArray, zeros, type DType } from '../index';
 import type { PyScalar } from '../promote';
 
 /** A JSON value of a case file. */
@@ -83,10 +83,11 @@ export function arrayOperand(a: NdArray, v: Json, ctx: ComputeContext): NdArray 
 /** `np.array(values, dtype).reshape(shape)`: C-contiguous, aligned, writeable, outside the case buffer. */
 export function newArray(v: { [k: string]: Json }, ctx: ComputeContext): NdArray {
   const dt = toDType(v.dtype as never);
-  // An empty one has the strides NumPy's reshape of an empty array gives (C order over
-  // the shape: (0, 2, 3) of float64 is (48, 24, 8)), not a new empty array's zeros,
-  // which would order a result laid out over it (a reduction's where=: fuzz seed 11069405).
-  if ((v.shape as number[]).includes(0)) return zeros([0], dt).reshape(v.shape as number[]);
+  // An empty one has the strides of exactly that: np.array of the nested lists is a new
+  // empty array of the lists' shape (zero strides), and the reshape, when `shape` is another
+  // one, lays it out in C order over it ([] as (0, 2, 3) of float64: (48, 24, 8)). Either
+  // orders a result laid out over it (a reduction's where=: fuzz seeds 11069405 11206928).
+  if ((v.shape as number[]).includes(0)) return array(v.values as never, dt).reshape(v.shape as number[]);
   const out = zeros(v.shape as number[], dt);
   if (out.size > 0) out.set(ctx.decode(v.values, dt));
   return out;
