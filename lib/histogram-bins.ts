@@ -50,6 +50,16 @@ function ptp(x: NdArray, R: (v: number) => number): number {
 }
 
 /**
+ * Whether NumPy's `_ptp` of complex data, max - min as a complex number, is
+ * zero: items all alike with an infinite part give inf - inf, NaN, which is
+ * not (fuzz seed 11232107).
+ */
+export function complexPtpIsZero(x: NdArray): boolean {
+  const d = subtract(max(x), min(x)).get() as { re: number; im: number };
+  return d.re === 0 && d.im === 0;
+}
+
+/**
  * The bin width estimator `name` over `x` (non-empty, 1-d, already cut to
  * the range); `hist(n)` is the n-bin histogram over the outer edges ('stone').
  */
@@ -89,7 +99,7 @@ export function binWidth(name: string, x: NdArray, hist: (nbins: number) => NdAr
     }
     case 'stone': {
       const p = ptp(x, R);
-      if (n <= 1 || p === 0) return { v: 0, low: false };
+      if (n <= 1 || (x.dtype.kind === 'c' ? complexPtpIsZero(x) : p === 0)) return { v: 0, low: false };
       const upper = Math.max(100, Math.trunc(Math.sqrt(n)));
       let best = 1;
       let bestJ = Infinity;

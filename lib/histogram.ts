@@ -43,7 +43,7 @@ import { cumsum } from './cumulative';
 import { resultType } from './promote';
 import { add, divide, multiply, subtract } from './ufuncs/arith';
 import { equal, greaterEqual, less, lessEqual, logicalAnd, notEqual } from './ufuncs/compare';
-import { BIN_ESTIMATORS, binWidth, rounderFor } from './histogram-bins';
+import { BIN_ESTIMATORS, binWidth, complexPtpIsZero, rounderFor } from './histogram-bins';
 
 /** NumPy's block size: histograms are summed 65536 items at a time. */
 export const HISTOGRAM_BLOCK = 65536;
@@ -297,7 +297,7 @@ function binEdges(x: NdArray, bins: unknown, range: readonly [Edge, Edge] | null
         // span reaches int(nan) first (fuzz seed 9776252).
         if (bins === 'scott' && range !== null && range !== undefined && Number.isNaN(width.v)) throw new ValueError('cannot convert float NaN to integer');
         const tf = t.ravel();
-        const nonzero = width.v === null || Number.isNaN(width.v) ? !Boolean(all(equal(tf, tf.index(0))).get()) : Boolean(width.v) && (range === null || range === undefined);
+        const nonzero = width.v === null || Number.isNaN(width.v) ? !complexPtpIsZero(tf) : Boolean(width.v) && (range === null || range === undefined);
         if (nonzero) throw new TypeError("ufunc 'ceil' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''");
       }
       if (width.v) {

@@ -144,3 +144,19 @@ describeWithNumpy("'fd' over float16 and float32 data", () => {
     expectCasesLikeNumpy(cases);
   });
 });
+
+describeWithNumpy('histogram estimators over complex data whose spread is zero or NaN', () => {
+  test("the spread is NumPy's complex max - min: inf - inf is NaN, not zero (fuzz seed 11232107)", () => {
+    const c = (re: number, im: number) => ({ re, im });
+    const cases: Case[] = [];
+    for (const bins of ['sqrt', 'sturges', 'rice', 'stone', 'doane'] as const) {
+      // Items all alike with an infinite part: NumPy's width is NaN, truthy, and np.ceil of a complex quotient is its TypeError.
+      cases.push({ py: `np.histogram_bin_edges(np.array([complex(0.5, np.inf)]), bins='${bins}', range=(0.5, 100))`, js: () => histogramBinEdges(asarray([c(0.5, Infinity)], 'c16'), { bins, range: [0.5, 100] }) });
+      cases.push({ py: `np.histogram_bin_edges(np.array([complex(np.inf, 2)] * 3, 'c8'), bins='${bins}', range=(-10, 1e300))`, js: () => histogramBinEdges(asarray([c(Infinity, 2), c(Infinity, 2), c(Infinity, 2)], 'c8'), { bins, range: [-10, 1e300] }) });
+      // Finite items all alike: a zero spread, one bin ('stone' too: its early return).
+      cases.push({ py: `np.histogram_bin_edges(np.array([-1-1j] * 3, 'c8'), bins='${bins}')`, js: () => histogramBinEdges(asarray([c(-1, -1), c(-1, -1), c(-1, -1)], 'c8'), { bins }) });
+      cases.push({ py: `np.histogram_bin_edges(np.array([2j, 2j]), bins='${bins}', range=(0, 10))`, js: () => histogramBinEdges(asarray([c(0, 2), c(0, 2)], 'c16'), { bins, range: [0, 10] }) });
+    }
+    expectCasesLikeNumpy(cases);
+  });
+});
