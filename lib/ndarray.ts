@@ -54,7 +54,7 @@ import {
   shapeToStrides,
 } from './layout';
 import type { Storage, Window } from './storage';
-import { elementAccess, sharedAccess, type ElementAccess } from './element-access';
+import { elementAccess, freezeLayout, sharedAccess, type ElementAccess } from './element-access';
 import { assign, elementValue, fillScalar, isElementPosition } from './assign';
 import { byteswapInPlace, copyAs } from './copy';
 import { sizedFlexible } from './cast';
@@ -280,11 +280,6 @@ function notAConstructor(): TypeError {
   return new TypeError('use fromBuffer(), zeros(), empty(), arange() or memmap() to create arrays');
 }
 
-/** Layout arrays are handed out frozen: an in-place edit would move an array outside its bounds checks. */
-function frozen(a: readonly number[]): readonly number[] {
-  return Object.isFrozen(a) ? a : Object.freeze(a);
-}
-
 /**
  * The error for a value that is not an NdArray where a function needs one
  * (undefined, a plain object, a Proxy of an array): the private-state reads
@@ -432,11 +427,15 @@ export class NdArray<T = unknown> {
   }
   /** Length of each axis (a frozen array). */
   get shape(): readonly number[] {
-    return frozen(NdArray.#of(this).shape);
+    const acc = NdArray.#of(this);
+    if (!acc.layoutFrozen) freezeLayout(acc);
+    return acc.shape;
   }
   /** Bytes to step along each axis (may be negative or 0; a frozen array). */
   get strides(): readonly number[] {
-    return frozen(NdArray.#of(this).strides);
+    const acc = NdArray.#of(this);
+    if (!acc.layoutFrozen) freezeLayout(acc);
+    return acc.strides;
   }
   /** Byte offset of element 0 inside the storage (the buffer or the mapping). */
   get offset(): number {

@@ -893,14 +893,16 @@ function flatCall(spec: UfuncSpec, inputs: readonly UfuncInput[], out: NdArray |
   }
   // Broadcast inputs need the native kernel (the JS loop below walks one row).
   if (!same && entry.native < 0) return null;
-  const inStrides = inputs.map((x) => (x instanceof ArrayClass ? broadcastStridesTo(x.shape, x.strides, shape) : new Array<number>(shape.length).fill(0)));
+  // The inputs' strides over the shape: what a new result is laid out by and
+  // broadcast operands walk (same-shape ones into an out need none).
+  const inStrides = same && out !== null ? null : inputs.map((x) => (x instanceof ArrayClass ? broadcastStridesTo(x.shape, x.strides, shape) : new Array<number>(shape.length).fill(0)));
   // A loop that depends on the last input's stride: a broadcast one, or one item (a 0-d call), takes the general path, which asks NumPy's machinery.
-  if (spec.strided !== undefined && ((!same && inputs[nin - 1] instanceof ArrayClass && inStrides[nin - 1].some((st, i) => st === 0 && shape[i] > 1)) || n === 1)) return null;
+  if (spec.strided !== undefined && ((!same && inputs[nin - 1] instanceof ArrayClass && inStrides![nin - 1].some((st, i) => st === 0 && shape[i] > 1)) || n === 1)) return null;
   let result: NdArray;
   if (out !== null) {
     result = out;
   } else {
-    result = allocateLike(r.outType, shape, inStrides, true);
+    result = allocateLike(r.outType, shape, inStrides!, true);
     if (!isCContiguous(result.shape, result.strides, result.itemsize)) return null;
   }
   if (n >= UFUNC_NATIVE_MIN_ELEMENTS && entry.native >= 0) {
@@ -909,7 +911,7 @@ function flatCall(spec: UfuncSpec, inputs: readonly UfuncInput[], out: NdArray |
     const operands: NativeOperand[] = [];
     for (let k = 0; k < nin; k++) {
       const x = inputs[k];
-      const st = same ? [x instanceof ArrayClass ? x.itemsize : 0] : inStrides[k];
+      const st = same ? [x instanceof ArrayClass ? x.itemsize : 0] : inStrides![k];
       operands.push(x instanceof ArrayClass ? { arr: x, constant: null, strides: st } : { arr: null, constant: consts[k], strides: st });
     }
     operands.push({ arr: result, constant: null, strides: same ? [result.itemsize] : result.strides });
