@@ -158,7 +158,9 @@ function product(name: string, a: NdArray, b: NdArray): NdArray {
   }
 }
 
-const conjugated = (a: NdArray): NdArray => (a.dtype.kind === 'c' ? conjugate(a) : a);
+// An empty one is left as it is: a new empty array has zero strides, and would lose the layout
+// NumPy's gufunc orders the result by (fuzz seed 11250826).
+const conjugated = (a: NdArray): NdArray => (a.dtype.kind === 'c' && a.size > 0 ? conjugate(a) : a);
 
 /**
  * NumPy's `np.vecdot(x1, x2, axis=-1)`: the dot product of vectors along

@@ -267,3 +267,18 @@ describeWithNumpy('array-API names against NumPy: fuzz pass 10 (seeds 7000078 70
     expect(pieces.map((p) => [p.shape, p.dtype.str, mm.sharesMemory(p, r)])).toEqual([0, 1, 2].map(() => [[], r.dtype.str, true]));
   });
 });
+
+describeWithNumpy('vecdot and vecmat of complex vectors of length 0', () => {
+  test("the result is laid out by x1's strides, as NumPy's gufunc lays it out (fuzz seed 11250826)", () => {
+    // conj(x1) was a new empty array (zero strides): the product then came out in C order.
+    const views: [number[], number[]][] = [[[2, 3, 4, 2], [3, 2, 0, 1]], [[2, 2, 2, 3], [2, 0, 3, 1]], [[3, 3, 2], [1, 0, 2]]];
+    const cases: LayoutCase[] = [];
+    for (const [shape, perm] of views) {
+      const py = `np.zeros((${shape.join(', ')}), '<c8').transpose((${perm.join(', ')}))[..., :0]`;
+      const js = (): NdArray => mm.zeros(shape, '<c8').transpose(perm).index('..., :0');
+      cases.push({ py: `np.vecdot(${py}, np.zeros(0, '<i8'))`, js: () => mm.vecdot(js(), mm.zeros([0], '<i8')) });
+      cases.push({ py: `np.vecmat(${py}, np.ones((0, 2)))`, js: () => mm.vecmat(js(), mm.ones([0, 2])) });
+    }
+    expectLayoutsLikeNumpy(cases);
+  });
+});
