@@ -35,6 +35,7 @@ import { readKnownOptions } from './options';
 import { tupleNoSpace } from './format';
 import { asAnyArray } from './stack-helpers';
 import { moveaxis, swapaxes } from './axis-views';
+import { broadcastTo } from './views';
 import { concatenate } from './join';
 import { matmul } from './linalg';
 import { cumsum, cumprod } from './cumulative';
@@ -158,9 +159,19 @@ function product(name: string, a: NdArray, b: NdArray): NdArray {
   }
 }
 
-// An empty one is left as it is: a new empty array has zero strides, and would lose the layout
-// NumPy's gufunc orders the result by (fuzz seed 11250826).
-const conjugated = (a: NdArray): NdArray => (a.dtype.kind === 'c' && a.size > 0 ? conjugate(a) : a);
+/**
+ * `x1` conjugated for vecdot/vecmat, whose product then sees x1's layout as
+ * NumPy's gufunc does (it conjugates inside its loop): a broadcast axis
+ * (stride 0) is conjugated once and broadcast again, and an empty array is
+ * left as it is (a new one has zero strides); either way a new array's
+ * layout ordered the result otherwise (fuzz seed 11250826).
+ */
+function conjugated(a: NdArray): NdArray {
+  if (a.dtype.kind !== 'c' || a.size === 0) return a;
+  const broadcast = a.strides.map((st, i) => st === 0 && a.shape[i] > 1);
+  if (!broadcast.includes(true)) return conjugate(a);
+  return broadcastTo(conjugate(a.index(...broadcast.map((b) => (b ? new Slice(0, 1) : new Slice())))), a.shape);
+}
 
 /**
  * NumPy's `np.vecdot(x1, x2, axis=-1)`: the dot product of vectors along

@@ -268,7 +268,7 @@ describeWithNumpy('array-API names against NumPy: fuzz pass 10 (seeds 7000078 70
   });
 });
 
-describeWithNumpy('vecdot and vecmat of complex vectors of length 0', () => {
+describeWithNumpy('vecdot and vecmat of complex vectors of length 0 or broadcast', () => {
   test("the result is laid out by x1's strides, as NumPy's gufunc lays it out (fuzz seed 11250826)", () => {
     // conj(x1) was a new empty array (zero strides): the product then came out in C order.
     const views: [number[], number[]][] = [[[2, 3, 4, 2], [3, 2, 0, 1]], [[2, 2, 2, 3], [2, 0, 3, 1]], [[3, 3, 2], [1, 0, 2]]];
@@ -278,6 +278,25 @@ describeWithNumpy('vecdot and vecmat of complex vectors of length 0', () => {
       const js = (): NdArray => mm.zeros(shape, '<c8').transpose(perm).index('..., :0');
       cases.push({ py: `np.vecdot(${py}, np.zeros(0, '<i8'))`, js: () => mm.vecdot(js(), mm.zeros([0], '<i8')) });
       cases.push({ py: `np.vecmat(${py}, np.ones((0, 2)))`, js: () => mm.vecmat(js(), mm.ones([0, 2])) });
+    }
+    // A broadcast x1 (stride 0): conj(x1) was a new array in full, laid out otherwise.
+    const broadcast: [number[], number[], number[], number[] | null][] = [
+      [[2, 1, 1, 1], [0, 3, 2, 1], [2, 3, 3, 1], [1, 2, 3, 0]],
+      [[2, 2, 1, 2], [0, 3, 1, 2], [2, 2, 3, 2], null],
+      [[3, 1, 3, 2], [0, 1, 2, 3], [3, 2, 3, 2], [3, 2, 0, 1]],
+      [[1, 3, 1, 2], [3, 0, 1, 2], [1, 3, 3, 2], null],
+    ];
+    for (const [base, perm, to, bperm] of broadcast) {
+      const inv = perm.map((_, i) => perm.indexOf(i));
+      const py = `np.broadcast_to(np.zeros((${perm.map((p) => base[p]).join(', ')}), '<c8').transpose((${inv.join(', ')})), (${to.join(', ')}))`;
+      const js = (): NdArray => mm.broadcastTo(mm.zeros(perm.map((p) => base[p]), '<c8').transpose(inv), to);
+      if (bperm === null) {
+        cases.push({ py: `np.vecmat(${py}, np.ones((${to[to.length - 1]}, 2)))`, js: () => mm.vecmat(js(), mm.ones([to[to.length - 1], 2])) });
+      } else {
+        const binv = bperm.map((_, i) => bperm.indexOf(i));
+        const pyb = `np.ones((${bperm.map((p) => to[p]).join(', ')})).transpose((${binv.join(', ')}))`;
+        cases.push({ py: `np.vecdot(${py}, ${pyb})`, js: () => mm.vecdot(js(), mm.ones(bperm.map((p) => to[p])).transpose(binv)) });
+      }
     }
     expectLayoutsLikeNumpy(cases);
   });
