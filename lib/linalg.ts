@@ -29,7 +29,7 @@ import { empty } from './create';
 import { asAnyArray } from './stack-helpers';
 import { canCast, isNumeric, promoteTypes } from './promote';
 import { UFuncTypeError } from './ufunc';
-import { multiply, subtract, negative } from './ufuncs/arith';
+import { add, multiply, subtract, negative } from './ufuncs/arith';
 import { conjugate } from './ufuncs/arith';
 import { ellipsis, newaxis, slice } from './indexing';
 import { moveaxis } from './axis-views';
@@ -441,7 +441,7 @@ function scalarProduct(x: NdArray, y: NdArray): NdArray {
   const r = multiply(x, y);
   const t = r.dtype;
   const blas = x.ndim <= 2 && y.ndim <= 2 && ((t.kind === 'f' && t.itemsize >= 4) || (t.kind === 'c' && t.itemsize >= 8));
-  if (blas) return r.flags.cContiguous ? r : r.copy('C');
+  if (blas) return blasScaled(x, y, t, r.shape) ?? (r.flags.cContiguous ? r : r.copy('C'));
   // Off that path NumPy multiplies its operands as PyArray_CheckFromAny cast them: an operand
   // of another dtype copied in PyArray_NewLikeArray's 'K' layout, where a broadcast axis goes
   // innermost (multiply of the view itself keeps it in place; fuzz seed 6005652).
@@ -449,6 +449,40 @@ function scalarProduct(x: NdArray, y: NdArray): NdArray {
   if (arr.dtype.equals(t) || !arr.shape.some((n, i) => n > 1 && arr.strides[i] === 0)) return r;
   const c = arr.astype(t, 'K');
   return x.ndim === 0 ? multiply(other, c) : multiply(c, other);
+}
+
+/** NumPy's `_select_matrix_shape` is `_scalar`: a 0-d array, or one item or none as (n,) or (n, 1) with n <= 1. */
+function blasScalarShape(x: NdArray): boolean {
+  return x.ndim === 0 || (x.ndim === 1 ? x.shape[0] <= 1 : x.ndim === 2 && x.shape[0] <= 1 && x.shape[1] === 1);
+}
+
+/**
+ * The product NumPy's cblas path (PyArray_MatrixProduct2 behind dot, inner
+ * and tensordot: float32/64 and complex products of operands of at most two
+ * axes) makes with BLAS axpy: a one-item (or 0-d) operand scales the other
+ * into a zeroed result of more than one item, `0 + alpha * x`, so a -0
+ * product is +0, and OpenBLAS's axpy returns at once for a zero alpha: the
+ * result is then +0 whatever the other operand holds (inf * 0 is not NaN
+ * there; fuzz seeds 10839218 11262926). `shape` is the result's, whose
+ * items are the other operand's in C order. Null when the product is not
+ * such a one. A one-item result is the plain product of the two items.
+ */
+function blasScaled(a: NdArray, b: NdArray, dt: DType, shape: readonly number[]): NdArray | null {
+  if (!((dt.kind === 'f' && dt.itemsize >= 4) || (dt.kind === 'c' && dt.itemsize >= 8))) return null;
+  if (a.ndim > 2 || b.ndim > 2 || product(shape) === 0) return null;
+  const scale = blasScalarShape(a) ? a : blasScalarShape(b) ? b : null;
+  if (scale === null || scale.size === 0) return null;
+  const other = scale === a ? b : a;
+  const alpha = scale.astype(dt).reshape([]);
+  // One item: NumPy multiplies the two directly (a -0 stays).
+  if (product(shape) === 1) return multiply(alpha, other.astype(dt)).reshape(shape).copy('C');
+  const v = alpha.get() as number | { re: number; im: number };
+  const r = empty(shape, dt);
+  r.fill(0);
+  if (typeof v === 'number' ? v === 0 : v.re === 0 && v.im === 0) return r;
+  // y = 0, then y += alpha * x: the sum turns a -0 product into +0.
+  add(r, multiply(alpha, other.astype(dt)).reshape(shape), { out: r });
+  return r;
 }
 
 /**
@@ -478,6 +512,8 @@ export function dot(a: unknown, b: unknown, out: NdArray | null = null): NdArray
   const dt = productType('dot', x.dtype, y.dtype);
   const left = x.shape.slice(0, -1);
   const right = y.shape.filter((_, i) => i !== yAxis);
+  const scaled = blasScaled(x, y, dt, [...left, ...right]);
+  if (scaled !== null) return dotOut(scaled, o);
   const A = asMatrix(x, product(left), k);
   const B = asMatrix(y.ndim >= 2 ? moveaxis(y, yAxis, 0) : y, k, product(right));
   const r = matmulCore(A, B, dt).reshape([...left, ...right]);
@@ -521,6 +557,9 @@ export function inner(a: unknown, b: unknown): NdArray {
   const dt = productType('inner', x.dtype, y.dtype);
   const left = x.shape.slice(0, -1);
   const right = y.shape.slice(0, -1);
+  // NumPy's inner is dot(a, b.T) when both have at most two axes.
+  const scaled = blasScaled(x, y.T, dt, [...left, ...right]);
+  if (scaled !== null) return scaled;
   const B = asMatrix(y, product(right), k).T;
   return matmulCore(asMatrix(x, product(left), k), B, dt).reshape([...left, ...right]);
 }
@@ -589,6 +628,9 @@ export function tensordot(a: unknown, b: unknown, axes: number | readonly [numbe
   const right = keepB.map((i) => y.shape[i]);
   const A = asMatrix(x.transpose([...keepA, ...normA]), product(left), k);
   const B = asMatrix(y.transpose([...normB, ...keepB]), k, product(right));
+  // NumPy's tensordot is dot of these two matrices.
+  const scaled = blasScaled(A, B, dt, [product(left), product(right)]);
+  if (scaled !== null) return scaled.reshape([...left, ...right]);
   return matmulCore(A, B, dt).reshape([...left, ...right]);
 }
 

@@ -436,3 +436,26 @@ describeWithNumpy('dot/inner with a 0-d operand: C where NumPy takes its cblas p
     expectLayoutsLikeNumpy(cases);
   });
 });
+
+describeWithNumpy("dot/inner/tensordot by a one-item operand: NumPy's cblas path scales with BLAS axpy (fuzz seeds 10839218 11262926)", () => {
+  test('y = 0 + alpha * x: a -0 product is +0, a zero alpha leaves +0 whatever x holds (inf, NaN), one item is the plain product', () => {
+    const cases: LayoutCase[] = [
+      // A zero alpha: OpenBLAS's axpy writes nothing, so inf and NaN give +0.
+      { py: "np.tensordot(np.array([[np.inf, 1., np.nan, -2.]], '>f4'), 0.0, 0)", js: () => lib.tensordot(lib.asarray([[Infinity, 1, NaN, -2]], '>f4'), 0.0, 0) },
+      { py: "np.tensordot(np.array([np.inf, 1.]), False, 0)", js: () => lib.tensordot(lib.asarray([Infinity, 1], 'f8'), false, 0) },
+      { py: 'np.dot(np.array([[np.inf], [-1.], [np.nan]]), np.array([0.]))', js: () => lib.dot(lib.asarray([[Infinity], [-1], [NaN]], 'f8'), lib.asarray([0], 'f8')) },
+      { py: 'np.dot(np.array(-0.0), np.array([np.inf, 1.0]))', js: () => lib.dot(lib.asarray(-0, 'f8'), lib.asarray([Infinity, 1], 'f8')) },
+      { py: 'np.inner(np.array([[0.0]]), np.array([[np.inf], [1.0]]))', js: () => lib.inner(lib.asarray([[0]], 'f8'), lib.asarray([[Infinity], [1]], 'f8')) },
+      { py: 'np.dot(np.array([[complex(np.inf, 1)], [2j]]), np.array([0j]))', js: () => lib.dot(lib.asarray([[{ re: Infinity, im: 1 }], [{ re: 0, im: 2 }]]), lib.asarray([{ re: 0, im: 0 }])) },
+      // A non-zero alpha: the sum with the zeroed result turns -0 into +0.
+      { py: 'np.dot(np.array([[-0.0, 1.0, 2.0]]).T, np.array([[3.0]]))', js: () => lib.dot(lib.asarray([[-0, 1, 2]], 'f8').T, lib.asarray([[3]], 'f8')) },
+      { py: "np.inner(np.array(-2, 'i4'), np.zeros(3, 'f4'))", js: () => lib.inner(lib.asarray(-2, 'i4'), lib.zeros([3], 'f4')) },
+      { py: "np.dot(np.array([-1.5], 'f4'), np.array([[0., 2., -0.]], 'f4'))", js: () => lib.dot(lib.asarray([-1.5], 'f4'), lib.asarray([[0, 2, -0]], 'f4')) },
+      // One item: the plain product keeps -0; no cblas path (int, float16): the plain product too.
+      { py: 'np.inner(np.array([-2.0]), np.array([False]))', js: () => lib.inner(lib.asarray([-2], 'f8'), lib.asarray([false])) },
+      { py: 'np.dot(np.array([[-2.0]]), np.array([[0.0]]))', js: () => lib.dot(lib.asarray([[-2]], 'f8'), lib.asarray([[0]], 'f8')) },
+      { py: "np.dot(np.array([[-0.0], [1.0]], 'f2'), np.array([2.0], 'f2'))", js: () => lib.dot(lib.asarray([[-0], [1]], 'f2'), lib.asarray([2], 'f2')) },
+    ];
+    expectLayoutsLikeNumpy(cases);
+  });
+});
