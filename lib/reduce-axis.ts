@@ -1055,7 +1055,8 @@ function extreme(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, max: b
  * that would read more than ZERO_SCAN_ITEMS items leaves the signs as they are.
  */
 export function signZeros(a: NdArray, axes: readonly number[], vals: { length: number; [i: number]: number }, initial?: number, fmax = false): void {
-  if (a.dtype.kind !== 'f' || (a.itemsize !== 4 && a.itemsize !== 8)) return;
+  // No items: each result is `initial` as given (the walk below would read past the view; fuzz seed 11408507).
+  if (a.dtype.kind !== 'f' || (a.itemsize !== 4 && a.itemsize !== 8) || a.size === 0) return;
   let zero = false;
   for (let i = 0; i < vals.length && !zero; i++) zero = vals[i] === 0;
   if (!zero) return;

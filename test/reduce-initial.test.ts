@@ -319,3 +319,24 @@ describe('a list where= is a bool array, as NumPy converts an array_like', () =>
     expect(lib.max(a, 1, { where: [[true, false, true], [false, false, true]], initial: -1 }).toArray()).toEqual([2, 5]);
   });
 });
+
+describe('min/max/nanmin/nanmax with initial over an empty view past its storage start', () => {
+  // The sign-of-zero walk read the first item of a view with none, at an
+  // offset past the buffer: a RangeError (fuzz seeds 11377939 11408507).
+  const views: [string, () => lib.NdArray][] = [
+    ['zeros([1, 5])[:-1:2]', () => lib.zeros([1, 5]).index(':-1:2')],
+    ["zeros([3, 4], 'f4')[1:1, ::-1]", () => lib.zeros([3, 4], 'f4').index('1:1, ::-1')],
+    ['zeros([4, 3])[::-1, 3:]', () => lib.zeros([4, 3]).index('::-1, 3:')],
+  ];
+  test.each(views)('%s: every result is initial as given, its sign too', (_, make) => {
+    for (const f of [lib.min, lib.max, lib.nanmin, lib.nanmax]) {
+      for (const initial of [0, -0, 1.5]) {
+        const whole = f(make(), { axis: null, initial }).get() as number;
+        expect(Object.is(whole, initial)).toBe(true);
+        const r = f(make(), { axis: 0, initial });
+        expect(r.shape).toEqual([make().shape[1]]);
+        expect((r.toArray() as number[]).every((v) => Object.is(v, initial))).toBe(true);
+      }
+    }
+  });
+});
