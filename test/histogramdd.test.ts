@@ -220,3 +220,16 @@ describeWithNumpy('histogram2d of a one-field float record array (an object colu
     check(cases);
   });
 });
+
+describeWithNumpy('histogramdd: each axis is checked before the bin total', () => {
+  test("a NaN column over 24 axes is NumPy's range ValueError, not the 5^24-bin MemoryError (fuzz seed 11499743)", () => {
+    const col = (first: number): number[] => [first, ...new Array<number>(23).fill(1)];
+    const cases: Case[] = [
+      { py: "np.histogramdd(np.broadcast_to(np.array([np.nan] + [1] * 23, 'f4'), (3, 24)), bins=3)[0]", js: () => histogramdd(asarray([col(NaN), col(NaN), col(NaN)], 'f4'), { bins: 3 }).hist },
+      { py: "np.histogramdd(np.broadcast_to(np.array([2] + [1] * 23, 'f8'), (3, 24)), bins=3)[0]", js: () => histogramdd(asarray([col(2), col(2), col(2)], 'f8'), { bins: 3 }).hist },
+      { py: 'np.histogramdd(np.ones((3, 24)), bins=[3] * 23 + [0])[0]', js: () => histogramdd(asarray([col(1), col(1), col(1)], 'f8'), { bins: [...new Array<number>(23).fill(3), 0] }).hist },
+      { py: 'np.histogramdd(np.ones((3, 24)), bins=[3] * 23 + [np.array([2., 1.])])[0]', js: () => histogramdd(asarray([col(1), col(1), col(1)], 'f8'), { bins: [...new Array<unknown>(23).fill(3), asarray([2, 1])] as never }).hist },
+    ];
+    check(cases);
+  });
+});
