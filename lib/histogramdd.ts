@@ -313,9 +313,9 @@ export function histogramdd(sample: NdArray | readonly unknown[], binsArg?: Hist
   }
   const range = o.range ?? null;
   if (range !== null && (!Array.isArray(range) || range.length !== D)) throw new ValueError('range argument must have one entry per dimension');
-  // A plain column's edges: its bin count, range or edges checked as NumPy
-  // checks them, then (with `build`) made.
-  const plainAxis = (i: number, build: boolean): NdArray | null => {
+  // A plain column's bin count, range or edges checked as NumPy checks them;
+  // returns what makes its edges.
+  const plainAxis = (i: number): (() => NdArray) => {
     const b = bins[i];
     if (isScalarBins(b)) {
       const n = isArray(b) ? scalar(b) : Number(b);
@@ -325,22 +325,22 @@ export function histogramdd(sample: NdArray | readonly unknown[], binsArg?: Hist
       const outer = outerEdges(columns[i], range === null ? null : range[i]);
       if (!Number.isInteger(n) || (isArray(b) && b.dtype.kind !== 'i' && b.dtype.kind !== 'u')) throw new TypeError(`\`bins[${i}]\` must be an integer, when a scalar`);
       if (n + 1 > 2 ** 32) throw new ValueError(`Maximum allowed size exceeded (${n} bins)`);
-      if (!build) return null;
-      return isArray(outer) ? linspace(outer.index(0), outer.index(1), n + 1) : edgeSpace(outer.first, outer.last, n + 1, outer.dt);
+      return () => (isArray(outer) ? linspace(outer.index(0), outer.index(1), n + 1) : edgeSpace(outer.first, outer.last, n + 1, outer.dt));
     }
     const e = isArray(b) ? b : asarray(b as never);
     if (e.ndim !== 1) throw new ValueError(`\`bins[${i}]\` must be a scalar or 1d array`);
     if (e.size > 1 && Boolean(any(greater(e.index(':-1'), e.index('1:'))).get())) {
       throw new ValueError(`\`bins[${i}]\` must be monotonically increasing, when an array`);
     }
-    return e;
+    return () => e;
   };
   // NumPy's ravel_multi_index error comes after every axis's edges are made;
   // here before any: two axes of 2^27 bins built 2 GiB of edges (half a
   // minute) to say it (adversarial pass 8). Each plain axis's own errors (a
   // bad count, a non-finite autodetected range: a min and a max) come first,
   // as NumPy's, up to the first record column (fuzz seed 11499743).
-  for (let i = 0; i < D && !(records !== null && records[i]); i++) plainAxis(i, false);
+  const checked: (() => NdArray)[] = [];
+  for (let i = 0; i < D && !(records !== null && records[i]); i++) checked.push(plainAxis(i));
   checkBinTotal(bins.map(plannedBins), o.weights != null);
   const edges: NdArray[] = [];
   const nbin: number[] = [];
@@ -372,7 +372,7 @@ export function histogramdd(sample: NdArray | readonly unknown[], binsArg?: Hist
       nbin.push(1);
       continue;
     }
-    const e = plainAxis(i, true) as NdArray;
+    const e = (checked[i] ?? plainAxis(i))();
     edges.push(e);
     nbin.push(e.size + 1);
   }

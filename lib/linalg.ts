@@ -25,7 +25,7 @@ import { AxisError, IndexError, ValueError, repr } from './errors';
 import { isArray, makeArray, requireOpen, requireWritable, storageOf } from './internal';
 import { MAXDIMS, normalizeAxis } from './layout';
 import { readKnownOptions, readOptions } from './options';
-import { empty } from './create';
+import { empty, zeros } from './create';
 import { asAnyArray } from './stack-helpers';
 import { canCast, isNumeric, promoteTypes } from './promote';
 import { UFuncTypeError } from './ufunc';
@@ -440,8 +440,8 @@ function dotOut(r: NdArray, out: NdArray | null): NdArray {
 function scalarProduct(x: NdArray, y: NdArray): NdArray {
   const r = multiply(x, y);
   const t = r.dtype;
-  const blas = x.ndim <= 2 && y.ndim <= 2 && ((t.kind === 'f' && t.itemsize >= 4) || (t.kind === 'c' && t.itemsize >= 8));
-  if (blas) return blasScaled(x, y, t, r.shape) ?? (r.flags.cContiguous ? r : r.copy('C'));
+  // The product just made is alpha * x: blasScaled adds it to zeros in place.
+  if (x.ndim <= 2 && y.ndim <= 2 && cblasType(t)) return blasScaled(x, y, t, r.shape, r) ?? (r.flags.cContiguous ? r : r.copy('C'));
   // Off that path NumPy multiplies its operands as PyArray_CheckFromAny cast them: an operand
   // of another dtype copied in PyArray_NewLikeArray's 'K' layout, where a broadcast axis goes
   // innermost (multiply of the view itself keeps it in place; fuzz seed 6005652).
@@ -449,6 +449,11 @@ function scalarProduct(x: NdArray, y: NdArray): NdArray {
   if (arr.dtype.equals(t) || !arr.shape.some((n, i) => n > 1 && arr.strides[i] === 0)) return r;
   const c = arr.astype(t, 'K');
   return x.ndim === 0 ? multiply(other, c) : multiply(c, other);
+}
+
+/** A result dtype NumPy's PyArray_MatrixProduct2 hands to cblas: float32/64, complex64/128. */
+function cblasType(dt: DType): boolean {
+  return (dt.kind === 'f' && dt.itemsize >= 4) || (dt.kind === 'c' && dt.itemsize >= 8);
 }
 
 /** NumPy's `_select_matrix_shape` is `_scalar`: a 0-d array, or one item or none as (n,) or (n, 1) with n <= 1. */
@@ -463,25 +468,25 @@ function blasScalarShape(x: NdArray): boolean {
  * into a zeroed result of more than one item, `0 + alpha * x`, so a -0
  * product is +0, and OpenBLAS's axpy returns at once for a zero alpha: the
  * result is then +0 whatever the other operand holds (inf * 0 is not NaN
- * there; fuzz seeds 10839218 11262926). `shape` is the result's, whose
- * items are the other operand's in C order. Null when the product is not
- * such a one. A one-item result is the plain product of the two items.
+ * there; fuzz seeds 10839218 11262926). A one-item result is the plain
+ * product of the two items. `shape` is the result's, whose items are the
+ * other operand's in C order; `made`, when given, is `a * b` already made
+ * (a new array of that shape, added to in place). Null when the product is
+ * not such a one.
  */
-function blasScaled(a: NdArray, b: NdArray, dt: DType, shape: readonly number[]): NdArray | null {
-  if (!((dt.kind === 'f' && dt.itemsize >= 4) || (dt.kind === 'c' && dt.itemsize >= 8))) return null;
-  if (a.ndim > 2 || b.ndim > 2 || product(shape) === 0) return null;
+function blasScaled(a: NdArray, b: NdArray, dt: DType, shape: readonly number[], made?: NdArray): NdArray | null {
+  const n = product(shape);
+  if (!cblasType(dt) || a.ndim > 2 || b.ndim > 2 || n === 0) return null;
   const scale = blasScalarShape(a) ? a : blasScalarShape(b) ? b : null;
   if (scale === null || scale.size === 0) return null;
-  const other = scale === a ? b : a;
+  // dt is the operands' common type: alpha of dt times the other is of dt.
   const alpha = scale.astype(dt).reshape([]);
-  // One item: NumPy multiplies the two directly (a -0 stays).
-  if (product(shape) === 1) return multiply(alpha, other.astype(dt)).reshape(shape).copy('C');
   const v = alpha.get() as number | { re: number; im: number };
-  const r = empty(shape, dt);
-  r.fill(0);
-  if (typeof v === 'number' ? v === 0 : v.re === 0 && v.im === 0) return r;
-  // y = 0, then y += alpha * x: the sum turns a -0 product into +0.
-  add(r, multiply(alpha, other.astype(dt)).reshape(shape), { out: r });
+  if (n > 1 && (typeof v === 'number' ? v === 0 : v.re === 0 && v.im === 0)) return zeros(shape, dt);
+  let r = (made ?? multiply(alpha, scale === a ? b : a)).reshape(shape);
+  if (!r.flags.cContiguous) r = r.copy('C');
+  // y = 0, then y += alpha * x: the sum turns a -0 product into +0 (one item: the product as it is).
+  if (n > 1) add(r, 0, { out: r });
   return r;
 }
 
