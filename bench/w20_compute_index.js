@@ -11,6 +11,7 @@
 //   computation are, beside NumPy's own array; and from a JS Float64Array's
 //   4 KiB pages, beside NumPy over a copy in 4 KiB pages);
 // - addAt (np.add.at; base: a typed loop, np: records['value'][idx] += 1.0)
+// - addAt and maximumAt of 10M values into 1000 groups (np.add.at, np.maximum.at)
 //   at 1M random records of a 10M-record 'r+' mapping;
 // - sort and argsort of 10M float64 (4096 values, NumPy stable) and of 10M
 //   random float64 (NumPy default kind and stable); unique of 10M float64 (4096 values);
@@ -173,6 +174,22 @@ function w20(ctx) {
     for (let i = 0; i < n; i++) out[sym[i]] += f8[i];
     return out;
   });
+  // ufunc.at group updates: 10M values into 1000 groups (sym's ids)
+  const sums = mm.zeros([1000]);
+  const libAddAtArr = m(() => mm.addAt(sums, S, A));
+  const best = mm.full([1000], -Infinity);
+  const libMaxAt = m(() => mm.maximumAt(best, S, A));
+  const baseMaxAt = m(() => {
+    const b = new Float64Array(1000).fill(-Infinity);
+    for (let i = 0; i < n; i++) {
+      const g = sym[i];
+      const x = b[g];
+      const v = f8[i];
+      // np.maximum: NaN propagates from either side
+      if (!(x >= v) && x === x) b[g] = v;
+    }
+    return b;
+  });
   // concatenate
   // sum / argmax along rows
   // Users' arrays come from mmarray's allocation (results, zeros, copies:
@@ -268,6 +285,8 @@ function w20(ctx) {
   row('argsort(r), 10M random f8, vs stable', libArgsortR, baseArgsortR, np?.argsort_r_stable, "np: kind='stable'");
   row('unique(a), 10M f8 (4096 values)', libUnique, baseUnique, np?.unique, 'lib and np: values only');
   row('bincount(sym, weights=a), 10M', libBin, baseBin, np?.bincount);
+  row('addAt(sums, 10M ids, 10M f8 values) (np.add.at), 1000 groups', libAddAtArr, baseBin, np?.add_at_values, 'base: the bincount loop');
+  row('maximumAt(best, 10M ids, 10M f8 values) (np.maximum.at), 1000 groups', libMaxAt, baseMaxAt, np?.maximum_at);
   row('concatenate two 5M f8 halves', libCat, baseCat, np?.concatenate);
   row('take(a, 5000 random columns, axis=1), 1000x10000 f8', libTakeCols, baseCols, np?.take_cols, 'lib, base: an mmarray-allocated array; base: a row by row gather');
   row('a.index(":", cols) (a[:, cols]), 5000 random columns, 1000x10000 f8', libIndexCols, baseCols, np?.index_cols, "np's result is laid out columns outermost, as ours");

@@ -49,7 +49,7 @@ import {
 import { indicesOf, typedLayout } from './typed-reader';
 import { NATIVE_MIN_ELEMENTS } from './kernels';
 import { mayShareMemory } from './memory';
-import { addAtNative, compressNative, countNative, nonzeroNative, putNative, rowBytes, takeNative } from './index-kernels';
+import { addAtNative, ufuncAtByKernel, compressNative, countNative, nonzeroNative, putNative, rowBytes, takeNative } from './index-kernels';
 import { storesWholeItems } from './fresh-memory';
 import { releaseTemporary } from './release';
 import { optionsWithValue, readKnownOptions } from './options';
@@ -810,15 +810,17 @@ function storeAt(a: NdArray, offsets: readonly number[], vals: readonly unknown[
  * promoted dtype of `a` and `values` (Python-style scalars weak) and the sum
  * is cast back unsafely (`int8 127 + 1.5` gives -128), as NumPy does.
  */
-export function addAt(a: NdArray, items: NdArray | number | readonly FancyItem[], values: NdArray | PyScalar): void {
+export function addAt(a: NdArray, items: AtItems, values: NdArray | PyScalar): void {
   requireArray(a, 'addAt', 'a');
   requireWritable(a);
-  const key = signedItems(Array.isArray(items) ? items : [items as FancyItem]);
+  const key = atKey(items);
   refuseRecordsAt(a.dtype, values);
   const loop = atLoop(a.dtype, values);
   if (nativeAddAt(a, key, values, loop)) return;
   if (fastAddAt(a, key, values, loop)) return;
-  const s = isFancy(key) ? select(a, key) : basicSelection(a, key as IndexItem[]);
+  // Values of a's dtype (or safely cast to it): the add loop of that dtype in the kernel.
+  if (values instanceof ArrayClass && ufuncAtByKernel('add', a, key, values, loop)) return;
+  const s = atSelection(a, key);
   let vals: unknown[];
   if (values instanceof ArrayClass) {
     vals = valuesFor(values, loop, s.shape);
@@ -838,6 +840,23 @@ export function addAt(a: NdArray, items: NdArray | number | readonly FancyItem[]
     const cur = toLoop(codec.read(w.view, off - w.start));
     codec.write(w.view, off - w.start, back(add(cur, vals[i])));
   }
+}
+
+/** What `addAt` and the other `ufunc.at` functions take as the index: one item, or a list of items (a tuple in NumPy). */
+export type AtItems = NdArray | number | readonly FancyItem[];
+
+/** The index items of `ufunc.at(a, items, ...)`, uint64 index arrays read as int64, as every path of a fancy index sees them. */
+export function atKey(items: AtItems): readonly FancyItem[] {
+  return signedItems(Array.isArray(items) ? items : [items as FancyItem]);
+}
+
+/**
+ * The items `ufunc.at(a, key, ...)` updates (NumPy's `a[key]`, a basic or an
+ * advanced index; IndexError for an index out of range): their storage
+ * offsets in C order of the index result, and its shape.
+ */
+export function atSelection(a: NdArray, key: readonly FancyItem[]): { shape: number[]; offsets: number[] } {
+  return isFancy(key) ? select(a, key) : basicSelection(a, key as IndexItem[]);
 }
 
 /**

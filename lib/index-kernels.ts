@@ -11,11 +11,12 @@
  * @internal
  * @module
  */
-import { allocationError } from './errors';
-import { storageOf } from './internal';
+import { allocationError, IndexError, ValueError } from './errors';
+import { storageOf, NdArray as ArrayClass } from './internal';
 import { MappedStorage } from './storage';
 import { elementCode, isSwapped, NATIVE_MIN_ELEMENTS, regionOf } from './kernels';
 import { shapeToSize } from './layout';
+import { NEGATIVE_POWER, nativeAtOp } from './ufunc-native';
 import { indexKernels as K, type AxisOut, type AxisWalk } from './native';
 import { allocate } from './internal';
 import { INTP } from './compute-values';
@@ -125,6 +126,67 @@ export function addAtNative(a: NdArray, idx: NdArray, value: number): number | n
   // in the same mapping go by the same handle, so it sees the overlap too.
   const [sm, so] = storageOf(idx) === st ? [st.handle, idx.offset] : [im, io];
   return K.addAt(st.handle, a.offset, a.shape[0], a.strides[0], code, isSwapped(a.dtype), sm as never, so, ic, is, it, isw, value);
+}
+
+/**
+ * NumPy's ufunc.at by the kernel: `a[idx[k]] = op(a[idx[k]], values[k])`
+ * (`op(a[idx[k]])` for a unary `op`, `values` null) for each k in order,
+ * with the native loop of operation `op` (lib/ufunc-native.ts's codes) at
+ * `a`'s dtype, which must be that loop's compute and result type: a 1-d `a`
+ * of float64, float32, an integer or bool dtype, native order and aligned,
+ * a 1-d integer `idx`, and `values` of `a`'s dtype, 1-d with `idx.size`
+ * items or one (every index takes it). `indexed`: the values were not cast
+ * from another dtype, so NumPy's ufunc.at takes its indexed loop (fmax and
+ * fmin keep the second of tied zeros there). Returns -1 when done, the position
+ * of the first index out of range (nothing written), `-(k + 2)` when item k
+ * was a signed integer power with a negative exponent (the items before it
+ * written, it not: NumPy's loop stops there), or null when the operands do
+ * not qualify.
+ */
+export function ufuncAtNative(op: number, a: NdArray, idx: NdArray, values: NdArray | null, indexed: boolean): number | null {
+  const code = elementCode(a.dtype);
+  if (a.ndim !== 1 || code < 0 || isSwapped(a.dtype) || !a.flags.aligned) return null;
+  if (values !== null && (values.ndim !== 1 || (values.shape[0] !== idx.size && values.shape[0] !== 1) || !values.dtype.equals(a.dtype) || !values.flags.aligned)) return null;
+  const ia = indexArgs(idx);
+  if (ia === null) return null;
+  const st = storageOf(a);
+  const r = regionOf(st, a.offset);
+  const v = values === null ? null : regionOf(storageOf(values), values.offset);
+  if (r === null || (values !== null && v === null)) return null;
+  const [im, io, ic, is, it, isw] = ia;
+  const vs = values === null || values.shape[0] === 1 ? 0 : values.strides[0];
+  // A mapping goes by its handle (as addAtNative), so the kernel sees indices
+  // or values in the same mapping as overlapping the target.
+  const mapped = st instanceof MappedStorage;
+  const [am, ao] = mapped ? [st.handle, a.offset] : [r.memory, r.byteOffset];
+  const [sm, so] = mapped && storageOf(idx) === st ? [st.handle, idx.offset] : [im, io];
+  const [vm, vo] = values !== null && mapped && storageOf(values) === st ? [st.handle, values.offset] : [v?.memory ?? null, v?.byteOffset ?? 0];
+  return K.ufuncAt(op, code, am as never, ao, a.shape[0], a.strides[0], sm as never, so, ic, is, it, isw, vm as never, vo, vs, indexed);
+}
+
+/**
+ * ufunc.at's kernel path (lib/ufuncs/at.ts, and addAt's array values): when
+ * `key` is one 1-d integer index array, the loop of ufunc `name` (NumPy's
+ * name) for `a`'s dtype writes that dtype (`out`, the loop's result dtype,
+ * equals it) and `v` (null for a unary ufunc) is 0-d or 1-d of one item or
+ * one per index, runs ufunc.at in the kernel and returns true (IndexError
+ * for an index out of range, nothing written; NumPy's ValueError once an
+ * integer power meets a negative exponent, the steps before it written).
+ * False when they do not qualify, before anything is written.
+ */
+export function ufuncAtByKernel(name: string, a: NdArray, key: readonly unknown[], v: NdArray | null, out: DType): boolean {
+  const idx = key.length === 1 && key[0] instanceof ArrayClass ? key[0] : null;
+  if (idx === null || idx.ndim !== 1 || (idx.dtype.kind !== 'i' && idx.dtype.kind !== 'u') || !out.equals(a.dtype)) return false;
+  if (v !== null && !(v.ndim === 0 || (v.ndim === 1 && (v.shape[0] === 1 || v.shape[0] === idx.size)))) return false;
+  const op = nativeAtOp(name, a.dtype, v === null ? 1 : 2);
+  if (op < 0) return false;
+  // The loop's type is `a`'s, so the values cast to it safely, as the ufunc casts its inputs.
+  const vals = v === null ? null : (v.ndim === 0 ? v.reshape([1]) : v).astype(a.dtype, { copy: false });
+  const r = ufuncAtNative(op, a, idx, vals, v !== null && v.dtype.equals(a.dtype));
+  if (r === null) return false;
+  if (r <= -2) throw new ValueError(NEGATIVE_POWER);
+  if (r >= 0) throw new IndexError(`index ${String(idx.index(r).toArray())} is out of bounds for axis 0 with size ${a.shape[0]}`);
+  return true;
 }
 
 /** Modes of take, as the kernel numbers them. */

@@ -101,7 +101,7 @@ export type { ConvolveMode } from './convolve';
 export type { Axis, ReduceOptions, ArgReduceOptions } from './reduce-axis';
 export type { WithAxis } from './options';
 export { take, put, putmask, compress, nonzero, argwhere, flatnonzero, addAt } from './fancy';
-export type { FancyItem, ClipMode, TakeOptions, PutOptions, CompressOptions } from './fancy';
+export type { FancyItem, AtItems, ClipMode, TakeOptions, PutOptions, CompressOptions } from './fancy';
 export { unravelIndex, ravelMultiIndex } from './ravel-index';
 export type { UnravelIndexOptions, RavelMultiIndexOptions, RavelMode } from './ravel-index';
 export { sort, sortInPlace, argsort, searchsorted, unique, bincount } from './sort';

@@ -274,6 +274,12 @@ export interface IndexKernels {
     memory: KernelMemory, byteOffset: number, n: number, stride: number, type: number, swap: boolean,
     idx: KernelMemory, idxOffset: number, idxCount: number, idxStride: number, idxType: number, idxSwap: boolean, value: number,
   ): number;
+  /** ufunc.at: `a[idx[k]] = op(a[idx[k]], values[k])` (values null: unary op) in order; -1 done, -2 negative int power, else the first bad index's position. */
+  ufuncAt(
+    op: number, type: number, memory: KernelMemory, byteOffset: number, n: number, stride: number,
+    idx: KernelMemory, idxOffset: number, idxCount: number, idxStride: number, idxType: number, idxSwap: boolean,
+    values: KernelMemory | null, valuesOffset: number, valuesStride: number, indexed: boolean,
+  ): number;
   take(
     memory: KernelMemory, byteOffset: number, n: number, stride: number, itemsize: number,
     idx: KernelMemory, idxOffset: number, idxCount: number, idxStride: number, idxType: number, idxSwap: boolean,

@@ -147,9 +147,24 @@ function computeCode(t: DType): number {
 export function nativeUfuncOp(spec: UfuncSpec, r: Resolved): number {
   const name = spec.kernel ?? spec.name;
   if (name === 'where') return nativeWhereOp(r);
-  const t = r.inTypes[0];
+  return nativeOpFor(name, r.inTypes);
+}
+
+/**
+ * The native operation code of ufunc `name` with `nin` inputs all of dtype
+ * `t` when its loop computes in `t` itself (not float16, which computes in
+ * float32, nor complex), for ufunc.at's kernel (lib/ufuncs/at.ts), which
+ * calls the loop on the target's items in place; else -1.
+ */
+export function nativeAtOp(name: string, t: DType, nin: number): number {
+  if (t.kind === 'c' || (t.kind === 'f' && t.itemsize === 2) || name === 'where') return -1;
+  return nativeOpFor(name, new Array<DType>(nin).fill(t));
+}
+
+function nativeOpFor(name: string, inTypes: readonly DType[]): number {
+  const t = inTypes[0];
   // Mixed-sign comparisons (int64 against uint64) have their own JS loops.
-  if (r.inTypes.some((x) => x.str !== t.str)) return -1;
+  if (inTypes.some((x) => x.str !== t.str)) return -1;
   if (t.kind === 'b') return BOOL_OPS[MATH_BOOL_OPS[name] ?? name] ?? -1;
   const math = MATH_OPS[name];
   if (math !== undefined) return MATH_FLOAT_ONLY.has(name) && t.kind !== 'f' ? -1 : nativeMathOp(t, math);

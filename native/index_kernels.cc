@@ -19,6 +19,7 @@
 #include "mapping.h"
 #include "napi_util.h"
 #include "pairwise.h"
+#include "ufunc_kernels.h"
 
 namespace mmarray {
 namespace {
@@ -1307,6 +1308,24 @@ void ForEachIndex(const Indices& I, F&& f) {
   });
 }
 
+// Calls f(j, index k0 + j) for j in [0, m), k0 + m <= the index count.
+template <class F>
+void ForEachIndexIn(const Indices& I, int64_t k0, int64_t m, F&& f) {
+  const int64_t s = I.region.strides[0];
+  const uint8_t* p = I.region.base + k0 * s;
+  WithType(I.type, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    if constexpr (std::is_integral_v<T>) {
+      // SAFETY: k0 + j < the count: items of the checked index region.
+      if (I.swap) {
+        for (int64_t j = 0; j < m; j++) f(j, IndexAt<T, true>(p + j * s));
+      } else {
+        for (int64_t j = 0; j < m; j++) f(j, IndexAt<T, false>(p + j * s));
+      }
+    }
+  });
+}
+
 // The position of the first index outside [-n, n), or -1.
 int64_t FirstBad(const Indices& I, int64_t n) {
   int64_t bad = -1;
@@ -1502,6 +1521,141 @@ Napi::Value AddAt(const Napi::CallbackInfo& info) {
     }
   });
   return Napi::Number::New(env, -1);
+}
+
+// ------------------------------------------------------------ ufuncAt
+// NumPy's unbuffered ufunc.at for the other ufuncs (maximumAt, multiplyAt,
+// ...): ufunc_kernels.cc's loop of the operation, called an element at a
+// time with stride 0 (as NumPy's ufunc.at calls its loop, so power's
+// stride-0 fast paths apply as there), on a 1-d target whose items are of
+// the loop's compute type (a float, an integer or a bool: complex targets
+// stay in JS), in native byte order and aligned (JS sends only those; the
+// alignment is checked here again, as the loop dereferences typed pointers).
+
+bool Aligned(const Region& R, int64_t align) {
+  return R.size == 0 || (reinterpret_cast<uintptr_t>(R.base) % static_cast<uintptr_t>(align) == 0 &&
+                         R.strides[0] % align == 0);
+}
+
+// SAFETY: every index was checked to lie in [-n, n) before this runs, so
+// base + x * s is an item of the checked target; item k of the values is
+// vp + k * vs, inside the checked values region (or its copy) for k < count.
+// Each call reads the target item before it writes it (the loop's contract
+// for an output that is its input). Returns -1, or the position k whose
+// signed integer power met a negative exponent: that item is put back as it
+// was and the loop stops there (NumPy's loop raises at it).
+template <class I, bool ISwap>
+int64_t UfuncAtIndices(UfuncChunkFn fn, int nin, int64_t size, uint8_t* base, int64_t s, int64_t n, const uint8_t* ip,
+                       int64_t is, int64_t count, const uint8_t* vp, int64_t vs) {
+  const int64_t still[2] = {0, 0};
+  uint8_t was[8];
+  for (int64_t k = 0; k < count; k++) {
+    int64_t x = IndexAt<I, ISwap>(ip + k * is);
+    uint8_t* p = base + (x < 0 ? x + n : x) * s;
+    const void* in[2] = {p, nin == 2 ? vp + k * vs : nullptr};
+    std::memcpy(was, p, static_cast<size_t>(size));
+    fn(1, in, still, p, 0);
+    if (UfuncNegativePower()) {
+      std::memcpy(p, was, static_cast<size_t>(size));
+      return k;
+    }
+  }
+  return -1;
+}
+
+// ufuncAt(op, type, memory, byteOffset, n, stride, idxMemory, idxOffset, idxCount, idxStride, idxType, idxSwap,
+//         values, valuesOffset, valuesStride, indexed)
+// a[idx[k]] = op(a[idx[k]], values[k]) (a unary op: op(a[idx[k]]); values
+// null) for each k in order, where op's loop at compute type `type` writes
+// items of that type. values: idxCount items of `type` at valuesStride (0:
+// one value for every index); read as they were before any write when they
+// lie in the target's memory. Returns -1 when done, the position of the
+// first index outside [-n, n) (nothing written), or -(k + 2) when item k was
+// a signed integer power with a negative exponent (UfuncAtIndices).
+// `indexed`: the values are the caller's own, of the target's type (no
+// cast), so NumPy takes its indexed loop where it has one (UfuncIndexedLoop).
+Napi::Value UfuncAt(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const char* what = "ufuncAt";
+  int64_t op, type, n, stride, vs = 0;
+  int nin = 0, result = -1;
+  UfuncChunkFn fn = nullptr;
+  if (info.Length() < 16 || !ToInt(info[0], &op) || !ToInt(info[1], &type) || type < kF8 || type > kU8 ||
+      !ToInt(info[4], &n) || n < 0 || !ToInt(info[5], &stride) || !ToInt(info[14], &vs) ||
+      (fn = UfuncLoop(static_cast<int>(op), static_cast<int>(type), &nin, &result)) == nullptr || result != type ||
+      nin < 1 || nin > 2 || (nin == 2) == info[12].IsNull()) {
+    ThrowArgs(env, what);
+    return env.Undefined();
+  }
+  Region A, V;
+  Indices I;
+  if (!ReadRegion(info, 2, 3, {n}, {stride}, kItemsize[type], true, what, &A) || !ReadIndices(info, 6, what, &I)) {
+    return env.Undefined();
+  }
+  const int64_t count = I.region.size;
+  if (nin == 2 && !ReadRegion(info, 12, 13, {count}, {vs}, kItemsize[type], false, what, &V)) return env.Undefined();
+  const int64_t align = kItemsize[type];
+  if (!Aligned(A, align) || (nin == 2 && !Aligned(V, align))) {
+    ThrowRange(env, what, "the target and the values must be aligned for the loop's type");
+    return env.Undefined();
+  }
+  int64_t bad = FirstBad(I, n);
+  if (bad >= 0) return Napi::Number::New(env, static_cast<double>(bad));
+  if (count == 0) return Napi::Number::New(env, -1);
+  std::vector<int64_t> xs;
+  if (SameMemory(A, I.region)) xs = Resolved(I, n);
+  const uint8_t* vp = nin == 2 ? V.base : nullptr;
+  std::vector<uint8_t> vcopy;
+  if (nin == 2 && SameMemory(A, V)) {
+    const int64_t items = vs == 0 ? 1 : count;
+    // items * itemsize bytes: no overflow, the region check bounded them.
+    vcopy.resize(static_cast<size_t>(items * kItemsize[type]));
+    // SAFETY: j < items items of the checked values region; the copy is
+    // 8-byte aligned (operator new), enough for every loop type.
+    for (int64_t j = 0; j < items; j++) std::memcpy(vcopy.data() + j * kItemsize[type], V.base + j * vs, static_cast<size_t>(kItemsize[type]));
+    vp = vcopy.data();
+    if (vs != 0) vs = kItemsize[type];
+  }
+  // NumPy's indexed loop, when the values were not cast (JS says so) and it has one.
+  UfuncIndexedFn indexed = nin == 2 && ToBool(info[15]) ? UfuncIndexedLoop(static_cast<int>(op), static_cast<int>(type)) : nullptr;
+  if (indexed != nullptr) {
+    const uintptr_t ib = reinterpret_cast<uintptr_t>(I.region.base);
+    if (!xs.empty()) {
+      indexed(A.base, stride, n, xs.data(), 1, count, vp, vs);
+    } else if (I.type == kI8 && !I.swap && ib % 8 == 0 && I.region.strides[0] % 8 == 0) {
+      // SAFETY: count int64 items of the checked index region, aligned
+      // (just checked), in another memory than the target (xs is empty), so
+      // the loop's writes cannot change them.
+      indexed(A.base, stride, n, reinterpret_cast<const int64_t*>(I.region.base), I.region.strides[0] / 8, count, vp, vs);
+    } else {
+      // Other index types read into a small block at a time, in order (a
+      // whole resolved copy of 10M indices is 80 MB of fresh pages).
+      constexpr int64_t kBlock = 4096;
+      std::vector<int64_t> block(static_cast<size_t>(std::min(count, kBlock)));
+      for (int64_t k0 = 0; k0 < count; k0 += kBlock) {
+        const int64_t m = std::min(kBlock, count - k0);
+        ForEachIndexIn(I, k0, m, [&](int64_t j, int64_t x) { block[static_cast<size_t>(j)] = x; });
+        // SAFETY: values k0 .. k0 + m - 1 of the checked values region (or its copy).
+        indexed(A.base, stride, n, block.data(), 1, m, vp + k0 * vs, vs);
+      }
+    }
+    return Napi::Number::New(env, -1);
+  }
+  (void)UfuncNegativePower();
+  const int64_t size = kItemsize[type];
+  int64_t stop = -1;
+  if (!xs.empty()) {
+    stop = UfuncAtIndices<int64_t, false>(fn, nin, size, A.base, stride, n, reinterpret_cast<const uint8_t*>(xs.data()), 8, count, vp, vs);
+  } else {
+    WithType(I.type, [&](auto tag) {
+      using IT = typename decltype(tag)::type;
+      if constexpr (std::is_integral_v<IT>) {
+        if (I.swap) stop = UfuncAtIndices<IT, true>(fn, nin, size, A.base, stride, n, I.region.base, I.region.strides[0], count, vp, vs);
+        else stop = UfuncAtIndices<IT, false>(fn, nin, size, A.base, stride, n, I.region.base, I.region.strides[0], count, vp, vs);
+      }
+    });
+  }
+  return Napi::Number::New(env, stop < 0 ? -1.0 : -static_cast<double>(stop + 2));
 }
 
 // How many indices ahead a gather or scatter prefetches its item: enough
@@ -2572,6 +2726,7 @@ void InitIndexKernels(Napi::Env env, Napi::Object exports) {
   k.Set("axisReduce", Napi::Function::New(env, AxisReduce, "axisReduce"));
   k.Set("argReduce", Napi::Function::New(env, ArgReduce, "argReduce"));
   k.Set("addAt", Napi::Function::New(env, AddAt, "addAt"));
+  k.Set("ufuncAt", Napi::Function::New(env, UfuncAt, "ufuncAt"));
   k.Set("take", Napi::Function::New(env, Take, "take"));
   k.Set("compress", Napi::Function::New(env, Compress, "compress"));
   k.Set("put", Napi::Function::New(env, Put, "put"));

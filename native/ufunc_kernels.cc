@@ -569,7 +569,7 @@ constexpr bool kComparison = std::is_same_v<F, Less> || std::is_same_v<F, LessEq
 // stride so; strides count elements (0: a broadcast value). Every pointer
 // is aligned for its type and each element it addresses lies in checked
 // memory or in a chunk buffer (the caller's guarantee).
-using ChunkFn = void (*)(int64_t n, const void* const* in, const int64_t* ins, void* o, int64_t so);
+using ChunkFn = UfuncChunkFn;
 
 template <class F, class T, class R>
 void BinaryChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov, int64_t so) {
@@ -1179,13 +1179,16 @@ bool ReadUfuncCall(const Napi::CallbackInfo& info, UfuncCall* c) {
   return FinishUfuncCall(env, c);
 }
 
-// The type of the loop's results (before the cast into the output).
-int UfuncResultType(const UfuncCall& c) {
+// The type of the results of core operation `op` at compute type `compute`.
+int ResultTypeOf(int op, int compute) {
   // The magnitude of a complex number is its part type.
-  if (c.op == kAbsolute && c.compute == kC8) return kF4;
-  if (c.op == kAbsolute && c.compute == kC16) return kF8;
-  return BoolResult(static_cast<int>(c.op)) ? kB1 : static_cast<int>(c.compute);
+  if (op == kAbsolute && compute == kC8) return kF4;
+  if (op == kAbsolute && compute == kC16) return kF8;
+  return BoolResult(op) ? kB1 : compute;
 }
+
+// The type of the loop's results (before the cast into the output).
+int UfuncResultType(const UfuncCall& c) { return ResultTypeOf(static_cast<int>(c.op), static_cast<int>(c.compute)); }
 
 // Runs a checked, non-empty ufunc call (any thread): 1 when an integer
 // power met a negative exponent (NumPy's ValueError), else 0. Stops early
@@ -1659,7 +1662,88 @@ Napi::Value UfuncStreamMinBytes(const Napi::CallbackInfo& info) {
   return Napi::Number::New(env, static_cast<double>(was));
 }
 
+// ------------------------------------------------------------------ ufunc.at
+
+// NumPy's fmax/fmin "indexed" loops (ufunc.at with no cast) call the C
+// library's fmax/fmin: NaN gives way to a number and a tie keeps the second
+// operand (the value), where its element-wise loops keep the first.
+struct FmaxAt {
+  template <class T>
+  static T Apply(T a, T b) { return b != b ? a : a != a ? b : a > b ? a : b; }
+};
+struct FminAt {
+  template <class T>
+  static T Apply(T a, T b) { return b != b ? a : a != a ? b : a < b ? a : b; }
+};
+
+// a[x] = F(a[x], v) for each index x = xs[k * xstride] (negative ones count
+// from the end) and value v = vp[k * vs] (bytes).
+// SAFETY: the caller checked every index to lie in [-n, n), so base + x * s
+// (x resolved into [0, n)) is an item of its checked, aligned target, and
+// vp + k * vs for k < count an item of its checked, aligned values.
+template <class F, class T>
+void IndexedLoop(uint8_t* base, int64_t s, int64_t n, const int64_t* xs, int64_t xstride, int64_t count, const uint8_t* vp, int64_t vs) {
+  for (int64_t k = 0; k < count; k++) {
+    int64_t x = xs[k * xstride];
+    T* p = reinterpret_cast<T*>(base + (x < 0 ? x + n : x) * s);
+    *p = static_cast<T>(F::Apply(*p, *reinterpret_cast<const T*>(vp + k * vs)));
+  }
+}
+
+template <class F>
+UfuncIndexedFn IndexedFor(int type, bool ints, bool floats) {
+  switch (type) {
+    case kF8: return floats ? IndexedLoop<F, double> : nullptr;
+    case kF4: return floats ? IndexedLoop<F, float> : nullptr;
+    case kI1: return ints ? IndexedLoop<F, int8_t> : nullptr;
+    case kU1: return ints ? IndexedLoop<F, uint8_t> : nullptr;
+    case kI2: return ints ? IndexedLoop<F, int16_t> : nullptr;
+    case kU2: return ints ? IndexedLoop<F, uint16_t> : nullptr;
+    case kI4: return ints ? IndexedLoop<F, int32_t> : nullptr;
+    case kU4: return ints ? IndexedLoop<F, uint32_t> : nullptr;
+    case kI8: return ints ? IndexedLoop<F, int64_t> : nullptr;
+    case kU8: return ints ? IndexedLoop<F, uint64_t> : nullptr;
+  }
+  return nullptr;
+}
+
 }  // namespace
+
+UfuncChunkFn UfuncLoop(int op, int type, int* nin, int* result) {
+  if (op < 0 || type < 0 || type >= kTypeCount || (op >= kOpCount && (op < kMathOpBase || op >= kMathOpBase + kMOpCount))) return nullptr;
+  ChunkFn fn = PickLoop(op, type);
+  if (fn != nullptr) {
+    *nin = Nin(op);
+    const int m = op - kMathOpBase;
+    if (op < kMathOpBase) *result = ResultTypeOf(op, type);
+    else *result = (m == kMFrexpExp || m == kMBitwiseCount || m == kMLdexp) ? -1 : type;
+  }
+  return fn;
+}
+
+UfuncIndexedFn UfuncIndexedLoop(int op, int type) {
+  switch (op) {
+    case kAdd: return IndexedFor<Add>(type, true, true);
+    case kSubtract: return IndexedFor<Subtract>(type, true, true);
+    case kMultiply: return IndexedFor<Multiply>(type, true, true);
+    case kDivide: return IndexedFor<Divide>(type, false, true);
+    case kFloorDivide: return IndexedFor<FloorDivide>(type, true, true);
+    case kMinimum: return IndexedFor<Minimum>(type, true, true);
+    case kMaximum: return IndexedFor<Maximum>(type, true, true);
+    case kBitwiseAnd: return IndexedFor<BitwiseAnd>(type, true, false);
+    case kBitwiseOr: return IndexedFor<BitwiseOr>(type, true, false);
+    case kBitwiseXor: return IndexedFor<BitwiseXor>(type, true, false);
+    case kMathOpBase + kMFmax: return IndexedFor<FmaxAt>(type, true, true);
+    case kMathOpBase + kMFmin: return IndexedFor<FminAt>(type, true, true);
+  }
+  return nullptr;
+}
+
+bool UfuncNegativePower() {
+  bool met = t_negative_power;
+  t_negative_power = false;
+  return met;
+}
 
 void InitUfuncKernels(Napi::Env env, Napi::Object exports) {
   exports.Set("kernelUfunc", Napi::Function::New<KernelUfunc>(env, "kernelUfunc"));

@@ -14,7 +14,46 @@
 
 #include <napi.h>
 
+#include <cstdint>
+
 namespace mmarray {
+
+// One chunk of n elements of an element-wise loop: inputs in[k] with
+// element strides ins[k] (0: one broadcast value), output o with stride so.
+// Every pointer must be aligned for the loop's type and every element it
+// addresses must lie in checked memory (the caller's guarantee).
+using UfuncChunkFn = void (*)(int64_t n, const void* const* in, const int64_t* ins, void* o, int64_t so);
+
+// The loop of operation `op` (ufunc_kernels.cc's enum Op, or a math op from
+// kMathOpBase) over compute type `type`, or nullptr when there is none; its
+// input count in *nin, and in *result the type code of the items it writes
+// (`type` itself, a bool for comparisons, a part type for complex
+// magnitudes; -1 for the math loops whose inputs or results are of a type
+// of their own: ldexp, frexp's exponent, bitwise_count). What kernelUfunc runs, for kernels that call it an
+// element at a time (ufuncAt, index_kernels.cc). A signed integer power
+// meeting a negative exponent writes 0 and sets a per-thread flag that
+// UfuncNegativePower() reads and clears.
+UfuncChunkFn UfuncLoop(int op, int type, int* nin, int* result);
+
+// NumPy's "indexed" loop of ufunc.at: a[x] = op(a[x], v) for each index
+// x = xs[k * xstride] (in [-n, n): negative ones count from the end) and
+// value v at vp + k * vs (bytes), over items of type `type` at byte stride
+// s from base. SAFETY: the caller checks every index and that target and
+// values are aligned items of checked memory.
+using UfuncIndexedFn = void (*)(uint8_t* base, int64_t s, int64_t n, const int64_t* xs, int64_t xstride, int64_t count,
+                                const uint8_t* vp, int64_t vs);
+
+// The indexed loop of `op` at `type` where NumPy has one (add, subtract,
+// multiply, divide, floor_divide, minimum, maximum, fmin, fmax) or where it
+// gives the element-wise loop's results (the bitwise ops), else nullptr.
+// Only for values of the target's own type: NumPy's ufunc.at takes its
+// indexed loop only when nothing is cast, and its fmax/fmin keep the second
+// of tied zeros there (the C library's fmax), the first elsewhere.
+UfuncIndexedFn UfuncIndexedLoop(int op, int type);
+
+// Whether a loop run on this thread since the last call met an integer
+// raised to a negative power (NumPy's ValueError); clears the flag.
+bool UfuncNegativePower();
 
 // Adds kernelUfunc to `exports`.
 void InitUfuncKernels(Napi::Env env, Napi::Object exports);

@@ -11,23 +11,14 @@
 import { broadcastTo, concatenate, fromBuffer, type NdArray } from '../lib';
 import { sortKernels } from '../lib/native';
 import * as S from '../lib/sort';
+import { xorshift32 } from './helpers/bytes';
 
 const SIMD = sortKernels.simdSort(true);
 if (!SIMD) console.log('simd-sort.test.ts skipped: this CPU has no AVX-512 (the radix sorts run; nothing to compare)');
 const describeSimd = SIMD ? describe : describe.skip;
 
 /** xorshift32: deterministic data. */
-function rng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x;
-  };
-}
+const rng = xorshift32;
 
 const F8_SPECIAL = [NaN, -NaN, 0, -0, Infinity, -Infinity, 5e-324, -5e-324, Number.MAX_VALUE, -Number.MAX_VALUE, 1, -1];
 

@@ -18,3 +18,4 @@ export { floatPower } from './float-power';
 export { bitwiseCount } from './bit-count';
 export * from './outer';
 export type { OutPair, Ufunc2Options } from './two-outputs';
+export * from './at';

@@ -17,18 +17,24 @@ export function rng(seed: number): () => number {
   };
 }
 
-/** Deterministic bytes (xorshift32), so failures reproduce. */
-export function randomBytes(n: number, seed = 1): Uint8Array {
-  const out = new Uint8Array(n);
+/** A deterministic generator of uint32s (xorshift32), so failures reproduce. */
+export function xorshift32(seed: number): () => number {
   let x = seed >>> 0 || 1;
-  for (let i = 0; i < n; i++) {
+  return () => {
     x ^= x << 13;
     x >>>= 0;
     x ^= x >>> 17;
     x ^= x << 5;
     x >>>= 0;
-    out[i] = x & 0xff;
-  }
+    return x;
+  };
+}
+
+/** Deterministic bytes (xorshift32), so failures reproduce. */
+export function randomBytes(n: number, seed = 1): Uint8Array {
+  const out = new Uint8Array(n);
+  const next = xorshift32(seed);
+  for (let i = 0; i < n; i++) out[i] = next() & 0xff;
   return out;
 }
 
