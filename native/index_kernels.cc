@@ -1617,16 +1617,21 @@ Napi::Value UfuncAt(const Napi::CallbackInfo& info) {
     if (vs != 0) vs = kItemsize[type];
   }
   // NumPy's indexed loop, when the values were not cast (JS says so) and it has one.
-  UfuncIndexedFn indexed = nin == 2 && ToBool(info[15]) ? UfuncIndexedLoop(static_cast<int>(op), static_cast<int>(type)) : nullptr;
-  if (indexed != nullptr) {
-    const uintptr_t ib = reinterpret_cast<uintptr_t>(I.region.base);
+  const bool use_indexed = nin == 2 && ToBool(info[15]);
+  const uintptr_t ib = reinterpret_cast<uintptr_t>(I.region.base);
+  const int64_t is = I.region.strides[0];
+  const bool i32 = xs.empty() && I.type == kI4 && !I.swap && ib % 4 == 0 && is % 4 == 0;
+  const bool i64 = xs.empty() && I.type == kI8 && !I.swap && ib % 8 == 0 && is % 8 == 0;
+  if (UfuncIndexedFn direct = use_indexed && (i32 || i64) ? UfuncIndexedLoop(static_cast<int>(op), static_cast<int>(type), i32) : nullptr) {
+    // SAFETY: count int32 or int64 items of the checked index region,
+    // aligned (just checked), in another memory than the target (xs is
+    // empty), so the loop's writes cannot change them.
+    direct(A.base, stride, n, I.region.base, is, count, vp, vs);
+    return Napi::Number::New(env, -1);
+  }
+  if (UfuncIndexedFn indexed = use_indexed ? UfuncIndexedLoop(static_cast<int>(op), static_cast<int>(type), false) : nullptr) {
     if (!xs.empty()) {
-      indexed(A.base, stride, n, xs.data(), 1, count, vp, vs);
-    } else if (I.type == kI8 && !I.swap && ib % 8 == 0 && I.region.strides[0] % 8 == 0) {
-      // SAFETY: count int64 items of the checked index region, aligned
-      // (just checked), in another memory than the target (xs is empty), so
-      // the loop's writes cannot change them.
-      indexed(A.base, stride, n, reinterpret_cast<const int64_t*>(I.region.base), I.region.strides[0] / 8, count, vp, vs);
+      indexed(A.base, stride, n, reinterpret_cast<const uint8_t*>(xs.data()), 8, count, vp, vs);
     } else {
       // Other index types read into a small block at a time, in order (a
       // whole resolved copy of 10M indices is 80 MB of fresh pages).
@@ -1636,7 +1641,7 @@ Napi::Value UfuncAt(const Napi::CallbackInfo& info) {
         const int64_t m = std::min(kBlock, count - k0);
         ForEachIndexIn(I, k0, m, [&](int64_t j, int64_t x) { block[static_cast<size_t>(j)] = x; });
         // SAFETY: values k0 .. k0 + m - 1 of the checked values region (or its copy).
-        indexed(A.base, stride, n, block.data(), 1, m, vp + k0 * vs, vs);
+        indexed(A.base, stride, n, reinterpret_cast<const uint8_t*>(block.data()), 8, m, vp + k0 * vs, vs);
       }
     }
     return Napi::Number::New(env, -1);

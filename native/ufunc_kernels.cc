@@ -1676,33 +1676,53 @@ struct FminAt {
   static T Apply(T a, T b) { return b != b ? a : a != a ? b : a < b ? a : b; }
 };
 
-// a[x] = F(a[x], v) for each index x = xs[k * xstride] (negative ones count
-// from the end) and value v = vp[k * vs] (bytes).
-// SAFETY: the caller checked every index to lie in [-n, n), so base + x * s
-// (x resolved into [0, n)) is an item of its checked, aligned target, and
-// vp + k * vs for k < count an item of its checked, aligned values.
-template <class F, class T>
-void IndexedLoop(uint8_t* base, int64_t s, int64_t n, const int64_t* xs, int64_t xstride, int64_t count, const uint8_t* vp, int64_t vs) {
+// a[x] = F(a[x], v) for each index x of type I at ip + k * is (bytes;
+// negative ones count from the end) and value v at vp + k * vs (bytes).
+// SAFETY: the caller checked every index to lie in [-n, n) and to be an
+// aligned I, so base + x * s (x resolved into [0, n)) is an item of its
+// checked, aligned target, and vp + k * vs for k < count an item of its
+// checked, aligned values.
+template <class F, class T, class I>
+void IndexedLoop(uint8_t* base, int64_t s, int64_t n, const uint8_t* ip, int64_t is, int64_t count, const uint8_t* vp, int64_t vs) {
   for (int64_t k = 0; k < count; k++) {
-    int64_t x = xs[k * xstride];
+    int64_t x = *reinterpret_cast<const I*>(ip + k * is);
     T* p = reinterpret_cast<T*>(base + (x < 0 ? x + n : x) * s);
     *p = static_cast<T>(F::Apply(*p, *reinterpret_cast<const T*>(vp + k * vs)));
   }
 }
 
-template <class F>
+template <class F, class I>
 UfuncIndexedFn IndexedFor(int type, bool ints, bool floats) {
   switch (type) {
-    case kF8: return floats ? IndexedLoop<F, double> : nullptr;
-    case kF4: return floats ? IndexedLoop<F, float> : nullptr;
-    case kI1: return ints ? IndexedLoop<F, int8_t> : nullptr;
-    case kU1: return ints ? IndexedLoop<F, uint8_t> : nullptr;
-    case kI2: return ints ? IndexedLoop<F, int16_t> : nullptr;
-    case kU2: return ints ? IndexedLoop<F, uint16_t> : nullptr;
-    case kI4: return ints ? IndexedLoop<F, int32_t> : nullptr;
-    case kU4: return ints ? IndexedLoop<F, uint32_t> : nullptr;
-    case kI8: return ints ? IndexedLoop<F, int64_t> : nullptr;
-    case kU8: return ints ? IndexedLoop<F, uint64_t> : nullptr;
+    case kF8: return floats ? IndexedLoop<F, double, I> : nullptr;
+    case kF4: return floats ? IndexedLoop<F, float, I> : nullptr;
+    case kI1: return ints ? IndexedLoop<F, int8_t, I> : nullptr;
+    case kU1: return ints ? IndexedLoop<F, uint8_t, I> : nullptr;
+    case kI2: return ints ? IndexedLoop<F, int16_t, I> : nullptr;
+    case kU2: return ints ? IndexedLoop<F, uint16_t, I> : nullptr;
+    case kI4: return ints ? IndexedLoop<F, int32_t, I> : nullptr;
+    case kU4: return ints ? IndexedLoop<F, uint32_t, I> : nullptr;
+    case kI8: return ints ? IndexedLoop<F, int64_t, I> : nullptr;
+    case kU8: return ints ? IndexedLoop<F, uint64_t, I> : nullptr;
+  }
+  return nullptr;
+}
+
+template <class I>
+UfuncIndexedFn IndexedOp(int op, int type) {
+  switch (op) {
+    case kAdd: return IndexedFor<Add, I>(type, true, true);
+    case kSubtract: return IndexedFor<Subtract, I>(type, true, true);
+    case kMultiply: return IndexedFor<Multiply, I>(type, true, true);
+    case kDivide: return IndexedFor<Divide, I>(type, false, true);
+    case kFloorDivide: return IndexedFor<FloorDivide, I>(type, true, true);
+    case kMinimum: return IndexedFor<Minimum, I>(type, true, true);
+    case kMaximum: return IndexedFor<Maximum, I>(type, true, true);
+    case kBitwiseAnd: return IndexedFor<BitwiseAnd, I>(type, true, false);
+    case kBitwiseOr: return IndexedFor<BitwiseOr, I>(type, true, false);
+    case kBitwiseXor: return IndexedFor<BitwiseXor, I>(type, true, false);
+    case kMathOpBase + kMFmax: return IndexedFor<FmaxAt, I>(type, true, true);
+    case kMathOpBase + kMFmin: return IndexedFor<FminAt, I>(type, true, true);
   }
   return nullptr;
 }
@@ -1721,22 +1741,8 @@ UfuncChunkFn UfuncLoop(int op, int type, int* nin, int* result) {
   return fn;
 }
 
-UfuncIndexedFn UfuncIndexedLoop(int op, int type) {
-  switch (op) {
-    case kAdd: return IndexedFor<Add>(type, true, true);
-    case kSubtract: return IndexedFor<Subtract>(type, true, true);
-    case kMultiply: return IndexedFor<Multiply>(type, true, true);
-    case kDivide: return IndexedFor<Divide>(type, false, true);
-    case kFloorDivide: return IndexedFor<FloorDivide>(type, true, true);
-    case kMinimum: return IndexedFor<Minimum>(type, true, true);
-    case kMaximum: return IndexedFor<Maximum>(type, true, true);
-    case kBitwiseAnd: return IndexedFor<BitwiseAnd>(type, true, false);
-    case kBitwiseOr: return IndexedFor<BitwiseOr>(type, true, false);
-    case kBitwiseXor: return IndexedFor<BitwiseXor>(type, true, false);
-    case kMathOpBase + kMFmax: return IndexedFor<FmaxAt>(type, true, true);
-    case kMathOpBase + kMFmin: return IndexedFor<FminAt>(type, true, true);
-  }
-  return nullptr;
+UfuncIndexedFn UfuncIndexedLoop(int op, int type, bool int32_indices) {
+  return int32_indices ? IndexedOp<int32_t>(op, type) : IndexedOp<int64_t>(op, type);
 }
 
 bool UfuncNegativePower() {

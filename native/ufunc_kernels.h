@@ -35,21 +35,23 @@ using UfuncChunkFn = void (*)(int64_t n, const void* const* in, const int64_t* i
 // UfuncNegativePower() reads and clears.
 UfuncChunkFn UfuncLoop(int op, int type, int* nin, int* result);
 
-// NumPy's "indexed" loop of ufunc.at: a[x] = op(a[x], v) for each index
-// x = xs[k * xstride] (in [-n, n): negative ones count from the end) and
-// value v at vp + k * vs (bytes), over items of type `type` at byte stride
-// s from base. SAFETY: the caller checks every index and that target and
-// values are aligned items of checked memory.
-using UfuncIndexedFn = void (*)(uint8_t* base, int64_t s, int64_t n, const int64_t* xs, int64_t xstride, int64_t count,
+// NumPy's "indexed" loop of ufunc.at: a[x] = op(a[x], v) for each index x
+// at ip + k * is (bytes; an int64, or an int32 for the int32 loops; in
+// [-n, n): negative ones count from the end) and value v at vp + k * vs
+// (bytes), over items of type `type` at byte stride s from base. SAFETY:
+// the caller checks every index, that the indices are aligned for their
+// type, and that target and values are aligned items of checked memory.
+using UfuncIndexedFn = void (*)(uint8_t* base, int64_t s, int64_t n, const uint8_t* ip, int64_t is, int64_t count,
                                 const uint8_t* vp, int64_t vs);
 
-// The indexed loop of `op` at `type` where NumPy has one (add, subtract,
-// multiply, divide, floor_divide, minimum, maximum, fmin, fmax) or where it
-// gives the element-wise loop's results (the bitwise ops), else nullptr.
-// Only for values of the target's own type: NumPy's ufunc.at takes its
-// indexed loop only when nothing is cast, and its fmax/fmin keep the second
-// of tied zeros there (the C library's fmax), the first elsewhere.
-UfuncIndexedFn UfuncIndexedLoop(int op, int type);
+// The indexed loop of `op` at `type` over int64 indices (int32 ones with
+// `int32_indices`) where NumPy has one (add, subtract, multiply, divide,
+// floor_divide, minimum, maximum, fmin, fmax) or where it gives the
+// element-wise loop's results (the bitwise ops), else nullptr. Only for
+// values of the target's own type: NumPy's ufunc.at takes its indexed loop
+// only when nothing is cast, and its fmax/fmin keep the second of tied
+// zeros there (the C library's fmax), the first elsewhere.
+UfuncIndexedFn UfuncIndexedLoop(int op, int type, bool int32_indices);
 
 // Whether a loop run on this thread since the last call met an integer
 // raised to a negative power (NumPy's ValueError); clears the flag.
