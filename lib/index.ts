@@ -79,6 +79,8 @@ export { maximumAccumulate, minimumAccumulate } from './accumulate';
 export type { AccumulateOptions } from './accumulate';
 export { addReduceat, multiplyReduceat, minimumReduceat, maximumReduceat, logicalAndReduceat, logicalOrReduceat, logicalXorReduceat, bitwiseAndReduceat, bitwiseOrReduceat, bitwiseXorReduceat } from './reduceat';
 export type { ReduceatOptions } from './reduceat';
+export { bitwiseAndReduce, bitwiseOrReduce, bitwiseXorReduce, logicalAndReduce, logicalOrReduce, logicalXorReduce } from './ufunc-reduce';
+export type { UfuncReduceOptions } from './ufunc-reduce';
 export type { CumulativeOptions } from './cumulative';
 export { diff } from './diff';
 export type { DiffOptions } from './diff';

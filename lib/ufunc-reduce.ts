@@ -1,0 +1,148 @@
+/**
+ * NumPy's `ufunc.reduce(a, axis=0, dtype, out, keepdims, initial, where)`
+ * for the bitwise and logical ufuncs: `bitwiseOrReduce(flags)` is
+ * `np.bitwise_or.reduce(flags)` (the union of every row's flag bits),
+ * `bitwiseXorReduce` a parity or checksum, `bitwiseAndReduce`,
+ * `logicalAndReduce`/`logicalOrReduce` (NumPy's `all`/`any` with
+ * ufunc.reduce's `axis=0` default) and `logicalXorReduce` (odd counts of
+ * true items). `add`, `multiply`, `minimum` and `maximum` reduce as `sum`,
+ * `prod`, `min` and `max`.
+ *
+ * As NumPy: the default axis is 0 (`null`: every axis; a list: those axes);
+ * the result's dtype is the loop's (`a`'s for the bitwise ufuncs, bool for
+ * the logical ones, floats NumPy's TypeError for the bitwise ones) or
+ * `dtype`; an empty reduction gives the ufunc's identity (`bitwise_and`'s is
+ * -1: every bit set, 255 in uint8) or `initial`, which also joins every
+ * reduction; `where` masks items out (they count as the identity); `out`
+ * receives the result. Every ufunc here is associative and commutative on
+ * its integers and truths, so each axis is folded with the `…Reduceat`
+ * kernels (lib/reduceat.ts) in any order and gives NumPy's bits.
+ * @module
+ */
+import { inspect } from 'util';
+import { allocate, requireArray } from './internal';
+import { AxisError, ValueError } from './errors';
+import { dtype as toDType, type DTypeLike } from './dtype';
+import type { NdArray } from './ndarray';
+import { asarray } from './array-coerce';
+import { full } from './create';
+import { axisInOptions, readKnownOptions, type WithAxis } from './options';
+import type { PyScalar } from './promote';
+import { canCast } from './promote';
+import { pyShape } from './format';
+import { bitwiseAndReduceat, bitwiseOrReduceat, bitwiseXorReduceat, logicalAndReduceat, logicalOrReduceat, logicalXorReduceat } from './reduceat';
+import { bitwiseAnd, bitwiseOr, bitwiseXor } from './ufuncs/bitwise';
+import { logicalAnd, logicalOr, logicalXor } from './ufuncs/compare';
+import { where as select } from './ufuncs/where';
+import { broadcastTo } from './views';
+import type { Axis } from './reduce-axis';
+
+/** Options of the `…Reduce` functions (NumPy's keywords of ufunc.reduce). */
+export interface UfuncReduceOptions {
+  /** The axis or axes to reduce (default 0; `null`: all). */
+  axis?: Axis;
+  /** The dtype the reduction runs in and the result has. */
+  dtype?: DTypeLike | null;
+  /** A writeable array of the result's shape to write into; it is returned. */
+  out?: NdArray | null;
+  /** Keep the reduced axes as length-1 axes. */
+  keepdims?: boolean;
+  /** The value each reduction starts from (also the result of an empty one). */
+  initial?: PyScalar;
+  /** Only the items where this bool array (broadcast to `a`) is true are reduced. */
+  where?: NdArray | boolean | readonly unknown[];
+}
+
+type Op = 'bitwise_and' | 'bitwise_or' | 'bitwise_xor' | 'logical_and' | 'logical_or' | 'logical_xor';
+type Reduceat = (a: NdArray, indices: readonly number[], axis: number, options: { dtype?: DTypeLike | null }) => NdArray;
+type Binary = (x1: unknown, x2: unknown) => NdArray;
+
+/** Each ufunc's identity (NumPy's `ufunc.identity`), its reduceat and itself. */
+const OPS: Readonly<Record<Op, { identity: number | boolean; at: Reduceat; ufunc: Binary }>> = {
+  bitwise_and: { identity: -1, at: bitwiseAndReduceat as Reduceat, ufunc: bitwiseAnd as Binary },
+  bitwise_or: { identity: 0, at: bitwiseOrReduceat as Reduceat, ufunc: bitwiseOr as Binary },
+  bitwise_xor: { identity: 0, at: bitwiseXorReduceat as Reduceat, ufunc: bitwiseXor as Binary },
+  logical_and: { identity: true, at: logicalAndReduceat as Reduceat, ufunc: logicalAnd as Binary },
+  logical_or: { identity: false, at: logicalOrReduceat as Reduceat, ufunc: logicalOr as Binary },
+  logical_xor: { identity: false, at: logicalXorReduceat as Reduceat, ufunc: logicalXor as Binary },
+};
+
+function reduce(op: Op, fn: string, a: NdArray, axisArg: Axis | WithAxis<UfuncReduceOptions, Axis> | undefined, options: UfuncReduceOptions | undefined): NdArray {
+  requireArray(a, fn, 'a');
+  const [axisGiven, rest] = axisInOptions<Axis, UfuncReduceOptions>(fn, axisArg, options);
+  const o = readKnownOptions(rest ?? {}, ['axis', 'dtype', 'out', 'keepdims', 'initial', 'where'], fn) as UfuncReduceOptions;
+  const axis = axisGiven === undefined ? (o.axis === undefined ? 0 : o.axis) : axisGiven;
+  const { identity, at, ufunc } = OPS[op];
+  const dt = o.dtype === undefined || o.dtype === null ? null : toDType(o.dtype);
+  // The loop first, with its TypeErrors (floats have no bitwise loop): the ufunc over empty arrays.
+  const probe = allocate(dt ?? a.dtype, [0]);
+  const rdt = dt ?? ufunc(probe, probe).dtype;
+  const axes = reducedAxes(axis, a.ndim);
+  const kept = a.shape.map((n, d) => (axes.includes(d) ? 1 : n));
+  let x = a;
+  if (o.where !== undefined && o.where !== true) {
+    const mask = typeof o.where === 'boolean' ? asarray(false) : asarray(o.where as never, 'bool');
+    // Items masked out count as the identity (cast into a's dtype: -1 is 255 in uint8).
+    x = select(broadcastTo(mask, a.shape), a, asarray(identity).astype(a.dtype));
+  }
+  let r: NdArray;
+  if (axes.some((d) => a.shape[d] === 0)) {
+    r = full(kept, identity, 'i8').astype(rdt);
+  } else if (axes.length === 0) {
+    // No axis: every item on its own, cast to the loop's dtype (a new array).
+    r = x.astype(rdt);
+  } else {
+    r = x;
+    for (const d of axes) r = at(r, [0], d, { dtype: dt });
+  }
+  if (o.initial !== undefined && o.initial !== null) r = ufunc(r, asarray(o.initial as never).astype(rdt)).astype(rdt, { copy: false });
+  if (!o.keepdims) r = r.reshape(a.shape.filter((_, d) => !axes.includes(d)));
+  const out = o.out ?? null;
+  if (out === null) return r;
+  if (out.ndim !== r.ndim) throw new ValueError(`output parameter for reduction operation ${op} has the wrong number of dimensions: Found ${out.ndim} but expected ${r.ndim}`);
+  if (out.shape.some((n, d) => n !== r.shape[d])) throw new ValueError(`non-broadcastable output operand with shape ${pyShape(out.shape)} doesn't match the broadcast shape ${pyShape(r.shape)}`);
+  if (!canCast(r.dtype, out.dtype, 'same_kind')) throw new TypeError(`Cannot cast ufunc '${op}' output from ${inspect(r.dtype)} to ${inspect(out.dtype)} with casting rule 'same_kind'`);
+  out.set(r);
+  return out;
+}
+
+/** The axes `axis` names (0 by default; null: all), each once; NumPy's AxisError and ValueError. */
+function reducedAxes(axis: Axis, ndim: number): number[] {
+  if (axis === null) return [...Array(ndim).keys()];
+  // NumPy reduces a 0-d array over no axis for an int axis of 0 or -1 (not for a tuple).
+  if (ndim === 0 && (axis === 0 || axis === -1)) return [];
+  const list = typeof axis === 'number' ? [axis] : [...axis];
+  const out: number[] = [];
+  for (const x of list) {
+    if (!Number.isInteger(x) || x < -ndim || x >= ndim) throw new AxisError(`axis ${x} is out of bounds for array of dimension ${ndim}`);
+    const d = x < 0 ? x + ndim : x;
+    if (out.includes(d)) throw new ValueError('duplicate value in \'axis\'');
+    out.push(d);
+  }
+  return out;
+}
+
+/** NumPy's `np.bitwise_and.reduce(a, axis=0, …)`: the bits set in every item (an empty reduction: all bits). */
+export function bitwiseAndReduce(a: NdArray, axis?: Axis | WithAxis<UfuncReduceOptions, Axis>, options?: UfuncReduceOptions): NdArray {
+  return reduce('bitwise_and', 'bitwiseAndReduce', a, axis, options);
+}
+/** NumPy's `np.bitwise_or.reduce(a, axis=0, …)`: the bits set in any item (flag unions). */
+export function bitwiseOrReduce(a: NdArray, axis?: Axis | WithAxis<UfuncReduceOptions, Axis>, options?: UfuncReduceOptions): NdArray {
+  return reduce('bitwise_or', 'bitwiseOrReduce', a, axis, options);
+}
+/** NumPy's `np.bitwise_xor.reduce(a, axis=0, …)`: the bits set in an odd number of items (parity, checksums). */
+export function bitwiseXorReduce(a: NdArray, axis?: Axis | WithAxis<UfuncReduceOptions, Axis>, options?: UfuncReduceOptions): NdArray {
+  return reduce('bitwise_xor', 'bitwiseXorReduce', a, axis, options);
+}
+/** NumPy's `np.logical_and.reduce(a, axis=0, …)`: whether every item is true (`all` with axis 0 by default). */
+export function logicalAndReduce(a: NdArray, axis?: Axis | WithAxis<UfuncReduceOptions, Axis>, options?: UfuncReduceOptions): NdArray {
+  return reduce('logical_and', 'logicalAndReduce', a, axis, options);
+}
+/** NumPy's `np.logical_or.reduce(a, axis=0, …)`: whether any item is true (`any` with axis 0 by default). */
+export function logicalOrReduce(a: NdArray, axis?: Axis | WithAxis<UfuncReduceOptions, Axis>, options?: UfuncReduceOptions): NdArray {
+  return reduce('logical_or', 'logicalOrReduce', a, axis, options);
+}
+/** NumPy's `np.logical_xor.reduce(a, axis=0, …)`: whether an odd number of items is true. */
+export function logicalXorReduce(a: NdArray, axis?: Axis | WithAxis<UfuncReduceOptions, Axis>, options?: UfuncReduceOptions): NdArray {
+  return reduce('logical_xor', 'logicalXorReduce', a, axis, options);
+}
