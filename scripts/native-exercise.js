@@ -308,6 +308,33 @@ async function main() {
     const m = map(file(new Uint8Array(8000)), 'r+');
     assert.strictEqual(K.addAt(m, 0, 1000, 8, 0, false, idx.buffer, 0, 300, 8, 9, false, 1.5), -1);
     assert.strictEqual(K.addAt(m, 0, 400, 8, 0, false, idx.buffer, 0, 300, 8, 9, false, 1.5), 0);
+    // ufuncAt (ufunc.at): NumPy's indexed loops over int64 and int32 indices
+    // in place, other index types in blocks, the loop an item at a time (a
+    // mapping target, a unary op), indices and values in the target's own
+    // memory, an integer's negative power, and the refusals.
+    const vals = new Float64Array(300).map((_, i) => i - 150);
+    const tgt = new Float64Array(1000).buffer;
+    assert.strictEqual(K.ufuncAt(0, 0, tgt, 0, 1000, 8, idx.buffer, 0, 300, 8, 9, false, vals.buffer, 0, 8, true), -1);
+    const idx32 = Int32Array.from(idx, Number);
+    assert.strictEqual(K.ufuncAt(11, 0, tgt, 0, 1000, 8, idx32.buffer, 0, 300, 4, 6, false, vals.buffer, 0, 0, true), -1);
+    assert.strictEqual(K.ufuncAt(11, 0, tgt, 0, 1000, 8, Int16Array.from(idx, Number).buffer, 0, 300, 2, 4, false, vals.buffer, 0, 8, true), -1);
+    assert.strictEqual(K.ufuncAt(11, 0, m, 0, 1000, 8, idx.buffer, 0, 300, 8, 9, false, vals.buffer, 0, 8, false), -1);
+    assert.strictEqual(K.ufuncAt(12, 0, m, 0, 1000, 8, idx32.buffer, 0, 300, 4, 6, false, null, 0, 0, false), -1);
+    // Byte-swapped int32 indices: -500 reads as 0x0cfeffff, out of range at position 0.
+    assert.strictEqual(K.ufuncAt(12, 0, m, 0, 1000, 8, idx32.buffer, 0, 300, 4, 6, true, null, 0, 0, false), 0);
+    const own = new BigInt64Array(1000).map((_, i) => BigInt(i % 7));
+    assert.strictEqual(K.ufuncAt(0, 9, own.buffer, 0, 1000, 8, own.buffer, 0, 999, 8, 9, false, own.buffer, 8, 8, true), -1);
+    assert.strictEqual(K.ufuncAt(11, 9, own.buffer, 0, 1000, 8, own.buffer, 0, 999, 8, 9, false, own.buffer, 8, 8, false), -1);
+    const ints = new Int32Array(10).fill(2);
+    assert.strictEqual(K.ufuncAt(32, 6, ints.buffer, 0, 10, 4, new BigInt64Array([0n, 1n, 2n, 3n]).buffer, 0, 4, 8, 9, false, Int32Array.from([2, 3, -1, 2]).buffer, 0, 4, true), -4);
+    assert.deepStrictEqual(Array.from(ints.subarray(0, 4)), [4, 8, 2, 2]);
+    assert.strictEqual(K.ufuncAt(0, 0, tgt, 0, 400, 8, idx.buffer, 0, 300, 8, 9, false, vals.buffer, 0, 8, true), 0);
+    throwsCode(() => K.ufuncAt(0, 0, tgt, 8, 1000, 8, idx.buffer, 0, 300, 8, 9, false, vals.buffer, 0, 8, true), 'ERR_OUT_OF_RANGE', RangeError);
+    throwsCode(() => K.ufuncAt(0, 0, tgt, 0, 1000, 8, idx.buffer, 0, 300, 8, 9, false, vals.buffer, 8, 8, true), 'ERR_OUT_OF_RANGE', RangeError);
+    throwsCode(() => K.ufuncAt(0, 0, tgt, 4, 999, 8, idx.buffer, 0, 300, 8, 9, false, vals.buffer, 0, 8, true), 'ERR_OUT_OF_RANGE', RangeError);
+    throwsCode(() => K.ufuncAt(4, 0, tgt, 0, 1000, 8, idx.buffer, 0, 300, 8, 9, false, vals.buffer, 0, 8, true), 'ERR_INVALID_ARG_TYPE', TypeError);
+    throwsCode(() => K.ufuncAt(12, 0, tgt, 0, 1000, 8, idx.buffer, 0, 300, 8, 9, false, vals.buffer, 0, 8, true), 'ERR_INVALID_ARG_TYPE', TypeError);
+    throwsCode(() => K.ufuncAt(0, 12, tgt, 0, 1000, 8, idx.buffer, 0, 300, 8, 9, false, vals.buffer, 0, 8, true), 'ERR_INVALID_ARG_TYPE', TypeError);
     const nz = new Float64Array(buf).filter((v) => v !== 0).length;
     assert.strictEqual(K.compress(buf, 0, 1000, 8, 0, false, m, 0, 8, 8, new ArrayBuffer(8000), 0, 1000), nz);
     const perm = new Uint32Array(1000);
