@@ -22,11 +22,15 @@
  * Unlike NumPy 2.4, whose fast path ignores it, a read-only `a` is refused.
  *
  * A 1-d `a` whose dtype is the loop's (float64, float32, an integer or bool,
- * native order, aligned) and a 1-d integer index array run in the kernel,
- * one loop call per index as NumPy's (so `powerAt(x, i, 0.5)` takes the
- * square-root path as there). Anything else runs the ufunc over the indices
- * in rounds, each round the next occurrence of every index, so a heavily
- * repeated index costs one ufunc call per repeat.
+ * native order, aligned) and a 1-d integer index array run in the kernel:
+ * with values of `a`'s own dtype, NumPy's indexed loops where NumPy has them
+ * (add, subtract, multiply, divide, floor_divide, minimum, maximum, fmin,
+ * fmax; their `fmax`/`fmin` keep the second of tied zeros, as NumPy's),
+ * else the ufunc's loop called once per index with the value at stride 0,
+ * as NumPy's slow path (so `powerAt(x, i, 0.5)` takes the square-root path
+ * as there). Anything else runs the ufunc over the indices in rounds, each
+ * round the next occurrence of every index, so a heavily repeated index
+ * costs one ufunc call per repeat.
  * @module
  */
 import { asarray } from '../array-coerce';
