@@ -1664,16 +1664,43 @@ Napi::Value UfuncStreamMinBytes(const Napi::CallbackInfo& info) {
 
 // ------------------------------------------------------------------ ufunc.at
 
+// The indexed loops' minimum and maximum: Minimum's and Maximum's values
+// (NaN in `a` kept, a tie gives `b`), written as selects the compiler makes
+// branch-free. The scalar loop's branches mispredicted on the ties group
+// maxima meet once a group's maximum is found (10M values into 1000 groups,
+// a quarter of them ties: 17.7 ms, a typed-array loop 8.4 ms).
+struct MinimumAt {
+  template <class T>
+  static T Apply(T a, T b) {
+    T r = a < b ? a : b;
+    return a != a ? a : r;
+  }
+};
+struct MaximumAt {
+  template <class T>
+  static T Apply(T a, T b) {
+    T r = a > b ? a : b;
+    return a != a ? a : r;
+  }
+};
 // NumPy's fmax/fmin "indexed" loops (ufunc.at with no cast) call the C
 // library's fmax/fmin: NaN gives way to a number and a tie keeps the second
 // operand (the value), where its element-wise loops keep the first.
 struct FmaxAt {
   template <class T>
-  static T Apply(T a, T b) { return b != b ? a : a != a ? b : a > b ? a : b; }
+  static T Apply(T a, T b) {
+    T r = a > b ? a : b;
+    r = a != a ? b : r;
+    return b != b ? a : r;
+  }
 };
 struct FminAt {
   template <class T>
-  static T Apply(T a, T b) { return b != b ? a : a != a ? b : a < b ? a : b; }
+  static T Apply(T a, T b) {
+    T r = a < b ? a : b;
+    r = a != a ? b : r;
+    return b != b ? a : r;
+  }
 };
 
 // a[x] = F(a[x], v) for each index x of type I at ip + k * is (bytes;
@@ -1716,8 +1743,8 @@ UfuncIndexedFn IndexedOp(int op, int type) {
     case kMultiply: return IndexedFor<Multiply, I>(type, true, true);
     case kDivide: return IndexedFor<Divide, I>(type, false, true);
     case kFloorDivide: return IndexedFor<FloorDivide, I>(type, true, true);
-    case kMinimum: return IndexedFor<Minimum, I>(type, true, true);
-    case kMaximum: return IndexedFor<Maximum, I>(type, true, true);
+    case kMinimum: return IndexedFor<MinimumAt, I>(type, true, true);
+    case kMaximum: return IndexedFor<MaximumAt, I>(type, true, true);
     case kBitwiseAnd: return IndexedFor<BitwiseAnd, I>(type, true, false);
     case kBitwiseOr: return IndexedFor<BitwiseOr, I>(type, true, false);
     case kBitwiseXor: return IndexedFor<BitwiseXor, I>(type, true, false);
