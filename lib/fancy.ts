@@ -407,7 +407,7 @@ function forEachIndex(shape: readonly number[], strides: readonly number[], fn: 
 }
 
 /** Copies the items at `offsets` of `a` into a new array of `shape` laid out in `order`. */
-function gather(a: NdArray, offsets: readonly number[], shape: readonly number[], order: readonly number[]): NdArray {
+export function gather(a: NdArray, offsets: readonly number[], shape: readonly number[], order: readonly number[]): NdArray {
   const r = allocateOrdered(a.dtype, shape, order);
   if (offsets.length === 0) return r;
   const n = a.itemsize;

@@ -11,10 +11,13 @@
  * As NumPy: the default axis is 0 (`null`: every axis; a list: those axes);
  * the result's dtype is the loop's (`a`'s for the bitwise ufuncs, bool for
  * the logical ones, floats NumPy's TypeError for the bitwise ones) or
- * `dtype`; an empty reduction gives the ufunc's identity (`bitwise_and`'s is
- * -1: every bit set, 255 in uint8) or `initial`, which also joins every
- * reduction; `where` masks items out (they count as the identity); `out`
- * receives the result. Every ufunc here is associative and commutative on
+ * `dtype` (a bitwise ufunc with `out` and no `dtype` runs in out's dtype,
+ * as NumPy resolves its loop from out's: a float out is NumPy's TypeError);
+ * an empty reduction gives the ufunc's identity (`bitwise_and`'s is -1: every
+ * bit set, 255 in uint8) or `initial`, which also joins every reduction;
+ * `where` masks items out (they count as the identity); `out` is checked
+ * against the result's shape before anything is computed (NumPy's
+ * messages) and receives the result. Every ufunc here is associative and commutative on
  * its integers and truths, so each axis is folded with the `…Reduceat`
  * kernels (lib/reduceat.ts) in any order and gives NumPy's bits.
  * @module
@@ -22,14 +25,14 @@
 import { inspect } from 'util';
 import { allocate, requireArray } from './internal';
 import { AxisError, ValueError } from './errors';
-import { dtype as toDType, type DTypeLike } from './dtype';
+import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import type { NdArray } from './ndarray';
 import { asarray } from './array-coerce';
 import { full } from './create';
 import { axisInOptions, readKnownOptions, type WithAxis } from './options';
 import type { PyScalar } from './promote';
 import { canCast } from './promote';
-import { pyShape } from './format';
+import { tupleNoSpace } from './format';
 import { bitwiseAndReduceat, bitwiseOrReduceat, bitwiseXorReduceat, logicalAndReduceat, logicalOrReduceat, logicalXorReduceat } from './reduceat';
 import { bitwiseAnd, bitwiseOr, bitwiseXor } from './ufuncs/bitwise';
 import { logicalAnd, logicalOr, logicalXor } from './ufuncs/compare';
@@ -73,12 +76,26 @@ function reduce(op: Op, fn: string, a: NdArray, axisArg: Axis | WithAxis<UfuncRe
   const o = readKnownOptions(rest ?? {}, ['axis', 'dtype', 'out', 'keepdims', 'initial', 'where'], fn) as UfuncReduceOptions;
   const axis = axisGiven === undefined ? (o.axis === undefined ? 0 : o.axis) : axisGiven;
   const { identity, at, ufunc } = OPS[op];
-  const dt = o.dtype === undefined || o.dtype === null ? null : toDType(o.dtype);
-  // The loop first, with its TypeErrors (floats have no bitwise loop): the ufunc over empty arrays.
+  const given = o.dtype === undefined || o.dtype === null ? null : toDType(o.dtype);
+  const out = o.out ?? null;
+  // The loop runs in `dtype`, else (bitwise ufuncs, whose loops give their
+  // input type) in out's dtype, as NumPy resolves it from out's, else in a's;
+  // it is found first, with its TypeErrors (floats have no bitwise loop):
+  // the ufunc over empty arrays of that dtype. The logical loops give bools,
+  // cast into any out.
+  const dt = given ?? (op.startsWith('bitwise') ? out?.dtype : null) ?? null;
   const probe = allocate(dt ?? a.dtype, [0]);
-  const rdt = dt ?? ufunc(probe, probe).dtype;
+  let rdt: DType;
+  try {
+    rdt = dt ?? ufunc(probe, probe).dtype;
+    if (dt !== null) ufunc(probe, probe);
+  } catch (e) {
+    if (given !== null && e instanceof TypeError) throw new TypeError(`No loop matching the specified signature and casting was found for ufunc ${op}`);
+    throw e;
+  }
   const axes = reducedAxes(axis, a.ndim);
   const kept = a.shape.map((n, d) => (axes.includes(d) ? 1 : n));
+  if (out !== null) checkOut(op, out, a.shape, axes, o.keepdims === true);
   let x = a;
   if (o.where !== undefined && o.where !== true) {
     const mask = typeof o.where === 'boolean' ? asarray(false) : asarray(o.where as never, 'bool');
@@ -97,13 +114,27 @@ function reduce(op: Op, fn: string, a: NdArray, axisArg: Axis | WithAxis<UfuncRe
   }
   if (o.initial !== undefined && o.initial !== null) r = ufunc(r, asarray(o.initial as never).astype(rdt)).astype(rdt, { copy: false });
   if (!o.keepdims) r = r.reshape(a.shape.filter((_, d) => !axes.includes(d)));
-  const out = o.out ?? null;
   if (out === null) return r;
-  if (out.ndim !== r.ndim) throw new ValueError(`output parameter for reduction operation ${op} has the wrong number of dimensions: Found ${out.ndim} but expected ${r.ndim}`);
-  if (out.shape.some((n, d) => n !== r.shape[d])) throw new ValueError(`non-broadcastable output operand with shape ${pyShape(out.shape)} doesn't match the broadcast shape ${pyShape(r.shape)}`);
   if (!canCast(r.dtype, out.dtype, 'same_kind')) throw new TypeError(`Cannot cast ufunc '${op}' output from ${inspect(r.dtype)} to ${inspect(out.dtype)} with casting rule 'same_kind'`);
   out.set(r);
   return out;
+}
+
+/**
+ * NumPy's checks of `out` against the reduction's shape, before anything is
+ * computed: its axis count, then each axis (NumPy's iterator error, out's
+ * axes laid along a's with the reduced ones as `newaxis`, leading ones
+ * dropped from the message as NumPy drops them).
+ */
+function checkOut(op: Op, out: NdArray, shape: readonly number[], axes: readonly number[], keepdims: boolean): void {
+  const want = shape.map((n, d) => (axes.includes(d) ? (keepdims ? 1 : -1) : n));
+  const expected = want.filter((n) => n >= 0);
+  if (out.ndim !== expected.length) throw new ValueError(`output parameter for reduction operation ${op} has the wrong number of dimensions: Found ${out.ndim} but expected ${expected.length}`);
+  if (out.shape.every((n, d) => n === expected[d])) return;
+  let k = 0;
+  const remapped = want.map((n) => (n < 0 ? 'newaxis' : String(out.shape[k++])));
+  while (remapped[0] === 'newaxis') remapped.shift();
+  throw new ValueError(`operands could not be broadcast together with remapped shapes [original->remapped]: ${tupleNoSpace(out.shape)}->(${remapped.join(',')}) ${tupleNoSpace(shape)} `);
 }
 
 /** The axes `axis` names (0 by default; null: all), each once; NumPy's AxisError and ValueError. */

@@ -77,11 +77,17 @@ describeWithNumpy('ufunc.reduce of the bitwise and logical ufuncs against NumPy'
     expectCasesLikeNumpy(cases);
   });
 
-  test("NumPy's errors: no bitwise loop for floats, axes out of range or repeated, a 0-d array with axis 0", () => {
+  test("NumPy's errors: no bitwise loop for floats (nor for a float dtype or out), axes out of range or repeated, out of the wrong shape, a 0-d array with axis 0", () => {
     expectCasesLikeNumpy([
       { py: 'np.bitwise_or.reduce(np.array([1.5, 2.0]))', js: () => mm.bitwiseOrReduce(mm.array([1.5, 2])) },
       { py: 'np.bitwise_xor.reduce(np.zeros((2, 3), np.uint8), axis=2)', js: () => mm.bitwiseXorReduce(mm.zeros([2, 3], 'u1'), 2) },
       { py: 'np.bitwise_xor.reduce(np.zeros((2, 3), np.uint8), axis=(1, -1))', js: () => mm.bitwiseXorReduce(mm.zeros([2, 3], 'u1'), [1, -1]) },
+      { py: "np.bitwise_or.reduce(np.zeros(0, np.uint8), dtype='f8')", js: () => mm.bitwiseOrReduce(mm.zeros([0], 'u1'), 0, { dtype: 'f8' }) },
+      { py: 'np.bitwise_or.reduce(np.arange(6, dtype=np.int32).reshape(2, 3), out=np.zeros(3))', js: () => mm.bitwiseOrReduce(mm.arange(6, 'i4').reshape([2, 3]), 0, { out: mm.zeros([3]) }) },
+      { py: 'np.bitwise_or.reduce(np.zeros((2, 3), np.int32), out=np.zeros((2, 3), np.int32))', js: () => mm.bitwiseOrReduce(mm.zeros([2, 3], 'i4'), 0, { out: mm.zeros([2, 3], 'i4') }) },
+      { py: 'np.bitwise_or.reduce(np.zeros((2, 3, 4), np.int32), axis=1, out=np.zeros((2, 5), np.int32))', js: () => mm.bitwiseOrReduce(mm.zeros([2, 3, 4], 'i4'), 1, { out: mm.zeros([2, 5], 'i4') }) },
+      { py: 'np.bitwise_or.reduce(np.zeros((2, 3, 4), np.int32), axis=(0, 2), out=np.zeros(4, np.int32))', js: () => mm.bitwiseOrReduce(mm.zeros([2, 3, 4], 'i4'), [0, 2], { out: mm.zeros([4], 'i4') }) },
+      { py: 'np.bitwise_or.reduce(np.zeros((2, 3, 4), np.int32), axis=None, out=np.zeros(1, np.int32))', js: () => mm.bitwiseOrReduce(mm.zeros([2, 3, 4], 'i4'), null, { out: mm.zeros([1], 'i4') }) },
       { py: 'np.logical_or.reduce(np.array(True))', js: () => mm.logicalOrReduce(mm.array(true)) },
       { py: 'np.logical_or.reduce(np.array(True), axis=None)', js: () => mm.logicalOrReduce(mm.array(true), null) },
     ]);

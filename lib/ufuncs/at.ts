@@ -36,7 +36,7 @@
 import { asarray } from '../array-coerce';
 import type { DType } from '../dtype';
 import { ValueError } from '../errors';
-import { atKey, atSelection, type AtItems } from '../fancy';
+import { atKey, atSelection, gather, type AtItems } from '../fancy';
 import { allocate, NdArray as ArrayClass, requireArray, requireWritable, storageOf } from '../internal';
 import { ufuncAtByKernel } from '../index-kernels';
 import type { NdArray } from '../ndarray';
@@ -148,7 +148,7 @@ function byRounds(c: AtCall, key: ReturnType<typeof atKey>, out: DType): void {
  */
 function apply(c: AtCall, offsets: readonly number[], pos: Int32Array, v: NdArray | null): void {
   if (pos.length === 0) return;
-  const cur = gather(c.a, offsets, pos);
+  const cur = gather(c.a, Array.from(pos, (i) => offsets[i]), [pos.length], [0]);
   const res = v === null ? (c.op as Unary)(cur) : (c.op as Binary)(cur, v.ndim === 0 ? v : pick(v, pos));
   scatter(c.a, offsets, pos, res.dtype.equals(c.a.dtype) ? res : res.astype(c.a.dtype, { casting: 'unsafe' }));
 }
@@ -175,21 +175,6 @@ function bytesOf(x: NdArray): Uint8Array {
   return w.bytes.subarray(x.offset - w.start, x.offset - w.start + x.size * x.itemsize);
 }
 
-/** A new 1-d array of the items of `a` at `offsets[pos[k]]`. */
-function gather(a: NdArray, offsets: readonly number[], pos: Int32Array): NdArray {
-  const n = a.itemsize;
-  const r = allocate(a.dtype, [pos.length]);
-  const dst = bytesOf(r);
-  const at = storageOf(a).cursor(n);
-  for (let k = 0; k < pos.length; k++) {
-    const off = offsets[pos[k]];
-    const w = at(off);
-    const o = off - w.start;
-    for (let b = 0; b < n; b++) dst[k * n + b] = w.bytes[o + b];
-  }
-  return r;
-}
-
 /** Writes item k of `x` (a fresh array of `a`'s dtype) to `offsets[pos[k]]` of `a`. */
 function scatter(a: NdArray, offsets: readonly number[], pos: Int32Array, x: NdArray): void {
   const n = a.itemsize;
@@ -207,12 +192,7 @@ function scatter(a: NdArray, offsets: readonly number[], pos: Int32Array, x: NdA
 
 /** Items `pos` of a fresh 1-d C-contiguous array, as a new array. */
 function pick(v: NdArray, pos: Int32Array): NdArray {
-  const n = v.itemsize;
-  const src = bytesOf(v);
-  const r = allocate(v.dtype, [pos.length]);
-  const dst = bytesOf(r);
-  for (let k = 0; k < pos.length; k++) dst.set(src.subarray(pos[k] * n, pos[k] * n + n), k * n);
-  return r;
+  return gather(v, Array.from(pos, (i) => v.offset + i * v.itemsize), [pos.length], [0]);
 }
 
 /** The `at` method of binary ufunc `op` (NumPy name `name`). */
