@@ -22,6 +22,7 @@ import { inspect } from 'util';
 import { dtype as toDType, type DType } from './dtype';
 import { makeCaster } from './cast';
 import { broadcastTo } from './views';
+import { asarray } from './array-coerce';
 import { elementValue, fromValue, isElementPosition } from './assign';
 import { AccessError, IndexError, OverflowError, ValueError, repr } from './errors';
 import { ellipsis, newaxis, parseIndex, Slice, type IndexItem } from './indexing';
@@ -809,10 +810,18 @@ function storeAt(a: NdArray, offsets: readonly number[], vals: readonly unknown[
  * per index, so repeated indices accumulate. The addition runs in the
  * promoted dtype of `a` and `values` (Python-style scalars weak) and the sum
  * is cast back unsafely (`int8 127 + 1.5` gives -128), as NumPy does.
+ * A JS list of values (`addAt(a, [idx], [1, 2, 3])`) becomes an array first
+ * (int64 or float64, as NumPy's `asarray`) and must broadcast to the
+ * selection ("array is not broadcastable to correct shape"); leaving the
+ * values out is NumPy's "second operand needed for ufunc" ValueError.
  */
-export function addAt(a: NdArray, items: AtItems, values: NdArray | PyScalar): void {
+export function addAt(a: NdArray, items: AtItems, values0: NdArray | PyScalar | readonly unknown[] | ArrayBufferView): void {
   requireArray(a, 'addAt', 'a');
+  // NumPy's order: the missing operand first, then the target, then the values as an array.
+  if (values0 === undefined) throw new ValueError('second operand needed for ufunc');
   requireWritable(a);
+  // A JS list (or a typed array) is an array first, as NumPy's asarray makes one: int64 or float64, not a weak scalar.
+  const values = Array.isArray(values0) || ArrayBuffer.isView(values0) ? asarray(values0 as never) : (values0 as NdArray | PyScalar);
   const key = atKey(items);
   refuseRecordsAt(a.dtype, values);
   const loop = atLoop(a.dtype, values);

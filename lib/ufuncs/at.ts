@@ -46,7 +46,8 @@ import type { UfuncInput } from '../ufunc';
 import { absolute, divide, floorDivide, maximum, minimum, multiply, negative, power, remainder, square, subtract } from './arith';
 import { fmax, fmin } from './arith2';
 import { bitwiseAnd, bitwiseOr, bitwiseXor, invert, leftShift, rightShift } from './bitwise';
-import { logicalAnd, logicalOr, logicalXor } from './compare';
+import { equal, greater, greaterEqual, less, lessEqual, logicalAnd, logicalOr, logicalXor, notEqual } from './compare';
+import { exp, log, sqrt } from './math';
 import { logaddexp } from './explog';
 import { arctan2, hypot } from './trig';
 
@@ -252,6 +253,18 @@ export const logicalAndAt = binaryAt(logicalAnd, 'logical_and', 'logicalAndAt');
 export const logicalOrAt = binaryAt(logicalOr, 'logical_or', 'logicalOrAt');
 /** NumPy's `np.logical_xor.at(a, indices, b)`. */
 export const logicalXorAt = binaryAt(logicalXor, 'logical_xor', 'logicalXorAt');
+/** NumPy's `np.equal.at(a, indices, b)`: each indexed item becomes `a[i] == b` (the bool cast back into `a`: 1 or 0). */
+export const equalAt = binaryAt(equal, 'equal', 'equalAt');
+/** NumPy's `np.not_equal.at(a, indices, b)`. */
+export const notEqualAt = binaryAt(notEqual, 'not_equal', 'notEqualAt');
+/** NumPy's `np.less.at(a, indices, b)`. */
+export const lessAt = binaryAt(less, 'less', 'lessAt');
+/** NumPy's `np.less_equal.at(a, indices, b)`. */
+export const lessEqualAt = binaryAt(lessEqual, 'less_equal', 'lessEqualAt');
+/** NumPy's `np.greater.at(a, indices, b)`. */
+export const greaterAt = binaryAt(greater, 'greater', 'greaterAt');
+/** NumPy's `np.greater_equal.at(a, indices, b)`. */
+export const greaterEqualAt = binaryAt(greaterEqual, 'greater_equal', 'greaterEqualAt');
 /** NumPy's `np.hypot.at(a, indices, b)`. */
 export const hypotAt = binaryAt(hypot, 'hypot', 'hypotAt');
 /** NumPy's `np.arctan2.at(a, indices, b)`. */
@@ -264,5 +277,11 @@ export const negativeAt = unaryAt(negative, 'negative', 'negativeAt');
 export const absoluteAt = unaryAt(absolute, 'absolute', 'absoluteAt');
 /** NumPy's `np.square.at(a, indices)`. */
 export const squareAt = unaryAt(square, 'square', 'squareAt');
+/** NumPy's `np.sqrt.at(a, indices)`: a repeated index takes the root again (an integer `a`: the float root cast back). */
+export const sqrtAt = unaryAt(sqrt, 'sqrt', 'sqrtAt');
+/** NumPy's `np.exp.at(a, indices)`. */
+export const expAt = unaryAt(exp, 'exp', 'expAt');
+/** NumPy's `np.log.at(a, indices)`. */
+export const logAt = unaryAt(log, 'log', 'logAt');
 /** NumPy's `np.invert.at(a, indices)`: flips the bits of each indexed item once per index. */
 export const invertAt = unaryAt(invert, 'invert', 'invertAt');

@@ -1,17 +1,21 @@
 // NumPy's own numpy/_core/tests/test_ufunc.py (NumPy 2.4): the ufunc.at
-// tests whose subject exists here, np.add.at -> addAt(a, items, values),
-// ported test by test: same names, same intent, the same values and errors.
-// Only `add` has an `.at` here: the parts and parametrizations of other
-// ufuncs' `.at` (negative, subtract, multiply, floor_divide, maximum, minimum,
-// fmax, fmin, power, equal, invert, modf, divide) are left out, and so are the
-// rational test dtype and object arrays.
+// tests, np.add.at -> addAt(a, items, values), np.maximum.at -> maximumAt and
+// so on (lib/ufuncs/at.ts), ported test by test: same names, same intent, the
+// same values and errors. A Python list index `[2, 5, 2]` is written `[[2, 5,
+// 2]]`: a JS list of items is NumPy's tuple. Left out: the rational test
+// dtype, object arrays, np.modf.at (no two-output ufunc has .at here).
 //
 // Skipped (not counted as passing):
-// - test_ufunc_at_negative (umath_tests.indexed_negative), test_ufunc_at_dtypes (power.at),
-//   test_ufunc_at_boolean (equal.at, invert.at): no such ufunc.at here.
+// - test_ufunc_at_negative (umath_tests.indexed_negative: a test-only ufunc).
+import type { AtItems, UfuncInput, UfuncOptions } from '../../lib';
+import { divideAt, equalAt, floorDivideAt, fmaxAt, fminAt, invertAt, maximumAt, minimumAt, multiplyAt, negativeAt, powerAt, subtractAt, floorDivide, fmax, fmin, maximum, minimum, multiply } from '../../lib';
 import { absolute, add, addAt, all, any, arange, AxisError, divide, dtype, empty, equal, greater, IndexError, invert, less, max, min, NdArray, negative, power, prod, remainder, slice, sqrt, subtract, sum, UFuncTypeError, ValueError, zeros } from '../../lib';
 import { rng } from '../helpers/bytes';
 import { array } from '../helpers/np-array';
+
+/** A ufunc.at function (addAt, maximumAt, ...) and a binary ufunc, as the parametrized tests take them. */
+type AtFn = (a: NdArray, items: AtItems, values: UfuncInput) => void;
+type Ufunc2 = (x1: UfuncInput, x2: UfuncInput, options?: UfuncOptions) => NdArray;
 
 function nums(a: NdArray): unknown {
   const f = (v: unknown): unknown => (Array.isArray(v) ? v.map(f) : typeof v === 'bigint' ? Number(v) : v);
@@ -35,40 +39,64 @@ describe('TestUfunc (ufunc.at)', () => {
     expect(nums(aa)).toEqual([0, 1, 4, 3, 4, 6, 6, 7, 8, 9]);
 
     // missing second operand
-    expect(() => (addAt as (a: NdArray, i: unknown) => void)(aa, [[2, 5, 3]])).toThrow();
+    expect(() => (addAt as (a: NdArray, i: unknown) => void)(aa, [[2, 5, 3]])).toThrow(ValueError);
+
+    aa = a.copy();
+    negativeAt(aa, [[2, 5, 3]]);
+    expect(nums(aa)).toEqual([0, 1, -2, -3, 4, -5, 6, 7, 8, 9]);
 
     aa = a.copy();
     const b = array([100, 100, 100]);
     addAt(aa, [[2, 5, 2]], b);
     expect(nums(aa)).toEqual([0, 1, 202, 3, 4, 105, 6, 7, 8, 9]);
+
+    // extraneous second operand
+    expect(() => (negativeAt as (a: NdArray, i: unknown, v: unknown) => void)(a, [[2, 5, 3]], [1, 2, 3])).toThrow(ValueError);
+    // second operand cannot be converted to an array
+    expect(() => addAt(a, [[2, 5, 3]], [[1, 2], 1])).toThrow(ValueError);
+    expect(nums(a)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
-  // ufuncs with indexed loops for performance in ufunc.at: add is the one here.
-  test.each([...'bBhHiIlLqQpPefd'])('test_ufunc_at_inner_loops[%s-add]', (typecode) => {
+  // ufuncs with indexed loops for performance in ufunc.at
+  const indexedUfuncs: [string, AtFn, Ufunc2][] = [
+    ['add', addAt as AtFn, add], ['subtract', subtractAt, subtract], ['multiply', multiplyAt, multiply],
+    ['floor_divide', floorDivideAt, floorDivide], ['maximum', maximumAt, maximum], ['minimum', minimumAt, minimum],
+    ['fmax', fmaxAt, fmax], ['fmin', fminAt, fmin],
+  ];
+  const innerCases = indexedUfuncs.flatMap(([name, at, uf]) => [...'bBhHiIlLqQpPefd'].map((t) => [t, name, at, uf] as const));
+  test.each(innerCases)('test_ufunc_at_inner_loops[%s-%s]', (typecode, _name, at, ufunc) => {
     const a = zeros(1000, typecode);
     a.fill(1);
-    const indx = randint(1000, 3000, typecode.charCodeAt(0));
-    const vals = arange(3000).astype(typecode);
+    const indx = array(randint(1000, 3000, typecode.charCodeAt(0) * 31 + _name.length), 'intp');
+    const vals = arange(3000).astype(typecode, { casting: 'unsafe' });
     const atag = a.copy();
     // Do the calculation twice and compare the answers
-    addAt(a, [indx], vals);
-    for (let k = 0; k < indx.length; k++) {
-      const i = indx[k]!;
+    at(a, indx, vals);
+    for (let k = 0; k < indx.size; k++) {
+      const i = Number(indx.get(k));
       // Make sure all the work happens inside the ufunc
-      add(atag.index(`${i}:${i + 1}`), vals.index(`${k}:${k + 1}`), { out: atag.index(`${i}:${i + 1}`) });
+      ufunc(atag.index(i), vals.index(k), { out: atag.index(`${i}:${i + 1}`), casting: 'unsafe' });
     }
     expect(atag.toArray()).toEqual(a.toArray());
   });
 
-  test.each(['F', 'D'])('test_ufunc_at_inner_loops_complex[%s-add]', (typecode) => {
+  const complexCases = (['F', 'D'] as const).flatMap((t) => ([['add', addAt as AtFn], ['subtract', subtractAt], ['multiply', multiplyAt]] as const).map(([n, f]) => [t, n, f] as const));
+  test.each(complexCases)('test_ufunc_at_inner_loops_complex[%s-%s]', (typecode, name, at) => {
     const a = zeros(10, typecode);
     a.fill(1);
-    const indx = [...new Array<number>(6).fill(1), ...new Array<number>(18).fill(4)];
-    addAt(a, [indx], { re: 0, im: 1 });
+    const indx = array([...new Array<number>(6).fill(1), ...new Array<number>(18).fill(4)], 'intp');
+    const value = array({ re: 0, im: 1 }, typecode);
+    at(a, indx, value);
     const expected = zeros(10, typecode);
     expected.fill(1);
-    expected.set('1', { re: 1, im: 6 });
-    expected.set('4', { re: 1, im: 18 });
+    if (name === 'multiply') {
+      expected.set('1', -1);
+      expected.set('4', -1);
+    } else {
+      const sign = name === 'add' ? 1 : -1;
+      expected.set('1', { re: 1, im: 6 * sign });
+      expected.set('4', { re: 1, im: 18 * sign });
+    }
     expect(a.toArray()).toEqual(expected.toArray());
   });
 
@@ -246,10 +274,27 @@ describe('TestUfunc (ufunc.at)', () => {
     expect(() => addAt(a, [[]], 1)).toThrow(IndexError);
   });
 
-  test.skip('test_ufunc_at_dtypes: there is no power.at', () => {});
-  test.skip('test_ufunc_at_boolean: there is no equal.at or invert.at', () => {});
+  test('test_ufunc_at_dtypes', () => {
+    // Test mixed dtypes
+    const a = arange(10);
+    powerAt(a, [[1, 2, 3, 2]], 3.5);
+    expect(nums(a)).toEqual([0, 1, 4414, 46, 4, 5, 6, 7, 8, 9]);
+  });
 
-  test('test_ufunc_at_advanced (the add.at parts)', () => {
+  test('test_ufunc_at_boolean', () => {
+    // Test boolean indexing and boolean ufuncs
+    let a: NdArray = arange(10);
+    const index = equal(remainder(a, 2), 0);
+    equalAt(a, index, [0, 2, 4, 6, 8]);
+    expect(nums(a)).toEqual([1, 1, 1, 3, 1, 5, 1, 7, 1, 9]);
+
+    // Test unary operator
+    a = arange(10, 'u4');
+    invertAt(a, [[2, 5, 2]]);
+    expect(nums(a)).toEqual([0, 1, 2, 3, 4, (5 ^ 0xffffffff) >>> 0, 6, 7, 8, 9]);
+  });
+
+  test('test_ufunc_at_advanced', () => {
     // Test empty subspace
     const orig = arange(4);
     const a = orig.index(':, None').index(':, 0:0');
@@ -261,9 +306,16 @@ describe('TestUfunc (ufunc.at)', () => {
     const values = array([1, 2, 3, 4], dtype('f').newbyteorder().str);
     addAt(values, [index], 3);
     expect(values.toArray()).toEqual([1, 8, 6, 4]);
+
+    // Test maximum
+    const m = array([1, 2, 3]);
+    maximumAt(m, [[0]], 0);
+    expect(nums(m)).toEqual([1, 2, 3]);
   });
 
-  test.each([...'bBhHiIlLqQpPefd'])('test_at_negative_indexes[%s-add]', (dt) => {
+  const negativeCases = ([['add', addAt as AtFn, add], ['subtract', subtractAt, subtract], ['divide', divideAt, divide], ['minimum', minimumAt, minimum], ['maximum', maximumAt, maximum]] as const)
+    .flatMap(([n, at, uf]) => [...'bBhHiIlLqQpPefd'].map((t) => [t, n, at, uf] as const));
+  test.each(negativeCases)('test_at_negative_indexes[%s-%s]', (dt, _name, at, ufunc) => {
     const a = arange(0, 10).astype(dt);
     const indxs = array([-1, 1, -1, 2], 'intp');
     const vals = array([1, 5, 2, 10], a.dtype.str);
@@ -271,11 +323,11 @@ describe('TestUfunc (ufunc.at)', () => {
     const expected = a.copy();
     for (let k = 0; k < 4; k++) {
       const i = Number((indxs.get(k) as bigint));
-      const at = i < 0 ? i + 10 : i;
-      add(expected.index(`${at}:${at + 1}`), vals.index(`${k}:${k + 1}`), { out: expected.index(`${at}:${at + 1}`) });
+      // expected[i] = ufunc(expected[i], v): the result assigned (cast) into the array
+      expected.set(String(i), (ufunc as Ufunc2)(expected.index(i), vals.index(k)).get() as never);
     }
 
-    addAt(a, [indxs], vals);
+    at(a, [indxs], vals);
     expect(a.toArray()).toEqual(expected.toArray());
     expect(nums(indxs)).toEqual([-1, 1, -1, 2]);
   });
@@ -859,7 +911,7 @@ describe('TestUfunc (reductions)', () => {
 // "too little / too much" positional lines are not portable and are left
 // out); test_at_broadcast_failure and test_at_no_loop_for_op (np.add.at ->
 // addAt; NumPy's str array -> a bytes ('S') array, which has no add loop either).
-// Skipped (not counted as passing): test_at_output_casting (np.equal.at: only add has .at here).
+// test_at_output_casting (np.equal.at -> equalAt).
 describe('TestUfunc (reduce arguments, add.at errors)', () => {
   test('test_reduce_arguments', () => {
     const d = full([5, 2], 1, 'i8');
@@ -894,8 +946,15 @@ describe('TestUfunc (reduce arguments, add.at errors)', () => {
     expect(() => sum(d, 0, { dtype: null, keepdims: true, out: null, invalid: 0 } as never)).toThrow(TypeError);
   });
 
+  test('test_at_output_casting', () => {
+    const arr = array([-1]);
+    equalAt(arr, [[0]], [0]);
+    expect(nums(arr.index(0))).toBe(0);
+  });
+
   test('test_at_broadcast_failure', () => {
     const arr = arange(5);
+    expect(() => addAt(arr, [[0, 1]], [1, 2, 3])).toThrow(ValueError);
     expect(() => addAt(arr, [[0, 1]], array([1, 2, 3]))).toThrow(ValueError);
     expect(nums(arr)).toEqual([0, 1, 2, 3, 4]);
   });

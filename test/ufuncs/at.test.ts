@@ -39,8 +39,10 @@ const BINARY: [string, string][] = [
   ['bitwise_xor', 'bitwiseXorAt'], ['left_shift', 'leftShiftAt'], ['right_shift', 'rightShiftAt'],
   ['logical_and', 'logicalAndAt'], ['logical_or', 'logicalOrAt'], ['logical_xor', 'logicalXorAt'],
   ['hypot', 'hypotAt'], ['logaddexp', 'logaddexpAt'],
+  ['equal', 'equalAt'], ['not_equal', 'notEqualAt'], ['less', 'lessAt'], ['less_equal', 'lessEqualAt'],
+  ['greater', 'greaterAt'], ['greater_equal', 'greaterEqualAt'],
 ];
-const UNARY: [string, string][] = [['negative', 'negativeAt'], ['absolute', 'absoluteAt'], ['square', 'squareAt'], ['invert', 'invertAt']];
+const UNARY: [string, string][] = [['negative', 'negativeAt'], ['absolute', 'absoluteAt'], ['square', 'squareAt'], ['invert', 'invertAt'], ['sqrt', 'sqrtAt']];
 
 const FLOATS = [0.5, -2, 3, -0, 1.5, 7, -1, 2, NaN, Infinity, -Infinity, 0.25];
 const INTS = [0, 1, -3, 7, 2, 5, -1, 100, 3, -128, 127, 4];
@@ -212,6 +214,19 @@ describeWithNumpy('ufunc.at against NumPy', () => {
       { py: '(lambda a: (np.maximum.at(a, np.array([1, 2, 3]), a[:3]), a)[1])(np.array([5., 1., 0., 0.]))', js: () => { const a = mm.array([5, 1, 0, 0], 'f8'); mm.maximumAt(a, mm.array([1, 2, 3]), a.index(':3')); return a; } },
       { py: '(lambda a: (np.multiply.at(a, np.array([[1, 2], [0, 0]]), a[:2, ::-1].T), a)[1])(np.arange(1., 7.).reshape(3, 2))', js: () => { const a = mm.arange(1, 7).astype('f8').reshape([3, 2]); mm.multiplyAt(a, mm.array([[1, 2], [0, 0]]), a.index(':2, ::-1').T); return a; } },
     ]);
+  });
+
+  test('expAt and logAt apply the ufunc once per occurrence, each result cast back (NumPy\'s SIMD exp/log are not correctly rounded: compared with the ufunc itself)', () => {
+    const idx = mm.array([1, 2, 2, 5, -1, 0], 'i8');
+    for (const dt of ['<f8', '<f4', '<f2', '>f8', '<c16', '<i4', '<u1']) {
+      for (const [at, uf] of [[mm.expAt, mm.exp], [mm.logAt, mm.log]] as const) {
+        const a = mm.arange(6).astype(dt);
+        const expected = a.copy();
+        for (const i of [1, 2, 2, 5, 5, 0]) expected.set(String(i), uf(expected.index(i)).astype(dt, { casting: 'unsafe' }).get() as never);
+        at(a, idx);
+        expect(a.toArray()).toEqual(expected.toArray());
+      }
+    }
   });
 
   test('a group maximum over a record file mapped r+ writes through to the file', () => {
