@@ -50,7 +50,7 @@ import { meanOf, signedExtreme } from './reduce';
 import { kernelAbort, kernelCastAsync, kernelCopyAsync, kernelProgress, kernelReduceAsync, kernelSaveAbort, kernelSaveAsync, kernelSaveProgress, kernelUfuncAbort, kernelUfuncAsync, kernelUfuncProgress, poolBuffer, sortKernels, type AsyncJob, type AsyncSettle } from './native';
 import type { AstypeOptions, NdArray } from './ndarray';
 import type { Order } from './order';
-import { unique, uniqueCallOf, type SortOptions, type UniqueOptions, type UniqueResult } from './sort';
+import { unique, uniqueCallOf, UNIQUE_KEYS, type SortOptions, type UniqueOptions, type UniqueResult } from './sort';
 import { uniqueBuffersOf } from './sort-kernels';
 import type { UfuncOptions } from './ufunc';
 import { NEGATIVE_POWER } from './ufunc-native';
@@ -572,7 +572,6 @@ export async function argsortAsync(a: NdArray, options: SortAsyncOptions = {}): 
 /** The options of {@link uniqueAsync}: those of {@link unique} and the async ones. */
 export interface UniqueAsyncOptions extends UniqueOptions, AsyncOptions {}
 
-const UNIQUE_KEYS = ['returnCounts', 'returnInverse', 'returnIndex', 'axis'] as const;
 
 /**
  * {@link unique} (NumPy's `unique(a, return_index, return_inverse,

@@ -33,6 +33,7 @@ import { isSwapped } from './kernels';
 import { optionsWithValue, readKnownOptions } from './options';
 import { weakKind } from './promote';
 import { uniqueAlongAxis } from './unique-axis';
+import { splitNans } from './unique-nans';
 
 /** Options of {@link sort} and {@link argsort}. */
 export interface SortOptions {
@@ -489,6 +490,20 @@ export interface UniqueOptions {
    * Null or absent: the flattened array's distinct values.
    */
   axis?: number | null;
+  /**
+   * NumPy's `equal_nan=` (default true): all NaNs of a float or complex
+   * input are one value. False: each NaN is a value of its own, after the
+   * numbers in input order, counted once (as the array API's
+   * `uniqueValues`/`uniqueAll`). Only the flattened unique (no `axis` over
+   * a 2-d array) looks at it, as NumPy's.
+   */
+  equalNan?: boolean;
+  /**
+   * NumPy 2.3's `sorted=` (default true). False lets NumPy return the
+   * values in any order (a hash table's); here they still come sorted,
+   * which that contract allows.
+   */
+  sorted?: boolean;
 }
 
 /** Plain numbers of `a` in C order (bool as 0/1), or null for other dtypes. */
@@ -508,6 +523,9 @@ function numbersOf(a: NdArray): ArrayLike<number> | null {
   return k === 'b' ? vals.map(Number) : (vals as number[]);
 }
 
+/** The keys of {@link UniqueOptions} (uniqueAsync reads them beside its own). */
+export const UNIQUE_KEYS = ['returnCounts', 'returnInverse', 'returnIndex', 'axis', 'equalNan', 'sorted'] as const;
+
 /**
  * NumPy's `unique(a, return_index, return_inverse, return_counts)` over the
  * flattened array (NumPy 2's `equal_nan=True`): sorted distinct values (all
@@ -519,21 +537,25 @@ function numbersOf(a: NdArray): ArrayLike<number> | null {
  * which are a plain NdArray (NumPy's memmap gives an ndarray). With `axis`, the
  * distinct sub-arrays along it (lib/unique-axis.ts).
  */
-const UNIQUE_KEYS = ['returnCounts', 'returnInverse', 'returnIndex', 'axis'] as const;
-
 export function unique(a: NdArray, options: UniqueOptions = {}): UniqueResult {
-  const { axis, ...flags } = readKnownOptions(options, UNIQUE_KEYS, 'unique');
+  const { axis, equalNan, sorted: _sorted, ...flags } = readKnownOptions(options, UNIQUE_KEYS, 'unique');
   let r: UniqueResult;
-  if (axis === undefined || axis === null) r = uniqueOf(a, flags);
+  if (axis === undefined || axis === null) r = nanSplit(a, uniqueOf(a, flags), equalNan);
   else {
     requireOpen(a);
     // NumPy: a 1-d (or 0-d) array takes the flat unique once its axis is checked.
     if (a.ndim <= 1) {
       normalizeAxis(axis, a.ndim);
-      r = uniqueOf(a, flags);
+      r = nanSplit(a, uniqueOf(a, flags), equalNan);
     } else r = uniqueAlongAxis(a, axis, flags, uniqueOf, (k) => fromValues(toDType('|i1'), [k], new Array<number>(k).fill(0)));
   }
   return classedUnique(a, r);
+}
+
+/** The flat unique `r` of `a` with `equal_nan=False`'s NaNs apart when `equalNan` is false (lib/unique-nans.ts). */
+function nanSplit(a: NdArray, r: UniqueResult, equalNan: boolean | undefined): UniqueResult {
+  if (equalNan === undefined || equalNan) return r;
+  return splitNans(a, r, (v) => argsort(v, { kind: 'stable' }));
 }
 
 /**
@@ -565,14 +587,14 @@ export interface UniqueCall {
  * take): then `unique` itself runs. Reads `options` once; throws unique's errors.
  */
 export function uniqueCallOf(a: NdArray, options: UniqueOptions = {}): UniqueCall | null {
-  const { axis, ...flags } = readKnownOptions(options, UNIQUE_KEYS, 'unique');
+  const { axis, equalNan, sorted: _sorted, ...flags } = readKnownOptions(options, UNIQUE_KEYS, 'unique');
   requireOpen(a);
   if (axis !== undefined && axis !== null) {
     if (a.ndim > 1) return null;
     normalizeAxis(axis, a.ndim);
   }
   const call = flatUniqueCall(a, flags);
-  return call === null ? null : { args: call.args, finish: (b) => classedUnique(a, call.finish(b)) };
+  return call === null ? null : { args: call.args, finish: (b) => classedUnique(a, nanSplit(a, call.finish(b), equalNan)) };
 }
 
 function uniqueOf(a: NdArray, options: UniqueOptions): UniqueResult {

@@ -2,22 +2,21 @@
 // TestUnique, ported test by test: same names, same intent, the same values,
 // shapes and errors.
 //
-// Mapping: np.unique(a, return_index, return_inverse, return_counts) ->
-// unique(a, { returnIndex, returnInverse, returnCounts }) -> { values, index,
-// inverse, counts } (index results int64). The dtypes of get_types() that
+// Mapping: np.unique(a, return_index, return_inverse, return_counts,
+// equal_nan, sorted) -> unique(a, { returnIndex, returnInverse, returnCounts,
+// equalNan, sorted }) -> { values, index, inverse, counts } (index results
+// int64); np.unique_values/_counts/_inverse/_all -> uniqueValues & co. The dtypes of get_types() that
 // exist here are run (not long double g/G, datetime64, timedelta64).
 //
 // Skipped (not counted as passing), one reason each:
 // - object, unicode (U) and StringDType arrays: no such dtypes (test_unique_unicode_string_hash_based,
 //   test_unique_vstring_*; the object and chararray parts of test_unique_1d).
-// - the `sorted=False` / `equal_nan=False` options and np.unique_all & co: unique() always
-//   sorts and treats NaNs as one value (test_unique_byte_string_hash_based,
-//   test_unsupported_hash_based, test_unique_nanequals, test_unique_array_api_functions,
-//   test_unique_inverse_shape, test_unique_with_matrix). The `axis=` tests (test_unique_axis*,
+// - test_unique_with_matrix: no np.matrix. The `axis=` tests (test_unique_axis*,
 //   test_unique_1d_with_axis, test_unique_inverse_with_axis, test_unique_sort_order_with_axis)
 //   are ported in test_arraysetops-more.test.ts.
 // - test_unique_masked: no masked arrays.
-import { NdArray, unique, zeros } from '../../lib';
+import { NdArray, sort, take, unique, uniqueAll, uniqueCounts, uniqueInverse, uniqueValues, zeros } from '../../lib';
+import { array as arr } from '../helpers/np-array';
 
 const TYPES = [...'bBhHiIlLqQpPefdFD']; // AllInteger + AllFloat, less g and G
 
@@ -192,10 +191,66 @@ describe('TestUnique', () => {
     expect(u.size).toBe(values.length - 1);
   });
 
-  test.skip('test_unique_nanequals: there is no equal_nan=False (NaNs are one value)', () => {});
-  test.skip('test_unique_byte_string_hash_based, test_unsupported_hash_based: there is no sorted=False', () => {});
+  test('test_unique_nanequals', () => {
+    // issue 20326
+    const a = arr([1, 1, NaN, NaN, NaN], 'f8');
+    const unq = unique(a).values;
+    const notUnq = unique(a, { equalNan: false }).values;
+    expect(nums(unq)).toEqual([1, NaN]);
+    expect(nums(notUnq)).toEqual([1, NaN, NaN, NaN]);
+  });
+
+  test('test_unique_byte_string_hash_based', () => {
+    // test for byte string arrays
+    const words = ['apple', 'banana', 'apple', 'cherry', 'date', 'banana', 'fig', 'grape'];
+    const unqSorted = ['apple', 'banana', 'cherry', 'date', 'fig', 'grape'];
+    const a1 = unique(arr(words.map((w) => Buffer.from(w)), 'S6'), { sorted: false }).values;
+    // the order is the implementation's: compared sorted
+    expect((a1.toArray() as Uint8Array[]).map((b) => Buffer.from(b).toString()).sort()).toEqual(unqSorted);
+  });
+
+  test.each(['returnIndex', 'returnInverse', 'returnCounts'] as const)('test_unsupported_hash_based[%s]', (arg) => {
+    const resNotSorted = unique(arr([1, 1], 'i8'), { sorted: false, [arg]: true });
+    const resSorted = unique(arr([1, 1], 'i8'), { sorted: true, [arg]: true });
+    const key = ({ returnIndex: 'index', returnInverse: 'inverse', returnCounts: 'counts' } as const)[arg];
+    for (const k of ['values', key] as const) {
+      expect(nums(sort(resNotSorted[k]!))).toEqual(nums(sort(resSorted[k]!)));
+    }
+  });
   test.skip('test_unique_unicode_string_hash_based, test_unique_vstring_*: no unicode or StringDType', () => {});
   test.skip('test_unique_masked: no masked arrays', () => {});
-  test.skip('test_unique_array_api_functions, test_unique_inverse_shape: no unique_all/unique_counts/unique_inverse/unique_values', () => {});
+  test('test_unique_array_api_functions', () => {
+    const a = arr([NaN, 1.0, 0.0, 4.0, -NaN, -0.0, 1.0, 3.0, 4.0, NaN, 5.0, -0.0, 1.0, -NaN, 0.0], 'f8');
+    const all = unique(a, { returnIndex: true, returnInverse: true, returnCounts: true, equalNan: false });
+    const pairs: [NdArray[], NdArray[]][] = [
+      [[uniqueValues(a)], [unique(a, { equalNan: false }).values]],
+      [Object.values(uniqueCounts(a)), Object.values(unique(a, { returnCounts: true, equalNan: false })).filter((v): v is NdArray => v !== null)],
+      [[uniqueInverse(a).values, uniqueInverse(a).inverseIndices], [unique(a, { returnInverse: true, equalNan: false }).values, unique(a, { returnInverse: true, equalNan: false }).inverse!]],
+      [(({ values, indices, inverseIndices, counts }) => [values, indices, inverseIndices, counts])(uniqueAll(a)), [all.values, all.index!, all.inverse!, all.counts!]],
+    ];
+    for (const [resUniqueArrayApi, resUnique] of pairs) {
+      expect(resUniqueArrayApi.length).toBe(resUnique.length);
+      for (let i = 0; i < resUnique.length; i++) {
+        // Order of output is not guaranteed
+        expect(nums(sort(resUniqueArrayApi[i]!))).toEqual(nums(sort(resUnique[i]!)));
+      }
+    }
+  });
+
+  test('test_unique_inverse_shape', () => {
+    // Regression test for https://github.com/numpy/numpy/issues/25552
+    const a = arr([1, 2, 3, 2, 3, 1], 'i8').reshape([2, 3]);
+    const expected = unique(a, { returnInverse: true });
+    const expectedInverse = expected.inverse!.reshape(a.shape);
+    for (const func of [uniqueInverse, uniqueAll]) {
+      const result = func(a);
+      expect(nums(result.values)).toEqual(nums(expected.values));
+      expect(result.inverseIndices.shape).toEqual(expectedInverse.shape);
+      expect(result.inverseIndices.toArray()).toEqual(expectedInverse.toArray());
+      const back = take(result.values, result.inverseIndices);
+      expect(back.shape).toEqual(a.shape);
+      expect(back.toArray()).toEqual(a.toArray());
+    }
+  });
   test.skip('test_unique_with_matrix: no np.matrix', () => {});
 });

@@ -17,7 +17,7 @@
 //   float repr) are refused here.
 // - test_unstack: there is no unstack.  TestAtleast*d, TestHstack, TestVstack, TestBlock:
 //   in test_shape_functions.test.ts.
-import { arange, AxisError, concatenate, NdArray, stack, ValueError, zeros } from '../../lib';
+import { arange, AxisError, concatenate, NdArray, slice, stack, unstack, ValueError, zeros } from '../../lib';
 import { describeWithNumpy, runNumpy } from '../helpers/numpy';
 
 function array(values: unknown, dt = 'i8'): NdArray {
@@ -292,7 +292,35 @@ describe('stack', () => {
     expect(() => stack([ai, bf], { dtype: 'int64', axis: 1, casting: 'safe' })).toThrow(TypeError);
   });
 
-  test.skip('test_unstack: there is no unstack', () => {});
+  test('test_unstack', () => {
+    const a = arange(24).reshape([2, 3, 4]);
+    const same = (x: NdArray, y: NdArray): void => {
+      expect(x.shape).toEqual(y.shape);
+      expect(x.toArray()).toEqual(y.toArray());
+    };
+
+    for (const stacks of [unstack(a), unstack(a, { axis: 0 }), unstack(a, { axis: -3 })]) {
+      expect(Array.isArray(stacks)).toBe(true);
+      expect(stacks.length).toBe(2);
+      same(stacks[0]!, a.index(0));
+      same(stacks[1]!, a.index(1));
+    }
+
+    for (const stacks of [unstack(a, { axis: 1 }), unstack(a, { axis: -2 })]) {
+      expect(stacks.length).toBe(3);
+      for (let i = 0; i < 3; i++) same(stacks[i]!, a.index(slice(), i));
+    }
+
+    for (const stacks of [unstack(a, { axis: 2 }), unstack(a, { axis: -1 })]) {
+      expect(stacks.length).toBe(4);
+      for (let i = 0; i < 4; i++) same(stacks[i]!, a.index(slice(), slice(), i));
+    }
+
+    // assert_raises(ValueError, ...): NumPy's AxisError is a ValueError, as here.
+    expect(() => unstack(a, { axis: 3 })).toThrow(ValueError);
+    expect(() => unstack(a, { axis: -4 })).toThrow(AxisError);
+    expect(() => unstack(array(0), { axis: 0 })).toThrow(ValueError);
+  });
 
   describeWithNumpy('test_stack_out_and_dtype', () => {
     const outDtypes = ['c8', 'f4', 'f8', '>f8', 'i8'];
