@@ -103,8 +103,29 @@ describe('TestLinspace', () => {
     expect(list(y)).toEqual([-1n, -1n, 0n, 0n, 1n, 1n, 2n, 3n]);
   });
 
-  test.skip('test_start_stop_array: array end points (linspace takes scalars here)', () => undefined);
-  test.skip('test_any_step_zero_and_not_mult_inplace: array end points', () => undefined);
+  test('test_start_stop_array', () => {
+    const start = array([-120, 120], 'int8');
+    const stop = array([100, -100], 'int8');
+    const t1 = linspace(start, stop, 5);
+    const t2 = stack([0, 1].map((i) => linspace(start.index(i), stop.index(i), 5)), { axis: 1 });
+    expect(t1.shape).toEqual(t2.shape);
+    expect(t1.toArray()).toEqual(t2.toArray());
+    const t3 = linspace(start, stop.index(0), 5);
+    const t4 = stack([0, 1].map((i) => linspace(start.index(i), stop.index(0), 5)), { axis: 1 });
+    expect(t3.shape).toEqual(t4.shape);
+    expect(t3.toArray()).toEqual(t4.toArray());
+    const t5 = linspace(start, stop, 5, { axis: -1 });
+    expect(t5.shape).toEqual(t2.T.shape);
+    expect(t5.toArray()).toEqual(t2.T.toArray());
+  });
+
+  test('test_any_step_zero_and_not_mult_inplace', () => {
+    // any_step_zero is True, _mult_inplace is False
+    const start = array([0.0, 1.0]);
+    const stop = array([2.0, 1.0]);
+    const y = linspace(start, stop, 3);
+    expect(y.toArray()).toEqual([[0.0, 1.0], [1.0, 1.0], [2.0, 1.0]]);
+  });
   test.skip('test_physical_quantities, test_subclass, test_array_interface, test_object: Python protocols and object dtype', () => undefined);
 });
 
