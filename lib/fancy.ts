@@ -29,7 +29,7 @@ import { ellipsis, newaxis, parseIndex, Slice, type IndexItem } from './indexing
 import { forEachOffset2 } from './iterate';
 import { broadcastShape } from './broadcast';
 import { ravelByKernels } from './flat-index';
-import { MAXDIMS, normalizeAxis, shapeToSize, shapeToStrides } from './layout';
+import { MAXDIMS, memoryOrder, normalizeAxis, shapeToSize, shapeToStrides } from './layout';
 import { pyShape, tupleNoSpace } from './format';
 import { codecOf, derive, requireArray, requireOpen, storageOf, writeFlagOf, NdArray as ArrayClass } from './internal';
 import type { NdArray } from './ndarray';
@@ -349,16 +349,6 @@ export function select(a: NdArray, items: readonly FancyItem[], beforeBounds?: (
   return { shape, offsets, order };
 }
 
-/**
- * Positions of `strides` in the order NumPy's PyArray_CreateSortedStridePerm
- * lays those axes out: a stable sort by |stride|, largest first.
- */
-function memoryOrder(strides: readonly number[]): number[] {
-  return strides
-    .map((st, i) => ({ i, s: Math.abs(st) }))
-    .sort((x, y) => y.s - x.s || x.i - y.i)
-    .map(({ i }) => i);
-}
 
 /** An index dtype `take` reads as intp under its 'safe' cast: signed integers, unsigned below 64 bits. */
 function isTakeIndex(dt: DType): boolean {

@@ -31,13 +31,13 @@ import { IndexError, ValueError, repr } from './errors';
 import { adjustSlice, Slice, type IndexItem } from './indexing';
 import { allocate, isArray, requireOpen } from './internal';
 import type { NdArray } from './ndarray';
-import { normalizeAxis, shapeToSize } from './layout';
+import { memoryOrder, normalizeAxis, shapeToSize } from './layout';
 import { asarray } from './array-coerce';
 import { concatenate } from './join';
 import { compress, take, toIndexResult } from './fancy';
 import { moveaxis } from './axis-views';
 import { logicalNot } from './ufuncs/compare';
-import { allocateOrdered, kOrder, readValues } from './compute-values';
+import { allocateOrdered, readValues } from './compute-values';
 import { indicesOf, int64From } from './typed-reader';
 import { copyBlock } from './block-copy';
 import { broadcastTo } from './views';
@@ -157,8 +157,10 @@ function kept(a: NdArray, ax: number, runs: readonly [number, number][], order: 
   const shape = [...a.shape];
   shape[ax] = count;
   // NumPy's mask path is `arr[..., keep]`: laid out as advanced indexing lays out
-  // its result, the indexed axis outermost and the others in the input's memory order.
-  const out = order === 'fancy' ? allocateOrdered(a.dtype, shape, [ax, ...kOrder(a.shape, a.strides).filter((k) => k !== ax)], true) : emptyOf(a.dtype, shape, order);
+  // its result, the indexed axis outermost and the others as its subspace, in the
+  // input's memory order with a broadcast (stride-0) axis innermost (fuzz seed 12038362).
+  const rest = a.strides.map((_, k) => k).filter((k) => k !== ax);
+  const out = order === 'fancy' ? allocateOrdered(a.dtype, shape, [ax, ...memoryOrder(rest.map((k) => a.strides[k])).map((p) => rest[p])], true) : emptyOf(a.dtype, shape, order);
   if (shapeToSize(shape) === 0) return out;
   let d = 0;
   for (const [s, len] of runs) {

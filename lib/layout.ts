@@ -415,3 +415,16 @@ export function arrayInts(v: { dtype: DType; ndim: number; size: number; toArray
   const items = v.ndim === 0 ? [v.toArray()] : (v.toArray() as unknown[]);
   return items.map((x) => Number(x));
 }
+
+/**
+ * Positions of `strides` in the order NumPy's PyArray_CreateSortedStridePerm
+ * lays those axes out (outermost first): a stable sort by |stride|, largest
+ * first, so a broadcast (stride-0) axis goes innermost. Advanced indexing
+ * lays out its subspace (the axes the index leaves) this way.
+ */
+export function memoryOrder(strides: readonly number[]): number[] {
+  return strides
+    .map((st, i) => ({ i, s: Math.abs(st) }))
+    .sort((x, y) => y.s - x.s || x.i - y.i)
+    .map(({ i }) => i);
+}

@@ -93,6 +93,9 @@ describeWithNumpy('deleteItems against NumPy (np.delete)', () => {
         ['np.delete(Z, 0)', () => deleteItems(Z, 0), 'Z'],
         ['np.delete(E, 1, axis=1)', () => deleteItems(E, 1, { axis: 1 })],
         ['np.delete(U, [0, 1, 2], axis=0)', () => deleteItems(U, [0, 1, 2], { axis: 0 })],
+        // A broadcast (stride-0) axis beside the deleted one: NumPy's subspace lays it innermost (fuzz seed 12038362).
+        ['np.delete(np.broadcast_to(A, (2,) + A.shape), [], axis=-2)', () => deleteItems(lib.broadcastTo(A, [2, ...A.shape]), [], { axis: -2 }), 'A'],
+        ['np.delete(np.broadcast_to(A, (2,) + A.shape), [0, 2], axis=2)', () => deleteItems(lib.broadcastTo(A, [2, ...A.shape]), [0, 2], { axis: 2 }), 'A'],
         // errors
         ['np.delete(V, 10)', () => deleteItems(V, 10)],
         ['np.delete(V, -11)', () => deleteItems(V, -11)],
