@@ -50,8 +50,12 @@ export interface UfuncReduceOptions {
   out?: NdArray | null;
   /** Keep the reduced axes as length-1 axes. */
   keepdims?: boolean;
-  /** The value each reduction starts from (also the result of an empty one). */
-  initial?: PyScalar;
+  /**
+   * The value each reduction starts from (also the result of an empty one).
+   * `null` is NumPy's `initial=None`: no identity, so an empty reduction is
+   * a ValueError and a `where` mask needs an initial.
+   */
+  initial?: PyScalar | null;
   /** Only the items where this bool array (broadcast to `a`) is true are reduced. */
   where?: NdArray | boolean | readonly unknown[];
 }
@@ -96,6 +100,16 @@ function reduce(op: Op, fn: string, a: NdArray, axisArg: Axis | WithAxis<UfuncRe
   const axes = reducedAxes(axis, a.ndim);
   const kept = a.shape.map((n, d) => (axes.includes(d) ? 1 : n));
   if (out !== null) checkOut(op, out, a.shape, axes, o.keepdims === true);
+  // `initial: null` (NumPy's initial=None) reduces as a ufunc without an
+  // identity: a where mask needs an initial, an empty reduction has no value.
+  if (o.initial === null) {
+    if (o.where !== undefined && o.where !== true) {
+      throw new ValueError(`reduction operation '${op}' does not have an identity, so to use a where mask one has to specify 'initial'`);
+    }
+    if (axes.some((d) => a.shape[d] === 0) && kept.every((n) => n > 0)) {
+      throw new ValueError(`zero-size array to reduction operation ${op} which has no identity`);
+    }
+  }
   let x = a;
   if (o.where !== undefined && o.where !== true) {
     const mask = typeof o.where === 'boolean' ? asarray(false) : asarray(o.where as never, 'bool');

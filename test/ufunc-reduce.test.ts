@@ -93,6 +93,18 @@ describeWithNumpy('ufunc.reduce of the bitwise and logical ufuncs against NumPy'
     ]);
   });
 
+  test('initial: null is NumPy\'s initial=None: no identity, so an empty reduction and a where mask raise; a non-empty one reduces', () => {
+    expectCasesLikeNumpy([
+      { py: 'np.bitwise_or.reduce(np.array([], np.int64), initial=None)', js: () => mm.bitwiseOrReduce(mm.array([], 'i8'), { initial: null }) },
+      { py: 'np.bitwise_or.reduce(np.array([1, 2]), initial=None)', js: () => mm.bitwiseOrReduce(mm.array([1, 2]), { initial: null }) },
+      { py: 'np.logical_and.reduce(np.array([], bool), initial=None)', js: () => mm.logicalAndReduce(mm.array([], '?'), { initial: null }) },
+      { py: 'np.bitwise_and.reduce(np.zeros((0, 3), np.int64), axis=0, initial=None)', js: () => mm.bitwiseAndReduce(mm.zeros([0, 3], 'i8'), { axis: 0, initial: null }) },
+      { py: 'np.bitwise_and.reduce(np.zeros((2, 0), np.int64), axis=0, initial=None)', js: () => mm.bitwiseAndReduce(mm.zeros([2, 0], 'i8'), { axis: 0, initial: null }) },
+      { py: 'np.bitwise_or.reduce(np.array([1, 2]), initial=None, where=np.array([True, False]))', js: () => mm.bitwiseOrReduce(mm.array([1, 2]), { initial: null, where: [true, false] }) },
+      { py: 'np.bitwise_or.reduce(np.zeros((0, 3), np.int64), axis=None, initial=None)', js: () => mm.bitwiseOrReduce(mm.zeros([0, 3], 'i8'), { axis: null, initial: null }) },
+    ]);
+  });
+
   test('the options form and a view of a mapping-sized stride: rows of records', () => {
     const rec = mm.zeros([6], { names: ['flags', 'pad'], formats: ['u2', 'f8'] } as never);
     rec.field('flags').set(mm.array([1, 2, 4, 1, 16, 2], 'u2'));
