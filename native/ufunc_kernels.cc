@@ -177,9 +177,26 @@ struct Sqrt {  // floats only
 // Integer // and % as the JS loops: by 0 gives 0, the quotient floors, and
 // INT_MIN // -1 wraps to INT_MIN (x / -1 is computed as -x: C's INT64_MIN / -1
 // traps). Floats follow npy_divmod (arith.ts divmod), step for step.
+// npy_divmod's fmod (npymath, which x86-64 builds inline as x87 fprem): of
+// two NaNs it returns the one with the larger significand, of equal ones the
+// positive one unless both are negative: np.remainder(-nan, nan) is +nan,
+// where the C library's fmod (and np.fmod, an SVML loop there) keeps the
+// first operand's NaN.
+template <class T>
+inline T FmodNpy(T a, T b) {
+  if (a == a || b == b) return std::fmod(a, b);
+  using U = std::conditional_t<sizeof(T) == 8, uint64_t, uint32_t>;
+  constexpr U kSignificand = sizeof(T) == 8 ? U(0x000FFFFFFFFFFFFFull) : U(0x007FFFFFu);
+  U ua, ub;
+  std::memcpy(&ua, &a, sizeof(T));
+  std::memcpy(&ub, &b, sizeof(T));
+  if ((ua & kSignificand) != (ub & kSignificand)) return (ua & kSignificand) > (ub & kSignificand) ? a : b;
+  return std::signbit(a) ? b : a;
+}
+
 template <class T>
 inline void DivmodFloat(T a, T b, T* floordiv, T* mod) {
-  T m = std::fmod(a, b);
+  T m = FmodNpy(a, b);
   T div = (a - m) / b;
   if (m != 0) {
     if ((b < 0) != (m < 0)) {

@@ -45,3 +45,31 @@ test('divmod writes an out pair and reads an input that the first output overwri
   expect(vals(r2)).toEqual([1, 0, 1]);
   expect(() => divmod(array([{ re: 1, im: 1 }]), 2)).toThrow(TypeError);
 });
+
+describeWithNumpy('NaN signs of remainder, floor_divide and divmod of two NaNs, against NumPy', () => {
+  // NumPy's remainder takes npymath's fmod (x87 fprem on x86-64): of two NaNs
+  // the positive one unless both are negative; floor_divide keeps the
+  // first operand's. Small arrays run the JS loops, large ones the native.
+  const { expectCasesLikeNumpy } = require('../helpers/np-compare') as typeof import('../helpers/np-compare');
+  const { negative } = require('../../lib/ufuncs/arith') as typeof import('../../lib/ufuncs/arith');
+  /** n copies of [nan, nan, -nan, -nan] and [nan, -nan, nan, -nan] (every sign pair). */
+  const pairs = (n: number, dt: string): [NdArray, NdArray] => {
+    const a = zeros([4 * n], dt);
+    a.fill(NaN);
+    const b = a.copy();
+    negative(a.index('2::4'), { out: a.index('2::4') });
+    negative(a.index('3::4'), { out: a.index('3::4') });
+    negative(b.index('1::2'), { out: b.index('1::2') });
+    return [a, b];
+  };
+  const py = (n: number, dt: string, f: string): string => `(lambda n: np.${f}(np.array([n, n, -n, -n] * ${n}, '${dt}'), np.array([n, -n, n, -n] * ${n}, '${dt}')))(np.float64('nan'))`;
+  test.each([['<f8'], ['<f4'], ['>f8'], ['<f2']])('%s, 1 and 64 of each pair', (dt) => {
+    const cases = [1, 64].flatMap((n) => [
+      { py: py(n, dt, 'remainder'), js: () => remainder(...pairs(n, dt)) },
+      { py: py(n, dt, 'floor_divide'), js: () => floorDivide(...pairs(n, dt)) },
+      { py: `${py(n, dt, 'divmod')}[1]`, js: () => divmod(...pairs(n, dt))[1] },
+      { py: `${py(n, dt, 'divmod')}[0]`, js: () => divmod(...pairs(n, dt))[0] },
+    ]);
+    expectCasesLikeNumpy(cases);
+  });
+});
