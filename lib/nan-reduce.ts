@@ -48,6 +48,7 @@ import type { PyScalar } from './promote';
 import { broadcastTo } from './views';
 import { squeeze } from './axis-views';
 import { copyto } from './copyto';
+import { allocateOrdered, kOrder } from './compute-values';
 
 /** Options of {@link nansum}, {@link nanprod} and {@link nanmean}, as NumPy's keywords. */
 export interface NanReduceOptions {
@@ -464,6 +465,32 @@ function nanmedianOf(a: NdArray, options: Omit<MedianOptions, 'out'> | undefined
   const o = readKnownOptions(options, ['axis', 'keepdims', 'overwriteInput'], 'nanmedian');
   requireOpen(a);
   if (a.size === 0) return nanmean(a, o.axis, { keepdims: o.keepdims });
+  return maskedLayout(a, o.axis, o.keepdims ?? false, nanmedianValues(a, o));
+}
+
+/**
+ * `res` (a nanmedian of `a` along `axis`) laid out as NumPy lays out its
+ * masked-array path, `_nanmedian_small` (one axis shorter than 600 of an
+ * N-d array; ints take it too): `np.ma.median` sorts a copy in the input's
+ * memory order, so the result follows the input's other axes ('K': an
+ * F-ordered input gives an F-ordered result, a broadcast one C); otherwise
+ * `res` as it is (NumPy's apply_along_axis path lays its result out in C
+ * order; fuzz seed 12151898).
+ */
+function maskedLayout(a: NdArray, axis: Axis | undefined, keepdims: boolean, res: NdArray): NdArray {
+  if (axis === undefined || axis === null || a.ndim < 2) return res;
+  const axes = resolveAxes(axis, a.ndim);
+  if (axes.length !== 1 || a.shape[axes[0]] >= 600) return res;
+  const ax = axes[0];
+  const keep = [...a.shape.keys()].filter((d) => keepdims || d !== ax);
+  const order = kOrder(keep.map((d) => (d === ax ? 1 : a.shape[d])), keep.map((d) => a.strides[d]));
+  if (order.every((d, i) => d === i) && res.flags.cContiguous) return res;
+  const out = allocateOrdered(res.dtype, res.shape, order, true);
+  out.set(res);
+  return out;
+}
+
+function nanmedianValues(a: NdArray, o: Omit<MedianOptions, 'out'>): NdArray {
   if (!canHoldNan(a)) return median(a, o);
   // Complex NaNs (either part NaN) sort last too, so complex lanes take the sorted path;
   // one real lane is partitioned at the positions read.

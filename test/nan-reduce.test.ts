@@ -270,3 +270,30 @@ describe('nanmean, nanvar and nanstd refuse an out that is not an array by name'
     for (const f of [mm.nanmean, mm.nanvar, mm.nanstd]) expect(() => f(a, { out: 5 as never })).toThrow(new TypeError('output must be an array, got 5'));
   });
 });
+
+describeWithNumpy('nanmedian lays its result out as NumPy (fuzz seed 12151898)', () => {
+  test("along one axis shorter than 600: the input's other axes in memory order (NumPy's masked-array path), ints too; longer: C order", () => {
+    const f = "np.asfortranarray(np.arange(60, dtype='f8').reshape(3, 4, 5))";
+    const jf = (): NdArray => mm.asfortranarray(mm.arange(60).astype('f8').reshape(3, 4, 5));
+    const t = "np.arange(60, dtype='i4').reshape(3, 4, 5).transpose(2, 0, 1)";
+    const jt = (): NdArray => mm.arange(60, 'i4').reshape(3, 4, 5).transpose(2, 0, 1);
+    const big = "np.asfortranarray(np.arange(4200, dtype='f8').reshape(3, 700, 2))";
+    const jbig = (): NdArray => mm.asfortranarray(mm.arange(4200).astype('f8').reshape(3, 700, 2));
+    const bc = (dt: string): [string, () => NdArray] => [`np.broadcast_to(np.arange(5, dtype='${dt}').reshape(1, 5), (2, 2, 5))`, () => mm.broadcastTo(mm.arange(5, dt).reshape(1, 5), [2, 2, 5])];
+    const cases: Case[] = [];
+    for (const [py, js] of [[f, jf], [t, jt], [big, jbig], bc('i1'), bc('f8'), bc('f4')] as [string, () => NdArray][]) {
+      cases.push({ py: `np.nanmedian(${py}, axis=1)`, js: () => mm.nanmedian(js(), { axis: 1 }) });
+      cases.push({ py: `np.nanmedian(${py}, axis=1, keepdims=True)`, js: () => mm.nanmedian(js(), { axis: 1, keepdims: true }) });
+      cases.push({ py: `np.nanmedian(${py}, axis=[-2])`, js: () => mm.nanmedian(js(), { axis: [-2] }) });
+      cases.push({ py: `np.nanmedian(${py}, axis=(0, 2))`, js: () => mm.nanmedian(js(), { axis: [0, 2] }) });
+    }
+    check(cases);
+    // The layouts: strides of the axes longer than 1 (check() compares values, not strides).
+    const want = runNumpy<number[][]>(`print(json.dumps([[s for s, n in zip(r.strides, r.shape) if n > 1] for r in [${cases.map((c) => c.py).join(', ')}]]))`);
+    const got = cases.map((c) => {
+      const r = c.js() as NdArray;
+      return r.strides.filter((_, i) => r.shape[i] > 1);
+    });
+    expect(got).toEqual(want);
+  });
+});
