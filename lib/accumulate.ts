@@ -39,13 +39,25 @@ const MIN: Pick2 = (run, v) => (run !== run ? run : v !== v ? v : run < v ? run 
 function accumulate(name: string, isMax: boolean, a: NdArray, axis: number | null | undefined, options: AccumulateOptions): NdArray {
   const o = readKnownOptions(options, ['dtype'], name);
   requireArray(a, name, 'a');
-  if (a.ndim === 0) throw new TypeError('cannot accumulate on a scalar');
-  // axis None is the one axis of a 1-d array (NumPy's ufunc.accumulate), several axes otherwise
-  if (axis === null && a.ndim === 1) axis = 0;
-  if (axis === null || (Array.isArray(axis) && axis.length !== 1)) throw new ValueError('accumulate does not allow multiple axes');
+  // NumPy's order: the axes first (each of a list checked, an AxisError; an int
+  // 0 or -1 of a 0-d array is no axis), then one axis asked for, then the loop
+  // (fuzz seed 12147525: a record array with axis 7 is NumPy's AxisError).
+  let ax: number;
+  if (Array.isArray(axis)) {
+    const axes = (axis as number[]).map((d) => normalizeAxis(d, a.ndim));
+    if (axes.length !== 1) throw new ValueError('accumulate does not allow multiple axes');
+    ax = axes[0];
+  } else if (axis === null) {
+    // axis None is the one axis of a 1-d array (NumPy's ufunc.accumulate), several axes otherwise
+    if (a.ndim === 0) throw new TypeError('cannot accumulate on a scalar');
+    if (a.ndim !== 1) throw new ValueError('accumulate does not allow multiple axes');
+    ax = 0;
+  } else {
+    const d = axis ?? 0;
+    if (a.ndim === 0 && (d === 0 || d === -1)) throw new TypeError('cannot accumulate on a scalar');
+    ax = normalizeAxis(d, a.ndim);
+  }
   if (!isNumeric(a.dtype) && o.dtype === undefined) throw new UFuncTypeError(`ufunc '${isMax ? 'maximum' : 'minimum'}' did not contain a loop with signature matching types (${inspect(a.dtype)}, ${inspect(a.dtype)}) -> None`);
-  const ax0 = Array.isArray(axis) ? (axis[0] as number) : axis ?? 0;
-  const ax = normalizeAxis(ax0, a.ndim);
   const dt = o.dtype !== undefined ? toDType(o.dtype) : a.dtype.newbyteorder('=');
   // Records of several fields cast to nothing, an empty array's too (fuzz seed 9440867).
   if (!canCast(a.dtype, dt, 'unsafe')) throw new UFuncTypeError(`Cannot cast ufunc '${isMax ? 'maximum' : 'minimum'}' input 0 from ${inspect(a.dtype)} to ${inspect(dt)} with casting rule 'unsafe'`);

@@ -118,3 +118,25 @@ describe('maximumAccumulate with a dtype records cannot cast to (fuzz seed 94408
     }
   });
 });
+
+describeWithNumpy("accumulate: NumPy's order of errors, the axes before the loop (fuzz seed 12147525)", () => {
+  test('axis out of range before a record array\'s missing loop; lists of axes checked item by item; 0-d arrays', () => {
+    const rec = "np.zeros((2, 3), dtype=[('a', '?')])";
+    const jrec = (): NdArray => zeros([2, 3], { names: ['a'], formats: ['?'] } as never);
+    const acc = (a: NdArray, axis: unknown): NdArray => minimumAccumulate(a, axis as never);
+    npc.expectCasesLikeNumpy([
+      { py: `np.minimum.accumulate(${rec}, axis=7)`, js: () => acc(jrec(), 7) },
+      { py: `np.minimum.accumulate(${rec}, axis=None)`, js: () => acc(jrec(), null) },
+      { py: `np.minimum.accumulate(${rec}, axis=(0, 1))`, js: () => acc(jrec(), [0, 1]) },
+      { py: `np.minimum.accumulate(${rec}, axis=0)`, js: () => acc(jrec(), 0) },
+      { py: 'np.minimum.accumulate(np.zeros((2, 3)), axis=(0, 5))', js: () => acc(zeros([2, 3]), [0, 5]) },
+      { py: 'np.minimum.accumulate(np.zeros((2, 3)), axis=(0, 1))', js: () => acc(zeros([2, 3]), [0, 1]) },
+      { py: 'np.minimum.accumulate(np.zeros((2, 3)), axis=(-1,))', js: () => acc(zeros([2, 3]), [-1]) },
+      { py: 'np.maximum.accumulate(np.zeros(()), axis=7)', js: () => maximumAccumulate(zeros([]), 7) },
+      { py: 'np.maximum.accumulate(np.zeros(()), axis=-1)', js: () => maximumAccumulate(zeros([]), -1) },
+      { py: 'np.maximum.accumulate(np.zeros(()), axis=(0,))', js: () => maximumAccumulate(zeros([]), [0] as never) },
+      { py: 'np.maximum.accumulate(np.zeros(()), axis=None)', js: () => maximumAccumulate(zeros([]), null) },
+      { py: 'np.maximum.accumulate(np.arange(3.), axis=None)', js: () => maximumAccumulate(arange(3).astype('f8'), null) },
+    ]);
+  });
+});
