@@ -4,7 +4,7 @@
 // (NaN kept), empty and non-square errors. Tolerance 1e-10 relative for
 // float64 (cond < 1e3 here), 1e-5 for float32.
 import * as lib from '../lib';
-import { describeWithNumpy } from './helpers/numpy';
+import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { expectLinalgLikeNumpy, type LinalgCase } from './helpers/np-linalg';
 import { useTempDir } from './helpers/tmp';
 
@@ -55,5 +55,30 @@ describe('linalg.cond of singular matrices (no NumPy needed)', () => {
     expect(c[0]).toBe(1);
     expect(c[1]).toBeGreaterThan(1e15);
     expect(() => linalg.cond(lib.asarray([[1, NaN], [0, 1]]))).toThrow(lib.LinAlgError);
+  });
+});
+
+describeWithNumpy('linalg.cond lays its result out as NumPy (fuzz seed 11984069)', () => {
+  test('a stack with a singular matrix, its stack axes not in C order: the result follows them, inf where singular', () => {
+    const py = `
+rng = np.random.default_rng(7)
+m = rng.standard_normal((4, 3, 2, 2)) + 2 * np.eye(2)
+m[1, 2] = [[1., 2], [2, 4]]
+x = m.transpose(1, 0, 2, 3)
+out = []
+for p in [1, -1, np.inf, 'fro']:
+    r = np.linalg.cond(x, p)
+    out.append({'strides': list(r.strides), 'inf': np.isinf(r).tolist(), 'v': np.where(np.isinf(r), 0, r).tolist()})
+print(json.dumps({'m': m.tolist(), 'out': out}))`;
+    const want = runNumpy<{ m: number[][][][]; out: { strides: number[]; inf: boolean[][]; v: number[][] }[] }>(py);
+    const x = lib.asarray(want.m).transpose(1, 0, 2, 3);
+    const ps: lib.NormOrd[] = [1, -1, Infinity, 'fro'];
+    ps.forEach((p, k) => {
+      const r = linalg.cond(x, p);
+      expect(r.strides).toEqual(want.out[k]!.strides);
+      expect((lib.isinf(r).toArray())).toEqual(want.out[k]!.inf);
+      const v = lib.where(lib.isinf(r), 0, r).toArray() as number[][];
+      v.forEach((row, i) => row.forEach((y, j) => expect(y).toBeCloseTo(want.out[k]!.v[i]![j]!, 8)));
+    });
   });
 });
