@@ -268,6 +268,13 @@ def w20(p):
     target2 = a2.copy()
     sums = np.zeros(1000)
     best = np.full(1000, -np.inf)
+    hist_r, hist_c = sym // 10, sym % 10
+
+    def hist2d_at():
+        h2 = np.zeros((100, 10))
+        np.add.at(h2, (hist_r, hist_c), a)
+        return h2
+
     pick_rows, pick_cols = pick // a2.shape[1], pick % a2.shape[1]
 
     out = {
@@ -289,6 +296,7 @@ def w20(p):
         "bincount": measure(lambda: np.bincount(sym, weights=a), rounds),
         "add_at_values": measure(lambda: np.add.at(sums, sym, a), rounds),
         "maximum_at": measure(lambda: np.maximum.at(best, sym, a), rounds),
+        "hist2d_at": measure(hist2d_at, rounds),
         "concatenate": measure(lambda: np.concatenate([a[: n // 2], a[n // 2 :]]), rounds),
         "sum_axis": measure(lambda: a2.sum(axis=1), rounds),
         "argmax_axis": measure(lambda: a2.argmax(axis=1), rounds),

@@ -179,6 +179,21 @@ function w20(ctx) {
   const libAddAtArr = m(() => mm.addAt(sums, S, A));
   const best = mm.full([1000], -Infinity);
   const libMaxAt = m(() => mm.maximumAt(best, S, A));
+  // A 2-d histogram: 10M weighted points into 100 x 10 bins (rows sym / 10, columns sym % 10).
+  const hr = Int32Array.from(sym, (x) => (x / 10) | 0);
+  const hc = Int32Array.from(sym, (x) => x % 10);
+  const HR = mm.fromBuffer(hr, '<i4');
+  const HC = mm.fromBuffer(hc, '<i4');
+  const libHist2d = m(() => {
+    const H = mm.zeros([100, 10]);
+    mm.addAt(H, [HR, HC], A);
+    return H;
+  });
+  const baseHist2d = m(() => {
+    const H = new Float64Array(1000);
+    for (let i = 0; i < n; i++) H[hr[i] * 10 + hc[i]] += f8[i];
+    return H;
+  });
   const baseMaxAt = m(() => {
     const b = new Float64Array(1000).fill(-Infinity);
     for (let i = 0; i < n; i++) {
@@ -287,6 +302,7 @@ function w20(ctx) {
   row('bincount(sym, weights=a), 10M', libBin, baseBin, np?.bincount);
   row('addAt(sums, 10M ids, 10M f8 values) (np.add.at), 1000 groups', libAddAtArr, baseBin, np?.add_at_values, 'base: the bincount loop');
   row('maximumAt(best, 10M ids, 10M f8 values) (np.maximum.at), 1000 groups', libMaxAt, baseMaxAt, np?.maximum_at);
+  row('addAt(H, [rows, cols], 10M f8 values), a 100x10 histogram (np.add.at(H, (r, c), w))', libHist2d, baseHist2d, np?.hist2d_at, 'base: a loop over the row and column ids');
   row('concatenate two 5M f8 halves', libCat, baseCat, np?.concatenate);
   row('take(a, 5000 random columns, axis=1), 1000x10000 f8', libTakeCols, baseCols, np?.take_cols, 'lib, base: an mmarray-allocated array; base: a row by row gather');
   row('a.index(":", cols) (a[:, cols]), 5000 random columns, 1000x10000 f8', libIndexCols, baseCols, np?.index_cols, "np's result is laid out columns outermost, as ours");

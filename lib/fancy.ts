@@ -815,6 +815,15 @@ export function addAt(a: NdArray, items: AtItems, values0: NdArray | PyScalar | 
   const key = atKey(items);
   refuseRecordsAt(a.dtype, values);
   const loop = atLoop(a.dtype, values);
+  // An index array per axis of an N-d target: the same updates through one flat index.
+  const flat = flatAtKey(a, key);
+  if (flat !== null) {
+    const v = values instanceof ArrayClass ? flatAtValues(values, flat.shape) : values;
+    if (v !== null) {
+      addAt(a.reshape([-1]), [flat.flat], v);
+      return;
+    }
+  }
   if (nativeAddAt(a, key, values, loop)) return;
   if (fastAddAt(a, key, values, loop)) return;
   // Values of a's dtype (or safely cast to it): the add loop of that dtype in the kernel.
@@ -847,6 +856,42 @@ export type AtItems = NdArray | number | readonly FancyItem[];
 /** The index items of `ufunc.at(a, items, ...)`, uint64 index arrays read as int64, as every path of a fancy index sees them. */
 export function atKey(items: AtItems): readonly FancyItem[] {
   return signedItems(Array.isArray(items) ? items : [items as FancyItem]);
+}
+
+/**
+ * `ufunc.at`'s key of one integer index array per axis of a C-contiguous
+ * N-d `a` (a 2-d histogram's `addAt(h, [rows, cols], 1)`) as the same
+ * updates of `a.reshape(-1)`: one flat int64 index (NumPy's
+ * `ravel_multi_index` of the wrapped indices, by the kernels) and the
+ * selection's shape, which the values broadcast to. Null when the key is
+ * anything else, small, or holds an index out of bounds: the general path
+ * then runs, with NumPy's errors.
+ */
+export function flatAtKey(a: NdArray, key: readonly FancyItem[]): { flat: NdArray; shape: number[] } | null {
+  if (a.ndim < 2 || key.length !== a.ndim || !a.flags.cContiguous || a.size === 0) return null;
+  const arrays: NdArray[] = [];
+  for (const k of key) {
+    if (!(k instanceof ArrayClass) || (k.dtype.kind !== 'i' && k.dtype.kind !== 'u')) return null;
+    arrays.push(k);
+  }
+  let shape: number[];
+  try {
+    shape = broadcastShape(arrays.map((x) => x.shape));
+  } catch {
+    return null;
+  }
+  const f = ravelByKernels(arrays, a.shape, shape, true);
+  return f === null || f === 'outside' ? null : { flat: f.reshape([-1]), shape };
+}
+
+/** Values of `ufunc.at` over a selection of `shape` as the 1-d values of its flat key, or null when they do not broadcast (the general path raises). */
+export function flatAtValues(v: NdArray, shape: readonly number[]): NdArray | null {
+  if (v.size === 1) return v.reshape([]);
+  try {
+    return broadcastTo(v, shape).reshape([-1]);
+  } catch {
+    return null;
+  }
 }
 
 /**

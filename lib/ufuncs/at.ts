@@ -36,7 +36,7 @@
 import { asarray } from '../array-coerce';
 import type { DType } from '../dtype';
 import { ValueError } from '../errors';
-import { atKey, atSelection, gather, type AtItems } from '../fancy';
+import { atKey, atSelection, flatAtKey, flatAtValues, gather, type AtItems } from '../fancy';
 import { allocate, NdArray as ArrayClass, requireArray, requireWritable, storageOf } from '../internal';
 import { ufuncAtByKernel } from '../index-kernels';
 import type { NdArray } from '../ndarray';
@@ -79,8 +79,12 @@ function run(c: AtCall, items: AtItems): void {
   const { a, v } = c;
   const out = loopResult(c);
   const key = atKey(items);
-  // The kernel: a 1-d target of the loop's own dtype indexed by one integer array.
+  // The kernel: a 1-d target of the loop's own dtype indexed by one integer array,
+  // or an N-d one by an index array per axis, through one flat index.
   if (ufuncAtByKernel(c.name, a, key, v, out)) return;
+  const flat = flatAtKey(a, key);
+  const fv = flat === null || v === null ? null : flatAtValues(v, flat.shape);
+  if (flat !== null && (v === null || fv !== null) && ufuncAtByKernel(c.name, a.reshape([-1]), [flat.flat], fv, out)) return;
   byRounds(c, key, out);
 }
 

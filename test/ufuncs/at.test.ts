@@ -175,6 +175,52 @@ describeWithNumpy('ufunc.at against NumPy', () => {
     ]);
   });
 
+  test('an index array per axis of an N-d target (a 2-d histogram): one flat index through the kernel, NumPy\'s values and errors', () => {
+    // 600 points (the kernels ravel from 256), rows and columns with negatives and repeats.
+    const r = rng(23);
+    const n = 600;
+    const rows = Array.from({ length: n }, () => Math.floor(r() * 7) - 3);
+    const cols = Array.from({ length: n }, () => Math.floor(r() * 9) - 4);
+    const w = Array.from({ length: n }, () => Math.round(r() * 40 - 20) / 4);
+    const R = `np.array(${pyList(rows)})`;
+    const C = `np.array(${pyList(cols)}, np.int32)`;
+    const W = `np.array(${pyList(w)})`;
+    const jr = (): mm.NdArray => mm.array(rows, 'i8');
+    const jc = (): mm.NdArray => mm.array(cols, 'i4');
+    const jw = (): mm.NdArray => mm.array(w, 'f8');
+    const cases: Case[] = [];
+    for (const [dt, init] of [['<f8', 'np.zeros((7, 9))'], ['<f4', "np.zeros((7, 9), '<f4')"], ['<i8', "np.zeros((7, 9), '<i8')"], ['|i1', "np.zeros((7, 9), '|i1')"]] as const) {
+      const z = (): mm.NdArray => mm.zeros([7, 9], dt);
+      cases.push({ py: pyAt('add', init, `(${R}, ${C})`, '1'), js: () => { const a = z(); mm.addAt(a, [jr(), jc()], 1); return a; } });
+      cases.push({ py: pyAt('add', init, `(${R}, ${C})`, W), js: () => { const a = z(); mm.addAt(a, [jr(), jc()], jw()); return a; } });
+      cases.push({ py: pyAt('maximum', init, `(${R}, ${C})`, W), js: () => { const a = z(); mm.maximumAt(a, [jr(), jc()], jw()); return a; } });
+      cases.push({ py: pyAt('subtract', init, `(${R}, ${C})`, '2'), js: () => { const a = z(); mm.subtractAt(a, [jr(), jc()], 2); return a; } });
+      cases.push({ py: pyAt('negative', init, `(${R}, ${C})`), js: () => { const a = z(); mm.negativeAt(a, [jr(), jc()]); return a; } });
+    }
+    // Index arrays that broadcast (an outer product of rows and columns), values broadcast over them.
+    const br = Array.from({ length: 20 }, (_, i) => (i * 3) % 7);
+    const bc = Array.from({ length: 15 }, (_, i) => (i * 5) % 9 - 4);
+    const bv = Array.from({ length: 15 }, (_, i) => i - 7);
+    cases.push({
+      py: pyAt('add', 'np.zeros((7, 9))', `(np.array(${pyList(br)})[:, None], np.array(${pyList(bc)})[None, :])`, `np.array(${pyList(bv)}, 'f8')`),
+      js: () => { const a = mm.zeros([7, 9]); mm.addAt(a, [mm.array(br).reshape([20, 1]), mm.array(bc).reshape([1, 15])], mm.array(bv, 'f8')); return a; },
+    });
+    cases.push({
+      py: pyAt('minimum', 'np.arange(63.).reshape(7, 9)', `(np.array(${pyList(br)})[:, None], np.array(${pyList(bc)})[None, :])`, `np.array(${pyList(bv)}, 'f8')`),
+      js: () => { const a = mm.arange(63).astype('f8').reshape([7, 9]); mm.minimumAt(a, [mm.array(br).reshape([20, 1]), mm.array(bc).reshape([1, 15])], mm.array(bv, 'f8')); return a; },
+    });
+    // A 3-d target; an index out of bounds (nothing written, NumPy's message); values that do not broadcast.
+    cases.push({
+      py: pyAt('add', 'np.zeros((3, 4, 5))', `(${R} % 3, ${C} % 4, ${R} % 5)`, W),
+      js: () => { const a = mm.zeros([3, 4, 5]); mm.addAt(a, [mm.remainder(jr(), 3), mm.remainder(jc(), 4), mm.remainder(jr(), 5)], jw()); return a; },
+    });
+    cases.push({ py: pyAt('add', 'np.zeros((7, 8))', `(${R}, ${C})`, W), js: () => { const a = mm.zeros([7, 8]); mm.addAt(a, [jr(), jc()], jw()); return a; } });
+    cases.push({ py: pyAt('maximum', 'np.zeros((7, 9))', `(${R}, ${C})`, 'np.ones(7)'), js: () => { const a = mm.zeros([7, 9]); mm.maximumAt(a, [jr(), jc()], mm.ones([7])); return a; } });
+    // A target that is not C-contiguous takes the general path.
+    cases.push({ py: pyAt('add', 'np.zeros((9, 7)).T', `(${R}, ${C})`, W), js: () => { const a = mm.zeros([9, 7]).T; mm.addAt(a, [jr(), jc()], jw()); return a; } });
+    expectCasesLikeNumpy(cases);
+  });
+
   test("NumPy's errors: the loop's type first, then the index, then the values' shape; read-only refused", () => {
     const a = (): mm.NdArray => mm.array([1, 2, 3]);
     expectCasesLikeNumpy([
