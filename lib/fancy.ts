@@ -812,9 +812,9 @@ export function addAt(a: NdArray, items: AtItems, values0: NdArray | PyScalar | 
   requireWritable(a);
   // A JS list (or a typed array) is an array first, as NumPy's asarray makes one: int64 or float64, not a weak scalar.
   const values = Array.isArray(values0) || ArrayBuffer.isView(values0) ? asarray(values0 as never) : (values0 as NdArray | PyScalar);
-  const key = atKey(items);
   refuseRecordsAt(a.dtype, values);
   const loop = atLoop(a.dtype, values);
+  const key = atKey(items, a);
   // An index array per axis of an N-d target: the same updates through one flat index.
   const flat = flatAtKey(a, key);
   if (flat !== null) {
@@ -853,8 +853,18 @@ export function addAt(a: NdArray, items: AtItems, values0: NdArray | PyScalar | 
 /** What `addAt` and the other `ufunc.at` functions take as the index: one item, or a list of items (a tuple in NumPy). */
 export type AtItems = NdArray | number | readonly FancyItem[];
 
-/** The index items of `ufunc.at(a, items, ...)`, uint64 index arrays read as int64, as every path of a fancy index sees them. */
-export function atKey(items: AtItems): readonly FancyItem[] {
+/**
+ * The index items of `ufunc.at(a, items, ...)`, uint64 index arrays read as
+ * int64, as every path of a fancy index sees them. A list of more plain
+ * numbers than `a` has axes is NumPy's `np.add.at(a, [2, 5, 2], 1)` written
+ * as it is, where a JS list of items is NumPy's tuple: NumPy's IndexError
+ * for that many indices, with how to pass one index array instead.
+ */
+export function atKey(items: AtItems, a?: NdArray): readonly FancyItem[] {
+  if (a !== undefined && Array.isArray(items) && items.length > a.ndim && items.every((x) => typeof x === 'number' || typeof x === 'bigint')) {
+    const list = items.map(String).join(', ');
+    throw new IndexError(`too many indices for array: array is ${a.ndim}-dimensional, but ${items.length} were indexed (a list of items is NumPy's tuple: for the index array [${list}] pass [[${list}]] or an NdArray)`);
+  }
   return signedItems(Array.isArray(items) ? items : [items as FancyItem]);
 }
 

@@ -292,3 +292,19 @@ describeWithNumpy('ufunc.at against NumPy', () => {
     }
   });
 });
+
+describe('ufunc.at with a list of plain numbers (NumPy\'s np.add.at(a, [2, 5, 2], 1) written as it is)', () => {
+  test("a JS list of items is NumPy's tuple: more numbers than axes is NumPy's IndexError, saying how to pass one index array", () => {
+    const a = mm.arange(10);
+    const hint = "too many indices for array: array is 1-dimensional, but 3 were indexed (a list of items is NumPy's tuple: for the index array [2, 5, 2] pass [[2, 5, 2]] or an NdArray)";
+    expect(() => mm.addAt(a, [2, 5, 2], 1)).toThrow(new mm.IndexError(hint));
+    expect(() => mm.maximumAt(a, [2, 5, 2], 1)).toThrow(new mm.IndexError(hint));
+    expect(a.toArray()).toEqual(mm.arange(10).toArray());
+    // As many numbers as axes: one item, as NumPy's tuple (h[1, 2] += 5).
+    const h = mm.zeros([3, 3]);
+    mm.addAt(h, [1, 2], 5);
+    expect(h.toArray()).toEqual([[0, 0, 0], [0, 0, 5], [0, 0, 0]]);
+    mm.addAt(a, [[2, 5, 2]], 1);
+    expect(a.toArray()).toEqual([0n, 1n, 4n, 3n, 4n, 6n, 6n, 7n, 8n, 9n]);
+  });
+});
