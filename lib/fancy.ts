@@ -871,8 +871,9 @@ export function atKey(items: AtItems, a?: NdArray): readonly FancyItem[] {
 /**
  * `ufunc.at`'s key of one integer index array per axis of a C-contiguous
  * N-d `a` (a 2-d histogram's `addAt(h, [rows, cols], 1)`) as the same
- * updates of `a.reshape(-1)`: one flat int64 index (NumPy's
- * `ravel_multi_index` of the wrapped indices, by the kernels) and the
+ * updates of `a.reshape(-1)`: one flat index (NumPy's
+ * `ravel_multi_index` of the wrapped indices, by the kernels; int32 when
+ * it fits, read in place by the kernel) and the
  * selection's shape, which the values broadcast to. Null when the key is
  * anything else, small, or holds an index out of bounds: the general path
  * then runs, with NumPy's errors.
@@ -890,7 +891,7 @@ export function flatAtKey(a: NdArray, key: readonly FancyItem[]): { flat: NdArra
   } catch {
     return null;
   }
-  const f = ravelByKernels(arrays, a.shape, shape, true);
+  const f = ravelByKernels(arrays, a.shape, shape, true, true);
   return f === null || f === 'outside' ? null : { flat: f.reshape([-1]), shape };
 }
 

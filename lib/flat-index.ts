@@ -28,10 +28,14 @@ function isExactInInt64(a: NdArray): boolean {
  * `negatives` (as an index does; one more masked add), and is outside
  * otherwise. `'outside'` when some coordinate is outside its axis (nothing
  * says which: the caller's own path names it); null when the operands do not
- * qualify (fewer than 256 results, other dtypes).
+ * qualify (fewer than 256 results, other dtypes). With `narrow`, int32 when
+ * the indices and coordinates fit (exact there too).
  */
-export function ravelByKernels(coords: readonly NdArray[], dims: readonly number[], shape: readonly number[], negatives: boolean): NdArray | 'outside' | null {
+export function ravelByKernels(coords: readonly NdArray[], dims: readonly number[], shape: readonly number[], negatives: boolean, narrow = false): NdArray | 'outside' | null {
   if (shapeToSize(shape) < NATIVE_MIN_ELEMENTS || !coords.every(isExactInInt64)) return null;
+  // `narrow`: an int32 result (half the memory) when every flat index fits
+  // one and every coordinate adds into int32 as it is.
+  const int32 = narrow && shapeToSize(dims) <= 2 ** 31 - 1 && coords.every((c) => (c.dtype.kind === 'i' && c.itemsize <= 4) || (c.dtype.kind === 'u' && c.itemsize <= 2));
   const counted: boolean[] = [];
   for (let k = 0; k < coords.length; k++) {
     const c = coords[k];
@@ -39,7 +43,7 @@ export function ravelByKernels(coords: readonly NdArray[], dims: readonly number
     if (lo < (negatives ? -dims[k] : 0) || Number(c.max()) >= dims[k]) return 'outside';
     counted.push(lo < 0);
   }
-  const r = allocate(dtype('int64'), shape, 'C', true);
+  const r = allocate(dtype(int32 ? 'int32' : 'int64'), shape, 'C', true);
   r.set(coords[0]);
   for (let k = 0; k < coords.length; k++) {
     if (k > 0) {
