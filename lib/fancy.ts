@@ -831,6 +831,12 @@ export function addAt(a: NdArray, items: AtItems, values0: NdArray | PyScalar | 
   const s = atSelection(a, key);
   let vals: unknown[];
   if (values instanceof ArrayClass) {
+    // ufunc.at broadcasts its values strictly (no extra leading 1s, which a[idx] = v drops).
+    try {
+      broadcastTo(values, s.shape);
+    } catch {
+      throw new ValueError('array is not broadcastable to correct shape');
+    }
     vals = valuesFor(values, loop, s.shape);
   } else {
     // A Python int beside an int dtype wraps into it here (NumPy's add.at casts the scalar unsafely).
@@ -897,7 +903,7 @@ export function flatAtKey(a: NdArray, key: readonly FancyItem[]): { flat: NdArra
 
 /** Values of `ufunc.at` over a selection of `shape` as the 1-d values of its flat key, or null when they do not broadcast (the general path raises). */
 export function flatAtValues(v: NdArray, shape: readonly number[]): NdArray | null {
-  if (v.size === 1) return v.reshape([]);
+  if (v.size === 1 && v.ndim <= shape.length) return v.reshape([]);
   try {
     return broadcastTo(v, shape).reshape([-1]);
   } catch {

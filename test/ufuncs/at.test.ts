@@ -293,6 +293,25 @@ describeWithNumpy('ufunc.at against NumPy', () => {
   });
 });
 
+describeWithNumpy('ufunc.at broadcasts its values strictly (no extra leading 1s, which a[idx] = v drops)', () => {
+  test('addAt and maximumAt on 1-d and 2-d targets, the kernel and the general paths', () => {
+    const r = 'np.arange(300) % 7';
+    const c = 'np.arange(300) % 9';
+    const jr = (): mm.NdArray => mm.remainder(mm.arange(300), 7);
+    const jc = (): mm.NdArray => mm.remainder(mm.arange(300), 9);
+    const cases: Case[] = [];
+    for (const [py, shape] of [['np.ones((1, 1, 1))', [1, 1, 1]], ['np.ones((1, 1))', [1, 1]], ['np.ones((1,))', [1]], ['np.ones((1, 300))', [1, 300]], ['np.ones(())', []]] as const) {
+      cases.push({ py: pyAt('add', 'np.zeros((7, 9))', `(${r}, ${c})`, py), js: () => { const a = mm.zeros([7, 9]); mm.addAt(a, [jr(), jc()], mm.ones([...shape])); return a; } });
+      cases.push({ py: pyAt('maximum', 'np.zeros((7, 9))', `(${r}, ${c})`, py), js: () => { const a = mm.zeros([7, 9]); mm.maximumAt(a, [jr(), jc()], mm.ones([...shape])); return a; } });
+    }
+    for (const [py, shape] of [['np.ones((1, 1))', [1, 1]], ['np.ones((1, 5))', [1, 5]], ['np.ones(5)', [5]]] as const) {
+      cases.push({ py: pyAt('add', 'np.zeros(10)', 'np.arange(5)', py), js: () => { const a = mm.zeros([10]); mm.addAt(a, mm.arange(5), mm.ones([...shape])); return a; } });
+      cases.push({ py: pyAt('add', 'np.zeros(10, np.int32)', 'np.arange(5)', py), js: () => { const a = mm.zeros([10], 'i4'); mm.addAt(a, mm.arange(5), mm.ones([...shape])); return a; } });
+    }
+    expectCasesLikeNumpy(cases);
+  });
+});
+
 describe('ufunc.at with a list of plain numbers (NumPy\'s np.add.at(a, [2, 5, 2], 1) written as it is)', () => {
   test("a JS list of items is NumPy's tuple: more numbers than axes is NumPy's IndexError, saying how to pass one index array", () => {
     const a = mm.arange(10);
