@@ -28,9 +28,12 @@
  * fmax; their `fmax`/`fmin` keep the second of tied zeros, as NumPy's),
  * else the ufunc's loop called once per index with the value at stride 0,
  * as NumPy's slow path (so `powerAt(x, i, 0.5)` takes the square-root path
- * as there). Anything else runs the ufunc over the indices in rounds, each
- * round the next occurrence of every index, so a heavily repeated index
- * costs one ufunc call per repeat.
+ * as there). A C-contiguous N-d `a` indexed by one integer array per axis
+ * (a 2-d histogram: `addAt(h, [rows, cols], w)`, `maximumAt` alike) takes the
+ * same kernel through one flat index into `a.reshape(-1)`. Anything else
+ * runs the ufunc over the indices in rounds, each round the next occurrence
+ * of every index, so a heavily repeated index costs one ufunc call per
+ * repeat.
  * @module
  */
 import { asarray } from '../array-coerce';
