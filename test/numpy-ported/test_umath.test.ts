@@ -24,8 +24,9 @@
 //   test_fast_power, test_float_to_inf_power, test_power_fast_paths: complex power,
 //   np.nextafter, bool power parametrizations and float power fast paths of other dtypes
 //   (the integer power tests are ported).
-// - TestBitwiseUFuncs.test_reduction (np.bitwise_or.reduce): no reduce for bitwise ufuncs. (test_bitwise_count,
-//   TestLog2, TestExp2, TestPositive, TestComplexFunctions & co are in test_umath-more.test.ts.)
+// - (test_bitwise_count, TestLog2, TestExp2, TestPositive, TestComplexFunctions & co are in
+//   test_umath-more.test.ts; the object-array parts of TestBitwiseUFuncs are left out.)
+import { bitwiseAndReduce, bitwiseOrReduce, bitwiseXorReduce, logicalAndReduce, logicalOrReduce, logicalXorReduce } from '../../lib';
 import {
   fmod,
   absolute,
@@ -673,8 +674,8 @@ describe('TestBool', () => {
   });
 
   test('test_reduce', () => {
-    // np.logical_and.reduce -> all(), np.logical_or.reduce -> any(); the
-    // logical_xor.reduce part is left out (no ufunc.reduce here).
+    // np.logical_and.reduce -> logicalAndReduce (and all()), np.logical_or.reduce ->
+    // logicalOrReduce (and any()), np.logical_xor.reduce -> logicalXorReduce.
     const none = [false, false, false, false];
     const some = [true, false, true, true];
     const every = [true, true, true, true];
@@ -682,8 +683,11 @@ describe('TestBool', () => {
     for (const arr of [none, some, every, empty]) {
       const a = zeros(arr.length, '?');
       a.set(arr as never);
+      expect(logicalAndReduce(a).toArray()).toBe(arr.every(Boolean));
       expect(all(a).toArray()).toBe(arr.every(Boolean));
+      expect(logicalOrReduce(a).toArray()).toBe(arr.some(Boolean));
       expect(any(a).toArray()).toBe(arr.some(Boolean));
+      expect(logicalXorReduce(a).toArray()).toBe(arr.filter(Boolean).length % 2 === 1);
     }
   });
 });
@@ -723,6 +727,36 @@ describe('TestBitwiseUFuncs', () => {
       const msg = `dt = '${dt}'`;
       for (const r of [invert(zeros_), bitwiseOr(zeros_, zeros_), bitwiseXor(zeros_, zeros_), bitwiseAnd(zeros_, zeros_), invert(ones_)]) {
         expect([msg, r.dtype.str]).toEqual([msg, zeros_.dtype.str]);
+      }
+    }
+  });
+
+  test('test_reduction', () => {
+    // np.bitwise_or.reduce -> bitwiseOrReduce & co; identities 0, 0, -1 (NumPy's ufunc.identity).
+    const binaryFuncs: [string, (a: NdArray) => NdArray, number][] = [
+      ['bitwise_or', bitwiseOrReduce, 0],
+      ['bitwise_xor', bitwiseXorReduce, 0],
+      ['bitwise_and', bitwiseAndReduce, -1],
+    ];
+    for (const dt of bitwiseTypes) {
+      const zeros_ = array([0], dt);
+      const ones_ = dt === '?' ? array([true], '?') : intArray([-1n], dt);
+      for (const [name, f] of binaryFuncs) {
+        const msg = `dt: '${dt}', f: '${name}'`;
+        expect([msg, vals(f(zeros_))]).toEqual([msg, vals(zeros_.index(0))]);
+        expect([msg, vals(f(ones_))]).toEqual([msg, vals(ones_.index(0))]);
+      }
+    }
+
+    // Test empty reduction, no object dtype
+    for (const dt of bitwiseTypes) {
+      const empty = zeros(0, dt);
+      for (const [name, f, identity] of binaryFuncs) {
+        const msg = `dt: '${dt}', f: '${name}'`;
+        const tgt = array([identity]).astype(dt, { casting: 'unsafe' }).index(0);
+        const res = f(empty);
+        expect([msg, vals(res)]).toEqual([msg, vals(tgt)]);
+        expect([msg, res.dtype.str]).toEqual([msg, tgt.dtype.str]);
       }
     }
   });
