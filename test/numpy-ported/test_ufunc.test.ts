@@ -8,6 +8,7 @@
 // Skipped (not counted as passing):
 // - test_ufunc_at_negative (umath_tests.indexed_negative: a test-only ufunc).
 import type { AtItems, UfuncInput, UfuncOptions } from '../../lib';
+import { cumsum, maximumAccumulate } from '../../lib';
 import { divideAt, equalAt, floorDivideAt, fmaxAt, fminAt, invertAt, maximumAt, minimumAt, multiplyAt, negativeAt, powerAt, subtractAt, floorDivide, fmax, fmin, maximum, minimum, multiply } from '../../lib';
 import { absolute, add, addAt, all, any, arange, AxisError, divide, dtype, empty, equal, greater, IndexError, invert, less, max, min, NdArray, negative, power, prod, remainder, slice, sqrt, subtract, sum, UFuncTypeError, ValueError, zeros } from '../../lib';
 import { rng } from '../helpers/bytes';
@@ -612,8 +613,8 @@ describe('TestUfunc (out, where, casting, reductions)', () => {
 // dtype NumPy gives it; np.true_divide(x, y, dtype=) -> divide(x, y, { dtype }).
 // Left out of these tests: the object-dtype halves (test_zerosize_reduction),
 // np.power.reduce and the ndarray-subclass line (test_scalar_reduction), the
-// accumulate/reduceat lines (test_reduce_zero_axis, test_reducelike_*: there is
-// no accumulate or reduceat), long double (g, G) in test_true_divide.
+// accumulate/reduceat lines of test_reducelike_* (np.add.accumulate(..., out=)
+// and the like), long double (g, G) in test_true_divide.
 // test_addition_reduce_negative_zero[use_initial=False] is an xfail in NumPy
 // itself and is not run.
 //
@@ -743,6 +744,14 @@ describe('TestUfunc (reductions)', () => {
     t(ok, sum, 0, 0);
     sum(zeros(0, 'f8'));
     sum(zeros([0, 0], 'f8'), []);
+
+    // OTOH, accumulate always makes sense for any combination of n and m
+    // (np.maximum.accumulate -> maximumAccumulate, np.add.accumulate -> cumsum).
+    for (const uf of [(a: NdArray): NdArray => maximumAccumulate(a, 0), (a: NdArray): NdArray => cumsum(a, 0)]) {
+      for (const shape of [[30, 0], [0, 30], [30, 30], [0, 0]]) {
+        expect(uf(zeros(shape, 'f8')).shape).toEqual(shape);
+      }
+    }
   });
 
   test('test_reducelike_byteorder_resolution', () => {
