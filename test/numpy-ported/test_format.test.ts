@@ -121,6 +121,17 @@ function expectArrayEqual(a: NdArray, b: NdArray): void {
   expect(b.toArray()).toEqual(a.toArray());
 }
 
+/** np.savez(f, arr=arr) (or savez_compressed), then np.load(f)['arr'] equals `arr`. */
+function expectNpzRoundtrip(file: string, arr: NdArray, write: typeof savez): void {
+  write(file, { arr });
+  const npz = load(file) as NpzFile;
+  try {
+    expectArrayEqual(arr, npz.get('arr'));
+  } finally {
+    npz.close();
+  }
+}
+
 /** The bytes np.save / format.write_array would write for `arr`, from our writer. */
 function saved(arr: NdArray): Buffer {
   const p = tmp.path('saved.npy');
@@ -270,14 +281,7 @@ print(i)
   test('test_compressed_roundtrip', () => {
     const arr = arange(40000).astype('f8').reshape([200, 200]);
     divide(arr, 40000, { out: arr });
-    const npzFile = path.join(tmp.dir, 'compressed.npz');
-    savezCompressed(npzFile, { arr });
-    const npz = load(npzFile) as NpzFile;
-    try {
-      expectArrayEqual(arr, npz.get('arr'));
-    } finally {
-      npz.close();
-    }
+    expectNpzRoundtrip(path.join(tmp.dir, 'compressed.npz'), arr, savezCompressed);
   });
 
   // test_load_padded_dtype through an archive (np.savez / np.load), beside the .npy form below.
@@ -290,17 +294,10 @@ print(i)
   ])('test_load_padded_dtype[%s] (npz)', (label, spec) => {
     const arr = zeros([3], spec as never);
     for (let i = 0; i < 3; i++) arr.index(i).fill(i + 5);
-    const npzFile = path.join(tmp.dir, `aligned-${label}.npz`);
-    savez(npzFile, { arr });
-    const npz = load(npzFile) as NpzFile;
-    try {
-      expectArrayEqual(arr, npz.get('arr'));
-    } finally {
-      npz.close();
-    }
+    expectNpzRoundtrip(path.join(tmp.dir, `aligned-${label}.npz`), arr, savez);
   });
 
-  // dt1..dt6 of test_load_padded_dtype, written by NumPy (as .npy: there is no .npz here).
+  // dt1..dt6 of test_load_padded_dtype, written by NumPy as .npy (its titles too).
   test.each([
     ['dt1', "np.dtype('i1, i4, i1', align=True)"],
     ['dt2', "np.dtype({'names': ['a', 'b'], 'formats': ['i4', 'i4'], 'offsets': [1, 6]})"],
