@@ -814,7 +814,7 @@ export function addAt(a: NdArray, items: AtItems, values0: NdArray | PyScalar | 
   const values = Array.isArray(values0) || ArrayBuffer.isView(values0) ? asarray(values0 as never) : (values0 as NdArray | PyScalar);
   refuseRecordsAt(a.dtype, values);
   const loop = atLoop(a.dtype, values);
-  const key = atKey(items, a);
+  const key = atKey(a, items);
   // An index array per axis of an N-d target: the same updates through one flat index.
   const flat = flatAtKey(a, key);
   if (flat !== null) {
@@ -866,8 +866,8 @@ export type AtItems = NdArray | number | readonly FancyItem[];
  * as it is, where a JS list of items is NumPy's tuple: NumPy's IndexError
  * for that many indices, with how to pass one index array instead.
  */
-export function atKey(items: AtItems, a?: NdArray): readonly FancyItem[] {
-  if (a !== undefined && Array.isArray(items) && items.length > a.ndim && items.every((x) => typeof x === 'number' || typeof x === 'bigint')) {
+export function atKey(a: NdArray, items: AtItems): readonly FancyItem[] {
+  if (Array.isArray(items) && items.length > a.ndim && items.every((x) => typeof x === 'number' || typeof x === 'bigint')) {
     const list = items.map(String).join(', ');
     throw new IndexError(`too many indices for array: array is ${a.ndim}-dimensional, but ${items.length} were indexed (a list of items is NumPy's tuple: for the index array [${list}] pass [[${list}]] or an NdArray)`);
   }

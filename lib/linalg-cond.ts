@@ -12,7 +12,8 @@ import type { DType } from './dtype';
 import { LinAlgError } from './errors';
 import { allocateOrdered, kOrder } from './compute-values';
 import { copyto } from './copyto';
-import { assertStackedSquare, commonType, inv, linalgOperand, product, toResult } from './linalg-solve';
+import { ndindex } from './ndindex';
+import { assertStackedSquare, commonType, inv, linalgOperand, toResult } from './linalg-solve';
 import { realDType } from './linalg-eigh';
 import { svd } from './linalg-svd';
 import { norm, type NormOrd } from './linalg-norm';
@@ -65,9 +66,7 @@ function invOrNan(a: NdArray, dt: DType): NdArray {
   // product of norms then follows a's order, as NumPy's).
   const loop = a.shape.slice(0, -2);
   const out = allocateOrdered(dt, a.shape, [...kOrder(loop, a.strides.slice(0, -2)), a.ndim - 2, a.ndim - 1]);
-  const count = product(loop);
-  const at = new Array<number>(loop.length).fill(0);
-  for (let t = 0; t < count; t++) {
+  for (const at of ndindex(loop)) {
     let one: NdArray | number = NaN;
     try {
       one = inv(a.index(...at));
@@ -75,10 +74,6 @@ function invOrNan(a: NdArray, dt: DType): NdArray {
       if (!(e instanceof LinAlgError)) throw e;
     }
     out.index(...at).set(one);
-    for (let d = loop.length - 1; d >= 0; d--) {
-      if (++at[d] < loop[d]) break;
-      at[d] = 0;
-    }
   }
   return out;
 }

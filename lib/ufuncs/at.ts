@@ -81,7 +81,7 @@ function loopResult(c: AtCall): DType {
 function run(c: AtCall, items: AtItems): void {
   const { a, v } = c;
   const out = loopResult(c);
-  const key = atKey(items, a);
+  const key = atKey(a, items);
   // The kernel: a 1-d target of the loop's own dtype indexed by one integer array,
   // or an N-d one by an index array per axis, through one flat index.
   if (ufuncAtByKernel(c.name, a, key, v, out)) return;
