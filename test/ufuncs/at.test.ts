@@ -326,4 +326,11 @@ describe('ufunc.at with a list of plain numbers (NumPy\'s np.add.at(a, [2, 5, 2]
     mm.addAt(a, [[2, 5, 2]], 1);
     expect(a.toArray()).toEqual([0n, 1n, 4n, 3n, 4n, 6n, 6n, 7n, 8n, 9n]);
   });
+
+  test("leaving the values out is NumPy's ValueError, before anything is read", () => {
+    const a = mm.arange(3);
+    expect(() => (mm.addAt as (x: mm.NdArray, i: unknown) => void)(a, [[0]])).toThrow(new mm.ValueError('second operand needed for ufunc'));
+    expect(() => (mm.maximumAt as (x: mm.NdArray, i: unknown) => void)(a, [[0]])).toThrow(new mm.ValueError('second operand needed for ufunc'));
+    expect(a.toArray()).toEqual([0n, 1n, 2n]);
+  });
 });
