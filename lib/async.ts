@@ -56,6 +56,7 @@ import type { UfuncOptions } from './ufunc';
 import { NEGATIVE_POWER } from './ufunc-native';
 import { descrOf, formatHeader } from './npy/header';
 import { replacementOf } from './npy/replace';
+import type { SaveNpyOptions } from './npy/npy';
 import { closedError, MemoryStorage, withAllocator } from './storage';
 import { pinBuffer, releaseMemory, unpinBuffer } from './release';
 import { isArray, makeArray, requireArray, requireFunction, requireOpen, storageOf } from './internal';
@@ -705,6 +706,9 @@ export async function ufuncAsync(ufunc: (...args: never[]) => unknown, inputs: r
 
 // ------------------------------------------------------------------ saveNpy
 
+/** Options of {@link saveNpyAsync}: {@link saveNpy}'s `version` and the async ones. */
+export interface SaveNpyAsyncOptions extends AsyncOptions, SaveNpyOptions {}
+
 /** Bytes per copied and written piece of saveNpyAsync. */
 const SAVE_CHUNK = 64 << 20;
 
@@ -739,10 +743,14 @@ export function* pieces(a: NdArray, maxElements: number): Generator<NdArray> {
  * padding, or memory the kernels cannot reach, is copied piece by piece on
  * the pool and written with fs.promises instead.
  */
-export async function saveNpyAsync(path: string, a: NdArray, options: AsyncOptions = {}): Promise<void> {
+export async function saveNpyAsync(path: string, a: NdArray, options: SaveNpyAsyncOptions = {}): Promise<void> {
   requireArray(a, 'saveNpyAsync', 'a');
+  const { version } = readOptions(options, ['version']);
   options = checkOptions(options);
   requireOpen(a);
+  // The header (and its version) is checked before the turn and the file.
+  const fortranOrder = a.flags.fContiguous && !a.flags.cContiguous && a.ndim > 1;
+  const header = formatHeader({ descr: descrOf(a.dtype), fortranOrder, shape: a.shape, version });
   if (options.signal?.aborted) throw abortError(options.signal);
   const turn = takeTurn(readsOf(a));
   try {
@@ -750,20 +758,18 @@ export async function saveNpyAsync(path: string, a: NdArray, options: AsyncOptio
       await waitTurn(turn.ready, options.signal);
       if (options.signal?.aborted) throw abortError(options.signal);
     }
-    await saveNow(path, a, options);
+    await saveNow(path, a, header, fortranOrder, options);
   } finally {
     turn.finish();
   }
 }
 
 /** {@link saveNpyAsync} once its turn came. */
-async function saveNow(path: string, a: NdArray, options: AsyncOptions): Promise<void> {
+async function saveNow(path: string, a: NdArray, header: Uint8Array, fortranOrder: boolean, options: AsyncOptions): Promise<void> {
   requireOpen(a);
   threadsFor(a, options);
   // The same target rules as saveNpy: NUL-free path, a link followed, the
   // old file's permission bits, refused when the caller could not write it.
-  const fortranOrder = a.flags.fContiguous && !a.flags.cContiguous && a.ndim > 1;
-  const header = formatHeader({ descr: descrOf(a.dtype), fortranOrder, shape: a.shape });
   const { dest, tmp, mode } = replacementOf(path, header.length + a.nbytes);
   const src = fortranOrder ? a.transpose() : a;
   const segs = a.dtype.segments;

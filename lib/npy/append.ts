@@ -27,7 +27,7 @@ import { copyAs } from '../copy';
 import { MappedStorage, SMALL_WINDOW_STEP } from '../storage';
 import * as grow from '../grow';
 import { EmptyMappedStorage } from '../empty-mapping';
-import { formatHeader, MAGIC_LEN, type NpyHeader } from './header';
+import { formatHeader, MAGIC_LEN, type NpyHeader, type NpyVersion } from './header';
 import { readNpyHeader } from './read-header';
 
 /** Bytes before the header text: magic, version, 2- or 4-byte length. */
@@ -41,13 +41,18 @@ function prefixLength(major: number): number {
  * does not fit.
  */
 export function headerInPlace(h: NpyHeader, shape: readonly number[]): Uint8Array | null {
-  const fresh = formatHeader({ descr: h.descr, fortranOrder: h.fortranOrder, shape });
+  let fresh: Uint8Array;
+  try {
+    // The file's own version: its prefix (length field) stays as it is.
+    fresh = formatHeader({ descr: h.descr, fortranOrder: h.fortranOrder, shape, version: h.version as unknown as NpyVersion });
+  } catch (e) {
+    if (e instanceof ValueError) return null; // too long for a 1.0 length field
+    throw e;
+  }
   let end = fresh.length - 1; // drop '\n' and the padding spaces
   const start = prefixLength(fresh[6]);
   while (end > start && fresh[end - 1] === 0x20) end--;
   const text = fresh.subarray(start, end);
-  // Latin-1 (versions 1, 2) and UTF-8 (3) agree on ASCII only.
-  if ((fresh[6] === 3) !== (h.version[0] === 3) && text.some((b) => b >= 0x80)) return null;
   const room = h.dataOffset - prefixLength(h.version[0]);
   if (text.length + 1 > room) return null;
   const out = new Uint8Array(room).fill(0x20);
@@ -173,9 +178,20 @@ export function appendNpy(path: string, values: NdArray | readonly unknown[]): n
   return shape;
 }
 
+/** The header of a rewritten file: its version kept when it holds the new shape (a 1.0 file past 65535 bytes becomes 2.0). */
+function rewrittenHeader(h: NpyHeader, shape: number[]): Uint8Array {
+  const header = { descr: h.descr, fortranOrder: h.fortranOrder, shape };
+  try {
+    return formatHeader({ ...header, version: h.version as unknown as NpyVersion });
+  } catch (e) {
+    if (e instanceof ValueError) return formatHeader(header);
+    throw e;
+  }
+}
+
 /** The whole file anew (new header, old rows, new rows) beside the old one, then renamed over it. */
 function rewrite(path: string, h: NpyHeader, g: Growable, rows: NdArray, shape: number[]): void {
-  const header = formatHeader({ descr: h.descr, fortranOrder: h.fortranOrder, shape });
+  const header = rewrittenHeader(h, shape);
   const tmp = nodePath.join(nodePath.dirname(path), `.${nodePath.basename(path)}.${process.pid}.tmp`);
   const src = fs.openSync(path, 'r');
   let fd = -1;

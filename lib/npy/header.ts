@@ -231,25 +231,36 @@ export function parseHeader(bytes: Uint8Array, source?: string, options: HeaderO
 }
 
 /**
+ * A `.npy` format version to write, NumPy's `version=(major, minor)` as
+ * `[major, minor]`: 1.0 (2-byte header length, latin-1), 2.0 (4-byte
+ * length, latin-1) or 3.0 (4-byte length, UTF-8).
+ */
+export type NpyVersion = readonly [1, 0] | readonly [2, 0] | readonly [3, 0];
+
+/**
  * Builds a complete `.npy` header: magic + version + header dict + padding +
  * `'\n'`, so that the data starts at a multiple of {@link ARRAY_ALIGN}.
  * Byte-for-byte what NumPy's `np.save` writes for the same descr, order and
  * shape: the dict as NumPy's `repr` (`"{'descr': '<i4', 'fortran_order':
  * False, 'shape': (3,), }"`, descr lists as lists of tuples), followed by
  * room for the growth axis to reach {@link GROWTH_AXIS_MAX_DIGITS} digits.
- * Version 1.0 unless the header needs more than 65535 bytes (2.0) or a name
- * is not latin-1 (3.0).
+ * Without `version`, 1.0 unless the header needs more than 65535 bytes (2.0)
+ * or a name is not latin-1 (3.0); with one, that version (NumPy's
+ * `format.write_array(..., version=)`).
  *
  * Throws `TypeError` for a value of the wrong kind, `RangeError` for a shape
  * entry that is negative or above 2**53 - 1, and {@link ValueError} for an
- * object dtype (which cannot be memory-mapped).
+ * object dtype (which cannot be memory-mapped), a version other than
+ * `[1, 0]`, `[2, 0]` and `[3, 0]`, a header too long for version 1.0 or a
+ * name that is not latin-1 for 1.0 and 2.0.
  */
-export function formatHeader(h: { descr: Descr; fortranOrder: boolean; shape: readonly number[] }): Uint8Array {
+export function formatHeader(h: { descr: Descr; fortranOrder: boolean; shape: readonly number[]; version?: NpyVersion | null }): Uint8Array {
   if (h === null || typeof h !== 'object') throw new TypeError(`formatHeader() takes a header { descr, fortranOrder, shape }, got ${describeValue(h)}`);
   if (typeof h.fortranOrder !== 'boolean') {
     throw new TypeError(`fortranOrder must be a boolean, got ${String(h.fortranOrder)}`);
   }
   checkShapeArg(h.shape, 'shape');
+  const forced = writeVersion(h.version);
   let text =
     `{'descr': ${descrRepr(h.descr, 0)}, ` +
     `'fortran_order': ${h.fortranOrder ? 'True' : 'False'}, ` +
@@ -260,6 +271,17 @@ export function formatHeader(h: { descr: Descr; fortranOrder: boolean; shape: re
   }
 
   const latin1 = !/[^\x00-\xff]/.test(text);
+  if (forced !== undefined) {
+    if (forced.encoding === 'latin1' && !latin1) {
+      const c = /[^\x00-\xff]/.exec(text)![0];
+      throw new ValueError(`cannot write a version ${versionText(forced.version)} .npy header: its text is latin-1, and ${JSON.stringify(c)} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) in a field name is not; use version [3, 0] (UTF-8)`);
+    }
+    const encoded = forced.encoding === 'latin1' ? encodeLatin1(text) : new TextEncoder().encode(text);
+    const wrapped = wrapHeader(encoded, forced);
+    // NumPy's message ("Header length 70001 too big for version=(1, 0)").
+    if (!wrapped) throw new ValueError(`Header length ${encoded.length + 1} too big for version=(${forced.version.join(', ')}): a version 1.0 header holds at most 65535 bytes; use version [2, 0]`);
+    return wrapped;
+  }
   const encoded = latin1 ? encodeLatin1(text) : new TextEncoder().encode(text);
   for (const info of VERSIONS) {
     if ((info.encoding === 'latin1') !== latin1) continue;
@@ -267,6 +289,17 @@ export function formatHeader(h: { descr: Descr; fortranOrder: boolean; shape: re
     if (wrapped) return wrapped;
   }
   throw new RangeError(`header of ${encoded.length} bytes is too large for any .npy format version`);
+}
+
+/** The layout of a version asked for by a writer; undefined for none (the oldest that holds the header). */
+function writeVersion(v: unknown): VersionInfo | undefined {
+  if (v === undefined || v === null) return undefined;
+  const info = Array.isArray(v) && v.length === 2 ? VERSIONS.find((i) => i.version[0] === v[0] && i.version[1] === v[1]) : undefined;
+  if (info === undefined) {
+    const shown = Array.isArray(v) ? `[${v.map((x) => (typeof x === 'string' ? JSON.stringify(x) : String(x))).join(', ')}]` : describeValue(v);
+    throw new ValueError(`we only support format version (1,0), (2,0), and (3,0), not ${shown}; pass version as [1, 0], [2, 0] or [3, 0]`);
+  }
+  return info;
 }
 
 // ---------------------------------------------------------------------------

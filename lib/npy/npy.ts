@@ -17,7 +17,7 @@ import { trackNpyMemmap } from './append';
 import { checkPath } from '../paths';
 import type { MappedStorage } from '../storage';
 import type { EmptyMappedStorage } from '../empty-mapping';
-import { descrOf, formatHeader, parseHeader, type HeaderOptions } from './header';
+import { descrOf, formatHeader, parseHeader, type HeaderOptions, type NpyVersion } from './header';
 import { replaceFile, writeAll, writeArray } from './write-file';
 import { readNpyHeader } from './read-header';
 import { requireOpen, storageOf } from '../internal';
@@ -85,8 +85,20 @@ export function openNpy(path: string, options: OpenNpyOptions = {}): Memmap {
   return m;
 }
 
+/** Options of {@link saveNpy} and {@link saveNpyAsync}. */
+export interface SaveNpyOptions {
+  /**
+   * The `.npy` format version to write, NumPy's `version=(1, 0)` as
+   * `[1, 0]`: `[1, 0]`, `[2, 0]` or `[3, 0]`. Default (or `null`): the
+   * oldest that holds the header, as NumPy's `version=None`. A header too
+   * long for 1.0, or a field name that is not latin-1 under 1.0 or 2.0, is a
+   * `ValueError` before the file is touched.
+   */
+  version?: NpyVersion | null;
+}
+
 /** Options of {@link createNpy}. */
-export interface CreateNpyOptions {
+export interface CreateNpyOptions extends SaveNpyOptions {
   /** Lay the data out column-major (`fortran_order: True`). */
   fortranOrder?: boolean;
 }
@@ -106,9 +118,10 @@ export function createNpy<const D extends DTypeLike>(path: string, dtype: D, sha
   checkPath(path);
   const dt = toDType(dtype);
   const s = checkShape(typeof shape === 'number' ? [shape] : shape);
-  const fortranOrder = readOptions(options, ['fortranOrder']).fortranOrder ?? false;
+  const o = readOptions(options, ['fortranOrder', 'version']);
+  const fortranOrder = o.fortranOrder ?? false;
   if (typeof fortranOrder !== 'boolean') throw new TypeError(`fortranOrder must be a boolean, got ${repr(fortranOrder)}`);
-  const header = formatHeader({ descr: descrOf(dt), fortranOrder, shape: s });
+  const header = formatHeader({ descr: descrOf(dt), fortranOrder, shape: s, version: o.version });
   const nbytes = shapeToSize(s) * dt.itemsize;
   if (header.length + nbytes > Number.MAX_SAFE_INTEGER) {
     throw new ValueError(`array is too big: shape ${pyShape(s)} of ${dt.str} needs ${nbytes} bytes after a ${header.length}-byte header, more than 2^53 ('${path}')`);
@@ -151,11 +164,12 @@ export function createNpy<const D extends DTypeLike>(path: string, dtype: D, sha
  * file as it was (the temporary file is removed). A symbolic link at `path`
  * is followed: its target is replaced.
  */
-export function saveNpy(path: string, array: NdArray): void {
+export function saveNpy(path: string, array: NdArray, options: SaveNpyOptions = {}): void {
   checkPath(path);
   requireOpen(array);
+  const { version } = readOptions(options, ['version']);
   const fortranOrder = array.flags.fContiguous && !array.flags.cContiguous && array.ndim > 1;
-  const header = formatHeader({ descr: descrOf(array.dtype), fortranOrder, shape: array.shape });
+  const header = formatHeader({ descr: descrOf(array.dtype), fortranOrder, shape: array.shape, version });
   replaceFile(path, header.length + array.nbytes, (fd) => {
     writeAll(fd, header, 0, header.length);
     if (array.size !== 0) writeArray(fortranOrder ? array.transpose() : array, (bytes, offset, length) => writeAll(fd, bytes, offset, length));

@@ -71,6 +71,39 @@ describe('appendNpy', () => {
   });
 });
 
+describe('appending keeps the file\'s format version', () => {
+  test('in place (appendNpy and append()), a 3.0 header with a latin-1 name included', () => {
+    const dt: [string, string][] = [['\u00e9', '<f8']];
+    const p = tmp.path('v3.npy');
+    saveNpy(p, zeros(2, dt), { version: [3, 0] });
+    const offset = readNpyHeader(p).dataOffset;
+    expect(appendNpy(p, zeros(3, dt))).toEqual([5]);
+    const m = openNpy(p, { mode: 'r+' }) as Memmap;
+    m.append(zeros(2, dt)); // was refused as "no room": the header was re-encoded as latin-1
+    m.close();
+    expect(readNpyHeader(p)).toMatchObject({ version: [3, 0], shape: [7], dataOffset: offset });
+    const q = tmp.path('v2.npy');
+    saveNpy(q, arange(3, '<u2'), { version: [2, 0] });
+    appendNpy(q, [3]);
+    expect(readNpyHeader(q)).toMatchObject({ version: [2, 0], shape: [4] });
+    expect((openNpy(q) as Memmap).toArray()).toEqual([0, 1, 2, 3]);
+  });
+
+  test('a rewrite too: a 2.0 file stays 2.0', () => {
+    // A 2.0 header with no room to spare: the file is rewritten.
+    const text = "{'descr': '<u1', 'fortran_order': False, 'shape': (9,), }";
+    const head = Buffer.alloc(12);
+    Buffer.from([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 2, 0]).copy(head);
+    head.writeUInt32LE(text.length + 1, 8);
+    const p = tmp.file(Buffer.concat([head, Buffer.from(text + '\n', 'latin1'), Buffer.from([1, 2, 3, 4, 5, 6, 7, 8, 9])]), 'tight2.npy');
+    const ino = fs.statSync(p).ino;
+    appendNpy(p, [10]);
+    expect(fs.statSync(p).ino).not.toBe(ino);
+    expect(readNpyHeader(p)).toMatchObject({ version: [2, 0], shape: [10] });
+    expect((openNpy(p) as Memmap).toArray()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+});
+
 describe('append() on a .npy memmap', () => {
   test('openNpy r+: the header follows each append; close() trims the capacity', () => {
     const p = tmp.path('m.npy');

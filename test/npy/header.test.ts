@@ -582,3 +582,80 @@ describe('formatHeader', () => {
     expect(() => formatHeader({ descr: [['a']] as unknown as Descr, fortranOrder: false, shape: [1] })).toThrow(TypeError);
   });
 });
+
+// ---------------------------------------------------------------------------
+
+describeWithNumpy("formatHeader with a version: NumPy's format.write_array(..., version=)", () => {
+  const VERSION_CASES = [
+    { id: 'int32 2-d', array: "np.arange(6, dtype='<i4').reshape(2, 3)" },
+    { id: 'fortran-order', array: "np.asfortranarray(np.ones((2, 3), dtype='>f8'))" },
+    { id: '0-d', array: "np.array(1.5, dtype='<f4')" },
+    { id: 'latin-1 field name', array: "np.zeros(2, dtype=[('\\u00e9t\\u00e9', '<f8')])" },
+    { id: 'non-latin-1 field name', array: "np.zeros(2, dtype=[('\\u6e29', '<f8')])" },
+    { id: 'header past 65535 bytes', array: "np.zeros(3, dtype=[(f'{i}' * 100, '<f8') for i in range(700)])" },
+  ];
+  const VERSIONS: ([1, 0] | [2, 0] | [3, 0])[] = [
+    [1, 0],
+    [2, 0],
+    [3, 0],
+  ];
+  type Written = { descr: Descr; fortranOrder: boolean; shape: number[]; headers: (string | null)[] };
+  let written: Written[];
+  beforeAll(() => {
+    written = runNumpy<Written[]>(`
+import base64, io, sys
+from numpy.lib import _format_impl as F
+cases, versions = json.loads(sys.stdin.read())
+out = []
+for expr in cases:
+    a = eval(expr)
+    d = F.header_data_from_array_1_0(a)
+    headers = []
+    for v in versions:
+        f = io.BytesIO()
+        try:
+            F._write_array_header(f, d, tuple(v))
+            headers.append(base64.b64encode(f.getvalue()).decode())
+        except ValueError:  # UnicodeEncodeError is one
+            headers.append(None)
+    out.append({'descr': d['descr'], 'fortranOrder': d['fortran_order'], 'shape': list(d['shape']), 'headers': headers})
+print(json.dumps(out))
+`, JSON.stringify([VERSION_CASES.map((c) => c.array), VERSIONS]));
+  });
+
+  describe.each(VERSION_CASES.map((c, i) => [c.id, i] as const))('%s', (_id, i) => {
+    test.each(VERSIONS.map((v, j) => [v.join('.'), v, j] as const))('version %s: the same bytes, or a ValueError where NumPy raises one', (_v, version, j) => {
+      const w = written[i]!;
+      const expected = w.headers[j];
+      const make = (): Uint8Array => formatHeader({ descr: w.descr, fortranOrder: w.fortranOrder, shape: w.shape, version });
+      if (expected === null) {
+        expect(make).toThrow(ValueError);
+      } else {
+        const ours = make();
+        expect(Buffer.from(ours).toString('base64')).toBe(expected);
+        expect(parseHeader(ours, 'v.npy', { maxHeaderSize: ours.length }).version).toEqual(version);
+      }
+    });
+  });
+
+  test('every case had a version NumPy could write (the cases are not all refusals)', () => {
+    for (const w of written) expect(w.headers.some((h) => h !== null)).toBe(true);
+  });
+});
+
+describe('formatHeader refuses a bad version', () => {
+  const header = { descr: '<i8' as Descr, fortranOrder: false, shape: [1] };
+  test.each([[[1, 1]], [[0, 0]], [[0, 1]], [[2, 2]], [[255, 255]], [[1]], [[1, 0, 0]], ['1.0'], [3]])('%j', (version) => {
+    const e = thrownBy(() => formatHeader({ ...header, version: version as unknown as [1, 0] }), ValueError);
+    expect(e.message).toMatch(/^we only support format version \(1,0\), \(2,0\), and \(3,0\), not /);
+  });
+
+  test("names the character that version 1.0 or 2.0 cannot hold, and NumPy's length for a header too long for 1.0", () => {
+    const named = { descr: [['\u6e29', '<f8']] as Descr, fortranOrder: false, shape: [2] };
+    expect(thrownBy(() => formatHeader({ ...named, version: [2, 0] }), ValueError).message).toContain('"\u6e29" (U+6E29)');
+    const long = { descr: [['x'.repeat(256 * 256), '<i8']] as Descr, fortranOrder: false, shape: [] };
+    expect(thrownBy(() => formatHeader({ ...long, version: [1, 0] }), ValueError).message).toMatch(/^Header length \d+ too big for version=\(1, 0\)/);
+    // Without a version, the oldest that holds it; null is NumPy's version=None.
+    expect(parseHeader(formatHeader({ ...long, version: null }), 'l.npy', { maxHeaderSize: 1e6 }).version).toEqual([2, 0]);
+  });
+});

@@ -13,6 +13,7 @@ import {
   openNpy,
   readNpyHeader,
   saveNpy,
+  saveNpyAsync,
   ValueError,
   zeros,
   type DTypeLike,
@@ -318,6 +319,57 @@ describeWithNumpy('saveNpy files read by np.load', () => {
     const h = readNpyHeader(p);
     expect(h.dataOffset % 64).toBe(0);
     expect(fs.statSync(p).size).toBe(h.dataOffset + a.nbytes);
+  });
+});
+
+describe('the version option of saveNpy, saveNpyAsync and createNpy', () => {
+  test('writes the version asked for; without one (or null) the oldest that holds the header', async () => {
+    const a = arange(6, '<i4').reshape([2, 3]);
+    for (const version of [[1, 0], [2, 0], [3, 0]] as const) {
+      const p = tmp.path(`v${version[0]}.npy`);
+      saveNpy(p, a, { version });
+      expect(readNpyHeader(p)).toMatchObject({ version, shape: [2, 3] });
+      expect((openNpy(p) as Memmap).toArray()).toEqual(a.toArray());
+      const q = tmp.path(`async-v${version[0]}.npy`);
+      await saveNpyAsync(q, a, { version });
+      expect(fileBytes(q)).toEqual(fileBytes(p));
+      const cp = tmp.path(`created-v${version[0]}.npy`);
+      createNpy(cp, '<f8', [3], { version }).close();
+      expect(readNpyHeader(cp).version).toEqual(version);
+    }
+    const none = tmp.path('none.npy');
+    saveNpy(none, a, { version: null });
+    expect(readNpyHeader(none).version).toEqual([1, 0]);
+  });
+
+  test('a bad version, or one that cannot hold the header, is a ValueError before the file is touched', async () => {
+    const p = tmp.file(Buffer.from('old contents'), 'keep.npy');
+    const a = arange(3, '<i8');
+    for (const version of [[1, 1], [0, 0], [2, 2], [255, 255], '1.0'] as unknown as [1, 0][]) {
+      expect(thrownBy(() => saveNpy(p, a, { version }), ValueError).message).toMatch(/^we only support format version \(1,0\), \(2,0\), and \(3,0\), not /);
+      await expect(saveNpyAsync(p, a, { version })).rejects.toThrow(/we only support format version/);
+      expect(() => createNpy(p, '<i8', [3], { version })).toThrow(/we only support format version/);
+    }
+    const named = zeros(2, [['\u6e29', '<f8']]);
+    expect(() => saveNpy(p, named, { version: [1, 0] })).toThrow(/version 1\.0 .*"\u6e29" \(U\+6E29\)/);
+    expect(() => createNpy(p, named.dtype, [2], { version: [2, 0] })).toThrow(/version 2\.0/);
+    const wide: [string, string][] = [];
+    for (let i = 0; i < 700; i++) wide.push([String(i).repeat(100), '<f8']);
+    expect(() => createNpy(p, wide, [1], { version: [1, 0] })).toThrow(/^Header length \d+ too big for version=\(1, 0\)/);
+    expect(fs.readFileSync(p, 'latin1')).toBe('old contents');
+    expect(fs.readdirSync(tmp.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describeWithNumpy('np.load reads each version', () => {
+  test('a latin-1 field name under 3.0 (UTF-8) and 1.0 (latin-1)', () => {
+    const a = zeros(2, [['\u00e9t\u00e9', '<f8']]);
+    a.set([{ '\u00e9t\u00e9': 1.5 }, { '\u00e9t\u00e9': -2 }]);
+    for (const version of [[1, 0], [2, 0], [3, 0]] as const) {
+      const p = tmp.path(`latin-${version[0]}.npy`);
+      saveNpy(p, a, { version });
+      expect(runNumpy(`a = np.load(${JSON.stringify(p)})\nprint(json.dumps([a.dtype.names, a['\u00e9t\u00e9'].tolist()]))`)).toEqual([['\u00e9t\u00e9'], [1.5, -2]]);
+    }
   });
 });
 

@@ -5,7 +5,8 @@
 // np.load / open_memmap(mode='r') -> openNpy(path); open_memmap(mode='w+') ->
 // createNpy(path, dtype, shape, { fortranOrder }); read_magic /
 // read_array_header_* -> parseHeader(bytes) (version, descr, shape,
-// fortranOrder, dataOffset); write_array_header_1_0 -> formatHeader(). The
+// fortranOrder, dataOffset); write_array_header_1_0 -> formatHeader({ ..., version: [1, 0] });
+// version=(1, 0) -> { version: [1, 0] } (saveNpy, createNpy, formatHeader). The
 // module docstring (a doctest of the headers np.save writes) is ported as a
 // byte-for-byte cross-check against np.save.
 //
@@ -15,9 +16,7 @@
 //   (test_long_str is ported with bytes `S`, the same over-the-buffer item size).
 // - test_roundtrip_randsize: files are mapped, never read through a stream in pieces.
 // - test_large_archive: a 2 GiB array (NumPy's slow mark); np.savez / np.load -> savez, load (an NpzFile, .get(key)).
-// - test_write_version, test_bad_magic_args, test_large_header, the explicit `version=` lines of
-//   test_version_2_0(_memmap): the writer always picks the oldest version that holds the header;
-//   there is no version argument and no format.magic().
+// - test_bad_magic_args: there is no format.magic() (the writers take `version: [major, minor]`).
 // - test_large_file_support: openNpy reads a file from byte 0; there are no file handles positioned at 5 GiB.
 // - test_metadata_dtype: dtypes carry no metadata.
 // - test_pickle_disallow (the np.save part): no object arrays to save.
@@ -29,6 +28,7 @@ import {
   createNpy,
   dtype,
   formatHeader,
+  type NpyVersion,
   fromDescr,
   MAGIC_PREFIX,
   NdArray,
@@ -132,29 +132,13 @@ function expectNpzRoundtrip(file: string, arr: NdArray, write: typeof savez): vo
   }
 }
 
-/** The bytes np.save / format.write_array would write for `arr`, from our writer. */
-function saved(arr: NdArray): Buffer {
+/** The bytes np.save / format.write_array(version=) would write for `arr`, from our writer. */
+function saved(arr: NdArray, version?: NpyVersion): Buffer {
   const p = tmp.path('saved.npy');
-  saveNpy(p, arr);
+  saveNpy(p, arr, { version });
   const b = fs.readFileSync(p);
   fs.rmSync(p);
   return b;
-}
-
-/** A version 2.0 file made from a 1.0 one: 4-byte length field, text repadded to ARRAY_ALIGN. */
-function asVersion2(v1: Uint8Array): Uint8Array {
-  const len = v1[8]! | (v1[9]! << 8);
-  const text = Buffer.from(v1.subarray(10, 10 + len)).toString('latin1').replace(/ *\n$/, '');
-  const total = Math.ceil((12 + text.length + 1) / ARRAY_ALIGN) * ARRAY_ALIGN;
-  const padded = text + ' '.repeat(total - 12 - text.length - 1) + '\n';
-  const out = Buffer.alloc(total + (v1.length - 10 - len));
-  out.set(MAGIC_PREFIX, 0);
-  out[6] = 2;
-  out[7] = 0;
-  out.writeUInt32LE(padded.length, 8);
-  out.write(padded, 12, 'latin1');
-  out.set(v1.subarray(10 + len), total);
-  return out;
 }
 
 describeWithNumpy('test_format.py', () => {
@@ -383,6 +367,8 @@ print(json.dumps({'descr': dt.descr, 'itemsize': dt.itemsize, 'str': dt.str}))
     const d = zeros(1000, dt);
     d.fill(1);
     const f = tmp.path('version2.npy');
+    saveNpy(f, d, { version: [2, 0] });
+    expect(readNpyHeader(f, { maxHeaderSize: 200000 }).version).toEqual([2, 0]);
     saveNpy(f, d); // NumPy warns that 2.0 was needed; here the writer picks it
 
     // check alignment of data portion
@@ -397,14 +383,22 @@ print(json.dumps({'descr': dt.descr, 'itemsize': dt.itemsize, 'str': dt.str}))
     const flat = n.view('<f8');
     expect([flat.size, flat.min(), flat.max()]).toEqual([500000, 1, 1]);
     n.close();
+
+    // 1.0 requested but data cannot be saved this way
+    expect(() => saveNpy(f, d, { version: [1, 0] })).toThrow(ValueError);
   });
 
   test('test_version_2_0_memmap', () => {
     // requires more than 2 byte for header
     const dt = Array.from({ length: 500 }, (_, i) => [String(i).repeat(100), '<f8'] as [string, string]);
     const tf1 = path.join(tmp.dir, 'version2_01.npy');
+    const tf2 = path.join(tmp.dir, 'version2_02.npy');
 
-    let ma = createNpy(tf1, dt, [1000]);
+    // 1.0 requested but data cannot be saved this way
+    expect(() => createNpy(tf1, dt, [1000], { version: [1, 0] })).toThrow(ValueError);
+    expect(fs.existsSync(tf1)).toBe(false);
+
+    let ma = createNpy(tf1, dt, [1000], { version: [2, 0] });
     ma.fill(1);
     ma.flush();
     ma.close();
@@ -412,6 +406,15 @@ print(json.dumps({'descr': dt.descr, 'itemsize': dt.itemsize, 'str': dt.str}))
     ma = openNpy(tf1, { mode: 'r', maxHeaderSize: 200000 });
     const flat = ma.view('<f8');
     expect([ma.shape, flat.min(), flat.max()]).toEqual([[1000], 1, 1]);
+    ma.close();
+
+    ma = createNpy(tf2, dt, [1000], { version: null }); // NumPy warns that 2.0 was needed
+    ma.fill(1);
+    ma.flush();
+    ma.close();
+    ma = openNpy(tf2, { mode: 'r', maxHeaderSize: 200000 });
+    expect(readNpyHeader(tf2, { maxHeaderSize: 200000 }).version).toEqual([2, 0]);
+    expect([ma.shape, ma.view('<f8').min(), ma.view('<f8').max()]).toEqual([[1000], 1, 1]);
     ma.close();
   });
 
@@ -462,7 +465,32 @@ print(json.dumps({'descr': dt.descr, 'itemsize': dt.itemsize, 'str': dt.str}))
       big.close();
     }
   });
-  test.skip('test_write_version: no version argument (the writer picks the oldest version that holds the header)', () => {});
+  test('test_write_version', () => {
+    const f = tmp.path('write-version.npy');
+    const arr = arange(1);
+    // These should pass.
+    saveNpy(f, arr, { version: [1, 0] });
+    saveNpy(f, arr);
+
+    saveNpy(f, arr, { version: null });
+    saveNpy(f, arr);
+
+    saveNpy(f, arr, { version: [2, 0] });
+    saveNpy(f, arr);
+
+    // These should all fail.
+    const badVersions = [
+      [1, 1],
+      [0, 0],
+      [0, 1],
+      [2, 2],
+      [255, 255],
+    ] as unknown as NpyVersion[];
+    for (const version of badVersions) {
+      expect(() => saveNpy(f, arr, { version })).toThrow(ValueError);
+      expect(() => saveNpy(f, arr, { version })).toThrow(/we only support format version.*/);
+    }
+  });
 
   const badVersionMagic = [
     [0x93, ...Buffer.from('NUMPY'), 0x01, 0x01],
@@ -490,7 +518,7 @@ print(json.dumps({'descr': dt.descr, 'itemsize': dt.itemsize, 'str': dt.str}))
 
   test('test_read_magic', () => {
     const s1 = saved(ones36());
-    const s2 = asVersion2(s1);
+    const s2 = saved(ones36(), [2, 0]);
     expect(parseHeader(s1).version).toEqual([1, 0]);
     expect(parseHeader(s2).version).toEqual([2, 0]);
     // The version-2 file is a valid .npy file for openNpy too.
@@ -517,7 +545,12 @@ print(json.dumps({'descr': dt.descr, 'itemsize': dt.itemsize, 'str': dt.str}))
   });
 
   test.skip('test_bad_magic_args: there is no format.magic(major, minor)', () => {});
-  test.skip('test_large_header: no version argument (a header too long for 1.0 is written as 2.0)', () => {});
+  test('test_large_header', () => {
+    // format.write_array_header_1_0(s, d)
+    formatHeader({ shape: [], fortranOrder: false, descr: '<i8', version: [1, 0] });
+
+    expect(() => formatHeader({ shape: [], fortranOrder: false, descr: [['x'.repeat(256 * 256), '<i8']], version: [1, 0] })).toThrow(ValueError);
+  });
 
   test('test_read_array_header_1_0', () => {
     const s = saved(ones36());
@@ -528,7 +561,7 @@ print(json.dumps({'descr': dt.descr, 'itemsize': dt.itemsize, 'str': dt.str}))
   });
 
   test('test_read_array_header_2_0', () => {
-    const s = asVersion2(saved(ones36()));
+    const s = saved(ones36(), [2, 0]);
     const h = parseHeader(s);
     expect(h.version).toEqual([2, 0]);
     expect(h.dataOffset % ARRAY_ALIGN).toBe(0);
