@@ -82,7 +82,7 @@ export function choose(a: NdArray | number | readonly unknown[], choices: readon
   if (out !== null) {
     requireOpen(out);
     if (out.ndim !== idx.ndim || out.shape.some((s, i) => s !== idx.shape[i])) throw new TypeError('choose: invalid shape for output array.');
-    requireWritable(out);
+    requireWritable(out, 'output array is read-only');
   }
   let result = allocate(dtype, [...idx.shape]);
   result.set(bc[n - 1]);

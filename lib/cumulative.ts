@@ -60,7 +60,7 @@ function accumulate(a: NdArray, axis: number | null | undefined, options: Cumula
   if (out !== null) {
     requireArray(out, name, 'out');
     requireOpen(out);
-    requireWritable(out);
+    requireWritable(out, 'output array is read-only');
     // Checked before anything is stored: a structured out took the JS path,
     // whose final assignment broadcast each sum into every field.
     if (!isNumeric(out.dtype)) {

@@ -315,7 +315,8 @@ export function fillDiagonal(a: NdArray, val: unknown, wrap = false): void {
   requireArray(a, 'fillDiagonal', 'a');
   requireOpen(a);
   if (a.ndim < 2) throw new ValueError('array must be at least 2-d');
-  requireWritable(a);
+  // NumPy's fill_diagonal writes through a.flat.
+  requireWritable(a, 'underlying array is read-only');
   let step: number;
   let end: number;
   if (a.ndim === 2) {

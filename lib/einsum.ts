@@ -39,7 +39,7 @@ import type { NdArray } from './ndarray';
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { ValueError, iteratorCastError, repr } from './errors';
 import { readOrder } from './order';
-import { derive, isArray, requireOpen, requireWritable, storageOf, writeFlagOf } from './internal';
+import { derive, isArray, ITERATOR_READ_ONLY, requireOpen, requireWritable, storageOf, writeFlagOf } from './internal';
 import { readKnownOptions } from './options';
 import { asarray } from './array-coerce';
 import { canCast, DTypePromotionError, resultType, type Casting } from './promote';
@@ -354,7 +354,7 @@ export function einsum(subscripts: unknown, ...args: unknown[]): NdArray {
   if (out !== null) {
     if (!isArray(out)) throw new TypeError(`out must be an NdArray, got ${repr(out)}`);
     requireOpen(out);
-    requireWritable(out);
+    requireWritable(out, ITERATOR_READ_ONLY);
   }
   const ops = operands(list);
   if (ops.length >= MAX_OPERANDS) throw new ValueError('too many operands');

@@ -203,16 +203,20 @@ export function isWriteable(a: NdArray): boolean {
 }
 
 /** Throws {@link readOnlyError} unless `a` can be written. */
-export function requireWritable(a: NdArray): void {
-  if (!isWriteable(a)) throw readOnlyError(a);
+export function requireWritable(a: NdArray, message?: string): void {
+  if (!isWriteable(a)) throw readOnlyError(a, message);
 }
 
+/** NumPy's read-only error where its iterator meets the target (ufunc.at, einsum's out). */
+export const ITERATOR_READ_ONLY = 'operand array with iterator write flag set is read-only';
+
 /**
- * The one read-only error: NumPy's "assignment destination is read-only",
- * naming the file and its mode when the memory is a mapping, and why the
- * write is refused.
+ * The one read-only error: NumPy's message for the call ("assignment
+ * destination is read-only" unless `message` gives another, as NumPy's sort
+ * says "sort array is read-only"), naming the file and its mode when the
+ * memory is a mapping, and why the write is refused.
  */
-export function readOnlyError(a: NdArray): AccessError {
+export function readOnlyError(a: NdArray, message = 'assignment destination is read-only'): AccessError {
   const st = storageOf(a);
   const m = st.mapping;
   let why = '';
@@ -221,7 +225,7 @@ export function readOnlyError(a: NdArray): AccessError {
       ? ` (flags.writeable is false on this view of '${m.path}', mapped with mode '${m.mode}')`
       : ` ('${m.path}' is mapped read-only, mode '${m.mode}')`;
   }
-  return new AccessError('ERR_READ_ONLY', `assignment destination is read-only${why}`);
+  return new AccessError('ERR_READ_ONLY', `${message}${why}`);
 }
 
 /** MAXDIMS as a local constant: a module's own binding reads in fewer bytes of bytecode than another module's export. */

@@ -101,24 +101,24 @@ function mod(a: number, m: number): number {
   return r < 0 ? r + m : r;
 }
 
-/** Normalizes an axis into [0, ndim), NumPy's AxisError otherwise. */
-export function normalizeAxis(axis: number, ndim: number): number {
+/** Normalizes an axis into [0, ndim), NumPy's AxisError otherwise (`argname`: NumPy's prefix naming the argument, as swapaxes' `axis2: `). */
+export function normalizeAxis(axis: number, ndim: number, argname?: string): number {
   if (!Number.isInteger(axis)) throw new TypeError(`axis must be an integer, got ${describeValue(axis)}`);
   if (axis < -ndim || axis >= ndim) {
-    throw new AxisError(`axis ${axis} is out of bounds for array of dimension ${ndim}`);
+    throw new AxisError(`${argname === undefined ? '' : `${argname}: `}axis ${axis} is out of bounds for array of dimension ${ndim}`);
   }
   return axis < 0 ? axis + ndim : axis;
 }
 
-/** Normalizes a list of axes, rejecting repeats as NumPy does. */
-export function normalizeAxes(axes: readonly number[], ndim: number): number[] {
+/** Normalizes a list of axes, rejecting repeats as NumPy does (`repeated`: its message for the caller, as transpose's). */
+export function normalizeAxes(axes: readonly number[], ndim: number, repeated = 'repeated axis'): number[] {
   if (!Array.isArray(axes)) throw new TypeError(`axes must be a list of integers, got ${describeValue(axes)}`);
   // More axes than any array has repeat one (or name one that is not there):
   // refused before the walk, which map made over every hole of a sparse 2^32-1 list.
-  if (axes.length > MAXDIMS) throw new ValueError('repeated axis');
+  if (axes.length > MAXDIMS) throw new ValueError(repeated);
   const out: number[] = [];
   for (let i = 0; i < axes.length; i++) out.push(normalizeAxis(axes[i], ndim));
-  if (new Set(out).size !== out.length) throw new ValueError('repeated axis');
+  if (new Set(out).size !== out.length) throw new ValueError(repeated);
   return out;
 }
 

@@ -333,7 +333,7 @@ function checkOut(out: unknown): NdArray | null {
   if (out === undefined || out === null) return null;
   if (!isArray(out)) throw new TypeError(`out must be an NdArray, got ${repr(out)}`);
   requireOpen(out);
-  requireWritable(out);
+  requireWritable(out, 'output array is read-only');
   return out;
 }
 

@@ -17,7 +17,7 @@
 import { inspect } from 'util';
 import { dtype as toDType, DType, type DTypeLike } from './dtype';
 import { makeStruct } from './dtype/dtype';
-import { IndexError, KeyError, ValueError, describeValue, repr } from './errors';
+import { IndexError, KeyError, ValueError, describeValue, quoteInput, repr } from './errors';
 import { applyIndex, parseIndex, Slice, type IndexItem } from './indexing';
 import { fieldOf, indexLayout, reversedLayout, sharedViewLayout } from './layout-memo';
 import {
@@ -771,7 +771,7 @@ export class NdArray<T = unknown> {
     acc.st.checkOpen();
     const n = this.ndim;
     if (axes.length !== n) throw new ValueError("axes don't match array");
-    const perm = normalizeAxes(axes, n);
+    const perm = normalizeAxes(axes, n, 'repeated axis in transpose');
     const shape = new Array<number>(n);
     const strides = new Array<number>(n);
     for (let i = 0; i < n; i++) {
@@ -784,8 +784,8 @@ export class NdArray<T = unknown> {
   /** Exchanges two axes (a view). */
   swapaxes(axis1: number, axis2: number): this {
     const n = this.ndim;
-    const a = normalizeAxis(axis1, n);
-    const b = normalizeAxis(axis2, n);
+    const a = normalizeAxis(axis1, n, 'axis1');
+    const b = normalizeAxis(axis2, n, 'axis2');
     const perm = [...Array(n).keys()];
     perm[a] = b;
     perm[b] = a;
@@ -805,7 +805,7 @@ export class NdArray<T = unknown> {
       for (const ax of typeof axis === 'number' ? [axis] : axis) normalizeAxis(ax, 1);
       drop = new Set();
     } else {
-      drop = new Set(normalizeAxes(typeof axis === 'number' ? [axis] : axis, n));
+      drop = new Set(normalizeAxes(typeof axis === 'number' ? [axis] : axis, n, "duplicate value in 'axis'"));
       for (const i of drop) {
         if (acc.shape[i] !== 1) throw new ValueError('cannot select an axis to squeeze out which has size not equal to one');
       }
@@ -1214,7 +1214,7 @@ export class NdArray<T = unknown> {
     const acc = NdArray.#of(this);
     acc.st.checkOpen();
     if (inplace) {
-      if (!(acc.writeable && acc.st.writable)) throw readOnlyError(this);
+      if (!(acc.writeable && acc.st.writable)) throw readOnlyError(this, 'array to be byte-swapped is read-only');
       byteswapInPlace(this);
       return this;
     }
@@ -1713,7 +1713,9 @@ function subarrayView<T extends NdArray>(src: NdArray, proto: object, dt: DType,
 /** field()'s error, out of line (see accessOf). */
 function noField(dt: DType, name: string): ValueError {
   const names = dt.names;
-  return new ValueError(names ? `no field of name ${repr(name)}; fields are ${names.map((n) => repr(n)).join(', ')}` : `no field of name ${repr(name)}: dtype ${dt.str} has no fields`);
+  // NumPy's words first ("no field of name nope", the name as it is), then what there is.
+  const shown = typeof name === 'string' ? quoteInput(name, (s) => s) : repr(name);
+  return new ValueError(names ? `no field of name ${shown}; fields are ${names.map((n) => repr(n)).join(', ')}` : `no field of name ${shown}: dtype ${dt.str} has no fields`);
 }
 
 function sliceAll(step: number): IndexItem {

@@ -13,9 +13,9 @@
  * @module
  */
 import type { DType } from './dtype';
-import { AccessError, ValueError, checkListLength } from './errors';
+import { ValueError, checkListLength } from './errors';
 import { normalizeAxis } from './layout';
-import { requireOpen, writeFlagOf, NdArray as ArrayClass } from './internal';
+import { readOnlyError, requireOpen, writeFlagOf, NdArray as ArrayClass } from './internal';
 import type { NdArray } from './ndarray';
 import { copyAs } from './copy';
 import { allocateOrdered, INTP } from './compute-values';
@@ -173,7 +173,7 @@ export function partitionInPlace(a: NdArray, kth: Kth, options?: PartitionOption
   // read-only (found by adversarial pass 6).
   const kths = a.size === 0 ? null : kthIndices(kth, a.shape[ax]);
   requireOpen(a);
-  if (!writeFlagOf(a)) throw new AccessError('ERR_READ_ONLY', 'partition array is read-only');
+  if (!writeFlagOf(a)) throw readOnlyError(a, 'partition array is read-only');
   if (kths === null) return;
   partitionLanes(a, ax, kths, o.order);
 }

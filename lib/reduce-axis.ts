@@ -34,6 +34,7 @@
  * and the native loops are in `index-kernels.ts`.
  * @module
  */
+import { DETAIL_MESSAGE } from './ufunc-options';
 import { inspect } from 'util';
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { makeCaster } from './cast';
@@ -42,7 +43,7 @@ import { noReductionLoop, type ReductionMethod } from './no-loop';
 import { WINDOW_BYTES } from './storage';
 import { bufferSpan, isNumpyAligned } from './buffered-sum';
 import { afterCall, afterFmaxCall, budgetedReader, classOf, wholeZeroCalls, withinBudget, zeroOf, zeroWinner, type ZeroClass } from './extreme-zero';
-import { allocate, codecOf, NdArray as ArrayClass, requireOpen, storageOf, writeFlagOf } from './internal';
+import { allocate, codecOf, NdArray as ArrayClass, readOnlyError, requireOpen, storageOf, writeFlagOf } from './internal';
 import { axisInOptions, readOptions, type WithAxis } from './options';
 import { isCContiguous, MAXDIMS, normalizeAxis, shapeToSize } from './layout';
 import { broadcastTo } from './views';
@@ -147,9 +148,7 @@ export function resolveAxes(axis: Axis | undefined, ndim: number, strict0d = fal
 function loopDType(spec: DTypeLike): DType {
   const dt = toDType(spec);
   if (!dt.isnative) {
-    throw new TypeError(
-      `The \`dtype\` and \`signature\` arguments to ufuncs only select the general DType and not details such as the byte order (got ${dt.str})`,
-    );
+    throw new TypeError(DETAIL_MESSAGE);
   }
   return dt;
 }
@@ -325,7 +324,7 @@ function sourceOf(a: NdArray, loop: DType | null): Source {
 
 function checkOut(out: NdArray, shape: readonly number[]): void {
   requireOpen(out);
-  if (!writeFlagOf(out)) throw new ValueError('output array is read-only');
+  if (!writeFlagOf(out)) throw readOnlyError(out, 'output array is read-only');
   if (out.ndim !== shape.length || out.shape.some((n, i) => n !== shape[i])) {
     throw new ValueError(`output array of shape ${pyShape(out.shape)} does not match the result's shape ${pyShape(shape)}`);
   }

@@ -37,7 +37,8 @@ export function splitOut<O extends { out?: NdArray | null }>(options: O | undefi
  */
 export function intoOut(r: NdArray, out: NdArray | null, ufunc: string | null, broadcast = false): NdArray {
   if (out === null) return r;
-  requireWritable(out);
+  // NumPy's reductions say "output array is read-only"; take's out is assigned.
+  requireWritable(out, ufunc === null ? undefined : 'output array is read-only');
   const fits = broadcast
     ? r.ndim <= out.ndim && r.shape.every((n, i) => n === 1 || n === out.shape[out.ndim - r.ndim + i])
     : out.ndim === r.ndim && out.shape.every((n, i) => n === r.shape[i]);

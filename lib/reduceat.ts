@@ -328,7 +328,7 @@ function reduceat(op: Op, fn: string, a0: unknown, indices: unknown, axisArg: nu
   const shape = [...a.shape];
   shape[ax] = starts.length;
   if (out !== null) {
-    requireWritable(out);
+    requireWritable(out, 'output array is read-only');
     if (out.ndim !== shape.length || out.shape.some((d, i) => d !== shape[i])) {
       throw new ValueError(`${fn}: out has shape ${pyShape(out.shape)}, the result's is ${pyShape(shape)}`);
     }

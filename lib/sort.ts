@@ -15,10 +15,10 @@
 import { inspect } from 'util';
 import { dtype as toDType, type DType } from './dtype';
 import { makeCaster } from './cast';
-import { AccessError, ValueError, repr } from './errors';
+import { ValueError, quoteInput, repr } from './errors';
 import { Slice } from './indexing';
 import { normalizeAxis } from './layout';
-import { asClassOf, requireOpen, writeFlagOf, NdArray as ArrayClass } from './internal';
+import { asClassOf, readOnlyError, requireOpen, writeFlagOf, NdArray as ArrayClass } from './internal';
 import type { NdArray } from './ndarray';
 import { copyAs } from './copy';
 import { makeArray } from './internal';
@@ -78,8 +78,9 @@ function checkOrder(dt: DType, order: readonly string[] | undefined): void {
   if (dt.names === null) throw new ValueError('Cannot specify order when the array has no fields.');
   const seen = new Set<string>();
   for (const n of order) {
-    if (!dt.names.includes(n)) throw new ValueError(`no field of name ${repr(n)}`);
-    if (seen.has(n)) throw new ValueError(`duplicate field name ${repr(n)} in order`);
+    // NumPy's words (the name as it is, not quoted; a long one cut).
+    if (!dt.names.includes(n)) throw new ValueError(`unknown field name: ${quoteInput(String(n), (s) => s)}`);
+    if (seen.has(n)) throw new ValueError(`duplicate field name: ${quoteInput(n, (s) => s)}`);
     seen.add(n);
   }
 }
@@ -293,7 +294,7 @@ export function sortInPlace(a: NdArray, given: SortOptions = {}): void {
   checkKind(options);
   const ax = normalizeAxis(options.axis ?? -1, a.ndim);
   checkOrder(a.dtype, options.order);
-  if (!writeFlagOf(a)) throw new AccessError('ERR_READ_ONLY', 'assignment destination is read-only');
+  if (!writeFlagOf(a)) throw readOnlyError(a, 'sort array is read-only');
   sortLanes(isBool(a) ? asBytes(a) : a, ax, options.order);
 }
 
@@ -412,7 +413,7 @@ export function searchsorted(
   const v = key instanceof ArrayClass ? key : scalarKey(key);
   requireOpen(a);
   const side = options.side ?? 'left';
-  if (side !== 'left' && side !== 'right') throw new ValueError(`side must be 'left' or 'right' (got ${repr(side)})`);
+  if (side !== 'left' && side !== 'right') throw new ValueError(`search side must be 'left' or 'right' (got ${repr(side)})`);
   if (a.ndim !== 1) throw new ValueError(a.ndim === 0 ? 'object of too small depth for desired array' : 'object too deep for desired array');
   const sorter = options.sorter;
   if (sorter !== undefined) {

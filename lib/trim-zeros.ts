@@ -32,7 +32,7 @@ export function trimZeros(filt: NdArray | readonly unknown[], options?: TrimZero
   if (o.trim !== undefined && typeof o.trim !== 'string') throw new TypeError(`trimZeros(): trim must be a string, got ${typeof o.trim}`);
   const trim = (o.trim ?? 'fb').toLowerCase();
   if (!['fb', 'bf', 'f', 'b'].includes(trim)) throw new ValueError(`unexpected character(s) in \`trim\`: '${trim}'`);
-  const axes = o.axis === undefined || o.axis === null ? a.shape.map((_, i) => i) : typeof o.axis === 'number' ? [normalizeAxis(o.axis, a.ndim)] : normalizeAxes(o.axis, a.ndim);
+  const axes = o.axis === undefined || o.axis === null ? a.shape.map((_, i) => i) : typeof o.axis === 'number' ? [normalizeAxis(o.axis, a.ndim)] : normalizeAxes(o.axis, a.ndim, 'repeated axis in `axis` argument');
   if (axes.length === 0) return a;
   const nz = argwhere(a);
   let start: number[];

@@ -36,7 +36,8 @@ export interface CheckedUfuncOptions {
 
 const KNOWN = new Set(['out', 'where', 'casting', 'dtype', 'order', 'subok']);
 const CASTINGS: readonly Casting[] = ['no', 'equiv', 'safe', 'same_kind', 'unsafe'];
-const DETAIL_MESSAGE =
+/** NumPy's TypeError for a `dtype` with a byte order (ufuncs and their reductions). */
+export const DETAIL_MESSAGE =
   'The `dtype` and `signature` arguments to ufuncs only select the general DType and not details such as the byte order or time unit. You can avoid this error by using the scalar types `np.float64` or the dtype string notation.';
 
 /** Checks `options` of ufunc `name` (NumPy's messages); the caller checks `out` and `where` themselves. */

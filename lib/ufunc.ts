@@ -48,9 +48,9 @@ import { floatToInt } from './cast';
 import { broadcastShape, broadcastStridesTo, kOrder, kOrderStrides, tupleNoSpace } from './broadcast';
 import type { DType } from './dtype';
 import { float16Bits, float16Value } from './dtype/float16';
-import { AccessError, OverflowError, ValueError } from './errors';
+import { OverflowError, ValueError } from './errors';
 import { hasInternalOverlap, needsOverlapCopy, writeBack } from './write-overlap';
-import { describeNonArray, makeArray, requireOpen, storageOf, writeFlagOf, NdArray as ArrayClass } from './internal';
+import { describeNonArray, makeArray, readOnlyError, requireOpen, storageOf, writeFlagOf, NdArray as ArrayClass } from './internal';
 import type { NdArray } from './ndarray';
 import { canCast, dtypeClassName, isNumeric, resultType, weakKind, type PyScalar } from './promote';
 import { inspect } from 'util';
@@ -279,6 +279,7 @@ export function resolveTypes(spec: UfuncSpec, inputs: readonly UfuncInput[]): Re
 
 const U64_MAX = 2n ** 64n - 1n;
 const I64_MIN = -(2n ** 63n);
+const I64_MAX = 2n ** 63n - 1n;
 
 /** The values an integer dtype holds, as bigints: [min, max]. */
 export function intRange(t: DType): [bigint, bigint] {
@@ -314,7 +315,8 @@ function scalarArray(x: PyScalar, t: DType, mode: 'checked' | 'wrap' | 'truth' |
     if (big < lo || big > hi) {
       if (mode === 'compare') return new OutOfRange(big > hi ? 1 : -1);
       if (mode === 'wrap') v = t.kind === 'u' ? BigInt.asUintN(t.itemsize * 8, big) : BigInt.asIntN(t.itemsize * 8, big);
-      else if (big > U64_MAX || big < I64_MIN) throw new OverflowError('Python int too large to convert to C long');
+      // Past a C long (an unsigned type reads up to 2^64 - 1 first): Python's own error.
+      else if (big > (t.kind === 'u' ? U64_MAX : I64_MAX) || big < I64_MIN) throw new OverflowError('Python int too large to convert to C long');
       else if (mode === 'truth') v = 1n; // out of range, so not zero: true
       else throw new OverflowError(`Python integer ${big} out of bounds for ${t.name}`);
     }
@@ -1006,7 +1008,7 @@ export function callUfunc(spec: UfuncSpec, inputs: readonly UfuncInput[], option
   if (out !== null) {
     if (!(out instanceof ArrayClass)) throw new TypeError(`${spec.name}(): out must be an NdArray`);
     requireOpen(out);
-    if (!writeFlagOf(out)) throw new AccessError('ERR_READ_ONLY', 'output array is read-only');
+    if (!writeFlagOf(out)) throw readOnlyError(out, 'output array is read-only');
   }
   const r = opts.dtype === null ? resolveTypes(spec, inputs) : resolveWithDtype(spec, inputs, opts.dtype);
   if (opts.checkInputs) checkInputCasts(spec.name, inputs, r.inTypes, opts.casting, spec.comparison === true);

@@ -179,7 +179,7 @@ describe('sizes checked before the work', () => {
     sparse.length = 2 ** 32 - 1;
     expect(() => L.zeros(8).reshape(sparse)).toThrow(/^maximum supported dimension for an ndarray is currently 64, found 4294967295$/);
     expect(() => L.zeros([2, 1]).expandDims(sparse)).toThrow(/maximum supported dimension/);
-    expect(() => L.zeros([2, 1]).squeeze(sparse)).toThrow(/^repeated axis$/);
+    expect(() => L.zeros([2, 1]).squeeze(sparse)).toThrow(/^duplicate value in 'axis'$/);
     expect(() => L.concatenate(sparse as never)).toThrow(/^expected an NdArray at index 0 of the list, got undefined$/);
     expect(() => L.stack(sparse as never)).toThrow(/^expected an NdArray at index 0 of the list, got undefined$/);
     expect(L.concatenate([L.zeros(2), L.ones(2)]).toArray()).toEqual([0, 0, 1, 1]);

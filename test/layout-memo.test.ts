@@ -196,6 +196,6 @@ describe('fieldOf', () => {
     const r = zeros([2], [['x', '<i4']]);
     const s = zeros([2], [['y', '<i4']]);
     r.field('x');
-    expect(() => s.field('x' as 'y')).toThrow("no field of name 'x'; fields are 'y'");
+    expect(() => s.field('x' as 'y')).toThrow("no field of name x; fields are 'y'");
   });
 });

@@ -228,7 +228,7 @@ describe('read-only memory: every write path refuses and leaves the bytes alone'
     ['set through asStrided', (a) => asStrided(a, [2, 2], [1, 2]).set(0)],
   ];
 
-  test.each(paths)('%s throws AccessError ERR_READ_ONLY', (_name, write) => {
+  test.each(paths)('%s throws AccessError ERR_READ_ONLY', (name, write) => {
     const b = bytes();
     const a = fromBuffer(b, 'u1', { readonly: true });
     let err: unknown;
@@ -238,7 +238,8 @@ describe('read-only memory: every write path refuses and leaves the bytes alone'
       err = e;
     }
     expect(err).toBeInstanceOf(AccessError);
-    expect(err).toMatchObject({ code: 'ERR_READ_ONLY', message: 'assignment destination is read-only' });
+    // NumPy's words: byteswap's own, the others the assignment's.
+    expect(err).toMatchObject({ code: 'ERR_READ_ONLY', message: name === 'byteswap(true)' ? 'array to be byte-swapped is read-only' : 'assignment destination is read-only' });
     expect(Array.from(b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
@@ -570,7 +571,7 @@ describe('index, field and fields', () => {
 
   test('an unknown field names the fields there are', () => {
     const rec = zeros(1, [['x', '<i4'], ['y', '<i4']]);
-    expect(() => rec.field('z')).toThrow("no field of name 'z'; fields are 'x', 'y'");
+    expect(() => rec.field('z')).toThrow("no field of name z; fields are 'x', 'y'");
     expect(() => grid().field('z')).toThrow('dtype <i2 has no fields');
   });
 

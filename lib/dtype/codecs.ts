@@ -186,11 +186,12 @@ function truncate(v: number): number {
 /**
  * NumPy 2's error for a Python int outside an integer dtype: "Python
  * integer 300 out of bounds for int8", or Python's own for one no C long
- * holds (uint64 takes up to 2^64 - 1).
+ * holds (an unsigned dtype reads up to 2^64 - 1 first: uint32 with 2^63
+ * is out of bounds for uint32, int8 with it too large for a C long).
  */
 function outOfBounds(v: number | bigint, dt: DType): OverflowError {
   const b = typeof v === 'bigint' ? v : BigInt(v);
-  const top = dt.kind === 'u' && dt.itemsize === 8 ? 2n ** 64n : 2n ** 63n;
+  const top = dt.kind === 'u' ? 2n ** 64n : 2n ** 63n;
   if (b < -(2n ** 63n) || b >= top) return new OverflowError('Python int too large to convert to C long');
   return new OverflowError(`Python integer ${b} out of bounds for ${dt.name}`);
 }

@@ -55,6 +55,8 @@ const recordFile = (records = 16): string => {
 
 // The message goes on to name the file and its mode.
 const REFUSED = /^AccessError:ERR_READ_ONLY:assignment destination is read-only( \(.*\))?$/;
+/** byteswap(true)'s refusal: NumPy's own words for it. */
+const SWAP_REFUSED = /^AccessError:ERR_READ_ONLY:array to be byte-swapped is read-only( \(.*\))?$/;
 
 /**
  * Each entry: [label, JS expression over `t` (the target array) that must
@@ -66,14 +68,14 @@ const WRITES: readonly (readonly [string, string, RegExp?])[] = [
   ['set(nested arrays)', "t.index(':1').set([[0]])"],
   ['set(NdArray)', 't.set(t.copy())'],
   ['fill', 't.fill(0)'],
-  ['byteswap(true)', 't.byteswap(true)'],
+  ['byteswap(true)', 't.byteswap(true)', SWAP_REFUSED],
   ['apply', 't.apply((x) => x)'],
   ["view('u1').set", "t.view('u1').set(0)"],
   ["view('<i8').fill", "t.view('<i8').fill(0n)"],
   ["field('id').set", "t.field('id').set(1)"],
   ["field('value').apply", "t.field('value').apply((x) => x + 1)"],
   ["field('tag').fill", "t.field('tag').fill(255)"],
-  ["field('tag').byteswap(true)", "t.field('tag').view('<u2').byteswap(true)"],
+  ["field('tag').byteswap(true)", "t.field('tag').view('<u2').byteswap(true)", SWAP_REFUSED],
   ["fields(['id']).set", "t.fields(['id']).set(t.fields(['id']).copy())"],
   ['index(slice).fill', "t.index('1::2').fill(0)"],
   ['index(int).set', "t.index('1').field('id').set(9)"],
