@@ -24,14 +24,14 @@ import { makeCaster } from './cast';
 import { broadcastTo } from './views';
 import { asarray } from './array-coerce';
 import { elementValue, fromValue, isElementPosition } from './assign';
-import { AccessError, IndexError, OverflowError, ValueError, repr } from './errors';
+import { IndexError, OverflowError, ValueError, repr } from './errors';
 import { ellipsis, newaxis, parseIndex, Slice, type IndexItem } from './indexing';
 import { forEachOffset2 } from './iterate';
 import { broadcastShape } from './broadcast';
 import { ravelByKernels } from './flat-index';
 import { MAXDIMS, memoryOrder, normalizeAxis, shapeToSize, shapeToStrides } from './layout';
-import { pyShape, tupleNoSpace } from './format';
-import { codecOf, derive, requireArray, requireOpen, storageOf, writeFlagOf, NdArray as ArrayClass } from './internal';
+import { tupleNoSpace } from './format';
+import { codecOf, derive, ITERATOR_READ_ONLY, readOnlyError, requireArray, requireOpen, storageOf, writeFlagOf, NdArray as ArrayClass } from './internal';
 import type { NdArray } from './ndarray';
 import { canCast, isNumeric, numericType, resultType, weakKind, type PyScalar } from './promote';
 import { UFuncTypeError } from './ufunc';
@@ -59,6 +59,7 @@ import { optionsWithValue, readKnownOptions } from './options';
 export type FancyItem = IndexItem | string | NdArray | boolean | readonly (number | bigint | boolean)[];
 
 const WRITE_REFUSED = 'assignment destination is read-only';
+
 
 /** True when `items` holds an array item (so the index is advanced, not basic). */
 export function isFancy(items: readonly unknown[]): boolean {
@@ -276,7 +277,9 @@ export function select(a: NdArray, items: readonly FancyItem[], beforeBounds?: (
       const t = bshape[lead + i];
       if (t === 1) bshape[lead + i] = n;
       else if (n !== t && n !== 1) {
-        throw new IndexError(`shape mismatch: indexing arrays could not be broadcast together with shapes ${adv.map((x) => pyShape(x.shape)).join(' ')}`);
+        // NumPy lists the index arrays (an integer, or a 0-d array, is none), without spaces.
+        const shapes = adv.filter((x) => x.shape.length > 0).map((x) => tupleNoSpace(x.shape));
+        throw new IndexError(`shape mismatch: indexing arrays could not be broadcast together with shapes ${shapes.join(' ')} `);
       }
     });
   }
@@ -302,7 +305,8 @@ export function select(a: NdArray, items: readonly FancyItem[], beforeBounds?: (
     const v = adv[k].values;
     for (let i = 0; i < v.length; i++) {
       const x = v[i];
-      if (x < -n || x >= n) throw new IndexError(`index ${exactIndexText(adv[k].src, i, x)} is out of bounds for axis ${advAxes[k]} with size ${n}`);
+      // NumPy names the axis of `a` (newaxis items are none of its axes).
+      if (x < -n || x >= n) throw new IndexError(`index ${exactIndexText(adv[k].src, i, x)} is out of bounds for axis ${srcAxisOf[adv[k].item]} with size ${n}`);
       if (x < 0) v[i] = x + n;
     }
   }
@@ -622,9 +626,9 @@ function valuesFor(value: unknown, dt: DType, shape: readonly number[]): unknown
   return vals.map(c);
 }
 
-function requireWritable(a: NdArray): void {
+function requireWritable(a: NdArray, message = WRITE_REFUSED): void {
   requireOpen(a);
-  if (!writeFlagOf(a)) throw new AccessError('ERR_READ_ONLY', WRITE_REFUSED);
+  if (!writeFlagOf(a)) throw readOnlyError(a, message);
 }
 
 /** `a[items] = value` with at least one array item: a scatter; the last of repeated indices wins. */
@@ -809,13 +813,19 @@ export function addAt(a: NdArray, items: AtItems, values0: NdArray | PyScalar | 
   requireArray(a, 'addAt', 'a');
   // NumPy's order: the missing operand first, then the target, then the values as an array.
   if (values0 === undefined) throw new ValueError('second operand needed for ufunc');
-  requireWritable(a);
+  requireWritable(a, ITERATOR_READ_ONLY);
   // A JS list (or a typed array) is an array first, as NumPy's asarray makes one: int64 or float64, not a weak scalar.
   const values = Array.isArray(values0) || ArrayBuffer.isView(values0) ? asarray(values0 as never) : (values0 as NdArray | PyScalar);
   refuseRecordsAt(a.dtype, values);
   const loop = atLoop(a.dtype, values);
   const key = atKey(a, items);
-  // An index array per axis of an N-d target: the same updates through one flat index.
+  // An index array per axis of an N-d target: the kernel reads them all (any
+  // layout of `a`); else, C-contiguous, the same updates through one flat index.
+  if (a.ndim >= 2) {
+    // A number is an array of the loop's dtype (NumPy's asarray), when that is `a`'s.
+    const v = values instanceof ArrayClass ? values : typeof values === 'number' && loop.equals(a.dtype) ? asarray(values, loop) : null;
+    if (v !== null && ufuncAtByKernel('add', a, key, v, loop)) return;
+  }
   const flat = flatAtKey(a, key);
   if (flat !== null) {
     const v = values instanceof ArrayClass ? flatAtValues(values, flat.shape) : values;
@@ -1218,7 +1228,7 @@ export interface PutOptions {
  */
 export function put(a: NdArray, indices: NdArray | number | readonly number[], values: unknown, options: PutOptions = {}): void {
   const mode = checkMode(readKnownOptions(options, ['mode'], 'put').mode ?? 'raise');
-  requireWritable(a);
+  requireWritable(a, 'put: output array is read-only');
   // put casts its indices to intp with 'safe' casting (take and fancy indexing
   // accept uint64): a uint64 or float index array is a TypeError.
   if (indices instanceof ArrayClass && (indices.dtype.kind === 'u' ? indices.dtype.itemsize === 8 : indices.dtype.kind !== 'i' && indices.dtype.kind !== 'b')) {
@@ -1272,7 +1282,7 @@ function putFast(a: NdArray, indices: NdArray | number | readonly number[], valu
   const v = values instanceof ArrayClass ? (values.dtype.equals(a.dtype) ? values : values.astype(a.dtype)) : fromValue(values, a.dtype);
   let bad: number | null;
   try {
-    requireWritable(a);
+    requireWritable(a, 'put: output array is read-only');
     bad = putNative(flat, idx, v.ndim === 1 ? v : v.reshape(-1), mode);
   } finally {
     // The converted values are dead once scattered (or refused): back to the pool now.
@@ -1303,7 +1313,7 @@ function putFast(a: NdArray, indices: NdArray | number | readonly number[], valu
  */
 export function putmask(a: NdArray, mask: unknown, values: unknown): void {
   if (!(a instanceof ArrayClass)) throw new TypeError(`putmask: first argument must be an NdArray, got ${repr(a)}`);
-  requireWritable(a);
+  requireWritable(a, 'putmask: output array is read-only');
   const sizeError = (): ValueError => new ValueError('putmask: mask and data must be the same size');
   let truth: boolean[];
   if (mask instanceof ArrayClass) {

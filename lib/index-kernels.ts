@@ -165,6 +165,38 @@ export function ufuncAtNative(op: number, a: NdArray, idx: NdArray, values: NdAr
 }
 
 /**
+ * {@link ufuncAtNative} for an N-d `a` and one 1-d integer index array per
+ * axis, all of one length (`a[keys[0][k], keys[1][k], ...]`), `a` of any
+ * strides: -1 when done, `-(k + 2)` for a negative integer power at item
+ * k, or null when the operands do not qualify — an index out of range among
+ * them (nothing written: the caller's general path raises NumPy's error).
+ */
+export function ufuncAtMultiNative(op: number, a: NdArray, keys: readonly NdArray[], values: NdArray | null, indexed: boolean): number | null {
+  const code = elementCode(a.dtype);
+  if (a.ndim < 2 || keys.length !== a.ndim || code < 0 || isSwapped(a.dtype) || !a.flags.aligned) return null;
+  const count = keys[0]!.size;
+  if (values !== null && (values.ndim !== 1 || (values.shape[0] !== count && values.shape[0] !== 1) || !values.dtype.equals(a.dtype) || !values.flags.aligned)) return null;
+  const st = storageOf(a);
+  const r = regionOf(st, a.offset);
+  const v = values === null ? null : regionOf(storageOf(values), values.offset);
+  if (r === null || (values !== null && v === null)) return null;
+  // A mapping goes by its handle (as ufuncAtNative), so the kernel sees
+  // indices or values in the same mapping as overlapping the target.
+  const mapped = st instanceof MappedStorage;
+  const idx: unknown[] = [];
+  for (const k of keys) {
+    const ia = k.size === count ? indexArgs(k) : null;
+    if (ia === null) return null;
+    if (mapped && storageOf(k) === st) [ia[0], ia[1]] = [st.handle, k.offset];
+    idx.push(...ia);
+  }
+  const [am, ao] = mapped ? [st.handle, a.offset] : [r.memory, r.byteOffset];
+  const [vm, vo] = values !== null && mapped && storageOf(values) === st ? [st.handle, values.offset] : [v?.memory ?? null, v?.byteOffset ?? 0];
+  const vs = values === null || values.shape[0] === 1 ? 0 : values.strides[0];
+  return K.ufuncAtMulti(op, code, am as never, ao, a.shape, a.strides, vm as never, vo, vs, indexed, ...(idx as never[]));
+}
+
+/**
  * ufunc.at's kernel path (lib/ufuncs/at.ts, and addAt's array values): when
  * `key` is one 1-d integer index array, the loop of ufunc `name` (NumPy's
  * name) for `a`'s dtype writes that dtype (`out`, the loop's result dtype,
@@ -175,6 +207,7 @@ export function ufuncAtNative(op: number, a: NdArray, idx: NdArray, values: NdAr
  * False when they do not qualify, before anything is written.
  */
 export function ufuncAtByKernel(name: string, a: NdArray, key: readonly unknown[], v: NdArray | null, out: DType): boolean {
+  if (a.ndim >= 2 && key.length === a.ndim) return ufuncAtByKernelN(name, a, key, v, out);
   const idx = key.length === 1 && key[0] instanceof ArrayClass ? key[0] : null;
   if (idx === null || idx.ndim !== 1 || (idx.dtype.kind !== 'i' && idx.dtype.kind !== 'u') || !out.equals(a.dtype)) return false;
   if (v !== null && !(v.ndim === 0 || (v.ndim === 1 && (v.shape[0] === 1 || v.shape[0] === idx.size)))) return false;
@@ -186,6 +219,26 @@ export function ufuncAtByKernel(name: string, a: NdArray, key: readonly unknown[
   if (r === null) return false;
   if (r <= -2) throw new ValueError(NEGATIVE_POWER);
   if (r >= 0) throw new IndexError(`index ${String(idx.index(r).toArray())} is out of bounds for axis 0 with size ${a.shape[0]}`);
+  return true;
+}
+
+/** {@link ufuncAtByKernel} for an N-d `a` and a 1-d integer index array per axis, all of one length. */
+function ufuncAtByKernelN(name: string, a: NdArray, key: readonly unknown[], v: NdArray | null, out: DType): boolean {
+  const keys: NdArray[] = [];
+  for (const k of key) {
+    if (!(k instanceof ArrayClass) || k.ndim !== 1 || (k.dtype.kind !== 'i' && k.dtype.kind !== 'u')) return false;
+    keys.push(k);
+  }
+  const count = keys[0]!.size;
+  if (!out.equals(a.dtype) || keys.some((k) => k.size !== count)) return false;
+  // NumPy's strict broadcast of the values to the selection's shape (count,).
+  if (v !== null && !(v.ndim === 0 || (v.ndim === 1 && (v.shape[0] === 1 || v.shape[0] === count)))) return false;
+  const op = nativeAtOp(name, a.dtype, v === null ? 1 : 2);
+  if (op < 0) return false;
+  const vals = v === null ? null : (v.ndim === 0 ? v.reshape([1]) : v).astype(a.dtype, { copy: false });
+  const r = ufuncAtMultiNative(op, a, keys, vals, v !== null && v.dtype.equals(a.dtype));
+  if (r === null) return false;
+  if (r <= -2) throw new ValueError(NEGATIVE_POWER);
   return true;
 }
 

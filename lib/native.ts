@@ -280,6 +280,12 @@ export interface IndexKernels {
     idx: KernelMemory, idxOffset: number, idxCount: number, idxStride: number, idxType: number, idxSwap: boolean,
     values: KernelMemory | null, valuesOffset: number, valuesStride: number, indexed: boolean,
   ): number;
+  /** ufunc.at on an N-d target, one index array per axis (6 arguments each, as ufuncAt's); -1 done, -(k + 2) negative int power at k, null: out of range or overlapping. */
+  ufuncAtMulti(
+    op: number, type: number, memory: KernelMemory, byteOffset: number, shape: readonly number[], strides: readonly number[],
+    values: KernelMemory | null, valuesOffset: number, valuesStride: number, indexed: boolean,
+    ...indices: (KernelMemory | number | boolean)[]
+  ): number | null;
   take(
     memory: KernelMemory, byteOffset: number, n: number, stride: number, itemsize: number,
     idx: KernelMemory, idxOffset: number, idxCount: number, idxStride: number, idxType: number, idxSwap: boolean,

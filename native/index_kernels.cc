@@ -1663,6 +1663,148 @@ Napi::Value UfuncAt(const Napi::CallbackInfo& info) {
   return Napi::Number::New(env, stop < 0 ? -1.0 : -static_cast<double>(stop + 2));
 }
 
+// out[j] (+)= resolve(index j) * st for the m indices at p (byte stride s) of
+// one axis of length n (every index already checked to lie in [-n, n)): the
+// axis' term of each item's byte offset; `first` stores instead of adding
+// (onto `start`). Contiguous native indices take a loop the compiler
+// vectorizes.
+template <class I, bool Swap>
+void OffsetTerms(const uint8_t* p, int64_t s, int64_t m, int64_t n, int64_t st, bool first, int64_t start,
+                 int64_t* __restrict out) {
+  if (!Swap && s == static_cast<int64_t>(sizeof(I))) {
+    // SAFETY: m contiguous items of the checked index region, read by memcpy
+    // (no alignment assumed).
+    constexpr int64_t kRun = 256;
+    I run[kRun];
+    for (int64_t j0 = 0; j0 < m; j0 += kRun) {
+      const int64_t r = std::min(kRun, m - j0);
+      std::memcpy(run, p + j0 * s, static_cast<size_t>(r) * sizeof(I));
+      int64_t* o = out + j0;
+      if (first) {
+        for (int64_t j = 0; j < r; j++) {
+          const int64_t x = static_cast<int64_t>(run[j]);
+          o[j] = start + (x < 0 ? x + n : x) * st;
+        }
+      } else {
+        for (int64_t j = 0; j < r; j++) {
+          const int64_t x = static_cast<int64_t>(run[j]);
+          o[j] += (x < 0 ? x + n : x) * st;
+        }
+      }
+    }
+    return;
+  }
+  // SAFETY: j < m items of the checked index region.
+  for (int64_t j = 0; j < m; j++) {
+    const int64_t x = IndexAt<I, Swap>(p + j * s);
+    const int64_t term = (x < 0 ? x + n : x) * st;
+    out[j] = (first ? start : out[j]) + term;
+  }
+}
+
+// ufuncAtMulti(op, type, memory, byteOffset, shape, strides, values, valuesOffset, valuesStride, indexed,
+//              then per axis d: idxMemory, idxOffset, idxCount, idxStride, idxType, idxSwap)
+// ufunc.at on an N-d target with one 1-d index array per axis, all of one
+// count: a[i0[k], i1[k], ...] = op(a[...], values[k]) for each k in order
+// (NumPy's `np.add.at(H, (rows, cols), w)`), the target of any strides.
+// The item offsets are summed a block at a time from the index arrays and
+// handed to UfuncAt's loops, so no flat index is made in memory. Returns -1
+// when done, -(k + 2) when item k was a signed integer power with a negative
+// exponent, or null when the call does not qualify: an index out of range
+// on its axis (nothing written; JS raises NumPy's IndexError), or indices
+// or values in the target's memory (JS takes a path that copies them).
+Napi::Value UfuncAtMulti(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const char* what = "ufuncAtMulti";
+  int64_t op, type, vs = 0;
+  int nin = 0, result = -1;
+  std::vector<int64_t> shape, strides;
+  UfuncChunkFn fn = nullptr;
+  if (info.Length() < 10 || !ToInt(info[0], &op) || !ToInt(info[1], &type) || type < kF8 || type > kU8 ||
+      !ToInts(info[4], &shape) || !ToInts(info[5], &strides) || shape.empty() || shape.size() > 64 ||
+      shape.size() != strides.size() || info.Length() != 10 + 6 * shape.size() || !ToInt(info[8], &vs) ||
+      (fn = UfuncLoop(static_cast<int>(op), static_cast<int>(type), &nin, &result)) == nullptr || result != type ||
+      nin < 1 || nin > 2 || (nin == 2) == info[6].IsNull()) {
+    ThrowArgs(env, what);
+    return env.Undefined();
+  }
+  const size_t ndim = shape.size();
+  Region A, V;
+  if (!ReadRegion(info, 2, 3, shape, strides, kItemsize[type], true, what, &A)) return env.Undefined();
+  std::vector<Indices> axes(ndim);
+  for (size_t d = 0; d < ndim; d++) {
+    if (!ReadIndices(info, 10 + 6 * d, what, &axes[d])) return env.Undefined();
+    if (axes[d].region.size != axes[0].region.size) {
+      ThrowRange(env, what, "the index arrays differ in length");
+      return env.Undefined();
+    }
+  }
+  const int64_t count = axes[0].region.size;
+  if (nin == 2 && !ReadRegion(info, 6, 7, {count}, {vs}, kItemsize[type], false, what, &V)) return env.Undefined();
+  const int64_t align = kItemsize[type];
+  bool aligned = nin != 2 || Aligned(V, align);
+  if (A.size != 0) {
+    aligned = aligned && reinterpret_cast<uintptr_t>(A.base) % static_cast<uintptr_t>(align) == 0;
+    for (int64_t st : A.strides) aligned = aligned && st % align == 0;
+  }
+  if (!aligned) {
+    ThrowRange(env, what, "the target and the values must be aligned for the loop's type");
+    return env.Undefined();
+  }
+  for (size_t d = 0; d < ndim; d++) {
+    if (count > 0 && (SameMemory(A, axes[d].region) || FirstBad(axes[d], A.shape[d]) >= 0)) return env.Null();
+  }
+  if (count == 0) return Napi::Number::New(env, -1);
+  if (nin == 2 && SameMemory(A, V)) return env.Null();
+  const uint8_t* vp = nin == 2 ? V.base : nullptr;
+  UfuncIndexedFn indexed = nin == 2 && ToBool(info[9]) ? UfuncIndexedLoop(static_cast<int>(op), static_cast<int>(type), false) : nullptr;
+  (void)UfuncNegativePower();
+  // Offsets from the target's lowest item (negative strides count down), so each is >= 0.
+  int64_t low = 0;
+  for (size_t d = 0; d < ndim; d++) {
+    if (A.strides[d] < 0) low += (A.shape[d] - 1) * A.strides[d];
+  }
+  // SAFETY: the item at index shape[d] - 1 on the axes of negative stride and
+  // 0 on the others: an item of the checked target (count > 0, so no axis is
+  // empty; every index was in range).
+  uint8_t* const lowest = A.base + low;
+  constexpr int64_t kBlock = 4096;
+  std::vector<int64_t> block(static_cast<size_t>(std::min(count, kBlock)));
+  for (int64_t k0 = 0; k0 < count; k0 += kBlock) {
+    const int64_t m = std::min(kBlock, count - k0);
+    for (size_t d = 0; d < ndim; d++) {
+      // Every index lies in [-n, n) (FirstBad above): resolved into [0, n),
+      // times its stride, a term of an item's offset.
+      const Indices& I = axes[d];
+      const int64_t is = I.region.strides[0];
+      const uint8_t* p = I.region.base + k0 * is;
+      WithType(I.type, [&](auto tag) {
+        using T = typename decltype(tag)::type;
+        if constexpr (std::is_integral_v<T>) {
+          if (I.swap) OffsetTerms<T, true>(p, is, m, A.shape[d], A.strides[d], d == 0, -low, block.data());
+          else OffsetTerms<T, false>(p, is, m, A.shape[d], A.strides[d], d == 0, -low, block.data());
+        }
+      });
+    }
+    // SAFETY: each block entry is sum_d i_d * strides[d] - low with 0 <= i_d
+    // < shape[d]: the offset from `lowest` of an item of the checked target
+    // (ReadRegion: such sums fit in an int64 and lie inside the memory), in
+    // [0, span), aligned for the loop's type (base and strides checked
+    // above). The loops take them as byte indices at stride 1, all in
+    // [-span, span). Values k0 .. k0 + m - 1 lie in the checked values
+    // region, which is not the target's memory, nor are the indices.
+    const uint8_t* ip = reinterpret_cast<const uint8_t*>(block.data());
+    const int64_t span = static_cast<int64_t>(A.memory.length);
+    if (indexed != nullptr) {
+      indexed(lowest, 1, span, ip, 8, m, nin == 2 ? vp + k0 * vs : nullptr, vs);
+      continue;
+    }
+    const int64_t stop = UfuncAtIndices<int64_t, false>(fn, nin, kItemsize[type], lowest, 1, span, ip, 8, m, nin == 2 ? vp + k0 * vs : nullptr, vs);
+    if (stop >= 0) return Napi::Number::New(env, -static_cast<double>(k0 + stop + 2));
+  }
+  return Napi::Number::New(env, -1);
+}
+
 // How many indices ahead a gather or scatter prefetches its item: enough
 // random misses in flight to cover memory latency.
 constexpr int64_t kAhead = 16;
@@ -2732,6 +2874,7 @@ void InitIndexKernels(Napi::Env env, Napi::Object exports) {
   k.Set("argReduce", Napi::Function::New(env, ArgReduce, "argReduce"));
   k.Set("addAt", Napi::Function::New(env, AddAt, "addAt"));
   k.Set("ufuncAt", Napi::Function::New(env, UfuncAt, "ufuncAt"));
+  k.Set("ufuncAtMulti", Napi::Function::New(env, UfuncAtMulti, "ufuncAtMulti"));
   k.Set("take", Napi::Function::New(env, Take, "take"));
   k.Set("compress", Napi::Function::New(env, Compress, "compress"));
   k.Set("put", Napi::Function::New(env, Put, "put"));

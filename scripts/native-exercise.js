@@ -335,6 +335,23 @@ async function main() {
     throwsCode(() => K.ufuncAt(4, 0, tgt, 0, 1000, 8, idx.buffer, 0, 300, 8, 9, false, vals.buffer, 0, 8, true), 'ERR_INVALID_ARG_TYPE', TypeError);
     throwsCode(() => K.ufuncAt(12, 0, tgt, 0, 1000, 8, idx.buffer, 0, 300, 8, 9, false, vals.buffer, 0, 8, true), 'ERR_INVALID_ARG_TYPE', TypeError);
     throwsCode(() => K.ufuncAt(0, 12, tgt, 0, 1000, 8, idx.buffer, 0, 300, 8, 9, false, vals.buffer, 0, 8, true), 'ERR_INVALID_ARG_TYPE', TypeError);
+    // ufuncAtMulti: a 2-d target (C, reversed, F strides) with an index array
+    // per axis, the indexed and item-at-a-time loops, a mapping target, and
+    // the refusals (out of range, overlap: null; bad layouts: throws).
+    const rows = Int32Array.from({ length: 300 }, (_, i) => (i * 7) % 25 - 12);
+    const cols = new BigInt64Array(300).map((_, i) => BigInt((i * 11) % 40 - 20));
+    const ix = (a, s, t) => [a.buffer, 0, 300, s, t, false];
+    const grid = new Float64Array(1000);
+    assert.strictEqual(K.ufuncAtMulti(0, 0, grid.buffer, 0, [25, 40], [320, 8], vals.buffer, 0, 8, true, ...ix(rows, 4, 6), ...ix(cols, 8, 9)), -1);
+    assert.strictEqual(K.ufuncAtMulti(11, 0, grid.buffer, 7992, [25, 40], [-320, -8], vals.buffer, 0, 0, false, ...ix(rows, 4, 6), ...ix(cols, 8, 9)), -1);
+    assert.strictEqual(K.ufuncAtMulti(12, 0, m, 0, [25, 40], [8, 200], null, 0, 0, false, ...ix(rows, 4, 6), ...ix(cols, 8, 9)), -1);
+    assert.strictEqual(K.ufuncAtMulti(0, 0, grid.buffer, 0, [12, 40], [320, 8], vals.buffer, 0, 8, true, ...ix(rows, 4, 6), ...ix(cols, 8, 9)), null);
+    assert.strictEqual(K.ufuncAtMulti(0, 0, grid.buffer, 0, [25, 40], [320, 8], grid.buffer, 0, 8, true, ...ix(rows, 4, 6), ...ix(cols, 8, 9)), null);
+    assert.strictEqual(K.ufuncAtMulti(32, 6, ints.buffer, 0, [2, 5], [20, 4], Int32Array.from([1, -1]).buffer, 0, 4, true, Int32Array.from([0, 1]).buffer, 0, 2, 4, 6, false, Int32Array.from([1, 1]).buffer, 0, 2, 4, 6, false), -3);
+    throwsCode(() => K.ufuncAtMulti(0, 0, grid.buffer, 8, [25, 40], [320, 8], vals.buffer, 0, 8, true, ...ix(rows, 4, 6), ...ix(cols, 8, 9)), 'ERR_OUT_OF_RANGE', RangeError);
+    throwsCode(() => K.ufuncAtMulti(0, 0, grid.buffer, 4, [25, 39], [320, 8], vals.buffer, 0, 8, true, ...ix(rows, 4, 6), ...ix(cols, 8, 9)), 'ERR_OUT_OF_RANGE', RangeError);
+    throwsCode(() => K.ufuncAtMulti(0, 0, grid.buffer, 0, [25, 40], [320, 8], vals.buffer, 0, 8, true, ...ix(rows, 4, 6)), 'ERR_INVALID_ARG_TYPE', TypeError);
+    throwsCode(() => K.ufuncAtMulti(0, 0, grid.buffer, 0, [25, 40], [320, 8], vals.buffer, 0, 8, true, ...ix(rows, 4, 6), cols.buffer, 0, 299, 8, 9, false), 'ERR_OUT_OF_RANGE', RangeError);
     const nz = new Float64Array(buf).filter((v) => v !== 0).length;
     assert.strictEqual(K.compress(buf, 0, 1000, 8, 0, false, m, 0, 8, 8, new ArrayBuffer(8000), 0, 1000), nz);
     const perm = new Uint32Array(1000);

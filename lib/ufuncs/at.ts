@@ -40,7 +40,7 @@ import { asarray } from '../array-coerce';
 import type { DType } from '../dtype';
 import { ValueError } from '../errors';
 import { atKey, atSelection, flatAtKey, flatAtValues, gather, type AtItems } from '../fancy';
-import { allocate, NdArray as ArrayClass, requireArray, requireWritable, storageOf } from '../internal';
+import { allocate, ITERATOR_READ_ONLY, NdArray as ArrayClass, requireArray, requireWritable, storageOf } from '../internal';
 import { ufuncAtByKernel } from '../index-kernels';
 import type { NdArray } from '../ndarray';
 import { broadcastTo } from '../views';
@@ -82,8 +82,9 @@ function run(c: AtCall, items: AtItems): void {
   const { a, v } = c;
   const out = loopResult(c);
   const key = atKey(a, items);
-  // The kernel: a 1-d target of the loop's own dtype indexed by one integer array,
-  // or an N-d one by an index array per axis, through one flat index.
+  // The kernel: a 1-d target of the loop's own dtype indexed by one integer
+  // array, or an N-d one by a 1-d index array per axis; other index arrays
+  // that broadcast, on a C-contiguous target, through one flat index.
   if (ufuncAtByKernel(c.name, a, key, v, out)) return;
   const flat = flatAtKey(a, key);
   const fv = flat === null || v === null ? null : flatAtValues(v, flat.shape);
@@ -188,7 +189,7 @@ function scatter(a: NdArray, offsets: readonly number[], pos: Int32Array, x: NdA
   const n = a.itemsize;
   const src = bytesOf(x.flags.cContiguous ? x : x.copy());
   // The ufunc ran the caller's code no more than reading did, but the memory is checked again before the first store.
-  requireWritable(a);
+  requireWritable(a, ITERATOR_READ_ONLY);
   const at = storageOf(a).cursor(n);
   for (let k = 0; k < pos.length; k++) {
     const off = offsets[pos[k]];
@@ -208,7 +209,7 @@ function binaryAt(op: Binary, name: string, fn: string): (a: NdArray, items: AtI
   return (a, items, values) => {
     requireArray(a, fn, 'a');
     if (values === undefined) throw new ValueError('second operand needed for ufunc');
-    requireWritable(a);
+    requireWritable(a, ITERATOR_READ_ONLY);
     const v = values instanceof ArrayClass ? values : asarray(values as never);
     run({ name, op, a, v }, items);
   };
@@ -219,7 +220,7 @@ function unaryAt(op: Unary, name: string, fn: string): (a: NdArray, items: AtIte
   return (a, items, ...rest: unknown[]) => {
     requireArray(a, fn, 'a');
     if (rest.length > 0 && rest[0] !== undefined) throw new ValueError('second operand provided when ufunc is unary');
-    requireWritable(a);
+    requireWritable(a, ITERATOR_READ_ONLY);
     run({ name, op, a, v: null }, items);
   };
 }

@@ -221,6 +221,80 @@ describeWithNumpy('ufunc.at against NumPy', () => {
     expectCasesLikeNumpy(cases);
   });
 
+  test('an index array per axis read by the kernel itself: any layout of the target, every indexed op, overlaps and errors as NumPy', () => {
+    const r = rng(31);
+    const n = 700;
+    const rows = Array.from({ length: n }, () => Math.floor(r() * 7) - 3);
+    const cols = Array.from({ length: n }, () => Math.floor(r() * 9) - 4);
+    const w = Array.from({ length: n }, () => Math.round(r() * 40 - 20) / 4);
+    const e = Array.from({ length: n }, () => Math.floor(r() * 3));
+    const R = `np.array(${pyList(rows)})`;
+    const C = `np.array(${pyList(cols)}, np.uint16)[::-1]`;
+    const W = `np.array(${pyList(w)})`;
+    const jr = (): mm.NdArray => mm.array(rows, 'i8');
+    const jc = (): mm.NdArray => mm.array(cols, 'u2').index('::-1');
+    const jw = (): mm.NdArray => mm.array(w, 'f8');
+    // Targets of every layout: F order, reversed axes, a stepped window of a larger array.
+    const layouts: [string, (dt: string) => mm.NdArray, (dt: string) => string][] = [
+      ['F', (dt) => mm.zeros([9, 7], dt).T, (dt) => `np.zeros((9, 7), '${dt}').T`],
+      ['reversed', (dt) => mm.arange(63).astype(dt).reshape([7, 9]).index('::-1, ::-1'), (dt) => `np.arange(63).astype('${dt}').reshape(7, 9)[::-1, ::-1]`],
+      ['stepped', (dt) => mm.arange(14 * 27).astype(dt).reshape([14, 27]).index('1::2, ::3'), (dt) => `np.arange(14 * 27).astype('${dt}').reshape(14, 27)[1::2, ::3]`],
+    ];
+    const cases: Case[] = [];
+    for (const [, make, py] of layouts) {
+      for (const dt of ['<f8', '<f4', '<i8', '<i2', '<u1']) {
+        const float = dt.includes('f');
+        const v = float ? W : `${W}.astype('${dt}')`;
+        const jv = (): mm.NdArray => jw().astype(dt);
+        for (const [np, js] of [['add', 'addAt'], ['subtract', 'subtractAt'], ['multiply', 'multiplyAt'], ['maximum', 'maximumAt'], ['minimum', 'minimumAt'], ['fmax', 'fmaxAt']] as const) {
+          cases.push({ py: pyAt(np, py(dt), `(${R}, ${C})`, v), js: () => { const a = make(dt); fn(js)(a, [jr(), jc()], jv()); return a; } });
+        }
+        if (!float) cases.push({ py: pyAt('bitwise_xor', py(dt), `(${R}, ${C})`, v), js: () => { const a = make(dt); mm.bitwiseXorAt(a, [jr(), jc()], jv()); return a; } });
+        cases.push({ py: pyAt('add', py(dt), `(${R}, ${C})`, '3'), js: () => { const a = make(dt); mm.addAt(a, [jr(), jc()], 3); return a; } });
+        cases.push({ py: pyAt('square', py(dt), `(${R}, ${C})`), js: () => { const a = make(dt); mm.squareAt(a, [jr(), jc()]); return a; } });
+      }
+    }
+    const E = `np.array(${pyList(e)})`;
+    const je = (): mm.NdArray => mm.array(e, 'i8');
+    cases.push(
+      // A power with exponents of the target's int dtype (the element loop, not an indexed one).
+      { py: pyAt('power', "np.full((7, 9), 2, '<i8')", `(${R}, ${C})`, E), js: () => { const a = mm.full([7, 9], 2, 'i8'); mm.powerAt(a, [jr(), jc()], je()); return a; } },
+      // A negative exponent stops the loop there (NumPy's ValueError, the items before it written).
+      { py: pyAt('power', "np.full((7, 9), 2, '<i8')", `(${R}, ${C})`, `np.where(np.arange(${n}) == 400, -1, ${E})`), js: () => { const a = mm.full([7, 9], 2, 'i8'); mm.powerAt(a, [jr(), jc()], mm.where(mm.equal(mm.arange(n), 400), -1, je())); return a; } },
+      // An index out of range on the last axis: NumPy's IndexError, nothing written.
+      { py: pyAt('add', 'np.zeros((7, 4))', `(${R}, ${C})`, W), js: () => { const a = mm.zeros([7, 4]); mm.addAt(a, [jr(), jc()], jw()); return a; } },
+      // Values that are the target's own items (read before any write, as NumPy's copy).
+      { py: '(lambda a: (np.add.at(a, (np.array([0, 1, 1, 0]), np.array([1, 1, 0, 0])), a[::-1, ::-1].ravel()), a)[1])(np.arange(4.).reshape(2, 2))', js: () => { const a = mm.arange(4).astype('f8').reshape([2, 2]); mm.addAt(a, [mm.array([0, 1, 1, 0]), mm.array([1, 1, 0, 0])], a.index('::-1, ::-1').reshape([-1])); return a; } },
+      // Index arrays of different lengths: NumPy's broadcast error.
+      { py: pyAt('maximum', 'np.zeros((3, 3))', '(np.array([0, 1]), np.array([0, 1, 2]))', '1.'), js: () => { const a = mm.zeros([3, 3]); mm.maximumAt(a, [mm.array([0, 1]), mm.array([0, 1, 2])], 1); return a; } },
+      // No points.
+      { py: pyAt('add', 'np.ones((3, 3))', '(np.array([], int), np.array([], int))', 'np.array([])'), js: () => { const a = mm.ones([3, 3]); mm.addAt(a, [mm.array([], 'i8'), mm.array([], 'i8')], mm.array([], 'f8')); return a; } },
+    );
+    expectCasesLikeNumpy(cases);
+  });
+
+  test('a mapped target with its index arrays in the same mapping: the indices read before any write', () => {
+    const dir = require('fs').mkdtempSync(require('path').join(require('os').tmpdir(), 'mmarray-at-'));
+    try {
+      const p = require('path').join(dir, 'h.bin');
+      // One int64 file: items 0..11 a 3x4 histogram, 12..17 its row ids, 18..23 its column ids.
+      const m = mm.memmap(p, { dtype: '<i8', mode: 'w+', shape: [24] });
+      m.index('12:18').set([0, 0, 2, 2, 1, 0]);
+      m.index('18:24').set([0, 0, 3, 3, 1, 0]);
+      const h = m.index(':12').reshape([3, 4]);
+      mm.addAt(h, [m.index('12:18'), m.index('18:24')], mm.array([1, 2, 3, 4, 5, 6], 'i8'));
+      expect(h.toArray()).toEqual([[9n, 0n, 0n, 0n], [0n, 5n, 0n, 0n], [0n, 0n, 0n, 7n]]);
+      // Indices that the updates themselves rewrite: each item is read as it was before the call.
+      const g = m.index('12:20').reshape([2, 4]);
+      // (NumPy, on the same bytes in memory: [[6, 0, 2, 2], [1, 0, 0, 0]].)
+      mm.addAt(g, [m.index('12:14'), m.index('12:14')], mm.array([1, 5], 'i8'));
+      expect(g.toArray()).toEqual([[6n, 0n, 2n, 2n], [1n, 0n, 0n, 0n]]);
+      m.close();
+    } finally {
+      require('fs').rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test("NumPy's errors: the loop's type first, then the index, then the values' shape; read-only refused", () => {
     const a = (): mm.NdArray => mm.array([1, 2, 3]);
     expectCasesLikeNumpy([
@@ -234,7 +308,7 @@ describeWithNumpy('ufunc.at against NumPy', () => {
     ]);
     const ro = a();
     ro.flags.writeable = false;
-    expect(() => mm.maximumAt(ro, mm.array([0]), 5)).toThrow('assignment destination is read-only');
+    expect(() => mm.maximumAt(ro, mm.array([0]), 5)).toThrow('operand array with iterator write flag set is read-only');
     expect(ro.toArray()).toEqual([1n, 2n, 3n]);
     expect(() => (mm.maximumAt as unknown as (a: mm.NdArray, i: unknown) => void)(a(), mm.array([0]))).toThrow('second operand needed for ufunc');
     expect(() => (mm.negativeAt as unknown as (a: mm.NdArray, i: unknown, v: unknown) => void)(a(), mm.array([0]), 1)).toThrow('second operand provided when ufunc is unary');

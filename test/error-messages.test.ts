@@ -1,0 +1,105 @@
+// NumPy's words: where a call fails as NumPy's does, the message is NumPy's
+// text (a mapping's file and mode may follow it, and a few add what there is
+// after NumPy's words, as an unknown field lists the fields). Each case runs
+// the same call in NumPy and here and compares the messages exactly.
+import * as mm from '../lib';
+import { describeWithNumpy, runNumpy } from './helpers/numpy';
+
+/** A float64 3x4 array with writes refused (NumPy: `flags.writeable = False`). */
+function readOnly(): mm.NdArray {
+  const a = mm.arange(12).astype('f8').reshape([3, 4]);
+  a.flags.writeable = false;
+  return a;
+}
+const PY_RO = '(lambda a: (a.flags.__setattr__("writeable", False), a)[1])(np.arange(12.).reshape(3, 4))';
+
+const RECORDS = (): mm.NdArray => mm.zeros(3, [['a', '<i4'], ['b', '<f8']]);
+const PY_RECORDS = "np.zeros(3, [('a', '<i4'), ('b', '<f8')])";
+
+/** [what, NumPy's call (`ro` a read-only 3x4 float64 array, `rec` records), ours]. */
+const CASES: [string, string, () => unknown][] = [
+  // Writes into read-only memory: each function's own words.
+  ['sort in place', 'ro.sort()', () => readOnly().sort()],
+  ['partition in place', 'ro.partition(1)', () => readOnly().partition(1)],
+  ['put', 'np.put(ro, [0], 1)', () => mm.put(readOnly(), [0], 1)],
+  ['putmask', 'np.putmask(ro, ro > 1, 1)', () => { const a = readOnly(); mm.putmask(a, mm.greater(a, 1), 1); }],
+  ['add.at', 'np.add.at(ro, [0], 1)', () => mm.addAt(readOnly(), [mm.array([0])], 1)],
+  ['maximum.at', 'np.maximum.at(ro, [0], 1)', () => mm.maximumAt(readOnly(), [mm.array([0])], 1)],
+  ['negative.at', 'np.negative.at(ro, [0])', () => mm.negativeAt(readOnly(), [mm.array([0])])],
+  ['byteswap in place', 'ro.byteswap(True)', () => readOnly().byteswap(true)],
+  ['fill_diagonal', 'np.fill_diagonal(ro, 1)', () => mm.fillDiagonal(readOnly(), 1)],
+  ['setitem', 'ro.__setitem__(0, 1)', () => readOnly().set(0, 1)],
+  ['a ufunc out', 'np.add(1, 1, out=ro[0])', () => mm.add(1, 1, { out: readOnly().index(0) })],
+  ['a reduction out', 'np.sum(np.ones((3, 4)), axis=0, out=ro[0])', () => mm.sum(mm.ones([3, 4]), 0, { out: readOnly().index(0) })],
+  ['cumsum out', 'np.cumsum(np.ones(4), out=ro[0])', () => mm.cumsum(mm.ones([4]), undefined, { out: readOnly().index(0) })],
+  ['reduceat out', 'np.add.reduceat(np.ones(4), [0, 2], out=ro[0, :2])', () => mm.addReduceat(mm.ones([4]), [0, 2], { out: readOnly().index('0, :2') })],
+  ['matmul out', 'np.matmul(np.ones((3, 3)), np.ones((3, 4)), out=ro)', () => mm.matmul(mm.ones([3, 3]), mm.ones([3, 4]), { out: readOnly() })],
+  ['einsum out', "np.einsum('ij->ij', np.ones((3, 4)), out=ro)", () => mm.einsum('ij->ij', mm.ones([3, 4]), { out: readOnly() })],
+  ['choose out', 'np.choose([0, 0, 0, 0], [np.ones(4)], out=ro[0])', () => mm.choose([0, 0, 0, 0], [mm.ones([4])], { out: readOnly().index(0) })],
+  // Axes.
+  ['transpose with a repeated axis', 'np.zeros((2, 3)).transpose(1, 1)', () => mm.zeros([2, 3]).transpose([1, 1])],
+  ['squeeze with a repeated axis', 'np.zeros((1, 1, 2)).squeeze((0, 0))', () => mm.zeros([1, 1, 2]).squeeze([0, 0])],
+  ['swapaxes: the second axis out of range', 'np.zeros((2, 3)).swapaxes(0, 2)', () => mm.zeros([2, 3]).swapaxes(0, 2)],
+  ['swapaxes: the first axis of a 0-d array', 'np.zeros(()).swapaxes(-1, 0)', () => mm.zeros([]).swapaxes(-1, 0)],
+  // Sorting and searching.
+  ['sort by an unknown field', `np.sort(${PY_RECORDS}, order=['nope'])`, () => mm.sort(RECORDS(), { order: ['nope'] })],
+  ['argsort by a field twice', `np.argsort(${PY_RECORDS}, order=['a', 'a'])`, () => mm.argsort(RECORDS(), { order: ['a', 'a'] })],
+  ['searchsorted with a bad side', "np.searchsorted(np.arange(3), 1, side='middle')", () => mm.searchsorted(mm.arange(3), 1, { side: 'middle' as 'left' })],
+  // Python ints past a C long, and past the dtype.
+  ['int64 + 2**63', 'np.add(np.zeros(2, np.int64), 2**63)', () => mm.add(mm.zeros([2], 'i8'), 2n ** 63n)],
+  ['int8 + 2**63', 'np.add(np.zeros(2, np.int8), 2**63)', () => mm.add(mm.zeros([2], 'i1'), 2n ** 63n)],
+  ['uint32 + 2**63 (an unsigned type reads it first)', 'np.add(np.zeros(2, np.uint32), 2**63)', () => mm.add(mm.zeros([2], 'u4'), 2n ** 63n)],
+  ['uint32 item set to 2**63', '(lambda a: a.__setitem__(0, 2**63))(np.zeros(2, np.uint32))', () => mm.zeros([2], 'u4').set(0, 2n ** 63n)],
+  ['int16 item set to -2**63', '(lambda a: a.__setitem__(0, -2**63))(np.zeros(2, np.int16))', () => mm.zeros([2], 'i2').set(0, -(2n ** 63n))],
+  // A reduction's dtype with a byte order.
+  ["sum(dtype='>f8')", "np.sum(np.ones(3), dtype='>f8')", () => mm.sum(mm.ones([3]), null, { dtype: '>f8' })],
+  // Fancy indexing: the axis of the array (newaxis is none), the index arrays' shapes.
+  ['an index out of range after newaxis', 'np.zeros((3, 4))[None, :, [5]]', () => mm.zeros([3, 4]).index(null, ':', mm.array([5]))],
+  ['index arrays that do not broadcast, beside an integer', 'np.zeros((3, 4, 5))[[0, 1], 0, [0, 1, 2]]', () => mm.zeros([3, 4, 5]).index(mm.array([0, 1]), 0, mm.array([0, 1, 2]))],
+  ['2-d index arrays that do not broadcast', 'np.zeros((3, 4))[np.zeros(3, int), np.zeros((2, 2), int)]', () => mm.zeros([3, 4]).index(mm.zeros([3], 'i8'), mm.zeros([2, 2], 'i8'))],
+];
+
+/** The first line of the message, without the mapping's file and mode. */
+function messageOf(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return '(no error)';
+}
+
+describeWithNumpy("NumPy's words", () => {
+  let numpy: string[];
+  beforeAll(() => {
+    numpy = runNumpy<string[]>(`
+import sys
+ro = None
+rec = None
+out = []
+for src in json.loads(sys.stdin.read()):
+    ro = ${PY_RO}
+    try:
+        eval(src)
+        out.append('(no error)')
+    except Exception as e:
+        out.append(str(e))
+print(json.dumps(out))
+`, JSON.stringify(CASES.map((c) => c[1])));
+  });
+
+  test.each(CASES.map(([what, , js], i) => [what, js, i] as const))('%s', (_what, js, i) => {
+    expect(messageOf(js)).toBe(numpy[i]);
+  });
+
+  test('an unknown field: NumPy\'s words first, then the fields there are', () => {
+    const want = runNumpy<string>(`
+try:
+    ${PY_RECORDS}['nope']
+except ValueError as e:
+    print(json.dumps(str(e)))
+`);
+    expect(want).toBe('no field of name nope');
+    expect(messageOf(() => RECORDS().field('nope'))).toBe(`${want}; fields are 'a', 'b'`);
+  });
+});
