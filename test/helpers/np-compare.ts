@@ -67,15 +67,29 @@ function withoutStrides(o: Outcome): Outcome {
   return rest;
 }
 
+/** Strides of the axes longer than 1 of a non-empty result (the conformance rule: NumPy's others depend on its code path). */
+function comparedStrides(o: Outcome): Outcome {
+  const rest = withoutStrides(o);
+  if (o.strides === undefined || o.shape === undefined || o.shape.some((n) => n === 0)) return rest;
+  return { ...rest, strides: o.strides.map((s, i) => (o.shape![i]! > 1 ? s : null)) as number[] };
+}
+
 /**
  * Each case's outcome here equals NumPy's (dtype, shape, bytes or error
  * class; strides not compared): the first five that differ are shown.
  * `NP_COMPARE_DEBUG=file` writes every difference to `file`.
+ * `NP_COMPARE_STRIDES=1` compares strides too, as the conformance cases do
+ * (axes longer than 1 of a non-empty result), and `NP_COMPARE_STRIDES_LOG=file`
+ * appends one line per difference: an audit of layouts, not part of the
+ * suite (einsum's results are C-contiguous where NumPy's `optimize` path
+ * leaves its matmul's layout: README, einsum).
  */
 export function expectCasesLikeNumpy(cases: Case[]): void {
-  const want = numpyOutcomes(cases).map(withoutStrides);
-  const got = cases.map((c) => withoutStrides(jsOutcome(c)));
+  const keep = process.env.NP_COMPARE_STRIDES ? comparedStrides : withoutStrides;
+  const want = numpyOutcomes(cases).map(keep);
+  const got = cases.map((c) => keep(jsOutcome(c)));
   const bad = cases.map((c, i) => ({ py: c.py, want: want[i], got: got[i] })).filter((x) => JSON.stringify(x.want) !== JSON.stringify(x.got));
+  if (process.env.NP_COMPARE_STRIDES_LOG) for (const b of bad) require('fs').appendFileSync(process.env.NP_COMPARE_STRIDES_LOG, JSON.stringify({ py: b.py.replace(/bytes\.fromhex\('[0-9a-f]*'\)/g, 'B').slice(0, 400), want: b.want.strides, got: b.got.strides, shape: b.want.shape, same: JSON.stringify({ ...b.want, strides: 0 }) === JSON.stringify({ ...b.got, strides: 0 }) }) + '\n');
   if (process.env.NP_COMPARE_DEBUG) require('fs').writeFileSync(process.env.NP_COMPARE_DEBUG, JSON.stringify(bad.map((b) => ({ ...b, py: b.py.replace(/bytes\.fromhex\('[0-9a-f]*'\)/g, 'B') })), null, 1));
   expect(bad.slice(0, 5)).toEqual([]);
 }
