@@ -1663,43 +1663,92 @@ Napi::Value UfuncAt(const Napi::CallbackInfo& info) {
   return Napi::Number::New(env, stop < 0 ? -1.0 : -static_cast<double>(stop + 2));
 }
 
-// out[j] (+)= resolve(index j) * st for the m indices at p (byte stride s) of
-// one axis of length n (every index already checked to lie in [-n, n)): the
-// axis' term of each item's byte offset; `first` stores instead of adding
-// (onto `start`). Contiguous native indices take a loop the compiler
-// vectorizes.
-template <class I, bool Swap>
-void OffsetTerms(const uint8_t* p, int64_t s, int64_t m, int64_t n, int64_t st, bool first, int64_t start,
-                 int64_t* __restrict out) {
-  if (!Swap && s == static_cast<int64_t>(sizeof(I))) {
-    // SAFETY: m contiguous items of the checked index region, read by memcpy
-    // (no alignment assumed).
-    constexpr int64_t kRun = 256;
-    I run[kRun];
-    for (int64_t j0 = 0; j0 < m; j0 += kRun) {
-      const int64_t r = std::min(kRun, m - j0);
-      std::memcpy(run, p + j0 * s, static_cast<size_t>(r) * sizeof(I));
-      int64_t* o = out + j0;
-      if (first) {
-        for (int64_t j = 0; j < r; j++) {
-          const int64_t x = static_cast<int64_t>(run[j]);
-          o[j] = start + (x < 0 ? x + n : x) * st;
-        }
-      } else {
-        for (int64_t j = 0; j < r; j++) {
-          const int64_t x = static_cast<int64_t>(run[j]);
-          o[j] += (x < 0 ? x + n : x) * st;
-        }
+// Items of one piece of a contiguous index array copied out (memcpy: the
+// array need not be aligned) for the loops below.
+constexpr int64_t kIndexRun = 512;
+
+// Whether each of the r indices x lies in [-n, n) (a min/max fold the
+// compiler vectorizes).
+template <class I>
+MMARRAY_AXIS_CLONES bool RunInRange(const I* __restrict x, int64_t r, int64_t n) {
+  I lo = x[0], hi = x[0];
+  for (int64_t j = 1; j < r; j++) {
+    lo = x[j] < lo ? x[j] : lo;
+    hi = x[j] > hi ? x[j] : hi;
+  }
+  if constexpr (std::is_unsigned_v<I>) {
+    return static_cast<uint64_t>(hi) < static_cast<uint64_t>(n);
+  } else {
+    return static_cast<int64_t>(lo) >= -n && static_cast<int64_t>(hi) < n;
+  }
+}
+
+// Whether every index of I lies in [-n, n).
+bool AllInRange(const Indices& I, int64_t n) {
+  const int64_t s = I.region.strides[0], count = I.region.size;
+  bool ok = true;
+  WithType(I.type, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    if constexpr (std::is_integral_v<T>) {
+      if (I.swap || s != static_cast<int64_t>(sizeof(T))) {
+        ok = FirstBad(I, n) < 0;
+        return;
+      }
+      T run[kIndexRun];
+      for (int64_t j0 = 0; j0 < count && ok; j0 += kIndexRun) {
+        const int64_t r = std::min(kIndexRun, count - j0);
+        // SAFETY: r contiguous items of the checked index region.
+        std::memcpy(run, I.region.base + j0 * s, static_cast<size_t>(r) * sizeof(T));
+        ok = RunInRange(run, r, n);
       }
     }
-    return;
+  });
+  return ok;
+}
+
+// out[j] (+)= resolve(x[j]) * st for r indices of an axis of length n, each
+// in [-n, n): that axis' term of each item's byte offset (onto `start` when
+// `first`). O is int32_t when every offset fits one (the compiler vectorizes
+// the 32-bit products), else int64_t.
+template <class I, class O>
+MMARRAY_AXIS_CLONES void OffsetRun(const I* __restrict x, int64_t r, O n, O st, O start, bool first, O* __restrict out) {
+  if (first) {
+    for (int64_t j = 0; j < r; j++) {
+      const O v = static_cast<O>(x[j]);
+      out[j] = start + (v < 0 ? v + n : v) * st;
+    }
+  } else {
+    for (int64_t j = 0; j < r; j++) {
+      const O v = static_cast<O>(x[j]);
+      out[j] += (v < 0 ? v + n : v) * st;
+    }
   }
-  // SAFETY: j < m items of the checked index region.
-  for (int64_t j = 0; j < m; j++) {
-    const int64_t x = IndexAt<I, Swap>(p + j * s);
-    const int64_t term = (x < 0 ? x + n : x) * st;
-    out[j] = (first ? start : out[j]) + term;
-  }
+}
+
+// The m indices from k0 of axis I (length n, stride st) as OffsetRun terms
+// into out; indices that are byte-swapped or not contiguous read one at a time.
+template <class O>
+void OffsetTerms(const Indices& I, int64_t k0, int64_t m, int64_t n, int64_t st, bool first, int64_t start, O* __restrict out) {
+  const int64_t s = I.region.strides[0];
+  WithType(I.type, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    if constexpr (std::is_integral_v<T>) {
+      if (!I.swap && s == static_cast<int64_t>(sizeof(T))) {
+        T run[kIndexRun];
+        for (int64_t j0 = 0; j0 < m; j0 += kIndexRun) {
+          const int64_t r = std::min(kIndexRun, m - j0);
+          // SAFETY: items k0 + j0 .. k0 + j0 + r - 1 (< the count) of the checked index region.
+          std::memcpy(run, I.region.base + (k0 + j0) * s, static_cast<size_t>(r) * sizeof(T));
+          OffsetRun<T, O>(run, r, static_cast<O>(n), static_cast<O>(st), static_cast<O>(start), first, out + j0);
+        }
+        return;
+      }
+      ForEachIndexIn(I, k0, m, [&](int64_t j, int64_t x) {
+        const O term = static_cast<O>((x < 0 ? x + n : x) * st);
+        out[j] = (first ? static_cast<O>(start) : out[j]) + term;
+      });
+    }
+  });
 }
 
 // ufuncAtMulti(op, type, memory, byteOffset, shape, strides, values, valuesOffset, valuesStride, indexed,
@@ -1752,39 +1801,38 @@ Napi::Value UfuncAtMulti(const Napi::CallbackInfo& info) {
     return env.Undefined();
   }
   for (size_t d = 0; d < ndim; d++) {
-    if (count > 0 && (SameMemory(A, axes[d].region) || FirstBad(axes[d], A.shape[d]) >= 0)) return env.Null();
+    if (count > 0 && (SameMemory(A, axes[d].region) || !AllInRange(axes[d], A.shape[d]))) return env.Null();
   }
   if (count == 0) return Napi::Number::New(env, -1);
   if (nin == 2 && SameMemory(A, V)) return env.Null();
   const uint8_t* vp = nin == 2 ? V.base : nullptr;
-  UfuncIndexedFn indexed = nin == 2 && ToBool(info[9]) ? UfuncIndexedLoop(static_cast<int>(op), static_cast<int>(type), false) : nullptr;
+  const bool want_indexed = nin == 2 && ToBool(info[9]);
   (void)UfuncNegativePower();
   // Offsets from the target's lowest item (negative strides count down), so each is >= 0.
-  int64_t low = 0;
+  int64_t low = 0, span = kItemsize[type];
   for (size_t d = 0; d < ndim; d++) {
-    if (A.strides[d] < 0) low += (A.shape[d] - 1) * A.strides[d];
+    const int64_t ext = (A.shape[d] - 1) * A.strides[d];
+    if (ext < 0) low += ext;
+    span += ext < 0 ? -ext : ext;
   }
   // SAFETY: the item at index shape[d] - 1 on the axes of negative stride and
   // 0 on the others: an item of the checked target (count > 0, so no axis is
   // empty; every index was in range).
   uint8_t* const lowest = A.base + low;
+  // Every offset below `span` (ReadRegion bounded the sums): 32-bit offsets
+  // when the target spans less than 2 GiB, and the loops' int32 indices.
+  const bool narrow = span <= INT32_MAX;
+  UfuncIndexedFn indexed = want_indexed ? UfuncIndexedLoop(static_cast<int>(op), static_cast<int>(type), narrow) : nullptr;
   constexpr int64_t kBlock = 4096;
-  std::vector<int64_t> block(static_cast<size_t>(std::min(count, kBlock)));
+  std::vector<int64_t> wide(narrow ? 0 : static_cast<size_t>(std::min(count, kBlock)));
+  std::vector<int32_t> small(narrow ? static_cast<size_t>(std::min(count, kBlock)) : 0);
   for (int64_t k0 = 0; k0 < count; k0 += kBlock) {
     const int64_t m = std::min(kBlock, count - k0);
     for (size_t d = 0; d < ndim; d++) {
-      // Every index lies in [-n, n) (FirstBad above): resolved into [0, n),
+      // Every index lies in [-n, n) (AllInRange above): resolved into [0, n),
       // times its stride, a term of an item's offset.
-      const Indices& I = axes[d];
-      const int64_t is = I.region.strides[0];
-      const uint8_t* p = I.region.base + k0 * is;
-      WithType(I.type, [&](auto tag) {
-        using T = typename decltype(tag)::type;
-        if constexpr (std::is_integral_v<T>) {
-          if (I.swap) OffsetTerms<T, true>(p, is, m, A.shape[d], A.strides[d], d == 0, -low, block.data());
-          else OffsetTerms<T, false>(p, is, m, A.shape[d], A.strides[d], d == 0, -low, block.data());
-        }
-      });
+      if (narrow) OffsetTerms<int32_t>(axes[d], k0, m, A.shape[d], A.strides[d], d == 0, -low, small.data());
+      else OffsetTerms<int64_t>(axes[d], k0, m, A.shape[d], A.strides[d], d == 0, -low, wide.data());
     }
     // SAFETY: each block entry is sum_d i_d * strides[d] - low with 0 <= i_d
     // < shape[d]: the offset from `lowest` of an item of the checked target
@@ -1793,13 +1841,15 @@ Napi::Value UfuncAtMulti(const Napi::CallbackInfo& info) {
     // above). The loops take them as byte indices at stride 1, all in
     // [-span, span). Values k0 .. k0 + m - 1 lie in the checked values
     // region, which is not the target's memory, nor are the indices.
-    const uint8_t* ip = reinterpret_cast<const uint8_t*>(block.data());
-    const int64_t span = static_cast<int64_t>(A.memory.length);
+    const uint8_t* ip = narrow ? reinterpret_cast<const uint8_t*>(small.data()) : reinterpret_cast<const uint8_t*>(wide.data());
+    const int64_t isz = narrow ? 4 : 8;
+    const uint8_t* vk = nin == 2 ? vp + k0 * vs : nullptr;
     if (indexed != nullptr) {
-      indexed(lowest, 1, span, ip, 8, m, nin == 2 ? vp + k0 * vs : nullptr, vs);
+      indexed(lowest, 1, span, ip, isz, m, vk, vs);
       continue;
     }
-    const int64_t stop = UfuncAtIndices<int64_t, false>(fn, nin, kItemsize[type], lowest, 1, span, ip, 8, m, nin == 2 ? vp + k0 * vs : nullptr, vs);
+    const int64_t stop = narrow ? UfuncAtIndices<int32_t, false>(fn, nin, kItemsize[type], lowest, 1, span, ip, 4, m, vk, vs)
+                                : UfuncAtIndices<int64_t, false>(fn, nin, kItemsize[type], lowest, 1, span, ip, 8, m, vk, vs);
     if (stop >= 0) return Napi::Number::New(env, -static_cast<double>(k0 + stop + 2));
   }
   return Napi::Number::New(env, -1);

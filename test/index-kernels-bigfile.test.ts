@@ -127,3 +127,47 @@ describe('addAt into a 5 GiB mapping', () => {
     }
   });
 });
+
+describe('ufunc.at with an index array per axis of a 2-d view of the 5 GiB mapping', () => {
+  it.each([['<f8', 'C'], ['<f8', 'F'], ['>f4', 'C']] as const)('%s, %s order: offsets past 2^31 and 2^32, the same bytes as the JS path', (dt, order) => {
+    const m = memmap(path, { dtype: dt, mode: 'r+' });
+    try {
+      // 1 KiB rows: the view spans the whole file (byte offsets past 2^32).
+      const width = 1024 / m.itemsize;
+      const height = Math.floor(m.shape[0] / width);
+      const grid = order === 'C' ? m.index(`:${height * width}`).reshape([height, width]) : m.index(`:${height * width}`).reshape([width, height]).T;
+      const r = rng(12);
+      const rows: number[] = [];
+      const cols: number[] = [];
+      for (const e of EDGES) {
+        for (let i = 0; i < 300; i++) {
+          // Items within HALO of the edge, in either layout.
+          const item = Math.floor((e + (r() - 0.5) * HALO) / m.itemsize);
+          const [row, col] = order === 'C' ? [Math.floor(item / width), item % width] : [item % height, Math.floor(item / height)];
+          rows.push(row - (r() < 0.3 ? height : 0));
+          cols.push(col);
+        }
+      }
+      const key = [fromBuffer(Int32Array.from(rows), '<i4'), fromBuffer(BigInt64Array.from(cols, (x) => BigInt(x)), '<i8')];
+      const w = fromBuffer(Float64Array.from(rows, (_, i) => (i % 17) - 8), '<f8').astype(dt);
+      const spots = EDGES.map((e) => e - HALO);
+      const before = spots.map((s) => readAt(path, s, 2 * HALO));
+      mm.addAt(grid, key, w);
+      mm.maximumAt(grid, key, w);
+      const native = spots.map((s) => readAt(path, s, 2 * HALO));
+      spots.forEach((s, k) => writeAt(path, s, before[k]));
+      jsPath(() => {
+        mm.addAt(grid, key, w);
+        mm.maximumAt(grid, key, w);
+      });
+      const js = spots.map((s) => readAt(path, s, 2 * HALO));
+      spots.forEach((s, k) => writeAt(path, s, before[k]));
+      native.forEach((b, k) => {
+        expect(b.equals(before[k])).toBe(false);
+        expect(b.equals(js[k])).toBe(true);
+      });
+    } finally {
+      m.close();
+    }
+  });
+});
