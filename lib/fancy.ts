@@ -886,7 +886,9 @@ export function atKey(a: NdArray, items: AtItems): readonly FancyItem[] {
 
 /**
  * `ufunc.at`'s key of one integer index array per axis of a C-contiguous
- * N-d `a` (a 2-d histogram's `addAt(h, [rows, cols], 1)`) as the same
+ * N-d `a` (arrays that broadcast, as `[rows[:, None], cols[None, :]]`; a 1-d
+ * array per axis, a 2-d histogram's, goes to the kernel's ufuncAtMulti
+ * first, which reads them in place) as the same
  * updates of `a.reshape(-1)`: one flat index (NumPy's
  * `ravel_multi_index` of the wrapped indices, by the kernels; int32 when
  * it fits, read in place by the kernel) and the
@@ -1408,6 +1410,8 @@ function firstValues(v: NdArray, n: number): unknown[] {
 export interface CompressOptions {
   /** The axis to select along; null (default) selects from the flattened array. */
   axis?: number | null;
+  /** The array to write the result into (NumPy's `out=`): {@link take}'s rules, as NumPy's compress takes. */
+  out?: NdArray | null;
 }
 
 /**
@@ -1417,13 +1421,14 @@ export interface CompressOptions {
  */
 export function compress(condition: NdArray | readonly (boolean | number)[], a: NdArray, options: CompressOptions = {}): NdArray {
   requireArray(a, 'compress', 'a');
-  options = readKnownOptions(options, ['axis'], 'compress');
+  options = readKnownOptions(options, ['axis', 'out'], 'compress');
   const c = asIndexArray(condition as NdArray);
   if (c.ndim !== 1) throw new ValueError('condition must be a 1-d array');
   const axis = options.axis ?? null;
+  const out = options.out ?? null;
   const src = axis === null ? a.reshape(-1) : a;
   const ax = axis === null ? 0 : normalizeAxis(axis, a.ndim);
-  if (src.ndim === 1 && c.shape[0] <= src.shape[0]) {
+  if (src.ndim === 1 && c.shape[0] <= src.shape[0] && out === null) {
     const count = countNative(c);
     if (count !== null) {
       // Filled whole when the kernel takes it, else dropped.
@@ -1431,14 +1436,14 @@ export function compress(condition: NdArray | readonly (boolean | number)[], a: 
       if (compressNative(c, src, r, count)) return r;
     }
   }
-  const fast = compressFast(c, src, ax);
+  const fast = out === null ? compressFast(c, src, ax) : null;
   if (fast !== null) return fast;
   // A condition longer than the axis is fine while its extra items are false: only a
   // true past the end is out of bounds, and take() says so, as NumPy's compress does.
   const flags = readValues(c).map(isNonZero);
   const picked: number[] = [];
   for (let i = 0; i < flags.length; i++) if (flags[i]) picked.push(i);
-  return take(src, fromValue(picked, INTP), { axis: ax });
+  return take(src, fromValue(picked, INTP), { axis: ax, out });
 }
 
 /** The typed-array loop of compress for a 1-d source and a bool condition as long as it. */

@@ -1444,10 +1444,10 @@ export class NdArray<T = unknown> {
     return cumulative.cumprod(this, axis, options);
   }
 
-  /** NumPy's `a.round(decimals=0)` (see {@link ufuncs.round}). */
-  round(decimals = 0): NdArray {
+  /** NumPy's `a.round(decimals=0, out=None)` (see {@link ufuncs.round}). */
+  round(decimals = 0, options: ufuncs.RoundOptions = {}): NdArray {
     NdArray.#of(this); // the receiver's own check (a Proxy of an array is not one)
-    return ufuncs.round(this, decimals);
+    return ufuncs.round(this, decimals, options);
   }
 
   /** NumPy's `a.conj()`: the complex conjugate (the values themselves for real arrays). */

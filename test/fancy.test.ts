@@ -562,6 +562,30 @@ describe('take with out (NumPy\'s np.take(..., out=))', () => {
   });
 });
 
+describeWithNumpy("compress with out (NumPy's np.compress(..., out=), take's rules)", () => {
+  test('writes the selection into out and returns it; a wrong shape or an unsafe dtype is refused before writing', () => {
+    const py = runNumpy<unknown[]>(`${PY_ENCODE}
+a = np.arange(6.0).reshape(2, 3)
+def run(o, **k):
+    try:
+        r = np.compress([1, 0, 1], a, out=o, **k)
+        return ['ok', r is o, encode(o)]
+    except Exception as e:
+        return [type(e).__name__, str(e)]
+print(json.dumps([run(np.zeros((2, 2)), axis=1), run(np.zeros(4, 'f4')), run(np.zeros((2, 2), 'i8'), axis=1), run(np.zeros((2, 3)), axis=1), run(np.zeros(2, np.int8))]))`);
+    const a = (): NdArray => arange(6).astype('f8').reshape([2, 3]);
+    const run = (o: NdArray, axis?: number): unknown[] => {
+      try {
+        const r = F.compress([1, 0, 1], a(), { out: o, axis });
+        return ['ok', r === o, encode(o)];
+      } catch (e) {
+        return [(e as Error).name, (e as Error).message];
+      }
+    };
+    expect([run(zeros([2, 2]), 1), run(zeros([4], 'f4')), run(zeros([2, 2], 'i8'), 1), run(zeros([2, 3]), 1), run(zeros([2], 'i1'))]).toEqual(py);
+  });
+});
+
 describeWithNumpy('NumPy 2.4 order of checks and loop dtypes the fuzzer found', () => {
   // ['ok', values] or the error's NumPy class and message.
   const outcome = (f: () => unknown): unknown[] => {

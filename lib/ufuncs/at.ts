@@ -28,9 +28,12 @@
  * fmax; their `fmax`/`fmin` keep the second of tied zeros, as NumPy's),
  * else the ufunc's loop called once per index with the value at stride 0,
  * as NumPy's slow path (so `powerAt(x, i, 0.5)` takes the square-root path
- * as there). A C-contiguous N-d `a` indexed by one integer array per axis
- * (a 2-d histogram: `addAt(h, [rows, cols], w)`, `maximumAt` alike) takes the
- * same kernel through one flat index into `a.reshape(-1)`. Anything else
+ * as there). An N-d `a` of any layout indexed by one 1-d integer array per
+ * axis (a 2-d histogram: `addAt(h, [rows, cols], w)`, `maximumAt` alike)
+ * runs the same loops in the kernel, which sums each item's offset from the
+ * index arrays a block at a time; index arrays of other shapes that
+ * broadcast, on a C-contiguous `a`, go through one flat index into
+ * `a.reshape(-1)`. Anything else
  * runs the ufunc over the indices in rounds, each round the next occurrence
  * of every index, so a heavily repeated index costs one ufunc call per
  * repeat.

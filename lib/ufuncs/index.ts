@@ -10,6 +10,7 @@ export { sin, cos, tan, arcsin, arccos, arctan, arctan2, hypot, sinh, cosh, tanh
 export { exp2, expm1, log2, log10, log1p, logaddexp, logaddexp2, cbrt } from './explog';
 export { sign, positive, reciprocal, trueDivide, fmod, copysign, fmax, fmin, heaviside, nextafter, spacing, gcd, lcm } from './arith2';
 export { rint, floor, ceil, trunc, round, around } from './rounding';
+export type { RoundOptions } from './rounding';
 export { clip } from './clip';
 export { where } from './where';
 export { modf, frexp, ldexp, fabs } from './float-parts';

@@ -17,8 +17,10 @@ import { COMPLEX, FLOATS, INTS, T } from './types';
 import { family } from './family';
 import { nativeLoop } from './math-native';
 import { divide, multiply } from './arith';
-import { OverflowError, repr } from '../errors';
-import { isArray } from '../internal';
+import { OverflowError, ValueError, describeValue, repr } from '../errors';
+import { isArray, requireOpen, requireWritable } from '../internal';
+import { readKnownOptions } from '../options';
+import { copyto } from '../copyto';
 import { asarray } from '../array-coerce';
 
 type X = any;
@@ -127,13 +129,20 @@ function powerOfTen(n: number): number {
  * rounded through float64 and cast back (`round(1234, -2)` is 1200); complex
  * rounds each part; bools follow `rint` (NumPy's float16) and refuse other
  * `decimals` with NumPy's UFuncTypeError.
+ *
+ * With `out` (NumPy's `out=`, as many items as `a`), the steps write into it
+ * and it is returned: NumPy's ufunc calls into `out`, under their
+ * `same_kind` casting (a float result into an int `out` is the ufunc's
+ * UFuncTypeError); an integer `a` with `decimals >= 0` is assigned as it is.
  */
-export function round(given: NdArray | UfuncInput | readonly unknown[], decimals = 0): NdArray {
+export function round(given: NdArray | UfuncInput | readonly unknown[], decimals = 0, options: RoundOptions = {}): NdArray {
   const a = isArray(given) ? given : asarray(given as never);
   if (!Number.isInteger(decimals)) throw new TypeError(`round(): decimals must be an integer, got ${repr(decimals)}`);
   // NumPy's decimals is a C int.
   if (decimals > 2 ** 31 - 1) throw new OverflowError(`round(): decimals ${decimals} is greater than the maximum of a C int (2147483647)`);
   if (decimals < -(2 ** 31)) throw new OverflowError(`round(): decimals ${decimals} is less than the minimum of a C int (-2147483648)`);
+  const into = readKnownOptions(options, ['out'], 'round').out ?? null;
+  if (into !== null) return roundInto(a, decimals, into);
   // NumPy's round of a 0-d array is a scalar, in native byte order (fuzz seeds 3447 3987).
   if (a.ndim === 0 && !a.dtype.isnative) return round(a.astype(a.dtype.newbyteorder('=')), decimals);
   const kind = a.dtype.kind;
@@ -161,7 +170,42 @@ export function round(given: NdArray | UfuncInput | readonly unknown[], decimals
   return int ? out.astype(a.dtype, order) : out;
 }
 
+/** Options of {@link round}. */
+export interface RoundOptions {
+  /** The array to write the result into (NumPy's `out=`): as many items as `a`, writeable. */
+  out?: NdArray | null;
+}
+
+/** {@link round} into `out`, as NumPy's `PyArray_Round` with an `out`: every step writes there. */
+function roundInto(a: NdArray, decimals: number, out: NdArray): NdArray {
+  if (!isArray(out)) throw new TypeError(`round(): out must be an NdArray, got ${describeValue(out)}`);
+  requireOpen(out);
+  if (out.size !== a.size) throw new ValueError('invalid output shape');
+  requireWritable(out, 'output array is read-only');
+  const kind = a.dtype.kind;
+  if (kind === 'c') {
+    // NumPy sets out.real, then out.imag: checked first here, so nothing is written.
+    if (out.dtype.kind !== 'c') throw new TypeError('array does not have imaginary part to set');
+    const re = round(a.real, decimals);
+    const im = round(a.imag, decimals);
+    out.real.set(re);
+    out.imag.set(im);
+    return out;
+  }
+  if (decimals >= 0 && (kind === 'i' || kind === 'u')) {
+    copyto(out, a, { casting: 'same_kind' });
+    return out;
+  }
+  if (decimals === 0) return rint(a, { out });
+  const f = powerOfTen(Math.abs(decimals));
+  const [first, second] = decimals > 0 ? [multiply, divide] : [divide, multiply];
+  first(a, f, { out });
+  rint(out, { out });
+  second(out, f, { out });
+  return out;
+}
+
 /** NumPy's `np.around`: the same as {@link round}. */
-export function around(a: NdArray | UfuncInput | readonly unknown[], decimals = 0): NdArray {
-  return round(a, decimals);
+export function around(a: NdArray | UfuncInput | readonly unknown[], decimals = 0, options: RoundOptions = {}): NdArray {
+  return round(a, decimals, options);
 }

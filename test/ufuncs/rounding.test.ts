@@ -8,6 +8,7 @@ import { dtype, slice, type NdArray } from '../../lib';
 import { UFuncTypeError } from '../../lib/ufunc';
 import { roundHalfEven } from '../../lib/ufuncs/rounding';
 import { describeWithNumpy, runNumpy } from '../helpers/numpy';
+import { expectCasesLikeNumpy, type Case } from '../helpers/np-compare';
 import { bytesOf } from '../workloads/harness';
 
 const FNS = { rint, floor, ceil, trunc } as const;
@@ -187,6 +188,58 @@ print(json.dumps(out))`);
     expect(round(px, 2).toArray()).toEqual([2.68, 1, 0.12]);
     expect(around(px, 1).toArray()).toEqual(round(px, 1).toArray());
     expect(() => round(px, 1.5)).toThrow(TypeError);
+  });
+});
+
+describeWithNumpy('round(a, decimals, { out }) against NumPy\'s out=', () => {
+  test('every step written into out (its dtype, same_kind), the shape rule, and the refusals', () => {
+    const a = (): NdArray => fromBuffer(Float64Array.from([0.55, 1.55, -2.45, 2.675, 1e300, NaN]), '<f8').reshape([2, 3]);
+    const pa = 'np.array([0.55, 1.55, -2.45, 2.675, 1e300, np.nan]).reshape(2, 3)';
+    const ints = (): NdArray => fromBuffer(BigInt64Array.from([0n, 5n, 15n, -25n, 7n, 123n]), '<i8');
+    const pi = 'np.array([0, 5, 15, -25, 7, 123])';
+    const cplx = (): NdArray => fromBuffer(Float64Array.from([0.55, -1.45, 2.5, 3.25]), '<c16');
+    const pc = 'np.array([0.55 - 1.45j, 2.5 + 3.25j])';
+    /** NumPy's `np.round(x, d, out=o)` as an expression whose value is `o` after the call. */
+    const py = (x: string, d: number, o: string): string => `(lambda o: (np.round(${x}, ${d}, out=o), o)[1])(${o})`;
+    const cases: Case[] = [];
+    for (const [d, o, js] of [
+      [1, "np.zeros((2, 3), '<f4')", () => zeros([2, 3], '<f4')],
+      [2, "np.zeros((2, 3), '>f8')", () => zeros([2, 3], '>f8')],
+      [-1, 'np.zeros((2, 3))', () => zeros([2, 3])],
+      [0, "np.zeros((2, 3), '<f2')", () => zeros([2, 3], '<f2')],
+      [1, "np.zeros((2, 3), '<i8')", () => zeros([2, 3], '<i8')],
+      [0, "np.zeros((2, 3), '<i8')", () => zeros([2, 3], '<i8')],
+      [1, 'np.zeros((3, 2))', () => zeros([3, 2])],
+      [1, 'np.zeros((6,))', () => zeros([6])],
+      [1, 'np.zeros((4, 2, 3))', () => zeros([4, 2, 3])],
+      [1, 'np.zeros((3, 2)).T', () => zeros([3, 2]).T],
+    ] as [number, string, () => NdArray][]) {
+      cases.push({ py: py(pa, d, o), js: () => { const out = js(); const r = round(a(), d, { out }); if (r !== out) throw new Error('not out'); return out; } });
+    }
+    for (const [d, o, js] of [
+      [0, "np.zeros(6, '<i1')", () => zeros([6], '<i1')],
+      [2, "np.zeros(6, '<f4')", () => zeros([6], '<f4')],
+      [-1, "np.zeros(6, '<f4')", () => zeros([6], '<f4')],
+      [-1, "np.zeros(6, '<i8')", () => zeros([6], '<i8')],
+      [0, "np.zeros(6, '|b1')", () => zeros([6], '|b1')],
+    ] as [number, string, () => NdArray][]) {
+      cases.push({ py: py(pi, d, o), js: () => { const out = js(); round(ints(), d, { out }); return out; } });
+    }
+    cases.push(
+      { py: py(pc, 1, "np.zeros(2, '<c8')"), js: () => { const out = zeros([2], '<c8'); round(cplx(), 1, { out }); return out; } },
+      { py: py(pc, 1, 'np.zeros(2)'), js: () => { const out = zeros([2]); round(cplx(), 1, { out }); return out; } },
+    );
+    expectCasesLikeNumpy(cases);
+  });
+
+  test('a read-only out and a non-array out are refused before anything is written', () => {
+    const ro = zeros([3]);
+    ro.flags.writeable = false;
+    expect(() => round(zeros([3]), 1, { out: ro })).toThrow('output array is read-only');
+    expect(() => round(zeros([3]), 1, { out: [0, 0, 0] as never })).toThrow(TypeError);
+    expect(() => round(zeros([3]), 1, { output: zeros([3]) } as never)).toThrow(TypeError);
+    const out = zeros([3]);
+    expect(zeros([3]).round(1, { out })).toBe(out);
   });
 });
 
