@@ -60,7 +60,6 @@ export type FancyItem = IndexItem | string | NdArray | boolean | readonly (numbe
 
 const WRITE_REFUSED = 'assignment destination is read-only';
 
-
 /** True when `items` holds an array item (so the index is advanced, not basic). */
 export function isFancy(items: readonly unknown[]): boolean {
   // Every item but one ellipsis consumes an axis or adds one, and an array
