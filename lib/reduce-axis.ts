@@ -34,6 +34,7 @@
  * and the native loops are in `index-kernels.ts`.
  * @module
  */
+import { reductionOutError } from './reduce-out';
 import { DETAIL_MESSAGE } from './ufunc-options';
 import { inspect } from 'util';
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
@@ -322,12 +323,11 @@ function sourceOf(a: NdArray, loop: DType | null): Source {
   return { get: (p) => c(read(p)), start: a.offset, strides: a.strides, cast: true };
 }
 
-function checkOut(out: NdArray, shape: readonly number[]): void {
+/** A reduction's `out` checked before anything is read: open, writeable, the result's shape (NumPy's iterator errors, by `ufunc`'s name). */
+function checkOut(out: NdArray, shape: readonly number[], a: NdArray, axes: readonly number[], keepdims: boolean, ufunc: string): void {
   requireOpen(out);
   if (!writeFlagOf(out)) throw readOnlyError(out, 'output array is read-only');
-  if (out.ndim !== shape.length || out.shape.some((n, i) => n !== shape[i])) {
-    throw new ValueError(`output array of shape ${pyShape(out.shape)} does not match the result's shape ${pyShape(shape)}`);
-  }
+  if (out.ndim !== shape.length || out.shape.some((n, i) => n !== shape[i])) throw reductionOutError(out, a.shape, axes, keepdims, ufunc);
 }
 
 /** Stores `values` (stored form of `dt`) as the result: into `out` (cast unsafely) or a new array. */
@@ -485,7 +485,7 @@ function fold(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, loop: DTy
   const axes = resolveAxes(axis, a.ndim, strict0d);
   const src = sourceOf(a, loop);
   const p = plan(a, axes, opts.keepdims ?? false, src.strides);
-  if (opts.out !== undefined) checkOut(opts.out, p.outShape);
+  if (opts.out !== undefined) checkOut(opts.out, p.outShape, a, axes, opts.keepdims ?? false, mul ? 'multiply' : 'add');
   const pw = !mul && (loop.kind === 'f' || loop.kind === 'c');
   // NumPy's float16 add and multiply reduce loops (HALF_add, HALF_multiply over
   // a reduced row) work in float32 and round to float16 once per call (a sum
@@ -885,8 +885,9 @@ export function mean(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, op
   if (where !== undefined && where !== true) {
     // NumPy's _mean: the count of trues of `where` broadcast to `a` (an intp sum), per result item.
     const keepdims = opts.keepdims ?? false;
-    p = plan(a, resolveAxes(axis, a.ndim), keepdims, a.strides);
-    if (opts.out !== undefined) checkOut(opts.out, p.outShape);
+    const axes = resolveAxes(axis, a.ndim);
+    p = plan(a, axes, keepdims, a.strides);
+    if (opts.out !== undefined) checkOut(opts.out, p.outShape, a, axes, keepdims, 'add');
     const mask = where === false ? allocate(BOOL, []) : (where as NdArray);
     const counts = readValues(sum(broadcastTo(mask, a.shape), axis, { dtype: INTP, keepdims }));
     const summed = sum(a, axis, { dtype: loop, keepdims, where });
@@ -943,7 +944,7 @@ function extreme(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, max: b
   const loop = nativeOf(a.dtype);
   const np = plan(a, axes, opts.keepdims ?? false, a.strides);
   if (np.count === 0 && (np.outSize > 0 || a.size === 0)) throw new ValueError(`zero-size array to reduction operation ${name} which has no identity`);
-  if (opts.out !== undefined) checkOut(opts.out, np.outShape);
+  if (opts.out !== undefined) checkOut(opts.out, np.outShape, a, axes, opts.keepdims ?? false, name);
   // The kernel folds in the item's own type (64-bit integers exactly), as the loops below do.
   const own = ownTyped(loop, np.outSize);
   if (own !== null && axisReduceNative(a, np.dims, max ? AxisOp.Max : AxisOp.Min, own, 1)) {
@@ -1258,7 +1259,7 @@ function truth(a: NdArray, axis: Axis | undefined, opts: ReduceOptions, mode: 'a
   const axes = early ?? resolveAxes(axis, a.ndim);
   const src = sourceOf(a, null);
   const p = plan(a, axes, opts.keepdims ?? false, src.strides);
-  if (opts.out !== undefined) checkOut(opts.out, p.outShape);
+  if (opts.out !== undefined) checkOut(opts.out, p.outShape, a, axes, opts.keepdims ?? false, mode === 'all' ? 'logical_and' : 'logical_or');
   const np = plan(a, axes, opts.keepdims ?? false, a.strides);
   if (mode !== 'count') {
     // The kernel's logical_or / logical_and reduce: bool bytes, rows stopped at their first deciding item.

@@ -51,3 +51,48 @@ export function intoOut(r: NdArray, out: NdArray | null, ufunc: string | null, b
   out.set(r);
   return out;
 }
+
+/**
+ * NumPy's error for a reduction's `out` whose shape is not the result's, as
+ * its iterator words it for `ufunc`: the wrong number of dimensions, a
+ * length-1 axis where the result has more (the reduction is not enabled
+ * there), a kept reduced axis that is not 1, else the remapped shapes
+ * (`out`'s axes placed among `a`'s, `newaxis` at each reduced one).
+ */
+export function reductionOutError(out: NdArray, shape: readonly number[], axes: readonly number[], keepdims: boolean, ufunc: string): ValueError {
+  const expected = keepdims ? shape.length : shape.length - axes.length;
+  if (out.ndim !== expected) {
+    return new ValueError(`output parameter for reduction operation ${ufunc} has the wrong number of dimensions: Found ${out.ndim} but expected ${expected}${keepdims ? " (must match the operand's when keepdims=True)" : ''}`);
+  }
+  // out's size on each axis of `a` (null: newaxis), and out's own axis there.
+  const reduced = new Set(axes);
+  const mapped: (number | null)[] = [];
+  const own: number[] = [];
+  for (let d = 0, j = 0; d < shape.length; d++) {
+    if (!keepdims && reduced.has(d)) {
+      mapped.push(null);
+      own.push(-1);
+    } else {
+      mapped.push(out.shape[j]);
+      own.push(j++);
+    }
+  }
+  for (let d = 0; d < shape.length; d++) {
+    const o = mapped[d];
+    if (o !== null && o !== shape[d] && o !== 1 && shape[d] !== 1) {
+      let first = 0;
+      while (first < mapped.length && mapped[first] === null) first++;
+      const shown = mapped.slice(first).map((x) => (x === null ? 'newaxis' : String(x)));
+      return new ValueError(`operands could not be broadcast together with remapped shapes [original->remapped]: ${tupleNoSpace(out.shape)}->(${shown.join(',')}) ${tupleNoSpace(shape)} `);
+    }
+  }
+  for (let d = 0; d < shape.length; d++) {
+    const o = mapped[d];
+    if (o === null) continue;
+    if (reduced.has(d) && o !== 1) return new ValueError(`operand was set up as a reduction along axis ${d}, but the length of the axis is ${o} (it has to be 1)`);
+    if (!reduced.has(d) && o === 1 && shape[d] !== 1) {
+      return new ValueError(`output operand requires a reduction along dimension ${own[d]}, but the reduction is not enabled. The dimension size of 1 does not match the expected output shape.`);
+    }
+  }
+  return new ValueError(`output array of shape ${tupleNoSpace(out.shape)} does not match the result's shape`);
+}

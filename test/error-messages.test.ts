@@ -53,6 +53,14 @@ const CASES: [string, string, () => unknown][] = [
   ['int16 item set to -2**63', '(lambda a: a.__setitem__(0, -2**63))(np.zeros(2, np.int16))', () => mm.zeros([2], 'i2').set(0, -(2n ** 63n))],
   // A reduction's dtype with a byte order.
   ["sum(dtype='>f8')", "np.sum(np.ones(3), dtype='>f8')", () => mm.sum(mm.ones([3]), null, { dtype: '>f8' })],
+  // A reduction's out of the wrong shape: NumPy's iterator words, by the ufunc's name.
+  ['sum(axis=0) into out of the wrong length', 'np.sum(np.zeros((2, 3)), axis=0, out=np.zeros(2))', () => mm.sum(mm.zeros([2, 3]), 0, { out: mm.zeros([2]) })],
+  ['prod(axis=1) into out of a wrong axis (remapped)', 'np.prod(np.zeros((2, 3, 4)), axis=1, out=np.zeros((2, 5)))', () => mm.prod(mm.zeros([2, 3, 4]), 1, { out: mm.zeros([2, 5]) })],
+  ['max over axes (0, 2) into out of the wrong length', 'np.max(np.zeros((2, 3, 4)), axis=(0, 2), out=np.zeros(4))', () => mm.max(mm.zeros([2, 3, 4]), [0, 2], { out: mm.zeros([4]) })],
+  ['any into out of too many axes', 'np.any(np.zeros((2, 3)), axis=0, out=np.zeros((3, 1), bool))', () => mm.any(mm.zeros([2, 3]), 0, { out: mm.zeros([3, 1], '?') })],
+  ['all with keepdims into out of too few axes', 'np.all(np.zeros((2, 3)), axis=0, out=np.zeros(3, bool), keepdims=True)', () => mm.all(mm.zeros([2, 3]), 0, { out: mm.zeros([3], '?'), keepdims: true })],
+  ['mean with keepdims into out whose reduced axis is not 1', 'np.mean(np.zeros((2, 3)), axis=0, out=np.zeros((2, 3)), keepdims=True)', () => mm.mean(mm.zeros([2, 3]), 0, { out: mm.zeros([2, 3]), keepdims: true })],
+  ['min into a length-1 out where the result has 3', 'np.min(np.zeros((2, 3)), axis=0, out=np.zeros(1))', () => mm.min(mm.zeros([2, 3]), 0, { out: mm.zeros([1]) })],
   // Fancy indexing: the axis of the array (newaxis is none), the index arrays' shapes.
   ['an index out of range after newaxis', 'np.zeros((3, 4))[None, :, [5]]', () => mm.zeros([3, 4]).index(null, ':', mm.array([5]))],
   ['index arrays that do not broadcast, beside an integer', 'np.zeros((3, 4, 5))[[0, 1], 0, [0, 1, 2]]', () => mm.zeros([3, 4, 5]).index(mm.array([0, 1]), 0, mm.array([0, 1, 2]))],
