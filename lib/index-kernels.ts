@@ -198,48 +198,42 @@ export function ufuncAtMultiNative(op: number, a: NdArray, keys: readonly NdArra
 
 /**
  * ufunc.at's kernel path (lib/ufuncs/at.ts, and addAt's array values): when
- * `key` is one 1-d integer index array, the loop of ufunc `name` (NumPy's
- * name) for `a`'s dtype writes that dtype (`out`, the loop's result dtype,
- * equals it) and `v` (null for a unary ufunc) is 0-d or 1-d of one item or
- * one per index, runs ufunc.at in the kernel and returns true (IndexError
- * for an index out of range, nothing written; NumPy's ValueError once an
- * integer power meets a negative exponent, the steps before it written).
- * False when they do not qualify, before anything is written.
+ * `key` is one 1-d integer index array of a 1-d `a`, or one per axis of an
+ * N-d `a` (all of one length), the loop of ufunc `name` (NumPy's name) for
+ * `a`'s dtype writes that dtype (`out`, the loop's result dtype, equals it)
+ * and `v` (null for a unary ufunc) is 0-d or 1-d of one item or one per
+ * index, runs ufunc.at in the kernel and returns true (IndexError for an
+ * index out of range of a 1-d `a`, nothing written; NumPy's ValueError once
+ * an integer power meets a negative exponent, the steps before it written).
+ * False when they do not qualify, before anything is written (an N-d
+ * index out of range too: the caller's general path raises NumPy's error).
  */
 export function ufuncAtByKernel(name: string, a: NdArray, key: readonly unknown[], v: NdArray | null, out: DType): boolean {
-  if (a.ndim >= 2 && key.length === a.ndim) return ufuncAtByKernelN(name, a, key, v, out);
-  const idx = key.length === 1 && key[0] instanceof ArrayClass ? key[0] : null;
-  if (idx === null || idx.ndim !== 1 || (idx.dtype.kind !== 'i' && idx.dtype.kind !== 'u') || !out.equals(a.dtype)) return false;
-  if (v !== null && !(v.ndim === 0 || (v.ndim === 1 && (v.shape[0] === 1 || v.shape[0] === idx.size)))) return false;
+  const keys = kernelKeys(a, key);
+  if (keys === null || !out.equals(a.dtype)) return false;
+  const count = keys[0]!.size;
+  if (v !== null && !(v.ndim === 0 || (v.ndim === 1 && (v.shape[0] === 1 || v.shape[0] === count)))) return false;
   const op = nativeAtOp(name, a.dtype, v === null ? 1 : 2);
   if (op < 0) return false;
   // The loop's type is `a`'s, so the values cast to it safely, as the ufunc casts its inputs.
   const vals = v === null ? null : (v.ndim === 0 ? v.reshape([1]) : v).astype(a.dtype, { copy: false });
-  const r = ufuncAtNative(op, a, idx, vals, v !== null && v.dtype.equals(a.dtype));
+  const indexed = v !== null && v.dtype.equals(a.dtype);
+  const r = a.ndim === 1 ? ufuncAtNative(op, a, keys[0]!, vals, indexed) : ufuncAtMultiNative(op, a, keys, vals, indexed);
   if (r === null) return false;
   if (r <= -2) throw new ValueError(NEGATIVE_POWER);
-  if (r >= 0) throw new IndexError(`index ${String(idx.index(r).toArray())} is out of bounds for axis 0 with size ${a.shape[0]}`);
+  if (r >= 0) throw new IndexError(`index ${String(keys[0]!.index(r).toArray())} is out of bounds for axis 0 with size ${a.shape[0]}`);
   return true;
 }
 
-/** {@link ufuncAtByKernel} for an N-d `a` and a 1-d integer index array per axis, all of one length. */
-function ufuncAtByKernelN(name: string, a: NdArray, key: readonly unknown[], v: NdArray | null, out: DType): boolean {
+/** The index arrays of a kernel ufunc.at: 1-d integer arrays of one length, one for a 1-d `a` or one per axis of an N-d one; else null. */
+function kernelKeys(a: NdArray, key: readonly unknown[]): NdArray[] | null {
+  if (a.ndim === 0 || key.length !== a.ndim) return null;
   const keys: NdArray[] = [];
   for (const k of key) {
-    if (!(k instanceof ArrayClass) || k.ndim !== 1 || (k.dtype.kind !== 'i' && k.dtype.kind !== 'u')) return false;
+    if (!(k instanceof ArrayClass) || k.ndim !== 1 || (k.dtype.kind !== 'i' && k.dtype.kind !== 'u') || k.size !== (keys[0] ?? k).size) return null;
     keys.push(k);
   }
-  const count = keys[0]!.size;
-  if (!out.equals(a.dtype) || keys.some((k) => k.size !== count)) return false;
-  // NumPy's strict broadcast of the values to the selection's shape (count,).
-  if (v !== null && !(v.ndim === 0 || (v.ndim === 1 && (v.shape[0] === 1 || v.shape[0] === count)))) return false;
-  const op = nativeAtOp(name, a.dtype, v === null ? 1 : 2);
-  if (op < 0) return false;
-  const vals = v === null ? null : (v.ndim === 0 ? v.reshape([1]) : v).astype(a.dtype, { copy: false });
-  const r = ufuncAtMultiNative(op, a, keys, vals, v !== null && v.dtype.equals(a.dtype));
-  if (r === null) return false;
-  if (r <= -2) throw new ValueError(NEGATIVE_POWER);
-  return true;
+  return keys;
 }
 
 /** Modes of take, as the kernel numbers them. */

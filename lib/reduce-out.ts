@@ -56,8 +56,9 @@ export function intoOut(r: NdArray, out: NdArray | null, ufunc: string | null, b
  * NumPy's error for a reduction's `out` whose shape is not the result's, as
  * its iterator words it for `ufunc`: the wrong number of dimensions, a
  * length-1 axis where the result has more (the reduction is not enabled
- * there), a kept reduced axis that is not 1, else the remapped shapes
- * (`out`'s axes placed among `a`'s, `newaxis` at each reduced one).
+ * there), a kept reduced axis that is not 1, the remapped shapes (`out`'s
+ * axes placed among `a`'s, `newaxis` at each reduced one) when two lengths
+ * differ, else (`out` longer where `a` has 1) `a` not broadcasting to it.
  */
 export function reductionOutError(out: NdArray, shape: readonly number[], axes: readonly number[], keepdims: boolean, ufunc: string): ValueError {
   const expected = keepdims ? shape.length : shape.length - axes.length;
@@ -94,5 +95,6 @@ export function reductionOutError(out: NdArray, shape: readonly number[], axes: 
       return new ValueError(`output operand requires a reduction along dimension ${own[d]}, but the reduction is not enabled. The dimension size of 1 does not match the expected output shape.`);
     }
   }
-  return new ValueError(`output array of shape ${tupleNoSpace(out.shape)} does not match the result's shape`);
+  const broadcast = shape.map((n, d) => Math.max(n, mapped[d] ?? n));
+  return new ValueError(`non-broadcastable operand with shape ${tupleNoSpace(shape)} doesn't match the broadcast shape ${tupleNoSpace(broadcast)}`);
 }

@@ -61,13 +61,14 @@ const CASES: [string, string, () => unknown][] = [
   ['all with keepdims into out of too few axes', 'np.all(np.zeros((2, 3)), axis=0, out=np.zeros(3, bool), keepdims=True)', () => mm.all(mm.zeros([2, 3]), 0, { out: mm.zeros([3], '?'), keepdims: true })],
   ['mean with keepdims into out whose reduced axis is not 1', 'np.mean(np.zeros((2, 3)), axis=0, out=np.zeros((2, 3)), keepdims=True)', () => mm.mean(mm.zeros([2, 3]), 0, { out: mm.zeros([2, 3]), keepdims: true })],
   ['min into a length-1 out where the result has 3', 'np.min(np.zeros((2, 3)), axis=0, out=np.zeros(1))', () => mm.min(mm.zeros([2, 3]), 0, { out: mm.zeros([1]) })],
+  ['sum of a length-1 axis into a longer out', 'np.sum(np.ones((2, 1)), axis=0, out=np.zeros(3))', () => mm.sum(mm.ones([2, 1]), 0, { out: mm.zeros([3]) })],
   // Fancy indexing: the axis of the array (newaxis is none), the index arrays' shapes.
   ['an index out of range after newaxis', 'np.zeros((3, 4))[None, :, [5]]', () => mm.zeros([3, 4]).index(null, ':', mm.array([5]))],
   ['index arrays that do not broadcast, beside an integer', 'np.zeros((3, 4, 5))[[0, 1], 0, [0, 1, 2]]', () => mm.zeros([3, 4, 5]).index(mm.array([0, 1]), 0, mm.array([0, 1, 2]))],
   ['2-d index arrays that do not broadcast', 'np.zeros((3, 4))[np.zeros(3, int), np.zeros((2, 2), int)]', () => mm.zeros([3, 4]).index(mm.zeros([3], 'i8'), mm.zeros([2, 2], 'i8'))],
 ];
 
-/** The first line of the message, without the mapping's file and mode. */
+/** The message of what `f` throws (none of these arrays is a mapping, so no file and mode follow). */
 function messageOf(f: () => unknown): string {
   try {
     f();
@@ -82,8 +83,6 @@ describeWithNumpy("NumPy's words", () => {
   beforeAll(() => {
     numpy = runNumpy<string[]>(`
 import sys
-ro = None
-rec = None
 out = []
 for src in json.loads(sys.stdin.read()):
     ro = ${PY_RO}

@@ -161,12 +161,7 @@ export function round(given: NdArray | UfuncInput | readonly unknown[], decimals
   // NumPy multiplies (divides) by the Python float 10.0**decimals into the bool array: its
   // float64 loop's output cast fails (JS's 10 is an int, whose int64 loop would name int64).
   if (kind === 'b') throw new UFuncTypeError(`Cannot cast ufunc '${decimals > 0 ? 'multiply' : 'divide'}' output from dtype('float64') to dtype('bool') with casting rule 'same_kind'`);
-  const out = int ? a.astype('<f8', order) : a.copy(order);
-  const f = powerOfTen(Math.abs(decimals));
-  const [first, second] = decimals > 0 ? [multiply, divide] : [divide, multiply];
-  first(a, f, { out });
-  rint(out, { out });
-  second(out, f, { out });
+  const out = scaledRint(a, decimals, int ? a.astype('<f8', order) : a.copy(order));
   return int ? out.astype(a.dtype, order) : out;
 }
 
@@ -197,6 +192,11 @@ function roundInto(a: NdArray, decimals: number, out: NdArray): NdArray {
     return out;
   }
   if (decimals === 0) return rint(a, { out });
+  return scaledRint(a, decimals, out);
+}
+
+/** NumPy's steps for `decimals` other than 0, each into `out`: `a * 10**decimals` (or divided), rint, scaled back. */
+function scaledRint(a: NdArray, decimals: number, out: NdArray): NdArray {
   const f = powerOfTen(Math.abs(decimals));
   const [first, second] = decimals > 0 ? [multiply, divide] : [divide, multiply];
   first(a, f, { out });

@@ -7,6 +7,9 @@ import * as mm from '../../lib';
 import { describeWithNumpy, runNumpy } from '../helpers/numpy';
 import { expectCasesLikeNumpy, type Case } from '../helpers/np-compare';
 import { xorshift32 } from '../helpers/bytes';
+import { useTempDir } from '../helpers/tmp';
+
+const tmp = useTempDir('mmarray-at-');
 
 type AtFn = (a: mm.NdArray, items: unknown, values?: unknown) => void;
 const fn = (name: string): AtFn => (mm as unknown as Record<string, AtFn>)[name];
@@ -274,11 +277,9 @@ describeWithNumpy('ufunc.at against NumPy', () => {
   });
 
   test('a mapped target with its index arrays in the same mapping: the indices read before any write', () => {
-    const dir = require('fs').mkdtempSync(require('path').join(require('os').tmpdir(), 'mmarray-at-'));
+    // One int64 file: items 0..11 a 3x4 histogram, 12..17 its row ids, 18..23 its column ids.
+    const m = mm.memmap(tmp.path('h.bin'), { dtype: '<i8', mode: 'w+', shape: [24] });
     try {
-      const p = require('path').join(dir, 'h.bin');
-      // One int64 file: items 0..11 a 3x4 histogram, 12..17 its row ids, 18..23 its column ids.
-      const m = mm.memmap(p, { dtype: '<i8', mode: 'w+', shape: [24] });
       m.index('12:18').set([0, 0, 2, 2, 1, 0]);
       m.index('18:24').set([0, 0, 3, 3, 1, 0]);
       const h = m.index(':12').reshape([3, 4]);
@@ -289,9 +290,8 @@ describeWithNumpy('ufunc.at against NumPy', () => {
       // (NumPy, on the same bytes in memory: [[6, 0, 2, 2], [1, 0, 0, 0]].)
       mm.addAt(g, [m.index('12:14'), m.index('12:14')], mm.array([1, 5], 'i8'));
       expect(g.toArray()).toEqual([[6n, 0n, 2n, 2n], [1n, 0n, 0n, 0n]]);
-      m.close();
     } finally {
-      require('fs').rmSync(dir, { recursive: true, force: true });
+      m.close();
     }
   });
 
