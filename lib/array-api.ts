@@ -40,7 +40,8 @@ import { concatenate } from './join';
 import { matmul } from './linalg';
 import { cumsum, cumprod } from './cumulative';
 import { UFuncTypeError } from './ufunc';
-import { isNumeric } from './promote';
+import { isNumeric, type Casting } from './promote';
+import { checkLoopBroadcast, gufuncOut, intoGufuncOut, type GufuncOperand } from './gufunc-out';
 import { describeNonArray, isArray, requireOpen } from './internal';
 import { fullLike } from './create';
 import { arccos, arccosh, arcsin, arcsinh, arctan, arctan2, arctanh } from './ufuncs/trig';
@@ -149,14 +150,34 @@ function sameCore(name: string, sig: string, want: number, got: number): void {
   }
 }
 
-/** The matrix product under another gufunc's name: matmul's loop errors renamed. */
-function product(name: string, a: NdArray, b: NdArray): NdArray {
+/** Options of {@link vecdot}, {@link matvec} and {@link vecmat}: NumPy's gufunc keywords. */
+export interface GufuncOptions {
+  /** Where to write the result (its core shape the result's, its other axes ones the result broadcasts to); returned. */
+  out?: NdArray | null;
+  /** The dtype to compute in and of the result; the inputs must cast to it under `casting`. */
+  dtype?: DTypeLike | null;
+  /** NumPy's `casting` for the inputs into `dtype` and the result into `out` (default `'same_kind'`). */
+  casting?: Casting;
+}
+
+/** Options of {@link vecdot}: the gufunc keywords and the axis holding the vectors. */
+export interface VecdotOptions extends GufuncOptions {
+  /** The axis of both operands holding the vectors (default -1). */
+  axis?: number;
+}
+
+/** The matrix product under another gufunc's name (matmul's loop and cast errors renamed), then its core axes dropped by `pick`, into `out`. */
+function product(name: string, sig: string, a: NdArray, b: NdArray, o: GufuncOptions, pick: (r: NdArray) => NdArray, inputs: readonly GufuncOperand[], outCore: number): NdArray {
+  const out = gufuncOut(o.out);
+  const casting = o.casting ?? 'same_kind';
+  let r: NdArray;
   try {
-    return matmul(a, b);
+    r = pick(matmul(a, b, { dtype: o.dtype, casting }));
   } catch (e) {
     if (e instanceof UFuncTypeError) throw new UFuncTypeError(e.message.replace("ufunc 'matmul'", `ufunc '${name}'`));
     throw e;
   }
+  return intoGufuncOut(name, sig, r, out, casting, outCore, inputs);
 }
 
 /**
@@ -174,13 +195,15 @@ function conjugated(a: NdArray): NdArray {
 }
 
 /**
- * NumPy's `np.vecdot(x1, x2, axis=-1)`: the dot product of vectors along
- * `axis` (broadcast over the other axes), the complex `x1` conjugated:
- * `sum(conj(x1) * x2, axis)` summed by the matrix-product loop.
- * @throws ValueError for a 0-d operand or vectors of different lengths (NumPy's gufunc messages).
+ * NumPy's `np.vecdot(x1, x2, axis=-1, out=None, dtype=None, casting='same_kind')`:
+ * the dot product of vectors along `axis` (broadcast over the other axes),
+ * the complex `x1` conjugated: `sum(conj(x1) * x2, axis)` summed by the
+ * matrix-product loop.
+ * @throws ValueError for a 0-d operand or vectors of different lengths (NumPy's gufunc messages);
+ *   an `out` of the wrong shape; UFuncTypeError for a refused cast; AccessError for a read-only `out`.
  */
-export function vecdot(x1: unknown, x2: unknown, options: ArrayApiAxisOptions = {}): NdArray {
-  const o = readKnownOptions(options, ['axis'], 'vecdot');
+export function vecdot(x1: unknown, x2: unknown, options: VecdotOptions = {}): NdArray {
+  const o = readKnownOptions(options, ['axis', 'out', 'dtype', 'casting'], 'vecdot');
   let a = asAnyArray(x1);
   let b = asAnyArray(x2);
   requireOpen(a);
@@ -194,15 +217,18 @@ export function vecdot(x1: unknown, x2: unknown, options: ArrayApiAxisOptions = 
     b = moveaxis(b, normalizeAxis(axis, b.ndim), -1);
   }
   sameCore('vecdot', VECDOT_SIG, a.shape[a.ndim - 1], b.shape[b.ndim - 1]);
-  const r = product('vecdot', conjugated(a).index(ellipsis, newaxis, new Slice()), b.index(ellipsis, newaxis));
-  return r.index(ellipsis, 0, 0);
+  const inputs = [{ shape: a.shape, core: 1 }, { shape: b.shape, core: 1 }];
+  checkLoopBroadcast(inputs, [], o.out);
+  return product('vecdot', VECDOT_SIG, conjugated(a).index(ellipsis, newaxis, new Slice()), b.index(ellipsis, newaxis), o, (r) => r.index(ellipsis, 0, 0), inputs, 0);
 }
 
 /**
- * NumPy 2.2's `np.matvec(x1, x2)`: matrix (last two axes of `x1`) times
- * vector (last axis of `x2`), broadcast over the other axes. Not conjugated.
+ * NumPy 2.2's `np.matvec(x1, x2, out=None, dtype=None, casting='same_kind')`:
+ * matrix (last two axes of `x1`) times vector (last axis of `x2`),
+ * broadcast over the other axes. Not conjugated.
  */
-export function matvec(x1: unknown, x2: unknown): NdArray {
+export function matvec(x1: unknown, x2: unknown, options: GufuncOptions = {}): NdArray {
+  const o = readKnownOptions(options, ['out', 'dtype', 'casting'], 'matvec');
   const a = asAnyArray(x1);
   const b = asAnyArray(x2);
   requireOpen(a);
@@ -211,15 +237,18 @@ export function matvec(x1: unknown, x2: unknown): NdArray {
   needDims('matvec', MATVEC_SIG, 0, a, 2);
   needDims('matvec', MATVEC_SIG, 1, b, 1);
   sameCore('matvec', MATVEC_SIG, a.shape[a.ndim - 1], b.shape[b.ndim - 1]);
-  return product('matvec', a, b.index(ellipsis, newaxis)).index(ellipsis, 0);
+  const inputs = [{ shape: a.shape, core: 2 }, { shape: b.shape, core: 1 }];
+  checkLoopBroadcast(inputs, [a.shape[a.ndim - 2]], o.out);
+  return product('matvec', MATVEC_SIG, a, b.index(ellipsis, newaxis), o, (r) => r.index(ellipsis, 0), inputs, 1);
 }
 
 /**
- * NumPy 2.2's `np.vecmat(x1, x2)`: vector (last axis of `x1`, conjugated
- * when complex) times matrix (last two axes of `x2`), broadcast over the
- * other axes.
+ * NumPy 2.2's `np.vecmat(x1, x2, out=None, dtype=None, casting='same_kind')`:
+ * vector (last axis of `x1`, conjugated when complex) times matrix (last
+ * two axes of `x2`), broadcast over the other axes.
  */
-export function vecmat(x1: unknown, x2: unknown): NdArray {
+export function vecmat(x1: unknown, x2: unknown, options: GufuncOptions = {}): NdArray {
+  const o = readKnownOptions(options, ['out', 'dtype', 'casting'], 'vecmat');
   const a = asAnyArray(x1);
   const b = asAnyArray(x2);
   requireOpen(a);
@@ -228,7 +257,9 @@ export function vecmat(x1: unknown, x2: unknown): NdArray {
   needDims('vecmat', VECMAT_SIG, 0, a, 1);
   needDims('vecmat', VECMAT_SIG, 1, b, 2);
   sameCore('vecmat', VECMAT_SIG, a.shape[a.ndim - 1], b.shape[b.ndim - 2]);
-  return product('vecmat', conjugated(a).index(ellipsis, newaxis, new Slice()), b).index(ellipsis, 0, new Slice());
+  const inputs = [{ shape: a.shape, core: 1 }, { shape: b.shape, core: 2 }];
+  checkLoopBroadcast(inputs, [b.shape[b.ndim - 1]], o.out);
+  return product('vecmat', VECMAT_SIG, conjugated(a).index(ellipsis, newaxis, new Slice()), b, o, (r) => r.index(ellipsis, 0, new Slice()), inputs, 1);
 }
 
 /** Options of {@link cumulativeSum} and {@link cumulativeProd}, NumPy's keywords. */

@@ -32,7 +32,8 @@
  * @module
  */
 import type { Codec, DType } from './dtype';
-import { IndexError, describeValue } from './errors';
+import { IndexError } from './errors';
+import { elementIndexError } from './indexing';
 import { WINDOW_STEP, type Storage, type Window } from './storage';
 import { ctorFor, type AnyTypedArray } from './typed';
 
@@ -412,7 +413,7 @@ class Access implements ElementAccess {
     this.st.checkOpen();
     const n = this.ndim;
     if (n !== 1) return new IndexError(`get() needs ${n} ind${n === 1 ? 'ex' : 'ices'} for a ${n}-d array, got 1`);
-    return new IndexError(`index ${describeValue(index)} is out of bounds for axis 0 with size ${this.len}`);
+    return elementIndexError(index, 0, this.len);
   }
 }
 

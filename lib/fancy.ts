@@ -25,7 +25,7 @@ import { broadcastTo } from './views';
 import { asarray } from './array-coerce';
 import { elementValue, fromValue, isElementPosition } from './assign';
 import { IndexError, OverflowError, ValueError, repr } from './errors';
-import { ellipsis, newaxis, parseIndex, Slice, type IndexItem } from './indexing';
+import { ellipsis, newaxis, parseIndex, Slice, VALID_INDICES, type IndexItem } from './indexing';
 import { forEachOffset2 } from './iterate';
 import { broadcastShape } from './broadcast';
 import { ravelByKernels } from './flat-index';
@@ -74,7 +74,6 @@ export function isFancy(items: readonly unknown[]): boolean {
   return false;
 }
 
-const VALID_INDICES = 'only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices';
 
 /** Checks a JS list index holds only integers and booleans, at any depth (NumPy refuses [0.5], ['1'], [slice]). */
 function checkIndexList(it: readonly unknown[], depth = 0): void {

@@ -24,7 +24,7 @@ import { IndexError, describeValue, listItems } from './errors';
 import { NdArray as ArrayClass, allocate, requireOpen } from './internal';
 import { copyAs } from './copy';
 import { flatnonzero, take, put, type FancyItem } from './fancy';
-import { Slice, applyIndex, parseIndex, type IndexItem } from './indexing';
+import { Slice, VALID_INDICES, applyIndex, parseIndex, type IndexItem } from './indexing';
 
 /** Anything NumPy takes as a 1-d index: an integer, a slice or index string, an integer list or array, a mask. */
 export type FlatIndex = number | IndexItem | FancyItem;
@@ -87,7 +87,7 @@ export class FlatIter<T = unknown> implements IterableIterator<T> {
     requireOpen(a);
     if (typeof spec === 'number') {
       const size = a.size;
-      if (!Number.isInteger(spec)) throw new IndexError(`only integers, slices (\`:\`), ellipsis (\`...\`), numpy.newaxis (\`None\`) and integer or boolean arrays are valid indices, got ${describeValue(spec)}`);
+      if (!Number.isInteger(spec)) throw new IndexError(`${VALID_INDICES}, got ${describeValue(spec)}`);
       if (spec < -size || spec >= size) throw new IndexError(`index ${spec} is out of bounds for axis 0 with size ${size}`);
       return a.get(...unravel(spec < 0 ? spec + size : spec, a.shape));
     }
@@ -112,7 +112,7 @@ export class FlatIter<T = unknown> implements IterableIterator<T> {
     }
     if (typeof spec === 'number') {
       const size = a.size;
-      if (!Number.isInteger(spec)) throw new IndexError(`only integers, slices (\`:\`), ellipsis (\`...\`), numpy.newaxis (\`None\`) and integer or boolean arrays are valid indices, got ${describeValue(spec)}`);
+      if (!Number.isInteger(spec)) throw new IndexError(`${VALID_INDICES}, got ${describeValue(spec)}`);
       if (spec < -size || spec >= size) throw new IndexError(`index ${spec} is out of bounds for axis 0 with size ${size}`);
     }
     put(a, this.#positions(spec as FlatIndex), values);

@@ -151,7 +151,7 @@ export type { UfuncInput, UfuncOptions } from './ufunc';
 export type { UfuncOrder } from './ufunc-options';
 export * from './ufuncs';
 export { acos, acosh, asin, asinh, atan, atanh, atan2, pow, bitwiseInvert, bitwiseLeftShift, bitwiseRightShift, concat, transpose, permuteDims, matrixTranspose, unstack, vecdot, matvec, vecmat, cumulativeSum, cumulativeProd, astype, isdtype } from './array-api';
-export type { ArrayApiAxisOptions, CumulativeApiOptions, AstypeFunctionOptions, DTypeKindName } from './array-api';
+export type { ArrayApiAxisOptions, GufuncOptions, VecdotOptions, CumulativeApiOptions, AstypeFunctionOptions, DTypeKindName } from './array-api';
 export { amax, amin, bitwiseNot, mod, asanyarray, shape, ndim, size, reshape, copy, asfortranarray, isfortran, save } from './array-functions';
 export type { ArrayOrderOptions, ReshapeOptions } from './array-functions';
 export { fix, isposinf, isneginf } from './ufunclike';

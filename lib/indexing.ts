@@ -4,7 +4,16 @@
  * layout (shape, strides, offset) to the layout of the view.
  * @module
  */
-import { IndexError, quoteInput, repr } from './errors';
+import { IndexError, describeValue, quoteInput, repr } from './errors';
+
+/** NumPy's IndexError for an index that is not one (a float, a string, an object). */
+export const VALID_INDICES = 'only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices';
+
+/** get()'s IndexError for `index` on an axis of `size`: NumPy's words for one that is not an integer at all (`a[1.5]`, `a['x']`), else out of bounds. */
+export function elementIndexError(index: unknown, axis: number, size: number): IndexError {
+  if (typeof index !== 'number' || !Number.isInteger(index)) return new IndexError(`${VALID_INDICES}, got ${describeValue(index)}`);
+  return new IndexError(`index ${index} is out of bounds for axis ${axis} with size ${size}`);
+}
 
 /** A Python slice `start:stop:step`; `null` parts take NumPy's defaults. */
 export class Slice {
@@ -166,13 +175,13 @@ export function applyIndex(layout: Layout, items: readonly IndexItem[]): Layout 
       outStrides[out++] = len > 0 && strides[axis] !== 0 ? strides[axis] * step : strides[axis];
       axis++;
     } else if (typeof it === 'number') {
-      if (!Number.isInteger(it)) throw new IndexError(`only integers, slices, '...' and newaxis are valid indices, got ${it}`);
+      if (!Number.isInteger(it)) throw new IndexError(`${VALID_INDICES}, got ${it}`);
       const n = shape[axis];
       if (it < -n || it >= n) throw new IndexError(`index ${it} is out of bounds for axis ${axis} with size ${n}`);
       offset += (it < 0 ? it + n : it) * strides[axis];
       axis++;
     } else {
-      throw new IndexError(`only integers, slices, '...' and newaxis are valid indices, got ${repr(it)}`);
+      throw new IndexError(`${VALID_INDICES}, got ${repr(it)}`);
     }
   }
   for (; axis < ndim; axis++) {

@@ -13,7 +13,7 @@ import type { DTypeLike } from './dtype';
 import { IndexError, LinAlgError, ValueError } from './errors';
 import { asAnyArray } from './stack-helpers';
 import { normalizeAxis } from './layout';
-import { readOptions } from './options';
+import { readKnownOptions, readOptions } from './options';
 import { diagonal as coreDiagonal, trace as coreTrace } from './diagonal';
 import { matrixTranspose as coreMatrixTranspose, vecdot as coreVecdot } from './array-api';
 import { outer as coreOuter, cross as coreCross } from './linalg';
@@ -87,10 +87,10 @@ export function matrixTranspose(x: unknown): NdArray {
 
 /**
  * NumPy's `linalg.vecdot(x1, x2, axis=-1)`: the top-level {@link coreVecdot}
- * (the vectors along `axis`, `x1` conjugated).
+ * (the vectors along `axis`, `x1` conjugated), with no other keyword.
  */
 export function vecdot(x1: unknown, x2: unknown, options: VectorAxisOptions = {}): NdArray {
-  return coreVecdot(x1, x2, options);
+  return coreVecdot(x1, x2, { axis: readKnownOptions(options, ['axis'], 'vecdot').axis });
 }
 
 /**

@@ -22,7 +22,7 @@ import { inspect } from 'util';
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import type { NdArray } from './ndarray';
 import { AxisError, IndexError, ValueError, repr } from './errors';
-import { isArray, makeArray, requireOpen, requireWritable, storageOf } from './internal';
+import { isArray, makeArray, requireOpen, storageOf } from './internal';
 import { MAXDIMS, normalizeAxis } from './layout';
 import { readKnownOptions, readOptions } from './options';
 import { empty, zeros } from './create';
@@ -40,6 +40,7 @@ import type { DotKind } from './dot-kernel';
 import { gemm, gemmStack } from './dot-native';
 import { WINDOW_STEP } from './storage';
 import { matmulWithAxes, type CoreAxes } from './matmul-axes';
+import { checkLoopBroadcast, gufuncOut, intoGufuncOut } from './gufunc-out';
 
 /** The most bytes one typed array over an operand may span (one storage window; tests lower it). */
 let windowBytes = WINDOW_STEP;
@@ -303,38 +304,13 @@ function stackStrides(shape: readonly number[], nd: number): number[] {
   return out;
 }
 
-/** `r` written into `out` (checked: writeable, exactly r's shape, castable under `casting`), or `r`. */
-function intoOut(fn: string, r: NdArray, out: NdArray | null | undefined, casting: string, coreDims: number): NdArray {
-  if (out === undefined || out === null) return r;
-  if (out.ndim !== r.ndim || out.shape.some((s, i) => s !== r.shape[i])) {
-    if (out.ndim < coreDims) throw new ValueError(`${fn}: Output operand 0 does not have enough dimensions (has ${out.ndim}, gufunc core with signature ${SIGNATURE} requires ${coreDims})`);
-    for (let c = 0; c < coreDims; c++) {
-      const o = out.shape[out.ndim - coreDims + c];
-      const e = r.shape[r.ndim - coreDims + c];
-      if (o !== e) throw new ValueError(`${fn}: Output operand 0 has a mismatch in its core dimension ${c}, with gufunc signature ${SIGNATURE} (size ${o} is different from ${e})`);
-    }
-    // As a gufunc's, out's stack may be larger than the inputs' (the result broadcast into it).
-    let fits = out.ndim >= r.ndim;
-    for (let i = 1; fits && i <= r.ndim - coreDims; i++) {
-      const o = out.shape[out.ndim - coreDims - i];
-      const e = r.shape[r.ndim - coreDims - i];
-      if (e !== o && e !== 1) fits = false;
-    }
-    if (!fits) throw new ValueError(`non-broadcastable output operand with shape ${tupleNoSpace(out.shape)} doesn't match the broadcast shape ${tupleNoSpace(r.shape)}`);
-  }
-  if (!canCast(r.dtype, out.dtype, casting as never)) {
-    throw new UFuncTypeError(`Cannot cast ufunc '${fn}' output from ${inspect(r.dtype)} to ${inspect(out.dtype)} with casting rule '${casting}'`);
-  }
-  out.set(r);
-  return out;
-}
-
-function checkOut(out: unknown): NdArray | null {
-  if (out === undefined || out === null) return null;
-  if (!isArray(out)) throw new TypeError(`out must be an NdArray, got ${repr(out)}`);
-  requireOpen(out);
-  requireWritable(out, 'output array is read-only');
-  return out;
+/**
+ * dot's and outer's `out` (NumPy's is positional there): an NdArray, or
+ * `{ out }` as the other functions take it; checked as an output.
+ */
+function positionalOut(fn: string, out: unknown): NdArray | null {
+  if (out !== null && typeof out === 'object' && !isArray(out)) return gufuncOut(readKnownOptions(out as { out?: unknown }, ['out'], fn).out);
+  return gufuncOut(out);
 }
 
 /**
@@ -362,7 +338,7 @@ export function matmul(x1: unknown, x2: unknown, options: MatmulOptions = {}): N
   const o = readKnownOptions(options, ['out', 'dtype', 'casting', 'axes'], 'matmul');
   const a = operand(x1, 'matmul', 'x1');
   const b = operand(x2, 'matmul', 'x2');
-  const out = checkOut(o.out);
+  const out = gufuncOut(o.out);
   const casting = o.casting ?? 'same_kind';
   // NumPy resolves the loop (its TypeErrors) before it checks core dimensions (fuzz seed 3001033).
   let dt = productType('matmul', a.dtype, b.dtype);
@@ -378,32 +354,24 @@ export function matmul(x1: unknown, x2: unknown, options: MatmulOptions = {}): N
   }
   if (o.axes !== undefined && o.axes !== null) {
     const r = matmulWithAxes(a, b, o.axes, (x, y) => matmul(x, y, { dtype: o.dtype, casting }));
-    return intoOut('matmul', r, out, casting, 0);
+    return intoGufuncOut('matmul', SIGNATURE, r, out, casting, 0, []);
   }
   const a2 = a.ndim === 1 ? a.index(newaxis, slice(null)) : a;
   const b2 = b.ndim === 1 ? b.index(slice(null), newaxis) : b;
   const ka = a2.shape[a2.ndim - 1];
   const kb = b2.shape[b2.ndim - 2];
   if (ka !== kb) throw new ValueError(`matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature ${SIGNATURE} (size ${kb} is different from ${ka})`);
-  const stackA = a2.shape.slice(0, -2);
-  const stackB = b2.shape.slice(0, -2);
-  try {
-    broadcastShapes(stackA, stackB);
-  } catch {
-    throw new ValueError(
-      `operands could not be broadcast together with remapped shapes [original->remapped]: ${tupleNoSpace(a.shape)}->${remapped(stackA)} ${tupleNoSpace(b.shape)}->${remapped(stackB)}  and requested shape (${a2.shape[a2.ndim - 2]},${b2.shape[b2.ndim - 1]})`,
-    );
-  }
+  const inputs = [
+    { shape: a.shape, core: a.ndim === 1 ? 1 : 2 },
+    { shape: b.shape, core: b.ndim === 1 ? 1 : 2 },
+  ];
+  checkLoopBroadcast(inputs, [a2.shape[a2.ndim - 2], b2.shape[b2.ndim - 1]], out);
   let r = stackOrdered(a2, b2, dt);
   if (a.ndim === 1 && b.ndim === 1) r = r.reshape([]);
   else if (a.ndim === 1) r = r.reshape(r.shape.filter((_, i) => i !== r.ndim - 2));
   else if (b.ndim === 1) r = r.reshape(r.shape.slice(0, -1));
   const core = (a.ndim === 1 ? 0 : 1) + (b.ndim === 1 ? 0 : 1);
-  return intoOut('matmul', r, out, casting, core);
-}
-
-function remapped(stack: readonly number[]): string {
-  return `(${[...stack.map(String), 'newaxis', 'newaxis'].join(',')})`;
+  return intoGufuncOut('matmul', SIGNATURE, r, out, casting, core, inputs);
 }
 
 /** NumPy's "shapes (2,3) and (4,) not aligned: 3 (dim 1) != 4 (dim 0)". */
@@ -501,10 +469,10 @@ function blasScaled(a: NdArray, b: NdArray, dt: DType, shape: readonly number[],
  * @throws ValueError `shapes (2,3) and (2,3) not aligned: 3 (dim 1) != 2 (dim 0)`;
  *   `output array is not acceptable (...)` for an `out` of another dtype, shape or layout.
  */
-export function dot(a: unknown, b: unknown, out: NdArray | null = null): NdArray {
+export function dot(a: unknown, b: unknown, out: NdArray | { out?: NdArray | null } | null = null): NdArray {
   const x = operand(a, 'dot', 'a');
   const y = operand(b, 'dot', 'b');
-  const o = checkOut(out);
+  const o = positionalOut('dot', out);
   if (x.ndim === 0 || y.ndim === 0) {
     const r = scalarProduct(x, y);
     return dotOut(r, o);
@@ -576,10 +544,10 @@ export function inner(a: unknown, b: unknown): NdArray {
  * @example
  * outer(asarray([1, 2]), asarray([3, 4])).toArray(); // [[3, 4], [6, 8]]
  */
-export function outer(a: unknown, b: unknown, out: NdArray | null = null): NdArray {
+export function outer(a: unknown, b: unknown, out: NdArray | { out?: NdArray | null } | null = null): NdArray {
   const x = operand(a, 'outer', 'a');
   const y = operand(b, 'outer', 'b');
-  const o = checkOut(out);
+  const o = positionalOut('outer', out);
   return multiply(x.ravel().index(slice(null), newaxis), y.ravel().index(newaxis, slice(null)), o === null ? {} : { out: o });
 }
 

@@ -18,7 +18,7 @@ import { inspect } from 'util';
 import { dtype as toDType, DType, type DTypeLike } from './dtype';
 import { makeStruct } from './dtype/dtype';
 import { IndexError, KeyError, ValueError, describeValue, quoteInput, repr } from './errors';
-import { applyIndex, parseIndex, Slice, type IndexItem } from './indexing';
+import { applyIndex, elementIndexError, parseIndex, Slice, VALID_INDICES, type IndexItem } from './indexing';
 import { fieldOf, indexLayout, reversedLayout, sharedViewLayout } from './layout-memo';
 import {
   allocate,
@@ -665,7 +665,7 @@ export class NdArray<T = unknown> {
     for (const n of names) {
       if (typeof n !== 'string') throw new TypeError(`field names must be strings, got ${repr(n)} in ${repr(names)}`);
     }
-    if (dt.fields === null) throw new KeyError(`dtype ${dt.str} has no fields`);
+    if (dt.fields === null) throw new IndexError(`${VALID_INDICES}: dtype ${dt.str} has no fields`);
     const seen = new Set<string>();
     for (const n of names) {
       if (!Object.prototype.hasOwnProperty.call(dt.fields, n)) throw new KeyError(`${repr(n)}; fields are ${(dt.names ?? []).map((x) => repr(x)).join(', ')}`);
@@ -914,7 +914,7 @@ export class NdArray<T = unknown> {
 
   private outOfBounds(index: number, axis: number): Error {
     NdArray.#of(this).st.checkOpen();
-    return new IndexError(`index ${describeValue(index)} is out of bounds for axis ${axis} with size ${NdArray.#of(this).shape[axis]}`);
+    return elementIndexError(index, axis, NdArray.#of(this).shape[axis]);
   }
 
   /**
@@ -1711,11 +1711,13 @@ function subarrayView<T extends NdArray>(src: NdArray, proto: object, dt: DType,
 }
 
 /** field()'s error, out of line (see accessOf). */
-function noField(dt: DType, name: string): ValueError {
+function noField(dt: DType, name: string): ValueError | IndexError {
   const names = dt.names;
   // NumPy's words first ("no field of name nope", the name as it is), then what there is.
   const shown = typeof name === 'string' ? quoteInput(name, (s) => s) : repr(name);
-  return new ValueError(names ? `no field of name ${shown}; fields are ${names.map((n) => repr(n)).join(', ')}` : `no field of name ${shown}: dtype ${dt.str} has no fields`);
+  // A plain dtype: NumPy's `a['x']` is not a field lookup there but an invalid index.
+  if (!names) return new IndexError(`${VALID_INDICES}: dtype ${dt.str} has no fields (field ${shown})`);
+  return new ValueError(`no field of name ${shown}; fields are ${names.map((n) => repr(n)).join(', ')}`);
 }
 
 function sliceAll(step: number): IndexItem {

@@ -109,4 +109,24 @@ except ValueError as e:
     expect(want).toBe('no field of name nope');
     expect(messageOf(() => RECORDS().field('nope'))).toBe(`${want}; fields are 'a', 'b'`);
   });
+
+  test("a field of a plain array, or an index that is not an integer: NumPy's IndexError words first, then what was given", () => {
+    const want = runNumpy<string[]>(`
+out = []
+for f in (lambda: np.zeros(3)['x'], lambda: np.zeros(3)[['x']], lambda: np.zeros(3)[1.5], lambda: np.zeros((2, 2))[float('nan'), 0]):
+    try:
+        f()
+    except IndexError as e:
+        out.append(str(e))
+print(json.dumps(out))
+`);
+    expect(want).toHaveLength(4);
+    const calls = [() => mm.zeros([3]).field('x'), () => mm.zeros([3]).fields(['x']), () => mm.zeros([3]).get(1.5), () => mm.zeros([2, 2]).get(NaN, 0)];
+    calls.forEach((f, i) => {
+      expect(f).toThrow(mm.IndexError);
+      expect(messageOf(f).startsWith(want[i])).toBe(true);
+    });
+    expect(messageOf(calls[0])).toBe(`${want[0]}: dtype <f8 has no fields (field x)`);
+    expect(messageOf(calls[2])).toBe(`${want[2]}, got 1.5`);
+  });
 });

@@ -587,7 +587,10 @@ describe('index, field and fields', () => {
     const rec = zeros(1, [['a', 'u1'], ['b', 'u1']]);
     expect(() => rec.fields(['q'])).toThrow(KeyError);
     expect(() => rec.fields(['a', 'a'])).toThrow("duplicate field of name 'a'");
-    expect(() => grid().fields(['a'])).toThrow(KeyError);
+    // A plain dtype: NumPy's `a[['a']]` is an invalid index, not a field lookup.
+    expect(() => grid().fields(['a'])).toThrow(IndexError);
+    expect(() => grid().fields(['a'])).toThrow('only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices');
+    expect(() => grid().field('a')).toThrow(IndexError);
   });
 });
 
