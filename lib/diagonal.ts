@@ -15,7 +15,7 @@ import type { DTypeLike } from './dtype';
 import { dtype as toDType } from './dtype';
 import type { NdArray } from './ndarray';
 import { AxisError, MemoryError, ValueError, repr } from './errors';
-import { readOptions } from './options';
+import { readKnownOptions } from './options';
 import { NdArray as ArrayClass, allocate, derive, lockReadOnly, requireArray, requireOpen, requireWritable } from './internal';
 import { normalizeAxis } from './layout';
 import { asAnyArray } from './stack-helpers';
@@ -145,7 +145,7 @@ export function trace(a: NdArray, offset = 0, axis1 = 0, axis2 = 1, options: Tra
   requireArray(a, 'trace', 'a');
   const d = diagonal(a, offset, axis1, axis2);
   // Read once, own keys only (lib/options.ts): a polluted Object.prototype.out was written.
-  const given = readOptions(options, ['dtype', 'out']);
+  const given = readKnownOptions(options, ['dtype', 'out'], 'trace');
   const o: TraceOptions = {};
   if (given.dtype !== undefined && given.dtype !== null) o.dtype = given.dtype;
   if (given.out !== undefined && given.out !== null) o.out = given.out;
@@ -304,14 +304,17 @@ export function diagIndices(n: number, ndim = 2): NdArray[] {
  * NumPy's `fill_diagonal(a, val, wrap=False)`, in place: writes `val` onto
  * the main diagonal of `a` (2-d, or n×…×n). `val` is repeated along the
  * diagonal as NumPy's `a.flat[...] = val`; `wrap` restarts the diagonal
- * every `ncols + 1` rows of a tall matrix, as NumPy.
+ * every `ncols + 1` rows of a tall matrix, as NumPy (given as it is or as
+ * `{ wrap }`).
  *
  * @example
  * fillDiagonal(a, 5);
  * @throws ValueError `array must be at least 2-d`, `All dimensions of input must be of equal length`;
  *   AccessError when `a` is read-only.
  */
-export function fillDiagonal(a: NdArray, val: unknown, wrap = false): void {
+export function fillDiagonal(a: NdArray, val: unknown, wrapArg: boolean | { wrap?: boolean } = false): void {
+  // NumPy's wrap, given as it is or as { wrap } (an object was truthy: { wrap: false } wrapped).
+  const wrap = wrapArg !== null && typeof wrapArg === 'object' ? Boolean(readKnownOptions(wrapArg, ['wrap'], 'fillDiagonal').wrap) : Boolean(wrapArg);
   requireArray(a, 'fillDiagonal', 'a');
   requireOpen(a);
   if (a.ndim < 2) throw new ValueError('array must be at least 2-d');

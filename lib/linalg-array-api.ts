@@ -13,7 +13,7 @@ import type { DTypeLike } from './dtype';
 import { IndexError, LinAlgError, ValueError } from './errors';
 import { asAnyArray } from './stack-helpers';
 import { normalizeAxis } from './layout';
-import { readKnownOptions, readOptions } from './options';
+import { readKnownOptions } from './options';
 import { diagonal as coreDiagonal, trace as coreTrace } from './diagonal';
 import { matrixTranspose as coreMatrixTranspose, vecdot as coreVecdot } from './array-api';
 import { outer as coreOuter, cross as coreCross } from './linalg';
@@ -63,7 +63,7 @@ export interface VectorAxisOptions {
  * @throws ValueError for fewer than two axes.
  */
 export function diagonal(x: unknown, options: MatrixDiagonalOptions = {}): NdArray {
-  const o = readOptions(options, ['offset']);
+  const o = readKnownOptions(options, ['offset'], 'diagonal');
   return coreDiagonal(asAnyArray(x), o.offset ?? 0, -2, -1);
 }
 
@@ -73,7 +73,7 @@ export function diagonal(x: unknown, options: MatrixDiagonalOptions = {}): NdArr
  * @throws ValueError for fewer than two axes.
  */
 export function trace(x: unknown, options: MatrixTraceOptions = {}): NdArray {
-  const o = readOptions(options, ['offset', 'dtype']);
+  const o = readKnownOptions(options, ['offset', 'dtype'], 'trace');
   return coreTrace(asAnyArray(x), o.offset ?? 0, -2, -1, o.dtype === null || o.dtype === undefined ? {} : { dtype: o.dtype });
 }
 
@@ -113,7 +113,7 @@ export function outer(x1: unknown, x2: unknown): NdArray {
  *   IndexError `tuple index out of range` for an axis past an operand's.
  */
 export function cross(x1: unknown, x2: unknown, options: VectorAxisOptions = {}): NdArray {
-  const o = readOptions(options, ['axis']);
+  const o = readKnownOptions(options, ['axis'], 'cross');
   const axis = o.axis ?? -1;
   const a = asAnyArray(x1);
   const b = asAnyArray(x2);
@@ -134,7 +134,7 @@ export function cross(x1: unknown, x2: unknown, options: VectorAxisOptions = {})
  * each matrix of `x` (..., M, N), as `norm(x, { ord, axis: [-2, -1], keepdims })`.
  */
 export function matrixNorm(x: unknown, options: MatrixNormOptions = {}): NdArray {
-  const o = readOptions(options, ['keepdims', 'ord']);
+  const o = readKnownOptions(options, ['keepdims', 'ord'], 'matrixNorm');
   return norm(asAnyArray(x), { axis: [-2, -1], keepdims: o.keepdims ?? false, ord: o.ord === undefined ? 'fro' : o.ord });
 }
 
@@ -146,7 +146,7 @@ export function matrixNorm(x: unknown, options: MatrixNormOptions = {}): NdArray
  * @throws AxisError for an axis out of range; ValueError for a repeated axis.
  */
 export function vectorNorm(x: unknown, options: VectorNormOptions = {}): NdArray {
-  const o = readOptions(options, ['axis', 'keepdims', 'ord']);
+  const o = readKnownOptions(options, ['axis', 'keepdims', 'ord'], 'vectorNorm');
   let a = asAnyArray(x);
   const shape = [...a.shape];
   const ord = o.ord === undefined ? 2 : o.ord;

@@ -10,7 +10,7 @@
 import type { NdArray } from './ndarray';
 import { LinAlgError, MemoryError, ValueError, allocationError, repr } from './errors';
 import { emptyLike, eye } from './create';
-import { readOptions } from './options';
+import { readKnownOptions } from './options';
 import { matmul, dot } from './linalg';
 import { assertStackedSquare, inv, linalgOperand } from './linalg-solve';
 
@@ -122,7 +122,7 @@ function chain(arrays: readonly NdArray[], split: readonly ArrayLike<number>[], 
 export function multiDot(arrays: readonly unknown[], options: MultiDotOptions = {}): NdArray {
   if (!Array.isArray(arrays)) throw new TypeError(`multi_dot(): arrays must be an array of arrays, got ${repr(arrays)}`);
   // Read once, own keys only: a polluted Object.prototype.out is not the caller's.
-  const out = readOptions(options, ['out']).out ?? null;
+  const out = readKnownOptions(options, ['out'], 'multiDot').out ?? null;
   const n = arrays.length;
   if (n < 2) throw new ValueError('Expecting at least two arrays.');
   // Refused before the list is read when the chain tables could not be made

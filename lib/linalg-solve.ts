@@ -26,7 +26,7 @@ import { dtype as toDType, type DType } from './dtype';
 import type { NdArray } from './ndarray';
 import { LinAlgError, ValueError, repr } from './errors';
 import { requireOpen } from './internal';
-import { readOptions } from './options';
+import { readKnownOptions } from './options';
 import { empty, broadcastTo } from './create';
 import { asAnyArray } from './stack-helpers';
 import { isNumeric } from './promote';
@@ -333,7 +333,7 @@ export interface CholeskyOptions {
  * @throws LinAlgError `Matrix is not positive definite` when any matrix of the stack is not.
  */
 export function cholesky(a: unknown, options: CholeskyOptions = {}): NdArray {
-  const o = readOptions(options, ['upper']);
+  const o = readKnownOptions(options, ['upper'], 'cholesky');
   const upper = o.upper ?? false;
   if (typeof upper !== 'boolean') throw new TypeError(`cholesky(): upper must be a boolean, got ${repr(upper)}`);
   const x = linalgOperand(a, 'cholesky', 'a');

@@ -24,7 +24,7 @@ import type { NdArray } from './ndarray';
 import { AxisError, IndexError, ValueError, repr } from './errors';
 import { isArray, makeArray, requireOpen, storageOf } from './internal';
 import { MAXDIMS, normalizeAxis } from './layout';
-import { readKnownOptions, readOptions } from './options';
+import { readKnownOptions } from './options';
 import { empty, zeros } from './create';
 import { asAnyArray } from './stack-helpers';
 import { canCast, isNumeric, promoteTypes } from './promote';
@@ -678,7 +678,7 @@ function crossAxis(ax: number, ndim: number, name: string): number {
  *   `At least one array has zero dimension`.
  */
 export function cross(a: unknown, b: unknown, options: CrossOptions = {}): NdArray {
-  const o = readOptions(options, ['axisa', 'axisb', 'axisc', 'axis']);
+  const o = readKnownOptions(options, ['axisa', 'axisb', 'axisc', 'axis'], 'cross');
   let x = operand(a, 'cross', 'a');
   let y = operand(b, 'cross', 'b');
   let { axisa = -1, axisb = -1, axisc = -1 } = o;

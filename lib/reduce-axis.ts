@@ -45,7 +45,7 @@ import { WINDOW_BYTES } from './storage';
 import { bufferSpan, isNumpyAligned } from './buffered-sum';
 import { afterCall, afterFmaxCall, budgetedReader, classOf, wholeZeroCalls, withinBudget, zeroOf, zeroWinner, type ZeroClass } from './extreme-zero';
 import { allocate, codecOf, NdArray as ArrayClass, readOnlyError, requireOpen, storageOf, writeFlagOf } from './internal';
-import { axisInOptions, readOptions, type WithAxis } from './options';
+import { axisInOptions, readKnownOptions, readOptions, type WithAxis } from './options';
 import { isCContiguous, MAXDIMS, normalizeAxis, shapeToSize } from './layout';
 import { broadcastTo } from './views';
 import { kOrder as iterOrder } from './broadcast';
@@ -1336,7 +1336,7 @@ export function all(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, opt
 /** NumPy's `count_nonzero(a, axis, { keepdims })`: int64 counts. */
 export function countNonzero(a: NdArray, axis?: Axis | WithAxis<ArgReduceOptions, Axis>, opts: ArgReduceOptions = {}): NdArray {
   [axis, opts] = splitAxis('countNonzero', axis, opts);
-  return truth(a, axis, reduceOptions(a, { keepdims: readOptions(opts, ['keepdims']).keepdims }), 'count');
+  return truth(a, axis, reduceOptions(a, { keepdims: readKnownOptions(opts, ['keepdims'], 'countNonzero').keepdims }), 'count');
 }
 
 // --------------------------------------------------------- argmin / argmax

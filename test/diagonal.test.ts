@@ -107,6 +107,19 @@ describeWithNumpy('diagonal family against NumPy', () => {
       I,
     );
   });
+
+  test('fillDiagonal takes wrap as it is or as { wrap } ({ wrap: false } does not wrap)', () => {
+    const tall = (wrap: boolean | { wrap?: boolean }): unknown => {
+      const a = m.zeros([5, 2], 'i4');
+      m.fillDiagonal(a, 1, wrap);
+      return a.toArray();
+    };
+    expect(tall({ wrap: false })).toEqual(tall(false));
+    expect(tall({ wrap: true })).toEqual(tall(true));
+    expect(tall({})).toEqual([[1, 0], [0, 1], [0, 0], [0, 0], [0, 0]]);
+    expect(tall({ wrap: true })).toEqual([[1, 0], [0, 1], [0, 0], [1, 0], [0, 1]]);
+    expect(() => tall({ warp: true } as never)).toThrow("fillDiagonal() got an unexpected keyword argument 'warp'");
+  });
 });
 
 test('the diagonal view is read-only for good and follows its base', () => {

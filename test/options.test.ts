@@ -67,6 +67,28 @@ test('fromBuffer, ndarray, asStrided and astype refuse unknown options too', () 
   expect(a.astype('<f4', { casting: 'same_kind' }).dtype.str).toBe('<f4');
 });
 
+test('trace, cross, countNonzero, the gufuncs and the linalg functions refuse unknown options too (they were ignored)', () => {
+  const m = require('../lib') as typeof import('../lib');
+  const e = m.eye(3);
+  const v = m.ones([3]);
+  expect(() => m.trace(e, 0, 0, 1, { dtyp: 'f4' } as never)).toThrow("trace() got an unexpected keyword argument 'dtyp'");
+  expect(() => m.cross(v, v, { axiss: 0 } as never)).toThrow("cross() got an unexpected keyword argument 'axiss'");
+  expect(() => m.countNonzero(e, null, { keep_dims: true } as never)).toThrow("countNonzero() got an unexpected keyword argument 'keep_dims'");
+  expect(() => m.matvec(e, v, { outt: v } as never)).toThrow("matvec() got an unexpected keyword argument 'outt'");
+  expect(() => m.vecmat(v, e, { outt: v } as never)).toThrow("vecmat() got an unexpected keyword argument 'outt'");
+  expect(() => m.linalg.cholesky(e, { uper: true } as never)).toThrow("cholesky() got an unexpected keyword argument 'uper'");
+  expect(() => m.linalg.multiDot([e, e], { outt: e } as never)).toThrow("multiDot() got an unexpected keyword argument 'outt'");
+  expect(() => m.linalg.diagonal(e, { offst: 1 } as never)).toThrow("diagonal() got an unexpected keyword argument 'offst'");
+  expect(() => m.linalg.trace(e, { offst: 1 } as never)).toThrow("trace() got an unexpected keyword argument 'offst'");
+  expect(() => m.linalg.cross(v, v, { axiss: 0 } as never)).toThrow("cross() got an unexpected keyword argument 'axiss'");
+  expect(() => m.linalg.matrixNorm(e, { keep_dims: true } as never)).toThrow("matrixNorm() got an unexpected keyword argument 'keep_dims'");
+  expect(() => m.linalg.vectorNorm(e, { keepdim: true } as never)).toThrow("vectorNorm() got an unexpected keyword argument 'keepdim'");
+  // The known spellings work as before.
+  expect(m.trace(e, 0, 0, 1, { dtype: 'f4' }).dtype.str).toBe('<f4');
+  expect(m.linalg.trace(e, { offset: 1 }).get()).toBe(0);
+  expect(m.countNonzero(e, { axis: 0, keepdims: true }).shape).toEqual([1, 3]);
+});
+
 describe("axisInOptions: NumPy's axis keyword in the options object", () => {
   test('a plain object in the axis slot is the options; its axis key the axis', () => {
     type O = { keepdims?: boolean };
