@@ -56,6 +56,11 @@ type Lanes = Float64Array | Float32Array | BigInt64Array | BigUint64Array | Int8
 function accumulate(a: NdArray, axis: number | null | undefined, options: CumulativeOptions | undefined, name: 'cumsum' | 'cumprod'): NdArray {
   const o = readKnownOptions(options, ['dtype', 'out'], name);
   requireOpen(a);
+  // The axis first (NumPy's PyArray_CheckAxis before the ufunc sees a dtype or out; fuzz seed 12905678).
+  // A 0-d array accumulates as the 1-d array of its item, for axis 0 or -1 too (NumPy's ravel first).
+  if (a.ndim === 0 && axis !== undefined && axis !== null) normalizeAxis(axis, 1);
+  const flat = axis === undefined || axis === null || a.ndim === 0;
+  const ax = flat ? -1 : normalizeAxis(axis, a.ndim);
   const out = o.out ?? null;
   if (out !== null) {
     requireArray(out, name, 'out');
@@ -70,10 +75,6 @@ function accumulate(a: NdArray, axis: number | null | undefined, options: Cumula
   }
   const acc = o.dtype !== undefined ? toDType(o.dtype).newbyteorder('=') : accumulationType(a.dtype, out, name === 'cumsum' ? 'add' : 'multiply');
   if (!'iufc'.includes(acc.kind) || acc.fields !== null) throw new TypeError(`${name}() has no loop for dtype ${acc.str}`);
-  // A 0-d array accumulates as the 1-d array of its item, for axis 0 or -1 too (NumPy's ravel first).
-  if (a.ndim === 0 && axis !== undefined && axis !== null) normalizeAxis(axis, 1);
-  const flat = axis === undefined || axis === null || a.ndim === 0;
-  const ax = flat ? -1 : normalizeAxis(axis, a.ndim);
   if (out !== null) {
     const want = flat ? [a.size] : a.shape;
     if (out.ndim !== want.length || out.shape.some((d, i) => d !== want[i])) throw new ValueError('provided out is the wrong size for the accumulation.');
