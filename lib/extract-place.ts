@@ -12,7 +12,7 @@ import { asarray } from './array-coerce';
 import { canCast } from './promote';
 import { ValueError } from './errors';
 import { flatnonzero, put, take } from './fancy';
-import { NdArray as ArrayClass, requireArray, requireOpen, requireWritable } from './internal';
+import { NdArray as ArrayClass, WRITEBACK_READ_ONLY, requireArray, requireOpen, requireWritable } from './internal';
 import type { NdArray } from './ndarray';
 
 function arrayOf(x: unknown): NdArray {
@@ -53,7 +53,7 @@ export function place(arr: NdArray, mask: NdArray | readonly unknown[], vals: un
   } else {
     v = asarray(vals, arr.dtype);
   }
-  requireWritable(arr);
+  requireWritable(arr, WRITEBACK_READ_ONLY);
   const where = flatnonzero(m);
   if (where.size === 0) return;
   if (v.size === 0) throw new ValueError('Cannot insert from an empty array!');

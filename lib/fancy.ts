@@ -31,7 +31,7 @@ import { broadcastShape } from './broadcast';
 import { ravelByKernels } from './flat-index';
 import { MAXDIMS, memoryOrder, normalizeAxis, shapeToSize, shapeToStrides } from './layout';
 import { tupleNoSpace } from './format';
-import { codecOf, derive, ITERATOR_READ_ONLY, readOnlyError, requireArray, requireOpen, storageOf, writeFlagOf, NdArray as ArrayClass } from './internal';
+import { codecOf, derive, ITERATOR_READ_ONLY, WRITEBACK_READ_ONLY, readOnlyError, requireArray, requireOpen, storageOf, writeFlagOf, NdArray as ArrayClass } from './internal';
 import type { NdArray } from './ndarray';
 import { canCast, isNumeric, numericType, resultType, weakKind, type PyScalar } from './promote';
 import { UFuncTypeError } from './ufunc';
@@ -1097,17 +1097,38 @@ export function take(a: NdArray, indices: NdArray | number | readonly number[], 
     return r.ndim === 0 && !r.dtype.isnative && !r.dtype.isStructured ? r.astype(r.dtype.newbyteorder('=')) : r;
   }
   if (!(out instanceof ArrayClass)) throw new TypeError(`take: out must be an NdArray, got ${repr(out)}`);
-  requireWritable(out);
-  // NumPy's check: out must convert to a's dtype under 'safe' casting (it is written back unsafely).
+  requireOpen(a);
+  requireOpen(out);
+  // NumPy's order (PyArray_TakeFrom): out's shape, its cast, whether it can be written, then the indices.
+  const mismatch = (shape: readonly number[]): boolean => shape.length !== out.shape.length || shape.some((n, i) => n !== out.shape[i]);
+  const want = takeShape(a, indices, options.axis ?? null);
+  if (want !== null && mismatch(want)) throw new ValueError('output array does not match result of ndarray.take');
+  // out must convert to a's dtype under 'safe' casting (it is written back unsafely).
   if (!canCast(out.dtype, a.dtype, 'safe')) {
-    throw new TypeError(`Cannot cast array data from ${inspect(out.dtype)} to ${inspect(a.dtype)} according to the rule 'safe'`);
+    throw new TypeError(`Cannot cast ${out.ndim === 0 ? 'scalar' : 'array data'} from ${inspect(out.dtype)} to ${inspect(a.dtype)} according to the rule 'safe'`);
   }
+  if (!writeFlagOf(out)) throw readOnlyError(out, WRITEBACK_READ_ONLY);
   const r = takeNew(a, indices, options);
-  if (r.shape.length !== out.shape.length || r.shape.some((n, i) => n !== out.shape[i])) {
-    throw new ValueError('output array does not match result of ndarray.take');
-  }
+  if (mismatch(r.shape)) throw new ValueError('output array does not match result of ndarray.take');
   out.set(r);
   return out;
+}
+
+/** The shape of `take(a, indices, axis)`, or null when the indices do not read as an array (takeNew says why). */
+function takeShape(a: NdArray, indices: NdArray | number | readonly number[], axis: number | null): number[] | null {
+  let ishape: readonly number[];
+  if (indices instanceof ArrayClass) ishape = indices.shape;
+  else if (typeof indices === 'number' || typeof indices === 'bigint') ishape = [];
+  else {
+    try {
+      ishape = asarray(indices).shape;
+    } catch {
+      return null;
+    }
+  }
+  if (axis === null || a.ndim === 0) return [...ishape];
+  const ax = normalizeAxis(axis, a.ndim);
+  return [...a.shape.slice(0, ax), ...ishape, ...a.shape.slice(ax + 1)];
 }
 
 function takeNew(a: NdArray, indices: NdArray | number | readonly number[], options: TakeOptions): NdArray {

@@ -210,6 +210,9 @@ export function requireWritable(a: NdArray, message?: string): void {
 /** NumPy's read-only error where its iterator meets the target (ufunc.at, einsum's out). */
 export const ITERATOR_READ_ONLY = 'operand array with iterator write flag set is read-only';
 
+/** NumPy's read-only error where it writes a result through a temporary copy (take's, compress's and argmax's `out`, place). */
+export const WRITEBACK_READ_ONLY = 'WRITEBACKIFCOPY base is read-only';
+
 /**
  * The one read-only error: NumPy's message for the call ("assignment
  * destination is read-only" unless `message` gives another, as NumPy's sort

@@ -648,13 +648,13 @@ function qAxesInnermost(r: NdArray, qnd: number): NdArray {
 export function nanquantile(a: NdArray, q: QuantileQ, axis?: Axis | QuantileOptions, options?: QuantileOptions): NdArray {
   options = optionsWithAxis('nanquantile', axis, options);
   const [out, rest] = splitOut(options);
-  return intoOut(nanQuantileOf(a, q, rest, 'nanquantile'), out, 'add', true);
+  return intoOut(nanQuantileOf(a, q, rest, 'nanquantile'), out, 'add', true, 'assignment');
 }
 
 /** NumPy's `np.nanpercentile(a, q, ...)`: {@link nanquantile} of `q / 100`. */
 export function nanpercentile(a: NdArray, q: QuantileQ, axis?: Axis | QuantileOptions, options?: QuantileOptions): NdArray {
   options = optionsWithAxis('nanpercentile', axis, options);
   const [out, rest] = splitOut(options);
-  return intoOut(nanQuantileOf(a, q, rest, 'nanpercentile'), out, 'add', true);
+  return intoOut(nanQuantileOf(a, q, rest, 'nanpercentile'), out, 'add', true, 'assignment');
 }
 

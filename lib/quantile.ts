@@ -342,7 +342,7 @@ export function stackQ(results: NdArray[], qshape: readonly number[], shape: rea
 export function quantile(a: NdArray, q: QuantileQ, axis?: Axis | QuantileOptions, options?: QuantileOptions): NdArray {
   const [out, rest] = splitOut(optionsWithAxis('quantile', axis, options));
   const [r, interpolates] = quantileOf(a, q, rest, 'quantile');
-  return intoOut(r, out, 'add', interpolates);
+  return intoOut(r, out, 'add', interpolates, interpolates ? 'output' : 'writeback');
 }
 
 /**
@@ -352,7 +352,7 @@ export function quantile(a: NdArray, q: QuantileQ, axis?: Axis | QuantileOptions
 export function percentile(a: NdArray, q: QuantileQ, axis?: Axis | QuantileOptions, options?: QuantileOptions): NdArray {
   const [out, rest] = splitOut(optionsWithAxis('percentile', axis, options));
   const [r, interpolates] = quantileOf(a, q, rest, 'percentile');
-  return intoOut(r, out, 'add', interpolates);
+  return intoOut(r, out, 'add', interpolates, interpolates ? 'output' : 'writeback');
 }
 
 /**
@@ -362,7 +362,7 @@ export function percentile(a: NdArray, q: QuantileQ, axis?: Axis | QuantileOptio
  */
 export function median(a: NdArray, axis?: Axis | MedianOptions, options?: MedianOptions): NdArray {
   const [out, rest] = splitOut(optionsWithAxis('median', axis, options));
-  return intoOut(medianOf(a, rest, 'median'), out, null);
+  return intoOut(medianOf(a, rest, 'median'), out, null, false, 'output');
 }
 
 export function medianOf(a: NdArray, options: Omit<MedianOptions, 'out'> | undefined, name: string): NdArray {

@@ -44,7 +44,7 @@ import { noReductionLoop, type ReductionMethod } from './no-loop';
 import { WINDOW_BYTES } from './storage';
 import { bufferSpan, isNumpyAligned } from './buffered-sum';
 import { afterCall, afterFmaxCall, budgetedReader, classOf, wholeZeroCalls, withinBudget, zeroOf, zeroWinner, type ZeroClass } from './extreme-zero';
-import { allocate, codecOf, NdArray as ArrayClass, readOnlyError, requireOpen, storageOf, writeFlagOf } from './internal';
+import { allocate, codecOf, NdArray as ArrayClass, WRITEBACK_READ_ONLY, readOnlyError, requireOpen, storageOf, writeFlagOf } from './internal';
 import { axisInOptions, readKnownOptions, readOptions, type WithAxis } from './options';
 import { isCContiguous, MAXDIMS, normalizeAxis, shapeToSize } from './layout';
 import { broadcastTo } from './views';
@@ -1423,10 +1423,13 @@ const ARG_KEYS = ['keepdims', 'out'];
 function intoOut(name: string, r: NdArray, out: NdArray | undefined): NdArray {
   if (out === undefined || out === null) return r;
   if (!(out instanceof ArrayClass)) throw new TypeError(`${name}(): out must be an NdArray, got ${typeof out}`);
+  requireOpen(out);
+  // NumPy's order: the cast (a 0-d out is a "scalar" there), the shape, then whether it can be written.
   if (!canCast(out.dtype, INTP, 'safe')) {
-    throw new TypeError(`Cannot cast array data from ${inspect(out.dtype)} to ${inspect(INTP)} according to the rule 'safe'`);
+    throw new TypeError(`Cannot cast ${out.ndim === 0 ? 'scalar' : 'array data'} from ${inspect(out.dtype)} to ${inspect(INTP)} according to the rule 'safe'`);
   }
   if (out.ndim !== r.ndim || out.shape.some((n, i) => n !== r.shape[i])) throw new ValueError(`output array does not match result of np.${name}.`);
+  if (!writeFlagOf(out)) throw readOnlyError(out, WRITEBACK_READ_ONLY);
   out.set(r as never);
   return out;
 }

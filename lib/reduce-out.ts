@@ -11,7 +11,7 @@
 import { inspect } from 'util';
 import type { NdArray } from './ndarray';
 import { ValueError } from './errors';
-import { describeNonArray, isArray, requireWritable } from './internal';
+import { WRITEBACK_READ_ONLY, describeNonArray, isArray, requireWritable } from './internal';
 import { canCast } from './promote';
 import { UFuncTypeError } from './ufunc';
 import { tupleNoSpace } from './format';
@@ -35,10 +35,12 @@ export function splitOut<O extends { out?: NdArray | null }>(options: O | undefi
  * to it; the nan forms assign `out[...] = result`); else its shape must be
  * `r`'s (a reduction's or a take's `out`).
  */
-export function intoOut(r: NdArray, out: NdArray | null, ufunc: string | null, broadcast = false): NdArray {
+export function intoOut(r: NdArray, out: NdArray | null, ufunc: string | null, broadcast = false, readOnly: 'output' | 'assignment' | 'writeback' = ufunc === null ? 'assignment' : 'output'): NdArray {
   if (out === null) return r;
-  // NumPy's reductions say "output array is read-only"; take's out is assigned.
-  requireWritable(out, ufunc === null ? undefined : 'output array is read-only');
+  // Where NumPy's last step is a ufunc or a reduction with out= it says "output array is
+  // read-only" (median, quantile, ptp); where it assigns `out[...] = r`, the assignment's
+  // words (nanmedian, nanquantile); where it is a take(out=), take's (quantile 'lower').
+  requireWritable(out, readOnly === 'output' ? 'output array is read-only' : readOnly === 'writeback' ? WRITEBACK_READ_ONLY : undefined);
   const fits = broadcast
     ? r.ndim <= out.ndim && r.shape.every((n, i) => n === 1 || n === out.shape[out.ndim - r.ndim + i])
     : out.ndim === r.ndim && out.shape.every((n, i) => n === r.shape[i]);

@@ -36,6 +36,20 @@ const CASES: [string, string, () => unknown][] = [
   ['matmul out', 'np.matmul(np.ones((3, 3)), np.ones((3, 4)), out=ro)', () => mm.matmul(mm.ones([3, 3]), mm.ones([3, 4]), { out: readOnly() })],
   ['einsum out', "np.einsum('ij->ij', np.ones((3, 4)), out=ro)", () => mm.einsum('ij->ij', mm.ones([3, 4]), { out: readOnly() })],
   ['choose out', 'np.choose([0, 0, 0, 0], [np.ones(4)], out=ro[0])', () => mm.choose([0, 0, 0, 0], [mm.ones([4])], { out: readOnly().index(0) })],
+  // Where NumPy writes through a temporary copy (take, compress, place, argmax's out), its
+  // words for that; median's out is a reduction's, nanmedian's an assignment.
+  ['take out', 'np.take(np.arange(5.), [0, 1, 2, 3], out=ro[0])', () => mm.take(mm.arange(5).astype('f8'), [0, 1, 2, 3], { out: readOnly().index(0) })],
+  ['take out of the wrong shape, read-only (the shape first)', 'np.take(np.arange(5.), [0], out=ro[0])', () => mm.take(mm.arange(5).astype('f8'), [0], { out: readOnly().index(0) })],
+  ['take out of an unsafe dtype (0-d: a "scalar")', "np.take(np.arange(5, dtype='i4'), 0, out=np.zeros(()))", () => mm.take(mm.arange(5, 'i4'), 0, { out: mm.zeros([]) })],
+  ['take out, read-only, an index out of range (the out first)', 'np.take(np.arange(5.), [9, 0, 0, 0], out=ro[0])', () => mm.take(mm.arange(5).astype('f8'), [9, 0, 0, 0], { out: readOnly().index(0) })],
+  ['compress out', 'np.compress([1, 1, 1, 1], np.ones(4), out=ro[0])', () => mm.compress([1, 1, 1, 1], mm.ones([4]), { out: readOnly().index(0) })],
+  ['place', 'np.place(ro, ro > 5, [0])', () => mm.place(readOnly(), mm.greater(readOnly(), 5), [0])],
+  ['argmax out', 'np.argmax(np.ones((3, 4)), axis=0, out=(lambda a: (a.flags.__setattr__("writeable", False), a)[1])(np.zeros(4, np.intp)))', () => mm.argmax(mm.ones([3, 4]), 0, { out: (() => { const o = mm.zeros([4], 'i8'); o.flags.writeable = false; return o; })() })],
+  ['argmin into a 0-d float out', 'np.argmin(np.ones(3), out=np.zeros(()))', () => mm.argmin(mm.ones([3]), null, { out: mm.zeros([]) })],
+  ['median out', 'np.median(np.ones((4, 3)), axis=0, out=ro[0, :3])', () => mm.median(mm.ones([4, 3]), 0, { out: readOnly().index('0, :3') })],
+  ['nanmedian out', 'np.nanmedian(np.ones((4, 3)), axis=0, out=ro[0, :3])', () => mm.nanmedian(mm.ones([4, 3]), 0, { out: readOnly().index('0, :3') })],
+  ["quantile(method='lower') out", "np.quantile(np.ones((4, 3)), 0.5, axis=0, method='lower', out=ro[0, :3])", () => mm.quantile(mm.ones([4, 3]), 0.5, 0, { method: 'lower', out: readOnly().index('0, :3') })],
+  ['nanquantile out', 'np.nanquantile(np.ones((4, 3)), 0.5, axis=0, out=ro[0, :3])', () => mm.nanquantile(mm.ones([4, 3]), 0.5, 0, { out: readOnly().index('0, :3') })],
   // Axes.
   ['transpose with a repeated axis', 'np.zeros((2, 3)).transpose(1, 1)', () => mm.zeros([2, 3]).transpose([1, 1])],
   ['squeeze with a repeated axis', 'np.zeros((1, 1, 2)).squeeze((0, 0))', () => mm.zeros([1, 1, 2]).squeeze([0, 0])],

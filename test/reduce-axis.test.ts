@@ -236,7 +236,7 @@ describe('reduction edge cases', () => {
     expect(() => R.argmax(a, 0, { dtype: 'i8' } as never)).toThrow(TypeError);
     const ro = zeros([2], '<i8');
     ro.flags.writeable = false;
-    expect(() => R.argmax(a, 0, { out: ro })).toThrow('assignment destination is read-only');
+    expect(() => R.argmax(a, 0, { out: ro })).toThrow('WRITEBACKIFCOPY base is read-only');
   });
 
   test('method shorthands: no arguments keep the scalar results, arguments give arrays', () => {
