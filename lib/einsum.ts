@@ -52,6 +52,7 @@ import { copyto } from './copyto';
 import { contractionPath } from './einsum-path';
 import { sublistArgs } from './einsum-sublist';
 import { iterOutputOrder, kOrderStrides } from './broadcast';
+import { iteratorShape } from './format';
 
 /** Options of {@link einsum}, as NumPy's keywords. */
 export interface EinsumOptions {
@@ -222,20 +223,11 @@ function combine(a: NdArray, labels: Label[]): Term {
   return out.length === labels.length ? { a, labels } : { a: view(a, shape, strides, true), labels: out };
 }
 
-/** NumPy's iterator shape string: leading newaxis dropped, `(3,)` when there is one axis in all (`(3)` when newaxis were dropped). */
-function shapeString(dims: readonly number[]): string {
-  let i = 0;
-  while (i < dims.length && dims[i] < 0) i++;
-  if (i === dims.length) return '()';
-  const parts = dims.slice(i).map((d) => (d < 0 ? 'newaxis' : String(d)));
-  return dims.length === 1 ? `(${parts[0]},)` : `(${parts.join(',')})`;
-}
-
 /** NumPy's nditer broadcast error over the operands as einsum lays them out. */
 function broadcastError(terms: readonly Term[], iter: readonly Label[], out: NdArray | null, output: readonly Label[]): ValueError {
   let msg = 'operands could not be broadcast together with remapped shapes [original->remapped]: ';
-  for (const t of terms) msg += `${shapeString(t.a.shape)}->${shapeString(iter.map((l) => { const k = t.labels.indexOf(l); return k === -1 ? -1 : t.a.shape[k]; }))} `;
-  if (out !== null) msg += `${shapeString(out.shape)}->${shapeString(iter.map((l) => { const k = output.indexOf(l); return k === -1 ? -1 : out.shape[k]; }))} `;
+  for (const t of terms) msg += `${iteratorShape(t.a.shape)}->${iteratorShape(iter.map((l) => { const k = t.labels.indexOf(l); return k === -1 ? -1 : t.a.shape[k]; }))} `;
+  if (out !== null) msg += `${iteratorShape(out.shape)}->${iteratorShape(iter.map((l) => { const k = output.indexOf(l); return k === -1 ? -1 : out.shape[k]; }))} `;
   return new ValueError(msg);
 }
 

@@ -16,12 +16,13 @@ export function tupleNoSpace(shape: readonly number[]): string {
 }
 
 /**
- * A requested shape as NumPy's `convert_shape_to_string` prints it in the
- * reshape size error: no spaces, leading negative (unknown) sizes dropped,
- * later ones printed `newaxis`, and the 1-tuple comma only for one size
+ * A shape as NumPy's `convert_shape_to_string` prints it in the reshape
+ * size error and the iterator's (remapped shapes, a requested shape): no
+ * spaces, leading negative sizes (unknown, or `newaxis`) dropped, later
+ * ones printed `newaxis`, and the 1-tuple comma only for one size in all
  * (`(5,3)`, `(7,)`, `(-1, 5)` → `(5)`, `(2, -1, 5)` → `(2,newaxis,5)`).
  */
-export function requestedShape(shape: readonly number[]): string {
+export function iteratorShape(shape: readonly number[]): string {
   let i = 0;
   while (i < shape.length && shape[i] < 0) i++;
   if (i === shape.length) return '()';

@@ -12,7 +12,7 @@ import { ValueError, repr } from './errors';
 import { isArray, requireOpen, requireWritable } from './internal';
 import { canCast, type Casting } from './promote';
 import { UFuncTypeError } from './ufunc';
-import { tupleNoSpace } from './format';
+import { iteratorShape, tupleNoSpace } from './format';
 
 /** An input of the gufunc as its iterator sees it: the shape it was given and how many of its last axes are core axes. */
 export interface GufuncOperand {
@@ -27,20 +27,6 @@ export function gufuncOut(out: unknown): NdArray | null {
   requireOpen(out);
   requireWritable(out, 'output array is read-only');
   return out;
-}
-
-/**
- * NumPy's shape text in its iterator's errors (convert_shape_to_string): a
- * negative length is `newaxis`, and leading ones are not printed; one
- * printed length takes a trailing comma only when it is the only one.
- */
-export function iteratorShape(vals: readonly number[]): string {
-  let i = 0;
-  while (i < vals.length && vals[i] < 0) i++;
-  if (i === vals.length) return '()';
-  let s = `(${vals[i++]}`;
-  for (; i < vals.length; i++) s += vals[i] < 0 ? ',newaxis' : `,${vals[i]}`;
-  return s + (vals.length === 1 ? ',)' : ')');
 }
 
 /**

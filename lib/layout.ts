@@ -6,7 +6,7 @@
  */
 import type { DType } from './dtype';
 import { AxisError, ValueError, describeValue, repr } from './errors';
-import { requestedShape } from './format';
+import { iteratorShape } from './format';
 
 /** Product of a shape (1 for 0-d). */
 export function shapeToSize(shape: readonly number[]): number {
@@ -300,7 +300,7 @@ export function fixUnknownDimension(req: readonly number[], size: number): numbe
     }
   }
   const fail = (): never => {
-    throw new ValueError(`cannot reshape array of size ${size} into shape ${requestedShape(req)}`);
+    throw new ValueError(`cannot reshape array of size ${size} into shape ${iteratorShape(req)}`);
   };
   const dims = [...req];
   if (unknown >= 0) {
