@@ -42,6 +42,7 @@ import { cumsum, cumprod } from './cumulative';
 import { UFuncTypeError } from './ufunc';
 import { isNumeric, type Casting } from './promote';
 import { checkLoopBroadcast, gufuncOut, intoGufuncOut, type GufuncOperand } from './gufunc-out';
+import { withCoreAxes } from './matmul-axes';
 import { describeNonArray, isArray, requireOpen } from './internal';
 import { fullLike } from './create';
 import { arccos, arccosh, arcsin, arcsinh, arctan, arctan2, arctanh } from './ufuncs/trig';
@@ -158,6 +159,12 @@ export interface GufuncOptions {
   dtype?: DTypeLike | null;
   /** NumPy's `casting` for the inputs into `dtype` and the result into `out` (default `'same_kind'`). */
   casting?: Casting;
+  /**
+   * NumPy's `axes`: per operand, then the output, where its core axes are
+   * (a pair for a matrix, an integer or 1-list for a vector; vecdot's
+   * output has none and its entry may be left out), instead of last.
+   */
+  axes?: readonly (number | readonly number[])[];
 }
 
 /** Options of {@link vecdot}: the gufunc keywords and the axis holding the vectors. */
@@ -181,6 +188,17 @@ function product(name: string, sig: string, a: NdArray, b: NdArray, o: GufuncOpt
 }
 
 /**
+ * The gufunc `fn` with NumPy's `axes`: each operand's core axes moved last,
+ * `fn` called without `axes` or `out`, its result's core axes moved back,
+ * then stored into `out` (whose shape must be that result's).
+ */
+function viaAxes(name: string, sig: string, ops: readonly NdArray[], cores: readonly number[], outCore: number, o: GufuncOptions, fn: (x: NdArray, y: NdArray, o: GufuncOptions) => NdArray): NdArray {
+  needLoop(name, ops[0], ops[1]);
+  const r = withCoreAxes(name, ops, cores, outCore, o.axes, (x, y) => fn(x, y, { dtype: o.dtype, casting: o.casting }));
+  return intoGufuncOut(name, sig, r, gufuncOut(o.out), o.casting ?? 'same_kind', 0, []);
+}
+
+/**
  * `x1` conjugated for vecdot/vecmat, whose product then sees x1's layout as
  * NumPy's gufunc does (it conjugates inside its loop): a broadcast axis
  * (stride 0) is conjugated once and broadcast again, and an empty array is
@@ -195,7 +213,7 @@ function conjugated(a: NdArray): NdArray {
 }
 
 /**
- * NumPy's `np.vecdot(x1, x2, axis=-1, out=None, dtype=None, casting='same_kind')`:
+ * NumPy's `np.vecdot(x1, x2, axis=-1, out=None, dtype=None, casting='same_kind', axes=None)`:
  * the dot product of vectors along `axis` (broadcast over the other axes),
  * the complex `x1` conjugated: `sum(conj(x1) * x2, axis)` summed by the
  * matrix-product loop.
@@ -203,11 +221,15 @@ function conjugated(a: NdArray): NdArray {
  *   an `out` of the wrong shape; UFuncTypeError for a refused cast; AccessError for a read-only `out`.
  */
 export function vecdot(x1: unknown, x2: unknown, options: VecdotOptions = {}): NdArray {
-  const o = readKnownOptions(options, ['axis', 'out', 'dtype', 'casting'], 'vecdot');
+  const o = readKnownOptions(options, ['axis', 'out', 'dtype', 'casting', 'axes'], 'vecdot');
   let a = asAnyArray(x1);
   let b = asAnyArray(x2);
   requireOpen(a);
   requireOpen(b);
+  if (o.axes !== undefined && o.axes !== null) {
+    if (o.axis !== undefined && o.axis !== null) throw new TypeError("cannot specify both 'axis' and 'axes'");
+    return viaAxes('vecdot', VECDOT_SIG, [a, b], [1, 1], 0, o, vecdot);
+  }
   needLoop('vecdot', a, b);
   needDims('vecdot', VECDOT_SIG, 0, a, 1);
   needDims('vecdot', VECDOT_SIG, 1, b, 1);
@@ -223,16 +245,17 @@ export function vecdot(x1: unknown, x2: unknown, options: VecdotOptions = {}): N
 }
 
 /**
- * NumPy 2.2's `np.matvec(x1, x2, out=None, dtype=None, casting='same_kind')`:
+ * NumPy 2.2's `np.matvec(x1, x2, out=None, dtype=None, casting='same_kind', axes=None)`:
  * matrix (last two axes of `x1`) times vector (last axis of `x2`),
  * broadcast over the other axes. Not conjugated.
  */
 export function matvec(x1: unknown, x2: unknown, options: GufuncOptions = {}): NdArray {
-  const o = readKnownOptions(options, ['out', 'dtype', 'casting'], 'matvec');
+  const o = readKnownOptions(options, ['out', 'dtype', 'casting', 'axes'], 'matvec');
   const a = asAnyArray(x1);
   const b = asAnyArray(x2);
   requireOpen(a);
   requireOpen(b);
+  if (o.axes !== undefined && o.axes !== null) return viaAxes('matvec', MATVEC_SIG, [a, b], [2, 1], 1, o, matvec);
   needLoop('matvec', a, b);
   needDims('matvec', MATVEC_SIG, 0, a, 2);
   needDims('matvec', MATVEC_SIG, 1, b, 1);
@@ -243,16 +266,17 @@ export function matvec(x1: unknown, x2: unknown, options: GufuncOptions = {}): N
 }
 
 /**
- * NumPy 2.2's `np.vecmat(x1, x2, out=None, dtype=None, casting='same_kind')`:
+ * NumPy 2.2's `np.vecmat(x1, x2, out=None, dtype=None, casting='same_kind', axes=None)`:
  * vector (last axis of `x1`, conjugated when complex) times matrix (last
  * two axes of `x2`), broadcast over the other axes.
  */
 export function vecmat(x1: unknown, x2: unknown, options: GufuncOptions = {}): NdArray {
-  const o = readKnownOptions(options, ['out', 'dtype', 'casting'], 'vecmat');
+  const o = readKnownOptions(options, ['out', 'dtype', 'casting', 'axes'], 'vecmat');
   const a = asAnyArray(x1);
   const b = asAnyArray(x2);
   requireOpen(a);
   requireOpen(b);
+  if (o.axes !== undefined && o.axes !== null) return viaAxes('vecmat', VECMAT_SIG, [a, b], [1, 2], 1, o, vecmat);
   needLoop('vecmat', a, b);
   needDims('vecmat', VECMAT_SIG, 0, a, 1);
   needDims('vecmat', VECMAT_SIG, 1, b, 2);

@@ -42,6 +42,18 @@ const CASES: [string, string, () => mm.NdArray][] = [
   ['vecdot: a 2-long result into a (3, 2) out', 'np.vecdot(np.arange(6.).reshape(2, 3), np.ones(3), out=np.zeros((3, 2)))', () => mm.vecdot(mm.arange(6).astype('f8').reshape([2, 3]), ones([3]), { out: mm.zeros([3, 2]) })],
   ['matmul: input stacks that do not broadcast', 'np.matmul(np.ones((2, 3, 3)), np.ones((4, 5, 3, 3)))', () => mm.matmul(ones([2, 3, 3]), ones([4, 5, 3, 3]))],
   ['matmul: input stacks that do not broadcast, with out', 'np.matmul(np.ones((2, 3, 4)), np.ones((5, 4, 3)), out=np.zeros((2, 3, 3)))', () => mm.matmul(ones([2, 3, 4]), ones([5, 4, 3]), { out: mm.zeros([2, 3, 3]) })],
+  // NumPy's axes=: where each operand's core axes are.
+  ['matvec with axes', 'np.matvec(np.arange(6.).reshape(2, 3).T, np.arange(3.).reshape(1, 3).T, axes=[(-1, -2), -2, -1])', () => mm.matvec(mm.arange(6).astype('f8').reshape([2, 3]).T, mm.arange(3).astype('f8').reshape([1, 3]).T, { axes: [[-1, -2], -2, -1] })],
+  ['matvec with axes, the output axis first', 'np.matvec(np.ones((3, 2, 4)), np.arange(3.), axes=[(0, 2), 0, 0])', () => mm.matvec(mm.ones([3, 2, 4]), mm.arange(3).astype('f8'), { axes: [[0, 2], 0, 0] })],
+  ['matvec with axes into out', 'np.matvec(np.ones((3, 2, 4)), np.arange(3.), axes=[(0, 2), 0, 0], out=np.zeros((4, 2)))', () => mm.matvec(mm.ones([3, 2, 4]), mm.arange(3).astype('f8'), { axes: [[0, 2], 0, 0], out: mm.zeros([4, 2]) })],
+  ['matvec: axes without the output entry', 'np.matvec(np.ones((2, 3)).T, np.ones((1, 3)).T, axes=[(-1, -2), -2])', () => mm.matvec(ones([2, 3]).T, ones([1, 3]).T, { axes: [[-1, -2], -2] })],
+  ['matvec: one axis for a matrix', 'np.matvec(np.ones((2, 3)).T, np.ones((1, 3)).T, axes=[(-1,), -2, -1])', () => mm.matvec(ones([2, 3]).T, ones([1, 3]).T, { axes: [[-1], -2, -1] })],
+  ['matvec: a repeated axis', 'np.matvec(np.ones((2, 3)).T, np.ones((1, 3)).T, axes=[(-1, -1), -2, -1])', () => mm.matvec(ones([2, 3]).T, ones([1, 3]).T, { axes: [[-1, -1], -2, -1] })],
+  ['matvec: an axis out of range', 'np.matvec(np.ones((2, 3)).T, np.ones((1, 3)).T, axes=[(-1, 5), -2, -1])', () => mm.matvec(ones([2, 3]).T, ones([1, 3]).T, { axes: [[-1, 5], -2, -1] })],
+  ['vecdot with axes (no output entry)', 'np.vecdot(np.arange(6.).reshape(3, 2), np.arange(3.).reshape(3, 1), axes=[0, 0])', () => mm.vecdot(mm.arange(6).astype('f8').reshape([3, 2]), mm.arange(3).astype('f8').reshape([3, 1]), { axes: [0, 0] })],
+  ['vecdot with axes and an empty output entry', 'np.vecdot(np.arange(6.).reshape(2, 3), np.arange(3.), axes=[-1, -1, ()])', () => mm.vecdot(mm.arange(6).astype('f8').reshape([2, 3]), mm.arange(3).astype('f8'), { axes: [-1, -1, []] })],
+  ['vecdot with axis and axes', 'np.vecdot(np.ones((2, 3)), np.ones(3), axes=[-1, -1], axis=-1)', () => mm.vecdot(ones([2, 3]), ones([3]), { axes: [-1, -1], axis: -1 })],
+  ['vecmat with axes, a core mismatch', 'np.vecmat(np.ones((1, 3)).T, np.ones((2, 3)), axes=[0, (0, 1), 0])', () => mm.vecmat(ones([1, 3]).T, ones([2, 3]), { axes: [0, [0, 1], 0] })],
 ];
 
 type Answer = { error: string; message: string } | { dtype: string; shape: number[]; values: unknown };

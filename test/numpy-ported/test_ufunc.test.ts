@@ -338,8 +338,8 @@ describe('TestUfunc (ufunc.at)', () => {
 // TestUfunc: out=, where=, casting= of element-wise calls, and the reductions
 // behind np.sum/prod/min/max/any/all (np.add.reduce(a, axis, initial=,
 // where=) -> sum(a, axis, { initial, where }), np.maximum.reduce -> max,
-// np.minimum.reduce -> min). Left out: vecdot/matvec and the umath_tests
-// gufuncs (no gufuncs here), object dtype, np.true_divide.reduce and
+// np.minimum.reduce -> min). Left out: vecdot/matvec/vecmat (ported in
+// test_ufunc-vecdot-matvec.test.ts) and the umath_tests gufuncs, object dtype, np.true_divide.reduce and
 // np.divide.reduce (no reduce of divide), test_where_warns (no warnings),
 // test_logical_ufuncs_out_cast_check (a string array as ufunc input).
 
