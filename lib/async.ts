@@ -61,7 +61,7 @@ import { closedError, MemoryStorage, withAllocator } from './storage';
 import { pinBuffer, releaseMemory, unpinBuffer } from './release';
 import { isArray, makeArray, requireArray, requireFunction, requireOpen, storageOf } from './internal';
 import { newStrides } from './layout';
-import { readKnownOptions, readOptions } from './options';
+import { booleanArg, readKnownOptions, readOptions } from './options';
 
 /** Options of every async bulk call. */
 export interface AsyncOptions {
@@ -470,7 +470,7 @@ const ASYNC_KEYS = ['signal', 'onProgress', 'threads'] as const;
  */
 export async function astypeAsync<T extends NdArray>(a: T, dtype: DTypeLike, orderOrOptions: Order | AstypeAsyncOptions = 'K', options?: AsyncOptions): Promise<T> {
   if (orderOrOptions !== null && typeof orderOrOptions === 'object') {
-    const both = readOptions(orderOrOptions, [...ASTYPE_KEYS, ...ASYNC_KEYS]);
+    const both = readKnownOptions(orderOrOptions, [...ASTYPE_KEYS, ...ASYNC_KEYS], 'astypeAsync');
     const cast = readOptions(both, ASTYPE_KEYS);
     const asyncOptions: AsyncOptions = readOptions(both, ASYNC_KEYS);
     if (options !== undefined) {
@@ -516,8 +516,10 @@ export function setAsync(a: NdArray, value: unknown, options: AsyncOptions = {})
 }
 
 /** {@link NdArray.byteswap} on the thread pool. */
-export function byteswapAsync<T extends NdArray>(a: T, inplace = false, options: AsyncOptions = {}): Promise<T> {
-  return run('byteswapAsync', a, options, () => a.byteswap(inplace) as T, undefined, undefined, inplace === true ? writesOf(a) : readsOf(a));
+export async function byteswapAsync<T extends NdArray>(a: T, inplaceArg: boolean | { inplace?: boolean } = false, options: AsyncOptions = {}): Promise<T> {
+  // Read once, before the call is queued: the writer registered is the one that writes.
+  const inplace = booleanArg(inplaceArg, 'inplace', 'byteswapAsync');
+  return run('byteswapAsync', a, options, () => a.byteswap(inplace) as T, undefined, undefined, inplace ? writesOf(a) : readsOf(a));
 }
 
 /** The options of {@link sortAsync} and {@link argsortAsync}: NumPy's sort options and the async ones. */
@@ -526,9 +528,10 @@ export interface SortAsyncOptions extends SortOptions, AsyncOptions {}
 const SORT_KEYS = ['axis', 'kind', 'order'] as const;
 
 /** The sort options and the async ones of one options object, each read once. */
-function splitSortOptions(options: SortAsyncOptions): [SortOptions, AsyncOptions] {
+function splitSortOptions(options: SortAsyncOptions, name: string): [SortOptions, AsyncOptions] {
   if (options === null || typeof options !== 'object') throw new TypeError(`options must be an object, got ${describeValue(options)}`);
-  const both = readOptions(options, [...SORT_KEYS, ...ASYNC_KEYS]);
+  // A misspelt key (`kindd`) or NumPy's spelling of one is sort's TypeError, not ignored.
+  const both = readKnownOptions(options, [...SORT_KEYS, ...ASYNC_KEYS], name);
   return [readOptions(both, SORT_KEYS), readOptions(both, ASYNC_KEYS)];
 }
 
@@ -551,7 +554,7 @@ function splitSortOptions(options: SortAsyncOptions): [SortOptions, AsyncOptions
  * SharedArrayBuffer) is sorted on the JS thread inside the call.
  */
 export async function sortAsync<T extends NdArray>(a: T, options: SortAsyncOptions = {}): Promise<T> {
-  const [sortOptions, asyncOptions] = splitSortOptions(options);
+  const [sortOptions, asyncOptions] = splitSortOptions(options, 'sortAsync');
   await run('sortAsync', a, asyncOptions, () => {
     a.sort(sortOptions);
   }, undefined, undefined, writesOf(a));
@@ -566,7 +569,7 @@ export async function sortAsync<T extends NdArray>(a: T, options: SortAsyncOptio
  * drops it.
  */
 export async function argsortAsync(a: NdArray, options: SortAsyncOptions = {}): Promise<NdArray> {
-  const [sortOptions, asyncOptions] = splitSortOptions(options);
+  const [sortOptions, asyncOptions] = splitSortOptions(options, 'argsortAsync');
   return run('argsortAsync', a, asyncOptions, () => a.argsort(sortOptions));
 }
 

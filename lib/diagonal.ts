@@ -15,7 +15,7 @@ import type { DTypeLike } from './dtype';
 import { dtype as toDType } from './dtype';
 import type { NdArray } from './ndarray';
 import { AxisError, MemoryError, ValueError, repr } from './errors';
-import { readKnownOptions } from './options';
+import { booleanArg, readKnownOptions } from './options';
 import { NdArray as ArrayClass, allocate, derive, lockReadOnly, requireArray, requireOpen, requireWritable } from './internal';
 import { normalizeAxis } from './layout';
 import { asAnyArray } from './stack-helpers';
@@ -314,7 +314,7 @@ export function diagIndices(n: number, ndim = 2): NdArray[] {
  */
 export function fillDiagonal(a: NdArray, val: unknown, wrapArg: boolean | { wrap?: boolean } = false): void {
   // NumPy's wrap, given as it is or as { wrap } (an object was truthy: { wrap: false } wrapped).
-  const wrap = wrapArg !== null && typeof wrapArg === 'object' ? Boolean(readKnownOptions(wrapArg, ['wrap'], 'fillDiagonal').wrap) : Boolean(wrapArg);
+  const wrap = booleanArg(wrapArg, 'wrap', 'fillDiagonal');
   requireArray(a, 'fillDiagonal', 'a');
   requireOpen(a);
   if (a.ndim < 2) throw new ValueError('array must be at least 2-d');

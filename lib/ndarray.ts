@@ -59,7 +59,7 @@ import { assign, elementValue, fillScalar, isElementPosition } from './assign';
 import { byteswapInPlace, copyAs } from './copy';
 import { sizedFlexible } from './cast';
 import { canCast, type Casting } from './promote';
-import { readKnownOptions, type WithAxis } from './options';
+import { booleanArg, readKnownOptions, type WithAxis } from './options';
 import { releaseMemory } from './release';
 import { arrayRepr } from './repr';
 import * as elementwise from './elementwise';
@@ -1210,7 +1210,9 @@ export class NdArray<T = unknown> {
   }
 
   /** Swaps the bytes of every element: in place (returns this) or into a copy. */
-  byteswap(inplace = false): this {
+  byteswap(inplaceArg: boolean | { inplace?: boolean } = false): this {
+    // Given as it is or as { inplace } (an object was truthy: { inplace: false } swapped in place).
+    const inplace = booleanArg(inplaceArg, 'inplace', 'byteswap');
     const acc = NdArray.#of(this);
     acc.st.checkOpen();
     if (inplace) {
@@ -1542,7 +1544,7 @@ export class NdArray<T = unknown> {
   }
 
   /** {@link byteswap} on the thread pool. */
-  byteswapAsync(inplace?: boolean, options?: asyncOps.AsyncOptions): Promise<this> {
+  byteswapAsync(inplace?: boolean | { inplace?: boolean }, options?: asyncOps.AsyncOptions): Promise<this> {
     return asyncOps.byteswapAsync(this, inplace, options);
   }
 

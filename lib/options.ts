@@ -94,6 +94,20 @@ export function readKnownOptions<T extends object, K extends keyof T>(options: T
 }
 
 /**
+ * A boolean NumPy takes positionally or by keyword (`byteswap(inplace)`,
+ * `fill_diagonal(a, val, wrap)`), given as it is or as `{ [key]: value }`:
+ * undefined is `fallback`. An object was truthy, so `{ inplace: false }`
+ * swapped in place; anything but a boolean is a TypeError now.
+ */
+export function booleanArg(arg: unknown, key: string, name: string, fallback = false): boolean {
+  let v = arg;
+  if (v !== null && typeof v === 'object' && !isArrayLike(v)) v = (readKnownOptions(v as Record<string, unknown>, [key], name) as Record<string, unknown>)[key];
+  if (v === undefined) return fallback;
+  if (typeof v !== 'boolean') throw new TypeError(`${name}(): ${key} must be a boolean, got ${typeof v === 'string' ? `'${v}'` : typeof v === 'object' && v !== null ? 'an array' : String(v)}`);
+  return v;
+}
+
+/**
  * An options object that also carries NumPy's `axis` keyword: what a NumPy
  * user writes for `np.sum(a, axis=1, keepdims=True)` is
  * `sum(a, { axis: 1, keepdims: true })`, the same call as

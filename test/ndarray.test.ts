@@ -269,6 +269,28 @@ describe('read-only memory: every write path refuses and leaves the bytes alone'
     expect(swapped.get(0)).toBe(0x0102);
   });
 
+  test('byteswap takes inplace as it is or as { inplace }: { inplace: false } leaves the array as it was', () => {
+    const a = fromBuffer(new Uint16Array([0x0102, 0x0304]).buffer, '<u2');
+    const copy = a.byteswap({ inplace: false });
+    expect(copy).not.toBe(a);
+    expect(copy.toArray()).toEqual([0x0201, 0x0403]);
+    expect(a.toArray()).toEqual([0x0102, 0x0304]);
+    expect(a.byteswap({ inplace: true })).toBe(a);
+    expect(a.toArray()).toEqual([0x0201, 0x0403]);
+    expect(a.byteswap({}).toArray()).toEqual([0x0102, 0x0304]);
+    expect(() => a.byteswap({ in_place: true } as never)).toThrow("byteswap() got an unexpected keyword argument 'in_place'");
+    expect(() => a.byteswap('yes' as never)).toThrow("byteswap(): inplace must be a boolean, got 'yes'");
+    expect(a.toArray()).toEqual([0x0201, 0x0403]);
+  });
+
+  test('byteswapAsync reads inplace the same way, before the call is queued', async () => {
+    const a = fromBuffer(new Uint16Array([0x0102]).buffer, '<u2');
+    const copy = await a.byteswapAsync({ inplace: false });
+    expect(copy).not.toBe(a);
+    expect(a.toArray()).toEqual([0x0102]);
+    await expect(a.byteswapAsync(1 as never)).rejects.toThrow('byteswapAsync(): inplace must be a boolean, got 1');
+  });
+
   test('asStrided of read-only memory stays read-only even when asked for writeable', () => {
     const a = fromBuffer(bytes(), 'u1', { readonly: true });
     expect(asStrided(a, [4], [2], { writeable: true }).flags.writeable).toBe(false);

@@ -89,6 +89,15 @@ test('trace, cross, countNonzero, the gufuncs and the linalg functions refuse un
   expect(m.countNonzero(e, { axis: 0, keepdims: true }).shape).toEqual([1, 3]);
 });
 
+test('sortAsync, argsortAsync and astypeAsync reject an unknown option (it was ignored)', async () => {
+  const m = require('../lib') as typeof import('../lib');
+  const a = m.arange(3);
+  await expect(m.sortAsync(a, { kindd: 'stable' } as never)).rejects.toThrow("sortAsync() got an unexpected keyword argument 'kindd'");
+  await expect(m.argsortAsync(a, { axes: 0 } as never)).rejects.toThrow("argsortAsync() got an unexpected keyword argument 'axes'");
+  await expect(m.astypeAsync(a, 'f4', { casing: 'unsafe' } as never)).rejects.toThrow("astypeAsync() got an unexpected keyword argument 'casing'");
+  expect((await m.astypeAsync(a, 'f4', { casting: 'unsafe', threads: 2 })).dtype.str).toBe('<f4');
+});
+
 describe("axisInOptions: NumPy's axis keyword in the options object", () => {
   test('a plain object in the axis slot is the options; its axis key the axis', () => {
     type O = { keepdims?: boolean };
