@@ -1476,11 +1476,22 @@ export class NdArray<T = unknown> {
    * NumPy's `a.setflags(write, align, uic)`: `write` sets {@link Flags.writeable}
    * (true is refused where the data is read-only); `align` true is refused for
    * a misaligned array and `uic` (WRITEBACKIFCOPY) may only be false, as NumPy's.
+   * Positional, or one object `{ write, align, uic }` (NumPy's keywords).
    */
-  setflags(write?: boolean | null, align?: boolean | null, uic?: boolean | null): void {
-    if (align === true && !this.flags.aligned) throw new ValueError('cannot set aligned flag of mis-aligned array to True');
-    if (uic === true) throw new ValueError('cannot set WRITEBACKIFCOPY flag to True');
-    if (write !== undefined && write !== null) this.flags.writeable = Boolean(write);
+  setflags(write?: boolean | null | { write?: boolean | null; align?: boolean | null; uic?: boolean | null }, align?: boolean | null, uic?: boolean | null): void {
+    // An object was truthy: setflags({ write: false }) made the array writeable.
+    if (write !== null && typeof write === 'object') {
+      if (align !== undefined || uic !== undefined) throw new TypeError('setflags() takes its flags positionally or as one object, not both');
+      ({ write, align, uic } = readKnownOptions(write, ['write', 'align', 'uic'], 'setflags'));
+    }
+    // NumPy reads each as a truth value: a number is one too; a string or an object is refused.
+    const flag = (v: unknown, key: string): boolean | null => (v === undefined || v === null ? null : typeof v === 'number' ? v !== 0 : booleanArg(v, key, 'setflags'));
+    const w = flag(write, 'write');
+    const al = flag(align, 'align');
+    const u = flag(uic, 'uic');
+    if (al === true && !this.flags.aligned) throw new ValueError('cannot set aligned flag of mis-aligned array to True');
+    if (u === true) throw new ValueError('cannot set WRITEBACKIFCOPY flag to True');
+    if (w !== null) this.flags.writeable = w;
   }
 
   /** The array API's `device`: always `'cpu'`. */

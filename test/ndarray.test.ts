@@ -487,6 +487,18 @@ describe('view(dtype)', () => {
     expect(() => a.setflags(null, null, true)).toThrow(new ValueError('cannot set WRITEBACKIFCOPY flag to True'));
     const misaligned = ndarray([2], '<i4', new Uint8Array(9).subarray(1));
     expect(() => misaligned.setflags(null, true)).toThrow(new ValueError('cannot set aligned flag of mis-aligned array to True'));
+    // NumPy's keywords as one object; an object as the first flag was truthy (writeable).
+    const b = zeros([2]);
+    b.setflags({ write: false });
+    expect(b.flags.writeable).toBe(false);
+    b.setflags({ write: true, uic: false });
+    expect(b.flags.writeable).toBe(true);
+    b.setflags(0 as never);
+    expect(b.flags.writeable).toBe(false);
+    expect(() => b.setflags({ writeable: true } as never)).toThrow("setflags() got an unexpected keyword argument 'writeable'");
+    expect(() => b.setflags('yes' as never)).toThrow("setflags(): write must be a boolean, got 'yes'");
+    expect(() => b.setflags({ write: true }, null)).toThrow('setflags() takes its flags positionally or as one object, not both');
+    expect(b.flags.writeable).toBe(false);
     expect(a.device).toBe('cpu');
     expect(a.toDevice('cpu')).toBe(a);
     expect(() => a.toDevice('gpu')).toThrow(new ValueError("Unsupported device: gpu. Only 'cpu' is accepted."));
