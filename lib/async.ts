@@ -164,10 +164,14 @@ function threadsFor(a: NdArray, options: AsyncOptions): number {
   return a.nbytes >= PARALLEL_MIN_BYTES ? Math.max(1, Math.min(poolSize(), os.availableParallelism() - 1)) : 1;
 }
 
-/** The options, each read once (lib/options.ts) and checked; the call uses only this copy. */
-function checkOptions(options: AsyncOptions): AsyncOptions {
+/**
+ * The options, each read once (lib/options.ts) and checked; the call uses
+ * only this copy. A key that is not one of them is `name`'s TypeError (a
+ * misspelt `signall` was ignored, and the call could not be aborted).
+ */
+function checkOptions(options: AsyncOptions, name: string): AsyncOptions {
   if (options === null || typeof options !== 'object') throw new TypeError(`options must be an object, got ${describeValue(options)}`);
-  const o = readOptions(options, ['signal', 'onProgress', 'threads']);
+  const o = readKnownOptions(options, ['signal', 'onProgress', 'threads'], name);
   const { signal, onProgress } = o;
   if (signal !== undefined && !(signal instanceof AbortSignal)) throw new TypeError('options.signal must be an AbortSignal');
   if (onProgress !== undefined && typeof onProgress !== 'function') throw new TypeError('options.onProgress must be a function');
@@ -376,7 +380,7 @@ async function run<T>(
   accesses: readonly Access[] | null = readsOf(a),
 ): Promise<T> {
   requireArray(a, name, 'a');
-  options = checkOptions(options);
+  options = checkOptions(options, name);
   if (options.signal?.aborted) throw abortError(options.signal);
   // Arrays only: what is not one is the sync method's error, raised below.
   const turn = accesses === null ? null : takeTurn(accesses.filter((x) => isArray(x.array)));
@@ -500,7 +504,7 @@ export function setAsync(a: NdArray, value: unknown, options: AsyncOptions = {})
   const accesses: Access[] = [{ array: a, write: true }, { array: value as NdArray, write: false }];
   if (!(segs.length === 1 && segs[0][0] === 0 && segs[0][1] === a.itemsize)) {
     return (async () => {
-      options = checkOptions(options);
+      options = checkOptions(options, 'setAsync');
       if (options.signal?.aborted) throw abortError(options.signal);
       const turn = takeTurn(accesses.filter((x) => isArray(x.array)));
       try {
@@ -517,6 +521,7 @@ export function setAsync(a: NdArray, value: unknown, options: AsyncOptions = {})
 
 /** {@link NdArray.byteswap} on the thread pool. */
 export async function byteswapAsync<T extends NdArray>(a: T, inplaceArg: boolean | { inplace?: boolean } = false, options: AsyncOptions = {}): Promise<T> {
+  requireArray(a, 'byteswapAsync', 'a');
   // Read once, before the call is queued: the writer registered is the one that writes.
   const inplace = booleanArg(inplaceArg, 'inplace', 'byteswapAsync');
   return run('byteswapAsync', a, options, () => a.byteswap(inplace) as T, undefined, undefined, inplace ? writesOf(a) : readsOf(a));
@@ -599,7 +604,7 @@ export async function uniqueAsync(a: NdArray, options: UniqueAsyncOptions = {}):
   // NumPy's spelling (`return_counts`) or any unknown key: unique's TypeError.
   const both = readKnownOptions(options, [...UNIQUE_KEYS, ...ASYNC_KEYS], 'uniqueAsync');
   const uniqueOptions: UniqueOptions = readOptions(both, UNIQUE_KEYS);
-  const asyncOptions = checkOptions(readOptions(both, ASYNC_KEYS));
+  const asyncOptions = checkOptions(readOptions(both, ASYNC_KEYS), 'uniqueAsync');
   if (asyncOptions.signal?.aborted) throw abortError(asyncOptions.signal);
   const turn = takeTurn(readsOf(a));
   try {
@@ -693,7 +698,7 @@ export async function ufuncAsync(ufunc: (...args: never[]) => unknown, inputs: r
   const first = isArray(out) ? out : (inputs as unknown[]).find((x): x is NdArray => isArray(x));
   if (first === undefined) {
     // Scalars only: nothing for the pool.
-    checkOptions(asyncOptions);
+    checkOptions(asyncOptions, 'ufuncAsync');
     if (signal?.aborted) throw abortError(signal);
     return call();
   }
@@ -748,8 +753,8 @@ export function* pieces(a: NdArray, maxElements: number): Generator<NdArray> {
  */
 export async function saveNpyAsync(path: string, a: NdArray, options: SaveNpyAsyncOptions = {}): Promise<void> {
   requireArray(a, 'saveNpyAsync', 'a');
-  const { version } = readOptions(options, ['version']);
-  options = checkOptions(options);
+  const { version, ...asyncOptions } = readKnownOptions(options, ['version', ...ASYNC_KEYS], 'saveNpyAsync');
+  options = checkOptions(asyncOptions, 'saveNpyAsync');
   requireOpen(a);
   // The header (and its version) is checked before the turn and the file.
   const fortranOrder = a.flags.fContiguous && !a.flags.cContiguous && a.ndim > 1;
@@ -913,7 +918,7 @@ export const ITERATION_SLICE = 1 << 16;
 export async function forEachAsync(a: NdArray, fn: (value: unknown, i: number) => void, options: { signal?: AbortSignal } = {}): Promise<void> {
   requireArray(a, 'forEachAsync', 'a');
   requireFunction(fn, 'forEachAsync', 'fn');
-  options = checkOptions(options);
+  options = checkOptions(options, 'forEachAsync');
   requireOpen(a);
   const turn = takeTurn(readsOf(a));
   try {

@@ -1211,9 +1211,9 @@ export class NdArray<T = unknown> {
 
   /** Swaps the bytes of every element: in place (returns this) or into a copy. */
   byteswap(inplaceArg: boolean | { inplace?: boolean } = false): this {
+    const acc = NdArray.#of(this);
     // Given as it is or as { inplace } (an object was truthy: { inplace: false } swapped in place).
     const inplace = booleanArg(inplaceArg, 'inplace', 'byteswap');
-    const acc = NdArray.#of(this);
     acc.st.checkOpen();
     if (inplace) {
       if (!(acc.writeable && acc.st.writable)) throw readOnlyError(this, 'array to be byte-swapped is read-only');

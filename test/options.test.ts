@@ -89,6 +89,16 @@ test('trace, cross, countNonzero, the gufuncs and the linalg functions refuse un
   expect(m.countNonzero(e, { axis: 0, keepdims: true }).shape).toEqual([1, 3]);
 });
 
+test('the async calls reject an unknown async option (a misspelt signal was ignored: the call could not be aborted)', async () => {
+  const m = require('../lib') as typeof import('../lib');
+  const a = m.arange(1000);
+  await expect(m.sumAsync(a, { signall: new AbortController().signal } as never)).rejects.toThrow("sumAsync() got an unexpected keyword argument 'signall'");
+  await expect(m.copyAsync(a, 'C', { thread: 2 } as never)).rejects.toThrow("copyAsync() got an unexpected keyword argument 'thread'");
+  await expect(m.forEachAsync(a, () => undefined, { signl: null } as never)).rejects.toThrow("forEachAsync() got an unexpected keyword argument 'signl'");
+  await expect(m.fillAsync(m.zeros([4]), 1, { onprogress: () => undefined } as never)).rejects.toThrow("fillAsync() got an unexpected keyword argument 'onprogress'");
+  expect(await m.sumAsync(a, { threads: 2 })).toBe(499500n);
+});
+
 test('sortAsync, argsortAsync and astypeAsync reject an unknown option (it was ignored)', async () => {
   const m = require('../lib') as typeof import('../lib');
   const a = m.arange(3);
