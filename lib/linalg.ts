@@ -459,7 +459,7 @@ function blasScaled(a: NdArray, b: NdArray, dt: DType, shape: readonly number[],
 }
 
 /**
- * NumPy's `dot(a, b, out=None)`: for 1-d operands the inner product, for
+ * NumPy's `dot(a, b, out=None)` (`out` positional or `{ out }`): for 1-d operands the inner product, for
  * 2-d the matrix product, with a 0-d operand `multiply`; otherwise the sum
  * over the last axis of `a` and the second-to-last of `b` (the last when
  * `b` is 1-d): the result's shape is `a.shape[:-1] + b.shape[:-2] + b.shape[-1:]`.
@@ -538,7 +538,7 @@ export function inner(a: unknown, b: unknown): NdArray {
 }
 
 /**
- * NumPy's `outer(a, b, out=None)`: `multiply(a.ravel()[:, None], b.ravel()[None, :])`,
+ * NumPy's `outer(a, b, out=None)` (`out` positional or `{ out }`): `multiply(a.ravel()[:, None], b.ravel()[None, :])`,
  * a new (a.size × b.size) array.
  *
  * @example

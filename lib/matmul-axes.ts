@@ -64,19 +64,18 @@ export function withCoreAxes(
   if (axes.length !== n && !(outCore === 0 && axes.length === n - 1)) {
     throw new ValueError(`axes should be a list with an entry for all ${n} inputs and outputs; entries for outputs can only be omitted if none of them has core axes.`);
   }
-  const moved = ops.map((x, i) => {
-    const ax = entryAxes(name, axes[i], i, cores[i], x.ndim);
-    return { x, ax };
-  });
+  const given = ops.map((x, i) => entryAxes(name, axes[i], i, cores[i], x.ndim));
   // The output's dimensions are the broadcast stack's plus its core ones.
   const outNdim = Math.max(...ops.map((x, i) => x.ndim - cores[i])) + outCore;
   const ox = axes.length === n ? entryAxes(name, axes[n - 1], n - 1, outCore, outNdim) : [];
-  const r = product(...moved.map(({ x, ax }, i) => moveaxis(x, ax, lastAxes(x.ndim, cores[i]))));
+  const r = product(...ops.map((x, i) => moveaxis(x, given[i], lastAxes(x.ndim, cores[i]))));
   return outCore === 0 ? r : moveaxis(r, lastAxes(r.ndim, outCore), ox);
 }
 
 /** {@link withCoreAxes} for matmul: its operands' core axes by their dimensions (a 1-d one has one). */
 export function matmulWithAxes(a: NdArray, b: NdArray, axes: unknown, product: (x: NdArray, y: NdArray) => NdArray): NdArray {
+  // matmul's signature gives its output core axes (n?,m?) even when both operands are
+  // 1-d: its entry is never optional (withCoreAxes would take two for a 0-d result).
   if (Array.isArray(axes) && axes.length !== 3) {
     throw new ValueError('axes should be a list with an entry for all 3 inputs and outputs; entries for outputs can only be omitted if none of them has core axes.');
   }

@@ -49,6 +49,7 @@ const CASES: [string, string, () => mm.NdArray][] = [
   ['matvec: axes without the output entry', 'np.matvec(np.ones((2, 3)).T, np.ones((1, 3)).T, axes=[(-1, -2), -2])', () => mm.matvec(ones([2, 3]).T, ones([1, 3]).T, { axes: [[-1, -2], -2] })],
   ['matvec: one axis for a matrix', 'np.matvec(np.ones((2, 3)).T, np.ones((1, 3)).T, axes=[(-1,), -2, -1])', () => mm.matvec(ones([2, 3]).T, ones([1, 3]).T, { axes: [[-1], -2, -1] })],
   ['matvec: a repeated axis', 'np.matvec(np.ones((2, 3)).T, np.ones((1, 3)).T, axes=[(-1, -1), -2, -1])', () => mm.matvec(ones([2, 3]).T, ones([1, 3]).T, { axes: [[-1, -1], -2, -1] })],
+  ['matvec: an axes entry that is not an integer', 'np.matvec(np.ones((3, 2)), np.ones(3), axes=[(-2, -1), -1.5, -1])', () => mm.matvec(ones([3, 2]), ones([3]), { axes: [[-2, -1], -1.5, -1] })],
   ['matvec: an axis out of range', 'np.matvec(np.ones((2, 3)).T, np.ones((1, 3)).T, axes=[(-1, 5), -2, -1])', () => mm.matvec(ones([2, 3]).T, ones([1, 3]).T, { axes: [[-1, 5], -2, -1] })],
   ['vecdot with axes (no output entry)', 'np.vecdot(np.arange(6.).reshape(3, 2), np.arange(3.).reshape(3, 1), axes=[0, 0])', () => mm.vecdot(mm.arange(6).astype('f8').reshape([3, 2]), mm.arange(3).astype('f8').reshape([3, 1]), { axes: [0, 0] })],
   ['vecdot with axes and an empty output entry', 'np.vecdot(np.arange(6.).reshape(2, 3), np.arange(3.), axes=[-1, -1, ()])', () => mm.vecdot(mm.arange(6).astype('f8').reshape([2, 3]), mm.arange(3).astype('f8'), { axes: [-1, -1, []] })],
