@@ -440,6 +440,57 @@ describe('searchsorted', () => {
   });
 });
 
+describe('searchsorted over edges on a line (the guided search) and in chunks of keys', () => {
+  /** Keys that probe every edge: each edge, its neighbours one step away, points between, outside, NaN, ±inf, ±0. */
+  function probes(edges: readonly number[], seed: number): number[] {
+    const r = rng(seed);
+    const lo = edges[0];
+    const hi = edges[edges.length - 1];
+    const out: number[] = [NaN, Infinity, -Infinity, 0, -0, lo - 1, hi + 1];
+    for (const e of edges) out.push(e, e * (1 + 1e-15), e * (1 - 1e-15), e + 1e-300, e - 1e-300);
+    while (out.length < 5000) {
+      const u = r();
+      out.push(u < 0.05 ? edges[Math.floor(r() * edges.length)] : lo + (hi - lo) * (r() * 1.2 - 0.1));
+    }
+    return out.sort(() => r() - 0.5);
+  }
+  const lines: Array<[string, number[]]> = [
+    ['65 even edges over [0, 1]', Array.from({ length: 65 }, (_, i) => i / 64)],
+    ['edges from -3 to 7 (a linspace)', mm.linspace(-3, 7, 101).toArray() as number[]],
+    ['two edges', [-0.5, 2.5]],
+    ['edges with ties', [0, 1, 1, 1, 2, 3, 3, 4, 5, 6, 7, 8, 9, 10, 10, 11]],
+    ['uneven edges (no line: bisection)', Array.from({ length: 200 }, (_, i) => 1.07 ** i)],
+    ['edges ending in NaN', [...Array.from({ length: 40 }, (_, i) => i), NaN, NaN]],
+    ['equal edges', Array.from({ length: 30 }, () => 4)],
+    ['edges at the float64 extremes', [-1.7e308, -1, 0, 1, 1.7e308]],
+  ];
+  it.each(lines)('%s: both sides, every edge dtype, keys in no order, ascending, and an unsorted a', (_name, edges) => {
+    for (const dt of ['<f8', '>f8', '<f4', '<i4']) {
+      const d = dtype(dt);
+      if (d.kind === 'i' && edges.some((e) => !Number.isInteger(e) || Math.abs(e) > 2 ** 31)) continue;
+      const e = mm.asarray(edges, dt);
+      for (const a of [e, e.copy().index('::1'), mm.concatenate([e, e]).index('::2')]) {
+        const keys = mm.asarray(probes(edges, edges.length), '<f8');
+        for (const k of [keys, mm.sort(keys), keys.astype('>f8').index('::-1'), d.kind === 'f' ? keys.astype(dt) : keys.astype('<i8')]) {
+          same(() => mm.searchsorted(a, k));
+          same(() => mm.searchsorted(a, k, { side: 'right' }));
+        }
+      }
+      // An unsorted a takes NumPy's hinted loop, its state carried across the chunks of keys.
+      const shuffled = mm.asarray([...edges].reverse(), dt);
+      same(() => mm.searchsorted(shuffled, mm.asarray(probes(edges, 3), '<f8')));
+    }
+  });
+
+  it('puts every item of a 10,000-point sample in the bin NumPy does (histogram2d of even and given edges)', () => {
+    const r = rng(77);
+    const x = mm.asarray(Array.from({ length: 10000 }, (_, i) => (i % 97 === 0 ? i / 9999 : r())));
+    const y = mm.asarray(Array.from({ length: 10000 }, () => r() * 3 - 1));
+    same(() => mm.histogram2d(x, y, { bins: 64 }).hist);
+    same(() => mm.histogram2d(x, y, { bins: [mm.linspace(0, 1, 17), mm.asarray([-1, -0.5, 0, 0.1, 2])] }).hist);
+  });
+});
+
 describe('bincount', () => {
   it.each(['i1', 'u1', '>i2', '<u4', '>i8', '<u8'])('%s indices, with and without weights of several dtypes', (dt) => {
     const r = rng(dt.length + 11);
