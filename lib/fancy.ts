@@ -1149,15 +1149,16 @@ function takeNew(a: NdArray, indices: NdArray | number | readonly number[], opti
     if (bad === -1) return indices.ndim === 1 ? r : r.reshape([...indices.shape, ...inner]);
     if (bad !== null) throw new IndexError(`index ${String(flat.index(bad).toArray())} is out of bounds for axis ${ax} with size ${src.shape[0]}`);
   }
-  if (ax > 0 && indices instanceof ArrayClass && indices.ndim >= 1) {
+  if (ax > 0 && src.shape[ax] > 0 && indices instanceof ArrayClass && indices.ndim >= 1) {
     const r = takeByOuterRows(src, indices, ax, mode);
     if (r !== null) return r;
   }
   const { values, shape: ishape } = indexValues(indices, 'take');
   const n = src.shape[ax];
   const outer = src.shape.slice(0, ax);
-  // Only a non-empty result needs an item from the empty axis (np.take(np.zeros((2, 0, 0)), [1], axis=1, mode='clip') is empty).
-  if (n === 0 && values.length > 0 && mode !== 'raise' && !outer.includes(0) && !src.shape.slice(ax + 1).includes(0)) {
+  // Only a non-empty result needs an item from the empty axis (np.take(np.zeros((2, 0, 0)), [1], axis=1, mode='clip') is empty),
+  // in every mode: NumPy checks the result's size before any index (np.take(np.zeros((5, 0)), [0], axis=1) says this too).
+  if (n === 0 && values.length > 0 && !outer.includes(0) && !src.shape.slice(ax + 1).includes(0)) {
     throw new IndexError('cannot do a non-empty take from an empty axes.');
   }
   // NumPy checks (and wraps or clips) the indices once per outer row: with no outer

@@ -25,6 +25,7 @@ import { NdArray as ArrayClass, allocate, requireOpen } from './internal';
 import { copyAs } from './copy';
 import { flatnonzero, take, put, type FancyItem } from './fancy';
 import { Slice, VALID_INDICES, applyIndex, parseIndex, type IndexItem } from './indexing';
+import { max, min } from './reduce-axis';
 
 /** Anything NumPy takes as a 1-d index: an integer, a slice or index string, an integer list or array, a mask. */
 export type FlatIndex = number | IndexItem | FancyItem;
@@ -88,10 +89,10 @@ export class FlatIter<T = unknown> implements IterableIterator<T> {
     if (typeof spec === 'number') {
       const size = a.size;
       if (!Number.isInteger(spec)) throw new IndexError(`${VALID_INDICES}, got ${describeValue(spec)}`);
-      if (spec < -size || spec >= size) throw new IndexError(`index ${spec} is out of bounds for axis 0 with size ${size}`);
+      if (spec < -size || spec >= size) throw flatIndexError(spec, size);
       return a.get(...unravel(spec < 0 ? spec + size : spec, a.shape));
     }
-    return take(a, this.#positions(spec)) as NdArray<T>;
+    return take(a, checkPositions(this.#positions(spec), a.size)) as NdArray<T>;
   }
 
   /**
@@ -113,9 +114,9 @@ export class FlatIter<T = unknown> implements IterableIterator<T> {
     if (typeof spec === 'number') {
       const size = a.size;
       if (!Number.isInteger(spec)) throw new IndexError(`${VALID_INDICES}, got ${describeValue(spec)}`);
-      if (spec < -size || spec >= size) throw new IndexError(`index ${spec} is out of bounds for axis 0 with size ${size}`);
+      if (spec < -size || spec >= size) throw flatIndexError(spec, size);
     }
-    put(a, this.#positions(spec as FlatIndex), values);
+    put(a, checkPositions(this.#positions(spec as FlatIndex), a.size), values);
   }
 
   /** NumPy's `flat.copy()`: a new 1-d array of the elements in C order. */
@@ -160,6 +161,35 @@ export class FlatIter<T = unknown> implements IterableIterator<T> {
     else for (let i = 0; i < n; i++) t[i] = BigInt(i);
     return all.index(spec as never);
   }
+}
+
+/** NumPy's flat iterator's words for a position out of range (no axis: it counts every item). */
+function flatIndexError(i: number | bigint, size: number): IndexError {
+  return new IndexError(`index ${i} is out of bounds for size ${size}`);
+}
+
+/**
+ * `pos` when every position lies in [-size, size), else NumPy's flat-iterator
+ * IndexError naming the first (C order) that does not: take and put would
+ * name an axis, and put of an empty array says it is empty, where
+ * `a.flat[[10]]` says "index 10 is out of bounds for size 6".
+ */
+function checkPositions<P extends NdArray | number | readonly number[]>(pos: P, size: number): P {
+  if (typeof pos === 'number') {
+    if (pos < -size || pos >= size) throw flatIndexError(pos, size);
+    return pos;
+  }
+  if (Array.isArray(pos)) {
+    for (const i of pos as readonly number[]) if (i < -size || i >= size) throw flatIndexError(i, size);
+    return pos;
+  }
+  const a = pos as NdArray;
+  if (a.size === 0 || (Number(min(a)) >= -size && Number(max(a)) < size)) return pos;
+  for (const v of a.flat) {
+    const i = Number(v as number | bigint);
+    if (i < -size || i >= size) throw flatIndexError(v as number | bigint, size);
+  }
+  return pos;
 }
 
 /** The C-order index of flat position `i` in `shape`. */
