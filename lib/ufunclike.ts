@@ -7,7 +7,7 @@
  */
 import type { NdArray } from './ndarray';
 import { NdArray as ArrayClass } from './internal';
-import { readKnownOptions } from './options';
+import { optionsWithValue, readKnownOptions } from './options';
 import type { UfuncInput } from './ufunc';
 import { ceil, floor } from './ufuncs/rounding';
 import { equal, greaterEqual } from './ufuncs/compare';
@@ -19,11 +19,12 @@ export interface UfuncLikeOptions {
 }
 
 /**
- * NumPy's `np.fix(x)`: rounds toward zero, keeping x's type (ints stay
- * ints); NumPy's own steps: `ceil(x, out)`, then `floor(x)` where `x >= 0`.
+ * NumPy's `np.fix(x, out=None)`: rounds toward zero, keeping x's type (ints
+ * stay ints); NumPy's own steps: `ceil(x, out)`, then `floor(x)` where
+ * `x >= 0`. `out` positionally, as NumPy's, or `{ out }`.
  */
-export function fix(x: UfuncInput, options?: UfuncLikeOptions): NdArray {
-  const { out = null } = readKnownOptions(options ?? {}, ['out'], 'fix');
+export function fix(x: UfuncInput, outArg?: NdArray | null | UfuncLikeOptions, options?: UfuncLikeOptions): NdArray {
+  const { out = null } = readKnownOptions(optionsWithValue('fix', 'out', outArg, options) ?? {}, ['out'], 'fix');
   const res = ceil(x, { out });
   return floor(x, { out: res, where: greaterEqual(x, 0) });
 }
@@ -37,18 +38,19 @@ function refuseComplex(x: UfuncInput): void {
 }
 
 /**
- * NumPy's `np.isposinf(x)`: true where x is +inf (false for ints and
- * bools); complex refuses (NumPy's "would be ambiguous" TypeError).
+ * NumPy's `np.isposinf(x, out=None)`: true where x is +inf (false for ints
+ * and bools); complex refuses (NumPy's "would be ambiguous" TypeError).
+ * `out` positionally, as NumPy's, or `{ out }`.
  */
-export function isposinf(x: UfuncInput, options?: UfuncLikeOptions): NdArray {
-  const { out = null } = readKnownOptions(options ?? {}, ['out'], 'isposinf');
+export function isposinf(x: UfuncInput, outArg?: NdArray | null | UfuncLikeOptions, options?: UfuncLikeOptions): NdArray {
+  const { out = null } = readKnownOptions(optionsWithValue('isposinf', 'out', outArg, options) ?? {}, ['out'], 'isposinf');
   refuseComplex(x);
   return equal(x, Infinity, { out });
 }
 
-/** NumPy's `np.isneginf(x)`: true where x is -inf; as {@link isposinf}. */
-export function isneginf(x: UfuncInput, options?: UfuncLikeOptions): NdArray {
-  const { out = null } = readKnownOptions(options ?? {}, ['out'], 'isneginf');
+/** NumPy's `np.isneginf(x, out=None)`: true where x is -inf; as {@link isposinf}. */
+export function isneginf(x: UfuncInput, outArg?: NdArray | null | UfuncLikeOptions, options?: UfuncLikeOptions): NdArray {
+  const { out = null } = readKnownOptions(optionsWithValue('isneginf', 'out', outArg, options) ?? {}, ['out'], 'isneginf');
   refuseComplex(x);
   return equal(x, -Infinity, { out });
 }

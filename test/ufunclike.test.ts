@@ -40,6 +40,11 @@ describe('ported: test_ufunclike TestUfunclike', () => {
     expect(isposinf(a, { out })).toBe(out);
     expect(out.toArray()).toEqual([true, false, false, false, false, false]);
     expect(isneginf(a, { out }).toArray()).toEqual([false, true, false, false, false, false]);
+    // NumPy's own form: `out` the second positional argument (isposinf(a, out)).
+    expect(isposinf(a, out)).toBe(out);
+    expect(out.toArray()).toEqual([true, false, false, false, false, false]);
+    expect(isneginf(a, out)).toBe(out);
+    expect(out.toArray()).toEqual([false, true, false, false, false, false]);
     expect(() => isposinf(a.astype('c16'))).toThrow(new TypeError('This operation is not supported for complex128 values because it would be ambiguous.'));
     expect(() => isneginf(a.astype('c8'))).toThrow(TypeError);
   });
@@ -52,5 +57,16 @@ describe('ported: test_ufunclike TestUfunclike', () => {
     expect(out.toArray()).toEqual(tgt);
     expect(fix(3.14).toArray()).toBe(3);
     expect(() => fix(a, { axis: 0 } as never)).toThrow(TypeError);
+    // NumPy's fix(a, out) (its test calls it so), and `out` given twice: Python's TypeError.
+    const out2 = zeros([2, 4]);
+    expect(fix(a, out2)).toBe(out2);
+    expect(out2.toArray()).toEqual(tgt);
+    expect(() => fix(a, out2, { out: out2 })).toThrow(new TypeError("fix() got multiple values for argument 'out'"));
+  });
+  test('test_scalar: fix into a 0-d out returns that out', () => {
+    const out = zeros([], 'f8');
+    expect(fix(-3.4, out)).toBe(out);
+    expect(out.get()).toBe(-3);
+    expect(isposinf(Infinity).get()).toBe(true);
   });
 });
