@@ -47,7 +47,9 @@ function isArrayLike(o: object): boolean {
 /** The TypeError for a value where a call takes only its options. */
 function notOptions(name: string, v: unknown): TypeError {
   const what = typeof v === 'string' ? `'${v}'` : typeof v === 'object' && v !== null ? (Array.isArray(v) ? 'a list' : ArrayBuffer.isView(v) ? 'a typed array' : 'an array') : String(v);
-  return new TypeError(`${name}() takes its options as an object, got ${what}`);
+  // An NdArray there is most often NumPy's positional out= (np.argmax(a, 0, out)).
+  const hint = what === 'an array' ? ' (an output array goes in the options: { out })' : '';
+  return new TypeError(`${name}() takes its options as an object, got ${what}${hint}`);
 }
 
 function hasOwn(o: object, k: PropertyKey): boolean {
@@ -123,6 +125,10 @@ export type WithAxis<O, A> = O & { axis?: A };
  * is returned as given, for the call's own axis checks.
  */
 export function axisInOptions<A, O extends object>(name: string, axis: A | WithAxis<O, A> | undefined, options: O | null | undefined): [A | undefined, O | null | undefined] {
+  // An array (or a dtype string) after the axis is NumPy's positional `out`
+  // or `dtype`: read as options, an NdArray's own keys were none of them, so
+  // `argmax(a, 0, out)` and `sum(a, 0, out)` left `out` as it was.
+  if (options !== undefined && options !== null && (typeof options !== 'object' || isArrayLike(options))) throw notOptions(name, options);
   if (axis === null || typeof axis !== 'object' || Array.isArray(axis) || ArrayBuffer.isView(axis)) return [axis as A | undefined, options];
   const proto = Object.getPrototypeOf(axis) as unknown;
   if (proto !== Object.prototype && proto !== null) return [axis as A, options];

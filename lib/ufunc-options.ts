@@ -40,16 +40,24 @@ const CASTINGS: readonly Casting[] = ['no', 'equiv', 'safe', 'same_kind', 'unsaf
 export const DETAIL_MESSAGE =
   'The `dtype` and `signature` arguments to ufuncs only select the general DType and not details such as the byte order or time unit. You can avoid this error by using the scalar types `np.float64` or the dtype string notation.';
 
+/**
+ * NumPy's positional outputs (`np.add(a, b, c)`, `np.modf(x, o1, o2)`):
+ * here options come as an object, so anything else after the inputs (an
+ * array, a list, a number, a string) would be silently dropped; a TypeError.
+ */
+export function refusePositionalOut(name: string, options: unknown): void {
+  if (options === null || options === undefined) return;
+  if (typeof options !== 'object' || Array.isArray(options) || ArrayBuffer.isView(options) || isArray(options)) {
+    const what = isArray(options) ? 'an NdArray' : Array.isArray(options) ? 'a list' : repr(options);
+    throw new TypeError(`${name}() takes its inputs then an options object ({ out, where, casting, dtype, order }), got ${what} after the inputs`);
+  }
+}
+
 /** Checks `options` of ufunc `name` (NumPy's messages); the caller checks `out` and `where` themselves. */
 export function checkUfuncOptions(name: string, options: object): CheckedUfuncOptions {
   // null is no options, as everywhere (Object.keys(null) was V8's bare TypeError).
   if (options === null || options === undefined) options = {};
-  // NumPy's third positional argument is `out` (np.add(a, b, c)); here options come as an
-  // object, so anything else there would be silently dropped (a number, an array, a string).
-  else if (typeof options !== 'object' || Array.isArray(options) || ArrayBuffer.isView(options) || isArray(options)) {
-    const what = isArray(options) ? 'an NdArray' : Array.isArray(options) ? 'a list' : repr(options);
-    throw new TypeError(`${name}() takes its inputs then an options object ({ out, where, casting, dtype, order }), got ${what} after the inputs`);
-  }
+  else refusePositionalOut(name, options);
   for (const key of Object.keys(options)) {
     if (key === 'signature') throw new TypeError(`${name}(): the 'signature' argument is not supported; use 'dtype' to select the output type`);
     if (!KNOWN.has(key)) throw new TypeError(`${name}() got an unexpected keyword argument '${key}'`);

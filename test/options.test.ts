@@ -134,6 +134,52 @@ describe("axisInOptions: NumPy's axis keyword in the options object", () => {
   });
 });
 
+describe("NumPy's positional out= and dtype= after the axis: refused, never read as no options", () => {
+  // np.argmax(a, 0, out) writes `out`; read as an options object, an NdArray has
+  // none of the keys, so `out` was left as it was and a new array came back.
+  const a = lib.asarray([[1.5, 2.5], [3.5, -4.5]]);
+  const hint = ' (an output array goes in the options: { out })';
+  test.each([
+    ['argmax', (o: lib.NdArray) => lib.argmax(a, 0, o as never)],
+    ['sum', (o: lib.NdArray) => lib.sum(a, 0, o as never)],
+    ['mean', (o: lib.NdArray) => lib.mean(a, 0, o as never)],
+    ['max', (o: lib.NdArray) => lib.max(a, 0, o as never)],
+    ['any', (o: lib.NdArray) => lib.any(a, 0, o as never)],
+    ['nanargmax', (o: lib.NdArray) => lib.nanargmax(a, 0, o as never)],
+    ['nansum', (o: lib.NdArray) => lib.nansum(a, 0, o as never)],
+    ['variance', (o: lib.NdArray) => lib.variance(a, 0, o as never)],
+    ['cumsum', (o: lib.NdArray) => lib.cumsum(a, 0, o as never)],
+    ['argmax', (o: lib.NdArray) => a.argmax(0, o as never)],
+    ['sum', (o: lib.NdArray) => a.sum(0, o as never)],
+  ])('%s(a, axis, out) is a TypeError naming the { out } form; out is untouched', (name, call) => {
+    const out = lib.zeros([2], name.includes('arg') ? 'i8' : 'f8');
+    expect(() => call(out)).toThrow(new TypeError(`${name}() takes its options as an object, got an array${hint}`));
+    expect(out.toArray()).toEqual(name.includes('arg') ? [0n, 0n] : [0, 0]);
+  });
+
+  test("a dtype string there (np.sum(a, 0, 'f8')) says so, not \"unexpected keyword argument '0'\"", () => {
+    expect(() => lib.sum(a, 0, 'f8' as never)).toThrow(new TypeError("sum() takes its options as an object, got 'f8'"));
+    expect(() => lib.prod(a, 0, 'f8' as never)).toThrow(new TypeError("prod() takes its options as an object, got 'f8'"));
+    expect(lib.sum(a, 0, { out: lib.zeros([2]) }).toArray()).toEqual([5, -2]);
+    expect(lib.sum(a, 0, null as never).toArray()).toEqual([5, -2]);
+  });
+
+  test('the two-output ufuncs refuse positional outputs (np.modf(x, o1, o2)) as every ufunc does', () => {
+    const x = lib.asarray([1.5, -2.25]);
+    const o1 = lib.zeros([2]);
+    const o2 = lib.zeros([2]);
+    const words = (f: string): string => `${f}() takes its inputs then an options object ({ out, where, casting, dtype, order }), got an NdArray after the inputs`;
+    expect(() => lib.modf(x, o1 as never)).toThrow(new TypeError(words('modf')));
+    expect(() => lib.frexp(x, o1 as never)).toThrow(new TypeError(words('frexp')));
+    expect(() => lib.divmod(x, 1, o1 as never)).toThrow(new TypeError(words('divmod')));
+    expect([o1.toArray(), o2.toArray()]).toEqual([[0, 0], [0, 0]]);
+    const [frac, whole] = lib.modf(x, { out: [o1, o2] });
+    expect(frac).toBe(o1);
+    expect(whole).toBe(o2);
+    expect([o1.toArray(), o2.toArray()]).toEqual([[0.5, -0.25], [1, -2]]);
+  });
+});
+
 describe("NumPy's positional second argument, or the options", () => {
   const { array, cov, corrcoef, trapezoid, histogram, histogram2d, histogramdd, histogramBinEdges } = lib;
   const x = array([1, 2, 2, 3, 7], 'f8');

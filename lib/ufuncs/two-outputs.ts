@@ -25,6 +25,7 @@ import { dtype as toDType } from '../dtype';
 import { resultType, type PyScalar } from '../promote';
 import type { NdArray } from '../ndarray';
 import { readOptions } from '../options';
+import { refusePositionalOut } from '../ufunc-options';
 import { runUncaptured } from '../kernels';
 import { callUfunc, type UfuncInput, type UfuncOptions, type UfuncSpec } from '../ufunc';
 
@@ -45,6 +46,8 @@ function outEntry(name: string, v: unknown): NdArray | null {
 
 /** Runs `specs[0]` and `specs[1]` over `inputs`, NumPy's two-output ufunc `name`. */
 export function callUfunc2(name: string, specs: readonly [UfuncSpec, UfuncSpec], inputs: readonly UfuncInput[], options: Ufunc2Options = {}): [NdArray, NdArray] {
+  // modf(x, o1, o2) is NumPy's positional outputs: refused, not read as no options.
+  refusePositionalOut(name, options);
   // Every option read once (lib/options.ts); the rest go to each pass as given.
   const o = readOptions(options ?? {}, ['out', 'where', 'casting', 'dtype', 'order', 'subok']) as Ufunc2Options;
   for (const key of Object.keys(options ?? {})) {
