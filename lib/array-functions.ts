@@ -20,9 +20,12 @@ import type { NdArray } from './ndarray';
 import { readOrder, type Order } from './order';
 import { AxisError, describeValue, ValueError } from './errors';
 import { fixUnknownDimension, normalizeAxes, reshapeStrides } from './layout';
-import { readKnownOptions } from './options';
+import { optionsWithValue, readKnownOptions } from './options';
+import { asarray } from './array-coerce';
+import { dtype as toDType, type DTypeLike } from './dtype';
+import type { AsContiguousOptions } from './views';
 import { asAnyArray } from './stack-helpers';
-import { requireArray, requireOpen } from './internal';
+import { NdArray as ArrayClass, asClassOf, requireArray, requireOpen } from './internal';
 import { copyAs } from './copy';
 import { max, min } from './reduce-axis';
 import { invert } from './ufuncs/bitwise';
@@ -38,9 +41,26 @@ export const bitwiseNot = invert;
 /** NumPy's `np.mod`: the same function as {@link remainder}. */
 export const mod = remainder;
 
-/** NumPy's `np.asanyarray(a)`: `a` itself when an NdArray (any subclass), else {@link asarray}'s array. */
-export function asanyarray(a: unknown): NdArray {
-  return asAnyArray(a);
+/** NumPy's `dtype=` and `order=` of {@link asanyarray}, as options. */
+export interface AsAnyArrayOptions {
+  /** The dtype of the result (a cast copy unless `a` has it). */
+  dtype?: DTypeLike | null;
+  /** The memory order of the result (a copy unless `a` has it). */
+  order?: Order | null;
+}
+
+/**
+ * NumPy's `np.asanyarray(a, dtype=None, order=None)`: `a` itself when an
+ * NdArray (any subclass) of `dtype` and `order`, else {@link asarray}'s
+ * array (a copy of a subclass keeps its class, as NumPy's). `dtype` and
+ * `order` positionally, as NumPy's, or `{ dtype, order }`.
+ */
+export function asanyarray(a: unknown, dtypeArg?: DTypeLike | null | AsAnyArrayOptions, order?: Order | null): NdArray {
+  const given = optionsWithValue<AsAnyArrayOptions>('asanyarray', 'dtype', dtypeArg, order === undefined || order === null ? undefined : { order });
+  const o = readKnownOptions<AsAnyArrayOptions, 'dtype' | 'order'>(given ?? {}, ['dtype', 'order'], 'asanyarray');
+  if ((o.dtype === undefined || o.dtype === null) && (o.order === undefined || o.order === null)) return asAnyArray(a);
+  const r = asarray(a, o.dtype ?? null, o.order === undefined || o.order === null ? {} : { order: o.order });
+  return a instanceof ArrayClass && r !== a ? asClassOf(a as NdArray, r) : r;
 }
 
 /** NumPy's `np.shape(a)`: the shape, of an array or of what {@link asarray} makes of `a`. */
@@ -117,10 +137,20 @@ export function copy<A extends NdArray>(a: A, options: ArrayOrderOptions<Order> 
   return asAnyArray(a).copy(o.order ?? 'K') as A;
 }
 
-/** NumPy's `np.asfortranarray(a)`: `a` as an F-contiguous array of at least one dimension (a view when it already is one). */
-export function asfortranarray(a: unknown): NdArray {
-  const x = asAnyArray(a);
+/**
+ * NumPy's `np.asfortranarray(a, dtype=None)`: `a` as an F-contiguous array
+ * of at least one dimension (a view when it already is one, of `dtype`),
+ * else an F-ordered copy cast to `dtype`. `dtype` positionally, as NumPy's,
+ * or `{ dtype }`.
+ */
+export function asfortranarray(a: unknown, dtypeArg?: DTypeLike | null | AsContiguousOptions, options?: AsContiguousOptions): NdArray {
+  const { dtype = null } = readKnownOptions(optionsWithValue('asfortranarray', 'dtype', dtypeArg, options) ?? {}, ['dtype'], 'asfortranarray');
+  let x = a instanceof ArrayClass ? (a as NdArray) : asarray(a, dtype);
   requireOpen(x);
+  if (dtype !== null) {
+    const dt = toDType(dtype);
+    if (!dt.equals(x.dtype)) x = copyAs(x, dt, 'F');
+  }
   if (x.ndim === 0) return x.reshape([1]);
   if (x.flags.fContiguous) return x.view();
   return copyAs(x, x.dtype, 'F');

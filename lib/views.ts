@@ -13,7 +13,9 @@ import { copyAs } from './copy';
 import { ValueError, repr } from './errors';
 import { pyShape, tupleNoSpace } from './format';
 import { derive, lockReadOnly, requireOpen, storageOf, writeFlagOf, NdArray as ArrayClass } from './internal';
-import { readKnownOptions } from './options';
+import { optionsWithValue, readKnownOptions } from './options';
+import { asarray } from './array-coerce';
+import { dtype as toDType, type DTypeLike } from './dtype';
 import type { NdArray } from './ndarray';
 import { byteBounds, checkShape, MAXDIMS, normalizeAxis, normalizeShape, shapeToSize, shapeToStrides } from './layout';
 
@@ -199,15 +201,29 @@ export function slidingWindowView(
   return asStrided(x, [...trimmed, ...window], outStrides, { writeable: options.writeable ?? false });
 }
 
+/** NumPy's `dtype=` of {@link ascontiguousarray} and `asfortranarray`, as an option. */
+export interface AsContiguousOptions {
+  /** The dtype of the result: a copy cast to it (NumPy's `np.array(a, dtype)`, unsafe casting) unless `a` has it. */
+  dtype?: DTypeLike | null;
+}
+
 /**
- * NumPy's `ascontiguousarray`: a plain NdArray (subclasses are not kept, as
- * in NumPy) viewing `a`'s memory when `a` is C-contiguous (a 0-d array
- * becomes shape [1]), else a C-ordered copy.
+ * NumPy's `ascontiguousarray(a, dtype=None)`: a plain NdArray (subclasses
+ * are not kept, as in NumPy) viewing `a`'s memory when `a` is C-contiguous
+ * and of `dtype` (a 0-d array becomes shape [1]), else a C-ordered copy
+ * (cast to `dtype`). `a` may be anything {@link asarray} takes; `dtype`
+ * positionally, as NumPy's, or `{ dtype }`.
  */
-export function ascontiguousarray(a: NdArray): NdArray {
-  requireOpen(a);
-  if (a.ndim === 0) return derive(a, ArrayClass.prototype, a.dtype, [1], [a.itemsize], a.offset);
-  if (a.flags.cContiguous) return derive(a, ArrayClass.prototype, a.dtype, a.shape, a.strides, a.offset);
-  return copyAs(a, a.dtype, 'C');
+export function ascontiguousarray(a: unknown, dtypeArg?: DTypeLike | null | AsContiguousOptions, options?: AsContiguousOptions): NdArray {
+  const { dtype = null } = readKnownOptions(optionsWithValue('ascontiguousarray', 'dtype', dtypeArg, options) ?? {}, ['dtype'], 'ascontiguousarray');
+  let x = a instanceof ArrayClass ? (a as NdArray) : asarray(a, dtype);
+  requireOpen(x);
+  if (dtype !== null) {
+    const dt = toDType(dtype);
+    if (!dt.equals(x.dtype)) x = copyAs(x, dt, 'C');
+  }
+  if (x.ndim === 0) return derive(x, ArrayClass.prototype, x.dtype, [1], [x.itemsize], x.offset);
+  if (x.flags.cContiguous) return derive(x, ArrayClass.prototype, x.dtype, x.shape, x.strides, x.offset);
+  return copyAs(x, x.dtype, 'C');
 }
 

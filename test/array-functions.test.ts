@@ -5,7 +5,7 @@
 // asfortranarray, isfortran, and save's '.npy' suffix.
 import * as fs from 'fs';
 import {
-  amax, amin, asanyarray, asfortranarray, bitwiseNot, copy, invert, isfortran, max, min, mod, ndim, remainder, reshape,
+  amax, amin, asanyarray, ascontiguousarray, asfortranarray, bitwiseNot, copy, invert, isfortran, max, min, mod, ndim, remainder, reshape,
   save, shape, size, asarray, sharesMemory, openNpy, type NdArray,
 } from '../lib';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
@@ -47,6 +47,16 @@ describeWithNumpy('array functions against NumPy', () => {
       { py: `np.asfortranarray(np.float64(2.5))`, js: () => asfortranarray(asarray(2.5)) },
       { py: `np.asfortranarray([[1, 2], [3, 4]])`, js: () => asfortranarray([[1, 2], [3, 4]]) },
       { py: `np.asanyarray([1.5, 2])`, js: () => asanyarray([1.5, 2]) },
+      // NumPy's dtype= (and asanyarray's order=), positionally or as an option: a cast copy
+      // when the dtype differs (these ignored it and kept the input's dtype).
+      { py: `np.asfortranarray(${a.py}, 'f4')`, js: () => asfortranarray(a.arr, 'f4') },
+      { py: `np.asfortranarray(${f.py}, dtype='>i2')`, js: () => asfortranarray(f.arr, { dtype: '>i2' }) },
+      { py: `np.ascontiguousarray(${a.py}.T, 'f8')`, js: () => ascontiguousarray(a.arr.T, 'f8') },
+      { py: `np.ascontiguousarray(${f.py}, dtype='<i8')`, js: () => ascontiguousarray(f.arr, { dtype: '<i8' }) },
+      { py: `np.ascontiguousarray([[1, 2], [3, 4]], 'u1')`, js: () => ascontiguousarray([[1, 2], [3, 4]], 'u1') },
+      { py: `np.ascontiguousarray(7, 'f4')`, js: () => ascontiguousarray(7, 'f4') },
+      { py: `np.asanyarray(${a.py}, 'f8', 'F')`, js: () => asanyarray(a.arr, 'f8', 'F') },
+      { py: `np.asanyarray(${f.py}, order='F')`, js: () => asanyarray(f.arr, { order: 'F' }) },
     ];
     expectCasesLikeNumpy(cases);
     const want = runNumpy<unknown[]>(`
@@ -69,6 +79,12 @@ print(json.dumps(out))
     expect(got).toEqual(want);
     expect(sharesMemory(asfortranarray(F), F)).toBe(true);
     expect(asanyarray(F)).toBe(F);
+    // Already of the dtype and order asked: the array itself, or a view of its memory.
+    expect(asanyarray(F, '<f8', 'F')).toBe(F);
+    expect(sharesMemory(asfortranarray(F, '<f8'), F)).toBe(true);
+    expect(sharesMemory(ascontiguousarray(f.arr, { dtype: '<f8' }), f.arr)).toBe(true);
+    expect(() => ascontiguousarray(F, 'f4', { dtype: 'f8' })).toThrow(new TypeError("ascontiguousarray() got multiple values for argument 'dtype'"));
+    expect(() => asfortranarray(F, { dtyp: 'f4' } as never)).toThrow(new TypeError("asfortranarray() got an unexpected keyword argument 'dtyp'"));
   });
 
   test('reshape copy= and size over a list of axes, as NumPy 2.4', () => {
