@@ -25,7 +25,7 @@ import { readCOrF, readOrder, type Order } from './order';
 import { MemoryStorage } from './storage';
 import { float16Bits, float16Value } from './dtype/float16';
 
-export { asStrided, broadcastTo, broadcastArrays, slidingWindowView, ascontiguousarray, type AsStridedOptions, type SlidingWindowOptions } from './views';
+export { asStrided, broadcastTo, broadcastArrays, slidingWindowView, ascontiguousarray, type AsContiguousOptions, type AsStridedOptions, type SlidingWindowOptions } from './views';
 
 /** Options of {@link fromBuffer}. */
 export interface FromBufferOptions {

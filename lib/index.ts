@@ -10,7 +10,7 @@ export type { Order, AstypeOptions, IndexSpec, ArrayClass, Retyped, FieldValue }
 export type { Complex, ValueOf, SumOf, ScalarValue, RecordValue, NumberSpec, BigIntSpec, BoolSpec, ComplexSpec } from './value-types';
 export { slice, Slice, newaxis, ellipsis } from './indexing';
 export type { IndexItem } from './indexing';
-export { fromBuffer, ndarray, zeros, empty, ones, full, zerosLike, emptyLike, onesLike, fullLike, eye, identity, arange, asStrided, broadcastTo, broadcastArrays, slidingWindowView, ascontiguousarray } from './create';
+export { fromBuffer, ndarray, zeros, empty, ones, full, zerosLike, emptyLike, onesLike, fullLike, eye, identity, arange, asStrided, broadcastTo, broadcastArrays, slidingWindowView, ascontiguousarray, type AsContiguousOptions } from './create';
 export { array, asarray } from './array-coerce';
 export type { ArrayOptions } from './array-coerce';
 export { linspace } from './linspace';
@@ -152,7 +152,7 @@ export type { UfuncOrder } from './ufunc-options';
 export * from './ufuncs';
 export { acos, acosh, asin, asinh, atan, atanh, atan2, pow, bitwiseInvert, bitwiseLeftShift, bitwiseRightShift, concat, transpose, permuteDims, matrixTranspose, unstack, vecdot, matvec, vecmat, cumulativeSum, cumulativeProd, astype, isdtype } from './array-api';
 export type { ArrayApiAxisOptions, GufuncOptions, VecdotOptions, CumulativeApiOptions, AstypeFunctionOptions, DTypeKindName } from './array-api';
-export { amax, amin, bitwiseNot, mod, asanyarray, shape, ndim, size, reshape, copy, asfortranarray, isfortran, save } from './array-functions';
+export { amax, amin, bitwiseNot, mod, asanyarray, type AsAnyArrayOptions, shape, ndim, size, reshape, copy, asfortranarray, isfortran, save } from './array-functions';
 export type { ArrayOrderOptions, ReshapeOptions } from './array-functions';
 export { fix, isposinf, isneginf } from './ufunclike';
 export type { UfuncLikeOptions } from './ufunclike';
