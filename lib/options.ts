@@ -47,8 +47,9 @@ function isArrayLike(o: object): boolean {
 /** The TypeError for a value where a call takes only its options. */
 function notOptions(name: string, v: unknown): TypeError {
   const what = typeof v === 'string' ? `'${v}'` : typeof v === 'object' && v !== null ? (Array.isArray(v) ? 'a list' : ArrayBuffer.isView(v) ? 'a typed array' : 'an array') : String(v);
-  // An NdArray there is most often NumPy's positional out= (np.argmax(a, 0, out)).
-  const hint = what === 'an array' ? ' (an output array goes in the options: { out })' : '';
+  // An NdArray there is most often one of NumPy's later positional arguments
+  // (np.argmax(a, 0, out), np.average(a, 0, weights)): say where it goes.
+  const hint = what === 'an array' ? ' (NumPy\'s later arguments go in the options object, e.g. { out })' : '';
   return new TypeError(`${name}() takes its options as an object, got ${what}${hint}`);
 }
 

@@ -138,7 +138,7 @@ describe("NumPy's positional out= and dtype= after the axis: refused, never read
   // np.argmax(a, 0, out) writes `out`; read as an options object, an NdArray has
   // none of the keys, so `out` was left as it was and a new array came back.
   const a = lib.asarray([[1.5, 2.5], [3.5, -4.5]]);
-  const hint = ' (an output array goes in the options: { out })';
+  const hint = " (NumPy's later arguments go in the options object, e.g. { out })";
   test.each([
     ['argmax', (o: lib.NdArray) => lib.argmax(a, 0, o as never)],
     ['sum', (o: lib.NdArray) => lib.sum(a, 0, o as never)],
