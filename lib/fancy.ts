@@ -53,7 +53,7 @@ import { mayShareMemory } from './memory';
 import { addAtNative, ufuncAtByKernel, compressNative, countNative, nonzeroNative, putNative, rowBytes, takeNative } from './index-kernels';
 import { storesWholeItems } from './fresh-memory';
 import { releaseTemporary } from './release';
-import { optionsWithValue, readKnownOptions } from './options';
+import { optionsWithAxis, optionsWithValue, readKnownOptions } from './options';
 
 /** One item of an advanced index: a basic item (or an index string of them), an index array, a JS list of ints / bools, or a JS boolean (Python's True/False: a 0-d mask). */
 export type FancyItem = IndexItem | string | NdArray | boolean | readonly (number | bigint | boolean)[];
@@ -1439,9 +1439,9 @@ export interface CompressOptions {
  * 1-d condition is true; a condition shorter than the axis selects from its
  * start, a longer one is an IndexError.
  */
-export function compress(condition: NdArray | readonly (boolean | number)[], a: NdArray, options: CompressOptions = {}): NdArray {
+export function compress(condition: NdArray | readonly (boolean | number)[], a: NdArray, axisArg?: number | null | CompressOptions, given?: CompressOptions): NdArray {
   requireArray(a, 'compress', 'a');
-  options = readKnownOptions(options, ['axis', 'out'], 'compress');
+  const options = readKnownOptions(optionsWithAxis('compress', axisArg, given), ['axis', 'out'], 'compress');
   const c = asIndexArray(condition as NdArray);
   if (c.ndim !== 1) throw new ValueError('condition must be a 1-d array');
   const axis = options.axis ?? null;

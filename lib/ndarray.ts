@@ -1086,9 +1086,9 @@ export class NdArray<T = unknown> {
     fancy.put(this, indices, values, options);
   }
 
-  /** NumPy's `compress(condition, { axis })`: the slices where the condition holds (a copy). */
-  compress(condition: NdArray | readonly (boolean | number)[], options?: fancy.CompressOptions): NdArray {
-    return fancy.compress(condition, this, options);
+  /** NumPy's `a.compress(condition, axis=None, out=None)`: the slices where the condition holds (a copy); `axis` positionally or in the options. */
+  compress(condition: NdArray | readonly (boolean | number)[], axis?: number | null | fancy.CompressOptions, options?: fancy.CompressOptions): NdArray {
+    return fancy.compress(condition, this, axis, options);
   }
 
   /** NumPy's `a.diagonal(offset=0, axis1=0, axis2=1)`: a read-only view of the diagonal (see {@link diagonals.diagonal}). */
@@ -1106,26 +1106,26 @@ export class NdArray<T = unknown> {
     return fancy.nonzero(this);
   }
 
-  /** NumPy's `a.sort(axis, kind='stable', order)`: sorts in place (see {@link sort.sortInPlace}); returns this. */
-  sort(options?: sort.SortOptions): this {
-    sort.sortInPlace(this, options);
+  /** NumPy's `a.sort(axis=-1, kind, order)`: sorts in place (see {@link sort.sortInPlace}); `axis` positionally or in the options; returns this. */
+  sort(axis?: number | null | sort.SortOptions, options?: sort.SortOptions): this {
+    sort.sortInPlace(this, axis, options);
     return this;
   }
 
-  /** NumPy's `argsort(axis, kind='stable', order)`: int64 indices that sort the array. */
-  argsort(options?: sort.SortOptions): NdArray {
-    return sort.argsort(this, options);
+  /** NumPy's `argsort(axis=-1, kind, order)`: int64 indices that sort the array; `axis` positionally or in the options. */
+  argsort(axis?: number | null | sort.SortOptions, options?: sort.SortOptions): NdArray {
+    return sort.argsort(this, axis, options);
   }
 
   /** NumPy's `a.partition(kth, axis=-1, kind='introselect', order)`: partitions in place as {@link partitioning.partition} partitions a copy (a read-only array: AccessError ERR_READ_ONLY with NumPy's message); returns this. */
-  partition(kth: partitioning.Kth, options?: partitioning.PartitionOptions): this {
-    partitioning.partitionInPlace(this, kth, options);
+  partition(kth: partitioning.Kth, axis?: number | null | partitioning.PartitionOptions, options?: partitioning.PartitionOptions): this {
+    partitioning.partitionInPlace(this, kth, axis, options);
     return this;
   }
 
   /** NumPy's `argpartition(kth, axis=-1, kind='introselect', order)`: int64 positions that partition the array (see {@link partitioning.argpartition}). */
-  argpartition(kth: partitioning.Kth, options?: partitioning.PartitionOptions): NdArray {
-    return partitioning.argpartition(this, kth, options);
+  argpartition(kth: partitioning.Kth, axis?: number | null | partitioning.PartitionOptions, options?: partitioning.PartitionOptions): NdArray {
+    return partitioning.argpartition(this, kth, axis, options);
   }
 
   /** NumPy's `searchsorted(v, side, { sorter })` (or `searchsorted(v, { side, sorter })`) over this sorted 1-d array: int64 insertion points. */

@@ -180,6 +180,37 @@ describe("NumPy's positional out= and dtype= after the axis: refused, never read
   });
 });
 
+describe("NumPy's positional axis of sort, argsort, partition, argpartition and compress", () => {
+  // np.sort(a, 0), a.sort(0), np.partition(a, 1, 0), np.compress(c, a, 0): the axis
+  // positionally, as NumPy's signatures take it (it was "takes its options as an object").
+  const a = lib.asarray([[3, 1, 5], [2, 4, 0]]);
+  const same = (x: lib.NdArray, y: lib.NdArray): void => expect([x.shape, x.toArray()]).toEqual([y.shape, y.toArray()]);
+  test('the same calls as the options forms, functions and methods', () => {
+    same(lib.sort(a, 0), lib.sort(a, { axis: 0 }));
+    expect(lib.sort(a, 0).toArray()).toEqual([[2n, 1n, 0n], [3n, 4n, 5n]]);
+    same(lib.sort(a, null), lib.sort(a, { axis: null }));
+    same(lib.sort(a, 0, { kind: 'stable' }), lib.sort(a, { axis: 0 }));
+    same(lib.argsort(a, 0), lib.argsort(a, { axis: 0 }));
+    same(a.argsort(0), lib.argsort(a, { axis: 0 }));
+    same(a.copy().sort(0), lib.sort(a, { axis: 0 }));
+    same(lib.partition(a, 1, 0), lib.partition(a, 1, { axis: 0 }));
+    same(lib.argpartition(a, 1, 0), lib.argpartition(a, 1, { axis: 0 }));
+    same(a.copy().partition(0, 0), lib.partition(a, 0, { axis: 0 }));
+    same(a.argpartition(0, 0), lib.argpartition(a, 0, { axis: 0 }));
+    same(lib.compress([true, false], a, 0), lib.compress([true, false], a, { axis: 0 }));
+    expect(lib.compress([true, false], a, 0).toArray()).toEqual([[3n, 1n, 5n]]);
+    same(a.compress([false, true, true], 1), lib.compress([false, true, true], a, { axis: 1 }));
+    const out = lib.zeros([1, 3], 'i8');
+    expect(lib.compress([true, false], a, 0, { out })).toBe(out);
+  });
+
+  test('the axis in both places is a TypeError, as Python\'s "got multiple values"', () => {
+    expect(() => lib.sort(a, 0, { axis: 1 })).toThrow(new TypeError("sort() got multiple values for argument 'axis'"));
+    expect(() => lib.argsort(a, { axis: 0 }, { kind: 'stable' })).toThrow('argsort() got options twice');
+    expect(() => lib.compress([true], a, 0, { axis: 0 })).toThrow(new TypeError("compress() got multiple values for argument 'axis'"));
+  });
+});
+
 describe("NumPy's positional second argument, or the options", () => {
   const { array, cov, corrcoef, trapezoid, histogram, histogram2d, histogramdd, histogramBinEdges } = lib;
   const x = array([1, 2, 2, 3, 7], 'f8');
