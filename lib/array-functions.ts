@@ -22,8 +22,8 @@ import { AxisError, describeValue, ValueError } from './errors';
 import { fixUnknownDimension, normalizeAxes, reshapeStrides } from './layout';
 import { optionsWithValue, readKnownOptions } from './options';
 import { asarray } from './array-coerce';
-import { dtype as toDType, type DTypeLike } from './dtype';
-import type { AsContiguousOptions } from './views';
+import type { DTypeLike } from './dtype';
+import { ofDType, type AsContiguousOptions } from './views';
 import { asAnyArray } from './stack-helpers';
 import { NdArray as ArrayClass, asClassOf, requireArray, requireOpen } from './internal';
 import { copyAs } from './copy';
@@ -144,13 +144,7 @@ export function copy<A extends NdArray>(a: A, options: ArrayOrderOptions<Order> 
  * or `{ dtype }`.
  */
 export function asfortranarray(a: unknown, dtypeArg?: DTypeLike | null | AsContiguousOptions, options?: AsContiguousOptions): NdArray {
-  const { dtype = null } = readKnownOptions(optionsWithValue('asfortranarray', 'dtype', dtypeArg, options) ?? {}, ['dtype'], 'asfortranarray');
-  let x = a instanceof ArrayClass ? (a as NdArray) : asarray(a, dtype);
-  requireOpen(x);
-  if (dtype !== null) {
-    const dt = toDType(dtype);
-    if (!dt.equals(x.dtype)) x = copyAs(x, dt, 'F');
-  }
+  const x = ofDType('asfortranarray', a, dtypeArg, options, 'F');
   if (x.ndim === 0) return x.reshape([1]);
   if (x.flags.fContiguous) return x.view();
   return copyAs(x, x.dtype, 'F');

@@ -208,6 +208,22 @@ export interface AsContiguousOptions {
 }
 
 /**
+ * `a` as an open NdArray of the `dtype` that `name`'s positional slot or
+ * options give (NumPy's `dtype=` of ascontiguousarray and asfortranarray):
+ * `a` itself when it already has it (or none is given), else a copy cast to
+ * it in `order` (NumPy's unsafe `np.array(a, dtype)`); anything else through
+ * {@link asarray}.
+ */
+export function ofDType(name: string, a: unknown, dtypeArg: DTypeLike | null | AsContiguousOptions | undefined, options: AsContiguousOptions | undefined, order: 'C' | 'F'): NdArray {
+  const { dtype = null } = readKnownOptions(optionsWithValue(name, 'dtype', dtypeArg, options) ?? {}, ['dtype'], name);
+  const x = a instanceof ArrayClass ? (a as NdArray) : asarray(a, dtype);
+  requireOpen(x);
+  if (dtype === null) return x;
+  const dt = toDType(dtype);
+  return dt.equals(x.dtype) ? x : copyAs(x, dt, order);
+}
+
+/**
  * NumPy's `ascontiguousarray(a, dtype=None)`: a plain NdArray (subclasses
  * are not kept, as in NumPy) viewing `a`'s memory when `a` is C-contiguous
  * and of `dtype` (a 0-d array becomes shape [1]), else a C-ordered copy
@@ -215,13 +231,7 @@ export interface AsContiguousOptions {
  * positionally, as NumPy's, or `{ dtype }`.
  */
 export function ascontiguousarray(a: unknown, dtypeArg?: DTypeLike | null | AsContiguousOptions, options?: AsContiguousOptions): NdArray {
-  const { dtype = null } = readKnownOptions(optionsWithValue('ascontiguousarray', 'dtype', dtypeArg, options) ?? {}, ['dtype'], 'ascontiguousarray');
-  let x = a instanceof ArrayClass ? (a as NdArray) : asarray(a, dtype);
-  requireOpen(x);
-  if (dtype !== null) {
-    const dt = toDType(dtype);
-    if (!dt.equals(x.dtype)) x = copyAs(x, dt, 'C');
-  }
+  const x = ofDType('ascontiguousarray', a, dtypeArg, options, 'C');
   if (x.ndim === 0) return derive(x, ArrayClass.prototype, x.dtype, [1], [x.itemsize], x.offset);
   if (x.flags.cContiguous) return derive(x, ArrayClass.prototype, x.dtype, x.shape, x.strides, x.offset);
   return copyAs(x, x.dtype, 'C');
