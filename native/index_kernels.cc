@@ -2061,13 +2061,17 @@ Napi::Value Put(const Napi::CallbackInfo& info) {
   }
   int64_t count = I.region.size;
   if (count == 0 || m == 0 || outer == 0) return Napi::Number::New(env, -1);
-  if (n == 0) {
-    ThrowRange(env, what, "cannot replace elements of an empty array");
-    return env.Undefined();
-  }
+  // Every index is out of bounds of an empty target: under 'raise' the first
+  // is the caller's IndexError (NumPy's a[idx] = v names it); clip and wrap
+  // have nowhere to put a value (np.put's "cannot replace elements of an
+  // empty array", which JS checks first).
   if (mode == 0) {
     int64_t bad = FirstBad(I, n);
     if (bad >= 0) return Napi::Number::New(env, static_cast<double>(bad));
+  }
+  if (n == 0) {
+    ThrowRange(env, what, "cannot replace elements of an empty array");
+    return env.Undefined();
   }
   std::vector<int64_t> xs;
   if (SameMemory(A, I.region)) xs = Resolved(I, 0);

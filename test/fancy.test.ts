@@ -229,6 +229,35 @@ print(json.dumps([[r.dtype.str, encode(r)] for r in rs]))`);
     ro.flags.writeable = false;
     expect(() => ro.set([m], 1)).toThrow(AccessError);
   });
+
+  test("into an empty axis every index is out of bounds: NumPy's IndexError naming the first (fuzz seed 13300846)", () => {
+    // The put kernel threw put's own "cannot replace elements of an empty array", as a RangeError.
+    const want = runNumpy<string[]>(`
+out = []
+for f in [lambda: np.zeros(0).__setitem__(np.zeros((12, 25), '<u8'), 1),
+          lambda: np.zeros(0).__setitem__(np.full(300, 5), [1]),
+          lambda: np.zeros((2, 0)).__setitem__((slice(None), np.zeros(300, 'i8')), 1),
+          lambda: np.put(np.zeros(0), np.zeros(300, 'i8'), 1)]:
+    try: f(); out.append('ok')
+    except Exception as e: out.append(type(e).__name__ + ': ' + str(e))
+print(json.dumps(out))`);
+    const got = [
+      () => zeros([0]).set([zeros([12, 25], '<u8')], 1),
+      () => zeros([0]).set([mm.full([300], 5)], [1]),
+      () => zeros([2, 0]).set([slice(null), zeros([300], 'i8')], 1),
+      () => mm.put(zeros([0]), zeros([300], 'i8'), 1),
+    ].map((f) => {
+      try {
+        f();
+        return 'ok';
+      } catch (e) {
+        return `${(e as Error).name}: ${(e as Error).message}`;
+      }
+    });
+    expect(got).toEqual(want);
+    // An empty index into an empty axis writes nothing, as NumPy's.
+    expect(() => zeros([0]).set([zeros([0], 'i8')], 1)).not.toThrow();
+  });
 });
 
 describeWithNumpy('several index arrays at kernel sizes (one flat index into the merged axes) match NumPy', () => {
