@@ -16,7 +16,7 @@ import { pyShape } from './format';
 import { allocate, asClassOf, makeArray, requireOpen, storageOf, NdArray as ArrayClass } from './internal';
 import { allocateOrdered } from './compute-values';
 import { array, discoverDType, holdsComplex } from './array-coerce';
-import { readKnownOptions } from './options';
+import { optionsWithValue, readKnownOptions } from './options';
 // Loaded for its effect, not only its type: the class must be defined (its
 // static block opens internal.ts's door) before any constructor here runs.
 import './ndarray';
@@ -37,6 +37,12 @@ export interface FromBufferOptions {
   readonly?: boolean;
 }
 
+function isPlainObject(v: unknown): v is object {
+  if (v === null || typeof v !== 'object') return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
 function checkInt(v: unknown, what: string, min = 0): number {
   if (typeof v !== 'number' || !Number.isSafeInteger(v)) {
     throw new TypeError(`${what} must be an integer, got ${repr(v)}`);
@@ -46,14 +52,31 @@ function checkInt(v: unknown, what: string, min = 0): number {
 }
 
 /**
- * NumPy's `frombuffer`: a 1-d view of an ArrayBuffer, SharedArrayBuffer or
- * typed array / DataView (its own byte range), no copy. The dtype defaults
- * to float64, as NumPy's does.
+ * NumPy's `frombuffer(buffer, dtype=float, count=-1, offset=0)`: a 1-d view
+ * of an ArrayBuffer, SharedArrayBuffer or typed array / DataView (its own
+ * byte range), no copy. The dtype defaults to float64, as NumPy's does.
+ * `count` and `offset` positionally, as NumPy's, or in the options.
+ *
+ * @example
+ * fromBuffer(Buffer.from([1, 0, 2, 0, 3, 0]), '<u2', 2, 2).toArray(); // [2, 3]
+ * @throws ValueError (NumPy's words) when the buffer's bytes after `offset` are not a whole number of items, or fewer than `count` items
  */
-export function fromBuffer<const D extends DTypeLike = 'f8'>(buffer: ArrayBufferLike | ArrayBufferView, dtype: D = 'f8' as D, options: FromBufferOptions = {}): NdArray<ValueOf<D>> {
+export function fromBuffer<const D extends DTypeLike = 'f8'>(buffer: ArrayBufferLike | ArrayBufferView, dtype?: D, options?: FromBufferOptions): NdArray<ValueOf<D>>;
+export function fromBuffer<const D extends DTypeLike = 'f8'>(buffer: ArrayBufferLike | ArrayBufferView, dtype: D, count: number, offset?: number | Omit<FromBufferOptions, 'count' | 'offset'>, options?: Omit<FromBufferOptions, 'count' | 'offset'>): NdArray<ValueOf<D>>;
+export function fromBuffer<const D extends DTypeLike = 'f8'>(
+  buffer: ArrayBufferLike | ArrayBufferView,
+  dtype: D = 'f8' as D,
+  countOrOptions?: number | FromBufferOptions,
+  offsetArg?: number | FromBufferOptions,
+  rest?: FromBufferOptions,
+): NdArray<ValueOf<D>> {
+  // NumPy's positional count and offset (a number, or null/anything that is
+  // not an options object, checked below as the value it stands for).
+  let given = optionsWithValue<FromBufferOptions>('fromBuffer', 'count', countOrOptions, isPlainObject(offsetArg) ? offsetArg : rest);
+  if (offsetArg !== undefined && !isPlainObject(offsetArg)) given = optionsWithValue<FromBufferOptions>('fromBuffer', 'offset', offsetArg, given);
   // Options and dtype first, each read once: a getter that transfers the
   // buffer then runs before its length is read (lib/options.ts).
-  options = readKnownOptions(options, ['count', 'offset', 'readonly'], 'fromBuffer');
+  const options = readKnownOptions(given ?? {}, ['count', 'offset', 'readonly'], 'fromBuffer');
   const dt = toDType(dtype);
   let ab: ArrayBufferLike;
   let base = 0;
@@ -76,8 +99,8 @@ export function fromBuffer<const D extends DTypeLike = 'f8'>(buffer: ArrayBuffer
   if ((ab as { resizable?: boolean }).resizable === true) {
     throw new TypeError('fromBuffer cannot view a resizable ArrayBuffer (it could shrink under the array); copy it into a fixed-length ArrayBuffer (buffer.slice(0) makes one)');
   }
-  const offset = checkInt(options.offset ?? 0, 'offset');
-  const count = options.count === undefined ? -1 : checkInt(options.count, 'count', -1);
+  const offset = checkInt(options.offset ?? 0, 'offset', -Infinity);
+  const count = options.count === undefined ? -1 : checkInt(options.count, 'count', -Infinity);
   // A detached buffer (transferred, or released) reads as 0 bytes, and no
   // view can be made over it: the closed error, as for an array whose
   // buffer was detached after it was made.
@@ -88,7 +111,7 @@ export function fromBuffer<const D extends DTypeLike = 'f8'>(buffer: ArrayBuffer
   }
   // NumPy's frombuffer: a count of 0-byte items would say nothing about the buffer.
   if (dt.itemsize === 0) throw new ValueError(`itemsize cannot be zero in type (${dt.str})`);
-  if (offset > len) throw new ValueError(`offset must be non-negative and no greater than buffer length (${len}), got ${offset}`);
+  if (offset < 0 || offset > len) throw new ValueError(`offset must be non-negative and no greater than buffer length (${len}), got ${offset}`);
   const avail = len - offset;
   let n: number;
   if (count < 0) {
@@ -204,17 +227,26 @@ export function arange(a: number, b?: number | DTypeLike, c?: number | DTypeLike
   let stop: number;
   let step = 1;
   let spec: DTypeLike | undefined;
-  if (typeof b === 'number') {
-    start = a;
-    stop = b;
+  if (typeof b === 'number' || ((b === null || b === undefined) && (c !== undefined || d !== undefined))) {
+    // A null (or absent) stop is NumPy's stop=None: the range is [0, a), so
+    // arange(5, null, null, 'f4') is NumPy's arange(5, None, None, 'f4').
+    if (typeof b === 'number') {
+      start = a;
+      stop = b;
+    } else {
+      stop = a;
+    }
     // A null step is NumPy's step=None: 1.
-    if (typeof c === 'number' || c === null) {
-      if (c !== null) step = c;
+    if (typeof c === 'number' || c === null || c === undefined) {
+      if (typeof c === 'number') step = c;
       spec = d;
     } else {
+      if (d !== undefined) throw new TypeError(`arange() takes its dtype once: arange(start, stop, dtype) or arange(start, stop, step, dtype), got ${repr(c)} and ${repr(d)}`);
       spec = c;
     }
   } else {
+    // arange(stop) or arange(stop, dtype): a dtype's further arguments were dropped.
+    if (c !== undefined || d !== undefined) throw new TypeError(`arange(stop, dtype) takes no further arguments; write arange(start, stop, step, dtype) (got ${repr(c)}${d === undefined ? '' : ` and ${repr(d)}`} after the dtype)`);
     stop = a;
     spec = b;
   }
@@ -371,14 +403,16 @@ function fillWith(a: NdArray, value: unknown): void {
 /** Options of {@link zerosLike}, {@link onesLike}, {@link emptyLike}, {@link fullLike}. */
 export interface LikeOptions {
   /** The result's dtype (default: the prototype's). */
-  dtype?: DTypeLike;
+  dtype?: DTypeLike | null;
   /**
    * Memory order: `'K'` (default) keeps the prototype's axis order in the
    * result's strides, `'A'` is F for an F-contiguous prototype, else C.
    */
-  order?: Order;
+  order?: Order | null;
+  /** `false`: a plain NdArray even when the prototype is a subclass such as a Memmap (default true: its class). */
+  subok?: boolean;
   /** The result's shape (default: the prototype's); the `'K'` order applies when it has as many axes. */
-  shape?: number | readonly number[];
+  shape?: number | readonly number[] | null;
 }
 
 /**
@@ -396,20 +430,36 @@ function likeOrder(a: NdArray): number[] {
 }
 
 /**
- * NumPy's `zeros_like`: zeros of `a`'s shape and dtype (or the options'),
- * laid out in `a`'s memory order by default. The result keeps `a`'s class,
- * as NumPy's `subok=True` does (a Memmap prototype gives a Memmap with no file).
+ * The options of a `…Like` call: NumPy's positional `dtype, order, subok,
+ * shape` (`zeros_like(a, 'i4', 'F')`) or one options object in the dtype's
+ * place, read once; a later positional argument beside options is Python's
+ * "got multiple values".
  */
-export function zerosLike<T>(a: NdArray<T>, options?: LikeOptions & { dtype?: undefined }): NdArray<T>;
-export function zerosLike<const D extends DTypeLike>(a: NdArray, options: LikeOptions & { dtype: D }): NdArray<ValueOf<D>>;
-export function zerosLike(a: NdArray, options?: LikeOptions): NdArray;
-export function zerosLike(a: NdArray, options: LikeOptions = {}): NdArray {
-  const o = readKnownOptions(options, ['dtype', 'order', 'shape'], 'zerosLike');
+function likeOptions(name: string, dtypeOrOptions: unknown, rest: readonly unknown[]): LikeOptions {
+  const keys = ['dtype', 'order', 'subok', 'shape'] as const;
+  if (rest.length > keys.length - 1) throw new TypeError(`${name}() takes at most ${keys.length + 1} positional arguments after the prototype (got ${rest.length + 1})`);
+  const positional: Record<string, unknown> = {};
+  rest.forEach((v, i) => {
+    if (v !== undefined) positional[keys[i + 1]] = v;
+  });
+  const proto = dtypeOrOptions !== null && typeof dtypeOrOptions === 'object' ? (Object.getPrototypeOf(dtypeOrOptions) as unknown) : undefined;
+  if ((proto === Object.prototype || proto === null) && Object.keys(positional).length > 0) {
+    throw new TypeError(`${name}() got options and positional arguments: pass ${name}(a, { dtype, order, subok, shape }) or ${name}(a, dtype, order, subok, shape)`);
+  }
+  const given = optionsWithValue<LikeOptions>(name, 'dtype', dtypeOrOptions === null ? undefined : dtypeOrOptions, Object.keys(positional).length > 0 ? (positional as LikeOptions) : undefined);
+  return readKnownOptions<LikeOptions, 'dtype' | 'order' | 'subok' | 'shape'>(given ?? {}, keys, name);
+}
+
+/** zerosLike's work, under the public call's name. */
+function newLike(name: string, proto: unknown, o: LikeOptions): NdArray {
+  // NumPy's prototype is array_like: a list is what array() makes of it.
+  const a = proto instanceof ArrayClass ? proto : array(proto);
   requireOpen(a);
   let dt = o.dtype === undefined || o.dtype === null ? a.dtype : toDType(o.dtype);
   if (dt.kind === 'S' && dt.itemsize === 0 && !dt.isStructured && dt.shape.length === 0) dt = toDType('S1');
-  const shape = o.shape === undefined ? [...a.shape] : normalizeShape(o.shape);
+  const shape = o.shape === undefined || o.shape === null ? [...a.shape] : normalizeShape(o.shape);
   const order = readOrder(o.order, 'K');
+  if (o.subok !== undefined && typeof o.subok !== 'boolean') throw new TypeError(`${name}(): subok must be a boolean, got ${repr(o.subok)}`);
   const f = a.flags;
   let out: NdArray;
   if (dt.shape.length > 0 || order === 'C' || (order === 'A' && !(f.fContiguous && !f.cContiguous)) || (order === 'K' && shape.length !== a.ndim)) {
@@ -420,33 +470,58 @@ export function zerosLike(a: NdArray, options: LikeOptions = {}): NdArray {
     checkNdim(shape.length);
     out = allocateOrdered(dt, checkShape(shape), likeOrder(a));
   }
-  return asClassOf(a, out);
+  return o.subok === false ? out : asClassOf(a, out);
 }
 
-/** NumPy's `empty_like` (here: zeros, as {@link empty}). */
+/**
+ * NumPy's `zeros_like(a, dtype=None, order='K', subok=True, shape=None)`:
+ * zeros of `a`'s shape and dtype (or the ones asked for), laid out in `a`'s
+ * memory order by default. The result keeps `a`'s class, as NumPy's
+ * `subok=True` does (a Memmap prototype gives a Memmap with no file). The
+ * arguments after `a` positionally, as NumPy's, or as one options object.
+ *
+ * @example
+ * zerosLike(a, 'i4', 'F'); // or zerosLike(a, { dtype: 'i4', order: 'F' })
+ */
+export function zerosLike<T>(a: NdArray<T>, options?: LikeOptions & { dtype?: undefined }): NdArray<T>;
+export function zerosLike<const D extends DTypeLike>(a: NdArray, options: LikeOptions & { dtype: D }): NdArray<ValueOf<D>>;
+export function zerosLike<const D extends DTypeLike>(a: NdArray, dtype: D, order?: Order | null, subok?: boolean, shape?: number | readonly number[] | null): NdArray<ValueOf<D>>;
+export function zerosLike(a: NdArray, options?: LikeOptions | DTypeLike | null, order?: Order | null, subok?: boolean, shape?: number | readonly number[] | null): NdArray;
+export function zerosLike(a: NdArray, options?: LikeOptions | DTypeLike | null, ...rest: unknown[]): NdArray {
+  return newLike('zerosLike', a, likeOptions('zerosLike', options, rest));
+}
+
+/** NumPy's `empty_like` (here: zeros, as {@link empty}); the arguments of {@link zerosLike}. */
 export function emptyLike<T>(a: NdArray<T>, options?: LikeOptions & { dtype?: undefined }): NdArray<T>;
 export function emptyLike<const D extends DTypeLike>(a: NdArray, options: LikeOptions & { dtype: D }): NdArray<ValueOf<D>>;
-export function emptyLike(a: NdArray, options?: LikeOptions): NdArray;
-export function emptyLike(a: NdArray, options: LikeOptions = {}): NdArray {
-  return zerosLike(a, options);
+export function emptyLike<const D extends DTypeLike>(a: NdArray, dtype: D, order?: Order | null, subok?: boolean, shape?: number | readonly number[] | null): NdArray<ValueOf<D>>;
+export function emptyLike(a: NdArray, options?: LikeOptions | DTypeLike | null, order?: Order | null, subok?: boolean, shape?: number | readonly number[] | null): NdArray;
+export function emptyLike(a: NdArray, options?: LikeOptions | DTypeLike | null, ...rest: unknown[]): NdArray {
+  return newLike('emptyLike', a, likeOptions('emptyLike', options, rest));
 }
 
-/** NumPy's `ones_like`: {@link zerosLike} filled with ones. */
+/** NumPy's `ones_like`: {@link zerosLike} filled with ones (its arguments too). */
 export function onesLike<T>(a: NdArray<T>, options?: LikeOptions & { dtype?: undefined }): NdArray<T>;
 export function onesLike<const D extends DTypeLike>(a: NdArray, options: LikeOptions & { dtype: D }): NdArray<ValueOf<D>>;
-export function onesLike(a: NdArray, options?: LikeOptions): NdArray;
-export function onesLike(a: NdArray, options: LikeOptions = {}): NdArray {
-  const out = zerosLike(a, options);
+export function onesLike<const D extends DTypeLike>(a: NdArray, dtype: D, order?: Order | null, subok?: boolean, shape?: number | readonly number[] | null): NdArray<ValueOf<D>>;
+export function onesLike(a: NdArray, options?: LikeOptions | DTypeLike | null, order?: Order | null, subok?: boolean, shape?: number | readonly number[] | null): NdArray;
+export function onesLike(a: NdArray, options?: LikeOptions | DTypeLike | null, ...rest: unknown[]): NdArray {
+  const out = newLike('onesLike', a, likeOptions('onesLike', options, rest));
   out.fill(1);
   return out;
 }
 
-/** NumPy's `full_like`: {@link zerosLike} filled with `fillValue`, cast unsafely into the dtype (`fullLike(intArray, 2.5)` holds 2). */
+/**
+ * NumPy's `full_like(a, fill_value, dtype=None, order='K', subok=True,
+ * shape=None)`: {@link zerosLike} filled with `fillValue`, cast unsafely
+ * into the dtype (`fullLike(intArray, 2.5)` holds 2).
+ */
 export function fullLike<T>(a: NdArray<T>, fillValue: unknown, options?: LikeOptions & { dtype?: undefined }): NdArray<T>;
 export function fullLike<const D extends DTypeLike>(a: NdArray, fillValue: unknown, options: LikeOptions & { dtype: D }): NdArray<ValueOf<D>>;
-export function fullLike(a: NdArray, fillValue: unknown, options?: LikeOptions): NdArray;
-export function fullLike(a: NdArray, fillValue: unknown, options: LikeOptions = {}): NdArray {
-  const out = zerosLike(a, options);
+export function fullLike<const D extends DTypeLike>(a: NdArray, fillValue: unknown, dtype: D, order?: Order | null, subok?: boolean, shape?: number | readonly number[] | null): NdArray<ValueOf<D>>;
+export function fullLike(a: NdArray, fillValue: unknown, options?: LikeOptions | DTypeLike | null, order?: Order | null, subok?: boolean, shape?: number | readonly number[] | null): NdArray;
+export function fullLike(a: NdArray, fillValue: unknown, options?: LikeOptions | DTypeLike | null, ...rest: unknown[]): NdArray {
+  const out = newLike('fullLike', a, likeOptions('fullLike', options, rest));
   fillUnsafe(out, fillValue);
   return out;
 }

@@ -5,7 +5,11 @@ import { array } from '../lib/array-coerce';
 import { ValueError, ZeroDivisionError } from '../lib/errors';
 import { dtype } from '../lib/dtype';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
-import { hexOf } from './helpers/np-compare';
+import { hexOf, jsOutcome, numpyOutcomes, type Case } from './helpers/np-compare';
+import * as mm from '../lib';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 
 describe('fromBuffer', () => {
   test('views the whole buffer as 1-d, without copying', () => {
@@ -64,9 +68,9 @@ describe('fromBuffer', () => {
     expect(() => fromBuffer(new ArrayBuffer(8), 'u1', { offset: 9 })).toThrow('offset must be non-negative and no greater than buffer length (8), got 9');
   });
 
-  test('bad option types are TypeErrors and negative offsets RangeErrors', () => {
+  test("bad option types are TypeErrors and a negative offset NumPy's ValueError", () => {
     expect(() => fromBuffer(new ArrayBuffer(8), 'u1', { offset: 1.5 })).toThrow(TypeError);
-    expect(() => fromBuffer(new ArrayBuffer(8), 'u1', { offset: -1 })).toThrow(RangeError);
+    expect(() => fromBuffer(new ArrayBuffer(8), 'u1', { offset: -1 })).toThrow(new ValueError('offset must be non-negative and no greater than buffer length (8), got -1'));
     expect(() => fromBuffer([1, 2] as never)).toThrow(TypeError);
   });
 
@@ -446,5 +450,106 @@ print(json.dumps(out))`, JSON.stringify(cases));
       }
     });
     expect(got).toEqual(want);
+  });
+});
+
+describeWithNumpy("NumPy's positional arguments of the constructors (fromBuffer's count and offset, arange's None stop, the …Like calls)", () => {
+  test('fromBuffer(buffer, dtype, count, offset) is np.frombuffer: values and errors', () => {
+    const bytes = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+    const b = Buffer.from(bytes);
+    const runs: [string, () => unknown][] = [
+      ["'<i2', 2, 1", () => fromBuffer(b, '<i2', 2, 1)],
+      ["'u1', -5", () => fromBuffer(b, 'u1', -5)],
+      ["'u1', -1, 4", () => fromBuffer(b, 'u1', -1, 4)],
+      ["'u1', 0, 9", () => fromBuffer(b, 'u1', 0, 9)],
+      ["'u1', 2, -1", () => fromBuffer(b, 'u1', 2, -1)],
+      ["'u1', 1, 9", () => fromBuffer(b, 'u1', 1, 9)],
+      ["'<i2', -1, 0", () => fromBuffer(b, '<i2', -1, 0)],
+      ["'u1', 20", () => fromBuffer(b, 'u1', 20)],
+    ];
+    const want = runNumpy<unknown[]>(`
+b = bytes(${JSON.stringify(bytes)})
+out = []
+for args in [${runs.map(([py]) => `(${py})`).join(', ')}]:
+    try: out.append(np.frombuffer(b, *args).tolist())
+    except Exception as e: out.append(type(e).__name__ + ': ' + str(e))
+print(json.dumps(out))`);
+    const got = runs.map(([, f]) => {
+      try {
+        return (f() as ReturnType<typeof fromBuffer>).toArray();
+      } catch (e) {
+        // NumPy's words, which this library's messages extend with the numbers involved.
+        return `${(e as Error).name}: ${(e as Error).message.replace(/(buffer length \(\d+\)|requested size|element size).*$/, '$1')}`;
+      }
+    });
+    expect(got).toEqual(want);
+  });
+
+  test('fromBuffer takes count and offset positionally or as options, not both', () => {
+    const b = Buffer.from([1, 2, 3, 4, 5, 6]);
+    expect(fromBuffer(b, 'u1', 3, 2).toArray()).toEqual([3, 4, 5]);
+    expect(fromBuffer(b, 'u1', { count: 3, offset: 2 }).toArray()).toEqual([3, 4, 5]);
+    const ro = fromBuffer(b, 'u1', 2, 1, { readonly: true });
+    expect([ro.toArray(), ro.flags.writeable]).toEqual([[2, 3], false]);
+    expect(fromBuffer(b, 'u1', 2, { readonly: true }).flags.writeable).toBe(false);
+    expect(() => fromBuffer(b, 'u1', 3, 2, { offset: 1 } as never)).toThrow(new TypeError("fromBuffer() got multiple values for argument 'offset'"));
+    expect(() => fromBuffer(b, 'u1', 3, { count: 2 } as never)).toThrow(new TypeError("fromBuffer() got multiple values for argument 'count'"));
+    expect(() => fromBuffer(b, 'u1', null as never)).toThrow(new TypeError('count must be an integer, got null'));
+    expect(() => fromBuffer(b, 'u1', 2.5)).toThrow(new TypeError('count must be an integer, got 2.5'));
+  });
+
+  test("arange(start, null, step, dtype) is NumPy's stop=None; arguments after a dtype are refused, not dropped", () => {
+    const want = runNumpy<unknown[]>(`
+print(json.dumps([[a.dtype.str, a.tolist()] for a in [np.arange(2, None, None, 'f4'), np.arange(5, None, 2), np.arange(7, None, 3, 'i2'), np.arange(3, None)]]))`);
+    const got = [arange(2, null as never, null, 'f4'), arange(5, null as never, 2), arange(7, undefined as never, 3, 'i2'), arange(3, null as never)].map((a: mm.NdArray) => [
+      a.dtype.str,
+      (a.toArray() as unknown[]).map(Number),
+    ]);
+    expect(got).toEqual(want);
+    // These kept int64 (the dtype after a null stop, or after arange(stop, dtype), was never read).
+    expect(() => arange(5, 'f4' as never, 2 as never)).toThrow(TypeError);
+    expect(() => arange(0, 5, 'f4' as never, 'i4' as never)).toThrow(TypeError);
+  });
+
+  test('zerosLike, onesLike, emptyLike and fullLike take dtype, order, subok and shape positionally, as NumPy', () => {
+    const cases: Case[] = [
+      { py: "np.zeros_like(np.zeros((2, 3)), 'i4', 'F')", js: () => mm.zerosLike(mm.zeros([2, 3]), 'i4', 'F') },
+      { py: "np.ones_like(np.zeros((2, 3)), None, 'F')", js: () => mm.onesLike(mm.zeros([2, 3]), null, 'F') },
+      { py: "np.zeros_like(np.empty_like(np.zeros((2, 3)), '>u2', 'C', True, (4,)))", js: () => mm.emptyLike(mm.zeros([2, 3]), '>u2', 'C', true, [4]) },
+      { py: "np.full_like(np.zeros((2, 3)), 7, 'i4')", js: () => mm.fullLike(mm.zeros([2, 3]), 7, 'i4') },
+      { py: "np.full_like(np.zeros((2, 3)), 2.5, None, 'F', True, (3, 2))", js: () => mm.fullLike(mm.zeros([2, 3]), 2.5, null, 'F', true, [3, 2]) },
+      { py: 'np.zeros_like([1, 2.5])', js: () => mm.zerosLike([1, 2.5] as never) },
+      { py: "np.ones_like(np.zeros((2, 3)), 'i4', 'X')", js: () => mm.onesLike(mm.zeros([2, 3]), 'i4', 'X' as never) },
+    ];
+    const want = numpyOutcomes(cases).map(({ strides: _s, ...o }) => o);
+    const got = cases.map((c) => {
+      const { strides: _s, ...o } = jsOutcome(c);
+      return o;
+    });
+    // empty_like's bytes are whatever NumPy's memory held: compared as zeros_like of it there, zeros here.
+    expect(got).toEqual(want);
+    expect(mm.zerosLike(mm.zeros([2, 3]), 'i4', 'F').strides).toEqual([4, 8]);
+  });
+
+  test('a …Like call names itself in its errors, and refuses options beside positional arguments', () => {
+    const a = mm.zeros([2]);
+    expect(() => mm.fullLike(a, 1, { dtyp: 'i4' } as never)).toThrow(new TypeError("fullLike() got an unexpected keyword argument 'dtyp'"));
+    expect(() => mm.emptyLike(a, { dtype: 'i4' }, 'F' as never)).toThrow(/^emptyLike\(\) got options and positional arguments/);
+    expect(() => mm.onesLike(a, 'i4', 'C', 'yes' as never)).toThrow(new TypeError("onesLike(): subok must be a boolean, got 'yes'"));
+  });
+
+  test('subok false gives a plain NdArray for a Memmap prototype (true, the default, its class)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mmarray-like-'));
+    try {
+      const p = path.join(dir, 'm.bin');
+      fs.writeFileSync(p, Buffer.alloc(16));
+      const m = mm.memmap(p, { dtype: '<f8', mode: 'r', shape: [2] });
+      expect(mm.zerosLike(m).constructor.name).toBe('Memmap');
+      expect(mm.zerosLike(m, { subok: false }).constructor.name).toBe('NdArray');
+      expect(mm.onesLike(m, null, null, false).constructor.name).toBe('NdArray');
+      m.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
