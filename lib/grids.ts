@@ -10,7 +10,7 @@ import type { NdArray } from './ndarray';
 import { ValueError, repr } from './errors';
 import { isArray } from './internal';
 import { MAXDIMS, checkNdim } from './layout';
-import { readKnownOptions, readOptions } from './options';
+import { optionsWithValue, readKnownOptions, readOptions } from './options';
 import { arange, empty } from './create';
 import { asAnyArray } from './stack-helpers';
 import { broadcastArrays } from './views';
@@ -83,8 +83,13 @@ export interface IndicesOptions {
  */
 export function indices(dimensions: readonly number[], options: IndicesOptions & { sparse: true }): NdArray[];
 export function indices(dimensions: readonly number[], options?: IndicesOptions): NdArray;
-export function indices(dimensions: readonly number[], options: IndicesOptions = {}): NdArray | NdArray[] {
-  const o = readOptions(options, ['dtype', 'sparse']);
+export function indices(dimensions: readonly number[], dtype: DTypeLike | null | undefined, sparse: true): NdArray[];
+export function indices(dimensions: readonly number[], dtype?: DTypeLike | null, sparse?: boolean): NdArray;
+export function indices(dimensions: readonly number[], dtypeOrOptions?: DTypeLike | IndicesOptions | null, sparseArg?: boolean): NdArray | NdArray[] {
+  // NumPy's positional dtype and sparse (indices([2, 3], 'i4', true)), or the options.
+  const given = optionsWithValue<IndicesOptions>('indices', 'dtype', dtypeOrOptions === null ? undefined : dtypeOrOptions, sparseArg === undefined ? undefined : { sparse: sparseArg });
+  const o = readKnownOptions<IndicesOptions, 'dtype' | 'sparse'>(given ?? {}, ['dtype', 'sparse'], 'indices');
+  if (o.sparse !== undefined && typeof o.sparse !== 'boolean') throw new TypeError(`indices(): sparse must be a boolean, got ${repr(o.sparse)}`);
   if (!Array.isArray(dimensions)) throw new TypeError(`indices(): dimensions must be a list of lengths, got ${repr(dimensions)}`);
   // The length first, read once: a Proxy claiming 2^32-1 dimensions was copied until the process ran out of heap.
   const n = dimensions.length;

@@ -8,7 +8,7 @@
 import type { DType } from './dtype';
 import { AccessError, ValueError } from './errors';
 import { isWriteable, requireOpen, storageOf } from './internal';
-import { readOptions } from './options';
+import { readKnownOptions } from './options';
 import { byteBounds } from './layout';
 import type { NdArray } from './ndarray';
 import { WINDOW_STEP } from './storage';
@@ -116,7 +116,7 @@ export function stridedTypedArray(a: NdArray, options: TypedArrayOptions = {}): 
 /** The shared checks: open, a typed array exists for the dtype, writeable unless the caller accepts the risk. */
 function checkTyped(a: NdArray, what: string, options: TypedArrayOptions): TypedArrayCtor {
   // The option first: a getter on it runs before the closed check, not after it.
-  options = readOptions(options, ['unsafeAllowReadOnly']);
+  options = readKnownOptions(options, ['unsafeAllowReadOnly'], what);
   requireOpen(a);
   const ctor = ctorFor(a.dtype);
   if (ctor === null) throw new TypeError(`no typed array holds ${a.dtype.str} in this machine's byte order; use astype() first`);

@@ -42,9 +42,16 @@ describeWithNumpy('meshgrid and indices against NumPy', () => {
         ['np.indices((0, 3))', () => m.indices([0, 3])],
         ['np.indices(())', () => m.indices([])],
         ['np.indices((3,), dtype=np.float32)', () => m.indices([3], { dtype: 'f4' })],
+        // NumPy's positional dtype and sparse (the dtype was read as an empty options object: int64).
+        ["np.indices((2, 3), 'i4')", () => m.indices([2, 3], 'i4')],
+        ["np.indices((2, 3), 'u1', True)", () => m.indices([2, 3], 'u1', true)],
+        ['np.indices((2, 3), None, True)', () => m.indices([2, 3], null, true)],
       ],
       I,
     );
+    expect(() => m.indices([2], { dtyp: 'i4' } as never)).toThrow(new TypeError("indices() got an unexpected keyword argument 'dtyp'"));
+    expect(() => m.indices([2], { dtype: 'i4' } as never, true)).toThrow(/^indices\(\) got options twice/);
+    expect(() => m.indices([2], 'i4', 'yes' as never)).toThrow(new TypeError("indices(): sparse must be a boolean, got 'yes'"));
   });
 });
 

@@ -79,3 +79,12 @@ describe('stridedTypedArray', () => {
     expect(zeros(0, '<f8').stridedTypedArray().array).toHaveLength(0);
   });
 });
+
+describe('typedArray options', () => {
+  test("a misspelt option is NumPy's unknown-keyword TypeError, not ignored (the flag it meant is not set)", () => {
+    const a = arange(3);
+    expect(() => a.typedArray({ unsafe: true } as never)).toThrow(new TypeError("typedArray() got an unexpected keyword argument 'unsafe'"));
+    expect(() => a.stridedTypedArray({ unsafeAllowReadonly: true } as never)).toThrow(new TypeError("stridedTypedArray() got an unexpected keyword argument 'unsafeAllowReadonly'"));
+    expect(() => a.typedArray(true as never)).toThrow(/takes its options as an object, got true/);
+  });
+});

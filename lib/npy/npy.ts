@@ -4,7 +4,7 @@
  * @module
  */
 import * as fs from 'fs';
-import { readOptions } from '../options';
+import { readKnownOptions, readOptions } from '../options';
 import * as nodePath from 'path';
 import { dtype as toDType, fromDescr, type DType, type DTypeLike } from '../dtype';
 import { ValueError, repr } from '../errors';
@@ -118,7 +118,7 @@ export function createNpy<const D extends DTypeLike>(path: string, dtype: D, sha
   checkPath(path);
   const dt = toDType(dtype);
   const s = checkShape(typeof shape === 'number' ? [shape] : shape);
-  const o = readOptions(options, ['fortranOrder', 'version']);
+  const o = readKnownOptions(options, ['fortranOrder', 'version'], 'createNpy');
   const fortranOrder = o.fortranOrder ?? false;
   if (typeof fortranOrder !== 'boolean') throw new TypeError(`fortranOrder must be a boolean, got ${repr(fortranOrder)}`);
   const header = formatHeader({ descr: descrOf(dt), fortranOrder, shape: s, version: o.version });
@@ -167,7 +167,7 @@ export function createNpy<const D extends DTypeLike>(path: string, dtype: D, sha
 export function saveNpy(path: string, array: NdArray, options: SaveNpyOptions = {}): void {
   checkPath(path);
   requireOpen(array);
-  const { version } = readOptions(options, ['version']);
+  const { version } = readKnownOptions(options, ['version'], 'saveNpy');
   const fortranOrder = array.flags.fContiguous && !array.flags.cContiguous && array.ndim > 1;
   const header = formatHeader({ descr: descrOf(array.dtype), fortranOrder, shape: array.shape, version });
   replaceFile(path, header.length + array.nbytes, (fd) => {

@@ -525,3 +525,14 @@ describe('openNpy', () => {
     m.close();
   });
 });
+
+describe('saveNpy and createNpy options', () => {
+  test("NumPy's spelling of an option is refused with the library's, before the file is touched", () => {
+    const p = tmp.path('opts.npy');
+    expect(() => saveNpy(p, arange(3), { fortran_order: true } as never)).toThrow(new TypeError("saveNpy() got an unexpected keyword argument 'fortran_order'"));
+    expect(() => createNpy(p, '<f8', [2, 2], { fortran_order: true } as never)).toThrow(
+      new TypeError("createNpy() got an unexpected keyword argument 'fortran_order' (mmarray spells it 'fortranOrder')"),
+    );
+    expect(fs.existsSync(p)).toBe(false);
+  });
+});
