@@ -22,10 +22,9 @@ import { inspect } from 'util';
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import type { NdArray } from './ndarray';
 import { AxisError, IndexError, ValueError, repr } from './errors';
-import { isArray, makeArray, requireOpen, storageOf } from './internal';
+import { allocate, isArray, makeArray, requireOpen, storageOf } from './internal';
 import { MAXDIMS, normalizeAxis } from './layout';
 import { readKnownOptions } from './options';
-import { empty, zeros } from './create';
 import { asAnyArray } from './stack-helpers';
 import { canCast, isNumeric, promoteTypes } from './promote';
 import { UFuncTypeError } from './ufunc';
@@ -158,7 +157,7 @@ function matmulCore(a: NdArray, b: NdArray, dt: DType): NdArray {
   const stackA = a.shape.slice(0, -2);
   const stackB = b.shape.slice(0, -2);
   const stack = broadcastShapes(stackA, stackB);
-  const res = empty([...stack, n, m], dt);
+  const res = allocate(dt, [...stack, n, m]);
   if (res.size === 0) return res;
   const lt = loopType(dt);
   if (k === 0) {
@@ -169,7 +168,7 @@ function matmulCore(a: NdArray, b: NdArray, dt: DType): NdArray {
   // dot(x, x) of a misaligned or cast operand: one copy serves both sides.
   // (Its stack as unbroadcast as `a`'s: matmul(x, x) of a broadcast x; fuzz seed 10532137.)
   const cb = sameItems(a, b) ? ca.reshape(unbroadcastStack(b, 2).shape) : contiguousOf(unbroadcastStack(b, 2), lt);
-  const cr = lt === dt ? res : empty(res.shape, lt);
+  const cr = lt === dt ? res : allocate(lt, res.shape);
   const kind = kindOf(lt);
   const nd = stack.length;
   const count = stack.reduce((x, y) => x * y, 1);
@@ -274,8 +273,8 @@ function stackOrdered(a: NdArray, b: NdArray, dt: DType): NdArray {
  * typed array's store (as the kernel's own sum, so exact), bool ORed.
  */
 function chunkedRows(kind: DotKind, lt: DType, ca: NdArray, cb: NdArray, cr: NdArray, at: { a: number; b: number; c: number }, n: number, k: number, m: number, kChunk: number): void {
-  const part = typedOf(empty([m], lt)) as Float64Array;
-  const acc = typedOf(empty([m], lt)) as Float64Array;
+  const part = typedOf(allocate(lt, [m])) as Float64Array;
+  const acc = typedOf(allocate(lt, [m])) as Float64Array;
   const call = { aOff: 0, bOff: 0, cOff: 0 };
   for (let r = 0; r < n; r++) {
     for (let k0 = 0; k0 < k; k0 += kChunk) {
@@ -450,7 +449,7 @@ function blasScaled(a: NdArray, b: NdArray, dt: DType, shape: readonly number[],
   // dt is the operands' common type: alpha of dt times the other is of dt.
   const alpha = scale.astype(dt).reshape([]);
   const v = alpha.get() as number | { re: number; im: number };
-  if (n > 1 && (typeof v === 'number' ? v === 0 : v.re === 0 && v.im === 0)) return zeros(shape, dt);
+  if (n > 1 && (typeof v === 'number' ? v === 0 : v.re === 0 && v.im === 0)) return allocate(dt, shape);
   let r = (made ?? multiply(alpha, scale === a ? b : a)).reshape(shape);
   if (!r.flags.cContiguous) r = r.copy('C');
   // y = 0, then y += alpha * x: the sum turns a -0 product into +0 (one item: the product as it is).
@@ -693,13 +692,13 @@ export function cross(a: unknown, b: unknown, options: CrossOptions = {}): NdArr
   const c = (v: NdArray, i: number): NdArray => v.index(ellipsis, i);
   let shape = broadcastShapes(x.shape.slice(0, -1), y.shape.slice(0, -1));
   if (na === 2 && nb === 2) {
-    const cp = empty(shape, dt);
+    const cp = allocate(dt, shape);
     subtract(multiply(c(x, 0), c(y, 1)), multiply(c(x, 1), c(y, 0)), { out: cp });
     return cp;
   }
   shape = [...shape, 3];
   const ax = crossAxis(axisc, shape.length, 'axisc');
-  const cp = empty(shape, dt);
+  const cp = allocate(dt, shape);
   const [c0, c1, c2] = [c(cp, 0), c(cp, 1), c(cp, 2)];
   const a2 = na === 3 ? c(x, 2) : null;
   const b2 = nb === 3 ? c(y, 2) : null;

@@ -76,6 +76,7 @@ import * as diagonals from './diagonal';
 import * as variances from './variance';
 import * as cumulative from './cumulative';
 import * as choosing from './choose';
+import * as linalg from './linalg';
 import * as ufuncs from './ufuncs';
 import type { UfuncInput, UfuncOptions } from './ufunc';
 import * as asyncOps from './async';
@@ -656,6 +657,48 @@ export class NdArray<T = unknown> {
     return viewOf(this, dt, acc.shape, acc.strides, acc.offset + f.offset) as never;
   }
 
+  /**
+   * NumPy's `a.getfield(dtype, offset=0)`: a view of `dtype` at byte `offset`
+   * of each item, with this array's shape and strides (a subarray dtype adds
+   * its axes). Any dtype whose bytes lie within the item: the high half of
+   * each `<i4` is `a.getfield('<i2', 2)`; a record's field by place rather
+   * than by name. Writeable when this array is.
+   *
+   * @example
+   * asarray([1, 2, 3], '<u4').getfield('<u2', 2).toArray(); // [0, 0, 0]
+   * @throws ValueError when the bytes `[offset, offset + dtype.itemsize)` leave the item (NumPy's words: the type larger than the item, a negative offset, or type and offset past its end)
+   */
+  getfield<const D extends DTypeLike>(dtype: D, offset = 0): Retyped<this, ValueOf<D>> {
+    const acc = NdArray.#of(this);
+    acc.st.checkOpen();
+    const dt = toDType(dtype);
+    if (typeof offset !== 'number' || !Number.isInteger(offset)) throw new TypeError(`getfield(): offset must be an integer, got ${repr(offset)}`);
+    // NumPy's checks, in its order (PyArray_GetField).
+    if (dt.itemsize > acc.dt.itemsize) throw new ValueError('new type is larger than original type');
+    if (offset < 0) throw new ValueError('offset is negative');
+    if (offset > acc.dt.itemsize - dt.itemsize) throw new ValueError('new type plus offset is larger than original type');
+    if (dt.shape.length !== 0) return subarrayView<NdArray>(this, Object.getPrototypeOf(this), dt, acc.shape, acc.strides, acc.offset + offset) as never;
+    return viewOf(this, dt, acc.shape, acc.strides, acc.offset + offset) as never;
+  }
+
+  /**
+   * NumPy's `a.setfield(val, dtype, offset=0)`: writes `val` (a scalar, nested
+   * lists or an array, broadcast and cast as {@link set} does) into
+   * `a.getfield(dtype, offset)`.
+   *
+   * @example
+   * const a = zeros([2], '<u4');
+   * a.setfield(1, '<u2', 2);
+   * a.toArray(); // [65536, 65536]
+   * @throws AccessError (`ERR_READ_ONLY`) when the array is read-only; ValueError as {@link getfield}
+   */
+  setfield(val: unknown, dtype: DTypeLike, offset = 0): void {
+    const acc = NdArray.#of(this);
+    acc.st.checkOpen();
+    if (!(acc.writeable && acc.st.writable)) throw readOnlyError(this);
+    assign(this.getfield(dtype, offset), val);
+  }
+
   /** A multi-field view keeping the original offsets and itemsize (NumPy ≥ 1.16). */
   fields(names: readonly string[]): Retyped<this, unknown> {
     const acc = NdArray.#of(this);
@@ -1094,6 +1137,17 @@ export class NdArray<T = unknown> {
   /** NumPy's `a.diagonal(offset=0, axis1=0, axis2=1)`: a read-only view of the diagonal (see {@link diagonals.diagonal}). */
   diagonal(offset = 0, axis1 = 0, axis2 = 1): this {
     return diagonals.diagonal(this, offset, axis1, axis2);
+  }
+
+  /**
+   * NumPy's `a.dot(b, out=None)`: {@link linalg.dot} of this array and `b`
+   * (`out` positionally or as `{ out }`).
+   *
+   * @example
+   * asarray([[1, 2], [3, 4]]).dot([1, 1]).toArray(); // [3, 7]
+   */
+  dot(b: unknown, out: NdArray | { out?: NdArray | null } | null = null): NdArray {
+    return linalg.dot(this, b, out);
   }
 
   /** NumPy's `a.trace(offset=0, axis1=0, axis2=1, dtype=None, out=None)`: the sum along the diagonal (see {@link diagonals.trace}). */

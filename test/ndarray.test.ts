@@ -12,6 +12,7 @@ import { newaxis, ellipsis, slice } from '../lib/indexing';
 import { sharesMemory } from '../lib/memory';
 import { NdArray } from '../lib/ndarray';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
+import { expectCasesLikeNumpy, type Case } from './helpers/np-compare';
 
 /** A (3, 4) int16 array holding 0..11. */
 function grid(): NdArray {
@@ -918,5 +919,60 @@ describe("real and imag (NumPy's a.real / a.imag)", () => {
     expect(i.flags.writeable).toBe(false);
     expect(i.dtype.str).toBe('<f8');
     expect(a.toArray()).toEqual([1, 2]);
+  });
+});
+
+describeWithNumpy("getfield, setfield and dot: NumPy's ndarray methods", () => {
+  test('getfield is a view of any dtype at a byte offset within each item, as NumPy', () => {
+    const rec = mm.asarray([[1, 2.5], [3, -4.25]].map(([x, y]) => ({ x, y })), [['x', '<i4'], ['y', '<f8']]);
+    const u4 = mm.asarray([1, 65536 * 3 + 2, 4294967295], '<u4');
+    const cases: Case[] = [
+      { py: "np.array([1, 65536 * 3 + 2, 4294967295], '<u4').getfield('<u2', 2)", js: () => u4.getfield('<u2', 2) },
+      { py: "np.array([1, 65536 * 3 + 2, 4294967295], '<u4').getfield('<u2')", js: () => u4.getfield('<u2') },
+      { py: "np.array([1, 65536 * 3 + 2, 4294967295], '<u4').getfield('>u2', 1)", js: () => u4.getfield('>u2', 1) },
+      { py: "np.array([1, 65536 * 3 + 2, 4294967295], '<u4').getfield('(2,)u1', 2)", js: () => u4.getfield('(2,)u1', 2) },
+      { py: "np.array([1, 65536 * 3 + 2, 4294967295], '<u4').getfield('<u4', 1)", js: () => u4.getfield('<u4', 1) },
+      { py: "np.array([1, 65536 * 3 + 2, 4294967295], '<u4').getfield('<u2', -1)", js: () => u4.getfield('<u2', -1) },
+      { py: "np.array([(1, 2.5), (3, -4.25)], [('x', '<i4'), ('y', '<f8')]).getfield('<f8', 4)", js: () => rec.getfield('<f8', 4) },
+      { py: "np.array([1, 2], '<u2').getfield('<u4')", js: () => mm.asarray([1, 2], '<u2').getfield('<u4') },
+      { py: "np.array([(1, 2.5), (3, -4.25)], [('x', '<i4'), ('y', '<f8')]).getfield('<i4', 0)", js: () => rec.getfield('<i4', 0) },
+    ];
+    expectCasesLikeNumpy(cases);
+    // A view: writes reach the parent; writeable as the parent is.
+    const a = mm.asarray([1, 2], '<u4');
+    a.getfield('<u2', 2).set([1, 2]);
+    expect(a.toArray()).toEqual([65537, 131074]);
+    expect(sharesMemory(a.getfield('<u2', 2), a)).toBe(true);
+    a.flags.writeable = false;
+    expect(a.getfield('<u2').flags.writeable).toBe(false);
+  });
+
+  test('setfield writes a value (broadcast and cast) into getfield, and refuses a read-only array', () => {
+    const want = runNumpy<unknown[]>(`
+a = np.zeros(3, '<u4'); a.setfield(1, '<u2', 2)
+b = np.zeros(3, '<u4'); b.setfield([1, 2, 3], '<u1', 0)
+c = np.zeros((2, 2), '<f8'); c.setfield(np.array([1.5, -2]), '<f4', 4)
+print(json.dumps([a.tolist(), b.tolist(), c.view('<u4').tolist()]))`);
+    const a = mm.zeros([3], '<u4');
+    a.setfield(1, '<u2', 2);
+    const b = mm.zeros([3], '<u4');
+    b.setfield([1, 2, 3], '<u1', 0);
+    const c = mm.zeros([2, 2], '<f8');
+    c.setfield(mm.asarray([1.5, -2]), '<f4', 4);
+    expect([a.toArray(), b.toArray(), c.view('<u4').toArray()]).toEqual(want);
+    const r = mm.zeros([2], '<u4');
+    r.flags.writeable = false;
+    expect(() => r.setfield(1, '<u2')).toThrow(AccessError);
+    expect(() => mm.zeros([2], '<u2').setfield(1, '<u4')).toThrow(new ValueError('new type is larger than original type'));
+  });
+
+  test('a.dot(b, out) is dot(a, b, out)', () => {
+    const a = mm.asarray([[1, 2], [3, 4]], '<f8');
+    expect(a.dot([1, 1]).toArray()).toEqual([3, 7]);
+    expect(a.dot(a).toArray()).toEqual([[7, 10], [15, 22]]);
+    const out = mm.zeros([2, 2]);
+    expect(a.dot(a, out)).toBe(out);
+    expect(a.dot(a, { out }).toArray()).toEqual([[7, 10], [15, 22]]);
+    expect(() => a.dot(mm.zeros([3]))).toThrow(/shapes \(2,2\) and \(3,\) not aligned/);
   });
 });
