@@ -18,17 +18,18 @@
  */
 import type { NdArray } from './ndarray';
 import { readOrder, type Order } from './order';
-import { AxisError, describeValue, ValueError } from './errors';
+import { AxisError, describeValue, KeyError, ValueError } from './errors';
 import { fixUnknownDimension, normalizeAxes, reshapeStrides } from './layout';
 import { optionsWithValue, readKnownOptions } from './options';
 import { asarray } from './array-coerce';
 import type { DTypeLike } from './dtype';
 import { ofDType, type AsContiguousOptions } from './views';
 import { asAnyArray } from './stack-helpers';
-import { NdArray as ArrayClass, asClassOf, requireArray, requireOpen } from './internal';
+import { NdArray as ArrayClass, asClassOf, derive, requireArray, requireOpen } from './internal';
 import { copyAs } from './copy';
 import { max, min } from './reduce-axis';
 import { invert } from './ufuncs/bitwise';
+import { isfinite } from './ufuncs/math';
 import { remainder } from './ufuncs/arith';
 import { saveNpy } from './npy/npy';
 
@@ -61,6 +62,75 @@ export function asanyarray(a: unknown, dtypeArg?: DTypeLike | null | AsAnyArrayO
   if ((o.dtype === undefined || o.dtype === null) && (o.order === undefined || o.order === null)) return asAnyArray(a);
   const r = asarray(a, o.dtype ?? null, o.order === undefined || o.order === null ? {} : { order: o.order });
   return a instanceof ArrayClass && r !== a ? asClassOf(a as NdArray, r) : r;
+}
+
+/**
+ * NumPy's `np.asarray_chkfinite(a, dtype=None, order=None)`: {@link asarray}
+ * of `a`, refused when it holds an infinity or a NaN (only float and complex
+ * arrays are looked at, as NumPy's).
+ *
+ * @example
+ * asarrayChkfinite([1, 2]).toArray(); // [1, 2]
+ * asarrayChkfinite([1, NaN]); // throws ValueError: array must not contain infs or NaNs
+ * @throws ValueError naming the infinity or NaN found, in NumPy's words
+ */
+export function asarrayChkfinite(a: unknown, dtype?: DTypeLike | null, order?: Order | null): NdArray {
+  const r = asarray(a, dtype ?? null, order === undefined || order === null ? {} : { order });
+  if ((r.dtype.kind === 'f' || r.dtype.kind === 'c') && !(isfinite(r).all().item() as boolean)) {
+    throw new ValueError('array must not contain infs or NaNs');
+  }
+  return r;
+}
+
+/** NumPy's flag names of {@link require}'s requirements, by their letter. */
+const REQUIREMENT_FLAGS: Readonly<Record<string, string>> = {
+  C: 'C', C_CONTIGUOUS: 'C', CONTIGUOUS: 'C',
+  F: 'F', F_CONTIGUOUS: 'F', FORTRAN: 'F',
+  A: 'A', ALIGNED: 'A',
+  W: 'W', WRITEABLE: 'W',
+  O: 'O', OWNDATA: 'O',
+  E: 'E', ENSUREARRAY: 'E',
+};
+
+/**
+ * NumPy's `np.require(a, dtype=None, requirements=None)`: `a` as an array of
+ * `dtype` (when given) that has every flag asked for, copied only when it
+ * lacks one. The requirements are NumPy's: `'C'` (`'C_CONTIGUOUS'`,
+ * `'CONTIGUOUS'`), `'F'` (`'F_CONTIGUOUS'`, `'FORTRAN'`), `'A'`
+ * (`'ALIGNED'`), `'W'` (`'WRITEABLE'`), `'O'` (`'OWNDATA'`), `'E'`
+ * (`'ENSUREARRAY'`: a plain NdArray, not a subclass such as a memmap), any
+ * case. A list names one flag an item; a string is read a letter at a time,
+ * as NumPy reads it (`'CW'` is C-contiguous and writeable).
+ *
+ * @example
+ * const r = requireFlags(mapped.index('::2'), null, ['C', 'W']); // a contiguous writeable copy
+ * @throws KeyError for an unknown requirement; ValueError for both `'C'` and `'F'`
+ */
+export function requireFlags(a: unknown, dtype?: DTypeLike | null, requirements?: string | Iterable<string> | null): NdArray {
+  if (requirements === undefined || requirements === null || (typeof requirements === 'string' && requirements.length === 0)) return asanyarray(a, dtype ?? null);
+  if (typeof requirements !== 'string' && typeof (requirements as Iterable<string>)[Symbol.iterator] !== 'function') {
+    throw new TypeError(`require(): requirements must be a string or a list of strings, got ${describeValue(requirements)}`);
+  }
+  const wanted = new Set<string>();
+  for (const x of requirements) {
+    if (typeof x !== 'string') throw new TypeError(`require(): each requirement must be a string, got ${describeValue(x)}`);
+    const flag = REQUIREMENT_FLAGS[x.toUpperCase()];
+    if (flag === undefined || !Object.prototype.hasOwnProperty.call(REQUIREMENT_FLAGS, x.toUpperCase())) throw new KeyError(`'${x.toUpperCase()}'`);
+    wanted.add(flag);
+  }
+  if (wanted.size === 0) return asanyarray(a, dtype ?? null);
+  const subok = !wanted.delete('E');
+  if (wanted.has('C') && wanted.has('F')) throw new ValueError('Cannot specify both "C" and "F" order');
+  const order: Order = wanted.delete('C') ? 'C' : wanted.delete('F') ? 'F' : 'A';
+  let arr = asanyarray(a, dtype ?? null, order === 'A' ? null : order);
+  // 'E': NumPy's subok=False, a plain NdArray view of a subclass (a memmap's memory, no copy).
+  if (!subok && Object.getPrototypeOf(arr) !== ArrayClass.prototype) arr = derive(arr, ArrayClass.prototype, arr.dtype, arr.shape, arr.strides, arr.offset);
+  const flags = arr.flags;
+  for (const f of wanted) {
+    const has = f === 'A' ? flags.aligned : f === 'W' ? flags.writeable : flags.ownData;
+    if (!has) return arr.copy(order);
+  }
+  return arr;
 }
 
 /** NumPy's `np.shape(a)`: the shape, of an array or of what {@link asarray} makes of `a`. */

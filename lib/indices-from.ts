@@ -11,7 +11,11 @@
 import { diagIndices, trilIndices, triuIndices } from './diagonal';
 import { ValueError, repr } from './errors';
 import { pyShape } from './format';
-import { requireArray, requireOpen } from './internal';
+import { requireArray, requireFunction, requireOpen } from './internal';
+import { ones } from './create';
+import { nonzero } from './fancy';
+import { asAnyArray } from './stack-helpers';
+import { notEqual } from './ufuncs/compare';
 import type { NdArray } from './ndarray';
 
 function kArg(k: unknown, fn: string): number {
@@ -66,4 +70,20 @@ export function diagIndicesFrom(arr: NdArray): NdArray[] {
   if (arr.ndim < 2) throw new ValueError(`input array must be at least 2-d (diagIndicesFrom(): arr has ${arr.ndim} dimensions)`);
   if (!arr.shape.every((n) => n === arr.shape[0])) throw new ValueError(`All dimensions of input must be of equal length (diagIndicesFrom(): arr has shape ${pyShape(arr.shape)})`);
   return diagIndices(arr.shape[0], arr.ndim);
+}
+
+/**
+ * NumPy's `np.mask_indices(n, mask_func, k=0)`: the (row, column) int64
+ * indices where `maskFunc(ones([n, n]), k)` is nonzero — the indices of the
+ * part of an n×n array that a function such as {@link triu} or {@link tril}
+ * keeps, to index any n×n array with.
+ *
+ * @example
+ * const [r, c] = maskIndices(3, triu, 1); // r: [0, 0, 1], c: [1, 2, 2]
+ * @throws TypeError when `maskFunc` is not a function; what `ones` throws for a bad `n`
+ */
+export function maskIndices(n: number, maskFunc: (m: NdArray, k: number) => unknown, k = 0): NdArray[] {
+  requireFunction(maskFunc, 'maskIndices', 'maskFunc');
+  const m = ones([n, n], 'i8');
+  return nonzero(notEqual(asAnyArray(maskFunc(m, k)), 0));
 }

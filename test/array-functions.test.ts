@@ -5,8 +5,8 @@
 // asfortranarray, isfortran, and save's '.npy' suffix.
 import * as fs from 'fs';
 import {
-  amax, amin, asanyarray, ascontiguousarray, asfortranarray, bitwiseNot, copy, invert, isfortran, max, min, mod, ndim, remainder, reshape,
-  save, shape, size, asarray, sharesMemory, openNpy, type NdArray,
+  amax, amin, asanyarray, ascontiguousarray, asfortranarray, asarrayChkfinite, bitwiseNot, copy, invert, isfortran, max, min, mod, ndim, remainder, reshape,
+  requireFlags, save, shape, size, asarray, sharesMemory, openNpy, memmap, KeyError, type NdArray,
 } from '../lib';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { expectCasesLikeNumpy, type Case } from './helpers/np-compare';
@@ -141,6 +141,82 @@ print(json.dumps(out))
     expect(save(q, [1.5])).toBe(q);
     const m = openNpy(q);
     expect(m.toArray()).toEqual([1.5]);
+    m.close();
+  });
+
+  test('asarrayChkfinite refuses an infinity or a NaN in a float or complex array, as np.asarray_chkfinite', () => {
+    const cases: Case[] = [
+      { py: 'np.asarray_chkfinite([1, 2])', js: () => asarrayChkfinite([1, 2]) },
+      { py: 'np.asarray_chkfinite([1.5, 2], np.float32)', js: () => asarrayChkfinite([1.5, 2], 'f4') },
+      { py: "np.asarray_chkfinite([[1, 2], [3, 4]], 'f8', 'F')", js: () => asarrayChkfinite([[1, 2], [3, 4]], 'f8', 'F') },
+      { py: 'np.asarray_chkfinite([1, np.nan])', js: () => asarrayChkfinite([1, NaN]) },
+      { py: 'np.asarray_chkfinite([1, -np.inf])', js: () => asarrayChkfinite([1, -Infinity]) },
+      { py: "np.asarray_chkfinite(np.array([1, np.inf], 'f2'))", js: () => asarrayChkfinite(asarray([1, Infinity], 'f2')) },
+      { py: 'np.asarray_chkfinite([complex(1, np.nan)])', js: () => asarrayChkfinite([{ re: 1, im: NaN }]) },
+      { py: "np.asarray_chkfinite(np.array([1e300]), 'f4')", js: () => asarrayChkfinite(asarray([1e300]), 'f4') },
+      { py: 'np.asarray_chkfinite(np.zeros(0))', js: () => asarrayChkfinite(asarray([])) },
+    ];
+    expectCasesLikeNumpy(cases);
+    // An array that passes is the array itself, as asarray's.
+    const a = asarray([1.5, 2]);
+    expect(asarrayChkfinite(a)).toBe(a);
+  });
+
+  test("requireFlags is np.require: a copy only when a flag asked for is missing, NumPy's errors", () => {
+    const base = data([3, 4], 3, '<i4');
+    const flagsOf = (r: NdArray, x: NdArray): unknown[] => [r.dtype.str, r.flags.cContiguous, r.flags.fContiguous, r.flags.writeable, r.flags.ownData, sharesMemory(r, x)];
+    const want = runNumpy<unknown[]>(`
+a = (${base.py}).copy()
+s = a[:, ::2]
+f = np.asfortranarray(a)
+ro = a.copy(); ro.flags.writeable = False
+out = []
+for x, dt, req in [(a, None, None), (s, None, 'C'), (s, 'f8', ['C', 'W']), (a, None, 'F'), (f, None, ['fortran']), (s, None, 'A'),
+                   (ro, None, 'W'), (ro, None, ['aligned']), (s, None, 'O'), (a, None, 'O'), (a, '<i4', 'CA'), (s, None, ['E'])]:
+    r = np.require(x, dt, req)
+    out.append([r.dtype.str, bool(r.flags.c_contiguous), bool(r.flags.f_contiguous), bool(r.flags.writeable), bool(r.flags.owndata), bool(np.shares_memory(r, x))])
+for req in ['CF', 'X', ['c', 'fortran'], ['CONTIGUOUS', 'OWNDATE']]:
+    try: np.require(a, None, req)
+    except Exception as e: out.append(type(e).__name__ + ': ' + str(e))
+print(json.dumps(out))
+`);
+    // Both sides own their data (the shared data is a read-only buffer view in NumPy).
+    const a = base.arr.copy();
+    const s = a.index(':, ::2');
+    const f = asfortranarray(a);
+    const ro = a.copy();
+    ro.flags.writeable = false;
+    const runs: [NdArray, string | null, string | string[] | null][] = [
+      [a, null, null], [s, null, 'C'], [s, 'f8', ['C', 'W']], [a, null, 'F'], [f, null, ['fortran']], [s, null, 'A'],
+      [ro, null, 'W'], [ro, null, ['aligned']], [s, null, 'O'], [a, null, 'O'], [a, '<i4', 'CA'], [s, null, ['E']],
+    ];
+    const got: unknown[] = runs.map(([x, dt, req]) => flagsOf(requireFlags(x, dt, req), x));
+    for (const req of ['CF', 'X', ['c', 'fortran'], ['CONTIGUOUS', 'OWNDATE']]) {
+      try {
+        requireFlags(a, null, req);
+      } catch (e) {
+        got.push(`${(e as Error).name}: ${(e as Error).message}`);
+      }
+    }
+    expect(got).toEqual(want);
+    expect(requireFlags(a, null, 'A')).toBe(a);
+    expect(() => requireFlags(a, null, 'X')).toThrow(KeyError);
+  });
+
+  test("requireFlags 'E' gives a plain NdArray over a memmap's memory; without it the memmap itself", () => {
+    const p = tmp.path('require.bin');
+    fs.writeFileSync(p, Buffer.alloc(32));
+    const m = memmap(p, { dtype: '<f8', mode: 'r+', shape: [4] });
+    expect(requireFlags(m, null, 'C')).toBe(m);
+    const e = requireFlags(m, null, ['E', 'C']);
+    expect(e.constructor.name).toBe('NdArray');
+    expect(sharesMemory(e, m)).toBe(true);
+    e.set(0, 2.5);
+    expect(m.get(0)).toBe(2.5);
+    // OWNDATA: a memmap never owns its memory, so a copy (NumPy's memmap.copy() keeps the class too).
+    const o = requireFlags(m, null, 'O');
+    expect(sharesMemory(o, m)).toBe(false);
+    expect(o.flags.ownData).toBe(true);
     m.close();
   });
 });

@@ -2,7 +2,7 @@
 // against NumPy: the index arrays (values, int64) for square, wide, tall,
 // empty and strided 2-d arrays over a range of k, and for n×…×n arrays up to
 // 4-d; NumPy's errors (ndim, unequal lengths) with its message text.
-import { diagIndicesFrom, ones, trilIndicesFrom, triuIndicesFrom, ValueError, zeros } from '../lib';
+import { diagIndicesFrom, maskIndices, ones, tril, trilIndicesFrom, triu, triuIndicesFrom, ValueError, zeros, type NdArray } from '../lib';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 
 const SHAPES: [number, number][] = [[0, 0], [1, 1], [3, 3], [2, 5], [5, 2], [4, 0], [6, 6]];
@@ -10,6 +10,20 @@ const KS = [-7, -2, -1, 0, 1, 2, 7];
 const plain = (xs: readonly { toArray(): unknown }[]): unknown => xs.map((x) => (x.toArray() as bigint[]).map(Number));
 
 describeWithNumpy('index arrays against NumPy', () => {
+  test('maskIndices: the indices a mask function keeps of an n×n array, as np.mask_indices', () => {
+    const runs: [number, 'triu' | 'tril', number][] = [[3, 'triu', 0], [3, 'triu', 1], [4, 'tril', -1], [4, 'tril', 2], [1, 'triu', 0], [0, 'tril', 0], [3, 'triu', -5]];
+    const want = runNumpy<unknown[]>(`print(json.dumps([[x.tolist() for x in np.mask_indices(n, getattr(np, f), k)] + [np.mask_indices(n, getattr(np, f), k)[0].dtype.str] for n, f, k in ${JSON.stringify(runs)}]))`);
+    const got = runs.map(([n, f, k]) => {
+      const r = maskIndices(n, f === 'triu' ? triu : tril, k);
+      return [...(plain(r) as unknown[]), r[0].dtype.str];
+    });
+    expect(got).toEqual(want);
+    // Any function of (m, k): here the anti-diagonal's complement of a 3×3.
+    const anti = (m: NdArray): unknown => [[1, 1, 0], [1, 0, 1], [0, 1, 1]].map((row, i) => row.map((x, j) => x * Number((m.get(i, j) as bigint) !== 0n)));
+    expect(plain(maskIndices(3, anti))).toEqual([[0, 0, 1, 1, 2, 2], [0, 1, 0, 2, 1, 2]]);
+    expect(() => maskIndices(3, 'triu' as never)).toThrow(TypeError);
+  });
+
   test('tril/triu: every shape and k, on a contiguous and a transposed (strided) array', () => {
     const want = runNumpy<unknown[][]>(`
 out = []
