@@ -53,7 +53,7 @@ import { mayShareMemory } from './memory';
 import { addAtNative, ufuncAtByKernel, compressNative, countNative, nonzeroNative, putNative, rowBytes, takeNative } from './index-kernels';
 import { storesWholeItems } from './fresh-memory';
 import { releaseTemporary } from './release';
-import { optionsWithAxis, optionsWithValue, readKnownOptions } from './options';
+import { optionsWithAxis, optionsWithValue, positionalOptions, readKnownOptions } from './options';
 
 /** One item of an advanced index: a basic item (or an index string of them), an index array, a JS list of ints / bools, or a JS boolean (Python's True/False: a 0-d mask). */
 export type FancyItem = IndexItem | string | NdArray | boolean | readonly (number | bigint | boolean)[];
@@ -1246,17 +1246,18 @@ export interface PutOptions {
 /**
  * NumPy's `put(a, indices, values, mode)`: `a.flat[indices] = values`, the
  * values repeated cyclically; indices are into `a` in C order whatever its
- * layout. Checks everything before writing.
+ * layout. Checks everything before writing. `mode` positionally, as NumPy's,
+ * or as `{ mode }`.
  */
-export function put(a: NdArray, indices: NdArray | number | readonly number[], values: unknown, options: PutOptions = {}): void {
-  const mode = checkMode(readKnownOptions(options, ['mode'], 'put').mode ?? 'raise');
+export function put(a: NdArray, indices: NdArray | number | readonly number[], values: unknown, mode?: ClipMode | PutOptions | null): void {
+  const m = checkMode(readKnownOptions(positionalOptions<PutOptions>('put', ['mode'], mode === undefined ? [] : [mode]), ['mode'], 'put').mode ?? 'raise');
   requireWritable(a, 'put: output array is read-only');
   // put casts its indices to intp with 'safe' casting (take and fancy indexing
   // accept uint64): a uint64 or float index array is a TypeError.
   if (indices instanceof ArrayClass && (indices.dtype.kind === 'u' ? indices.dtype.itemsize === 8 : indices.dtype.kind !== 'i' && indices.dtype.kind !== 'b')) {
     throw new TypeError(`Cannot cast array data from ${inspect(indices.dtype)} to dtype('int64') according to the rule 'safe'`);
   }
-  if (putFast(a, indices, values, mode)) return;
+  if (putFast(a, indices, values, m)) return;
   const { values: idx } = indexValues(indices, 'put');
   const n = a.size;
   let vals: unknown[];
@@ -1269,7 +1270,7 @@ export function put(a: NdArray, indices: NdArray | number | readonly number[], v
   }
   if (idx.length === 0 || vals.length === 0) return;
   if (n === 0) throw new IndexError('cannot replace elements of an empty array');
-  const fixed = Array.from(idx, (x) => fixIndex(x, n, mode, 0));
+  const fixed = Array.from(idx, (x) => fixIndex(x, n, m, 0));
   // Each index's offset on its own, not a table of every element's: put of a
   // few items into a 2^33-item mapping built that table and failed with V8's
   // bare "Invalid array length" (fillDiagonal of a big mapping did).

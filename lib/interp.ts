@@ -23,7 +23,7 @@ import { asarray } from './array-coerce';
 import { ValueError, repr } from './errors';
 import { allocate, isArray, requireOpen } from './internal';
 import { dtype as toDType } from './dtype';
-import { readKnownOptions } from './options';
+import { positionalOptions, readKnownOptions } from './options';
 import { argsort } from './sort';
 import { take } from './fancy';
 import { concatenate } from './join';
@@ -126,8 +126,11 @@ function fillValue(v: number | Complex | null | undefined, complex: boolean, wha
  * interp([2.5, 0, 9], [1, 2, 3], [3, 2, 0]).toArray(); // [1, 3, 0]
  * @throws ValueError for an empty `xp`, `xp` and `fp` of different lengths, a `period` of 0, or `xp`/`fp` not 1-d
  */
-export function interp(x: InterpInput, xp: InterpInput, fp: InterpInput, options: InterpOptions = {}): NdArray {
-  const o = readKnownOptions(options, ['left', 'right', 'period'], 'interp');
+export function interp(x: InterpInput, xp: InterpInput, fp: InterpInput, left?: InterpOptions['left'] | null, right?: InterpOptions['right'] | null, period?: InterpOptions['period'] | null, options?: InterpOptions): NdArray;
+export function interp(x: InterpInput, xp: InterpInput, fp: InterpInput, options?: InterpOptions): NdArray;
+export function interp(x: InterpInput, xp: InterpInput, fp: InterpInput, ...rest: unknown[]): NdArray {
+  // NumPy's positional left, right and period, or the options.
+  const o = readKnownOptions(positionalOptions<InterpOptions>('interp', ['left', 'right', 'period'], rest), ['left', 'right', 'period'], 'interp');
   let fa = toArray(fp, 'fp');
   const complex = fa.dtype.kind === 'c';
   const fdt = complex ? '<c16' : '<f8';

@@ -19,7 +19,7 @@ import { isArray, requireOpen } from './internal';
 import { asarray } from './array-coerce';
 import { resultType, weakKind, weakWith, type PyScalar } from './promote';
 import { broadcastShapes } from './broadcast';
-import { readKnownOptions } from './options';
+import { positionalOptions, readKnownOptions } from './options';
 import { absolute, add, multiply, subtract } from './ufuncs/arith';
 import { equal, lessEqual, logicalAnd, logicalOr } from './ufuncs/compare';
 import { isfinite, isnan } from './ufuncs/math';
@@ -59,14 +59,21 @@ function operand(v: unknown): NdArray | PyScalar {
  * NumPy's `isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False)`: a bool
  * array of `a` and `b` broadcast together, true where `|a - b| <= atol +
  * rtol * |b|` (see the module comment). Two scalars give a 0-d array.
+ * `rtol`, `atol` and `equalNan` positionally, as NumPy's, or as options.
  *
  * @example
  * isclose(asarray([1e10, 1e-7]), asarray([1.00001e10, 1e-8])).toArray(); // [true, false]
  * isclose([1, NaN], [1, NaN], { equalNan: true }).toArray(); // [true, true]
  * @throws ValueError when the inputs do not broadcast together (NumPy's message).
  */
-export function isclose(a: CloseInput, b: CloseInput, options: IscloseOptions = {}): NdArray {
-  const o = readKnownOptions(options, ['rtol', 'atol', 'equalNan'], 'isclose');
+export function isclose(a: CloseInput, b: CloseInput, rtol?: CloseInput | null, atol?: CloseInput | IscloseOptions | null, equalNan?: boolean | IscloseOptions | null, options?: IscloseOptions): NdArray;
+export function isclose(a: CloseInput, b: CloseInput, options?: IscloseOptions): NdArray;
+export function isclose(a: CloseInput, b: CloseInput, ...rest: unknown[]): NdArray {
+  return iscloseOf('isclose', a, b, readKnownOptions(positionalOptions<IscloseOptions>('isclose', ['rtol', 'atol', 'equalNan'], rest), ['rtol', 'atol', 'equalNan'], 'isclose'));
+}
+
+/** isclose's work, its options read (by isclose or allclose, under its own name). */
+function iscloseOf(_name: string, a: CloseInput, b: CloseInput, o: IscloseOptions): NdArray {
   const rtol = operand(o.rtol ?? 1e-5);
   const atol = operand(o.atol ?? 1e-8);
   const x = operand(a);
@@ -125,8 +132,11 @@ function closeToPyInt(x: NdArray | PyScalar, v: number, rtol: NdArray | PyScalar
  * allclose([1e10, 1e-8], [1.00001e10, 1e-9]); // true
  * @throws ValueError when the inputs do not broadcast together.
  */
-export function allclose(a: CloseInput, b: CloseInput, options: IscloseOptions = {}): boolean {
-  return Boolean(all(isclose(a, b, options)).toArray());
+export function allclose(a: CloseInput, b: CloseInput, rtol?: CloseInput | null, atol?: CloseInput | IscloseOptions | null, equalNan?: boolean | IscloseOptions | null, options?: IscloseOptions): boolean;
+export function allclose(a: CloseInput, b: CloseInput, options?: IscloseOptions): boolean;
+export function allclose(a: CloseInput, b: CloseInput, ...rest: unknown[]): boolean {
+  const o = readKnownOptions(positionalOptions<IscloseOptions>('allclose', ['rtol', 'atol', 'equalNan'], rest), ['rtol', 'atol', 'equalNan'], 'allclose');
+  return Boolean(all(iscloseOf('allclose', a, b, o)).toArray());
 }
 
 /** The input as an array, or null when it cannot be one (NumPy's `except Exception: return False`). */

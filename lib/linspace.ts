@@ -13,7 +13,7 @@ import { allocate, storageOf } from './internal';
 import type { NdArray } from './ndarray';
 import { copyAs } from './copy';
 import { sizedFlexible } from './cast';
-import { readKnownOptions } from './options';
+import { positionalOptions, readKnownOptions } from './options';
 import type { Complex, ValueOf } from './value-types';
 import { isSpaceArray, linspaceArrays, type SpaceArray } from './linspace-array';
 
@@ -55,13 +55,16 @@ function cdivReal(re: number, im: number, d: number): [number, number] {
  * points' inexact dtype (float32 stays float32), and `step` is an array.
  * @throws ValueError for a negative `num`; TypeError for a non-integer one; AxisError for an axis other than 0 or -1
  */
+export function linspace(start: SpaceArray | number | bigint | boolean | Complex, stop: SpaceArray | number | bigint | boolean | Complex, num: number, endpoint: boolean | null | undefined, retstep: true, dtype?: DTypeLike | null, axis?: number): [NdArray, NdArray | number | Complex];
+export function linspace(start: SpaceArray | number | bigint | boolean | Complex, stop: SpaceArray | number | bigint | boolean | Complex, num: number, endpoint: boolean | null | undefined, retstep?: false | null, dtype?: DTypeLike | null, axis?: number): NdArray;
 export function linspace<const D extends DTypeLike = 'f8'>(start: number | bigint | boolean | Complex, stop: number | bigint | boolean | Complex, num?: number, options?: LinspaceOptions<D> & { retstep?: false }): NdArray<ValueOf<D>>;
 export function linspace<const D extends DTypeLike = 'f8'>(start: number | bigint | boolean, stop: number | bigint | boolean, num: number, options: LinspaceOptions<D> & { retstep: true }): [NdArray<ValueOf<D>>, number];
 export function linspace<const D extends DTypeLike = 'c16'>(start: number | bigint | boolean | Complex, stop: number | bigint | boolean | Complex, num: number, options: LinspaceOptions<D> & { retstep: true }): [NdArray<ValueOf<D>>, number | Complex];
 export function linspace(start: SpaceArray | number | bigint | boolean | Complex, stop: SpaceArray | number | bigint | boolean | Complex, num?: number, options?: LinspaceOptions & { retstep?: false }): NdArray;
 export function linspace(start: SpaceArray | number | bigint | boolean | Complex, stop: SpaceArray | number | bigint | boolean | Complex, num: number, options: LinspaceOptions & { retstep: true }): [NdArray, NdArray | number];
-export function linspace(start: SpaceArray | number | bigint | boolean | Complex, stop: SpaceArray | number | bigint | boolean | Complex, num = 50, options: LinspaceOptions = {}): NdArray | [NdArray, NdArray | number | Complex] {
-  const o = readKnownOptions(options, ['endpoint', 'retstep', 'dtype', 'axis'], 'linspace');
+export function linspace(start: SpaceArray | number | bigint | boolean | Complex, stop: SpaceArray | number | bigint | boolean | Complex, num = 50, ...rest: unknown[]): NdArray | [NdArray, NdArray | number | Complex] {
+  // NumPy's positional endpoint, retstep, dtype and axis, or the options.
+  const o = readKnownOptions(positionalOptions<LinspaceOptions>('linspace', ['endpoint', 'retstep', 'dtype', 'axis'], rest), ['endpoint', 'retstep', 'dtype', 'axis'], 'linspace');
   if (isSpaceArray(start) || isSpaceArray(stop)) {
     // Array end points: NumPy's broadcasting path, step by step with ufuncs (lib/linspace-array.ts).
     const r = linspaceArrays(start, stop, num, o.endpoint ?? true, o.axis ?? 0, o.dtype);

@@ -14,7 +14,7 @@ import type { NdArray } from './ndarray';
 import { asarray } from './array-coerce';
 import { dtype as toDType, type DTypeLike } from './dtype';
 import { AxisError, ValueError, repr } from './errors';
-import { readKnownOptions } from './options';
+import { positionalOptions, readKnownOptions } from './options';
 import { resultType } from './promote';
 import { linspace } from './linspace';
 import { geomspaceArrays, isSpaceArray, logspaceArrays, type SpaceArray } from './linspace-array';
@@ -58,8 +58,11 @@ function scalar(v: NdArray): number | Complex {
  * logspace([0, 1], [2, 3], 3).toArray(); // [[1, 10], [10, 100], [100, 1000]]
  * @throws ValueError for a negative `num`; AxisError for an axis other than 0 or -1
  */
-export function logspace(start: LogspaceEnd | SpaceArray, stop: LogspaceEnd | SpaceArray, num = 50, options: LogspaceOptions = {}): NdArray {
-  const o = readKnownOptions(options, ['endpoint', 'base', 'dtype', 'axis'], 'logspace');
+export function logspace(start: LogspaceEnd | SpaceArray, stop: LogspaceEnd | SpaceArray, num?: number, endpoint?: boolean | null, base?: LogspaceOptions['base'] | null, dtype?: DTypeLike | null, axis?: number): NdArray;
+export function logspace(start: LogspaceEnd | SpaceArray, stop: LogspaceEnd | SpaceArray, num?: number, options?: LogspaceOptions): NdArray;
+export function logspace(start: LogspaceEnd | SpaceArray, stop: LogspaceEnd | SpaceArray, num = 50, ...rest: unknown[]): NdArray {
+  // NumPy's positional endpoint, base, dtype and axis, or the options.
+  const o = readKnownOptions(positionalOptions<LogspaceOptions>('logspace', ['endpoint', 'base', 'dtype', 'axis'], rest), ['endpoint', 'base', 'dtype', 'axis'], 'logspace');
   const base = o.base ?? 10.0;
   if (isSpaceArray(start) || isSpaceArray(stop) || isSpaceArray(base)) return logspaceArrays(start, stop, num, o.endpoint ?? true, base, o.axis ?? 0, o.dtype);
   if (typeof base !== 'number') throw new TypeError(`logspace() base must be a number, got ${repr(base)}`);
@@ -80,8 +83,11 @@ export function logspace(start: LogspaceEnd | SpaceArray, stop: LogspaceEnd | Sp
  * geomspace([1, 8], [100, 1], 3, { axis: 1 }).toArray(); // [[1, 10, 100], [8, 2.82842712474619, 1]]
  * @throws ValueError when an end point is 0 or `num` is negative; AxisError for an axis other than 0 or -1
  */
-export function geomspace(start: LogspaceEnd | SpaceArray, stop: LogspaceEnd | SpaceArray, num = 50, options: GeomspaceOptions = {}): NdArray {
-  const o = readKnownOptions(options, ['endpoint', 'dtype', 'axis'], 'geomspace');
+export function geomspace(start: LogspaceEnd | SpaceArray, stop: LogspaceEnd | SpaceArray, num?: number, endpoint?: boolean | null, dtype?: DTypeLike | null, axis?: number): NdArray;
+export function geomspace(start: LogspaceEnd | SpaceArray, stop: LogspaceEnd | SpaceArray, num?: number, options?: GeomspaceOptions): NdArray;
+export function geomspace(start: LogspaceEnd | SpaceArray, stop: LogspaceEnd | SpaceArray, num = 50, ...rest: unknown[]): NdArray {
+  // NumPy's positional endpoint, dtype and axis, or the options.
+  const o = readKnownOptions(positionalOptions<GeomspaceOptions>('geomspace', ['endpoint', 'dtype', 'axis'], rest), ['endpoint', 'dtype', 'axis'], 'geomspace');
   if (isSpaceArray(start) || isSpaceArray(stop)) return geomspaceArrays(start, stop, num, o.endpoint ?? true, o.axis ?? 0, o.dtype);
   checkAxis(o.axis ?? 0);
   const s0 = asarray(start);

@@ -1125,8 +1125,8 @@ export class NdArray<T = unknown> {
   }
 
   /** NumPy's `put(indices, values, { mode })`: writes `a.flat[indices]`, values repeated cyclically. */
-  put(indices: NdArray | number | readonly number[], values: unknown, options?: fancy.PutOptions): void {
-    fancy.put(this, indices, values, options);
+  put(indices: NdArray | number | readonly number[], values: unknown, mode?: Parameters<typeof fancy.put>[3]): void {
+    fancy.put(this, indices, values, mode);
   }
 
   /** NumPy's `a.compress(condition, axis=None, out=None)`: the slices where the condition holds (a copy); `axis` positionally or in the options. */

@@ -185,3 +185,43 @@ export function optionsWithValue<O extends object>(name: string, key: string, sl
   }
   return { ...(options ?? {}), [key]: slot } as O;
 }
+
+/**
+ * NumPy's trailing parameters of a call, taken as NumPy takes them: each
+ * positionally in NumPy's order (`keys`), and any of them in one options
+ * object, which comes last (`isclose(a, b, 1e-3, 1e-6)`, `isclose(a, b, 1e-3,
+ * { equalNan: true })`, `isclose(a, b, { rtol: 1e-3 })`). A positional
+ * `undefined` is the parameter's default; a value given both ways is
+ * Python's "got multiple values"; more values than NumPy's parameters, or
+ * anything after the options, is a TypeError. A `{ re, im }` complex value
+ * is a value, not options. The merged options are for the call's
+ * {@link readKnownOptions}.
+ */
+export function positionalOptions<O extends object>(name: string, keys: readonly (keyof O & string)[], args: readonly unknown[]): O {
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i];
+    const proto = v !== null && typeof v === 'object' ? (Object.getPrototypeOf(v) as unknown) : undefined;
+    const isComplex = (proto === Object.prototype || proto === null) && isComplexValue(v as object);
+    if ((proto === Object.prototype || proto === null) && !isComplex) {
+      if (i !== args.length - 1) throw new TypeError(`${name}() takes its options object last, got ${String(args.length - 1 - i)} more argument(s) after it`);
+      for (const k of Object.keys(v as object)) {
+        const x = (v as Record<string, unknown>)[k];
+        if (x === undefined) continue;
+        if (hasOwn(out, k)) throw new TypeError(`${name}() got multiple values for argument '${k}'`);
+        out[k] = x;
+      }
+      break;
+    }
+    if (i >= keys.length) throw new TypeError(`${name}() takes at most ${keys.length} argument(s) after its inputs (${keys.join(', ')}), got ${args.length}`);
+    // undefined or null (NumPy's None) leaves the parameter to its default.
+    if (v !== undefined && v !== null) out[keys[i]] = v;
+  }
+  return out as O;
+}
+
+/** `{ re, im }` (its only own keys): a complex value. */
+function isComplexValue(v: object): boolean {
+  const k = Object.keys(v);
+  return k.length === 2 && k.includes('re') && k.includes('im');
+}

@@ -30,7 +30,7 @@ import type { NdArray } from './ndarray';
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { ValueError, describeValue } from './errors';
 import { allocate, requireArray, requireOpen, storageOf } from './internal';
-import { optionsWithValue, readKnownOptions } from './options';
+import { positionalOptions, readKnownOptions } from './options';
 import { checkPath, openRegularFile } from './paths';
 import { forEach } from './elementwise';
 import { pyComplexText, pyFloatText } from './repr';
@@ -152,9 +152,10 @@ function resultOf(dt: DType, count: number): NdArray {
  * new array of the items of a raw file (see the module's notes).
  * @throws TypeError for a bad option; ValueError for a 0-sized or object dtype, an offset past the end, or (text) data that does not parse; fs errors naming the file.
  */
-export function fromfile(path: string, dtype?: FromfileOptions['dtype'] | FromfileOptions, options?: FromfileOptions): NdArray {
-  // NumPy's positional dtype (np.fromfile(p, '<f4')), or the options.
-  const o = readKnownOptions(optionsWithValue('fromfile', 'dtype', dtype, options), ['dtype', 'count', 'offset', 'sep'], 'fromfile');
+export function fromfile(path: string, dtype?: FromfileOptions['dtype'] | FromfileOptions | null, count?: number | FromfileOptions | null, sep?: string | FromfileOptions | null, offset?: number | FromfileOptions | null, options?: FromfileOptions): NdArray;
+export function fromfile(path: string, ...rest: unknown[]): NdArray {
+  // NumPy's positional dtype, count, sep and offset (np.fromfile(p, '<f4', 2)), or the options.
+  const o = readKnownOptions(positionalOptions<FromfileOptions>('fromfile', ['dtype', 'count', 'sep', 'offset'], rest), ['dtype', 'count', 'offset', 'sep'], 'fromfile');
   checkPath(path);
   const dt = toDType(o.dtype ?? 'f8');
   const count = checkCount(o.count ?? -1, 'count', -1);

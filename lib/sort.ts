@@ -15,7 +15,7 @@
 import { inspect } from 'util';
 import { dtype as toDType, type DType } from './dtype';
 import { makeCaster } from './cast';
-import { ValueError, quoteInput, repr } from './errors';
+import { ValueError, describeValue, quoteInput, repr } from './errors';
 import { Slice } from './indexing';
 import { normalizeAxis } from './layout';
 import { asClassOf, readOnlyError, requireOpen, writeFlagOf, NdArray as ArrayClass } from './internal';
@@ -30,7 +30,7 @@ import { argsortNative, binsLength, bincountNative, newBins, searchsortedNative 
 import { sortLanesNative, uniqueKernel, uniqueNativeArgs, type UniqueArgs, type UniqueBuffers } from './sort-kernels';
 import { fieldSequence, recordArgsortNative, recordLanesSortNative, recordSortNative } from './record-sort';
 import { isSwapped } from './kernels';
-import { optionsWithAxis, optionsWithValue, readKnownOptions } from './options';
+import { optionsWithAxis, optionsWithValue, positionalOptions, readKnownOptions } from './options';
 import { weakKind } from './promote';
 import { uniqueAlongAxis } from './unique-axis';
 import { splitNans } from './unique-nans';
@@ -538,8 +538,19 @@ export const UNIQUE_KEYS = ['returnCounts', 'returnInverse', 'returnIndex', 'axi
  * which are a plain NdArray (NumPy's memmap gives an ndarray). With `axis`, the
  * distinct sub-arrays along it (lib/unique-axis.ts).
  */
-export function unique(a: NdArray, options: UniqueOptions = {}): UniqueResult {
-  const { axis, equalNan, sorted: _sorted, ...flags } = readKnownOptions(options, UNIQUE_KEYS, 'unique');
+export function unique(a: NdArray, returnIndex?: boolean | null, returnInverse?: boolean | null, returnCounts?: boolean | null, axis?: number | null, options?: UniqueOptions): UniqueResult;
+export function unique(a: NdArray, options?: UniqueOptions): UniqueResult;
+export function unique(a: NdArray, ...rest: unknown[]): UniqueResult {
+  // NumPy's positional return_index, return_inverse, return_counts and axis, or the options.
+  const given = positionalOptions<UniqueOptions>('unique', ['returnIndex', 'returnInverse', 'returnCounts', 'axis'], rest);
+  const { axis, equalNan, sorted: _sorted, ...flags } = readKnownOptions(given, UNIQUE_KEYS, 'unique');
+  // A flag is a boolean: an array or a string there (a misplaced argument) is not read as true.
+  for (const [k, v] of Object.entries({ ...flags, equalNan, sorted: _sorted }) as [string, unknown][]) {
+    if (v !== undefined && typeof v !== 'boolean') {
+      const what = v instanceof ArrayClass ? 'an array' : Array.isArray(v) ? 'a list' : ArrayBuffer.isView(v) ? 'a typed array' : describeValue(v);
+      throw new TypeError(`unique(): ${k} must be a boolean, got ${what}`);
+    }
+  }
   let r: UniqueResult;
   if (axis === undefined || axis === null) r = nanSplit(a, uniqueOf(a, flags), equalNan);
   else {
@@ -774,8 +785,10 @@ export interface BincountOptions {
  * integers (or bools), the number of occurrences of each value (int64), or
  * the sum of the weights of each value (float64).
  */
-export function bincount(x: NdArray, weights?: BincountOptions['weights'] | BincountOptions, options?: BincountOptions): NdArray {
-  options = readKnownOptions(optionsWithValue('bincount', 'weights', weights, options), ['minlength', 'weights'], 'bincount');
+export function bincount(x: NdArray, weights?: BincountOptions['weights'] | BincountOptions | null, minlength?: number | BincountOptions | null, options?: BincountOptions): NdArray;
+export function bincount(x: NdArray, ...rest: unknown[]): NdArray {
+  // NumPy's positional weights and minlength (None: the default), or the options.
+  const options = readKnownOptions(positionalOptions<BincountOptions>('bincount', ['weights', 'minlength'], rest), ['minlength', 'weights'], 'bincount');
   requireOpen(x);
   const k = x.dtype.kind;
   // NumPy checks the depth before the dtype (a 2-d complex array is "too deep").

@@ -1,7 +1,9 @@
 // lib/options.ts: options read once, and the calls that know all their
 // options refuse any other key (NumPy's unexpected-keyword TypeError), with
 // the library's spelling when the key is NumPy's snake_case of a known one.
-import { axisInOptions, readKnownOptions, readOptions, unexpectedKeyword } from '../lib/options';
+import { axisInOptions, positionalOptions, readKnownOptions, readOptions, unexpectedKeyword } from '../lib/options';
+import { describeWithNumpy } from './helpers/numpy';
+import { expectCasesLikeNumpy, type Case } from './helpers/np-compare';
 import * as lib from '../lib';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -237,11 +239,12 @@ describe("NumPy's positional second argument, or the options", () => {
     expect(() => cov(x, y, { y })).toThrow("cov() got multiple values for argument 'y'");
     expect(() => histogram(x, 3, { bins: 4 })).toThrow("histogram() got multiple values for argument 'bins'");
     expect(() => cov(x, { y }, { bias: true })).toThrow('cov() got options twice');
-    // unique takes no positional value: an array there is refused, not read as options with no keys.
-    expect(() => unique(x, y as never)).toThrow('unique() takes its options as an object, got an array');
-    expect(() => unique(x, [1] as never)).toThrow('unique() takes its options as an object, got a list');
-    expect(() => unique(x, 'sorted' as never)).toThrow("unique() takes its options as an object, got 'sorted'");
-    expect(() => unique(x, new Float64Array(2) as never)).toThrow('unique() takes its options as an object, got a typed array');
+    // unique's positional values are NumPy's flags (return_index, ...): anything but a boolean there is
+    // refused, not read as options with no keys nor as a truthy flag.
+    expect(() => unique(x, y as never)).toThrow('unique(): returnIndex must be a boolean, got an array');
+    expect(() => unique(x, [1] as never)).toThrow('unique(): returnIndex must be a boolean, got a list');
+    expect(() => unique(x, 'sorted' as never)).toThrow("unique(): returnIndex must be a boolean, got 'sorted'");
+    expect(() => unique(x, false, new Float64Array(2) as never)).toThrow('unique(): returnInverse must be a boolean, got a typed array');
   });
 });
 
@@ -279,5 +282,86 @@ describe("NumPy's positional axis, side, mode and ord", () => {
     } finally {
       fs.unlinkSync(p);
     }
+  });
+});
+
+describe('positionalOptions: NumPy\'s trailing parameters positionally, or one options object last', () => {
+  const keys = ['rtol', 'atol', 'equalNan'] as const;
+  type O = { rtol?: number; atol?: number; equalNan?: boolean };
+  test('values by position, options last, undefined and null left to the default', () => {
+    expect(positionalOptions<O>('f', [...keys], [1, 2])).toEqual({ rtol: 1, atol: 2 });
+    expect(positionalOptions<O>('f', [...keys], [1, { equalNan: true }])).toEqual({ rtol: 1, equalNan: true });
+    expect(positionalOptions<O>('f', [...keys], [{ atol: 3 }])).toEqual({ atol: 3 });
+    expect(positionalOptions<O>('f', [...keys], [undefined, null, true])).toEqual({ equalNan: true });
+    expect(positionalOptions<O>('f', [...keys], [])).toEqual({});
+    // A complex value is a value, not options.
+    expect(positionalOptions<{ left?: unknown }>('f', ['left'], [{ re: 1, im: 2 }])).toEqual({ left: { re: 1, im: 2 } });
+  });
+  test("a value given twice, too many values, or anything after the options is a TypeError", () => {
+    expect(() => positionalOptions<O>('f', [...keys], [1, { rtol: 2 }])).toThrow(new TypeError("f() got multiple values for argument 'rtol'"));
+    expect(() => positionalOptions<O>('f', [...keys], [1, 2, 3, 4])).toThrow(new TypeError('f() takes at most 3 argument(s) after its inputs (rtol, atol, equalNan), got 4'));
+    expect(() => positionalOptions<O>('f', [...keys], [{ rtol: 1 }, 2])).toThrow(/^f\(\) takes its options object last/);
+  });
+  test('each option is read once', () => {
+    let reads = 0;
+    const o = {
+      get rtol(): number {
+        reads++;
+        return 1;
+      },
+    };
+    expect(positionalOptions<O>('f', [...keys], [o])).toEqual({ rtol: 1 });
+    expect(reads).toBe(1);
+  });
+});
+
+describeWithNumpy("NumPy's positional trailing parameters: linspace, logspace, geomspace, isclose, allclose, interp, bincount, unique, put, fromfile", () => {
+  test('each positional call gives what NumPy gives for it', () => {
+    const x = lib.asarray([1, 2, 2, 5, 1], 'i8');
+    const cases: Case[] = [
+      { py: 'np.linspace(0, 1, 4, False)', js: () => lib.linspace(0, 1, 4, false) },
+      { py: "np.linspace(0, 1, 3, True, False, 'f4')", js: () => lib.linspace(0, 1, 3, true, false, 'f4') },
+      { py: 'np.linspace([0, 1], [2, 3], 3, True, False, None, 1)', js: () => lib.linspace(lib.asarray([0, 1]), lib.asarray([2, 3]), 3, true, false, null, 1) },
+      { py: 'np.linspace(0, 1, 5, True, True)[0]', js: () => (lib.linspace(0, 1, 5, true, true) as [lib.NdArray, unknown])[0] },
+      { py: "np.logspace(0, 2, 3, True, 2, 'f4')", js: () => lib.logspace(0, 2, 3, true, 2, 'f4') },
+      { py: 'np.logspace(0, 2, 3, False)', js: () => lib.logspace(0, 2, 3, false) },
+      { py: "np.geomspace(1, 100, 3, False, 'f4')", js: () => lib.geomspace(1, 100, 3, false, 'f4') },
+      { py: 'np.isclose([1, 1], [1.001, 1.1], 1e-2)', js: () => lib.isclose([1, 1], [1.001, 1.1], 1e-2) },
+      { py: 'np.isclose([1, 1], [1.001, 1.1], 0, 1e-2)', js: () => lib.isclose([1, 1], [1.001, 1.1], 0, 1e-2) },
+      { py: 'np.isclose([np.nan, 1], [np.nan, 1], 1e-5, 1e-8, True)', js: () => lib.isclose([NaN, 1], [NaN, 1], 1e-5, 1e-8, true) },
+      { py: 'np.array(np.allclose([1, 1], [1.001, 1.002], 1e-2))', js: () => lib.asarray(lib.allclose([1, 1], [1.001, 1.002], 1e-2)) },
+      { py: 'np.interp([0, 1.5, 9], [1, 2], [3, 4], -1, 10)', js: () => lib.interp([0, 1.5, 9], [1, 2], [3, 4], -1, 10) },
+      { py: 'np.interp([0, 1.5, 9], [1, 2], [3, 4], None, None, 4)', js: () => lib.interp([0, 1.5, 9], [1, 2], [3, 4], null, null, 4) },
+      { py: `np.bincount(${'np.array([1, 2, 2, 5, 1])'}, None, 8)`, js: () => lib.bincount(x, null, 8) },
+      { py: `np.bincount(${'np.array([1, 2, 2, 5, 1])'}, np.array([.5, 1, 1, 2, .25]), 7)`, js: () => lib.bincount(x, lib.asarray([0.5, 1, 1, 2, 0.25]), 7) },
+      { py: 'np.unique(np.array([1, 2, 2, 5, 1]), True)[1]', js: () => lib.unique(x, true).index },
+      { py: 'np.unique(np.array([1, 2, 2, 5, 1]), False, True, True)[2]', js: () => lib.unique(x, false, true, true).counts },
+      { py: 'np.unique(np.array([[1, 2], [1, 2]]), None, None, None, 0)', js: () => lib.unique(lib.asarray([[1, 2], [1, 2]]), null, null, null, 0).values },
+      { py: "(lambda b: (np.put(b, [5, -9], [7, 8], 'clip'), b)[1])(np.zeros(3))", js: () => { const b = lib.zeros([3]); lib.put(b, [5, -9], [7, 8], 'clip'); return b; } },
+      { py: "(lambda b: (b.put([5], [7], 'wrap'), b)[1])(np.zeros(3))", js: () => { const b = lib.zeros([3]); b.put([5], [7], 'wrap'); return b; } },
+      { py: "(lambda b: (np.put(b, [5], [7], 'x'), b)[1])(np.zeros(3))", js: () => { const b = lib.zeros([3]); lib.put(b, [5], [7], 'x' as never); return b; } },
+    ];
+    expectCasesLikeNumpy(cases);
+  });
+
+  test('fromfile(path, dtype, count, sep, offset) is np.fromfile', () => {
+    const p = path.join(os.tmpdir(), `mmarray-fromfile-pos-${process.pid}.bin`);
+    fs.writeFileSync(p, Buffer.from(new Float32Array([1.5, 2.5, 3.5, 4.5]).buffer));
+    try {
+      const cases: Case[] = [
+        { py: `np.fromfile(${JSON.stringify(p)}, '<f4', 2)`, js: () => lib.fromfile(p, '<f4', 2) },
+        { py: `np.fromfile(${JSON.stringify(p)}, '<f4', -1, '', 4)`, js: () => lib.fromfile(p, '<f4', -1, '', 4) },
+        { py: `np.fromfile(${JSON.stringify(p)}, '<f4', 1, '', 8)`, js: () => lib.fromfile(p, '<f4', 1, '', 8) },
+      ];
+      expectCasesLikeNumpy(cases);
+      expect(() => lib.fromfile(p, '<f4', 2, { count: 1 })).toThrow("fromfile() got multiple values for argument 'count'");
+    } finally {
+      fs.unlinkSync(p);
+    }
+  });
+
+  test('a misspelt option names the call itself (allclose said isclose)', () => {
+    expect(() => lib.allclose(1, 1, { rtl: 1 } as never)).toThrow(new TypeError("allclose() got an unexpected keyword argument 'rtl'"));
+    expect(() => lib.isclose(1, 1, 1e-3, { rtol: 1 })).toThrow(new TypeError("isclose() got multiple values for argument 'rtol'"));
   });
 });
