@@ -12,7 +12,7 @@ import { asarray } from './array-coerce';
 import { dtype as toDType } from './dtype';
 import { ValueError, ZeroDivisionError } from './errors';
 import { isArray, requireOpen } from './internal';
-import { optionsWithAxis, readKnownOptions } from './options';
+import { optionsWithAxisArgs, readKnownOptions } from './options';
 import { resultType } from './promote';
 import { any, mean, resolveAxes, sum, type Axis } from './reduce-axis';
 import { broadcastTo } from './create';
@@ -50,13 +50,16 @@ function weightsFor(a: NdArray, w: NdArray, axes: number[] | null): NdArray {
  * `[average, sumOfWeights]`, the second broadcast to the first's shape.
  * Weights summing to zero along a lane are NumPy's ZeroDivisionError.
  */
+export function average(a: NdArray, axis: Axis | null | undefined, weights: AverageOptions['weights'] | null | undefined, returned: true, options?: Omit<AverageOptions, 'weights' | 'returned'>): [NdArray, NdArray];
+export function average(a: NdArray, axis: Axis | null | undefined, weights: AverageOptions['weights'] | null | undefined, returned?: false | null, options?: Omit<AverageOptions, 'weights' | 'returned'>): NdArray;
 export function average(a: NdArray, options: AverageOptions & { returned: true }): [NdArray, NdArray];
 export function average(a: NdArray, axis: Axis | undefined, options: AverageOptions & { returned: true }): [NdArray, NdArray];
 export function average(a: NdArray, options?: AverageOptions & { returned?: false }): NdArray;
 export function average(a: NdArray, axis?: Axis, options?: AverageOptions & { returned?: false }): NdArray;
 export function average(a: NdArray, axis?: Axis | AverageOptions, options?: AverageOptions): NdArray | [NdArray, NdArray];
-export function average(a: NdArray, axis?: Axis | AverageOptions, options?: AverageOptions): NdArray | [NdArray, NdArray] {
-  const o = readKnownOptions(optionsWithAxis('average', axis, options), ['axis', 'weights', 'returned', 'keepdims'], 'average');
+export function average(a: NdArray, axis?: Axis | AverageOptions, ...more: unknown[]): NdArray | [NdArray, NdArray] {
+  // NumPy's positional weights and returned after the axis (keepdims is keyword-only), or the options.
+  const o = readKnownOptions(optionsWithAxisArgs<Axis | null, AverageOptions>('average', ['weights', 'returned'], axis, more), ['axis', 'weights', 'returned', 'keepdims'], 'average');
   requireOpen(a);
   // strict: NumPy's a.mean(axis=0) of a 0-d array is an AxisError (fuzz seed 1000722).
   const axes = o.axis === undefined || o.axis === null ? null : resolveAxes(o.axis, a.ndim, true);

@@ -24,7 +24,7 @@ import { clip } from './ufuncs/clip';
 import { any } from './reduce-axis';
 import { logicalOr, less, greaterEqual } from './ufuncs/compare';
 import { ValueError, repr } from './errors';
-import { readKnownOptions } from './options';
+import { positionalOptions, readKnownOptions } from './options';
 import type { ClipMode } from './fancy';
 
 /** Options of {@link choose}, as NumPy's keywords. */
@@ -45,8 +45,11 @@ const MAX_CHOICES = 64;
  * choose(asarray([2, 0, 1]), [[1, 2, 3], [10, 20, 30], [100, 200, 300]]).toArray(); // [100, 2, 30]
  * @throws ValueError for no choices, an index out of range under `'raise'`, a bad mode or shapes that do not broadcast; TypeError for a non-integer `a` or an `out` of the wrong shape
  */
-export function choose(a: NdArray | number | readonly unknown[], choices: readonly (NdArray | PyScalar | readonly unknown[])[], options: ChooseOptions = {}): NdArray {
-  const o = readKnownOptions(options, ['out', 'mode'], 'choose');
+export function choose(a: NdArray | number | readonly unknown[], choices: readonly (NdArray | PyScalar | readonly unknown[])[], out?: NdArray | null, mode?: ChooseOptions['mode'] | null): NdArray;
+export function choose(a: NdArray | number | readonly unknown[], choices: readonly (NdArray | PyScalar | readonly unknown[])[], options?: ChooseOptions): NdArray;
+export function choose(a: NdArray | number | readonly unknown[], choices: readonly (NdArray | PyScalar | readonly unknown[])[], ...rest: unknown[]): NdArray {
+  // NumPy's positional out and mode, or the options.
+  const o = readKnownOptions(positionalOptions<ChooseOptions>('choose', ['out', 'mode'], rest), ['out', 'mode'], 'choose');
   const mode = o.mode ?? 'raise';
   if (mode !== 'raise' && mode !== 'wrap' && mode !== 'clip') throw new ValueError(`clipmode must be one of 'clip', 'raise', or 'wrap' (got ${repr(mode)})`);
   const idx0 = isArray(a) ? a : asarray(a);

@@ -33,7 +33,7 @@ import { castCode, isSwapped, regionOf } from './kernels';
 import { normalizeAxis } from './layout';
 import { needsOverlapCopy, writeBack } from './write-overlap';
 import { kernelAccumulate } from './native';
-import { axisInOptions, readKnownOptions, type WithAxis } from './options';
+import { axisArgs, readKnownOptions, type WithAxis } from './options';
 import { isNumeric, promoteTypes } from './promote';
 import { sumDType } from './reduce-axis';
 import { releaseTemporary } from './release';
@@ -304,13 +304,19 @@ function lanesOf(out: NdArray, complex: boolean): Lanes {
 }
 
 /** NumPy's `np.cumsum(a, axis=None, dtype=None, out=None)`: running sums (flattened when `axis` is null or omitted). */
-export function cumsum(a: NdArray, axis?: number | null | WithAxis<CumulativeOptions, number | null>, options?: CumulativeOptions): NdArray {
-  [axis, options] = axisInOptions('cumsum', axis, options) as [number | null | undefined, CumulativeOptions | undefined];
+export function cumsum(a: NdArray, axis?: number | null | null, dtype?: DTypeLike | null, out?: NdArray | null): NdArray;
+export function cumsum(a: NdArray, axis?: number | null | WithAxis<CumulativeOptions, number | null>, options?: CumulativeOptions | null): NdArray;
+export function cumsum(a: NdArray, axis?: number | null | WithAxis<CumulativeOptions, number | null>, ...rest: unknown[]): NdArray {
+  let options: CumulativeOptions | undefined;
+  [axis, options] = axisArgs('cumsum', ['dtype', 'out'], axis, rest) as [number | null | undefined, CumulativeOptions | undefined];
   return accumulate(a, axis, options, 'cumsum');
 }
 
 /** NumPy's `np.cumprod(a, axis=None, dtype=None, out=None)`: running products (flattened when `axis` is null or omitted). */
-export function cumprod(a: NdArray, axis?: number | null | WithAxis<CumulativeOptions, number | null>, options?: CumulativeOptions): NdArray {
-  [axis, options] = axisInOptions('cumprod', axis, options) as [number | null | undefined, CumulativeOptions | undefined];
+export function cumprod(a: NdArray, axis?: number | null | null, dtype?: DTypeLike | null, out?: NdArray | null): NdArray;
+export function cumprod(a: NdArray, axis?: number | null | WithAxis<CumulativeOptions, number | null>, options?: CumulativeOptions | null): NdArray;
+export function cumprod(a: NdArray, axis?: number | null | WithAxis<CumulativeOptions, number | null>, ...rest: unknown[]): NdArray {
+  let options: CumulativeOptions | undefined;
+  [axis, options] = axisArgs('cumprod', ['dtype', 'out'], axis, rest) as [number | null | undefined, CumulativeOptions | undefined];
   return accumulate(a, axis, options, 'cumprod');
 }

@@ -53,7 +53,7 @@ import { mayShareMemory } from './memory';
 import { addAtNative, ufuncAtByKernel, compressNative, countNative, nonzeroNative, putNative, rowBytes, takeNative } from './index-kernels';
 import { storesWholeItems } from './fresh-memory';
 import { releaseTemporary } from './release';
-import { optionsWithAxis, optionsWithValue, positionalOptions, readKnownOptions } from './options';
+import { positionalOptions, readKnownOptions } from './options';
 
 /** One item of an advanced index: a basic item (or an index string of them), an index array, a JS list of ints / bools, or a JS boolean (Python's True/False: a 0-d mask). */
 export type FancyItem = IndexItem | string | NdArray | boolean | readonly (number | bigint | boolean)[];
@@ -1087,8 +1087,11 @@ export interface TakeOptions {
  * NumPy's `take(a, indices, axis, mode, out)`: a new C-contiguous array of shape
  * `a.shape[:axis] + indices.shape + a.shape[axis+1:]`, or that result in `out`.
  */
-export function take(a: NdArray, indices: NdArray | number | readonly number[], axis?: number | null | TakeOptions, options?: TakeOptions): NdArray {
-  options = readKnownOptions(optionsWithValue('take', 'axis', axis, options), ['axis', 'mode', 'out'], 'take');
+export function take(a: NdArray, indices: NdArray | number | readonly number[], axis?: number | null, out?: NdArray | null, mode?: ClipMode | null): NdArray;
+export function take(a: NdArray, indices: NdArray | number | readonly number[], axis?: number | null | TakeOptions, options?: TakeOptions): NdArray;
+export function take(a: NdArray, indices: NdArray | number | readonly number[], ...rest: unknown[]): NdArray {
+  // NumPy's positional axis, out and mode (a.take(i, 1, null, 'clip')), or the options.
+  const options = readKnownOptions(positionalOptions<TakeOptions>('take', ['axis', 'out', 'mode'], rest), ['axis', 'mode', 'out'], 'take');
   const out = options.out ?? null;
   if (out === null) {
     const r = takeNew(a, indices, options);
@@ -1440,9 +1443,12 @@ export interface CompressOptions {
  * 1-d condition is true; a condition shorter than the axis selects from its
  * start, a longer one is an IndexError.
  */
-export function compress(condition: NdArray | readonly (boolean | number)[], a: NdArray, axisArg?: number | null | CompressOptions, given?: CompressOptions): NdArray {
+export function compress(condition: NdArray | readonly (boolean | number)[], a: NdArray, axis?: number | null, out?: NdArray | null): NdArray;
+export function compress(condition: NdArray | readonly (boolean | number)[], a: NdArray, axisArg?: number | null | CompressOptions, given?: CompressOptions): NdArray;
+export function compress(condition: NdArray | readonly (boolean | number)[], a: NdArray, ...rest: unknown[]): NdArray {
   requireArray(a, 'compress', 'a');
-  const options = readKnownOptions(optionsWithAxis('compress', axisArg, given), ['axis', 'out'], 'compress');
+  // NumPy's positional axis and out, or the options (the axis in them too).
+  const options = readKnownOptions(positionalOptions<CompressOptions>('compress', ['axis', 'out'], rest), ['axis', 'out'], 'compress');
   const c = asIndexArray(condition as NdArray);
   if (c.ndim !== 1) throw new ValueError('condition must be a 1-d array');
   const axis = options.axis ?? null;

@@ -29,7 +29,7 @@ import { asarray } from './array-coerce';
 import { whereMask } from './reduce-initial';
 import { ValueError } from './errors';
 import { noReductionLoop } from './no-loop';
-import { axisInOptions, optionsWithAxis, readKnownOptions, type WithAxis } from './options';
+import { axisArgs, optionsWithAxisArgs, readKnownOptions, type WithAxis } from './options';
 import { describeNonArray, isArray, requireOpen } from './internal';
 import { fromBuffer, full } from './create';
 import { typedArray } from './typed';
@@ -141,30 +141,42 @@ function withNanReplaced(a: NdArray, value: number, f: (arr: NdArray) => NdArray
 }
 
 /** NumPy's `np.nansum(a, axis, dtype=, out=, keepdims=, initial=, where=)`: the sum with NaNs counted as zero. */
-export function nansum(a: NdArray, axis?: Axis | WithAxis<NanReduceOptions, Axis>, options?: NanReduceOptions): NdArray {
-  [axis, options] = axisInOptions('nansum', axis, options) as [Axis | undefined, NanReduceOptions | undefined];
+export function nansum(a: NdArray, axis?: Axis | null, dtype?: DTypeLike | null, out?: NdArray | null, keepdims?: boolean | null, initial?: PyScalar | null, where?: NdArray | boolean | readonly unknown[] | null): NdArray;
+export function nansum(a: NdArray, axis?: Axis | WithAxis<NanReduceOptions, Axis>, options?: NanReduceOptions | null): NdArray;
+export function nansum(a: NdArray, axis?: Axis | WithAxis<NanReduceOptions, Axis>, ...rest: unknown[]): NdArray {
+  let options: NanReduceOptions | undefined;
+  [axis, options] = axisArgs('nansum', ['dtype', 'out', 'keepdims', 'initial', 'where'], axis, rest) as [Axis | undefined, NanReduceOptions | undefined];
   const o = readKnownOptions(options, SUM_KEYS, 'nansum');
   return withNanReplaced(a, 0, (arr) => sum(arr, axis, o));
 }
 
 /** NumPy's `np.nanprod(a, axis, dtype=, out=, keepdims=, initial=, where=)`: the product with NaNs counted as one. */
-export function nanprod(a: NdArray, axis?: Axis | WithAxis<NanReduceOptions, Axis>, options?: NanReduceOptions): NdArray {
-  [axis, options] = axisInOptions('nanprod', axis, options) as [Axis | undefined, NanReduceOptions | undefined];
+export function nanprod(a: NdArray, axis?: Axis | null, dtype?: DTypeLike | null, out?: NdArray | null, keepdims?: boolean | null, initial?: PyScalar | null, where?: NdArray | boolean | readonly unknown[] | null): NdArray;
+export function nanprod(a: NdArray, axis?: Axis | WithAxis<NanReduceOptions, Axis>, options?: NanReduceOptions | null): NdArray;
+export function nanprod(a: NdArray, axis?: Axis | WithAxis<NanReduceOptions, Axis>, ...rest: unknown[]): NdArray {
+  let options: NanReduceOptions | undefined;
+  [axis, options] = axisArgs('nanprod', ['dtype', 'out', 'keepdims', 'initial', 'where'], axis, rest) as [Axis | undefined, NanReduceOptions | undefined];
   const o = readKnownOptions(options, SUM_KEYS, 'nanprod');
   return withNanReplaced(a, 1, (arr) => prod(arr, axis, o));
 }
 
 /** NumPy's `np.nancumsum(a, axis=None, dtype=)`: running sums with NaNs counted as zero. */
-export function nancumsum(a: NdArray, axis?: number | null | WithAxis<CumulativeOptions, number | null>, options?: CumulativeOptions): NdArray {
-  [axis, options] = axisInOptions('nancumsum', axis, options) as [number | null | undefined, CumulativeOptions | undefined];
+export function nancumsum(a: NdArray, axis?: number | null | null, dtype?: DTypeLike | null, out?: NdArray | null): NdArray;
+export function nancumsum(a: NdArray, axis?: number | null | WithAxis<CumulativeOptions, number | null>, options?: CumulativeOptions | null): NdArray;
+export function nancumsum(a: NdArray, axis?: number | null | WithAxis<CumulativeOptions, number | null>, ...rest: unknown[]): NdArray {
+  let options: CumulativeOptions | undefined;
+  [axis, options] = axisArgs('nancumsum', ['dtype', 'out'], axis, rest) as [number | null | undefined, CumulativeOptions | undefined];
   // Checked under this function's name (an unknown keyword is nancumsum()'s TypeError, not cumsum()'s).
   readKnownOptions(options, ['dtype', 'out'], 'nancumsum');
   return withNanReplaced(a, 0, (arr) => cumsum(arr, axis, options));
 }
 
 /** NumPy's `np.nancumprod(a, axis=None, dtype=)`: running products with NaNs counted as one. */
-export function nancumprod(a: NdArray, axis?: number | null | WithAxis<CumulativeOptions, number | null>, options?: CumulativeOptions): NdArray {
-  [axis, options] = axisInOptions('nancumprod', axis, options) as [number | null | undefined, CumulativeOptions | undefined];
+export function nancumprod(a: NdArray, axis?: number | null | null, dtype?: DTypeLike | null, out?: NdArray | null): NdArray;
+export function nancumprod(a: NdArray, axis?: number | null | WithAxis<CumulativeOptions, number | null>, options?: CumulativeOptions | null): NdArray;
+export function nancumprod(a: NdArray, axis?: number | null | WithAxis<CumulativeOptions, number | null>, ...rest: unknown[]): NdArray {
+  let options: CumulativeOptions | undefined;
+  [axis, options] = axisArgs('nancumprod', ['dtype', 'out'], axis, rest) as [number | null | undefined, CumulativeOptions | undefined];
   // Checked under this function's name (an unknown keyword is nancumprod()'s TypeError, not cumprod()'s).
   readKnownOptions(options, ['dtype', 'out'], 'nancumprod');
   return withNanReplaced(a, 1, (arr) => cumprod(arr, axis, options));
@@ -305,14 +317,20 @@ function foldFminFmax(a: NdArray, axes: readonly number[], keepdims: boolean, is
 }
 
 /** NumPy's `np.nanmin(a, axis, out=, keepdims=, initial=, where=)`: the minimum ignoring NaNs; NaN for a lane of NaNs only. */
-export function nanmin(a: NdArray, axis?: Axis | WithAxis<NanExtremaOptions, Axis>, options?: NanExtremaOptions): NdArray {
-  [axis, options] = axisInOptions('nanmin', axis, options) as [Axis | undefined, NanExtremaOptions | undefined];
+export function nanmin(a: NdArray, axis?: Axis | null, out?: NdArray | null, keepdims?: boolean | null, initial?: PyScalar | null, where?: NdArray | boolean | readonly unknown[] | null): NdArray;
+export function nanmin(a: NdArray, axis?: Axis | WithAxis<NanExtremaOptions, Axis>, options?: NanExtremaOptions | null): NdArray;
+export function nanmin(a: NdArray, axis?: Axis | WithAxis<NanExtremaOptions, Axis>, ...rest: unknown[]): NdArray {
+  let options: NanExtremaOptions | undefined;
+  [axis, options] = axisArgs('nanmin', ['out', 'keepdims', 'initial', 'where'], axis, rest) as [Axis | undefined, NanExtremaOptions | undefined];
   return nanExtremum(a, axis, options, 'nanmin');
 }
 
 /** NumPy's `np.nanmax(a, axis, out=, keepdims=, initial=, where=)`: the maximum ignoring NaNs; NaN for a lane of NaNs only. */
-export function nanmax(a: NdArray, axis?: Axis | WithAxis<NanExtremaOptions, Axis>, options?: NanExtremaOptions): NdArray {
-  [axis, options] = axisInOptions('nanmax', axis, options) as [Axis | undefined, NanExtremaOptions | undefined];
+export function nanmax(a: NdArray, axis?: Axis | null, out?: NdArray | null, keepdims?: boolean | null, initial?: PyScalar | null, where?: NdArray | boolean | readonly unknown[] | null): NdArray;
+export function nanmax(a: NdArray, axis?: Axis | WithAxis<NanExtremaOptions, Axis>, options?: NanExtremaOptions | null): NdArray;
+export function nanmax(a: NdArray, axis?: Axis | WithAxis<NanExtremaOptions, Axis>, ...rest: unknown[]): NdArray {
+  let options: NanExtremaOptions | undefined;
+  [axis, options] = axisArgs('nanmax', ['out', 'keepdims', 'initial', 'where'], axis, rest) as [Axis | undefined, NanExtremaOptions | undefined];
   return nanExtremum(a, axis, options, 'nanmax');
 }
 
@@ -324,14 +342,20 @@ function nanArg(a: NdArray, axis: number | null | undefined, options: NanArgOpti
 }
 
 /** NumPy's `np.nanargmin(a, axis, keepdims=, out=)`: int64 indices of the minima ignoring NaNs; an all-NaN lane is NumPy's ValueError. */
-export function nanargmin(a: NdArray, axis?: number | null | WithAxis<NanArgOptions, number | null>, options?: NanArgOptions): NdArray {
-  [axis, options] = axisInOptions('nanargmin', axis, options) as [number | null | undefined, NanArgOptions | undefined];
+export function nanargmin(a: NdArray, axis?: number | null | null, out?: NdArray | null): NdArray;
+export function nanargmin(a: NdArray, axis?: number | null | WithAxis<NanArgOptions, number | null>, options?: NanArgOptions | null): NdArray;
+export function nanargmin(a: NdArray, axis?: number | null | WithAxis<NanArgOptions, number | null>, ...rest: unknown[]): NdArray {
+  let options: NanArgOptions | undefined;
+  [axis, options] = axisArgs('nanargmin', ['out'], axis, rest) as [number | null | undefined, NanArgOptions | undefined];
   return nanArg(a, axis, options, 'nanargmin');
 }
 
 /** NumPy's `np.nanargmax(a, axis, keepdims=, out=)`: int64 indices of the maxima ignoring NaNs; an all-NaN lane is NumPy's ValueError. */
-export function nanargmax(a: NdArray, axis?: number | null | WithAxis<NanArgOptions, number | null>, options?: NanArgOptions): NdArray {
-  [axis, options] = axisInOptions('nanargmax', axis, options) as [number | null | undefined, NanArgOptions | undefined];
+export function nanargmax(a: NdArray, axis?: number | null | null, out?: NdArray | null): NdArray;
+export function nanargmax(a: NdArray, axis?: number | null | WithAxis<NanArgOptions, number | null>, options?: NanArgOptions | null): NdArray;
+export function nanargmax(a: NdArray, axis?: number | null | WithAxis<NanArgOptions, number | null>, ...rest: unknown[]): NdArray {
+  let options: NanArgOptions | undefined;
+  [axis, options] = axisArgs('nanargmax', ['out'], axis, rest) as [number | null | undefined, NanArgOptions | undefined];
   return nanArg(a, axis, options, 'nanargmax');
 }
 
@@ -349,8 +373,11 @@ function requireInexactOut(out: NdArray | null | undefined): void {
 }
 
 /** NumPy's `np.nanmean(a, axis, dtype=, out=, keepdims=, where=)`: the mean of the non-NaN items; NaN for a lane with none. */
-export function nanmean(a: NdArray, axis?: Axis | WithAxis<NanReduceOptions, Axis>, options?: NanReduceOptions): NdArray {
-  [axis, options] = axisInOptions('nanmean', axis, options) as [Axis | undefined, NanReduceOptions | undefined];
+export function nanmean(a: NdArray, axis?: Axis | null, dtype?: DTypeLike | null, out?: NdArray | null, keepdims?: boolean | null): NdArray;
+export function nanmean(a: NdArray, axis?: Axis | WithAxis<NanReduceOptions, Axis>, options?: NanReduceOptions | null): NdArray;
+export function nanmean(a: NdArray, axis?: Axis | WithAxis<NanReduceOptions, Axis>, ...rest: unknown[]): NdArray {
+  let options: NanReduceOptions | undefined;
+  [axis, options] = axisArgs('nanmean', ['dtype', 'out', 'keepdims'], axis, rest) as [Axis | undefined, NanReduceOptions | undefined];
   const o = readKnownOptions(options, MEAN_KEYS, 'nanmean');
   const { arr, mask } = replaceNan(a, 0);
   if (mask === null) return mean(arr, axis, o);
@@ -420,14 +447,20 @@ function nanVarianceOf(a: NdArray, axis: Axis | undefined, options: NanVarianceO
 }
 
 /** NumPy's `np.nanvar(a, axis, dtype=, out=, ddof=, keepdims=, where=, mean=, correction=)`: the variance of the non-NaN items; NaN where `count - ddof <= 0`. */
-export function nanvar(a: NdArray, axis?: Axis | WithAxis<NanVarianceOptions, Axis>, options?: NanVarianceOptions): NdArray {
-  [axis, options] = axisInOptions('nanvar', axis, options) as [Axis | undefined, NanVarianceOptions | undefined];
+export function nanvar(a: NdArray, axis?: Axis | null, dtype?: DTypeLike | null, out?: NdArray | null, ddof?: number | null, keepdims?: boolean | null): NdArray;
+export function nanvar(a: NdArray, axis?: Axis | WithAxis<NanVarianceOptions, Axis>, options?: NanVarianceOptions | null): NdArray;
+export function nanvar(a: NdArray, axis?: Axis | WithAxis<NanVarianceOptions, Axis>, ...rest: unknown[]): NdArray {
+  let options: NanVarianceOptions | undefined;
+  [axis, options] = axisArgs('nanvar', ['dtype', 'out', 'ddof', 'keepdims'], axis, rest) as [Axis | undefined, NanVarianceOptions | undefined];
   return nanVarianceOf(a, axis, options, 'nanvar');
 }
 
 /** NumPy's `np.nanstd(a, axis, dtype=, out=, ddof=, keepdims=, where=, mean=, correction=)`: the square root of {@link nanvar}. */
-export function nanstd(a: NdArray, axis?: Axis | WithAxis<NanVarianceOptions, Axis>, options?: NanVarianceOptions): NdArray {
-  [axis, options] = axisInOptions('nanstd', axis, options) as [Axis | undefined, NanVarianceOptions | undefined];
+export function nanstd(a: NdArray, axis?: Axis | null, dtype?: DTypeLike | null, out?: NdArray | null, ddof?: number | null, keepdims?: boolean | null): NdArray;
+export function nanstd(a: NdArray, axis?: Axis | WithAxis<NanVarianceOptions, Axis>, options?: NanVarianceOptions | null): NdArray;
+export function nanstd(a: NdArray, axis?: Axis | WithAxis<NanVarianceOptions, Axis>, ...rest: unknown[]): NdArray {
+  let options: NanVarianceOptions | undefined;
+  [axis, options] = axisArgs('nanstd', ['dtype', 'out', 'ddof', 'keepdims'], axis, rest) as [Axis | undefined, NanVarianceOptions | undefined];
   return nanVarianceOf(a, axis, options, 'nanstd');
 }
 
@@ -455,8 +488,10 @@ function oneLanePositions(a: NdArray, axis: Axis | undefined, positions: (c: num
  * NumPy's `np.nanmedian(a, axis=None, keepdims=False)`: the median of the
  * non-NaN items of each lane; NaN for a lane of NaNs only (NumPy also warns).
  */
-export function nanmedian(a: NdArray, axis?: Axis | MedianOptions, options?: MedianOptions): NdArray {
-  options = optionsWithAxis('nanmedian', axis, options);
+export function nanmedian(a: NdArray, axis?: Axis | null, out?: NdArray | null, overwriteInput?: boolean | null, keepdims?: boolean | null): NdArray;
+export function nanmedian(a: NdArray, axis?: Axis | MedianOptions, options?: MedianOptions): NdArray;
+export function nanmedian(a: NdArray, axis?: Axis | MedianOptions, ...more: unknown[]): NdArray {
+  const options = optionsWithAxisArgs<Axis | null, MedianOptions>('nanmedian', ['out', 'overwriteInput', 'keepdims'], axis, more);
   const [out, rest] = splitOut(options);
   return intoOut(nanmedianOf(a, rest), out, null);
 }
@@ -645,15 +680,19 @@ function qAxesInnermost(r: NdArray, qnd: number): NdArray {
  * {@link quantile} of each lane's non-NaN items; NaN for a lane of NaNs only.
  * An empty array gives {@link nanmean}'s NaNs, as NumPy's does.
  */
-export function nanquantile(a: NdArray, q: QuantileQ, axis?: Axis | QuantileOptions, options?: QuantileOptions): NdArray {
-  options = optionsWithAxis('nanquantile', axis, options);
+export function nanquantile(a: NdArray, q: QuantileQ, axis?: Axis | null, out?: NdArray | null, overwriteInput?: boolean | null, method?: QuantileOptions['method'] | null, keepdims?: boolean | null): NdArray;
+export function nanquantile(a: NdArray, q: QuantileQ, axis?: Axis | QuantileOptions, options?: QuantileOptions): NdArray;
+export function nanquantile(a: NdArray, q: QuantileQ, axis?: Axis | QuantileOptions, ...more: unknown[]): NdArray {
+  const options = optionsWithAxisArgs<Axis | null, QuantileOptions>('nanquantile', ['out', 'overwriteInput', 'method', 'keepdims'], axis, more);
   const [out, rest] = splitOut(options);
   return intoOut(nanQuantileOf(a, q, rest, 'nanquantile'), out, 'add', true, 'assignment');
 }
 
 /** NumPy's `np.nanpercentile(a, q, ...)`: {@link nanquantile} of `q / 100`. */
-export function nanpercentile(a: NdArray, q: QuantileQ, axis?: Axis | QuantileOptions, options?: QuantileOptions): NdArray {
-  options = optionsWithAxis('nanpercentile', axis, options);
+export function nanpercentile(a: NdArray, q: QuantileQ, axis?: Axis | null, out?: NdArray | null, overwriteInput?: boolean | null, method?: QuantileOptions['method'] | null, keepdims?: boolean | null): NdArray;
+export function nanpercentile(a: NdArray, q: QuantileQ, axis?: Axis | QuantileOptions, options?: QuantileOptions): NdArray;
+export function nanpercentile(a: NdArray, q: QuantileQ, axis?: Axis | QuantileOptions, ...more: unknown[]): NdArray {
+  const options = optionsWithAxisArgs<Axis | null, QuantileOptions>('nanpercentile', ['out', 'overwriteInput', 'method', 'keepdims'], axis, more);
   const [out, rest] = splitOut(options);
   return intoOut(nanQuantileOf(a, q, rest, 'nanpercentile'), out, 'add', true, 'assignment');
 }

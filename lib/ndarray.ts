@@ -58,7 +58,7 @@ import { elementAccess, freezeLayout, sharedAccess, type ElementAccess } from '.
 import { assign, elementValue, fillScalar, isElementPosition } from './assign';
 import { byteswapInPlace, copyAs } from './copy';
 import { sizedFlexible } from './cast';
-import { canCast, type Casting } from './promote';
+import { canCast, type Casting, type PyScalar } from './promote';
 import { booleanArg, readKnownOptions, type WithAxis } from './options';
 import { releaseMemory } from './release';
 import { arrayRepr } from './repr';
@@ -296,6 +296,9 @@ function notAnArray(v: unknown): TypeError {
 function isHalf(a: { dtype: DType }): boolean {
   return a.dtype.kind === 'f' && a.dtype.itemsize === 2;
 }
+
+/** A reduction called with the method's own arguments after the axis (NumPy's positional parameters or the options: the function reads them). */
+type ReduceCall = (a: NdArray, axis: unknown, ...rest: unknown[]) => NdArray;
 
 /**
  * An n-dimensional strided view of bytes in memory or in a mapped file.
@@ -1057,66 +1060,82 @@ export class NdArray<T = unknown> {
    */
   sum(): SumOf<T>;
   sum(axis: reduceAxis.Axis | WithAxis<reduceAxis.ReduceOptions, reduceAxis.Axis>, options?: reduceAxis.ReduceOptions): NdArray;
-  sum(axis?: reduceAxis.Axis | WithAxis<reduceAxis.ReduceOptions, reduceAxis.Axis>, options?: reduceAxis.ReduceOptions): SumOf<T> | NdArray {
+  sum(axis: reduceAxis.Axis, dtype?: DTypeLike | null, out?: NdArray | null, keepdims?: boolean | null, initial?: PyScalar | null, where?: reduceAxis.ReduceOptions['where'] | null): NdArray;
+  sum(axis?: reduceAxis.Axis | WithAxis<reduceAxis.ReduceOptions, reduceAxis.Axis>, ...rest: unknown[]): SumOf<T> | NdArray {
     // float16: NumPy's half loop (float32 pairwise, rounded to half per call), which the axis path has.
     if (arguments.length === 0) return (isHalf(this) ? reduceAxis.sum(this, null).get() : reduceAll.sum(this)) as SumOf<T>;
-    return reduceAxis.sum(this, axis, options);
+    return (reduceAxis.sum as ReduceCall)(this, axis, ...rest);
   }
 
   /** Smallest element; with arguments NumPy's `min(axis, { keepdims, out })` as an array. */
   min(): SumOf<T>;
   min(axis: reduceAxis.Axis | WithAxis<reduceAxis.ReduceOptions, reduceAxis.Axis>, options?: reduceAxis.ReduceOptions): NdArray;
-  min(axis?: reduceAxis.Axis | WithAxis<reduceAxis.ReduceOptions, reduceAxis.Axis>, options?: reduceAxis.ReduceOptions): SumOf<T> | NdArray {
+  min(axis: reduceAxis.Axis, out?: NdArray | null, keepdims?: boolean | null, initial?: PyScalar | null, where?: reduceAxis.ReduceOptions['where'] | null): NdArray;
+  min(axis?: reduceAxis.Axis | WithAxis<reduceAxis.ReduceOptions, reduceAxis.Axis>, ...rest: unknown[]): SumOf<T> | NdArray {
     if (arguments.length === 0) return reduceAll.min(this) as SumOf<T>;
-    return reduceAxis.min(this, axis, options);
+    return (reduceAxis.min as ReduceCall)(this, axis, ...rest);
   }
 
   /** Largest element; with arguments NumPy's `max(axis, { keepdims, out })` as an array. */
   max(): SumOf<T>;
   max(axis: reduceAxis.Axis | WithAxis<reduceAxis.ReduceOptions, reduceAxis.Axis>, options?: reduceAxis.ReduceOptions): NdArray;
-  max(axis?: reduceAxis.Axis | WithAxis<reduceAxis.ReduceOptions, reduceAxis.Axis>, options?: reduceAxis.ReduceOptions): SumOf<T> | NdArray {
+  max(axis: reduceAxis.Axis, out?: NdArray | null, keepdims?: boolean | null, initial?: PyScalar | null, where?: reduceAxis.ReduceOptions['where'] | null): NdArray;
+  max(axis?: reduceAxis.Axis | WithAxis<reduceAxis.ReduceOptions, reduceAxis.Axis>, ...rest: unknown[]): SumOf<T> | NdArray {
     if (arguments.length === 0) return reduceAll.max(this) as SumOf<T>;
-    return reduceAxis.max(this, axis, options);
+    return (reduceAxis.max as ReduceCall)(this, axis, ...rest);
   }
 
   /** Arithmetic mean; with arguments NumPy's `mean(axis, { keepdims, dtype, out })` as an array. */
   mean(): number;
   mean(axis: reduceAxis.Axis | WithAxis<reduceAxis.ReduceOptions, reduceAxis.Axis>, options?: reduceAxis.ReduceOptions): NdArray;
-  mean(axis?: reduceAxis.Axis | WithAxis<reduceAxis.ReduceOptions, reduceAxis.Axis>, options?: reduceAxis.ReduceOptions): number | NdArray {
+  mean(axis: reduceAxis.Axis, dtype?: DTypeLike | null, out?: NdArray | null, keepdims?: boolean | null): NdArray;
+  mean(axis?: reduceAxis.Axis | WithAxis<reduceAxis.ReduceOptions, reduceAxis.Axis>, ...rest: unknown[]): number | NdArray {
     if (arguments.length === 0) return isHalf(this) ? (reduceAxis.mean(this, null).get() as number) : reduceAll.mean(this);
-    return reduceAxis.mean(this, axis, options);
+    return (reduceAxis.mean as ReduceCall)(this, axis, ...rest);
   }
 
   // ------------------------------------------- compute: reductions, indexing, sorting (issue 18)
 
   /** NumPy's `prod(axis, { keepdims, dtype, out })` (see {@link reduceAxis.prod}). */
-  prod(axis: reduceAxis.Axis | WithAxis<reduceAxis.ReduceOptions, reduceAxis.Axis> = null, options?: reduceAxis.ReduceOptions): NdArray {
-    return reduceAxis.prod(this, axis, options);
+  prod(axis: reduceAxis.Axis, dtype?: DTypeLike | null, out?: NdArray | null, keepdims?: boolean | null, initial?: PyScalar | null, where?: reduceAxis.ReduceOptions['where'] | null): NdArray;
+  prod(axis?: reduceAxis.Axis | WithAxis<reduceAxis.ReduceOptions, reduceAxis.Axis>, options?: reduceAxis.ReduceOptions): NdArray;
+  prod(axis: reduceAxis.Axis | WithAxis<reduceAxis.ReduceOptions, reduceAxis.Axis> = null, ...rest: unknown[]): NdArray {
+    return (reduceAxis.prod as ReduceCall)(this, axis, ...rest);
   }
 
   /** NumPy's `any(axis, { keepdims, out })`: a bool array (0-d for `axis` null). */
-  any(axis: reduceAxis.Axis | WithAxis<reduceAxis.ReduceOptions, reduceAxis.Axis> = null, options?: reduceAxis.ReduceOptions): NdArray {
-    return reduceAxis.any(this, axis, options);
+  any(axis: reduceAxis.Axis, out?: NdArray | null, keepdims?: boolean | null): NdArray;
+  any(axis?: reduceAxis.Axis | WithAxis<reduceAxis.ReduceOptions, reduceAxis.Axis>, options?: reduceAxis.ReduceOptions): NdArray;
+  any(axis: reduceAxis.Axis | WithAxis<reduceAxis.ReduceOptions, reduceAxis.Axis> = null, ...rest: unknown[]): NdArray {
+    return (reduceAxis.any as ReduceCall)(this, axis, ...rest);
   }
 
   /** NumPy's `all(axis, { keepdims, out })`. */
-  all(axis: reduceAxis.Axis | WithAxis<reduceAxis.ReduceOptions, reduceAxis.Axis> = null, options?: reduceAxis.ReduceOptions): NdArray {
-    return reduceAxis.all(this, axis, options);
+  all(axis: reduceAxis.Axis, out?: NdArray | null, keepdims?: boolean | null): NdArray;
+  all(axis?: reduceAxis.Axis | WithAxis<reduceAxis.ReduceOptions, reduceAxis.Axis>, options?: reduceAxis.ReduceOptions): NdArray;
+  all(axis: reduceAxis.Axis | WithAxis<reduceAxis.ReduceOptions, reduceAxis.Axis> = null, ...rest: unknown[]): NdArray {
+    return (reduceAxis.all as ReduceCall)(this, axis, ...rest);
   }
 
   /** NumPy's `argmin(axis, { keepdims })`: int64 indices (into the flattened array for `axis` null). */
-  argmin(axis: number | null | WithAxis<reduceAxis.ArgReduceOptions, number | null> = null, options?: reduceAxis.ArgReduceOptions): NdArray {
-    return reduceAxis.argmin(this, axis, options);
+  argmin(axis: number | null, out?: NdArray | null): NdArray;
+  argmin(axis?: number | null | WithAxis<reduceAxis.ArgReduceOptions, number | null>, options?: reduceAxis.ArgReduceOptions): NdArray;
+  argmin(axis: number | null | WithAxis<reduceAxis.ArgReduceOptions, number | null> = null, ...rest: unknown[]): NdArray {
+    return (reduceAxis.argmin as ReduceCall)(this, axis, ...rest);
   }
 
   /** NumPy's `argmax(axis, { keepdims })`. */
-  argmax(axis: number | null | WithAxis<reduceAxis.ArgReduceOptions, number | null> = null, options?: reduceAxis.ArgReduceOptions): NdArray {
-    return reduceAxis.argmax(this, axis, options);
+  argmax(axis: number | null, out?: NdArray | null): NdArray;
+  argmax(axis?: number | null | WithAxis<reduceAxis.ArgReduceOptions, number | null>, options?: reduceAxis.ArgReduceOptions): NdArray;
+  argmax(axis: number | null | WithAxis<reduceAxis.ArgReduceOptions, number | null> = null, ...rest: unknown[]): NdArray {
+    return (reduceAxis.argmax as ReduceCall)(this, axis, ...rest);
   }
 
   /** NumPy's `take(indices, axis, { mode, out })` (or `take(indices, { axis, mode, out })`): a copy (see {@link fancy.take}). */
-  take(indices: NdArray | number | readonly number[], axis?: number | null | fancy.TakeOptions, options?: fancy.TakeOptions): NdArray {
-    return fancy.take(this, indices, axis, options);
+  take(indices: NdArray | number | readonly number[], axis?: number | null, out?: NdArray | null, mode?: fancy.TakeOptions['mode'] | null): NdArray;
+  take(indices: NdArray | number | readonly number[], axis?: number | null | fancy.TakeOptions, options?: fancy.TakeOptions): NdArray;
+  take(indices: NdArray | number | readonly number[], ...rest: unknown[]): NdArray {
+    return (fancy.take as (a: NdArray, i: unknown, ...r: unknown[]) => NdArray)(this, indices, ...rest);
   }
 
   /** NumPy's `a.repeat(repeats, axis=None)`: a copy with each element repeated (see {@link repeating.repeat}). */
@@ -1130,8 +1149,10 @@ export class NdArray<T = unknown> {
   }
 
   /** NumPy's `a.compress(condition, axis=None, out=None)`: the slices where the condition holds (a copy); `axis` positionally or in the options. */
-  compress(condition: NdArray | readonly (boolean | number)[], axis?: number | null | fancy.CompressOptions, options?: fancy.CompressOptions): NdArray {
-    return fancy.compress(condition, this, axis, options);
+  compress(condition: NdArray | readonly (boolean | number)[], axis?: number | null, out?: NdArray | null): NdArray;
+  compress(condition: NdArray | readonly (boolean | number)[], axis?: number | null | fancy.CompressOptions, options?: fancy.CompressOptions): NdArray;
+  compress(condition: NdArray | readonly (boolean | number)[], ...rest: unknown[]): NdArray {
+    return (fancy.compress as (c: unknown, a: NdArray, ...r: unknown[]) => NdArray)(condition, this, ...rest);
   }
 
   /** NumPy's `a.diagonal(offset=0, axis1=0, axis2=1)`: a read-only view of the diagonal (see {@link diagonals.diagonal}). */
@@ -1477,27 +1498,33 @@ export class NdArray<T = unknown> {
   /** Standard deviation (NumPy's `a.std()`: a number); with arguments NumPy's `std(axis, { ddof, correction, keepdims, dtype, out, where, mean })` as an array (see {@link variances.std}). */
   std(): number;
   std(axis: reduceAxis.Axis | WithAxis<variances.VarianceOptions, reduceAxis.Axis>, options?: variances.VarianceOptions): NdArray;
-  std(axis?: reduceAxis.Axis | WithAxis<variances.VarianceOptions, reduceAxis.Axis>, options?: variances.VarianceOptions): number | NdArray {
+  std(axis: reduceAxis.Axis, dtype?: DTypeLike | null, out?: NdArray | null, ddof?: number | null, keepdims?: boolean | null): NdArray;
+  std(axis?: reduceAxis.Axis | WithAxis<variances.VarianceOptions, reduceAxis.Axis>, ...rest: unknown[]): number | NdArray {
     if (arguments.length === 0) return variances.std(this, null).get() as number;
-    return variances.std(this, axis, options);
+    return (variances.std as ReduceCall)(this, axis, ...rest);
   }
 
   /** Variance (NumPy's `a.var()`: a number); with arguments as {@link std} (see {@link variances.variance}). */
   var(): number;
   var(axis: reduceAxis.Axis | WithAxis<variances.VarianceOptions, reduceAxis.Axis>, options?: variances.VarianceOptions): NdArray;
-  var(axis?: reduceAxis.Axis | WithAxis<variances.VarianceOptions, reduceAxis.Axis>, options?: variances.VarianceOptions): number | NdArray {
+  var(axis: reduceAxis.Axis, dtype?: DTypeLike | null, out?: NdArray | null, ddof?: number | null, keepdims?: boolean | null): NdArray;
+  var(axis?: reduceAxis.Axis | WithAxis<variances.VarianceOptions, reduceAxis.Axis>, ...rest: unknown[]): number | NdArray {
     if (arguments.length === 0) return variances.variance(this, null).get() as number;
-    return variances.variance(this, axis, options);
+    return (variances.variance as ReduceCall)(this, axis, ...rest);
   }
 
   /** NumPy's `a.cumsum(axis=None, dtype, out)`: the running sums, of the flattened array when `axis` is null (see {@link cumulative.cumsum}). */
-  cumsum(axis?: number | null | WithAxis<cumulative.CumulativeOptions, number | null>, options?: cumulative.CumulativeOptions): NdArray {
-    return cumulative.cumsum(this, axis, options);
+  cumsum(axis: number | null, dtype?: DTypeLike | null, out?: NdArray | null): NdArray;
+  cumsum(axis?: number | null | WithAxis<cumulative.CumulativeOptions, number | null>, options?: cumulative.CumulativeOptions): NdArray;
+  cumsum(axis?: number | null | WithAxis<cumulative.CumulativeOptions, number | null>, ...rest: unknown[]): NdArray {
+    return (cumulative.cumsum as ReduceCall)(this, axis, ...rest);
   }
 
   /** NumPy's `a.cumprod(axis=None, dtype, out)`: the running products (see {@link cumulative.cumprod}). */
-  cumprod(axis?: number | null | WithAxis<cumulative.CumulativeOptions, number | null>, options?: cumulative.CumulativeOptions): NdArray {
-    return cumulative.cumprod(this, axis, options);
+  cumprod(axis: number | null, dtype?: DTypeLike | null, out?: NdArray | null): NdArray;
+  cumprod(axis?: number | null | WithAxis<cumulative.CumulativeOptions, number | null>, options?: cumulative.CumulativeOptions): NdArray;
+  cumprod(axis?: number | null | WithAxis<cumulative.CumulativeOptions, number | null>, ...rest: unknown[]): NdArray {
+    return (cumulative.cumprod as ReduceCall)(this, axis, ...rest);
   }
 
   /** NumPy's `a.round(decimals=0, out=None)` (see {@link ufuncs.round}). */
@@ -1518,6 +1545,11 @@ export class NdArray<T = unknown> {
 
   /** NumPy's `a.choose(choices, mode)`: `choose(this, choices, options)` (see {@link choosing.choose}). */
   choose(choices: Parameters<typeof choosing.choose>[1], options?: choosing.ChooseOptions): NdArray {
+    // NumPy's method takes out and mode by keyword only (its further positional
+    // arguments are more choices): refused here, not dropped.
+    if (arguments.length > 2 || (options !== undefined && (options === null || typeof options !== 'object' || options instanceof NdArray))) {
+      throw new TypeError('a.choose() takes out and mode in its options object (NumPy\'s method takes them by keyword only): a.choose(choices, { out, mode })');
+    }
     return choosing.choose(this, choices, options);
   }
 

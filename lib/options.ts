@@ -214,6 +214,11 @@ export function positionalOptions<O extends object>(name: string, keys: readonly
       break;
     }
     if (i >= keys.length) throw new TypeError(`${name}() takes at most ${keys.length} argument(s) after its inputs (${keys.join(', ')}), got ${args.length}`);
+    // An array where NumPy's positional dtype goes is most often its out, one place early.
+    if (keys[i] === 'dtype' && v !== null && typeof v === 'object' && isArrayLike(v) && !Array.isArray(v)) {
+      const at = keys.indexOf('out' as keyof O & string);
+      throw new TypeError(`${name}(): dtype must be a data type, got an array${at > i ? ` (out is NumPy's next argument: pass null for the dtype first, or { out })` : ''}`);
+    }
     // undefined or null (NumPy's None) leaves the parameter to its default.
     if (v !== undefined && v !== null) out[keys[i]] = v;
   }
@@ -224,4 +229,33 @@ export function positionalOptions<O extends object>(name: string, keys: readonly
 function isComplexValue(v: object): boolean {
   const k = Object.keys(v);
   return k.length === 2 && k.includes('re') && k.includes('im');
+}
+
+/**
+ * A reduction's arguments after its input: the axis slot read as NumPy's
+ * keyword form ({@link axisInOptions}), and the rest as NumPy's positional
+ * parameters after the axis (`keys`, in NumPy's order: `std(a, 0, null,
+ * null, 1)` is ddof 1, as NumPy's `np.std(a, 0, None, None, 1)`) or the
+ * options object ({@link positionalOptions}). With no positional parameter
+ * (`keys` empty) anything but options is {@link axisInOptions}' TypeError.
+ * Returns the axis and the options.
+ */
+export function axisArgs<A, O extends object>(name: string, keys: readonly string[], axis: A | WithAxis<O, A> | undefined, rest: readonly unknown[]): [A | undefined, O | null | undefined] {
+  let given: unknown = rest[0];
+  if (keys.length === 0) {
+    if (rest.length > 1) throw new TypeError(`${name}() takes its options as an object after the axis, got ${rest.length} more arguments`);
+  } else if (rest.length > 1 || (rest.length === 1 && given !== undefined && given !== null)) {
+    given = positionalOptions<O>(name, keys as (keyof O & string)[], rest);
+  }
+  return axisInOptions<A, O>(name, axis, given as O | null | undefined);
+}
+
+/** {@link axisArgs} for a call that reads `axis` from its options (as {@link optionsWithAxis}). */
+export function optionsWithAxisArgs<A, O extends { axis?: A }>(name: string, keys: readonly string[], axis: A | O | undefined, rest: readonly unknown[]): O | undefined {
+  const [ax, o] = axisArgs<A, O>(name, keys, axis as A | WithAxis<O, A> | undefined, rest);
+  if (ax === undefined) return o ?? undefined;
+  if (o !== undefined && o !== null && Object.prototype.hasOwnProperty.call(o, 'axis') && (o as { axis?: unknown }).axis !== undefined) {
+    throw new TypeError(`${name}() got multiple values for argument 'axis'`);
+  }
+  return { ...(o ?? {}), axis: ax } as O;
 }

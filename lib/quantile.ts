@@ -27,7 +27,7 @@
 import type { NdArray } from './ndarray';
 import { asarray } from './array-coerce';
 import { IndexError, ValueError } from './errors';
-import { optionsWithAxis, readKnownOptions } from './options';
+import { optionsWithAxisArgs, readKnownOptions } from './options';
 import { requireOpen } from './internal';
 import { resolveAxes, mean, max, min, type Axis } from './reduce-axis';
 import { sort } from './sort';
@@ -339,8 +339,10 @@ export function stackQ(results: NdArray[], qshape: readonly number[], shape: rea
  * has `q`'s shape followed by the kept axes. Complex arrays are NumPy's
  * TypeError; an empty lane is NumPy's IndexError.
  */
-export function quantile(a: NdArray, q: QuantileQ, axis?: Axis | QuantileOptions, options?: QuantileOptions): NdArray {
-  const [out, rest] = splitOut(optionsWithAxis('quantile', axis, options));
+export function quantile(a: NdArray, q: QuantileQ, axis?: Axis | null, out?: NdArray | null, overwriteInput?: boolean | null, method?: QuantileOptions['method'] | null, keepdims?: boolean | null): NdArray;
+export function quantile(a: NdArray, q: QuantileQ, axis?: Axis | QuantileOptions, options?: QuantileOptions): NdArray;
+export function quantile(a: NdArray, q: QuantileQ, axis?: Axis | QuantileOptions, ...more: unknown[]): NdArray {
+  const [out, rest] = splitOut(optionsWithAxisArgs<Axis | null, QuantileOptions>('quantile', ['out', 'overwriteInput', 'method', 'keepdims'], axis, more));
   const [r, interpolates] = quantileOf(a, q, rest, 'quantile');
   return intoOut(r, out, 'add', interpolates, interpolates ? 'output' : 'writeback');
 }
@@ -349,8 +351,10 @@ export function quantile(a: NdArray, q: QuantileQ, axis?: Axis | QuantileOptions
  * NumPy's `np.percentile(a, q, axis=None, method='linear', keepdims=False)`:
  * {@link quantile} of `q / 100` (`0 <= q <= 100`).
  */
-export function percentile(a: NdArray, q: QuantileQ, axis?: Axis | QuantileOptions, options?: QuantileOptions): NdArray {
-  const [out, rest] = splitOut(optionsWithAxis('percentile', axis, options));
+export function percentile(a: NdArray, q: QuantileQ, axis?: Axis | null, out?: NdArray | null, overwriteInput?: boolean | null, method?: QuantileOptions['method'] | null, keepdims?: boolean | null): NdArray;
+export function percentile(a: NdArray, q: QuantileQ, axis?: Axis | QuantileOptions, options?: QuantileOptions): NdArray;
+export function percentile(a: NdArray, q: QuantileQ, axis?: Axis | QuantileOptions, ...more: unknown[]): NdArray {
+  const [out, rest] = splitOut(optionsWithAxisArgs<Axis | null, QuantileOptions>('percentile', ['out', 'overwriteInput', 'method', 'keepdims'], axis, more));
   const [r, interpolates] = quantileOf(a, q, rest, 'percentile');
   return intoOut(r, out, 'add', interpolates, interpolates ? 'output' : 'writeback');
 }
@@ -360,8 +364,10 @@ export function percentile(a: NdArray, q: QuantileQ, axis?: Axis | QuantileOptio
  * one or two sorted items along `axis` (float64 for bools and integers),
  * NaN for a lane holding a NaN, NaN for an empty lane (NumPy also warns).
  */
-export function median(a: NdArray, axis?: Axis | MedianOptions, options?: MedianOptions): NdArray {
-  const [out, rest] = splitOut(optionsWithAxis('median', axis, options));
+export function median(a: NdArray, axis?: Axis | null, out?: NdArray | null, overwriteInput?: boolean | null, keepdims?: boolean | null): NdArray;
+export function median(a: NdArray, axis?: Axis | MedianOptions, options?: MedianOptions): NdArray;
+export function median(a: NdArray, axis?: Axis | MedianOptions, ...more: unknown[]): NdArray {
+  const [out, rest] = splitOut(optionsWithAxisArgs<Axis | null, MedianOptions>('median', ['out', 'overwriteInput', 'keepdims'], axis, more));
   return intoOut(medianOf(a, rest, 'median'), out, null, false, 'output');
 }
 
@@ -383,8 +389,10 @@ export function medianOf(a: NdArray, options: Omit<MedianOptions, 'out'> | undef
  * NumPy's `np.ptp(a, axis=None, keepdims=False)`: `max - min` along `axis`
  * in the array's dtype (integers wrap, as NumPy's subtract does).
  */
-export function ptp(a: NdArray, axis?: Axis | Omit<MedianOptions, 'overwriteInput'>, options?: Omit<MedianOptions, 'overwriteInput'>): NdArray {
-  const [out, rest] = splitOut(optionsWithAxis('ptp', axis, options));
+export function ptp(a: NdArray, axis?: Axis | null, out?: NdArray | null, keepdims?: boolean | null): NdArray;
+export function ptp(a: NdArray, axis?: Axis | Omit<MedianOptions, 'overwriteInput'>, options?: Omit<MedianOptions, 'overwriteInput'>): NdArray;
+export function ptp(a: NdArray, axis?: Axis | Omit<MedianOptions, 'overwriteInput'>, ...more: unknown[]): NdArray {
+  const [out, rest] = splitOut(optionsWithAxisArgs<Axis | null, Omit<MedianOptions, 'overwriteInput'>>('ptp', ['out', 'keepdims'], axis, more));
   const o = readKnownOptions(rest, ['axis', 'keepdims'], 'ptp');
   requireOpen(a);
   const opts = { keepdims: o.keepdims ?? false };

@@ -45,7 +45,7 @@ import { WINDOW_BYTES } from './storage';
 import { bufferSpan, isNumpyAligned } from './buffered-sum';
 import { afterCall, afterFmaxCall, budgetedReader, classOf, wholeZeroCalls, withinBudget, zeroOf, zeroWinner, type ZeroClass } from './extreme-zero';
 import { allocate, codecOf, NdArray as ArrayClass, WRITEBACK_READ_ONLY, readOnlyError, requireOpen, storageOf, writeFlagOf } from './internal';
-import { axisInOptions, readKnownOptions, readOptions, type WithAxis } from './options';
+import { axisArgs, readKnownOptions, readOptions, type WithAxis } from './options';
 import { isCContiguous, MAXDIMS, normalizeAxis, shapeToSize } from './layout';
 import { broadcastTo } from './views';
 import { kOrder as iterOrder } from './broadcast';
@@ -81,9 +81,9 @@ import type { AxisOut } from './native';
 /** An `axis` argument: null (every axis), one axis, or several. */
 export type Axis = null | number | readonly number[];
 
-/** The axis slot read as NumPy's keyword form ({@link axisInOptions}): the axis, and the options (`{}` for none). */
-function splitAxis<A, O extends object>(name: string, axis: A | WithAxis<O, A> | undefined, opts: O | null | undefined): [A | undefined, O] {
-  const [ax, o] = axisInOptions(name, axis, opts);
+/** {@link axisArgs} with the options as `{}` when none came. */
+function splitAxis<A, O extends object>(name: string, axis: A | WithAxis<O, A> | undefined, rest: readonly unknown[], keys: readonly string[]): [A | undefined, O] {
+  const [ax, o] = axisArgs<A, O>(name, keys, axis, rest);
   return [ax, (o ?? {}) as O];
 }
 
@@ -785,8 +785,11 @@ function wholeFloat64Sum(a: NdArray, axes: readonly number[], loop: DType): bool
 }
 
 /** NumPy's `sum(a, axis, { keepdims, dtype, out })`: a new array (0-d for a full reduction) or `out`. */
-export function sum(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, opts: ReduceOptions = {}): NdArray {
-  [axis, opts] = splitAxis('sum', axis, opts);
+export function sum(a: NdArray, axis?: Axis | null, dtype?: DTypeLike | null, out?: NdArray | null, keepdims?: boolean | null, initial?: PyScalar | null, where?: ReduceOptions['where'] | null): NdArray;
+export function sum(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, opts?: ReduceOptions | null): NdArray;
+export function sum(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, ...rest: unknown[]): NdArray {
+  let opts: ReduceOptions;
+  [axis, opts] = splitAxis('sum', axis, rest, ['dtype', 'out', 'keepdims', 'initial', 'where']);
   checkReduceKeys('sum', opts, WITH_INITIAL);
   opts = reduceOptions(a, opts, WITH_INITIAL);
   if (masked(opts)) {
@@ -809,8 +812,11 @@ export function sum(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, opt
 }
 
 /** NumPy's `prod(a, axis, { keepdims, dtype, out })`. */
-export function prod(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, opts: ReduceOptions = {}): NdArray {
-  [axis, opts] = splitAxis('prod', axis, opts);
+export function prod(a: NdArray, axis?: Axis | null, dtype?: DTypeLike | null, out?: NdArray | null, keepdims?: boolean | null, initial?: PyScalar | null, where?: ReduceOptions['where'] | null): NdArray;
+export function prod(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, opts?: ReduceOptions | null): NdArray;
+export function prod(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, ...rest: unknown[]): NdArray {
+  let opts: ReduceOptions;
+  [axis, opts] = splitAxis('prod', axis, rest, ['dtype', 'out', 'keepdims', 'initial', 'where']);
   checkReduceKeys('prod', opts, WITH_INITIAL);
   opts = reduceOptions(a, opts, WITH_INITIAL);
   if (masked(opts)) {
@@ -835,8 +841,11 @@ export function prod(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, op
  * `where`, the masked sum over the count of trues (NumPy's
  * `_count_reduce_items`); a slice with none is NaN.
  */
-export function mean(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, opts: ReduceOptions = {}): NdArray {
-  [axis, opts] = splitAxis('mean', axis, opts);
+export function mean(a: NdArray, axis?: Axis | null, dtype?: DTypeLike | null, out?: NdArray | null, keepdims?: boolean | null): NdArray;
+export function mean(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, opts?: ReduceOptions | null): NdArray;
+export function mean(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, ...rest: unknown[]): NdArray {
+  let opts: ReduceOptions;
+  [axis, opts] = splitAxis('mean', axis, rest, ['dtype', 'out', 'keepdims']);
   checkReduceKeys('mean', opts, WITH_WHERE);
   opts = reduceOptions(a, opts, WITH_WHERE);
   // NumPy's mean counts the items first: a bad axis is its AxisError before
@@ -1217,8 +1226,11 @@ function zeroStart(a: NdArray, opts: ReduceOptions): number | undefined {
 }
 
 /** NumPy's `min(a, axis, { keepdims, out })`; NaN propagates; an empty reduction is a ValueError. */
-export function min(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, opts: ReduceOptions = {}): NdArray {
-  [axis, opts] = splitAxis('min', axis, opts);
+export function min(a: NdArray, axis?: Axis | null, out?: NdArray | null, keepdims?: boolean | null, initial?: PyScalar | null, where?: ReduceOptions['where'] | null): NdArray;
+export function min(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, opts?: ReduceOptions | null): NdArray;
+export function min(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, ...rest: unknown[]): NdArray {
+  let opts: ReduceOptions;
+  [axis, opts] = splitAxis('min', axis, rest, ['out', 'keepdims', 'initial', 'where']);
   checkReduceKeys('min', opts, WITH_INITIAL);
   opts = reduceOptions(a, opts, WITH_INITIAL);
   resolveAxes(axis, a.ndim); // a bad axis is NumPy's AxisError before the records' TypeError
@@ -1232,8 +1244,11 @@ export function min(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, opt
 }
 
 /** NumPy's `max(a, axis, { keepdims, out })`. */
-export function max(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, opts: ReduceOptions = {}): NdArray {
-  [axis, opts] = splitAxis('max', axis, opts);
+export function max(a: NdArray, axis?: Axis | null, out?: NdArray | null, keepdims?: boolean | null, initial?: PyScalar | null, where?: ReduceOptions['where'] | null): NdArray;
+export function max(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, opts?: ReduceOptions | null): NdArray;
+export function max(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, ...rest: unknown[]): NdArray {
+  let opts: ReduceOptions;
+  [axis, opts] = splitAxis('max', axis, rest, ['out', 'keepdims', 'initial', 'where']);
   checkReduceKeys('max', opts, WITH_INITIAL);
   opts = reduceOptions(a, opts, WITH_INITIAL);
   resolveAxes(axis, a.ndim); // a bad axis is NumPy's AxisError before the records' TypeError
@@ -1316,8 +1331,11 @@ function plainTyped(a: NdArray): TypedLayout | null {
 }
 
 /** NumPy's `any(a, axis, { keepdims, out })`. */
-export function any(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, opts: ReduceOptions = {}): NdArray {
-  [axis, opts] = splitAxis('any', axis, opts);
+export function any(a: NdArray, axis?: Axis | null, out?: NdArray | null, keepdims?: boolean | null): NdArray;
+export function any(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, opts?: ReduceOptions | null): NdArray;
+export function any(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, ...rest: unknown[]): NdArray {
+  let opts: ReduceOptions;
+  [axis, opts] = splitAxis('any', axis, rest, ['out', 'keepdims']);
   checkReduceKeys('any', opts, WITH_WHERE);
   opts = reduceOptions(a, opts, WITH_WHERE);
   if (opts.where !== undefined) return reduceWithInitial('any', a, axis, opts, (x, ax, o) => truth(x, ax as Axis, o, 'any'));
@@ -1325,8 +1343,11 @@ export function any(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, opt
 }
 
 /** NumPy's `all(a, axis, { keepdims, out })`. */
-export function all(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, opts: ReduceOptions = {}): NdArray {
-  [axis, opts] = splitAxis('all', axis, opts);
+export function all(a: NdArray, axis?: Axis | null, out?: NdArray | null, keepdims?: boolean | null): NdArray;
+export function all(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, opts?: ReduceOptions | null): NdArray;
+export function all(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, ...rest: unknown[]): NdArray {
+  let opts: ReduceOptions;
+  [axis, opts] = splitAxis('all', axis, rest, ['out', 'keepdims']);
   checkReduceKeys('all', opts, WITH_WHERE);
   opts = reduceOptions(a, opts, WITH_WHERE);
   if (opts.where !== undefined) return reduceWithInitial('all', a, axis, opts, (x, ax, o) => truth(x, ax as Axis, o, 'all'));
@@ -1334,8 +1355,10 @@ export function all(a: NdArray, axis?: Axis | WithAxis<ReduceOptions, Axis>, opt
 }
 
 /** NumPy's `count_nonzero(a, axis, { keepdims })`: int64 counts. */
-export function countNonzero(a: NdArray, axis?: Axis | WithAxis<ArgReduceOptions, Axis>, opts: ArgReduceOptions = {}): NdArray {
-  [axis, opts] = splitAxis('countNonzero', axis, opts);
+export function countNonzero(a: NdArray, axis?: Axis | WithAxis<ArgReduceOptions, Axis>, opts?: ArgReduceOptions | null): NdArray;
+export function countNonzero(a: NdArray, axis?: Axis | WithAxis<ArgReduceOptions, Axis>, ...rest: unknown[]): NdArray {
+  let opts: ArgReduceOptions;
+  [axis, opts] = splitAxis('countNonzero', axis, rest, []);
   return truth(a, axis, reduceOptions(a, { keepdims: readKnownOptions(opts, ['keepdims'], 'countNonzero').keepdims }), 'count');
 }
 
@@ -1402,16 +1425,22 @@ function bestIndex(vals: readonly unknown[], lo: number, n: number, step: number
 }
 
 /** NumPy's `argmin(a, axis, { keepdims, out })`: int64 indices of the first minimum (or first NaN). */
-export function argmin(a: NdArray, axis?: number | null | WithAxis<ArgReduceOptions, number | null>, opts: ArgReduceOptions = {}): NdArray {
-  [axis, opts] = splitAxis('argmin', axis, opts);
+export function argmin(a: NdArray, axis?: number | null | null, out?: NdArray | null): NdArray;
+export function argmin(a: NdArray, axis?: number | null | WithAxis<ArgReduceOptions, number | null>, opts?: ArgReduceOptions | null): NdArray;
+export function argmin(a: NdArray, axis?: number | null | WithAxis<ArgReduceOptions, number | null>, ...rest: unknown[]): NdArray {
+  let opts: ArgReduceOptions;
+  [axis, opts] = splitAxis('argmin', axis, rest, ['out']);
   checkReduceKeys('argmin', opts, ARG_KEYS);
   opts = reduceOptions(a, opts, ARG_KEYS);
   return intoOut('argmin', argExtreme(a, axis, opts, false), opts.out);
 }
 
 /** NumPy's `argmax(a, axis, { keepdims, out })`. */
-export function argmax(a: NdArray, axis?: number | null | WithAxis<ArgReduceOptions, number | null>, opts: ArgReduceOptions = {}): NdArray {
-  [axis, opts] = splitAxis('argmax', axis, opts);
+export function argmax(a: NdArray, axis?: number | null | null, out?: NdArray | null): NdArray;
+export function argmax(a: NdArray, axis?: number | null | WithAxis<ArgReduceOptions, number | null>, opts?: ArgReduceOptions | null): NdArray;
+export function argmax(a: NdArray, axis?: number | null | WithAxis<ArgReduceOptions, number | null>, ...rest: unknown[]): NdArray {
+  let opts: ArgReduceOptions;
+  [axis, opts] = splitAxis('argmax', axis, rest, ['out']);
   checkReduceKeys('argmax', opts, ARG_KEYS);
   opts = reduceOptions(a, opts, ARG_KEYS);
   return intoOut('argmax', argExtreme(a, axis, opts, true), opts.out);

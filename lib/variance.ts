@@ -13,7 +13,7 @@
 import type { NdArray } from './ndarray';
 import { dtype as toDType, type DTypeLike } from './dtype';
 import { WINDOW_BYTES } from './storage';
-import { axisInOptions, readKnownOptions, type WithAxis } from './options';
+import { axisArgs, readKnownOptions, type WithAxis } from './options';
 import { resolveAxes, sum, type Axis } from './reduce-axis';
 import { whereMask } from './reduce-initial';
 import { add, divide, maximum, multiply, subtract } from './ufuncs/arith';
@@ -115,14 +115,20 @@ function varianceOf(a: NdArray, axis: Axis | undefined, options: VarianceOptions
  * deviations from the mean (a 0-d array when `axis` is null or omitted).
  * Named `variance` because `var` is a JavaScript keyword.
  */
-export function variance(a: NdArray, axis?: Axis | WithAxis<VarianceOptions, Axis>, options?: VarianceOptions): NdArray {
-  [axis, options] = axisInOptions('variance', axis, options) as [Axis | undefined, VarianceOptions | undefined];
+export function variance(a: NdArray, axis?: Axis | null, dtype?: DTypeLike | null, out?: NdArray | null, ddof?: number | null, keepdims?: boolean | null): NdArray;
+export function variance(a: NdArray, axis?: Axis | WithAxis<VarianceOptions, Axis>, options?: VarianceOptions | null): NdArray;
+export function variance(a: NdArray, axis?: Axis | WithAxis<VarianceOptions, Axis>, ...rest: unknown[]): NdArray {
+  let options: VarianceOptions | undefined;
+  [axis, options] = axisArgs('variance', ['dtype', 'out', 'ddof', 'keepdims'], axis, rest) as [Axis | undefined, VarianceOptions | undefined];
   return varianceOf(a, axis, options, 'var');
 }
 
 /** NumPy's `np.std(a, axis, dtype=, ddof=, keepdims=)`: the square root of {@link variance}. */
-export function std(a: NdArray, axis?: Axis | WithAxis<VarianceOptions, Axis>, options?: VarianceOptions): NdArray {
-  [axis, options] = axisInOptions('std', axis, options) as [Axis | undefined, VarianceOptions | undefined];
+export function std(a: NdArray, axis?: Axis | null, dtype?: DTypeLike | null, out?: NdArray | null, ddof?: number | null, keepdims?: boolean | null): NdArray;
+export function std(a: NdArray, axis?: Axis | WithAxis<VarianceOptions, Axis>, options?: VarianceOptions | null): NdArray;
+export function std(a: NdArray, axis?: Axis | WithAxis<VarianceOptions, Axis>, ...rest: unknown[]): NdArray {
+  let options: VarianceOptions | undefined;
+  [axis, options] = axisArgs('std', ['dtype', 'out', 'ddof', 'keepdims'], axis, rest) as [Axis | undefined, VarianceOptions | undefined];
   const v = varianceOf(a, axis, options, 'std');
   return sqrt(v, { out: v });
 }

@@ -267,7 +267,8 @@ test("nanmin/nanmax with a where mask and no initial: a bad axis is NumPy's Axis
 describe('nanmean, nanvar and nanstd refuse an out that is not an array by name', () => {
   test("a number as out is reduce's TypeError (was V8's 'reading kind' of undefined)", () => {
     const a = mm.arange(6, '<f8').reshape([2, 3]);
-    for (const f of [mm.nanmean, mm.nanvar, mm.nanstd]) expect(() => f(a, { out: 5 as never })).toThrow(new TypeError('output must be an array, got 5'));
+    const fs: ((x: mm.NdArray, o: object) => mm.NdArray)[] = [mm.nanmean, mm.nanvar, mm.nanstd];
+    for (const f of fs) expect(() => f(a, { out: 5 as never })).toThrow(new TypeError('output must be an array, got 5'));
   });
 });
 

@@ -136,34 +136,59 @@ describe("axisInOptions: NumPy's axis keyword in the options object", () => {
   });
 });
 
-describe("NumPy's positional out= and dtype= after the axis: refused, never read as no options", () => {
-  // np.argmax(a, 0, out) writes `out`; read as an options object, an NdArray has
-  // none of the keys, so `out` was left as it was and a new array came back.
+describe("NumPy's positional parameters after a reduction's axis: dtype, out, ddof, keepdims, as NumPy orders them", () => {
+  // np.argmax(a, 0, out) writes `out`; read as an options object, an NdArray had
+  // none of the keys, so `out` was left as it was and a new array came back; then it
+  // was refused. Now each reduction takes NumPy's positional parameters after the axis.
   const a = lib.asarray([[1.5, 2.5], [3.5, -4.5]]);
-  const hint = " (NumPy's later arguments go in the options object, e.g. { out })";
   test.each([
-    ['argmax', (o: lib.NdArray) => lib.argmax(a, 0, o as never)],
-    ['sum', (o: lib.NdArray) => lib.sum(a, 0, o as never)],
-    ['mean', (o: lib.NdArray) => lib.mean(a, 0, o as never)],
-    ['max', (o: lib.NdArray) => lib.max(a, 0, o as never)],
-    ['any', (o: lib.NdArray) => lib.any(a, 0, o as never)],
-    ['nanargmax', (o: lib.NdArray) => lib.nanargmax(a, 0, o as never)],
-    ['nansum', (o: lib.NdArray) => lib.nansum(a, 0, o as never)],
-    ['variance', (o: lib.NdArray) => lib.variance(a, 0, o as never)],
-    ['cumsum', (o: lib.NdArray) => lib.cumsum(a, 0, o as never)],
-    ['argmax', (o: lib.NdArray) => a.argmax(0, o as never)],
-    ['sum', (o: lib.NdArray) => a.sum(0, o as never)],
-  ])('%s(a, axis, out) is a TypeError naming the { out } form; out is untouched', (name, call) => {
-    const out = lib.zeros([2], name.includes('arg') ? 'i8' : 'f8');
-    expect(() => call(out)).toThrow(new TypeError(`${name}() takes its options as an object, got an array${hint}`));
-    expect(out.toArray()).toEqual(name.includes('arg') ? [0n, 0n] : [0, 0]);
+    ['argmax', (o: lib.NdArray) => lib.argmax(a, 0, o)],
+    ['max', (o: lib.NdArray) => lib.max(a, 0, o)],
+    ['any', (o: lib.NdArray) => lib.any(a, 0, o)],
+    ['nanargmax', (o: lib.NdArray) => lib.nanargmax(a, 0, o)],
+    ['sum', (o: lib.NdArray) => lib.sum(a, 0, null, o)],
+    ['mean', (o: lib.NdArray) => lib.mean(a, 0, null, o)],
+    ['nansum', (o: lib.NdArray) => lib.nansum(a, 0, null, o)],
+    ['variance', (o: lib.NdArray) => lib.variance(a, 0, null, o)],
+    ['cumsum', (o: lib.NdArray) => lib.cumsum(a.index(0), 0, null, o)],
+    ['argmax', (o: lib.NdArray) => a.argmax(0, o)],
+    ['sum', (o: lib.NdArray) => a.sum(0, null, o)],
+  ])('%s with NumPy\'s positional out writes it and returns it', (name, call) => {
+    const out = lib.zeros([2], name.includes('arg') ? 'i8' : name === 'any' ? '?' : 'f8');
+    expect(call(out)).toBe(out);
+    const want = { argmax: [1n, 0n], nanargmax: [1n, 0n], max: [3.5, 2.5], any: [true, true], sum: [5, -2], nansum: [5, -2], mean: [2.5, -1], variance: [1, 12.25], cumsum: [1.5, 4] }[name];
+    expect(out.toArray()).toEqual(want);
   });
 
-  test("a dtype string there (np.sum(a, 0, 'f8')) says so, not \"unexpected keyword argument '0'\"", () => {
-    expect(() => lib.sum(a, 0, 'f8' as never)).toThrow(new TypeError("sum() takes its options as an object, got 'f8'"));
-    expect(() => lib.prod(a, 0, 'f8' as never)).toThrow(new TypeError("prod() takes its options as an object, got 'f8'"));
+  test("an array where the dtype goes (np.sum(a, 0, out) is NumPy's TypeError too) says where out goes; out is untouched", () => {
+    const out = lib.zeros([2]);
+    for (const [name, f] of [['sum', lib.sum], ['mean', lib.mean], ['variance', lib.variance], ['cumsum', lib.cumsum]] as const) {
+      expect(() => (f as (x: lib.NdArray, ax: number, o: lib.NdArray) => unknown)(a, 0, out)).toThrow(
+        new TypeError(`${name}(): dtype must be a data type, got an array (out is NumPy's next argument: pass null for the dtype first, or { out })`),
+      );
+    }
+    expect(out.toArray()).toEqual([0, 0]);
+  });
+
+  test('dtype, ddof, keepdims and initial positionally give what the options give', () => {
+    expect(lib.sum(a, 0, 'f4').dtype.str).toBe('<f4');
+    expect(lib.prod(a, 0, 'f4').toArray()).toEqual(lib.prod(a, 0, { dtype: 'f4' }).toArray());
+    expect(a.std(0, null, null, 1).toArray()).toEqual(a.std(0, { ddof: 1 }).toArray());
+    expect(lib.variance(a, 1, null, null, 1, true).toArray()).toEqual(lib.variance(a, 1, { ddof: 1, keepdims: true }).toArray());
+    expect(a.max(0, null, true).shape).toEqual([1, 2]);
+    expect(a.min(null, null, false, -10).get()).toBe(-10);
+    expect(lib.sum(a, 0, null, null, true).shape).toEqual([1, 2]);
+    expect(lib.median(a, 0, null, false, true).shape).toEqual([1, 2]);
+    expect(lib.quantile(a, 0.5, 1, null, false, 'lower').toArray()).toEqual([1.5, -4.5]);
+    expect(lib.average(a, 0, [1, 3], true).map((x: lib.NdArray) => x.toArray())).toEqual([[3, -2.75], [4, 4]]);
     expect(lib.sum(a, 0, { out: lib.zeros([2]) }).toArray()).toEqual([5, -2]);
-    expect(lib.sum(a, 0, null as never).toArray()).toEqual([5, -2]);
+    expect(lib.sum(a, 0, null).toArray()).toEqual([5, -2]);
+  });
+
+  test('a value given both ways, or too many, is a TypeError', () => {
+    expect(() => lib.sum(a, 0, 'f4', { dtype: 'f8' } as never)).toThrow(new TypeError("sum() got multiple values for argument 'dtype'"));
+    expect(() => (lib.argmax as (...x: unknown[]) => unknown)(a, 0, null, true)).toThrow(new TypeError('argmax() takes at most 1 argument(s) after its inputs (out), got 2'));
+    expect(() => (lib.countNonzero as (...x: unknown[]) => unknown)(a, 0, 5)).toThrow(new TypeError('countNonzero() takes its options as an object, got 5'));
   });
 
   test('the two-output ufuncs refuse positional outputs (np.modf(x, o1, o2)) as every ufunc does', () => {
@@ -358,6 +383,45 @@ describeWithNumpy("NumPy's positional trailing parameters: linspace, logspace, g
     } finally {
       fs.unlinkSync(p);
     }
+  });
+
+  test("reductions and methods with NumPy's positional parameters after the axis", () => {
+    const a = lib.asarray([[1.5, 2.5, -1], [3.5, -4.5, 7], [0, 2, 2]]);
+    const A = 'np.array([[1.5, 2.5, -1], [3.5, -4.5, 7], [0, 2, 2]])';
+    const cases: Case[] = [
+      { py: `np.std(${A}, 0, None, None, 1)`, js: () => lib.std(a, 0, null, null, 1) },
+      { py: `${A}.var(1, 'f4', None, 2, True)`, js: () => a.var(1, 'f4', null, 2, true) },
+      { py: `np.sum(${A}, 1, 'f4', None, True)`, js: () => lib.sum(a, 1, 'f4', null, true) },
+      { py: `${A}.sum(0, None, None, False, 10)`, js: () => a.sum(0, null, null, false, 10) },
+      { py: `np.prod(${A}, 0, None, None, False, 1, ${A} > 0)`, js: () => lib.prod(a, 0, null, null, false, 1, lib.greater(a, 0)) },
+      { py: `np.mean(${A}, 0, 'f4', None, True)`, js: () => lib.mean(a, 0, 'f4', null, true) },
+      { py: `${A}.max(1, None, True)`, js: () => a.max(1, null, true) },
+      { py: `np.min(${A}, 0, None, False, -2, ${A} > 2)`, js: () => lib.min(a, 0, null, false, -2, lib.greater(a, 2)) },
+      { py: `np.any(${A} > 3, 0, None, True)`, js: () => lib.any(lib.greater(a, 3), 0, null, true) },
+      { py: `np.cumsum(${A}, 1, 'f4')`, js: () => lib.cumsum(a, 1, 'f4') },
+      { py: `${A}.cumprod(0, 'f4')`, js: () => a.cumprod(0, 'f4') },
+      { py: `np.nanstd(${A}, 0, None, None, 1, True)`, js: () => lib.nanstd(a, 0, null, null, 1, true) },
+      { py: `np.nansum(${A}, 1, 'f4')`, js: () => lib.nansum(a, 1, 'f4') },
+      { py: `np.median(${A}, 1, None, False, True)`, js: () => lib.median(a, 1, null, false, true) },
+      { py: `np.percentile(${A}, 30, 0, None, False, 'nearest', True)`, js: () => lib.percentile(a, 30, 0, null, false, 'nearest', true) },
+      { py: `np.ptp(${A}, 1, None, True)`, js: () => lib.ptp(a, 1, null, true) },
+      { py: `np.average(${A}, 1, [1, 2, 3])`, js: () => lib.average(a, 1, [1, 2, 3]) },
+      { py: `np.average(${A}, 1, [1, 2, 3], False, keepdims=True)`, js: () => lib.average(a, 1, [1, 2, 3], false, { keepdims: true }) },
+      // take(a, i, axis, out, mode), compress(c, a, axis, out), choose(a, choices, out, mode) and their methods.
+      { py: `${A}.take([5, -7], 1, None, 'clip')`, js: () => a.take([5, -7], 1, null, 'clip') },
+      { py: `np.take(${A}, [10, 11], None, None, 'wrap')`, js: () => lib.take(a, [10, 11], null, null, 'wrap') },
+      { py: `(lambda o: (np.take(${A}, [2, 0], 0, o), o)[1])(np.zeros((2, 3)))`, js: () => { const o = lib.zeros([2, 3]); lib.take(a, [2, 0], 0, o); return o; } },
+      { py: `(lambda o: (np.compress([1, 0, 1], ${A}, 1, o), o)[1])(np.zeros((3, 2)))`, js: () => { const o = lib.zeros([3, 2]); lib.compress([1, 0, 1], a, 1, o); return o; } },
+      { py: `np.array([0, 5, 1]).choose([[1, 2, 3], [4, 5, 6]], mode='clip')`, js: () => lib.asarray([0, 5, 1]).choose([[1, 2, 3], [4, 5, 6]], { mode: 'clip' }) },
+      { py: `np.choose([0, 3, 1], [[1, 2, 3], [4, 5, 6]], None, 'wrap')`, js: () => lib.choose([0, 3, 1], [[1, 2, 3], [4, 5, 6]], null, 'wrap') },
+    ];
+    expectCasesLikeNumpy(cases);
+  });
+
+  test("a.choose takes out and mode by keyword only, as NumPy's method (its positional arguments are choices)", () => {
+    const i = lib.asarray([0, 5, 1]);
+    expect(() => (i.choose as (...x: unknown[]) => unknown)([[1, 2, 3], [4, 5, 6]], null, 'clip')).toThrow(/^a\.choose\(\) takes out and mode in its options object/);
+    expect(() => i.choose([[1, 2, 3], [4, 5, 6]], lib.zeros([3]) as never)).toThrow(TypeError);
   });
 
   test('a misspelt option names the call itself (allclose said isclose)', () => {

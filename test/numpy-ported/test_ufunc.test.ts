@@ -705,15 +705,16 @@ describe('TestUfunc (reductions)', () => {
   });
 
   test('test_reduce_zero_axis', () => {
+    type Reduction = (a: NdArray, axis: number | number[] | null) => NdArray;
     // n x m array, reduction over m: an identityless reduction fails exactly
     // when the reduced length is 0 (m = 0), whatever n is.
-    const ok = (f: typeof sum, shape: number[], axis: number | number[]): void => {
+    const ok = (f: Reduction, shape: number[], axis: number | number[]): void => {
       expect(() => f(zeros(shape, 'f8'), axis)).not.toThrow();
     };
-    const err = (f: typeof sum, shape: number[], axis: number | number[] | null): void => {
+    const err = (f: Reduction, shape: number[], axis: number | number[] | null): void => {
       expect(() => f(zeros(shape, 'f8'), axis)).toThrow(ValueError);
     };
-    const t = (expect_: typeof ok, func: typeof sum, n: number, m: number): void => {
+    const t = (expect_: typeof ok, func: Reduction, n: number, m: number): void => {
       const d = (x: number, y: number): number => Math.floor(x / y);
       expect_(func, [n, m], 1);
       expect_(func, [m, n], 0);
