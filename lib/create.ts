@@ -16,7 +16,7 @@ import { pyShape } from './format';
 import { allocate, asClassOf, makeArray, requireOpen, storageOf, NdArray as ArrayClass } from './internal';
 import { allocateOrdered } from './compute-values';
 import { array, discoverDType, holdsComplex } from './array-coerce';
-import { optionsWithValue, readKnownOptions } from './options';
+import { positionalOptions, readKnownOptions } from './options';
 // Loaded for its effect, not only its type: the class must be defined (its
 // static block opens internal.ts's door) before any constructor here runs.
 import './ndarray';
@@ -35,12 +35,6 @@ export interface FromBufferOptions {
   offset?: number;
   /** Treat the memory as read-only: the array and all its views refuse writes and cannot be made writeable. */
   readonly?: boolean;
-}
-
-function isPlainObject(v: unknown): v is object {
-  if (v === null || typeof v !== 'object') return false;
-  const proto = Object.getPrototypeOf(v) as unknown;
-  return proto === Object.prototype || proto === null;
 }
 
 function checkInt(v: unknown, what: string, min = 0): number {
@@ -70,13 +64,11 @@ export function fromBuffer<const D extends DTypeLike = 'f8'>(
   offsetArg?: number | FromBufferOptions,
   rest?: FromBufferOptions,
 ): NdArray<ValueOf<D>> {
-  // NumPy's positional count and offset (a number, or null/anything that is
-  // not an options object, checked below as the value it stands for).
-  let given = optionsWithValue<FromBufferOptions>('fromBuffer', 'count', countOrOptions, isPlainObject(offsetArg) ? offsetArg : rest);
-  if (offsetArg !== undefined && !isPlainObject(offsetArg)) given = optionsWithValue<FromBufferOptions>('fromBuffer', 'offset', offsetArg, given);
-  // Options and dtype first, each read once: a getter that transfers the
-  // buffer then runs before its length is read (lib/options.ts).
-  const options = readKnownOptions(given ?? {}, ['count', 'offset', 'readonly'], 'fromBuffer');
+  // NumPy's positional count and offset, or the options. Options and dtype
+  // first, each read once: a getter that transfers the buffer then runs
+  // before its length is read (lib/options.ts).
+  const given = positionalOptions<FromBufferOptions>('fromBuffer', ['count', 'offset'], [countOrOptions, offsetArg, rest]);
+  const options = readKnownOptions(given, ['count', 'offset', 'readonly'], 'fromBuffer');
   const dt = toDType(dtype);
   let ab: ArrayBufferLike;
   let base = 0;
@@ -436,18 +428,8 @@ function likeOrder(a: NdArray): number[] {
  * "got multiple values".
  */
 function likeOptions(name: string, dtypeOrOptions: unknown, rest: readonly unknown[]): LikeOptions {
-  const keys = ['dtype', 'order', 'subok', 'shape'] as const;
-  if (rest.length > keys.length - 1) throw new TypeError(`${name}() takes at most ${keys.length + 1} positional arguments after the prototype (got ${rest.length + 1})`);
-  const positional: Record<string, unknown> = {};
-  rest.forEach((v, i) => {
-    if (v !== undefined) positional[keys[i + 1]] = v;
-  });
-  const proto = dtypeOrOptions !== null && typeof dtypeOrOptions === 'object' ? (Object.getPrototypeOf(dtypeOrOptions) as unknown) : undefined;
-  if ((proto === Object.prototype || proto === null) && Object.keys(positional).length > 0) {
-    throw new TypeError(`${name}() got options and positional arguments: pass ${name}(a, { dtype, order, subok, shape }) or ${name}(a, dtype, order, subok, shape)`);
-  }
-  const given = optionsWithValue<LikeOptions>(name, 'dtype', dtypeOrOptions === null ? undefined : dtypeOrOptions, Object.keys(positional).length > 0 ? (positional as LikeOptions) : undefined);
-  return readKnownOptions<LikeOptions, 'dtype' | 'order' | 'subok' | 'shape'>(given ?? {}, keys, name);
+  const given = positionalOptions<LikeOptions>(name, ['dtype', 'order', 'subok', 'shape'], [dtypeOrOptions, ...rest]);
+  return readKnownOptions<LikeOptions, 'dtype' | 'order' | 'subok' | 'shape'>(given, ['dtype', 'order', 'subok', 'shape'], name);
 }
 
 /** zerosLike's work, under the public call's name. */

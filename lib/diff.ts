@@ -12,7 +12,7 @@
 import type { NdArray } from './ndarray';
 import { AxisError, ValueError, repr } from './errors';
 import { slice } from './indexing';
-import { readKnownOptions } from './options';
+import { positionalOptions, readKnownOptions } from './options';
 import { concatenate } from './join';
 import { broadcastTo } from './views';
 import { asAnyArray } from './stack-helpers';
@@ -34,18 +34,17 @@ export interface DiffOptions {
 
 /**
  * NumPy's `np.diff(a, n=1, axis=-1, prepend, append)`: `diff(a)`, `diff(a, 2)`,
- * `diff(a, 1, 0)` or `diff(a, { n, axis, prepend, append })`.
+ * `diff(a, 1, 0, [0])` or `diff(a, { n, axis, prepend, append })`.
  *
  * @example
  * diff(asarray([1, 4, 9]), { prepend: 0 }).toArray(); // [1, 3, 5]
  */
-export function diff(a: NdArray, nOrOptions?: number | DiffOptions, axisArg?: number): NdArray {
+export function diff(a: NdArray, n?: number | null, axis?: number | null, prepend?: unknown, append?: unknown): NdArray;
+export function diff(a: NdArray, options?: DiffOptions): NdArray;
+export function diff(a: NdArray, ...rest: unknown[]): NdArray {
   requireArray(a, 'diff', 'a');
-  if (nOrOptions !== undefined && nOrOptions !== null && typeof nOrOptions !== 'number' && typeof nOrOptions !== 'object') {
-    // diff(a, '2') read the string as an options object with no n: a silent n = 1.
-    throw new TypeError(`diff(): n must be an integer or an options object, got ${repr(nOrOptions)}`);
-  }
-  const o: DiffOptions = typeof nOrOptions === 'number' ? { n: nOrOptions, axis: axisArg } : readKnownOptions(nOrOptions, ['n', 'axis', 'prepend', 'append'], 'diff');
+  // NumPy's positional n, axis, prepend and append (diff(a, 1, 0, [0])), or the options.
+  const o: DiffOptions = readKnownOptions(positionalOptions<DiffOptions>('diff', ['n', 'axis', 'prepend', 'append'], rest), ['n', 'axis', 'prepend', 'append'], 'diff');
   const n = o.n ?? 1;
   if (!Number.isInteger(n)) throw new TypeError(`diff(): n must be an integer, got ${repr(n)}`);
   if (n < 0) throw new ValueError(`order must be non-negative but got ${n}`);

@@ -10,7 +10,7 @@ import type { NdArray } from './ndarray';
 import { ValueError, repr } from './errors';
 import { isArray } from './internal';
 import { MAXDIMS, checkNdim } from './layout';
-import { optionsWithValue, readKnownOptions, readOptions } from './options';
+import { positionalOptions, readKnownOptions, readOptions } from './options';
 import { arange, empty } from './create';
 import { asAnyArray } from './stack-helpers';
 import { broadcastArrays } from './views';
@@ -87,8 +87,8 @@ export function indices(dimensions: readonly number[], dtype: DTypeLike | null |
 export function indices(dimensions: readonly number[], dtype?: DTypeLike | null, sparse?: boolean): NdArray;
 export function indices(dimensions: readonly number[], dtypeOrOptions?: DTypeLike | IndicesOptions | null, sparseArg?: boolean): NdArray | NdArray[] {
   // NumPy's positional dtype and sparse (indices([2, 3], 'i4', true)), or the options.
-  const given = optionsWithValue<IndicesOptions>('indices', 'dtype', dtypeOrOptions === null ? undefined : dtypeOrOptions, sparseArg === undefined ? undefined : { sparse: sparseArg });
-  const o = readKnownOptions<IndicesOptions, 'dtype' | 'sparse'>(given ?? {}, ['dtype', 'sparse'], 'indices');
+  const given = positionalOptions<IndicesOptions>('indices', ['dtype', 'sparse'], [dtypeOrOptions, sparseArg]);
+  const o = readKnownOptions<IndicesOptions, 'dtype' | 'sparse'>(given, ['dtype', 'sparse'], 'indices');
   if (o.sparse !== undefined && typeof o.sparse !== 'boolean') throw new TypeError(`indices(): sparse must be a boolean, got ${repr(o.sparse)}`);
   if (!Array.isArray(dimensions)) throw new TypeError(`indices(): dimensions must be a list of lengths, got ${repr(dimensions)}`);
   // The length first, read once: a Proxy claiming 2^32-1 dimensions was copied until the process ran out of heap.

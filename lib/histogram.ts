@@ -31,7 +31,7 @@ import { OverflowError, ValueError, allocationError, repr } from './errors';
 import { isArray, requireOpen, storageOf } from './internal';
 import { castCode, capturingKernels, isSwapped, regionOf, type Region } from './kernels';
 import { histogramUniform, type UfuncOperand } from './native';
-import { optionsWithValue, readKnownOptions } from './options';
+import { positionalOptions, readKnownOptions } from './options';
 import { all, any, max, min, sum } from './reduce-axis';
 import { argsort, bincount, searchsorted, sort } from './sort';
 import { concatenate } from './join';
@@ -363,9 +363,11 @@ function binEdges(x: NdArray, bins: unknown, range: readonly [Edge, Edge] | null
  * @throws ValueError for an unknown estimator, a non-finite range, or edges
  *   that do not increase; TypeError for an estimator with weights.
  */
-export function histogramBinEdges(a: NdArray, bins?: HistogramBinEdgesOptions['bins'] | HistogramBinEdgesOptions, options?: HistogramBinEdgesOptions): NdArray {
-  options = optionsWithValue('histogram_bin_edges', 'bins', bins, options);
-  const o = readKnownOptions(options, ['bins', 'range', 'weights'], 'histogramBinEdges');
+export function histogramBinEdges(a: NdArray, bins?: HistogramBinEdgesOptions['bins'] | null, range?: HistogramBinEdgesOptions['range'] | null, weights?: HistogramBinEdgesOptions['weights'] | null): NdArray;
+export function histogramBinEdges(a: NdArray, bins?: HistogramBinEdgesOptions['bins'] | HistogramBinEdgesOptions, options?: HistogramBinEdgesOptions): NdArray;
+export function histogramBinEdges(a: NdArray, ...rest: unknown[]): NdArray {
+  // NumPy's positional bins, range and weights, or the options.
+  const o = readKnownOptions(positionalOptions<HistogramBinEdgesOptions>('histogram_bin_edges', ['bins', 'range', 'weights'], rest), ['bins', 'range', 'weights'], 'histogramBinEdges');
   const x0 = isArray(a) ? a : asarray(a);
   requireOpen(x0);
   let x = x0.dtype.kind === 'b' ? x0.astype('|u1') : x0;
@@ -385,8 +387,11 @@ export function histogramBinEdges(a: NdArray, bins?: HistogramBinEdgesOptions['b
  * items. All bins but the last are half-open; the last holds its right edge.
  * Bool data is read as uint8, as NumPy reads it (NumPy also warns).
  */
-export function histogram(a: NdArray, bins?: HistogramOptions['bins'] | HistogramOptions, options?: HistogramOptions): [NdArray, NdArray] {
-  const o = readKnownOptions(optionsWithValue('histogram', 'bins', bins, options), ['bins', 'range', 'density', 'weights'], 'histogram');
+export function histogram(a: NdArray, bins?: HistogramOptions['bins'] | null, range?: HistogramOptions['range'] | null, density?: boolean | null, weights?: HistogramOptions['weights'] | null): [NdArray, NdArray];
+export function histogram(a: NdArray, bins?: HistogramOptions['bins'] | HistogramOptions, options?: HistogramOptions): [NdArray, NdArray];
+export function histogram(a: NdArray, ...rest: unknown[]): [NdArray, NdArray] {
+  // NumPy's positional bins, range, density and weights, or the options.
+  const o = readKnownOptions(positionalOptions<HistogramOptions>('histogram', ['bins', 'range', 'density', 'weights'], rest), ['bins', 'range', 'density', 'weights'], 'histogram');
   requireOpen(a);
   let x = a.dtype.kind === 'b' ? a.astype('|u1') : a;
   let w: NdArray | null = o.weights ?? null;

@@ -33,7 +33,7 @@ import type { NdArray } from './ndarray';
 import { asarray } from './array-coerce';
 import { ValueError, allocationError, repr } from './errors';
 import { isArray, requireOpen } from './internal';
-import { optionsWithValue, readKnownOptions } from './options';
+import { positionalOptions, readKnownOptions } from './options';
 import { bincount, searchsorted } from './sort';
 import { stack } from './join';
 import { max, min, sum, any } from './reduce-axis';
@@ -293,9 +293,11 @@ function mixedRecordColumns(cols: NdArray[]): NdArray[] {
  *   `range argument must have one entry per dimension`, `autodetected range of [nan, nan] is not finite`;
  *   TypeError `` `bins[0]` must be an integer, when a scalar ``.
  */
-export function histogramdd(sample: NdArray | readonly unknown[], binsArg?: HistogramddOptions['bins'] | HistogramddOptions, options?: HistogramddOptions): HistogramddResult {
-  options = optionsWithValue('histogramdd', 'bins', binsArg, options);
-  const o = readKnownOptions(options, ['bins', 'range', 'density', 'weights'], 'histogramdd');
+export function histogramdd(sample: NdArray | readonly unknown[], bins?: HistogramddOptions['bins'] | null, range?: HistogramddOptions['range'] | null, density?: boolean | null, weights?: HistogramddOptions['weights'] | null): HistogramddResult;
+export function histogramdd(sample: NdArray | readonly unknown[], binsArg?: HistogramddOptions['bins'] | HistogramddOptions, options?: HistogramddOptions): HistogramddResult;
+export function histogramdd(sample: NdArray | readonly unknown[], ...rest: unknown[]): HistogramddResult {
+  // NumPy's positional bins, range, density and weights, or the options.
+  const o = readKnownOptions(positionalOptions<HistogramddOptions>('histogramdd', ['bins', 'range', 'density', 'weights'], rest), ['bins', 'range', 'density', 'weights'], 'histogramdd');
   const columns = columnsOf(sample);
   const D = columns.length;
   // NumPy's object array of a list mixing record and plain columns (mixedRecordColumns).
@@ -434,9 +436,11 @@ export function histogramdd(sample: NdArray | readonly unknown[], binsArg?: Hist
  * hist.toArray(); // [[1, 0], [1, 1]]
  * @throws ValueError `x and y must have the same length.`, and histogramdd's errors.
  */
-export function histogram2d(x: NdArray | readonly number[], y: NdArray | readonly number[], binsArg?: Histogram2dOptions['bins'] | Histogram2dOptions, options?: Histogram2dOptions): HistogramddResult {
-  options = optionsWithValue('histogram2d', 'bins', binsArg, options);
-  const o = readKnownOptions(options, ['bins', 'range', 'density', 'weights'], 'histogram2d');
+export function histogram2d(x: NdArray | readonly number[], y: NdArray | readonly number[], bins?: Histogram2dOptions['bins'] | null, range?: Histogram2dOptions['range'] | null, density?: boolean | null, weights?: Histogram2dOptions['weights'] | null): HistogramddResult;
+export function histogram2d(x: NdArray | readonly number[], y: NdArray | readonly number[], binsArg?: Histogram2dOptions['bins'] | Histogram2dOptions, options?: Histogram2dOptions): HistogramddResult;
+export function histogram2d(x: NdArray | readonly number[], y: NdArray | readonly number[], ...rest: unknown[]): HistogramddResult {
+  // NumPy's positional bins, range, density and weights, or the options.
+  const o = readKnownOptions(positionalOptions<Histogram2dOptions>('histogram2d', ['bins', 'range', 'density', 'weights'], rest), ['bins', 'range', 'density', 'weights'], 'histogram2d');
   const xs = isArray(x) ? x : asarray(x as never);
   const ys = isArray(y) ? y : asarray(y as never);
   requireOpen(xs);

@@ -19,7 +19,7 @@ import { copyNative, elementCode, isSwapped } from './kernels';
 import { requireOpen, requireWritable, storageOf, NdArray as ArrayClass } from './internal';
 import { mayShareMemory } from './memory';
 import { storesWholeItems } from './fresh-memory';
-import { optionsWithValue, readKnownOptions } from './options';
+import { optionsWithValue, positionalOptions, readKnownOptions } from './options';
 
 /** Options of {@link concatenate} and {@link stack}. */
 export interface JoinOptions {
@@ -153,10 +153,15 @@ function sequenceOf(arrays: unknown, message: string): NdArray[] {
  * `out`) holding the inputs one after another along `axis` (default 0; null:
  * the flattened inputs).
  */
-export function concatenate(arrays: readonly NdArray[], axisArg?: number | null | JoinOptions, options?: JoinOptions): NdArray {
+export function concatenate(arrays: readonly NdArray[], axis?: number | null, out?: NdArray | null, options?: Omit<JoinOptions, 'axis' | 'out'>): NdArray;
+export function concatenate(arrays: readonly NdArray[], axisArg?: number | null | JoinOptions, options?: JoinOptions): NdArray;
+export function concatenate(arrays: readonly NdArray[], axisArg?: number | null | JoinOptions, ...rest: unknown[]): NdArray {
   // The caller's list and options read once, before the closed check (lib/options.ts).
   arrays = sequenceOf(arrays, 'The first input argument needs to be a sequence');
-  options = readKnownOptions(optionsWithValue('concatenate', 'axis', axisArg, options), JOIN_OPTIONS, 'concatenate');
+  // NumPy's positional out after the axis (dtype and casting are keyword-only; a
+  // null axis is NumPy's None, the flattened arrays, so it stays in the axis slot), or the options.
+  const after = positionalOptions<JoinOptions>('concatenate', ['out'], rest);
+  const options = readKnownOptions(optionsWithValue('concatenate', 'axis', axisArg, Object.keys(after).length > 0 ? after : undefined), JOIN_OPTIONS, 'concatenate');
   if (arrays.length === 0) throw new ValueError('need at least one array to concatenate');
   checkOpen(arrays);
   const axis = options.axis === undefined ? 0 : options.axis;
@@ -244,9 +249,13 @@ function copyBytes(a: NdArray, out: NdArray, at: number): boolean {
 }
 
 /** NumPy's `stack(arrays, axis, out, dtype, casting)`: inputs of one shape joined along a new axis (default 0), into a new array or `out`. */
-export function stack(arrays: readonly NdArray[], axis?: number | JoinOptions, options?: JoinOptions): NdArray {
+export function stack(arrays: readonly NdArray[], axis?: number, out?: NdArray | null, options?: Omit<JoinOptions, 'axis' | 'out'>): NdArray;
+export function stack(arrays: readonly NdArray[], axis?: number | JoinOptions, options?: JoinOptions): NdArray;
+export function stack(arrays: readonly NdArray[], axis?: number | JoinOptions, ...rest: unknown[]): NdArray {
   arrays = sequenceOf(arrays, 'arrays to stack must be passed as a "sequence" type such as list or tuple.');
-  options = readKnownOptions(optionsWithValue('stack', 'axis', axis, options), JOIN_OPTIONS, 'stack');
+  // NumPy's positional out after the axis (dtype and casting are keyword-only there), or the options.
+  const after = positionalOptions<JoinOptions>('stack', ['out'], rest);
+  const options = readKnownOptions(optionsWithValue('stack', 'axis', axis, Object.keys(after).length > 0 ? after : undefined), JOIN_OPTIONS, 'stack');
   if (arrays.length === 0) throw new ValueError('need at least one array to stack');
   checkOpen(arrays);
   const shape = arrays[0].shape;

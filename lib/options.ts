@@ -199,12 +199,15 @@ export function optionsWithValue<O extends object>(name: string, key: string, sl
  */
 export function positionalOptions<O extends object>(name: string, keys: readonly (keyof O & string)[], args: readonly unknown[]): O {
   const out: Record<string, unknown> = {};
-  for (let i = 0; i < args.length; i++) {
+  // Trailing undefined are arguments not given (a wrapper passes its own slots on).
+  let end = args.length;
+  while (end > 0 && args[end - 1] === undefined) end--;
+  for (let i = 0; i < end; i++) {
     const v = args[i];
     const proto = v !== null && typeof v === 'object' ? (Object.getPrototypeOf(v) as unknown) : undefined;
     const isComplex = (proto === Object.prototype || proto === null) && isComplexValue(v as object);
     if ((proto === Object.prototype || proto === null) && !isComplex) {
-      if (i !== args.length - 1) throw new TypeError(`${name}() takes its options object last, got ${String(args.length - 1 - i)} more argument(s) after it`);
+      if (i !== end - 1) throw new TypeError(`${name}() takes its options object last, got ${String(end - 1 - i)} more argument(s) after it`);
       for (const k of Object.keys(v as object)) {
         const x = (v as Record<string, unknown>)[k];
         if (x === undefined) continue;
@@ -213,7 +216,7 @@ export function positionalOptions<O extends object>(name: string, keys: readonly
       }
       break;
     }
-    if (i >= keys.length) throw new TypeError(`${name}() takes at most ${keys.length} argument(s) after its inputs (${keys.join(', ')}), got ${args.length}`);
+    if (i >= keys.length) throw new TypeError(`${name}() takes at most ${keys.length} argument(s) after its inputs (${keys.join(', ')}), got ${end}`);
     // An array where NumPy's positional dtype goes is most often its out, one place early.
     if (keys[i] === 'dtype' && v !== null && typeof v === 'object' && isArrayLike(v) && !Array.isArray(v)) {
       const at = keys.indexOf('out' as keyof O & string);

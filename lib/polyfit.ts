@@ -16,7 +16,7 @@
  */
 import type { NdArray } from './ndarray';
 import { ValueError, repr } from './errors';
-import { readKnownOptions } from './options';
+import { positionalOptions, readKnownOptions } from './options';
 import { asarray } from './array-coerce';
 import { full } from './create';
 import { vander } from './vander';
@@ -95,12 +95,16 @@ function epsOf(x: NdArray): number {
  *   vector for x`, `expected 1D or 2D array for y`, `expected x and y to have same length`, and the
  *   weights' `expected a 1-d array for weights`, `expected w and y to have the same length`.
  */
+export function polyfit(x: PolyInput, y: PolyInput, deg: number, rcond: number | null | undefined, full: true, w?: PolyfitOptions['w'] | null, cov?: PolyfitOptions['cov'] | null): PolyfitFull;
+export function polyfit(x: PolyInput, y: PolyInput, deg: number, rcond?: number | null, full?: false | null, w?: PolyfitOptions['w'] | null, cov?: false | null): NdArray;
+export function polyfit(x: PolyInput, y: PolyInput, deg: number, rcond: number | null | undefined, full: false | null | undefined, w: PolyfitOptions['w'] | null | undefined, cov: true | 'unscaled'): PolyfitCov;
 export function polyfit(x: PolyInput, y: PolyInput, deg: number, options?: PolyfitOptions & { full?: false; cov?: false }): NdArray;
 export function polyfit(x: PolyInput, y: PolyInput, deg: number, options: PolyfitOptions & { full: true }): PolyfitFull;
 export function polyfit(x: PolyInput, y: PolyInput, deg: number, options: PolyfitOptions & { full?: false; cov: true | 'unscaled' }): PolyfitCov;
 export function polyfit(x: PolyInput, y: PolyInput, deg: number, options?: PolyfitOptions): NdArray | PolyfitFull | PolyfitCov;
-export function polyfit(x: PolyInput, y: PolyInput, deg: number, options: PolyfitOptions = {}): NdArray | PolyfitFull | PolyfitCov {
-  const o = readKnownOptions(options, ['rcond', 'full', 'w', 'cov'], 'polyfit');
+export function polyfit(x: PolyInput, y: PolyInput, deg: number, ...rest: unknown[]): NdArray | PolyfitFull | PolyfitCov {
+  // NumPy's positional rcond, full, w and cov, or the options.
+  const o = readKnownOptions(positionalOptions<PolyfitOptions>('polyfit', ['rcond', 'full', 'w', 'cov'], rest), ['rcond', 'full', 'w', 'cov'], 'polyfit');
   if (typeof deg !== 'number' || !Number.isSafeInteger(deg)) throw new TypeError(`polyfit(): deg must be an integer, got ${repr(deg)}`);
   const full = o.full ?? false;
   const cov = o.cov ?? false;

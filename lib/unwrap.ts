@@ -16,7 +16,7 @@ import { diff } from './diff';
 import { NdArray as ArrayClass, requireOpen } from './internal';
 import { normalizeAxis } from './layout';
 import type { NdArray } from './ndarray';
-import { readKnownOptions } from './options';
+import { positionalOptions, readKnownOptions } from './options';
 import { resultType } from './promote';
 import { absolute, add, remainder, subtract } from './ufuncs/arith';
 import { bitwiseAnd } from './ufuncs/bitwise';
@@ -33,8 +33,11 @@ export interface UnwrapOptions {
 }
 
 /** NumPy's `np.unwrap(p)`: `p` with jumps larger than `discont` along `axis` taken back by whole periods. */
-export function unwrap(p: NdArray | readonly unknown[], options?: UnwrapOptions): NdArray {
-  const o = readKnownOptions(options ?? {}, ['discont', 'axis', 'period'], 'unwrap');
+export function unwrap(p: NdArray | readonly unknown[], discont?: number | null, axis?: number | null, options?: Pick<UnwrapOptions, 'period'>): NdArray;
+export function unwrap(p: NdArray | readonly unknown[], options?: UnwrapOptions): NdArray;
+export function unwrap(p: NdArray | readonly unknown[], ...rest: unknown[]): NdArray {
+  // NumPy's positional discont and axis (period is keyword-only), or the options.
+  const o = readKnownOptions(positionalOptions<UnwrapOptions>('unwrap', ['discont', 'axis'], rest), ['discont', 'axis', 'period'], 'unwrap');
   const a = p instanceof ArrayClass ? p : asarray(p);
   requireOpen(a);
   const period = o.period ?? 2 * Math.PI;

@@ -50,7 +50,7 @@ describeWithNumpy('meshgrid and indices against NumPy', () => {
       I,
     );
     expect(() => m.indices([2], { dtyp: 'i4' } as never)).toThrow(new TypeError("indices() got an unexpected keyword argument 'dtyp'"));
-    expect(() => m.indices([2], { dtype: 'i4' } as never, true)).toThrow(/^indices\(\) got options twice/);
+    expect(() => m.indices([2], { dtype: 'i4' } as never, true)).toThrow(/^indices\(\) takes its options object last/);
     expect(() => m.indices([2], 'i4', 'yes' as never)).toThrow(new TypeError("indices(): sparse must be a boolean, got 'yes'"));
   });
 });

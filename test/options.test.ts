@@ -2,7 +2,7 @@
 // options refuse any other key (NumPy's unexpected-keyword TypeError), with
 // the library's spelling when the key is NumPy's snake_case of a known one.
 import { axisInOptions, positionalOptions, readKnownOptions, readOptions, unexpectedKeyword } from '../lib/options';
-import { describeWithNumpy } from './helpers/numpy';
+import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { expectCasesLikeNumpy, type Case } from './helpers/np-compare';
 import * as lib from '../lib';
 import * as fs from 'fs';
@@ -416,6 +416,40 @@ describeWithNumpy("NumPy's positional trailing parameters: linspace, logspace, g
       { py: `np.choose([0, 3, 1], [[1, 2, 3], [4, 5, 6]], None, 'wrap')`, js: () => lib.choose([0, 3, 1], [[1, 2, 3], [4, 5, 6]], null, 'wrap') },
     ];
     expectCasesLikeNumpy(cases);
+  });
+
+  test("calls that dropped what came after a null: concatenate's dtype, histogram's density, diff's prepend, polyfit's full, unwrap's axis", () => {
+    const v = lib.asarray([3, 1, 2]);
+    const m = lib.asarray([[0, 7, 1], [4, -3, 9]]);
+    const cases: Case[] = [
+      // concatenate's dtype and casting are keyword-only: after the axis and a null out they are refused, not dropped.
+      { py: "np.concatenate([np.array([3, 1, 2])] * 2, 0, None, dtype='f4')", js: () => lib.concatenate([v, v], 0, null, { dtype: 'f4' }) },
+      { py: "np.concatenate([np.array([3, 1, 2])] * 2, None, None, dtype='i2', casting='unsafe')", js: () => lib.concatenate([v, v], null, null, { dtype: 'i2', casting: 'unsafe' }) },
+      { py: "(lambda o: (np.concatenate([np.array([3, 1, 2])] * 2, 0, o), o)[1])(np.zeros(6))", js: () => { const o = lib.zeros([6]); lib.concatenate([v, v], 0, o); return o; } },
+      { py: "(lambda o: (np.stack([np.array([3, 1, 2])] * 2, 1, o), o)[1])(np.zeros((3, 2)))", js: () => { const o = lib.zeros([3, 2]); lib.stack([v, v], 1, o); return o; } },
+      { py: 'np.histogram(np.array([3, 1, 2]), 3, None, True)[0]', js: () => lib.histogram(v, 3, null, true)[0] },
+      { py: 'np.histogram(np.array([3, 1, 2]), 2, (0, 4), False, [1, 2, 3])[0]', js: () => lib.histogram(v, 2, [0, 4], false, lib.asarray([1, 2, 3]))[0] },
+      { py: 'np.histogram_bin_edges(np.array([3, 1, 2]), 3, (0, 6))', js: () => lib.histogramBinEdges(v, 3, [0, 6]) },
+      { py: 'np.histogram2d([1, 2, 3], [3, 1, 2], 2, None, True)[0]', js: () => lib.histogram2d([1, 2, 3], [3, 1, 2], 2, null, true).hist },
+      { py: 'np.histogramdd(np.array([[1, 2], [3, 1]]), 2, None, True)[0]', js: () => lib.histogramdd(lib.asarray([[1, 2], [3, 1]]), 2, null, true).hist },
+      { py: 'np.diff(np.array([3, 1, 2]), 1, 0, [0])', js: () => lib.diff(v, 1, 0, [0]) },
+      { py: 'np.diff(np.array([[0, 7, 1], [4, -3, 9]]), 1, 0, append=5)', js: () => lib.diff(m, 1, 0, undefined, 5) },
+      { py: 'np.unwrap(np.array([[0, 7, 1], [4, -3, 9]]), None, 0)', js: () => lib.unwrap(m, null, 0) },
+      { py: 'np.unwrap(np.array([[0, 7, 1], [4, -3, 9]]), 4, 1)', js: () => lib.unwrap(m, 4, 1) },
+    ];
+    expectCasesLikeNumpy(cases);
+    // polyfit's full and w positionally (LAPACK's rounding differs from NumPy's in the last bits: compared to 1e-12).
+    const want = runNumpy<number[][]>('print(json.dumps([np.polyfit([0, 1, 2, 3], [1, 3, 5, 8], 1, None, True)[1].tolist(), np.polyfit([0, 1, 2, 3], [1, 3, 5, 8], 1, None, False, [1, 1, 2, 2]).tolist()]))');
+    const full = lib.polyfit([0, 1, 2, 3], [1, 3, 5, 8], 1, null, true);
+    const weighted = lib.polyfit([0, 1, 2, 3], [1, 3, 5, 8], 1, null, false, [1, 1, 2, 2]);
+    const got = [full.residuals.toArray() as number[], weighted.toArray() as number[]];
+    got.forEach((xs, i) => xs.forEach((x, j) => expect(x).toBeCloseTo(want[i][j], 12)));
+    expect(got.map((xs) => xs.length)).toEqual(want.map((xs) => xs.length));
+  });
+
+  test("concatenate's dtype positionally is refused (NumPy's is keyword-only), not dropped", () => {
+    const v = lib.asarray([3, 1, 2]);
+    expect(() => (lib.concatenate as (...x: unknown[]) => unknown)([v, v], 0, null, 'f4')).toThrow(new TypeError('concatenate() takes at most 1 argument(s) after its inputs (out), got 2'));
   });
 
   test("a.choose takes out and mode by keyword only, as NumPy's method (its positional arguments are choices)", () => {
