@@ -1204,8 +1204,10 @@ export class NdArray<T = unknown> {
   }
 
   /** NumPy's `searchsorted(v, side, { sorter })` (or `searchsorted(v, { side, sorter })`) over this sorted 1-d array: int64 insertion points. */
-  searchsorted(v: NdArray | number | bigint | boolean, side?: sort.SearchsortedOptions['side'] | sort.SearchsortedOptions, options?: sort.SearchsortedOptions): NdArray {
-    return sort.searchsorted(this, v, side, options);
+  searchsorted(v: NdArray | number | bigint | boolean, side?: sort.SearchsortedOptions['side'] | null, sorter?: sort.SearchsortedOptions['sorter'] | null): NdArray;
+  searchsorted(v: NdArray | number | bigint | boolean, side?: sort.SearchsortedOptions['side'] | sort.SearchsortedOptions, options?: sort.SearchsortedOptions): NdArray;
+  searchsorted(v: NdArray | number | bigint | boolean, ...rest: unknown[]): NdArray {
+    return (sort.searchsorted as (a: NdArray, k: unknown, ...r: unknown[]) => NdArray)(this, v, ...rest);
   }
 
   // ------------------------------------------- end of compute block
@@ -1528,9 +1530,11 @@ export class NdArray<T = unknown> {
   }
 
   /** NumPy's `a.round(decimals=0, out=None)` (see {@link ufuncs.round}). */
-  round(decimals = 0, options: ufuncs.RoundOptions = {}): NdArray {
+  round(decimals?: number | null, out?: NdArray | null): NdArray;
+  round(decimals?: number | null, options?: ufuncs.RoundOptions): NdArray;
+  round(...rest: unknown[]): NdArray {
     NdArray.#of(this); // the receiver's own check (a Proxy of an array is not one)
-    return ufuncs.round(this, decimals, options);
+    return (ufuncs.round as (a: NdArray, ...r: unknown[]) => NdArray)(this, ...rest);
   }
 
   /** NumPy's `a.conj()`: the complex conjugate (the values themselves for real arrays). */

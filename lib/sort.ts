@@ -30,7 +30,7 @@ import { argsortNative, binsLength, bincountNative, newBins, searchsortedNative 
 import { sortLanesNative, uniqueKernel, uniqueNativeArgs, type UniqueArgs, type UniqueBuffers } from './sort-kernels';
 import { fieldSequence, recordArgsortNative, recordLanesSortNative, recordSortNative } from './record-sort';
 import { isSwapped } from './kernels';
-import { optionsWithAxis, optionsWithValue, positionalOptions, readKnownOptions } from './options';
+import { optionsWithAxis, positionalOptions, readKnownOptions } from './options';
 import { weakKind } from './promote';
 import { uniqueAlongAxis } from './unique-axis';
 import { splitNans } from './unique-nans';
@@ -402,14 +402,11 @@ function mixedRecordCheck(a: NdArray, v: NdArray | number | bigint | boolean | C
  * that `sorter` sorts): int64 insertion points, shaped like `v` (0-d for a
  * scalar `v`).
  */
-export function searchsorted(
-  a: NdArray,
-  key: NdArray | number | bigint | boolean | Complex,
-  sideArg?: SearchsortedOptions['side'] | SearchsortedOptions,
-  options?: SearchsortedOptions,
-): NdArray {
-  options = optionsWithValue('searchsorted', 'side', sideArg, options) ?? {};
-  options = readKnownOptions(options, ['side', 'sorter'], 'searchsorted');
+export function searchsorted(a: NdArray, key: NdArray | number | bigint | boolean | Complex, side?: SearchsortedOptions['side'] | null, sorter?: SearchsortedOptions['sorter'] | null): NdArray;
+export function searchsorted(a: NdArray, key: NdArray | number | bigint | boolean | Complex, sideArg?: SearchsortedOptions['side'] | SearchsortedOptions, options?: SearchsortedOptions): NdArray;
+export function searchsorted(a: NdArray, key: NdArray | number | bigint | boolean | Complex, ...rest: unknown[]): NdArray {
+  // NumPy's positional side and sorter, or the options.
+  const options = readKnownOptions(positionalOptions<SearchsortedOptions>('searchsorted', ['side', 'sorter'], rest), ['side', 'sorter'], 'searchsorted');
   const v = key instanceof ArrayClass ? key : scalarKey(key);
   requireOpen(a);
   const side = options.side ?? 'left';

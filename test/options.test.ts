@@ -436,6 +436,10 @@ describeWithNumpy("NumPy's positional trailing parameters: linspace, logspace, g
       { py: 'np.diff(np.array([[0, 7, 1], [4, -3, 9]]), 1, 0, append=5)', js: () => lib.diff(m, 1, 0, undefined, 5) },
       { py: 'np.unwrap(np.array([[0, 7, 1], [4, -3, 9]]), None, 0)', js: () => lib.unwrap(m, null, 0) },
       { py: 'np.unwrap(np.array([[0, 7, 1], [4, -3, 9]]), 4, 1)', js: () => lib.unwrap(m, 4, 1) },
+      { py: '(lambda o: (np.round(np.array([1.25, -2.75]), 1, o), o)[1])(np.zeros(2))', js: () => { const o = lib.zeros([2]); lib.round(lib.asarray([1.25, -2.75]), 1, o); return o; } },
+      { py: '(lambda o: (np.array([1.25, -2.75]).round(1, o), o)[1])(np.zeros(2))', js: () => { const o = lib.zeros([2]); lib.asarray([1.25, -2.75]).round(1, o); return o; } },
+      { py: "np.searchsorted(np.array([3, 1, 2]), 2, 'left', [1, 2, 0])", js: () => lib.searchsorted(v, 2, 'left', lib.asarray([1, 2, 0])) },
+      { py: "np.array([3, 1, 2]).searchsorted([2, 3], 'right', [1, 2, 0])", js: () => v.searchsorted(lib.asarray([2, 3]), 'right', lib.asarray([1, 2, 0])) },
     ];
     expectCasesLikeNumpy(cases);
     // polyfit's full and w positionally (LAPACK's rounding differs from NumPy's in the last bits: compared to 1e-12).

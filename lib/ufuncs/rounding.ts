@@ -19,7 +19,7 @@ import { nativeLoop } from './math-native';
 import { divide, multiply } from './arith';
 import { OverflowError, ValueError, describeValue, repr } from '../errors';
 import { isArray, requireOpen, requireWritable } from '../internal';
-import { readKnownOptions } from '../options';
+import { positionalOptions, readKnownOptions } from '../options';
 import { copyto } from '../copyto';
 import { asarray } from '../array-coerce';
 
@@ -135,13 +135,18 @@ function powerOfTen(n: number): number {
  * `same_kind` casting (a float result into an int `out` is the ufunc's
  * UFuncTypeError); an integer `a` with `decimals >= 0` is assigned as it is.
  */
-export function round(given: NdArray | UfuncInput | readonly unknown[], decimals = 0, options: RoundOptions = {}): NdArray {
+export function round(given: NdArray | UfuncInput | readonly unknown[], decimals?: number | null, out?: NdArray | null): NdArray;
+export function round(given: NdArray | UfuncInput | readonly unknown[], decimals?: number | null, options?: RoundOptions): NdArray;
+export function round(given: NdArray | UfuncInput | readonly unknown[], ...rest: unknown[]): NdArray {
+  // NumPy's positional decimals and out (np.round(a, 2, out)), or the options after decimals.
+  const o = readKnownOptions(positionalOptions<RoundOptions & { decimals?: number }>('round', ['decimals', 'out'], rest), ['decimals', 'out'], 'round');
+  const decimals = o.decimals ?? 0;
   const a = isArray(given) ? given : asarray(given as never);
   if (!Number.isInteger(decimals)) throw new TypeError(`round(): decimals must be an integer, got ${repr(decimals)}`);
   // NumPy's decimals is a C int.
   if (decimals > 2 ** 31 - 1) throw new OverflowError(`round(): decimals ${decimals} is greater than the maximum of a C int (2147483647)`);
   if (decimals < -(2 ** 31)) throw new OverflowError(`round(): decimals ${decimals} is less than the minimum of a C int (-2147483648)`);
-  const into = readKnownOptions(options, ['out'], 'round').out ?? null;
+  const into = o.out ?? null;
   if (into !== null) return roundInto(a, decimals, into);
   // NumPy's round of a 0-d array is a scalar, in native byte order (fuzz seeds 3447 3987).
   if (a.ndim === 0 && !a.dtype.isnative) return round(a.astype(a.dtype.newbyteorder('=')), decimals);
