@@ -15,7 +15,7 @@ import type { DTypeLike } from './dtype';
 import { dtype as toDType } from './dtype';
 import type { NdArray } from './ndarray';
 import { AxisError, MemoryError, ValueError, repr } from './errors';
-import { booleanArg, readKnownOptions } from './options';
+import { booleanArg, positionalOptions, readKnownOptions } from './options';
 import { NdArray as ArrayClass, allocate, derive, lockReadOnly, requireArray, requireOpen, requireWritable } from './internal';
 import { normalizeAxis } from './layout';
 import { asAnyArray } from './stack-helpers';
@@ -141,11 +141,14 @@ export interface TraceOptions {
  * @example
  * trace(eye(3)).get(); // 3
  */
-export function trace(a: NdArray, offset = 0, axis1 = 0, axis2 = 1, options: TraceOptions = {}): NdArray {
+export function trace(a: NdArray, offset?: number, axis1?: number, axis2?: number, dtype?: DTypeLike | null, out?: NdArray | null): NdArray;
+export function trace(a: NdArray, offset?: number, axis1?: number, axis2?: number, options?: TraceOptions): NdArray;
+export function trace(a: NdArray, offset = 0, axis1 = 0, axis2 = 1, ...rest: unknown[]): NdArray {
   requireArray(a, 'trace', 'a');
+  // NumPy's positional dtype and out, or the options; read once, own keys only
+  // (lib/options.ts): a polluted Object.prototype.out was written.
+  const given = readKnownOptions(positionalOptions<TraceOptions>('trace', ['dtype', 'out'], rest), ['dtype', 'out'], 'trace');
   const d = diagonal(a, offset, axis1, axis2);
-  // Read once, own keys only (lib/options.ts): a polluted Object.prototype.out was written.
-  const given = readKnownOptions(options, ['dtype', 'out'], 'trace');
   const o: TraceOptions = {};
   if (given.dtype !== undefined && given.dtype !== null) o.dtype = given.dtype;
   if (given.out !== undefined && given.out !== null) o.out = given.out;

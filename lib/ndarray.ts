@@ -59,7 +59,7 @@ import { assign, elementValue, fillScalar, isElementPosition } from './assign';
 import { byteswapInPlace, copyAs } from './copy';
 import { sizedFlexible } from './cast';
 import { canCast, type Casting, type PyScalar } from './promote';
-import { booleanArg, readKnownOptions, type WithAxis } from './options';
+import { booleanArg, positionalOptions, readKnownOptions, type WithAxis } from './options';
 import { releaseMemory } from './release';
 import { arrayRepr } from './repr';
 import * as elementwise from './elementwise';
@@ -1172,8 +1172,10 @@ export class NdArray<T = unknown> {
   }
 
   /** NumPy's `a.trace(offset=0, axis1=0, axis2=1, dtype=None, out=None)`: the sum along the diagonal (see {@link diagonals.trace}). */
-  trace(offset = 0, axis1 = 0, axis2 = 1, options?: diagonals.TraceOptions): NdArray {
-    return diagonals.trace(this, offset, axis1, axis2, options);
+  trace(offset?: number, axis1?: number, axis2?: number, dtype?: DTypeLike | null, out?: NdArray | null): NdArray;
+  trace(offset?: number, axis1?: number, axis2?: number, options?: diagonals.TraceOptions): NdArray;
+  trace(...args: unknown[]): NdArray {
+    return (diagonals.trace as (a: NdArray, ...r: unknown[]) => NdArray)(this, ...args);
   }
 
   /** NumPy's `nonzero()`: one int64 index array per axis. */
@@ -1380,10 +1382,13 @@ export class NdArray<T = unknown> {
    * is a TypeError (before anything is copied); `copy: false` returns this
    * array itself when no copy is needed; `subok: false` gives a plain NdArray.
    */
-  astype<const D extends DTypeLike>(dtype: D, orderOrOptions: Order | AstypeOptions = 'K'): Retyped<this, ValueOf<D>> {
+  astype<const D extends DTypeLike>(dtype: D, order?: Order | null, casting?: AstypeOptions['casting'] | null, subok?: boolean | null, copy?: boolean | null): Retyped<this, ValueOf<D>>;
+  astype<const D extends DTypeLike>(dtype: D, orderOrOptions?: Order | AstypeOptions): Retyped<this, ValueOf<D>>;
+  astype<const D extends DTypeLike>(dtype: D, ...rest: unknown[]): Retyped<this, ValueOf<D>> {
     const acc = NdArray.#of(this);
     acc.st.checkOpen();
-    const o: AstypeOptions = typeof orderOrOptions === 'string' ? { order: orderOrOptions } : readKnownOptions(orderOrOptions, ['order', 'casting', 'copy', 'subok'], 'astype');
+    // NumPy's positional order, casting, subok and copy (a.astype('i2', 'K', 'safe')), or the options.
+    const o: AstypeOptions = readKnownOptions(positionalOptions<AstypeOptions>('astype', ['order', 'casting', 'subok', 'copy'], rest), ['order', 'casting', 'copy', 'subok'], 'astype');
     const order = readOrder(o.order, 'K');
     const dt = sizedFlexible(acc.dt, toDType(dtype));
     const sameValue = o.casting === 'same_value';

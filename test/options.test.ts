@@ -439,6 +439,10 @@ describeWithNumpy("NumPy's positional trailing parameters: linspace, logspace, g
       { py: '(lambda o: (np.round(np.array([1.25, -2.75]), 1, o), o)[1])(np.zeros(2))', js: () => { const o = lib.zeros([2]); lib.round(lib.asarray([1.25, -2.75]), 1, o); return o; } },
       { py: '(lambda o: (np.array([1.25, -2.75]).round(1, o), o)[1])(np.zeros(2))', js: () => { const o = lib.zeros([2]); lib.asarray([1.25, -2.75]).round(1, o); return o; } },
       { py: "np.searchsorted(np.array([3, 1, 2]), 2, 'left', [1, 2, 0])", js: () => lib.searchsorted(v, 2, 'left', lib.asarray([1, 2, 0])) },
+      { py: "np.array([3, 1, 2]).astype('i2', 'K', 'safe')", js: () => v.astype('i2', 'K', 'safe') },
+      { py: "np.array([3, 1, 2]).astype('f4', 'C', 'same_kind', True, False)", js: () => v.astype('f4', 'C', 'same_kind', true, false) },
+      { py: "(lambda o: (np.array([[0, 7, 1], [4, -3, 9]]).trace(0, 0, 1, None, o), o)[1])(np.zeros((), 'i8'))", js: () => { const o = lib.zeros([], 'i8'); m.trace(0, 0, 1, null, o); return o; } },
+      { py: "np.trace(np.array([[0, 7, 1], [4, -3, 9]]), 1, 0, 1, 'f4')", js: () => lib.trace(m, 1, 0, 1, 'f4') },
       { py: "np.array([3, 1, 2]).searchsorted([2, 3], 'right', [1, 2, 0])", js: () => v.searchsorted(lib.asarray([2, 3]), 'right', lib.asarray([1, 2, 0])) },
     ];
     expectCasesLikeNumpy(cases);
