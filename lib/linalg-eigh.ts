@@ -20,7 +20,7 @@
 import type { NdArray } from './ndarray';
 import { dtype as toDType, type DType } from './dtype';
 import { LinAlgError, ValueError, repr } from './errors';
-import { readKnownOptions } from './options';
+import { positionalOptions, readKnownOptions } from './options';
 import { empty } from './create';
 import { assertStackedSquare, C128, F64, commonType, floatsOf, inStackOrder, linalgOperand, product, toResult, workCopy } from './linalg-solve';
 import { linalgEigh } from './native';
@@ -84,8 +84,9 @@ function run(fn: string, a: unknown, options: EighOptions, want: boolean): { w: 
  * eigenvalues.toArray(); // [1, 3] (to rounding)
  * @throws LinAlgError for a non-square or < 2-d input; ValueError `UPLO argument must be 'L' or 'U'`.
  */
-export function eigh(a: unknown, options: EighOptions = {}): EighResult {
-  const { w, v } = run('eigh', a, options, true);
+export function eigh(a: unknown, UPLO?: EighOptions['UPLO'] | EighOptions | null): EighResult {
+  // NumPy's positional UPLO, or { UPLO }.
+  const { w, v } = run('eigh', a, positionalOptions<EighOptions>('eigh', ['UPLO'], [UPLO]), true);
   // The stacks in NumPy's gufunc order (K order of a's stack); run checked a.
   const x = linalgOperand(a, 'eigh', 'a');
   return { eigenvalues: inStackOrder(x, w), eigenvectors: inStackOrder(x, v as NdArray) };
@@ -99,7 +100,7 @@ export function eigh(a: unknown, options: EighOptions = {}): EighResult {
  * linalg.eigvalsh(asarray([[2, 1], [1, 2]])).toArray(); // [1, 3] (to rounding)
  * @throws as {@link eigh}.
  */
-export function eigvalsh(a: unknown, options: EighOptions = {}): NdArray {
-  const w = run('eigvalsh', a, options, false).w;
+export function eigvalsh(a: unknown, UPLO?: EighOptions['UPLO'] | EighOptions | null): NdArray {
+  const w = run('eigvalsh', a, positionalOptions<EighOptions>('eigvalsh', ['UPLO'], [UPLO]), false).w;
   return inStackOrder(linalgOperand(a, 'eigvalsh', 'a'), w);
 }

@@ -12,7 +12,7 @@
 import type { NdArray } from './ndarray';
 import { ValueError, repr } from './errors';
 import { normalizeAxis } from './layout';
-import { optionsWithValue, readKnownOptions } from './options';
+import { positionalOptions, readKnownOptions } from './options';
 import { dot } from './linalg';
 import { linalgOperand } from './linalg-solve';
 import { sum, max, min } from './reduce-axis';
@@ -65,9 +65,11 @@ function keepShape(x: NdArray, axes: readonly number[]): number[] {
  * @throws ValueError `Invalid norm order 'fro' for vectors`, `Invalid norm order for matrices.`,
  *   `Duplicate axes given.`, `Improper number of dimensions to norm.`; AxisError for an axis out of range.
  */
-export function norm(x: unknown, ordArg?: NormOptions['ord'] | NormOptions, axisArg?: NormOptions['axis'] | NormOptions, options?: NormOptions): NdArray {
-  // NumPy's positional ord and axis (norm(x, 1) is the 1-norm; it read the 1 as no options), or the options.
-  const o = readKnownOptions(optionsWithValue('norm', 'ord', ordArg, optionsWithValue('norm', 'axis', axisArg, options)), ['ord', 'axis', 'keepdims'], 'norm');
+export function norm(x: unknown, ord?: NormOptions['ord'], axis?: NormOptions['axis'], keepdims?: boolean | null): NdArray;
+export function norm(x: unknown, ordArg?: NormOptions['ord'] | NormOptions, axisArg?: NormOptions['axis'] | NormOptions, options?: NormOptions): NdArray;
+export function norm(x: unknown, ...rest: unknown[]): NdArray {
+  // NumPy's positional ord, axis and keepdims (norm(x, 1) is the 1-norm; it read the 1 as no options), or the options.
+  const o = readKnownOptions(positionalOptions<NormOptions>('norm', ['ord', 'axis', 'keepdims'], rest), ['ord', 'axis', 'keepdims'], 'norm');
   const ord = o.ord ?? null;
   const keepdims = o.keepdims ?? false;
   if (typeof ord !== 'number' && ord !== null && ord !== 'fro' && ord !== 'f' && ord !== 'nuc') {

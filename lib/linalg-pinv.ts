@@ -10,7 +10,7 @@
  */
 import type { NdArray } from './ndarray';
 import { ValueError } from './errors';
-import { readKnownOptions } from './options';
+import { positionalOptions, readKnownOptions } from './options';
 import { empty } from './create';
 import { asarray } from './array-coerce';
 import { matmul } from './linalg';
@@ -55,15 +55,18 @@ function epsOf(str: string): number {
  * linalg.pinv(asarray([[1, 2], [2, 4]])).toArray(); // [[0.04, 0.08], [0.08, 0.16]] (to rounding)
  * @throws ValueError "`rtol` and `rcond` can't be both set."; as {@link svd} otherwise.
  */
-export function pinv(a: unknown, options: PinvOptions = {}): NdArray {
-  const o = readKnownOptions(options, ['rcond', 'hermitian', 'rtol'], 'pinv');
+export function pinv(a: unknown, rcond?: PinvOptions['rcond'] | null, hermitian?: boolean | null, options?: Pick<PinvOptions, 'rtol'>): NdArray;
+export function pinv(a: unknown, options?: PinvOptions): NdArray;
+export function pinv(a: unknown, ...rest: unknown[]): NdArray {
+  // NumPy's positional rcond and hermitian (rtol is keyword-only), or the options.
+  const o = readKnownOptions(positionalOptions<PinvOptions>('pinv', ['rcond', 'hermitian'], rest), ['rcond', 'hermitian', 'rtol'], 'pinv');
   const x = linalgOperand(a, 'pinv', 'a');
   const hermitian = o.hermitian ?? false;
   if (typeof hermitian !== 'boolean') throw new TypeError('pinv(): hermitian must be a boolean');
   let rcond: number | NdArray;
   const rcondIn = o.rcond ?? null;
   if (rcondIn === null) {
-    if (!('rtol' in options) || o.rtol === undefined) rcond = 1e-15;
+    if (!('rtol' in o) || o.rtol === undefined) rcond = 1e-15;
     else if (o.rtol === null) {
       // NumPy's finfo(a.dtype).eps: only float and complex dtypes have one.
       if (x.dtype.kind !== 'f' && x.dtype.kind !== 'c') throw new ValueError(`data type <class 'numpy.${x.dtype.name}'> not inexact`);
@@ -98,8 +101,11 @@ export function pinv(a: unknown, options: PinvOptions = {}): NdArray {
  * linalg.matrixRank(asarray([[1, 2], [2, 4]])).get(); // 1n
  * @throws ValueError "`tol` and `rtol` can't be both set."; as {@link svd} otherwise.
  */
-export function matrixRank(A: unknown, options: MatrixRankOptions = {}): NdArray {
-  const o = readKnownOptions(options, ['tol', 'hermitian', 'rtol'], 'matrixRank');
+export function matrixRank(A: unknown, tol?: MatrixRankOptions['tol'] | null, hermitian?: boolean | null, options?: Pick<MatrixRankOptions, 'rtol'>): NdArray;
+export function matrixRank(A: unknown, options?: MatrixRankOptions): NdArray;
+export function matrixRank(A: unknown, ...rest: unknown[]): NdArray {
+  // NumPy's positional tol and hermitian (rtol is keyword-only), or the options.
+  const o = readKnownOptions(positionalOptions<MatrixRankOptions>('matrixRank', ['tol', 'hermitian'], rest), ['tol', 'hermitian', 'rtol'], 'matrixRank');
   const tolIn = o.tol ?? null;
   const rtolIn = o.rtol ?? null;
   if (rtolIn !== null && tolIn !== null) throw new ValueError("`tol` and `rtol` can't be both set.");

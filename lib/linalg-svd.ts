@@ -22,7 +22,7 @@
  */
 import type { NdArray } from './ndarray';
 import { LinAlgError, repr } from './errors';
-import { readKnownOptions } from './options';
+import { positionalOptions, readKnownOptions } from './options';
 import { empty } from './create';
 import { C128, F64, commonType, floatsOf, inStackOrder, linalgOperand, product, toResult, workCopy } from './linalg-solve';
 import { assertStacked2d } from './linalg-qr';
@@ -70,11 +70,14 @@ function flag(fn: string, name: string, v: unknown, dflt: boolean): boolean {
  *   infinity gives NaN singular values);
  *   TypeError for float16.
  */
+export function svd(a: unknown, fullMatrices: boolean | null | undefined, computeUv: false, hermitian?: boolean | null): NdArray;
+export function svd(a: unknown, fullMatrices?: boolean | null, computeUv?: true | null, hermitian?: boolean | null): SVDResult;
 export function svd(a: unknown, options?: SvdOptions & { computeUv?: true }): SVDResult;
 export function svd(a: unknown, options: SvdOptions & { computeUv: false }): NdArray;
 export function svd(a: unknown, options?: SvdOptions): SVDResult | NdArray;
-export function svd(a: unknown, options: SvdOptions = {}): SVDResult | NdArray {
-  const o = readKnownOptions(options, ['fullMatrices', 'computeUv', 'hermitian'], 'svd');
+export function svd(a: unknown, ...rest: unknown[]): SVDResult | NdArray {
+  // NumPy's positional full_matrices, compute_uv and hermitian, or the options.
+  const o = readKnownOptions(positionalOptions<SvdOptions>('svd', ['fullMatrices', 'computeUv', 'hermitian'], rest), ['fullMatrices', 'computeUv', 'hermitian'], 'svd');
   const full = flag('svd', 'fullMatrices', o.fullMatrices, true);
   const want = flag('svd', 'computeUv', o.computeUv, true);
   const hermitian = flag('svd', 'hermitian', o.hermitian, false);

@@ -455,6 +455,30 @@ describeWithNumpy("NumPy's positional trailing parameters: linspace, logspace, g
     expect(got.map((xs) => xs.length)).toEqual(want.map((xs) => xs.length));
   });
 
+  test("linalg's positional flags: svd's compute_uv (dropped after a null), pinv and matrix_rank's hermitian, eigh's UPLO, norm's keepdims", () => {
+    const { linalg } = lib;
+    const a = lib.asarray([[2, 1], [1, 3]], 'f8');
+    const want = runNumpy<unknown[]>(`
+a = np.array([[2., 1.], [1., 3.]])
+print(json.dumps([np.linalg.svd(a, None, False).shape, np.linalg.svd(a, False, False, True).tolist(), int(np.linalg.matrix_rank(a, None, True)),
+                  np.linalg.pinv(a, None, True).tolist(), np.linalg.eigvalsh(a, 'U').tolist(), np.linalg.norm(a, None, 1, True).tolist()]))`);
+    const got = [
+      linalg.svd(a, null, false).shape,
+      linalg.svd(a, false, false, true).toArray(),
+      Number(linalg.matrixRank(a, null, true).get()),
+      linalg.pinv(a, null, true).toArray(),
+      linalg.eigvalsh(a, 'U').toArray(),
+      linalg.norm(a, null, 1, true).toArray(),
+    ];
+    const close = (x: unknown, y: unknown): void => {
+      if (Array.isArray(x)) (x as unknown[]).forEach((v, i) => close(v, (y as unknown[])[i]));
+      else if (typeof x === 'number') expect(x).toBeCloseTo(y as number, 12);
+      else expect(x).toEqual(y);
+    };
+    close(got, want);
+    expect(() => linalg.svd(a, null, 'no' as never)).toThrow(TypeError);
+  });
+
   test("concatenate's dtype positionally is refused (NumPy's is keyword-only), not dropped", () => {
     const v = lib.asarray([3, 1, 2]);
     expect(() => (lib.concatenate as (...x: unknown[]) => unknown)([v, v], 0, null, 'f4')).toThrow(new TypeError('concatenate() takes at most 1 argument(s) after its inputs (out), got 2'));
