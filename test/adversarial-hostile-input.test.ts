@@ -208,7 +208,7 @@ describe('sizes checked before the work', () => {
   });
 
   test("diff(a, '2'): a TypeError (the string was read as options: a silent n = 1)", () => {
-    expect(() => L.diff(L.arange(4, 'f8'), '2' as never)).toThrow(/^diff\(\): n must be an integer or an options object, got '2'$/);
+    expect(() => L.diff(L.arange(4, 'f8'), '2' as never)).toThrow(/^diff\(\): n must be an integer, got '2'$/);
     expect(L.diff(L.zeros([0]), 3).shape).toEqual([0]);
   });
 
@@ -216,7 +216,9 @@ describe('sizes checked before the work', () => {
     const bad = { toString: (): string => { throw new Error('ran'); } };
     expect(() => L.diff(L.arange(4, 'f8'), { n: bad as never })).toThrow(/^diff\(\): n must be an integer, got/);
     expect(() => L.variance(L.arange(4, 'f8'), null, { ddof: bad as never })).toThrow(/^var\(\): ddof must be a number, got/);
-    expect(() => L.round(L.arange(4, 'f8'), bad as never)).toThrow(/^round\(\): decimals must be an integer, got/);
+    expect(() => L.round(L.arange(4, 'f8'), { decimals: bad } as never)).toThrow(/^round\(\): decimals must be an integer, got/);
+    // A plain object in decimals' place is the options (NumPy's positional decimals, or { decimals, out }).
+    expect(() => L.round(L.arange(4, 'f8'), bad as never)).toThrow(new TypeError("round() got an unexpected keyword argument 'toString'"));
   });
 });
 
