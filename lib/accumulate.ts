@@ -14,7 +14,7 @@
 import type { NdArray } from './ndarray';
 import { ValueError } from './errors';
 import { dtype as toDType, type DTypeLike } from './dtype';
-import { axisInOptions, readKnownOptions, type WithAxis } from './options';
+import { axisArgs, readKnownOptions, type WithAxis } from './options';
 import { requireArray } from './internal';
 import { allocateOrdered } from './compute-values';
 import { iterOutputOrder } from './broadcast';
@@ -102,17 +102,19 @@ function accumulate(name: string, isMax: boolean, a: NdArray, axis: number | nul
  * @throws TypeError for a 0-d array ("cannot accumulate on a scalar").
  * @throws ValueError for `axis` null or several axes; AxisError for one out of range.
  */
-export function maximumAccumulate(a: NdArray, axis: number | null | WithAxis<AccumulateOptions, number | null> = 0, options: AccumulateOptions = {}): NdArray {
-  const [ax, o] = axisInOptions('maximumAccumulate', axis, options);
-  axis = ax === undefined ? 0 : ax;
-  options = o ?? {};
-  return accumulate('maximumAccumulate', true, a, axis, options);
+export function maximumAccumulate(a: NdArray, axis?: number | null, dtype?: DTypeLike | null): NdArray;
+export function maximumAccumulate(a: NdArray, axis?: number | null | WithAxis<AccumulateOptions, number | null>, options?: AccumulateOptions): NdArray;
+export function maximumAccumulate(a: NdArray, axis: number | null | WithAxis<AccumulateOptions, number | null> = 0, ...rest: unknown[]): NdArray {
+  // NumPy's positional dtype after the axis (out is not taken here), or the options.
+  const [ax, o] = axisArgs<number | null, AccumulateOptions>('maximumAccumulate', ['dtype'], axis, rest);
+  return accumulate('maximumAccumulate', true, a, ax === undefined ? 0 : ax, o ?? {});
 }
 
 /** NumPy's `np.minimum.accumulate(a, axis=0, dtype=None)`: the running minimum (see {@link maximumAccumulate}). */
-export function minimumAccumulate(a: NdArray, axis: number | null | WithAxis<AccumulateOptions, number | null> = 0, options: AccumulateOptions = {}): NdArray {
-  const [ax, o] = axisInOptions('minimumAccumulate', axis, options);
-  axis = ax === undefined ? 0 : ax;
-  options = o ?? {};
-  return accumulate('minimumAccumulate', false, a, axis, options);
+export function minimumAccumulate(a: NdArray, axis?: number | null, dtype?: DTypeLike | null): NdArray;
+export function minimumAccumulate(a: NdArray, axis?: number | null | WithAxis<AccumulateOptions, number | null>, options?: AccumulateOptions): NdArray;
+export function minimumAccumulate(a: NdArray, axis: number | null | WithAxis<AccumulateOptions, number | null> = 0, ...rest: unknown[]): NdArray {
+  // NumPy's positional dtype after the axis (out is not taken here), or the options.
+  const [ax, o] = axisArgs<number | null, AccumulateOptions>('minimumAccumulate', ['dtype'], axis, rest);
+  return accumulate('minimumAccumulate', false, a, ax === undefined ? 0 : ax, o ?? {});
 }

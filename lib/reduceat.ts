@@ -41,7 +41,7 @@ import type { NdArray } from './ndarray';
 import { normalizeAxis } from './layout';
 import { asarray } from './array-coerce';
 import { pyShape } from './format';
-import { readKnownOptions, axisInOptions, type WithAxis } from './options';
+import { readKnownOptions, axisArgs, type WithAxis } from './options';
 import { allocateOrdered, readValues } from './compute-values';
 import { iterOutputOrder } from './broadcast';
 import { canCast } from './promote';
@@ -291,8 +291,9 @@ function reduceatNative(op: Op, a: NdArray, ax: number, starts: Float64Array, rt
   }
 }
 
-function reduceat(op: Op, fn: string, a0: unknown, indices: unknown, axisArg: number | WithAxis<ReduceatOptions, number> | undefined, options: ReduceatOptions | undefined): NdArray {
-  const [axOpt, rest] = axisInOptions(fn, axisArg, options);
+function reduceat(op: Op, fn: string, a0: unknown, indices: unknown, axisArg: number | WithAxis<ReduceatOptions, number> | null | undefined, more: readonly unknown[]): NdArray {
+  // NumPy's positional dtype and out after the axis, or the options.
+  const [axOpt, rest] = axisArgs<number | null, ReduceatOptions>(fn, ['dtype', 'out'], axisArg, more);
   const o = readKnownOptions(rest ?? {}, ['dtype', 'out'], fn);
   const a = isArray(a0) ? a0 : asarray(a0);
   requireOpen(a);
@@ -389,51 +390,71 @@ function reduceat(op: Op, fn: string, a0: unknown, indices: unknown, axisArg: nu
  * @throws IndexError for an index outside `[0, a.shape[axis])`; TypeError for
  *   a 0-d array; AxisError for an axis out of range.
  */
-export function addReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number>, options?: ReduceatOptions): NdArray {
-  return reduceat('add', 'addReduceat', a, indices, axis, options);
+export function addReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | null, dtype?: DTypeLike | null, out?: NdArray | null): NdArray;
+export function addReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number>, options?: ReduceatOptions): NdArray;
+export function addReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number> | null, ...rest: unknown[]): NdArray {
+  return reduceat('add', 'addReduceat', a, indices, axis, rest);
 }
 
 /** NumPy's `np.multiply.reduceat`: products of the groups (see {@link addReduceat}). */
-export function multiplyReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number>, options?: ReduceatOptions): NdArray {
-  return reduceat('multiply', 'multiplyReduceat', a, indices, axis, options);
+export function multiplyReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | null, dtype?: DTypeLike | null, out?: NdArray | null): NdArray;
+export function multiplyReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number>, options?: ReduceatOptions): NdArray;
+export function multiplyReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number> | null, ...rest: unknown[]): NdArray {
+  return reduceat('multiply', 'multiplyReduceat', a, indices, axis, rest);
 }
 
 /** NumPy's `np.minimum.reduceat`: minima of the groups, NaN propagating (see {@link addReduceat}). */
-export function minimumReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number>, options?: ReduceatOptions): NdArray {
-  return reduceat('minimum', 'minimumReduceat', a, indices, axis, options);
+export function minimumReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | null, dtype?: DTypeLike | null, out?: NdArray | null): NdArray;
+export function minimumReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number>, options?: ReduceatOptions): NdArray;
+export function minimumReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number> | null, ...rest: unknown[]): NdArray {
+  return reduceat('minimum', 'minimumReduceat', a, indices, axis, rest);
 }
 
 /** NumPy's `np.maximum.reduceat`: maxima of the groups, NaN propagating (see {@link addReduceat}). */
-export function maximumReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number>, options?: ReduceatOptions): NdArray {
-  return reduceat('maximum', 'maximumReduceat', a, indices, axis, options);
+export function maximumReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | null, dtype?: DTypeLike | null, out?: NdArray | null): NdArray;
+export function maximumReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number>, options?: ReduceatOptions): NdArray;
+export function maximumReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number> | null, ...rest: unknown[]): NdArray {
+  return reduceat('maximum', 'maximumReduceat', a, indices, axis, rest);
 }
 
 /** NumPy's `np.logical_and.reduceat`: whether every item of each group is non-zero, as bools (see {@link addReduceat}). */
-export function logicalAndReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number>, options?: ReduceatOptions): NdArray {
-  return reduceat('logical_and', 'logicalAndReduceat', a, indices, axis, options);
+export function logicalAndReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | null, dtype?: DTypeLike | null, out?: NdArray | null): NdArray;
+export function logicalAndReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number>, options?: ReduceatOptions): NdArray;
+export function logicalAndReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number> | null, ...rest: unknown[]): NdArray {
+  return reduceat('logical_and', 'logicalAndReduceat', a, indices, axis, rest);
 }
 
 /** NumPy's `np.logical_or.reduceat`: whether any item of each group is non-zero, as bools (see {@link addReduceat}). */
-export function logicalOrReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number>, options?: ReduceatOptions): NdArray {
-  return reduceat('logical_or', 'logicalOrReduceat', a, indices, axis, options);
+export function logicalOrReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | null, dtype?: DTypeLike | null, out?: NdArray | null): NdArray;
+export function logicalOrReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number>, options?: ReduceatOptions): NdArray;
+export function logicalOrReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number> | null, ...rest: unknown[]): NdArray {
+  return reduceat('logical_or', 'logicalOrReduceat', a, indices, axis, rest);
 }
 
 /** NumPy's `np.logical_xor.reduceat`: whether each group holds an odd number of non-zero items, as bools (see {@link addReduceat}). */
-export function logicalXorReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number>, options?: ReduceatOptions): NdArray {
-  return reduceat('logical_xor', 'logicalXorReduceat', a, indices, axis, options);
+export function logicalXorReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | null, dtype?: DTypeLike | null, out?: NdArray | null): NdArray;
+export function logicalXorReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number>, options?: ReduceatOptions): NdArray;
+export function logicalXorReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number> | null, ...rest: unknown[]): NdArray {
+  return reduceat('logical_xor', 'logicalXorReduceat', a, indices, axis, rest);
 }
 
 /** NumPy's `np.bitwise_and.reduceat` over bools and integers (see {@link addReduceat}). */
-export function bitwiseAndReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number>, options?: ReduceatOptions): NdArray {
-  return reduceat('bitwise_and', 'bitwiseAndReduceat', a, indices, axis, options);
+export function bitwiseAndReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | null, dtype?: DTypeLike | null, out?: NdArray | null): NdArray;
+export function bitwiseAndReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number>, options?: ReduceatOptions): NdArray;
+export function bitwiseAndReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number> | null, ...rest: unknown[]): NdArray {
+  return reduceat('bitwise_and', 'bitwiseAndReduceat', a, indices, axis, rest);
 }
 
 /** NumPy's `np.bitwise_or.reduceat` over bools and integers (see {@link addReduceat}). */
-export function bitwiseOrReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number>, options?: ReduceatOptions): NdArray {
-  return reduceat('bitwise_or', 'bitwiseOrReduceat', a, indices, axis, options);
+export function bitwiseOrReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | null, dtype?: DTypeLike | null, out?: NdArray | null): NdArray;
+export function bitwiseOrReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number>, options?: ReduceatOptions): NdArray;
+export function bitwiseOrReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number> | null, ...rest: unknown[]): NdArray {
+  return reduceat('bitwise_or', 'bitwiseOrReduceat', a, indices, axis, rest);
 }
 
 /** NumPy's `np.bitwise_xor.reduceat` over bools and integers (see {@link addReduceat}). */
-export function bitwiseXorReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number>, options?: ReduceatOptions): NdArray {
-  return reduceat('bitwise_xor', 'bitwiseXorReduceat', a, indices, axis, options);
+export function bitwiseXorReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | null, dtype?: DTypeLike | null, out?: NdArray | null): NdArray;
+export function bitwiseXorReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number>, options?: ReduceatOptions): NdArray;
+export function bitwiseXorReduceat(a: NdArray, indices: NdArray | readonly number[], axis?: number | WithAxis<ReduceatOptions, number> | null, ...rest: unknown[]): NdArray {
+  return reduceat('bitwise_xor', 'bitwiseXorReduceat', a, indices, axis, rest);
 }

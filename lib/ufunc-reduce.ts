@@ -29,7 +29,7 @@ import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import type { NdArray } from './ndarray';
 import { asarray } from './array-coerce';
 import { full } from './create';
-import { axisInOptions, readKnownOptions, type WithAxis } from './options';
+import { axisArgs, readKnownOptions, type WithAxis } from './options';
 import type { PyScalar } from './promote';
 import { canCast } from './promote';
 import { tupleNoSpace } from './format';
@@ -74,9 +74,10 @@ const OPS: Readonly<Record<Op, { identity: number | boolean; at: Reduceat; ufunc
   logical_xor: { identity: false, at: logicalXorReduceat as Reduceat, ufunc: logicalXor as Binary },
 };
 
-function reduce(op: Op, fn: string, a: NdArray, axisArg: Axis | WithAxis<UfuncReduceOptions, Axis> | undefined, options: UfuncReduceOptions | undefined): NdArray {
+function reduce(op: Op, fn: string, a: NdArray, axisArg: Axis | WithAxis<UfuncReduceOptions, Axis> | undefined, more: readonly unknown[]): NdArray {
   requireArray(a, fn, 'a');
-  const [axisGiven, rest] = axisInOptions<Axis, UfuncReduceOptions>(fn, axisArg, options);
+  // NumPy's positional dtype, out, keepdims, initial and where after the axis, or the options.
+  const [axisGiven, rest] = axisArgs<Axis, UfuncReduceOptions>(fn, ['dtype', 'out', 'keepdims', 'initial', 'where'], axisArg, more);
   const o = readKnownOptions(rest ?? {}, ['axis', 'dtype', 'out', 'keepdims', 'initial', 'where'], fn) as UfuncReduceOptions;
   const axis = axisGiven === undefined ? (o.axis === undefined ? 0 : o.axis) : axisGiven;
   const { identity, at, ufunc } = OPS[op];
@@ -168,26 +169,38 @@ function reducedAxes(axis: Axis, ndim: number): number[] {
 }
 
 /** NumPy's `np.bitwise_and.reduce(a, axis=0, …)`: the bits set in every item (an empty reduction: all bits). */
-export function bitwiseAndReduce(a: NdArray, axis?: Axis | WithAxis<UfuncReduceOptions, Axis>, options?: UfuncReduceOptions): NdArray {
-  return reduce('bitwise_and', 'bitwiseAndReduce', a, axis, options);
+export function bitwiseAndReduce(a: NdArray, axis?: Axis | null, dtype?: DTypeLike | null, out?: NdArray | null, keepdims?: boolean | null, initial?: UfuncReduceOptions['initial'] | null, where?: UfuncReduceOptions['where'] | null): NdArray;
+export function bitwiseAndReduce(a: NdArray, axis?: Axis | WithAxis<UfuncReduceOptions, Axis>, options?: UfuncReduceOptions): NdArray;
+export function bitwiseAndReduce(a: NdArray, axis?: Axis | WithAxis<UfuncReduceOptions, Axis>, ...rest: unknown[]): NdArray {
+  return reduce('bitwise_and', 'bitwiseAndReduce', a, axis, rest);
 }
 /** NumPy's `np.bitwise_or.reduce(a, axis=0, …)`: the bits set in any item (flag unions). */
-export function bitwiseOrReduce(a: NdArray, axis?: Axis | WithAxis<UfuncReduceOptions, Axis>, options?: UfuncReduceOptions): NdArray {
-  return reduce('bitwise_or', 'bitwiseOrReduce', a, axis, options);
+export function bitwiseOrReduce(a: NdArray, axis?: Axis | null, dtype?: DTypeLike | null, out?: NdArray | null, keepdims?: boolean | null, initial?: UfuncReduceOptions['initial'] | null, where?: UfuncReduceOptions['where'] | null): NdArray;
+export function bitwiseOrReduce(a: NdArray, axis?: Axis | WithAxis<UfuncReduceOptions, Axis>, options?: UfuncReduceOptions): NdArray;
+export function bitwiseOrReduce(a: NdArray, axis?: Axis | WithAxis<UfuncReduceOptions, Axis>, ...rest: unknown[]): NdArray {
+  return reduce('bitwise_or', 'bitwiseOrReduce', a, axis, rest);
 }
 /** NumPy's `np.bitwise_xor.reduce(a, axis=0, …)`: the bits set in an odd number of items (parity, checksums). */
-export function bitwiseXorReduce(a: NdArray, axis?: Axis | WithAxis<UfuncReduceOptions, Axis>, options?: UfuncReduceOptions): NdArray {
-  return reduce('bitwise_xor', 'bitwiseXorReduce', a, axis, options);
+export function bitwiseXorReduce(a: NdArray, axis?: Axis | null, dtype?: DTypeLike | null, out?: NdArray | null, keepdims?: boolean | null, initial?: UfuncReduceOptions['initial'] | null, where?: UfuncReduceOptions['where'] | null): NdArray;
+export function bitwiseXorReduce(a: NdArray, axis?: Axis | WithAxis<UfuncReduceOptions, Axis>, options?: UfuncReduceOptions): NdArray;
+export function bitwiseXorReduce(a: NdArray, axis?: Axis | WithAxis<UfuncReduceOptions, Axis>, ...rest: unknown[]): NdArray {
+  return reduce('bitwise_xor', 'bitwiseXorReduce', a, axis, rest);
 }
 /** NumPy's `np.logical_and.reduce(a, axis=0, …)`: whether every item is true (`all` with axis 0 by default). */
-export function logicalAndReduce(a: NdArray, axis?: Axis | WithAxis<UfuncReduceOptions, Axis>, options?: UfuncReduceOptions): NdArray {
-  return reduce('logical_and', 'logicalAndReduce', a, axis, options);
+export function logicalAndReduce(a: NdArray, axis?: Axis | null, dtype?: DTypeLike | null, out?: NdArray | null, keepdims?: boolean | null, initial?: UfuncReduceOptions['initial'] | null, where?: UfuncReduceOptions['where'] | null): NdArray;
+export function logicalAndReduce(a: NdArray, axis?: Axis | WithAxis<UfuncReduceOptions, Axis>, options?: UfuncReduceOptions): NdArray;
+export function logicalAndReduce(a: NdArray, axis?: Axis | WithAxis<UfuncReduceOptions, Axis>, ...rest: unknown[]): NdArray {
+  return reduce('logical_and', 'logicalAndReduce', a, axis, rest);
 }
 /** NumPy's `np.logical_or.reduce(a, axis=0, …)`: whether any item is true (`any` with axis 0 by default). */
-export function logicalOrReduce(a: NdArray, axis?: Axis | WithAxis<UfuncReduceOptions, Axis>, options?: UfuncReduceOptions): NdArray {
-  return reduce('logical_or', 'logicalOrReduce', a, axis, options);
+export function logicalOrReduce(a: NdArray, axis?: Axis | null, dtype?: DTypeLike | null, out?: NdArray | null, keepdims?: boolean | null, initial?: UfuncReduceOptions['initial'] | null, where?: UfuncReduceOptions['where'] | null): NdArray;
+export function logicalOrReduce(a: NdArray, axis?: Axis | WithAxis<UfuncReduceOptions, Axis>, options?: UfuncReduceOptions): NdArray;
+export function logicalOrReduce(a: NdArray, axis?: Axis | WithAxis<UfuncReduceOptions, Axis>, ...rest: unknown[]): NdArray {
+  return reduce('logical_or', 'logicalOrReduce', a, axis, rest);
 }
 /** NumPy's `np.logical_xor.reduce(a, axis=0, …)`: whether an odd number of items is true. */
-export function logicalXorReduce(a: NdArray, axis?: Axis | WithAxis<UfuncReduceOptions, Axis>, options?: UfuncReduceOptions): NdArray {
-  return reduce('logical_xor', 'logicalXorReduce', a, axis, options);
+export function logicalXorReduce(a: NdArray, axis?: Axis | null, dtype?: DTypeLike | null, out?: NdArray | null, keepdims?: boolean | null, initial?: UfuncReduceOptions['initial'] | null, where?: UfuncReduceOptions['where'] | null): NdArray;
+export function logicalXorReduce(a: NdArray, axis?: Axis | WithAxis<UfuncReduceOptions, Axis>, options?: UfuncReduceOptions): NdArray;
+export function logicalXorReduce(a: NdArray, axis?: Axis | WithAxis<UfuncReduceOptions, Axis>, ...rest: unknown[]): NdArray {
+  return reduce('logical_xor', 'logicalXorReduce', a, axis, rest);
 }

@@ -440,6 +440,11 @@ describeWithNumpy("NumPy's positional trailing parameters: linspace, logspace, g
       { py: '(lambda o: (np.array([1.25, -2.75]).round(1, o), o)[1])(np.zeros(2))', js: () => { const o = lib.zeros([2]); lib.asarray([1.25, -2.75]).round(1, o); return o; } },
       { py: "np.searchsorted(np.array([3, 1, 2]), 2, 'left', [1, 2, 0])", js: () => lib.searchsorted(v, 2, 'left', lib.asarray([1, 2, 0])) },
       { py: "np.array([3, 1, 2]).astype('i2', 'K', 'safe')", js: () => v.astype('i2', 'K', 'safe') },
+      // The ufunc methods: reduceat(a, indices, axis, dtype, out), reduce(a, axis, dtype, out, keepdims, …), accumulate(a, axis, dtype).
+      { py: '(lambda o: (np.add.reduceat(np.array([[0, 7, 1], [4, -3, 9]]), [0, 2], 1, None, o), o)[1])(np.zeros((2, 2), int))', js: () => { const o = lib.zeros([2, 2], 'i8'); lib.addReduceat(m, [0, 2], 1, null, o); return o; } },
+      { py: "np.multiply.reduceat(np.array([[0, 7, 1], [4, -3, 9]]), [0, 1], 0, 'f4')", js: () => lib.multiplyReduceat(m, [0, 1], 0, 'f4') },
+      { py: 'np.bitwise_or.reduce(np.array([[0, 7, 1], [4, -3, 9]]), 0, None, None, True)', js: () => lib.bitwiseOrReduce(m, 0, null, null, true) },
+      { py: "np.maximum.accumulate(np.array([[0, 7, 1], [4, -3, 9]]), 1, 'f4')", js: () => lib.maximumAccumulate(m, 1, 'f4') },
       { py: "np.array([3, 1, 2]).astype('f4', 'C', 'same_kind', True, False)", js: () => v.astype('f4', 'C', 'same_kind', true, false) },
       { py: "(lambda o: (np.array([[0, 7, 1], [4, -3, 9]]).trace(0, 0, 1, None, o), o)[1])(np.zeros((), 'i8'))", js: () => { const o = lib.zeros([], 'i8'); m.trace(0, 0, 1, null, o); return o; } },
       { py: "np.trace(np.array([[0, 7, 1], [4, -3, 9]]), 1, 0, 1, 'f4')", js: () => lib.trace(m, 1, 0, 1, 'f4') },
