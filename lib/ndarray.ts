@@ -1184,25 +1184,33 @@ export class NdArray<T = unknown> {
   }
 
   /** NumPy's `a.sort(axis=-1, kind, order)`: sorts in place (see {@link sort.sortInPlace}); `axis` positionally or in the options; returns this. */
-  sort(axis?: number | null | sort.SortOptions, options?: sort.SortOptions): this {
-    sort.sortInPlace(this, axis, options);
+  sort(axis?: number | null, kind?: sort.SortOptions['kind'] | null, order?: sort.SortOptions['order'] | null): this;
+  sort(axis?: number | null | sort.SortOptions, options?: sort.SortOptions): this;
+  sort(axis?: number | null | sort.SortOptions, ...rest: unknown[]): this {
+    sort.sortInPlace(this, axis, ...rest);
     return this;
   }
 
   /** NumPy's `argsort(axis=-1, kind, order)`: int64 indices that sort the array; `axis` positionally or in the options. */
-  argsort(axis?: number | null | sort.SortOptions, options?: sort.SortOptions): NdArray {
-    return sort.argsort(this, axis, options);
+  argsort(axis?: number | null, kind?: sort.SortOptions['kind'] | null, order?: sort.SortOptions['order'] | null): NdArray;
+  argsort(axis?: number | null | sort.SortOptions, options?: sort.SortOptions): NdArray;
+  argsort(axis?: number | null | sort.SortOptions, ...rest: unknown[]): NdArray {
+    return (sort.argsort as (a: NdArray, ...r: unknown[]) => NdArray)(this, axis, ...rest);
   }
 
   /** NumPy's `a.partition(kth, axis=-1, kind='introselect', order)`: partitions in place as {@link partitioning.partition} partitions a copy (a read-only array: AccessError ERR_READ_ONLY with NumPy's message); returns this. */
-  partition(kth: partitioning.Kth, axis?: number | null | partitioning.PartitionOptions, options?: partitioning.PartitionOptions): this {
-    partitioning.partitionInPlace(this, kth, axis, options);
+  partition(kth: partitioning.Kth, axis?: number | null, kind?: partitioning.PartitionOptions['kind'] | null, order?: partitioning.PartitionOptions['order'] | null): this;
+  partition(kth: partitioning.Kth, axis?: number | null | partitioning.PartitionOptions, options?: partitioning.PartitionOptions): this;
+  partition(kth: partitioning.Kth, axis?: number | null | partitioning.PartitionOptions, ...rest: unknown[]): this {
+    partitioning.partitionInPlace(this, kth, axis, ...rest);
     return this;
   }
 
   /** NumPy's `argpartition(kth, axis=-1, kind='introselect', order)`: int64 positions that partition the array (see {@link partitioning.argpartition}). */
-  argpartition(kth: partitioning.Kth, axis?: number | null | partitioning.PartitionOptions, options?: partitioning.PartitionOptions): NdArray {
-    return partitioning.argpartition(this, kth, axis, options);
+  argpartition(kth: partitioning.Kth, axis?: number | null, kind?: partitioning.PartitionOptions['kind'] | null, order?: partitioning.PartitionOptions['order'] | null): NdArray;
+  argpartition(kth: partitioning.Kth, axis?: number | null | partitioning.PartitionOptions, options?: partitioning.PartitionOptions): NdArray;
+  argpartition(kth: partitioning.Kth, axis?: number | null | partitioning.PartitionOptions, ...rest: unknown[]): NdArray {
+    return (partitioning.argpartition as (a: NdArray, k: unknown, ...r: unknown[]) => NdArray)(this, kth, axis, ...rest);
   }
 
   /** NumPy's `searchsorted(v, side, { sorter })` (or `searchsorted(v, { side, sorter })`) over this sorted 1-d array: int64 insertion points. */

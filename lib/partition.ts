@@ -19,7 +19,7 @@ import { readOnlyError, requireOpen, writeFlagOf, NdArray as ArrayClass } from '
 import type { NdArray } from './ndarray';
 import { copyAs } from './copy';
 import { allocateOrdered, INTP } from './compute-values';
-import { optionsWithAxis, readKnownOptions } from './options';
+import { optionsWithAxisArgs, readKnownOptions } from './options';
 import { partitionLanesNative } from './sort-kernels';
 import { argsort, sortInPlace } from './sort';
 
@@ -119,8 +119,11 @@ function partitionLanes(a: NdArray, ax: number, kths: number[], order: string | 
  * the partitions is undefined (it may differ from NumPy's). A 0-d array is
  * an AxisError (with `axis` null, a 1-item array).
  */
-export function partition(a: NdArray, kth: Kth, axis?: number | null | PartitionOptions, options?: PartitionOptions): NdArray {
-  const o = partitionOptions(optionsWithAxis('partition', axis, options), 'partition');
+export function partition(a: NdArray, kth: Kth, axis?: number | null, kind?: PartitionOptions['kind'] | null, order?: PartitionOptions['order'] | null): NdArray;
+export function partition(a: NdArray, kth: Kth, axis?: number | null | PartitionOptions, options?: PartitionOptions): NdArray;
+export function partition(a: NdArray, kth: Kth, axis?: number | null | PartitionOptions, ...more: unknown[]): NdArray {
+  // NumPy's positional kind and order after the axis, or the options.
+  const o = partitionOptions(optionsWithAxisArgs<number | null, PartitionOptions>('partition', ['kind', 'order'], axis, more), 'partition');
   requireOpen(a);
   const direct = partitionInto(a, kth, o);
   if (direct !== null) return direct;
@@ -161,8 +164,8 @@ function partitionInto(a: NdArray, kth: Kth, o: PartitionOptions): NdArray | nul
 }
 
 /** NumPy's `a.partition(kth, axis=-1, kind, order)`: partitions `a` in place (`axis` null is a TypeError; a read-only array an AccessError with NumPy's message). */
-export function partitionInPlace(a: NdArray, kth: Kth, axis?: number | null | PartitionOptions, options?: PartitionOptions): void {
-  const o = partitionOptions(optionsWithAxis('partition', axis, options), 'partition');
+export function partitionInPlace(a: NdArray, kth: Kth, axis?: number | null | PartitionOptions, ...more: unknown[]): void {
+  const o = partitionOptions(optionsWithAxisArgs<number | null, PartitionOptions>('partition', ['kind', 'order'], axis, more), 'partition');
   requireOpen(a);
   if (o.axis === null) throw new TypeError("'NoneType' object cannot be interpreted as an integer");
   const ax = normalizeAxis(o.axis ?? -1, a.ndim);
@@ -184,8 +187,11 @@ export function partitionInPlace(a: NdArray, kth: Kth, axis?: number | null | Pa
  * `axis` as {@link partition} does; `axis` null partitions the flattened
  * array, and a 0-d array counts as a 1-item 1-d one (NumPy's `[0]`).
  */
-export function argpartition(a: NdArray, kth: Kth, axis?: number | null | PartitionOptions, options?: PartitionOptions): NdArray {
-  const o = partitionOptions(optionsWithAxis('argpartition', axis, options), 'argpartition');
+export function argpartition(a: NdArray, kth: Kth, axis?: number | null, kind?: PartitionOptions['kind'] | null, order?: PartitionOptions['order'] | null): NdArray;
+export function argpartition(a: NdArray, kth: Kth, axis?: number | null | PartitionOptions, options?: PartitionOptions): NdArray;
+export function argpartition(a: NdArray, kth: Kth, axis?: number | null | PartitionOptions, ...more: unknown[]): NdArray {
+  // NumPy's positional kind and order after the axis, or the options.
+  const o = partitionOptions(optionsWithAxisArgs<number | null, PartitionOptions>('argpartition', ['kind', 'order'], axis, more), 'argpartition');
   requireOpen(a);
   if (a.ndim === 0 || o.axis === null) a = a.reshape(-1);
   const ax = normalizeAxis(o.axis ?? -1, a.ndim);

@@ -30,7 +30,7 @@ import { argsortNative, binsLength, bincountNative, newBins, searchsortedNative 
 import { sortLanesNative, uniqueKernel, uniqueNativeArgs, type UniqueArgs, type UniqueBuffers } from './sort-kernels';
 import { fieldSequence, recordArgsortNative, recordLanesSortNative, recordSortNative } from './record-sort';
 import { isSwapped } from './kernels';
-import { optionsWithAxis, positionalOptions, readKnownOptions } from './options';
+import { optionsWithAxisArgs, positionalOptions, readKnownOptions } from './options';
 import { weakKind } from './promote';
 import { uniqueAlongAxis } from './unique-axis';
 import { splitNans } from './unique-nans';
@@ -253,8 +253,11 @@ const isBool = (a: NdArray): boolean => a.dtype.kind === 'b' && !a.dtype.isStruc
  * NumPy's `sort(a, axis, kind='stable', order)`: a sorted copy laid out like
  * the input (`axis` null: the flattened array). A 0-d array is an AxisError.
  */
-export function sort(a: NdArray, axisArg?: number | null | SortOptions, given?: SortOptions): NdArray {
-  const options = sortOptions(optionsWithAxis('sort', axisArg, given));
+export function sort(a: NdArray, axis?: number | null, kind?: SortOptions['kind'] | null, order?: SortOptions['order'] | null): NdArray;
+export function sort(a: NdArray, axisArg?: number | null | SortOptions, given?: SortOptions): NdArray;
+export function sort(a: NdArray, axisArg?: number | null | SortOptions, ...more: unknown[]): NdArray {
+  // NumPy's positional kind and order after the axis, or the options.
+  const options = sortOptions(optionsWithAxisArgs<number | null, SortOptions>('sort', ['kind', 'order'], axisArg, more));
   requireOpen(a);
   checkKind(options);
   checkOrder(a.dtype, options.order);
@@ -286,8 +289,8 @@ function kOrder(a: NdArray): number[] {
 }
 
 /** NumPy's `a.sort(axis, kind='stable', order)`: sorts `a` in place (`axis` null is a TypeError, as in NumPy). */
-export function sortInPlace(a: NdArray, axis?: number | null | SortOptions, given?: SortOptions): void {
-  const options = sortOptions(optionsWithAxis('sort', axis, given));
+export function sortInPlace(a: NdArray, axis?: number | null | SortOptions, ...more: unknown[]): void {
+  const options = sortOptions(optionsWithAxisArgs<number | null, SortOptions>('sort', ['kind', 'order'], axis, more));
   requireOpen(a);
   // NumPy checks the axis and the order before the writeable flag (a read-only 0-d array is an AxisError).
   if (options.axis === null) throw new TypeError("'NoneType' object cannot be interpreted as an integer");
@@ -299,8 +302,11 @@ export function sortInPlace(a: NdArray, axis?: number | null | SortOptions, give
 }
 
 /** NumPy's `argsort(a, axis, kind='stable', order)`: int64 indices (C-contiguous); a 0-d array gives `[0]`. */
-export function argsort(a: NdArray, axisArg?: number | null | SortOptions, given?: SortOptions): NdArray {
-  const options = sortOptions(optionsWithAxis('argsort', axisArg, given), 'argsort');
+export function argsort(a: NdArray, axis?: number | null, kind?: SortOptions['kind'] | null, order?: SortOptions['order'] | null): NdArray;
+export function argsort(a: NdArray, axisArg?: number | null | SortOptions, given?: SortOptions): NdArray;
+export function argsort(a: NdArray, axisArg?: number | null | SortOptions, ...more: unknown[]): NdArray {
+  // NumPy's positional kind and order after the axis, or the options.
+  const options = sortOptions(optionsWithAxisArgs<number | null, SortOptions>('argsort', ['kind', 'order'], axisArg, more), 'argsort');
   requireOpen(a);
   checkKind(options);
   checkOrder(a.dtype, options.order);

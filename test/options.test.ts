@@ -440,6 +440,13 @@ describeWithNumpy("NumPy's positional trailing parameters: linspace, logspace, g
       { py: '(lambda o: (np.array([1.25, -2.75]).round(1, o), o)[1])(np.zeros(2))', js: () => { const o = lib.zeros([2]); lib.asarray([1.25, -2.75]).round(1, o); return o; } },
       { py: "np.searchsorted(np.array([3, 1, 2]), 2, 'left', [1, 2, 0])", js: () => lib.searchsorted(v, 2, 'left', lib.asarray([1, 2, 0])) },
       { py: "np.array([3, 1, 2]).astype('i2', 'K', 'safe')", js: () => v.astype('i2', 'K', 'safe') },
+      // sort(a, axis, kind, order), argsort, partition(a, kth, axis, kind, order), argpartition, and the methods.
+      { py: "np.sort(np.array([[0, 7, 1], [4, -3, 9]]), 0, 'stable')", js: () => lib.sort(m, 0, 'stable') },
+      { py: "np.argsort(np.array([[0, 7, 1], [4, -3, 9]]), None, 'mergesort')", js: () => lib.argsort(m, null, 'mergesort') },
+      { py: "np.partition(np.array([[0, 7, 1], [4, -3, 9]]), 1, 1, 'introselect')", js: () => lib.partition(m, 1, 1, 'introselect') },
+      { py: "np.array([[0, 7, 1], [4, -3, 9]]).argsort(1, 'stable')", js: () => m.argsort(1, 'stable') },
+      { py: "(lambda b: (b.sort(0, 'heapsort'), b)[1])(np.array([[0, 7, 1], [4, -3, 9]]))", js: () => { const b = m.copy(); b.sort(0, 'heapsort'); return b; } },
+      { py: "np.sort(np.array([[0, 7, 1], [4, -3, 9]]), 0, 'bogus')", js: () => lib.sort(m, 0, 'bogus') },
       // The ufunc methods: reduceat(a, indices, axis, dtype, out), reduce(a, axis, dtype, out, keepdims, …), accumulate(a, axis, dtype).
       { py: '(lambda o: (np.add.reduceat(np.array([[0, 7, 1], [4, -3, 9]]), [0, 2], 1, None, o), o)[1])(np.zeros((2, 2), int))', js: () => { const o = lib.zeros([2, 2], 'i8'); lib.addReduceat(m, [0, 2], 1, null, o); return o; } },
       { py: "np.multiply.reduceat(np.array([[0, 7, 1], [4, -3, 9]]), [0, 1], 0, 'f4')", js: () => lib.multiplyReduceat(m, [0, 1], 0, 'f4') },
