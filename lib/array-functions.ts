@@ -109,11 +109,11 @@ const REQUIREMENT_FLAGS: Readonly<Record<string, string>> = {
 export function requireFlags(a: unknown, dtype?: DTypeLike | null, requirements?: string | Iterable<string> | null): NdArray {
   if (requirements === undefined || requirements === null || (typeof requirements === 'string' && requirements.length === 0)) return asanyarray(a, dtype ?? null);
   if (typeof requirements !== 'string' && typeof (requirements as Iterable<string>)[Symbol.iterator] !== 'function') {
-    throw new TypeError(`require(): requirements must be a string or a list of strings, got ${describeValue(requirements)}`);
+    throw new TypeError(`requireFlags(): requirements must be a string or a list of strings, got ${describeValue(requirements)}`);
   }
   const wanted = new Set<string>();
   for (const x of requirements) {
-    if (typeof x !== 'string') throw new TypeError(`require(): each requirement must be a string, got ${describeValue(x)}`);
+    if (typeof x !== 'string') throw new TypeError(`requireFlags(): each requirement must be a string, got ${describeValue(x)}`);
     const flag = REQUIREMENT_FLAGS[x.toUpperCase()];
     if (flag === undefined || !Object.prototype.hasOwnProperty.call(REQUIREMENT_FLAGS, x.toUpperCase())) throw new KeyError(`'${x.toUpperCase()}'`);
     wanted.add(flag);

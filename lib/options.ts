@@ -147,22 +147,6 @@ export function axisInOptions<A, O extends object>(name: string, axis: A | WithA
 }
 
 /**
- * {@link axisInOptions} for a call that reads `axis` from its options: the
- * options with the slot's axis put in them. `median(a, 0)`, `median(a, 0,
- * { keepdims: true })` and `median(a, { axis: 0, keepdims: true })` are one
- * call.
- */
-export function optionsWithAxis<A, O extends { axis?: A }>(name: string, axis: A | O | undefined, options: O | null | undefined): O | undefined {
-  const [ax, rest] = axisInOptions<A, O>(name, axis as A | WithAxis<O, A> | undefined, options);
-  if (rest !== undefined && rest !== null && (typeof rest !== 'object' || isArrayLike(rest))) throw notOptions(name, rest);
-  if (ax === undefined) return rest ?? undefined;
-  if (rest !== undefined && rest !== null && Object.prototype.hasOwnProperty.call(rest, 'axis') && (rest as { axis?: unknown }).axis !== undefined) {
-    throw new TypeError(`${name}() got multiple values for argument 'axis'`);
-  }
-  return { ...(rest ?? {}), axis: ax } as O;
-}
-
-/**
  * A call whose second argument is NumPy's positional `key` (`cov(m, y)`,
  * `trapezoid(y, x)`) or its options: a plain object there is the options,
  * anything else (a list, an NdArray, a DType) the value of `key`, put in the options
@@ -253,7 +237,12 @@ export function axisArgs<A, O extends object>(name: string, keys: readonly strin
   return axisInOptions<A, O>(name, axis, given as O | null | undefined);
 }
 
-/** {@link axisArgs} for a call that reads `axis` from its options (as {@link optionsWithAxis}). */
+/**
+ * {@link axisArgs} for a call that reads `axis` from its options: the
+ * options with the slot's axis put in them (`median(a, 0)`, `median(a, 0,
+ * { keepdims: true })` and `median(a, { axis: 0, keepdims: true })` are one
+ * call); the axis in both places is Python's "got multiple values".
+ */
 export function optionsWithAxisArgs<A, O extends { axis?: A }>(name: string, keys: readonly string[], axis: A | O | undefined, rest: readonly unknown[]): O | undefined {
   const [ax, o] = axisArgs<A, O>(name, keys, axis as A | WithAxis<O, A> | undefined, rest);
   if (ax === undefined) return o ?? undefined;

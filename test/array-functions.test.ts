@@ -201,6 +201,8 @@ print(json.dumps(out))
     expect(got).toEqual(want);
     expect(requireFlags(a, null, 'A')).toBe(a);
     expect(() => requireFlags(a, null, 'X')).toThrow(KeyError);
+    expect(() => requireFlags(a, null, 5 as never)).toThrow(new TypeError('requireFlags(): requirements must be a string or a list of strings, got 5'));
+    expect(() => requireFlags(a, null, [5] as never)).toThrow(new TypeError('requireFlags(): each requirement must be a string, got 5'));
   });
 
   test("requireFlags 'E' gives a plain NdArray over a memmap's memory; without it the memmap itself", () => {

@@ -509,8 +509,12 @@ print(json.dumps([[a.dtype.str, a.tolist()] for a in [np.arange(2, None, None, '
     ]);
     expect(got).toEqual(want);
     // These kept int64 (the dtype after a null stop, or after arange(stop, dtype), was never read).
-    expect(() => arange(5, 'f4' as never, 2 as never)).toThrow(TypeError);
-    expect(() => arange(0, 5, 'f4' as never, 'i4' as never)).toThrow(TypeError);
+    expect(() => arange(5, 'f4' as never, 2 as never)).toThrow(
+      new TypeError('arange(stop, dtype) takes no further arguments; write arange(start, stop, step, dtype) (got 2 after the dtype)'),
+    );
+    expect(() => arange(0, 5, 'f4' as never, 'i4' as never)).toThrow(
+      new TypeError("arange() takes its dtype once: arange(start, stop, dtype) or arange(start, stop, step, dtype), got 'f4' and 'i4'"),
+    );
   });
 
   test('zerosLike, onesLike, emptyLike and fullLike take dtype, order, subok and shape positionally, as NumPy', () => {

@@ -21,7 +21,7 @@ describeWithNumpy('index arrays against NumPy', () => {
     // Any function of (m, k): here the anti-diagonal's complement of a 3×3.
     const anti = (m: NdArray): unknown => [[1, 1, 0], [1, 0, 1], [0, 1, 1]].map((row, i) => row.map((x, j) => x * Number((m.get(i, j) as bigint) !== 0n)));
     expect(plain(maskIndices(3, anti))).toEqual([[0, 0, 1, 1, 2, 2], [0, 1, 0, 2, 1, 2]]);
-    expect(() => maskIndices(3, 'triu' as never)).toThrow(TypeError);
+    expect(() => maskIndices(3, 'triu' as never)).toThrow(new TypeError("maskIndices(): maskFunc must be a function, got 'triu'"));
   });
 
   test('tril/triu: every shape and k, on a contiguous and a transposed (strided) array', () => {

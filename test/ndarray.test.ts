@@ -964,6 +964,7 @@ print(json.dumps([a.tolist(), b.tolist(), c.view('<u4').tolist()]))`);
     r.flags.writeable = false;
     expect(() => r.setfield(1, '<u2')).toThrow(AccessError);
     expect(() => mm.zeros([2], '<u2').setfield(1, '<u4')).toThrow(new ValueError('new type is larger than original type'));
+    expect(() => mm.zeros([2], '<u4').getfield('u1', 1.5)).toThrow(new TypeError('getfield(): offset must be an integer, got 1.5'));
   });
 
   test('a.dot(b, out) is dot(a, b, out)', () => {

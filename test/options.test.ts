@@ -189,6 +189,7 @@ describe("NumPy's positional parameters after a reduction's axis: dtype, out, dd
     expect(() => lib.sum(a, 0, 'f4', { dtype: 'f8' } as never)).toThrow(new TypeError("sum() got multiple values for argument 'dtype'"));
     expect(() => (lib.argmax as (...x: unknown[]) => unknown)(a, 0, null, true)).toThrow(new TypeError('argmax() takes at most 1 argument(s) after its inputs (out), got 2'));
     expect(() => (lib.countNonzero as (...x: unknown[]) => unknown)(a, 0, 5)).toThrow(new TypeError('countNonzero() takes its options as an object, got 5'));
+    expect(() => (lib.countNonzero as (...x: unknown[]) => unknown)(a, 0, {}, 5)).toThrow(new TypeError('countNonzero() takes its options as an object after the axis, got 2 more arguments'));
   });
 
   test('the two-output ufuncs refuse positional outputs (np.modf(x, o1, o2)) as every ufunc does', () => {

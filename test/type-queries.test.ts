@@ -73,6 +73,6 @@ try: np.common_type(np.array([True]))
 except TypeError as e: print(json.dumps(str(e)))`);
     expect(() => commonType(asarray([true]))).toThrow(new TypeError(want));
     expect(() => commonType(arange(2, 'f4'), asarray(['ab'], 'S2'))).toThrow(new TypeError(want));
-    expect(() => commonType([1.5] as never)).toThrow(TypeError);
+    expect(() => commonType([1.5] as never)).toThrow(new TypeError('commonType(): arrays[0] must be an NdArray, got a JS array of length 1'));
   });
 });
