@@ -17,7 +17,7 @@ import { ValueError } from './errors';
 import { requireArray, requireOpen } from './internal';
 import { normalizeAxis } from './layout';
 import type { NdArray } from './ndarray';
-import { readKnownOptions } from './options';
+import { positionalOptions, readKnownOptions } from './options';
 import { sum } from './reduce-axis';
 import { bitwiseAnd, leftShift, rightShift } from './ufuncs/bitwise';
 import { notEqual } from './ufuncs/compare';
@@ -49,8 +49,11 @@ function weights(order: unknown): NdArray {
  * NumPy's `np.packbits(a)`: the truth of each element packed eight to a
  * uint8 along `axis` (padded with zero bits), a new array.
  */
-export function packbits(a: NdArray, options?: PackbitsOptions): NdArray {
-  const o = readKnownOptions(options ?? {}, ['axis', 'bitorder'], 'packbits');
+export function packbits(a: NdArray, axis?: number | PackbitsOptions | null, bitorder?: BitOrder | PackbitsOptions | null, options?: PackbitsOptions): NdArray;
+export function packbits(a: NdArray, options?: PackbitsOptions): NdArray;
+export function packbits(a: NdArray, ...rest: unknown[]): NdArray {
+  // NumPy's positional axis and bitorder (packbits(a, 0, 'little')), or the options.
+  const o = readKnownOptions(positionalOptions<PackbitsOptions>('packbits', ['axis', 'bitorder'], rest), ['axis', 'bitorder'], 'packbits');
   requireArray(a, 'packbits', 'a');
   requireOpen(a);
   const k = a.dtype.kind;
@@ -74,8 +77,11 @@ export function packbits(a: NdArray, options?: PackbitsOptions): NdArray {
  * NumPy's `np.unpackbits(a)`: each uint8 as eight 0/1 uint8 elements
  * along `axis`, cut or padded to `count`, a new array.
  */
-export function unpackbits(a: NdArray, options?: UnpackbitsOptions): NdArray {
-  const o = readKnownOptions(options ?? {}, ['axis', 'bitorder', 'count'], 'unpackbits');
+export function unpackbits(a: NdArray, axis?: number | UnpackbitsOptions | null, count?: number | UnpackbitsOptions | null, bitorder?: BitOrder | UnpackbitsOptions | null, options?: UnpackbitsOptions): NdArray;
+export function unpackbits(a: NdArray, options?: UnpackbitsOptions): NdArray;
+export function unpackbits(a: NdArray, ...rest: unknown[]): NdArray {
+  // NumPy's positional axis, count and bitorder, or the options.
+  const o = readKnownOptions(positionalOptions<UnpackbitsOptions>('unpackbits', ['axis', 'count', 'bitorder'], rest), ['axis', 'bitorder', 'count'], 'unpackbits');
   requireArray(a, 'unpackbits', 'a');
   requireOpen(a);
   if (a.dtype.kind !== 'u' || a.itemsize !== 1) throw new TypeError('Expected an input array of unsigned byte data type');

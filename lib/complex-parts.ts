@@ -18,7 +18,7 @@ import { asarray } from './array-coerce';
 import { full } from './create';
 import { NdArray as ArrayClass, requireOpen } from './internal';
 import type { NdArray } from './ndarray';
-import { readKnownOptions } from './options';
+import { positionalOptions, readKnownOptions } from './options';
 import type { UfuncInput } from './ufunc';
 import { arctan2 } from './ufuncs/trig';
 import { multiply } from './ufuncs/arith';
@@ -63,8 +63,10 @@ export interface AngleOptions {
  * axis, `arctan2(imag, real)` (for a real z, `arctan2(0, z)`: 0 or π),
  * in radians or, with `deg`, degrees (then multiplied by 180/π in place, as NumPy does).
  */
-export function angle(z: NdArray | UfuncInput | readonly unknown[], options?: AngleOptions): NdArray {
-  const { deg = false } = readKnownOptions(options ?? {}, ['deg'], 'angle');
+export function angle(z: NdArray | UfuncInput | readonly unknown[], deg?: boolean | null, options?: AngleOptions): NdArray;
+export function angle(z: NdArray | UfuncInput | readonly unknown[], options?: AngleOptions): NdArray;
+export function angle(z: NdArray | UfuncInput | readonly unknown[], ...rest: unknown[]): NdArray {
+  const { deg = false } = readKnownOptions(positionalOptions<AngleOptions>('angle', ['deg'], rest), ['deg'], 'angle');
   if (typeof deg !== 'boolean') throw new TypeError(`angle(): deg must be a boolean, got ${typeof deg}`);
   const a0 = arrayOf(z);
   const a = isComplexArray(a0) ? arctan2(a0.imag as NdArray, a0.real as NdArray) : arctan2(0, a0);

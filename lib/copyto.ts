@@ -27,7 +27,7 @@ import { NdArray as ArrayClass, allocate, requireArray, requireOpen, requireWrit
 import { putmask } from './fancy';
 import { broadcastTo } from './views';
 import type { NdArray } from './ndarray';
-import { readKnownOptions } from './options';
+import { positionalOptions, readKnownOptions } from './options';
 import { canCast, isNumeric, weakKind, type Casting, type PyScalar } from './promote';
 import { callUfunc, intRange, type AnyLoop, type UfuncSpec } from './ufunc';
 import { family } from './ufuncs/family';
@@ -120,8 +120,11 @@ function scalarCastError(x: PyScalar, to: DType, casting: Casting): string | nul
  * NumPy's `np.copyto(dst, src)`: writes `src` (broadcast) into `dst` in
  * place, where `where` is true, casting under `casting`.
  */
-export function copyto(dst: NdArray, src: unknown, options?: CopytoOptions): void {
-  const o = readKnownOptions(options ?? {}, ['casting', 'where'], 'copyto');
+export function copyto(dst: NdArray, src: unknown, casting?: Casting | CopytoOptions | null, where?: CopytoOptions['where'] | CopytoOptions, options?: CopytoOptions): void;
+export function copyto(dst: NdArray, src: unknown, options?: CopytoOptions): void;
+export function copyto(dst: NdArray, src: unknown, ...rest: unknown[]): void {
+  // NumPy's positional casting and where (copyto(dst, src, 'unsafe', mask)), or the options.
+  const o = readKnownOptions(positionalOptions<CopytoOptions>('copyto', ['casting', 'where'], rest), ['casting', 'where'], 'copyto');
   requireArray(dst, 'copyto', 'dst');
   requireOpen(dst);
   const casting = (o.casting ?? 'same_kind') as Casting;

@@ -21,7 +21,7 @@ import { asarray } from './array-coerce';
 import { dtype as toDType, type DTypeLike } from './dtype';
 import { ValueError, repr } from './errors';
 import { allocate, isArray, requireOpen } from './internal';
-import { optionsWithValue, readKnownOptions } from './options';
+import { positionalOptions, readKnownOptions } from './options';
 import { resultType } from './promote';
 import { average } from './average';
 import { concatenate } from './join';
@@ -101,8 +101,20 @@ function checkWeights(w: NdArray | readonly number[], what: 'fweights' | 'aweigh
  * cov(asarray([[0, 1, 2], [2, 1, 0]])).toArray(); // [[1, -1], [-1, 1]]
  * @throws ValueError for more than 2 dimensions, a non-integer ddof, negative or mismatched weights; TypeError for non-integer fweights
  */
-export function cov(m: NdArray | readonly unknown[], y?: NdArray | readonly unknown[] | CovOptions, options?: CovOptions): NdArray {
-  const o = readKnownOptions(optionsWithValue('cov', 'y', y, options), ['y', 'rowvar', 'bias', 'ddof', 'fweights', 'aweights', 'dtype'], 'cov');
+export function cov(
+  m: NdArray | readonly unknown[],
+  y?: NdArray | readonly unknown[] | CovOptions | null,
+  rowvar?: boolean | CovOptions | null,
+  bias?: boolean | CovOptions | null,
+  ddof?: number | CovOptions | null,
+  fweights?: NdArray | readonly number[] | CovOptions | null,
+  aweights?: NdArray | readonly number[] | CovOptions | null,
+  options?: CovOptions,
+): NdArray;
+export function cov(m: NdArray | readonly unknown[], options?: CovOptions): NdArray;
+export function cov(m: NdArray | readonly unknown[], ...rest: unknown[]): NdArray {
+  // NumPy's positional y, rowvar, bias, ddof, fweights, aweights (dtype is keyword-only), or the options.
+  const o = readKnownOptions(positionalOptions<CovOptions>('cov', ['y', 'rowvar', 'bias', 'ddof', 'fweights', 'aweights'], rest), ['y', 'rowvar', 'bias', 'ddof', 'fweights', 'aweights', 'dtype'], 'cov');
   let ddof = o.ddof ?? null;
   if (ddof !== null && (typeof ddof !== 'number' || !Number.isInteger(ddof))) throw new ValueError('ddof must be integer');
   const ma = toArray(m, 'm');
@@ -153,8 +165,11 @@ export function cov(m: NdArray | readonly unknown[], y?: NdArray | readonly unkn
  * @example
  * corrcoef(asarray([[0, 1, 2], [2, 1, 0]])).toArray(); // [[1, -1], [-1, 1]]
  */
-export function corrcoef(x: NdArray | readonly unknown[], y?: NdArray | readonly unknown[] | CorrcoefOptions, options?: CorrcoefOptions): NdArray {
-  const o = readKnownOptions(optionsWithValue('corrcoef', 'y', y, options), ['y', 'rowvar', 'dtype'], 'corrcoef');
+export function corrcoef(x: NdArray | readonly unknown[], y?: NdArray | readonly unknown[] | CorrcoefOptions | null, rowvar?: boolean | CorrcoefOptions | null, options?: CorrcoefOptions): NdArray;
+export function corrcoef(x: NdArray | readonly unknown[], options?: CorrcoefOptions): NdArray;
+export function corrcoef(x: NdArray | readonly unknown[], ...rest: unknown[]): NdArray {
+  // NumPy's positional y and rowvar (dtype is keyword-only), or the options.
+  const o = readKnownOptions(positionalOptions<CorrcoefOptions>('corrcoef', ['y', 'rowvar'], rest), ['y', 'rowvar', 'dtype'], 'corrcoef');
   const c = cov(x, { y: o.y, rowvar: o.rowvar, dtype: o.dtype });
   if (c.ndim !== 2) {
     if (c.ndim === 0) return divide(c, c);

@@ -10,7 +10,7 @@ import { asarray } from './array-coerce';
 import { empty } from './create';
 import { NdArray as ArrayClass, requireOpen } from './internal';
 import type { NdArray } from './ndarray';
-import { readKnownOptions } from './options';
+import { positionalOptions, readKnownOptions } from './options';
 import { canCast, weakKind, type PyScalar } from './promote';
 import { subtract } from './ufuncs/arith';
 
@@ -32,8 +32,11 @@ function edge(name: 'to_begin' | 'to_end', v: unknown, dt: NdArray['dtype']): Nd
 }
 
 /** NumPy's `np.ediff1d(ary)`: `ary.flat[1:] - ary.flat[:-1]`, with `toBegin`/`toEnd` around it. */
-export function ediff1d(ary: NdArray | readonly unknown[], options?: Ediff1dOptions): NdArray {
-  const o = readKnownOptions(options ?? {}, ['toEnd', 'toBegin'], 'ediff1d');
+export function ediff1d(ary: NdArray | readonly unknown[], toEnd?: Ediff1dOptions['toEnd'] | Ediff1dOptions, toBegin?: Ediff1dOptions['toBegin'] | Ediff1dOptions, options?: Ediff1dOptions): NdArray;
+export function ediff1d(ary: NdArray | readonly unknown[], options?: Ediff1dOptions): NdArray;
+export function ediff1d(ary: NdArray | readonly unknown[], ...rest: unknown[]): NdArray {
+  // NumPy's positional to_end and to_begin (in that order), or the options.
+  const o = readKnownOptions(positionalOptions<Ediff1dOptions>('ediff1d', ['toEnd', 'toBegin'], rest), ['toEnd', 'toBegin'], 'ediff1d');
   const a = (ary instanceof ArrayClass ? ary : asarray(ary)).ravel();
   requireOpen(a);
   const begin = o.toBegin === undefined || o.toBegin === null ? null : edge('to_begin', o.toBegin, a.dtype);

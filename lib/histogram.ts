@@ -472,8 +472,10 @@ export function histogram(a: NdArray, ...rest: unknown[]): [NdArray, NdArray] {
  * `right`), mirrored for decreasing ones. Complex `x` is NumPy's TypeError,
  * bins that are not monotonic its ValueError.
  */
-export function digitize(x: NdArray | number | readonly number[], bins: NdArray | readonly number[], options?: DigitizeOptions): NdArray {
-  const o = readKnownOptions(options, ['right'], 'digitize');
+export function digitize(x: NdArray | number | readonly number[], bins: NdArray | readonly number[], right?: boolean | null, options?: DigitizeOptions): NdArray;
+export function digitize(x: NdArray | number | readonly number[], bins: NdArray | readonly number[], options?: DigitizeOptions): NdArray;
+export function digitize(x: NdArray | number | readonly number[], bins: NdArray | readonly number[], ...rest: unknown[]): NdArray {
+  const o = readKnownOptions(positionalOptions<DigitizeOptions>('digitize', ['right'], rest), ['right'], 'digitize');
   const xs = isArray(x) ? x : asarray(x);
   const b = isArray(bins) ? bins : asarray(bins);
   requireOpen(xs);

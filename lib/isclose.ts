@@ -174,8 +174,10 @@ function equalOrNull(x: NdArray, y: NdArray): NdArray | null {
  * arrayEqual([1, 2], asarray([1, 2], 'f4')); // true
  * arrayEqual([1, 2], [[1, 2]]); // false: shapes differ
  */
-export function arrayEqual(a1: CloseInput, a2: CloseInput, options: ArrayEqualOptions = {}): boolean {
-  const o = readKnownOptions(options, ['equalNan'], 'arrayEqual');
+export function arrayEqual(a1: CloseInput, a2: CloseInput, equalNan?: boolean | null, options?: ArrayEqualOptions): boolean;
+export function arrayEqual(a1: CloseInput, a2: CloseInput, options?: ArrayEqualOptions): boolean;
+export function arrayEqual(a1: CloseInput, a2: CloseInput, ...rest: unknown[]): boolean {
+  const o = readKnownOptions(positionalOptions<ArrayEqualOptions>('arrayEqual', ['equalNan'], rest), ['equalNan'], 'arrayEqual');
   const x = asArrayOrNull(a1);
   const y = asArrayOrNull(a2);
   if (x === null || y === null) return false;

@@ -14,7 +14,7 @@ import type { NdArray } from './ndarray';
 import { asarray } from './array-coerce';
 import { arange } from './create';
 import { allocateOrdered, fromValues, INTP } from './compute-values';
-import { readKnownOptions } from './options';
+import { positionalOptions, readKnownOptions } from './options';
 import { argsort } from './sort';
 import { take } from './fancy';
 import { add } from './ufuncs/arith';
@@ -66,8 +66,10 @@ function keysOf(keys: NdArray | readonly unknown[]): NdArray[] {
  * Keys of 0 dimensions give a 0-d `0`. No keys is NumPy's TypeError, keys of
  * different shapes its ValueError.
  */
-export function lexsort(keys: NdArray | readonly unknown[], options?: LexsortOptions): NdArray {
-  const o = readKnownOptions(options, ['axis'], 'lexsort') as LexsortOptions;
+export function lexsort(keys: NdArray | readonly unknown[], axis?: number | null, options?: LexsortOptions): NdArray;
+export function lexsort(keys: NdArray | readonly unknown[], options?: LexsortOptions): NdArray;
+export function lexsort(keys: NdArray | readonly unknown[], ...rest: unknown[]): NdArray {
+  const o = readKnownOptions(positionalOptions<LexsortOptions>('lexsort', ['axis'], rest), ['axis'], 'lexsort');
   const ks = keysOf(keys);
   const shape = ks[0].shape;
   for (const k of ks) {

@@ -24,7 +24,7 @@ import type { NdArray } from './ndarray';
 import { AxisError, IndexError, ValueError, repr } from './errors';
 import { allocate, isArray, makeArray, requireOpen, storageOf } from './internal';
 import { MAXDIMS, normalizeAxis } from './layout';
-import { readKnownOptions } from './options';
+import { positionalOptions, readKnownOptions } from './options';
 import { asAnyArray } from './stack-helpers';
 import { canCast, isNumeric, promoteTypes } from './promote';
 import { UFuncTypeError } from './ufunc';
@@ -676,8 +676,11 @@ function crossAxis(ax: number, ndim: number, name: string): number {
  * @throws ValueError `incompatible dimensions for cross product\n(dimension must be 2 or 3)`,
  *   `At least one array has zero dimension`.
  */
-export function cross(a: unknown, b: unknown, options: CrossOptions = {}): NdArray {
-  const o = readKnownOptions(options, ['axisa', 'axisb', 'axisc', 'axis'], 'cross');
+export function cross(a: unknown, b: unknown, axisa?: number | CrossOptions | null, axisb?: number | CrossOptions | null, axisc?: number | CrossOptions | null, axis?: number | CrossOptions | null, options?: CrossOptions): NdArray;
+export function cross(a: unknown, b: unknown, options?: CrossOptions): NdArray;
+export function cross(a: unknown, b: unknown, ...rest: unknown[]): NdArray {
+  // NumPy's positional axisa, axisb, axisc and axis, or the options.
+  const o = readKnownOptions(positionalOptions<CrossOptions>('cross', ['axisa', 'axisb', 'axisc', 'axis'], rest), ['axisa', 'axisb', 'axisc', 'axis'], 'cross');
   let x = operand(a, 'cross', 'a');
   let y = operand(b, 'cross', 'b');
   let { axisa = -1, axisb = -1, axisc = -1 } = o;

@@ -15,7 +15,7 @@ import { copyto } from './copyto';
 import type { DType } from './dtype';
 import { NdArray as ArrayClass, requireOpen } from './internal';
 import type { NdArray } from './ndarray';
-import { readKnownOptions } from './options';
+import { positionalOptions, readKnownOptions } from './options';
 import { isnan } from './ufuncs/math';
 import { isneginf, isposinf } from './ufunclike';
 
@@ -40,8 +40,18 @@ function floatMax(dt: DType): number {
  * NumPy's `np.nan_to_num(x)`: x with NaN and infinities replaced by finite
  * numbers (see the module notes); a new array unless `copy` is false.
  */
-export function nanToNum(x: NdArray | number | bigint | boolean | { re: number; im: number }, options?: NanToNumOptions): NdArray {
-  const o = readKnownOptions(options ?? {}, ['copy', 'nan', 'posinf', 'neginf'], 'nanToNum');
+export function nanToNum(
+  x: NdArray | number | bigint | boolean | { re: number; im: number },
+  copy?: boolean | NanToNumOptions | null,
+  nan?: number | NanToNumOptions | null,
+  posinf?: number | NanToNumOptions | null,
+  neginf?: number | NanToNumOptions | null,
+  options?: NanToNumOptions,
+): NdArray;
+export function nanToNum(x: NdArray | number | bigint | boolean | { re: number; im: number }, options?: NanToNumOptions): NdArray;
+export function nanToNum(x: NdArray | number | bigint | boolean | { re: number; im: number }, ...rest: unknown[]): NdArray {
+  // NumPy's positional copy, nan, posinf, neginf (nanToNum(x, false, 0.0)), or the options.
+  const o = readKnownOptions(positionalOptions<NanToNumOptions>('nanToNum', ['copy', 'nan', 'posinf', 'neginf'], rest), ['copy', 'nan', 'posinf', 'neginf'], 'nanToNum');
   const copy = o.copy ?? true;
   if (typeof copy !== 'boolean') throw new TypeError(`nanToNum(): copy must be a boolean, got ${typeof copy}`);
   for (const k of ['nan', 'posinf', 'neginf'] as const) {

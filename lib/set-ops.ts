@@ -17,7 +17,7 @@ import { asarray } from './array-coerce';
 import { ValueError } from './errors';
 import { dtype as toDType } from './dtype';
 import { isArray, requireOpen } from './internal';
-import { readKnownOptions } from './options';
+import { positionalOptions, readKnownOptions } from './options';
 import { argsort, searchsorted, sort, unique } from './sort';
 import { concatenate } from './join';
 import { compress, take } from './fancy';
@@ -109,8 +109,11 @@ function in1d(el: NdArray, test: NdArray, invert: boolean): NdArray {
  * invert=False, kind=None)`: a bool array shaped like `element`, true where
  * the item equals some item of `testElements` (flattened).
  */
-export function isin(element: SetInput, testElements: SetInput, options?: IsinOptions): NdArray {
-  const o = readKnownOptions(options, ['assumeUnique', 'invert', 'kind'], 'isin');
+export function isin(element: SetInput, testElements: SetInput, assumeUnique?: boolean | IsinOptions | null, invert?: boolean | IsinOptions | null, options?: IsinOptions): NdArray;
+export function isin(element: SetInput, testElements: SetInput, options?: IsinOptions): NdArray;
+export function isin(element: SetInput, testElements: SetInput, ...rest: unknown[]): NdArray {
+  // NumPy's positional assume_unique and invert (kind is keyword-only), or the options.
+  const o = readKnownOptions(positionalOptions<IsinOptions>('isin', ['assumeUnique', 'invert'], rest), ['assumeUnique', 'invert', 'kind'], 'isin');
   const e = isArray(element) ? element : asarray(element);
   const el = flat(e);
   const t = flat(testElements);
@@ -185,11 +188,14 @@ function in1dTable(el: NdArray, t: NdArray, invert: boolean): NdArray | null {
  * the sorted values present in both (flattened) inputs; with
  * `returnIndices` also the index of each value's first occurrence in each.
  */
+export function intersect1d(ar1: SetInput, ar2: SetInput, assumeUnique: boolean | null | undefined, returnIndices: true): Intersect1dResult;
+export function intersect1d(ar1: SetInput, ar2: SetInput, assumeUnique?: boolean | null, returnIndices?: false | null): NdArray;
 export function intersect1d(ar1: SetInput, ar2: SetInput, options: Intersect1dOptions & { returnIndices: true }): Intersect1dResult;
 export function intersect1d(ar1: SetInput, ar2: SetInput, options?: Intersect1dOptions & { returnIndices?: false }): NdArray;
 export function intersect1d(ar1: SetInput, ar2: SetInput, options?: Intersect1dOptions): NdArray | Intersect1dResult;
-export function intersect1d(ar1: SetInput, ar2: SetInput, options?: Intersect1dOptions): NdArray | Intersect1dResult {
-  const o = readKnownOptions(options, ['assumeUnique', 'returnIndices'], 'intersect1d');
+export function intersect1d(ar1: SetInput, ar2: SetInput, ...rest: unknown[]): NdArray | Intersect1dResult {
+  // NumPy's positional assume_unique and return_indices, or the options.
+  const o = readKnownOptions(positionalOptions<Intersect1dOptions>('intersect1d', ['assumeUnique', 'returnIndices'], rest), ['assumeUnique', 'returnIndices'], 'intersect1d');
   let a = flat(ar1);
   let b = flat(ar2);
   let ind1: NdArray | null = null;
@@ -236,8 +242,10 @@ export function union1d(ar1: SetInput, ar2: SetInput): NdArray {
  * values of `ar1` not in `ar2` (with `assumeUnique`, `ar1`'s items in their
  * order).
  */
-export function setdiff1d(ar1: SetInput, ar2: SetInput, options?: SetOptions): NdArray {
-  const o = readKnownOptions(options, ['assumeUnique'], 'setdiff1d');
+export function setdiff1d(ar1: SetInput, ar2: SetInput, assumeUnique?: boolean | null, options?: SetOptions): NdArray;
+export function setdiff1d(ar1: SetInput, ar2: SetInput, options?: SetOptions): NdArray;
+export function setdiff1d(ar1: SetInput, ar2: SetInput, ...rest: unknown[]): NdArray {
+  const o = readKnownOptions(positionalOptions<SetOptions>('setdiff1d', ['assumeUnique'], rest), ['assumeUnique'], 'setdiff1d');
   let a = flat(ar1);
   let b = flat(ar2);
   if (!o.assumeUnique) {
@@ -248,8 +256,10 @@ export function setdiff1d(ar1: SetInput, ar2: SetInput, options?: SetOptions): N
 }
 
 /** NumPy's `np.setxor1d(ar1, ar2, assume_unique=False)`: the sorted values in exactly one of the inputs. */
-export function setxor1d(ar1: SetInput, ar2: SetInput, options?: SetOptions): NdArray {
-  const o = readKnownOptions(options, ['assumeUnique'], 'setxor1d');
+export function setxor1d(ar1: SetInput, ar2: SetInput, assumeUnique?: boolean | null, options?: SetOptions): NdArray;
+export function setxor1d(ar1: SetInput, ar2: SetInput, options?: SetOptions): NdArray;
+export function setxor1d(ar1: SetInput, ar2: SetInput, ...rest: unknown[]): NdArray {
+  const o = readKnownOptions(positionalOptions<SetOptions>('setxor1d', ['assumeUnique'], rest), ['assumeUnique'], 'setxor1d');
   let a = flat(ar1);
   let b = flat(ar2);
   if (!o.assumeUnique) {

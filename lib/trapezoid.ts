@@ -10,7 +10,7 @@
 import type { NdArray } from './ndarray';
 import { asAnyArray } from './stack-helpers';
 import { normalizeAxis } from './layout';
-import { optionsWithValue, readKnownOptions } from './options';
+import { positionalOptions, readKnownOptions } from './options';
 import { slice } from './indexing';
 import { diff } from './diff';
 import { sum } from './reduce-axis';
@@ -37,8 +37,11 @@ export interface TrapezoidOptions {
  * trapezoid(asarray([1, 2, 3]), { x: [4, 6, 8] }).get(); // 8
  * @throws IndexError for an axis outside `y` (NumPy's list assignment; AxisError from an N-d `x`'s diff first); ValueError when `x` does not broadcast against `y`
  */
-export function trapezoid(y: NdArray | readonly unknown[], x?: NdArray | readonly unknown[] | TrapezoidOptions, options?: TrapezoidOptions): NdArray {
-  const o = readKnownOptions(optionsWithValue('trapezoid', 'x', x, options), ['x', 'dx', 'axis'], 'trapezoid');
+export function trapezoid(y: NdArray | readonly unknown[], x?: NdArray | readonly unknown[] | TrapezoidOptions | null, dx?: number | NdArray | TrapezoidOptions | null, axis?: number | TrapezoidOptions | null, options?: TrapezoidOptions): NdArray;
+export function trapezoid(y: NdArray | readonly unknown[], options?: TrapezoidOptions): NdArray;
+export function trapezoid(y: NdArray | readonly unknown[], ...rest: unknown[]): NdArray {
+  // NumPy's positional x, dx and axis (trapezoid(y, null, 0.5, 0)), or the options.
+  const o = readKnownOptions(positionalOptions<TrapezoidOptions>('trapezoid', ['x', 'dx', 'axis'], rest), ['x', 'dx', 'axis'], 'trapezoid');
   const ya = asAnyArray(y);
   const axisArg = o.axis ?? -1;
   if (typeof axisArg !== 'number') throw new TypeError(`trapezoid() axis must be an integer, got ${repr(axisArg)}`);

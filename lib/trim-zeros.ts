@@ -13,7 +13,7 @@ import { NdArray as ArrayClass, requireOpen } from './internal';
 import { slice, type Slice } from './indexing';
 import { normalizeAxes, normalizeAxis } from './layout';
 import type { NdArray } from './ndarray';
-import { readKnownOptions } from './options';
+import { positionalOptions, readKnownOptions } from './options';
 import { max, min } from './reduce-axis';
 
 /** The options of {@link trimZeros}. */
@@ -25,8 +25,11 @@ export interface TrimZerosOptions {
 }
 
 /** NumPy's `np.trim_zeros(filt)`: a view of `filt` without its leading and/or trailing zeros along the axes. */
-export function trimZeros(filt: NdArray | readonly unknown[], options?: TrimZerosOptions): NdArray {
-  const o = readKnownOptions(options ?? {}, ['trim', 'axis'], 'trimZeros');
+export function trimZeros(filt: NdArray | readonly unknown[], trim?: string | TrimZerosOptions | null, axis?: number | readonly number[] | TrimZerosOptions | null, options?: TrimZerosOptions): NdArray;
+export function trimZeros(filt: NdArray | readonly unknown[], options?: TrimZerosOptions): NdArray;
+export function trimZeros(filt: NdArray | readonly unknown[], ...rest: unknown[]): NdArray {
+  // NumPy's positional trim and axis (trimZeros(a, 'b')), or the options.
+  const o = readKnownOptions(positionalOptions<TrimZerosOptions>('trimZeros', ['trim', 'axis'], rest), ['trim', 'axis'], 'trimZeros');
   const a = filt instanceof ArrayClass ? filt : asarray(filt);
   requireOpen(a);
   if (o.trim !== undefined && typeof o.trim !== 'string') throw new TypeError(`trimZeros(): trim must be a string, got ${typeof o.trim}`);

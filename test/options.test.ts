@@ -264,7 +264,7 @@ describe("NumPy's positional second argument, or the options", () => {
   test('the value in both places is a TypeError; a list or an array where only options go is one too', () => {
     expect(() => cov(x, y, { y })).toThrow("cov() got multiple values for argument 'y'");
     expect(() => histogram(x, 3, { bins: 4 })).toThrow("histogram() got multiple values for argument 'bins'");
-    expect(() => cov(x, { y }, { bias: true })).toThrow('cov() got options twice');
+    expect(() => cov(x, { y }, { bias: true })).toThrow('cov() takes its options object last, got 1 more argument(s) after it');
     // unique's positional values are NumPy's flags (return_index, ...): anything but a boolean there is
     // refused, not read as options with no keys nor as a truthy flag.
     expect(() => unique(x, y as never)).toThrow('unique(): returnIndex must be a boolean, got an array');
@@ -417,6 +417,54 @@ describeWithNumpy("NumPy's positional trailing parameters: linspace, logspace, g
       { py: `np.choose([0, 3, 1], [[1, 2, 3], [4, 5, 6]], None, 'wrap')`, js: () => lib.choose([0, 3, 1], [[1, 2, 3], [4, 5, 6]], null, 'wrap') },
     ];
     expectCasesLikeNumpy(cases);
+  });
+
+  test("the rest of NumPy's positional parameters: trapezoid, digitize, cov, corrcoef, nanToNum, arrayEqual, the set operations, copyto, packbits, unpackbits, ediff1d, trimZeros, angle, lexsort, cross", () => {
+    const m = lib.asarray([[0, 7, 1], [4, -3, 9]]);
+    const M = 'np.array([[0, 7, 1], [4, -3, 9]])';
+    const bools = lib.asarray([[true, false, true], [false, false, true]]);
+    const B = 'np.array([[True, False, True], [False, False, True]])';
+    const cases: Case[] = [
+      { py: `np.trapezoid(${M}, None, 0.5, 0)`, js: () => lib.trapezoid(m, null, 0.5, 0) },
+      { py: `np.trapezoid(${M}, [1, 2, 4], 1.0, 1)`, js: () => lib.trapezoid(m, [1, 2, 4], 1.0, 1) },
+      { py: `np.trapezoid(${M}, [1, 3], None, 0)`, js: () => lib.trapezoid(m, [1, 3], null, 0) },
+      { py: 'np.digitize([1, 2, 3], [1, 2, 3], True)', js: () => lib.digitize([1, 2, 3], [1, 2, 3], true) },
+      { py: `np.cov(${M}, None, False)`, js: () => lib.cov(m, null, false) },
+      { py: `np.cov(${M}, None, True, True)`, js: () => lib.cov(m, null, true, true) },
+      { py: `np.cov(${M}, None, True, False, 0, [1, 2, 1])`, js: () => lib.cov(m, null, true, false, 0, [1, 2, 1]) },
+      { py: `np.cov(${M}, None, True, False, None, None, [1, 2, 1])`, js: () => lib.cov(m, null, true, false, null, null, [1, 2, 1]) },
+      { py: "np.cov([1, 2, 4], [2, 2, 8], True, dtype='f4')", js: () => lib.cov([1, 2, 4], [2, 2, 8], true, { dtype: 'f4' }) },
+      { py: 'np.corrcoef([[1, 2], [2, 4], [3, 5]], None, False)', js: () => lib.corrcoef([[1, 2], [2, 4], [3, 5]], null, false) },
+      { py: 'np.nan_to_num(np.array([np.nan, np.inf, -np.inf, 1]), True, 5.0, 7.0, -7.0)', js: () => lib.nanToNum(lib.asarray([NaN, Infinity, -Infinity, 1]), true, 5.0, 7.0, -7.0) },
+      { py: '(lambda a: (np.nan_to_num(a, False, 3.0), a)[1])(np.array([np.nan, 1]))', js: () => { const a = lib.asarray([NaN, 1]); lib.nanToNum(a, false, 3.0); return a; } },
+      { py: 'np.array(np.array_equal([1, np.nan], [1, np.nan], True))', js: () => lib.asarray(lib.arrayEqual([1, NaN], [1, NaN], true)) },
+      { py: 'np.isin([1, 2, 3], [2, 5], True, True)', js: () => lib.isin([1, 2, 3], [2, 5], true, true) },
+      { py: "np.isin([1, 2, 3], [2, 5], False, False, kind='table')", js: () => lib.isin([1, 2, 3], [2, 5], false, false, { kind: 'table' }) },
+      { py: 'np.intersect1d([3, 1, 2], [2, 3, 9], True)', js: () => lib.intersect1d([3, 1, 2], [2, 3, 9], true) },
+      { py: 'np.intersect1d([3, 1, 2, 1], [2, 3, 9], False, True)[1]', js: () => lib.intersect1d([3, 1, 2, 1], [2, 3, 9], false, true).indices1 },
+      { py: 'np.setdiff1d([3, 1, 2], [2], True)', js: () => lib.setdiff1d([3, 1, 2], [2], true) },
+      { py: 'np.setxor1d([3, 1, 2], [2, 4], True)', js: () => lib.setxor1d([3, 1, 2], [2, 4], true) },
+      { py: "(lambda d: (np.copyto(d, np.array([1.5, 2.5, 3.5]), 'unsafe', [True, False, True]), d)[1])(np.zeros(3, 'i4'))", js: () => { const d = lib.zeros([3], 'i4'); lib.copyto(d, lib.asarray([1.5, 2.5, 3.5]), 'unsafe', [true, false, true]); return d; } },
+      { py: "(lambda d: (np.copyto(d, np.array([1.5, 2.5, 3.5]), 'same_kind'), d)[1])(np.zeros(3, 'i4'))", js: () => { const d = lib.zeros([3], 'i4'); lib.copyto(d, lib.asarray([1.5, 2.5, 3.5]), 'same_kind'); return d; } },
+      { py: `np.packbits(${B}, 1, 'little')`, js: () => lib.packbits(bools, 1, 'little') },
+      { py: `np.packbits(${B}, 0)`, js: () => lib.packbits(bools, 0) },
+      { py: "np.unpackbits(np.array([[5], [200]], 'u1'), 1, 3, 'little')", js: () => lib.unpackbits(lib.asarray([[5], [200]], 'u1'), 1, 3, 'little') },
+      { py: "np.unpackbits(np.array([5, 200], 'u1'), None, -4)", js: () => lib.unpackbits(lib.asarray([5, 200], 'u1'), null, -4) },
+      { py: 'np.ediff1d([1, 4, 9], [0, 0], 99)', js: () => lib.ediff1d([1, 4, 9], [0, 0], 99) },
+      { py: 'np.ediff1d([1, 4, 9], None, -1)', js: () => lib.ediff1d([1, 4, 9], null, -1) },
+      { py: "np.trim_zeros(np.array([0, 0, 3, 0]), 'b')", js: () => lib.trimZeros(lib.asarray([0, 0, 3, 0]), 'b') },
+      { py: "np.trim_zeros(np.array([[0, 0], [0, 3]]), 'f', 1)", js: () => lib.trimZeros(lib.asarray([[0, 0], [0, 3]]), 'f', 1) },
+      { py: 'np.angle(np.array([1j, -1]), True)', js: () => lib.angle(lib.asarray([{ re: 0, im: 1 }, { re: -1, im: 0 }]), true) },
+      { py: `np.lexsort(${M}, 0)`, js: () => lib.lexsort(m, 0) },
+      { py: 'np.cross([[1, 0], [0, 1], [0, 0]], [[0, 1], [0, 0], [1, 0]], 0, 0, 0)', js: () => lib.cross([[1, 0], [0, 1], [0, 0]], [[0, 1], [0, 0], [1, 0]], 0, 0, 0) },
+      { py: 'np.cross([[1, 0], [0, 1], [0, 0]], [[0, 1], [0, 0], [1, 0]], 1, 1, 1, 0)', js: () => lib.cross([[1, 0], [0, 1], [0, 0]], [[0, 1], [0, 0], [1, 0]], 1, 1, 1, 0) },
+    ];
+    expectCasesLikeNumpy(cases);
+    // A value given both ways, too many values, and keyword-only parameters given positionally.
+    expect(() => lib.digitize([1], [1, 2], true, { right: false })).toThrow(new TypeError("digitize() got multiple values for argument 'right'"));
+    expect(() => lib.cov(m, null, false, false, 1, null, null, 'f4' as never)).toThrow(new TypeError('cov() takes at most 6 argument(s) after its inputs (y, rowvar, bias, ddof, fweights, aweights), got 7'));
+    expect(() => lib.isin([1], [1], false, false, 'table' as never)).toThrow(new TypeError('isin() takes at most 2 argument(s) after its inputs (assumeUnique, invert), got 3'));
+    expect(() => lib.arrayEqual([1], [1], { equalNan: true } as never, true as never)).toThrow(new TypeError('arrayEqual() takes its options object last, got 1 more argument(s) after it'));
   });
 
   test("calls that dropped what came after a null: concatenate's dtype, histogram's density, diff's prepend, polyfit's full, unwrap's axis", () => {
