@@ -41,7 +41,7 @@ import { readOrder, type Order } from './order';
 import { canCast, promoteTypes } from './promote';
 import { readValues, writeValues } from './compute-values';
 import { copyAs } from './copy';
-import { readKnownOptions } from './options';
+import { positionalOptions, readKnownOptions } from './options';
 import type { ValueOf } from './value-types';
 import { isWholeRecordList } from './record-value';
 
@@ -580,10 +580,11 @@ function storeBlocks(out: NdArray, v: unknown): boolean {
  * NumPy's `np.asarray`: {@link array} with `copy: null`, so an NdArray that
  * already has `dtype` (and the order asked) is returned itself.
  */
-export function asarray<const D extends DTypeLike>(values: unknown, dtype: D, options?: { order?: Order }): NdArray<ValueOf<D>>;
-export function asarray(values: unknown, dtype?: DTypeLike | null, options?: { order?: Order }): NdArray;
-export function asarray(values: unknown, dtype?: DTypeLike | null, options: { order?: Order } = {}): NdArray {
-  const o = readKnownOptions(options, ['order'], 'asarray');
+export function asarray<const D extends DTypeLike>(values: unknown, dtype: D, order?: Order | { order?: Order } | null, options?: { order?: Order }): NdArray<ValueOf<D>>;
+export function asarray(values: unknown, dtype?: DTypeLike | null, order?: Order | { order?: Order } | null, options?: { order?: Order }): NdArray;
+export function asarray(values: unknown, dtype?: DTypeLike | null, ...rest: unknown[]): NdArray {
+  // NumPy's positional order (asarray(x, 'f4', 'F')), or { order }.
+  const o = readKnownOptions(positionalOptions<{ order?: Order }>('asarray', ['order'], rest), ['order'], 'asarray');
   return array(values, dtype, { order: o.order ?? 'K', copy: null });
 }
 

@@ -19,8 +19,8 @@
 import type { NdArray } from './ndarray';
 import { readOrder, type Order } from './order';
 import { AxisError, describeValue, KeyError, ValueError } from './errors';
-import { fixUnknownDimension, normalizeAxes, reshapeStrides } from './layout';
-import { optionsWithValue, readKnownOptions } from './options';
+import { normalizeAxes } from './layout';
+import { optionsWithValue, positionalOptions, readKnownOptions } from './options';
 import { asarray } from './array-coerce';
 import type { DTypeLike } from './dtype';
 import { ofDType, type AsContiguousOptions } from './views';
@@ -181,30 +181,37 @@ export interface ReshapeOptions extends ArrayOrderOptions<'C' | 'F' | 'A'> {
  * `copy: false` refuses to copy (checked before any item moves).
  * @throws ValueError when `copy` is false and only a copy can have that shape.
  */
-export function reshape<A extends NdArray>(a: A, newShape: number | readonly number[], options: ReshapeOptions = {}): A {
+export function reshape<A extends NdArray>(a: A, newShape: number | readonly number[], order?: 'C' | 'F' | 'A' | ReshapeOptions | null, options?: ReshapeOptions): A;
+export function reshape<A extends NdArray>(a: A, newShape: number | readonly number[], options?: ReshapeOptions): A;
+export function reshape<A extends NdArray>(a: A, newShape: number | readonly number[], ...rest: unknown[]): A {
   if (newShape === undefined) throw new TypeError("reshape() missing 1 required positional argument: 'shape'");
-  const o = readKnownOptions(options, ['order', 'copy'], 'reshape');
+  // NumPy's positional order (reshape(a, [4], 'F')), or the options; copy is keyword-only.
+  const o = readKnownOptions(positionalOptions<ReshapeOptions>('reshape', ['order'], rest), ['order', 'copy'], 'reshape');
   const x = asAnyArray(a);
   requireOpen(x);
-  const order = readOrder(o.order, 'C');
-  if (order === 'K') return x.reshape(newShape, order as never) as A; // the method's error
-  if (o.copy === undefined || o.copy === null) return x.reshape(newShape, order) as A;
-  if (typeof o.copy !== 'boolean') throw new TypeError(`reshape: copy must be a boolean or null, got ${describeValue(o.copy)}`);
-  const ord: 'C' | 'F' = order === 'A' ? (x.flags.fContiguous && !x.flags.cContiguous ? 'F' : 'C') : order;
-  if (o.copy) return copyAs(x, x.dtype, ord).reshape(newShape, ord) as A;
-  const dims = fixUnknownDimension(typeof newShape === 'number' ? [newShape] : [...newShape], x.size);
-  // The method's view cases: the same shape, contiguous in `ord`, or strides that walk the same items.
-  const view = (dims.length === x.ndim && dims.every((n, i) => n === x.shape[i]))
-    || (ord === 'C' ? x.flags.cContiguous : x.flags.fContiguous)
-    || reshapeStrides(x.shape, x.strides, x.itemsize, dims, ord) !== null;
-  if (!view) throw new ValueError('Unable to avoid creating a copy while reshaping.');
-  return x.reshape(dims, ord) as A;
+  // The method's work: a view when the strides allow it, copy: true first copies, copy: false refuses to.
+  return x.reshape(newShape, { order: o.order, copy: o.copy }) as A;
 }
 
-/** NumPy's `np.copy(a, order='K')`: a new array with `a`'s layout kept by default (the method's default is `'C'`). */
-export function copy<A extends NdArray>(a: A, options: ArrayOrderOptions<Order> = {}): A {
-  const o = readKnownOptions(options, ['order'], 'copy');
-  return asAnyArray(a).copy(o.order ?? 'K') as A;
+/** The options of {@link copy}: NumPy's `order` and `subok`. */
+export interface CopyOptions extends ArrayOrderOptions<Order> {
+  /** `true` keeps `a`'s class (a Memmap gives a Memmap with no file); `false` (default, NumPy's) gives a plain NdArray. */
+  subok?: boolean;
+}
+
+/**
+ * NumPy's `np.copy(a, order='K', subok=False)`: a new array with `a`'s
+ * layout kept by default (the method's default is `'C'`); a plain NdArray
+ * unless `subok` (the method `a.copy()` keeps the class, as NumPy's).
+ */
+export function copy(a: NdArray, order?: Order | CopyOptions | null, subok?: boolean | CopyOptions | null, options?: CopyOptions): NdArray;
+export function copy(a: NdArray, options?: CopyOptions): NdArray;
+export function copy(a: NdArray, ...rest: unknown[]): NdArray {
+  const o = readKnownOptions(positionalOptions<CopyOptions>('copy', ['order', 'subok'], rest), ['order', 'subok'], 'copy');
+  if (o.subok !== undefined && typeof o.subok !== 'boolean') throw new TypeError(`copy(): subok must be a boolean, got ${describeValue(o.subok)}`);
+  const x = asAnyArray(a);
+  requireOpen(x);
+  return o.subok === true ? x.copy(o.order ?? 'K') : copyAs(x, x.dtype, readOrder(o.order, 'K'));
 }
 
 /**

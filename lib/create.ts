@@ -320,6 +320,8 @@ export interface NdarrayOptions {
   strides?: readonly number[];
   /** Treat the memory as read-only (see {@link FromBufferOptions.readonly}). */
   readonly?: boolean;
+  /** `'F'` lays the items out F-contiguous when no `strides` are given (default `'C'`). */
+  order?: Order;
 }
 
 /**
@@ -327,8 +329,27 @@ export interface NdarrayOptions {
  * array of any layout over a buffer, no copy. Every byte it can address must
  * lie inside the buffer.
  */
-export function ndarray<const D extends DTypeLike>(shape: number | readonly number[], dtype: D, buffer: ArrayBufferLike | ArrayBufferView, options: NdarrayOptions = {}): NdArray<ValueOf<D>> {
-  options = readKnownOptions(options, ['offset', 'strides', 'readonly'], 'ndarray');
+export function ndarray<const D extends DTypeLike>(
+  shape: number | readonly number[],
+  dtype: D,
+  buffer: ArrayBufferLike | ArrayBufferView | null,
+  offset?: number | NdarrayOptions | null,
+  strides?: readonly number[] | NdarrayOptions | null,
+  order?: Order | NdarrayOptions | null,
+  options?: NdarrayOptions,
+): NdArray<ValueOf<D>>;
+export function ndarray<const D extends DTypeLike>(shape: number | readonly number[], dtype: D, buffer: ArrayBufferLike | ArrayBufferView | null, options?: NdarrayOptions): NdArray<ValueOf<D>>;
+export function ndarray<const D extends DTypeLike>(shape: number | readonly number[], dtype: D, buffer: ArrayBufferLike | ArrayBufferView | null, ...rest: unknown[]): NdArray<ValueOf<D>> {
+  // NumPy's positional offset, strides and order (ndarray(shape, dtype, buf, 8, [16])), or the options.
+  const options = readKnownOptions(positionalOptions<NdarrayOptions>('ndarray', ['offset', 'strides', 'order'], rest), ['offset', 'strides', 'order', 'readonly'], 'ndarray');
+  // NumPy lays out F-contiguous for order 'F' and C for anything else (the order is ignored with strides).
+  const fortran = readOrder(options.order, 'C') === 'F';
+  if (buffer === null || buffer === undefined) {
+    // NumPy's ndarray(shape, dtype) with no buffer: a new array of its own (zero-filled here).
+    if (options.strides !== undefined && options.strides !== null) throw new ValueError('strides is incompatible with shape of requested array and size of buffer');
+    if (options.offset !== undefined && options.offset !== 0) checkInt(options.offset, 'offset');
+    return zeros(shape, dtype, fortran ? 'F' : 'C');
+  }
   const raw = fromBuffer(buffer, 'u1', { readonly: options.readonly });
   // An unsized 'S' stays S0 here, as in NumPy's np.ndarray(4, 'S') (zeros and empty make S1).
   const dt = toDType(dtype);
@@ -338,8 +359,8 @@ export function ndarray<const D extends DTypeLike>(shape: number | readonly numb
   const fullShape = checkShape([...s, ...dt.shape]);
   const offset = checkInt(options.offset ?? 0, 'offset');
   let strides: number[];
-  if (options.strides === undefined) {
-    strides = shapeToStrides(fullShape, el.itemsize, 'C');
+  if (options.strides === undefined || options.strides === null) {
+    strides = shapeToStrides(fullShape, el.itemsize, fortran ? 'F' : 'C');
   } else {
     // Copied first (at most one more than needed): the check must see the very values used,
     // whatever the object's length says or its iterator yields.
@@ -354,9 +375,11 @@ export function ndarray<const D extends DTypeLike>(shape: number | readonly numb
   for (const x of strides) if (!Number.isSafeInteger(x)) throw new TypeError(`strides must hold integers, got ${repr(x)}`);
   const [lo, hi] = byteBounds(offset, fullShape, strides, el.itemsize);
   if (shapeToSize(fullShape) > 0 && (lo < 0 || hi > storageOf(raw).byteLength)) {
-    // A view that cannot be: ValueError, as the README's error table says (NumPy's text).
-    const what = options.strides === undefined ? 'buffer is too small for requested array' : 'strides are incompatible with shape of requested array and size of buffer';
-    throw new ValueError(`${what}: bytes [${lo}, ${hi}) of a ${storageOf(raw).byteLength}-byte buffer (shape ${pyShape(fullShape)}, strides [${strides.join(', ')}], offset ${offset})`);
+    // A view that cannot be, NumPy's classes and text: a TypeError for a buffer too small for
+    // the default layout, a ValueError for strides that leave it.
+    const where = `bytes [${lo}, ${hi}) of a ${storageOf(raw).byteLength}-byte buffer (shape ${pyShape(fullShape)}, strides [${strides.join(', ')}], offset ${offset})`;
+    if (options.strides === undefined || options.strides === null) throw new TypeError(`buffer is too small for requested array: ${where}`);
+    throw new ValueError(`strides is incompatible with shape of requested array and size of buffer: ${where}`);
   }
   return makeArray({ storage: storageOf(raw), dtype: el, shape: fullShape, strides, offset, base: null, writeable: !options.readonly, ownData: false });
 }

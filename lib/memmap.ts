@@ -11,7 +11,7 @@ import { readOrder } from './order';
 import { checkNdim, checkShape, shapeToSize, shapeToStrides } from './layout';
 import { mapFile, pageSize, truncateUnmapped, type Advice, type MappingHandle, type NativeMode } from './native';
 import { type INTERNAL, makeArray, requireOpen, storageOf } from './internal';
-import { readOptions } from './options';
+import { positionalOptions, readOptions } from './options';
 import type { ElementAccess } from './element-access';
 import { NdArray, registerArrayClass } from './ndarray';
 import { checkPath, requireRegularFile } from './paths';
@@ -263,13 +263,21 @@ const OPTION_KEYS = ['dtype', 'mode', 'offset', 'shape', 'order'];
  * subarray with base) is never mistaken for options: silently mapping bytes
  * as uint8 is what the positional habit would otherwise get.
  */
-function memmapOptions(second: unknown, third: unknown): MemmapOptions {
+function memmapOptions(second: unknown, rest: readonly unknown[]): MemmapOptions {
   const isDTypeSpec =
     typeof second === 'string' ||
     isDType(second) ||
     Array.isArray(second) ||
     (second !== null && typeof second === 'object' && ('names' in second || 'formats' in second || 'base' in second));
-  const options = (isDTypeSpec ? (third ?? {}) : second) as MemmapOptions;
+  let options: unknown;
+  if (isDTypeSpec || (second === null && rest.length > 0)) {
+    // NumPy's positional mode, offset, shape and order after the dtype (np.memmap(p, 'f8', 'r', 0, (3,))),
+    // or the options object; a null dtype is the default 'u1'.
+    options = positionalOptions<MemmapOptions>('memmap', ['mode', 'offset', 'shape', 'order'], rest);
+  } else {
+    if (rest.some((v) => v !== undefined)) throw new TypeError(`memmap() takes its options object last, got ${rest.length} more argument(s) after it`);
+    options = second;
+  }
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError(`memmap options must be an object { ${OPTION_KEYS.join(', ')} }, got ${repr(options)}`);
   }
@@ -281,7 +289,7 @@ function memmapOptions(second: unknown, third: unknown): MemmapOptions {
     }
   }
   // Each option read once (lib/options.ts): a getter cannot answer one thing to a check and another to the use.
-  const o = readOptions(options, ['dtype', 'mode', 'offset', 'shape', 'order']);
+  const o = readOptions(options as MemmapOptions, ['dtype', 'mode', 'offset', 'shape', 'order']);
   if (Array.isArray(o.shape)) o.shape = Array.from(o.shape);
   if (isDTypeSpec) o.dtype = second as DTypeLike;
   return o;
@@ -310,10 +318,22 @@ function checkOffset(v: unknown): number {
  * socket or device is refused with `ENODEV`.
  */
 export function memmap<const D extends DTypeLike = 'u1'>(path: string, options?: MemmapOptions<D>): Memmap<ValueOf<D>>;
-/** NumPy's positional habit, `np.memmap(path, dtype)`: the dtype as the second argument. */
-export function memmap<const D extends DTypeLike>(path: string, dtype: D, options?: Omit<MemmapOptions, 'dtype'>): Memmap<ValueOf<D>>;
-export function memmap(path: string, second: MemmapOptions | DTypeLike = {}, third?: Omit<MemmapOptions, 'dtype'>): Memmap {
-  return mapArray(path, memmapOptions(second, third));
+/**
+ * NumPy's positional habit, `np.memmap(path, dtype, mode, offset, shape,
+ * order)`: the dtype as the second argument, then the rest positionally or
+ * as options.
+ */
+export function memmap<const D extends DTypeLike>(
+  path: string,
+  dtype: D,
+  mode?: MemmapMode | Omit<MemmapOptions, 'dtype'> | null,
+  offset?: number | Omit<MemmapOptions, 'dtype'> | null,
+  shape?: number | readonly number[] | Omit<MemmapOptions, 'dtype'> | null,
+  order?: 'C' | 'F' | Omit<MemmapOptions, 'dtype'> | null,
+  options?: Omit<MemmapOptions, 'dtype'>,
+): Memmap<ValueOf<D>>;
+export function memmap(path: string, second: MemmapOptions | DTypeLike | null = {}, ...rest: unknown[]): Memmap {
+  return mapArray(path, memmapOptions(second, rest));
 }
 
 function mapArray(path: string, options: MemmapOptions): Memmap {

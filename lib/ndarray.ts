@@ -85,6 +85,7 @@ import { tobytes } from './tobytes';
 import { checkSameValue, sameValueKind } from './same-value';
 import { FlatIter } from './flatiter';
 import { readOrder, type Order } from './order';
+import { isPlainObject } from './record-value';
 
 export type { Order } from './order';
 
@@ -299,6 +300,14 @@ function isHalf(a: { dtype: DType }): boolean {
 
 /** A reduction called with the method's own arguments after the axis (NumPy's positional parameters or the options: the function reads them). */
 type ReduceCall = (a: NdArray, axis: unknown, ...rest: unknown[]) => NdArray;
+
+/** NumPy's keywords of `a.reshape(shape, *, order, copy)`, as the method's last argument. */
+export interface ReshapeMethodOptions {
+  /** `'C'` (default), `'F'` or `'A'`: the order the items are read and placed in. */
+  order?: 'C' | 'F' | 'A';
+  /** `true`: always a new array; `false`: a view or NumPy's ValueError; `null`/absent: a view when the strides allow it. */
+  copy?: boolean | null;
+}
 
 /**
  * An n-dimensional strided view of bytes in memory or in a mapped file.
@@ -735,23 +744,35 @@ export class NdArray<T = unknown> {
    * The shape is a list (`reshape([-1, 60], 'F')`) or, as NumPy also takes it, the sizes
    * themselves (`reshape(-1, 60)`, C order).
    */
-  reshape(shape: number | readonly number[], order?: 'C' | 'F' | 'A'): this;
+  reshape(shape: number | readonly number[], order?: 'C' | 'F' | 'A' | ReshapeMethodOptions | null, options?: ReshapeMethodOptions): this;
+  reshape(...shapeThenOptions: [...number[], ReshapeMethodOptions]): this;
   reshape(...shape: number[]): this;
-  reshape(shape: number | readonly number[], ...rest: unknown[]): this {
+  reshape(shape?: number | readonly number[] | ReshapeMethodOptions, ...rest: unknown[]): this {
     const acc = NdArray.#of(this);
     acc.st.checkOpen();
     if (shape === undefined) throw new TypeError('reshape() takes exactly 1 argument (0 given)');
     if (typeof shape !== 'number' && (shape === null || typeof (shape as Iterable<number>)[Symbol.iterator] !== 'function')) {
       throw new TypeError(`reshape(): shape must be an integer or a list of integers, got ${describeValue(shape)}`);
     }
+    // NumPy's keywords order and copy, as an options object last (a.reshape([4], { order: 'F', copy: false })).
+    let opts: ReshapeMethodOptions = {};
+    if (rest.length > 0 && isPlainObject(rest[rest.length - 1])) {
+      opts = readKnownOptions(rest[rest.length - 1] as ReshapeMethodOptions, ['order', 'copy'], 'reshape');
+      rest = rest.slice(0, -1);
+    }
     const sizes = typeof shape === 'number' && rest.length > 0 && typeof rest[0] === 'number';
-    const order = sizes ? 'C' : readOrder(rest[0], 'C');
+    if (!sizes && rest[0] !== undefined && rest[0] !== null && opts.order !== undefined) throw new TypeError("reshape() got multiple values for argument 'order'");
+    const order = readOrder(sizes || rest[0] === undefined || rest[0] === null ? opts.order : rest[0], 'C');
+    const copy = opts.copy ?? null;
+    if (copy !== null && typeof copy !== 'boolean') throw new TypeError(`reshape: copy must be a boolean or null, got ${describeValue(copy)}`);
     if (order === 'K') throw new ValueError("order 'K' is not permitted for reshaping");
     if (sizes && !rest.every((n) => typeof n === 'number')) throw new TypeError(`reshape(): every size must be a number, got ${rest.map((n) => repr(n)).join(', ')}`);
     // The length first: a sparse list of length 2^32-1 was spread until V8 aborted out of heap.
     if (!sizes && Array.isArray(shape)) checkNdim(shape.length);
-    const req = sizes ? [shape as number, ...(rest as number[])] : typeof shape === 'number' ? [shape] : [...shape];
+    const req = sizes ? [shape as number, ...(rest as number[])] : typeof shape === 'number' ? [shape] : [...(shape as Iterable<number>)];
     const ord: 'C' | 'F' = order === 'A' ? (this.flags.fContiguous && !this.flags.cContiguous ? 'F' : 'C') : order;
+    // copy: true copies first (the copy is contiguous in ord: its reshape is a view of it).
+    if (copy === true) return this.copy(ord).reshape(req, ord);
     if (req.length === this.ndim && req.every((n, i) => n === acc.shape[i])) {
       return derive(this, Object.getPrototypeOf(this), acc.dt, acc.shape, acc.strides, acc.offset);
     }
@@ -762,6 +783,8 @@ export class NdArray<T = unknown> {
     }
     const strides = reshapeStrides(acc.shape, acc.strides, this.itemsize, dims, ord);
     if (strides !== null) return derive(this, Object.getPrototypeOf(this), acc.dt, dims, strides, acc.offset);
+    // copy: false refuses the copy (NumPy 2's ValueError), checked before any item moves.
+    if (copy === false) throw new ValueError('Unable to avoid creating a copy while reshaping.');
     const c = this.copy(ord);
     return derive(c, Object.getPrototypeOf(this), c.dtype, dims, shapeToStrides(dims, c.itemsize, ord), c.offset);
   }

@@ -179,9 +179,11 @@ export function optionsWithValue<O extends object>(name: string, key: string, sl
  * Python's "got multiple values"; more values than NumPy's parameters, or
  * anything after the options, is a TypeError. A `{ re, im }` complex value
  * is a value, not options. The merged options are for the call's
- * {@link readKnownOptions}.
+ * {@link readKnownOptions}. A `null` is the default too, except for the
+ * `keepNull` keys, where NumPy's `None` means something of its own
+ * (loadtxt's `comments=None`: no comments); there it stays `null`.
  */
-export function positionalOptions<O extends object>(name: string, keys: readonly (keyof O & string)[], args: readonly unknown[]): O {
+export function positionalOptions<O extends object>(name: string, keys: readonly (keyof O & string)[], args: readonly unknown[], keepNull: readonly (keyof O & string)[] = []): O {
   const out: Record<string, unknown> = {};
   // Trailing undefined are arguments not given (a wrapper passes its own slots on).
   let end = args.length;
@@ -206,8 +208,8 @@ export function positionalOptions<O extends object>(name: string, keys: readonly
       const at = keys.indexOf('out' as keyof O & string);
       throw new TypeError(`${name}(): dtype must be a data type, got an array${at > i ? ` (out is NumPy's next argument: pass null for the dtype first, or { out })` : ''}`);
     }
-    // undefined or null (NumPy's None) leaves the parameter to its default.
-    if (v !== undefined && v !== null) out[keys[i]] = v;
+    // undefined or null (NumPy's None) leaves the parameter to its default, unless None is a value of its own there.
+    if (v !== undefined && (v !== null || keepNull.includes(keys[i]))) out[keys[i]] = v;
   }
   return out as O;
 }

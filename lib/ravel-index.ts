@@ -19,7 +19,7 @@
 import type { NdArray } from './ndarray';
 import { ValueError, repr } from './errors';
 import { readCOrF } from './order';
-import { readKnownOptions } from './options';
+import { positionalOptions, readKnownOptions } from './options';
 import { isArray } from './internal';
 import { asarray } from './array-coerce';
 import { zeros, broadcastTo } from './create';
@@ -95,8 +95,10 @@ function product(dims: readonly number[]): bigint {
  * @throws ValueError for an index outside `[0, size)` (NumPy's "index 2400 is out of
  *   bounds for array with size 2400"), or a bad `order`.
  */
-export function unravelIndex(indices: NdArray | number | bigint | readonly unknown[], shape: number | readonly number[], options: UnravelIndexOptions = {}): NdArray[] {
-  const o = readKnownOptions(options, ['order'], 'unravelIndex');
+export function unravelIndex(indices: NdArray | number | bigint | readonly unknown[], shape: number | readonly number[], order?: 'C' | 'F' | null, options?: UnravelIndexOptions): NdArray[];
+export function unravelIndex(indices: NdArray | number | bigint | readonly unknown[], shape: number | readonly number[], options?: UnravelIndexOptions): NdArray[];
+export function unravelIndex(indices: NdArray | number | bigint | readonly unknown[], shape: number | readonly number[], ...rest: unknown[]): NdArray[] {
+  const o = readKnownOptions(positionalOptions<UnravelIndexOptions>('unravelIndex', ['order'], rest), ['order'], 'unravelIndex');
   const dims = readDims('unravelIndex', shape);
   const order = readCOrF(o.order, 'C');
   const a = asIntp(indices);
@@ -165,8 +167,17 @@ export function unravelIndex(indices: NdArray | number | bigint | readonly unkno
  *   broadcast, a bad `mode` or `order`, or `dims` with a zero or too large a size.
  * @throws TypeError for coordinates that are not integers ("only int indices permitted").
  */
-export function ravelMultiIndex(multiIndex: readonly (NdArray | number | bigint | readonly unknown[])[], dims: number | readonly number[], options: RavelMultiIndexOptions = {}): NdArray {
-  const o = readKnownOptions(options, ['mode', 'order'], 'ravelMultiIndex');
+export function ravelMultiIndex(
+  multiIndex: readonly (NdArray | number | bigint | readonly unknown[])[],
+  dims: number | readonly number[],
+  mode?: RavelMode | readonly RavelMode[] | RavelMultiIndexOptions | null,
+  order?: 'C' | 'F' | RavelMultiIndexOptions | null,
+  options?: RavelMultiIndexOptions,
+): NdArray;
+export function ravelMultiIndex(multiIndex: readonly (NdArray | number | bigint | readonly unknown[])[], dims: number | readonly number[], options?: RavelMultiIndexOptions): NdArray;
+export function ravelMultiIndex(multiIndex: readonly (NdArray | number | bigint | readonly unknown[])[], dims: number | readonly number[], ...rest: unknown[]): NdArray {
+  // NumPy's positional mode and order (ravelMultiIndex(c, dims, 'clip', 'F')), or the options.
+  const o = readKnownOptions(positionalOptions<RavelMultiIndexOptions>('ravelMultiIndex', ['mode', 'order'], rest), ['mode', 'order'], 'ravelMultiIndex');
   const ds = readDims('ravelMultiIndex', dims);
   const order = readCOrF(o.order, 'C');
   const modeList = typeof o.mode === 'string' || o.mode === undefined ? ds.map(() => o.mode ?? 'raise') : [...o.mode];

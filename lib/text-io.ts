@@ -81,7 +81,7 @@ import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { pyRepr } from './dtype/dtype';
 import { ValueError, describeValue, listItems, repr } from './errors';
 import { allocate, requireOpen, NdArray as ArrayClass } from './internal';
-import { readKnownOptions } from './options';
+import { positionalOptions, readKnownOptions } from './options';
 import { checkPath, openRegularFile } from './paths';
 import { replaceFile, writeAll } from './npy/write-file';
 import { asarray } from './array-coerce';
@@ -558,8 +558,26 @@ function converterColumns(conv: Converters, usecols: readonly number[] | null, w
  * @example loadtxt('data.csv', { delimiter: ',', skiprows: 1, usecols: [0, 2] })
  * @throws TypeError for a bad option; ValueError naming the file and line for text that does not parse or a row of another length; fs errors naming the file.
  */
-export function loadtxt(path: string, options: LoadtxtOptions = {}): NdArray | NdArray[] {
-  const o = readKnownOptions(options, ['dtype', 'comments', 'delimiter', 'converters', 'skiprows', 'usecols', 'unpack', 'ndmin', 'encoding', 'max_rows', 'maxRows', 'quotechar'], 'loadtxt');
+export function loadtxt(
+  path: string,
+  dtype?: DTypeLike | LoadtxtOptions | null,
+  comments?: LoadtxtOptions['comments'] | LoadtxtOptions,
+  delimiter?: LoadtxtOptions['delimiter'] | LoadtxtOptions,
+  converters?: LoadtxtOptions['converters'] | LoadtxtOptions,
+  skiprows?: number | LoadtxtOptions | null,
+  usecols?: LoadtxtOptions['usecols'] | LoadtxtOptions,
+  unpack?: boolean | LoadtxtOptions | null,
+  ndmin?: 0 | 1 | 2 | LoadtxtOptions | null,
+  encoding?: string | LoadtxtOptions | null,
+  maxRows?: number | LoadtxtOptions | null,
+  options?: LoadtxtOptions,
+): NdArray | NdArray[];
+export function loadtxt(path: string, options?: LoadtxtOptions): NdArray | NdArray[];
+export function loadtxt(path: string, ...rest: unknown[]): NdArray | NdArray[] {
+  // NumPy's positional dtype, comments, …, max_rows (quotechar is keyword-only), or the options.
+  // A null comments is NumPy's comments=None (no comment lines), not the default '#'.
+  const given = positionalOptions<LoadtxtOptions>('loadtxt', ['dtype', 'comments', 'delimiter', 'converters', 'skiprows', 'usecols', 'unpack', 'ndmin', 'encoding', 'maxRows'], rest, ['comments']);
+  const o = readKnownOptions(given, ['dtype', 'comments', 'delimiter', 'converters', 'skiprows', 'usecols', 'unpack', 'ndmin', 'encoding', 'max_rows', 'maxRows', 'quotechar'], 'loadtxt');
   checkPath(path, 'fname');
   // Defaults, then every check, before the file is opened.
   const dt = toDType(o.dtype ?? 'f8');
@@ -770,8 +788,23 @@ function dtypeText(dt: DType): string {
  * @example savetxt('out.csv', a, { fmt: '%.3f', delimiter: ',', header: 'x,y' })
  * @throws ValueError for an array that is not 1-d or 2-d or a fmt with the wrong number of conversions; TypeError for a bad option.
  */
-export function savetxt(path: string, X: unknown, options: SavetxtOptions = {}): void {
-  const o = readKnownOptions(options, ['fmt', 'delimiter', 'newline', 'header', 'footer', 'comments', 'encoding'], 'savetxt');
+export function savetxt(
+  path: string,
+  X: unknown,
+  fmt?: SavetxtOptions['fmt'] | SavetxtOptions | null,
+  delimiter?: string | SavetxtOptions | null,
+  newline?: string | SavetxtOptions | null,
+  header?: string | SavetxtOptions | null,
+  footer?: string | SavetxtOptions | null,
+  comments?: string | SavetxtOptions | null,
+  encoding?: string | SavetxtOptions | null,
+  options?: SavetxtOptions,
+): void;
+export function savetxt(path: string, X: unknown, options?: SavetxtOptions): void;
+export function savetxt(path: string, X: unknown, ...rest: unknown[]): void {
+  // NumPy's positional fmt, delimiter, newline, header, footer, comments, encoding, or the options.
+  const keys = ['fmt', 'delimiter', 'newline', 'header', 'footer', 'comments', 'encoding'] as const;
+  const o = readKnownOptions(positionalOptions<SavetxtOptions>('savetxt', keys, rest, ['encoding']), [...keys], 'savetxt');
   checkPath(path, 'fname');
   const fmt = o.fmt ?? '%.18e';
   const str = (v: unknown, name: string, d: string): string => {

@@ -556,3 +556,116 @@ print(json.dumps([np.linalg.svd(a, None, False).shape, np.linalg.svd(a, False, F
     expect(() => lib.isclose(1, 1, 1e-3, { rtol: 1 })).toThrow(new TypeError("isclose() got multiple values for argument 'rtol'"));
   });
 });
+
+describeWithNumpy("NumPy's positional parameters of the constructors, files and index helpers: asarray, ndarray, memmap, load, loadtxt, savetxt, unravelIndex, ravelMultiIndex, reshape, copy", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mmarray-positional-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const m = lib.asarray([[0, 7, 1], [4, -3, 9]]);
+  const M = 'np.array([[0, 7, 1], [4, -3, 9]])';
+
+  test('each call gives what NumPy gives for it', () => {
+    const bin = path.join(dir, 'f8.bin');
+    fs.writeFileSync(bin, Buffer.from(new Float64Array([1.5, 2.5, 3.5, 4.5, 5.5, 6.5]).buffer));
+    const npy = path.join(dir, 'a.npy');
+    lib.saveNpy(npy, lib.asarray([[1, 2], [3, 4]], '<i4'));
+    const csv = path.join(dir, 'a.csv');
+    fs.writeFileSync(csv, '% a comment\n1;2;3\n4;5;6\n7;8;9\n');
+    const B = 'bytes(range(48))';
+    const buf = Buffer.from(Array.from({ length: 48 }, (_, i) => i));
+    const cases: Case[] = [
+      { py: `np.asarray(${M}, 'f4', 'F')`, js: () => lib.asarray(m, 'f4', 'F') },
+      { py: `np.asarray([[1, 2], [3, 4]], None, 'F')`, js: () => lib.asarray([[1, 2], [3, 4]], null, 'F') },
+      { py: `np.ndarray((2, 3), '<i2', ${B}, 8, (2, 4))`, js: () => lib.ndarray([2, 3], '<i2', buf, 8, [2, 4]) },
+      { py: `np.ndarray((2, 3), '<i2', ${B}, 4, None, 'F')`, js: () => lib.ndarray([2, 3], '<i2', buf, 4, null, 'F') },
+      { py: `np.ndarray((2, 3), '<i2', ${B}, 0, (12, 2), 'F')`, js: () => lib.ndarray([2, 3], '<i2', buf, 0, [12, 2], 'F') },
+      { py: `np.ndarray((2,), 'f8', None, 0, (16,))`, js: () => lib.ndarray([2], 'f8', null, 0, [16]) },
+      { py: `np.memmap(${JSON.stringify(bin)}, '<f8', 'r', 8, (2, 2), 'F')`, js: () => lib.memmap(bin, '<f8', 'r', 8, [2, 2], 'F') },
+      { py: `np.memmap(${JSON.stringify(bin)}, '<f8', 'c', 16)`, js: () => lib.memmap(bin, '<f8', 'c', 16) },
+      { py: `np.memmap(${JSON.stringify(bin)}, '<f4', 'r', 0, None, order='C')`, js: () => lib.memmap(bin, '<f4', 'r', 0, null, { order: 'C' }) },
+      { py: `np.load(${JSON.stringify(npy)}, 'r')`, js: () => lib.load(npy, 'r') as lib.NdArray },
+      { py: `np.load(${JSON.stringify(npy)}, None, False)`, js: () => lib.load(npy, null, false) as lib.NdArray },
+      { py: `np.loadtxt(${JSON.stringify(csv)}, 'i4', '%', ';', None, 1)`, js: () => lib.loadtxt(csv, 'i4', '%', ';', null, 1) as lib.NdArray },
+      { py: `np.loadtxt(${JSON.stringify(csv)}, 'f4', '%', ';', None, 0, (0, 2), False, 2, None, 2)`, js: () => lib.loadtxt(csv, 'f4', '%', ';', null, 0, [0, 2], false, 2, null, 2) as lib.NdArray },
+      { py: `np.loadtxt(${JSON.stringify(csv)}, 'f8', None, ';', None, 1)`, js: () => lib.loadtxt(csv, 'f8', null, ';', null, 1) as lib.NdArray },
+      { py: 'np.unravel_index(7, (2, 4), "F")', js: () => lib.unravelIndex(7, [2, 4], 'F') },
+      { py: 'np.unravel_index([1, 6], (2, 4), None)', js: () => lib.unravelIndex([1, 6], [2, 4], null) },
+      { py: 'np.ravel_multi_index([[1, 5], [3, 0]], (2, 4), "clip", "F")', js: () => lib.ravelMultiIndex([[1, 5], [3, 0]], [2, 4], 'clip', 'F') },
+      { py: 'np.ravel_multi_index([[1, 5], [3, 0]], (2, 4), ("clip", "wrap"))', js: () => lib.ravelMultiIndex([[1, 5], [3, 0]], [2, 4], ['clip', 'wrap']) },
+      { py: `np.reshape(${M}, (3, 2), 'F')`, js: () => lib.reshape(m, [3, 2], 'F') },
+      { py: `np.reshape(${M}.T, 6, 'A', copy=False)`, js: () => lib.reshape(m.T, 6, 'A', { copy: false }) },
+      { py: `np.reshape(${M}.T, 6, copy=False)`, js: () => lib.reshape(m.T, 6, { copy: false }) },
+      { py: `${M}.reshape((3, 2), order='F')`, js: () => m.reshape([3, 2], { order: 'F' }) },
+      { py: `${M}.reshape(3, 2, order='F', copy=True)`, js: () => m.reshape(3, 2, { order: 'F', copy: true }) },
+      { py: `${M}.T.reshape(6, copy=False)`, js: () => m.T.reshape(6, { copy: false }) },
+      { py: `${M}.T.reshape(6, order='F', copy=False)`, js: () => m.T.reshape(6, { order: 'F', copy: false }) },
+      { py: `${M}.reshape(6, order='K')`, js: () => m.reshape(6, { order: 'K' as never }) },
+      { py: `np.copy(${M}.T, 'C')`, js: () => lib.copy(m.T, 'C') },
+      { py: `np.copy(${M}.T)`, js: () => lib.copy(m.T) },
+      { py: `np.copy(${M}.T, 'A', True)`, js: () => lib.copy(m.T, 'A', true) },
+    ];
+    expectCasesLikeNumpy(cases);
+    // NumPy's np.ndarray((4,), '<i4', bytes(range(48)), 40): TypeError('buffer is too small for requested array'); ours names the bytes.
+    expect(() => lib.ndarray([4], '<i4', buf, 40)).toThrow(TypeError);
+    expect(() => lib.ndarray([4], '<i4', buf, 40)).toThrow(/^buffer is too small for requested array: bytes \[40, 56\) of a 48-byte buffer/);
+  });
+
+  test("reshape's copy: true is a new array, false a view; the method keeps its positional order", () => {
+    const v = m.reshape([3, 2], { copy: false });
+    expect(lib.sharesMemory(v, m)).toBe(true);
+    const c = m.reshape([3, 2], { copy: true });
+    expect(lib.sharesMemory(c, m)).toBe(false);
+    expect(m.reshape([3, 2], 'F').toArray()).toEqual(m.reshape([3, 2], { order: 'F' }).toArray());
+    expect(() => m.reshape([3, 2], 'F', { order: 'C' })).toThrow(new TypeError("reshape() got multiple values for argument 'order'"));
+    expect(() => m.reshape([3, 2], { copy: 1 } as never)).toThrow(new TypeError('reshape: copy must be a boolean or null, got 1'));
+    expect(() => m.reshape([3, 2], { orde: 'F' } as never)).toThrow("reshape() got an unexpected keyword argument 'orde'");
+  });
+
+  test('copy(a) is a plain NdArray as np.copy (subok=False); subok true and the method keep a Memmap', () => {
+    const bin = path.join(dir, 'copy.bin');
+    fs.writeFileSync(bin, Buffer.alloc(32));
+    const mm = lib.memmap(bin, '<f8', 'r');
+    try {
+      expect(lib.copy(mm)).not.toBeInstanceOf(lib.Memmap);
+      expect(lib.copy(mm)).toBeInstanceOf(lib.NdArray);
+      expect(lib.copy(mm, null, true)).toBeInstanceOf(lib.Memmap);
+      expect(lib.copy(mm, { subok: true })).toBeInstanceOf(lib.Memmap);
+      expect(mm.copy()).toBeInstanceOf(lib.Memmap);
+      expect(() => lib.copy(mm, 'K', 'yes' as never)).toThrow(new TypeError("copy(): subok must be a boolean, got 'yes'"));
+    } finally {
+      mm.close();
+    }
+  });
+
+  test("loadtxt's comments null is NumPy's comments=None: a '#' line is data (and does not parse), not a comment", () => {
+    const p = path.join(dir, 'hash.txt');
+    fs.writeFileSync(p, '# x\n1 2\n');
+    expect((lib.loadtxt(p) as lib.NdArray).toArray()).toEqual([1, 2]);
+    expect(() => lib.loadtxt(p, null, null)).toThrow(lib.ValueError);
+    const want = runNumpy<string>(`
+try:
+    np.loadtxt(${JSON.stringify(p)}, None, None)
+    print(json.dumps('no error'))
+except ValueError:
+    print(json.dumps('ValueError'))
+`);
+    expect(want).toBe('ValueError');
+  });
+
+  test('savetxt(path, X, fmt, delimiter, newline, header, footer, comments) writes what NumPy writes', () => {
+    const ours = path.join(dir, 'ours.txt');
+    const theirs = path.join(dir, 'theirs.txt');
+    lib.savetxt(ours, m, '%d', ';', '\n', 'h', 'f', '// ');
+    runNumpy<null>(`np.savetxt(${JSON.stringify(theirs)}, ${M}, '%d', ';', '\\n', 'h', 'f', '// '); print('null')`);
+    expect(fs.readFileSync(ours, 'utf8')).toBe(fs.readFileSync(theirs, 'utf8'));
+    lib.savetxt(ours, m, null, ',');
+    runNumpy<null>(`np.savetxt(${JSON.stringify(theirs)}, ${M}, '%.18e', ','); print('null')`);
+    expect(fs.readFileSync(ours, 'utf8')).toBe(fs.readFileSync(theirs, 'utf8'));
+  });
+
+  test('a value given both ways, or past the positional parameters, is a TypeError', () => {
+    expect(() => lib.unravelIndex(1, [2], 'C', { order: 'F' })).toThrow(new TypeError("unravelIndex() got multiple values for argument 'order'"));
+    expect(() => lib.load('x.npy', 'r', false, true as never)).toThrow(new TypeError('load() takes at most 2 argument(s) after its inputs (mmapMode, allowPickle), got 3'));
+    expect(() => lib.memmap('x.bin', '<f8', 'r', { mode: 'c' })).toThrow(new TypeError("memmap() got multiple values for argument 'mode'"));
+    expect(() => lib.memmap('x.bin', { dtype: '<f8' } as never, 'r' as never)).toThrow(new TypeError('memmap() takes its options object last, got 1 more argument(s) after it'));
+  });
+});

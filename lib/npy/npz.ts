@@ -36,7 +36,7 @@ import { AccessError, KeyError, MemoryError, ValueError, describeValue } from '.
 import { checkShape, shapeToSize } from '../layout';
 import { pyShape } from '../format';
 import { allocate, isArray, requireOpen, storageOf } from '../internal';
-import { readKnownOptions } from '../options';
+import { positionalOptions, readKnownOptions } from '../options';
 import { checkPath, openRegularFile } from '../paths';
 import { asAnyArray } from '../stack-helpers';
 import { memmap, type Memmap } from '../memmap';
@@ -478,8 +478,11 @@ const EMPTY_ZIP_MAGIC = Buffer.from('PK\x05\x06', 'latin1');
  * refuses a pickle under `allow_pickle=False`.
  * @throws ValueError for a file that is neither, a damaged or hostile archive (naming the file), an object array; fs errors naming the file.
  */
-export function load(path: string, options: LoadOptions = {}): NdArray | Memmap | NpzFile {
-  const o = readKnownOptions(options, ['mmapMode', 'allowPickle', 'maxHeaderSize'], 'load');
+export function load(path: string, mmapMode?: LoadOptions['mmapMode'] | LoadOptions, allowPickle?: false | LoadOptions | null, options?: LoadOptions): NdArray | Memmap | NpzFile;
+export function load(path: string, options?: LoadOptions): NdArray | Memmap | NpzFile;
+export function load(path: string, ...rest: unknown[]): NdArray | Memmap | NpzFile {
+  // NumPy's positional mmap_mode and allow_pickle (np.load(p, 'r')), or the options.
+  const o = readKnownOptions(positionalOptions<LoadOptions>('load', ['mmapMode', 'allowPickle'], rest), ['mmapMode', 'allowPickle', 'maxHeaderSize'], 'load');
   checkPath(path);
   checkAllowPickle(o.allowPickle);
   const mode = o.mmapMode ?? null;
