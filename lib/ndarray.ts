@@ -1381,13 +1381,15 @@ export class NdArray<T = unknown> {
   }
 
   /**
-   * NumPy's `a.tofile(fid, sep='')`: writes the items to `path` with no
+   * NumPy's `a.tofile(fid, sep='', format='%s')`: writes the items to `path` with no
    * header, in C order whatever the layout (binary in the dtype's byte order,
-   * or text items joined by `sep`); the file is replaced atomically, never
+   * or text items, each Python's `format % item`, joined by `sep`); the file is replaced atomically, never
    * truncated under a live mapping (lib/raw-file.ts).
    */
-  tofile(path: string, options?: rawFile.TofileOptions): void {
-    rawFile.tofile(this, path, options);
+  tofile(path: string, sep?: string | rawFile.TofileOptions | null, format?: string | rawFile.TofileOptions | null, options?: rawFile.TofileOptions): void;
+  tofile(path: string, options?: rawFile.TofileOptions): void;
+  tofile(path: string, ...rest: unknown[]): void {
+    (rawFile.tofile as (a: NdArray, p: string, ...r: unknown[]) => void)(this, path, ...rest);
   }
 
   /** NumPy's `a.flatten(order='C')`: a new 1-d array (always a copy) of the elements in `order` (C, F, A or K). */

@@ -36,14 +36,18 @@ import { forEach } from './elementwise';
 import { pyComplexText, pyFloatText } from './repr';
 import { replaceFile, writeAll, writeArray } from './npy/write-file';
 import { COMPLEX_TEXT, FLOAT_TEXT, INT_TEXT, complexOfText, floatOfText } from './number-text';
+import { checkFormatLength, formatPieces, parseFormat, type FormatSpec } from './py-format';
 import type { Complex } from './value-types';
 
 /** Options of {@link tofile}: NumPy's `sep` (and its text `format`, `'%s'` only). */
 export interface TofileOptions {
   /** `''` (default): binary; otherwise text, with this between items. */
   sep?: string;
-  /** NumPy's `format`: only its default `'%s'` (Python's `str()` of each item) is supported. */
-  format?: '%s';
+  /**
+   * NumPy's `format` of text mode: Python's `format % item` for each item,
+   * one conversion (`'%.3f'`, `'<%5d>'`); default `'%s'`, Python's `str()`.
+   */
+  format?: string;
 }
 
 /** Options of {@link fromfile}, NumPy's keywords. */
@@ -73,6 +77,28 @@ function itemText(dt: DType): (v: unknown) => string {
 }
 
 /**
+ * Python's `format % item` of one item as NumPy's text mode writes it (the
+ * item as getitem gives it, then formatted); the format's errors are
+ * Python's, raised before the file is touched when there is an item.
+ */
+function formattedText(dt: DType, format: string, size: number): (v: unknown) => string {
+  const pieces = parseFormat(format);
+  const specs = pieces.filter((x): x is FormatSpec => typeof x !== 'string');
+  if (size > 0 && specs.length === 0) throw new TypeError('not all arguments converted during string formatting');
+  if (size > 0 && specs.length > 1) throw new TypeError('not enough arguments for format string');
+  checkFormatLength(pieces, 0, 'tofile()', format);
+  const spec = specs[0];
+  const str = itemText(dt);
+  const textual = spec !== undefined && (spec.type === 's' || spec.type === 'r');
+  if (size > 0 && dt.kind === 'c' && !textual) {
+    throw new TypeError('diuoxXc'.includes(spec.type) ? `%${spec.type} format: a real number is required, not complex` : 'must be real number, not complex');
+  }
+  if (size > 0 && dt.kind === 'f' && 'oxXc'.includes(spec.type)) throw new TypeError(spec.type === 'c' ? '%c requires int or char' : `%${spec.type} format: an integer is required, not float`);
+  // %s and %r of an item are its Python str(); the others format the number itself.
+  return (v) => formatPieces(pieces, [textual ? str(v) : v]);
+}
+
+/**
  * NumPy's `a.tofile(fid, sep='', format='%s')`: writes `a`'s items to
  * `path` in C order whatever its layout, with no header (binary, the dtype's
  * byte order), or as text items joined by `sep`. The file is replaced
@@ -80,13 +106,17 @@ function itemText(dt: DType): (v: unknown) => string {
  * mapping of it.
  * @throws TypeError for a bad path or option; ValueError for text mode of a dtype it cannot write (structured, bytes, void).
  */
-export function tofile(a: NdArray, path: string, options: TofileOptions = {}): void {
+export function tofile(a: NdArray, path: string, sep?: string | TofileOptions | null, format?: string | TofileOptions | null, options?: TofileOptions): void;
+export function tofile(a: NdArray, path: string, options?: TofileOptions): void;
+export function tofile(a: NdArray, path: string, ...rest: unknown[]): void {
   requireArray(a, 'tofile', 'a');
-  const o = readKnownOptions(options, ['sep', 'format'], 'tofile');
+  // NumPy's positional sep and format (a.tofile(p, ',', '%.3f')), or the options.
+  const o = readKnownOptions(positionalOptions<TofileOptions>('tofile', ['sep', 'format'], rest), ['sep', 'format'], 'tofile');
   checkPath(path);
   const sep = o.sep ?? '';
   if (typeof sep !== 'string') throw new TypeError(`tofile(): sep must be a string, got ${describeValue(sep)}`);
-  if (o.format !== undefined && o.format !== '%s') throw new ValueError(`tofile(): only the format '%s' (each item's str()) is supported, got ${describeValue(o.format)}`);
+  const format = o.format ?? '%s';
+  if (typeof format !== 'string') throw new TypeError(`tofile(): format must be a string, got ${describeValue(format)}`);
   requireOpen(a);
   if (sep === '') {
     replaceFile(path, a.nbytes, (fd) => {
@@ -98,7 +128,7 @@ export function tofile(a: NdArray, path: string, options: TofileOptions = {}): v
   if (!'biufc'.includes(dt.kind) || dt.subdtype !== null) {
     throw new ValueError(`tofile(): text mode (sep ${JSON.stringify(sep)}) writes bools, integers, floats and complex numbers; got dtype ${dt.str}: write it in binary (sep '') instead`);
   }
-  const text = itemText(dt);
+  const text = format === '%s' ? itemText(dt) : formattedText(dt, format, a.size);
   const sepBytes = Buffer.from(sep, 'utf8');
   replaceFile(path, 0, (fd) => {
     // Items are joined into pieces of about 1 MiB, so a large array is not one string.

@@ -87,6 +87,63 @@ describeWithNumpy('tofile against NumPy', () => {
     const bad = got.map((g2, k) => ({ py: items[k][0], sep: items[k][1], want: Buffer.from(want[k], 'hex').toString(), got: Buffer.from(g2, 'hex').toString() })).filter((x) => x.want !== x.got);
     expect(bad.slice(0, 3)).toEqual([]);
   });
+
+  test("text with a format: Python's format % item for each item, sep and format positionally as NumPy's", () => {
+    const items: [string, string, string, NdArray][] = [
+      ['np.array([1.5, 2.25, -3, 1e300, np.nan, -np.inf])', ',', '%.2f', asarray([1.5, 2.25, -3, 1e300, NaN, -Infinity])],
+      ["np.array([1, -2, 300], 'i4')", ' ', '<%5d>', asarray([1, -2, 300], 'i4')],
+      ["np.array([255, 16], 'u1')", ';', '%#x', asarray([255, 16], 'u1')],
+      ['np.array([True, False])', ',', '%d', asarray([true, false])],
+      ["np.array([0.1, 2.5], 'f4')", ' ', '%s!', asarray([0.1, 2.5], 'f4')],
+      ["np.array([0.1, 2.5], 'f4')", ' ', '%.3e', asarray([0.1, 2.5], 'f4')],
+      ['np.array([1+2j, complex(0, -1)])', '|', 'v=%s', asarray([{ re: 1, im: 2 }, { re: 0, im: -1 }])],
+      ["np.array([1.75, -2.5])", ',', '%+08.1f', asarray([1.75, -2.5])],
+      ["np.array([3.7, -3.7])", ',', '%d', asarray([3.7, -3.7])],
+      ['np.array([[1, 2], [3, 4]]).T', '\n', '%3d', asarray([[1, 2], [3, 4]]).T],
+    ];
+    const p0 = tmp.path('np-fmt.txt');
+    const want = runNumpy<string[]>(`
+out = []
+for src, sep, fmt in json.load(sys.stdin):
+    eval(src).tofile(${JSON.stringify(p0)}, sep, fmt)
+    with open(${JSON.stringify(p0)}) as f: out.append(f.read())
+print(json.dumps(out))
+`, JSON.stringify(items.map(([py, sep, fmt]) => [py, sep, fmt])));
+    const got = items.map(([, sep, fmt, arr], k) => {
+      const p = tmp.path('fmt.txt');
+      if (k % 2 === 0) tofile(arr, p, sep, fmt);
+      else arr.tofile(p, sep, { format: fmt });
+      return fs.readFileSync(p, 'utf8');
+    });
+    expect(got).toEqual(want);
+  });
+
+  test("a format that does not take one item is Python's TypeError, raised before the file is touched (an empty array formats nothing)", () => {
+    const p = tmp.file(new Uint8Array(3), 'keep.txt');
+    const errors = runNumpy<string[]>(`
+out = []
+for src, fmt in [('np.array([1.5])', '%d %d'), ('np.array([1.5])', 'abc'), ('np.array([1+2j])', '%f'), ('np.array([1+2j])', '%d'), ('np.array([1.5])', '%x')]:
+    try:
+        eval(src).tofile(${JSON.stringify(tmp.path('np-err.txt'))}, ' ', fmt)
+        out.append('no error')
+    except TypeError as e:
+        out.append(str(e))
+print(json.dumps(out))
+`);
+    const ours = [[asarray([1.5]), '%d %d'], [asarray([1.5]), 'abc'], [asarray([{ re: 1, im: 2 }]), '%f'], [asarray([{ re: 1, im: 2 }]), '%d'], [asarray([1.5]), '%x']].map(([a, fmt]) => {
+      try {
+        tofile(a as NdArray, p, ' ', fmt as string);
+        return 'no error';
+      } catch (e) {
+        expect(e).toBeInstanceOf(TypeError);
+        return (e as Error).message;
+      }
+    });
+    expect(ours).toEqual(errors);
+    expect(fs.readFileSync(p).length).toBe(3);
+    tofile(zeros([0]), p, ',', 'abc');
+    expect(fs.readFileSync(p).length).toBe(0);
+  });
 });
 
 describeWithNumpy('fromfile against NumPy', () => {
@@ -181,7 +238,7 @@ describe('tofile and fromfile: files and errors', () => {
     expect(fs.readFileSync(p).length).toBe(10);
     expect(() => tofile(asarray([1]), 'a\0b')).toThrow(TypeError);
     expect(() => fromfile(p, { bogus: 1 } as object)).toThrow(TypeError);
-    expect(() => tofile(asarray([1]), p, { format: '%d' as '%s' })).toThrow(ValueError);
+    expect(() => tofile(asarray([1]), p, { format: 5 as never })).toThrow(new TypeError('tofile(): format must be a string, got 5'));
     const t = tmp.file('1, 2, x, 4', 'bad.txt');
     expect(() => fromfile(t, { sep: ',' })).toThrow(/^string or file could not be read to its end due to unmatched data: item 2 .*"x"/);
   });
