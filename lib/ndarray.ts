@@ -771,8 +771,8 @@ export class NdArray<T = unknown> {
     if (!sizes && Array.isArray(shape)) checkNdim(shape.length);
     const req = sizes ? [shape as number, ...(rest as number[])] : typeof shape === 'number' ? [shape] : [...(shape as Iterable<number>)];
     const ord: 'C' | 'F' = order === 'A' ? (this.flags.fContiguous && !this.flags.cContiguous ? 'F' : 'C') : order;
-    // copy: true copies first (the copy is contiguous in ord: its reshape is a view of it).
-    if (copy === true) return this.copy(ord).reshape(req, ord);
+    // copy: true copies first, once the shape is known good (the copy is contiguous in ord: its reshape is a view of it).
+    if (copy === true) return this.copy(ord).reshape(fixUnknownDimension(req, this.size), ord);
     if (req.length === this.ndim && req.every((n, i) => n === acc.shape[i])) {
       return derive(this, Object.getPrototypeOf(this), acc.dt, acc.shape, acc.strides, acc.offset);
     }

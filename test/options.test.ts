@@ -599,6 +599,8 @@ describeWithNumpy("NumPy's positional parameters of the constructors, files and 
       { py: `${M}.T.reshape(6, copy=False)`, js: () => m.T.reshape(6, { copy: false }) },
       { py: `${M}.T.reshape(6, order='F', copy=False)`, js: () => m.T.reshape(6, { order: 'F', copy: false }) },
       { py: `${M}.reshape(6, order='K')`, js: () => m.reshape(6, { order: 'K' as never }) },
+      { py: `${M}.reshape(4, copy=True)`, js: () => m.reshape(4, { copy: true }) },
+      { py: `${M}.T.reshape(4, copy=False)`, js: () => m.T.reshape(4, { copy: false }) },
       { py: `np.copy(${M}.T, 'C')`, js: () => lib.copy(m.T, 'C') },
       { py: `np.copy(${M}.T)`, js: () => lib.copy(m.T) },
       { py: `np.copy(${M}.T, 'A', True)`, js: () => lib.copy(m.T, 'A', true) },
