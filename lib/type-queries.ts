@@ -3,12 +3,15 @@
  * (the smallest dtype that holds one value) and `np.common_type` (the
  * inexact dtype arrays share). Both answer with a DType in the machine's
  * byte order, as NumPy's do (it builds them from type numbers); the
- * promotion of operands itself is {@link resultType}'s (promote.ts).
+ * promotion of operands itself is {@link resultType}'s (promote.ts). Also
+ * `np.issubdtype` (NumPy's abstract scalar types by name), `np.mintypecode`,
+ * `np.typename`, `np.isscalar` and `np.iterable`.
  * @module
  */
-import { dtype as toDType, type DType } from './dtype';
+import { dtype as toDType, type DType, type DTypeLike } from './dtype';
+import { KeyError, ValueError, repr } from './errors';
 import { asAnyArray } from './stack-helpers';
-import { requireArray, requireOpen } from './internal';
+import { isArray, requireArray, requireOpen } from './internal';
 
 // NumPy's min_scalar_type_num bounds (convert_datatype.c): a float fits half
 // strictly inside ±65000 (or when not finite), single inside ±3.4e38.
@@ -102,4 +105,141 @@ export function commonType(...arrays: unknown[]): DType {
     precision = Math.max(precision, p);
   }
   return toDType(complex ? (COMPLEX_BY_PRECISION[precision] as string) : REAL_BY_PRECISION[precision]);
+}
+
+/**
+ * NumPy's abstract scalar types, by their names (NumPy passes the classes
+ * `np.floating`, `np.integer`, …; JavaScript has no such classes, so
+ * {@link issubdtype} takes the names).
+ */
+export type AbstractDTypeName = 'generic' | 'number' | 'integer' | 'signedinteger' | 'unsignedinteger' | 'inexact' | 'floating' | 'complexfloating' | 'flexible' | 'character';
+
+/** The dtype kind letters under each abstract type (NumPy's scalar type tree). */
+const ABSTRACT_KINDS: Readonly<Record<AbstractDTypeName, string>> = {
+  generic: 'biufcSUVOMm',
+  number: 'iufcm',
+  integer: 'ium',
+  signedinteger: 'im',
+  unsignedinteger: 'u',
+  inexact: 'fc',
+  floating: 'f',
+  complexfloating: 'c',
+  flexible: 'SUV',
+  character: 'SU',
+};
+
+const isAbstractName = (x: unknown): x is AbstractDTypeName => typeof x === 'string' && Object.prototype.hasOwnProperty.call(ABSTRACT_KINDS, x);
+
+/** NumPy's scalar type of a dtype, as a key: the byte order and a flexible dtype's size do not count. */
+function scalarTypeKey(dt: DType): string {
+  return 'SUVO'.includes(dt.kind) ? dt.kind : `${dt.kind}${dt.itemsize}`;
+}
+
+/**
+ * NumPy's `np.issubdtype(arg1, arg2)`: whether the scalar type of `arg1` is
+ * `arg2`'s or under it in NumPy's type tree. Each argument is a dtype (or
+ * anything {@link dtype} reads) or the name of an abstract type
+ * ({@link AbstractDTypeName}: `'floating'` for `np.floating`, `'integer'`,
+ * `'signedinteger'`, `'number'`, `'inexact'`, …). The byte order and a
+ * flexible dtype's size do not count (`'S5'` is `'S1'`'s type); a bool is
+ * not an integer, as in NumPy.
+ *
+ * @example
+ * issubdtype('<f4', 'floating');        // true
+ * issubdtype(a.dtype, 'integer');       // an int or uint array
+ * issubdtype('>i8', '<i8');             // true
+ * issubdtype('floating', 'inexact');    // true
+ * @throws TypeError when an argument is neither an abstract name nor a dtype.
+ */
+export function issubdtype(arg1: DTypeLike | AbstractDTypeName, arg2: DTypeLike | AbstractDTypeName): boolean {
+  const abstract1 = isAbstractName(arg1);
+  const abstract2 = isAbstractName(arg2);
+  const dt1 = abstract1 ? null : toDType(arg1 as DTypeLike);
+  const dt2 = abstract2 ? null : toDType(arg2 as DTypeLike);
+  if (abstract2) {
+    const under = ABSTRACT_KINDS[arg2];
+    // An abstract type is under another when all its kinds are (floating under inexact).
+    if (abstract1) return [...ABSTRACT_KINDS[arg1]].every((k) => under.includes(k));
+    return under.includes(dt1!.kind);
+  }
+  // Nothing abstract is under a concrete type.
+  if (abstract1) return false;
+  return scalarTypeKey(dt1!) === scalarTypeKey(dt2!);
+}
+
+/** NumPy's type characters from the widest item to the narrowest (`_typecodes_by_elsize`). */
+const TYPECODES_BY_ELSIZE = 'GDFgdfQqLlIiHhBb?';
+
+/**
+ * NumPy's `np.mintypecode(typechars, typeset='GDFgdf', default='d')`: the
+ * type character of `typeset` that the fewest bytes hold, among the given
+ * ones (`typechars`: characters, or arrays and dtypes, whose `char` counts)
+ * — float32 with float64 complex is complex128 (`'D'`); `default` when none
+ * is in `typeset`.
+ *
+ * @example
+ * mintypecode('idF'); // 'D'
+ * mintypecode(['d', 'f', 'S']); // 'f'
+ */
+export function mintypecode(typechars: string | Iterable<unknown>, typeset: string = 'GDFgdf', defaultCode: string = 'd'): string {
+  if (typeof typeset !== 'string') throw new TypeError(`mintypecode(): typeset must be a string, got ${typeof typeset}`);
+  const codes: string[] = [];
+  for (const t of typechars as Iterable<unknown>) {
+    if (typeof t === 'string') codes.push(t);
+    else if (t !== null && typeof t === 'object' && 'dtype' in t) codes.push((asAnyArray(t).dtype as DType).char);
+    else codes.push(toDType(t as DTypeLike).char);
+  }
+  const hits = new Set(codes.filter((c) => c.length > 0 && typeset.includes(c)));
+  if (hits.size === 0) return defaultCode;
+  if (hits.has('F') && hits.has('d')) return 'D';
+  // NumPy's min by the index in its size order: a character not there is ValueError ("substring not found").
+  let best: string | null = null;
+  for (const c of hits) {
+    const i = TYPECODES_BY_ELSIZE.indexOf(c);
+    if (i < 0) throw new ValueError('substring not found');
+    if (best === null || i < TYPECODES_BY_ELSIZE.indexOf(best)) best = c;
+  }
+  return best!;
+}
+
+/** NumPy's `_namefromtype`: each type character's description. */
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  S1: 'character', '?': 'bool', b: 'signed char', B: 'unsigned char', h: 'short', H: 'unsigned short', i: 'integer', I: 'unsigned integer',
+  l: 'long integer', L: 'unsigned long integer', q: 'long long integer', Q: 'unsigned long long integer', f: 'single precision',
+  d: 'double precision', g: 'long precision', F: 'complex single precision', D: 'complex double precision', G: 'complex long double precision',
+  S: 'string', U: 'unicode', V: 'void', O: 'object',
+};
+
+/**
+ * NumPy's `np.typename(char)`: the description of a type character
+ * (`'d'` is `'double precision'`).
+ * @throws KeyError for a character NumPy does not describe, as NumPy's.
+ */
+export function typename(char: string): string {
+  if (typeof char !== 'string' || !Object.prototype.hasOwnProperty.call(TYPE_NAMES, char)) throw new KeyError(repr(char));
+  return TYPE_NAMES[char];
+}
+
+/**
+ * NumPy's `np.isscalar(element)`: true for a scalar value — a number, a
+ * bigint, a boolean, a string, a Buffer (Python's bytes) or a `{ re, im }`
+ * complex; false for an NdArray (0-d too), a list, null or undefined.
+ */
+export function isscalar(element: unknown): boolean {
+  const t = typeof element;
+  if (t === 'number' || t === 'bigint' || t === 'boolean' || t === 'string') return true;
+  if (Buffer.isBuffer(element)) return true;
+  if (element === null || t !== 'object' || isArray(element)) return false;
+  const keys = Object.keys(element as object);
+  return Object.getPrototypeOf(element) === Object.prototype && keys.length === 2 && keys.includes('re') && keys.includes('im');
+}
+
+/**
+ * NumPy's `np.iterable(y)`: whether `y` can be iterated — a list, a string,
+ * any iterable, an NdArray of one or more dimensions (a 0-d array cannot,
+ * as NumPy's).
+ */
+export function iterable(y: unknown): boolean {
+  if (isArray(y)) return y.ndim > 0;
+  return y !== null && y !== undefined && typeof (y as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
 }

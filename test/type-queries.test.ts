@@ -1,7 +1,7 @@
 // NumPy's dtype questions (lib/type-queries.ts): minScalarType, the
 // smallest dtype that holds one value, and commonType, the inexact dtype a
 // set of arrays shares, each against NumPy at run time.
-import { arange, asarray, commonType, minScalarType, type NdArray } from '../lib';
+import { arange, asarray, commonType, dtype, isscalar, issubdtype, iterable, KeyError, minScalarType, mintypecode, typename, zeros, type AbstractDTypeName, type NdArray } from '../lib';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 
 describeWithNumpy('minScalarType against NumPy', () => {
@@ -75,4 +75,45 @@ except TypeError as e: print(json.dumps(str(e)))`);
     expect(() => commonType(arange(2, 'f4'), asarray(['ab'], 'S2'))).toThrow(new TypeError(want));
     expect(() => commonType([1.5] as never)).toThrow(new TypeError('commonType(): arrays[0] must be an NdArray, got a JS array of length 1'));
   });
+});
+
+describeWithNumpy('issubdtype, mintypecode and typename against NumPy', () => {
+  const concrete = ['?', 'i1', '>i2', '<i4', 'i8', 'u1', 'u2', '>u4', 'u8', 'f2', '<f4', '>f8', 'c8', '>c16', 'S1', 'S7', 'V4', "[('a', '<i4'), ('b', '<f8')]"];
+  const abstract: AbstractDTypeName[] = ['generic', 'number', 'integer', 'signedinteger', 'unsignedinteger', 'inexact', 'floating', 'complexfloating', 'flexible', 'character'];
+  const js = (s: string): string | ReturnType<typeof dtype> => (s.startsWith('[') ? dtype([['a', '<i4'], ['b', '<f8']]) : s);
+  const py = (s: string): string => (s.startsWith('[') ? `np.dtype(${s})` : (abstract as string[]).includes(s) ? `np.${s}` : `'${s}'`);
+
+  test('every pair of concrete dtypes and abstract types answers as np.issubdtype', () => {
+    const all = [...concrete, ...abstract];
+    const pairs: [string, string][] = [];
+    for (const a of all) for (const b of all) pairs.push([a, b]);
+    const want = runNumpy<boolean[]>(`print(json.dumps([bool(np.issubdtype(a, b)) for a, b in [${pairs.map(([a, b]) => `(${py(a)}, ${py(b)})`).join(', ')}]]))`);
+    const got = pairs.map(([a, b]) => issubdtype(js(a) as never, js(b) as never));
+    const bad = pairs.filter((_, i) => got[i] !== want[i]).map(([a, b], i) => `${a} ${b}: ${String(got[i])}`);
+    expect(bad).toEqual([]);
+    expect(got.filter(Boolean).length).toBeGreaterThan(50);
+  });
+
+  test('mintypecode and typename give NumPy\'s characters and names', () => {
+    const calls: [unknown[], string][] = [
+      [['idF'], "'idF'"], [['idF', 'GDFgdf'], "'idF', 'GDFgdf'"], [[['d', 'f', 'S']], "['d', 'f', 'S']"], [['x'], "'x'"], [['ifb', 'ifb'], "'ifb', 'ifb'"],
+      [['Ff'], "'Ff'"], [['fd', 'GDFgdf', 'F'], "'fd', 'GDFgdf', 'F'"], [['', 'GDFgdf', 'g'], "'', 'GDFgdf', 'g'"],
+      [[[zeros([1], 'f4'), zeros([1], 'c8')]], "[np.zeros(1, 'f4'), np.zeros(1, 'c8')]"], [[[dtype('<f8')]], "[np.dtype('f8')]"],
+    ];
+    const want = runNumpy<string[]>(`print(json.dumps([np.mintypecode(${calls.map(([, p]) => p).join('), np.mintypecode(')})]))`);
+    expect(calls.map(([args]) => (mintypecode as (...a: unknown[]) => string)(...args))).toEqual(want);
+    const chars = ['S1', '?', 'b', 'B', 'h', 'H', 'i', 'I', 'l', 'L', 'q', 'Q', 'f', 'd', 'g', 'F', 'D', 'G', 'S', 'U', 'V', 'O'];
+    expect(chars.map(typename)).toEqual(runNumpy<string[]>(`print(json.dumps([np.typename(c) for c in ${JSON.stringify(chars)}]))`));
+    expect(() => typename('z')).toThrow(KeyError);
+  });
+});
+
+test('isscalar: numbers, bigints, booleans, strings, Buffers and { re, im } are scalars; arrays (0-d too), lists and null are not', () => {
+  for (const v of [1, 1.5, 2n, true, 'a', Buffer.from('x'), { re: 1, im: 2 }]) expect(isscalar(v)).toBe(true);
+  for (const v of [asarray(3), asarray([1]), [1], null, undefined, { re: 1 }, { re: 1, im: 2, x: 3 }, new Float64Array(1)]) expect(isscalar(v)).toBe(false);
+});
+
+test('iterable: lists, strings, typed arrays and arrays of one or more dimensions; not a 0-d array or a number', () => {
+  for (const v of [[1], 'ab', new Float64Array(2), asarray([1, 2]), new Set([1])]) expect(iterable(v)).toBe(true);
+  for (const v of [asarray(3), 3, null, undefined, { a: 1 }]) expect(iterable(v)).toBe(false);
 });
