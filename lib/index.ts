@@ -145,6 +145,7 @@ export { meshgrid, indices } from './grids';
 export type { MeshgridOptions, IndicesOptions } from './grids';
 export { flip, fliplr, flipud, rot90, moveaxis, swapaxes, squeeze, expandDims, ravel } from './axis-views';
 export { resultType, promoteTypes, canCast, DTypePromotionError } from './promote';
+export { arrayRepr, arrayStr } from './repr';
 export { minScalarType, commonType, issubdtype, mintypecode, typename, isscalar, iterable } from './type-queries';
 export type { AbstractDTypeName } from './type-queries';
 export type { PyScalar, Casting, PromoteOperand } from './promote';

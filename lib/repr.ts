@@ -17,7 +17,7 @@ import type { DType } from './dtype';
 import { float16Bits, float16Value } from './dtype/float16';
 import { bytesRepr, pyShape } from './format';
 import type { NdArray } from './ndarray';
-import { codecOf, storageOf } from './internal';
+import { codecOf, requireArray, storageOf } from './internal';
 
 const LINE_WIDTH = 75;
 const PRECISION = 8;
@@ -35,6 +35,7 @@ type Format = (v: unknown) => string;
 
 /** NumPy's `repr(a)`: `array([[ 0,  1], [ 2,  3]], dtype=int16)` with NumPy's wrapping and padding. */
 export function arrayRepr(a: NdArray): string {
+  requireArray(a, 'arrayRepr', 'arr');
   const dt = a.dtype;
   const prefix = 'array(';
   if (storageOf(a).closed) return `${prefix}<${storageOf(a).mapping === null ? 'released' : 'closed mapping'}>, dtype=${dtypeShortRepr(dt)})`;
@@ -57,6 +58,36 @@ export function arrayRepr(a: NdArray): string {
   const lastLineLen = arrStr.length - (arrStr.lastIndexOf('\n') + 1);
   const spacer = lastLineLen + extraStr.length + 1 > LINE_WIDTH ? `\n${' '.repeat(prefix.length)}` : ' ';
   return arrStr + spacer + extraStr;
+}
+
+/**
+ * NumPy's `str(array)` (`np.array_str`): the items as {@link arrayRepr}
+ * formats them, separated by spaces, with no `array(` or `dtype=` (`[[1.5
+ * 2. ]\n [3.  4. ]]`); a 0-d array is its scalar's `str()` (`1.5`,
+ * `(1+2j)`, `True`).
+ */
+export function arrayStr(a: NdArray): string {
+  requireArray(a, 'arrayStr', 'a');
+  const dt = a.dtype;
+  if (storageOf(a).closed) return `<${storageOf(a).mapping === null ? 'released' : 'closed mapping'}>`;
+  if (a.ndim === 0 && dt.fields === null && dt.shape.length === 0) {
+    const v = a.get();
+    if (dt.kind === 'c') return complexStr((v as { re: number }).re, (v as { im: number }).im, dt);
+    // NumPy's _guarded_repr_or_str: a bytes scalar shows its repr (np.bytes_(b'ab')).
+    if (dt.kind === 'S') return scalarRepr(v, dt);
+    if (dt.kind === 'V' && v instanceof Uint8Array) return voidText(v);
+    return scalarStr(v, dt);
+  }
+  const size = a.size;
+  const summarize = size > THRESHOLD;
+  let edge = EDGE_ITEMS;
+  while (summarize && edge > 0 && shownCount(a.shape, edge) > SHOWN_LIMIT) edge = edge > 1 ? 1 : 0;
+  const tree = gather(a, summarize, edge);
+  const shown: unknown[] = [];
+  flatten(tree, a.ndim, shown);
+  const fmt = formatter(shown, dt, a.ndim === 0);
+  if (a.ndim === 0) return fmt(tree);
+  return size === 0 ? '[]' : formatArray(tree, a.ndim, fmt, LINE_WIDTH, ' ', ' ');
 }
 
 /** NumPy's `dtype_short_repr`. */
@@ -121,7 +152,7 @@ function flatten(tree: unknown, depth: number, out: unknown[]): void {
 
 // ------------------------------------------------------------------ layout (_formatArray)
 
-function formatArray(tree: unknown, ndim: number, fmt: Format, lineWidth: number, nextLinePrefix: string): string {
+function formatArray(tree: unknown, ndim: number, fmt: Format, lineWidth: number, nextLinePrefix: string, separator = ', '): string {
   const recurse = (node: unknown, axis: number, hanging: string, width: number): string => {
     const left = ndim - axis;
     if (left === 0) return fmt(node);
@@ -141,11 +172,11 @@ function formatArray(tree: unknown, ndim: number, fmt: Format, lineWidth: number
           line = hanging;
         }
         line += word;
-        if (i < items.length - 1) line += ', ';
+        if (i < items.length - 1) line += separator;
       });
       s += line;
     } else {
-      const lineSep = `,${'\n'.repeat(left - 1)}`;
+      const lineSep = `${separator.trimEnd()}\n${'\n'.repeat(left - 2)}`;
       items.forEach((item, i) => {
         const nested = item === SKIP ? '...' : recurse(item, axis + 1, nextHanging, nextWidth);
         s += hanging + nested + (i < items.length - 1 ? lineSep : '');
@@ -215,9 +246,18 @@ function formatter(values: unknown[], dt: DType, zeroD: boolean): Format {
         return `${re(c.re)}${i.slice(0, sp)}j${i.slice(sp)}`;
       };
     }
+    case 'V':
+      return (v) => voidText(v as Uint8Array);
     default:
       return (v) => bytesRepr(v as Uint8Array);
   }
+}
+
+/** NumPy's text of an unstructured void item: every byte as `\xHH`, upper-case hex (`b'\x00\x41'`). */
+function voidText(b: Uint8Array): string {
+  let out = "b'";
+  for (const c of b) out += `\\x${c.toString(16).toUpperCase().padStart(2, '0')}`;
+  return `${out}'`;
 }
 
 /**

@@ -7,6 +7,7 @@ import { describeWithNumpy, runNumpy } from './helpers/numpy';
 import { useTempDir } from './helpers/tmp';
 import { memmap } from '../lib/memmap';
 import { broadcastTo, zeros } from '../lib/create';
+import { arrayRepr, arrayStr } from '../lib/repr';
 
 /** NumPy expressions; each array is rebuilt here from its bytes, dtype and shape. */
 const EXPRS = [
@@ -48,6 +49,14 @@ const EXPRS = [
   "np.array([(np.arange(3000).reshape(3, 1000),)], dtype=[('a', '<i4', (3, 1000))])",
   "np.array([(np.arange(1001) * 1.5, 7)], dtype=[('a', '<f8', (1001,)), ('b', 'u1')])",
   "np.zeros(2, dtype=[('a', 'u1', (1000, 1000))])",
+  "np.array(1 + 2j)",
+  "np.array(0.1, dtype='<f4')",
+  "np.array(b'ab')",
+  "np.frombuffer(b'\\x00\\x01\\xff', 'V3').reshape(())",
+  "np.frombuffer(b'\\x00\\x01\\xff\\x41\\x27\\x5c', 'V3')",
+  "np.array((1, 2.5), dtype=[('a', '<i4'), ('b', '<f8')])",
+  "np.array(-0.0)",
+  "np.arange(60, dtype='<f8').reshape(3, 4, 5) / 7",
 ];
 
 interface Case {
@@ -55,6 +64,7 @@ interface Case {
   shape: number[];
   hex: string;
   repr: string;
+  str: string;
 }
 
 const tmp = useTempDir('mmarray-repr-');
@@ -64,7 +74,7 @@ describeWithNumpy('repr against NumPy', () => {
 from numpy.lib.format import dtype_to_descr
 out = []
 for a in [${EXPRS.join(', ')}]:
-    out.append(dict(descr=dtype_to_descr(a.dtype), shape=list(a.shape), hex=np.ascontiguousarray(a).tobytes().hex(), repr=repr(a)))
+    out.append(dict(descr=dtype_to_descr(a.dtype), shape=list(a.shape), hex=np.ascontiguousarray(a).tobytes().hex(), repr=repr(a), str=str(a)))
 print(json.dumps(out))
 `);
 
@@ -72,6 +82,9 @@ print(json.dumps(out))
     const c = cases[i];
     const a = fromBuffer(new Uint8Array(Buffer.from(c.hex, 'hex')), fromDescr(c.descr)).reshape(c.shape);
     expect(String(a)).toBe(c.repr);
+    expect(arrayRepr(a)).toBe(c.repr);
+    // NumPy's str(a) (np.array_str): the same items, space-separated, no array( or dtype=.
+    expect(arrayStr(a)).toBe(c.str);
   });
 });
 
@@ -112,14 +125,16 @@ for t in range(400):
             a = np.array(xs).astype(dt)
             if dt[1] == 'c': a = a + 1j * np.array(xs[::-1]).astype(dt)
     if rng.random() < 0.3 and n % 2 == 0: a = a.reshape(2, -1)
-    out.append(dict(descr=dtype_to_descr(a.dtype), shape=list(a.shape), hex=a.tobytes().hex(), repr=repr(a)))
+    out.append(dict(descr=dtype_to_descr(a.dtype), shape=list(a.shape), hex=a.tobytes().hex(), repr=repr(a), str=str(a)))
 print(json.dumps(out))
 `);
     expect(cases).toHaveLength(400);
     const bad: string[] = [];
     for (const c of cases) {
-      const got = String(fromBuffer(new Uint8Array(Buffer.from(c.hex, 'hex')), fromDescr(c.descr)).reshape(c.shape));
+      const a = fromBuffer(new Uint8Array(Buffer.from(c.hex, 'hex')), fromDescr(c.descr)).reshape(c.shape);
+      const got = String(a);
       if (got !== c.repr) bad.push(`NumPy:\n${c.repr}\nmmarray:\n${got}`);
+      if (arrayStr(a) !== c.str) bad.push(`NumPy str:\n${c.str}\nmmarray:\n${arrayStr(a)}`);
     }
     expect(bad.slice(0, 5)).toEqual([]);
   });
