@@ -158,9 +158,26 @@ function broadcastStrides(src: NdArray, shape: readonly number[]): number[] {
   return out;
 }
 
+/**
+ * A flat JS array of scalars given for one record, of another length than
+ * the record's fields: NumPy's error for a tuple of that length (the JS
+ * array is the library's tuple; broadcasting it as a level would write one
+ * scalar into every field, or fail with a broadcast message).
+ */
+function checkRecordLength(dt: DType, value: unknown): void {
+  if (!dt.isStructured || !Array.isArray(value) || isElement(value, dt)) return;
+  // Scalars of any field: numbers, bigints, booleans, bytes (a Buffer), { re, im } (not a record object, a list or an array).
+  const complexValue = (x: unknown): boolean => isPlainObject(x) && Object.keys(x as object).length === 2 && 're' in (x as object) && 'im' in (x as object);
+  const scalar = (x: unknown): boolean => !Array.isArray(x) && !isArray(x) && (!isPlainObject(x) || complexValue(x));
+  if (value.length > 0 && value.every(scalar)) {
+    throw new ValueError(`could not assign tuple of length ${value.length} to structure with ${(dt.names as readonly string[]).length} fields.`);
+  }
+}
+
 /** `target[...] = value` (target already checked writeable). */
 export function assign(target: NdArray, value: unknown): void {
   const dt = target.dtype;
+  if (target.ndim === 0) checkRecordLength(dt, value);
   let src: NdArray;
   if (isArray(value)) {
     requireOpen(value);
@@ -211,7 +228,10 @@ export function isElementPosition(target: NdArray, items: readonly unknown[]): b
  * and a complex item a JS `[re, im]` (README "Values").
  */
 export function elementValue(dt: DType, value: unknown): unknown {
-  if (dt.isStructured) return value;
+  if (dt.isStructured) {
+    checkRecordLength(dt, value);
+    return value;
+  }
   if (isArray(value)) {
     if (value.ndim === 0) return value;
     if (dt.kind === 'c') throw new TypeError('only 0-dimensional arrays can be converted to Python scalars');

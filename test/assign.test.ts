@@ -304,3 +304,45 @@ describe('assignment between views of one memory reached through different objec
     b.close();
   });
 });
+
+describeWithNumpy("a record given as a JS array (the library's tuple) of the wrong length", () => {
+  test("is NumPy's tuple error, at an element position and into a 0-d record array; nothing is written", () => {
+    const want = runNumpy<string[]>(`
+out = []
+r = np.zeros(2, [('a', '<i4'), ('b', '<f8')])
+z = np.zeros((), [('a', '<i4'), ('b', '<f8')])
+for v in [(1, 2, 3), (1,)]:
+    for t in ['r[0] = v', 'z[()] = v']:
+        try:
+            exec(t)
+            out.append('no error')
+        except ValueError as e:
+            out.append(str(e))
+print(json.dumps(out))
+`);
+    const r = zeros([2], [['a', '<i4'], ['b', '<f8']]);
+    const z = zeros([], [['a', '<i4'], ['b', '<f8']]);
+    const got: string[] = [];
+    for (const v of [[1, 2, 3], [1]]) {
+      for (const set of [() => r.set([0], v), () => z.set(v)]) {
+        try {
+          set();
+          got.push('no error');
+        } catch (e) {
+          expect(e).toBeInstanceOf(ValueError);
+          got.push((e as Error).message);
+        }
+      }
+    }
+    expect(got).toEqual(want);
+    expect(r.toArray()).toEqual([{ a: 0, b: 0 }, { a: 0, b: 0 }]);
+    expect(z.get()).toEqual({ a: 0, b: 0 });
+    // The right length, a record object, or a list holding one record still assign.
+    z.set([1, 2.5]);
+    expect(z.get()).toEqual({ a: 1, b: 2.5 });
+    z.set([[3, 4.5]]);
+    expect(z.get()).toEqual({ a: 3, b: 4.5 });
+    r.set([1], { a: 5, b: 6 });
+    expect(r.toArray()).toEqual([{ a: 0, b: 0 }, { a: 5, b: 6 }]);
+  });
+});
