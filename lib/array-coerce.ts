@@ -576,16 +576,24 @@ function storeBlocks(out: NdArray, v: unknown): boolean {
   return true;
 }
 
+/** The options of {@link asarray}: NumPy's `order` and `copy`. */
+export interface AsarrayOptions {
+  /** The memory order asked (default `'K'`: the input's when it is an array). */
+  order?: Order;
+  /** `null` (default): copy only when needed; `true`: always; `false`: never (NumPy 2's ValueError when a copy is needed). */
+  copy?: boolean | null;
+}
+
 /**
- * NumPy's `np.asarray`: {@link array} with `copy: null`, so an NdArray that
+ * NumPy's `np.asarray`: {@link array} with `copy: null` (or the `copy` given), so an NdArray that
  * already has `dtype` (and the order asked) is returned itself.
  */
-export function asarray<const D extends DTypeLike>(values: unknown, dtype: D, order?: Order | { order?: Order } | null, options?: { order?: Order }): NdArray<ValueOf<D>>;
-export function asarray(values: unknown, dtype?: DTypeLike | null, order?: Order | { order?: Order } | null, options?: { order?: Order }): NdArray;
+export function asarray<const D extends DTypeLike>(values: unknown, dtype: D, order?: Order | AsarrayOptions | null, options?: AsarrayOptions): NdArray<ValueOf<D>>;
+export function asarray(values: unknown, dtype?: DTypeLike | null, order?: Order | AsarrayOptions | null, options?: AsarrayOptions): NdArray;
 export function asarray(values: unknown, dtype?: DTypeLike | null, ...rest: unknown[]): NdArray {
-  // NumPy's positional order (asarray(x, 'f4', 'F')), or { order }.
-  const o = readKnownOptions(positionalOptions<{ order?: Order }>('asarray', ['order'], rest), ['order'], 'asarray');
-  return array(values, dtype, { order: o.order ?? 'K', copy: null });
+  // NumPy's positional order (asarray(x, 'f4', 'F')), or { order, copy } (copy is keyword-only).
+  const o = readKnownOptions(positionalOptions<AsarrayOptions>('asarray', ['order'], rest), ['order', 'copy'], 'asarray');
+  return array(values, dtype, { order: o.order ?? 'K', copy: o.copy ?? null });
 }
 
 /**

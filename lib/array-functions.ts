@@ -48,6 +48,8 @@ export interface AsAnyArrayOptions {
   dtype?: DTypeLike | null;
   /** The memory order of the result (a copy unless `a` has it). */
   order?: Order | null;
+  /** `null` (default): copy only when needed; `true`: always (the class kept); `false`: never (NumPy 2's ValueError when a copy is needed). */
+  copy?: boolean | null;
 }
 
 /**
@@ -58,9 +60,10 @@ export interface AsAnyArrayOptions {
  */
 export function asanyarray(a: unknown, dtypeArg?: DTypeLike | null | AsAnyArrayOptions, order?: Order | null): NdArray {
   const given = optionsWithValue<AsAnyArrayOptions>('asanyarray', 'dtype', dtypeArg, order === undefined || order === null ? undefined : { order });
-  const o = readKnownOptions<AsAnyArrayOptions, 'dtype' | 'order'>(given ?? {}, ['dtype', 'order'], 'asanyarray');
-  if ((o.dtype === undefined || o.dtype === null) && (o.order === undefined || o.order === null)) return asAnyArray(a);
-  const r = asarray(a, o.dtype ?? null, o.order === undefined || o.order === null ? {} : { order: o.order });
+  const o = readKnownOptions<AsAnyArrayOptions, 'dtype' | 'order' | 'copy'>(given ?? {}, ['dtype', 'order', 'copy'], 'asanyarray');
+  const copy = o.copy ?? null;
+  if ((o.dtype === undefined || o.dtype === null) && (o.order === undefined || o.order === null) && copy === null) return asAnyArray(a);
+  const r = asarray(a, o.dtype ?? null, { order: o.order ?? 'K', copy });
   return a instanceof ArrayClass && r !== a ? asClassOf(a as NdArray, r) : r;
 }
 

@@ -664,9 +664,35 @@ except ValueError:
     expect(fs.readFileSync(ours, 'utf8')).toBe(fs.readFileSync(theirs, 'utf8'));
   });
 
+  test("NumPy's keywords the calls did not take: asarray's and asanyarray's copy, load's fix_imports and encoding, around's decimals", () => {
+    const f8 = lib.asarray([1.5, 2.5]);
+    expect(lib.asarray(f8, null, { copy: true })).not.toBe(f8);
+    expect(lib.sharesMemory(lib.asarray(f8, null, { copy: true }), f8)).toBe(false);
+    expect(lib.asarray(f8, null, { copy: false })).toBe(f8);
+    expect(() => lib.asarray(f8, 'f4', { copy: false })).toThrow(lib.ValueError);
+    const bin = path.join(dir, 'any.bin');
+    fs.writeFileSync(bin, Buffer.alloc(16));
+    const mm = lib.memmap(bin, '<f8', 'r');
+    try {
+      const c = lib.asanyarray(mm, { copy: true });
+      expect(c).toBeInstanceOf(lib.Memmap);
+      expect(lib.sharesMemory(c, mm)).toBe(false);
+      expect(lib.asanyarray(mm, { copy: false })).toBe(mm);
+    } finally {
+      mm.close();
+    }
+    const npy = path.join(dir, 'enc.npy');
+    lib.saveNpy(npy, lib.asarray([1, 2], '<i2'));
+    expect((lib.load(npy, null, false, true, 'latin1') as lib.NdArray).toArray()).toEqual([1, 2]);
+    expect(() => lib.load(npy, { encoding: 'utf8' as never })).toThrow(new lib.ValueError("encoding must be 'ASCII', 'latin1', or 'bytes'"));
+    expect(lib.around(lib.asarray([1.26, 2.5]), { decimals: 1 }).toArray()).toEqual([1.3, 2.5]);
+    expect(lib.around(lib.asarray([1.26, 2.5])).toArray()).toEqual([1, 2]);
+    expect(() => lib.around(lib.asarray([1.26]), 1, { decimals: 2 })).toThrow(new TypeError("round() got multiple values for argument 'decimals'"));
+  });
+
   test('a value given both ways, or past the positional parameters, is a TypeError', () => {
     expect(() => lib.unravelIndex(1, [2], 'C', { order: 'F' })).toThrow(new TypeError("unravelIndex() got multiple values for argument 'order'"));
-    expect(() => lib.load('x.npy', 'r', false, true as never)).toThrow(new TypeError('load() takes at most 2 argument(s) after its inputs (mmapMode, allowPickle), got 3'));
+    expect(() => lib.load('x.npy', 'r', false, true, 'ASCII', 1 as never)).toThrow(new TypeError('load() takes at most 4 argument(s) after its inputs (mmapMode, allowPickle, fixImports, encoding), got 5'));
     expect(() => lib.memmap('x.bin', '<f8', 'r', { mode: 'c' })).toThrow(new TypeError("memmap() got multiple values for argument 'mode'"));
     expect(() => lib.memmap('x.bin', { dtype: '<f8' } as never, 'r' as never)).toThrow(new TypeError('memmap() takes its options object last, got 1 more argument(s) after it'));
   });

@@ -196,6 +196,10 @@ export interface LoadOptions extends HeaderOptions {
   mmapMode?: 'r' | 'r+' | 'c' | null;
   /** NumPy's `allow_pickle`: only `false` (the default) is supported; object arrays are refused. */
   allowPickle?: false;
+  /** NumPy's `fix_imports` (Python 2 pickles only): accepted, a boolean, and without effect here. */
+  fixImports?: boolean;
+  /** NumPy's `encoding` (Python 2 pickles only): `'ASCII'` (default), `'latin1'` or `'bytes'`, without effect here. */
+  encoding?: 'ASCII' | 'latin1' | 'bytes';
 }
 
 const PICKLE_REFUSED = 'Object arrays cannot be loaded when allow_pickle=False';
@@ -478,11 +482,21 @@ const EMPTY_ZIP_MAGIC = Buffer.from('PK\x05\x06', 'latin1');
  * refuses a pickle under `allow_pickle=False`.
  * @throws ValueError for a file that is neither, a damaged or hostile archive (naming the file), an object array; fs errors naming the file.
  */
-export function load(path: string, mmapMode?: LoadOptions['mmapMode'] | LoadOptions, allowPickle?: false | LoadOptions | null, options?: LoadOptions): NdArray | Memmap | NpzFile;
+export function load(
+  path: string,
+  mmapMode?: LoadOptions['mmapMode'] | LoadOptions,
+  allowPickle?: false | LoadOptions | null,
+  fixImports?: boolean | LoadOptions | null,
+  encoding?: LoadOptions['encoding'] | LoadOptions | null,
+  options?: LoadOptions,
+): NdArray | Memmap | NpzFile;
 export function load(path: string, options?: LoadOptions): NdArray | Memmap | NpzFile;
 export function load(path: string, ...rest: unknown[]): NdArray | Memmap | NpzFile {
-  // NumPy's positional mmap_mode and allow_pickle (np.load(p, 'r')), or the options.
-  const o = readKnownOptions(positionalOptions<LoadOptions>('load', ['mmapMode', 'allowPickle'], rest), ['mmapMode', 'allowPickle', 'maxHeaderSize'], 'load');
+  // NumPy's positional mmap_mode, allow_pickle, fix_imports and encoding (np.load(p, 'r')), or the options.
+  const o = readKnownOptions(positionalOptions<LoadOptions>('load', ['mmapMode', 'allowPickle', 'fixImports', 'encoding'], rest), ['mmapMode', 'allowPickle', 'fixImports', 'encoding', 'maxHeaderSize'], 'load');
+  // The two pickle parameters change nothing without pickles; NumPy checks encoding first.
+  if (o.encoding !== undefined && o.encoding !== 'ASCII' && o.encoding !== 'latin1' && o.encoding !== 'bytes') throw new ValueError("encoding must be 'ASCII', 'latin1', or 'bytes'");
+  if (o.fixImports !== undefined && typeof o.fixImports !== 'boolean') throw new TypeError(`load(): fixImports must be a boolean, got ${describeValue(o.fixImports)}`);
   checkPath(path);
   checkAllowPickle(o.allowPickle);
   const mode = o.mmapMode ?? null;

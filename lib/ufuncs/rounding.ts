@@ -137,9 +137,10 @@ function powerOfTen(n: number): number {
  */
 export function round(given: NdArray | UfuncInput | readonly unknown[], decimals?: number | null, out?: NdArray | null): NdArray;
 export function round(given: NdArray | UfuncInput | readonly unknown[], decimals?: number | null, options?: RoundOptions): NdArray;
+export function round(given: NdArray | UfuncInput | readonly unknown[], options?: RoundOptions): NdArray;
 export function round(given: NdArray | UfuncInput | readonly unknown[], ...rest: unknown[]): NdArray {
   // NumPy's positional decimals and out (np.round(a, 2, out)), or the options after decimals.
-  const o = readKnownOptions(positionalOptions<RoundOptions & { decimals?: number }>('round', ['decimals', 'out'], rest), ['decimals', 'out'], 'round');
+  const o = readKnownOptions(positionalOptions<RoundOptions>('round', ['decimals', 'out'], rest), ['decimals', 'out'], 'round');
   const decimals = o.decimals ?? 0;
   const a = isArray(given) ? given : asarray(given as never);
   if (!Number.isInteger(decimals)) throw new TypeError(`round(): decimals must be an integer, got ${repr(decimals)}`);
@@ -172,6 +173,8 @@ export function round(given: NdArray | UfuncInput | readonly unknown[], ...rest:
 
 /** Options of {@link round}. */
 export interface RoundOptions {
+  /** The number of decimals (default 0; negative: to the left of the point), as the positional `decimals`. */
+  decimals?: number | null;
   /** The array to write the result into (NumPy's `out=`): as many items as `a`, writeable. */
   out?: NdArray | null;
 }
@@ -210,7 +213,10 @@ function scaledRint(a: NdArray, decimals: number, out: NdArray): NdArray {
   return out;
 }
 
-/** NumPy's `np.around`: the same as {@link round}. */
-export function around(a: NdArray | UfuncInput | readonly unknown[], decimals = 0, options: RoundOptions = {}): NdArray {
-  return round(a, decimals, options);
+/** NumPy's `np.around`: the same as {@link round} (its arguments too: `around(a, 2, out)`, `around(a, { decimals: 2 })`). */
+export function around(a: NdArray | UfuncInput | readonly unknown[], decimals?: number | null, out?: NdArray | null): NdArray;
+export function around(a: NdArray | UfuncInput | readonly unknown[], decimals?: number | null, options?: RoundOptions): NdArray;
+export function around(a: NdArray | UfuncInput | readonly unknown[], options?: RoundOptions): NdArray;
+export function around(a: NdArray | UfuncInput | readonly unknown[], ...rest: unknown[]): NdArray {
+  return (round as (a: unknown, ...r: unknown[]) => NdArray)(a, ...rest);
 }
