@@ -43,6 +43,7 @@ import { equal, lessEqual, logicalNot, greaterEqual } from './ufuncs/compare';
 import { isnan, sqrt } from './ufuncs/math';
 import { where } from './ufuncs/where';
 import { median, nativeScalar, neighbours, quantileArgs, sortedLanes, stackQ, type MedianOptions, type QuantileOptions, type QuantileQ, type MethodRule, type Sorted } from './quantile';
+import { weightedQuantile } from './quantile-weights';
 import { intoOut, splitOut } from './reduce-out';
 import type { PyScalar } from './promote';
 import { broadcastTo } from './views';
@@ -622,7 +623,16 @@ function nanOneQuantile(s: Sorted, lanes: ReturnType<typeof laneCounts>, q: numb
 }
 
 function nanQuantileOf(a: NdArray, q: QuantileQ, options: QuantileOptions | undefined, name: 'nanquantile' | 'nanpercentile'): NdArray {
-  const o = readKnownOptions(options, ['axis', 'method', 'keepdims', 'overwriteInput'], name);
+  const o = readKnownOptions(options, ['axis', 'method', 'keepdims', 'weights', 'overwriteInput'], name);
+  if (o.weights !== undefined && o.weights !== null) {
+    // NumPy 2's weights (method 'inverted_cdf' only): each lane's NaNs left out with their weights.
+    const checked = quantileArgs(a, q, 'inverted_cdf', name);
+    if (a.dtype.isStructured) {
+      resolveAxes(o.axis, a.ndim, true);
+      isnan(a);
+    }
+    return weightedQuantile(a, q, checked, o.weights, o.axis ?? undefined, o.method, o.keepdims ?? false, name, () => nanmean(a, o.axis, { keepdims: o.keepdims }));
+  }
   const { qs, qshape, weak, intQ, qFloat, rule } = quantileArgs(a, q, o.method, name);
   if (a.size === 0) return nanmean(a, o.axis, { keepdims: o.keepdims });
   // NumPy's _ureduce checks the axis, then _remove_nan_1D calls isnan on every lane:

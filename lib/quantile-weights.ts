@@ -64,7 +64,11 @@ function compare(x: unknown, y: unknown): number {
 
 /**
  * NumPy's `np.quantile(a, q, axis, method='inverted_cdf', keepdims,
- * weights=w)` (and `percentile`'s, `name` saying which).
+ * weights=w)` (and `percentile`'s, `name` saying which). The `nan` forms
+ * leave each lane's NaNs out with their weights first (NumPy's
+ * `_remove_nan_1d` over `a` and the weights); a lane of NaNs only answers
+ * NaN, and an empty `a` is `onEmpty()` (NumPy's nanmean) once the weights
+ * are checked.
  */
 export function weightedQuantile(
   a: NdArray,
@@ -74,8 +78,10 @@ export function weightedQuantile(
   axis: Axis | undefined,
   method: unknown,
   keepdims: boolean,
-  name: 'quantile' | 'percentile',
+  name: 'quantile' | 'percentile' | 'nanquantile' | 'nanpercentile',
+  onEmpty?: () => NdArray,
 ): NdArray {
+  const skipNaN = name === 'nanquantile' || name === 'nanpercentile';
   // NumPy checks a real a and q in range first (the caller's quantileArgs), then the weights.
   const { qs, qshape } = checked;
   if (method !== 'inverted_cdf') throw new ValueError(`Only method 'inverted_cdf' supports weights. Got: ${String(method ?? 'linear')}.`);
@@ -93,13 +99,15 @@ export function weightedQuantile(
   for (const lane of wv) {
     if (lane.some((x) => Number(x) < 0)) throw new ValueError('Weights must be non-negative.');
   }
+  if (a.size === 0 && onEmpty !== undefined) return onEmpty();
   if (n === 0) throw new IndexError('index -1 is out of bounds for axis 0 with size 0');
   // q's dtype: a Python float beside a float array takes the array's type (percentile divides in it).
   const weakFloat = typeof q === 'number' && a.dtype.kind === 'f';
   const qa = asarray(q as never) as NdArray;
-  const qKind = weakFloat ? 'f' : qa.dtype.kind === 'f' ? 'f' : name === 'percentile' ? 'f' : qa.dtype.kind;
+  const percent = name === 'percentile' || name === 'nanpercentile';
+  const qKind = weakFloat ? 'f' : qa.dtype.kind === 'f' ? 'f' : percent ? 'f' : qa.dtype.kind;
   const round = weakFloat ? rounding('f', a.dtype.itemsize) : rounding(qKind, qa.dtype.kind === 'f' ? qa.dtype.itemsize : 8);
-  const scale = name === 'percentile' ? 100 : 1;
+  const scale = percent ? 100 : 1;
   // (NumPy: quantile casts a Python-float q to a's dtype; percentile divides it by a.dtype.type(100).)
   const qv = weakFloat ? [scale === 1 ? round(q as number) : round(round(q as number) / scale)] : qs.map(round);
   const out = allocate(a.dtype, [qs.length, lanes]);
@@ -108,23 +116,32 @@ export function weightedQuantile(
   const recordOrder = a.dtype.isStructured ? (argsort(a.transpose(perm).reshape([lanes, n]), { axis: -1, kind: 'stable' }).toArray() as number[][]) : null;
   let nanLane = false;
   for (let l = 0; l < lanes; l++) {
-    const order = recordOrder !== null ? recordOrder[l].map(Number) : values[l].map((_, i) => i).sort((i, j) => compare(values[l][i], values[l][j]));
+    let items = values[l].map((_, i) => i);
+    if (skipNaN) items = items.filter((i) => !isNaNValue(values[l][i]));
+    const m = items.length;
+    if (m === 0) {
+      // NumPy's np.full(q.shape, nan, dtype=a.dtype) for a lane of NaNs only.
+      nanLane = true;
+      qv.forEach((_, k) => out.set([k, l], NaN));
+      continue;
+    }
+    const order = recordOrder !== null ? recordOrder[l].map(Number) : items.sort((i, j) => compare(values[l][i], values[l][j]));
     const sorted = order.map((i) => values[l][i]);
     let run = 0;
     const cdf = order.map((i) => (run += Number(wv[l][i])));
-    const total = cdf[n - 1];
+    const total = cdf[m - 1];
     // NumPy: cdf /= cdf[-1], then a NaN last entry (all zero, a NaN or an inf) is refused.
     if (Number.isNaN(total / total)) throw new ValueError('Weights included NaN, inf or were all zero.');
     const c = cdf.map((x) => {
       const r = round(x / total);
       return r === 0 ? -1 : r;
     });
-    const hasNaN = isNaNValue(sorted[n - 1]);
+    const hasNaN = isNaNValue(sorted[m - 1]);
     nanLane ||= hasNaN;
     qv.forEach((x, k) => {
       let i = 0;
-      while (i < n && c[i] < x) i++;
-      out.set([k, l], hasNaN ? sorted[n - 1] : sorted[Math.min(i, n - 1)]);
+      while (i < m && c[i] < x) i++;
+      out.set([k, l], hasNaN ? sorted[m - 1] : sorted[Math.min(i, m - 1)]);
     });
   }
   const shape = keepdims ? a.shape.map((s, i) => (reduced.includes(i) ? 1 : s)) : keptShape;

@@ -57,7 +57,7 @@ export interface QuantileOptions {
   /** Where to write the result (NumPy's `out=`): writeable, the result's shape, cast `'same_kind'`; returned. */
   out?: NdArray | null;
   /**
-   * NumPy 2's `weights` (quantile and percentile only; `method` must be
+   * NumPy 2's `weights` (quantile, percentile and their nan forms; `method` must be
    * `'inverted_cdf'`): one non-negative weight per item, of `a`'s shape or
    * of the reduced axes' shape (lib/quantile-weights.ts).
    */

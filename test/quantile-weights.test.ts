@@ -98,3 +98,44 @@ print(json.dumps(out))`);
     expect(got).toEqual(want);
   });
 });
+
+describeWithNumpy('weighted nanquantile and nanpercentile against NumPy (each lane without its NaNs and their weights)', () => {
+  test('NaNs scattered over lanes, a lane of NaNs only, axes, weight shapes, q forms, keepdims; errors', () => {
+    const M = "method='inverted_cdf'";
+    const cases: Case[] = [];
+    const nanAt = 'np.isin(np.arange(60).reshape(3, 4, 5) % 7, [2, 5]) | (np.arange(60).reshape(3, 4, 5) < 5)';
+    for (const [k, dt] of ['<f8', '<f4', '>f8', '<f2'].entries()) {
+      const a = data([3, 4, 5], 60 + k, dt, -10, 10);
+      const w = data([3, 4, 5], 70 + k, '<i8', 0, 4);
+      const w1 = data([5], 80 + k, '<f8', 1, 3);
+      const pyA = `np.where(${nanAt}, np.nan, ${a.py}).astype('${dt}')`;
+      const withNaN = (): lib.NdArray => lib.where(lib.logicalOr(lib.isin(lib.remainder(lib.arange(60).reshape(3, 4, 5), 7), [2, 5]), lib.less(lib.arange(60).reshape(3, 4, 5), 5)), NaN, a.arr).astype(dt);
+      for (const q of [0, 0.3, 0.5, 1]) {
+        cases.push({ py: `np.nanquantile(${pyA}, ${q}, weights=${w.py}, ${M})`, js: () => lib.nanquantile(withNaN(), q, { weights: w.arr, method: 'inverted_cdf' }) });
+        cases.push({ py: `np.nanquantile(${pyA}, ${q}, axis=-1, weights=${w.py}, ${M})`, js: () => lib.nanquantile(withNaN(), q, { axis: -1, weights: w.arr, method: 'inverted_cdf' }) });
+        cases.push({ py: `np.nanquantile(${pyA}[0, 1], ${q}, weights=${w1.py}, ${M})`, js: () => lib.nanquantile(withNaN().index(0, 1), q, { weights: w1.arr, method: 'inverted_cdf' }) });
+      }
+      cases.push({ py: `np.nanquantile(${pyA}, [0.1, 0.5, 0.9], axis=1, weights=${w.py}, ${M}, keepdims=True)`, js: () => lib.nanquantile(withNaN(), [0.1, 0.5, 0.9], { axis: 1, weights: w.arr, method: 'inverted_cdf', keepdims: true }) });
+      cases.push({ py: `np.nanquantile(${pyA}, [0.25, 0.75], axis=(0, 2), weights=${w.py}, ${M})`, js: () => lib.nanquantile(withNaN(), [0.25, 0.75], { axis: [0, 2], weights: w.arr, method: 'inverted_cdf' }) });
+      cases.push({ py: `np.nanpercentile(${pyA}, 37, axis=2, weights=${w.py}, ${M})`, js: () => lib.nanpercentile(withNaN(), 37, { axis: 2, weights: w.arr, method: 'inverted_cdf' }) });
+      cases.push({ py: `np.nanpercentile(${pyA}, [10, 90.5], weights=${w.py}, ${M})`, js: () => lib.nanpercentile(withNaN(), [10, 90.5], { weights: w.arr, method: 'inverted_cdf' }) });
+    }
+    const f = data([4, 6], 95, '<f8', -5, 5);
+    const fw = data([4, 6], 96, '<f8', 0, 3);
+    cases.push({ py: `np.nanquantile(${f.py}, 0.5, weights=${fw.py})`, js: () => lib.nanquantile(f.arr, 0.5, { weights: fw.arr }) });
+    cases.push({ py: `np.nanquantile(${f.py}, 0.5, axis=1, weights=-${fw.py}[0] - 1, ${M})`, js: () => lib.nanquantile(f.arr, 0.5, { axis: 1, weights: lib.subtract(lib.negative(fw.arr.index(0)), 1), method: 'inverted_cdf' }) });
+    cases.push({ py: `np.nanquantile(${f.py}, 0.5, weights=np.zeros((4, 6)), ${M})`, js: () => lib.nanquantile(f.arr, 0.5, { weights: lib.zeros([4, 6]), method: 'inverted_cdf' }) });
+    cases.push({ py: `np.nanquantile(np.zeros((0, 3)), 0.5, axis=0, weights=np.zeros((0, 3)), ${M})`, js: () => lib.nanquantile(lib.zeros([0, 3]), 0.5, { axis: 0, weights: lib.zeros([0, 3]), method: 'inverted_cdf' }) });
+    cases.push({ py: `np.nanquantile(np.full((2, 3), np.nan), [0.5], axis=1, weights=np.ones((2, 3)), ${M})`, js: () => lib.nanquantile(lib.full([2, 3], NaN), [0.5], { axis: 1, weights: lib.ones([2, 3]), method: 'inverted_cdf' }) });
+    cases.push({ py: `np.nanquantile(np.array([1., np.nan, 3.]), 0.5, weights=np.array([0., 5., 0.]), ${M})`, js: () => lib.nanquantile(lib.asarray([1, NaN, 3]), 0.5, { weights: lib.asarray([0, 5, 0]), method: 'inverted_cdf' }) });
+    expectCasesLikeNumpy(cases);
+  });
+
+  test("weights of the reduced axes' shape with an axis: each lane without its NaNs (NumPy 2.4's nanquantile indexes them as if of a's shape: an IndexError)", () => {
+    const g = lib.asarray([[1, NaN, 3, 4], [NaN, NaN, 2, 0]]);
+    const w = [1, 5, 1, 3];
+    const got = lib.nanquantile(g, 0.5, { axis: 1, weights: w, method: 'inverted_cdf' });
+    expect(got.toArray()).toEqual([0, 1].map((r) => lib.nanquantile(g.index(r), 0.5, { weights: w, method: 'inverted_cdf' }).get()));
+    expect(got.toArray()).toEqual([4, 0]); // NumPy's answers for each lane alone
+  });
+});
