@@ -61,7 +61,7 @@ import { sizedFlexible } from './cast';
 import { canCast, type Casting, type PyScalar } from './promote';
 import { booleanArg, positionalOptions, readKnownOptions, type WithAxis } from './options';
 import { releaseMemory } from './release';
-import { arrayRepr } from './repr';
+import { reprText } from './repr';
 import * as elementwise from './elementwise';
 import * as reduceAll from './reduce';
 import * as typed from './typed';
@@ -1735,7 +1735,7 @@ export class NdArray<T = unknown> {
 
   /** NumPy-like `array([...], dtype=...)` text. */
   toString(): string {
-    return arrayRepr(this);
+    return reprText(this);
   }
 
   [inspect.custom](): string {
@@ -1743,7 +1743,7 @@ export class NdArray<T = unknown> {
     if (acc.st.closed) return `${this.constructor.name}<${acc.dt.str}> (${acc.st.mapping === null ? 'released or detached memory' : 'closed mapping'})`;
     const f = this.flags;
     const layout = [f.cContiguous ? 'C' : '', f.fContiguous ? 'F' : ''].join('') || 'strided';
-    return `${this.constructor.name}<${acc.dt.str}> shape [${acc.shape.join(', ')}] strides [${acc.strides.join(', ')}] offset ${acc.offset} ${layout}${f.writeable ? '' : ' read-only'}\n${arrayRepr(this)}`;
+    return `${this.constructor.name}<${acc.dt.str}> shape [${acc.shape.join(', ')}] strides [${acc.strides.join(', ')}] offset ${acc.offset} ${layout}${f.writeable ? '' : ' read-only'}\n${reprText(this)}`;
   }
 }
 

@@ -33,9 +33,14 @@ const SHOWN_LIMIT = 1 << 16;
 
 type Format = (v: unknown) => string;
 
-/** NumPy's `repr(a)`: `array([[ 0,  1], [ 2,  3]], dtype=int16)` with NumPy's wrapping and padding. */
-export function arrayRepr(a: NdArray): string {
-  requireArray(a, 'arrayRepr', 'arr');
+/** NumPy's `np.array_repr(arr)`: `array([[ 0,  1], [ 2,  3]], dtype=int16)` with NumPy's wrapping and padding. */
+export function arrayRepr(arr: NdArray): string {
+  requireArray(arr, 'arrayRepr', 'arr');
+  return reprText(arr);
+}
+
+/** The text of {@link arrayRepr}, for `toString()` and `util.inspect` (their receiver checked by its first read). */
+export function reprText(a: NdArray): string {
   const dt = a.dtype;
   const prefix = 'array(';
   if (storageOf(a).closed) return `${prefix}<${storageOf(a).mapping === null ? 'released' : 'closed mapping'}>, dtype=${dtypeShortRepr(dt)})`;
