@@ -12,7 +12,7 @@ export { slice, Slice, newaxis, ellipsis } from './indexing';
 export type { IndexItem } from './indexing';
 export { fromBuffer, ndarray, zeros, empty, ones, full, zerosLike, emptyLike, onesLike, fullLike, eye, identity, arange, asStrided, broadcastTo, broadcastArrays, slidingWindowView, ascontiguousarray, type AsContiguousOptions } from './create';
 export { array, asarray } from './array-coerce';
-export type { ArrayOptions } from './array-coerce';
+export type { ArrayOptions, AsarrayOptions } from './array-coerce';
 export { linspace } from './linspace';
 export type { LinspaceOptions } from './linspace';
 export { logspace, geomspace } from './logspace';
