@@ -117,11 +117,14 @@ function outerEdges(a: NdArray, range: readonly [Edge, Edge] | null | undefined)
     [first, last] = range;
     // Numbers, or NumPy scalars (0-d real arrays), which keep their type as NumPy's do: the
     // estimators hand the data's own min and max on so ('stone': fuzz seed 10229265).
-    const edge = (e: unknown): boolean => typeof e === 'number' || (isArray(e) && e.ndim === 0 && 'biuf'.includes(e.dtype.kind));
+    // (A complex one only as a NumPy scalar: 'stone' over complex data hands its min and max on, where
+    // NumPy compares them as its greater does, lexicographically; a Python complex is refused.)
+    const edge = (e: unknown): boolean => typeof e === 'number' || (isArray(e) && e.ndim === 0 && 'biufc'.includes(e.dtype.kind));
     if (!edge(first) || !edge(last)) throw new TypeError('range must be a pair of numbers');
     const [fv, lv] = [num(first), num(last)];
-    if (fv > lv) throw new ValueError('max must be larger than min in range parameter.');
-    if (!(Number.isFinite(fv) && Number.isFinite(lv))) throw new ValueError(`supplied range of [${pyNum(fv)}, ${pyNum(lv)}] is not finite`);
+    const im = (e: Edge): number => (typeof e !== 'number' && e.dtype.kind === 'c' ? (e.get() as { im: number }).im : 0);
+    if (fv > lv || (fv === lv && im(first) > im(last))) throw new ValueError('max must be larger than min in range parameter.');
+    if (!(Number.isFinite(fv) && Number.isFinite(lv) && Number.isFinite(im(first)) && Number.isFinite(im(last)))) throw new ValueError(`supplied range of [${pyNum(fv)}, ${pyNum(lv)}] is not finite`);
   } else if (a.size === 0) {
     first = 0;
     last = 1;

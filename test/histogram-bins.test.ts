@@ -160,3 +160,13 @@ describeWithNumpy('histogram estimators over complex data whose spread is zero o
     expectCasesLikeNumpy(cases);
   });
 });
+
+describeWithNumpy("'stone' over complex data (fuzz seed 13564232)", () => {
+  test("its inner histograms take the data's complex min and max as NumPy's do; the width then meets NumPy's ceil TypeError, as every other width estimator's", () => {
+    const cases: Case[] = ['stone', 'sturges', 'doane', 'rice', 'scott', 'sqrt'].map((b) => ({
+      py: `np.histogram(np.array([1 + 2j, 3, 2 + 1j]), bins='${b}')[0]`,
+      js: () => histogram(asarray([{ re: 1, im: 2 }, { re: 3, im: 0 }, { re: 2, im: 1 }]), b as never)[0],
+    }));
+    expectCasesLikeNumpy(cases);
+  });
+});
