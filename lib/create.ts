@@ -325,9 +325,14 @@ export interface NdarrayOptions {
 }
 
 /**
- * NumPy's `ndarray(shape, dtype, buffer, offset, strides)` constructor: an
- * array of any layout over a buffer, no copy. Every byte it can address must
- * lie inside the buffer.
+ * NumPy's `ndarray(shape, dtype, buffer, offset, strides, order)`
+ * constructor: an array of any layout over a buffer, no copy (`offset`,
+ * `strides` and `order` positionally, as NumPy's, or as options; `order`
+ * `'F'` lays the items out F-contiguous when no strides are given). Every
+ * byte it can address must lie inside the buffer: too small a buffer is
+ * NumPy's TypeError, strides that leave it its ValueError. A null buffer
+ * gives a new zero-filled array of its own, as NumPy's `ndarray(shape,
+ * dtype)` gives a new (uninitialized) one.
  */
 export function ndarray<const D extends DTypeLike>(
   shape: number | readonly number[],
