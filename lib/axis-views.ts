@@ -55,9 +55,9 @@ export function swapaxes(a: NdArray | readonly unknown[], axis1: number, axis2: 
 }
 
 /** NumPy's `squeeze(a, axis=None)`: {@link NdArray.squeeze}, a view without length-1 axes (a nested list `a` is converted first). */
-export function squeeze<A extends NdArray>(a: A, axis?: number | readonly number[] | null): A;
-export function squeeze(a: readonly unknown[], axis?: number | readonly number[] | null): NdArray;
-export function squeeze(a: NdArray | readonly unknown[], axis?: number | readonly number[] | null): NdArray {
+export function squeeze<A extends NdArray>(a: A, axis?: number | readonly number[] | null | { axis?: number | readonly number[] | null }): A;
+export function squeeze(a: readonly unknown[], axis?: number | readonly number[] | null | { axis?: number | readonly number[] | null }): NdArray;
+export function squeeze(a: NdArray | readonly unknown[], axis?: number | readonly number[] | null | { axis?: number | readonly number[] | null }): NdArray {
   return fromList(a).squeeze(axis);
 }
 

@@ -44,6 +44,16 @@ function axisArg(ax: number, ndim: number, name: string): number {
   }
 }
 
+/** NumPy's keywords of {@link diagonal} (and of {@link trace}'s diagonal). */
+export interface DiagonalOptions {
+  /** The diagonal's offset from the main one (default 0; > 0: along `axis2`). */
+  offset?: number;
+  /** The first axis of the plane (default 0). */
+  axis1?: number;
+  /** The second axis of the plane (default 1). */
+  axis2?: number;
+}
+
 /**
  * NumPy's `diagonal(a, offset=0, axis1=0, axis2=1)`: the diagonal of the
  * plane (`axis1`, `axis2`) as a read-only view. The two axes are removed and
@@ -55,8 +65,15 @@ function axisArg(ax: number, ndim: number, name: string): number {
  * @throws ValueError `diag requires an array of at least two dimensions`,
  *   `axis1 and axis2 cannot be the same`; AxisError for an axis out of range.
  */
-export function diagonal<A extends NdArray>(a: A, offset = 0, axis1 = 0, axis2 = 1): A {
+export function diagonal<A extends NdArray>(a: A, offset?: number | DiagonalOptions | null, axis1?: number | DiagonalOptions | null, axis2?: number | DiagonalOptions | null, options?: DiagonalOptions): A;
+export function diagonal<A extends NdArray>(a: A, options?: DiagonalOptions): A;
+export function diagonal<A extends NdArray>(a: A, ...rest: unknown[]): A {
   requireArray(a, 'diagonal', 'a');
+  // NumPy's positional offset, axis1, axis2 (numbers, the common form, read as they are), or the options.
+  const o: DiagonalOptions = rest.every((x) => typeof x === 'number') ? { offset: rest[0] as number, axis1: rest[1] as number, axis2: rest[2] as number } : readKnownOptions(positionalOptions<DiagonalOptions>('diagonal', ['offset', 'axis1', 'axis2'], rest), ['offset', 'axis1', 'axis2'], 'diagonal');
+  const offset = o.offset ?? 0;
+  const axis1 = o.axis1 ?? 0;
+  const axis2 = o.axis2 ?? 1;
   requireOpen(a);
   intArg(offset, 'diagonal', 'offset');
   if (a.ndim < 2) throw new ValueError('diag requires an array of at least two dimensions');
@@ -126,7 +143,7 @@ export function diagflat(v: unknown, k = 0): NdArray {
 }
 
 /** Options of {@link trace}: NumPy's `dtype` and `out`. */
-export interface TraceOptions {
+export interface TraceOptions extends DiagonalOptions {
   /** The dtype to sum in (default: as `sum`, small integers in the platform integer). */
   dtype?: DTypeLike;
   /** Where to write the result (its shape must be the result's). */
@@ -141,14 +158,14 @@ export interface TraceOptions {
  * @example
  * trace(eye(3)).get(); // 3
  */
-export function trace(a: NdArray, offset?: number, axis1?: number, axis2?: number, dtype?: DTypeLike | null, out?: NdArray | null): NdArray;
-export function trace(a: NdArray, offset?: number, axis1?: number, axis2?: number, options?: TraceOptions): NdArray;
-export function trace(a: NdArray, offset = 0, axis1 = 0, axis2 = 1, ...rest: unknown[]): NdArray {
+export function trace(a: NdArray, offset?: number | null, axis1?: number | null, axis2?: number | null, dtype?: DTypeLike | null, out?: NdArray | null): NdArray;
+export function trace(a: NdArray, offset?: number | TraceOptions | null, axis1?: number | TraceOptions | null, axis2?: number | TraceOptions | null, options?: TraceOptions): NdArray;
+export function trace(a: NdArray, ...rest: unknown[]): NdArray {
   requireArray(a, 'trace', 'a');
-  // NumPy's positional dtype and out, or the options; read once, own keys only
+  // NumPy's positional offset, axis1, axis2, dtype and out, or the options; read once, own keys only
   // (lib/options.ts): a polluted Object.prototype.out was written.
-  const given = readKnownOptions(positionalOptions<TraceOptions>('trace', ['dtype', 'out'], rest), ['dtype', 'out'], 'trace');
-  const d = diagonal(a, offset, axis1, axis2);
+  const given = readKnownOptions(positionalOptions<TraceOptions>('trace', ['offset', 'axis1', 'axis2', 'dtype', 'out'], rest), ['offset', 'axis1', 'axis2', 'dtype', 'out'], 'trace');
+  const d = diagonal(a, given.offset ?? 0, given.axis1 ?? 0, given.axis2 ?? 1);
   const o: TraceOptions = {};
   if (given.dtype !== undefined && given.dtype !== null) o.dtype = given.dtype;
   if (given.out !== undefined && given.out !== null) o.out = given.out;

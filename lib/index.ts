@@ -131,7 +131,7 @@ export { pad } from './pad';
 export type { PadMode, PadPairs, PadOptions } from './pad';
 export type { PadWidthDict } from './pad';
 export { diagonal, diag, diagflat, trace, tri, tril, triu, trilIndices, triuIndices, diagIndices, fillDiagonal } from './diagonal';
-export type { TraceOptions } from './diagonal';
+export type { TraceOptions, DiagonalOptions } from './diagonal';
 export { matmul, dot, vdot, inner, outer, tensordot, kron, cross } from './linalg';
 export type { MatmulOptions, CrossOptions } from './linalg';
 // np.linalg: `linalg.det`, `linalg.solve`, ... (lib/linalg-namespace.ts); LinAlgError also top-level.

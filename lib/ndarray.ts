@@ -301,6 +301,12 @@ function isHalf(a: { dtype: DType }): boolean {
 /** A reduction called with the method's own arguments after the axis (NumPy's positional parameters or the options: the function reads them). */
 type ReduceCall = (a: NdArray, axis: unknown, ...rest: unknown[]) => NdArray;
 
+/** A method's `order` given positionally or as NumPy's keyword `{ order }` (undefined: the default). */
+function orderArg(name: string, order: unknown): Order | undefined {
+  if (isPlainObject(order)) return readKnownOptions(order as { order?: Order }, ['order'], name).order;
+  return order as Order | undefined;
+}
+
 /** NumPy's keywords of `a.reshape(shape, *, order, copy)`, as the method's last argument. */
 export interface ReshapeMethodOptions {
   /** `'C'` (default), `'F'` or `'A'`: the order the items are read and placed in. */
@@ -680,9 +686,11 @@ export class NdArray<T = unknown> {
    * asarray([1, 2, 3], '<u4').getfield('<u2', 2).toArray(); // [0, 0, 0]
    * @throws ValueError when the bytes `[offset, offset + dtype.itemsize)` leave the item (NumPy's words: the type larger than the item, a negative offset, or type and offset past its end)
    */
-  getfield<const D extends DTypeLike>(dtype: D, offset = 0): Retyped<this, ValueOf<D>> {
+  getfield<const D extends DTypeLike>(dtype: D, offset: number | { offset?: number } = 0): Retyped<this, ValueOf<D>> {
     const acc = NdArray.#of(this);
     acc.st.checkOpen();
+    // NumPy's keyword form, { offset }.
+    if (isPlainObject(offset)) offset = readKnownOptions(offset as { offset?: number }, ['offset'], 'getfield').offset ?? 0;
     const dt = toDType(dtype);
     if (typeof offset !== 'number' || !Number.isInteger(offset)) throw new TypeError(`getfield(): offset must be an integer, got ${repr(offset)}`);
     // NumPy's checks, in its order (PyArray_GetField).
@@ -790,12 +798,12 @@ export class NdArray<T = unknown> {
   }
 
   /** NumPy's `ravel`: a view only when already contiguous in `order`, else a copy. */
-  ravel(order: Order = 'C'): this {
+  ravel(order: Order | { order?: Order } = 'C'): this {
     const acc = NdArray.#of(this);
     acc.st.checkOpen();
     const size = this.size;
     const flat = [size];
-    let ord = readOrder(order, 'C');
+    let ord = readOrder(orderArg('ravel', order), 'C');
     if (ord === 'A') ord = this.flags.fContiguous && !this.flags.cContiguous ? 'F' : 'C';
     if (ord === 'C' && this.flags.cContiguous) {
       return derive(this, Object.getPrototypeOf(this), acc.dt, flat, [this.itemsize], acc.offset);
@@ -862,9 +870,11 @@ export class NdArray<T = unknown> {
   }
 
   /** Removes length-1 axes: all of them, or the given ones (which must have length 1). */
-  squeeze(axis?: number | readonly number[] | null): this {
+  squeeze(axisArg?: number | readonly number[] | null | { axis?: number | readonly number[] | null }): this {
     const acc = NdArray.#of(this);
     acc.st.checkOpen();
+    // NumPy's keyword form, { axis }.
+    const axis = isPlainObject(axisArg) ? readKnownOptions(axisArg as { axis?: number | readonly number[] | null }, ['axis'], 'squeeze').axis : (axisArg as number | readonly number[] | null | undefined);
     const n = this.ndim;
     let drop: Set<number>;
     if (axis === undefined || axis === null) {
@@ -1162,7 +1172,7 @@ export class NdArray<T = unknown> {
   }
 
   /** NumPy's `a.repeat(repeats, axis=None)`: a copy with each element repeated (see {@link repeating.repeat}). */
-  repeat(repeats: repeating.Repeats, axis: number | null = null): NdArray {
+  repeat(repeats: repeating.Repeats, axis?: number | null | { axis?: number | null }): NdArray {
     return repeating.repeat(this, repeats, axis);
   }
 
@@ -1178,9 +1188,11 @@ export class NdArray<T = unknown> {
     return (fancy.compress as (c: unknown, a: NdArray, ...r: unknown[]) => NdArray)(condition, this, ...rest);
   }
 
-  /** NumPy's `a.diagonal(offset=0, axis1=0, axis2=1)`: a read-only view of the diagonal (see {@link diagonals.diagonal}). */
-  diagonal(offset = 0, axis1 = 0, axis2 = 1): this {
-    return diagonals.diagonal(this, offset, axis1, axis2);
+  /** NumPy's `a.diagonal(offset=0, axis1=0, axis2=1)`: a read-only view of the diagonal (see {@link diagonals.diagonal}); the three positionally or as options. */
+  diagonal(offset?: number | null, axis1?: number | null, axis2?: number | null): this;
+  diagonal(offset?: number | diagonals.DiagonalOptions | null, axis1?: number | diagonals.DiagonalOptions | null, axis2?: number | diagonals.DiagonalOptions | null, options?: diagonals.DiagonalOptions): this;
+  diagonal(...rest: unknown[]): this {
+    return (diagonals.diagonal as (a: NdArray, ...r: unknown[]) => NdArray)(this, ...rest) as this;
   }
 
   /**
@@ -1195,8 +1207,8 @@ export class NdArray<T = unknown> {
   }
 
   /** NumPy's `a.trace(offset=0, axis1=0, axis2=1, dtype=None, out=None)`: the sum along the diagonal (see {@link diagonals.trace}). */
-  trace(offset?: number, axis1?: number, axis2?: number, dtype?: DTypeLike | null, out?: NdArray | null): NdArray;
-  trace(offset?: number, axis1?: number, axis2?: number, options?: diagonals.TraceOptions): NdArray;
+  trace(offset?: number | null, axis1?: number | null, axis2?: number | null, dtype?: DTypeLike | null, out?: NdArray | null): NdArray;
+  trace(offset?: number | diagonals.TraceOptions | null, axis1?: number | diagonals.TraceOptions | null, axis2?: number | diagonals.TraceOptions | null, options?: diagonals.TraceOptions): NdArray;
   trace(...args: unknown[]): NdArray {
     return (diagonals.trace as (a: NdArray, ...r: unknown[]) => NdArray)(this, ...args);
   }
@@ -1375,9 +1387,9 @@ export class NdArray<T = unknown> {
   // ---------------------------------------------------------------- copies
 
   /** A new owner of a copy of the data, laid out in `order` (C, F, A or K). */
-  copy(order: Order = 'C'): this {
+  copy(order: Order | { order?: Order } = 'C'): this {
     NdArray.#of(this).st.checkOpen();
-    return asClassOf(this, copyAs(this, NdArray.#of(this).dt, order));
+    return asClassOf(this, copyAs(this, NdArray.#of(this).dt, typeof order === 'string' ? order : readOrder(orderArg('copy', order), 'C')));
   }
 
   /**
@@ -1393,10 +1405,10 @@ export class NdArray<T = unknown> {
   }
 
   /** NumPy's `a.flatten(order='C')`: a new 1-d array (always a copy) of the elements in `order` (C, F, A or K). */
-  flatten(order: Order = 'C'): this {
+  flatten(order: Order | { order?: Order } = 'C'): this {
     const acc = NdArray.#of(this);
     acc.st.checkOpen();
-    return asClassOf(this, copyAs(this.ravel(order), acc.dt, 'C'));
+    return asClassOf(this, copyAs(this.ravel(orderArg('flatten', order) ?? 'C'), acc.dt, 'C'));
   }
 
   /**
@@ -1404,8 +1416,8 @@ export class NdArray<T = unknown> {
    * in C (or `'F'`, or `'A'`: F for a Fortran-contiguous array) order
    * whatever the layout, in the dtype's byte order (lib/tobytes.ts).
    */
-  tobytes(order: Order = 'C'): Buffer {
-    return tobytes(this, order);
+  tobytes(order: Order | { order?: Order } = 'C'): Buffer {
+    return tobytes(this, orderArg('tobytes', order) ?? 'C');
   }
 
   /**
@@ -1530,9 +1542,11 @@ export class NdArray<T = unknown> {
     return ufuncs.absolute(this, options);
   }
 
-  /** NumPy's `a.clip(lo, hi)`: `null` for no bound. */
-  clip(lo: UfuncInput | null, hi: UfuncInput | null, options?: UfuncOptions): NdArray {
-    return ufuncs.clip(this, lo, hi, options);
+  /** NumPy's `a.clip(lo, hi)`: `null` for no bound, or NumPy 2.1's keywords `a.clip({ min, max })`. */
+  clip(lo: UfuncInput | null, hi: UfuncInput | null, options?: ufuncs.ClipOptions): NdArray;
+  clip(options: ufuncs.ClipOptions): NdArray;
+  clip(lo: UfuncInput | null | ufuncs.ClipOptions, hi?: UfuncInput | null, options?: ufuncs.ClipOptions): NdArray {
+    return (ufuncs.clip as (x: unknown, ...r: unknown[]) => NdArray)(this, lo, hi, options);
   }
 
   /** Standard deviation (NumPy's `a.std()`: a number); with arguments NumPy's `std(axis, { ddof, correction, keepdims, dtype, out, where, mean })` as an array (see {@link variances.std}). */

@@ -13,6 +13,7 @@
 import type { NdArray } from './ndarray';
 import { dtype as toDType } from './dtype';
 import { ValueError, repr } from './errors';
+import { readKnownOptions } from './options';
 import { Slice } from './indexing';
 import { allocate, derive, makeArray, NdArray as ArrayClass, requireOpen, storageOf } from './internal';
 import { arrayInts, checkNdim, checkShape, normalizeAxis, shapeToSize, shapeToStrides } from './layout';
@@ -77,8 +78,11 @@ function countsOf(repeats: Repeats): readonly number[] {
  *   `repeats may not contain negative values.`, or counts that do not match
  *   the axis (`operands could not be broadcast together with shape (3,) (2,)`).
  */
-export function repeat(a: NdArray, repeats: Repeats, axis: number | null = null): NdArray {
+export function repeat(a: NdArray, repeats: Repeats, axis?: number | null | { axis?: number | null }): NdArray {
   requireOpen(a);
+  // NumPy's positional axis, or { axis } (its keyword).
+  if (axis !== null && axis !== undefined && typeof axis === 'object') axis = readKnownOptions(axis, ['axis'], 'repeat').axis;
+  axis ??= null;
   const counts = countsOf(repeats);
   // NumPy's PyArray_CheckAxis: no axis flattens; a 0-d array is 1-d along any axis it is given.
   const src = axis === null ? a.reshape(-1) : a.ndim === 0 ? a.reshape(1) : a;

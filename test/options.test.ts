@@ -697,3 +697,36 @@ except ValueError:
     expect(() => lib.memmap('x.bin', { dtype: '<f8' } as never, 'r' as never)).toThrow(new TypeError('memmap() takes its options object last, got 1 more argument(s) after it'));
   });
 });
+
+describeWithNumpy("NumPy's keywords of the methods and their functions, as an options object: order, axis, offset, min and max", () => {
+  test('each keyword form gives what NumPy gives for it', () => {
+    const m = lib.asarray([[0, 7, 1], [4, -3, 9]]);
+    const M = 'np.array([[0, 7, 1], [4, -3, 9]])';
+    const c3 = lib.arange(24).reshape(2, 3, 4);
+    const C3 = 'np.arange(24).reshape(2, 3, 4)';
+    const cases: Case[] = [
+      { py: `${M}.copy(order='F')`, js: () => m.copy({ order: 'F' }) },
+      { py: `${M}.flatten(order='F')`, js: () => m.flatten({ order: 'F' }) },
+      { py: `${M}.ravel(order='F')`, js: () => m.ravel({ order: 'F' }) },
+      { py: `np.frombuffer(${M}.tobytes(order='F'), 'i8')`, js: () => lib.fromBuffer(m.tobytes({ order: 'F' }), 'i8') },
+      { py: 'np.zeros((1, 3, 1)).squeeze(axis=0)', js: () => lib.zeros([1, 3, 1]).squeeze({ axis: 0 }) },
+      { py: 'np.squeeze(np.zeros((1, 3, 1)), axis=2)', js: () => lib.squeeze(lib.zeros([1, 3, 1]), { axis: 2 }) },
+      { py: `${M}.repeat(2, axis=0)`, js: () => m.repeat(2, { axis: 0 }) },
+      { py: `np.repeat(${M}, [1, 2, 0], axis=1)`, js: () => lib.repeat(m, [1, 2, 0], { axis: 1 }) },
+      { py: `${C3}.diagonal(offset=1, axis1=1, axis2=2)`, js: () => c3.diagonal({ offset: 1, axis1: 1, axis2: 2 }) },
+      { py: `np.diagonal(${C3}, 1, axis2=0)`, js: () => lib.diagonal(c3, 1, { axis2: 0 }) },
+      { py: `${C3}.trace(offset=1, axis1=1, axis2=2)`, js: () => c3.trace({ offset: 1, axis1: 1, axis2: 2 }) },
+      { py: `np.trace(${C3}, 0, 0, 2, dtype='f4')`, js: () => lib.trace(c3, 0, 0, 2, { dtype: 'f4' }) },
+      { py: `np.trace(${C3}, axis1=2, axis2=1)`, js: () => lib.trace(c3, { axis1: 2, axis2: 1 }) },
+      { py: `${M}.astype('<i8').getfield('<i4', offset=4)`, js: () => m.getfield('<i4', { offset: 4 }) },
+      { py: `np.clip(${M}, min=0, max=5)`, js: () => lib.clip(m, { min: 0, max: 5 }) },
+      { py: `np.clip(${M}, max=2)`, js: () => lib.clip(m, { max: 2 }) },
+      { py: `${M}.clip(min=1)`, js: () => m.clip({ min: 1 }) },
+      { py: `np.clip(${M}, 0, 5, min=1)`, js: () => lib.clip(m, 0, 5, { min: 1 }) },
+      { py: `(lambda o: (np.clip(${M}, min=0, out=o), o)[1])(np.zeros((2, 3), 'i8'))`, js: () => { const o = lib.zeros([2, 3], 'i8'); lib.clip(m, { min: 0, out: o }); return o; } },
+    ];
+    expectCasesLikeNumpy(cases);
+    expect(() => m.copy({ ordr: 'F' } as never)).toThrow("copy() got an unexpected keyword argument 'ordr'");
+    expect(() => m.squeeze({ axes: 0 } as never)).toThrow("squeeze() got an unexpected keyword argument 'axes'");
+  });
+});

@@ -9,6 +9,7 @@
 import { NdArray as ArrayClass } from '../internal';
 import type { NdArray } from '../ndarray';
 import { weakKind } from '../promote';
+import { ValueError } from '../errors';
 import { callUfunc, UFuncTypeError, type AnyLoop, type UfuncInput, type UfuncOptions, type UfuncSpec } from '../ufunc';
 import { ALL } from './types';
 import { MAXIMUM, MINIMUM } from './arith';
@@ -106,11 +107,47 @@ function beyond(v: UfuncInput | null, x: NdArray, side: 'lo' | 'hi'): boolean {
   return side === 'lo' ? b <= lo : b >= hi;
 }
 
+/** The options of {@link clip}: the ufunc options, and NumPy 2.1's `min` and `max` keywords for the bounds. */
+export interface ClipOptions extends UfuncOptions {
+  /** The lower bound (NumPy's `min=`), where the positional `lo` is not given. */
+  min?: UfuncInput | null;
+  /** The upper bound (NumPy's `max=`), where the positional `hi` is not given. */
+  max?: UfuncInput | null;
+}
+
+/** A plain options object (not a `{ re, im }` complex bound, an array or a list). */
+function isOptionsObject(v: unknown): v is ClipOptions {
+  if (v === null || typeof v !== 'object' || Array.isArray(v) || v instanceof ArrayClass || ArrayBuffer.isView(v)) return false;
+  const keys = Object.keys(v);
+  return !(keys.length === 2 && keys.includes('re') && keys.includes('im'));
+}
+
 /**
  * NumPy's `np.clip(x, lo, hi)`: every element limited to [lo, hi]; `null`
- * for no bound. Takes `out` and `where` as ufuncs do.
+ * for no bound, or NumPy 2.1's keywords `clip(x, { min, max })`. Takes
+ * `out` and `where` as ufuncs do.
  */
-export function clip(x: UfuncInput, lo: UfuncInput | null, hi: UfuncInput | null, options?: UfuncOptions): NdArray {
+export function clip(x: UfuncInput, lo: UfuncInput | null, hi: UfuncInput | null, options?: ClipOptions): NdArray;
+export function clip(x: UfuncInput, options?: ClipOptions): NdArray;
+export function clip(x: UfuncInput, loArg?: UfuncInput | null | ClipOptions, hiArg?: UfuncInput | null, optionsArg?: ClipOptions): NdArray {
+  let lo = loArg as UfuncInput | null | undefined;
+  let hi = hiArg;
+  let options: ClipOptions | undefined = optionsArg;
+  // NumPy 2.1's keywords min and max, in the options (clip(x, { min: 0, max: 1 })): one bound or both.
+  if (isOptionsObject(loArg) && hiArg === undefined && optionsArg === undefined) {
+    options = loArg;
+    lo = null;
+    hi = null;
+  }
+  if (options !== undefined && options !== null && typeof options === 'object' && ('min' in options || 'max' in options)) {
+    const { min, max, ...rest } = options;
+    if (lo !== null && lo !== undefined && hi !== null && hi !== undefined) throw new ValueError('Passing `min` or `max` keyword argument when `a_min` and `a_max` are provided is forbidden.');
+    if (min !== undefined) lo = min;
+    if (max !== undefined) hi = max;
+    options = rest;
+  }
+  lo ??= null;
+  hi ??= null;
   if (x instanceof ArrayClass && (x.dtype.kind === 'i' || x.dtype.kind === 'u')) {
     if (beyond(lo, x, 'lo')) lo = null;
     if (beyond(hi, x, 'hi')) hi = null;

@@ -12,6 +12,7 @@ export { sign, positive, reciprocal, trueDivide, fmod, copysign, fmax, fmin, hea
 export { rint, floor, ceil, trunc, round, around } from './rounding';
 export type { RoundOptions } from './rounding';
 export { clip } from './clip';
+export type { ClipOptions } from './clip';
 export { where } from './where';
 export { modf, frexp, ldexp, fabs } from './float-parts';
 export { divmod } from './divmod';
