@@ -45,6 +45,7 @@ import { checkLoopBroadcast, gufuncOut, intoGufuncOut, type GufuncOperand } from
 import { withCoreAxes } from './matmul-axes';
 import { describeNonArray, isArray, requireOpen } from './internal';
 import { fullLike } from './create';
+import { scalarTypeKey } from './type-queries';
 import { arccos, arccosh, arcsin, arcsinh, arctan, arctan2, arctanh } from './ufuncs/trig';
 import { power, conjugate } from './ufuncs/arith';
 import { invert, leftShift, rightShift } from './ufuncs/bitwise';
@@ -377,10 +378,6 @@ const KIND_NAMES: Readonly<Record<DTypeKindName, string>> = {
   numeric: 'iufc',
 };
 
-/** NumPy's scalar type of a dtype, as a key: the byte order does not count; every void (structured or not) is `np.void`. */
-function typeKey(dt: DType): string {
-  return 'SUVO'.includes(dt.kind) ? dt.kind : `${dt.kind}${dt.itemsize}`;
-}
 
 /**
  * NumPy's `np.isdtype(dtype, kind)`: whether `dtype` is of `kind` — a kind
@@ -397,7 +394,7 @@ export function isdtype(dtype: DType, kind: DTypeKindName | DType | readonly (DT
       if (!Object.prototype.hasOwnProperty.call(KIND_NAMES, k)) throw new ValueError(`kind argument is a string, but ${inspect(k)} is not a known kind name.`);
       if (KIND_NAMES[k as DTypeKindName].includes(dtype.kind)) hit = true;
     } else if (isDType(k)) {
-      if (typeKey(k) === typeKey(dtype)) hit = true;
+      if (scalarTypeKey(k) === scalarTypeKey(dtype)) hit = true;
     } else {
       throw new TypeError(`kind argument must be comprised of NumPy dtypes or strings only, but is ${describeValue(k)}.`);
     }

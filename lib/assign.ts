@@ -21,6 +21,7 @@ import { MAXDIMS, shapeToSize } from './layout';
 import { mayShareMemory } from './memory';
 import type { NdArray } from './ndarray';
 import { boundsOverlap } from './overlap';
+import { weakKind } from './promote';
 import { isPlainObject, isWholeRecordList } from './record-value';
 import type { MappingInfo, Window } from './storage';
 
@@ -167,8 +168,7 @@ function broadcastStrides(src: NdArray, shape: readonly number[]): number[] {
 function checkRecordLength(dt: DType, value: unknown): void {
   if (!dt.isStructured || !Array.isArray(value) || isElement(value, dt)) return;
   // Scalars of any field: numbers, bigints, booleans, bytes (a Buffer), { re, im } (not a record object, a list or an array).
-  const complexValue = (x: unknown): boolean => isPlainObject(x) && Object.keys(x as object).length === 2 && 're' in (x as object) && 'im' in (x as object);
-  const scalar = (x: unknown): boolean => !Array.isArray(x) && !isArray(x) && (!isPlainObject(x) || complexValue(x));
+  const scalar = (x: unknown): boolean => !Array.isArray(x) && !isArray(x) && (!isPlainObject(x) || weakKind(x) === 'c');
   if (value.length > 0 && value.every(scalar)) {
     throw new ValueError(`could not assign tuple of length ${value.length} to structure with ${(dt.names as readonly string[]).length} fields.`);
   }

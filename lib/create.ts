@@ -352,7 +352,7 @@ export function ndarray<const D extends DTypeLike>(shape: number | readonly numb
   if (buffer === null || buffer === undefined) {
     // NumPy's ndarray(shape, dtype) with no buffer: a new array of its own (zero-filled here).
     if (options.strides !== undefined && options.strides !== null) throw new ValueError('strides is incompatible with shape of requested array and size of buffer');
-    if (options.offset !== undefined && options.offset !== 0) checkInt(options.offset, 'offset');
+    checkInt(options.offset ?? 0, 'offset');
     return zeros(shape, dtype, fortran ? 'F' : 'C');
   }
   const raw = fromBuffer(buffer, 'u1', { readonly: options.readonly });

@@ -59,7 +59,7 @@ import { assign, elementValue, fillScalar, isElementPosition } from './assign';
 import { byteswapInPlace, copyAs } from './copy';
 import { sizedFlexible } from './cast';
 import { canCast, type Casting, type PyScalar } from './promote';
-import { booleanArg, positionalOptions, readKnownOptions, type WithAxis } from './options';
+import { booleanArg, keywordValue, positionalOptions, readKnownOptions, type WithAxis } from './options';
 import { releaseMemory } from './release';
 import { reprText } from './repr';
 import * as elementwise from './elementwise';
@@ -300,12 +300,6 @@ function isHalf(a: { dtype: DType }): boolean {
 
 /** A reduction called with the method's own arguments after the axis (NumPy's positional parameters or the options: the function reads them). */
 type ReduceCall = (a: NdArray, axis: unknown, ...rest: unknown[]) => NdArray;
-
-/** A method's `order` given positionally or as NumPy's keyword `{ order }` (undefined: the default). */
-function orderArg(name: string, order: unknown): Order | undefined {
-  if (isPlainObject(order)) return readKnownOptions(order as { order?: Order }, ['order'], name).order;
-  return order as Order | undefined;
-}
 
 /** NumPy's keywords of `a.reshape(shape, *, order, copy)`, as the method's last argument. */
 export interface ReshapeMethodOptions {
@@ -690,7 +684,7 @@ export class NdArray<T = unknown> {
     const acc = NdArray.#of(this);
     acc.st.checkOpen();
     // NumPy's keyword form, { offset }.
-    if (isPlainObject(offset)) offset = readKnownOptions(offset as { offset?: number }, ['offset'], 'getfield').offset ?? 0;
+    offset = keywordValue<number>('getfield', 'offset', offset) ?? 0;
     const dt = toDType(dtype);
     if (typeof offset !== 'number' || !Number.isInteger(offset)) throw new TypeError(`getfield(): offset must be an integer, got ${repr(offset)}`);
     // NumPy's checks, in its order (PyArray_GetField).
@@ -803,7 +797,7 @@ export class NdArray<T = unknown> {
     acc.st.checkOpen();
     const size = this.size;
     const flat = [size];
-    let ord = readOrder(orderArg('ravel', order), 'C');
+    let ord = readOrder(keywordValue<Order>('ravel', 'order', order), 'C');
     if (ord === 'A') ord = this.flags.fContiguous && !this.flags.cContiguous ? 'F' : 'C';
     if (ord === 'C' && this.flags.cContiguous) {
       return derive(this, Object.getPrototypeOf(this), acc.dt, flat, [this.itemsize], acc.offset);
@@ -874,7 +868,7 @@ export class NdArray<T = unknown> {
     const acc = NdArray.#of(this);
     acc.st.checkOpen();
     // NumPy's keyword form, { axis }.
-    const axis = isPlainObject(axisArg) ? readKnownOptions(axisArg as { axis?: number | readonly number[] | null }, ['axis'], 'squeeze').axis : (axisArg as number | readonly number[] | null | undefined);
+    const axis = keywordValue<number | readonly number[] | null>('squeeze', 'axis', axisArg);
     const n = this.ndim;
     let drop: Set<number>;
     if (axis === undefined || axis === null) {
@@ -1389,7 +1383,7 @@ export class NdArray<T = unknown> {
   /** A new owner of a copy of the data, laid out in `order` (C, F, A or K). */
   copy(order: Order | { order?: Order } = 'C'): this {
     NdArray.#of(this).st.checkOpen();
-    return asClassOf(this, copyAs(this, NdArray.#of(this).dt, typeof order === 'string' ? order : readOrder(orderArg('copy', order), 'C')));
+    return asClassOf(this, copyAs(this, NdArray.#of(this).dt, typeof order === 'string' ? order : readOrder(keywordValue<Order>('copy', 'order', order), 'C')));
   }
 
   /**
@@ -1408,7 +1402,7 @@ export class NdArray<T = unknown> {
   flatten(order: Order | { order?: Order } = 'C'): this {
     const acc = NdArray.#of(this);
     acc.st.checkOpen();
-    return asClassOf(this, copyAs(this.ravel(orderArg('flatten', order) ?? 'C'), acc.dt, 'C'));
+    return asClassOf(this, copyAs(this.ravel(keywordValue<Order>('flatten', 'order', order) ?? 'C'), acc.dt, 'C'));
   }
 
   /**
@@ -1417,7 +1411,7 @@ export class NdArray<T = unknown> {
    * whatever the layout, in the dtype's byte order (lib/tobytes.ts).
    */
   tobytes(order: Order | { order?: Order } = 'C'): Buffer {
-    return tobytes(this, orderArg('tobytes', order) ?? 'C');
+    return tobytes(this, keywordValue<Order>('tobytes', 'order', order) ?? 'C');
   }
 
   /**

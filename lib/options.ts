@@ -171,6 +171,18 @@ export function optionsWithValue<O extends object>(name: string, key: string, sl
 }
 
 /**
+ * One parameter a method takes positionally or as NumPy's keyword in an
+ * options object (`a.copy('F')` or `a.copy({ order: 'F' })`): a plain
+ * object in the slot is the options, holding `key` only; anything else is
+ * the value itself (undefined: the default).
+ */
+export function keywordValue<T>(name: string, key: string, slot: T | Readonly<Record<string, unknown>> | undefined): T | undefined {
+  const proto = slot !== null && typeof slot === 'object' ? (Object.getPrototypeOf(slot) as unknown) : undefined;
+  if (proto !== Object.prototype && proto !== null) return slot as T | undefined;
+  return readKnownOptions(slot as Record<string, unknown>, [key], name)[key] as T | undefined;
+}
+
+/**
  * NumPy's trailing parameters of a call, taken as NumPy takes them: each
  * positionally in NumPy's order (`keys`), and any of them in one options
  * object, which comes last (`isclose(a, b, 1e-3, 1e-6)`, `isclose(a, b, 1e-3,

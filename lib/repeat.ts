@@ -13,7 +13,7 @@
 import type { NdArray } from './ndarray';
 import { dtype as toDType } from './dtype';
 import { ValueError, repr } from './errors';
-import { readKnownOptions } from './options';
+import { keywordValue } from './options';
 import { Slice } from './indexing';
 import { allocate, derive, makeArray, NdArray as ArrayClass, requireOpen, storageOf } from './internal';
 import { arrayInts, checkNdim, checkShape, normalizeAxis, shapeToSize, shapeToStrides } from './layout';
@@ -81,8 +81,7 @@ function countsOf(repeats: Repeats): readonly number[] {
 export function repeat(a: NdArray, repeats: Repeats, axis?: number | null | { axis?: number | null }): NdArray {
   requireOpen(a);
   // NumPy's positional axis, or { axis } (its keyword).
-  if (axis !== null && axis !== undefined && typeof axis === 'object') axis = readKnownOptions(axis, ['axis'], 'repeat').axis;
-  axis ??= null;
+  axis = keywordValue<number | null>('repeat', 'axis', axis) ?? null;
   const counts = countsOf(repeats);
   // NumPy's PyArray_CheckAxis: no axis flattens; a 0-d array is 1-d along any axis it is given.
   const src = axis === null ? a.reshape(-1) : a.ndim === 0 ? a.reshape(1) : a;

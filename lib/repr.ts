@@ -45,13 +45,7 @@ export function reprText(a: NdArray): string {
   const prefix = 'array(';
   if (storageOf(a).closed) return `${prefix}<${storageOf(a).mapping === null ? 'released' : 'closed mapping'}>, dtype=${dtypeShortRepr(dt)})`;
   const size = a.size;
-  const summarize = size > THRESHOLD;
-  let edge = EDGE_ITEMS;
-  while (summarize && edge > 0 && shownCount(a.shape, edge) > SHOWN_LIMIT) edge = edge > 1 ? 1 : 0;
-  const tree = gather(a, summarize, edge);
-  const shown: unknown[] = [];
-  flatten(tree, a.ndim, shown);
-  const fmt = formatter(shown, dt, a.ndim === 0);
+  const { tree, fmt } = shownItems(a);
   // (The suffix ')' takes one column of the line width, as array2string's `suffix`.)
   const lst = size === 0 ? '[]' : formatArray(tree, a.ndim, fmt, LINE_WIDTH - 1, ' '.repeat(prefix.length + 1));
   const extras: string[] = [];
@@ -84,15 +78,24 @@ export function arrayStr(a: NdArray): string {
     return scalarStr(v, dt);
   }
   const size = a.size;
-  const summarize = size > THRESHOLD;
+  const { tree, fmt } = shownItems(a);
+  if (a.ndim === 0) return fmt(tree);
+  return size === 0 ? '[]' : formatArray(tree, a.ndim, fmt, LINE_WIDTH, ' ', ' ');
+}
+
+/**
+ * The items a repr or str shows (every one, or NumPy's summary past the
+ * threshold, its edge items cut down to keep the output bounded) and the
+ * one format built from all of them.
+ */
+function shownItems(a: NdArray): { tree: unknown; fmt: Format } {
+  const summarize = a.size > THRESHOLD;
   let edge = EDGE_ITEMS;
   while (summarize && edge > 0 && shownCount(a.shape, edge) > SHOWN_LIMIT) edge = edge > 1 ? 1 : 0;
   const tree = gather(a, summarize, edge);
   const shown: unknown[] = [];
   flatten(tree, a.ndim, shown);
-  const fmt = formatter(shown, dt, a.ndim === 0);
-  if (a.ndim === 0) return fmt(tree);
-  return size === 0 ? '[]' : formatArray(tree, a.ndim, fmt, LINE_WIDTH, ' ', ' ');
+  return { tree, fmt: formatter(shown, a.dtype, a.ndim === 0) };
 }
 
 /** NumPy's `dtype_short_repr`. */

@@ -130,8 +130,8 @@ const ABSTRACT_KINDS: Readonly<Record<AbstractDTypeName, string>> = {
 
 const isAbstractName = (x: unknown): x is AbstractDTypeName => typeof x === 'string' && Object.prototype.hasOwnProperty.call(ABSTRACT_KINDS, x);
 
-/** NumPy's scalar type of a dtype, as a key: the byte order and a flexible dtype's size do not count. */
-function scalarTypeKey(dt: DType): string {
+/** NumPy's scalar type of a dtype, as a key: the byte order and a flexible dtype's size do not count; every void (structured or not) is `np.void`. */
+export function scalarTypeKey(dt: DType): string {
   return 'SUVO'.includes(dt.kind) ? dt.kind : `${dt.kind}${dt.itemsize}`;
 }
 

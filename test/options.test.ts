@@ -685,6 +685,7 @@ except ValueError:
     lib.saveNpy(npy, lib.asarray([1, 2], '<i2'));
     expect((lib.load(npy, null, false, true, 'latin1') as lib.NdArray).toArray()).toEqual([1, 2]);
     expect(() => lib.load(npy, { encoding: 'utf8' as never })).toThrow(new lib.ValueError("encoding must be 'ASCII', 'latin1', or 'bytes'"));
+    expect(() => lib.load(npy, null, false, 'yes' as never)).toThrow(new TypeError("load(): fixImports must be a boolean, got 'yes'"));
     expect(lib.around(lib.asarray([1.26, 2.5]), { decimals: 1 }).toArray()).toEqual([1.3, 2.5]);
     expect(lib.around(lib.asarray([1.26, 2.5])).toArray()).toEqual([1, 2]);
     expect(() => lib.around(lib.asarray([1.26]), 1, { decimals: 2 })).toThrow(new TypeError("round() got multiple values for argument 'decimals'"));

@@ -1,7 +1,7 @@
 // NumPy's dtype questions (lib/type-queries.ts): minScalarType, the
 // smallest dtype that holds one value, and commonType, the inexact dtype a
 // set of arrays shares, each against NumPy at run time.
-import { arange, asarray, commonType, dtype, isscalar, issubdtype, iterable, KeyError, minScalarType, mintypecode, typename, zeros, type AbstractDTypeName, type NdArray } from '../lib';
+import { arange, asarray, commonType, dtype, isscalar, issubdtype, iterable, KeyError, ValueError, minScalarType, mintypecode, typename, zeros, type AbstractDTypeName, type NdArray } from '../lib';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 
 describeWithNumpy('minScalarType against NumPy', () => {
@@ -105,6 +105,10 @@ describeWithNumpy('issubdtype, mintypecode and typename against NumPy', () => {
     const chars = ['S1', '?', 'b', 'B', 'h', 'H', 'i', 'I', 'l', 'L', 'q', 'Q', 'f', 'd', 'g', 'F', 'D', 'G', 'S', 'U', 'V', 'O'];
     expect(chars.map(typename)).toEqual(runNumpy<string[]>(`print(json.dumps([np.typename(c) for c in ${JSON.stringify(chars)}]))`));
     expect(() => typename('z')).toThrow(KeyError);
+    expect(() => typename('z')).toThrow("'z'");
+    // NumPy's errors: a typeset character outside its size order ('S'), a typeset that is no string.
+    expect(() => mintypecode('S', 'S')).toThrow(new ValueError('substring not found'));
+    expect(() => mintypecode('d', 5 as never)).toThrow(new TypeError('mintypecode(): typeset must be a string, got number'));
   });
 });
 

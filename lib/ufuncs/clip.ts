@@ -118,8 +118,7 @@ export interface ClipOptions extends UfuncOptions {
 /** A plain options object (not a `{ re, im }` complex bound, an array or a list). */
 function isOptionsObject(v: unknown): v is ClipOptions {
   if (v === null || typeof v !== 'object' || Array.isArray(v) || v instanceof ArrayClass || ArrayBuffer.isView(v)) return false;
-  const keys = Object.keys(v);
-  return !(keys.length === 2 && keys.includes('re') && keys.includes('im'));
+  return weakKind(v) !== 'c';
 }
 
 /**
