@@ -89,6 +89,41 @@ describe('native ufunc loops match the JS loops bit for bit', () => {
     expect(nativeRuns).toBeGreaterThan(200);
   });
 
+  // A run that casts an input or stages its output (another dtype, a mask)
+  // computes each 4096-item chunk in pieces of 512-2048 items: rows long
+  // enough to cross several pieces and chunks, ragged at both ends.
+  test('rows of thousands of items with cast inputs, cast or masked outputs: every piece of a chunk written once, as the JS loop', () => {
+    const r = rng(5151);
+    let nativeRuns = 0;
+    const failures: string[] = [];
+    const names = ['add', 'multiply', 'subtract', 'less', 'maximum', 'negative', 'sqrt', 'equal'];
+    for (let t = 0; t < 48; t++) {
+      const name = names[t % names.length];
+      const unary = name === 'negative' || name === 'sqrt';
+      const n = 900 + Math.floor(r() * 9000);
+      const shape = t % 3 === 0 ? [3, Math.ceil(n / 3)] : [n];
+      const aType = DTYPES[1 + Math.floor(r() * (DTYPES.length - 1))];
+      // Mostly another dtype than a's, so that one input is cast.
+      const bType = DTYPES[1 + Math.floor(r() * (DTYPES.length - 1))];
+      const a = randomLayout(r, shape, aType);
+      const b = randomLayout(r, r() < 0.2 ? shape.slice(1) : shape, bType);
+      const mode = r();
+      const run = randomCallRun({
+        fn: fnOf(name),
+        args: () => (unary ? [buildLayout(a)] : [buildLayout(a), buildLayout(b)]),
+        mode,
+        cuts: [0.35, 0.7, 0.8],
+        // An out of another dtype (float64 or float32) or byte order stages the result.
+        out: (plain) => randomLayout(r2(t), shape, [plain.newbyteorder().str, '<f8', '>f4'][t % 3]),
+        where: () => randomLayout(r2(t + 1), shape, '|b1'),
+      });
+      const label = `#${t} ${name}(${aType}${unary ? '' : `, ${bType}`}) shape ${JSON.stringify(shape)} mode ${mode.toFixed(2)}`;
+      if (compareToReference(run, label, failures).native) nativeRuns++;
+    }
+    expect(failures).toEqual([]);
+    expect(nativeRuns).toBeGreaterThan(30);
+  });
+
   test('shifts and integer power: every int dtype and byte order, counts and exponents in and out of range', () => {
     const r = rng(3030);
     const INT_DTYPES = DTYPES.filter((d) => d[1] === 'i' || d[1] === 'u');
