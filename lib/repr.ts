@@ -1,28 +1,31 @@
 /**
- * NumPy's `repr(array)` (numpy/_core/arrayprint.py, default print options:
- * linewidth 75, precision 8 with floatmode 'maxprec', threshold 1000,
- * edgeitems 3), for `toString()` and `util.inspect`:
+ * NumPy's array printing (numpy/_core/arrayprint.py): `repr(array)`,
+ * `str(array)` and `np.array2string`, under the print options of
+ * print-options.ts (by default linewidth 75, precision 8 with floatmode
+ * 'maxprec', threshold 1000, edgeitems 3), for `toString()`,
+ * `util.inspect`, {@link arrayRepr}, {@link arrayStr} and
+ * {@link array2string}:
  * - one format per array, built from every element shown: integers
  *   right-aligned to the widest, floats aligned on the decimal point (or all
  *   in scientific notation when the magnitudes call for it), `' True'`
  *   padded to `'False'`, records field by field, subarrays as nested lists;
  * - rows wrapped at the line width, nested axes on their own lines with the
  *   hanging indent, blank lines between blocks of 3-d and up;
- * - more than 1000 elements summarized with `...` (and `shape=` added);
+ * - more than `threshold` elements summarized with `...` (and `shape=`
+ *   added to a repr);
  * - `dtype=` omitted where NumPy implies it (native float64, int64,
  *   complex128, bool), quoted for bytes, void and non-native types.
  * @module
  */
 import type { DType } from './dtype';
-import { float16Bits, float16Value } from './dtype/float16';
+import { positionalText, scientificText, shortestDigits, type Dragon4Options } from './float-digits';
+import { ValueError } from './errors';
 import { bytesRepr, pyShape } from './format';
 import type { NdArray } from './ndarray';
 import { codecOf, requireArray, storageOf } from './internal';
+import { positionalOptions } from './options';
+import { checkPrintOptions, currentPrintOptions, type PrintFormatter, type PrintOptions } from './print-options';
 
-const LINE_WIDTH = 75;
-const PRECISION = 8;
-const THRESHOLD = 1000;
-const EDGE_ITEMS = 3;
 /**
  * Most elements a summarized repr shows. NumPy keeps `edgeitems` on each side
  * of every long axis and all of a short one, so a broadcast view of shape
@@ -33,40 +36,75 @@ const SHOWN_LIMIT = 1 << 16;
 
 type Format = (v: unknown) => string;
 
-/** NumPy's `np.array_repr(arr)`: `array([[ 0,  1], [ 2,  3]], dtype=int16)` with NumPy's wrapping and padding. */
-export function arrayRepr(arr: NdArray): string {
+/** The options of one call: the ones in force with the call's own over them. */
+function callOptions(fn: string, given: Record<string, unknown>): PrintOptions {
+  return { ...currentPrintOptions(), ...checkPrintOptions(fn, given) };
+}
+
+/** NumPy's class name in a repr: `array(` for NdArray, `memmap(` for a Memmap, else the class's own name. */
+function reprPrefix(a: NdArray): string {
+  const name = (a.constructor as { name?: unknown } | undefined)?.name;
+  if (name === 'NdArray' || typeof name !== 'string' || name === '') return 'array(';
+  return name === 'Memmap' ? 'memmap(' : `${name}(`;
+}
+
+/**
+ * NumPy's `np.array_repr(arr, max_line_width, precision, suppress_small)`:
+ * `array([[ 0,  1], [ 2,  3]], dtype=int16)` with NumPy's wrapping and
+ * padding under the print options (the three arguments, positionally or in
+ * an options object `{ maxLineWidth, precision, suppressSmall }`, override
+ * theirs for this call); a Memmap's is `memmap([...])`, as NumPy's.
+ */
+export function arrayRepr(arr: NdArray, ...args: unknown[]): string {
   requireArray(arr, 'arrayRepr', 'arr');
-  return reprText(arr);
+  return reprText(arr, positionalOptions<Record<string, unknown>>('arrayRepr', ['maxLineWidth', 'precision', 'suppressSmall'], args));
 }
 
 /** The text of {@link arrayRepr}, for `toString()` and `util.inspect` (their receiver checked by its first read). */
-export function reprText(a: NdArray): string {
+export function reprText(a: NdArray, given: Record<string, unknown> = {}): string {
   const dt = a.dtype;
-  const prefix = 'array(';
+  const prefix = reprPrefix(a);
   if (storageOf(a).closed) return `${prefix}<${storageOf(a).mapping === null ? 'released' : 'closed mapping'}>, dtype=${dtypeShortRepr(dt)})`;
+  const global = currentPrintOptions();
+  if (global.overrideRepr !== null) return String(global.overrideRepr(a));
+  const opts = callOptions('arrayRepr', renamed(given));
+  const maxLineWidth = opts.linewidth;
   const size = a.size;
-  const { tree, fmt } = shownItems(a);
   // (The suffix ')' takes one column of the line width, as array2string's `suffix`.)
-  const lst = size === 0 ? '[]' : formatArray(tree, a.ndim, fmt, LINE_WIDTH - 1, ' '.repeat(prefix.length + 1));
+  const lst = size === 0 ? '[]' : array2text(a, { ...opts, linewidth: opts.linewidth - 1 }, ', ', prefix);
   const extras: string[] = [];
-  if ((size === 0 && !(a.ndim === 1)) || size > THRESHOLD) extras.push(`shape=${pyShape(a.shape)}`);
+  if ((size === 0 && !(a.ndim === 1)) || size > global.threshold) extras.push(`shape=${pyShape(a.shape)}`);
   if (!dtypeIsImplied(dt) || size === 0) extras.push(`dtype=${dtypeShortRepr(dt)}`);
   if (extras.length === 0) return `${prefix}${lst})`;
   const arrStr = `${prefix}${lst},`;
   const extraStr = `${extras.join(', ')})`;
   const lastLineLen = arrStr.length - (arrStr.lastIndexOf('\n') + 1);
-  const spacer = lastLineLen + extraStr.length + 1 > LINE_WIDTH ? `\n${' '.repeat(prefix.length)}` : ' ';
+  const spacer = lastLineLen + extraStr.length + 1 > maxLineWidth ? `\n${' '.repeat(prefix.length)}` : ' ';
   return arrStr + spacer + extraStr;
 }
 
+/** array_repr's and array_str's argument names as the print options' names. */
+function renamed(given: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(given)) {
+    if (k === 'maxLineWidth') out.linewidth = v;
+    else if (k === 'suppressSmall') out.suppress = v;
+    else if (k === 'precision') out.precision = v;
+    else throw new TypeError(`got an unexpected keyword argument '${k}'`);
+  }
+  return out;
+}
+
 /**
- * NumPy's `str(array)` (`np.array_str`): the items as {@link arrayRepr}
- * formats them, separated by spaces, with no `array(` or `dtype=` (`[[1.5
- * 2. ]\n [3.  4. ]]`); a 0-d array is its scalar's `str()` (`1.5`,
- * `(1+2j)`, `True`).
+ * NumPy's `str(array)` (`np.array_str(a, max_line_width, precision,
+ * suppress_small)`): the items as {@link arrayRepr} formats them, separated
+ * by spaces, with no `array(` or `dtype=` (`[[1.5 2. ]\n [3.  4. ]]`); a 0-d
+ * array is its scalar's `str()` (`1.5`, `(1+2j)`, `True`), never cut by
+ * `precision`.
  */
-export function arrayStr(a: NdArray): string {
+export function arrayStr(a: NdArray, ...args: unknown[]): string {
   requireArray(a, 'arrayStr', 'a');
+  const opts = callOptions('arrayStr', renamed(positionalOptions<Record<string, unknown>>('arrayStr', ['maxLineWidth', 'precision', 'suppressSmall'], args)));
   const dt = a.dtype;
   if (storageOf(a).closed) return `<${storageOf(a).mapping === null ? 'released' : 'closed mapping'}>`;
   if (a.ndim === 0 && dt.fields === null && dt.shape.length === 0) {
@@ -77,25 +115,78 @@ export function arrayStr(a: NdArray): string {
     if (dt.kind === 'V' && v instanceof Uint8Array) return voidText(v);
     return scalarStr(v, dt);
   }
-  const size = a.size;
-  const { tree, fmt } = shownItems(a);
-  if (a.ndim === 0) return fmt(tree);
-  return size === 0 ? '[]' : formatArray(tree, a.ndim, fmt, LINE_WIDTH, ' ', ' ');
+  if (a.size === 0) return '[]';
+  return array2text(a, opts, ' ', '');
+}
+
+/** Options of {@link array2string} after its positional parameters (NumPy's keyword-only ones). */
+export interface Array2StringOptions {
+  /** Characters per line (the print options' `linewidth`). */
+  maxLineWidth?: number | null;
+  /** Digits after the point of floats. */
+  precision?: number | null;
+  /** Small floats as 0, positionally (the print options' `suppress`). */
+  suppressSmall?: boolean | null;
+  /** Between elements (`' '`). */
+  separator?: string;
+  /** Its length indents the lines after the first (`'array('`); not written. */
+  prefix?: string;
+  /** Element writers by dtype kind (see {@link PrintFormatter}). */
+  formatter?: PrintFormatter | null;
+  /** Summarize arrays of more elements than this. */
+  threshold?: number | null;
+  /** Items kept at each end of a summarized axis. */
+  edgeitems?: number | null;
+  /** `'-'`, `'+'` or `' '`. */
+  sign?: '-' | '+' | ' ' | null;
+  /** `'fixed'`, `'unique'`, `'maxprec'` or `'maxprec_equal'`. */
+  floatmode?: 'fixed' | 'unique' | 'maxprec' | 'maxprec_equal' | null;
+  /** Its length is taken off the last line's width (`')'`); not written. */
+  suffix?: string;
+  /** Only false: NumPy's legacy modes are not kept. */
+  legacy?: false | null;
 }
 
 /**
- * The items a repr or str shows (every one, or NumPy's summary past the
- * threshold, its edge items cut down to keep the output bounded) and the
- * one format built from all of them.
+ * NumPy's `np.array2string(a, max_line_width, precision, suppress_small,
+ * separator=' ', prefix='', *, formatter, threshold, edgeitems, sign,
+ * floatmode, suffix='', legacy)`: the text of the elements as a repr
+ * writes them, under the print options with the given ones over them. The
+ * first six positionally or all in an options object; `prefix` and
+ * `suffix` are not written, only measured (the first line is that much
+ * shorter, the next lines indented by it).
+ *
+ * ```ts
+ * array2string(array([1e-16, 1, 2, 3]), { precision: 2, separator: ',', suppressSmall: true })  // '[0.,1.,2.,3.]'
+ * array2string(arange(3), { formatter: { int: (x: number) => `0x${x.toString(16)}` } })  // '[0x0 0x1 0x2]'
+ * ```
+ *
+ * @throws TypeError / ValueError for options {@link setPrintoptions} refuses.
  */
-function shownItems(a: NdArray): { tree: unknown; fmt: Format } {
-  const summarize = a.size > THRESHOLD;
-  let edge = EDGE_ITEMS;
+export function array2string(a: NdArray, ...args: unknown[]): string {
+  requireArray(a, 'array2string', 'a');
+  const o = positionalOptions<Array2StringOptions & Record<string, unknown>>('array2string', ['maxLineWidth', 'precision', 'suppressSmall', 'separator', 'prefix'], args);
+  const { separator = ' ', prefix = '', suffix = '', maxLineWidth, suppressSmall, ...rest } = o;
+  for (const [k, v] of [['separator', separator], ['prefix', prefix], ['suffix', suffix]] as const) {
+    if (typeof v !== 'string') throw new TypeError(`array2string(): ${k} must be a string`);
+  }
+  const opts = callOptions('array2string', { ...rest, linewidth: maxLineWidth, suppress: suppressSmall });
+  if (storageOf(a).closed) return `<${storageOf(a).mapping === null ? 'released' : 'closed mapping'}>`;
+  if (a.size === 0) return '[]';
+  return array2text(a, { ...opts, linewidth: opts.linewidth - suffix.length }, separator, prefix);
+}
+
+/** NumPy's `_array2string`: the elements (a.size > 0) laid out under `opts`. */
+function array2text(a: NdArray, opts: PrintOptions, separator: string, prefix: string): string {
+  const summarize = a.size > opts.threshold;
+  let edge = opts.edgeitems;
   while (summarize && edge > 0 && shownCount(a.shape, edge) > SHOWN_LIMIT) edge = edge > 1 ? 1 : 0;
   const tree = gather(a, summarize, edge);
   const shown: unknown[] = [];
   flatten(tree, a.ndim, shown);
-  return { tree, fmt: formatter(shown, a.dtype, a.ndim === 0) };
+  const fmt = formatter(shown, a.dtype, a.ndim === 0, opts);
+  if (a.ndim === 0) return fmt(tree);
+  return formatArray(tree, a.ndim, fmt, opts.linewidth, ' '.repeat(prefix.length + 1), separator);
 }
 
 /** NumPy's `dtype_short_repr`. */
@@ -160,7 +251,35 @@ function flatten(tree: unknown, depth: number, out: unknown[]): void {
 
 // ------------------------------------------------------------------ layout (_formatArray)
 
-function formatArray(tree: unknown, ndim: number, fmt: Format, lineWidth: number, nextLinePrefix: string, separator = ', '): string {
+/** NumPy's `_extendLine_pretty`: `word` (maybe of several lines) onto `line`, wrapping before it when it would pass `width`. */
+function extendLine(state: { s: string; line: string }, word: string, width: number, nextLinePrefix: string): void {
+  const words = word.split('\n');
+  if (words.length === 1) {
+    if (state.line.length + word.length > width && state.line.length > nextLinePrefix.length) {
+      state.s += `${state.line.trimEnd()}\n`;
+      state.line = nextLinePrefix;
+    }
+    state.line += word;
+    return;
+  }
+  const longest = maxOf(words, (w) => w.length);
+  let indent: string;
+  if (state.line.length + longest > width && state.line.length > nextLinePrefix.length) {
+    state.s += `${state.line.trimEnd()}\n`;
+    state.line = nextLinePrefix + words[0];
+    indent = nextLinePrefix;
+  } else {
+    indent = ' '.repeat(state.line.length);
+    state.line += words[0];
+  }
+  for (const w of words.slice(1)) {
+    state.s += `${state.line.trimEnd()}\n`;
+    state.line = indent + w;
+  }
+  state.line += ' '.repeat(longest - words[words.length - 1].length);
+}
+
+function formatArray(tree: unknown, ndim: number, fmt: Format, lineWidth: number, nextLinePrefix: string, separator: string): string {
   const recurse = (node: unknown, axis: number, hanging: string, width: number): string => {
     const left = ndim - axis;
     if (left === 0) return fmt(node);
@@ -169,20 +288,14 @@ function formatArray(tree: unknown, ndim: number, fmt: Format, lineWidth: number
     const nextWidth = width - 1;
     let s = '';
     if (left === 1) {
-      const elemWidth = width - 1;
-      let line = hanging;
+      const elemWidth = width - Math.max(separator.trimEnd().length, 1);
+      const state = { s: '', line: hanging };
       items.forEach((item, i) => {
         const word = item === SKIP ? '...' : recurse(item, axis + 1, nextHanging, nextWidth);
-        // (NumPy's summary marker goes through the plain _extendLine; words here are one line.)
-        const needsWrap = line.length + word.length > elemWidth && line.length > hanging.length;
-        if (needsWrap) {
-          s += `${line.trimEnd()}\n`;
-          line = hanging;
-        }
-        line += word;
-        if (i < items.length - 1) line += separator;
+        extendLine(state, word, elemWidth, hanging);
+        if (i < items.length - 1) state.line += separator;
       });
-      s += line;
+      s = state.s + state.line;
     } else {
       const lineSep = `${separator.trimEnd()}\n${'\n'.repeat(left - 2)}`;
       items.forEach((item, i) => {
@@ -197,7 +310,16 @@ function formatArray(tree: unknown, ndim: number, fmt: Format, lineWidth: number
 
 // ------------------------------------------------------------------ element formats
 
-function formatter(values: unknown[], dt: DType, zeroD: boolean): Format {
+/** The user's writer for a dtype kind (NumPy's `_get_formatdict` precedence), or null. */
+function userFormat(f: PrintFormatter | null, key: 'bool' | 'int' | 'float' | 'complexfloat' | 'void' | 'numpystr'): Format | null {
+  if (f === null) return null;
+  const group = { bool: null, int: 'int_kind', float: 'float_kind', complexfloat: 'complex_kind', void: null, numpystr: 'str_kind' }[key];
+  const pick = f[key] ?? (group !== null ? f[group as keyof PrintFormatter] : null) ?? f.all ?? null;
+  if (pick === null || pick === undefined) return null;
+  return (v) => String((pick as (x: unknown) => unknown)(v));
+}
+
+function formatter(values: unknown[], dt: DType, zeroD: boolean, o: PrintOptions): Format {
   if (dt.shape.length > 0) {
     const leaves: unknown[] = [];
     const walk = (v: unknown, d: number): void => {
@@ -205,18 +327,19 @@ function formatter(values: unknown[], dt: DType, zeroD: boolean): Format {
       else for (const x of v as unknown[]) walk(x, d + 1);
     };
     for (const v of values) walk(v, 0);
-    const base = formatter(leaves, dt.base, false);
+    const base = formatter(leaves, dt.base, false, o);
     // NumPy's SubArrayFormat: a subarray of more than `threshold` items shows
     // `edgeitems` per side of each long axis (its widths still come from all).
     let size = 1;
     for (const d of dt.shape) size *= d;
-    const cut = size > THRESHOLD;
+    const cut = size > o.threshold;
+    const edge = o.edgeitems;
     const nested = (v: unknown, d: number): string => {
       if (d === dt.shape.length) return base(v);
       const xs = v as unknown[];
       const parts =
-        cut && xs.length > 2 * EDGE_ITEMS
-          ? [...xs.slice(0, EDGE_ITEMS).map((x) => nested(x, d + 1)), '...', ...xs.slice(-EDGE_ITEMS).map((x) => nested(x, d + 1))]
+        cut && xs.length > 2 * edge
+          ? [...xs.slice(0, edge).map((x) => nested(x, d + 1)), '...', ...xs.slice(xs.length - edge).map((x) => nested(x, d + 1))]
           : xs.map((x) => nested(x, d + 1));
       return `[${parts.join(', ')}]`;
     };
@@ -224,29 +347,30 @@ function formatter(values: unknown[], dt: DType, zeroD: boolean): Format {
   }
   if (dt.isStructured) {
     const names = dt.names as readonly string[];
-    const fields = names.map((n) => formatter(values.map((v) => (v as Record<string, unknown>)[n]), dt.fields![n].dtype, false));
+    const fields = names.map((n) => formatter(values.map((v) => (v as Record<string, unknown>)[n]), dt.fields![n].dtype, false, o));
     return (v) => {
       const r = v as Record<string, unknown>;
       const parts = names.map((n, i) => fields[i](r[n]));
       return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(', ')})`;
     };
   }
+  const key = dt.kind === 'b' ? 'bool' : dt.kind === 'i' || dt.kind === 'u' ? 'int' : dt.kind === 'f' ? 'float' : dt.kind === 'c' ? 'complexfloat' : dt.kind === 'V' ? 'void' : 'numpystr';
+  const user = userFormat(o.formatter, key);
+  if (user !== null) return user;
   switch (dt.kind) {
     case 'b': {
       const t = zeroD ? 'True' : ' True';
       return (v) => (v ? t : 'False');
     }
     case 'i':
-    case 'u': {
-      const width = maxOf(values, (v) => String(v).length);
-      return (v) => String(v).padStart(width);
-    }
+    case 'u':
+      return integerFormat(values as (number | bigint)[], o.sign);
     case 'f':
-      return floatFormat(values as number[], dt.itemsize, '-') as Format;
+      return floatFormat(values as number[], dt.itemsize, o, o.sign) as Format;
     case 'c': {
       const cs = values as { re: number; im: number }[];
-      const re = floatFormat(cs.map((c) => c.re), dt.itemsize / 2, '-');
-      const im = floatFormat(cs.map((c) => c.im), dt.itemsize / 2, '+');
+      const re = floatFormat(cs.map((c) => c.re), dt.itemsize / 2, o, o.sign);
+      const im = floatFormat(cs.map((c) => c.im), dt.itemsize / 2, o, '+');
       return (v) => {
         const c = v as { re: number; im: number };
         const i = im(c.im);
@@ -259,6 +383,29 @@ function formatter(values: unknown[], dt: DType, zeroD: boolean): Format {
     default:
       return (v) => bytesRepr(v as Uint8Array);
   }
+}
+
+/** NumPy's IntegerFormat: right-aligned to the widest, with the sign option. */
+function integerFormat(values: readonly (number | bigint)[], signOpt: '-' | '+' | ' '): Format {
+  let width = 0;
+  let sign = signOpt;
+  if (values.length > 0) {
+    let max = values[0];
+    let min = values[0];
+    for (const v of values) {
+      if (v > max) max = v;
+      if (v < min) min = v;
+    }
+    let maxLen = String(max).length;
+    if (sign === ' ' && min < 0) sign = '-';
+    if (max >= 0 && sign !== '-') maxLen += 1;
+    width = Math.max(maxLen, String(min).length);
+  }
+  return (v) => {
+    const x = v as number | bigint;
+    const text = x >= 0 && sign !== '-' ? `${sign}${String(x)}` : String(x);
+    return text.padStart(width);
+  };
 }
 
 /** NumPy's text of an unstructured void item: every byte as `\xHH`, upper-case hex (`b'\x00\x41'`). */
@@ -284,89 +431,12 @@ function maxOf<T>(xs: readonly T[], f: (x: T) => number): number {
 
 // ------------------------------------------------------------------ floats (FloatingFormat)
 
-/** Shortest round-trip digits of `x` in its own precision: mantissa digits and decimal exponent. */
-function shortest(x: number, itemsize: number): { digits: string; exp: number } {
-  const ax = Math.abs(x);
-  let text: string;
-  if (itemsize === 8 || ax === 0) {
-    text = ax.toExponential();
-  } else {
-    const back = itemsize === 4 ? (y: number): number => Math.fround(y) : (y: number): number => float16Value(float16Bits(y));
-    const maxDigits = itemsize === 4 ? 9 : 5;
-    text = ax.toExponential(maxDigits - 1);
-    for (let p = 1; p < maxDigits; p++) {
-      const t = ax.toExponential(p - 1);
-      if (back(Number(t)) === ax) {
-        text = t;
-        break;
-      }
-    }
-    text = tieToEven(ax, text, back);
-  }
-  const [mant, e] = text.split('e');
-  const digits = mant.replace('.', '').replace(/0+$/, '') || '0';
-  return { digits, exp: Number(e) };
-}
-
-/**
- * toExponential rounds a tie up; Dragon4 (NumPy) rounds it to the even
- * digit. A tie: the exact value continues with a 5 and nothing after it.
- */
-function tieToEven(ax: number, text: string, back: ((y: number) => number) | null): string {
-  const [mant, e] = text.split('e');
-  const digits = mant.replace('.', '');
-  const last = Number(digits[digits.length - 1]);
-  if (last % 2 === 0) return text;
-  const exact = ax.toExponential(100).split('e')[0].replace('.', '');
-  // Only when the exponent agrees (no carry into a new digit) is the comparison digit by digit.
-  if (exact.split('e')[0].length < digits.length + 1 || ax.toExponential(100).split('e')[1] !== e) return text;
-  if (exact[digits.length] !== '5' || !/^0*$/.test(exact.slice(digits.length + 1))) return text;
-  const down = digits.slice(0, -1) + String(last - 1);
-  const candidate = `${down[0]}${down.length > 1 ? `.${down.slice(1)}` : ''}e${e}`;
-  return back === null || back(Number(candidate)) === ax ? candidate : text;
-}
-
-/** Positional text, unique digits capped at PRECISION fractional digits, trimmed to `1.` style. */
-function positional(x: number, itemsize: number, sign: '-' | '+'): string {
-  const neg = x < 0 || Object.is(x, -0);
-  const { digits, exp } = shortest(x, itemsize);
-  let int: string;
-  let frac: string;
-  if (exp >= 0) {
-    int = digits.slice(0, exp + 1).padEnd(exp + 1, '0');
-    frac = digits.slice(exp + 1);
-  } else {
-    int = '0';
-    frac = '0'.repeat(-exp - 1) + digits;
-  }
-  if (frac.length > PRECISION) {
-    const fixed = Math.abs(x).toFixed(PRECISION);
-    [int, frac] = fixed.split('.');
-    frac = frac.replace(/0+$/, '');
-  }
-  if (digits === '0') frac = '';
-  return `${neg ? '-' : sign === '+' ? '+' : ''}${int}.${frac}`;
-}
-
-/** Scientific text `1.5e+10`, unique digits capped at PRECISION, mantissa not yet padded. */
-function scientific(x: number, itemsize: number, sign: '-' | '+'): { int: string; frac: string; exp: string } {
-  const neg = x < 0 || Object.is(x, -0);
-  let { digits, exp } = shortest(x, itemsize);
-  if (digits.length - 1 > PRECISION) {
-    const [m, e] = Math.abs(x).toExponential(PRECISION).split('e');
-    digits = m.replace('.', '').replace(/0+$/, '') || '0';
-    exp = Number(e);
-  }
-  const int = `${neg ? '-' : sign === '+' ? '+' : ''}${digits[0]}`;
-  const frac = digits.slice(1);
-  const expText = `${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
-  return { int, frac, exp: expText };
-}
-
 /** np.finfo(dtype).precision by float size: decimal digits the type holds. */
 const FINFO_PRECISION: Record<number, number> = { 2: 3, 4: 6, 8: 15 };
 
-function floatFormat(values: number[], itemsize: number, sign: '-' | '+'): (x: number) => string {
+/** NumPy's FloatingFormat: one format for `values` (a float type of `itemsize` bytes) under the options. */
+function floatFormat(values: number[], itemsize: number, o: PrintOptions, sign: '-' | '+' | ' '): (x: number) => string {
+  if (o.precision < 0 && o.floatmode !== 'unique') throw new ValueError('precision must be >= 0');
   const finite = values.filter((v) => Number.isFinite(v));
   const absNonZero = finite.filter((v) => v !== 0).map(Math.abs);
   let expFormat = false;
@@ -375,50 +445,64 @@ function floatFormat(values: number[], itemsize: number, sign: '-' | '+'): (x: n
     const min = -maxOf(absNonZero, (v) => -v);
     // NumPy (2.4 here) lowers the cutoff for narrow floats: 1e3 for float16, 1e6 for float32.
     const cutoff = 10 ** Math.min(8, FINFO_PRECISION[itemsize]);
-    expFormat = max >= cutoff || min < 0.0001 || max / min > 1000;
+    expFormat = max >= cutoff || (!o.suppress && (min < 0.0001 || max / min > 1000));
   }
+  const d: Dragon4Options = {
+    precision: o.floatmode === 'unique' ? -1 : o.precision,
+    unique: true,
+    fractional: true,
+    trim: '.',
+    sign: sign === '+',
+    padLeft: -1,
+    padRight: -1,
+    expDigits: -1,
+    minDigits: -1,
+  };
   let padLeft = 0;
   let padRight = 0;
-  let precision = 0;
-  let expSize = 0;
   if (finite.length > 0) {
+    const unique = o.floatmode !== 'fixed';
+    const first: Dragon4Options = { ...d, unique, trim: unique ? '.' : 'k' };
     if (expFormat) {
-      const parts = finite.map((v) => scientific(v, itemsize, sign));
-      expSize = maxOf(parts, (p) => p.exp.length) - 1;
-      precision = maxOf(parts, (p) => p.frac.length);
+      const parts = finite.map((v) => {
+        const [mant, exp] = scientificText(v, itemsize, first).split('e');
+        const [int, frac = ''] = mant.split('.');
+        return { int, frac, exp };
+      });
+      d.expDigits = maxOf(parts, (p) => p.exp.length) - 1;
+      d.trim = 'k';
+      d.precision = d.minDigits = maxOf(parts, (p) => p.frac.length);
+      d.unique = unique;
       padLeft = maxOf(parts, (p) => p.int.length);
-      padRight = expSize + 2 + precision;
+      padRight = d.expDigits + 2 + d.precision;
     } else {
-      const strs = finite.map((v) => positional(v, itemsize, sign).split('.'));
+      const strs = finite.map((v) => positionalText(v, itemsize, first).split('.'));
       padLeft = maxOf(strs, (s) => s[0].length);
-      padRight = maxOf(strs, (s) => s[1].length);
+      padRight = maxOf(strs, (s) => (s[1] ?? '').length);
+      d.unique = unique;
+      if (o.floatmode === 'fixed' || o.floatmode === 'maxprec_equal') {
+        d.precision = d.minDigits = padRight;
+        d.trim = 'k';
+      } else {
+        d.trim = '.';
+        d.minDigits = 0;
+      }
     }
   }
+  if (sign === ' ' && !finite.some((v) => v < 0 || Object.is(v, -0))) padLeft += 1;
   if (finite.length !== values.length) {
     const negInf = sign !== '-' || values.some((v) => v === -Infinity);
     const offset = padRight + 1;
-    padLeft = Math.max(padLeft, 3 - offset, 3 + (negInf ? 1 : 0) - offset);
+    padLeft = Math.max(padLeft, o.nanstr.length - offset, o.infstr.length + (negInf ? 1 : 0) - offset);
   }
+  d.padLeft = padLeft;
+  if (!expFormat) d.padRight = padRight;
   return (x) => {
     if (!Number.isFinite(x)) {
-      const ret = Number.isNaN(x) ? `${sign === '+' ? '+' : ''}nan` : `${x < 0 ? '-' : sign === '+' ? '+' : ''}inf`;
+      const ret = Number.isNaN(x) ? `${sign === '+' ? '+' : ''}${o.nanstr}` : `${x < 0 ? '-' : sign === '+' ? '+' : ''}${o.infstr}`;
       return ret.padStart(padLeft + padRight + 1);
     }
-    if (expFormat) {
-      const p = scientific(x, itemsize, sign);
-      const exp = p.exp[0] + p.exp.slice(1).padStart(expSize, '0');
-      if (p.frac.length < precision) {
-        // NumPy's min_digits: the value's own digits (not zeros) up to the common precision.
-        const [m, e] = tieToEven(Math.abs(x), Math.abs(x).toExponential(precision), null).split('e');
-        const [i, f] = m.split('.');
-        const n = Number(e);
-        const ex = `${n < 0 ? '-' : '+'}${String(Math.abs(n)).padStart(expSize, '0')}`;
-        return `${`${p.int.slice(0, -1)}${i}`.padStart(padLeft)}.${f}e${ex}`;
-      }
-      return `${p.int.padStart(padLeft)}.${p.frac}e${exp}`;
-    }
-    const [int, frac] = positional(x, itemsize, sign).split('.');
-    return `${int.padStart(padLeft)}.${frac.padEnd(padRight)}`;
+    return expFormat ? scientificText(x, itemsize, d) : positionalText(x, itemsize, d);
   };
 }
 
@@ -435,7 +519,7 @@ export function pyFloatText(x: number): string {
   if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
   const neg = x < 0 || Object.is(x, -0) ? '-' : '';
   if (x === 0) return `${neg}0.0`;
-  const { digits, exp } = shortest(x, 8);
+  const { digits, exp } = shortestDigits(x, 8);
   return shortText(neg, digits, exp, exp < -4 || exp >= 16);
 }
 
@@ -482,7 +566,7 @@ export function scalarStr(v: unknown, dt: DType): string {
   const neg = v < 0 || Object.is(v, -0) ? '-' : '';
   if (v === 0) return `${neg}0.0`;
   const ax = Math.abs(v);
-  const { digits, exp } = shortest(v, dt.itemsize);
+  const { digits, exp } = shortestDigits(v, dt.itemsize);
   return shortText(neg, digits, exp, ax < 1e-4 || ax >= NARROW_CUTOFF[dt.itemsize]);
 }
 

@@ -98,7 +98,7 @@ test('a closed Memmap prints as a Memmap', () => {
   const m = memmap(tmp.file(new Uint8Array(4)), { mode: 'r' });
   m.close();
   expect(inspect(m)).toBe('Memmap<|u1> (closed mapping)');
-  expect(String(m)).toBe("array(<closed mapping>, dtype=uint8)");
+  expect(String(m)).toBe("memmap(<closed mapping>, dtype=uint8)");
 });
 
 describeWithNumpy('repr of random arrays against NumPy', () => {
