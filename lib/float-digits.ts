@@ -10,6 +10,8 @@
  * @module
  */
 import { float16Bits, float16Value } from './dtype/float16';
+import { ValueError } from './errors';
+import { positionalOptions } from './options';
 
 /** Digits `d0 d1 d2 …` (no leading zero unless the value is 0) and the decimal exponent of d0. */
 export interface Digits {
@@ -51,8 +53,15 @@ function binaryParts(x: number): { m: bigint; e: number } {
   return biased === 0 ? { m: frac, e: -1074 } : { m: frac | (1n << 52n), e: biased - 1075 };
 }
 
-/** round(|x| * 10^k), half to even, exactly. */
-function scaledRound(x: number, k: number): bigint {
+/**
+ * |x| cut at `k` digits after the point (k < 0: before it) as Dragon4 cuts
+ * it: the exact value's digits to that place, rounded half to even; the
+ * zeros a carry leaves (0.0996 to two places: `1`, not `10`) and those past
+ * the end of an exact value (0.5: `5`) are not digits, the zeros of the
+ * exact value itself are (0.10000000001 to three places: `100`).
+ */
+function cutAt(x: number, k: number): Digits {
+  if (x === 0) return { digits: '0', exp: 0 };
   const { m, e } = binaryParts(x);
   let num = m;
   let den = 1n;
@@ -61,36 +70,41 @@ function scaledRound(x: number, k: number): bigint {
   if (e >= 0) num <<= BigInt(e);
   else den <<= BigInt(-e);
   const q = num / den;
-  const r2 = (num % den) * 2n;
-  return r2 > den || (r2 === den && (q & 1n) === 1n) ? q + 1n : q;
+  const r = num % den;
+  const up = r * 2n > den || (r * 2n === den && (q & 1n) === 1n);
+  const d = up ? q + 1n : q;
+  // A value cut to zero still has its k zero digits after the point (1e-30 to two places: 0.00).
+  if (d === 0n) return { digits: '0'.repeat(Math.max(k, 0) + 1), exp: 0 };
+  const full = d.toString();
+  const digits = up || r === 0n ? full.replace(/0+$/, '') : full;
+  return { digits, exp: full.length - 1 - k };
 }
 
-/** The digits of |x| rounded at `p` digits after the point (p >= 0), half to even; trailing zeros kept. */
-export function fixedDigits(x: number, p: number): Digits {
-  if (x === 0) return { digits: '0'.repeat(p + 1), exp: 0 };
-  const q = scaledRound(x, p);
-  if (q === 0n) return { digits: '0'.repeat(p + 1), exp: 0 };
-  const s = q.toString();
-  return { digits: s, exp: s.length - 1 - p };
-}
-
-/** The digits of |x| rounded to `p + 1` significant digits (p >= 0), half to even; trailing zeros kept. */
-export function scientificDigits(x: number, p: number): Digits {
-  if (x === 0) return { digits: '0'.repeat(p + 1), exp: 0 };
+/** |x| cut after `p` digits past its first significant one (Dragon4's scientific cutoff; see cutAt). */
+function cutSignificant(x: number, p: number): Digits {
+  if (x === 0) return { digits: '0', exp: 0 };
   let exp = Math.floor(Math.log10(Math.abs(x)));
+  // log10 may be one off near a power of ten: the exponent is that of the exact value's first digit.
   for (let tries = 0; tries < 4; tries++) {
-    const s = scaledRound(x, p - exp).toString();
-    if (s.length === p + 2) {
-      // A carry into a new digit (9.99 -> 10.0), or log10 one low.
-      if (/^10*$/.test(s)) return { digits: s.slice(0, p + 1), exp: exp + 1 };
-      exp++;
-    } else if (s.length <= p) {
-      exp--;
-    } else {
-      return { digits: s, exp };
-    }
+    const { m, e } = binaryParts(x);
+    const k = p - exp;
+    let num = m;
+    let den = 1n;
+    if (k >= 0) num *= 10n ** BigInt(k);
+    else den *= 10n ** BigInt(-k);
+    if (e >= 0) num <<= BigInt(e);
+    else den <<= BigInt(-e);
+    const len = (num / den).toString().length;
+    if (len === p + 1) return cutAt(x, k);
+    exp += len > p + 1 ? 1 : -1;
   }
-  throw new Error('scientificDigits: no exponent found');
+  throw new Error('cutSignificant: no exponent found');
+}
+
+/** The nearest decimal of `p + 1` significant digits to |x|, half to even (for the shortest search). */
+function nearestSignificant(x: number, p: number): string {
+  const d = cutSignificant(x, p);
+  return `${d.digits[0]}.${d.digits.slice(1)}e${d.exp}`;
 }
 
 /** Shortest digits of |x| that round-trip in a float of `itemsize` bytes (2, 4 or 8); no trailing zeros. */
@@ -104,14 +118,14 @@ export function shortestDigits(x: number, itemsize: number): Digits {
     const maxDigits = itemsize === 4 ? 9 : 5;
     text = '';
     for (let p = 1; p <= maxDigits && text === ''; p++) {
-      const d = scientificDigits(ax, p - 1);
-      // The nearest p-digit decimal; where two are as near, Dragon4 keeps the even one (scientificDigits' tie rule).
-      if (back(Number(`${d.digits[0]}.${d.digits.slice(1)}e${d.exp}`)) === ax) text = `${d.digits[0]}.${d.digits.slice(1)}e${d.exp}`;
+      // The nearest p-digit decimal; where two are as near, Dragon4 keeps the even one.
+      const t = nearestSignificant(ax, p - 1);
+      if (back(Number(t)) === ax) text = t;
     }
   }
   const [mant, e] = text.split('e');
   const digits = mant.replace('.', '').replace(/0+$/, '') || '0';
-  return { digits, exp: Number(e) };
+  return { digits, exp: digits === '0' ? 0 : Number(e) };
 }
 
 /** Digits after the point of `d` written positionally. */
@@ -119,37 +133,21 @@ function fracLength(d: Digits): number {
   return Math.max(0, d.digits.length - 1 - d.exp);
 }
 
-/** Dragon4's digits for the positional form. */
-function positionalDigits(x: number, itemsize: number, o: Dragon4Options): { d: Digits; keep: number } {
-  const ax = Math.abs(x);
-  const p = o.precision;
-  let d: Digits;
-  if (o.fractional) {
-    if (o.unique) {
-      d = shortestDigits(ax, itemsize);
-      if (p >= 0 && fracLength(d) > p) d = fixedDigits(ax, p);
-    } else {
-      d = fixedDigits(ax, p);
-    }
-    if (o.minDigits > 0 && fracLength(d) < o.minDigits) d = fixedDigits(ax, o.minDigits);
-    return { d, keep: o.minDigits > 0 ? o.minDigits : 0 };
-  }
-  // Significant digits.
-  if (o.unique) {
-    d = shortestDigits(ax, itemsize);
-    if (p >= 0 && d.digits.length > p) d = scientificDigits(ax, Math.max(p, 1) - 1);
-  } else {
-    d = scientificDigits(ax, Math.max(p, 1) - 1);
-  }
-  if (o.minDigits > 0 && d.digits.length < o.minDigits) d = scientificDigits(ax, o.minDigits - 1);
-  return { d, keep: o.minDigits > 0 ? Math.max(0, o.minDigits - 1 - d.exp) : 0 };
+/** `d` as the parts before and after the point. */
+function positionalParts(d: Digits): [string, string] {
+  if (d.digits === '0') return ['0', ''];
+  if (d.exp >= 0) return [d.digits.slice(0, d.exp + 1).padEnd(d.exp + 1, '0'), d.digits.slice(d.exp + 1)];
+  return ['0', '0'.repeat(-d.exp - 1) + d.digits];
 }
 
-/** Trailing zeros of `frac` past `keep` digits trimmed as `trim` says; null: no point either. */
-function trimmed(frac: string, keep: number, trim: Dragon4Options['trim']): string | null {
-  if (trim === 'k') return frac;
-  let f = frac;
-  while (f.length > keep && f.endsWith('0')) f = f.slice(0, -1);
+/**
+ * The digits after the point as `trim` leaves them (null: no point
+ * either): 'k' pads them with zeros to `want`, the others drop trailing
+ * zeros ('0' keeps one digit, '-' drops the point when none is left).
+ */
+function trimmed(frac: string, want: number, trim: Dragon4Options['trim']): string | null {
+  if (trim === 'k') return frac.padEnd(want, '0');
+  const f = frac.replace(/0+$/, '');
   if (f === '' && trim === '0') return '0';
   if (f === '' && trim === '-') return null;
   return f;
@@ -161,22 +159,26 @@ function signText(x: number, sign: boolean): string {
 
 /** A finite x positionally, as Dragon4 writes it (`1.5`, `0.001`, `-0.`, `+12.30`). */
 export function positionalText(x: number, itemsize: number, o: Dragon4Options): string {
-  const { d, keep } = positionalDigits(x, itemsize, o);
-  let int: string;
-  let frac: string;
-  if (/^0+$/.test(d.digits)) {
-    int = '0';
-    frac = d.digits.slice(1);
-  } else if (d.exp >= 0) {
-    int = d.digits.slice(0, d.exp + 1).padEnd(d.exp + 1, '0');
-    frac = d.digits.slice(d.exp + 1);
+  const ax = Math.abs(x);
+  const p = o.precision;
+  let d: Digits;
+  if (o.fractional) {
+    d = o.unique ? shortestDigits(ax, itemsize) : cutAt(ax, p);
+    if (o.unique && p >= 0 && fracLength(d) > p) d = cutAt(ax, p);
+    // min_digits (unique mode only): the exact value's digits to that place, at most to the cut-off.
+    if (o.unique && o.minDigits > fracLength(d)) d = cutAt(ax, p >= 0 ? Math.min(o.minDigits, p) : o.minDigits);
   } else {
-    int = '0';
-    frac = '0'.repeat(-d.exp - 1) + d.digits;
+    d = o.unique ? shortestDigits(ax, itemsize) : cutSignificant(ax, p - 1);
+    if (o.unique && p >= 0 && d.digits.length > p) d = cutSignificant(ax, p - 1);
+    if (o.unique && o.minDigits > d.digits.length) d = cutSignificant(ax, (p >= 0 ? Math.min(o.minDigits, p) : o.minDigits) - 1);
   }
-  const f = trimmed(frac, keep, o.trim);
+  const [int, frac] = positionalParts(d);
+  const whole = d.digits === '0' || d.exp < 0 ? 1 : d.exp + 1;
+  const byPrecision = !o.unique && p >= 0 ? (o.fractional ? p : p - whole) : 0;
+  const byMin = o.unique && o.minDigits >= 0 ? (o.fractional ? o.minDigits : o.minDigits - whole) : 0;
+  const f = trimmed(frac, Math.max(byPrecision, byMin), o.trim);
   const left = `${signText(x, o.sign)}${int}`.padStart(o.padLeft);
-  if (f === null) return left;
+  if (f === null) return o.padRight >= 0 ? `${left} ${' '.repeat(o.padRight)}` : left;
   return `${left}.${o.padRight >= 0 ? f.padEnd(o.padRight) : f}`;
 }
 
@@ -184,17 +186,143 @@ export function positionalText(x: number, itemsize: number, o: Dragon4Options): 
 export function scientificText(x: number, itemsize: number, o: Dragon4Options): string {
   const ax = Math.abs(x);
   const p = o.precision;
-  let d: Digits;
-  if (o.unique) {
-    d = shortestDigits(ax, itemsize);
-    if (p >= 0 && d.digits.length - 1 > p) d = scientificDigits(ax, p);
-  } else {
-    d = scientificDigits(ax, p);
-  }
-  if (o.minDigits > 0 && d.digits.length - 1 < o.minDigits) d = scientificDigits(ax, o.minDigits);
-  const exp = ax === 0 ? 0 : d.exp;
-  const f = trimmed(d.digits.slice(1), Math.max(0, o.minDigits), o.trim);
+  let d = o.unique ? shortestDigits(ax, itemsize) : cutSignificant(ax, p);
+  if (o.unique && p >= 0 && d.digits.length - 1 > p) d = cutSignificant(ax, p);
+  if (o.unique && o.minDigits > d.digits.length - 1) d = cutSignificant(ax, p >= 0 ? Math.min(o.minDigits, p) : o.minDigits);
+  const frac = d.digits.slice(1);
+  let f = trimmed(frac, !o.unique ? Math.max(p, 0) : Math.max(o.minDigits, 0), o.trim);
+  // (Scientific keeps the point where digits after it were trimmed away: 1.0000000001 to three, '-': '1.e+00'.)
+  if (f === null && frac !== '') f = '';
   const left = `${signText(x, o.sign)}${d.digits[0]}`.padStart(o.padLeft);
-  const expText = `e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(o.expDigits >= 0 ? o.expDigits : 2, '0')}`;
+  // The exponent's digits without leading zeros (none for 0), padded with zeros to expDigits (2).
+  const expText = `e${d.exp < 0 ? '-' : '+'}${(d.exp === 0 ? '' : String(Math.abs(d.exp))).padStart(o.expDigits >= 0 ? o.expDigits : 2, '0')}`;
   return f === null ? `${left}${expText}` : `${left}.${f}${expText}`;
+}
+
+// ------------------------------------------------------------------ NumPy's format_float_* functions
+
+/** The options of {@link formatFloatPositional} (NumPy's keywords, camelCased). */
+export interface FormatFloatPositionalOptions {
+  /** At most this many digits after the point (significant digits where `fractional` is false); null: as many as `unique` needs. */
+  precision?: number | null;
+  /** Shortest digits that identify the value (true), or its exact value cut at `precision` (false; `precision` required). */
+  unique?: boolean;
+  /** `precision` counts digits after the point (true) or significant digits (false). */
+  fractional?: boolean;
+  /** 'k' keep trailing zeros, '.' drop them, '0' drop them but keep one digit, '-' drop them and the point. */
+  trim?: 'k' | '.' | '0' | '-';
+  /** A '+' before non-negative values. */
+  sign?: boolean;
+  /** Pad the part before the point with spaces to this width. */
+  padLeft?: number | null;
+  /** Pad the digits after the point with spaces to this width. */
+  padRight?: number | null;
+  /** Unique mode only: at least this many digits (after the point, or significant where not fractional), the exact value's, then zeros under trim 'k'; never past `precision`. */
+  minDigits?: number | null;
+}
+
+/** The options of {@link formatFloatScientific} (NumPy's keywords, camelCased). */
+export interface FormatFloatScientificOptions {
+  /** At most this many digits after the first; null: as many as `unique` needs. */
+  precision?: number | null;
+  /** Shortest digits that identify the value (true), or its exact value cut at `precision` (false). */
+  unique?: boolean;
+  /** As {@link FormatFloatPositionalOptions.trim}, for the digits after the first. */
+  trim?: 'k' | '.' | '0' | '-';
+  /** A '+' before non-negative values. */
+  sign?: boolean;
+  /** Pad the part before the point with spaces to this width. */
+  padLeft?: number | null;
+  /** At least this many exponent digits (2 when not given). */
+  expDigits?: number | null;
+  /** Unique mode only: at least this many digits after the first, the exact value's, then zeros under trim 'k'; never past `precision`. */
+  minDigits?: number | null;
+}
+
+/** The float and its size: a JS number is a float64; a 0-d float array gives its own type (float16, float32, float64). */
+function floatArgument(fn: string, x: unknown): { value: number; itemsize: number } {
+  if (typeof x === 'number') return { value: x, itemsize: 8 };
+  const a = x as { ndim?: unknown; dtype?: { kind?: unknown; itemsize?: unknown }; get?: () => unknown };
+  if (x !== null && typeof x === 'object' && a.ndim === 0 && a.dtype?.kind === 'f' && typeof a.get === 'function') {
+    return { value: a.get() as number, itemsize: a.dtype.itemsize as number };
+  }
+  throw new TypeError(`${fn}(): x must be a float: a number or a 0-d float array`);
+}
+
+/** NumPy's `_none_or_positive_arg`: -1 for null/undefined, the integer itself, or NumPy's ValueError for a negative one. */
+function noneOrPositive(v: unknown, name: string): number {
+  if (v === null || v === undefined) return -1;
+  if (typeof v !== 'number' || !Number.isInteger(v)) throw new TypeError(`${name} must be an integer`);
+  if (v < 0) throw new ValueError(`${name} must be >= 0`);
+  return v;
+}
+
+function checkTrim(v: unknown): Dragon4Options['trim'] {
+  if (v === 'k' || v === '.' || v === '0' || v === '-') return v;
+  throw new TypeError(`if supplied, trim must be 'k', '.', '0' or '-' found \`${String(v)}\``);
+}
+
+/** NumPy's text of a non-finite float in format_float_*: `nan`, `inf`, `+inf` with `sign`, `-inf`. */
+function nonFiniteText(x: number, sign: boolean): string {
+  if (Number.isNaN(x)) return 'nan';
+  return x < 0 ? '-inf' : sign ? '+inf' : 'inf';
+}
+
+/**
+ * NumPy's `np.format_float_positional(x, precision, unique, fractional,
+ * trim, sign, pad_left, pad_right, min_digits)`: a float in positional
+ * notation by the Dragon4 algorithm, positionally or in an options object.
+ * `x` is a float64 as a JS number, or a 0-d float16/float32/float64 array
+ * (the shortest digits are its own type's: `0.1` as float32 is `'0.1'`).
+ *
+ * ```ts
+ * formatFloatPositional(0.125, 2, false)  // '0.12' (half to even)
+ * formatFloatPositional(array(Math.PI, 'float32'))  // '3.1415927'
+ * ```
+ *
+ * @throws ValueError for a negative precision, padding or minDigits, minDigits above precision,
+ *   precision 0 with `fractional: false`.
+ * @throws TypeError without a precision where `unique` is false, for an unknown `trim`, for an x that is not a float.
+ */
+export function formatFloatPositional(x: number | object, ...args: unknown[]): string {
+  const f = floatArgument('formatFloatPositional', x);
+  const o = positionalOptions<FormatFloatPositionalOptions>('formatFloatPositional', ['precision', 'unique', 'fractional', 'trim', 'sign', 'padLeft', 'padRight', 'minDigits'], args);
+  const precision = noneOrPositive(o.precision, 'precision');
+  const padLeft = noneOrPositive(o.padLeft, 'pad_left');
+  const padRight = noneOrPositive(o.padRight, 'pad_right');
+  const minDigits = noneOrPositive(o.minDigits, 'min_digits');
+  const fractional = o.fractional ?? true;
+  if (!fractional && precision === 0) throw new ValueError('precision must be greater than 0 if fractional=False');
+  if (minDigits > 0 && precision > 0 && minDigits > precision) throw new ValueError('min_digits must be less than or equal to precision');
+  const unique = o.unique ?? true;
+  if (!unique && precision < 0) throw new TypeError('in non-unique mode `precision` must be supplied');
+  const trim = checkTrim(o.trim ?? 'k');
+  const sign = Boolean(o.sign ?? false);
+  if (!Number.isFinite(f.value)) return nonFiniteText(f.value, sign);
+  return positionalText(f.value, f.itemsize, { precision, unique, fractional, trim, sign, padLeft, padRight, expDigits: -1, minDigits });
+}
+
+/**
+ * NumPy's `np.format_float_scientific(x, precision, unique, trim, sign,
+ * pad_left, exp_digits, min_digits)`: a float in scientific notation by the
+ * Dragon4 algorithm (`'1.5e+10'`), positionally or in an options object;
+ * `x` as for {@link formatFloatPositional}.
+ *
+ * @throws ValueError for a negative precision, padding, expDigits or minDigits, minDigits above precision.
+ * @throws TypeError without a precision where `unique` is false, for an unknown `trim`, for an x that is not a float.
+ */
+export function formatFloatScientific(x: number | object, ...args: unknown[]): string {
+  const f = floatArgument('formatFloatScientific', x);
+  const o = positionalOptions<FormatFloatScientificOptions>('formatFloatScientific', ['precision', 'unique', 'trim', 'sign', 'padLeft', 'expDigits', 'minDigits'], args);
+  const precision = noneOrPositive(o.precision, 'precision');
+  const padLeft = noneOrPositive(o.padLeft, 'pad_left');
+  const expDigits = noneOrPositive(o.expDigits, 'exp_digits');
+  const minDigits = noneOrPositive(o.minDigits, 'min_digits');
+  if (minDigits > 0 && precision > 0 && minDigits > precision) throw new ValueError('min_digits must be less than or equal to precision');
+  const unique = o.unique ?? true;
+  if (!unique && precision < 0) throw new TypeError('in non-unique mode `precision` must be supplied');
+  const trim = checkTrim(o.trim ?? 'k');
+  const sign = Boolean(o.sign ?? false);
+  if (!Number.isFinite(f.value)) return nonFiniteText(f.value, sign);
+  return scientificText(f.value, f.itemsize, { precision, unique, fractional: true, trim, sign, padLeft, padRight: -1, expDigits, minDigits });
 }
