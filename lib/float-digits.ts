@@ -61,6 +61,7 @@ function binaryParts(x: number): { m: bigint; e: number } {
  * exact value itself are (0.10000000001 to three places: `100`).
  */
 function cutAt(x: number, k: number): Digits {
+  if (k > MAX_TEXT) throw tooLarge();
   if (x === 0) return { digits: '0', exp: 0 };
   const { m, e } = binaryParts(x);
   let num = m;
@@ -78,6 +79,19 @@ function cutAt(x: number, k: number): Digits {
   const full = d.toString();
   const digits = up || r === 0n ? full.replace(/0+$/, '') : full;
   return { digits, exp: full.length - 1 - k };
+}
+
+/**
+ * The longest text Dragon4 writes (NumPy's buffer of 16384 bytes): a
+ * positional text past it is NumPy's "Float formatting result too large",
+ * checked before any digit is computed where the cut-off or a padding alone
+ * passes it (a precision of 2^31 would otherwise build a 2^31-digit power
+ * of ten).
+ */
+const MAX_TEXT = 16383;
+
+function tooLarge(): RangeError {
+  return new RangeError('Float formatting result too large (more than 16383 characters)');
 }
 
 /** |x| cut after `p` digits past its first significant one (Dragon4's scientific cutoff; see cutAt). */
@@ -159,6 +173,13 @@ function signText(x: number, sign: boolean): string {
 
 /** A finite x positionally, as Dragon4 writes it (`1.5`, `0.001`, `-0.`, `+12.30`). */
 export function positionalText(x: number, itemsize: number, o: Dragon4Options): string {
+  if (o.padLeft > MAX_TEXT || o.padRight > MAX_TEXT || o.minDigits > MAX_TEXT || (!o.unique && o.precision > MAX_TEXT)) throw tooLarge();
+  const text = positionalUnchecked(x, itemsize, o);
+  if (text.length > MAX_TEXT) throw tooLarge();
+  return text;
+}
+
+function positionalUnchecked(x: number, itemsize: number, o: Dragon4Options): string {
   const ax = Math.abs(x);
   const p = o.precision;
   let d: Digits;
@@ -166,7 +187,9 @@ export function positionalText(x: number, itemsize: number, o: Dragon4Options): 
     d = o.unique ? shortestDigits(ax, itemsize) : cutAt(ax, p);
     if (o.unique && p >= 0 && fracLength(d) > p) d = cutAt(ax, p);
     // min_digits (unique mode only): the exact value's digits to that place, at most to the cut-off.
-    if (o.unique && o.minDigits > fracLength(d)) d = cutAt(ax, p >= 0 ? Math.min(o.minDigits, p) : o.minDigits);
+    // Given at all (0 too), it also makes the whole part exact where the shortest digits end before the point
+    // (float32's max: 340282346638528859811704183484516925440., not 340282350000000000000000000000000000000.).
+    if (o.unique && o.minDigits >= 0 && (o.minDigits > fracLength(d) || d.exp + 1 > d.digits.length)) d = cutAt(ax, p >= 0 ? Math.min(o.minDigits, p) : o.minDigits);
   } else {
     d = o.unique ? shortestDigits(ax, itemsize) : cutSignificant(ax, p - 1);
     if (o.unique && p >= 0 && d.digits.length > p) d = cutSignificant(ax, p - 1);
@@ -183,7 +206,10 @@ export function positionalText(x: number, itemsize: number, o: Dragon4Options): 
 }
 
 /** A finite x in scientific notation, as Dragon4 writes it (`1.5e+10`, `-1.e-05`). */
-export function scientificText(x: number, itemsize: number, o: Dragon4Options): string {
+export function scientificText(x: number, itemsize: number, opts: Dragon4Options): string {
+  // NumPy caps the digits after the first at 16381 and the exponent's digits at 5 (no error).
+  const o = { ...opts, precision: Math.min(opts.precision, MAX_TEXT - 2), minDigits: Math.min(opts.minDigits, MAX_TEXT - 2), expDigits: Math.min(opts.expDigits, 5) };
+  if (o.padLeft > MAX_TEXT) throw tooLarge();
   const ax = Math.abs(x);
   const p = o.precision;
   let d = o.unique ? shortestDigits(ax, itemsize) : cutSignificant(ax, p);

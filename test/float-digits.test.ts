@@ -4,6 +4,7 @@
 import { array } from '../lib';
 import { ValueError } from '../lib/errors';
 import { formatFloatPositional, formatFloatScientific } from '../lib/float-digits';
+import { printoptions } from '../lib/print-options';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
 
 interface Case {
@@ -94,5 +95,27 @@ describe('formatFloatPositional / formatFloatScientific', () => {
     expect(() => formatFloatPositional(1.5, { trim: 'x' as never })).toThrow(TypeError);
     expect(() => formatFloatPositional('1.5' as never)).toThrow('x must be a float');
     expect(() => formatFloatPositional(array([1.5]))).toThrow('x must be a float');
+  });
+});
+
+describe('bounded output', () => {
+  // A cut-off of 2^31 digits would build a power of ten of 2^31 digits (minutes, gigabytes): refused first, as NumPy refuses it.
+  test('a precision or padding past 16383 characters is RangeError "Float formatting result too large", at once', () => {
+    for (const pad of [1e5, 2 ** 31 - 1]) {
+      expect(() => formatFloatPositional(1.047, { unique: false, precision: pad })).toThrow('Float formatting result too large');
+      expect(() => formatFloatPositional(1.047, { precision: 2, padLeft: pad })).toThrow('Float formatting result too large');
+      expect(() => formatFloatPositional(1.047, { precision: 2, padRight: pad })).toThrow('Float formatting result too large');
+    }
+    expect(() => formatFloatPositional(1e300, { unique: false, precision: 16100 })).toThrow(RangeError);
+    expect(formatFloatPositional(1.047, { unique: false, precision: 16000 })).toHaveLength(16002);
+    // Scientific caps its digits (16381 after the first) and its exponent's (5), as NumPy does.
+    expect(formatFloatScientific(1.047, { unique: false, precision: 2 ** 31 - 1 })).toHaveLength(16387);
+    expect(formatFloatScientific(1.047, { expDigits: 100 })).toBe('1.047e+00000');
+  });
+
+  test('a print option of 2^31 digits in fixed mode is the same RangeError; in unique modes the digits stay short', () => {
+    const a = array([1.5, 1 / 3]);
+    expect(() => printoptions({ precision: 2 ** 31 - 1, floatmode: 'fixed' }, () => String(a))).toThrow('Float formatting result too large');
+    expect(printoptions({ precision: 2 ** 31 - 1 }, () => String(a))).toBe('array([1.5               , 0.3333333333333333])');
   });
 });
