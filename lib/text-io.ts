@@ -87,6 +87,7 @@ import { replaceFile, writeAll } from './npy/write-file';
 import { asarray } from './array-coerce';
 import { checkFormatLength, conversionCount, formatPieces, parseFormat, type FormatPieces } from './py-format';
 import { FLOAT_TEXT, INT_TEXT, floatOfText } from './number-text';
+import { pyStrRepr } from './npy/pylit';
 import { pyFloatText, scalarRepr, scalarStr } from './repr';
 
 /** Options of {@link loadtxt}, NumPy's keywords. */
@@ -157,7 +158,7 @@ function encodingOf(e: string | null | undefined, fn: string): TextEncoding {
 }
 
 /** The lines of the file `fd` (without their ends: `\n`, `\r\n` or `\r`, as Python's text mode reads them), a piece at a time. */
-function* linesOf(fd: number, enc: TextEncoding, path: string): Generator<string> {
+function* linesOf(fd: number, enc: TextEncoding, path: string, end: { unterminated: boolean } = { unterminated: false }): Generator<string> {
   const buf = Buffer.alloc(CHUNK);
   const dec = new StringDecoder(enc);
   let carry = '';
@@ -192,6 +193,7 @@ function* linesOf(fd: number, enc: TextEncoding, path: string): Generator<string
   }
   carry += dec.end();
   if (carry.endsWith('\r')) carry = carry.slice(0, -1);
+  else if (carry !== '') end.unterminated = true;
   if (carry !== '') yield carry;
 }
 
@@ -400,7 +402,8 @@ function* rowsOf(r: Reader): Generator<[string[], number]> {
     // A record whose quoted field runs past its line, and the line it started on.
     let open: string | null = null;
     let openLine = 0;
-    for (let text of linesOf(fd, r.enc, r.path)) {
+    const end = { unterminated: false };
+    for (let text of linesOf(fd, r.enc, r.path, end)) {
       line += 1;
       if (line <= r.skip) continue;
       // A line with no quote character (and no quoted field open) splits as without quoting.
@@ -437,8 +440,8 @@ function* rowsOf(r: Reader): Generator<[string[], number]> {
       rows += 1;
       yield [fields, line];
     }
-    // A quote still open at the end of the file ends its field there (with the last line's end, as NumPy's).
-    if (open !== null) yield [quotedFields(`${open}\n`, r.delimiter, r.quote!, r.comments[0] ?? null, true) as string[], openLine];
+    // A quote still open at the end of the file ends its field there, with the last line's end if it has one (as NumPy's).
+    if (open !== null) yield [quotedFields(end.unterminated ? open : `${open}\n`, r.delimiter, r.quote!, r.comments[0] ?? null, true) as string[], openLine];
   } finally {
     fs.closeSync(fd);
   }
@@ -497,6 +500,33 @@ function quotedFields(text: string, delimiter: string | null, quote: string, com
       continue;
     }
     if (i >= n || text[i] === comment) return fields;
+  }
+}
+
+/**
+ * NumPy's check of the parser's control characters (textreading's
+ * error_if_matching_control_characters), in its order: the one-character
+ * comment against a newline, the quote and the delimiter; the quote against
+ * a newline and the delimiter; the delimiter against a newline; and with no
+ * delimiter (whitespace), a comment or quote that is whitespace.
+ */
+function checkControlCharacters(delimiter: string | null, quote: string | null, comment: string | null): void {
+  const newline = (c: string): boolean => c === '\n' || c === '\r';
+  const fail = (a: string, b: string | null): TypeError =>
+    new TypeError(b === null ? `control character '${a}' cannot be a newline (\`\\r\` or \`\\n\`).` : `The values for control characters '${a}' and '${b}' are incompatible`);
+  if (comment !== null) {
+    if (newline(comment)) throw fail('comment', null);
+    if (comment === quote) throw fail('comment', 'quotechar');
+    if (comment === delimiter) throw fail('comment', 'delimiter');
+  }
+  if (quote !== null) {
+    if (newline(quote)) throw fail('quotechar', null);
+    if (quote === delimiter) throw fail('quotechar', 'delimiter');
+  }
+  if (delimiter !== null && newline(delimiter)) throw fail('delimiter', null);
+  if (delimiter === null) {
+    if (comment !== null && /^\s$/u.test(comment)) throw fail('delimiter', 'comment');
+    if (quote !== null && /^\s$/u.test(quote)) throw fail('delimiter', 'quotechar');
   }
 }
 
@@ -581,6 +611,9 @@ export function loadtxt(path: string, ...rest: unknown[]): NdArray | NdArray[] {
   checkPath(path, 'fname');
   // Defaults, then every check, before the file is opened.
   const dt = toDType(o.dtype ?? 'f8');
+  // NumPy's order of checks: ndmin, the comments (Python's), the row limits, then the control characters (C's).
+  const ndmin = o.ndmin ?? 0;
+  if (ndmin !== 0 && ndmin !== 1 && ndmin !== 2) throw new ValueError(`Illegal value of ndmin keyword: ${typeof ndmin === 'string' ? ndmin : describeValue(ndmin)}`);
   let comments: string[] = [];
   if (o.comments === undefined) comments = ['#'];
   else if (o.comments !== null) {
@@ -595,32 +628,35 @@ export function loadtxt(path: string, ...rest: unknown[]): NdArray | NdArray[] {
     if (comments.includes('')) throw new ValueError('comments cannot be an empty string. Use comments=None to disable comments.');
   }
   const delimiter = o.delimiter ?? null;
-  if (delimiter !== null && (typeof delimiter !== 'string' || [...delimiter].length !== 1)) {
-    throw new TypeError(`Text reading control character must be a single unicode character or None; but got: ${repr(delimiter)}`);
+  if (comments.length > 1 && comments.includes(delimiter as string)) {
+    const tuple = `(${comments.map(pyStrRepr).join(', ')})`;
+    throw new TypeError(`Comment characters '${tuple}' cannot include the delimiter '${String(delimiter)}'`);
   }
-  if (delimiter === '\n' || delimiter === '\r') throw new TypeError("control character 'delimiter' cannot be a newline (`\\r` or `\\n`).");
-  if (delimiter !== null && comments.includes(delimiter)) throw new TypeError("The values for control characters 'comment' and 'delimiter' are incompatible");
   const quote = o.quotechar ?? null;
-  if (quote !== null && (typeof quote !== 'string' || [...quote].length !== 1)) {
-    throw new TypeError(`Text reading control character must be a single unicode character or None; but got: ${repr(quote)}`);
-  }
-  if (quote === '\n' || quote === '\r') throw new TypeError("control character 'quotechar' cannot be a newline (`\\r` or `\\n`).");
-  if (quote !== null && quote === delimiter) throw new TypeError("The values for control characters 'quotechar' and 'delimiter' are incompatible");
-  if (quote !== null && comments.length === 1 && comments[0] === quote) throw new TypeError("The values for control characters 'comment' and 'quotechar' are incompatible");
-  if (quote !== null && (comments.length > 1 || comments.some((c) => c.length !== 1))) {
+  // One comment of one character is the parser's own; anything else is matched as text, without quotes.
+  const comment = comments.length === 1 && [...comments[0]].length === 1 ? comments[0] : null;
+  if (quote !== null && comments.length > 0 && comment === null) {
     throw new ValueError('when multiple comments or a multi-character comment is given, quotes are not supported.  In this case quotechar must be set to None.');
-  }
-  const converters = convertersOf(o.converters);
-  if (!dt.isStructured && dt.shape.length > 0) {
-    throw new TypeError('file reader does not support subarray dtypes.  You canput the dtype into a structured one using `np.dtype((\'name\', dtype))` to avoid this limitation.');
   }
   const skip = nonNegInt(o.skiprows ?? 0, 'argument');
   const maxRowsOpt = o.max_rows ?? o.maxRows ?? null;
   const maxRows = maxRowsOpt === null ? -1 : nonNegInt(maxRowsOpt, 'argument');
-  const ndmin = o.ndmin ?? 0;
-  if (ndmin !== 0 && ndmin !== 1 && ndmin !== 2) throw new ValueError(`Illegal value of ndmin keyword: ${describeValue(ndmin)}`);
+  for (const c of [delimiter, quote]) {
+    if (c !== null && (typeof c !== 'string' || [...c].length !== 1)) {
+      throw new TypeError(`Text reading control character must be a single unicode character or None; but got: ${typeof c === 'string' ? pyStrRepr(c) : describeValue(c)}`);
+    }
+  }
+  checkControlCharacters(delimiter as string | null, quote as string | null, comment);
+  const converters = convertersOf(o.converters);
+  if (!dt.isStructured && dt.shape.length > 0) {
+    throw new TypeError('file reader does not support subarray dtypes.  You canput the dtype into a structured one using `np.dtype((\'name\', dtype))` to avoid this limitation.');
+  }
   const colOf = (c: unknown): number => {
-    if (typeof c !== 'number' || !Number.isSafeInteger(c)) throw new TypeError(`usecols must be integers, got ${describeValue(c)}`);
+    if (typeof c !== 'number' || !Number.isSafeInteger(c)) {
+      const type = typeof c === 'number' ? 'float' : typeof c === 'string' ? 'str' : typeof c === 'bigint' ? 'int' : c === null || c === undefined ? 'NoneType' : typeof c;
+      if (typeof c === 'bigint' && Number.isSafeInteger(Number(c))) return Number(c);
+      throw new TypeError(`usecols must be an int or a sequence of ints but it contains at least one element of type '${type}'`);
+    }
     return c;
   };
   const usecols = o.usecols === undefined || o.usecols === null ? null : typeof o.usecols === 'number' ? [colOf(o.usecols)] : Array.isArray(o.usecols) ? listItems(o.usecols as readonly unknown[], 'loadtxt(): usecols', colOf) : null;

@@ -94,7 +94,7 @@ describe('list options claiming 2^32-1 items (a Proxy or a sparse list)', () => 
   });
 
   test('a shorter sparse list: the TypeError of its first hole, at once', () => {
-    expect(() => L.loadtxt(ok, { usecols: new Array(2 ** 28) })).toThrow(new TypeError('usecols must be integers, got undefined'));
+    expect(() => L.loadtxt(ok, { usecols: new Array(2 ** 28) })).toThrow(new TypeError("usecols must be an int or a sequence of ints but it contains at least one element of type 'NoneType'"));
     expect(() => L.loadtxt(ok, { comments: new Array(2 ** 28) as string[] })).toThrow(TypeError);
   });
 
