@@ -53,6 +53,18 @@ function binaryParts(x: number): { m: bigint; e: number } {
   return biased === 0 ? { m: frac, e: -1074 } : { m: frac | (1n << 52n), e: biased - 1075 };
 }
 
+/** |x| * 10^k exactly, as the fraction num / den. */
+function scaled(x: number, k: number): { num: bigint; den: bigint } {
+  const { m, e } = binaryParts(x);
+  let num = m;
+  let den = 1n;
+  if (k >= 0) num *= 10n ** BigInt(k);
+  else den *= 10n ** BigInt(-k);
+  if (e >= 0) num <<= BigInt(e);
+  else den <<= BigInt(-e);
+  return { num, den };
+}
+
 /**
  * |x| cut at `k` digits after the point (k < 0: before it) as Dragon4 cuts
  * it: the exact value's digits to that place, rounded half to even; the
@@ -63,13 +75,7 @@ function binaryParts(x: number): { m: bigint; e: number } {
 function cutAt(x: number, k: number): Digits {
   if (k > MAX_TEXT) throw tooLarge();
   if (x === 0) return { digits: '0', exp: 0 };
-  const { m, e } = binaryParts(x);
-  let num = m;
-  let den = 1n;
-  if (k >= 0) num *= 10n ** BigInt(k);
-  else den *= 10n ** BigInt(-k);
-  if (e >= 0) num <<= BigInt(e);
-  else den <<= BigInt(-e);
+  const { num, den } = scaled(x, k);
   const q = num / den;
   const r = num % den;
   const up = r * 2n > den || (r * 2n === den && (q & 1n) === 1n);
@@ -100,14 +106,8 @@ function cutSignificant(x: number, p: number): Digits {
   let exp = Math.floor(Math.log10(Math.abs(x)));
   // log10 may be one off near a power of ten: the exponent is that of the exact value's first digit.
   for (let tries = 0; tries < 4; tries++) {
-    const { m, e } = binaryParts(x);
     const k = p - exp;
-    let num = m;
-    let den = 1n;
-    if (k >= 0) num *= 10n ** BigInt(k);
-    else den *= 10n ** BigInt(-k);
-    if (e >= 0) num <<= BigInt(e);
-    else den <<= BigInt(-e);
+    const { num, den } = scaled(x, k);
     const len = (num / den).toString().length;
     if (len === p + 1) return cutAt(x, k);
     exp += len > p + 1 ? 1 : -1;
