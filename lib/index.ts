@@ -149,6 +149,8 @@ export { array2string, arrayRepr, arrayStr } from './repr';
 export type { Array2StringOptions } from './repr';
 export { getPrintoptions, printoptions, setPrintoptions } from './print-options';
 export { formatFloatPositional, formatFloatScientific } from './float-digits';
+export { fromregex } from './fromregex';
+export type { FromregexOptions } from './fromregex';
 export type { FormatFloatPositionalOptions, FormatFloatScientificOptions } from './float-digits';
 export type { PrintFormatter, PrintOptions } from './print-options';
 export { minScalarType, commonType, issubdtype, mintypecode, typename, isscalar, iterable } from './type-queries';

@@ -67,8 +67,17 @@ function literal(s: string): number {
 
 /** Python's `int(b)` in base 10. */
 export function parseIntBytes(b: Uint8Array): bigint {
-  const m = INT.exec(text(b));
-  if (m === null) throw new ValueError(`invalid literal for int() with base 10: ${bytesRepr(b)}`);
+  return intOf(text(b), () => bytesRepr(b));
+}
+
+/** Python's `int(s)` of a str in base 10 (NumPy's str -> integer conversion: `np.array('12', 'i4')`). */
+export function parseIntString(s: string): bigint {
+  return intOf(s, () => pyStrRepr(s));
+}
+
+function intOf(s: string, quoted: () => string): bigint {
+  const m = INT.exec(s);
+  if (m === null) throw new ValueError(`invalid literal for int() with base 10: ${quoted()}`);
   const v = BigInt(m[2].replace(/_/g, ''));
   return m[1] === '-' ? -v : v;
 }
@@ -93,6 +102,20 @@ export function parseFloatBytes(b: Uint8Array): number {
   const m = FLOAT.exec(text(b));
   if (m === null) throw new ValueError(`could not convert string to float: np.bytes_(${bytesRepr(b)})`);
   return literal(m[1]);
+}
+
+/** Python's `float(s)` of a str (NumPy's str -> float conversion). */
+export function parseFloatString(s: string): number {
+  const m = FLOAT.exec(s);
+  if (m === null) throw new ValueError(`could not convert string to float: ${pyStrRepr(s)}`);
+  return literal(m[1]);
+}
+
+/** Python's `complex(s)` of a str (NumPy's str -> complex conversion). */
+export function parseComplexString(s: string): Complex {
+  const parsed = complexOf(s);
+  if (parsed !== null) return parsed;
+  throw new ValueError(s.includes('_') ? `could not convert string to complex: ${pyStrRepr(s)}` : 'complex() arg is a malformed string');
 }
 
 /**
