@@ -1,5 +1,5 @@
-// NumPy's own numpy/lib/tests/test_io.py (NumPy 2.4): classes TestSaveTxt
-// and TestLoadTxt, the tests that apply, ported test by test (same names,
+// NumPy's own numpy/lib/tests/test_io.py (NumPy 2.4): classes TestSaveTxt,
+// TestLoadTxt and Testfromregex, the tests that apply, ported test by test (same names,
 // intent and values).
 //
 // Mapping: a BytesIO/TextIO -> a temp file (savetxt/loadtxt take paths);
@@ -12,7 +12,7 @@
 // encodings other than UTF-8/latin1: loadtxt reads numbers and flat
 // records of numbers here.
 import * as fs from 'fs';
-import { asarray, loadtxt, savetxt, ValueError } from '../../lib';
+import { array, asarray, fromregex, loadtxt, savetxt, ValueError } from '../../lib';
 import type { NdArray } from '../../lib';
 import { TempDir } from '../helpers/tmp';
 
@@ -162,5 +162,31 @@ describe('TestLoadTxt', () => {
   });
   test('test_bad_line', () => {
     expect(() => loadtxt(file('1 2 3\n4 5 6\n2 3'))).toThrow(/3/);
+  });
+});
+
+describe('Testfromregex', () => {
+  // (test_record_unicode: a 'U4' field; mmarray has no unicode dtype.)
+  const recs = (a: NdArray): unknown => (a.toArray() as object[]).map((r) => Object.values(r).map((v) => (v instanceof Uint8Array ? Buffer.from(v).toString() : v)));
+  test('test_record', () => {
+    const dt: [string, string][] = [['num', 'f8'], ['val', 'S3']];
+    const x = fromregex(file('1.312 foo\n1.534 bar\n4.444 qux'), '([0-9.]+)\\s+(...)', dt);
+    expect(x.dtype.toString()).toBe(array([], dt).dtype.toString());
+    expect(recs(x)).toEqual([[1.312, 'foo'], [1.534, 'bar'], [4.444, 'qux']]);
+  });
+  test('test_record_2', () => {
+    const x = fromregex(file('1312 foo\n1534 bar\n4444 qux'), '(\\d+)\\s+(...)', [['num', 'i4'], ['val', 'S3']]);
+    expect(recs(x)).toEqual([[1312, 'foo'], [1534, 'bar'], [4444, 'qux']]);
+  });
+  test('test_record_3', () => {
+    const x = fromregex(file('1312 foo\n1534 bar\n4444 qux'), '(\\d+)\\s+...', [['num', 'f8']]);
+    expect(recs(x)).toEqual([[1312], [1534], [4444]]);
+  });
+  test('test_compiled_bytes', () => {
+    const x = fromregex(file('123'), /(\d)/, [['num', 'f8']]);
+    expect(recs(x)).toEqual([[1], [2], [3]]);
+  });
+  test('test_bad_dtype_not_structured', () => {
+    expect(() => fromregex(file('123'), /(\d)/, 'f8')).toThrow(new TypeError('dtype must be a structured datatype.'));
   });
 });
