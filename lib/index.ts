@@ -136,6 +136,8 @@ export { matmul, dot, vdot, inner, outer, tensordot, kron, cross } from './linal
 export type { MatmulOptions, CrossOptions } from './linalg';
 // np.linalg: `linalg.det`, `linalg.solve`, ... (lib/linalg-namespace.ts); LinAlgError also top-level.
 export * as linalg from './linalg-namespace';
+// np.emath (numpy.lib.scimath): `emath.sqrt(-4)` is 2j (lib/emath.ts).
+export * as emath from './emath';
 export { LinAlgError } from './errors';
 export type { NormOptions, NormOrd, SlogdetResult, CholeskyOptions, MultiDotOptions, QrMode, QrOptions, QRResult, QrRawResult, SvdOptions, SVDResult, EighOptions, EighResult, EigResult, PinvOptions, MatrixRankOptions, LstsqOptions, LstsqResult, MatrixDiagonalOptions, MatrixNormOptions, MatrixTraceOptions, VectorAxisOptions, VectorNormOptions } from './linalg-namespace';
 export type { CoreAxes } from './matmul-axes';
