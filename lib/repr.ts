@@ -67,7 +67,7 @@ export function reprText(a: NdArray, given: Record<string, unknown> = {}): strin
   if (storageOf(a).closed) return `${prefix}<${storageOf(a).mapping === null ? 'released' : 'closed mapping'}>, dtype=${dtypeShortRepr(dt)})`;
   const global = currentPrintOptions();
   if (global.overrideRepr !== null) return String(global.overrideRepr(a));
-  const opts = callOptions('arrayRepr', renamed(given));
+  const opts = callOptions('arrayRepr', renamed('arrayRepr', given));
   const maxLineWidth = opts.linewidth;
   const size = a.size;
   // (The suffix ')' takes one column of the line width, as array2string's `suffix`.)
@@ -83,14 +83,14 @@ export function reprText(a: NdArray, given: Record<string, unknown> = {}): strin
   return arrStr + spacer + extraStr;
 }
 
-/** array_repr's and array_str's argument names as the print options' names. */
-function renamed(given: Record<string, unknown>): Record<string, unknown> {
+/** array_repr's and array_str's argument names as the print options' names (`fn` names the caller in the error). */
+function renamed(fn: string, given: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(given)) {
     if (k === 'maxLineWidth') out.linewidth = v;
     else if (k === 'suppressSmall') out.suppress = v;
     else if (k === 'precision') out.precision = v;
-    else throw new TypeError(`got an unexpected keyword argument '${k}'`);
+    else throw new TypeError(`${fn}() got an unexpected keyword argument '${k}'`);
   }
   return out;
 }
@@ -104,7 +104,7 @@ function renamed(given: Record<string, unknown>): Record<string, unknown> {
  */
 export function arrayStr(a: NdArray, ...args: unknown[]): string {
   requireArray(a, 'arrayStr', 'a');
-  const opts = callOptions('arrayStr', renamed(positionalOptions<Record<string, unknown>>('arrayStr', ['maxLineWidth', 'precision', 'suppressSmall'], args)));
+  const opts = callOptions('arrayStr', renamed('arrayStr', positionalOptions<Record<string, unknown>>('arrayStr', ['maxLineWidth', 'precision', 'suppressSmall'], args)));
   const dt = a.dtype;
   if (storageOf(a).closed) return `<${storageOf(a).mapping === null ? 'released' : 'closed mapping'}>`;
   if (a.ndim === 0 && dt.fields === null && dt.shape.length === 0) {

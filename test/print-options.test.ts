@@ -188,6 +188,8 @@ describe('setPrintoptions, getPrintoptions, printoptions', () => {
     expect(() => String(array([1.5]))).toThrow(new ValueError('precision must be >= 0'));
     expect(String(array([1, 2]))).toBe('array([1, 2])');
     expect(array2string(array([1.5]), { floatmode: 'unique' })).toBe('[1.5]');
+    expect(() => arrayRepr(array([1]), { linewidth: 3 } as never)).toThrow(new TypeError("arrayRepr() got an unexpected keyword argument 'linewidth'"));
+    expect(() => arrayStr(array([1]), { nonsense: 3 } as never)).toThrow(new TypeError("arrayStr() got an unexpected keyword argument 'nonsense'"));
   });
 
   test('a 0-d array, an empty one, a closed memmap', () => {
