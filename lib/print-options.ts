@@ -14,12 +14,14 @@ import { positionalOptions } from './options';
 
 /**
  * Functions that write one element, by NumPy's `formatter` keys: `bool`,
- * `int`, `float`, `longfloat`, `complexfloat`, `longcomplexfloat`, `void`
- * (unstructured), `numpystr` (bytes), and the groups `all`, `int_kind`,
- * `float_kind`, `complex_kind`, `str_kind`. Each gets the element as `get()`
+ * `int`, `float`, `complexfloat`, `void` (unstructured), `numpystr`
+ * (bytes), and the groups `all`, `int_kind`, `float_kind`,
+ * `complex_kind`, `str_kind` (`longfloat`, `longcomplexfloat`, `datetime`,
+ * `timedelta` and `object` are accepted and never apply: mmarray has no such
+ * dtypes; any other key is refused). Each gets the element as `get()`
  * returns it (a number, bigint, boolean, `{ re, im }`, `Uint8Array`).
  */
-export type PrintFormatter = Partial<Record<'bool' | 'int' | 'float' | 'longfloat' | 'complexfloat' | 'longcomplexfloat' | 'void' | 'numpystr' | 'all' | 'int_kind' | 'float_kind' | 'complex_kind' | 'str_kind', ((x: never) => string) | null>>;
+export type PrintFormatter = Partial<Record<'bool' | 'int' | 'timedelta' | 'datetime' | 'float' | 'longfloat' | 'complexfloat' | 'longcomplexfloat' | 'void' | 'numpystr' | 'object' | 'all' | 'int_kind' | 'float_kind' | 'complex_kind' | 'str_kind', ((x: never) => string) | null>>;
 
 /** NumPy's print options (`np.get_printoptions()`), camelCased. */
 export interface PrintOptions {
@@ -84,7 +86,7 @@ const isInt = (v: unknown): boolean => (typeof v === 'number' && Number.isIntege
 export function checkPrintOptions(fn: string, given: Record<string, unknown>): Partial<PrintOptions> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(given)) {
-    if (!KEYS.has(k)) throw new TypeError(`${fn}() got an unexpected keyword argument '${k}'${k in FORMATTER_KEYS ? " (a formatter goes in { formatter: { ... } })" : ''}`);
+    if (!KEYS.has(k)) throw new TypeError(`${fn}() got an unexpected keyword argument '${k}'${FORMATTER_KEYS.has(k) ? " (a formatter goes in { formatter: { ... } })" : ''}`);
     if (v === undefined || v === null) continue;
     out[k] = v;
   }
@@ -119,7 +121,7 @@ export function checkPrintOptions(fn: string, given: Record<string, unknown>): P
     const f = out.formatter;
     if (typeof f !== 'object' || f === null || Array.isArray(f)) throw new TypeError('formatter must be an object of functions by dtype kind');
     for (const [k, w] of Object.entries(f)) {
-      if (!(k in FORMATTER_KEYS)) throw new ValueError(`formatter key '${k}' is not one of ${Object.keys(FORMATTER_KEYS).join(', ')}`);
+      if (!FORMATTER_KEYS.has(k)) throw new ValueError(`formatter key '${k}' is not one of ${[...FORMATTER_KEYS].join(', ')}`);
       if (w !== null && w !== undefined && typeof w !== 'function') throw new TypeError(`formatter['${k}'] must be a function`);
     }
   }
@@ -127,7 +129,8 @@ export function checkPrintOptions(fn: string, given: Record<string, unknown>): P
   return out as Partial<PrintOptions>;
 }
 
-const FORMATTER_KEYS = { bool: 1, int: 1, float: 1, longfloat: 1, complexfloat: 1, longcomplexfloat: 1, void: 1, numpystr: 1, all: 1, int_kind: 1, float_kind: 1, complex_kind: 1, str_kind: 1 };
+/** NumPy's formatter keys (`datetime`, `timedelta` and `object` name dtypes mmarray does not have: accepted, never used). */
+const FORMATTER_KEYS = new Set(['bool', 'int', 'timedelta', 'datetime', 'float', 'longfloat', 'complexfloat', 'longcomplexfloat', 'void', 'numpystr', 'object', 'all', 'int_kind', 'float_kind', 'complex_kind', 'str_kind']);
 
 /** The options after setPrintoptions(...args): NumPy's rule (formatter and overrideRepr reset unless given). */
 function updated(fn: string, args: readonly unknown[]): PrintOptions {

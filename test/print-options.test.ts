@@ -176,6 +176,7 @@ describe('setPrintoptions, getPrintoptions, printoptions', () => {
       [[{ legacy: '1.13' }], ValueError, "NumPy's legacy print modes"],
       [[{ int: () => '' }], TypeError, "got an unexpected keyword argument 'int' (a formatter goes in { formatter: { ... } })"],
       [[{ formatter: { ints: () => '' } }], ValueError, "formatter key 'ints'"],
+      [[{ formatter: { toString: () => '' } }], ValueError, "formatter key 'toString'"],
       [[{ edgeitems: -1 }], ValueError, 'edgeitems must be >= 0'],
     ];
     for (const [args, type, message] of cases) {
@@ -188,6 +189,8 @@ describe('setPrintoptions, getPrintoptions, printoptions', () => {
     expect(() => String(array([1.5]))).toThrow(new ValueError('precision must be >= 0'));
     expect(String(array([1, 2]))).toBe('array([1, 2])');
     expect(array2string(array([1.5]), { floatmode: 'unique' })).toBe('[1.5]');
+    // NumPy's keys of dtypes mmarray lacks are taken and never apply.
+    expect(array2string(array([1, 2]), { formatter: { datetime: () => 'd', object: () => 'o' } })).toBe('[1 2]');
     expect(() => arrayRepr(array([1]), { linewidth: 3 } as never)).toThrow(new TypeError("arrayRepr() got an unexpected keyword argument 'linewidth'"));
     expect(() => arrayStr(array([1]), { nonsense: 3 } as never)).toThrow(new TypeError("arrayStr() got an unexpected keyword argument 'nonsense'"));
   });
