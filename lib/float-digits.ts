@@ -295,6 +295,24 @@ function nonFiniteText(x: number, sign: boolean): string {
 }
 
 /**
+ * The options both format functions share, checked as NumPy's
+ * (`_none_or_positive_arg`, min_digits against precision, a precision for
+ * non-unique mode, the trim mode); an option not among `keys` is refused.
+ */
+function commonOptions(fn: string, keys: readonly string[], o: FormatFloatPositionalOptions & FormatFloatScientificOptions): Dragon4Options {
+  for (const k of Object.keys(o)) if (!keys.includes(k)) throw new TypeError(`${fn}() got an unexpected keyword argument '${k}'`);
+  const precision = noneOrPositive(o.precision, 'precision');
+  const padLeft = noneOrPositive(o.padLeft, 'pad_left');
+  const minDigits = noneOrPositive(o.minDigits, 'min_digits');
+  if (minDigits > 0 && precision > 0 && minDigits > precision) throw new ValueError('min_digits must be less than or equal to precision');
+  const unique = o.unique ?? true;
+  if (!unique && precision < 0) throw new TypeError('in non-unique mode `precision` must be supplied');
+  const trim = checkTrim(o.trim ?? 'k');
+  const sign = Boolean(o.sign ?? false);
+  return { precision, unique, fractional: true, trim, sign, padLeft, padRight: -1, expDigits: -1, minDigits };
+}
+
+/**
  * NumPy's `np.format_float_positional(x, precision, unique, fractional,
  * trim, sign, pad_left, pad_right, min_digits)`: a float in positional
  * notation by the Dragon4 algorithm, positionally or in an options object.
@@ -312,20 +330,14 @@ function nonFiniteText(x: number, sign: boolean): string {
  */
 export function formatFloatPositional(x: number | object, ...args: unknown[]): string {
   const f = floatArgument('formatFloatPositional', x);
-  const o = positionalOptions<FormatFloatPositionalOptions>('formatFloatPositional', ['precision', 'unique', 'fractional', 'trim', 'sign', 'padLeft', 'padRight', 'minDigits'], args);
-  const precision = noneOrPositive(o.precision, 'precision');
-  const padLeft = noneOrPositive(o.padLeft, 'pad_left');
-  const padRight = noneOrPositive(o.padRight, 'pad_right');
-  const minDigits = noneOrPositive(o.minDigits, 'min_digits');
-  const fractional = o.fractional ?? true;
-  if (!fractional && precision === 0) throw new ValueError('precision must be greater than 0 if fractional=False');
-  if (minDigits > 0 && precision > 0 && minDigits > precision) throw new ValueError('min_digits must be less than or equal to precision');
-  const unique = o.unique ?? true;
-  if (!unique && precision < 0) throw new TypeError('in non-unique mode `precision` must be supplied');
-  const trim = checkTrim(o.trim ?? 'k');
-  const sign = Boolean(o.sign ?? false);
-  if (!Number.isFinite(f.value)) return nonFiniteText(f.value, sign);
-  return positionalText(f.value, f.itemsize, { precision, unique, fractional, trim, sign, padLeft, padRight, expDigits: -1, minDigits });
+  const keys = ['precision', 'unique', 'fractional', 'trim', 'sign', 'padLeft', 'padRight', 'minDigits'] as const;
+  const o = positionalOptions<FormatFloatPositionalOptions>('formatFloatPositional', keys, args);
+  const d = commonOptions('formatFloatPositional', keys, o);
+  d.padRight = noneOrPositive(o.padRight, 'pad_right');
+  d.fractional = o.fractional ?? true;
+  if (!d.fractional && d.precision === 0) throw new ValueError('precision must be greater than 0 if fractional=False');
+  if (!Number.isFinite(f.value)) return nonFiniteText(f.value, d.sign);
+  return positionalText(f.value, f.itemsize, d);
 }
 
 /**
@@ -339,16 +351,10 @@ export function formatFloatPositional(x: number | object, ...args: unknown[]): s
  */
 export function formatFloatScientific(x: number | object, ...args: unknown[]): string {
   const f = floatArgument('formatFloatScientific', x);
-  const o = positionalOptions<FormatFloatScientificOptions>('formatFloatScientific', ['precision', 'unique', 'trim', 'sign', 'padLeft', 'expDigits', 'minDigits'], args);
-  const precision = noneOrPositive(o.precision, 'precision');
-  const padLeft = noneOrPositive(o.padLeft, 'pad_left');
-  const expDigits = noneOrPositive(o.expDigits, 'exp_digits');
-  const minDigits = noneOrPositive(o.minDigits, 'min_digits');
-  if (minDigits > 0 && precision > 0 && minDigits > precision) throw new ValueError('min_digits must be less than or equal to precision');
-  const unique = o.unique ?? true;
-  if (!unique && precision < 0) throw new TypeError('in non-unique mode `precision` must be supplied');
-  const trim = checkTrim(o.trim ?? 'k');
-  const sign = Boolean(o.sign ?? false);
-  if (!Number.isFinite(f.value)) return nonFiniteText(f.value, sign);
-  return scientificText(f.value, f.itemsize, { precision, unique, fractional: true, trim, sign, padLeft, padRight: -1, expDigits, minDigits });
+  const keys = ['precision', 'unique', 'trim', 'sign', 'padLeft', 'expDigits', 'minDigits'] as const;
+  const o = positionalOptions<FormatFloatScientificOptions>('formatFloatScientific', keys, args);
+  const d = commonOptions('formatFloatScientific', keys, o);
+  d.expDigits = noneOrPositive(o.expDigits, 'exp_digits');
+  if (!Number.isFinite(f.value)) return nonFiniteText(f.value, d.sign);
+  return scientificText(f.value, f.itemsize, d);
 }

@@ -10,7 +10,6 @@ import { zeros } from './create';
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { ValueError, describeValue, repr } from './errors';
 import type { NdArray } from './ndarray';
-import { pyStrRepr } from './npy/pylit';
 import { checkedInt, parseComplexString, parseFloatString, parseIntString } from './number-text';
 import { positionalOptions } from './options';
 import { checkPath, openRegularFile } from './paths';
@@ -134,8 +133,21 @@ function converterFor(dt: DType, name: string): (text: string) => unknown {
     case 'S':
       return (t) => {
         // ASCII only, as NumPy's str -> bytes conversion.
-        const bad = /[^\x00-\x7f]/.exec(t);
-        if (bad !== null) throw new ValueError(`'ascii' codec can't encode character ${pyStrRepr(bad[0])} in position ${bad.index}: ordinal not in range(128)`);
+        const bad = /[^\x00-\x7f]/u.exec(t);
+        if (bad !== null) {
+          // Python's UnicodeEncodeError, a ValueError: the character as its codec escapes it ('\xe9').
+          // Python names the whole run of such characters: one by its escape, several by their positions.
+          const chars = [...t];
+          const at = [...t.slice(0, bad.index)].length;
+          let end = at;
+          while (end + 1 < chars.length && chars[end + 1].codePointAt(0)! > 0x7f) end++;
+          const cp = chars[at].codePointAt(0)!;
+          const esc = cp <= 0xff ? `\\x${cp.toString(16).padStart(2, '0')}` : cp <= 0xffff ? `\\u${cp.toString(16).padStart(4, '0')}` : `\\U${cp.toString(16).padStart(8, '0')}`;
+          const what = end === at ? `character '${esc}' in position ${at}` : `characters in position ${at}-${end}`;
+          const e = new ValueError(`'ascii' codec can't encode ${what}: ordinal not in range(128)`);
+          e.name = 'UnicodeEncodeError';
+          throw e;
+        }
         return new Uint8Array(Buffer.from(t, 'latin1'));
       };
     default:
@@ -154,7 +166,7 @@ function converterFor(dt: DType, name: string): (text: string) => unknown {
  * `np.array(seq, dtype=<first field's dtype>).view(dtype)`. `regexp` is a
  * JS RegExp or a pattern string, where Python's `(?P<name>…)`,
  * `(?P=name)` and leading `(?i)`/`(?m)`/`(?s)` are taken too; other syntax
- * is JavaScript's.
+ * is JavaScript's (`\w`, `\d`, `\b` are ASCII-only). It reads synchronously.
  *
  * ```ts
  * // a file of "1312 foo\n1534  bar\n444   qux"

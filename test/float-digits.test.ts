@@ -95,6 +95,10 @@ describe('formatFloatPositional / formatFloatScientific', () => {
     expect(() => formatFloatPositional(1.5, { trim: 'x' as never })).toThrow(TypeError);
     expect(() => formatFloatPositional('1.5' as never)).toThrow('x must be a float');
     expect(() => formatFloatPositional(array([1.5]))).toThrow('x must be a float');
+    expect(() => formatFloatPositional(1.5, { precision: 1.5 })).toThrow(new TypeError('precision must be an integer'));
+    expect(() => formatFloatScientific(1.5, { expDigits: -1 })).toThrow(new ValueError('exp_digits must be >= 0'));
+    expect(() => formatFloatPositional(1.5, { padleft: 3 } as never)).toThrow(new TypeError("formatFloatPositional() got an unexpected keyword argument 'padleft'"));
+    expect(() => formatFloatScientific(1.5, { padRight: 3 } as never)).toThrow(new TypeError("formatFloatScientific() got an unexpected keyword argument 'padRight'"));
   });
 });
 

@@ -37,6 +37,13 @@ const CASES: [string, string, [string, string][] | string][] = [
   ['v=1\r\nv=2\r\n', 'v=(\\d)$', [['v', '<i8']]],
   ['v=1\r\nv=2\r\n', '(?m)v=(\\d)$', [['v', '<i8']]],
   ['k=1 k=2\n', 'k=(\\d)( )?', [['a', '<i8'], ['b', '|S1']]],
+  ['x=caf\u00e9\n', 'x=(\\S+)', [['s', '|S5']]],
+  ['x=\ud83d\ude00\u4e2d\n', 'x=(\\S+)', [['s', '|S5']]],
+  ['x=a\u4e2db\n', 'x=(\\S+)', [['s', '|S5']]],
+  ['x=12 y\n', 'x=(\\d+) (\\w)', [['n', '|u1'], ['s', '|S1']]],
+  ['x=1z y\n', 'x=(\\w+) (\\w)', [['n', '<i4'], ['s', '|S1']]],
+  ['x=1.5.2 y\n', 'x=(\\S+) (\\w)', [['n', '<f8'], ['s', '|S1']]],
+  ['x=1+ y\n', 'x=(\\S+) (\\w)', [['n', '<c16'], ['s', '|S1']]],
   ['a]1 b2 ]3\n', '([]a-c])(\\d)', [['c', '|S1'], ['d', '<u1']]],
   ['a]1 b2 ]3\n', '([^]a])(\\d)', [['c', '|S1'], ['d', '<u1']]],
   ['p$1 q2\n', 'p\\$(\\d)', [['d', '<u1']]],
@@ -96,5 +103,11 @@ describe('fromregex', () => {
     expect(() => fromregex(p, 'a', [['a', 'i4']], { nonsense: 1 } as never)).toThrow("unexpected keyword argument 'nonsense'");
     expect(() => fromregex(tmp.path('missing.txt'), 'a', [['a', 'i4']])).toThrow(/ENOENT/);
     expect(() => fromregex(tmp.path(''), 'a', [['a', 'i4']])).toThrow();
+    expect(() => fromregex(p, '(a)(1)', [['a', 'V1'], ['b', 'i4']])).toThrow(new TypeError("fromregex(): field 'a' has dtype |V1; text converts only to bool, integer, float, complex and bytes fields"));
+    // A file past 2^29 bytes (one JS string) is refused before a byte is read: a sparse one here.
+    const big = tmp.path('big.txt');
+    fs.writeFileSync(big, '');
+    fs.truncateSync(big, 2 ** 29);
+    expect(() => fromregex(big, 'a', [['a', 'i4']])).toThrow(`fromregex(): '${big}' has ${2 ** 29} bytes; it reads the whole file as one string, at most ${2 ** 29 - 64} bytes`);
   });
 });

@@ -164,6 +164,7 @@ describe('setPrintoptions, getPrintoptions, printoptions', () => {
       }),
     ).toThrow('boom');
     expect(String(x)).toBe('array([0.66666667])');
+    expect(() => printoptions({ precision: 2 }, 'f' as never)).toThrow(new TypeError('printoptions(options, fn): fn must be a function'));
   });
 
   test("bad options are NumPy's errors, and nothing changes", () => {
@@ -178,6 +179,11 @@ describe('setPrintoptions, getPrintoptions, printoptions', () => {
       [[{ formatter: { ints: () => '' } }], ValueError, "formatter key 'ints'"],
       [[{ formatter: { toString: () => '' } }], ValueError, "formatter key 'toString'"],
       [[{ edgeitems: -1 }], ValueError, 'edgeitems must be >= 0'],
+      [[{ linewidth: 7.5 }], TypeError, 'linewidth must be an integer'],
+      [[{ nanstr: 0 }], TypeError, 'nanstr must be a string'],
+      [[{ formatter: [] }], TypeError, 'formatter must be an object of functions by dtype kind'],
+      [[{ formatter: { int: 'x' } }], TypeError, "formatter['int'] must be a function"],
+      [[{ overrideRepr: 'x' }], TypeError, 'overrideRepr must be a function'],
     ];
     for (const [args, type, message] of cases) {
       expect(() => setPrintoptions(...args)).toThrow(type as ErrorConstructor);
