@@ -180,6 +180,13 @@ export interface UfuncSpec {
   /** Comparisons: a Python int outside the loop's int range decides the result by sign, never raises. */
   readonly comparison?: boolean;
   /**
+   * True when NumPy's error for inputs no loop takes names their DType
+   * classes, as a comparison's does (`gcd`, `lcm`: "did not contain a loop
+   * with signature matching types (<class '…Float64DType'>, …) -> None"),
+   * not its "could not be safely coerced" message.
+   */
+  readonly noLoopByClass?: boolean;
+  /**
    * How scalars convert to the loop type: 'checked' (OverflowError, the default),
    * 'wrap' (np.where's unsafe cast) or 'truth' (the logical ufuncs: only the truth
    * of an out-of-range int counts, as NumPy's `logical_and(uint16, -129)`).
@@ -211,7 +218,7 @@ function noLoopOf(spec: UfuncSpec, inputs: readonly UfuncInput[]): UFuncTypeErro
   if (spec.nin === 1) return noLoop(spec.name);
   const names = inputs.map((x) => {
     const dt = dtypeOf(x);
-    if (spec.comparison) {
+    if (spec.comparison || spec.noLoopByClass) {
       if (dt !== null) return `<class 'numpy.dtypes.${dtypeClassName(dt)}'>`;
       if (typeof x === 'boolean') return "<class 'numpy.dtypes.BoolDType'>";
       const k = weakKind(x as PyScalar);
@@ -272,7 +279,7 @@ export function resolveTypes(spec: UfuncSpec, inputs: readonly UfuncInput[]): Re
       return { inTypes: spec.conditionFirst ? [T.b, ...inTypes] : inTypes, outType: spec.outType?.(t) ?? t };
     }
   }
-  throw noLoop(spec.name);
+  throw spec.noLoopByClass ? noLoopOf(spec, inputs) : noLoop(spec.name);
 }
 
 // ------------------------------------------------------------------ scalars

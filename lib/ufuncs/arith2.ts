@@ -19,7 +19,7 @@
  * @module
  */
 import type { NdArray } from '../ndarray';
-import { callUfunc, type UfuncInput, type UfuncOptions } from '../ufunc';
+import { callUfunc, type UfuncInput, type UfuncOptions, type UfuncSpec } from '../ufunc';
 import { COMPLEX, FLOATS, INTS, T } from './types';
 import { family } from './family';
 import { divide } from './arith';
@@ -37,8 +37,8 @@ export const FMIN_SPEC = mathSpec('fmin', 2, [T.b, ...NUM], { special: (r) => (f
 export const HEAVISIDE_SPEC = mathSpec('heaviside', 2, FLOATS);
 export const NEXTAFTER_SPEC = mathSpec('nextafter', 2, FLOATS);
 export const SPACING_SPEC = mathSpec('spacing', 1, FLOATS);
-export const GCD_SPEC = mathSpec('gcd', 2, INTS, { resolve: refuseBool('gcd', 2) });
-export const LCM_SPEC = mathSpec('lcm', 2, INTS, { resolve: refuseBool('lcm', 2) });
+export const GCD_SPEC: UfuncSpec = { ...mathSpec('gcd', 2, INTS, { resolve: refuseBool('gcd', 2) }), noLoopByClass: true };
+export const LCM_SPEC: UfuncSpec = { ...mathSpec('lcm', 2, INTS, { resolve: refuseBool('lcm', 2) }), noLoopByClass: true };
 
 /** NumPy's `np.sign(x)`: -1, 0 or 1 (NaN stays NaN, -0 gives 0); complex: z / |z| (NumPy 2). Bools refuse. */
 export function sign(x: UfuncInput, options?: UfuncOptions): NdArray {
