@@ -165,6 +165,31 @@ export function ufuncAtNative(op: number, a: NdArray, idx: NdArray, values: NdAr
 }
 
 /**
+ * NumPy's `ufunc.accumulate` and `ufunc.reduce` by the native loop of op
+ * `op` (lib/ufunc-native.ts numbering, as {@link ufuncAtNative}). `x` is
+ * 2-d, [steps, lanes]; `res` is [steps, lanes] for an accumulation (row 0
+ * already written, `first` 1: row k becomes op(row k - 1, row k of x)) or
+ * the [lanes] accumulators of a reduction (folded with rows `first` ..
+ * steps - 1 of x, in order). One dtype, native order, aligned, `res`
+ * writable. -1 when done, the step of a signed integer power's negative
+ * exponent, or null when the operands do not qualify (the caller's loop of
+ * ufunc calls runs instead).
+ */
+export function ufuncFoldNative(op: number, res: NdArray, x: NdArray, first: number): number | null {
+  const code = elementCode(res.dtype);
+  const reduce = res.ndim === 1;
+  if (x.ndim !== 2 || (reduce ? res.shape[0] !== x.shape[1] : res.ndim !== 2) || code < 0 || !x.dtype.equals(res.dtype) || isSwapped(res.dtype) || !res.flags.aligned || !x.flags.aligned) return null;
+  const rs = storageOf(res);
+  const xs = storageOf(x);
+  if (rs === xs) return null;
+  const r = regionOf(rs, res.offset);
+  const v = regionOf(xs, x.offset);
+  if (r === null || v === null) return null;
+  const [stepStride, laneStride] = reduce ? [0, res.strides[0]] : [res.strides[0], res.strides[1]];
+  return K.ufuncAccumulate(op, code, r.memory as never, r.byteOffset, v.memory as never, v.byteOffset, x.shape[0], x.shape[1], stepStride, laneStride, x.strides[0], x.strides[1], first);
+}
+
+/**
  * {@link ufuncAtNative} for an N-d `a` and one 1-d integer index array per
  * axis, all of one length (`a[keys[0][k], keys[1][k], ...]`), `a` of any
  * strides: -1 when done, `-(k + 2)` for a negative integer power at item

@@ -286,6 +286,11 @@ export interface IndexKernels {
     values: KernelMemory | null, valuesOffset: number, valuesStride: number, indexed: boolean,
     ...indices: (KernelMemory | number | boolean)[]
   ): number | null;
+  /** ufunc.accumulate (reduce: step stride 0): row k of the result becomes op(row k - 1, row k of x) for k >= first, in order; -1 done, else the step of a negative int power. */
+  ufuncAccumulate(
+    op: number, type: number, memory: KernelMemory, byteOffset: number, x: KernelMemory, xOffset: number,
+    steps: number, lanes: number, stepStride: number, laneStride: number, xStepStride: number, xLaneStride: number, first: number,
+  ): number;
   take(
     memory: KernelMemory, byteOffset: number, n: number, stride: number, itemsize: number,
     idx: KernelMemory, idxOffset: number, idxCount: number, idxStride: number, idxType: number, idxSwap: boolean,

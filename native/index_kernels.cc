@@ -1855,6 +1855,72 @@ Napi::Value UfuncAtMulti(const Napi::CallbackInfo& info) {
   return Napi::Number::New(env, -1);
 }
 
+// ------------------------------------------------------------ ufuncAccumulate
+// ufuncAccumulate(op, type, resMemory, resOffset, xMemory, xOffset, steps,
+//                 lanes, resStepStride, resLaneStride, xStepStride, xLaneStride, first)
+// NumPy's ufunc.accumulate and ufunc.reduce for the ufuncs without one of
+// their own (subtract, logaddexp, hypot, ...): row k of the result (`lanes`
+// items) becomes op(row k - 1 of the result, row k of x) for k = first ..
+// steps - 1, in order, by ufunc_kernels.cc's loop of the operation over each
+// row (an accumulation: first 1, the caller has written row 0; a reduction:
+// a result step stride of 0, one row of accumulators folded over every row
+// of x from `first`). Both are items of compute type `type`, aligned, in
+// native byte order, the result writable and in other memory than x.
+// Returns -1, or the step k at which a signed integer power met a negative
+// exponent (the loop stops there, as NumPy's raises).
+Napi::Value UfuncAccumulate(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const char* what = "ufuncAccumulate";
+  int64_t op, type, steps, lanes, rs, rl, xs, xl, first;
+  int nin = 0, result = -1;
+  UfuncChunkFn fn = nullptr;
+  if (info.Length() < 13 || !ToInt(info[12], &first) || first < 0 || !ToInt(info[0], &op) || !ToInt(info[1], &type) || type < kF8 || type > kU8 ||
+      !ToInt(info[6], &steps) || steps < 0 || !ToInt(info[7], &lanes) || lanes < 0 || !ToInt(info[8], &rs) ||
+      !ToInt(info[9], &rl) || !ToInt(info[10], &xs) || !ToInt(info[11], &xl) ||
+      (fn = UfuncLoop(static_cast<int>(op), static_cast<int>(type), &nin, &result)) == nullptr || result != type || nin != 2) {
+    ThrowArgs(env, what);
+    return env.Undefined();
+  }
+  const int64_t size = kItemsize[type];
+  Region R, X;
+  if (!ReadRegion(info, 2, 3, {steps, lanes}, {rs, rl}, size, true, what, &R) ||
+      !ReadRegion(info, 4, 5, {steps, lanes}, {xs, xl}, size, false, what, &X)) {
+    return env.Undefined();
+  }
+  if (R.size == 0) return Napi::Number::New(env, -1);
+  // Step 0 reads row -1 of the result: only a reduction's (stride 0) has it.
+  if (first == 0 && rs != 0) {
+    ThrowArgs(env, what);
+    return env.Undefined();
+  }
+  if (SameMemory(R, X)) {
+    ThrowRange(env, what, "the result and the input must not share memory");
+    return env.Undefined();
+  }
+  const auto aligned = [size](const Region& g) {
+    return reinterpret_cast<uintptr_t>(g.base) % static_cast<uintptr_t>(size) == 0 && g.strides[0] % size == 0 &&
+           g.strides[1] % size == 0;
+  };
+  if (!aligned(R) || !aligned(X)) {
+    ThrowRange(env, what, "the result and the input must be aligned for the loop's type");
+    return env.Undefined();
+  }
+  (void)UfuncNegativePower();
+  for (int64_t k = first; k < steps; k++) {
+    // SAFETY: rows k - 1 and k of the checked result region (the same row
+    // when its step stride is 0; row -1 only then, when it is row 0) and row k of the
+    // checked input region (ReadRegion bounded every item of each and every
+    // partial sum of their offsets); the rows are aligned items of the loop's
+    // type (just checked), the input in other memory than the result.
+    // The loop's strides count items (the alignment check made them whole).
+    const void* in[2] = {R.base + (k - 1) * rs, X.base + k * xs};
+    const int64_t ins[2] = {rl / size, xl / size};
+    fn(lanes, in, ins, R.base + k * rs, rl / size);
+    if (UfuncNegativePower()) return Napi::Number::New(env, static_cast<double>(k));
+  }
+  return Napi::Number::New(env, -1);
+}
+
 // How many indices ahead a gather or scatter prefetches its item: enough
 // random misses in flight to cover memory latency.
 constexpr int64_t kAhead = 16;
@@ -3062,6 +3128,7 @@ void InitIndexKernels(Napi::Env env, Napi::Object exports) {
   k.Set("addAt", Napi::Function::New(env, AddAt, "addAt"));
   k.Set("ufuncAt", Napi::Function::New(env, UfuncAt, "ufuncAt"));
   k.Set("ufuncAtMulti", Napi::Function::New(env, UfuncAtMulti, "ufuncAtMulti"));
+  k.Set("ufuncAccumulate", Napi::Function::New(env, UfuncAccumulate, "ufuncAccumulate"));
   k.Set("take", Napi::Function::New(env, Take, "take"));
   k.Set("compress", Napi::Function::New(env, Compress, "compress"));
   k.Set("put", Napi::Function::New(env, Put, "put"));

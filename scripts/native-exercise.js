@@ -335,6 +335,31 @@ async function main() {
     throwsCode(() => K.ufuncAt(4, 0, tgt, 0, 1000, 8, idx.buffer, 0, 300, 8, 9, false, vals.buffer, 0, 8, true), 'ERR_INVALID_ARG_TYPE', TypeError);
     throwsCode(() => K.ufuncAt(12, 0, tgt, 0, 1000, 8, idx.buffer, 0, 300, 8, 9, false, vals.buffer, 0, 8, true), 'ERR_INVALID_ARG_TYPE', TypeError);
     throwsCode(() => K.ufuncAt(0, 12, tgt, 0, 1000, 8, idx.buffer, 0, 300, 8, 9, false, vals.buffer, 0, 8, true), 'ERR_INVALID_ARG_TYPE', TypeError);
+    // ufuncAccumulate (ufunc.accumulate and ufunc.reduce of the other
+    // ufuncs): a 3x4 accumulation by rows, the same into a mapping, a fold
+    // into one row of accumulators (step stride 0), a strided input, an
+    // integer's negative power, and the refusals (a span past the memory,
+    // shared memory, a bad first step).
+    const xs = new Float64Array(12).map((_, i) => i + 1);
+    const acc = new Float64Array(12);
+    acc.set(xs.subarray(0, 4));
+    assert.strictEqual(K.ufuncAccumulate(1, 0, acc.buffer, 0, xs.buffer, 0, 3, 4, 32, 8, 32, 8, 1), -1);
+    assert.deepStrictEqual(Array.from(acc), [1, 2, 3, 4, -4, -4, -4, -4, -13, -14, -15, -16]);
+    assert.strictEqual(K.ufuncAccumulate(1, 0, m, 0, xs.buffer, 0, 3, 4, 32, 8, 32, 8, 1), -1);
+    const row = new Float64Array(4);
+    assert.strictEqual(K.ufuncAccumulate(1, 0, row.buffer, 0, xs.buffer, 0, 3, 4, 0, 8, 32, 8, 0), -1);
+    assert.deepStrictEqual(Array.from(row), [-15, -18, -21, -24]);
+    assert.strictEqual(K.ufuncAccumulate(1, 0, row.buffer, 0, xs.buffer, 88, 12, 1, 0, 8, -8, 8, 0), -1);
+    const pw = new Int32Array([2, 3, -1, 2]);
+    const pacc = new Int32Array(4);
+    pacc[0] = 2;
+    assert.strictEqual(K.ufuncAccumulate(32, 6, pacc.buffer, 0, pw.buffer, 0, 4, 1, 4, 4, 4, 4, 1), 2);
+    throwsCode(() => K.ufuncAccumulate(1, 0, acc.buffer, 8, xs.buffer, 0, 3, 4, 32, 8, 32, 8, 1), 'ERR_OUT_OF_RANGE', RangeError);
+    throwsCode(() => K.ufuncAccumulate(1, 0, acc.buffer, 0, xs.buffer, 0, 4, 4, 32, 8, 32, 8, 1), 'ERR_OUT_OF_RANGE', RangeError);
+    throwsCode(() => K.ufuncAccumulate(1, 0, xs.buffer, 0, xs.buffer, 0, 3, 4, 32, 8, 32, 8, 1), 'ERR_OUT_OF_RANGE', RangeError);
+    throwsCode(() => K.ufuncAccumulate(1, 0, acc.buffer, 4, xs.buffer, 0, 2, 4, 32, 8, 32, 8, 1), 'ERR_OUT_OF_RANGE', RangeError);
+    throwsCode(() => K.ufuncAccumulate(1, 0, acc.buffer, 0, xs.buffer, 0, 3, 4, 32, 8, 32, 8, 0), 'ERR_INVALID_ARG_TYPE', TypeError);
+    throwsCode(() => K.ufuncAccumulate(12, 0, acc.buffer, 0, xs.buffer, 0, 3, 4, 32, 8, 32, 8, 1), 'ERR_INVALID_ARG_TYPE', TypeError);
     // ufuncAtMulti: a 2-d target (C, reversed, F strides) with an index array
     // per axis, the indexed and item-at-a-time loops, a mapping target, and
     // the refusals (out of range, overlap: null; bad layouts: throws).
