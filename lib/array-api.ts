@@ -46,9 +46,8 @@ import { withCoreAxes } from './matmul-axes';
 import { describeNonArray, isArray, requireOpen } from './internal';
 import { fullLike } from './create';
 import { scalarTypeKey } from './type-queries';
-import { arccos, arccosh, arcsin, arcsinh, arctan, arctan2, arctanh } from './ufuncs/trig';
-import { power, conjugate } from './ufuncs/arith';
-import { invert, leftShift, rightShift } from './ufuncs/bitwise';
+import { arccos, arccosh, arcsin, arcsinh, arctan, arctan2, arctanh, invert, leftShift, power, rightShift } from './ufunc-object';
+import { conjugate } from './ufuncs/arith';
 import type { AstypeOptions } from './ndarray';
 
 /** NumPy's `np.acos`: the same function as {@link arccos}. */

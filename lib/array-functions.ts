@@ -28,9 +28,8 @@ import { asAnyArray } from './stack-helpers';
 import { NdArray as ArrayClass, asClassOf, derive, requireArray, requireOpen } from './internal';
 import { copyAs } from './copy';
 import { max, min } from './reduce-axis';
-import { invert } from './ufuncs/bitwise';
+import { invert, remainder } from './ufunc-object';
 import { isfinite } from './ufuncs/math';
-import { remainder } from './ufuncs/arith';
 import { saveNpy } from './npy/npy';
 
 /** NumPy's `np.amax`: {@link max} under its older name. */

@@ -162,6 +162,9 @@ export { UFuncTypeError } from './ufunc';
 export type { UfuncInput, UfuncOptions } from './ufunc';
 export type { UfuncOrder } from './ufunc-options';
 export * from './ufuncs';
+// The same ufuncs with NumPy's attributes and methods (add.reduce, subtract.accumulate, maximum.at, …).
+export { add, subtract, multiply, divide, trueDivide, floorDivide, remainder, power, floatPower, fmod, minimum, maximum, fmin, fmax, less, lessEqual, greater, greaterEqual, equal, notEqual, logicalAnd, logicalOr, logicalXor, bitwiseAnd, bitwiseOr, bitwiseXor, leftShift, rightShift, arctan2, hypot, logaddexp, logaddexp2, copysign, heaviside, nextafter, gcd, lcm, ldexp, divmod, modf, frexp, negative, positive, conjugate, conj, absolute, abs, fabs, square, sqrt, cbrt, reciprocal, sign, exp, exp2, expm1, log, log2, log10, log1p, sin, cos, tan, arcsin, arccos, arctan, sinh, cosh, tanh, arcsinh, arccosh, arctanh, degrees, radians, rad2deg, deg2rad, rint, floor, ceil, trunc, spacing, invert, bitwiseCount, logicalNot, isnan, isinf, isfinite, signbit } from './ufunc-object';
+export type { UfuncAttributes, BinaryUfuncMethods, UnaryUfuncMethods, MultiOutputUfuncMethods, UfuncAccumulateOptions, BinaryUfunc, UnaryUfunc, BinaryTwoOutputUfunc, UnaryTwoOutputUfunc } from './ufunc-object';
 export { acos, acosh, asin, asinh, atan, atanh, atan2, pow, bitwiseInvert, bitwiseLeftShift, bitwiseRightShift, concat, transpose, permuteDims, matrixTranspose, unstack, vecdot, matvec, vecmat, cumulativeSum, cumulativeProd, astype, isdtype } from './array-api';
 export type { ArrayApiAxisOptions, GufuncOptions, VecdotOptions, CumulativeApiOptions, AstypeFunctionOptions, DTypeKindName } from './array-api';
 export { amax, amin, bitwiseNot, mod, asanyarray, type AsAnyArrayOptions, asarrayChkfinite, requireFlags, shape, ndim, size, reshape, copy, asfortranarray, isfortran, save } from './array-functions';

@@ -1461,7 +1461,7 @@ export class NdArray<T = unknown> {
 
   // ---------------------------------------------------------------- ufunc shorthands
 
-  /** `add(this, other, options)`: see {@link ufuncs.add}; `a.add(1, { out: a })` is `a += 1`. */
+  /** `add(this, other, options)`: see the function `add` (NumPy's `np.add`); `a.add(1, { out: a })` is `a += 1`. */
   add(other: UfuncInput, options?: UfuncOptions): NdArray {
     return ufuncs.add(this, other, options);
   }

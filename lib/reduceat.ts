@@ -83,7 +83,8 @@ function along(ndim: number, ax: number, item: IndexItem): IndexItem[] {
 }
 
 /** The indices as numbers (one dimension; integer arrays that cast safely to int64, JS numbers truncated as NumPy's intp conversion). */
-function groupStarts(indices: unknown): Float64Array {
+/** The group starts of `indices` (an integer array or list), NumPy's checks of its type and depth. */
+export function groupStarts(indices: unknown): Float64Array {
   if (isArray(indices)) {
     requireOpen(indices);
     const k = indices.dtype.kind;

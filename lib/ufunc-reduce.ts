@@ -100,7 +100,7 @@ function reduce(op: Op, fn: string, a: NdArray, axisArg: Axis | WithAxis<UfuncRe
   }
   const axes = reducedAxes(axis, a.ndim);
   const kept = a.shape.map((n, d) => (axes.includes(d) ? 1 : n));
-  if (out !== null) checkOut(op, out, a.shape, axes, o.keepdims === true);
+  if (out !== null) checkReduceOut(op, out, a.shape, axes, o.keepdims === true);
   // `initial: null` (NumPy's initial=None) reduces as a ufunc without an
   // identity: a where mask needs an initial, an empty reduction has no value.
   if (o.initial === null) {
@@ -141,7 +141,7 @@ function reduce(op: Op, fn: string, a: NdArray, axisArg: Axis | WithAxis<UfuncRe
  * axes laid along a's with the reduced ones as `newaxis`, leading ones
  * dropped from the message as NumPy drops them).
  */
-function checkOut(op: Op, out: NdArray, shape: readonly number[], axes: readonly number[], keepdims: boolean): void {
+export function checkReduceOut(op: string, out: NdArray, shape: readonly number[], axes: readonly number[], keepdims: boolean): void {
   const want = shape.map((n, d) => (axes.includes(d) ? (keepdims ? 1 : -1) : n));
   const expected = want.filter((n) => n >= 0);
   if (out.ndim !== expected.length) throw new ValueError(`output parameter for reduction operation ${op} has the wrong number of dimensions: Found ${out.ndim} but expected ${expected.length}`);
@@ -153,7 +153,7 @@ function checkOut(op: Op, out: NdArray, shape: readonly number[], axes: readonly
 }
 
 /** The axes `axis` names (0 by default; null: all), each once; NumPy's AxisError and ValueError. */
-function reducedAxes(axis: Axis, ndim: number): number[] {
+export function reducedAxes(axis: Axis, ndim: number): number[] {
   if (axis === null) return [...Array(ndim).keys()];
   // NumPy reduces a 0-d array over no axis for an int axis of 0 or -1 (not for a tuple).
   if (ndim === 0 && (axis === 0 || axis === -1)) return [];

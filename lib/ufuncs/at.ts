@@ -208,7 +208,7 @@ function pick(v: NdArray, pos: Int32Array): NdArray {
 }
 
 /** The `at` method of binary ufunc `op` (NumPy name `name`). */
-function binaryAt(op: Binary, name: string, fn: string): (a: NdArray, items: AtItems, values: UfuncInput) => void {
+export function binaryAt(op: Binary, name: string, fn: string): (a: NdArray, items: AtItems, values: UfuncInput) => void {
   return (a, items, values) => {
     requireArray(a, fn, 'a');
     if (values === undefined) throw new ValueError('second operand needed for ufunc');
@@ -219,7 +219,7 @@ function binaryAt(op: Binary, name: string, fn: string): (a: NdArray, items: AtI
 }
 
 /** The `at` method of unary ufunc `op`. */
-function unaryAt(op: Unary, name: string, fn: string): (a: NdArray, items: AtItems) => void {
+export function unaryAt(op: Unary, name: string, fn: string): (a: NdArray, items: AtItems) => void {
   return (a, items, ...rest: unknown[]) => {
     requireArray(a, fn, 'a');
     if (rest.length > 0 && rest[0] !== undefined) throw new ValueError('second operand provided when ufunc is unary');

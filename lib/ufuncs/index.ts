@@ -18,6 +18,6 @@ export { modf, frexp, ldexp, fabs } from './float-parts';
 export { divmod } from './divmod';
 export { floatPower } from './float-power';
 export { bitwiseCount } from './bit-count';
-export * from './outer';
+export { addOuter, subtractOuter, multiplyOuter, divideOuter, floorDivideOuter, remainderOuter, powerOuter, minimumOuter, maximumOuter, fminOuter, fmaxOuter, equalOuter, notEqualOuter, lessOuter, lessEqualOuter, greaterOuter, greaterEqualOuter, logicalAndOuter, logicalOrOuter, logicalXorOuter, bitwiseAndOuter, bitwiseOrOuter, bitwiseXorOuter, leftShiftOuter, rightShiftOuter, hypotOuter, arctan2Outer, logaddexpOuter } from './outer';
 export type { OutPair, Ufunc2Options } from './two-outputs';
-export * from './at';
+export { subtractAt, multiplyAt, divideAt, floorDivideAt, remainderAt, powerAt, minimumAt, maximumAt, fminAt, fmaxAt, bitwiseAndAt, bitwiseOrAt, bitwiseXorAt, leftShiftAt, rightShiftAt, logicalAndAt, logicalOrAt, logicalXorAt, equalAt, notEqualAt, lessAt, lessEqualAt, greaterAt, greaterEqualAt, hypotAt, arctan2At, logaddexpAt, negativeAt, absoluteAt, squareAt, sqrtAt, expAt, logAt, invertAt } from './at';

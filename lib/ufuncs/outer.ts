@@ -29,7 +29,7 @@ import { arctan2, hypot } from './trig';
 type Binary = (x1: UfuncInput, x2: UfuncInput, options?: UfuncOptions) => NdArray;
 
 /** The `outer` method of binary ufunc `op`. */
-function outerOf(op: Binary, name: string): (a: UfuncInput, b: UfuncInput, options?: UfuncOptions) => NdArray {
+export function outerOf(op: Binary, name: string): (a: UfuncInput, b: UfuncInput, options?: UfuncOptions) => NdArray {
   return (a, b, options) => {
     const x = a instanceof ArrayClass ? a : asarray(a as never);
     const y = b instanceof ArrayClass ? b : asarray(b as never);

@@ -294,8 +294,8 @@ describeWithNumpy('TestComplexFunctions (against cmath)', () => {
 
 describe('TestHypotErrorMessages', () => {
   test('test_hypot_error_message_single_arg', () => {
-    expect(() => (hypot as (x: unknown) => unknown)(5)).toThrow(TypeError);
-    expect(() => (hypot as (x: unknown) => unknown)(5)).toThrow(/hypot\(\)/);
+    expect(() => (hypot as unknown as (x: unknown) => unknown)(5)).toThrow(TypeError);
+    expect(() => (hypot as unknown as (x: unknown) => unknown)(5)).toThrow(/hypot\(\)/);
   });
 
   test('test_hypot_error_message_multiple_args', () => {
