@@ -190,6 +190,27 @@ export function ufuncFoldNative(op: number, res: NdArray, x: NdArray, first: num
 }
 
 /**
+ * NumPy's `ufunc.reduceat` by the native loop of op `op`: `x` [n, lanes],
+ * `res` [starts.length, lanes], one dtype, native order, aligned; group i
+ * (rows `starts[i]` up to the next larger start, else that row alone; the
+ * last to the end) folded in order into row i. -1 when done, the group of a
+ * signed integer power's negative exponent, or null when the operands do
+ * not qualify.
+ */
+export function ufuncReduceatNative(op: number, res: NdArray, x: NdArray, starts: Float64Array): number | null {
+  const code = elementCode(res.dtype);
+  if (x.ndim !== 2 || res.ndim !== 2 || code < 0 || !x.dtype.equals(res.dtype) || isSwapped(res.dtype) || !res.flags.aligned || !x.flags.aligned) return null;
+  const rs = storageOf(res);
+  const xs = storageOf(x);
+  if (rs === xs) return null;
+  const r = regionOf(rs, res.offset);
+  const v = regionOf(xs, x.offset);
+  if (r === null || v === null) return null;
+  const own = starts.byteOffset === 0 && starts.byteLength === starts.buffer.byteLength ? starts : starts.slice();
+  return K.ufuncReduceat(op, code, r.memory as never, r.byteOffset, v.memory as never, v.byteOffset, x.shape[0], x.shape[1], x.strides[0], x.strides[1], res.strides[0], res.strides[1], own.buffer as ArrayBuffer, starts.length);
+}
+
+/**
  * {@link ufuncAtNative} for an N-d `a` and one 1-d integer index array per
  * axis, all of one length (`a[keys[0][k], keys[1][k], ...]`), `a` of any
  * strides: -1 when done, `-(k + 2)` for a negative integer power at item

@@ -291,6 +291,12 @@ export interface IndexKernels {
     op: number, type: number, memory: KernelMemory, byteOffset: number, x: KernelMemory, xOffset: number,
     steps: number, lanes: number, stepStride: number, laneStride: number, xStepStride: number, xLaneStride: number, first: number,
   ): number;
+  /** ufunc.reduceat: group i of x's rows (from starts[i]) folded in order into row i of the result; -1 done, else the group of a negative int power. */
+  ufuncReduceat(
+    op: number, type: number, memory: KernelMemory, byteOffset: number, x: KernelMemory, xOffset: number,
+    n: number, lanes: number, xStepStride: number, xLaneStride: number, stepStride: number, laneStride: number,
+    starts: ArrayBuffer, startsCount: number,
+  ): number;
   take(
     memory: KernelMemory, byteOffset: number, n: number, stride: number, itemsize: number,
     idx: KernelMemory, idxOffset: number, idxCount: number, idxStride: number, idxType: number, idxSwap: boolean,

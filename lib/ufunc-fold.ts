@@ -34,12 +34,13 @@
  */
 import { inspect } from 'util';
 import { asarray } from './array-coerce';
+import { compress } from './fancy';
 import { moveaxis } from './axis-views';
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { IndexError, ValueError } from './errors';
 import { pyShape } from './format';
 import { allocate, describeNonArray, isArray, requireOpen, requireWritable } from './internal';
-import { ufuncFoldNative } from './index-kernels';
+import { ufuncFoldNative, ufuncReduceatNative } from './index-kernels';
 import { Slice, type IndexItem } from './indexing';
 import { normalizeAxis } from './layout';
 import { mayShareMemory } from './memory';
@@ -150,13 +151,30 @@ function foldLast(s: FoldSpec, x: NdArray, start: number, acc: NdArray, mask: Nd
   const steps = n - start;
   if (steps <= 0) return;
   // The native loop of the ufunc, a step over every lane at a time.
-  const op = mask === null ? nativeAtOp(s.name, rdt, 2) : -1;
-  if (op >= 0) {
+  const op = nativeAtOp(s.name, rdt, 2);
+  if (op >= 0 && mask === null) {
     const k = ufuncFoldNative(op, acc.reshape([-1]), moveaxis(x, -1, 0).reshape([n, -1]), start);
     if (k !== null) {
       if (k >= 0) throw new ValueError(NEGATIVE_POWER);
       return;
     }
+  }
+  // A mask over a long fold of few lanes: each lane's kept items, in order,
+  // folded natively (a masked item leaves its accumulator as it was).
+  if (op >= 0 && mask !== null && acc.size * 64 <= steps) {
+    const lanes = acc.reshape([-1]);
+    const xl = x.reshape([-1, n]);
+    const ml = mask.reshape([-1, n]);
+    let done = true;
+    for (let l = 0; l < lanes.size && done; l++) {
+      const kept = compress(ml.index(l, new Slice(start, n)), xl.index(l, new Slice(start, n)));
+      const k = ufuncFoldNative(op, lanes.index(new Slice(l, l + 1)), kept.reshape([-1, 1]), 0);
+      if (k === null) {
+        if (l > 0) throw new Error('ufunc.reduce: the native loop refused a later lane');
+        done = false;
+      } else if (k >= 0) throw new ValueError(NEGATIVE_POWER);
+    }
+    if (done) return;
   }
   const last = x.ndim - 1;
   for (let k = start; k < n; k++) {
@@ -299,6 +317,27 @@ export function foldAccumulate(s: FoldSpec, fn: string, a0: unknown, axisArg: nu
   return res;
 }
 
+/**
+ * Every group of a reduceat by the ufunc's native loop: `a` cast and laid
+ * out as [n, lanes] (axis first), group i's first row copied into row i of
+ * a [groups, lanes] result and the rest of the group folded into it, then
+ * moved into `res`. False when the ufunc has no native loop for the dtype
+ * (nothing written).
+ */
+function reduceatNative(s: FoldSpec, a: NdArray, ax: number, starts: Float64Array, rdt: DType, res: NdArray): boolean {
+  const op = nativeAtOp(s.name, rdt, 2);
+  if (op < 0) return false;
+  const n = a.shape[ax];
+  const x = moveaxis(a.dtype.equals(rdt) ? a : a.astype(rdt, { casting: 'unsafe' }), ax, 0).reshape([n, -1]);
+  const m = starts.length;
+  const rows = allocate(rdt, [m, x.shape[1]]);
+  const k = ufuncReduceatNative(op, rows, x, starts);
+  if (k === null) return false;
+  if (k >= 0) throw new ValueError(NEGATIVE_POWER);
+  res.set(moveaxis(rows.reshape([m, ...a.shape.filter((_, d) => d !== ax)]), 0, ax));
+  return true;
+}
+
 /** NumPy's `ufunc.reduceat(a, indices, axis=0, dtype=None, out=None)` of binary ufunc `s`. */
 export function foldReduceat(s: FoldSpec, fn: string, a0: unknown, indices: unknown, axisArg: number | null | WithAxis<UfuncAccumulateOptions, number> | undefined, more: readonly unknown[]): NdArray {
   const [axisGiven, rest] = axisArgs<number | null, UfuncAccumulateOptions>(fn, ['dtype', 'out'], axisArg, more);
@@ -322,7 +361,7 @@ export function foldReduceat(s: FoldSpec, fn: string, a0: unknown, indices: unkn
     throw new ValueError(`${fn}: out has shape ${pyShape(out.shape)}, the result's is ${pyShape(shape)}`);
   }
   const res = allocate(rdt, shape);
-  if (res.size > 0) {
+  if (res.size > 0 && !reduceatNative(s, a, ax, starts, rdt, res)) {
     for (let i = 0; i < starts.length; i++) {
       const st = starts[i];
       const e = i + 1 < starts.length ? starts[i + 1] : n;

@@ -1921,6 +1921,85 @@ Napi::Value UfuncAccumulate(const Napi::CallbackInfo& info) {
   return Napi::Number::New(env, -1);
 }
 
+// ufuncReduceat(op, type, resMemory, resOffset, xMemory, xOffset, n, lanes,
+//               xStepStride, xLaneStride, resStepStride, resLaneStride,
+//               starts, startsCount)
+// NumPy's ufunc.reduceat for the ufuncs without one of their own: group i
+// of x (rows starts[i] .. starts[i + 1] - 1, the last to row n - 1; a group
+// whose next start is not larger is row starts[i] alone) folded in order by
+// ufunc_kernels.cc's loop of the operation into row i of the result, which
+// starts as the group's first row. starts: startsCount float64 integers in
+// [0, n) (checked here again). Items of compute type `type`, aligned, native
+// byte order, the result writable and in other memory than x. Returns -1, or
+// the group at which a signed integer power met a negative exponent.
+Napi::Value UfuncReduceat(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const char* what = "ufuncReduceat";
+  int64_t op, type, n, lanes, xs, xl, rs, rl, m;
+  int nin = 0, result = -1;
+  UfuncChunkFn fn = nullptr;
+  if (info.Length() < 14 || !ToInt(info[0], &op) || !ToInt(info[1], &type) || type < kF8 || type > kU8 ||
+      !ToInt(info[6], &n) || n < 0 || !ToInt(info[7], &lanes) || lanes < 0 || !ToInt(info[8], &xs) ||
+      !ToInt(info[9], &xl) || !ToInt(info[10], &rs) || !ToInt(info[11], &rl) || !ToInt(info[13], &m) || m < 0 ||
+      (fn = UfuncLoop(static_cast<int>(op), static_cast<int>(type), &nin, &result)) == nullptr || result != type || nin != 2) {
+    ThrowArgs(env, what);
+    return env.Undefined();
+  }
+  const int64_t size = kItemsize[type];
+  Region X, R;
+  Memory S;
+  if (!ReadRegion(info, 4, 5, {n, lanes}, {xs, xl}, size, false, what, &X) ||
+      !ReadRegion(info, 2, 3, {m, lanes}, {rs, rl}, size, true, what, &R) || !ReadMemory(env, info[12], false, what, &S)) {
+    return env.Undefined();
+  }
+  if (R.size == 0) return Napi::Number::New(env, -1);
+  if (SameMemory(R, X)) {
+    ThrowRange(env, what, "the result and the input must not share memory");
+    return env.Undefined();
+  }
+  const auto aligned = [size](const Region& g) {
+    return reinterpret_cast<uintptr_t>(g.base) % static_cast<uintptr_t>(size) == 0 && g.strides[0] % size == 0 &&
+           g.strides[1] % size == 0;
+  };
+  if (!aligned(R) || !aligned(X)) {
+    ThrowRange(env, what, "the result and the input must be aligned for the loop's type");
+    return env.Undefined();
+  }
+  // m float64 starts: m * 8 bytes within the starts' memory (m >= 1 here: R is not empty).
+  int64_t sbytes;
+  if (__builtin_mul_overflow(m, static_cast<int64_t>(sizeof(double)), &sbytes) || static_cast<uint64_t>(sbytes) > S.length) {
+    ThrowRange(env, what, "the starts lie past their memory");
+    return env.Undefined();
+  }
+  std::vector<int64_t> starts(static_cast<size_t>(m));
+  for (int64_t i = 0; i < m; i++) {
+    double d;
+    // SAFETY: item i < m of the starts' memory, whose length holds m doubles (checked above).
+    std::memcpy(&d, S.base + i * static_cast<int64_t>(sizeof(double)), sizeof(double));
+    if (!(d >= 0 && d < static_cast<double>(n)) || d != static_cast<double>(static_cast<int64_t>(d))) {
+      ThrowRange(env, what, "a start lies outside [0, n)");
+      return env.Undefined();
+    }
+    starts[static_cast<size_t>(i)] = static_cast<int64_t>(d);
+  }
+  (void)UfuncNegativePower();
+  const int64_t ins[2] = {rl / size, xl / size};
+  for (int64_t i = 0; i < m; i++) {
+    const int64_t s = starts[static_cast<size_t>(i)];
+    const int64_t e = i + 1 < m && starts[static_cast<size_t>(i + 1)] > s ? starts[static_cast<size_t>(i + 1)] : (i + 1 < m ? s + 1 : n);
+    // SAFETY: row i of the checked result region and rows s .. e - 1 of the
+    // checked input region (0 <= s < e <= n); items of `size` bytes, aligned.
+    uint8_t* row = R.base + i * rs;
+    for (int64_t l = 0; l < lanes; l++) std::memcpy(row + l * rl, X.base + s * xs + l * xl, static_cast<size_t>(size));
+    for (int64_t k = s + 1; k < e; k++) {
+      const void* in[2] = {row, X.base + k * xs};
+      fn(lanes, in, ins, row, rl / size);
+      if (UfuncNegativePower()) return Napi::Number::New(env, static_cast<double>(i));
+    }
+  }
+  return Napi::Number::New(env, -1);
+}
+
 // How many indices ahead a gather or scatter prefetches its item: enough
 // random misses in flight to cover memory latency.
 constexpr int64_t kAhead = 16;
@@ -3129,6 +3208,7 @@ void InitIndexKernels(Napi::Env env, Napi::Object exports) {
   k.Set("ufuncAt", Napi::Function::New(env, UfuncAt, "ufuncAt"));
   k.Set("ufuncAtMulti", Napi::Function::New(env, UfuncAtMulti, "ufuncAtMulti"));
   k.Set("ufuncAccumulate", Napi::Function::New(env, UfuncAccumulate, "ufuncAccumulate"));
+  k.Set("ufuncReduceat", Napi::Function::New(env, UfuncReduceat, "ufuncReduceat"));
   k.Set("take", Napi::Function::New(env, Take, "take"));
   k.Set("compress", Napi::Function::New(env, Compress, "compress"));
   k.Set("put", Napi::Function::New(env, Put, "put"));

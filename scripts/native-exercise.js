@@ -360,6 +360,20 @@ async function main() {
     throwsCode(() => K.ufuncAccumulate(1, 0, acc.buffer, 4, xs.buffer, 0, 2, 4, 32, 8, 32, 8, 1), 'ERR_OUT_OF_RANGE', RangeError);
     throwsCode(() => K.ufuncAccumulate(1, 0, acc.buffer, 0, xs.buffer, 0, 3, 4, 32, 8, 32, 8, 0), 'ERR_INVALID_ARG_TYPE', TypeError);
     throwsCode(() => K.ufuncAccumulate(12, 0, acc.buffer, 0, xs.buffer, 0, 3, 4, 32, 8, 32, 8, 1), 'ERR_INVALID_ARG_TYPE', TypeError);
+    // ufuncReduceat (ufunc.reduceat of the other ufuncs): groups of a 12x1
+    // input (a start not below the next is that row alone; the last group
+    // runs to the end), two lanes of a 6x2 input into a mapping, and the
+    // refusals (a start out of range or not whole, starts past their memory,
+    // a result past its memory).
+    const groups = new Float64Array([0, 4, 1, 5, 11]);
+    const gres = new Float64Array(5);
+    assert.strictEqual(K.ufuncReduceat(1, 0, gres.buffer, 0, xs.buffer, 0, 12, 1, 8, 8, 8, 8, groups.buffer, 5), -1);
+    assert.deepStrictEqual(Array.from(gres), [1 - 2 - 3 - 4, 5, 2 - 3 - 4 - 5, 6 - 7 - 8 - 9 - 10 - 11, 12]);
+    assert.strictEqual(K.ufuncReduceat(1, 0, m, 0, xs.buffer, 0, 6, 2, 16, 8, 16, 8, new Float64Array([0, 3]).buffer, 2), -1);
+    throwsCode(() => K.ufuncReduceat(1, 0, gres.buffer, 0, xs.buffer, 0, 12, 1, 8, 8, 8, 8, new Float64Array([0, 12]).buffer, 2), 'ERR_OUT_OF_RANGE', RangeError);
+    throwsCode(() => K.ufuncReduceat(1, 0, gres.buffer, 0, xs.buffer, 0, 12, 1, 8, 8, 8, 8, new Float64Array([0, 1.5]).buffer, 2), 'ERR_OUT_OF_RANGE', RangeError);
+    throwsCode(() => K.ufuncReduceat(1, 0, gres.buffer, 0, xs.buffer, 0, 12, 1, 8, 8, 8, 8, new Float64Array([0, 1]).buffer, 3), 'ERR_OUT_OF_RANGE', RangeError);
+    throwsCode(() => K.ufuncReduceat(1, 0, gres.buffer, 8, xs.buffer, 0, 12, 1, 8, 8, 8, 8, groups.buffer, 5), 'ERR_OUT_OF_RANGE', RangeError);
     // ufuncAtMulti: a 2-d target (C, reversed, F strides) with an index array
     // per axis, the indexed and item-at-a-time loops, a mapping target, and
     // the refusals (out of range, overlap: null; bad layouts: throws).

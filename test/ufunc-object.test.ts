@@ -170,11 +170,33 @@ print(json.dumps(out))`);
       expect([n, hex(uf(n).accumulate(mm.arange(1, 400, 1, 'int32')))]).toEqual([n, acc[`${n}i`]]);
     }
     expect(hex(mm.subtract.accumulate(cube.index(mm.slice(null), mm.slice(null, null, -1)), 1))).toBe(hex(mm.subtract.accumulate(cube.index(mm.slice(null), mm.slice(null, null, -1)).copy(), 1)));
+    // A where mask over a long fold (each lane's kept items natively), and
+    // reduceat over many groups (one native call), against NumPy.
+    const grp = runNumpy<Record<string, string>>(`
+x = np.arange(5000.0) / 997
+m = x.reshape(2, 2500)
+mask = (np.arange(2500) % 3) < 2
+starts = [0, 17, 17, 400, 399, 1000, 2499] + list(range(1000, 2500, 7))
+out = {}
+for n in ['subtract', 'logaddexp', 'hypot', 'fmax']:
+    out[n + 'w'] = getattr(np, n).reduce(np.ascontiguousarray(m.T), axis=0, where=mask[:, None], initial=1.5).tobytes().hex()
+    out[n + 'g'] = getattr(np, n).reduceat(x[:2500], starts).tobytes().hex()
+    out[n + 'g2'] = getattr(np, n).reduceat(m, starts, axis=1).tobytes().hex()
+print(json.dumps(out))`);
+    const mask = mm.less(mm.remainder(mm.arange(0, 2500, 1, 'int64'), 3), 2);
+    const starts = [0, 17, 17, 400, 399, 1000, 2499, ...Array.from({ length: Math.ceil(1500 / 7) }, (_, i) => 1000 + 7 * i)];
+    for (const n of ['subtract', 'logaddexp', 'hypot', 'fmax']) {
+      expect([n, hex(uf(n).reduce(x.reshape([2, 2500]), 1, { where: mask, initial: 1.5 }))]).toEqual([n, grp[`${n}w`]]);
+      expect([n, hex(uf(n).reduceat(x.index(mm.slice(0, 2500)), starts))]).toEqual([n, grp[`${n}g`]]);
+      expect([n, hex(uf(n).reduceat(x.reshape([2, 2500]), starts, 1))]).toEqual([n, grp[`${n}g2`]]);
+    }
     // The native path stops at an integer's negative power, as NumPy's loop does.
     const p = mm.concatenate([mm.full([200], 1, 'int64'), mm.array([-1]), mm.full([200], 1, 'int64')]);
     expect(() => mm.power.reduce(p)).toThrow('Integers to negative integer powers are not allowed.');
     expect(() => mm.power.accumulate(p)).toThrow('Integers to negative integer powers are not allowed.');
     expect(() => mm.power.accumulate(p.reshape([1, -1]), 1)).toThrow('Integers to negative integer powers are not allowed.');
+    expect(() => mm.power.reduceat(p, [0, 300])).toThrow('Integers to negative integer powers are not allowed.');
+    expect(() => mm.power.reduce(p, 0, { where: mm.full([401], true, 'bool'), initial: 1 })).toThrow('Integers to negative integer powers are not allowed.');
   });
 });
 
