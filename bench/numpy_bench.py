@@ -378,6 +378,11 @@ def w20c(p):
         "diff_bool": measure(lambda: np.diff(mask), rounds),
         "array_typed": measure(lambda: np.array(a), rounds),
     }
+    starts = np.arange(0, n, 100)
+    out["subtract_accumulate"] = measure(lambda: np.subtract.accumulate(a), rounds)
+    out["logaddexp_reduce"] = measure(lambda: np.logaddexp.reduce(a), rounds)
+    out["subtract_reduceat"] = measure(lambda: np.subtract.reduceat(a, starts), rounds)
+    out["hypot_reduce0"] = measure(lambda: np.hypot.reduce(a2, axis=0), rounds)
     lists = a2.tolist()
     out["array_lists"] = measure(lambda: np.array(lists), rounds)
     return out

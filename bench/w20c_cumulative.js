@@ -5,6 +5,9 @@
 // - cumsum of 10M float64 (flattened) and along axis 0 of 1000 x 10000;
 // - cumprod of 10M float64 near 1 (the products stay finite);
 // - diff of 10M float64 and of a 10M bool mask (not_equal of neighbours);
+// - NumPy's ufunc methods of ufuncs without a reduction of their own:
+//   subtract.accumulate, logaddexp.reduce (log-sum-exp), subtract.reduceat
+//   over 100k groups, hypot.reduce along axis 0;
 // - array() of a 10M Float64Array (np: np.array of a 10M float64 array, one
 //   copy) and of 1000 JS lists of 10000 numbers (np: np.array of the same
 //   as Python lists of floats).
@@ -73,6 +76,45 @@ function w20c(ctx) {
     for (let i = 0; i < n - 1; i++) out[i] = (mask[i + 1] !== 0) !== (mask[i] !== 0) ? 1 : 0;
     return out;
   });
+  // NumPy's ufunc methods of ufuncs without a reduction of their own (lib/ufunc-fold.ts).
+  const libSubAcc = m(() => mm.subtract.accumulate(A));
+  const baseSubAcc = m(() => {
+    const out = new Float64Array(n);
+    let c = (out[0] = f8[0]);
+    for (let i = 1; i < n; i++) out[i] = c -= f8[i];
+    return out;
+  });
+  const libLse = m(() => mm.logaddexp.reduce(A));
+  const baseLse = m(() => {
+    // NumPy's npy_logaddexp: the larger plus log1p(exp(-|difference|)).
+    let c = -Infinity;
+    for (let i = 0; i < n; i++) {
+      const x = f8[i];
+      if (c === x) c = x + Math.LN2;
+      else {
+        const d = c - x;
+        c = d > 0 ? c + Math.log1p(Math.exp(-d)) : d <= 0 ? x + Math.log1p(Math.exp(d)) : d;
+      }
+    }
+    return new Float64Array([c]);
+  });
+  const starts = mm.arange(0, n, 100, 'int64');
+  const libSubAt = m(() => mm.subtract.reduceat(A, starts));
+  const baseSubAt = m(() => {
+    const out = new Float64Array(n / 100);
+    for (let g = 0; g < out.length; g++) {
+      let c = f8[g * 100];
+      for (let i = g * 100 + 1; i < (g + 1) * 100; i++) c -= f8[i];
+      out[g] = c;
+    }
+    return out;
+  });
+  const libHyp0 = m(() => mm.hypot.reduce(A2, 0));
+  const baseHyp0 = m(() => {
+    const out = new Float64Array(cols);
+    for (let p = 0; p < n; p++) out[p % cols] = Math.hypot(out[p % cols], f8[p]);
+    return out;
+  });
   const libArrTyped = m(() => mm.array(f8));
   const baseArrTyped = m(() => new Float64Array(f8));
   const lists = [];
@@ -95,6 +137,10 @@ function w20c(ctx) {
   row('cumprod(a), 10M f8', libCumprod, baseCumprod, np?.cumprod);
   row('diff(a), 10M f8', libDiff, baseDiff, np?.diff);
   row('diff(mask), 10M bool', libDiffB, baseDiffB, np?.diff_bool);
+  row('subtract.accumulate(a), 10M f8', libSubAcc, baseSubAcc, np?.subtract_accumulate, 'base: a running difference into a new Float64Array');
+  row('logaddexp.reduce(a), 10M f8 (log-sum-exp)', libLse, baseLse, np?.logaddexp_reduce, "base: NumPy's npy_logaddexp step in a loop");
+  row('subtract.reduceat(a, 100k starts), 10M f8', libSubAt, baseSubAt, np?.subtract_reduceat, 'base: a difference per group of 100');
+  row('hypot.reduce(a, 0), 1000x10000 f8', libHyp0, baseHyp0, np?.hypot_reduce0, 'base: Math.hypot into each column, row by row');
   row('array(Float64Array), 10M', libArrTyped, baseArrTyped, np?.array_typed, 'base: new Float64Array(f8); np: np.array(a), a float64 array');
   row('array(1000 lists of 10000 numbers)', libArrLists, baseArrLists, np?.array_lists, 'base: a loop over the lists into a Float64Array; np: np.array(list of lists of floats)');
   return rows;

@@ -26,10 +26,12 @@
  * - `reduceat`'s group i reduces `a[indices[i]:indices[i+1]]`, or is
  *   `a[indices[i]]` where the next index is not larger.
  *
- * Each step along the axis is one ufunc call over every other axis (about
- * a microsecond of call overhead each); a long fold over few lanes whose
- * ufunc has a native loop for the dtype runs instead as NumPy's `ufunc.at`
- * into the accumulators, one native call.
+ * The fold runs the ufunc's native loop a step at a time over every lane,
+ * the whole fold in one native call (native/index_kernels.cc
+ * `ufuncAccumulate`, `ufuncReduceat`; a `where` mask folds each lane's kept
+ * items). Loops without a native form (complex, float16) make one ufunc call
+ * per step along the axis, over every other axis (a microsecond or so of
+ * overhead each).
  * @module
  */
 import { inspect } from 'util';

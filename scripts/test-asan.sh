@@ -67,10 +67,10 @@ run_checked "node --expose-gc scripts/native-exercise.js $addon" "" \
 # (MMARRAY_ADDON_PATH). handle_segv=0: the crash test's child must die by the
 # real SIGSEGV. The /proc/self/maps count test is left out: ASan's own
 # allocator maps memory as it goes.
-MMARRAY_ADDON_PATH="$addon" run_checked "jest (native, kernels, extremes, buffered sum, memmap, elementwise, reduce, assign, copy, ufunc-native, index-kernels, ufunc-complex, fresh-memory, sorts, ufunc.at) on $addon" ":handle_segv=0" \
+MMARRAY_ADDON_PATH="$addon" run_checked "jest (native, kernels, extremes, buffered sum, memmap, elementwise, reduce, assign, copy, ufunc-native, index-kernels, ufunc-complex, fresh-memory, sorts, ufunc.at, ufunc methods) on $addon" ":handle_segv=0" \
   node node_modules/jest/bin/jest.js test/native.test.ts test/kernels.test.ts test/kernels-extremes.test.ts test/kernels-strided.test.ts test/buffered-sum.test.ts test/memmap.test.ts \
     test/elementwise.test.ts test/reduce.test.ts test/assign.test.ts test/copy.test.ts test/ufunc-native.test.ts \
-    test/ufunc-complex.test.ts test/index-kernels.test.ts test/fresh-memory.test.ts test/sort-kernels.test.ts test/record-sort.test.ts test/sort.test.ts test/partition.test.ts test/stream-copy.test.ts test/axis-prod.test.ts test/release.test.ts test/cumulative.test.ts test/ufuncs/at.test.ts \
+    test/ufunc-complex.test.ts test/index-kernels.test.ts test/fresh-memory.test.ts test/sort-kernels.test.ts test/record-sort.test.ts test/sort.test.ts test/partition.test.ts test/stream-copy.test.ts test/axis-prod.test.ts test/release.test.ts test/cumulative.test.ts test/ufuncs/at.test.ts test/ufunc-object.test.ts \
     -t '^(?!.*mappings dropped without close\(\) are unmapped by the GC).*$'
 # The async kernels' lifetime cases (close() mid-flight in a forked child
 # 2000 times, transfers, worker teardown), aborts and errors, and pool
