@@ -1866,8 +1866,9 @@ Napi::Value UfuncAtMulti(const Napi::CallbackInfo& info) {
 // a result step stride of 0, one row of accumulators folded over every row
 // of x from `first`). Both are items of compute type `type`, aligned, in
 // native byte order, the result writable and in other memory than x.
-// Returns -1, or the step k at which a signed integer power met a negative
-// exponent (the loop stops there, as NumPy's raises).
+// Returns -1, or a step >= first when a signed integer power met a negative
+// exponent (the step itself, or `first` when one call ran the whole fold;
+// NumPy raises, the result is not used).
 Napi::Value UfuncAccumulate(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   const char* what = "ufuncAccumulate";
@@ -1906,6 +1907,24 @@ Napi::Value UfuncAccumulate(const Napi::CallbackInfo& info) {
     return env.Undefined();
   }
   (void)UfuncNegativePower();
+  if (rs == 0 && lanes == 1 && first < steps && UfuncLoopFoldsInPlace(static_cast<int>(op), static_cast<int>(type))) {
+    // One call for a reduction of one lane (UfuncLoopFoldsInPlace).
+    // SAFETY: the accumulator (the result's one item) and rows first ..
+    // steps - 1 of the checked input region, in other memory.
+    const void* in[2] = {R.base, X.base + first * xs};
+    const int64_t ins[2] = {0, xs / size};
+    fn(steps - first, in, ins, R.base, 0);
+    return Napi::Number::New(env, UfuncNegativePower() ? static_cast<double>(first) : -1.0);
+  }
+  if (rs != 0 && lanes == 1 && first == 1 && steps > 1 && rs % size == 0 && UfuncLoopFoldsInPlace(static_cast<int>(op), static_cast<int>(type))) {
+    // One call for an accumulation of one lane: the output is in[0] one item on.
+    // SAFETY: items 0 .. steps - 1 of the checked result region and 1 ..
+    // steps - 1 of the checked input region, in other memory.
+    const void* in[2] = {R.base, X.base + xs};
+    const int64_t ins[2] = {rs / size, xs / size};
+    fn(steps - 1, in, ins, R.base + rs, rs / size);
+    return Napi::Number::New(env, UfuncNegativePower() ? 1.0 : -1.0);
+  }
   for (int64_t k = first; k < steps; k++) {
     // SAFETY: rows k - 1 and k of the checked result region (the same row
     // when its step stride is 0; row -1 only then, when it is row 0) and row k of the
@@ -1984,6 +2003,7 @@ Napi::Value UfuncReduceat(const Napi::CallbackInfo& info) {
   }
   (void)UfuncNegativePower();
   const int64_t ins[2] = {rl / size, xl / size};
+  const bool one_call = lanes == 1 && UfuncLoopFoldsInPlace(static_cast<int>(op), static_cast<int>(type));
   for (int64_t i = 0; i < m; i++) {
     const int64_t s = starts[static_cast<size_t>(i)];
     const int64_t e = i + 1 < m && starts[static_cast<size_t>(i + 1)] > s ? starts[static_cast<size_t>(i + 1)] : (i + 1 < m ? s + 1 : n);
@@ -1991,6 +2011,14 @@ Napi::Value UfuncReduceat(const Napi::CallbackInfo& info) {
     // checked input region (0 <= s < e <= n); items of `size` bytes, aligned.
     uint8_t* row = R.base + i * rs;
     for (int64_t l = 0; l < lanes; l++) std::memcpy(row + l * rl, X.base + s * xs + l * xl, static_cast<size_t>(size));
+    if (one_call && e - s > 1) {
+      // SAFETY: the group's accumulator (row i, one item) and rows s + 1 .. e - 1 of x.
+      const void* in[2] = {row, X.base + (s + 1) * xs};
+      const int64_t ins1[2] = {0, xs / size};
+      fn(e - s - 1, in, ins1, row, 0);
+      if (UfuncNegativePower()) return Napi::Number::New(env, static_cast<double>(i));
+      continue;
+    }
     for (int64_t k = s + 1; k < e; k++) {
       const void* in[2] = {row, X.base + k * xs};
       fn(lanes, in, ins, row, rl / size);

@@ -597,6 +597,24 @@ void BinaryChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov,
   const T* b = static_cast<const T*>(in[1]);
   int64_t sa = ins[0], sb = ins[1];
   R* o = static_cast<R*>(ov);
+  if constexpr (std::is_same_v<T, R>) {
+    // A reduction (in[0] and the output the same accumulator, stride 0) or
+    // an accumulation (the output is in[0] one item on): NumPy's reduce and
+    // accumulate loops, the running value kept in a register, in order
+    // (UfuncLoopFoldsInPlace; index_kernels.cc ufuncAccumulate/ufuncReduceat).
+    // SAFETY: the same items the element-by-element loop below would touch.
+    if (so == 0 && sa == 0 && static_cast<const void*>(a) == ov) {
+      T acc = *a;
+      for (int64_t i = 0; i < n; i++) acc = F::Apply(acc, b[i * sb]);
+      *o = acc;
+      return;
+    }
+    if (sa == so && sa != 0 && a + sa == o) {
+      T acc = *a;
+      for (int64_t i = 0; i < n; i++) o[i * so] = acc = F::Apply(acc, b[i * sb]);
+      return;
+    }
+  }
   bool ca = sa == 1 || sa == 0, cb = sb == 1 || sb == 0;
   if (so == 1 && ca && cb && !(sa == 0 && sb == 0)) {
     if constexpr (std::is_same_v<F, Power> && std::is_integral_v<T> && std::is_same_v<T, R>) {
@@ -1807,6 +1825,12 @@ UfuncChunkFn UfuncLoop(int op, int type, int* nin, int* result) {
     else *result = (m == kMFrexpExp || m == kMBitwiseCount || m == kMLdexp) ? -1 : type;
   }
   return fn;
+}
+
+bool UfuncLoopFoldsInPlace(int op, int type) {
+  if (op < 0 || op >= kOpCount || type < 0 || type >= kTypeCount || type == kC8 || type == kC16) return false;
+  if (op == kFloatPower || (op == kPower && IsFloat(type)) || Nin(op) != 2) return false;
+  return PickLoop(op, type) != nullptr;
 }
 
 UfuncIndexedFn UfuncIndexedLoop(int op, int type, bool int32_indices) {

@@ -35,6 +35,14 @@ using UfuncChunkFn = void (*)(int64_t n, const void* const* in, const int64_t* i
 // UfuncNegativePower() reads and clears.
 UfuncChunkFn UfuncLoop(int op, int type, int* nin, int* result);
 
+// Whether UfuncLoop's loop of `op` at `type` may run a whole fold in one
+// call: a reduction (in[0] and the output the same accumulator at stride 0,
+// in[1] the items) or an accumulation (the output is in[0] one item on, at
+// the same stride). True for the core binary loops (BinaryChunk runs both
+// in order, as NumPy's reduce and accumulate loops); false for the math,
+// float power and complex loops, which compute a block before they store it.
+bool UfuncLoopFoldsInPlace(int op, int type);
+
 // NumPy's "indexed" loop of ufunc.at: a[x] = op(a[x], v) for each index x
 // at ip + k * is (bytes; an int64, or an int32 for the int32 loops; in
 // [-n, n): negative ones count from the end) and value v at vp + k * vs

@@ -190,6 +190,32 @@ print(json.dumps(out))`);
       expect([n, hex(uf(n).reduceat(x.index(mm.slice(0, 2500)), starts))]).toEqual([n, grp[`${n}g`]]);
       expect([n, hex(uf(n).reduceat(x.reshape([2, 2500]), starts, 1))]).toEqual([n, grp[`${n}g2`]]);
     }
+    // Integer folds of one lane run in one call of the loop (its reduce and
+    // accumulate forms): wrapping int8, uint64, bools, against NumPy's bits.
+    const ints = runNumpy<Record<string, string>>(`
+out = {}
+v = (np.arange(1000) * 7919) % 23 + 1
+for dt in ['i1', 'u8', 'i4']:
+    x = v.astype(dt)
+    for n in ['subtract', 'floor_divide', 'remainder', 'left_shift', 'bitwise_xor', 'minimum', 'gcd']:
+        out[n + dt + 'r'] = getattr(np, n).reduce(x).tobytes().hex()
+        out[n + dt + 'a'] = getattr(np, n).accumulate(x).tobytes().hex()
+        out[n + dt + 'g'] = getattr(np, n).reduceat(x, [0, 10, 10, 500, 3]).tobytes().hex()
+b = (v % 3) == 0
+for n in ['equal', 'not_equal', 'less']:
+    out[n + 'b'] = getattr(np, n).accumulate(b).tobytes().hex()
+print(json.dumps(out))`);
+    const v = mm.add(mm.remainder(mm.multiply(mm.arange(0, 1000, 1, 'int64'), 7919), 23), 1);
+    for (const dt of ['i1', 'u8', 'i4']) {
+      const xi = v.astype(dt);
+      for (const n of ['subtract', 'floor_divide', 'remainder', 'left_shift', 'bitwise_xor', 'minimum', 'gcd']) {
+        expect([n, dt, hex(uf(camel(n)).reduce(xi))]).toEqual([n, dt, ints[`${n}${dt}r`]]);
+        expect([n, dt, hex(uf(camel(n)).accumulate(xi))]).toEqual([n, dt, ints[`${n}${dt}a`]]);
+        expect([n, dt, hex(uf(camel(n)).reduceat(xi, [0, 10, 10, 500, 3]))]).toEqual([n, dt, ints[`${n}${dt}g`]]);
+      }
+    }
+    const bools = mm.equal(mm.remainder(v, 3), 0);
+    for (const n of ['equal', 'not_equal', 'less']) expect([n, hex(uf(camel(n)).accumulate(bools))]).toEqual([n, ints[`${n}b`]]);
     // The native path stops at an integer's negative power, as NumPy's loop does.
     const p = mm.concatenate([mm.full([200], 1, 'int64'), mm.array([-1]), mm.full([200], 1, 'int64')]);
     expect(() => mm.power.reduce(p)).toThrow('Integers to negative integer powers are not allowed.');
