@@ -88,7 +88,20 @@ export function reduceWithInitial<O extends { out?: NdArray; keepdims?: boolean;
   const mask = whereMask(given);
   const plain = rest as unknown as O;
   if (initial === undefined && (mask === undefined || mask === true)) return core(a, axis, plain);
-  if (initial === null) throw new ValueError(`reduction operation '${UFUNC_NAME[kind]}' does not have an identity, so initial=None is not allowed`);
+  if (initial === null) {
+    // NumPy's initial=None: the reduction without an identity. A where mask
+    // then needs an initial; an empty reduction into a non-empty result has
+    // no value; anything else is the plain reduction.
+    if (mask !== undefined && mask !== true) {
+      throw new ValueError(`reduction operation '${UFUNC_NAME[kind]}' does not have an identity, so to use a where mask one has to specify 'initial'`);
+    }
+    const axes = axis === null || axis === undefined ? a.shape.map((_, d) => d) : (Array.isArray(axis) ? axis : [axis]).map((d) => (Number(d) < 0 ? Number(d) + a.ndim : Number(d)));
+    const kept = a.shape.filter((_, d) => !axes.includes(d));
+    if (axes.some((d) => a.shape[d] === 0) && kept.every((n) => n > 0)) {
+      throw new ValueError(`zero-size array to reduction operation ${UFUNC_NAME[kind]} which has no identity`);
+    }
+    return core(a, axis, plain);
+  }
   // Masked items count as the identity; min/max have none, and their initial does as well.
   const fill = IDENTITY[kind] ?? initial;
   let src = a;

@@ -73,6 +73,28 @@ describeWithNumpy('ufunc methods against NumPy', () => {
     expectCasesLikeNumpy(cases);
   });
 
+  test('initial: null is NumPy\'s initial=None (no identity) for add/multiply/minimum/maximum.reduce and sum/prod/min/max', () => {
+    const cases: Case[] = [];
+    const red: [string, string, (a: mm.NdArray, o: object) => mm.NdArray][] = [
+      ['add', 'sum', (a, o) => mm.sum(a, o as never)], ['multiply', 'prod', (a, o) => mm.prod(a, o as never)],
+      ['minimum', 'min', (a, o) => mm.min(a, o as never)], ['maximum', 'max', (a, o) => mm.max(a, o as never)],
+    ];
+    for (const [uname, fname, f] of red) {
+      for (const [py, a, o] of [
+        ['np.ones(3) * 2', () => mm.multiply(mm.ones([3]), 2), {}],
+        ['np.ones((2, 0))', () => mm.ones([2, 0]), { axis: 1 }],
+        ['np.ones((0, 2))', () => mm.ones([0, 2]), { axis: 1 }],
+        ['np.array([])', () => mm.array([], 'float64'), {}],
+        ['np.ones(3)', () => mm.ones([3]), { where: [true, false, true] }],
+      ] as [string, () => mm.NdArray, Record<string, unknown>][]) {
+        const kw = Object.entries(o).map(([k, v]) => `${k}=${Array.isArray(v) ? `np.array(${JSON.stringify(v).replace(/true/g, 'True').replace(/false/g, 'False')})` : String(v)}`).join(', ');
+        cases.push({ py: `np.${uname}.reduce(${py}, ${kw ? `${kw}, ` : ''}${'axis' in o ? '' : 'axis=None, '}initial=None)`, js: () => uf(uname).reduce(a(), { axis: null, ...o, initial: null }) });
+        cases.push({ py: `np.${fname === 'min' ? 'min' : fname === 'max' ? 'max' : fname}(${py}, ${kw ? `${kw}, ` : ''}initial=None)`, js: () => f(a(), { ...o, initial: null }) });
+      }
+    }
+    expectCasesLikeNumpy(cases);
+  });
+
   test('accumulate: binary ufuncs x dtypes, axis 0 and 1, dtype, out; NumPy\'s errors', () => {
     const cases: Case[] = [];
     for (const name of BINARY) {
