@@ -290,6 +290,16 @@ describe('ufunc attributes and the methods a ufunc cannot have', () => {
     expect(h.toArray()).toEqual([5, 4]);
   });
 
+  test('the methods\' argument errors name the problem', () => {
+    expect(() => mm.subtract.reduceat(mm.array(5.0, 'float64'), [0])).toThrow(new TypeError('cannot reduceat on a scalar'));
+    expect(() => mm.subtract.reduce(mm.ones([3]), 0, { out: [0] as never })).toThrow('out must be an NdArray, got');
+    expect(() => mm.subtract.accumulate(mm.ones([3]), 0, { out: mm.zeros([4]) })).toThrow("subtract.accumulate: out has shape (4,), the result's is (3,)");
+    expect(() => mm.subtract.reduceat(mm.ones([3]), [0, 1], 0, { out: mm.zeros([3]) })).toThrow("subtract.reduceat: out has shape (3,), the result's is (2,)");
+    expect(() => mm.subtract.reduceat(mm.ones([3]), [0], '0' as never)).toThrow(TypeError);
+    expect(() => mm.subtract.reduce(mm.ones([2, 3]), 0, { out: mm.zeros([2]) })).toThrow(mm.ValueError);
+    expect(() => mm.subtract.reduce(mm.ones([3]), 0, { bogus: 1 } as never)).toThrow(TypeError);
+  });
+
   test('a read-only out is refused before anything is computed', () => {
     const out = mm.zeros([4]);
     out.flags.writeable = false;
