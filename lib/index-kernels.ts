@@ -14,7 +14,7 @@
 import { allocationError, IndexError, ValueError } from './errors';
 import { storageOf, NdArray as ArrayClass } from './internal';
 import { MappedStorage } from './storage';
-import { elementCode, isSwapped, NATIVE_MIN_ELEMENTS, regionOf } from './kernels';
+import { elementCode, isSwapped, NATIVE_MIN_ELEMENTS, regionOf, type Region } from './kernels';
 import { shapeToSize } from './layout';
 import { NEGATIVE_POWER, nativeAtOp } from './ufunc-native';
 import { indexKernels as K, type AxisOut, type AxisWalk } from './native';
@@ -165,6 +165,23 @@ export function ufuncAtNative(op: number, a: NdArray, idx: NdArray, values: NdAr
 }
 
 /**
+ * The kernel's view of a fold's result and input ({@link ufuncFoldNative},
+ * {@link ufuncReduceatNative}): their type code and regions, or null when
+ * they do not qualify (another dtype, swapped or unaligned items, the same
+ * storage, memory the kernels cannot reach).
+ */
+function foldOperands(res: NdArray, x: NdArray): [number, Region, Region] | null {
+  const code = elementCode(res.dtype);
+  if (code < 0 || !x.dtype.equals(res.dtype) || isSwapped(res.dtype) || !res.flags.aligned || !x.flags.aligned) return null;
+  const rs = storageOf(res);
+  const xs = storageOf(x);
+  if (rs === xs) return null;
+  const r = regionOf(rs, res.offset);
+  const v = regionOf(xs, x.offset);
+  return r === null || v === null ? null : [code, r, v];
+}
+
+/**
  * NumPy's `ufunc.accumulate` and `ufunc.reduce` by the native loop of op
  * `op` (lib/ufunc-native.ts numbering, as {@link ufuncAtNative}). `x` is
  * 2-d, [steps, lanes]; `res` is [steps, lanes] for an accumulation (row 0
@@ -176,15 +193,11 @@ export function ufuncAtNative(op: number, a: NdArray, idx: NdArray, values: NdAr
  * ufunc calls runs instead).
  */
 export function ufuncFoldNative(op: number, res: NdArray, x: NdArray, first: number): number | null {
-  const code = elementCode(res.dtype);
   const reduce = res.ndim === 1;
-  if (x.ndim !== 2 || (reduce ? res.shape[0] !== x.shape[1] : res.ndim !== 2) || code < 0 || !x.dtype.equals(res.dtype) || isSwapped(res.dtype) || !res.flags.aligned || !x.flags.aligned) return null;
-  const rs = storageOf(res);
-  const xs = storageOf(x);
-  if (rs === xs) return null;
-  const r = regionOf(rs, res.offset);
-  const v = regionOf(xs, x.offset);
-  if (r === null || v === null) return null;
+  if (x.ndim !== 2 || (reduce ? res.shape[0] !== x.shape[1] : res.ndim !== 2)) return null;
+  const o = foldOperands(res, x);
+  if (o === null) return null;
+  const [code, r, v] = o;
   const [stepStride, laneStride] = reduce ? [0, res.strides[0]] : [res.strides[0], res.strides[1]];
   return K.ufuncAccumulate(op, code, r.memory as never, r.byteOffset, v.memory as never, v.byteOffset, x.shape[0], x.shape[1], stepStride, laneStride, x.strides[0], x.strides[1], first);
 }
@@ -198,14 +211,10 @@ export function ufuncFoldNative(op: number, res: NdArray, x: NdArray, first: num
  * not qualify.
  */
 export function ufuncReduceatNative(op: number, res: NdArray, x: NdArray, starts: Float64Array): number | null {
-  const code = elementCode(res.dtype);
-  if (x.ndim !== 2 || res.ndim !== 2 || code < 0 || !x.dtype.equals(res.dtype) || isSwapped(res.dtype) || !res.flags.aligned || !x.flags.aligned) return null;
-  const rs = storageOf(res);
-  const xs = storageOf(x);
-  if (rs === xs) return null;
-  const r = regionOf(rs, res.offset);
-  const v = regionOf(xs, x.offset);
-  if (r === null || v === null) return null;
+  if (x.ndim !== 2 || res.ndim !== 2) return null;
+  const o = foldOperands(res, x);
+  if (o === null) return null;
+  const [code, r, v] = o;
   const own = starts.byteOffset === 0 && starts.byteLength === starts.buffer.byteLength ? starts : starts.slice();
   return K.ufuncReduceat(op, code, r.memory as never, r.byteOffset, v.memory as never, v.byteOffset, x.shape[0], x.shape[1], x.strides[0], x.strides[1], res.strides[0], res.strides[1], own.buffer as ArrayBuffer, starts.length);
 }

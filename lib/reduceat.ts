@@ -76,14 +76,13 @@ type Op = 'add' | 'multiply' | 'minimum' | 'maximum' | 'logical_and' | 'logical_
 const BITWISE: Partial<Record<Op, typeof bitwiseAnd>> = { bitwise_and: bitwiseAnd, bitwise_or: bitwiseOr, bitwise_xor: bitwiseXor, logical_xor: bitwiseXor };
 
 /** `[:, ..., item, ...]` with `item` at `ax`. */
-function along(ndim: number, ax: number, item: IndexItem): IndexItem[] {
+export function along(ndim: number, ax: number, item: IndexItem): IndexItem[] {
   const items: IndexItem[] = new Array<IndexItem>(ndim).fill(new Slice());
   items[ax] = item;
   return items;
 }
 
 /** The indices as numbers (one dimension; integer arrays that cast safely to int64, JS numbers truncated as NumPy's intp conversion). */
-/** The group starts of `indices` (an integer array or list), NumPy's checks of its type and depth. */
 export function groupStarts(indices: unknown): Float64Array {
   if (isArray(indices)) {
     requireOpen(indices);

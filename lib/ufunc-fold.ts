@@ -43,14 +43,14 @@ import { IndexError, ValueError } from './errors';
 import { pyShape } from './format';
 import { allocate, describeNonArray, isArray, requireOpen, requireWritable } from './internal';
 import { ufuncFoldNative, ufuncReduceatNative } from './index-kernels';
-import { Slice, type IndexItem } from './indexing';
+import { Slice } from './indexing';
 import { normalizeAxis } from './layout';
 import { mayShareMemory } from './memory';
 import type { NdArray } from './ndarray';
 import { axisArgs, readKnownOptions, type WithAxis } from './options';
 import { canCast, type PyScalar } from './promote';
 import type { Axis } from './reduce-axis';
-import { groupStarts } from './reduceat';
+import { along, groupStarts } from './reduceat';
 import { UFuncTypeError, type UfuncInput, type UfuncOptions } from './ufunc';
 import { NEGATIVE_POWER, nativeAtOp } from './ufunc-native';
 import { checkReduceOut, reducedAxes, type UfuncReduceOptions } from './ufunc-reduce';
@@ -139,8 +139,6 @@ function checkedOut(out: unknown): NdArray | null {
   requireWritable(out, 'output array is read-only');
   return out;
 }
-
-const along = (ndim: number, ax: number, item: IndexItem): IndexItem[] => Array.from({ length: ndim }, (_, d): IndexItem => (d === ax ? item : new Slice(null, null)));
 
 /**
  * Folds `x` (already of dtype `rdt`) along its last axis into `acc` (its

@@ -1856,6 +1856,27 @@ Napi::Value UfuncAtMulti(const Napi::CallbackInfo& info) {
 }
 
 // ------------------------------------------------------------ ufuncAccumulate
+// The 2-d result and input regions of ufuncAccumulate and ufuncReduceat: in
+// other memory (the loop reads rows of x while writing the result), their
+// base and both strides whole items of `size` bytes (the loop dereferences
+// typed pointers and its strides count items). Throws and returns false
+// otherwise.
+bool FoldRegionsOk(Napi::Env env, const char* what, const Region& R, const Region& X, int64_t size) {
+  if (SameMemory(R, X)) {
+    ThrowRange(env, what, "the result and the input must not share memory");
+    return false;
+  }
+  const auto aligned = [size](const Region& g) {
+    return reinterpret_cast<uintptr_t>(g.base) % static_cast<uintptr_t>(size) == 0 && g.strides[0] % size == 0 &&
+           g.strides[1] % size == 0;
+  };
+  if (!aligned(R) || !aligned(X)) {
+    ThrowRange(env, what, "the result and the input must be aligned for the loop's type");
+    return false;
+  }
+  return true;
+}
+
 // ufuncAccumulate(op, type, resMemory, resOffset, xMemory, xOffset, steps,
 //                 lanes, resStepStride, resLaneStride, xStepStride, xLaneStride, first)
 // NumPy's ufunc.accumulate and ufunc.reduce for the ufuncs without one of
@@ -1894,18 +1915,7 @@ Napi::Value UfuncAccumulate(const Napi::CallbackInfo& info) {
     ThrowArgs(env, what);
     return env.Undefined();
   }
-  if (SameMemory(R, X)) {
-    ThrowRange(env, what, "the result and the input must not share memory");
-    return env.Undefined();
-  }
-  const auto aligned = [size](const Region& g) {
-    return reinterpret_cast<uintptr_t>(g.base) % static_cast<uintptr_t>(size) == 0 && g.strides[0] % size == 0 &&
-           g.strides[1] % size == 0;
-  };
-  if (!aligned(R) || !aligned(X)) {
-    ThrowRange(env, what, "the result and the input must be aligned for the loop's type");
-    return env.Undefined();
-  }
+  if (!FoldRegionsOk(env, what, R, X, size)) return env.Undefined();
   (void)UfuncNegativePower();
   if (rs == 0 && lanes == 1 && first < steps && UfuncLoopFoldsInPlace(static_cast<int>(op), static_cast<int>(type))) {
     // One call for a reduction of one lane (UfuncLoopFoldsInPlace).
@@ -1972,18 +1982,7 @@ Napi::Value UfuncReduceat(const Napi::CallbackInfo& info) {
     return env.Undefined();
   }
   if (R.size == 0) return Napi::Number::New(env, -1);
-  if (SameMemory(R, X)) {
-    ThrowRange(env, what, "the result and the input must not share memory");
-    return env.Undefined();
-  }
-  const auto aligned = [size](const Region& g) {
-    return reinterpret_cast<uintptr_t>(g.base) % static_cast<uintptr_t>(size) == 0 && g.strides[0] % size == 0 &&
-           g.strides[1] % size == 0;
-  };
-  if (!aligned(R) || !aligned(X)) {
-    ThrowRange(env, what, "the result and the input must be aligned for the loop's type");
-    return env.Undefined();
-  }
+  if (!FoldRegionsOk(env, what, R, X, size)) return env.Undefined();
   // m float64 starts: m * 8 bytes within the starts' memory (m >= 1 here: R is not empty).
   int64_t sbytes;
   if (__builtin_mul_overflow(m, static_cast<int64_t>(sizeof(double)), &sbytes) || static_cast<uint64_t>(sbytes) > S.length) {
