@@ -24,12 +24,15 @@
  * add, multiply, and integer minimum and maximum run every group of every
  * lane in one native call (native/reduceat_kernels.cc: a float sum is
  * `a[s] + pairwise(a[s+1:e])`, a float product item by item, integers wrap).
- * Elsewhere (other ufuncs, float minimum and maximum, whose zero signs
- * NumPy's vector loops pick by lane, complex and float16, kernels off) each
+ * Float minimum and maximum, the logical and the bitwise ufuncs fold every
+ * group by the ufunc's own native loop, in order, in one call
+ * ({@link reduceatByLoop}); a float minimum/maximum group whose result holds
+ * a zero or a NaN is then reduced again as below (NumPy's vector loops pick
+ * a zero's sign by lane). Elsewhere (complex and float16, kernels off) each
  * group is one reduction (sum, prod, min, max, any, all) over its slice, or
  * for the bitwise and xor ufuncs a halving fold of ufunc calls (log2 of the
  * group's length of them): no per-element JS loop. That path is the
- * kernel's reference.
+ * kernels' reference.
  * @module
  */
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
@@ -50,8 +53,13 @@ import { add, multiply } from './ufuncs/arith';
 import { bitwiseAnd, bitwiseOr, bitwiseXor } from './ufuncs/bitwise';
 import { moveaxis } from './axis-views';
 import { afterCall, classOf, zeroOf } from './extreme-zero';
-import { castCode, capturingKernels, isSwapped, regionOf } from './kernels';
+import { castCode, capturingKernels, isSwapped, nativeKernelsOn, regionOf } from './kernels';
 import { kernelReduceat } from './native';
+import { ufuncReduceatNative } from './index-kernels';
+import { NEGATIVE_POWER, nativeAtOp } from './ufunc-native';
+import { allocate } from './internal';
+import { equal, logicalOr } from './ufuncs/compare';
+import { isnan } from './ufuncs/math';
 import { indicesOf } from './typed-reader';
 import { releaseTemporary } from './release';
 import { mayShareMemory } from './memory';
@@ -291,6 +299,43 @@ function reduceatNative(op: Op, a: NdArray, ax: number, starts: Float64Array, rt
   }
 }
 
+/**
+ * Every group of a reduceat by ufunc `name`'s native loop
+ * (index_kernels.cc ufuncReduceat): `a` cast to `rdt` and laid out as [n,
+ * lanes] (axis first), group i's first row copied into row i of a [groups,
+ * lanes] result and the rest of the group folded into it in order, then
+ * moved into `res`. False when the ufunc has no native loop for `rdt`
+ * (nothing written).
+ */
+export function reduceatByLoop(name: string, a: NdArray, ax: number, starts: Float64Array, rdt: DType, res: NdArray): boolean {
+  const op = nativeAtOp(name, rdt, 2);
+  if (op < 0 || capturingKernels() || !nativeKernelsOn()) return false;
+  const n = a.shape[ax];
+  const x = moveaxis(a.dtype.equals(rdt) ? a : a.astype(rdt, { casting: 'unsafe' }), ax, 0).reshape([n, -1]);
+  const m = starts.length;
+  const rows = allocate(rdt, [m, x.shape[1]]);
+  const k = ufuncReduceatNative(op, rows, x, starts);
+  if (k === null) return false;
+  if (k >= 0) throw new ValueError(NEGATIVE_POWER);
+  res.set(moveaxis(rows.reshape([m, ...a.shape.filter((_, d) => d !== ax)]), 0, ax));
+  return true;
+}
+
+/**
+ * The groups of a float minimum/maximum reduceat whose result has a zero or
+ * a NaN in some lane: the fold in order gives the value, but which zero (of
+ * +0 and -0) and which NaN NumPy's loop keeps depends on its vector lanes
+ * (signGroupZeros), so these groups are reduced again by reduceGroup.
+ */
+function groupsToRedo(res: NdArray, ax: number): number[] {
+  const rows = moveaxis(res, ax, 0).reshape([res.shape[ax], -1]);
+  const flagged = any(logicalOr(equal(rows, 0), isnan(rows)), 1);
+  const out: number[] = [];
+  const v = readValues(flagged) as boolean[];
+  for (let i = 0; i < v.length; i++) if (v[i]) out.push(i);
+  return out;
+}
+
 function reduceat(op: Op, fn: string, a0: unknown, indices: unknown, axisArg: number | WithAxis<ReduceatOptions, number> | null | undefined, more: readonly unknown[]): NdArray {
   // NumPy's positional dtype and out after the axis, or the options.
   const [axOpt, rest] = axisArgs<number | null, ReduceatOptions>(fn, ['dtype', 'out'], axisArg, more);
@@ -346,7 +391,19 @@ function reduceat(op: Op, fn: string, a0: unknown, indices: unknown, axisArg: nu
   const m = starts.length;
   // A float sum over several axes reads each group with the axis last and contiguous
   // (sum's pairwise rows are then NumPy's): one copy of the whole input, not one per group.
-  const native = res.size > 0 && reduceatNative(op, a, ax, starts, rt, res);
+  let native = res.size > 0 && reduceatNative(op, a, ax, starts, rt, res);
+  // The ops without a kernel of their own there: every group by the ufunc's loop, in order.
+  // Bitwise and logical results are exact; a float minimum/maximum's zero or NaN lanes
+  // are redone below (their sign and payload follow NumPy's lanes).
+  const byLoop = !native && res.size > 0 && op !== 'add' && op !== 'multiply' && !(rt.kind === 'f' && rt.itemsize === 2) && reduceatByLoop(op, a, ax, starts, rt, res);
+  if (byLoop && (op === 'minimum' || op === 'maximum') && rt.kind === 'f') {
+    for (const i of groupsToRedo(res, ax)) {
+      const s = starts[i];
+      const e = i + 1 < m ? starts[i + 1] : n;
+      if (e - s > 1) reduceGroup(op, a.index(...along(a.ndim, ax, new Slice(s, e))), ax, rt, res.index(...along(res.ndim, ax, i)));
+    }
+  }
+  native ||= byLoop;
   const lastAxis = !native && op === 'add' && (rt.kind === 'f' || rt.kind === 'c') && a.ndim > 1 && res.size > 0 ? moveaxis(a, ax, -1).astype(rt, 'C') : null;
   const half = rt.kind === 'f' && rt.itemsize === 2;
   if (res.size > 0 && !native) {

@@ -42,7 +42,7 @@ import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { IndexError, ValueError } from './errors';
 import { pyShape } from './format';
 import { allocate, describeNonArray, isArray, requireOpen, requireWritable } from './internal';
-import { ufuncFoldNative, ufuncReduceatNative } from './index-kernels';
+import { ufuncFoldNative } from './index-kernels';
 import { Slice } from './indexing';
 import { normalizeAxis } from './layout';
 import { mayShareMemory } from './memory';
@@ -50,7 +50,7 @@ import type { NdArray } from './ndarray';
 import { axisArgs, readKnownOptions, type WithAxis } from './options';
 import { canCast, type PyScalar } from './promote';
 import type { Axis } from './reduce-axis';
-import { along, groupStarts } from './reduceat';
+import { along, groupStarts, reduceatByLoop } from './reduceat';
 import { UFuncTypeError, type UfuncInput, type UfuncOptions } from './ufunc';
 import { NEGATIVE_POWER, nativeAtOp } from './ufunc-native';
 import { checkReduceOut, reducedAxes, type UfuncReduceOptions } from './ufunc-reduce';
@@ -317,27 +317,6 @@ export function foldAccumulate(s: FoldSpec, fn: string, a0: unknown, axisArg: nu
   return res;
 }
 
-/**
- * Every group of a reduceat by the ufunc's native loop: `a` cast and laid
- * out as [n, lanes] (axis first), group i's first row copied into row i of
- * a [groups, lanes] result and the rest of the group folded into it, then
- * moved into `res`. False when the ufunc has no native loop for the dtype
- * (nothing written).
- */
-function reduceatNative(s: FoldSpec, a: NdArray, ax: number, starts: Float64Array, rdt: DType, res: NdArray): boolean {
-  const op = nativeAtOp(s.name, rdt, 2);
-  if (op < 0) return false;
-  const n = a.shape[ax];
-  const x = moveaxis(a.dtype.equals(rdt) ? a : a.astype(rdt, { casting: 'unsafe' }), ax, 0).reshape([n, -1]);
-  const m = starts.length;
-  const rows = allocate(rdt, [m, x.shape[1]]);
-  const k = ufuncReduceatNative(op, rows, x, starts);
-  if (k === null) return false;
-  if (k >= 0) throw new ValueError(NEGATIVE_POWER);
-  res.set(moveaxis(rows.reshape([m, ...a.shape.filter((_, d) => d !== ax)]), 0, ax));
-  return true;
-}
-
 /** NumPy's `ufunc.reduceat(a, indices, axis=0, dtype=None, out=None)` of binary ufunc `s`. */
 export function foldReduceat(s: FoldSpec, fn: string, a0: unknown, indices: unknown, axisArg: number | null | WithAxis<UfuncAccumulateOptions, number> | undefined, more: readonly unknown[]): NdArray {
   const [axisGiven, rest] = axisArgs<number | null, UfuncAccumulateOptions>(fn, ['dtype', 'out'], axisArg, more);
@@ -361,7 +340,7 @@ export function foldReduceat(s: FoldSpec, fn: string, a0: unknown, indices: unkn
     throw new ValueError(`${fn}: out has shape ${pyShape(out.shape)}, the result's is ${pyShape(shape)}`);
   }
   const res = allocate(rdt, shape);
-  if (res.size > 0 && !reduceatNative(s, a, ax, starts, rdt, res)) {
+  if (res.size > 0 && !reduceatByLoop(s.name, a, ax, starts, rdt, res)) {
     for (let i = 0; i < starts.length; i++) {
       const st = starts[i];
       const e = i + 1 < starts.length ? starts[i + 1] : n;

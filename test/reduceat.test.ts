@@ -3,7 +3,7 @@
 import * as mm from '../lib';
 import * as npc from './helpers/np-compare';
 import {
-  add, greater, addReduceat, arange, asarray, bitwiseAndReduceat, bitwiseOrReduceat, bitwiseXorReduceat, IndexError, logicalAndReduceat,
+  add, equal, greater, addReduceat, arange, asarray, bitwiseAndReduceat, bitwiseOrReduceat, bitwiseXorReduceat, IndexError, logicalAndReduceat,
   logicalOrReduceat, logicalXorReduceat, maximumReduceat, minimumReduceat, multiplyReduceat, zeros, fromBuffer,
 } from '../lib';
 import { describeWithNumpy } from './helpers/numpy';
@@ -136,6 +136,73 @@ describe('reduceat kernel against its JS reference', () => {
   test('the same bytes with the kernels off', () => {
     // dtype, shape, strides and bytes, or the same error.
     for (const c of bigCases()) expect(jsOutcome(c)).toEqual(jsPath(() => jsOutcome(c)));
+  });
+});
+
+// The ufuncs without a reduceat kernel of their own (float minimum/maximum, the logical and
+// bitwise ones) fold every group by the ufunc's native loop in one call; a float
+// minimum/maximum group whose result has a zero or a NaN is reduced again the JS way
+// (NumPy's lanes pick the zero's sign and the NaN). Data with zeros of both signs, NaNs and
+// infinities among values of every magnitude, in many groups.
+const SPECIAL = (() => {
+  const v = W.slice();
+  for (let i = 0; i < BIG; i += 1 + ((i * 13) % 37)) v[i] = [0, -0, NaN, Infinity, -Infinity, 0][(i * 5) % 6];
+  // Runs of zeros only (a zero result), both signs, in some groups. (NaNs of one payload:
+  // which of two payloads NumPy's lanes keep is not followed; README.)
+  for (let i = 2200; i < 2300; i++) v[i] = i % 3 === 0 ? -0 : 0;
+  return v;
+})();
+const SPECIALPY = `np.frombuffer(bytes.fromhex('${Buffer.from(SPECIAL.buffer).toString('hex')}'), '<f8')`;
+const sp = (): ReturnType<typeof fromBuffer> => fromBuffer(SPECIAL.slice().buffer, '<f8');
+const loopCases = (): Case[] => {
+  const cases: Case[] = [];
+  for (const op of ['minimum', 'maximum'] as const) {
+    const f = op === 'minimum' ? minimumReduceat : maximumReduceat;
+    cases.push(
+      { py: `np.${op}.reduceat(${SPECIALPY}, ${SPY})`, js: () => f(sp(), STARTS) },
+      { py: `np.${op}.reduceat(${SPECIALPY}, ${MPY})`, js: () => f(sp(), MANY) },
+      { py: `np.${op}.reduceat(${SPECIALPY}.astype('f4'), ${SPY})`, js: () => f(sp().astype('f4'), STARTS) },
+      { py: `np.${op}.reduceat(${SPECIALPY}.astype('>f8'), ${MPY})`, js: () => f(sp().astype('>f8'), MANY) },
+      { py: `np.${op}.reduceat(${SPECIALPY}[::-2], [0, 7, 3, 100, 2999])`, js: () => f(sp().index('::-2'), [0, 7, 3, 100, 2999]) },
+      { py: `np.${op}.reduceat(${SPECIALPY}.reshape(60, 100), [0, 1, 17, 16, 59], axis=0)`, js: () => f(sp().reshape(60, 100), [0, 1, 17, 16, 59], 0) },
+      { py: `np.${op}.reduceat(${SPECIALPY}.reshape(60, 100), [0, 1, 17, 16, 99], axis=1)`, js: () => f(sp().reshape(60, 100), [0, 1, 17, 16, 99], 1) },
+      { py: `np.${op}.reduceat(${SPECIALPY}.reshape(60, 100).T, [0, 30, 31], axis=1)`, js: () => f(sp().reshape(60, 100).T, [0, 30, 31], 1) },
+      { py: `np.${op}.reduceat(${WIPY('i2')}, ${SPY}, dtype='f8')`, js: () => f(wi('i2'), STARTS, { dtype: 'f8' }) },
+    );
+  }
+  const logical = { logical_and: logicalAndReduceat, logical_or: logicalOrReduceat, logical_xor: logicalXorReduceat };
+  for (const [op, f] of Object.entries(logical)) {
+    cases.push(
+      { py: `np.${op}.reduceat(${SPECIALPY}, ${SPY})`, js: () => f(sp(), STARTS) },
+      { py: `np.${op}.reduceat(${WIPY('i4')} % 7, ${MPY})`, js: () => f(wi('i4').remainder(7), MANY) },
+      { py: `np.${op}.reduceat(${WIPY('i4')}.reshape(60, 100) % 3 == 0, [0, 1, 17, 16, 59], axis=0)`, js: () => f(equal(wi('i4').reshape(60, 100).remainder(3), 0), [0, 1, 17, 16, 59], 0) },
+      { py: `np.${op}.reduceat(${WIPY('u1')}.reshape(60, 100).T % 2, [0, 30, 31], axis=1)`, js: () => f(wi('u1').reshape(60, 100).T.remainder(2), [0, 30, 31], 1) },
+    );
+  }
+  const bitwise = { bitwise_and: bitwiseAndReduceat, bitwise_or: bitwiseOrReduceat, bitwise_xor: bitwiseXorReduceat };
+  for (const [op, f] of Object.entries(bitwise)) {
+    for (const dt of ['i1', 'u2', 'i4', '>i4', 'u8']) {
+      cases.push({ py: `np.${op}.reduceat(${WIPY(dt)}, ${SPY})`, js: () => f(wi(dt), STARTS) });
+    }
+    cases.push(
+      { py: `np.${op}.reduceat(${WIPY('i8')}.reshape(60, 100), [3, 0, 50], axis=0)`, js: () => f(wi('i8').reshape(60, 100), [3, 0, 50], 0) },
+      { py: `np.${op}.reduceat(${WIPY('i2')}.reshape(60, 100)[:, ::3], [0, 1, 17, 16, 33], axis=1)`, js: () => f(wi('i2').reshape(60, 100).index(':, ::3'), [0, 1, 17, 16, 33], 1) },
+      { py: `np.${op}.reduceat(${WIPY('i4')} > 0, ${MPY})`, js: () => f(greater(wi('i4'), 0), MANY) },
+      { py: `np.${op}.reduceat(${WIPY('i4')}, ${MPY}, dtype='i1')`, js: () => f(wi('i4'), MANY, { dtype: 'i1' }) },
+    );
+  }
+  return cases;
+};
+
+describeWithNumpy('reduceat by the ufunc loop (float minimum/maximum, logical, bitwise) against NumPy', () => {
+  test('many groups with signed zeros, NaNs and infinities; every layout and axis; casts', () => {
+    expectCasesLikeNumpy(loopCases());
+  });
+});
+
+describe('reduceat by the ufunc loop against its JS reference', () => {
+  test('the same bytes with the kernels off', () => {
+    for (const c of loopCases()) expect(jsOutcome(c)).toEqual(jsPath(() => jsOutcome(c)));
   });
 });
 
