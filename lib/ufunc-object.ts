@@ -32,6 +32,7 @@ import type { WithAxis } from './options';
 import { axisArgs } from './options';
 import type { PyScalar } from './promote';
 import { max, min, prod, sum, type Axis } from './reduce-axis';
+import { nanmax, nanmin } from './nan-reduce';
 import { cumprod, cumsum } from './cumulative';
 import { maximumAccumulate, minimumAccumulate } from './accumulate';
 import {
@@ -291,9 +292,9 @@ export const minimum = binary(u.minimum, 'minimum', { name: 'minimum', reorderab
 /** NumPy's `np.maximum`, with its methods (`maximum.reduce` is `max` along axis 0, `maximum.accumulate` the running maximum). */
 export const maximum = binary(u.maximum, 'maximum', { name: 'maximum', reorderable: true, reduce: extreme(max), accumulate: running(maximumAccumulate), reduceat: reduceatOf(maximumReduceat) });
 /** NumPy's `np.fmin`, with its methods (NaN-ignoring reductions). */
-export const fmin = binary(u.fmin, 'fmin', { name: 'fmin', reorderable: true });
+export const fmin = binary(u.fmin, 'fmin', { name: 'fmin', reorderable: true, reduce: extreme(nanmin as typeof min) });
 /** NumPy's `np.fmax`, with its methods (NaN-ignoring reductions). */
-export const fmax = binary(u.fmax, 'fmax', { name: 'fmax', reorderable: true });
+export const fmax = binary(u.fmax, 'fmax', { name: 'fmax', reorderable: true, reduce: extreme(nanmax as typeof max) });
 /** NumPy's `np.less`, with its methods. */
 export const less = binary(u.less, 'less', { name: 'less' });
 /** NumPy's `np.less_equal`, with its methods. */

@@ -95,6 +95,39 @@ describeWithNumpy('ufunc methods against NumPy', () => {
     expectCasesLikeNumpy(cases);
   });
 
+  test('fmin/fmax.reduce (the nanmin/nanmax kernels, as NumPy\'s nanmin is fmin.reduce): NaNs, signed zeros, infinities, every axis, dtype, out, initial, where', () => {
+    // 40x50 values with NaNs, zeros of both signs and infinities; an all-NaN row and column; a zeros-only row.
+    const py = `(lambda v: (v.__setitem__((slice(None), 7), np.nan), v.__setitem__(3, np.nan), v.__setitem__(5, np.where(np.arange(50) % 3 == 0, -0.0, 0.0)), v)[-1])(np.where(np.arange(2000).reshape(40, 50) % 11 == 0, np.nan, np.where(np.arange(2000).reshape(40, 50) % 13 == 0, -0.0, np.where(np.arange(2000).reshape(40, 50) % 17 == 0, np.inf, np.sin(np.arange(2000.0).reshape(40, 50)) * 100))))`;
+    const v = (): mm.NdArray => {
+      const x = new Float64Array(2000);
+      for (let i = 0; i < 2000; i++) x[i] = i % 11 === 0 ? NaN : i % 13 === 0 ? -0 : i % 17 === 0 ? Infinity : Math.sin(i) * 100;
+      const a = mm.fromBuffer(x.buffer, '<f8').reshape([40, 50]);
+      for (let r = 0; r < 40; r++) a.set([r, 7], NaN);
+      for (let c = 0; c < 50; c++) a.set([3, c], NaN);
+      for (let c = 0; c < 50; c++) a.set([5, c], c % 3 === 0 ? -0 : 0);
+      return a;
+    };
+    const cases: Case[] = [];
+    for (const name of ['fmin', 'fmax']) {
+      const f = (): Ufunc => uf(name);
+      for (const [p, ax] of [['', undefined], ['1', 1], ['None', null], ['(0, 1)', [0, 1]], ['-1, keepdims=True', { axis: -1, keepdims: true }]] as [string, unknown][]) {
+        cases.push({ py: `np.${name}.reduce(${py}${p ? `, ${p}` : ''})`, js: () => f().reduce(v(), ax as never) });
+        cases.push({ py: `np.${name}.reduce(${py}.T${p ? `, ${p}` : ''})`, js: () => f().reduce(v().T, ax as never) });
+        cases.push({ py: `np.${name}.reduce(${py}.astype('f4')${p ? `, ${p}` : ''})`, js: () => f().reduce(v().astype('f4'), ax as never) });
+      }
+      cases.push(
+        { py: `np.${name}.reduce(${py}, 1, 'f4')`, js: () => f().reduce(v(), 1, 'f4') },
+        { py: `np.${name}.reduce(${py}, 1, None, np.zeros(40, 'f4'))`, js: () => f().reduce(v(), 1, null, mm.zeros([40], 'f4')) },
+        { py: `np.${name}.reduce(${py}, 0, initial=-5)`, js: () => f().reduce(v(), 0, { initial: -5 }) },
+        { py: `np.${name}.reduce(${py}, 1, initial=1, where=np.arange(50) % 2 == 0)`, js: () => f().reduce(v(), 1, { initial: 1, where: mm.equal(mm.remainder(mm.arange(50), 2), 0) }) },
+        { py: `np.${name}.reduce(${py}, 1, where=np.arange(50) % 2 == 0)`, js: () => f().reduce(v(), 1, { where: mm.equal(mm.remainder(mm.arange(50), 2), 0) }) },
+        { py: `np.${name}.reduce((np.arange(2000).reshape(40, 50) * 7919 % 1000 - 500).astype('i4'), 1)`, js: () => f().reduce(mm.subtract(mm.remainder(mm.multiply(mm.arange(2000), 7919), 1000), 500).astype('i4').reshape([40, 50]), 1) },
+        { py: `np.${name}.reduce(np.zeros((0, 3)))`, js: () => f().reduce(mm.zeros([0, 3])) },
+      );
+    }
+    expectCasesLikeNumpy(cases);
+  });
+
   test('accumulate: binary ufuncs x dtypes, axis 0 and 1, dtype, out; NumPy\'s errors', () => {
     const cases: Case[] = [];
     for (const name of BINARY) {
