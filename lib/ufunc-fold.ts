@@ -275,6 +275,15 @@ function accumulateNative(s: FoldSpec, res: NdArray, x: NdArray, ax: number, rdt
   const n = res.shape[ax];
   const outer = res.shape.slice(0, ax).reduce((p, d) => p * d, 1);
   const inner = res.shape.slice(ax + 1).reduce((p, d) => p * d, 1);
+  if (inner === 1 && outer > 1) {
+    // Along the innermost axis: every row one lane of a single call (the
+    // kernel folds the lanes one by one: its running value in a register).
+    const k = ufuncFoldNative(op, res.reshape([outer, n]).T, x.reshape([outer, n]).T, 1);
+    if (k !== null) {
+      if (k >= 0) throw new ValueError(NEGATIVE_POWER);
+      return true;
+    }
+  }
   const r3 = res.reshape([outer, n, inner]);
   const x3 = x.reshape([outer, n, inner]);
   for (let o = 0; o < outer; o++) {

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdint>
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <memory>
@@ -1856,6 +1857,11 @@ Napi::Value UfuncAtMulti(const Napi::CallbackInfo& info) {
 }
 
 // ------------------------------------------------------------ ufuncAccumulate
+// The fewest steps a fold takes lane by lane (one loop call a lane, its
+// running value in a register) rather than row by row (a loop call a step
+// over every lane), when the steps lie closer in memory than the lanes.
+constexpr int64_t kLaneFoldMin = 8;
+
 // The 2-d result and input regions of ufuncAccumulate and ufuncReduceat: in
 // other memory (the loop reads rows of x while writing the result), their
 // base and both strides whole items of `size` bytes (the loop dereferences
@@ -1935,6 +1941,25 @@ Napi::Value UfuncAccumulate(const Napi::CallbackInfo& info) {
     fn(steps - 1, in, ins, R.base + rs, rs / size);
     return Napi::Number::New(env, UfuncNegativePower() ? 1.0 : -1.0);
   }
+  const int64_t folds = steps - first;
+  if (lanes > 1 && folds >= kLaneFoldMin && std::llabs(xs) < std::llabs(xl) && (rs == 0 || first >= 1) &&
+      UfuncFoldStepIsCheap(static_cast<int>(op)) && UfuncLoopFoldsInPlace(static_cast<int>(op), static_cast<int>(type))) {
+    // The steps lie closer in memory than the lanes (a fold along the
+    // innermost axis): lane by lane, each one call of the loop's reduce or
+    // accumulate form over its items, in order. Each lane gets the same
+    // operations in the same order as row by row.
+    for (int64_t l = 0; l < lanes; l++) {
+      // SAFETY: lane l of rows first - 1 .. steps - 1 of the checked result
+      // region (one row of accumulators when its step stride is 0) and of
+      // rows first .. steps - 1 of the checked input region, in other memory;
+      // aligned items, strides whole items (checked above).
+      const void* in[2] = {R.base + (first - 1) * rs + l * rl, X.base + first * xs + l * xl};
+      const int64_t ins[2] = {rs / size, xs / size};
+      fn(folds, in, ins, R.base + first * rs + l * rl, rs / size);
+      if (UfuncNegativePower()) return Napi::Number::New(env, static_cast<double>(first));
+    }
+    return Napi::Number::New(env, -1);
+  }
   for (int64_t k = first; k < steps; k++) {
     // SAFETY: rows k - 1 and k of the checked result region (the same row
     // when its step stride is 0; row -1 only then, when it is row 0) and row k of the
@@ -2002,7 +2027,11 @@ Napi::Value UfuncReduceat(const Napi::CallbackInfo& info) {
   }
   (void)UfuncNegativePower();
   const int64_t ins[2] = {rl / size, xl / size};
-  const bool one_call = lanes == 1 && UfuncLoopFoldsInPlace(static_cast<int>(op), static_cast<int>(type));
+  const bool folds_in_place = UfuncLoopFoldsInPlace(static_cast<int>(op), static_cast<int>(type));
+  const bool one_call = lanes == 1 && folds_in_place;
+  // Lanes farther apart in memory than a group's items (groups along the
+  // innermost axis): each lane of a group one call, as one_call.
+  const bool by_lane = lanes > 1 && folds_in_place && UfuncFoldStepIsCheap(static_cast<int>(op)) && std::llabs(xs) < std::llabs(xl);
   for (int64_t i = 0; i < m; i++) {
     const int64_t s = starts[static_cast<size_t>(i)];
     const int64_t e = i + 1 < m && starts[static_cast<size_t>(i + 1)] > s ? starts[static_cast<size_t>(i + 1)] : (i + 1 < m ? s + 1 : n);
@@ -2015,6 +2044,16 @@ Napi::Value UfuncReduceat(const Napi::CallbackInfo& info) {
       const void* in[2] = {row, X.base + (s + 1) * xs};
       const int64_t ins1[2] = {0, xs / size};
       fn(e - s - 1, in, ins1, row, 0);
+      if (UfuncNegativePower()) return Napi::Number::New(env, static_cast<double>(i));
+      continue;
+    }
+    if (by_lane && e - s > kLaneFoldMin) {
+      for (int64_t l = 0; l < lanes; l++) {
+        // SAFETY: lane l of row i (one item) and of rows s + 1 .. e - 1 of x.
+        const void* in[2] = {row + l * rl, X.base + (s + 1) * xs + l * xl};
+        const int64_t ins1[2] = {0, xs / size};
+        fn(e - s - 1, in, ins1, row + l * rl, 0);
+      }
       if (UfuncNegativePower()) return Napi::Number::New(env, static_cast<double>(i));
       continue;
     }

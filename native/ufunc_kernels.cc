@@ -1828,9 +1828,24 @@ UfuncChunkFn UfuncLoop(int op, int type, int* nin, int* result) {
 }
 
 bool UfuncLoopFoldsInPlace(int op, int type) {
-  if (op < 0 || op >= kOpCount || type < 0 || type >= kTypeCount || type == kC8 || type == kC16) return false;
+  if (type < 0 || type >= kTypeCount || type == kC8 || type == kC16) return false;
+  if (op >= kMathOpBase && op < kMathOpBase + kMOpCount) return MathLoopFoldsInPlace(op - kMathOpBase, type);
+  if (op < 0 || op >= kOpCount) return false;
   if (op == kFloatPower || (op == kPower && IsFloat(type)) || Nin(op) != 2) return false;
   return PickLoop(op, type) != nullptr;
+}
+
+bool UfuncFoldStepIsCheap(int op) {
+  switch (op) {
+    case kAdd: case kSubtract: case kMultiply:
+    case kLess: case kLessEqual: case kGreater: case kGreaterEqual: case kEqual: case kNotEqual:
+    case kMinimum: case kMaximum: case kBitwiseAnd: case kBitwiseOr: case kBitwiseXor:
+    case kLogicalAnd: case kLogicalOr: case kLogicalXor: case kLeftShift: case kRightShift:
+    case kMathOpBase + kMFmax: case kMathOpBase + kMFmin: case kMathOpBase + kMCopysign: case kMathOpBase + kMHeaviside:
+      return true;
+    default:
+      return false;
+  }
 }
 
 UfuncIndexedFn UfuncIndexedLoop(int op, int type, bool int32_indices) {

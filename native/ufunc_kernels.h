@@ -38,10 +38,19 @@ UfuncChunkFn UfuncLoop(int op, int type, int* nin, int* result);
 // Whether UfuncLoop's loop of `op` at `type` may run a whole fold in one
 // call: a reduction (in[0] and the output the same accumulator at stride 0,
 // in[1] the items) or an accumulation (the output is in[0] one item on, at
-// the same stride). True for the core binary loops (BinaryChunk runs both
-// in order, as NumPy's reduce and accumulate loops); false for the math,
+// the same stride). True for the core binary loops and the scalar math ones
+// (both BinaryChunks run them in order, as NumPy's reduce and accumulate
+// loops; ufunc_math.h MathLoopFoldsInPlace); false for the vector math,
 // float power and complex loops, which compute a block before they store it.
 bool UfuncLoopFoldsInPlace(int op, int type);
+
+// Whether a step of `op`'s fold takes a few cycles (add, compare, min/max,
+// bitwise, logical, shifts, fmin/fmax, copysign, heaviside): a fold of many
+// lanes along the innermost axis then runs lane by lane, its running value
+// in a register, rather than a loop call per step over every lane, which
+// overlaps the lanes' latency and pays off for the costly steps (divisions,
+// powers, the transcendental math loops).
+bool UfuncFoldStepIsCheap(int op);
 
 // NumPy's "indexed" loop of ufunc.at: a[x] = op(a[x], v) for each index x
 // at ip + k * is (bytes; an int64, or an int32 for the int32 loops; in

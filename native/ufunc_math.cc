@@ -466,6 +466,23 @@ void BinaryChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov,
   const T* b = static_cast<const T*>(in[1]);
   const int64_t sa = ins[0], sb = ins[1];
   T* o = static_cast<T*>(ov);
+  // A reduction (in[0] and the output the same accumulator, stride 0) or an
+  // accumulation (the output is in[0] one item on), as NumPy's reduce and
+  // accumulate loops call it: the running value kept in a register rather
+  // than stored and read back each item; the same operations in the same
+  // order (index_kernels.cc ufuncAccumulate/ufuncReduceat).
+  // SAFETY: the same items the element-by-element loop below would touch.
+  if (so == 0 && sa == 0 && static_cast<const void*>(a) == ov) {
+    T acc = *a;
+    for (int64_t i = 0; i < n; i++) acc = F::Apply(acc, b[i * sb]);
+    *o = acc;
+    return;
+  }
+  if (sa == so && sa != 0 && a + sa == o) {
+    T acc = *a;
+    for (int64_t i = 0; i < n; i++) o[i * so] = acc = F::Apply(acc, b[i * sb]);
+    return;
+  }
   if (sa == 1 && sb == 1 && so == 1) {
     for (int64_t i = 0; i < n; i++) o[i] = F::Apply(a[i], b[i]);
     return;
@@ -1065,6 +1082,12 @@ MathChunkFn PickMathLoop(int op, int type) {
     case kC16: return PickComplex<double>(op);
   }
   return nullptr;
+}
+
+bool MathLoopFoldsInPlace(int op, int type) {
+  if (MathNin(op) != 2 || type == kC8 || type == kC16 || op == kMLdexp) return false;
+  if (op == kMArctan2 && type == kF8) return false;  // VectorChunk2<Atan2F64>
+  return PickMathLoop(op, type) != nullptr;
 }
 
 int MathNin(int op) {

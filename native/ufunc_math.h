@@ -55,6 +55,12 @@ using MathChunkFn = void (*)(int64_t n, const void* const* in, const int64_t* in
 MathChunkFn PickMathLoop(int op, int type);
 // The inputs of math operation `op`: 1 or 2 (0: not an operation).
 int MathNin(int op);
+// Whether the loop of binary math operation `op` over real type `type`
+// takes its items one at a time in order (BinaryChunk), so a reduce or
+// accumulate call (its output the accumulator, or in[0] one item on) folds
+// item by item, as NumPy's loops; not the vector loops, which compute a
+// block of results before they store any.
+bool MathLoopFoldsInPlace(int op, int type);
 
 }  // namespace mmarray
 

@@ -355,6 +355,29 @@ async function main() {
     pacc[0] = 2;
     assert.ok(K.ufuncAccumulate(32, 6, pacc.buffer, 0, pw.buffer, 0, 4, 1, 4, 4, 4, 4, 1) >= 1);
     assert.ok(K.ufuncAccumulate(32, 6, pacc.buffer, 0, pw.buffer, 0, 4, 2, 0, 4, 0, 4, 1) === -1);
+    // Lane by lane (the steps closer in memory than the lanes: a fold along
+    // the innermost axis): 4 lanes of 10 steps, reversed lanes; a reduction
+    // into 4 accumulators and an accumulation of 3 lanes in place of rows;
+    // a math loop (fmax, 64 + 38) and a costly step (divide: row by row).
+    const lane = new Float64Array(40).map((_, i) => ((i * 7) % 11) - 5);
+    const lacc = new Float64Array(4);
+    for (let l = 0; l < 4; l++) lacc[l] = lane[l * 10];
+    assert.strictEqual(K.ufuncAccumulate(1, 0, lacc.buffer, 0, lane.buffer, 0, 10, 4, 0, 8, 8, 80, 1), -1);
+    for (let l = 0; l < 4; l++) {
+      let v = lane[l * 10];
+      for (let k = 1; k < 10; k++) v -= lane[l * 10 + k];
+      assert.strictEqual(lacc[l], v);
+    }
+    const lrun = new Float64Array(30);
+    for (let l = 0; l < 3; l++) lrun[(2 - l) * 10] = lane[l * 10];
+    assert.strictEqual(K.ufuncAccumulate(102, 0, lrun.buffer, 160, lane.buffer, 0, 10, 3, 8, -80, 8, 80, 1), -1);
+    assert.strictEqual(lrun[29], Math.max(...lane.subarray(0, 10)));
+    assert.strictEqual(K.ufuncAccumulate(3, 0, lacc.buffer, 0, lane.buffer, 0, 10, 4, 0, 8, 8, 80, 1), -1);
+    const lgroups = new Float64Array([0, 9, 3]);
+    const lgres = new Float64Array(12);
+    assert.strictEqual(K.ufuncReduceat(1, 0, lgres.buffer, 0, lane.buffer, 0, 10, 4, 8, 80, 32, 8, lgroups.buffer, 3), -1);
+    assert.strictEqual(lgres[0], lane.subarray(1, 9).reduce((v, x) => v - x, lane[0]));
+    assert.strictEqual(lgres[8 + 1], lane.subarray(14, 20).reduce((v, x) => v - x, lane[13]));
     throwsCode(() => K.ufuncAccumulate(1, 0, acc.buffer, 8, xs.buffer, 0, 3, 4, 32, 8, 32, 8, 1), 'ERR_OUT_OF_RANGE', RangeError);
     throwsCode(() => K.ufuncAccumulate(1, 0, acc.buffer, 0, xs.buffer, 0, 4, 4, 32, 8, 32, 8, 1), 'ERR_OUT_OF_RANGE', RangeError);
     throwsCode(() => K.ufuncAccumulate(1, 0, xs.buffer, 0, xs.buffer, 0, 3, 4, 32, 8, 32, 8, 1), 'ERR_OUT_OF_RANGE', RangeError);

@@ -281,6 +281,39 @@ print(json.dumps(out))`);
   });
 });
 
+describeWithNumpy('folds along the innermost axis: the kernel runs lane by lane (a running value in a register per lane)', () => {
+  test('reduce, accumulate and reduceat along axis 1 of 40x300 (and a reversed, a strided and a transposed view) give NumPy\'s bits', () => {
+    // Floats with signed zeros, NaNs and infinities; small ints; bools.
+    const fpy = `np.where(np.arange(12000).reshape(40, 300) % 97 == 0, np.nan, np.where(np.arange(12000).reshape(40, 300) % 89 == 0, -0.0, np.where(np.arange(12000).reshape(40, 300) % 83 == 0, -np.inf, (((np.arange(12000) * 7919) % 1000 - 500) / 37).reshape(40, 300))))`;
+    const f = (): mm.NdArray => {
+      const v = new Float64Array(12000);
+      for (let i = 0; i < 12000; i++) v[i] = i % 97 === 0 ? NaN : i % 89 === 0 ? -0 : i % 83 === 0 ? -Infinity : (((i * 7919) % 1000) - 500) / 37;
+      return mm.fromBuffer(v.buffer, '<f8').reshape([40, 300]);
+    };
+    const ipy = (dt: string): string => `((np.arange(12000) * 7919 % 23) + 1).astype('${dt}').reshape(40, 300)`;
+    const ia = (dt: string): mm.NdArray => mm.add(mm.remainder(mm.multiply(mm.arange(0, 12000, 1, 'int64'), 7919), 23), 1).astype(dt).reshape([40, 300]);
+    const starts = [0, 5, 5, 100, 99, 150, 299, 200];
+    const views: [string, (a: mm.NdArray) => mm.NdArray][] = [['', (a) => a], ['[:, ::-1]', (a) => a.index(':, ::-1')], ['[::2, ::3]', (a) => a.index('::2, ::3')], ['.T.copy().T', (a) => a.T.copy().T]];
+    const cases: Case[] = [];
+    const fold = (name: string, py: string, js: () => mm.NdArray): void => {
+      for (const [vp, vj] of views) {
+        cases.push(
+          { py: `np.${name}.reduce(${py}${vp}, axis=1)`, js: () => uf(camel(name)).reduce(vj(js()), 1) },
+          { py: `np.${name}.accumulate(${py}${vp}, axis=1)`, js: () => uf(camel(name)).accumulate(vj(js()), 1) },
+          { py: `np.${name}.reduceat(${py}${vp}, [s for s in ${JSON.stringify(starts)} if s < (${py}${vp}).shape[1]], axis=1)`, js: () => { const a = vj(js()); return uf(camel(name)).reduceat(a, starts.filter((s) => s < a.shape[1]), 1); } },
+        );
+      }
+    };
+    for (const n of ['subtract', 'copysign', 'heaviside', 'divide', 'logaddexp', 'hypot']) fold(n, fpy, f);
+    // (fmax.accumulate of floats: tied zeros take NumPy's first operand, README; ints here.)
+    cases.push({ py: `np.fmax.accumulate(${ipy('i2')}, axis=1)`, js: () => mm.fmax.accumulate(ia('i2'), 1) }, { py: `np.fmin.reduceat(${fpy}, ${JSON.stringify(starts)}, axis=1)`, js: () => mm.fmin.reduceat(f(), starts, 1) });
+    for (const n of ['subtract', 'bitwise_xor', 'left_shift', 'gcd', 'remainder', 'maximum']) fold(n, ipy('i1'), () => ia('i1'));
+    for (const n of ['subtract', 'bitwise_or', 'right_shift', 'lcm']) fold(n, ipy('u8'), () => ia('u8'));
+    for (const n of ['greater_equal', 'logical_xor', 'not_equal']) fold(n, `(${ipy('i4')} % 3 == 0)`, () => mm.equal(mm.remainder(ia('i4'), 3), 0));
+    expectCasesLikeNumpy(cases);
+  });
+});
+
 describe('ufunc attributes and the methods a ufunc cannot have', () => {
   test('nin, nout, nargs, identity, signature as NumPy\'s', () => {
     const want: [string, number, number, number | boolean | null][] = [
