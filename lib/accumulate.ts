@@ -16,10 +16,13 @@ import { ValueError } from './errors';
 import { dtype as toDType, type DTypeLike } from './dtype';
 import { axisArgs, readKnownOptions, type WithAxis } from './options';
 import { requireArray } from './internal';
+import { ufuncFoldNative } from './index-kernels';
+import { nativeAtOp } from './ufunc-native';
 import { allocateOrdered } from './compute-values';
 import { iterOutputOrder } from './broadcast';
 import { normalizeAxis } from './layout';
 import { maximum, minimum } from './ufuncs/arith';
+import { moveaxis } from './axis-views';
 import { UFuncTypeError } from './ufunc';
 import { canCast, isNumeric } from './promote';
 import { inspect } from 'util';
@@ -35,6 +38,30 @@ type Pick2 = (run: number | bigint, v: number | bigint) => number | bigint;
 // NaN first (it sticks), then the strict comparison: a tie keeps the newer value.
 const MAX: Pick2 = (run, v) => (run !== run ? run : v !== v ? v : run > v ? run : v);
 const MIN: Pick2 = (run, v) => (run !== run ? run : v !== v ? v : run < v ? run : v);
+
+/**
+ * The running values of every row of `work` (C-contiguous, rows of `n` along
+ * its last axis) by the native maximum/minimum loop in its accumulate form
+ * (index_kernels.cc ufuncAccumulate: lane by lane, each row one call), written
+ * back into `work`; false when the loop has no native form for the dtype.
+ */
+function runNative(isMax: boolean, x: NdArray, target: NdArray, n: number, axisFirst = false): boolean {
+  const op = nativeAtOp(isMax ? 'maximum' : 'minimum', target.dtype, 2);
+  if (op < 0 || !x.dtype.equals(target.dtype)) return false;
+  if (axisFirst) {
+    // x and target: the axis first ([n, ...]); target C-contiguous, so [n, lanes] is a view.
+    if (!target.flags.cContiguous) return false;
+    const rows = x.reshape([n, -1]);
+    const res = target.reshape([n, -1]);
+    res.index('0').set(rows.index('0'));
+    return ufuncFoldNative(op, res, rows, 1) !== null;
+  }
+  if (!target.flags.cContiguous) return false;
+  const rows = x.reshape([-1, n]);
+  const res = target.reshape([-1, n]);
+  res.index(':, 0').set(rows.index(':, 0'));
+  return ufuncFoldNative(op, res.T, rows.T, 1) !== null;
+}
 
 function accumulate(name: string, isMax: boolean, a: NdArray, axis: number | null | undefined, options: AccumulateOptions): NdArray {
   const o = readKnownOptions(options, ['dtype'], name);
@@ -69,10 +96,18 @@ function accumulate(name: string, isMax: boolean, a: NdArray, axis: number | nul
   if (a.size === 0) return result;
   // The accumulation axis last, rows contiguous: one typed loop per row.
   const perm = [...Array(a.ndim).keys()].filter((k) => k !== ax).concat(ax);
+  // The native loop straight into the result when its rows run along the axis
+  // (a C-ordered input along its last axis, any 1-d input): no copy.
+  const src = a.dtype.equals(dt) ? a : a.astype(dt);
+  if (n > 1 && runNative(isMax, src.transpose(perm), result.transpose(perm), n)) return result;
+  // Or with the axis outermost (a C-ordered input along axis 0): row by row, each row one loop call.
+  if (n > 1 && runNative(isMax, moveaxis(src, ax, -1).T, moveaxis(result, ax, -1).T, n, true)) return result;
   const work = a.transpose(perm).astype(dt, 'C');
   const kind = dt.kind;
   const typed = (kind === 'i' || kind === 'u' || kind === 'b' || (kind === 'f' && dt.itemsize >= 4)) && dt.isnative;
-  if (typed) {
+  if (typed && n > 1 && runNative(isMax, work.copy(), work, n)) {
+    // done: work holds the running values
+  } else if (typed) {
     const t = work.typedArray() as unknown as { [i: number]: number | bigint; length: number };
     const pick = kind === 'b' ? (isMax ? (r: number | bigint, v: number | bigint) => (r || v ? 1 : 0) : (r: number | bigint, v: number | bigint) => (r && v ? 1 : 0)) : isMax ? MAX : MIN;
     for (let row = 0; row < t.length; row += n) {
