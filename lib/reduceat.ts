@@ -398,13 +398,15 @@ function reduceat(op: Op, fn: string, a0: unknown, indices: unknown, axisArg: nu
   // A float sum over several axes reads each group with the axis last and contiguous
   // (sum's pairwise rows are then NumPy's): one copy of the whole input, not one per group.
   let native = res.size > 0 && reduceatNative(op, a, ax, starts, rt, res);
-  // The ops without a kernel of their own there, over short groups: every group by the
-  // ufunc's loop, in order, in one call (an item costs 1-4 ns there, a group nothing; a
-  // group of the per-group path below costs ~10 us, its items a vector reduction, which
-  // stops early for any/all: logicalAnd.reduce is a reduceat with one group). Bitwise and
+  // The ops without a kernel of their own there, over short groups (any groups for the
+  // bitwise ufuncs, whose per-group path is a halving fold over copies):
+  // every group by the ufunc's loop, in order, in one call (an item costs 1-4 ns there, a
+  // group nothing; a group of the per-group path below costs ~10 us, its items a vector
+  // reduction, which stops early for any/all: logicalAnd.reduce is a reduceat with one
+  // group). Bitwise and
   // logical results are exact; a float minimum/maximum's zero or NaN lanes are redone
   // below (their sign and payload follow NumPy's lanes).
-  const shortGroups = a.size < m * LOOP_GROUP_ITEMS;
+  const shortGroups = a.size < m * LOOP_GROUP_ITEMS || op.startsWith('bitwise');
   const byLoop = !native && shortGroups && res.size > 0 && op !== 'add' && op !== 'multiply' && !(rt.kind === 'f' && rt.itemsize === 2) && reduceatByLoop(op, a, ax, starts, rt, res);
   if (byLoop && (op === 'minimum' || op === 'maximum') && rt.kind === 'f') {
     for (const i of groupsToRedo(res, ax)) {

@@ -591,6 +591,15 @@ constexpr bool kComparison = std::is_same_v<F, Less> || std::is_same_v<F, LessEq
 // memory or in a chunk buffer (the caller's guarantee).
 using ChunkFn = UfuncChunkFn;
 
+// Folds whose value does not depend on grouping or order: integer add and
+// multiply (wrapping), minimum, maximum and the bitwise ops (not bool's).
+template <class F, class T>
+constexpr bool kRegroupable = std::is_integral_v<T> && !std::is_same_v<T, bool> &&
+                              (std::is_same_v<F, Add> || std::is_same_v<F, Multiply> || std::is_same_v<F, Minimum> ||
+                               std::is_same_v<F, Maximum> || std::is_same_v<F, BitwiseAnd> || std::is_same_v<F, BitwiseOr> ||
+                               std::is_same_v<F, BitwiseXor>);
+constexpr int64_t kFoldLanes = 8;
+
 template <class F, class T, class R>
 void BinaryChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov, int64_t so) {
   const T* a = static_cast<const T*>(in[0]);
@@ -605,6 +614,24 @@ void BinaryChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov,
     // SAFETY: the same items the element-by-element loop below would touch.
     if (so == 0 && sa == 0 && static_cast<const void*>(a) == ov) {
       T acc = *a;
+      if constexpr (kRegroupable<F, T>) {
+        if (sb == 1 && n >= 4 * kFoldLanes) {
+          // Integer add, multiply (both wrapping), min, max and the bitwise
+          // ops give the same value in any grouping and order: eight running
+          // values (vector code), then folded into the accumulator.
+          // SAFETY: items 0 .. n - 1 of b, as the loop below.
+          T lane[kFoldLanes];
+          for (int64_t k = 0; k < kFoldLanes; k++) lane[k] = b[k];
+          int64_t i = kFoldLanes;
+          for (; i + kFoldLanes <= n; i += kFoldLanes) {
+            for (int64_t k = 0; k < kFoldLanes; k++) lane[k] = F::Apply(lane[k], b[i + k]);
+          }
+          for (int64_t k = 0; k < kFoldLanes; k++) acc = F::Apply(acc, lane[k]);
+          for (; i < n; i++) acc = F::Apply(acc, b[i]);
+          *o = acc;
+          return;
+        }
+      }
       for (int64_t i = 0; i < n; i++) acc = F::Apply(acc, b[i * sb]);
       *o = acc;
       return;
