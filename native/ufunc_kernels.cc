@@ -35,6 +35,7 @@
 #include <unistd.h>
 
 #include "env_state.h"
+#include "fold_form.h"
 #include "kernel_operand.h"
 #include "kernels.h"
 #include "kernel_plan.h"
@@ -607,40 +608,27 @@ void BinaryChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov,
   int64_t sa = ins[0], sb = ins[1];
   R* o = static_cast<R*>(ov);
   if constexpr (std::is_same_v<T, R>) {
-    // A reduction (in[0] and the output the same accumulator, stride 0) or
-    // an accumulation (the output is in[0] one item on): NumPy's reduce and
-    // accumulate loops, the running value kept in a register, in order
-    // (UfuncLoopFoldsInPlace; index_kernels.cc ufuncAccumulate/ufuncReduceat).
-    // SAFETY: the same items the element-by-element loop below would touch.
-    if (so == 0 && sa == 0 && static_cast<const void*>(a) == ov) {
-      T acc = *a;
-      if constexpr (kRegroupable<F, T>) {
-        if (sb == 1 && n >= 4 * kFoldLanes) {
-          // Integer add, multiply (both wrapping), min, max and the bitwise
-          // ops give the same value in any grouping and order: eight running
-          // values (vector code), then folded into the accumulator.
-          // SAFETY: items 0 .. n - 1 of b, as the loop below.
-          T lane[kFoldLanes];
-          for (int64_t k = 0; k < kFoldLanes; k++) lane[k] = b[k];
-          int64_t i = kFoldLanes;
-          for (; i + kFoldLanes <= n; i += kFoldLanes) {
-            for (int64_t k = 0; k < kFoldLanes; k++) lane[k] = F::Apply(lane[k], b[i + k]);
-          }
-          for (int64_t k = 0; k < kFoldLanes; k++) acc = F::Apply(acc, lane[k]);
-          for (; i < n; i++) acc = F::Apply(acc, b[i]);
-          *o = acc;
-          return;
+    // NumPy's reduce and accumulate calls (fold_form.h; UfuncLoopFoldsInPlace).
+    if constexpr (kRegroupable<F, T>) {
+      if (so == 0 && sa == 0 && static_cast<const void*>(a) == ov && sb == 1 && n >= 4 * kFoldLanes) {
+        // Integer add, multiply (both wrapping), min, max and the bitwise
+        // ops give the same value in any grouping and order: eight running
+        // values (vector code), then folded into the accumulator.
+        // SAFETY: the accumulator and items 0 .. n - 1 of b, as RunFoldForm.
+        T acc = *a;
+        T lane[kFoldLanes];
+        for (int64_t k = 0; k < kFoldLanes; k++) lane[k] = b[k];
+        int64_t i = kFoldLanes;
+        for (; i + kFoldLanes <= n; i += kFoldLanes) {
+          for (int64_t k = 0; k < kFoldLanes; k++) lane[k] = F::Apply(lane[k], b[i + k]);
         }
+        for (int64_t k = 0; k < kFoldLanes; k++) acc = F::Apply(acc, lane[k]);
+        for (; i < n; i++) acc = F::Apply(acc, b[i]);
+        *o = acc;
+        return;
       }
-      for (int64_t i = 0; i < n; i++) acc = F::Apply(acc, b[i * sb]);
-      *o = acc;
-      return;
     }
-    if (sa == so && sa != 0 && a + sa == o) {
-      T acc = *a;
-      for (int64_t i = 0; i < n; i++) o[i * so] = acc = F::Apply(acc, b[i * sb]);
-      return;
-    }
+    if (RunFoldForm<F, T>(n, a, sa, b, sb, o, so)) return;
   }
   bool ca = sa == 1 || sa == 0, cb = sb == 1 || sb == 0;
   if (so == 1 && ca && cb && !(sa == 0 && sb == 0)) {

@@ -14,6 +14,7 @@
 #if defined(__clang__)
 #pragma clang fp contract(off)
 #endif
+#include "fold_form.h"
 #include "type_codes.h"
 #include "ufunc_math.h"
 
@@ -466,23 +467,8 @@ void BinaryChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov,
   const T* b = static_cast<const T*>(in[1]);
   const int64_t sa = ins[0], sb = ins[1];
   T* o = static_cast<T*>(ov);
-  // A reduction (in[0] and the output the same accumulator, stride 0) or an
-  // accumulation (the output is in[0] one item on), as NumPy's reduce and
-  // accumulate loops call it: the running value kept in a register rather
-  // than stored and read back each item; the same operations in the same
-  // order (index_kernels.cc ufuncAccumulate/ufuncReduceat).
-  // SAFETY: the same items the element-by-element loop below would touch.
-  if (so == 0 && sa == 0 && static_cast<const void*>(a) == ov) {
-    T acc = *a;
-    for (int64_t i = 0; i < n; i++) acc = F::Apply(acc, b[i * sb]);
-    *o = acc;
-    return;
-  }
-  if (sa == so && sa != 0 && a + sa == o) {
-    T acc = *a;
-    for (int64_t i = 0; i < n; i++) o[i * so] = acc = F::Apply(acc, b[i * sb]);
-    return;
-  }
+  // NumPy's reduce and accumulate calls (fold_form.h; MathLoopFoldsInPlace).
+  if (RunFoldForm<F, T>(n, a, sa, b, sb, o, so)) return;
   if (sa == 1 && sb == 1 && so == 1) {
     for (int64_t i = 0; i < n; i++) o[i] = F::Apply(a[i], b[i]);
     return;
