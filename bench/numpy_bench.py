@@ -383,6 +383,11 @@ def w20c(p):
     out["logaddexp_reduce"] = measure(lambda: np.logaddexp.reduce(a), rounds)
     out["subtract_reduceat"] = measure(lambda: np.subtract.reduceat(a, starts), rounds)
     out["hypot_reduce0"] = measure(lambda: np.hypot.reduce(a2, axis=0), rounds)
+    i4 = np.fromfile(f["idx"], "<i4")
+    out["maximum_reduceat"] = measure(lambda: np.maximum.reduceat(a, starts), rounds)
+    out["bitwise_or_reduceat"] = measure(lambda: np.bitwise_or.reduceat(i4, starts), rounds)
+    out["maximum_accumulate"] = measure(lambda: np.maximum.accumulate(a), rounds)
+    out["subtract_accumulate1"] = measure(lambda: np.subtract.accumulate(a2, axis=1), rounds)
     lists = a2.tolist()
     out["array_lists"] = measure(lambda: np.array(lists), rounds)
     return out

@@ -7,7 +7,9 @@
 // - diff of 10M float64 and of a 10M bool mask (not_equal of neighbours);
 // - NumPy's ufunc methods of ufuncs without a reduction of their own:
 //   subtract.accumulate, logaddexp.reduce (log-sum-exp), subtract.reduceat
-//   over 100k groups, hypot.reduce along axis 0;
+//   over 100k groups, hypot.reduce along axis 0; maximum.reduceat and
+//   bitwiseOr.reduceat over 100k groups, maximum.accumulate, and
+//   subtract.accumulate along axis 1;
 // - array() of a 10M Float64Array (np: np.array of a 10M float64 array, one
 //   copy) and of 1000 JS lists of 10000 numbers (np: np.array of the same
 //   as Python lists of floats).
@@ -30,10 +32,11 @@ function w20c(ctx) {
   for (let i = 0; i < n; i++) f8[i] = idx[i] / 8 - 200 + (i % 7) * 1e-3;
   const near1 = new Float64Array(n);
   for (let i = 0; i < n; i++) near1[i] = 1 + (idx[i] - 2048) * 1e-9;
+  const i4 = Int32Array.from(idx);
   const mask = new Uint8Array(n);
   for (let i = 0; i < n; i++) mask[i] = idx[i] & 1;
   const files = {};
-  for (const [k, v] of Object.entries({ f8, near1, mask })) {
+  for (const [k, v] of Object.entries({ f8, near1, mask, idx: i4 })) {
     files[k] = ctx.dir.path(`w20c-${k}.bin`);
     fs.writeFileSync(files[k], new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
   }
@@ -115,6 +118,50 @@ function w20c(ctx) {
     for (let p = 0; p < n; p++) out[p % cols] = Math.hypot(out[p % cols], f8[p]);
     return out;
   });
+  // The reduceat and accumulate forms that had per-group or per-item JS before session 40.
+  const libMaxAt = m(() => mm.maximum.reduceat(A, starts));
+  const baseMaxAt = m(() => {
+    const out = new Float64Array(n / 100);
+    for (let g = 0; g < out.length; g++) {
+      let c = f8[g * 100];
+      for (let i = g * 100 + 1; i < (g + 1) * 100; i++) {
+        const x = f8[i];
+        c = c > x || c !== c ? c : x;
+      }
+      out[g] = c;
+    }
+    return out;
+  });
+  const I4 = mm.fromBuffer(i4, '<i4');
+  const libOrAt = m(() => mm.bitwiseOr.reduceat(I4, starts));
+  const baseOrAt = m(() => {
+    const out = new Int32Array(n / 100);
+    for (let g = 0; g < out.length; g++) {
+      let c = i4[g * 100];
+      for (let i = g * 100 + 1; i < (g + 1) * 100; i++) c |= i4[i];
+      out[g] = c;
+    }
+    return out;
+  });
+  const libMaxAcc = m(() => mm.maximum.accumulate(A));
+  const baseMaxAcc = m(() => {
+    const out = new Float64Array(n);
+    let c = (out[0] = f8[0]);
+    for (let i = 1; i < n; i++) {
+      const x = f8[i];
+      out[i] = c = c > x || c !== c ? c : x;
+    }
+    return out;
+  });
+  const libSubAcc1 = m(() => mm.subtract.accumulate(A2, 1));
+  const baseSubAcc1 = m(() => {
+    const out = new Float64Array(n);
+    for (let r = 0; r < 1000; r++) {
+      let c = (out[r * cols] = f8[r * cols]);
+      for (let p = r * cols + 1; p < (r + 1) * cols; p++) out[p] = c -= f8[p];
+    }
+    return out;
+  });
   const libArrTyped = m(() => mm.array(f8));
   const baseArrTyped = m(() => new Float64Array(f8));
   const lists = [];
@@ -141,6 +188,10 @@ function w20c(ctx) {
   row('logaddexp.reduce(a), 10M f8 (log-sum-exp)', libLse, baseLse, np?.logaddexp_reduce, "base: NumPy's npy_logaddexp step in a loop");
   row('subtract.reduceat(a, 100k starts), 10M f8', libSubAt, baseSubAt, np?.subtract_reduceat, 'base: a difference per group of 100');
   row('hypot.reduce(a, 0), 1000x10000 f8', libHyp0, baseHyp0, np?.hypot_reduce0, 'base: Math.hypot into each column, row by row');
+  row('maximum.reduceat(a, 100k starts), 10M f8', libMaxAt, baseMaxAt, np?.maximum_reduceat, 'base: a running max per group of 100');
+  row('bitwiseOr.reduceat(i4, 100k starts), 10M i4', libOrAt, baseOrAt, np?.bitwise_or_reduceat, 'base: an OR per group of 100');
+  row('maximum.accumulate(a), 10M f8', libMaxAcc, baseMaxAcc, np?.maximum_accumulate, 'base: a running max into a new Float64Array');
+  row('subtract.accumulate(a, 1), 1000x10000 f8', libSubAcc1, baseSubAcc1, np?.subtract_accumulate1, 'base: a running difference along each row');
   row('array(Float64Array), 10M', libArrTyped, baseArrTyped, np?.array_typed, 'base: new Float64Array(f8); np: np.array(a), a float64 array');
   row('array(1000 lists of 10000 numbers)', libArrLists, baseArrLists, np?.array_lists, 'base: a loop over the lists into a Float64Array; np: np.array(list of lists of floats)');
   return rows;
