@@ -18,6 +18,7 @@ import { axisArgs, readKnownOptions, type WithAxis } from './options';
 import { requireArray } from './internal';
 import { ufuncFoldNative } from './index-kernels';
 import { nativeAtOp } from './ufunc-native';
+import { capturingKernels, nativeKernelsOn } from './kernels';
 import { allocateOrdered } from './compute-values';
 import { iterOutputOrder } from './broadcast';
 import { normalizeAxis } from './layout';
@@ -47,7 +48,8 @@ const MIN: Pick2 = (run, v) => (run !== run ? run : v !== v ? v : run < v ? run 
  */
 function runNative(isMax: boolean, x: NdArray, target: NdArray, n: number, axisFirst = false): boolean {
   const op = nativeAtOp(isMax ? 'maximum' : 'minimum', target.dtype, 2);
-  if (op < 0 || !x.dtype.equals(target.dtype)) return false;
+  // (Kernels off: the JS loop below is the reference; recording kernels: the input may not be written yet.)
+  if (op < 0 || !x.dtype.equals(target.dtype) || !nativeKernelsOn() || capturingKernels()) return false;
   if (axisFirst) {
     // x and target: the axis first ([n, ...]); target C-contiguous, so [n, lanes] is a view.
     if (!target.flags.cContiguous) return false;
