@@ -319,11 +319,15 @@ export function reduceatByLoop(name: string, a: NdArray, ax: number, starts: Flo
   const n = a.shape[ax];
   const x = moveaxis(a.dtype.equals(rdt) ? a : a.astype(rdt, { casting: 'unsafe' }), ax, 0).reshape([n, -1]);
   const m = starts.length;
-  const rows = allocate(rdt, [m, x.shape[1]]);
+  // Straight into `res` when its groups' rows are [m, lanes] in C order (a 1-d
+  // result, or axis 0 of a C-ordered one), else a [m, lanes] scratch moved into it.
+  const front = moveaxis(res, ax, 0);
+  const direct = res.dtype.equals(rdt) && front.flags.cContiguous;
+  const rows = direct ? front.reshape([m, -1]) : allocate(rdt, [m, x.shape[1]]);
   const k = ufuncReduceatNative(op, rows, x, starts);
   if (k === null) return false;
   if (k >= 0) throw new ValueError(NEGATIVE_POWER);
-  res.set(moveaxis(rows.reshape([m, ...a.shape.filter((_, d) => d !== ax)]), 0, ax));
+  if (!direct) res.set(moveaxis(rows.reshape([m, ...a.shape.filter((_, d) => d !== ax)]), 0, ax));
   return true;
 }
 

@@ -168,6 +168,10 @@ const loopCases = (): Case[] => {
       { py: `np.${op}.reduceat(${SPECIALPY}.reshape(60, 100), [0, 1, 17, 16, 99], axis=1)`, js: () => f(sp().reshape(60, 100), [0, 1, 17, 16, 99], 1) },
       { py: `np.${op}.reduceat(${SPECIALPY}.reshape(60, 100).T, [0, 30, 31], axis=1)`, js: () => f(sp().reshape(60, 100).T, [0, 30, 31], 1) },
       { py: `np.${op}.reduceat(${WIPY('i2')}, ${SPY}, dtype='f8')`, js: () => f(wi('i2'), STARTS, { dtype: 'f8' }) },
+      // Into an out: of the loop's dtype (written in place), of another (cast), a strided view.
+      { py: `np.${op}.reduceat(${SPECIALPY}, ${SPY}, out=np.zeros(${STARTS.length}))`, js: () => f(sp(), STARTS, { out: zeros(STARTS.length) }) },
+      { py: `np.${op}.reduceat(${SPECIALPY}, ${SPY}, out=np.zeros(${STARTS.length}, 'f4'))`, js: () => f(sp(), STARTS, { out: zeros(STARTS.length, 'f4') }) },
+      { py: `(lambda o: (np.${op}.reduceat(${SPECIALPY}.reshape(60, 100), [0, 1, 17, 16, 99], axis=1, out=o[:, ::2]), o)[1])(np.zeros((60, 10)))`, js: () => { const o = zeros([60, 10]); f(sp().reshape(60, 100), [0, 1, 17, 16, 99], 1, { out: o.index(':, ::2') }); return o; } },
     );
   }
   const logical = { logical_and: logicalAndReduceat, logical_or: logicalOrReduceat, logical_xor: logicalXorReduceat };
