@@ -593,12 +593,14 @@ constexpr bool kComparison = std::is_same_v<F, Less> || std::is_same_v<F, LessEq
 using ChunkFn = UfuncChunkFn;
 
 // Folds whose value does not depend on grouping or order: integer add and
-// multiply (wrapping), minimum, maximum and the bitwise ops (not bool's).
+// multiply (wrapping), minimum, maximum and the bitwise ops (not bool's);
+// and integer subtract, whose fold a0 - b0 - b1 - ... is a0 minus the
+// (wrapping) sum of the b's.
 template <class F, class T>
 constexpr bool kRegroupable = std::is_integral_v<T> && !std::is_same_v<T, bool> &&
                               (std::is_same_v<F, Add> || std::is_same_v<F, Multiply> || std::is_same_v<F, Minimum> ||
                                std::is_same_v<F, Maximum> || std::is_same_v<F, BitwiseAnd> || std::is_same_v<F, BitwiseOr> ||
-                               std::is_same_v<F, BitwiseXor>);
+                               std::is_same_v<F, BitwiseXor> || std::is_same_v<F, Subtract>);
 constexpr int64_t kFoldLanes = 8;
 
 template <class F, class T, class R>
@@ -613,18 +615,20 @@ void BinaryChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov,
       if (so == 0 && sa == 0 && static_cast<const void*>(a) == ov && sb == 1 && n >= 4 * kFoldLanes) {
         // Integer add, multiply (both wrapping), min, max and the bitwise
         // ops give the same value in any grouping and order: eight running
-        // values (vector code), then folded into the accumulator.
+        // values (vector code) of the items, folded together, then into the
+        // accumulator (subtract's items are summed, then subtracted once).
         // SAFETY: the accumulator and items 0 .. n - 1 of b, as RunFoldForm.
-        T acc = *a;
+        using G = std::conditional_t<std::is_same_v<F, Subtract>, Add, F>;
         T lane[kFoldLanes];
         for (int64_t k = 0; k < kFoldLanes; k++) lane[k] = b[k];
         int64_t i = kFoldLanes;
         for (; i + kFoldLanes <= n; i += kFoldLanes) {
-          for (int64_t k = 0; k < kFoldLanes; k++) lane[k] = F::Apply(lane[k], b[i + k]);
+          for (int64_t k = 0; k < kFoldLanes; k++) lane[k] = G::Apply(lane[k], b[i + k]);
         }
-        for (int64_t k = 0; k < kFoldLanes; k++) acc = F::Apply(acc, lane[k]);
-        for (; i < n; i++) acc = F::Apply(acc, b[i]);
-        *o = acc;
+        T items = lane[0];
+        for (int64_t k = 1; k < kFoldLanes; k++) items = G::Apply(items, lane[k]);
+        for (; i < n; i++) items = G::Apply(items, b[i]);
+        *o = F::Apply(*a, items);
         return;
       }
     }
