@@ -13,9 +13,9 @@
  */
 import type { NdArray } from './ndarray';
 import { ValueError } from './errors';
-import { dtype as toDType, type DTypeLike } from './dtype';
+import { dtype as toDType, type DType, type DTypeLike } from './dtype';
 import { axisArgs, readKnownOptions, type WithAxis } from './options';
-import { requireArray } from './internal';
+import { allocate, requireArray } from './internal';
 import { ufuncFoldNative } from './index-kernels';
 import { nativeAtOp } from './ufunc-native';
 import { capturingKernels, nativeKernelsOn } from './kernels';
@@ -40,29 +40,22 @@ type Pick2 = (run: number | bigint, v: number | bigint) => number | bigint;
 const MAX: Pick2 = (run, v) => (run !== run ? run : v !== v ? v : run > v ? run : v);
 const MIN: Pick2 = (run, v) => (run !== run ? run : v !== v ? v : run < v ? run : v);
 
+/** The native maximum/minimum loop for `dt` (index-kernels numbering), or -1: none, kernels off, or kernels being recorded (the input may not be written yet). */
+function nativeExtremeOp(isMax: boolean, dt: DType): number {
+  if (!nativeKernelsOn() || capturingKernels()) return -1;
+  return nativeAtOp(isMax ? 'maximum' : 'minimum', dt, 2);
+}
+
 /**
- * The running values of every row of `work` (C-contiguous, rows of `n` along
- * its last axis) by the native maximum/minimum loop in its accumulate form
- * (index_kernels.cc ufuncAccumulate: lane by lane, each row one call), written
- * back into `work`; false when the loop has no native form for the dtype.
+ * The running values of `x` ([n, lanes], the axis first) into `t` (the same
+ * shape and dtype) by the native loop `op` in its accumulate form
+ * (index_kernels.cc ufuncAccumulate: lane by lane when the lanes lie apart,
+ * row by row otherwise); false when the kernel refuses the operands (then
+ * `t` holds only its first row).
  */
-function runNative(isMax: boolean, x: NdArray, target: NdArray, n: number, axisFirst = false): boolean {
-  const op = nativeAtOp(isMax ? 'maximum' : 'minimum', target.dtype, 2);
-  // (Kernels off: the JS loop below is the reference; recording kernels: the input may not be written yet.)
-  if (op < 0 || !x.dtype.equals(target.dtype) || !nativeKernelsOn() || capturingKernels()) return false;
-  if (axisFirst) {
-    // x and target: the axis first ([n, ...]); target C-contiguous, so [n, lanes] is a view.
-    if (!target.flags.cContiguous) return false;
-    const rows = x.reshape([n, -1]);
-    const res = target.reshape([n, -1]);
-    res.index('0').set(rows.index('0'));
-    return ufuncFoldNative(op, res, rows, 1) !== null;
-  }
-  if (!target.flags.cContiguous) return false;
-  const rows = x.reshape([-1, n]);
-  const res = target.reshape([-1, n]);
-  res.index(':, 0').set(rows.index(':, 0'));
-  return ufuncFoldNative(op, res.T, rows.T, 1) !== null;
+function foldRows(op: number, x: NdArray, t: NdArray): boolean {
+  t.index('0').set(x.index('0'));
+  return ufuncFoldNative(op, t, x, 1) !== null;
 }
 
 function accumulate(name: string, isMax: boolean, a: NdArray, axis: number | null | undefined, options: AccumulateOptions): NdArray {
@@ -98,18 +91,29 @@ function accumulate(name: string, isMax: boolean, a: NdArray, axis: number | nul
   if (a.size === 0) return result;
   // The accumulation axis last, rows contiguous: one typed loop per row.
   const perm = [...Array(a.ndim).keys()].filter((k) => k !== ax).concat(ax);
-  // The native loop straight into the result when its rows run along the axis
-  // (a C-ordered input along its last axis, any 1-d input): no copy.
-  const src = a.dtype.equals(dt) ? a : a.astype(dt);
-  if (n > 1 && runNative(isMax, src.transpose(perm), result.transpose(perm), n)) return result;
-  // Or with the axis outermost (a C-ordered input along axis 0): row by row, each row one loop call.
-  if (n > 1 && runNative(isMax, moveaxis(src, ax, -1).T, moveaxis(result, ax, -1).T, n, true)) return result;
-  const work = a.transpose(perm).astype(dt, 'C');
+  const src = a.transpose(perm);
+  const target = result.transpose(perm);
+  const op = n > 1 ? nativeExtremeOp(isMax, dt) : -1;
+  if (op >= 0) {
+    // The native loop straight into the result when its rows run along the
+    // axis (innermost: a C-ordered input along its last axis, any 1-d input)
+    // or across it (outermost: along axis 0): no copy. Else into a C-ordered
+    // scratch, then into the result.
+    const x = a.dtype.equals(dt) ? src : src.astype(dt);
+    const lanesLast = (v: NdArray): NdArray => v.reshape([-1, n]).T;
+    if (target.flags.cContiguous && foldRows(op, lanesLast(x), lanesLast(target))) return result;
+    const first = moveaxis(result, ax, 0);
+    if (first.flags.cContiguous && foldRows(op, moveaxis(x, -1, 0).reshape([n, -1]), first.reshape([n, -1]))) return result;
+    const scratch = allocate(dt, target.shape);
+    if (foldRows(op, lanesLast(x), lanesLast(scratch))) {
+      target.set(scratch);
+      return result;
+    }
+  }
+  const work = src.astype(dt, 'C');
   const kind = dt.kind;
   const typed = (kind === 'i' || kind === 'u' || kind === 'b' || (kind === 'f' && dt.itemsize >= 4)) && dt.isnative;
-  if (typed && n > 1 && runNative(isMax, work.copy(), work, n)) {
-    // done: work holds the running values
-  } else if (typed) {
+  if (typed) {
     const t = work.typedArray() as unknown as { [i: number]: number | bigint; length: number };
     const pick = kind === 'b' ? (isMax ? (r: number | bigint, v: number | bigint) => (r || v ? 1 : 0) : (r: number | bigint, v: number | bigint) => (r && v ? 1 : 0)) : isMax ? MAX : MIN;
     for (let row = 0; row < t.length; row += n) {
@@ -124,7 +128,7 @@ function accumulate(name: string, isMax: boolean, a: NdArray, axis: number | nul
     const at = (k: number): NdArray => work.index(`${':, '.repeat(last)}${k}`);
     for (let k = 1; k < n; k++) f(at(k - 1), at(k), { out: at(k) });
   }
-  result.transpose(perm).set(work);
+  target.set(work);
   return result;
 }
 

@@ -308,10 +308,11 @@ function reduceatNative(op: Op, a: NdArray, ax: number, starts: Float64Array, rt
 /**
  * Every group of a reduceat by ufunc `name`'s native loop
  * (index_kernels.cc ufuncReduceat): `a` cast to `rdt` and laid out as [n,
- * lanes] (axis first), group i's first row copied into row i of a [groups,
- * lanes] result and the rest of the group folded into it in order, then
- * moved into `res`. False when the ufunc has no native loop for `rdt`
- * (nothing written).
+ * lanes] (axis first), group i's first row copied into row i of the [groups,
+ * lanes] result and the rest of the group folded into it in order. The rows
+ * are `res` itself when it is of `rdt` and C-ordered with the axis first,
+ * else a scratch moved into it. False when the ufunc has no native loop for
+ * `rdt` or the kernels are off (nothing written).
  */
 export function reduceatByLoop(name: string, a: NdArray, ax: number, starts: Float64Array, rdt: DType, res: NdArray): boolean {
   const op = nativeAtOp(name, rdt, 2);
@@ -403,13 +404,12 @@ function reduceat(op: Op, fn: string, a0: unknown, indices: unknown, axisArg: nu
   // (sum's pairwise rows are then NumPy's): one copy of the whole input, not one per group.
   let native = res.size > 0 && reduceatNative(op, a, ax, starts, rt, res);
   // The ops without a kernel of their own there, over short groups (any groups for the
-  // bitwise ufuncs, whose per-group path is a halving fold over copies):
-  // every group by the ufunc's loop, in order, in one call (an item costs 1-4 ns there, a
-  // group nothing; a group of the per-group path below costs ~10 us, its items a vector
-  // reduction, which stops early for any/all: logicalAnd.reduce is a reduceat with one
-  // group). Bitwise and
+  // bitwise ufuncs, whose per-group path is a halving fold over copies): every group by
+  // the ufunc's loop, in order, in one call (an item costs 1-4 ns there, a group nothing;
+  // a group of the per-group path below costs ~10 us, its items a vector reduction, which
+  // stops early for any/all: logicalAnd.reduce is a reduceat with one group). Bitwise and
   // logical results are exact; a float minimum/maximum's zero or NaN lanes are redone
-  // below (their sign and payload follow NumPy's lanes).
+  // (their sign and payload follow NumPy's lanes).
   const shortGroups = a.size < m * LOOP_GROUP_ITEMS || op.startsWith('bitwise');
   const byLoop = !native && shortGroups && res.size > 0 && op !== 'add' && op !== 'multiply' && !(rt.kind === 'f' && rt.itemsize === 2) && reduceatByLoop(op, a, ax, starts, rt, res);
   if (byLoop && (op === 'minimum' || op === 'maximum') && rt.kind === 'f') {
