@@ -30,7 +30,9 @@ import { whereMask } from './reduce-initial';
 import { ValueError } from './errors';
 import { noReductionLoop } from './no-loop';
 import { axisArgs, optionsWithAxisArgs, readKnownOptions, type WithAxis } from './options';
-import { describeNonArray, isArray, requireOpen } from './internal';
+import { allocate, describeNonArray, isArray, requireOpen } from './internal';
+import { ufuncFoldNative } from './index-kernels';
+import { nativeAtOp } from './ufunc-native';
 import { fromBuffer, full } from './create';
 import { typedArray } from './typed';
 import { mayHoldBothZeros } from './kernels';
@@ -241,7 +243,9 @@ function nanExtremum(a: NdArray, axis: Axis | undefined, options: NanExtremaOpti
   }
   if (a.size <= FOLD_MAX_ITEMS) {
     // The fold's values (items of `a` or `initial`, exact) go into that layout (or `out`).
-    res.set(foldFminFmax(a, resolveAxes(axis, a.ndim), o.keepdims ?? false, name === 'nanmin', o.initial, mask));
+    const axes = resolveAxes(axis, a.ndim);
+    const keepdims = o.keepdims ?? false;
+    res.set((mask === undefined ? foldByLoop(a, axes, keepdims, name === 'nanmin', o.initial) : null) ?? foldFminFmax(a, axes, keepdims, name === 'nanmin', o.initial, mask));
     return res;
   }
   // Past FOLD_MAX_ITEMS (a float64 working copy the fold could not index), NaNs are
@@ -258,6 +262,42 @@ function nanExtremum(a: NdArray, axis: Axis | undefined, options: NanExtremaOpti
 
 /** Largest input the exact fmin/fmax fold takes (its float64 copy is one JS typed array). */
 const FOLD_MAX_ITEMS = 2 ** 27;
+
+/**
+ * {@link foldFminFmax} by the fmin/fmax ufunc's native loop, for a real
+ * float32/float64 `a` in native byte order (no where mask): each lane folded
+ * in the order of its items, as NumPy's loop and the JS fold do, so the same
+ * values, NaN payloads included (a lane of NaNs gives its first NaN); a zero
+ * result then takes NumPy's sign as there ({@link signZeros}). Null when the
+ * loop does not take these operands (the JS fold runs instead).
+ */
+function foldByLoop(a: NdArray, axes: readonly number[], keepdims: boolean, isMin: boolean, initial?: PyScalar): NdArray | null {
+  if (a.dtype.kind !== 'f' || a.itemsize === 2 || !a.dtype.isnative) return null;
+  const op = nativeAtOp(isMin ? 'fmin' : 'fmax', a.dtype, 2);
+  if (op < 0) return null;
+  const kept = [...Array(a.ndim).keys()].filter((d) => !axes.includes(d));
+  const lanes = kept.reduce((n, d) => n * a.shape[d], 1);
+  const count = a.size / Math.max(lanes, 1);
+  if (lanes === 0 || count === 0) return null;
+  // [count, lanes]: the reduced axes (in order) as the steps, the kept ones
+  // (in order) as the lanes; a view where the layout allows, else a copy.
+  const rows = a.transpose([...axes, ...kept]).reshape([count, lanes]);
+  const acc = allocate(a.dtype, [lanes]);
+  let first = 0;
+  if (initial === undefined) {
+    acc.set(rows.index(0));
+    first = 1;
+  } else {
+    acc.fill(initial as never);
+  }
+  if (first < count && ufuncFoldNative(op, acc, rows, first) === null) return null;
+  const vals = typedArray(acc) as Float64Array | Float32Array;
+  // signZeros reads `initial` as the fold does: cast to the dtype first.
+  const init = initial === undefined ? undefined : vals.length > 0 ? Number(full([], initial as never, a.dtype).get()) : undefined;
+  signZeros(a, axes, vals, init, true);
+  const shape = keepdims ? a.shape.map((n, d) => (axes.includes(d) ? 1 : n)) : kept.map((d) => a.shape[d]);
+  return acc.reshape(shape);
+}
 
 /**
  * NumPy's `fmin.reduce` / `fmax.reduce` (what `np.nanmin`/`np.nanmax` run on

@@ -7,7 +7,8 @@ import * as mm from '../lib';
 import { dtype } from '../lib/dtype';
 import { asarray as asarrayForNan } from '../lib/array-coerce';
 import { describeWithNumpy, runNumpy } from './helpers/numpy';
-import { type Case, expectCasesLikeNumpy as check, pyAxis } from './helpers/np-compare';
+import { type Case, expectCasesLikeNumpy as check, hexOf, pyAxis } from './helpers/np-compare';
+import { jsPath } from './helpers/kernels';
 import { seeded, shared } from './helpers/np-data';
 import { expectLayoutsLikeNumpy, jsView, pyView, type LayoutCase, type ViewSpec } from './helpers/np-layout';
 import { asStrided, zeros } from '../lib/create';
@@ -296,5 +297,31 @@ describeWithNumpy('nanmedian lays its result out as NumPy (fuzz seed 12151898)',
       return r.strides.filter((_, i) => r.shape[i] > 1);
     });
     expect(got).toEqual(want);
+  });
+});
+
+describeWithNumpy('nanmin/nanmax of a zero result along an axis with a kept axis innermost', () => {
+  // One call of NumPy's fmax/fmin loop over the kept axis per reduced step:
+  // its whole vectors keep the later zero of a tie, its scalar steps after
+  // them either zero by position (README, nan functions).
+  test('with NaNs, the native fold gives the JS fold\'s bytes over layouts, axes, initial and keepdims', () => {
+    const r = seeded(4101);
+    const pool = [0, -0, 1.5, -2, NaN, Infinity, -Infinity];
+    const vals = Array.from({ length: 6 * 40 * 9 }, () => pool[Math.floor(r() * pool.length)]);
+    for (const dt of ['<f8', '<f4']) {
+      const base = shared(vals, dt, [6, 40, 9]).arr;
+      const views = [base, base.transpose(2, 0, 1), base.index('::2, :, ::-1'), base.reshape(240, 9)];
+      for (const a of views) {
+        for (const axis of [null, 0, 1, -1, [0, a.ndim - 1]]) {
+          for (const o of [{}, { keepdims: true }, { initial: -0.5 }, { initial: 0 }]) {
+            for (const fn of ['nanmax', 'nanmin'] as const) {
+              const got = nr[fn](a, axis as never, o);
+              const want = jsPath(() => nr[fn](a, axis as never, o));
+              expect([fn, dt, axis, o, got.shape, hexOf(got)]).toEqual([fn, dt, axis, o, want.shape, hexOf(want)]);
+            }
+          }
+        }
+      }
+    }
   });
 });
