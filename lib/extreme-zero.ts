@@ -179,6 +179,23 @@ export function afterFmaxCall(c: ZeroCall, op: ZeroClass, lanes: number): ZeroCl
   return t !== 0 ? t : m !== 0 ? m : op;
 }
 
+/**
+ * Whether a tie in NumPy's fmax/fmin binary loop (not its reduce form) keeps
+ * its first operand at item `t` past the call's last whole vector: what a
+ * reduction with a kept axis innermost gets, one call over that axis per
+ * reduced step, the running values as the first operand. The vector part's
+ * tie takes the second; the scalar steps after it, as this build compiles
+ * them, keep either, by position: measured on NumPy 2.4 (AVX-512),
+ * `fmax.reduce` of `[[-0.] * n, [0.] * n]` and strided views of it. With
+ * the three operands contiguous, float32 keeps the first at t = 0 only and
+ * float64 everywhere but t = 3 and 6; strided, float32 never and float64 at
+ * t = 0 only.
+ */
+export function fmaxTailKeepsFirst(itemsize: number, t: number, contiguous: boolean): boolean {
+  if (itemsize === 4) return contiguous && t === 0;
+  return contiguous ? t !== 3 && t !== 6 : t === 0;
+}
+
 /** +0 or -0 for a zero class; null for 0 (no zero was kept). */
 export function zeroOf(k: ZeroClass): number | null {
   return k === 0 ? null : k === 2 ? -0 : 0;

@@ -43,7 +43,7 @@ import { ValueError, describeValue, iteratorCastError } from './errors';
 import { noReductionLoop, type ReductionMethod } from './no-loop';
 import { WINDOW_BYTES } from './storage';
 import { bufferSpan, isNumpyAligned } from './buffered-sum';
-import { afterCall, afterFmaxCall, budgetedReader, classOf, wholeZeroCalls, withinBudget, zeroOf, zeroWinner, type ZeroClass } from './extreme-zero';
+import { afterCall, afterFmaxCall, budgetedReader, classOf, fmaxTailKeepsFirst, wholeZeroCalls, withinBudget, zeroOf, zeroWinner, type ZeroClass } from './extreme-zero';
 import { allocate, codecOf, NdArray as ArrayClass, WRITEBACK_READ_ONLY, readOnlyError, requireOpen, storageOf, writeFlagOf } from './internal';
 import { axisArgs, readKnownOptions, readOptions, type WithAxis } from './options';
 import { isCContiguous, MAXDIMS, normalizeAxis, shapeToSize } from './layout';
@@ -1129,17 +1129,50 @@ function signZerosWithin(a: NdArray, axes: readonly number[], vals: { length: nu
   } else if (dims[dims.length - 1][2] === 0) {
     walk(dims, src.start, (s0, n, s, o) => rowCalls(o, s0, n, s));
   } else {
-    // A kept axis innermost: each item meets its result's running value alone, and the
-    // later zero wins (fmax too, in its vector loop; its scalar steps, which NumPy's build
-    // compiles to keep either operand, are not followed: README, nan functions). So each
-    // zero result is its last zero item in walking order: read back from its last item.
+    // A kept axis innermost: each item meets its result's running value alone, one call
+    // over the innermost axis per step of the reduced ones, and the later zero wins. So
+    // each zero result is its last zero item in walking order: read back from its last
+    // item. fmax/fmin's calls are vector code for their whole vectors only: of the
+    // results past them (the call's last n mod lanes), its scalar steps, those whose tie
+    // keeps the running value (the first operand) are their first zero (or a zero
+    // `initial`): read forward from the first item. (A strided view whose kept axes do not
+    // merge into one call is not followed there: NumPy's buffers give some of its results
+    // the contiguous call's ties, README, nan functions.)
     const kept = dims.filter((d) => d[2] !== 0);
     const red = dims.filter((d) => d[2] === 0);
     const idx = new Array<number>(red.length);
+    // NumPy's call: the innermost kept axes in memory order that step evenly (its
+    // result is laid out in that order, so it steps evenly across them too).
+    const group: number[] = [];
+    const order = kOrder(a.shape, a.strides).filter((ax) => a.shape[ax] !== 1);
+    for (let i = order.length - 1; i >= 0 && !axes.includes(order[i]); i--) {
+      const prev = group[group.length - 1];
+      if (prev !== undefined && src.strides[order[i]] !== src.strides[prev] * a.shape[prev]) break;
+      group.push(order[i]);
+    }
+    const resultStride = new Array<number>(a.ndim).fill(0);
+    for (let d = a.ndim - 1, m = 1; d >= 0; d--) {
+      if (axes.includes(d)) continue;
+      resultStride[d] = m;
+      m *= a.shape[d];
+    }
+    const callN = group.reduce((m, ax) => m * a.shape[ax], 1);
+    const vectorEnd = callN - (callN % lanes);
+    const contiguous = group.length > 0 && src.strides[group[0]] === unit;
+    const keepsFirst = (o: number): boolean => {
+      if (!fmax || buffered || callN < 2) return false;
+      let at = 0;
+      for (let g = group.length - 1; g >= 0; g--) at = at * a.shape[group[g]] + (Math.floor(o / resultStride[group[g]]) % a.shape[group[g]]);
+      return at >= vectorEnd && fmaxTailKeepsFirst(a.itemsize, at - vectorEnd, contiguous);
+    };
     for (let o = 0; o < vals.length; o++) {
       if (vals[o] !== 0) continue;
       let base = src.start;
       for (const [n, st, os] of kept) base += (Math.floor(o / os) % n) * st;
+      if (keepsFirst(o)) {
+        if (run[o] === 0) run[o] = firstZeroFrom(base);
+        continue;
+      }
       for (let d = 0; d < red.length; d++) {
         idx[d] = red[d][0] - 1;
         base += idx[d] * red[d][1];
@@ -1166,6 +1199,25 @@ function signZerosWithin(a: NdArray, axes: readonly number[], vals: { length: nu
     if (vals[o] !== 0) continue;
     const z = zeroOf(run[o]);
     if (z !== null) vals[o] = z;
+  }
+
+  /** The class of the first zero among the reduced items from `base` in walking order (0: none). */
+  function firstZeroFrom(base: number): ZeroClass {
+    const red = dims.filter((d) => d[2] === 0);
+    const idx = new Array<number>(red.length).fill(0);
+    for (;;) {
+      const k = classOf(get(base));
+      if (k !== 0) return k;
+      let d = red.length - 1;
+      while (d >= 0 && idx[d] === red[d][0] - 1) {
+        base -= idx[d] * red[d][1];
+        idx[d] = 0;
+        d--;
+      }
+      if (d < 0) return 0;
+      idx[d]++;
+      base += red[d][1];
+    }
   }
 
   /** A reduced row of `n` items: one call, or buffers of BUFSIZE when NumPy buffers it. */

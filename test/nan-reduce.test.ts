@@ -304,6 +304,24 @@ describeWithNumpy('nanmin/nanmax of a zero result along an axis with a kept axis
   // One call of NumPy's fmax/fmin loop over the kept axis per reduced step:
   // its whole vectors keep the later zero of a tie, its scalar steps after
   // them either zero by position (README, nan functions).
+  test("the zero NumPy's vector lanes and scalar steps keep: contiguous, strided and merged kept axes", () => {
+    const cases: Case[] = [];
+    for (const dt of ['<f8', '<f4']) {
+      for (const n of [2, 3, 5, 8, 12, 17, 20, 23]) {
+        // Rows -0, then -1, then +0 (and the reverse): each result is a zero.
+        for (const rows of [[-0, -1, 0], [0, NaN, -0], [-1, -0, 0]]) {
+          const d = shared(rows.flatMap((v) => new Array<number>(2 * n).fill(v)), dt, [rows.length, 2 * n]);
+          for (const fn of ['nanmax', 'nanmin'] as const) {
+            cases.push({ py: `np.${fn}(${d.py}, axis=0)`, js: () => nr[fn](d.arr, 0) });
+            cases.push({ py: `np.${fn}(${d.py}[:, ::2], axis=0)`, js: () => nr[fn](d.arr.index(':, ::2'), 0) });
+            cases.push({ py: `np.${fn}(${d.py}.reshape(${rows.length}, 2, ${n}).transpose(2, 1, 0), axis=2)`, js: () => nr[fn](d.arr.reshape(rows.length, 2, n).transpose(2, 1, 0), 2) });
+          }
+        }
+      }
+    }
+    check(cases);
+  });
+
   test('with NaNs, the native fold gives the JS fold\'s bytes over layouts, axes, initial and keepdims', () => {
     const r = seeded(4101);
     const pool = [0, -0, 1.5, -2, NaN, Infinity, -Infinity];
