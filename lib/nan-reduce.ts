@@ -33,6 +33,7 @@ import { axisArgs, optionsWithAxisArgs, readKnownOptions, type WithAxis } from '
 import { allocate, describeNonArray, isArray, requireOpen } from './internal';
 import { ufuncFoldNative } from './index-kernels';
 import { nativeAtOp } from './ufunc-native';
+import { reshapeStrides } from './layout';
 import { fromBuffer, full } from './create';
 import { typedArray } from './typed';
 import { mayHoldBothZeros } from './kernels';
@@ -230,6 +231,14 @@ function nanExtremum(a: NdArray, axis: Axis | undefined, options: NanExtremaOpti
   }
   if (!canHoldNan(a)) return reduce(a, axis, kw);
   if (o.initial === undefined && emptyLane(a, axis)) throw new ValueError(`zero-size array to reduction operation ${ufunc} which has no identity`);
+  if (o.out === undefined && mask === undefined) {
+    // One pass: NumPy's fold by the fmin/fmax loop itself, in the layout of the
+    // plain reduction's result (below).
+    const axes = resolveAxes(axis, a.ndim);
+    const keepdims = o.keepdims ?? false;
+    const folded = foldByLoop(a, axes, keepdims, name === 'nanmin', o.initial);
+    if (folded !== null) return laidOutAsReduction(a, axes, keepdims, folded);
+  }
   // The plain reduction (native, any size) has NumPy's dtype and layout for a
   // reduction of `a` (its memory order: fuzz seed 1003900), `out`'s checks and
   // cast, and NumPy's fmin/fmax fold's values wherever no lane meets a NaN and
@@ -280,8 +289,11 @@ function foldByLoop(a: NdArray, axes: readonly number[], keepdims: boolean, isMi
   const count = a.size / Math.max(lanes, 1);
   if (lanes === 0 || count === 0) return null;
   // [count, lanes]: the reduced axes (in order) as the steps, the kept ones
-  // (in order) as the lanes; a view where the layout allows, else a copy.
-  const rows = a.transpose([...axes, ...kept]).reshape([count, lanes]);
+  // (in order) as the lanes; a view where the layout allows, else a copy
+  // (up to FOLD_MAX_ITEMS, as the JS fold's).
+  const steps = a.transpose([...axes, ...kept]);
+  if (a.size > FOLD_MAX_ITEMS && reshapeStrides(steps.shape, steps.strides, steps.itemsize, [count, lanes], 'C') === null) return null;
+  const rows = steps.reshape([count, lanes]);
   const acc = allocate(a.dtype, [lanes]);
   let first = 0;
   if (initial === undefined) {
@@ -297,6 +309,21 @@ function foldByLoop(a: NdArray, axes: readonly number[], keepdims: boolean, isMi
   signZeros(a, axes, vals, init, true);
   const shape = keepdims ? a.shape.map((n, d) => (axes.includes(d) ? 1 : n)) : kept.map((d) => a.shape[d]);
   return acc.reshape(shape);
+}
+
+/**
+ * `folded` (a new C-ordered result of reducing `a` over `axes`) in the layout
+ * of the plain reduction's result: its axes in `a`'s memory order
+ * (reduce-axis.ts plan's resultOrder), reduced ones kept as length 1 in place.
+ */
+function laidOutAsReduction(a: NdArray, axes: readonly number[], keepdims: boolean, folded: NdArray): NdArray {
+  if (folded.ndim < 2) return folded;
+  const pos = new Map<number, number>();
+  for (let d = 0, j = 0; d < a.ndim; d++) if (keepdims || !axes.includes(d)) pos.set(d, j++);
+  const order = kOrder(a.shape, a.strides).filter((d) => pos.has(d)).map((d) => pos.get(d)!);
+  const res = allocateOrdered(folded.dtype, folded.shape, order, true);
+  res.set(folded);
+  return res;
 }
 
 /**
