@@ -595,13 +595,16 @@ using ChunkFn = UfuncChunkFn;
 // Folds whose value does not depend on grouping or order: integer add and
 // multiply (wrapping), minimum, maximum and the bitwise ops (not bool's);
 // and integer subtract, whose fold a0 - b0 - b1 - ... is a0 minus the
-// (wrapping) sum of the b's.
+// (wrapping) sum of the b's. Float minimum and maximum too, but for which
+// zero a tie of +0 and -0 keeps and which NaN a NaN result is: their one
+// caller in the reduce form, reduceat (lib/reduceat.ts), reduces a group
+// again whose result is a zero or a NaN.
 template <class F, class T>
-constexpr bool kRegroupable = std::is_integral_v<T> && !std::is_same_v<T, bool> &&
-                              (std::is_same_v<F, Add> || std::is_same_v<F, Multiply> || std::is_same_v<F, Minimum> ||
-                               std::is_same_v<F, Maximum> || std::is_same_v<F, BitwiseAnd> || std::is_same_v<F, BitwiseOr> ||
-                               std::is_same_v<F, BitwiseXor> || std::is_same_v<F, Subtract>);
-constexpr int64_t kFoldLanes = 8;
+constexpr bool kRegroupable = (std::is_integral_v<T> && !std::is_same_v<T, bool> &&
+                               (std::is_same_v<F, Add> || std::is_same_v<F, Multiply> || std::is_same_v<F, Minimum> ||
+                                std::is_same_v<F, Maximum> || std::is_same_v<F, BitwiseAnd> || std::is_same_v<F, BitwiseOr> ||
+                                std::is_same_v<F, BitwiseXor> || std::is_same_v<F, Subtract>)) ||
+                              (std::is_floating_point_v<T> && (std::is_same_v<F, Minimum> || std::is_same_v<F, Maximum>));
 
 template <class F, class T, class R>
 void BinaryChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov, int64_t so) {
@@ -612,23 +615,13 @@ void BinaryChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov,
   if constexpr (std::is_same_v<T, R>) {
     // NumPy's reduce and accumulate calls (fold_form.h; UfuncLoopFoldsInPlace).
     if constexpr (kRegroupable<F, T>) {
-      if (so == 0 && sa == 0 && static_cast<const void*>(a) == ov && sb == 1 && n >= 4 * kFoldLanes) {
-        // Integer add, multiply (both wrapping), min, max and the bitwise
-        // ops give the same value in any grouping and order: eight running
-        // values (vector code) of the items, folded together, then into the
-        // accumulator (subtract's items are summed, then subtracted once).
+      if (so == 0 && sa == 0 && static_cast<const void*>(a) == ov && sb == 1 && n >= kRegroupedFoldMin) {
+        // kRegroupable: running values in lanes (vector code) of the items,
+        // folded together, then into the accumulator (subtract's items are
+        // summed, then subtracted once).
         // SAFETY: the accumulator and items 0 .. n - 1 of b, as RunFoldForm.
         using G = std::conditional_t<std::is_same_v<F, Subtract>, Add, F>;
-        T lane[kFoldLanes];
-        for (int64_t k = 0; k < kFoldLanes; k++) lane[k] = b[k];
-        int64_t i = kFoldLanes;
-        for (; i + kFoldLanes <= n; i += kFoldLanes) {
-          for (int64_t k = 0; k < kFoldLanes; k++) lane[k] = G::Apply(lane[k], b[i + k]);
-        }
-        T items = lane[0];
-        for (int64_t k = 1; k < kFoldLanes; k++) items = G::Apply(items, lane[k]);
-        for (; i < n; i++) items = G::Apply(items, b[i]);
-        *o = F::Apply(*a, items);
+        *o = F::Apply(*a, RegroupedFold<G, T>(b, n));
         return;
       }
     }

@@ -463,42 +463,13 @@ void UnaryChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov, 
 }
 // fmax/fmin reduce to the same value in any grouping (the largest number, or
 // the first NaN when there is none), but for which zero a tie of +0 and -0
-// keeps: a fold of contiguous items may then run in lanes.
+// keeps: a fold of contiguous items may then run in lanes. nanmin/nanmax give
+// a zero result NumPy's sign afterwards (lib/reduce-axis.ts signZeros); in
+// fmin/fmax.reduceat's groups either zero may win, as in NumPy's own loops,
+// which disagree there (the Fmax note above).
 template <class F, class T>
 constexpr bool kRegroupsFold = std::is_floating_point_v<T> && (std::is_same_v<F, Fmax> || std::is_same_v<F, Fmin>);
-// Four AVX-512 vectors of float64: four compare-and-blend chains in flight.
-constexpr int64_t kFoldLanes = 32;
 
-// Also built for AVX2 and x86-64-v4, picked at load time (as the core loops
-// in ufunc_kernels.cc): the lanes become one vector compare and blend a step.
-#if defined(__x86_64__)
-#define MMARRAY_FOLD_CLONES __attribute__((target_clones("arch=x86-64-v4", "avx2", "default")))
-#else
-#define MMARRAY_FOLD_CLONES
-#endif
-
-// Items b[0 .. n) (n >= kFoldLanes) folded in kFoldLanes running values
-// (item i into lane i mod kFoldLanes, whole rounds only), the lanes then
-// folded in order, then the rest of the items one by one.
-template <class F, class T>
-MMARRAY_FOLD_CLONES T FoldInLanes(const T* __restrict b, int64_t n) {
-  T lane[kFoldLanes];
-  for (int64_t k = 0; k < kFoldLanes; k++) lane[k] = b[k];
-  int64_t i = kFoldLanes;
-  for (; i + kFoldLanes <= n; i += kFoldLanes) {
-    for (int64_t k = 0; k < kFoldLanes; k++) {
-      const T x = b[i + k];
-      // F::Apply without its short circuit, so each step is a compare and a blend.
-      const bool keep = std::is_same_v<F, Fmax> ? (lane[k] >= x) | (x != x) : (lane[k] <= x) | (x != x);
-      lane[k] = keep ? lane[k] : x;
-    }
-  }
-  T items = lane[0];
-  for (int64_t k = 1; k < kFoldLanes; k++) items = F::Apply(items, lane[k]);
-  for (; i < n; i++) items = F::Apply(items, b[i]);
-  return items;
-}
-#undef MMARRAY_FOLD_CLONES
 
 template <class F, class T>
 void BinaryChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov, int64_t so) {
@@ -507,14 +478,14 @@ void BinaryChunk(int64_t n, const void* const* in, const int64_t* ins, void* ov,
   const int64_t sa = ins[0], sb = ins[1];
   T* o = static_cast<T*>(ov);
   if constexpr (kRegroupsFold<F, T>) {
-    if (so == 0 && sa == 0 && a == o && sb == 1 && n >= 4 * kFoldLanes) {
-      // kFoldLanes running values (vector code), folded together in order, then
+    if (so == 0 && sa == 0 && a == o && sb == 1 && n >= kRegroupedFoldMin) {
+      // Running values in lanes (vector code), folded together in order, then
       // the rest, then into the accumulator: the sequential fold's value
       // and NaN (a lane keeps its first NaN until a number comes, and the
       // first of all-NaN lanes wins each step). A zero result's sign is the
       // caller's (lib/reduce-axis.ts signZeros, after nanmin/nanmax).
       // SAFETY: the accumulator and items 0 .. n - 1 of b, as RunFoldForm.
-      *o = F::Apply(*a, FoldInLanes<F, T>(b, n));
+      *o = F::Apply(*a, RegroupedFold<F, T>(b, n));
       return;
     }
   }

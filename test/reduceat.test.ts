@@ -174,6 +174,26 @@ const loopCases = (): Case[] => {
       { py: `(lambda o: (np.${op}.reduceat(${SPECIALPY}.reshape(60, 100), [0, 1, 17, 16, 99], axis=1, out=o[:, ::2]), o)[1])(np.zeros((60, 10)))`, js: () => { const o = zeros([60, 10]); f(sp().reshape(60, 100), [0, 1, 17, 16, 99], 1, { out: o.index(':, ::2') }); return o; } },
     );
   }
+  // Groups long enough for the loop's fold in lanes (16 items and up; 32 lanes from 512):
+  // the same values as in order (a group with a zero or a NaN is reduced again).
+  const LONG = [0, 15, 31, 47, 147, 658, 1170, 1300, 3000, 5000];
+  for (const op of ['minimum', 'maximum'] as const) {
+    const f = op === 'minimum' ? minimumReduceat : maximumReduceat;
+    cases.push(
+      { py: `np.${op}.reduceat(${WPY}, ${JSON.stringify(LONG)})`, js: () => f(w(), LONG) },
+      { py: `np.${op}.reduceat(${WPY}.astype('f4'), ${JSON.stringify(LONG)})`, js: () => f(w().astype('f4'), LONG) },
+      { py: `np.${op}.reduceat(${SPECIALPY}, ${JSON.stringify(LONG)})`, js: () => f(sp(), LONG) },
+    );
+  }
+  // fmin/fmax fold NaN-free lanes the same way (no zeros here: which zero they keep is their loops').
+  const nanned = (): ReturnType<typeof fromBuffer> => mm.where(mm.equal(mm.remainder(mm.arange(BIG), 97), 3), NaN, w());
+  for (const op of ['fmin', 'fmax'] as const) {
+    cases.push(
+      { py: `np.${op}.reduceat(${WPY}, ${JSON.stringify(LONG)})`, js: () => mm[op].reduceat(w(), LONG) },
+      { py: `np.${op}.reduceat(np.where(np.arange(${BIG}) % 97 == 3, np.nan, ${WPY}), ${JSON.stringify(LONG)})`, js: () => mm[op].reduceat(nanned(), LONG) },
+      { py: `np.${op}.reduceat(${WPY}.astype('f4'), ${JSON.stringify(LONG)})`, js: () => mm[op].reduceat(w().astype('f4'), LONG) },
+    );
+  }
   const logical = { logical_and: logicalAndReduceat, logical_or: logicalOrReduceat, logical_xor: logicalXorReduceat };
   for (const [op, f] of Object.entries(logical)) {
     cases.push(
@@ -193,6 +213,7 @@ const loopCases = (): Case[] => {
       { py: `np.${op}.reduceat(${WIPY('i2')}.reshape(60, 100)[:, ::3], [0, 1, 17, 16, 33], axis=1)`, js: () => f(wi('i2').reshape(60, 100).index(':, ::3'), [0, 1, 17, 16, 33], 1) },
       { py: `np.${op}.reduceat(${WIPY('i4')} > 0, ${MPY})`, js: () => f(greater(wi('i4'), 0), MANY) },
       { py: `np.${op}.reduceat(${WIPY('i4')}, ${MPY}, dtype='i1')`, js: () => f(wi('i4'), MANY, { dtype: 'i1' }) },
+      { py: `np.${op}.reduceat(${WIPY('i8')}, [0, 15, 31, 47, 147, 658, 1170, 1300, 3000, 5000])`, js: () => f(wi('i8'), [0, 15, 31, 47, 147, 658, 1170, 1300, 3000, 5000]) },
     );
   }
   return cases;
