@@ -120,13 +120,16 @@ struct Divide {  // floats only (true division of ints resolves to float64)
 // A tie keeps the second operand, as NumPy 2.4's Highway loops (minpd/maxpd) do for
 // float32/64 at its x86-64 baseline: maximum(+0.0, -0.0) is -0.0 (arith.ts; float16,
 // whose loop keeps the first, stays in JS).
+// Without a short circuit (| of the two tests): a compare and a blend the
+// compiler can vectorize, and no branch on the data (maximum.reduceat's lane
+// folds of random data were 3x slower with ||).
 struct Minimum {
   template <class T>
-  static T Apply(T a, T b) { return a < b || a != a ? a : b; }
+  static T Apply(T a, T b) { return (a < b) | (a != a) ? a : b; }
 };
 struct Maximum {
   template <class T>
-  static T Apply(T a, T b) { return a > b || a != a ? a : b; }
+  static T Apply(T a, T b) { return (a > b) | (a != a) ? a : b; }
 };
 struct Less {
   template <class T>

@@ -181,13 +181,14 @@ struct Copysign {
 // fmax/fmin: a NaN loses to a number (both NaN: the first). On ±0 ties the
 // first input is kept; NumPy's own loops disagree with each other there
 // (its float32 and float64 SIMD loops and its scalar loop pick differently).
+// No short circuit, as Maximum's in ufunc_kernels.cc: vector code, no branch on the data.
 struct Fmax {
   template <class T>
-  static T Apply(T a, T b) { return a >= b || b != b ? a : b; }
+  static T Apply(T a, T b) { return (a >= b) | (b != b) ? a : b; }
 };
 struct Fmin {
   template <class T>
-  static T Apply(T a, T b) { return a <= b || b != b ? a : b; }
+  static T Apply(T a, T b) { return (a <= b) | (b != b) ? a : b; }
 };
 // npy_heaviside: NaN for NaN (the default quiet NaN), h0 at 0, else 0 or 1.
 struct Heaviside {
