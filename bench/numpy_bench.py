@@ -456,7 +456,7 @@ def w20g(p):
 
 
 def w20m(p):
-    """W20M: math ufuncs, order statistics, nanmean, histogram, isin and shape copies of 10M elements."""
+    """W20M: math ufuncs, order statistics, nanmean, nanmax, histogram, isin and shape copies of 10M elements."""
     n, f, rounds = p["n"], p["files"], p["rounds"]
     a = np.fromfile(f["f8"], "<f8")
     a4 = a.astype("<f4")
@@ -479,6 +479,8 @@ def w20m(p):
         "partitionI4": measure(lambda: np.partition(i4, n // 2), rounds),
         "reduceat": measure(lambda: np.add.reduceat(a, starts), rounds),
         "nanmean": measure(lambda: np.nanmean(nan), rounds),
+        "nanmax": measure(lambda: np.nanmax(nan), rounds),
+        "nanmax1": measure(lambda: np.nanmax(nan.reshape(1000, -1), axis=1), rounds),
         "histogram": measure(lambda: np.histogram(a, bins=100), rounds),
         "isin": measure(lambda: np.isin(keys, test), rounds),
         "repeat": measure(lambda: np.repeat(a, 2), rounds),

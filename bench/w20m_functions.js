@@ -8,7 +8,8 @@
 //   Float64Array.prototype.sort of a copy); partition and argpartition of
 //   10M float64 at n/2, and of 10M float32 and 10M int32;
 // - addReduceat of 10M float64 over 100k groups (starts every 100 items);
-// - nanmean of 10M float64 with 1% NaN;
+// - nanmean, nanmax, and nanmax along axis 1 of 1000 x 10000, of 10M
+//   float64 with 1% NaN;
 // - histogram(a, { bins: 100 }) of 10M float64;
 // - isin(10M int64, 1000 values);
 // - repeat(a, 2), tile(a, 2) and roll(a, 12345) of 10M float64.
@@ -123,6 +124,32 @@ function w20m(ctx) {
     }
     return s / c;
   });
+  const libNanmax = m(() => mm.nanmax(N));
+  const baseNanmax = m(() => {
+    let r = -Infinity;
+    let any = false;
+    for (let i = 0; i < n; i++) {
+      const v = nan[i];
+      if (v >= r) r = v;
+      if (v === v) any = true;
+    }
+    return any ? r : NaN;
+  });
+  const N2 = N.reshape([1000, n / 1000]);
+  const libNanmax1 = m(() => mm.nanmax(N2, 1));
+  const baseNanmax1 = m(() => {
+    const cols = n / 1000;
+    const out = new Float64Array(1000);
+    for (let r = 0; r < 1000; r++) {
+      let x = NaN;
+      for (let p = r * cols; p < (r + 1) * cols; p++) {
+        const v = nan[p];
+        if (!(x >= v) && v === v) x = v;
+      }
+      out[r] = x;
+    }
+    return out;
+  });
   const libHist = m(() => mm.histogram(A, { bins: 100 }));
   const baseHist = m(() => {
     let lo = Infinity;
@@ -183,6 +210,8 @@ function w20m(ctx) {
   row('partition(a, n/2), 10M i4', libPartI4, basePartI4, np?.partitionI4, 'base: Int32Array sort of a copy');
   row('addReduceat(a, 100k starts), 10M f8', libReduceat, baseReduceat, np?.reduceat, 'np: np.add.reduceat with an int64 index array; base: a sequential loop per group');
   row('nanmean(a), 10M f8, 1% NaN', libNanmean, baseNanmean, np?.nanmean, 'base: one loop skipping NaN (sequential, not pairwise)');
+  row('nanmax(a), 10M f8, 1% NaN', libNanmax, baseNanmax, np?.nanmax, 'np: fmax.reduce; base: one loop skipping NaN');
+  row('nanmax(a, 1), 1000x10000 f8, 1% NaN', libNanmax1, baseNanmax1, np?.nanmax1, 'base: one loop per row skipping NaN');
   row('histogram(a, bins=100), 10M f8', libHist, baseHist, np?.histogram, 'base: min/max pass then one counting pass');
   row('isin(10M i8, 1000 values)', libIsin, baseIsin, np?.isin, 'base: a Set of BigInts');
   row('repeat(a, 2), 10M f8', libRepeat, baseRepeat, np?.repeat);
