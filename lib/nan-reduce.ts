@@ -254,7 +254,8 @@ function nanExtremum(a: NdArray, axis: Axis | undefined, options: NanExtremaOpti
     // The fold's values (items of `a` or `initial`, exact) go into that layout (or `out`).
     const axes = resolveAxes(axis, a.ndim);
     const keepdims = o.keepdims ?? false;
-    res.set((mask === undefined ? foldByLoop(a, axes, keepdims, name === 'nanmin', o.initial) : null) ?? foldFminFmax(a, axes, keepdims, name === 'nanmin', o.initial, mask));
+    // (Without `out` and `where`, foldByLoop was tried above.)
+    res.set((mask === undefined && o.out !== undefined ? foldByLoop(a, axes, keepdims, name === 'nanmin', o.initial) : null) ?? foldFminFmax(a, axes, keepdims, name === 'nanmin', o.initial, mask));
     return res;
   }
   // Past FOLD_MAX_ITEMS (a float64 working copy the fold could not index), NaNs are
