@@ -10,6 +10,7 @@
         "native/dot_kernels.cc",
         "native/gemm.cc",
         "native/gemm_exact.cc",
+        "native/group_starts.cc",
         "native/linalg_decomp.cc",
         "native/linalg_eig.cc",
         "native/linalg_kernels.cc",

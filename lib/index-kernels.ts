@@ -17,7 +17,7 @@ import { MappedStorage } from './storage';
 import { elementCode, isSwapped, NATIVE_MIN_ELEMENTS, regionOf, type Region } from './kernels';
 import { shapeToSize } from './layout';
 import { NEGATIVE_POWER, nativeAtOp } from './ufunc-native';
-import { indexKernels as K, type AxisOut, type AxisWalk } from './native';
+import { indexKernels as K, type AxisOut, type AxisWalk, type KernelMemory, type StartsOperand } from './native';
 import { allocate } from './internal';
 import { INTP } from './compute-values';
 import type { NdArray } from './ndarray';
@@ -210,13 +210,12 @@ export function ufuncFoldNative(op: number, res: NdArray, x: NdArray, first: num
  * signed integer power's negative exponent, or null when the operands do
  * not qualify.
  */
-export function ufuncReduceatNative(op: number, res: NdArray, x: NdArray, starts: Float64Array): number | null {
+export function ufuncReduceatNative(op: number, res: NdArray, x: NdArray, starts: StartsOperand): number | null {
   if (x.ndim !== 2 || res.ndim !== 2) return null;
   const o = foldOperands(res, x);
   if (o === null) return null;
   const [code, r, v] = o;
-  const own = starts.byteOffset === 0 && starts.byteLength === starts.buffer.byteLength ? starts : starts.slice();
-  return K.ufuncReduceat(op, code, r.memory as never, r.byteOffset, v.memory as never, v.byteOffset, x.shape[0], x.shape[1], x.strides[0], x.strides[1], res.strides[0], res.strides[1], own.buffer as ArrayBuffer, starts.length);
+  return K.ufuncReduceat(op, code, r.memory as never, r.byteOffset, v.memory as never, v.byteOffset, x.shape[0], x.shape[1], x.strides[0], x.strides[1], res.strides[0], res.strides[1], starts);
 }
 
 /**
@@ -397,6 +396,29 @@ export function argsortNative(a: NdArray): Uint32Array | null {
   const out = new Uint32Array(a.size);
   K.argsort(r.memory, r.byteOffset, a.size, a.strides[0], code, isSwapped(a.dtype), out);
   return out;
+}
+
+/**
+ * The largest item of a 1-d integer array by the kernel (-1 when it is
+ * empty), -2 when an item is negative, or null when the kernels cannot read
+ * it.
+ */
+export function indexMaxNative(idx: NdArray): number | null {
+  const ia = indexArgs(idx);
+  if (ia === null) return null;
+  const [im, io, ic, is, it, isw] = ia;
+  return K.binMax(im as never, io, ic, is, it, isw);
+}
+
+/**
+ * The group starts operand of native/group_starts.h for a 1-d integer
+ * array (any stride and byte order), or null when the kernels cannot read it.
+ */
+export function startsOperand(idx: NdArray): StartsOperand | null {
+  const ia = indexArgs(idx);
+  if (ia === null) return null;
+  const [im, io, ic, is, it, isw] = ia;
+  return [im as KernelMemory, io, ic, is, it, isw];
 }
 
 /**

@@ -168,6 +168,13 @@ export type KernelCast = (
 export type UfuncOperand = [memory: KernelMemory, byteOffset: number, strides: readonly number[], type: number, swap: boolean];
 
 /**
+ * The group starts of a reduceat (native/group_starts.h): `count` items of type code `type`
+ * (CAST_CODES: an integer type other than bool, or float64 holding integers) `stride` bytes
+ * apart from `byteOffset`, in the other byte order when `swap`.
+ */
+export type StartsOperand = [memory: KernelMemory, byteOffset: number, count: number, stride: number, type: number, swap: boolean];
+
+/**
  * An element-wise ufunc loop (native/ufunc_kernels.cc; lib/ufunc-native.ts
  * is its front, callKernelUfunc): the shape and the operands' offsets, type
  * codes, byte orders and strides in one Float64Array `layout` (`[nd,
@@ -231,10 +238,10 @@ export type KernelAccumulate = (op: number, computeType: number, shape: readonly
 /**
  * reduceat (op 0 add, 1 multiply, 2 minimum, 3 maximum; the last two of integers only) of
  * every group starting at `starts` along the last axis of `shape` (every length > 0, each start
- * in the lane), the output of the input's type in native order with `starts.length` items along
- * that axis (native/reduceat_kernels.cc; lib/reduceat.ts is its front).
+ * in the lane: a RangeError otherwise), the output of the input's type in native order with the
+ * starts' count of items along that axis (native/reduceat_kernels.cc; lib/reduceat.ts is its front).
  */
-export type KernelReduceat = (op: number, shape: readonly number[], starts: Float64Array, input: UfuncOperand, output: UfuncOperand) => void;
+export type KernelReduceat = (op: number, shape: readonly number[], starts: StartsOperand, input: UfuncOperand, output: UfuncOperand) => void;
 
 /**
  * NumPy's equal-width histogram of `length` float64 items (a 1-d operand): each item in
@@ -295,7 +302,7 @@ export interface IndexKernels {
   ufuncReduceat(
     op: number, type: number, memory: KernelMemory, byteOffset: number, x: KernelMemory, xOffset: number,
     n: number, lanes: number, xStepStride: number, xLaneStride: number, stepStride: number, laneStride: number,
-    starts: ArrayBuffer, startsCount: number,
+    starts: StartsOperand,
   ): number;
   take(
     memory: KernelMemory, byteOffset: number, n: number, stride: number, itemsize: number,

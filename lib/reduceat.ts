@@ -36,7 +36,7 @@
  * @module
  */
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
-import { IndexError, ValueError, checkListLength, iteratorCastError, repr } from './errors';
+import { ValueError, iteratorCastError, repr } from './errors';
 import { noReductionLoop } from './no-loop';
 import { Slice, type IndexItem } from './indexing';
 import { describeNonArray, isArray, requireOpen, requireWritable, storageOf } from './internal';
@@ -61,7 +61,7 @@ import { NEGATIVE_POWER, nativeAtOp } from './ufunc-native';
 import { allocate } from './internal';
 import { equal, logicalOr } from './ufuncs/compare';
 import { isnan } from './ufuncs/math';
-import { indicesOf } from './typed-reader';
+import { GroupStarts } from './group-starts';
 import { releaseTemporary } from './release';
 import { mayShareMemory } from './memory';
 import { inspect } from 'util';
@@ -95,48 +95,6 @@ export function along(ndim: number, ax: number, item: IndexItem): IndexItem[] {
   const items: IndexItem[] = new Array<IndexItem>(ndim).fill(new Slice());
   items[ax] = item;
   return items;
-}
-
-/** The indices as numbers (one dimension; integer arrays that cast safely to int64, JS numbers truncated as NumPy's intp conversion). */
-export function groupStarts(indices: unknown): Float64Array {
-  if (isArray(indices)) {
-    requireOpen(indices);
-    const k = indices.dtype.kind;
-    if (!(k === 'i' || k === 'b' || (k === 'u' && indices.dtype.itemsize < 8)) && !(indices.size === 0)) {
-      throw new TypeError(`Cannot cast array data from ${inspect(indices.dtype)} to dtype('int64') according to the rule 'safe'`);
-    }
-    if (indices.ndim > 1) throw new ValueError('object too deep for desired array');
-    if (indices.ndim === 0) throw new ValueError('object of too small depth for desired array');
-    checkListLength(indices.size, 'indices');
-    if (indices.size > 64 && indices.dtype.kind !== 'b') {
-      // Many starts: read through typed arrays into one Float64Array (int64 by
-      // its 32-bit halves), not a BigInt per item (exact below 2^53; a larger
-      // one, out of bounds anyway, takes the exact path for its message).
-      // A cast and a copy of 100k int64 starts were ~2-4 ms of fresh pages.
-      const out = indicesOf(indices);
-      if (out !== null && out.every((v) => Math.abs(v) < 2 ** 53)) return out;
-    }
-    return Float64Array.from(readValues(indices), (v) => Number(v));
-  }
-  if (typeof indices === 'number' || typeof indices === 'bigint') throw new ValueError('object of too small depth for desired array');
-  if (!Array.isArray(indices)) throw new TypeError(`indices must be a list of integers or an integer array, got ${repr(indices)}`);
-  // By index, each item checked as it comes: a hole fails at once, where
-  // map() walked every hole of a sparse list of length 2^32-1 (minutes;
-  // found by adversarial pass 6).
-  const list = indices as readonly unknown[];
-  const n = list.length;
-  checkListLength(n, 'indices');
-  // Straight into the Float64Array the kernel reads (a growing list's
-  // reallocations and page faults were ~2% of a 100k-start call's samples).
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = list[i];
-    if (Array.isArray(v)) throw new ValueError('setting an array element with a sequence. The requested array would exceed the maximum number of dimension of 1.');
-    if (typeof v === 'bigint' || typeof v === 'boolean') out[i] = Number(v);
-    else if (typeof v !== 'number' || !Number.isFinite(v)) throw new TypeError(`indices must hold integers, got ${repr(v)}`);
-    else out[i] = Math.trunc(v);
-  }
-  return out;
 }
 
 /** The reduction's dtype for `op` over `dt` (no dtype or out given). */
@@ -286,7 +244,7 @@ const NATIVE_OP: Partial<Record<Op, number>> = { add: 0, multiply: 1, minimum: 2
  * written) when the kernel has no loop for it. The input is cast to `rt`
  * first when it is another type (NumPy's loop casts it too).
  */
-function reduceatNative(op: Op, a: NdArray, ax: number, starts: Float64Array, rt: DType, res: NdArray): boolean {
+function reduceatNative(op: Op, a: NdArray, ax: number, starts: GroupStarts, rt: DType, res: NdArray): boolean {
   const code = NATIVE_OP[op];
   if (code === undefined || capturingKernels() || starts.length === 0 || a.size === 0) return false;
   const rc = castCode(rt);
@@ -299,7 +257,7 @@ function reduceatNative(op: Op, a: NdArray, ax: number, starts: Float64Array, rt
     const ri = regionOf(storageOf(src), src.offset);
     if (ri === null) return false;
     const last = (xs: readonly number[]): number[] => [...xs.filter((_, i) => i !== ax), xs[ax]];
-    kernelReduceat(code, last(src.shape), starts, [ri.memory, ri.byteOffset, last(src.strides), rc, isSwapped(src.dtype)], [ro.memory, ro.byteOffset, last(res.strides), rc, false]);
+    kernelReduceat(code, last(src.shape), starts.operand(), [ri.memory, ri.byteOffset, last(src.strides), rc, isSwapped(src.dtype)], [ro.memory, ro.byteOffset, last(res.strides), rc, false]);
     return true;
   } finally {
     if (src !== a) releaseTemporary(storageOf(src));
@@ -315,7 +273,7 @@ function reduceatNative(op: Op, a: NdArray, ax: number, starts: Float64Array, rt
  * else a scratch moved into it. False when the ufunc has no native loop for
  * `rdt` or the kernels are off (nothing written).
  */
-export function reduceatByLoop(name: string, a: NdArray, ax: number, starts: Float64Array, rdt: DType, res: NdArray): boolean {
+export function reduceatByLoop(name: string, a: NdArray, ax: number, starts: GroupStarts, rdt: DType, res: NdArray): boolean {
   const op = nativeAtOp(name, rdt, 2);
   if (op < 0 || capturingKernels() || !nativeKernelsOn()) return false;
   const n = a.shape[ax];
@@ -326,7 +284,7 @@ export function reduceatByLoop(name: string, a: NdArray, ax: number, starts: Flo
   const front = moveaxis(res, ax, 0);
   const direct = res.dtype.equals(rdt) && front.flags.cContiguous;
   const rows = direct ? front.reshape([m, -1]) : allocate(rdt, [m, x.shape[1]]);
-  const k = ufuncReduceatNative(op, rows, x, starts);
+  const k = ufuncReduceatNative(op, rows, x, starts.operand());
   if (k === null) return false;
   if (k >= 0) throw new ValueError(NEGATIVE_POWER);
   if (!direct) res.set(moveaxis(rows.reshape([m, ...a.shape.filter((_, d) => d !== ax)]), 0, ax));
@@ -358,17 +316,14 @@ function reduceat(op: Op, fn: string, a0: unknown, indices: unknown, axisArg: nu
   const axis = axOpt ?? 0;
   if (typeof axis !== 'number') throw new TypeError(`${fn}: axis must be an integer, got ${repr(axis)}`);
   const ax = normalizeAxis(axis, a.ndim);
-  const starts = groupStarts(indices);
+  const starts = GroupStarts.of(indices);
   // Again after the caller's list was read: its getters may have closed the input.
   requireOpen(a);
   const n = a.shape[ax];
-  // By index (a for-of's iterator was ~6% of a 100k-start addReduceat's samples).
-  for (let i = 0; i < starts.length; i++) {
-    const s = starts[i];
-    if (s < 0 || s >= n) throw new IndexError(`index ${s} out-of-bounds in ${op}.reduceat [0, ${n})`);
-  }
+  starts.check(n, op);
   const out = o.out ?? null;
   if (out !== null && !isArray(out)) throw new TypeError(`${fn}: out must be an NdArray, got ${describeNonArray(out)}`);
+  starts.keepFrom(out);
   let rt = o.dtype !== undefined && o.dtype !== null ? toDType(o.dtype) : out !== null ? out.dtype.newbyteorder('=') : defaultDType(op, a.dtype);
   if (op.startsWith('bitwise') && o.dtype == null && out === null) rt = defaultDType(op, a.dtype);
   if (op.startsWith('logical') && (o.dtype == null)) rt = toDType('?');
@@ -414,9 +369,10 @@ function reduceat(op: Op, fn: string, a0: unknown, indices: unknown, axisArg: nu
   const shortGroups = a.size < m * LOOP_GROUP_ITEMS || op.startsWith('bitwise');
   const byLoop = !native && shortGroups && res.size > 0 && op !== 'add' && op !== 'multiply' && !(rt.kind === 'f' && rt.itemsize === 2) && reduceatByLoop(op, a, ax, starts, rt, res);
   if (byLoop && (op === 'minimum' || op === 'maximum') && rt.kind === 'f') {
+    const sv = starts.values;
     for (const i of groupsToRedo(res, ax)) {
-      const s = starts[i];
-      const e = i + 1 < m ? starts[i + 1] : n;
+      const s = sv[i];
+      const e = i + 1 < m ? sv[i + 1] : n;
       if (e - s > 1) reduceGroup(op, a.index(...along(a.ndim, ax, new Slice(s, e))), ax, rt, res.index(...along(res.ndim, ax, i)));
     }
   }
@@ -424,9 +380,10 @@ function reduceat(op: Op, fn: string, a0: unknown, indices: unknown, axisArg: nu
   const lastAxis = !native && op === 'add' && (rt.kind === 'f' || rt.kind === 'c') && a.ndim > 1 && res.size > 0 ? moveaxis(a, ax, -1).astype(rt, 'C') : null;
   const half = rt.kind === 'f' && rt.itemsize === 2;
   if (res.size > 0 && !native) {
+    const sv = starts.values;
     for (let i = 0; i < m; i++) {
-      const s = starts[i];
-      const e = i + 1 < m ? starts[i + 1] : n;
+      const s = sv[i];
+      const e = i + 1 < m ? sv[i + 1] : n;
       const dst = res.index(...along(res.ndim, ax, i));
       if (e - s <= 1) {
         // indices[i] >= indices[i+1], or a group of one: a[indices[i]] itself.

@@ -39,7 +39,7 @@ import { asarray } from './array-coerce';
 import { compress } from './fancy';
 import { moveaxis } from './axis-views';
 import { dtype as toDType, type DType, type DTypeLike } from './dtype';
-import { IndexError, ValueError } from './errors';
+import { ValueError } from './errors';
 import { pyShape } from './format';
 import { allocate, describeNonArray, isArray, requireOpen, requireWritable } from './internal';
 import { ufuncFoldNative } from './index-kernels';
@@ -50,7 +50,8 @@ import type { NdArray } from './ndarray';
 import { axisArgs, readKnownOptions, type WithAxis } from './options';
 import { canCast, type PyScalar } from './promote';
 import type { Axis } from './reduce-axis';
-import { along, groupStarts, reduceatByLoop } from './reduceat';
+import { along, reduceatByLoop } from './reduceat';
+import { GroupStarts } from './group-starts';
 import { UFuncTypeError, type UfuncInput, type UfuncOptions } from './ufunc';
 import { NEGATIVE_POWER, nativeAtOp } from './ufunc-native';
 import { checkReduceOut, reducedAxes, type UfuncReduceOptions } from './ufunc-reduce';
@@ -335,13 +336,12 @@ export function foldReduceat(s: FoldSpec, fn: string, a0: unknown, indices: unkn
   const axis = axisGiven ?? o.axis ?? 0;
   if (typeof axis !== 'number') throw new TypeError(`${fn}: axis must be an integer, got ${inspect(axis)}`);
   const ax = normalizeAxis(axis, a.ndim);
-  const starts = groupStarts(indices);
+  const starts = GroupStarts.of(indices);
   requireOpen(a);
   const n = a.shape[ax];
-  for (let i = 0; i < starts.length; i++) {
-    if (starts[i] < 0 || starts[i] >= n) throw new IndexError(`index ${starts[i]} out-of-bounds in ${s.name}.reduceat [0, ${n})`);
-  }
+  starts.check(n, s.name);
   const out = checkedOut(o.out);
+  starts.keepFrom(out);
   const rdt = loopDType(s, a.dtype, o.dtype, out);
   const shape = [...a.shape];
   shape[ax] = starts.length;
@@ -350,9 +350,10 @@ export function foldReduceat(s: FoldSpec, fn: string, a0: unknown, indices: unkn
   }
   const res = allocate(rdt, shape);
   if (res.size > 0 && !reduceatByLoop(s.name, a, ax, starts, rdt, res)) {
-    for (let i = 0; i < starts.length; i++) {
-      const st = starts[i];
-      const e = i + 1 < starts.length ? starts[i + 1] : n;
+    const sv = starts.values;
+    for (let i = 0; i < sv.length; i++) {
+      const st = sv[i];
+      const e = i + 1 < sv.length ? sv[i + 1] : n;
       const dst = res.index(...along(res.ndim, ax, i));
       if (e - st <= 1) dst.set(a.index(...along(a.ndim, ax, st)).astype(rdt, { casting: 'unsafe' }));
       else dst.set(reduceCore(s, a.index(...along(a.ndim, ax, new Slice(st, e))), [ax], rdt, false, null, null));

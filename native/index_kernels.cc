@@ -15,6 +15,7 @@
 #endif
 
 #include "byte_order.h"
+#include "group_starts.h"
 #include "kernels.h"
 #include "kernel_plan.h"
 #include "mapping.h"
@@ -1976,55 +1977,40 @@ Napi::Value UfuncAccumulate(const Napi::CallbackInfo& info) {
 }
 
 // ufuncReduceat(op, type, resMemory, resOffset, xMemory, xOffset, n, lanes,
-//               xStepStride, xLaneStride, resStepStride, resLaneStride,
-//               starts, startsCount)
+//               xStepStride, xLaneStride, resStepStride, resLaneStride, starts)
 // NumPy's ufunc.reduceat for the ufuncs without one of their own: group i
 // of x (rows starts[i] .. starts[i + 1] - 1, the last to row n - 1; a group
 // whose next start is not larger is row starts[i] alone) folded in order by
 // ufunc_kernels.cc's loop of the operation into row i of the result, which
-// starts as the group's first row. starts: startsCount float64 integers in
-// [0, n) (checked here again). Items of compute type `type`, aligned, native
-// byte order, the result writable and in other memory than x. Returns -1, or
-// the group at which a signed integer power met a negative exponent.
+// starts as the group's first row. starts: the m group starts as
+// group_starts.h reads them (each an integer in [0, n), checked there); the
+// result has m rows. Items of compute type `type`, aligned, native byte
+// order, the result writable and in other memory than x. Returns -1, or the
+// group at which a signed integer power met a negative exponent.
 Napi::Value UfuncReduceat(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   const char* what = "ufuncReduceat";
-  int64_t op, type, n, lanes, xs, xl, rs, rl, m;
+  int64_t op, type, n, lanes, xs, xl, rs, rl;
   int nin = 0, result = -1;
   UfuncChunkFn fn = nullptr;
-  if (info.Length() < 14 || !ToInt(info[0], &op) || !ToInt(info[1], &type) || type < kF8 || type > kU8 ||
+  if (info.Length() < 13 || !ToInt(info[0], &op) || !ToInt(info[1], &type) || type < kF8 || type > kU8 ||
       !ToInt(info[6], &n) || n < 0 || !ToInt(info[7], &lanes) || lanes < 0 || !ToInt(info[8], &xs) ||
-      !ToInt(info[9], &xl) || !ToInt(info[10], &rs) || !ToInt(info[11], &rl) || !ToInt(info[13], &m) || m < 0 ||
+      !ToInt(info[9], &xl) || !ToInt(info[10], &rs) || !ToInt(info[11], &rl) ||
       (fn = UfuncLoop(static_cast<int>(op), static_cast<int>(type), &nin, &result)) == nullptr || result != type || nin != 2) {
     ThrowArgs(env, what);
     return env.Undefined();
   }
+  std::vector<int64_t> starts;
+  if (!ReadGroupStarts(env, what, info[12], n, &starts)) return env.Undefined();
+  const int64_t m = static_cast<int64_t>(starts.size());
   const int64_t size = kItemsize[type];
   Region X, R;
-  Memory S;
   if (!ReadRegion(info, 4, 5, {n, lanes}, {xs, xl}, size, false, what, &X) ||
-      !ReadRegion(info, 2, 3, {m, lanes}, {rs, rl}, size, true, what, &R) || !ReadMemory(env, info[12], false, what, &S)) {
+      !ReadRegion(info, 2, 3, {m, lanes}, {rs, rl}, size, true, what, &R)) {
     return env.Undefined();
   }
   if (R.size == 0) return Napi::Number::New(env, -1);
   if (!FoldRegionsOk(env, what, R, X, size)) return env.Undefined();
-  // m float64 starts: m * 8 bytes within the starts' memory (m >= 1 here: R is not empty).
-  int64_t sbytes;
-  if (__builtin_mul_overflow(m, static_cast<int64_t>(sizeof(double)), &sbytes) || static_cast<uint64_t>(sbytes) > S.length) {
-    ThrowRange(env, what, "the starts lie past their memory");
-    return env.Undefined();
-  }
-  std::vector<int64_t> starts(static_cast<size_t>(m));
-  for (int64_t i = 0; i < m; i++) {
-    double d;
-    // SAFETY: item i < m of the starts' memory, whose length holds m doubles (checked above).
-    std::memcpy(&d, S.base + i * static_cast<int64_t>(sizeof(double)), sizeof(double));
-    if (!(d >= 0 && d < static_cast<double>(n)) || d != static_cast<double>(static_cast<int64_t>(d))) {
-      ThrowRange(env, what, "a start lies outside [0, n)");
-      return env.Undefined();
-    }
-    starts[static_cast<size_t>(i)] = static_cast<int64_t>(d);
-  }
   (void)UfuncNegativePower();
   const int64_t ins[2] = {rl / size, xl / size};
   const bool folds_in_place = UfuncLoopFoldsInPlace(static_cast<int>(op), static_cast<int>(type));

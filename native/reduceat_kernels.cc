@@ -24,6 +24,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "group_starts.h"
 #include "kernel_operand.h"
 #include "kernels.h"
 #include "napi_util.h"
@@ -230,34 +231,19 @@ bool Dispatch(int type, const Job& j) {
 
 // kernelReduceat(op, shape, starts, input, output): op 0 add, 1 multiply,
 // 2 minimum, 3 maximum (integers only); shape the input's with the reduced
-// axis last (every length > 0); starts a Float64Array of the group starts,
-// each an integer in [0, lane length); input [memory, byteOffset, strides, type, swap] over shape; output
-// the same over shape with starts.length as the last length, of the input's
-// type, in native byte order, not overlapping the input.
+// axis last (every length > 0); starts the group starts as group_starts.h
+// reads them (at least one, each an integer in [0, lane length)); input
+// [memory, byteOffset, strides, type, swap] over shape; output the same over
+// shape with the starts' count as the last length, of the input's type, in
+// native byte order, not overlapping the input.
 Napi::Value KernelReduceat(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   const char* what = "kernelReduceat";
   Job job;
   int64_t op;
-  if (info.Length() < 5 || !ToInt(info[0], &op) || op < kAdd || op > kMaximum || !ToInts(info[1], &job.shape) ||
-      job.shape.empty() || !info[2].IsTypedArray() || info[2].As<Napi::TypedArray>().TypedArrayType() != napi_float64_array ||
-      info[2].As<Napi::Float64Array>().ElementLength() == 0) {
+  if (info.Length() < 5 || !ToInt(info[0], &op) || op < kAdd || op > kMaximum || !ToInts(info[1], &job.shape) || job.shape.empty()) {
     ThrowType(env, "kernelReduceat(op, shape, starts, input, output): bad arguments");
     return env.Undefined();
-  }
-  {
-    // The starts come as a Float64Array (any number of groups; ToInts reads
-    // at most NPY_MAXDIMS items): each must be an integer, checked below.
-    Napi::Float64Array f = info[2].As<Napi::Float64Array>();
-    job.starts.resize(f.ElementLength());
-    for (size_t i = 0; i < f.ElementLength(); i++) {
-      const double v = f[i];
-      if (!(v >= 0 && v < 9007199254740992.0) || v != static_cast<double>(static_cast<int64_t>(v))) {
-        ThrowRange(env, "kernelReduceat: a start that is not an integer in the lane");
-        return env.Undefined();
-      }
-      job.starts[i] = static_cast<int64_t>(v);
-    }
   }
   job.op = static_cast<int>(op);
   for (int64_t d : job.shape) {
@@ -266,12 +252,10 @@ Napi::Value KernelReduceat(const Napi::CallbackInfo& info) {
       return env.Undefined();
     }
   }
-  const int64_t n = job.shape.back();
-  for (int64_t st : job.starts) {
-    if (st < 0 || st >= n) {
-      ThrowRange(env, "kernelReduceat: a start outside the lane");
-      return env.Undefined();
-    }
+  if (!ReadGroupStarts(env, what, info[2], job.shape.back(), &job.starts)) return env.Undefined();
+  if (job.starts.empty()) {
+    ThrowRange(env, "kernelReduceat: no group starts");
+    return env.Undefined();
   }
   std::vector<int64_t> outShape = job.shape;
   outShape.back() = static_cast<int64_t>(job.starts.size());

@@ -49,6 +49,8 @@ function throwsCode(fn, code, ctor = Error) {
   });
 }
 
+// A Float64Array of group starts as the reduceat kernels' starts operand (native/group_starts.h).
+const f8Starts = (f) => [f.buffer, f.byteOffset, f.length, 8, 0, false];
 const sleepTick = () => new Promise((resolve) => setImmediate(resolve));
 
 async function collect() {
@@ -375,7 +377,7 @@ async function main() {
     assert.strictEqual(K.ufuncAccumulate(3, 0, lacc.buffer, 0, lane.buffer, 0, 10, 4, 0, 8, 8, 80, 1), -1);
     const lgroups = new Float64Array([0, 9, 3]);
     const lgres = new Float64Array(12);
-    assert.strictEqual(K.ufuncReduceat(1, 0, lgres.buffer, 0, lane.buffer, 0, 10, 4, 8, 80, 32, 8, lgroups.buffer, 3), -1);
+    assert.strictEqual(K.ufuncReduceat(1, 0, lgres.buffer, 0, lane.buffer, 0, 10, 4, 8, 80, 32, 8, f8Starts(lgroups)), -1);
     assert.strictEqual(lgres[0], lane.subarray(1, 9).reduce((v, x) => v - x, lane[0]));
     assert.strictEqual(lgres[8 + 1], lane.subarray(14, 20).reduce((v, x) => v - x, lane[13]));
     throwsCode(() => K.ufuncAccumulate(1, 0, acc.buffer, 8, xs.buffer, 0, 3, 4, 32, 8, 32, 8, 1), 'ERR_OUT_OF_RANGE', RangeError);
@@ -386,18 +388,45 @@ async function main() {
     throwsCode(() => K.ufuncAccumulate(12, 0, acc.buffer, 0, xs.buffer, 0, 3, 4, 32, 8, 32, 8, 1), 'ERR_INVALID_ARG_TYPE', TypeError);
     // ufuncReduceat (ufunc.reduceat of the other ufuncs): groups of a 12x1
     // input (a start not below the next is that row alone; the last group
-    // runs to the end), two lanes of a 6x2 input into a mapping, and the
-    // refusals (a start out of range or not whole, starts past their memory,
-    // a result past its memory).
+    // runs to the end), two lanes of a 6x2 input into a mapping, the starts
+    // as int64 / reversed int32 / byte-swapped int16 index arrays, and the
+    // refusals (a start out of range, negative or not whole, starts past
+    // their memory or of bool type, a result past its memory).
     const groups = new Float64Array([0, 4, 1, 5, 11]);
     const gres = new Float64Array(5);
-    assert.strictEqual(K.ufuncReduceat(1, 0, gres.buffer, 0, xs.buffer, 0, 12, 1, 8, 8, 8, 8, groups.buffer, 5), -1);
-    assert.deepStrictEqual(Array.from(gres), [1 - 2 - 3 - 4, 5, 2 - 3 - 4 - 5, 6 - 7 - 8 - 9 - 10 - 11, 12]);
-    assert.strictEqual(K.ufuncReduceat(1, 0, m, 0, xs.buffer, 0, 6, 2, 16, 8, 16, 8, new Float64Array([0, 3]).buffer, 2), -1);
-    throwsCode(() => K.ufuncReduceat(1, 0, gres.buffer, 0, xs.buffer, 0, 12, 1, 8, 8, 8, 8, new Float64Array([0, 12]).buffer, 2), 'ERR_OUT_OF_RANGE', RangeError);
-    throwsCode(() => K.ufuncReduceat(1, 0, gres.buffer, 0, xs.buffer, 0, 12, 1, 8, 8, 8, 8, new Float64Array([0, 1.5]).buffer, 2), 'ERR_OUT_OF_RANGE', RangeError);
-    throwsCode(() => K.ufuncReduceat(1, 0, gres.buffer, 0, xs.buffer, 0, 12, 1, 8, 8, 8, 8, new Float64Array([0, 1]).buffer, 3), 'ERR_OUT_OF_RANGE', RangeError);
-    throwsCode(() => K.ufuncReduceat(1, 0, gres.buffer, 8, xs.buffer, 0, 12, 1, 8, 8, 8, 8, groups.buffer, 5), 'ERR_OUT_OF_RANGE', RangeError);
+    const want = [1 - 2 - 3 - 4, 5, 2 - 3 - 4 - 5, 6 - 7 - 8 - 9 - 10 - 11, 12];
+    assert.strictEqual(K.ufuncReduceat(1, 0, gres.buffer, 0, xs.buffer, 0, 12, 1, 8, 8, 8, 8, f8Starts(groups)), -1);
+    assert.deepStrictEqual(Array.from(gres), want);
+    const i8Groups = BigInt64Array.from([0n, 4n, 1n, 5n, 11n]);
+    gres.fill(0);
+    assert.strictEqual(K.ufuncReduceat(1, 0, gres.buffer, 0, xs.buffer, 0, 12, 1, 8, 8, 8, 8, [i8Groups.buffer, 0, 5, 8, 9, false]), -1);
+    assert.deepStrictEqual(Array.from(gres), want);
+    const i4Reversed = Int32Array.from([11, 5, 1, 4, 0]);
+    gres.fill(0);
+    assert.strictEqual(K.ufuncReduceat(1, 0, gres.buffer, 0, xs.buffer, 0, 12, 1, 8, 8, 8, 8, [i4Reversed.buffer, 16, 5, -4, 6, false]), -1);
+    assert.deepStrictEqual(Array.from(gres), want);
+    const i2Swapped = new Uint8Array(10);
+    [0, 4, 1, 5, 11].forEach((v, i) => { i2Swapped[2 * i + 1] = v; });
+    gres.fill(0);
+    assert.strictEqual(K.ufuncReduceat(1, 0, gres.buffer, 0, xs.buffer, 0, 12, 1, 8, 8, 8, 8, [i2Swapped.buffer, 0, 5, 2, 4, true]), -1);
+    assert.deepStrictEqual(Array.from(gres), want);
+    assert.strictEqual(K.ufuncReduceat(1, 0, m, 0, xs.buffer, 0, 6, 2, 16, 8, 16, 8, f8Starts(new Float64Array([0, 3]))), -1);
+    // kernelReduceat (add/multiply/integer min/max) reads the same starts.
+    gres.fill(0);
+    addon.kernelReduceat(0, [12], [i8Groups.buffer, 0, 5, 8, 9, false], [xs.buffer, 0, [8], 0, false], [gres.buffer, 0, [8], 0, false]);
+    assert.deepStrictEqual(Array.from(gres), [1 + 2 + 3 + 4, 5, 2 + 3 + 4 + 5, 6 + 7 + 8 + 9 + 10 + 11, 12]);
+    throwsCode(() => addon.kernelReduceat(0, [12], [i8Groups.buffer, 8, 5, 8, 9, false], [xs.buffer, 0, [8], 0, false], [gres.buffer, 0, [8], 0, false]), 'ERR_OUT_OF_RANGE', RangeError);
+    throwsCode(() => addon.kernelReduceat(0, [4], [i8Groups.buffer, 0, 5, 8, 9, false], [xs.buffer, 0, [8], 0, false], [gres.buffer, 0, [8], 0, false]), 'ERR_OUT_OF_RANGE', RangeError);
+    throwsCode(() => addon.kernelReduceat(0, [12], [i8Groups.buffer, 0, 0, 8, 9, false], [xs.buffer, 0, [8], 0, false], [gres.buffer, 0, [8], 0, false]), 'ERR_OUT_OF_RANGE', RangeError);
+    throwsCode(() => K.ufuncReduceat(1, 0, gres.buffer, 0, xs.buffer, 0, 12, 1, 8, 8, 8, 8, f8Starts(new Float64Array([0, 12]))), 'ERR_OUT_OF_RANGE', RangeError);
+    throwsCode(() => K.ufuncReduceat(1, 0, gres.buffer, 0, xs.buffer, 0, 12, 1, 8, 8, 8, 8, f8Starts(new Float64Array([0, 1.5]))), 'ERR_OUT_OF_RANGE', RangeError);
+    throwsCode(() => K.ufuncReduceat(1, 0, gres.buffer, 0, xs.buffer, 0, 12, 1, 8, 8, 8, 8, [new BigInt64Array([0n, -1n]).buffer, 0, 2, 8, 9, false]), 'ERR_OUT_OF_RANGE', RangeError);
+    throwsCode(() => K.ufuncReduceat(1, 0, gres.buffer, 0, xs.buffer, 0, 12, 1, 8, 8, 8, 8, [new BigUint64Array([0n, 2n ** 63n]).buffer, 0, 2, 8, 10, false]), 'ERR_OUT_OF_RANGE', RangeError);
+    throwsCode(() => K.ufuncReduceat(1, 0, gres.buffer, 0, xs.buffer, 0, 12, 1, 8, 8, 8, 8, [new Float64Array([0, 1]).buffer, 0, 3, 8, 0, false]), 'ERR_OUT_OF_RANGE', RangeError);
+    throwsCode(() => K.ufuncReduceat(1, 0, gres.buffer, 0, xs.buffer, 0, 12, 1, 8, 8, 8, 8, [new Float64Array([0, 1]).buffer, 8, 2, -16, 0, false]), 'ERR_OUT_OF_RANGE', RangeError);
+    throwsCode(() => K.ufuncReduceat(1, 0, gres.buffer, 0, xs.buffer, 0, 12, 1, 8, 8, 8, 8, [new Uint8Array([0, 1]).buffer, 0, 2, 1, 8, false]), 'ERR_INVALID_ARG_TYPE', TypeError);
+    throwsCode(() => K.ufuncReduceat(1, 0, gres.buffer, 0, xs.buffer, 0, 12, 1, 8, 8, 8, 8, [groups.buffer, 0, 5]), 'ERR_INVALID_ARG_TYPE', TypeError);
+    throwsCode(() => K.ufuncReduceat(1, 0, gres.buffer, 8, xs.buffer, 0, 12, 1, 8, 8, 8, 8, f8Starts(groups)), 'ERR_OUT_OF_RANGE', RangeError);
     // ufuncAtMulti: a 2-d target (C, reversed, F strides) with an index array
     // per axis, the indexed and item-at-a-time loops, a mapping target, and
     // the refusals (out of range, overlap: null; bad layouts: throws).
