@@ -1548,7 +1548,7 @@ bool Aligned(const Region& R, int64_t align) {
 // was and the loop stops there (NumPy's loop raises at it).
 template <class I, bool ISwap>
 int64_t UfuncAtIndices(UfuncChunkFn fn, int nin, int64_t size, uint8_t* base, int64_t s, int64_t n, const uint8_t* ip,
-                       int64_t is, int64_t count, const uint8_t* vp, int64_t vs) {
+                       int64_t is, int64_t count, const uint8_t* vp, int64_t vs, bool may_stop) {
   const int64_t still[2] = {0, 0};
   uint8_t was[8];
   for (int64_t k = 0; k < count; k++) {
@@ -1557,7 +1557,7 @@ int64_t UfuncAtIndices(UfuncChunkFn fn, int nin, int64_t size, uint8_t* base, in
     const void* in[2] = {p, nin == 2 ? vp + k * vs : nullptr};
     std::memcpy(was, p, static_cast<size_t>(size));
     fn(1, in, still, p, 0);
-    if (UfuncNegativePower()) {
+    if (may_stop && UfuncNegativePower()) {
       std::memcpy(p, was, static_cast<size_t>(size));
       return k;
     }
@@ -1649,16 +1649,17 @@ Napi::Value UfuncAt(const Napi::CallbackInfo& info) {
     return Napi::Number::New(env, -1);
   }
   (void)UfuncNegativePower();
+  const bool may_stop = UfuncMayMeetNegativePower(static_cast<int>(op), static_cast<int>(type));
   const int64_t size = kItemsize[type];
   int64_t stop = -1;
   if (!xs.empty()) {
-    stop = UfuncAtIndices<int64_t, false>(fn, nin, size, A.base, stride, n, reinterpret_cast<const uint8_t*>(xs.data()), 8, count, vp, vs);
+    stop = UfuncAtIndices<int64_t, false>(fn, nin, size, A.base, stride, n, reinterpret_cast<const uint8_t*>(xs.data()), 8, count, vp, vs, may_stop);
   } else {
     WithType(I.type, [&](auto tag) {
       using IT = typename decltype(tag)::type;
       if constexpr (std::is_integral_v<IT>) {
-        if (I.swap) stop = UfuncAtIndices<IT, true>(fn, nin, size, A.base, stride, n, I.region.base, I.region.strides[0], count, vp, vs);
-        else stop = UfuncAtIndices<IT, false>(fn, nin, size, A.base, stride, n, I.region.base, I.region.strides[0], count, vp, vs);
+        if (I.swap) stop = UfuncAtIndices<IT, true>(fn, nin, size, A.base, stride, n, I.region.base, I.region.strides[0], count, vp, vs, may_stop);
+        else stop = UfuncAtIndices<IT, false>(fn, nin, size, A.base, stride, n, I.region.base, I.region.strides[0], count, vp, vs, may_stop);
       }
     });
   }
@@ -1810,6 +1811,7 @@ Napi::Value UfuncAtMulti(const Napi::CallbackInfo& info) {
   const uint8_t* vp = nin == 2 ? V.base : nullptr;
   const bool want_indexed = nin == 2 && ToBool(info[9]);
   (void)UfuncNegativePower();
+  const bool may_stop = UfuncMayMeetNegativePower(static_cast<int>(op), static_cast<int>(type));
   // Offsets from the target's lowest item (negative strides count down), so each is >= 0.
   int64_t low = 0, span = kItemsize[type];
   for (size_t d = 0; d < ndim; d++) {
@@ -1850,8 +1852,8 @@ Napi::Value UfuncAtMulti(const Napi::CallbackInfo& info) {
       indexed(lowest, 1, span, ip, isz, m, vk, vs);
       continue;
     }
-    const int64_t stop = narrow ? UfuncAtIndices<int32_t, false>(fn, nin, kItemsize[type], lowest, 1, span, ip, 4, m, vk, vs)
-                                : UfuncAtIndices<int64_t, false>(fn, nin, kItemsize[type], lowest, 1, span, ip, 8, m, vk, vs);
+    const int64_t stop = narrow ? UfuncAtIndices<int32_t, false>(fn, nin, kItemsize[type], lowest, 1, span, ip, 4, m, vk, vs, may_stop)
+                                : UfuncAtIndices<int64_t, false>(fn, nin, kItemsize[type], lowest, 1, span, ip, 8, m, vk, vs, may_stop);
     if (stop >= 0) return Napi::Number::New(env, -static_cast<double>(k0 + stop + 2));
   }
   return Napi::Number::New(env, -1);
@@ -1924,6 +1926,7 @@ Napi::Value UfuncAccumulate(const Napi::CallbackInfo& info) {
   }
   if (!FoldRegionsOk(env, what, R, X, size)) return env.Undefined();
   (void)UfuncNegativePower();
+  const bool may_stop = UfuncMayMeetNegativePower(static_cast<int>(op), static_cast<int>(type));
   if (rs == 0 && lanes == 1 && first < steps && UfuncLoopFoldsInPlace(static_cast<int>(op), static_cast<int>(type))) {
     // One call for a reduction of one lane (UfuncLoopFoldsInPlace).
     // SAFETY: the accumulator (the result's one item) and rows first ..
@@ -1957,7 +1960,7 @@ Napi::Value UfuncAccumulate(const Napi::CallbackInfo& info) {
       const void* in[2] = {R.base + (first - 1) * rs + l * rl, X.base + first * xs + l * xl};
       const int64_t ins[2] = {rs / size, xs / size};
       fn(folds, in, ins, R.base + first * rs + l * rl, rs / size);
-      if (UfuncNegativePower()) return Napi::Number::New(env, static_cast<double>(first));
+      if (may_stop && UfuncNegativePower()) return Napi::Number::New(env, static_cast<double>(first));
     }
     return Napi::Number::New(env, -1);
   }
@@ -1971,7 +1974,7 @@ Napi::Value UfuncAccumulate(const Napi::CallbackInfo& info) {
     const void* in[2] = {R.base + (k - 1) * rs, X.base + k * xs};
     const int64_t ins[2] = {rl / size, xl / size};
     fn(lanes, in, ins, R.base + k * rs, rl / size);
-    if (UfuncNegativePower()) return Napi::Number::New(env, static_cast<double>(k));
+    if (may_stop && UfuncNegativePower()) return Napi::Number::New(env, static_cast<double>(k));
   }
   return Napi::Number::New(env, -1);
 }
@@ -2012,6 +2015,7 @@ Napi::Value UfuncReduceat(const Napi::CallbackInfo& info) {
   if (R.size == 0) return Napi::Number::New(env, -1);
   if (!FoldRegionsOk(env, what, R, X, size)) return env.Undefined();
   (void)UfuncNegativePower();
+  const bool may_stop = UfuncMayMeetNegativePower(static_cast<int>(op), static_cast<int>(type));
   const int64_t ins[2] = {rl / size, xl / size};
   const bool folds_in_place = UfuncLoopFoldsInPlace(static_cast<int>(op), static_cast<int>(type));
   const bool one_call = lanes == 1 && folds_in_place;
@@ -2030,7 +2034,7 @@ Napi::Value UfuncReduceat(const Napi::CallbackInfo& info) {
       const void* in[2] = {row, X.base + (s + 1) * xs};
       const int64_t ins1[2] = {0, xs / size};
       fn(e - s - 1, in, ins1, row, 0);
-      if (UfuncNegativePower()) return Napi::Number::New(env, static_cast<double>(i));
+      if (may_stop && UfuncNegativePower()) return Napi::Number::New(env, static_cast<double>(i));
       continue;
     }
     if (by_lane && e - s > kLaneFoldMin) {
@@ -2040,13 +2044,13 @@ Napi::Value UfuncReduceat(const Napi::CallbackInfo& info) {
         const int64_t ins1[2] = {0, xs / size};
         fn(e - s - 1, in, ins1, row + l * rl, 0);
       }
-      if (UfuncNegativePower()) return Napi::Number::New(env, static_cast<double>(i));
+      if (may_stop && UfuncNegativePower()) return Napi::Number::New(env, static_cast<double>(i));
       continue;
     }
     for (int64_t k = s + 1; k < e; k++) {
       const void* in[2] = {row, X.base + k * xs};
       fn(lanes, in, ins, row, rl / size);
-      if (UfuncNegativePower()) return Napi::Number::New(env, static_cast<double>(i));
+      if (may_stop && UfuncNegativePower()) return Napi::Number::New(env, static_cast<double>(i));
     }
   }
   return Napi::Number::New(env, -1);

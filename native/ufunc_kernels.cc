@@ -1867,6 +1867,10 @@ UfuncIndexedFn UfuncIndexedLoop(int op, int type, bool int32_indices) {
   return int32_indices ? IndexedOp<int32_t>(op, type) : IndexedOp<int64_t>(op, type);
 }
 
+bool UfuncMayMeetNegativePower(int op, int type) {
+  return op == kPower && (type == kI1 || type == kI2 || type == kI4 || type == kI8);
+}
+
 bool UfuncNegativePower() {
   bool met = t_negative_power;
   t_negative_power = false;
