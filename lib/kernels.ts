@@ -26,6 +26,10 @@ export const enum ReduceOp {
   Sum = 0,
   Min = 1,
   Max = 2,
+  /** NumPy's fmin reduction (float32/float64 only): the least item that is not NaN, NaN when all are. */
+  NanMin = 3,
+  /** NumPy's fmax reduction (float32/float64 only). */
+  NanMax = 4,
 }
 
 // Type codes shared with native/kernels.cc (enum Type).
@@ -177,9 +181,12 @@ export function regionOf(st: Storage, offset: number): Region | null {
  */
 export function reduceNative(a: NdArray, op: ReduceOp.Sum): number | bigint | null;
 export function reduceNative(a: NdArray, op: ReduceOp.Min | ReduceOp.Max): number | bigint | readonly [number] | null;
+export function reduceNative(a: NdArray, op: ReduceOp.NanMin | ReduceOp.NanMax): number | readonly [number] | null;
 export function reduceNative(a: NdArray, op: ReduceOp): number | bigint | readonly [number] | null {
   const code = elementCode(a.dtype);
   if (code < 0 || shapeToSize(a.shape) < NATIVE_MIN_ELEMENTS) return null;
+  // The fmin/fmax reductions have float32/float64 loops only.
+  if ((op === ReduceOp.NanMin || op === ReduceOp.NanMax) && code > 1) return null;
   const r = regionOf(storageOf(a), a.offset);
   if (r === null) return null;
   // NumPy's walk: K order, axes merged (a C-contiguous 2-d array is one row).

@@ -36,7 +36,7 @@ import { nativeAtOp } from './ufunc-native';
 import { reshapeStrides } from './layout';
 import { fromBuffer, full } from './create';
 import { typedArray } from './typed';
-import { mayHoldBothZeros } from './kernels';
+import { capturingKernels, mayHoldBothZeros, reduceNative, ReduceOp } from './kernels';
 import { all, any, argmax, argmin, countNonzero, max, mean, min, prod, resolveAxes, signZeros, sum, type Axis } from './reduce-axis';
 import { variance, std } from './variance';
 import { cumsum, cumprod, type CumulativeOptions } from './cumulative';
@@ -232,10 +232,14 @@ function nanExtremum(a: NdArray, axis: Axis | undefined, options: NanExtremaOpti
   if (!canHoldNan(a)) return reduce(a, axis, kw);
   if (o.initial === undefined && emptyLane(a, axis)) throw new ValueError(`zero-size array to reduction operation ${ufunc} which has no identity`);
   if (o.out === undefined && mask === undefined) {
-    // One pass: NumPy's fold by the fmin/fmax loop itself, in the layout of the
-    // plain reduction's result (below).
     const axes = resolveAxes(axis, a.ndim);
     const keepdims = o.keepdims ?? false;
+    // Every axis: the kernel's fmin/fmax reduction over the whole array (any
+    // size, read ahead from a file as max() is).
+    const whole = axes.length === a.ndim && o.initial === undefined ? wholeByKernel(a, keepdims, name === 'nanmin') : null;
+    if (whole !== null) return whole;
+    // One pass: NumPy's fold by the fmin/fmax loop itself, in the layout of the
+    // plain reduction's result (below).
     const folded = foldByLoop(a, axes, keepdims, name === 'nanmin', o.initial);
     if (folded !== null) return laidOutAsReduction(a, axes, keepdims, folded);
   }
@@ -268,6 +272,26 @@ function nanExtremum(a: NdArray, axis: Axis | undefined, options: NanExtremaOpti
   const allNan = all(nans as NdArray, axis, { keepdims: o.keepdims ?? false });
   if (any(allNan).get()) copyto(big, NaN, { where: allNan, casting: 'unsafe' });
   return big;
+}
+
+/**
+ * NumPy's `fmin.reduce`/`fmax.reduce` of every item of a float32/float64
+ * `a` by the reduction kernel (native/kernels.cc kNanMin/kNanMax: one pass,
+ * read ahead from a file, units in any order: the least/greatest item is
+ * the same value whichever order finds it), a 0-d result (all lengths 1
+ * with `keepdims`). Null when the kernel does not take `a`, and for the two
+ * answers whose bits depend on NumPy's loop, which the fold by the loop
+ * gives: a zero when `a` holds both zeros, and NaN (every item a NaN: its
+ * payload, and the warning).
+ */
+function wholeByKernel(a: NdArray, keepdims: boolean, isMin: boolean): NdArray | null {
+  if (a.dtype.kind !== 'f' || capturingKernels()) return null;
+  const v = reduceNative(a, isMin ? ReduceOp.NanMin : ReduceOp.NanMax);
+  if (v === null || typeof v !== 'number' || Number.isNaN(v)) return null;
+  // In native byte order, as a reduction's result.
+  const res = allocate(a.dtype.newbyteorder('='), keepdims ? a.shape.map(() => 1) : []);
+  res.fill(v);
+  return res;
 }
 
 /** Largest input the exact fmin/fmax fold takes (its float64 copy is one JS typed array). */

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <memory>
 #include <string>
 #include <type_traits>
@@ -216,7 +217,9 @@ SumAcc<T> RowSum(const uint8_t* p, int64_t n, int64_t s) {
   else return Pairwise<T, Swap>(p, n, s);
 }
 
-enum Op { kSum = 0, kMin = 1, kMax = 2 };
+// kNanMin/kNanMax (float types only): NumPy's fmin/fmax reduction, the
+// extreme of the items that are not NaN (NaN only when every item is one).
+enum Op { kSum = 0, kMin = 1, kMax = 2, kNanMin = 3, kNanMax = 4 };
 
 // ------------------------------------------------------------------ extremes
 
@@ -382,6 +385,56 @@ Extreme<T> RowExtreme(const uint8_t* p, int64_t n, int64_t s) {
     }
   }
   return {m, false};
+}
+
+// The extreme of the items of the row p, p + s, ... (n >= 1) that are not
+// NaN, NaN when every item is one (NumPy's fmin/fmax fold), in vector
+// lanes: each lane takes an item that beats it, or any item while it holds
+// a NaN (no branch on the data). The value is the sequential fold's; a zero
+// extreme is the row's first zero, `mixed` when the row holds the other
+// zero too (which one NumPy returns is then the caller's to find).
+template <class T, bool Swap, bool IsMin, bool Contiguous>
+__attribute__((target_clones("avx2", "default")))
+Extreme<T> RowNanExtreme(const uint8_t* p, int64_t n, int64_t s) {
+  using V = typename Vec32<T>::type;
+  constexpr int64_t K = 32 / static_cast<int64_t>(sizeof(T));
+  const int64_t stride = Contiguous ? static_cast<int64_t>(sizeof(T)) : s;
+  const T nan = std::numeric_limits<T>::quiet_NaN();
+  V r0 = V{} + nan, r1 = r0;
+  int64_t i = 0;
+  const int64_t whole = n - n % (2 * K);
+  // SAFETY (all loads): items 0 .. n - 1 at p + i * stride lie in a layout
+  // ReadLayout checked (the caller passes one row, or part of one).
+  for (; i < whole; i += 2 * K) {
+    V a, b;
+    VecLoad<T, Swap, false, Contiguous>(p + i * stride, stride, &a);
+    VecLoad<T, Swap, false, Contiguous>(p + (i + K) * stride, stride, &b);
+    r0 = ((IsMin ? a < r0 : a > r0) | (r0 != r0)) ? a : r0;
+    r1 = ((IsMin ? b < r1 : b > r1) | (r1 != r1)) ? b : r1;
+  }
+  T m = nan;
+  for (; i < n; i++) {
+    T v = Load<T, Swap>(p + i * stride);
+    m = ((IsMin ? v < m : v > m) || m != m) ? v : m;
+  }
+  for (int64_t k = 0; k < K; k++) {
+    m = ((IsMin ? r0[k] < m : r0[k] > m) || m != m) ? r0[k] : m;
+    m = ((IsMin ? r1[k] < m : r1[k] > m) || m != m) ? r1[k] : m;
+  }
+  if (m == 0) {
+    for (int64_t k = 0;; k++) {
+      T v = Load<T, Swap>(p + k * stride);
+      if (v == 0) return {v, false, HoldsZero<T, Swap, Contiguous>(p, k + 1, n, stride, !std::signbit(v))};
+    }
+  }
+  return {m, false};
+}
+
+template <class T, bool Swap>
+Extreme<T> RowNanExtremeOf(const uint8_t* p, int64_t n, int64_t s, bool is_min) {
+  bool contiguous = s == static_cast<int64_t>(sizeof(T));
+  if (is_min) return contiguous ? RowNanExtreme<T, Swap, true, true>(p, n, s) : RowNanExtreme<T, Swap, true, false>(p, n, s);
+  return contiguous ? RowNanExtreme<T, Swap, false, true>(p, n, s) : RowNanExtreme<T, Swap, false, false>(p, n, s);
 }
 
 // RowExtreme with the run-time choices (min or max, contiguous or not) made.
@@ -1294,6 +1347,15 @@ class FloatReducePlan : public PlanBase {
       if (first > 0) return;  // a broadcast row: only its first item counts, as in ReduceFloat
       n = 1;
     }
+    if (op_ == kNanMin || op_ == kNanMax) {
+      // The unit's extreme of its items that are not NaN; a unit of NaNs
+      // only has none (Fold skips it).
+      Extreme<T> e = RowNanExtremeOf<T, Swap>(p, n, ss_, op_ == kNanMin);
+      out->d = static_cast<double>(e.m);
+      out->mixed = e.mixed;
+      out->any = !(e.m != e.m);
+      return;
+    }
     // The unit's first item equal to its extreme, or its first NaN, in
     // vector lanes: Fold's strict comparisons in unit order then give the
     // sequential rule's bits.
@@ -1321,7 +1383,7 @@ class FloatReducePlan : public PlanBase {
       } else if (first_) {
         m_ = p[i].d;
         first_ = false;
-      } else if (op_ == kMin ? p[i].d < m_ : p[i].d > m_) {
+      } else if (op_ == kMin || op_ == kNanMin ? p[i].d < m_ : p[i].d > m_) {
         m_ = p[i].d;
       }
       // A unit holds a zero only when its extreme is one, and the array's
@@ -1338,6 +1400,8 @@ class FloatReducePlan : public PlanBase {
   // or, when it is a zero and the array holds both zeros, [that first zero]:
   // which zero NumPy's loop returns is then the caller's to find.
   Napi::Value Result(Napi::Env env) override {
+    // An fmin/fmax reduction of NaNs only (no unit had another item): NaN.
+    if ((op_ == kNanMin || op_ == kNanMax) && first_) return Napi::Number::New(env, std::numeric_limits<double>::quiet_NaN());
     if (op_ != kSum && !nan_ && m_ == 0 && positive_zero_ && negative_zero_) {
       Napi::Array both = Napi::Array::New(env, 1);
       both.Set(uint32_t{0}, Napi::Number::New(env, m_));
@@ -1752,7 +1816,7 @@ std::unique_ptr<KernelPlan> PlanReduce(const Napi::CallbackInfo& info) {
   std::vector<int64_t> shape;
   int64_t type, op;
   if (info.Length() < 7 || !ToInts(info[3], &shape) || !ToInt(info[4], &type) || type < 0 || type > kU8 ||
-      !ToInt(info[6], &op) || op < kSum || op > kMax) {
+      !ToInt(info[6], &op) || op < kSum || op > kNanMax || (op >= kNanMin && type != kF8 && type != kF4)) {
     ThrowType(env, "kernelReduce(buffer, byteOffset, strides, shape, type, swap, op): bad arguments");
     return nullptr;
   }

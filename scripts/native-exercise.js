@@ -418,6 +418,19 @@ async function main() {
     throwsCode(() => addon.kernelReduceat(0, [12], [i8Groups.buffer, 8, 5, 8, 9, false], [xs.buffer, 0, [8], 0, false], [gres.buffer, 0, [8], 0, false]), 'ERR_OUT_OF_RANGE', RangeError);
     throwsCode(() => addon.kernelReduceat(0, [4], [i8Groups.buffer, 0, 5, 8, 9, false], [xs.buffer, 0, [8], 0, false], [gres.buffer, 0, [8], 0, false]), 'ERR_OUT_OF_RANGE', RangeError);
     throwsCode(() => addon.kernelReduceat(0, [12], [i8Groups.buffer, 0, 0, 8, 9, false], [xs.buffer, 0, [8], 0, false], [gres.buffer, 0, [8], 0, false]), 'ERR_OUT_OF_RANGE', RangeError);
+    // kernelReduce's fmin/fmax reductions (ops 3, 4): NaNs skipped, NaN when
+    // all are, float32 reversed, float64 byte-swapped; refused for integers.
+    const nanRow = Float64Array.from({ length: 600 }, (_, i) => (i < 300 || i % 7 === 0 ? NaN : (i * 37) % 101 - 50.5));
+    assert.strictEqual(addon.kernelReduce(nanRow.buffer, 0, [8], [600], 0, false, 4), 49.5);
+    assert.strictEqual(addon.kernelReduce(nanRow.buffer, 0, [8], [600], 0, false, 3), -50.5);
+    assert.ok(Number.isNaN(addon.kernelReduce(nanRow.buffer, 0, [8], [300], 0, false, 4)));
+    const nanF4 = Float32Array.from(nanRow);
+    assert.strictEqual(addon.kernelReduce(nanF4.buffer, 599 * 4, [-4], [600], 1, false, 4), 49.5);
+    const swapped = new DataView(new ArrayBuffer(600 * 8));
+    nanRow.forEach((v, i) => swapped.setFloat64(i * 8, v, false));
+    assert.strictEqual(addon.kernelReduce(swapped.buffer, 0, [16], [300], 0, true, 3), -50.5);
+    throwsCode(() => addon.kernelReduce(new Int32Array(600).buffer, 0, [4], [600], 6, false, 4), 'ERR_INVALID_ARG_TYPE', TypeError);
+    throwsCode(() => addon.kernelReduce(nanRow.buffer, 0, [8], [600], 0, false, 5), 'ERR_INVALID_ARG_TYPE', TypeError);
     throwsCode(() => K.ufuncReduceat(1, 0, gres.buffer, 0, xs.buffer, 0, 12, 1, 8, 8, 8, 8, f8Starts(new Float64Array([0, 12]))), 'ERR_OUT_OF_RANGE', RangeError);
     throwsCode(() => K.ufuncReduceat(1, 0, gres.buffer, 0, xs.buffer, 0, 12, 1, 8, 8, 8, 8, f8Starts(new Float64Array([0, 1.5]))), 'ERR_OUT_OF_RANGE', RangeError);
     throwsCode(() => K.ufuncReduceat(1, 0, gres.buffer, 0, xs.buffer, 0, 12, 1, 8, 8, 8, 8, [new BigInt64Array([0n, -1n]).buffer, 0, 2, 8, 9, false]), 'ERR_OUT_OF_RANGE', RangeError);

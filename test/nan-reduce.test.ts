@@ -343,3 +343,60 @@ describeWithNumpy('nanmin/nanmax of a zero result along an axis with a kept axis
     }
   });
 });
+
+describeWithNumpy('nanmin/nanmax of every axis by the reduction kernel (native/kernels.cc kNanMin/kNanMax)', () => {
+  // 300k items: units of 1 MiB, the first ones NaN only (the kernel skips
+  // them), NaNs scattered after; values exact in float32 too.
+  const n = 300000;
+  const vals = new Float64Array(n);
+  for (let i = 0; i < n; i++) vals[i] = i < 150000 || i % 97 === 0 ? NaN : ((i * 7919) % 10007) - 5003.25;
+  const PY = `(lambda i: np.where((i < 150000) | (i % 97 == 0), np.nan, ((i * 7919) % 10007) - 5003.25))(np.arange(${n}))`;
+  const base = mm.fromBuffer(vals.buffer, '<f8');
+  test('float64/float32, either byte order, reversed, strided, transposed, keepdims: the value, dtype and shape', () => {
+    const cases: Case[] = [];
+    for (const dt of ['<f8', '<f4', '>f8', '>f4']) {
+      const views: [string, (a: NdArray) => NdArray][] = [
+        ['', (a) => a],
+        ['[::-1]', (a) => a.index('::-1')],
+        ['[1::3]', (a) => a.index('1::3')],
+        ['.reshape(600, 500).T', (a) => a.reshape(600, 500).T],
+        ['.reshape(600, 500)[::2, 7:]', (a) => a.reshape(600, 500).index('::2, 7:')],
+      ];
+      for (const [pv, jv] of views) {
+        for (const fn of ['nanmax', 'nanmin'] as const) {
+          cases.push({ py: `np.${fn}(${PY}.astype('${dt}')${pv})`, js: () => nr[fn](jv(base.astype(dt))) });
+          cases.push({ py: `np.${fn}(${PY}.astype('${dt}')${pv}, keepdims=True)`, js: () => nr[fn](jv(base.astype(dt)), null, { keepdims: true }) });
+        }
+      }
+    }
+    check(cases);
+  });
+
+  test('NaN only (its payload and shape from the fold), one sign of zero, both zeros (NumPy\'s tie)', () => {
+    const cases: Case[] = [];
+    const sets: [string, (i: number) => number][] = [
+      ['np.full(1000, np.nan)', () => NaN],
+      ['np.where(np.arange(1000) % 3 == 0, np.nan, -np.abs(np.arange(1000) % 5 - 0.0) - 0.0)', (i) => (i % 3 === 0 ? NaN : -Math.abs(i % 5) - 0)],
+      ['np.where(np.arange(1000) % 3 == 0, np.nan, np.abs(np.arange(1000) % 5 * 1.0))', (i) => (i % 3 === 0 ? NaN : Math.abs(i % 5))],
+      ['np.where(np.arange(1000) % 7 == 0, 0.0, np.where(np.arange(1000) % 3 == 0, np.nan, -np.abs(np.arange(1000) % 5 - 0.0) - 0.0))', (i) => (i % 7 === 0 ? 0 : i % 3 === 0 ? NaN : -Math.abs(i % 5) - 0)],
+    ];
+    for (const [py, f] of sets) {
+      const a = mm.fromBuffer(Float64Array.from({ length: 1000 }, (_, i) => f(i)).buffer, '<f8');
+      for (const dt of ['<f8', '<f4']) {
+        for (const fn of ['nanmax', 'nanmin'] as const) {
+          cases.push({ py: `np.${fn}((${py}).astype('${dt}'))`, js: () => nr[fn](a.astype(dt)) });
+          cases.push({ py: `np.${fn}((${py}).astype('${dt}')[::-2])`, js: () => nr[fn](a.astype(dt).index('::-2')) });
+        }
+      }
+    }
+    check(cases);
+  });
+
+  test('the kernel gives the JS fold\'s bytes', () => {
+    for (const dt of ['<f8', '<f4', '>f8']) {
+      for (const a of [base.astype(dt), base.astype(dt).index('::-7'), base.astype(dt).reshape(600, 500).T]) {
+        for (const fn of ['nanmax', 'nanmin'] as const) expect(hexOf(nr[fn](a))).toBe(hexOf(jsPath(() => nr[fn](a))));
+      }
+    }
+  });
+});
