@@ -185,6 +185,11 @@ def w9(p):
         "field_sum_cold": measure(lambda: np.memmap(p["file"], RECORD, "r")["value"].sum(), r),
         "f8_min": measure(lambda: f8.min(), r),
         "f8_max": measure(lambda: f8.max(), r),
+        # np.nanmax of an np.memmap: its fmax.reduce (NumPy's fast route
+        # takes ndarray and memmap).
+        "f8_nanmax": measure(lambda: np.nanmax(f8), r),
+        "f8_nanmax_cold": measure(lambda: np.nanmax(np.memmap(p["file"], "<f8", "r")), r),
+        "check_nanmax": float(np.nanmax(f8)),
     }
     # Packed 28-byte records: value, a <f8 at offset 12, is unaligned (NumPy buffers it).
     packed = np.dtype({"names": ["a", "b", "value", "c"], "formats": ["<u4", "<f8", "<f8", "<u8"],

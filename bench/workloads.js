@@ -580,6 +580,11 @@ function w9(ctx) {
   }
   add(`min() of the ${gib} GiB <f8 file`, h.measure(() => f8.min(), { rounds }), np?.f8_min, { ref: 'np', time: 1.2 });
   add(`max() of the ${gib} GiB <f8 file`, h.measure(() => f8.max(), { rounds }), np?.f8_max, { ref: 'np', time: 1.2 });
+  // nanmax of every axis: the reduction kernel (fmax's fold in vector lanes, read ahead);
+  // NumPy's np.nanmax of a memmap is its fmax.reduce.
+  const f8Nanmax = h.measure(() => mm.nanmax(f8).get(), { rounds });
+  add(`nanmax() of the ${gib} GiB <f8 file`, f8Nanmax, np?.f8_nanmax, { ref: 'np', time: 1.0 }, `${gbps(size, f8Nanmax)}${same(f8Nanmax.result, np?.check_nanmax)}`);
+  add(`nanmax() of the ${gib} GiB <f8 file, fresh mapping each round`, cold((m) => mm.nanmax(m).get()), np?.f8_nanmax_cold, { ref: 'np', time: 1.0 });
 
   // Packed 28-byte records: value, a <f8 at offset 12, is unaligned; NumPy
   // buffers it, and its sum is NumPy's buffered (chunked pairwise) order.

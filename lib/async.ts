@@ -374,7 +374,8 @@ const writesOf = (a: NdArray): Access[] => [{ array: a, write: true }];
  * first waits for the earlier jobs on their memory that it must follow
  * (async-queue.ts); null: no wait (a job inside another job's turn).
  */
-async function run<T>(
+/** @internal */
+export async function run<T>(
   name: string, a: NdArray, options: AsyncOptions, sync: () => T, finish: (value: T, result: unknown) => T = (v) => v,
   runsOnJsThread: (calls: readonly KernelCall[]) => boolean = () => false,
   accesses: readonly Access[] | null = readsOf(a),
@@ -431,7 +432,8 @@ export function sumAsync(a: NdArray, options: AsyncOptions = {}): Promise<number
   return run('sumAsync', a, options, () => a.sum(), (_v, r) => r as number | bigint);
 }
 
-function extreme(name: string, a: NdArray, options: AsyncOptions, sync: () => number | bigint): Promise<number | bigint> {
+/** @internal min/max on the pool (a zero takes NumPy's sign, a bool array gives a bool). */
+export function extreme(name: string, a: NdArray, options: AsyncOptions, sync: () => number | bigint): Promise<number | bigint> {
   // A bool array's extreme is a bool, as its elements read (as the sync method).
   // A zero float takes NumPy's sign (the kernel keeps the first zero).
   return run(name, a, options, sync, (_v, r) =>

@@ -50,6 +50,7 @@ export { tofile, fromfile } from './raw-file';
 export type { TofileOptions, FromfileOptions } from './raw-file';
 export { saveNpyAsync, sumAsync, minAsync, maxAsync, meanAsync, copyAsync, astypeAsync, fillAsync, setAsync, byteswapAsync, forEachAsync, reduceAsync, AbortError, ITERATION_SLICE, PARALLEL_MIN_BYTES, PROGRESS_INTERVAL_MS } from './async';
 export type { AstypeAsyncOptions, AsyncOptions, SaveNpyAsyncOptions } from './async';
+export { nanminAsync, nanmaxAsync } from './async-nan';
 export { sortAsync, argsortAsync, uniqueAsync, ufuncAsync } from './async';
 export type { SortAsyncOptions, UniqueAsyncOptions, UfuncAsyncOptions } from './async';
 export type { OpenNpyOptions, CreateNpyOptions, SaveNpyOptions } from './npy/npy';
