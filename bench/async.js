@@ -427,6 +427,8 @@ async function main() {
     ['min', () => a.min(), () => a.minAsync(o), 'reductions'],
     ['max', () => a.max(), () => a.maxAsync(o), 'reductions'],
     ['mean', () => a.mean(), () => a.meanAsync(o), 'reductions'],
+    // nanmax of every item: the fmin/fmax reduction kernel (lib/async-nan.ts).
+    ['nanmax', () => mm.nanmax(a).get(), () => mm.nanmaxAsync(a, o), 'reductions'],
     [`copy (${GIB / 2} GiB)`, () => half.copy(), () => half.copyAsync('C', o), 'copy'],
     [`base: new Float64Array(${GIB / 2} GiB)`, null, plainBuffer, 'copy'],
     // --variants: copy and astype with no wait for the GC their result
