@@ -1767,6 +1767,20 @@ inline void SelectEachU32(uint32_t* w, size_t m, const std::vector<int64_t>& kth
   }
 }
 
+// SelectEachU32 for 64-bit keys (int64 and uint64 items in partition).
+inline void SelectEachU64(uint64_t* w, size_t m, const std::vector<int64_t>& kths) {
+  size_t from = 0;
+  for (int64_t kk : kths) {
+    const size_t k = static_cast<size_t>(kk);
+    if (k >= m) break;
+    if (k < from) continue;  // never: the kths ascend
+    if (k == from) std::iter_swap(w + k, std::min_element(w + from, w + m));
+    else if (k + 1 == m) std::iter_swap(w + k, std::max_element(w + from, w + m));
+    else SimdSelectU64(w + from, m - from, k - from);
+    from = k + 1;
+  }
+}
+
 // The order-keeping bijection of non-NaN float32 bits onto uint32 keys
 // (-0 keyed just below +0: equal in NumPy's order, so either order of the
 // two is a valid partition) and its inverse.
@@ -1953,7 +1967,14 @@ void PartitionLanes(const Job& j, const std::vector<int64_t>& kths, bool arg) {
         w = keys.data();
       }
       MapLane<U, Swap>(in, s, w, n, [](U v) { return C::Key(v); });
-      SelectEach(w, w + n, kths, std::less<U>());
+      // 64-bit keys through the AVX-512 select (std::nth_element took ten
+      // times NumPy's 7 ms over 10M int64); narrower ones as before.
+      if constexpr (sizeof(U) == 8) {
+        if (SimdSortAvailable()) SelectEachU64(reinterpret_cast<uint64_t*>(w), n, kths);
+        else SelectEach(w, w + n, kths, std::less<U>());
+      } else {
+        SelectEach(w, w + n, kths, std::less<U>());
+      }
       if (inDst) MapInPlace(w, n, [](U v) { return C::Bits(v); });
       else for (size_t i = 0; i < n; i++) StoreBytes<U, Swap>(out + static_cast<int64_t>(i) * d, C::Bits(w[i]));
       return;

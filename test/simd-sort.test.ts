@@ -11,6 +11,7 @@
 import { broadcastTo, concatenate, fromBuffer, type NdArray } from '../lib';
 import { sortKernels } from '../lib/native';
 import * as S from '../lib/sort';
+import { partition, partitionInPlace } from '../lib/partition';
 import { xorshift32 } from './helpers/bytes';
 
 const SIMD = sortKernels.simdSort(true);
@@ -164,6 +165,34 @@ describeSimd('AVX-512 sorts give the radix sorts bits', () => {
           return hex(c);
         });
         expect(inOn).toBe(inOff);
+      }
+    }
+  });
+});
+
+describeSimd('AVX-512 select of 64-bit integer lanes (partition of int64/uint64)', () => {
+  // The select leaves its partitions in another order than std::nth_element,
+  // so the contract is checked: item k is the sort's, none greater before it,
+  // none smaller after it, the same items (ties, both byte orders, long lanes,
+  // several kths, in place and into a copy; the SIMD path against the sort).
+  test.each(['<i8', '>i8', '<u8', '>u8'])('%s', (spec) => {
+    for (const n of [300, 65537, 300001]) {
+      const a = data(spec, n, n + 1);
+      const sorted = S.sort(a).toArray() as bigint[];
+      const want = [...sorted].map(String).sort();
+      for (const kth of [n >> 1, [0, 7, n >> 2, n - 2], n - 1]) {
+        const inPlace = a.copy();
+        partitionInPlace(inPlace, kth as never);
+        for (const p of [partition(a, kth as never), inPlace]) {
+          const v = p.toArray() as bigint[];
+          for (const k of ([] as number[]).concat(kth as never)) {
+            expect(v[k]).toBe(sorted[k]);
+            for (let i = 0; i < n; i++) {
+              if ((i < k && v[i] > v[k]) || (i > k && v[i] < v[k])) throw new Error(`${spec} n=${n} kth=${String(kth)}: item ${i} on the wrong side of ${k}`);
+            }
+          }
+          expect(v.map(String).sort()).toEqual(want);
+        }
       }
     }
   });
