@@ -1751,10 +1751,11 @@ uint64_t PackedArgpartition(KeyAt key, const uint8_t* contiguous, uint64_t* w, s
   return mask;
 }
 
-// Selects in the m 32-bit keys at w at each kth below m (ascending), each in
-// what the previous one left after it, with the AVX-512 select of
+// Selects in the m keys at w at each kth below m (ascending), each in what
+// the previous one left after it, with Select, an AVX-512 select of
 // simd_sort.h (call only when SimdSortAvailable()).
-inline void SelectEachU32(uint32_t* w, size_t m, const std::vector<int64_t>& kths) {
+template <class T, void (*Select)(T*, size_t, size_t)>
+void SelectEachKey(T* w, size_t m, const std::vector<int64_t>& kths) {
   size_t from = 0;
   for (int64_t kk : kths) {
     const size_t k = static_cast<size_t>(kk);
@@ -1762,24 +1763,16 @@ inline void SelectEachU32(uint32_t* w, size_t m, const std::vector<int64_t>& kth
     if (k < from) continue;  // never: the kths ascend
     if (k == from) std::iter_swap(w + k, std::min_element(w + from, w + m));
     else if (k + 1 == m) std::iter_swap(w + k, std::max_element(w + from, w + m));
-    else SimdSelectU32(w + from, m - from, k - from);
+    else Select(w + from, m - from, k - from);
     from = k + 1;
   }
 }
 
-// SelectEachU32 for 64-bit keys (int64 and uint64 items in partition).
-inline void SelectEachU64(uint64_t* w, size_t m, const std::vector<int64_t>& kths) {
-  size_t from = 0;
-  for (int64_t kk : kths) {
-    const size_t k = static_cast<size_t>(kk);
-    if (k >= m) break;
-    if (k < from) continue;  // never: the kths ascend
-    if (k == from) std::iter_swap(w + k, std::min_element(w + from, w + m));
-    else if (k + 1 == m) std::iter_swap(w + k, std::max_element(w + from, w + m));
-    else SimdSelectU64(w + from, m - from, k - from);
-    from = k + 1;
-  }
-}
+// 32-bit keys (int32, uint32 and non-NaN float32 items), and 64-bit integer
+// keys (int64 and uint64 items: std::nth_element took ten times NumPy's
+// select there).
+inline void SelectEachU32(uint32_t* w, size_t m, const std::vector<int64_t>& kths) { SelectEachKey<uint32_t, SimdSelectU32>(w, m, kths); }
+inline void SelectEachU64(uint64_t* w, size_t m, const std::vector<int64_t>& kths) { SelectEachKey<uint64_t, SimdSelectU64>(w, m, kths); }
 
 // The order-keeping bijection of non-NaN float32 bits onto uint32 keys
 // (-0 keyed just below +0: equal in NumPy's order, so either order of the
@@ -1967,8 +1960,7 @@ void PartitionLanes(const Job& j, const std::vector<int64_t>& kths, bool arg) {
         w = keys.data();
       }
       MapLane<U, Swap>(in, s, w, n, [](U v) { return C::Key(v); });
-      // 64-bit keys through the AVX-512 select (std::nth_element took ten
-      // times NumPy's 7 ms over 10M int64); narrower ones as before.
+      // 64-bit keys through the AVX-512 select; narrower ones as before.
       if constexpr (sizeof(U) == 8) {
         if (SimdSortAvailable()) SelectEachU64(reinterpret_cast<uint64_t*>(w), n, kths);
         else SelectEach(w, w + n, kths, std::less<U>());
