@@ -470,6 +470,7 @@ def w20m(p):
     keys = np.fromfile(f["keys"], "<i8")
     test = np.fromfile(f["test"], "<i8")
     i4 = np.fromfile(f["i4"], "<i4")
+    i8 = np.fromfile(f["i8"], "<i8")
     starts = np.fromfile(f["starts"], "<i8")
     return {
         "sin": measure(lambda: np.sin(a), rounds),
@@ -482,6 +483,8 @@ def w20m(p):
         "argpartition": measure(lambda: np.argpartition(a, n // 2), rounds),
         "partition4": measure(lambda: np.partition(a4, n // 2), rounds),
         "partitionI4": measure(lambda: np.partition(i4, n // 2), rounds),
+        "partitionI8": measure(lambda: np.partition(i8, n // 2), rounds),
+        "medianI8": measure(lambda: np.median(i8), rounds),
         "reduceat": measure(lambda: np.add.reduceat(a, starts), rounds),
         "nanmean": measure(lambda: np.nanmean(nan), rounds),
         "nanmax": measure(lambda: np.nanmax(nan), rounds),

@@ -6,7 +6,8 @@
 // - sin of 10M float64 and of 10M float32, log10, arctan2 of two arrays;
 // - median and percentile(a, 90) of 10M float64 (both partition; base is
 //   Float64Array.prototype.sort of a copy); partition and argpartition of
-//   10M float64 at n/2, and of 10M float32 and 10M int32;
+//   10M float64 at n/2, and of 10M float32, 10M int32 and 10M int64, and the
+//   median of the int64 array;
 // - addReduceat of 10M float64 over 100k groups (starts every 100 items);
 // - nanmean, nanmax, and nanmax along axis 1 of 1000 x 10000, of 10M
 //   float64 with 1% NaN;
@@ -39,12 +40,15 @@ function w20m(ctx) {
   for (let i = 0; i < 1000; i++) test[i] = BigInt(i * 3);
   const i4 = new Int32Array(n);
   for (let i = 0; i < n; i++) i4[i] = idx[i] * 2039 + (i % 2039) - 4_000_000;
+  // int64 past 2^32 (exact as doubles: the base sorts them as a Float64Array).
+  const i8 = new BigInt64Array(n);
+  for (let i = 0; i < n; i++) i8[i] = BigInt(i4[i]) * 4096n + BigInt(i % 4096);
   const GROUPS = 100_000;
   const starts = new BigInt64Array(GROUPS);
   for (let g = 0; g < GROUPS; g++) starts[g] = BigInt(Math.floor((g * n) / GROUPS));
   const startsList = Array.from(starts, Number);
   const files = {};
-  for (const [k, v] of Object.entries({ f8, pos, nan, keys, test, i4, starts })) {
+  for (const [k, v] of Object.entries({ f8, pos, nan, keys, test, i4, i8, starts })) {
     files[k] = ctx.dir.path(`w20m-${k}.bin`);
     fs.writeFileSync(files[k], new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
   }
@@ -56,6 +60,7 @@ function w20m(ctx) {
   const K = mm.fromBuffer(keys, '<i8');
   const T = mm.fromBuffer(test, '<i8');
   const I4 = mm.fromBuffer(i4, '<i4');
+  const I8 = mm.fromBuffer(i8, '<i8');
 
   const libSin = m(() => mm.sin(A));
   const baseSin = m(() => {
@@ -100,6 +105,9 @@ function w20m(ctx) {
   const basePart4 = m(() => Float32Array.from(f4).sort()[n / 2]);
   const libPartI4 = m(() => mm.partition(I4, Math.floor(n / 2)));
   const basePartI4 = m(() => Int32Array.from(i4).sort()[n / 2]);
+  const libPartI8 = m(() => mm.partition(I8, Math.floor(n / 2)));
+  const libMedianI8 = m(() => mm.median(I8));
+  const basePartI8 = m(() => Float64Array.from(i8, Number).sort()[n / 2]);
   const libReduceat = m(() => mm.addReduceat(A, startsList));
   const baseReduceat = m(() => {
     const out = new Float64Array(GROUPS);
@@ -208,6 +216,8 @@ function w20m(ctx) {
   row('argpartition(a, n/2), 10M f8', libArgpart, baseMedian, np?.argpartition, 'base: Float64Array sort of a copy (the median row\'s)');
   row('partition(a, n/2), 10M f4', libPart4, basePart4, np?.partition4, 'base: Float32Array sort of a copy');
   row('partition(a, n/2), 10M i4', libPartI4, basePartI4, np?.partitionI4, 'base: Int32Array sort of a copy');
+  row('partition(a, n/2), 10M i8', libPartI8, basePartI8, np?.partitionI8, 'base: Float64Array sort of the values (exact)');
+  row('median(a), 10M i8', libMedianI8, basePartI8, np?.medianI8, 'lib and np: partition; base: the partition row\'s');
   row('addReduceat(a, 100k starts), 10M f8', libReduceat, baseReduceat, np?.reduceat, 'np: np.add.reduceat with an int64 index array; base: a sequential loop per group');
   row('nanmean(a), 10M f8, 1% NaN', libNanmean, baseNanmean, np?.nanmean, 'base: one loop skipping NaN (sequential, not pairwise)');
   row('nanmax(a), 10M f8, 1% NaN', libNanmax, baseNanmax, np?.nanmax, 'np: fmax.reduce; base: one loop skipping NaN');

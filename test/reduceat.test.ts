@@ -98,7 +98,7 @@ const STARTS = (() => {
   return out;
 })();
 const SPY = JSON.stringify(STARTS);
-// More groups than a shape has axes (the kernel reads the starts as a Float64Array).
+// More groups than a shape has axes (the kernel reads any number of starts).
 const MANY = Array.from({ length: 857 }, (_, g) => (g * 7) % 5 === 0 ? g * 7 : g * 7 + 3);
 const MPY = JSON.stringify(MANY);
 const wi = (dt: string): ReturnType<typeof fromBuffer> => fromBuffer(Int32Array.from(W, (x) => Math.trunc(x * 1e3)).buffer, '<i4').astype(dt);
@@ -293,9 +293,10 @@ describeWithNumpy('float16 add-reduceat keeps its running sum in float32 (parity
 });
 
 describe('reduceat indices: every accepted form reaches the same groups', () => {
-  // The starts go straight into the Float64Array the kernel reads (a list
-  // by index, an index array by one cast); every form gives the list's result.
-  test('lists of numbers, fractions, bigints and bools; int64, uint32, int8 and bool index arrays (past 64 items: the cast path)', () => {
+  // A list goes into a Float64Array by index; an index array past 64 items
+  // goes to the kernels as it lies (lib/group-starts.ts), a shorter one is
+  // read into numbers; every form gives the list's result.
+  test('lists of numbers, fractions, bigints and bools; int64, uint32, int8 and bool index arrays (past 64 items: read where they lie)', () => {
     const a = r();
     const starts = Array.from({ length: 150 }, (_, i) => (i * 37) % 600);
     const want = addReduceat(a, starts).toArray();
