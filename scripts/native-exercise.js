@@ -433,6 +433,10 @@ async function main() {
     throwsCode(() => addon.kernelReduce(nanRow.buffer, 0, [8], [600], 0, false, 5), 'ERR_INVALID_ARG_TYPE', TypeError);
     throwsCode(() => K.ufuncReduceat(1, 0, gres.buffer, 0, xs.buffer, 0, 12, 1, 8, 8, 8, 8, f8Starts(new Float64Array([0, 12]))), 'ERR_OUT_OF_RANGE', RangeError);
     throwsCode(() => K.ufuncReduceat(1, 0, gres.buffer, 0, xs.buffer, 0, 12, 1, 8, 8, 8, 8, f8Starts(new Float64Array([0, 1.5]))), 'ERR_OUT_OF_RANGE', RangeError);
+    assert.throws(() => K.ufuncReduceat(1, 0, gres.buffer, 0, xs.buffer, 0, 12, 1, 8, 8, 8, 8, f8Starts(new Float64Array([0, 1.5]))), { message: 'ufuncReduceat: start 1 is not an integer in [0, 12)' });
+    assert.throws(() => K.ufuncReduceat(1, 0, gres.buffer, 0, xs.buffer, 0, 12, 1, 8, 8, 8, 8, [new Uint8Array([0, 1]).buffer, 0, 2, 1, 8, false]), { message: 'ufuncReduceat: the starts must be of an integer type or float64' });
+    assert.throws(() => K.ufuncReduceat(1, 0, gres.buffer, 0, xs.buffer, 0, 12, 1, 8, 8, 8, 8, [groups.buffer, 0, 5]), { message: 'ufuncReduceat: the starts must be [memory, byteOffset, count, stride, type, swap]' });
+    assert.throws(() => addon.kernelReduceat(0, [12], [i8Groups.buffer, 0, 0, 8, 9, false], [xs.buffer, 0, [8], 0, false], [gres.buffer, 0, [8], 0, false]), { message: 'kernelReduceat: no group starts' });
     throwsCode(() => K.ufuncReduceat(1, 0, gres.buffer, 0, xs.buffer, 0, 12, 1, 8, 8, 8, 8, [new BigInt64Array([0n, -1n]).buffer, 0, 2, 8, 9, false]), 'ERR_OUT_OF_RANGE', RangeError);
     throwsCode(() => K.ufuncReduceat(1, 0, gres.buffer, 0, xs.buffer, 0, 12, 1, 8, 8, 8, 8, [new BigUint64Array([0n, 2n ** 63n]).buffer, 0, 2, 8, 10, false]), 'ERR_OUT_OF_RANGE', RangeError);
     throwsCode(() => K.ufuncReduceat(1, 0, gres.buffer, 0, xs.buffer, 0, 12, 1, 8, 8, 8, 8, [new Float64Array([0, 1]).buffer, 0, 3, 8, 0, false]), 'ERR_OUT_OF_RANGE', RangeError);

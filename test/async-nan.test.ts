@@ -73,9 +73,9 @@ describe('nanminAsync / nanmaxAsync equal nanmin(a).get() / nanmax(a).get()', ()
 
   test('the sync errors as rejections; an aborted signal', async () => {
     await expect(mm.nanmaxAsync(mm.zeros([0], '<f8'))).rejects.toThrow('zero-size array to reduction operation fmax which has no identity');
-    await expect(mm.nanminAsync([1, 2] as never)).rejects.toThrow(TypeError);
+    await expect(mm.nanminAsync([1, 2] as never)).rejects.toThrow(new TypeError('nanminAsync(): a must be an NdArray, got a JS array of length 2'));
     const rec = mm.zeros([300], [['a', '<f8'], ['b', '<i4']]);
-    await expect(mm.nanmaxAsync(rec)).rejects.toThrow(TypeError);
+    await expect(mm.nanmaxAsync(rec)).rejects.toThrow("ufunc 'fmax' did not contain a loop with signature matching types");
     const a = mm.full([300_000], 1.5, '<f8');
     await expect(mm.nanmaxAsync(a, { signal: AbortSignal.abort() })).rejects.toThrow(mm.AbortError);
     const file = tmp.path('closed.f8');
