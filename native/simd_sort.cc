@@ -335,6 +335,23 @@ constexpr int kUnroll = 8;
 static_assert(kNetworkMax<K64> >= 2 * kUnroll * K64::L && kNetworkMax<K32> >= 2 * kUnroll * K32::L,
               "Partition holds 2 kUnroll vectors of the more than kNetworkMax keys it gets");
 
+// A partition reads blocks of kUnroll vectors (512 bytes) from both ends
+// towards the middle, and the hardware prefetchers miss the descending
+// ones: each block read asks for the block kAhead blocks further on its
+// side while that one is still unread (2 and 4 blocks ahead measured: 4
+// was 5% faster). Without it a select of 10M int16 keys took 3 times as
+// long, of 10M uint32 keys 3.2 times, a sort of 10M uint32 keys 1.5 times
+// (AMD Zen 4).
+constexpr size_t kAhead = 4;
+// Always inlined: GCC takes a function that only prefetches for one
+// without effects and drops the calls to it.
+__attribute__((always_inline)) inline void PrefetchBlock(const void* block) {
+  const char* p = static_cast<const char*>(block);
+  // A prefetch reads nothing the program sees and never faults; the
+  // callers still name only unread keys.
+  for (int i = 0; i < kUnroll; i++) _mm_prefetch(p + 64 * i, _MM_HINT_T0);
+}
+
 // Sends one vector's keys below the pivot (mask m) to the left cursor and
 // the others to the right one, with full-vector stores: the caller keeps at
 // least L free slots at each cursor, and the lanes past the kept keys land
@@ -394,7 +411,8 @@ MMARRAY_SORT_AVX512 size_t Partition(typename K::T* a, size_t n, typename K::T p
       if (!SortGo()) return wl;
     }
     const typename K::T* from;
-    if (wr - r <= l - wl) {
+    const bool right = wr - r <= l - wl;
+    if (right) {
       r -= UL;
       from = a + r;
     } else {
@@ -403,8 +421,10 @@ MMARRAY_SORT_AVX512 size_t Partition(typename K::T* a, size_t n, typename K::T p
     }
     __m512i v[U];
     M m[U];
+    for (size_t i = 0; i < U; i++) v[i] = K::Load(from + i * L);
+    // SAFETY: a block of unread keys, inside [l, r).
+    if (r - l >= kAhead * UL) PrefetchBlock(right ? a + r - kAhead * UL : from + kAhead * UL);
     for (size_t i = 0; i < U; i++) {
-      v[i] = K::Load(from + i * L);
       lo = K::Min(lo, v[i]);
       hi = K::Max(hi, v[i]);
       m[i] = K::Less(v[i], p);
@@ -516,6 +536,120 @@ MMARRAY_SORT_AVX512 void QuickSelect(typename K::T* a, size_t n, size_t k, int d
   }
 }
 
+// ------------------------------------------------------------ 16-bit select
+//
+// 16-bit keys (int16, uint16 and non-NaN float16 items in partition) have
+// few values and many repeats: a three-way partition that sends the keys
+// below the pivot left, those above it right, and drops the keys equal to
+// it (they are all the pivot: it is written over the gap between the two
+// sides at the end) splits off every copy of the pivot in the same pass.
+// 32 keys per zmm; the compress of 16-bit lanes is AVX-512 VBMI2, chosen at
+// run time apart from the F kernels above.
+
+#define MMARRAY_SORT_VBMI2 __attribute__((target("avx512f,avx512bw,avx512vbmi2,popcnt")))
+
+const bool kCpuHasVbmi2 =
+    kCpuHasAvx512 && __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vbmi2");
+
+constexpr size_t kL16 = 32, kUL16 = kUnroll * kL16;
+// Below this many keys a part goes to std::nth_element (Partition3U16
+// needs 2 * kUL16).
+constexpr size_t kSmall16 = 4 * kUL16;
+
+// The mask of lanes [0, n), n <= 32.
+inline __mmask32 First16(unsigned n) { return static_cast<__mmask32>((uint64_t{1} << n) - 1); }
+
+// Moves the keys below `pivot` of the n >= 2 * kUL16 at a to the front and
+// those above it to the back, writes the pivot over the slots between, and
+// returns the first of those slots in *eqFrom and the end in *eqTo. The
+// reads and the free slots are as in Partition: dropping the equal keys
+// only widens the gap between the write cursors and the unread keys; the
+// stores are masked to the keys kept, so each needs only as many free slots.
+MMARRAY_SORT_VBMI2 void Partition3U16(uint16_t* a, size_t n, uint16_t pivot, size_t* eqFrom, size_t* eqTo) {
+  constexpr size_t L = kL16, U = kUnroll, UL = kUL16;
+  const __m512i p = _mm512_set1_epi16(static_cast<short>(pivot));
+  __m512i held[2 * U];
+  // SAFETY: every access below is to keys [0, n) of a: the held vectors at
+  // [0, UL) and [n - UL, n) (n >= 2 UL), the reads in [l, r), the writes
+  // in [wl, l) and [r, wr) (masked to the keys written: at most the free
+  // slots on that side), and the fill of [wl, wr).
+  for (size_t i = 0; i < U; i++) {
+    held[i] = _mm512_loadu_si512(a + i * L);
+    held[U + i] = _mm512_loadu_si512(a + n - UL + i * L);
+  }
+  size_t l = UL, r = n - UL, wl = 0, wr = n;
+  auto put = [&](__m512i v, __mmask32 valid) MMARRAY_SORT_VBMI2 {
+    const __mmask32 lt = _mm512_mask_cmplt_epu16_mask(valid, v, p), gt = _mm512_mask_cmpgt_epu16_mask(valid, v, p);
+    // Compress to memory: for 16-bit lanes it beat a compress and a masked
+    // store by 1.6 times (AMD Zen 4), and it writes only the keys kept.
+    _mm512_mask_compressstoreu_epi16(a + wl, lt, v);
+    wl += static_cast<size_t>(__builtin_popcount(lt));
+    wr -= static_cast<size_t>(__builtin_popcount(gt));
+    _mm512_mask_compressstoreu_epi16(a + wr, gt, v);
+  };
+  while (r - l >= UL) {
+    const uint16_t* from;
+    const bool right = wr - r <= l - wl;
+    if (right) {
+      r -= UL;
+      from = a + r;
+    } else {
+      from = a + l;
+      l += UL;
+    }
+    __m512i v[U];
+    for (size_t i = 0; i < U; i++) v[i] = _mm512_loadu_si512(from + i * L);
+    // SAFETY: a block of unread keys, inside [l, r).
+    if (r - l >= kAhead * UL) PrefetchBlock(right ? a + r - kAhead * UL : from + kAhead * UL);
+    for (size_t i = 0; i < U; i++) put(v[i], ~__mmask32{0});
+  }
+  while (r - l >= L) {
+    __m512i v;
+    if (wr - r <= l - wl) {
+      r -= L;
+      v = _mm512_loadu_si512(a + r);
+    } else {
+      v = _mm512_loadu_si512(a + l);
+      l += L;
+    }
+    put(v, ~__mmask32{0});
+  }
+  if (r > l) {
+    const __mmask32 rest = First16(static_cast<unsigned>(r - l));
+    put(_mm512_maskz_loadu_epi16(rest, a + l), rest);
+  }
+  for (size_t i = 0; i < 2 * U; i++) put(held[i], ~__mmask32{0});
+  std::fill(a + wl, a + wr, pivot);
+  *eqFrom = wl;
+  *eqTo = wr;
+}
+
+// QuickSelect with Partition3U16: the pivot is the median of 64 keys
+// spread over the part; each step keeps the side holding k, or ends when
+// k falls among the pivot's copies.
+MMARRAY_SORT_VBMI2 void QuickSelect16(uint16_t* a, size_t n, size_t k, int depth) {
+  constexpr size_t kSamples = 64;
+  for (;;) {
+    if (n < kSmall16 || depth-- == 0) return std::nth_element(a, a + k, a + n);
+    uint16_t s[kSamples];
+    const size_t step = n / kSamples;
+    // SAFETY: i * step + step / 2 < kSamples * step <= n.
+    for (size_t i = 0; i < kSamples; i++) s[i] = a[i * step + step / 2];
+    std::nth_element(s, s + kSamples / 2, s + kSamples);
+    size_t from, to;
+    Partition3U16(a, n, s[kSamples / 2], &from, &to);
+    if (k < from) {
+      n = from;
+    } else if (k >= to) {
+      a += to;
+      n -= to;
+      k -= to;
+    } else {
+      return;
+    }
+  }
+}
+
 int DepthLimit(size_t n) {
   int d = 0;
   while (n > 1) {
@@ -540,6 +674,11 @@ void SimdSelectF64(uint64_t* a, size_t n, size_t k) { QuickSelect<K64F>(a, n, k,
 void SimdSelectU64(uint64_t* a, size_t n, size_t k) { QuickSelect<K64>(a, n, k, DepthLimit(n)); }
 
 void SimdSelectU32(uint32_t* a, size_t n, size_t k) { QuickSelect<K32>(a, n, k, DepthLimit(n)); }
+
+void SelectU16(uint16_t* a, size_t n, size_t k) {
+  if (kCpuHasVbmi2 && g_enabled.load(std::memory_order_relaxed)) QuickSelect16(a, n, k, DepthLimit(n));
+  else std::nth_element(a, a + k, a + n);
+}
 
 MMARRAY_SORT_AVX512 void SimdGatherLanes64(const uint8_t* src, int64_t rowStride, uint64_t* dst, size_t n, int lanes) {
   size_t i = 0;
@@ -594,6 +733,8 @@ void SimdSortF64(uint64_t* a, size_t n) {
 void SimdSelectU64(uint64_t* a, size_t n, size_t k) { std::nth_element(a, a + k, a + n); }
 
 void SimdSelectU32(uint32_t* a, size_t n, size_t k) { std::nth_element(a, a + k, a + n); }
+
+void SelectU16(uint16_t* a, size_t n, size_t k) { std::nth_element(a, a + k, a + n); }
 
 void SimdSelectF64(uint64_t* a, size_t n, size_t k) {
   std::nth_element(a, a + k, a + n, [](uint64_t x, uint64_t y) {

@@ -13,7 +13,8 @@
 //
 // The kernels need AVX-512 F (every instruction used is in F) and are
 // chosen at run time; other CPUs and other architectures have
-// SimdSortAvailable() false and keep the radix sorts.
+// SimdSortAvailable() false and keep the radix sorts. The 16-bit select
+// (SelectU16) also needs VBMI2 and BW, and picks its own path.
 #ifndef MMARRAY_SIMD_SORT_H_
 #define MMARRAY_SIMD_SORT_H_
 
@@ -46,6 +47,11 @@ void SimdSelectU64(uint64_t* a, size_t n, size_t k);
 // The same for n unsigned 32-bit keys (the keys of int32, uint32 and
 // non-NaN float32 items in partition).
 void SimdSelectU32(uint32_t* a, size_t n, size_t k);
+// The same for n unsigned 16-bit keys (the keys of int16, uint16 and
+// non-NaN float16 items), callable on every CPU: a three-way vector
+// quickselect where the CPU has AVX-512 VBMI2 (and BW) and the sorts are on,
+// else std::nth_element.
+void SelectU16(uint16_t* a, size_t n, size_t k);
 
 // The block transposes of a sort along axis 0 (sort_kernels.cc
 // SortValueBlocks), with AVX-512 8 x 8 transposes. Gather: for every row i <

@@ -91,6 +91,8 @@ template <class U_, Kind K, U_ Inf = 0>
 struct Codec {
   using U = U_;
   static constexpr Kind kKind = K;
+  // A float's largest non-NaN magnitude bits (infinity); 0 for the others.
+  static constexpr U kInf = Inf;
   static constexpr U kSign = static_cast<U>(U{1} << (8 * sizeof(U) - 1));
   // The key of +0 and -0.
   static constexpr U kZero = kSign;
@@ -1773,12 +1775,61 @@ void SelectEachKey(T* w, size_t m, const std::vector<int64_t>& kths) {
 // select there).
 inline void SelectEachU32(uint32_t* w, size_t m, const std::vector<int64_t>& kths) { SelectEachKey<uint32_t, SimdSelectU32>(w, m, kths); }
 inline void SelectEachU64(uint64_t* w, size_t m, const std::vector<int64_t>& kths) { SelectEachKey<uint64_t, SimdSelectU64>(w, m, kths); }
+// 16-bit keys (int16, uint16 and non-NaN float16 items): SelectU16 picks
+// its vector path itself and runs on every CPU (std::nth_element took 50
+// times NumPy's select there).
+inline void SelectEachU16(uint16_t* w, size_t m, const std::vector<int64_t>& kths) { SelectEachKey<uint16_t, SelectU16>(w, m, kths); }
 
-// The order-keeping bijection of non-NaN float32 bits onto uint32 keys
-// (-0 keyed just below +0: equal in NumPy's order, so either order of the
-// two is a valid partition) and its inverse.
-inline uint32_t F32Key(uint32_t raw) { return raw ^ ((0u - (raw >> 31)) | 0x80000000u); }
-inline uint32_t F32Bits(uint32_t key) { return key ^ (((key >> 31) - 1u) | 0x80000000u); }
+// The order-keeping bijection of non-NaN float bits (float32 or float16, as
+// uint32 or uint16) onto keys of the same width (-0 keyed just below +0:
+// equal in NumPy's order, so either order of the two is a valid partition)
+// and its inverse.
+template <class U>
+inline U FloatKey(U raw) {
+  constexpr int top = 8 * sizeof(U) - 1;
+  return static_cast<U>(raw ^ static_cast<U>(static_cast<U>(0u - static_cast<U>(raw >> top)) | static_cast<U>(U{1} << top)));
+}
+template <class U>
+inline U FloatBits(U key) {
+  constexpr int top = 8 * sizeof(U) - 1;
+  return static_cast<U>(key ^ static_cast<U>(static_cast<U>(static_cast<U>(key >> top) - 1u) | static_cast<U>(U{1} << top)));
+}
+
+// A partition of 1-byte items (int8, uint8, bool) at every kth: the lane
+// sorted by counting its 256 values (a sorted lane is a partition at every
+// kth; one read and one write, no scratch, where a select took longer than
+// NumPy's). Bools count their raw bytes: every nonzero byte is True, so any
+// order among them is NumPy's, and each byte is written back as it was.
+// out (stride d) is the lane at in (stride s) or does not overlap it.
+template <class C>
+void CountingPartition(const uint8_t* in, int64_t s, uint8_t* out, int64_t d, size_t n) {
+  // Four tables: neighbouring equal bytes would otherwise wait on each
+  // other's increment. n < 2^32 (the entry's lane limit).
+  uint32_t h[4][256] = {};
+  const auto key = [](uint8_t raw) -> uint8_t { return C::kKind == Kind::kBool ? raw : C::Key(raw); };
+  size_t i = 0;
+  // SAFETY: i < n items of the lane at in (stride s), inside the checked src
+  // layout; every item is counted before the first store below.
+  if (s == 1) {
+    for (; i + 4 <= n; i += 4) {
+      h[0][key(in[i])]++;
+      h[1][key(in[i + 1])]++;
+      h[2][key(in[i + 2])]++;
+      h[3][key(in[i + 3])]++;
+    }
+  }
+  for (; i < n; i++) h[0][key(in[static_cast<int64_t>(i) * s])]++;
+  size_t o = 0;
+  for (int k = 0; k < 256; k++) {
+    const size_t c = size_t{h[0][k]} + h[1][k] + h[2][k] + h[3][k];
+    const uint8_t raw = C::kKind == Kind::kBool ? static_cast<uint8_t>(k) : C::Bits(static_cast<uint8_t>(k));
+    // SAFETY: o + c <= n items of the lane at out (the counts sum to n),
+    // inside the checked dst layout.
+    if (d == 1) std::memset(out + o, raw, c);
+    else for (size_t q = o; q < o + c; q++) out[static_cast<int64_t>(q) * d] = raw;
+    o += c;
+  }
+}
 
 // True when the lane at out (stride d) is native, contiguous and aligned
 // for U: a partition may then work in it (no scratch).
@@ -1848,11 +1899,14 @@ void PartitionLanes(const Job& j, const std::vector<int64_t>& kths, bool arg) {
   using U = typename C::U;
   const size_t n = static_cast<size_t>(j.n);
   const int64_t s = j.ss.back(), d = j.ds.back();
-  // Native floats partition as themselves (their bits move with them);
-  // integers as their keys, which map back to their bits; float16, bools
-  // and every argpartition as (key, position) pairs.
+  // 1-byte items are sorted by counting; native floats partition as
+  // themselves (their bits move with them) or, float32 and float16, as
+  // keys like the integers', which map back to their bits; argpartitions
+  // as packed (key, position) words, or pairs without AVX-512.
   constexpr bool kNativeFloat = C::kKind == Kind::kFloat && sizeof(U) >= 4;
   constexpr bool kKeysOnly = C::kKind == Kind::kSigned || C::kKind == Kind::kUnsigned;
+  // Floats whose bits map one to one onto keys of their width (NaNs aside).
+  constexpr bool kFloatKeys = C::kKind == Kind::kFloat && sizeof(U) <= 4;
   using F = std::conditional_t<sizeof(U) == 8, double, float>;
   std::vector<KeyIndex<U>> pairs;
   std::vector<U> keys, raws;
@@ -1864,20 +1918,24 @@ void PartitionLanes(const Job& j, const std::vector<int64_t>& kths, bool arg) {
     // checked dst layout. The lane is read whole before it is written.
     const uint8_t* in = j.src + a;
     uint8_t* out = j.dst + b;
-    if constexpr (sizeof(U) == 4) {
-      if (!arg && (kKeysOnly || kNativeFloat) && SimdSortAvailable()) {
-        // 32-bit items as uint32 keys through the AVX-512 select: a float
-        // lane's NaNs go last first (NumPy's order; the keys then skip them).
-        // The keys live in the output lane itself when it is native,
-        // contiguous and aligned (no scratch to fault in), else in keys.
-        const bool inDst = !Swap && d == 4 && reinterpret_cast<uintptr_t>(out) % alignof(uint32_t) == 0;
-        uint32_t* w;
+    if constexpr (sizeof(U) == 1 && C::kKind != Kind::kFloat) {
+      if (!arg) return CountingPartition<C>(in, s, out, d, n);
+    }
+    if constexpr (sizeof(U) == 4 || sizeof(U) == 2) {
+      if (!arg && (kKeysOnly || kFloatKeys) && (sizeof(U) == 2 || SimdSortAvailable())) {
+        // 32- and 16-bit items as unsigned keys of their width through the
+        // vector selects: a float lane's NaNs go last first (NumPy's order;
+        // the keys then skip them). The keys live in the output lane itself
+        // when it is native, contiguous and aligned (no scratch to fault
+        // in), else in keys.
+        const bool inDst = !Swap && d == static_cast<int64_t>(sizeof(U)) && reinterpret_cast<uintptr_t>(out) % alignof(U) == 0;
+        U* w;
         if (inDst) {
           // SAFETY: the n items of the lane at out, inside the checked dst
           // layout and aligned; the lane at in is those items or does not
           // overlap them (PartitionLanesEntry's contract), so MapLane reads
           // each item before anything overwrites it.
-          w = reinterpret_cast<uint32_t*>(out);
+          w = reinterpret_cast<U*>(out);
         } else {
           keys.resize(n);
           w = keys.data();
@@ -1885,31 +1943,33 @@ void PartitionLanes(const Job& j, const std::vector<int64_t>& kths, bool arg) {
         // The copy from in and the key pass in one (a partition's fresh
         // output is read from its input; was a memmove, then a key pass).
         size_t m = n;
-        if constexpr (kNativeFloat) {
+        if constexpr (kFloatKeys) {
           // Most lanes hold no NaN: a counting pass and a plain key pass
           // (both vectorize) spare the swapping loop.
-          const size_t nans = CountLane<U, Swap>(in, s, n, [](uint32_t v) { return (v & 0x7fffffffu) > 0x7f800000u; });
+          const auto isNan = [](U v) { return static_cast<U>(v & ~C::kSign) > C::kInf; };
+          const size_t nans = CountLane<U, Swap>(in, s, n, isNan);
           if (nans == 0) {
-            MapLane<U, Swap>(in, s, w, n, [](uint32_t v) { return F32Key(v); });
+            MapLane<U, Swap>(in, s, w, n, [](U v) { return FloatKey(v); });
           } else {
-            MapLane<U, Swap>(in, s, w, n, [](uint32_t v) { return v; });
+            MapLane<U, Swap>(in, s, w, n, [](U v) { return v; });
             for (size_t i = 0; i < m;) {
-              if ((w[i] & 0x7fffffffu) > 0x7f800000u) std::swap(w[i], w[--m]);
-              else w[i] = F32Key(w[i]), i++;
+              if (isNan(w[i])) std::swap(w[i], w[--m]);
+              else w[i] = FloatKey(w[i]), i++;
             }
           }
         } else {
           MapLane<U, Swap>(in, s, w, n, [](U v) { return C::Key(v); });
         }
-        SelectEachU32(w, m, kths);
+        if constexpr (sizeof(U) == 4) SelectEachU32(w, m, kths);
+        else SelectEachU16(w, m, kths);
         if (inDst) {
-          if constexpr (kNativeFloat) MapInPlace(w, m, [](uint32_t v) { return F32Bits(v); });
+          if constexpr (kFloatKeys) MapInPlace(w, m, [](U v) { return FloatBits(v); });
           else MapInPlace(w, n, [](U v) { return C::Bits(v); });
           return;
         }
         for (size_t i = 0; i < n; i++) {
           U raw = w[i];
-          if constexpr (kNativeFloat) raw = i < m ? F32Bits(raw) : raw;
+          if constexpr (kFloatKeys) raw = i < m ? FloatBits(raw) : raw;
           else raw = C::Bits(raw);
           StoreBytes<U, Swap>(out + static_cast<int64_t>(i) * d, raw);
         }
@@ -2007,15 +2067,17 @@ void PartitionLanes(const Job& j, const std::vector<int64_t>& kths, bool arg) {
 // (its lanes run one after the other, so a call needs this times the lane
 // length): none where the lane works in the output itself (`inDst`: every
 // output lane native, contiguous and aligned), else one copy of the keys
-// at the item's width (8 bytes for float64, 4 for float32 and int32, 1 for
-// uint8), packed (key, position) words for an argpartition (8), and
-// (key, position) pairs plus the items only for float16 and bool.
+// at the item's width (8 bytes for float64, 4 for float32 and int32, 2 for
+// int16 and float16), none for 1-byte items (CountingPartition), packed
+// (key, position) words for an argpartition (8), and (key, position) pairs
+// only for an argpartition without AVX-512.
 template <class C>
 uint64_t PartitionScratchPerItem(bool arg, bool inDst) {
   using U = typename C::U;
-  constexpr bool kNativeFloat = C::kKind == Kind::kFloat && sizeof(U) >= 4;
+  constexpr bool kAnyFloat = C::kKind == Kind::kFloat;
   constexpr bool kKeysOnly = C::kKind == Kind::kSigned || C::kKind == Kind::kUnsigned;
-  if (!arg && (kNativeFloat || kKeysOnly)) return inDst ? 0 : sizeof(U);
+  if (!arg && sizeof(U) == 1) return 0;  // CountingPartition
+  if (!arg && (kAnyFloat || kKeysOnly)) return inDst ? 0 : sizeof(U);
   if (arg && SimdSortAvailable()) return inDst ? 0 : 8;
   return sizeof(KeyIndex<U>) + (arg ? 0 : sizeof(U));
 }

@@ -201,6 +201,77 @@ describe('partition: the partition property against the stable sort', () => {
     }
   });
 
+  // 16-bit items (int16, uint16, float16) select as 16-bit keys: a
+  // three-way vector quickselect (AVX-512 VBMI2) that drops the copies of
+  // its pivot and writes them back between the sides, else nth_element;
+  // float16 NaNs go last first. 1-byte items (int8, uint8, bool) are sorted
+  // by counting, which is a partition at every kth, and a bool's raw byte
+  // comes back as it was. Checked by the contract (the sorted lane's item at
+  // each kth, none greater before it in NumPy's order, none smaller after
+  // it) and the same items bit for bit, SIMD on and off.
+  test('long 16-bit lanes (the 16-bit select) and 1-byte lanes (the counting partition): ties, NaN payloads, zeros of both signs, raw bool bytes', () => {
+    const r = seeded(81);
+    const n = 60001;
+    const u16 = (f: (i: number) => number): Uint16Array => Uint16Array.from({ length: n }, (_, i) => f(i));
+    const wide = u16(() => Math.floor(r() * 65536));
+    const ties = u16(() => (r() < 0.5 ? 0x8000 + Math.floor(r() * 3) : Math.floor(r() * 65536)));
+    const SPECIAL = [0x0000, 0x8000, 0x7c00, 0xfc00, 0x0001, 0x8001, 0x3c00, 0xbc00];
+    const half = u16(() => {
+      const x = r();
+      if (x < 0.03) return (r() < 0.5 ? 0x8000 : 0) | 0x7c01 | Math.floor(r() * 0x3ff); // NaNs, any sign and payload
+      if (x < 0.25) return SPECIAL[Math.floor(r() * SPECIAL.length)];
+      return Math.floor(r() * 65536) & 0xfbff; // finite
+    });
+    const bytes = Uint8Array.from({ length: n }, () => (r() < 0.4 ? [0, 1, 2, 255][Math.floor(r() * 4)] : Math.floor(r() * 256)));
+    const cases: NdArray[] = [];
+    for (const [bits, dts] of [[wide, ['<i2', '<u2']], [ties, ['<i2', '<u2']], [half, ['<f2']]] as const) {
+      for (const dt of dts) {
+        const x = fromBuffer(bits.slice().buffer, dt);
+        cases.push(x, x.astype(`>${dt.slice(1)}`), x.index('::3'), sort(x).index('::-1'));
+      }
+    }
+    cases.push(fromBuffer(new Uint16Array(5000).fill(0x1234).buffer, '<i2')); // all equal
+    cases.push(fromBuffer(u16((i) => (i % 7 === 0 ? 9 : 4)).buffer, '<u2')); // two values
+    for (const dt of ['|i1', '|u1', '|b1']) {
+      const x = fromBuffer(bytes.slice().buffer, dt);
+      cases.push(x, x.index('1::2'));
+    }
+    const order = (x: NdArray): number[] => (x.toArray() as (number | boolean)[]).map(Number);
+    const lt = (x: number, y: number): boolean => x < y || (Number.isNaN(y) && !Number.isNaN(x));
+    const same = (x: number, y: number): boolean => x === y || (Number.isNaN(x) && Number.isNaN(y));
+    const raw = (x: NdArray): string => hexOf(sort(x.view(`${x.dtype.itemsize === 1 ? '|' : x.dtype.str[0]}u${x.dtype.itemsize}`)));
+    const simd = sortKernels.simdSort(true);
+    try {
+      for (const on of simd ? [true, false] : [false]) {
+        sortKernels.simdSort(on);
+        for (const x of cases) {
+          const m = x.size;
+          const sorted = order(sort(x));
+          const bitsBefore = raw(x);
+          for (const kth of [[m >> 1], [m - 1], [0, 7, m >> 2, m >> 1, m - 2]]) {
+            const inPlace = x.copy();
+            inPlace.partition(kth);
+            const strided = fromBuffer(new Uint8Array(2 * m * x.dtype.itemsize).buffer, x.dtype.str).index('::2');
+            strided.set(x);
+            strided.partition(kth);
+            for (const p of [partition(x, kth), inPlace, strided]) {
+              const v = order(p);
+              for (const k of kth) {
+                if (!same(v[k], sorted[k])) throw new Error(`${x.dtype.str} n=${m} kth=${String(kth)}: item ${k} is ${v[k]}, the sort's ${sorted[k]}`);
+                for (let i = 0; i < m; i++) {
+                  if ((i < k && lt(v[k], v[i])) || (i > k && lt(v[i], v[k]))) throw new Error(`${x.dtype.str} n=${m} kth=${String(kth)} simd=${on}: item ${i} on the wrong side of ${k}`);
+                }
+              }
+              expect(raw(p)).toBe(bitsBefore);
+            }
+          }
+        }
+      }
+    } finally {
+      sortKernels.simdSort(simd);
+    }
+  });
+
   test('more than 64 kths (a quantile of many q): partitioned by the sort, not refused', () => {
     const r = seeded(79);
     const a = fromBuffer(Float64Array.from({ length: 3000 }, () => Math.round(r() * 1e4) / 8).buffer, '<f8');
