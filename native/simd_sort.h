@@ -47,11 +47,16 @@ void SimdSelectU64(uint64_t* a, size_t n, size_t k);
 // The same for n unsigned 32-bit keys (the keys of int32, uint32 and
 // non-NaN float32 items in partition).
 void SimdSelectU32(uint32_t* a, size_t n, size_t k);
-// The same for n unsigned 16-bit keys (the keys of int16, uint16 and
-// non-NaN float16 items), callable on every CPU: a three-way vector
-// quickselect where the CPU has AVX-512 VBMI2 (and BW) and the sorts are on,
-// else std::nth_element.
+// The same for n signed 64-bit and 32-bit integers held as their bits
+// (int64 and int32 items as they lie: no key pass).
+void SimdSelectI64(uint64_t* a, size_t n, size_t k);
+void SimdSelectI32(uint32_t* a, size_t n, size_t k);
+// The same for n unsigned 16-bit keys (the keys of uint16 and non-NaN
+// float16 items), and for n int16 held as their bits, callable on every
+// CPU: a three-way vector quickselect where the CPU has AVX-512 VBMI2 (and
+// BW) and the sorts are on, else std::nth_element.
 void SelectU16(uint16_t* a, size_t n, size_t k);
+void SelectI16(uint16_t* a, size_t n, size_t k);
 
 // The block transposes of a sort along axis 0 (sort_kernels.cc
 // SortValueBlocks), with AVX-512 8 x 8 transposes. Gather: for every row i <

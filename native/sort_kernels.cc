@@ -1753,18 +1753,25 @@ uint64_t PackedArgpartition(KeyAt key, const uint8_t* contiguous, uint64_t* w, s
   return mask;
 }
 
+// The order of signed integers held as their unsigned bits.
+template <class T>
+struct SignedLess {
+  bool operator()(T x, T y) const { return static_cast<std::make_signed_t<T>>(x) < static_cast<std::make_signed_t<T>>(y); }
+};
+
 // Selects in the m keys at w at each kth below m (ascending), each in what
-// the previous one left after it, with Select, an AVX-512 select of
-// simd_sort.h (call only when SimdSortAvailable()).
-template <class T, void (*Select)(T*, size_t, size_t)>
+// the previous one left after it, with Select, a vector select of
+// simd_sort.h (call the AVX-512 ones only when SimdSortAvailable()) whose
+// order is Less's.
+template <class T, void (*Select)(T*, size_t, size_t), class Less = std::less<T>>
 void SelectEachKey(T* w, size_t m, const std::vector<int64_t>& kths) {
   size_t from = 0;
   for (int64_t kk : kths) {
     const size_t k = static_cast<size_t>(kk);
     if (k >= m) break;
     if (k < from) continue;  // never: the kths ascend
-    if (k == from) std::iter_swap(w + k, std::min_element(w + from, w + m));
-    else if (k + 1 == m) std::iter_swap(w + k, std::max_element(w + from, w + m));
+    if (k == from) std::iter_swap(w + k, std::min_element(w + from, w + m, Less()));
+    else if (k + 1 == m) std::iter_swap(w + k, std::max_element(w + from, w + m, Less()));
     else Select(w + from, m - from, k - from);
     from = k + 1;
   }
@@ -1779,6 +1786,27 @@ inline void SelectEachU64(uint64_t* w, size_t m, const std::vector<int64_t>& kth
 // its vector path itself and runs on every CPU (std::nth_element took 50
 // times NumPy's select there).
 inline void SelectEachU16(uint16_t* w, size_t m, const std::vector<int64_t>& kths) { SelectEachKey<uint16_t, SelectU16>(w, m, kths); }
+
+// Selects in the m native integer items (of C) at w as they lie, at each
+// kth: signed ones through the signed selects, so the lane needs no key
+// pass before and after. 32- and 64-bit items only when
+// SimdSortAvailable().
+template <class C>
+void SelectEachRaw(typename C::U* w, size_t m, const std::vector<int64_t>& kths) {
+  using U = typename C::U;
+  constexpr bool kSigned = C::kKind == Kind::kSigned;
+  if constexpr (sizeof(U) == 2) {
+    if constexpr (kSigned) SelectEachKey<uint16_t, SelectI16, SignedLess<uint16_t>>(w, m, kths);
+    else SelectEachKey<uint16_t, SelectU16>(w, m, kths);
+  } else if constexpr (sizeof(U) == 4) {
+    if constexpr (kSigned) SelectEachKey<uint32_t, SimdSelectI32, SignedLess<uint32_t>>(w, m, kths);
+    else SelectEachKey<uint32_t, SimdSelectU32>(w, m, kths);
+  } else {
+    static_assert(sizeof(U) == 8, "2-, 4- and 8-byte integers");
+    if constexpr (kSigned) SelectEachKey<uint64_t, SimdSelectI64, SignedLess<uint64_t>>(w, m, kths);
+    else SelectEachKey<uint64_t, SimdSelectU64>(w, m, kths);
+  }
+}
 
 // The order-keeping bijection of non-NaN float bits (float32 or float16, as
 // uint32 or uint16) onto keys of the same width (-0 keyed just below +0:
@@ -1936,6 +1964,13 @@ void PartitionLanes(const Job& j, const std::vector<int64_t>& kths, bool arg) {
           // overlap them (PartitionLanesEntry's contract), so MapLane reads
           // each item before anything overwrites it.
           w = reinterpret_cast<U*>(out);
+          if constexpr (kKeysOnly) {
+            // Integers select as they lie there (the copy from in a memmove,
+            // none in place).
+            CopyLaneInto<U>(in, s, out, n);
+            SelectEachRaw<C>(w, n, kths);
+            return;
+          }
         } else {
           keys.resize(n);
           w = keys.data();
@@ -2015,6 +2050,14 @@ void PartitionLanes(const Job& j, const std::vector<int64_t>& kths, bool arg) {
       if (inDst) {
         // SAFETY: as above (n aligned native items at out).
         w = reinterpret_cast<U*>(out);
+        if constexpr (sizeof(U) == 8) {
+          if (SimdSortAvailable()) {
+            // As they lie (as the 32-bit items above).
+            CopyLaneInto<U>(in, s, out, n);
+            SelectEachRaw<C>(w, n, kths);
+            return;
+          }
+        }
       } else {
         keys.resize(n);
         w = keys.data();
