@@ -709,6 +709,10 @@ void SimdSortU32(uint32_t* a, size_t n) { QuickSort<K32>(a, n, DepthLimit(n)); }
 
 void SimdSortF64(uint64_t* a, size_t n) { QuickSort<K64F>(a, n, DepthLimit(n)); }
 
+void SimdSortI64(uint64_t* a, size_t n) { QuickSort<K64S>(a, n, DepthLimit(n)); }
+
+void SimdSortI32(uint32_t* a, size_t n) { QuickSort<K32S>(a, n, DepthLimit(n)); }
+
 void SimdSelectF64(uint64_t* a, size_t n, size_t k) { QuickSelect<K64F>(a, n, k, DepthLimit(n)); }
 
 void SimdSelectU64(uint64_t* a, size_t n, size_t k) { QuickSelect<K64>(a, n, k, DepthLimit(n)); }
@@ -769,6 +773,14 @@ bool SimdSortAvailable() { return false; }
 void SimdSortU64(uint64_t* a, size_t n) { std::sort(a, a + n); }
 
 void SimdSortU32(uint32_t* a, size_t n) { std::sort(a, a + n); }
+
+void SimdSortI64(uint64_t* a, size_t n) {
+  std::sort(a, a + n, [](uint64_t x, uint64_t y) { return static_cast<int64_t>(x) < static_cast<int64_t>(y); });
+}
+
+void SimdSortI32(uint32_t* a, size_t n) {
+  std::sort(a, a + n, [](uint32_t x, uint32_t y) { return static_cast<int32_t>(x) < static_cast<int32_t>(y); });
+}
 
 void SimdSortF64(uint64_t* a, size_t n) {
   std::sort(a, a + n, [](uint64_t x, uint64_t y) {

@@ -34,6 +34,10 @@ void SetSimdSortEnabled(bool on);
 // Sort the n keys at a ascending. Call only when SimdSortAvailable().
 void SimdSortU64(uint64_t* a, size_t n);
 void SimdSortU32(uint32_t* a, size_t n);
+// Sort n signed integers held as their bits ascending (int64 and int32
+// items as they lie). Call only when SimdSortAvailable().
+void SimdSortI64(uint64_t* a, size_t n);
+void SimdSortI32(uint32_t* a, size_t n);
 // Sort the n doubles at a (their native bits; no NaN among them) ascending
 // as doubles: -0 and +0 are equal, so their bits come out in either order.
 void SimdSortF64(uint64_t* a, size_t n);

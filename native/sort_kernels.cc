@@ -641,9 +641,17 @@ void SortLaneInDst(const uint8_t* in, uint8_t* out, size_t n, ScratchVector<uint
       o[m++] = raw;
     }
     SimdSortF64(o, m);
+  } else if constexpr (C::kKind == Kind::kSigned || C::kKind == Kind::kUnsigned) {
+    // Integers sort as they lie (signed ones by the signed vector sorts): no
+    // key pass before and after.
+    if (!same) std::memcpy(o, in, n * sizeof(U));
+    constexpr bool kSigned = C::kKind == Kind::kSigned;
+    if constexpr (sizeof(U) == 8) kSigned ? SimdSortI64(o, n) : SimdSortU64(o, n);
+    else kSigned ? SimdSortI32(o, n) : SimdSortU32(o, n);
+    return;
   } else {
-    // Other types sort as keys, transformed in dst and back. A float lane's
-    // zeros and NaNs are read while their bits are still there.
+    // Float32 sorts as keys, transformed in dst and back. The lane's zeros
+    // and NaNs are read while their bits are still there.
     size_t special = same ? (C::kKind == Kind::kFloat ? CountSpecial<C>(o, n) : 0) : KeysOf<C>(in, o, n);
     if (special == 0 && same) {
       KeysInPlace<C>(o, n);
