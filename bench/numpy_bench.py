@@ -471,6 +471,8 @@ def w20m(p):
     test = np.fromfile(f["test"], "<i8")
     i4 = np.fromfile(f["i4"], "<i4")
     i8 = np.fromfile(f["i8"], "<i8")
+    i2 = np.fromfile(f["i2"], "<i2")
+    u1 = np.fromfile(f["u1"], "u1")
     starts = np.fromfile(f["starts"], "<i8")
     return {
         "sin": measure(lambda: np.sin(a), rounds),
@@ -485,6 +487,9 @@ def w20m(p):
         "partitionI4": measure(lambda: np.partition(i4, n // 2), rounds),
         "partitionI8": measure(lambda: np.partition(i8, n // 2), rounds),
         "medianI8": measure(lambda: np.median(i8), rounds),
+        "sortI8": measure(lambda: np.sort(i8), rounds),
+        "partitionI2": measure(lambda: np.partition(i2, n // 2), rounds),
+        "partitionU1": measure(lambda: np.partition(u1, n // 2), rounds),
         "reduceat": measure(lambda: np.add.reduceat(a, starts), rounds),
         "nanmean": measure(lambda: np.nanmean(nan), rounds),
         "nanmax": measure(lambda: np.nanmax(nan), rounds),

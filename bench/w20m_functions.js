@@ -6,8 +6,8 @@
 // - sin of 10M float64 and of 10M float32, log10, arctan2 of two arrays;
 // - median and percentile(a, 90) of 10M float64 (both partition; base is
 //   Float64Array.prototype.sort of a copy); partition and argpartition of
-//   10M float64 at n/2, and of 10M float32, 10M int32 and 10M int64, and the
-//   median of the int64 array;
+//   10M float64 at n/2, and of 10M float32, 10M int32, 10M int64, 10M int16
+//   and 10M uint8, the median of the int64 array, and the sort of it;
 // - addReduceat of 10M float64 over 100k groups (starts every 100 items);
 // - nanmean, nanmax, and nanmax along axis 1 of 1000 x 10000, of 10M
 //   float64 with 1% NaN;
@@ -43,12 +43,18 @@ function w20m(ctx) {
   // int64 past 2^32 (exact as doubles: the base sorts them as a Float64Array).
   const i8 = new BigInt64Array(n);
   for (let i = 0; i < n; i++) i8[i] = BigInt(i4[i]) * 4096n + BigInt(i % 4096);
+  // int16 over its whole range and uint8 (many ties): the 16-bit select and
+  // the counting partition.
+  const i2 = new Int16Array(n);
+  for (let i = 0; i < n; i++) i2[i] = Math.imul(i4[i], 7);
+  const u1 = new Uint8Array(n);
+  for (let i = 0; i < n; i++) u1[i] = i4[i] & 0xff;
   const GROUPS = 100_000;
   const starts = new BigInt64Array(GROUPS);
   for (let g = 0; g < GROUPS; g++) starts[g] = BigInt(Math.floor((g * n) / GROUPS));
   const startsList = Array.from(starts, Number);
   const files = {};
-  for (const [k, v] of Object.entries({ f8, pos, nan, keys, test, i4, i8, starts })) {
+  for (const [k, v] of Object.entries({ f8, pos, nan, keys, test, i4, i8, i2, u1, starts })) {
     files[k] = ctx.dir.path(`w20m-${k}.bin`);
     fs.writeFileSync(files[k], new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
   }
@@ -61,6 +67,8 @@ function w20m(ctx) {
   const T = mm.fromBuffer(test, '<i8');
   const I4 = mm.fromBuffer(i4, '<i4');
   const I8 = mm.fromBuffer(i8, '<i8');
+  const I2 = mm.fromBuffer(i2, '<i2');
+  const U1 = mm.fromBuffer(u1, '|u1');
 
   const libSin = m(() => mm.sin(A));
   const baseSin = m(() => {
@@ -108,6 +116,11 @@ function w20m(ctx) {
   const libPartI8 = m(() => mm.partition(I8, Math.floor(n / 2)));
   const libMedianI8 = m(() => mm.median(I8));
   const basePartI8 = m(() => Float64Array.from(i8, Number).sort()[n / 2]);
+  const libSortI8 = m(() => mm.sort(I8));
+  const libPartI2 = m(() => mm.partition(I2, Math.floor(n / 2)));
+  const basePartI2 = m(() => Int16Array.from(i2).sort()[n / 2]);
+  const libPartU1 = m(() => mm.partition(U1, Math.floor(n / 2)));
+  const basePartU1 = m(() => Uint8Array.from(u1).sort()[n / 2]);
   const libReduceat = m(() => mm.addReduceat(A, startsList));
   const baseReduceat = m(() => {
     const out = new Float64Array(GROUPS);
@@ -218,6 +231,9 @@ function w20m(ctx) {
   row('partition(a, n/2), 10M i4', libPartI4, basePartI4, np?.partitionI4, 'base: Int32Array sort of a copy');
   row('partition(a, n/2), 10M i8', libPartI8, basePartI8, np?.partitionI8, 'base: Float64Array sort of the values (exact)');
   row('median(a), 10M i8', libMedianI8, basePartI8, np?.medianI8, 'lib and np: partition; base: the partition row\'s');
+  row('sort(a), 10M i8', libSortI8, basePartI8, np?.sortI8, 'base: the partition row\'s (Float64Array sort of the values)');
+  row('partition(a, n/2), 10M i2', libPartI2, basePartI2, np?.partitionI2, 'base: Int16Array sort of a copy');
+  row('partition(a, n/2), 10M u1', libPartU1, basePartU1, np?.partitionU1, 'base: Uint8Array sort of a copy');
   row('addReduceat(a, 100k starts), 10M f8', libReduceat, baseReduceat, np?.reduceat, 'np: np.add.reduceat with an int64 index array; base: a sequential loop per group');
   row('nanmean(a), 10M f8, 1% NaN', libNanmean, baseNanmean, np?.nanmean, 'base: one loop skipping NaN (sequential, not pairwise)');
   row('nanmax(a), 10M f8, 1% NaN', libNanmax, baseNanmax, np?.nanmax, 'np: fmax.reduce; base: one loop skipping NaN');

@@ -6,10 +6,13 @@
  * then imaginary part). The order inside the partitions is undefined, as
  * NumPy documents it: it may differ from NumPy's.
  *
- * The kernel (native/sort_kernels.cc partitionLanes) runs `nth_element` per
- * kth, ascending, each over what the previous one left after it. Where it
- * does not serve (kernels switched off, records, a SharedArrayBuffer) the
- * stable sort does: a sorted lane is partitioned at every kth.
+ * The kernel (native/sort_kernels.cc partitionLanes) selects per kth,
+ * ascending, each over what the previous one left after it: a vector
+ * quickselect (AVX-512) for 16- to 64-bit items, integers as they lie and
+ * floats as order-keeping keys, else `nth_element`; 1-byte items (int8,
+ * uint8, bool) are sorted by counting, which partitions at every kth. Where
+ * it does not serve (kernels switched off, records, a SharedArrayBuffer)
+ * the stable sort does: a sorted lane is partitioned at every kth.
  * @module
  */
 import type { DType } from './dtype';
@@ -145,9 +148,10 @@ export function partition(a: NdArray, kth: Kth, axis?: number | null | Partition
 /**
  * partition's native form for a C-contiguous (or 1-d) `a` (not float64): the kernel reads
  * each lane from `a` straight into a new C-contiguous result (the result's
- * layout as a 'K' copy's), its copy fused with its key pass, where a copy
- * and an in-place partition of it walk the items twice more. Null (nothing
- * made) when the kernel does not serve.
+ * layout as a 'K' copy's), its copy fused with the key pass of floats (a
+ * memmove for integers; the 1-byte counting writes the result from its
+ * counts), where a copy and an in-place partition of it walk the items
+ * again. Null (nothing made) when the kernel does not serve.
  */
 function partitionInto(a: NdArray, kth: Kth, o: PartitionOptions): NdArray | null {
   if (o.order !== undefined || isRecord(a.dtype) || a.size === 0 || !(a.ndim === 1 || a.flags.cContiguous)) return null;
