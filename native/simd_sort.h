@@ -1,20 +1,22 @@
-// In-place ascending sorts of unsigned keys with AVX-512 (issue 18): the
-// quicksort of Bramas 2017 ("A Novel Hybrid Quicksort Algorithm Vectorized
-// using AVX-512") as x86-simd-sort shapes it: a partition that compresses
-// each vector's keys below the pivot to the left end and the rest to the
-// right end, and bitonic sorting networks in registers for partitions of up
-// to 16 vectors. Written from those descriptions for this project.
+// In-place ascending sorts and selects of integer keys with AVX-512 (issue
+// 18): the quicksort of Bramas 2017 ("A Novel Hybrid Quicksort Algorithm
+// Vectorized using AVX-512") as x86-simd-sort shapes it: a partition that
+// compresses each vector's keys below the pivot to the left end and the
+// rest to the right end, and bitonic sorting networks in registers for
+// partitions of up to 16 vectors. Written from those descriptions for this
+// project.
 //
 // The keys are sort_kernels.cc's order-preserving words (floats, signed and
 // unsigned integers all sort as unsigned), so one sort per width serves
-// every dtype; it is not stable, which is invisible there: equal keys are
-// equal bits (zeros and NaNs are put back after the sort), and an argsort
-// packs the index into the low half of a wider key.
+// every dtype, or integers as they lie (the signed variants compare as
+// signed: no key pass); it is not stable, which is invisible there: equal
+// keys are equal bits (zeros and NaNs are put back after the sort), and an
+// argsort packs the index into the low half of a wider key.
 //
 // The kernels need AVX-512 F (every instruction used is in F) and are
 // chosen at run time; other CPUs and other architectures have
-// SimdSortAvailable() false and keep the radix sorts. The 16-bit select
-// (SelectU16) also needs VBMI2 and BW, and picks its own path.
+// SimdSortAvailable() false and keep the radix sorts. The 16-bit selects
+// (SelectU16, SelectI16) also need VBMI2 and BW, and pick their own path.
 #ifndef MMARRAY_SIMD_SORT_H_
 #define MMARRAY_SIMD_SORT_H_
 
