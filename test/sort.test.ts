@@ -349,6 +349,40 @@ print(json.dumps(out))`);
   });
 });
 
+// A sync sort of 1- and 2-byte integer lanes at least as long as their value
+// range sorts them by counting (one read, one write); shorter lanes and async
+// sorts take the radix passes. Both give the typed-array sort's values.
+describe('long 1- and 2-byte integer lanes sort by counting', () => {
+  const REF = { i1: Int8Array, u1: Uint8Array, i2: Int16Array, u2: Uint16Array } as const;
+  test.each(['<i2', '>i2', '<u2', '>u2', '|i1', '|u1'])('%s: 1-d, strided, 2-d along each axis, in place, async', async (dt) => {
+    const Ref = REF[dt.slice(1) as keyof typeof REF];
+    const n = 70001;
+    let x = 99;
+    const words = Uint16Array.from({ length: 2 * n }, () => {
+      x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+      return x % 5 === 0 ? 0x8000 : x % 7 === 0 ? 0xffff : x >>> 16;
+    });
+    const all = fromBuffer(words.buffer, `<u${Math.min(2, Number(dt[2]))}`).astype(dt);
+    const want = (v: NdArray): string => hex(Ref.from(v.toArray() as number[]).sort());
+    const got = (v: NdArray): string => hex(Ref.from(v.toArray() as number[]));
+    const a = all.index(`:${n}`);
+    const strided = all.index('::2');
+    for (const v of [a, strided, a.index('::-1')]) expect(got(S.sort(v))).toBe(want(v));
+    const m = all.index(`:${2 * Math.floor(n / 2) * 2}`).reshape([2, -1]);
+    const byRow = S.sort(m, { axis: 1 });
+    for (const r of [0, 1]) expect(got(byRow.index(r))).toBe(want(m.index(r)));
+    const t = m.T.copy(); // [lanes, 2]: sort along axis 0, lanes of 2 * (n - 1)
+    const byCol = S.sort(t, { axis: 0 });
+    for (const c of [0, 1]) expect(got(byCol.index(`:, ${c}`))).toBe(want(t.index(`:, ${c}`)));
+    const inPlace = a.copy();
+    inPlace.sort();
+    expect(got(inPlace)).toBe(want(a));
+    const async = a.copy();
+    await async.sortAsync();
+    expect(got(async)).toBe(want(a));
+  });
+});
+
 describe('sorting errors', () => {
   test('read-only in-place sort, order on plain arrays, bad side, bincount input', () => {
     const a = fromBuffer(new Float64Array([3, 1, 2]));
