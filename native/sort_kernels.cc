@@ -2387,47 +2387,8 @@ class UniqueSink {
                      int64_t** index) = 0;
 };
 
-// The sync call's sink: new ArrayBuffers (V8 may refuse one: a RangeError
-// is then pending).
-class ArrayBufferSink final : public UniqueSink {
- public:
-  explicit ArrayBufferSink(Napi::Env env) : env_(env), counts_(env.Undefined()), index_(env.Undefined()) {}
-  bool Alloc(size_t u, size_t itemsize, bool wantCounts, bool wantIndex, uint8_t** values, int64_t** counts,
-             int64_t** index) override {
-    Napi::ArrayBuffer v = Napi::ArrayBuffer::New(env_, u * itemsize);
-    if (env_.IsExceptionPending()) return false;
-    values_ = v;
-    *values = static_cast<uint8_t*>(v.Data());
-    if (wantCounts) {
-      Napi::ArrayBuffer b = Napi::ArrayBuffer::New(env_, u * 8);
-      if (env_.IsExceptionPending()) return false;
-      counts_ = b;
-      *counts = static_cast<int64_t*>(b.Data());
-    }
-    if (wantIndex) {
-      Napi::ArrayBuffer b = Napi::ArrayBuffer::New(env_, u * 8);
-      if (env_.IsExceptionPending()) return false;
-      index_ = b;
-      *index = static_cast<int64_t*>(b.Data());
-    }
-    return true;
-  }
-  // [values, counts, index] (undefined for what was not asked).
-  Napi::Value Result() const {
-    Napi::Array out = Napi::Array::New(env_, 3);
-    out.Set(uint32_t{0}, values_);
-    out.Set(uint32_t{1}, counts_);
-    out.Set(uint32_t{2}, index_);
-    return out;
-  }
-
- private:
-  Napi::Env env_;
-  Napi::Value values_, counts_, index_;
-};
-
-// The async job's sink (any thread): blocks of the region pool or the
-// heap, handed to JS at settle.
+// The sink of both calls (any thread): blocks of the region pool or the
+// heap, handed to JS at the end (the sync call) or at settle (the async one).
 class HeapSink final : public UniqueSink {
  public:
   bool Alloc(size_t u, size_t itemsize, bool wantCounts, bool wantIndex, uint8_t** values, int64_t** counts,
@@ -2807,9 +2768,17 @@ Napi::Value Unique(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   UniqueCall c;
   if (!ReadUniqueCall(info, "unique", &c)) return env.Undefined();
-  ArrayBufferSink sink(env);
-  if (!RunUniqueCall(c, &sink, UniqueProgress{nullptr, 0})) return env.Undefined();
-  return sink.Result();
+  // The results come as the async call's do: 1 MiB or more from the region
+  // pool, already faulted (lib/fresh-memory.ts), where new ArrayBuffers paid
+  // their first touch on this thread (unique of 10M distinct float64: the
+  // store of each value into an 80 MB ArrayBuffer was 77% of the kernel).
+  HeapSink sink;
+  napi_value out;
+  if (!RunUniqueCall(c, &sink, UniqueProgress{nullptr, 0}) || !sink.Result(env, &out)) {
+    if (!env.IsExceptionPending()) ThrowRange(env, "unique: the memory for the distinct values was refused");
+    return env.Undefined();
+  }
+  return Napi::Value(env, out);
 }
 
 // ------------------------------------------------------------ async unique
