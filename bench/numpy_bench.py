@@ -489,6 +489,7 @@ def w20m(p):
         "medianI8": measure(lambda: np.median(i8), rounds),
         "sortI8": measure(lambda: np.sort(i8), rounds),
         "partitionI2": measure(lambda: np.partition(i2, n // 2), rounds),
+        "sortI2": measure(lambda: np.sort(i2), rounds),
         "partitionU1": measure(lambda: np.partition(u1, n // 2), rounds),
         "reduceat": measure(lambda: np.add.reduceat(a, starts), rounds),
         "nanmean": measure(lambda: np.nanmean(nan), rounds),

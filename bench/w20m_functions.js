@@ -7,7 +7,8 @@
 // - median and percentile(a, 90) of 10M float64 (both partition; base is
 //   Float64Array.prototype.sort of a copy); partition and argpartition of
 //   10M float64 at n/2, and of 10M float32, 10M int32, 10M int64, 10M int16
-//   and 10M uint8, the median of the int64 array, and the sort of it;
+//   and 10M uint8, the median of the int64 array, the sort of it and of the
+//   int16 array;
 // - addReduceat of 10M float64 over 100k groups (starts every 100 items);
 // - nanmean, nanmax, and nanmax along axis 1 of 1000 x 10000, of 10M
 //   float64 with 1% NaN;
@@ -119,6 +120,7 @@ function w20m(ctx) {
   const libSortI8 = m(() => mm.sort(I8));
   const libPartI2 = m(() => mm.partition(I2, Math.floor(n / 2)));
   const basePartI2 = m(() => Int16Array.from(i2).sort()[n / 2]);
+  const libSortI2 = m(() => mm.sort(I2));
   const libPartU1 = m(() => mm.partition(U1, Math.floor(n / 2)));
   const basePartU1 = m(() => Uint8Array.from(u1).sort()[n / 2]);
   const libReduceat = m(() => mm.addReduceat(A, startsList));
@@ -233,6 +235,7 @@ function w20m(ctx) {
   row('median(a), 10M i8', libMedianI8, basePartI8, np?.medianI8, 'lib and np: partition; base: the partition row\'s');
   row('sort(a), 10M i8', libSortI8, basePartI8, np?.sortI8, 'base: the partition row\'s (Float64Array sort of the values)');
   row('partition(a, n/2), 10M i2', libPartI2, basePartI2, np?.partitionI2, 'base: Int16Array sort of a copy');
+  row('sort(a), 10M i2', libSortI2, basePartI2, np?.sortI2, 'base: the partition row\'s (Int16Array sort of a copy)');
   row('partition(a, n/2), 10M u1', libPartU1, basePartU1, np?.partitionU1, 'base: Uint8Array sort of a copy');
   row('addReduceat(a, 100k starts), 10M f8', libReduceat, baseReduceat, np?.reduceat, 'np: np.add.reduceat with an int64 index array; base: a sequential loop per group');
   row('nanmean(a), 10M f8, 1% NaN', libNanmean, baseNanmean, np?.nanmean, 'base: one loop skipping NaN (sequential, not pairwise)');
