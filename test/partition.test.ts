@@ -78,6 +78,19 @@ function expectArgPartitioned(a: NdArray, r: NdArray, kth: number | number[], ax
   for (let row = 0; row < rows.length; row++) expectPartitioned(lanes.index(row), rows[row], kth, -1);
 }
 
+/** Runs f with the AVX-512 sorts and selects on, then off (only off on a CPU without them). */
+function withSimdOnAndOff(f: (on: boolean) => void): void {
+  const simd = sortKernels.simdSort(true);
+  try {
+    for (const on of simd ? [true, false] : [false]) {
+      sortKernels.simdSort(on);
+      f(on);
+    }
+  } finally {
+    sortKernels.simdSort(simd);
+  }
+}
+
 const DTYPES = ['<f8', '>f8', '<f4', '>f4', '<f2', '<i1', '<u1', '>i2', '<u4', '<i8', '>u8', '|b1', '<c16', '>c8'];
 
 describe('partition: the partition property against the stable sort', () => {
@@ -171,34 +184,28 @@ describe('partition: the partition property against the stable sort', () => {
     }
     const f8 = fromBuffer(floats.buffer, '<f8');
     cases.push(f8, f8.astype('<f4'), f8.astype('>f8'));
-    const simd = sortKernels.simdSort(true);
-    try {
-      for (const on of simd ? [true, false] : [false]) {
-        sortKernels.simdSort(on);
-        for (const x of cases) {
-          const m = x.size;
-          for (const kth of [[m >> 1], [0, 7, m >> 2, m - 2]]) {
-            const p = partition(x, kth);
-            expectPartitioned(x, p, kth, -1);
-            // In place: a contiguous copy (the output lane is the input) and an unaligned one.
-            const q = x.copy();
-            q.partition(kth);
-            expect(hexOf(sort(q))).toBe(hexOf(sort(x)));
-            expectPartitioned(x, q, kth, -1);
-            const w = x.dtype.itemsize;
-            if (w > 1 && x.dtype.str[0] !== '>') {
-              const buf = new Uint8Array(w * m + 1);
-              const u = fromBuffer(new Uint8Array(buf.buffer, 1, w * m), x.dtype.str);
-              u.set(x);
-              u.partition(kth);
-              expectPartitioned(x, u, kth, -1);
-            }
+    withSimdOnAndOff(() => {
+      for (const x of cases) {
+        const m = x.size;
+        for (const kth of [[m >> 1], [0, 7, m >> 2, m - 2]]) {
+          const p = partition(x, kth);
+          expectPartitioned(x, p, kth, -1);
+          // In place: a contiguous copy (the output lane is the input) and an unaligned one.
+          const q = x.copy();
+          q.partition(kth);
+          expect(hexOf(sort(q))).toBe(hexOf(sort(x)));
+          expectPartitioned(x, q, kth, -1);
+          const w = x.dtype.itemsize;
+          if (w > 1 && x.dtype.str[0] !== '>') {
+            const buf = new Uint8Array(w * m + 1);
+            const u = fromBuffer(new Uint8Array(buf.buffer, 1, w * m), x.dtype.str);
+            u.set(x);
+            u.partition(kth);
+            expectPartitioned(x, u, kth, -1);
           }
         }
       }
-    } finally {
-      sortKernels.simdSort(simd);
-    }
+    });
   });
 
   // 16-bit items (int16, uint16, float16) select as 16-bit keys: a
@@ -240,36 +247,30 @@ describe('partition: the partition property against the stable sort', () => {
     const lt = (x: number, y: number): boolean => x < y || (Number.isNaN(y) && !Number.isNaN(x));
     const same = (x: number, y: number): boolean => x === y || (Number.isNaN(x) && Number.isNaN(y));
     const raw = (x: NdArray): string => hexOf(sort(x.view(`${x.dtype.itemsize === 1 ? '|' : x.dtype.str[0]}u${x.dtype.itemsize}`)));
-    const simd = sortKernels.simdSort(true);
-    try {
-      for (const on of simd ? [true, false] : [false]) {
-        sortKernels.simdSort(on);
-        for (const x of cases) {
-          const m = x.size;
-          const sorted = order(sort(x));
-          const bitsBefore = raw(x);
-          for (const kth of [[m >> 1], [m - 1], [0, 7, m >> 2, m >> 1, m - 2]]) {
-            const inPlace = x.copy();
-            inPlace.partition(kth);
-            const strided = fromBuffer(new Uint8Array(2 * m * x.dtype.itemsize).buffer, x.dtype.str).index('::2');
-            strided.set(x);
-            strided.partition(kth);
-            for (const p of [partition(x, kth), inPlace, strided]) {
-              const v = order(p);
-              for (const k of kth) {
-                if (!same(v[k], sorted[k])) throw new Error(`${x.dtype.str} n=${m} kth=${String(kth)}: item ${k} is ${v[k]}, the sort's ${sorted[k]}`);
-                for (let i = 0; i < m; i++) {
-                  if ((i < k && lt(v[k], v[i])) || (i > k && lt(v[i], v[k]))) throw new Error(`${x.dtype.str} n=${m} kth=${String(kth)} simd=${on}: item ${i} on the wrong side of ${k}`);
-                }
+    withSimdOnAndOff((on) => {
+      for (const x of cases) {
+        const m = x.size;
+        const sorted = order(sort(x));
+        const bitsBefore = raw(x);
+        for (const kth of [[m >> 1], [m - 1], [0, 7, m >> 2, m >> 1, m - 2]]) {
+          const inPlace = x.copy();
+          inPlace.partition(kth);
+          const strided = fromBuffer(new Uint8Array(2 * m * x.dtype.itemsize).buffer, x.dtype.str).index('::2');
+          strided.set(x);
+          strided.partition(kth);
+          for (const p of [partition(x, kth), inPlace, strided]) {
+            const v = order(p);
+            for (const k of kth) {
+              if (!same(v[k], sorted[k])) throw new Error(`${x.dtype.str} n=${m} kth=${String(kth)}: item ${k} is ${v[k]}, the sort's ${sorted[k]}`);
+              for (let i = 0; i < m; i++) {
+                if ((i < k && lt(v[k], v[i])) || (i > k && lt(v[i], v[k]))) throw new Error(`${x.dtype.str} n=${m} kth=${String(kth)} simd=${on}: item ${i} on the wrong side of ${k}`);
               }
-              expect(raw(p)).toBe(bitsBefore);
             }
+            expect(raw(p)).toBe(bitsBefore);
           }
         }
       }
-    } finally {
-      sortKernels.simdSort(simd);
-    }
+    });
   });
 
   test('more than 64 kths (a quantile of many q): partitioned by the sort, not refused', () => {
