@@ -602,8 +602,8 @@ MMARRAY_SORT_VBMI2 void Partition3U16(uint16_t* a, size_t n, uint16_t pivot, siz
   __m512i held[2 * U];
   // SAFETY: every access below is to keys [0, n) of a: the held vectors at
   // [0, UL) and [n - UL, n) (n >= 2 UL), the reads in [l, r), the writes
-  // in [wl, l) and [r, wr) (masked to the keys written: at most the free
-  // slots on that side), and the fill of [wl, wr).
+  // in [wl, l) and [r, wr) (compress-stores of the keys kept: at most the
+  // free slots on that side), and the fill of [wl, wr).
   for (size_t i = 0; i < U; i++) {
     held[i] = _mm512_loadu_si512(a + i * L);
     held[U + i] = _mm512_loadu_si512(a + n - UL + i * L);
